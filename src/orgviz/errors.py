@@ -19,3 +19,13 @@ class ConfigError(OrgvizError):
 
 class RenderError(OrgvizError):
     """Graphviz or a converter failed, timed out or is missing."""
+
+
+class OrgLoadError(OrgvizError):
+    """An org file cannot be turned into an org; `problems` say where and why."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list) -> None:  # list[Problem]; kept untyped to avoid a cycle
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

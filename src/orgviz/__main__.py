@@ -1,0 +1,5 @@
+"""`python -m orgviz` runs the command line."""
+
+from orgviz.cli import main
+
+main()

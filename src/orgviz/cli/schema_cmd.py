@@ -1,0 +1,13 @@
+"""`orgviz schema`: print the JSON Schema of the org file format."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("schema")
+def command() -> None:
+    """Print the JSON Schema (draft-07) of the org file format."""
+    from orgviz.schema import schema_text
+
+    click.echo(schema_text(), nl=False)

@@ -1,0 +1,360 @@
+"""Load org files (YAML, format version 1) into the org model, keeping every location."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.model import SIZES, Org, Person, RuleSetting, Team
+from orgviz.problem import Problem, SourceLoc
+from orgviz.roles import LEVELS, Role, RoleLadder
+from orgviz.yamlread import MAX_FILE_BYTES, YamlError, YList, YMap, decode, read_yaml
+
+FORMAT_VERSIONS = ("1",)
+TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
+INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
+ORG_KEYS = ("name", "size", "date", "description")
+PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
+               "assistant", "location", "email")
+TEAM_KEYS = ("id", "name", "color", "parent", "lead")
+ROLE_KEYS = ("id", "name", "level", "titles")
+MAX_TEXT = 500
+LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
+               "on": None, "enable": None, "enabled": None, "true": None,
+               "error": "error", "warning": "warning", "info": "info"}
+HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+BOOLS = {"true": True, "false": False}
+
+
+class _Collector:
+    """Collects schema problems of one load, in order."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, loc: SourceLoc, message: str, rule: str = "schema") -> None:
+        self.problems.append(Problem.at(loc, "error", rule, message))
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collector) -> None:
+    for key in mapping:
+        if key not in allowed:
+            out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
+                      f"{_suggest(key, allowed)} (allowed: {', '.join(allowed)})")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YList):
+        return "a list"
+    return "null" if value is None else f"'{value}'"
+
+
+class _Fields:
+    """Typed access to one mapping's fields, reporting type errors at the value."""
+
+    def __init__(self, mapping: YMap, what: str, out: _Collector) -> None:
+        self.mapping, self.what, self.out = mapping, what, out
+
+    def loc(self, key: str) -> SourceLoc:
+        return self.mapping.value_locs.get(key, self.mapping.loc)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.mapping.get(key)
+        if value is None:
+            if required:
+                where = self.mapping.loc
+                self.out.error(where, f"{self.what} has no '{key}'")
+            return None
+        if not isinstance(value, str):
+            self.out.error(self.loc(key), f"'{key}' of {self.what} must be text, "
+                           f"not {_describe(value)}")
+            return None
+        if len(value) > MAX_TEXT:
+            self.out.error(self.loc(key), f"'{key}' of {self.what} is {len(value)} characters "
+                           f"long; at most {MAX_TEXT} are allowed")
+            return None
+        return value
+
+    def ident(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not value.strip():
+            self.out.error(self.loc(key), f"'{key}' of {self.what} is empty")
+            return None
+        return value
+
+    def idents(self, key: str) -> tuple[str, ...]:
+        value = self.mapping.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,) if value.strip() else ()
+        if isinstance(value, YList):
+            result = []
+            for item, loc in zip(value, value.item_locs, strict=True):
+                if isinstance(item, str) and item.strip():
+                    result.append(item)
+                else:
+                    self.out.error(loc, f"'{key}' of {self.what} must list ids, "
+                                   f"not {_describe(item)}")
+            return tuple(result)
+        self.out.error(self.loc(key), f"'{key}' of {self.what} must be an id or a list of ids, "
+                       f"not {_describe(value)}")
+        return ()
+
+    def flag(self, key: str) -> bool:
+        value = self.mapping.get(key)
+        if value is None:
+            return False
+        if isinstance(value, str) and value.lower() in BOOLS:
+            return BOOLS[value.lower()]
+        self.out.error(self.loc(key), f"'{key}' of {self.what} must be true or false, "
+                       f"not {_describe(value)}")
+        return False
+
+
+def _read_file(path: Path, shown: str) -> Any:
+    try:
+        if path.is_dir():
+            raise OrgFileError(f"{shown}: is a directory, not an org file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
+                                        f"file is {size / 1e6:.0f} MB; orgviz reads org files "
+                                        f"up to {MAX_FILE_BYTES // 2**20} MiB")])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return read_yaml(decode(data, shown), shown)
+    except YamlError as exc:
+        raise OrgLoadError([Problem.at(exc.loc, "error", exc.rule, exc.message)]) from None
+
+
+class _OrgBuilder:
+    """Turns the YAML tree of a top file and its includes into an Org."""
+
+    def __init__(self) -> None:
+        self.out = _Collector()
+        self.people: list[Person] = []
+        self.teams: list[Team] = []
+        self.roles: list[Role] = []
+        self.files: list[str] = []
+
+    def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool) -> YMap:
+        doc = _read_file(path, shown)
+        if not isinstance(doc, YMap):
+            loc = getattr(doc, "loc", SourceLoc(shown, 1, 1))
+            raise OrgLoadError([Problem.at(loc, "error", "schema",
+                                           "an org file is a mapping with 'orgviz: 1' and "
+                                           f"'people:', not {_describe(doc)}")])
+        self.files.append(shown)
+        self._check_version(doc, shown)
+        _check_keys(doc, TOP_KEYS if top else INCLUDED_KEYS,
+                    "an org file" if top else "an included file", self.out)
+        self._roles(doc)
+        self._teams(doc)
+        self._people(doc)
+        self._includes(doc, path, shown, chain)
+        return doc
+
+    def _check_version(self, doc: YMap, shown: str) -> None:
+        version = doc.get("orgviz")
+        if "orgviz" not in doc:
+            raise OrgLoadError([Problem(shown, doc.loc.line, doc.loc.col, "error", "version",
+                                        "not an org file: the 'orgviz: 1' version key is "
+                                        "missing")])
+        if version not in FORMAT_VERSIONS:
+            raise OrgLoadError([Problem.at(doc.value_locs["orgviz"], "error", "version",
+                                           f"unknown format version {_describe(version)}: this "
+                                           f"orgviz reads version {', '.join(FORMAT_VERSIONS)}")])
+
+    def _list(self, doc: YMap, key: str) -> list[tuple[YMap, SourceLoc]]:
+        value = doc.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, YList):
+            self.out.error(doc.value_locs[key], f"'{key}' must be a list, not {_describe(value)}")
+            return []
+        items = []
+        for item, loc in zip(value, value.item_locs, strict=True):
+            if isinstance(item, YMap):
+                items.append((item, loc))
+            else:
+                self.out.error(loc, f"each entry of '{key}' must be a mapping, "
+                               f"not {_describe(item)}")
+        return items
+
+    def _people(self, doc: YMap) -> None:
+        for item, _loc in self._list(doc, "people"):
+            what = f"person '{item.get('id')}'" if isinstance(item.get("id"), str) else "a person"
+            _check_keys(item, PERSON_KEYS, what, self.out)
+            f = _Fields(item, what, self.out)
+            pid = f.ident("id", required=True)
+            if pid is None:
+                continue
+            vacant = f.flag("vacant")
+            name = f.text("name", required=not vacant)
+            title = f.text("title")
+            roles = f.idents("role")
+            source = "explicit" if roles else "none"
+            if not roles and title:
+                inferred = self.ladder_for_inference.infer(title)
+                if inferred:
+                    roles, source = (inferred,), "title"
+            self.people.append(Person(
+                id=pid, loc=item.loc, name=name, title=title, roles=roles, role_source=source,
+                reports_to=f.ident("reports_to"), dotted_to=f.idents("dotted_to"),
+                team=f.ident("team"), vacant=vacant, assistant=f.flag("assistant"),
+                location=f.text("location"), email=f.text("email"),
+                field_locs=item.value_locs,
+            ))
+
+    def _teams(self, doc: YMap) -> None:
+        for item, _loc in self._list(doc, "teams"):
+            what = f"team '{item.get('id')}'" if isinstance(item.get("id"), str) else "a team"
+            _check_keys(item, TEAM_KEYS, what, self.out)
+            f = _Fields(item, what, self.out)
+            tid = f.ident("id", required=True)
+            if tid is None:
+                continue
+            color = f.text("color")
+            if color is not None and not HEX_COLOR.match(color):
+                self.out.error(f.loc("color"), f"color of {what} must be a hex color such as "
+                               f"'#4C78A8', not '{color}'")
+                color = None
+            self.teams.append(Team(id=tid, loc=item.loc, name=f.text("name"), color=color,
+                                   parent=f.ident("parent"), lead=f.ident("lead"),
+                                   field_locs=item.value_locs))
+
+    def _roles(self, doc: YMap) -> None:
+        for item, _loc in self._list(doc, "roles"):
+            what = f"role '{item.get('id')}'" if isinstance(item.get("id"), str) else "a role"
+            _check_keys(item, ROLE_KEYS, what, self.out)
+            f = _Fields(item, what, self.out)
+            rid = f.ident("id", required=True)
+            level = f.ident("level", required=True)
+            if level is not None and level not in LEVELS:
+                self.out.error(f.loc("level"), f"unknown level '{level}' of {what}"
+                               f"{_suggest(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
+                level = None
+            titles = f.idents("titles")
+            if rid is not None and level is not None:
+                self.roles.append(Role(rid, f.text("name") or rid, level, titles, "custom"))
+        self.ladder_for_inference = RoleLadder.build(self.roles)
+
+    def _includes(self, doc: YMap, path: Path, shown: str, chain: tuple[Path, ...]) -> None:
+        value = doc.get("include")
+        if value is None:
+            return
+        items = [value] if isinstance(value, str) else value
+        locs = [doc.value_locs["include"]] if isinstance(value, str) else getattr(
+            value, "item_locs", [])
+        if not isinstance(items, (list, YList)):
+            self.out.error(doc.value_locs["include"], "'include' must be a path or a list of "
+                           f"paths, not {_describe(value)}")
+            return
+        for item, loc in zip(items, locs, strict=True):
+            if not isinstance(item, str) or not item.strip():
+                self.out.error(loc, f"'include' must list file paths, not {_describe(item)}")
+                continue
+            if os.path.isabs(item):
+                self.out.error(loc, f"include '{item}' must be a path relative to {shown}")
+                continue
+            target = (path.parent / item).resolve()
+            child_shown = os.path.normpath(os.path.join(os.path.dirname(shown), item))
+            if target in chain:
+                cycle = " -> ".join([*(str(p.name) for p in chain[chain.index(target):]),
+                                     target.name])
+                self.out.error(loc, f"include cycle: {cycle}", rule="include")
+                continue
+            if not target.exists():
+                self.out.error(loc, f"included file '{item}' does not exist", rule="include")
+                continue
+            try:
+                self.load_file(target, child_shown, (*chain, target), top=False)
+            except OrgLoadError as exc:
+                self.out.problems.extend(exc.problems)
+            except OrgFileError as exc:
+                self.out.error(loc, str(exc), rule="include")
+
+    ladder_for_inference: RoleLadder
+
+
+def _org_header(doc: YMap, out: _Collector, shown: str) -> tuple[str, str, str | None]:
+    value = doc.get("org")
+    if not isinstance(value, YMap):
+        if value is None:
+            out.error(doc.loc, "the org file has no 'org:' header (with at least a name)")
+        else:
+            out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
+        return Path(shown).stem, "mid-size", None
+    _check_keys(value, ORG_KEYS, "the org header", out)
+    f = _Fields(value, "the org", out)
+    name = f.text("name", required=True) or Path(shown).stem
+    size = f.text("size") or "mid-size"
+    if size not in SIZES:
+        out.error(f.loc("size"), f"unknown org size '{size}'{_suggest(size, SIZES)} "
+                  f"(sizes: {', '.join(SIZES)})")
+        size = "mid-size"
+    return name, size, f.text("date")
+
+
+def parse_rule_settings(block: Any, loc: SourceLoc, out: _Collector) -> tuple[RuleSetting, ...]:
+    """Read a `rules:` mapping (rule id -> off/level/options) without checking rule ids."""
+    if block is None:
+        return ()
+    if not isinstance(block, YMap):
+        out.error(loc, f"'rules' must be a mapping of rule ids, not {_describe(block)}", "config")
+        return ()
+    settings = []
+    for rule, value in block.items():
+        key_loc, value_loc = block.key_locs[rule], block.value_locs[rule]
+        if isinstance(value, str) and value.lower() in LEVEL_WORDS:
+            settings.append(RuleSetting(rule, key_loc, LEVEL_WORDS[value.lower()]))
+        elif isinstance(value, YMap):
+            options = {k: v for k, v in value.items() if k != "level"}
+            level = value.get("level")
+            if level is not None and (not isinstance(level, str)
+                                      or level.lower() not in LEVEL_WORDS):
+                out.error(value.value_locs["level"], f"level of rule '{rule}' must be off, "
+                          f"error, warning or info, not {_describe(level)}", "config")
+                level = None
+            settings.append(RuleSetting(
+                rule, key_loc, LEVEL_WORDS[level.lower()] if isinstance(level, str) else None,
+                options, {k: value.value_locs[k] for k in options}))
+        else:
+            out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or a mapping "
+                      f"of options, not {_describe(value)}", "config")
+    return tuple(settings)
+
+
+def load(path: str | os.PathLike[str]) -> Org:
+    """Load an org file (and its includes) into an Org; raise OrgLoadError when impossible.
+
+    Schema problems that still leave a usable org (an unknown key, a wrong type) are kept in
+    `org.load_problems` and reported by `validate`.
+    """
+    shown = os.fspath(path)
+    real = Path(shown).resolve()
+    builder = _OrgBuilder()
+    doc = builder.load_file(Path(shown), shown, (real,), top=True)
+    name, size, date = _org_header(doc, builder.out, shown)
+    rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
+                                builder.out)
+    return Org(
+        file=shown, name=name, size=size, date=date, people=tuple(builder.people),
+        teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
+        rule_settings=rules, load_problems=tuple(builder.out.problems),
+        files=tuple(builder.files), loc=doc.loc,
+    )

@@ -1,0 +1,174 @@
+"""The org model: people, teams and the org with its reporting graphs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from orgviz.problem import Problem, SourceLoc
+from orgviz.roles import DEFAULT_LADDER, LEVELS, RoleLadder
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+SIZES = ("small", "mid-size", "enterprise")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A position in the org: a person, or an open role when `vacant`."""
+
+    id: str
+    loc: SourceLoc
+    name: str | None = None
+    title: str | None = None
+    roles: tuple[str, ...] = ()
+    role_source: str = "none"  # "explicit", "title" or "none"
+    reports_to: str | None = None
+    dotted_to: tuple[str, ...] = ()
+    team: str | None = None
+    vacant: bool = False
+    assistant: bool = False
+    location: str | None = None
+    email: str | None = None
+    field_locs: Mapping[str, SourceLoc] = field(default_factory=dict, compare=False)
+
+    def at(self, field_name: str) -> SourceLoc:
+        """Where a field's value stands, or the person's own location when absent."""
+        return self.field_locs.get(field_name, self.loc)
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: 'Open role' for a vacancy without a name."""
+        if self.vacant:
+            return self.name or "Open role"
+        return self.name or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    """A team or department, optionally nested under a parent team."""
+
+    id: str
+    loc: SourceLoc
+    name: str | None = None
+    color: str | None = None
+    parent: str | None = None
+    lead: str | None = None
+    field_locs: Mapping[str, SourceLoc] = field(default_factory=dict, compare=False)
+
+    def at(self, field_name: str) -> SourceLoc:
+        """Where a field's value stands, or the team's own location when absent."""
+        return self.field_locs.get(field_name, self.loc)
+
+    @property
+    def display_name(self) -> str:
+        """The team's name, or its id."""
+        return self.name or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """One entry of a `rules:` block: a level change and options, with locations."""
+
+    rule: str
+    loc: SourceLoc
+    level: str | None = None  # "off", "error", "warning", "info" or None (keep default)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    option_locs: Mapping[str, SourceLoc] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Org:
+    """A whole org as loaded from one file (and its includes)."""
+
+    file: str
+    name: str
+    size: str = "mid-size"
+    date: str | None = None
+    people: tuple[Person, ...] = ()
+    teams: tuple[Team, ...] = ()
+    ladder: RoleLadder = DEFAULT_LADDER
+    rule_settings: tuple[RuleSetting, ...] = ()
+    load_problems: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = ()
+    loc: SourceLoc = SourceLoc("", 1, 1)
+
+    @cached_property
+    def by_id(self) -> dict[str, Person]:
+        """People by id (the first of duplicates wins)."""
+        result: dict[str, Person] = {}
+        for person in self.people:
+            result.setdefault(person.id, person)
+        return result
+
+    @cached_property
+    def teams_by_id(self) -> dict[str, Team]:
+        """Teams by id (the first of duplicates wins)."""
+        result: dict[str, Team] = {}
+        for team in self.teams:
+            result.setdefault(team.id, team)
+        return result
+
+    @cached_property
+    def reports(self) -> dict[str, list[str]]:
+        """Manager id -> ids of direct solid-line reports, in file order (all people keyed)."""
+        result: dict[str, list[str]] = {pid: [] for pid in self.by_id}
+        for person in self.by_id.values():
+            manager = person.reports_to
+            if manager is not None and manager in result and manager != person.id:
+                result[manager].append(person.id)
+        return result
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """People with no manager (or a manager that does not exist), in file order."""
+        return [p.id for p in self.by_id.values()
+                if p.reports_to is None or p.reports_to not in self.by_id]
+
+    def rank(self, person: Person) -> int | None:
+        """A person's seniority rank, or None when the role is unknown."""
+        return self.ladder.rank(person.roles)
+
+    def level(self, person: Person) -> str | None:
+        """A person's level id (ceo, c-level, vp, ...), or None when unknown."""
+        return self.ladder.level(person.roles)
+
+    def level_label(self, person: Person) -> str:
+        """A person's level as shown to users."""
+        level = self.level(person)
+        return LEVELS[level][1] if level else "Unknown level"
+
+    def has_role(self, role_id: str) -> bool:
+        """Whether anybody in the org holds this role (alone or combined)."""
+        return any(role_id in p.roles for p in self.by_id.values())
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """Solid reporting lines as a DiGraph (manager -> report), nodes in file order."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.by_id)
+        graph.add_edges_from(
+            ((p.reports_to, p.id) for p in self.by_id.values()
+             if p.reports_to in self.by_id and p.reports_to != p.id),
+            kind="solid",
+        )
+        return graph
+
+    @cached_property
+    def dotted_graph(self) -> nx.DiGraph:
+        """Dotted-line (matrix) reporting as its own DiGraph (manager -> report)."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.by_id)
+        graph.add_edges_from(
+            ((m, p.id) for p in self.by_id.values() for m in p.dotted_to
+             if m in self.by_id and m != p.id),
+            kind="dotted",
+        )
+        return graph

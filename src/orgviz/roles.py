@@ -1,0 +1,215 @@
+"""The role ladder: levels, ranks, built-in roles and title inference."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+# Level id -> (rank, label). Higher rank = more senior.
+LEVELS: dict[str, tuple[int, str]] = {
+    "ceo": (100, "CEO"),
+    "c-level": (90, "C-level"),
+    "vp": (80, "VP"),
+    "head": (70, "Head"),
+    "director": (60, "Director"),
+    "manager": (50, "Manager / Lead"),
+    "senior-ic": (40, "Senior IC"),
+    "ic": (30, "IC"),
+    "associate": (20, "Associate"),
+}
+
+PRODUCT_LEADERSHIP = ("cpo", "vp-product", "head-of-product", "director-of-product")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role of the ladder: an id, a display name, its level and the titles it matches."""
+
+    id: str
+    name: str
+    level: str
+    titles: tuple[str, ...] = ()
+    function: str = "general"
+
+    @property
+    def rank(self) -> int:
+        """Seniority: higher is more senior."""
+        return LEVELS[self.level][0]
+
+
+def _r(id_: str, name: str, level: str, function: str, *titles: str) -> Role:
+    return Role(id_, name, level, tuple(titles), function)
+
+
+# Title patterns are regular expressions matched against a normalised title (lower case,
+# punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
+# The first role whose pattern matches wins, so specific roles come before generic ones.
+BUILTIN_ROLES: tuple[Role, ...] = (
+    _r("ceo", "CEO", "ceo", "executive", r"^(ceo|chief executive( officer)?)\b",
+       r"^(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b", r"^managing director$",
+       r"^president( and ceo)?$"),
+    _r("cpo", "Chief Product Officer", "c-level", "product",
+       r"^(cpo|chief product( and technology)? officer)\b"),
+    _r("cto", "Chief Technology Officer", "c-level", "engineering",
+       r"^(cto|chief technology officer|chief technical officer)\b"),
+    _r("cdo", "Chief Design Officer", "c-level", "design", r"^(chief design officer|cdo)\b"),
+    _r("cfo", "Chief Financial Officer", "c-level", "finance",
+       r"^(cfo|chief financial officer|chief finance officer)\b"),
+    _r("coo", "Chief Operating Officer", "c-level", "operations",
+       r"^(coo|chief operating officer|chief operations officer)\b"),
+    _r("cmo", "Chief Marketing Officer", "c-level", "marketing",
+       r"^(cmo|chief marketing officer)\b"),
+    _r("cro", "Chief Revenue Officer", "c-level", "sales", r"^(cro|chief revenue officer)\b"),
+    _r("chro", "Chief People Officer", "c-level", "people",
+       r"^(chro|cpo people|chief (people|human resources|hr) officer)\b"),
+    _r("ciso", "Chief Information Security Officer", "c-level", "security",
+       r"^(ciso|chief (information )?security officer)\b"),
+    _r("c-level", "C-level executive", "c-level", "executive", r"^chief \w+( \w+)? officer\b"),
+    _r("vp-product", "VP of Product", "vp", "product",
+       r"^(svp|evp|vp|vice president)( of)? product( management)?\b",
+       r"^(svp|evp|vp|vice president)( of)? product\b"),
+    _r("vp-engineering", "VP of Engineering", "vp", "engineering",
+       r"^(svp|evp|vp|vice president)( of)? (engineering|technology|software)\b"),
+    _r("vp-design", "VP of Design", "vp", "design",
+       r"^(svp|evp|vp|vice president)( of)? (design|ux|user experience)\b"),
+    _r("vp", "Vice President", "vp", "general", r"^(svp|evp|vp|vice president)\b"),
+    _r("head-of-product", "Head of Product", "head", "product",
+       r"^head of product( management)?\b", r"^product head\b"),
+    _r("head-of-engineering", "Head of Engineering", "head", "engineering",
+       r"^head of (engineering|technology|software)\b"),
+    _r("head-of-design", "Head of Design", "head", "design",
+       r"^head of (design|ux|user experience)\b"),
+    _r("head", "Head of function", "head", "general", r"^head of\b", r"\bhead$"),
+    _r("director-of-product", "Director of Product", "director", "product",
+       r"^(senior )?(director|dir)( of)? product( management)?\b",
+       r"^product( management)? director\b"),
+    _r("director-of-engineering", "Director of Engineering", "director", "engineering",
+       r"^(senior )?(director|dir)( of)? (engineering|software engineering|technology)\b",
+       r"^engineering director\b"),
+    _r("director-of-design", "Director of Design", "director", "design",
+       r"^(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
+       r"^design director\b"),
+    _r("director", "Director", "director", "general",
+       r"^(senior |associate )?(director|dir)\b", r"\bdirector$"),
+    _r("group-pm", "Group Product Manager", "manager", "product",
+       r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
+       r"^product (lead|manager lead)\b"),
+    _r("principal-pm", "Principal Product Manager", "manager", "product",
+       r"^principal product manager\b"),
+    _r("engineering-manager", "Engineering Manager", "manager", "engineering",
+       r"^(senior )?(software )?engineering manager\b", r"^(tech|technical|engineering) lead\b",
+       r"^manager,? (software )?engineering\b", r"^development manager\b"),
+    _r("design-manager", "Design Manager", "manager", "design",
+       r"^(senior )?(product )?design manager\b", r"^design lead\b", r"^ux (lead|manager)\b"),
+    _r("senior-pm", "Senior Product Manager", "senior-ic", "product",
+       r"^(senior|sr) (technical )?product manager\b"),
+    _r("staff-engineer", "Staff Engineer", "senior-ic", "engineering",
+       r"^(staff|principal|distinguished) (software |data |ml )?engineer\b", r"^architect\b",
+       r"\barchitect$"),
+    _r("senior-engineer", "Senior Engineer", "senior-ic", "engineering",
+       r"^(senior|sr) (software |data |ml |backend |frontend |front end |mobile |devops |"
+       r"site reliability |platform |security |qa )?(engineer|developer)\b"),
+    _r("senior-designer", "Senior Designer", "senior-ic", "design",
+       r"^(senior|sr|staff|principal) (product |ux |ui |visual |interaction )?designer\b"),
+    _r("manager", "Manager", "manager", "general",
+       r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b).*\bmanager\b", r"\blead\b",
+       r"^(team )?(supervisor|team leader)\b"),
+    _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
+       r"^(senior|sr|staff|principal)\b"),
+    _r("apm", "Associate Product Manager", "associate", "product",
+       r"^(associate|junior|jr) product manager\b", r"^apm\b", r"^product (manager )?intern\b"),
+    _r("pm", "Product Manager", "ic", "product",
+       r"^(technical )?product manager\b", r"^product owner\b", r"^pm\b"),
+    _r("associate-engineer", "Associate Engineer", "associate", "engineering",
+       r"^(associate|junior|jr|graduate|trainee) (software )?(engineer|developer)\b"),
+    _r("engineer", "Engineer", "ic", "engineering",
+       r"\b(engineer|developer|programmer|sre|devops)\b"),
+    _r("associate-designer", "Associate Designer", "associate", "design",
+       r"^(associate|junior|jr) (product |ux |ui )?designer\b"),
+    _r("designer", "Designer", "ic", "design", r"\b(designer|ux researcher|user researcher)\b"),
+    _r("executive-assistant", "Executive Assistant", "ic", "operations",
+       r"\b(executive|personal|administrative) assistant\b", r"^(ea|pa)\b",
+       r"\bchief of staff\b"),
+    _r("analyst", "Analyst", "ic", "general", r"\b(analyst|scientist|researcher)\b"),
+    _r("intern", "Intern", "associate", "general", r"\b(intern|trainee|apprentice)\b"),
+    _r("associate", "Associate", "associate", "general", r"^(associate|junior|jr|assistant)\b"),
+    _r("ic", "Individual contributor", "ic", "general",
+       r"\b(account|project|program|success|office|sales|territory) manager\b",
+       r"\b(specialist|representative|rep|coordinator|consultant|accountant|officer|"
+       r"executive|agent|administrator|clerk|recruiter|marketer|writer|counsel|"
+       r"partner|associate|support|sales|advocate)\b"),
+)
+
+_PUNCT = re.compile(r"[^\w&+]+", re.UNICODE)
+_ABBREVIATIONS = {
+    "mgr": "manager", "sr.": "sr", "snr": "senior", "dir.": "dir", "eng": "engineering",
+    "mgmt": "management", "v.p.": "vp", "v p": "vp", "svp,": "svp", "pdt": "product",
+}
+
+
+def normalise_title(title: str) -> str:
+    """Lower-case a title and fold punctuation, '&' and common abbreviations."""
+    text = title.casefold().replace("&", " and ").replace("+", " and ")
+    text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
+    words = [w for w in _PUNCT.sub(" ", text).split() if w]
+    words = [_ABBREVIATIONS.get(w, w) for w in words]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class RoleLadder:
+    """The roles an org can use: built-ins plus the file's own `roles:` entries."""
+
+    roles: Mapping[str, Role]
+    _patterns: tuple[tuple[re.Pattern[str], str], ...] = field(repr=False, default=())
+    _cache: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
+
+    @classmethod
+    def build(cls, extra: Iterable[Role] = ()) -> RoleLadder:
+        """Combine built-in roles with custom ones; custom roles win and match titles first."""
+        extra = tuple(extra)
+        roles: dict[str, Role] = {r.id: r for r in BUILTIN_ROLES}
+        for role in extra:
+            roles[role.id] = role
+        order = [*extra, *(r for r in BUILTIN_ROLES if roles[r.id] is r)]
+        patterns = []
+        for role in order:
+            for text in role.titles:
+                if role in extra:
+                    text = r"\b" + re.escape(normalise_title(text)) + r"\b"
+                patterns.append((re.compile(text), role.id))
+        return cls(roles, tuple(patterns))
+
+    def infer(self, title: str) -> str | None:
+        """The role id a job title maps to, or None when no role matches."""
+        if title in self._cache:
+            return self._cache[title]
+        result = self._cache[title] = self._infer(title)
+        return result
+
+    def _infer(self, title: str) -> str | None:
+        text = normalise_title(title)
+        if not text:
+            return None
+        for pattern, role_id in self._patterns:
+            if pattern.search(text):
+                return role_id
+        return None
+
+    def rank(self, role_ids: Iterable[str]) -> int | None:
+        """The rank of a (possibly combined) role: its most senior known member."""
+        ranks = [self.roles[r].rank for r in role_ids if r in self.roles]
+        return max(ranks) if ranks else None
+
+    def level(self, role_ids: Iterable[str]) -> str | None:
+        """The level id of a (possibly combined) role."""
+        best: Role | None = None
+        for r in role_ids:
+            role = self.roles.get(r)
+            if role is not None and (best is None or role.rank > best.rank):
+                best = role
+        return best.level if best else None
+
+
+DEFAULT_LADDER = RoleLadder.build()

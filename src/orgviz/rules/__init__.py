@@ -1,0 +1,45 @@
+"""The rule registry: one module per rule, each with ID, LEVEL, DEFAULTS and check()."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping
+from types import ModuleType
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.problem import SourceLoc
+
+Finding = tuple[SourceLoc, str]
+CheckFunction = Any  # Callable[[Org, Mapping[str, Any]], Iterator[Finding]]
+
+# Module names in report order: structure first, then hierarchy, then shape.
+RULE_MODULE_NAMES = (
+    "duplicate_id",
+    "span_of_control",
+)
+
+
+def _load_rules() -> dict[str, ModuleType]:
+    modules = (importlib.import_module(f"orgviz.rules.{name}") for name in RULE_MODULE_NAMES)
+    return {module.ID: module for module in modules}
+
+
+RULES: dict[str, ModuleType] = _load_rules()
+
+
+def summary(module: ModuleType) -> str:
+    """The first line of a rule's docstring: its one-line description."""
+    return (module.__doc__ or "").strip().splitlines()[0]
+
+
+def defaults_for(module: ModuleType, size: str) -> dict[str, Any]:
+    """A rule's option defaults for an org size profile."""
+    options = dict(getattr(module, "DEFAULTS", {}))
+    options.update(getattr(module, "PROFILE_DEFAULTS", {}).get(size, {}))
+    return options
+
+
+def run_check(module: ModuleType, org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Run one rule's check over an org."""
+    return module.check(org, options)

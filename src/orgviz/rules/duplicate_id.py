@@ -1,0 +1,46 @@
+"""Two people (or two teams) share an id.
+
+Ids name positions in `reports_to`, `dotted_to`, `team` and `lead`, so each must be unique
+within the org (people and teams have separate id spaces).
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: dana, name: Dana Smith, reports_to: dana}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+
+ID = "duplicate-id"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report every person or team whose id was already used, pointing at the first use."""
+    for kind, items, first in (("person", org.people, org.by_id),
+                               ("team", org.teams, org.teams_by_id)):
+        for item in items:
+            original = first[item.id]
+            if original is not item:
+                yield (item.at("id"),
+                       f"duplicate {kind} id '{item.id}' (first used at line "
+                       f"{original.at('id').line}{_other_file(original, item)}): "
+                       "give each position its own id")
+
+
+def _other_file(original: Any, item: Any) -> str:
+    return "" if original.loc.file == item.loc.file else f" of {original.loc.file}"

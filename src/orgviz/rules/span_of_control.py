@@ -1,0 +1,49 @@
+"""A manager has more direct reports than the size profile allows.
+
+Assistants are not counted. Defaults: 8 (small), 10 (mid-size), 12 (enterprise); set
+`max` to change it.
+
+Passes (max 2):
+
+    rules: {span-of-control: {max: 2}}
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+      - {id: lee, name: Lee Park, reports_to: dana}
+
+Fails (max 1, line 3):
+
+    rules: {span-of-control: {max: 1}}
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+      - {id: lee, name: Lee Park, reports_to: dana}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+
+ID = "span-of-control"
+LEVEL = "warning"
+DEFAULTS: dict[str, Any] = {"max": 10}
+PROFILE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "small": {"max": 8}, "mid-size": {"max": 10}, "enterprise": {"max": 12},
+}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report managers whose direct reports (assistants aside) exceed `max`."""
+    limit = options["max"]
+    by_id = org.by_id
+    for manager_id, report_ids in org.reports.items():
+        span = sum(1 for r in report_ids if not by_id[r].assistant)
+        if span > limit:
+            manager = by_id[manager_id]
+            yield (manager.at("id"),
+                   f"'{manager_id}' has {span} direct reports (at most {limit} for a "
+                   f"{org.size} org): add a layer of leads, or raise span-of-control max")

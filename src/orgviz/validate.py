@@ -1,0 +1,107 @@
+"""Run the rules over an org, with levels and options from configuration."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from orgviz.config import Config
+from orgviz.errors import ConfigError
+from orgviz.model import Org, RuleSetting
+from orgviz.problem import Problem
+from orgviz.rules import RULES, defaults_for
+
+
+@dataclass(frozen=True)
+class RuleConf:
+    """A rule's effective level and options for one org."""
+
+    level: str
+    options: Mapping[str, Any]
+
+
+def _convert(value: Any, default: Any) -> Any:
+    """Convert a configured option value to the type of its default."""
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        raise ValueError("true or false")
+    if isinstance(default, int):
+        if isinstance(value, bool):
+            raise ValueError("a whole number")
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValueError("a whole number") from None
+        if number < 0:
+            raise ValueError("a whole number of at least 0")
+        return number
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise ValueError("text")
+        return value
+    return value
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
+           problems: list[Problem] | None) -> None:
+    """Apply settings; with `problems` None (project config) a bad setting raises."""
+
+    def fail(loc: Any, message: str) -> None:
+        if problems is None:
+            raise ConfigError(f"{loc.file}: {message}")
+        problems.append(Problem.at(loc, "error", "config", message))
+
+    for setting in settings:
+        rule = RULES.get(setting.rule)
+        if rule is None:
+            fail(setting.loc, f"unknown rule '{setting.rule}'{_suggest(setting.rule, RULES)}")
+            continue
+        conf = confs[setting.rule]
+        options = dict(conf.options)
+        for name, value in setting.options.items():
+            if name not in options:
+                known = ", ".join(options) or "none"
+                fail(setting.option_locs.get(name, setting.loc),
+                     f"unknown option '{name}' for rule '{setting.rule}'"
+                     f"{_suggest(name, options)} (options: {known})")
+                continue
+            try:
+                options[name] = _convert(value, options[name])
+            except ValueError as exc:
+                fail(setting.option_locs.get(name, setting.loc),
+                     f"option '{name}' of rule '{setting.rule}' must be {exc}, not {value!r}")
+        confs[setting.rule] = RuleConf(setting.level or conf.level, options)
+
+
+def rule_confs(org: Org, config: Config | None = None,
+               problems: list[Problem] | None = None) -> dict[str, RuleConf]:
+    """Effective level and options of every rule: defaults < profile < project < file."""
+    confs = {rule_id: RuleConf(module.LEVEL, defaults_for(module, org.size))
+             for rule_id, module in RULES.items()}
+    if config is not None:
+        _apply(config.rule_settings, confs, None)
+    _apply(org.rule_settings, confs, problems if problems is not None else [])
+    return confs
+
+
+def validate(org: Org, config: Config | None = None) -> list[Problem]:
+    """All problems of an org (load problems included), sorted by file, line and column."""
+    problems = list(org.load_problems)
+    confs = rule_confs(org, config, problems)
+    for rule_id, module in RULES.items():
+        conf = confs[rule_id]
+        if conf.level == "off":
+            continue
+        for loc, message in module.check(org, conf.options):
+            problems.append(Problem.at(loc, conf.level, rule_id, message))
+    return sorted(set(problems))

@@ -1,0 +1,239 @@
+"""A bounded YAML reader that keeps the source location of every key and value.
+
+PyYAML's composer is recursive (deep nesting crashes the C version), silently keeps the
+last of two duplicate keys and expands aliases without limit. This reader walks the parser's
+event stream with an explicit stack instead, so nesting depth, alias expansion and file size
+are all bounded, duplicate keys are reported, and every scalar stays a string (no YAML 1.1
+booleans, octals or dates) except the plain nulls `~`, `null` and the empty value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from orgviz.problem import SourceLoc
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 5_000_000
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ALLOWED_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
+                           "tag:yaml.org,2002:seq", "!"))
+
+
+class YamlError(Exception):
+    """A problem that stops reading the file; carries its location and rule id."""
+
+    def __init__(self, loc: SourceLoc, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+        self.rule = rule
+        self.message = message
+
+
+class YMap(dict):  # type: ignore[type-arg]
+    """A mapping that remembers where it starts and where each key and value stands."""
+
+    __slots__ = ("key_locs", "loc", "size", "value_locs")
+
+    def __init__(self, loc: SourceLoc) -> None:
+        super().__init__()
+        self.loc = loc
+        self.size = 1
+        self.key_locs: dict[str, SourceLoc] = {}
+        self.value_locs: dict[str, SourceLoc] = {}
+
+
+class YList(list):  # type: ignore[type-arg]
+    """A sequence that remembers where it starts and where each item stands."""
+
+    __slots__ = ("item_locs", "loc", "size")
+
+    def __init__(self, loc: SourceLoc) -> None:
+        super().__init__()
+        self.loc = loc
+        self.size = 1
+        self.item_locs: list[SourceLoc] = []
+
+
+def decode(data: bytes, file: str) -> str:
+    """Decode UTF-8 (with or without BOM), rejecting bad bytes and control characters."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        col = exc.start - (head.rfind(b"\n") + 1) + 1
+        raise YamlError(SourceLoc(file, line, col), "encoding",
+                        f"invalid UTF-8 byte 0x{data[exc.start]:02x}: save the file as UTF-8"
+                        ) from None
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        head = text[: bad.start()]
+        line = head.count("\n") + 1
+        col = bad.start() - (head.rfind("\n") + 1) + 1
+        raise YamlError(SourceLoc(file, line, col), "encoding",
+                        f"control character U+{ord(bad.group()):04X} is not allowed in an org file")
+    return text
+
+
+def _loc(file: str, mark: Any) -> SourceLoc:
+    return SourceLoc(file, mark.line + 1, mark.column + 1)
+
+
+def _size(value: Any) -> int:
+    """How many nodes a value expands to (aliases counted in full)."""
+    return value.size if isinstance(value, (YMap, YList)) else 1
+
+
+def read_yaml(text: str, file: str) -> Any:
+    """Parse one YAML document into YMap / YList / str / None values with locations."""
+    loader = _Loader(text)
+    try:
+        return _build(loader, file)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = _loc(file, mark) if mark else SourceLoc(file, 1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(loc, "yaml-syntax", f"YAML syntax error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(SourceLoc(file, 1, 1), "yaml-syntax", f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _build(loader: Any, file: str) -> Any:
+    anchors: dict[str, Any] = {}
+    # A frame: [container, anchor, pending key (or _NO_KEY), its loc, node count].
+    stack: list[list[Any]] = []
+    out: list[Any] = []
+    documents = 0
+    total_nodes = 0
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        if event is None:
+            break
+        kind = type(event)
+        if kind is scalar_event:
+            mark = event.start_mark
+            loc = SourceLoc(file, mark.line + 1, mark.column + 1)
+            if event.tag is not None:
+                _check_tag(event.tag, loc)
+            value = event.value
+            if event.style is None and value in _NULLS and event.implicit[0]:
+                value = None
+            if event.anchor is not None:
+                anchors[event.anchor] = value
+            total_nodes += 1
+            nodes = 1
+        elif kind is mapping_start or kind is sequence_start:
+            mark = event.start_mark
+            loc = SourceLoc(file, mark.line + 1, mark.column + 1)
+            if event.tag is not None:
+                _check_tag(event.tag, loc)
+            if len(stack) >= MAX_DEPTH:
+                raise YamlError(loc, "limits", f"nesting deeper than {MAX_DEPTH} levels")
+            container = YMap(loc) if kind is mapping_start else YList(loc)
+            stack.append([container, event.anchor, _NO_KEY, None, 1])
+            continue
+        elif kind is mapping_end or kind is sequence_end:
+            value, anchor, _key, _key_loc, nodes = stack.pop()
+            value.size = nodes
+            if anchor is not None:
+                anchors[anchor] = value
+            loc = value.loc
+        elif kind is alias_event:
+            mark = event.start_mark
+            loc = SourceLoc(file, mark.line + 1, mark.column + 1)
+            if event.anchor not in anchors:
+                raise YamlError(loc, "yaml-syntax", f"unknown alias '*{event.anchor}'")
+            value = anchors[event.anchor]
+            nodes = _size(value)
+            total_nodes += nodes
+            if total_nodes > MAX_NODES:
+                raise YamlError(loc, "limits",
+                                f"aliases expand to more than {MAX_NODES:,} values "
+                                "(an alias bomb?): refusing to read further")
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise YamlError(SourceLoc(file, mark.line + 1, mark.column + 1), "yaml-syntax",
+                                "several YAML documents in one file: an org file holds one")
+            continue
+        else:
+            continue
+        if not stack:
+            out.append(value)
+            continue
+        frame = stack[-1]
+        container = frame[0]
+        frame[4] += nodes
+        if type(container) is YList:
+            container.append(value)
+            container.item_locs.append(loc)
+        elif frame[2] is _NO_KEY:
+            if type(value) is not str:
+                what = "null" if value is None else "a mapping or list"
+                raise YamlError(loc, "yaml-syntax", f"a key must be plain text, not {what}")
+            frame[2] = value
+            frame[3] = loc
+        else:
+            key = frame[2]
+            frame[2] = _NO_KEY
+            if key in container:
+                first = container.key_locs[key]
+                raise YamlError(frame[3], "duplicate-key",
+                                f"duplicate key '{key}' (first defined at line {first.line}): "
+                                "YAML keeps only one of them")
+            if key == "<<" and isinstance(value, (YMap, YList)):
+                _merge(container, value, loc)
+                continue
+            container[key] = value
+            container.key_locs[key] = frame[3]
+            container.value_locs[key] = loc
+    if not out:
+        raise YamlError(SourceLoc(file, 1, 1), "schema", "empty file: expected an org file")
+    return out[0]
+
+
+def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> None:
+    """Apply a YAML merge key (`<<: *defaults`): keys already present win."""
+    sources = source if isinstance(source, YList) else [source]
+    for item in sources:
+        if not isinstance(item, YMap):
+            raise YamlError(loc, "yaml-syntax", "a merge key (<<) takes a mapping or mappings")
+        for key, value in item.items():
+            if key not in target:
+                target[key] = value
+                target.key_locs[key] = item.key_locs[key]
+                target.value_locs[key] = item.value_locs[key]
+
+
+def _check_tag(tag: str | None, loc: SourceLoc) -> None:
+    if tag is not None and tag not in _ALLOWED_TAGS:
+        raise YamlError(loc, "yaml-syntax", f"YAML tag '{tag}' is not allowed in an org file")
+
+
+class _NoKey:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NO_KEY: Any = _NoKey()

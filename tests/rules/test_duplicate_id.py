@@ -1,0 +1,37 @@
+"""Tests of the duplicate-id rule."""
+
+from orgviz.loader import load
+from orgviz.validate import validate
+
+PASS = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes, role: ceo}
+  - {id: sam, name: Sam Ito, role: vp, reports_to: dana}
+"""
+
+FAIL = """\
+orgviz: 1
+org: {name: T}
+teams:
+  - {id: core}
+  - {id: core}
+people:
+  - {id: dana, name: Dana Reyes, role: ceo}
+  - {id: sam, name: Sam Ito, role: vp, reports_to: dana}
+  - {id: dana, name: Dana Smith, role: vp, reports_to: sam}
+"""
+
+
+def test_unique_ids_pass(check):
+    assert check(PASS, "duplicate-id") == []
+
+
+def test_duplicate_person_and_team_ids_fail_at_the_second_id(check):
+    assert check(FAIL, "duplicate-id") == [(5, 10, "error"), (9, 10, "error")]
+
+
+def test_message_names_the_first_use(org_file):
+    problems = [p for p in validate(load(org_file(FAIL))) if p.rule == "duplicate-id"]
+    assert "duplicate person id 'dana' (first used at line 7)" in problems[1].message
