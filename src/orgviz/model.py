@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 SIZES = ("small", "mid-size", "enterprise")
+NO_LOC = SourceLoc("", 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class Org:
     rule_settings: tuple[RuleSetting, ...] = ()
     load_problems: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()
-    loc: SourceLoc = SourceLoc("", 1, 1)
+    loc: SourceLoc = NO_LOC
 
     @cached_property
     def by_id(self) -> dict[str, Person]:

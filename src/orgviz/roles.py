@@ -113,7 +113,9 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("senior-designer", "Senior Designer", "senior-ic", "design",
        r"^(senior|sr|staff|principal) (product |ux |ui |visual |interaction )?designer\b"),
     _r("manager", "Manager", "manager", "general",
-       r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b).*\bmanager\b", r"\blead\b",
+       r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b)"
+       r".*\bmanager\b",
+       r"\blead\b",
        r"^(team )?(supervisor|team leader)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
        r"^(senior|sr|staff|principal)\b"),
