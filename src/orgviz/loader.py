@@ -60,6 +60,14 @@ def _describe(value: Any) -> str:
     return "null" if value is None else f"'{value}'"
 
 
+def _what(kind: str, item: YMap) -> str:
+    """'person 'dana'' when the entry has a usable id, else 'a person'."""
+    ident = item.get("id")
+    if isinstance(ident, str) and ident.strip():
+        return f"{kind} '{ident}'"
+    return f"a {kind}"
+
+
 class _Fields:
     """Typed access to one mapping's fields, reporting type errors at the value."""
 
@@ -197,7 +205,7 @@ class _OrgBuilder:
 
     def _people(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "people"):
-            what = f"person '{item.get('id')}'" if isinstance(item.get("id"), str) else "a person"
+            what = _what("person", item)
             _check_keys(item, PERSON_KEYS, what, self.out)
             f = _Fields(item, what, self.out)
             pid = f.ident("id", required=True)
@@ -222,7 +230,7 @@ class _OrgBuilder:
 
     def _teams(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "teams"):
-            what = f"team '{item.get('id')}'" if isinstance(item.get("id"), str) else "a team"
+            what = _what("team", item)
             _check_keys(item, TEAM_KEYS, what, self.out)
             f = _Fields(item, what, self.out)
             tid = f.ident("id", required=True)
@@ -239,7 +247,7 @@ class _OrgBuilder:
 
     def _roles(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "roles"):
-            what = f"role '{item.get('id')}'" if isinstance(item.get("id"), str) else "a role"
+            what = _what("role", item)
             _check_keys(item, ROLE_KEYS, what, self.out)
             f = _Fields(item, what, self.out)
             rid = f.ident("id", required=True)

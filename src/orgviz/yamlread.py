@@ -114,7 +114,8 @@ def read_yaml(text: str, file: str) -> Any:
 
 def _build(loader: Any, file: str) -> Any:
     anchors: dict[str, Any] = {}
-    # A frame: [container, anchor, pending key (or _NO_KEY), its loc, node count].
+    # A frame: [container, anchor, pending key (or _NO_KEY), its loc, node count,
+    #           keys added by a merge key (or None)].
     stack: list[list[Any]] = []
     out: list[Any] = []
     documents = 0
@@ -148,10 +149,10 @@ def _build(loader: Any, file: str) -> Any:
             if len(stack) >= MAX_DEPTH:
                 raise YamlError(loc, "limits", f"nesting deeper than {MAX_DEPTH} levels")
             container = YMap(loc) if kind is mapping_start else YList(loc)
-            stack.append([container, event.anchor, _NO_KEY, None, 1])
+            stack.append([container, event.anchor, _NO_KEY, None, 1, None])
             continue
         elif kind is mapping_end or kind is sequence_end:
-            value, anchor, _key, _key_loc, nodes = stack.pop()
+            value, anchor, _key, _key_loc, nodes, _merged = stack.pop()
             value.size = nodes
             if anchor is not None:
                 anchors[anchor] = value
@@ -195,13 +196,16 @@ def _build(loader: Any, file: str) -> Any:
         else:
             key = frame[2]
             frame[2] = _NO_KEY
-            if key in container:
+            merged = frame[5]
+            if merged is not None and key in merged:
+                merged.discard(key)  # an explicit key overrides a merged one
+            elif key in container:
                 first = container.key_locs[key]
                 raise YamlError(frame[3], "duplicate-key",
                                 f"duplicate key '{key}' (first defined at line {first.line}): "
                                 "YAML keeps only one of them")
             if key == "<<" and isinstance(value, (YMap, YList)):
-                _merge(container, value, loc)
+                frame[5] = (frame[5] or set()) | _merge(container, value, loc)
                 continue
             container[key] = value
             container.key_locs[key] = frame[3]
@@ -211,8 +215,12 @@ def _build(loader: Any, file: str) -> Any:
     return out[0]
 
 
-def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> None:
-    """Apply a YAML merge key (`<<: *defaults`): keys already present win."""
+def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> set[str]:
+    """Apply a YAML merge key (`<<: *defaults`); return the keys it added.
+
+    Keys already present win, and so do explicit keys that come later.
+    """
+    added: set[str] = set()
     sources = source if isinstance(source, YList) else [source]
     for item in sources:
         if not isinstance(item, YMap):
@@ -222,6 +230,8 @@ def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> None:
                 target[key] = value
                 target.key_locs[key] = item.key_locs[key]
                 target.value_locs[key] = item.value_locs[key]
+                added.add(key)
+    return added
 
 
 def _check_tag(tag: str | None, loc: SourceLoc) -> None:

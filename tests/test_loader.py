@@ -1,0 +1,207 @@
+"""Loader tests: the format, locations, strings that stay strings, and hostile input."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.loader import load
+from orgviz.problem import SourceLoc
+
+GOOD = """\
+orgviz: 1
+org: {name: Acme, size: small}
+teams:
+  - {id: product, name: Product, color: "#4C78A8", lead: dana}
+people:
+  - id: dana
+    name: Dana Reyes
+    title: Chief Product Officer
+    team: product
+  - id: no
+    name: on
+    title: Product Manager
+    reports_to: dana
+    dotted_to: [dana]
+    vacant: false
+  - id: 0123
+    title: Associate Product Manager
+    reports_to: no
+    vacant: true
+  - {id: 2024-01-01, name: 1e3, role: [head-of-product, director-of-product], reports_to: dana}
+"""
+
+
+def load_problem(path) -> tuple[int, int, str, str]:
+    with pytest.raises(OrgLoadError) as info:
+        load(path)
+    (problem,) = info.value.problems
+    return problem.line, problem.col, problem.rule, problem.message
+
+
+def test_people_fields_and_locations(org_file):
+    org = load(org_file(GOOD))
+    assert [p.id for p in org.people] == ["dana", "no", "0123", "2024-01-01"]
+    dana, no, vacancy, combined = org.people
+    assert dana.roles == ("cpo",) and dana.role_source == "title"
+    assert dana.loc == SourceLoc(str(org_file(GOOD)), 6, 5)
+    assert no.name == "on" and no.reports_to == "dana" and no.dotted_to == ("dana",)
+    assert no.at("reports_to").line == 13 and no.at("reports_to").col == 17
+    assert vacancy.vacant and vacancy.name is None and vacancy.display_name == "Open role"
+    assert vacancy.roles == ("apm",) and vacancy.reports_to == "no"
+    assert combined.name == "1e3" and combined.roles == ("head-of-product", "director-of-product")
+    assert combined.role_source == "explicit"
+    assert org.teams[0].color == "#4C78A8" and org.size == "small" and org.name == "Acme"
+    assert org.load_problems == ()
+
+
+def test_graph_keeps_solid_and_dotted_apart(org_file):
+    org = load(org_file(GOOD))
+    assert list(org.graph.nodes) == ["dana", "no", "0123", "2024-01-01"]
+    assert sorted(org.graph.edges) == [("dana", "2024-01-01"), ("dana", "no"), ("no", "0123")]
+    assert list(org.dotted_graph.edges) == [("dana", "no")]
+    assert org.reports["dana"] == ["no", "2024-01-01"]
+    assert org.roots == ["dana"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A}\n  - {id: b, name: B\n",
+     (6, 1, "yaml-syntax", "YAML syntax error")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n    id: b\n",
+     (6, 5, "duplicate-key", "duplicate key 'id' (first defined at line 4)")),
+    ("orgviz: 2\norg: {name: A}\npeople: []\n", (1, 9, "version", "unknown format version '2'")),
+    ("org: {name: A}\npeople: []\n", (1, 1, "version", "'orgviz: 1' version key is missing")),
+    ("", (1, 1, "schema", "empty file")),
+    ("# only a comment\n", (1, 1, "schema", "empty file")),
+    ("- a\n- b\n", (1, 1, "schema", "not a list")),
+    ("orgviz: 1\n---\norgviz: 1\n", (2, 1, "yaml-syntax", "several YAML documents")),
+    ("orgviz: 1\nx: !!python/object:os.system echo\n", (2, 4, "yaml-syntax", "tag")),
+    ("orgviz: 1\nx: *nowhere\n", (2, 4, "yaml-syntax", "alias")),
+    ("orgviz: 1\nx: " + "[" * 70 + "]" * 70 + "\n", (2, 67, "limits", "nesting deeper than 64")),
+])
+def test_fatal_problems_have_location_rule_and_message(org_file, source, expected):
+    line, col, rule, message = load_problem(org_file(source))
+    assert (line, col, rule) == expected[:3]
+    assert expected[3] in message
+
+
+def test_alias_bomb_is_refused_quickly(org_file):
+    lines = ["orgviz: 1", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    line, _col, rule, message = load_problem(org_file("\n".join(lines) + "\n"))
+    assert rule == "limits" and "alias bomb" in message and line == 8
+
+
+def test_deep_nesting_does_not_crash(org_file):
+    depth = 200_000
+    line, col, rule, _ = load_problem(org_file("x: " + "[" * depth + "]" * depth + "\n"))
+    assert (line, rule) == (1, "limits") and col == 4 + 63  # the top mapping is level 1
+
+
+@pytest.mark.parametrize(("data", "where", "message"), [
+    (b"orgviz: 1\nname: \xff\xfe\n", (2, 7), "invalid UTF-8 byte 0xff"),
+    (b"orgviz: 1\nname: a\x00b\n", (2, 8), "U+0000"),
+    (b"orgviz: 1\nname: a\x1bb\n", (2, 8), "U+001B"),
+])
+def test_bad_bytes_point_at_the_byte(tmp_path, data, where, message):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(data)
+    line, col, rule, text = load_problem(path)
+    assert (line, col, rule) == (*where, "encoding") and message in text
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufefforgviz: 1\norg: {name: Zoë}\npeople: []\n".encode())
+    assert load(path).name == "Zoë"
+
+
+def test_unreadable_files_are_exit_2_errors(tmp_path):
+    with pytest.raises(OrgFileError, match="cannot read"):
+        load(tmp_path / "missing.yaml")
+    with pytest.raises(OrgFileError, match="is a directory"):
+        load(tmp_path)
+
+
+def test_oversized_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr("orgviz.loader.MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.yaml"
+    path.write_text("orgviz: 1\n" + "# padding\n" * 20)
+    line, col, rule, message = load_problem(path)
+    assert (line, col, rule) == (1, 1, "limits") and "up to" in message
+
+
+SCHEMA_CASES = [
+    ("people:\n  - {id: a, name: A, report_to: b}\n", (4, 22),
+     "unknown key 'report_to' in person 'a'; did you mean 'reports_to'?"),
+    ("people:\n  - {id: a}\n", (4, 5), "person 'a' has no 'name'"),
+    ("people:\n  - {name: A}\n", (4, 5), "a person has no 'id'"),
+    ("people:\n  - {id: a, name: A, vacant: maybe}\n", (4, 30),
+     "'vacant' of person 'a' must be true or false, not 'maybe'"),
+    ("people:\n  - {id: a, name: [A, B]}\n", (4, 19), "'name' of person 'a' must be text"),
+    ("people:\n  - {id: a, name: A, dotted_to: {x: 1}}\n", (4, 33), "an id or a list of ids"),
+    ("people: {a: 1}\n", (3, 9), "'people' must be a list"),
+    ("people:\n  - just-a-string\n", (4, 5), "each entry of 'people' must be a mapping"),
+    ("teams:\n  - {id: t, color: red}\n", (4, 20), "must be a hex color such as '#4C78A8'"),
+    ("roles:\n  - {id: cos, level: boss}\n", (4, 22), "unknown level 'boss'"),
+    ("peeple: []\n", (3, 1), "unknown key 'peeple' in an org file; did you mean 'people'?"),
+    ("people:\n  - {id: a, name: A}\nrules: [x]\n", (5, 8), "'rules' must be a mapping"),
+    ("people:\n  - {id: '  ', name: A}\n", (4, 10), "'id' of a person is empty"),
+]
+
+
+@pytest.mark.parametrize(("body", "where", "message"), SCHEMA_CASES)
+def test_schema_problems_are_kept_with_locations(org_file, body, where, message):
+    org = load(org_file(body, header=True))
+    assert [(p.line, p.col, p.level) for p in org.load_problems] == [(*where, "error")]
+    assert message in org.load_problems[0].message
+
+
+def test_org_header_problems(org_file):
+    org = load(org_file("orgviz: 1\norg: {name: A, size: huge}\npeople: []\n"))
+    (problem,) = org.load_problems
+    assert (problem.line, problem.col) == (2, 22)
+    assert "unknown org size 'huge'" in problem.message
+
+
+def test_custom_role_is_used_for_title_inference(org_file):
+    org = load(org_file("""\
+        roles:
+          - {id: chief-of-staff, name: Chief of Staff, level: director, titles: [Chief of Staff]}
+        people:
+          - {id: a, name: A, title: Chief of Staff to the CPO}
+        """, header=True))
+    assert org.people[0].roles == ("chief-of-staff",)
+    assert org.ladder.rank(org.people[0].roles) == 60
+
+
+def test_merge_keys_fill_missing_fields(org_file):
+    org = load(org_file("""\
+        people:
+          - &base {id: a, name: A, team: core, title: Engineer}
+          - {<<: *base, id: b, name: B, reports_to: a}
+        """, header=True))
+    b = org.people[1]
+    assert (b.id, b.team, b.title, b.reports_to) == ("b", "core", "Engineer", "a")
+
+
+def test_includes_join_people_and_keep_their_file(org_file):
+    org_file("orgviz: 1\npeople:\n  - {id: b, name: B, reports_to: a}\n", name="teams/b.yaml")
+    top = org_file("orgviz: 1\norg: {name: T}\ninclude: [teams/b.yaml]\n"
+                   "people:\n  - {id: a, name: A}\n")
+    org = load(top)
+    assert [p.id for p in org.people] == ["a", "b"]
+    assert org.people[1].loc.file.endswith("teams/b.yaml") and org.people[1].loc.line == 3
+    assert len(org.files) == 2
+
+
+def test_include_cycle_and_missing_include_are_reported(org_file):
+    org_file("orgviz: 1\ninclude: top.yaml\npeople: []\n", name="b.yaml")
+    top = org_file("orgviz: 1\norg: {name: T}\ninclude: [b.yaml, nope.yaml]\npeople: []\n",
+                   name="top.yaml")
+    problems = load(top).load_problems
+    messages = sorted((p.rule, p.message) for p in problems)
+    assert messages == [("include", "include cycle: top.yaml -> b.yaml -> top.yaml"),
+                        ("include", "included file 'nope.yaml' does not exist")]
+    cycle = next(p for p in problems if "cycle" in p.message)
+    assert cycle.file.endswith("b.yaml") and (cycle.line, cycle.col) == (2, 10)
