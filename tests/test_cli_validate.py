@@ -1,0 +1,116 @@
+"""CLI tests for `orgviz validate` and `orgviz schema`: every exit code and format."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from orgviz.cli import main
+
+CLEAN = """\
+orgviz: 1
+org: {name: Clean, size: small}
+people:
+  - {id: ceo, name: Ada Obi, title: CEO}
+  - {id: hop, name: Ben Cruz, title: Head of Product, reports_to: ceo}
+  - {id: pm1, name: Cy Diaz, title: Product Manager, reports_to: hop}
+  - {id: pm2, name: Di Eze, title: Product Manager, reports_to: hop}
+"""
+WARNING_ONLY = CLEAN.replace("rules:", "x:") + "rules: {span-of-control: {max: 1}}\n"
+BROKEN = CLEAN + "  - {id: pm1, name: Ed Fox, title: Product Manager, reports_to: hop}\n"
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def test_clean_file_exits_0_with_summary(org_file):
+    result = run("validate", str(org_file(CLEAN)))
+    assert result.exit_code == 0, result.output
+    assert result.output == "1 file checked: no problems\n"
+
+
+def test_errors_exit_1_with_path_line_col(org_file):
+    path = org_file(BROKEN)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{path}:8:10: error [duplicate-id] duplicate person id 'pm1'")
+    assert result.output.splitlines()[-1] == "1 file checked: 1 error"
+
+
+def test_warnings_exit_0_or_1_with_strict(org_file):
+    path = str(org_file(WARNING_ONLY))
+    assert run("validate", path).exit_code == 0
+    strict = run("validate", "--strict", path)
+    assert strict.exit_code == 1 and "warning [span-of-control]" in strict.output
+    quiet = run("validate", "--no-warnings", "--quiet", "--strict", path)
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_unreadable_file_exits_2(tmp_path):
+    result = run("validate", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 2
+    assert "cannot read" in result.output and "Traceback" not in result.output
+
+
+def test_syntax_error_exits_1_with_location(org_file):
+    path = org_file("orgviz: 1\npeople: [\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{path}:3:1: error [yaml-syntax] YAML syntax error")
+
+
+def test_usage_errors_exit_2(org_file):
+    assert run("validate").exit_code == 2
+    assert run("validate", "--format", "xml", str(org_file(CLEAN))).exit_code == 2
+
+
+def test_bad_config_exits_2(org_file, tmp_path):
+    config = tmp_path / "orgviz.yaml"
+    config.write_text("rules: {no-such-rule: off}\n")
+    result = run("validate", "--config", str(config), str(org_file(CLEAN)))
+    assert result.exit_code == 2 and "unknown rule 'no-such-rule'" in result.output
+
+
+def test_json_format_lists_problems(org_file):
+    path = org_file(BROKEN)
+    result = run("validate", "--format", "json", str(path))
+    assert result.exit_code == 1
+    (problem,) = json.loads(result.output)
+    assert problem == {"file": str(path), "line": 8, "column": 10, "level": "error",
+                       "rule": "duplicate-id", "message": problem["message"]}
+
+
+def test_github_format_escapes_properties(org_file):
+    result = run("validate", "--format", "github", str(org_file(BROKEN)))
+    line = result.output.splitlines()[0]
+    assert line.startswith("::error file=") and ",line=8,col=10,title=orgviz duplicate-id::" in line
+
+
+def test_several_files_sorted_and_counted(org_file):
+    a = org_file(BROKEN, name="a.yaml")
+    b = org_file(BROKEN, name="b.yaml")
+    result = run("validate", str(b), str(a))
+    lines = result.output.splitlines()
+    assert lines[0].startswith(str(a)) and lines[1].startswith(str(b))
+    assert lines[-1] == "2 files checked: 2 errors"
+
+
+def test_no_color_when_piped(org_file):
+    result = run("validate", str(org_file(BROKEN)))
+    assert "\033[" not in result.output
+
+
+def test_schema_command_prints_draft07(org_file):
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert set(schema["properties"]) >= {"orgviz", "org", "people", "teams", "roles", "rules"}
+
+
+def test_version_option():
+    result = run("--version")
+    assert result.exit_code == 0 and "orgviz" in result.output

@@ -1,0 +1,68 @@
+"""Property tests: arbitrary bytes and arbitrary YAML never crash the loader."""
+
+from __future__ import annotations
+
+import string
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgviz.errors import OrgLoadError
+from orgviz.loader import load
+from orgviz.problem import Problem
+from orgviz.validate import validate
+
+FUZZ = settings(max_examples=100, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _load_or_problems(path) -> list[Problem]:
+    """Load and validate; a fatal load problem is returned as a list too."""
+    try:
+        return validate(load(path))
+    except OrgLoadError as exc:
+        assert exc.problems, "an OrgLoadError must carry at least one problem"
+        return exc.problems
+
+
+def _check_problems(problems: list[Problem], path) -> None:
+    for problem in problems:
+        assert problem.file == str(path)
+        assert problem.line >= 1 and problem.col >= 1
+        assert problem.level in ("error", "warning", "info")
+        assert "\n" not in problem.message and problem.message
+
+
+@FUZZ
+@given(data=st.binary(max_size=400))
+def test_arbitrary_bytes_give_problems_not_tracebacks(tmp_path, data):
+    path = tmp_path / "fuzz.yaml"
+    path.write_bytes(b"orgviz: 1\n" + data)
+    _check_problems(_load_or_problems(path), path)
+
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                     st.text(max_size=20), st.sampled_from(["no", "on", "0123", "1e3", "~",
+                                                            "2024-01-01", "reports_to", "id"]))
+_keys = st.sampled_from(["id", "name", "title", "role", "reports_to", "dotted_to", "team",
+                         "vacant", "assistant", "people", "teams", "org", "rules", "x",
+                         "include"])
+_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4)
+                       | st.dictionaries(_keys, inner, max_size=4), max_leaves=20)
+
+
+@FUZZ
+@given(doc=st.dictionaries(_keys, _values, max_size=6))
+def test_arbitrary_yaml_documents_give_problems_not_tracebacks(tmp_path, doc):
+    path = tmp_path / "doc.yaml"
+    path.write_text(yaml.safe_dump({"orgviz": 1, **doc}, allow_unicode=True))
+    _check_problems(_load_or_problems(path), path)
+
+
+@FUZZ
+@given(text=st.text(alphabet=string.printable + "é漢😀\u202e", max_size=300))
+def test_arbitrary_text_after_header(tmp_path, text):
+    path = tmp_path / "text.yaml"
+    path.write_text("orgviz: 1\norg: {name: X}\n" + text, encoding="utf-8")
+    _check_problems(_load_or_problems(path), path)
