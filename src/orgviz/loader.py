@@ -73,6 +73,7 @@ class _Fields:
 
     def __init__(self, mapping: YMap, what: str, out: _Collector) -> None:
         self.mapping, self.what, self.out = mapping, what, out
+        self.item_locs: dict[str, tuple[SourceLoc, ...]] = {}
 
     def loc(self, key: str) -> SourceLoc:
         return self.mapping.value_locs.get(key, self.mapping.loc)
@@ -108,13 +109,15 @@ class _Fields:
         if isinstance(value, str):
             return (value,) if value.strip() else ()
         if isinstance(value, YList):
-            result = []
+            result, locs = [], []
             for item, loc in zip(value, value.item_locs, strict=True):
                 if isinstance(item, str) and item.strip():
                     result.append(item)
+                    locs.append(loc)
                 else:
                     self.out.error(loc, f"'{key}' of {self.what} must list ids, "
                                    f"not {_describe(item)}")
+            self.item_locs[key] = tuple(locs)
             return tuple(result)
         self.out.error(self.loc(key), f"'{key}' of {self.what} must be an id or a list of ids, "
                        f"not {_describe(value)}")
@@ -225,7 +228,7 @@ class _OrgBuilder:
                 reports_to=f.ident("reports_to"), dotted_to=f.idents("dotted_to"),
                 team=f.ident("team"), vacant=vacant, assistant=f.flag("assistant"),
                 location=f.text("location"), email=f.text("email"),
-                field_locs=item.value_locs,
+                field_locs=item.value_locs, item_locs=f.item_locs,
             ))
 
     def _teams(self, doc: YMap) -> None:
@@ -299,14 +302,15 @@ class _OrgBuilder:
     ladder_for_inference: RoleLadder
 
 
-def _org_header(doc: YMap, out: _Collector, shown: str) -> tuple[str, str, str | None]:
+def _org_header(doc: YMap, out: _Collector,
+                shown: str) -> tuple[str, str, str | None, SourceLoc | None]:
     value = doc.get("org")
     if not isinstance(value, YMap):
         if value is None:
             out.error(doc.loc, "the org file has no 'org:' header (with at least a name)")
         else:
             out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
-        return Path(shown).stem, "mid-size", None
+        return Path(shown).stem, "mid-size", None, None
     _check_keys(value, ORG_KEYS, "the org header", out)
     f = _Fields(value, "the org", out)
     name = f.text("name", required=True) or Path(shown).stem
@@ -315,7 +319,7 @@ def _org_header(doc: YMap, out: _Collector, shown: str) -> tuple[str, str, str |
         out.error(f.loc("size"), f"unknown org size '{size}'{_suggest(size, SIZES)} "
                   f"(sizes: {', '.join(SIZES)})")
         size = "mid-size"
-    return name, size, f.text("date")
+    return name, size, f.text("date"), value.value_locs.get("size")
 
 
 def parse_rule_settings(block: Any, loc: SourceLoc, out: _Collector) -> tuple[RuleSetting, ...]:
@@ -357,12 +361,12 @@ def load(path: str | os.PathLike[str]) -> Org:
     real = Path(shown).resolve()
     builder = _OrgBuilder()
     doc = builder.load_file(Path(shown), shown, (real,), top=True)
-    name, size, date = _org_header(doc, builder.out, shown)
+    name, size, date, size_loc = _org_header(doc, builder.out, shown)
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                 builder.out)
     return Org(
         file=shown, name=name, size=size, date=date, people=tuple(builder.people),
         teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
         rule_settings=rules, load_problems=tuple(builder.out.problems),
-        files=tuple(builder.files), loc=doc.loc,
+        files=tuple(builder.files), loc=doc.loc, size_loc=size_loc,
     )

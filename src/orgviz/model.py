@@ -35,9 +35,15 @@ class Person:
     location: str | None = None
     email: str | None = None
     field_locs: Mapping[str, SourceLoc] = field(default_factory=dict, compare=False)
+    # Where each id of a list field (role, dotted_to) stands, parallel to the tuple.
+    item_locs: Mapping[str, tuple[SourceLoc, ...]] = field(default_factory=dict, compare=False)
 
-    def at(self, field_name: str) -> SourceLoc:
-        """Where a field's value stands, or the person's own location when absent."""
+    def at(self, field_name: str, index: int | None = None) -> SourceLoc:
+        """Where a field's value (or its `index`-th list item) stands, else the best fallback."""
+        if index is not None:
+            locs = self.item_locs.get(field_name, ())
+            if index < len(locs):
+                return locs[index]
         return self.field_locs.get(field_name, self.loc)
 
     @property
@@ -96,6 +102,7 @@ class Org:
     load_problems: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()
     loc: SourceLoc = NO_LOC
+    size_loc: SourceLoc | None = None  # where the `size:` value stands, when given
 
     @cached_property
     def by_id(self) -> dict[str, Person]:
