@@ -8,7 +8,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from orgviz.layout import LayoutOptions, TreeLayout, layout_forest
@@ -60,12 +60,17 @@ def random_forest(
     return ids[:n_roots], children, size_map, rows
 
 
+def rng_size(draw: st.DrawFn, max_nodes: int) -> int:
+    """A large size spread evenly (hypothesis favours small integers)."""
+    return random.Random(draw(st.integers(0, 2**31 - 1))).randint(150, max_nodes)
+
+
 @st.composite
 def forests(draw: st.DrawFn, max_nodes: int = 2000) -> tuple:
     seed = draw(st.integers(0, 2**31 - 1))
-    n = draw(
-        st.one_of(st.integers(1, 12), st.integers(1, 150), st.integers(150, max_nodes))
-    )
+    scale = draw(st.sampled_from([12, 150, max_nodes]))
+    n = draw(st.integers(1, scale)) if scale < max_nodes else rng_size(draw, max_nodes)
+    event(f"nodes: {'<=12' if n <= 12 else '<=150' if n <= 150 else '>150'}")
     n_roots = draw(st.sampled_from([1, 1, 1, 2, 3, 7]))
     window = draw(st.sampled_from([2, 5, 12, 40, 400]))
     deep = draw(st.sampled_from([0.0, 0.1, 0.5, 0.9]))
