@@ -135,7 +135,7 @@ def _build(loader: Any, file: str) -> Any:
             if event.tag is not None:
                 _check_tag(event.tag, loc)
             value = event.value
-            if event.style is None and value in _NULLS and event.implicit[0]:
+            if not event.style and value in _NULLS and event.implicit[0]:  # C loader: ""
                 value = None
             if event.anchor is not None:
                 anchors[event.anchor] = value
