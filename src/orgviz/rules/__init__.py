@@ -15,8 +15,30 @@ CheckFunction = Any  # Callable[[Org, Mapping[str, Any]], Iterator[Finding]]
 
 # Module names in report order: structure first, then hierarchy, then shape.
 RULE_MODULE_NAMES = (
+    # structure: is the reporting graph well formed?
     "duplicate_id",
+    "unknown_manager",
+    "self_report",
+    "cycle",
+    "root",
+    "unknown_dotted",
+    "redundant_dotted",
+    "unknown_team",
+    "unknown_role",
+    "unknown_title",
+    "assistant_with_reports",
+    # hierarchy: do the roles sit in a sensible order?
+    "rank_inversion",
+    "same_rank",
+    "cpo_reports_to_ceo",
+    "head_under_vp",
+    "director_under_head",
+    "vacant_manager",
+    # shape: does the org fit its size profile?
     "span_of_control",
+    "single_report",
+    "layers",
+    "profile_fit",
 )
 
 

@@ -1,0 +1,48 @@
+"""An assistant has direct reports.
+
+An assistant (`assistant: true`) is drawn beside their manager, outside the tree, so nobody
+can report to them on the solid line. Either the person is not an assistant, or their
+reports belong to someone else.
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: ea, name: Lee Park, reports_to: dana, assistant: true}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: ea, name: Lee Park, reports_to: dana, assistant: true}
+      - {id: sam, name: Sam Ito, reports_to: ea}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import quote_ids
+
+ID = "assistant-with-reports"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report assistants that have solid-line reports."""
+    reports = org.reports
+    for person in org.by_id.values():
+        if person.assistant and reports[person.id]:
+            below = reports[person.id]
+            yield (person.at("assistant"),
+                   f"the assistant '{person.id}' has {_count(below)} ({quote_ids(below)}): "
+                   "point those reports_to at another manager, or remove assistant: true")
+
+
+def _count(ids: list[str]) -> str:
+    return "1 direct report" if len(ids) == 1 else f"{len(ids)} direct reports"

@@ -1,0 +1,79 @@
+"""People report to each other in a circle.
+
+Following `reports_to` upwards must end at a top person. The whole cycle is reported once,
+at the `reports_to` of its first member in file order, listing each member with its line.
+People who merely report into a cycle are not reported again.
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+      - {id: lee, name: Lee Park, reports_to: sam}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: lee}
+      - {id: lee, name: Lee Park, reports_to: sam}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org, Person
+from orgviz.rules import Finding
+from orgviz.rules._common import tree
+
+ID = "cycle"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+SHOWN = 12  # members listed in full; longer cycles are abridged in the middle
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Walk up from every person no top reaches; each walk ends in a known or new cycle."""
+    by_id = org.by_id
+    reached = tree(org).depth
+    walk_of: dict[str, int] = {}
+    cycles: list[list[str]] = []
+    for walk, start in enumerate(by_id):
+        if start in reached or start in walk_of:
+            continue
+        path: list[str] = []
+        node = start
+        while node not in walk_of:
+            walk_of[node] = walk
+            path.append(node)
+            node = by_id[node].reports_to  # type: ignore[assignment]  # valid: not reached
+        if walk_of[node] == walk:
+            cycles.append(path[path.index(node):])
+    if not cycles:
+        return
+    position = {pid: i for i, pid in enumerate(by_id)}
+    for members in cycles:
+        first = min(range(len(members)), key=lambda i: position[members[i]])
+        members = members[first:] + members[:first]
+        head = by_id[members[0]]
+        yield (head.at("reports_to"),
+               f"reporting cycle: {_chain([by_id[m] for m in members], head)}: "
+               "point one of these reports_to at someone outside the cycle, or remove it "
+               "from the person at the top")
+
+
+def _chain(members: list[Person], head: Person) -> str:
+    def label(person: Person) -> str:
+        loc = person.at("id")
+        where = f"line {loc.line}" if loc.file == head.loc.file else f"{loc.file}:{loc.line}"
+        return f"{person.id} ({where})"
+
+    if len(members) > SHOWN:
+        parts = [label(p) for p in members[:SHOWN - 2]]
+        parts.append(f"... {len(members) - SHOWN + 1} more")
+        parts.append(label(members[-1]))
+    else:
+        parts = [label(p) for p in members]
+    return " -> ".join([*parts, head.id])

@@ -1,0 +1,66 @@
+"""A Director of Product does not sit under the Head of Product, VP of Product or CPO.
+
+In orgs that have both, the Head of Product oversees the Director of Product: where an org
+has a Director of Product and also a Head of Product, VP of Product or CPO, every Director
+of Product must have one of them above on the solid line (not necessarily as direct
+manager). One person acting as both Head and Director of Product (a combined role
+`[head-of-product, director-of-product]`) is fine on their own.
+
+Passes:
+
+    people:
+      - {id: head, name: Dana Reyes, role: head-of-product}
+      - {id: dir, name: Sam Ito, role: director-of-product, reports_to: head}
+
+Fails (line 4):
+
+    people:
+      - {id: ceo, name: Ada King, role: ceo}
+      - {id: head, name: Dana Reyes, role: head-of-product, reports_to: ceo}
+      - {id: dir, name: Sam Ito, role: director-of-product, reports_to: ceo}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import anchor, not_under
+
+ID = "director-under-head"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+SENIOR = frozenset(("head-of-product", "vp-product", "cpo"))
+WHY = "the Head of Product (or a VP of Product or CPO) oversees the Director of Product"
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report Directors of Product with no Head of Product, VP of Product or CPO above them."""
+    people = org.by_id.values()
+    seniors = [p for p in people if SENIOR & set(p.roles)]
+    directors = [p for p in people
+                 if "director-of-product" in p.roles and not SENIOR & set(p.roles)]
+    if not seniors or not directors:
+        return
+    # Suggest the most fitting leader: a Head of Product first, then a VP, then the CPO.
+    target = min(seniors, key=lambda p: next(i for i, r in enumerate(
+        ("head-of-product", "vp-product", "cpo")) if r in p.roles)).id
+    for director, below in not_under(org, directors, SENIOR):
+        if below is not None:
+            yield (anchor(director),
+                   f"the Director of Product '{director.id}' is above '{below}' "
+                   f"({_role(org, below)}): {WHY}; make '{director.id}' report to "
+                   f"'{below}' (or to someone under them)")
+        else:
+            yield (anchor(director),
+                   f"the Director of Product '{director.id}' does not sit under a Head of "
+                   f"Product, VP of Product or CPO: {WHY}; make '{director.id}' report to "
+                   f"'{target}' (or to someone under them)")
+
+
+def _role(org: Org, pid: str) -> str:
+    roles = org.by_id[pid].roles
+    return next(org.ladder.roles[r].name for r in ("head-of-product", "vp-product", "cpo")
+                if r in roles)

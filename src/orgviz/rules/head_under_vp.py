@@ -1,0 +1,54 @@
+"""A Head of Product does not sit under the VP of Product (or CPO) where both roles exist.
+
+Where an org has both a VP of Product and a Head of Product, the VP holds the higher
+position: every Head of Product must have a VP of Product or the CPO above them on the
+solid line (not necessarily as direct manager). A person holding a combined role with
+`vp-product` or `cpo` is a VP themselves and is not checked.
+
+Passes:
+
+    people:
+      - {id: vp, name: Dana Reyes, role: vp-product}
+      - {id: head, name: Sam Ito, role: head-of-product, reports_to: vp}
+
+Fails (line 4):
+
+    people:
+      - {id: ceo, name: Ada King, role: ceo}
+      - {id: vp, name: Dana Reyes, role: vp-product, reports_to: ceo}
+      - {id: head, name: Sam Ito, role: head-of-product, reports_to: ceo}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import anchor, not_under
+
+ID = "head-under-vp"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+SENIOR = frozenset(("vp-product", "cpo"))
+WHY = "where both exist, the VP of Product holds the higher position"
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report Heads of Product with no VP of Product or CPO above them."""
+    people = org.by_id.values()
+    vps = [p.id for p in people if "vp-product" in p.roles]
+    heads = [p for p in people if "head-of-product" in p.roles and not SENIOR & set(p.roles)]
+    if not vps or not heads:
+        return
+    for head, below in not_under(org, heads, SENIOR):
+        if below is not None:
+            yield (anchor(head),
+                   f"the Head of Product '{head.id}' is above the VP of Product '{below}': "
+                   f"{WHY}; make '{head.id}' report to '{below}' (or to someone under them)")
+        else:
+            yield (anchor(head),
+                   f"the Head of Product '{head.id}' does not sit under a VP of Product or the "
+                   f"CPO: {WHY}; make '{head.id}' report to '{vps[0]}' (or to someone under "
+                   "them)")

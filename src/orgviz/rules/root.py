@@ -1,0 +1,61 @@
+"""The org has no top person, or several.
+
+An org chart has exactly one top: the one person without `reports_to` (usually the CEO).
+Every further person without a manager is reported, naming the first top, so that it can
+be given a `reports_to`. Set `allow-forest: true` for a file that holds several separate
+trees (for example one per department). A person whose manager is unknown is left to
+`unknown-manager`; a person who reports to themselves counts as a top.
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org, Person
+from orgviz.rules import Finding
+
+ID = "root"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {"allow-forest": False}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report an org without people, without a top, or (unless allowed) with several tops."""
+    by_id = org.by_id
+    if not by_id:
+        yield (org.loc, "the org has no people: add a 'people:' list with at least one person")
+        return
+    tops = [p for p in by_id.values() if p.reports_to is None or p.reports_to == p.id]
+    if not tops:
+        if all(p.reports_to in by_id for p in by_id.values()):
+            first = next(iter(by_id.values()))
+            yield (first.at("reports_to"),
+                   "every person has a manager: the org has no top; remove reports_to from "
+                   f"the top person (the first person, '{first.id}', reports to "
+                   f"'{first.reports_to}')")
+        return
+    if options["allow-forest"] or len(tops) == 1:
+        return
+    first = tops[0]
+    for person in tops[1:]:
+        yield (_where(person),
+               f"'{person.id}' has no manager, but '{first.id}' (line {first.at('id').line}) "
+               f"is already the top of the org: give '{person.id}' a reports_to, or set "
+               "root allow-forest: true for separate trees")
+
+
+def _where(person: Person) -> Any:
+    return person.at("reports_to") if "reports_to" in person.field_locs else person.at("id")

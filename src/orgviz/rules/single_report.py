@@ -1,0 +1,51 @@
+"""A manager has exactly one direct report.
+
+A one-person team is an extra layer: the report could move up to the manager's manager,
+or the manager could take on more reports. Assistants are not counted. The top of the org
+is exempt (a CEO with a single report has nobody above to hand the report to).
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+      - {id: lee, name: Lee Park, reports_to: dana}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+      - {id: lee, name: Lee Park, reports_to: sam}
+      - {id: kim, name: Kim Cho, reports_to: dana}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+
+ID = "single-report"
+LEVEL = "warning"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report managers with exactly one direct report (assistants aside)."""
+    by_id = org.by_id
+    for manager_id, report_ids in org.reports.items():
+        if not report_ids:
+            continue
+        team = [r for r in report_ids if not by_id[r].assistant]
+        if len(team) != 1:
+            continue
+        manager = by_id[manager_id]
+        boss = manager.reports_to
+        if boss is None or boss == manager_id or boss not in by_id:
+            continue
+        yield (manager.at("id"),
+               f"'{manager_id}' has a single direct report ('{team[0]}'): let '{team[0]}' "
+               f"report to '{boss}' directly, or give '{manager_id}' more reports")

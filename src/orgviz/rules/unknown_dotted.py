@@ -1,0 +1,43 @@
+"""A dotted-line manager names nobody in the org.
+
+Each id in `dotted_to` must be the `id` of a person; the message suggests the closest one.
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: cto, name: Kim Lee, reports_to: dana}
+      - {id: sam, name: Sam Ito, reports_to: dana, dotted_to: [cto]}
+
+Fails (line 4):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: cto, name: Kim Lee, reports_to: dana}
+      - {id: sam, name: Sam Ito, reports_to: dana, dotted_to: [ctoo]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import person_suggester
+
+ID = "unknown-dotted"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report every `dotted_to` id that is not the id of a person."""
+    by_id = org.by_id
+    for person in org.people:
+        for index, other in enumerate(person.dotted_to):
+            if other not in by_id:
+                hint = person_suggester(org).hint(other)
+                yield (person.at("dotted_to", index),
+                       f"'{person.id}' has a dotted line to '{other}', who is not in the org"
+                       f"{hint}: use the id of an existing person, or remove it")

@@ -1,0 +1,42 @@
+"""A person reports to an id that names nobody in the org.
+
+`reports_to` takes the `id` of another person of the same org (or of an included file).
+The message suggests the closest existing id.
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dana}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: sam, name: Sam Ito, reports_to: dnaa}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import person_suggester
+
+ID = "unknown-manager"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report every `reports_to` that is not the id of a person."""
+    by_id = org.by_id
+    for person in org.people:
+        manager = person.reports_to
+        if manager is not None and manager not in by_id:
+            hint = person_suggester(org).hint(manager)
+            yield (person.at("reports_to"),
+                   f"'{person.id}' reports to '{manager}', who is not in the org{hint}: "
+                   "use the id of an existing person, or add that person")

@@ -1,0 +1,85 @@
+"""A team reference names no team, a team lead names nobody, or teams nest in a circle.
+
+Checks a person's `team`, a team's `parent` (both must be ids of `teams:` entries) and a
+team's `lead` (the id of a person), and that following `parent` upwards ends. An org
+without any `teams:` list uses `team` as a free label, which is not checked.
+
+Passes:
+
+    teams:
+      - {id: product, name: Product}
+      - {id: design, name: Design, parent: product, lead: dana}
+    people:
+      - {id: dana, name: Dana Reyes, team: design}
+
+Fails (line 3):
+
+    teams:
+      - {id: product, name: Product}
+      - {id: design, name: Design, parent: prodcut, lead: dana}
+    people:
+      - {id: dana, name: Dana Reyes, team: design}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import Suggester, person_suggester
+
+ID = "unknown-team"
+LEVEL = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report unknown team ids, unknown team leads and team parent cycles."""
+    teams = org.teams_by_id
+    if not org.teams:
+        return
+    suggest = Suggester(teams)
+    for team in org.teams:
+        if team.parent is not None and team.parent not in teams:
+            yield (team.at("parent"),
+                   f"team '{team.id}' has parent '{team.parent}', which is not a team"
+                   f"{suggest.hint(team.parent)}: use the id of a team in 'teams:'")
+        if team.lead is not None and team.lead not in org.by_id:
+            yield (team.at("lead"),
+                   f"team '{team.id}' is led by '{team.lead}', who is not in the org"
+                   f"{person_suggester(org).hint(team.lead)}: use the id of a person")
+    yield from _parent_cycles(org)
+    for person in org.people:
+        if person.team is not None and person.team not in teams:
+            yield (person.at("team"),
+                   f"'{person.id}' is in team '{person.team}', which is not a team"
+                   f"{suggest.hint(person.team)}: use the id of a team in 'teams:', or add "
+                   "the team")
+
+
+def _parent_cycles(org: Org) -> Iterator[Finding]:
+    teams = org.teams_by_id
+    position = {tid: i for i, tid in enumerate(teams)}
+    walk_of: dict[str, int] = {}
+    for walk, start in enumerate(teams):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in teams and node not in walk_of:
+            walk_of[node] = walk
+            path.append(node)
+            node = teams[node].parent
+        if node is None or node not in teams or walk_of[node] != walk:
+            continue
+        members = path[path.index(node):]
+        earliest = min(range(len(members)), key=lambda i: position[members[i]])
+        members = members[earliest:] + members[:earliest]
+        first = teams[members[0]]
+        if len(members) == 1:
+            yield (first.at("parent"), f"team '{first.id}' is its own parent: remove parent "
+                   "or name the enclosing team")
+        else:
+            chain = " -> ".join([*members, first.id])
+            yield (first.at("parent"), f"team parent cycle: {chain}: one of these teams must "
+                   "have another parent, or none")

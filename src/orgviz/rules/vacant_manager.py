@@ -1,0 +1,43 @@
+"""An open position has people reporting to it.
+
+Reports of an open role (`vacant: true`) report to nobody until it is filled: point them
+at an interim manager (and, if useful, keep a dotted line to the open role).
+
+Passes:
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: open-pm, title: Product Manager, vacant: true, reports_to: dana}
+
+Fails (line 3):
+
+    people:
+      - {id: dana, name: Dana Reyes}
+      - {id: open-gpm, title: Group Product Manager, vacant: true, reports_to: dana}
+      - {id: sam, name: Sam Ito, reports_to: open-gpm}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.rules import Finding
+from orgviz.rules._common import quote_ids
+
+ID = "vacant-manager"
+LEVEL = "warning"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report open positions that have direct reports."""
+    reports = org.reports
+    for person in org.by_id.values():
+        below = reports[person.id]
+        if person.vacant and below:
+            count = "1 report" if len(below) == 1 else f"{len(below)} reports"
+            yield (person.at("id"),
+                   f"the open role '{person.id}' has {count} ({quote_ids(below)}): they "
+                   "report to nobody until it is filled; point them at an interim manager")
