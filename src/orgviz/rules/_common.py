@@ -42,10 +42,10 @@ class Suggester:
         result = self._memo[word] = self._closest(word)
         return result
 
-    def hint(self, word: str) -> str:
-        """"; did you mean 'x'?" or an empty string."""
+    def advice(self, word: str, action: str) -> str:
+        """"did you mean 'x'? Otherwise <action>", or just the action without a match."""
         close = self.closest(word)
-        return f"; did you mean '{close}'?" if close else ""
+        return f"did you mean '{close}'? Otherwise {action}" if close else action
 
     def _closest(self, word: str) -> str | None:
         if self._folded is None:

@@ -51,8 +51,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if below is not None:
             yield (anchor(director),
                    f"the Director of Product '{director.id}' is above '{below}' "
-                   f"({_role(org, below)}): {WHY}; make '{director.id}' report to "
-                   f"'{below}' (or to someone under them)")
+                   f"({_role(org, below)}): {WHY}; swap their places, so that "
+                   f"'{director.id}' sits under '{below}'")
         else:
             yield (anchor(director),
                    f"the Director of Product '{director.id}' does not sit under a Head of "

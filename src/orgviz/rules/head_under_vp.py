@@ -46,7 +46,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if below is not None:
             yield (anchor(head),
                    f"the Head of Product '{head.id}' is above the VP of Product '{below}': "
-                   f"{WHY}; make '{head.id}' report to '{below}' (or to someone under them)")
+                   f"{WHY}; swap their places, so that '{head.id}' sits under '{below}'")
         else:
             yield (anchor(head),
                    f"the Head of Product '{head.id}' does not sit under a VP of Product or the "

@@ -4,7 +4,8 @@ An org chart has exactly one top: the one person without `reports_to` (usually t
 Every further person without a manager is reported, naming the first top, so that it can
 be given a `reports_to`. Set `allow-forest: true` for a file that holds several separate
 trees (for example one per department). A person whose manager is unknown is left to
-`unknown-manager`; a person who reports to themselves counts as a top.
+`unknown-manager`. A person who reports to themselves (left to `self-report`) counts as
+a top only when nobody else is one.
 
 Passes:
 
@@ -38,7 +39,11 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not by_id:
         yield (org.loc, "the org has no people: add a 'people:' list with at least one person")
         return
-    tops = [p for p in by_id.values() if p.reports_to is None or p.reports_to == p.id]
+    tops = [p for p in by_id.values() if p.reports_to is None]
+    if not tops:
+        # HR exports often give the top person their own id as manager: such a person is
+        # the top (self-report says to drop the field) unless a real top exists.
+        tops = [p for p in by_id.values() if p.reports_to == p.id]
     if not tops:
         if all(p.reports_to in by_id for p in by_id.values()):
             first = next(iter(by_id.values()))

@@ -2,7 +2,8 @@
 
 A one-person team is an extra layer: the report could move up to the manager's manager,
 or the manager could take on more reports. Assistants are not counted. The top of the org
-is exempt (a CEO with a single report has nobody above to hand the report to).
+is exempt (a CEO with a single report has nobody above to hand the report to), and so are
+assistants (see `assistant-with-reports`) and people in a reporting cycle.
 
 Passes:
 
@@ -27,6 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
+from orgviz.rules._common import tree
 
 ID = "single-report"
 LEVEL = "warning"
@@ -36,15 +38,16 @@ DEFAULTS: dict[str, Any] = {}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report managers with exactly one direct report (assistants aside)."""
     by_id = org.by_id
+    reached = tree(org).depth
     for manager_id, report_ids in org.reports.items():
-        if not report_ids:
+        if not report_ids or manager_id not in reached:
             continue
         team = [r for r in report_ids if not by_id[r].assistant]
         if len(team) != 1:
             continue
         manager = by_id[manager_id]
         boss = manager.reports_to
-        if boss is None or boss == manager_id or boss not in by_id:
+        if manager.assistant or boss is None or boss == manager_id or boss not in by_id:
             continue
         yield (manager.at("id"),
                f"'{manager_id}' has a single direct report ('{team[0]}'): let '{team[0]}' "

@@ -37,7 +37,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in org.people:
         for index, other in enumerate(person.dotted_to):
             if other not in by_id:
-                hint = person_suggester(org).hint(other)
+                advice = person_suggester(org).advice(
+                    other, "use the id of an existing person, or remove it")
                 yield (person.at("dotted_to", index),
-                       f"'{person.id}' has a dotted line to '{other}', who is not in the org"
-                       f"{hint}: use the id of an existing person, or remove it")
+                       f"'{person.id}' has a dotted line to '{other}', who is not in the org: "
+                       f"{advice}")

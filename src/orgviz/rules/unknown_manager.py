@@ -36,7 +36,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in org.people:
         manager = person.reports_to
         if manager is not None and manager not in by_id:
-            hint = person_suggester(org).hint(manager)
+            advice = person_suggester(org).advice(
+                manager, "use the id of an existing person, or add that person")
             yield (person.at("reports_to"),
-                   f"'{person.id}' reports to '{manager}', who is not in the org{hint}: "
-                   "use the id of an existing person, or add that person")
+                   f"'{person.id}' reports to '{manager}', who is not in the org: {advice}")

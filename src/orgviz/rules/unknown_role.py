@@ -42,6 +42,6 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             if role not in known:
                 suggest = suggest or Suggester(known)
                 yield (person.at("role", index),
-                       f"'{person.id}' has role '{role}', which is not a role of the ladder"
-                       f"{suggest.hint(role)}: use a built-in role id, or define it under "
-                       "'roles:' with a level")
+                       f"'{person.id}' has role '{role}', which is not a role of the ladder: "
+                       + suggest.advice(role, "use a built-in role id, or define it under "
+                                        "'roles:' with a level"))

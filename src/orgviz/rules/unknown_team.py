@@ -44,19 +44,19 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for team in org.teams:
         if team.parent is not None and team.parent not in teams:
             yield (team.at("parent"),
-                   f"team '{team.id}' has parent '{team.parent}', which is not a team"
-                   f"{suggest.hint(team.parent)}: use the id of a team in 'teams:'")
+                   f"team '{team.id}' has parent '{team.parent}', which is not a team: "
+                   + suggest.advice(team.parent, "use the id of a team in 'teams:'"))
         if team.lead is not None and team.lead not in org.by_id:
             yield (team.at("lead"),
-                   f"team '{team.id}' is led by '{team.lead}', who is not in the org"
-                   f"{person_suggester(org).hint(team.lead)}: use the id of a person")
+                   f"team '{team.id}' is led by '{team.lead}', who is not in the org: "
+                   + person_suggester(org).advice(team.lead, "use the id of a person"))
     yield from _parent_cycles(org)
     for person in org.people:
         if person.team is not None and person.team not in teams:
             yield (person.at("team"),
-                   f"'{person.id}' is in team '{person.team}', which is not a team"
-                   f"{suggest.hint(person.team)}: use the id of a team in 'teams:', or add "
-                   "the team")
+                   f"'{person.id}' is in team '{person.team}', which is not a team: "
+                   + suggest.advice(person.team, "use the id of a team in 'teams:', or add "
+                                    "the team"))
 
 
 def _parent_cycles(org: Org) -> Iterator[Finding]:
