@@ -20,6 +20,10 @@ def _register() -> None:
 
     for module in (validate_cmd, schema_cmd):
         main.add_command(module.command)
+    from orgviz.cli import import_cmd
+
+    for module in (import_cmd,):
+        main.add_command(module.command)
 
 
 _register()

@@ -1,0 +1,105 @@
+"""`orgviz import`: turn an HR export (CSV) into an org file."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.report import REPORTERS, summary_line
+
+
+@click.command("import")
+@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Org file to write (default: stdout).")
+@click.option("--id", "id_col", metavar="COLUMN", help="Column of the person or post id.")
+@click.option("--manager", metavar="COLUMN",
+              help="Column of the manager: an id, a name or an email.")
+@click.option("--name", "name_cols", metavar="COLUMN", multiple=True,
+              help="Column of the name; repeat for first and last name.")
+@click.option("--title", metavar="COLUMN", help="Column of the job title.")
+@click.option("--team", metavar="COLUMN", help="Column of the team or department.")
+@click.option("--location", metavar="COLUMN", help="Column of the location.")
+@click.option("--email", metavar="COLUMN", help="Column of the email address.")
+@click.option("--status", metavar="COLUMN", help="Column of the status (vacant, terminated...).")
+@click.option("--org-name", help="Name of the org (default: the CSV file name).")
+@click.option("--size", type=click.Choice(["small", "mid-size", "enterprise"]),
+              help="Size profile (default: guessed from the number of positions).")
+@click.option("--allow-forest", is_flag=True,
+              help="Keep several separate trees: writes rules: {root: {allow-forest: true}}.")
+@click.option("-k", "--keep-going", is_flag=True,
+              help="Write the org file despite data errors (unknown managers, duplicate ids).")
+@click.option("--junior", type=click.Path(dir_okay=False), metavar="CSV",
+              help="UK organogram junior posts to merge under the senior posts.")
+@click.option("--teams", "teams_file", type=click.Path(dir_okay=False), metavar="CSV",
+              help="Departments CSV (id, name, manager) naming the team column's values.")
+@click.option("--encoding", help="Encoding of the CSV files (default: UTF-8, else cp1252).")
+@click.option("--delimiter", help="Field delimiter (default: guessed from , ; tab |).")
+@click.option("--order", type=click.Choice(["tree", "csv"]), default="tree", show_default=True,
+              help="People in the org file: managers before reports, or CSV row order.")
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True, help="How to print problems (on stderr).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when the imported org breaks a rule at error level too.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also list every rule finding of the imported org (at CSV rows).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary.")
+def command(csv_file: str, output: str | None, id_col: str | None, manager: str | None,
+            name_cols: tuple[str, ...], title: str | None, team: str | None,
+            location: str | None, email: str | None, status: str | None,
+            org_name: str | None, size: str | None, allow_forest: bool, keep_going: bool,
+            junior: str | None, teams_file: str | None, encoding: str | None,
+            delimiter: str | None, order: str, fmt: str, strict: bool, verbose: bool,
+            quiet: bool) -> None:
+    """Import an HR export (CSV) as an org file.
+
+    Columns are found by their usual header spellings (EmployeeId, employee_id, ReportsTo,
+    manager_id, parentId, Reports to Senior Post, Supervisor, FirstName/LastName, Title,
+    Department ...); the column options override them. Data problems are reported at the CSV
+    row. Exit 0 when imported, 1 on data errors (the file is written anyway with
+    --keep-going), 2 on usage errors and unreadable files.
+    """
+    from orgviz.io.csvimport import ImportOptions, import_csv
+    from orgviz.io.files import write_output
+    from orgviz.validate import validate
+
+    overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
+                 "name": list(name_cols), "title": [title] if title else [],
+                 "team": [team] if team else [], "location": [location] if location else [],
+                 "email": [email] if email else [], "status": [status] if status else []}
+    options = ImportOptions(columns=overrides, keep_going=keep_going, allow_forest=allow_forest,
+                            name=org_name, size=size, order=order, junior=junior,
+                            teams=teams_file, encoding=encoding, delimiter=delimiter)
+    try:
+        result = import_csv(csv_file, options, shown_name=output if output != "-" else None)
+    except OrgLoadError as exc:
+        REPORTERS[fmt](exc.problems, 1, sys.stderr, True)
+        sys.exit(EXIT_PROBLEMS)
+    except OrgvizError as exc:
+        fail(exc)
+    findings = [p for p in validate(result.org) if p.rule != "root" or not allow_forest]
+    problems = list(result.problems)
+    if verbose:
+        problems = sorted(problems + findings)
+    if quiet:
+        problems = [p for p in problems if p.level == "error"]
+    REPORTERS[fmt](problems, 1, sys.stderr, True)
+    written = result.errors == 0 or keep_going
+    if written:
+        try:
+            write_output(output, result.text)
+        except OrgvizError as exc:
+            fail(exc)
+    if not quiet and fmt == "text":
+        target = output if output and output != "-" else "stdout"
+        what = (f"imported {len(result.org.people):,} positions to {target}" if written else
+                "nothing written (data errors; --keep-going writes what can be imported)")
+        counts = summary_line(result.problems, 1).split(": ", 1)[1]
+        checked = summary_line(findings, 1).split(": ", 1)[1]
+        click.echo(f"{what}: {counts}; rules on the imported org: {checked}"
+                   + ("" if verbose or not findings else " (-v lists them)"), err=True)
+    rule_errors = strict and any(p.level == "error" for p in findings)
+    sys.exit(EXIT_PROBLEMS if result.errors or rule_errors else EXIT_OK)

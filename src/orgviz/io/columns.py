@@ -1,0 +1,137 @@
+"""Find the columns of an HR export: common header spellings and command-line overrides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from orgviz.errors import OrgvizError
+
+
+def normalise_header(text: str) -> str:
+    """Fold a header for matching: `Employee ID`, `employee_id`, `EmployeeId` -> `employeeid`."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+# Field -> header spellings (normalised), most specific first. The first field that claims a
+# column keeps it; a field takes the first spelling found.
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "employeeid", "employeekey", "employeenumber", "employeeno", "empid", "empno",
+           "staffid", "staffnumber", "personid", "personnelnumber", "workerid", "userid",
+           "uniqueid", "uniqueidentifier", "postuniquereference", "positionid", "postid",
+           "nodeid", "key", "personkey", "badgeid"),
+    "manager": ("reportsto", "reportstoid", "managerid", "manager", "parentid", "parent",
+                "parentemployeekey", "parentemployeeid", "reportstoseniorpost",
+                "reportingseniorpost", "supervisor", "supervisorid", "supervisorname",
+                "managerkey", "manageremployeeid", "managername", "manageremail",
+                "linemanager", "linemanagerid", "reportingto", "reportingmanager", "boss",
+                "bossid", "directmanager", "parentkey", "parentnodeid", "reportstoname"),
+    "name": ("name", "fullname", "employeename", "displayname", "personname", "employee",
+             "preferredname", "staffname"),
+    "first_name": ("firstname", "givenname", "forename", "first", "fname"),
+    "last_name": ("lastname", "surname", "familyname", "last", "lname"),
+    "title": ("title", "jobtitle", "positionname", "position", "positiontitle", "jobname",
+              "designation", "businesstitle", "posttitle", "genericjobtitle", "jobid", "job",
+              "jobcode"),
+    "role": ("role", "roleid", "roles"),
+    "team": ("team", "department", "departmentname", "dept", "deptname", "teamname", "unit",
+             "area", "division", "orgunit", "organisationalunit", "organizationalunit",
+             "businessunit", "group", "function", "departmentid", "deptid"),
+    "team_name": ("teamname",),
+    "location": ("location", "office", "city", "site", "worklocation", "officelocation",
+                 "workplace", "locationname", "country"),
+    "email": ("email", "emailaddress", "mail", "workemail", "businessemail", "contactemail",
+              "emailid"),
+    "vacant": ("vacant", "vacancy", "isvacant", "open", "openposition", "isopen"),
+    "status": ("status", "employmentstatus", "employeestatus", "positionstatus",
+               "workerstatus"),
+    "end_date": ("enddate", "terminationdate", "leavedate", "leavingdate", "exitdate",
+                 "validto", "enddt"),
+    "current": ("currentflag", "iscurrent", "current", "active", "isactive"),
+    "dotted_to": ("dottedto", "dottedline", "dottedlinemanager", "matrixmanager",
+                  "dottedlineto"),
+    "assistant": ("assistant", "isassistant"),
+    "fte": ("fte", "numberofpostsinfte", "ftes", "headcountfte"),
+    "grade": ("grade", "gradeorequivalent", "paygrade", "band", "level"),
+}
+
+#: Fields a user can name on the command line (`--id COLUMN` ...).
+OVERRIDABLE = ("id", "manager", "name", "title", "team", "location", "email", "status")
+
+# team_name is only a separate column when a team id column exists as well.
+_NEEDS = {"team_name": "team"}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column index holds each field (name may be several columns, joined)."""
+
+    index: Mapping[str, int]
+    name_parts: tuple[int, ...]
+    header: tuple[str, ...]
+
+    def get(self, fld: str) -> int | None:
+        return self.index.get(fld)
+
+    def describe(self) -> str:
+        """`id = "EmployeeId", manager = "ReportsTo", ...` for the file's header comment."""
+        parts = [f"{fld} = {self.header[i]!r}" for fld, i in self.index.items()
+                 if fld not in ("first_name", "last_name")]
+        if self.name_parts and "name" not in self.index:
+            joined = " + ".join(repr(self.header[i]) for i in self.name_parts)
+            parts.insert(min(2, len(parts)), f"name = {joined}")
+        return ", ".join(parts)
+
+    def unused(self) -> list[str]:
+        used = set(self.index.values()) | set(self.name_parts)
+        return [h or f"column {i + 1}" for i, h in enumerate(self.header) if i not in used]
+
+
+def _find(header: Sequence[str], name: str, option: str) -> int:
+    if name in header:
+        return list(header).index(name)
+    folded = [normalise_header(h) for h in header]
+    if normalise_header(name) in folded:
+        return folded.index(normalise_header(name))
+    if name.isdigit() and 1 <= int(name) <= len(header):
+        return int(name) - 1
+    shown = ", ".join(h or "(empty)" for h in header[:30])
+    raise OrgvizError(f"--{option.replace('_', '-')} {name!r}: no such column (columns: {shown})")
+
+
+def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Columns:
+    """Map fields to columns: overrides first, then the known spellings."""
+    index: dict[str, int] = {}
+    name_parts: tuple[int, ...] = ()
+    taken: set[int] = set()
+    for fld, names in overrides.items():
+        if not names:
+            continue
+        found = [_find(header, n, fld) for n in names]
+        if fld == "name" and len(found) > 1:
+            name_parts = tuple(found)
+        else:
+            index[fld] = found[0]
+        taken.update(found)
+    folded = [normalise_header(h) for h in header]
+    positions: dict[str, int] = {}
+    for i, h in enumerate(folded):
+        positions.setdefault(h, i)
+    for fld, spellings in SPELLINGS.items():
+        if fld in index or (fld == "name" and name_parts):
+            continue
+        if fld in _NEEDS and _NEEDS[fld] not in index:
+            continue
+        for spelling in spellings:
+            i = positions.get(spelling)
+            if i is not None and i not in taken:
+                index[fld] = i
+                taken.add(i)
+                break
+    if not name_parts and "name" not in index:
+        parts = tuple(index[f] for f in ("first_name", "last_name") if f in index)
+        name_parts = parts
+    elif "name" in index:
+        name_parts = (index["name"],)
+    return Columns(index, name_parts, tuple(header))

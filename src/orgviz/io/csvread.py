@@ -1,0 +1,149 @@
+"""Read CSV files defensively: encoding, delimiter, NUL bytes, huge fields, ragged rows."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+
+from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.problem import Problem
+
+MAX_CSV_BYTES = 256 * 1024 * 1024
+#: The longest field read (Python's csv default is 131,072 characters).
+MAX_FIELD_CHARS = 1_000_000
+DELIMITERS = ",;\t|"
+
+
+@dataclass
+class CsvTable:
+    """A parsed CSV file: its header, rows with their starting line numbers, and notes."""
+
+    shown: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    encoding: str
+    delimiter: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _fatal(shown: str, line: int, message: str, rule: str = "csv") -> OrgLoadError:
+    return OrgLoadError([Problem(shown, line, 1, "error", rule, message)])
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    head = data[:offset]
+    return head.count(b"\n") + 1, offset - (head.rfind(b"\n") + 1) + 1
+
+
+def decode(data: bytes, shown: str, encoding: str | None,
+           problems: list[Problem]) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 (reported)."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, "
+                               "latin-1 or utf-16)") from None
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            line, col = _position(data, exc.start)
+            raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
+                                        f"byte 0x{data[exc.start]:02x} is not valid "
+                                        f"{encoding}: pass the file's --encoding")]) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise _fatal(shown, 1, "the file starts like UTF-16 but is not valid UTF-16: "
+                         "save it as UTF-8", "encoding") from None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        line, col = _position(data, exc.start)
+        problems.append(Problem(shown, line, col, "warning", "encoding",
+                                f"not UTF-8 (byte 0x{data[exc.start]:02x}): read as "
+                                "Windows-1252; pass --encoding if names look wrong"))
+        # cp1252 leaves five bytes undefined: keep them as latin-1 (C1 controls, stripped later).
+        return data.decode("cp1252", errors="surrogateescape").translate(_UNESCAPE), "cp1252"
+
+
+_UNESCAPE = {0xDC00 + b: b for b in range(0x80, 0x100)}
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The delimiter that splits the header line most often (comma when none do)."""
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: str | os.PathLike[str], encoding: str | None = None,
+             delimiter: str | None = None) -> CsvTable:
+    """Read a CSV file into a header and rows; raise OrgFileError / OrgLoadError when unusable."""
+    shown = os.fspath(path)
+    try:
+        if os.path.isdir(shown):
+            raise OrgFileError(f"{shown}: is a directory, not a CSV file")
+        size = os.path.getsize(shown)
+        if size > MAX_CSV_BYTES:
+            raise _fatal(shown, 1, f"file is {size / 1e6:.0f} MB; orgviz imports CSV files "
+                         f"up to {MAX_CSV_BYTES // 2**20} MiB", "limits")
+        with open(shown, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    return parse_csv(data, shown, encoding, delimiter)
+
+
+def parse_csv(data: bytes, shown: str, encoding: str | None = None,
+              delimiter: str | None = None) -> CsvTable:
+    """Parse CSV bytes (see `read_csv`)."""
+    problems: list[Problem] = []
+    text, used = decode(data, shown, encoding, problems)
+    if "\x00" in text:
+        head = text[: text.index("\x00")]
+        problems.append(Problem(shown, head.count("\n") + 1, 1, "warning", "csv",
+                                f"{text.count(chr(0))} NUL bytes removed: is this a CSV "
+                                "file? (a spreadsheet saved as .csv by mistake?)"))
+        text = text.replace("\x00", "")
+    if not text.strip():
+        raise _fatal(shown, 1, "empty file: expected a header row and one row per person")
+    if delimiter is None:
+        delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    elif len(delimiter) != 1:
+        raise OrgFileError(f"--delimiter must be one character, not {delimiter!r}")
+    previous = csv.field_size_limit()
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows: list[tuple[int, list[str]]] = []
+        line = 1
+        header: list[str] | None = None
+        try:
+            for cells in reader:
+                start, line = line, reader.line_num + 1
+                if not cells or (len(cells) == 1 and not cells[0].strip()):
+                    continue
+                if header is None:
+                    header = cells
+                else:
+                    rows.append((start, cells))
+        except csv.Error as exc:
+            reason = str(exc)
+            if "field larger than field limit" in reason:
+                reason = (f"a field is longer than {MAX_FIELD_CHARS:,} characters: "
+                          "is this a CSV file?")
+            raise _fatal(shown, line, f"CSV syntax error: {reason}") from None
+    finally:
+        csv.field_size_limit(previous)
+    if header is None:
+        raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
+                     "title, manager_id")
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    if not rows:
+        raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
+    return CsvTable(shown, header, rows, used, delimiter, problems)

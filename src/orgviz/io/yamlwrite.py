@@ -1,0 +1,101 @@
+"""Write org files as YAML text: safe scalar quoting and one flow mapping per person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+#: The schema URL for the `yaml-language-server` modeline (the `$id` of schema.json).
+SCHEMA_URL = "https://orgviz.dev/schema/org-v1.json"
+
+# Plain (unquoted) scalars are allowed only for a conservative character set: letters,
+# digits, spaces inside, and punctuation that is never a YAML indicator in flow context.
+_PLAIN = re.compile(r"[^\W_][\w .()/@&+'-]*", re.UNICODE)
+# Words that some YAML reader resolves to a boolean or null (YAML 1.1 and 1.2).
+_RESERVED = frozenset((
+    "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",
+))
+# Characters a YAML double-quoted scalar must escape: YAML's non-printable set, its line
+# breaks (NEL, LS, PS), the BOM, backslash and the double quote.
+_ESCAPE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                     "|[\\\\\"\x85\u2028\u2029]")
+_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0",
+          "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+# What may not appear in a comment as is: line breaks of any kind, and non-printables.
+_COMMENT_BAD = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                          "|[\x85\u2028\u2029]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02X}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04X}"
+    return f"\\U{code:08X}"
+
+
+@lru_cache(maxsize=65536)
+def scalar(text: str) -> str:
+    """A YAML scalar for `text` that every YAML reader reads back as exactly this string.
+
+    Plain when unambiguous (`Dana Reyes`), double-quoted otherwise: numbers and number-like
+    text (`0123`, `1e3`, `2024-01-01`), booleans and nulls of YAML 1.1 and 1.2 (`no`, `on`,
+    `~`), indicators (`:`, `#`, `,`, `[`, `-`...), surrounding spaces, line breaks and
+    non-printable characters.
+    """
+    if (
+        _PLAIN.fullmatch(text)
+        and not text[0].isdigit()
+        and text.casefold() not in _RESERVED
+        and not text.endswith(" ")
+        and text.isprintable()
+    ):
+        return text
+    return '"' + _ESCAPE.sub(_escape_char, text) + '"'
+
+
+def comment(text: str) -> str:
+    """Text made safe for a `# comment` line: no line breaks or non-printable characters."""
+    return _COMMENT_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
+def flow_mapping(items: Iterable[tuple[str, str | bool | Sequence[str] | None]]) -> str:
+    """`{key: value, ...}` with keys as given (plain ids) and values quoted as needed.
+
+    None values are left out; booleans are written as true/false; a sequence becomes a flow
+    list (or a single scalar when it has one item).
+    """
+    parts = []
+    for key, value in items:
+        if value is None or value is False:
+            continue
+        if value is True:
+            parts.append(f"{key}: true")
+        elif isinstance(value, str):
+            parts.append(f"{key}: {scalar(value)}")
+        elif len(value) == 1:
+            parts.append(f"{key}: {scalar(value[0])}")
+        elif value:
+            parts.append(f"{key}: [{', '.join(scalar(v) for v in value)}]")
+    return "{" + ", ".join(parts) + "}"
+
+
+def block_mapping(items: Mapping[str, object], indent: str = "  ") -> list[str]:
+    """Lines of a block mapping of simple values (text, booleans, nested simple mappings)."""
+    lines = []
+    for key, value in items.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            lines.append(f"{indent}{key}: " + flow_mapping(value.items()))
+        elif isinstance(value, bool):
+            lines.append(f"{indent}{key}: {'true' if value else 'false'}")
+        else:
+            lines.append(f"{indent}{key}: {scalar(str(value))}")
+    return lines
