@@ -1,0 +1,302 @@
+"""SVG to PNG/PDF conversion and slide-size fitting."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+import warnings
+import xml.etree.ElementTree as ET
+from decimal import ROUND_CEILING, Decimal
+from typing import Any, NamedTuple
+from xml.sax.saxutils import quoteattr
+
+from orgviz.errors import RenderError
+
+#: Aspect ratios (width, height) that `fit_svg` pads a drawing to; "a4" is landscape.
+FIT_PRESETS: dict[str, tuple[int, int]] = {
+    "16:9": (16, 9), "4:3": (4, 3), "a4": (297, 210), "a4-portrait": (210, 297),
+}
+
+#: cairo refuses image surfaces wider or taller than this (pixels).
+MAX_PNG_SIDE = 32_767
+#: A PNG is drawn on an uncompressed ARGB surface: 2**28 pixels take 1 GiB of memory.
+MAX_PNG_PIXELS = 2**28
+#: Adobe Acrobat refuses PDF pages larger than 200 inches (14,400 pt) on a side.
+MAX_PDF_SIDE_PT = 14_400
+
+INSTALL_CAIROSVG = "pip install cairosvg"
+INSTALL_CAIRO = "apt-get install libcairo2 (brew install cairo on macOS)"
+
+# Length units in CSS pixels at 96 dpi, as cairosvg converts them; 1em = 12pt = 16px.
+_PX_PER_UNIT = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
+                "mm": 96 / 25.4, "em": 16.0, "ex": 8.0}
+_LENGTH = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([a-z%]*)\s*")
+# Whitespace, processing instructions, comments and a DOCTYPE without internal subset.
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE\s[^\[>]*>", re.S)
+_ROOT_TAG = re.compile(
+    rb"<svg((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>")
+_ATTRIBUTE = re.compile(rb"(\s+)([^\s=/>]+)(\s*=\s*)(\"[^\"]*\"|'[^']*')")
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def verify_aspect(aspect: str) -> tuple[int, int]:
+    """(width, height) of a preset name or of "W:H" with positive integers."""
+    if aspect in FIT_PRESETS:
+        return FIT_PRESETS[aspect]
+    found = re.fullmatch(r"(\d{1,5}):(\d{1,5})", aspect.strip())
+    if found and int(found.group(1)) > 0 and int(found.group(2)) > 0:
+        return int(found.group(1)), int(found.group(2))
+    raise RenderError(f"unknown aspect ratio {aspect!r}: use one of "
+                      f"{', '.join(FIT_PRESETS)} or W:H such as 21:9")
+
+
+# --- reading the root <svg> element -----------------------------------------------------------
+
+class _Root(NamedTuple):
+    start: int  # offset of "<svg" in the document
+    end: int  # offset just after the start tag's ">"
+    attributes: dict[str, str]  # values decoded by the XML parser
+    empty: bool  # written as <svg .../>
+
+
+def _root(svg: bytes) -> _Root:
+    """Locate and parse the root start tag; refuse DTD internal subsets (entity tricks)."""
+    position = 3 if svg.startswith(b"\xef\xbb\xbf") else 0
+    while (item := _PROLOG_ITEM.match(svg, position)) is not None:
+        position = item.end()
+    if svg.startswith(b"<!DOCTYPE", position):
+        raise RenderError("the SVG declares a DTD internal subset (entities), which orgviz "
+                          "does not read: pass SVG written by Graphviz")
+    tag = _ROOT_TAG.match(svg, position)
+    if tag is None:
+        raise RenderError("the input is not an SVG document (its root element is not <svg>)")
+    closing = b"" if tag.group(2) else b"</svg>"
+    try:
+        element = ET.fromstring(svg[:tag.end()] + closing)
+    except ET.ParseError as exc:
+        raise RenderError(f"the SVG's root element is not well-formed XML ({exc})") from None
+    if element.tag not in ("svg", _SVG_NS + "svg"):
+        raise RenderError("the input is not an SVG document (its root element is not <svg>)")
+    return _Root(tag.start(), tag.end(), dict(element.attrib), bool(tag.group(2)))
+
+
+def _length(value: str | None) -> tuple[float, str] | None:
+    """(number, unit) of an absolute length; None when missing, relative (%) or unknown."""
+    if value is None:
+        return None
+    found = _LENGTH.fullmatch(value)
+    if found is None or found.group(2) not in _PX_PER_UNIT:
+        return None
+    number = float(found.group(1))
+    return (number, found.group(2)) if number > 0 and math.isfinite(number) else None
+
+
+def _view_box(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        numbers = [float(part) for part in re.split(r"[\s,]+", value.strip())]
+    except ValueError:
+        return None
+    if len(numbers) != 4 or not all(map(math.isfinite, numbers)) or min(numbers[2:]) <= 0:
+        return None
+    x, y, width, height = numbers
+    return x, y, width, height
+
+
+def svg_size(svg: bytes) -> tuple[float, float]:
+    """Width and height of the drawing in CSS pixels at 96 dpi, as cairosvg will draw it."""
+    attributes = _root(svg).attributes
+    box = _view_box(attributes.get("viewBox"))
+    sizes = []
+    for name, index in (("width", 2), ("height", 3)):
+        length = _length(attributes.get(name))
+        if length is not None:
+            sizes.append(length[0] * _PX_PER_UNIT[length[1]])
+        elif box is not None:
+            sizes.append(box[index])
+        else:
+            raise RenderError(f"the SVG has no usable {name} or viewBox, so its size is unknown")
+    return sizes[0], sizes[1]
+
+
+# --- fitting to a slide -----------------------------------------------------------------------
+
+def _number(value: Decimal | float) -> str:
+    text = f"{value:.4f}" if isinstance(value, float) else f"{value:f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
+
+
+def fit_svg(svg: bytes, aspect: str, pad_color: str | None = None) -> bytes:
+    """Pad the drawing, centered, to the `aspect` ratio by rewriting only the root <svg> tag.
+
+    The new width:height is exactly the requested ratio (as decimals with at most 4 places,
+    in the original unit). The padding is transparent, or `pad_color` (a rectangle inserted as the
+    first child). Everything after the root start tag is kept byte for byte.
+    """
+    ratio_w, ratio_h = verify_aspect(aspect)
+    root = _root(svg)
+    if root.empty:
+        raise RenderError("the SVG is empty (<svg/>): there is no drawing to fit")
+    attributes = root.attributes
+    box = _view_box(attributes.get("viewBox"))
+    width, height = _length(attributes.get("width")), _length(attributes.get("height"))
+    if box is None:
+        if width is None or height is None:
+            raise RenderError("the SVG has no viewBox and no absolute width and height: "
+                              "cannot fit it")
+        # Without a viewBox one user unit is one CSS pixel.
+        box = (0.0, 0.0, width[0] * _PX_PER_UNIT[width[1]],
+               height[0] * _PX_PER_UNIT[height[1]])
+    if width is None or height is None or width[1] != height[1]:
+        width, height = (box[2], ""), (box[3], "")
+    unit = width[1]
+    old_w, old_h = Decimal(repr(width[0])), Decimal(repr(height[0]))
+    # The smallest size of exactly ratio_w:ratio_h, in decimals of at most 4 places, that
+    # holds the drawing: at most 0.01 unit more padding than needed.
+    common = math.gcd(ratio_w, ratio_h)
+    ratio_w, ratio_h = ratio_w // common, ratio_h // common
+    step = max(old_w / ratio_w, old_h / ratio_h).quantize(Decimal("0.0001"), ROUND_CEILING)
+    new_w, new_h = step * ratio_w, step * ratio_h
+    units_per_x, units_per_y = width[0] / box[2], height[0] / box[3]
+    pad_x = float(new_w - old_w) / 2 / units_per_x
+    pad_y = float(new_h - old_h) / 2 / units_per_y
+    view = (box[0] - pad_x, box[1] - pad_y, box[2] + 2 * pad_x, box[3] + 2 * pad_y)
+    values = {"width": f"{_number(new_w)}{unit}", "height": f"{_number(new_h)}{unit}",
+              "viewBox": " ".join(_number(v) for v in view)}
+
+    tag = svg[root.start:root.end]
+    seen: set[str] = set()
+
+    def replace(found: re.Match[bytes]) -> bytes:
+        name = found.group(2).decode("ascii", "replace")
+        if name not in values:
+            return found.group(0)
+        seen.add(name)
+        return (found.group(1) + found.group(2) + found.group(3)
+                + quoteattr(values[name]).encode("utf-8"))
+
+    tag = _ATTRIBUTE.sub(replace, tag)
+    missing = b"".join(f" {name}={quoteattr(value)}".encode()
+                       for name, value in values.items() if name not in seen)
+    tag = tag[:-1] + missing + b">"
+    if pad_color:
+        x, y, w, h = (_number(v) for v in view)
+        tag += (f'\n<rect x="{x}" y="{y}" width="{w}" height="{h}" '
+                f'fill={quoteattr(pad_color)} stroke="none"/>').encode()
+    return svg[:root.start] + tag + svg[root.end:]
+
+
+# --- cairosvg ---------------------------------------------------------------------------------
+
+def _cairosvg() -> Any:
+    """Import cairosvg, or say how to install it and the cairo library it needs."""
+    try:
+        import cairosvg
+    except ImportError:
+        raise RenderError(f"PNG and PDF output need cairosvg: {INSTALL_CAIROSVG} "
+                          f"(or write SVG)") from None
+    except OSError:  # cairocffi could not load libcairo
+        raise RenderError(f"cairosvg cannot find the cairo library: {INSTALL_CAIRO} "
+                          f"(or write SVG)") from None
+    return cairosvg
+
+
+def _convert(kind: str, function: Any, **options: Any) -> bytes:
+    try:
+        return function(**options)
+    except MemoryError:
+        raise RenderError(f"not enough memory to draw the {kind}: pass a smaller --width, "
+                          f"or write SVG") from None
+    except Exception as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise RenderError(f"cannot convert the SVG to {kind}: {detail}") from None
+
+
+def _tell(notes: list[str] | None, note: str) -> None:
+    if notes is None:
+        warnings.warn(note, stacklevel=3)
+    else:
+        notes.append(note)
+
+
+def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
+               notes: list[str] | None = None) -> bytes:
+    """Draw the SVG as a PNG `width` pixels wide (height keeps the aspect), else at `scale`.
+
+    A PNG larger than cairo allows (32,767 px a side, 2**28 px in all) is scaled down to fit,
+    and a note saying so is appended to `notes` (or issued as a warning when `notes` is None).
+    A `width` over the limit is a RenderError.
+    """
+    natural_w, natural_h = svg_size(svg)
+    if width is not None:
+        if width < 1:
+            raise RenderError(f"--width must be at least 1 pixel, not {width}")
+        if width > MAX_PNG_SIDE:
+            raise RenderError(f"--width {width} is more than the {MAX_PNG_SIDE:,} px a PNG can "
+                              f"have: pass a smaller --width, or write SVG or PDF")
+        factor = width / natural_w
+    else:
+        if not (scale > 0 and math.isfinite(scale)):
+            raise RenderError(f"the PNG scale must be a positive number, not {scale!r}")
+        factor = scale
+    want_w, want_h = natural_w * factor, natural_h * factor
+    shrink = min(1.0, MAX_PNG_SIDE / want_w, MAX_PNG_SIDE / want_h,
+                 math.sqrt(MAX_PNG_PIXELS / (want_w * want_h)))
+    options: dict[str, Any] = {"bytestring": svg}
+    if shrink < 1.0:
+        out_w = max(1, math.floor(want_w * shrink))
+        options["output_width"] = out_w
+        out_h = round(natural_h * out_w / natural_w)
+        _tell(notes, f"the chart would be {round(want_w):,} x {round(want_h):,} px, more than a "
+                     f"PNG can hold, so it was scaled down to {out_w:,} x {out_h:,} px "
+                     f"({out_w / want_w:.0%}); small text may be unreadable: pass --width, or "
+                     f"write SVG or PDF for a sharp large chart")
+    elif width is not None:
+        options["output_width"] = width
+    else:
+        options["scale"] = scale
+    return _convert("PNG", _cairosvg().svg2png, **options)
+
+
+def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:
+    """Draw the SVG as a one-page vector PDF with a fixed creation date (reproducible bytes)."""
+    width_pt, height_pt = (size * 72 / 96 for size in svg_size(svg))
+    if max(width_pt, height_pt) > MAX_PDF_SIDE_PT:
+        _tell(notes, f"the PDF page is {width_pt / 72:,.0f} x {height_pt / 72:,.0f} inches; "
+                     f"Adobe Acrobat cannot open pages over 200 inches (browsers can): use a "
+                     f"slide aspect or split the chart for print")
+    return fix_pdf_dates(_convert("PDF", _cairosvg().svg2pdf, bytestring=svg))
+
+
+_PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)")
+
+
+def fix_pdf_dates(pdf: bytes) -> bytes:
+    """Replace cairo's CreationDate/ModDate with a fixed date of the same length.
+
+    cairo 1.16 stamps the current time and ignores SOURCE_DATE_EPOCH; keeping each date's
+    length keeps the cross-reference offsets valid. The date is SOURCE_DATE_EPOCH when set,
+    else 1970-01-01 00:00 UTC.
+    """
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        stamp = time.strftime("D:%Y%m%d%H%M%S", time.gmtime(epoch)).encode("ascii")
+    except (ValueError, OverflowError, OSError):
+        stamp = b"D:19700101000000"
+
+    def replace(found: re.Match[bytes]) -> bytes:
+        date = found.group(1)
+        if len(date) < len(stamp):
+            fixed = re.sub(rb"\d", b"0", date)
+        else:  # keep the zone suffix's shape: Z or +HH'mm'
+            fixed = stamp + re.sub(rb"\d", b"0", date[len(stamp):]).replace(b"-", b"+")
+        start, end = found.span(1)
+        whole = found.group(0)
+        offset = found.start(0)
+        return whole[:start - offset] + fixed + whole[end - offset:]
+
+    return _PDF_DATE.sub(replace, pdf)
