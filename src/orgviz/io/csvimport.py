@@ -181,7 +181,9 @@ class _Importer:
 
     def read_people(self, table: CsvTable, exact: bool) -> None:
         if exact:
-            columns = detect(table.header, {f: [f] for f in EXPORT_COLUMNS})
+            fields = ["manager" if c == "reports_to" else c for c in EXPORT_COLUMNS]
+            columns = Columns(dict(zip(fields, range(len(fields)), strict=True)), (1,),
+                              tuple(table.header))
         else:
             columns = detect(table.header, self.options.columns)
         self.problems.extend(table.problems)

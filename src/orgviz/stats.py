@@ -1,0 +1,169 @@
+"""Org statistics: headcount, open roles, layers, span of control, product leadership."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from typing import Any
+
+from orgviz.model import Org
+from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
+
+
+def _layers(org: Org) -> tuple[int, list[str]]:
+    """Layers from a top to the deepest person (a lone top is 1 layer), and that path."""
+    reports = org.reports
+    best: list[str] = []
+    for top in org.roots:
+        # Iterative depth-first walk keeping the path; cycles cannot be reached from a top.
+        stack: list[tuple[str, int]] = [(top, 0)]
+        path: list[str] = []
+        while stack:
+            pid, depth = stack.pop()
+            del path[depth:]
+            path.append(pid)
+            if len(path) > len(best):
+                best = list(path)
+            stack.extend((r, depth + 1) for r in reversed(reports[pid]) if r not in path)
+    return len(best), best
+
+
+def span_limit(org: Org) -> int | None:
+    """The span-of-control limit of the org's profile (and its rules: block), if any."""
+    try:
+        from orgviz.validate import rule_confs
+
+        conf = rule_confs(org).get("span-of-control")
+    except Exception:  # a broken rules: block is validate's business, not stats'
+        return None
+    return int(conf.options["max"]) if conf is not None else None
+
+
+def compute(org: Org) -> dict[str, Any]:
+    """All statistics of an org as plain data (the JSON output of `orgviz stats`)."""
+    people = list(org.by_id.values())
+    by_level: Counter[str] = Counter()
+    for person in people:
+        by_level[org.level(person) or "unknown"] += 1
+    by_team: Counter[str] = Counter()
+    open_by_team: Counter[str] = Counter()
+    for person in people:
+        team = org.teams_by_id.get(person.team) if person.team else None
+        label = team.display_name if team else (person.team or "(no team)")
+        by_team[label] += 1
+        if person.vacant:
+            open_by_team[label] += 1
+    spans = {pid: sum(1 for r in reports if not org.by_id[r].assistant)
+             for pid, reports in org.reports.items()}
+    spans = {pid: n for pid, n in spans.items() if n}
+    limit = span_limit(org)
+    layers, deepest = _layers(org)
+    leadership = {}
+    for role_id in PRODUCT_LEADERSHIP:
+        holders = [p for p in people if role_id in p.roles]
+        leadership[role_id] = {
+            "name": org.ladder.roles[role_id].name if role_id in org.ladder.roles else role_id,
+            "count": len(holders), "open": sum(1 for p in holders if p.vacant),
+            "combined": sum(1 for p in holders
+                            if any(r != role_id and r in PRODUCT_LEADERSHIP for r in p.roles)),
+            "ids": [p.id for p in holders],
+        }
+    values = sorted(spans.values())
+    return {
+        "org": org.name, "file": org.file, "size": org.size,
+        "headcount": {"positions": len(people),
+                      "people": sum(1 for p in people if not p.vacant),
+                      "open": sum(1 for p in people if p.vacant)},
+        "by_level": {level: by_level[level] for level in (*LEVELS, "unknown")
+                     if by_level[level]},
+        "by_team": {team: {"positions": n, "open": open_by_team[team]}
+                    for team, n in sorted(by_team.items(), key=lambda kv: (-kv[1], kv[0]))},
+        "open_roles": [{"id": p.id, "title": p.title, "reports_to": p.reports_to}
+                       for p in people if p.vacant],
+        "layers": layers,
+        "deepest_path": deepest,
+        "tops": list(org.roots),
+        "span_of_control": {
+            "managers": len(values),
+            "min": values[0] if values else None,
+            "median": statistics.median(values) if values else None,
+            "max": values[-1] if values else None,
+            "limit": limit,
+            "over_limit": sorted(([pid, n] for pid, n in spans.items()
+                                  if limit is not None and n > limit),
+                                 key=lambda item: (-item[1], item[0])),
+        },
+        "single_report_managers": [pid for pid, n in spans.items() if n == 1],
+        "product_leadership": leadership,
+    }
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
+    if not rows:
+        return []
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [indent + "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                               for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                               ).rstrip() for row in rows]
+
+
+def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
+    """The terminal table of `orgviz stats`."""
+    head = stats["headcount"]
+    lines = [f"{stats['org']} ({stats['size']}): {head['positions']} positions, "
+             f"{head['people']} people, {head['open']} open"]
+    lines.append("")
+    lines.append("By level")
+    lines += _table([("level", "positions")] + [
+        (LEVELS[k][1] if k in LEVELS else "Unknown", str(v))
+        for k, v in stats["by_level"].items()])
+    lines.append("")
+    teams = list(stats["by_team"].items())
+    lines.append("By team" + (f" (largest {top_teams} of {len(teams)})"
+                              if len(teams) > top_teams else ""))
+    lines += _table([("team", "positions", "open")] + [
+        (team, str(v["positions"]), str(v["open"])) for team, v in teams[:top_teams]])
+    lines.append("")
+    span = stats["span_of_control"]
+    lines.append("Shape")
+    over = span["over_limit"]
+    over_text = ", ".join(f"{pid} ({n})" for pid, n in over[:8]) + (
+        f" and {len(over) - 8} more" if len(over) > 8 else "")
+    single = stats["single_report_managers"]
+    single_text = ", ".join(single[:8]) + (f" and {len(single) - 8} more"
+                                           if len(single) > 8 else "")
+    lines += _table([
+        ("layers (top to deepest)", _fmt(stats["layers"])),
+        ("tops", _fmt(len(stats["tops"]))),
+        ("managers", _fmt(span["managers"])),
+        ("span min / median / max",
+         f"{_fmt(span['min'])} / {_fmt(span['median'])} / {_fmt(span['max'])}"),
+        (f"over the limit ({_fmt(span['limit'])})", f"{len(over)}"),
+        ("single-report managers", str(len(single))),
+    ])
+    if over:
+        lines.append(f"    over the limit: {over_text}")
+    if single:
+        lines.append(f"    single-report: {single_text}")
+    lines.append("")
+    lines.append("Product leadership")
+    lines += _table([("role", "people", "open", "combined role")] + [
+        (v["name"], str(v["count"]), str(v["open"]), str(v["combined"]))
+        for v in stats["product_leadership"].values()])
+    if stats["open_roles"]:
+        lines.append("")
+        lines.append(f"Open roles ({len(stats['open_roles'])})")
+        for role in stats["open_roles"][:20]:
+            lines.append(f"  {role['id']}: {role['title'] or '(no title)'}"
+                         + (f" -> {role['reports_to']}" if role["reports_to"] else ""))
+        if len(stats["open_roles"]) > 20:
+            lines.append(f"  ... and {len(stats['open_roles']) - 20} more")
+    return "\n".join(lines) + "\n"
