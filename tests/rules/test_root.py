@@ -1,0 +1,67 @@
+"""Tests of the root rule."""
+
+PASS = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes}
+  - {id: sam, name: Sam Ito, reports_to: dana}
+  - {id: lee, name: Lee Park, reports_to: nobody-known}
+"""
+
+FOREST = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes}
+  - {id: sam, name: Sam Ito}
+  - id: lee
+    name: Lee Park
+    reports_to: null
+"""
+
+NO_TOP = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes, reports_to: sam}
+  - {id: sam, name: Sam Ito, reports_to: dana}
+"""
+
+EMPTY = """\
+orgviz: 1
+org: {name: T}
+people: []
+"""
+
+
+def test_one_top_passes_and_unknown_managers_are_not_roots(check):
+    assert check(PASS, "root") == []
+
+
+def test_each_extra_root_fails(check):
+    assert check(FOREST, "root") == [(5, 10, "error"), (8, 17, "error")]
+
+
+def test_extra_root_message_names_the_first_and_suggests_reports_to(messages):
+    message = messages(FOREST, "root")[0][2]
+    assert message == ("'sam' has no manager, but 'dana' (line 4) is already the top of the "
+                       "org: give 'sam' a reports_to, or set root allow-forest: true for "
+                       "separate trees")
+
+
+def test_allow_forest(check):
+    source = FOREST + "rules: {root: {allow-forest: true}}\n"
+    assert check(source, "root") == []
+
+
+def test_no_top_at_all(check, messages):
+    assert check(NO_TOP, "root") == [(4, 46, "error")]
+    assert messages(NO_TOP, "root")[0][2].startswith(
+        "every person has a manager: the org has no top; remove reports_to")
+
+
+def test_an_org_without_people_fails_once_at_the_file_start(check, messages):
+    assert check(EMPTY, "root") == [(1, 1, "error")]
+    assert "no people" in messages(EMPTY, "root")[0][2]
+    assert check("orgviz: 1\norg: {name: T}\n", "root") == [(1, 1, "error")]

@@ -1,0 +1,41 @@
+"""Tests of the unknown-dotted rule."""
+
+PASS = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes}
+  - {id: cto, name: Kim Lee, reports_to: dana}
+  - {id: sam, name: Sam Ito, reports_to: dana, dotted_to: cto}
+  - {id: lee, name: Lee Park, reports_to: dana, dotted_to: [cto, sam]}
+"""
+
+FAIL = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes}
+  - {id: cto, name: Kim Lee, reports_to: dana}
+  - {id: sam, name: Sam Ito, reports_to: dana, dotted_to: ctoo}
+  - id: lee
+    name: Lee Park
+    reports_to: dana
+    dotted_to:
+      - cto
+      - qqqqqq
+"""
+
+
+def test_known_dotted_managers_pass(check):
+    assert check(PASS, "unknown-dotted") == []
+
+
+def test_unknown_dotted_ids_fail_at_the_item(check):
+    assert check(FAIL, "unknown-dotted") == [(6, 59, "error"), (12, 9, "error")]
+
+
+def test_message_suggests_the_closest_id(messages):
+    first, second = (m for _l, _c, m in messages(FAIL, "unknown-dotted"))
+    assert first.startswith("'sam' has a dotted line to 'ctoo', who is not in the org: "
+                            "did you mean 'cto'?")
+    assert "did you mean" not in second and "'qqqqqq'" in second
