@@ -1,0 +1,57 @@
+"""Tests of the head-under-vp rule."""
+
+import pytest
+
+PASS = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: vp, name: Dana Reyes, role: vp-product, reports_to: ceo}
+  - {id: dir, name: Bo Li, role: group-pm, reports_to: vp}
+  - {id: head, name: Sam Ito, role: head-of-product, reports_to: dir}
+  - {id: cpo, name: Cy Diaz, role: cpo, reports_to: ceo}
+  - {id: head2, name: Lee Park, title: Head of Product, reports_to: cpo}
+  - {id: both, name: Kim Cho, role: [vp-product, head-of-product], reports_to: ceo}
+"""
+
+ONLY_HEADS = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: head, name: Sam Ito, role: head-of-product, reports_to: ceo}
+  - {id: head2, name: Lee Park, role: head-of-product, reports_to: ceo}
+"""
+
+FAIL = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: head, name: Sam Ito, role: head-of-product, reports_to: ceo}
+  - {id: vp, name: Dana Reyes, role: vp-product, reports_to: head}
+  - {id: beside, name: Lee Park, role: [head-of-product, director-of-product],
+     reports_to: ceo}
+  - {id: loop, name: Kim Cho, role: head-of-product, reports_to: loop2}
+  - {id: loop2, name: Bo Li, role: pm, reports_to: loop}
+"""
+
+
+@pytest.mark.parametrize("source", [PASS, ONLY_HEADS])
+def test_heads_under_a_vp_or_cpo_or_without_vps_pass(check, source):
+    assert check(source, "head-under-vp") == []
+
+
+def test_head_above_or_beside_a_vp_fails_and_cycles_are_skipped(check):
+    assert check(FAIL, "head-under-vp") == [(5, 66, "error"), (8, 18, "error")]
+
+
+def test_messages_explain_the_vp_is_higher(messages):
+    above, beside = (m for _l, _c, m in messages(FAIL, "head-under-vp"))
+    assert above == ("the Head of Product 'head' is above the VP of Product 'vp': where both "
+                     "exist, the VP of Product holds the higher position; swap their places, "
+                     "so that 'head' sits under 'vp'")
+    assert beside.startswith("the Head of Product 'beside' does not sit under a VP of Product "
+                             "or the CPO: where both exist, the VP of Product holds the higher "
+                             "position; make 'beside' report to 'vp'")

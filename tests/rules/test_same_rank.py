@@ -1,0 +1,36 @@
+"""Tests of the same-rank rule."""
+
+PASS = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: ea, name: Eve Ash, role: executive-assistant, reports_to: pm1, assistant: true}
+  - {id: gpm, name: Dana Reyes, role: group-pm, reports_to: ceo}
+  - {id: pm1, name: Sam Ito, role: pm, reports_to: gpm}
+  - {id: x, name: Xi Wu, title: Growth Ninja, reports_to: pm1}
+"""
+
+FAIL = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: pm0, name: Dana Reyes, role: pm, reports_to: ceo}
+  - {id: pm1, name: Sam Ito, role: pm, reports_to: pm0}
+  - {id: ds, name: Lee Park, role: designer, reports_to: pm0}
+"""
+
+
+def test_lower_ranks_unknown_ranks_and_assistants_pass(check):
+    assert check(PASS, "same-rank") == []
+
+
+def test_same_rank_warns_at_reports_to(check):
+    assert check(FAIL, "same-rank") == [(6, 52, "warning"), (7, 58, "warning")]
+
+
+def test_message(messages):
+    assert messages(FAIL, "same-rank")[0][2] == (
+        "'pm1' (Product Manager) reports to 'pm0' (Product Manager) at the same rank (IC): "
+        "point reports_to at someone more senior, or correct the roles")
