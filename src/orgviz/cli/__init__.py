@@ -20,9 +20,9 @@ def _register() -> None:
 
     for module in (validate_cmd, schema_cmd):
         main.add_command(module.command)
-    from orgviz.cli import export_cmd, import_cmd, stats_cmd
+    from orgviz.cli import diff_cmd, export_cmd, import_cmd, roles_cmd, stats_cmd
 
-    for module in (import_cmd, export_cmd, stats_cmd):
+    for module in (import_cmd, export_cmd, stats_cmd, roles_cmd, diff_cmd):
         main.add_command(module.command)
 
 
