@@ -68,7 +68,7 @@ def test_failing_example_fails_at_its_line(tmp_path, rule_id):
 @pytest.mark.parametrize("rule_id", list(RULES))
 def test_rule_contract(rule_id):
     module = RULES[rule_id]
-    assert module.ID == rule_id
+    assert rule_id == module.ID
     assert module.LEVEL in ("error", "warning", "info")
     assert all(isinstance(v, (bool, int, str)) for v in module.DEFAULTS.values())
     for profile in getattr(module, "PROFILE_DEFAULTS", {}).values():

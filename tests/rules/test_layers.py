@@ -1,0 +1,56 @@
+"""Tests of the layers rule."""
+
+import pytest
+
+from orgviz.loader import load
+from orgviz.validate import validate
+
+
+def chain(size: str, depth: int, rules: str = "") -> str:
+    lines = ["orgviz: 1", f"org: {{name: T, size: {size}}}", "people:",
+             "  - {id: p1, name: P}"]
+    lines += [f"  - {{id: p{i}, name: P, reports_to: p{i - 1}}}" for i in range(2, depth + 1)]
+    return "\n".join(lines) + "\n" + rules
+
+
+@pytest.mark.parametrize(("size", "limit"), [("small", 4), ("mid-size", 6), ("enterprise", 9)])
+def test_profile_limits(check, size, limit):
+    assert check(chain(size, limit), "layers") == []
+    # p{limit+1} stands on line limit + 4 (p1 is on line 4)
+    found = check(chain(size, limit + 3), "layers")
+    assert [(line, level) for line, _col, level in found] == [(limit + 4, "warning")]
+
+
+FAIL = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King}
+  - {id: a, name: A, reports_to: ceo}
+  - {id: b, name: B, reports_to: a}
+  - {id: c, name: C, reports_to: b}
+  - {id: d, name: D, reports_to: b}
+  - {id: e, name: E, reports_to: d}
+  - {id: f, name: F, reports_to: a}
+rules: {layers: {max: 3}}
+"""
+
+
+def test_the_first_person_beyond_max_on_each_branch(check):
+    assert check(FAIL, "layers") == [(7, 34, "warning"), (8, 34, "warning")]
+
+
+def test_message_shows_the_chain_and_what_hangs_below(messages):
+    assert messages(FAIL, "layers")[1][2] == (
+        "'d' is at level 4 (ceo -> a -> b -> d), with 1 more below down to level 5; a mid-size "
+        "org keeps to 3 levels: remove a management layer above 'd', or raise layers max")
+
+
+def test_a_10000_deep_chain_is_walked_without_recursion(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text(chain("enterprise", 10_000), encoding="utf-8")
+    found = [p for p in validate(load(path)) if p.rule == "layers"]
+    assert [p.line for p in found] == [13]  # p10
+    assert found[0].message.startswith(
+        "'p10' is at level 10 (p1 -> ... -> p5 -> p6 -> p7 -> p8 -> p9 -> p10), with 9990 "
+        "more below down to level 10000;")

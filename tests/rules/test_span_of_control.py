@@ -1,0 +1,25 @@
+"""Tests of the span-of-control rule."""
+
+import pytest
+
+
+def org(size: str, reports: int, assistants: int = 0) -> str:
+    lines = ["orgviz: 1", f"org: {{name: T, size: {size}}}", "people:",
+             "  - {id: boss, name: Ada King}"]
+    lines += [f"  - {{id: r{i}, name: R, reports_to: boss}}" for i in range(reports)]
+    lines += [f"  - {{id: a{i}, name: A, reports_to: boss, assistant: true}}"
+              for i in range(assistants)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("size", "limit"), [("small", 8), ("mid-size", 10), ("enterprise", 12)])
+def test_profile_limits(check, size, limit):
+    assert check(org(size, limit, assistants=3), "span-of-control") == []
+    assert check(org(size, limit + 1), "span-of-control") == [(4, 10, "warning")]
+
+
+def test_max_option_and_message(messages):
+    source = org("small", 4) + "rules: {span-of-control: {max: 3}}\n"
+    assert messages(source, "span-of-control") == [
+        (4, 10, "'boss' has 4 direct reports (at most 3 for a small org): add a layer of "
+                "leads, or raise span-of-control max")]
