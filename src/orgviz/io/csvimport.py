@@ -393,18 +393,17 @@ class _Importer:
         if target is not None:
             if how:
                 record.notes.append(how)
-                if how.startswith("manager"):
-                    self.problem(record.loc("manager"), "warning", "ended-manager",
-                                 f"{how}")
+                if "history row" in how:
+                    self.problem(record.loc("manager"), "warning", "ended-manager", how)
                 else:
                     self.tally("by-name", raw)
             return target
         if how == "top":
             return None
         fix = ": imported as a top" if self.options.keep_going else ""
-        level_msg = how or f"manager {raw!r} not found"
-        self.problem(record.loc("manager"), "error", "unknown-manager", f"{level_msg}{fix}")
-        record.notes.append(f"{level_msg}: imported as a top")
+        message = how or f"manager {raw!r} not found"
+        self.problem(record.loc("manager"), "error", "unknown-manager", f"{message}{fix}")
+        record.notes.append(f"{message}: imported as a top")
         return None
 
     def link_dotted(self, record: Record, raw: str, resolve: _Resolver) -> str | None:

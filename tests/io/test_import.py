@@ -1,0 +1,258 @@
+"""CSV import: header styles, data problems reported at CSV rows, hostile files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.loader import load
+from orgviz.validate import validate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(name: str, **options: object):
+    return import_csv(FIXTURES / name, ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def found(result, rule: str) -> list[tuple[int, str]]:
+    """(row, level) of the problems of one rule."""
+    return [(p.line, p.level) for p in result.problems if p.rule == rule]
+
+
+def write_and_load(result, tmp_path: Path):
+    path = tmp_path / "org.yaml"
+    path.write_text(result.text, encoding="utf-8")
+    org = load(path)
+    assert org.load_problems == ()
+    return org
+
+
+def structure_errors(org) -> list:
+    """Errors of the rules that say the file itself is broken (not the org's shape)."""
+    rules = {"schema", "config", "duplicate-id", "unknown-manager", "cycle", "self-report",
+             "unknown-team", "unknown-dotted"}
+    return [p for p in validate(org) if p.level == "error" and p.rule in rules]
+
+
+def test_visio_names_as_ids_and_manager_names(tmp_path: Path) -> None:
+    result = run("visio.csv")
+    assert result.errors == 0
+    org = write_and_load(result, tmp_path)
+    assert [p.id for p in org.people] == ["dana-reyes", "sam-ito", "lee-park", "ana-costa"]
+    assert org.by_id["ana-costa"].reports_to == "lee-park"
+    assert org.by_id["sam-ito"].roles == ("cpo",)
+    assert org.by_id["lee-park"].team == "product"
+    assert structure_errors(org) == []
+
+
+def test_hr_ids_problems_at_rows(tmp_path: Path) -> None:
+    result = run("hr_ids.csv", keep_going=True)
+    assert found(result, "unknown-manager") == [(7, "error")]
+    assert found(result, "duplicate-id") == [(9, "error")]
+    messages = {p.rule: p.message for p in result.problems}
+    assert "manager 'JCP2' not found" in messages["unknown-manager"]
+    assert str(result.problems[0]).startswith(str(FIXTURES / "hr_ids.csv"))
+    org = write_and_load(result, tmp_path)
+    # Placeholders (N/D, Vacant, empty) become vacancies without a name.
+    assert [p.id for p in org.people if p.vacant] == ["E3", "E4", "E5"]
+    assert org.by_id["E3"].name is None
+    # Top markers XX and 0 make roots; the unknown manager is a root with --keep-going.
+    assert org.by_id["E1"].reports_to is None
+    assert org.by_id["E7"].reports_to is None
+    assert org.by_id["E6"].reports_to is None
+    assert "E2-2" in org.by_id  # the duplicate is kept, renamed, and commented
+    assert "duplicate id 'E2'" in result.text
+    assert "manager 'JCP2' not found" in result.text
+    assert org.by_id["E1"].name == "Dana Reyes"
+    assert org.by_id["E1"].location == "Berlin"
+    assert structure_errors(org) == []
+
+
+def test_cli_errors_write_nothing_without_keep_going(tmp_path: Path) -> None:
+    out = tmp_path / "acme.yaml"
+    result = CliRunner().invoke(main, ["import", str(FIXTURES / "hr_ids.csv"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "hr_ids.csv:7:6: error [unknown-manager] manager 'JCP2' not found" in result.output
+    result = CliRunner().invoke(main, ["import", str(FIXTURES / "hr_ids.csv"), "-o", str(out),
+                                       "--keep-going"])
+    assert result.exit_code == 1
+    assert out.exists()
+    assert load(out).by_id["E6"].reports_to is None
+
+
+def test_organogram_placeholders_job_share_and_stray_quotes(tmp_path: Path) -> None:
+    result = run("organogram.csv", keep_going=True)
+    assert found(result, "duplicate-id") == [(6, "error")]
+    assert "job share" in next(p.message for p in result.problems if p.rule == "duplicate-id")
+    org = write_and_load(result, tmp_path)
+    assert org.by_id["4PS01"].reports_to is None
+    assert org.by_id["3DG01"].vacant and org.by_id["2DIR01"].vacant
+    assert org.by_id["1DD02"].vacant and org.by_id["1DD02"].title == "Head of Analysis"
+    assert org.by_id["1DD01-2"].name == "Bea Share"
+    assert org.by_id["1DD01"].email == "dd@gov.test"
+
+
+def test_junior_posts_merged_under_senior_posts(tmp_path: Path) -> None:
+    result = run("organogram.csv", keep_going=True, junior=str(FIXTURES / "junior.csv"))
+    org = write_and_load(result, tmp_path)
+    junior = [p for p in org.people if "-j" in p.id]
+    assert [(p.id, p.title, p.reports_to) for p in junior] == [
+        ("1DD01-j1", "Policy Adviser (3 FTE)", "1DD01"),
+        ("1DD01-j2", "Policy Adviser (3 FTE)", "1DD01"),
+        ("1DD02-j1", "Open posts (2 FTE)", "1DD02"),
+        ("9XX99-j1", "Analyst (1 FTE)", None),
+    ]
+    assert org.by_id["1DD02-j1"].vacant
+    assert found(result, "duplicate-row") == [(3, "warning")]
+    unknown = [p for p in result.problems if p.rule == "unknown-manager"]
+    assert [(Path(p.file).name, p.line) for p in unknown] == [("junior.csv", 5)]
+
+
+def test_parent_id_style_with_leading_spaces(tmp_path: Path) -> None:
+    result = run("parent_id.csv")
+    assert result.errors == 0
+    org = write_and_load(result, tmp_path)
+    assert org.by_id["O-2"].name == "Davolio Nancy"
+    assert org.by_id["O-1"].title == "Chief Executive Officer"
+    assert org.by_id["O-4"].location == "Berlin"
+    assert org.by_id["O-3"].roles == ("director-of-product",)
+
+
+def test_semicolons_manager_by_email_and_name(tmp_path: Path) -> None:
+    result = run("supervisor_semicolon.csv")
+    assert result.errors == 0
+    org = write_and_load(result, tmp_path)
+    assert org.by_id["101"].reports_to == "100"
+    assert org.by_id["102"].reports_to == "101"
+    assert any(p.rule == "manager-by-name" for p in result.problems)
+
+
+def test_history_rows_dropped_and_ended_managers_reported(tmp_path: Path) -> None:
+    result = run("history.csv")
+    assert found(result, "history-row") == [(3, "warning"), (7, "warning")]
+    assert found(result, "ended-manager") == [(5, "warning"), (6, "warning")]
+    assert "using '3', the current row of 'Laura Norman'" in result.text
+    org = write_and_load(result, tmp_path)
+    assert "2" not in org.by_id and "6" not in org.by_id
+    assert org.by_id["4"].reports_to == "3"
+    assert "Rows not imported" in result.text
+
+
+def test_cycle_reported_and_broken_with_keep_going(tmp_path: Path) -> None:
+    result = run("cycle.csv", keep_going=True, allow_forest=True)
+    assert found(result, "cycle") == [(3, "error")]
+    org = write_and_load(result, tmp_path)
+    assert org.by_id["b"].reports_to is None and org.by_id["c"].reports_to == "b"
+    assert structure_errors(org) == []
+
+
+def test_forest_reported_and_allowed(tmp_path: Path) -> None:
+    result = run("parentid_forest.csv")
+    assert found(result, "root") == [(4, "warning")]
+    org = write_and_load(result, tmp_path)
+    assert [p.rule for p in validate(org) if p.rule == "root"] == ["root"]
+    allowed = run("parentid_forest.csv", allow_forest=True)
+    assert "root: {allow-forest: true}" in allowed.text
+    org = write_and_load(allowed, tmp_path)
+    assert [p for p in validate(org) if p.rule == "root"] == []
+
+
+def test_column_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("Key,Who,Job,Upline,Squad\n1,Dana,CEO,,Core\n2,Sam,Engineer,1,Core\n",
+                    encoding="utf-8")
+    with pytest.raises(OrgvizError, match="no manager column"):
+        import_csv(path, ImportOptions(columns={"id": ["Key"]}))
+    result = import_csv(path, ImportOptions(columns={
+        "id": ["Key"], "manager": ["Upline"], "name": ["Who"], "title": ["Job"],
+        "team": ["Squad"]}))
+    org = write_and_load(result, tmp_path)
+    assert org.by_id["2"].reports_to == "1" and org.by_id["2"].team == "core"
+    with pytest.raises(OrgvizError, match="--manager 'Nope': no such column"):
+        import_csv(path, ImportOptions(columns={"manager": ["Nope"]}))
+
+
+def test_stable_output(tmp_path: Path) -> None:
+    assert run("hr_ids.csv", keep_going=True).text == run("hr_ids.csv", keep_going=True).text
+
+
+def test_problem_locations_of_rules_point_into_the_csv() -> None:
+    result = run("visio.csv")
+    findings = validate(result.org)
+    assert all(p.file.endswith("visio.csv") for p in findings)
+
+
+# --- hostile files ----------------------------------------------------------------------------
+
+HOSTILE = {
+    "empty": b"",
+    "blank": b"\n\n  \n",
+    "header-only": b"id,name,manager_id\n",
+    "cp1252": "id,name,manager_id\n1,Ren\xe9e,\n2,Bj\xf6rn,1\n".encode("cp1252"),
+    "nul-bytes": b"id,name,manager_id\n1,Ann\x00,\n2,B\x00ob,1\n",
+    "huge-field": b"id,name,manager_id\n1,\"" + b"x" * 1_200_000 + b"\",\n",
+    "ragged": b"id,name,manager_id\n1,Ann\n2,Bob,1,extra,more\n",
+    "long-name": b"id,name,manager_id\n1," + b"y" * 600 + b",\n",
+    "binary": bytes(range(256)) * 4,
+    "utf16": "id,name,manager_id\n1,Ann,\n".encode("utf-16"),
+    "controls": b"id,name,manager_id\n1,A\x01n\x1bn,\n2,\"Bo\nb\",1\n",
+    "unclosed-quote": b"id,name,manager_id\n1,\"Ann,\n2,Bob,1\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_csv_never_tracebacks(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{kind}.csv"
+    path.write_bytes(HOSTILE[kind])
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "-k"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code != 2 and out.exists():
+        org = load(out)
+        assert org.load_problems == ()
+    else:
+        assert result.output.strip()  # an explanation, on one line per problem
+
+
+def test_hostile_specifics(tmp_path: Path) -> None:
+    def imp(kind: str):
+        path = tmp_path / f"{kind}.csv"
+        path.write_bytes(HOSTILE[kind])
+        return import_csv(path, ImportOptions(keep_going=True))
+
+    with pytest.raises(OrgLoadError, match="empty file"):
+        imp("empty")
+    with pytest.raises(OrgLoadError, match="no rows"):
+        imp("header-only")
+    with pytest.raises(OrgLoadError, match="longer than 1,000,000"):
+        imp("huge-field")
+    result = imp("cp1252")
+    assert result.org.by_id["1"].name == "Renée"
+    assert [p.rule for p in result.problems if p.level == "warning"] == ["encoding"]
+    assert imp("nul-bytes").org.by_id["2"].name == "Bob"
+    assert imp("controls").org.by_id["1"].name == "Ann"
+    assert imp("controls").org.by_id["2"].name == "Bo b"
+    ragged = imp("ragged")
+    assert [p.line for p in ragged.problems if p.rule == "csv"] == [2, 3]
+    assert len(imp("long-name").org.by_id["1"].name or "") == 500
+    assert imp("utf16").org.by_id["1"].name == "Ann"
+
+
+def test_unreadable_paths() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", "/nonexistent/people.csv"])
+    assert result.exit_code == 2
+    assert "cannot read" in result.output
+    result = runner.invoke(main, ["import", str(FIXTURES / "visio.csv"), "-o",
+                                  "/nonexistent/dir/out.yaml"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
