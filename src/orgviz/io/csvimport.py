@@ -378,6 +378,9 @@ class _Importer:
         for record in self.records:
             if record.manager is not None:
                 record.reports_to = self.link_manager(record, record.manager, resolve, exact)
+            if exact:  # verbatim: the org file had exactly these ids
+                record.dotted_to = record.dotted_raw
+                continue
             record.dotted_to = tuple(
                 d for d in (self.link_dotted(record, raw, resolve) for raw in record.dotted_raw)
                 if d is not None)

@@ -1,0 +1,122 @@
+"""`orgviz diff` on hand-made before/after pairs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.diff import diff_orgs, summary
+from orgviz.loader import load
+
+BEFORE = """\
+orgviz: 1
+org: {name: Acme}
+people:
+  - {id: dana, name: Dana, title: CEO}
+  - {id: sam, name: Sam, title: Head of Product, reports_to: dana, team: product}
+  - {id: lee, name: Lee, title: Product Manager, reports_to: sam, team: product}
+  - {id: kim, name: Kim, title: Engineer, reports_to: dana, team: eng}
+  - {id: open-pm, title: Product Manager, vacant: true, reports_to: sam}
+  - {id: bob, name: Bob, title: Designer, reports_to: sam}
+"""
+AFTER = """\
+orgviz: 1
+org: {name: Acme}
+people:
+  - {id: dana, name: Dana, title: CEO}
+  - {id: sam, name: Sam, title: VP of Product, reports_to: dana, team: product}
+  - {id: lee, name: Lee, title: Product Manager, reports_to: dana, team: growth}
+  - {id: kim, title: Engineer, reports_to: dana, team: eng, vacant: true}
+  - {id: open-pm, name: Ana, title: Product Manager, reports_to: sam}
+  - {id: new, name: New, title: Designer, reports_to: sam}
+"""
+
+
+def _pair(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(BEFORE, encoding="utf-8")
+    new.write_text(AFTER, encoding="utf-8")
+    return old, new
+
+
+def test_changes(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    changes = diff_orgs(load(old), load(new))
+    got = sorted((c.kind, c.id, c.old, c.new) for c in changes if c.kind != "changed")
+    assert got == sorted([
+        ("retitled", "sam", "Head of Product", "VP of Product"),
+        ("moved", "lee", "sam", "dana"),
+        ("reteamed", "lee", "product", "growth"),
+        ("opened", "kim", "Kim", "Engineer"),
+        ("filled", "open-pm", "Product Manager", "Ana"),
+        ("added", "new", None, "sam"),
+        ("removed", "bob", "sam", None),
+    ])
+    counts = summary(changes)
+    assert counts["added"] == counts["removed"] == counts["moved"] == 1
+    assert diff_orgs(load(old), load(old)) == []
+
+
+def test_cli_text_json_and_svg(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 0
+    assert "> moved           lee (Lee): sam -> dana" in result.output
+    assert result.output.rstrip().endswith(
+        "1 added, 1 removed, 1 moved, 1 retitled, 1 re-teamed, 1 vacancy opened, "
+        "1 vacancy filled")
+    result = runner.invoke(main, ["diff", str(old), str(new), "--json", "--exit-code"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["summary"]["filled"] == 1
+    dot = tmp_path / "diff.dot"
+    result = runner.invoke(main, ["diff", str(old), str(new), "-o", str(dot)])
+    assert result.exit_code == 0
+    text = dot.read_text(encoding="utf-8")
+    assert "#B9D7F2" in text and "removed: Bob (bob)" in text
+
+
+@pytest.mark.system_graphviz
+def test_svg(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("dot") is None:
+        pytest.skip("no dot")
+    old, new = _pair(tmp_path)
+    out = tmp_path / "diff.svg"
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(out),
+                                       "--engine", "system"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
+
+
+def test_git(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("no git")
+    old, _new = _pair(tmp_path)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    target = repo / "org.yaml"
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    git = ["git", "-C", str(repo)]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    target.write_text(BEFORE, encoding="utf-8")
+    subprocess.run([*git, "add", "org.yaml"], check=True, env=env)
+    subprocess.run([*git, "commit", "-qm", "v1"], check=True, env=env)
+    target.write_text(AFTER, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(target), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["summary"]["moved"] == 1
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(old)])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    result = CliRunner().invoke(main, ["diff", str(old)])
+    assert result.exit_code == 2

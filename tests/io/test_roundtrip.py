@@ -1,0 +1,132 @@
+"""The YAML writer and the CSV export round-trip through orgviz's loader and importer."""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.io.export import to_csv
+from orgviz.io.orgwrite import dump_org
+from orgviz.io.yamlwrite import comment, flow_mapping, scalar
+from orgviz.loader import load
+from orgviz.model import NO_LOC, Org, Person, Team
+from orgviz.roles import BUILTIN_ROLES
+from orgviz.yamlread import read_yaml
+
+# Text the loader accepts in a value: no surrogates (not UTF-8), at most 500 characters.
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+# Text that a CSV cell carries exactly: also no control characters.
+CELL = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
+IDENT = CELL.filter(lambda s: s.strip() != "")
+
+
+@given(TEXT)
+def test_scalar_reads_back_with_orgviz_reader(text: str) -> None:
+    doc = read_yaml(f"key: {scalar(text)}\nlist: [{scalar(text)}, x]\n", "t.yaml")
+    assert doc["key"] == text
+    assert doc["list"][0] == text
+
+
+@given(TEXT)
+def test_scalar_reads_back_with_pyyaml(text: str) -> None:
+    assert yaml.safe_load(f"key: {scalar(text)}")["key"] == text
+    assert yaml.safe_load(flow_mapping([("k", text)]))["k"] == text
+
+
+def test_misreadable_words_are_quoted() -> None:
+    for word in ("no", "On", "yes", "y", "N", "null", "~", "0123", "1e3", "2024-01-01",
+                 "12:30", "0x1F", ".inf", "-", "a: b", "#x", "x #y", " lead", "trail ",
+                 "[a]", "{a}", "a,b", "@x", "`x", "!tag", "&a", "*a", "%x", "|", ">"):
+        quoted = scalar(word)
+        assert quoted.startswith('"'), word
+        assert yaml.safe_load(f"v: {quoted}")["v"] == word
+
+
+@given(TEXT)
+def test_comment_stays_on_one_line(text: str) -> None:
+    doc = read_yaml(f"{comment('# ' + text)}\nkey: value\n", "t.yaml")
+    assert doc == {"key": "value"}
+
+
+ROLE_IDS = [r.id for r in BUILTIN_ROLES]
+
+
+@st.composite
+def orgs(draw: st.DrawFn) -> Org:
+    ids = draw(st.lists(IDENT, min_size=1, max_size=12, unique=True))
+    team_ids = draw(st.lists(IDENT, max_size=3, unique=True))
+    people = []
+    for i, pid in enumerate(ids):
+        vacant = draw(st.booleans())
+        roles = tuple(draw(st.lists(st.sampled_from(ROLE_IDS), max_size=2, unique=True)))
+        people.append(Person(
+            id=pid, loc=NO_LOC,
+            name=draw(st.none() | CELL) if vacant else draw(CELL),
+            title=draw(st.none() | CELL), roles=roles,
+            role_source="explicit" if roles else "none",
+            reports_to=draw(st.none() | st.sampled_from(ids[:i] or [pid])) if i else None,
+            dotted_to=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
+            team=draw(st.none() | st.sampled_from(team_ids)) if team_ids else None,
+            vacant=vacant, assistant=draw(st.booleans()),
+            location=draw(st.none() | CELL), email=draw(st.none() | CELL)))
+    teams = tuple(Team(id=t, loc=NO_LOC, name=draw(CELL)) for t in team_ids)
+    return Org(file="t.yaml", name=draw(IDENT), size="mid-size", people=tuple(people),
+               teams=teams)
+
+
+def _comparable(person: Person) -> Person:
+    return dataclasses.replace(person, loc=NO_LOC, field_locs={}, item_locs={})
+
+
+def _load_text(text: str, name: str) -> Org:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_text(text, encoding="utf-8")
+        return load(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orgs())
+def test_dump_org_then_load_is_identity(org: Org) -> None:
+    loaded = _load_text(dump_org(org), "org.yaml")
+    assert loaded.load_problems == ()
+    assert loaded.name == org.name
+    assert [_comparable(p) for p in loaded.people] == [_comparable(p) for p in org.people]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orgs())
+def test_import_of_export_equals_org(org: Org) -> None:
+    original = _load_text(dump_org(org), "org.yaml")
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = Path(tmp) / "org.csv"
+        csv_path.write_bytes(to_csv(original).encode("utf-8"))
+        result = import_csv(csv_path, ImportOptions(name=org.name, size=org.size, order="csv",
+                                                    keep_going=True))
+    assert result.errors == 0, result.problems
+    again = _load_text(result.text, "again.yaml")
+    assert again.load_problems == ()
+    assert (again.name, again.size) == (original.name, original.size)
+    assert [_comparable(p) for p in again.people] == [_comparable(p) for p in original.people]
+    # The in-memory org of the import is the same as the file it wrote.
+    assert [_comparable(p) for p in result.org.people] == [
+        dataclasses.replace(_comparable(p), field_locs={}) for p in again.people]
+
+
+def test_example_orgs_round_trip() -> None:
+    root = Path(__file__).resolve().parents[2] / "orgs"
+    for path in sorted(root.glob("*.yaml")):
+        org = load(path)
+        with tempfile.TemporaryDirectory() as tmp:
+            csv_path = Path(tmp) / "org.csv"
+            csv_path.write_text(to_csv(org), encoding="utf-8", newline="")
+            result = import_csv(csv_path, ImportOptions(name=org.name, size=org.size,
+                                                        order="csv"))
+        again = _load_text(result.text, "again.yaml")
+        assert [_comparable(p) for p in again.people] == [_comparable(p) for p in org.people]

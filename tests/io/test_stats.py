@@ -1,0 +1,82 @@
+"""`orgviz stats` against hand-counted orgs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.loader import load
+from orgviz.stats import compute
+
+# Hand count: 9 positions, 1 open; levels ceo 1, c-level 1 (cpo), vp 1, head 1 (combined
+# head+director), manager 1, ic 3 (pm, pm, engineer), associate 0, unknown 1 (Wizard).
+# Spans (assistants aside): ceo 1 (cpo; ea is an assistant), cpo 1 (vp), vp 1 (head),
+# head 2 (gpm, wiz), gpm 2 (pm1, open-pm). Layers: ceo > cpo > vp > head > gpm > pm1 = 6.
+ORG = """\
+orgviz: 1
+org: {name: Hand Count, size: small}
+teams:
+  - {id: product, name: Product}
+people:
+  - {id: ceo, name: Cee, title: CEO}
+  - {id: ea, name: Ea, title: Executive Assistant, reports_to: ceo, assistant: true}
+  - {id: cpo, name: Cpo, title: Chief Product Officer, reports_to: ceo, team: product}
+  - {id: vp, name: Vee, title: VP of Product, reports_to: cpo, team: product}
+  - {id: head, name: Hed, title: Head of Product, reports_to: vp, team: product,
+     role: [head-of-product, director-of-product]}
+  - {id: gpm, name: Gee, title: Group Product Manager, reports_to: head, team: product}
+  - {id: pm1, name: Pem, title: Product Manager, reports_to: gpm, team: product}
+  - {id: open-pm, title: Product Manager, vacant: true, reports_to: gpm, team: product}
+  - {id: wiz, name: Wiz, title: Wizard, reports_to: head}
+"""
+
+
+def _org(tmp_path: Path):
+    path = tmp_path / "hand.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    return path
+
+
+def test_hand_counted(tmp_path: Path) -> None:
+    stats = compute(load(_org(tmp_path)))
+    assert stats["headcount"] == {"positions": 9, "people": 8, "open": 1}
+    assert stats["by_level"] == {"ceo": 1, "c-level": 1, "vp": 1, "head": 1, "manager": 1,
+                                 "ic": 3, "unknown": 1}
+    assert stats["by_team"] == {"Product": {"positions": 6, "open": 1},
+                                "(no team)": {"positions": 3, "open": 0}}
+    assert [r["id"] for r in stats["open_roles"]] == ["open-pm"]
+    assert stats["layers"] == 6
+    assert stats["deepest_path"] == ["ceo", "cpo", "vp", "head", "gpm", "pm1"]
+    span = stats["span_of_control"]
+    assert (span["managers"], span["min"], span["median"], span["max"]) == (5, 1, 1, 2)
+    assert span["limit"] == 8 and span["over_limit"] == []
+    assert stats["single_report_managers"] == ["ceo", "cpo", "vp"]
+    lead = stats["product_leadership"]
+    assert {k: v["count"] for k, v in lead.items()} == {
+        "cpo": 1, "vp-product": 1, "head-of-product": 1, "director-of-product": 1}
+    assert lead["director-of-product"]["combined"] == 1
+
+
+def test_over_limit_from_rules_block(tmp_path: Path) -> None:
+    path = tmp_path / "limit.yaml"
+    path.write_text(ORG.replace("org: {name: Hand Count, size: small}",
+                                "org: {name: Hand Count, size: small}\n"
+                                "rules: {span-of-control: {max: 1}}"), encoding="utf-8")
+    span = compute(load(path))["span_of_control"]
+    assert span["limit"] == 1
+    assert span["over_limit"] == [["gpm", 2], ["head", 2]]
+
+
+def test_cli_text_and_json(tmp_path: Path) -> None:
+    path = _org(tmp_path)
+    result = CliRunner().invoke(main, ["stats", str(path)])
+    assert result.exit_code == 0
+    assert "9 positions, 8 people, 1 open" in result.output
+    assert "span min / median / max  1 / 1 / 2" in result.output
+    result = CliRunner().invoke(main, ["stats", str(path), "--json"])
+    assert json.loads(result.output)["layers"] == 6
+    result = CliRunner().invoke(main, ["stats", str(tmp_path / "missing.yaml")])
+    assert result.exit_code == 2 and "cannot read" in result.output
