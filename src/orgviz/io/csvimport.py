@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from orgviz.errors import OrgLoadError, OrgvizError
@@ -68,7 +68,7 @@ class ImportOptions:
     delimiter: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One position to write, with where each value came from."""
 
@@ -91,6 +91,7 @@ class Record:
     cols: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     history: str | None = None  # why the row is a history row (dropped), if it is one
+    generated: bool = False  # the id was made from the name (no id column)
 
     def loc(self, fld: str | None = None) -> SourceLoc:
         return SourceLoc(self.file, self.line, self.cols.get(fld, 1) if fld else 1)
@@ -118,7 +119,9 @@ def slug(text: str, fallback: str = "x") -> str:
     return _SLUG.sub("-", text.casefold()).strip("-") or fallback
 
 
-def _fold(text: str) -> str:
+def _fold(text: str | None) -> str:
+    if not text:
+        return ""
     return _SPACES.sub(" ", text.strip().casefold())
 
 
@@ -163,6 +166,8 @@ class _Importer:
         self.dropped: list[Record] = []
         self.header_notes: list[str] = []
         self.counts: Counter[str] = Counter()
+        self.cols: dict[str, int] = {}
+        self.plain = False
         self.samples: dict[str, list[str]] = {}
 
     # --- problems -------------------------------------------------------------------------
@@ -192,6 +197,13 @@ class _Importer:
         unused = columns.unused()
         if unused:
             self.header_notes.append("Not imported: " + ", ".join(unused))
+        self.cols = {f: i + 1 for f, i in columns.index.items()}
+        if len(columns.name_parts) > 1:
+            self.cols["name"] = columns.name_parts[0] + 1
+        if "id" not in self.cols:
+            self.cols["id"] = self.cols.get("name", self.cols.get("email", 1))
+        # Cells of a file without control characters, tabs or double spaces only need strip().
+        self.plain = table.plain
         width = len(table.header)
         for line, cells in table.rows:
             if len(cells) != width:
@@ -251,34 +263,47 @@ class _Importer:
             value = value[:MAX_TEXT]
         return value
 
+    def row_values(self, cells: list[str], columns: Columns, exact: bool,
+                   where: tuple[str, int]) -> dict[str, str | None]:
+        """Every mapped field's cleaned value; plain cells take a fast path."""
+        values: dict[str, str | None] = {}
+        plain = self.plain
+        for fld, i in columns.index.items():
+            raw = cells[i]
+            if plain and len(raw) <= MAX_TEXT and "'" not in raw and "\n" not in raw and \
+                    "\r" not in raw:
+                values[fld] = (raw if exact else raw.strip()) or None
+            else:
+                values[fld] = self.text(raw, exact, where, fld, i)
+        return values
+
     def read_row(self, shown: str, line: int, cells: list[str], columns: Columns,
                  exact: bool) -> Record | None:
         where = (shown, line)
-        cols = {f: i + 1 for f, i in columns.index.items()}
-        get = lambda fld: self.value(cells, columns, fld, exact, where)  # noqa: E731
+        values = self.row_values(cells, columns, exact, where)
+        get = values.get
         if len(columns.name_parts) > 1:
-            parts = [self.text(cells[i], exact, where, "name", i) for i in columns.name_parts]
+            parts = [self.text(cells[i], exact, where, "name", i) if not self.plain or "'" in
+                     cells[i] or "\n" in cells[i] or len(cells[i]) > MAX_TEXT
+                     else cells[i].strip() for i in columns.name_parts]
             name = " ".join(p for p in parts if p) or None
-            cols["name"] = columns.name_parts[0] + 1
         else:
             name = get("name")
         record = Record(id="", line=line, file=shown, name=name, title=get("title"),
                         manager=get("manager"), team=get("team"), location=get("location"),
-                        email=get("email"), cols=cols)
+                        email=get("email"), cols=self.cols)
         if exact:
             record.team_name = get("team_name")
             record.vacant = (get("vacant") or "").lower() == "true"
             record.assistant = (get("assistant") or "").lower() == "true"
             record.roles = split_ids(get("role") or "")
             record.dotted_raw = split_ids(get("dotted_to") or "")
-            record.id = get("id") or ""
         else:
-            self.read_flags(record, cells, columns, where)
-            record.id = get("id") or ""
+            self.read_flags(record, values, columns)
+        record.id = get("id") or ""
         if not record.id and columns.get("id") is None:
             record.id = slug(record.name or record.email or "", "person")
-            cols["id"] = cols.get("name", cols.get("email", 1))
-            record.cols["generated-id"] = 1
+            record.generated = True
         elif not record.id:
             self.problem(record.loc("id"), "error", "missing-id",
                          f"row has no id (column {columns.header[columns.index['id']]!r})"
@@ -287,13 +312,13 @@ class _Importer:
             record.notes.append("no id in the CSV: id generated from the row number")
         return record
 
-    def read_flags(self, record: Record, cells: list[str], columns: Columns,
-                   where: tuple[str, int]) -> None:
-        get = lambda fld: self.value(cells, columns, fld, False, where)  # noqa: E731
-        status = _fold(get("status") or "")
-        vacant = _fold(get("vacant") or "")
+    def read_flags(self, record: Record, values: dict[str, str | None],
+                   columns: Columns) -> None:
+        get = values.get
+        status = _fold(get("status"))
+        vacant = _fold(get("vacant"))
         record.vacant = vacant in TRUE_WORDS or status in VACANT_STATUS
-        record.assistant = _fold(get("assistant") or "") in TRUE_WORDS
+        record.assistant = _fold(get("assistant")) in TRUE_WORDS
         roles = get("role")
         if roles:
             ids = split_ids(roles.replace(",", ";"))
@@ -304,7 +329,7 @@ class _Importer:
         dotted = get("dotted_to")
         if dotted:
             record.dotted_raw = split_ids(dotted.replace(",", ";"))
-        current = _fold(get("current") or "")
+        current = _fold(get("current"))
         end = get("end_date")
         if status in ENDED_STATUS:
             record.history = f"status {get('status')!r}"
@@ -341,7 +366,7 @@ class _Importer:
             if first is None:
                 seen[record.id] = record
                 continue
-            if record.cols.get("generated-id"):  # two people with the same name, no ids
+            if record.generated:  # two people with the same name, no ids
                 new_id = self.unique(record.id, taken)
                 record.id = new_id
                 seen[new_id] = record
@@ -474,15 +499,33 @@ class _Resolver:
         for r in records:
             self.ids.setdefault(r.id, r)
         self.exact = exact
-        self.emails: dict[str, list[str]] = {}
-        self.names: dict[str, list[str]] = {}
-        if not exact:
-            for r in records:
-                if r.email:
-                    self.emails.setdefault(r.email.casefold(), []).append(r.id)
-                if r.name:
-                    self.names.setdefault(_fold(r.name), []).append(r.id)
+        self.records = records
+        self._emails: dict[str, list[str]] | None = None
+        self._names: dict[str, list[str]] | None = None
         self.ended = {r.id: r for r in dropped if r.id not in self.ids}
+
+    def _index(self) -> None:
+        """Emails and names of everybody: built on the first reference that is no id."""
+        self._emails, self._names = {}, {}
+        if self.exact:
+            return
+        for r in self.records:
+            if r.email:
+                self._emails.setdefault(r.email.casefold(), []).append(r.id)
+            if r.name:
+                self._names.setdefault(_fold(r.name), []).append(r.id)
+
+    @property
+    def emails(self) -> dict[str, list[str]]:
+        if self._emails is None:
+            self._index()
+        return self._emails  # type: ignore[return-value]
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        if self._names is None:
+            self._index()
+        return self._names  # type: ignore[return-value]
 
     def __call__(self, raw: str) -> tuple[str | None, str | None]:
         """(id, note): id None with note 'top' for a top marker, or an error message."""
@@ -679,21 +722,41 @@ def guess_size(people: int) -> str:
     return "enterprise"
 
 
-def build_person(record: Record) -> Person:
+class RowLocs(Mapping[str, SourceLoc]):
+    """Field locations of one CSV row, made on demand (20,000 rows x 11 fields add up)."""
+
+    __slots__ = ("cols", "file", "line")
+
+    def __init__(self, file: str, line: int, cols: Mapping[str, int]) -> None:
+        self.file, self.line, self.cols = file, line, cols
+
+    def __getitem__(self, key: str) -> SourceLoc:
+        return SourceLoc(self.file, self.line,
+                         self.cols["manager" if key == "reports_to" else key])
+
+    def __contains__(self, key: object) -> bool:
+        return ("manager" if key == "reports_to" else key) in self.cols
+
+    def __iter__(self) -> Iterator[str]:
+        return ("reports_to" if k == "manager" else k for k in self.cols)
+
+    def __len__(self) -> int:
+        return len(self.cols)
+
+
+def build_person(record: Record, infer: Callable[[str], str | None] = DEFAULT_LADDER.infer
+                 ) -> Person:
     """The model's Person for a record, located in the CSV."""
     roles, source = record.roles, "explicit" if record.roles else "none"
     if not roles and record.title:
-        inferred = DEFAULT_LADDER.infer(record.title)
+        inferred = infer(record.title)
         if inferred:
             roles, source = (inferred,), "title"
-    locs = {f: SourceLoc(record.file, record.line, c) for f, c in record.cols.items()}
-    if "manager" in locs:
-        locs["reports_to"] = locs["manager"]
     return Person(id=record.id, loc=SourceLoc(record.file, record.line, 1), name=record.name,
                   title=record.title, roles=roles, role_source=source,
                   reports_to=record.reports_to, dotted_to=record.dotted_to, team=record.team,
                   vacant=record.vacant, assistant=record.assistant, location=record.location,
-                  email=record.email, field_locs=locs)
+                  email=record.email, field_locs=RowLocs(record.file, record.line, record.cols))
 
 
 def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = None,

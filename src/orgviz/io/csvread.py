@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
 
 from orgviz.errors import OrgFileError, OrgLoadError
@@ -15,6 +16,7 @@ MAX_CSV_BYTES = 256 * 1024 * 1024
 #: The longest field read (Python's csv default is 131,072 characters).
 MAX_FIELD_CHARS = 1_000_000
 DELIMITERS = ",;\t|"
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|  |\t")
 
 
 @dataclass
@@ -27,6 +29,8 @@ class CsvTable:
     encoding: str
     delimiter: str
     problems: list[Problem] = field(default_factory=list)
+    #: No control characters, tabs or double spaces anywhere: cells only need strip().
+    plain: bool = False
 
 
 def _fatal(shown: str, line: int, message: str, rule: str = "csv") -> OrgLoadError:
@@ -146,4 +150,5 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     header = [h.strip().lstrip("\ufeff") for h in header]
     if not rows:
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    return CsvTable(shown, header, rows, used, delimiter, problems)
+    plain = _NOT_PLAIN.search(text) is None
+    return CsvTable(shown, header, rows, used, delimiter, problems, plain)
