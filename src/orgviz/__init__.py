@@ -11,15 +11,17 @@ if TYPE_CHECKING:
     from orgviz.loader import load
     from orgviz.model import Org, Person, Team
     from orgviz.problem import Problem, SourceLoc
+    from orgviz.render import RenderOptions, render, render_file
     from orgviz.validate import validate
 
-__all__ = ["Config", "Org", "Person", "Problem", "SourceLoc", "Team", "load", "load_config",
-           "validate"]
+__all__ = ["Config", "Org", "Person", "Problem", "RenderOptions", "SourceLoc", "Team", "load",
+           "load_config", "render", "render_file", "validate"]
 
 _LAZY = {
     "load": "orgviz.loader", "validate": "orgviz.validate", "Config": "orgviz.config",
     "load_config": "orgviz.config", "Org": "orgviz.model", "Person": "orgviz.model",
     "Team": "orgviz.model", "Problem": "orgviz.problem", "SourceLoc": "orgviz.problem",
+    "render": "orgviz.render", "render_file": "orgviz.render", "RenderOptions": "orgviz.render",
 }
 
 

@@ -24,6 +24,7 @@ def _register() -> None:
 
     for module in (import_cmd, export_cmd, stats_cmd, roles_cmd, diff_cmd):
         main.add_command(module.command)
+    from orgviz.cli import render_cmd; main.add_command(render_cmd.command)  # noqa: E702
 
 
 _register()

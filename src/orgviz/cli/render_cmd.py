@@ -1,0 +1,125 @@
+"""`orgviz render`: draw org files as SVG, PNG, PDF or DOT org charts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from orgviz.errors import OrgLoadError, OrgvizError, RenderError
+
+# Kept literal so that `--help` does not import the rendering code.
+FORMATS = ("svg", "png", "pdf", "dot")
+ENGINES = ("auto", "system", "embedded")
+LAYOUT_CHOICES = ("dot",)
+THEMES = ("light", "dark", "print", "high-contrast")
+COLOR_BY = ("team", "level", "none")
+FITS = ("16:9", "4:3", "a4", "a4-portrait")
+
+
+def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> list[Path]:
+    from orgviz.render.pipeline import output_path
+
+    if len(files) > 1 and output is not None and not (
+            output.endswith(("/", "\\")) or Path(output).is_dir()):
+        raise RenderError(f"several files need a folder for -o, not '{output}' "
+                          f"(end it with '/')")
+    targets = [output_path(path, output, fmt) for path in files]
+    seen: dict[Path, str] = {}
+    for path, target in zip(files, targets, strict=True):
+        if target in seen:
+            raise RenderError(f"{seen[target]} and {path} would both be written to {target}: "
+                              f"render them separately")
+        seen[target] = path
+    return targets
+
+
+@click.command("render")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", metavar="PATH",
+              help="Output file (its extension picks the format) or folder ending in '/'. "
+                   "Default: output/<name>.svg.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Graphviz to use: system `dot` if installed, else the embedded one.")
+@click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default="dot",
+              show_default=True, help="Layout algorithm.")
+@click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
+              help="Colors: print is grayscale for paper.")
+@click.option("--color-by", type=click.Choice(COLOR_BY), default="team", show_default=True,
+              help="What the card accent color shows (with a legend).")
+@click.option("--direction", type=click.Choice(("TB", "LR")), default="TB",
+              show_default=True, help="Top-down or left-to-right.")
+@click.option("--root", metavar="ID", help="Draw only this person's part of the org.")
+@click.option("--depth", type=click.IntRange(min=1), metavar="N",
+              help="Show N levels; collapse the rest into cards such as '+37 people'.")
+@click.option("--team", metavar="ID",
+              help="Draw one team (with sub-teams) and its chain of command.")
+@click.option("--fit", type=click.Choice(FITS),
+              help="Pad to a slide or page aspect ratio (PNG: 1920 px wide for 16:9).")
+@click.option("--width", type=click.IntRange(min=1), metavar="PX",
+              help="PNG width in pixels.")
+@click.option("--transparent", is_flag=True, help="No background color.")
+@click.option("--force", is_flag=True,
+              help="Draw orgs with validation errors, marking the broken cards and lines.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
+def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine: str,
+            layout: str, theme: str, color_by: str, direction: str, root: str | None,
+            depth: int | None, team: str | None, fit: str | None, width: int | None,
+            transparent: bool, force: bool, config_path: str | None) -> None:
+    """Draw org FILES as org charts (SVG by default; PNG, PDF or DOT by extension).
+
+    Files with validation errors are not drawn: their problems are printed as by
+    `orgviz validate` and the exit status is 1 (use --force to draw them anyway).
+    Exit 2 on usage, Graphviz or file errors.
+    """
+    from orgviz.config import load_config
+    from orgviz.loader import load
+    from orgviz.render.output import write_atomic
+    from orgviz.render.pipeline import RenderOptions, format_for, render
+    from orgviz.report import REPORTERS
+    from orgviz.validate import validate
+
+    options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
+                            direction=direction, root=root, team=team, depth=depth, fit=fit,
+                            width=width, transparent=transparent)
+    try:
+        options.verified()
+        targets = _targets(files, output, fmt)
+        if width is not None and any((fmt or format_for(t)) != "png" for t in targets):
+            raise RenderError("--width sets the size of PNG output: write .png or use "
+                              "--format png")
+        config = load_config(config_path)
+    except OrgvizError as exc:
+        fail(exc)
+    shown = []
+    refused = False
+    for path, target in zip(files, targets, strict=True):
+        try:
+            org = load(path)
+            problems = validate(org, config)
+            if any(p.level == "error" for p in problems):
+                shown.extend(problems)
+                if not force:
+                    refused = True
+                    continue
+            notes: list[str] = []
+            data = render(org, fmt or format_for(target) or "svg", options,
+                          problems=problems, force=force, notes=notes)
+            write_atomic(target, data)
+        except OrgLoadError as exc:
+            shown.extend(exc.problems)
+            refused = True
+            continue
+        except OrgvizError as exc:
+            fail(exc)
+        for note in notes:
+            click.echo(f"orgviz: {target}: {note}", err=True)
+        click.echo(str(target))
+    if shown:
+        shown.sort()
+        REPORTERS["text"](shown, len(files), sys.stdout, False)
+    sys.exit(EXIT_PROBLEMS if refused else EXIT_OK)

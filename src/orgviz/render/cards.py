@@ -1,0 +1,81 @@
+"""Card contents and size: the lines each card shows and one card size for the whole chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgviz.render.chart import Card, Chart
+from orgviz.render.labels import ellipsize, wrap
+
+WIDTH = 196.0  # card width (SVG user units = CSS px; Graphviz gets width / 72 inches)
+PAD_X = 11.0
+PAD_TOP = 9.0
+PAD_BOTTOM = 9.0
+NAME_SIZE, NAME_LINE = 13.0, 16.0
+TITLE_SIZE, TITLE_LINE = 11.0, 14.0
+TEAM_SIZE, TEAM_LINE = 9.5, 13.0
+GAP = 3.0  # between name and title, and above the team line
+MAX_NAME_LINES = 2
+MAX_TITLE_LINES = 3
+ACCENT = 5.0  # height reserved for the accent band
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What one card shows: wrapped name and title lines, the team line, and a full text."""
+
+    name: tuple[str, ...]
+    title: tuple[str, ...]
+    team: str
+    full: str  # everything, unwrapped: the card's tooltip
+
+
+def card_text(card: Card) -> CardText:
+    """Wrap and shorten a card's texts to the card width."""
+    inner = WIDTH - 2 * PAD_X
+    name = tuple(wrap(card.name, inner, NAME_SIZE, bold=True, max_lines=MAX_NAME_LINES))
+    if card.kind == "rollup":
+        title = (card.detail,) if card.detail else ()
+        team = "collapsed below this level"
+    else:
+        title = tuple(wrap(card.title, inner, TITLE_SIZE, max_lines=MAX_TITLE_LINES))
+        team = ellipsize(card.team, inner, TEAM_SIZE) if card.team else ""
+    parts = [card.name, card.title or card.detail, card.team]
+    return CardText(name, title, team, " — ".join(p for p in parts if p))
+
+
+@dataclass(frozen=True)
+class CardBox:
+    """The size shared by all cards of a chart, and where each kind of line sits in it."""
+
+    width: float
+    height: float
+    name_lines: int
+    title_lines: int
+
+    def name_y(self, index: int) -> float:
+        """Baseline of name line `index`, from the card's top."""
+        return ACCENT + PAD_TOP + NAME_SIZE + index * NAME_LINE
+
+    def title_y(self, index: int, name_lines: int) -> float:
+        """Baseline of title line `index` below `name_lines` name lines."""
+        return (ACCENT + PAD_TOP + (name_lines - 1) * NAME_LINE + NAME_SIZE + GAP
+                + TITLE_LINE * (index + 1) - (TITLE_LINE - TITLE_SIZE))
+
+    def team_y(self) -> float:
+        """Baseline of the team line: at the bottom of the card."""
+        return self.height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2
+
+
+def card_box(texts: dict[str, CardText]) -> CardBox:
+    """One size for all cards: tall enough for the longest name and title of the chart."""
+    name_lines = max((len(t.name) for t in texts.values()), default=1) or 1
+    title_lines = max((len(t.title) for t in texts.values()), default=1) or 1
+    height = (ACCENT + PAD_TOP + NAME_LINE * name_lines + GAP + TITLE_LINE * title_lines
+              + GAP + TEAM_LINE + PAD_BOTTOM)
+    return CardBox(WIDTH, height, name_lines, title_lines)
+
+
+def chart_texts(chart: Chart) -> dict[str, CardText]:
+    """The text of every card, by card id."""
+    return {card.id: card_text(card) for card in chart.cards}

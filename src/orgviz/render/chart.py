@@ -1,0 +1,459 @@
+"""The chart to draw: cards, reporting lines, level rows and colors, after views and rollups.
+
+Every layout draws the same `Chart`; it is built once from an org and the view options
+(`--root`, `--team`, `--depth`, `--color-by`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from orgviz.errors import RenderError
+from orgviz.model import Org, Person
+from orgviz.problem import Problem
+from orgviz.render.labels import clean, verify_color
+from orgviz.render.themes import Theme
+
+#: Level bands, most senior first: the rows of the chart. Senior ICs, ICs and associates
+#: share one row so that a team's members sit side by side under their manager.
+BANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("CEO", ("ceo",)),
+    ("C-level", ("c-level",)),
+    ("VP", ("vp",)),
+    ("Head", ("head",)),
+    ("Director", ("director",)),
+    ("Manager / Lead", ("manager",)),
+    ("Individual contributors", ("senior-ic", "ic", "associate")),
+)
+BAND_OF_LEVEL = {level: index for index, (_, levels) in enumerate(BANDS) for level in levels}
+
+COLOR_BY = ("team", "level", "none")
+MAX_LEGEND = 24
+
+
+@dataclass(frozen=True)
+class Card:
+    """One box of the chart: a person, an open role or a rollup of a collapsed subtree."""
+
+    id: str  # a person id; a rollup's id is "+" and its manager's id
+    kind: str  # "person", "open" or "rollup"
+    name: str  # first line, bold ("Open role" for a vacancy, "+37 people" for a rollup)
+    title: str = ""
+    team: str = ""
+    band: int | None = None  # index into BANDS, None when the level is unknown
+    row: int = 0  # the level row (0 = top row of this chart)
+    color: str | None = None  # accent color, None for no accent
+    manager: str | None = None  # the card above on a solid line, None for a root
+    assistant: bool = False  # drawn beside its manager, off the tree
+    broken: bool = False  # the person fails validation (--force)
+    broken_line: bool = False  # the solid line to the manager fails validation (--force)
+    detail: str = ""  # rollups: "4 open roles"
+    hidden_people: int = 0  # rollups: people collapsed into this card
+    hidden_open: int = 0  # rollups: open roles collapsed into this card
+
+
+@dataclass(frozen=True)
+class Link:
+    """A line that is not part of the solid tree: a dotted-line report or a broken line."""
+
+    manager: str
+    report: str
+    kind: str = "dotted"  # "dotted" or "broken" (a cycle's closing line, --force)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Everything a layout and a drawing need, in a stable order."""
+
+    title: str
+    subtitle: str
+    cards: tuple[Card, ...]  # depth-first from the roots, reports in file order
+    links: tuple[Link, ...] = ()
+    rows: tuple[str, ...] = ()  # label of each level row; "" for a row without a level
+    legend: tuple[tuple[str, str], ...] = ()  # (label, color)
+    legend_title: str = ""
+    color_by: str = "team"
+    direction: str = "TB"
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Card]:
+        """Cards by id."""
+        return {card.id: card for card in self.cards}
+
+    @cached_property
+    def reports(self) -> dict[str, list[str]]:
+        """Card id -> ids of the cards below it on the solid tree (assistants excluded)."""
+        result: dict[str, list[str]] = {card.id: [] for card in self.cards}
+        for card in self.cards:
+            if card.manager is not None and not card.assistant:
+                result[card.manager].append(card.id)
+        return result
+
+    @cached_property
+    def assistants(self) -> dict[str, list[str]]:
+        """Card id -> ids of its assistants."""
+        result: dict[str, list[str]] = {card.id: [] for card in self.cards}
+        for card in self.cards:
+            if card.manager is not None and card.assistant:
+                result[card.manager].append(card.id)
+        return result
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """Cards without a manager, in order."""
+        return [card.id for card in self.cards if card.manager is None]
+
+
+@dataclass(frozen=True)
+class View:
+    """Which part of the org to draw and how to color it."""
+
+    root: str | None = None
+    team: str | None = None
+    depth: int | None = None
+    color_by: str = "team"
+    direction: str = "TB"
+
+
+# --- the tree --------------------------------------------------------------------------------
+
+def _managers(org: Org) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """Each person's solid-line manager, with cycles cut; returns the cut lines too.
+
+    A cycle is cut above its member that comes first in the file, which becomes a root.
+    """
+    people = org.by_id
+    manager: dict[str, str | None] = {}
+    for pid, person in people.items():
+        boss = person.reports_to
+        manager[pid] = boss if boss in people and boss != pid else None
+    order = {pid: index for index, pid in enumerate(people)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    cut: list[tuple[str, str]] = []
+    for start in people:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = manager[node]
+        if node is not None and state.get(node) == 1:  # a cycle: node .. end of path
+            cycle = path[path.index(node):]
+            first = min(cycle, key=order.__getitem__)
+            cut.append((manager[first], first))  # type: ignore[arg-type]
+            manager[first] = None
+        for member in path:
+            state[member] = 2
+    return manager, cut
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _team_members(org: Org, team_id: str) -> set[str]:
+    """The team and all teams nested under it."""
+    children: dict[str, list[str]] = {}
+    for team in org.teams_by_id.values():
+        if team.parent is not None:
+            children.setdefault(team.parent, []).append(team.id)
+    found, todo = set(), [team_id]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(children.get(current, ()))
+    return found
+
+
+def _broken(org: Org, problems: Sequence[Problem]) -> tuple[set[str], set[str]]:
+    """People whose card or whose solid reporting line has a validation error."""
+    cards: set[str] = set()
+    lines: set[str] = set()
+    errors = [p for p in problems if p.level == "error"]
+    if not errors:
+        return cards, lines
+    people = sorted(org.by_id.values(), key=lambda p: (p.loc.file, p.loc.line, p.loc.col))
+    by_field = {}
+    for person in people:
+        for name in ("reports_to", "dotted_to"):
+            loc = person.at(name)
+            if loc is not person.loc:
+                by_field[(loc.file, loc.line, loc.col)] = (person.id, name)
+    for problem in errors:
+        hit = by_field.get((problem.file, problem.line, problem.col))
+        if hit is not None and hit[1] == "reports_to":
+            lines.add(hit[0])
+            continue
+        owner = None
+        for person in people:  # the last person starting at or before the problem
+            if person.loc.file == problem.file and (person.loc.line, person.loc.col) <= (
+                    problem.line, problem.col):
+                owner = person.id
+        if owner is not None:
+            cards.add(owner)
+    return cards, lines
+
+
+# --- building --------------------------------------------------------------------------------
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+class _Builder:
+    def __init__(self, org: Org, view: View, theme: Theme, problems: Sequence[Problem]):
+        self.org, self.view, self.theme = org, view, theme
+        self.manager, self.cut = _managers(org)
+        self.people = org.by_id
+        self.children: dict[str, list[str]] = {pid: [] for pid in self.people}
+        for pid, boss in self.manager.items():
+            if boss is not None:
+                self.children[boss].append(pid)
+        self.broken_cards, self.broken_lines = _broken(org, problems)
+        self.notes: list[str] = []
+
+    def is_assistant(self, pid: str) -> bool:
+        """Assistants (with a manager and no reports of their own) sit beside the manager."""
+        return (self.people[pid].assistant and self.manager[pid] is not None
+                and not self.children[pid])
+
+    # views
+    def included(self) -> tuple[list[str], set[str]]:
+        """The view's roots and the people it shows (before --depth)."""
+        view = self.view
+        if view.root is not None:
+            if view.root not in self.people:
+                raise RenderError(f"{self.org.file}: no person with id '{view.root}' (--root)"
+                                  f"{_suggest(view.root, self.people)}")
+            roots = [view.root]
+        else:
+            roots = [pid for pid, boss in self.manager.items() if boss is None]
+        shown: set[str] = set()
+        for root in roots:
+            todo = [root]
+            while todo:
+                current = todo.pop()
+                shown.add(current)
+                todo.extend(self.children[current])
+        if view.team is not None:
+            known = set(self.org.teams_by_id) | {p.team for p in self.people.values() if p.team}
+            if view.team not in known:
+                raise RenderError(f"{self.org.file}: no team with id '{view.team}' (--team)"
+                                  f"{_suggest(view.team, sorted(known))}")
+            teams = _team_members(self.org, view.team)
+            keep: set[str] = set()
+            for pid in shown:
+                if self.people[pid].team in teams:
+                    node: str | None = pid
+                    while node is not None and node not in keep:
+                        keep.add(node)
+                        node = None if node in roots else self.manager[node]
+            shown = keep
+            roots = [root for root in roots if root in shown]
+            if not shown:
+                raise RenderError(f"{self.org.file}: team '{view.team}' has nobody in this "
+                                  f"view")
+        return roots, shown
+
+    def build(self) -> Chart:
+        roots, shown = self.included()
+        depth_limit = self.view.depth
+        if depth_limit is not None and depth_limit < 1:
+            raise RenderError(f"--depth must be at least 1, not {depth_limit}")
+        order: list[tuple[str, int]] = []  # (person id, depth), depth-first
+        todo = [(root, 0) for root in reversed(roots)]
+        while todo:
+            pid, depth = todo.pop()
+            order.append((pid, depth))
+            kids = [k for k in self.children[pid] if k in shown]
+            for kid in reversed(kids):
+                todo.append((kid, depth if self.is_assistant(kid) else depth + 1))
+        bands = self._bands(pid for pid, _ in order)
+        colors = self._team_colors()
+        cards: list[Card] = []
+        rows: dict[str, int] = {}
+        kept: set[str] = set()
+        for pid, depth in order:
+            boss = None if pid in roots else self.manager[pid]
+            if depth_limit is not None and depth >= depth_limit:
+                continue
+            if boss is not None and boss not in kept:
+                continue
+            kept.add(pid)
+            person = self.people[pid]
+            band = BAND_OF_LEVEL.get(self.org.level(person) or "")
+            home = bands.get(band) if band is not None else None
+            if boss is None:
+                row = home if home is not None else 0
+            elif self.is_assistant(pid):
+                row = rows[boss]
+            else:
+                row = max(rows[boss] + 1, home if home is not None else 0)
+            rows[pid] = row
+            cards.append(self._card(person, boss, band, row, colors))
+            if depth_limit is not None and depth == depth_limit - 1:
+                hidden = [k for k in self.children[pid] if k in shown
+                          and not self.is_assistant(k)]
+                if hidden:
+                    cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
+        links = self._links(kept)
+        band_rows = {row: BANDS[band][0] for band, row in bands.items()}
+        used_rows = {card.row for card in cards}
+        rows_labels = tuple(band_rows.get(r, "") if r in used_rows else ""
+                            for r in range(max(used_rows, default=-1) + 1))
+        legend, legend_title = self._legend(cards, colors)
+        return Chart(
+            title=clean(self.org.name) or "Org chart", subtitle=self._subtitle(cards),
+            cards=tuple(cards), links=tuple(links), rows=rows_labels, legend=legend,
+            legend_title=legend_title, color_by=self.view.color_by,
+            direction=self.view.direction, notes=tuple(self.notes),
+        )
+
+    def _bands(self, pids: Iterable[str]) -> dict[int, int]:
+        """Band index -> row, for the bands present (empty bands take no row)."""
+        present = set()
+        for pid in pids:
+            band = BAND_OF_LEVEL.get(self.org.level(self.people[pid]) or "")
+            if band is not None:
+                present.add(band)
+        return {band: row for row, band in enumerate(sorted(present))}
+
+    def _team_colors(self) -> dict[str, str]:
+        """Team id -> accent color: its own, its parent team's, or the next palette color."""
+        palette = self.theme.palette
+        teams = self.org.teams_by_id
+        ids = list(teams)
+        for person in self.people.values():
+            if person.team and person.team not in teams and person.team not in ids:
+                ids.append(person.team)
+        result: dict[str, str] = {}
+        used = 0
+        for tid in ids:
+            seen, node, color = set(), teams.get(tid), None
+            while node is not None and node.id not in seen:
+                seen.add(node.id)
+                if node.color is not None:
+                    color = verify_color(node.color, "")
+                    if color:
+                        break
+                    color = None
+                node = teams.get(node.parent) if node.parent else None
+            if color is None:
+                color = palette[used % len(palette)]
+                used += 1
+            result[tid] = color
+        return result
+
+    def _accent(self, person: Person, band: int | None, colors: dict[str, str]) -> str | None:
+        by = self.view.color_by
+        if by == "team" and person.team:
+            return colors.get(person.team)
+        if by == "level" and band is not None:
+            return self.theme.level_colors[band % len(self.theme.level_colors)]
+        return None
+
+    def _team_name(self, team_id: str | None) -> str:
+        if not team_id:
+            return ""
+        team = self.org.teams_by_id.get(team_id)
+        return clean(team.display_name if team else team_id)
+
+    def _card(self, person: Person, boss: str | None, band: int | None, row: int,
+              colors: dict[str, str]) -> Card:
+        vacant = person.vacant
+        return Card(
+            id=person.id, kind="open" if vacant else "person",
+            name=clean(person.display_name) if not vacant else "Open role",
+            title=clean(person.title) or (clean(person.name) if vacant else ""),
+            team=self._team_name(person.team), band=band, row=row,
+            color=self._accent(person, band, colors), manager=boss,
+            assistant=self.is_assistant(person.id),
+            broken=person.id in self.broken_cards,
+            broken_line=person.id in self.broken_lines,
+        )
+
+    def _rollup(self, pid: str, hidden: list[str], shown: set[str], row: int) -> Card:
+        people = open_roles = 0
+        todo = list(hidden)
+        while todo:
+            current = todo.pop()
+            if self.people[current].vacant:
+                open_roles += 1
+            else:
+                people += 1
+            todo.extend(k for k in self.children[current] if k in shown)
+        if people:
+            name = "+" + _plural(people, "person", "people")
+            detail = _plural(open_roles, "open role") if open_roles else ""
+        else:
+            name, detail = "+" + _plural(open_roles, "open role"), ""
+        return Card(id="+" + pid, kind="rollup", name=name, detail=detail, row=row,
+                    manager=pid, color=None, hidden_people=people, hidden_open=open_roles)
+
+    def _links(self, kept: set[str]) -> list[Link]:
+        links = []
+        for pid, person in self.people.items():
+            if pid not in kept:
+                continue
+            for boss in person.dotted_to:
+                if boss in kept and boss != pid and boss != self.manager[pid]:
+                    links.append(Link(boss, pid, "dotted"))
+        for boss, pid in self.cut:
+            if boss in kept and pid in kept:
+                links.append(Link(boss, pid, "broken"))
+        seen: set[tuple[str, str, str]] = set()
+        unique = []
+        for link in links:
+            key = (link.manager, link.report, link.kind)
+            if key not in seen:
+                seen.add(key)
+                unique.append(link)
+        return unique
+
+    def _legend(self, cards: list[Card],
+                colors: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], str]:
+        by = self.view.color_by
+        if by == "team":
+            present = []
+            for card in cards:
+                person = self.people.get(card.id)
+                if card.kind != "rollup" and person is not None and person.team:
+                    present.append(person.team)
+            order = [tid for tid in colors if tid in set(present)]
+            entries = [(self._team_name(tid), colors[tid]) for tid in order]
+            return tuple(entries[:MAX_LEGEND]), "Teams"
+        if by == "level":
+            bands = sorted({card.band for card in cards if card.band is not None})
+            colors_ = self.theme.level_colors
+            return tuple((BANDS[b][0], colors_[b % len(colors_)]) for b in bands), "Levels"
+        return (), ""
+
+    def _subtitle(self, cards: list[Card]) -> str:
+        people = sum(c.hidden_people + (c.kind == "person") for c in cards)
+        open_roles = sum(c.hidden_open + (c.kind == "open") for c in cards)
+        parts = [_plural(people, "person", "people")]
+        if open_roles:
+            parts.append(_plural(open_roles, "open role"))
+        if self.org.date:
+            parts.append(clean(self.org.date))
+        return " · ".join(parts)
+
+
+def build_chart(org: Org, view: View | None = None, theme: Theme | None = None,
+                problems: Sequence[Problem] = ()) -> Chart:
+    """The chart of `org` for a view; `problems` mark broken cards and lines (--force)."""
+    from orgviz.render.themes import THEMES
+
+    view = view or View()
+    if view.color_by not in COLOR_BY:
+        raise RenderError(f"unknown --color-by {view.color_by!r}: use one of "
+                          f"{', '.join(COLOR_BY)}")
+    if view.direction not in ("TB", "LR"):
+        raise RenderError(f"unknown direction {view.direction!r}: use TB or LR")
+    return _Builder(org, view, theme or THEMES["light"], problems).build()

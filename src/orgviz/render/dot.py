@@ -1,0 +1,278 @@
+"""The DOT writer of the `dot` layout: cards as fixed-size boxes, level rows, stacked leaves.
+
+Graphviz only places the boxes; orgviz draws the chart itself (see svg.py), so the layout
+is the same whatever fonts or Graphviz build are installed. The same writer, with
+`labels=True`, gives a stand-alone DOT file (`-o chart.dot`) with HTML-like card labels.
+
+Structure of the graph:
+- one rank per level row (`rank=same` with an invisible axis node per row, chained);
+- a report more than one row below its manager is reached through invisible waypoint
+  nodes, one per row in between, so its connector has a free channel;
+- a manager's leaf reports (at least STACK_MIN) hang on a vertical spine of point nodes, one
+  card per row; more than STACK_ROWS hang on spines with a card on each side;
+- assistants share their manager's rank, to its right; dotted lines are not in the layout.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+from orgviz.render.cards import CardBox, CardText
+from orgviz.render.chart import Card, Chart
+from orgviz.render.labels import dot_string, html_label_text
+from orgviz.render.themes import Theme, accent
+
+STACK_MIN = 2  # stack a manager's leaf reports from this many on
+STACK_ROWS = 8  # rows per spine (two cards per row)
+NODESEP = 0.3  # inches between neighbours in a rank
+RANKSEP = 0.5  # inches between ranks
+POINT = 0.05  # inches: size of spine points and waypoints
+AXIS = 0.05  # inches: width of the invisible axis nodes
+
+
+@dataclass(frozen=True)
+class Spine:
+    """Stacked leaf reports of one manager: a chain of points with a card on each side."""
+
+    manager: str  # card id
+    points: tuple[str, ...]  # DOT node names, top to bottom
+    rows: tuple[tuple[str | None, str | None], ...]  # (left card id, right card id) per point
+    via: tuple[str, ...] = ()  # waypoints from the manager down to the first point
+
+
+@dataclass(frozen=True)
+class Route:
+    """A solid line from a manager down to a report, through waypoints when rows apart."""
+
+    manager: str  # card id
+    report: str  # card id
+    via: tuple[str, ...] = ()  # DOT node names of the waypoints, top to bottom
+
+
+@dataclass(frozen=True)
+class DotPlan:
+    """DOT source plus what the layout needs to read Graphviz's answer back."""
+
+    source: str
+    node_of: dict[str, str]  # card id -> DOT node name
+    routes: tuple[Route, ...] = ()
+    spines: tuple[Spine, ...] = ()
+    axis: tuple[str, ...] = ()  # DOT node name of each level row's axis node
+    links: tuple[tuple[str, str, str], ...] = ()  # (tail node, head node, kind)
+    stacked: frozenset[str] = field(default_factory=frozenset)  # card ids on spines
+
+
+def is_leaf(chart: Chart, card_id: str) -> bool:
+    """A card with nobody below it on the solid tree and no assistant."""
+    return not chart.reports[card_id] and not chart.assistants[card_id]
+
+
+def stack_groups(leaves: list[str]) -> list[list[str]]:
+    """Split stacked leaves into spines: one column up to STACK_ROWS cards, else spines of
+    at most 2 * STACK_ROWS cards with a column on each side."""
+    if len(leaves) <= STACK_ROWS:
+        return [leaves]
+    spines = math.ceil(len(leaves) / (2 * STACK_ROWS))
+    size = math.ceil(len(leaves) / spines)
+    return [leaves[i:i + size] for i in range(0, len(leaves), size)]
+
+
+def _num(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _html_label(card: Card, text: CardText, theme: Theme) -> str:
+    """A card as an HTML-like label: accent band, bold name, title, small team line."""
+    color = accent(theme, card.color) if card.color else None
+    rows = []
+    if color:
+        rows.append(f'<TR><TD HEIGHT="4" BGCOLOR="{color}"></TD></TR>')
+    name_color = theme.muted if card.kind == "open" else theme.text
+    name = "<BR/>".join(html_label_text(line) for line in text.name)
+    rows.append(f'<TR><TD><FONT POINT-SIZE="11" COLOR="{name_color}"><B>{name}</B></FONT>'
+                f'</TD></TR>')
+    if text.title:
+        title = "<BR/>".join(html_label_text(line) for line in text.title)
+        rows.append(f'<TR><TD><FONT POINT-SIZE="9" COLOR="{theme.muted}">{title}</FONT>'
+                    f'</TD></TR>')
+    if text.team:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="7.5" COLOR="{theme.faint}">'
+                    f'{html_label_text(text.team)}</FONT></TD></TR>')
+    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            + "".join(rows) + "</TABLE>>")
+
+
+class _Writer:
+    def __init__(self, chart: Chart, box: CardBox, theme: Theme,
+                 texts: dict[str, CardText] | None) -> None:
+        self.chart, self.box, self.theme, self.texts = chart, box, theme, texts
+        self.lines: list[str] = []
+        self.node_of = {card.id: f"c{i}" for i, card in enumerate(chart.cards)}
+        self.counter = 0
+        self.point = f"shape=point, width={POINT}, height={POINT}"
+        if texts is None:
+            self.point += ", style=invis"
+
+    def helper(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    def card_node(self, card: Card) -> str:
+        theme, labels = self.theme, self.texts is not None
+        attrs = []
+        if labels:
+            text = self.texts[card.id]  # type: ignore[index]
+            attrs.append(f"label={_html_label(card, text, theme)}")
+            attrs.append(f"tooltip={dot_string(text.full)}")
+            if card.kind == "open":
+                attrs.append(f'style="rounded,filled,dashed", fillcolor="{theme.open_fill}", '
+                             f'color="{theme.open_border}"')
+            elif card.kind == "rollup":
+                attrs.append(f'style="rounded,filled", fillcolor="{theme.rollup_fill}", '
+                             f'color="{theme.rollup_border}", peripheries=2')
+            if card.broken:
+                attrs.append(f'color="{theme.broken}", penwidth=2.5')
+        suffix = f" [{', '.join(attrs)}]" if attrs else ""
+        return f"  {self.node_of[card.id]}{suffix};"
+
+    def write(self) -> DotPlan:
+        chart, box, theme, labels = self.chart, self.box, self.theme, self.texts is not None
+        out = self.lines
+        out.append("digraph orgchart {")
+        graph = [f"rankdir={chart.direction}", "newrank=true", "ordering=out",
+                 f"nodesep={NODESEP}", f"ranksep={RANKSEP}", "splines=spline", "margin=0",
+                 "pad=0"]
+        if labels:
+            graph += [f'bgcolor="{theme.background}"', f"label={dot_string(chart.title)}",
+                      "labelloc=t", "fontsize=16", f'fontcolor="{theme.text}"',
+                      'fontname="Helvetica"', "pad=0.3"]
+            graph.remove("pad=0")
+        out.append(f"  graph [{', '.join(graph)}];")
+        node = [f"shape=box, fixedsize=true, width={_num(box.width / 72)}, "
+                f"height={_num(box.height / 72)}"]
+        if labels:
+            node.append(f'style="rounded,filled", fillcolor="{theme.card_fill}", '
+                        f'color="{theme.card_border}", fontname="Helvetica", margin=0')
+        else:
+            node.append('label=""')
+        out.append(f"  node [{', '.join(node)}];")
+        edge = ["arrowhead=none"]
+        if labels:
+            edge.append(f'color="{theme.line}", penwidth={theme.line_width}')
+        out.append(f"  edge [{', '.join(edge)}];")
+
+        # Level axis: one node per row, first in the file so that it tends to the left.
+        axis = tuple(f"r{row}" for row in range(len(chart.rows)))
+        for row, name in enumerate(axis):
+            if labels and chart.rows[row]:
+                out.append(f'  {name} [shape=plaintext, fixedsize=false, width=0, '
+                           f'label={dot_string(chart.rows[row])}, fontsize=11, '
+                           f'fontcolor="{theme.faint}"];')
+            else:
+                out.append(f"  {name} [shape=point, width={AXIS}, height={AXIS}, "
+                           f"style=invis];")
+        if len(axis) > 1:
+            out.append(f"  {' -> '.join(axis)} [style=invis];")
+
+        for card in chart.cards:
+            out.append(self.card_node(card))
+
+        routes, spines, stacked = self.tree()
+        members: dict[int, list[str]] = {}
+        for card in chart.cards:
+            if card.id not in stacked:
+                members.setdefault(card.row, []).append(self.node_of[card.id])
+        for row, names in sorted(members.items()):
+            head = [axis[row]] if row < len(axis) else []
+            out.append(f"  {{rank=same; {'; '.join(head + names)}}}")
+
+        # Dotted lines are left out of the layout graph: even without `constraint` they pull
+        # cards away from their solid-line managers. The stand-alone DOT draws them.
+        links = []
+        for link in chart.links:
+            tail, head = self.node_of[link.manager], self.node_of[link.report]
+            links.append((tail, head, link.kind))
+            if labels:
+                color = theme.dotted_line if link.kind == "dotted" else theme.broken
+                out.append(f'  {tail} -> {head} [constraint=false, style=dashed, '
+                           f'color="{color}"];')
+        out.append("}")
+        return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
+                       tuple(spines), axis, tuple(links), frozenset(stacked))
+
+    def chain(self, tail: str, head: str, steps: int, extra: str = "",
+              weight: int = 2) -> tuple[str, ...]:
+        """Edges from `tail` to `head` through `steps` waypoints; returns the waypoints."""
+        out = self.lines
+        via = tuple(self.helper("v") for _ in range(steps))
+        for name in via:
+            out.append(f"  {name} [{self.point}];")
+        nodes = [tail, *via, head]
+        attrs = extra or (f" [weight={weight}]" if via else "")
+        for a, b in itertools.pairwise(nodes):
+            out.append(f"  {a} -> {b}{attrs};")
+        return via
+
+    def tree(self) -> tuple[list[Route], list[Spine], set[str]]:
+        """Emit the solid tree: routes to reports, spines of stacked leaves, assistants."""
+        chart, out, labels = self.chart, self.lines, self.texts is not None
+        by_id, node_of = chart.by_id, self.node_of
+        routes: list[Route] = []
+        spines: list[Spine] = []
+        stacked: set[str] = set()
+        broken = f' [color="{self.theme.broken}", style=dashed, penwidth=2]' if labels else ""
+        for card in chart.cards:
+            reports = chart.reports[card.id]
+            tail = node_of[card.id]
+            leaves = [r for r in reports if is_leaf(chart, r)]
+            if len(leaves) < STACK_MIN:
+                leaves = []
+            for report in reports:
+                if report in leaves:
+                    continue
+                child = by_id[report]
+                extra = broken if child.broken_line else ""
+                via = self.chain(tail, node_of[report], child.row - card.row - 1, extra)
+                routes.append(Route(card.id, report, via))
+            if leaves:
+                # Stacked leaves keep their order by level row, then file order; the stack
+                # starts on the first leaf's level row.
+                leaves.sort(key=lambda r: by_id[r].row)
+                first_row = max(card.row + 1, by_id[leaves[0]].row)
+                for group in stack_groups(leaves):
+                    if len(leaves) <= STACK_ROWS:
+                        pairs = [(None, leaf) for leaf in group]
+                    else:
+                        pairs = [(group[i], group[i + 1] if i + 1 < len(group) else None)
+                                 for i in range(0, len(group), 2)]
+                    points = tuple(self.helper("s") for _ in pairs)
+                    for name in points:
+                        out.append(f"  {name} [{self.point}, group={points[0]}];")
+                    via = self.chain(tail, points[0], first_row - card.row - 1, weight=8)
+                    out.append(f"  {' -> '.join(points)} [weight=8];" if len(points) > 1
+                               else "")
+                    for name, (left, right) in zip(points, pairs, strict=True):
+                        ranked = ([node_of[left]] if left else []) + [name] + (
+                            [node_of[right]] if right else [])
+                        out.append(f"  {{rank=same; {'; '.join(ranked)}}}")
+                        if left:
+                            extra = broken if by_id[left].broken_line else ""
+                            out.append(f"  {node_of[left]} -> {name}{extra};")
+                        if right:
+                            extra = broken if by_id[right].broken_line else ""
+                            out.append(f"  {name} -> {node_of[right]}{extra};")
+                    stacked.update(group)
+                    spines.append(Spine(card.id, points, tuple(pairs), via))
+            for assistant in chart.assistants[card.id]:
+                style = " [style=dashed]" if labels else ""
+                out.append(f"  {tail} -> {node_of[assistant]}{style};")
+        self.lines[:] = [line for line in self.lines if line]
+        return routes, spines, stacked
+
+
+def write_dot(chart: Chart, box: CardBox, theme: Theme,
+              texts: dict[str, CardText] | None = None) -> DotPlan:
+    """The DOT source of a chart; with `texts`, cards carry HTML-like labels (stand-alone)."""
+    return _Writer(chart, box, theme, texts).write()

@@ -1,0 +1,136 @@
+"""The `dot` layout: Graphviz places the cards, orgviz routes elbow connectors between them."""
+
+from __future__ import annotations
+
+from orgviz.errors import RenderError
+from orgviz.render.cards import CardBox
+from orgviz.render.chart import Chart
+from orgviz.render.dot import RANKSEP, DotPlan, write_dot
+from orgviz.render.engines import Engine
+from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, side_curve, simplify
+from orgviz.render.themes import Theme
+
+PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
+
+
+def _parse_plain(text: str) -> tuple[float, float, dict[str, Box],
+                                      dict[tuple[str, str], list[Point]]]:
+    """Graphviz `plain` output: size, node boxes and edge control points, y flipped."""
+    width = height = 0.0
+    nodes: dict[str, Box] = {}
+    edges: dict[tuple[str, str], list[Point]] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts:
+            continue
+        try:
+            if parts[0] == "graph":
+                width, height = float(parts[2]) * PX, float(parts[3]) * PX
+            elif parts[0] == "node":
+                x, y, w, h = (float(v) * PX for v in parts[2:6])
+                nodes[parts[1]] = Box(x, height - y, w, h)
+            elif parts[0] == "edge":
+                count = int(parts[3])
+                values = [float(v) * PX for v in parts[4:4 + 2 * count]]
+                points = [(values[i], height - values[i + 1]) for i in range(0, len(values), 2)]
+                edges.setdefault((parts[1], parts[2]), points)
+        except (ValueError, IndexError):
+            raise RenderError(f"cannot read Graphviz's layout (unexpected line "
+                              f"{line[:60]!r})") from None
+    if not width or not height:
+        raise RenderError("cannot read Graphviz's layout (no graph size)")
+    return width, height, nodes, edges
+
+
+class _Router:
+    """Elbow connectors: down from a manager to a bus half-way to the next rank, across, down."""
+
+    def __init__(self, chart: Chart, plan: DotPlan, nodes: dict[str, Box]) -> None:
+        self.axes = Axes(chart.direction)
+        self.chart, self.plan, self.nodes = chart, plan, nodes
+        self.gap = RANKSEP * PX
+
+    def box(self, card_id: str) -> Box:
+        return self.nodes[self.plan.node_of[card_id]]
+
+    def down(self, manager: Box, via: list[Box], end: Box, into: bool) -> list[Point]:
+        """From the manager's lower edge through waypoints to `end` (its edge when `into`)."""
+        ax = self.axes
+        start = ax.main(manager) + ax.half_main(manager)
+        bus = start + self.gap / 2
+        points = [ax.point(start, ax.cross(manager)), ax.point(bus, ax.cross(manager))]
+        cross = ax.cross(manager)
+        previous_main = bus
+        for index, target in enumerate([*via, end]):
+            if index == 0:
+                jog = bus
+            else:
+                half = ax.half_main(end)  # ranks are as tall as the cards
+                jog = max(previous_main, ax.main(target) - half - self.gap / 2)
+            points.append(ax.point(jog, cross))
+            cross = ax.cross(target)
+            points.append(ax.point(jog, cross))
+            previous_main = jog
+        tip = ax.main(end) - (ax.half_main(end) if into else 0.0)
+        points.append(ax.point(tip, cross))
+        return points
+
+    def connectors(self) -> list[Connector]:
+        chart, plan, ax, nodes = self.chart, self.plan, self.axes, self.nodes
+        lines: list[Connector] = []
+        by_id = chart.by_id
+        for route in plan.routes:
+            kind = "broken" if by_id[route.report].broken_line else "solid"
+            points = self.down(self.box(route.manager), [nodes[v] for v in route.via],
+                               self.box(route.report), into=True)
+            lines.append(Connector(kind, simplify(points)))
+        for spine in plan.spines:
+            manager = self.box(spine.manager)
+            points_ = [nodes[p] for p in spine.points]
+            trunk = self.down(manager, [nodes[v] for v in spine.via], points_[0], into=False)
+            for point in points_[1:]:
+                trunk.append(ax.point(ax.main(trunk[-1]), ax.cross(point)))
+                trunk.append(ax.point(ax.main(point), ax.cross(point)))
+            lines.append(Connector("solid", simplify(trunk)))
+            for point, pair in zip(points_, spine.rows, strict=True):
+                for card_id in pair:
+                    if card_id is None:
+                        continue
+                    card = self.box(card_id)
+                    side = ax.cross(card) + (ax.half_cross(card) if ax.cross(card) < ax.cross(
+                        point) else -ax.half_cross(card))
+                    kind = "broken" if by_id[card_id].broken_line else "solid"
+                    lines.append(Connector(kind, simplify([
+                        ax.point(ax.main(point), ax.cross(point)),
+                        ax.point(ax.main(card), side)])))
+        for card in chart.cards:
+            for assistant_id in chart.assistants[card.id]:
+                boss, helper = self.box(card.id), self.box(assistant_id)
+                sign = 1.0 if ax.cross(helper) > ax.cross(boss) else -1.0
+                start = ax.cross(boss) + sign * ax.half_cross(boss)
+                end = ax.cross(helper) - sign * ax.half_cross(helper)
+                main = ax.main(boss)
+                lines.append(Connector("assistant", simplify([ax.point(main, start),
+                                                              ax.point(main, end)])))
+        return lines
+
+
+def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
+               timeout: float) -> tuple[Geometry, DotPlan]:
+    """Lay the chart out with Graphviz `dot` and route its connectors."""
+    plan = write_dot(chart, box, theme)
+    plain = engine.render(plan.source, "plain", "dot", timeout).decode("utf-8", "replace")
+    width, height, nodes, _edges = _parse_plain(plain)
+    missing = [name for name in plan.node_of.values() if name not in nodes]
+    if missing:
+        raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
+    router = _Router(chart, plan, nodes)
+    boxes_of = router.box
+    lines = router.connectors()
+    for link in chart.links:
+        lines.append(Connector(link.kind, side_curve(boxes_of(link.manager),
+                                                     boxes_of(link.report)), curve=True))
+    ax = Axes(chart.direction)
+    rows = {row: ax.main(nodes[name]) for row, name in enumerate(plan.axis) if name in nodes}
+    boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
+    return Geometry(width, height, boxes, rows, tuple(lines), chart.direction), plan

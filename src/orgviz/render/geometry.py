@@ -1,0 +1,123 @@
+"""Where everything goes: card boxes, level rows and connector routes, as any layout gives them.
+
+Coordinates are SVG user units (CSS px), y grows downwards, the drawing starts at (0, 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A card's center and size."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def left(self) -> float:
+        return self.x - self.w / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def top(self) -> float:
+        return self.y - self.h / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass(frozen=True)
+class Connector:
+    """A line of the chart.
+
+    `kind` is "solid" (reports to), "assistant", "dotted" (dotted-line report) or "broken"
+    (a line that fails validation, drawn with --force). `points` is a polyline, or with
+    `curve` the control points of cubic Bézier pieces (p0 c1 c2 p1 c1 c2 p2 ...).
+    """
+
+    kind: str
+    points: tuple[Point, ...]
+    curve: bool = False
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """A laid-out chart."""
+
+    width: float
+    height: float
+    boxes: dict[str, Box]  # card id -> box
+    rows: dict[int, float]  # level row -> its center along the rank axis (y for TB, x for LR)
+    lines: tuple[Connector, ...]
+    direction: str = "TB"
+
+
+def simplify(points: list[Point]) -> tuple[Point, ...]:
+    """Drop repeated points and the middle of three collinear axis-parallel points."""
+    result: list[Point] = []
+    for p in points:
+        p = (round(p[0], 2), round(p[1], 2))
+        if result and abs(result[-1][0] - p[0]) < 0.01 and abs(result[-1][1] - p[1]) < 0.01:
+            continue
+        if len(result) >= 2:
+            a, b = result[-2], result[-1]
+            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
+                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                result[-1] = p
+                continue
+        result.append(p)
+    return tuple(result)
+
+
+class Axes:
+    """Coordinates along the rank axis ("main") and across it ("cross") for a direction."""
+
+    def __init__(self, direction: str) -> None:
+        self.tb = direction != "LR"
+
+    def point(self, main: float, cross: float) -> Point:
+        return (cross, main) if self.tb else (main, cross)
+
+    def main(self, p: Point | Box) -> float:
+        if isinstance(p, Box):
+            return p.y if self.tb else p.x
+        return p[1] if self.tb else p[0]
+
+    def cross(self, p: Point | Box) -> float:
+        if isinstance(p, Box):
+            return p.x if self.tb else p.y
+        return p[0] if self.tb else p[1]
+
+    def half_main(self, box: Box) -> float:
+        return box.h / 2 if self.tb else box.w / 2
+
+    def half_cross(self, box: Box) -> float:
+        return box.w / 2 if self.tb else box.h / 2
+
+
+def side_curve(a: Box, b: Box) -> tuple[Point, ...]:
+    """An S-shaped cubic Bézier from a side of box `a` to the facing side of box `b`.
+
+    Used for dotted-line reports, which are not part of the tree's layout.
+    """
+    if abs(a.y - b.y) < 1e-6 or (a.bottom > b.top and b.bottom > a.top):  # side by side
+        sign = 1.0 if b.x > a.x else -1.0
+        start, end = (a.x + sign * a.w / 2, a.y), (b.x - sign * b.w / 2, b.y)
+        bend = max(30.0, abs(end[0] - start[0]) / 2)
+        return (start, (start[0] + sign * bend, start[1]), (end[0] - sign * bend, end[1]), end)
+    sign = 1.0 if b.y > a.y else -1.0
+    # Leave and enter a quarter of the width off center, clear of the solid connectors.
+    start = (a.x + a.w / 4 * (1 if b.x >= a.x else -1), a.y + sign * a.h / 2)
+    end = (b.x + b.w / 4 * (1 if a.x > b.x else -1), b.y - sign * b.h / 2)
+    bend = max(30.0, abs(end[1] - start[1]) / 2)
+    return (start, (start[0], start[1] + sign * bend), (end[0], end[1] - sign * bend), end)

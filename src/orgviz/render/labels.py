@@ -1,0 +1,157 @@
+"""Text of the chart: cleaning, escaping for DOT, HTML-like labels and SVG, measuring, wrapping."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
+# override* controls (U+202A-U+202E) that would let one string re-order the text after it.
+# Line and paragraph separators become spaces; isolates (U+2066-U+2069) are harmless.
+_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ufeff\ufffe\uffff"
+                   "\ud800-\udfff]")
+_SPACE = re.compile(r"[\s\u2028\u2029]+")
+
+
+def clean(text: str | None) -> str:
+    """User text as one printable line: controls dropped, runs of white space folded."""
+    if not text:
+        return ""
+    return _SPACE.sub(" ", _DROP.sub("", text)).strip()
+
+
+def xml_escape(text: str) -> str:
+    """Escape text for XML character data and double-quoted attribute values."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def html_label_text(text: str) -> str:
+    """Escape cleaned text for a Graphviz HTML-like label.
+
+    XML-escaped, and every backslash doubled: Graphviz expands escapes such as `\\N` (the
+    node name) and `\\G` inside HTML-like labels too, and reads `\\\\` as one backslash.
+    """
+    return xml_escape(clean(text)).replace("\\", "\\\\")
+
+
+def dot_string(text: str) -> str:
+    """A double-quoted DOT string that shows `text` literally (escapes `\\N` and friends)."""
+    body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{body}"'
+
+
+HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def verify_color(color: str | None, fallback: str) -> str:
+    """A `#rrggbb` color from `color` if it is a hex color, else `fallback`."""
+    if color is None or not HEX_COLOR.match(color):
+        return fallback
+    if len(color) == 4:
+        color = "#" + "".join(c * 2 for c in color[1:])
+    return color.lower()
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+# Advance widths of Helvetica / Arial / Liberation Sans in 1/1000 em for ASCII 32..126.
+_ASCII_WIDTHS = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+)
+_BOLD_ASCII_WIDTHS = (
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+)
+
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str, bold: bool) -> int:
+    """Width of one character in 1/1000 em (a generous estimate outside ASCII)."""
+    code = ord(char)
+    table = _BOLD_ASCII_WIDTHS if bold else _ASCII_WIDTHS
+    if 32 <= code <= 126:
+        return table[code - 32]
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.east_asian_width(char) in ("W", "F") or code >= 0x1F000:
+        return 1000  # CJK, emoji and other wide symbols
+    base = unicodedata.normalize("NFKD", char)[:1]
+    if base and 32 <= ord(base) <= 126:
+        return table[ord(base) - 32]
+    return 620 if bold else 600
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width of `text` at font `size` (same units as `size`)."""
+    return sum(_char_width(c, bold) for c in text) * size / 1000.0
+
+
+def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
+    pieces, current = [], ""
+    for char in word:
+        if current and text_width(current + char, size, bold) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def ellipsize(text: str, width: float, size: float, bold: bool = False) -> str:
+    """`text` cut with an ellipsis so that it fits `width`."""
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False,
+         max_lines: int = 3) -> list[str]:
+    """Break cleaned text into at most `max_lines` lines that fit `width`.
+
+    Breaks at spaces (and after commas and slashes inside long words); a word longer than a
+    line is split; the last line is ellipsized when the text does not fit.
+    """
+    text = clean(text)
+    if not text:
+        return []
+    tokens: list[tuple[str, bool]] = []  # (piece, whether a space stands before it)
+    for word in text.split(" "):
+        pieces = [word]
+        if text_width(word, size, bold) > width:
+            pieces = []
+            for part in re.split(r"(?<=[,/])", word):
+                if text_width(part, size, bold) <= width:
+                    pieces.append(part)
+                else:
+                    pieces.extend(_split_long(part, width, size, bold))
+        tokens.extend((piece, i == 0) for i, piece in enumerate(pieces) if piece)
+    lines: list[str] = []
+    current = ""
+    for piece, spaced in tokens:
+        candidate = current + (" " if spaced else "") + piece if current else piece
+        if current and text_width(candidate, size, bold) > width:
+            lines.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:])
+        lines = [*lines[:max_lines - 1], ellipsize(rest, width, size, bold)]
+    return lines

@@ -1,0 +1,228 @@
+"""Org -> chart -> layout -> SVG (-> PNG/PDF), or -> DOT: the rendering pipeline."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from orgviz.errors import OrgLoadError, RenderError
+
+if TYPE_CHECKING:
+    from orgviz.config import Config
+    from orgviz.model import Org
+    from orgviz.problem import Problem
+    from orgviz.render.cards import CardBox
+    from orgviz.render.chart import Chart
+    from orgviz.render.engines import Engine
+    from orgviz.render.geometry import Geometry
+    from orgviz.render.themes import Theme
+
+FORMATS = ("svg", "png", "pdf", "dot")
+EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+ENGINE_CHOICES = ("auto", "system", "embedded")
+DIRECTIONS = ("TB", "LR")
+#: PNG width in pixels of each --fit preset when no --width is given.
+FIT_WIDTHS = {"16:9": 1920, "4:3": 1600, "a4": 3508, "a4-portrait": 2480}
+#: PNG pixels per SVG pixel when no width is asked for: sharp on high-DPI screens.
+PNG_SCALE = 2.0
+
+Layout = Callable[["Chart", "CardBox", "Theme", "Engine", float], "Geometry"]
+
+
+def _dot_layout(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
+                timeout: float) -> Geometry:
+    from orgviz.render.dotlayout import layout_dot
+
+    return layout_dot(chart, box, theme, engine, timeout)[0]
+
+
+#: Layouts by name: each turns a chart into a Geometry. A new layout is one more entry.
+LAYOUTS: dict[str, Layout] = {"dot": _dot_layout}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to draw: engine, layout, look, view and output size. All fields are optional."""
+
+    engine: str = "auto"  # "auto", "system" or "embedded"
+    layout: str = "dot"
+    theme: str = "light"  # see orgviz.render.themes.THEMES
+    color_by: str = "team"  # "team", "level" or "none"
+    direction: str = "TB"  # "TB" (top-down) or "LR" (left to right)
+    root: str | None = None  # draw only this person's subtree
+    team: str | None = None  # draw only this team (and sub-teams) with its chain of command
+    depth: int | None = None  # collapse everything deeper than this into rollup cards
+    fit: str | None = None  # pad to an aspect ratio: "16:9", "4:3", "a4", "a4-portrait"
+    width: int | None = None  # PNG width in pixels
+    transparent: bool = False  # no background
+    font: str | None = None  # a font stack of known families; None keeps the theme's
+    timeout: float = 120.0  # seconds Graphviz may take
+
+    def verified(self) -> RenderOptions:
+        """The options if they are consistent, else a RenderError saying what to change."""
+        from orgviz.render.chart import COLOR_BY
+        from orgviz.render.convert import verify_aspect
+        from orgviz.render.themes import THEMES
+
+        checks = (("engine", self.engine, ENGINE_CHOICES), ("layout", self.layout, LAYOUTS),
+                  ("theme", self.theme, THEMES), ("color-by", self.color_by, COLOR_BY),
+                  ("direction", self.direction, DIRECTIONS))
+        for name, value, choices in checks:
+            if value not in choices:
+                raise RenderError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+        if self.depth is not None and self.depth < 1:
+            raise RenderError(f"--depth must be at least 1, not {self.depth}")
+        if self.width is not None and self.width < 1:
+            raise RenderError(f"--width must be at least 1 pixel, not {self.width}")
+        if self.fit is not None:
+            verify_aspect(self.fit)
+        if not self.timeout > 0:
+            raise RenderError(f"the timeout must be positive, not {self.timeout}")
+        return self
+
+
+def format_for(path: str | os.PathLike[str]) -> str | None:
+    """The output format a file name asks for by its extension, or None."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def _errors(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.level == "error"]
+
+
+def build(org: Org, options: RenderOptions, problems: Sequence[Problem] = ()) -> tuple[
+        Chart, Theme, dict, CardBox]:
+    """The chart, theme, card texts and card size for an org."""
+    from orgviz.render.cards import card_box, chart_texts
+    from orgviz.render.chart import View, build_chart
+    from orgviz.render.themes import get_theme
+
+    theme = get_theme(options.theme, options.font)
+    view = View(root=options.root, team=options.team, depth=options.depth,
+                color_by=options.color_by, direction=options.direction)
+    chart = build_chart(org, view, theme, problems)
+    texts = chart_texts(chart)
+    return chart, theme, texts, card_box(texts)
+
+
+def _cairo_usable() -> bool:
+    try:
+        import cairosvg  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
+           problems: Sequence[Problem] | None = None, force: bool = False,
+           notes: list[str] | None = None) -> bytes:
+    """Draw an org chart and return the bytes of an SVG, PNG, PDF or DOT file.
+
+    The org is validated first (or `problems` from an earlier `validate` are used): with
+    errors an OrgLoadError carrying them is raised, unless `force`, which draws anyway and
+    marks the broken cards and lines. Notes about the output (a PNG scaled down to fit) are
+    appended to `notes`.
+    """
+    options = (options or RenderOptions()).verified()
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if problems is None:
+        from orgviz.validate import validate
+
+        problems = validate(org)
+    if _errors(problems) and not force:
+        raise OrgLoadError(sorted(problems))
+    chart, theme, texts, box = build(org, options, problems if force else ())
+    if fmt == "dot":
+        from orgviz.render.dot import write_dot
+
+        return write_dot(chart, box, theme, texts).source.encode("utf-8")
+
+    from orgviz.render.engines import pick_engine
+
+    engine = pick_engine(options.engine)
+    if fmt in ("png", "pdf") and not _cairo_usable() and fmt in engine.formats \
+            and options.fit is None and options.width is None:
+        # No cairo for cairosvg, but a Graphviz that draws PNG/PDF itself: let it draw the
+        # stand-alone DOT (the same layout; Graphviz's own drawing of the cards).
+        from orgviz.render.dot import write_dot
+
+        source = write_dot(chart, box, theme, texts).source
+        if fmt == "png":
+            source = source.replace("digraph orgchart {", "digraph orgchart {\n  dpi=144;", 1)
+        return engine.render(source, fmt, "dot", options.timeout)
+
+    from orgviz.render.svg import draw_svg
+
+    geometry = LAYOUTS[options.layout](chart, box, theme, engine, options.timeout)
+    svg = draw_svg(chart, geometry, texts, box, theme, options.transparent)
+    if options.fit is not None:
+        from orgviz.render.convert import fit_svg
+
+        svg = fit_svg(svg, options.fit, None if options.transparent else theme.background)
+    if fmt == "svg":
+        return svg
+    from orgviz.render.convert import svg_to_pdf, svg_to_png
+
+    if fmt == "pdf":
+        return svg_to_pdf(svg, notes=notes)
+    width = options.width
+    if width is None and options.fit is not None:
+        width = FIT_WIDTHS.get(options.fit)
+    return svg_to_png(svg, width=width, scale=PNG_SCALE, notes=notes)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One file written by `render_file`."""
+
+    path: Path
+    fmt: str
+    size: int
+    notes: tuple[str, ...] = ()
+
+
+def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] | None = None,
+                options: RenderOptions | None = None, *, fmt: str | None = None,
+                config: Config | None = None, force: bool = False) -> Rendered:
+    """Load, validate and draw one org file, and write the result atomically.
+
+    `output` is a file (its extension picks the format unless `fmt` is given) or a folder
+    (ending in "/" or existing); by default `output/<name>.svg` in the current folder.
+    Raises OrgLoadError (with the problems) when the org has errors and not `force`.
+    """
+    from orgviz.loader import load
+    from orgviz.render.output import write_atomic
+    from orgviz.validate import validate
+
+    target = output_path(source, output, fmt)
+    fmt = fmt or format_for(target) or "svg"
+    org = load(source)
+    problems = validate(org, config)
+    notes: list[str] = []
+    data = render(org, fmt, options, problems=problems, force=force, notes=notes)
+    write_atomic(target, data)
+    return Rendered(target, fmt, len(data), tuple(notes))
+
+
+def output_path(source: str | os.PathLike[str], output: str | os.PathLike[str] | None,
+                fmt: str | None) -> Path:
+    """Where the chart of `source` goes: see `render_file`."""
+    stem = Path(source).stem
+    if output is None:
+        return Path("output") / f"{stem}.{fmt or 'svg'}"
+    text = os.fspath(output)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        return Path(text) / f"{stem}.{fmt or 'svg'}"
+    found = format_for(text)
+    if found is None and fmt is None:
+        raise RenderError(f"cannot tell the format of '{text}' from its extension: use .svg, "
+                          f".png, .pdf or .dot, or --format")
+    if found is not None and fmt is not None and found != fmt:
+        raise RenderError(f"'{text}' names a .{Path(text).suffix.lstrip('.').lower()} file "
+                          f"but --format is {fmt}: drop one of them")
+    return Path(text)
+

@@ -1,0 +1,328 @@
+"""Draw a laid-out chart as SVG: header and legend, level rows, connectors, cards.
+
+Plain SVG 1.1 with presentation attributes only: no script, no style sheet, no links, no
+external references. Every text is escaped here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import math
+
+from orgviz.render.cards import (
+    NAME_SIZE,
+    TEAM_SIZE,
+    TITLE_SIZE,
+    CardBox,
+    CardText,
+)
+from orgviz.render.chart import Card, Chart
+from orgviz.render.geometry import Box, Connector, Geometry, Point
+from orgviz.render.labels import ellipsize, text_width, xml_escape
+from orgviz.render.themes import Theme, accent
+
+MARGIN = 28.0
+AXIS_WIDTH = 118.0  # the level-label column left of a top-down chart
+AXIS_HEIGHT = 30.0  # the level-label row above a left-to-right chart
+TITLE_SIZE_PX, SUBTITLE_SIZE, LEGEND_SIZE = 22.0, 12.5, 11.0
+LEGEND_LINE = 19.0
+MIN_WIDTH = 560.0
+RADIUS = 7.0  # card corner radius
+CORNER = 6.0  # connector corner radius
+BAND_PAD = 10.0
+
+
+def _n(value: float) -> str:
+    """A coordinate with at most two decimals, stable across platforms."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _attrs(**values: str | float | None) -> str:
+    parts = []
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        text = _n(value) if isinstance(value, float) else xml_escape(str(value))
+        parts.append(f'{name}="{text}"')
+    return " ".join(parts)
+
+
+def _el(tag: str, **values: str | float | None) -> str:
+    """An empty SVG element with attributes."""
+    return f"<{tag} {_attrs(**values)}/>"
+
+
+def _text(x: float, y: float, content: str, size: float, fill: str, *, anchor: str = "middle",
+          bold: bool = False, italic: bool = False, spacing: float | None = None) -> str:
+    attrs = _attrs(x=x, y=y, font_size=float(size), fill=fill, text_anchor=anchor,
+                   font_weight="bold" if bold else None,
+                   font_style="italic" if italic else None,
+                   letter_spacing=spacing)
+    return f"<text {attrs}>{xml_escape(content)}</text>"
+
+
+def rounded_path(points: tuple[Point, ...], radius: float = CORNER) -> str:
+    """An SVG path through axis-parallel points, with rounded corners."""
+    if len(points) < 2:
+        return ""
+    parts = [f"M{_n(points[0][0])} {_n(points[0][1])}"]
+    for i in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
+        in_len, out_len = math.hypot(bx - ax, by - ay), math.hypot(cx - bx, cy - by)
+        r = min(radius, in_len / 2, out_len / 2)
+        if r < 0.5:
+            parts.append(f"L{_n(bx)} {_n(by)}")
+            continue
+        p1 = (bx - (bx - ax) / in_len * r, by - (by - ay) / in_len * r)
+        p2 = (bx + (cx - bx) / out_len * r, by + (cy - by) / out_len * r)
+        parts.append(f"L{_n(p1[0])} {_n(p1[1])}Q{_n(bx)} {_n(by)} {_n(p2[0])} {_n(p2[1])}")
+    parts.append(f"L{_n(points[-1][0])} {_n(points[-1][1])}")
+    return "".join(parts)
+
+
+def curve_path(points: tuple[Point, ...]) -> str:
+    """An SVG path through cubic Bézier control points p0 c1 c2 p1 ..."""
+    parts = [f"M{_n(points[0][0])} {_n(points[0][1])}"]
+    for i in range(1, len(points) - 2, 3):
+        (x1, y1), (x2, y2), (x3, y3) = points[i], points[i + 1], points[i + 2]
+        parts.append(f"C{_n(x1)} {_n(y1)} {_n(x2)} {_n(y2)} {_n(x3)} {_n(y3)}")
+    return "".join(parts)
+
+
+class _Canvas:
+    def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
+                 box: CardBox, theme: Theme, transparent: bool) -> None:
+        self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
+        self.theme, self.transparent = theme, transparent
+        self.tb = geometry.direction != "LR"
+        has_axis = any(chart.rows) and bool(geometry.rows)
+        self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
+        self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
+        self.content_w = max(MIN_WIDTH, self.axis_w + geometry.width)
+        self.header, self.header_h = self.header_items()
+        self.x0 = MARGIN + self.axis_w
+        self.y0 = MARGIN + self.header_h + self.axis_h
+        self.width = 2 * MARGIN + self.content_w
+        self.height = self.y0 + geometry.height + MARGIN
+
+    # header ---------------------------------------------------------------------------------
+    def key_entries(self) -> list[tuple[str, str]]:
+        """Which line and card styles the chart uses: (style, explanation)."""
+        chart = self.chart
+        kinds = {line.kind for line in self.geometry.lines}
+        entries = [("solid", "reports to")] if "solid" in kinds else []
+        if "dotted" in kinds:
+            entries.append(("dotted", "dotted-line report"))
+        if "assistant" in kinds:
+            entries.append(("assistant", "assistant"))
+        if any(card.kind == "open" for card in chart.cards):
+            entries.append(("open", "open role"))
+        if any(card.kind == "rollup" for card in chart.cards):
+            entries.append(("rollup", "collapsed team"))
+        if "broken" in kinds or any(card.broken for card in chart.cards):
+            entries.append(("broken", "fails validation"))
+        return entries
+
+    def header_items(self) -> tuple[list[str], float]:
+        """The title, subtitle, legend and key, flowed to the content width."""
+        theme, chart = self.theme, self.chart
+        items = []
+        y = MARGIN + TITLE_SIZE_PX
+        width = self.content_w
+        items.append(_text(MARGIN, y, ellipsize(chart.title, width, TITLE_SIZE_PX, True),
+                           TITLE_SIZE_PX, theme.text, anchor="start", bold=True))
+        y += SUBTITLE_SIZE + 8
+        items.append(_text(MARGIN, y, chart.subtitle, SUBTITLE_SIZE, theme.muted,
+                           anchor="start"))
+        y += 10
+        # Legend: swatches of the team or level colors.
+        if chart.legend:
+            y += LEGEND_LINE
+            x = MARGIN
+            heading = chart.legend_title
+            items.append(_text(x, y, heading, LEGEND_SIZE, theme.faint, anchor="start",
+                               bold=True))
+            x += text_width(heading, LEGEND_SIZE, True) + 12
+            start = x
+            for label, color in chart.legend:
+                label = ellipsize(label, 220, LEGEND_SIZE)
+                need = 16 + text_width(label, LEGEND_SIZE) + 16
+                if x + need > MARGIN + width and x > start:
+                    x, y = start, y + LEGEND_LINE
+                swatch = accent(theme, color)
+                items.append(_el("rect", x=x, y=y - 9.5, width=11.0, height=11.0, rx=2.5,
+                    fill=swatch))
+                items.append(_text(x + 16, y, label, LEGEND_SIZE, theme.muted, anchor="start"))
+                x += need
+        keys = self.key_entries()
+        if keys:
+            y += LEGEND_LINE
+            x = MARGIN
+            for style, label in keys:
+                need = 30 + text_width(label, LEGEND_SIZE) + 18
+                if x + need > MARGIN + width and x > MARGIN:
+                    x, y = MARGIN, y + LEGEND_LINE
+                items.append(self.key_sample(style, x, y - 4))
+                items.append(_text(x + 30, y, label, LEGEND_SIZE, theme.muted, anchor="start"))
+                x += need
+        return items, y - MARGIN + 22
+
+    def key_sample(self, style: str, x: float, y: float) -> str:
+        theme = self.theme
+        if style in ("open", "rollup"):
+            fill = theme.open_fill if style == "open" else theme.rollup_fill
+            stroke = theme.open_border if style == "open" else theme.rollup_border
+            dash = "3 2" if style == "open" else None
+            back = ""
+            if style == "rollup":
+                back = _el("rect", x=x + 3, y=y - 4, width=22.0, height=12.0, rx=2.5, fill=fill,
+                    stroke=stroke)
+            return back + (_el("rect", x=x, y=y - 7, width=22.0, height=12.0, rx=2.5, fill=fill,
+                stroke=stroke, stroke_dasharray=dash))
+        path = f"M{_n(x)} {_n(y)}H{_n(x + 24)}"
+        return f"<path {self.line_style(style)} d=\"{path}\"/>"
+
+    # lines ----------------------------------------------------------------------------------
+    def line_style(self, kind: str) -> str:
+        theme = self.theme
+        if kind == "dotted":
+            return _attrs(fill="none", stroke=theme.dotted_line, stroke_width=1.2,
+                          stroke_opacity=0.75, stroke_dasharray="5 4")
+        if kind == "broken":
+            return _attrs(fill="none", stroke=theme.broken, stroke_width=2.2,
+                          stroke_dasharray="7 4")
+        if kind == "assistant":
+            return _attrs(fill="none", stroke=theme.line, stroke_width=theme.line_width,
+                          stroke_dasharray="2 3")
+        return _attrs(fill="none", stroke=theme.line, stroke_width=theme.line_width,
+                      stroke_linejoin="round")
+
+    def connector(self, line: Connector) -> str:
+        moved = tuple((x + self.x0, y + self.y0) for x, y in line.points)
+        path = curve_path(moved) if line.curve else rounded_path(moved)
+        return f'<path {self.line_style(line.kind)} d="{path}"/>'
+
+    # rows -----------------------------------------------------------------------------------
+    def rows(self) -> list[str]:
+        theme, geometry, chart = self.theme, self.geometry, self.chart
+        items = []
+        half = (self.box.height if self.tb else self.box.width) / 2 + BAND_PAD
+        labelled = [(row, center) for row, center in sorted(geometry.rows.items())
+                    if row < len(chart.rows) and chart.rows[row]]
+        for index, (row, center) in enumerate(labelled):
+            label = chart.rows[row].upper()
+            if self.tb:
+                y = self.y0 + center
+                if index % 2 == 0 and not self.transparent:
+                    items.append(_el("rect", x=MARGIN, y=y - half, width=self.content_w,
+                        height=2 * half, rx=6.0, fill=theme.row_band))
+                words = _fit_label(label, AXIS_WIDTH - 16)
+                top = y - (len(words) - 1) * 6.5 + 3.5
+                for i, word in enumerate(words):
+                    items.append(_text(MARGIN + 10, top + i * 13, word, 9.5, theme.faint,
+                                       anchor="start", bold=True, spacing=0.6))
+            else:
+                x = self.x0 + center
+                if index % 2 == 0 and not self.transparent:
+                    items.append(_el("rect", x=x - half, y=self.y0 - AXIS_HEIGHT, width=2 * half,
+                        height=geometry.height + AXIS_HEIGHT, rx=6.0, fill=theme.row_band))
+                items.append(_text(x, self.y0 - AXIS_HEIGHT + 17,
+                                   ellipsize(label, 2 * half - 8, 9.5, True), 9.5,
+                                   theme.faint, bold=True, spacing=0.6))
+        return items
+
+    # cards ----------------------------------------------------------------------------------
+    def card(self, card: Card, where: Box) -> str:
+        theme, text, box = self.theme, self.texts[card.id], self.box
+        left, top = where.left + self.x0, where.top + self.y0
+        w, h = where.w, where.h
+        cx = left + w / 2
+        parts = [f"<g><title>{xml_escape(text.full)}</title>"]
+        fill, stroke, dash = theme.card_fill, theme.card_border, None
+        stroke_width = theme.border_width
+        if card.kind == "open":
+            fill, stroke, dash = theme.open_fill, theme.open_border, "5 4"
+            stroke_width = max(stroke_width, 1.2)
+        elif card.kind == "rollup":
+            fill, stroke = theme.rollup_fill, theme.rollup_border
+            for offset in (8.0, 4.0):
+                parts.append(_el("rect", x=left + offset, y=top + offset, width=w, height=h,
+                    rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width))
+        if card.broken:
+            stroke, stroke_width = theme.broken, 2.5
+        parts.append(_el("rect", x=left, y=top, width=w, height=h, rx=RADIUS, fill=fill,
+            stroke=stroke, stroke_width=stroke_width, stroke_dasharray=dash))
+        if card.color:
+            parts.append(self.accent_band(left, top, w, accent(theme, card.color),
+                                          card.kind == "open"))
+        name_color = theme.muted if card.kind == "open" else theme.text
+        for i, line in enumerate(text.name):
+            parts.append(_text(cx, top + box.name_y(i), line, NAME_SIZE, name_color,
+                               bold=True, italic=card.kind == "open"))
+        for i, line in enumerate(text.title):
+            parts.append(_text(cx, top + box.title_y(i, len(text.name)), line, TITLE_SIZE,
+                               theme.muted))
+        if text.team:
+            parts.append(_text(cx, top + box.team_y(), text.team, TEAM_SIZE, theme.faint,
+                               italic=card.kind == "rollup"))
+        if card.broken:
+            bx, by = left + w - 4, top + 4
+            parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
+            parts.append(_text(bx, by + 4, "!", 11.0, theme.background, bold=True))
+        parts.append("</g>")
+        return "".join(parts)
+
+    def accent_band(self, left: float, top: float, w: float, color: str, faded: bool) -> str:
+        """The colored band along the card's top edge, following its rounded corners."""
+        r, a = RADIUS, self.theme.accent_height
+        dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
+        right = left + w
+        d = (f"M{_n(left + dx)} {_n(top + a)}A{_n(r)} {_n(r)} 0 0 1 {_n(left + r)} {_n(top)}"
+             f"H{_n(right - r)}A{_n(r)} {_n(r)} 0 0 1 {_n(right - dx)} {_n(top + a)}Z")
+        return f'<path {_attrs(d=d, fill=color, fill_opacity=0.55 if faded else None)}/>'
+
+    # all ------------------------------------------------------------------------------------
+    def draw(self) -> bytes:
+        theme, chart, geometry = self.theme, self.chart, self.geometry
+        out = ['<?xml version="1.0" encoding="UTF-8"?>']
+        out.append(f'<svg xmlns="http://www.w3.org/2000/svg" '
+                   f'{_attrs(width=self.width, height=self.height)} '
+                   f'viewBox="0 0 {_n(self.width)} {_n(self.height)}" '
+                   f'{_attrs(font_family=theme.font)} role="img">')
+        out.append(f"<title>{xml_escape(chart.title)} — org chart</title>")
+        if not self.transparent:
+            out.append(_el("rect", width=self.width, height=self.height, fill=theme.background))
+        out.append("<g>")
+        out.extend(self.header)
+        out.append("</g>")
+        out.append("<g>")
+        out.extend(self.rows())
+        out.append("</g>")
+        # Dotted and broken lines go under the solid tree; cards cover line ends.
+        order = {"dotted": 0, "broken": 1, "assistant": 2, "solid": 3}
+        out.append("<g>")
+        for line in sorted(geometry.lines, key=lambda c: order.get(c.kind, 4)):
+            out.append(self.connector(line))
+        out.append("</g>")
+        out.append("<g>")
+        for card in chart.cards:
+            where = geometry.boxes.get(card.id)
+            if where is not None:
+                out.append(self.card(card, where))
+        out.append("</g>")
+        out.append("</svg>")
+        return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _fit_label(label: str, width: float) -> list[str]:
+    """A level label in at most two lines of the axis column."""
+    from orgviz.render.labels import wrap
+
+    return wrap(label, width, 9.5, bold=True, max_lines=2)
+
+
+def draw_svg(chart: Chart, geometry: Geometry, texts: dict[str, CardText], box: CardBox,
+             theme: Theme, transparent: bool = False) -> bytes:
+    """The chart as an SVG document (UTF-8 bytes)."""
+    return _Canvas(chart, geometry, texts, box, theme, transparent).draw()

@@ -1,0 +1,132 @@
+"""Chart themes as data: colors, line widths and the font stack, one entry per theme."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from orgviz.errors import RenderError
+
+#: A font stack: the first family installed on the viewer's machine wins.
+DEFAULT_FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+
+#: Font families a chart may name (anything else is refused: the font ends up in SVG
+#: attributes and in the DOT source).
+KNOWN_FONTS = frozenset({
+    "helvetica", "arial", "liberation sans", "dejavu sans", "inter", "roboto", "open sans",
+    "source sans pro", "source sans 3", "noto sans", "segoe ui", "system-ui", "-apple-system",
+    "verdana", "tahoma", "trebuchet ms", "calibri", "lato", "ibm plex sans", "fira sans",
+    "georgia", "times", "times new roman", "liberation serif", "dejavu serif", "noto serif",
+    "courier", "courier new", "liberation mono", "dejavu sans mono", "menlo", "consolas",
+    "sans-serif", "serif", "monospace",
+})
+_FAMILY = re.compile(r"^['\"]?([A-Za-z0-9 \-]+)['\"]?$")
+
+
+def verify_font(stack: str) -> str:
+    """Return a font stack if every family in it is a known font name, else raise."""
+    families = [f.strip() for f in stack.split(",")]
+    for family in families:
+        match = _FAMILY.match(family)
+        if not match or match.group(1).strip().lower() not in KNOWN_FONTS:
+            raise RenderError(f"unknown font {family!r}: use font families such as "
+                              f"Helvetica, Arial, Inter, Roboto, sans-serif")
+    return ", ".join(families)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything that decides how the chart looks, apart from the layout."""
+
+    name: str
+    background: str
+    text: str  # names
+    muted: str  # titles
+    faint: str  # team names, axis labels, captions
+    card_fill: str
+    card_border: str
+    open_fill: str
+    open_border: str
+    rollup_fill: str
+    rollup_border: str
+    line: str  # solid reporting lines
+    dotted_line: str
+    broken: str  # reporting lines and cards that fail validation (--force)
+    row_band: str  # every other level row is tinted with this
+    accent_default: str  # accent stripe when coloring by nothing
+    #: Colors for teams without their own color, in team order.
+    palette: tuple[str, ...]
+    #: Accent colors by level band (see chart.BANDS).
+    level_colors: tuple[str, ...]
+    line_width: float = 1.4
+    border_width: float = 1.0
+    accent_height: float = 5.0
+    grayscale: bool = False
+    font: str = DEFAULT_FONT
+
+
+_TABLEAU = ("#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#EECA3B",
+            "#9D755D", "#FF9DA6", "#BAB0AC")
+_LEVEL_COLORS = ("#1F3A5F", "#2E5C8A", "#3F7CAC", "#5B9BD5", "#7FB3E0", "#F2A541",
+                 "#9AA5B1", "#C7CED6")
+
+THEMES: dict[str, Theme] = {
+    "light": Theme(
+        name="light", background="#FFFFFF", text="#1F2933", muted="#3E4C59", faint="#7B8794",
+        card_fill="#FFFFFF", card_border="#CBD2D9", open_fill="#F7F9FB",
+        open_border="#7B8794", rollup_fill="#F0F4F8", rollup_border="#9AA5B1",
+        line="#7B8794", dotted_line="#3B7DD8", broken="#D0021B", row_band="#F5F7FA",
+        accent_default="#9AA5B1", palette=_TABLEAU, level_colors=_LEVEL_COLORS,
+    ),
+    "dark": Theme(
+        name="dark", background="#161B22", text="#F0F3F6", muted="#C9D1D9", faint="#8B949E",
+        card_fill="#22272E", card_border="#444C56", open_fill="#1C2128",
+        open_border="#8B949E", rollup_fill="#2D333B", rollup_border="#636E7B",
+        line="#768390", dotted_line="#6CB6FF", broken="#FF6B6B", row_band="#1C2128",
+        accent_default="#636E7B", palette=_TABLEAU,
+        level_colors=("#A5C8FF", "#7FB0F5", "#5D98E8", "#4682D4", "#3A6DB3", "#F2A541",
+                      "#768390", "#545D68"),
+    ),
+    "print": Theme(
+        name="print", background="#FFFFFF", text="#000000", muted="#262626", faint="#595959",
+        card_fill="#FFFFFF", card_border="#8C8C8C", open_fill="#FFFFFF",
+        open_border="#404040", rollup_fill="#F2F2F2", rollup_border="#8C8C8C",
+        line="#404040", dotted_line="#404040", broken="#000000", row_band="#F2F2F2",
+        accent_default="#8C8C8C", palette=_TABLEAU, level_colors=_LEVEL_COLORS,
+        grayscale=True,
+    ),
+    "high-contrast": Theme(
+        name="high-contrast", background="#FFFFFF", text="#000000", muted="#000000",
+        faint="#1A1A1A", card_fill="#FFFFFF", card_border="#000000", open_fill="#FFFFFF",
+        open_border="#000000", rollup_fill="#FFFFFF", rollup_border="#000000",
+        line="#000000", dotted_line="#0033CC", broken="#CC0000", row_band="#EBEBEB",
+        accent_default="#000000", palette=("#0050B3", "#B34700", "#1E7B1E", "#B3001B",
+                                           "#006D75", "#6B2C91", "#7A5C00", "#5C3D2E",
+                                           "#A3005C", "#404040"),
+        level_colors=("#000000", "#0050B3", "#1E7B1E", "#B34700", "#6B2C91", "#006D75",
+                      "#404040", "#404040"),
+        line_width=2.0, border_width=2.0, accent_height=7.0,
+    ),
+}
+
+
+def get_theme(name: str, font: str | None = None) -> Theme:
+    """The theme called `name`, optionally with another (verified) font stack."""
+    theme = THEMES.get(name)
+    if theme is None:
+        raise RenderError(f"unknown theme {name!r}: use one of {', '.join(THEMES)}")
+    if font is not None:
+        theme = replace(theme, font=verify_font(font))
+    return theme
+
+
+def gray(color: str) -> str:
+    """The gray of the same lightness as a `#rrggbb` color (for paper)."""
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    level = round(0.299 * r + 0.587 * g + 0.114 * b)
+    return f"#{level:02X}{level:02X}{level:02X}"
+
+
+def accent(theme: Theme, color: str) -> str:
+    """A card's accent color as this theme shows it."""
+    return gray(color) if theme.grayscale else color
