@@ -141,8 +141,8 @@ def to_graphml(org: Org) -> bytes:
             if manager in org.by_id and manager != person.id and \
                     not graph.has_edge(_xml_safe(manager), _xml_safe(person.id)):
                 graph.add_edge(_xml_safe(manager), _xml_safe(person.id), kind="dotted")
-    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
-                     ).encode("utf-8") + b"\n"
+    body = "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
 EXPORTERS: dict[str, Callable[[Org], str | bytes]] = {

@@ -1,0 +1,72 @@
+"""Exports: Mermaid escaping, node-link JSON and GraphML that networkx reads back."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.io.export import to_graphml, to_json, to_mermaid
+from orgviz.loader import load
+
+ORG = """\
+orgviz: 1
+org: {name: "Acme <&> \\"Q\\""}
+people:
+  - {id: dana, name: "Dana <b>\\"R\\"</b> #1", title: "CEO & founder"}
+  - {id: sam, name: Sam, title: Engineer, reports_to: dana, dotted_to: lee}
+  - {id: lee, name: Lee, reports_to: dana}
+  - {id: open, title: Product Manager, vacant: true, reports_to: dana}
+"""
+
+
+def _org(tmp_path: Path):
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    return load(path)
+
+
+def test_mermaid_escapes_and_edges(tmp_path: Path) -> None:
+    text = to_mermaid(_org(tmp_path))
+    assert text.splitlines()[1] == "flowchart TD"
+    assert '<b>Dana #lt;b#gt;#quot;R#quot;#lt;/b#gt; #35;1</b><br/>CEO #amp; founder' in text
+    assert "p0 --> p1" in text and "p2 -.-> p1" in text
+    assert "p3[" in text and ":::vacant" in text
+
+
+def test_json_is_node_link(tmp_path: Path) -> None:
+    data = json.loads(to_json(_org(tmp_path)))
+    graph = nx.node_link_graph(data, edges="links")
+    assert sorted(graph.edges(data="kind")) == [("dana", "lee", "solid"),
+                                                ("dana", "open", "solid"),
+                                                ("dana", "sam", "solid"),
+                                                ("lee", "sam", "dotted")]
+    assert graph.nodes["open"]["vacant"] is True
+
+
+def test_graphml_reads_back(tmp_path: Path) -> None:
+    data = to_graphml(_org(tmp_path))
+    assert data.startswith(b"<?xml")
+    graph = nx.read_graphml(io.BytesIO(data))
+    assert graph.nodes["dana"]["name"] == 'Dana <b>"R"</b> #1'
+    assert graph.edges["lee", "sam"]["kind"] == "dotted"
+
+
+def test_cli_formats(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    for fmt in ("mermaid", "json", "csv", "graphml"):
+        out = tmp_path / f"out.{fmt}"
+        result = CliRunner().invoke(main, ["export", str(path), "-f", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "mermaid", "--markdown"])
+    assert result.output.startswith("```mermaid\n") and result.output.endswith("```\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(bad), "-f", "json"])
+    assert result.exit_code == 1 and "bad.yaml:" in result.output
