@@ -166,11 +166,20 @@ def anchor(person: Person) -> SourceLoc:
 def not_under(org: Org, juniors: Iterable[Person],
               seniors: frozenset[str]) -> Iterator[tuple[Person, str | None]]:
     """Juniors without a solid-line ancestor holding a senior role, each with the senior
-    holder they are above (an ancestor of), if any. People in cycles are skipped."""
+    holder they are above (an ancestor of), if any.
+
+    People whose chain upwards is broken, by a cycle or by an unknown manager, are skipped:
+    their real ancestors are unknown, and other rules report the break.
+    """
+    by_id = org.by_id
+    walk = tree(org)
     nearest = nearest_holder(org, seniors)
     above: dict[str, str] | None = None
     for junior in juniors:
         if junior.id not in nearest or nearest[junior.id] is not None:
+            continue
+        top = by_id[walk.top[junior.id]]
+        if top.reports_to is not None and top.reports_to not in by_id:
             continue
         if above is None:
             above = _ancestors_of_holders(org, seniors)

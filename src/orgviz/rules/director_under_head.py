@@ -4,7 +4,8 @@ In orgs that have both, the Head of Product oversees the Director of Product: wh
 has a Director of Product and also a Head of Product, VP of Product or CPO, every Director
 of Product must have one of them above on the solid line (not necessarily as direct
 manager). One person acting as both Head and Director of Product (a combined role
-`[head-of-product, director-of-product]`) is fine on their own.
+`[head-of-product, director-of-product]`) is fine on their own. People whose chain upwards
+is broken by a cycle or an unknown manager are not checked.
 
 Passes:
 

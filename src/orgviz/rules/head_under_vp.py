@@ -3,7 +3,8 @@
 Where an org has both a VP of Product and a Head of Product, the VP holds the higher
 position: every Head of Product must have a VP of Product or the CPO above them on the
 solid line (not necessarily as direct manager). A person holding a combined role with
-`vp-product` or `cpo` is a VP themselves and is not checked.
+`vp-product` or `cpo` is a VP themselves and is not checked; nor is anyone whose chain
+upwards is broken by a cycle or an unknown manager.
 
 Passes:
 
