@@ -1,10 +1,11 @@
-"""Problem reporters: text, json and GitHub annotations, in one registry."""
+"""Problem reporters: text, json, GitHub annotations and SARIF, in one registry."""
 
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import IO
 
 from orgviz.problem import Problem
@@ -66,9 +67,86 @@ def report_github(problems: Sequence[Problem], files: int, out: IO[str], quiet: 
                   f"title={_gh_escape('orgviz ' + p.rule, True)}::{_gh_escape(p.message)}\n")
 
 
+# Rule ids of problems found while reading a file, before any rule runs.
+LOAD_RULES = {
+    "encoding": "The file is not valid UTF-8 or holds control characters.",
+    "yaml-syntax": "The file is not valid YAML (or holds several documents).",
+    "duplicate-key": "A mapping repeats a key; YAML would keep only one of them.",
+    "limits": "The file exceeds orgviz's limits on size, nesting or alias expansion.",
+    "version": "The 'orgviz: 1' format version key is missing or names an unknown version.",
+    "schema": "An entry does not follow the org file format (unknown key, wrong type...).",
+    "include": "An included file is missing, unreadable or part of an include cycle.",
+    "config": "A 'rules:' setting names an unknown rule, option or level.",
+}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sarif_rules() -> list[dict[str, object]]:
+    from orgviz.rules import RULES, summary
+
+    rules: list[dict[str, object]] = [
+        {"id": rule_id, "shortDescription": {"text": text},
+         "defaultConfiguration": {"level": "error"}}
+        for rule_id, text in LOAD_RULES.items()]
+    rules += [{"id": rule_id, "shortDescription": {"text": summary(module)},
+               "defaultConfiguration": {"level": _SARIF_LEVELS.get(module.LEVEL, "warning")}}
+              for rule_id, module in RULES.items()]
+    return rules
+
+
+def sarif_uri(path: str) -> str:
+    """A file's URI for SARIF: relative (forward slashes) below the working folder, else file:."""
+    from urllib.parse import quote
+
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative.startswith(os.pardir):
+        return Path(os.path.abspath(path)).as_uri()
+    return quote(relative.replace(os.sep, "/"))
+
+
+def sarif_log(problems: Sequence[Problem]) -> dict[str, object]:
+    """A SARIF 2.1.0 log of one run of orgviz, for code-scanning tools."""
+    from orgviz import __version__
+
+    rules = _sarif_rules()
+    index = {rule["id"]: number for number, rule in enumerate(rules)}
+    results = []
+    for p in problems:
+        result: dict[str, object] = {"ruleId": p.rule}
+        if p.rule in index:
+            result["ruleIndex"] = index[p.rule]
+        result.update({
+            "level": _SARIF_LEVELS[p.level],
+            "message": {"text": p.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": sarif_uri(p.file)},
+                "region": {"startLine": max(p.line, 1), "startColumn": max(p.col, 1)},
+            }}],
+        })
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "orgviz", "version": __version__,
+                                "semanticVersion": __version__, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def report_sarif(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
+    """A SARIF 2.1.0 log (JSON) with a result per problem and the rules it names."""
+    json.dump(sarif_log(problems), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
 Reporter = Callable[[Sequence[Problem], int, IO[str], bool], None]
 REPORTERS: dict[str, Reporter] = {
     "text": report_text,
     "json": report_json,
     "github": report_github,
+    "sarif": report_sarif,
 }

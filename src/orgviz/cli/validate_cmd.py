@@ -8,6 +8,7 @@ import click
 
 from orgviz.cli.common import EXIT_USAGE, exit_code, fail
 from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.problem import Problem
 from orgviz.report import REPORTERS
 
 
@@ -20,8 +21,11 @@ from orgviz.report import REPORTERS
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--no-warnings", is_flag=True, help="Report errors only.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line; print problems only.")
+@click.option("--hook", is_flag=True,
+              help="FILES are changed files (as pre-commit passes them): skip YAML without "
+                   "the 'orgviz:' key, and check the whole org of a file another one includes.")
 def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: bool,
-            no_warnings: bool, quiet: bool) -> None:
+            no_warnings: bool, quiet: bool, hook: bool) -> None:
     """Check org FILES for consistent reporting lines.
 
     Exit 0 when clean (or warnings only), 1 on errors (or warnings with --strict),
@@ -35,19 +39,25 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
         config = load_config(config_path)
     except OrgvizError as exc:
         fail(exc)
-    problems = []
+    if hook:
+        from orgviz.orgfiles import select_orgs
+
+        files = tuple(select_orgs(files).orgs)
+    found: set[Problem] = set()  # two orgs that include one file may find the same problem
+    checked: set[str] = set()
     unreadable = False
     for path in files:
         try:
-            problems.extend(validate(load(path), config))
+            org = load(path)
+            checked.update(org.files)
+            found.update(validate(org, config))
         except OrgLoadError as exc:
-            problems.extend(exc.problems)
+            checked.add(path)
+            found.update(exc.problems)
         except OrgvizError as exc:
             click.echo(f"orgviz: {exc}", err=True)
             unreadable = True
-    if no_warnings:
-        problems = [p for p in problems if p.level == "error"]
-    problems.sort()
-    REPORTERS[fmt](problems, len(files), sys.stdout, quiet)
+    problems = sorted(p for p in found if p.level == "error" or not no_warnings)
+    REPORTERS[fmt](problems, len(checked) if hook else len(files), sys.stdout, quiet)
     code = exit_code(problems, strict)
     sys.exit(EXIT_USAGE if unreadable else code)

@@ -1,0 +1,213 @@
+"""Which orgs to check for the files a hook is given: skip other YAML, lift includes to their orgs.
+
+pre-commit hands a hook every changed YAML file. Some are not org files at all (no top-level
+`orgviz:` key): those are skipped. Some are parts of a split org (an `orgviz:` key but no
+`org:` header, named in another file's `include:`): for those the whole org is checked, found
+among the given files and the YAML files git tracks. Everything here reads text only and parses
+at most the `include:` block of a file, so that the hook stays as fast as a bare start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["org", "part", "other"]
+
+_ORGVIZ_KEY = re.compile(rb"^(?:orgviz|\"orgviz\"|'orgviz')[ \t]*:", re.MULTILINE)
+_ORG_KEY = re.compile(rb"^(?:org|\"org\"|'org')[ \t]*:", re.MULTILINE)
+_INCLUDE_KEY = re.compile(rb"^(?:include|\"include\"|'include')[ \t]*:", re.MULTILINE)
+_TOP_LEVEL_LINE = re.compile(rb"^[^\s#-]", re.MULTILINE)
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_SCANNED_FILES = 20_000  # a folder walk without git stops there
+
+
+def _read(path: str | os.PathLike[str]) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
+_NOT_YAML = object()
+
+
+def _parse(data: bytes) -> object:
+    """The whole document, parsed with the loader's reader; _NOT_YAML when it is not YAML."""
+    from orgviz.yamlread import YamlError, decode, read_yaml
+
+    try:
+        return read_yaml(decode(data, "-"), "-")
+    except YamlError as exc:
+        return None if exc.rule == "schema" else _NOT_YAML  # "schema": an empty document
+
+
+def _kind(data: bytes | None) -> Kind:
+    if data is None:
+        return "org"
+    if b"orgviz" not in data:
+        return "other"
+    if _ORGVIZ_KEY.search(data):
+        return "org" if _ORG_KEY.search(data) else "part"
+    doc = _parse(data)
+    if doc is _NOT_YAML:
+        return "org"
+    if not isinstance(doc, dict) or "orgviz" not in doc:
+        return "other"
+    return "org" if "org" in doc else "part"
+
+
+def file_kind(path: str | os.PathLike[str]) -> Kind:
+    """'org' (a top org file), 'part' (an org file without an `org:` header) or 'other'.
+
+    Cheap: a file that never mentions `orgviz` is 'other' without parsing; one with a
+    top-level `orgviz:` line is an org file. Only an unusual layout (a flow mapping, say) is
+    parsed. A file that cannot be read, or mentions `orgviz` but is not valid YAML, counts as
+    an org file so that validation reports what is wrong with it.
+    """
+    return _kind(_read(path))
+
+
+def _include_block(data: bytes) -> bytes | None:
+    """The text of the top-level `include:` entry: its line and the lines under it."""
+    match = _INCLUDE_KEY.search(data)
+    if match is None:
+        return None
+    line_end = data.find(b"\n", match.end())
+    if line_end < 0:
+        return data[match.start():]
+    following = _TOP_LEVEL_LINE.search(data, line_end + 1)
+    return data[match.start():following.start() if following else len(data)]
+
+
+def _includes(data: bytes) -> list[str]:
+    import yaml
+
+    if b"include" not in data:
+        return []
+    block = _include_block(data)
+    if block is None:
+        return []
+    try:
+        loaded = yaml.load(block.decode("utf-8", "replace"),
+                           Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+        value = loaded.get("include") if isinstance(loaded, dict) else None
+    except yaml.YAMLError:  # an unusual layout: parse the whole file
+        doc = _parse(data)
+        value = doc.get("include") if isinstance(doc, dict) else None
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [item for item in items
+            if isinstance(item, str) and item.strip() and not os.path.isabs(item)]
+
+
+def includes_of(path: str | os.PathLike[str]) -> list[str]:
+    """The relative paths an org file's top-level `include:` names (empty for other files)."""
+    data = _read(path)
+    if data is None or _kind(data) == "other":
+        return []
+    return _includes(data)
+
+
+def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
+    """YAML files git tracks under `root` (paths relative to it); a folder walk without git."""
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
+             *(f"*{suffix}" for suffix in YAML_SUFFIXES)],
+            cwd=root, capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        result = None
+    if result is not None and result.returncode == 0:
+        return sorted({os.fsdecode(name) for name in result.stdout.split(b"\0") if name})
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES):
+                found.append(os.path.relpath(os.path.join(folder, name), root))
+                if len(found) >= MAX_SCANNED_FILES:
+                    return found
+    return found
+
+
+@dataclass
+class Selection:
+    """What to check: top org files in order, and the given files that were skipped."""
+
+    orgs: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _parents(candidates: Iterable[str]) -> dict[str, list[str]]:
+    """For every file named in some candidate's `include:`, the candidates that include it."""
+    parents: dict[str, list[str]] = {}
+    for candidate in candidates:
+        base = os.path.dirname(candidate)
+        for item in includes_of(candidate):
+            child = _key(os.path.join(base, item))
+            parents.setdefault(child, []).append(candidate)
+    return parents
+
+
+def _tops_of(part: str, parents: dict[str, list[str]], kinds: dict[str, Kind]) -> list[str]:
+    """The top org files that include `part`, directly or through other parts."""
+    tops: list[str] = []
+    seen = {_key(part)}
+    pending = [part]
+    while pending:
+        current = pending.pop()
+        for parent in parents.get(_key(current), []):
+            key = _key(parent)
+            if key in seen:
+                continue
+            seen.add(key)
+            kind = kinds.setdefault(key, file_kind(parent))
+            if kind == "org":
+                tops.append(parent)
+            elif kind == "part":
+                pending.append(parent)
+    return sorted(tops)
+
+
+def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Selection:
+    """Map the files a hook is given to the top org files to check (each once, in order).
+
+    Non-org YAML is skipped. A part of a split org is replaced by the org files that include
+    it, looked for among `files` and the YAML files tracked under `root`; a part that no org
+    includes is checked on its own (and so reported as lacking an `org:` header).
+    """
+    selection = Selection()
+    kinds: dict[str, Kind] = {}
+    parts: list[str] = []
+    chosen: dict[str, str] = {}
+    for path in files:
+        kind = kinds.setdefault(_key(path), file_kind(path))
+        if kind == "other":
+            selection.skipped.append(path)
+        elif kind == "part":
+            parts.append(path)
+        else:
+            chosen.setdefault(_key(path), path)
+    if parts:
+        here = os.path.abspath(root)
+        tracked = [os.path.relpath(os.path.join(here, name)) for name in tracked_yaml_files(root)]
+        candidates: dict[str, str] = {}
+        for name in (*files, *tracked):
+            key = _key(name)
+            if key not in candidates and kinds.get(key) != "other":
+                candidates[key] = name
+        parents = _parents(candidates.values())
+        for part in parts:
+            for top in _tops_of(part, parents, kinds) or [part]:
+                chosen.setdefault(_key(top), top)
+    selection.orgs = list(chosen.values())
+    return selection
