@@ -374,8 +374,11 @@ class _Builder:
             team=self._team_name(person.team), band=band, row=row,
             color=self._accent(person, band, colors), manager=boss,
             assistant=self.is_assistant(person.id),
-            broken=person.id in self.broken_cards,
-            broken_line=person.id in self.broken_lines,
+            # A broken reporting line that cannot be drawn (an unknown manager, a cycle cut
+            # here) marks the card itself.
+            broken=person.id in self.broken_cards or (
+                person.id in self.broken_lines and boss is None),
+            broken_line=person.id in self.broken_lines and boss is not None,
         )
 
     def _rollup(self, pid: str, hidden: list[str], shown: set[str], row: int) -> Card:

@@ -92,8 +92,9 @@ def curve_path(points: tuple[Point, ...]) -> str:
 
 class _Canvas:
     def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
-                 box: CardBox, theme: Theme, transparent: bool) -> None:
+                 box: CardBox, theme: Theme, transparent: bool, generator: str = "") -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
+        self.generator = generator
         self.theme, self.transparent = theme, transparent
         self.tb = geometry.direction != "LR"
         has_axis = any(chart.rows) and bool(geometry.rows)
@@ -286,6 +287,8 @@ class _Canvas:
     def draw(self) -> bytes:
         theme, chart, geometry = self.theme, self.chart, self.geometry
         out = ['<?xml version="1.0" encoding="UTF-8"?>']
+        if self.generator:
+            out.append(f"<!-- {xml_escape(self.generator).replace('--', '- -')} -->")
         out.append(f'<svg xmlns="http://www.w3.org/2000/svg" '
                    f'{_attrs(width=self.width, height=self.height)} '
                    f'viewBox="0 0 {_n(self.width)} {_n(self.height)}" '
@@ -323,6 +326,6 @@ def _fit_label(label: str, width: float) -> list[str]:
 
 
 def draw_svg(chart: Chart, geometry: Geometry, texts: dict[str, CardText], box: CardBox,
-             theme: Theme, transparent: bool = False) -> bytes:
-    """The chart as an SVG document (UTF-8 bytes)."""
-    return _Canvas(chart, geometry, texts, box, theme, transparent).draw()
+             theme: Theme, transparent: bool = False, generator: str = "") -> bytes:
+    """The chart as an SVG document (UTF-8 bytes); `generator` goes into a comment."""
+    return _Canvas(chart, geometry, texts, box, theme, transparent, generator).draw()

@@ -1,0 +1,133 @@
+"""The chart model: level rows, assistants, dotted lines, views, rollups, broken lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from renderkit import SMALL
+
+from orgviz.errors import RenderError
+from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.render.chart import BANDS, Link, View, build_chart
+from orgviz.validate import validate
+
+
+def test_cards_follow_the_tree_depth_first(small_org: Org) -> None:
+    chart = build_chart(small_org)
+    ids = [c.id for c in chart.cards]
+    assert ids == ["ceo", "ea", "cpo", "vp", "hop", "dir", "pm1", "pm2", "pm3", "pm4", "cto",
+                   "eng"]
+    assert chart.title == "Tiny Co"
+    assert chart.subtitle == "11 people · 1 open role · 2026-11-01"
+
+
+def test_level_rows_align_layers(small_org: Org) -> None:
+    chart = build_chart(small_org)
+    rows = {c.id: c.row for c in chart.cards}
+    # CEO, C-level, VP, Head, Director, ICs: each band its own row, in rank order.
+    assert rows["ceo"] == 0
+    assert rows["cpo"] == rows["cto"] == 1
+    assert rows["vp"] == 2 and rows["hop"] == 3 and rows["dir"] == 4
+    assert rows["pm1"] == rows["eng"] == 5  # same row although their managers differ
+    assert chart.rows == ("CEO", "C-level", "VP", "Head", "Director", "Individual contributors")
+
+
+def test_a_report_never_sits_above_its_manager(org_file: Callable[..., Path]) -> None:
+    org = load(org_file("""\
+        orgviz: 1
+        org: {name: X}
+        people:
+          - {id: a, name: A, title: Director of Product}
+          - {id: b, name: B, title: VP of Product, reports_to: a}
+        """))
+    chart = build_chart(org)
+    assert chart.by_id["b"].row == chart.by_id["a"].row + 1
+
+
+def test_assistants_and_dotted_lines(small_org: Org) -> None:
+    chart = build_chart(small_org)
+    assert chart.by_id["ea"].assistant and chart.by_id["ea"].row == chart.by_id["ceo"].row
+    assert chart.assistants["ceo"] == ["ea"]
+    assert "ea" not in chart.reports["ceo"]
+    assert chart.links == (Link("cto", "pm1", "dotted"),)
+
+
+def test_open_roles_and_colors(small_org: Org) -> None:
+    chart = build_chart(small_org)
+    vacancy = chart.by_id["pm3"]
+    assert vacancy.kind == "open" and vacancy.name == "Open role"
+    assert vacancy.title == "Senior Product Manager"
+    assert chart.by_id["vp"].color == "#f58518"
+    assert chart.by_id["cto"].color is None  # no team
+    assert chart.legend == (("Executive", "#4c78a8"), ("Product", "#f58518"))
+    by_level = build_chart(small_org, View(color_by="level"))
+    assert by_level.legend_title == "Levels"
+    expected = [b[0] for b in BANDS if b[0] != "Manager / Lead"]
+    assert [label for label, _ in by_level.legend] == expected
+    assert build_chart(small_org, View(color_by="none")).legend == ()
+
+
+def test_root_view(small_org: Org) -> None:
+    chart = build_chart(small_org, View(root="hop"))
+    assert [c.id for c in chart.cards] == ["hop", "dir", "pm1", "pm2", "pm3", "pm4"]
+    assert chart.by_id["hop"].manager is None
+    assert chart.links == ()  # the dotted manager is outside the view
+    assert chart.by_id["hop"].row == 0
+
+
+def test_team_view_keeps_the_chain_of_command(org_file: Callable[..., Path]) -> None:
+    org = load(org_file(SMALL.replace("{id: eng, name: Ed Engineer, title: Software Engineer, "
+                                      "reports_to: cto}",
+                                      "{id: eng, name: Ed Engineer, title: Software Engineer, "
+                                      "reports_to: cto, team: product}")))
+    chart = build_chart(org, View(team="product"))
+    ids = [c.id for c in chart.cards]
+    assert ids == ["ceo", "cpo", "vp", "hop", "dir", "pm1", "pm2", "pm3", "pm4", "cto", "eng"]
+
+
+def test_depth_collapses_into_rollups(small_org: Org) -> None:
+    chart = build_chart(small_org, View(depth=2))
+    ids = [c.id for c in chart.cards]
+    assert ids == ["ceo", "ea", "cpo", "+cpo", "cto", "+cto"]
+    rollup = chart.by_id["+cpo"]
+    assert rollup.kind == "rollup" and rollup.manager == "cpo"
+    assert (rollup.name, rollup.detail) == ("+6 people", "1 open role")
+    assert chart.by_id["+cto"].name == "+1 person"
+    assert chart.subtitle.startswith("11 people · 1 open role")
+
+
+def test_unknown_view_ids_say_what_exists(small_org: Org) -> None:
+    with pytest.raises(RenderError, match=r"id 'hopp' \(--root\); did you mean 'hop'"):
+        build_chart(small_org, View(root="hopp"))
+    with pytest.raises(RenderError, match=r"no team with id 'prodcut'.*did you mean 'product'"):
+        build_chart(small_org, View(team="prodcut"))
+    with pytest.raises(RenderError, match="--depth must be at least 1"):
+        build_chart(small_org, View(depth=0))
+
+
+BROKEN = """\
+orgviz: 1
+org: {name: Broken}
+people:
+  - {id: a, name: Ann, title: CEO}
+  - {id: b, name: Bob, title: VP of Product, reports_to: c}
+  - {id: c, name: Cat, title: Director of Product, reports_to: b}
+  - {id: d, name: Dan, title: Product Manager, reports_to: nobody}
+  - {id: e, name: Eve, title: Product Manager, reports_to: a}
+"""
+
+
+def test_broken_lines_are_marked(org_file: Callable[..., Path]) -> None:
+    org = load(org_file(BROKEN))
+    problems = validate(org)
+    chart = build_chart(org, problems=problems)
+    # The cycle is cut above its first member; the cut line is drawn as broken.
+    assert chart.by_id["b"].manager is None
+    assert Link("c", "b", "broken") in chart.links
+    assert chart.by_id["d"].broken  # unknown manager: the card itself is marked
+    assert not chart.by_id["e"].broken and not chart.by_id["e"].broken_line
+    clean = build_chart(org)
+    assert not any(c.broken or c.broken_line for c in clean.cards)

@@ -1,0 +1,167 @@
+"""Rendering with each engine: SVG content and safety, PNG sizes, PDF, determinism."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from renderkit import ENGINES, HOSTILE
+
+from orgviz.errors import OrgLoadError, RenderError
+from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.render import RenderOptions, render
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def texts(svg: bytes) -> list[str]:
+    root = ET.fromstring(svg)
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def assert_safe_svg(svg: bytes) -> None:
+    root = ET.fromstring(svg)
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG)
+        assert tag not in ("script", "foreignObject", "style", "a", "image", "use"), tag
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), name
+            assert "href" not in name.lower(), name
+            assert "url(" not in value and "javascript:" not in value.lower(), value
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_svg_shows_every_card(small_org: Org, engine: str) -> None:
+    svg = render(small_org, "svg", RenderOptions(engine=engine))
+    shown = texts(svg)
+    for name in ("Ada Lovelace", "Eve", "Cy Product", "Vera Vice", "Hank Head", "Dora Director",
+                 "Pam One", "Open role", "Ed Engineer"):
+        assert name in shown
+    assert "Senior Product Manager" in shown
+    for label in ("CEO", "C-LEVEL", "VP", "HEAD", "DIRECTOR"):
+        assert label in shown  # the level axis
+    assert "Tiny Co" in shown and "Teams" in shown  # title and legend
+    assert_safe_svg(svg)
+    assert f"{engine} engine" in svg.decode()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_same_input_same_bytes(small_org: Org, engine: str) -> None:
+    options = RenderOptions(engine=engine)
+    assert render(small_org, "svg", options) == render(small_org, "svg", options)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_hostile_strings_show_literally(org_file: Callable[..., Path], engine: str) -> None:
+    people = "".join(
+        f"  - {{id: p{i}, name: {_yaml(text)}, title: {_yaml(text)}, role: ic, reports_to: b}}\n"
+        for i, text in enumerate(HOSTILE))
+    org = load(org_file("orgviz: 1\norg: {name: '<Evil> & \"Co\"'}\npeople:\n"
+                        "  - {id: b, name: Boss, title: CEO}\n" + people))
+    svg = render(org, "svg", RenderOptions(engine=engine), force=True)
+    assert_safe_svg(svg)
+    shown = texts(svg)
+    assert "<Evil> & \"Co\"" in shown
+    for text in HOSTILE:
+        expected = text.replace("\u202e", "")
+        assert any(expected == line or (line and line in expected) for line in shown), text
+    assert not any(line == "pwn" for line in shown)
+
+
+def _yaml(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("fit", "width", "size"), [
+    ("16:9", None, (1920, 1080)), ("4:3", None, (1600, 1200)), ("a4", None, (3508, 2480)),
+    ("16:9", 1280, (1280, 720)),
+])
+def test_png_fit_presets(small_org: Org, engine: str, fit: str, width: int | None,
+                         size: tuple[int, int]) -> None:
+    png = render(small_org, "png", RenderOptions(engine=engine, fit=fit, width=width))
+    assert png_size(png) == size
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_png_pdf_and_svg_fit(small_org: Org, engine: str) -> None:
+    png = render(small_org, "png", RenderOptions(engine=engine, width=800))
+    assert png_size(png)[0] == 800
+    pdf = render(small_org, "pdf", RenderOptions(engine=engine))
+    assert pdf.startswith(b"%PDF") and pdf == render(small_org, "pdf",
+                                                      RenderOptions(engine=engine))
+    fitted = ET.fromstring(render(small_org, "svg", RenderOptions(engine=engine, fit="16:9")))
+    width, height = float(fitted.get("width")), float(fitted.get("height"))
+    assert abs(width / height - 16 / 9) < 1e-3
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("options", [
+    RenderOptions(theme="dark"), RenderOptions(theme="print", color_by="level"),
+    RenderOptions(theme="high-contrast"), RenderOptions(direction="LR"),
+    RenderOptions(depth=2), RenderOptions(team="product"), RenderOptions(root="hop"),
+    RenderOptions(transparent=True, color_by="none"),
+], ids=["dark", "print", "high-contrast", "LR", "depth", "team", "root", "transparent"])
+def test_options_render(small_org: Org, engine: str, options: RenderOptions) -> None:
+    from dataclasses import replace
+
+    svg = render(small_org, "svg", replace(options, engine=engine))
+    root = ET.fromstring(svg)
+    assert_safe_svg(svg)
+    first = next(iter(root.iter(f"{SVG}rect")))
+    full_background = first.get("width") == root.get("width")
+    assert full_background != options.transparent
+    if options.depth:
+        assert "+6 people" in texts(svg)
+
+
+def test_print_theme_is_grayscale(small_org: Org) -> None:
+    from orgviz.render.themes import THEMES, accent
+
+    assert accent(THEMES["print"], "#F58518") == "#9A9A9A"
+    assert accent(THEMES["light"], "#F58518") == "#F58518"
+
+
+def test_dot_output_needs_no_engine(small_org: Org, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    source = render(small_org, "dot").decode()
+    assert source.startswith("digraph orgchart {")
+
+
+def test_errors_refuse_to_render_unless_forced(org_file: Callable[..., Path]) -> None:
+    org = load(org_file("orgviz: 1\norg: {name: X}\npeople:\n"
+                        "  - {id: a, name: A, title: CEO}\n"
+                        "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n"))
+    with pytest.raises(OrgLoadError) as caught:
+        render(org, "dot")
+    assert any(p.rule == "unknown-manager" for p in caught.value.problems)
+    assert b"penwidth=2.5" in render(org, "dot", force=True)  # the broken card is marked
+
+
+def test_bad_options_are_one_line_errors(small_org: Org) -> None:
+    for options, message in [(RenderOptions(theme="neon"), "unknown theme"),
+                             (RenderOptions(layout="tidy"), "unknown layout"),
+                             (RenderOptions(fit="3:x"), "unknown aspect ratio"),
+                             (RenderOptions(font="Comic Sans"), "unknown font")]:
+        with pytest.raises(RenderError, match=message):
+            render(small_org, "dot", options)
+    with pytest.raises(RenderError, match="unknown output format"):
+        render(small_org, "jpg")
+
+
+def test_callable_package(small_org: Org) -> None:
+    import orgviz
+    import orgviz.render
+
+    assert orgviz.render(small_org, "dot") == render(small_org, "dot")
