@@ -113,6 +113,28 @@ def includes_of(path: str | os.PathLike[str]) -> list[str]:
     return _includes(data)
 
 
+def source_files(path: str | os.PathLike[str]) -> list[Path]:
+    """An org file and the files it includes, transitively, in load order (each once).
+
+    Read as text like `select_orgs`, without loading the org; an included file that is
+    missing is listed too (its absence is part of what the org is made of).
+    """
+    found: list[Path] = []
+    seen: set[str] = set()
+    pending = [Path(path)]
+    while pending:
+        current = pending.pop()
+        key = _key(str(current))
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(current)
+        data = _read(current)
+        if data is not None:
+            pending.extend(current.parent / item for item in reversed(_includes(data)))
+    return found
+
+
 def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
     """YAML files git tracks under `root` (paths relative to it); a folder walk without git."""
     try:

