@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Regenerate output/: the SVG and PNG of every org in orgs/, drawn with system Graphviz.
+
+    python scripts/render_examples.py          # rewrite output/
+    python scripts/render_examples.py --check  # exit 1 when a file is out of date
+
+tests/render/test_outputs_fresh.py renders the same list and compares bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE = "system"  # the committed charts are drawn with the `dot` on PATH
+
+#: (org file stem, output stem, RenderOptions fields) beyond one chart per org file.
+EXTRA = [("enterprise", "enterprise-overview", {"depth": 3})]
+
+
+def examples() -> list[tuple[Path, Path, str, dict]]:
+    """(org file, output file, format, options) of every committed chart."""
+    items = []
+    charts = [(path.stem, path.stem, {}) for path in sorted((ROOT / "orgs").glob("*.yaml"))]
+    for org, out, options in charts + EXTRA:
+        for fmt in ("svg", "png"):
+            items.append((ROOT / "orgs" / f"{org}.yaml", ROOT / "output" / f"{out}.{fmt}", fmt,
+                          {"engine": ENGINE, **options}))
+    return items
+
+
+def draw(org_path: Path, fmt: str, options: dict) -> bytes:
+    """The chart of one example, exactly as committed."""
+    from orgviz.loader import load
+    from orgviz.render import RenderOptions, render
+
+    return render(load(org_path), fmt, RenderOptions(**options), notes=[])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    args = parser.parse_args()
+    from orgviz.render.output import write_atomic
+
+    stale = 0
+    for org_path, out_path, fmt, options in examples():
+        data = draw(org_path, fmt, options)
+        if out_path.exists() and out_path.read_bytes() == data:
+            continue
+        stale += 1
+        if args.check:
+            print(f"{out_path.relative_to(ROOT)} is out of date")
+        else:
+            write_atomic(out_path, data)
+            print(f"wrote {out_path.relative_to(ROOT)}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

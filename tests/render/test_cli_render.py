@@ -1,0 +1,100 @@
+"""`orgviz render`: output paths, formats, several files, validation gate, one-line errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from renderkit import HAS_DOT, SMALL
+
+from orgviz.cli import main
+
+BROKEN = ("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
+          "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_default_output_and_extension_formats(run, org_file) -> None:
+    org = org_file(SMALL, name="tiny.yaml")
+    result = run("render", str(org))
+    assert result.exit_code == 0, result.output
+    assert Path("output/tiny.svg").read_bytes().startswith(b"<?xml")
+    assert result.output.strip() == str(Path("output/tiny.svg"))
+    assert run("render", str(org), "-o", "chart.dot").exit_code == 0
+    assert Path("chart.dot").read_text().startswith("digraph orgchart {")
+    assert run("render", str(org), "-o", "c.png", "--width", "300").exit_code == 0
+    assert Path("c.png").read_bytes()[:4] == b"\x89PNG"
+    assert run("render", str(org), "-o", "c.pdf").exit_code == 0
+    assert Path("c.pdf").read_bytes()[:4] == b"%PDF"
+    assert run("render", str(org), "--format", "dot", "-o", "folder/").exit_code == 0
+    assert Path("folder/tiny.dot").exists()
+
+
+def test_several_files_fill_a_folder(run, org_file) -> None:
+    one, two = org_file(SMALL, name="one.yaml"), org_file(SMALL, name="two.yaml")
+    result = run("render", str(one), str(two), "-o", "charts/", "--format", "dot")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in Path("charts").iterdir()) == ["one.dot", "two.dot"]
+    result = run("render", str(one), str(two), "-o", "chart.svg")
+    assert result.exit_code == 2 and "need a folder" in result.output
+
+
+def test_validation_errors_exit_1_unless_forced(run, org_file) -> None:
+    bad = org_file(BROKEN, name="bad.yaml")
+    result = run("render", str(bad), "-o", "bad.dot")
+    assert result.exit_code == 1
+    assert "error [unknown-manager]" in result.output and "1 file checked" in result.output
+    assert not Path("bad.dot").exists()
+    result = run("render", str(bad), "-o", "bad.dot", "--force")
+    assert result.exit_code == 0 and Path("bad.dot").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "x.jpg"], "cannot tell the format of 'x.jpg'"),
+    (["-o", "x.png", "--format", "svg"], "--format is svg"),
+    (["--width", "100"], "--width sets the size of PNG output"),
+    (["--root", "nobody", "--format", "dot"], "no person with id 'nobody'"),
+])
+def test_usage_errors_are_one_line_exit_2(run, org_file, args, message) -> None:
+    result = run("render", str(org_file(SMALL)), *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert result.output.startswith("orgviz: ") and result.output.count("\n") == 1
+
+
+def test_missing_graphviz_is_one_line(run, org_file, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    result = run("render", str(org_file(SMALL)), "--engine", "system")
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "install Graphviz" in result.output
+
+
+def test_layout_choice_lists_only_finished_layouts(run) -> None:
+    result = run("render", "--help")
+    assert "[dot]" in result.output and "tidy" not in result.output
+
+
+@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
+@pytest.mark.system_graphviz
+def test_graphviz_timeout_is_one_line(org_file, monkeypatch) -> None:
+    from orgviz.errors import RenderError
+    from orgviz.loader import load
+    from orgviz.render import RenderOptions, render
+
+    big = "orgviz: 1\norg: {name: Big}\npeople:\n  - {id: p0, name: P, title: CEO}\n" + "".join(
+        f"  - {{id: p{i}, name: P{i}, title: Engineer, reports_to: p{(i - 1) // 5}}}\n"
+        for i in range(1, 3000))
+    org = load(org_file(big))
+    with pytest.raises(RenderError, match="did not finish within"):
+        render(org, "svg", RenderOptions(engine="system", timeout=0.05), force=True)
