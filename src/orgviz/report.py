@@ -99,7 +99,10 @@ def sarif_uri(path: str) -> str:
     """A file's URI for SARIF: relative (forward slashes) below the working folder, else file:."""
     from urllib.parse import quote
 
-    relative = os.path.relpath(os.path.abspath(path))
+    try:
+        relative = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive (Windows)
+        relative = os.pardir
     if relative.startswith(os.pardir):
         return Path(os.path.abspath(path)).as_uri()
     return quote(relative.replace(os.sep, "/"))

@@ -91,3 +91,63 @@ def test_try_repo_runs_the_hook_from_the_repository(user_repo, hook_repo):
     assert proc.returncode == 1, out
     assert BAD_MESSAGE in out and "workflow.yaml:" not in out and "startup.yaml:" not in out
 
+
+
+RENDER = "      - id: orgviz-render\n"
+
+
+@pytest.fixture
+def render_repo(user_repo: Any) -> Any:
+    """A user repository with orgs/ (one org, one split org), other YAML and the render hook."""
+    user_repo.copy_example("good/startup.yaml", "orgs/startup.yaml")
+    user_repo.copy_example("split", "orgs/split")
+    user_repo.copy_example("other")
+    user_repo.write_config(RENDER)
+    user_repo.commit("orgs")
+    return user_repo
+
+
+def test_render_draws_a_missing_diagram_and_fails(render_repo):
+    proc = render_repo.run_hook("orgviz-render", "orgs/startup.yaml", "other/workflow.yaml")
+    assert proc.returncode == 1, proc.stdout
+    assert "rendered output/startup.svg (it was missing)" in proc.stdout
+    svg = (render_repo.path / "output" / "startup.svg").read_bytes()
+    assert svg.startswith(b"<?xml") and b"<!-- orgviz-source-sha256: " in svg
+    assert sorted(p.name for p in (render_repo.path / "output").iterdir()) == ["startup.svg"]
+
+
+def test_render_passes_when_committed_diagrams_are_up_to_date(render_repo):
+    files = ("orgs/startup.yaml", "orgs/split/org.yaml", "orgs/split/teams/product.yaml")
+    assert render_repo.run_hook("orgviz-render", *files).returncode == 1
+    render_repo.commit("diagrams")
+    proc = render_repo.run_hook("orgviz-render", *files)
+    assert proc.returncode == 0, proc.stdout
+    assert "Passed" in proc.stdout
+    assert render_repo.pre_commit("run", "--all-files").returncode == 0
+
+
+def test_render_redraws_a_stale_diagram_like_a_formatter(render_repo):
+    assert render_repo.run_hook("orgviz-render", "orgs/startup.yaml").returncode == 1
+    render_repo.commit("diagram")
+    before = (render_repo.path / "output" / "startup.svg").read_bytes()
+    org = render_repo.path / "orgs" / "startup.yaml"
+    org.write_text(org.read_text(encoding="utf-8")
+                   + "  - {id: pm3, name: Flo Gu, title: Product Manager, reports_to: hop}\n",
+                   encoding="utf-8")
+    render_repo.commit("a new PM, diagram not redrawn")
+    proc = render_repo.run_hook("orgviz-render", "orgs/startup.yaml")
+    assert proc.returncode == 1, proc.stdout
+    assert "rendered output/startup.svg (it was out of date)" in proc.stdout
+    assert "files were modified by this hook" in proc.stdout
+    after = (render_repo.path / "output" / "startup.svg").read_bytes()
+    assert after != before and b"Flo Gu" in after
+    render_repo.commit("diagram redrawn")
+    assert render_repo.run_hook("orgviz-render", "orgs/startup.yaml").returncode == 0
+
+
+def test_render_of_a_changed_part_redraws_its_whole_org(render_repo):
+    proc = render_repo.run_hook("orgviz-render", "orgs/split/teams/product.yaml")
+    assert proc.returncode == 1, proc.stdout
+    assert "rendered output/org.svg (it was missing)" in proc.stdout
+    assert b"Di Eze" in (render_repo.path / "output" / "org.svg").read_bytes()
+    assert not (render_repo.path / "output" / "product.svg").exists()

