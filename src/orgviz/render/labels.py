@@ -92,9 +92,14 @@ def _char_width(char: str, bold: bool) -> int:
     return 620 if bold else 600
 
 
+@lru_cache(maxsize=65536)
+def _em_width(text: str, bold: bool) -> int:
+    return sum(_char_width(c, bold) for c in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width of `text` at font `size` (same units as `size`)."""
-    return sum(_char_width(c, bold) for c in text) * size / 1000.0
+    return _em_width(text, bold) * size / 1000.0
 
 
 def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
@@ -140,15 +145,18 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
                 else:
                     pieces.extend(_split_long(part, width, size, bold))
         tokens.extend((piece, i == 0) for i, piece in enumerate(pieces) if piece)
+    space = text_width(" ", size, bold)
     lines: list[str] = []
-    current = ""
+    current, current_width = "", 0.0
     for piece, spaced in tokens:
-        candidate = current + (" " if spaced else "") + piece if current else piece
-        if current and text_width(candidate, size, bold) > width:
+        piece_width = text_width(piece, size, bold)
+        glue = " " if spaced and current else ""
+        added = (space if glue else 0.0) + piece_width
+        if current and current_width + added > width:
             lines.append(current)
-            current = piece
+            current, current_width = piece, piece_width
         else:
-            current = candidate
+            current, current_width = current + glue + piece, current_width + added
     if current:
         lines.append(current)
     if len(lines) > max_lines:

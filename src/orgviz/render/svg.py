@@ -55,11 +55,11 @@ def _el(tag: str, **values: str | float | None) -> str:
 
 def _text(x: float, y: float, content: str, size: float, fill: str, *, anchor: str = "middle",
           bold: bool = False, italic: bool = False, spacing: float | None = None) -> str:
-    attrs = _attrs(x=x, y=y, font_size=float(size), fill=fill, text_anchor=anchor,
-                   font_weight="bold" if bold else None,
-                   font_style="italic" if italic else None,
-                   letter_spacing=spacing)
-    return f"<text {attrs}>{xml_escape(content)}</text>"
+    extra = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+    if spacing is not None:
+        extra += f' letter-spacing="{_n(spacing)}"'
+    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="{fill}" '
+            f'text-anchor="{anchor}"{extra}>{xml_escape(content)}</text>')
 
 
 def rounded_path(points: tuple[Point, ...], radius: float = CORNER) -> str:
