@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -24,7 +25,7 @@ def _register() -> None:
 
     for module in (import_cmd, export_cmd, stats_cmd, roles_cmd, diff_cmd):
         main.add_command(module.command)
-    from orgviz.cli import render_cmd; main.add_command(render_cmd.command)  # noqa: E702
+    main.add_command(importlib.import_module("orgviz.cli.render_cmd").command)
 
 
 _register()
