@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
@@ -17,6 +18,7 @@ FULL_SEARCH_MAX = 2_000
 # Distinct unknown words a suggester looks up; beyond that it stays quiet (a file with
 # hundreds of unknown ids has a systematic problem that suggestions will not fix).
 LOOKUP_BUDGET = 50
+T = TypeVar("T")
 _FOLD = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -71,19 +73,25 @@ class Suggester:
         return [c for c in dict.fromkeys(found) if abs(len(c) - len(word)) <= 3]
 
 
-_PEOPLE_SUGGESTERS: weakref.WeakKeyDictionary[Org, Suggester] = weakref.WeakKeyDictionary()
-_TREES: weakref.WeakKeyDictionary[Org, Tree] = weakref.WeakKeyDictionary()
+# Values derived from an org once and shared by the rules of a run (org -> name -> value).
+_CACHE: weakref.WeakKeyDictionary[Org, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _cached(org: Org, name: str, compute: Callable[[Org], T]) -> T:
+    values = _CACHE.get(org)
+    if values is None:
+        values = _CACHE[org] = {}
+    if name not in values:
+        values[name] = compute(org)
+    return values[name]  # type: ignore[no-any-return]
 
 
 def person_suggester(org: Org) -> Suggester:
     """A suggester over the org's person ids (shared by the rules of one run)."""
-    found = _PEOPLE_SUGGESTERS.get(org)
-    if found is None:
-        found = _PEOPLE_SUGGESTERS[org] = Suggester(org.by_id)
-    return found
+    return _cached(org, "person_suggester", lambda o: Suggester(o.by_id))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Tree:
     """The solid-line forest walked top-down from its tops (breadth first, file order).
 
@@ -91,54 +99,99 @@ class Tree:
     id. People in a reporting cycle, or under one, are not reached: they have no depth.
     """
 
+    org: Org
     order: list[str]
     depth: dict[str, int]  # top = 1
-    top: dict[str, str]  # the top each reached person hangs from
+    _top: dict[str, str] | None = None
 
     def manager(self, org: Org, person: Person) -> str | None:
         """A reached person's manager id, or None for a top."""
         boss = person.reports_to
         return boss if boss is not None and boss != person.id and boss in org.by_id else None
 
+    @property
+    def top(self) -> dict[str, str]:
+        """The top each reached person hangs from (computed on first use)."""
+        if self._top is None:
+            by_id, top = self.org.by_id, {}
+            for pid in self.order:
+                boss = self.manager(self.org, by_id[pid])
+                top[pid] = pid if boss is None else top[boss]
+            self._top = top
+        return self._top
+
 
 def tree(org: Org) -> Tree:
     """The org's reporting tree (computed once per org)."""
-    found = _TREES.get(org)
-    if found is not None:
-        return found
+    return _cached(org, "tree", _tree)
+
+
+def _tree(org: Org) -> Tree:
     by_id, reports = org.by_id, org.reports
-    order = [p.id for p in by_id.values()
+    level = [p.id for p in by_id.values()
              if p.reports_to is None or p.reports_to == p.id or p.reports_to not in by_id]
-    depth = dict.fromkeys(order, 1)
-    top = {pid: pid for pid in order}
-    index = 0
-    while index < len(order):
-        pid = order[index]
-        index += 1
-        below, head = depth[pid] + 1, top[pid]
-        for report in reports[pid]:
-            depth[report] = below
-            top[report] = head
-            order.append(report)
-    found = _TREES[org] = Tree(order, depth, top)
+    order: list[str] = []
+    depth: dict[str, int] = {}
+    number = 1
+    while level:
+        order.extend(level)
+        depth.update(dict.fromkeys(level, number))
+        level = [report for pid in level for report in reports[pid]]
+        number += 1
+    return Tree(org, order, depth)
+
+
+def ranks(org: Org) -> dict[str, int | None]:
+    """Each person's rank (None when unknown), computed once per org."""
+    return _cached(org, "ranks", _ranks)
+
+
+def _ranks(org: Org) -> dict[str, int | None]:
+    by_roles: dict[tuple[str, ...], int | None] = {}
+    found: dict[str, int | None] = {}
+    for pid, person in org.by_id.items():
+        roles = person.roles
+        if roles not in by_roles:
+            by_roles[roles] = org.ladder.rank(roles)
+        found[pid] = by_roles[roles]
     return found
 
 
-def nearest_holder(org: Org, role_ids: frozenset[str]) -> dict[str, str | None]:
-    """For each reached person, the nearest solid-line ancestor holding one of the roles."""
+def assistants_of(org: Org) -> dict[str, int]:
+    """Manager id -> how many assistants report to them (most orgs have a handful)."""
+    return _cached(org, "assistants_of", _assistants_of)
+
+
+def _assistants_of(org: Org) -> dict[str, int]:
+    by_id = org.by_id
+    counts: dict[str, int] = {}
+    for person in by_id.values():
+        if person.assistant and person.reports_to in by_id:
+            counts[person.reports_to] = counts.get(person.reports_to, 0) + 1  # type: ignore[index]
+    return counts
+
+
+def _nearest_holder(org: Org, pid: str, seniors: frozenset[str],
+                    memo: dict[str, str | None]) -> str | None:
+    """The nearest solid-line ancestor of a reached person holding a senior role."""
     by_id = org.by_id
     walk = tree(org)
-    nearest: dict[str, str | None] = {}
-    for pid in walk.order:
-        person = by_id[pid]
-        boss = walk.manager(org, person)
-        if boss is None:
-            nearest[pid] = None
-        elif role_ids.intersection(by_id[boss].roles):
-            nearest[pid] = boss
-        else:
-            nearest[pid] = nearest[boss]
-    return nearest
+    path = []
+    node: str | None = pid
+    found: str | None = None
+    while node is not None:
+        if node in memo:
+            found = memo[node]
+            break
+        path.append(node)
+        boss = walk.manager(org, by_id[node])
+        if boss is not None and not seniors.isdisjoint(by_id[boss].roles):
+            found = boss
+            break
+        node = boss
+    for visited in path:  # every person on the path has the same nearest holder above
+        memo[visited] = found
+    return found
 
 
 def role_name(org: Org, person: Person) -> str:
@@ -173,10 +226,10 @@ def not_under(org: Org, juniors: Iterable[Person],
     """
     by_id = org.by_id
     walk = tree(org)
-    nearest = nearest_holder(org, seniors)
+    memo: dict[str, str | None] = {}
     above: dict[str, str] | None = None
     for junior in juniors:
-        if junior.id not in nearest or nearest[junior.id] is not None:
+        if junior.id not in walk.depth or _nearest_holder(org, junior.id, seniors, memo):
             continue
         top = by_id[walk.top[junior.id]]
         if top.reports_to is not None and top.reports_to not in by_id:

@@ -40,9 +40,9 @@ WHY = "the Head of Product (or a VP of Product or CPO) oversees the Director of 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Directors of Product with no Head of Product, VP of Product or CPO above them."""
     people = org.by_id.values()
-    seniors = [p for p in people if SENIOR & set(p.roles)]
+    seniors = [p for p in people if not SENIOR.isdisjoint(p.roles)]
     directors = [p for p in people
-                 if "director-of-product" in p.roles and not SENIOR & set(p.roles)]
+                 if "director-of-product" in p.roles and SENIOR.isdisjoint(p.roles)]
     if not seniors or not directors:
         return
     # Suggest the most fitting leader: a Head of Product first, then a VP, then the CPO.

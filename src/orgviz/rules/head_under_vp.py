@@ -40,7 +40,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Heads of Product with no VP of Product or CPO above them."""
     people = org.by_id.values()
     vps = [p.id for p in people if "vp-product" in p.roles]
-    heads = [p for p in people if "head-of-product" in p.roles and not SENIOR & set(p.roles)]
+    heads = [p for p in people if "head-of-product" in p.roles and SENIOR.isdisjoint(p.roles)]
     if not vps or not heads:
         return
     for head, below in not_under(org, heads, SENIOR):

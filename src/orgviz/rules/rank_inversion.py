@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import role_name
+from orgviz.rules._common import ranks, role_name
 
 ID = "rank-inversion"
 LEVEL = "error"
@@ -33,15 +33,15 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has a lower rank."""
-    by_id = org.by_id
+    by_id, rank_of = org.by_id, ranks(org)
     for person in by_id.values():
         boss_id = person.reports_to
-        if person.assistant or boss_id is None or boss_id == person.id or boss_id not in by_id:
+        if boss_id is None:
+            continue
+        rank, boss_rank = rank_of[person.id], rank_of.get(boss_id)  # None: unknown
+        if rank is None or boss_rank is None or boss_rank >= rank or person.assistant:
             continue
         boss = by_id[boss_id]
-        rank, boss_rank = org.rank(person), org.rank(boss)
-        if rank is None or boss_rank is None or boss_rank >= rank:
-            continue
         level, boss_level = org.level_label(person), org.level_label(boss)
         yield (person.at("reports_to"),
                f"'{person.id}' ({role_name(org, person)}, rank {level}) reports to "

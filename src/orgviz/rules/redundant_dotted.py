@@ -33,6 +33,8 @@ DEFAULTS: dict[str, Any] = {}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report dotted lines to the solid-line manager and repeated dotted-line ids."""
     for person in org.people:
+        if not person.dotted_to:
+            continue
         seen: set[str] = set()
         for index, other in enumerate(person.dotted_to):
             if other == person.reports_to:

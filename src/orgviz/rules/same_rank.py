@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import role_name
+from orgviz.rules._common import ranks, role_name
 
 ID = "same-rank"
 LEVEL = "warning"
@@ -32,15 +32,16 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has the same rank."""
-    by_id = org.by_id
+    by_id, rank_of = org.by_id, ranks(org)
     for person in by_id.values():
         boss_id = person.reports_to
-        if person.assistant or boss_id is None or boss_id == person.id or boss_id not in by_id:
+        if boss_id is None:
+            continue
+        rank = rank_of[person.id]
+        if (rank is None or rank != rank_of.get(boss_id) or boss_id == person.id
+                or person.assistant):
             continue
         boss = by_id[boss_id]
-        rank = org.rank(person)
-        if rank is None or rank != org.rank(boss):
-            continue
         yield (person.at("reports_to"),
                f"'{person.id}' ({role_name(org, person)}) reports to '{boss_id}' "
                f"({role_name(org, boss)}) at the same rank ({org.level_label(person)}): "

@@ -36,6 +36,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             yield (person.at("reports_to"),
                    f"'{person.id}' reports to themselves: remove reports_to if "
                    f"'{person.id}' is the top of the org, or name their real manager")
+        if person.id not in person.dotted_to:
+            continue
         for index, other in enumerate(person.dotted_to):
             if other == person.id:
                 yield (person.at("dotted_to", index),

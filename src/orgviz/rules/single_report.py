@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import tree
+from orgviz.rules._common import assistants_of, tree
 
 ID = "single-report"
 LEVEL = "warning"
@@ -39,12 +39,11 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report managers with exactly one direct report (assistants aside)."""
     by_id = org.by_id
     reached = tree(org).depth
+    assistants = assistants_of(org)
     for manager_id, report_ids in org.reports.items():
-        if not report_ids or manager_id not in reached:
+        if len(report_ids) - assistants.get(manager_id, 0) != 1 or manager_id not in reached:
             continue
         team = [r for r in report_ids if not by_id[r].assistant]
-        if len(team) != 1:
-            continue
         manager = by_id[manager_id]
         boss = manager.reports_to
         if manager.assistant or boss is None or boss == manager_id or boss not in by_id:

@@ -27,6 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
+from orgviz.rules._common import assistants_of
 
 ID = "span-of-control"
 LEVEL = "warning"
@@ -40,8 +41,11 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report managers whose direct reports (assistants aside) exceed `max`."""
     limit = options["max"]
     by_id = org.by_id
+    assistants = assistants_of(org)
     for manager_id, report_ids in org.reports.items():
-        span = sum(1 for r in report_ids if not by_id[r].assistant)
+        if len(report_ids) <= limit:
+            continue
+        span = len(report_ids) - assistants.get(manager_id, 0)
         if span > limit:
             manager = by_id[manager_id]
             yield (manager.at("id"),

@@ -35,6 +35,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every `dotted_to` id that is not the id of a person."""
     by_id = org.by_id
     for person in org.people:
+        if not person.dotted_to:
+            continue
         for index, other in enumerate(person.dotted_to):
             if other not in by_id:
                 advice = person_suggester(org).advice(
