@@ -65,8 +65,10 @@ class _Router:
             if index == 0:
                 jog = bus
             else:
+                # Buses run half-way between ranks; a line passing through from further up
+                # turns a quarter gap above the rank, so it never runs along someone's bus.
                 half = ax.half_main(end)  # ranks are as tall as the cards
-                jog = max(previous_main, ax.main(target) - half - self.gap / 2)
+                jog = max(previous_main, ax.main(target) - half - self.gap / 4)
             points.append(ax.point(jog, cross))
             cross = ax.cross(target)
             points.append(ax.point(jog, cross))
