@@ -163,3 +163,11 @@ def test_hook_with_quiet_strict_no_warnings_and_formats(tree):
     assert github.output.startswith("::warning file=warn.yaml,line=")
     problems = json.loads(validate("--hook", "--format", "json", "p.yaml").output)
     assert problems == []
+
+
+def test_an_include_cycle_is_reported_where_it_closes(tree):
+    tree({"top.yaml": TOP % "p.yaml", "p.yaml": (PART % "hop") + "include: [top.yaml]\n"})
+    result = validate("--hook", "p.yaml")
+    assert result.exit_code == 1
+    assert "p.yaml:6:11: error [include] include cycle: top.yaml -> p.yaml -> top.yaml" \
+        in result.output
