@@ -64,7 +64,6 @@ class RenderOptions:
     def verified(self) -> RenderOptions:
         """The options if they are consistent, else a RenderError saying what to change."""
         from orgviz.render.chart import COLOR_BY
-        from orgviz.render.convert import verify_aspect
         from orgviz.render.themes import THEMES
 
         checks = (("engine", self.engine, ENGINE_CHOICES), ("layout", self.layout, LAYOUTS),
@@ -78,6 +77,8 @@ class RenderOptions:
         if self.width is not None and self.width < 1:
             raise RenderError(f"--width must be at least 1 pixel, not {self.width}")
         if self.fit is not None:
+            from orgviz.render.convert import verify_aspect
+
             verify_aspect(self.fit)
         if not self.timeout > 0:
             raise RenderError(f"the timeout must be positive, not {self.timeout}")
