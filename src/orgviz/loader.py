@@ -315,11 +315,12 @@ def _org_header(doc: YMap, out: _Collector,
     f = _Fields(value, "the org", out)
     name = f.text("name", required=True) or Path(shown).stem
     size = f.text("size") or "mid-size"
+    size_loc = value.value_locs.get("size")
     if size not in SIZES:
         out.error(f.loc("size"), f"unknown org size '{size}'{_suggest(size, SIZES)} "
                   f"(sizes: {', '.join(SIZES)})")
-        size = "mid-size"
-    return name, size, f.text("date"), value.value_locs.get("size")
+        size, size_loc = "mid-size", None
+    return name, size, f.text("date"), size_loc
 
 
 def parse_rule_settings(block: Any, loc: SourceLoc, out: _Collector) -> tuple[RuleSetting, ...]:

@@ -41,3 +41,28 @@ def test_message_names_both_ids_and_suggests(messages):
 
 def test_unknown_manager_is_not_also_a_root(check):
     assert check(FAIL, "root") == []
+
+
+def test_never_suggests_the_person_themselves(messages):
+    source = "orgviz: 1\norg: {name: T}\npeople:\n  - {id: dana, name: D}\n" \
+             "  - {id: sam, name: S, reports_to: smа}\n"  # Cyrillic 'а' at the end
+    message = messages(source, "unknown-manager")[0][2]
+    assert "did you mean 'sam'" not in message
+
+
+def test_suggestions_stay_fast_and_useful_in_a_huge_org(tmp_path):
+    import time
+
+    from orgviz.loader import load
+    from orgviz.rules._common import LOOKUP_BUDGET, Suggester
+
+    ids = [f"person-{i:06d}-{'abcdefghij'[i % 10]}" for i in range(60_000)]
+    suggest = Suggester(ids)
+    start = time.perf_counter()
+    assert suggest.closest("persn-012345-f") == "person-012345-f"  # typo past the prefix
+    assert suggest.closest("PERSON_012346_G") == "person-012346-g"  # case and separators
+    for i in range(LOOKUP_BUDGET + 10):
+        suggest.closest(f"zz-unknown-{i}")
+    assert time.perf_counter() - start < 2.0
+    assert suggest.closest("person-000001-x") is None  # budget spent: no more searching
+    del load  # imported only to make sure the module loads without networkx

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -12,18 +11,36 @@ from typing import Any, TypeVar
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
 
-# Difflib compares a word with every candidate (~4 µs each); above this many candidates a
-# cheap prefilter (same first or last two characters, similar length) picks the few to compare.
+# Difflib compares a word with every candidate (4-30 µs each), so a cheap prefilter picks
+# the few to compare first: ids of similar length that share the word's first or last four
+# characters (one typo rarely touches both ends; a bucket shared by more ids than
+# FULL_SEARCH_MAX tells nothing and is skipped). Only when that finds nothing, and the org
+# has at most FULL_SEARCH_MAX ids, are all ids compared: in huge orgs suggestions are best
+# effort.
 FULL_SEARCH_MAX = 2_000
-# Distinct unknown words a suggester looks up; beyond that it stays quiet (a file with
-# hundreds of unknown ids has a systematic problem that suggestions will not fix).
+AFFIX = 4
+# Distinct unknown words a suggester looks up, and the work it spends in all, counted in
+# rough microseconds (deterministic, so output never depends on machine speed): about
+# 0.3 s. Beyond that it stays quiet: a file with hundreds of unknown ids has a systematic
+# problem that suggestions will not fix.
 LOOKUP_BUDGET = 50
+WORK_BUDGET = 300_000
+CUTOFF = 0.6
 T = TypeVar("T")
-_FOLD = re.compile(r"[\W_]+", re.UNICODE)
+_SEPARATORS = str.maketrans("", "", " -_.'")
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many leading characters two words share."""
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return index
+    return min(len(a), len(b))
 
 
 def _fold(word: str) -> str:
-    return _FOLD.sub("", word.casefold())
+    """Case and separators folded away: 'Dana_Reyes' and 'dana-reyes' are the same."""
+    return word.casefold().translate(_SEPARATORS)
 
 
 class Suggester:
@@ -33,43 +50,73 @@ class Suggester:
         self._choices = list(dict.fromkeys(choices))
         self._folded: dict[str, str] | None = None
         self._buckets: dict[str, list[str]] | None = None
-        self._memo: dict[str, str | None] = {}
+        self._memo: dict[str, list[str]] = {}
+        self._work = 0
 
-    def closest(self, word: str) -> str | None:
-        """The closest known id, or None."""
-        if word in self._memo:
-            return self._memo[word]
-        if len(self._memo) >= LOOKUP_BUDGET:
-            return None
-        result = self._memo[word] = self._closest(word)
-        return result
+    def closest(self, word: str, exclude: str | None = None) -> str | None:
+        """The closest known id other than `exclude` (the asker's own id), or None."""
+        if word not in self._memo:
+            if len(self._memo) >= LOOKUP_BUDGET or self._work >= WORK_BUDGET:
+                return None
+            self._memo[word] = self._closest(word)
+        return next((c for c in self._memo[word] if c != exclude), None)
 
-    def advice(self, word: str, action: str) -> str:
+    def advice(self, word: str, action: str, exclude: str | None = None) -> str:
         """"did you mean 'x'? Otherwise <action>", or just the action without a match."""
-        close = self.closest(word)
+        close = self.closest(word, exclude)
         return f"did you mean '{close}'? Otherwise {action}" if close else action
 
-    def _closest(self, word: str) -> str | None:
+    def _closest(self, word: str) -> list[str]:
+        """The two best candidates, best first."""
         if self._folded is None:
             self._folded = {}
             for choice in self._choices:
                 self._folded.setdefault(_fold(choice), choice)
+        found = []
         same = self._folded.get(_fold(word))
         if same is not None and same != word:
-            return same
-        candidates = self._choices
-        if len(candidates) > FULL_SEARCH_MAX:
-            candidates = self._prefiltered(word)
-        close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-        return close[0] if close else None
+            found.append(same)
+        close = self._close_matches(word, self._prefiltered(word))
+        if not close and len(self._choices) <= FULL_SEARCH_MAX:
+            close = self._close_matches(word, self._choices)
+        return list(dict.fromkeys(found + close))[:2]
+
+    def _close_matches(self, word: str, candidates: list[str]) -> list[str]:
+        """difflib.get_close_matches, counting its work; ties go to the longest shared start.
+
+        Equal scores are common among look-alike ids: for 'p000249x3', 'p000249' and
+        'p000493' score the same.
+        """
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(word)
+        scored = []
+        work = 0
+        for candidate in candidates:
+            matcher.set_seq1(candidate)
+            work += 1
+            if matcher.real_quick_ratio() < CUTOFF:
+                continue
+            work += 4
+            if matcher.quick_ratio() < CUTOFF:
+                continue
+            work += 20
+            score = matcher.ratio()
+            if score >= CUTOFF:
+                scored.append((-score, -_shared_start(word, candidate), candidate))
+        self._work += work
+        return [candidate for *_key, candidate in sorted(scored)[:2]]
 
     def _prefiltered(self, word: str) -> list[str]:
         if self._buckets is None:
             self._buckets = {}
             for choice in self._choices:
-                self._buckets.setdefault("<" + choice[:2], []).append(choice)
-                self._buckets.setdefault(">" + choice[-2:], []).append(choice)
-        found = self._buckets.get("<" + word[:2], []) + self._buckets.get(">" + word[-2:], [])
+                self._buckets.setdefault("<" + choice[:AFFIX], []).append(choice)
+                self._buckets.setdefault(">" + choice[-AFFIX:], []).append(choice)
+        found: list[str] = []
+        for key in ("<" + word[:AFFIX], ">" + word[-AFFIX:]):
+            bucket = self._buckets.get(key, [])
+            if len(bucket) <= FULL_SEARCH_MAX:
+                found += bucket
         return [c for c in dict.fromkeys(found) if abs(len(c) - len(word)) <= 3]
 
 
@@ -171,27 +218,30 @@ def _assistants_of(org: Org) -> dict[str, int]:
     return counts
 
 
-def _nearest_holder(org: Org, pid: str, seniors: frozenset[str],
-                    memo: dict[str, str | None]) -> str | None:
-    """The nearest solid-line ancestor of a reached person holding a senior role."""
+def _look_up(org: Org, pid: str, seniors: frozenset[str],
+             memo: dict[str, tuple[str | None, str]]) -> tuple[str | None, str]:
+    """For a reached person: the nearest solid-line ancestor holding a senior role, or None
+    and the top their chain ends at. Memoised along the way, so all look-ups are O(n)."""
     by_id = org.by_id
     walk = tree(org)
     path = []
-    node: str | None = pid
-    found: str | None = None
-    while node is not None:
+    node = pid
+    while True:
         if node in memo:
-            found = memo[node]
+            result = memo[node]
             break
         path.append(node)
         boss = walk.manager(org, by_id[node])
-        if boss is not None and not seniors.isdisjoint(by_id[boss].roles):
-            found = boss
+        if boss is None:
+            result = (None, node)
+            break
+        if not seniors.isdisjoint(by_id[boss].roles):
+            result = (boss, "")
             break
         node = boss
-    for visited in path:  # every person on the path has the same nearest holder above
-        memo[visited] = found
-    return found
+    for visited in path:  # everyone on the path shares the answer
+        memo[visited] = result
+    return result
 
 
 def role_name(org: Org, person: Person) -> str:
@@ -226,13 +276,14 @@ def not_under(org: Org, juniors: Iterable[Person],
     """
     by_id = org.by_id
     walk = tree(org)
-    memo: dict[str, str | None] = {}
+    memo: dict[str, tuple[str | None, str]] = {}
     above: dict[str, str] | None = None
     for junior in juniors:
-        if junior.id not in walk.depth or _nearest_holder(org, junior.id, seniors, memo):
+        if junior.id not in walk.depth:
             continue
-        top = by_id[walk.top[junior.id]]
-        if top.reports_to is not None and top.reports_to not in by_id:
+        holder, top_id = _look_up(org, junior.id, seniors, memo)
+        top = by_id[top_id] if holder is None else None
+        if top is None or (top.reports_to is not None and top.reports_to not in by_id):
             continue
         if above is None:
             above = _ancestors_of_holders(org, seniors)

@@ -56,10 +56,14 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         return
     first = tops[0]
     for person in tops[1:]:
+        where = first.at("id")
+        line = f"line {where.line}" if where.file == person.loc.file else (
+            f"{where.file}:{where.line}")
+        alone = "has no manager" if person.reports_to is None else "reports to themselves"
         yield (_where(person),
-               f"'{person.id}' has no manager, but '{first.id}' (line {first.at('id').line}) "
-               f"is already the top of the org: give '{person.id}' a reports_to, or set "
-               "root allow-forest: true for separate trees")
+               f"'{person.id}' {alone}, but '{first.id}' ({line}) is already the top of the "
+               f"org: give '{person.id}' a reports_to, or set root allow-forest: true for "
+               "separate trees")
 
 
 def _where(person: Person) -> Any:

@@ -40,7 +40,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         for index, other in enumerate(person.dotted_to):
             if other not in by_id:
                 advice = person_suggester(org).advice(
-                    other, "use the id of an existing person, or remove it")
+                    other, "use the id of an existing person, or remove it", person.id)
                 yield (person.at("dotted_to", index),
                        f"'{person.id}' has a dotted line to '{other}', who is not in the org: "
                        f"{advice}")

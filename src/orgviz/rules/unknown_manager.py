@@ -37,6 +37,6 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         manager = person.reports_to
         if manager is not None and manager not in by_id:
             advice = person_suggester(org).advice(
-                manager, "use the id of an existing person, or add that person")
+                manager, "use the id of an existing person, or add that person", person.id)
             yield (person.at("reports_to"),
                    f"'{person.id}' reports to '{manager}', who is not in the org: {advice}")
