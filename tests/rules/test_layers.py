@@ -54,3 +54,9 @@ def test_a_10000_deep_chain_is_walked_without_recursion(tmp_path):
     assert found[0].message.startswith(
         "'p10' is at level 10 (p1 -> ... -> p5 -> p6 -> p7 -> p8 -> p9 -> p10), with 9990 "
         "more below down to level 10000;")
+
+
+def test_assistants_add_no_layer(check):
+    source = FAIL.replace("  - {id: c, name: C, reports_to: b}\n",
+                          "  - {id: c, name: C, reports_to: b, assistant: true}\n")
+    assert check(source, "layers") == [(8, 34, "warning")]

@@ -65,3 +65,11 @@ def test_an_org_without_people_fails_once_at_the_file_start(check, messages):
     assert check(EMPTY, "root") == [(1, 1, "error")]
     assert "no people" in messages(EMPTY, "root")[0][2]
     assert check("orgviz: 1\norg: {name: T}\n", "root") == [(1, 1, "error")]
+
+
+def test_several_self_reporting_tops_without_a_real_one(check, messages):
+    source = NO_TOP.replace("reports_to: sam}", "reports_to: dana}").replace(
+        "{id: sam, name: Sam Ito, reports_to: dana}", "{id: sam, name: Sam Ito, reports_to: sam}")
+    assert check(source, "root") == [(5, 42, "error")]
+    assert messages(source, "root")[0][2].startswith(
+        "'sam' reports to themselves, but 'dana' (line 4) is already the top")

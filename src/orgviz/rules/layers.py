@@ -3,7 +3,8 @@
 Levels count from the top person (level 1) down the solid line. Limits: 4 (small),
 6 (mid-size), 9 (enterprise); set `max` to change it. Each person at level `max + 1` is
 reported once, at their `reports_to`, with the chain above them and how many people (and
-levels) hang below: that is where a branch of the tree grows too deep.
+levels) hang below: that is where a branch of the tree grows too deep. Assistants, drawn
+beside their manager, add no layer.
 
 Passes:
 
@@ -56,7 +57,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             below[boss] += below[pid] + 1
             deepest[boss] = max(deepest[boss], deepest[pid])
     for pid in walk.order:
-        if depth[pid] != limit + 1:
+        if depth[pid] != limit + 1 or by_id[pid].assistant:
             continue
         person = by_id[pid]
         more = (f", with {below[pid]} more below down to level {deepest[pid]}"

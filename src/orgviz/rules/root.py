@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from orgviz.model import Org, Person
+from orgviz.model import Org
 from orgviz.rules import Finding
+from orgviz.rules._common import anchor
 
 ID = "root"
 LEVEL = "error"
@@ -60,11 +61,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         line = f"line {where.line}" if where.file == person.loc.file else (
             f"{where.file}:{where.line}")
         alone = "has no manager" if person.reports_to is None else "reports to themselves"
-        yield (_where(person),
+        yield (anchor(person),
                f"'{person.id}' {alone}, but '{first.id}' ({line}) is already the top of the "
                f"org: give '{person.id}' a reports_to, or set root allow-forest: true for "
                "separate trees")
 
-
-def _where(person: Person) -> Any:
-    return person.at("reports_to") if "reports_to" in person.field_locs else person.at("id")
