@@ -121,6 +121,7 @@ class Suggester:
 
 
 # Values derived from an org once and shared by the rules of a run (org -> name -> value).
+# The values must not refer to the org, or it would never be freed.
 _CACHE: weakref.WeakKeyDictionary[Org, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 
@@ -146,26 +147,24 @@ class Tree:
     id. People in a reporting cycle, or under one, are not reached: they have no depth.
     """
 
-    org: Org
     order: list[str]
     depth: dict[str, int]  # top = 1
-    _top: dict[str, str] | None = None
 
     def manager(self, org: Org, person: Person) -> str | None:
         """A reached person's manager id, or None for a top."""
         boss = person.reports_to
         return boss if boss is not None and boss != person.id and boss in org.by_id else None
 
-    @property
-    def top(self) -> dict[str, str]:
+    def top(self, org: Org) -> dict[str, str]:
         """The top each reached person hangs from (computed on first use)."""
-        if self._top is None:
-            by_id, top = self.org.by_id, {}
-            for pid in self.order:
-                boss = self.manager(self.org, by_id[pid])
-                top[pid] = pid if boss is None else top[boss]
-            self._top = top
-        return self._top
+        return _cached(org, "tops", self._tops)
+
+    def _tops(self, org: Org) -> dict[str, str]:
+        by_id, top = org.by_id, {}
+        for pid in self.order:
+            boss = self.manager(org, by_id[pid])
+            top[pid] = pid if boss is None else top[boss]
+        return top
 
 
 def tree(org: Org) -> Tree:
@@ -185,7 +184,7 @@ def _tree(org: Org) -> Tree:
         depth.update(dict.fromkeys(level, number))
         level = [report for pid in level for report in reports[pid]]
         number += 1
-    return Tree(org, order, depth)
+    return Tree(order, depth)
 
 
 def ranks(org: Org) -> dict[str, int | None]:

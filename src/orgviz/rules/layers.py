@@ -79,4 +79,4 @@ def _path(org: Org, pid: str, depth: int) -> str:
     near = [pid]
     while len(near) < SHOWN - 2:
         near.append(by_id[near[-1]].reports_to)  # type: ignore[arg-type]
-    return " -> ".join([tree(org).top[pid], "...", *reversed(near)])
+    return " -> ".join([tree(org).top(org)[pid], "...", *reversed(near)])
