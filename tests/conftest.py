@@ -40,7 +40,7 @@ def check(org_file: Callable[..., Path]) -> Callable[..., list[tuple[int, int, s
     The YAML is written as given (dedented); lines count from the first line of `source`.
     """
 
-    def run(source: str, rule: str, size: str = "mid-size") -> list[tuple[int, int, str]]:
+    def run(source: str, rule: str) -> list[tuple[int, int, str]]:
         path = org_file(source)
         return [(p.line, p.col, p.level) for p in validate(load(path)) if p.rule == rule]
 
