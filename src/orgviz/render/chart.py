@@ -7,8 +7,8 @@ Every layout draws the same `Chart`; it is built once from an org and the view o
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from orgviz.errors import RenderError
@@ -39,7 +39,7 @@ class Card:
     """One box of the chart: a person, an open role or a rollup of a collapsed subtree."""
 
     id: str  # a person id; a rollup's id is "+" and its manager's id
-    kind: str  # "person", "open" or "rollup"
+    kind: str  # "person", "open", "rollup", "continued" or "link" (see View)
     name: str  # first line, bold ("Open role" for a vacancy, "+37 people" for a rollup)
     title: str = ""
     team: str = ""
@@ -50,9 +50,9 @@ class Card:
     assistant: bool = False  # drawn beside its manager, off the tree
     broken: bool = False  # the person fails validation (--force)
     broken_line: bool = False  # the solid line to the manager fails validation (--force)
-    detail: str = ""  # rollups: "4 open roles"
-    hidden_people: int = 0  # rollups: people collapsed into this card
-    hidden_open: int = 0  # rollups: open roles collapsed into this card
+    detail: str = ""  # rollups: "4 open roles"; continued and link cards: their note
+    hidden_people: int = 0  # rollups and continued cards: people this card stands for
+    hidden_open: int = 0  # rollups and continued cards: open roles this card stands for
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class Chart:
     color_by: str = "team"
     direction: str = "TB"
     notes: tuple[str, ...] = field(default=(), compare=False)
+    stack_rows: int | None = None  # stack leaf reports at most this deep (None: layout's own)
 
     @cached_property
     def by_id(self) -> dict[str, Card]:
@@ -109,14 +110,38 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """Reports of `manager` (with everyone below them) drawn on another page.
+
+    One card under the manager stands for them, with `note` as its last line ("continued
+    on slide 9"). `manager` None: `reports` are tops of the chart, and the card is a top.
+    """
+
+    manager: str | None
+    reports: frozenset[str]
+    note: str
+
+
+@dataclass(frozen=True)
 class View:
-    """Which part of the org to draw and how to color it."""
+    """Which part of the org to draw and how to color it.
+
+    For charts that are pages of a larger whole (slide decks), a view can also cut the
+    tree: `continued` people are drawn as "continued" cards (a pile, with the note such as
+    "+12 people · slide 7" as their last line) and everyone below them is left out; `moved`
+    reports go to one card per manager; `above` draws the root's manager above the root as
+    a "link" card whose last line is that note ("reports to ... on slide 3").
+    """
 
     root: str | None = None
     team: str | None = None
     depth: int | None = None
     color_by: str = "team"
     direction: str = "TB"
+    continued: Mapping[str, str] = field(default_factory=dict)  # person id -> note
+    moved: tuple[Moved, ...] = ()
+    above: str | None = None  # note of the root's manager card; None: no such card
+    stack_rows: int | None = None  # stack leaf reports at most this many rows deep
 
 
 # --- the tree --------------------------------------------------------------------------------
@@ -217,6 +242,8 @@ class _Builder:
                 self.children[boss].append(pid)
         self.broken_cards, self.broken_lines = _broken(org, problems)
         self.notes: list[str] = []
+        self.moved: dict[str | None, list[tuple[Moved, int, int]]] = {}
+        self.standing: dict[str, tuple[int, int]] = {}
 
     def is_assistant(self, pid: str) -> bool:
         """Assistants (with a manager and no reports of their own) sit beside the manager."""
@@ -266,24 +293,42 @@ class _Builder:
         depth_limit = self.view.depth
         if depth_limit is not None and depth_limit < 1:
             raise RenderError(f"--depth must be at least 1, not {depth_limit}")
-        order: list[tuple[str, int]] = []  # (person id, depth), depth-first
-        todo = [(root, 0) for root in reversed(roots)]
+        roots, shown = self._cut(roots, shown)
+        above = self._above(roots)
+        # (person id, depth, end): `end` marks the end of a manager's reports, where the
+        # cards of its moved reports go.
+        order: list[tuple[str, int, bool]] = []
+        todo = [(root, 0, False) for root in reversed(roots)]
         while todo:
-            pid, depth = todo.pop()
-            order.append((pid, depth))
+            pid, depth, end = todo.pop()
+            order.append((pid, depth, end))
+            if end:
+                continue
+            if pid in self.moved:
+                todo.append((pid, depth, True))
             kids = [k for k in self.children[pid] if k in shown]
             for kid in reversed(kids):
-                todo.append((kid, depth if self.is_assistant(kid) else depth + 1))
-        bands = self._bands(pid for pid, _ in order)
+                todo.append((kid, depth if self.is_assistant(kid) else depth + 1, False))
+        bands = self._bands([pid for pid, _, end in order if not end]
+                            + ([above] if above is not None else []))
         colors = self._team_colors()
         cards: list[Card] = []
         rows: dict[str, int] = {}
         kept: set[str] = set()
-        for pid, depth in order:
-            boss = None if pid in roots else self.manager[pid]
+        if above is not None:
+            band = BAND_OF_LEVEL.get(self.org.level(self.people[above]) or "")
+            home = bands.get(band) if band is not None else None
+            rows[above] = home if home is not None else 0
+            cards.append(self._link(self.people[above], band, rows[above]))
+        for pid, depth, end in order:
+            if end:
+                if pid in kept:
+                    cards.extend(self._moved_cards(pid, rows))
+                continue
+            boss = above if pid in roots else self.manager[pid]
             if depth_limit is not None and depth >= depth_limit:
                 continue
-            if boss is not None and boss not in kept:
+            if pid not in roots and boss not in kept:
                 continue
             kept.add(pid)
             person = self.people[pid]
@@ -302,6 +347,8 @@ class _Builder:
                           and not self.is_assistant(k)]
                 if hidden:
                     cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
+        if None in self.moved:
+            cards.extend(self._moved_cards(None, rows))
         links = self._links(kept)
         band_rows = {row: BANDS[band][0] for band, row in bands.items()}
         used_rows = {card.row for card in cards}
@@ -313,7 +360,89 @@ class _Builder:
             cards=tuple(cards), links=tuple(links), rows=rows_labels, legend=legend,
             legend_title=legend_title, color_by=self.view.color_by,
             direction=self.view.direction, notes=tuple(self.notes),
+            stack_rows=self.view.stack_rows,
         )
+
+    # pages of a larger chart: continued people, moved reports, the manager above -------------
+    def _below(self, pid: str, shown: set[str]) -> list[str]:
+        """Everyone under `pid` (assistants included) that the view shows."""
+        found: list[str] = []
+        todo = [k for k in self.children[pid] if k in shown]
+        while todo:
+            current = todo.pop()
+            found.append(current)
+            todo.extend(k for k in self.children[current] if k in shown)
+        return found
+
+    def _count(self, pids: Iterable[str]) -> tuple[int, int]:
+        """(people, open roles) among `pids`."""
+        people = open_roles = 0
+        for pid in pids:
+            if self.people[pid].vacant:
+                open_roles += 1
+            else:
+                people += 1
+        return people, open_roles
+
+    def _cut(self, roots: list[str], shown: set[str]) -> tuple[list[str], set[str]]:
+        """Apply the view's `moved` and `continued` cuts; remember what each card stands for."""
+        view = self.view
+        self.moved, self.standing = {}, {}  # continued person -> (people, open roles)
+        for moved in view.moved:
+            boss = moved.manager
+            if boss is not None and boss not in shown:
+                continue
+            gone: list[str] = []
+            for pid in sorted(moved.reports):
+                if pid in shown and ((pid in roots) if boss is None
+                                     else self.manager.get(pid) == boss):
+                    gone += [pid, *self._below(pid, shown)]
+            if gone:
+                shown = shown - set(gone)
+                people, open_roles = self._count(gone)
+                self.moved.setdefault(boss, []).append((moved, people, open_roles))
+        roots = [root for root in roots if root in shown]
+        for pid in view.continued:
+            if pid in shown:
+                below = self._below(pid, shown)
+                shown = shown - set(below)
+                self.standing[pid] = self._count([pid, *below])
+        return roots, shown
+
+    def _above(self, roots: list[str]) -> str | None:
+        """The manager drawn above a single root (view.above), if it has one."""
+        if self.view.above is None or len(roots) != 1:
+            return None
+        return self.manager.get(roots[0])
+
+    def _link(self, person: Person, band: int | None, row: int) -> Card:
+        """The root's manager, drawn above the root: its own card is on another page."""
+        return Card(
+            id=person.id, kind="link",
+            name=clean(person.display_name) if not person.vacant else "Open role",
+            title=clean(person.title) or (clean(person.name) if person.vacant else ""),
+            team=self._team_name(person.team), band=band, row=row, color=None, manager=None,
+            detail=clean(self.view.above),
+        )
+
+    def _moved_cards(self, boss: str | None, rows: dict[str, int]) -> list[Card]:
+        """One card per `Moved` entry of a manager (or of the tops), after its reports."""
+        cards = []
+        for index, (moved, people, open_roles) in enumerate(self.moved.get(boss, ())):
+            if people:
+                name = "+" + _plural(people, "person", "people")
+                title = _plural(open_roles, "open role") if open_roles else ""
+            else:
+                name, title = "+" + _plural(open_roles, "open role"), ""
+            if boss is None:
+                row = 0
+            else:
+                below = [rows[k] for k in self.children[boss] if k in rows]
+                row = max([rows[boss] + 1, *below])
+            cards.append(Card(id=f"+{boss or ''}#{index}", kind="continued", name=name,
+                              title=title, row=row, manager=boss, detail=clean(moved.note),
+                              hidden_people=people, hidden_open=open_roles))
+        return cards
 
     def _bands(self, pids: Iterable[str]) -> dict[int, int]:
         """Band index -> row, for the bands present (empty bands take no row)."""
@@ -367,7 +496,7 @@ class _Builder:
     def _card(self, person: Person, boss: str | None, band: int | None, row: int,
               colors: dict[str, str]) -> Card:
         vacant = person.vacant
-        return Card(
+        card = Card(
             id=person.id, kind="open" if vacant else "person",
             name=clean(person.display_name) if not vacant else "Open role",
             title=clean(person.title) or (clean(person.name) if vacant else ""),
@@ -380,6 +509,11 @@ class _Builder:
                 person.id in self.broken_lines and boss is None),
             broken_line=person.id in self.broken_lines and boss is not None,
         )
+        if person.id in self.standing:  # view.continued: the card stands for a whole team
+            people, open_roles = self.standing[person.id]
+            card = replace(card, kind="continued", detail=clean(self.view.continued[person.id]),
+                           hidden_people=people, hidden_open=open_roles)
+        return card
 
     def _rollup(self, pid: str, hidden: list[str], shown: set[str], row: int) -> Card:
         people = open_roles = 0
@@ -426,7 +560,7 @@ class _Builder:
             present = []
             for card in cards:
                 person = self.people.get(card.id)
-                if card.kind != "rollup" and person is not None and person.team:
+                if card.kind not in ("rollup", "link") and person is not None and person.team:
                     present.append(person.team)
             order = [tid for tid in colors if tid in set(present)]
             entries = [(self._team_name(tid), colors[tid]) for tid in order]

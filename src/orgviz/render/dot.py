@@ -69,12 +69,12 @@ def is_leaf(chart: Chart, card_id: str) -> bool:
     return not chart.reports[card_id] and not chart.assistants[card_id]
 
 
-def stack_groups(leaves: list[str]) -> list[list[str]]:
-    """Split stacked leaves into spines: one column up to STACK_ROWS cards, else spines of
-    at most 2 * STACK_ROWS cards with a column on each side."""
-    if len(leaves) <= STACK_ROWS:
+def stack_groups(leaves: list[str], rows: int = STACK_ROWS) -> list[list[str]]:
+    """Split stacked leaves into spines: one column up to `rows` cards, else spines of
+    at most 2 * `rows` cards with a column on each side."""
+    if len(leaves) <= rows:
         return [leaves]
-    spines = math.ceil(len(leaves) / (2 * STACK_ROWS))
+    spines = math.ceil(len(leaves) / (2 * rows))
     size = math.ceil(len(leaves) / spines)
     return [leaves[i:i + size] for i in range(0, len(leaves), size)]
 
@@ -223,6 +223,7 @@ class _Writer:
         spines: list[Spine] = []
         stacked: set[str] = set()
         broken = f' [color="{self.theme.broken}", style=dashed, penwidth=2]' if labels else ""
+        stack_rows = chart.stack_rows or STACK_ROWS
         for card in chart.cards:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
@@ -241,8 +242,8 @@ class _Writer:
                 # starts on the first leaf's level row.
                 leaves.sort(key=lambda r: by_id[r].row)
                 first_row = max(card.row + 1, by_id[leaves[0]].row)
-                for group in stack_groups(leaves):
-                    if len(leaves) <= STACK_ROWS:
+                for group in stack_groups(leaves, stack_rows):
+                    if len(leaves) <= stack_rows:
                         pairs = [(None, leaf) for leaf in group]
                     else:
                         pairs = [(group[i], group[i + 1] if i + 1 < len(group) else None)

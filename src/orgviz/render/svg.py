@@ -92,20 +92,26 @@ def curve_path(points: tuple[Point, ...]) -> str:
 
 class _Canvas:
     def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
-                 box: CardBox, theme: Theme, transparent: bool, generator: str = "") -> None:
+                 box: CardBox, theme: Theme, transparent: bool, generator: str = "",
+                 header: bool = True, margin: float = MARGIN) -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
         self.generator = generator
         self.theme, self.transparent = theme, transparent
+        self.margin = margin
         self.tb = geometry.direction != "LR"
         has_axis = any(chart.rows) and bool(geometry.rows)
         self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
         self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
-        self.content_w = max(MIN_WIDTH, self.axis_w + geometry.width)
-        self.header, self.header_h = self.header_items()
-        self.x0 = MARGIN + self.axis_w
-        self.y0 = MARGIN + self.header_h + self.axis_h
-        self.width = 2 * MARGIN + self.content_w
-        self.height = self.y0 + geometry.height + MARGIN
+        self.content_w = self.axis_w + geometry.width
+        if header:  # room for the title and the legend
+            self.content_w = max(MIN_WIDTH, self.content_w)
+            self.header, self.header_h = self.header_items()
+        else:
+            self.header, self.header_h = [], 0.0
+        self.x0 = margin + self.axis_w
+        self.y0 = margin + self.header_h + self.axis_h
+        self.width = 2 * margin + self.content_w
+        self.height = self.y0 + geometry.height + margin
 
     # header ---------------------------------------------------------------------------------
     def key_entries(self) -> list[tuple[str, str]]:
@@ -121,6 +127,10 @@ class _Canvas:
             entries.append(("open", "open role"))
         if any(card.kind == "rollup" for card in chart.cards):
             entries.append(("rollup", "collapsed team"))
+        if any(card.kind == "continued" for card in chart.cards):
+            entries.append(("continued", "continued on another page"))
+        if any(card.kind == "link" for card in chart.cards):
+            entries.append(("link", "manager, on another page"))
         if "broken" in kinds or any(card.broken for card in chart.cards):
             entries.append(("broken", "fails validation"))
         return entries
@@ -129,18 +139,18 @@ class _Canvas:
         """The title, subtitle, legend and key, flowed to the content width."""
         theme, chart = self.theme, self.chart
         items = []
-        y = MARGIN + TITLE_SIZE_PX
+        y = self.margin + TITLE_SIZE_PX
         width = self.content_w
-        items.append(_text(MARGIN, y, ellipsize(chart.title, width, TITLE_SIZE_PX, True),
+        items.append(_text(self.margin, y, ellipsize(chart.title, width, TITLE_SIZE_PX, True),
                            TITLE_SIZE_PX, theme.text, anchor="start", bold=True))
         y += SUBTITLE_SIZE + 8
-        items.append(_text(MARGIN, y, chart.subtitle, SUBTITLE_SIZE, theme.muted,
+        items.append(_text(self.margin, y, chart.subtitle, SUBTITLE_SIZE, theme.muted,
                            anchor="start"))
         y += 10
         # Legend: swatches of the team or level colors.
         if chart.legend:
             y += LEGEND_LINE
-            x = MARGIN
+            x = self.margin
             heading = chart.legend_title
             items.append(_text(x, y, heading, LEGEND_SIZE, theme.faint, anchor="start",
                                bold=True))
@@ -149,7 +159,7 @@ class _Canvas:
             for label, color in chart.legend:
                 label = ellipsize(label, 220, LEGEND_SIZE)
                 need = 16 + text_width(label, LEGEND_SIZE) + 16
-                if x + need > MARGIN + width and x > start:
+                if x + need > self.margin + width and x > start:
                     x, y = start, y + LEGEND_LINE
                 swatch = accent(theme, color)
                 items.append(_el("rect", x=x, y=y - 9.5, width=11.0, height=11.0, rx=2.5,
@@ -159,24 +169,26 @@ class _Canvas:
         keys = self.key_entries()
         if keys:
             y += LEGEND_LINE
-            x = MARGIN
+            x = self.margin
             for style, label in keys:
                 need = 30 + text_width(label, LEGEND_SIZE) + 18
-                if x + need > MARGIN + width and x > MARGIN:
-                    x, y = MARGIN, y + LEGEND_LINE
+                if x + need > self.margin + width and x > self.margin:
+                    x, y = self.margin, y + LEGEND_LINE
                 items.append(self.key_sample(style, x, y - 4))
                 items.append(_text(x + 30, y, label, LEGEND_SIZE, theme.muted, anchor="start"))
                 x += need
-        return items, y - MARGIN + 22
+        return items, y - self.margin + 22
 
     def key_sample(self, style: str, x: float, y: float) -> str:
         theme = self.theme
-        if style in ("open", "rollup"):
-            fill = theme.open_fill if style == "open" else theme.rollup_fill
-            stroke = theme.open_border if style == "open" else theme.rollup_border
-            dash = "3 2" if style == "open" else None
+        if style in ("open", "rollup", "continued", "link"):
+            fill = {"open": theme.open_fill, "continued": theme.card_fill}.get(
+                style, theme.rollup_fill)
+            stroke = {"open": theme.open_border, "link": theme.line,
+                      "continued": theme.card_border}.get(style, theme.rollup_border)
+            dash = {"open": "3 2", "link": "2 2"}.get(style)
             back = ""
-            if style == "rollup":
+            if style in ("rollup", "continued"):
                 back = _el("rect", x=x + 3, y=y - 4, width=22.0, height=12.0, rx=2.5, fill=fill,
                     stroke=stroke)
             return back + (_el("rect", x=x, y=y - 7, width=22.0, height=12.0, rx=2.5, fill=fill,
@@ -216,12 +228,12 @@ class _Canvas:
             if self.tb:
                 y = self.y0 + center
                 if index % 2 == 0 and not self.transparent:
-                    items.append(_el("rect", x=MARGIN, y=y - half, width=self.content_w,
+                    items.append(_el("rect", x=self.margin, y=y - half, width=self.content_w,
                         height=2 * half, rx=6.0, fill=theme.row_band))
                 words = _fit_label(label, AXIS_WIDTH - 16)
                 top = y - (len(words) - 1) * 6.5 + 3.5
                 for i, word in enumerate(words):
-                    items.append(_text(MARGIN + 10, top + i * 13, word, 9.5, theme.faint,
+                    items.append(_text(self.margin + 10, top + i * 13, word, 9.5, theme.faint,
                                        anchor="start", bold=True, spacing=0.6))
             else:
                 x = self.x0 + center
@@ -245,11 +257,15 @@ class _Canvas:
         if card.kind == "open":
             fill, stroke, dash = theme.open_fill, theme.open_border, "5 4"
             stroke_width = max(stroke_width, 1.2)
-        elif card.kind == "rollup":
-            fill, stroke = theme.rollup_fill, theme.rollup_border
+        elif card.kind in ("rollup", "continued"):  # a pile: more behind this card
+            if card.kind == "rollup":
+                fill, stroke = theme.rollup_fill, theme.rollup_border
             for offset in (8.0, 4.0):
                 parts.append(_el("rect", x=left + offset, y=top + offset, width=w, height=h,
                     rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width))
+        elif card.kind == "link":  # drawn in full on another page
+            fill, stroke, dash = theme.rollup_fill, theme.line, "2 3"
+            stroke_width = max(stroke_width, 1.2)
         if card.broken:
             stroke, stroke_width = theme.broken, 2.5
         parts.append(_el("rect", x=left, y=top, width=w, height=h, rx=RADIUS, fill=fill,
@@ -257,7 +273,7 @@ class _Canvas:
         if card.color:
             parts.append(self.accent_band(left, top, w, accent(theme, card.color),
                                           card.kind == "open"))
-        name_color = theme.muted if card.kind == "open" else theme.text
+        name_color = theme.muted if card.kind in ("open", "link") else theme.text
         for i, line in enumerate(text.name):
             parts.append(_text(cx, top + box.name_y(i), line, NAME_SIZE, name_color,
                                bold=True, italic=card.kind == "open"))
@@ -266,7 +282,7 @@ class _Canvas:
                                theme.muted))
         if text.team:
             parts.append(_text(cx, top + box.team_y(), text.team, TEAM_SIZE, theme.faint,
-                               italic=card.kind == "rollup"))
+                               italic=card.kind in ("rollup", "continued", "link")))
         if card.broken:
             bx, by = left + w - 4, top + 4
             parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
@@ -326,6 +342,12 @@ def _fit_label(label: str, width: float) -> list[str]:
 
 
 def draw_svg(chart: Chart, geometry: Geometry, texts: dict[str, CardText], box: CardBox,
-             theme: Theme, transparent: bool = False, generator: str = "") -> bytes:
-    """The chart as an SVG document (UTF-8 bytes); `generator` goes into a comment."""
-    return _Canvas(chart, geometry, texts, box, theme, transparent, generator).draw()
+             theme: Theme, transparent: bool = False, generator: str = "", *,
+             header: bool = True, margin: float = MARGIN) -> bytes:
+    """The chart as an SVG document (UTF-8 bytes); `generator` goes into a comment.
+
+    Without `header` there is no title, legend or key (a slide shows its own) and the
+    drawing is only as wide as the chart; `margin` is the space around it all.
+    """
+    return _Canvas(chart, geometry, texts, box, theme, transparent, generator, header,
+                   margin).draw()

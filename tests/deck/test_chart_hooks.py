@@ -1,0 +1,74 @@
+"""The chart hooks that decks use: continued people, moved reports, the manager above."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from deckkit import SMALL
+
+from orgviz.loader import load
+from orgviz.render.cards import card_box, chart_texts
+from orgviz.render.chart import Moved, View, build_chart
+from orgviz.render.dot import stack_groups, write_dot
+from orgviz.render.geometry import Box, Geometry
+from orgviz.render.svg import draw_svg
+from orgviz.render.themes import THEMES
+
+
+def _org(org_file: Callable[..., Path]):
+    return load(org_file(SMALL))
+
+
+def test_continued_person_stands_for_their_team(org_file) -> None:
+    chart = build_chart(_org(org_file), View(root="vp", continued={"dir": "on slide 7"}))
+    by_id = chart.by_id
+    assert set(by_id) == {"vp", "hop", "dir"}
+    card = by_id["dir"]
+    assert card.kind == "continued" and card.detail == "on slide 7"
+    assert (card.hidden_people, card.hidden_open) == (4, 1)  # dir, pm1, pm2, pm4 + pm3 open
+    assert chart_texts(chart)["dir"].team == "on slide 7"
+    assert chart.subtitle.startswith("6 people · 1 open role")
+
+
+def test_moved_reports_become_one_card_after_the_others(org_file) -> None:
+    view = View(root="dir", moved=(Moved("dir", frozenset({"pm2", "pm3"}), "slide 9"),))
+    chart = build_chart(_org(org_file), view)
+    ids = [card.id for card in chart.cards]
+    assert ids == ["dir", "pm1", "pm4", "+dir#0"]
+    card = chart.by_id["+dir#0"]
+    assert (card.kind, card.name, card.title, card.detail) == (
+        "continued", "+1 person", "1 open role", "slide 9")
+    assert card.manager == "dir" and card.row >= chart.by_id["pm4"].row
+
+
+def test_above_draws_the_manager_as_a_link_card(org_file) -> None:
+    chart = build_chart(_org(org_file), View(root="dir", above="reports to · slide 2"))
+    first = chart.cards[0]
+    assert (first.id, first.kind, first.detail, first.manager) == (
+        "hop", "link", "reports to · slide 2", None)
+    assert chart.by_id["dir"].manager == "hop"
+    assert chart.by_id["dir"].row > first.row
+    assert "hop" not in {link.manager for link in chart.links}
+    assert chart.subtitle.startswith("4 people")  # the link card is not counted
+
+
+def test_stack_rows_reaches_the_dot_layout(org_file) -> None:
+    assert stack_groups(list("abcde"), 2) == [["a", "b", "c"], ["d", "e"]]
+    org = _org(org_file)
+    chart = build_chart(org, View(root="dir", stack_rows=1))
+    plan = write_dot(chart, card_box(chart_texts(chart)), THEMES["light"])
+    assert len(plan.spines) == 2 and all(len(s.rows) == 1 for s in plan.spines)
+
+
+def test_svg_without_header_is_as_big_as_the_chart(org_file) -> None:
+    chart = build_chart(_org(org_file), View(root="dir", continued={}, above="slide 1"))
+    texts = chart_texts(chart)
+    box = card_box(texts)
+    boxes = {card.id: Box(100 + 210 * i, 60 + 100 * card.row, box.width, box.height)
+             for i, card in enumerate(chart.cards)}
+    geometry = Geometry(210 * len(boxes), 400, boxes, {}, ())
+    svg = draw_svg(chart, geometry, texts, box, THEMES["light"], header=False, margin=5)
+    assert f'width="{210 * len(boxes) + 10}" height="410"'.encode() in svg
+    assert b"Tiny Co" not in svg.split(b"</title>", 1)[1]  # no title text drawn
+    assert b'stroke-dasharray="2 3"' in svg  # the link card
