@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from orgviz.errors import RenderError
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
@@ -13,32 +15,45 @@ from orgviz.render.themes import Theme
 PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
 
 
-def _parse_plain(text: str) -> tuple[float, float, dict[str, Box],
-                                      dict[tuple[str, str], list[Point]]]:
-    """Graphviz `plain` output: size, node boxes and edge control points, y flipped."""
-    width = height = 0.0
+_PLAIN_NODE = re.compile(r"^node (\S+) (\S+) (\S+) (\S+) (\S+) ", re.M)
+_PLAIN_GRAPH = re.compile(r"graph \S+ (\S+) (\S+)\s")
+
+
+def _parse_plain(text: str, with_edges: bool = False) -> tuple[
+        float, float, dict[str, Box], dict[tuple[str, str], list[Point]]]:
+    """Graphviz `plain` output: size, node boxes and (`with_edges`) edge control points,
+    y flipped."""
+    graph = _PLAIN_GRAPH.match(text)
+    try:
+        width, height = (float(graph.group(1)) * PX, float(graph.group(2)) * PX) if graph \
+            else (0.0, 0.0)
+    except ValueError:
+        width = height = 0.0
+    if not width or not height:
+        raise RenderError("cannot read Graphviz's layout (no graph size)")
     nodes: dict[str, Box] = {}
+    for name, x, y, w, h in _PLAIN_NODE.findall(text):
+        try:
+            nodes[name] = Box(float(x) * PX, height - float(y) * PX, float(w) * PX,
+                              float(h) * PX)
+        except ValueError:
+            raise RenderError(f"cannot read Graphviz's layout (unexpected node line of "
+                              f"{name[:40]!r})") from None
     edges: dict[tuple[str, str], list[Point]] = {}
+    if not with_edges:
+        return width, height, nodes, edges
     for line in text.splitlines():
         parts = line.split()
-        if not parts:
+        if not parts or parts[0] != "edge":
             continue
         try:
-            if parts[0] == "graph":
-                width, height = float(parts[2]) * PX, float(parts[3]) * PX
-            elif parts[0] == "node":
-                x, y, w, h = (float(v) * PX for v in parts[2:6])
-                nodes[parts[1]] = Box(x, height - y, w, h)
-            elif parts[0] == "edge":
-                count = int(parts[3])
-                values = [float(v) * PX for v in parts[4:4 + 2 * count]]
-                points = [(values[i], height - values[i + 1]) for i in range(0, len(values), 2)]
-                edges.setdefault((parts[1], parts[2]), points)
+            count = int(parts[3])
+            values = [float(v) * PX for v in parts[4:4 + 2 * count]]
+            points = [(values[i], height - values[i + 1]) for i in range(0, len(values), 2)]
         except (ValueError, IndexError):
             raise RenderError(f"cannot read Graphviz's layout (unexpected line "
                               f"{line[:60]!r})") from None
-    if not width or not height:
-        raise RenderError("cannot read Graphviz's layout (no graph size)")
+        edges.setdefault((parts[1], parts[2]), points)
     return width, height, nodes, edges
 
 

@@ -31,18 +31,33 @@ CORNER = 6.0  # connector corner radius
 BAND_PAD = 10.0
 
 
+_NUMBERS: dict[float, str] = {}  # _n's answers: charts repeat the same coordinates a lot
+_ATTR_NAMES: dict[str, str] = {}  # keyword -> attribute name (stroke_width -> stroke-width)
+_TEXT_STYLES: dict[tuple, str] = {}  # the attributes of a <text> after x and y
+
+
 def _n(value: float) -> str:
     """A coordinate with at most two decimals, stable across platforms."""
+    try:
+        return _NUMBERS[value]
+    except KeyError:
+        pass
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = "0" if text in ("-0", "") else text
+    if len(_NUMBERS) < 200_000:
+        _NUMBERS[value] = text
+    return text
 
 
 def _attrs(**values: str | float | None) -> str:
     parts = []
+    names = _ATTR_NAMES
     for key, value in values.items():
         if value is None:
             continue
-        name = key.rstrip("_").replace("_", "-")
+        name = names.get(key)
+        if name is None:
+            name = names[key] = key.rstrip("_").replace("_", "-")
         text = _n(value) if isinstance(value, float) else xml_escape(str(value))
         parts.append(f'{name}="{text}"')
     return " ".join(parts)
@@ -53,13 +68,27 @@ def _el(tag: str, **values: str | float | None) -> str:
     return f"<{tag} {_attrs(**values)}/>"
 
 
+def _text_style(size: float, fill: str, anchor: str = "middle", bold: bool = False,
+                italic: bool = False, spacing: float | None = None) -> str:
+    """Everything of a <text> start tag after its y attribute, with the closing ">"."""
+    key = (size, fill, anchor, bold, italic, spacing)
+    style = _TEXT_STYLES.get(key)
+    if style is None:
+        extra = (' font-weight="bold"' if bold else "") + (
+            ' font-style="italic"' if italic else "")
+        if spacing is not None:
+            extra += f' letter-spacing="{_n(spacing)}"'
+        style = f' font-size="{_n(size)}" fill="{fill}" text-anchor="{anchor}"{extra}>'
+        if len(_TEXT_STYLES) < 10_000:
+            _TEXT_STYLES[key] = style
+    return style
+
+
 def _text(x: float, y: float, content: str, size: float, fill: str, *, anchor: str = "middle",
           bold: bool = False, italic: bool = False, spacing: float | None = None) -> str:
-    extra = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
-    if spacing is not None:
-        extra += f' letter-spacing="{_n(spacing)}"'
-    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="{fill}" '
-            f'text-anchor="{anchor}"{extra}>{xml_escape(content)}</text>')
+    return (f'<text x="{_n(x)}" y="{_n(y)}"'
+            f'{_text_style(size, fill, anchor, bold, italic, spacing)}'
+            f'{xml_escape(content)}</text>')
 
 
 def rounded_path(points: tuple[Point, ...], radius: float = CORNER) -> str:
@@ -98,6 +127,8 @@ class _Canvas:
         self.generator = generator
         self.theme, self.transparent = theme, transparent
         self.margin = margin
+        self.card_styles: dict[tuple[str, bool], tuple[str, str, tuple[float, ...]]] = {}
+        self.line_styles: dict[str, str] = {}
         self.tb = geometry.direction != "LR"
         has_axis = any(chart.rows) and bool(geometry.rows)
         self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
@@ -198,6 +229,12 @@ class _Canvas:
 
     # lines ----------------------------------------------------------------------------------
     def line_style(self, kind: str) -> str:
+        style = self.line_styles.get(kind)
+        if style is None:
+            style = self.line_styles[kind] = self._line_style(kind)
+        return style
+
+    def _line_style(self, kind: str) -> str:
         theme = self.theme
         if kind == "dotted":
             return _attrs(fill="none", stroke=theme.dotted_line, stroke_width=1.2,
@@ -246,43 +283,69 @@ class _Canvas:
         return items
 
     # cards ----------------------------------------------------------------------------------
+    def card_style(self, kind: str, broken: bool) -> tuple[str, str, tuple[float, ...]]:
+        """For a kind of card: the attributes of its outline after x, y, width and height,
+        those of the cards piled behind it, and the offsets of the piled cards."""
+        key = (kind, broken)
+        style = self.card_styles.get(key)
+        if style is not None:
+            return style
+        theme = self.theme
+        fill, stroke, dash = theme.card_fill, theme.card_border, None
+        stroke_width = theme.border_width
+        pile: tuple[float, ...] = ()
+        pile_attrs = ""
+        if kind == "open":
+            fill, stroke, dash = theme.open_fill, theme.open_border, "5 4"
+            stroke_width = max(stroke_width, 1.2)
+        elif kind in ("rollup", "continued"):  # a pile: more behind this card
+            if kind == "rollup":
+                fill, stroke = theme.rollup_fill, theme.rollup_border
+            pile = (8.0, 4.0)
+            pile_attrs = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width)
+        elif kind == "link":  # drawn in full on another page
+            fill, stroke, dash = theme.rollup_fill, theme.line, "2 3"
+            stroke_width = max(stroke_width, 1.2)
+        if broken:
+            stroke, stroke_width = theme.broken, 2.5
+        outline = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width,
+                         stroke_dasharray=dash)
+        style = self.card_styles[key] = (outline, pile_attrs, pile)
+        return style
+
     def card(self, card: Card, where: Box) -> str:
         theme, text, box = self.theme, self.texts[card.id], self.box
         left, top = where.left + self.x0, where.top + self.y0
         w, h = where.w, where.h
         cx = left + w / 2
+        kind = card.kind
         parts = [f"<g><title>{xml_escape(text.full)}</title>"]
-        fill, stroke, dash = theme.card_fill, theme.card_border, None
-        stroke_width = theme.border_width
-        if card.kind == "open":
-            fill, stroke, dash = theme.open_fill, theme.open_border, "5 4"
-            stroke_width = max(stroke_width, 1.2)
-        elif card.kind in ("rollup", "continued"):  # a pile: more behind this card
-            if card.kind == "rollup":
-                fill, stroke = theme.rollup_fill, theme.rollup_border
-            for offset in (8.0, 4.0):
-                parts.append(_el("rect", x=left + offset, y=top + offset, width=w, height=h,
-                    rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width))
-        elif card.kind == "link":  # drawn in full on another page
-            fill, stroke, dash = theme.rollup_fill, theme.line, "2 3"
-            stroke_width = max(stroke_width, 1.2)
-        if card.broken:
-            stroke, stroke_width = theme.broken, 2.5
-        parts.append(_el("rect", x=left, y=top, width=w, height=h, rx=RADIUS, fill=fill,
-            stroke=stroke, stroke_width=stroke_width, stroke_dasharray=dash))
+        outline, pile_attrs, pile = self.card_style(kind, card.broken)
+        size = f'width="{_n(w)}" height="{_n(h)}" '
+        for offset in pile:
+            parts.append(f'<rect x="{_n(left + offset)}" y="{_n(top + offset)}" '
+                         f'{size}{pile_attrs}/>')
+        parts.append(f'<rect x="{_n(left)}" y="{_n(top)}" {size}{outline}/>')
         if card.color:
             parts.append(self.accent_band(left, top, w, accent(theme, card.color),
-                                          card.kind == "open"))
-        name_color = theme.muted if card.kind in ("open", "link") else theme.text
+                                          kind == "open"))
+        x = _n(cx)
+        name_style = _text_style(NAME_SIZE, theme.muted if kind in ("open", "link")
+                                 else theme.text, bold=True, italic=kind == "open")
         for i, line in enumerate(text.name):
-            parts.append(_text(cx, top + box.name_y(i), line, NAME_SIZE, name_color,
-                               bold=True, italic=card.kind == "open"))
-        for i, line in enumerate(text.title):
-            parts.append(_text(cx, top + box.title_y(i, len(text.name)), line, TITLE_SIZE,
-                               theme.muted))
+            parts.append(f'<text x="{x}" y="{_n(top + box.name_y(i))}"{name_style}'
+                         f'{xml_escape(line)}</text>')
+        if text.title:
+            title_style = _text_style(TITLE_SIZE, theme.muted)
+            names = len(text.name)
+            for i, line in enumerate(text.title):
+                parts.append(f'<text x="{x}" y="{_n(top + box.title_y(i, names))}"'
+                             f'{title_style}{xml_escape(line)}</text>')
         if text.team:
-            parts.append(_text(cx, top + box.team_y(), text.team, TEAM_SIZE, theme.faint,
-                               italic=card.kind in ("rollup", "continued", "link")))
+            team_style = _text_style(TEAM_SIZE, theme.faint,
+                                     italic=kind in ("rollup", "continued", "link"))
+            parts.append(f'<text x="{x}" y="{_n(top + box.team_y())}"{team_style}'
+                         f'{xml_escape(text.team)}</text>')
         if card.broken:
             bx, by = left + w - 4, top + 4
             parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
@@ -295,8 +358,10 @@ class _Canvas:
         r, a = RADIUS, self.theme.accent_height
         dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
         right = left + w
-        d = (f"M{_n(left + dx)} {_n(top + a)}A{_n(r)} {_n(r)} 0 0 1 {_n(left + r)} {_n(top)}"
-             f"H{_n(right - r)}A{_n(r)} {_n(r)} 0 0 1 {_n(right - dx)} {_n(top + a)}Z")
+        arc = f"A{_n(r)} {_n(r)} 0 0 1 "
+        bottom = _n(top + a)
+        d = (f"M{_n(left + dx)} {bottom}{arc}{_n(left + r)} {_n(top)}"
+             f"H{_n(right - r)}{arc}{_n(right - dx)} {bottom}Z")
         return f'<path {_attrs(d=d, fill=color, fill_opacity=0.55 if faded else None)}/>'
 
     # all ------------------------------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""A per-user cache of the embedded Graphviz compiled to native code by wasmtime.
+
+Compiling graphviz.wasm takes about a second in every process; loading the compiled module
+from the cache takes a few milliseconds. This is what wasmtime's own cache does
+(`Config.cache`), kept under orgviz's control:
+
+- location: $ORGVIZ_CACHE_DIR, else $XDG_CACHE_HOME/orgviz, else ~/.cache/orgviz
+  (%LOCALAPPDATA%\\orgviz on Windows, ~/Library/Caches/orgviz on macOS); ORGVIZ_NO_CACHE=1
+  turns it off;
+- one file per (graphviz.wasm content, wasmtime version and build, platform, engine
+  settings): the file name is a hash of all of them; older entries are removed;
+- each file carries a SHA-256 of its payload, and on POSIX it is only read when the current
+  user owns it and nobody else may write it. Anything unexpected (a truncated, corrupt or
+  foreign file, a wasmtime that refuses it) falls back to compiling, never to an error;
+- writing is best effort (a temporary file renamed into place): a read-only or missing
+  home folder only costs the compile time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Bump when the file layout changes.
+FORMAT = b"orgviz-compiled-wasm 1\n"
+_DIGEST = hashlib.sha256
+
+
+def cache_dir() -> Path | None:
+    """The folder of orgviz's cache, or None when caching is turned off or has no home."""
+    if os.environ.get("ORGVIZ_NO_CACHE"):
+        return None
+    explicit = os.environ.get("ORGVIZ_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "orgviz"
+    try:
+        if sys.platform == "win32":
+            local = os.environ.get("LOCALAPPDATA")
+            return Path(local) / "orgviz" / "Cache" if local else None
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "orgviz"
+        return Path.home() / ".cache" / "orgviz"
+    except (RuntimeError, KeyError, OSError):  # no home folder
+        return None
+
+
+def _wasmtime_identity(wasmtime: Any) -> str:
+    """The installed wasmtime's version and the size and date of its native library."""
+    package = Path(wasmtime.__file__).parent
+    version = ""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(package.parent):
+            if entry.name.startswith("wasmtime-") and entry.name.endswith(".dist-info"):
+                version = entry.name[len("wasmtime-"):-len(".dist-info")]
+                break
+    if not version:
+        import importlib.metadata
+
+        try:
+            version = importlib.metadata.version("wasmtime")
+        except importlib.metadata.PackageNotFoundError:
+            version = "unknown"
+    libraries = []
+    with contextlib.suppress(OSError):  # wasmtime/<platform>/_libwasmtime.so and the like
+        for path in sorted(package.glob("*/*wasmtime*")):
+            if path.suffix in (".so", ".dylib", ".dll"):
+                info = path.stat()
+                libraries.append(f"{path.parent.name}/{path.name}:{info.st_size}:"
+                                 f"{info.st_mtime_ns}")
+    return f"wasmtime {version} {' '.join(libraries)}"
+
+
+def cache_key(wasm: bytes, wasmtime: Any, settings: str) -> str:
+    """A name for the compiled form of `wasm` under this wasmtime, platform and settings."""
+    parts = [FORMAT.strip(), _DIGEST(wasm).hexdigest().encode(),
+             _wasmtime_identity(wasmtime).encode(), platform.machine().encode(),
+             sys.platform.encode(), settings.encode()]
+    return _DIGEST(b"\n".join(parts)).hexdigest()[:40]
+
+
+def _trusted(stat: os.stat_result) -> bool:
+    """A cache file the current user owns and nobody else may write (always true off POSIX)."""
+    if os.name != "posix":
+        return True
+    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
+
+
+def _read(path: Path) -> bytes | None:
+    """The payload of a cache file if it is intact and trusted, else None."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not _trusted(os.fstat(descriptor)):
+            return None
+        data = stream.read()
+    size = _DIGEST().digest_size * 2
+    if not data.startswith(FORMAT) or len(data) < len(FORMAT) + size + 1:
+        return None
+    digest = data[len(FORMAT):len(FORMAT) + size]
+    payload = data[len(FORMAT) + size + 1:]
+    if data[len(FORMAT) + size:len(FORMAT) + size + 1] != b"\n" \
+            or _DIGEST(payload).hexdigest().encode() != digest:
+        return None
+    return payload
+
+
+def _write(folder: Path, name: str, payload: bytes) -> None:
+    """Store `payload` as `name` in `folder` (best effort) and drop older entries."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".cwasm", dir=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(FORMAT + _DIGEST(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(temporary, folder / name)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return
+    with contextlib.suppress(OSError):
+        for old in folder.glob("graphviz-*.cwasm"):
+            if old.name != name:
+                old.unlink()
+
+
+def load_module(wasmtime: Any, engine: Any, wasm: bytes, settings: str) -> Any:
+    """A wasmtime Module of `wasm` for `engine`: from the cache when it holds a good copy,
+    else compiled (and then stored). `settings` names the engine's code-relevant options."""
+    folder = cache_dir()
+    if folder is None:
+        return wasmtime.Module(engine, wasm)
+    folder = folder / "wasm"
+    name = f"graphviz-{cache_key(wasm, wasmtime, settings)}.cwasm"
+    payload = _read(folder / name)
+    if payload is not None:
+        try:
+            return wasmtime.Module.deserialize(engine, payload)
+        except Exception:  # a refused entry is recompiled and replaced
+            pass
+    module = wasmtime.Module(engine, wasm)
+    try:
+        compiled = bytes(module.serialize())
+    except Exception:  # caching is optional
+        return module
+    _write(folder, name, compiled)
+    return module
