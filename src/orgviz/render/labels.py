@@ -18,6 +18,8 @@ def clean(text: str | None) -> str:
     """User text as one printable line: controls dropped, runs of white space folded."""
     if not text:
         return ""
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text  # nothing to drop or fold (printable excludes Cc, Cf, Cs, Cn, Z* but " ")
     return _SPACE.sub(" ", _DROP.sub("", text)).strip()
 
 
@@ -134,6 +136,8 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     text = clean(text)
     if not text:
         return []
+    if text_width(text, size, bold) <= width - 0.01:  # fits on one line, whatever the sums
+        return [text]
     tokens: list[tuple[str, bool]] = []  # (piece, whether a space stands before it)
     for word in text.split(" "):
         pieces = [word]
