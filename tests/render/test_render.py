@@ -1,4 +1,4 @@
-"""Rendering with each engine: SVG content and safety, PNG sizes, PDF, determinism."""
+"""Rendering with each layout and engine: SVG content and safety, PNG sizes, PDF, determinism."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from renderkit import ENGINES, HOSTILE
+from renderkit import HOSTILE, SETUPS
 
 from orgviz.errors import OrgLoadError, RenderError
 from orgviz.loader import load
@@ -39,9 +39,9 @@ def assert_safe_svg(svg: bytes) -> None:
             assert "url(" not in value and "javascript:" not in value.lower(), value
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_svg_shows_every_card(small_org: Org, engine: str) -> None:
-    svg = render(small_org, "svg", RenderOptions(engine=engine))
+@pytest.mark.parametrize("setup", SETUPS)
+def test_svg_shows_every_card(small_org: Org, setup: dict) -> None:
+    svg = render(small_org, "svg", RenderOptions(**setup))
     shown = texts(svg)
     for name in ("Ada Lovelace", "Eve", "Cy Product", "Vera Vice", "Hank Head", "Dora Director",
                  "Pam One", "Open role", "Ed Engineer"):
@@ -51,23 +51,26 @@ def test_svg_shows_every_card(small_org: Org, engine: str) -> None:
         assert label in shown  # the level axis
     assert "Tiny Co" in shown and "Teams" in shown  # title and legend
     assert_safe_svg(svg)
-    assert f"{engine} engine" in svg.decode()
+    if setup["layout"] == "dot":
+        assert f"{setup['engine']} engine" in svg.decode()
+    else:
+        assert "(layout tidy)" in svg.decode()
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_same_input_same_bytes(small_org: Org, engine: str) -> None:
-    options = RenderOptions(engine=engine)
+@pytest.mark.parametrize("setup", SETUPS)
+def test_same_input_same_bytes(small_org: Org, setup: dict) -> None:
+    options = RenderOptions(**setup)
     assert render(small_org, "svg", options) == render(small_org, "svg", options)
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_hostile_strings_show_literally(org_file: Callable[..., Path], engine: str) -> None:
+@pytest.mark.parametrize("setup", SETUPS)
+def test_hostile_strings_show_literally(org_file: Callable[..., Path], setup: dict) -> None:
     people = "".join(
         f"  - {{id: p{i}, name: {_yaml(text)}, title: {_yaml(text)}, role: ic, reports_to: b}}\n"
         for i, text in enumerate(HOSTILE))
     org = load(org_file("orgviz: 1\norg: {name: '<Evil> & \"Co\"'}\npeople:\n"
                         "  - {id: b, name: Boss, title: CEO}\n" + people))
-    svg = render(org, "svg", RenderOptions(engine=engine), force=True)
+    svg = render(org, "svg", RenderOptions(**setup), force=True)
     assert_safe_svg(svg)
     shown = texts(svg)
     assert "<Evil> & \"Co\"" in shown
@@ -83,40 +86,40 @@ def _yaml(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("setup", SETUPS)
 @pytest.mark.parametrize(("fit", "width", "size"), [
     ("16:9", None, (1920, 1080)), ("4:3", None, (1600, 1200)), ("a4", None, (3508, 2480)),
     ("16:9", 1280, (1280, 720)),
 ])
-def test_png_fit_presets(small_org: Org, engine: str, fit: str, width: int | None,
+def test_png_fit_presets(small_org: Org, setup: dict, fit: str, width: int | None,
                          size: tuple[int, int]) -> None:
-    png = render(small_org, "png", RenderOptions(engine=engine, fit=fit, width=width))
+    png = render(small_org, "png", RenderOptions(**setup, fit=fit, width=width))
     assert png_size(png) == size
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-def test_png_pdf_and_svg_fit(small_org: Org, engine: str) -> None:
-    png = render(small_org, "png", RenderOptions(engine=engine, width=800))
+@pytest.mark.parametrize("setup", SETUPS)
+def test_png_pdf_and_svg_fit(small_org: Org, setup: dict) -> None:
+    png = render(small_org, "png", RenderOptions(**setup, width=800))
     assert png_size(png)[0] == 800
-    pdf = render(small_org, "pdf", RenderOptions(engine=engine))
+    pdf = render(small_org, "pdf", RenderOptions(**setup))
     assert pdf.startswith(b"%PDF") and pdf == render(small_org, "pdf",
-                                                      RenderOptions(engine=engine))
-    fitted = ET.fromstring(render(small_org, "svg", RenderOptions(engine=engine, fit="16:9")))
+                                                      RenderOptions(**setup))
+    fitted = ET.fromstring(render(small_org, "svg", RenderOptions(**setup, fit="16:9")))
     width, height = float(fitted.get("width")), float(fitted.get("height"))
     assert abs(width / height - 16 / 9) < 1e-3
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("setup", SETUPS)
 @pytest.mark.parametrize("options", [
     RenderOptions(theme="dark"), RenderOptions(theme="print", color_by="level"),
     RenderOptions(theme="high-contrast"), RenderOptions(direction="LR"),
     RenderOptions(depth=2), RenderOptions(team="product"), RenderOptions(root="hop"),
     RenderOptions(transparent=True, color_by="none"),
 ], ids=["dark", "print", "high-contrast", "LR", "depth", "team", "root", "transparent"])
-def test_options_render(small_org: Org, engine: str, options: RenderOptions) -> None:
+def test_options_render(small_org: Org, setup: dict, options: RenderOptions) -> None:
     from dataclasses import replace
 
-    svg = render(small_org, "svg", replace(options, engine=engine))
+    svg = render(small_org, "svg", replace(options, **setup))
     root = ET.fromstring(svg)
     assert_safe_svg(svg)
     first = next(iter(root.iter(f"{SVG}rect")))
@@ -151,7 +154,10 @@ def test_errors_refuse_to_render_unless_forced(org_file: Callable[..., Path]) ->
 
 def test_bad_options_are_one_line_errors(small_org: Org) -> None:
     for options, message in [(RenderOptions(theme="neon"), "unknown theme"),
-                             (RenderOptions(layout="tidy"), "unknown layout"),
+                             (RenderOptions(layout="force"), "unknown layout"),
+                             (RenderOptions(compact="some"), "unknown --compact"),
+                             (RenderOptions(compact=0), "at least 1"),
+                             (RenderOptions(layout="dot", compact=2), "use --layout tidy"),
                              (RenderOptions(fit="3:x"), "unknown aspect ratio"),
                              (RenderOptions(font="Comic Sans"), "unknown font")]:
         with pytest.raises(RenderError, match=message):

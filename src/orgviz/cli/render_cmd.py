@@ -13,7 +13,7 @@ from orgviz.errors import OrgLoadError, OrgvizError, RenderError
 # Kept literal so that `--help` does not import the rendering code.
 FORMATS = ("svg", "png", "pdf", "dot")
 ENGINES = ("auto", "system", "embedded")
-LAYOUT_CHOICES = ("dot",)
+LAYOUT_CHOICES = ("auto", "tidy", "dot")
 THEMES = ("light", "dark", "print", "high-contrast")
 COLOR_BY = ("team", "level", "none")
 FITS = ("16:9", "4:3", "a4", "a4-portrait")
@@ -44,8 +44,13 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> lis
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Graphviz to use: system `dot` if installed, else the embedded one.")
-@click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default="dot",
-              show_default=True, help="Layout algorithm.")
+@click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default="auto",
+              show_default=True,
+              help="tidy: orgviz places the cards (fast at any size, compact); dot: Graphviz "
+                   "does; auto: tidy (see docs/rendering.md).")
+@click.option("--compact", default="auto", show_default=True, metavar="auto|off|N",
+              help="Tidy layout: keep N level rows as a tree and list the people below "
+                   "under their manager; auto picks N so the chart is not too wide.")
 @click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
               help="Colors: print is grayscale for paper.")
 @click.option("--color-by", type=click.Choice(COLOR_BY), default="team", show_default=True,
@@ -71,7 +76,7 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> lis
                    "of a split org draws the whole org); draw only diagrams whose source "
                    "stamp is out of date, and exit 1 when any was written.")
 def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine: str,
-            layout: str, theme: str, color_by: str, direction: str, root: str | None,
+            layout: str, compact: str, theme: str, color_by: str, direction: str, root: str | None,
             depth: int | None, team: str | None, fit: str | None, width: int | None,
             transparent: bool, force: bool, config_path: str | None, hook: bool) -> None:
     """Draw org FILES as org charts (SVG by default; PNG, PDF or DOT by extension).
@@ -92,7 +97,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
 
     options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
                             direction=direction, root=root, team=team, depth=depth, fit=fit,
-                            width=width, transparent=transparent)
+                            width=width, transparent=transparent, compact=compact)
     if hook:
         from orgviz.orgfiles import select_orgs
 

@@ -6,23 +6,28 @@ import gc
 import math
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import sub
 
-__all__ = ["LayoutOptions", "TreeLayout", "layout_forest"]
+__all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
+           "measure_forest"]
 
 # How it works (all loops, no recursion; "breadth" is x for TB and y for LR, "depth" the other):
 #  1. Rows: a node's row is its wanted row pushed below its parent's (default: its depth). The
 #     used rows get y positions from their tallest card plus `level_gap`; that is fixed before
-#     any x is chosen. Leaves stacked under a manager form one opaque "block" item (columns of
-#     cards, each with a trunk on its left) that starts at the row below the manager.
+#     any x is chosen. A manager's "block" is one opaque item holding its stacked leaves and,
+#     with `list_from`, its reports in the listed rows with everything below them: columns of
+#     items, each column with a trunk on its left. A listed report's own reports hang below
+#     its card, indented (a file-tree "list" arrangement), in columns the same way. A block
+#     starts on the row of its first member (at most `list_from`).
 #  2. Contours live on sub-bands: each row's cards, then the gap below it (where the elbow
 #     connectors run), so a tall block or an edge that skips rows also reserves its space.
 #  3. Packing (Reingold–Tilford with array contours): children first, each subtree is pushed
 #     right until its left contour clears the right contour of its left siblings by
 #     `sibling_gap` (first sub-band) or `subtree_gap` (deeper). Only the shorter contour is
 #     walked and the longer one is reused in place, so the whole pass is O(n + bands used by
-#     blocks and row-skipping edges). The parent is centred over its first and last child.
+#     blocks and row-skipping edges). The parent is centred over its first and last child
+#     (over the trunk of a one-column block that is its only child).
 #  4. The pass runs left to right and mirrored; the average of the two is symmetric and still
 #     valid (same order in every band, linear spacing constraints).
 #  5. Positions are shifted to be >= 0 and rounded to 2 decimals; edges are built from them.
@@ -35,7 +40,7 @@ _Contour = tuple[list[float], float, list[float], float]
 
 @dataclass(frozen=True)
 class LayoutOptions:
-    """Spacing and stacking options for `layout_forest`."""
+    """Spacing, stacking and list options for `layout_forest`."""
 
     direction: str = "TB"  # "TB" (children below) or "LR" (children to the right)
     level_gap: float = 50.0  # gap between a card's bottom and its children's top (TB)
@@ -45,35 +50,89 @@ class LayoutOptions:
     stack_min: int = 4  # stack only when a manager has at least this many leaf reports
     stack_columns: int | None = None  # None: choose 1-4 columns by count
     stack_gap: float = 12.0  # vertical gap between stacked cards
+    stack_rows: int | None = None  # at most this many cards per stack column (beats columns)
+    stack_any_row: bool = False  # stack leaf reports of any row (else: the next row only)
+    list_from: int | None = None  # nodes in this row or below are listed under their manager
+    list_indent: float = 24.0  # listed reports: from the manager card's left edge to the trunk
+    list_height: float | None = None  # height of a column of listed subtrees (None: 10 cards)
 
     def __post_init__(self) -> None:
         if self.direction not in ("TB", "LR"):
             raise ValueError(f"direction must be 'TB' or 'LR', not {self.direction!r}")
-        for name in ("level_gap", "sibling_gap", "subtree_gap", "stack_gap"):
+        for name in ("level_gap", "sibling_gap", "subtree_gap", "stack_gap", "list_indent"):
             value = getattr(self, name)
             if not math.isfinite(value) or value < 0:
                 raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
-        if self.stack_columns is not None and self.stack_columns < 1:
-            raise ValueError(f"stack_columns must be None or >= 1, not {self.stack_columns!r}")
+        for name in ("stack_columns", "stack_rows"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"{name} must be None or >= 1, not {value!r}")
+        if self.list_from is not None and self.list_from < 0:
+            raise ValueError(f"list_from must be None or >= 0, not {self.list_from!r}")
+        if self.list_height is not None and not (
+                math.isfinite(self.list_height) and self.list_height > 0):
+            raise ValueError(f"list_height must be None or > 0, not {self.list_height!r}")
 
 
 @dataclass(frozen=True)
 class TreeLayout:
-    """Card centres and orthogonal edge routes; y grows downwards and all values are >= 0."""
+    """Card centres and orthogonal edge routes; y grows downwards and all values are >= 0.
+
+    `rows` maps each row that holds cards laid out in rows (or the first cards of a stack) to
+    the centre of that row along the depth axis (y for TB, x for LR); listed cards have none.
+    """
 
     positions: dict[str, tuple[float, float]]
     edges: dict[tuple[str, str], list[tuple[float, float]]]
     width: float
     height: float
+    rows: dict[int, float] = field(default_factory=dict)
 
 
 def _columns_for(count: int, options: LayoutOptions) -> int:
     """Number of columns for a stack of `count` leaves."""
-    if options.stack_columns is not None:
+    if options.stack_rows is not None:
+        k = math.ceil(count / options.stack_rows)
+    elif options.stack_columns is not None:
         k = options.stack_columns
     else:
         k = min(4, max(1, math.ceil(math.sqrt(count / 3.0))))
     return max(1, min(k, count))
+
+
+def _split(items: list[int], size: list[float], gap: float, budget: float) -> list[list[int]]:
+    """Cut items (in order) into columns no taller than `budget` (or the tallest item), with
+    columns as even as the same number of columns allows."""
+    tallest = max(size[c] for c in items)
+
+    def greedy(cap: float) -> list[list[int]]:
+        chunks: list[list[int]] = []
+        cur: list[int] = []
+        h = 0.0
+        for c in items:
+            if cur and h + gap + size[c] > cap + 1e-9:
+                chunks.append(cur)
+                cur = [c]
+                h = size[c]
+            else:
+                h = size[c] if not cur else h + gap + size[c]
+                cur.append(c)
+        chunks.append(cur)
+        return chunks
+
+    best = greedy(max(budget, tallest))
+    k = len(best)
+    if k > 1:  # even out: the lowest cap that still needs no more columns
+        total = sum(size[c] for c in items) + gap * (len(items) - 1)
+        lo, hi = max(tallest, (total - gap * (k - 1)) / k), max(budget, tallest)
+        for _ in range(8):
+            mid = (lo + hi) * 0.5
+            trial = greedy(mid)
+            if len(trial) <= k:
+                best, hi = trial, mid
+            else:
+                lo = mid
+    return best
 
 
 def _merge(
@@ -120,7 +179,21 @@ def _merge(
     return left, lbase, right, rbase
 
 
-def _pack(plan: _Plan, breadth: list[float], options: LayoutOptions, mirror: bool) -> list[float]:
+@dataclass
+class _Block:
+    """A manager's block: columns of stacked leaves and listed subtrees, as one item."""
+
+    owner: int  # the manager (a node laid out in rows)
+    members: list[int]  # in order: by row, then file order
+    width: float
+    height: float
+    trunks: list[float]  # x of each column's trunk from the block's left edge (first is 0)
+    start: int = 0  # index of the used row the block starts on
+    nfull: int = 0  # sub-bands covered by the columns
+    nskip: int = 0  # sub-bands between the owner's gap and the block (strips and the bus)
+
+
+def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
     """One packing pass; returns each item's breadth offset from its parent (mirrored if asked).
 
     Subtrees are done children first (reverse preorder, no recursion). A subtree's contour has
@@ -131,42 +204,64 @@ def _pack(plan: _Plan, breadth: list[float], options: LayoutOptions, mirror: boo
     centre_of = plan.centre_of
     strips = plan.strips
     roots = plan.roots
+    breadth = plan.breadth
+    extra = plan.extra
     rel = [0.0] * total
     contours: list[_Contour | None] = [None] * total
-    attach = [0.0] * total
-    for b_id, (width, nbands) in plan.blocks.items():
-        half = width * 0.5
-        attach[b_id] = half
-        contours[b_id] = ([-half] * nbands, 0.0, [half] * nbands, 0.0)
+    alo = [0.0] * total  # where the connector meets an item, from its centre (low side)
+    ahi = [0.0] * total
+    anchor = [0.0] * total  # where the parent goes over an item, from its centre
+    sign = -1.0 if mirror else 1.0
+    for b_id, blk in plan.blocks.items():
+        half = blk.width * 0.5
+        t1 = blk.trunks[0] - half
+        tk = blk.trunks[-1] - half
+        left = [-half] * blk.nfull
+        right = [half] * blk.nfull
+        if blk.nskip:  # the bus above the block's first row, then the descent to it
+            left.append(t1)
+            right.append(tk)
+            left.extend([t1] * (blk.nskip - 1))
+            right.extend([t1] * (blk.nskip - 1))
+            lo, hi = t1, t1
+        else:
+            lo, hi = t1, tk
+        if mirror:
+            left, right = [-x for x in right], [-x for x in left]
+            lo, hi = -hi, -lo
+        contours[b_id] = (left, 0.0, right, 0.0)
+        alo[b_id] = lo
+        ahi[b_id] = hi
+        anchor[b_id] = sign * t1 if len(blk.trunks) == 1 else 0.0
     sg = options.sibling_gap
     tg = options.subtree_gap
     for v in plan.post:
         half = breadth[v] * 0.5
+        lx = -half - extra[v] if mirror else -half
+        rx = half if mirror else half + extra[v]
         kids = pkids[v]
         if kids is None:
-            left, lbase, right, rbase = [-half], 0.0, [half], 0.0
+            left, lbase, right, rbase = [lx], 0.0, [rx], 0.0
         else:
             left, lbase, right, rbase = _merge(
                 reversed(kids) if mirror else kids, contours, rel, sg, tg
             )
             first, last = centre_of[v]  # type: ignore[misc]
-            centre = (rel[first] + rel[last]) * 0.5
+            centre = (rel[first] + anchor[first] + rel[last] + anchor[last]) * 0.5
             for c in kids:
                 rel[c] -= centre
             lbase -= centre
             rbase -= centre
             # The gap below the card holds the connector, from the parent to the outermost
-            # attachment points (child centres, or the whole width of a stack block).
+            # attachment points (child centres, or the trunks of a block).
             k0 = kids[0]
             k1 = kids[-1]
-            a0 = attach[k0]
-            a1 = attach[k1]
-            lo = min(0.0, rel[k0] - a0, rel[k1] - a1)
-            hi = max(0.0, rel[k0] + a0, rel[k1] + a1)
+            lo = min(0.0, rel[k0] + alo[k0], rel[k1] + alo[k1])
+            hi = max(0.0, rel[k0] + ahi[k0], rel[k1] + ahi[k1])
             left.append(lo - lbase)
             right.append(hi - rbase)
-            left.append(-half - lbase)
-            right.append(half - rbase)
+            left.append(lx - lbase)
+            right.append(rx - rbase)
         k = strips[v]
         if k:
             left.extend([-lbase] * k)
@@ -235,6 +330,21 @@ def _card_sizes(
     return breadth, depth
 
 
+def _extras(ids: list[str], beside: Mapping[str, float] | None) -> list[float]:
+    """Breadth kept free after each card, on its own depth (for assistants drawn beside it)."""
+    extra = [0.0] * len(ids)
+    if beside:
+        for i, nid in enumerate(ids):
+            value = beside.get(nid)
+            if value:
+                value = float(value)
+                if not (math.isfinite(value) and value >= 0):
+                    raise ValueError(f"space beside {nid!r} must be finite and >= 0, not "
+                                     f"{value!r}")
+                extra[i] = value
+    return extra
+
+
 def _wanted_rows(ids: list[str], parent: list[int], rows: Mapping[str, int] | None) -> list[int]:
     """Row of each node: its wanted row, pushed below its parent's row (default: depth)."""
     raw = [0] * len(ids)
@@ -248,29 +358,8 @@ def _wanted_rows(ids: list[str], parent: list[int], rows: Mapping[str, int] | No
     return raw
 
 
-def _find_stacks(
-    kids: list[list[int]], raw: list[int], options: LayoutOptions
-) -> tuple[list[bool], dict[int, list[int]]]:
-    """Which leaves are stacked: leaves in the row just below their parent, when enough."""
-    stacked = [False] * len(kids)
-    stacks: dict[int, list[int]] = {}
-    if not options.stack_leaves:
-        return stacked, stacks
-    need = max(1, options.stack_min)
-    for v, ks in enumerate(kids):
-        if len(ks) < need:
-            continue
-        low = raw[v] + 1
-        leaves = [c for c in ks if not kids[c] and raw[c] == low]
-        if len(leaves) >= need:
-            stacks[v] = leaves
-            for c in leaves:
-                stacked[c] = True
-    return stacked, stacks
-
-
 class _Plan:
-    """Bands, stack blocks and the packing items of one layout (plain arrays, by index)."""
+    """Rows, blocks and the packing items of one layout (plain arrays, by index)."""
 
     def __init__(
         self,
@@ -279,26 +368,107 @@ class _Plan:
         raw: list[int],
         breadth: list[float],
         depth: list[float],
+        extra: list[float],
         options: LayoutOptions,
     ) -> None:
         n = len(kids)
-        stacked, stacks = _find_stacks(kids, raw, options)
-        self.stacked = stacked
+        self.breadth, self.depth, self.extra = breadth, depth, extra
+        gap = options.stack_gap
+        stub = max(4.0, options.sibling_gap * 0.5)  # from a trunk to the card's side
+        self.stub = stub
 
-        # Rows: one per used row index (stacked leaves use none); the height of a row is its
-        # tallest card. Contours work on sub-bands: 2j is row j, 2j+1 the gap below it (where
-        # the connectors run), and 2*nrows everything below the last row.
-        used = sorted({raw[i] for i in range(n) if not stacked[i]})
+        # Which nodes are listed, and each row-laid manager's block members.
+        cut = options.list_from
+        listed = [False] * n
+        if cut is not None:
+            for i in range(n):
+                if parent[i] >= 0 and raw[i] >= cut:
+                    listed[i] = True
+        inblock = list(listed)
+        members: dict[int, list[int]] = {}
+        need = max(1, options.stack_min)
+        any_row = options.stack_any_row
+        for v in range(n):
+            ks = kids[v]
+            if not ks or listed[v]:
+                continue
+            leaves: list[int] = []
+            if options.stack_leaves and len(ks) >= need:
+                low = raw[v] + 1
+                leaves = [c for c in ks if not kids[c] and not listed[c]
+                          and (any_row or raw[c] == low)]
+                if len(leaves) < need:
+                    leaves = []
+            hung = [c for c in ks if listed[c]] if cut is not None else []
+            if hung or leaves:
+                for c in leaves:
+                    inblock[c] = True
+                group = [c for c in ks if inblock[c]]
+                if hung or any_row:
+                    group.sort(key=lambda c: raw[c])  # stable: file order within a row
+                members[v] = group
+        self.inblock, self.listed = inblock, listed
+
+        # Listed subtrees, children first: each listed card with its reports hanging below it
+        # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
+        item_b = [breadth[i] + extra[i] for i in range(n)]
+        item_d = list(depth)
+        budget = options.list_height
+        if budget is None:
+            budget = 10 * (max(depth, default=0.0) + gap)
+        self.tr_off = [0.0] * n  # member: its column's trunk, from the (sub-)block's left edge
+        self.top_off = [0.0] * n  # member: its card's top, from the (sub-)block's top
+        self.hang: dict[int, tuple[float, int]] = {}  # listed node -> (gap to reports, columns)
+        self.indent = [0.0] * n
+        order_cache: dict[int, list[int]] = {}
+        for u in range(n - 1, -1, -1):
+            ks = kids[u]
+            if not (listed[u] and ks):
+                continue
+            ordered = sorted(ks, key=lambda c: raw[c])
+            order_cache[u] = ordered
+            width, height, trunks = self._columns(ordered, item_b, item_d, kids, budget, options)
+            drop = gap if len(trunks) == 1 else 2 * gap
+            ind = min(options.list_indent, breadth[u] * 0.5)
+            self.indent[u] = ind
+            self.hang[u] = (drop, len(trunks))
+            item_b[u] = max(item_b[u], ind + width)
+            item_d[u] = depth[u] + drop + height
+        self.order = order_cache
+
+        # Blocks of row-laid managers (their start rows are needed before the rows are fixed).
+        blocks: list[_Block] = []
+        start_row: list[int] = []
+        for v, group in members.items():
+            width, height, trunks = self._columns(group, item_b, item_d, kids, budget, options)
+            blocks.append(_Block(v, group, width, height, trunks))
+            first = min(min(raw[c], cut) if listed[c] else raw[c] for c in group)  # type: ignore[type-var]
+            start_row.append(max(raw[v] + 1, first))
+
+        # Rows: one per used row index (cards laid out in rows, and block starts); the height
+        # of a row is its tallest card. Contours work on sub-bands: 2j is row j, 2j+1 the gap
+        # below it (where the connectors run), and 2*nrows everything below the last row.
+        used = sorted({raw[i] for i in range(n) if not inblock[i]}.union(start_row))
         band_of_row = {r: j for j, r in enumerate(used)}
         nrows = len(used)
         band = [0] * n
         row_h = [0.0] * nrows
+        shown = [False] * nrows  # rows reported in TreeLayout.rows
         for i in range(n):
-            if not stacked[i]:
+            if not inblock[i]:
                 j = band_of_row[raw[i]]
                 band[i] = j
+                shown[j] = True
                 if depth[i] > row_h[j]:
                     row_h[j] = depth[i]
+        for blk, r in zip(blocks, start_row, strict=True):
+            j = band_of_row[r]
+            blk.start = j
+            if not all(listed[c] for c in blk.members):
+                shown[j] = True
+            for c in blk.members:
+                if self.top_off[c] == 0.0 and depth[c] > row_h[j]:  # first cards of columns
+                    row_h[j] = depth[c]
         tops = [0.0] * (nrows + 1)
         bounds = [0.0] * (2 * nrows + 1)
         for j in range(nrows):
@@ -306,37 +476,34 @@ class _Plan:
             bounds[2 * j + 1] = tops[j] + row_h[j]
             tops[j + 1] = tops[j] + row_h[j] + options.level_gap
         bounds[2 * nrows] = tops[nrows]
-        self.band, self.row_h, self.tops = band, row_h, tops
+        self.band, self.row_h, self.tops, self.used, self.shown = band, row_h, tops, used, shown
 
-        # Items 0..n-1 are nodes, n.. are stack blocks (opaque rectangles holding the leaves).
-        total = n + len(stacks)
+        # Items 0..n-1 are nodes, n.. are blocks.
+        total = n + len(blocks)
         self.total = total
         self.pkids: list[list[int] | None] = [None] * total  # packed children, in order
         self.centre_of: list[tuple[int, int] | None] = [None] * total
-        self.blocks: dict[int, tuple[float, int]] = {}  # block id -> (width, sub-bands)
-        self.block_of: dict[int, int] = {}  # parent -> block id
-        self.leaf_off = [0.0] * n  # stacked leaf: centre offset from the block centre
-        self.leaf_d = [0.0] * n  # stacked leaf: depth of its centre
-        self.trunk_off = [0.0] * n  # stacked leaf: its column trunk's offset from block centre
-        next_block = n
+        self.blocks: dict[int, _Block] = {}
+        self.block_of: dict[int, int] = {}  # owner -> block id
+        for b_id, blk in enumerate(blocks, start=n):
+            v = blk.owner
+            first = 2 * blk.start
+            bottom = tops[blk.start] + blk.height
+            last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
+            blk.nfull = last - first + 1
+            blk.nskip = first - (2 * band[v] + 2)
+            self.blocks[b_id] = blk
+            self.block_of[v] = b_id
         for v in range(n):
             ks = kids[v]
-            if not ks:
+            if not ks or inblock[v]:
                 continue
-            leaves = stacks.get(v)
-            if leaves is None:
-                self.pkids[v] = ks
-                self.centre_of[v] = (ks[0], ks[-1])
-                continue
-            b_id = next_block
-            next_block += 1
-            width, bottom = self._stack(leaves, tops[band[v] + 1], breadth, depth, options)
-            first = 2 * band[v] + 2
-            last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
-            self.blocks[b_id] = (width, last - first + 1)
-            self.block_of[v] = b_id
-            normal = [c for c in ks if not stacked[c]]
-            if normal:  # the block goes in the middle of the other children
+            b_id = self.block_of.get(v)
+            normal = [c for c in ks if not inblock[c]]
+            if b_id is None:
+                self.pkids[v] = normal
+                self.centre_of[v] = (normal[0], normal[-1])
+            elif normal:  # the block goes in the middle of the other children
                 seq = list(normal)
                 seq.insert((len(normal) + 1) // 2, b_id)
                 self.pkids[v] = seq
@@ -351,7 +518,7 @@ class _Plan:
         strips = [0] * total
         roots: list[int] = []
         for i in range(n):
-            if stacked[i]:
+            if inblock[i]:
                 continue
             p = parent[i]
             if p < 0:
@@ -361,38 +528,125 @@ class _Plan:
                 strips[i] = 2 * (band[i] - band[p] - 1)
         self.strips = strips
         self.roots = roots
-        self.post = [i for i in range(n - 1, -1, -1) if not stacked[i]]
+        self.post = [i for i in range(n - 1, -1, -1) if not inblock[i]]
 
-    def _stack(
+    def _columns(
         self,
-        leaves: list[int],
-        top: float,
-        breadth: list[float],
-        depth: list[float],
+        items: list[int],
+        item_b: list[float],
+        item_d: list[float],
+        kids: list[list[int]],
+        budget: float | None,
         options: LayoutOptions,
-    ) -> tuple[float, float]:
-        """Place leaves in columns (top to bottom, then left to right); return width, bottom."""
-        count = len(leaves)
-        per_col = math.ceil(count / _columns_for(count, options))
-        stub = max(4.0, options.sibling_gap * 0.5)  # from the trunk to the leaf's side
+    ) -> tuple[float, float, list[float]]:
+        """Put items in columns (top to bottom, then left to right): width, height, trunks.
+
+        Cards alone are cut by count (`stack_rows`, `stack_columns` or 1-4 columns); items
+        carrying listed subtrees are cut by height (`budget`, or the tallest item) in a
+        block, and kept in one column below a listed card (`budget` None)."""
+        gap = options.stack_gap
+        count = len(items)
+        if all(not kids[c] for c in items):
+            per_col = math.ceil(count / _columns_for(count, options))
+            chunks = [items[s : s + per_col] for s in range(0, count, per_col)]
+        elif budget is None:
+            chunks = [items]
+        else:
+            chunks = _split(items, item_d, gap, budget)
+        stub = self.stub
+        tr_off, top_off = self.tr_off, self.top_off
         cursor = 0.0
-        bottom = top
-        leaf_off, leaf_d, trunk_off = self.leaf_off, self.leaf_d, self.trunk_off
-        for s in range(0, count, per_col):
-            col = leaves[s : s + per_col]
-            y = top
+        height = 0.0
+        trunks: list[float] = []
+        for col in chunks:
+            y = 0.0
             for c in col:
-                trunk_off[c] = cursor
-                leaf_off[c] = cursor + stub + breadth[c] * 0.5
-                leaf_d[c] = y + depth[c] * 0.5
-                y += depth[c] + options.stack_gap
-            bottom = max(bottom, y - options.stack_gap)
-            cursor += stub + max(breadth[c] for c in col) + options.sibling_gap
-        width = cursor - options.sibling_gap
-        for c in leaves:
-            trunk_off[c] -= width * 0.5
-            leaf_off[c] -= width * 0.5
-        return width, bottom
+                tr_off[c] = cursor
+                top_off[c] = y
+                y += item_d[c] + (gap + gap if kids[c] else gap)  # more air after a subtree
+            height = max(height, y - gap)
+            trunks.append(cursor)
+            cursor += stub + max(item_b[c] for c in col) + options.sibling_gap
+        return cursor - options.sibling_gap, height, trunks
+
+
+class PreparedForest:
+    """A forest read once (numbered, sized, rows fixed) to lay out or measure many times,
+    for instance with several `list_from` rows to pick one by the shape it gives."""
+
+    def __init__(
+        self,
+        roots: Sequence[str],
+        children: Mapping[str, Sequence[str]],
+        sizes: Mapping[str, tuple[float, float]],
+        rows: Mapping[str, int] | None = None,
+        beside: Mapping[str, float] | None = None,
+        direction: str = "TB",
+    ) -> None:
+        if direction not in ("TB", "LR"):
+            raise ValueError(f"direction must be 'TB' or 'LR', not {direction!r}")
+        self.direction = direction
+        self.ids, self.parent, self.kids = _preorder(roots, children)
+        self.breadth, self.depth = _card_sizes(self.ids, sizes, direction == "TB")
+        self.extra = _extras(self.ids, beside)
+        self.raw = _wanted_rows(self.ids, self.parent, rows)
+
+    def _plan(self, options: LayoutOptions) -> _Plan:
+        if options.direction != self.direction:
+            raise ValueError(f"the forest was prepared for direction {self.direction}, not "
+                             f"{options.direction}")
+        return _Plan(self.kids, self.parent, self.raw, self.breadth, self.depth, self.extra,
+                     options)
+
+    def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
+        """The same as `layout_forest` with these options."""
+        if not self.ids:
+            return TreeLayout({}, {}, 0.0, 0.0)
+        with _no_gc():
+            return _layout(self, self._plan(options), options)
+
+    def measure(self, options: LayoutOptions = LayoutOptions()) -> tuple[float, float]:
+        """About the (width, height) that `layout` gives, at a third of its cost: one packing
+        pass instead of two, and no edges."""
+        if not self.ids:
+            return 0.0, 0.0
+        with _no_gc():
+            plan = self._plan(options)
+            breadth, extra = self.breadth, self.extra
+            rel = _pack(plan, options, False)
+            pos = [0.0] * plan.total
+            for r in plan.roots:
+                pos[r] = rel[r]
+            for v in range(len(self.ids)):
+                ks = plan.pkids[v]
+                if ks is not None:
+                    base = pos[v]
+                    for c in ks:
+                        pos[c] = base + rel[c]
+            lo = min(pos[i] - breadth[i] * 0.5 for i in plan.post)
+            hi = max(pos[i] + breadth[i] * 0.5 + extra[i] for i in plan.post)
+            tops, row_h, band = plan.tops, plan.row_h, plan.band
+            bottom = max(tops[band[i]] + row_h[band[i]] for i in plan.post)
+            for b_id, blk in plan.blocks.items():
+                lo = min(lo, pos[b_id] - blk.width * 0.5)
+                hi = max(hi, pos[b_id] + blk.width * 0.5)
+                bottom = max(bottom, tops[blk.start] + blk.height)
+            if self.direction == "TB":
+                return hi - lo, bottom
+            return bottom, hi - lo
+
+
+class _no_gc:
+    """Turn the cyclic garbage collector off for a block: many small lists and tuples are
+    made here and the collector only costs time."""
+
+    def __enter__(self) -> None:
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was:
+            gc.enable()
 
 
 def layout_forest(
@@ -401,78 +655,109 @@ def layout_forest(
     sizes: Mapping[str, tuple[float, float]],
     options: LayoutOptions = LayoutOptions(),
     rows: Mapping[str, int] | None = None,
+    beside: Mapping[str, float] | None = None,
 ) -> TreeLayout:
     """Lay out a forest of org trees: card centres and orthogonal edge routes.
 
     The nodes are the roots and everything reachable from them through `children` (whose order
     is kept); each needs a size. `rows` optionally asks for a row per node (pushed below the
     parent's row when needed; nodes with the same row share a centre line). Leaf reports are
-    stacked in columns when a manager has at least `stack_min` of them in the next row.
-    Raises ValueError for a node reached twice (a cycle or a shared child) or without a size.
+    stacked in columns when a manager has at least `stack_min` of them in the next row (any
+    row with `stack_any_row`). With `options.list_from`, nodes in that row or below are
+    listed: a manager's reports there hang below it in columns, each report's own reports
+    below its card, indented. `beside` keeps breadth free after a card, on its depth (for
+    assistants drawn next to a manager). Raises ValueError for a node reached twice (a cycle
+    or a shared child) or without a size.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()  # many small lists and tuples: the cyclic collector only costs time here
-    try:
-        return _layout(roots, children, sizes, options, rows)
-    finally:
-        if was_enabled:
-            gc.enable()
+    with _no_gc():
+        forest = PreparedForest(roots, children, sizes, rows, beside, options.direction)
+        return forest.layout(options)
 
 
-def _layout(
+def measure_forest(
     roots: Sequence[str],
     children: Mapping[str, Sequence[str]],
     sizes: Mapping[str, tuple[float, float]],
-    options: LayoutOptions,
-    rows: Mapping[str, int] | None,
-) -> TreeLayout:
-    """The body of `layout_forest`."""
+    options: LayoutOptions = LayoutOptions(),
+    rows: Mapping[str, int] | None = None,
+    beside: Mapping[str, float] | None = None,
+) -> tuple[float, float]:
+    """About the (width, height) that `layout_forest` gives (see PreparedForest.measure)."""
+    with _no_gc():
+        forest = PreparedForest(roots, children, sizes, rows, beside, options.direction)
+        return forest.measure(options)
+
+
+def _simple(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop repeated points and the middle one of three on a line."""
+    out: list[tuple[float, float]] = []
+    for p in points:
+        if out and out[-1] == p:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (a[0] == b[0] == p[0]) or (a[1] == b[1] == p[1]):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> TreeLayout:
+    """The body of `PreparedForest.layout`."""
     tb = options.direction == "TB"
-    ids, parent, kids = _preorder(roots, children)
+    ids, parent, kids = forest.ids, forest.parent, forest.kids
+    breadth, depth, extra = forest.breadth, forest.depth, forest.extra
     n = len(ids)
-    if n == 0:
-        return TreeLayout({}, {}, 0.0, 0.0)
-    breadth, depth = _card_sizes(ids, sizes, tb)
-    plan = _Plan(kids, parent, _wanted_rows(ids, parent, rows), breadth, depth, options)
-    stacked, band, row_h, tops = plan.stacked, plan.band, plan.row_h, plan.tops
+    inblock, band, row_h, tops = plan.inblock, plan.band, plan.row_h, plan.tops
     pkids, block_of, blocks = plan.pkids, plan.block_of, plan.blocks
 
     # Two packing passes, left to right and mirrored. Both keep the same left-to-right order of
     # items in every band and all spacing rules are linear in that order, so their average is
     # valid too, and it is symmetric (no left-heavy bias of plain Reingold–Tilford).
-    rel_a = _pack(plan, breadth, options, False)
-    rel_b = _pack(plan, breadth, options, True)
+    rel_a = _pack(plan, options, False)
+    rel_b = _pack(plan, options, True)
     pos_b = [0.0] * plan.total
     for r in plan.roots:
         pos_b[r] = (rel_a[r] - rel_b[r]) * 0.5
+    pos_d = [0.0] * n
+    stub = plan.stub
+    tr_off, top_off, indent, hang = plan.tr_off, plan.top_off, plan.indent, plan.hang
+    origin: dict[int, tuple[float, float]] = {}  # node -> left and top of what hangs below it
     for v in range(n):  # preorder: parents first
+        if inblock[v]:
+            ob, od = origin[parent[v]]
+            left = ob + tr_off[v] + stub
+            top = od + top_off[v]
+            pos_b[v] = left + breadth[v] * 0.5
+            pos_d[v] = top + depth[v] * 0.5
+            if v in hang:
+                origin[v] = (left + indent[v], top + depth[v] + hang[v][0])
+            continue
+        j = band[v]
+        pos_d[v] = tops[j] + row_h[j] * 0.5
         ks = pkids[v]
         if ks is not None:
             base = pos_b[v]
             for c in ks:
                 pos_b[c] = base + (rel_a[c] - rel_b[c]) * 0.5
-    leaf_off, leaf_d = plan.leaf_off, plan.leaf_d
-    pos_d = [0.0] * n
-    for v in range(n):
-        if stacked[v]:
-            pos_b[v] = pos_b[block_of[parent[v]]] + leaf_off[v]
-            pos_d[v] = leaf_d[v]
-        else:
-            j = band[v]
-            pos_d[v] = tops[j] + row_h[j] * 0.5
+            b_id = block_of.get(v)
+            if b_id is not None:
+                blk = blocks[b_id]
+                origin[v] = (pos_b[b_id] - blk.width * 0.5, tops[blk.start])
 
     # Shift so that everything is >= 0, and round to 2 decimals.
     lo = min(pos_b[i] - breadth[i] * 0.5 for i in range(n))
-    for b_id, (width, _) in blocks.items():
-        lo = min(lo, pos_b[b_id] - width * 0.5)
+    for b_id, blk in blocks.items():
+        lo = min(lo, pos_b[b_id] - blk.width * 0.5)
     rb = [round(pos_b[i] - lo, 2) + 0.0 for i in range(n)]
     rd = [round(d, 2) + 0.0 for d in pos_d]
-    ext_b = _up(max(rb[i] + breadth[i] * 0.5 for i in range(n)))
+    ext_b = _up(max(rb[i] + breadth[i] * 0.5 + extra[i] for i in range(n)))
     ext_d = _up(max(rd[i] + depth[i] * 0.5 for i in range(n)))
 
-    # Edges: elbows through the middle of the gap below the parent's row; stacked leaves hang
-    # off a trunk at the left of their column (straight from the parent when it is under it).
-    trunk_off = plan.trunk_off
+    # Edges: elbows through the middle of the gap below the parent's row. Block members hang
+    # off their column's trunk (reached through a bus above the block when it starts rows
+    # lower); listed reports hang off a trunk from their manager's bottom, near its left edge.
     half_gap = options.level_gap * 0.5
     edges: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for v in range(n):
@@ -482,24 +767,50 @@ def _layout(
         bv = rb[v]
         hb = breadth[v] * 0.5
         pb = round(rd[v] + depth[v] * 0.5, 2)
+        pid = ids[v]
+        if inblock[v]:  # a listed card: its reports hang below it
+            sx = round(bv - hb + indent[v], 2) + 0.0
+            ob = origin[v][0] - lo
+            bus = round(pb + options.stack_gap, 2)
+            for c in plan.order[v]:
+                tr = round(ob + tr_off[c], 2) + 0.0
+                ld = rd[c]
+                side = round(rb[c] - breadth[c] * 0.5, 2) + 0.0
+                if tr == sx:
+                    pts = [(sx, pb), (sx, ld), (side, ld)]
+                else:
+                    pts = [(sx, pb), (sx, bus), (tr, bus), (tr, ld), (side, ld)]
+                edges[pid, ids[c]] = _simple(pts) if tb else [(d, b) for b, d in _simple(pts)]
+            continue
         j = band[v]
         ym = round(tops[j] + row_h[j] + half_gap, 2)
         top_ok = pb != ym
-        block_b = pos_b[block_of[v]] - lo if v in block_of else 0.0
-        pid = ids[v]
+        b_id = block_of.get(v)
+        if b_id is not None:
+            blk = blocks[b_id]
+            ob = origin[v][0] - lo
+            t1 = round(ob, 2) + 0.0
+            by = round(tops[blk.start] - half_gap, 2) if blk.nskip else ym
+            if bv - hb < t1 < bv + hb:
+                head = [(t1, pb)]
+            elif top_ok:
+                head = [(bv, pb), (bv, ym), (t1, ym)]
+            else:
+                head = [(bv, pb), (t1, ym)]
         for c in ks:
-            if stacked[c]:
-                tr = round(block_b + trunk_off[c], 2) + 0.0
+            if inblock[c]:
+                tr = round(ob + tr_off[c], 2) + 0.0
                 ld = rd[c]
                 side = round(rb[c] - breadth[c] * 0.5, 2) + 0.0
-                if bv - hb < tr < bv + hb:
+                if not blk.nskip and bv - hb < tr < bv + hb:
                     pts = [(tr, pb), (tr, ld), (side, ld)]
-                elif tr == bv:
-                    pts = [(bv, pb), (bv, ld), (side, ld)]
-                elif top_ok:
+                elif not blk.nskip and top_ok:
                     pts = [(bv, pb), (bv, ym), (tr, ym), (tr, ld), (side, ld)]
-                else:
+                elif not blk.nskip:
                     pts = [(bv, pb), (tr, ym), (tr, ld), (side, ld)]
+                else:
+                    pts = [*head, (t1, by), (tr, by), (tr, ld), (side, ld)]
+                pts = _simple(pts)
             else:
                 bc = rb[c]
                 ct = round(rd[c] - depth[c] * 0.5, 2)
@@ -513,8 +824,10 @@ def _layout(
                         del pts[0]
             edges[pid, ids[c]] = pts if tb else [(d, b) for b, d in pts]
 
+    row_centres = {plan.used[j]: round(tops[j] + row_h[j] * 0.5, 2) + 0.0
+                   for j in range(len(plan.used)) if plan.shown[j]}
     if tb:
         positions = {ids[i]: (rb[i], rd[i]) for i in range(n)}
-        return TreeLayout(positions, edges, ext_b, ext_d)
+        return TreeLayout(positions, edges, ext_b, ext_d, row_centres)
     positions = {ids[i]: (rd[i], rb[i]) for i in range(n)}
-    return TreeLayout(positions, edges, ext_d, ext_b)
+    return TreeLayout(positions, edges, ext_d, ext_b, row_centres)

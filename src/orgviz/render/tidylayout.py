@@ -1,0 +1,316 @@
+"""The `tidy` layout: orgviz places the cards itself in linear time, for orgs of any size.
+
+The chart's solid tree goes to `orgviz.layout.tidy` (a Reingold–Tilford tidy tree with level
+rows, stacked leaf reports and, with `compact`, listed subtrees); this module turns the
+result into the same `Geometry` as the `dot` layout (cards, level rows, elbow connectors,
+assistants beside their manager, dotted lines), so `svg.py` draws both alike.
+
+`compact` decides from which level row down people are listed under their manager
+(indented, file-tree style) instead of spreading out in rows: "off", a number of rows kept
+as a tree, or "auto", which keeps as many rows as it can while the drawing stays at most
+MAX_ASPECT times as wide as it is tall.
+
+`pinned_dot` writes a DOT file of a laid-out chart with every node and edge pinned (`pos`):
+Graphviz's `nop2` engine (`neato -n2`) draws it without doing any layout, so both the system
+and the embedded Graphviz can turn big orgs into PNG, PDF or their own SVG.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from collections.abc import Sequence
+
+from orgviz.errors import RenderError
+from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
+from orgviz.render.cards import CardBox, CardText
+from orgviz.render.chart import Chart
+from orgviz.render.geometry import Axes, Box, Connector, Geometry, side_curve
+from orgviz.render.themes import Theme, accent
+
+LEVEL_GAP = 36.0  # between rows: the `dot` layout's ranksep (0.5 in)
+SIBLING_GAP = 20.0
+SUBTREE_GAP = 28.0
+STACK_GAP = 14.0  # between stacked or listed cards
+STACK_MIN = 2  # as the `dot` layout: stack a manager's leaf reports from two on
+STACK_ROWS = 8  # at most this many cards per stack column
+ASSISTANT_GAP = 24.0
+#: `compact="auto"` lists rows until the drawing is at most this many times as wide as tall.
+MAX_ASPECT = 2.2
+#: The shape listed columns are sized for (width / height of the whole drawing): 16:9.
+TARGET_ASPECT = 16 / 9
+#: Steps of the search for the column height of listed people.
+BISECTIONS = 4
+#: ... and it stops when the page is this close to TARGET_ASPECT (|log(aspect / target)|).
+CLOSE_ENOUGH = 0.12
+#: The page around the layout in the SVG (margins, level axis, title and legend), roughly.
+PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
+COMPACT_WORDS = ("auto", "off")
+
+
+def verify_compact(value: str | int) -> str | int:
+    """`compact` as "auto", "off" or a number of rows >= 1; else a RenderError."""
+    if isinstance(value, bool):
+        raise RenderError(f"unknown compact setting {value!r}: use auto, off or a number of "
+                          f"rows such as 3")
+    if isinstance(value, int):
+        if value < 1:
+            raise RenderError(f"--compact must be auto, off or at least 1, not {value}")
+        return value
+    text = str(value).strip().lower()
+    if text in COMPACT_WORDS:
+        return text
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise RenderError(f"unknown --compact {value!r}: use auto, off or a number of rows "
+                      f"such as 3")
+
+
+class TreeInput:
+    """The chart's solid tree, read once, to lay out with several list settings."""
+
+    def __init__(self, chart: Chart, box: CardBox) -> None:
+        tb = chart.direction != "LR"
+        self.chart, self.box, self.tb = chart, box, tb
+        self.assistants = {k: v for k, v in chart.assistants.items() if v}
+        size = (box.width, box.height)
+        sizes = {card.id: size for card in chart.cards if not card.assistant}
+        self.rows = {card.id: card.row for card in chart.cards if not card.assistant}
+        step = (box.width if tb else box.height) + ASSISTANT_GAP
+        beside = {boss: step * len(helpers) for boss, helpers in self.assistants.items()}
+        self.forest = PreparedForest(chart.roots, chart.reports, sizes, self.rows, beside,
+                                     chart.direction)
+        self.count = len(sizes)
+        self.nrows = max(self.rows.values(), default=0) + 1
+        self.unit = (box.height if tb else box.width) + STACK_GAP  # a card in a column
+
+    def options(self, list_from: int | None, list_height: float | None) -> LayoutOptions:
+        return LayoutOptions(
+            direction="TB" if self.tb else "LR", level_gap=LEVEL_GAP, sibling_gap=SIBLING_GAP,
+            subtree_gap=SUBTREE_GAP, stack_leaves=True, stack_min=STACK_MIN,
+            stack_gap=STACK_GAP, stack_rows=STACK_ROWS, stack_any_row=True,
+            list_from=list_from, list_height=list_height)
+
+    def measure(self, list_from: int | None, list_height: float | None) -> tuple[float, float]:
+        """The page size (roughly) of a layout: the drawing plus margins, axis and header."""
+        w, h = self.forest.measure(self.options(list_from, list_height))
+        return w + PAGE_W, h + PAGE_H
+
+    def layout(self, list_from: int | None, list_height: float | None) -> TreeLayout:
+        return self.forest.layout(self.options(list_from, list_height))
+
+
+def _aspect(size: tuple[float, float]) -> float:
+    return size[0] / max(size[1], 1.0)
+
+
+def _fits(size: tuple[float, float], tb: bool) -> bool:
+    """Whether a page is not too wide (top-down) or not portrait (left to right)."""
+    return _aspect(size) <= MAX_ASPECT if tb else _aspect(size) >= 1.0
+
+
+def _off_target(size: tuple[float, float], tb: bool) -> float:
+    """log(aspect / TARGET_ASPECT), signed so that > 0 means "list more compactly"."""
+    value = math.log(_aspect(size) / TARGET_ASPECT)
+    return value if tb else -value
+
+
+Choice = tuple[int | None, float | None]
+
+
+def _column_height(tree: TreeInput, list_from: int,
+                   narrowest: tuple[float, float] | None = None) -> float:
+    """The height of the columns of listed people, from row `list_from` down, that brings the
+    page closest to TARGET_ASPECT.
+
+    The shortest columns (a block's tallest item) give the widest page, one column per block
+    the narrowest: bisection in between (the aspect falls as the columns grow)."""
+    low = tree.unit
+    low_size = tree.measure(list_from, low)
+    if _off_target(low_size, tree.tb) <= 0:
+        return low
+    high = tree.unit * max(tree.count, 1) * 2
+    high_size = narrowest or tree.measure(list_from, high)
+    if _off_target(high_size, tree.tb) >= 0:
+        return high
+    for _ in range(BISECTIONS):
+        if min(abs(_off_target(low_size, tree.tb)),
+               abs(_off_target(high_size, tree.tb))) < CLOSE_ENOUGH:
+            break
+        mid = math.sqrt(low * high)
+        mid_size = tree.measure(list_from, mid)
+        if _off_target(mid_size, tree.tb) > 0:
+            low, low_size = mid, mid_size
+        else:
+            high, high_size = mid, mid_size
+    if _fits(low_size, tree.tb) and abs(_off_target(low_size, tree.tb)) < abs(
+            _off_target(high_size, tree.tb)):
+        return low
+    return high
+
+
+def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
+    """(list_from, list_height) for a `compact` setting (see the module docstring).
+
+    "auto": no lists when the page fits; else the deepest row from which listing people can
+    make it fit (a binary search: the deeper the row, the wider the narrowest page), with the
+    column height that brings it closest to TARGET_ASPECT; when no row can, the row that
+    comes closest.
+    """
+    if compact == "off" or tree.nrows < 2:
+        return None, None
+    if isinstance(compact, int):
+        if compact >= tree.nrows:
+            return None, None
+        return compact, _column_height(tree, compact)
+    size = tree.measure(None, None)
+    if _fits(size, tree.tb):
+        return None, None
+    best: tuple[float, Choice] = (abs(_off_target(size, tree.tb)), (None, None))
+    high = tree.unit * max(tree.count, 1) * 2
+    found: tuple[int, tuple[float, float]] | None = None
+    lo, hi = 1, tree.nrows - 1
+    while lo <= hi:
+        list_from = (lo + hi + 1) // 2
+        narrowest = tree.measure(list_from, high)
+        if _fits(narrowest, tree.tb):
+            found = (list_from, narrowest)
+            lo = list_from + 1
+        else:
+            off = abs(_off_target(narrowest, tree.tb))
+            if off < best[0]:
+                best = (off, (list_from, high))
+            hi = list_from - 1
+    if found is not None:
+        return found[0], _column_height(tree, found[0], found[1])
+    return best[1]
+
+
+Ends = tuple[tuple[str, str], ...]
+
+
+def layout_tidy(chart: Chart, box: CardBox, compact: str | int = "auto") -> tuple[Geometry, Ends]:
+    """Lay the chart out with the tidy tree layout: the geometry, and the (from, to) card ids
+    of each of its lines."""
+    compact = verify_compact(compact)
+    was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects, no cycles: the collector only costs
+    try:
+        tree = TreeInput(chart, box)
+        list_from, list_height = choose_compact(tree, compact)
+        return geometry_of(chart, box, tree, tree.layout(list_from, list_height))
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
+                lay: TreeLayout) -> tuple[Geometry, Ends]:
+    """Cards, rows and connectors of a tidy layout, plus assistants and dotted lines."""
+    ax = Axes(chart.direction)
+    w, h = box.width, box.height
+    boxes = {card_id: Box(x, y, w, h) for card_id, (x, y) in lay.positions.items()}
+    lines: list[Connector] = []
+    ends: list[tuple[str, str]] = []
+    by_id = chart.by_id
+    for pair, points in lay.edges.items():
+        kind = "broken" if by_id[pair[1]].broken_line else "solid"
+        lines.append(Connector(kind, tuple(points)))
+        ends.append(pair)
+    step = (w if tree.tb else h) + ASSISTANT_GAP
+    for boss, helpers in tree.assistants.items():
+        where = boxes[boss]
+        main = ax.main(where)
+        for index, helper in enumerate(helpers, start=1):
+            boxes[helper] = Box(*ax.point(main, ax.cross(where) + index * step), w, h)
+            start = ax.cross(where) + ax.half_cross(where) + (index - 1) * step
+            lines.append(Connector("assistant", (ax.point(main, start),
+                                                 ax.point(main, start + ASSISTANT_GAP))))
+            ends.append((boss, helper))
+    for link in chart.links:
+        lines.append(Connector(link.kind, side_curve(boxes[link.manager], boxes[link.report]),
+                               curve=True))
+        ends.append((link.manager, link.report))
+    geometry = Geometry(lay.width, lay.height, boxes, dict(lay.rows), tuple(lines),
+                        chart.direction)
+    return geometry, tuple(ends)
+
+
+# --- Graphviz, pinned ----------------------------------------------------------------------------
+
+def _num(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _dot_text(lines: Sequence[str]) -> str:
+    """A double-quoted DOT string showing `lines` literally, one per line (centred)."""
+    from orgviz.render.labels import clean
+
+    parts = [clean(line).replace("\\", "\\\\").replace('"', '\\"') for line in lines if line]
+    return '"' + "\\n".join(parts) + '"'
+
+
+def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, CardText],
+               box: CardBox, theme: Theme) -> str:
+    """A stand-alone DOT file of a laid-out chart with every node and edge pinned.
+
+    Draw it with `neato -n2` (or `dot -Knop2`): Graphviz keeps the positions (points, y up)
+    and does no layout. Labels are plain text (name, title, team), so that Graphviz builds
+    without HTML-like label support draw them too.
+    """
+    height = geometry.height
+    out = ["digraph orgchart {"]
+    out.append(f'  graph [bgcolor="{theme.background}", label={_dot_text([chart.title])}, '
+               f'labelloc=t, fontsize=16, fontcolor="{theme.text}", fontname="Helvetica", '
+               f'pad=0.3, splines=true, outputorder=edgesfirst];')
+    out.append(f'  node [shape=box, style="rounded,filled", fixedsize=true, '
+               f'width={box.width / 72:.4f}, height={box.height / 72:.4f}, '
+               f'fillcolor="{theme.card_fill}", color="{theme.card_border}", '
+               f'fontname="Helvetica", fontsize=9, fontcolor="{theme.text}", margin=0];')
+    out.append(f'  edge [arrowhead=none, color="{theme.line}", penwidth={theme.line_width}];')
+    name_of = {card.id: f"c{i}" for i, card in enumerate(chart.cards)}
+    ax = Axes(geometry.direction)
+    for row, centre in sorted(geometry.rows.items()):
+        if row < len(chart.rows) and chart.rows[row]:
+            x, y = ax.point(centre, -60.0) if ax.tb else ax.point(centre, -30.0)
+            out.append(f"  r{row} [shape=plaintext, fixedsize=false, style=solid, "
+                       f"label={_dot_text([chart.rows[row].upper()])}, fontsize=9, "
+                       f'fontcolor="{theme.faint}", pos="{_num(x)},{_num(height - y)}!"];')
+    for card in chart.cards:
+        where = geometry.boxes.get(card.id)
+        if where is None:
+            continue
+        text = texts[card.id]
+        attrs = [f'pos="{_num(where.x)},{_num(height - where.y)}!"',
+                 f"label={_dot_text([*text.name, *text.title, text.team])}",
+                 f"tooltip={_dot_text([text.full])}"]
+        if card.kind == "open":
+            attrs.append(f'style="rounded,filled,dashed", fillcolor="{theme.open_fill}", '
+                         f'color="{theme.open_border}"')
+        elif card.kind == "rollup":
+            attrs.append(f'fillcolor="{theme.rollup_fill}", color="{theme.rollup_border}", '
+                         f"peripheries=2")
+        elif card.color:
+            attrs.append(f'color="{accent(theme, card.color)}", penwidth=1.5')
+        if card.broken:
+            attrs.append(f'color="{theme.broken}", penwidth=2.5')
+        out.append(f"  {name_of[card.id]} [{', '.join(attrs)}];")
+    for line, (tail, head) in zip(geometry.lines, ends, strict=True):
+        if line.curve:
+            controls = list(line.points)
+        else:
+            controls = [line.points[0]]
+            for a, b in zip(line.points, line.points[1:], strict=False):
+                controls.extend((a, b, b))
+        pos = " ".join(f"{_num(x)},{_num(height - y)}" for x, y in controls)
+        style = ""
+        if line.kind == "dotted":
+            style = f', style=dashed, color="{theme.dotted_line}"'
+        elif line.kind == "broken":
+            style = f', style=dashed, color="{theme.broken}", penwidth=2'
+        elif line.kind == "assistant":
+            style = ", style=dotted"
+        out.append(f'  {name_of[tail]} -> {name_of[head]} [pos="{pos}"{style}];')
+    out.append("}")
+    return "\n".join(out) + "\n"
