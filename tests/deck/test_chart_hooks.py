@@ -72,3 +72,23 @@ def test_svg_without_header_is_as_big_as_the_chart(org_file) -> None:
     assert f'width="{210 * len(boxes) + 10}" height="410"'.encode() in svg
     assert b"Tiny Co" not in svg.split(b"</title>", 1)[1]  # no title text drawn
     assert b'stroke-dasharray="2 3"' in svg  # the link card
+
+
+def test_rows_below_the_stacks_take_no_room(org_file) -> None:
+    from orgviz.render.dot import rows_used
+
+    # Both reports are leaves: the engineer joins the stack that starts on the C-level row,
+    # side by side with the CTO, so the IC row is not needed.
+    org = load(org_file("""\
+        orgviz: 1
+        org: {name: Two}
+        people:
+          - {id: ceo, name: Ada, title: CEO}
+          - {id: cto, name: Tom, title: Chief Technology Officer, reports_to: ceo}
+          - {id: eng, name: Ed, title: Software Engineer, reports_to: ceo}
+        """))
+    chart = build_chart(org, View(stack_rows=1))
+    assert chart.rows == ("CEO", "C-level", "Individual contributors")
+    assert rows_used(chart) == 2
+    plan = write_dot(chart, card_box(chart_texts(chart)), THEMES["light"])
+    assert len(plan.axis) == 2

@@ -69,6 +69,37 @@ def is_leaf(chart: Chart, card_id: str) -> bool:
     return not chart.reports[card_id] and not chart.assistants[card_id]
 
 
+def stacked_leaves(chart: Chart, card: Card) -> list[str]:
+    """The leaf reports of `card` that hang on stacks, by level row then file order."""
+    leaves = [r for r in chart.reports[card.id] if is_leaf(chart, r)]
+    if len(leaves) < STACK_MIN:
+        return []
+    by_id = chart.by_id
+    return sorted(leaves, key=lambda r: by_id[r].row)
+
+
+def rows_used(chart: Chart) -> int:
+    """How many level rows the layout needs: down to the last row with a card that is not
+    stacked, or reached by a stack (a stack starts on its most senior leaf's row)."""
+    stack_rows = chart.stack_rows or STACK_ROWS
+    by_id = chart.by_id
+    stacked: set[str] = set()
+    last = -1
+    for card in chart.cards:
+        leaves = stacked_leaves(chart, card)
+        if leaves:
+            stacked.update(leaves)
+            first_row = max(card.row + 1, by_id[leaves[0]].row)
+            groups = stack_groups(leaves, stack_rows)
+            depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
+                        for g in groups)
+            last = max(last, first_row + depth - 1)
+    for card in chart.cards:
+        if card.id not in stacked:
+            last = max(last, card.row)
+    return last + 1
+
+
 def stack_groups(leaves: list[str], rows: int = STACK_ROWS) -> list[list[str]]:
     """Split stacked leaves into spines: one column up to `rows` cards, else spines of
     at most 2 * `rows` cards with a column on each side."""
@@ -163,8 +194,9 @@ class _Writer:
             edge.append(f'color="{theme.line}", penwidth={theme.line_width}')
         out.append(f"  edge [{', '.join(edge)}];")
 
-        # Level axis: one node per row, first in the file so that it tends to the left.
-        axis = tuple(f"r{row}" for row in range(len(chart.rows)))
+        # Level axis: one node per row, first in the file so that it tends to the left. Rows
+        # below the last one in use (their leaves all moved up into stacks) are left out.
+        axis = tuple(f"r{row}" for row in range(min(len(chart.rows), rows_used(chart))))
         for row, name in enumerate(axis):
             if labels and chart.rows[row]:
                 out.append(f'  {name} [shape=plaintext, fixedsize=false, width=0, '
@@ -227,9 +259,7 @@ class _Writer:
         for card in chart.cards:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
-            leaves = [r for r in reports if is_leaf(chart, r)]
-            if len(leaves) < STACK_MIN:
-                leaves = []
+            leaves = stacked_leaves(chart, card)
             for report in reports:
                 if report in leaves:
                     continue
@@ -240,7 +270,6 @@ class _Writer:
             if leaves:
                 # Stacked leaves keep their order by level row, then file order; the stack
                 # starts on the first leaf's level row.
-                leaves.sort(key=lambda r: by_id[r].row)
                 first_row = max(card.row + 1, by_id[leaves[0]].row)
                 for group in stack_groups(leaves, stack_rows):
                     if len(leaves) <= stack_rows:
