@@ -6,7 +6,7 @@ import gc
 import math
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import sub
 
 __all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
@@ -358,24 +358,20 @@ def _wanted_rows(ids: list[str], parent: list[int], rows: Mapping[str, int] | No
     return raw
 
 
-class _Plan:
-    """Rows, blocks and the packing items of one layout (plain arrays, by index)."""
+class _Structure:
+    """What a layout needs that does not depend on the height of list columns: listed nodes,
+    block members and their order, rows and the packing items (plain arrays, by index)."""
 
     def __init__(
         self,
         kids: list[list[int]],
         parent: list[int],
         raw: list[int],
-        breadth: list[float],
         depth: list[float],
-        extra: list[float],
         options: LayoutOptions,
     ) -> None:
         n = len(kids)
-        self.breadth, self.depth, self.extra = breadth, depth, extra
-        gap = options.stack_gap
-        stub = max(4.0, options.sibling_gap * 0.5)  # from a trunk to the card's side
-        self.stub = stub
+        self.stub = max(4.0, options.sibling_gap * 0.5)  # from a trunk to the card's side
 
         # Which nodes are listed, and each row-laid manager's block members.
         cut = options.list_from
@@ -407,48 +403,22 @@ class _Plan:
                 if hung or any_row:
                     group.sort(key=lambda c: raw[c])  # stable: file order within a row
                 members[v] = group
-        self.inblock, self.listed = inblock, listed
-
-        # Listed subtrees, children first: each listed card with its reports hanging below it
-        # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
-        item_b = [breadth[i] + extra[i] for i in range(n)]
-        item_d = list(depth)
-        budget = options.list_height
-        if budget is None:
-            budget = 10 * (max(depth, default=0.0) + gap)
-        self.tr_off = [0.0] * n  # member: its column's trunk, from the (sub-)block's left edge
-        self.top_off = [0.0] * n  # member: its card's top, from the (sub-)block's top
-        self.hang: dict[int, tuple[float, int]] = {}  # listed node -> (gap to reports, columns)
-        self.indent = [0.0] * n
-        order_cache: dict[int, list[int]] = {}
+        self.inblock, self.listed, self.members = inblock, listed, members
+        # Listed nodes with reports, children first, with their reports in order.
+        self.order: dict[int, list[int]] = {}
         for u in range(n - 1, -1, -1):
-            ks = kids[u]
-            if not (listed[u] and ks):
-                continue
-            ordered = sorted(ks, key=lambda c: raw[c])
-            order_cache[u] = ordered
-            width, height, trunks = self._columns(ordered, item_b, item_d, kids, budget, options)
-            drop = gap if len(trunks) == 1 else 2 * gap
-            ind = min(options.list_indent, breadth[u] * 0.5)
-            self.indent[u] = ind
-            self.hang[u] = (drop, len(trunks))
-            item_b[u] = max(item_b[u], ind + width)
-            item_d[u] = depth[u] + drop + height
-        self.order = order_cache
-
-        # Blocks of row-laid managers (their start rows are needed before the rows are fixed).
-        blocks: list[_Block] = []
-        start_row: list[int] = []
-        for v, group in members.items():
-            width, height, trunks = self._columns(group, item_b, item_d, kids, budget, options)
-            blocks.append(_Block(v, group, width, height, trunks))
-            first = min(min(raw[c], cut) if listed[c] else raw[c] for c in group)  # type: ignore[type-var]
-            start_row.append(max(raw[v] + 1, first))
+            if listed[u] and kids[u]:
+                self.order[u] = sorted(kids[u], key=lambda c: raw[c])
+        self.leafy = {u: all(not kids[c] for c in ks) for u, ks in self.order.items()}
+        self.leafy.update((v, all(not kids[c] for c in g)) for v, g in members.items())
+        self.hung = {v: cut is not None and listed[g[-1]] for v, g in members.items()}
 
         # Rows: one per used row index (cards laid out in rows, and block starts); the height
         # of a row is its tallest card. Contours work on sub-bands: 2j is row j, 2j+1 the gap
         # below it (where the connectors run), and 2*nrows everything below the last row.
-        used = sorted({raw[i] for i in range(n) if not inblock[i]}.union(start_row))
+        start_row = {v: max(raw[v] + 1, min(min(raw[c], cut) if listed[c] else raw[c]  # type: ignore[type-var]
+                                           for c in g)) for v, g in members.items()}
+        used = sorted({raw[i] for i in range(n) if not inblock[i]}.union(start_row.values()))
         band_of_row = {r: j for j, r in enumerate(used)}
         nrows = len(used)
         band = [0] * n
@@ -461,14 +431,11 @@ class _Plan:
                 shown[j] = True
                 if depth[i] > row_h[j]:
                     row_h[j] = depth[i]
-        for blk, r in zip(blocks, start_row, strict=True):
-            j = band_of_row[r]
-            blk.start = j
-            if not all(listed[c] for c in blk.members):
+        self.start = {v: band_of_row[r] for v, r in start_row.items()}
+        for v, j in self.start.items():
+            if not self.hung[v]:
                 shown[j] = True
-            for c in blk.members:
-                if self.top_off[c] == 0.0 and depth[c] > row_h[j]:  # first cards of columns
-                    row_h[j] = depth[c]
+            row_h[j] = max(row_h[j], max(depth[c] for c in members[v]))
         tops = [0.0] * (nrows + 1)
         bounds = [0.0] * (2 * nrows + 1)
         for j in range(nrows):
@@ -476,24 +443,15 @@ class _Plan:
             bounds[2 * j + 1] = tops[j] + row_h[j]
             tops[j + 1] = tops[j] + row_h[j] + options.level_gap
         bounds[2 * nrows] = tops[nrows]
+        self.nrows = nrows
         self.band, self.row_h, self.tops, self.used, self.shown = band, row_h, tops, used, shown
+        self.bounds = bounds
 
         # Items 0..n-1 are nodes, n.. are blocks.
-        total = n + len(blocks)
-        self.total = total
-        self.pkids: list[list[int] | None] = [None] * total  # packed children, in order
-        self.centre_of: list[tuple[int, int] | None] = [None] * total
-        self.blocks: dict[int, _Block] = {}
-        self.block_of: dict[int, int] = {}  # owner -> block id
-        for b_id, blk in enumerate(blocks, start=n):
-            v = blk.owner
-            first = 2 * blk.start
-            bottom = tops[blk.start] + blk.height
-            last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
-            blk.nfull = last - first + 1
-            blk.nskip = first - (2 * band[v] + 2)
-            self.blocks[b_id] = blk
-            self.block_of[v] = b_id
+        self.total = n + len(members)
+        self.pkids: list[list[int] | None] = [None] * self.total  # packed children, in order
+        self.centre_of: list[tuple[int, int] | None] = [None] * self.total
+        self.block_of = {v: b_id for b_id, v in enumerate(members, start=n)}  # owner -> block
         for v in range(n):
             ks = kids[v]
             if not ks or inblock[v]:
@@ -515,7 +473,7 @@ class _Plan:
         # Strips: the sub-bands between a parent's gap and the child's own row, where the
         # child's edge runs down (a zero-width extent at the child's centre); roots get strips
         # from the top so that every subtree's contour starts at its parent's next row.
-        strips = [0] * total
+        strips = [0] * self.total
         roots: list[int] = []
         for i in range(n):
             if inblock[i]:
@@ -530,41 +488,103 @@ class _Plan:
         self.roots = roots
         self.post = [i for i in range(n - 1, -1, -1) if not inblock[i]]
 
+
+class _Plan:
+    """A structure with list columns of a given height: the blocks' shapes, every member's
+    place in its block, and all the structure's arrays."""
+
+    def __init__(
+        self,
+        st: _Structure,
+        breadth: list[float],
+        depth: list[float],
+        extra: list[float],
+        options: LayoutOptions,
+    ) -> None:
+        n = len(breadth)
+        self.breadth, self.depth, self.extra = breadth, depth, extra
+        for name in ("stub", "inblock", "listed", "order", "band", "row_h", "tops", "used",
+                     "shown", "total", "pkids", "centre_of", "block_of", "strips", "roots",
+                     "post"):
+            setattr(self, name, getattr(st, name))
+        gap = options.stack_gap
+
+        # Listed subtrees, children first: each listed card with its reports hanging below it
+        # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
+        item_b = [breadth[i] + extra[i] for i in range(n)]
+        item_d = list(depth)
+        budget = options.list_height
+        if budget is None:
+            budget = 10 * (max(depth, default=0.0) + gap)
+        self.tr_off = [0.0] * n  # member: its column's trunk, from the (sub-)block's left edge
+        self.top_off = [0.0] * n  # member: its card's top, from the (sub-)block's top
+        self.hang: dict[int, tuple[float, int]] = {}  # listed node -> (gap to reports, columns)
+        self.indent = [0.0] * n
+        leafy = st.leafy
+        for u, ordered in st.order.items():
+            width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u], budget,
+                                                  options)
+            drop = gap if len(trunks) == 1 else 2 * gap
+            ind = min(options.list_indent, breadth[u] * 0.5)
+            self.indent[u] = ind
+            self.hang[u] = (drop, len(trunks))
+            item_b[u] = max(item_b[u], ind + width)
+            item_d[u] = depth[u] + drop + height
+
+        # Blocks of row-laid managers.
+        tops, bounds, nrows, band = st.tops, st.bounds, st.nrows, st.band
+        self.blocks: dict[int, _Block] = {}
+        for v, group in st.members.items():
+            cap = budget if st.hung[v] else None
+            width, height, trunks = self._columns(group, item_b, item_d, leafy[v], cap, options)
+            blk = _Block(v, group, width, height, trunks, st.start[v])
+            first = 2 * blk.start
+            bottom = tops[blk.start] + blk.height
+            last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
+            blk.nfull = last - first + 1
+            blk.nskip = first - (2 * band[v] + 2)
+            self.blocks[st.block_of[v]] = blk
+
     def _columns(
         self,
         items: list[int],
         item_b: list[float],
         item_d: list[float],
-        kids: list[list[int]],
+        leafy: bool,
         budget: float | None,
         options: LayoutOptions,
     ) -> tuple[float, float, list[float]]:
         """Put items in columns (top to bottom, then left to right): width, height, trunks.
 
-        Cards alone are cut by count (`stack_rows`, `stack_columns` or 1-4 columns); items
-        carrying listed subtrees are cut by height (`budget`, or the tallest item) in a
-        block, and kept in one column below a listed card (`budget` None)."""
+        Cards alone (`leafy`) are cut by count (`stack_rows`, `stack_columns` or 1-4 columns;
+        listed cards: as many as `budget` holds, if more); items carrying listed subtrees are
+        cut by height (`budget`, or the tallest item), or kept in one column (`budget` None)."""
         gap = options.stack_gap
         count = len(items)
-        if all(not kids[c] for c in items):
-            per_col = math.ceil(count / _columns_for(count, options))
+        if leafy:
+            cols = _columns_for(count, options)
+            if budget is not None:
+                fit = int((budget + gap) // (max(item_d[c] for c in items) + gap))
+                cols = min(cols, max(1, math.ceil(count / max(fit, 1))))
+            per_col = math.ceil(count / cols)
             chunks = [items[s : s + per_col] for s in range(0, count, per_col)]
         elif budget is None:
             chunks = [items]
         else:
             chunks = _split(items, item_d, gap, budget)
         stub = self.stub
-        tr_off, top_off = self.tr_off, self.top_off
+        tr_off, top_off, depth = self.tr_off, self.top_off, self.depth
         cursor = 0.0
         height = 0.0
         trunks: list[float] = []
         for col in chunks:
-            y = 0.0
+            y = bottom = 0.0
             for c in col:
                 tr_off[c] = cursor
                 top_off[c] = y
-                y += item_d[c] + (gap + gap if kids[c] else gap)  # more air after a subtree
-            height = max(height, y - gap)
+                bottom = y + item_d[c]
+                y = bottom + (gap + gap if item_d[c] > depth[c] else gap)  # air after a subtree
+            height = max(height, bottom)
             trunks.append(cursor)
             cursor += stub + max(item_b[c] for c in col) + options.sibling_gap
         return cursor - options.sibling_gap, height, trunks
@@ -590,13 +610,20 @@ class PreparedForest:
         self.breadth, self.depth = _card_sizes(self.ids, sizes, direction == "TB")
         self.extra = _extras(self.ids, beside)
         self.raw = _wanted_rows(self.ids, self.parent, rows)
+        self._structures: dict[LayoutOptions, _Structure] = {}
 
     def _plan(self, options: LayoutOptions) -> _Plan:
         if options.direction != self.direction:
             raise ValueError(f"the forest was prepared for direction {self.direction}, not "
                              f"{options.direction}")
-        return _Plan(self.kids, self.parent, self.raw, self.breadth, self.depth, self.extra,
-                     options)
+        key = replace(options, list_height=None)
+        st = self._structures.get(key)
+        if st is None:
+            st = _Structure(self.kids, self.parent, self.raw, self.depth, options)
+            if len(self._structures) >= 4:  # layouts in a row mostly share their structure
+                self._structures.clear()
+            self._structures[key] = st
+        return _Plan(st, self.breadth, self.depth, self.extra, options)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
         """The same as `layout_forest` with these options."""

@@ -40,7 +40,7 @@ MAX_ASPECT = 2.2
 #: The shape listed columns are sized for (width / height of the whole drawing): 16:9.
 TARGET_ASPECT = 16 / 9
 #: Steps of the search for the column height of listed people.
-BISECTIONS = 4
+SEARCH_STEPS = 5
 #: ... and it stops when the page is this close to TARGET_ASPECT (|log(aspect / target)|).
 CLOSE_ENOUGH = 0.12
 #: The page around the layout in the SVG (margins, level axis, title and legend), roughly.
@@ -124,7 +124,7 @@ def _column_height(tree: TreeInput, list_from: int,
     page closest to TARGET_ASPECT.
 
     The shortest columns (a block's tallest item) give the widest page, one column per block
-    the narrowest: bisection in between (the aspect falls as the columns grow)."""
+    the narrowest: a search in between (the aspect falls as the columns grow)."""
     low = tree.unit
     low_size = tree.measure(list_from, low)
     if _off_target(low_size, tree.tb) <= 0:
@@ -133,16 +133,30 @@ def _column_height(tree: TreeInput, list_from: int,
     high_size = narrowest or tree.measure(list_from, high)
     if _off_target(high_size, tree.tb) >= 0:
         return high
-    for _ in range(BISECTIONS):
-        if min(abs(_off_target(low_size, tree.tb)),
-               abs(_off_target(high_size, tree.tb))) < CLOSE_ENOUGH:
+    # No column is taller than that narrowest drawing: taller limits change nothing.
+    high = max(low, (high_size[1] - PAGE_H) if tree.tb else (high_size[0] - PAGE_W))
+    # Regula falsi (Illinois) on log(height) -> log(aspect / target): few steps even where
+    # the page changes fast with the height.
+    f_low, f_high = _off_target(low_size, tree.tb), _off_target(high_size, tree.tb)
+    side = 0
+    for _ in range(SEARCH_STEPS):
+        if min(abs(f_low), abs(f_high)) < CLOSE_ENOUGH:
             break
-        mid = math.sqrt(low * high)
+        a, b = math.log(low), math.log(high)
+        t = f_low / (f_low - f_high)
+        mid = math.exp(a + min(0.9, max(0.1, t)) * (b - a))
         mid_size = tree.measure(list_from, mid)
-        if _off_target(mid_size, tree.tb) > 0:
-            low, low_size = mid, mid_size
+        f_mid = _off_target(mid_size, tree.tb)
+        if f_mid > 0:
+            low, low_size, f_low = mid, mid_size, f_mid
+            if side == -1:
+                f_high /= 2
+            side = -1
         else:
-            high, high_size = mid, mid_size
+            high, high_size, f_high = mid, mid_size, f_mid
+            if side == 1:
+                f_low /= 2
+            side = 1
     if _fits(low_size, tree.tb) and abs(_off_target(low_size, tree.tb)) < abs(
             _off_target(high_size, tree.tb)):
         return low
