@@ -26,6 +26,7 @@ def _register() -> None:
     for module in (import_cmd, export_cmd, stats_cmd, roles_cmd, diff_cmd):
         main.add_command(module.command)
     main.add_command(importlib.import_module("orgviz.cli.render_cmd").command)
+    main.add_command(importlib.import_module("orgviz.cli.deck_cmd").command)
 
 
 _register()

@@ -1,0 +1,85 @@
+"""`orgviz deck`: write a PowerPoint or PDF deck of org charts, one readable slide per part."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from orgviz.errors import OrgLoadError, OrgvizError
+
+# Kept literal so that `--help` does not import the rendering code.
+SPLITS = ("team", "manager", "depth")
+ENGINES = ("auto", "system", "embedded")
+THEMES = ("light", "dark", "print", "high-contrast")
+COLOR_BY = ("team", "level", "none")
+
+
+@click.command("deck")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", metavar="PATH", required=True,
+              help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")
+@click.option("--split", type=click.Choice(SPLITS), default="team", show_default=True,
+              help="One slide per team, per manager (with direct reports) or per --depth "
+                   "levels; parts too big to read are split further.")
+@click.option("--depth", type=click.IntRange(min=2), default=3, show_default=True,
+              metavar="N", help="Levels of people per slide with --split depth.")
+@click.option("--min-font", type=click.FloatRange(min=4, max=40), default=9.0,
+              show_default=True, metavar="PT",
+              help="No chart text smaller than this on a slide (points).")
+@click.option("--template", type=click.Path(dir_okay=False), metavar="PATH",
+              help="A PowerPoint file whose master and layouts the deck uses (.pptx only).")
+@click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
+              help="Chart colors (and slide colors without --template).")
+@click.option("--color-by", type=click.Choice(COLOR_BY), default="team", show_default=True,
+              help="What the card accent color shows.")
+@click.option("--title", metavar="TEXT", help="Title of the title slide (default: the org).")
+@click.option("--date", metavar="TEXT",
+              help="Date shown on the slides (default: the org file's date).")
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Graphviz to use: system `dot` if installed, else the embedded one.")
+@click.option("--force", is_flag=True,
+              help="Draw orgs with validation errors, marking the broken cards and lines.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
+def command(files: tuple[str, ...], output: str, split: str, depth: int, min_font: float,
+            template: str | None, theme: str, color_by: str, title: str | None,
+            date: str | None, engine: str, force: bool, config_path: str | None) -> None:
+    """Write a slide deck of org FILES: a title slide, an overview, then one slide per part.
+
+    Several files make one deck with a comparison table and a section per org. Every
+    chart is fitted to its slide with no text smaller than --min-font: a part that would
+    need smaller text is split, and the cut is marked with cards that name the slides where
+    the team continues and where its manager is.
+
+    Files with validation errors are not drawn: their problems are printed as by
+    `orgviz validate` and the exit status is 1 (use --force to draw them anyway).
+    Exit 2 on usage, Graphviz or file errors.
+    """
+    from orgviz.config import load_config
+    from orgviz.deck import format_of, write_deck
+    from orgviz.deck.build import DeckOptions
+    from orgviz.report import REPORTERS
+
+    options = DeckOptions(split=split, depth=depth, min_font=min_font, theme=theme,
+                          color_by=color_by, engine=engine, title=title, date=date)
+    try:
+        options.verified()
+        fmt = format_of(output)
+        if template is not None and fmt != "pptx":
+            raise OrgvizError("--template applies to PowerPoint decks: write .pptx, or leave "
+                              "out --template for a PDF")
+        config = load_config(config_path)
+        written = write_deck(files, output, options, template=template, config=config,
+                             force=force)
+    except OrgLoadError as exc:
+        REPORTERS["text"](exc.problems, len(files), sys.stdout, False)
+        sys.exit(EXIT_PROBLEMS)
+    except OrgvizError as exc:
+        fail(exc)
+    errors = [p for p in written.problems if p.level == "error"]
+    if errors:  # --force: drawn anyway, but say what is wrong
+        REPORTERS["text"](errors, len(files), sys.stdout, False)
+    click.echo(f"{written.path} ({written.slides} slides)")
+    sys.exit(EXIT_OK)

@@ -1,0 +1,119 @@
+"""Slide decks of org charts: PowerPoint (.pptx) and PDF, one readable slide per part.
+
+```
+build.py       orgs -> Deck: title, comparison, per org an overview and chart slides
+plan.py        the split: which people each chart slide shows, readable at --min-font
+draw.py        one part drawn (chart hooks of render/chart.py, dot layout, SVG)
+frame.py       slide geometry and the readability rule
+slides.py      Deck, Slide, Picture: what any output format draws
+notes.py       speaker notes and slide texts
+powerpoint.py  Deck -> .pptx (templates, SVG pictures with PNG fallback, links, notes)
+pages.py       Slide -> SVG page;  pdf.py  Deck -> multi-page PDF
+```
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from orgviz.config import Config
+    from orgviz.deck.build import DeckOptions
+    from orgviz.model import Org
+    from orgviz.problem import Problem
+
+__all__ = ["FORMATS", "DeckOptions", "WrittenDeck", "deck_bytes", "format_of", "write_deck"]
+
+#: Output formats by file extension.
+FORMATS = {".pptx": "pptx", ".pdf": "pdf"}
+
+
+def __getattr__(name: str) -> object:
+    if name == "DeckOptions":
+        from orgviz.deck.build import DeckOptions
+
+        return DeckOptions
+    raise AttributeError(name)
+
+
+@dataclass(frozen=True)
+class WrittenDeck:
+    """A deck written by `write_deck`."""
+
+    path: Path
+    fmt: str
+    slides: int
+    size: int
+    problems: tuple[Problem, ...] = ()  # errors drawn anyway (force) and warnings
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """"pptx" or "pdf" from a file name, else a DeckError saying what to use."""
+    from orgviz.deck.plan import DeckError
+
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise DeckError(f"cannot tell the deck format of '{os.fspath(path)}': name it "
+                        f".pptx (PowerPoint) or .pdf")
+    return fmt
+
+
+def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
+               options: DeckOptions | None = None,
+               template: str | os.PathLike[str] | None = None) -> tuple[bytes, int]:
+    """The bytes of a deck of `orgs` (each with the problems to mark, or ()) and its
+    number of slides. `template` (a .pptx) gives PowerPoint decks their master and layouts."""
+    from orgviz.deck.build import build_deck
+    from orgviz.deck.plan import DeckError
+
+    if fmt not in FORMATS.values():
+        raise DeckError(f"unknown deck format {fmt!r}: use pptx or pdf")
+    if fmt == "pdf":
+        if template is not None:
+            raise DeckError("--template applies to PowerPoint decks: write .pptx, or leave "
+                            "out --template for a PDF")
+        from orgviz.deck.pdf import deck_pdf
+
+        deck = build_deck(orgs, options)
+        return deck_pdf(deck), len(deck.slides)
+    from orgviz.deck.powerpoint import deck_pptx, open_template, template_frame
+
+    prs = open_template(template) if template is not None else None
+    deck = build_deck(orgs, options, template_frame(prs) if prs is not None else None)
+    return deck_pptx(deck, prs), len(deck.slides)
+
+
+def write_deck(sources: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str],
+               options: DeckOptions | None = None, *,
+               template: str | os.PathLike[str] | None = None, config: Config | None = None,
+               force: bool = False) -> WrittenDeck:
+    """Load and validate org files and write their deck (format from `output`'s extension).
+
+    Raises OrgLoadError (with every file's problems) when an org has errors and not `force`;
+    with `force` the broken cards and lines are marked.
+    """
+    from orgviz.errors import OrgLoadError
+    from orgviz.loader import load
+    from orgviz.render.output import write_atomic
+    from orgviz.validate import validate
+
+    fmt = format_of(output)
+    orgs = []
+    found: list[Problem] = []
+    refused = False
+    for source in sources:
+        org = load(source)
+        problems = validate(org, config)
+        found.extend(problems)
+        refused = refused or (any(p.level == "error" for p in problems) and not force)
+        orgs.append((org, problems if force else ()))
+    if refused:
+        raise OrgLoadError(sorted(found))
+    data, slides = deck_bytes(orgs, fmt, options, template)
+    target = Path(output)
+    write_atomic(target, data)
+    return WrittenDeck(target, fmt, slides, len(data), tuple(sorted(found)))

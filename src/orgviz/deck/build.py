@@ -1,0 +1,306 @@
+"""Orgs -> a Deck: a title slide, a comparison of several orgs, then per org an overview and
+its chart slides (see plan.py for how an org is cut into readable slides)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from orgviz.deck.draw import Drawer
+from orgviz.deck.frame import MIN_FONT, Frame, default_frame
+from orgviz.deck.notes import count_text, org_notes, part_notes, person_text, slides_text
+from orgviz.deck.plan import OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
+from orgviz.deck.slides import Deck, Picture, Reference, Slide
+from orgviz.model import Org
+from orgviz.problem import Problem
+from orgviz.render.labels import clean
+
+ENGINES = ("auto", "system", "embedded")
+#: Orgs side by side in one comparison table; more go on further table slides.
+TABLE_COLUMNS = 4
+MAX_TEXT = 200  # characters of --title and --date
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """How to cut and draw a deck. All fields are optional."""
+
+    split: str = "team"  # "team", "manager" or "depth" (see plan.py)
+    depth: int = 3  # levels of people per slide with split "depth"
+    min_font: float = MIN_FONT  # points: no chart text is drawn smaller
+    theme: str = "light"
+    color_by: str = "team"
+    engine: str = "auto"  # Graphviz: "auto", "system" or "embedded"
+    title: str | None = None  # the title slide's title (default: the org's name)
+    date: str | None = None  # the date shown (default: the org file's date)
+    timeout: float = 120.0  # seconds Graphviz may take per chart
+
+    def verified(self) -> DeckOptions:
+        """The options if they are consistent, else a DeckError saying what to change."""
+        from orgviz.render.chart import COLOR_BY
+        from orgviz.render.themes import THEMES
+
+        for name, value, choices in (("split", self.split, SPLITS),
+                                     ("theme", self.theme, THEMES),
+                                     ("color-by", self.color_by, COLOR_BY),
+                                     ("engine", self.engine, ENGINES)):
+            if value not in choices:
+                raise DeckError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+        if self.depth < 2:
+            raise DeckError(f"--depth must be at least 2 (a manager and their reports), "
+                            f"not {self.depth}")
+        if not 4 <= self.min_font <= 40:
+            raise DeckError(f"--min-font must be between 4 and 40 points, not "
+                            f"{self.min_font:g}")
+        for name, value in (("title", self.title), ("date", self.date)):
+            if value is not None and len(value) > MAX_TEXT:
+                raise DeckError(f"--{name} is longer than {MAX_TEXT} characters")
+        if not self.timeout > 0:
+            raise DeckError(f"the timeout must be positive, not {self.timeout}")
+        return self
+
+
+@dataclass
+class _OrgPlan:
+    org: Org
+    tree: Tree
+    planner: Planner
+    drawer: Drawer
+    overview: list[Part]
+    parts: list[Part]
+    stats: dict
+    section: int = 0  # slide number of the org's section slide (several orgs)
+    home: dict[str, Part] = field(default_factory=dict)
+
+
+def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
+               options: DeckOptions | None = None, frame: Frame | None = None) -> Deck:
+    """The deck of one or more orgs; `problems` of each org mark broken cards (--force)."""
+    from orgviz.render.chart import View, build_chart
+    from orgviz.render.engines import pick_engine
+    from orgviz.render.themes import get_theme
+    from orgviz.stats import compute
+
+    options = (options or DeckOptions()).verified()
+    if not orgs:
+        raise DeckError("a deck needs at least one org")
+    frame = frame or default_frame()
+    theme = get_theme(options.theme)
+    engine = pick_engine(options.engine)
+    plans = []
+    for org, problems in orgs:
+        tree = Tree(build_chart(org, View(color_by=options.color_by), theme, problems))
+        drawer = Drawer(org, theme, engine, options.timeout, problems, options.color_by)
+        team_of = {pid: person.team for pid, person in org.by_id.items()}
+        planner = Planner(tree, drawer, frame, split=options.split, depth=options.depth,
+                          min_font=options.min_font, team_of=team_of)
+        overview, parts = planner.plan()
+        plans.append(_OrgPlan(org, tree, planner, drawer, overview, parts, compute(org)))
+    return _Assembler(plans, options, frame, theme).deck()
+
+
+class _Assembler:
+    def __init__(self, plans: list[_OrgPlan], options: DeckOptions, frame: Frame,
+                 theme: object) -> None:
+        self.plans, self.options, self.frame, self.theme = plans, options, frame, theme
+        self.several = len(plans) > 1
+
+    # numbering -------------------------------------------------------------------------------
+    def number(self) -> int:
+        """Give every slide its number; returns the number of comparison table slides."""
+        tables = -(-len(self.plans) // TABLE_COLUMNS) if self.several else 0
+        number = 1 + tables
+        for plan in self.plans:
+            if self.several:
+                number += 1
+                plan.section = number
+            for part in [*plan.overview, *plan.parts]:
+                number += 1
+                part.slide = number
+            for part in plan.parts:
+                if part.root is not None and part.chunk == 1:
+                    plan.home.setdefault(part.root, part)
+            for part in plan.overview:
+                if part.root is not None and part.chunk == 1:
+                    plan.home.setdefault(part.root, part)
+            for part in [*plan.overview, *plan.parts]:
+                for pid in plan.planner.visible(part):
+                    if pid not in part.continued and plan.tree.reports.get(pid):
+                        plan.home.setdefault(pid, part)
+        return tables
+
+    # slides ----------------------------------------------------------------------------------
+    def deck(self) -> Deck:
+        tables = self.number()
+        slides = [self.title_slide()]
+        slides += self.table_slides(tables)
+        for plan in self.plans:
+            if self.several:
+                slides.append(self.section_slide(plan))
+            for part in [*plan.overview, *plan.parts]:
+                slides.append(self.chart_slide(plan, part))
+        names = [plan.org.name for plan in self.plans]
+        return Deck(self.deck_title(), tuple(slides), self.frame, self.theme,  # type: ignore[arg-type]
+                    self.options.min_font, subject="Org charts of " + ", ".join(names))
+
+    def deck_title(self) -> str:
+        if self.options.title:
+            return clean(self.options.title)
+        names = [clean(plan.org.name) or "Org" for plan in self.plans]
+        if len(names) == 1:
+            return names[0]
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    def date(self, org: Org | None = None) -> str:
+        if self.options.date is not None:
+            return clean(self.options.date)
+        dates = {clean(plan.org.date) for plan in self.plans if plan.org.date}
+        if org is not None:
+            return clean(org.date)
+        return dates.pop() if len(dates) == 1 else ""
+
+    def footer(self, org: Org) -> str:
+        return " · ".join(part for part in (clean(org.name), self.date(org)) if part)
+
+    def title_slide(self) -> Slide:
+        filled = sum(plan.stats["headcount"]["people"] for plan in self.plans)
+        vacant = sum(plan.stats["headcount"]["open"] for plan in self.plans)
+        lines = []
+        if self.date():
+            lines.append(self.date())
+        counts = count_text(filled, vacant)
+        if self.several:
+            counts = f"{len(self.plans)} organizations · {counts}"
+        lines.append(counts)
+        notes = "\n\n".join(org_notes(plan.stats) for plan in self.plans)
+        return Slide("title", self.deck_title(), "\n".join(lines), notes=notes)
+
+    def section_slide(self, plan: _OrgPlan) -> Slide:
+        stats = plan.stats
+        head = stats["headcount"]
+        subtitle = (f"{stats['size'].capitalize()} · {count_text(head['people'], head['open'])}"
+                    f" · {stats['layers']} layers")
+        if plan.org.date and self.options.date is None:
+            subtitle = f"{clean(plan.org.date)}\n{subtitle}"
+        return Slide("section", clean(plan.org.name) or "Org", subtitle,
+                     notes=org_notes(stats), footer=self.footer(plan.org))
+
+    def table_slides(self, count: int) -> list[Slide]:
+        slides = []
+        for index in range(count):
+            group = self.plans[index * TABLE_COLUMNS:(index + 1) * TABLE_COLUMNS]
+            title = "Comparison" + (f" ({index + 1} of {count})" if count > 1 else "")
+            rows = comparison_rows([plan.stats for plan in group])
+            notes = "\n".join(" | ".join(row) for row in rows)
+            slides.append(Slide("table", title, "Headcount, shape and product leadership",
+                                table=rows, notes=notes, footer=self.date()))
+        return slides
+
+    def chart_slide(self, plan: _OrgPlan, part: Part) -> Slide:
+        org, tree, planner = plan.org, plan.tree, plan.planner
+        people = org.by_id
+        targets = {pid: plan.home[pid].slide for pid in part.continued if pid in plan.home}
+        notes = {}
+        for pid in part.continued:
+            filled, vacant = tree.count[pid]
+            filled -= not people[pid].vacant
+            vacant -= people[pid].vacant
+            text = "+" + count_text(filled, 0).replace(" · ", ", ")
+            if vacant:
+                text += f", {vacant:,} open"
+            notes[pid] = (f"{text} · slide {targets[pid]}" if pid in targets
+                          else f"{text} · not drawn")
+        others = [member.slide for member in part.group if member is not part]
+        moved_note = (("continued on " if part.chunk == 1 else "also on ")
+                      + slides_text(others)) if others else ""
+        view = planner.view(part, notes, moved_note)
+        assert part.drawn is not None
+        drawn = plan.drawer.redraw(part.drawn, view)
+        links = [(drawn.boxes[pid], targets[pid]) for pid in part.continued
+                 if pid in targets and pid in drawn.boxes]
+        if part.others:
+            moved = f"+{part.root or ''}#0"
+            if moved in drawn.boxes:
+                links.append((drawn.boxes[moved], others[0]))
+        title, subtitle = self.texts(plan, part)
+        shown = planner.visible(part)
+        reference = None
+        boss_id = tree.manager.get(part.root) if part.root is not None else None
+        if boss_id is not None and part.parent is not None:
+            boss = people[boss_id]
+            reference = Reference(clean(boss.display_name) if not boss.vacant else "Open role",
+                                  clean(boss.title), part.parent.slide)
+        below = {pid: tree.size[pid] - 1 for pid in shown}
+        manager = (people[boss_id], part.parent.slide) if reference and part.parent else None
+        speaker = part_notes(org, shown, targets, tree.reports, below, manager)
+        if part.overview:
+            speaker = org_notes(plan.stats) + "\n\n" + speaker
+        picture = Picture(drawn.svg, drawn.width, drawn.height, drawn.min_text,
+                          f"Org chart: {title}. {subtitle}", tuple(links))
+        return Slide("chart", title, subtitle, picture, notes=speaker,
+                     footer=self.footer(org), legend=drawn.chart.legend, reports_to=reference)
+
+    def texts(self, plan: _OrgPlan, part: Part) -> tuple[str, str]:
+        """The title and subtitle of a chart slide."""
+        org, tree = plan.org, plan.tree
+        chunk = f" ({part.chunk} of {part.chunks})" if part.chunks > 1 else ""
+        if part.overview:
+            title = "Overview" if not self.several else f"{clean(org.name)}: overview"
+            head = plan.stats["headcount"]
+            levels = min(OVERVIEW_DEPTH, plan.stats["layers"])
+            return title + chunk, (f"The top {levels} levels · "
+                                   f"{count_text(head['people'], head['open'])} in all")
+        assert part.root is not None
+        person = org.by_id[part.root]
+        team = org.teams_by_id.get(person.team or "")
+        team_name = clean(team.display_name if team else person.team)
+        boss = tree.manager.get(part.root)
+        top_of_team = boss is None or org.by_id[boss].team != person.team
+        name = clean(person.display_name) if not person.vacant else "Open role"
+        if team_name and top_of_team:
+            title = team_name
+        elif team_name:
+            title = f"{team_name}: {name}"
+        else:
+            title = name
+        filled, vacant = tree.count[part.root]
+        return title + chunk, f"{person_text(person)} · {count_text(filled, vacant)} in all"
+
+
+def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:
+    """The comparison table: a header row of org names, then one row per measure."""
+    rows: list[tuple[str, ...]] = [("", *(clean(s["org"]) for s in stats))]
+
+    def row(label: str, values: list[str]) -> None:
+        rows.append((label, *values))
+
+    row("Size", [s["size"] for s in stats])
+    row("People", [f"{s['headcount']['people']:,}" for s in stats])
+    row("Open roles", [f"{s['headcount']['open']:,}" for s in stats])
+    row("Layers", [str(s["layers"]) for s in stats])
+    row("Managers", [str(s["span_of_control"]["managers"]) for s in stats])
+    row("Span of control (median / max)",
+        [f"{_num(s['span_of_control']['median'])} / {_num(s['span_of_control']['max'])}"
+         for s in stats])
+    for role in ("cpo", "vp-product", "head-of-product", "director-of-product"):
+        name = stats[0]["product_leadership"][role]["name"]
+        values = []
+        for s in stats:
+            found = s["product_leadership"][role]
+            text = str(found["count"]) if found["count"] else "none"
+            if found["open"]:
+                text += f" ({found['open']} open)"
+            if found["combined"]:
+                text += " (combined role)" if found["count"] == found["combined"] else (
+                    f" ({found['combined']} combined)")
+            values.append(text)
+        row(name, values)
+    return tuple(rows)
+
+
+def _num(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

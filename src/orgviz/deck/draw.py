@@ -1,0 +1,117 @@
+"""One part of an org drawn for a slide: the chart's SVG, its size and its smallest text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from orgviz.model import Org
+from orgviz.problem import Problem
+from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
+from orgviz.render.chart import Chart, View, build_chart
+from orgviz.render.dot import RANKSEP
+from orgviz.render.dotlayout import layout_dot
+from orgviz.render.engines import Engine
+from orgviz.render.geometry import Box, Geometry
+from orgviz.render.svg import AXIS_WIDTH, draw_svg
+from orgviz.render.themes import Theme
+
+#: Space around a chart on a slide, in SVG units (the slide has its own margins).
+MARGIN = 10.0
+RANK_GAP = RANKSEP * 72  # the dot layout's gap between rows, in SVG units
+_FONT_SIZE = re.compile(rb'font-size="([0-9.]+)"')
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A chart drawn for a slide, without title or legend (the slide shows its own)."""
+
+    svg: bytes
+    width: float  # SVG units
+    height: float
+    min_text: float  # the smallest font size in the drawing, in SVG units
+    chart: Chart
+    boxes: dict[str, Box]  # card id -> box in the drawing's own coordinates
+    geometry: Geometry  # the layout, kept to redraw the same chart with other notes
+    axis: bool  # whether the level axis is drawn
+
+
+def smallest_text(svg: bytes) -> float:
+    """The smallest font-size attribute of an SVG (0 when it has no text)."""
+    sizes = [float(found) for found in _FONT_SIZE.findall(svg)]
+    return min(sizes, default=0.0)
+
+
+class Drawer:
+    """Draws views of one org with one theme and engine; counts the layouts it ran."""
+
+    def __init__(self, org: Org, theme: Theme, engine: Engine, timeout: float = 120.0,
+                 problems: Sequence[Problem] = (), color_by: str = "team") -> None:
+        self.org, self.theme, self.engine = org, theme, engine
+        self.timeout, self.problems, self.color_by = timeout, problems, color_by
+        self.layouts = 0
+
+    def chart(self, view: View) -> tuple[Chart, CardBox]:
+        chart = build_chart(self.org, replace(view, color_by=self.color_by), self.theme,
+                            self.problems)
+        return chart, card_box(chart_texts(chart))
+
+    def draw(self, view: View, rows_height: float | None = None) -> list[Drawn]:
+        """The view drawn with its level axis, then without it (narrower), same layout.
+
+        With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
+        keeps within as many rows as fit that height; None keeps the layout's own stacking.
+        """
+        chart, box = self.chart(view)
+        if rows_height is not None:
+            chart = replace(chart, stack_rows=stack_depth(chart, row_budget(rows_height, box)))
+        geometry = layout_dot(chart, box, self.theme, self.engine, self.timeout)[0]
+        self.layouts += 1
+        first = self.paint(chart, box, geometry, axis=True)
+        return [first] if not first.axis else [first, self.paint(chart, box, geometry, False)]
+
+    def redraw(self, drawn: Drawn, view: View) -> Drawn:
+        """The same chart and layout with the texts of `view` (its notes may differ)."""
+        chart, box = self.chart(view)
+        chart = replace(chart, stack_rows=drawn.chart.stack_rows)
+        if [c.id for c in chart.cards] != [c.id for c in drawn.chart.cards]:
+            raise ValueError("redraw needs the same cards")  # pragma: no cover - a bug
+        return self.paint(chart, box, drawn.geometry, drawn.axis)
+
+    def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool) -> Drawn:
+        has_axis = axis and any(chart.rows) and bool(geometry.rows)
+        if not has_axis:
+            chart = replace(chart, rows=tuple("" for _ in chart.rows))
+        svg = draw_svg(chart, geometry, chart_texts(chart), box, self.theme, header=False,
+                       margin=MARGIN)
+        x0 = MARGIN + (AXIS_WIDTH if has_axis else 0.0)
+        boxes = {key: Box(b.x + x0, b.y + MARGIN, b.w, b.h)
+                 for key, b in geometry.boxes.items()}
+        width = 2 * MARGIN + (AXIS_WIDTH if has_axis else 0.0) + geometry.width
+        height = 2 * MARGIN + geometry.height
+        return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
+                     geometry, has_axis)
+
+
+def stack_depth(chart: Chart, rows: int) -> int:
+    """How deep leaf reports may be stacked so that no stack reaches below row `rows`."""
+    by_id = chart.by_id
+    depth = rows
+    for card in chart.cards:
+        leaves = [r for r in chart.reports[card.id]
+                  if not chart.reports[r] and not chart.assistants[r]]
+        if len(leaves) >= 2:
+            first = max(card.row + 1, min(by_id[r].row for r in leaves))
+            depth = min(depth, rows - first)
+    return max(1, depth)
+
+
+def row_budget(height: float, box: CardBox) -> int:
+    """How many rows of cards fit in `height` SVG units."""
+    return max(1, int((height - 2 * MARGIN + RANK_GAP) // (box.height + RANK_GAP)))
+
+
+def column_budget(width: float, box: CardBox) -> int:
+    """How many cards fit side by side in `width` SVG units (an upper bound)."""
+    return max(1, int((width - 2 * MARGIN + 21.6) // (box.width + 21.6)))

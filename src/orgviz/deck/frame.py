@@ -1,0 +1,93 @@
+"""Slide geometry and the readability rule: where a chart goes and how small it may be drawn.
+
+All lengths are points (1/72 inch). A chart drawn in SVG user units is placed at a scale
+in points per unit; its smallest text then measures `smallest text size x scale` points on
+the slide, and that must be at least the minimum font size (9 pt by default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: 13.333 x 7.5 inches, PowerPoint's 16:9 "Widescreen".
+SLIDE_16_9 = (960.0, 540.0)
+EMU_PER_PT = 12_700
+#: Pixels per point of the PNG fallback: 3840 px across a 960 pt slide (crisp on 4K).
+PNG_PX_PER_PT = 4.0
+#: A chart is never drawn larger than this many points per SVG unit (unless the minimum
+#: font needs more): every chart slide then shows cards at nearly the same size.
+MAX_SCALE = 1.0
+MIN_FONT = 9.0
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle on a slide, in points from the top left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the parts of a chart slide go."""
+
+    width: float
+    height: float
+    title: Rect
+    subtitle: Rect
+    chart: Rect
+    footer: Rect
+
+    def scale(self, width: float, height: float, min_font: float = MIN_FONT,
+              min_text: float = 1.0) -> float:
+        """Points per SVG unit of a chart `width` x `height` units fitted to the chart area.
+
+        Never more than MAX_SCALE, except when the minimum font needs more (then the
+        chart is drawn with its smallest text exactly at `min_font`, if it fits at all).
+        """
+        cap = max(MAX_SCALE, min_font / min_text) if min_text > 0 else MAX_SCALE
+        return min(self.chart.w / width, self.chart.h / height, cap)
+
+    def readable(self, width: float, height: float, min_text: float,
+                 min_font: float = MIN_FONT) -> bool:
+        """Whether the chart's smallest text stays at or above `min_font` once fitted."""
+        return min_text * self.scale(width, height, min_font, min_text) >= min_font - 1e-6
+
+    def placed(self, width: float, height: float, min_font: float = MIN_FONT,
+               min_text: float = 1.0) -> Rect:
+        """The chart's rectangle on the slide: fitted, centered across, from the top."""
+        scale = self.scale(width, height, min_font, min_text)
+        w, h = width * scale, height * scale
+        return Rect(self.chart.x + (self.chart.w - w) / 2, self.chart.y, w, h)
+
+
+def cover(frame: Frame) -> tuple[Rect, Rect, Rect]:
+    """The title slide's accent bar, title and subtitle rectangles."""
+    x = 2 * frame.title.x
+    w = frame.width - 2 * x
+    bar = Rect(x, round(frame.height * 0.3, 2), 64.0, 5.0)
+    title = Rect(x, bar.bottom + 14.0, w, 96.0)
+    subtitle = Rect(x, title.bottom + 6.0, w, 90.0)
+    return bar, title, subtitle
+
+
+def default_frame(width: float = SLIDE_16_9[0], height: float = SLIDE_16_9[1]) -> Frame:
+    """orgviz's own slide: title and subtitle at the top, a footer line, the chart between."""
+    side = round(width * 0.025, 2)  # 24 pt on a 16:9 slide
+    title = Rect(side, 14.0, width - 2 * side, 36.0)
+    subtitle = Rect(side, title.bottom, width - 2 * side, 20.0)
+    footer = Rect(side, height - 24.0, width - 2 * side, 16.0)
+    top = subtitle.bottom + 8.0
+    chart = Rect(side, top, width - 2 * side, footer.y - 6.0 - top)
+    return Frame(width, height, title, subtitle, chart, footer)

@@ -1,0 +1,120 @@
+"""Speaker notes and slide texts: headcount, open roles, managers and spans, vacancies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from orgviz.model import Org, Person
+from orgviz.render.labels import clean
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
+
+
+def headcount(people: Iterable[Person]) -> tuple[int, int]:
+    """(people, open roles)."""
+    filled = vacant = 0
+    for person in people:
+        if person.vacant:
+            vacant += 1
+        else:
+            filled += 1
+    return filled, vacant
+
+
+def count_text(filled: int, vacant: int) -> str:
+    """'40 people · 2 open roles'."""
+    text = plural(filled, "person", "people")
+    return text + (f" · {plural(vacant, 'open role')}" if vacant else "")
+
+
+def person_text(person: Person) -> str:
+    """'Nomvula Lopez, VP of Product, Payments' (an open role: 'Open role: <title>')."""
+    title = clean(person.title)
+    if person.vacant:
+        return f"Open role: {title}" if title else "Open role"
+    name = clean(person.display_name)
+    return f"{name}, {title}" if title else name
+
+
+def slides_text(numbers: Sequence[int]) -> str:
+    """'slide 7', 'slides 7–9' or 'slides 7, 9'."""
+    numbers = sorted(set(numbers))
+    if len(numbers) == 1:
+        return f"slide {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"slides {numbers[0]}–{numbers[-1]}"
+    return "slides " + ", ".join(str(n) for n in numbers)
+
+
+def part_notes(org: Org, shown: Sequence[str], continued: dict[str, int],
+               reports: dict[str | None, list[str]], below: dict[str, int],
+               manager: tuple[Person, int] | None = None) -> str:
+    """Speaker notes of a chart slide.
+
+    `shown`: people drawn (root first); `continued`: person -> the slide their team is on;
+    `reports`: the whole tree's direct reports; `below`: person -> positions under them;
+    `manager`: the root's manager and the slide they are on.
+    """
+    people = org.by_id
+    filled, vacant = headcount(people[pid] for pid in shown)
+    lines = [f"On this slide: {count_text(filled, vacant)}."]
+    elsewhere = [pid for pid in shown if pid in continued]
+    if elsewhere:
+        more = sum(below.get(pid, 0) for pid in elsewhere)
+        lines.append(f"Their teams on other slides: {plural(more, 'more position')}.")
+    managers = [pid for pid in shown if reports.get(pid)]
+    if managers:
+        lines.append("")
+        lines.append("Managers and spans (direct reports):")
+        for pid in managers:
+            span = len(reports[pid])
+            where = f" (team on slide {continued[pid]})" if pid in continued else ""
+            lines.append(f"- {person_text(people[pid])}: {span}{where}")
+    openings = [people[pid] for pid in shown if people[pid].vacant]
+    if openings:
+        lines.append("")
+        lines.append(f"Open roles ({len(openings)}):")
+        for person in openings:
+            boss = people.get(person.reports_to or "")
+            line = f"- {clean(person.title) or 'Open role'}"
+            if boss is not None:
+                line += f", reports to {clean(boss.display_name)}"
+            lines.append(line)
+    if manager is not None:
+        lines.append("")
+        lines.append(f"Reports to {person_text(manager[0])} (slide {manager[1]}).")
+    return "\n".join(lines)
+
+
+def org_notes(stats: dict) -> str:
+    """Speaker notes of an org's title, section or overview slide, from `stats.compute`."""
+    head = stats["headcount"]
+    span = stats["span_of_control"]
+    lines = [f"{stats['org']} ({stats['size']}): {plural(head['positions'], 'position')}, "
+             f"{plural(head['people'], 'person', 'people')}, "
+             f"{plural(head['open'], 'open role')}.",
+             f"Layers from the top to the deepest report: {stats['layers']}.",
+             f"Managers: {span['managers']}; span of control min / median / max: "
+             f"{_num(span['min'])} / {_num(span['median'])} / {_num(span['max'])}."]
+    leaders = [f"{v['name']} {v['count']}" + (f" ({v['open']} open)" if v["open"] else "")
+               for v in stats["product_leadership"].values() if v["count"]]
+    if leaders:
+        lines.append("Product leadership: " + ", ".join(leaders) + ".")
+    if stats["open_roles"]:
+        lines.append("")
+        lines.append(f"Open roles ({len(stats['open_roles'])}):")
+        for role in stats["open_roles"][:40]:
+            lines.append(f"- {clean(role['title']) or role['id']}")
+        if len(stats["open_roles"]) > 40:
+            lines.append(f"- ... and {len(stats['open_roles']) - 40} more")
+    return "\n".join(lines)
+
+
+def _num(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

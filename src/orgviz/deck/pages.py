@@ -1,0 +1,197 @@
+"""A slide drawn as one SVG page (for the PDF deck): title, chart, table, legend, footer.
+
+The page is `frame.width` x `frame.height` user units, one unit per point. The chart is
+nested as an <svg> element with its own viewBox, so it stays vector. The look mirrors the
+PowerPoint slides of powerpoint.py (same positions, sizes and colors).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgviz.deck.frame import Frame, Rect, cover
+from orgviz.deck.slides import Deck, Slide
+from orgviz.render.labels import ellipsize, text_width, wrap, xml_escape
+from orgviz.render.themes import Theme, accent
+
+TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE = 24.0, 12.0, 9.0
+COVER_TITLE_SIZE, COVER_SUBTITLE_SIZE, SECTION_TITLE_SIZE = 40.0, 18.0, 32.0
+TABLE_SIZE, TABLE_ROW = 12.0, 26.0
+#: The "reports to" card at the top right of a chart slide.
+REFERENCE_W, REFERENCE_H = 236.0, 40.0
+REFERENCE_NAME_SIZE, REFERENCE_TEXT_SIZE = 10.5, 9.0
+ACCENT = "#4C78A8"
+_ROOT_SIZE = re.compile(rb'\swidth="[^"]*" height="[^"]*"')
+
+
+def _n(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _text(x: float, y: float, content: str, size: float, fill: str, *, bold: bool = False,
+          anchor: str = "start", italic: bool = False) -> str:
+    extra = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="{fill}" '
+            f'text-anchor="{anchor}"{extra}>{xml_escape(content)}</text>')
+
+
+def reference_box(frame: Frame) -> Rect:
+    """Where the 'reports to' card goes: top right, level with the title."""
+    return Rect(frame.title.right - REFERENCE_W, frame.title.y + 2, REFERENCE_W, REFERENCE_H)
+
+
+def reference_lines(slide: Slide) -> tuple[str, str]:
+    """The two lines of the 'reports to' card."""
+    ref = slide.reports_to
+    assert ref is not None
+    first = ellipsize(f"Reports to {ref.name}", REFERENCE_W - 20, REFERENCE_NAME_SIZE, True)
+    tail = f" · slide {ref.slide}"
+    title = ellipsize(ref.title, REFERENCE_W - 20 - text_width(tail, REFERENCE_TEXT_SIZE),
+                      REFERENCE_TEXT_SIZE) if ref.title else ""
+    return first, (title + tail if title else f"On slide {ref.slide}")
+
+
+def title_width(frame: Frame, slide: Slide) -> float:
+    """Room for the title (and subtitle) left of the 'reports to' card."""
+    return frame.title.w - (REFERENCE_W + 16 if slide.reports_to else 0)
+
+
+def nested_chart(svg: bytes, place: Rect) -> bytes:
+    """The chart SVG as an element placed at `place` (its XML prolog dropped)."""
+    start = svg.index(b"<svg")
+    body = svg[start:]
+    size = (f' x="{_n(place.x)}" y="{_n(place.y)}" width="{_n(place.w)}" '
+            f'height="{_n(place.h)}"').encode()
+    return _ROOT_SIZE.sub(lambda _: size, body, count=1)
+
+
+def legend_items(theme: Theme, legend: tuple[tuple[str, str], ...], x: float, y: float,
+                 width: float) -> tuple[list[tuple[float, str, str]], int]:
+    """(x, label, color) of the legend entries that fit `width`; and how many were left out."""
+    items: list[tuple[float, str, str]] = []
+    for index, (label, color) in enumerate(legend):
+        label = ellipsize(label, 150, FOOTER_SIZE)
+        need = 12 + text_width(label, FOOTER_SIZE) + 14
+        rest = len(legend) - index
+        reserve = text_width(f"+{rest} more", FOOTER_SIZE) + 4 if rest > 1 else 0.0
+        if x + need + reserve > width and items:
+            return items, rest
+        items.append((x, label, accent(theme, color)))
+        x += need
+    return items, 0
+
+
+def page_svg(deck: Deck, index: int) -> bytes:
+    """Slide `index` (0-based) of the deck as an SVG page."""
+    slide, frame, theme = deck.slides[index], deck.frame, deck.theme
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(frame.width)}pt" '
+           f'height="{_n(frame.height)}pt" viewBox="0 0 {_n(frame.width)} {_n(frame.height)}" '
+           f'font-family="{xml_escape(theme.font)}">',
+           f'<rect width="{_n(frame.width)}" height="{_n(frame.height)}" '
+           f'fill="{theme.background}"/>']
+    if slide.kind in ("title", "section"):
+        out += _cover(frame, theme, slide)
+    else:
+        out += _header(frame, theme, slide)
+        if slide.picture is not None:
+            picture = slide.picture
+            place = frame.placed(picture.width, picture.height, deck.min_font,
+                                 picture.min_text)
+            out.append(nested_chart(picture.svg, place).decode("utf-8"))
+        if slide.table:
+            out += _table(frame, theme, slide.table)
+    out += _footer(frame, theme, slide, index + 1)
+    out.append("</svg>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _cover(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
+    bar, box, below = cover(frame)
+    size = COVER_TITLE_SIZE if slide.kind == "title" else SECTION_TITLE_SIZE
+    items = [f'<rect x="{_n(bar.x)}" y="{_n(bar.y)}" width="{_n(bar.w)}" '
+             f'height="{_n(bar.h)}" rx="2" fill="{accent(theme, ACCENT)}"/>']
+    y = box.y + size
+    for line in wrap(slide.title, box.w, size, bold=True, max_lines=2):
+        items.append(_text(box.x, y, line, size, theme.text, bold=True))
+        y += size * 1.15
+    y = max(y - size * 1.15, box.y + size) + 14 + COVER_SUBTITLE_SIZE
+    for line in slide.subtitle.splitlines()[:4]:
+        items.append(_text(below.x, y, ellipsize(line, below.w, COVER_SUBTITLE_SIZE),
+                           COVER_SUBTITLE_SIZE, theme.muted))
+        y += COVER_SUBTITLE_SIZE * 1.45
+    return items
+
+
+def _header(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
+    width = title_width(frame, slide)
+    items = [_text(frame.title.x, frame.title.y + 28,
+                   ellipsize(slide.title, width, TITLE_SIZE, True), TITLE_SIZE, theme.text,
+                   bold=True)]
+    if slide.subtitle:
+        items.append(_text(frame.subtitle.x, frame.subtitle.y + 13,
+                           ellipsize(slide.subtitle, width, SUBTITLE_SIZE), SUBTITLE_SIZE,
+                           theme.muted))
+    if slide.reports_to is not None:
+        box = reference_box(frame)
+        first, second = reference_lines(slide)
+        items.append(f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.w)}" '
+                     f'height="{_n(box.h)}" rx="6" fill="{theme.rollup_fill}" '
+                     f'stroke="{theme.line}" stroke-width="1" stroke-dasharray="2 3"/>')
+        items.append(_text(box.x + 10, box.y + 16, first, REFERENCE_NAME_SIZE, theme.text,
+                           bold=True))
+        items.append(_text(box.x + 10, box.y + 31, second, REFERENCE_TEXT_SIZE, theme.muted,
+                           italic=True))
+    return items
+
+
+def _footer(frame: Frame, theme: Theme, slide: Slide, number: int) -> list[str]:
+    foot = frame.footer
+    base = foot.y + 11
+    items = []
+    number_text = str(number)
+    items.append(_text(foot.right, base, number_text, FOOTER_SIZE, theme.muted, anchor="end",
+                       bold=True))
+    room = foot.right - text_width(number_text, FOOTER_SIZE, True) - 14
+    if slide.footer:
+        items.append(_text(room, base, slide.footer, FOOTER_SIZE, theme.faint, anchor="end"))
+        room -= text_width(slide.footer, FOOTER_SIZE) + 24
+    entries, left_out = legend_items(theme, slide.legend, foot.x, base, room)
+    for x, label, color in entries:
+        items.append(f'<rect x="{_n(x)}" y="{_n(base - 8)}" width="8" height="8" rx="2" '
+                     f'fill="{color}"/>')
+        items.append(_text(x + 12, base, label, FOOTER_SIZE, theme.muted))
+    if left_out:
+        x = entries[-1][0] + 12 + text_width(entries[-1][1], FOOTER_SIZE) + 14
+        items.append(_text(x, base, f"+{left_out} more", FOOTER_SIZE, theme.faint))
+    return items
+
+
+def table_columns(frame: Frame, columns: int) -> list[tuple[float, float]]:
+    """(x, width) of each table column: a wider first column for the row labels."""
+    area = frame.chart
+    first = min(area.w * 0.34, 300.0)
+    rest = (area.w - first) / max(1, columns - 1)
+    return [(area.x, first)] + [(area.x + first + i * rest, rest) for i in range(columns - 1)]
+
+
+def _table(frame: Frame, theme: Theme, rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    columns = table_columns(frame, len(rows[0]))
+    items = []
+    y = frame.chart.y + 6
+    for index, row in enumerate(rows):
+        header = index == 0
+        if index % 2 == 1:
+            items.append(f'<rect x="{_n(frame.chart.x)}" y="{_n(y)}" '
+                         f'width="{_n(frame.chart.w)}" height="{_n(TABLE_ROW)}" '
+                         f'fill="{theme.row_band}"/>')
+        for (x, width), cell in zip(columns, row, strict=True):
+            text = ellipsize(cell, width - 16, TABLE_SIZE, header)
+            items.append(_text(x + 8, y + TABLE_ROW / 2 + TABLE_SIZE * 0.35, text, TABLE_SIZE,
+                               theme.text if header or x == columns[0][0] else theme.muted,
+                               bold=header))
+        y += TABLE_ROW
+        if header:
+            items.append(f'<rect x="{_n(frame.chart.x)}" y="{_n(y - 1.5)}" '
+                         f'width="{_n(frame.chart.w)}" height="1.5" fill="{theme.line}"/>')
+    return items

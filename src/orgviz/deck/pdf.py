@@ -1,0 +1,101 @@
+"""The deck as one multi-page vector PDF, drawn by cairo (no LibreOffice needed).
+
+Each slide becomes an SVG page (pages.py) that cairosvg draws onto one shared cairo PDF
+surface, page after page. Cards that say "continued on slide N" and the "reports to" card
+link to their slides where cairo can write links (1.16 and later).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from orgviz.deck.pages import page_svg, reference_box
+from orgviz.deck.slides import Deck
+from orgviz.errors import RenderError
+
+
+def _page_surface_class(cairosvg: Any) -> Any:
+    class PageSurface(cairosvg.surface.PDFSurface):
+        """cairosvg's PDF surface drawing one page onto a shared cairo surface."""
+
+        def __init__(self, target: Any, tree: Any) -> None:
+            self._target = target
+            super().__init__(tree, None, 96)
+
+        def _create_surface(self, width: float, height: float) -> tuple[Any, float, float]:
+            self._target.set_size(width, height)
+            return self._target, width, height
+
+    return PageSurface
+
+
+def deck_pdf(deck: Deck) -> bytes:
+    """The PDF bytes of a deck (fixed dates: the same deck gives the same bytes)."""
+    from orgviz.render.convert import _cairosvg, fix_pdf_dates
+
+    _cairosvg()  # a clear error when cairosvg or the cairo library is missing
+    import cairocffi
+    import cairosvg.parser
+    import cairosvg.surface
+
+    page_surface = _page_surface_class(cairosvg)
+    output = io.BytesIO()
+    target = cairocffi.PDFSurface(output, deck.frame.width, deck.frame.height)
+    _metadata(target, deck)
+    links = _can_link(cairocffi)
+    try:
+        for index in range(len(deck.slides)):
+            tree = cairosvg.parser.Tree(bytestring=page_svg(deck, index))
+            page_surface(target, tree)
+            if links:
+                _links(cairocffi, target, deck, index)
+            target.show_page()
+        target.finish()
+    except MemoryError:
+        raise RenderError("not enough memory to draw the PDF deck") from None
+    except (ValueError, TypeError) as exc:  # cairosvg's errors on a drawing it cannot read
+        raise RenderError(f"cannot draw the PDF deck: {exc}") from None
+    return fix_pdf_dates(output.getvalue())
+
+
+def _can_link(cairocffi: Any) -> bool:
+    return hasattr(cairocffi.Context, "tag_begin") and cairocffi.cairo_version() >= 11600
+
+
+def _metadata(target: Any, deck: Deck) -> None:
+    try:
+        import cairocffi
+
+        target.set_metadata(cairocffi.PDF_METADATA_TITLE, deck.title)
+        if deck.subject:
+            target.set_metadata(cairocffi.PDF_METADATA_SUBJECT, deck.subject)
+        target.set_metadata(cairocffi.PDF_METADATA_CREATOR, "orgviz")
+    except (AttributeError, Exception):  # cairo before 1.16 has no metadata
+        return
+
+
+def _links(cairocffi: Any, target: Any, deck: Deck, index: int) -> None:
+    """Link areas of slide `index`: its continued cards and its 'reports to' card."""
+    slide, frame = deck.slides[index], deck.frame
+    areas: list[tuple[float, float, float, float, int]] = []
+    picture = slide.picture
+    if picture is not None and picture.links:
+        place = frame.placed(picture.width, picture.height, deck.min_font, picture.min_text)
+        scale = place.w / picture.width
+        for box, number in picture.links:
+            areas.append((place.x + box.left * scale, place.y + box.top * scale,
+                          box.w * scale, box.h * scale, number))
+    if slide.reports_to is not None:
+        box = reference_box(frame)
+        areas.append((box.x, box.y, box.w, box.h, slide.reports_to.slide))
+    if not areas:
+        return
+    context = cairocffi.Context(target)
+    for x, y, w, h, number in areas:
+        if not 1 <= number <= len(deck.slides):
+            continue
+        context.tag_begin(cairocffi.TAG_LINK,
+                          f"rect=[{x:.2f} {y:.2f} {w:.2f} {h:.2f}] page={number} "
+                          f"pos=[0 0]")
+        context.tag_end(cairocffi.TAG_LINK)

@@ -1,0 +1,260 @@
+"""Cutting an org into chart slides that stay readable.
+
+`--split` decides the first cut: one slide per `team` (a team's people below its top person;
+people of other teams who lead someone start their own slides), per `manager` (a manager
+and their direct reports) or per `depth` N levels. Then the readability rule decides the
+rest: while a slide's chart, fitted to the slide, would show text below the minimum font
+size, its biggest remaining subtree moves to a slide of its own (the person stays, drawn
+as a "continued" card that names that slide). A manager whose direct reports alone are
+too many is spread over several slides ("(2 of 3)"), each with a card for the reports on
+the other slides. Every slide but the first of a tree shows the manager of its top person
+above it, as a card naming the slide where that manager is drawn.
+
+An overview slide comes first: the top levels (three at most), cut by the same rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from orgviz.deck.draw import Drawer, Drawn, column_budget, row_budget
+from orgviz.deck.frame import MIN_FONT, Frame
+from orgviz.errors import RenderError
+from orgviz.render.cards import TEAM_SIZE
+from orgviz.render.chart import Chart, Moved, View
+
+SPLITS = ("team", "manager", "depth")
+OVERVIEW_DEPTH = 3
+#: Notes while planning: as long as any real note, so that sizes do not change later.
+PLACEHOLDER = "+9,999 people · slide 999"
+#: The smallest card a chart has (one title line): bounds how many cards fit a slide.
+MIN_CARD_HEIGHT = 72.0
+
+
+class DeckError(RenderError):
+    """A deck cannot be made as asked (a slide too small for even one readable card)."""
+
+
+@dataclass(eq=False)
+class Part:
+    """One chart slide: a top person (None: the tops of a forest) and who is drawn below."""
+
+    root: str | None
+    continued: list[str]  # people drawn as "continued" cards: their teams are elsewhere
+    parent: Part | None = None  # the slide where the root's manager is drawn
+    overview: bool = False
+    reports: tuple[str, ...] | None = None  # chunks: the root's reports on this slide
+    others: tuple[str, ...] = ()  # chunks: the root's reports on the other slides
+    chunk: int = 1
+    chunks: int = 1
+    group: list[Part] = field(default_factory=list)  # all chunks of this part, in order
+    slide: int = 0  # 1-based slide number, set when the deck is assembled
+    drawn: Drawn | None = None
+
+
+class Tree:
+    """The solid reporting tree as the full chart draws it (cycles cut, assistants aside)."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.order = {card.id: index for index, card in enumerate(chart.cards)}
+        self.manager = {card.id: card.manager for card in chart.cards}
+        self.reports: dict[str | None, list[str]] = dict(chart.reports)
+        self.reports[None] = list(chart.roots)
+        self.assistants = chart.assistants
+        self.tops = list(chart.roots)
+        # Positions (people, open roles) of each person's subtree, the person included.
+        self.count: dict[str, tuple[int, int]] = {
+            card.id: (0, 1) if card.kind == "open" else (1, 0) for card in chart.cards}
+        for card in reversed(chart.cards):
+            if card.manager is not None:
+                mine, theirs = self.count[card.id], self.count[card.manager]
+                self.count[card.manager] = (theirs[0] + mine[0], theirs[1] + mine[1])
+        self.size = {pid: filled + vacant for pid, (filled, vacant) in self.count.items()}
+
+    def below(self, pid: str | None) -> list[str]:
+        """Direct reports, then assistants."""
+        return [*self.reports[pid], *(self.assistants.get(pid, ()) if pid else ())]
+
+
+class Planner:
+    """Plans the chart slides of one org."""
+
+    def __init__(self, tree: Tree, drawer: Drawer, frame: Frame, *, split: str = "team",
+                 depth: int = 3, min_font: float = MIN_FONT,
+                 team_of: dict[str, str | None] | None = None) -> None:
+        if split not in SPLITS:
+            raise DeckError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+        self.tree, self.drawer, self.frame = tree, drawer, frame
+        self.split, self.depth, self.min_font = split, depth, min_font
+        self.team_of = team_of or {}
+        # The chart area in SVG units at the smallest readable scale.
+        smallest = min_font / TEAM_SIZE
+        self.area_w, self.area_h = frame.chart.w / smallest, frame.chart.h / smallest
+        self.max_cards = (column_budget(self.area_w, _Box(196.0, MIN_CARD_HEIGHT))
+                          * row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)))
+
+    # --- what a part shows --------------------------------------------------------------------
+    def visible(self, part: Part) -> list[str]:
+        """People drawn on the part (continued ones included), the root first."""
+        tree = self.tree
+        stop = set(part.continued)
+        shown: list[str] = [] if part.root is None else [part.root]
+        first = tree.below(part.root)
+        if part.reports is not None:
+            allowed = set(part.reports)
+            first = [p for p in first if p in allowed or p in tree.assistants.get(
+                part.root or "", ())]
+        todo = list(reversed(first))
+        while todo:
+            pid = todo.pop()
+            shown.append(pid)
+            if pid not in stop:
+                todo.extend(reversed(tree.below(pid)))
+        return shown
+
+    def view(self, part: Part, notes: dict[str, str] | None = None,
+             moved_note: str = PLACEHOLDER) -> View:
+        """The chart view of a part; `notes` say where each continued team goes."""
+        notes = notes or {}
+        continued = {pid: notes.get(pid, PLACEHOLDER) for pid in part.continued}
+        moved = ((Moved(part.root, frozenset(part.others), moved_note),)
+                 if part.others else ())
+        return View(root=part.root, continued=continued, moved=moved)
+
+    def cards(self, part: Part) -> int:
+        """How many cards the part's chart has."""
+        return len(self.visible(part)) + bool(part.others)
+
+    def measure(self, part: Part) -> Drawn | None:
+        """The part drawn so that it is readable on the slide, or None when it cannot be."""
+        for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h):
+            if self.frame.readable(drawn.width, drawn.height, drawn.min_text, self.min_font):
+                return drawn
+        return None
+
+    # --- cutting ------------------------------------------------------------------------------
+    def first_cut(self, root: str | None, depth: int | None = None) -> list[str]:
+        """Who is drawn as "continued" on the slide of `root` before readability counts."""
+        tree = self.tree
+        split = "depth" if depth is not None else self.split
+        levels = depth if depth is not None else (2 if split == "manager" else self.depth)
+        team = self.team_of.get(root) if root is not None else None
+        cut: list[str] = []
+        todo = [(pid, 1) for pid in reversed(tree.below(root))]
+        while todo:
+            pid, level = todo.pop()
+            if not tree.reports.get(pid):
+                continue
+            if split == "team":
+                if self.team_of.get(pid) != team and root is not None:
+                    cut.append(pid)
+                    continue
+            elif level >= levels - 1:
+                cut.append(pid)
+                continue
+            for kid in reversed(tree.below(pid)):
+                todo.append((kid, level if kid in tree.assistants.get(pid, ()) else level + 1))
+        return self.sort(cut)
+
+    def sort(self, pids: Iterable[str]) -> list[str]:
+        return sorted(pids, key=self.tree.order.__getitem__)
+
+    def cut_biggest(self, part: Part) -> bool:
+        """Move the part's biggest remaining subtree to its own slide; False if none is left."""
+        tree = self.tree
+        shown = self.visible(part)
+        stop = set(part.continued)
+        inside = set(shown)
+        size = dict.fromkeys(shown, 1)
+        for pid in reversed(shown):
+            boss = tree.manager.get(pid)
+            if boss in inside and pid != part.root:
+                size[boss] += size[pid]
+        candidates = [pid for pid in shown if pid != part.root and pid not in stop
+                      and tree.reports.get(pid)]
+        if not candidates:
+            return False
+        biggest = max(candidates, key=lambda pid: (size[pid], -tree.order[pid]))
+        part.continued = self.sort([*part.continued, biggest])
+        shown = set(self.visible(part))
+        part.continued = [pid for pid in part.continued if pid in shown]
+        return True
+
+    def fit(self, part: Part) -> list[Part]:
+        """The part, cut until readable, or spread over several slides."""
+        while self.cards(part) > self.max_cards and self.cut_biggest(part):
+            pass
+        while True:
+            if self.cards(part) <= self.max_cards:
+                drawn = self.measure(part)
+                if drawn is not None:
+                    part.drawn = drawn
+                    part.group = [part]
+                    return [part]
+            if not self.cut_biggest(part):
+                return self.spread(part)
+
+    def spread(self, part: Part) -> list[Part]:
+        """Spread the root's direct reports over as few readable slides as possible."""
+        reports = list(self.tree.reports[part.root])
+        fixed = self.cards(part) - len(reports)  # root, assistants, manager above
+        size = min(len(reports) - 1, max(1, self.max_cards - fixed - 1))
+        while size >= 1:
+            count = math.ceil(len(reports) / size)
+            per = math.ceil(len(reports) / count)  # balanced: sizes differ by one at most
+            chunks = [reports[i:i + per] for i in range(0, len(reports), per)]
+            group = [Part(part.root, list(part.continued), part.parent, part.overview,
+                          tuple(chunk), tuple(p for p in reports if p not in set(chunk)),
+                          index + 1, len(chunks)) for index, chunk in enumerate(chunks)]
+            for member in group:
+                shown = set(self.visible(member))
+                member.continued = [p for p in member.continued if p in shown]
+                member.drawn = self.measure(member)
+                if member.drawn is None:
+                    break
+            else:
+                for member in group:
+                    member.group = group
+                return group
+            size = min(size - 1, per - 1)
+        raise DeckError("a slide's chart area is too small for a readable chart: use a "
+                        "smaller --min-font or a template with more room")
+
+    # --- the whole org ------------------------------------------------------------------------
+    def plan(self) -> tuple[list[Part], list[Part]]:
+        """The overview slides and the chart slides, in deck order."""
+        tree = self.tree
+        top: str | None = tree.tops[0] if len(tree.tops) == 1 else None
+        overview = self.fit(Part(top, self.first_cut(top, OVERVIEW_DEPTH), overview=True))
+        parts: list[Part] = []
+        todo: list[tuple[str, Part | None]] = [(t, None) for t in reversed(tree.tops)]
+        while todo:
+            root, parent = todo.pop()
+            group = self.fit(Part(root, self.first_cut(root), parent))
+            parts.extend(group)
+            for member in reversed(group):
+                for pid in reversed(member.continued):
+                    todo.append((pid, member))
+        return overview, self._dedupe(overview, parts)
+
+    def _dedupe(self, overview: list[Part], parts: list[Part]) -> list[Part]:
+        """Drop a top's slide that shows nothing the overview does not."""
+        seen = {pid: member for member in overview for pid in self.visible(member)}
+        kept = []
+        for part in parts:
+            if (part.parent is None and part.chunks == 1
+                    and all(pid in seen for pid in self.visible(part))):
+                for other in parts:
+                    if other.parent is part and other.root is not None:
+                        other.parent = seen[other.root]
+                continue
+            kept.append(part)
+        return kept
+
+
+@dataclass(frozen=True)
+class _Box:
+    width: float
+    height: float

@@ -1,0 +1,644 @@
+"""The deck as a PowerPoint file (python-pptx): native titles, tables and notes, vector charts.
+
+Charts are pictures the way PowerPoint itself stores SVG: the picture's image is a PNG (for
+viewers without SVG support, 4 pixels per point: crisp full-screen on a 4K display) and an
+`asvg:svgBlip` extension names the SVG that PowerPoint 2016 and later, and LibreOffice,
+draw instead. Cards that say "continued on slide N" and the "reports to" card link to
+their slides in slide shows.
+
+With a template, its slide master and layouts are used (found by name, else by their
+placeholders) and its own slides are dropped; without one, python-pptx's default template
+is set to 16:9 and styled with the theme's colors. The bytes are reproducible: fixed
+document dates and zip entry times.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from orgviz.deck.frame import EMU_PER_PT, PNG_PX_PER_PT, Frame, Rect, cover, default_frame
+from orgviz.deck.pages import (
+    COVER_SUBTITLE_SIZE,
+    COVER_TITLE_SIZE,
+    FOOTER_SIZE,
+    REFERENCE_NAME_SIZE,
+    REFERENCE_TEXT_SIZE,
+    SECTION_TITLE_SIZE,
+    SUBTITLE_SIZE,
+    TABLE_ROW,
+    TABLE_SIZE,
+    TITLE_SIZE,
+    legend_items,
+    reference_box,
+    reference_lines,
+    table_columns,
+    title_width,
+)
+from orgviz.deck.plan import DeckError
+from orgviz.deck.slides import Deck, Slide
+from orgviz.render.labels import text_width
+from orgviz.render.themes import Theme, accent
+
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+#: Layout names looked for first (PowerPoint's English names), by slide kind.
+LAYOUT_NAMES = {"title": ("Title Slide",), "section": ("Section Header", "Title Slide"),
+                "chart": ("Title Only", "Title and Content"),
+                "table": ("Title Only", "Title and Content")}
+MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+
+
+def _pt(value: float) -> int:
+    """Points to EMU."""
+    return round(value * EMU_PER_PT)
+
+
+def _rgb(color: str) -> Any:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(color.lstrip("#")[:6].upper())
+
+
+# --- templates --------------------------------------------------------------------------------
+
+def open_template(path: str | os.PathLike[str] | None) -> Any:
+    """A Presentation from a template file (or python-pptx's default); clear errors."""
+    from pptx import Presentation
+
+    if path is None:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = _pt(960.0), _pt(540.0)
+        return prs
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DeckError(f"cannot read the template {path}: {exc.strerror or exc}") from None
+    if size > MAX_TEMPLATE_BYTES:
+        raise DeckError(f"the template {path} is larger than 200 MB")
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises zip, XML and key errors alike
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DeckError(f"the template {path} is not a PowerPoint file (.pptx or .potx "
+                        f"saved as .pptx): {detail}") from None
+    _drop_slides(prs)
+    return prs
+
+
+def _drop_slides(prs: Any) -> None:
+    """Remove the template's own slides (their parts are not written)."""
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+
+
+def _placeholder(layout: Any, types: Iterable[int]) -> Any:
+    wanted = set(types)
+    for shape in layout.placeholders:
+        if shape.placeholder_format.type in wanted:
+            return shape
+    return None
+
+
+def pick_layouts(prs: Any) -> dict[str, Any]:
+    """The layout for each slide kind: by name, else by what placeholders it has."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    titles = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+    footers = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+    layouts = list(prs.slide_layouts)
+    if not layouts:
+        raise DeckError("the template has no slide layouts")
+    by_name = {layout.name.strip().lower(): layout for layout in layouts}
+    result: dict[str, Any] = {}
+    for kind, names in LAYOUT_NAMES.items():
+        for name in names:
+            if name.lower() in by_name:
+                result[kind] = by_name[name.lower()]
+                break
+    if "title" not in result:
+        result["title"] = next((lay for lay in layouts if _placeholder(
+            lay, (PP_PLACEHOLDER.CENTER_TITLE,))), layouts[0])
+    if "section" not in result:
+        result["section"] = result["title"]
+    if "chart" not in result:
+        def extra(layout: Any) -> int:
+            return sum(1 for ph in layout.placeholders
+                       if ph.placeholder_format.type not in footers)
+        with_title = [lay for lay in layouts if _placeholder(lay, titles)]
+        result["chart"] = min(with_title, key=extra) if with_title else layouts[-1]
+    result.setdefault("table", result["chart"])
+    return result
+
+
+def template_frame(prs: Any) -> Frame:
+    """Where a chart slide's parts go on this presentation's chart layout."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    base = default_frame(width, height)
+    layout = pick_layouts(prs)["chart"]
+    title = _placeholder(layout, (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE))
+    if title is None or title.width is None or title.height is None:
+        return base
+    box = Rect(title.left / EMU_PER_PT, title.top / EMU_PER_PT, title.width / EMU_PER_PT,
+               title.height / EMU_PER_PT)
+    if box.bottom > height * 0.4:  # a title low on the slide: keep orgviz's own places
+        return base
+    subtitle = Rect(box.x, box.bottom + 2, box.w, 20.0)
+    bottom = base.footer.y
+    for shape in layout.placeholders:  # stay above the layout's footer placeholders
+        if shape.placeholder_format.type in (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER,
+                                             PP_PLACEHOLDER.SLIDE_NUMBER):
+            top = shape.top / EMU_PER_PT if shape.top is not None else height
+            if top > height * 0.6:
+                bottom = min(bottom, top - 2)
+    footer = Rect(base.footer.x, bottom, base.footer.w, base.footer.h)
+    top = subtitle.bottom + 8
+    chart = Rect(max(base.chart.x, box.x), top, min(base.chart.w, box.w),
+                 max(40.0, footer.y - 6 - top))
+    return Frame(width, height, box, subtitle, chart, footer)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+class _Writer:
+    def __init__(self, deck: Deck, prs: Any, styled: bool) -> None:
+        self.deck, self.prs, self.styled = deck, prs, styled
+        self.theme: Theme = deck.theme
+        self.layouts = pick_layouts(prs)
+        self.links: list[tuple[Any, int]] = []  # (shape, slide number) set after all slides
+        self.rasters: dict[int, bytes] = {}  # id(picture) -> its PNG
+        self.media = _Media(prs)
+
+    # text helpers
+    def paragraph_style(self, paragraph: Any, size: float | None, color: str | None,
+                        bold: bool = False, italic: bool = False) -> None:
+        for run in paragraph.runs:
+            font = run.font
+            if size is not None:
+                font.size = _pt_len(size)
+            if bold:
+                font.bold = True
+            if italic:
+                font.italic = True
+            if self.styled and color is not None:
+                font.color.rgb = _rgb(color)
+                font.name = "Arial"
+
+    def text_box(self, slide: Any, rect: Rect, lines: Sequence[str], size: float,
+                 color: str, *, bold: bool = False, align: str = "l",
+                 italic: bool = False) -> Any:
+        from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+        box = slide.shapes.add_textbox(_pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h))
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        for index, line in enumerate(lines):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph.text = line
+            paragraph.alignment = {"l": PP_ALIGN.LEFT, "r": PP_ALIGN.RIGHT,
+                                   "c": PP_ALIGN.CENTER}[align]
+            self.paragraph_style(paragraph, size, color, bold, italic)
+            if not self.styled:  # a template: its fonts, our sizes and muted colors
+                for run in paragraph.runs:
+                    run.font.color.rgb = _rgb(color)
+        return box
+
+    def set_title(self, slide: Any, text: str, rect: Rect | None, size: float,
+                  kind: str = "title") -> None:
+        """Fill the layout's title placeholder (or add a text box when it has none)."""
+        from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+        shape = slide.shapes.title
+        if shape is None:
+            if rect is not None:
+                self.text_box(slide, rect, [text], size, self.theme.text, bold=True)
+            return
+        shape.text = text
+        if self.styled and rect is not None:
+            shape.left, shape.top, shape.width, shape.height = (
+                _pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h))
+            frame = shape.text_frame
+            frame.word_wrap = True
+            frame.margin_left = frame.margin_right = 0
+            frame.vertical_anchor = MSO_ANCHOR.BOTTOM if kind == "cover" else MSO_ANCHOR.TOP
+            for paragraph in frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.LEFT
+                self.paragraph_style(paragraph, size, self.theme.text, bold=True)
+        elif (rect is not None and kind == "chart" and shape.width is not None
+              and rect.w < shape.width / EMU_PER_PT):
+            # The template's place and look; narrower when the "reports to" card needs room.
+            left, top, height = shape.left, shape.top, shape.height
+            shape.left, shape.top, shape.height = left, top, height
+            shape.width = _pt(rect.w)
+
+    def background(self, slide: Any) -> None:
+        if self.styled:
+            fill = slide.background.fill
+            fill.solid()
+            fill.fore_color.rgb = _rgb(self.theme.background)
+
+    def notes(self, slide: Any, text: str) -> None:
+        if text:
+            slide.notes_slide.notes_text_frame.text = text
+
+    # slides
+    def add(self, slide: Slide, number: int) -> Any:
+        layout = self.layouts[slide.kind]
+        page = self.prs.slides.add_slide(layout)
+        self.background(page)
+        if slide.kind in ("title", "section"):
+            self.cover(page, slide)
+        else:
+            self.header(page, slide)
+            if slide.picture is not None:
+                self.picture(page, slide)
+            if slide.table:
+                self.table(page, slide)
+        self.footer(page, slide, number)
+        self.notes(page, slide.notes)
+        self.clear_placeholders(page)
+        return page
+
+    def cover(self, page: Any, slide: Slide) -> None:
+        from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+
+        bar, title, subtitle = cover(self.deck.frame)
+        size = COVER_TITLE_SIZE if slide.kind == "title" else SECTION_TITLE_SIZE
+        lines = slide.subtitle.splitlines()
+        if self.styled:
+            shape = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, _pt(bar.x), _pt(bar.y),
+                                          _pt(bar.w), _pt(bar.h))
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = _rgb(accent(self.theme, "#4C78A8"))
+            shape.line.fill.background()
+            shape.name = "Accent"
+        self.set_title(page, slide.title, title, size, "cover")
+        body = None
+        for shape in page.placeholders:
+            if shape.placeholder_format.type in (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY):
+                body = shape
+                break
+        if body is None:
+            self.text_box(page, subtitle, lines, COVER_SUBTITLE_SIZE, self.theme.muted)
+            return
+        frame = body.text_frame
+        for index, line in enumerate(lines):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph.text = line
+        if self.styled:
+            from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+            body.left, body.top, body.width, body.height = (
+                _pt(subtitle.x), _pt(subtitle.y), _pt(subtitle.w), _pt(subtitle.h))
+            frame.margin_left = frame.margin_right = 0
+            frame.vertical_anchor = MSO_ANCHOR.TOP
+            for paragraph in frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.LEFT
+                self.paragraph_style(paragraph, COVER_SUBTITLE_SIZE, self.theme.muted)
+
+    def header(self, page: Any, slide: Slide) -> None:
+        from pptx.enum.shapes import MSO_SHAPE
+
+        frame = self.deck.frame
+        width = title_width(frame, slide)
+        rect = Rect(frame.title.x, frame.title.y, width, frame.title.h)
+        self.set_title(page, slide.title, rect, TITLE_SIZE, "chart")
+        if slide.subtitle:
+            self.text_box(page, Rect(frame.subtitle.x, frame.subtitle.y, width,
+                                     frame.subtitle.h), [slide.subtitle], SUBTITLE_SIZE,
+                          self.theme.muted)
+        if slide.reports_to is not None:
+            box = reference_box(frame)
+            shape = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _pt(box.x), _pt(box.y),
+                                          _pt(box.w), _pt(box.h))
+            shape.name = f"Reports to (slide {slide.reports_to.slide})"
+            shape.adjustments[0] = 0.15
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = _rgb(self.theme.rollup_fill)
+            shape.line.color.rgb = _rgb(self.theme.line)
+            shape.line.width = _pt(1.0)
+            from pptx.enum.dml import MSO_LINE_DASH_STYLE
+
+            shape.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT
+            shape.shadow.inherit = False
+            first, second = reference_lines(slide)
+            text = shape.text_frame
+            text.margin_left = text.margin_right = _pt(10)
+            text.margin_top = text.margin_bottom = _pt(4)
+            from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+            text.vertical_anchor = MSO_ANCHOR.MIDDLE
+            text.word_wrap = True
+            for index, (line, size, color, bold) in enumerate((
+                    (first, REFERENCE_NAME_SIZE, self.theme.text, True),
+                    (second, REFERENCE_TEXT_SIZE, self.theme.muted, False))):
+                paragraph = text.paragraphs[0] if index == 0 else text.add_paragraph()
+                paragraph.text = line
+                paragraph.alignment = PP_ALIGN.LEFT
+                for run in paragraph.runs:
+                    run.font.size = _pt_len(size)
+                    run.font.bold = bold
+                    run.font.italic = not bold
+                    run.font.color.rgb = _rgb(color)
+                    if self.styled:
+                        run.font.name = "Arial"
+            self.links.append((shape, slide.reports_to.slide))
+
+    def picture(self, page: Any, slide: Slide) -> None:
+        picture = slide.picture
+        assert picture is not None
+        frame = self.deck.frame
+        place = frame.placed(picture.width, picture.height, self.deck.min_font,
+                             picture.min_text)
+        png = self.rasters.get(id(picture)) or raster(picture.svg, place.w)
+        shape = self.media.picture(page, png, place)
+        shape.name = "Org chart"
+        shape._element.nvPicPr.cNvPr.set("descr", picture.description)
+        self.media.add_svg(page, shape, picture.svg)
+        scale = place.w / picture.width
+        for box, number in picture.links:
+            area = Rect(place.x + box.left * scale, place.y + box.top * scale,
+                        box.w * scale, box.h * scale)
+            self.links.append((self.hotspot(page, area, number), number))
+
+    def hotspot(self, page: Any, area: Rect, number: int) -> Any:
+        """An invisible rectangle over a card, to be linked to slide `number`."""
+        from pptx.enum.shapes import MSO_SHAPE
+
+        shape = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, _pt(area.x), _pt(area.y),
+                                      _pt(area.w), _pt(area.h))
+        shape.name = f"Link to slide {number}"
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb("#FFFFFF")
+        color = shape.fill._xPr.find(f"{{{A_NS}}}solidFill")[0]
+        alpha = color.makeelement(f"{{{A_NS}}}alpha", {"val": "0"})
+        color.append(alpha)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        return shape
+
+    def table(self, page: Any, slide: Slide) -> None:
+        frame = self.deck.frame
+        rows = slide.table
+        columns = table_columns(frame, len(rows[0]))
+        area = frame.chart
+        height = TABLE_ROW * len(rows)
+        shape = page.shapes.add_table(len(rows), len(rows[0]), _pt(area.x), _pt(area.y + 6),
+                                      _pt(area.w), _pt(height))
+        shape.name = "Comparison"
+        table = shape.table
+        for index, (_, width) in enumerate(columns):
+            table.columns[index].width = _pt(width)
+        for r, row in enumerate(rows):
+            table.rows[r].height = _pt(TABLE_ROW)
+            for c, value in enumerate(row):
+                cell = table.cell(r, c)
+                cell.text = value
+                cell.margin_top = cell.margin_bottom = _pt(3)
+                for paragraph in cell.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = _pt_len(TABLE_SIZE)
+                        run.font.bold = r == 0 or c == 0
+                        if self.styled:
+                            run.font.name = "Arial"
+        if self.styled:  # orgviz's look: a plain table with tinted rows
+            table.first_row = True
+            table.horz_banding = False
+            for r, row in enumerate(rows):
+                for c in range(len(row)):
+                    cell = table.cell(r, c)
+                    cell.fill.solid()
+                    cell.fill.fore_color.rgb = _rgb(
+                        self.theme.row_band if r % 2 == 1 else self.theme.background)
+                    for paragraph in cell.text_frame.paragraphs:
+                        for run in paragraph.runs:
+                            run.font.color.rgb = _rgb(
+                                self.theme.text if r == 0 or c == 0 else self.theme.muted)
+
+    def footer(self, page: Any, slide: Slide, number: int) -> None:
+        from pptx.enum.shapes import MSO_SHAPE
+
+        frame, theme = self.deck.frame, self.theme
+        foot = frame.footer
+        number_text = str(number)
+        number_w = text_width(number_text, FOOTER_SIZE, True) + 4
+        self.text_box(page, Rect(foot.right - 40, foot.y, 40, foot.h), [number_text],
+                      FOOTER_SIZE, theme.muted, bold=True, align="r")
+        room = foot.right - number_w - 14
+        if slide.footer:
+            width = text_width(slide.footer, FOOTER_SIZE) + 8
+            self.text_box(page, Rect(room - width, foot.y, width, foot.h), [slide.footer],
+                          FOOTER_SIZE, theme.faint, align="r")
+            room -= width + 16
+        entries, left_out = legend_items(theme, slide.legend, foot.x, foot.y + 11, room)
+        for x, label, color in entries:
+            swatch = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _pt(x),
+                                           _pt(foot.y + 3), _pt(8), _pt(8))
+            swatch.fill.solid()
+            swatch.fill.fore_color.rgb = _rgb(color)
+            swatch.line.fill.background()
+            swatch.shadow.inherit = False
+            swatch.name = f"Legend {label}"
+            width = text_width(label, FOOTER_SIZE) + 8
+            self.text_box(page, Rect(x + 12, foot.y, width, foot.h), [label], FOOTER_SIZE,
+                          theme.muted)
+        if left_out:
+            last_x, last_label, _ = entries[-1]
+            x = last_x + 12 + text_width(last_label, FOOTER_SIZE) + 14
+            self.text_box(page, Rect(x, foot.y, 80, foot.h), [f"+{left_out} more"],
+                          FOOTER_SIZE, theme.faint)
+
+    def clear_placeholders(self, page: Any) -> None:
+        """Remove placeholders left empty (they would show 'Click to add text')."""
+        for shape in list(page.placeholders):
+            if shape.has_text_frame and not shape.text_frame.text.strip():
+                shape._element.getparent().remove(shape._element)
+
+    def write(self) -> None:
+        frame, min_font = self.deck.frame, self.deck.min_font
+        pictures = [slide.picture for slide in self.deck.slides if slide.picture is not None]
+        jobs = [(p.svg, frame.placed(p.width, p.height, min_font, p.min_text).w)
+                for p in pictures]
+        self.rasters = {id(p): png for p, png in zip(pictures, raster_all(jobs), strict=True)}
+        pages = [self.add(slide, index + 1) for index, slide in enumerate(self.deck.slides)]
+        for shape, number in self.links:
+            if 1 <= number <= len(pages):
+                shape.click_action.target_slide = pages[number - 1]
+
+
+def _pt_len(size: float) -> Any:
+    from pptx.util import Pt
+
+    return Pt(size)
+
+
+class _Media:
+    """Image parts named by a counter: python-pptx looks for a free name (and an equal image)
+    among all parts for every picture, which takes minutes for a few hundred slides."""
+
+    def __init__(self, prs: Any) -> None:
+        package = prs.part.package
+        used = [str(part.partname) for part in package.iter_parts()]
+        self.package = package
+        self.next = 1 + sum(1 for name in used if name.startswith("/ppt/media/"))
+        self.used = set(used)
+
+    def partname(self, ext: str) -> Any:
+        from pptx.opc.packuri import PackURI
+
+        while True:
+            name = f"/ppt/media/image{self.next}.{ext}"
+            self.next += 1
+            if name not in self.used:
+                self.used.add(name)
+                return PackURI(name)
+
+    def picture(self, page: Any, png: bytes, place: Rect) -> Any:
+        """A picture shape showing `png` at `place`."""
+        from pptx.opc.constants import RELATIONSHIP_TYPE
+        from pptx.parts.image import ImagePart
+
+        box = (_pt(place.x), _pt(place.y), _pt(place.w), _pt(place.h))
+        shapes = page.shapes
+        if not hasattr(shapes, "_add_pic_from_image_part"):  # pragma: no cover - other pptx
+            return shapes.add_picture(io.BytesIO(png), *box)
+        part = ImagePart(self.partname("png"), "image/png", self.package, png, "chart.png")
+        rel_id = page.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+        element = shapes._add_pic_from_image_part(part, rel_id, *box)
+        return shapes._shape_factory(element)
+
+    def add_svg(self, page: Any, picture: Any, svg: bytes) -> None:
+        """Attach the SVG to a picture whose image is its PNG, as PowerPoint stores SVG."""
+        from pptx.opc.constants import RELATIONSHIP_TYPE
+        from pptx.opc.package import Part
+
+        part = Part(self.partname("svg"), "image/svg+xml", self.package, svg)
+        rel_id = page.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+        blip = picture._element.blipFill.find(f"{{{A_NS}}}blip")
+        ext_list = blip.find(f"{{{A_NS}}}extLst")
+        if ext_list is None:
+            ext_list = blip.makeelement(f"{{{A_NS}}}extLst", {})
+            blip.append(ext_list)
+        ext = ext_list.makeelement(f"{{{A_NS}}}ext", {"uri": SVG_EXTENSION})
+        ext_list.append(ext)
+        svg_blip = ext.makeelement(f"{{{SVG_NS}}}svgBlip", {f"{{{R_NS}}}embed": rel_id},
+                                   nsmap={"asvg": SVG_NS})
+        ext.append(svg_blip)
+
+
+def raster(svg: bytes, width_pt: float) -> bytes:
+    """The PNG fallback of a chart placed `width_pt` points wide (4 px per point).
+
+    Drawn by cairosvg, written by Pillow (python-pptx's own dependency) as a 256-color PNG:
+    a quarter of the size of a full-color one (charts are flat colors and gray edges) and
+    faster than cairo's own PNG writer for these 4K-wide images.
+    """
+    from orgviz.render.convert import _cairosvg
+
+    _cairosvg()
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PNGSurface
+    from PIL import Image
+
+    width = max(1, round(width_pt * PNG_PX_PER_PT))
+    surface = PNGSurface(Tree(bytestring=svg), None, 96, output_width=width).cairo
+    surface.flush()
+    image = Image.frombuffer("RGBA", (surface.get_width(), surface.get_height()),
+                             surface.get_data(), "raw", "BGRA", surface.get_stride(), 1)
+    image = image.convert("RGB")
+    background = image.getpixel((0, 0))  # the chart's margin
+    image = image.quantize(256, method=Image.Quantize.FASTOCTREE, kmeans=1,
+                           dither=Image.Dither.NONE)
+    # The most used color is the background: keep it exact (a near-white would show as a
+    # faint box on a white slide).
+    counts = image.getcolors(256) or []
+    if counts and isinstance(background, tuple):
+        index = max(counts)[1]
+        palette = image.getpalette() or []
+        palette[index * 3:index * 3 + 3] = list(background[:3])
+        image.putpalette(palette)
+    output = io.BytesIO()
+    image.save(output, "PNG", compress_level=6)
+    return output.getvalue()
+
+
+def _raster_job(job: tuple[bytes, float]) -> bytes:
+    return raster(*job)
+
+
+def raster_all(jobs: Sequence[tuple[bytes, float]]) -> list[bytes]:
+    """`raster` of many charts, on several processes when there are many and cores to spare."""
+    workers = min(os.cpu_count() or 1, 8, len(jobs) // 4)
+    if workers >= 2:
+        import concurrent.futures
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context(method)) as pool:
+                return list(pool.map(_raster_job, jobs, chunksize=2))
+        except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass  # no process pool here (sandboxes): draw them one by one
+    return [raster(svg, width) for svg, width in jobs]
+
+
+def fixed_time() -> datetime.datetime:
+    """The documents' date: SOURCE_DATE_EPOCH when set, else 1970-01-01 (as PDFs)."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(
+            tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        return datetime.datetime(1970, 1, 1)
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """The same zip with fixed entry times and attributes, so equal decks are equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            # PNG data is compressed already; everything else is XML (and SVG).
+            entry.compress_type = (zipfile.ZIP_STORED if info.filename.endswith(".png")
+                                   else zipfile.ZIP_DEFLATED)
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()
+
+
+def deck_pptx(deck: Deck, prs: Any | None = None) -> bytes:
+    """The .pptx bytes of a deck; `prs` from `open_template` (default: orgviz's own look)."""
+    styled = prs is None
+    if prs is None:
+        prs = open_template(None)
+    writer = _Writer(deck, prs, styled)
+    writer.write()
+    props = prs.core_properties
+    props.title = deck.title[:255]
+    props.subject = deck.subject[:255]
+    props.author = "orgviz"
+    props.last_modified_by = "orgviz"
+    props.revision = 1
+    props.created = props.modified = fixed_time()
+    props.last_printed = fixed_time()
+    output = io.BytesIO()
+    prs.save(output)
+    return normalize_zip(output.getvalue())
