@@ -124,6 +124,9 @@ def _build(loader: Any, file: str) -> Any:
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     get_event = loader.get_event
+    # SourceLoc(...) runs a Python-level __new__; building the tuple directly is the same value.
+    new_loc, loc_class = tuple.__new__, SourceLoc
+    ylist = YList
     while True:
         event = get_event()
         if event is None:
@@ -131,7 +134,7 @@ def _build(loader: Any, file: str) -> Any:
         kind = type(event)
         if kind is scalar_event:
             mark = event.start_mark
-            loc = SourceLoc(file, mark.line + 1, mark.column + 1)
+            loc = new_loc(loc_class, (file, mark.line + 1, mark.column + 1))
             if event.tag is not None:
                 _check_tag(event.tag, loc)
             value = event.value
@@ -143,7 +146,7 @@ def _build(loader: Any, file: str) -> Any:
             nodes = 1
         elif kind is mapping_start or kind is sequence_start:
             mark = event.start_mark
-            loc = SourceLoc(file, mark.line + 1, mark.column + 1)
+            loc = new_loc(loc_class, (file, mark.line + 1, mark.column + 1))
             if event.tag is not None:
                 _check_tag(event.tag, loc)
             if len(stack) >= MAX_DEPTH:
@@ -184,7 +187,7 @@ def _build(loader: Any, file: str) -> Any:
         frame = stack[-1]
         container = frame[0]
         frame[4] += nodes
-        if type(container) is YList:
+        if type(container) is ylist:
             container.append(value)
             container.item_locs.append(loc)
         elif frame[2] is _NO_KEY:
