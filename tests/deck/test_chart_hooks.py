@@ -55,14 +55,10 @@ def test_above_draws_the_manager_as_a_link_card(org_file) -> None:
 
 def test_stack_rows_reaches_the_dot_layout(org_file) -> None:
     assert stack_groups(list("abcde"), 2) == [["a", "b", "c"], ["d", "e"]]
-    assert stack_groups(list("abcde"), 2, two_sided=False) == [["a", "b"], ["c", "d"],
-                                                                ["e"]]
     org = _org(org_file)
-    chart = build_chart(org, View(root="dir", stack_rows=2))
+    chart = build_chart(org, View(root="dir", stack_rows=1))
     plan = write_dot(chart, card_box(chart_texts(chart)), THEMES["light"])
-    # Slides: columns of at most two cards side by side, each on its own spine.
-    assert [len(s.rows) for s in plan.spines] == [2, 2]
-    assert all(left is None for spine in plan.spines for left, _ in spine.rows)
+    assert len(plan.spines) == 2 and all(len(s.rows) == 1 for s in plan.spines)
 
 
 def test_svg_without_header_is_as_big_as_the_chart(org_file) -> None:

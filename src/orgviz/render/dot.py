@@ -78,22 +78,10 @@ def stacked_leaves(chart: Chart, card: Card) -> list[str]:
     return sorted(leaves, key=lambda r: by_id[r].row)
 
 
-def stacking(chart: Chart) -> tuple[int, bool]:
-    """Rows per stack column, and whether long stacks hang on both sides of their spines.
-
-    By default up to STACK_ROWS leaves hang in one column and longer stacks on both sides.
-    A chart that limits the rows (`stack_rows`, for slides) gets one-sided columns side by
-    side instead: each column on its own spine, so no line runs past a card to the next.
-    """
-    if chart.stack_rows is None:
-        return STACK_ROWS, True
-    return chart.stack_rows, False
-
-
 def rows_used(chart: Chart) -> int:
     """How many level rows the layout needs: down to the last row with a card that is not
     stacked, or reached by a stack (a stack starts on its most senior leaf's row)."""
-    stack_rows, two_sided = stacking(chart)
+    stack_rows = chart.stack_rows or STACK_ROWS
     by_id = chart.by_id
     stacked: set[str] = set()
     last = -1
@@ -102,9 +90,9 @@ def rows_used(chart: Chart) -> int:
         if leaves:
             stacked.update(leaves)
             first_row = max(card.row + 1, by_id[leaves[0]].row)
-            groups = stack_groups(leaves, stack_rows, two_sided)
-            depth = max(math.ceil(len(g) / 2) if len(leaves) > stack_rows and two_sided
-                        else len(g) for g in groups)
+            groups = stack_groups(leaves, stack_rows)
+            depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
+                        for g in groups)
             last = max(last, first_row + depth - 1)
     for card in chart.cards:
         if card.id not in stacked:
@@ -112,14 +100,12 @@ def rows_used(chart: Chart) -> int:
     return last + 1
 
 
-def stack_groups(leaves: list[str], rows: int = STACK_ROWS,
-                 two_sided: bool = True) -> list[list[str]]:
+def stack_groups(leaves: list[str], rows: int = STACK_ROWS) -> list[list[str]]:
     """Split stacked leaves into spines: one column up to `rows` cards, else spines of
-    at most 2 * `rows` cards with a column on each side (or, not `two_sided`, columns of at
-    most `rows` cards, each on its own spine)."""
+    at most 2 * `rows` cards with a column on each side."""
     if len(leaves) <= rows:
         return [leaves]
-    spines = math.ceil(len(leaves) / ((2 if two_sided else 1) * rows))
+    spines = math.ceil(len(leaves) / (2 * rows))
     size = math.ceil(len(leaves) / spines)
     return [leaves[i:i + size] for i in range(0, len(leaves), size)]
 
@@ -269,7 +255,7 @@ class _Writer:
         spines: list[Spine] = []
         stacked: set[str] = set()
         broken = f' [color="{self.theme.broken}", style=dashed, penwidth=2]' if labels else ""
-        stack_rows, two_sided = stacking(chart)
+        stack_rows = chart.stack_rows or STACK_ROWS
         for card in chart.cards:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
@@ -285,8 +271,8 @@ class _Writer:
                 # Stacked leaves keep their order by level row, then file order; the stack
                 # starts on the first leaf's level row.
                 first_row = max(card.row + 1, by_id[leaves[0]].row)
-                for group in stack_groups(leaves, stack_rows, two_sided):
-                    if len(leaves) <= stack_rows or not two_sided:
+                for group in stack_groups(leaves, stack_rows):
+                    if len(leaves) <= stack_rows:
                         pairs = [(None, leaf) for leaf in group]
                     else:
                         pairs = [(group[i], group[i + 1] if i + 1 < len(group) else None)
