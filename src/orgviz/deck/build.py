@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orgviz.deck.draw import Drawer
+from orgviz.deck.draw import LAYOUTS, Drawer
 from orgviz.deck.frame import MIN_FONT, Frame, default_frame
 from orgviz.deck.notes import count_text, org_notes, part_notes, person_text, slides_text
 from orgviz.deck.plan import OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
@@ -30,7 +30,8 @@ class DeckOptions:
     min_font: float = MIN_FONT  # points: no chart text is drawn smaller
     theme: str = "light"
     color_by: str = "team"
-    engine: str = "auto"  # Graphviz: "auto", "system" or "embedded"
+    layout: str = "tidy"  # "tidy" (orgviz's own, no Graphviz) or "dot" (Graphviz)
+    engine: str = "auto"  # Graphviz for the dot layout: "auto", "system" or "embedded"
     title: str | None = None  # the title slide's title (default: the org's name)
     date: str | None = None  # the date shown (default: the org file's date)
     timeout: float = 120.0  # seconds Graphviz may take per chart
@@ -43,7 +44,8 @@ class DeckOptions:
         for name, value, choices in (("split", self.split, SPLITS),
                                      ("theme", self.theme, THEMES),
                                      ("color-by", self.color_by, COLOR_BY),
-                                     ("engine", self.engine, ENGINES)):
+                                     ("engine", self.engine, ENGINES),
+                                     ("layout", self.layout, LAYOUTS)):
             if value not in choices:
                 raise DeckError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         if self.depth < 2:
@@ -86,11 +88,12 @@ def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
         raise DeckError("a deck needs at least one org")
     frame = frame or default_frame()
     theme = get_theme(options.theme)
-    engine = pick_engine(options.engine)
+    engine = pick_engine(options.engine) if options.layout == "dot" else None
     plans = []
     for org, problems in orgs:
         tree = Tree(build_chart(org, View(color_by=options.color_by), theme, problems))
-        drawer = Drawer(org, theme, engine, options.timeout, problems, options.color_by)
+        drawer = Drawer(org, theme, engine, options.timeout, problems, options.color_by,
+                        options.layout)
         team_of = {pid: person.team for pid, person in org.by_id.items()}
         planner = Planner(tree, drawer, frame, split=options.split, depth=options.depth,
                           min_font=options.min_font, team_of=team_of)

@@ -11,15 +11,17 @@ from orgviz.problem import Problem
 from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
 from orgviz.render.chart import Chart, View, build_chart
 from orgviz.render.dot import RANKSEP
-from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Geometry
 from orgviz.render.svg import AXIS_WIDTH, draw_svg
 from orgviz.render.themes import Theme
 
 #: Space around a chart on a slide, in SVG units (the slide has its own margins).
-MARGIN = 10.0
-RANK_GAP = RANKSEP * 72  # the dot layout's gap between rows, in SVG units
+MARGIN = 8.0
+RANK_GAP = RANKSEP * 72  # the gap between rows (both layouts), in SVG units
+TIDY_STACK_GAP = 14.0  # the tidy layout's gap between stacked cards
+#: The layouts a deck can use: orgviz's tidy tree (default, no Graphviz) or Graphviz dot.
+LAYOUTS = ("tidy", "dot")
 _FONT_SIZE = re.compile(rb'font-size="([0-9.]+)"')
 
 
@@ -46,11 +48,28 @@ def smallest_text(svg: bytes) -> float:
 class Drawer:
     """Draws views of one org with one theme and engine; counts the layouts it ran."""
 
-    def __init__(self, org: Org, theme: Theme, engine: Engine, timeout: float = 120.0,
-                 problems: Sequence[Problem] = (), color_by: str = "team") -> None:
-        self.org, self.theme, self.engine = org, theme, engine
+    def __init__(self, org: Org, theme: Theme, engine: Engine | None = None,
+                 timeout: float = 120.0, problems: Sequence[Problem] = (),
+                 color_by: str = "team", layout: str = "tidy") -> None:
+        if layout not in LAYOUTS:
+            raise ValueError(f"unknown layout {layout!r}")
+        if layout == "dot" and engine is None:
+            raise ValueError("the dot layout needs a Graphviz engine")
+        self.org, self.theme, self.engine, self.layout = org, theme, engine, layout
         self.timeout, self.problems, self.color_by = timeout, problems, color_by
         self.layouts = 0
+
+    def place(self, chart: Chart, box: CardBox) -> Geometry:
+        """The chart laid out: orgviz's tidy tree (no Graphviz), or Graphviz dot."""
+        self.layouts += 1
+        if self.layout == "tidy":
+            from orgviz.render.tidylayout import layout_tidy
+
+            return layout_tidy(chart, box, "off")[0]
+        from orgviz.render.dotlayout import layout_dot
+
+        assert self.engine is not None
+        return layout_dot(chart, box, self.theme, self.engine, self.timeout)[0]
 
     def chart(self, view: View) -> tuple[Chart, CardBox]:
         chart = build_chart(self.org, replace(view, color_by=self.color_by), self.theme,
@@ -65,9 +84,9 @@ class Drawer:
         """
         chart, box = self.chart(view)
         if rows_height is not None:
-            chart = replace(chart, stack_rows=stack_depth(chart, row_budget(rows_height, box)))
-        geometry = layout_dot(chart, box, self.theme, self.engine, self.timeout)[0]
-        self.layouts += 1
+            chart = replace(chart, stack_rows=stack_depth(chart, box, rows_height,
+                                                          self.layout))
+        geometry = self.place(chart, box)
         first = self.paint(chart, box, geometry, axis=True)
         return [first] if not first.axis else [first, self.paint(chart, box, geometry, False)]
 
@@ -94,17 +113,26 @@ class Drawer:
                      geometry, has_axis)
 
 
-def stack_depth(chart: Chart, rows: int) -> int:
-    """How deep leaf reports may be stacked so that no stack reaches below row `rows`."""
+def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy") -> int:
+    """How many leaves deep stacks may be so that the chart keeps within `height` units.
+
+    A stack starts on its most senior leaf's row (below its manager); rows above it take a
+    card and a row gap each, stacked cards a card and the layout's stack gap (a whole row
+    gap in the dot layout).
+    """
     by_id = chart.by_id
-    depth = rows
+    usable = height - 2 * MARGIN
+    pitch = box.height + (RANK_GAP if layout == "dot" else TIDY_STACK_GAP)
+    depth = None
     for card in chart.cards:
         leaves = [r for r in chart.reports[card.id]
                   if not chart.reports[r] and not chart.assistants[r]]
         if len(leaves) >= 2:
             first = max(card.row + 1, min(by_id[r].row for r in leaves))
-            depth = min(depth, rows - first)
-    return max(1, depth)
+            room = usable - first * (box.height + RANK_GAP)
+            fit = int((room + pitch - box.height) // pitch)
+            depth = fit if depth is None else min(depth, fit)
+    return max(1, depth if depth is not None else 1)
 
 
 def row_budget(height: float, box: CardBox) -> int:

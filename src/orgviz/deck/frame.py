@@ -85,9 +85,10 @@ def cover(frame: Frame) -> tuple[Rect, Rect, Rect]:
 def default_frame(width: float = SLIDE_16_9[0], height: float = SLIDE_16_9[1]) -> Frame:
     """orgviz's own slide: title and subtitle at the top, a footer line, the chart between."""
     side = round(width * 0.025, 2)  # 24 pt on a 16:9 slide
-    title = Rect(side, 14.0, width - 2 * side, 36.0)
-    subtitle = Rect(side, title.bottom, width - 2 * side, 20.0)
-    footer = Rect(side, height - 24.0, width - 2 * side, 16.0)
-    top = subtitle.bottom + 8.0
-    chart = Rect(side, top, width - 2 * side, footer.y - 6.0 - top)
+    title = Rect(side, 10.0, width - 2 * side, 32.0)
+    subtitle = Rect(side, title.bottom, width - 2 * side, 18.0)
+    footer = Rect(side, height - 20.0, width - 2 * side, 14.0)
+    top = subtitle.bottom + 4.0
+    # 452 pt on a 16:9 slide: four rows of cards at the smallest readable scale.
+    chart = Rect(side, top, width - 2 * side, footer.y - 4.0 - top)
     return Frame(width, height, title, subtitle, chart, footer)

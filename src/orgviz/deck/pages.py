@@ -125,7 +125,7 @@ def _cover(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
 
 def _header(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
     width = title_width(frame, slide)
-    items = [_text(frame.title.x, frame.title.y + 28,
+    items = [_text(frame.title.x, frame.title.y + 26,
                    ellipsize(slide.title, width, TITLE_SIZE, True), TITLE_SIZE, theme.text,
                    bold=True)]
     if slide.subtitle:

@@ -88,7 +88,8 @@ class TreeInput:
         return LayoutOptions(
             direction="TB" if self.tb else "LR", level_gap=LEVEL_GAP, sibling_gap=SIBLING_GAP,
             subtree_gap=SUBTREE_GAP, stack_leaves=True, stack_min=STACK_MIN,
-            stack_gap=STACK_GAP, stack_rows=STACK_ROWS, stack_any_row=True,
+            stack_gap=STACK_GAP, stack_rows=self.chart.stack_rows or STACK_ROWS,
+            stack_any_row=True,
             list_from=list_from, list_height=list_height)
 
     def measure(self, list_from: int | None, list_height: float | None) -> tuple[float, float]:
