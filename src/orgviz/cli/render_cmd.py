@@ -91,8 +91,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     from orgviz.config import load_config
     from orgviz.loader import load
     from orgviz.render.output import write_atomic
-    from orgviz.render.pipeline import RenderOptions, format_for, render
-    from orgviz.report import REPORTERS
+    from orgviz.render.pipeline import GRAPHVIZ_LAYOUTS, RenderOptions, format_for, render
     from orgviz.validate import validate
 
     options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
@@ -111,6 +110,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         config = load_config(config_path)
     except OrgvizError as exc:
         fail(exc)
+    if layout in GRAPHVIZ_LAYOUTS:
+        from orgviz.render.engines import prefetch
+
+        prefetch(engine)  # probe `dot` (or load the embedded one) while the org loads
     shown = []
     refused = False
     fresh, written = 0, 0
@@ -150,6 +153,8 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             click.echo(f"orgviz: {target}: {note}", err=True)
         click.echo(f"rendered {target} (it was {why})" if hook else str(target))
     if shown:
+        from orgviz.report import REPORTERS
+
         shown.sort()
         REPORTERS["text"](shown, len(files), sys.stdout, False)
     if hook:

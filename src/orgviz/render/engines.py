@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import atexit
 import contextlib
 import importlib.util
 import re
@@ -101,6 +102,8 @@ def _start_probe(executable: str) -> None:
         except (OSError, ValueError, subprocess.SubprocessError):
             _PROBES[executable] = None
             return
+        if not _PROBES:
+            atexit.register(_reap_probes)
         _PROBES[executable] = process
         stdin, process.stdin = process.stdin, None  # fed here; communicate() only reads
         try:
@@ -111,6 +114,16 @@ def _start_probe(executable: str) -> None:
         finally:
             with contextlib.suppress(OSError):
                 stdin.close()
+
+
+def _reap_probes() -> None:
+    """At exit, collect probes nobody waited for (an org with errors is not drawn)."""
+    for state in list(_PROBES.values()):
+        if isinstance(state, subprocess.Popen):
+            with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
+                if state.poll() is None:
+                    state.kill()
+                state.communicate()
 
 
 def _probe_dot(executable: str) -> str | None:
@@ -369,6 +382,17 @@ _RUNTIME: _WasmRuntime | None = None
 _RUNTIME_LOCK = threading.Lock()
 
 
+def _drop_runtime() -> None:
+    """At exit, let wasmtime free the runtime while it still can (not during a render): left
+    to the interpreter's final teardown, its objects outlive wasmtime's own functions."""
+    global _RUNTIME
+    runtime = _RUNTIME
+    if runtime is not None and runtime.lock.acquire(blocking=False):
+        _RUNTIME = None
+        runtime.lock.release()
+        del runtime
+
+
 def _runtime() -> _WasmRuntime:
     """The process-wide WebAssembly runtime; the first call compiles the module (~1 s)."""
     global _RUNTIME
@@ -376,6 +400,7 @@ def _runtime() -> _WasmRuntime:
         if _RUNTIME is None:
             try:
                 _RUNTIME = _WasmRuntime()
+                atexit.register(_drop_runtime)
             except ImportError as exc:
                 raise RenderError(f"{EmbeddedEngine.missing} ({exc})") from None
             except RenderError:
@@ -423,23 +448,14 @@ ENGINES: dict[str, type[Engine]] = {"system": SystemEngine, "embedded": Embedded
 
 
 def prefetch(name: str = "auto") -> None:
-    """Start getting engine `name` ready in the background, without waiting or failing.
-
-    The system engine starts its one probe of `dot`; the embedded one loads (or compiles) its
-    WebAssembly module on a thread. A later `pick_engine` and `render` then find it ready
-    instead of waiting for it; errors are reported there.
-    """
+    """Start getting engine `name` ready without waiting or failing: the system engine's one
+    probe of `dot` runs as its own process while the caller goes on (loading the org), so
+    that a later `pick_engine` finds it done. The embedded engine has nothing to start: its
+    import is Python work, and its compiled module loads from the cache in milliseconds."""
     if name in ("auto", "system"):
         executable = shutil.which("dot")
         if executable is not None:
             _start_probe(executable)
-            return
-    if name in ("auto", "embedded") and EmbeddedEngine().available():
-        def load() -> None:
-            with contextlib.suppress(Exception):  # reported by the render that needs it
-                _runtime()
-
-        threading.Thread(target=load, name="orgviz-graphviz-prefetch", daemon=True).start()
 
 
 def pick_engine(name: str = "auto") -> Engine:
