@@ -34,3 +34,35 @@ people:
   - {id: pm4, name: Pia Four, title: Product Manager, reports_to: dir, team: product}
   - {id: eng, name: Ed Engineer, title: Software Engineer, reports_to: cto}
 """
+
+
+def deep_wide_yaml(wide: int = 60) -> str:
+    """An org eight levels deep with one manager of `wide` direct reports (and side teams)."""
+    people = [("ceo", "Chief Executive Officer", None)]
+    chain = [("cto", "Chief Technology Officer"), ("vpe", "VP of Engineering"),
+             ("hoe", "Head of Engineering"), ("doe", "Director of Engineering"),
+             ("em", "Engineering Manager"), ("tl", "Staff Engineer"),
+             ("eng", "Software Engineer")]
+    boss = "ceo"
+    for pid, title in chain:
+        people.append((pid, title, boss))
+        boss = pid
+    people += [("cpo", "Chief Product Officer", "ceo"), ("vpp", "VP of Product", "cpo")]
+    for i in range(3):  # side teams at several levels
+        people.append((f"dir{i}", "Director of Product", "vpp"))
+        for j in range(4):
+            people.append((f"pm{i}-{j}", "Product Manager", f"dir{i}"))
+        people.append((f"em{i}", "Engineering Manager", "doe"))
+        for j in range(5):
+            people.append((f"se{i}-{j}", "Software Engineer", f"em{i}"))
+    people.append(("wide", "Engineering Manager", "hoe"))
+    for j in range(wide):
+        people.append((f"w{j}", "Software Engineer" if j % 7 else "Senior Software Engineer",
+                       "wide"))
+    lines = ["orgviz: 1", "org: {name: Deep and Wide, size: enterprise, date: 2026-11-01}",
+             "people:"]
+    for pid, title, manager in people:
+        to = f", reports_to: {manager}" if manager else ""
+        name = pid.replace("-", " ").title()
+        lines.append(f"  - {{id: {pid}, name: Person {name}, title: {title}{to}}}")
+    return "\n".join(lines) + "\n"

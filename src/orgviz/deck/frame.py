@@ -92,3 +92,8 @@ def default_frame(width: float = SLIDE_16_9[0], height: float = SLIDE_16_9[1]) -
     # 452 pt on a 16:9 slide: four rows of cards at the smallest readable scale.
     chart = Rect(side, top, width - 2 * side, footer.y - 4.0 - top)
     return Frame(width, height, title, subtitle, chart, footer)
+
+
+def replace_chart(frame: Frame, chart: Rect) -> Frame:
+    """The frame with another chart area."""
+    return Frame(frame.width, frame.height, frame.title, frame.subtitle, chart, frame.footer)

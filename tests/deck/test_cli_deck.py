@@ -1,0 +1,79 @@
+"""`orgviz deck`: formats, the validation gate, one-line usage errors, atomic writes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from deckkit import SMALL
+from pptx import Presentation
+
+from orgviz.cli import main
+
+BROKEN = ("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
+          "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_writes_pptx_and_pdf(run, org_file) -> None:
+    org = org_file(SMALL, name="tiny.yaml")
+    result = run("deck", str(org), "-o", "out/deck.pptx", "--split", "manager",
+                 "--title", "Org review", "--date", "Q4 2026")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().startswith(str(Path("out/deck.pptx")) + " (")
+    prs = Presentation(io.BytesIO(Path("out/deck.pptx").read_bytes()))
+    first = prs.slides[0]
+    assert first.shapes.title.text == "Org review"
+    assert any("Q4 2026" in s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert [p.name for p in Path("out").iterdir()] == ["deck.pptx"]  # no temporary left
+    result = run("deck", str(org), "-o", "deck.pdf", "--theme", "print", "--min-font", "11")
+    assert result.exit_code == 0, result.output
+    assert Path("deck.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_validation_errors_exit_1_unless_forced(run, org_file) -> None:
+    bad = org_file(BROKEN, name="bad.yaml")
+    good = org_file(SMALL, name="good.yaml")
+    result = run("deck", str(good), str(bad), "-o", "deck.pptx")
+    assert result.exit_code == 1
+    assert "error [unknown-manager]" in result.output and "2 files checked" in result.output
+    assert not Path("deck.pptx").exists()
+    result = run("deck", str(bad), "-o", "deck.pptx", "--force")
+    assert result.exit_code == 0, result.output
+    assert "error [unknown-manager]" in result.output and Path("deck.pptx").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "deck.key"], "name it .pptx (PowerPoint) or .pdf"),
+    (["-o", "deck.pdf", "--template", "t.pptx"], "--template applies to PowerPoint"),
+    (["-o", "deck.pptx", "--template", "missing.pptx"], "cannot read the template"),
+    (["-o", "deck.pptx", "--depth", "1"], "Invalid value for '--depth'"),
+    (["-o", "deck.pptx", "--split", "random"], "Invalid value for '--split'"),
+])
+def test_usage_errors_exit_2(run, org_file, args: list[str], message: str) -> None:
+    org = org_file(SMALL, name="tiny.yaml")
+    result = run("deck", str(org), *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_file_and_unwritable_output(run, org_file, tmp_path: Path) -> None:
+    result = run("deck", "nope.yaml", "-o", "deck.pptx")
+    assert result.exit_code == 2 and result.output.startswith("orgviz: ")
+    org = org_file(SMALL, name="tiny.yaml")
+    (tmp_path / "file").write_text("x")
+    result = run("deck", str(org), "-o", "file/deck.pptx")
+    assert result.exit_code == 2 and "orgviz: cannot" in result.output

@@ -1,0 +1,138 @@
+"""PowerPoint decks, read back with python-pptx: slides, size, pictures, SVG, notes, links."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from deckkit import SMALL, deep_wide_yaml
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+from orgviz.deck import deck_bytes
+from orgviz.deck.build import DeckOptions
+from orgviz.deck.powerpoint import SVG_EXTENSION, SVG_NS
+from orgviz.loader import load
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def small_deck(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, int]:
+    path = tmp_path_factory.mktemp("deck") / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return deck_bytes([(load(path), ())], "pptx", DeckOptions(split="manager"))
+
+
+def _open(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def _pictures(slide):
+    return [shape for shape in slide.shapes if shape.shape_type == 13]  # PICTURE
+
+
+def test_slides_size_pictures_and_notes(small_deck) -> None:
+    data, count = small_deck
+    prs = _open(data)
+    assert len(prs.slides) == count >= 4
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
+    title, *rest = prs.slides
+    assert title.shapes.title.text == "Tiny Co"
+    assert "11 people · 1 open role" in " ".join(s.text_frame.text for s in title.shapes
+                                               if s.has_text_frame)
+    for slide in rest:
+        pictures = _pictures(slide)
+        assert len(pictures) == 1, slide.shapes.title.text
+        picture = pictures[0]
+        assert picture.left >= 0 and picture.top >= 0
+        assert picture.left + picture.width <= prs.slide_width
+        assert picture.top + picture.height <= prs.slide_height
+        notes = slide.notes_slide.notes_text_frame.text
+        assert "On this slide:" in notes and "Managers and spans" in notes
+
+
+def test_charts_are_svg_with_a_4k_png_fallback(small_deck) -> None:
+    data, _ = small_deck
+    prs = _open(data)
+    package = zipfile.ZipFile(io.BytesIO(data))
+    types = package.read("[Content_Types].xml").decode()
+    for slide in list(prs.slides)[1:]:
+        picture = _pictures(slide)[0]
+        blip = picture._element.blipFill.find(f"{A}blip")
+        png_part = slide.part.related_part(blip.get(f"{R}embed"))
+        assert png_part.content_type == "image/png"
+        ext = blip.find(f"{A}extLst/{A}ext")
+        assert ext.get("uri") == SVG_EXTENSION
+        svg_blip = ext.find(f"{{{SVG_NS}}}svgBlip")
+        svg_part = slide.part.related_part(svg_blip.get(f"{R}embed"))
+        assert svg_part.content_type == "image/svg+xml"
+        assert svg_part.blob.lstrip().startswith(b"<?xml") and b"<svg" in svg_part.blob
+        assert str(svg_part.partname) in types or 'Extension="svg"' in types
+        image = Image.open(io.BytesIO(png_part.blob))
+        # 4 pixels per point: 3840 px across a full 960 pt slide.
+        assert image.width == pytest.approx(picture.width / 12700 * 4, abs=2)
+        assert image.width / image.height == pytest.approx(picture.width / picture.height,
+                                                          rel=0.01)
+        assert picture._element.nvPicPr.cNvPr.get("descr").startswith("Org chart: ")
+
+
+def test_continued_cards_and_reports_to_link_to_their_slides(small_deck) -> None:
+    data, _ = small_deck
+    prs = _open(data)
+    slides = list(prs.slides)
+    targets = []
+    for slide in slides:
+        for shape in slide.shapes:
+            action = shape.click_action
+            if action.target_slide is not None:
+                targets.append((slides.index(slide) + 1, slides.index(action.target_slide) + 1,
+                                shape.name))
+    assert any(name.startswith("Reports to") for _, _, name in targets)
+    assert any(name.startswith("Link to slide") for _, _, name in targets)
+    for source, target, name in targets:
+        assert source != target
+        assert name.endswith(f"slide {target})") or name == f"Link to slide {target}"
+
+
+def test_the_same_deck_gives_the_same_bytes(small_deck, tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    again, _ = deck_bytes([(load(path), ())], "pptx", DeckOptions(split="manager"))
+    assert again == small_deck[0]
+    package = zipfile.ZipFile(io.BytesIO(again))
+    assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = _open(again).core_properties
+    assert props.created.year == 1970 and props.modified == props.created
+    assert props.title == "Tiny Co" and props.author == "orgviz"
+
+
+def test_several_orgs_get_a_comparison_and_sections(tmp_path: Path) -> None:
+    small = tmp_path / "small.yaml"
+    small.write_text(SMALL, encoding="utf-8")
+    wide = tmp_path / "wide.yaml"
+    wide.write_text(deep_wide_yaml(12), encoding="utf-8")
+    data, _ = deck_bytes([(load(small), ()), (load(wide), ())], "pptx")
+    prs = _open(data)
+    titles = [slide.shapes.title.text if slide.shapes.title else "" for slide in prs.slides]
+    assert titles[:3] == ["Tiny Co and Deep and Wide", "Comparison", "Tiny Co"]
+    assert "Deep and Wide" in titles
+    table = next(shape for shape in prs.slides[1].shapes if shape.has_table).table
+    assert [table.cell(0, c).text for c in range(3)] == ["", "Tiny Co", "Deep and Wide"]
+    rows = {table.cell(r, 0).text: table.cell(r, 1).text for r in range(len(table.rows))}
+    assert rows["People"] == "11" and rows["Open roles"] == "1"
+    assert rows["Chief Product Officer"] == "1"
+
+
+def test_mid_size_example_in_the_dark_theme() -> None:
+    org = load(ROOT / "orgs" / "mid-size.yaml")
+    data, count = deck_bytes([(org, ())], "pptx", DeckOptions(theme="dark"))
+    prs = _open(data)
+    assert len(prs.slides) == count > 5
+    background = prs.slides[1].background.fill.fore_color.rgb
+    assert str(background) == "161B22"
