@@ -39,10 +39,13 @@ ASSISTANT_GAP = 24.0
 MAX_ASPECT = 2.2
 #: The shape listed columns are sized for (width / height of the whole drawing): 16:9.
 TARGET_ASPECT = 16 / 9
-#: Steps of the search for the column height of listed people.
-SEARCH_STEPS = 5
+#: Steps of the search for the column height of listed people (fewer for big charts, where
+#: each step costs more).
+SEARCH_STEPS, SEARCH_STEPS_BIG, BIG_CHART = 5, 3, 5000
 #: ... and it stops when the page is this close to TARGET_ASPECT (|log(aspect / target)|).
 CLOSE_ENOUGH = 0.12
+#: A shallower list row (fewer rows drawn as a tree) must make the frame this much smaller.
+DEEPER_BONUS = 0.85
 #: The page around the layout in the SVG (margins, level axis, title and legend), roughly.
 PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
 COMPACT_WORDS = ("auto", "off")
@@ -74,8 +77,9 @@ class TreeInput:
         self.chart, self.box, self.tb = chart, box, tb
         self.assistants = {k: v for k, v in chart.assistants.items() if v}
         size = (box.width, box.height)
-        sizes = {card.id: size for card in chart.cards if not card.assistant}
-        self.rows = {card.id: card.row for card in chart.cards if not card.assistant}
+        beside_boss = {helper for helpers in self.assistants.values() for helper in helpers}
+        sizes = {card.id: size for card in chart.cards if card.id not in beside_boss}
+        self.rows = {card.id: card.row for card in chart.cards if card.id not in beside_boss}
         step = (box.width if tb else box.height) + ASSISTANT_GAP
         beside = {boss: step * len(helpers) for boss, helpers in self.assistants.items()}
         self.forest = PreparedForest(chart.roots, chart.reports, sizes, self.rows, beside,
@@ -110,8 +114,14 @@ def _fits(size: tuple[float, float], tb: bool) -> bool:
     return _aspect(size) <= MAX_ASPECT if tb else _aspect(size) >= 1.0
 
 
+def _frame(size: tuple[float, float]) -> float:
+    """The width of the smallest TARGET_ASPECT frame around a page: the smaller, the larger
+    the text when the page is fitted to a slide or screen."""
+    return max(size[0], TARGET_ASPECT * size[1])
+
+
 def _off_target(size: tuple[float, float], tb: bool) -> float:
-    """log(aspect / TARGET_ASPECT), signed so that > 0 means "list more compactly"."""
+    """log(aspect / TARGET_ASPECT), signed so that > 0 means "taller list columns"."""
     value = math.log(_aspect(size) / TARGET_ASPECT)
     return value if tb else -value
 
@@ -120,85 +130,82 @@ Choice = tuple[int | None, float | None]
 
 
 def _column_height(tree: TreeInput, list_from: int,
-                   narrowest: tuple[float, float] | None = None) -> float:
-    """The height of the columns of listed people, from row `list_from` down, that brings the
-    page closest to TARGET_ASPECT.
+                   narrowest: tuple[float, float] | None = None) -> tuple[float, float]:
+    """The height of the columns of listed people, from row `list_from` down, with the
+    smallest frame (see `_frame`); returns (height, frame).
 
-    The shortest columns (a block's tallest item) give the widest page, one column per block
-    the narrowest: a search in between (the aspect falls as the columns grow)."""
-    low = tree.unit
-    low_size = tree.measure(list_from, low)
-    if _off_target(low_size, tree.tb) <= 0:
-        return low
+    One column per block gives the narrowest page, short columns (a block's tallest item) the
+    widest; in between, the frame is smallest where the page has TARGET_ASPECT, or at the
+    narrowest page when even that is too wide. The search probes the middle first (in log
+    scale), then interpolates (regula falsi, Illinois) on log(aspect / target)."""
+    tb = tree.tb
     high = tree.unit * max(tree.count, 1) * 2
     high_size = narrowest or tree.measure(list_from, high)
-    if _off_target(high_size, tree.tb) >= 0:
-        return high
+    if _off_target(high_size, tb) >= 0:
+        return high, _frame(high_size)
     # No column is taller than that narrowest drawing: taller limits change nothing.
-    high = max(low, (high_size[1] - PAGE_H) if tree.tb else (high_size[0] - PAGE_W))
-    # Regula falsi (Illinois) on log(height) -> log(aspect / target): few steps even where
-    # the page changes fast with the height.
-    f_low, f_high = _off_target(low_size, tree.tb), _off_target(high_size, tree.tb)
+    high = max(tree.unit, (high_size[1] - PAGE_H) if tb else (high_size[0] - PAGE_W))
+    f_high = _off_target(high_size, tb)
+    low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
+    best = (_frame(high_size), high)
     side = 0
-    for _ in range(SEARCH_STEPS):
-        if min(abs(f_low), abs(f_high)) < CLOSE_ENOUGH:
-            break
+    for _ in range(SEARCH_STEPS if tree.count <= BIG_CHART else SEARCH_STEPS_BIG):
         a, b = math.log(low), math.log(high)
-        t = f_low / (f_low - f_high)
-        mid = math.exp(a + min(0.9, max(0.1, t)) * (b - a))
+        t = 0.5 if math.isinf(f_low) else min(0.9, max(0.1, f_low / (f_low - f_high)))
+        mid = math.exp(a + t * (b - a))
         mid_size = tree.measure(list_from, mid)
-        f_mid = _off_target(mid_size, tree.tb)
+        best = min(best, (_frame(mid_size), mid))
+        f_mid = _off_target(mid_size, tb)
+        if abs(f_mid) < CLOSE_ENOUGH:
+            break
         if f_mid > 0:
-            low, low_size, f_low = mid, mid_size, f_mid
+            low, f_low = mid, f_mid
             if side == -1:
                 f_high /= 2
             side = -1
         else:
-            high, high_size, f_high = mid, mid_size, f_mid
-            if side == 1:
+            high, f_high = mid, f_mid
+            if side == 1 and not math.isinf(f_low):
                 f_low /= 2
             side = 1
-    if _fits(low_size, tree.tb) and abs(_off_target(low_size, tree.tb)) < abs(
-            _off_target(high_size, tree.tb)):
-        return low
-    return high
+    return best[1], best[0]
 
 
 def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
     """(list_from, list_height) for a `compact` setting (see the module docstring).
 
-    "auto": no lists when the page fits; else the deepest row from which listing people can
-    make it fit (a binary search: the deeper the row, the wider the narrowest page), with the
-    column height that brings it closest to TARGET_ASPECT; when no row can, the row that
-    comes closest.
+    "auto": no lists when the page is at most MAX_ASPECT times as wide as tall. Else the rows
+    are tried from the deepest up, each with its best column height, and the smallest frame
+    wins (see `_frame`); a shallower row (a smaller tree above the lists) must beat a deeper
+    one by DEEPER_BONUS. A row whose narrowest page cannot win is skipped, and the search
+    stops after two rows in a row that did not win.
     """
     if compact == "off" or tree.nrows < 2:
         return None, None
     if isinstance(compact, int):
         if compact >= tree.nrows:
             return None, None
-        return compact, _column_height(tree, compact)
+        return compact, _column_height(tree, compact)[0]
     size = tree.measure(None, None)
     if _fits(size, tree.tb):
         return None, None
-    best: tuple[float, Choice] = (abs(_off_target(size, tree.tb)), (None, None))
+    best_frame, best = _frame(size), (None, None)
     high = tree.unit * max(tree.count, 1) * 2
-    found: tuple[int, tuple[float, float]] | None = None
-    lo, hi = 1, tree.nrows - 1
-    while lo <= hi:
-        list_from = (lo + hi + 1) // 2
+    misses = 0
+    for list_from in range(tree.nrows - 1, 0, -1):
         narrowest = tree.measure(list_from, high)
-        if _fits(narrowest, tree.tb):
-            found = (list_from, narrowest)
-            lo = list_from + 1
-        else:
-            off = abs(_off_target(narrowest, tree.tb))
-            if off < best[0]:
-                best = (off, (list_from, high))
-            hi = list_from - 1
-    if found is not None:
-        return found[0], _column_height(tree, found[0], found[1])
-    return best[1]
+        bound = narrowest[0] if tree.tb else TARGET_ASPECT * narrowest[1]  # frame >= this
+        need = best_frame if best[0] is None else best_frame * DEEPER_BONUS
+        if bound >= need:
+            continue
+        height, frame = _column_height(tree, list_from, narrowest)
+        if frame < need:
+            best_frame, best, misses = frame, (list_from, height), 0
+        elif best[0] is not None:
+            misses += 1
+            if misses == 2:
+                break
+    return best
 
 
 Ends = tuple[tuple[str, str], ...]
@@ -236,12 +243,14 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     for boss, helpers in tree.assistants.items():
         where = boxes[boss]
         main = ax.main(where)
-        for index, helper in enumerate(helpers, start=1):
+        previous = boss
+        for index, helper in enumerate(helpers, start=1):  # in a row: each joins the one before
             boxes[helper] = Box(*ax.point(main, ax.cross(where) + index * step), w, h)
             start = ax.cross(where) + ax.half_cross(where) + (index - 1) * step
             lines.append(Connector("assistant", (ax.point(main, start),
                                                  ax.point(main, start + ASSISTANT_GAP))))
-            ends.append((boss, helper))
+            ends.append((previous, helper))
+            previous = helper
     for link in chart.links:
         lines.append(Connector(link.kind, side_curve(boxes[link.manager], boxes[link.report]),
                                curve=True))

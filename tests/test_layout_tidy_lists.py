@@ -1,0 +1,231 @@
+"""Tests for the compact arrangements of the tidy layout: listed subtrees (`list_from`), stacks of
+any row and by height, space beside cards, and PreparedForest / measure_forest."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_layout_tidy import (
+    TOL,
+    _abstract,
+    _on_border,
+    _rect,
+    assert_edges_avoid_cards,
+    assert_no_overlap,
+    effective_rows,
+    random_forest,
+)
+
+from orgviz.layout import LayoutOptions, PreparedForest, TreeLayout, layout_forest, measure_forest
+
+
+@st.composite
+def cases(draw: st.DrawFn, max_nodes: int = 1500) -> tuple:
+    """A random forest with list, stack and beside options."""
+    seed = draw(st.integers(0, 2**31 - 1))
+    rng = random.Random(seed)
+    n = draw(st.sampled_from([1, 2, 5, 12, 40, 150, max_nodes]))
+    if n == max_nodes:
+        n = rng.randint(150, max_nodes)
+    uniform = draw(st.booleans())
+    sizes = (196.0, 196.0, 86.0, 86.0) if uniform else (10.0, 240.0, 8.0, 150.0)
+    roots, children, size_map, rows = random_forest(
+        rng, n, draw(st.sampled_from([1, 1, 2, 4])), draw(st.sampled_from([3, 12, 40])),
+        draw(st.sampled_from([0.0, 0.1, 0.5])), draw(st.sampled_from([0.0, 0.01, 0.03])),
+        sizes, draw(st.sampled_from([0.0, 0.3, 1.0])))
+    options = LayoutOptions(
+        direction=draw(st.sampled_from(["TB", "LR"])),
+        level_gap=draw(st.sampled_from([0.5, 36.0, 50.0])),
+        sibling_gap=draw(st.sampled_from([0.5, 20.0])),
+        subtree_gap=draw(st.sampled_from([0.5, 28.0])),
+        stack_leaves=draw(st.booleans()),
+        stack_min=draw(st.integers(1, 4)),
+        stack_rows=draw(st.sampled_from([None, 1, 3, 8])),
+        stack_any_row=draw(st.booleans()),
+        stack_gap=draw(st.sampled_from([0.5, 14.0])),
+        list_from=draw(st.sampled_from([None, 0, 1, 2, 3, 5])),
+        list_indent=draw(st.sampled_from([0.0, 24.0, 80.0])),
+        list_height=draw(st.sampled_from([None, 50.0, 500.0, 5000.0])),
+    )
+    beside = {k: rng.choice([0.0, 0.0, 0.0, 0.0, 60.0, 220.0]) for k in size_map}
+    return roots, children, size_map, options, (rows or None), beside
+
+
+def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout) -> None:
+    """The properties every layout keeps, whatever the arrangement."""
+    eff = effective_rows(roots, children, rows)
+    nodes = list(eff)
+    assert set(lay.positions) == set(nodes)
+    pos, size, edges = _abstract(lay, sizes, options.direction)
+    rects = {k: _rect(pos, size, k) for k in nodes}
+    extent_b, extent_d = (lay.width, lay.height) if options.direction == "TB" else (
+        lay.height, lay.width)
+    taken = dict(rects)
+    for k, extra in (beside or {}).items():
+        if extra:
+            b0, d0, b1, d1 = rects[k]
+            taken[k, "beside"] = (b1, d0, b1 + extra, d1)
+    for b0, d0, b1, d1 in taken.values():
+        assert b0 >= -TOL and d0 >= -TOL and b1 <= extent_b + TOL and d1 <= extent_d + TOL
+    assert_no_overlap(taken)
+    assert_edges_avoid_cards(edges, rects)
+    assert len(edges) == len(nodes) - len(roots)
+
+    side_entry: set[str] = set()  # cards whose line comes in from the side: stacked or listed
+    for p in nodes:
+        kids = children.get(p, ())
+        for c in kids:
+            assert rects[c][1] >= rects[p][3] - TOL, ("report above its manager", p, c)
+            pts = edges[p, c]
+            assert len(pts) >= 2
+            for (b0, d0), (b1, d1) in pairwise(pts):
+                assert (b0 == b1) != (d0 == d1), ("not axis-parallel", p, c, pts)
+            assert _on_border(pts[0], rects[p]), ("start", p, c, pts)
+            assert _on_border(pts[-1], rects[c]), ("end", p, c, pts)
+            if pts[-2][1] == pts[-1][1]:  # along the breadth: into the card's low side
+                assert abs(pts[-1][0] - rects[c][0]) <= TOL, (p, c, pts)
+                side_entry.add(c)
+            else:  # along the depth: into the top centre
+                assert abs(pts[-1][1] - rects[c][1]) <= TOL and abs(
+                    pts[-1][0] - pos[c][0]) <= TOL, (p, c, pts)
+        # Siblings keep file order: cards in rows from left to right; stacked and listed ones
+        # by row, then file order, down each column and then column by column.
+        laid = [c for c in kids if c not in side_entry]
+        same_row = [c for c in laid if eff[c] == min((eff[k] for k in laid), default=0)]
+        for a, b in pairwise(same_row):
+            assert pos[a][0] < pos[b][0], ("row order", p, a, b)
+        hung = sorted((c for c in kids if c in side_entry),
+                      key=lambda c: (eff[c], kids.index(c)))
+        reading = [(edges[p, c][-2][0], rects[c][1]) for c in hung]
+        assert reading == sorted(reading), ("column order", p, hung)
+
+    if options.list_from is not None:
+        parent = {c: p for p, ks in children.items() for c in ks}
+        for k in nodes:
+            if k in parent and eff[k] >= options.list_from:
+                assert k in side_entry, ("a listed card hangs off a trunk", k)
+                up = parent[k]
+                if up in parent and eff[up] >= options.list_from:  # under a listed card
+                    assert rects[k][0] > rects[up][0] + TOL, (up, k)
+    # Rows: every card laid out in a row sits on its row's centre line.
+    for k in nodes:
+        if k not in side_entry:
+            assert abs(lay.rows[eff[k]] - pos[k][1]) <= TOL, k
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_random_compact_layouts_are_valid(case) -> None:
+    roots, children, sizes, options, rows, beside = case
+    lay = layout_forest(roots, children, sizes, options, rows, beside)
+    check_compact(roots, children, sizes, options, rows, beside, lay)
+
+
+@settings(max_examples=30, deadline=None)
+@given(cases(max_nodes=500))
+def test_deterministic_and_prepared_forest_reuse(case) -> None:
+    roots, children, sizes, options, rows, beside = case
+    a = layout_forest(roots, children, sizes, options, rows, beside)
+    b = layout_forest(roots, dict(children), dict(sizes), options, rows, beside)
+    assert a == b and list(a.positions) == list(b.positions) and list(a.edges) == list(b.edges)
+    forest = PreparedForest(roots, children, sizes, rows, beside, options.direction)
+    other = LayoutOptions(direction=options.direction, list_from=1, list_height=300.0)
+    forest.layout(other)  # a layout with other options in between changes nothing
+    assert forest.layout(options) == a
+    w, h = forest.measure(options)
+    assert (w, h) == measure_forest(roots, children, sizes, options, rows, beside)
+    depth_extent = a.height if options.direction == "TB" else a.width
+    breadth_extent = a.width if options.direction == "TB" else a.height
+    assert abs((h if options.direction == "TB" else w) - depth_extent) <= 0.02
+    # one packing pass: about as wide as the symmetric two-pass layout
+    assert 0.5 * breadth_extent - 1 <= (w if options.direction == "TB" else h) \
+        <= 2 * breadth_extent + 1
+
+
+def _listed_example(options: LayoutOptions) -> tuple[TreeLayout, dict]:
+    children = {"ceo": ["a", "b"], "a": ["a1", "a2"], "a1": ["x", "y"], "b": ["b1"]}
+    sizes = {k: (100.0, 40.0) for k in ["ceo", "a", "b", "a1", "a2", "b1", "x", "y"]}
+    lay = layout_forest(["ceo"], children, sizes, options)
+    check_compact(["ceo"], children, sizes, options, None, None, lay)
+    return lay, sizes
+
+
+def test_listed_reports_hang_indented_under_their_manager() -> None:
+    options = LayoutOptions(list_from=2, stack_leaves=False, list_indent=24.0,
+                            sibling_gap=20.0, stack_gap=12.0)
+    lay, _ = _listed_example(options)
+    pos = lay.positions
+    # a and b stay in row 1; a1, a2 (row 2) hang below a; x, y below a1, indented once more.
+    assert pos["a"][1] == pos["b"][1] and set(lay.rows) == {0, 1}
+    left = {k: pos[k][0] - 50 for k in pos}
+    assert left["a1"] == left["a2"] and pos["a1"][1] < pos["x"][1] < pos["y"][1] < pos["a2"][1]
+    assert left["x"] == left["y"] == left["a1"] + 24 + 10  # indent, then the stub to the card
+    assert lay.edges["a1", "x"] == [(left["a1"] + 24, pos["a1"][1] + 20),
+                                    (left["a1"] + 24, pos["x"][1]), (left["x"], pos["x"][1])]
+    # a's only child is its block: a sits over the block's trunk, which runs straight down.
+    trunk = lay.edges["a", "a1"][0][0]
+    assert trunk == pos["a"][0] and lay.edges["a", "a1"][-1] == (left["a1"], pos["a1"][1])
+
+
+def test_list_height_cuts_blocks_into_columns() -> None:
+    leaves = [f"l{i}" for i in range(5000)]
+    sizes = {k: (150.0, 40.0) for k in [*leaves, "boss"]}
+    stacked = LayoutOptions(stack_rows=8, stack_min=2)
+    lay = layout_forest(["boss"], {"boss": leaves}, sizes, stacked)
+    assert len({lay.positions[k][0] for k in leaves}) == 625  # 8 per column: a strip
+    listed = LayoutOptions(stack_rows=8, stack_min=2, list_from=1, list_height=80 * 52.0)
+    lay = layout_forest(["boss"], {"boss": leaves}, sizes, listed)
+    check_compact(["boss"], {"boss": leaves}, sizes, listed, None, None, lay)
+    assert len({lay.positions[k][0] for k in leaves}) == 63  # up to 80 per column
+    assert lay.width < 3 * lay.height  # instead of 250:1
+
+
+def test_stacks_of_any_row_start_on_their_row() -> None:
+    children = {"d": ["m", "i1", "i2", "i3"], "m": ["j"]}
+    sizes = {k: (100.0, 40.0) for k in ["d", "m", "i1", "i2", "i3", "j"]}
+    rows = {"d": 0, "m": 1, "j": 2, "i1": 2, "i2": 2, "i3": 2}
+    next_only = LayoutOptions(stack_min=2)
+    lay = layout_forest(["d"], children, sizes, next_only, rows)
+    assert len({lay.positions[k][1] for k in ("i1", "i2", "i3")}) == 1  # not stacked: a row
+    any_row = LayoutOptions(stack_min=2, stack_any_row=True)
+    lay = layout_forest(["d"], children, sizes, any_row, rows)
+    check_compact(["d"], children, sizes, any_row, rows, None, lay)
+    ys = [lay.positions[k][1] for k in ("i1", "i2", "i3")]
+    assert ys == sorted(ys) and ys[0] == lay.positions["j"][1] == lay.rows[2]
+
+
+def test_space_beside_a_card_is_kept_free() -> None:
+    children = {"ceo": ["a", "b"]}
+    sizes = {k: (100.0, 40.0) for k in ["ceo", "a", "b"]}
+    lay = layout_forest(["ceo"], children, sizes, LayoutOptions(), None, {"a": 150.0})
+    assert lay.positions["b"][0] - lay.positions["a"][0] >= 100 + 150 + 20
+    lay = layout_forest(["ceo"], {}, sizes, LayoutOptions(), None, {"ceo": 150.0})
+    assert lay.width == 250.0
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_listed_chain_of_10000_levels(direction: str) -> None:
+    ids = [f"p{i}" for i in range(10_000)]
+    children = {ids[i]: [ids[i + 1]] for i in range(len(ids) - 1)}
+    sizes = {k: (80.0, 30.0) for k in ids}
+    options = LayoutOptions(direction=direction, list_from=3, list_indent=10.0)
+    lay = layout_forest([ids[0]], children, sizes, options)
+    assert len(lay.positions) == 10_000 and len(lay.edges) == 9_999
+    check_compact([ids[0]], children, sizes, options, None, None, lay)
+
+
+def test_bad_new_options() -> None:
+    for kwargs in ({"stack_rows": 0}, {"list_from": -1}, {"list_indent": -1.0},
+                   {"list_height": 0.0}, {"list_height": float("nan")}):
+        with pytest.raises(ValueError):
+            LayoutOptions(**kwargs)
+    with pytest.raises(ValueError, match="space beside"):
+        layout_forest(["a"], {}, {"a": (1.0, 1.0)}, LayoutOptions(), None, {"a": -1.0})
+    forest = PreparedForest(["a"], {}, {"a": (1.0, 1.0)})
+    with pytest.raises(ValueError, match="prepared for direction TB"):
+        forest.layout(LayoutOptions(direction="LR"))
+    assert PreparedForest([], {}, {}).measure() == (0.0, 0.0)
