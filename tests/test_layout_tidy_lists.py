@@ -9,6 +9,8 @@ from itertools import pairwise
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from orgviz.layout import LayoutOptions, PreparedForest, TreeLayout, layout_forest, measure_forest
 from test_layout_tidy import (
     TOL,
     _abstract,
@@ -19,8 +21,6 @@ from test_layout_tidy import (
     effective_rows,
     random_forest,
 )
-
-from orgviz.layout import LayoutOptions, PreparedForest, TreeLayout, layout_forest, measure_forest
 
 
 @st.composite

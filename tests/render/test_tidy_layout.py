@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from renderkit import ENGINES, HAS_DOT, ORGS, system_graphviz
+from renderkit import ENGINES, ORGS, system_graphviz
 
 from orgviz.cli import main
 from orgviz.loader import load
