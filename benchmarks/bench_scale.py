@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Benchmark big orgs: `orgviz render --layout tidy` against `--layout dot` and bare `dot`.
+
+    python benchmarks/bench_scale.py [--sizes 1000 5000 20000 100000] [--dot-timeout 180]
+                                     [--phases]
+
+For each size, a generated org (benchmarks/genorg.py: spans of 3-12, some managers with 40+
+reports, 6-10 levels), then whole processes side by side, each with its wall time and peak
+memory (the child's own maximum resident set, from wait4):
+- `orgviz render org.yaml --layout tidy -o chart.svg` (loads, validates, lays out, draws);
+- `orgviz render org.yaml --layout dot -o chart.svg` (the same with Graphviz `dot` placing
+  the cards, system engine);
+- `dot -Tsvg` on the layout DOT that orgviz gives Graphviz for the `dot` layout (the floor
+  of any Graphviz-placed chart).
+Graphviz runs are stopped after --dot-timeout seconds and shown as "> N s" (Debian's `dot`
+2.43 needs about 4 s at 5,000 positions and over 70 s at 20,000). With --phases, one more
+in-process tidy run per size shows where the time goes (load, validate, chart, layout, SVG).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from genorg import generate_org  # noqa: E402
+
+PYTHON = sys.executable
+
+
+@dataclass
+class Run:
+    """One child process: wall seconds, peak resident memory in MB, and how it ended."""
+
+    seconds: float
+    peak_mb: float
+    status: str = "ok"  # "ok", "timeout" or "failed (...)"
+
+    def cell(self) -> str:
+        if self.status == "timeout":
+            return f"> {self.seconds:.0f} s"
+        if self.status != "ok":
+            return self.status
+        return f"{self.seconds:7.2f} s {self.peak_mb:6.0f} MB"
+
+
+def run(argv: list[str], timeout: float) -> Run:
+    """Run a command; wall time and the child's own peak RSS (wait4), or a timeout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        elapsed = time.perf_counter() - start
+        if pid:
+            break
+        if elapsed > timeout:
+            os.killpg(proc.pid, signal.SIGKILL)
+            os.wait4(proc.pid, 0)
+            return Run(timeout, 0.0, "timeout")
+        time.sleep(0.02)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    peak = usage.ru_maxrss / 1024  # KB on Linux
+    if proc.returncode != 0:
+        line = next((x for x in stderr.splitlines() if x.strip()), "")[:60]
+        return Run(elapsed, peak, f"failed ({proc.returncode}: {line})")
+    return Run(elapsed, peak)
+
+
+def layout_dot(org_path: Path) -> str:
+    """The DOT that orgviz gives Graphviz for the `dot` layout of an org."""
+    from orgviz.loader import load
+    from orgviz.render.dot import write_dot
+    from orgviz.render.pipeline import RenderOptions, build
+
+    chart, theme, _texts, box = build(load(org_path), RenderOptions())
+    return write_dot(chart, box, theme).source
+
+
+def phases(org_path: Path) -> str:
+    """Seconds of each step of a tidy render, in this process."""
+    import gc
+
+    from orgviz.loader import load
+    from orgviz.render.pipeline import RenderOptions, build
+    from orgviz.render.svg import draw_svg
+    from orgviz.render.tidylayout import layout_tidy
+    from orgviz.validate import validate
+
+    gc.collect()
+    marks = [time.perf_counter()]
+    org = load(org_path)
+    marks.append(time.perf_counter())
+    validate(org)
+    marks.append(time.perf_counter())
+    chart, theme, texts, box = build(org, RenderOptions())
+    marks.append(time.perf_counter())
+    geometry, _ends = layout_tidy(chart, box)
+    marks.append(time.perf_counter())
+    draw_svg(chart, geometry, texts, box, theme)
+    marks.append(time.perf_counter())
+    names = ("load", "validate", "chart", "layout", "svg")
+    steps = [f"{name} {b - a:.2f}" for name, (a, b) in zip(names, pairwise(marks), strict=True)]
+    page = f"{geometry.width:,.0f} x {geometry.height:,.0f} px"
+    return ", ".join(steps) + f" (s); drawing {page}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000, 100000])
+    parser.add_argument("--dot-timeout", type=float, default=180.0,
+                        help="seconds before a Graphviz `dot` run is stopped")
+    parser.add_argument("--phases", action="store_true",
+                        help="also time each step of a tidy render in-process")
+    args = parser.parse_args()
+    has_dot = shutil.which("dot") is not None
+    print(f"orgviz render (whole processes), Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} CPUs" + ("" if has_dot else "; no `dot` on PATH: dot skipped"))
+    header = (f"{'positions':>10} | {'tidy -> SVG':>20} | {'--layout dot -> SVG':>20} | "
+              f"{'dot -Tsvg (floor)':>20} | {'tidy vs dot':>11}")
+    print(header)
+    print("-" * len(header))
+    tidy_times: list[tuple[int, float]] = []
+    notes = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for n in args.sizes:
+            org = work / f"org-{n}.yaml"
+            org.write_text(generate_org(n, seed=0), encoding="utf-8")
+            orgviz = [PYTHON, "-m", "orgviz", "render", str(org)]
+            tidy = run([*orgviz, "--layout", "tidy", "-o", str(work / "tidy.svg")], 3600)
+            dot_run = floor = None
+            if has_dot:
+                dot_run = run([*orgviz, "--layout", "dot", "--engine", "system", "-o",
+                               str(work / "dot.svg")], args.dot_timeout)
+                source = work / f"layout-{n}.dot"
+                source.write_text(layout_dot(org), encoding="utf-8")
+                floor = run(["dot", "-Tsvg", str(source), "-o", str(work / "floor.svg")],
+                            args.dot_timeout)
+            speed = ""
+            if dot_run is not None and tidy.status == "ok" and dot_run.status in ("ok",
+                                                                                   "timeout"):
+                ratio = dot_run.seconds / tidy.seconds
+                speed = f"{'> ' if dot_run.status == 'timeout' else ''}{ratio:.1f}x faster"
+            print(f"{n:>10,} | {tidy.cell():>20} | "
+                  f"{dot_run.cell() if dot_run else 'skipped':>20} | "
+                  f"{floor.cell() if floor else 'skipped':>20} | {speed:>11}", flush=True)
+            if tidy.status == "ok":
+                tidy_times.append((n, tidy.seconds))
+            if args.phases:
+                notes.append(f"  {n:>7,}: {phases(org)}")
+    if len(tidy_times) > 1:
+        (n0, t0), (n1, t1) = tidy_times[0], tidy_times[-1]
+        print(f"\ntidy time grows {t1 / t0:.1f}x for {n1 / n0:.0f}x the positions "
+              f"({t0 / n0 * 1000:.2f} -> {t1 / n1 * 1000:.2f} ms per position)")
+        for (a, ta), (b, tb) in pairwise(tidy_times):
+            print(f"  {a:,} -> {b:,}: x{tb / ta:.1f} time for x{b / a:.0f} positions")
+    if notes:
+        print("\nwhere the tidy time goes (in-process, warm imports):")
+        print("\n".join(notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
