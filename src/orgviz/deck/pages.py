@@ -53,8 +53,15 @@ def reference_lines(slide: Slide) -> tuple[str, str]:
 
 
 def title_width(frame: Frame, slide: Slide) -> float:
-    """Room for the title (and subtitle) left of the 'reports to' card."""
+    """Room for the title left of the 'reports to' card."""
     return frame.title.w - (REFERENCE_W + 16 if slide.reports_to else 0)
+
+
+def subtitle_width(frame: Frame, slide: Slide) -> float:
+    """Room for the subtitle: left of the 'reports to' card unless it is below it."""
+    if slide.reports_to and frame.subtitle.y < reference_box(frame).bottom:
+        return title_width(frame, slide)
+    return frame.subtitle.w
 
 
 def nested_chart(svg: bytes, place: Rect) -> bytes:
@@ -67,14 +74,16 @@ def nested_chart(svg: bytes, place: Rect) -> bytes:
 
 
 def legend_items(theme: Theme, legend: tuple[tuple[str, str], ...], x: float, y: float,
-                 width: float) -> tuple[list[tuple[float, str, str]], int]:
-    """(x, label, color) of the legend entries that fit `width`; and how many were left out."""
+                 width: float, spare: float = 1.0) -> tuple[list[tuple[float, str, str]], int]:
+    """(x, label, color) of the legend entries that fit `width`; and how many were left out.
+
+    Text widths are multiplied by `spare` (room for a wider font than the chart's)."""
     items: list[tuple[float, str, str]] = []
     for index, (label, color) in enumerate(legend):
         label = ellipsize(label, 150, FOOTER_SIZE)
-        need = 12 + text_width(label, FOOTER_SIZE) + 14
+        need = 12 + text_width(label, FOOTER_SIZE) * spare + 14
         rest = len(legend) - index
-        reserve = text_width(f"+{rest} more", FOOTER_SIZE) + 4 if rest > 1 else 0.0
+        reserve = text_width(f"+{rest} more", FOOTER_SIZE) * spare + 4 if rest > 1 else 0.0
         if x + need + reserve > width and items:
             return items, rest
         items.append((x, label, accent(theme, color)))
@@ -130,8 +139,8 @@ def _header(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
                    bold=True)]
     if slide.subtitle:
         items.append(_text(frame.subtitle.x, frame.subtitle.y + 13,
-                           ellipsize(slide.subtitle, width, SUBTITLE_SIZE), SUBTITLE_SIZE,
-                           theme.muted))
+                           ellipsize(slide.subtitle, subtitle_width(frame, slide),
+                                     SUBTITLE_SIZE), SUBTITLE_SIZE, theme.muted))
     if slide.reports_to is not None:
         box = reference_box(frame)
         first, second = reference_lines(slide)

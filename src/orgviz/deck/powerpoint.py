@@ -37,12 +37,13 @@ from orgviz.deck.pages import (
     legend_items,
     reference_box,
     reference_lines,
+    subtitle_width,
     table_columns,
     title_width,
 )
 from orgviz.deck.plan import DeckError
 from orgviz.deck.slides import Deck, Slide
-from orgviz.render.labels import text_width
+from orgviz.render.labels import ellipsize, text_width
 from orgviz.render.themes import Theme, accent
 
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
@@ -180,6 +181,8 @@ class _Writer:
         self.layouts = pick_layouts(prs)
         self.links: list[tuple[Any, int]] = []  # (shape, slide number) set after all slides
         self.rasters: dict[int, bytes] = {}  # id(picture) -> its PNG
+        # Text is measured with the chart's font metrics; a template's font may be wider.
+        self.spare = 1.0 if styled else 1.2
         self.media = _Media(prs)
 
     # text helpers
@@ -199,23 +202,28 @@ class _Writer:
 
     def text_box(self, slide: Any, rect: Rect, lines: Sequence[str], size: float,
                  color: str, *, bold: bool = False, align: str = "l",
-                 italic: bool = False) -> Any:
+                 italic: bool = False, wrap: bool = True) -> Any:
+        """A text box; with a template its fonts and text color, else the theme's.
+
+        One-line boxes (`wrap` False) are cut to fit with an ellipsis, measured generously:
+        a template's font may be wider than the chart's.
+        """
         from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
         box = slide.shapes.add_textbox(_pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h))
         frame = box.text_frame
-        frame.word_wrap = True
+        frame.word_wrap = wrap
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = MSO_ANCHOR.TOP
         for index, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            if not wrap:
+                spare = 1.0 if self.styled else 1.2
+                line = ellipsize(line, rect.w / spare, size, bold)
             paragraph.text = line
             paragraph.alignment = {"l": PP_ALIGN.LEFT, "r": PP_ALIGN.RIGHT,
                                    "c": PP_ALIGN.CENTER}[align]
             self.paragraph_style(paragraph, size, color, bold, italic)
-            if not self.styled:  # a template: its fonts, our sizes and muted colors
-                for run in paragraph.runs:
-                    run.font.color.rgb = _rgb(color)
         return box
 
     def set_title(self, slide: Any, text: str, rect: Rect | None, size: float,
@@ -319,9 +327,9 @@ class _Writer:
         rect = Rect(frame.title.x, frame.title.y, width, frame.title.h)
         self.set_title(page, slide.title, rect, TITLE_SIZE, "chart")
         if slide.subtitle:
-            self.text_box(page, Rect(frame.subtitle.x, frame.subtitle.y, width,
-                                     frame.subtitle.h), [slide.subtitle], SUBTITLE_SIZE,
-                          self.theme.muted)
+            self.text_box(page, Rect(frame.subtitle.x, frame.subtitle.y,
+                                     subtitle_width(frame, slide), frame.subtitle.h),
+                          [slide.subtitle], SUBTITLE_SIZE, self.theme.muted, wrap=False)
         if slide.reports_to is not None:
             box = reference_box(frame)
             shape = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _pt(box.x), _pt(box.y),
@@ -431,21 +439,23 @@ class _Writer:
                                 self.theme.text if r == 0 or c == 0 else self.theme.muted)
 
     def footer(self, page: Any, slide: Slide, number: int) -> None:
+        """The legend of the chart's colors, the footer text and the slide number."""
         from pptx.enum.shapes import MSO_SHAPE
 
-        frame, theme = self.deck.frame, self.theme
+        frame, theme, spare = self.deck.frame, self.theme, self.spare
         foot = frame.footer
         number_text = str(number)
-        number_w = text_width(number_text, FOOTER_SIZE, True) + 4
+        number_w = text_width(number_text, FOOTER_SIZE, True) * spare + 4
         self.text_box(page, Rect(foot.right - 40, foot.y, 40, foot.h), [number_text],
-                      FOOTER_SIZE, theme.muted, bold=True, align="r")
+                      FOOTER_SIZE, theme.muted, bold=True, align="r", wrap=False)
         room = foot.right - number_w - 14
         if slide.footer:
-            width = text_width(slide.footer, FOOTER_SIZE) + 8
+            width = text_width(slide.footer, FOOTER_SIZE) * spare + 8
             self.text_box(page, Rect(room - width, foot.y, width, foot.h), [slide.footer],
-                          FOOTER_SIZE, theme.faint, align="r")
+                          FOOTER_SIZE, theme.faint, align="r", wrap=False)
             room -= width + 16
-        entries, left_out = legend_items(theme, slide.legend, foot.x, foot.y + 11, room)
+        entries, left_out = legend_items(theme, slide.legend, foot.x, foot.y + 11, room,
+                                         spare)
         for x, label, color in entries:
             swatch = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _pt(x),
                                            _pt(foot.y + 3), _pt(8), _pt(8))
@@ -454,14 +464,14 @@ class _Writer:
             swatch.line.fill.background()
             swatch.shadow.inherit = False
             swatch.name = f"Legend {label}"
-            width = text_width(label, FOOTER_SIZE) + 8
+            width = text_width(label, FOOTER_SIZE) * spare + 8
             self.text_box(page, Rect(x + 12, foot.y, width, foot.h), [label], FOOTER_SIZE,
-                          theme.muted)
+                          theme.muted, wrap=False)
         if left_out:
             last_x, last_label, _ = entries[-1]
-            x = last_x + 12 + text_width(last_label, FOOTER_SIZE) + 14
+            x = last_x + 12 + text_width(last_label, FOOTER_SIZE) * spare + 14
             self.text_box(page, Rect(x, foot.y, 80, foot.h), [f"+{left_out} more"],
-                          FOOTER_SIZE, theme.faint)
+                          FOOTER_SIZE, theme.faint, wrap=False)
 
     def clear_placeholders(self, page: Any) -> None:
         """Remove placeholders left empty (they would show 'Click to add text')."""
