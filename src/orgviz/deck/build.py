@@ -142,7 +142,7 @@ class _Assembler:
                 slides.append(self.section_slide(plan))
             for part in [*plan.overview, *plan.parts]:
                 slides.append(self.chart_slide(plan, part))
-        names = [plan.org.name for plan in self.plans]
+        names = [clean(plan.org.name) for plan in self.plans]
         return Deck(self.deck_title(), tuple(slides), self.frame, self.theme,  # type: ignore[arg-type]
                     self.options.min_font, subject="Org charts of " + ", ".join(names))
 

@@ -92,7 +92,8 @@ def org_notes(stats: dict) -> str:
     """Speaker notes of an org's title, section or overview slide, from `stats.compute`."""
     head = stats["headcount"]
     span = stats["span_of_control"]
-    lines = [f"{stats['org']} ({stats['size']}): {plural(head['positions'], 'position')}, "
+    lines = [f"{clean(stats['org'])} ({stats['size']}): "
+             f"{plural(head['positions'], 'position')}, "
              f"{plural(head['people'], 'person', 'people')}, "
              f"{plural(head['open'], 'open role')}.",
              f"Layers from the top to the deepest report: {stats['layers']}.",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -56,6 +57,15 @@ LAYOUT_NAMES = {"title": ("Title Slide",), "section": ("Section Header", "Title 
                 "chart": ("Title Only", "Title and Content"),
                 "table": ("Title Only", "Title and Content")}
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    """Text without the characters XML cannot hold (the slide texts are cleaned already;
+    this is the last guard before lxml, which refuses them)."""
+    return _NOT_XML.sub("", text)
 
 
 def _pt(value: float) -> int:
@@ -220,7 +230,7 @@ class _Writer:
             if not wrap:
                 spare = 1.0 if self.styled else 1.2
                 line = ellipsize(line, rect.w / spare, size, bold)
-            paragraph.text = line
+            paragraph.text = _safe(line)
             paragraph.alignment = {"l": PP_ALIGN.LEFT, "r": PP_ALIGN.RIGHT,
                                    "c": PP_ALIGN.CENTER}[align]
             self.paragraph_style(paragraph, size, color, bold, italic)
@@ -236,7 +246,7 @@ class _Writer:
             if rect is not None:
                 self.text_box(slide, rect, [text], size, self.theme.text, bold=True)
             return
-        shape.text = text
+        shape.text = _safe(text)
         if self.styled and rect is not None:
             shape.left, shape.top, shape.width, shape.height = (
                 _pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h))
@@ -262,7 +272,7 @@ class _Writer:
 
     def notes(self, slide: Any, text: str) -> None:
         if text:
-            slide.notes_slide.notes_text_frame.text = text
+            slide.notes_slide.notes_text_frame.text = _safe(text)
 
     # slides
     def add(self, slide: Slide, number: int) -> Any:
@@ -307,7 +317,7 @@ class _Writer:
         frame = body.text_frame
         for index, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            paragraph.text = line
+            paragraph.text = _safe(line)
         if self.styled:
             from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
@@ -356,7 +366,7 @@ class _Writer:
                     (first, REFERENCE_NAME_SIZE, self.theme.text, True),
                     (second, REFERENCE_TEXT_SIZE, self.theme.muted, False))):
                 paragraph = text.paragraphs[0] if index == 0 else text.add_paragraph()
-                paragraph.text = line
+                paragraph.text = _safe(line)
                 paragraph.alignment = PP_ALIGN.LEFT
                 for run in paragraph.runs:
                     run.font.size = _pt_len(size)
@@ -376,7 +386,7 @@ class _Writer:
         png = self.rasters.get(id(picture)) or raster(picture.svg, place.w)
         shape = self.media.picture(page, png, place)
         shape.name = "Org chart"
-        shape._element.nvPicPr.cNvPr.set("descr", picture.description)
+        shape._element.nvPicPr.cNvPr.set("descr", _safe(picture.description))
         self.media.add_svg(page, shape, picture.svg)
         scale = place.w / picture.width
         for box, number in picture.links:
@@ -416,7 +426,7 @@ class _Writer:
             table.rows[r].height = _pt(TABLE_ROW)
             for c, value in enumerate(row):
                 cell = table.cell(r, c)
-                cell.text = value
+                cell.text = _safe(value)
                 cell.margin_top = cell.margin_bottom = _pt(3)
                 for paragraph in cell.text_frame.paragraphs:
                     for run in paragraph.runs:
@@ -642,8 +652,8 @@ def deck_pptx(deck: Deck, prs: Any | None = None) -> bytes:
     writer = _Writer(deck, prs, styled)
     writer.write()
     props = prs.core_properties
-    props.title = deck.title[:255]
-    props.subject = deck.subject[:255]
+    props.title = _safe(deck.title)[:255]
+    props.subject = _safe(deck.subject)[:255]
     props.author = "orgviz"
     props.last_modified_by = "orgviz"
     props.revision = 1
