@@ -77,3 +77,11 @@ def test_missing_file_and_unwritable_output(run, org_file, tmp_path: Path) -> No
     (tmp_path / "file").write_text("x")
     result = run("deck", str(org), "-o", "file/deck.pptx")
     assert result.exit_code == 2 and "orgviz: cannot" in result.output
+
+
+def test_dot_layout_with_graphviz(run, org_file) -> None:
+    org = org_file(SMALL, name="tiny.yaml")
+    result = run("deck", str(org), "-o", "dot.pdf", "--layout", "dot", "--split", "depth",
+                 "--depth", "2")
+    assert result.exit_code == 0, result.output
+    assert Path("dot.pdf").read_bytes().startswith(b"%PDF-")

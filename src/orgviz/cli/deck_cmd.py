@@ -12,6 +12,7 @@ from orgviz.errors import OrgLoadError, OrgvizError
 # Kept literal so that `--help` does not import the rendering code.
 SPLITS = ("team", "manager", "depth")
 ENGINES = ("auto", "system", "embedded")
+LAYOUTS = ("tidy", "dot")
 THEMES = ("light", "dark", "print", "high-contrast")
 COLOR_BY = ("team", "level", "none")
 
@@ -37,15 +38,18 @@ COLOR_BY = ("team", "level", "none")
 @click.option("--title", metavar="TEXT", help="Title of the title slide (default: the org).")
 @click.option("--date", metavar="TEXT",
               help="Date shown on the slides (default: the org file's date).")
+@click.option("--layout", type=click.Choice(LAYOUTS), default="tidy", show_default=True,
+              help="tidy: orgviz's own layout (no Graphviz); dot: Graphviz.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="Graphviz to use: system `dot` if installed, else the embedded one.")
+              help="With --layout dot: system `dot` if installed, else the embedded one.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 def command(files: tuple[str, ...], output: str, split: str, depth: int, min_font: float,
             template: str | None, theme: str, color_by: str, title: str | None,
-            date: str | None, engine: str, force: bool, config_path: str | None) -> None:
+            date: str | None, layout: str, engine: str, force: bool,
+            config_path: str | None) -> None:
     """Write a slide deck of org FILES: a title slide, an overview, then one slide per part.
 
     Several files make one deck with a comparison table and a section per org. Every
@@ -63,7 +67,8 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     from orgviz.report import REPORTERS
 
     options = DeckOptions(split=split, depth=depth, min_font=min_font, theme=theme,
-                          color_by=color_by, engine=engine, title=title, date=date)
+                          color_by=color_by, layout=layout, engine=engine, title=title,
+                          date=date)
     try:
         options.verified()
         fmt = format_of(output)
