@@ -12,8 +12,9 @@ memory (the child's own maximum resident set, from wait4):
   the cards, system engine);
 - `dot -Tsvg` on the layout DOT that orgviz gives Graphviz for the `dot` layout (the floor
   of any Graphviz-placed chart).
-Graphviz runs are stopped after --dot-timeout seconds and shown as "> N s" (Debian's `dot`
-2.43 needs about 4 s at 5,000 positions and over 70 s at 20,000). With --phases, one more
+Graphviz runs are stopped after --dot-timeout seconds, and orgviz stops Graphviz after 120 s
+(its --layout dot timeout); both show as "> N s" (Debian's `dot` 2.43 needs about 4 s for a
+plain 5,000-node tree and over 70 s at 20,000). With --phases, one more
 in-process tidy run per size shows where the time goes (load, validate, chart, layout, SVG).
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -74,6 +76,9 @@ def run(argv: list[str], timeout: float) -> Run:
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     peak = usage.ru_maxrss / 1024  # KB on Linux
     if proc.returncode != 0:
+        found = re.search(r"did not finish within (\S+) s", stderr)
+        if found:  # orgviz's own Graphviz timeout (120 s)
+            return Run(float(found.group(1)), peak, "timeout")
         line = next((x for x in stderr.splitlines() if x.strip()), "")[:60]
         return Run(elapsed, peak, f"failed ({proc.returncode}: {line})")
     return Run(elapsed, peak)
