@@ -13,7 +13,9 @@ side by side (round-robin, so that a busy machine slows all of them alike):
 - `dot -K<layout> -T<fmt>` with the output format orgviz actually asks for (`plain`), shown
   for reference;
 - the embedded floor: a Python process that only runs the embedded Graphviz on that DOT;
-- `orgviz render org.yaml -o chart.svg --engine <engine>`.
+- `orgviz render org.yaml -o chart.svg --layout dot --engine <engine>` (the layout where the
+  engine matters), and the default `orgviz render org.yaml -o chart.svg` (`--layout auto`,
+  which may not call Graphviz at all; it is compared with the same `dot` floor).
 
     overhead ratio = (orgviz time - floor) / floor        target: at most 1.3
 
@@ -135,13 +137,13 @@ def verdict(label: str, total: tuple[float, float], floor: tuple[float, float]) 
             f"ratio {wall:5.2f} (wall), {cpu:5.2f} (cpu)   [{mark}]")
 
 
-def capture(org: Path, engine: str, folder: Path, env: dict[str, str]) -> list[dict]:
-    """The Graphviz requests of `orgviz render org --engine engine` (JSON list)."""
+def capture(args: list[str], name: str, folder: Path, env: dict[str, str]) -> list[dict]:
+    """The Graphviz requests of `orgviz render *args` (JSON list)."""
     import json
 
-    out = folder / f"calls-{engine}.json"
-    subprocess.run([PYTHON, "-c", CAPTURE, str(out), "render", str(org), "--engine", engine,
-                    "-o", str(folder / f"capture-{engine}.svg")], check=True, env=env,
+    out = folder / f"calls-{name}.json"
+    subprocess.run([PYTHON, "-c", CAPTURE, str(out), "render", *args,
+                    "-o", str(folder / f"capture-{name}.svg")], check=True, env=env,
                    stdout=subprocess.DEVNULL)
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -151,8 +153,9 @@ def bench(n: int, repeat: int, folder: Path, engines: list[str], env: dict[str, 
     org.write_text(generate_org(n, seed=0), encoding="utf-8")
     print(f"\n{n:,} positions ({org.stat().st_size / 1e6:.2f} MB of YAML)")
     has_dot = shutil.which("dot") is not None
+    dot_floor = None
     for engine in engines:
-        calls = capture(org, engine, folder, env)
+        calls = capture([str(org), "--layout", "dot", "--engine", engine], engine, folder, env)
         sources = []
         for index, call in enumerate(calls):
             path = folder / f"fed-{engine}-{n}-{index}.dot"
@@ -170,14 +173,15 @@ def bench(n: int, repeat: int, folder: Path, engines: list[str], env: dict[str, 
         if engine == "embedded":
             timer.add("embedded floor", *[[PYTHON, "-c", EMBEDDED_FLOOR, str(p), "svg", lay]
                                           for p, lay, _ in sources])
-        timer.add("orgviz", [PYTHON, "-m", "orgviz", "render", str(org), "--engine", engine,
-                             "-o", str(folder / f"out-{engine}.svg")])
+        timer.add("orgviz", [PYTHON, "-m", "orgviz", "render", str(org), "--layout", "dot",
+                             "--engine", engine, "-o", str(folder / f"out-{engine}.svg")])
         try:
             timer.run(repeat)
         except SystemExit as exc:  # the embedded Graphviz gave up (a stack overflow on big orgs)
             print(f"  {engine}: {str(exc).splitlines()[0][:150]}")
             continue
         floor = timer.get("floor") if has_dot else None
+        dot_floor = dot_floor or floor
         if floor:
             print(line("floor: dot -Tsvg on the DOT orgviz fed it", floor))
             fmts = ",".join(sorted({fmt for _, _, fmt in sources}))
@@ -185,20 +189,32 @@ def bench(n: int, repeat: int, folder: Path, engines: list[str], env: dict[str, 
         if engine == "embedded":
             print(line("embedded Graphviz alone (process)", timer.get("embedded floor"), floor))
         total = timer.get("orgviz")
-        print(line(f"orgviz render --engine {engine}", total, floor))
+        print(line(f"orgviz render --layout dot --engine {engine}", total, floor))
         if floor:
             print(verdict(f"orgviz overhead ({engine}) vs the dot floor", total, floor))
         if engine == "embedded":
             print(verdict("orgviz overhead vs the embedded floor", total,
                           timer.get("embedded floor")))
+    calls = capture([str(org)], "default", folder, env)
+    layouts = ", ".join(f"-K{c['layout']} -T{c['fmt']}" for c in calls) or "none"
+    print(f" default `orgviz render` (--layout auto): Graphviz requests: {layouts}")
+    default = Timer(env)
+    default.add("default", [PYTHON, "-m", "orgviz", "render", str(org), "-o",
+                            str(folder / "default.svg")])
+    default.run(repeat)
+    print(line("orgviz render (default layout)", default.get("default"), dot_floor))
+    if dot_floor:
+        print(verdict("its whole time vs the dot floor above", default.get("default"),
+                      dot_floor))
     cold_env = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"}
     cold_env["PYTHONPYCACHEPREFIX"] = str(folder / "no-such-cache")
     cold_env["PYTHONDONTWRITEBYTECODE"] = "1"
     cold = Timer(cold_env)
-    cold.add("cold", [PYTHON, "-m", "orgviz", "render", str(org), "--engine", engines[0],
-                      "-o", str(folder / "cold.svg")])
+    cold.add("cold", [PYTHON, "-m", "orgviz", "render", str(org), "--layout", "dot",
+                      "--engine", engines[0], "-o", str(folder / "cold.svg")])
     cold.run(max(1, repeat // 2))
-    print(line(f"(orgviz --engine {engines[0]} without cached bytecode)", cold.get("cold")))
+    print(line(f"(--layout dot --engine {engines[0]}, no cached bytecode)", cold.get("cold"),
+               dot_floor))
 
 
 def main() -> int:

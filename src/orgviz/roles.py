@@ -164,8 +164,12 @@ class RoleLadder:
     """The roles an org can use: built-ins plus the file's own `roles:` entries."""
 
     roles: Mapping[str, Role]
-    _patterns: tuple[tuple[re.Pattern[str], str], ...] = field(repr=False, default=())
+    #: (regular expression, role id) in matching order; compiled on the first `infer`, so
+    #: that orgs whose people all name their role never pay for it.
+    _patterns: tuple[tuple[str, str], ...] = field(repr=False, default=())
     _cache: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
+    _compiled: list[tuple[re.Pattern[str], str]] = field(repr=False, compare=False,
+                                                         default_factory=list)
 
     @classmethod
     def build(cls, extra: Iterable[Role] = ()) -> RoleLadder:
@@ -180,7 +184,7 @@ class RoleLadder:
             for text in role.titles:
                 if role in extra:
                     text = r"\b" + re.escape(normalise_title(text)) + r"\b"
-                patterns.append((re.compile(text), role.id))
+                patterns.append((text, role.id))
         return cls(roles, tuple(patterns))
 
     def infer(self, title: str) -> str | None:
@@ -194,7 +198,10 @@ class RoleLadder:
         text = normalise_title(title)
         if not text:
             return None
-        for pattern, role_id in self._patterns:
+        if not self._compiled:
+            self._compiled.extend((re.compile(source), role_id)
+                                  for source, role_id in self._patterns)
+        for pattern, role_id in self._compiled:
             if pattern.search(text):
                 return role_id
         return None

@@ -94,6 +94,7 @@ class _Router:
 
     def connectors(self) -> list[Connector]:
         chart, plan, ax, nodes = self.chart, self.plan, self.axes, self.nodes
+        tb, node_of = ax.tb, plan.node_of
         lines: list[Connector] = []
         by_id = chart.by_id
         for route in plan.routes:
@@ -109,17 +110,23 @@ class _Router:
                 trunk.append(ax.point(ax.main(trunk[-1]), ax.cross(point)))
                 trunk.append(ax.point(ax.main(point), ax.cross(point)))
             lines.append(Connector("solid", simplify(trunk)))
+            # A short line from the spine to each card beside it (the busiest loop: written
+            # out for both directions rather than through Axes).
             for point, pair in zip(points_, spine.rows, strict=True):
+                point_main, point_cross = (point.y, point.x) if tb else (point.x, point.y)
                 for card_id in pair:
                     if card_id is None:
                         continue
-                    card = self.box(card_id)
-                    side = ax.cross(card) + (ax.half_cross(card) if ax.cross(card) < ax.cross(
-                        point) else -ax.half_cross(card))
+                    card = nodes[node_of[card_id]]
+                    if tb:
+                        card_main, card_cross, half = card.y, card.x, card.w / 2
+                    else:
+                        card_main, card_cross, half = card.x, card.y, card.h / 2
+                    side = card_cross + (half if card_cross < point_cross else -half)
                     kind = "broken" if by_id[card_id].broken_line else "solid"
-                    lines.append(Connector(kind, simplify([
-                        ax.point(ax.main(point), ax.cross(point)),
-                        ax.point(ax.main(card), side)])))
+                    lines.append(Connector(kind, simplify(
+                        [(point_cross, point_main), (side, card_main)] if tb
+                        else [(point_main, point_cross), (card_main, side)])))
         for card in chart.cards:
             for assistant_id in chart.assistants[card.id]:
                 boss, helper = self.box(card.id), self.box(assistant_id)

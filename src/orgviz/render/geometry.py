@@ -65,17 +65,19 @@ class Geometry:
 def simplify(points: list[Point]) -> tuple[Point, ...]:
     """Drop repeated points and the middle of three collinear axis-parallel points."""
     result: list[Point] = []
-    for p in points:
-        p = (round(p[0], 2), round(p[1], 2))
-        if result and abs(result[-1][0] - p[0]) < 0.01 and abs(result[-1][1] - p[1]) < 0.01:
-            continue
-        if len(result) >= 2:
-            a, b = result[-2], result[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
-                result[-1] = p
+    for x, y in points:
+        x, y = round(x, 2), round(y, 2)
+        if result:
+            bx, by = result[-1]
+            if abs(bx - x) < 0.01 and abs(by - y) < 0.01:
                 continue
-        result.append(p)
+            if len(result) >= 2:
+                ax, ay = result[-2]
+                if (abs(ax - bx) < 0.01 and abs(bx - x) < 0.01) or (
+                        abs(ay - by) < 0.01 and abs(by - y) < 0.01):
+                    result[-1] = (x, y)
+                    continue
+        result.append((x, y))
     return tuple(result)
 
 
