@@ -209,6 +209,7 @@ class _Writer:
             if self.styled and color is not None:
                 font.color.rgb = _rgb(color)
                 font.name = "Arial"
+                run._r.get_or_add_rPr().set("cap", "none")  # layouts may set all caps
 
     def text_box(self, slide: Any, rect: Rect, lines: Sequence[str], size: float,
                  color: str, *, bold: bool = False, align: str = "l",
@@ -218,11 +219,12 @@ class _Writer:
         One-line boxes (`wrap` False) are cut to fit with an ellipsis, measured generously:
         a template's font may be wider than the chart's.
         """
-        from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+        from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 
         box = slide.shapes.add_textbox(_pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h))
         frame = box.text_frame
         frame.word_wrap = wrap
+        frame.auto_size = MSO_AUTO_SIZE.NONE  # the box stays where it is put
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = MSO_ANCHOR.TOP
         for index, line in enumerate(lines):
