@@ -42,17 +42,6 @@ def test_moved_reports_become_one_card_after_the_others(org_file) -> None:
     assert card.manager == "dir" and card.row >= chart.by_id["pm4"].row
 
 
-def test_above_draws_the_manager_as_a_link_card(org_file) -> None:
-    chart = build_chart(_org(org_file), View(root="dir", above="reports to · slide 2"))
-    first = chart.cards[0]
-    assert (first.id, first.kind, first.detail, first.manager) == (
-        "hop", "link", "reports to · slide 2", None)
-    assert chart.by_id["dir"].manager == "hop"
-    assert chart.by_id["dir"].row > first.row
-    assert "hop" not in {link.manager for link in chart.links}
-    assert chart.subtitle.startswith("4 people")  # the link card is not counted
-
-
 def test_stack_rows_reaches_the_dot_layout(org_file) -> None:
     assert stack_groups(list("abcde"), 2) == [["a", "b", "c"], ["d", "e"]]
     org = _org(org_file)
@@ -62,7 +51,7 @@ def test_stack_rows_reaches_the_dot_layout(org_file) -> None:
 
 
 def test_svg_without_header_is_as_big_as_the_chart(org_file) -> None:
-    chart = build_chart(_org(org_file), View(root="dir", continued={}, above="slide 1"))
+    chart = build_chart(_org(org_file), View(root="vp", continued={"dir": "on slide 1"}))
     texts = chart_texts(chart)
     box = card_box(texts)
     boxes = {card.id: Box(100 + 210 * i, 60 + 100 * card.row, box.width, box.height)
@@ -71,7 +60,7 @@ def test_svg_without_header_is_as_big_as_the_chart(org_file) -> None:
     svg = draw_svg(chart, geometry, texts, box, THEMES["light"], header=False, margin=5)
     assert f'width="{210 * len(boxes) + 10}" height="410"'.encode() in svg
     assert b"Tiny Co" not in svg.split(b"</title>", 1)[1]  # no title text drawn
-    assert b'stroke-dasharray="2 3"' in svg  # the link card
+    assert b"on slide 1" in svg  # the continued card's note
 
 
 def test_rows_below_the_stacks_take_no_room(org_file) -> None:

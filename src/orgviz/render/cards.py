@@ -37,14 +37,14 @@ def card_text(card: Card) -> CardText:
     if card.kind == "rollup":
         title = (card.detail,) if card.detail else ()
         team = "collapsed below this level"
-    elif card.kind in ("continued", "link"):  # the last line is the note: "on slide 7"
+    elif card.kind == "continued":  # the last line is the note: "+4 people · slide 7"
         title = tuple(wrap(card.title, inner, TITLE_SIZE, max_lines=MAX_TITLE_LINES))
         team = ellipsize(card.detail, inner, TEAM_SIZE)
     else:
         title = tuple(wrap(card.title, inner, TITLE_SIZE, max_lines=MAX_TITLE_LINES))
         team = ellipsize(card.team, inner, TEAM_SIZE) if card.team else ""
     parts = [card.name, card.title or card.detail, card.team]
-    if card.kind in ("continued", "link"):
+    if card.kind == "continued":
         parts = [card.name, card.title, card.detail]
     return CardText(name, title, team, " — ".join(p for p in parts if p))
 

@@ -39,7 +39,7 @@ class Card:
     """One box of the chart: a person, an open role or a rollup of a collapsed subtree."""
 
     id: str  # a person id; a rollup's id is "+" and its manager's id
-    kind: str  # "person", "open", "rollup", "continued" or "link" (see View)
+    kind: str  # "person", "open", "rollup" or "continued" (see View)
     name: str  # first line, bold ("Open role" for a vacancy, "+37 people" for a rollup)
     title: str = ""
     team: str = ""
@@ -50,7 +50,7 @@ class Card:
     assistant: bool = False  # drawn beside its manager, off the tree
     broken: bool = False  # the person fails validation (--force)
     broken_line: bool = False  # the solid line to the manager fails validation (--force)
-    detail: str = ""  # rollups: "4 open roles"; continued and link cards: their note
+    detail: str = ""  # rollups: "4 open roles"; continued cards: their note
     hidden_people: int = 0  # rollups and continued cards: people this card stands for
     hidden_open: int = 0  # rollups and continued cards: open roles this card stands for
 
@@ -129,8 +129,7 @@ class View:
     For charts that are pages of a larger whole (slide decks), a view can also cut the
     tree: `continued` people are drawn as "continued" cards (a pile, with the note such as
     "+12 people · slide 7" as their last line) and everyone below them is left out; `moved`
-    reports go to one card per manager; `above` draws the root's manager above the root as
-    a "link" card whose last line is that note ("reports to ... on slide 3").
+    reports go to one card per manager.
     """
 
     root: str | None = None
@@ -140,7 +139,6 @@ class View:
     direction: str = "TB"
     continued: Mapping[str, str] = field(default_factory=dict)  # person id -> note
     moved: tuple[Moved, ...] = ()
-    above: str | None = None  # note of the root's manager card; None: no such card
     stack_rows: int | None = None  # stack leaf reports at most this many rows deep
 
 
@@ -294,7 +292,6 @@ class _Builder:
         if depth_limit is not None and depth_limit < 1:
             raise RenderError(f"--depth must be at least 1, not {depth_limit}")
         roots, shown = self._cut(roots, shown)
-        above = self._above(roots)
         # (person id, depth, end): `end` marks the end of a manager's reports, where the
         # cards of its moved reports go.
         order: list[tuple[str, int, bool]] = []
@@ -309,23 +306,17 @@ class _Builder:
             kids = [k for k in self.children[pid] if k in shown]
             for kid in reversed(kids):
                 todo.append((kid, depth if self.is_assistant(kid) else depth + 1, False))
-        bands = self._bands([pid for pid, _, end in order if not end]
-                            + ([above] if above is not None else []))
+        bands = self._bands(pid for pid, _, end in order if not end)
         colors = self._team_colors()
         cards: list[Card] = []
         rows: dict[str, int] = {}
         kept: set[str] = set()
-        if above is not None:
-            band = BAND_OF_LEVEL.get(self.org.level(self.people[above]) or "")
-            home = bands.get(band) if band is not None else None
-            rows[above] = home if home is not None else 0
-            cards.append(self._link(self.people[above], band, rows[above]))
         for pid, depth, end in order:
             if end:
                 if pid in kept:
                     cards.extend(self._moved_cards(pid, rows))
                 continue
-            boss = above if pid in roots else self.manager[pid]
+            boss = None if pid in roots else self.manager[pid]
             if depth_limit is not None and depth >= depth_limit:
                 continue
             if pid not in roots and boss not in kept:
@@ -363,7 +354,7 @@ class _Builder:
             stack_rows=self.view.stack_rows,
         )
 
-    # pages of a larger chart: continued people, moved reports, the manager above -------------
+    # pages of a larger chart: continued people, moved reports --------------------------------
     def _below(self, pid: str, shown: set[str]) -> list[str]:
         """Everyone under `pid` (assistants included) that the view shows."""
         found: list[str] = []
@@ -408,22 +399,6 @@ class _Builder:
                 shown = shown - set(below)
                 self.standing[pid] = self._count([pid, *below])
         return roots, shown
-
-    def _above(self, roots: list[str]) -> str | None:
-        """The manager drawn above a single root (view.above), if it has one."""
-        if self.view.above is None or len(roots) != 1:
-            return None
-        return self.manager.get(roots[0])
-
-    def _link(self, person: Person, band: int | None, row: int) -> Card:
-        """The root's manager, drawn above the root: its own card is on another page."""
-        return Card(
-            id=person.id, kind="link",
-            name=clean(person.display_name) if not person.vacant else "Open role",
-            title=clean(person.title) or (clean(person.name) if person.vacant else ""),
-            team=self._team_name(person.team), band=band, row=row, color=None, manager=None,
-            detail=clean(self.view.above),
-        )
 
     def _moved_cards(self, boss: str | None, rows: dict[str, int]) -> list[Card]:
         """One card per `Moved` entry of a manager (or of the tops), after its reports."""
@@ -560,7 +535,7 @@ class _Builder:
             present = []
             for card in cards:
                 person = self.people.get(card.id)
-                if card.kind not in ("rollup", "link") and person is not None and person.team:
+                if card.kind != "rollup" and person is not None and person.team:
                     present.append(person.team)
             order = [tid for tid in colors if tid in set(present)]
             entries = [(self._team_name(tid), colors[tid]) for tid in order]

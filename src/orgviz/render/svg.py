@@ -160,8 +160,6 @@ class _Canvas:
             entries.append(("rollup", "collapsed team"))
         if any(card.kind == "continued" for card in chart.cards):
             entries.append(("continued", "continued on another page"))
-        if any(card.kind == "link" for card in chart.cards):
-            entries.append(("link", "manager, on another page"))
         if "broken" in kinds or any(card.broken for card in chart.cards):
             entries.append(("broken", "fails validation"))
         return entries
@@ -212,12 +210,12 @@ class _Canvas:
 
     def key_sample(self, style: str, x: float, y: float) -> str:
         theme = self.theme
-        if style in ("open", "rollup", "continued", "link"):
+        if style in ("open", "rollup", "continued"):
             fill = {"open": theme.open_fill, "continued": theme.card_fill}.get(
                 style, theme.rollup_fill)
-            stroke = {"open": theme.open_border, "link": theme.line,
-                      "continued": theme.card_border}.get(style, theme.rollup_border)
-            dash = {"open": "3 2", "link": "2 2"}.get(style)
+            stroke = {"open": theme.open_border, "continued": theme.card_border}.get(
+                style, theme.rollup_border)
+            dash = "3 2" if style == "open" else None
             back = ""
             if style in ("rollup", "continued"):
                 back = _el("rect", x=x + 3, y=y - 4, width=22.0, height=12.0, rx=2.5, fill=fill,
@@ -303,9 +301,6 @@ class _Canvas:
                 fill, stroke = theme.rollup_fill, theme.rollup_border
             pile = (8.0, 4.0)
             pile_attrs = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width)
-        elif kind == "link":  # drawn in full on another page
-            fill, stroke, dash = theme.rollup_fill, theme.line, "2 3"
-            stroke_width = max(stroke_width, 1.2)
         if broken:
             stroke, stroke_width = theme.broken, 2.5
         outline = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width,
@@ -330,8 +325,8 @@ class _Canvas:
             parts.append(self.accent_band(left, top, w, accent(theme, card.color),
                                           kind == "open"))
         x = _n(cx)
-        name_style = _text_style(NAME_SIZE, theme.muted if kind in ("open", "link")
-                                 else theme.text, bold=True, italic=kind == "open")
+        name_style = _text_style(NAME_SIZE, theme.muted if kind == "open" else theme.text,
+                                 bold=True, italic=kind == "open")
         for i, line in enumerate(text.name):
             parts.append(f'<text x="{x}" y="{_n(top + box.name_y(i))}"{name_style}'
                          f'{xml_escape(line)}</text>')
@@ -343,7 +338,7 @@ class _Canvas:
                              f'{title_style}{xml_escape(line)}</text>')
         if text.team:
             team_style = _text_style(TEAM_SIZE, theme.faint,
-                                     italic=kind in ("rollup", "continued", "link"))
+                                     italic=kind in ("rollup", "continued"))
             parts.append(f'<text x="{x}" y="{_n(top + box.team_y())}"{team_style}'
                          f'{xml_escape(text.team)}</text>')
         if card.broken:
