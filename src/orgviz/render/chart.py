@@ -7,6 +7,7 @@ Every layout draws the same `Chart`; it is built once from an org and the view o
 from __future__ import annotations
 
 import difflib
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -229,15 +230,38 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 
 
-class _Builder:
-    def __init__(self, org: Org, view: View, theme: Theme, problems: Sequence[Problem]):
-        self.org, self.view, self.theme = org, view, theme
+class _Shared:
+    """What every view of one org needs: the solid tree (managers with cycles cut, the cut
+    lines, reports), file positions and team colors. Kept while the org lives (a deck
+    draws hundreds of views of one org); read only."""
+
+    def __init__(self, org: Org) -> None:
         self.manager, self.cut = _managers(org)
-        self.people = org.by_id
-        self.children: dict[str, list[str]] = {pid: [] for pid in self.people}
+        self.children: dict[str, list[str]] = {pid: [] for pid in org.by_id}
         for pid, boss in self.manager.items():
             if boss is not None:
                 self.children[boss].append(pid)
+        self.position = {pid: index for index, pid in enumerate(org.by_id)}
+        self.colors: dict[tuple[str, ...], dict[str, str]] = {}  # palette -> team colors
+
+
+_SHARED: weakref.WeakKeyDictionary[Org, _Shared] = weakref.WeakKeyDictionary()
+
+
+def _shared(org: Org) -> _Shared:
+    found = _SHARED.get(org)
+    if found is None:
+        found = _SHARED[org] = _Shared(org)
+    return found
+
+
+class _Builder:
+    def __init__(self, org: Org, view: View, theme: Theme, problems: Sequence[Problem]):
+        self.org, self.view, self.theme = org, view, theme
+        self.shared = _shared(org)
+        self.manager, self.cut, self.children = (self.shared.manager, self.shared.cut,
+                                                 self.shared.children)
+        self.people = org.by_id
         self.broken_cards, self.broken_lines = _broken(org, problems)
         self.notes: list[str] = []
         self.moved: dict[str | None, list[tuple[Moved, int, int]]] = {}
@@ -431,11 +455,17 @@ class _Builder:
     def _team_colors(self) -> dict[str, str]:
         """Team id -> accent color: its own, its parent team's, or the next palette color."""
         palette = self.theme.palette
+        found = self.shared.colors.get(palette)
+        if found is None:
+            found = self.shared.colors[palette] = self._pick_colors(palette)
+        return found
+
+    def _pick_colors(self, palette: tuple[str, ...]) -> dict[str, str]:
         teams = self.org.teams_by_id
-        ids = list(teams)
+        ids = dict.fromkeys(teams)
         for person in self.people.values():
-            if person.team and person.team not in teams and person.team not in ids:
-                ids.append(person.team)
+            if person.team and person.team not in ids:
+                ids[person.team] = None
         result: dict[str, str] = {}
         used = 0
         for tid in ids:
@@ -510,9 +540,8 @@ class _Builder:
 
     def _links(self, kept: set[str]) -> list[Link]:
         links = []
-        for pid, person in self.people.items():
-            if pid not in kept:
-                continue
+        for pid in sorted(kept, key=self.shared.position.__getitem__):  # file order
+            person = self.people[pid]
             for boss in person.dotted_to:
                 if boss in kept and boss != pid and boss != self.manager[pid]:
                     links.append(Link(boss, pid, "dotted"))
