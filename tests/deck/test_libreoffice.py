@@ -56,12 +56,18 @@ def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
     assert _pages(pdf) == count
     if shutil.which("pdftoppm") is None:
         pytest.skip("needs poppler's pdftoppm to look at a page")
-    # The overview (slide 2): a chart, so not a blank page.
+    # Every page has something on it; the overview (slide 2) has a whole chart.
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(pdf), str(tmp_path / "small")],
+                   check=True, timeout=120)
+    pages = sorted(tmp_path.glob("small*.png"))
+    assert len(pages) == count
+    for png in pages:
+        assert ImageStat.Stat(Image.open(png).convert("L")).stddev[0] > 5, png.name
     subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "2", "-l", "2", str(pdf),
                     str(tmp_path / "page")], check=True, timeout=120)
     png = next(tmp_path.glob("page*.png"))
     image = Image.open(png).convert("L")
-    assert image.width > image.height  # 16:9
+    assert image.width / image.height == pytest.approx(16 / 9, rel=0.01)
     stats = ImageStat.Stat(image)
     assert stats.stddev[0] > 10, "the page is blank"
     dark = sum(image.histogram()[:128])
