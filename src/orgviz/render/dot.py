@@ -172,9 +172,11 @@ class _Writer:
         chart, box, theme, labels = self.chart, self.box, self.theme, self.texts is not None
         out = self.lines
         out.append("digraph orgchart {")
+        # Only the stand-alone DOT needs Graphviz's edges: the layout graph's connectors are
+        # routed by orgviz, so Graphviz need not route splines (the cards stay where they are).
         graph = [f"rankdir={chart.direction}", "newrank=true", "ordering=out",
-                 f"nodesep={NODESEP}", f"ranksep={RANKSEP}", "splines=spline", "margin=0",
-                 "pad=0"]
+                 f"nodesep={NODESEP}", f"ranksep={RANKSEP}",
+                 "splines=spline" if labels else "splines=false", "margin=0", "pad=0"]
         if labels:
             graph += [f'bgcolor="{theme.background}"', f"label={dot_string(chart.title)}",
                       "labelloc=t", "fontsize=16", f'fontcolor="{theme.text}"',
