@@ -503,6 +503,7 @@ class _Plan:
     ) -> None:
         n = len(breadth)
         self.breadth, self.depth, self.extra = breadth, depth, extra
+        self.tallest = max(depth, default=0.0)
         for name in ("stub", "inblock", "listed", "order", "band", "row_h", "tops", "used",
                      "shown", "total", "pkids", "centre_of", "block_of", "strips", "roots",
                      "post"):
@@ -563,11 +564,14 @@ class _Plan:
         count = len(items)
         if leafy:
             cols = _columns_for(count, options)
-            if budget is not None:
-                fit = int((budget + gap) // (max(item_d[c] for c in items) + gap))
+            if budget is not None and cols > 1:
+                fit = int((budget + gap) // (self.tallest + gap))
                 cols = min(cols, max(1, math.ceil(count / max(fit, 1))))
-            per_col = math.ceil(count / cols)
-            chunks = [items[s : s + per_col] for s in range(0, count, per_col)]
+            if cols == 1:
+                chunks = [items]
+            else:
+                per_col = math.ceil(count / cols)
+                chunks = [items[s : s + per_col] for s in range(0, count, per_col)]
         elif budget is None:
             chunks = [items]
         else:
@@ -578,15 +582,19 @@ class _Plan:
         height = 0.0
         trunks: list[float] = []
         for col in chunks:
-            y = bottom = 0.0
+            y = bottom = widest = 0.0
             for c in col:
                 tr_off[c] = cursor
                 top_off[c] = y
-                bottom = y + item_d[c]
-                y = bottom + (gap + gap if item_d[c] > depth[c] else gap)  # air after a subtree
-            height = max(height, bottom)
+                d = item_d[c]
+                bottom = y + d
+                y = bottom + (gap + gap if d > depth[c] else gap)  # air after a subtree
+                if item_b[c] > widest:
+                    widest = item_b[c]
+            if bottom > height:
+                height = bottom
             trunks.append(cursor)
-            cursor += stub + max(item_b[c] for c in col) + options.sibling_gap
+            cursor += stub + widest + options.sibling_gap
         return cursor - options.sibling_gap, height, trunks
 
 
@@ -617,12 +625,12 @@ class PreparedForest:
             raise ValueError(f"the forest was prepared for direction {self.direction}, not "
                              f"{options.direction}")
         key = replace(options, list_height=None)
-        st = self._structures.get(key)
+        st = self._structures.pop(key, None)
         if st is None:
             st = _Structure(self.kids, self.parent, self.raw, self.depth, options)
-            if len(self._structures) >= 4:  # layouts in a row mostly share their structure
-                self._structures.clear()
-            self._structures[key] = st
+            if len(self._structures) >= 8:  # keep the most recently used ones
+                del self._structures[next(iter(self._structures))]
+        self._structures[key] = st
         return _Plan(st, self.breadth, self.depth, self.extra, options)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:

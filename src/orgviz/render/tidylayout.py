@@ -41,7 +41,7 @@ MAX_ASPECT = 2.2
 TARGET_ASPECT = 16 / 9
 #: Steps of the search for the column height of listed people (fewer for big charts, where
 #: each step costs more).
-SEARCH_STEPS, SEARCH_STEPS_BIG, BIG_CHART = 5, 3, 5000
+SEARCH_STEPS, SEARCH_STEPS_BIG, BIG_CHART = 5, 2, 5000
 #: ... and it stops when the page is this close to TARGET_ASPECT (|log(aspect / target)|).
 CLOSE_ENOUGH = 0.12
 #: A shallower list row (fewer rows drawn as a tree) must make the frame this much smaller.
@@ -178,7 +178,7 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
     are tried from the deepest up, each with its best column height, and the smallest frame
     wins (see `_frame`); a shallower row (a smaller tree above the lists) must beat a deeper
     one by DEEPER_BONUS. A row whose narrowest page cannot win is skipped, and the search
-    stops after two rows in a row that did not win.
+    stops after two rows in a row that did not win (one for charts of over BIG_CHART cards).
     """
     if compact == "off" or tree.nrows < 2:
         return None, None
@@ -203,7 +203,7 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
             best_frame, best, misses = frame, (list_from, height), 0
         elif best[0] is not None:
             misses += 1
-            if misses == 2:
+            if misses == (2 if tree.count <= BIG_CHART else 1):
                 break
     return best
 
