@@ -77,18 +77,27 @@ class Drawer:
         return chart, card_box(chart_texts(chart))
 
     def draw(self, view: View, rows_height: float | None = None) -> list[Drawn]:
-        """The view drawn with its level axis, then without it (narrower), same layout.
+        """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
-        keeps within as many rows as fit that height; None keeps the layout's own stacking.
+        keeps within as many rows as fit that height; with the tidy layout (fast) every
+        shallower stacking is drawn too, shallowest first (wider and lower: slides are
+        wide). None keeps the layout's own stacking.
         """
         chart, box = self.chart(view)
+        depths: list[int | None] = [None]
         if rows_height is not None:
-            chart = replace(chart, stack_rows=stack_depth(chart, box, rows_height,
-                                                          self.layout))
-        geometry = self.place(chart, box)
-        first = self.paint(chart, box, geometry, axis=True)
-        return [first] if not first.axis else [first, self.paint(chart, box, geometry, False)]
+            deepest = stack_depth(chart, box, rows_height, self.layout)
+            depths = list(range(1, deepest + 1)) if self.layout == "tidy" else [deepest]
+        results = []
+        for depth in depths:
+            stacked = replace(chart, stack_rows=depth) if depth is not None else chart
+            geometry = self.place(stacked, box)
+            first = self.paint(stacked, box, geometry, axis=True)
+            results.append(first)
+            if first.axis:
+                results.append(self.paint(stacked, box, geometry, False))
+        return results
 
     def redraw(self, drawn: Drawn, view: View) -> Drawn:
         """The same chart and layout with the texts of `view` (its notes may differ)."""

@@ -128,11 +128,22 @@ class Planner:
         return len(self.visible(part)) + bool(part.others)
 
     def measure(self, part: Part) -> Drawn | None:
-        """The part drawn so that it is readable on the slide, or None when it cannot be."""
+        """The part drawn so that it is readable on the slide, or None when it cannot be.
+
+        Of the readable drawings: the largest (cards as big as allowed), then the one with
+        the shallowest stacks (siblings side by side, as org charts are read), then with
+        the level axis.
+        """
+        best: tuple[tuple[float, int, bool], Drawn] | None = None
         for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h):
-            if self.frame.readable(drawn.width, drawn.height, drawn.min_text, self.min_font):
-                return drawn
-        return None
+            if not self.frame.readable(drawn.width, drawn.height, drawn.min_text,
+                                       self.min_font):
+                continue
+            scale = self.frame.scale(drawn.width, drawn.height, self.min_font, drawn.min_text)
+            key = (-round(scale, 2), drawn.chart.stack_rows or 0, not drawn.axis)
+            if best is None or key < best[0]:
+                best = (key, drawn)
+        return best[1] if best is not None else None
 
     # --- cutting ------------------------------------------------------------------------------
     def first_cut(self, root: str | None, depth: int | None = None) -> list[str]:
