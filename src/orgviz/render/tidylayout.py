@@ -87,6 +87,14 @@ class TreeInput:
         self.count = len(sizes)
         self.nrows = max(self.rows.values(), default=0) + 1
         self.unit = (box.height if tb else box.width) + STACK_GAP  # a card in a column
+        # cards from each row down (roots are never listed), for estimates of list areas
+        below = [0] * (self.nrows + 1)
+        for card_id, row in self.rows.items():
+            if chart.by_id[card_id].manager is not None:
+                below[row] += 1
+        for row in range(self.nrows - 1, -1, -1):
+            below[row] += below[row + 1]
+        self.listed_below = below
 
     def options(self, list_from: int | None, list_height: float | None) -> LayoutOptions:
         return LayoutOptions(
@@ -136,8 +144,9 @@ def _column_height(tree: TreeInput, list_from: int,
 
     One column per block gives the narrowest page, short columns (a block's tallest item) the
     widest; in between, the frame is smallest where the page has TARGET_ASPECT, or at the
-    narrowest page when even that is too wide. The search probes the middle first (in log
-    scale), then interpolates (regula falsi, Illinois) on log(aspect / target)."""
+    narrowest page when even that is too wide. The search probes the height that would hold
+    the listed cards on such a page first, then interpolates (regula falsi, Illinois) on
+    log(aspect / target) in log scale."""
     tb = tree.tb
     high = tree.unit * max(tree.count, 1) * 2
     high_size = narrowest or tree.measure(list_from, high)
@@ -149,9 +158,19 @@ def _column_height(tree: TreeInput, list_from: int,
     low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
     best = (_frame(high_size), high)
     side = 0
-    for _ in range(SEARCH_STEPS if tree.count <= BIG_CHART else SEARCH_STEPS_BIG):
+    # First probe: columns that would hold the listed cards on a TARGET_ASPECT page.
+    box = tree.box
+    across = (box.width if tb else box.height) + SIBLING_GAP + 10.0
+    area = tree.listed_below[list_from] * tree.unit * across
+    guess = math.sqrt(area / TARGET_ASPECT if tb else area * TARGET_ASPECT)
+    for step in range(SEARCH_STEPS if tree.count <= BIG_CHART else SEARCH_STEPS_BIG):
         a, b = math.log(low), math.log(high)
-        t = 0.5 if math.isinf(f_low) else min(0.9, max(0.1, f_low / (f_low - f_high)))
+        if step == 0 and low < guess < high:
+            t = (math.log(guess) - a) / (b - a)
+        elif math.isinf(f_low):
+            t = 0.5
+        else:
+            t = min(0.9, max(0.1, f_low / (f_low - f_high)))
         mid = math.exp(a + t * (b - a))
         mid_size = tree.measure(list_from, mid)
         best = min(best, (_frame(mid_size), mid))
