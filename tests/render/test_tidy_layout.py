@@ -269,12 +269,23 @@ def test_both_engines_draw_the_pinned_layout(engine: str) -> None:
 def test_graphviz_draws_png_and_pdf_of_a_tidy_chart_without_cairo(
         small_org, monkeypatch: pytest.MonkeyPatch) -> None:
     import orgviz.render.pipeline as pipeline
+    from orgviz.render.engines import SystemEngine
 
     monkeypatch.setattr(pipeline, "_cairo_usable", lambda: False)
+    monkeypatch.setattr(pipeline, "_can_convert", lambda fmt: False, raising=False)
+    calls = []
+    draw = SystemEngine.render
+
+    def spy(self, source, fmt, layout="dot", timeout=120.0):
+        calls.append((fmt, layout, 'pos="' in source))
+        return draw(self, source, fmt, layout, timeout)
+
+    monkeypatch.setattr(SystemEngine, "render", spy)
     png = render(small_org, "png", RenderOptions(layout="tidy", engine="system"))
     assert png.startswith(b"\x89PNG")
     pdf = render(small_org, "pdf", RenderOptions(layout="tidy", engine="system"))
     assert pdf.startswith(b"%PDF")
+    assert calls == [("png", "nop2", True), ("pdf", "nop2", True)]  # the pinned DOT, drawn
 
 
 def test_dot_output_of_a_tidy_chart_is_pinned(small_org) -> None:
