@@ -6,9 +6,10 @@ result into the same `Geometry` as the `dot` layout (cards, level rows, elbow co
 assistants beside their manager, dotted lines), so `svg.py` draws both alike.
 
 `compact` decides from which level row down people are listed under their manager
-(indented, file-tree style) instead of spreading out in rows: "off", a number of rows kept
-as a tree, or "auto", which keeps as many rows as it can while the drawing stays at most
-MAX_ASPECT times as wide as it is tall.
+(indented, file-tree style, in columns) instead of spreading out in rows: "off", a number
+of rows kept as a tree, or "auto": no lists when the tree is at most MAX_ASPECT times as
+wide as tall, else the list row and column height that give the most readable page on a
+16:9 screen (see `choose_compact`).
 
 `pinned_dot` writes a DOT file of a laid-out chart with every node and edge pinned (`pos`):
 Graphviz's `nop2` engine (`neato -n2`) draws it without doing any layout, so both the system
@@ -35,7 +36,7 @@ STACK_GAP = 14.0  # between stacked or listed cards
 STACK_MIN = 2  # as the `dot` layout: stack a manager's leaf reports from two on
 STACK_ROWS = 8  # at most this many cards per stack column
 ASSISTANT_GAP = 24.0
-#: `compact="auto"` lists rows until the drawing is at most this many times as wide as tall.
+#: `compact="auto"` lists nobody while the page is at most this many times as wide as tall.
 MAX_ASPECT = 2.2
 #: The shape listed columns are sized for (width / height of the whole drawing): 16:9.
 TARGET_ASPECT = 16 / 9
