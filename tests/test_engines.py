@@ -316,3 +316,193 @@ def test_first_error_line_prefers_errors() -> None:
     assert pick(b"Warning: a\nError: b\n") == "Error: b"
     assert pick(b"\n  something broke  \n") == "something broke"
     assert pick(b"") == "no error message"
+
+
+# --- the cache of the compiled embedded Graphviz ----------------------------------------------
+
+needs_wasmtime = pytest.mark.skipif(importlib.util.find_spec("wasmtime") is None,
+                                    reason="needs wasmtime")
+TINY_WAT = '(module (func (export "answer") (result i32) i32.const 42))'
+
+
+def _tiny_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple:
+    """wasmtime, an engine and the bytes of a tiny module, with the cache in tmp_path."""
+    import wasmtime
+
+    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ORGVIZ_NO_CACHE", raising=False)
+    return wasmtime, wasmtime.Engine(), wasmtime.wat2wasm(TINY_WAT)
+
+
+def _answer(wasmtime, engine, module) -> int:
+    store = wasmtime.Store(engine)
+    return wasmtime.Instance(store, module, []).exports(store)["answer"](store)
+
+
+def _compiles(monkeypatch: pytest.MonkeyPatch, wasmtime) -> list[int]:
+    """Count compilations (wasmtime.Module(engine, bytes)) from now on."""
+    count: list[int] = []
+    real = wasmtime.Module
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            count.append(1)
+            super().__init__(*args, **kwargs)
+
+    Counting.deserialize = real.deserialize  # type: ignore[method-assign]
+    monkeypatch.setattr(wasmtime, "Module", Counting)
+    return count
+
+
+@needs_wasmtime
+def test_compiled_module_is_cached_and_reused(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render.wasmcache import load_module
+
+    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
+    compiles = _compiles(monkeypatch, wasmtime)
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+    entries = list((tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm"))
+    assert len(entries) == 1 and len(compiles) == 1
+    if os.name == "posix":
+        assert not entries[0].stat().st_mode & 0o077
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+    assert len(compiles) == 1  # the second load came from the cache
+
+
+@needs_wasmtime
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage", "header"])
+def test_damaged_cache_entry_is_recompiled_not_fatal(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     damage: str) -> None:
+    from orgviz.render.wasmcache import load_module
+
+    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
+    load_module(wasmtime, engine, wasm, "s")
+    (entry,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
+    data = bytearray(entry.read_bytes())
+    if damage == "flip":
+        data[-100] ^= 0xFF
+    elif damage == "truncate":
+        data = data[:len(data) // 2]
+    elif damage == "empty":
+        data = bytearray()
+    elif damage == "garbage":
+        data = bytearray(b"\x7fELF" + os.urandom(5000))
+    else:
+        data[:5] = b"XXXXX"
+    entry.write_bytes(bytes(data))
+    compiles = _compiles(monkeypatch, wasmtime)
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+    assert len(compiles) == 1
+    compiles.clear()  # and the entry was replaced by a good one
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+    assert compiles == []
+
+
+@needs_wasmtime
+def test_entry_from_other_settings_is_not_used(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render.wasmcache import load_module
+
+    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
+    load_module(wasmtime, engine, wasm, "s")
+    (entry,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
+    # An engine with epoch interruption cannot run code compiled without it: the same name
+    # with other settings must not be reached, and a foreign entry under our name is refused.
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    other = wasmtime.Engine(config)
+    compiles = _compiles(monkeypatch, wasmtime)
+    module = load_module(wasmtime, other, wasm, "epoch")
+    assert len(compiles) == 1 and module is not None
+    names = {p.name for p in (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")}
+    assert entry.name not in names and len(names) == 1  # older entries are dropped
+    (new,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
+    new.rename(entry)  # pretend the foreign entry had our name
+    compiles.clear()
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+    assert len(compiles) == 1
+
+
+def test_cache_key_names_wasm_wasmtime_and_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render import wasmcache
+
+    fake = type(sys)("wasmtime")
+    fake.__file__ = str(Path(__file__))
+    monkeypatch.setattr(wasmcache, "_wasmtime_identity", lambda w: "wasmtime 1.0")
+    key = wasmcache.cache_key(b"wasm", fake, "s")
+    assert key == wasmcache.cache_key(b"wasm", fake, "s")
+    assert key != wasmcache.cache_key(b"wasm2", fake, "s")
+    assert key != wasmcache.cache_key(b"wasm", fake, "t")
+    monkeypatch.setattr(wasmcache, "_wasmtime_identity", lambda w: "wasmtime 2.0")
+    assert key != wasmcache.cache_key(b"wasm", fake, "s")
+
+
+@needs_wasmtime
+def test_wasmtime_identity_has_its_version() -> None:
+    import importlib.metadata
+
+    import wasmtime
+
+    from orgviz.render.wasmcache import _wasmtime_identity
+
+    assert importlib.metadata.version("wasmtime") in _wasmtime_identity(wasmtime)
+
+
+@needs_wasmtime
+@posix_only
+def test_cache_entry_others_may_write_is_not_read(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render.wasmcache import load_module
+
+    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
+    load_module(wasmtime, engine, wasm, "s")
+    (entry,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
+    entry.chmod(0o666)
+    compiles = _compiles(monkeypatch, wasmtime)
+    load_module(wasmtime, engine, wasm, "s")
+    assert len(compiles) == 1
+
+
+@needs_wasmtime
+def test_cache_can_be_off_or_unwritable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render.wasmcache import cache_dir, load_module
+
+    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
+    monkeypatch.setenv("ORGVIZ_NO_CACHE", "1")
+    assert cache_dir() is None
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+    assert not (tmp_path / "cache").exists()
+    monkeypatch.delenv("ORGVIZ_NO_CACHE")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(blocker / "cache"))
+    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+
+
+def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from orgviz.render.wasmcache import cache_dir
+
+    monkeypatch.delenv("ORGVIZ_NO_CACHE", raising=False)
+    monkeypatch.delenv("ORGVIZ_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "orgviz"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the spec says
+    assert cache_dir() != Path("relative/path") / "orgviz"
+
+
+@embedded_graphviz[0]
+@embedded_graphviz[1]
+def test_embedded_engine_loads_from_a_fresh_cache(tmp_path: Path) -> None:
+    import subprocess
+
+    code = ("from orgviz.render.engines import EmbeddedEngine; "
+            "print(EmbeddedEngine().render('digraph { a -> b }', 'svg').count(b'<g id=\"node'))")
+    env = {**os.environ, "ORGVIZ_CACHE_DIR": str(tmp_path)}
+    env.pop("ORGVIZ_NO_CACHE", None)
+    for _ in range(2):  # compile and store, then load
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=env, check=True, timeout=300)
+        assert done.stdout.strip() == "2"
+    assert len(list((tmp_path / "wasm").glob("graphviz-*.cwasm"))) == 1

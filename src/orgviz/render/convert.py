@@ -1,4 +1,10 @@
-"""SVG to PNG/PDF conversion and slide-size fitting."""
+"""SVG to PNG/PDF conversion and slide-size fitting.
+
+PNG is drawn by resvg (resvg-py): it shapes text with HarfBuzz's rules (Arabic letters join,
+Hebrew and Arabic run right to left) and falls back to any installed font that has a
+character (CJK, Hangul, ...). cairosvg does neither, so it only draws PNG when resvg-py is
+missing. PDF is drawn by cairosvg (vector, text stays text, reproducible bytes).
+"""
 
 from __future__ import annotations
 
@@ -19,14 +25,16 @@ FIT_PRESETS: dict[str, tuple[int, int]] = {
     "16:9": (16, 9), "4:3": (4, 3), "a4": (297, 210), "a4-portrait": (210, 297),
 }
 
-#: cairo refuses image surfaces wider or taller than this (pixels).
+#: cairo refuses image surfaces wider or taller than this (pixels); PNGs keep to it whatever
+#: draws them, so that a chart gets the same size everywhere.
 MAX_PNG_SIDE = 32_767
-#: A PNG is drawn on an uncompressed ARGB surface: 2**28 pixels take 1 GiB of memory.
+#: A PNG is drawn on an uncompressed RGBA surface: 2**28 pixels take 1 GiB of memory.
 MAX_PNG_PIXELS = 2**28
 #: Adobe Acrobat refuses PDF pages larger than 200 inches (14,400 pt) on a side.
 MAX_PDF_SIDE_PT = 14_400
 
 INSTALL_CAIROSVG = "pip install cairosvg"
+INSTALL_RESVG = "pip install resvg-py"
 INSTALL_CAIRO = "apt-get install libcairo2 (brew install cairo on macOS)"
 
 # Length units in CSS pixels at 96 dpi, as cairosvg converts them; 1em = 12pt = 16px.
@@ -168,7 +176,16 @@ def fit_svg(svg: bytes, aspect: str, pad_color: str | None = None) -> bytes:
     values = {"width": f"{_number(new_w)}{unit}", "height": f"{_number(new_h)}{unit}",
               "viewBox": " ".join(_number(v) for v in view)}
 
-    tag = svg[root.start:root.end]
+    tag = _set_root_attributes(svg[root.start:root.end], values)
+    if pad_color:
+        x, y, w, h = (_number(v) for v in view)
+        tag += (f'\n<rect x="{x}" y="{y}" width="{w}" height="{h}" '
+                f'fill={quoteattr(pad_color)} stroke="none"/>').encode()
+    return svg[:root.start] + tag + svg[root.end:]
+
+
+def _set_root_attributes(tag: bytes, values: dict[str, str]) -> bytes:
+    """The root start tag `tag` with these attributes replaced or added."""
     seen: set[str] = set()
 
     def replace(found: re.Match[bytes]) -> bytes:
@@ -182,15 +199,56 @@ def fit_svg(svg: bytes, aspect: str, pad_color: str | None = None) -> bytes:
     tag = _ATTRIBUTE.sub(replace, tag)
     missing = b"".join(f" {name}={quoteattr(value)}".encode()
                        for name, value in values.items() if name not in seen)
-    tag = tag[:-1] + missing + b">"
-    if pad_color:
-        x, y, w, h = (_number(v) for v in view)
-        tag += (f'\n<rect x="{x}" y="{y}" width="{w}" height="{h}" '
-                f'fill={quoteattr(pad_color)} stroke="none"/>').encode()
+    if tag.endswith(b"/>"):
+        return tag[:-2] + missing + b"/>"
+    return tag[:-1] + missing + b">"
+
+
+def _pixel_sized(svg: bytes, width: int, height: int) -> bytes:
+    """The SVG with a root size of exactly `width` x `height` px, the drawing scaled to it.
+
+    resvg rounds scaled sizes its own way (up, or down when fitting); an SVG whose size is
+    already whole pixels is drawn at exactly that size.
+    """
+    root = _root(svg)
+    natural_w, natural_h = svg_size(svg)
+    values = {"width": str(width), "height": str(height)}
+    if _view_box(root.attributes.get("viewBox")) is None:  # one user unit is one CSS px
+        values["viewBox"] = f"0 0 {_number(natural_w)} {_number(natural_h)}"
+        values["preserveAspectRatio"] = "none"
+    tag = _set_root_attributes(svg[root.start:root.end], values)
     return svg[:root.start] + tag + svg[root.end:]
 
 
-# --- cairosvg ---------------------------------------------------------------------------------
+# --- resvg and cairosvg -----------------------------------------------------------------------
+
+def _resvg() -> Any | None:
+    """The resvg_py module, or None when it is not installed."""
+    try:
+        import resvg_py
+    except ImportError:
+        return None
+    return resvg_py
+
+
+def _memory_pixels() -> int | None:
+    """How many RGBA pixels fit in a third of the available memory, if that is known."""
+    available = None
+    try:  # Linux: MemAvailable counts the page cache that can be given back
+        with open("/proc/meminfo", "rb") as info:
+            for line in info:
+                if line.startswith(b"MemAvailable:"):
+                    available = int(line.split()[1]) * 1024
+                    break
+    except (OSError, ValueError, IndexError):
+        pass
+    if available is None:
+        try:
+            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (AttributeError, ValueError, OSError):
+            return None
+    return available // 3 // 4 if available > 0 else None
+
 
 def _cairosvg() -> Any:
     """Import cairosvg, or say how to install it and the cairo library it needs."""
@@ -246,20 +304,56 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
     want_w, want_h = natural_w * factor, natural_h * factor
     shrink = min(1.0, MAX_PNG_SIDE / want_w, MAX_PNG_SIDE / want_h,
                  math.sqrt(MAX_PNG_PIXELS / (want_w * want_h)))
-    options: dict[str, Any] = {"bytestring": svg}
     if shrink < 1.0:
         out_w = max(1, math.floor(want_w * shrink))
-        options["output_width"] = out_w
+
+        while out_w > 1 and (round(natural_h * out_w / natural_w) > MAX_PNG_SIDE
+                             or out_w * round(natural_h * out_w / natural_w) > MAX_PNG_PIXELS):
+            out_w -= 1
         out_h = round(natural_h * out_w / natural_w)
         _tell(notes, f"the chart would be {round(want_w):,} x {round(want_h):,} px, more than a "
                      f"PNG can hold, so it was scaled down to {out_w:,} x {out_h:,} px "
                      f"({out_w / want_w:.0%}); small text may be unreadable: pass --width, or "
                      f"write SVG or PDF for a sharp large chart")
     elif width is not None:
-        options["output_width"] = width
+        out_w = width
+    else:
+        out_w = None
+    resvg = _resvg()
+    if resvg is not None:
+        # The width decides; the height keeps the aspect ratio, rounded as cairosvg does.
+        if out_w is None:  # at `scale`
+            draw_w, draw_h = max(1, round(want_w)), max(1, round(want_h))
+        else:
+            draw_w, draw_h = out_w, max(1, round(natural_h * out_w / natural_w))
+        room = _memory_pixels()
+        if room is not None and draw_w * draw_h > room:
+            # resvg would abort the process, not raise, when it cannot get the memory.
+            raise RenderError(f"not enough memory to draw a {draw_w:,} x {draw_h:,} px PNG: "
+                              f"pass a smaller --width, or write SVG or PDF")
+        return _resvg_png(resvg, _pixel_sized(svg, draw_w, draw_h))
+    options: dict[str, Any] = {"bytestring": svg}
+    if out_w is not None:
+        options["output_width"] = out_w
     else:
         options["scale"] = scale
-    return _convert("PNG", _cairosvg().svg2png, **options)
+    try:
+        cairosvg = _cairosvg()
+    except RenderError as exc:
+        raise RenderError(f"PNG output needs resvg-py: {INSTALL_RESVG} (or write SVG); "
+                          f"without it, cairosvg would do ({exc})") from None
+    return _convert("PNG", cairosvg.svg2png, **options)
+
+
+def _resvg_png(resvg: Any, svg: bytes) -> bytes:
+    """Draw the SVG at its size with resvg, with the system's fonts."""
+    try:
+        text = svg.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"cannot convert the SVG to PNG: it is not UTF-8 text "
+                          f"(byte {exc.start})") from None
+    # dpi 96: CSS units (pt, in, mm) as in `svg_size` (resvg-py's default 0 refuses them).
+    return _convert("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0)
 
 
 def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:

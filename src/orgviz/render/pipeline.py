@@ -151,6 +151,17 @@ def _cairo_usable() -> bool:
     return True
 
 
+def _can_convert(fmt: str) -> bool:
+    """Whether orgviz can draw its SVG as `fmt`: PNG with resvg-py (or cairosvg), PDF with
+    cairosvg."""
+    if fmt == "png":
+        from orgviz.render.convert import _resvg
+
+        if _resvg() is not None:
+            return True
+    return _cairo_usable()
+
+
 def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
            problems: Sequence[Problem] | None = None, force: bool = False,
            notes: list[str] | None = None) -> bytes:
@@ -175,7 +186,7 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     if fmt == "dot":
         return _standalone_dot(chart, box, theme, texts, layout, options).encode("utf-8")
 
-    graphviz_draws = fmt in ("png", "pdf") and not _cairo_usable() \
+    graphviz_draws = fmt in ("png", "pdf") and not _can_convert(fmt) \
         and options.fit is None and options.width is None
     engine = None
     if layout in GRAPHVIZ_LAYOUTS or graphviz_draws:
