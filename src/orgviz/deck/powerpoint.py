@@ -563,21 +563,29 @@ class _Media:
         ext.append(svg_blip)
 
 
+#: Text beyond Latin, Greek and Cyrillic: cairo draws it without shaping or font fallback.
+_COMPLEX_TEXT = re.compile("[\u0530-\u1cff\u2e80-\uffef\U00010000-\U0010ffff]")
+
+
 def raster(svg: bytes, width_pt: float) -> bytes:
     """The PNG fallback of a chart placed `width_pt` points wide (4 px per point).
 
-    Drawn by cairosvg, written by Pillow (python-pptx's own dependency) as a 256-color PNG:
-    a quarter of the size of a full-color one (charts are flat colors and gray edges) and
-    faster than cairo's own PNG writer for these 4K-wide images.
+    Charts with text that needs shaping or other fonts (Arabic, Hebrew, CJK, emoji ...) are
+    drawn like `orgviz render` PNGs (resvg when installed: right-to-left, joining, font
+    fallback). The others, nearly all, by cairosvg, written by Pillow (python-pptx's own
+    dependency) as a 256-color PNG: a third of the size of a full-color one (charts are flat
+    colors and gray edges) and in half the time.
     """
-    from orgviz.render.convert import _cairosvg
+    from orgviz.render.convert import _cairosvg, _resvg, svg_to_png
 
+    width = max(1, round(width_pt * PNG_PX_PER_PT))
+    if _resvg() is not None and _COMPLEX_TEXT.search(svg.decode("utf-8", "replace")):
+        return svg_to_png(svg, width=width)
     _cairosvg()
     from cairosvg.parser import Tree
     from cairosvg.surface import PNGSurface
     from PIL import Image
 
-    width = max(1, round(width_pt * PNG_PX_PER_PT))
     surface = PNGSurface(Tree(bytestring=svg), None, 96, output_width=width).cairo
     surface.flush()
     image = Image.frombuffer("RGBA", (surface.get_width(), surface.get_height()),
