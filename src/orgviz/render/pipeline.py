@@ -110,12 +110,13 @@ class RenderOptions:
             verify_aspect(self.fit)
         if not self.timeout > 0:
             raise RenderError(f"the timeout must be positive, not {self.timeout}")
-        from orgviz.render.tidylayout import verify_compact
+        if self.compact != "auto":  # the default needs no check (nor the tidy layout's code)
+            from orgviz.render.tidylayout import verify_compact
 
-        compact = verify_compact(self.compact)
-        if compact != "auto" and self.layout in GRAPHVIZ_LAYOUTS:
-            raise RenderError(f"--compact lists people in the tidy layout: use --layout tidy "
-                              f"(or auto) with it, not --layout {self.layout}")
+            compact = verify_compact(self.compact)
+            if compact != "auto" and self.layout in GRAPHVIZ_LAYOUTS:
+                raise RenderError(f"--compact lists people in the tidy layout: use --layout "
+                                  f"tidy (or auto) with it, not --layout {self.layout}")
         return self
 
 
