@@ -94,8 +94,10 @@ def test_alias_bomb_is_refused_quickly(org_file):
 
 def test_deep_nesting_does_not_crash(org_file):
     depth = 200_000
-    line, col, rule, _ = load_problem(org_file("x: " + "[" * depth + "]" * depth + "\n"))
-    assert (line, rule) == (1, "limits") and col == 4 + 63  # the top mapping is level 1
+    line, col, rule, message = load_problem(org_file("x: " + "[" * depth + "]" * depth + "\n"))
+    # Our 64-level bound, or libyaml's own nesting bound when its scanner reads ahead first.
+    assert line == 1 and "nesting" in message
+    assert (rule, col) == ("limits", 4 + 63) or rule == "yaml-syntax"
 
 
 @pytest.mark.parametrize(("data", "where", "message"), [
