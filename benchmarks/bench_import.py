@@ -1,11 +1,27 @@
 """Benchmark: import of a 20,000-row HR export plus validation, against bare csv.DictReader.
 
-The import (read, find columns, resolve managers, check ids and cycles, infer roles, write
-the org file text) and the validation of the imported org (all rules, in memory, problems
-located at CSV rows) run in this process, beside `csv.DictReader` over the same file; each
-is the best of a few runs. The target is at most 3x DictReader.
+Target (issue 7): importing a 20,000-row CSV plus validating the imported org takes at most
+3x the time of bare `csv.DictReader` over the same file, measured in one run, in process:
 
-    python benchmarks/bench_import.py [--rows 20000] [--repeat 5]
+    in process     the DictReader loop  vs  `import_csv(path)` then `validate(result.org)`,
+                   both after imports and a warm-up (the work that grows with the rows)
+
+The whole-process view is printed beside it, for what a user waits for:
+
+    whole process  `python -c <DictReader loop>`  vs  `python -m orgviz import CSV -o OUT`
+                   (interpreter start, imports, the import, the rules, writing the file)
+
+Interpreter start (`python -c pass`) is the same on both sides of that view, so it narrows
+the ratio without anything getting faster; it is printed too. Each contender runs once per
+round, rounds interleaved so that a busy machine slows all alike; each figure is the best
+round. Exit status 1 when the in-process target is missed.
+
+`--rules` adds where validation's time goes: the shared per-org values the rules build
+(people by id, reports, the reporting tree, ranks), each rule's check() in registry order on
+an org whose shared values are built, and validate()'s own work on the findings (Problem
+objects, duplicates, sorting).
+
+    python benchmarks/bench_import.py [--rows 20000] [--repeat 5] [--rules]
 """
 
 from __future__ import annotations
@@ -13,17 +29,28 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from orgviz.model import Org
 
 TITLES = ("Software Engineer", "Senior Software Engineer", "Product Manager",
           "Senior Product Manager", "Engineering Manager", "Director of Product",
           "Director of Engineering", "Designer", "Data Analyst", "Account Executive",
           "Customer Success Manager", "Group Product Manager", "VP of Engineering")
 TARGET = 3.0
+PYTHON = sys.executable
+DICTREADER = ("import csv, sys\n"
+              "with open(sys.argv[1], encoding='utf-8', newline='') as handle:\n"
+              "    for _row in csv.DictReader(handle):\n"
+              "        pass\n")
 
 
 def write_csv(path: Path, rows: int) -> None:
@@ -41,19 +68,78 @@ def write_csv(path: Path, rows: int) -> None:
                           f"person{i}@example.test", "Active"])
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
+def best_of(contenders: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """The best time of each contender over interleaved rounds."""
+    best = dict.fromkeys(contenders, float("inf"))
+    for _ in range(rounds):
+        for name, fn in contenders.items():
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def run(argv: list[str]) -> None:
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): "
+                         f"{proc.stderr.decode(errors='replace')[:300]}")
+
+
+def rule_times(path: Path, rounds: int) -> tuple[dict[str, float], dict[str, int]]:
+    """Best time of each part of validating the imported org, and each rule's findings."""
+    from orgviz.io.csvimport import import_csv
+
+    best: dict[str, float] = {}
+    found: dict[str, int] = {}
+    for _ in range(rounds):
+        for name, (seconds, count) in _validation_parts(import_csv(path).org).items():
+            best[name] = min(best.get(name, float("inf")), seconds)
+            if count is not None:
+                found[name] = count
+    return best, found
+
+
+def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
+    """validate(org), timed part by part: (seconds, findings) for each rule."""
+    from orgviz.problem import Problem
+    from orgviz.rules import RULES, _common
+    from orgviz.validate import rule_confs
+
+    parts: dict[str, tuple[float, int | None]] = {}
+    confs = rule_confs(org)
+    start = time.perf_counter()
+    _ = org.by_id, org.reports
+    for name in ("tree", "ranks"):  # the rules' shared per-org values, when they exist
+        if hasattr(_common, name):
+            getattr(_common, name)(org)
+    parts["shared values"] = (time.perf_counter() - start, None)
+    findings = []
+    for rule_id, module in RULES.items():
+        conf = confs[rule_id]
+        if conf.level == "off":
+            continue
         start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        got = list(module.check(org, conf.options))
+        parts[rule_id] = (time.perf_counter() - start, len(got))
+        findings += [(loc, conf.level, rule_id, message) for loc, message in got]
+    start = time.perf_counter()
+    problems = [Problem.at(*finding) for finding in findings]
+    sorted(set(problems), key=attrgetter("file", "line", "col", "level", "rule", "message"))
+    parts["findings to sorted problems"] = (time.perf_counter() - start, None)
+    return parts
+
+
+def line(label: str, seconds: float, floor: float, note: str = "") -> str:
+    return f"  {label:<40} {seconds:8.3f} s  {seconds / floor:6.2f}x{note}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rules", action="store_true",
+                        help="also time the parts of validation, rule by rule")
     args = parser.parse_args()
 
     from orgviz.io.csvimport import import_csv
@@ -61,33 +147,55 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "people.csv"
+        out = Path(tmp) / "people.yaml"
         write_csv(path, args.rows)
+        csv_size = path.stat().st_size
 
         def dictreader() -> None:
             with path.open(encoding="utf-8", newline="") as handle:
                 for _row in csv.DictReader(handle):
                     pass
 
-        result = import_csv(path)  # warm-up (imports networkx, compiles the title patterns)
+        result = import_csv(path)  # warm-up (compiles the title patterns, fills caches)
         validate(result.org)
         assert result.errors == 0, result.problems[:3]
+        text_size = len(result.text.encode("utf-8"))
+        del result
+        inproc = best_of({
+            "floor": dictreader,
+            "import": lambda: import_csv(path),
+            "import+validate": lambda: validate(import_csv(path).org),
+        }, args.repeat)
+        process = best_of({
+            "start": lambda: run([PYTHON, "-c", "pass"]),
+            "floor": lambda: run([PYTHON, "-c", DICTREADER, str(path)]),
+            "orgviz": lambda: run([PYTHON, "-m", "orgviz", "import", str(path), "-o", str(out)]),
+        }, args.repeat)
+        parts, found = rule_times(path, args.repeat) if args.rules else ({}, {})
 
-        def import_only() -> None:
-            import_csv(path)
-
-        def import_and_validate() -> None:
-            validate(import_csv(path).org)
-
-        floor = best(dictreader, args.repeat)
-        imported = best(import_only, args.repeat)
-        total = best(import_and_validate, args.repeat)
-    print(f"{args.rows:,} rows, {len(result.text) / 1e6:.1f} MB of YAML written; "
-          f"best of {args.repeat} runs")
-    print(f"  {'csv.DictReader (floor)':<36} {floor:8.3f} s   1.00x")
-    print(f"  {'orgviz import':<36} {imported:8.3f} s  {imported / floor:5.2f}x")
-    print(f"  {'orgviz import + validation':<36} {total:8.3f} s  {total / floor:5.2f}x"
-          f"   (target <= {TARGET:g}x)")
-    return 0 if total / floor <= TARGET else 1
+    ratio = inproc["import+validate"] / inproc["floor"]
+    print(f"{args.rows:,} rows ({csv_size / 1e6:.1f} MB of CSV, {text_size / 1e6:.1f} MB of "
+          f"YAML written); best of {args.repeat} interleaved rounds")
+    print("in process (the target's view):")
+    print(line("csv.DictReader loop (floor)", inproc["floor"], inproc["floor"]))
+    print(line("import_csv()", inproc["import"], inproc["floor"]))
+    print(line("import_csv() + validate()", inproc["import+validate"], inproc["floor"],
+               f"   target <= {TARGET:g}x: {'met' if ratio <= TARGET else 'MISSED'}"))
+    print("whole process (what a user waits for):")
+    print(line("python -c pass (interpreter start)", process["start"], process["floor"]))
+    print(line("python -c <DictReader loop> (floor)", process["floor"], process["floor"]))
+    print(line("python -m orgviz import CSV -o OUT", process["orgviz"], process["floor"],
+               "   (import, rules, file written)"))
+    if parts:
+        validation = inproc["import+validate"] - inproc["import"]
+        print(f"validation, part by part (validate() took {validation:.3f} s here, "
+              f"{validation / inproc['floor']:.2f}x the floor):")
+        for name, seconds in sorted(parts.items(), key=lambda item: -item[1]):
+            note = f"   {found[name]:,} findings" if name in found else ""
+            print(line(name, seconds, inproc["floor"], note))
+        print(line("all rules, with the shared values", sum(parts.values()) -
+                   parts["findings to sorted problems"], inproc["floor"]))
+    return 0 if ratio <= TARGET else 1
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from orgviz.config import Config
@@ -104,4 +105,9 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
             continue
         for loc, message in module.check(org, conf.options):
             problems.append(Problem.at(loc, conf.level, rule_id, message))
-    return sorted(set(problems))
+    return sorted(set(problems), key=_PROBLEM_ORDER)
+
+
+#: Problem's order (a dataclass with order=True compares these fields in turn) as a sort key:
+#: the same order, without a Python-level __lt__ call per comparison.
+_PROBLEM_ORDER = attrgetter("file", "line", "col", "level", "rule", "message")

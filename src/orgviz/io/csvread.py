@@ -6,7 +6,6 @@ import codecs
 import csv
 import io
 import os
-import re
 from dataclasses import dataclass, field
 
 from orgviz.errors import OrgFileError, OrgLoadError
@@ -16,7 +15,10 @@ MAX_CSV_BYTES = 256 * 1024 * 1024
 #: The longest field read (Python's csv default is 131,072 characters).
 MAX_FIELD_CHARS = 1_000_000
 DELIMITERS = ",;\t|"
-_NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|  |\t")
+#: Characters that make a cell need more than strip(): control characters and tabs. A
+#: substring test per character is far faster over a whole file than a regular expression.
+_NOT_PLAIN_CHARS = tuple(chr(c) for c in (*range(0x00, 0x0A), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                          *range(0x7F, 0xA0), 0xFFFE, 0xFFFF))
 
 
 @dataclass
@@ -123,25 +125,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows: list[tuple[int, list[str]]] = []
-        line = 1
-        header: list[str] | None = None
-        try:
-            for cells in reader:
-                start, line = line, reader.line_num + 1
-                if not cells or (len(cells) == 1 and not cells[0].strip()):
-                    continue
-                if header is None:
-                    header = cells
-                else:
-                    rows.append((start, cells))
-        except csv.Error as exc:
-            reason = str(exc)
-            if "field larger than field limit" in reason:
-                reason = (f"a field is longer than {MAX_FIELD_CHARS:,} characters: "
-                          "is this a CSV file?")
-            raise _fatal(shown, line, f"CSV syntax error: {reason}") from None
+        header, rows = _one_line_records(text, delimiter) or _records(text, delimiter, shown)
     finally:
         csv.field_size_limit(previous)
     if header is None:
@@ -150,5 +134,56 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     header = [h.strip().lstrip("\ufeff") for h in header]
     if not rows:
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    plain = _NOT_PLAIN.search(text) is None
+    plain = "  " not in text and not any(c in text for c in _NOT_PLAIN_CHARS)
     return CsvTable(shown, header, rows, used, delimiter, problems, plain)
+
+
+def _keep(cells: list[str]) -> bool:
+    """Whether a record is a row (not a blank line or a line of one blank field)."""
+    return bool(cells) and (len(cells) != 1 or bool(cells[0].strip()))
+
+
+def _one_line_records(text: str, delimiter: str
+                      ) -> tuple[list[str] | None, list[tuple[int, list[str]]]] | None:
+    """Header and rows when every record is one line (record k starts on line k), else None.
+
+    The common case, read at C speed; quoted line breaks or a syntax error return None and
+    `_records` reads the file again record by record.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error:
+        return None
+    if reader.line_num != len(records):  # some record spans several lines
+        return None
+    rows = [(line, cells) for line, cells in enumerate(records, 1)
+            if cells and (len(cells) != 1 or cells[0].strip())]  # as _keep(cells)
+    if not rows:
+        return None, []
+    return rows[0][1], rows[1:]
+
+
+def _records(text: str, delimiter: str, shown: str
+             ) -> tuple[list[str] | None, list[tuple[int, list[str]]]]:
+    """Header and rows with the line each row starts on; a syntax error is fatal."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    header: list[str] | None = None
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not _keep(cells):
+                continue
+            if header is None:
+                header = cells
+            else:
+                rows.append((start, cells))
+    except csv.Error as exc:
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            reason = (f"a field is longer than {MAX_FIELD_CHARS:,} characters: "
+                      "is this a CSV file?")
+        raise _fatal(shown, line, f"CSV syntax error: {reason}") from None
+    return header, rows

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import partial
+from operator import is_not
 from typing import TYPE_CHECKING
 
-from orgviz.io.yamlwrite import SCHEMA_URL, comment, flow_mapping, scalar
+from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
 from orgviz.model import Org, Person
 
 if TYPE_CHECKING:
@@ -26,6 +28,55 @@ def person_items(person: Person) -> list[tuple[str, str | bool | Sequence[str] |
         ("team", person.team), ("vacant", person.vacant), ("assistant", person.assistant),
         ("location", person.location), ("email", person.email),
     ]
+
+
+_NOT_NONE = partial(is_not, None)
+_BLOCK = 64  # people checked at once by `person_lines`
+
+
+def person_lines(people: Sequence[Person]) -> list[str]:
+    """`"  - " + flow_mapping(person_items(p))` for each person (text fields str or None,
+    flags bool, lists tuples of str).
+
+    Each line is first made with the values as they are; `all_plain` then checks the values
+    of a block of people at once, and a block that is not all plain is made again with
+    `flow_mapping`, which quotes what needs quoting.
+    """
+    lines: list[str] = []
+    for start in range(0, len(people), _BLOCK):
+        block = people[start:start + _BLOCK]
+        made = []
+        texts: list[str | None] = []
+        for person in block:
+            pid, name, title, boss, team, location, email, dotted = (
+                person.id, person.name, person.title, person.reports_to, person.team,
+                person.location, person.email, person.dotted_to)
+            roles = person.roles if person.role_source == "explicit" else ()
+            texts += (pid, name, title, boss, team, location, email)
+            if roles:
+                texts += roles
+            if dotted:
+                texts += dotted
+            made.append(f"  - {{id: {pid}"
+                        f"{'' if name is None else ', name: ' + name}"
+                        f"{'' if title is None else ', title: ' + title}"
+                        f"{_items(', role: ', roles) if roles else ''}"
+                        f"{'' if boss is None else ', reports_to: ' + boss}"
+                        f"{_items(', dotted_to: ', dotted) if dotted else ''}"
+                        f"{'' if team is None else ', team: ' + team}"
+                        f"{', vacant: true' if person.vacant is True else ''}"
+                        f"{', assistant: true' if person.assistant is True else ''}"
+                        f"{'' if location is None else ', location: ' + location}"
+                        f"{'' if email is None else ', email: ' + email}}}")
+        if all_plain(list(filter(_NOT_NONE, texts))):
+            lines += made
+        else:
+            lines += ["  - " + flow_mapping(person_items(p)) for p in block]
+    return lines
+
+
+def _items(key: str, items: Sequence[str]) -> str:
+    return key + (items[0] if len(items) == 1 else "[" + ", ".join(items) + "]")
 
 
 def _label(person: Person) -> str:
@@ -61,13 +112,16 @@ def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence
     lines += ["", "people:"]
     people = {p.id: p for p in org.people}
     big = len(ordered) > 15
-    for record, depth in ordered:
-        person = people[record.id]
-        if big and depth == 1:
-            lines.append(comment(f"  # --- {_label(person)}"))
-        for note in record.notes:
-            lines.append(comment(f"  # {os.path.basename(record.file)}:{record.line}: {note}"))
-        lines.append("  - " + flow_mapping(person_items(person)))
+    persons = [people[record.id] for record, _depth in ordered]
+    append = lines.append
+    for (record, depth), person, line in zip(ordered, persons, person_lines(persons),
+                                             strict=True):
+        if (big and depth == 1) or record.notes:
+            if big and depth == 1:
+                append(comment(f"  # --- {_label(person)}"))
+            for note in record.notes:
+                append(comment(f"  # {os.path.basename(record.file)}:{record.line}: {note}"))
+        append(line)
     if dropped:
         lines += ["", "# Rows not imported:"]
         for record in dropped:

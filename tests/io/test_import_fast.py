@@ -1,0 +1,262 @@
+"""The importer's fast paths give exactly what their plain counterparts give."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.io import csvimport, csvread
+from orgviz.io.csvimport import (
+    ImportOptions,
+    Record,
+    RowLocs,
+    build_people,
+    build_person,
+    import_csv,
+    tree_order,
+)
+from orgviz.io.orgwrite import person_items, person_lines
+from orgviz.io.yamlwrite import all_plain, flow_mapping, scalar
+from orgviz.model import Person
+from orgviz.problem import SourceLoc
+from orgviz.roles import BUILTIN_ROLES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+# Text near the edges of plain YAML: reserved words in any case, digits, indicators, spaces.
+EDGY = st.sampled_from(["y", "N", "yes", "No", "TRUE", "fAlse", "on", "OFF", "null", "NaN",
+                        "inf", "yeſ", "", " ", "a ", " a", "1a", "_a", "a_", "a:b", "a#b",
+                        "O'Brien", "Dana Reyes", "E00012", "x@y.test", "a\nb", "Renée", "a-b",
+                        "(a)", "a/b", "a&b", "a+b", "a.b", "²a", "a\tb", "a\x85b"])
+TEXT = st.one_of(EDGY, st.text(max_size=8),
+                 st.text(alphabet="abcXYZ019 _.()/@&+'-:#\n", max_size=8))
+
+
+@given(st.lists(TEXT, max_size=8))
+def test_all_plain_only_for_texts_scalar_leaves_plain(texts: list[str]) -> None:
+    if all_plain(texts):
+        assert [scalar(t) for t in texts] == texts
+
+
+def test_all_plain_recognises_plain_ascii() -> None:
+    assert all_plain([]) and all_plain(["Dana Reyes", "E00012", "x@y.test", "O'Brien (PA)"])
+    for text in ("no", "Yes", "nULL", "yeſ", "", "a ", " a", "1a", "_a", "a:b", "a\nb", "Renée"):
+        assert not all_plain(["Dana", text]), text
+
+
+PEOPLE_TEXT = st.one_of(st.none(), TEXT.filter(lambda t: t != ""))
+
+
+@st.composite
+def people(draw: st.DrawFn) -> list[Person]:
+    role_ids = [r.id for r in BUILTIN_ROLES]
+    made = []
+    for i in range(draw(st.integers(0, 8))):
+        roles = tuple(draw(st.lists(st.sampled_from(role_ids), max_size=2)))
+        made.append(Person(
+            id=draw(TEXT.filter(lambda t: t != "")) if i % 3 else f"p{i}", loc=SourceLoc("", 1, 1),
+            name=draw(PEOPLE_TEXT), title=draw(PEOPLE_TEXT), roles=roles,
+            role_source=draw(st.sampled_from(["explicit", "title", "none"])),
+            reports_to=draw(PEOPLE_TEXT), dotted_to=tuple(draw(st.lists(TEXT, max_size=2))),
+            team=draw(PEOPLE_TEXT), vacant=draw(st.booleans()), assistant=draw(st.booleans()),
+            location=draw(PEOPLE_TEXT), email=draw(PEOPLE_TEXT)))
+    return made
+
+
+@settings(max_examples=60, deadline=None)
+@given(people())
+def test_person_lines_equal_flow_mapping(persons: list[Person]) -> None:
+    assert person_lines(persons) == ["  - " + flow_mapping(person_items(p)) for p in persons]
+
+
+def test_person_lines_equal_flow_mapping_over_blocks() -> None:
+    rng = random.Random(7)
+    edgy = ["no", "Renée", "a:b", " a", "1a", "O'Brien", "x@y.test"]
+
+    def text(i: int) -> str | None:
+        roll = rng.random()
+        return None if roll < 0.2 else rng.choice(edgy) if roll < 0.22 else f"Text {i}"
+
+    persons = [Person(id=f"E{i}", loc=SourceLoc("", 1, 1), name=text(i), title=text(i),
+                      roles=("cpo", "vp") if i % 50 == 0 else ("cpo",) if i % 40 == 0 else (),
+                      role_source="explicit" if i % 40 == 0 or i % 50 == 0 else "title",
+                      reports_to=text(i), dotted_to=("E1",) if i % 30 == 0 else (),
+                      team=text(i), vacant=i % 7 == 0, assistant=i % 11 == 0,
+                      location=text(i), email=text(i)) for i in range(700)]
+    assert person_lines(persons) == ["  - " + flow_mapping(person_items(p)) for p in persons]
+
+
+def _person_state(person: Person) -> tuple[object, ...]:
+    return (*(getattr(person, f.name) for f in dataclasses.fields(Person)
+              if f.name != "field_locs"), dict(person.field_locs))
+
+
+def _records(name: str, **options: object) -> list[Record]:
+    return import_csv(FIXTURES / name, ImportOptions(**options)).records  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.csv")
+                                        if p.name != "junior.csv"))
+def test_build_people_equals_build_person(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert csvimport._FAST_PEOPLE  # Person still has the layout build_people relies on
+    records = _records(name, keep_going=True)
+    expected = [_person_state(build_person(r)) for r in records]
+    made = build_people(records)
+    assert all(type(p) is Person for p in made)
+    assert [_person_state(p) for p in made] == expected
+    assert made == [build_person(r) for r in records]
+    monkeypatch.setattr(csvimport, "_FAST_PEOPLE", False)
+    assert [_person_state(p) for p in build_people(records)] == expected
+
+
+NAMES = st.one_of(st.none(), st.sampled_from(sorted(csvimport.PLACEHOLDER_NAMES)),
+                  st.sampled_from(["Vacant", " N/A ", "vacant\xa0post", "TBH\u2028", "Open  Role",
+                                   "VACANT POST", "n/a\r", "\u3000tbc", "Dana Reyes"]),
+                  st.text(alphabet="vacnt /\xa0\u3000\t", max_size=20), st.text(max_size=6))
+
+
+@given(st.lists(NAMES, max_size=6))
+def test_maybe_placeholders_misses_no_placeholder(names: list[str | None]) -> None:
+    maybe = set(csvimport._maybe_placeholders(names))
+    for i, name in enumerate(names):
+        if name is None or csvimport._fold(name) in csvimport.PLACEHOLDER_NAMES:
+            assert i in maybe, name
+
+
+def test_row_locs_get_is_mapping_get() -> None:
+    locs = RowLocs("a.csv", 7, {"id": 1, "manager": 4})
+    for key in ("id", "reports_to", "manager", "name", ""):
+        assert locs.get(key) == super(RowLocs, locs).get(key)
+        assert locs.get(key, "x") == super(RowLocs, locs).get(key, "x")
+    assert locs.get("reports_to") == SourceLoc("a.csv", 7, 4)
+
+
+def test_other_spaces_are_all_whitespace_but_the_space() -> None:
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(csvimport._OTHER_SPACES) == spaces - {" "}
+    control = {chr(c) for c in range(sys.maxunicode + 1) if csvimport._CONTROL.match(chr(c))}
+    assert set(csvimport._NOT_STRIP_ONLY) == control | (spaces - {" "}) | {"'"}
+    assert all(re.fullmatch(r"\s", c) for c in spaces)  # what clean()'s _SPACES matches
+
+
+def _messy_csv(seed: int) -> bytes:
+    """A small HR export with odd cells in random places (quotes, spaces, controls ...)."""
+    rng = random.Random(seed)
+    odd = ["", " ", "'", "'Vacant'", "Vacant'", "N/D", " n/a ", "vacant\xa0post", "TBH\u2028",
+           "Vacant  Post", "a\tb", "a\x01b", "nb\xa0sp", "two\nlines", "cr\rx", "x" * 510,
+           " " + "y" * 499 + " ", "'=SUM(A1)", "XX", "0", "Renée", "e\u0301", "ceo",
+           "eng,pm", "Terminated", "open", "yes", "no", "2020-01-01", "\u3000"]
+    header = rng.sample(["EmployeeId", "Name", "FirstName", "LastName", "Title", "ReportsTo",
+                         "Department", "Email", "Status", "EndDate", "CurrentFlag", "Vacant",
+                         "role", "Matrix Manager", "Assistant", "Location"], 11)
+    if "ReportsTo" not in header:
+        header[0] = "ReportsTo"
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=rng.choice(",;\t"))
+    writer.writerow(header)
+    for i in range(rng.randint(1, 60)):
+        row = []
+        for column in header:
+            if rng.random() < 0.15:
+                row.append(rng.choice(odd))
+            elif column in ("EmployeeId", "ReportsTo", "Matrix Manager"):
+                row.append(f"E{rng.randint(0, i)}" if column != "EmployeeId" else f"E{i}")
+            elif column in ("Name", "FirstName", "LastName"):
+                row.append(rng.choice([f"Dana{i}", f"Sam Ito{i % 4}", f"Lee {i}"]))
+            else:
+                row.append(rng.choice(["Engineer", "Active", "Berlin", "", "1", "Sales"]))
+        writer.writerow(row[:rng.choice([len(row), len(row), len(row) - 1])])
+    return out.getvalue().encode("utf-8")
+
+
+def _outcome(path: Path, **options: object) -> tuple[object, ...]:
+    result = import_csv(path, ImportOptions(**options))  # type: ignore[arg-type]
+    return (result.text, result.problems, [_person_state(p) for p in result.org.people],
+            [dataclasses.astuple(r) for r in [*result.records, *result.dropped]])
+
+
+# Files without tabs, double spaces or control characters (plain) whose cells still need
+# more than their text: other whitespace at either end, quotes, long or empty cells.
+PLAIN_BUT_ODD = [
+    "id,name,manager_id,title\n1,\xa0Ann\xa0,,CEO\n2,\u3000,1, Eng\n3,Bo\u2028,1,x\u2009\n",
+    "EmployeeId,FirstName,LastName,ReportsTo\n1,Ann,\u3000,\n2,\xa0,Bo,1\n3,'Vacant',x\r,1\n",
+    "id,name,manager_id,email\n1,Ann,,a@x\n2,N/A,1,\n3,%s,1,b@x\n4, vacant ,1,c@x\n" % ("y" * 501),
+    "id,name,title,role,reports_to,dotted_to,team,team_name,vacant,assistant,location,email\n"
+    "1,Ann, CEO ,ceo,,,t,T,true,,\xa0Berlin,\n2,'=x,'Eng,,1,1,t,,,TRUE,,\n",
+]
+
+
+def _inputs(tmp_path: Path) -> list[Path]:
+    paths = sorted(FIXTURES.glob("*.csv"))
+    for i, text in enumerate(PLAIN_BUT_ODD):
+        path = tmp_path / f"odd{i}.csv"
+        path.write_text(text, encoding="utf-8", newline="")
+        assert csvread.read_csv(path).plain
+        paths.append(path)
+    if SHARED_DATA.is_dir():
+        paths += sorted(SHARED_DATA.glob("*.csv"))
+    for seed in range(40):
+        path = tmp_path / f"messy{seed}.csv"
+        path.write_bytes(_messy_csv(seed))
+        paths.append(path)
+    return paths
+
+
+def test_columns_read_at_once_as_cell_by_cell(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in _inputs(tmp_path):
+        for options in ({"keep_going": True}, {"keep_going": True, "order": "csv"}):
+            try:
+                fast = _outcome(path, **options)
+            except (OrgvizError, OrgLoadError) as exc:  # companion files: the same error
+                fast = (type(exc), str(exc))
+            monkeypatch.setattr(csvimport, "FAST_COLUMNS", False)
+            try:
+                slow = _outcome(path, **options)
+            except (OrgvizError, OrgLoadError) as exc:
+                slow = (type(exc), str(exc))
+            monkeypatch.setattr(csvimport, "FAST_COLUMNS", True)
+            assert fast == slow, path.name
+
+
+@given(st.text(alphabet=" \t\r\n\x00\x01\x0b\x1f\x7f\x85\x9f\xa0ab\ufffe\uffff", max_size=12))
+def test_plain_as_the_former_pattern(text: str) -> None:
+    former = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|  |\t")
+    data = ("id,name,manager_id\n1,x" + text.replace("\x00", "") + ",\n").encode("utf-8")
+    table = csvread.parse_csv(data, "t.csv")
+    assert table.plain == (former.search(data.decode("utf-8")) is None)
+
+
+@pytest.mark.parametrize("text", [
+    "id,name\n1,Ann\n2,Bob\n", "id,name\r\n1,Ann\r\n\r\n2,Bob", 'id,name\n1,"Ann\nB"\n\n2,Bob\n',
+    "id,name\n\n  \n1,Ann\n,\n2,Bob\n", "\n\nid,name\n1,Ann\n", 'id,name\n1,"Ann\r\nB"\r\n2,x',
+    "id\n", "id,name\r1,Ann\r2,Bob\r"])
+def test_one_line_records_as_record_by_record(text: str) -> None:
+    fast = csvread._one_line_records(text, ",")
+    assert fast is None or fast == csvread._records(text, ",", "t.csv")
+
+
+def test_tree_order_with_shared_ids_and_cycles() -> None:
+    def rec(rid: str, boss: str | None, line: int) -> Record:
+        return Record(id=rid, line=line, file="t.csv", reports_to=boss)
+
+    records = [rec("a", None, 2), rec("b", "a", 3), rec("c", "d", 4), rec("d", "c", 5),
+               rec("e", "b", 6), rec("b", "e", 7), rec("f", "f", 8)]
+    order = tree_order(records)
+    # As before the fast path: by id, the last "b" has e as its report; e is listed once.
+    assert [(r.line, depth) for r, depth in order] == [(2, 0), (3, 1), (6, 2), (7, 3), (4, 0),
+                                                       (5, 0), (8, 0)]
+    unique = [r for r in records if r.line != 7]
+    assert [(r.line, d) for r, d in tree_order(unique)] == [(2, 0), (3, 1), (6, 2), (4, 0),
+                                                            (5, 0), (8, 0)]
