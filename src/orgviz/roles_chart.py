@@ -15,17 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orgviz.model import Org, Person
+from orgviz.render.labels import clean, dot_string, text_width, wrap
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
-
-try:  # the render package's escaping, when present
-    from orgviz.render.labels import html_label_text as _html_text
-except ImportError:  # pragma: no cover - fallback while the render package is absent
-    import html as _html
-
-    def _html_text(text: str) -> str:
-        cleaned = " ".join("".join(c for c in text if c.isprintable()).split())
-        return _html.escape(cleaned, quote=True).replace("\\", "\\\\")
-
 
 LEADERSHIP_FILL = "#F58518"
 PRODUCT_FILL = "#FBD9B5"
@@ -115,19 +106,6 @@ def collapse(org: Org) -> RoleGraph:
     return graph
 
 
-def _node_id(column: int, key: tuple[str, ...]) -> str:
-    return f"c{column}_" + "_".join(k.replace("-", "_") for k in key)
-
-
-def _label(node: RoleNode) -> str:
-    count = f"{node.people} {'person' if node.people == 1 else 'people'}"
-    if node.open:
-        count += f" ({node.open} open)"
-    return (f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">'
-            f'<tr><td><b>{_html_text(node.name)}</b></td></tr>'
-            f'<tr><td><font point-size="10">{_html_text(count)}</font></td></tr></table>>')
-
-
 def leadership_chain(graph: RoleGraph) -> str:
     """`CPO (1) › VP of Product (4) › ...`: the leadership roles held, most senior first."""
     ladder = graph.org.ladder
@@ -138,101 +116,268 @@ def leadership_chain(graph: RoleGraph) -> str:
     return " › ".join(f"{n.name} ({n.people})" for n in nodes)
 
 
-def _org_title(org: Org, graph: RoleGraph) -> str:
+# --- the chart plan: boxes sized from measured text, laid out by Graphviz ---------------------
+
+TITLE = "Product leadership roles by company size"
+NAME_SIZE, COUNT_SIZE, GHOST_SIZE = 12.0, 10.0, 11.0
+ORG_SIZE, META_SIZE = 15.0, 11.0
+NAME_WIDTH, ORG_WIDTH, CHAIN_WIDTH = 230.0, 380.0, 440.0  # wrap longer text
+PAD_X = 14.0
+CLUSTER_MARGIN = 14.0
+NODESEP, RANKSEP = 0.35, 0.45  # inches, as Graphviz takes them
+CHAIN_COLOR = "#B35900"
+TEXT_COLOR = "#1A1A1A"
+STROKE = "#333333"
+EDGE_COLOR = "#555555"
+DOTTED_COLOR = "#999999"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in a box: what, how big, how bold, which color."""
+
+    text: str
+    size: float
+    bold: bool = False
+    color: str = TEXT_COLOR
+
+    @property
+    def height(self) -> float:
+        return round(self.size * 1.3, 2)
+
+
+@dataclass
+class Box:
+    """A node of the layout: a role, a missing role, an org's header or a level marker."""
+
+    id: str
+    kind: str  # "role" | "ghost" | "header" | "level"
+    level: str
+    column: int
+    lines: list[Line]
+    w: float
+    h: float
+    fill: str = "none"
+    stroke: str = STROKE
+    stroke_width: float = 1.2
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A role-to-role edge: `count` reporting lines from `tail`'s people up to `head`'s."""
+
+    id: str
+    tail: str
+    head: str
+    count: int
+    dotted: bool
+
+
+@dataclass
+class Plan:
+    """Everything the chart shows, before layout."""
+
+    title: str
+    orgs: list[Org]
+    levels: list[str]  # level ids shown, most senior first
+    boxes: dict[str, Box]
+    columns: list[list[str]]  # box ids per org, header first
+    arrows: list[Arrow]
+
+
+def _count_text(node: RoleNode) -> str:
+    count = f"{node.people:,} {'person' if node.people == 1 else 'people'}"
+    if node.open:
+        count += f" ({node.open:,} open)"
+    return count
+
+
+def _sized(lines: list[Line], min_w: float = 0.0, pad_y: float = 7.0) -> tuple[float, float]:
+    """Width and height (whole points, even) of a box holding `lines`."""
+    w = max([min_w] + [text_width(line.text, line.size, line.bold) + 2 * PAD_X
+                       for line in lines])
+    h = sum(line.height for line in lines) + 2 * pad_y
+    return 2 * math.ceil(w / 2), 2 * math.ceil(h / 2)
+
+
+def _wrapped(text: str, width: float, size: float, bold: bool = False, color: str = TEXT_COLOR,
+             max_lines: int = 2) -> list[Line]:
+    return [Line(part, size, bold, color)
+            for part in wrap(text, width, size, bold, max_lines=max_lines) or [""]]
+
+
+def org_summary(org: Org, graph: RoleGraph) -> str:
+    """`small · 20 people · 5 in the product ladder`."""
     people = sum(1 for p in org.by_id.values() if not p.vacant)
-    return (f'<<b>{_html_text(org.name)}</b><br/><font point-size="11">'
-            f'{_html_text(org.size)} · {people:,} people · '
-            f'{sum(n.people for n in graph.nodes.values())} in the product ladder</font><br/>'
-            f'<font point-size="11" color="#B35900">{_html_text(leadership_chain(graph))}'
-            '</font>>')
+    ladder = sum(n.people for n in graph.nodes.values())
+    return f"{clean(org.size)} · {people:,} people · {ladder:,} in the product ladder"
 
 
-def to_dot(orgs: Sequence[Org], title: str = "Product leadership roles by company size") -> str:
-    """DOT source of the side-by-side role ladders."""
+def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
+    """Collapse each org and size every box of the chart."""
     graphs = [collapse(org) for org in orgs]
-    levels = [lvl for lvl in LEVELS if any(n.level == lvl for g in graphs for n in g.nodes.values())
-              or lvl in ("c-level", "vp", "head", "director")]
-    lines = [
-        "digraph roles {",
-        '  graph [rankdir=TB, newrank=true, nodesep=0.35, ranksep=0.45, fontname="Helvetica",'
-        f' labelloc=t, fontsize=20, label=<<b>{_html_text(title)}</b>>, pad=0.3];',
-        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12,'
-        ' penwidth=1.2, margin="0.15,0.06"];',
-        '  edge [color="#555555", arrowsize=0.7, fontname="Helvetica", fontsize=10];',
-        "  subgraph levels {",
-        '    node [shape=plaintext, style="", fontsize=13, fontcolor="#555555"];',
-    ]
-    for level in levels:
-        lines.append(f'    lvl_{level.replace("-", "_")} [label=<<b>{_html_text(LEVELS[level][1])}'
-                     '</b>>];')
-    chain = " -> ".join(f"lvl_{lvl.replace('-', '_')}" for lvl in levels)
-    lines += [f"    {chain} [style=invis];" if len(levels) > 1 else "", "  }"]
-    same_rank: dict[str, list[str]] = {lvl: [f"lvl_{lvl.replace('-', '_')}"] for lvl in levels}
+    boxes: dict[str, Box] = {}
+    columns: list[list[str]] = []
+    arrows: list[Arrow] = []
+    used: set[str] = set()
     for column, graph in enumerate(graphs):
-        lines.append(f"  subgraph cluster_{column} {{")
-        lines.append(f'    label={_org_title(graph.org, graph)}; fontsize=15; style="rounded";'
-                     ' color="#BBBBBB"; margin=14;')
-        for node in graph.nodes.values():
+        org = graph.org
+        ids: dict[tuple[str, ...], str] = {}
+        header_lines = (_wrapped(org.name, ORG_WIDTH, ORG_SIZE, True)
+                        + [Line(org_summary(org, graph), META_SIZE, color="#444444")]
+                        + _wrapped(leadership_chain(graph), CHAIN_WIDTH, META_SIZE,
+                                   color=CHAIN_COLOR, max_lines=3))
+        w, h = _sized(header_lines, pad_y=2.0)
+        header = Box(f"h{column}", "header", "", column, header_lines, w, h, tooltip=org.name)
+        boxes[header.id] = header
+        members = [header.id]
+        for index, node in enumerate(graph.nodes.values()):
+            level = node.level if node.level in LEVELS else "ic"
+            lines = [*_wrapped(node.name, NAME_WIDTH, NAME_SIZE, True),
+                     Line(_count_text(node), COUNT_SIZE, color="#333333")]
+            w, h = _sized(lines, min_w=84.0)
             fill = (LEADERSHIP_FILL if node.leadership else
                     PRODUCT_FILL if node.product else OTHER_FILL)
-            width = 2.2 if node.leadership else 1.2
-            lines.append(f"    {_node_id(column, node.key)} [label={_label(node)}, "
-                         f'fillcolor="{fill}", penwidth={width}];')
-            same_rank.setdefault(node.level, []).append(_node_id(column, node.key))
-        for role_id in graph.missing_leadership():
-            role = graph.org.ladder.roles[role_id]
-            ghost = f"c{column}_missing_{role_id.replace('-', '_')}"
-            lines.append(f'    {ghost} [label=<{_html_text("no " + role.name)}>, '
-                         f'style="rounded,dashed", color="{GHOST}", fontcolor="{GHOST}"];')
-            same_rank.setdefault(role.level, []).append(ghost)
-        lines.append("  }")
+            box = Box(f"n{column}_{index}", "role", level, column, lines, w, h, fill,
+                      stroke_width=2.2 if node.leadership else 1.0,
+                      tooltip=f"{clean(node.name)}: {_count_text(node)}")
+            boxes[box.id] = box
+            members.append(box.id)
+            ids[node.key] = box.id
+            used.add(level)
+        for index, role_id in enumerate(graph.missing_leadership()):
+            role = org.ladder.roles.get(role_id)
+            if role is None or role.level not in LEVELS:
+                continue
+            lines = _wrapped(f"no {role.name}", NAME_WIDTH, GHOST_SIZE, color=GHOST)
+            w, h = _sized(lines, pad_y=6.0)
+            box = Box(f"g{column}_{index}", "ghost", role.level, column, lines, w, h,
+                      stroke=GHOST, stroke_width=1.2,
+                      tooltip=f"{clean(org.name)} has no {clean(role.name)}")
+            boxes[box.id] = box
+            members.append(box.id)
+            used.add(role.level)
+        columns.append(members)
         for (a, b), n in sorted(graph.solid.items()):
-            width = 1 + math.log2(n)
-            label = f', label=" {n}"' if n > 1 else ""
-            lines.append(f"  {_node_id(column, a)} -> {_node_id(column, b)} "
-                         f"[penwidth={width:.2f}{label}];")
+            arrows.append(Arrow(f"e{len(arrows)}", ids[a], ids[b], n, False))
         for (a, b), n in sorted(graph.dotted.items()):
-            label = f', label=" {n}"' if n > 1 else ""
-            lines.append(f"  {_node_id(column, a)} -> {_node_id(column, b)} "
-                         f'[style=dashed, color="#999999", constraint=false{label}];')
-    for members in same_rank.values():
+            arrows.append(Arrow(f"e{len(arrows)}", ids[a], ids[b], n, True))
+    levels = [lvl for lvl in LEVELS
+              if lvl in used or lvl in ("c-level", "vp", "head", "director")]
+    # Headers of one height, so that every column's boxes start at the same place.
+    tallest = max((boxes[ids[0]].h for ids in columns), default=0.0)
+    for ids in columns:
+        boxes[ids[0]].h = tallest
+    for level in levels:
+        boxes[f"lvl_{level.replace('-', '_')}"] = Box(
+            f"lvl_{level.replace('-', '_')}", "level", level, -1,
+            [Line(LEVELS[level][1], 12.5, True, "#555555")], 2.0, 20.0)
+    return Plan(title, list(orgs), levels, boxes, columns, arrows)
+
+
+def _inches(points: float) -> str:
+    return f"{points / 72:.4f}".rstrip("0").rstrip(".")
+
+
+def plan_dot(chart: Plan, labels: bool = True) -> str:
+    """DOT source of a plan: fixed-size boxes, so that the layout does not depend on fonts.
+
+    With `labels` the boxes carry their text as plain (escaped) labels, for people who draw
+    the DOT themselves; without, no user text is in the source at all (what orgviz lays out).
+    """
+    boxes = chart.boxes
+
+    def label(box: Box) -> str:
+        if not labels:
+            return '""'
+        return dot_string("\n".join(line.text for line in box.lines)).replace("\n", "\\n")
+
+    lines = [
+        "digraph roles {",
+        f"  graph [rankdir=TB, newrank=true, nodesep={NODESEP}, ranksep={RANKSEP}, pad=0.2,"
+        ' fontname="Helvetica"' + (f", labelloc=t, fontsize=20, label={dot_string(chart.title)}"
+                                   if labels else "") + "];",
+        '  node [shape=box, style="rounded,filled", fixedsize=true, fontname="Helvetica",'
+        ' fontsize=11, penwidth=1.2];',
+        f'  edge [color="{EDGE_COLOR}", arrowsize=0.7, fontname="Helvetica", fontsize=10];',
+    ]
+    level_ids = [f"lvl_{lvl.replace('-', '_')}" for lvl in chart.levels]
+    lines.append('  lvl_top [shape=point, style=invis, width=0.02, height=0.02, label=""];')
+    for name in level_ids:
+        box = boxes[name]
+        lines.append(f'  {name} [shape=plaintext, style="", fixedsize=false, width=0, height=0,'
+                     f' fontcolor="#555555", label={label(box)}];')
+    lines.append("  " + " -> ".join(["lvl_top", *level_ids]) + " [style=invis];")
+    ranks: dict[str, list[str]] = {"": ["lvl_top"]}
+    ranks.update({lvl: [name] for lvl, name in zip(chart.levels, level_ids, strict=True)})
+    for column, ids in enumerate(chart.columns):
+        lines.append(f"  subgraph cluster_{column} {{")
+        lines.append(f'    style=rounded; color="#BBBBBB"; margin={CLUSTER_MARGIN:g};')
+        for name in ids:
+            box = boxes[name]
+            size = f"width={_inches(box.w)}, height={_inches(box.h)}"
+            if box.kind == "header":
+                lines.append(f'    {name} [shape=plaintext, style="", {size},'
+                             f" label={label(box)}];")
+            elif box.kind == "ghost":
+                lines.append(f'    {name} [style="rounded,dashed", color="{GHOST}", '
+                             f'fontcolor="{GHOST}", {size}, label={label(box)}];')
+            else:
+                lines.append(f'    {name} [fillcolor="{box.fill}", penwidth={box.stroke_width:g},'
+                             f" {size}, label={label(box)}];")
+            ranks.setdefault(box.level, []).append(name)
+        lines.append("  }")
+    for arrow in chart.arrows:
+        text = f', label=" {arrow.count}"' if arrow.count > 1 else ""
+        if arrow.dotted:
+            lines.append(f"  {arrow.tail} -> {arrow.head} [id={arrow.id}, style=dashed, "
+                         f'color="{DOTTED_COLOR}", constraint=false{text}];')
+        else:
+            width = 1 + math.log2(arrow.count)
+            lines.append(f"  {arrow.tail} -> {arrow.head} [id={arrow.id}, "
+                         f"penwidth={width:.2f}{text}];")
+    # The level markers and the headers left to right in one row keep the columns in order.
+    headers = [ids[0] for ids in chart.columns]
+    if headers:
+        lines.append("  " + " -> ".join(["lvl_top", *headers]) + " [style=invis];")
+    for members in ranks.values():
         if len(members) > 1:
             lines.append("  { rank=same; " + "; ".join(members) + "; }")
-    lines.append(_legend())
-    lines.append(f"  lvl_{levels[-1].replace('-', '_')} -> legend [style=invis];")
-    lines.append("  { rank=sink; legend; }")
     lines.append("}")
-    return "\n".join(line for line in lines if line) + "\n"
+    return "\n".join(lines) + "\n"
 
 
-def _swatch(color: str, text: str) -> str:
-    return (f'<td bgcolor="{color}" width="18" height="12" fixedsize="true"></td>'
-            f'<td align="left">{text}</td>')
-
-
-def _legend() -> str:
-    return (
-        '  legend [shape=plaintext, style="", label=<'
-        '<table border="0" cellspacing="4" cellpadding="3"><tr>'
-        + _swatch(LEADERSHIP_FILL, "product leadership (CPO, VP, Head, Director of Product)")
-        + _swatch(PRODUCT_FILL, "product managers")
-        + _swatch(OTHER_FILL, "roles the product ladder reports to")
-        + '</tr><tr><td colspan="6" align="left">Arrow: people of the lower role report to '
-        "people of the upper one (number: reporting lines when more than one); dashed arrow: "
-        "dotted line; dashed box: the company has no such role.</td></tr></table>>];"
-    )
+def to_dot(orgs: Sequence[Org], title: str = TITLE) -> str:
+    """DOT source of the side-by-side role ladders, with plain-text labels (any engine)."""
+    return plan_dot(plan(orgs, title), labels=True)
 
 
 def render(orgs: Sequence[Org], fmt: str = "svg", engine: str = "auto",
-           timeout: float = 60.0) -> bytes:
-    """Draw the chart (svg through any engine; png/pdf through system dot or conversion)."""
-    from orgviz.render.engines import pick_engine
+           timeout: float = 60.0, title: str = TITLE) -> bytes:
+    """Draw the chart as svg, png or pdf (`dot`: the DOT source).
 
-    source = to_dot(orgs)
+    Graphviz (either engine) only places the boxes and routes the arrows; orgviz draws the
+    SVG itself, so the chart looks the same whichever Graphviz is installed. PNG and PDF are
+    converted from that SVG.
+    """
+    from orgviz.errors import RenderError
+
+    if fmt == "dot":
+        return to_dot(orgs, title).encode("utf-8")
+    if fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"unknown chart format {fmt!r}: use svg, png, pdf or dot")
+    from orgviz.render.engines import pick_engine
+    from orgviz.render.rolesdraw import draw_roles
+
+    chart = plan(orgs, title)
     chosen = pick_engine(engine)
-    if fmt in chosen.formats:
-        return chosen.render(source, fmt, layout="dot", timeout=timeout)
-    svg = chosen.render(source, "svg", layout="dot", timeout=timeout)
+    layout = chosen.render(plan_dot(chart, labels=False), "json0", layout="dot",
+                           timeout=timeout)
+    svg = draw_roles(chart, layout, generator=f"orgviz roles chart; layout by Graphviz "
+                                              f"{chosen.version()}, {chosen.name} engine")
+    if fmt == "svg":
+        return svg
     from orgviz.render import convert
 
     if fmt == "png":

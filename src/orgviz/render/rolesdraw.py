@@ -1,0 +1,312 @@
+"""Draw the role-ladder chart (`orgviz roles`) as SVG from Graphviz's `json0` layout.
+
+Graphviz places the fixed-size boxes, the column frames (clusters) and routes the arrows;
+everything visible is drawn here, with every text escaped, so both engines give the same
+look (the embedded one cannot read HTML-like labels).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING, Any
+
+from orgviz.errors import RenderError
+from orgviz.render.labels import ellipsize, text_width, xml_escape
+from orgviz.render.themes import DEFAULT_FONT
+
+if TYPE_CHECKING:
+    from orgviz.roles_chart import Box, Line, Plan
+
+Point = tuple[float, float]
+
+MARGIN = 24.0
+TITLE_SIZE = 20.0
+TITLE_GAP = 18.0  # between the title's baseline and the columns
+AXIS_SIZE = 12.5
+AXIS_GAP = 14.0  # between the level labels and the first column
+LEGEND_SIZE = 11.0
+LEGEND_LINE = 20.0
+BAND_FILL = "#F4F6F9"
+FRAME = "#BBBBBB"
+RADIUS = 6.0
+
+
+def _n(value: float) -> str:
+    """A coordinate with at most two decimals, stable across platforms."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _text(x: float, y: float, content: str, size: float, fill: str, *,
+          anchor: str = "middle", bold: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    return (f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="{fill}" '
+            f'text-anchor="{anchor}"{weight}>{xml_escape(content)}</text>')
+
+
+# --- reading the layout --------------------------------------------------------------------
+
+class _Layout:
+    """Boxes, frames, arrows and arrow labels from Graphviz `json0`, y pointing down."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            doc = json.loads(data.decode("utf-8", "replace"))
+            self.height = self._bb(doc["bb"])[3]
+        except (ValueError, KeyError, TypeError, IndexError):
+            raise RenderError("cannot read Graphviz's layout of the roles chart (not the "
+                              "expected JSON): try the other --engine") from None
+        self.centers: dict[str, Point] = {}
+        self.frames: dict[str, tuple[float, float, float, float]] = {}
+        self.splines: dict[str, tuple[list[Point], Point | None]] = {}
+        self.labels: dict[str, Point] = {}
+        try:
+            for item in doc.get("objects", []):
+                name = str(item.get("name", ""))
+                if "nodes" in item or "edges" in item or name.startswith("cluster"):
+                    if "bb" in item:
+                        x1, y1, x2, y2 = self._bb(item["bb"])
+                        self.frames[name] = (x1, self.height - y2, x2, self.height - y1)
+                elif "pos" in item:
+                    self.centers[name] = self._point(item["pos"])
+            for edge in doc.get("edges", []):
+                if "id" in edge and "pos" in edge:
+                    self.splines[edge["id"]] = self._spline(edge["pos"])
+                    if "lp" in edge:
+                        self.labels[edge["id"]] = self._point(edge["lp"])
+        except (ValueError, TypeError, AttributeError, IndexError):
+            raise RenderError("cannot read Graphviz's layout of the roles chart (unexpected "
+                              "positions): try the other --engine") from None
+
+    @staticmethod
+    def _bb(text: str) -> tuple[float, float, float, float]:
+        x1, y1, x2, y2 = (float(v) for v in str(text).split(","))
+        return x1, y1, x2, y2
+
+    def _point(self, text: str) -> Point:
+        x, y = str(text).split(",")[:2]
+        return float(x), self.height - float(y)
+
+    def _spline(self, text: str) -> tuple[list[Point], Point | None]:
+        """Bézier control points and the arrow tip (`e,x,y`) of an edge's first spline."""
+        tip: Point | None = None
+        points: list[Point] = []
+        for part in str(text).split(";")[0].split():
+            if part.startswith("e,"):
+                tip = self._point(part[2:])
+            elif part.startswith("s,"):
+                continue
+            else:
+                points.append(self._point(part))
+        if len(points) < 4 or (len(points) - 1) % 3:
+            raise ValueError(text)
+        return points, tip
+
+
+# --- drawing -------------------------------------------------------------------------------
+
+class _Drawing:
+    def __init__(self, chart: Plan, layout: _Layout) -> None:
+        self.chart, self.layout = chart, layout
+        missing = [name for name in chart.boxes if name not in layout.centers]
+        if missing:
+            raise RenderError(f"Graphviz's layout of the roles chart lacks box {missing[0]}: "
+                              f"try the other --engine")
+        frames = [layout.frames.get(f"cluster_{i}") for i in range(len(chart.columns))]
+        if any(frame is None for frame in frames):
+            raise RenderError("Graphviz's layout of the roles chart lacks a column frame: "
+                              "try the other --engine")
+        self.frames: list[tuple[float, float, float, float]] = frames  # type: ignore[assignment]
+        levels = [chart.boxes[self.level_id(lvl)] for lvl in chart.levels]
+        self.axis_w = max((text_width(b.lines[0].text, AXIS_SIZE, True) for b in levels),
+                          default=0.0) + AXIS_GAP
+        left = min((f[0] for f in self.frames), default=0.0)
+        right = max((f[2] for f in self.frames), default=0.0)
+        top = min((f[1] for f in self.frames), default=0.0)
+        bottom = max((f[3] for f in self.frames), default=0.0)
+        self.graph_w, self.graph_h = right - left, bottom - top
+        self.dx = MARGIN + self.axis_w - left
+        self.dy = MARGIN + TITLE_SIZE + TITLE_GAP - top
+        self.content_w = max(self.axis_w + self.graph_w, 640.0)
+        self.width = 2 * MARGIN + self.content_w
+        self.legend, legend_h = self.legend_items(MARGIN + TITLE_SIZE + TITLE_GAP
+                                                  + self.graph_h + 22)
+        self.height = MARGIN + TITLE_SIZE + TITLE_GAP + self.graph_h + 22 + legend_h + MARGIN
+
+    @staticmethod
+    def level_id(level: str) -> str:
+        return f"lvl_{level.replace('-', '_')}"
+
+    def at(self, point: Point) -> Point:
+        return point[0] + self.dx, point[1] + self.dy
+
+    def box_rect(self, box: Box) -> tuple[float, float]:
+        """The top-left corner of a box."""
+        x, y = self.at(self.layout.centers[box.id])
+        return x - box.w / 2, y - box.h / 2
+
+    # pieces ---------------------------------------------------------------------------------
+    def lines_at(self, lines: list[Line], cx: float, cy: float) -> list[str]:
+        """Text lines centred on (cx, cy)."""
+        out = []
+        y = cy - sum(line.height for line in lines) / 2
+        for line in lines:
+            baseline = y + line.height / 2 + line.size * 0.35
+            out.append(_text(cx, baseline, line.text, line.size, line.color, bold=line.bold))
+            y += line.height
+        return out
+
+    def bands(self) -> list[str]:
+        """Level labels left of the columns, and every other level row tinted."""
+        chart, out = self.chart, []
+        heights: dict[str, float] = {}
+        for box in chart.boxes.values():
+            if box.kind in ("role", "ghost"):
+                heights[box.level] = max(heights.get(box.level, 0.0), box.h)
+        for index, level in enumerate(chart.levels):
+            box = chart.boxes[self.level_id(level)]
+            _, y = self.at(self.layout.centers[box.id])
+            half = max(heights.get(level, 0.0), 30.0) / 2 + 7
+            if index % 2 == 0:
+                out.append(f'<rect x="{_n(MARGIN)}" y="{_n(y - half)}" '
+                           f'width="{_n(self.content_w)}" height="{_n(2 * half)}" rx="6" '
+                           f'fill="{BAND_FILL}"/>')
+            out.append(_text(MARGIN + self.axis_w - AXIS_GAP, y + AXIS_SIZE * 0.35,
+                             box.lines[0].text, AXIS_SIZE, box.lines[0].color, anchor="end",
+                             bold=True))
+        return out
+
+    def columns(self) -> list[str]:
+        """Each org's frame and header."""
+        out = []
+        for column, ids in enumerate(self.chart.columns):
+            x1, y1, x2, y2 = self.frames[column]
+            (left, top), (right, bottom) = self.at((x1, y1)), self.at((x2, y2))
+            header = self.chart.boxes[ids[0]]
+            out.append(f"<g><title>{xml_escape(header.tooltip)}</title>")
+            out.append(f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(right - left)}" '
+                       f'height="{_n(bottom - top)}" rx="8" fill="none" stroke="{FRAME}" '
+                       f'stroke-width="1.2"/>')
+            _, cy = self.at(self.layout.centers[header.id])
+            out.extend(self.lines_at(header.lines, (left + right) / 2, cy))
+            out.append("</g>")
+        return out
+
+    def arrows(self) -> list[str]:
+        out = []
+        # Dotted lines under the solid ones.
+        for arrow in sorted(self.chart.arrows, key=lambda a: not a.dotted):
+            spline = self.layout.splines.get(arrow.id)
+            if spline is None:
+                continue
+            points, tip = spline
+            moved = [self.at(p) for p in points]
+            color = "#999999" if arrow.dotted else "#555555"
+            width = 1.2 if arrow.dotted else 1 + math.log2(arrow.count)
+            d = f"M{_n(moved[0][0])} {_n(moved[0][1])}" + "".join(
+                f"C{_n(a[0])} {_n(a[1])} {_n(b[0])} {_n(b[1])} {_n(c[0])} {_n(c[1])}"
+                for a, b, c in zip(moved[1::3], moved[2::3], moved[3::3], strict=True))
+            dash = ' stroke-dasharray="5 4"' if arrow.dotted else ""
+            out.append(f'<path d="{d}" fill="none" stroke="{color}" '
+                       f'stroke-width="{_n(width)}"{dash}/>')
+            if tip is not None:
+                out.append(self.arrowhead(moved[-1], self.at(tip), color))
+            where = self.layout.labels.get(arrow.id)
+            if where is not None and arrow.count > 1:
+                x, y = self.at(where)
+                out.append(_text(x, y + 3.5, f"{arrow.count:,}", 10.0, "#333333"))
+        return out
+
+    @staticmethod
+    def arrowhead(base: Point, tip: Point, color: str) -> str:
+        dx, dy = tip[0] - base[0], tip[1] - base[1]
+        length = math.hypot(dx, dy)
+        if length < 0.01:
+            return ""
+        half = max(3.0, length * 0.36)
+        px, py = -dy / length * half, dx / length * half
+        points = [tip, (base[0] + px, base[1] + py), (base[0] - px, base[1] - py)]
+        text = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+        return f'<polygon points="{text}" fill="{color}" stroke="{color}" stroke-width="1"/>'
+
+    def boxes(self) -> list[str]:
+        out = []
+        for ids in self.chart.columns:
+            for name in ids[1:]:
+                box = self.chart.boxes[name]
+                left, top = self.box_rect(box)
+                dash = ' stroke-dasharray="5 3"' if box.kind == "ghost" else ""
+                fill = "#FFFFFF" if box.kind == "ghost" else box.fill
+                out.append(f"<g><title>{xml_escape(box.tooltip)}</title>")
+                out.append(f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(box.w)}" '
+                           f'height="{_n(box.h)}" rx="{_n(RADIUS)}" fill="{fill}" '
+                           f'stroke="{box.stroke}" stroke-width="{_n(box.stroke_width)}"'
+                           f"{dash}/>")
+                out.extend(self.lines_at(box.lines, left + box.w / 2, top + box.h / 2))
+                out.append("</g>")
+        return out
+
+    def legend_items(self, top: float) -> tuple[list[str], float]:
+        """The key under the columns, flowed to the chart's width: (items, height)."""
+        from orgviz.roles_chart import GHOST, LEADERSHIP_FILL, OTHER_FILL, PRODUCT_FILL
+
+        entries = [
+            ("fill", LEADERSHIP_FILL, "product leadership (CPO, VP, Head, Director of Product)"),
+            ("fill", PRODUCT_FILL, "product managers"),
+            ("fill", OTHER_FILL, "roles the product ladder reports to"),
+            ("ghost", GHOST, "a leadership role the company does not have"),
+            ("arrow", "#555555", "people of the lower role report to people of the upper one "
+                                 "(number: reporting lines, when more than one)"),
+            ("dotted", "#999999", "dotted line"),
+        ]
+        out: list[str] = []
+        x, y = MARGIN, top + LEGEND_SIZE
+        limit = MARGIN + self.content_w
+        for kind, color, label in entries:
+            label = ellipsize(label, self.content_w - 40, LEGEND_SIZE)
+            need = 30 + text_width(label, LEGEND_SIZE) + 22
+            if x + need > limit + 22 and x > MARGIN:
+                x, y = MARGIN, y + LEGEND_LINE
+            mid = y - LEGEND_SIZE * 0.35
+            if kind == "fill":
+                out.append(f'<rect x="{_n(x + 2)}" y="{_n(mid - 6)}" width="20" height="12" '
+                           f'rx="3" fill="{color}" stroke="{"#333333"}" stroke-width="0.8"/>')
+            elif kind == "ghost":
+                out.append(f'<rect x="{_n(x + 2)}" y="{_n(mid - 6)}" width="20" height="12" '
+                           f'rx="3" fill="#FFFFFF" stroke="{color}" stroke-width="1"'
+                           f' stroke-dasharray="3 2"/>')
+            else:
+                dash = ' stroke-dasharray="4 3"' if kind == "dotted" else ""
+                out.append(f'<path d="M{_n(x)} {_n(mid)}H{_n(x + 17)}" stroke="{color}" '
+                           f'stroke-width="1.4" fill="none"{dash}/>')
+                out.append(self.arrowhead((x + 16, mid), (x + 23, mid), color))
+            out.append(_text(x + 30, y, label, LEGEND_SIZE, "#444444", anchor="start"))
+            x += need
+        return out, y - top + 4
+
+    def draw(self, generator: str) -> bytes:
+        chart = self.chart
+        width, height = self.width, self.height
+        out = ['<?xml version="1.0" encoding="UTF-8"?>']
+        if generator:
+            out.append(f"<!-- {xml_escape(generator).replace('--', '- -')} -->")
+        out.append(f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}" '
+                   f'height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" '
+                   f'font-family="{xml_escape(DEFAULT_FONT)}" role="img">')
+        title = ellipsize(chart.title, self.content_w, TITLE_SIZE, True)
+        out.append(f"<title>{xml_escape(chart.title)}</title>")
+        out.append(f'<rect width="{_n(width)}" height="{_n(height)}" fill="#FFFFFF"/>')
+        out.append(_text(width / 2, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, "#1A1A1A",
+                         bold=True))
+        for group in (self.bands(), self.columns(), self.arrows(), self.boxes(), self.legend):
+            out.append("<g>")
+            out.extend(group)
+            out.append("</g>")
+        out.append("</svg>")
+        return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def draw_roles(chart: Plan, layout_json: bytes, generator: str = "") -> bytes:
+    """The roles chart as an SVG document (UTF-8 bytes), from Graphviz's `json0` layout."""
+    return _Drawing(chart, _Layout(layout_json)).draw(generator)
