@@ -6,6 +6,7 @@ import os
 import subprocess
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -123,12 +124,14 @@ def to_json(changes: list[Change], old_name: str, new_name: str) -> dict[str, An
             "changes": [c.to_dict() for c in changes]}
 
 
-def git_show(rev: str, path: str) -> tuple[bytes, str]:
-    """The bytes of `path` at git revision `rev`, and a display name `rev:path`."""
+def _check_rev(rev: str) -> None:
     if rev.startswith("-"):
         raise OrgvizError(f"--git {rev!r}: a revision cannot start with '-'")
-    directory = os.path.dirname(os.path.abspath(path)) or "."
-    spec = f"{rev}:./{os.path.basename(path)}"
+
+
+def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> bytes:
+    """The bytes of `relative` (to `directory`) at revision `rev`; `shown` names it in errors."""
+    spec = f"{rev}:./{relative}"
     try:
         done = subprocess.run(["git", "show", spec], cwd=directory, capture_output=True,
                               timeout=60, check=False)
@@ -139,91 +142,201 @@ def git_show(rev: str, path: str) -> tuple[bytes, str]:
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1] if message else f"exit status {done.returncode}"
-        raise OrgvizError(f"git show {rev}:{path}: {reason.removeprefix('fatal: ')}")
-    return done.stdout, f"{rev}:{path}"
+        raise OrgvizError(f"git show {rev}:{shown}: {reason.removeprefix('fatal: ')}")
+    return done.stdout
+
+
+def git_show(rev: str, path: str) -> tuple[bytes, str]:
+    """The bytes of `path` at git revision `rev`, and a display name `rev:path`."""
+    _check_rev(rev)
+    directory = os.path.dirname(os.path.abspath(path)) or "."
+    return (_git_show_relative(rev, directory, os.path.basename(path), path),
+            f"{rev}:{path}")
+
+
+#: At most this many files (the org file and its includes) are fetched from one revision.
+MAX_GIT_FILES = 1000
+
+
+def _included_paths(data: bytes, file: str) -> list[str]:
+    """The relative paths an org file's `include:` names (none when it cannot be read)."""
+    from orgviz.yamlread import YamlError, YMap, decode, read_yaml
+
+    try:
+        doc = read_yaml(decode(data, file), file)
+    except YamlError:
+        return []  # the loader reports it, with its location
+    value = doc.get("include") if isinstance(doc, YMap) else None
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [item for item in items
+            if isinstance(item, str) and item.strip() and not os.path.isabs(item)]
+
+
+def _fetch_revision(rev: str, path: str, mirror: str) -> dict[str, str]:
+    """Write `path` and the files it includes, as at `rev`, under `mirror` (the same layout,
+    below the folder's absolute path); return each written file's display name by path."""
+    top = os.path.abspath(path)
+    base = os.path.dirname(top)
+    shown = {os.path.normpath(mirror + top): f"{rev}:{path}"}
+    pending = [(top, path)]
+    seen = {top}
+    while pending:
+        real, display = pending.pop()
+        data = _git_show_relative(rev, base, os.path.relpath(real, base), display)
+        target = os.path.normpath(mirror + real)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
+        for item in _included_paths(data, display):
+            child = os.path.normpath(os.path.join(os.path.dirname(real), item))
+            if child in seen or len(seen) >= MAX_GIT_FILES:
+                continue
+            seen.add(child)
+            child_display = os.path.normpath(os.path.join(os.path.dirname(path), item))
+            try:
+                _git_show_relative(rev, base, os.path.relpath(child, base), child_display)
+            except OrgvizError:
+                continue  # not in that revision: the loader says "does not exist" where
+            shown[os.path.normpath(mirror + child)] = f"{rev}:{child_display}"
+            pending.append((child, child_display))
+    return shown
 
 
 def load_git_version(rev: str, path: str) -> Org:
-    """Load an org file as it was at a git revision (includes are not followed)."""
-    from orgviz.loader import load
-
-    data, shown = git_show(rev, path)
+    """Load an org file, and the files it includes, as they were at a git revision."""
     from orgviz.errors import OrgLoadError
+    from orgviz.loader import load
     from orgviz.problem import Problem
 
+    _check_rev(rev)
     with tempfile.TemporaryDirectory(prefix="orgviz-diff-") as tmp:
-        target = os.path.join(tmp, os.path.basename(path))
-        with open(target, "wb") as handle:
-            handle.write(data)
+        mirror = os.path.realpath(tmp)
+        names = _fetch_revision(rev, path, mirror)
+        target = os.path.normpath(mirror + os.path.abspath(path))
+
+        def named(problems: Iterable[Problem]) -> list[Problem]:
+            return [Problem(_display(p.file, names), p.line, p.col, p.level, p.rule,
+                            _unmirror(p.message, names)) for p in problems]
+
         try:
             org = load(target)
         except OrgLoadError as exc:
-            raise OrgLoadError([Problem(shown if p.file == target else p.file, p.line, p.col,
-                                        p.level, p.rule, p.message)
-                                for p in exc.problems]) from None
-    org.file = shown
+            raise OrgLoadError(named(exc.problems)) from None
+    org.file = names[target]
+    org.load_problems = tuple(named(org.load_problems))
     return org
+
+
+def _display(file: str, names: dict[str, str]) -> str:
+    """The `rev:path` name of a file under the mirror folder (others unchanged)."""
+    return names.get(os.path.normpath(file), file)
+
+
+def _unmirror(message: str, names: dict[str, str]) -> str:
+    """A loader message with mirror paths replaced by their `rev:path` names."""
+    for mirrored, display in names.items():
+        message = message.replace(mirrored, display)
+    return message
 
 
 # --- drawing -------------------------------------------------------------------------------
 
-#: Card fill per change kind (the first kind of a person wins, in this order).
-HIGHLIGHT = {"added": "#B7E4A7", "filled": "#B7E4A7", "opened": "#FFE2B8", "moved": "#B9D7F2",
-             "retitled": "#FFF2A8", "reteamed": "#FFF2A8", "renamed": "#FFF2A8",
-             "changed": "#EEEEEE"}
-_LEGEND = (("added or filled", "#B7E4A7"), ("moved (new manager)", "#B9D7F2"),
-           ("retitled, re-teamed, renamed", "#FFF2A8"), ("vacancy opened", "#FFE2B8"))
+#: Accent color of a changed card by the kind that names it (the first kind of a person, in
+#: this order, wins); unchanged cards have no accent, so the changes stand out.
+HIGHLIGHT = {"opened": "#E8590C", "added": "#2E9E44", "filled": "#2E9E44", "moved": "#2F6FD0",
+             "retitled": "#C98A00", "reteamed": "#C98A00", "renamed": "#C98A00",
+             "changed": "#8A8F98"}
+_LEGEND = (("added or vacancy filled", ("added", "filled")), ("vacancy opened", ("opened",)),
+           ("moved (new manager)", ("moved",)),
+           ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed")),
+           ("other change", ("changed",)))
+#: Removed people named in the subtitle; more are counted.
+MAX_REMOVED_SHOWN = 8
 
 
-def _html(text: str) -> str:
-    try:
-        from orgviz.render.labels import html_label_text
-    except ImportError:  # pragma: no cover - fallback while the render package is absent
-        import html
+def _card_note(own: list[Change], names: dict[str, str]) -> str:
+    """The line a changed card shows instead of its team: what changed."""
+    kinds = {c.kind: c for c in own}
+    if "added" in kinds:
+        return "new open role" if "opened" in kinds else "new"
+    if "filled" in kinds:
+        return "vacancy filled"
+    if "opened" in kinds:
+        return "vacancy opened"
+    parts = []
+    if "moved" in kinds:
+        old = kinds["moved"].old
+        parts.append(f"moved from {names.get(old, old)}" if old else "moved")
+    if "retitled" in kinds:
+        parts.append(f"was {_show(kinds['retitled'].old)}")
+    if "reteamed" in kinds:
+        parts.append(f"team was {_show(kinds['reteamed'].old)}")
+    if "renamed" in kinds:
+        parts.append(f"was {_show(kinds['renamed'].old)}")
+    if not parts and "changed" in kinds:
+        parts.append("changed: " + ", ".join(sorted({c.field or "" for c in own
+                                                       if c.kind == "changed"})))
+    return " · ".join(parts)
 
-        return html.escape(" ".join(text.split())).replace("\\", "\\\\")
-    return html_label_text(text)
 
+def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Any) -> Any:
+    """The chart of the new org with each changed card accented by its change and noted."""
+    from dataclasses import replace
 
-def to_dot(new: Org, changes: list[Change]) -> str:
-    """DOT source of the new org with changed people highlighted and removed ones listed."""
-    kinds: dict[str, list[Change]] = {}
+    from orgviz.render.chart import View, build_chart
+
+    chart = build_chart(new, View(color_by="none"), theme)
+    own: dict[str, list[Change]] = {}
     for change in changes:
-        kinds.setdefault(change.id, []).append(change)
-    node = {pid: f"p{i}" for i, pid in enumerate(new.by_id)}
-    lines = ["digraph diff {",
-             '  graph [rankdir=TB, nodesep=0.25, ranksep=0.5, fontname="Helvetica", pad=0.3];',
-             '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11,'
-             ' fillcolor="#FFFFFF", color="#999999"];',
-             '  edge [color="#888888", arrowhead=none];']
-    for pid, person in new.by_id.items():
-        own = kinds.get(pid, [])
-        fill = next((HIGHLIGHT[k] for k in HIGHLIGHT if any(c.kind == k for c in own)),
-                    "#FFFFFF")
-        notes = [KINDS[c.kind] + (f": {_show(c.old)} → {_show(c.new)}"
-                                  if c.kind in ("moved", "retitled", "reteamed") else "")
-                 for c in own if c.kind != "changed"]
-        rows = [f"<b>{_html(person.display_name)}</b>"]
-        if person.title:
-            rows.append(_html(person.title))
-        rows += [f'<font point-size="9" color="#333333"><i>{_html(n)}</i></font>'
-                 for n in notes]
-        style = ', style="rounded,filled,dashed"' if person.vacant else ""
-        width = ", penwidth=2" if own else ""
-        lines.append(f'  {node[pid]} [label=<{"<br/>".join(rows)}>, fillcolor="{fill}"'
-                     f"{style}{width}];")
-    for pid, person in new.by_id.items():
-        if person.reports_to in node and person.reports_to != pid:
-            lines.append(f"  {node[person.reports_to]} -> {node[pid]};")
+        own.setdefault(change.id, []).append(change)
+    names = {pid: person.display_name for pid, person in new.by_id.items()}
+    cards = []
+    present: set[str] = set()  # the kinds that colour a card
+    for card in chart.cards:
+        mine = own.get(card.id) if card.kind in ("person", "open") else None
+        if mine:
+            kind = next(k for k in HIGHLIGHT if any(c.kind == k for c in mine))
+            present.add(kind)
+            cards.append(replace(card, color=HIGHLIGHT[kind], team=_card_note(mine, names)))
+        else:
+            cards.append(replace(card, color=None))
+    legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
+                   if present.intersection(kinds))
+    counts = summary(changes)
+    said = ", ".join(f"{n} {KINDS[k]}" for k, n in counts.items() if n) or "no changes"
+    subtitle = f"Changes since {old_name}: {said}"
     removed = [c for c in changes if c.kind == "removed"]
-    legend = "".join(f'<tr><td bgcolor="{color}" width="14"></td><td align="left">{_html(text)}'
-                     "</td></tr>" for text, color in _LEGEND)
     if removed:
-        shown = ", ".join(c.name if c.name == c.id else f"{c.name} ({c.id})"
-                          for c in removed[:12]) + (
-            f" and {len(removed) - 12} more" if len(removed) > 12 else "")
-        legend += (f'<tr><td>−</td><td align="left">removed: {_html(shown)}</td></tr>')
-    lines.append(f'  legend [shape=plaintext, style="", label=<<table border="0" '
-                 f'cellspacing="3">{legend}</table>>];')
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        listed = ", ".join(c.name for c in removed[:MAX_REMOVED_SHOWN])
+        more = len(removed) - MAX_REMOVED_SHOWN
+        subtitle += f" · removed: {listed}" + (f" and {more} more" if more > 0 else "")
+    return replace(chart, cards=tuple(cards), legend=legend, legend_title="Changes",
+                   subtitle=subtitle)
+
+
+def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg") -> bytes:
+    """The new org drawn with its changes highlighted, as SVG, PNG, PDF or pinned DOT.
+
+    Drawn like `orgviz render` (tidy layout, orgviz's own SVG), so it needs no Graphviz and
+    looks the same with either engine.
+    """
+    from orgviz import __version__
+    from orgviz.render.cards import card_box, chart_texts
+    from orgviz.render.svg import draw_svg
+    from orgviz.render.themes import get_theme
+    from orgviz.render.tidylayout import layout_tidy, pinned_dot
+
+    theme = get_theme("light", None)
+    chart = changes_chart(new, changes, old_name, theme)
+    texts = chart_texts(chart)
+    box = card_box(texts)
+    geometry, ends = layout_tidy(chart, box, "auto")
+    if fmt == "dot":
+        return pinned_dot(chart, geometry, ends, texts, box, theme).encode("utf-8")
+    svg = draw_svg(chart, geometry, texts, box, theme, False,
+                   f"Generated by orgviz {__version__} (diff, layout tidy)")
+    if fmt == "svg":
+        return svg
+    from orgviz.render import convert
+
+    return convert.svg_to_png(svg, scale=2.0) if fmt == "png" else convert.svg_to_pdf(svg)

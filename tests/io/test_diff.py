@@ -78,21 +78,58 @@ def test_cli_text_json_and_svg(tmp_path: Path) -> None:
     result = runner.invoke(main, ["diff", str(old), str(new), "-o", str(dot)])
     assert result.exit_code == 0
     text = dot.read_text(encoding="utf-8")
-    assert "#B9D7F2" in text and "removed: Bob (bob)" in text
+    assert "#2F6FD0" in text  # lee moved: the moved accent
+    assert "moved from Sam" in text and "was Head of Product" in text
 
 
-@pytest.mark.system_graphviz
-def test_svg(tmp_path: Path) -> None:
-    import shutil
+def _svg_texts(path: Path) -> list[str]:
+    from xml.etree import ElementTree
 
-    if shutil.which("dot") is None:
-        pytest.skip("no dot")
+    root = ElementTree.parse(path).getroot()
+    return ["".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+@pytest.mark.parametrize("engine", ["auto", "embedded", "system"])
+def test_svg_shows_the_changes_on_the_new_chart(tmp_path: Path, engine: str) -> None:
+    """Drawn by orgviz itself, so the chart is the same whatever engine is named."""
     old, new = _pair(tmp_path)
     out = tmp_path / "diff.svg"
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(out),
-                                       "--engine", "system"])
+                                       "--engine", engine])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
+    texts = _svg_texts(out)
+    for expected in ("Dana", "Sam", "Lee", "Ana", "New", "was Head of Product",
+                     "moved from Sam · team was product", "vacancy filled", "new",
+                     "vacancy opened", "Changes", "moved (new manager)"):
+        assert expected in texts, expected
+    subtitle = next(t for t in texts if t.startswith("Changes since"))
+    assert f"Changes since {old}: " in subtitle and "removed: Bob" in subtitle
+    assert out.read_bytes() == _draw_again(old, new, tmp_path)
+
+
+def _draw_again(old: Path, new: Path, tmp_path: Path) -> bytes:
+    again = tmp_path / "again.svg"
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(again)])
+    assert result.exit_code == 0
+    return again.read_bytes()
+
+
+def test_png_and_pdf(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    for name, magic in (("diff.png", b"\x89PNG"), ("diff.pdf", b"%PDF")):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes().startswith(magic)
+
+
+def test_unknown_chart_format(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o",
+                                       str(tmp_path / "diff.gif")])
+    assert result.exit_code == 2
+    assert "diff.gif: unknown chart format; use .svg, .png, .pdf or .dot" in result.output
+    assert not (tmp_path / "diff.gif").exists()
 
 
 def test_git(tmp_path: Path) -> None:

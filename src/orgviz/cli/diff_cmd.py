@@ -19,9 +19,11 @@ from orgviz.report import REPORTERS
               help="Compare FILE as it was at git revision REV (e.g. HEAD~1) with FILE now.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Also draw the new org with the changes highlighted (.svg, .png, .dot).")
+              help="Also draw the new org with the changes highlighted (.svg, .png, .pdf, "
+                   ".dot), laid out and drawn like `orgviz render`.")
+# Kept so that scripts written for 0.1 still run: the chart needs no Graphviz engine now.
 @click.option("--engine", type=click.Choice(["auto", "system", "embedded"]), default="auto",
-              show_default=True, help="Graphviz engine for -o.")
+              hidden=True)
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the orgs differ.")
 def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str | None,
             engine: str, exit_code: bool) -> None:
@@ -31,7 +33,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     retitled, re-teamed, vacancies opened and filled. Exit 0 (with --exit-code: 1 when
     there are changes), 1 when a file cannot be loaded, 2 on usage, git or IO errors.
     """
-    from orgviz.diff import diff_orgs, format_text, load_git_version, to_dot, to_json
+    del engine  # accepted for compatibility only
+    from orgviz.diff import diff_orgs, draw_changes, format_text, load_git_version, to_json
     from orgviz.loader import load
 
     expected = 1 if rev else 2
@@ -48,6 +51,12 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         sys.exit(EXIT_PROBLEMS)
     except OrgvizError as exc:
         fail(exc)
+    # A file that loaded with errors (a missing include, a broken included file) is missing
+    # people: comparing it would report them as added or removed.
+    broken = [p for org in (old, new) for p in org.load_problems if p.level == "error"]
+    if broken:
+        REPORTERS["text"](broken, 2, sys.stderr, True)
+        sys.exit(EXIT_PROBLEMS)
     changes = diff_orgs(old, new)
     if as_json:
         click.echo(json.dumps(to_json(changes, old.file, new.file), indent=2,
@@ -61,22 +70,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         try:
             from orgviz.io.files import write_output
 
-            source = to_dot(new, changes)
-            write_output(output, source if fmt == "dot" else _draw(source, fmt, engine))
+            write_output(output, draw_changes(new, changes, old.file, fmt))
         except OrgvizError as exc:
             fail(exc)
     sys.exit(1 if exit_code and changes else 0)
-
-
-def _draw(source: str, fmt: str, engine: str) -> bytes:
-    from orgviz.render.engines import pick_engine
-
-    chosen = pick_engine(engine)
-    if fmt in chosen.formats:
-        return chosen.render(source, fmt, layout="dot", timeout=120)
-    from orgviz.render import convert
-
-    svg = chosen.render(source, "svg", layout="dot", timeout=120)
-    return convert.svg_to_png(svg) if fmt == "png" else convert.svg_to_pdf(svg)
-
 

@@ -1,0 +1,100 @@
+"""`orgviz diff --git REV FILE` follows the file's includes as they were at REV."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+TOP = """\
+orgviz: 1
+org: {name: Split Co, size: small}
+include: [teams/product.yaml]
+people:
+  - {id: ceo, name: Ada Boss, title: Chief Executive Officer}
+"""
+
+PRODUCT_V1 = """\
+orgviz: 1
+people:
+  - {id: cpo, name: Cy Product, title: Chief Product Officer, reports_to: ceo}
+  - {id: pm, name: Pam Manager, title: Product Manager, reports_to: cpo}
+"""
+
+PRODUCT_V2 = """\
+orgviz: 1
+people:
+  - {id: cpo, name: Cy Product, title: Chief Product Officer, reports_to: ceo}
+  - {id: pm, name: Pam Manager, title: Senior Product Manager, reports_to: ceo}
+  - {id: pm2, name: Pat New, title: Product Manager, reports_to: cpo}
+"""
+
+
+def _repo(tmp_path: Path) -> tuple[Path, list[str], dict[str, str]]:
+    repo = tmp_path / "repo"
+    (repo / "orgs" / "teams").mkdir(parents=True)
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    git = ["git", "-C", str(repo)]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    return repo, git, env
+
+
+def _commit(git: list[str], env: dict[str, str], message: str) -> None:
+    subprocess.run([*git, "add", "-A"], check=True, env=env)
+    subprocess.run([*git, "commit", "-qm", message], check=True, env=env)
+
+
+def test_changes_in_an_included_file_are_found(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "acme.yaml"
+    top.write_text(TOP, encoding="utf-8")
+    (repo / "orgs" / "teams" / "product.yaml").write_text(PRODUCT_V1, encoding="utf-8")
+    _commit(git, env, "v1")
+    (repo / "orgs" / "teams" / "product.yaml").write_text(PRODUCT_V2, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["old"] == f"HEAD:{top}"
+    summary = report["summary"]
+    assert (summary["added"], summary["moved"], summary["retitled"], summary["removed"]) == (
+        1, 1, 1, 0)
+    changed = {(c["kind"], c["id"]) for c in report["changes"]}
+    assert {("added", "pm2"), ("moved", "pm"), ("retitled", "pm")} <= changed
+
+
+def test_an_include_missing_at_the_revision_is_reported_there(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "acme.yaml"
+    top.write_text(TOP, encoding="utf-8")
+    _commit(git, env, "v1 without the included file")
+    (repo / "orgs" / "teams" / "product.yaml").write_text(PRODUCT_V1, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 1
+    assert f"HEAD:{top}:3:" in result.output
+    assert "included file 'teams/product.yaml' does not exist" in result.output
+    assert "orgviz-diff-" not in result.output  # no temporary folder names leak
+
+
+def test_a_syntax_error_in_an_old_included_file_names_it(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "acme.yaml"
+    top.write_text(TOP, encoding="utf-8")
+    included = repo / "orgs" / "teams" / "product.yaml"
+    included.write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
+    _commit(git, env, "broken include")
+    included.write_text(PRODUCT_V1, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 1
+    shown = f"HEAD:{repo / 'orgs' / 'teams' / 'product.yaml'}"
+    assert shown + ":" in result.output, result.output
+    assert "YAML syntax error" in result.output
+    assert "orgviz-diff-" not in result.output
