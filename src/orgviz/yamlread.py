@@ -113,20 +113,37 @@ def read_yaml(text: str, file: str) -> Any:
 
 
 def _build(loader: Any, file: str) -> Any:
+    """Turn the parser's events into YMap / YList / str / None values (no recursion)."""
     anchors: dict[str, Any] = {}
-    # A frame: [container, anchor, pending key (or _NO_KEY), its loc, node count,
-    #           keys added by a merge key (or None)].
-    stack: list[list[Any]] = []
+    # The open container's state lives in locals; the states of the containers around it
+    # are saved on `stack`: (container, anchor, pending key, its loc, node count at the
+    # start, keys added by a merge key).
+    stack: list[tuple[Any, ...]] = []
     out: list[Any] = []
     documents = 0
-    total_nodes = 0
+    # Nodes so far (scalars, containers and the full expansion of aliases): a container's
+    # size is the count at its end minus the count before it started. Alias bombs are
+    # bounded on values only (containers not counted): count - containers.
+    count = 0
+    containers = 0
+    container: Any = None  # the open YMap / YList; None at the top level
+    in_list = False
+    anchor: str | None = None
+    key: Any = _NO_KEY
+    key_loc: SourceLoc | None = None
+    start = 0
+    merged: set[str] | None = None
+    key_locs: dict[str, SourceLoc] = {}
+    value_locs: dict[str, SourceLoc] = {}
+    add_item = add_item_loc = out.append
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    document_start = yaml.DocumentStartEvent
     get_event = loader.get_event
+    nulls = _NULLS
     # SourceLoc(...) runs a Python-level __new__; building the tuple directly is the same value.
     new_loc, loc_class = tuple.__new__, SourceLoc
-    ylist = YList
     while True:
         event = get_event()
         if event is None:
@@ -138,12 +155,11 @@ def _build(loader: Any, file: str) -> Any:
             if event.tag is not None:
                 _check_tag(event.tag, loc)
             value = event.value
-            if not event.style and value in _NULLS and event.implicit[0]:  # C loader: ""
+            if value in nulls and not event.style and event.implicit[0]:  # C loader: ""
                 value = None
             if event.anchor is not None:
                 anchors[event.anchor] = value
-            total_nodes += 1
-            nodes = 1
+            count += 1
         elif kind is mapping_start or kind is sequence_start:
             mark = event.start_mark
             loc = new_loc(loc_class, (file, mark.line + 1, mark.column + 1))
@@ -151,28 +167,48 @@ def _build(loader: Any, file: str) -> Any:
                 _check_tag(event.tag, loc)
             if len(stack) >= MAX_DEPTH:
                 raise YamlError(loc, "limits", f"nesting deeper than {MAX_DEPTH} levels")
-            container = YMap(loc) if kind is mapping_start else YList(loc)
-            stack.append([container, event.anchor, _NO_KEY, None, 1, None])
+            stack.append((container, anchor, key, key_loc, start, merged))
+            start = count
+            count += 1
+            containers += 1
+            anchor = event.anchor
+            key, key_loc, merged = _NO_KEY, None, None
+            if kind is mapping_start:
+                container = YMap(loc)
+                in_list = False
+                key_locs, value_locs = container.key_locs, container.value_locs
+            else:
+                container = YList(loc)
+                in_list = True
+                add_item, add_item_loc = container.append, container.item_locs.append
             continue
         elif kind is mapping_end or kind is sequence_end:
-            value, anchor, _key, _key_loc, nodes, _merged = stack.pop()
-            value.size = nodes
+            value = container
+            value.size = count - start
             if anchor is not None:
                 anchors[anchor] = value
             loc = value.loc
+            container, anchor, key, key_loc, start, merged = stack.pop()
+            if container is None:
+                in_list = False
+            elif type(container) is YList:
+                in_list = True
+                add_item, add_item_loc = container.append, container.item_locs.append
+            else:
+                in_list = False
+                key_locs, value_locs = container.key_locs, container.value_locs
         elif kind is alias_event:
             mark = event.start_mark
             loc = SourceLoc(file, mark.line + 1, mark.column + 1)
             if event.anchor not in anchors:
                 raise YamlError(loc, "yaml-syntax", f"unknown alias '*{event.anchor}'")
             value = anchors[event.anchor]
-            nodes = _size(value)
-            total_nodes += nodes
-            if total_nodes > MAX_NODES:
+            count += _size(value)
+            if count - containers > MAX_NODES:
                 raise YamlError(loc, "limits",
                                 f"aliases expand to more than {MAX_NODES:,} values "
                                 "(an alias bomb?): refusing to read further")
-        elif kind is yaml.DocumentStartEvent:
+        elif kind is document_start:
             documents += 1
             if documents > 1:
                 mark = event.start_mark
@@ -181,38 +217,32 @@ def _build(loader: Any, file: str) -> Any:
             continue
         else:
             continue
-        if not stack:
+        if in_list:
+            add_item(value)
+            add_item_loc(loc)
+        elif container is None:
             out.append(value)
-            continue
-        frame = stack[-1]
-        container = frame[0]
-        frame[4] += nodes
-        if type(container) is ylist:
-            container.append(value)
-            container.item_locs.append(loc)
-        elif frame[2] is _NO_KEY:
+        elif key is _NO_KEY:
             if type(value) is not str:
                 what = "null" if value is None else "a mapping or list"
                 raise YamlError(loc, "yaml-syntax", f"a key must be plain text, not {what}")
-            frame[2] = value
-            frame[3] = loc
+            key = value
+            key_loc = loc
         else:
-            key = frame[2]
-            frame[2] = _NO_KEY
-            merged = frame[5]
             if merged is not None and key in merged:
                 merged.discard(key)  # an explicit key overrides a merged one
             elif key in container:
-                first = container.key_locs[key]
-                raise YamlError(frame[3], "duplicate-key",
+                first = key_locs[key]
+                raise YamlError(key_loc, "duplicate-key",  # type: ignore[arg-type]
                                 f"duplicate key '{key}' (first defined at line {first.line}): "
                                 "YAML keeps only one of them")
             if key == "<<" and isinstance(value, (YMap, YList)):
-                frame[5] = (frame[5] or set()) | _merge(container, value, loc)
-                continue
-            container[key] = value
-            container.key_locs[key] = frame[3]
-            container.value_locs[key] = loc
+                merged = (merged or set()) | _merge(container, value, loc)
+            else:
+                container[key] = value
+                key_locs[key] = key_loc  # type: ignore[assignment]
+                value_locs[key] = loc
+            key = _NO_KEY
     if not out:
         raise YamlError(SourceLoc(file, 1, 1), "schema", "empty file: expected an org file")
     return out[0]
