@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 LEVELS = ("error", "warning", "info")
@@ -19,9 +18,13 @@ class SourceLoc(NamedTuple):
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One finding: where, how bad, which rule, and what to do about it."""
+class Problem(NamedTuple):
+    """One finding: where, how bad, which rule, and what to do about it.
+
+    Problems order by file, line, column, level, rule and message. They are tuples (so
+    hashing, sorting and comparing them run in C), but a problem is only ever equal to
+    another problem, never to a plain tuple of the same values.
+    """
 
     file: str
     line: int
@@ -34,6 +37,14 @@ class Problem:
     def at(cls, loc: SourceLoc, level: str, rule: str, message: str) -> Problem:
         """Build a problem at a source location."""
         return cls(loc.file, loc.line, loc.col, level, rule, message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = tuple.__hash__
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.level} [{self.rule}] {self.message}"

@@ -1,4 +1,4 @@
-"""Helpers shared by rules: did-you-mean suggestions, the reporting tree, role names."""
+"""Helpers shared by rules: did-you-mean suggestions, the reporting tree, ranks, role names."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import difflib
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
@@ -187,20 +187,46 @@ def _tree(org: Org) -> Tree:
     return Tree(order, depth)
 
 
-def ranks(org: Org) -> dict[str, int | None]:
-    """Each person's rank (None when unknown), computed once per org."""
-    return _cached(org, "ranks", _ranks)
+class Standing(NamedTuple):
+    """Where a known role sits: its rank, and the names messages show for it."""
+
+    rank: int
+    role: str  # the display name of the most senior known role
+    level: str  # that role's level label (org.level_label)
 
 
-def _ranks(org: Org) -> dict[str, int | None]:
-    by_roles: dict[tuple[str, ...], int | None] = {}
-    found: dict[str, int | None] = {}
-    for pid, person in org.by_id.items():
-        roles = person.roles
-        if roles not in by_roles:
-            by_roles[roles] = org.ladder.rank(roles)
-        found[pid] = by_roles[roles]
-    return found
+def standings(org: Org) -> dict[str, Standing | None]:
+    """Each person's standing (None when their rank is unknown), computed once per org."""
+    return _cached(org, "standings", _standings)
+
+
+def _standings(org: Org) -> dict[str, Standing | None]:
+    by_roles: dict[tuple[str, ...], Standing | None] = {}
+    for person in {p.roles: p for p in org.by_id.values()}.values():  # one per roles
+        rank = org.ladder.rank(person.roles)
+        by_roles[person.roles] = (None if rank is None else
+                                  Standing(rank, role_name(org, person), org.level_label(person)))
+    return {pid: by_roles[person.roles] for pid, person in org.by_id.items()}
+
+
+Pairs = dict[tuple[Standing, Standing], list[Person]]
+
+
+def manager_pairs(org: Org) -> Pairs:
+    """People by (their standing, their manager's standing), in file order: everyone who is
+    not an assistant and reports to someone else, when both ranks are known."""
+    return _cached(org, "manager_pairs", _manager_pairs)
+
+
+def _manager_pairs(org: Org) -> Pairs:
+    standing = standings(org)
+    pairs: dict[tuple[Standing | None, Standing | None], list[Person]] = {}
+    for person in org.by_id.values():
+        if not person.assistant and person.reports_to != person.id:
+            key = (standing[person.id], standing.get(person.reports_to))  # type: ignore[arg-type]
+            pairs.setdefault(key, []).append(person)
+    return {key: people for key, people in pairs.items()  # type: ignore[misc]
+            if key[0] is not None and key[1] is not None}
 
 
 def assistants_of(org: Org) -> dict[str, int]:

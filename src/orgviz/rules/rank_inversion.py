@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import ranks, role_name
+from orgviz.rules._common import manager_pairs
 
 ID = "rank-inversion"
 LEVEL = "error"
@@ -33,21 +33,17 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has a lower rank."""
-    by_id, rank_of = org.by_id, ranks(org)
-    for person in by_id.values():
-        boss_id = person.reports_to
-        if boss_id is None:
+    for (mine, boss), people in manager_pairs(org).items():
+        if boss.rank >= mine.rank:
             continue
-        rank, boss_rank = rank_of[person.id], rank_of.get(boss_id)  # None: unknown
-        if rank is None or boss_rank is None or boss_rank >= rank or person.assistant:
-            continue
-        boss = by_id[boss_id]
-        level, boss_level = org.level_label(person), org.level_label(boss)
-        yield (person.at("reports_to"),
-               f"'{person.id}' ({role_name(org, person)}, rank {level}) reports to "
-               f"'{boss_id}' ({role_name(org, boss)}, rank {boss_level}): "
-               f"{_a(level)} cannot report to {_a(boss_level)}; point reports_to at someone "
-               "more senior, or correct the roles")
+        # Everyone in the group gets the same message but for the two ids.
+        about_them = f"({mine.role}, rank {mine.level}) reports to"
+        about_boss = (f"({boss.role}, rank {boss.level}): {_a(mine.level)} cannot report "
+                      f"to {_a(boss.level)}; point reports_to at someone more senior, or "
+                      "correct the roles")
+        for person in people:
+            yield (person.at("reports_to"),
+                   f"'{person.id}' {about_them} '{person.reports_to}' {about_boss}")
 
 
 def _a(label: str) -> str:

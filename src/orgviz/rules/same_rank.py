@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import ranks, role_name
+from orgviz.rules._common import manager_pairs
 
 ID = "same-rank"
 LEVEL = "warning"
@@ -32,17 +32,13 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has the same rank."""
-    by_id, rank_of = org.by_id, ranks(org)
-    for person in by_id.values():
-        boss_id = person.reports_to
-        if boss_id is None:
+    for (mine, boss), people in manager_pairs(org).items():
+        if boss.rank != mine.rank:
             continue
-        rank = rank_of[person.id]
-        if (rank is None or rank != rank_of.get(boss_id) or boss_id == person.id
-                or person.assistant):
-            continue
-        boss = by_id[boss_id]
-        yield (person.at("reports_to"),
-               f"'{person.id}' ({role_name(org, person)}) reports to '{boss_id}' "
-               f"({role_name(org, boss)}) at the same rank ({org.level_label(person)}): "
-               "point reports_to at someone more senior, or correct the roles")
+        # Everyone in the group gets the same message but for the two ids.
+        about_them = f"({mine.role}) reports to"
+        about_boss = (f"({boss.role}) at the same rank ({mine.level}): point reports_to at "
+                      "someone more senior, or correct the roles")
+        for person in people:
+            yield (person.at("reports_to"),
+                   f"'{person.id}' {about_them} '{person.reports_to}' {about_boss}")
