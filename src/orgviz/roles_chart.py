@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orgviz.model import Org, Person
-from orgviz.render.labels import clean, dot_string, text_width, wrap
+from orgviz.render.labels import clean, dot_string, ellipsize, text_width, wrap
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
 
 LEADERSHIP_FILL = "#F58518"
@@ -121,7 +121,7 @@ def leadership_chain(graph: RoleGraph) -> str:
 TITLE = "Product leadership roles by company size"
 NAME_SIZE, COUNT_SIZE, GHOST_SIZE = 12.0, 10.0, 11.0
 ORG_SIZE, META_SIZE = 15.0, 11.0
-NAME_WIDTH, ORG_WIDTH, CHAIN_WIDTH = 230.0, 380.0, 440.0  # wrap longer text
+NAME_WIDTH, ORG_WIDTH, CHAIN_WIDTH = 230.0, 400.0, 520.0  # wrap longer text
 PAD_X = 14.0
 CLUSTER_MARGIN = 14.0
 NODESEP, RANKSEP = 0.35, 0.45  # inches, as Graphviz takes them
@@ -207,6 +207,26 @@ def _wrapped(text: str, width: float, size: float, bold: bool = False, color: st
             for part in wrap(text, width, size, bold, max_lines=max_lines) or [""]]
 
 
+def _chain_lines(graph: RoleGraph, max_lines: int = 4) -> list[Line]:
+    """The leadership chain in lines of at most CHAIN_WIDTH, broken after a `›`."""
+    ladder = graph.org.ladder
+    nodes = sorted((n for n in graph.nodes.values() if n.leadership),
+                   key=lambda n: (-(ladder.rank(n.key) or 0), n.name))
+    items = [clean(f"{n.name} ({n.people:,})") for n in nodes] or [leadership_chain(graph)]
+    texts: list[str] = []
+    for index, item in enumerate(items):
+        item += " ›" if index < len(items) - 1 else ""
+        joined = f"{texts[-1]} {item}" if texts else item
+        if texts and text_width(joined, META_SIZE) <= CHAIN_WIDTH:
+            texts[-1] = joined
+        else:
+            texts.extend(wrap(item, CHAIN_WIDTH, META_SIZE, max_lines=max_lines))
+    if len(texts) > max_lines:
+        texts = [*texts[:max_lines - 1], ellipsize(" ".join(texts[max_lines - 1:]),
+                                                   CHAIN_WIDTH, META_SIZE)]
+    return [Line(text, META_SIZE, color=CHAIN_COLOR) for text in texts]
+
+
 def org_summary(org: Org, graph: RoleGraph) -> str:
     """`small · 20 people · 5 in the product ladder`."""
     people = sum(1 for p in org.by_id.values() if not p.vacant)
@@ -224,12 +244,12 @@ def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
     for column, graph in enumerate(graphs):
         org = graph.org
         ids: dict[tuple[str, ...], str] = {}
-        header_lines = (_wrapped(org.name, ORG_WIDTH, ORG_SIZE, True)
-                        + [Line(org_summary(org, graph), META_SIZE, color="#444444")]
-                        + _wrapped(leadership_chain(graph), CHAIN_WIDTH, META_SIZE,
-                                   color=CHAIN_COLOR, max_lines=3))
+        header_lines = [*_wrapped(org.name, ORG_WIDTH, ORG_SIZE, True),
+                        Line(org_summary(org, graph), META_SIZE, color="#444444"),
+                        *_chain_lines(graph)]
         w, h = _sized(header_lines, pad_y=2.0)
-        header = Box(f"h{column}", "header", "", column, header_lines, w, h, tooltip=org.name)
+        header = Box(f"h{column}", "header", "", column, header_lines, w, h,
+                     tooltip=clean(org.name))
         boxes[header.id] = header
         members = [header.id]
         for index, node in enumerate(graph.nodes.values()):
@@ -276,6 +296,11 @@ def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
     return Plan(title, list(orgs), levels, boxes, columns, arrows)
 
 
+def _amp(text: str) -> str:
+    """A DOT string whose entities Graphviz shows literally (it decodes `&amp;` and such)."""
+    return text.replace("&", "&amp;")
+
+
 def _inches(points: float) -> str:
     return f"{points / 72:.4f}".rstrip("0").rstrip(".")
 
@@ -291,13 +316,16 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
     def label(box: Box) -> str:
         if not labels:
             return '""'
-        return dot_string("\n".join(line.text for line in box.lines)).replace("\n", "\\n")
+        # Graphviz turns entities such as `&amp;` of plain labels into characters: `&` first.
+        return '"' + "\\n".join(_amp(dot_string(line.text)[1:-1])
+                                for line in box.lines) + '"'
 
     lines = [
         "digraph roles {",
         f"  graph [rankdir=TB, newrank=true, nodesep={NODESEP}, ranksep={RANKSEP}, pad=0.2,"
-        ' fontname="Helvetica"' + (f", labelloc=t, fontsize=20, label={dot_string(chart.title)}"
-                                   if labels else "") + "];",
+        ' fontname="Helvetica"'
+        + (f", labelloc=t, fontsize=20, label={_amp(dot_string(chart.title))}" if labels else "")
+        + "];",
         '  node [shape=box, style="rounded,filled", fixedsize=true, fontname="Helvetica",'
         ' fontsize=11, penwidth=1.2];',
         f'  edge [color="{EDGE_COLOR}", arrowsize=0.7, fontname="Helvetica", fontsize=10];',
@@ -313,7 +341,7 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
     ranks.update({lvl: [name] for lvl, name in zip(chart.levels, level_ids, strict=True)})
     for column, ids in enumerate(chart.columns):
         lines.append(f"  subgraph cluster_{column} {{")
-        lines.append(f'    style=rounded; color="#BBBBBB"; margin={CLUSTER_MARGIN:g};')
+        lines.append(f'    style=rounded; color="#BBBBBB"; margin={CLUSTER_MARGIN:g}; label="";')
         for name in ids:
             box = boxes[name]
             size = f"width={_inches(box.w)}, height={_inches(box.h)}"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from orgviz.errors import RenderError
-from orgviz.render.labels import ellipsize, text_width, xml_escape
+from orgviz.render.labels import clean, ellipsize, text_width, xml_escape
 from orgviz.render.themes import DEFAULT_FONT
 
 if TYPE_CHECKING:
@@ -189,7 +189,9 @@ class _Drawing:
                        f'height="{_n(bottom - top)}" rx="8" fill="none" stroke="{FRAME}" '
                        f'stroke-width="1.2"/>')
             _, cy = self.at(self.layout.centers[header.id])
-            out.extend(self.lines_at(header.lines, (left + right) / 2, cy))
+            used = sum(line.height for line in header.lines)
+            out.extend(self.lines_at(header.lines, (left + right) / 2,
+                                     cy - header.h / 2 + 2 + used / 2))
             out.append("</g>")
         return out
 
@@ -258,8 +260,12 @@ class _Drawing:
             ("ghost", GHOST, "a leadership role the company does not have"),
             ("arrow", "#555555", "people of the lower role report to people of the upper one "
                                  "(number: reporting lines, when more than one)"),
-            ("dotted", "#999999", "dotted line"),
+            ("dotted", "#999999", "dotted-line report"),
         ]
+        if not any(box.kind == "ghost" for box in self.chart.boxes.values()):
+            entries = [entry for entry in entries if entry[0] != "ghost"]
+        if not any(arrow.dotted for arrow in self.chart.arrows):
+            entries = [entry for entry in entries if entry[0] != "dotted"]
         out: list[str] = []
         x, y = MARGIN, top + LEGEND_SIZE
         limit = MARGIN + self.content_w
@@ -294,8 +300,8 @@ class _Drawing:
         out.append(f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}" '
                    f'height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" '
                    f'font-family="{xml_escape(DEFAULT_FONT)}" role="img">')
-        title = ellipsize(chart.title, self.content_w, TITLE_SIZE, True)
-        out.append(f"<title>{xml_escape(chart.title)}</title>")
+        title = ellipsize(clean(chart.title), self.content_w, TITLE_SIZE, True)
+        out.append(f"<title>{xml_escape(title)}</title>")
         out.append(f'<rect width="{_n(width)}" height="{_n(height)}" fill="#FFFFFF"/>')
         out.append(_text(width / 2, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, "#1A1A1A",
                          bold=True))
