@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
 from orgviz.errors import OrgLoadError, OrgvizError, RenderError
+
+if TYPE_CHECKING:
+    from orgviz.config import Config
+    from orgviz.model import Org
+    from orgviz.problem import Problem
 
 # Kept literal so that `--help` does not import the rendering code.
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -18,6 +25,19 @@ LAYOUT_CHOICES = ("auto", "tidy", "dot")
 THEMES = ("light", "dark", "print", "high-contrast")
 COLOR_BY = ("team", "level", "none")
 FITS = ("16:9", "4:3", "a4", "a4-portrait")
+
+
+def _checker(org: Org, config: Config, found: list[Problem]) -> Callable[[], list[Problem]]:
+    """Validation of `org` for `render`, which calls it when it suits; `found` gets the
+    problems (to print them when one is an error)."""
+
+    def check() -> list[Problem]:
+        from orgviz.validate import validate
+
+        found[:] = validate(org, config)
+        return found
+
+    return check
 
 
 def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> list[Path]:
@@ -93,7 +113,6 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     from orgviz.loader import load
     from orgviz.render.output import write_atomic
     from orgviz.render.pipeline import GRAPHVIZ_LAYOUTS, RenderOptions, format_for, render
-    from orgviz.validate import validate
 
     options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
                             direction=direction, root=root, team=team, depth=depth, fit=fit,
@@ -139,15 +158,14 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                         fresh += 1
                         continue
                 org = load(path)
-                problems = validate(org, config)
-                if any(p.level == "error" for p in problems):
-                    shown.extend(problems)
-                    if not force:
-                        refused = True
-                        continue
+                found: list[Problem] = []
                 notes: list[str] = []
-                data = render(org, fmt or format_for(target) or "svg", options,
-                              problems=problems, force=force, notes=notes)
+                # Validation runs while Graphviz lays out (--layout dot); with errors, render
+                # raises OrgLoadError unless --force.
+                data = render(org, fmt or format_for(target) or "svg", options, force=force,
+                              notes=notes, check=_checker(org, config, found))
+                if any(p.level == "error" for p in found):
+                    shown.extend(found)
                 if hook:
                     data = freshness.stamp(data, fmt or format_for(target) or "svg", digest)
                     written += 1

@@ -8,7 +8,7 @@ from orgviz.errors import RenderError
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
 from orgviz.render.dot import RANKSEP, DotPlan, write_dot
-from orgviz.render.engines import Engine
+from orgviz.render.engines import Engine, Job
 from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, side_curve, simplify
 from orgviz.render.themes import Theme
 
@@ -139,11 +139,17 @@ class _Router:
         return lines
 
 
-def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
-               timeout: float) -> tuple[Geometry, DotPlan]:
-    """Lay the chart out with Graphviz `dot` and route its connectors."""
+def start_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
+              timeout: float) -> tuple[DotPlan, Job]:
+    """Write the layout graph and start Graphviz on it without waiting (see `finish_dot`).
+    The caller ends the job (its result, or `cancel()` on any error)."""
     plan = write_dot(chart, box, theme)
-    plain = engine.render(plan.source, "plain", "dot", timeout).decode("utf-8", "replace")
+    return plan, engine.start(plan.source, "plain", "dot", timeout)
+
+
+def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
+    """Read Graphviz's layout of `plan` and route the connectors."""
+    plain = job.result().decode("utf-8", "replace")
     width, height, nodes, _edges = _parse_plain(plain)
     missing = [name for name in plan.node_of.values() if name not in nodes]
     if missing:
@@ -157,4 +163,12 @@ def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
     ax = Axes(chart.direction)
     rows = {row: ax.main(nodes[name]) for row, name in enumerate(plan.axis) if name in nodes}
     boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
-    return Geometry(width, height, boxes, rows, tuple(lines), chart.direction), plan
+    return Geometry(width, height, boxes, rows, tuple(lines), chart.direction)
+
+
+def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
+               timeout: float) -> tuple[Geometry, DotPlan]:
+    """Lay the chart out with Graphviz `dot` and route its connectors."""
+    plan, job = start_dot(chart, box, theme, engine, timeout)
+    with job:
+        return finish_dot(chart, plan, job), plan

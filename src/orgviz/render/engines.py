@@ -6,11 +6,12 @@ import abc
 import atexit
 import contextlib
 import importlib.util
+import os
 import re
 import shutil
-import signal
 import subprocess
 import threading
+import time
 from typing import Any, ClassVar
 
 from orgviz.errors import RenderError
@@ -78,8 +79,52 @@ class Engine(abc.ABC):
                timeout: float = 120.0) -> bytes:
         """Lay out and draw `dot_source`; raise RenderError on failure or after `timeout` s."""
 
+    def start(self, dot_source: str, fmt: str, layout: str = "dot",
+              timeout: float = 120.0) -> Job:
+        """Start `render` without waiting for it (here: run it now; engines that can work
+        beside the caller override this)."""
+        try:
+            return _DoneJob(self.render(dot_source, fmt, layout, timeout))
+        except Exception as exc:  # given to whoever asks for the result
+            return _DoneJob(error=exc)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
+
+
+class Job(abc.ABC):
+    """A Graphviz run in progress: `result()` waits for its bytes (or raises what `render`
+    would), `cancel()` stops it. Either ends it; as a context manager it is cancelled on
+    exit, so that no Graphviz outlives an error of the caller."""
+
+    @abc.abstractmethod
+    def result(self) -> bytes:
+        """The output, once Graphviz is done; RenderError on failure or timeout."""
+
+    @abc.abstractmethod
+    def cancel(self) -> None:
+        """Stop Graphviz if it still runs and wait until it has (no-op once ended)."""
+
+    def __enter__(self) -> Job:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+
+class _DoneJob(Job):
+    """A job that has ended already: its output, or the exception it raised."""
+
+    def __init__(self, data: bytes = b"", error: BaseException | None = None) -> None:
+        self.data, self.error = data, error
+
+    def result(self) -> bytes:
+        if self.error is not None:
+            raise self.error
+        return self.data
+
+    def cancel(self) -> None:
+        pass
 
 
 # --- system `dot` -----------------------------------------------------------------------------
@@ -199,33 +244,127 @@ class SystemEngine(Engine):
 
     def render(self, dot_source: str, fmt: str, layout: str = "dot",
                timeout: float = 120.0) -> bytes:
+        return self.start(dot_source, fmt, layout, timeout).result()
+
+    def start(self, dot_source: str, fmt: str, layout: str = "dot",
+              timeout: float = 120.0) -> Job:
+        """Start `dot` as a process of its own (it works on another core while the caller
+        goes on); the timeout counts from now."""
         source = _verify_request(self, dot_source, fmt, layout, timeout)
-        executable = self._executable()
+        return _SystemJob(self._executable(), source, fmt, layout, timeout)
+
+
+#: System jobs still running: stopped at exit if their caller did not end them.
+_RUNNING: set[_SystemJob] = set()
+#: When the caller comes for the output after the timeout has passed, how long a `dot` that
+#: has finished its layout gets to hand its output over.
+_LATE_GRACE = 0.05
+
+
+def _input_file(data: bytes) -> int:
+    """A file descriptor to read `data` from: the child reads it whenever it likes, with no
+    thread of ours to feed a pipe."""
+    if hasattr(os, "memfd_create"):
+        descriptor = os.memfd_create("orgviz-dot", os.MFD_CLOEXEC)
+    else:  # pragma: no cover - not Linux
+        import tempfile
+
+        with tempfile.TemporaryFile() as stream:
+            descriptor = os.dup(stream.fileno())
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+        os.lseek(descriptor, 0, os.SEEK_SET)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def _stop_running() -> None:
+    """At exit, stop the `dot` processes nobody waited for."""
+    for job in list(_RUNNING):
+        job.cancel()
+
+
+class _SystemJob(Job):
+    """One `dot` process: input from a file, output read when the result is asked for."""
+
+    def __init__(self, executable: str, source: bytes, fmt: str, layout: str,
+                 timeout: float) -> None:
+        self.fmt, self.layout, self.timeout = fmt, layout, timeout
+        self.outcome: tuple[bytes, bytes] | BaseException | None = None
+        descriptor = _input_file(source)
         try:
-            # subprocess.run kills the child when the timeout expires.
-            done = subprocess.run([executable, f"-K{layout}", f"-T{fmt}"], input=source,
-                                  capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise _timeout_error(self.name, layout, timeout) from None
+            self.process = subprocess.Popen([executable, f"-K{layout}", f"-T{fmt}"],
+                                            stdin=descriptor, stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE)
         except FileNotFoundError:
-            raise RenderError(self.missing) from None
+            raise RenderError(SystemEngine.missing) from None
         except OSError as exc:
             raise RenderError(f"cannot run {executable} ({exc.strerror}): "
                               f"{INSTALL_GRAPHVIZ} or use --engine embedded") from None
-        if done.returncode != 0:
-            if done.returncode < 0:
-                try:
-                    what = f"crashed ({signal.Signals(-done.returncode).name})"
-                except ValueError:
-                    what = f"crashed (signal {-done.returncode})"
-            else:
-                what = f"failed (exit status {done.returncode})"
-            raise RenderError(f"Graphviz dot {what}: {_first_error_line(done.stderr)}")
-        if fmt == "pdf":
+        finally:
+            os.close(descriptor)
+        self.deadline = time.monotonic() + timeout
+        if not _RUNNING:
+            atexit.register(_stop_running)
+        _RUNNING.add(self)
+
+    def _stop(self) -> None:
+        """Kill the process (if it still runs), reap it and close its pipes."""
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
+            self.process.communicate()
+        _RUNNING.discard(self)
+
+    def _wait(self) -> tuple[bytes, bytes] | BaseException:
+        """The output and error output of `dot`, or the error to raise."""
+        left = self.deadline - time.monotonic()
+        try:
+            out, err = self.process.communicate(timeout=max(left, _LATE_GRACE))
+        except subprocess.TimeoutExpired:
+            self._stop()
+            return _timeout_error(SystemEngine.name, self.layout, self.timeout)
+        except BaseException:
+            self._stop()
+            raise
+        _RUNNING.discard(self)
+        return out, err
+
+    def result(self) -> bytes:
+        if self.outcome is None:
+            self.outcome = self._wait()
+        if isinstance(self.outcome, BaseException):
+            raise self.outcome
+        out, err = self.outcome
+        code = self.process.returncode
+        if code != 0:
+            raise RenderError(f"Graphviz dot {_failure(code)}: {_first_error_line(err)}")
+        if self.fmt == "pdf":
             from orgviz.render.convert import fix_pdf_dates
 
-            return fix_pdf_dates(done.stdout)
-        return done.stdout
+            return fix_pdf_dates(out)
+        return out
+
+    def cancel(self) -> None:
+        if self.outcome is None:
+            self._stop()
+            self.outcome = RenderError("Graphviz was stopped before it finished")
+
+
+def _failure(returncode: int) -> str:
+    """How `dot` ended: "crashed (SIGSEGV)" or "failed (exit status 1)"."""
+    if returncode > 0:
+        return f"failed (exit status {returncode})"
+    import signal
+
+    try:
+        return f"crashed ({signal.Signals(-returncode).name})"
+    except ValueError:
+        return f"crashed (signal {-returncode})"
 
 
 # --- embedded WebAssembly build ---------------------------------------------------------------
@@ -320,27 +459,10 @@ class _WasmRuntime:
         # The instance (and all its memory) is dropped with the store; nothing to free.
         return bytes(memory.read(store, result, result + size))
 
-    def render(self, source: bytes, fmt: str, layout: str, timeout: float) -> bytes:
-        outcome: dict[str, Any] = {}
-
-        def job() -> None:
-            try:
-                outcome["data"] = self._call_render(source, fmt, layout)
-            except BaseException as exc:  # handed over to the calling thread
-                outcome["error"] = exc
-
-        with self.lock:  # the epoch is per engine: one render at a time
-            worker = _start_thread(job)
-            worker.join(timeout)
-            timed_out = worker.is_alive()
-            if timed_out:
-                self.engine.increment_epoch()
-                worker.join(_INTERRUPT_GRACE)
-        if "data" in outcome:
-            return outcome["data"]
-        if timed_out:
-            raise _timeout_error("embedded", layout, timeout)
-        raise self._translate(outcome["error"])
+    def start(self, source: bytes, fmt: str, layout: str, timeout: float) -> Job:
+        """Render on a thread of its own (wasmtime lets go of the GIL while the guest runs,
+        so the caller's Python goes on beside it); one render at a time per process."""
+        return _WasmJob(self, source, fmt, layout, timeout)
 
     def _translate(self, exc: BaseException) -> BaseException:
         """A one-line RenderError for a wasm trap; other exceptions pass unchanged."""
@@ -359,6 +481,57 @@ class _WasmRuntime:
         reason = reason.removeprefix("wasm trap: ")
         return RenderError(f"the embedded Graphviz crashed ({reason}): use --layout tidy or "
                            f"the system engine (--engine system)")
+
+
+class _WasmJob(Job):
+    """One render of the embedded Graphviz on its worker thread; holds the runtime's lock
+    until it has ended."""
+
+    def __init__(self, runtime: _WasmRuntime, source: bytes, fmt: str, layout: str,
+                 timeout: float) -> None:
+        self.runtime, self.layout, self.timeout = runtime, layout, timeout
+        self.outcome: dict[str, Any] = {}
+        self.ended = False
+        runtime.lock.acquire()  # the epoch is per engine: one render at a time
+        try:
+            self.deadline = time.monotonic() + timeout
+            self.worker = _start_thread(lambda: self._job(source, fmt, layout))
+        except BaseException:
+            runtime.lock.release()
+            raise
+
+    def _job(self, source: bytes, fmt: str, layout: str) -> None:
+        try:
+            self.outcome["data"] = self.runtime._call_render(source, fmt, layout)
+        except BaseException as exc:  # handed over to the calling thread
+            self.outcome["error"] = exc
+
+    def _end(self, wait: float | None) -> bool:
+        """Wait up to `wait` s for the worker, interrupt the guest if it still runs, and
+        release the runtime; whether it had to be interrupted."""
+        if self.ended:
+            return False
+        self.ended = True
+        try:
+            self.worker.join(wait)
+            interrupted = self.worker.is_alive()
+            if interrupted:
+                self.runtime.engine.increment_epoch()
+                self.worker.join(_INTERRUPT_GRACE)
+        finally:
+            self.runtime.lock.release()
+        return interrupted
+
+    def result(self) -> bytes:
+        timed_out = self._end(max(0.0, self.deadline - time.monotonic()))
+        if "data" in self.outcome:
+            return self.outcome["data"]
+        if timed_out or "error" not in self.outcome:
+            raise _timeout_error("embedded", self.layout, self.timeout)
+        raise self.runtime._translate(self.outcome["error"])
+
+    def cancel(self) -> None:
+        self._end(0.0)
 
 
 def _start_thread(target: Any) -> threading.Thread:
@@ -438,10 +611,15 @@ class EmbeddedEngine(Engine):
 
     def render(self, dot_source: str, fmt: str, layout: str = "dot",
                timeout: float = 120.0) -> bytes:
+        return self.start(dot_source, fmt, layout, timeout).result()
+
+    def start(self, dot_source: str, fmt: str, layout: str = "dot",
+              timeout: float = 120.0) -> Job:
+        """Start the render on a thread of its own; the timeout counts from now."""
         source = _verify_request(self, dot_source, fmt, layout, timeout)
         if not self.available():
             raise RenderError(self.missing)
-        return _runtime().render(source, fmt, layout, timeout)
+        return _runtime().start(source, fmt, layout, timeout)
 
 
 ENGINES: dict[str, type[Engine]] = {"system": SystemEngine, "embedded": EmbeddedEngine}

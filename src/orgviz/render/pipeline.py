@@ -163,32 +163,57 @@ def _can_convert(fmt: str) -> bool:
     return _cairo_usable()
 
 
+#: A function that validates the org and returns its problems.
+Check = Callable[[], Sequence["Problem"]]
+
+
+class _Gate:
+    """The validation gate of a render: the org's problems, found once."""
+
+    def __init__(self, org: Org, problems: Sequence[Problem] | None, check: Check | None,
+                 force: bool) -> None:
+        self.org, self.problems, self.check, self.force = org, problems, check, force
+
+    def passes(self) -> Sequence[Problem]:
+        """The problems; an OrgLoadError carrying them when one is an error (not `force`)."""
+        if self.problems is None:
+            if self.check is None:
+                from orgviz.validate import validate
+
+                self.problems = validate(self.org)
+            else:
+                self.problems = self.check()
+        if _errors(self.problems) and not self.force:
+            raise OrgLoadError(sorted(self.problems))
+        return self.problems
+
+
 def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
            problems: Sequence[Problem] | None = None, force: bool = False,
-           notes: list[str] | None = None) -> bytes:
+           notes: list[str] | None = None, check: Check | None = None) -> bytes:
     """Draw an org chart and return the bytes of an SVG, PNG, PDF or DOT file.
 
-    The org is validated first (or `problems` from an earlier `validate` are used): with
-    errors an OrgLoadError carrying them is raised, unless `force`, which draws anyway and
-    marks the broken cards and lines. Notes about the output (a PNG scaled down to fit) are
-    appended to `notes`.
+    The org is validated first (or `problems` from an earlier `validate` are used, or
+    `check()` gives them): with errors an OrgLoadError carrying them is raised, unless
+    `force`, which draws anyway and marks the broken cards and lines. Notes about the
+    output (a PNG scaled down to fit) are appended to `notes`.
+
+    With `--layout dot` Graphviz starts before validation, which runs (like the rest of
+    orgviz's work that needs no layout) while Graphviz works; the outcome is the same.
     """
     options = (options or RenderOptions()).verified()
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if problems is None:
-        from orgviz.validate import validate
-
-        problems = validate(org)
-    if _errors(problems) and not force:
-        raise OrgLoadError(sorted(problems))
+    gate = _Gate(org, problems, check, force)
+    if _beside_graphviz(fmt, options, force):
+        return _render_beside_graphviz(org, fmt, options, gate, notes)
+    problems = gate.passes()
     chart, theme, texts, box = build(org, options, problems if force else ())
     layout = pick_layout(options, chart)
     if fmt == "dot":
         return _standalone_dot(chart, box, theme, texts, layout, options).encode("utf-8")
 
-    graphviz_draws = fmt in ("png", "pdf") and not _can_convert(fmt) \
-        and options.fit is None and options.width is None
+    graphviz_draws = _graphviz_draws(fmt, options)
     engine = None
     if layout in GRAPHVIZ_LAYOUTS or graphviz_draws:
         from orgviz.render.engines import pick_engine
@@ -206,13 +231,68 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     from orgviz.render.svg import draw_svg
 
     geometry = LAYOUTS[layout](chart, box, theme, engine, options)
+    svg = draw_svg(chart, geometry, texts, box, theme, options.transparent,
+                   _generator(layout, engine))
+    return _finish(svg, fmt, options, theme, notes)
+
+
+def _graphviz_draws(fmt: str, options: RenderOptions) -> bool:
+    """Whether Graphviz draws the PNG or PDF itself (nothing here converts SVG to `fmt`)."""
+    return fmt in ("png", "pdf") and not _can_convert(fmt) \
+        and options.fit is None and options.width is None
+
+
+def _beside_graphviz(fmt: str, options: RenderOptions, force: bool) -> bool:
+    """Whether the render lays out with a Graphviz that can work beside orgviz: the `dot`
+    layout, drawn by orgviz, of a chart that does not show validation errors."""
+    return (not force and fmt != "dot" and options.layout in GRAPHVIZ_LAYOUTS
+            and LAYOUTS.get(options.layout) is _dot_layout
+            and not _graphviz_draws(fmt, options))
+
+
+def _render_beside_graphviz(org: Org, fmt: str, options: RenderOptions, gate: _Gate,
+                            notes: list[str] | None) -> bytes:
+    """The `dot` layout with Graphviz started as soon as its input exists: validation, the
+    SVG code and the cards' SVG fragments are done while it works.
+
+    Errors come as when validating first: validation errors win over any failure before
+    Graphviz starts; on any error Graphviz is stopped before it is reported.
+    """
+    from orgviz.render.dotlayout import finish_dot, start_dot
+    from orgviz.render.engines import pick_engine
+
+    try:
+        chart, theme, texts, box = build(org, options)
+        engine = pick_engine(options.engine)
+        plan, job = start_dot(chart, box, theme, engine, options.timeout)
+    except Exception:
+        gate.passes()  # a broken org is reported as such, whatever else went wrong
+        raise
+    with job:
+        gate.passes()
+        from orgviz.render.svg import draw_svg, prepare_cards
+
+        prepared = prepare_cards(chart, texts, box, theme)
+        generator = _generator("dot", engine)
+        geometry = finish_dot(chart, plan, job)
+    svg = draw_svg(chart, geometry, texts, box, theme, options.transparent, generator,
+                   prepared=prepared)
+    return _finish(svg, fmt, options, theme, notes)
+
+
+def _generator(layout: str, engine: Engine | None) -> str:
+    """The SVG comment naming orgviz, the layout and the Graphviz that placed the cards."""
     from orgviz import __version__
 
     generator = f"Generated by orgviz {__version__} (layout {layout}"
     if engine is not None:
         generator += f", Graphviz {engine.version()}, {engine.name} engine"
-    generator += ")"
-    svg = draw_svg(chart, geometry, texts, box, theme, options.transparent, generator)
+    return generator + ")"
+
+
+def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
+            notes: list[str] | None) -> bytes:
+    """The SVG fitted to `--fit`, as SVG, PDF or PNG."""
     if options.fit is not None:
         from orgviz.render.convert import fit_svg
 
@@ -269,9 +349,9 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     target = output_path(source, output, fmt)
     fmt = fmt or format_for(target) or "svg"
     org = load(source)
-    problems = validate(org, config)
     notes: list[str] = []
-    data = render(org, fmt, options, problems=problems, force=force, notes=notes)
+    data = render(org, fmt, options, force=force, notes=notes,
+                  check=lambda: validate(org, config))
     write_atomic(target, data)
     return Rendered(target, fmt, len(data), tuple(notes))
 

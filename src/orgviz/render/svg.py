@@ -122,12 +122,13 @@ def curve_path(points: tuple[Point, ...]) -> str:
 class _Canvas:
     def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
                  box: CardBox, theme: Theme, transparent: bool, generator: str = "",
-                 header: bool = True, margin: float = MARGIN) -> None:
+                 header: bool = True, margin: float = MARGIN,
+                 prepared: PreparedCards | None = None) -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
+        self.prepared = prepared if prepared is not None else {}
         self.generator = generator
         self.theme, self.transparent = theme, transparent
         self.margin = margin
-        self.card_styles: dict[tuple[str, bool], tuple[str, str, tuple[float, ...]]] = {}
         self.line_styles: dict[str, str] = {}
         self.tb = geometry.direction != "LR"
         has_axis = any(chart.rows) and bool(geometry.rows)
@@ -281,75 +282,36 @@ class _Canvas:
         return items
 
     # cards ----------------------------------------------------------------------------------
-    def card_style(self, kind: str, broken: bool) -> tuple[str, str, tuple[float, ...]]:
-        """For a kind of card: the attributes of its outline after x, y, width and height,
-        those of the cards piled behind it, and the offsets of the piled cards."""
-        key = (kind, broken)
-        style = self.card_styles.get(key)
-        if style is not None:
-            return style
-        theme = self.theme
-        fill, stroke, dash = theme.card_fill, theme.card_border, None
-        stroke_width = theme.border_width
-        pile: tuple[float, ...] = ()
-        pile_attrs = ""
-        if kind == "open":
-            fill, stroke, dash = theme.open_fill, theme.open_border, "5 4"
-            stroke_width = max(stroke_width, 1.2)
-        elif kind in ("rollup", "continued"):  # a pile: more behind this card
-            if kind == "rollup":
-                fill, stroke = theme.rollup_fill, theme.rollup_border
-            pile = (8.0, 4.0)
-            pile_attrs = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width)
-        if broken:
-            stroke, stroke_width = theme.broken, 2.5
-        outline = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width,
-                         stroke_dasharray=dash)
-        style = self.card_styles[key] = (outline, pile_attrs, pile)
-        return style
-
-    def card(self, card: Card, where: Box) -> str:
-        theme, text, box = self.theme, self.texts[card.id], self.box
+    def card(self, card: Card, where: Box, prepared: PreparedCard | None = None) -> str:
+        """One card at its place: `prepared` (see `prepare_cards`) or prepared here."""
+        if prepared is None:
+            prepared = _prepare_card(card, self.texts[card.id], self.box, self.theme, {})
+        head, outline, pile_attrs, pile, band, lines, broken = prepared
         left, top = where.left + self.x0, where.top + self.y0
         w, h = where.w, where.h
         cx = left + w / 2
-        kind = card.kind
-        parts = [f"<g><title>{xml_escape(text.full)}</title>"]
-        outline, pile_attrs, pile = self.card_style(kind, card.broken)
+        parts = [head]
         size = f'width="{_n(w)}" height="{_n(h)}" '
         for offset in pile:
             parts.append(f'<rect x="{_n(left + offset)}" y="{_n(top + offset)}" '
                          f'{size}{pile_attrs}/>')
         parts.append(f'<rect x="{_n(left)}" y="{_n(top)}" {size}{outline}/>')
-        if card.color:
-            parts.append(self.accent_band(left, top, w, accent(theme, card.color),
-                                          kind == "open"))
+        if band:
+            parts.append(self.accent_band(left, top, w, band))
         x = _n(cx)
-        name_style = _text_style(NAME_SIZE, theme.muted if kind == "open" else theme.text,
-                                 bold=True, italic=kind == "open")
-        for i, line in enumerate(text.name):
-            parts.append(f'<text x="{x}" y="{_n(top + box.name_y(i))}"{name_style}'
-                         f'{xml_escape(line)}</text>')
-        if text.title:
-            title_style = _text_style(TITLE_SIZE, theme.muted)
-            names = len(text.name)
-            for i, line in enumerate(text.title):
-                parts.append(f'<text x="{x}" y="{_n(top + box.title_y(i, names))}"'
-                             f'{title_style}{xml_escape(line)}</text>')
-        if text.team:
-            team_style = _text_style(TEAM_SIZE, theme.faint,
-                                     italic=kind in ("rollup", "continued"))
-            parts.append(f'<text x="{x}" y="{_n(top + box.team_y())}"{team_style}'
-                         f'{xml_escape(text.team)}</text>')
-        if card.broken:
+        for dy, rest in lines:
+            parts.append(f'<text x="{x}" y="{_n(top + dy)}"{rest}')
+        if broken:
+            theme = self.theme
             bx, by = left + w - 4, top + 4
             parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
             parts.append(_text(bx, by + 4, "!", 11.0, theme.background, bold=True))
         parts.append("</g>")
         return "".join(parts)
 
-    def accent_band(self, left: float, top: float, w: float, color: str, faded: bool) -> str:
-        """The colored band along the card's top edge, following its rounded corners."""
+    def accent_band(self, left: float, top: float, w: float, rest: str) -> str:
+        """The colored band along the card's top edge, following its rounded corners;
+        `rest` is the path's attributes after `d` (see `_band_rest`)."""
         r, a = RADIUS, self.theme.accent_height
         dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
         right = left + w
@@ -357,7 +319,7 @@ class _Canvas:
         bottom = _n(top + a)
         d = (f"M{_n(left + dx)} {bottom}{arc}{_n(left + r)} {_n(top)}"
              f"H{_n(right - r)}{arc}{_n(right - dx)} {bottom}Z")
-        return f'<path {_attrs(d=d, fill=color, fill_opacity=0.55 if faded else None)}/>'
+        return f'<path d="{d}"{rest}'
 
     # all ------------------------------------------------------------------------------------
     def draw(self) -> bytes:
@@ -385,10 +347,12 @@ class _Canvas:
             out.append(self.connector(line))
         out.append("</g>")
         out.append("<g>")
+        prepared = self.prepared
+        boxes = geometry.boxes
         for card in chart.cards:
-            where = geometry.boxes.get(card.id)
+            where = boxes.get(card.id)
             if where is not None:
-                out.append(self.card(card, where))
+                out.append(self.card(card, where, prepared.get(card.id)))
         out.append("</g>")
         out.append("</svg>")
         return ("\n".join(out) + "\n").encode("utf-8")
@@ -403,11 +367,86 @@ def _fit_label(label: str, width: float) -> list[str]:
 
 def draw_svg(chart: Chart, geometry: Geometry, texts: dict[str, CardText], box: CardBox,
              theme: Theme, transparent: bool = False, generator: str = "", *,
-             header: bool = True, margin: float = MARGIN) -> bytes:
+             header: bool = True, margin: float = MARGIN,
+             prepared: PreparedCards | None = None) -> bytes:
     """The chart as an SVG document (UTF-8 bytes); `generator` goes into a comment.
 
     Without `header` there is no title, legend or key (a slide shows its own) and the
-    drawing is only as wide as the chart; `margin` is the space around it all.
+    drawing is only as wide as the chart; `margin` is the space around it all. `prepared`
+    is `prepare_cards` of the same chart, texts, box and theme (made while Graphviz works).
     """
     return _Canvas(chart, geometry, texts, box, theme, transparent, generator, header,
-                   margin).draw()
+                   margin, prepared).draw()
+
+
+#: A card's SVG apart from its place: the start of its group (with the tooltip), its outline
+#: attributes, those of the cards piled behind it and their offsets, the accent band's
+#: attributes after `d` ("" for none), its text lines (baseline below the card's top, the
+#: rest of the element after `y`) and whether it is marked broken.
+PreparedCard = tuple[str, str, str, tuple[float, ...], str, tuple[tuple[float, str], ...],
+                     bool]
+PreparedCards = dict[str, PreparedCard]
+#: A card's outline attributes, those of its pile and the pile's offsets.
+CardStyle = tuple[str, str, tuple[float, ...]]
+
+
+def prepare_cards(chart: Chart, texts: dict[str, CardText], box: CardBox,
+                  theme: Theme) -> PreparedCards:
+    """Everything of the cards' SVG that does not depend on where they are."""
+    styles: dict[tuple[str, bool], CardStyle] = {}
+    return {card.id: _prepare_card(card, texts[card.id], box, theme, styles)
+            for card in chart.cards}
+
+
+def _prepare_card(card: Card, text: CardText, box: CardBox, theme: Theme,
+                  styles: dict[tuple[str, bool], CardStyle]) -> PreparedCard:
+    """One card's SVG apart from its place (`styles` caches `_card_style`)."""
+    kind = card.kind
+    key = (kind, card.broken)
+    style = styles.get(key)
+    if style is None:
+        style = styles[key] = _card_style(theme, kind, card.broken)
+    outline, pile_attrs, pile = style
+    band = _band_rest(accent(theme, card.color), kind == "open") if card.color else ""
+    lines = []
+    name_style = _text_style(NAME_SIZE, theme.muted if kind == "open" else theme.text,
+                             bold=True, italic=kind == "open")
+    for i, line in enumerate(text.name):
+        lines.append((box.name_y(i), f"{name_style}{xml_escape(line)}</text>"))
+    if text.title:
+        title_style = _text_style(TITLE_SIZE, theme.muted)
+        names = len(text.name)
+        for i, line in enumerate(text.title):
+            lines.append((box.title_y(i, names), f"{title_style}{xml_escape(line)}</text>"))
+    if text.team:
+        team_style = _text_style(TEAM_SIZE, theme.faint, italic=kind in ("rollup", "continued"))
+        lines.append((box.team_y(), f"{team_style}{xml_escape(text.team)}</text>"))
+    return (f"<g><title>{xml_escape(text.full)}</title>", outline, pile_attrs, pile, band,
+            tuple(lines), card.broken)
+
+
+def _band_rest(color: str, faded: bool) -> str:
+    """The accent band's attributes after its `d`, with the closing "/>"."""
+    return f" {_attrs(fill=color, fill_opacity=0.55 if faded else None)}/>"
+
+
+def _card_style(theme: Theme, kind: str, broken: bool) -> CardStyle:
+    """For a kind of card: the attributes of its outline after x, y, width and height,
+    those of the cards piled behind it, and the offsets of the piled cards."""
+    fill, stroke, dash = theme.card_fill, theme.card_border, None
+    stroke_width = theme.border_width
+    pile: tuple[float, ...] = ()
+    pile_attrs = ""
+    if kind == "open":
+        fill, stroke, dash = theme.open_fill, theme.open_border, "5 4"
+        stroke_width = max(stroke_width, 1.2)
+    elif kind in ("rollup", "continued"):  # a pile: more behind this card
+        if kind == "rollup":
+            fill, stroke = theme.rollup_fill, theme.rollup_border
+        pile = (8.0, 4.0)
+        pile_attrs = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width)
+    if broken:
+        stroke, stroke_width = theme.broken, 2.5
+    outline = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width,
+                     stroke_dasharray=dash)
+    return outline, pile_attrs, pile
