@@ -15,16 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.io import csvimport, csvread
+from orgviz.io import csvread
 from orgviz.io.csvimport import (
     ImportOptions,
     Record,
     RowLocs,
     build_people,
     build_person,
+    cells,
     import_csv,
     tree_order,
+    values,
 )
+from orgviz.io.csvimport import people as people_module
 from orgviz.io.orgwrite import person_items, person_lines
 from orgviz.io.yamlwrite import all_plain, flow_mapping, scalar
 from orgviz.model import Person
@@ -109,18 +112,18 @@ def _records(name: str, **options: object) -> list[Record]:
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.csv")
                                         if p.name != "junior.csv"))
 def test_build_people_equals_build_person(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert csvimport._FAST_PEOPLE  # Person still has the layout build_people relies on
+    assert people_module._FAST_PEOPLE  # Person still has the layout build_people relies on
     records = _records(name, keep_going=True)
     expected = [_person_state(build_person(r)) for r in records]
     made = build_people(records)
     assert all(type(p) is Person for p in made)
     assert [_person_state(p) for p in made] == expected
     assert made == [build_person(r) for r in records]
-    monkeypatch.setattr(csvimport, "_FAST_PEOPLE", False)
+    monkeypatch.setattr(people_module, "_FAST_PEOPLE", False)
     assert [_person_state(p) for p in build_people(records)] == expected
 
 
-NAMES = st.one_of(st.none(), st.sampled_from(sorted(csvimport.PLACEHOLDER_NAMES)),
+NAMES = st.one_of(st.none(), st.sampled_from(sorted(values.PLACEHOLDER_NAMES)),
                   st.sampled_from(["Vacant", " N/A ", "vacant\xa0post", "TBH\u2028", "Open  Role",
                                    "VACANT POST", "n/a\r", "\u3000tbc", "Dana Reyes"]),
                   st.text(alphabet="vacnt /\xa0\u3000\t", max_size=20), st.text(max_size=6))
@@ -128,9 +131,9 @@ NAMES = st.one_of(st.none(), st.sampled_from(sorted(csvimport.PLACEHOLDER_NAMES)
 
 @given(st.lists(NAMES, max_size=6))
 def test_maybe_placeholders_misses_no_placeholder(names: list[str | None]) -> None:
-    maybe = set(csvimport._maybe_placeholders(names))
+    maybe = set(values._maybe_placeholders(names))
     for i, name in enumerate(names):
-        if name is None or csvimport._fold(name) in csvimport.PLACEHOLDER_NAMES:
+        if name is None or values._fold(name) in values.PLACEHOLDER_NAMES:
             assert i in maybe, name
 
 
@@ -144,9 +147,9 @@ def test_row_locs_get_is_mapping_get() -> None:
 
 def test_other_spaces_are_all_whitespace_but_the_space() -> None:
     spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
-    assert set(csvimport._OTHER_SPACES) == spaces - {" "}
-    control = {chr(c) for c in range(sys.maxunicode + 1) if csvimport._CONTROL.match(chr(c))}
-    assert set(csvimport._NOT_STRIP_ONLY) == control | (spaces - {" "}) | {"'"}
+    assert set(values._OTHER_SPACES) == spaces - {" "}
+    control = {chr(c) for c in range(sys.maxunicode + 1) if values._CONTROL.match(chr(c))}
+    assert set(values._NOT_STRIP_ONLY) == control | (spaces - {" "}) | {"'"}
     assert all(re.fullmatch(r"\s", c) for c in spaces)  # what clean()'s _SPACES matches
 
 
@@ -221,12 +224,12 @@ def test_columns_read_at_once_as_cell_by_cell(tmp_path: Path,
                 fast = _outcome(path, **options)
             except (OrgvizError, OrgLoadError) as exc:  # companion files: the same error
                 fast = (type(exc), str(exc))
-            monkeypatch.setattr(csvimport, "FAST_COLUMNS", False)
+            monkeypatch.setattr(cells, "FAST_COLUMNS", False)
             try:
                 slow = _outcome(path, **options)
             except (OrgvizError, OrgLoadError) as exc:
                 slow = (type(exc), str(exc))
-            monkeypatch.setattr(csvimport, "FAST_COLUMNS", True)
+            monkeypatch.setattr(cells, "FAST_COLUMNS", True)
             assert fast == slow, path.name
 
 

@@ -1,0 +1,86 @@
+"""One cell's value: the exact layout as written, other layouts cleaned; plain columns at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from orgviz.io.columns import Columns
+from orgviz.io.csvimport.state import ImporterState
+from orgviz.io.csvimport.values import (
+    _NOT_STRIP_ONLY,
+    _OTHER_SPACES,
+    MAX_TEXT,
+    clean,
+)
+from orgviz.problem import SourceLoc
+
+FAST_COLUMNS = True
+
+
+class CellReader(ImporterState):
+    """Reads cells, reporting what cleaning them finds."""
+
+    def value(self, cells: list[str], columns: Columns, fld: str, exact: bool,
+              where: tuple[str, int]) -> str | None:
+        """The value of a field in a row (None: no such column, or empty)."""
+        i = columns.get(fld)
+        if i is None:
+            return None
+        return self.text(cells[i], exact, where, fld, i)
+
+    def text(self, raw: str, exact: bool, where: tuple[str, int], fld: str,
+             col: int) -> str | None:
+        """A raw cell as a value: verbatim or cleaned, None when empty, cut when too long."""
+        if exact:
+            value = raw
+            if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "'"):
+                value = value[1:]  # the formula-injection guard written by export
+        else:
+            value, stripped = clean(raw)
+            if stripped:
+                self.tally("control", f"{where[0]}:{where[1]}")
+        if not value:
+            return None
+        if len(value) > MAX_TEXT:
+            self.problem(SourceLoc(where[0], where[1], col + 1), "warning", "truncated",
+                         f"{fld} is {len(value):,} characters long: cut to {MAX_TEXT}")
+            value = value[:MAX_TEXT]
+        return value
+
+    def column_mode(self, column: Sequence[str], exact: bool, name_part: bool,
+                    short: bool) -> str | None:
+        """How a whole column can be read in one pass: "keep" when every cell reads as itself
+        (`cell or None`), "strip" when every cell reads as `cell.strip() or None`, with
+        nothing to report either way; None when it must be read cell by cell (`cell`).
+        `short`: no cell is longer than MAX_TEXT.
+        """
+        if not FAST_COLUMNS or (exact and name_part) or not (
+                short or max(map(len, column)) <= MAX_TEXT):
+            return None  # (the exact layout has one name column: no name parts)
+        joined = "\x00".join(column)  # parse_csv removed every NUL: no cell holds one
+        if exact:  # text() only changes a cell that starts with a quote
+            return "keep" if "\x00'" not in "\x00" + joined else None
+        if self.plain:  # the per-cell plain test of `cell`, for the whole column
+            if "'" in joined or "\n" in joined or (not name_part and "\r" in joined):
+                return None
+        # clean() only changes a cell beyond strip() for a quote, a control character, a
+        # whitespace character other than the space, or two spaces in a row.
+        elif "  " in joined or any(c in joined for c in _NOT_STRIP_ONLY):
+            return None
+        if joined[:1] == " " or joined[-1:] == " " or "\x00 " in joined or " \x00" in joined \
+                or any(c in joined for c in _OTHER_SPACES):
+            return "strip"
+        return "keep"  # no cell starts or ends with whitespace: strip() changes nothing
+
+    def cell(self, raw: str, exact: bool, where: tuple[str, int], fld: str, col: int,
+             name_part: bool) -> str | None:
+        """One cell's value: plain cells take a fast path, the others `text()`."""
+        if name_part:  # a part of a name made of several columns
+            if not self.plain or "'" in raw or "\n" in raw or len(raw) > MAX_TEXT:
+                return self.text(raw, exact, where, "name", col)
+            return raw.strip()
+        if self.plain and len(raw) <= MAX_TEXT and "'" not in raw and "\n" not in raw and \
+                "\r" not in raw:
+            return (raw if exact else raw.strip()) or None
+        return self.text(raw, exact, where, fld, col)
+

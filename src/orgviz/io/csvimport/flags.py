@@ -1,0 +1,111 @@
+"""Vacancy, assistant, role, dotted-line and history columns of rows not in the exact layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import repeat
+from typing import Any
+
+from orgviz.io.columns import Columns
+from orgviz.io.csvimport.state import ImporterState
+from orgviz.io.csvimport.values import (
+    ACTIVE_STATUS,
+    ENDED_STATUS,
+    FALSE_WORDS,
+    PLACEHOLDER_NAMES,
+    TRUE_WORDS,
+    VACANT_STATUS,
+    _each,
+    _fold,
+    _folded,
+    _maybe_placeholders,
+    split_ids,
+)
+from orgviz.roles import DEFAULT_LADDER
+
+
+class FlagReader(ImporterState):
+    """Reads the columns that flag rows: vacancies, assistants, roles, dotted lines, history."""
+
+    def read_flags(self, values: dict[str, list[str | None]], columns: Columns,
+                   names: list[str | None], titles: list[str | None],
+                   notes: list[list[str]]) -> dict[str, Iterable[Any]]:
+        """Vacancy, assistant, roles, dotted lines and history of rows not in the exact layout.
+
+        Sets placeholder names to None and role values that are no role ids as titles.
+        """
+        get = values.get
+        n = len(names)
+        status = _folded(get("status"))
+        vacant_words = _folded(get("vacant"))
+        if vacant_words is None:  # the status alone says (a list to mark placeholders in)
+            vacant = list(_each(status, lambda s: s in VACANT_STATUS, n))
+        elif status is None:
+            vacant = list(_each(vacant_words, lambda v: v in TRUE_WORDS, n))
+        else:
+            vacant = [v in TRUE_WORDS or s in VACANT_STATUS
+                      for v, s in zip(vacant_words, status, strict=True)]
+        assistant = _each(_folded(get("assistant")), lambda a: a in TRUE_WORDS, n)
+        roles: list[tuple[str, ...]] = [()] * n
+        role_values = get("role")
+        if role_values is not None:
+            split: dict[str, tuple[str, ...] | None] = {}
+            for r, text in enumerate(role_values):
+                if not text:
+                    continue
+                if text not in split:
+                    ids = split_ids(text.replace(",", ";"))
+                    split[text] = ids if all(i in DEFAULT_LADDER.roles for i in ids) else None
+                found = split[text]
+                if found is not None:
+                    roles[r] = found
+                elif titles[r] is None:
+                    titles[r] = text
+        dotted_values = get("dotted_to")
+        dotted = _each(dotted_values, lambda v: split_ids(v.replace(",", ";")) if v else (), n)
+        history: Iterable[str | None] = repeat(None, n)
+        ended = [get("status"), get("current"), get("end_date")]
+        given = [i for i, v in enumerate(ended) if v is not None]
+        if len(given) == 1:  # once per distinct value of that column
+            history = _each(ended[given[0]], lambda v: self.history_of(
+                *(v if i == given[0] else None for i in range(3)), columns), n)
+        elif given:
+            keys = list(zip(*(v or repeat(None, n) for v in ended), strict=True))
+            memo = {key: self.history_of(*key, columns) for key in set(keys)}
+            history = list(map(memo.__getitem__, keys))
+        has_name_column = bool(self.cols.get("name"))
+        found = [r for r in _maybe_placeholders(names)
+                 if (names[r] is None and has_name_column) or
+                 (names[r] is not None and _fold(names[r]) in PLACEHOLDER_NAMES)]
+        for r in found:  # row order: the tally keeps the first examples
+            name = names[r]
+            if name is not None:
+                notes[r].append(f"name {name!r} is a placeholder: imported as a vacancy")
+                self.tally("placeholder", name)
+                names[r] = None
+            else:
+                notes[r].append("no name: imported as a vacancy")
+                self.tally("placeholder", "(empty)")
+            vacant[r] = True
+        return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,
+                "history": history}
+
+    @staticmethod
+    def history_of(status: str | None, current: str | None, end: str | None,
+                   columns: Columns) -> str | None:
+        """Why a row is a history row (a status, a current flag, an end date), or None."""
+        folded = _fold(status)
+        if folded in ENDED_STATUS:
+            return f"status {status!r}"
+        if _fold(current) in FALSE_WORDS:
+            return f"{self_header(columns, 'current')} {current!r}"
+        if end and folded not in ACTIVE_STATUS:
+            return f"{self_header(columns, 'end_date')} {end}"
+        return None
+
+
+def self_header(columns: Columns, fld: str) -> str:
+    """The header of a field's column (the field name when it has none)."""
+    i = columns.get(fld)
+    return columns.header[i] if i is not None else fld
+

@@ -1,0 +1,57 @@
+"""Grouped junior posts of UK organograms: one card per row under its senior post."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from orgviz.errors import OrgvizError
+from orgviz.io.columns import detect
+from orgviz.io.csvimport.cells import CellReader
+from orgviz.io.csvimport.records import Record
+from orgviz.io.csvimport.values import PLACEHOLDER_NAMES, _fold
+from orgviz.io.csvread import read_csv
+from orgviz.problem import SourceLoc
+
+
+def read_junior(imp: CellReader, path: str) -> None:
+    """Merge grouped junior posts under their senior posts: one card per row."""
+    table = read_csv(path, imp.options.encoding, imp.options.delimiter)
+    columns = detect(table.header, {})
+    imp.problems.extend(table.problems)
+    manager_col = columns.get("manager")
+    if manager_col is None:
+        raise OrgvizError(f"{table.shown}: no 'Reporting Senior Post' (manager) column in the "
+                          "junior posts file")
+    imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "
+                            f"{columns.describe()}")
+    by_id = {r.id: r for r in imp.records}
+    counter: Counter[str] = Counter()
+    seen: dict[tuple[str, ...], int] = {}
+    taken = set(by_id)
+    for line, cells in table.rows:
+        cells = (cells + [""] * len(table.header))[: len(table.header)]
+        where = (table.shown, line)
+        key = tuple(cells)
+        if key in seen:
+            imp.problem(SourceLoc(table.shown, line, 1), "warning", "duplicate-row",
+                        f"row repeats row {seen[key]} exactly: imported both")
+        seen.setdefault(key, line)
+        get = lambda fld, cells=cells, where=where: imp.value(  # noqa: E731
+            cells, columns, fld, False, where)
+        senior = get("manager")
+        title = get("title") or "Junior post"
+        fte = get("fte")
+        grade = get("grade")
+        counter[senior or ""] += 1
+        rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)
+        vacant = _fold(title) in PLACEHOLDER_NAMES
+        if vacant:
+            title = "Open posts"
+        record = Record(id=rid, line=line, file=table.shown,
+                        name=f"{grade} posts" if grade else "Junior posts",
+                        title=f"{title} ({fte} FTE)" if fte else title,
+                        manager=senior, team=get("team"), vacant=vacant,
+                        cols={f: i + 1 for f, i in columns.index.items()})
+        imp.records.append(record)
+

@@ -1,0 +1,136 @@
+"""Link records: history rows, duplicate ids, manager and dotted-line references, cycles."""
+
+from __future__ import annotations
+
+from orgviz.io.csvimport.order import unique_tree_order
+from orgviz.io.csvimport.records import Record, record_id
+from orgviz.io.csvimport.resolve import Resolver
+from orgviz.io.csvimport.state import ImporterState
+
+
+class Linker(ImporterState):
+    """Links the records read: managers resolved, problems reported at CSV rows."""
+
+    def split_history(self) -> None:
+        """Set history rows aside (not imported), each reported."""
+        current, dropped = [], []
+        for record in self.records:
+            (dropped if record.history else current).append(record)
+        for record in dropped:
+            who = record.name or record.title or record.id
+            self.problem(record.loc(), "warning", "history-row",
+                         f"history row of {who!r} ({record.history}) not imported")
+        self.records, self.dropped = current, dropped
+
+    def dedupe(self) -> None:
+        """Give each record a unique id, reporting duplicate ids."""
+        taken = set(map(record_id, self.records))
+        if len(taken) == len(self.records):
+            return  # no duplicates
+        seen: dict[str, Record] = {}
+        for record in self.records:
+            first = seen.get(record.id)
+            if first is None:
+                seen[record.id] = record
+                continue
+            if record.generated:  # two people with the same name, no ids
+                new_id = self.unique(record.id, taken)
+                record.id = new_id
+                seen[new_id] = record
+                continue
+            new_id = self.unique(f"{record.id}-{2}", taken)
+            job_share = " (a job share?)" if record.title and record.title == first.title else ""
+            fix = f": imported as '{new_id}'" if self.options.keep_going else ""
+            self.problem(record.loc("id"), "error", "duplicate-id",
+                         f"duplicate id {record.id!r}{job_share}, first at row {first.line}"
+                         f"{fix}")
+            record.notes.append(f"duplicate id {record.id!r} in the CSV (first at row "
+                                f"{first.line}): renamed")
+            record.id = new_id
+            seen[new_id] = record
+
+    def resolver(self, exact: bool) -> Resolver:
+        """A resolver of manager references over the records."""
+        return Resolver(self.records, self.dropped, exact)
+
+    def link(self, exact: bool) -> None:
+        """Resolve each record's manager and dotted-line references to ids."""
+        resolve = self.resolver(exact)
+        ids = resolve.ids
+        for record in self.records:
+            raw = record.manager
+            if raw is not None:
+                if raw in ids and (exact or raw != record.id):  # an id: link_manager's result
+                    record.reports_to = raw
+                else:
+                    record.reports_to = self.link_manager(record, raw, resolve, exact)
+            if exact:  # verbatim: the org file had exactly these ids
+                record.dotted_to = record.dotted_raw
+            elif record.dotted_raw:
+                record.dotted_to = tuple(
+                    d for d in (self.link_dotted(record, raw, resolve)
+                                for raw in record.dotted_raw) if d is not None)
+
+    def link_manager(self, record: Record, raw: str, resolve: Resolver,
+                     exact: bool) -> str | None:
+        """The id a manager reference resolves to (None: a top), reporting what it is not."""
+        if raw == record.id and not exact:
+            record.notes.append("reports to itself in the CSV: imported as a top")
+            self.problem(record.loc("manager"), "warning", "self-report",
+                         f"{record.id!r} reports to itself: imported as a top of the org")
+            return None
+        target, how = resolve(raw)
+        if target is not None:
+            if how:
+                record.notes.append(how)
+                if "history row" in how:
+                    self.problem(record.loc("manager"), "warning", "ended-manager", how)
+                else:
+                    self.tally("by-name", raw)
+            return target
+        if how == "top":
+            return None
+        fix = ": imported as a top" if self.options.keep_going else ""
+        message = how or f"manager {raw!r} not found"
+        self.problem(record.loc("manager"), "error", "unknown-manager", f"{message}{fix}")
+        record.notes.append(f"{message}: imported as a top")
+        return None
+
+    def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:
+        """The id a dotted-line reference resolves to (None: left out, reported)."""
+        target, _how = resolve(raw)
+        if target is None or target == record.id:
+            self.problem(record.loc("dotted_to"), "warning", "unknown-manager",
+                         f"dotted-line manager {raw!r} not found: left out")
+            return None
+        return target
+
+    def break_cycles(self) -> list[tuple[Record, int]] | None:
+        """Make the first row of each reporting cycle a top; without cycles, the tree order
+        of the records (`tree_order`), which finding no cycle costs nothing more than."""
+        order = unique_tree_order(self.records)
+        if order is not None and len(order) == len(self.records):
+            return order  # every record hangs from a top: there is no cycle
+        by_id = {r.id: r for r in self.records}
+        state: dict[str, int] = {}
+        for start in self.records:
+            path: list[Record] = []
+            node: Record | None = start
+            while node is not None and state.get(node.id, 0) == 0:
+                state[node.id] = 1
+                path.append(node)
+                node = by_id.get(node.reports_to) if node.reports_to else None
+            if node is not None and state.get(node.id) == 1:
+                cycle = path[path.index(node):]
+                names = " -> ".join(r.id for r in [*cycle, node])
+                first = min(cycle, key=lambda r: (r.file, r.line))
+                fix = (f": '{first.id}' imported as a top" if self.options.keep_going else "")
+                self.problem(first.loc("manager"), "error", "cycle",
+                             f"reporting cycle {names} (rows "
+                             f"{', '.join(str(r.line) for r in cycle)}){fix}")
+                first.notes.append(f"in a reporting cycle ({names}): imported as a top")
+                first.reports_to = None
+            for record in path:
+                state[record.id] = 2
+        return None
+

@@ -1,0 +1,77 @@
+"""Import options, the Record of one position read from a CSV, and the import's result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from orgviz.model import Org, Team
+from orgviz.problem import Problem, SourceLoc
+
+
+@dataclass
+class ImportOptions:
+    """What `orgviz import` was asked to do."""
+
+    columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    keep_going: bool = False
+    allow_forest: bool = False
+    name: str | None = None
+    size: str | None = None
+    order: str = "tree"  # "tree" (managers first) or "csv" (file order)
+    junior: str | None = None
+    teams: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    """One position to write, with where each value came from."""
+
+    id: str
+    line: int
+    file: str
+    name: str | None = None
+    title: str | None = None
+    roles: tuple[str, ...] = ()
+    manager: str | None = None  # the raw manager reference, before resolution
+    reports_to: str | None = None
+    dotted_raw: tuple[str, ...] = ()
+    dotted_to: tuple[str, ...] = ()
+    team: str | None = None  # the raw team value; team id after linking
+    team_name: str | None = None
+    vacant: bool = False
+    assistant: bool = False
+    location: str | None = None
+    email: str | None = None
+    cols: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    history: str | None = None  # why the row is a history row (dropped), if it is one
+    generated: bool = False  # the id was made from the name (no id column)
+
+    def loc(self, fld: str | None = None) -> SourceLoc:
+        return SourceLoc(self.file, self.line, self.cols.get(fld, 1) if fld else 1)
+
+
+@dataclass
+class ImportResult:
+    """The imported org, its YAML text, and the problems found (CSV locations)."""
+
+    org: Org
+    text: str
+    problems: list[Problem]
+    records: list[Record]
+    dropped: list[Record]
+    teams: list[Team]
+    header_notes: list[str]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.level == "error")
+
+
+
+#: A record's id (for map()).
+record_id = attrgetter("id")

@@ -1,0 +1,75 @@
+"""Resolve a manager reference: an id, an email, a unique name, or an ended row's current row."""
+
+from __future__ import annotations
+
+from orgviz.io.csvimport.records import Record, record_id
+from orgviz.io.csvimport.values import TOP_MARKERS, _fold
+
+
+class Resolver:
+    """Finds the person a manager reference means: an id, an email, or a unique name."""
+
+    def __init__(self, records: list[Record], dropped: list[Record], exact: bool) -> None:
+        # The first record of an id wins (dict() keeps the last value of a key).
+        self.ids: dict[str, Record] = dict(zip(map(record_id, reversed(records)), reversed(records),
+                                               strict=True))
+        self.exact = exact
+        self.records = records
+        self._emails: dict[str, list[str]] | None = None
+        self._names: dict[str, list[str]] | None = None
+        self.ended = {r.id: r for r in dropped if r.id not in self.ids}
+
+    def _index(self) -> None:
+        """Emails and names of everybody: built on the first reference that is no id."""
+        self._emails, self._names = {}, {}
+        if self.exact:
+            return
+        for r in self.records:
+            if r.email:
+                self._emails.setdefault(r.email.casefold(), []).append(r.id)
+            if r.name:
+                self._names.setdefault(_fold(r.name), []).append(r.id)
+
+    @property
+    def emails(self) -> dict[str, list[str]]:
+        if self._emails is None:
+            self._index()
+        return self._emails  # type: ignore[return-value]
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        if self._names is None:
+            self._index()
+        return self._names  # type: ignore[return-value]
+
+    def __call__(self, raw: str) -> tuple[str | None, str | None]:
+        """(id, note): id None with note 'top' for a top marker, or an error message."""
+        if raw in self.ids:
+            return raw, None
+        if self.exact:
+            return None, None
+        folded = _fold(raw)
+        if folded in TOP_MARKERS:
+            return None, "top"
+        ended = self.ended.get(raw)
+        if ended is not None:
+            return self.current_of(ended)
+        for index, what in ((self.emails, "email"), (self.names, "name")):
+            found = index.get(folded)
+            if found and len(found) == 1:
+                return found[0], f"manager {raw!r} matched by {what}"
+            if found:
+                return None, (f"manager {raw!r} matches {len(found)} people by {what} "
+                              f"({', '.join(repr(f) for f in found[:4])}): use ids")
+        return None, None
+
+    def current_of(self, ended: Record) -> tuple[str | None, str | None]:
+        """The current row of the person an ended row belongs to (same name), if unique."""
+        where = f"row {ended.line}, {ended.history}"
+        same = self.names.get(_fold(ended.name)) if ended.name else None
+        if same and len(same) == 1:
+            return same[0], (f"manager {ended.id!r} is a history row ({where}): "
+                             f"using {same[0]!r}, the current row of {ended.name!r}")
+        return None, (f"manager {ended.id!r} is a history row ({where}) and no current "
+                      f"row of {ended.name or ended.id!r} was found")
+

@@ -1,0 +1,219 @@
+"""CSV rows to Records, column by column: the columns found, ids, values and flags."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, TypeVar
+
+from orgviz.errors import OrgvizError
+from orgviz.io.columns import Columns, detect, normalise_header
+from orgviz.io.csvimport.cells import CellReader
+from orgviz.io.csvimport.flags import FlagReader
+from orgviz.io.csvimport.records import Record
+from orgviz.io.csvimport.values import MAX_TEXT, _each, _empty_as_none, slug, split_ids
+from orgviz.io.csvread import CsvTable
+from orgviz.problem import SourceLoc
+
+#: The CSV layout `orgviz export --format csv` writes; a file with exactly this header is
+#: read verbatim (no placeholder names, no top markers, values not trimmed).
+EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team",
+                  "team_name", "vacant", "assistant", "location", "email")
+_CELLS = itemgetter(1)
+_T = TypeVar("_T")
+
+
+def is_export_layout(header: Sequence[str]) -> bool:
+    """Whether a CSV header is exactly the layout `orgviz export --format csv` writes."""
+    return tuple(header) == EXPORT_COLUMNS
+
+
+class RowReader(CellReader, FlagReader):
+    """Reads the people of a CSV table into records."""
+
+    def read_people(self, table: CsvTable, exact: bool) -> None:
+        """Records of the table's rows, with the columns found noted for the file header."""
+        if exact:
+            fields = ["manager" if c == "reports_to" else c for c in EXPORT_COLUMNS]
+            columns = Columns(dict(zip(fields, range(len(fields)), strict=True)), (1,),
+                              tuple(table.header))
+        else:
+            columns = detect(table.header, self.options.columns)
+        self.problems.extend(table.problems)
+        self.check_columns(table, columns)
+        self.header_notes.append(f"Columns: {columns.describe()}")
+        unused = columns.unused()
+        if unused:
+            self.header_notes.append("Not imported: " + ", ".join(unused))
+        self.cols = {f: i + 1 for f, i in columns.index.items()}
+        if len(columns.name_parts) > 1:
+            self.cols["name"] = columns.name_parts[0] + 1
+        if "id" not in self.cols:
+            self.cols["id"] = self.cols.get("name", self.cols.get("email", 1))
+        # Cells of a file without control characters, tabs or double spaces only need strip().
+        self.plain = table.plain
+        width = len(table.header)
+        rows = table.rows
+        if set(map(len, map(_CELLS, rows))) != {width}:
+            rows = [(line, self.fit(table.shown, line, cells, width)) for line, cells in rows]
+        self.records.extend(self.read_rows(table.shown, rows, columns, exact))
+
+    def fit(self, shown: str, line: int, cells: list[str], width: int) -> list[str]:
+        """A row made as wide as the header (missing fields empty, extra ones dropped)."""
+        if len(cells) == width:
+            return cells
+        extra = cells[width:]
+        if len(cells) < width or any(c.strip() for c in extra):
+            self.problem(SourceLoc(shown, line, 1), "warning", "csv",
+                         f"row has {len(cells)} fields, the header has {width}"
+                         + (": missing fields read as empty" if len(cells) < width
+                            else ": extra fields ignored"))
+        return (cells + [""] * width)[:width]
+
+    def check_columns(self, table: CsvTable, columns: Columns) -> None:
+        """Refuse a table without an id (or name) column or a manager column, with a hint."""
+        if columns.get("id") is None and not columns.name_parts and \
+                columns.get("email") is None:
+            hint = ""
+            folded = {normalise_header(h) for h in table.header}
+            if folded & {"departmentid", "departmentname", "deptid"}:
+                hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
+            elif "reportingseniorpost" in folded:
+                hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
+            raise OrgvizError(f"{table.shown}: no id or name column found (looked for "
+                              f"EmployeeId, employee_id, id, Name ...){hint}: pass --id COLUMN")
+        if columns.get("manager") is None:
+            folded = {normalise_header(h) for h in table.header}
+            hint = ""
+            if "reportingseniorpost" in folded:
+                hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
+            raise OrgvizError(f"{table.shown}: no manager column found (looked for ReportsTo, "
+                              f"manager_id, parentId, Supervisor ...){hint}: pass "
+                              "--manager COLUMN")
+
+    def read_rows(self, shown: str, rows: Sequence[tuple[int, list[str]]], columns: Columns,
+                  exact: bool) -> list[Record]:
+        """The records of rows as wide as the header, read column by column.
+
+        A column whose cells are all plain is cleaned in one pass; the other columns are read
+        cell by cell, row by row and in field order, so that problems and tallies come out as
+        they would reading one row after the other.
+        """
+        n = len(rows)
+        if not n:
+            return []
+        lines = [line for line, _cells in rows]
+        grid = list(map(_CELLS, rows))
+        by_column = list(zip(*grid, strict=True))
+        short = max(map(len, map("".join, grid))) <= MAX_TEXT  # no row, so no cell, is long
+        values: dict[str, list[str | None]] = {}
+        slow: list[tuple[str, int, int]] = []  # (field, column, name part or -1)
+        for fld, i in columns.index.items():
+            column = by_column[i]
+            mode = self.column_mode(column, exact, False, short)
+            if mode is None:
+                values[fld] = [None] * n
+                slow.append((fld, i, -1))
+            else:
+                values[fld] = _empty_as_none(list(map(str.strip, column)) if mode == "strip"
+                                             else list(column))
+        several = len(columns.name_parts) > 1
+        parts: list[list[str | None]] = []
+        if several:
+            for k, i in enumerate(columns.name_parts):
+                column = by_column[i]
+                mode = self.column_mode(column, exact, True, short)
+                if mode is None:
+                    parts.append([None] * n)
+                    slow.append(("name", i, k))
+                else:
+                    parts.append(list(map(str.strip, column)) if mode == "strip"
+                                 else list(column))
+        if slow:
+            cell = self.cell
+            for r, cells in enumerate(grid):
+                where = (shown, lines[r])
+                for fld, i, k in slow:
+                    if k < 0:
+                        values[fld][r] = cell(cells[i], exact, where, fld, i, False)
+                    else:
+                        parts[k][r] = cell(cells[i], exact, where, fld, i, True)
+        none: list[Any] = [None] * n
+        get = values.get
+        if not several:
+            names = list(get("name") or none)
+        elif len(parts) == 2 and all(None not in p and "" not in p for p in parts):
+            names = list(map(" ".join, zip(*parts, strict=True)))
+        elif len(parts) == 2:
+            names = [f"{a} {b}" if a and b else a or b or None
+                     for a, b in zip(*parts, strict=True)]
+        else:
+            names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
+        titles = list(get("title") or none)
+        notes: list[list[str]] = [[] for _ in range(n)]
+        record_values: dict[str, Iterable[Any]] = {
+            "line": lines, "file": repeat(shown, n), "manager": get("manager") or none,
+            "team": get("team") or none, "location": get("location") or none,
+            "email": get("email") or none, "cols": repeat(self.cols, n), "notes": notes,
+        }
+        if exact:
+            record_values.update(
+                team_name=get("team_name") or none,
+                vacant=_each(get("vacant"), lambda v: (v or "").lower() == "true", n),
+                assistant=_each(get("assistant"), lambda v: (v or "").lower() == "true", n),
+                roles=_each(get("role"), lambda v: split_ids(v or ""), n),
+                dotted_raw=_each(get("dotted_to"), lambda v: split_ids(v or ""), n))
+        else:
+            record_values.update(self.read_flags(values, columns, names, titles, notes))
+        ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
+                                       notes)
+        record_values.update(id=ids, name=names, title=titles, generated=generated)
+        return _construct(Record, n, record_values)
+
+    def read_ids(self, shown: str, ids: list[str | None] | None, columns: Columns,
+                 names: list[str | None], emails: list[str | None] | None, lines: list[int],
+                 notes: list[list[str]]) -> tuple[list[str], Iterable[bool]]:
+        """The rows' ids: from the id column, else made from the names (or emails)."""
+        n = len(names)
+        if ids is None:  # no id column: ids from the names, as in Visio's wizard files
+            return ([slug(name or email or "", "person")
+                     for name, email in zip(names, emails or repeat(None, n), strict=True)],
+                    repeat(True, n))
+        result: list[Any] = ids
+        for r in [r for r, rid in enumerate(ids) if not rid]:
+            line = lines[r]
+            loc = SourceLoc(shown, line, self.cols.get("id", 1))
+            self.problem(loc, "error", "missing-id",
+                         f"row has no id (column {columns.header[columns.index['id']]!r})"
+                         + (f": imported as 'row-{line}'" if self.options.keep_going else ""))
+            result[r] = f"row-{line}"
+            notes[r].append("no id in the CSV: id generated from the row number")
+        return result, repeat(False, n)
+
+
+def _construct(cls: type[_T], n: int, values: Mapping[str, Iterable[Any]]) -> list[_T]:
+    """n instances of a dataclass, from n values per field (fields left out take their
+    defaults): `cls(**fields)` for each, called positionally in one C loop."""
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if not values.keys() <= {f.name for f in fields}:
+        raise TypeError(f"{cls.__name__}: unknown fields in {sorted(values)}")
+    columns: list[Iterable[Any]] = []
+    for fld in fields:
+        given = values.get(fld.name)
+        if given is not None:
+            columns.append(given)
+        elif fld.default is not dataclasses.MISSING:
+            columns.append(repeat(fld.default, n))
+        elif fld.default_factory is not dataclasses.MISSING:
+            columns.append([fld.default_factory() for _ in range(n)])
+        else:
+            raise TypeError(f"{cls.__name__}: no value for {fld.name!r}")
+    if not all(f.init and not getattr(f, "kw_only", False) for f in fields):
+        raise TypeError(f"{cls.__name__}: fields must be positional __init__ arguments")
+    made = list(map(cls, *columns))
+    if len(made) != n:
+        raise ValueError(f"{cls.__name__}: {len(made)} made, not {n}")
+    return made
+

@@ -1,0 +1,75 @@
+"""One import run's state: options, records, problems, and tallies of frequent findings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from orgviz.io.csvimport.records import ImportOptions, Record
+from orgviz.problem import Problem, SourceLoc
+
+
+class ImporterState:
+    """One import run: collects records and problems."""
+
+    def __init__(self, options: ImportOptions) -> None:
+        self.options = options
+        self.problems: list[Problem] = []
+        self.records: list[Record] = []
+        self.dropped: list[Record] = []
+        self.header_notes: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self.cols: dict[str, int] = {}
+        self.plain = False
+        self.samples: dict[str, list[str]] = {}
+
+    def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
+        self.problems.append(Problem.at(loc, level, rule, message))
+
+    def tally(self, kind: str, sample: str) -> None:
+        """Count a benign, frequent finding; reported once with a few examples."""
+        self.counts[kind] += 1
+        examples = self.samples.setdefault(kind, [])
+        if len(examples) < 6 and sample not in examples:
+            examples.append(sample)
+
+    def report_tallies(self, shown: str) -> None:
+        """One problem per tallied kind of finding, with its count and first examples."""
+        messages = {
+            "placeholder": ("info", "placeholder-name",
+                            "{n} placeholder names imported as vacancies ({ex})"),
+            "control": ("warning", "csv", "control characters removed in {n} values ({ex})"),
+            "by-name": ("info", "manager-by-name",
+                        "{n} manager references matched by name or email ({ex})"),
+            "no-role": ("info", "no-role",
+                        "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
+                        "`titles:` to the org file, or a role column"),
+        }
+        for kind, (level, rule, text) in messages.items():
+            n = self.counts.get(kind)
+            if n:
+                examples = self.samples[kind]
+                ex = ", ".join(repr(e) for e in examples[:5]) + (
+                    ", ..." if len(examples) > 5 else "")
+                message = text.format(n=n, ex=ex)
+                if n == 1:
+                    message = (message.replace("titles match", "title matches")
+                               .replace("names imported", "name imported")
+                               .replace("values", "value")
+                               .replace("references matched", "reference matched"))
+                self.problem(SourceLoc(shown, 1, 1), level, rule, message)
+
+    @staticmethod
+    def unique(wanted: str, taken: set[str]) -> str:
+        """`wanted`, or `wanted-N` with the first N not taken; added to `taken`."""
+        base, n = wanted, 2
+        match = re.fullmatch(r"(.*)-(\d+)", wanted)
+        if match:
+            base, n = match.group(1), int(match.group(2))
+        candidate = wanted
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        return candidate
+

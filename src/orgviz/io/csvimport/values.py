@@ -1,0 +1,131 @@
+"""Cell values of HR exports: cleaning, folding, placeholder names, flag and status words."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
+from typing import Any, TypeVar
+
+MAX_TEXT = 500  # the loader's limit for one text value
+
+PLACEHOLDER_NAMES = frozenset((
+    "", "n/d", "nd", "n/a", "na", "vacant", "vacancy", "vacant post", "vacant role", "tbc",
+    "tbd", "tbh", "to be hired", "to be confirmed", "open", "open role", "open position",
+    "open req", "eliminated", "-", "--", "?", "none", "not disclosed", "withheld", "hiring",
+))
+TOP_MARKERS = frozenset(("", "xx", "0", "-", "--", "none", "null", "n/a", "na", "#n/a",
+                         "root", "top", "nobody", "self"))
+TRUE_WORDS = frozenset(("1", "true", "yes", "y", "x", "vacant", "open", "tbh", "hiring"))
+FALSE_WORDS = frozenset(("0", "false", "no", "n"))
+ACTIVE_STATUS = frozenset(("active", "current", "employed", "filled", "a", "on leave",
+                           "leave", "probation"))
+VACANT_STATUS = frozenset(("vacant", "open", "hiring", "tbh", "to be hired", "vacancy",
+                           "open position", "approved"))
+ENDED_STATUS = frozenset(("terminated", "inactive", "ended", "former", "left", "leaver",
+                          "retired", "historic", "history", "withdrawn", "deleted", "t", "i",
+                          "closed", "expired"))
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+_SLUG = re.compile(r"[\W_]+")
+#: Whitespace other than the space: what str.isspace() and `_SPACES` match (see tests/io).
+_OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85",
+                 "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029",
+                 "\u202f", "\u205f", "\u3000")
+#: What clean() changes beyond strip(): the quote, `_CONTROL`, and `_OTHER_SPACES`.
+_NOT_STRIP_ONLY = ("'", *map(chr, (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+                                  0xFFFE, 0xFFFF)), *_OTHER_SPACES)
+#: Read columns whose cells are all plain in one pass (False: cell by cell, for tests).
+_T = TypeVar("_T")
+
+
+def slug(text: str, fallback: str = "x") -> str:
+    """A readable id from text: `Information Services` -> `information-services`."""
+    return _SLUG.sub("-", text.casefold()).strip("-") or fallback
+
+
+def _fold(text: str | None) -> str:
+    """Case-fold and collapse whitespace (str.split() and the regex \\s agree on whitespace)."""
+    if not text:
+        return ""
+    return " ".join(text.casefold().split())
+
+
+def _folded(values: Sequence[str | None] | None) -> list[str] | None:
+    """`_fold` of each value (once per distinct value), or None for a missing column."""
+    if values is None:
+        return None
+    memo = {v: _fold(v) for v in set(values)}
+    return list(map(memo.__getitem__, values))
+
+
+def clean(value: str) -> tuple[str, bool]:
+    """Trim, fold whitespace, drop control characters and spreadsheet quote marks.
+
+    Returns the value and whether control characters were removed.
+    """
+    stripped = False
+    if _CONTROL.search(value):
+        value, stripped = _CONTROL.sub("", value), True
+    value = _SPACES.sub(" ", value).strip()
+    if value.startswith("'"):  # Excel's text marker, or a stray quote pair ('Vacant')
+        value = value[1:]
+        if value.endswith("'") and value.count("'") == 1:
+            value = value[:-1]
+        value = value.strip()
+    elif value.endswith("'") and value.count("'") == 1 and " " not in value:
+        value = value[:-1]  # a stray closing quote (Vacant')
+    return value, stripped
+
+
+def split_ids(value: str) -> tuple[str, ...]:
+    """A list cell: a JSON list of strings, or ids separated by `;`."""
+    if value.startswith("["):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            return tuple(items)
+    return tuple(v for v in (p.strip() for p in value.split(";")) if v)
+
+
+
+#: The longest placeholder name.
+_PLACEHOLDER_LEN = max(map(len, PLACEHOLDER_NAMES))
+
+
+def _maybe_placeholders(names: list[str | None]) -> Iterable[int]:
+    """Indexes of the names that can be placeholders (`_fold(name) in PLACEHOLDER_NAMES`),
+    and of the missing ones: all of them, unless no name has whitespace other than single
+    inner spaces; then a name folds to its casefold(), never shorter than itself, and only
+    names as short as a placeholder can be one."""
+    joined = "\x00".join(filter(None, names))
+    if "  " in joined or "\x00 " in joined or " \x00" in joined or joined[:1] == " " or \
+            joined[-1:] == " " or any(c in joined for c in _OTHER_SPACES):
+        return range(len(names))
+    return [r for r, name in enumerate(names) if name is None or len(name) <= _PLACEHOLDER_LEN]
+
+
+def _empty_as_none(values: list[Any]) -> list[Any]:
+    """The list with its empty strings replaced by None (in place)."""
+    count = values.count("")
+    if count > len(values) // 8:
+        return [v or None for v in values]
+    index, at = values.index, -1
+    for _ in range(count):
+        at = index("", at + 1)
+        values[at] = None
+    return values
+
+
+def _each(values: Sequence[str | None] | None, fn: Callable[[str | None], _T],
+          n: int) -> Iterable[_T]:
+    """fn of each value, computed once per distinct value (fn(None) for a missing column)."""
+    if values is None:
+        return repeat(fn(None), n)
+    memo = {v: fn(v) for v in set(values)}
+    return list(map(memo.__getitem__, values))
+
