@@ -131,3 +131,18 @@ def test_broken_lines_are_marked(org_file: Callable[..., Path]) -> None:
     assert not chart.by_id["e"].broken and not chart.by_id["e"].broken_line
     clean = build_chart(org)
     assert not any(c.broken or c.broken_line for c in clean.cards)
+
+
+def test_cards_built_without_init_equal_dataclass_cards(small_org: Org) -> None:
+    import dataclasses
+
+    from orgviz.render.chart import Card, _new_card
+
+    fast = _new_card("a", "person", "Ann", "CEO", "Exec", 0, 0, "#123456", None, False, True,
+                     False)
+    slow = Card(id="a", kind="person", name="Ann", title="CEO", team="Exec", band=0, row=0,
+                color="#123456", manager=None, assistant=False, broken=True, broken_line=False)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert list(vars(fast)) == [f.name for f in dataclasses.fields(Card)]  # every field, in order
+    for card in build_chart(small_org).cards:
+        assert card == Card(**{f.name: getattr(card, f.name) for f in dataclasses.fields(Card)})

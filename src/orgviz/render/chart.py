@@ -56,6 +56,21 @@ class Card:
     hidden_open: int = 0  # rollups and continued cards: open roles this card stands for
 
 
+_new = object.__new__
+
+
+def _new_card(id_: str, kind: str, name: str, title: str, team: str, band: int | None,
+              row: int, color: str | None, manager: str | None, assistant: bool, broken: bool,
+              broken_line: bool) -> Card:
+    """The same Card as `Card(...)` with these fields, without the frozen __init__'s cost."""
+    card = _new(Card)
+    card.__dict__.update(id=id_, kind=kind, name=name, title=title, team=team, band=band,
+                         row=row, color=color, manager=manager, assistant=assistant,
+                         broken=broken, broken_line=broken_line, detail="", hidden_people=0,
+                         hidden_open=0)
+    return card
+
+
 @dataclass(frozen=True)
 class Link:
     """A line that is not part of the solid tree: a dotted-line report or a broken line."""
@@ -242,6 +257,9 @@ class _Shared:
             if boss is not None:
                 self.children[boss].append(pid)
         self.position = {pid: index for index, pid in enumerate(org.by_id)}
+        # Assistants (with a manager and no reports of their own) sit beside the manager.
+        self.assistants = {pid for pid, person in org.by_id.items() if person.assistant
+                           and self.manager[pid] is not None and not self.children[pid]}
         self.colors: dict[tuple[str, ...], dict[str, str]] = {}  # palette -> team colors
 
 
@@ -266,11 +284,22 @@ class _Builder:
         self.notes: list[str] = []
         self.moved: dict[str | None, list[tuple[Moved, int, int]]] = {}
         self.standing: dict[str, tuple[int, int]] = {}
+        self.assistants = self.shared.assistants
+        self.team_names: dict[str | None, str] = {}
+        self.band_cache: dict[tuple[str, ...], int | None] = {}
 
     def is_assistant(self, pid: str) -> bool:
         """Assistants (with a manager and no reports of their own) sit beside the manager."""
-        return (self.people[pid].assistant and self.manager[pid] is not None
-                and not self.children[pid])
+        return pid in self.assistants
+
+    def band_of(self, person: Person) -> int | None:
+        """The index into BANDS of a person's level, None when unknown."""
+        roles = person.roles
+        try:
+            return self.band_cache[roles]
+        except KeyError:
+            band = self.band_cache[roles] = BAND_OF_LEVEL.get(self.org.level(person) or "")
+            return band
 
     # views
     def included(self) -> tuple[list[str], set[str]]:
@@ -328,8 +357,10 @@ class _Builder:
             if pid in self.moved:
                 todo.append((pid, depth, True))
             kids = [k for k in self.children[pid] if k in shown]
-            for kid in reversed(kids):
-                todo.append((kid, depth if self.is_assistant(kid) else depth + 1, False))
+            if kids:
+                assistants = self.assistants
+                todo.extend([(kid, depth if kid in assistants else depth + 1, False)
+                             for kid in reversed(kids)])
         bands = self._bands(pid for pid, _, end in order if not end)
         colors = self._team_colors()
         cards: list[Card] = []
@@ -347,11 +378,11 @@ class _Builder:
                 continue
             kept.add(pid)
             person = self.people[pid]
-            band = BAND_OF_LEVEL.get(self.org.level(person) or "")
+            band = self.band_of(person)
             home = bands.get(band) if band is not None else None
             if boss is None:
                 row = home if home is not None else 0
-            elif self.is_assistant(pid):
+            elif pid in self.assistants:
                 row = rows[boss]
             else:
                 row = max(rows[boss] + 1, home if home is not None else 0)
@@ -446,8 +477,9 @@ class _Builder:
     def _bands(self, pids: Iterable[str]) -> dict[int, int]:
         """Band index -> row, for the bands present (empty bands take no row)."""
         present = set()
+        people = self.people
         for pid in pids:
-            band = BAND_OF_LEVEL.get(self.org.level(self.people[pid]) or "")
+            band = self.band_of(people[pid])
             if band is not None:
                 present.add(band)
         return {band: row for row, band in enumerate(sorted(present))}
@@ -493,26 +525,30 @@ class _Builder:
         return None
 
     def _team_name(self, team_id: str | None) -> str:
-        if not team_id:
-            return ""
-        team = self.org.teams_by_id.get(team_id)
-        return clean(team.display_name if team else team_id)
+        found = self.team_names.get(team_id)
+        if found is None:
+            if not team_id:
+                found = ""
+            else:
+                team = self.org.teams_by_id.get(team_id)
+                found = clean(team.display_name if team else team_id)
+            self.team_names[team_id] = found
+        return found
 
     def _card(self, person: Person, boss: str | None, band: int | None, row: int,
               colors: dict[str, str]) -> Card:
         vacant = person.vacant
-        card = Card(
-            id=person.id, kind="open" if vacant else "person",
-            name=clean(person.display_name) if not vacant else "Open role",
-            title=clean(person.title) or (clean(person.name) if vacant else ""),
-            team=self._team_name(person.team), band=band, row=row,
-            color=self._accent(person, band, colors), manager=boss,
-            assistant=self.is_assistant(person.id),
+        pid = person.id
+        card = _new_card(
+            pid, "open" if vacant else "person",
+            clean(person.display_name) if not vacant else "Open role",
+            clean(person.title) or (clean(person.name) if vacant else ""),
+            self._team_name(person.team), band, row, self._accent(person, band, colors), boss,
+            pid in self.assistants,
             # A broken reporting line that cannot be drawn (an unknown manager, a cycle cut
             # here) marks the card itself.
-            broken=person.id in self.broken_cards or (
-                person.id in self.broken_lines and boss is None),
-            broken_line=person.id in self.broken_lines and boss is not None,
+            pid in self.broken_cards or (pid in self.broken_lines and boss is None),
+            pid in self.broken_lines and boss is not None,
         )
         if person.id in self.standing:  # view.continued: the card stands for a whole team
             people, open_roles = self.standing[person.id]
@@ -566,7 +602,8 @@ class _Builder:
                 person = self.people.get(card.id)
                 if card.kind != "rollup" and person is not None and person.team:
                     present.append(person.team)
-            order = [tid for tid in colors if tid in set(present)]
+            seen = set(present)
+            order = [tid for tid in colors if tid in seen]
             entries = [(self._team_name(tid), colors[tid]) for tid in order]
             return tuple(entries[:MAX_LEGEND]), "Teams"
         if by == "level":
