@@ -213,7 +213,7 @@ class _Drawing:
             out.append(f'<path d="{d}" fill="none" stroke="{color}" '
                        f'stroke-width="{_n(width)}"{dash}/>')
             if tip is not None:
-                out.append(self.arrowhead(moved[-1], self.at(tip), color))
+                out.append(self.arrowhead(moved[-1], self.at(tip), color, width))
             where = self.layout.labels.get(arrow.id)
             if where is not None and arrow.count > 1:
                 x, y = self.at(where)
@@ -221,12 +221,13 @@ class _Drawing:
         return out
 
     @staticmethod
-    def arrowhead(base: Point, tip: Point, color: str) -> str:
+    def arrowhead(base: Point, tip: Point, color: str, width: float = 1.0) -> str:
+        """A filled triangle from `base` to `tip`, wider than a line of `width`."""
         dx, dy = tip[0] - base[0], tip[1] - base[1]
         length = math.hypot(dx, dy)
         if length < 0.01:
             return ""
-        half = max(3.0, length * 0.36)
+        half = max(3.0, length * 0.36, width * 0.5 + 2.5)
         px, py = -dy / length * half, dx / length * half
         points = [tip, (base[0] + px, base[1] + py), (base[0] - px, base[1] - py)]
         text = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
