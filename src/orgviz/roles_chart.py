@@ -161,6 +161,7 @@ class Box:
     stroke: str = STROKE
     stroke_width: float = 1.2
     tooltip: str = ""
+    name: str = ""  # a role's (cleaned) name
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,8 @@ def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
                     PRODUCT_FILL if node.product else OTHER_FILL)
             box = Box(f"n{column}_{index}", "role", level, column, lines, w, h, fill,
                       stroke_width=2.2 if node.leadership else 1.0,
-                      tooltip=f"{clean(node.name)}: {_count_text(node)}")
+                      tooltip=f"{clean(node.name)}: {_count_text(node)}",
+                      name=clean(node.name))
             boxes[box.id] = box
             members.append(box.id)
             ids[node.key] = box.id

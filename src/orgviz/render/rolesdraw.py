@@ -196,8 +196,9 @@ class _Drawing:
         return out
 
     def arrows(self) -> list[str]:
-        out = []
-        # Dotted lines under the solid ones.
+        """The arrows, dotted ones first (under the solid ones), then their counts on top."""
+        out, labels = [], []
+        boxes = self.chart.boxes
         for arrow in sorted(self.chart.arrows, key=lambda a: not a.dotted):
             spline = self.layout.splines.get(arrow.id)
             if spline is None:
@@ -210,15 +211,25 @@ class _Drawing:
                 f"C{_n(a[0])} {_n(a[1])} {_n(b[0])} {_n(b[1])} {_n(c[0])} {_n(c[1])}"
                 for a, b, c in zip(moved[1::3], moved[2::3], moved[3::3], strict=True))
             dash = ' stroke-dasharray="5 4"' if arrow.dotted else ""
+            lines = f"{arrow.count:,} {'line' if arrow.count == 1 else 'lines'}"
+            what = (f"dotted line from {boxes[arrow.head].name} to {boxes[arrow.tail].name}"
+                    if arrow.dotted else
+                    f"{boxes[arrow.head].name} reports to {boxes[arrow.tail].name}")
+            out.append(f"<g><title>{xml_escape(what)}: {lines}</title>")
             out.append(f'<path d="{d}" fill="none" stroke="{color}" '
                        f'stroke-width="{_n(width)}"{dash}/>')
             if tip is not None:
                 out.append(self.arrowhead(moved[-1], self.at(tip), color, width))
+            out.append("</g>")
             where = self.layout.labels.get(arrow.id)
             if where is not None and arrow.count > 1:
                 x, y = self.at(where)
-                out.append(_text(x, y + 3.5, f"{arrow.count:,}", 10.0, "#333333"))
-        return out
+                text = f"{arrow.count:,}"
+                w = text_width(text, 10.0) + 4
+                labels.append(f'<rect x="{_n(x - w / 2)}" y="{_n(y - 6.5)}" width="{_n(w)}" '
+                              f'height="13" rx="3" fill="#FFFFFF" fill-opacity="0.85"/>')
+                labels.append(_text(x, y + 3.5, text, 10.0, "#333333"))
+        return out + labels
 
     @staticmethod
     def arrowhead(base: Point, tip: Point, color: str, width: float = 1.0) -> str:
