@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import sub
+from typing import Any
 
 __all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
            "measure_forest"]
@@ -177,6 +178,11 @@ def _merge(
             cl[b - n :] = [x + delta for x in left]
             left, lbase = cl, clb + shift
     return left, lbase, right, rbase
+
+
+#: A listed card's single column of cards: width, height, trunks, each card's top.
+_Hang = tuple[float, float, list[float], list[float]]
+_UNKNOWN: Any = object()
 
 
 @dataclass
@@ -500,6 +506,9 @@ class _Plan:
         depth: list[float],
         extra: list[float],
         options: LayoutOptions,
+        item_b0: list[float],
+        hangs: dict[int, _Hang | None],
+        offsets: bool = True,
     ) -> None:
         n = len(breadth)
         self.breadth, self.depth, self.extra = breadth, depth, extra
@@ -512,7 +521,7 @@ class _Plan:
 
         # Listed subtrees, children first: each listed card with its reports hanging below it
         # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
-        item_b = [breadth[i] + extra[i] for i in range(n)]
+        item_b = list(item_b0)  # breadth[i] + extra[i]
         item_d = list(depth)
         budget = options.list_height
         if budget is None:
@@ -522,9 +531,24 @@ class _Plan:
         self.hang: dict[int, tuple[float, int]] = {}  # listed node -> (gap to reports, columns)
         self.indent = [0.0] * n
         leafy = st.leafy
+        top_off = self.top_off
         for u, ordered in st.order.items():
-            width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u], budget,
-                                                  options)
+            # A card with a single column of cards below it looks the same whatever the
+            # budget and whichever the list row: computed once per forest and options.
+            hit = hangs.get(u, _UNKNOWN) if leafy[u] else None
+            if hit is _UNKNOWN:
+                width, height, trunks = self._columns(ordered, item_b, item_d, True, budget,
+                                                      options)
+                hangs[u] = ((width, height, trunks, [top_off[c] for c in ordered])
+                            if _columns_for(len(ordered), options) == 1 else None)
+            elif hit is not None:
+                width, height, trunks, tops = hit
+                if offsets:  # tr_off stays 0.0: one column
+                    for c, y in zip(ordered, tops, strict=True):
+                        top_off[c] = y
+            else:
+                width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u],
+                                                      budget, options)
             drop = gap if len(trunks) == 1 else 2 * gap
             ind = min(options.list_indent, breadth[u] * 0.5)
             self.indent[u] = ind
@@ -619,8 +643,10 @@ class PreparedForest:
         self.extra = _extras(self.ids, beside)
         self.raw = _wanted_rows(self.ids, self.parent, rows)
         self._structures: dict[LayoutOptions, _Structure] = {}
+        self.item_b = [b + e for b, e in zip(self.breadth, self.extra, strict=True)]
+        self._hangs: dict[LayoutOptions, dict[int, _Hang | None]] = {}
 
-    def _plan(self, options: LayoutOptions) -> _Plan:
+    def _plan(self, options: LayoutOptions, offsets: bool = True) -> _Plan:
         if options.direction != self.direction:
             raise ValueError(f"the forest was prepared for direction {self.direction}, not "
                              f"{options.direction}")
@@ -631,7 +657,9 @@ class PreparedForest:
             if len(self._structures) >= 8:  # keep the most recently used ones
                 del self._structures[next(iter(self._structures))]
         self._structures[key] = st
-        return _Plan(st, self.breadth, self.depth, self.extra, options)
+        hangs = self._hangs.setdefault(replace(key, list_from=None), {})
+        return _Plan(st, self.breadth, self.depth, self.extra, options, self.item_b, hangs,
+                     offsets)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
         """The same as `layout_forest` with these options."""
@@ -646,7 +674,7 @@ class PreparedForest:
         if not self.ids:
             return 0.0, 0.0
         with _no_gc():
-            plan = self._plan(options)
+            plan = self._plan(options, offsets=False)
             breadth, extra = self.breadth, self.extra
             rel = _pack(plan, options, False)
             pos = [0.0] * plan.total
