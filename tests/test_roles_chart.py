@@ -347,3 +347,23 @@ def test_cli_unwritable_output_exit_2(run) -> None:
     assert "a-file" in result.stderr and "Traceback" not in result.output
     result = run(str(EXAMPLES[0]), "-o", "roles.txt")
     assert result.exit_code == 2 and "unknown chart format" in result.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_arrows_say_who_reports_to_whom(engine: str, examples: list[Org],
+                                        drawn: dict[str, bytes],
+                                        org_file: Callable[..., Path]) -> None:
+    root = ET.fromstring(_svg(drawn, examples, engine))
+    titles = ["".join(el.itertext()) for el in root.iter(f"{SVG}title")]
+    assert "Senior Product Manager reports to Group Product Manager: 28 lines" in titles
+    assert "Chief Product Officer reports to CEO: 1 line" in titles
+    assert "dotted-line report" not in texts(_svg(drawn, examples, engine))
+    # A dotted line: a dashed grey arrow, and the legend explains it.
+    svg = render([load(hostile_org(org_file, "Dotted", "Boss"))], "svg", engine=engine)
+    root = ET.fromstring(svg)
+    dashed = [el for el in root.iter(f"{SVG}path")
+              if el.get("stroke-dasharray") and el.get("stroke") == "#999999"]
+    assert len(dashed) == 2  # the arrow and its legend sample
+    assert "dotted line from Product Manager to CEO: 1 line" in [
+        "".join(el.itertext()) for el in root.iter(f"{SVG}title")]
+    assert "dotted-line report" in texts(svg)

@@ -5,6 +5,11 @@ how many hold it; an arrow says that people of one role report to people of the 
 how many reporting lines. Rows are the ladder's levels, aligned across the columns, so that
 the same role sits at the same height in every company. Product-leadership roles that a
 company does not have are drawn as dashed "none" boxes.
+
+`plan()` sizes every box from its measured text; Graphviz (either engine) lays the fixed-size
+boxes out from `plan_dot(labels=False)`, a source without any user text, and
+orgviz.render.rolesdraw draws the SVG from that layout. `to_dot()` is the same graph with
+plain-text labels, for people who run Graphviz on it themselves.
 """
 
 from __future__ import annotations
@@ -166,7 +171,8 @@ class Box:
 
 @dataclass(frozen=True)
 class Arrow:
-    """A role-to-role edge: `count` reporting lines from `tail`'s people up to `head`'s."""
+    """A role-to-role edge, drawn from `tail` (the managers' role) to `head` (their reports'
+    role): `count` reporting lines, solid or dotted."""
 
     id: str
     tail: str

@@ -14,9 +14,18 @@ from typing import TYPE_CHECKING
 from orgviz.errors import RenderError
 from orgviz.render.labels import clean, ellipsize, text_width, xml_escape
 from orgviz.render.themes import DEFAULT_FONT
+from orgviz.roles_chart import (
+    DOTTED_COLOR,
+    EDGE_COLOR,
+    GHOST,
+    LEADERSHIP_FILL,
+    OTHER_FILL,
+    PRODUCT_FILL,
+)
 
 if TYPE_CHECKING:
     from orgviz.roles_chart import Box, Line, Plan
+
 
 Point = tuple[float, float]
 
@@ -205,7 +214,7 @@ class _Drawing:
                 continue
             points, tip = spline
             moved = [self.at(p) for p in points]
-            color = "#999999" if arrow.dotted else "#555555"
+            color = DOTTED_COLOR if arrow.dotted else EDGE_COLOR
             width = 1.2 if arrow.dotted else 1 + math.log2(arrow.count)
             d = f"M{_n(moved[0][0])} {_n(moved[0][1])}" + "".join(
                 f"C{_n(a[0])} {_n(a[1])} {_n(b[0])} {_n(b[1])} {_n(c[0])} {_n(c[1])}"
@@ -263,16 +272,14 @@ class _Drawing:
 
     def legend_items(self, top: float) -> tuple[list[str], float]:
         """The key under the columns, flowed to the chart's width: (items, height)."""
-        from orgviz.roles_chart import GHOST, LEADERSHIP_FILL, OTHER_FILL, PRODUCT_FILL
-
         entries = [
             ("fill", LEADERSHIP_FILL, "product leadership (CPO, VP, Head, Director of Product)"),
             ("fill", PRODUCT_FILL, "product managers"),
             ("fill", OTHER_FILL, "roles the product ladder reports to"),
             ("ghost", GHOST, "a leadership role the company does not have"),
-            ("arrow", "#555555", "people of the lower role report to people of the upper one "
+            ("arrow", EDGE_COLOR, "people of the lower role report to people of the upper one "
                                  "(number: reporting lines, when more than one)"),
-            ("dotted", "#999999", "dotted-line report"),
+            ("dotted", DOTTED_COLOR, "dotted-line report"),
         ]
         if not any(box.kind == "ghost" for box in self.chart.boxes.values()):
             entries = [entry for entry in entries if entry[0] != "ghost"]
