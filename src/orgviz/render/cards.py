@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from orgviz.render.chart import Card, Chart
 from orgviz.render.labels import ellipsize, wrap
@@ -20,8 +20,7 @@ MAX_TITLE_LINES = 3
 ACCENT = 5.0  # height reserved for the accent band
 
 
-@dataclass(frozen=True)
-class CardText:
+class CardText(NamedTuple):
     """What one card shows: wrapped name and title lines, the team line, and a full text."""
 
     name: tuple[str, ...]
@@ -49,8 +48,7 @@ def card_text(card: Card) -> CardText:
     return CardText(name, title, team, " — ".join(p for p in parts if p))
 
 
-@dataclass(frozen=True)
-class CardBox:
+class CardBox(NamedTuple):
     """The size shared by all cards of a chart, and where each kind of line sits in it."""
 
     width: float

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
@@ -32,8 +32,7 @@ POINT = 0.05  # inches: size of spine points and waypoints
 AXIS = 0.05  # inches: width of the invisible axis nodes
 
 
-@dataclass(frozen=True)
-class Spine:
+class Spine(NamedTuple):
     """Stacked leaf reports of one manager: a chain of points with a card on each side."""
 
     manager: str  # card id
@@ -42,8 +41,7 @@ class Spine:
     via: tuple[str, ...] = ()  # waypoints from the manager down to the first point
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """A solid line from a manager down to a report, through waypoints when rows apart."""
 
     manager: str  # card id
@@ -51,8 +49,7 @@ class Route:
     via: tuple[str, ...] = ()  # DOT node names of the waypoints, top to bottom
 
 
-@dataclass(frozen=True)
-class DotPlan:
+class DotPlan(NamedTuple):
     """DOT source plus what the layout needs to read Graphviz's answer back."""
 
     source: str
@@ -61,7 +58,7 @@ class DotPlan:
     spines: tuple[Spine, ...] = ()
     axis: tuple[str, ...] = ()  # DOT node name of each level row's axis node
     links: tuple[tuple[str, str, str], ...] = ()  # (tail node, head node, kind)
-    stacked: frozenset[str] = field(default_factory=frozenset)  # card ids on spines
+    stacked: frozenset[str] = frozenset()  # card ids on spines
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:

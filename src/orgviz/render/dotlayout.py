@@ -31,14 +31,7 @@ def _parse_plain(text: str, with_edges: bool = False) -> tuple[
         width = height = 0.0
     if not width or not height:
         raise RenderError("cannot read Graphviz's layout (no graph size)")
-    nodes: dict[str, Box] = {}
-    for name, x, y, w, h in _PLAIN_NODE.findall(text):
-        try:
-            nodes[name] = Box(float(x) * PX, height - float(y) * PX, float(w) * PX,
-                              float(h) * PX)
-        except ValueError:
-            raise RenderError(f"cannot read Graphviz's layout (unexpected node line of "
-                              f"{name[:40]!r})") from None
+    nodes = _plain_nodes(text, height)
     edges: dict[tuple[str, str], list[Point]] = {}
     if not with_edges:
         return width, height, nodes, edges
@@ -55,6 +48,36 @@ def _parse_plain(text: str, with_edges: bool = False) -> tuple[
                               f"{line[:60]!r})") from None
         edges.setdefault((parts[1], parts[2]), points)
     return width, height, nodes, edges
+
+
+def _plain_nodes(text: str, height: float) -> dict[str, Box]:
+    """The node boxes of Graphviz `plain` output (which lists every node before any edge)."""
+    nodes: dict[str, Box] = {}
+    end = text.find("\nedge ")
+    for line in text[:None if end < 0 else end].split("\nnode ")[1:]:
+        fields = line.split(" ", 5)
+        if len(fields) < 6:  # not "name x y w h label ...": let the full pattern decide
+            return _plain_nodes_slowly(text, height)
+        name, x, y, w, h = fields[:5]
+        try:
+            nodes[name] = Box(float(x) * PX, height - float(y) * PX, float(w) * PX,
+                              float(h) * PX)
+        except ValueError:
+            return _plain_nodes_slowly(text, height)
+    return nodes
+
+
+def _plain_nodes_slowly(text: str, height: float) -> dict[str, Box]:
+    """`_plain_nodes` of unusual output (quoted names), node line by node line."""
+    nodes: dict[str, Box] = {}
+    for name, x, y, w, h in _PLAIN_NODE.findall(text):
+        try:
+            nodes[name] = Box(float(x) * PX, height - float(y) * PX, float(w) * PX,
+                              float(h) * PX)
+        except ValueError:
+            raise RenderError(f"cannot read Graphviz's layout (unexpected node line of "
+                              f"{name[:40]!r})") from None
+    return nodes
 
 
 class _Router:
