@@ -26,6 +26,7 @@ MAX_TEXT = 500
 LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
                "on": None, "enable": None, "enabled": None, "true": None,
                "error": "error", "warning": "warning", "info": "info"}
+_PERSON_KEYSET = frozenset(PERSON_KEYS)
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 BOOLS = {"true": True, "false": False}
 
@@ -207,7 +208,12 @@ class _OrgBuilder:
         return items
 
     def _people(self, doc: YMap) -> None:
+        fast = self._fast_person
         for item, _loc in self._list(doc, "people"):
+            person = fast(item)
+            if person is not None:
+                self.people.append(person)
+                continue
             what = _what("person", item)
             _check_keys(item, PERSON_KEYS, what, self.out)
             f = _Fields(item, what, self.out)
@@ -230,6 +236,57 @@ class _OrgBuilder:
                 location=f.text("location"), email=f.text("email"),
                 field_locs=item.value_locs, item_locs=f.item_locs,
             ))
+
+    def _fast_person(self, item: YMap) -> Person | None:
+        """The person of an entry that has no problem at all (the common case), else None
+        (`_people` then reads it field by field, reporting each problem)."""
+        if not _PERSON_KEYSET.issuperset(item):
+            return None
+        get = item.get
+        pid, reports_to, team = get("id"), get("reports_to"), get("team")
+        for value in (pid, reports_to, team):
+            if value is not None and (type(value) is not str or len(value) > MAX_TEXT
+                                      or not value.strip()):
+                return None
+        name, title, location, email = get("name"), get("title"), get("location"), get("email")
+        for value in (name, title, location, email):
+            if value is not None and (type(value) is not str or len(value) > MAX_TEXT):
+                return None
+        flags = []
+        for value in (get("vacant"), get("assistant")):
+            if value is None:
+                flags.append(False)
+            elif type(value) is str and value.lower() in BOOLS:
+                flags.append(BOOLS[value.lower()])
+            else:
+                return None
+        vacant, assistant = flags
+        if pid is None or (name is None and not vacant):
+            return None
+        item_locs: dict[str, tuple[SourceLoc, ...]] = {}
+        lists = []
+        for key in ("role", "dotted_to"):
+            value = get(key)
+            if value is None:
+                lists.append(())
+            elif type(value) is str:
+                lists.append((value,) if value.strip() else ())
+            elif type(value) is YList and all(type(x) is str and x.strip() for x in value):
+                lists.append(tuple(value))
+                item_locs[key] = tuple(value.item_locs)
+            else:
+                return None
+        roles, dotted_to = lists
+        source = "explicit" if roles else "none"
+        if not roles and title:
+            inferred = self.ladder_for_inference.infer(title)
+            if inferred:
+                roles, source = (inferred,), "title"
+        return Person(
+            id=pid, loc=item.loc, name=name, title=title, roles=roles, role_source=source,
+            reports_to=reports_to, dotted_to=dotted_to, team=team, vacant=vacant,
+            assistant=assistant, location=location, email=email, field_locs=item.value_locs,
+            item_locs=item_locs)
 
     def _teams(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "teams"):
