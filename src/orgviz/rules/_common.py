@@ -6,10 +6,13 @@ import difflib
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
+from orgviz.roles import LEVELS, Role
 
 # Difflib compares a word with every candidate (4-30 µs each), so a cheap prefilter picks
 # the few to compare first: ids of similar length that share the word's first or last four
@@ -139,6 +142,46 @@ def person_suggester(org: Org) -> Suggester:
     return _cached(org, "person_suggester", lambda o: Suggester(o.by_id))
 
 
+RolePairs = dict[tuple[tuple[str, ...], tuple[str, ...]], list[Person]]
+
+
+@dataclass
+class Links:
+    """The solid reporting lines, read in one walk over the people (by_id, file order)."""
+
+    tops: list[Person]  # no manager, reporting to themselves, or to an unknown id
+    reports: dict[str, list[str]]  # Org.reports without the people who have no reports
+    # (roles, manager's roles) -> the people with a manager, assistants aside
+    role_pairs: RolePairs
+
+
+def links(org: Org) -> Links:
+    """The org's reporting lines (computed once per org)."""
+    return _cached(org, "links", _links)
+
+
+def _links(org: Org) -> Links:
+    by_id = org.by_id
+    tops: list[Person] = []
+    reports: dict[str, list[str]] = {}
+    role_pairs: RolePairs = {}
+    for pid, person in by_id.items():
+        boss = by_id.get(person.reports_to)  # type: ignore[arg-type]
+        if boss is None or boss is person:
+            tops.append(person)
+            continue
+        reports.setdefault(boss.id, []).append(pid)
+        if not person.assistant:
+            role_pairs.setdefault((person.roles, boss.roles), []).append(person)
+    return Links(tops, reports, role_pairs)
+
+
+def unplaced(org: Org) -> tuple[Person, ...] | list[Person]:
+    """The people (file order) whose reports_to may be missing, their own id or unknown:
+    the tops of the tree, or all people when an id repeats (repeats are not in by_id)."""
+    return org.people if len(org.people) != len(org.by_id) else links(org).tops
+
+
 @dataclass
 class Tree:
     """The solid-line forest walked top-down from its tops (breadth first, file order).
@@ -173,16 +216,15 @@ def tree(org: Org) -> Tree:
 
 
 def _tree(org: Org) -> Tree:
-    by_id, reports = org.by_id, org.reports
-    level = [p.id for p in by_id.values()
-             if p.reports_to is None or p.reports_to == p.id or p.reports_to not in by_id]
+    reports = links(org).reports
+    level = [p.id for p in links(org).tops]
     order: list[str] = []
     depth: dict[str, int] = {}
     number = 1
     while level:
         order.extend(level)
         depth.update(dict.fromkeys(level, number))
-        level = [report for pid in level for report in reports[pid]]
+        level = [report for pid in level if pid in reports for report in reports[pid]]
         number += 1
     return Tree(order, depth)
 
@@ -191,42 +233,47 @@ class Standing(NamedTuple):
     """Where a known role sits: its rank, and the names messages show for it."""
 
     rank: int
-    role: str  # the display name of the most senior known role
-    level: str  # that role's level label (org.level_label)
+    role: str  # the display name of the most senior known role (role_name)
+    level: str  # that role's level label (Org.level_label)
 
 
-def standings(org: Org) -> dict[str, Standing | None]:
-    """Each person's standing (None when their rank is unknown), computed once per org."""
-    return _cached(org, "standings", _standings)
-
-
-def _standings(org: Org) -> dict[str, Standing | None]:
-    by_roles: dict[tuple[str, ...], Standing | None] = {}
-    for person in {p.roles: p for p in org.by_id.values()}.values():  # one per roles
-        rank = org.ladder.rank(person.roles)
-        by_roles[person.roles] = (None if rank is None else
-                                  Standing(rank, role_name(org, person), org.level_label(person)))
-    return {pid: by_roles[person.roles] for pid, person in org.by_id.items()}
-
-
-Pairs = dict[tuple[Standing, Standing], list[Person]]
+Pairs = list[tuple[Standing, Standing, list[Person]]]
 
 
 def manager_pairs(org: Org) -> Pairs:
-    """People by (their standing, their manager's standing), in file order: everyone who is
-    not an assistant and reports to someone else, when both ranks are known."""
+    """(a standing, a manager's standing, the people in that pair), for everyone who is not
+    an assistant and reports to someone else, when both ranks are known.
+
+    People come grouped by their roles and their manager's roles (a few dozen groups, in
+    order of first appearance), in file order within a group; the rank rules read only
+    the groups whose ranks they care about.
+    """
     return _cached(org, "manager_pairs", _manager_pairs)
 
 
 def _manager_pairs(org: Org) -> Pairs:
-    standing = standings(org)
-    pairs: dict[tuple[Standing | None, Standing | None], list[Person]] = {}
-    for person in org.by_id.values():
-        if not person.assistant and person.reports_to != person.id:
-            key = (standing[person.id], standing.get(person.reports_to))  # type: ignore[arg-type]
-            pairs.setdefault(key, []).append(person)
-    return {key: people for key, people in pairs.items()  # type: ignore[misc]
-            if key[0] is not None and key[1] is not None}
+    standing: dict[tuple[str, ...], Standing | None] = {}
+    pairs = []
+    for (roles, boss_roles), people in links(org).role_pairs.items():
+        for key in (roles, boss_roles):
+            if key not in standing:
+                best = _best_role(org, key)
+                standing[key] = None if best is None else Standing(
+                    best.rank, best.name, LEVELS[best.level][1])
+        mine, boss = standing[roles], standing[boss_roles]
+        if mine is not None and boss is not None:
+            pairs.append((mine, boss, people))
+    return pairs
+
+
+def roles_held(org: Org) -> set[str]:
+    """The role ids anybody holds, alone or combined (Org.has_role for every role at once)."""
+    return _cached(org, "roles_held", _roles_held)
+
+
+def _roles_held(org: Org) -> set[str]:
+    # People of one title share one roles tuple: gather the few distinct tuples first.
+    return set(chain.from_iterable(set(map(attrgetter("roles"), org.by_id.values()))))
 
 
 def assistants_of(org: Org) -> dict[str, int]:
@@ -271,12 +318,18 @@ def _look_up(org: Org, pid: str, seniors: frozenset[str],
 
 def role_name(org: Org, person: Person) -> str:
     """The display name of a person's most senior known role ('no known role' otherwise)."""
+    best = _best_role(org, person.roles)
+    return best.name if best is not None else "no known role"
+
+
+def _best_role(org: Org, roles: tuple[str, ...]) -> Role | None:
+    """The most senior known role of several (the first of equals): the ladder's choice."""
     best = None
-    for role_id in person.roles:
+    for role_id in roles:
         role = org.ladder.roles.get(role_id)
         if role is not None and (best is None or role.rank > best.rank):
             best = role
-    return best.name if best is not None else "no known role"
+    return best
 
 
 def quote_ids(ids: Iterable[str], limit: int = 5) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import quote_ids
+from orgviz.rules._common import links, quote_ids
 
 ID = "assistant-with-reports"
 LEVEL = "error"
@@ -35,9 +35,9 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report assistants that have solid-line reports."""
-    reports = org.reports
+    reports = links(org).reports
     for person in org.by_id.values():
-        if person.assistant and reports[person.id]:
+        if person.assistant and person.id in reports:
             below = reports[person.id]
             yield (person.at("assistant"),
                    f"the assistant '{person.id}' has {_count(below)} ({quote_ids(below)}): "

@@ -25,7 +25,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import role_name
+from orgviz.rules._common import role_name, roles_held
 
 ID = "cpo-reports-to-ceo"
 LEVEL = "error"
@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report CPOs whose manager neither holds the CEO role nor is the top of the org."""
+    if "cpo" not in roles_held(org):
+        return
     by_id = org.by_id
     ceos = None
     for person in by_id.values():

@@ -38,6 +38,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Walk up from every person no top reaches; each walk ends in a known or new cycle."""
     by_id = org.by_id
     reached = tree(org).depth
+    if len(reached) == len(by_id):  # every person hangs from a top
+        return
     walk_of: dict[str, int] = {}
     cycles: list[list[str]] = []
     for walk, start in enumerate(by_id):

@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, not_under
+from orgviz.rules._common import anchor, not_under, roles_held
 
 ID = "director-under-head"
 LEVEL = "error"
@@ -39,6 +39,9 @@ WHY = "the Head of Product (or a VP of Product or CPO) oversees the Director of 
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Directors of Product with no Head of Product, VP of Product or CPO above them."""
+    held = roles_held(org)
+    if "director-of-product" not in held or SENIOR.isdisjoint(held):
+        return
     people = org.by_id.values()
     seniors = [p for p in people if not SENIOR.isdisjoint(p.roles)]
     directors = [p for p in people

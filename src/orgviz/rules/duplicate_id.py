@@ -33,6 +33,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person or team whose id was already used, pointing at the first use."""
     for kind, items, first in (("person", org.people, org.by_id),
                                ("team", org.teams, org.teams_by_id)):
+        if len(items) == len(first):  # every id is used once
+            continue
         for item in items:
             original = first[item.id]
             if original is not item:

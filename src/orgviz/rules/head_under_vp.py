@@ -27,7 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, not_under
+from orgviz.rules._common import anchor, not_under, roles_held
 
 ID = "head-under-vp"
 LEVEL = "error"
@@ -38,6 +38,8 @@ WHY = "where both exist, the VP of Product holds the higher position"
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Heads of Product with no VP of Product or CPO above them."""
+    if not {"vp-product", "head-of-product"} <= roles_held(org):
+        return
     people = org.by_id.values()
     vps = [p.id for p in people if "vp-product" in p.roles]
     heads = [p for p in people if "head-of-product" in p.roles and SENIOR.isdisjoint(p.roles)]

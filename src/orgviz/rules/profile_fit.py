@@ -35,6 +35,7 @@ from typing import Any
 from orgviz.model import Org
 from orgviz.roles import PRODUCT_LEADERSHIP
 from orgviz.rules import Finding
+from orgviz.rules._common import roles_held
 
 ID = "profile-fit"
 LEVEL = "warning"
@@ -62,7 +63,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if count > limit:
             yield (where, f"{declared} has at most {limit} positions, but this one has "
                    f"{count}: " + fix.format(fitting, "small-max-people"))
-        present = [r for r in PRODUCT_LEADERSHIP if org.has_role(r)]
+        present = [r for r in PRODUCT_LEADERSHIP if r in roles_held(org)]
         limit = options["small-max-leadership-levels"]
         if len(present) > limit:
             names = ", ".join(org.ladder.roles[r].name for r in present)
@@ -80,7 +81,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if count < limit:
             yield (where, f"{declared} has at least {limit} positions, but this one has "
                    f"{count}: " + fix.format(fitting, "enterprise-min-people"))
-        if not org.has_role("cpo") and not org.has_role("vp-product"):
+        if roles_held(org).isdisjoint(("cpo", "vp-product")):
             yield (where, f"{declared} has a CPO or a VP of Product, but this one has "
                    "neither: give its product leader role: cpo or role: vp-product, or "
                    "declare size: mid-size")

@@ -33,7 +33,7 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has a lower rank."""
-    for (mine, boss), people in manager_pairs(org).items():
+    for mine, boss, people in manager_pairs(org):
         if boss.rank >= mine.rank:
             continue
         # Everyone in the group gets the same message but for the two ids.

@@ -27,7 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor
+from orgviz.rules._common import anchor, links
 
 ID = "root"
 LEVEL = "error"
@@ -40,13 +40,14 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not by_id:
         yield (org.loc, "the org has no people: add a 'people:' list with at least one person")
         return
-    tops = [p for p in by_id.values() if p.reports_to is None]
+    candidates = links(org).tops  # without a manager, their own, or an unknown one
+    tops = [p for p in candidates if p.reports_to is None]
     if not tops:
         # HR exports often give the top person their own id as manager: such a person is
         # the top (self-report says to drop the field) unless a real top exists.
-        tops = [p for p in by_id.values() if p.reports_to == p.id]
+        tops = [p for p in candidates if p.reports_to == p.id]
     if not tops:
-        if all(p.reports_to in by_id for p in by_id.values()):
+        if not candidates:  # everyone reports to someone in the org
             first = next(iter(by_id.values()))
             yield (first.at("reports_to"),
                    "every person has a manager: the org has no top; remove reports_to from "

@@ -23,6 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
+from orgviz.rules._common import unplaced
 
 ID = "self-report"
 LEVEL = "error"
@@ -31,12 +32,13 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report `reports_to` or `dotted_to` entries naming the person's own id."""
-    for person in org.people:
+    for person in unplaced(org):  # the others report to someone else
         if person.reports_to == person.id:
             yield (person.at("reports_to"),
                    f"'{person.id}' reports to themselves: remove reports_to if "
                    f"'{person.id}' is the top of the org, or name their real manager")
-        if person.id not in person.dotted_to:
+    for person in org.people:
+        if not person.dotted_to or person.id not in person.dotted_to:
             continue
         for index, other in enumerate(person.dotted_to):
             if other == person.id:

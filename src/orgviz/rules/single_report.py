@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import assistants_of, tree
+from orgviz.rules._common import assistants_of, links, tree
 
 ID = "single-report"
 LEVEL = "warning"
@@ -40,7 +40,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     by_id = org.by_id
     reached = tree(org).depth
     assistants = assistants_of(org)
-    for manager_id, report_ids in org.reports.items():
+    for manager_id, report_ids in links(org).reports.items():
         if len(report_ids) - assistants.get(manager_id, 0) != 1 or manager_id not in reached:
             continue
         team = [r for r in report_ids if not by_id[r].assistant]

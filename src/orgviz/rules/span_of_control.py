@@ -27,7 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import assistants_of
+from orgviz.rules._common import assistants_of, links
 
 ID = "span-of-control"
 LEVEL = "warning"
@@ -42,7 +42,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     limit = options["max"]
     by_id = org.by_id
     assistants = assistants_of(org)
-    for manager_id, report_ids in org.reports.items():
+    for manager_id, report_ids in links(org).reports.items():
         if len(report_ids) <= limit:
             continue
         span = len(report_ids) - assistants.get(manager_id, 0)

@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import person_suggester
+from orgviz.rules._common import person_suggester, unplaced
 
 ID = "unknown-manager"
 LEVEL = "error"
@@ -33,7 +33,7 @@ DEFAULTS: dict[str, Any] = {}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every `reports_to` that is not the id of a person."""
     by_id = org.by_id
-    for person in org.people:
+    for person in unplaced(org):  # the others report to a known id
         manager = person.reports_to
         if manager is not None and manager not in by_id:
             advice = person_suggester(org).advice(

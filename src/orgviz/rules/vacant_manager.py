@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import quote_ids
+from orgviz.rules._common import links, quote_ids
 
 ID = "vacant-manager"
 LEVEL = "warning"
@@ -33,10 +33,10 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report open positions that have direct reports."""
-    reports = org.reports
+    reports = links(org).reports
     for person in org.by_id.values():
-        below = reports[person.id]
-        if person.vacant and below:
+        if person.vacant and person.id in reports:
+            below = reports[person.id]
             count = "1 report" if len(below) == 1 else f"{len(below)} reports"
             yield (person.at("id"),
                    f"the open role '{person.id}' has {count} ({quote_ids(below)}): they "
