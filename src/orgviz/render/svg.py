@@ -38,10 +38,9 @@ _TEXT_STYLES: dict[tuple, str] = {}  # the attributes of a <text> after x and y
 
 def _n(value: float) -> str:
     """A coordinate with at most two decimals, stable across platforms."""
-    try:
-        return _NUMBERS[value]
-    except KeyError:
-        pass
+    text = _NUMBERS.get(value)
+    if text is not None:
+        return text
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     text = "0" if text in ("-0", "") else text
     if len(_NUMBERS) < 200_000:
@@ -95,18 +94,21 @@ def rounded_path(points: tuple[Point, ...], radius: float = CORNER) -> str:
     """An SVG path through axis-parallel points, with rounded corners."""
     if len(points) < 2:
         return ""
-    parts = [f"M{_n(points[0][0])} {_n(points[0][1])}"]
-    for i in range(1, len(points) - 1):
-        (ax, ay), (bx, by), (cx, cy) = points[i - 1], points[i], points[i + 1]
-        in_len, out_len = math.hypot(bx - ax, by - ay), math.hypot(cx - bx, cy - by)
+    n, hypot = _n, math.hypot
+    ax, ay = points[0]
+    parts = [f"M{n(ax)} {n(ay)}"]
+    bx, by = points[1]
+    for cx, cy in points[2:]:  # a corner at (bx, by) between (ax, ay) and (cx, cy)
+        in_len, out_len = hypot(bx - ax, by - ay), hypot(cx - bx, cy - by)
         r = min(radius, in_len / 2, out_len / 2)
         if r < 0.5:
-            parts.append(f"L{_n(bx)} {_n(by)}")
-            continue
-        p1 = (bx - (bx - ax) / in_len * r, by - (by - ay) / in_len * r)
-        p2 = (bx + (cx - bx) / out_len * r, by + (cy - by) / out_len * r)
-        parts.append(f"L{_n(p1[0])} {_n(p1[1])}Q{_n(bx)} {_n(by)} {_n(p2[0])} {_n(p2[1])}")
-    parts.append(f"L{_n(points[-1][0])} {_n(points[-1][1])}")
+            parts.append(f"L{n(bx)} {n(by)}")
+        else:
+            parts.append(f"L{n(bx - (bx - ax) / in_len * r)} {n(by - (by - ay) / in_len * r)}"
+                         f"Q{n(bx)} {n(by)} {n(bx + (cx - bx) / out_len * r)} "
+                         f"{n(by + (cy - by) / out_len * r)}")
+        ax, ay, bx, by = bx, by, cx, cy
+    parts.append(f"L{n(points[-1][0])} {n(points[-1][1])}")
     return "".join(parts)
 
 
@@ -126,6 +128,10 @@ class _Canvas:
                  prepared: PreparedCards | None = None) -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
         self.prepared = prepared if prepared is not None else {}
+        self.sizes: dict[tuple[float, float], str] = {}  # card size -> its attributes
+        r, a = RADIUS, theme.accent_height
+        dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
+        self.band_shape = (r, dx, f"A{_n(r)} {_n(r)} 0 0 1 ", a)  # of `accent_band`
         self.generator = generator
         self.theme, self.transparent = theme, transparent
         self.margin = margin
@@ -248,7 +254,8 @@ class _Canvas:
                       stroke_linejoin="round")
 
     def connector(self, line: Connector) -> str:
-        moved = tuple((x + self.x0, y + self.y0) for x, y in line.points)
+        x0, y0 = self.x0, self.y0
+        moved = tuple([(x + x0, y + y0) for x, y in line.points])
         path = curve_path(moved) if line.curve else rounded_path(moved)
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
@@ -287,20 +294,22 @@ class _Canvas:
         if prepared is None:
             prepared = _prepare_card(card, self.texts[card.id], self.box, self.theme, {})
         head, outline, pile_attrs, pile, band, lines, broken = prepared
-        left, top = where.left + self.x0, where.top + self.y0
-        w, h = where.w, where.h
-        cx = left + w / 2
+        x, y, w, h = where
+        left, top = (x - w / 2) + self.x0, (y - h / 2) + self.y0
+        n = _n
         parts = [head]
-        size = f'width="{_n(w)}" height="{_n(h)}" '
+        size = self.sizes.get((w, h))
+        if size is None:
+            size = self.sizes[(w, h)] = f'width="{n(w)}" height="{n(h)}" '
         for offset in pile:
-            parts.append(f'<rect x="{_n(left + offset)}" y="{_n(top + offset)}" '
+            parts.append(f'<rect x="{n(left + offset)}" y="{n(top + offset)}" '
                          f'{size}{pile_attrs}/>')
-        parts.append(f'<rect x="{_n(left)}" y="{_n(top)}" {size}{outline}/>')
+        parts.append(f'<rect x="{n(left)}" y="{n(top)}" {size}{outline}/>')
         if band:
             parts.append(self.accent_band(left, top, w, band))
-        x = _n(cx)
+        cx = n(left + w / 2)
         for dy, rest in lines:
-            parts.append(f'<text x="{x}" y="{_n(top + dy)}"{rest}')
+            parts.append(f'<text x="{cx}" y="{n(top + dy)}"{rest}')
         if broken:
             theme = self.theme
             bx, by = left + w - 4, top + 4
@@ -312,14 +321,12 @@ class _Canvas:
     def accent_band(self, left: float, top: float, w: float, rest: str) -> str:
         """The colored band along the card's top edge, following its rounded corners;
         `rest` is the path's attributes after `d` (see `_band_rest`)."""
-        r, a = RADIUS, self.theme.accent_height
-        dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
+        r, dx, arc, a = self.band_shape
+        n = _n
         right = left + w
-        arc = f"A{_n(r)} {_n(r)} 0 0 1 "
-        bottom = _n(top + a)
-        d = (f"M{_n(left + dx)} {bottom}{arc}{_n(left + r)} {_n(top)}"
-             f"H{_n(right - r)}{arc}{_n(right - dx)} {bottom}Z")
-        return f'<path d="{d}"{rest}'
+        bottom = n(top + a)
+        return (f'<path d="M{n(left + dx)} {bottom}{arc}{n(left + r)} {n(top)}'
+                f'H{n(right - r)}{arc}{n(right - dx)} {bottom}Z"{rest}')
 
     # all ------------------------------------------------------------------------------------
     def draw(self) -> bytes:
