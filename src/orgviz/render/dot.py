@@ -75,22 +75,40 @@ def stacked_leaves(chart: Chart, card: Card) -> list[str]:
     return sorted(leaves, key=lambda r: by_id[r].row)
 
 
-def rows_used(chart: Chart) -> int:
+def all_stacked_leaves(chart: Chart) -> dict[str, list[str]]:
+    """`stacked_leaves` of every card that has any, by card id."""
+    reports, assistants, by_id = chart.reports, chart.assistants, chart.by_id
+    found: dict[str, list[str]] = {}
+    for card in chart.cards:
+        below = reports[card.id]
+        if len(below) < STACK_MIN:
+            continue
+        leaves = [r for r in below if not reports[r] and not assistants[r]]
+        if len(leaves) >= STACK_MIN:
+            found[card.id] = sorted(leaves, key=lambda r: by_id[r].row)
+    return found
+
+
+def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None) -> int:
     """How many level rows the layout needs: down to the last row with a card that is not
-    stacked, or reached by a stack (a stack starts on its most senior leaf's row)."""
+    stacked, or reached by a stack (a stack starts on its most senior leaf's row).
+    `leaves_of` is `all_stacked_leaves(chart)` if known."""
     stack_rows = chart.stack_rows or STACK_ROWS
     by_id = chart.by_id
+    if leaves_of is None:
+        leaves_of = all_stacked_leaves(chart)
     stacked: set[str] = set()
     last = -1
     for card in chart.cards:
-        leaves = stacked_leaves(chart, card)
-        if leaves:
-            stacked.update(leaves)
-            first_row = max(card.row + 1, by_id[leaves[0]].row)
-            groups = stack_groups(leaves, stack_rows)
-            depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
-                        for g in groups)
-            last = max(last, first_row + depth - 1)
+        leaves = leaves_of.get(card.id)
+        if not leaves:
+            continue
+        stacked.update(leaves)
+        first_row = max(card.row + 1, by_id[leaves[0]].row)
+        groups = stack_groups(leaves, stack_rows)
+        depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
+                    for g in groups)
+        last = max(last, first_row + depth - 1)
     for card in chart.cards:
         if card.id not in stacked:
             last = max(last, card.row)
@@ -139,6 +157,7 @@ class _Writer:
         self.lines: list[str] = []
         self.node_of = {card.id: f"c{i}" for i, card in enumerate(chart.cards)}
         self.counter = 0
+        self.leaves_of = all_stacked_leaves(chart)
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -195,7 +214,8 @@ class _Writer:
 
         # Level axis: one node per row, first in the file so that it tends to the left. Rows
         # below the last one in use (their leaves all moved up into stacks) are left out.
-        axis = tuple(f"r{row}" for row in range(min(len(chart.rows), rows_used(chart))))
+        used = rows_used(chart, self.leaves_of)
+        axis = tuple(f"r{row}" for row in range(min(len(chart.rows), used)))
         for row, name in enumerate(axis):
             if labels and chart.rows[row]:
                 out.append(f'  {name} [shape=plaintext, fixedsize=false, width=0, '
@@ -258,9 +278,10 @@ class _Writer:
         for card in chart.cards:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
-            leaves = stacked_leaves(chart, card)
+            leaves = self.leaves_of.get(card.id, [])
+            on_stack = set(leaves)
             for report in reports:
-                if report in leaves:
+                if report in on_stack:
                     continue
                 child = by_id[report]
                 extra = broken if child.broken_line else ""

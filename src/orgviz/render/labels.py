@@ -9,9 +9,10 @@ from functools import lru_cache
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
 # Line and paragraph separators become spaces; isolates (U+2066-U+2069) are harmless.
-_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ufeff\ufffe\uffff"
-                   "\ud800-\udfff]")
-_SPACE = re.compile(r"[\s\u2028\u2029]+")
+# Kept as patterns: re compiles (and caches) them when a text first needs them.
+_DROP = ("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ufeff\ufffe\uffff"
+         "\ud800-\udfff]")
+_SPACE = r"[\s\u2028\u2029]+"
 
 
 def clean(text: str | None) -> str:
@@ -20,7 +21,7 @@ def clean(text: str | None) -> str:
         return ""
     if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
         return text  # nothing to drop or fold (printable excludes Cc, Cf, Cs, Cn, Z* but " ")
-    return _SPACE.sub(" ", _DROP.sub("", text)).strip()
+    return re.sub(_SPACE, " ", re.sub(_DROP, "", text)).strip()
 
 
 def xml_escape(text: str) -> str:
@@ -94,9 +95,17 @@ def _char_width(char: str, bold: bool) -> int:
     return 620 if bold else 600
 
 
+#: Character -> width of the printable ASCII characters (regular, bold).
+_ASCII = {chr(32 + i): width for i, width in enumerate(_ASCII_WIDTHS)}
+_BOLD_ASCII = {chr(32 + i): width for i, width in enumerate(_BOLD_ASCII_WIDTHS)}
+
+
 @lru_cache(maxsize=65536)
 def _em_width(text: str, bold: bool) -> int:
-    return sum(_char_width(c, bold) for c in text)
+    try:  # the usual case: all printable ASCII
+        return sum(map((_BOLD_ASCII if bold else _ASCII).__getitem__, text))
+    except KeyError:
+        return sum(_char_width(c, bold) for c in text)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
