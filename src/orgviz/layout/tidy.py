@@ -8,7 +8,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import sub
-from typing import Any
 
 __all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
            "measure_forest"]
@@ -180,9 +179,36 @@ def _merge(
     return left, lbase, right, rbase
 
 
-#: A listed card's single column of cards: width, height, trunks, each card's top.
-_Hang = tuple[float, float, list[float], list[float]]
-_UNKNOWN: Any = object()
+class _Singles:
+    """Cards whose reports are all cards alone, few enough for one column: listed, each looks
+    the same whatever the list row and the column height, so they are done once per forest
+    and options (item sizes, offsets, indents and hangs, as `_Plan` keeps them)."""
+
+    def __init__(self, forest: PreparedForest, options: LayoutOptions) -> None:
+        kids, raw, breadth, depth = forest.kids, forest.raw, forest.breadth, forest.depth
+        n = len(kids)
+        gap = options.stack_gap
+        stub = max(4.0, options.sibling_gap * 0.5)
+        self.item_b = item_b = [b + e for b, e in zip(breadth, forest.extra, strict=True)]
+        self.item_d = item_d = list(depth)
+        self.top_off = top_off = [0.0] * n
+        self.indent = [0.0] * n
+        self.hang: dict[int, tuple[float, int]] = {}
+        tr_off = [0.0] * n
+        order = raw.__getitem__
+        for u in range(n):
+            ks = kids[u]
+            if not ks or _columns_for(len(ks), options) != 1 or any(kids[c] for c in ks):
+                continue
+            ordered = sorted(ks, key=order)
+            width, height, trunks = _place([ordered], item_b, item_d, depth, tr_off, top_off,
+                                           stub, gap, options.sibling_gap)
+            drop = gap  # one column
+            ind = min(options.list_indent, breadth[u] * 0.5)
+            self.indent[u] = ind
+            self.hang[u] = (drop, len(trunks))
+            item_b[u] = max(item_b[u], ind + width)
+            item_d[u] = depth[u] + drop + height
 
 
 @dataclass
@@ -381,12 +407,12 @@ class _Structure:
 
         # Which nodes are listed, and each row-laid manager's block members.
         cut = options.list_from
-        listed = [False] * n
-        if cut is not None:
-            for i in range(n):
-                if parent[i] >= 0 and raw[i] >= cut:
-                    listed[i] = True
+        if cut is None:
+            listed = [False] * n
+        else:
+            listed = [p >= 0 and r >= cut for p, r in zip(parent, raw, strict=True)]
         inblock = list(listed)
+        by_row = raw.__getitem__
         members: dict[int, list[int]] = {}
         need = max(1, options.stack_min)
         any_row = options.stack_any_row
@@ -407,14 +433,15 @@ class _Structure:
                     inblock[c] = True
                 group = [c for c in ks if inblock[c]]
                 if hung or any_row:
-                    group.sort(key=lambda c: raw[c])  # stable: file order within a row
+                    group.sort(key=by_row)  # stable: file order within a row
                 members[v] = group
         self.inblock, self.listed, self.members = inblock, listed, members
         # Listed nodes with reports, children first, with their reports in order.
         self.order: dict[int, list[int]] = {}
+        self.rest: list[int] | None = None  # listed nodes with reports, not _Singles
         for u in range(n - 1, -1, -1):
             if listed[u] and kids[u]:
-                self.order[u] = sorted(kids[u], key=lambda c: raw[c])
+                self.order[u] = sorted(kids[u], key=by_row)
         self.leafy = {u: all(not kids[c] for c in ks) for u, ks in self.order.items()}
         self.leafy.update((v, all(not kids[c] for c in g)) for v, g in members.items())
         self.hung = {v: cut is not None and listed[g[-1]] for v, g in members.items()}
@@ -422,9 +449,12 @@ class _Structure:
         # Rows: one per used row index (cards laid out in rows, and block starts); the height
         # of a row is its tallest card. Contours work on sub-bands: 2j is row j, 2j+1 the gap
         # below it (where the connectors run), and 2*nrows everything below the last row.
-        start_row = {v: max(raw[v] + 1, min(min(raw[c], cut) if listed[c] else raw[c]  # type: ignore[type-var]
-                                           for c in g)) for v, g in members.items()}
-        used = sorted({raw[i] for i in range(n) if not inblock[i]}.union(start_row.values()))
+        # A member that is not listed is above the list row (raw < cut), so min(raw, cut)
+        # over a group is min(min raw, cut).
+        start_row = {v: max(raw[v] + 1, min(map(by_row, g)) if cut is None
+                            else min(min(map(by_row, g)), cut)) for v, g in members.items()}
+        used = sorted({r for r, b in zip(raw, inblock, strict=True) if not b}.union(
+            start_row.values()))
         band_of_row = {r: j for j, r in enumerate(used)}
         nrows = len(used)
         band = [0] * n
@@ -441,7 +471,7 @@ class _Structure:
         for v, j in self.start.items():
             if not self.hung[v]:
                 shown[j] = True
-            row_h[j] = max(row_h[j], max(depth[c] for c in members[v]))
+            row_h[j] = max(row_h[j], max(map(depth.__getitem__, members[v])))
         tops = [0.0] * (nrows + 1)
         bounds = [0.0] * (2 * nrows + 1)
         for j in range(nrows):
@@ -506,9 +536,7 @@ class _Plan:
         depth: list[float],
         extra: list[float],
         options: LayoutOptions,
-        item_b0: list[float],
-        hangs: dict[int, _Hang | None],
-        offsets: bool = True,
+        singles: _Singles,
     ) -> None:
         n = len(breadth)
         self.breadth, self.depth, self.extra = breadth, depth, extra
@@ -521,34 +549,26 @@ class _Plan:
 
         # Listed subtrees, children first: each listed card with its reports hanging below it
         # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
-        item_b = list(item_b0)  # breadth[i] + extra[i]
-        item_d = list(depth)
+        # Cards with a single column of cards below them start done (see _Singles); their
+        # values for cards that are not listed here are never read.
+        item_b = list(singles.item_b)
+        item_d = list(singles.item_d)
         budget = options.list_height
         if budget is None:
             budget = 10 * (max(depth, default=0.0) + gap)
         self.tr_off = [0.0] * n  # member: its column's trunk, from the (sub-)block's left edge
-        self.top_off = [0.0] * n  # member: its card's top, from the (sub-)block's top
-        self.hang: dict[int, tuple[float, int]] = {}  # listed node -> (gap to reports, columns)
-        self.indent = [0.0] * n
+        self.top_off = list(singles.top_off)  # member: its card's top, from the block's top
+        # listed node -> (gap to reports, columns)
+        self.hang: dict[int, tuple[float, int]] = dict(singles.hang)
+        self.indent = list(singles.indent)
         leafy = st.leafy
-        top_off = self.top_off
-        for u, ordered in st.order.items():
-            # A card with a single column of cards below it looks the same whatever the
-            # budget and whichever the list row: computed once per forest and options.
-            hit = hangs.get(u, _UNKNOWN) if leafy[u] else None
-            if hit is _UNKNOWN:
-                width, height, trunks = self._columns(ordered, item_b, item_d, True, budget,
-                                                      options)
-                hangs[u] = ((width, height, trunks, [top_off[c] for c in ordered])
-                            if _columns_for(len(ordered), options) == 1 else None)
-            elif hit is not None:
-                width, height, trunks, tops = hit
-                if offsets:  # tr_off stays 0.0: one column
-                    for c, y in zip(ordered, tops, strict=True):
-                        top_off[c] = y
-            else:
-                width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u],
-                                                      budget, options)
+        rest = st.rest
+        if rest is None:  # a structure always goes with the same _Singles
+            rest = st.rest = [u for u in st.order if u not in singles.hang]
+        for u in rest:
+            ordered = st.order[u]
+            width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u], budget,
+                                                  options)
             drop = gap if len(trunks) == 1 else 2 * gap
             ind = min(options.list_indent, breadth[u] * 0.5)
             self.indent[u] = ind
@@ -600,26 +620,32 @@ class _Plan:
             chunks = [items]
         else:
             chunks = _split(items, item_d, gap, budget)
-        stub = self.stub
-        tr_off, top_off, depth = self.tr_off, self.top_off, self.depth
-        cursor = 0.0
-        height = 0.0
-        trunks: list[float] = []
-        for col in chunks:
-            y = bottom = widest = 0.0
-            for c in col:
-                tr_off[c] = cursor
-                top_off[c] = y
-                d = item_d[c]
-                bottom = y + d
-                y = bottom + (gap + gap if d > depth[c] else gap)  # air after a subtree
-                if item_b[c] > widest:
-                    widest = item_b[c]
-            if bottom > height:
-                height = bottom
-            trunks.append(cursor)
-            cursor += stub + widest + options.sibling_gap
-        return cursor - options.sibling_gap, height, trunks
+        return _place(chunks, item_b, item_d, self.depth, self.tr_off, self.top_off, self.stub,
+                      gap, options.sibling_gap)
+
+
+def _place(chunks: list[list[int]], item_b: list[float], item_d: list[float],
+           depth: list[float], tr_off: list[float], top_off: list[float], stub: float,
+           gap: float, sibling_gap: float) -> tuple[float, float, list[float]]:
+    """Place items in the given columns: width, height and trunks (sets tr_off, top_off)."""
+    cursor = 0.0
+    height = 0.0
+    trunks: list[float] = []
+    for col in chunks:
+        y = bottom = widest = 0.0
+        for c in col:
+            tr_off[c] = cursor
+            top_off[c] = y
+            d = item_d[c]
+            bottom = y + d
+            y = bottom + (gap + gap if d > depth[c] else gap)  # air after a subtree
+            if item_b[c] > widest:
+                widest = item_b[c]
+        if bottom > height:
+            height = bottom
+        trunks.append(cursor)
+        cursor += stub + widest + sibling_gap
+    return cursor - sibling_gap, height, trunks
 
 
 class PreparedForest:
@@ -643,10 +669,9 @@ class PreparedForest:
         self.extra = _extras(self.ids, beside)
         self.raw = _wanted_rows(self.ids, self.parent, rows)
         self._structures: dict[LayoutOptions, _Structure] = {}
-        self.item_b = [b + e for b, e in zip(self.breadth, self.extra, strict=True)]
-        self._hangs: dict[LayoutOptions, dict[int, _Hang | None]] = {}
+        self._singles: dict[LayoutOptions, _Singles] = {}
 
-    def _plan(self, options: LayoutOptions, offsets: bool = True) -> _Plan:
+    def _plan(self, options: LayoutOptions) -> _Plan:
         if options.direction != self.direction:
             raise ValueError(f"the forest was prepared for direction {self.direction}, not "
                              f"{options.direction}")
@@ -657,9 +682,11 @@ class PreparedForest:
             if len(self._structures) >= 8:  # keep the most recently used ones
                 del self._structures[next(iter(self._structures))]
         self._structures[key] = st
-        hangs = self._hangs.setdefault(replace(key, list_from=None), {})
-        return _Plan(st, self.breadth, self.depth, self.extra, options, self.item_b, hangs,
-                     offsets)
+        base = replace(key, list_from=None)
+        singles = self._singles.get(base)
+        if singles is None:
+            singles = self._singles[base] = _Singles(self, base)
+        return _Plan(st, self.breadth, self.depth, self.extra, options, singles)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
         """The same as `layout_forest` with these options."""
@@ -674,7 +701,7 @@ class PreparedForest:
         if not self.ids:
             return 0.0, 0.0
         with _no_gc():
-            plan = self._plan(options, offsets=False)
+            plan = self._plan(options)
             breadth, extra = self.breadth, self.extra
             rel = _pack(plan, options, False)
             pos = [0.0] * plan.total
