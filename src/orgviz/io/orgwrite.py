@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import partial
-from operator import is_not
+from itertools import compress, count
+from operator import attrgetter, is_not, itemgetter
 from typing import TYPE_CHECKING
 
 from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
@@ -86,14 +87,18 @@ def _label(person: Person) -> str:
 
 def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence[Record],
               notes: Sequence[str], table: CsvTable, size_guessed: bool,
-              allow_forest: bool) -> str:
-    """The org file text for an import, deterministic for the same input."""
+              allow_forest: bool, persons: Sequence[Person] | None = None) -> str:
+    """The org file text for an import, deterministic for the same input.
+
+    `persons`: the people of `ordered`'s records in that order, when the caller has them
+    (otherwise each record's person is looked up in the org by id).
+    """
     source = os.path.basename(table.shown)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_URL}",
         comment(f"# Imported by `orgviz import` from {source} ({len(table.rows):,} rows, "
                 f"{table.encoding}): {len(org.people):,} positions, "
-                f"{sum(1 for p in org.people if p.vacant):,} open."),
+                f"{sum(map(bool, map(_VACANT, org.people))):,} open."),
     ]
     lines += [comment(f"# {note}") for note in notes]
     lines += ["orgviz: 1", "org:", f"  name: {scalar(org.name)}"]
@@ -110,18 +115,30 @@ def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence
                                                  ("parent", team.parent),
                                                  ("lead", team.lead)]))
     lines += ["", "people:"]
-    people = {p.id: p for p in org.people}
-    big = len(ordered) > 15
-    persons = [people[record.id] for record, _depth in ordered]
-    append = lines.append
-    for (record, depth), person, line in zip(ordered, persons, person_lines(persons),
-                                             strict=True):
-        if (big and depth == 1) or record.notes:
-            if big and depth == 1:
-                append(comment(f"  # --- {_label(person)}"))
-            for note in record.notes:
-                append(comment(f"  # {os.path.basename(record.file)}:{record.line}: {note}"))
-        append(line)
+    records = list(map(_RECORD, ordered))
+    if persons is None:
+        people = {p.id: p for p in org.people}
+        persons = [people[record.id] for record in records]
+    made = person_lines(persons)
+    # Comment lines go before the people with notes, and before each report of a top in
+    # a big org (a section heading).
+    commented = set(compress(count(), map(bool, map(_NOTES, records))))
+    if len(ordered) > 15:
+        depths = list(map(_DEPTH, ordered))
+        heads = set(compress(count(), map((1).__eq__, depths)))
+        commented |= heads
+    else:
+        heads = set()
+    done = 0
+    for i in sorted(commented):
+        lines += made[done:i]
+        done = i
+        record = records[i]
+        if i in heads:
+            lines.append(comment(f"  # --- {_label(persons[i])}"))
+        for note in record.notes:
+            lines.append(comment(f"  # {os.path.basename(record.file)}:{record.line}: {note}"))
+    lines += made[done:]
     if dropped:
         lines += ["", "# Rows not imported:"]
         for record in dropped:
@@ -129,6 +146,12 @@ def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence
             lines.append(comment(f"#   {os.path.basename(record.file)}:{record.line}: "
                                  f"{record.id} {who} ({record.history}): history row"))
     return "\n".join(lines) + "\n"
+
+
+_RECORD = itemgetter(0)
+_DEPTH = itemgetter(1)
+_NOTES = attrgetter("notes")
+_VACANT = attrgetter("vacant")
 
 
 def dump_org(org: Org) -> str:
