@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate output/: the SVG and PNG of every org in orgs/, drawn with system Graphviz.
+"""Regenerate output/: the SVG and PNG of every org in orgs/, and of their role ladders.
 
     python scripts/render_examples.py          # rewrite output/
     python scripts/render_examples.py --check  # exit 1 when a file is out of date
@@ -18,6 +18,8 @@ ENGINE = "system"  # the committed charts are drawn with the `dot` on PATH
 
 #: (org file stem, output stem, RenderOptions fields) beyond one chart per org file.
 EXTRA = [("enterprise", "enterprise-overview", {"depth": 3})]
+#: The orgs `orgviz roles` draws side by side into output/roles.*, smallest first.
+ROLES_ORGS = ("small", "mid-size", "enterprise")
 
 
 def examples() -> list[tuple[Path, Path, str, dict]]:
@@ -28,12 +30,21 @@ def examples() -> list[tuple[Path, Path, str, dict]]:
         for fmt in ("svg", "png"):
             items.append((ROOT / "orgs" / f"{org}.yaml", ROOT / "output" / f"{out}.{fmt}", fmt,
                           {"engine": ENGINE, **options}))
+    for fmt in ("svg", "png"):
+        items.append((ROOT / "orgs" / f"{ROLES_ORGS[0]}.yaml", ROOT / "output" / f"roles.{fmt}",
+                      fmt, {"engine": ENGINE, "chart": "roles"}))
     return items
 
 
 def draw(org_path: Path, fmt: str, options: dict) -> bytes:
-    """The chart of one example, exactly as committed."""
+    """The chart of one example, exactly as committed (the roles chart takes ROLES_ORGS)."""
     from orgviz.loader import load
+
+    if options.get("chart") == "roles":
+        from orgviz.roles_chart import render as render_roles
+
+        orgs = [load(ROOT / "orgs" / f"{stem}.yaml") for stem in ROLES_ORGS]
+        return render_roles(orgs, fmt, engine=options["engine"])
     from orgviz.render import RenderOptions, render
 
     return render(load(org_path), fmt, RenderOptions(**options), notes=[])
