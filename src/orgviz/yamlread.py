@@ -27,6 +27,8 @@ except AttributeError:  # PyYAML built without libyaml
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f", "\ufffe",
+             "\uffff")
 _ALLOWED_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
                            "tag:yaml.org,2002:seq", "!"))
 
@@ -77,7 +79,9 @@ def decode(data: bytes, file: str) -> str:
         raise YamlError(SourceLoc(file, line, col), "encoding",
                         f"invalid UTF-8 byte 0x{data[exc.start]:02x}: save the file as UTF-8"
                         ) from None
-    bad = _BAD_CHARS.search(text)
+    # Each `in` is a fast scan; the regular expression (a slower one) only runs to find the
+    # first bad character.
+    bad = _BAD_CHARS.search(text) if any(c in text for c in _BAD_LIST) else None
     if bad:
         head = text[: bad.start()]
         line = head.count("\n") + 1
