@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from orgviz.config import Config
@@ -98,14 +99,16 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
     """All problems of an org (load problems included), sorted by file, line and column."""
     problems = list(org.load_problems)
     confs = rule_confs(org, config, problems)
-    new = tuple.__new__  # Problem(*loc, level, rule, message), without a Python-level call
+    # Plain tuples in Problem's field order: hashing, dropping repeats (dict.fromkeys) and
+    # sorting them all run in C. Only then do they become Problems.
+    found = [tuple(problem) for problem in problems]
     for rule_id, module in RULES.items():
         level = confs[rule_id].level
-        if level == "off":
-            continue
-        problems += [new(Problem, (*loc, level, rule_id, message))
-                     for loc, message in module.check(org, confs[rule_id].options)]
-    # Problems are tuples in their sort order, so hashing and sorting run in C. Each rule
-    # finds in file order: dict.fromkeys (not set) drops repeats and keeps those runs,
-    # which sorted() merges in a few comparisons per problem.
-    return sorted(dict.fromkeys(problems))
+        if level != "off":
+            found += [(*loc, level, rule_id, message)
+                      for loc, message in module.check(org, confs[rule_id].options)]
+    found = list(dict.fromkeys(found))
+    found.sort(key=itemgetter(1))  # by line first (cheap): the full sort then merges runs
+    found.sort()
+    new = tuple.__new__  # Problem(*values), without a Python-level call
+    return [new(Problem, values) for values in found]
