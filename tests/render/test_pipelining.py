@@ -222,3 +222,18 @@ def test_pipeline_lays_out_beside_graphviz_only_for_dot() -> None:
     assert not pipeline._beside_graphviz("svg", DOT, force=True)
     assert not pipeline._beside_graphviz("dot", DOT, force=False)
     assert not pipeline._beside_graphviz("svg", RenderOptions(layout="tidy"), force=False)
+
+
+@pytest.mark.parametrize("layout", ["dot", "tidy"])
+def test_bad_configuration_is_one_line_exit_2(org_file: Callable[..., Path], jobs,
+                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              layout: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(".orgviz.yaml").write_text("rules:\n  no-such-rule: error\n")
+    result = CliRunner().invoke(main, ["render", str(org_file(SMALL)), "--layout", layout,
+                                       "--engine", "system", "-o", "c.svg"],
+                                catch_exceptions=False)
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert result.output.startswith("orgviz: ") and "no-such-rule" in result.output
+    assert not Path("c.svg").exists()
+    assert all(ended(job) for job in jobs)

@@ -27,14 +27,32 @@ COLOR_BY = ("team", "level", "none")
 FITS = ("16:9", "4:3", "a4", "a4-portrait")
 
 
-def _checker(org: Org, config: Config, found: list[Problem]) -> Callable[[], list[Problem]]:
+class _LazyConfig:
+    """The project configuration, read when first needed: by the first validation, which
+    runs while Graphviz works (--layout dot), or at once for --hook."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.config: Config | None = None
+
+    def get(self) -> Config:
+        """The configuration; a ConfigError when it is invalid."""
+        if self.config is None:
+            from orgviz.config import load_config
+
+            self.config = load_config(self.path)
+        return self.config
+
+
+def _checker(org: Org, config: _LazyConfig,
+             found: list[Problem]) -> Callable[[], list[Problem]]:
     """Validation of `org` for `render`, which calls it when it suits; `found` gets the
     problems (to print them when one is an error)."""
 
     def check() -> list[Problem]:
         from orgviz.validate import validate
 
-        found[:] = validate(org, config)
+        found[:] = validate(org, config.get())
         return found
 
     return check
@@ -109,7 +127,6 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     With --hook (the orgviz-render pre-commit hook) each diagram carries a stamp of its
     sources, and a diagram whose stamp matches is not drawn again (docs/precommit.md).
     """
-    from orgviz.config import load_config
     from orgviz.loader import load
     from orgviz.render.output import write_atomic
     from orgviz.render.pipeline import GRAPHVIZ_LAYOUTS, RenderOptions, format_for, render
@@ -127,7 +144,9 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         if width is not None and any((fmt or format_for(t)) != "png" for t in targets):
             raise RenderError("--width sets the size of PNG output: write .png or use "
                               "--format png")
-        config = load_config(config_path)
+        config = _LazyConfig(config_path)
+        if hook:  # the source stamps need the rule settings up front
+            config.get()
     except OrgvizError as exc:
         fail(exc)
     if layout in GRAPHVIZ_LAYOUTS:
@@ -153,7 +172,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
 
                     digest = freshness.source_digest(
                         path, freshness.verify_format(fmt or format_for(target) or "svg"),
-                        options, config.rule_settings, force)
+                        options, config.get().rule_settings, force)
                     if freshness.is_fresh(target, digest):
                         fresh += 1
                         continue
