@@ -8,6 +8,7 @@ import io
 import random
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.io import csvread
+from orgviz.io import csvimport, csvread
 from orgviz.io.csvimport import (
     ImportOptions,
     Record,
@@ -231,6 +232,57 @@ def test_columns_read_at_once_as_cell_by_cell(tmp_path: Path,
                 slow = (type(exc), str(exc))
             monkeypatch.setattr(cells, "FAST_COLUMNS", True)
             assert fast == slow, path.name
+
+
+# Cells of files whose cells parse_csv can judge all at once (CsvTable.cell_mode).
+CELLS = st.text(alphabet=" ab1'\"\xa0\u3000,;\r\n", max_size=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=4, max_size=4), min_size=1, max_size=5),
+       st.sampled_from([",", ";"]), st.booleans(),
+       st.sampled_from(["id,name,manager_id,title", "EmployeeId,FirstName,LastName,ReportsTo",
+                        "id,name,title,role"]))
+def test_cell_mode_reads_as_cell_by_cell(rows: list[list[str]], delimiter: str, quote_all: bool,
+                                         header: str) -> None:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter,
+                        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    writer.writerow(header.split(","))
+    writer.writerows([[f"E{i}", *row[1:]] if i % 2 else row for i, row in enumerate(rows)])
+    exact = ",".join(csvimport.EXPORT_COLUMNS)
+    texts = [out.getvalue(), out.getvalue().replace(header.replace(",", delimiter), exact)
+             if delimiter == "," else out.getvalue()]
+    for text in texts:
+        data = text.encode("utf-8")
+        mode = csvread.parse_csv(data, "t.csv").cell_mode
+        if mode == "keep":
+            assert all(c == c.strip() for _line, cells in csvread.parse_csv(data, "t.csv").rows
+                       for c in cells)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "t.csv"
+            path.write_bytes(data)
+            outcomes = []
+            for fast in (True, False):
+                cells.FAST_COLUMNS = fast
+                try:
+                    outcomes.append(_outcome(path, keep_going=True))
+                except (OrgvizError, OrgLoadError) as exc:
+                    outcomes.append((type(exc), str(exc)))
+                finally:
+                    cells.FAST_COLUMNS = True
+            assert outcomes[0] == outcomes[1], (mode, text)
+
+
+def test_cell_mode_of_typical_files() -> None:
+    assert csvread.cell_mode("id,name\n1,Ann Lee\n2,Bo\n", ",") == "keep"
+    assert csvread.cell_mode("id,name\n1, Ann\n", ",") == "strip"
+    assert csvread.cell_mode('id,name\n1,"Ann"\n', ",") == "strip"
+    assert csvread.cell_mode("id,name\n1,Ren\xe9e\n", ",") == "strip"
+    assert csvread.cell_mode("id,name\n1,O'Brien\n", ",") is None
+    assert csvread.parse_csv(b"id,name\n1,Ann\n", "t.csv").cell_mode == "keep"
+    assert csvread.parse_csv(b"id,name\n1,a  b\n", "t.csv").cell_mode is None  # not plain
+    assert csvread.parse_csv(b'id,name\n1,"a\nb"\n', "t.csv").cell_mode is None  # 2 lines
 
 
 @given(st.text(alphabet=" \t\r\n\x00\x01\x0b\x1f\x7f\x85\x9f\xa0ab\ufffe\uffff", max_size=12))

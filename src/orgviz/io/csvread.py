@@ -33,6 +33,10 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)
     #: No control characters, tabs or double spaces anywhere: cells only need strip().
     plain: bool = False
+    #: How every cell can be read, found for the whole file at once: "keep" (each cell is
+    #: its value), "strip" (each cell only needs strip()), None (cell by cell, or column by
+    #: column). See `cell_mode`.
+    cell_mode: str | None = None
 
 
 def _fatal(shown: str, line: int, message: str, rule: str = "csv") -> OrgLoadError:
@@ -125,7 +129,8 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        header, rows = _one_line_records(text, delimiter) or _records(text, delimiter, shown)
+        one_line = _one_line_records(text, delimiter)
+        header, rows = one_line or _records(text, delimiter, shown)
     finally:
         csv.field_size_limit(previous)
     if header is None:
@@ -135,7 +140,26 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     if not rows:
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
     plain = "  " not in text and not any(c in text for c in _NOT_PLAIN_CHARS)
-    return CsvTable(shown, header, rows, used, delimiter, problems, plain)
+    mode = cell_mode(text, delimiter) if plain and one_line is not None else None
+    return CsvTable(shown, header, rows, used, delimiter, problems, plain, mode)
+
+
+def cell_mode(text: str, delimiter: str) -> str | None:
+    """How every cell of a plain file with one line per record can be read.
+
+    "strip" when no cell needs more than strip() and there is nothing to report: no quote
+    mark anywhere (the spreadsheet text marker), no line break in a cell (one line per
+    record), and plain (no control characters, tabs or double spaces). "keep" when, on top
+    of that, no cell starts or ends with whitespace: ASCII (no other whitespace than the
+    ASCII kinds, which plain leaves to the space), no double quotes (quoted cells), and no
+    space beside a delimiter, a line break or either end of the file. None otherwise.
+    """
+    if "'" in text:
+        return None
+    if not text.isascii() or '"' in text or text[:1] == " " or text[-1:] == " ":
+        return "strip"
+    spaced = (f" {delimiter}", f"{delimiter} ", " \n", "\n ", " \r", "\r ")
+    return "strip" if any(s in text for s in spaced) else "keep"
 
 
 def _keep(cells: list[str]) -> bool:

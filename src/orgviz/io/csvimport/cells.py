@@ -47,16 +47,15 @@ class CellReader(ImporterState):
             value = value[:MAX_TEXT]
         return value
 
-    def column_mode(self, column: Sequence[str], exact: bool, name_part: bool,
-                    short: bool) -> str | None:
+    def column_mode(self, column: Sequence[str], exact: bool, name_part: bool) -> str | None:
         """How a whole column can be read in one pass: "keep" when every cell reads as itself
         (`cell or None`), "strip" when every cell reads as `cell.strip() or None`, with
         nothing to report either way; None when it must be read cell by cell (`cell`).
-        `short`: no cell is longer than MAX_TEXT.
         """
-        if not FAST_COLUMNS or (exact and name_part) or not (
-                short or max(map(len, column)) <= MAX_TEXT):
+        if not FAST_COLUMNS or (exact and name_part) or max(map(len, column)) > MAX_TEXT:
             return None  # (the exact layout has one name column: no name parts)
+        if self.cell_mode is not None:  # the file's cells, checked at once (CsvTable)
+            return "keep" if exact else self.cell_mode  # (no quote mark: exact keeps all)
         joined = "\x00".join(column)  # parse_csv removed every NUL: no cell holds one
         if exact:  # text() only changes a cell that starts with a quote
             return "keep" if "\x00'" not in "\x00" + joined else None

@@ -13,7 +13,7 @@ from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
 from orgviz.io.csvimport.records import Record
-from orgviz.io.csvimport.values import MAX_TEXT, _each, _empty_as_none, slug, split_ids
+from orgviz.io.csvimport.values import _each, _empty_as_none, slug, split_ids
 from orgviz.io.csvread import CsvTable
 from orgviz.problem import SourceLoc
 
@@ -54,6 +54,7 @@ class RowReader(CellReader, FlagReader):
             self.cols["id"] = self.cols.get("name", self.cols.get("email", 1))
         # Cells of a file without control characters, tabs or double spaces only need strip().
         self.plain = table.plain
+        self.cell_mode = table.cell_mode
         width = len(table.header)
         rows = table.rows
         if set(map(len, map(_CELLS, rows))) != {width}:
@@ -107,12 +108,11 @@ class RowReader(CellReader, FlagReader):
         lines = [line for line, _cells in rows]
         grid = list(map(_CELLS, rows))
         by_column = list(zip(*grid, strict=True))
-        short = max(map(len, map("".join, grid))) <= MAX_TEXT  # no row, so no cell, is long
         values: dict[str, list[str | None]] = {}
         slow: list[tuple[str, int, int]] = []  # (field, column, name part or -1)
         for fld, i in columns.index.items():
             column = by_column[i]
-            mode = self.column_mode(column, exact, False, short)
+            mode = self.column_mode(column, exact, False)
             if mode is None:
                 values[fld] = [None] * n
                 slow.append((fld, i, -1))
@@ -124,7 +124,7 @@ class RowReader(CellReader, FlagReader):
         if several:
             for k, i in enumerate(columns.name_parts):
                 column = by_column[i]
-                mode = self.column_mode(column, exact, True, short)
+                mode = self.column_mode(column, exact, True)
                 if mode is None:
                     parts.append([None] * n)
                     slow.append(("name", i, k))

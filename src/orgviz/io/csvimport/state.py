@@ -21,6 +21,7 @@ class ImporterState:
         self.counts: Counter[str] = Counter()
         self.cols: dict[str, int] = {}
         self.plain = False
+        self.cell_mode: str | None = None
         self.samples: dict[str, list[str]] = {}
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:

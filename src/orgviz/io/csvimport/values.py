@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import repeat
+from operator import is_not
 from typing import Any, TypeVar
 
 MAX_TEXT = 500  # the loader's limit for one text value
@@ -101,12 +103,17 @@ def _maybe_placeholders(names: list[str | None]) -> Iterable[int]:
     """Indexes of the names that can be placeholders (`_fold(name) in PLACEHOLDER_NAMES`),
     and of the missing ones: all of them, unless no name has whitespace other than single
     inner spaces; then a name folds to its casefold(), never shorter than itself, and only
-    names as short as a placeholder can be one."""
+    names as short as a placeholder can be one (none when no casefold() is a placeholder)."""
     joined = "\x00".join(filter(None, names))
     if "  " in joined or "\x00 " in joined or " \x00" in joined or joined[:1] == " " or \
             joined[-1:] == " " or any(c in joined for c in _OTHER_SPACES):
         return range(len(names))
+    if PLACEHOLDER_NAMES.isdisjoint(map(str.casefold, filter(_NOT_NONE, names))):
+        return [r for r, name in enumerate(names) if name is None] if None in names else []
     return [r for r, name in enumerate(names) if name is None or len(name) <= _PLACEHOLDER_LEN]
+
+
+_NOT_NONE = partial(is_not, None)
 
 
 def _empty_as_none(values: list[Any]) -> list[Any]:
