@@ -349,16 +349,16 @@ class _Builder:
         # cards of its moved reports go.
         order: list[tuple[str, int, bool]] = []
         todo = [(root, 0, False) for root in reversed(roots)]
+        moved, children, assistants = self.moved, self.children, self.assistants
         while todo:
             pid, depth, end = todo.pop()
             order.append((pid, depth, end))
             if end:
                 continue
-            if pid in self.moved:
+            if pid in moved:
                 todo.append((pid, depth, True))
-            kids = [k for k in self.children[pid] if k in shown]
+            kids = [k for k in children[pid] if k in shown]
             if kids:
-                assistants = self.assistants
                 todo.extend([(kid, depth if kid in assistants else depth + 1, False)
                              for kid in reversed(kids)])
         bands = self._bands(pid for pid, _, end in order if not end)
@@ -366,31 +366,37 @@ class _Builder:
         cards: list[Card] = []
         rows: dict[str, int] = {}
         kept: set[str] = set()
+        tops = set(roots)
+        manager, people, band_of, card_of = self.manager, self.people, self.band_of, self._card
         for pid, depth, end in order:
             if end:
                 if pid in kept:
                     cards.extend(self._moved_cards(pid, rows))
                 continue
-            boss = None if pid in roots else self.manager[pid]
             if depth_limit is not None and depth >= depth_limit:
                 continue
-            if pid not in roots and boss not in kept:
-                continue
+            if pid in tops:
+                boss = None
+            else:
+                boss = manager[pid]
+                if boss not in kept:
+                    continue
             kept.add(pid)
-            person = self.people[pid]
-            band = self.band_of(person)
-            home = bands.get(band) if band is not None else None
+            person = people[pid]
+            band = band_of(person)
+            home = bands.get(band, 0) if band is not None else 0
             if boss is None:
-                row = home if home is not None else 0
-            elif pid in self.assistants:
+                row = home
+            elif pid in assistants:
                 row = rows[boss]
             else:
-                row = max(rows[boss] + 1, home if home is not None else 0)
+                row = rows[boss] + 1
+                if home > row:
+                    row = home
             rows[pid] = row
-            cards.append(self._card(person, boss, band, row, colors))
+            cards.append(card_of(person, boss, band, row, colors))
             if depth_limit is not None and depth == depth_limit - 1:
-                hidden = [k for k in self.children[pid] if k in shown
-                          and not self.is_assistant(k)]
+                hidden = [k for k in children[pid] if k in shown and k not in assistants]
                 if hidden:
                     cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
         if None in self.moved:
