@@ -93,26 +93,27 @@ class _Router:
 
     def down(self, manager: Box, via: list[Box], end: Box, into: bool) -> list[Point]:
         """From the manager's lower edge through waypoints to `end` (its edge when `into`)."""
-        ax = self.axes
-        start = ax.main(manager) + ax.half_main(manager)
+        # Boxes are (x, y, w, h): the rank axis ("main") is y and the cross axis x top-down,
+        # the other way round left to right (as `Axes`, indexed: the busiest code here).
+        tb = self.axes.tb
+        main, cross_at, size = (1, 0, 3) if tb else (0, 1, 2)
+        start = manager[main] + manager[size] / 2
         bus = start + self.gap / 2
-        points = [ax.point(start, ax.cross(manager)), ax.point(bus, ax.cross(manager))]
-        cross = ax.cross(manager)
-        previous_main = bus
+        cross = manager[cross_at]
+        points = [(cross, start), (cross, bus)] if tb else [(start, cross), (bus, cross)]
+        half = end[size] / 2  # ranks are as tall as the cards
+        quarter = self.gap / 4
+        jog = bus
         for index, target in enumerate([*via, end]):
-            if index == 0:
-                jog = bus
-            else:
+            if index:
                 # Buses run half-way between ranks; a line passing through from further up
                 # turns a quarter gap above the rank, so it never runs along someone's bus.
-                half = ax.half_main(end)  # ranks are as tall as the cards
-                jog = max(previous_main, ax.main(target) - half - self.gap / 4)
-            points.append(ax.point(jog, cross))
-            cross = ax.cross(target)
-            points.append(ax.point(jog, cross))
-            previous_main = jog
-        tip = ax.main(end) - (ax.half_main(end) if into else 0.0)
-        points.append(ax.point(tip, cross))
+                jog = max(jog, target[main] - half - quarter)
+            turned = target[cross_at]
+            points += [(cross, jog), (turned, jog)] if tb else [(jog, cross), (jog, turned)]
+            cross = turned
+        tip = end[main] - (half if into else 0.0)
+        points.append((cross, tip) if tb else (tip, cross))
         return points
 
     def connectors(self) -> list[Connector]:
