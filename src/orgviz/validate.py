@@ -99,16 +99,17 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
     """All problems of an org (load problems included), sorted by file, line and column."""
     problems = list(org.load_problems)
     confs = rule_confs(org, config, problems)
-    # Plain tuples in Problem's field order: hashing, dropping repeats (dict.fromkeys) and
-    # sorting them all run in C. Only then do they become Problems.
+    # Plain tuples in Problem's field order, so that sorting compares them in C; only the
+    # sorted, distinct ones become Problems.
     found = [tuple(problem) for problem in problems]
     for rule_id, module in RULES.items():
         level = confs[rule_id].level
         if level != "off":
             found += [(*loc, level, rule_id, message)
                       for loc, message in module.check(org, confs[rule_id].options)]
-    found = list(dict.fromkeys(found))
     found.sort(key=itemgetter(1))  # by line first (cheap): the full sort then merges runs
     found.sort()
     new = tuple.__new__  # Problem(*values), without a Python-level call
-    return [new(Problem, values) for values in found]
+    previous = [None, *found]  # repeats are neighbours now
+    return [new(Problem, values) for values, before in zip(found, previous, strict=False)
+            if values != before]
