@@ -333,7 +333,7 @@ def _preorder(
         if ch:
             if isinstance(ch, str):
                 raise ValueError(f"children of {nid!r} must be a sequence of ids, not a string")
-            stack.extend((c, i) for c in reversed(ch))
+            stack.extend([(c, i) for c in reversed(ch)])
     return ids, parent, kids
 
 
@@ -707,16 +707,16 @@ class PreparedForest:
             pos = [0.0] * plan.total
             for r in plan.roots:
                 pos[r] = rel[r]
-            for v in range(len(self.ids)):
-                ks = plan.pkids[v]
+            for v, ks in enumerate(plan.pkids):  # parents first; blocks have none
                 if ks is not None:
                     base = pos[v]
                     for c in ks:
                         pos[c] = base + rel[c]
-            lo = min(pos[i] - breadth[i] * 0.5 for i in plan.post)
-            hi = max(pos[i] + breadth[i] * 0.5 + extra[i] for i in plan.post)
+            post = plan.post
+            lo = min([pos[i] - breadth[i] * 0.5 for i in post])
+            hi = max([pos[i] + breadth[i] * 0.5 + extra[i] for i in post])
             tops, row_h, band = plan.tops, plan.row_h, plan.band
-            bottom = max(tops[band[i]] + row_h[band[i]] for i in plan.post)
+            bottom = max([tops[j] + row_h[j] for j in {band[i] for i in post}])
             for b_id, blk in plan.blocks.items():
                 lo = min(lo, pos[b_id] - blk.width * 0.5)
                 hi = max(hi, pos[b_id] + blk.width * 0.5)
