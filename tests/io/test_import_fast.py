@@ -234,8 +234,9 @@ def test_columns_read_at_once_as_cell_by_cell(tmp_path: Path,
             assert fast == slow, path.name
 
 
-# Cells of files whose cells parse_csv can judge all at once (CsvTable.cell_mode).
-CELLS = st.text(alphabet=" ab1'\"\xa0\u3000,;\r\n", max_size=5)
+# Cells of files whose cells parse_csv can judge all at once (CsvTable.strip_only).
+CELLS = st.one_of(st.text(alphabet=" ab1'\"\xa0\u3000,;\r\n", max_size=5),
+                  st.sampled_from(["x" * 500, "x" * 501, " " + "x" * 500]))
 
 
 @settings(max_examples=150, deadline=None)
@@ -243,8 +244,8 @@ CELLS = st.text(alphabet=" ab1'\"\xa0\u3000,;\r\n", max_size=5)
        st.sampled_from([",", ";"]), st.booleans(),
        st.sampled_from(["id,name,manager_id,title", "EmployeeId,FirstName,LastName,ReportsTo",
                         "id,name,title,role"]))
-def test_cell_mode_reads_as_cell_by_cell(rows: list[list[str]], delimiter: str, quote_all: bool,
-                                         header: str) -> None:
+def test_strip_only_reads_as_cell_by_cell(rows: list[list[str]], delimiter: str,
+                                           quote_all: bool, header: str) -> None:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter,
                         quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
@@ -255,10 +256,7 @@ def test_cell_mode_reads_as_cell_by_cell(rows: list[list[str]], delimiter: str, 
              if delimiter == "," else out.getvalue()]
     for text in texts:
         data = text.encode("utf-8")
-        mode = csvread.parse_csv(data, "t.csv").cell_mode
-        if mode == "keep":
-            assert all(c == c.strip() for _line, cells in csvread.parse_csv(data, "t.csv").rows
-                       for c in cells)
+        mode = csvread.parse_csv(data, "t.csv").strip_only
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "t.csv"
             path.write_bytes(data)
@@ -274,15 +272,19 @@ def test_cell_mode_reads_as_cell_by_cell(rows: list[list[str]], delimiter: str, 
             assert outcomes[0] == outcomes[1], (mode, text)
 
 
-def test_cell_mode_of_typical_files() -> None:
-    assert csvread.cell_mode("id,name\n1,Ann Lee\n2,Bo\n", ",") == "keep"
-    assert csvread.cell_mode("id,name\n1, Ann\n", ",") == "strip"
-    assert csvread.cell_mode('id,name\n1,"Ann"\n', ",") == "strip"
-    assert csvread.cell_mode("id,name\n1,Ren\xe9e\n", ",") == "strip"
-    assert csvread.cell_mode("id,name\n1,O'Brien\n", ",") is None
-    assert csvread.parse_csv(b"id,name\n1,Ann\n", "t.csv").cell_mode == "keep"
-    assert csvread.parse_csv(b"id,name\n1,a  b\n", "t.csv").cell_mode is None  # not plain
-    assert csvread.parse_csv(b'id,name\n1,"a\nb"\n', "t.csv").cell_mode is None  # 2 lines
+def test_strip_only_and_short_files() -> None:
+    def table(text: str) -> csvread.CsvTable:
+        return csvread.parse_csv(text.encode("utf-8"), "t.csv")
+
+    assert table("id,name\n1, Ann Lee \n2,\u3000Bo\n").strip_only
+    assert not table("id,name\n1,O'Brien\n").strip_only  # a quote mark
+    assert not table("id,name\n1,a  b\n").strip_only  # not plain
+    assert not table('id,name\n1,"a\nb"\n').strip_only  # a record of two lines
+    assert table("id,name\n1,%s\n" % ("x" * 500)).short
+    assert not table("id,name\n1,%s\n" % ("x" * 501)).short
+    assert not table('id,name\n1,"a\nb"\n').short  # not known
+    long = table("id,name\n1,%s\n2,b\n" % ("x" * 600))
+    assert (long.rows, long.strip_only) == ([(2, ["1", "x" * 600]), (3, ["2", "b"])], True)
 
 
 @given(st.text(alphabet=" \t\r\n\x00\x01\x0b\x1f\x7f\x85\x9f\xa0ab\ufffe\uffff", max_size=12))

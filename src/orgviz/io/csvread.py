@@ -14,6 +14,8 @@ from orgviz.problem import Problem
 MAX_CSV_BYTES = 256 * 1024 * 1024
 #: The longest field read (Python's csv default is 131,072 characters).
 MAX_FIELD_CHARS = 1_000_000
+#: The field length CsvTable.short is about (the importer's limit for one value).
+SHORT_FIELD_CHARS = 500
 DELIMITERS = ",;\t|"
 #: Characters that make a cell need more than strip(): control characters and tabs. A
 #: substring test per character is far faster over a whole file than a regular expression.
@@ -33,10 +35,12 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)
     #: No control characters, tabs or double spaces anywhere: cells only need strip().
     plain: bool = False
-    #: How every cell can be read, found for the whole file at once: "keep" (each cell is
-    #: its value), "strip" (each cell only needs strip()), None (cell by cell, or column by
-    #: column). See `cell_mode`.
-    cell_mode: str | None = None
+    #: Besides plain, one line per record (no line break in a cell) and no quote mark
+    #: (the spreadsheet text marker): every cell only needs strip(), with nothing to report.
+    strip_only: bool = False
+    #: No cell is longer than SHORT_FIELD_CHARS (found while parsing files with one line
+    #: per record; False: not known).
+    short: bool = False
 
 
 def _fatal(shown: str, line: int, message: str, rule: str = "csv") -> OrgLoadError:
@@ -127,9 +131,16 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     elif len(delimiter) != 1:
         raise OrgFileError(f"--delimiter must be one character, not {delimiter!r}")
     previous = csv.field_size_limit()
-    csv.field_size_limit(MAX_FIELD_CHARS)
+    short = True
     try:
-        one_line = _one_line_records(text, delimiter)
+        csv.field_size_limit(SHORT_FIELD_CHARS)  # a longer field raises csv.Error
+        try:
+            one_line = _one_line_records(text, delimiter, errors=True)
+        except csv.Error:  # a long field (or a syntax error, which _records reports)
+            short = False
+            csv.field_size_limit(MAX_FIELD_CHARS)
+            one_line = _one_line_records(text, delimiter)
+        csv.field_size_limit(MAX_FIELD_CHARS)
         header, rows = one_line or _records(text, delimiter, shown)
     finally:
         csv.field_size_limit(previous)
@@ -140,26 +151,10 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     if not rows:
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
     plain = "  " not in text and not any(c in text for c in _NOT_PLAIN_CHARS)
-    mode = cell_mode(text, delimiter) if plain and one_line is not None else None
-    return CsvTable(shown, header, rows, used, delimiter, problems, plain, mode)
-
-
-def cell_mode(text: str, delimiter: str) -> str | None:
-    """How every cell of a plain file with one line per record can be read.
-
-    "strip" when no cell needs more than strip() and there is nothing to report: no quote
-    mark anywhere (the spreadsheet text marker), no line break in a cell (one line per
-    record), and plain (no control characters, tabs or double spaces). "keep" when, on top
-    of that, no cell starts or ends with whitespace: ASCII (no other whitespace than the
-    ASCII kinds, which plain leaves to the space), no double quotes (quoted cells), and no
-    space beside a delimiter, a line break or either end of the file. None otherwise.
-    """
-    if "'" in text:
-        return None
-    if not text.isascii() or '"' in text or text[:1] == " " or text[-1:] == " ":
-        return "strip"
-    spaced = (f" {delimiter}", f"{delimiter} ", " \n", "\n ", " \r", "\r ")
-    return "strip" if any(s in text for s in spaced) else "keep"
+    one_line_plain = plain and one_line is not None
+    return CsvTable(shown, header, rows, used, delimiter, problems, plain,
+                    strip_only=one_line_plain and "'" not in text,
+                    short=short and one_line is not None)
 
 
 def _keep(cells: list[str]) -> bool:
@@ -167,17 +162,19 @@ def _keep(cells: list[str]) -> bool:
     return bool(cells) and (len(cells) != 1 or bool(cells[0].strip()))
 
 
-def _one_line_records(text: str, delimiter: str
+def _one_line_records(text: str, delimiter: str, errors: bool = False
                       ) -> tuple[list[str] | None, list[tuple[int, list[str]]]] | None:
     """Header and rows when every record is one line (record k starts on line k), else None.
 
     The common case, read at C speed; quoted line breaks or a syntax error return None and
-    `_records` reads the file again record by record.
+    `_records` reads the file again record by record. `errors`: raise csv.Error instead.
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
     except csv.Error:
+        if errors:
+            raise
         return None
     if reader.line_num != len(records):  # some record spans several lines
         return None

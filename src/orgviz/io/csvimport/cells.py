@@ -52,10 +52,11 @@ class CellReader(ImporterState):
         (`cell or None`), "strip" when every cell reads as `cell.strip() or None`, with
         nothing to report either way; None when it must be read cell by cell (`cell`).
         """
-        if not FAST_COLUMNS or (exact and name_part) or max(map(len, column)) > MAX_TEXT:
+        if not FAST_COLUMNS or (exact and name_part) or not (
+                self.short or max(map(len, column)) <= MAX_TEXT):
             return None  # (the exact layout has one name column: no name parts)
-        if self.cell_mode is not None:  # the file's cells, checked at once (CsvTable)
-            return "keep" if exact else self.cell_mode  # (no quote mark: exact keeps all)
+        if self.strip_only:  # the file's cells, checked at once (CsvTable.strip_only)
+            return "keep" if exact else "strip"  # (no quote mark: exact keeps every cell)
         joined = "\x00".join(column)  # parse_csv removed every NUL: no cell holds one
         if exact:  # text() only changes a cell that starts with a quote
             return "keep" if "\x00'" not in "\x00" + joined else None

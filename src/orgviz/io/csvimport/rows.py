@@ -13,8 +13,8 @@ from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
 from orgviz.io.csvimport.records import Record
-from orgviz.io.csvimport.values import _each, _empty_as_none, slug, split_ids
-from orgviz.io.csvread import CsvTable
+from orgviz.io.csvimport.values import MAX_TEXT, _each, _empty_as_none, slug, split_ids
+from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable
 from orgviz.problem import SourceLoc
 
 #: The CSV layout `orgviz export --format csv` writes; a file with exactly this header is
@@ -54,7 +54,8 @@ class RowReader(CellReader, FlagReader):
             self.cols["id"] = self.cols.get("name", self.cols.get("email", 1))
         # Cells of a file without control characters, tabs or double spaces only need strip().
         self.plain = table.plain
-        self.cell_mode = table.cell_mode
+        self.strip_only = table.strip_only
+        self.short = table.short and SHORT_FIELD_CHARS <= MAX_TEXT
         width = len(table.header)
         rows = table.rows
         if set(map(len, map(_CELLS, rows))) != {width}:

@@ -21,7 +21,8 @@ class ImporterState:
         self.counts: Counter[str] = Counter()
         self.cols: dict[str, int] = {}
         self.plain = False
-        self.cell_mode: str | None = None
+        self.strip_only = False
+        self.short = False  # no cell is longer than MAX_TEXT
         self.samples: dict[str, list[str]] = {}
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
