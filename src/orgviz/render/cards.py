@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from orgviz.render.chart import Card, Chart
-from orgviz.render.labels import ellipsize, wrap
+from orgviz.render.labels import ellipsize, wrapped
 
 WIDTH = 196.0  # card width (SVG user units = CSS px; Graphviz gets width / 72 inches)
 PAD_X = 11.0
@@ -32,20 +32,20 @@ class CardText(NamedTuple):
 def card_text(card: Card) -> CardText:
     """Wrap and shorten a card's texts to the card width."""
     inner = WIDTH - 2 * PAD_X
-    name = tuple(wrap(card.name, inner, NAME_SIZE, bold=True, max_lines=MAX_NAME_LINES))
+    name = wrapped(card.name, inner, NAME_SIZE, True, MAX_NAME_LINES)
     if card.kind == "rollup":
         title = (card.detail,) if card.detail else ()
         team = "collapsed below this level"
     elif card.kind == "continued":  # the last line is the note: "+4 people · slide 7"
-        title = tuple(wrap(card.title, inner, TITLE_SIZE, max_lines=MAX_TITLE_LINES))
+        title = wrapped(card.title, inner, TITLE_SIZE, False, MAX_TITLE_LINES)
         team = ellipsize(card.detail, inner, TEAM_SIZE)
     else:
-        title = tuple(wrap(card.title, inner, TITLE_SIZE, max_lines=MAX_TITLE_LINES))
+        title = wrapped(card.title, inner, TITLE_SIZE, False, MAX_TITLE_LINES)
         team = ellipsize(card.team, inner, TEAM_SIZE) if card.team else ""
     parts = [card.name, card.title or card.detail, card.team]
     if card.kind == "continued":
         parts = [card.name, card.title, card.detail]
-    return CardText(name, title, team, " — ".join(p for p in parts if p))
+    return CardText(name, title, team, " — ".join([p for p in parts if p]))
 
 
 class CardBox(NamedTuple):

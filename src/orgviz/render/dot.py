@@ -257,11 +257,14 @@ class _Writer:
               weight: int = 2) -> tuple[str, ...]:
         """Edges from `tail` to `head` through `steps` waypoints; returns the waypoints."""
         out = self.lines
+        if not steps:  # the usual case: the report is on the next row
+            out.append(f"  {tail} -> {head}{extra};")
+            return ()
         via = tuple(self.helper("v") for _ in range(steps))
         for name in via:
             out.append(f"  {name} [{self.point}];")
         nodes = [tail, *via, head]
-        attrs = extra or (f" [weight={weight}]" if via else "")
+        attrs = extra or f" [weight={weight}]"
         for a, b in itertools.pairwise(nodes):
             out.append(f"  {a} -> {b}{attrs};")
         return via
@@ -279,7 +282,7 @@ class _Writer:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
             leaves = self.leaves_of.get(card.id, [])
-            on_stack = set(leaves)
+            on_stack = set(leaves) if leaves else ()
             for report in reports:
                 if report in on_stack:
                     continue

@@ -142,11 +142,18 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     Breaks at spaces (and after commas and slashes inside long words); a word longer than a
     line is split; the last line is ellipsized when the text does not fit.
     """
+    return list(wrapped(text, width, size, bold, max_lines))
+
+
+@lru_cache(maxsize=16384)
+def wrapped(text: str, width: float, size: float, bold: bool = False,
+            max_lines: int = 3) -> tuple[str, ...]:
+    """`wrap` as a tuple, remembered (an org repeats its titles and team names)."""
     text = clean(text)
     if not text:
-        return []
+        return ()
     if text_width(text, size, bold) <= width - 0.01:  # fits on one line, whatever the sums
-        return [text]
+        return (text,)
     tokens: list[tuple[str, bool]] = []  # (piece, whether a space stands before it)
     for word in text.split(" "):
         pieces = [word]
@@ -175,4 +182,4 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     if len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1:])
         lines = [*lines[:max_lines - 1], ellipsize(rest, width, size, bold)]
-    return lines
+    return tuple(lines)
