@@ -105,8 +105,8 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
     for rule_id, module in RULES.items():
         level = confs[rule_id].level
         if level != "off":
-            found += [(*loc, level, rule_id, message)
-                      for loc, message in module.check(org, confs[rule_id].options)]
+            found += [(file, line, col, level, rule_id, message) for (file, line, col), message
+                      in module.check(org, confs[rule_id].options)]
     found.sort(key=itemgetter(1))  # by line first (cheap): the full sort then merges runs
     found.sort()
     new = tuple.__new__  # Problem(*values), without a Python-level call

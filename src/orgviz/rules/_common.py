@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import weakref
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -163,17 +164,18 @@ def links(org: Org) -> Links:
 def _links(org: Org) -> Links:
     by_id = org.by_id
     tops: list[Person] = []
-    reports: dict[str, list[str]] = {}
-    role_pairs: RolePairs = {}
+    reports: defaultdict[str, list[str]] = defaultdict(list)
+    role_pairs: defaultdict[tuple[tuple[str, ...], tuple[str, ...]], list[Person]] = (
+        defaultdict(list))
     for pid, person in by_id.items():
         boss = by_id.get(person.reports_to)  # type: ignore[arg-type]
         if boss is None or boss is person:
             tops.append(person)
             continue
-        reports.setdefault(boss.id, []).append(pid)
+        reports[boss.id].append(pid)
         if not person.assistant:
-            role_pairs.setdefault((person.roles, boss.roles), []).append(person)
-    return Links(tops, reports, role_pairs)
+            role_pairs[person.roles, boss.roles].append(person)
+    return Links(tops, dict(reports), dict(role_pairs))
 
 
 def unplaced(org: Org) -> tuple[Person, ...] | list[Person]:
