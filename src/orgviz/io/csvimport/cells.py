@@ -56,7 +56,16 @@ class CellReader(ImporterState):
                 self.short or max(map(len, column)) <= MAX_TEXT):
             return None  # (the exact layout has one name column: no name parts)
         if self.strip_only:  # the file's cells, checked at once (CsvTable.strip_only)
-            return "keep" if exact else "strip"  # (no quote mark: exact keeps every cell)
+            if exact:
+                return "keep"  # (no quote mark: exact keeps every cell)
+            # "keep" when no cell starts or ends with a space, the only ASCII whitespace a
+            # plain file with one line per record can hold.
+            joined = "\x00".join(column)
+            if joined.isascii() and (" " not in joined or (
+                    joined[:1] != " " and joined[-1:] != " " and "\x00 " not in joined
+                    and " \x00" not in joined)):
+                return "keep"
+            return "strip"
         joined = "\x00".join(column)  # parse_csv removed every NUL: no cell holds one
         if exact:  # text() only changes a cell that starts with a quote
             return "keep" if "\x00'" not in "\x00" + joined else None
