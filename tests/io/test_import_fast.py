@@ -84,6 +84,36 @@ def test_person_lines_equal_flow_mapping(persons: list[Person]) -> None:
     assert person_lines(persons) == ["  - " + flow_mapping(person_items(p)) for p in persons]
 
 
+PLAIN = st.sampled_from(["Dana Reyes", "E00012", "x@y.test", "O'Brien (PA)", "a-b", "ab"])
+
+
+@st.composite
+def plain_people(draw: st.DrawFn) -> list[Person]:
+    """People whose values are all plain, most of them with text fields only."""
+    role_ids = [r.id for r in BUILTIN_ROLES]
+    texts = [draw(st.booleans()) for _ in range(6)]  # which text fields anybody has
+    made = []
+    for i in range(draw(st.integers(1, 12))):
+        odd = draw(st.integers(0, 5)) == 0
+        made.append(Person(
+            id=f"p{i}", loc=SourceLoc("", 1, 1),
+            **{f: draw(st.one_of(st.none(), PLAIN) if odd else PLAIN) if texts[k] else None
+               for k, f in enumerate(("name", "title", "reports_to", "team", "location",
+                                      "email"))},
+            roles=tuple(draw(st.lists(st.sampled_from(role_ids), max_size=2))),
+            role_source=draw(st.sampled_from(["explicit", "title", "none"]) if odd
+                             else st.sampled_from(["title", "none"])),
+            dotted_to=tuple(draw(st.lists(PLAIN, max_size=2))) if odd else (),
+            vacant=odd and draw(st.booleans()), assistant=odd and draw(st.booleans())))
+    return made
+
+
+@settings(max_examples=150, deadline=None)
+@given(plain_people())
+def test_person_lines_of_plain_people_equal_flow_mapping(persons: list[Person]) -> None:
+    assert person_lines(persons) == ["  - " + flow_mapping(person_items(p)) for p in persons]
+
+
 def test_person_lines_equal_flow_mapping_over_blocks() -> None:
     rng = random.Random(7)
     edgy = ["no", "Renée", "a:b", " a", "1a", "O'Brien", "x@y.test"]
