@@ -344,15 +344,21 @@ def _card_sizes(
     breadth = [0.0] * len(ids)
     depth = [0.0] * len(ids)
     isfinite = math.isfinite
+    last: object = None  # cards usually share one size object: checked once
+    w = h = 0.0
     for i, nid in enumerate(ids):
         try:
-            w, h = sizes[nid]
+            size = sizes[nid]
         except KeyError:
             raise ValueError(f"no card size for node {nid!r}") from None
-        w = float(w)
-        h = float(h)
-        if not (isfinite(w) and isfinite(h) and w >= 0 and h >= 0):
-            raise ValueError(f"card size of {nid!r} must be finite and >= 0, not {(w, h)!r}")
+        if size is not last:
+            w, h = size
+            w = float(w)
+            h = float(h)
+            if not (isfinite(w) and isfinite(h) and w >= 0 and h >= 0):
+                raise ValueError(f"card size of {nid!r} must be finite and >= 0, not "
+                                 f"{(w, h)!r}")
+            last = size
         if tb:
             breadth[i] = w
             depth[i] = h
