@@ -143,7 +143,7 @@ def person_suggester(org: Org) -> Suggester:
     return _cached(org, "person_suggester", lambda o: Suggester(o.by_id))
 
 
-RolePairs = dict[tuple[tuple[str, ...], tuple[str, ...]], list[Person]]
+RoleKey = tuple[tuple[str, ...], tuple[str, ...]]  # (a person's roles, their manager's roles)
 
 
 @dataclass
@@ -152,8 +152,7 @@ class Links:
 
     tops: list[Person]  # no manager, reporting to themselves, or to an unknown id
     reports: dict[str, list[str]]  # Org.reports without the people who have no reports
-    # (roles, manager's roles) -> the people with a manager, assistants aside
-    role_pairs: RolePairs
+    role_pairs: dict[RoleKey, list[Person]]  # the people with a manager, assistants aside
 
 
 def links(org: Org) -> Links:
@@ -165,8 +164,7 @@ def _links(org: Org) -> Links:
     by_id = org.by_id
     tops: list[Person] = []
     reports: defaultdict[str, list[str]] = defaultdict(list)
-    role_pairs: defaultdict[tuple[tuple[str, ...], tuple[str, ...]], list[Person]] = (
-        defaultdict(list))
+    role_pairs: defaultdict[RoleKey, list[Person]] = defaultdict(list)
     for pid, person in by_id.items():
         boss = by_id.get(person.reports_to)  # type: ignore[arg-type]
         if boss is None or boss is person:
@@ -274,7 +272,7 @@ def roles_held(org: Org) -> set[str]:
 
 
 def _roles_held(org: Org) -> set[str]:
-    # People of one title share one roles tuple: gather the few distinct tuples first.
+    # An org has few distinct roles tuples: collect those (in C), then their role ids.
     return set(chain.from_iterable(set(map(attrgetter("roles"), org.by_id.values()))))
 
 
