@@ -207,3 +207,18 @@ def test_include_cycle_and_missing_include_are_reported(org_file):
                         ("include", "included file 'nope.yaml' does not exist")]
     cycle = next(p for p in problems if "cycle" in p.message)
     assert cycle.file.endswith("b.yaml") and (cycle.line, cycle.col) == (2, 10)
+
+
+def test_people_built_without_init_equal_dataclass_people(org_file) -> None:
+    import dataclasses
+
+    from orgviz.loader import _new_person
+    from orgviz.model import Person
+
+    path = org_file("orgviz: 1\npeople:\n  - {id: a, name: Ann, title: CEO}\n"
+                    "  - {id: b, name: Bo, title: Engineer, reports_to: a, dotted_to: [a]}\n")
+    names = [f.name for f in dataclasses.fields(Person)]
+    for person in load(path).people:
+        values = [getattr(person, name) for name in names]  # every field is set
+        assert person == Person(*values) and repr(person) == repr(Person(*values))
+        assert _new_person(*values) == person

@@ -31,6 +31,41 @@ HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 BOOLS = {"true": True, "false": False}
 
 
+# Person's slot setters, for `_new_person` (a frozen dataclass's __init__ goes through
+# object.__setattr__ once per field by name: three times slower for 20,000 people).
+(_set_id, _set_loc, _set_name, _set_title, _set_roles, _set_role_source, _set_reports_to,
+ _set_dotted_to, _set_team, _set_vacant, _set_assistant, _set_location, _set_email,
+ _set_field_locs, _set_item_locs) = (Person.__dict__[name].__set__ for name in (
+    "id", "loc", "name", "title", "roles", "role_source", "reports_to", "dotted_to", "team",
+    "vacant", "assistant", "location", "email", "field_locs", "item_locs"))
+_new = object.__new__
+
+
+def _new_person(id_: str, loc: SourceLoc, name: str | None, title: str | None,
+                roles: tuple[str, ...], role_source: str, reports_to: str | None,
+                dotted_to: tuple[str, ...], team: str | None, vacant: bool, assistant: bool,
+                location: str | None, email: str | None, field_locs: dict[str, SourceLoc],
+                item_locs: dict[str, tuple[SourceLoc, ...]]) -> Person:
+    """The same Person as `Person(...)` with every field given, at a third of the cost."""
+    person = _new(Person)
+    _set_id(person, id_)
+    _set_loc(person, loc)
+    _set_name(person, name)
+    _set_title(person, title)
+    _set_roles(person, roles)
+    _set_role_source(person, role_source)
+    _set_reports_to(person, reports_to)
+    _set_dotted_to(person, dotted_to)
+    _set_team(person, team)
+    _set_vacant(person, vacant)
+    _set_assistant(person, assistant)
+    _set_location(person, location)
+    _set_email(person, email)
+    _set_field_locs(person, field_locs)
+    _set_item_locs(person, item_locs)
+    return person
+
+
 class _Collector:
     """Collects schema problems of one load, in order."""
 
@@ -282,11 +317,8 @@ class _OrgBuilder:
             inferred = self.ladder_for_inference.infer(title)
             if inferred:
                 roles, source = (inferred,), "title"
-        return Person(
-            id=pid, loc=item.loc, name=name, title=title, roles=roles, role_source=source,
-            reports_to=reports_to, dotted_to=dotted_to, team=team, vacant=vacant,
-            assistant=assistant, location=location, email=email, field_locs=item.value_locs,
-            item_locs=item_locs)
+        return _new_person(pid, item.loc, name, title, roles, source, reports_to, dotted_to,
+                           team, vacant, assistant, location, email, item.value_locs, item_locs)
 
     def _teams(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "teams"):
