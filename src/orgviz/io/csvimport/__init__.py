@@ -13,7 +13,8 @@ import gc
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter, not_
 
 from orgviz.errors import OrgLoadError
 from orgviz.io.csvimport.junior import read_junior
@@ -108,7 +109,10 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     known = read_teams(imp, options.teams) if options.teams else None
     teams = link_teams(imp, exact, known)
     if not exact:
-        titles = {r.title for r in imp.records if r.title and not r.roles}
+        # The titles of the records without a role column value (C-level passes).
+        titles = set(compress(map(_TITLE, imp.records), map(not_, map(_ROLES, imp.records))))
+        titles.discard(None)
+        titles.discard("")
         unmatched = {t for t in titles if DEFAULT_LADDER.infer(t) is None}
         for title in sorted(unmatched):
             imp.tally("no-role", title)
@@ -117,8 +121,8 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
         ordered = [(r, 0) for r in imp.records]
     else:  # break_cycles found the tree order unless it broke cycles
         ordered = acyclic_order if acyclic_order is not None else tree_order(imp.records)
-    records = [r for r, _depth in ordered]
-    tops = [r for r in records if r.reports_to is None]
+    records = list(map(_RECORD, ordered))
+    tops = list(compress(records, map(is_, map(_REPORTS_TO, records), repeat(None))))
     if len(tops) > 1:
         listed = ", ".join(f"{r.id!r} (row {r.line})" for r in tops[:5])
         more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
@@ -147,6 +151,10 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     return ImportResult(org, text, imp.problems, records, imp.dropped, teams, imp.header_notes)
 
 
+_TITLE = attrgetter("title")
+_ROLES = attrgetter("roles")
+_REPORTS_TO = attrgetter("reports_to")
+_RECORD = itemgetter(0)
 #: The order of Problem (a dataclass with order=True compares these fields in turn), as a key.
 _PROBLEM_ORDER = attrgetter("file", "line", "col", "level", "rule", "message")
 
