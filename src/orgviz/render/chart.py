@@ -6,7 +6,6 @@ Every layout draws the same `Chart`; it is built once from an org and the view o
 
 from __future__ import annotations
 
-import difflib
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -191,6 +190,8 @@ def _managers(org: Org) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for messages: not at startup
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
