@@ -189,6 +189,29 @@ def _read_file(path: Path, shown: str) -> Any:
         raise OrgLoadError([Problem.at(exc.loc, "error", exc.rule, exc.message)]) from None
 
 
+def _fast_flag(value: Any) -> bool | None:
+    """A flag's value as `_Fields.flag` reads it, or None where that reports a problem."""
+    if value is None:
+        return False
+    if type(value) is str:
+        return BOOLS.get(value.lower())
+    return None
+
+
+def _fast_ids(value: Any, key: str,
+              item_locs: dict[str, tuple[SourceLoc, ...]]) -> tuple[str, ...] | None:
+    """Ids as `_Fields.idents` reads them (locations of a list's items into `item_locs`), or
+    None where that reports a problem."""
+    if value is None:
+        return ()
+    if type(value) is str:
+        return (value,) if value.strip() else ()
+    if type(value) is YList and all(type(x) is str and x.strip() for x in value):
+        item_locs[key] = tuple(value.item_locs)
+        return tuple(value)
+    return None
+
+
 class _OrgBuilder:
     """Turns the YAML tree of a top file and its includes into an Org."""
 
@@ -288,31 +311,15 @@ class _OrgBuilder:
         for value in (name, title, location, email):
             if value is not None and (type(value) is not str or len(value) > MAX_TEXT):
                 return None
-        flags = []
-        for value in (get("vacant"), get("assistant")):
-            if value is None:
-                flags.append(False)
-            elif type(value) is str and value.lower() in BOOLS:
-                flags.append(BOOLS[value.lower()])
-            else:
-                return None
-        vacant, assistant = flags
-        if pid is None or (name is None and not vacant):
+        vacant = _fast_flag(get("vacant"))
+        assistant = _fast_flag(get("assistant"))
+        if vacant is None or assistant is None or pid is None or (name is None and not vacant):
             return None
         item_locs: dict[str, tuple[SourceLoc, ...]] = {}
-        lists = []
-        for key in ("role", "dotted_to"):
-            value = get(key)
-            if value is None:
-                lists.append(())
-            elif type(value) is str:
-                lists.append((value,) if value.strip() else ())
-            elif type(value) is YList and all(type(x) is str and x.strip() for x in value):
-                lists.append(tuple(value))
-                item_locs[key] = tuple(value.item_locs)
-            else:
-                return None
-        roles, dotted_to = lists
+        roles = _fast_ids(get("role"), "role", item_locs)
+        dotted_to = _fast_ids(get("dotted_to"), "dotted_to", item_locs)
+        if roles is None or dotted_to is None:
+            return None
         source = "explicit" if roles else "none"
         if not roles and title:
             inferred = self.ladder_for_inference.infer(title)
