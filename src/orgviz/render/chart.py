@@ -61,12 +61,27 @@ _new = object.__new__
 def _new_card(id_: str, kind: str, name: str, title: str, team: str, band: int | None,
               row: int, color: str | None, manager: str | None, assistant: bool, broken: bool,
               broken_line: bool) -> Card:
-    """The same Card as `Card(...)` with these fields, without the frozen __init__'s cost."""
+    """The same Card as `Card(...)` with these fields, without the frozen __init__'s cost.
+
+    Fields are set one by one in their order, so the instance dict keeps sharing its keys
+    with the other cards (a dict.update would double a card's memory)."""
     card = _new(Card)
-    card.__dict__.update(id=id_, kind=kind, name=name, title=title, team=team, band=band,
-                         row=row, color=color, manager=manager, assistant=assistant,
-                         broken=broken, broken_line=broken_line, detail="", hidden_people=0,
-                         hidden_open=0)
+    values = card.__dict__
+    values["id"] = id_
+    values["kind"] = kind
+    values["name"] = name
+    values["title"] = title
+    values["team"] = team
+    values["band"] = band
+    values["row"] = row
+    values["color"] = color
+    values["manager"] = manager
+    values["assistant"] = assistant
+    values["broken"] = broken
+    values["broken_line"] = broken_line
+    values["detail"] = ""
+    values["hidden_people"] = 0
+    values["hidden_open"] = 0
     return card
 
 
