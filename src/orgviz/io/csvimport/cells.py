@@ -49,8 +49,9 @@ class CellReader(ImporterState):
 
     def column_mode(self, column: Sequence[str], exact: bool, name_part: bool) -> str | None:
         """How a whole column can be read in one pass: "keep" when every cell reads as itself
-        (`cell or None`), "strip" when every cell reads as `cell.strip() or None`, with
-        nothing to report either way; None when it must be read cell by cell (`cell`).
+        (`cell or None`), "full" when moreover no cell is empty (`cell`), "strip" when every
+        cell reads as `cell.strip() or None`, with nothing to report in each case; None when
+        it must be read cell by cell (`cell`).
         """
         if not FAST_COLUMNS or (exact and name_part) or not (
                 self.short or max(map(len, column)) <= MAX_TEXT):
@@ -64,7 +65,9 @@ class CellReader(ImporterState):
             if joined.isascii() and (" " not in joined or (
                     joined[:1] != " " and joined[-1:] != " " and "\x00 " not in joined
                     and " \x00" not in joined)):
-                return "keep"
+                full = joined[:1] not in ("", "\x00") and joined[-1] != "\x00" and \
+                    "\x00\x00" not in joined
+                return "full" if full else "keep"  # "full": no cell is empty either
             return "strip"
         joined = "\x00".join(column)  # parse_csv removed every NUL: no cell holds one
         if exact:  # text() only changes a cell that starts with a quote

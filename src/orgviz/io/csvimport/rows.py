@@ -117,6 +117,8 @@ class RowReader(CellReader, FlagReader):
             if mode is None:
                 values[fld] = [None] * n
                 slow.append((fld, i, -1))
+            elif mode == "full":  # no cell is empty
+                values[fld] = list(column)
             else:
                 values[fld] = _empty_as_none(list(map(str.strip, column)) if mode == "strip"
                                              else list(column))
