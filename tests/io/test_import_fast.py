@@ -328,7 +328,7 @@ def test_plain_as_the_former_pattern(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "id,name\n1,Ann\n2,Bob\n", "id,name\r\n1,Ann\r\n\r\n2,Bob", 'id,name\n1,"Ann\nB"\n\n2,Bob\n',
     "id,name\n\n  \n1,Ann\n,\n2,Bob\n", "\n\nid,name\n1,Ann\n", 'id,name\n1,"Ann\r\nB"\r\n2,x',
-    "id\n", "id,name\r1,Ann\r2,Bob\r"])
+    "id\n", "id,name\r1,Ann\r2,Bob\r", "a,b\n,\n1,2", "a,b\n1,2\n3\n", "a,b\n"])
 def test_one_line_records_as_record_by_record(text: str) -> None:
     fast = csvread._one_line_records(text, ",")
     assert fast is None or fast == csvread._records(text, ",", "t.csv")

@@ -178,6 +178,8 @@ def _one_line_records(text: str, delimiter: str, errors: bool = False
         return None
     if reader.line_num != len(records):  # some record spans several lines
         return None
+    if len(records) > 1 and min(map(len, records)) > 1:  # no blank record: all are rows
+        return records[0], list(zip(range(2, len(records) + 1), records[1:], strict=True))
     rows = [(line, cells) for line, cells in enumerate(records, 1)
             if cells and (len(cells) != 1 or cells[0].strip())]  # as _keep(cells)
     if not rows:

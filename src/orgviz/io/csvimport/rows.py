@@ -21,6 +21,7 @@ from orgviz.problem import SourceLoc
 #: read verbatim (no placeholder names, no top markers, values not trimmed).
 EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team",
                   "team_name", "vacant", "assistant", "location", "email")
+_LINE = itemgetter(0)
 _CELLS = itemgetter(1)
 _T = TypeVar("_T")
 
@@ -106,7 +107,7 @@ class RowReader(CellReader, FlagReader):
         n = len(rows)
         if not n:
             return []
-        lines = [line for line, _cells in rows]
+        lines = list(map(_LINE, rows))
         grid = list(map(_CELLS, rows))
         by_column = list(zip(*grid, strict=True))
         values: dict[str, list[str | None]] = {}
