@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
@@ -49,6 +48,8 @@ def _convert(value: Any, default: Any) -> Any:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only when a setting is misspelt: not at every start
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

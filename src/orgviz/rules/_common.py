@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -91,6 +90,8 @@ class Suggester:
         Equal scores are common among look-alike ids: for 'p000249x3', 'p000249' and
         'p000493' score the same.
         """
+        import difflib  # only when an unknown id needs a suggestion: not at every start
+
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(word)
         scored = []
