@@ -15,7 +15,8 @@ memory (the child's own maximum resident set, from wait4):
 Graphviz runs are stopped after --dot-timeout seconds, and orgviz stops Graphviz after 120 s
 (its --layout dot timeout); both show as "> N s" (Debian's `dot` 2.43 needs about 4 s for a
 plain 5,000-node tree and over 70 s at 20,000). With --phases, one more
-in-process tidy run per size shows where the time goes (load, validate, chart, layout, SVG).
+in-process tidy run per size shows where the time goes (load, validate, chart, layout, SVG),
+without cycle collection, as `orgviz render` runs.
 """
 
 from __future__ import annotations
@@ -105,17 +106,21 @@ def phases(org_path: Path) -> str:
     from orgviz.validate import validate
 
     gc.collect()
-    marks = [time.perf_counter()]
-    org = load(org_path)
-    marks.append(time.perf_counter())
-    validate(org)
-    marks.append(time.perf_counter())
-    chart, theme, texts, box = build(org, RenderOptions())
-    marks.append(time.perf_counter())
-    geometry, _ends = layout_tidy(chart, box)
-    marks.append(time.perf_counter())
-    draw_svg(chart, geometry, texts, box, theme)
-    marks.append(time.perf_counter())
+    gc.disable()  # as `orgviz render` does while it reads and draws an org
+    try:
+        marks = [time.perf_counter()]
+        org = load(org_path)
+        marks.append(time.perf_counter())
+        validate(org)
+        marks.append(time.perf_counter())
+        chart, theme, texts, box = build(org, RenderOptions())
+        marks.append(time.perf_counter())
+        geometry, _ends = layout_tidy(chart, box)
+        marks.append(time.perf_counter())
+        draw_svg(chart, geometry, texts, box, theme)
+        marks.append(time.perf_counter())
+    finally:
+        gc.enable()
     names = ("load", "validate", "chart", "layout", "svg")
     steps = [f"{name} {b - a:.2f}" for name, (a, b) in zip(names, pairwise(marks), strict=True)]
     page = f"{geometry.width:,.0f} x {geometry.height:,.0f} px"
