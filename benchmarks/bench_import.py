@@ -17,7 +17,7 @@ round, rounds interleaved so that a busy machine slows all alike; each figure is
 round. Exit status 1 when the in-process target is missed.
 
 `--rules` adds where validation's time goes: the shared per-org values the rules build
-(people by id, reports, the reporting tree, ranks), each rule's check() in registry order on
+(people by id, reporting lines, the tree, role pairs), each rule's check() in registry order on
 an org whose shared values are built, and validate()'s own work on the findings (Problem
 objects, duplicates, sorting).
 
@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,23 +109,29 @@ def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
     parts: dict[str, tuple[float, int | None]] = {}
     confs = rule_confs(org)
     start = time.perf_counter()
-    _ = org.by_id, org.reports
-    for name in ("tree", "ranks"):  # the rules' shared per-org values, when they exist
+    _ = org.by_id
+    # The per-org values the rules share (rules/_common.py caches each on the org).
+    for name in ("links", "tree", "manager_pairs", "roles_held", "assistants_of"):
         if hasattr(_common, name):
             getattr(_common, name)(org)
     parts["shared values"] = (time.perf_counter() - start, None)
-    findings = []
+    found = [tuple(problem) for problem in org.load_problems]
     for rule_id, module in RULES.items():
-        conf = confs[rule_id]
-        if conf.level == "off":
+        level = confs[rule_id].level
+        if level == "off":
             continue
         start = time.perf_counter()
-        got = list(module.check(org, conf.options))
+        got = list(module.check(org, confs[rule_id].options))
         parts[rule_id] = (time.perf_counter() - start, len(got))
-        findings += [(loc, conf.level, rule_id, message) for loc, message in got]
+        found += [(file, line, col, level, rule_id, message) for (file, line, col), message
+                  in got]
     start = time.perf_counter()
-    problems = [Problem.at(*finding) for finding in findings]
-    sorted(set(problems), key=attrgetter("file", "line", "col", "level", "rule", "message"))
+    # validate()'s own work on the findings, as it does it: sort, drop repeats, make Problems.
+    found.sort(key=itemgetter(1))
+    found.sort()
+    previous = [None, *found]
+    [tuple.__new__(Problem, values) for values, before in zip(found, previous, strict=False)
+     if values != before]
     parts["findings to sorted problems"] = (time.perf_counter() - start, None)
     return parts
 
