@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from orgviz.errors import RenderError
 
@@ -34,8 +34,7 @@ def verify_font(stack: str) -> str:
     return ", ".join(families)
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Everything that decides how the chart looks, apart from the layout."""
 
     name: str
@@ -116,7 +115,7 @@ def get_theme(name: str, font: str | None = None) -> Theme:
     if theme is None:
         raise RenderError(f"unknown theme {name!r}: use one of {', '.join(THEMES)}")
     if font is not None:
-        theme = replace(theme, font=verify_font(font))
+        theme = theme._replace(font=verify_font(font))
     return theme
 
 
