@@ -155,7 +155,12 @@ def bench(n: int, repeat: int, folder: Path, engines: list[str], env: dict[str, 
     has_dot = shutil.which("dot") is not None
     dot_floor = None
     for engine in engines:
-        calls = capture([str(org), "--layout", "dot", "--engine", engine], engine, folder, env)
+        try:
+            calls = capture([str(org), "--layout", "dot", "--engine", engine], engine, folder,
+                            env)
+        except subprocess.CalledProcessError:  # e.g. the embedded Graphviz timed out
+            print(f" engine {engine}: `orgviz render --layout dot` failed (see above); skipped")
+            continue
         sources = []
         for index, call in enumerate(calls):
             path = folder / f"fed-{engine}-{n}-{index}.dot"
