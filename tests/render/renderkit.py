@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from orgtexts import SMALL  # noqa: F401 - re-exported for the render tests
 from orgviz.loader import load
 from orgviz.model import Org
 
@@ -52,26 +53,6 @@ HOSTILE = [
 ROOT = Path(__file__).resolve().parents[2]
 ORGS = ROOT / "orgs"
 
-SMALL = """\
-orgviz: 1
-org: {name: Tiny Co, size: small, date: 2026-11-01}
-teams:
-  - {id: exec, name: Executive, color: "#4C78A8"}
-  - {id: product, name: Product, color: "#F58518", parent: exec}
-people:
-  - {id: ceo, name: Ada Lovelace, title: Chief Executive Officer, team: exec}
-  - {id: ea, name: Eve, title: Executive Assistant, reports_to: ceo, assistant: true, team: exec}
-  - {id: cpo, name: Cy Product, title: Chief Product Officer, reports_to: ceo, team: product}
-  - {id: cto, name: Tom Tech, title: Chief Technology Officer, reports_to: ceo}
-  - {id: vp, name: Vera Vice, title: VP of Product, reports_to: cpo, team: product}
-  - {id: hop, name: Hank Head, title: Head of Product, reports_to: vp, team: product}
-  - {id: dir, name: Dora Director, title: Director of Product, reports_to: hop, team: product}
-  - {id: pm1, name: Pam One, title: Product Manager, reports_to: dir, team: product, dotted_to: cto}
-  - {id: pm2, name: Pat Two, title: Product Manager, reports_to: dir, team: product}
-  - {id: pm3, title: Senior Product Manager, vacant: true, reports_to: dir, team: product}
-  - {id: pm4, name: Pia Four, title: Product Manager, reports_to: dir, team: product}
-  - {id: eng, name: Ed Engineer, title: Software Engineer, reports_to: cto}
-"""
 
 
 def person_org(org_file: Callable[..., Path], name: str, title: str = "Engineer") -> Org:
