@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,21 @@ from orgviz.problem import Problem
 from orgviz.validate import validate
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """orgviz's cache (compiled embedded Graphviz, `dot` probes) in a folder of this session,
+    not the user's: tests with fake `dot` programs must not leave entries there."""
+    saved = {name: os.environ.get(name) for name in ("ORGVIZ_CACHE_DIR", "ORGVIZ_NO_CACHE")}
+    os.environ["ORGVIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("orgviz-cache"))
+    os.environ.pop("ORGVIZ_NO_CACHE", None)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 HEADER = "orgviz: 1\norg: {name: Test Org, size: %s}\n"
 
 

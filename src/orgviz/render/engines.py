@@ -136,10 +136,74 @@ _PROBES: dict[str, subprocess.Popen[bytes] | str | None] = {}
 _PROBES_LOCK = threading.Lock()
 
 
+#: The cache file of probes that succeeded: one "path<TAB>identity<TAB>version" line per
+#: `dot` program (its identity: size, modification time and inode), newest first.
+_PROBE_CACHE = "dot-probes.txt"
+_PROBE_CACHE_LINES = 8
+
+
+def _identity(executable: str) -> tuple[str, str] | None:
+    """The real path of a program and what changes when it is replaced or upgraded."""
+    try:
+        real = os.path.realpath(executable)
+        info = os.stat(real)
+    except (OSError, ValueError):
+        return None
+    if "\t" in real or "\n" in real:
+        return None
+    return real, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+
+
+def _cached_lines() -> list[list[str]]:
+    from orgviz.cachedir import cache_dir, read_trusted
+
+    folder = cache_dir()
+    data = read_trusted(folder / _PROBE_CACHE) if folder is not None else None
+    if data is None:
+        return []
+    lines = data.decode("utf-8", "replace").splitlines()
+    return [fields for fields in (line.split("\t") for line in lines) if len(fields) == 3]
+
+
+def _cached_probe(executable: str) -> str | None:
+    """The version an earlier orgviz process found by drawing with this very `dot`, if any."""
+    identity = _identity(executable)
+    if identity is None:
+        return None
+    return next((version for path, ident, version in _cached_lines()
+                 if (path, ident) == identity and version), None)
+
+
+def _remember_probe(executable: str, version: str) -> None:
+    """Note (best effort) that this `dot` works and its version, for later processes."""
+    from orgviz.cachedir import cache_dir
+
+    identity, folder = _identity(executable), cache_dir()
+    if identity is None or folder is None or "\t" in version or "\n" in version:
+        return
+    kept = [fields for fields in _cached_lines() if fields[0] != identity[0]]
+    lines = ["\t".join(fields) for fields in [[*identity, version], *kept]]
+    text = "\n".join(lines[:_PROBE_CACHE_LINES]) + "\n"
+    temporary = folder / f".{_PROBE_CACHE}.{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, folder / _PROBE_CACHE)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
 def _start_probe(executable: str) -> None:
-    """Start drawing a one-node graph with the `dot` at `executable`, without waiting."""
+    """Start drawing a one-node graph with the `dot` at `executable`, without waiting,
+    unless an earlier process found this very program working (then its version is known)."""
     with _PROBES_LOCK:
         if executable in _PROBES:
+            return
+        cached = _cached_probe(executable)
+        if cached is not None:
+            _PROBES[executable] = cached
             return
         try:
             process = subprocess.Popen([executable, "-Tsvg"], stdin=subprocess.PIPE,
@@ -175,7 +239,9 @@ def _probe_dot(executable: str) -> str | None:
     """The version of the `dot` at `executable` if it can draw a graph, else None.
 
     One `dot -Tsvg` run per program and process (its SVG names the version), started early
-    by `prefetch` so that it runs while the org is loaded.
+    by `prefetch` so that it runs while the org is loaded, and only until it succeeds once:
+    the version of a program that worked is kept in orgviz's cache (keyed by the program's
+    path, size, date and inode, so an upgrade probes again; ORGVIZ_NO_CACHE=1 turns it off).
     """
     _start_probe(executable)
     with _PROBES_LOCK:
@@ -191,6 +257,8 @@ def _probe_dot(executable: str) -> str | None:
         version = _probe_version(executable, out) if (
             state.returncode == 0 and b"<svg" in out) else None
         _PROBES[executable] = version
+        if version is not None:
+            _remember_probe(executable, version)
         return version
 
 

@@ -27,30 +27,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from orgviz.cachedir import cache_dir, read_trusted
+
+__all__ = ["cache_dir", "cache_key", "load_module"]
+
 #: Bump when the file layout changes.
 FORMAT = b"orgviz-compiled-wasm 1\n"
 _DIGEST = hashlib.sha256
-
-
-def cache_dir() -> Path | None:
-    """The folder of orgviz's cache, or None when caching is turned off or has no home."""
-    if os.environ.get("ORGVIZ_NO_CACHE"):
-        return None
-    explicit = os.environ.get("ORGVIZ_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "orgviz"
-    try:
-        if sys.platform == "win32":
-            local = os.environ.get("LOCALAPPDATA")
-            return Path(local) / "orgviz" / "Cache" if local else None
-        if sys.platform == "darwin":
-            return Path.home() / "Library" / "Caches" / "orgviz"
-        return Path.home() / ".cache" / "orgviz"
-    except (RuntimeError, KeyError, OSError):  # no home folder
-        return None
 
 
 def _wasmtime_identity(wasmtime: Any) -> str:
@@ -87,24 +70,11 @@ def cache_key(wasm: bytes, wasmtime: Any, settings: str) -> str:
     return _DIGEST(b"\n".join(parts)).hexdigest()[:40]
 
 
-def _trusted(stat: os.stat_result) -> bool:
-    """A cache file the current user owns and nobody else may write (always true off POSIX)."""
-    if os.name != "posix":
-        return True
-    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
-
-
 def _read(path: Path) -> bytes | None:
     """The payload of a cache file if it is intact and trusted, else None."""
-    try:
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(path, flags)
-    except OSError:
+    data = read_trusted(path)
+    if data is None:
         return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not _trusted(os.fstat(descriptor)):
-            return None
-        data = stream.read()
     size = _DIGEST().digest_size * 2
     if not data.startswith(FORMAT) or len(data) < len(FORMAT) + size + 1:
         return None

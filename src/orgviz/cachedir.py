@@ -1,0 +1,56 @@
+"""Where orgviz keeps its per-user cache, and which cache files it may trust."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    """The folder of orgviz's cache, or None when caching is turned off or has no home.
+
+    $ORGVIZ_CACHE_DIR, else $XDG_CACHE_HOME/orgviz, else ~/.cache/orgviz (%LOCALAPPDATA%
+    \\orgviz\\Cache on Windows, ~/Library/Caches/orgviz on macOS); ORGVIZ_NO_CACHE=1 turns
+    caching off.
+    """
+    if os.environ.get("ORGVIZ_NO_CACHE"):
+        return None
+    explicit = os.environ.get("ORGVIZ_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "orgviz"
+    try:
+        if sys.platform == "win32":
+            local = os.environ.get("LOCALAPPDATA")
+            return Path(local) / "orgviz" / "Cache" if local else None
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "orgviz"
+        return Path.home() / ".cache" / "orgviz"
+    except (RuntimeError, KeyError, OSError):  # no home folder
+        return None
+
+
+def trusted(stat: os.stat_result) -> bool:
+    """A cache file the current user owns and nobody else may write (always true off POSIX)."""
+    if os.name != "posix":
+        return True
+    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
+
+
+def read_trusted(path: Path) -> bytes | None:
+    """The bytes of a cache file if it exists and is trusted (not a symlink), else None."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not trusted(os.fstat(descriptor)):
+            return None
+        try:
+            return stream.read()
+        except OSError:
+            return None
