@@ -98,12 +98,18 @@ def compute(org: Org) -> dict[str, Any]:
     }
 
 
-def _fmt(value: Any) -> str:
+def format_value(value: Any) -> str:
+    """A stats value as shown in tables and notes: "-" for none, floats without trailing 0s."""
     if value is None:
         return "-"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def span_text(span: dict[str, Any], keys: tuple[str, ...] = ("min", "median", "max")) -> str:
+    """Span-of-control figures such as "1 / 4.5 / 12" (min / median / max by default)."""
+    return " / ".join(format_value(span[key]) for key in keys)
 
 
 def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
@@ -141,12 +147,12 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     single_text = ", ".join(single[:8]) + (f" and {len(single) - 8} more"
                                            if len(single) > 8 else "")
     lines += _table([
-        ("layers (top to deepest)", _fmt(stats["layers"])),
-        ("tops", _fmt(len(stats["tops"]))),
-        ("managers", _fmt(span["managers"])),
+        ("layers (top to deepest)", format_value(stats["layers"])),
+        ("tops", format_value(len(stats["tops"]))),
+        ("managers", format_value(span["managers"])),
         ("span min / median / max",
-         f"{_fmt(span['min'])} / {_fmt(span['median'])} / {_fmt(span['max'])}"),
-        (f"over the limit ({_fmt(span['limit'])})", f"{len(over)}"),
+         span_text(span)),
+        (f"over the limit ({format_value(span['limit'])})", f"{len(over)}"),
         ("single-report managers", str(len(single))),
     ])
     if over:

@@ -14,6 +14,7 @@ from orgviz.deck.slides import Deck, Picture, Reference, Slide
 from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.labels import clean
+from orgviz.stats import span_text
 
 ENGINES = ("auto", "system", "embedded")
 #: Orgs side by side in one comparison table; more go on further table slides.
@@ -283,8 +284,7 @@ def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:
     row("Layers", [str(s["layers"]) for s in stats])
     row("Managers", [str(s["span_of_control"]["managers"]) for s in stats])
     row("Span of control (median / max)",
-        [f"{_num(s['span_of_control']['median'])} / {_num(s['span_of_control']['max'])}"
-         for s in stats])
+        [span_text(s["span_of_control"], ("median", "max")) for s in stats])
     for role in ("cpo", "vp-product", "head-of-product", "director-of-product"):
         name = stats[0]["product_leadership"][role]["name"]
         values = []
@@ -300,10 +300,3 @@ def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:
         row(name, values)
     return tuple(rows)
 
-
-def _num(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean
+from orgviz.stats import span_text
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -98,7 +99,7 @@ def org_notes(stats: dict) -> str:
              f"{plural(head['open'], 'open role')}.",
              f"Layers from the top to the deepest report: {stats['layers']}.",
              f"Managers: {span['managers']}; span of control min / median / max: "
-             f"{_num(span['min'])} / {_num(span['median'])} / {_num(span['max'])}."]
+             f"{span_text(span)}."]
     leaders = [f"{v['name']} {v['count']}" + (f" ({v['open']} open)" if v["open"] else "")
                for v in stats["product_leadership"].values() if v["count"]]
     if leaders:
@@ -112,10 +113,3 @@ def org_notes(stats: dict) -> str:
             lines.append(f"- ... and {len(stats['open_roles']) - 40} more")
     return "\n".join(lines)
 
-
-def _num(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
