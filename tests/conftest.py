@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from orgviz.cli import main
 from orgviz.loader import load
 from orgviz.problem import Problem
 from orgviz.validate import validate
@@ -30,6 +32,17 @@ def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         else:
             os.environ[name] = value
 HEADER = "orgviz: 1\norg: {name: Test Org, size: %s}\n"
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
+    """Run the orgviz command line in-process, in a temp folder: run("render", "x.yaml")."""
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
 
 
 @pytest.fixture

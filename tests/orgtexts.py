@@ -20,3 +20,7 @@ people:
   - {id: pm4, name: Pia Four, title: Product Manager, reports_to: dir, team: product}
   - {id: eng, name: Ed Engineer, title: Software Engineer, reports_to: cto}
 """
+
+#: An org whose second person reports to an unknown id: loads, but fails validation.
+BROKEN = ("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
+          "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n")

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from deckkit import SMALL
 from pptx import Presentation
 
-from orgviz.cli import main
-
-BROKEN = ("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
-          "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n")
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
+from orgtexts import BROKEN
 
 
 def test_writes_pptx_and_pdf(run, org_file) -> None:

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from renderkit import HAS_DOT, SMALL
 
-from orgviz.cli import main
-
-BROKEN = ("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
-          "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n")
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
+from orgtexts import BROKEN
 
 
 def test_default_output_and_extension_formats(run, org_file) -> None:

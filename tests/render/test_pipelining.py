@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from renderkit import SMALL, system_graphviz
 
+from orgtexts import BROKEN
 from orgviz.cli import main
 from orgviz.errors import OrgLoadError, RenderError
 from orgviz.loader import load
@@ -20,8 +21,6 @@ from orgviz.render import RenderOptions, engines, pipeline, render, svg
 pytestmark = [*system_graphviz,
               pytest.mark.skipif(os.name != "posix", reason="fake `dot` is a shell script")]
 
-BROKEN = ("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
-          "  - {id: b, name: B, title: Engineer, reports_to: ghost}\n")
 DOT = RenderOptions(engine="system", layout="dot")
 
 

@@ -7,17 +7,14 @@ import json
 import random
 import re
 import tempfile
-from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from renderkit import ENGINES, ORGS, system_graphviz
 
-from orgviz.cli import main
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render
 from orgviz.render.geometry import Box, Geometry
@@ -151,14 +148,6 @@ def test_compact_lists_below_the_row_asked_for() -> None:
 
 # --- whole orgs, end to end ------------------------------------------------------------------
 
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def _svg_size(svg: str) -> tuple[float, float]:
