@@ -98,3 +98,21 @@ def test_a_syntax_error_in_an_old_included_file_names_it(tmp_path: Path) -> None
     assert shown + ":" in result.output, result.output
     assert "YAML syntax error" in result.output
     assert "orgviz-diff-" not in result.output
+
+
+def test_an_include_of_an_included_file_is_named_from_its_own_folder(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "acme.yaml"
+    top.write_text(TOP, encoding="utf-8")
+    (repo / "orgs" / "teams" / "pm").mkdir()
+    (repo / "orgs" / "teams" / "product.yaml").write_text(
+        PRODUCT_V1 + "include: [pm/team.yaml]\n", encoding="utf-8")
+    nested = repo / "orgs" / "teams" / "pm" / "team.yaml"
+    nested.write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
+    _commit(git, env, "broken nested include")
+    nested.write_text("orgviz: 1\npeople: []\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 1
+    assert f"HEAD:{repo / 'orgs' / 'teams' / 'pm' / 'team.yaml'}:" in result.output, (
+        result.output)
+    assert "orgviz-diff-" not in result.output

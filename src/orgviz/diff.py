@@ -174,31 +174,34 @@ def _included_paths(data: bytes, file: str) -> list[str]:
 
 def _fetch_revision(rev: str, path: str, mirror: str) -> dict[str, str]:
     """Write `path` and the files it includes, as at `rev`, under `mirror` (the same layout,
-    below the folder's absolute path); return each written file's display name by path."""
+    below the folder's absolute path); return each written file's display name by path.
+
+    An included file missing at `rev` is not written: the loader reports it where it is
+    included."""
     top = os.path.abspath(path)
     base = os.path.dirname(top)
-    shown = {os.path.normpath(mirror + top): f"{rev}:{path}"}
-    pending = [(top, path)]
+    shown: dict[str, str] = {}
+    pending = [(top, path, _git_show_relative(rev, base, os.path.basename(path), path))]
     seen = {top}
     while pending:
-        real, display = pending.pop()
-        data = _git_show_relative(rev, base, os.path.relpath(real, base), display)
+        real, display, data = pending.pop()
         target = os.path.normpath(mirror + real)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(data)
+        shown[target] = f"{rev}:{display}"
         for item in _included_paths(data, display):
             child = os.path.normpath(os.path.join(os.path.dirname(real), item))
             if child in seen or len(seen) >= MAX_GIT_FILES:
                 continue
             seen.add(child)
-            child_display = os.path.normpath(os.path.join(os.path.dirname(path), item))
+            child_display = os.path.normpath(os.path.join(os.path.dirname(display), item))
             try:
-                _git_show_relative(rev, base, os.path.relpath(child, base), child_display)
+                child_data = _git_show_relative(rev, base, os.path.relpath(child, base),
+                                                child_display)
             except OrgvizError:
-                continue  # not in that revision: the loader says "does not exist" where
-            shown[os.path.normpath(mirror + child)] = f"{rev}:{child_display}"
-            pending.append((child, child_display))
+                continue
+            pending.append((child, child_display, child_data))
     return shown
 
 
