@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -54,3 +55,24 @@ def read_trusted(path: Path) -> bytes | None:
             return stream.read()
         except OSError:
             return None
+
+
+def store(path: Path, data: bytes) -> bool:
+    """Write a cache file atomically (a private temporary file renamed into place), best
+    effort: False when it could not be written (a read-only or missing home folder)."""
+    import tempfile  # only when writing: reading the cache is on every render's start-up path
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True

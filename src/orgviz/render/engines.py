@@ -176,7 +176,7 @@ def _cached_probe(executable: str) -> str | None:
 
 def _remember_probe(executable: str, version: str) -> None:
     """Note (best effort) that this `dot` works and its version, for later processes."""
-    from orgviz.cachedir import cache_dir
+    from orgviz.cachedir import cache_dir, store
 
     identity, folder = _identity(executable), cache_dir()
     if identity is None or folder is None or "\t" in version or "\n" in version:
@@ -184,15 +184,7 @@ def _remember_probe(executable: str, version: str) -> None:
     kept = [fields for fields in _cached_lines() if fields[0] != identity[0]]
     lines = ["\t".join(fields) for fields in [[*identity, version], *kept]]
     text = "\n".join(lines[:_PROBE_CACHE_LINES]) + "\n"
-    temporary = folder / f".{_PROBE_CACHE}.{os.getpid()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, folder / _PROBE_CACHE)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    store(folder / _PROBE_CACHE, text.encode("utf-8"))
 
 
 def _start_probe(executable: str) -> None:

@@ -23,11 +23,10 @@ import hashlib
 import os
 import platform
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from orgviz.cachedir import cache_dir, read_trusted
+from orgviz.cachedir import cache_dir, read_trusted, store
 
 __all__ = ["cache_dir", "cache_key", "load_module"]
 
@@ -88,18 +87,7 @@ def _read(path: Path) -> bytes | None:
 
 def _write(folder: Path, name: str, payload: bytes) -> None:
     """Store `payload` as `name` in `folder` (best effort) and drop older entries."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".cwasm", dir=folder)
-    except OSError:
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(FORMAT + _DIGEST(payload).hexdigest().encode() + b"\n" + payload)
-        os.replace(temporary, folder / name)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    if not store(folder / name, FORMAT + _DIGEST(payload).hexdigest().encode() + b"\n" + payload):
         return
     with contextlib.suppress(OSError):
         for old in folder.glob("graphviz-*.cwasm"):
