@@ -8,10 +8,14 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgviz.errors import OrgvizError
 from orgviz.model import Org, Person
+
+if TYPE_CHECKING:
+    from orgviz.render.chart import Chart
+    from orgviz.render.themes import Theme
 
 #: Change kinds in report order, with the word used in summaries.
 KINDS = {
@@ -282,7 +286,7 @@ def _card_note(own: list[Change], names: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
-def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Any) -> Any:
+def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) -> Chart:
     """The chart of the new org with each changed card accented by its change and noted."""
     from dataclasses import replace
 
