@@ -546,6 +546,52 @@ def test_cache_entry_others_may_write_is_not_read(tmp_path: Path,
 
 
 @needs_wasmtime
+@pytest.mark.system_graphviz
+@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
+def test_spare_dot_started_early_is_taken_and_draws_the_same() -> None:
+    cold = SystemEngine().render(org_tree(200), "plain")
+    engines.prefetch("system", ("dot", "plain"))
+    [(argv, spare)] = engines._SPARES.items()
+    assert argv[1:] == ("-Kdot", "-Tplain") and spare.poll() is None  # waits for input
+    job = SystemEngine().start(org_tree(200), "plain")
+    assert job.process is spare and not engines._SPARES  # type: ignore[attr-defined]
+    assert job.result() == cold  # a graph bigger than a pipe's buffer is fed whole
+
+
+@pytest.mark.system_graphviz
+@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
+def test_spare_for_another_request_is_left_and_stopped_at_exit() -> None:
+    engines.prefetch("system", ("dot", "plain"))
+    spare = next(iter(engines._SPARES.values()))
+    assert SystemEngine().render(SMALL, "svg").startswith(b"<?xml")  # -Tsvg: its own dot
+    assert engines._SPARES  # still waiting
+    engines._stop_spares()
+    assert spare.poll() is not None and not engines._SPARES
+
+
+@pytest.mark.system_graphviz
+@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
+def test_spare_that_died_is_not_used() -> None:
+    engines.prefetch("system", ("dot", "svg"))
+    spare = next(iter(engines._SPARES.values()))
+    spare.kill()
+    spare.wait()
+    assert b"Grace Hopper" in SystemEngine().render(SMALL, "svg")
+    assert not engines._SPARES
+
+
+@posix_only
+def test_spare_that_fails_reports_its_error(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    fake_dot(tmp_path, monkeypatch, "echo 'Error: <stdin>: syntax error in line 1' >&2\nexit 1")
+    engines.prefetch("system", ("dot", "plain"))
+    with pytest.raises(RenderError, match=r"^Graphviz dot failed \(exit status 1\): Error: "
+                                          r"<stdin>: syntax error in line 1$"):
+        engines._SystemJob(shutil.which("dot") or "", org_tree(3000).encode(), "plain",
+                           "dot", 30.0).result()
+    assert not engines._SPARES
+
+
 def test_cache_can_be_off_or_unwritable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from orgviz.render.wasmcache import cache_dir, load_module
 

@@ -145,7 +145,13 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     _skip_last_collection()
     from orgviz.loader import load
     from orgviz.render.output import write_atomic
-    from orgviz.render.pipeline import GRAPHVIZ_LAYOUTS, RenderOptions, format_for, render
+    from orgviz.render.pipeline import (
+        GRAPHVIZ_LAYOUTS,
+        RenderOptions,
+        format_for,
+        graphviz_request,
+        render,
+    )
 
     options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
                             direction=direction, root=root, team=team, depth=depth, fit=fit,
@@ -192,6 +198,9 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     if freshness.is_fresh(target, digest):
                         fresh += 1
                         continue
+                if layout in GRAPHVIZ_LAYOUTS:  # `dot` starts up while the org loads
+                    prefetch(engine, graphviz_request(fmt or format_for(target) or "svg",
+                                                      options))
                 org = load(path)
                 found: list[Problem] = []
                 notes: list[str] = []

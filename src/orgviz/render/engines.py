@@ -342,6 +342,83 @@ def _input_file(data: bytes) -> int:
     return descriptor
 
 
+def _spawn(argv: list[str], source: bytes) -> subprocess.Popen[bytes]:
+    """`dot` started on `source` (from a file: it reads whenever it likes)."""
+    descriptor = _input_file(source)
+    try:
+        return subprocess.Popen(argv, stdin=descriptor, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+    except FileNotFoundError:
+        raise RenderError(SystemEngine.missing) from None
+    except OSError as exc:
+        raise RenderError(f"cannot run {argv[0]} ({exc.strerror}): "
+                          f"{INSTALL_GRAPHVIZ} or use --engine embedded") from None
+    finally:
+        os.close(descriptor)
+
+
+#: `dot` processes started before their input existed, by command line (see `_start_spare`).
+_SPARES: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
+
+
+def _start_spare(argv: list[str]) -> None:
+    """Start `argv` reading its input from a pipe, unless one waits already: the program
+    starts up (loads, links, reads its configuration) while orgviz loads the org, and the
+    job that asks for the same command line takes it. One nobody takes is stopped at exit."""
+    key = tuple(argv)
+    if key in _SPARES:
+        return
+    try:
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return  # the job starts its own `dot` and reports what is wrong
+    if not _SPARES:
+        atexit.register(_stop_spares)
+    _SPARES[key] = process
+
+
+def _take_spare(argv: list[str]) -> subprocess.Popen[bytes] | None:
+    """The waiting `dot` started for `argv`, if it still waits."""
+    process = _SPARES.pop(tuple(argv), None)
+    if process is not None and process.poll() is not None:
+        _end_process(process)
+        return None
+    return process
+
+
+def _feed(process: subprocess.Popen[bytes], source: bytes) -> None:
+    """Give a waiting `dot` its input on a thread of its own (the pipe holds only part
+    of a big graph), so that the caller goes on at once; `communicate()` then only reads."""
+    stdin, process.stdin = process.stdin, None
+    assert stdin is not None
+
+    def write() -> None:
+        try:
+            stdin.write(source)
+        except OSError:  # it ended early (killed, or it failed): its status and stderr tell
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                stdin.close()
+
+    threading.Thread(target=write, name="orgviz-dot-input", daemon=True).start()
+
+
+def _end_process(process: subprocess.Popen[bytes]) -> None:
+    """Kill a process (if it still runs), reap it and close its pipes."""
+    with contextlib.suppress(OSError):
+        process.kill()
+    with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
+        process.communicate()
+
+
+def _stop_spares() -> None:
+    """At exit, stop the waiting `dot` processes no job took."""
+    while _SPARES:
+        _end_process(_SPARES.popitem()[1])
+
+
 def _stop_running() -> None:
     """At exit, stop the `dot` processes nobody waited for."""
     for job in list(_RUNNING):
@@ -355,18 +432,13 @@ class _SystemJob(Job):
                  timeout: float) -> None:
         self.fmt, self.layout, self.timeout = fmt, layout, timeout
         self.outcome: tuple[bytes, bytes] | BaseException | None = None
-        descriptor = _input_file(source)
-        try:
-            self.process = subprocess.Popen([executable, f"-K{layout}", f"-T{fmt}"],
-                                            stdin=descriptor, stdout=subprocess.PIPE,
-                                            stderr=subprocess.PIPE)
-        except FileNotFoundError:
-            raise RenderError(SystemEngine.missing) from None
-        except OSError as exc:
-            raise RenderError(f"cannot run {executable} ({exc.strerror}): "
-                              f"{INSTALL_GRAPHVIZ} or use --engine embedded") from None
-        finally:
-            os.close(descriptor)
+        argv = [executable, f"-K{layout}", f"-T{fmt}"]
+        spare = _take_spare(argv)
+        if spare is not None:
+            self.process = spare
+            _feed(spare, source)
+        else:
+            self.process = _spawn(argv, source)
         self.deadline = time.monotonic() + timeout
         if not _RUNNING:
             atexit.register(_stop_running)
@@ -374,10 +446,7 @@ class _SystemJob(Job):
 
     def _stop(self) -> None:
         """Kill the process (if it still runs), reap it and close its pipes."""
-        with contextlib.suppress(OSError):
-            self.process.kill()
-        with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
-            self.process.communicate()
+        _end_process(self.process)
         _RUNNING.discard(self)
 
     def _wait(self) -> tuple[bytes, bytes] | BaseException:
@@ -685,15 +754,19 @@ class EmbeddedEngine(Engine):
 ENGINES: dict[str, type[Engine]] = {"system": SystemEngine, "embedded": EmbeddedEngine}
 
 
-def prefetch(name: str = "auto") -> None:
+def prefetch(name: str = "auto", request: tuple[str, str] | None = None) -> None:
     """Start getting engine `name` ready without waiting or failing: the system engine's one
     probe of `dot` runs as its own process while the caller goes on (loading the org), so
-    that a later `pick_engine` finds it done. The embedded engine has nothing to start: its
-    import is Python work, and its compiled module loads from the cache in milliseconds."""
+    that a later `pick_engine` finds it done; with `request` (layout, format), a `dot` for
+    that request is started too, waiting for its input (see `_start_spare`). The embedded
+    engine has nothing to start: its import is Python work, and its compiled module loads
+    from the cache in milliseconds."""
     if name in ("auto", "system"):
         executable = shutil.which("dot")
         if executable is not None:
             _start_probe(executable)
+            if request is not None:
+                _start_spare([executable, f"-K{request[0]}", f"-T{request[1]}"])
 
 
 def pick_engine(name: str = "auto") -> Engine:

@@ -262,6 +262,14 @@ def _graphviz_draws(fmt: str, options: RenderOptions) -> bool:
         and options.fit is None and options.width is None
 
 
+def graphviz_request(fmt: str, options: RenderOptions) -> tuple[str, str] | None:
+    """The (layout, output format) that rendering `fmt` will ask Graphviz for, when that is
+    known before the org is: `dot -Tplain` for the `dot` layout drawn by orgviz."""
+    if fmt != "dot" and options.layout in GRAPHVIZ_LAYOUTS and not _graphviz_draws(fmt, options):
+        return options.layout, "plain"
+    return None
+
+
 def _beside_graphviz(fmt: str, options: RenderOptions, force: bool) -> bool:
     """Whether the render lays out with a Graphviz that can work beside orgviz: the `dot`
     layout, drawn by orgviz, of a chart that does not show validation errors."""
