@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from orgviz.problem import Problem, SourceLoc
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 SIZES = ("small", "mid-size", "enterprise")
-_ID = attrgetter("id")
 NO_LOC = SourceLoc("", 1, 1)
 
 
@@ -109,10 +107,7 @@ class Org:
     @cached_property
     def by_id(self) -> dict[str, Person]:
         """People by id (the first of duplicates wins)."""
-        result = dict(zip(map(_ID, self.people), self.people, strict=True))
-        if len(result) == len(self.people):  # no duplicates (the usual case, found in C)
-            return result
-        result = {}
+        result: dict[str, Person] = {}
         for person in self.people:
             result.setdefault(person.id, person)
         return result

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from functools import partial
-from itertools import compress
-from operator import attrgetter, eq, is_not
+from operator import attrgetter
 
 from orgviz.io.csvimport.order import unique_tree_order
-from orgviz.io.csvimport.records import Record, record_id, set_field
+from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.resolve import Resolver
 from orgviz.io.csvimport.state import ImporterState
 
 _HISTORY = attrgetter("history")
-_MANAGER = attrgetter("manager")
-_DOTTED_RAW = attrgetter("dotted_raw")
-_NOT_NONE = partial(is_not, None)
 
 
 class Linker(ImporterState):
@@ -68,26 +63,19 @@ class Linker(ImporterState):
         """Resolve each record's manager and dotted-line references to ids."""
         resolve = self.resolver(exact)
         ids = resolve.ids
-        records = self.records
-        managers = list(map(_MANAGER, records))
-        if all(map(ids.__contains__, filter(_NOT_NONE, managers))) and (
-                exact or not any(map(eq, managers, map(record_id, records)))):
-            # Every reference is the id of someone else (checked in C): it is the result.
-            set_field(records, "reports_to", managers)
-        else:
-            for record, raw in zip(records, managers, strict=True):
-                if raw is None:
-                    continue
+        for record in self.records:
+            raw = record.manager
+            if raw is not None:
                 if raw in ids and (exact or raw != record.id):  # an id: link_manager's result
                     record.reports_to = raw
                 else:
                     record.reports_to = self.link_manager(record, raw, resolve, exact)
-        if exact:  # verbatim: the org file had exactly these ids
-            set_field(records, "dotted_to", map(_DOTTED_RAW, records))
-            return
-        for record in compress(records, map(_DOTTED_RAW, records)):
-            record.dotted_to = tuple(d for d in (self.link_dotted(record, raw, resolve)
-                                                 for raw in record.dotted_raw) if d is not None)
+            if exact:  # verbatim: the org file had exactly these ids
+                record.dotted_to = record.dotted_raw
+            elif record.dotted_raw:
+                record.dotted_to = tuple(
+                    d for d in (self.link_dotted(record, raw, resolve)
+                                for raw in record.dotted_raw) if d is not None)
 
     def link_manager(self, record: Record, raw: str, resolve: Resolver,
                      exact: bool) -> str | None:

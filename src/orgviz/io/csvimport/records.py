@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any
 
 from orgviz.model import Org, Team
 from orgviz.problem import Problem, SourceLoc
@@ -77,8 +75,3 @@ class ImportResult:
 
 #: A record's id (for map()).
 record_id = attrgetter("id")
-
-
-def set_field(records: Iterable[Record], fld: str, values: Iterable[Any]) -> None:
-    """Set one field of each record to the matching value (a C loop over the slot setter)."""
-    deque(map(Record.__dict__[fld].__set__, records, values), maxlen=0)

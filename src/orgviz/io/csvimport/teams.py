@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-from operator import attrgetter
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import normalise_header
-from orgviz.io.csvimport.records import record_id, set_field
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean, slug
 from orgviz.io.csvread import read_csv
@@ -58,7 +56,7 @@ def link_teams(imp: ImporterState, exact: bool,
     teams: list[Team] = []
     taken: set[str] = set()
     if known:  # every team of the teams file, in its order
-        people = set(map(record_id, imp.records))
+        people = {r.id for r in imp.records}
         for value, (name, _lead, _parent) in known.items():
             tid = ImporterState.unique(slug(name, "team"), taken)
             ids_by_value[value] = tid
@@ -66,27 +64,27 @@ def link_teams(imp: ImporterState, exact: bool,
             teams.append(Team(id=ids_by_value[value], loc=SourceLoc("", 1, 1), name=name,
                               lead=lead if lead in people else None,
                               parent=ids_by_value.get(parent) if parent else None))
-    if exact:
-        for record in imp.records:
-            value = record.team
-            if value is not None and record.team_name and value not in ids_by_value:
+    for record in imp.records:
+        value = record.team
+        if value is None:
+            continue
+        if exact:
+            if record.team_name and value not in ids_by_value:
                 ids_by_value[value] = value
                 teams.append(Team(id=value, loc=SourceLoc("", 1, 1), name=record.team_name))
-        return teams
-    values = list(map(_TEAM, imp.records))
-    # The first record of each value (the last a reversed walk writes), for the warnings.
-    first_row = dict(zip(reversed(values), reversed(imp.records), strict=True)) if known else {}
-    for value in dict.fromkeys(values):  # each value once, in order of first appearance
-        if value is None or value in ids_by_value:
             continue
-        if known:
-            imp.problem(first_row[value].loc("team"), "warning", "unknown-team",
-                        f"team {value!r} is not in the teams file")
-        tid = ImporterState.unique(slug(value, "team"), taken)
-        ids_by_value[value] = tid
-        teams.append(Team(id=tid, loc=SourceLoc("", 1, 1), name=value if value != tid else None))
-    set_field(imp.records, "team", map(ids_by_value.get, values))  # None stays None
+        tid = ids_by_value.get(value)
+        if tid is not None:
+            record.team = tid
+            continue
+        if value not in ids_by_value:
+            if known:
+                imp.problem(record.loc("team"), "warning", "unknown-team",
+                            f"team {value!r} is not in the teams file")
+            tid = ImporterState.unique(slug(value, "team"), taken)
+            ids_by_value[value] = tid
+            teams.append(Team(id=tid, loc=SourceLoc("", 1, 1),
+                              name=value if value != tid else None))
+        record.team = ids_by_value[value]
     return teams
 
-
-_TEAM = attrgetter("team")
