@@ -304,9 +304,9 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) 
         if mine:
             kind = next(k for k in HIGHLIGHT if any(c.kind == k for c in mine))
             present.add(kind)
-            cards.append(replace(card, color=HIGHLIGHT[kind], team=_card_note(mine, names)))
+            cards.append(card._replace(color=HIGHLIGHT[kind], team=_card_note(mine, names)))
         else:
-            cards.append(replace(card, color=None))
+            cards.append(card._replace(color=None))
     legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
                    if present.intersection(kinds))
     counts = summary(changes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Level id -> (rank, label). Higher rank = more senior.
 LEVELS: dict[str, tuple[int, str]] = {
@@ -22,8 +23,7 @@ LEVELS: dict[str, tuple[int, str]] = {
 PRODUCT_LEADERSHIP = ("cpo", "vp-product", "head-of-product", "director-of-product")
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """A role of the ladder: an id, a display name, its level and the titles it matches."""
 
     id: str

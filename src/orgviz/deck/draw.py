@@ -72,7 +72,7 @@ class Drawer:
         return layout_dot(chart, box, self.theme, self.engine, self.timeout)[0]
 
     def chart(self, view: View) -> tuple[Chart, CardBox]:
-        chart = build_chart(self.org, replace(view, color_by=self.color_by), self.theme,
+        chart = build_chart(self.org, view._replace(color_by=self.color_by), self.theme,
                             self.problems)
         return chart, card_box(chart_texts(chart))
 

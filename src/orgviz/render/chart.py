@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
+from typing import NamedTuple
 
 from orgviz.errors import RenderError
 from orgviz.model import Org, Person
@@ -34,8 +36,7 @@ COLOR_BY = ("team", "level", "none")
 MAX_LEGEND = 24
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One box of the chart: a person, an open role or a rollup of a collapsed subtree."""
 
     id: str  # a person id; a rollup's id is "+" and its manager's id
@@ -55,38 +56,18 @@ class Card:
     hidden_open: int = 0  # rollups and continued cards: open roles this card stands for
 
 
-_new = object.__new__
+_new_tuple = tuple.__new__
 
 
 def _new_card(id_: str, kind: str, name: str, title: str, team: str, band: int | None,
               row: int, color: str | None, manager: str | None, assistant: bool, broken: bool,
               broken_line: bool) -> Card:
-    """The same Card as `Card(...)` with these fields, without the frozen __init__'s cost.
-
-    Fields are set one by one in their order, so the instance dict keeps sharing its keys
-    with the other cards (a dict.update would double a card's memory)."""
-    card = _new(Card)
-    values = card.__dict__
-    values["id"] = id_
-    values["kind"] = kind
-    values["name"] = name
-    values["title"] = title
-    values["team"] = team
-    values["band"] = band
-    values["row"] = row
-    values["color"] = color
-    values["manager"] = manager
-    values["assistant"] = assistant
-    values["broken"] = broken
-    values["broken_line"] = broken_line
-    values["detail"] = ""
-    values["hidden_people"] = 0
-    values["hidden_open"] = 0
-    return card
+    """`Card(...)` with these fields, without the keyword handling of its `__new__`."""
+    return _new_tuple(Card, (id_, kind, name, title, team, band, row, color, manager,
+                             assistant, broken, broken_line, "", 0, 0))
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A line that is not part of the solid tree: a dotted-line report or a broken line."""
 
     manager: str
@@ -139,8 +120,7 @@ class Chart:
         return [card.id for card in self.cards if card.manager is None]
 
 
-@dataclass(frozen=True)
-class Moved:
+class Moved(NamedTuple):
     """Reports of `manager` (with everyone below them) drawn on another page.
 
     One card under the manager stands for them, with `note` as its last line ("continued
@@ -152,8 +132,7 @@ class Moved:
     note: str
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """Which part of the org to draw and how to color it.
 
     For charts that are pages of a larger whole (slide decks), a view can also cut the
@@ -167,7 +146,7 @@ class View:
     depth: int | None = None
     color_by: str = "team"
     direction: str = "TB"
-    continued: Mapping[str, str] = field(default_factory=dict)  # person id -> note
+    continued: Mapping[str, str] = MappingProxyType({})  # person id -> note
     moved: tuple[Moved, ...] = ()
     stack_rows: int | None = None  # stack leaf reports at most this many rows deep
 
@@ -574,7 +553,7 @@ class _Builder:
         )
         if person.id in self.standing:  # view.continued: the card stands for a whole team
             people, open_roles = self.standing[person.id]
-            card = replace(card, kind="continued", detail=clean(self.view.continued[person.id]),
+            card = card._replace(kind="continued", detail=clean(self.view.continued[person.id]),
                            hidden_people=people, hidden_open=open_roles)
         return card
 

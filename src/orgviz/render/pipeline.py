@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from orgviz.errors import OrgLoadError, RenderError
 
@@ -352,8 +352,7 @@ def _standalone_dot(chart: Chart, box: CardBox, theme: Theme, texts: dict, layou
     return pinned_dot(chart, geometry, ends, texts, box, theme)
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """One file written by `render_file`."""
 
     path: Path
