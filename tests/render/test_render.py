@@ -117,9 +117,7 @@ def test_png_pdf_and_svg_fit(small_org: Org, setup: dict) -> None:
     RenderOptions(transparent=True, color_by="none"),
 ], ids=["dark", "print", "high-contrast", "LR", "depth", "team", "root", "transparent"])
 def test_options_render(small_org: Org, setup: dict, options: RenderOptions) -> None:
-    from dataclasses import replace
-
-    svg = render(small_org, "svg", replace(options, **setup))
+    svg = render(small_org, "svg", options._replace(**setup))
     root = ET.fromstring(svg)
     assert_safe_svg(svg)
     first = next(iter(root.iter(f"{SVG}rect")))

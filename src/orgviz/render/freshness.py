@@ -17,7 +17,6 @@ PDF has no such place that survives byte-exact rewriting, so it cannot be kept f
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -69,7 +68,7 @@ def source_digest(path: str | os.PathLike[str], fmt: str, options: Any,
                   settings: Iterable[Any] = (), force: bool = False) -> str:
     """The SHA-256 (hex) of everything the diagram of the org file at `path` is made from.
 
-    `options` is the RenderOptions dataclass; `settings` the project's rule settings (they
+    `options` are the RenderOptions; `settings` the project's rule settings (they
     decide whether an org may be drawn, and with --force what is marked).
     """
     from orgviz import __version__
@@ -84,7 +83,7 @@ def source_digest(path: str | os.PathLike[str], fmt: str, options: Any,
     add("stamp", STAMP_VERSION.encode())
     add("orgviz", __version__.encode())
     add("format", fmt.encode())
-    drawn = {k: v for k, v in dataclasses.asdict(options).items() if k != "timeout"}
+    drawn = {k: v for k, v in options._asdict().items() if k != "timeout"}
     add("options", json.dumps(drawn, sort_keys=True).encode())
     add("engine", engine_identity(options.engine, fmt).encode())
     add("force", b"1" if force else b"0")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -69,8 +68,7 @@ def pick_layout(options: RenderOptions, chart: Chart) -> str:
     return "tidy" if options.layout == "auto" else options.layout
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """How to draw: engine, layout, look, view and output size. All fields are optional."""
 
     engine: str = "auto"  # "auto", "system" or "embedded"
