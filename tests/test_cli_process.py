@@ -1,0 +1,54 @@
+"""`orgviz` as a process: exit statuses, flushed output and a quick exit (cli.run)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orgtexts import SMALL
+from orgviz.cli import _exit_status
+
+
+def orgviz(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "orgviz", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120, check=False)
+
+
+def test_output_to_a_pipe_is_flushed_before_the_quick_exit(tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
+    done = orgviz("stats", "small.yaml", "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("}") and '"headcount"' in done.stdout
+    assert orgviz("--version", cwd=tmp_path).stdout.startswith("orgviz, version ")
+
+
+def test_render_writes_its_file_and_exits_0(tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
+    done = orgviz("render", "small.yaml", "-o", "out/small.svg", cwd=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, "out/small.svg")
+    assert (tmp_path / "out" / "small.svg").read_bytes().rstrip().endswith(b"</svg>")
+
+
+def test_problems_exit_1_and_file_errors_exit_2_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
+    done = orgviz("validate", "bad.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == ("bad.yaml:3:1: error [yaml-syntax] YAML syntax "
+                                           "error: did not find expected node content")
+    missing = orgviz("render", "missing.yaml", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [
+        "orgviz: missing.yaml: cannot read: No such file or directory"]
+
+
+@pytest.mark.parametrize(("code", "status", "printed"), [
+    (None, 0, ""), (0, 0, ""), (1, 1, ""), (2, 2, ""), (256 + 3, 3, ""),
+    ("orgviz: stopped", 1, "orgviz: stopped\n"),
+])
+def test_exit_status_is_what_sys_exit_gives(code: object, status: int, printed: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exit_status(code) == status
+    assert capsys.readouterr().err == printed
