@@ -128,10 +128,7 @@ class _Canvas:
                  prepared: PreparedCards | None = None) -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
         self.prepared = prepared if prepared is not None else {}
-        self.sizes: dict[tuple[float, float], str] = {}  # card size -> its attributes
-        r, a = RADIUS, theme.accent_height
-        dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
-        self.band_shape = (r, dx, f"A{_n(r)} {_n(r)} 0 0 1 ", a)  # of `accent_band`
+        self.maker = _CardMaker(box, theme)
         self.generator = generator
         self.theme, self.transparent = theme, transparent
         self.margin = margin
@@ -290,43 +287,15 @@ class _Canvas:
 
     # cards ----------------------------------------------------------------------------------
     def card(self, card: Card, where: Box, prepared: PreparedCard | None = None) -> str:
-        """One card at its place: `prepared` (see `prepare_cards`) or prepared here."""
-        if prepared is None:
-            prepared = _prepare_card(card, self.texts[card.id], self.box, self.theme, {})
-        head, outline, pile_attrs, pile, band, lines, broken = prepared
+        """One card at its place: a group moved there, holding the card drawn from its own
+        top-left corner (`prepared` by `prepare_cards` while Graphviz works, if its size is
+        the one drawn here; else drawn now)."""
         x, y, w, h = where
-        left, top = (x - w / 2) + self.x0, (y - h / 2) + self.y0
         n = _n
-        parts = [head]
-        size = self.sizes.get((w, h))
-        if size is None:
-            size = self.sizes[(w, h)] = f'width="{n(w)}" height="{n(h)}" '
-        for offset in pile:
-            parts.append(f'<rect x="{n(left + offset)}" y="{n(top + offset)}" '
-                         f'{size}{pile_attrs}/>')
-        parts.append(f'<rect x="{n(left)}" y="{n(top)}" {size}{outline}/>')
-        if band:
-            parts.append(self.accent_band(left, top, w, band))
-        cx = n(left + w / 2)
-        for dy, rest in lines:
-            parts.append(f'<text x="{cx}" y="{n(top + dy)}"{rest}')
-        if broken:
-            theme = self.theme
-            bx, by = left + w - 4, top + 4
-            parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
-            parts.append(_text(bx, by + 4, "!", 11.0, theme.background, bold=True))
-        parts.append("</g>")
-        return "".join(parts)
-
-    def accent_band(self, left: float, top: float, w: float, rest: str) -> str:
-        """The colored band along the card's top edge, following its rounded corners;
-        `rest` is the path's attributes after `d` (see `_band_rest`)."""
-        r, dx, arc, a = self.band_shape
-        n = _n
-        right = left + w
-        bottom = n(top + a)
-        return (f'<path d="M{n(left + dx)} {bottom}{arc}{n(left + r)} {n(top)}'
-                f'H{n(right - r)}{arc}{n(right - dx)} {bottom}Z"{rest}')
+        if prepared is None or not self.maker.fits(prepared, w, h):
+            prepared = self.maker.prepare(card, self.texts[card.id], w, h)
+        return (f'<g transform="translate({n((x - w / 2) + self.x0)} {n((y - h / 2) + self.y0)})">'
+                f'{prepared[0]}{prepared[2]}</g>')
 
     # all ------------------------------------------------------------------------------------
     def draw(self) -> bytes:
@@ -386,12 +355,9 @@ def draw_svg(chart: Chart, geometry: Geometry, texts: dict[str, CardText], box: 
                    margin, prepared).draw()
 
 
-#: A card's SVG apart from its place: the start of its group (with the tooltip), its outline
-#: attributes, those of the cards piled behind it and their offsets, the accent band's
-#: attributes after `d` ("" for none), its text lines (baseline below the card's top, the
-#: rest of the element after `y`) and whether it is marked broken.
-PreparedCard = tuple[str, str, str, tuple[float, ...], str, tuple[tuple[float, str], ...],
-                     bool]
+#: A card's SVG apart from its place: its tooltip (`<title>`), the size it was drawn at (as
+#: written: width and height) and the drawing itself, from the card's top-left corner.
+PreparedCard = tuple[str, tuple[str, str], str]
 PreparedCards = dict[str, PreparedCard]
 #: A card's outline attributes, those of its pile and the pile's offsets.
 CardStyle = tuple[str, str, tuple[float, ...]]
@@ -399,37 +365,75 @@ CardStyle = tuple[str, str, tuple[float, ...]]
 
 def prepare_cards(chart: Chart, texts: dict[str, CardText], box: CardBox,
                   theme: Theme) -> PreparedCards:
-    """Everything of the cards' SVG that does not depend on where they are."""
-    styles: dict[tuple[str, bool], CardStyle] = {}
-    return {card.id: _prepare_card(card, texts[card.id], box, theme, styles)
-            for card in chart.cards}
+    """Every card's SVG apart from where it stands, at the chart's card size."""
+    maker = _CardMaker(box, theme)
+    w, h = box.width, box.height
+    return {card.id: maker.prepare(card, texts[card.id], w, h) for card in chart.cards}
 
 
-def _prepare_card(card: Card, text: CardText, box: CardBox, theme: Theme,
-                  styles: dict[tuple[str, bool], CardStyle]) -> PreparedCard:
-    """One card's SVG apart from its place (`styles` caches `_card_style`)."""
-    kind = card.kind
-    key = (kind, card.broken)
-    style = styles.get(key)
-    if style is None:
-        style = styles[key] = _card_style(theme, kind, card.broken)
-    outline, pile_attrs, pile = style
-    band = _band_rest(accent(theme, card.color), kind == "open") if card.color else ""
-    lines = []
-    name_style = _text_style(NAME_SIZE, theme.muted if kind == "open" else theme.text,
-                             bold=True, italic=kind == "open")
-    for i, line in enumerate(text.name):
-        lines.append((box.name_y(i), f"{name_style}{xml_escape(line)}</text>"))
-    if text.title:
-        title_style = _text_style(TITLE_SIZE, theme.muted)
-        names = len(text.name)
-        for i, line in enumerate(text.title):
-            lines.append((box.title_y(i, names), f"{title_style}{xml_escape(line)}</text>"))
-    if text.team:
-        team_style = _text_style(TEAM_SIZE, theme.faint, italic=kind in ("rollup", "continued"))
-        lines.append((box.team_y(), f"{team_style}{xml_escape(text.team)}</text>"))
-    return (f"<g><title>{xml_escape(text.full)}</title>", outline, pile_attrs, pile, band,
-            tuple(lines), card.broken)
+class _CardMaker:
+    """Draws cards of one chart from their top-left corner (styles shared between cards)."""
+
+    def __init__(self, box: CardBox, theme: Theme) -> None:
+        self.box, self.theme = box, theme
+        self.styles: dict[tuple[str, bool], CardStyle] = {}
+        self.sizes: dict[tuple[float, float], tuple[str, str]] = {}  # as written
+        r, a = RADIUS, theme.accent_height
+        dx = r - math.sqrt(max(0.0, r * r - (r - a) ** 2)) if a < r else 0.0
+        self.band_shape = (r, dx, f"A{_n(r)} {_n(r)} 0 0 1 ", a)
+
+    def size(self, w: float, h: float) -> tuple[str, str]:
+        """A card size as written in the SVG."""
+        written = self.sizes.get((w, h))
+        if written is None:
+            written = self.sizes[(w, h)] = (_n(w), _n(h))
+        return written
+
+    def fits(self, prepared: PreparedCard, w: float, h: float) -> bool:
+        """Whether `prepared` was drawn at the size (w, h) is written as."""
+        return prepared[1] == self.size(w, h)
+
+    def prepare(self, card: Card, text: CardText, w: float, h: float) -> PreparedCard:
+        """One card drawn at size (w, h) from its top-left corner."""
+        theme, box, n = self.theme, self.box, _n
+        kind = card.kind
+        key = (kind, card.broken)
+        style = self.styles.get(key)
+        if style is None:
+            style = self.styles[key] = _card_style(theme, kind, card.broken)
+        outline, pile_attrs, pile = style
+        size = self.size(w, h)
+        attrs = f'width="{size[0]}" height="{size[1]}" '
+        parts = [f'<rect x="{n(offset)}" y="{n(offset)}" {attrs}{pile_attrs}/>'
+                 for offset in pile]
+        parts.append(f'<rect {attrs}{outline}/>')
+        if card.color:
+            r, dx, arc, a = self.band_shape
+            rest = _band_rest(accent(theme, card.color), kind == "open")
+            parts.append(f'<path d="M{n(dx)} {n(a)}{arc}{n(r)} 0H{n(w - r)}{arc}{n(w - dx)} '
+                         f'{n(a)}Z"{rest}')
+        cx = n(w / 2)
+        name_style = _text_style(NAME_SIZE, theme.muted if kind == "open" else theme.text,
+                                 bold=True, italic=kind == "open")
+        for i, line in enumerate(text.name):
+            parts.append(f'<text x="{cx}" y="{n(box.name_y(i))}"{name_style}'
+                         f'{xml_escape(line)}</text>')
+        if text.title:
+            title_style = _text_style(TITLE_SIZE, theme.muted)
+            names = len(text.name)
+            for i, line in enumerate(text.title):
+                parts.append(f'<text x="{cx}" y="{n(box.title_y(i, names))}"{title_style}'
+                             f'{xml_escape(line)}</text>')
+        if text.team:
+            team_style = _text_style(TEAM_SIZE, theme.faint,
+                                     italic=kind in ("rollup", "continued"))
+            parts.append(f'<text x="{cx}" y="{n(box.team_y())}"{team_style}'
+                         f'{xml_escape(text.team)}</text>')
+        if card.broken:
+            bx, by = w - 4, 4.0
+            parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
+            parts.append(_text(bx, by + 4, "!", 11.0, theme.background, bold=True))
+        return f"<title>{xml_escape(text.full)}</title>", size, "".join(parts)
 
 
 def _band_rest(color: str, faded: bool) -> str:
