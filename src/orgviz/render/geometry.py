@@ -60,12 +60,16 @@ class Geometry(NamedTuple):
 
 
 def simplify(points: list[Point]) -> tuple[Point, ...]:
-    """Drop repeated points and the middle of three collinear axis-parallel points."""
-    if len(points) == 2:  # most lines: from a spine to a card beside it
+    """Drop repeated points and the middle of three collinear axis-parallel points.
+
+    Points are compared (and those of bends kept) at two decimals, as the SVG writes them;
+    a straight line (most lines: from a spine to a card beside it) keeps its two points as
+    they are, which the SVG writes the same."""
+    if len(points) == 2:
         (x, y), (bx, by) = points
-        x, y, bx, by = round(x, 2), round(y, 2), round(bx, 2), round(by, 2)
-        if -0.01 < x - bx < 0.01 and -0.01 < y - by < 0.01:
-            return ((x, y),)
+        if -0.01 < x - bx < 0.01 and -0.01 < y - by < 0.01 and \
+                round(x, 2) == round(bx, 2) and round(y, 2) == round(by, 2):
+            return ((round(x, 2), round(y, 2)),)
         return ((x, y), (bx, by))
     result: list[Point] = []
     ax = ay = bx = by = 0.0
