@@ -20,10 +20,12 @@ from orgviz.io import csvimport, csvread
 from orgviz.io.csvimport import (
     ImportOptions,
     Record,
+    RecordsOnDemand,
     RowLocs,
     build_people,
     build_person,
     cells,
+    direct,
     import_csv,
     tree_order,
     values,
@@ -262,6 +264,52 @@ def test_columns_read_at_once_as_cell_by_cell(tmp_path: Path,
                 slow = (type(exc), str(exc))
             monkeypatch.setattr(cells, "FAST_COLUMNS", True)
             assert fast == slow, path.name
+
+
+def test_rows_linked_directly_as_record_by_record(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _inputs(tmp_path)
+    for rows in (20, 200):  # files that take the direct way (HR exports of unique ids)
+        path = tmp_path / f"hr{rows}.csv"
+        _write_hr_export(path, rows)
+        paths.append(path)
+    taken = 0
+    for path in paths:
+        for options in ({}, {"keep_going": True}, {"order": "csv"}, {"allow_forest": True}):
+            try:
+                fast = _outcome(path, **options)
+                taken += _linked_directly(path, **options)
+            except (OrgvizError, OrgLoadError) as exc:  # companion files: the same error
+                fast = (type(exc), str(exc))
+            monkeypatch.setattr(direct, "DIRECT", False)
+            try:
+                slow = _outcome(path, **options)
+            except (OrgvizError, OrgLoadError) as exc:
+                slow = (type(exc), str(exc))
+            monkeypatch.setattr(direct, "DIRECT", True)
+            assert fast == slow, (path.name, options)
+    assert taken >= 10  # the direct way was tried, not only the record by record one
+
+
+def _linked_directly(path: Path, **options: object) -> bool:
+    result = import_csv(path, ImportOptions(**options))  # type: ignore[arg-type]
+    return isinstance(result.records, RecordsOnDemand)
+
+
+def _write_hr_export(path: Path, rows: int) -> None:
+    """An HR export of unique ids whose managers are ids: first/last names, departments."""
+    rng = random.Random(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["EmployeeId", "FirstName", "LastName", "JobTitle", "Department",
+                      "ManagerId", "Location", "Email", "Status"])
+        for i in range(1, rows + 1):
+            boss = "" if i == 1 else f"E{rng.randint(max(1, i // 4 - 2), max(1, i // 4)):04d}"
+            out.writerow([f"E{i:04d}", rng.choice(["Dana", "Renée", "no", "Lee"]), f"Last{i}",
+                          rng.choice(["CEO", "VP of Engineering", "Engineer", "Odd Title", ""]),
+                          rng.choice(["Sales", "Sales Ops", "R&D", ""]), boss,
+                          rng.choice(["Berlin", "", "on"]), f"p{i}@x.test",
+                          rng.choice(["Active", "Active", "Vacant"])])
 
 
 # Cells of files whose cells parse_csv can judge all at once (CsvTable.strip_only).

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from functools import partial
 from itertools import compress, count
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_not
 from typing import TYPE_CHECKING
 
 from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
@@ -85,13 +85,14 @@ def _label(person: Person) -> str:
     return f"{who}, {person.title}" if person.title else who
 
 
-def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence[Record],
+def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
+              person_notes: Sequence[Sequence[str]], dropped: Sequence[Record],
               notes: Sequence[str], table: CsvTable, size_guessed: bool,
-              allow_forest: bool, persons: Sequence[Person] | None = None) -> str:
+              allow_forest: bool) -> str:
     """The org file text for an import, deterministic for the same input.
 
-    `persons`: the people of `ordered`'s records in that order, when the caller has them
-    (otherwise each record's person is looked up in the org by id).
+    `persons`: the people in the order written, each with its depth below its top (0 for
+    a top) and the notes on its row (written as comments above it).
     """
     source = os.path.basename(table.shown)
     lines = [
@@ -115,16 +116,11 @@ def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence
                                                  ("parent", team.parent),
                                                  ("lead", team.lead)]))
     lines += ["", "people:"]
-    records = list(map(_RECORD, ordered))
-    if persons is None:
-        people = {p.id: p for p in org.people}
-        persons = [people[record.id] for record in records]
     made = person_lines(persons)
     # Comment lines go before the people with notes, and before each report of a top in
     # a big org (a section heading).
-    commented = set(compress(count(), map(bool, map(_NOTES, records))))
-    if len(ordered) > 15:
-        depths = list(map(_DEPTH, ordered))
+    commented = set(compress(count(), map(bool, person_notes)))
+    if len(persons) > 15:
         heads = set(compress(count(), map((1).__eq__, depths)))
         commented |= heads
     else:
@@ -133,11 +129,12 @@ def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence
     for i in sorted(commented):
         lines += made[done:i]
         done = i
-        record = records[i]
+        person = persons[i]
         if i in heads:
-            lines.append(comment(f"  # --- {_label(persons[i])}"))
-        for note in record.notes:
-            lines.append(comment(f"  # {os.path.basename(record.file)}:{record.line}: {note}"))
+            lines.append(comment(f"  # --- {_label(person)}"))
+        for note in person_notes[i]:
+            lines.append(comment(f"  # {os.path.basename(person.loc.file)}:{person.loc.line}: "
+                                 f"{note}"))
     lines += made[done:]
     if dropped:
         lines += ["", "# Rows not imported:"]
@@ -148,9 +145,6 @@ def write_org(org: Org, ordered: Sequence[tuple[Record, int]], dropped: Sequence
     return "\n".join(lines) + "\n"
 
 
-_RECORD = itemgetter(0)
-_DEPTH = itemgetter(1)
-_NOTES = attrgetter("notes")
 _VACANT = attrgetter("vacant")
 
 

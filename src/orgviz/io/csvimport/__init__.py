@@ -11,21 +11,34 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import compress, repeat
-from operator import attrgetter, is_, itemgetter, not_
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 
 from orgviz.errors import OrgLoadError
+from orgviz.io.csvimport.direct import link_directly
 from orgviz.io.csvimport.junior import read_junior
 from orgviz.io.csvimport.linking import Linker
 from orgviz.io.csvimport.order import tree_order
-from orgviz.io.csvimport.people import RowLocs, build_people, build_person
-from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record
-from orgviz.io.csvimport.rows import EXPORT_COLUMNS, RowReader, is_export_layout
+from orgviz.io.csvimport.people import (
+    PERSON_SOURCE,
+    RowLocs,
+    build_people,
+    build_person,
+    people_of_rows,
+)
+from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
+from orgviz.io.csvimport.rows import (
+    EXPORT_COLUMNS,
+    RecordColumns,
+    RowReader,
+    is_export_layout,
+    records_of,
+)
 from orgviz.io.csvimport.teams import link_teams, read_teams
 from orgviz.io.csvread import read_csv
-from orgviz.model import Org
+from orgviz.model import Org, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER
 
@@ -98,7 +111,60 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     imp = _Importer(options)
     table = read_csv(path, options.encoding, options.delimiter)
     exact = is_export_layout(table.header)
-    imp.read_people(table, exact)
+    columns = imp.read_people(table, exact)
+    direct = link_directly(columns, exact, options)
+    records: Sequence[Record]
+    if direct is None:
+        ordered, teams = _link_records(imp, columns, exact)
+        records = list(map(_RECORD, ordered))
+        depths = list(map(_DEPTH, ordered))
+        person_notes = list(map(_NOTES, records))
+        people = tuple(build_people(records))
+    else:
+        teams = direct.teams
+        columns.update(reports_to=columns["manager"], dotted_to=columns["dotted_raw"],
+                       team=direct.team_ids)
+        if not exact:
+            _tally_unmatched_titles(imp, columns["title"], columns["roles"])
+        rows, depths = zip(*direct.positions, strict=True) if direct.positions else ((), ())
+        person_notes = list(map(columns["notes"].__getitem__, rows))
+        people = tuple(people_of_rows(map(
+            list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True)).__getitem__, rows)))
+        records = RecordsOnDemand(lambda: records_of(
+            {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
+    imp.report_tallies(table.shown)
+    tops = [p for p in people if p.reports_to is None]
+    if len(tops) > 1:
+        listed = ", ".join(f"{p.id!r} (row {p.loc.line})" for p in tops[:5])
+        more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
+        if options.allow_forest:
+            imp.problem(tops[1].at("reports_to"), "info", "root",
+                        f"{len(tops)} separate trees: {listed}{more} (kept: --allow-forest)")
+        else:
+            imp.problem(tops[1].at("reports_to"), "warning", "root",
+                        f"{len(tops)} people have no manager: {listed}{more}; pass "
+                        "--allow-forest to keep separate trees")
+    name = options.name or os.path.splitext(os.path.basename(shown_name or table.shown))[0]
+    size = options.size or guess_size(len(people))
+    org = Org(file=table.shown, name=name, size=size, people=people, teams=tuple(teams),
+              loc=SourceLoc(table.shown, 1, 1), files=(table.shown,))
+    if options.allow_forest:
+        from orgviz.model import RuleSetting
+
+        org.rule_settings = (RuleSetting("root", SourceLoc(table.shown, 1, 1),
+                                         options={"allow-forest": True}),)
+    text = write_org(org, people, depths, person_notes, imp.dropped, imp.header_notes, table,
+                     size_guessed=options.size is None, allow_forest=options.allow_forest)
+    imp.problems.sort(key=_PROBLEM_ORDER)
+    return ImportResult(org, text, imp.problems, records, imp.dropped, teams, imp.header_notes)
+
+
+def _link_records(imp: _Importer, columns: RecordColumns, exact: bool
+                  ) -> tuple[list[tuple[Record, int]], list[Team]]:
+    """Link the rows record by record: the records in the order written with their depths,
+    and the teams."""
+    options = imp.options
+    imp.records = records_of(columns)
     if not exact:
         imp.split_history()
     imp.dedupe()
@@ -109,52 +175,28 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     known = read_teams(imp, options.teams) if options.teams else None
     teams = link_teams(imp, exact, known)
     if not exact:
-        # The titles of the records without a role column value (C-level passes).
-        titles = set(compress(map(_TITLE, imp.records), map(not_, map(_ROLES, imp.records))))
-        titles.discard(None)
-        titles.discard("")
-        unmatched = {t for t in titles if DEFAULT_LADDER.infer(t) is None}
-        for title in sorted(unmatched):
-            imp.tally("no-role", title)
-    imp.report_tallies(table.shown)
+        _tally_unmatched_titles(imp, map(_TITLE, imp.records), map(_ROLES, imp.records))
     if options.order != "tree":
-        ordered = [(r, 0) for r in imp.records]
-    else:  # break_cycles found the tree order unless it broke cycles
-        ordered = acyclic_order if acyclic_order is not None else tree_order(imp.records)
-    records = list(map(_RECORD, ordered))
-    tops = list(compress(records, map(is_, map(_REPORTS_TO, records), repeat(None))))
-    if len(tops) > 1:
-        listed = ", ".join(f"{r.id!r} (row {r.line})" for r in tops[:5])
-        more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
-        if options.allow_forest:
-            imp.problem(tops[1].loc("manager"), "info", "root",
-                        f"{len(tops)} separate trees: {listed}{more} (kept: --allow-forest)")
-        else:
-            imp.problem(tops[1].loc("manager"), "warning", "root",
-                        f"{len(tops)} people have no manager: {listed}{more}; pass "
-                        "--allow-forest to keep separate trees")
-    headcount = len(records)
-    name = options.name or os.path.splitext(os.path.basename(shown_name or table.shown))[0]
-    size = options.size or guess_size(headcount)
-    people = tuple(build_people(records))
-    org = Org(file=table.shown, name=name, size=size, people=people, teams=tuple(teams),
-              loc=SourceLoc(table.shown, 1, 1), files=(table.shown,))
-    if options.allow_forest:
-        from orgviz.model import RuleSetting
+        return [(r, 0) for r in imp.records], teams
+    # break_cycles found the tree order unless it broke cycles
+    return (acyclic_order if acyclic_order is not None else tree_order(imp.records)), teams
 
-        org.rule_settings = (RuleSetting("root", SourceLoc(table.shown, 1, 1),
-                                         options={"allow-forest": True}),)
-    text = write_org(org, ordered, imp.dropped, imp.header_notes, table,
-                     size_guessed=options.size is None, allow_forest=options.allow_forest,
-                     persons=people)
-    imp.problems.sort(key=_PROBLEM_ORDER)
-    return ImportResult(org, text, imp.problems, records, imp.dropped, teams, imp.header_notes)
+
+def _tally_unmatched_titles(imp: _Importer, titles: Iterable[str | None],
+                            roles: Iterable[tuple[str, ...]]) -> None:
+    """Tally the titles that match no role, among those of the records without a role."""
+    found = set(compress(titles, map(not_, roles)))
+    found.discard(None)
+    found.discard("")
+    for title in sorted(t for t in found if DEFAULT_LADDER.infer(t) is None):  # type: ignore[arg-type]
+        imp.tally("no-role", title)
 
 
 _TITLE = attrgetter("title")
 _ROLES = attrgetter("roles")
-_REPORTS_TO = attrgetter("reports_to")
 _RECORD = itemgetter(0)
+_DEPTH = itemgetter(1)
+_NOTES = attrgetter("notes")
 #: The order of Problem (a dataclass with order=True compares these fields in turn), as a key.
 _PROBLEM_ORDER = attrgetter("file", "line", "col", "level", "rule", "message")
 
@@ -164,5 +206,6 @@ def iter_errors(problems: Sequence[Problem]) -> Iterator[Problem]:
     return (p for p in problems if p.level == "error")
 
 
-__all__ = ["EXPORT_COLUMNS", "ImportOptions", "ImportResult", "OrgLoadError", "Record", "RowLocs",
-           "build_people", "build_person", "import_csv", "is_export_layout", "tree_order"]
+__all__ = ["EXPORT_COLUMNS", "ImportOptions", "ImportResult", "OrgLoadError", "Record",
+           "RecordsOnDemand", "RowLocs", "build_people", "build_person", "import_csv",
+           "is_export_layout", "tree_order"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from itertools import repeat
+from operator import attrgetter
+
 from orgviz.io.csvimport.records import Record, record_id
 
 
@@ -40,30 +44,43 @@ def unique_tree_order(records: list[Record]) -> list[tuple[Record, int]] | None:
 
     None when two records share an id (then a record can be reached twice).
     """
-    by_id = dict(zip(map(record_id, records), records, strict=True))
-    if len(by_id) != len(records):
+    index = dict(zip(map(record_id, records), range(len(records)), strict=True))
+    if len(index) != len(records):
         return None
-    children: dict[str, list[Record]] = {}
+    return [(records[row], depth)
+            for row, depth in tree_positions(index, list(map(_REPORTS_TO, records)))]
+
+
+def tree_positions(index: Mapping[str, int], bosses: Sequence[str | None]
+                   ) -> list[tuple[int, int]]:
+    """(row, depth) of rows depth-first from the tops, managers before reports, rows in file
+    order among siblings; rows in cycles (which no top reaches) are left out.
+
+    `index`: the row of each id (ids unique); `bosses`: each row's manager id, None for none.
+    A row whose manager is no id is a top.
+    """
+    children: dict[int, list[int]] = {}
     tops = []
-    for r in records:
-        boss = r.reports_to
-        if boss is not None and boss in by_id:
-            kids = children.get(boss)
-            if kids is None:
-                children[boss] = [r]
-            else:
-                kids.append(r)
+    for row, boss in enumerate(map(index.get, bosses)):  # (index.get(None) is None)
+        if boss is None:
+            tops.append(row)
+            continue
+        kids = children.get(boss)
+        if kids is None:
+            children[boss] = [row]
         else:
-            tops.append(r)
-    out: list[tuple[Record, int]] = []
+            kids.append(row)
+    out: list[tuple[int, int]] = []
     append = out.append
-    stack = [(r, 0) for r in reversed(tops)]
+    stack = [(row, 0) for row in reversed(tops)]
     pop, push = stack.pop, stack.extend
     while stack:
-        record, depth = item = pop()
+        row, depth = item = pop()
         append(item)
-        kids = children.get(record.id)
+        kids = children.get(row)
         if kids:
-            below = depth + 1
-            push([(c, below) for c in reversed(kids)])
+            push(zip(reversed(kids), repeat(depth + 1)))
     return out
+
+
+_REPORTS_TO = attrgetter("reports_to")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 from orgviz.model import Org, Team
 from orgviz.problem import Problem, SourceLoc
@@ -62,7 +63,7 @@ class ImportResult:
     org: Org
     text: str
     problems: list[Problem]
-    records: list[Record]
+    records: Sequence[Record]
     dropped: list[Record]
     teams: list[Team]
     header_notes: list[str]
@@ -71,6 +72,28 @@ class ImportResult:
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.level == "error")
 
+
+
+class RecordsOnDemand(Sequence[Record]):
+    """Records made when first read (an import whose rows link as they are needs none)."""
+
+    def __init__(self, make: Callable[[], list[Record]]) -> None:
+        self._make: Callable[[], list[Record]] | None = make
+        self._made: list[Record] = []
+
+    def _records(self) -> list[Record]:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._records()[index]
+
+    def __len__(self) -> int:
+        return len(self._records())
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._records())
 
 
 #: A record's id (for map()).

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import Columns, detect, normalise_header
@@ -23,7 +23,6 @@ EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "tea
                   "team_name", "vacant", "assistant", "location", "email")
 _LINE = itemgetter(0)
 _CELLS = itemgetter(1)
-_T = TypeVar("_T")
 
 
 def is_export_layout(header: Sequence[str]) -> bool:
@@ -34,8 +33,9 @@ def is_export_layout(header: Sequence[str]) -> bool:
 class RowReader(CellReader, FlagReader):
     """Reads the people of a CSV table into records."""
 
-    def read_people(self, table: CsvTable, exact: bool) -> None:
-        """Records of the table's rows, with the columns found noted for the file header."""
+    def read_people(self, table: CsvTable, exact: bool) -> RecordColumns:
+        """The values of the table's rows, column by column (every field of Record, a list
+        each), with the columns found noted for the file header."""
         if exact:
             fields = ["manager" if c == "reports_to" else c for c in EXPORT_COLUMNS]
             columns = Columns(dict(zip(fields, range(len(fields)), strict=True)), (1,),
@@ -61,7 +61,7 @@ class RowReader(CellReader, FlagReader):
         rows = table.rows
         if set(map(len, map(_CELLS, rows))) != {width}:
             rows = [(line, self.fit(table.shown, line, cells, width)) for line, cells in rows]
-        self.records.extend(self.read_rows(table.shown, rows, columns, exact))
+        return record_columns(len(rows), self.read_rows(table.shown, rows, columns, exact))
 
     def fit(self, shown: str, line: int, cells: list[str], width: int) -> list[str]:
         """A row made as wide as the header (missing fields empty, extra ones dropped)."""
@@ -97,8 +97,9 @@ class RowReader(CellReader, FlagReader):
                               "--manager COLUMN")
 
     def read_rows(self, shown: str, rows: Sequence[tuple[int, list[str]]], columns: Columns,
-                  exact: bool) -> list[Record]:
-        """The records of rows as wide as the header, read column by column.
+                  exact: bool) -> dict[str, Iterable[Any]]:
+        """The values of the records of rows as wide as the header, read column by column
+        (fields left out take their defaults).
 
         A column whose cells are all plain is cleaned in one pass; the other columns are read
         cell by cell, row by row and in field order, so that problems and tallies come out as
@@ -106,7 +107,7 @@ class RowReader(CellReader, FlagReader):
         """
         n = len(rows)
         if not n:
-            return []
+            return {}
         lines = list(map(_LINE, rows))
         grid = list(map(_CELLS, rows))
         by_column = list(zip(*grid, strict=True))
@@ -174,7 +175,7 @@ class RowReader(CellReader, FlagReader):
         ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
                                        notes)
         record_values.update(id=ids, name=names, title=titles, generated=generated)
-        return _construct(Record, n, record_values)
+        return record_values
 
     def read_ids(self, shown: str, ids: list[str | None] | None, columns: Columns,
                  names: list[str | None], emails: list[str | None] | None, lines: list[int],
@@ -197,27 +198,33 @@ class RowReader(CellReader, FlagReader):
         return result, repeat(False, n)
 
 
-def _construct(cls: type[_T], n: int, values: Mapping[str, Iterable[Any]]) -> list[_T]:
-    """n instances of a dataclass, from n values per field (fields left out take their
-    defaults): `cls(**fields)` for each, called positionally in one C loop."""
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+#: The values of n records, one list per Record field (see `record_columns`).
+RecordColumns = dict[str, list[Any]]
+
+
+def record_columns(n: int, values: Mapping[str, Iterable[Any]]) -> RecordColumns:
+    """Every Record field's n values, as lists: the values given, else the field's default
+    (a new one for each record when the default is a factory)."""
+    fields = dataclasses.fields(Record)
     if not values.keys() <= {f.name for f in fields}:
-        raise TypeError(f"{cls.__name__}: unknown fields in {sorted(values)}")
-    columns: list[Iterable[Any]] = []
+        raise TypeError(f"Record: unknown fields in {sorted(values)}")
+    columns: RecordColumns = {}
     for fld in fields:
         given = values.get(fld.name)
         if given is not None:
-            columns.append(given)
+            columns[fld.name] = list(given)
         elif fld.default is not dataclasses.MISSING:
-            columns.append(repeat(fld.default, n))
+            columns[fld.name] = [fld.default] * n
         elif fld.default_factory is not dataclasses.MISSING:
-            columns.append([fld.default_factory() for _ in range(n)])
+            columns[fld.name] = [fld.default_factory() for _ in range(n)]
         else:
-            raise TypeError(f"{cls.__name__}: no value for {fld.name!r}")
-    if not all(f.init and not getattr(f, "kw_only", False) for f in fields):
-        raise TypeError(f"{cls.__name__}: fields must be positional __init__ arguments")
-    made = list(map(cls, *columns))
-    if len(made) != n:
-        raise ValueError(f"{cls.__name__}: {len(made)} made, not {n}")
-    return made
+            raise TypeError(f"Record: no value for {fld.name!r}")
+        if len(columns[fld.name]) != n:
+            raise ValueError(f"Record: {len(columns[fld.name])} values of {fld.name}, not {n}")
+    return columns
 
+
+def records_of(columns: RecordColumns) -> list[Record]:
+    """The records of columns (`record_columns`): `Record(**fields)` for each, called
+    positionally in one C loop."""
+    return list(map(Record, *columns.values()))  # (in Record's field order)

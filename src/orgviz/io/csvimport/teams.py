@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import normalise_header
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean, slug
 from orgviz.io.csvread import read_csv
-from orgviz.model import Team
+from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
 _TEAM_SPELLINGS = {
@@ -52,18 +53,23 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
 def link_teams(imp: ImporterState, exact: bool,
                 known: dict[str, tuple[str, str | None, str | None]] | None) -> list[Team]:
     """Turn team values into team ids and `teams:` entries (first appearance order)."""
+    if not known:
+        teams, ids = team_ids([r.team for r in imp.records],
+                              [r.team_name for r in imp.records], exact)
+        for record, tid in zip(imp.records, ids, strict=True):
+            record.team = tid
+        return teams
     ids_by_value: dict[str, str] = {}
-    teams: list[Team] = []
+    teams = []
     taken: set[str] = set()
-    if known:  # every team of the teams file, in its order
-        people = {r.id for r in imp.records}
-        for value, (name, _lead, _parent) in known.items():
-            tid = ImporterState.unique(slug(name, "team"), taken)
-            ids_by_value[value] = tid
-        for value, (name, lead, parent) in known.items():
-            teams.append(Team(id=ids_by_value[value], loc=SourceLoc("", 1, 1), name=name,
-                              lead=lead if lead in people else None,
-                              parent=ids_by_value.get(parent) if parent else None))
+    people = {r.id for r in imp.records}
+    for value, (name, _lead, _parent) in known.items():  # every team of the file, in order
+        tid = ImporterState.unique(slug(name, "team"), taken)
+        ids_by_value[value] = tid
+    for value, (name, lead, parent) in known.items():
+        teams.append(Team(id=ids_by_value[value], loc=NO_LOC, name=name,
+                          lead=lead if lead in people else None,
+                          parent=ids_by_value.get(parent) if parent else None))
     for record in imp.records:
         value = record.team
         if value is None:
@@ -71,20 +77,42 @@ def link_teams(imp: ImporterState, exact: bool,
         if exact:
             if record.team_name and value not in ids_by_value:
                 ids_by_value[value] = value
-                teams.append(Team(id=value, loc=SourceLoc("", 1, 1), name=record.team_name))
-            continue
-        tid = ids_by_value.get(value)
-        if tid is not None:
-            record.team = tid
+                teams.append(Team(id=value, loc=NO_LOC, name=record.team_name))
             continue
         if value not in ids_by_value:
-            if known:
-                imp.problem(record.loc("team"), "warning", "unknown-team",
-                            f"team {value!r} is not in the teams file")
-            tid = ImporterState.unique(slug(value, "team"), taken)
-            ids_by_value[value] = tid
-            teams.append(Team(id=tid, loc=SourceLoc("", 1, 1),
-                              name=value if value != tid else None))
+            imp.problem(record.loc("team"), "warning", "unknown-team",
+                        f"team {value!r} is not in the teams file")
+            ids_by_value[value] = _new_team(value, taken, teams)
         record.team = ids_by_value[value]
     return teams
 
+
+def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: bool
+             ) -> tuple[list[Team], list[str | None]]:
+    """Without a teams file: the teams of the rows' team values (first appearance order),
+    and each row's team id.
+
+    In the exact layout the values are team ids, listed as teams where they first come with
+    a team name; other values become ids made from them (`Sales Ops` -> `sales-ops`).
+    """
+    teams: list[Team] = []
+    if exact:
+        listed: set[str] = set()
+        for value, name in zip(values, names, strict=True):
+            if value is not None and name and value not in listed:
+                listed.add(value)
+                teams.append(Team(id=value, loc=NO_LOC, name=name))
+        return teams, list(values)
+    ids_by_value: dict[str, str] = {}
+    taken: set[str] = set()
+    for value in dict.fromkeys(values):  # each value once, in order of first appearance
+        if value is not None:
+            ids_by_value[value] = _new_team(value, taken, teams)
+    return teams, list(map(ids_by_value.get, values))  # (None stays None)
+
+
+def _new_team(value: str, taken: set[str], teams: list[Team]) -> str:
+    """A new team for a value: its id (made from the value, unique) added to teams."""
+    tid = ImporterState.unique(slug(value, "team"), taken)
+    teams.append(Team(id=tid, loc=NO_LOC, name=value if value != tid else None))
+    return tid

@@ -1,0 +1,56 @@
+"""Rows that link as they are: the import done on the columns, without a Record a row.
+
+Most HR exports have unique ids, managers given by those ids, no history rows, no dotted
+lines and no reporting cycles. Then linking changes nothing a row holds (each manager
+reference is the reports_to id), and the import goes from the columns read to the people in
+tree order without making the `Record` of each row that linking record by record (`Linker`)
+works on. Other files, and imports with --junior or --teams, are linked record by record;
+the two ways agree (tests/io/test_import_fast.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from operator import eq, is_not
+
+from orgviz.io.csvimport.order import tree_positions
+from orgviz.io.csvimport.records import ImportOptions
+from orgviz.io.csvimport.rows import RecordColumns
+from orgviz.io.csvimport.teams import team_ids
+from orgviz.model import Team
+
+#: Whether rows that link as they are skip the records (False: never, for tests).
+DIRECT = True
+_NOT_NONE = partial(is_not, None)
+
+
+@dataclass
+class DirectLinks:
+    """The links of rows that link as they are."""
+
+    positions: list[tuple[int, int]]  # (row, depth) in the order written
+    teams: list[Team]
+    team_ids: list[str | None]  # each row's team id
+
+
+def link_directly(columns: RecordColumns, exact: bool,
+                  options: ImportOptions) -> DirectLinks | None:
+    """The links of the rows when each row links as it is, else None (checked over whole
+    columns: unique ids, every manager the id of someone else, no history rows or dotted
+    lines to resolve, no cycle)."""
+    if not DIRECT or options.junior or options.teams:
+        return None
+    ids, managers = columns["id"], columns["manager"]
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    if len(index) != len(ids) or any(columns["history"]) or \
+            not index.keys() >= set(filter(_NOT_NONE, managers)):
+        return None
+    if not exact and (any(map(eq, managers, ids)) or any(columns["dotted_raw"])):
+        return None  # a self-report, or dotted lines to resolve
+    tree = tree_positions(index, managers)
+    if len(tree) != len(ids):
+        return None  # reporting cycles
+    positions = tree if options.order == "tree" else [(row, 0) for row in range(len(ids))]
+    teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)
+    return DirectLinks(positions, teams, rows_teams)
