@@ -252,8 +252,14 @@ class _Canvas:
 
     def connector(self, line: Connector) -> str:
         x0, y0 = self.x0, self.y0
-        moved = tuple([(x + x0, y + y0) for x, y in line.points])
-        path = curve_path(moved) if line.curve else rounded_path(moved)
+        points = line.points
+        if len(points) == 2 and not line.curve:  # most lines: as rounded_path draws them
+            (ax, ay), (bx, by) = points
+            n = _n
+            path = f"M{n(ax + x0)} {n(ay + y0)}L{n(bx + x0)} {n(by + y0)}"
+        else:
+            moved = tuple([(x + x0, y + y0) for x, y in points])
+            path = curve_path(moved) if line.curve else rounded_path(moved)
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
     # rows -----------------------------------------------------------------------------------
