@@ -13,6 +13,8 @@ from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
 
+_LOC = partial(tuple.__new__, SourceLoc)  # SourceLoc(*triple), without a Python-level __new__
+
 
 class RowLocs(Mapping[str, SourceLoc]):
     """Field locations of one CSV row, made on demand (20,000 rows x 11 fields add up)."""
@@ -23,12 +25,11 @@ class RowLocs(Mapping[str, SourceLoc]):
         self.file, self.line, self.cols = file, line, cols
 
     def __getitem__(self, key: str) -> SourceLoc:
-        return SourceLoc(self.file, self.line,
-                         self.cols["manager" if key == "reports_to" else key])
+        return _LOC((self.file, self.line, self.cols["manager" if key == "reports_to" else key]))
 
     def get(self, key: str, default: Any = None) -> Any:  # Mapping.get, without the KeyError
         col = self.cols.get("manager" if key == "reports_to" else key)
-        return default if col is None else SourceLoc(self.file, self.line, col)
+        return default if col is None else _LOC((self.file, self.line, col))
 
     def __contains__(self, key: object) -> bool:
         return ("manager" if key == "reports_to" else key) in self.cols
@@ -56,7 +57,6 @@ def build_person(record: Record, infer: Callable[[str], str | None] = DEFAULT_LA
 
 
 _NO_ROLE: tuple[tuple[str, ...], str] = ((), "none")
-_LOC = partial(tuple.__new__, SourceLoc)  # SourceLoc(*triple), without a Python-level __new__
 #: The Record fields a Person is made of, in the order of a `people_of_rows` row.
 PERSON_SOURCE = ("id", "file", "line", "name", "title", "roles", "reports_to", "dotted_to",
                  "team", "vacant", "assistant", "location", "email", "cols")
