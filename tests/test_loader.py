@@ -197,6 +197,20 @@ def test_includes_join_people_and_keep_their_file(org_file):
     assert len(org.files) == 2
 
 
+def test_roles_of_an_included_file_name_titles_in_every_file(org_file):
+    org_file("orgviz: 1\nroles:\n"
+             "  - {id: chief-of-staff, level: c-level, titles: ['chief of staff']}\n"
+             "people:\n  - {id: b, name: B, title: Chief of Staff, reports_to: a}\n",
+             name="roles.yaml")
+    top = org_file("orgviz: 1\norg: {name: T}\ninclude: [roles.yaml]\npeople:\n"
+                   "  - {id: a, name: A, title: CEO}\n"
+                   "  - {id: c, name: C, title: Chief of Staff, reports_to: a}\n")
+    org = load(top)
+    assert [(p.id, p.roles, p.role_source) for p in org.people] == [
+        ("a", ("ceo",), "title"), ("c", ("chief-of-staff",), "title"),
+        ("b", ("chief-of-staff",), "title")]  # top file first, then the included one
+
+
 def test_include_cycle_and_missing_include_are_reported(org_file):
     org_file("orgviz: 1\ninclude: top.yaml\npeople: []\n", name="b.yaml")
     top = org_file("orgviz: 1\norg: {name: T}\ninclude: [b.yaml, nope.yaml]\npeople: []\n",

@@ -221,8 +221,11 @@ class _OrgBuilder:
         self.teams: list[Team] = []
         self.roles: list[Role] = []
         self.files: list[str] = []
+        self.docs: list[YMap] = []  # the files read, top first, each before its includes
 
     def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool) -> YMap:
+        """Read an org file and (after it) the files it includes, with their roles; `build`
+        then makes the teams and people of them all, once every file's roles are known."""
         doc = _read_file(path, shown)
         if not isinstance(doc, YMap):
             loc = getattr(doc, "loc", SourceLoc(shown, 1, 1))
@@ -234,10 +237,17 @@ class _OrgBuilder:
         _check_keys(doc, TOP_KEYS if top else INCLUDED_KEYS,
                     "an org file" if top else "an included file", self.out)
         self._roles(doc)
-        self._teams(doc)
-        self._people(doc)
+        self.docs.append(doc)
         self._includes(doc, path, shown, chain)
         return doc
+
+    def build(self) -> None:
+        """The teams and people of every file read, in file order; a title names a role of
+        the built-in ladder or of any file (an included file's roles apply to all files)."""
+        self.ladder_for_inference = RoleLadder.build(self.roles)
+        for doc in self.docs:
+            self._teams(doc)
+            self._people(doc)
 
     def _check_version(self, doc: YMap, shown: str) -> None:
         version = doc.get("orgviz")
@@ -359,7 +369,6 @@ class _OrgBuilder:
             titles = f.idents("titles")
             if rid is not None and level is not None:
                 self.roles.append(Role(rid, f.text("name") or rid, level, titles, "custom"))
-        self.ladder_for_inference = RoleLadder.build(self.roles)
 
     def _includes(self, doc: YMap, path: Path, shown: str, chain: tuple[Path, ...]) -> None:
         value = doc.get("include")
@@ -459,6 +468,7 @@ def load(path: str | os.PathLike[str]) -> Org:
     real = Path(shown).resolve()
     builder = _OrgBuilder()
     doc = builder.load_file(Path(shown), shown, (real,), top=True)
+    builder.build()
     name, size, date, size_loc = _org_header(doc, builder.out, shown)
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                 builder.out)
