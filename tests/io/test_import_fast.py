@@ -31,7 +31,7 @@ from orgviz.io.csvimport import (
     values,
 )
 from orgviz.io.csvimport import people as people_module
-from orgviz.io.orgwrite import person_items, person_lines
+from orgviz.io.orgwrite import person_items, person_lines, plain_columns, plain_line
 from orgviz.io.yamlwrite import all_plain, flow_mapping, scalar
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
@@ -131,6 +131,26 @@ def test_person_lines_equal_flow_mapping_over_blocks() -> None:
                       team=text(i), vacant=i % 7 == 0, assistant=i % 11 == 0,
                       location=text(i), email=text(i)) for i in range(700)]
     assert person_lines(persons) == ["  - " + flow_mapping(person_items(p)) for p in persons]
+
+
+@settings(max_examples=100, deadline=None)
+@given(people())
+def test_lines_made_with_people_equal_person_lines(persons: list[Person]) -> None:
+    columns = [[getattr(p, f) for p in persons] for f in ("id", "name", "title", "reports_to",
+                                                           "team", "location", "email")]
+    explicit = [p.roles if p.role_source == "explicit" else () for p in persons]
+    if not plain_columns(columns, [explicit, [p.dotted_to for p in persons]]):
+        return
+    assert [plain_line(p.id, p.name, p.title, roles, p.reports_to, p.dotted_to, p.team,
+                       p.vacant, p.assistant, p.location, p.email)
+            for p, roles in zip(persons, explicit, strict=True)] == person_lines(persons)
+
+
+def test_plain_columns() -> None:
+    assert plain_columns([["a", None, "Dana Reyes"], []], [[(), ("ab", "cd")]])
+    assert not plain_columns([["a", ""]], [])  # an empty text is quoted
+    assert not plain_columns([["a"], ["no"]], [])
+    assert not plain_columns([["a"]], [[("ab",), ("1a",)]])
 
 
 def _person_state(person: Person) -> tuple[object, ...]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import attrgetter, is_not
 from typing import TYPE_CHECKING
 
@@ -58,17 +58,8 @@ def person_lines(people: Sequence[Person]) -> list[str]:
                 texts += roles
             if dotted:
                 texts += dotted
-            made.append(f"  - {{id: {pid}"
-                        f"{'' if name is None else ', name: ' + name}"
-                        f"{'' if title is None else ', title: ' + title}"
-                        f"{_items(', role: ', roles) if roles else ''}"
-                        f"{'' if boss is None else ', reports_to: ' + boss}"
-                        f"{_items(', dotted_to: ', dotted) if dotted else ''}"
-                        f"{'' if team is None else ', team: ' + team}"
-                        f"{', vacant: true' if person.vacant is True else ''}"
-                        f"{', assistant: true' if person.assistant is True else ''}"
-                        f"{'' if location is None else ', location: ' + location}"
-                        f"{'' if email is None else ', email: ' + email}}}")
+            made.append(plain_line(pid, name, title, roles, boss, dotted, team, person.vacant,
+                                   person.assistant, location, email))
         if all_plain(list(filter(_NOT_NONE, texts))):
             lines += made
         else:
@@ -76,8 +67,37 @@ def person_lines(people: Sequence[Person]) -> list[str]:
     return lines
 
 
+def plain_line(pid: str, name: str | None, title: str | None, roles: tuple[str, ...],
+               boss: str | None, dotted: tuple[str, ...], team: str | None, vacant: bool,
+               assistant: bool, location: str | None, email: str | None) -> str:
+    """A person's line, `"  - " + flow_mapping(person_items(person))`, when each text of it
+    is a plain scalar (see `all_plain`): the values as they are. `roles`: the explicit ones."""
+    return (f"  - {{id: {pid}"
+            f"{'' if name is None else ', name: ' + name}"
+            f"{'' if title is None else ', title: ' + title}"
+            f"{_items(', role: ', roles) if roles else ''}"
+            f"{'' if boss is None else ', reports_to: ' + boss}"
+            f"{_items(', dotted_to: ', dotted) if dotted else ''}"
+            f"{'' if team is None else ', team: ' + team}"
+            f"{', vacant: true' if vacant is True else ''}"
+            f"{', assistant: true' if assistant is True else ''}"
+            f"{'' if location is None else ', location: ' + location}"
+            f"{'' if email is None else ', email: ' + email}}}")
+
+
 def _items(key: str, items: Sequence[str]) -> str:
     return key + (items[0] if len(items) == 1 else "[" + ", ".join(items) + "]")
+
+
+def plain_columns(texts: Iterable[Sequence[str | None]],
+                  lists: Iterable[Sequence[tuple[str, ...]]]) -> bool:
+    """Whether every text of some columns (None aside) and every item of some list columns
+    is a plain scalar (False: maybe not), checked column by column with `all_plain`."""
+    for column in texts:
+        present = list(filter(None, column))
+        if len(present) + column.count(None) != len(column) or not all_plain(present):
+            return False  # (an empty text is quoted)
+    return all_plain(list(chain.from_iterable(chain.from_iterable(lists))))
 
 
 def _label(person: Person) -> str:
@@ -88,11 +108,12 @@ def _label(person: Person) -> str:
 def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
               person_notes: Sequence[Sequence[str]], dropped: Sequence[Record],
               notes: Sequence[str], table: CsvTable, size_guessed: bool,
-              allow_forest: bool) -> str:
+              allow_forest: bool, made: list[str] | None = None) -> str:
     """The org file text for an import, deterministic for the same input.
 
     `persons`: the people in the order written, each with its depth below its top (0 for
-    a top) and the notes on its row (written as comments above it).
+    a top) and the notes on its row (written as comments above it); `made`: their lines
+    (`person_lines`), when the caller has them.
     """
     source = os.path.basename(table.shown)
     lines = [
@@ -116,7 +137,8 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
                                                  ("parent", team.parent),
                                                  ("lead", team.lead)]))
     lines += ["", "people:"]
-    made = person_lines(persons)
+    if made is None:
+        made = person_lines(persons)
     # Comment lines go before the people with notes, and before each report of a top in
     # a big org (a section heading).
     commented = set(compress(count(), map(bool, person_notes)))

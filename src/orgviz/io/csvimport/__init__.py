@@ -26,7 +26,7 @@ from orgviz.io.csvimport.people import (
     RowLocs,
     build_people,
     build_person,
-    people_of_rows,
+    people_and_lines,
 )
 from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
 from orgviz.io.csvimport.rows import (
@@ -106,7 +106,7 @@ def _promote_tracked() -> None:
 
 def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                 shown_name: str | None) -> ImportResult:
-    from orgviz.io.orgwrite import write_org
+    from orgviz.io.orgwrite import plain_columns, plain_line, write_org
 
     imp = _Importer(options)
     table = read_csv(path, options.encoding, options.delimiter)
@@ -114,6 +114,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     columns = imp.read_people(table, exact)
     direct = link_directly(columns, exact, options)
     records: Sequence[Record]
+    lines: list[str] | None = None
     if direct is None:
         ordered, teams = _link_records(imp, columns, exact)
         records = list(map(_RECORD, ordered))
@@ -128,8 +129,14 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
             _tally_unmatched_titles(imp, columns["title"], columns["roles"])
         rows, depths = zip(*direct.positions, strict=True) if direct.positions else ((), ())
         person_notes = list(map(columns["notes"].__getitem__, rows))
-        people = tuple(people_of_rows(map(
-            list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True)).__getitem__, rows)))
+        # Each person's line is made with the person when every value is a plain scalar.
+        plain = plain_columns([columns[f] for f in ("id", "name", "title", "reports_to", "team",
+                                                    "location", "email")],
+                              [columns["roles"], columns["dotted_to"]])
+        made, lines = people_and_lines(
+            map(list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True)).__getitem__, rows),
+            line=plain_line if plain else None)
+        people = tuple(made)
         records = RecordsOnDemand(lambda: records_of(
             {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
     imp.report_tallies(table.shown)
@@ -154,7 +161,8 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
         org.rule_settings = (RuleSetting("root", SourceLoc(table.shown, 1, 1),
                                          options={"allow-forest": True}),)
     text = write_org(org, people, depths, person_notes, imp.dropped, imp.header_notes, table,
-                     size_guessed=options.size is None, allow_forest=options.allow_forest)
+                     size_guessed=options.size is None, allow_forest=options.allow_forest,
+                     made=lines or None)
     imp.problems.sort(key=_PROBLEM_ORDER)
     return ImportResult(org, text, imp.problems, records, imp.dropped, teams, imp.header_notes)
 

@@ -76,10 +76,24 @@ PersonSource = tuple[str, str, int, "str | None", "str | None", tuple[str, ...],
                      Mapping[str, int]]
 
 
+#: A person's line in the org file, from its values (see `orgwrite.plain_line`).
+LineMaker = Callable[[str, "str | None", "str | None", tuple[str, ...], "str | None",
+                      tuple[str, ...], "str | None", bool, bool, "str | None", "str | None"],
+                     str]
+
+
 def people_of_rows(rows: Iterable[PersonSource], infer: Callable[[str], str | None] =
                    DEFAULT_LADDER.infer) -> list[Person]:
     """The Person of each row of Record values (fields `PERSON_SOURCE`), as `build_person`
-    makes it from the record.
+    makes it from the record."""
+    return people_and_lines(rows, infer)[0]
+
+
+def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | None] =
+                     DEFAULT_LADDER.infer, line: LineMaker | None = None
+                     ) -> tuple[list[Person], list[str]]:
+    """`people_of_rows`, and with `line` each person's line too (made from the values while
+    they are at hand, explicit roles only; no lines without `line`).
 
     Person is a frozen slots dataclass: its __init__ stores each of its 15 fields with an
     object.__setattr__ call. Here each person is filled in as a `_PersonSlots` (the same
@@ -87,18 +101,25 @@ def people_of_rows(rows: Iterable[PersonSource], infer: Callable[[str], str | No
     Python allows between classes of the same layout; `_FAST_PEOPLE` is False (and people
     are made by `build_person`) if Person's fields or layout ever stop matching.
     """
+    lines: list[str] = []
     if not _FAST_PEOPLE:
-        return [build_person(Record(pid, line, file, name, title, roles, reports_to=boss,
-                                    dotted_to=dotted, team=team, vacant=vacant,
-                                    assistant=assistant, location=location, email=email,
-                                    cols=dict(cols)), infer)
-                for (pid, file, line, name, title, roles, boss, dotted, team, vacant, assistant,
-                     location, email, cols) in rows]
+        made = [build_person(Record(pid, row, file, name, title, roles, reports_to=boss,
+                                      dotted_to=dotted, team=team, vacant=vacant,
+                                      assistant=assistant, location=location, email=email,
+                                      cols=dict(cols)), infer)
+                  for (pid, file, row, name, title, roles, boss, dotted, team, vacant,
+                       assistant, location, email, cols) in rows]
+        if line is not None:
+            lines = [line(p.id, p.name, p.title, p.roles if p.role_source == "explicit" else (),
+                          p.reports_to, p.dotted_to, p.team, p.vacant, p.assistant,
+                          p.location, p.email) for p in made]
+        return made, lines
     by_title: dict[str, tuple[tuple[str, ...], str]] = {}
     people: list[Person] = []
     append = people.append
     new, loc, person = object.__new__, _LOC, Person
-    for (pid, file, line, name, title, roles, boss, dotted, team, vacant, assistant, location,
+    add_line = lines.append
+    for (pid, file, row, name, title, roles, boss, dotted, team, vacant, assistant, location,
          email, cols) in rows:
         source = "explicit"
         if not roles:
@@ -112,11 +133,11 @@ def people_of_rows(rows: Iterable[PersonSource], infer: Callable[[str], str | No
                 source = "none"
         locs = new(RowLocs)
         locs.file = file
-        locs.line = line
+        locs.line = row
         locs.cols = cols
         p = new(_PersonSlots)
         p.id = pid
-        p.loc = loc((file, line, 1))
+        p.loc = loc((file, row, 1))
         p.name = name
         p.title = title
         p.roles = roles
@@ -132,7 +153,10 @@ def people_of_rows(rows: Iterable[PersonSource], infer: Callable[[str], str | No
         p.item_locs = {}
         p.__class__ = person  # type: ignore[assignment]
         append(p)  # type: ignore[arg-type]
-    return people
+        if line is not None:
+            add_line(line(pid, name, title, roles if source == "explicit" else (), boss,
+                          dotted, team, vacant, assistant, location, email))
+    return people, lines
 
 
 #: The fields `build_people` sets, in Person's order.
