@@ -11,8 +11,7 @@ the two ways agree (tests/io/test_import_fast.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
-from operator import eq, is_not
+from operator import eq
 
 from orgviz.io.csvimport.order import tree_positions
 from orgviz.io.csvimport.records import ImportOptions
@@ -22,7 +21,6 @@ from orgviz.model import Team
 
 #: Whether rows that link as they are skip the records (False: never, for tests).
 DIRECT = True
-_NOT_NONE = partial(is_not, None)
 
 
 @dataclass
@@ -43,8 +41,9 @@ def link_directly(columns: RecordColumns, exact: bool,
         return None
     ids, managers = columns["id"], columns["manager"]
     index = dict(zip(ids, range(len(ids)), strict=True))
-    if len(index) != len(ids) or any(columns["history"]) or \
-            not index.keys() >= set(filter(_NOT_NONE, managers)):
+    bosses = set(managers)
+    bosses.discard(None)
+    if len(index) != len(ids) or any(columns["history"]) or not index.keys() >= bosses:
         return None
     if not exact and (any(map(eq, managers, ids)) or any(columns["dotted_raw"])):
         return None  # a self-report, or dotted lines to resolve
