@@ -1,10 +1,13 @@
 """Import HR exports (CSV) into an org: find columns, resolve managers, report data problems.
 
-The importer works in three steps: rows become `Record`s (cleaned values with their CSV
-row and column), records are linked (manager references resolved, duplicates, cycles and
-history rows handled, with a `Problem` at the CSV row for each issue), and the result is
-written as an org file (see `orgviz.io.orgwrite`) and built as an in-memory `Org` whose
-locations point into the CSV, so that the rules report problems at CSV rows too.
+The importer works in three steps: rows are read column by column (cleaned values, with
+their CSV row and column), the rows are linked, and the result is written as an org file
+(see `orgviz.io.orgwrite`) and built as an in-memory `Org` whose locations point into the
+CSV, so that the rules report problems at CSV rows too. Rows that link as they are (unique
+ids, managers given by id, nothing else to resolve: `direct`) become people straight from
+their columns; other files are linked record by record (`Record`s: manager references
+resolved, duplicates, cycles and history rows handled, with a `Problem` at the CSV row for
+each issue).
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 
 from orgviz.errors import OrgLoadError
-from orgviz.io.csvimport.direct import link_directly
+from orgviz.io.csvimport.direct import DirectLinks, link_directly
 from orgviz.io.csvimport.junior import read_junior
 from orgviz.io.csvimport.linking import Linker
 from orgviz.io.csvimport.order import tree_order
@@ -38,7 +42,8 @@ from orgviz.io.csvimport.rows import (
 )
 from orgviz.io.csvimport.teams import link_teams, read_teams
 from orgviz.io.csvread import read_csv
-from orgviz.model import Org, Team
+from orgviz.io.orgwrite import plain_columns, plain_line, write_org
+from orgviz.model import Org, Person, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER
 
@@ -106,39 +111,14 @@ def _promote_tracked() -> None:
 
 def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                 shown_name: str | None) -> ImportResult:
-    from orgviz.io.orgwrite import plain_columns, plain_line, write_org
-
     imp = _Importer(options)
     table = read_csv(path, options.encoding, options.delimiter)
     exact = is_export_layout(table.header)
     columns = imp.read_people(table, exact)
     direct = link_directly(columns, exact, options)
-    records: Sequence[Record]
-    lines: list[str] | None = None
-    if direct is None:
-        ordered, teams = _link_records(imp, columns, exact)
-        records = list(map(_RECORD, ordered))
-        depths = list(map(_DEPTH, ordered))
-        person_notes = list(map(_NOTES, records))
-        people = tuple(build_people(records))
-    else:
-        teams = direct.teams
-        columns.update(reports_to=columns["manager"], dotted_to=columns["dotted_raw"],
-                       team=direct.team_ids)
-        if not exact:
-            _tally_unmatched_titles(imp, columns["title"], columns["roles"])
-        rows, depths = zip(*direct.positions, strict=True) if direct.positions else ((), ())
-        person_notes = list(map(columns["notes"].__getitem__, rows))
-        # Each person's line is made with the person when every value is a plain scalar.
-        plain = plain_columns([columns[f] for f in ("id", "name", "title", "reports_to", "team",
-                                                    "location", "email")],
-                              [columns["roles"], columns["dotted_to"]])
-        made, lines = people_and_lines(
-            map(list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True)).__getitem__, rows),
-            line=plain_line if plain else None)
-        people = tuple(made)
-        records = RecordsOnDemand(lambda: records_of(
-            {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
+    written = (_link_records(imp, columns, exact) if direct is None
+               else _linked_directly(imp, columns, direct, exact))
+    people = written.people
     imp.report_tallies(table.shown)
     tops = [p for p in people if p.reports_to is None]
     if len(tops) > 1:
@@ -153,6 +133,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                         "--allow-forest to keep separate trees")
     name = options.name or os.path.splitext(os.path.basename(shown_name or table.shown))[0]
     size = options.size or guess_size(len(people))
+    teams = written.teams
     org = Org(file=table.shown, name=name, size=size, people=people, teams=tuple(teams),
               loc=SourceLoc(table.shown, 1, 1), files=(table.shown,))
     if options.allow_forest:
@@ -160,17 +141,28 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
 
         org.rule_settings = (RuleSetting("root", SourceLoc(table.shown, 1, 1),
                                          options={"allow-forest": True}),)
-    text = write_org(org, people, depths, person_notes, imp.dropped, imp.header_notes, table,
-                     size_guessed=options.size is None, allow_forest=options.allow_forest,
-                     made=lines or None)
+    text = write_org(org, people, written.depths, written.notes, imp.dropped, imp.header_notes,
+                     table, size_guessed=options.size is None,
+                     allow_forest=options.allow_forest, made=written.lines)
     imp.problems.sort(key=_PROBLEM_ORDER)
-    return ImportResult(org, text, imp.problems, records, imp.dropped, teams, imp.header_notes)
+    return ImportResult(org, text, imp.problems, written.records, imp.dropped, teams,
+                        imp.header_notes)
 
 
-def _link_records(imp: _Importer, columns: RecordColumns, exact: bool
-                  ) -> tuple[list[tuple[Record, int]], list[Team]]:
-    """Link the rows record by record: the records in the order written with their depths,
-    and the teams."""
+@dataclass
+class _Written:
+    """The people of an import in the order written, and what goes with them."""
+
+    people: tuple[Person, ...]
+    depths: Sequence[int]  # below their top (0: a top)
+    notes: Sequence[Sequence[str]]  # the notes on each person's row
+    lines: list[str] | None  # their lines in the org file, when made with them
+    records: Sequence[Record]  # their records
+    teams: list[Team]
+
+
+def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Written:
+    """The rows linked record by record."""
     options = imp.options
     imp.records = records_of(columns)
     if not exact:
@@ -185,9 +177,33 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool
     if not exact:
         _tally_unmatched_titles(imp, map(_TITLE, imp.records), map(_ROLES, imp.records))
     if options.order != "tree":
-        return [(r, 0) for r in imp.records], teams
-    # break_cycles found the tree order unless it broke cycles
-    return (acyclic_order if acyclic_order is not None else tree_order(imp.records)), teams
+        ordered = [(r, 0) for r in imp.records]
+    else:  # break_cycles found the tree order unless it broke cycles
+        ordered = acyclic_order if acyclic_order is not None else tree_order(imp.records)
+    records = list(map(_RECORD, ordered))
+    return _Written(tuple(build_people(records)), list(map(_DEPTH, ordered)),
+                    list(map(_NOTES, records)), None, records, teams)
+
+
+def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks,
+                     exact: bool) -> _Written:
+    """The rows that link as they are, made into people from their columns."""
+    columns.update(reports_to=columns["manager"], dotted_to=columns["dotted_raw"],
+                   team=direct.team_ids)
+    if not exact:
+        _tally_unmatched_titles(imp, columns["title"], columns["roles"])
+    rows, depths = zip(*direct.positions, strict=True) if direct.positions else ((), ())
+    # Each person's line is made with the person when every value is a plain scalar.
+    plain = plain_columns([columns[f] for f in ("id", "name", "title", "reports_to", "team",
+                                                "location", "email")],
+                          [columns["roles"], columns["dotted_to"]])
+    sources = list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True))
+    people, lines = people_and_lines(map(sources.__getitem__, rows),
+                                     line=plain_line if plain else None)
+    records = RecordsOnDemand(lambda: records_of(
+        {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
+    return _Written(tuple(people), depths, list(map(columns["notes"].__getitem__, rows)),
+                    lines if plain else None, records, direct.teams)
 
 
 def _tally_unmatched_titles(imp: _Importer, titles: Iterable[str | None],

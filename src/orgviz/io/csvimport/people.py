@@ -57,7 +57,7 @@ def build_person(record: Record, infer: Callable[[str], str | None] = DEFAULT_LA
 
 
 _NO_ROLE: tuple[tuple[str, ...], str] = ((), "none")
-#: The Record fields a Person is made of, in the order of a `people_of_rows` row.
+#: The Record fields a Person is made of, in the order of a `people_and_lines` row.
 PERSON_SOURCE = ("id", "file", "line", "name", "title", "roles", "reports_to", "dotted_to",
                  "team", "vacant", "assistant", "location", "email", "cols")
 _PERSON_SOURCE = attrgetter(*PERSON_SOURCE)
@@ -68,7 +68,7 @@ def build_people(records: Sequence[Record], infer: Callable[[str], str | None] =
     """`[build_person(r, infer) for r in records]`, two to three times faster."""
     if not _FAST_PEOPLE:
         return [build_person(r, infer) for r in records]
-    return people_of_rows(map(_PERSON_SOURCE, records), infer)
+    return people_and_lines(map(_PERSON_SOURCE, records), infer)[0]
 
 
 PersonSource = tuple[str, str, int, "str | None", "str | None", tuple[str, ...], "str | None",
@@ -82,18 +82,12 @@ LineMaker = Callable[[str, "str | None", "str | None", tuple[str, ...], "str | N
                      str]
 
 
-def people_of_rows(rows: Iterable[PersonSource], infer: Callable[[str], str | None] =
-                   DEFAULT_LADDER.infer) -> list[Person]:
-    """The Person of each row of Record values (fields `PERSON_SOURCE`), as `build_person`
-    makes it from the record."""
-    return people_and_lines(rows, infer)[0]
-
-
 def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | None] =
                      DEFAULT_LADDER.infer, line: LineMaker | None = None
                      ) -> tuple[list[Person], list[str]]:
-    """`people_of_rows`, and with `line` each person's line too (made from the values while
-    they are at hand, explicit roles only; no lines without `line`).
+    """The Person of each row of Record values (fields `PERSON_SOURCE`), as `build_person`
+    makes it from the record; with `line`, each person's line too (made from the values
+    while they are at hand, explicit roles only; no lines without `line`).
 
     Person is a frozen slots dataclass: its __init__ stores each of its 15 fields with an
     object.__setattr__ call. Here each person is filled in as a `_PersonSlots` (the same
@@ -104,11 +98,11 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
     lines: list[str] = []
     if not _FAST_PEOPLE:
         made = [build_person(Record(pid, row, file, name, title, roles, reports_to=boss,
-                                      dotted_to=dotted, team=team, vacant=vacant,
-                                      assistant=assistant, location=location, email=email,
-                                      cols=dict(cols)), infer)
-                  for (pid, file, row, name, title, roles, boss, dotted, team, vacant,
-                       assistant, location, email, cols) in rows]
+                                    dotted_to=dotted, team=team, vacant=vacant,
+                                    assistant=assistant, location=location, email=email,
+                                    cols=dict(cols)), infer)
+                for (pid, file, row, name, title, roles, boss, dotted, team, vacant,
+                     assistant, location, email, cols) in rows]
         if line is not None:
             lines = [line(p.id, p.name, p.title, p.roles if p.role_source == "explicit" else (),
                           p.reports_to, p.dotted_to, p.team, p.vacant, p.assistant,
