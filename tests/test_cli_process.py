@@ -32,6 +32,13 @@ def test_render_writes_its_file_and_exits_0(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "small.svg").read_bytes().rstrip().endswith(b"</svg>")
 
 
+def test_roles_names_the_chart_it_wrote(tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
+    done = orgviz("roles", "small.yaml", "-o", "roles.dot", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "roles.dot\n", "")
+    assert (tmp_path / "roles.dot").read_text(encoding="utf-8").startswith("digraph roles {")
+
+
 def test_problems_exit_1_and_file_errors_exit_2_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
     done = orgviz("validate", "bad.yaml", cwd=tmp_path)

@@ -46,3 +46,4 @@ def command(files: tuple[str, ...], output: str, engine: str) -> None:
         write_output(output, data)
     except OrgvizError as exc:
         fail(exc)
+    click.echo(output)  # as `render` names what it wrote
