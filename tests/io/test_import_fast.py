@@ -27,6 +27,7 @@ from orgviz.io.csvimport import (
     cells,
     direct,
     import_csv,
+    rows,
     tree_order,
     values,
 )
@@ -286,12 +287,23 @@ def test_columns_read_at_once_as_cell_by_cell(tmp_path: Path,
             assert fast == slow, path.name
 
 
+def test_records_of_columns() -> None:
+    # records_of passes the columns to Record positionally, in field order.
+    assert all(f.init and not f.kw_only for f in dataclasses.fields(Record))
+    columns = rows.record_columns(2, {"id": ["a", "b"], "line": [2, 3], "file": ["t.csv"] * 2,
+                                      "reports_to": [None, "a"]})
+    made = rows.records_of(columns)
+    assert made == [Record("a", 2, "t.csv"), Record("b", 3, "t.csv", reports_to="a")]
+    assert made[0].notes is not made[1].notes  # a list of its own each
+    assert rows.records_of(rows.record_columns(0, {})) == []
+
+
 def test_rows_linked_directly_as_record_by_record(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     paths = _inputs(tmp_path)
-    for rows in (20, 200):  # files that take the direct way (HR exports of unique ids)
-        path = tmp_path / f"hr{rows}.csv"
-        _write_hr_export(path, rows)
+    for size in (20, 200):  # files that take the direct way (HR exports of unique ids)
+        path = tmp_path / f"hr{size}.csv"
+        _write_hr_export(path, size)
         paths.append(path)
     taken = 0
     for path in paths:

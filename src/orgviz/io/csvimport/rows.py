@@ -31,7 +31,7 @@ def is_export_layout(header: Sequence[str]) -> bool:
 
 
 class RowReader(CellReader, FlagReader):
-    """Reads the people of a CSV table into records."""
+    """Reads the people of a CSV table into columns of record values."""
 
     def read_people(self, table: CsvTable, exact: bool) -> RecordColumns:
         """The values of the table's rows, column by column (every field of Record, a list
@@ -208,6 +208,8 @@ def record_columns(n: int, values: Mapping[str, Iterable[Any]]) -> RecordColumns
     fields = dataclasses.fields(Record)
     if not values.keys() <= {f.name for f in fields}:
         raise TypeError(f"Record: unknown fields in {sorted(values)}")
+    if not n:
+        return {fld.name: [] for fld in fields}
     columns: RecordColumns = {}
     for fld in fields:
         given = values.get(fld.name)
@@ -227,4 +229,8 @@ def record_columns(n: int, values: Mapping[str, Iterable[Any]]) -> RecordColumns
 def records_of(columns: RecordColumns) -> list[Record]:
     """The records of columns (`record_columns`): `Record(**fields)` for each, called
     positionally in one C loop."""
-    return list(map(Record, *columns.values()))  # (in Record's field order)
+    return list(map(Record, *(columns[name] for name in _RECORD_FIELDS)))
+
+
+#: Record's fields, in the order of its __init__ arguments (all positional: see tests/io).
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
