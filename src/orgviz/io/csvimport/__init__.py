@@ -193,9 +193,10 @@ def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks
     if not exact:
         _tally_unmatched_titles(imp, columns["title"], columns["roles"])
     rows, depths = zip(*direct.positions, strict=True) if direct.positions else ((), ())
-    # Each person's line is made with the person when every value is a plain scalar.
-    plain = plain_columns([columns[f] for f in ("id", "name", "title", "reports_to", "team",
-                                                "location", "email")],
+    # Each person's line is made with the person when every value is a plain scalar (the
+    # managers are ids here: plain when the ids are).
+    plain = plain_columns([columns[f] for f in ("id", "name", "title", "team", "location",
+                                                "email")],
                           [columns["roles"], columns["dotted_to"]])
     sources = list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True))
     people, lines = people_and_lines(map(sources.__getitem__, rows),
