@@ -242,6 +242,11 @@ def test_program_is_located_from_the_distribution(monkeypatch: pytest.MonkeyPatc
     assert EmbeddedEngine().version().endswith(f" (graphviz-pure {dist.version})")
 
 
+def _not_installed(name: str) -> object:
+    """importlib.metadata.distribution() when the distribution is not installed."""
+    raise importlib.metadata.PackageNotFoundError(name)
+
+
 class _FakeDistribution:
     """What importlib.metadata.distribution() returns, for a distribution in `root`."""
 
@@ -262,20 +267,36 @@ def test_program_is_the_script_the_record_lists(monkeypatch: pytest.MonkeyPatch,
     program = bin_dir / "graphviz-pure"
     program.write_text("#!/bin/sh\n")
     program.chmod(0o755)
+    (site / "graphviz_pure-0.0.1.dist-info").mkdir()
     record = ["graphviz_pure-0.0.1.dist-info/METADATA", "../../bin/graphviz-pure"]
-    monkeypatch.setattr(importlib.metadata, "distribution",
-                        lambda name: _FakeDistribution(site, record))
+    lookups: list[str] = []
+
+    def distribution(name: str) -> _FakeDistribution:
+        lookups.append(name)
+        return _FakeDistribution(site, record)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", distribution)
     monkeypatch.setenv("PATH", "")
-    assert engines._find_pure() == (str(program), FAKE_PACKAGE)
+    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    assert engines._locate_pure() == (str(program), FAKE_PACKAGE)
+    assert lookups == ["graphviz-pure"]
+    monkeypatch.setattr(engines, "_PURE", [])  # as in a new process: known from the cache
+    assert engines._locate_pure() == (str(program), FAKE_PACKAGE)
+    assert lookups == ["graphviz-pure"]
+    program.write_text("#!/bin/sh\n# upgraded\n")  # another program: looked up again
+    monkeypatch.setattr(engines, "_PURE", [])
+    assert engines._locate_pure() == (str(program), FAKE_PACKAGE)
+    assert len(lookups) == 2
+    (site / "graphviz_pure-0.0.1.dist-info").rmdir()  # uninstalled: not believed
+    monkeypatch.setattr(importlib.metadata, "distribution", _not_installed)
+    monkeypatch.setattr(engines, "_PURE", [])
+    assert engines._locate_pure() is None
 
 
 @posix_only
 def test_program_on_path_when_no_distribution(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
-    def missing(name: str) -> object:
-        raise importlib.metadata.PackageNotFoundError(name)
-
-    monkeypatch.setattr(importlib.metadata, "distribution", missing)
+    monkeypatch.setattr(importlib.metadata, "distribution", _not_installed)
     program = tmp_path / "graphviz-pure"
     program.write_text("#!/bin/sh\nif [ \"$1\" = -V ]; then echo 'graphviz-pure - graphviz-pure "
                        "version 7.7.7 (Rust port of Graphviz 16.1.0)' >&2; exit 0; fi\n"
@@ -290,11 +311,9 @@ def test_program_on_path_when_no_distribution(monkeypatch: pytest.MonkeyPatch,
 
 def test_missing_program_says_pip_install(monkeypatch: pytest.MonkeyPatch,
                                           tmp_path: Path) -> None:
-    def missing(name: str) -> object:
-        raise importlib.metadata.PackageNotFoundError(name)
-
-    monkeypatch.setattr(importlib.metadata, "distribution", missing)
+    monkeypatch.setattr(importlib.metadata, "distribution", _not_installed)
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("ORGVIZ_NO_CACHE", "1")  # what an earlier test found is not asked
     engine = EmbeddedEngine()
     assert engine.find() is None and not engine.available()
     for attempt in (lambda: engine.render(SMALL, "svg"), lambda: pick_engine("embedded")):

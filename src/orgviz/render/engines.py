@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -366,6 +367,9 @@ PURE_PACKAGE = "graphviz-pure"
 _PURE_NAMES = ("graphviz-pure", "graphviz-pure.exe")
 #: The program and package version found for this process (see `_locate_pure`).
 _PURE: list[tuple[str, str | None] | None] = []
+#: The cache file of the program found from the distribution (importlib.metadata alone takes
+#: ~15 ms to import): "environment<TAB>program<TAB>identity<TAB>version<TAB>dist-info folder".
+_PURE_CACHE = "graphviz-pure.txt"
 
 
 def _locate_pure() -> tuple[str, str | None] | None:
@@ -373,7 +377,7 @@ def _locate_pure() -> tuple[str, str | None] | None:
     script its installed distribution lists (RECORD), else a `graphviz-pure` on PATH (then
     the version comes from the program)."""
     if not _PURE:
-        _PURE.append(_find_pure())
+        _PURE.append(_cached_pure() or _find_pure())
     return _PURE[0]
 
 
@@ -383,15 +387,49 @@ def _find_pure() -> tuple[str, str | None] | None:
 
     try:
         dist = importlib.metadata.distribution(PURE_PACKAGE)
-        for entry in dist.files or ():
+        files = dist.files or ()
+        for entry in files:
             if entry.name in _PURE_NAMES:
                 path = os.path.normpath(str(dist.locate_file(entry)))
                 if os.path.isfile(path) and os.access(path, os.X_OK):
+                    info = next((os.path.dirname(os.path.normpath(str(dist.locate_file(f))))
+                                 for f in files if f.name == "METADATA"), None)
+                    if info is not None:
+                        _remember_pure(path, dist.version, info)
                     return path, dist.version
     except (importlib.metadata.PackageNotFoundError, OSError, ValueError):
         pass
     found = shutil.which(PURE_PACKAGE)
     return (found, None) if found is not None else None
+
+
+def _cached_pure() -> tuple[str, str | None] | None:
+    """The program an earlier process found from the distribution, if this environment's
+    distribution is still installed (its dist-info folder) and the program unchanged."""
+    from orgviz.cachedir import cache_dir, read_trusted
+
+    folder = cache_dir()
+    data = read_trusted(folder / _PURE_CACHE) if folder is not None else None
+    fields = data.decode("utf-8", "replace").rstrip("\n").split("\t") if data else []
+    if len(fields) != 5:
+        return None
+    environment, program, identity, version, info = fields
+    current = _identity(program)
+    if environment != sys.prefix or current is None or current[1] != identity \
+            or not os.path.isdir(info):
+        return None
+    return program, version
+
+
+def _remember_pure(program: str, version: str, info: str) -> None:
+    """Note (best effort) where the distribution's program is, for later processes."""
+    from orgviz.cachedir import cache_dir, store
+
+    identity, folder = _identity(program), cache_dir()
+    fields = [sys.prefix, program, identity[1] if identity else "", version, info]
+    if identity is None or folder is None or any("\t" in f or "\n" in f for f in fields):
+        return
+    store(folder / _PURE_CACHE, ("\t".join(fields) + "\n").encode("utf-8"))
 
 
 class EmbeddedEngine(ProgramEngine):
