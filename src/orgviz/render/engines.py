@@ -1,5 +1,4 @@
-"""Graphviz engines: the system `dot` program and graphviz-pure (pip-installed), each run as a
-subprocess."""
+"""Graphviz engines: the system `dot` and graphviz-pure (pip-installed), run as subprocesses."""
 
 from __future__ import annotations
 
@@ -169,7 +168,7 @@ def _cached_lines() -> list[list[str]]:
 
 
 def _cached_probe(executable: str) -> str | None:
-    """The version an earlier orgviz process found by drawing with this very `dot`, if any."""
+    """The version an earlier orgviz process found by drawing with this very program, if any."""
     identity = _identity(executable)
     if identity is None:
         return None
@@ -178,7 +177,7 @@ def _cached_probe(executable: str) -> str | None:
 
 
 def _remember_probe(executable: str, version: str) -> None:
-    """Note (best effort) that this `dot` works and its version, for later processes."""
+    """Note (best effort) that this program works and its version, for later processes."""
     from orgviz.cachedir import cache_dir, store
 
     identity, folder = _identity(executable), cache_dir()
@@ -286,8 +285,6 @@ def _first_error_line(stderr: bytes) -> str:
         return "no error message"
     line = next((ln for ln in lines if "error" in ln.lower()), lines[0])
     return line if len(line) <= 200 else line[:199] + "…"
-
-
 
 
 class ProgramEngine(Engine):
