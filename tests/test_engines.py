@@ -524,6 +524,31 @@ def test_spare_started_early_is_taken_and_draws_the_same(name: str) -> None:
     assert job.result() == cold  # a graph bigger than a pipe's buffer is fed whole
 
 
+@pytest.mark.parametrize("name", BOTH)
+@pytest.mark.parametrize("whole", [True, False], ids=["grown-pipe", "writer-thread"])
+def test_spare_is_fed_in_one_write_or_by_a_thread(monkeypatch: pytest.MonkeyPatch, name: str,
+                                                 whole: bool) -> None:
+    engine = ENGINES[name]()
+    source = org_tree(2000)
+    assert len(source) > 65536  # more than a pipe holds unless grown
+    cold = engine.render(source, "plain")
+    threads: list[str] = []
+    real_thread = engines.threading.Thread
+
+    def thread(*args: object, **kwargs: object) -> object:
+        threads.append(str(kwargs.get("name")))
+        return real_thread(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engines.threading, "Thread", thread)
+    if not whole:
+        monkeypatch.setattr(engines, "_PIPE_LIMIT", len(source) - 1)  # too big to grow for
+    engines.prefetch(name, ("dot", "plain"))
+    job = engine.start(source, "plain")
+    assert job.result() == cold
+    grows = sys.platform.startswith("linux")
+    assert threads == ([] if whole and grows else ["orgviz-dot-input"])
+
+
 @pytest.mark.embedded_graphviz
 @pytest.mark.skipif(not HAS_EMBEDDED, reason="needs graphviz-pure")
 def test_auto_without_a_system_dot_prefetches_graphviz_pure(monkeypatch: pytest.MonkeyPatch,

@@ -13,7 +13,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import IO, ClassVar
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
 
 from orgviz.errors import RenderError
 
@@ -503,6 +508,9 @@ def _spawn(engine: ProgramEngine, argv: list[str], source: bytes) -> subprocess.
         os.close(descriptor)
 
 
+#: The most DOT source a pipe is grown to hold (Linux lets anyone grow one to 1 MiB).
+_PIPE_LIMIT = 1 << 20
+
 #: Graphviz processes started before their input existed, by command line (see `_start_spare`).
 _SPARES: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
 
@@ -534,10 +542,13 @@ def _take_spare(argv: list[str]) -> subprocess.Popen[bytes] | None:
 
 
 def _feed(process: subprocess.Popen[bytes], source: bytes) -> None:
-    """Give a waiting process its input on a thread of its own (the pipe holds only part
-    of a big graph), so that the caller goes on at once; `communicate()` then only reads."""
+    """Give a waiting process its input, so that the caller goes on at once and
+    `communicate()` then only reads: in one write when the pipe can be made to hold all of
+    it (Linux), else on a thread of its own (the pipe holds only part of a big graph)."""
     stdin, process.stdin = process.stdin, None
     assert stdin is not None
+    if _write_whole(stdin, source):
+        return
 
     def write() -> None:
         try:
@@ -549,6 +560,27 @@ def _feed(process: subprocess.Popen[bytes], source: bytes) -> None:
                 stdin.close()
 
     threading.Thread(target=write, name="orgviz-dot-input", daemon=True).start()
+
+
+def _write_whole(stdin: IO[bytes], source: bytes) -> bool:
+    """Write `source` to an empty pipe and close it, if the pipe can be grown to hold all of
+    it (no thread then, and no hand-offs between it and the caller); False: nothing done."""
+    grow = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if grow is None or len(source) > _PIPE_LIMIT:
+        return False
+    try:
+        if fcntl.fcntl(stdin.fileno(), grow, max(len(source), 4096)) < len(source):
+            return False
+    except OSError:  # above the system's limit for pipes, or not a pipe
+        return False
+    try:
+        stdin.write(source)
+    except OSError:  # it ended early (killed, or it failed): its status and stderr tell
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            stdin.close()
+    return True
 
 
 def _end_process(process: subprocess.Popen[bytes]) -> None:
