@@ -66,7 +66,14 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
 
 @pytest.mark.parametrize(("source", "expected"), [
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A}\n  - {id: b, name: B\n",
-     (6, 1, "yaml-syntax", "YAML syntax error")),
+     (6, 1, "yaml-syntax", "YAML syntax error: did not find expected ',' or '}' in the {...} "
+                           "mapping that starts at line 5, column 5")),
+    ('orgviz: 1\norg:\n  name: "Acme\npeople: []\n',
+     (5, 1, "yaml-syntax", "YAML syntax error: found unexpected end of stream in the quoted "
+                           "text that starts at line 3, column 9")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n bad: 1\n",
+     (5, 2, "yaml-syntax", "did not find expected key in the mapping that starts at line 1, "
+                           "column 1")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n    id: b\n",
      (6, 5, "duplicate-key", "duplicate key 'id' (first defined at line 4)")),
     ("orgviz: 2\norg: {name: A}\npeople: []\n", (1, 9, "version", "unknown format version '2'")),

@@ -108,12 +108,33 @@ def read_yaml(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = _loc(file, mark) if mark else SourceLoc(file, 1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(loc, "yaml-syntax", f"YAML syntax error: {problem}") from None
+        raise YamlError(loc, "yaml-syntax", f"YAML syntax error: {_syntax_problem(exc)}"
+                        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(SourceLoc(file, 1, 1), "yaml-syntax", f"YAML error: {exc}") from None
     finally:
         loader.dispose()
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
+    """What PyYAML found wrong, and where what it was reading starts when that is elsewhere
+    (the opening quote or bracket of an unclosed string or list, say)."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    start, at = exc.context_mark, exc.problem_mark
+    if exc.problem and exc.context and start is not None and at is not None \
+            and (start.line, start.column) != (at.line, at.column):
+        what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
+        what = _CONTEXTS.get(what.removeprefix("a ").removeprefix("an "), what)
+        problem += f" in the {what} that starts at line {start.line + 1}, column " \
+            f"{start.column + 1}"
+    return problem
+
+
+#: PyYAML's names for what it was reading, in the words of an org file's author.
+_CONTEXTS = {"quoted scalar": "quoted text", "flow sequence": "[...] list",
+             "flow mapping": "{...} mapping", "block mapping": "mapping",
+             "block sequence": "list", "block collection": "list or mapping",
+             "plain scalar": "text", "block scalar": "block of text"}
 
 
 def _build(loader: Any, file: str) -> Any:
