@@ -427,3 +427,31 @@ def test_tree_order_with_shared_ids_and_cycles() -> None:
     unique = [r for r in records if r.line != 7]
     assert [(r.line, d) for r, d in tree_order(unique)] == [(2, 0), (3, 1), (6, 2), (4, 0),
                                                             (5, 0), (8, 0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab ,;"\'\r\n\t', max_size=30), st.sampled_from([",", ";"]))
+def test_split_columns_as_record_by_record(text: str, delimiter: str) -> None:
+    split = csvread._split_columns(text, delimiter)
+    if split is None:
+        return
+    header, columns = split
+    rows = list(zip(range(2, len(columns[0]) + 2), map(list, zip(*columns, strict=True)),
+                    strict=True))
+    assert (header, rows) == csvread._records(text, delimiter, "t.csv")
+
+
+@pytest.mark.parametrize("text", [
+    "id,name\n1,Ann\n2,Bob\n", "id,name\r\n1,Ann\r\n2,Bob", "id,name\r\n1,Ann\r2,Bob\r\n",
+    "id,name\n1,Ann\n\n2,Bob\n", "id,name\n1,Ann,x\n2\n", 'id,name\n1,"Ann"\n', "id\n1\n",
+    "id,name\n1,%s\n" % ("x" * 501), "id,name\n1,%s\n" % ("x" * 500), "id,name\n1, O'B \n",
+    "id;name\n1;a\tb\n", "id,name\n1,a  b\n"])
+def test_split_tables_as_read_by_csv_reader(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def table(data: bytes) -> tuple[object, ...]:
+        got = csvread.parse_csv(data, "t.csv")
+        return (got.header, got.rows, got.row_count, got.delimiter, got.plain,
+                got.strip_only, got.short)
+
+    split = table(text.encode("utf-8"))
+    monkeypatch.setattr(csvread, "_split_columns", lambda text, delimiter: None)
+    assert split == table(text.encode("utf-8"))

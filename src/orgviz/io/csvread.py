@@ -7,6 +7,7 @@ import csv
 import io
 import os
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.problem import Problem
@@ -25,11 +26,15 @@ _NOT_PLAIN_CHARS = tuple(chr(c) for c in (*range(0x00, 0x0A), 0x0B, 0x0C, *range
 
 @dataclass
 class CsvTable:
-    """A parsed CSV file: its header, rows with their starting line numbers, and notes."""
+    """A parsed CSV file: its header, rows with their starting line numbers, and notes.
+
+    A file of one line per record without quote marks is split column by column (`columns`,
+    rows on line 2, 3, ...); `rows` are then made from the columns when first asked for.
+    """
 
     shown: str
     header: list[str]
-    rows: list[tuple[int, list[str]]]
+    given_rows: list[tuple[int, list[str]]] | None = field(repr=False)
     encoding: str
     delimiter: str
     problems: list[Problem] = field(default_factory=list)
@@ -41,6 +46,24 @@ class CsvTable:
     #: No cell is longer than SHORT_FIELD_CHARS (found while parsing files with one line
     #: per record; False: not known).
     short: bool = False
+    #: The cells column by column, as wide as the header, when the file was split so.
+    columns: list[list[str]] | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> list[tuple[int, list[str]]]:
+        """(line, cells) of each row, in file order."""
+        if self.given_rows is None:
+            columns = self.columns or []
+            cells = list(map(list, zip(*columns, strict=True)))
+            self.given_rows = list(zip(range(2, len(cells) + 2), cells, strict=True))
+        return self.given_rows
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the table has."""
+        if self.given_rows is None and self.columns:
+            return len(self.columns[0])
+        return len(self.rows)
 
 
 def _fatal(shown: str, line: int, message: str, rule: str = "csv") -> OrgLoadError:
@@ -134,6 +157,11 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     short = True
     try:
         csv.field_size_limit(SHORT_FIELD_CHARS)  # a longer field raises csv.Error
+        split = _split_columns(text, delimiter)
+        if split is not None:
+            header, columns = split
+            return _table(shown, text, header, None, used, delimiter, problems, True, True,
+                          columns)
         try:
             one_line = _one_line_records(text, delimiter, errors=True)
         except csv.Error:  # a long field (or a syntax error, which _records reports)
@@ -147,14 +175,69 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     if header is None:
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
+    return _table(shown, text, header, rows, used, delimiter, problems, one_line is not None,
+                  short and one_line is not None)
+
+
+def _table(shown: str, text: str, header: list[str] | None,
+           rows: list[tuple[int, list[str]]] | None, used: str, delimiter: str,
+           problems: list[Problem], one_line: bool, short: bool,
+           columns: list[list[str]] | None = None) -> CsvTable:
+    """The table of a parsed file (rows, or columns of rows on lines 2, 3 ...)."""
+    if header is None:
+        raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
+                     "title, manager_id")
     header = [h.strip().lstrip("\ufeff") for h in header]
-    if not rows:
+    if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    plain = "  " not in text and not any(c in text for c in _NOT_PLAIN_CHARS)
-    one_line_plain = plain and one_line is not None
+    plain = _plain(text)
     return CsvTable(shown, header, rows, used, delimiter, problems, plain,
-                    strip_only=one_line_plain and "'" not in text,
-                    short=short and one_line is not None)
+                    strip_only=plain and one_line and "'" not in text, short=short,
+                    columns=columns)
+
+
+#: Byte values of ASCII text that `_NOT_PLAIN_CHARS` does not hold.
+_PLAIN_BYTES = bytes((10, 13, *range(0x20, 0x7F)))
+
+
+def _plain(text: str) -> bool:
+    """No control characters, tabs or double spaces (see CsvTable.plain)."""
+    if "  " in text:
+        return False
+    if text.isascii():  # one C pass over the bytes instead of one per character
+        return not text.encode("ascii").translate(None, _PLAIN_BYTES)
+    return not any(c in text for c in _NOT_PLAIN_CHARS)
+
+
+def _split_columns(text: str, delimiter: str) -> tuple[list[str], list[list[str]]] | None:
+    """Header and columns of a file without quote marks whose every line is one row as
+    wide as the header (two fields or more, none longer than SHORT_FIELD_CHARS), split at
+    its line breaks and delimiters as `csv.reader` reads it; else None.
+
+    Without a quote mark csv.reader only splits: records at line breaks (\\n, \\r\\n, a
+    lone \\r: then None here) and fields at the delimiter.
+    """
+    if '"' in text:
+        return None
+    breaks = text.count("\r")
+    if breaks:  # every line break a \r\n, or none
+        lines = text.split("\r\n")
+        if text.count("\n") != breaks or len(lines) - 1 != breaks:
+            return None
+    else:
+        lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()
+    if len(lines) < 2:
+        return None
+    width = lines[0].count(delimiter) + 1
+    if width < 2 or \
+            list(map(str.count, lines, repeat(delimiter))).count(width - 1) != len(lines):
+        return None
+    cells = delimiter.join(lines[1:]).split(delimiter)
+    if max(map(len, lines)) > SHORT_FIELD_CHARS and max(map(len, cells)) > SHORT_FIELD_CHARS:
+        return None
+    return lines[0].split(delimiter), [cells[i::width] for i in range(width)]
 
 
 def _keep(cells: list[str]) -> bool:

@@ -118,7 +118,7 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
     source = os.path.basename(table.shown)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_URL}",
-        comment(f"# Imported by `orgviz import` from {source} ({len(table.rows):,} rows, "
+        comment(f"# Imported by `orgviz import` from {source} ({table.row_count:,} rows, "
                 f"{table.encoding}): {len(org.people):,} positions, "
                 f"{sum(map(bool, map(_VACANT, org.people))):,} open."),
     ]

@@ -57,11 +57,19 @@ class RowReader(CellReader, FlagReader):
         self.plain = table.plain
         self.strip_only = table.strip_only
         self.short = table.short and SHORT_FIELD_CHARS <= MAX_TEXT
-        width = len(table.header)
-        rows = table.rows
-        if set(map(len, map(_CELLS, rows))) != {width}:
-            rows = [(line, self.fit(table.shown, line, cells, width)) for line, cells in rows]
-        return record_columns(len(rows), self.read_rows(table.shown, rows, columns, exact))
+        if table.columns is not None:  # (rows on lines 2, 3 ..., as wide as the header)
+            by_column: Sequence[Sequence[str]] = table.columns
+            lines = list(range(2, table.row_count + 2))
+        else:
+            width = len(table.header)
+            rows = table.rows
+            if set(map(len, map(_CELLS, rows))) != {width}:
+                rows = [(line, self.fit(table.shown, line, cells, width))
+                        for line, cells in rows]
+            lines = list(map(_LINE, rows))
+            by_column = list(zip(*map(_CELLS, rows), strict=True))
+        return record_columns(len(lines), self.read_rows(table.shown, lines, by_column,
+                                                         columns, exact))
 
     def fit(self, shown: str, line: int, cells: list[str], width: int) -> list[str]:
         """A row made as wide as the header (missing fields empty, extra ones dropped)."""
@@ -96,21 +104,18 @@ class RowReader(CellReader, FlagReader):
                               f"manager_id, parentId, Supervisor ...){hint}: pass "
                               "--manager COLUMN")
 
-    def read_rows(self, shown: str, rows: Sequence[tuple[int, list[str]]], columns: Columns,
-                  exact: bool) -> dict[str, Iterable[Any]]:
-        """The values of the records of rows as wide as the header, read column by column
-        (fields left out take their defaults).
+    def read_rows(self, shown: str, lines: list[int], by_column: Sequence[Sequence[str]],
+                  columns: Columns, exact: bool) -> dict[str, Iterable[Any]]:
+        """The values of the records of rows as wide as the header, given column by column
+        with the line each row starts on (fields left out take their defaults).
 
         A column whose cells are all plain is cleaned in one pass; the other columns are read
         cell by cell, row by row and in field order, so that problems and tallies come out as
         they would reading one row after the other.
         """
-        n = len(rows)
+        n = len(lines)
         if not n:
             return {}
-        lines = list(map(_LINE, rows))
-        grid = list(map(_CELLS, rows))
-        by_column = list(zip(*grid, strict=True))
         values: dict[str, list[str | None]] = {}
         slow: list[tuple[str, int, int]] = []  # (field, column, name part or -1)
         for fld, i in columns.index.items():
@@ -138,13 +143,13 @@ class RowReader(CellReader, FlagReader):
                                  else list(column))
         if slow:
             cell = self.cell
-            for r, cells in enumerate(grid):
-                where = (shown, lines[r])
+            for r, line in enumerate(lines):
+                where = (shown, line)
                 for fld, i, k in slow:
                     if k < 0:
-                        values[fld][r] = cell(cells[i], exact, where, fld, i, False)
+                        values[fld][r] = cell(by_column[i][r], exact, where, fld, i, False)
                     else:
-                        parts[k][r] = cell(cells[i], exact, where, fld, i, True)
+                        parts[k][r] = cell(by_column[i][r], exact, where, fld, i, True)
         none: list[Any] = [None] * n
         get = values.get
         if not several:
