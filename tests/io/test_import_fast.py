@@ -455,3 +455,17 @@ def test_split_tables_as_read_by_csv_reader(text: str, monkeypatch: pytest.Monke
     split = table(text.encode("utf-8"))
     monkeypatch.setattr(csvread, "_split_columns", lambda text, delimiter: None)
     assert split == table(text.encode("utf-8"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,;'\r\n\xa0", max_size=30), st.sampled_from([",", ";"]))
+def test_trimmed_tables_have_no_cell_to_strip(text: str, delimiter: str) -> None:
+    try:
+        table = csvread.parse_csv(("id,name,x\n" + text).encode("utf-8"), "t.csv", None,
+                                  delimiter)
+    except OrgLoadError:
+        return
+    if table.trimmed:
+        assert table.columns is not None and table.strip_only
+        assert all(cell == cell.strip() for column in table.columns for cell in column)
+        assert all(h == h.strip() for h in table.header)

@@ -46,6 +46,9 @@ class CsvTable:
     #: No cell is longer than SHORT_FIELD_CHARS (found while parsing files with one line
     #: per record; False: not known).
     short: bool = False
+    #: Besides strip_only, split into columns, ASCII, and no cell starts or ends with a
+    #: space: every cell reads as itself.
+    trimmed: bool = False
     #: The cells column by column, as wide as the header, when the file was split so.
     columns: list[list[str]] | None = field(default=None, repr=False)
 
@@ -191,9 +194,17 @@ def _table(shown: str, text: str, header: list[str] | None,
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
     plain = _plain(text)
-    return CsvTable(shown, header, rows, used, delimiter, problems, plain,
-                    strip_only=plain and one_line and "'" not in text, short=short,
+    strip_only = plain and one_line and "'" not in text
+    return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
+                    trimmed=strip_only and columns is not None and _trimmed(text, delimiter),
                     columns=columns)
+
+
+def _trimmed(text: str, delimiter: str) -> bool:
+    """Whether no cell of ASCII text split at its delimiters and line breaks starts or ends
+    with a space."""
+    return text.isascii() and text[:1] != " " and text[-1:] != " " and not any(
+        edge in text for edge in (delimiter + " ", " " + delimiter, "\n ", " \n", " \r"))
 
 
 #: Byte values of ASCII text that `_NOT_PLAIN_CHARS` does not hold.

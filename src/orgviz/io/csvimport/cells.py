@@ -59,6 +59,8 @@ class CellReader(ImporterState):
         if self.strip_only:  # the file's cells, checked at once (CsvTable.strip_only)
             if exact:
                 return "keep"  # (no quote mark: exact keeps every cell)
+            if self.trimmed:  # every cell reads as itself (CsvTable.trimmed)
+                return "keep" if "" in column else "full"
             # "keep" when no cell starts or ends with a space, the only ASCII whitespace a
             # plain file with one line per record can hold.
             joined = "\x00".join(column)

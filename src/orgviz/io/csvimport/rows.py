@@ -56,6 +56,7 @@ class RowReader(CellReader, FlagReader):
         # Cells of a file without control characters, tabs or double spaces only need strip().
         self.plain = table.plain
         self.strip_only = table.strip_only
+        self.trimmed = table.trimmed
         self.short = table.short and SHORT_FIELD_CHARS <= MAX_TEXT
         if table.columns is not None:  # (rows on lines 2, 3 ..., as wide as the header)
             by_column: Sequence[Sequence[str]] = table.columns

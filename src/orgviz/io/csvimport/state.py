@@ -22,6 +22,7 @@ class ImporterState:
         self.cols: dict[str, int] = {}
         self.plain = False
         self.strip_only = False
+        self.trimmed = False  # no cell starts or ends with a space (CsvTable.trimmed)
         self.short = False  # no cell is longer than MAX_TEXT
         self.samples: dict[str, list[str]] = {}
 
