@@ -9,6 +9,7 @@ from typing import Any
 
 from orgviz.config import Config
 from orgviz.errors import ConfigError
+from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, RuleSetting
 from orgviz.problem import Problem
 from orgviz.rules import RULES, defaults_for
@@ -98,6 +99,11 @@ def rule_confs(org: Org, config: Config | None = None,
 
 def validate(org: Org, config: Config | None = None) -> list[Problem]:
     """All problems of an org (load problems included), sorted by file, line and column."""
+    with cyclic_gc_paused():  # a few tuples a finding, in no cycle
+        return _validate(org, config)
+
+
+def _validate(org: Org, config: Config | None) -> list[Problem]:
     problems = list(org.load_problems)
     confs = rule_confs(org, config, problems)
     # Plain tuples in Problem's field order, so that sorting compares them in C; only the

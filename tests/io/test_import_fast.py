@@ -9,6 +9,7 @@ import random
 import re
 import sys
 import tempfile
+from itertools import chain
 from pathlib import Path
 
 import pytest
@@ -435,7 +436,8 @@ def test_split_columns_as_record_by_record(text: str, delimiter: str) -> None:
     split = csvread._split_columns(text, delimiter)
     if split is None:
         return
-    header, columns = split
+    header, columns, trimmed = split
+    assert trimmed == all(c == c.strip(" ") for c in [*header, *chain.from_iterable(columns)])
     rows = list(zip(range(2, len(columns[0]) + 2), map(list, zip(*columns, strict=True)),
                     strict=True))
     assert (header, rows) == csvread._records(text, delimiter, "t.csv")

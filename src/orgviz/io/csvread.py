@@ -162,9 +162,9 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         csv.field_size_limit(SHORT_FIELD_CHARS)  # a longer field raises csv.Error
         split = _split_columns(text, delimiter)
         if split is not None:
-            header, columns = split
+            header, columns, trimmed = split
             return _table(shown, text, header, None, used, delimiter, problems, True, True,
-                          columns)
+                          columns, trimmed)
         try:
             one_line = _one_line_records(text, delimiter, errors=True)
         except csv.Error:  # a long field (or a syntax error, which _records reports)
@@ -185,8 +185,9 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
 def _table(shown: str, text: str, header: list[str] | None,
            rows: list[tuple[int, list[str]]] | None, used: str, delimiter: str,
            problems: list[Problem], one_line: bool, short: bool,
-           columns: list[list[str]] | None = None) -> CsvTable:
-    """The table of a parsed file (rows, or columns of rows on lines 2, 3 ...)."""
+           columns: list[list[str]] | None = None, trimmed: bool = False) -> CsvTable:
+    """The table of a parsed file (rows, or columns of rows on lines 2, 3 ... and whether
+    none of their cells starts or ends with a space)."""
     if header is None:
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
@@ -196,15 +197,7 @@ def _table(shown: str, text: str, header: list[str] | None,
     plain = _plain(text)
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
-                    trimmed=strip_only and columns is not None and _trimmed(text, delimiter),
-                    columns=columns)
-
-
-def _trimmed(text: str, delimiter: str) -> bool:
-    """Whether no cell of ASCII text split at its delimiters and line breaks starts or ends
-    with a space."""
-    return text.isascii() and text[:1] != " " and text[-1:] != " " and not any(
-        edge in text for edge in (delimiter + " ", " " + delimiter, "\n ", " \n", " \r"))
+                    trimmed=strip_only and trimmed and text.isascii(), columns=columns)
 
 
 #: Byte values of ASCII text that `_NOT_PLAIN_CHARS` does not hold.
@@ -220,35 +213,42 @@ def _plain(text: str) -> bool:
     return not any(c in text for c in _NOT_PLAIN_CHARS)
 
 
-def _split_columns(text: str, delimiter: str) -> tuple[list[str], list[list[str]]] | None:
+def _split_columns(text: str, delimiter: str
+                   ) -> tuple[list[str], list[list[str]], bool] | None:
     """Header and columns of a file without quote marks whose every line is one row as
     wide as the header (two fields or more, none longer than SHORT_FIELD_CHARS), split at
-    its line breaks and delimiters as `csv.reader` reads it; else None.
+    its line breaks and delimiters as `csv.reader` reads it, and whether no cell of it
+    starts or ends with a space; else None.
 
-    Without a quote mark csv.reader only splits: records at line breaks (\\n, \\r\\n, a
-    lone \\r: then None here) and fields at the delimiter.
+    Without a quote mark csv.reader only splits: records at line breaks (\\n, or \\r\\n
+    throughout: else None here) and fields at the delimiter.
     """
     if '"' in text:
         return None
-    breaks = text.count("\r")
-    if breaks:  # every line break a \r\n, or none
-        lines = text.split("\r\n")
-        if text.count("\n") != breaks or len(lines) - 1 != breaks:
-            return None
-    else:
-        lines = text.split("\n")
+    lines = text.split("\r\n" if "\r" in text else "\n")
     if not lines[-1]:
         lines.pop()
     if len(lines) < 2:
         return None
-    width = lines[0].count(delimiter) + 1
+    header = lines[0]
+    width = header.count(delimiter) + 1
     if width < 2 or \
             list(map(str.count, lines, repeat(delimiter))).count(width - 1) != len(lines):
         return None
-    cells = delimiter.join(lines[1:]).split(delimiter)
+    body = delimiter.join(lines[1:])  # (a line break left in it is a lone \r or \n)
+    if "\r" in body or "\n" in body or "\r" in header or "\n" in header:
+        return None
+    cells = body.split(delimiter)
     if max(map(len, lines)) > SHORT_FIELD_CHARS and max(map(len, cells)) > SHORT_FIELD_CHARS:
         return None
-    return lines[0].split(delimiter), [cells[i::width] for i in range(width)]
+    trimmed = _no_edge_space(header, delimiter) and _no_edge_space(body, delimiter)
+    return header.split(delimiter), [cells[i::width] for i in range(width)], trimmed
+
+
+def _no_edge_space(line: str, delimiter: str) -> bool:
+    """Whether no cell of a line split at its delimiters starts or ends with a space."""
+    return line[:1] != " " and line[-1:] != " " and delimiter + " " not in line and \
+        " " + delimiter not in line
 
 
 def _keep(cells: list[str]) -> bool:
