@@ -92,12 +92,24 @@ def _items(key: str, items: Sequence[str]) -> str:
 def plain_columns(texts: Iterable[Sequence[str | None]],
                   lists: Iterable[Sequence[tuple[str, ...]]]) -> bool:
     """Whether every text of some columns (None aside) and every item of some list columns
-    is a plain scalar (False: maybe not), checked column by column with `all_plain`."""
+    is a plain scalar (False: maybe not), checked column by column with `all_plain`.
+
+    A column that looks like it repeats a few values (titles, teams, places) is checked
+    value by value once each.
+    """
     for column in texts:
-        present = list(filter(None, column))
-        if len(present) + column.count(None) != len(column) or not all_plain(present):
+        if "" in column:
             return False  # (an empty text is quoted)
-    return all_plain(list(chain.from_iterable(chain.from_iterable(lists))))
+        present = list(filter(None, column)) if None in column else column
+        if len(set(present[:_SAMPLE])) <= _SAMPLE // 2:
+            present = list(dict.fromkeys(present))
+        if not all_plain(present):
+            return False
+    return all_plain(list(chain.from_iterable(chain.from_iterable(filter(any, lists)))))
+
+
+#: How many values of a column `plain_columns` looks at to guess whether values repeat.
+_SAMPLE = 64
 
 
 def _label(person: Person) -> str:
