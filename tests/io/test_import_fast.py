@@ -471,3 +471,24 @@ def test_trimmed_tables_have_no_cell_to_strip(text: str, delimiter: str) -> None
         assert table.columns is not None and table.strip_only
         assert all(cell == cell.strip() for column in table.columns for cell in column)
         assert all(h == h.strip() for h in table.header)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 12)), max_size=12))
+def test_tree_rows_walk_depth_first(bosses: list[int | None]) -> None:
+    ids = [f"p{i}" for i in range(len(bosses))]
+    managers = [None if b is None else f"p{b}" for b in bosses]
+    children: dict[int, list[int]] = {}
+    for row, boss in enumerate(bosses):
+        if boss is not None and boss < len(bosses):
+            children.setdefault(boss, []).append(row)
+
+    def walk(row: int, depth: int) -> list[tuple[int, int]]:
+        return [(row, depth), *(p for kid in children.get(row, ())
+                                for p in walk(kid, depth + 1))]
+
+    tops = [r for r, b in enumerate(bosses) if b is None or b >= len(bosses)]
+    expected = [p for top in tops for p in walk(top, 0)]
+    rows, depths = csvimport.order.tree_rows(dict(zip(ids, range(len(ids)), strict=True)),
+                                             managers)
+    assert list(zip(rows, depths, strict=True)) == expected

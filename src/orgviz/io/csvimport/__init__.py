@@ -155,7 +155,7 @@ def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks
                    team=direct.team_ids)
     if not exact:
         _tally_unmatched_titles(imp, columns["title"], columns["roles"])
-    rows, depths = zip(*direct.positions, strict=True) if direct.positions else ((), ())
+    rows, depths = direct.rows, direct.depths
     # Each person's line is made with the person when every value is a plain scalar (the
     # managers are ids here: plain when the ids are).
     plain = plain_columns([columns[f] for f in ("id", "name", "title", "team", "location",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import eq
 
-from orgviz.io.csvimport.order import tree_positions
+from orgviz.io.csvimport.order import tree_rows
 from orgviz.io.csvimport.records import ImportOptions
 from orgviz.io.csvimport.rows import RecordColumns
 from orgviz.io.csvimport.teams import team_ids
@@ -27,7 +27,8 @@ DIRECT = True
 class DirectLinks:
     """The links of rows that link as they are."""
 
-    positions: list[tuple[int, int]]  # (row, depth) in the order written
+    rows: list[int]  # in the order written
+    depths: list[int]  # each one's depth below its top (0: a top)
     teams: list[Team]
     team_ids: list[str | None]  # each row's team id
 
@@ -47,9 +48,10 @@ def link_directly(columns: RecordColumns, exact: bool,
         return None
     if not exact and (any(map(eq, managers, ids)) or any(columns["dotted_raw"])):
         return None  # a self-report, or dotted lines to resolve
-    tree = tree_positions(index, managers)
-    if len(tree) != len(ids):
+    rows, depths = tree_rows(index, managers)
+    if len(rows) != len(ids):
         return None  # reporting cycles
-    positions = tree if options.order == "tree" else [(row, 0) for row in range(len(ids))]
+    if options.order != "tree":
+        rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)
-    return DirectLinks(positions, teams, rows_teams)
+    return DirectLinks(rows, depths, teams, rows_teams)

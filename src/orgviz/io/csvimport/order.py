@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import repeat
 from operator import attrgetter
 
 from orgviz.io.csvimport.records import Record, record_id
@@ -53,11 +52,19 @@ def unique_tree_order(records: list[Record]) -> list[tuple[Record, int]] | None:
 
 def tree_positions(index: Mapping[str, int], bosses: Sequence[str | None]
                    ) -> list[tuple[int, int]]:
-    """(row, depth) of rows depth-first from the tops, managers before reports, rows in file
-    order among siblings; rows in cycles (which no top reaches) are left out.
+    """(row, depth) of rows depth-first from the tops (see `tree_rows`)."""
+    return list(zip(*tree_rows(index, bosses), strict=True))
+
+
+def tree_rows(index: Mapping[str, int], bosses: Sequence[str | None]
+              ) -> tuple[list[int], list[int]]:
+    """The rows depth-first from the tops, managers before reports, rows in file order
+    among siblings, and the depth of each (0: a top); rows in cycles (which no top
+    reaches) are left out.
 
     `index`: the row of each id (ids unique); `bosses`: each row's manager id, None for none.
-    A row whose manager is no id is a top.
+    A row whose manager is no id is a top. The walk keeps an iterator over the reports of
+    each manager on the path from the top (the path's length is the depth).
     """
     children: dict[int, list[int]] = {}
     tops = []
@@ -70,17 +77,22 @@ def tree_positions(index: Mapping[str, int], bosses: Sequence[str | None]
             children[boss] = [row]
         else:
             kids.append(row)
-    out: list[tuple[int, int]] = []
-    append = out.append
-    stack = [(row, 0) for row in reversed(tops)]
-    pop, push = stack.pop, stack.extend
-    while stack:
-        row, depth = item = pop()
-        append(item)
-        kids = children.get(row)
-        if kids:
-            push(zip(reversed(kids), repeat(depth + 1)))
-    return out
+    rows: list[int] = []
+    depths: list[int] = []
+    get, add, add_depth = children.get, rows.append, depths.append
+    path = [iter(tops)]
+    while path:
+        depth = len(path) - 1
+        for row in path[-1]:
+            add(row)
+            add_depth(depth)
+            kids = get(row)
+            if kids:
+                path.append(iter(kids))
+                break
+        else:
+            path.pop()
+    return rows, depths
 
 
 _REPORTS_TO = attrgetter("reports_to")
