@@ -59,3 +59,15 @@ def test_exit_status_is_what_sys_exit_gives(code: object, status: int, printed: 
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert _exit_status(code) == status
     assert capsys.readouterr().err == printed
+
+
+def test_the_program_runs_its_command_without_the_cycle_collector(tmp_path: Path) -> None:
+    # A command that pauses the collector then finds it off and leaves it off, so no
+    # collection walks the whole org when the command ends (see cli.run).
+    script = ("import gc, orgviz.cli as cli\n"
+              "cli.main = lambda: print('collector on:', gc.isenabled())\n"
+              "print('before:', gc.isenabled())\n"
+              "cli.run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60, check=False)
+    assert (done.returncode, done.stdout) == (0, "before: True\ncollector on: False\n")
