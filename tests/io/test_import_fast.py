@@ -33,7 +33,13 @@ from orgviz.io.csvimport import (
     values,
 )
 from orgviz.io.csvimport import people as people_module
-from orgviz.io.orgwrite import person_items, person_lines, plain_columns, plain_line
+from orgviz.io.orgwrite import (
+    person_items,
+    person_lines,
+    plain_columns,
+    plain_line,
+    plain_lines,
+)
 from orgviz.io.yamlwrite import all_plain, flow_mapping, scalar
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
@@ -146,6 +152,58 @@ def test_lines_made_with_people_equal_person_lines(persons: list[Person]) -> Non
     assert [plain_line(p.id, p.name, p.title, roles, p.reports_to, p.dotted_to, p.team,
                        p.vacant, p.assistant, p.location, p.email)
             for p, roles in zip(persons, explicit, strict=True)] == person_lines(persons)
+
+
+@settings(max_examples=100, deadline=None)
+@given(plain_people())
+def test_plain_lines_are_plain_line_of_each_row(persons: list[Person]) -> None:
+    columns = [[getattr(p, f) for p in persons] for f in ("id", "name", "title", "roles",
+                                                           "reports_to", "dotted_to", "team",
+                                                           "vacant", "assistant", "location",
+                                                           "email")]
+    expected = [plain_line(*row) for row in zip(*columns, strict=True)]
+    assert plain_lines(*columns) == expected
+    if not any(columns[3]):
+        columns[3] = None  # type: ignore[call-overload]
+        assert plain_lines(*columns) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(plain_people(), st.randoms(use_true_random=False), st.booleans())
+def test_people_of_columns_equal_people_and_lines(persons: list[Person], rng: random.Random,
+                                                   explicit: bool) -> None:
+    cols = {"id": 1, "manager": 3}
+    rows = [(p.id, "t.csv", line, p.name, p.title, p.roles if explicit else (), p.reports_to,
+             p.dotted_to, p.team, p.vacant, p.assistant, p.location, p.email, cols)
+            for line, p in enumerate(persons, 2)]
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    expected, expected_lines = people_module.people_and_lines(
+        [rows[r] for r in order], line=plain_line)
+    columns = list(zip(*rows, strict=True))
+    made, lines = people_module.people_of_columns(
+        columns[0], "t.csv", *columns[2:13], cols, order, True)
+    assert all(type(p) is Person for p in made)
+    assert [_person_state(p) for p in made] == [_person_state(p) for p in expected]
+    assert lines == expected_lines
+    with pytest.raises(ValueError, match="rows ordered"):
+        people_module.people_of_columns(columns[0], "t.csv", *columns[2:13], cols,
+                                        order[1:], True)
+
+
+def test_people_of_columns_share_an_empty_item_locs_that_cannot_change() -> None:
+    made, _lines = people_module.people_of_columns(
+        ["a", "b"], "t.csv", [2, 3], ["A", None], [None, "CEO"], [(), ("ceo",)], [None, "a"],
+        [(), ()], [None, None], [False, True], [False, False], [None, None], [None, None],
+        {"id": 1, "manager": 2}, [1, 0], False)
+    assert [p.id for p in made] == ["b", "a"]
+    assert made[0].item_locs == {} and made[0].item_locs is made[1].item_locs
+    assert repr(made[0].item_locs) == "{}"
+    assert made[0].at("role", 0) == SourceLoc("t.csv", 3, 1)
+    with pytest.raises(TypeError):
+        made[0].item_locs["role"] = ()  # type: ignore[index]
+    with pytest.raises(TypeError):
+        made[0].item_locs.update(role=())  # type: ignore[attr-defined]
 
 
 def test_plain_columns() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import chain, compress, count
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_not
 from typing import TYPE_CHECKING
 
@@ -83,6 +83,51 @@ def plain_line(pid: str, name: str | None, title: str | None, roles: tuple[str, 
             f"{', assistant: true' if assistant is True else ''}"
             f"{'' if location is None else ', location: ' + location}"
             f"{'' if email is None else ', email: ' + email}}}")
+
+
+def plain_lines(ids: Sequence[str], names: Sequence[str | None], titles: Sequence[str | None],
+                roles: Sequence[tuple[str, ...]] | None, bosses: Sequence[str | None],
+                dotted: Sequence[tuple[str, ...]], teams: Sequence[str | None],
+                vacant: Sequence[bool], assistant: Sequence[bool],
+                locations: Sequence[str | None], emails: Sequence[str | None]) -> list[str]:
+    """`plain_line` of each row of some columns (`roles`: the explicit ones, None: none),
+    made column by column: a text column without None gives its key once and its values
+    as they are, the others each row's piece (`, key: value` or nothing)."""
+    k1, v1 = _keyed(", name: ", names)
+    k2, v2 = _keyed(", title: ", titles)
+    v3 = _listed(", role: ", roles)
+    k4, v4 = _keyed(", reports_to: ", bosses)
+    v5 = _listed(", dotted_to: ", dotted)
+    k6, v6 = _keyed(", team: ", teams)
+    v7 = _flagged(", vacant: true", vacant)
+    v8 = _flagged(", assistant: true", assistant)
+    k9, v9 = _keyed(", location: ", locations)
+    k10, v10 = _keyed(", email: ", emails)
+    return [f"  - {{id: {pid}{k1}{n}{k2}{t}{r}{k4}{b}{d}{k6}{team}{v}{a}{k9}{loc}{k10}{e}}}"
+            for pid, n, t, r, b, d, team, v, a, loc, e in zip(ids, v1, v2, v3, v4, v5, v6, v7,
+                                                              v8, v9, v10, strict=False)]
+
+
+def _keyed(key: str, values: Sequence[str | None]) -> tuple[str, Iterable[str]]:
+    """(key, values) when every value is there (and not empty), else ("", each row's piece)."""
+    if all(values):
+        return key, values
+    return "", ["" if v is None else key + v for v in values]
+
+
+def _listed(key: str, values: Sequence[tuple[str, ...]] | None) -> Iterable[str]:
+    """Each row's piece of a list column (`, key: item` or `, key: [a, b]`, or nothing)."""
+    if values is None or not any(values):
+        return repeat("")
+    pieces = {items: _items(key, items) if items else "" for items in set(values)}
+    return list(map(pieces.__getitem__, values))
+
+
+def _flagged(piece: str, flags: Sequence[bool]) -> Iterable[str]:
+    """Each row's piece of a flag column (the piece when the flag is True, else nothing)."""
+    if not any(flags):
+        return repeat("")
+    return [piece if flag is True else "" for flag in flags]
 
 
 def _items(key: str, items: Sequence[str]) -> str:

@@ -25,11 +25,10 @@ from orgviz.io.csvimport.junior import read_junior
 from orgviz.io.csvimport.linking import Linker
 from orgviz.io.csvimport.order import tree_order
 from orgviz.io.csvimport.people import (
-    PERSON_SOURCE,
     RowLocs,
     build_people,
     build_person,
-    people_and_lines,
+    people_of_columns,
 )
 from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
 from orgviz.io.csvimport.rows import (
@@ -41,7 +40,7 @@ from orgviz.io.csvimport.rows import (
 )
 from orgviz.io.csvimport.teams import link_teams, read_teams
 from orgviz.io.csvread import read_csv
-from orgviz.io.orgwrite import plain_columns, plain_line, write_org
+from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.model import Org, Person, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -161,9 +160,12 @@ def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks
     plain = plain_columns([columns[f] for f in ("id", "name", "title", "team", "location",
                                                 "email")],
                           [columns["roles"], columns["dotted_to"]])
-    sources = list(zip(*(columns[f] for f in PERSON_SOURCE), strict=True))
-    people, lines = people_and_lines(map(sources.__getitem__, rows),
-                                     line=plain_line if plain else None)
+    # (All of one file, located by the same columns.)
+    people, lines = people_of_columns(
+        columns["id"], columns["file"][0] if rows else "", columns["line"], columns["name"],
+        columns["title"], columns["roles"], columns["reports_to"], columns["dotted_to"],
+        columns["team"], columns["vacant"], columns["assistant"], columns["location"],
+        columns["email"], imp.cols, rows, plain)
     records = RecordsOnDemand(lambda: records_of(
         {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
     return _Written(tuple(people), depths, list(map(columns["notes"].__getitem__, rows)),

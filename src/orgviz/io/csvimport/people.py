@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any
 
 from orgviz.io.csvimport.records import Record
+from orgviz.io.orgwrite import plain_line, plain_lines
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -151,6 +153,104 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
             add_line(line(pid, name, title, roles if source == "explicit" else (), boss,
                           dotted, team, vacant, assistant, location, email))
     return people, lines
+
+
+def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
+                      names: Sequence[str | None], titles: Sequence[str | None],
+                      roles: Sequence[tuple[str, ...]], bosses: Sequence[str | None],
+                      dotted: Sequence[tuple[str, ...]], teams: Sequence[str | None],
+                      vacant: Sequence[bool], assistant: Sequence[bool],
+                      locations: Sequence[str | None], emails: Sequence[str | None],
+                      cols: Mapping[str, int], order: Sequence[int], with_lines: bool,
+                      infer: Callable[[str], str | None] = DEFAULT_LADDER.infer
+                      ) -> tuple[list[Person], list[str]]:
+    """`people_and_lines` of rows given column by column (all from one file, located by
+    the same columns), in the order given (`order`: each row once): the people and,
+    `with_lines`, their lines in the org file (when every text is a plain scalar: see
+    `orgwrite.plain_columns`).
+
+    The roles and the lines are made column by column; the loop over the rows only fills
+    in each person (see `people_and_lines`).
+    """
+    if len(order) != len(ids):
+        raise ValueError(f"{len(order)} rows ordered of {len(ids)}")
+    if not _FAST_PEOPLE:
+        sources = list(zip(ids, repeat(file), lines, names, titles, roles, bosses, dotted,
+                           teams, vacant, assistant, locations, emails, repeat(cols)))
+        return people_and_lines(map(sources.__getitem__, order), infer,
+                                plain_line if with_lines else None)
+    # Each row's (roles, role_source): inferred from the title once per distinct title.
+    by_title = {title: _inferred(title, infer) for title in set(titles)}
+    found = list(map(by_title.__getitem__, titles))
+    explicit = list(compress(range(len(roles)), roles))
+    for r in explicit:
+        found[r] = (roles[r], "explicit")
+    # Each person is made where it will lie in memory (in the order written, as later
+    # walks go), then filled in with the values of its row read in the rows' order: reading
+    # the values out of order costs more (a cache miss each) than filling people out of order.
+    new, loc, person, no_items = object.__new__, _LOC, Person, _NO_ITEMS
+    people: list[Any] = [new(_PersonSlots) for _ in order]
+    by_row: list[Any] = [None] * len(ids)
+    for at, r in enumerate(order):
+        by_row[r] = people[at]
+    for (p, pid, row, name, title, (role_ids, source), boss, dotted_ids, team, is_vacant,
+         is_assistant, location, email) in zip(by_row, ids, lines, names, titles, found, bosses,
+                                               dotted, teams, vacant, assistant, locations,
+                                               emails, strict=True):
+        field_locs = new(RowLocs)
+        field_locs.file = file
+        field_locs.line = row
+        field_locs.cols = cols
+        p.id = pid
+        p.loc = loc((file, row, 1))
+        p.name = name
+        p.title = title
+        p.roles = role_ids
+        p.role_source = source
+        p.reports_to = boss
+        p.dotted_to = dotted_ids
+        p.team = team
+        p.vacant = is_vacant
+        p.assistant = is_assistant
+        p.location = location
+        p.email = email
+        p.field_locs = field_locs
+        p.item_locs = no_items
+        p.__class__ = person
+    if not with_lines:
+        return people, []
+    # Only explicit roles are written (inferred ones are the loader's to infer again).
+    written_roles: Sequence[tuple[str, ...]] = roles
+    if explicit and len(explicit) < len(roles):
+        written_roles = [()] * len(roles)
+        for r in explicit:
+            written_roles[r] = roles[r]
+    made = plain_lines(ids, names, titles, written_roles if explicit else None, bosses,
+                       dotted, teams, vacant, assistant, locations, emails)
+    return people, list(map(made.__getitem__, order))
+
+
+def _inferred(title: str | None, infer: Callable[[str], str | None]
+              ) -> tuple[tuple[str, ...], str]:
+    """(roles, role_source) of a person without explicit roles, from the title."""
+    role = infer(title) if title else None
+    return ((role,), "title") if role else _NO_ROLE
+
+
+class _NoItems(dict):  # type: ignore[type-arg]
+    """The `item_locs` of every person made from columns (no list field has located items):
+    one shared empty mapping, `{}` as far as reading it goes, that refuses to change."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_args: object, **_kwargs: object) -> None:
+        raise TypeError("the item locations of an imported person cannot change")
+
+    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+
+_NO_ITEMS = _NoItems()
 
 
 #: The fields `build_people` sets, in Person's order.
