@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from orgviz.problem import SourceLoc
+from orgviz.yamllines import FlowMapping, one_line_mappings
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -102,10 +103,31 @@ def _size(value: Any) -> int:
 
 
 def read_yaml(text: str, file: str) -> Any:
-    """Parse one YAML document into YMap / YList / str / None values with locations."""
+    """Parse one YAML document into YMap / YList / str / None values with locations.
+
+    One-line flow mappings of simple values (most people and teams of an org file) are read
+    by `orgviz.yamllines`, the rest by PyYAML; when that cannot be done exactly as PyYAML
+    would read the whole text (see `yamllines`), or it fails, the text is read again by PyYAML
+    alone, so that the values, locations and errors are always those of a full reading.
+    """
+    shortened = one_line_mappings(text, file, YMap, YList)
+    if shortened is not None:
+        short_text, mappings = shortened
+        try:
+            result = _read(short_text, file, mappings)
+        except YamlError:
+            pass
+        else:
+            if not mappings:  # each was put back where it stands
+                return result
+    return _read(text, file, {})
+
+
+def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
+    """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back."""
     loader = _Loader(text)
     try:
-        return _build(loader, file)
+        return _build(loader, file, mappings)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = _loc(file, mark) if mark else SourceLoc(file, 1, 1)
@@ -138,8 +160,10 @@ _CONTEXTS = {"quoted scalar": "quoted text", "flow sequence": "[...] list",
              "plain scalar": "text", "block scalar": "block of text"}
 
 
-def _build(loader: Any, file: str) -> Any:
-    """Turn the parser's events into YMap / YList / str / None values (no recursion)."""
+def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
+    """Turn the parser's events into YMap / YList / str / None values (no recursion); a
+    placeholder of `mappings` met as a value of its own becomes its mapping (and leaves
+    `mappings`)."""
     anchors: dict[str, Any] = {}
     # The open container's state lives in locals; the states of the containers around it
     # are saved on `stack`: (container, anchor, pending key, its loc, node count at the
@@ -186,6 +210,10 @@ def _build(loader: Any, file: str) -> Any:
             if event.anchor is not None:
                 anchors[event.anchor] = value
             count += 1
+            if mappings and value in mappings and len(stack) + 1 < MAX_DEPTH:
+                value, size, inside = mappings.pop(value)
+                count += size - 1
+                containers += inside
         elif kind is mapping_start or kind is sequence_start:
             mark = event.start_mark
             loc = new_loc(loc_class, (file, mark.line + 1, mark.column + 1))
