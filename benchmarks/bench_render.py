@@ -21,7 +21,10 @@ side by side (round-robin, so that a busy machine slows all of them alike):
     overhead ratio = (orgviz time - floor) / floor        target: at most 1.3
 
 that is, orgviz's own work (Python start, imports, YAML, validation, chart, DOT, reading the
-layout, routing, SVG, writing) may take at most 1.3x what Graphviz alone takes. Times are
+layout, routing, SVG, writing) may take at most 1.3x what Graphviz alone takes. With the
+embedded engine, whose program is slower than `dot` itself, orgviz's own time is also shown
+as (orgviz time - the embedded program alone) / the `dot` floor: the engine's extra time is
+not orgviz's overhead, and the floor stays native `dot`. Times are
 medians of wall time; CPU time (user + system of the process) is shown beside them because it
 is steadier on a shared machine. orgviz runs with its bytecode cached in a temporary folder, as
 after `pip install` (a first run writes it; PYTHONDONTWRITEBYTECODE is cleared for it); the
@@ -124,11 +127,14 @@ def line(label: str, times: tuple[float, float], floor: tuple[float, float] | No
     return text
 
 
-def verdict(label: str, total: tuple[float, float], floor: tuple[float, float]) -> str:
-    wall = (total[0] - floor[0]) / floor[0]
-    cpu = (total[1] - floor[1]) / floor[1]
+def verdict(label: str, total: tuple[float, float], floor: tuple[float, float],
+            engine_alone: tuple[float, float] | None = None) -> str:
+    """orgviz's time beyond `engine_alone` (default: the floor itself) over the floor."""
+    alone = engine_alone or floor
+    wall = (total[0] - alone[0]) / floor[0]
+    cpu = (total[1] - alone[1]) / floor[1]
     mark = "ok" if wall <= TARGET else f"OVER {TARGET}x"
-    return (f"  {label:<44} {total[0] - floor[0]:7.3f} s       "
+    return (f"  {label:<44} {total[0] - alone[0]:7.3f} s       "
             f"ratio {wall:5.2f} (wall), {cpu:5.2f} (cpu)   [{mark}]")
 
 
@@ -204,8 +210,11 @@ def bench(n: int, repeat: int, folder: Path, engines: list[str], env: dict[str, 
         if floor:
             print(verdict(f"orgviz overhead ({engine}) vs the dot floor", total, floor))
         if engine == "embedded":
-            print(verdict("orgviz overhead vs the embedded floor", total,
-                          timer.get("embedded floor")))
+            alone = timer.get("embedded floor")
+            print(verdict("orgviz overhead vs the embedded floor", total, alone))
+            if floor:  # orgviz's own time (beyond the engine's) against the native floor
+                print(verdict("orgviz's own time (beyond the engine) vs dot", total, floor,
+                              alone))
     calls = capture([str(org)], "default", folder, env)
     layouts = ", ".join(f"-K{c['layout']} -T{c['fmt']}" for c in calls) or "none"
     print(f" default `orgviz render` (--layout auto): Graphviz requests: {layouts}")
