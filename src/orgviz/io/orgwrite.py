@@ -91,34 +91,59 @@ def plain_lines(ids: Sequence[str], names: Sequence[str | None], titles: Sequenc
                 vacant: Sequence[bool], assistant: Sequence[bool],
                 locations: Sequence[str | None], emails: Sequence[str | None]) -> list[str]:
     """`plain_line` of each row of some columns (`roles`: the explicit ones, None: none),
-    made column by column: a text column without None gives its key once and its values
-    as they are, the others each row's piece (`, key: value` or nothing)."""
-    k1, v1 = _keyed(", name: ", names)
-    k2, v2 = _keyed(", title: ", titles)
+    made column by column: one f-string a row, with the key of a text column given once.
+
+    A text column with a few rows without a value gives its key and values as they are too,
+    and those rows are made again with `plain_line`; one with many gives each row's piece
+    (`, key: value` or nothing), as list and flag columns do.
+    """
+    again: set[int] = set()
+    k1, v1 = _keyed(", name: ", names, again)
+    k2, v2 = _keyed(", title: ", titles, again)
     v3 = _listed(", role: ", roles)
-    k4, v4 = _keyed(", reports_to: ", bosses)
+    k4, v4 = _keyed(", reports_to: ", bosses, again)
     v5 = _listed(", dotted_to: ", dotted)
-    k6, v6 = _keyed(", team: ", teams)
+    k6, v6 = _keyed(", team: ", teams, again)
     v7 = _flagged(", vacant: true", vacant)
     v8 = _flagged(", assistant: true", assistant)
-    k9, v9 = _keyed(", location: ", locations)
-    k10, v10 = _keyed(", email: ", emails)
-    return [f"  - {{id: {pid}{k1}{n}{k2}{t}{r}{k4}{b}{d}{k6}{team}{v}{a}{k9}{loc}{k10}{e}}}"
-            for pid, n, t, r, b, d, team, v, a, loc, e in zip(ids, v1, v2, v3, v4, v5, v6, v7,
-                                                              v8, v9, v10, strict=False)]
+    k9, v9 = _keyed(", location: ", locations, again)
+    k10, v10 = _keyed(", email: ", emails, again)
+    if v3 is v5 is v7 is v8 is _NOTHING:  # (no list or flag: the short f-string)
+        lines = [f"  - {{id: {pid}{k1}{n}{k2}{t}{k4}{b}{k6}{team}{k9}{loc}{k10}{e}}}"
+                 for pid, n, t, b, team, loc, e in zip(ids, v1, v2, v4, v6, v9, v10,
+                                                       strict=True)]
+    else:
+        lines = [f"  - {{id: {pid}{k1}{n}{k2}{t}{r}{k4}{b}{d}{k6}{team}{v}{a}{k9}{loc}{k10}{e}}}"
+                 for pid, n, t, r, b, d, team, v, a, loc, e in zip(
+                     ids, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, strict=False)]
+    for r in again:
+        lines[r] = plain_line(ids[r], names[r], titles[r], roles[r] if roles else (), bosses[r],
+                              dotted[r], teams[r], vacant[r], assistant[r], locations[r],
+                              emails[r])
+    return lines
 
 
-def _keyed(key: str, values: Sequence[str | None]) -> tuple[str, Iterable[str]]:
-    """(key, values) when every value is there (and not empty), else ("", each row's piece)."""
+def _keyed(key: str, values: Sequence[str | None], again: set[int]
+           ) -> tuple[str, Sequence[str | None]]:
+    """(key, values) when every value is there (and not empty), or when a few are missing
+    (their rows added to `again`); else ("", each row's piece)."""
     if all(values):
         return key, values
+    missing = [r for r, value in enumerate(values) if not value]
+    if len(missing) <= len(values) >> 6:
+        again.update(missing)
+        return key, values
     return "", ["" if v is None else key + v for v in values]
+
+
+#: The pieces of a list or flag column without an item or a flag set.
+_NOTHING = repeat("")
 
 
 def _listed(key: str, values: Sequence[tuple[str, ...]] | None) -> Iterable[str]:
     """Each row's piece of a list column (`, key: item` or `, key: [a, b]`, or nothing)."""
     if values is None or not any(values):
-        return repeat("")
+        return _NOTHING
     pieces = {items: _items(key, items) if items else "" for items in set(values)}
     return list(map(pieces.__getitem__, values))
 
@@ -126,7 +151,7 @@ def _listed(key: str, values: Sequence[tuple[str, ...]] | None) -> Iterable[str]
 def _flagged(piece: str, flags: Sequence[bool]) -> Iterable[str]:
     """Each row's piece of a flag column (the piece when the flag is True, else nothing)."""
     if not any(flags):
-        return repeat("")
+        return _NOTHING
     return [piece if flag is True else "" for flag in flags]
 
 
@@ -143,9 +168,11 @@ def plain_columns(texts: Iterable[Sequence[str | None]],
     value by value once each.
     """
     for column in texts:
-        if "" in column:
-            return False  # (an empty text is quoted)
-        present = list(filter(None, column)) if None in column else column
+        present = column
+        if not all(column):  # (one pass over a column without None or "")
+            if "" in column:
+                return False  # (an empty text is quoted)
+            present = list(filter(None, column))
         if len(set(present[:_SAMPLE])) <= _SAMPLE // 2:
             present = list(dict.fromkeys(present))
         if not all_plain(present):
