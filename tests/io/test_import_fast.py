@@ -168,6 +168,26 @@ def test_plain_lines_are_plain_line_of_each_row(persons: list[Person]) -> None:
         assert plain_lines(*columns) == expected
 
 
+def test_plain_lines_remake_the_few_rows_missing_a_value() -> None:
+    rng = random.Random(3)
+    n = 300
+    columns: list[list[object]] = [
+        [f"E{i}" for i in range(n)], *([f"Text {i}" for i in range(n)] for _ in range(2)),
+        [("cpo",) if i == 7 else () for i in range(n)], [f"E{i // 3}" for i in range(n)],
+        [("E1", "E2") if i == 9 else () for i in range(n)], [f"t{i % 5}" for i in range(n)],
+        [i == 11 for i in range(n)], [i == 12 for i in range(n)],
+        *([f"Text {i}" for i in range(n)] for _ in range(2))]
+    for k in (1, 2, 4, 6, 9, 10):  # a few rows without a value, or many
+        for r in rng.sample(range(n), rng.choice([1, 3, n // 2])):
+            columns[k][r] = None
+    expected = [plain_line(*row) for row in zip(*columns, strict=True)]  # type: ignore[arg-type]
+    assert plain_lines(*columns) == expected  # type: ignore[arg-type]
+    for k in (3, 5, 7, 8):  # no list or flag set: the short way
+        columns[k] = [False] * n if k > 6 else [()] * n
+    expected = [plain_line(*row) for row in zip(*columns, strict=True)]  # type: ignore[arg-type]
+    assert plain_lines(*columns) == expected  # type: ignore[arg-type]
+
+
 @settings(max_examples=60, deadline=None)
 @given(plain_people(), st.randoms(use_true_random=False), st.booleans())
 def test_people_of_columns_equal_people_and_lines(persons: list[Person], rng: random.Random,
