@@ -39,6 +39,6 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         about_them = f"({mine.role}) reports to"
         about_boss = (f"({boss.role}) at the same rank ({mine.level}): point reports_to at "
                       "someone more senior, or correct the roles")
-        for person in people:
-            yield (person.at("reports_to"),
+        for person in people:  # (person.at("reports_to"), without a call to at())
+            yield (person.field_locs.get("reports_to", person.loc),
                    f"'{person.id}' {about_them} '{person.reports_to}' {about_boss}")

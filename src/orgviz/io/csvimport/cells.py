@@ -60,7 +60,7 @@ class CellReader(ImporterState):
             if exact:
                 return "keep"  # (no quote mark: exact keeps every cell)
             if self.trimmed:  # every cell reads as itself (CsvTable.trimmed)
-                return "keep" if "" in column else "full"
+                return "full" if all(column) else "keep"  # (all(): faster than "" in)
             # "keep" when no cell starts or ends with a space, the only ASCII whitespace a
             # plain file with one line per record can hold.
             joined = "\x00".join(column)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -19,6 +19,7 @@ from orgviz.io.csvimport.values import (
     _fold,
     _folded,
     _maybe_placeholders,
+    add_note,
     split_ids,
 )
 from orgviz.roles import DEFAULT_LADDER
@@ -29,7 +30,7 @@ class FlagReader(ImporterState):
 
     def read_flags(self, values: dict[str, list[str | None]], columns: Columns,
                    names: list[str | None], titles: list[str | None],
-                   notes: list[list[str]]) -> dict[str, Iterable[Any]]:
+                   notes: list[Sequence[str]]) -> dict[str, Iterable[Any]]:
         """Vacancy, assistant, roles, dotted lines and history of rows not in the exact layout.
 
         Sets placeholder names to None and role values that are no role ids as titles.
@@ -80,11 +81,11 @@ class FlagReader(ImporterState):
         for r in found:  # row order: the tally keeps the first examples
             name = names[r]
             if name is not None:
-                notes[r].append(f"name {name!r} is a placeholder: imported as a vacancy")
+                add_note(notes, r, f"name {name!r} is a placeholder: imported as a vacancy")
                 self.tally("placeholder", name)
                 names[r] = None
             else:
-                notes[r].append("no name: imported as a vacancy")
+                add_note(notes, r, "no name: imported as a vacancy")
                 self.tally("placeholder", "(empty)")
             vacant[r] = True
         return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,

@@ -185,24 +185,31 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     explicit = list(compress(range(len(roles)), roles))
     for r in explicit:
         found[r] = (roles[r], "explicit")
-    # Each person is made where it will lie in memory (in the order written, as later
-    # walks go), then filled in with the values of its row read in the rows' order: reading
-    # the values out of order costs more (a cache miss each) than filling people out of order.
+    # Each person, with its location and its field locations, is made in the order written
+    # (as later walks go, and as they then lie in memory); the values of the rows are then
+    # filled in in the rows' order: reading them out of order would cost more (a cache miss
+    # a value) than filling people out of order.
     new, loc, person, no_items = object.__new__, _LOC, Person, _NO_ITEMS
-    people: list[Any] = [new(_PersonSlots) for _ in order]
-    by_row: list[Any] = [None] * len(ids)
-    for at, r in enumerate(order):
-        by_row[r] = people[at]
-    for (p, pid, row, name, title, (role_ids, source), boss, dotted_ids, team, is_vacant,
-         is_assistant, location, email) in zip(by_row, ids, lines, names, titles, found, bosses,
-                                               dotted, teams, vacant, assistant, locations,
-                                               emails, strict=True):
+    people: list[Any] = []
+    append = people.append
+    for row in map(lines.__getitem__, order):
         field_locs = new(RowLocs)
         field_locs.file = file
         field_locs.line = row
         field_locs.cols = cols
-        p.id = pid
+        p = new(_PersonSlots)
         p.loc = loc((file, row, 1))
+        p.field_locs = field_locs
+        p.item_locs = no_items
+        append(p)
+    by_row: list[Any] = [None] * len(ids)
+    for at, r in enumerate(order):
+        by_row[r] = people[at]
+    for (p, pid, name, title, (role_ids, source), boss, dotted_ids, team, is_vacant,
+         is_assistant, location, email) in zip(by_row, ids, names, titles, found, bosses,
+                                               dotted, teams, vacant, assistant, locations,
+                                               emails, strict=True):
+        p.id = pid
         p.name = name
         p.title = title
         p.roles = role_ids
@@ -214,8 +221,6 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         p.assistant = is_assistant
         p.location = location
         p.email = email
-        p.field_locs = field_locs
-        p.item_locs = no_items
         p.__class__ = person
     if not with_lines:
         return people, []

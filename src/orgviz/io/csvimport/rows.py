@@ -13,7 +13,14 @@ from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
 from orgviz.io.csvimport.records import Record
-from orgviz.io.csvimport.values import MAX_TEXT, _each, _empty_as_none, slug, split_ids
+from orgviz.io.csvimport.values import (
+    MAX_TEXT,
+    _each,
+    _empty_as_none,
+    add_note,
+    slug,
+    split_ids,
+)
 from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable
 from orgviz.problem import SourceLoc
 
@@ -163,7 +170,8 @@ class RowReader(CellReader, FlagReader):
         else:
             names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
         titles = list(get("title") or none)
-        notes: list[list[str]] = [[] for _ in range(n)]
+        # Each row's notes: () until it has one (see `records_of`).
+        notes: list[Sequence[str]] = [()] * n
         record_values: dict[str, Iterable[Any]] = {
             "line": lines, "file": repeat(shown, n), "manager": get("manager") or none,
             "team": get("team") or none, "location": get("location") or none,
@@ -185,7 +193,7 @@ class RowReader(CellReader, FlagReader):
 
     def read_ids(self, shown: str, ids: list[str | None] | None, columns: Columns,
                  names: list[str | None], emails: list[str | None] | None, lines: list[int],
-                 notes: list[list[str]]) -> tuple[list[str], Iterable[bool]]:
+                 notes: list[Sequence[str]]) -> tuple[list[str], Iterable[bool]]:
         """The rows' ids: from the id column, else made from the names (or emails)."""
         n = len(names)
         if ids is None:  # no id column: ids from the names, as in Visio's wizard files
@@ -193,6 +201,8 @@ class RowReader(CellReader, FlagReader):
                      for name, email in zip(names, emails or repeat(None, n), strict=True)],
                     repeat(True, n))
         result: list[Any] = ids
+        if all(ids):
+            return result, repeat(False, n)
         for r in [r for r, rid in enumerate(ids) if not rid]:
             line = lines[r]
             loc = SourceLoc(shown, line, self.cols.get("id", 1))
@@ -200,7 +210,7 @@ class RowReader(CellReader, FlagReader):
                          f"row has no id (column {columns.header[columns.index['id']]!r})"
                          + (f": imported as 'row-{line}'" if self.options.keep_going else ""))
             result[r] = f"row-{line}"
-            notes[r].append("no id in the CSV: id generated from the row number")
+            add_note(notes, r, "no id in the CSV: id generated from the row number")
         return result, repeat(False, n)
 
 
@@ -234,9 +244,13 @@ def record_columns(n: int, values: Mapping[str, Iterable[Any]]) -> RecordColumns
 
 def records_of(columns: RecordColumns) -> list[Record]:
     """The records of columns (`record_columns`): `Record(**fields)` for each, called
-    positionally in one C loop."""
-    return list(map(Record, *(columns[name] for name in _RECORD_FIELDS)))
+    positionally in one C loop. Rows without notes (`()` or an empty list in the notes
+    column) get a new empty list each."""
+    values = [columns[name] for name in _RECORD_FIELDS]
+    values[_NOTES_AT] = [notes if notes else [] for notes in values[_NOTES_AT]]
+    return list(map(Record, *values))
 
 
 #: Record's fields, in the order of its __init__ arguments (all positional: see tests/io).
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+_NOTES_AT = _RECORD_FIELDS.index("notes")

@@ -116,6 +116,14 @@ def _maybe_placeholders(names: list[str | None]) -> Iterable[int]:
 _NOT_NONE = partial(is_not, None)
 
 
+def add_note(notes: list[Sequence[str]], row: int, note: str) -> None:
+    """Add a note to a row's notes (a column of them: a list each, or () for none yet)."""
+    if notes[row]:
+        notes[row].append(note)  # type: ignore[attr-defined]
+    else:
+        notes[row] = [note]
+
+
 def _empty_as_none(values: list[Any]) -> list[Any]:
     """The list with its empty strings replaced by None (in place)."""
     count = values.count("")
