@@ -1,4 +1,4 @@
-"""`orgviz import`: turn an HR export (CSV) into an org file."""
+"""`orgviz import`: turn an HR export (CSV or an Excel sheet) into an org file."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from orgviz.report import REPORTERS, summary_line
 
 
 @click.command("import")
-@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False))
+@click.argument("csv_file", metavar="FILE", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Org file to write (default: stdout).")
 @click.option("--id", "id_col", metavar="COLUMN", help="Column of the person or post id.")
@@ -38,6 +38,8 @@ from orgviz.report import REPORTERS, summary_line
               help="Departments CSV (id, name, manager) naming the team column's values.")
 @click.option("--encoding", help="Encoding of the CSV files (default: UTF-8, else cp1252).")
 @click.option("--delimiter", help="Field delimiter (default: guessed from , ; tab |).")
+@click.option("--sheet", metavar="NAME",
+              help="Sheet of an .xlsx workbook to import (default: the first).")
 @click.option("--order", type=click.Choice(["tree", "csv"]), default="tree", show_default=True,
               help="People in the org file: managers before reports, or CSV row order.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
@@ -52,15 +54,15 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
             location: str | None, email: str | None, status: str | None,
             org_name: str | None, size: str | None, allow_forest: bool, keep_going: bool,
             junior: str | None, teams_file: str | None, encoding: str | None,
-            delimiter: str | None, order: str, fmt: str, strict: bool, verbose: bool,
-            quiet: bool) -> None:
-    """Import an HR export (CSV) as an org file.
+            delimiter: str | None, sheet: str | None, order: str, fmt: str, strict: bool,
+            verbose: bool, quiet: bool) -> None:
+    """Import an HR export (CSV, or a sheet of an Excel .xlsx workbook) as an org file.
 
     Columns are found by their usual header spellings (EmployeeId, employee_id, ReportsTo,
     manager_id, parentId, Reports to Senior Post, Supervisor, FirstName/LastName, Title,
     Department ...); the column options override them. Data problems are reported at the CSV
-    row. Exit 0 when imported, 1 on data errors (the file is written anyway with
-    --keep-going), 2 on usage errors and unreadable files.
+    row (the sheet's row for a workbook). Exit 0 when imported, 1 on data errors (the file
+    is written anyway with --keep-going), 2 on usage errors and unreadable files.
     """
     from orgviz.io.csvimport import ImportOptions, import_csv
     from orgviz.io.files import write_output
@@ -72,7 +74,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
                  "email": [email] if email else [], "status": [status] if status else []}
     options = ImportOptions(columns=overrides, keep_going=keep_going, allow_forest=allow_forest,
                             name=org_name, size=size, order=order, junior=junior,
-                            teams=teams_file, encoding=encoding, delimiter=delimiter)
+                            teams=teams_file, encoding=encoding, delimiter=delimiter,
+                            sheet=sheet)
     try:
         result = import_csv(csv_file, options, shown_name=output if output != "-" else None)
     except OrgLoadError as exc:

@@ -39,8 +39,8 @@ from orgviz.io.csvimport.rows import (
     records_of,
 )
 from orgviz.io.csvimport.teams import link_teams, read_teams
-from orgviz.io.csvread import read_csv
 from orgviz.io.orgwrite import plain_columns, write_org
+from orgviz.io.tables import read_table
 from orgviz.model import Org, Person, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -74,7 +74,7 @@ def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = Non
 def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                 shown_name: str | None) -> ImportResult:
     imp = _Importer(options)
-    table = read_csv(path, options.encoding, options.delimiter)
+    table = read_table(path, options.encoding, options.delimiter, options.sheet)
     exact = is_export_layout(table.header)
     columns = imp.read_people(table, exact)
     direct = link_directly(columns, exact, options)

@@ -10,13 +10,13 @@ from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.values import PLACEHOLDER_NAMES, _fold
-from orgviz.io.csvread import read_csv
+from orgviz.io.tables import read_table
 from orgviz.problem import SourceLoc
 
 
 def read_junior(imp: CellReader, path: str) -> None:
     """Merge grouped junior posts under their senior posts: one card per row."""
-    table = read_csv(path, imp.options.encoding, imp.options.delimiter)
+    table = read_table(path, imp.options.encoding, imp.options.delimiter)
     columns = detect(table.header, {})
     imp.problems.extend(table.problems)
     manager_col = columns.get("manager")

@@ -25,6 +25,7 @@ class ImportOptions:
     teams: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    sheet: str | None = None  # of an .xlsx workbook (default: its first sheet)
 
 
 @dataclass(slots=True)

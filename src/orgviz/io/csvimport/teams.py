@@ -9,7 +9,7 @@ from orgviz.errors import OrgvizError
 from orgviz.io.columns import normalise_header
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean, slug
-from orgviz.io.csvread import read_csv
+from orgviz.io.tables import read_table
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -24,7 +24,7 @@ _TEAM_SPELLINGS = {
 
 def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None, str | None]]:
     """A departments CSV: team value -> (name, lead id, parent team value)."""
-    table = read_csv(path, imp.options.encoding, imp.options.delimiter)
+    table = read_table(path, imp.options.encoding, imp.options.delimiter)
     imp.problems.extend(table.problems)
     folded = [normalise_header(h) for h in table.header]
     found: dict[str, int] = {}

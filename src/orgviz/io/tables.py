@@ -1,0 +1,27 @@
+"""An import's table: a CSV file, or one sheet of an Excel workbook (by the file's ending)."""
+
+from __future__ import annotations
+
+import os
+
+from orgviz.errors import OrgFileError
+from orgviz.io.csvread import CsvTable, read_csv
+
+
+def read_table(path: str | os.PathLike[str], encoding: str | None = None,
+               delimiter: str | None = None, sheet: str | None = None) -> CsvTable:
+    """The header and rows of a CSV file, or of a sheet of an .xlsx workbook (the first, or
+    `sheet`); raise OrgFileError / OrgLoadError when unusable."""
+    from orgviz.io.xlsxread import is_workbook
+
+    if is_workbook(path):
+        from orgviz.io.xlsxread import read_xlsx
+
+        if encoding is not None or delimiter is not None:
+            raise OrgFileError(f"{os.fspath(path)}: --encoding and --delimiter are for CSV "
+                               "files, not workbooks")
+        return read_xlsx(path, sheet)
+    if sheet is not None:
+        raise OrgFileError(f"{os.fspath(path)}: --sheet picks a sheet of an .xlsx workbook; "
+                           "this file is read as CSV")
+    return read_csv(path, encoding, delimiter)

@@ -1,0 +1,158 @@
+"""Read a sheet of an Excel workbook (.xlsx) into the table a CSV export of it would give.
+
+One sheet is read (the first, or the one named): its first row with two values or more is the
+header (a title above it is skipped), each later row with any value a record; rows keep their
+spreadsheet numbers, so problems point at `people.xlsx:42:3` (row 42, column C). Cell values
+become the text Excel writes when it saves the sheet as CSV: numbers without a trailing `.0`,
+dates as ISO dates, booleans as TRUE / FALSE; formulas give the values Excel last computed.
+The workbook is checked before it is opened (a zip of bounded size whose parts expand to a
+bounded size), so a corrupt file or a zip bomb is a one-line error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import zipfile
+from typing import Any
+
+from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.io.csvread import MAX_CSV_BYTES, SHORT_FIELD_CHARS, CsvTable
+from orgviz.problem import Problem
+
+#: File name endings read as workbooks.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: The most a workbook's parts may expand to (its XML, uncompressed).
+MAX_EXPANDED_BYTES = 4 * MAX_CSV_BYTES
+#: The most a workbook's part may expand relative to its compressed size (zip bombs expand
+#: thousands of times; sheets of text some tens of times).
+MAX_EXPANSION = 200
+
+
+def is_workbook(path: str | os.PathLike[str]) -> bool:
+    """Whether a file is read as an Excel workbook (by its name's ending)."""
+    return os.fspath(path).lower().endswith(WORKBOOK_SUFFIXES)
+
+
+def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTable:
+    """Read one sheet of an .xlsx workbook as a table; OrgFileError when it cannot be read."""
+    shown = os.fspath(path)
+    _check_archive(shown)
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - a dependency of orgviz
+        raise OrgFileError(f"{shown}: reading .xlsx needs openpyxl: pip install openpyxl "
+                           "(or save the sheet as CSV)") from None
+    try:
+        book = load_workbook(shown, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a broken workbook
+        raise OrgFileError(f"{shown}: not a readable .xlsx workbook ({_reason(exc)}): save it "
+                           "again from Excel, or as CSV") from None
+    try:
+        names = list(book.sheetnames)
+        if sheet is None:
+            if not names:
+                raise OrgFileError(f"{shown}: the workbook has no sheet")
+            worksheet = book[names[0]]
+        elif sheet in names:
+            worksheet = book[sheet]
+        else:
+            raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: "
+                               f"{', '.join(repr(n) for n in names)})")
+        try:
+            rows = [(number, [_text(v) for v in values]) for number, values in
+                    enumerate(worksheet.iter_rows(values_only=True), start=1)]
+        except Exception as exc:
+            raise OrgFileError(f"{shown}: cannot read sheet '{worksheet.title}' "
+                               f"({_reason(exc)})") from None
+    finally:
+        book.close()
+    return _table(shown, worksheet.title, names, rows)
+
+
+def _check_archive(shown: str) -> None:
+    """Refuse a file that is not a zip of bounded size whose parts expand to a bounded size."""
+    try:
+        if os.path.isdir(shown):
+            raise OrgFileError(f"{shown}: is a directory, not a workbook")
+        size = os.path.getsize(shown)
+    except OSError as exc:
+        raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    if size > MAX_CSV_BYTES:
+        raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
+                                    f"file is {size / 1e6:.0f} MB; orgviz imports workbooks "
+                                    f"up to {MAX_CSV_BYTES // 2**20} MiB")])
+    try:
+        with zipfile.ZipFile(shown) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        with open(shown, "rb") as handle:
+            start = handle.read(8)
+        hint = (" (an .xls file from Excel 97-2003, or a password-protected workbook? save "
+                "it as .xlsx or CSV)") if start.startswith(b"\xd0\xcf\x11\xe0") else \
+            " (save it again from Excel, or as CSV)"
+        raise OrgFileError(f"{shown}: not an .xlsx workbook{hint}") from None
+    expanded = sum(part.file_size for part in parts)
+    bomb = next((p for p in parts if p.file_size > MAX_EXPANSION * max(p.compress_size, 1024)),
+                None)
+    if expanded > MAX_EXPANDED_BYTES or bomb is not None:
+        raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
+                                    f"the workbook expands to {expanded / 1e6:.0f} MB "
+                                    f"({bomb.filename if bomb else 'its parts'} expands "
+                                    "too much): refusing to read it (a zip bomb?)")])
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _text(value: Any) -> str:
+    """A cell's value as the text of a CSV export."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _table(shown: str, title: str, names: list[str],
+           rows: list[tuple[int, list[str]]]) -> CsvTable:
+    """The sheet's rows as a table under the header row."""
+    kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
+    if not kept:
+        raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
+                                    f"sheet '{title}' is empty: expected a header row and one "
+                                    "row per person")])
+    # The header: the first row with two values or more (a title above it has one).
+    start = next((i for i, (_, cells) in enumerate(kept)
+                  if sum(1 for c in cells if c.strip()) >= 2), 0)
+    (_, header), body = kept[start], kept[start + 1:]
+    while header and not header[-1].strip():  # columns past the last named one
+        header.pop()
+    width = len(header)
+    records = [(number, cells[:width] if len(cells) >= width else
+                cells + [""] * (width - len(cells))) for number, cells in body]
+    problems: list[Problem] = []
+    beyond = next(((number, i) for number, cells in body for i in range(width, len(cells))
+                   if cells[i].strip()), None)
+    if beyond is not None:
+        problems.append(Problem(shown, beyond[0], beyond[1] + 1, "warning", "csv",
+                                "values right of the last named column are ignored"))
+    if len(names) > 1:
+        problems.append(Problem(shown, 1, 1, "info", "csv",
+                                f"read sheet '{title}' of {len(names)} "
+                                f"({', '.join(repr(n) for n in names)}): --sheet picks another"))
+    short = all(len(c) <= SHORT_FIELD_CHARS for _, cells in records for c in cells)
+    # (A table's `encoding` is what the org file's header comment says it was read as.)
+    return CsvTable(shown, header, records, f"sheet '{title}'", ",", problems, short=short)
