@@ -570,3 +570,15 @@ def test_tree_rows_walk_depth_first(bosses: list[int | None]) -> None:
     rows, depths = csvimport.order.tree_rows(dict(zip(ids, range(len(ids)), strict=True)),
                                              managers)
     assert list(zip(rows, depths, strict=True)) == expected
+
+
+def test_split_columns_share_the_strings_of_repeating_values() -> None:
+    rows = "".join(f"E{i},Dept {i % 3},{'Berlin' if i % 2 else 'Lisbon'}\n" for i in range(200))
+    table = csvread.parse_csv(("id,team,location\n" + rows).encode("utf-8"), "t.csv")
+    assert table.columns is not None
+    ids, teams, places = table.columns
+    assert ids == [f"E{i}" for i in range(200)]
+    assert teams == [f"Dept {i % 3}" for i in range(200)]
+    assert places == ["Berlin" if i % 2 else "Lisbon" for i in range(200)]
+    assert len(set(map(id, teams))) == 3 and len(set(map(id, places))) == 2
+    assert len(set(map(id, ids))) == 200
