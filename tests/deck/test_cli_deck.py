@@ -70,3 +70,18 @@ def test_dot_layout_with_graphviz(run, org_file) -> None:
                  "--depth", "2")
     assert result.exit_code == 0, result.output
     assert Path("dot.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_the_deck_is_built_with_the_cycle_collector_on(run, org_file) -> None:
+    # The orgviz program runs without the cyclic collector (cli.run); the slides' objects
+    # form cycles, so the deck command turns it back on.
+    import gc
+
+    org = org_file(SMALL, name="tiny.yaml")
+    gc.disable()
+    try:
+        result = run("deck", str(org), "-o", "deck.pptx")
+        assert result.exit_code == 0, result.output
+        assert gc.isenabled()
+    finally:
+        gc.enable()
