@@ -514,8 +514,9 @@ def test_split_columns_as_record_by_record(text: str, delimiter: str) -> None:
     split = csvread._split_columns(text, delimiter)
     if split is None:
         return
-    header, columns, trimmed = split
+    header, columns, trimmed, double_space = split
     assert trimmed == all(c == c.strip(" ") for c in [*header, *chain.from_iterable(columns)])
+    assert double_space == ("  " in text)
     rows = list(zip(range(2, len(columns[0]) + 2), map(list, zip(*columns, strict=True)),
                     strict=True))
     assert (header, rows) == csvread._records(text, delimiter, "t.csv")
@@ -582,3 +583,22 @@ def test_split_columns_share_the_strings_of_repeating_values() -> None:
     assert places == ["Berlin" if i % 2 else "Lisbon" for i in range(200)]
     assert len(set(map(id, teams))) == 3 and len(set(map(id, places))) == 2
     assert len(set(map(id, ids))) == 200
+
+
+SPACED = st.sampled_from(["a", "b c", " a", "a ", "a  b", "", " ", "x y z", "E1"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(SPACED, min_size=3, max_size=3), min_size=1, max_size=80),
+       st.sampled_from(["id,name,title", "id,na  me,title", " id,name,title"]))
+def test_split_columns_find_spaces_as_the_text_shows_them(rows: list[list[str]],
+                                                          header: str) -> None:
+    # (the first column with a value of its own on each row: it does not repeat values)
+    rows = [[f"{row[0]}{i}{row[0]}", *row[1:]] for i, row in enumerate(rows)]
+    text = header + "\n" + "".join(",".join(row) + "\n" for row in rows)
+    table = csvread.parse_csv(text.encode("utf-8"), "t.csv")
+    assert table.columns is not None
+    cells = [c for row in [header.split(","), *rows] for c in row]
+    assert table.plain == table.strip_only == ("  " not in text)
+    assert table.trimmed == (table.plain and all(c[:1] != " " and c[-1:] != " "
+                                                 for c in cells))

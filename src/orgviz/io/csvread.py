@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -163,9 +164,9 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         csv.field_size_limit(SHORT_FIELD_CHARS)  # a longer field raises csv.Error
         split = _split_columns(text, delimiter)
         if split is not None:
-            header, columns, trimmed = split
+            header, columns, trimmed, double_space = split
             return _table(shown, text, header, None, used, delimiter, problems, True, True,
-                          columns, trimmed)
+                          columns, trimmed, double_space)
         try:
             one_line = _one_line_records(text, delimiter, errors=True)
         except csv.Error:  # a long field (or a syntax error, which _records reports)
@@ -186,16 +187,18 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
 def _table(shown: str, text: str, header: list[str] | None,
            rows: list[tuple[int, list[str]]] | None, used: str, delimiter: str,
            problems: list[Problem], one_line: bool, short: bool,
-           columns: list[list[str]] | None = None, trimmed: bool = False) -> CsvTable:
+           columns: list[list[str]] | None = None, trimmed: bool = False,
+           double_space: bool | None = None) -> CsvTable:
     """The table of a parsed file (rows, or columns of rows on lines 2, 3 ... and whether
-    none of their cells starts or ends with a space)."""
+    none of their cells starts or ends with a space, and whether the text holds two spaces
+    in a row: None when not known)."""
     if header is None:
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
     header = [h.strip().lstrip("\ufeff") for h in header]
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    plain = _plain(text)
+    plain = _plain(text, double_space)
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                     trimmed=strip_only and trimmed and text.isascii(), columns=columns)
@@ -205,9 +208,10 @@ def _table(shown: str, text: str, header: list[str] | None,
 _PLAIN_BYTES = bytes((10, 13, *range(0x20, 0x7F)))
 
 
-def _plain(text: str) -> bool:
-    """No control characters, tabs or double spaces (see CsvTable.plain)."""
-    if "  " in text:
+def _plain(text: str, double_space: bool | None = None) -> bool:
+    """No control characters, tabs or double spaces (see CsvTable.plain); `double_space`:
+    whether the text holds two spaces in a row, when known."""
+    if double_space or (double_space is None and "  " in text):
         return False
     if text.isascii():  # one C pass over the bytes instead of one per character
         return not text.encode("ascii").translate(None, _PLAIN_BYTES)
@@ -215,11 +219,11 @@ def _plain(text: str) -> bool:
 
 
 def _split_columns(text: str, delimiter: str
-                   ) -> tuple[list[str], list[list[str]], bool] | None:
+                   ) -> tuple[list[str], list[list[str]], bool, bool] | None:
     """Header and columns of a file without quote marks whose every line is one row as
     wide as the header (two fields or more, none longer than SHORT_FIELD_CHARS), split at
-    its line breaks and delimiters as `csv.reader` reads it, and whether no cell of it
-    starts or ends with a space; else None.
+    its line breaks and delimiters as `csv.reader` reads it, whether no cell of it starts
+    or ends with a space, and whether it holds two spaces in a row; else None.
 
     Without a quote mark csv.reader only splits: records at line breaks (\\n, or \\r\\n
     throughout: else None here) and fields at the delimiter.
@@ -242,24 +246,38 @@ def _split_columns(text: str, delimiter: str
     cells = body.split(delimiter)
     if max(map(len, lines)) > SHORT_FIELD_CHARS and max(map(len, cells)) > SHORT_FIELD_CHARS:
         return None
-    trimmed = _no_edge_space(header, delimiter) and _no_edge_space(body, delimiter)
-    return header.split(delimiter), [_shared(cells[i::width]) for i in range(width)], trimmed
+    columns = [_shared(cells[i::width]) for i in range(width)]
+    del cells
+    # Spaces are looked for column by column (in the few values of a column that repeats
+    # them): most columns hold none, found at memchr speed, and two-character searches
+    # over the whole body cost about 2 ms each.
+    trimmed, double_space = _no_edge_space(header, delimiter), "  " in header
+    for _column, values in columns:
+        joined = "\x00".join(values)  # (parse_csv removed every NUL: no cell holds one)
+        if " " in joined:
+            trimmed = trimmed and joined[:1] != " " and joined[-1:] != " " and \
+                "\x00 " not in joined and " \x00" not in joined
+            double_space = double_space or "  " in joined
+    return header.split(delimiter), [column for column, _values in columns], trimmed, \
+        double_space
 
 
 #: How many cells of a column `_shared` looks at to guess whether its values repeat.
 _SAMPLE = 64
 
 
-def _shared(column: list[str]) -> list[str]:
+def _shared(column: list[str]) -> tuple[list[str], Iterable[str]]:
     """A column whose values repeat (titles, departments, places, statuses: guessed from
-    its first cells) with one string object for each value, else the column as it is.
+    its first cells) with one string object for each value, else the column as it is;
+    and its values (each once, for a column that repeats them).
 
     Every later pass over the column then reads a few objects rather than one a row (each
     a cache miss), and the other copies are freed at once, while the file is being read.
     """
     if len(set(column[:_SAMPLE])) > _SAMPLE // 4:
-        return column
-    return list(map(sys.intern, column))  # (one pass: a dict of the values takes two)
+        return column, column
+    shared = list(map(sys.intern, column))  # (one pass: a dict of the values takes two)
+    return shared, set(shared)
 
 
 def _no_edge_space(line: str, delimiter: str) -> bool:
