@@ -186,6 +186,10 @@ def test_plain_lines_remake_the_few_rows_missing_a_value() -> None:
         columns[k] = [False] * n if k > 6 else [()] * n
     expected = [plain_line(*row) for row in zip(*columns, strict=True)]  # type: ignore[arg-type]
     assert plain_lines(*columns) == expected  # type: ignore[arg-type]
+    for column in ([None] * n, [None, ""] * (n // 2), [""] * n):  # no value, or empty texts
+        columns[9] = column  # type: ignore[assignment]
+        expected = [plain_line(*row) for row in zip(*columns, strict=True)]  # type: ignore[arg-type]
+        assert plain_lines(*columns) == expected  # type: ignore[arg-type]
 
 
 @settings(max_examples=60, deadline=None)

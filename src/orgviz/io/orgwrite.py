@@ -98,6 +98,15 @@ def plain_lines(ids: Sequence[str], names: Sequence[str | None], titles: Sequenc
     (`, key: value` or nothing), as list and flag columns do.
     """
     again: set[int] = set()
+    keyed = plain_keys(names, titles, roles, bosses, dotted, teams, vacant, assistant,
+                       locations, emails, again)
+    if keyed is not None:  # (no list or flag, and every text column keyed: the short way)
+        (k1, k2, k4, k6, k9, k10), texts = keyed
+        lines = [f"  - {{id: {pid}{k1}{n}{k2}{t}{k4}{b}{k6}{team}{k9}{loc}{k10}{e}}}"
+                 for pid, n, t, b, team, loc, e in zip(ids, *texts, strict=False)]
+        return remade(lines, again, ids, names, titles, roles, bosses, dotted, teams, vacant,
+                      assistant, locations, emails)
+    again.clear()
     k1, v1 = _keyed(", name: ", names, again)
     k2, v2 = _keyed(", title: ", titles, again)
     v3 = _listed(", role: ", roles)
@@ -108,14 +117,54 @@ def plain_lines(ids: Sequence[str], names: Sequence[str | None], titles: Sequenc
     v8 = _flagged(", assistant: true", assistant)
     k9, v9 = _keyed(", location: ", locations, again)
     k10, v10 = _keyed(", email: ", emails, again)
-    if v3 is v5 is v7 is v8 is _NOTHING:  # (no list or flag: the short f-string)
-        lines = [f"  - {{id: {pid}{k1}{n}{k2}{t}{k4}{b}{k6}{team}{k9}{loc}{k10}{e}}}"
-                 for pid, n, t, b, team, loc, e in zip(ids, v1, v2, v4, v6, v9, v10,
-                                                       strict=True)]
-    else:
-        lines = [f"  - {{id: {pid}{k1}{n}{k2}{t}{r}{k4}{b}{d}{k6}{team}{v}{a}{k9}{loc}{k10}{e}}}"
-                 for pid, n, t, r, b, d, team, v, a, loc, e in zip(
-                     ids, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, strict=False)]
+    lines = [f"  - {{id: {pid}{k1}{n}{k2}{t}{r}{k4}{b}{d}{k6}{team}{v}{a}{k9}{loc}{k10}{e}}}"
+             for pid, n, t, r, b, d, team, v, a, loc, e in zip(
+                 ids, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, strict=False)]
+    return remade(lines, again, ids, names, titles, roles, bosses, dotted, teams, vacant,
+                  assistant, locations, emails)
+
+
+def plain_keys(names: Sequence[str | None], titles: Sequence[str | None],
+               roles: Sequence[tuple[str, ...]] | None, bosses: Sequence[str | None],
+               dotted: Sequence[tuple[str, ...]], teams: Sequence[str | None],
+               vacant: Sequence[bool], assistant: Sequence[bool],
+               locations: Sequence[str | None], emails: Sequence[str | None],
+               again: set[int]) -> tuple[tuple[str, ...], tuple[Iterable[str], ...]] | None:
+    """For rows without lists or flags whose text columns each have a value on every row
+    but a few (those rows added to `again`), or on none: the key of each text column
+    (`, name: ` ... `, email: `, "" for one without a value) and its values in the lines
+    (the column, or "" each), with which each line is
+    `f"  - {{id: {id}{k1}{name}{k2}{title}{k4}{boss}{k6}{team}{k9}{location}{k10}{email}}}"`
+    until `remade`; else None (see `plain_lines`)."""
+    if _listed(", role: ", roles) is not _NOTHING or any(dotted) or any(vacant) or \
+            any(assistant):
+        return None
+    keys: list[str] = []
+    texts: list[Iterable[str]] = []
+    for key, values in ((", name: ", names), (", title: ", titles), (", reports_to: ", bosses),
+                        (", team: ", teams), (", location: ", locations),
+                        (", email: ", emails)):
+        if not any(values):  # (no value on any row: none at all, or empty texts)
+            if values.count(None) != len(values):
+                return None
+            keys.append("")
+            texts.append(_NOTHING)
+            continue
+        given, _pieces = _keyed(key, values, again)
+        if not given:
+            return None
+        keys.append(given)
+        texts.append(values)  # type: ignore[arg-type]
+    return tuple(keys), tuple(texts)
+
+
+def remade(lines: list[str], again: Iterable[int], ids: Sequence[str],
+           names: Sequence[str | None], titles: Sequence[str | None],
+           roles: Sequence[tuple[str, ...]] | None, bosses: Sequence[str | None],
+           dotted: Sequence[tuple[str, ...]], teams: Sequence[str | None],
+           vacant: Sequence[bool], assistant: Sequence[bool], locations: Sequence[str | None],
+           emails: Sequence[str | None]) -> list[str]:
+    """The lines with those of the rows `again` made again with `plain_line`."""
     for r in again:
         lines[r] = plain_line(ids[r], names[r], titles[r], roles[r] if roles else (), bosses[r],
                               dotted[r], teams[r], vacant[r], assistant[r], locations[r],

@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from orgviz.io.csvimport.records import Record
-from orgviz.io.orgwrite import plain_line, plain_lines
+from orgviz.io.orgwrite import plain_keys, plain_line, plain_lines, remade
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -205,10 +205,26 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     by_row: list[Any] = [None] * len(ids)
     for at, r in enumerate(order):
         by_row[r] = people[at]
+    # Only explicit roles are written (inferred ones are the loader's to infer again).
+    written_roles: Sequence[tuple[str, ...]] | None = None
+    if explicit:
+        written_roles = roles
+        if len(explicit) < len(roles):
+            written_roles = [()] * len(roles)
+            for r in explicit:
+                written_roles[r] = roles[r]
+    # The lines of rows without lists or flags are made in the same loop, while their
+    # values are at hand (`orgwrite.plain_keys`); the others after it, column by column.
+    again: set[int] = set()
+    keyed = plain_keys(names, titles, written_roles, bosses, dotted, teams, vacant, assistant,
+                       locations, emails, again) if with_lines else None
+    (k1, k2, k4, k6, k9, k10), texts = keyed or (("",) * 6, (repeat(""),) * 6)
+    made: list[str] = []
+    add_line = made.append
     for (p, pid, name, title, (role_ids, source), boss, dotted_ids, team, is_vacant,
-         is_assistant, location, email) in zip(by_row, ids, names, titles, found, bosses,
-                                               dotted, teams, vacant, assistant, locations,
-                                               emails, strict=True):
+         is_assistant, location, email, n, t, b, tm, lc, e) in zip(
+             by_row, ids, names, titles, found, bosses, dotted, teams, vacant, assistant,
+             locations, emails, *texts, strict=False):
         p.id = pid
         p.name = name
         p.title = title
@@ -222,16 +238,16 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         p.location = location
         p.email = email
         p.__class__ = person
+        if keyed:
+            add_line(f"  - {{id: {pid}{k1}{n}{k2}{t}{k4}{b}{k6}{tm}{k9}{lc}{k10}{e}}}")
     if not with_lines:
         return people, []
-    # Only explicit roles are written (inferred ones are the loader's to infer again).
-    written_roles: Sequence[tuple[str, ...]] = roles
-    if explicit and len(explicit) < len(roles):
-        written_roles = [()] * len(roles)
-        for r in explicit:
-            written_roles[r] = roles[r]
-    made = plain_lines(ids, names, titles, written_roles if explicit else None, bosses,
-                       dotted, teams, vacant, assistant, locations, emails)
+    if keyed:
+        remade(made, again, ids, names, titles, written_roles, bosses, dotted, teams, vacant,
+               assistant, locations, emails)
+    else:
+        made = plain_lines(ids, names, titles, written_roles, bosses, dotted, teams, vacant,
+                           assistant, locations, emails)
     return people, list(map(made.__getitem__, order))
 
 
