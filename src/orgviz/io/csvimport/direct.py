@@ -11,7 +11,6 @@ the two ways agree (tests/io/test_import_fast.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import eq
 
 from orgviz.io.csvimport.order import tree_rows
 from orgviz.io.csvimport.records import ImportOptions
@@ -46,11 +45,11 @@ def link_directly(columns: RecordColumns, exact: bool,
     bosses.discard(None)
     if len(index) != len(ids) or any(columns["history"]) or not index.keys() >= bosses:
         return None
-    if not exact and (any(map(eq, managers, ids)) or any(columns["dotted_raw"])):
-        return None  # a self-report, or dotted lines to resolve
+    if not exact and any(columns["dotted_raw"]):
+        return None  # dotted lines to resolve
     rows, depths = tree_rows(index, managers)
     if len(rows) != len(ids):
-        return None  # reporting cycles
+        return None  # reporting cycles (a self-report among them: no top reaches it)
     if options.order != "tree":
         rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)

@@ -62,13 +62,16 @@ def tree_rows(index: Mapping[str, int], bosses: Sequence[str | None]
     among siblings, and the depth of each (0: a top); rows in cycles (which no top
     reaches) are left out.
 
-    `index`: the row of each id (ids unique); `bosses`: each row's manager id, None for none.
-    A row whose manager is no id is a top. The walk keeps an iterator over the reports of
-    each manager on the path from the top (the path's length is the depth).
+    `index`: the row of each id, in row order (ids unique: its values are 0, 1, 2 ...);
+    `bosses`: each row's manager id, None for none. A row whose manager is no id is a top.
+    The walk keeps an iterator over the reports of each manager on the path from the top
+    (the path's length is the depth). The rows are the index's own numbers (no new int
+    object a row).
     """
     children: dict[int, list[int]] = {}
     tops = []
-    for row, boss in enumerate(map(index.get, bosses)):  # (index.get(None) is None)
+    # (index.get(None) is None)
+    for row, boss in zip(index.values(), map(index.get, bosses), strict=True):
         if boss is None:
             tops.append(row)
             continue
