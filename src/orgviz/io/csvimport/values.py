@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
 from itertools import repeat
-from operator import is_not
 from typing import Any, TypeVar
 
 MAX_TEXT = 500  # the loader's limit for one text value
@@ -36,6 +34,7 @@ _SLUG = re.compile(r"[\W_]+")
 _OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85",
                  "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029",
                  "\u202f", "\u205f", "\u3000")
+_ASCII_OTHER_SPACES = tuple(c for c in _OTHER_SPACES if c.isascii())
 #: What clean() changes beyond strip(): the quote, `_CONTROL`, and `_OTHER_SPACES`.
 _NOT_STRIP_ONLY = ("'", *map(chr, (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
                                   0xFFFE, 0xFFFF)), *_OTHER_SPACES)
@@ -106,14 +105,14 @@ def _maybe_placeholders(names: list[str | None]) -> Iterable[int]:
     names as short as a placeholder can be one (none when no casefold() is a placeholder)."""
     joined = "\x00".join(filter(None, names))
     if "  " in joined or "\x00 " in joined or " \x00" in joined or joined[:1] == " " or \
-            joined[-1:] == " " or any(c in joined for c in _OTHER_SPACES):
+            joined[-1:] == " " or any(c in joined for c in (
+                _ASCII_OTHER_SPACES if joined.isascii() else _OTHER_SPACES)):
         return range(len(names))
-    if PLACEHOLDER_NAMES.isdisjoint(map(str.casefold, filter(_NOT_NONE, names))):
+    short = [name for name in names if name is not None and len(name) <= _PLACEHOLDER_LEN]
+    if PLACEHOLDER_NAMES.isdisjoint(map(str.casefold, short)):
         return [r for r, name in enumerate(names) if name is None] if None in names else []
     return [r for r, name in enumerate(names) if name is None or len(name) <= _PLACEHOLDER_LEN]
 
-
-_NOT_NONE = partial(is_not, None)
 
 
 def add_note(notes: list[Sequence[str]], row: int, note: str) -> None:
