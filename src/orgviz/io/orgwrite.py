@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, eq, is_not
 from typing import TYPE_CHECKING
 
 from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
@@ -253,7 +253,7 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
         f"# yaml-language-server: $schema={SCHEMA_URL}",
         comment(f"# Imported by `orgviz import` from {source} ({table.row_count:,} rows, "
                 f"{table.encoding}): {len(org.people):,} positions, "
-                f"{sum(map(bool, map(_VACANT, org.people))):,} open."),
+                f"{list(map(_VACANT, org.people)).count(True):,} open."),
     ]
     lines += [comment(f"# {note}") for note in notes]
     lines += ["orgviz: 1", "org:", f"  name: {scalar(org.name)}"]
@@ -276,7 +276,7 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
     # a big org (a section heading).
     commented = set(compress(count(), map(bool, person_notes)))
     if len(persons) > 15:
-        heads = set(compress(count(), map((1).__eq__, depths)))
+        heads = set(compress(count(), map(eq, depths, repeat(1))))
         commented |= heads
     else:
         heads = set()
@@ -297,7 +297,8 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
             who = record.name or record.title or ""
             lines.append(comment(f"#   {os.path.basename(record.file)}:{record.line}: "
                                  f"{record.id} {who} ({record.history}): history row"))
-    return "\n".join(lines) + "\n"
+    lines.append("")  # (the text ends with a line break: no copy of it to add one)
+    return "\n".join(lines)
 
 
 _VACANT = attrgetter("vacant")
