@@ -47,11 +47,13 @@ class CellReader(ImporterState):
             value = value[:MAX_TEXT]
         return value
 
-    def column_mode(self, column: Sequence[str], exact: bool, name_part: bool) -> str | None:
+    def column_mode(self, column: Sequence[str], exact: bool, name_part: bool,
+                    full: bool = True) -> str | None:
         """How a whole column can be read in one pass: "keep" when every cell reads as itself
         (`cell or None`), "full" when moreover no cell is empty (`cell`), "strip" when every
         cell reads as `cell.strip() or None`, with nothing to report in each case; None when
-        it must be read cell by cell (`cell`).
+        it must be read cell by cell (`cell`). `full` False: "keep" may stand for "full"
+        (whether the column can be read in one pass is all that is asked).
         """
         if not FAST_COLUMNS or (exact and name_part) or not (
                 self.short or max(map(len, column)) <= MAX_TEXT):
@@ -60,7 +62,7 @@ class CellReader(ImporterState):
             if exact:
                 return "keep"  # (no quote mark: exact keeps every cell)
             if self.trimmed:  # every cell reads as itself (CsvTable.trimmed)
-                return "full" if all(column) else "keep"  # (all(): faster than "" in)
+                return "full" if full and all(column) else "keep"  # (all(): faster than in)
             # "keep" when no cell starts or ends with a space, the only ASCII whitespace a
             # plain file with one line per record can hold.
             joined = "\x00".join(column)

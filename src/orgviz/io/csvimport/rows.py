@@ -126,18 +126,23 @@ class RowReader(CellReader, FlagReader):
             return {}
         values: dict[str, list[str | None]] = {}
         slow: list[tuple[str, int, int]] = []  # (field, column, name part or -1)
+        several = len(columns.name_parts) > 1
         for fld, i in columns.index.items():
             column = by_column[i]
-            mode = self.column_mode(column, exact, False)
+            # (the first and last name of a name in parts are read as the parts: their own
+            # values are only read cell by cell, for what that reports)
+            unread = several and fld in _NAME_PARTS
+            mode = self.column_mode(column, exact, False, not unread)
             if mode is None:
                 values[fld] = [None] * n
                 slow.append((fld, i, -1))
+            elif unread:
+                continue
             elif mode == "full":  # no cell is empty
                 values[fld] = list(column)
             else:
                 values[fld] = _empty_as_none(list(map(str.strip, column)) if mode == "strip"
                                              else list(column))
-        several = len(columns.name_parts) > 1
         parts: list[list[str | None]] = []
         if several:
             for k, i in enumerate(columns.name_parts):
@@ -214,6 +219,7 @@ class RowReader(CellReader, FlagReader):
         return result, repeat(False, n)
 
 
+_NAME_PARTS = ("first_name", "last_name")
 #: The values of n records, one list per Record field (see `record_columns`).
 RecordColumns = dict[str, list[Any]]
 
