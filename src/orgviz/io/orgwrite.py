@@ -229,8 +229,9 @@ def plain_columns(texts: Iterable[Sequence[str | None]],
     return all_plain(list(chain.from_iterable(chain.from_iterable(filter(any, lists)))))
 
 
-#: How many values of a column `plain_columns` looks at to guess whether values repeat.
-_SAMPLE = 64
+#: How many values of a column `plain_columns` looks at to guess whether values repeat
+#: (a few hundred: 60 departments may all come in the first 64 rows).
+_SAMPLE = 256
 
 
 def _label(person: Person) -> str:
