@@ -169,8 +169,9 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     `with_lines`, their lines in the org file (when every text is a plain scalar: see
     `orgwrite.plain_columns`).
 
-    The roles and the lines are made column by column; the loop over the rows only fills
-    in each person (see `people_and_lines`).
+    The roles are found column by column; one loop over the rows fills in each person
+    (see `people_and_lines`) and, when the rows have no list or flag to write, makes its
+    line; other lines are made column by column (`orgwrite.plain_lines`).
     """
     if len(order) != len(ids):
         raise ValueError(f"{len(order)} rows ordered of {len(ids)}")
