@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,6 +47,8 @@ def report_text(problems: Sequence[Problem], files: int, out: IO[str], quiet: bo
 
 def report_json(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
     """A JSON list of problems with file, line, column, level, rule and message."""
+    import json  # (only for this reporter: not at every start of validate)
+
     json.dump([p.to_dict() for p in problems], out, indent=2, ensure_ascii=False)
     out.write("\n")
 
@@ -142,6 +143,8 @@ def sarif_log(problems: Sequence[Problem]) -> dict[str, object]:
 
 def report_sarif(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
     """A SARIF 2.1.0 log (JSON) with a result per problem and the rules it names."""
+    import json
+
     json.dump(sarif_log(problems), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
