@@ -191,6 +191,9 @@ def test_shared_values_match_their_definitions(org):
     assert [p.id for p in links.tops] == [
         p.id for p in org.by_id.values()
         if p.reports_to is None or p.reports_to == p.id or p.reports_to not in org.by_id]
+    assert [p.id for p in links.assistants] == [
+        p.id for p in org.by_id.values()
+        if p.assistant and p.reports_to in org.by_id and p.reports_to != p.id]
     assert _common.roles_held(org) == {r for r in ROLES if org.has_role(r)}
     walk = _common.tree(org)
     assert set(walk.depth) == set(walk.order)

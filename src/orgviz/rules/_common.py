@@ -154,6 +154,7 @@ class Links:
     tops: list[Person]  # no manager, reporting to themselves, or to an unknown id
     reports: dict[str, list[str]]  # Org.reports without the people who have no reports
     role_pairs: dict[RoleKey, list[Person]]  # the people with a manager, assistants aside
+    assistants: list[Person]  # the assistants with a manager (everyone is in one of three)
 
 
 def links(org: Org) -> Links:
@@ -166,6 +167,7 @@ def _links(org: Org) -> Links:
     tops: list[Person] = []
     reports: defaultdict[str, list[str]] = defaultdict(list)
     role_pairs: defaultdict[RoleKey, list[Person]] = defaultdict(list)
+    assistants: list[Person] = []
     for pid, person in by_id.items():
         boss = by_id.get(person.reports_to)  # type: ignore[arg-type]
         if boss is None or boss is person:
@@ -174,7 +176,9 @@ def _links(org: Org) -> Links:
         reports[boss.id].append(pid)
         if not person.assistant:
             role_pairs[person.roles, boss.roles].append(person)
-    return Links(tops, dict(reports), dict(role_pairs))
+        else:
+            assistants.append(person)
+    return Links(tops, dict(reports), dict(role_pairs), assistants)
 
 
 def unplaced(org: Org) -> tuple[Person, ...] | list[Person]:
@@ -273,8 +277,16 @@ def roles_held(org: Org) -> set[str]:
 
 
 def _roles_held(org: Org) -> set[str]:
-    # An org has few distinct roles tuples: collect those (in C), then their role ids.
-    return set(chain.from_iterable(set(map(attrgetter("roles"), org.by_id.values()))))
+    # An org has few distinct roles tuples: those of the role pairs (everyone with a manager
+    # but assistants), of the tops and of the assistants; then their role ids.
+    walk = links(org)
+    held = {roles for roles, _boss_roles in walk.role_pairs}
+    held.update(map(_ROLES, walk.tops))
+    held.update(map(_ROLES, walk.assistants))
+    return set(chain.from_iterable(held))
+
+
+_ROLES = attrgetter("roles")
 
 
 def assistants_of(org: Org) -> dict[str, int]:
