@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from operator import methodcaller
 from typing import Any
 
@@ -39,18 +40,23 @@ _QUOTED = r'"[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*"'
 _PLAIN_ASCII = r"[A-Za-z0-9][A-Za-z0-9_.()/@&+'-]*(?: +[A-Za-z0-9_.()/@&+'-]+)*"
 
 
-def _pair_and_item(plain: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+@cache
+def _pair_and_item(ascii_only: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """`key: value` and what follows it (`, ` or the closing brace at the end of the line),
-    and an item of a one-line list and what follows it, with `plain` for plain text."""
+    and an item of a one-line list and what follows it, for ASCII text or any text
+    (compiled when first needed: a few ms at every start otherwise)."""
+    plain = _PLAIN_ASCII if ascii_only else _PLAIN
     return (re.compile(rf"({plain}): +(?:({plain})|({_QUOTED})|(~)|\[ *([^\]\n]*?) *\])"
                        r"( *, *| *\} *)"),
             re.compile(rf"(?:({plain})|({_QUOTED})|(~))( *, *| *$)"))
 
 
-_PAIR, _ITEM = _pair_and_item(_PLAIN)
-_PAIR_ASCII, _ITEM_ASCII = _pair_and_item(_PLAIN_ASCII)
-#: The inside of a mapping of plain keys and values written `key: value, key: value`.
-_PLAIN_PAIRS = re.compile(rf"{_PLAIN}: {_PLAIN}(?:, {_PLAIN}: {_PLAIN})*")
+@cache
+def _plain_pairs() -> re.Pattern[str]:
+    """The inside of a mapping of plain keys and values written `key: value, key: value`."""
+    return re.compile(rf"{_PLAIN}: {_PLAIN}(?:, {_PLAIN}: {_PLAIN})*")
+
+
 #: The characters of plain ASCII pairs (the separators' too), and the letters and digits.
 _ASCII_PLAIN = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_ .()/@&+'-,:"
 _ALNUM_AS_A = bytes.maketrans(_ASCII_PLAIN[:62], b"a" * 62)
@@ -110,7 +116,7 @@ def _read_mapping(body: str, file: str, line: int, column: int, ymap: type, ylis
             # A character that is not plain (a quote, say), or a key or value that does not
             # start with a letter or digit.
             return _mapping(body, file, line, column, ymap, ylist)
-    elif _PLAIN_PAIRS.fullmatch(inner) is None:
+    elif _plain_pairs().fullmatch(inner) is None:
         return _mapping(body, file, line, column, ymap, ylist)
     words = inner.replace(": ", ", ").split(", ")  # key, value, key, value ...
     if len(words) != 2 * len(parts) or not all(map(_HAS_COLON, parts)):
@@ -187,7 +193,8 @@ def _mapping(source: str, file: str, line: int, column: int, ymap: type, ylist: 
     new_loc, loc_class = tuple.__new__, SourceLoc
     base = column + 1
     ascii_only = source.isascii()
-    pair = (_PAIR_ASCII if ascii_only else _PAIR).match
+    pair_pattern, item_pattern = _pair_and_item(ascii_only)
+    pair = pair_pattern.match
     while True:
         found = pair(source, pos)
         if found is None:
@@ -210,7 +217,7 @@ def _mapping(source: str, file: str, line: int, column: int, ymap: type, ylist: 
             size += 2
         else:
             listed = _list(items, found.start(5), file, line, base, loc, ylist,
-                           _ITEM_ASCII if ascii_only else _ITEM)
+                           item_pattern)
             if listed is None:
                 return None
             mapping[key] = listed
