@@ -256,3 +256,17 @@ def test_unreadable_paths() -> None:
                                   "/nonexistent/dir/out.yaml"])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\u2003", "\u3000", "\u202f"])
+def test_unicode_spaces_fold_whatever_else_the_file_holds(tmp_path: Path, space: str) -> None:
+    # A file without control characters once took a strip()-only shortcut that kept a
+    # no-break space where the same cell in another file became a space.
+    rows = ["id,name,title,manager", f"1,Ana{space}Silva,VP{space}{space}Sales,"]
+    plain = tmp_path / "plain.csv"
+    plain.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    other = tmp_path / "other.csv"
+    other.write_text("\n".join([*rows, "2,Bo\x01b,PM,1"]) + "\n", encoding="utf-8")
+    for path in (plain, other):
+        person = import_csv(path, ImportOptions(keep_going=True)).org.by_id["1"]
+        assert (person.name, person.title) == ("Ana Silva", "VP Sales"), path.name

@@ -22,8 +22,12 @@ SHORT_FIELD_CHARS = 500
 DELIMITERS = ",;\t|"
 #: Characters that make a cell need more than strip(): control characters and tabs. A
 #: substring test per character is far faster over a whole file than a regular expression.
+#: Whitespace other than the space and line breaks is among them (cells read in full fold it
+#: into spaces: a file holding some must not take the strip()-only shortcut).
 _NOT_PLAIN_CHARS = tuple(chr(c) for c in (*range(0x00, 0x0A), 0x0B, 0x0C, *range(0x0E, 0x20),
-                                          *range(0x7F, 0xA0), 0xFFFE, 0xFFFF))
+                                          *range(0x7F, 0xA1), 0x1680, *range(0x2000, 0x200B),
+                                          0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFFFE,
+                                          0xFFFF))
 
 
 @dataclass
