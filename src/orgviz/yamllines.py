@@ -4,8 +4,10 @@ Org files list people and teams one flow mapping per line, as `orgviz import` wr
 as the examples do. PyYAML makes three Python objects per scalar of such a line (an event and
 two marks) that the reader then walks. Here a line whose every value is simple (plain text,
 `~`, double-quoted text without escapes, or a one-line list of those) is read into the same
-YMap and node counts as the reader would make; where its keys and values stand is found when
-first asked (only problems ask).
+YMap, locations and node counts as the reader would make. A line of plain `key: value` pairs
+spaced as orgviz writes them (most lines) is split in C, and where its keys and values stand
+is found only when first asked (problems ask); other simple lines are read with regular
+expressions, locations and all.
 
 `one_line_mappings` replaces each such mapping in the text by a placeholder scalar at the
 same line and column, and the reader (`yamlread`) puts the mapping back in its place when it
