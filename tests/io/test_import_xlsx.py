@@ -168,3 +168,19 @@ def test_any_sheet_imports_as_its_csv_export(tmp_path: Path,
     assert body(from_book.text.replace("p.xlsx", "p.csv")) == body(from_csv.text)
     assert [(p.line, p.rule, p.message) for p in from_book.problems] == \
         [(p.line, p.rule, p.message) for p in from_csv.problems]
+
+
+def test_hostile_and_long_cells_read_as_in_a_csv(tmp_path: Path) -> None:
+    hostile = ['<b>x</b> & "q"', "=HYPERLINK(\"http://x\")", "a\nb", "x" * 600, "\u202eevil"]
+    rows = [HEADER, ROWS[0], *[[1001 + i, text, "Z", "PM", "P", 1000]
+                               for i, text in enumerate(hostile)]]
+    book = workbook(tmp_path / "p.xlsx", {"P": rows})
+    export = csv_file(tmp_path / "p.csv", rows)
+    options = ImportOptions(keep_going=True)
+    from_book, from_csv = import_csv(book, options), import_csv(export, options)
+    assert body(from_book.text.replace("p.xlsx", "p.csv")) == body(from_csv.text)
+    assert [(p.rule, p.message) for p in from_book.problems] == \
+        [(p.rule, p.message) for p in from_csv.problems]
+    cuts = [(p.line, p.col) for p in from_book.problems if p.rule == "truncated"]
+    assert cuts and set(cuts) == {(6, 2)}  # the sheet's row 6, column B
+    assert from_book.org.by_id["1001"].name == '<b>x</b> & "q" Z'  # text, as written
