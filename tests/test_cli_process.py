@@ -71,3 +71,21 @@ def test_the_program_runs_its_command_without_the_cycle_collector(tmp_path: Path
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=tmp_path, timeout=60, check=False)
     assert (done.returncode, done.stdout) == (0, "before: True\ncollector on: False\n")
+
+
+def test_the_program_leaves_a_command_s_results_to_the_end(tmp_path: Path) -> None:
+    # Under cli.run (which ends the process without freeing anything) a command's results
+    # are kept rather than freed as it returns; run in-process (CliRunner), nothing is kept.
+    script = ("import orgviz.cli as cli\n"
+              "from orgviz.cli import common\n"
+              "common.keep_until_exit('outside')\n"
+              "def main():\n"
+              "    common.keep_until_exit('org', 'problems')\n"
+              "    print(common._KEPT)\n"
+              "cli.main = main\n"
+              "cli.run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60, check=False)
+    assert (done.returncode, done.stdout) == (0, "['org', 'problems']\n")
+    (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
+    assert orgviz("validate", "small.yaml", cwd=tmp_path).returncode == 0

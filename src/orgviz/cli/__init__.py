@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from orgviz import __version__
+from orgviz.cli import common
 
 
 class _LazyGroup(click.Group):
@@ -64,6 +65,7 @@ def run() -> NoReturn:
     them (~5 ms per 1,000 people at the end of `orgviz render`).
     """
     gc.disable()
+    common.ENDS_QUICKLY = True  # commands may leave their results to the end (keep_until_exit)
     try:
         main()
         code: object = 0

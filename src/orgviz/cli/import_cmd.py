@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS, summary_line
 
@@ -105,4 +105,5 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         click.echo(f"{what}: {counts}; rules on the imported org: {checked}"
                    + ("" if verbose or not findings else " (-v lists them)"), err=True)
     rule_errors = strict and any(p.level == "error" for p in findings)
+    keep_until_exit(result, findings, problems)
     sys.exit(EXIT_PROBLEMS if result.errors or rule_errors else EXIT_OK)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit
 from orgviz.errors import OrgLoadError, OrgvizError, RenderError
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
 
         prefetch(engine)  # probe `dot` (or load the embedded one) while the org loads
     shown = []
+    org = None
     refused = False
     fresh, written = 0, 0
     # Reading and drawing an org makes many small objects and hardly any reference cycles:
@@ -227,6 +228,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     finally:
         if collecting:
             gc.enable()
+    keep_until_exit(org)  # the last org drawn (each earlier one was freed for the next)
     if shown:
         from orgviz.report import REPORTERS
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_USAGE, exit_code, fail
+from orgviz.cli.common import EXIT_USAGE, exit_code, fail, keep_until_exit
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem
 from orgviz.report import REPORTERS
@@ -46,6 +46,7 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
     found: set[Problem] = set()  # two orgs that include one file may find the same problem
     checked: set[str] = set()
     unreadable = False
+    org = None
     for path in files:
         try:
             org = load(path)
@@ -60,4 +61,5 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
     REPORTERS[fmt](problems, len(checked) if hook else len(files), sys.stdout, quiet)
     code = exit_code(problems, strict)
+    keep_until_exit(org, found, problems)
     sys.exit(EXIT_USAGE if unreadable else code)
