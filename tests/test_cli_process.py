@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from orgtexts import SMALL
-from orgviz.cli import _exit_status
+from orgviz.cli import _exit_status, common, main
 
 
 def orgviz(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -61,31 +62,33 @@ def test_exit_status_is_what_sys_exit_gives(code: object, status: int, printed: 
     assert capsys.readouterr().err == printed
 
 
+def python_c(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=cwd, timeout=60, check=False)
+
+
 def test_the_program_runs_its_command_without_the_cycle_collector(tmp_path: Path) -> None:
     # A command that pauses the collector then finds it off and leaves it off, so no
     # collection walks the whole org when the command ends (see cli.run).
-    script = ("import gc, orgviz.cli as cli\n"
-              "cli.main = lambda: print('collector on:', gc.isenabled())\n"
-              "print('before:', gc.isenabled())\n"
-              "cli.run()\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=60, check=False)
+    done = python_c("import gc, orgviz.cli as cli\n"
+                    "cli.main = lambda: print('collector on:', gc.isenabled())\n"
+                    "print('before:', gc.isenabled())\n"
+                    "cli.run()\n", tmp_path)
     assert (done.returncode, done.stdout) == (0, "before: True\ncollector on: False\n")
 
 
 def test_the_program_leaves_a_command_s_results_to_the_end(tmp_path: Path) -> None:
     # Under cli.run (which ends the process without freeing anything) a command's results
-    # are kept rather than freed as it returns; run in-process (CliRunner), nothing is kept.
-    script = ("import orgviz.cli as cli\n"
-              "from orgviz.cli import common\n"
-              "common.keep_until_exit('outside')\n"
-              "def main():\n"
-              "    common.keep_until_exit('org', 'problems')\n"
-              "    print(common._KEPT)\n"
-              "cli.main = main\n"
-              "cli.run()\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=60, check=False)
+    # are kept rather than freed as it returns; in-process (CliRunner) nothing is kept.
+    done = python_c("import orgviz.cli as cli\n"
+                    "from orgviz.cli import common\n"
+                    "common.keep_until_exit('outside')\n"
+                    "def main():\n"
+                    "    common.keep_until_exit('org', 'problems')\n"
+                    "    print(common._KEPT)\n"
+                    "cli.main = main\n"
+                    "cli.run()\n", tmp_path)
     assert (done.returncode, done.stdout) == (0, "['org', 'problems']\n")
     (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
-    assert orgviz("validate", "small.yaml", cwd=tmp_path).returncode == 0
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "small.yaml")])
+    assert result.exit_code == 0 and common._KEPT == []
