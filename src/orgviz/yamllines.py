@@ -29,7 +29,7 @@ from orgviz.problem import SourceLoc
 
 #: What makes a placeholder; a text that holds it anywhere is not shortened.
 MARK = "\ue000"
-#: Texts that read as null when plain (as in `yamlread`).
+#: Texts that read as null when plain (here and in `yamlread`).
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 # A plain scalar read here: words of letters, digits and a few marks that are never YAML

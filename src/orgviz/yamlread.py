@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from orgviz.problem import SourceLoc
-from orgviz.yamllines import FlowMapping, one_line_mappings
+from orgviz.yamllines import NULLS, FlowMapping, one_line_mappings
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -26,7 +26,6 @@ try:
 except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: The characters an org file may not hold (compiled only when one is there: ~1 ms at start).
 _BAD_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
 _BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f", "\ufffe",
@@ -191,7 +190,7 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     document_start = yaml.DocumentStartEvent
     get_event = loader.get_event
-    nulls = _NULLS
+    nulls = NULLS
     # SourceLoc(...) runs a Python-level __new__; building the tuple directly is the same value.
     new_loc, loc_class = tuple.__new__, SourceLoc
     while True:
