@@ -7,13 +7,19 @@ import os
 from orgviz.errors import OrgFileError
 from orgviz.io.csvread import CsvTable, read_csv
 
+#: File name endings read as workbooks (the workbook reader is imported only for those).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def is_workbook(path: str | os.PathLike[str]) -> bool:
+    """Whether a file is read as an Excel workbook (by its name's ending)."""
+    return os.fspath(path).lower().endswith(WORKBOOK_SUFFIXES)
+
 
 def read_table(path: str | os.PathLike[str], encoding: str | None = None,
                delimiter: str | None = None, sheet: str | None = None) -> CsvTable:
     """The header and rows of a CSV file, or of a sheet of an .xlsx workbook (the first, or
     `sheet`); raise OrgFileError / OrgLoadError when unusable."""
-    from orgviz.io.xlsxread import is_workbook
-
     if is_workbook(path):
         from orgviz.io.xlsxread import read_xlsx
 

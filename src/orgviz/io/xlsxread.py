@@ -20,18 +20,11 @@ from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.io.csvread import MAX_CSV_BYTES, SHORT_FIELD_CHARS, CsvTable
 from orgviz.problem import Problem
 
-#: File name endings read as workbooks.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: The most a workbook's parts may expand to (its XML, uncompressed).
 MAX_EXPANDED_BYTES = 4 * MAX_CSV_BYTES
 #: The most a workbook's part may expand relative to its compressed size (zip bombs expand
 #: thousands of times; sheets of text some tens of times).
 MAX_EXPANSION = 200
-
-
-def is_workbook(path: str | os.PathLike[str]) -> bool:
-    """Whether a file is read as an Excel workbook (by its name's ending)."""
-    return os.fspath(path).lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTable:
