@@ -106,7 +106,18 @@ def plain_lines(ids: Sequence[str], names: Sequence[str | None], titles: Sequenc
                  for pid, n, t, b, team, loc, e in zip(ids, *texts, strict=False)]
         return remade(lines, again, ids, names, titles, roles, bosses, dotted, teams, vacant,
                       assistant, locations, emails)
-    again.clear()
+    return pieced_lines(ids, names, titles, roles, bosses, dotted, teams, vacant, assistant,
+                        locations, emails)
+
+
+def pieced_lines(ids: Sequence[str], names: Sequence[str | None],
+                 titles: Sequence[str | None], roles: Sequence[tuple[str, ...]] | None,
+                 bosses: Sequence[str | None], dotted: Sequence[tuple[str, ...]],
+                 teams: Sequence[str | None], vacant: Sequence[bool], assistant: Sequence[bool],
+                 locations: Sequence[str | None], emails: Sequence[str | None]) -> list[str]:
+    """`plain_lines` of rows with lists or flags, or with text columns that lack many values
+    (`plain_keys` gave None): each row's piece of each column, `, key: value` or nothing."""
+    again: set[int] = set()
     k1, v1 = _keyed(", name: ", names, again)
     k2, v2 = _keyed(", title: ", titles, again)
     v3 = _listed(", role: ", roles)
@@ -136,8 +147,7 @@ def plain_keys(names: Sequence[str | None], titles: Sequence[str | None],
     (the column, or "" each), with which each line is
     `f"  - {{id: {id}{k1}{name}{k2}{title}{k4}{boss}{k6}{team}{k9}{location}{k10}{email}}}"`
     until `remade`; else None (see `plain_lines`)."""
-    if _listed(", role: ", roles) is not _NOTHING or any(dotted) or any(vacant) or \
-            any(assistant):
+    if (roles is not None and any(roles)) or any(dotted) or any(vacant) or any(assistant):
         return None
     keys: list[str] = []
     texts: list[Iterable[str]] = []

@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from orgviz.io.csvimport.records import Record
-from orgviz.io.orgwrite import plain_keys, plain_line, plain_lines, remade
+from orgviz.io.orgwrite import pieced_lines, plain_keys, plain_line, remade
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -171,7 +171,7 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
 
     The roles are found column by column; one loop over the rows fills in each person
     (see `people_and_lines`) and, when the rows have no list or flag to write, makes its
-    line; other lines are made column by column (`orgwrite.plain_lines`).
+    line; other lines are made column by column (`orgwrite.pieced_lines`).
     """
     if len(order) != len(ids):
         raise ValueError(f"{len(order)} rows ordered of {len(ids)}")
@@ -246,9 +246,9 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     if keyed:
         remade(made, again, ids, names, titles, written_roles, bosses, dotted, teams, vacant,
                assistant, locations, emails)
-    else:
-        made = plain_lines(ids, names, titles, written_roles, bosses, dotted, teams, vacant,
-                           assistant, locations, emails)
+    else:  # (plain_keys said no above: the pieces of each column)
+        made = pieced_lines(ids, names, titles, written_roles, bosses, dotted, teams, vacant,
+                            assistant, locations, emails)
     return people, list(map(made.__getitem__, order))
 
 
