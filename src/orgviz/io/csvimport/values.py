@@ -114,7 +114,6 @@ def _maybe_placeholders(names: list[str | None]) -> Iterable[int]:
     return [r for r, name in enumerate(names) if name is None or len(name) <= _PLACEHOLDER_LEN]
 
 
-
 def add_note(notes: list[Sequence[str]], row: int, note: str) -> None:
     """Add a note to a row's notes (a column of them: a list each, or () for none yet)."""
     if notes[row]:
