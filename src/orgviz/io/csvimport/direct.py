@@ -50,6 +50,11 @@ def link_directly(columns: RecordColumns, exact: bool,
     rows, depths = tree_rows(index, managers)
     if len(rows) != len(ids):
         return None  # reporting cycles (a self-report among them: no top reaches it)
+    # Each manager reference becomes the manager's own id object (equal text; None stays
+    # None): the manager cells are freed now, in the order read, rather than one string a
+    # person when the org goes, and looking a manager up by id meets the very key.
+    same = dict(zip(ids, ids, strict=True))
+    columns["manager"] = list(map(same.get, managers))  # type: ignore[arg-type]
     if options.order != "tree":
         rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)
