@@ -107,7 +107,12 @@ class Org:
     @cached_property
     def by_id(self) -> dict[str, Person]:
         """People by id (the first of duplicates wins)."""
-        result: dict[str, Person] = {}
+        # Ids are almost always distinct: one comprehension then. With a repeat it kept the
+        # last of each id, so the slower first-wins loop redoes it.
+        result = {person.id: person for person in self.people}
+        if len(result) == len(self.people):
+            return result
+        result = {}
         for person in self.people:
             result.setdefault(person.id, person)
         return result

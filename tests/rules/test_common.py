@@ -4,6 +4,8 @@ import gc
 import weakref
 
 from orgviz.loader import load
+from orgviz.model import Org, Person
+from orgviz.problem import SourceLoc
 from orgviz.rules import _common
 from orgviz.validate import validate
 
@@ -36,3 +38,15 @@ def test_cached_values_do_not_keep_an_org_alive(org_file):
     del org
     gc.collect()
     assert ref() is None
+
+
+def test_by_id_keeps_the_first_of_repeated_ids():
+    # Distinct ids take a fast path; a repeat falls back to the first-wins loop.
+    people = tuple(Person(id=pid, loc=SourceLoc("org.yaml", line, 5))
+                   for line, pid in enumerate(["a", "b", "a", "c", "b"], start=1))
+    by_id = Org(file="org.yaml", name="T", people=people).by_id
+    assert list(by_id) == ["a", "b", "c"]
+    assert [p.loc.line for p in by_id.values()] == [1, 2, 4]
+    distinct = Org(file="org.yaml", name="T", people=people[:2] + people[3:4]).by_id
+    assert list(distinct) == ["a", "b", "c"]
+    assert all(distinct[p.id] is p for p in people[:2] + people[3:4])
