@@ -6,7 +6,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
@@ -221,17 +221,20 @@ def tree(org: Org) -> Tree:
 
 
 def _tree(org: Org) -> Tree:
-    reports = links(org).reports
-    level = [p.id for p in links(org).tops]
+    walk = links(org)
+    level = [p.id for p in walk.tops]
     order: list[str] = []
-    depth: dict[str, int] = {}
-    number = 1
+    sizes: list[int] = []
+    below = walk.reports.get
     while level:
-        order.extend(level)
-        depth.update(dict.fromkeys(level, number))
-        level = [report for pid in level if pid in reports for report in reports[pid]]
-        number += 1
-    return Tree(order, depth)
+        order += level
+        sizes.append(len(level))
+        # The next level, all in C: each id's reports (none for most), chained.
+        level = list(chain.from_iterable(map(below, level, repeat(()))))
+    # One dict for all levels (the level numbers repeated by level size) is cheaper than
+    # growing it level by level.
+    numbers = chain.from_iterable(map(repeat, range(1, len(sizes) + 1), sizes))
+    return Tree(order, dict(zip(order, numbers, strict=True)))
 
 
 class Standing(NamedTuple):
