@@ -6,8 +6,6 @@ import codecs
 import csv
 import io
 import os
-import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -234,54 +232,66 @@ def _split_columns(text: str, delimiter: str
     """
     if '"' in text:
         return None
-    lines = text.split("\r\n" if "\r" in text else "\n")
-    if not lines[-1]:
-        lines.pop()
-    if len(lines) < 2:
-        return None
-    header = lines[0]
+    newline = "\r\n" if "\r" in text else "\n"
+    if newline == "\r\n" and not text.count("\r") == text.count("\n") == text.count("\r\n"):
+        return None  # a lone \r or \n
+    end = len(text) - len(newline) if text.endswith(newline) else len(text)
+    at = text.find(newline, 0, end)
+    if at < 0:
+        return None  # a header without rows
+    header = text[:at]
     width = header.count(delimiter) + 1
-    if width < 2 or \
-            list(map(str.count, lines, repeat(delimiter))).count(width - 1) != len(lines):
+    if width < 2:
         return None
-    body = delimiter.join(lines[1:])  # (a line break left in it is a lone \r or \n)
-    if "\r" in body or "\n" in body or "\r" in header or "\n" in header:
-        return None
-    cells = body.split(delimiter)
-    if max(map(len, lines)) > SHORT_FIELD_CHARS and max(map(len, cells)) > SHORT_FIELD_CHARS:
-        return None
-    columns = [_shared(cells[i::width]) for i in range(width)]
-    del cells
+    # Piece by piece, so that the cells of a piece are split, shared and freed while they
+    # are in cache: a column that repeats its values keeps one string a value, and the
+    # memory of the copies freed is reused by the next piece.
+    columns: list[list[str]] = [[] for _ in range(width)]
+    firsts: list[dict[str, str] | None] = []  # each column's values, if it repeats them
+    start = at + len(newline)
+    while start <= end:
+        stop = text.find(newline, min(start + _PIECE_CHARS, end), end)
+        stop = end if stop < 0 else stop
+        lines = text[start:stop].split(newline)
+        if list(map(str.count, lines, repeat(delimiter))).count(width - 1) != len(lines):
+            return None
+        cells = delimiter.join(lines).split(delimiter)
+        if max(map(len, lines)) > SHORT_FIELD_CHARS and \
+                max(map(len, cells)) > SHORT_FIELD_CHARS:
+            return None
+        if not firsts:  # (whether a column repeats is guessed from its first cells)
+            firsts = [{} if _repeats(cells[i::width]) else None for i in range(width)]
+        for column, first, i in zip(columns, firsts, range(width), strict=True):
+            values = cells[i::width]
+            column += values if first is None else map(first.setdefault, values, values)
+        start = stop + len(newline)
     # Spaces are looked for column by column (in the few values of a column that repeats
     # them): most columns hold none, found at memchr speed, and two-character searches
     # over the whole body cost about 2 ms each.
     trimmed, double_space = _no_edge_space(header, delimiter), "  " in header
-    for _column, values in columns:
-        joined = "\x00".join(values)  # (parse_csv removed every NUL: no cell holds one)
+    for column, first in zip(columns, firsts, strict=True):
+        joined = "\x00".join(column if first is None else first)  # (no cell holds a NUL)
         if " " in joined:
             trimmed = trimmed and joined[:1] != " " and joined[-1:] != " " and \
                 "\x00 " not in joined and " \x00" not in joined
             double_space = double_space or "  " in joined
-    return header.split(delimiter), [column for column, _values in columns], trimmed, \
-        double_space
+    return header.split(delimiter), columns, trimmed, double_space
 
 
-#: How many cells of a column `_shared` looks at to guess whether its values repeat.
+#: How many characters of a file `_split_columns` splits at a time (their cells fit in cache).
+_PIECE_CHARS = 1 << 16
+#: How many cells of a column `_repeats` looks at to guess whether its values repeat.
 _SAMPLE = 64
 
 
-def _shared(column: list[str]) -> tuple[list[str], Iterable[str]]:
-    """A column whose values repeat (titles, departments, places, statuses: guessed from
-    its first cells) with one string object for each value, else the column as it is;
-    and its values (each once, for a column that repeats them).
+def _repeats(cells: list[str]) -> bool:
+    """Whether a column repeats its values (titles, departments, places, statuses), guessed
+    from its first cells: then it keeps one string object for each value.
 
     Every later pass over the column then reads a few objects rather than one a row (each
     a cache miss), and the other copies are freed at once, while the file is being read.
     """
-    if len(set(column[:_SAMPLE])) > _SAMPLE // 4:
-        return column, column
-    shared = list(map(sys.intern, column))  # (one pass: a dict of the values takes two)
-    return shared, set(shared)
+    return len(set(cells[:_SAMPLE])) <= _SAMPLE // 4
 
 
 def _no_edge_space(line: str, delimiter: str) -> bool:
