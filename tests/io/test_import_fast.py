@@ -11,6 +11,7 @@ import sys
 import tempfile
 from itertools import chain
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -520,9 +521,12 @@ def test_tree_order_with_shared_ids_and_cycles() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='ab ,;"\'\r\n\t', max_size=30), st.sampled_from([",", ";"]))
-def test_split_columns_as_record_by_record(text: str, delimiter: str) -> None:
-    split = csvread._split_columns(text, delimiter)
+@given(st.text(alphabet='ab ,;"\'\r\n\t', max_size=30), st.sampled_from([",", ";"]),
+       st.sampled_from([1, 2, 3, 5, 8, 1 << 16]))
+def test_split_columns_as_record_by_record(text: str, delimiter: str, piece: int) -> None:
+    # (small pieces: the file is split a few characters at a time, lines never cut)
+    with mock.patch.object(csvread, "_PIECE_CHARS", piece):
+        split = csvread._split_columns(text, delimiter)
     if split is None:
         return
     header, columns, trimmed, double_space = split
