@@ -133,6 +133,48 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     assert "xl/worksheets/sheet1.xml expands too much" in problem.message
 
 
+def formulas_workbook(path: Path, computed: bool) -> Path:
+    """Two managers given by formulas (=A2, =A3) in column F, their values computed or not
+    (openpyxl writes formulas without values, as scripts do; Excel saves them with)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "People"
+    for row in [HEADER, *ROWS[:2], [1002, "Lee", "Chen", "PM", "P", "=A3"],
+                [1003, "Ana", "Silva", "PM", "P", "=A3"]]:
+        sheet.append(row)
+    book.save(path)
+    if computed:  # (as Excel writes them: the formula and the value it last computed)
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        sheet_xml = parts["xl/worksheets/sheet1.xml"]
+        assert sheet_xml.count(b"<f>A3</f><v></v>") == 2
+        parts["xl/worksheets/sheet1.xml"] = sheet_xml.replace(b"<f>A3</f><v></v>",
+                                                              b"<f>A3</f><v>1001</v>")
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    return path
+
+
+def test_formulas_without_computed_values_are_reported(tmp_path: Path) -> None:
+    table = read_xlsx(formulas_workbook(tmp_path / "p.xlsx", computed=False))
+    [problem] = table.problems
+    assert (problem.file, problem.line, problem.col, problem.level) == \
+        (str(tmp_path / "p.xlsx"), 4, 6, "warning")
+    assert problem.message.startswith("2 formula cells have no computed value and read as "
+                                      "empty")
+    assert [cells[5] for _, cells in table.rows] == ["", "1000", "", ""]
+    result = import_csv(tmp_path / "p.xlsx", ImportOptions(keep_going=True))
+    assert (problem.line, problem.col) in {(p.line, p.col) for p in result.problems
+                                           if p.rule == "csv"}
+
+
+def test_formulas_read_as_the_values_last_computed(tmp_path: Path) -> None:
+    table = read_xlsx(formulas_workbook(tmp_path / "p.xlsx", computed=True))
+    assert table.problems == []
+    assert [cells[5] for _, cells in table.rows] == ["", "1000", "1001", "1001"]
+
+
 def test_command_line(run: Callable[..., Any], tmp_path: Path) -> None:
     workbook(tmp_path / "people.xlsx", {"People": [HEADER, *ROWS]})
     csv_file(tmp_path / "people.csv", [HEADER, *ROWS])

@@ -4,7 +4,9 @@ One sheet is read (the first, or the one named): its first row with two values o
 header (a title above it is skipped), each later row with any value a record; rows keep their
 spreadsheet numbers, so problems point at `people.xlsx:42:3` (row 42, column C). Cell values
 become the text Excel writes when it saves the sheet as CSV: numbers without a trailing `.0`,
-dates as ISO dates, booleans as TRUE / FALSE; formulas give the values Excel last computed.
+dates as ISO dates, booleans as TRUE / FALSE; formulas give the values Excel last computed
+(a formula never computed, as in workbooks written by scripts, reads as empty: a warning says
+where).
 The workbook is checked before it is opened (a zip of bounded size whose parts expand to a
 bounded size), so a corrupt file or a zip bomb is a one-line error.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import zipfile
 from typing import Any
 
@@ -60,7 +63,12 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
                                f"({_reason(exc)})") from None
     finally:
         book.close()
-    return _table(shown, worksheet.title, names, rows)
+    table = _table(shown, worksheet.title, names, rows)
+    # (openpyxl keeps the sheet's part name privately: without it, no check)
+    uncomputed = _uncomputed_formulas(shown, getattr(worksheet, "_worksheet_path", None))
+    if uncomputed is not None:
+        table.problems.insert(0, uncomputed)
+    return table
 
 
 def _check_archive(shown: str) -> None:
@@ -93,6 +101,39 @@ def _check_archive(shown: str) -> None:
                                     f"the workbook expands to {expanded / 1e6:.0f} MB "
                                     f"({bomb.filename if bomb else 'its parts'} expands "
                                     "too much): refusing to read it (a zip bomb?)")])
+
+
+#: A cell holding a formula and no value (or an empty one): `<c r="B7"><f>A7*2</f></c>`.
+_UNCOMPUTED = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*'
+    rb'<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+
+
+def _uncomputed_formulas(shown: str, part: str | None) -> Problem | None:
+    """A warning at the first formula cell of the sheet's part without a computed value
+    (read as empty), with how many there are; None when every formula has its value."""
+    if not part:
+        return None
+    try:
+        with zipfile.ZipFile(shown) as archive:
+            xml = archive.read(part.lstrip("/"))
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return None
+    if re.search(rb"<(?:\w+:)?f\b", xml) is None:  # (most sheets: no formula at all)
+        return None
+    found = _UNCOMPUTED.findall(xml)
+    if not found:
+        return None
+    letters, row = found[0]
+    col = 0
+    for letter in letters.decode("ascii"):
+        col = col * 26 + ord(letter) - ord("A") + 1
+    many = f"{len(found)} formula cells have" if len(found) > 1 else "a formula cell has"
+    return Problem(shown, int(row), col, "warning", "csv",
+                   f"{many} no computed value and read as empty (the workbook was written "
+                   "without computing its formulas): open it in Excel or LibreOffice and "
+                   "save it, then import again")
 
 
 def _reason(exc: Exception) -> str:
