@@ -16,12 +16,16 @@ the ratio without anything getting faster; it is printed too. Each contender run
 round, rounds interleaved so that a busy machine slows all alike; each figure is the best
 round. Exit status 1 when the in-process target is missed.
 
+`--xlsx` adds the same rows as an Excel workbook: `import_csv(book)` + `validate()` beside
+openpyxl's own read-only pass over the sheet (`iter_rows(values_only=True)`), the floor for
+any reader built on it (no target: the issue's target is about CSV).
+
 `--rules` adds where validation's time goes: the shared per-org values the rules build
 (people by id, reporting lines, the tree, role pairs), each rule's check() in registry order on
 an org whose shared values are built, and validate()'s own work on the findings (Problem
 objects, duplicates, sorting).
 
-    python benchmarks/bench_import.py [--rows 20000] [--repeat 5] [--rules]
+    python benchmarks/bench_import.py [--rows 20000] [--repeat 5] [--rules] [--xlsx]
 """
 
 from __future__ import annotations
@@ -66,6 +70,30 @@ def write_csv(path: Path, rows: int) -> None:
             out.writerow([f"E{i:05d}", f"First{i}", f"Last{i}", rng.choice(TITLES),
                           f"Department {i % 60}", manager, rng.choice(("Berlin", "Lisbon")),
                           f"person{i}@example.test", "Active"])
+
+
+def write_xlsx(csv_path: Path, path: Path) -> None:
+    """The CSV's rows as the one sheet of a workbook (numbers as text, as HR tools export ids)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("People")
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    book.save(path)
+
+
+def openpyxl_rows(path: Path) -> None:
+    """openpyxl's bare read-only pass over the first sheet's values."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for _row in book[book.sheetnames[0]].iter_rows(values_only=True):
+            pass
+    finally:
+        book.close()
 
 
 def best_of(contenders: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
@@ -146,6 +174,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rules", action="store_true",
                         help="also time the parts of validation, rule by rule")
+    parser.add_argument("--xlsx", action="store_true",
+                        help="also time the import of the same rows as an .xlsx workbook")
     args = parser.parse_args()
 
     from orgviz.io.csvimport import import_csv
@@ -178,6 +208,16 @@ def main() -> int:
             "orgviz": lambda: run([PYTHON, "-m", "orgviz", "import", str(path), "-o", str(out)]),
         }, args.repeat)
         parts, found = rule_times(path, args.repeat) if args.rules else ({}, {})
+        book: dict[str, float] = {}
+        if args.xlsx:
+            xlsx = Path(tmp) / "people.xlsx"
+            write_xlsx(path, xlsx)
+            assert import_csv(xlsx).errors == 0
+            book = best_of({
+                "floor": lambda: openpyxl_rows(xlsx),
+                "import+validate": lambda: validate(import_csv(xlsx).org),
+            }, max(1, args.repeat // 3))
+            book["size"] = xlsx.stat().st_size
 
     ratio = inproc["import+validate"] / inproc["floor"]
     print(f"{args.rows:,} rows ({csv_size / 1e6:.1f} MB of CSV, {text_size / 1e6:.1f} MB of "
@@ -192,6 +232,11 @@ def main() -> int:
     print(line("python -c <DictReader loop> (floor)", process["floor"], process["floor"]))
     print(line("python -m orgviz import CSV -o OUT", process["orgviz"], process["floor"],
                "   (import, rules, file written)"))
+    if book:
+        print(f"the same rows as an .xlsx workbook ({book['size'] / 1e6:.1f} MB; no target):")
+        print(line("openpyxl read-only iter_rows (its floor)", book["floor"], book["floor"]))
+        print(line("import_csv(book) + validate()", book["import+validate"], book["floor"],
+                   f"   {book['import+validate'] / inproc['floor']:.1f}x the CSV floor"))
     if parts:
         validation = inproc["import+validate"] - inproc["import"]
         print(f"validation, part by part (validate() took {validation:.3f} s here, "
