@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, count, islice
+from operator import eq, itemgetter
 from typing import Any
 
 from orgviz.config import Config
@@ -106,17 +107,37 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
 def _validate(org: Org, config: Config | None) -> list[Problem]:
     problems = list(org.load_problems)
     confs = rule_confs(org, config, problems)
-    # Plain tuples in Problem's field order, so that sorting compares them in C; only the
-    # sorted, distinct ones become Problems.
-    found = [tuple(problem) for problem in problems]
+    new = tuple.__new__  # Problem(*values), without a Python-level call
+    found = [new(Problem, problem) for problem in problems]
     for rule_id, module in RULES.items():
         level = confs[rule_id].level
         if level != "off":
-            found += [(file, line, col, level, rule_id, message) for (file, line, col), message
-                      in module.check(org, confs[rule_id].options)]
-    found.sort(key=itemgetter(1))  # by line first (cheap): the full sort then merges runs
-    found.sort()
-    new = tuple.__new__  # Problem(*values), without a Python-level call
-    previous = [None, *found]  # repeats are neighbours now
-    return [new(Problem, values) for values, before in zip(found, previous, strict=False)
-            if values != before]
+            found += [new(Problem, (file, line, col, level, rule_id, message))
+                      for (file, line, col), message in module.check(org, confs[rule_id].options)]
+    return _sorted_distinct(found)
+
+
+_FILE = itemgetter(0)
+_LINE = itemgetter(1)
+
+
+def _sorted_distinct(problems: list[Problem]) -> list[Problem]:
+    """The problems in order (file, line, column, level, rule, message), repeats dropped."""
+    # Problems are made once, unsorted, not as tuples first: sorting them whole would be
+    # slow (Problem defines __eq__, so sort() loses its fast path for plain tuples).
+    # Sorting by line (ints), then stably by file, comes close: only problems on one line
+    # can still be out of order, or repeats.
+    problems.sort(key=_LINE)
+    problems.sort(key=_FILE)
+    lines = list(map(_LINE, problems))
+    ties = compress(count(1), map(eq, lines, islice(lines, 1, None)))  # line as before
+    runs: list[list[int]] = []  # [start, stop) of each run of problems on one line
+    for index in ties:
+        if runs and runs[-1][1] == index:
+            runs[-1][1] = index + 1
+        else:
+            runs.append([index - 1, index + 1])
+    for start, stop in reversed(runs):  # from the end: dropping repeats shifts what follows
+        # Sorted as plain tuples (compared in C); repeats are equal neighbours then.
+        problems[start:stop] = list(dict.fromkeys(sorted(problems[start:stop], key=tuple)))
+    return problems
