@@ -190,19 +190,21 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     # (as later walks go, and as they then lie in memory); the values of the rows are then
     # filled in in the rows' order: reading them out of order would cost more (a cache miss
     # a value) than filling people out of order.
-    new, loc, person, no_items = object.__new__, _LOC, Person, _NO_ITEMS
-    people: list[Any] = []
-    append = people.append
-    for row in map(lines.__getitem__, order):
-        field_locs = new(RowLocs)
+    # (The objects are made in C loops: a Python call a row would cost as much again.)
+    size, new, no_items, person = len(order), object.__new__, _NO_ITEMS, Person
+    rows = list(map(lines.__getitem__, order))
+    people: list[Any] = list(map(new, repeat(_PersonSlots, size)))
+    all_locs = list(map(new, repeat(RowLocs, size)))
+    for p, field_locs, row, at in zip(people, all_locs, rows, map(
+            tuple.__new__, repeat(SourceLoc), zip(repeat(file), rows, repeat(1))),
+            strict=True):
         field_locs.file = file
         field_locs.line = row
         field_locs.cols = cols
-        p = new(_PersonSlots)
-        p.loc = loc((file, row, 1))
+        p.loc = at
         p.field_locs = field_locs
         p.item_locs = no_items
-        append(p)
+    del all_locs
     by_row: list[Any] = [None] * len(ids)
     for at, r in enumerate(order):
         by_row[r] = people[at]
