@@ -42,3 +42,18 @@ def test_messages_suggest_role_ids(messages):
     assert found[1].startswith("'sam' has role 'director-of-prodcut', which is not a role of "
                                "the ladder: did you mean 'director-of-product'?")
     assert "did you mean" not in found[2] and "roles:" in found[2]
+
+
+REPEATED = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes, role: cpo}
+  - {id: dana, name: Dana Smith, role: wizard}
+"""
+
+
+def test_an_unknown_role_of_a_repeated_id_fails(check):
+    # Roles of a repeated id are not among the roles held (by_id keeps the first): the
+    # shortcut that skips orgs whose held roles are all known must not skip this one.
+    assert check(REPEATED, "unknown-role") == [(5, 40, "error")]

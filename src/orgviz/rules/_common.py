@@ -181,6 +181,11 @@ def _links(org: Org) -> Links:
     return Links(tops, dict(reports), dict(role_pairs), assistants)
 
 
+def with_dotted(org: Org) -> list[Person]:
+    """The people (file order, repeated ids included) with dotted lines: few, if any."""
+    return _cached(org, "with_dotted", lambda o: [p for p in o.people if p.dotted_to])
+
+
 def unplaced(org: Org) -> tuple[Person, ...] | list[Person]:
     """The people (file order) whose reports_to may be missing, their own id or unknown:
     the tops of the tree, or all people when an id repeats (repeats are not in by_id)."""

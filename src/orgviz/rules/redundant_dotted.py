@@ -24,6 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
+from orgviz.rules._common import with_dotted
 
 ID = "redundant-dotted"
 LEVEL = "warning"
@@ -32,9 +33,7 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report dotted lines to the solid-line manager and repeated dotted-line ids."""
-    for person in org.people:
-        if not person.dotted_to:
-            continue
+    for person in with_dotted(org):
         seen: set[str] = set()
         for index, other in enumerate(person.dotted_to):
             if other == person.reports_to:

@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import unplaced
+from orgviz.rules._common import unplaced, with_dotted
 
 ID = "self-report"
 LEVEL = "error"
@@ -37,8 +37,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             yield (person.at("reports_to"),
                    f"'{person.id}' reports to themselves: remove reports_to if "
                    f"'{person.id}' is the top of the org, or name their real manager")
-    for person in org.people:
-        if not person.dotted_to or person.id not in person.dotted_to:
+    for person in with_dotted(org):
+        if person.id not in person.dotted_to:
             continue
         for index, other in enumerate(person.dotted_to):
             if other == person.id:

@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import person_suggester
+from orgviz.rules._common import person_suggester, with_dotted
 
 ID = "unknown-dotted"
 LEVEL = "error"
@@ -34,9 +34,7 @@ DEFAULTS: dict[str, Any] = {}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every `dotted_to` id that is not the id of a person."""
     by_id = org.by_id
-    for person in org.people:
-        if not person.dotted_to:
-            continue
+    for person in with_dotted(org):
         for index, other in enumerate(person.dotted_to):
             if other not in by_id:
                 advice = person_suggester(org).advice(

@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import Suggester
+from orgviz.rules._common import Suggester, roles_held
 
 ID = "unknown-role"
 LEVEL = "error"
@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every explicit role id that the ladder does not know."""
     known = org.ladder.roles
+    if len(org.people) == len(org.by_id) and roles_held(org).issubset(known):
+        return  # nobody holds an unknown role (repeated ids are not in roles_held)
     suggest = None
     for person in org.people:
         if person.role_source != "explicit":
