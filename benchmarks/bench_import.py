@@ -38,7 +38,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,7 +131,7 @@ def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
     """validate(org), timed part by part: (seconds, findings) for each rule."""
     from orgviz.problem import Problem
     from orgviz.rules import RULES, _common
-    from orgviz.validate import rule_confs
+    from orgviz.validate import _sorted_distinct, rule_confs
 
     parts: dict[str, tuple[float, int | None]] = {}
     confs = rule_confs(org)
@@ -154,12 +153,9 @@ def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
         found += [(file, line, col, level, rule_id, message) for (file, line, col), message
                   in got]
     start = time.perf_counter()
-    # validate()'s own work on the findings, as it does it: sort, drop repeats, make Problems.
-    found.sort(key=itemgetter(1))
-    found.sort()
-    previous = [None, *found]
-    [tuple.__new__(Problem, values) for values, before in zip(found, previous, strict=False)
-     if values != before]
+    # validate()'s own work on the findings, as it does it: a Problem each, then in order.
+    new = tuple.__new__
+    _sorted_distinct([new(Problem, values) for values in found])
     parts["findings to sorted problems"] = (time.perf_counter() - start, None)
     return parts
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import partial
 from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any
@@ -15,7 +14,7 @@ from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
 
-_LOC = partial(tuple.__new__, SourceLoc)  # SourceLoc(*triple), without a Python-level __new__
+_NEW = tuple.__new__  # _NEW(SourceLoc, triple): SourceLoc(*triple) without a Python-level call
 
 
 class RowLocs(Mapping[str, SourceLoc]):
@@ -27,11 +26,12 @@ class RowLocs(Mapping[str, SourceLoc]):
         self.file, self.line, self.cols = file, line, cols
 
     def __getitem__(self, key: str) -> SourceLoc:
-        return _LOC((self.file, self.line, self.cols["manager" if key == "reports_to" else key]))
+        return _NEW(SourceLoc, (self.file, self.line,
+                                self.cols["manager" if key == "reports_to" else key]))
 
     def get(self, key: str, default: Any = None) -> Any:  # Mapping.get, without the KeyError
         col = self.cols.get("manager" if key == "reports_to" else key)
-        return default if col is None else _LOC((self.file, self.line, col))
+        return default if col is None else _NEW(SourceLoc, (self.file, self.line, col))
 
     def __contains__(self, key: object) -> bool:
         return ("manager" if key == "reports_to" else key) in self.cols
@@ -113,7 +113,7 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
     by_title: dict[str, tuple[tuple[str, ...], str]] = {}
     people: list[Person] = []
     append = people.append
-    new, loc, person = object.__new__, _LOC, Person
+    new, person = object.__new__, Person
     add_line = lines.append
     for (pid, file, row, name, title, roles, boss, dotted, team, vacant, assistant, location,
          email, cols) in rows:
@@ -133,7 +133,7 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
         locs.cols = cols
         p = new(_PersonSlots)
         p.id = pid
-        p.loc = loc((file, row, 1))
+        p.loc = _NEW(SourceLoc, (file, row, 1))
         p.name = name
         p.title = title
         p.roles = roles
