@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.io import xlsxread
 from orgviz.io.csvimport import ImportOptions, import_csv
 from orgviz.io.xlsxread import _text, read_xlsx
 
@@ -167,6 +169,21 @@ def test_formulas_without_computed_values_are_reported(tmp_path: Path) -> None:
     result = import_csv(tmp_path / "p.xlsx", ImportOptions(keep_going=True))
     assert (problem.line, problem.col) in {(p.line, p.col) for p in result.problems
                                            if p.rule == "csv"}
+
+
+@pytest.mark.parametrize("piece", [1, 50, 333])
+def test_formulas_found_when_the_sheet_is_read_in_small_pieces(tmp_path: Path,
+                                                               piece: int) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["EmployeeId", "Name", "ManagerId"])
+    for i in range(2, 60):
+        sheet.append([i, f"N{i}", f"=A{i - 1}" if i % 3 == 0 else i - 1])
+    book.save(tmp_path / "p.xlsx")
+    with mock.patch.object(xlsxread, "_FORMULA_PIECE", piece):
+        [problem] = read_xlsx(tmp_path / "p.xlsx").problems
+    assert (problem.line, problem.col) == (3, 3)
+    assert problem.message.startswith("19 formula cells have no computed value")
 
 
 def test_formulas_read_as_the_values_last_computed(tmp_path: Path) -> None:

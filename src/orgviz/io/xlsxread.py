@@ -17,6 +17,7 @@ import datetime
 import os
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
@@ -112,28 +113,55 @@ _UNCOMPUTED = re.compile(
 
 def _uncomputed_formulas(shown: str, part: str | None) -> Problem | None:
     """A warning at the first formula cell of the sheet's part without a computed value
-    (read as empty), with how many there are; None when every formula has its value."""
+    (read as empty), with how many there are; None when every formula has its value.
+
+    The part is read a few MB at a time (a sheet may expand to hundreds of MB); a row cut by
+    a piece's end is carried into the next piece, unless it is absurdly long.
+    """
     if not part:
         return None
+    first: tuple[bytes, bytes] | None = None
+    found = 0
     try:
-        with zipfile.ZipFile(shown) as archive:
-            xml = archive.read(part.lstrip("/"))
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        with zipfile.ZipFile(shown) as archive, archive.open(part.lstrip("/")) as stream:
+            carried = b""
+            while piece := stream.read(_FORMULA_PIECE):
+                xml = carried + piece
+                # Up to the end of the last row tag (no cell spans one): the rest may be a
+                # row that goes on in the next piece.
+                cut = xml.rfind(b"row>") + 4 if b"row>" in xml else 0
+                xml, carried = xml[:cut], xml[cut:]
+                if len(carried) > _LONGEST_ROW:
+                    carried = b""
+                if _FORMULA.search(xml) is None:  # (most sheets: no formula at all)
+                    continue
+                cells = _UNCOMPUTED.findall(xml)
+                if cells:
+                    first = first or cells[0]
+                    found += len(cells)
+            if carried and _FORMULA.search(carried):
+                cells = _UNCOMPUTED.findall(carried)
+                first, found = first or (cells[0] if cells else None), found + len(cells)
+    except (KeyError, OSError, EOFError, zipfile.BadZipFile, ValueError, zlib.error):
         return None
-    if re.search(rb"<(?:\w+:)?f\b", xml) is None:  # (most sheets: no formula at all)
+    if first is None:
         return None
-    found = _UNCOMPUTED.findall(xml)
-    if not found:
-        return None
-    letters, row = found[0]
+    letters, row = first
     col = 0
     for letter in letters.decode("ascii"):
         col = col * 26 + ord(letter) - ord("A") + 1
-    many = f"{len(found)} formula cells have" if len(found) > 1 else "a formula cell has"
+    many = f"{found} formula cells have" if found > 1 else "a formula cell has"
     return Problem(shown, int(row), col, "warning", "csv",
                    f"{many} no computed value and read as empty (the workbook was written "
                    "without computing its formulas): open it in Excel or LibreOffice and "
                    "save it, then import again")
+
+
+#: How much of a sheet's XML `_uncomputed_formulas` reads at a time.
+_FORMULA_PIECE = 1 << 22
+#: A longer row is not carried into the next piece (its formulas are not looked at).
+_LONGEST_ROW = 1 << 22
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 
 
 def _reason(exc: Exception) -> str:
