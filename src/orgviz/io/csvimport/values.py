@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
@@ -84,6 +83,8 @@ def clean(value: str) -> tuple[str, bool]:
 def split_ids(value: str) -> tuple[str, ...]:
     """A list cell: a JSON list of strings, or ids separated by `;`."""
     if value.startswith("["):
+        import json  # (only for a cell that looks like a JSON list: not at every start)
+
         try:
             items = json.loads(value)
         except ValueError:
