@@ -49,6 +49,18 @@ def test_misreadable_words_are_quoted() -> None:
         assert yaml.safe_load(f"v: {quoted}")["v"] == word
 
 
+def test_bidirectional_controls_are_escaped_and_read_back() -> None:
+    # An override or isolate would reorder how the line shows in an editor or a diff.
+    for text in ("\u202eAnn", "a\u2066b\u2069c", "\u200fx", "x\u061c", "\u202a\u202d"):
+        quoted = scalar(text)
+        assert quoted.isascii(), quoted
+        assert re.fullmatch(r'"(?:[^\\]|\\u[0-9A-F]{4})*"', quoted), quoted
+        assert read_yaml(f"key: {quoted}\n", "t.yaml")["key"] == text
+        assert yaml.safe_load(f"key: {quoted}")["key"] == text
+    assert scalar("שלום עולם") == "שלום עולם"  # right-to-left text itself stays as it is
+    assert comment("# name '\u202eAnn'") == "# name '\\u202EAnn'"
+
+
 @given(TEXT)
 def test_comment_stays_on_one_line(text: str) -> None:
     doc = read_yaml(f"{comment('# ' + text)}\nkey: value\n", "t.yaml")

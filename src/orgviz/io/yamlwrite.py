@@ -19,14 +19,18 @@ _RESERVED = frozenset((
 ))
 # (Both patterns below are compiled when first used: ~4 ms at every start otherwise.)
 # Characters a YAML double-quoted scalar must escape: YAML's non-printable set, its line
-# breaks (NEL, LS, PS), the BOM, backslash and the double quote.
+# breaks (NEL, LS, PS), the BOM, backslash and the double quote; and the bidirectional
+# controls (marks, embeddings, overrides, isolates), which YAML allows but which reorder how
+# a line shows in an editor or a diff ("Trojan Source"): escaped, they stay visible.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _ESCAPE = ("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-           "|[\\\\\"\x85\u2028\u2029]")
+           f"|[\\\\\"\x85\u2028\u2029{_BIDI}]")
 _NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0",
           "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
-# What may not appear in a comment as is: line breaks of any kind, and non-printables.
+# What may not appear in a comment as is: line breaks of any kind, non-printables and
+# bidirectional controls.
 _COMMENT_BAD = ("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                "|[\x85\u2028\u2029]")
+                f"|[\x85\u2028\u2029{_BIDI}]")
 
 
 @cache
