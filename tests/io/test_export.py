@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from orgviz.cli import main
 from orgviz.io.export import to_graphml, to_json, to_mermaid
 from orgviz.loader import load
+from orgviz.model import NO_LOC, Org, Person
 
 ORG = """\
 orgviz: 1
@@ -36,6 +37,14 @@ def test_mermaid_escapes_and_edges(tmp_path: Path) -> None:
     assert '<b>Dana #lt;b#gt;#quot;R#quot;#lt;/b#gt; #35;1</b><br/>CEO #amp; founder' in text
     assert "p0 --> p1" in text and "p2 -.-> p1" in text
     assert "p3[" in text and ":::vacant" in text
+
+
+def test_mermaid_writes_bidirectional_controls_as_entity_codes() -> None:
+    org = Org(file="t.yaml", name="t", people=(
+        Person(id="a", loc=NO_LOC, name="\u202eAnn", title="x\u2066y\u2069"),))
+    text = to_mermaid(org)
+    assert '["<b>#8238;Ann</b><br/>x#8294;y#8297;"]' in text
+    assert not any(c in text for c in "\u202e\u2066\u2069")
 
 
 def test_json_is_node_link(tmp_path: Path) -> None:

@@ -17,7 +17,11 @@ MERMAID_MAX_EDGES = 500
 # leading apostrophe itself is doubled so that import can undo it exactly.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _MERMAID_ENTITY = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;",
-                   "`": "#96;", "\n": " ", "\r": " ", "|": "#124;"}
+                   "`": "#96;", "\n": " ", "\r": " ", "|": "#124;",
+                   # Bidirectional controls as entity codes: in the Markdown source they
+                   # would reorder how the line shows (the diagram still shows the text).
+                   **{c: f"#{ord(c)};" for c in ("\u061c\u200e\u200f\u202a\u202b\u202c\u202d"
+                                                 "\u202e\u2066\u2067\u2068\u2069")}}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 
 
