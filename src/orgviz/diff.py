@@ -321,14 +321,17 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) 
                    subtitle=subtitle)
 
 
-def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg") -> bytes:
+def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg",
+                 notes: list[str] | None = None) -> bytes:
     """The new org drawn with its changes highlighted, as SVG, PNG, PDF or pinned DOT.
 
     Drawn like `orgviz render` (tidy layout, orgviz's own SVG), so it needs no Graphviz and
-    looks the same with either engine.
+    looks the same with either engine. `notes` gets what the drawing had to change (a PNG
+    scaled down to fit, say); without it, that is a Python warning.
     """
     from orgviz.render.pipeline import draw_chart
     from orgviz.render.themes import get_theme
 
     theme = get_theme("light", None)
-    return draw_chart(changes_chart(new, changes, old_name, theme), theme, fmt, purpose="diff")
+    return draw_chart(changes_chart(new, changes, old_name, theme), theme, fmt, purpose="diff",
+                      notes=notes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import warnings
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,24 @@ def test_png_and_pdf(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert out.read_bytes().startswith(magic)
+
+
+def test_a_png_scaled_down_to_fit_is_a_one_line_note(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render import convert
+
+    monkeypatch.setattr(convert, "MAX_PNG_SIDE", 300)  # (a big org's chart, small)
+    old, new = _pair(tmp_path)
+    out = tmp_path / "diff.png"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a Python warning (with its source line) fails
+        result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    [note] = [line for line in result.output.splitlines() if line.startswith("orgviz:")]
+    assert note.startswith(f"orgviz: {out}: the chart would be ")
+    assert "scaled down to 300 x" in note and note.endswith("write SVG or PDF for a sharp "
+                                                            "large chart")
+    assert out.read_bytes().startswith(b"\x89PNG")
 
 
 def test_unknown_chart_format(tmp_path: Path) -> None:

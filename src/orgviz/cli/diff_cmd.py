@@ -70,8 +70,11 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         try:
             from orgviz.io.files import write_output
 
-            write_output(output, draw_changes(new, changes, old.file, fmt))
+            notes: list[str] = []
+            write_output(output, draw_changes(new, changes, old.file, fmt, notes))
         except OrgvizError as exc:
             fail(exc)
+        for note in notes:
+            click.echo(f"orgviz: {output}: {note}", err=True)
     sys.exit(1 if exit_code and changes else 0)
 

@@ -313,8 +313,8 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
         out_h = round(natural_h * out_w / natural_w)
         _tell(notes, f"the chart would be {round(want_w):,} x {round(want_h):,} px, more than a "
                      f"PNG can hold, so it was scaled down to {out_w:,} x {out_h:,} px "
-                     f"({out_w / want_w:.0%}); small text may be unreadable: pass --width, or "
-                     f"write SVG or PDF for a sharp large chart")
+                     f"({out_w / want_w:.0%}); small text may be unreadable: write SVG or PDF for "
+                     f"a sharp large chart")
     elif width is not None:
         out_w = width
     else:
