@@ -194,17 +194,14 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     size, new, no_items, person = len(order), object.__new__, _NO_ITEMS, Person
     rows = list(map(lines.__getitem__, order))
     people: list[Any] = list(map(new, repeat(_PersonSlots, size)))
-    all_locs = list(map(new, repeat(RowLocs, size)))
-    for p, field_locs, row, at in zip(people, all_locs, rows, map(
-            tuple.__new__, repeat(SourceLoc), zip(repeat(file), rows, repeat(1))),
-            strict=True):
+    for p, field_locs, row, at in zip(people, map(new, repeat(RowLocs, size)), rows, map(
+            _NEW, repeat(SourceLoc), zip(repeat(file), rows, repeat(1))), strict=True):
         field_locs.file = file
         field_locs.line = row
         field_locs.cols = cols
         p.loc = at
         p.field_locs = field_locs
         p.item_locs = no_items
-    del all_locs
     by_row: list[Any] = [None] * len(ids)
     for at, r in enumerate(order):
         by_row[r] = people[at]
