@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from orgviz.io.csvimport import EXPORT_COLUMNS
+from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
@@ -20,8 +21,7 @@ _MERMAID_ENTITY = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "
                    "`": "#96;", "\n": " ", "\r": " ", "|": "#124;",
                    # Bidirectional controls as entity codes: in the Markdown source they
                    # would reorder how the line shows (the diagram still shows the text).
-                   **{c: f"#{ord(c)};" for c in ("\u061c\u200e\u200f\u202a\u202b\u202c\u202d"
-                                                 "\u202e\u2066\u2067\u2068\u2069")}}
+                   **{c: f"#{ord(c)};" for c in BIDI_CONTROLS}}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 
 

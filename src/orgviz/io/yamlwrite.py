@@ -17,20 +17,22 @@ _PLAIN = re.compile(r"[^\W_][\w .()/@&+'-]*", re.UNICODE)
 _RESERVED = frozenset((
     "y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf",
 ))
+#: The bidirectional controls (marks, embeddings, overrides, isolates): YAML allows them, but
+#: they reorder how a line shows in an editor or a diff ("Trojan Source"), so every writer
+#: of text for people to read escapes them (here, and the Mermaid export).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # (Both patterns below are compiled when first used: ~4 ms at every start otherwise.)
 # Characters a YAML double-quoted scalar must escape: YAML's non-printable set, its line
 # breaks (NEL, LS, PS), the BOM, backslash and the double quote; and the bidirectional
-# controls (marks, embeddings, overrides, isolates), which YAML allows but which reorder how
-# a line shows in an editor or a diff ("Trojan Source"): escaped, they stay visible.
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# controls: escaped, they stay visible.
 _ESCAPE = ("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-           f"|[\\\\\"\x85\u2028\u2029{_BIDI}]")
+           f"|[\\\\\"\x85\u2028\u2029{BIDI_CONTROLS}]")
 _NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0",
           "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 # What may not appear in a comment as is: line breaks of any kind, non-printables and
 # bidirectional controls.
 _COMMENT_BAD = ("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                f"|[\x85\u2028\u2029{_BIDI}]")
+                f"|[\x85\u2028\u2029{BIDI_CONTROLS}]")
 
 
 @cache
@@ -100,7 +102,8 @@ def all_plain(texts: Sequence[str]) -> bool:
 
 
 def comment(text: str) -> str:
-    """Text made safe for a `# comment` line: no line breaks or non-printable characters."""
+    """Text made safe for a `# comment` line: no line breaks, non-printable characters or
+    bidirectional controls (each written as `\\uXXXX`)."""
     if text.isascii() and text.isprintable():  # (printable ASCII: nothing to replace)
         return text
     return _compiled(_COMMENT_BAD).sub(lambda m: f"\\u{ord(m.group()):04X}", text)
