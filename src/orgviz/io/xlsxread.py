@@ -18,7 +18,8 @@ import os
 import re
 import zipfile
 import zlib
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.io.csvread import MAX_CSV_BYTES, SHORT_FIELD_CHARS, CsvTable
@@ -113,48 +114,46 @@ _UNCOMPUTED = re.compile(
 
 def _uncomputed_formulas(shown: str, part: str | None) -> Problem | None:
     """A warning at the first formula cell of the sheet's part without a computed value
-    (read as empty), with how many there are; None when every formula has its value.
-
-    The part is read a few MB at a time (a sheet may expand to hundreds of MB); a row cut by
-    a piece's end is carried into the next piece, unless it is absurdly long.
-    """
+    (read as empty), with how many there are; None when every formula has its value."""
     if not part:
         return None
     first: tuple[bytes, bytes] | None = None
     found = 0
     try:
         with zipfile.ZipFile(shown) as archive, archive.open(part.lstrip("/")) as stream:
-            carried = b""
-            while piece := stream.read(_FORMULA_PIECE):
-                xml = carried + piece
-                # Up to the end of the last row tag (no cell spans one): the rest may be a
-                # row that goes on in the next piece.
-                cut = xml.rfind(b"row>") + 4 if b"row>" in xml else 0
-                xml, carried = xml[:cut], xml[cut:]
-                if len(carried) > _LONGEST_ROW:
-                    carried = b""
+            for xml in _row_pieces(stream):
                 if _FORMULA.search(xml) is None:  # (most sheets: no formula at all)
                     continue
                 cells = _UNCOMPUTED.findall(xml)
                 if cells:
                     first = first or cells[0]
                     found += len(cells)
-            if carried and _FORMULA.search(carried):
-                cells = _UNCOMPUTED.findall(carried)
-                first, found = first or (cells[0] if cells else None), found + len(cells)
     except (KeyError, OSError, EOFError, zipfile.BadZipFile, ValueError, zlib.error):
         return None
     if first is None:
         return None
-    letters, row = first
-    col = 0
-    for letter in letters.decode("ascii"):
-        col = col * 26 + ord(letter) - ord("A") + 1
+    from openpyxl.utils.cell import column_index_from_string
+
+    letters, row = first  # (openpyxl has read the sheet: its cell names are valid)
     many = f"{found} formula cells have" if found > 1 else "a formula cell has"
-    return Problem(shown, int(row), col, "warning", "csv",
+    return Problem(shown, int(row), column_index_from_string(letters.decode("ascii")),
+                   "warning", "csv",
                    f"{many} no computed value and read as empty (the workbook was written "
                    "without computing its formulas): open it in Excel or LibreOffice and "
                    "save it, then import again")
+
+
+def _row_pieces(stream: IO[bytes]) -> Iterator[bytes]:
+    """A sheet's XML a few MB at a time (a sheet may expand to hundreds of MB), each piece
+    ending at a row tag (no cell spans one): the rest is carried into the next piece, unless
+    it is absurdly long (its formulas are then not looked at)."""
+    carried = b""
+    while piece := stream.read(_FORMULA_PIECE):
+        xml = carried + piece
+        cut = xml.rfind(b"row>") + 4 if b"row>" in xml else 0
+        yield xml[:cut]
+        carried = xml[cut:] if len(xml) - cut <= _LONGEST_ROW else b""
+    yield carried
 
 
 #: How much of a sheet's XML `_uncomputed_formulas` reads at a time.
