@@ -59,9 +59,12 @@ def test_hr_ids_problems_at_rows(tmp_path: Path) -> None:
     assert "manager 'JCP2' not found" in messages["unknown-manager"]
     assert str(result.problems[0]).startswith(str(FIXTURES / "hr_ids.csv"))
     org = write_and_load(result, tmp_path)
-    # Placeholders (N/D, Vacant, empty) become vacancies without a name.
-    assert [p.id for p in org.people if p.vacant] == ["E3", "E4", "E5"]
-    assert org.by_id["E3"].name is None
+    # Placeholders (Vacant, empty) become vacancies without a name; N/D (not disclosed) is
+    # a filled post whose holder is not named.
+    assert [p.id for p in org.people if p.vacant] == ["E4", "E5"]
+    assert org.by_id["E4"].name is None
+    assert org.by_id["E3"].name == "Name not disclosed"
+    assert "hr_ids.csv:4: name 'N/D': not disclosed, a filled post" in result.text
     # Top markers XX and 0 make roots; the unknown manager is a root with --keep-going.
     assert org.by_id["E1"].reports_to is None
     assert org.by_id["E7"].reports_to is None
@@ -93,7 +96,14 @@ def test_organogram_placeholders_job_share_and_stray_quotes(tmp_path: Path) -> N
     assert "job share" in next(p.message for p in result.problems if p.rule == "duplicate-id")
     org = write_and_load(result, tmp_path)
     assert org.by_id["4PS01"].reports_to is None
-    assert org.by_id["3DG01"].vacant and org.by_id["2DIR01"].vacant
+    # 'Eliminated' with a post reporting to it (and no live row of its id): an open post.
+    assert found(result, "eliminated-post") == [(3, "warning")]
+    assert ("post '3DG01' is marked eliminated, but 1 post reports to it: imported as an "
+            "open position") in [p.message for p in result.problems]
+    assert org.by_id["3DG01"].vacant and org.by_id["2DIR01"].reports_to == "3DG01"
+    # N/D: the name is not disclosed, the post is filled.
+    assert not org.by_id["2DIR01"].vacant
+    assert org.by_id["2DIR01"].name == "Name not disclosed"
     assert org.by_id["1DD02"].vacant and org.by_id["1DD02"].title == "Head of Analysis"
     assert org.by_id["1DD01-2"].name == "Bea Share"
     assert org.by_id["1DD01"].email == "dd@gov.test"
@@ -113,6 +123,45 @@ def test_junior_posts_merged_under_senior_posts(tmp_path: Path) -> None:
     assert found(result, "duplicate-row") == [(3, "warning")]
     unknown = [p for p in result.problems if p.rule == "unknown-manager"]
     assert [(Path(p.file).name, p.line) for p in unknown] == [("junior.csv", 5)]
+
+
+def test_eliminated_posts_dropped_and_their_junior_duplicates_collapsed(
+        tmp_path: Path) -> None:
+    # As in data.gov.uk organograms: a post listed twice, live and 'Eliminated', is one post
+    # (no duplicate id), and the junior file repeats each of its rows (a join artefact).
+    result = run("organogram_eliminated.csv", junior=str(FIXTURES / "junior_eliminated.csv"))
+    assert result.errors == 0
+    assert found(result, "duplicate-id") == []
+    eliminated = [p for p in result.problems if p.rule == "eliminated-post"]
+    assert [(p.line, p.level, p.message) for p in eliminated] == [
+        (1, "info", "2 eliminated posts not imported ('1DD01', '1DD03'): listed at the end "
+                    "of the file")]
+    assert [(r.id, r.line) for r in result.dropped] == [("1DD01", 4), ("1DD03", 6)]
+    org = write_and_load(result, tmp_path)
+    assert org.by_id["1DD01"].name == "Ann Live" and not org.by_id["1DD01"].vacant
+    assert "1DD03" not in org.by_id
+    assert "organogram_eliminated.csv:6: 1DD03 Deputy Director (post eliminated)" in result.text
+    duplicates = [(Path(p.file).name, p.line, p.message) for p in result.problems
+                  if p.rule == "duplicate-row"]
+    assert duplicates == [
+        ("junior_eliminated.csv", 3, "row repeats row 2 exactly, under post '1DD01', which the "
+                                     "senior file lists twice (live and eliminated): imported "
+                                     "once"),
+        ("junior_eliminated.csv", 5, "row repeats row 4 exactly: imported both")]
+    assert [p.id for p in org.people if p.reports_to == "1DD01"] == ["1DD01-j1"]
+    assert [p.id for p in org.people if p.reports_to == "1DD02"] == ["1DD02-j1", "1DD02-j2"]
+    # Open posts count only the vacancies: neither eliminated nor undisclosed posts.
+    assert [p.id for p in org.people if p.vacant] == ["1DD02"]
+
+
+def test_cli_reports_eliminated_and_undisclosed_posts(tmp_path: Path) -> None:
+    out = tmp_path / "gov.yaml"
+    result = CliRunner().invoke(main, ["import", str(FIXTURES / "organogram_eliminated.csv"),
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    shown = str(FIXTURES / "organogram_eliminated.csv")
+    assert (f"{shown}:1:1: info [placeholder-name] 1 name not disclosed ('N/D'): imported as "
+            "a filled post named 'Name not disclosed'") in result.output
 
 
 def test_parent_id_style_with_leading_spaces(tmp_path: Path) -> None:

@@ -303,11 +303,14 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
                                  f"{note}"))
     lines += made[done:]
     if dropped:
+        from orgviz.io.csvimport.values import ELIMINATED_POST  # (the importer is loaded)
+
         lines += ["", "# Rows not imported:"]
         for record in dropped:
             who = record.name or record.title or ""
+            what = "" if record.history == ELIMINATED_POST else ": history row"
             lines.append(comment(f"#   {os.path.basename(record.file)}:{record.line}: "
-                                 f"{record.id} {who} ({record.history}): history row"))
+                                 f"{record.id} {who} ({record.history}){what}"))
     lines.append("")  # (the text ends with a line break: no copy of it to add one)
     return "\n".join(lines)
 

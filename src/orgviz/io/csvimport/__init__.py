@@ -127,11 +127,11 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
     """The rows linked record by record."""
     options = imp.options
     imp.records = records_of(columns)
+    if options.junior:  # (first: junior posts may report to an eliminated senior post)
+        read_junior(imp, options.junior)
     if not exact:
         imp.split_history()
     imp.dedupe()
-    if options.junior:
-        read_junior(imp, options.junior)
     imp.link(exact)
     acyclic_order = imp.break_cycles()
     known = read_teams(imp, options.teams) if options.teams else None

@@ -10,11 +10,15 @@ from orgviz.io.columns import Columns
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import (
     ACTIVE_STATUS,
+    ELIMINATED_NAMES,
+    ELIMINATED_POST,
     ENDED_STATUS,
     FALSE_WORDS,
     PLACEHOLDER_NAMES,
     TRUE_WORDS,
     VACANT_STATUS,
+    WITHHELD_NAME,
+    WITHHELD_NAMES,
     _each,
     _fold,
     _folded,
@@ -80,13 +84,25 @@ class FlagReader(ImporterState):
                  (names[r] is not None and _fold(names[r]) in PLACEHOLDER_NAMES)]
         for r in found:  # row order: the tally keeps the first examples
             name = names[r]
-            if name is not None:
+            if name is None:
+                add_note(notes, r, "no name: imported as a vacancy")
+                self.tally("placeholder", "(empty)")
+            elif _fold(name) in WITHHELD_NAMES:  # a filled post, its holder not named
+                add_note(notes, r, f"name {name!r}: not disclosed, a filled post")
+                self.tally("withheld", name)
+                names[r] = WITHHELD_NAME
+                continue
+            elif _fold(name) in ELIMINATED_NAMES:  # an abolished post: see split_history
+                if not isinstance(history, list):
+                    history = list(history)
+                if history[r] is None:
+                    history[r] = ELIMINATED_POST
+                add_note(notes, r, f"name {name!r}: the post was eliminated")
+                names[r] = None
+            else:
                 add_note(notes, r, f"name {name!r} is a placeholder: imported as a vacancy")
                 self.tally("placeholder", name)
                 names[r] = None
-            else:
-                add_note(notes, r, "no name: imported as a vacancy")
-                self.tally("placeholder", "(empty)")
             vacant[r] = True
         return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,
                 "history": history}

@@ -9,7 +9,7 @@ from orgviz.errors import OrgvizError
 from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.records import Record
-from orgviz.io.csvimport.values import PLACEHOLDER_NAMES, _fold
+from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
 from orgviz.io.tables import read_table
 from orgviz.problem import SourceLoc
 
@@ -25,27 +25,37 @@ def read_junior(imp: CellReader, path: str) -> None:
                           "junior posts file")
     imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "
                             f"{columns.describe()}")
-    by_id = {r.id: r for r in imp.records}
+    taken = {r.id for r in imp.records}
+    # Posts the senior file lists twice, live and eliminated: a join of the two files
+    # repeats each junior row under such a post, an artefact (imported once).
+    live = {r.id for r in imp.records if r.history != ELIMINATED_POST}
+    twice = {r.id for r in imp.records if r.history == ELIMINATED_POST and r.id in live}
     counter: Counter[str] = Counter()
     seen: dict[tuple[str, ...], int] = {}
-    taken = set(by_id)
     for line, cells in table.rows:
         cells = (cells + [""] * len(table.header))[: len(table.header)]
         where = (table.shown, line)
-        key = tuple(cells)
-        if key in seen:
-            imp.problem(SourceLoc(table.shown, line, 1), "warning", "duplicate-row",
-                        f"row repeats row {seen[key]} exactly: imported both")
-        seen.setdefault(key, line)
         get = lambda fld, cells=cells, where=where: imp.value(  # noqa: E731
             cells, columns, fld, False, where)
         senior = get("manager")
+        key = tuple(cells)
+        if key in seen:
+            at = SourceLoc(table.shown, line, 1)
+            if senior in twice:
+                imp.problem(at, "warning", "duplicate-row",
+                            f"row repeats row {seen[key]} exactly, under post {senior!r}, "
+                            "which the senior file lists twice (live and eliminated): "
+                            "imported once")
+                continue
+            imp.problem(at, "warning", "duplicate-row",
+                        f"row repeats row {seen[key]} exactly: imported both")
+        seen.setdefault(key, line)
         title = get("title") or "Junior post"
         fte = get("fte")
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)
-        vacant = _fold(title) in PLACEHOLDER_NAMES
+        vacant = _fold(title) in VACANCY_NAMES
         if vacant:
             title = "Open posts"
         record = Record(id=rid, line=line, file=table.shown,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from operator import attrgetter
 
 from orgviz.io.csvimport.order import unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.resolve import Resolver
 from orgviz.io.csvimport.state import ImporterState
+from orgviz.io.csvimport.values import ELIMINATED_POST
 
 _HISTORY = attrgetter("history")
 
@@ -16,17 +18,45 @@ class Linker(ImporterState):
     """Links the records read: managers resolved, problems reported at CSV rows."""
 
     def split_history(self) -> None:
-        """Set history rows aside (not imported), each reported."""
+        """Set history rows aside (not imported), each reported; eliminated posts too,
+        unless posts still report to one that no other row of its id replaces."""
         if not any(map(_HISTORY, self.records)):
             return  # (the usual case, found at C speed)
+        self._keep_eliminated_posts_with_reports()
         current, dropped = [], []
         for record in self.records:
             (dropped if record.history else current).append(record)
         for record in dropped:
+            if record.history == ELIMINATED_POST:
+                self.tally("eliminated", record.id)
+                continue
             who = record.name or record.title or record.id
             self.problem(record.loc(), "warning", "history-row",
                          f"history row of {who!r} ({record.history}) not imported")
         self.records, self.dropped = current, dropped
+
+    def _keep_eliminated_posts_with_reports(self) -> None:
+        """Keep, as open positions, the eliminated posts that rows still report to and that
+        no other row of the same id replaces (a post listed twice, live and eliminated)."""
+        eliminated = [r for r in self.records if r.history == ELIMINATED_POST]
+        if not eliminated:
+            return
+        live = {r.id for r in self.records if not r.history}
+        changed = True
+        while changed:  # a kept post's own manager may be an eliminated post
+            changed = False
+            reports = Counter(r.manager for r in self.records if not r.history)
+            for record in eliminated:
+                n = reports.get(record.id, 0)
+                if record.history and record.id not in live and n:
+                    record.history = None
+                    live.add(record.id)
+                    changed = True
+                    posts = "post reports" if n == 1 else "posts report"
+                    record.notes.append(f"{n} {posts} to it: kept as an open position")
+                    self.problem(record.loc("name"), "warning", "eliminated-post",
+                                 f"post {record.id!r} is marked eliminated, but {n} {posts} "
+                                 "to it: imported as an open position")
 
     def dedupe(self) -> None:
         """Give each record a unique id, reporting duplicate ids."""
@@ -45,7 +75,8 @@ class Linker(ImporterState):
                 seen[new_id] = record
                 continue
             new_id = self.unique(f"{record.id}-{2}", taken)
-            job_share = " (a job share?)" if record.title and record.title == first.title else ""
+            job_share = (" (a job share?)" if record.title and record.title == first.title
+                         and record.name and first.name else "")  # (two named holders)
             fix = f": imported as '{new_id}'" if self.options.keep_going else ""
             self.problem(record.loc("id"), "error", "duplicate-id",
                          f"duplicate id {record.id!r}{job_share}, first at row {first.line}"

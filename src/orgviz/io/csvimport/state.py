@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from orgviz.io.csvimport.records import ImportOptions, Record
+from orgviz.io.csvimport.values import WITHHELD_NAME
 from orgviz.problem import Problem, SourceLoc
 
 
@@ -41,6 +42,12 @@ class ImporterState:
         messages = {
             "placeholder": ("info", "placeholder-name",
                             "{n} placeholder names imported as vacancies ({ex})"),
+            "withheld": ("info", "placeholder-name",
+                         f"{{n}} names not disclosed ({{ex}}): imported as filled posts named "
+                         f"'{WITHHELD_NAME}'"),
+            "eliminated": ("info", "eliminated-post",
+                           "{n} eliminated posts not imported ({ex}): listed at the end of the "
+                           "file"),
             "control": ("warning", "csv", "control characters removed in {n} values ({ex})"),
             "by-name": ("info", "manager-by-name",
                         "{n} manager references matched by name or email ({ex})"),
@@ -58,6 +65,9 @@ class ImporterState:
                 if n == 1:
                     message = (message.replace("titles match", "title matches")
                                .replace("names imported", "name imported")
+                               .replace("names not disclosed", "name not disclosed")
+                               .replace("as filled posts", "as a filled post")
+                               .replace("posts not imported", "post not imported")
                                .replace("values", "value")
                                .replace("references matched", "reference matched"))
                 self.problem(SourceLoc(shown, 1, 1), level, rule, message)

@@ -9,11 +9,23 @@ from typing import Any, TypeVar
 
 MAX_TEXT = 500  # the loader's limit for one text value
 
-PLACEHOLDER_NAMES = frozenset((
-    "", "n/d", "nd", "n/a", "na", "vacant", "vacancy", "vacant post", "vacant role", "tbc",
-    "tbd", "tbh", "to be hired", "to be confirmed", "open", "open role", "open position",
-    "open req", "eliminated", "-", "--", "?", "none", "not disclosed", "withheld", "hiring",
+#: Names that stand for nobody: the position is open (a vacancy).
+VACANCY_NAMES = frozenset((
+    "", "n/a", "na", "vacant", "vacancy", "vacant post", "vacant role", "tbc", "tbd", "tbh",
+    "to be hired", "to be confirmed", "open", "open role", "open position", "open req", "-",
+    "--", "?", "none", "hiring",
 ))
+#: Names held back by the publisher (UK organograms: `N/D`, not disclosed): a filled post.
+WITHHELD_NAMES = frozenset(("n/d", "nd", "not disclosed", "name not disclosed", "withheld",
+                            "name withheld"))
+#: Names of posts that were abolished (UK organograms list them as `Eliminated`).
+ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
+#: Every placeholder name: a vacancy, a withheld name or an eliminated post.
+PLACEHOLDER_NAMES = VACANCY_NAMES | WITHHELD_NAMES | ELIMINATED_NAMES
+#: The name written for a filled post whose holder's name was withheld.
+WITHHELD_NAME = "Name not disclosed"
+#: The `Record.history` of an eliminated post (see `Linker.split_history`).
+ELIMINATED_POST = "post eliminated"
 TOP_MARKERS = frozenset(("", "xx", "0", "-", "--", "none", "null", "n/a", "na", "#n/a",
                          "root", "top", "nobody", "self"))
 TRUE_WORDS = frozenset(("1", "true", "yes", "y", "x", "vacant", "open", "tbh", "hiring"))
