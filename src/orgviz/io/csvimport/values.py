@@ -16,7 +16,9 @@ VACANCY_NAMES = frozenset((
     "--", "?", "none", "hiring",
 ))
 #: Names held back by the publisher (UK organograms: `N/D`, not disclosed): a filled post.
-WITHHELD_NAMES = frozenset(("n/d", "nd", "not disclosed", "name not disclosed", "withheld",
+#: (WITHHELD_NAME is no placeholder: read as a name, it means the same, and names longer
+#: than every placeholder are never looked up: see `_maybe_placeholders`.)
+WITHHELD_NAMES = frozenset(("n/d", "nd", "not disclosed", "withheld",
                             "name withheld"))
 #: Names of posts that were abolished (UK organograms list them as `Eliminated`).
 ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
