@@ -17,20 +17,33 @@ if TYPE_CHECKING:
     from orgviz.render.chart import Chart
     from orgviz.render.themes import Theme
 
-#: Change kinds in report order, with the word used in summaries.
+#: Change kinds in report order, with the words used in summaries (one, several).
 KINDS = {
-    "added": "added", "removed": "removed", "moved": "moved", "retitled": "retitled",
-    "reteamed": "re-teamed", "opened": "vacancy opened", "filled": "vacancy filled",
-    "renamed": "renamed", "changed": "other change",
+    "added": ("added", "added"), "removed": ("removed", "removed"),
+    "idchanged": ("id changed", "ids changed"),
+    "unlinked": ("manager missing", "managers missing"),
+    "moved": ("moved", "moved"), "retitled": ("retitled", "retitled"),
+    "reteamed": ("re-teamed", "re-teamed"),
+    "opened": ("vacancy opened", "vacancies opened"),
+    "filled": ("vacancy filled", "vacancies filled"),
+    "renamed": ("renamed", "renamed"), "changed": ("other change", "other changes"),
 }
-_MARKS = {"added": "+", "removed": "-", "moved": ">", "retitled": "~", "reteamed": "~",
-          "opened": "o", "filled": "*", "renamed": "~", "changed": "~"}
+_MARKS = {"added": "+", "removed": "-", "idchanged": "~", "unlinked": "!", "moved": ">",
+          "retitled": "~", "reteamed": "~", "opened": "o", "filled": "*", "renamed": "~",
+          "changed": "~"}
 _OTHER_FIELDS = ("dotted_to", "roles", "location", "email", "assistant")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One change of one position (matched by id)."""
+    """One change of one position (matched by id).
+
+    A field change (moved, retitled, re-teamed, renamed, id changed, other) has `field` and
+    its `old` and `new` values. Added and removed positions, vacancies opened and filled,
+    and people whose manager is missing carry the position's `title`, `team` and
+    `reports_to` (in the version that has it); an opened vacancy has the `previous_holder`
+    (None for a new position) and `new_position`.
+    """
 
     kind: str
     id: str
@@ -38,6 +51,11 @@ class Change:
     old: Any = None
     new: Any = None
     field: str | None = None
+    title: str | None = None
+    team: str | None = None
+    reports_to: str | None = None
+    previous_holder: str | None = None
+    new_position: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -55,30 +73,54 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _position(kind: str, person: Person, **extra: Any) -> Change:
+    """A change about a whole position: its title, team and manager come with it."""
+    return Change(kind, person.id, _label(person), title=person.title, team=person.team,
+                  reports_to=person.reports_to, **extra)
+
+
 def diff_orgs(old: Org, new: Org) -> list[Change]:
-    """All changes from `old` to `new`, people matched by id, in the new file's order."""
+    """All changes from `old` to `new`, people matched by id, in the new file's order; then
+    the removed, in the old file's order.
+
+    A person removed under one id and added under another with the same name, and the same
+    title or manager, is one person whose id changed. People of the new version whose
+    manager is in neither version's people, or was removed, are `unlinked`: the new version
+    has a broken reporting line (`orgviz validate` reports it too).
+    """
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
+    moved_ids = _id_changes(old, new)
+    new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     for pid, person in new_people.items():
-        before = old_people.get(pid)
+        before = old_people.get(new_ids.get(pid, pid))
+        boss = person.reports_to
+        if boss is not None and boss != pid and boss not in new_people and not (
+                before is not None and before.reports_to == boss and boss not in old_people):
+            changes.append(_position("unlinked", person))  # (a line broken before: no change)
         if before is None:
-            changes.append(Change("added", pid, _label(person), new=person.reports_to))
-            if person.vacant:
-                changes.append(Change("opened", pid, _label(person), new=person.title))
+            changes.append(_position("opened", person, new_position=True) if person.vacant
+                           else _position("added", person))
             continue
-        if before.reports_to != person.reports_to:
-            changes.append(Change("moved", pid, _label(person), before.reports_to,
-                                  person.reports_to))
+        if before.id != pid:
+            changes.append(Change("idchanged", pid, _label(person), before.id, pid, "id"))
+        if before.reports_to != boss and moved_ids.get(before.reports_to) != boss:
+            changes.append(Change("moved", pid, _label(person), before.reports_to, boss,
+                                  "reports_to"))
         if before.title != person.title:
-            changes.append(Change("retitled", pid, _label(person), before.title, person.title))
+            changes.append(Change("retitled", pid, _label(person), before.title, person.title,
+                                  "title"))
         if before.team != person.team:
-            changes.append(Change("reteamed", pid, _label(person), before.team, person.team))
+            changes.append(Change("reteamed", pid, _label(person), before.team, person.team,
+                                  "team"))
         if person.vacant and not before.vacant:
-            changes.append(Change("opened", pid, _label(person), before.name, person.title))
+            changes.append(_position("opened", person, previous_holder=before.name,
+                                     new_position=False))
         elif before.vacant and not person.vacant:
-            changes.append(Change("filled", pid, _label(person), before.title, person.name))
+            changes.append(_position("filled", person))
         elif before.name != person.name and not person.vacant:
-            changes.append(Change("renamed", pid, _label(person), before.name, person.name))
+            changes.append(Change("renamed", pid, _label(person), before.name, person.name,
+                                  "name"))
         for fld in _OTHER_FIELDS:
             a, b = getattr(before, fld), getattr(person, fld)
             if fld == "roles" and "explicit" not in (before.role_source, person.role_source):
@@ -86,9 +128,32 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             if a != b:
                 changes.append(Change("changed", pid, _label(person), a, b, fld))
     for pid, person in old_people.items():
-        if pid not in new_people:
-            changes.append(Change("removed", pid, _label(person), old=person.reports_to))
+        if pid not in new_people and pid not in moved_ids:
+            changes.append(_position("removed", person))
     return changes
+
+
+def _id_changes(old: Org, new: Org) -> dict[str, str]:
+    """Old id -> new id of the people removed under one id and added under another: the same
+    name (case aside), and the same title or the same manager; a name shared by several
+    removed or added people matches none of them."""
+    removed = [p for pid, p in old.by_id.items() if pid not in new.by_id and p.name]
+    added = [p for pid, p in new.by_id.items() if pid not in old.by_id and p.name]
+    if not removed or not added:
+        return {}
+    by_name: dict[str, list[Person]] = {}
+    for person in removed:
+        by_name.setdefault(person.name.casefold(), []).append(person)  # type: ignore[union-attr]
+    taken = Counter(p.name.casefold() for p in added)  # type: ignore[union-attr]
+    found = {}
+    for person in added:
+        key = person.name.casefold()  # type: ignore[union-attr]
+        matches = by_name.get(key, [])
+        if len(matches) == 1 and taken[key] == 1:
+            before = matches[0]
+            if before.title == person.title or before.reports_to == person.reports_to:
+                found[before.id] = person.id
+    return found
 
 
 def summary(changes: list[Change]) -> dict[str, int]:
@@ -97,28 +162,37 @@ def summary(changes: list[Change]) -> dict[str, int]:
     return {kind: counts[kind] for kind in KINDS}
 
 
+def said(counts: dict[str, int]) -> str:
+    """'1 added, 2 vacancies opened' (kinds without changes left out), or 'no changes'."""
+    parts = [f"{n} {KINDS[k][n != 1]}" for k, n in counts.items() if n]
+    return ", ".join(parts) if parts else "no changes"
+
+
+def _detail(c: Change) -> str:
+    """What a change's line says after the position."""
+    under = f", reports to {c.reports_to}" if c.reports_to else ", a top"
+    if c.kind in ("added", "removed"):
+        return f": {c.title or '(no title)'}{under}"
+    if c.kind == "unlinked":
+        return f": reports to {c.reports_to}, who is not in the new version"
+    if c.kind == "opened":
+        was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
+        return f": {c.title or '(no title)'} ({was}){under}"
+    if c.kind == "filled":
+        return f": {c.title or '(no title)'}"
+    if c.kind == "changed":
+        return f": {c.field} {_show(c.old)} -> {_show(c.new)}"
+    return f": {_show(c.old)} -> {_show(c.new)}"
+
+
 def format_text(changes: list[Change], old_name: str, new_name: str) -> str:
     """One line per change, grouped by kind, then a summary line."""
-    counts = summary(changes)
     lines = []
     for kind in KINDS:
         for c in (c for c in changes if c.kind == kind):
             who = f"{c.id} ({c.name})" if c.name != c.id else c.id
-            if kind == "added":
-                detail = f" reports to {c.new}" if c.new else " (a top)"
-            elif kind == "removed":
-                detail = f" (reported to {c.old})" if c.old else ""
-            elif kind == "opened":
-                detail = f": {c.new}" if c.new else ""
-            elif kind == "filled":
-                detail = f" by {c.new}"
-            elif kind == "changed":
-                detail = f": {c.field} {_show(c.old)} -> {_show(c.new)}"
-            else:
-                detail = f": {_show(c.old)} -> {_show(c.new)}"
-            lines.append(f"{_MARKS[kind]} {KINDS[kind]:<15} {who}{detail}")
-    parts = [f"{n} {KINDS[k]}" for k, n in counts.items() if n]
-    lines.append(f"{old_name} -> {new_name}: " + (", ".join(parts) if parts else "no changes"))
+            lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{_detail(c)}")
+    lines.append(f"{old_name} -> {new_name}: {said(summary(changes))}")
     return "\n".join(lines) + "\n"
 
 
@@ -250,12 +324,14 @@ def _unmirror(message: str, names: dict[str, str]) -> str:
 
 #: Accent color of a changed card by the kind that names it (the first kind of a person, in
 #: this order, wins); unchanged cards have no accent, so the changes stand out.
-HIGHLIGHT = {"opened": "#E8590C", "added": "#2E9E44", "filled": "#2E9E44", "moved": "#2F6FD0",
-             "retitled": "#C98A00", "reteamed": "#C98A00", "renamed": "#C98A00",
+HIGHLIGHT = {"unlinked": "#C92A2A", "opened": "#E8590C", "added": "#2E9E44",
+             "filled": "#2E9E44", "moved": "#2F6FD0", "retitled": "#C98A00",
+             "reteamed": "#C98A00", "renamed": "#C98A00", "idchanged": "#C98A00",
              "changed": "#8A8F98"}
-_LEGEND = (("added or vacancy filled", ("added", "filled")), ("vacancy opened", ("opened",)),
+_LEGEND = (("manager missing", ("unlinked",)),
+           ("added or vacancy filled", ("added", "filled")), ("vacancy opened", ("opened",)),
            ("moved (new manager)", ("moved",)),
-           ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed")),
+           ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed", "idchanged")),
            ("other change", ("changed",)))
 #: Removed people named in the subtitle; more are counted.
 MAX_REMOVED_SHOWN = 8
@@ -264,13 +340,20 @@ MAX_REMOVED_SHOWN = 8
 def _card_note(own: list[Change], names: dict[str, str]) -> str:
     """The line a changed card shows instead of its team: what changed."""
     kinds = {c.kind: c for c in own}
-    if "added" in kinds:
-        return "new open role" if "opened" in kinds else "new"
-    if "filled" in kinds:
-        return "vacancy filled"
-    if "opened" in kinds:
-        return "vacancy opened"
     parts = []
+    if "unlinked" in kinds:
+        boss = kinds["unlinked"].reports_to or ""
+        parts.append(f"manager {names.get(boss, boss)} not in this version")
+    if "added" in kinds:
+        parts.append("new")
+    elif "opened" in kinds:
+        parts.append("new open role" if kinds["opened"].new_position else "vacancy opened")
+    elif "filled" in kinds:
+        parts.append("vacancy filled")
+    if "added" in kinds or "opened" in kinds or "filled" in kinds:
+        return " · ".join(parts)
+    if "idchanged" in kinds:
+        parts.append(f"id was {kinds['idchanged'].old}")
     if "moved" in kinds:
         old = kinds["moved"].old
         parts.append(f"moved from {names.get(old, old)}" if old else "moved")
@@ -286,8 +369,10 @@ def _card_note(own: list[Change], names: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
-def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) -> Chart:
-    """The chart of the new org with each changed card accented by its change and noted."""
+def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
+                  old: Org | None = None) -> Chart:
+    """The chart of the new org with each changed card accented by its change and noted
+    (people are named as in the new org, else as in `old`)."""
     from dataclasses import replace
 
     from orgviz.render.chart import View, build_chart
@@ -296,7 +381,8 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) 
     own: dict[str, list[Change]] = {}
     for change in changes:
         own.setdefault(change.id, []).append(change)
-    names = {pid: person.display_name for pid, person in new.by_id.items()}
+    names = {pid: person.display_name for pid, person in old.by_id.items()} if old else {}
+    names.update((pid, person.display_name) for pid, person in new.by_id.items())
     cards = []
     present: set[str] = set()  # the kinds that colour a card
     for card in chart.cards:
@@ -309,9 +395,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) 
             cards.append(card._replace(color=None))
     legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
                    if present.intersection(kinds))
-    counts = summary(changes)
-    said = ", ".join(f"{n} {KINDS[k]}" for k, n in counts.items() if n) or "no changes"
-    subtitle = f"Changes since {old_name}: {said}"
+    subtitle = f"Changes since {old_name}: {said(summary(changes))}"
     removed = [c for c in changes if c.kind == "removed"]
     if removed:
         listed = ", ".join(c.name for c in removed[:MAX_REMOVED_SHOWN])
@@ -322,7 +406,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme) 
 
 
 def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg",
-                 notes: list[str] | None = None) -> bytes:
+                 notes: list[str] | None = None, old: Org | None = None) -> bytes:
     """The new org drawn with its changes highlighted, as SVG, PNG, PDF or pinned DOT.
 
     Drawn like `orgviz render` (tidy layout, orgviz's own SVG), so it needs no Graphviz and
@@ -333,5 +417,5 @@ def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg
     from orgviz.render.themes import get_theme
 
     theme = get_theme("light", None)
-    return draw_chart(changes_chart(new, changes, old_name, theme), theme, fmt, purpose="diff",
-                      notes=notes)
+    return draw_chart(changes_chart(new, changes, old_name, theme, old), theme, fmt,
+                      purpose="diff", notes=notes)

@@ -48,19 +48,100 @@ def _pair(tmp_path: Path) -> tuple[Path, Path]:
 def test_changes(tmp_path: Path) -> None:
     old, new = _pair(tmp_path)
     changes = diff_orgs(load(old), load(new))
-    got = sorted((c.kind, c.id, c.old, c.new) for c in changes if c.kind != "changed")
-    assert got == sorted([
-        ("retitled", "sam", "Head of Product", "VP of Product"),
-        ("moved", "lee", "sam", "dana"),
-        ("reteamed", "lee", "product", "growth"),
-        ("opened", "kim", "Kim", "Engineer"),
-        ("filled", "open-pm", "Product Manager", "Ana"),
-        ("added", "new", None, "sam"),
-        ("removed", "bob", "sam", None),
+    got = sorted(tuple(sorted(c.to_dict().items())) for c in changes if c.kind != "changed")
+    assert got == sorted(tuple(sorted(d.items())) for d in [
+        {"kind": "retitled", "id": "sam", "name": "Sam", "field": "title",
+         "old": "Head of Product", "new": "VP of Product"},
+        {"kind": "moved", "id": "lee", "name": "Lee", "field": "reports_to", "old": "sam",
+         "new": "dana"},
+        {"kind": "reteamed", "id": "lee", "name": "Lee", "field": "team", "old": "product",
+         "new": "growth"},
+        {"kind": "opened", "id": "kim", "name": "Open role", "title": "Engineer",
+         "team": "eng", "reports_to": "dana", "previous_holder": "Kim",
+         "new_position": False},
+        {"kind": "filled", "id": "open-pm", "name": "Ana", "title": "Product Manager",
+         "reports_to": "sam"},
+        {"kind": "added", "id": "new", "name": "New", "title": "Designer", "reports_to": "sam"},
+        {"kind": "removed", "id": "bob", "name": "Bob", "title": "Designer",
+         "reports_to": "sam"},
     ])
     counts = summary(changes)
     assert counts["added"] == counts["removed"] == counts["moved"] == 1
     assert diff_orgs(load(old), load(old)) == []
+
+
+def _diff(tmp_path: Path, before: str, after: str) -> list[tuple[str, ...]]:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    return [(c.kind, c.id) for c in diff_orgs(load(old), load(new))]
+
+
+HEAD = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: dana, name: Dana, title: CEO}\n"
+
+
+def test_a_removed_manager_leaves_unlinked_people(tmp_path: Path) -> None:
+    before = HEAD + ("  - {id: sam, name: Sam, title: Head of Product, reports_to: dana}\n"
+                     "  - {id: lee, name: Lee, title: PM, reports_to: sam}\n"
+                     "  - {id: ann, name: Ann, title: PM, reports_to: sam}\n")
+    after = HEAD + ("  - {id: lee, name: Lee, title: PM, reports_to: sam}\n"
+                    "  - {id: ann, name: Ann, title: PM, reports_to: dana}\n")
+    assert _diff(tmp_path, before, after) == [("unlinked", "lee"), ("moved", "ann"),
+                                              ("removed", "sam")]
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml")])
+    assert result.exit_code == 0
+    assert ("! manager missing lee (Lee): reports to sam, who is not in the new version"
+            in result.output)
+    assert (f"orgviz: {tmp_path / 'new.yaml'}: 1 person reports to a manager who is not in "
+            "it (`orgviz validate` reports where)") in result.output
+    assert result.output.splitlines()[-1].endswith(
+        ": 1 removed, 1 manager missing, 1 moved")
+    # Drawn with a red accent, and the removed manager named as in the old version.
+    out = tmp_path / "diff.svg"
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml"), "-o", str(out)])
+    texts = _svg_texts(out)
+    assert "manager Sam not in this version" in texts and "manager missing" in texts
+    assert "#C92A2A" in out.read_text(encoding="utf-8")
+    # A line broken in both versions is no change.
+    assert _diff(tmp_path, after, after) == []
+
+
+def test_an_id_change_is_one_person(tmp_path: Path) -> None:
+    before = HEAD + ("  - {id: rosa, name: Rosa Delgado, title: Director, reports_to: dana}\n"
+                     "  - {id: lee, name: Lee, title: PM, reports_to: rosa}\n"
+                     "  - {id: kim, name: Kim, title: PM, reports_to: dana}\n")
+    after = HEAD + ("  - {id: rosa-berlin, name: Rosa Delgado, title: Director, "
+                    "reports_to: dana}\n"
+                    "  - {id: lee, name: Lee, title: PM, reports_to: rosa-berlin}\n"
+                    "  - {id: kim2, name: Kim, title: Designer, reports_to: lee}\n")
+    # Rosa's id changed (same name and title), Lee still reports to her (not moved); Kim
+    # changed title and manager with the id: a different position, removed and added.
+    assert _diff(tmp_path, before, after) == [("idchanged", "rosa-berlin"), ("added", "kim2"),
+                                              ("removed", "kim")]
+    # Two people of one name: no guess.
+    twins = before.replace("name: Kim", "name: Rosa Delgado")
+    assert ("idchanged", "rosa-berlin") not in _diff(
+        tmp_path, twins, after.replace("name: Kim", "name: Rosa Delgado"))
+
+
+def test_a_new_open_position_is_one_change(tmp_path: Path) -> None:
+    after = HEAD + "  - {id: open-pm, title: PM, vacant: true, reports_to: dana}\n"
+    assert _diff(tmp_path, HEAD, after) == [("opened", "open-pm")]
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml")])
+    assert ("o vacancy opened  open-pm (Open role): PM (a new position), reports to dana"
+            in result.output)
+    assert result.output.splitlines()[-1].endswith(": 1 vacancy opened")
+
+
+def test_summary_counts_in_plural(tmp_path: Path) -> None:
+    from orgviz.diff import said
+
+    assert said({"changed": 3, "opened": 2, "added": 1}) == (
+        "3 other changes, 2 vacancies opened, 1 added")
+    assert said({"changed": 0}) == "no changes"
 
 
 def test_cli_text_json_and_svg(tmp_path: Path) -> None:
@@ -69,6 +150,9 @@ def test_cli_text_json_and_svg(tmp_path: Path) -> None:
     result = runner.invoke(main, ["diff", str(old), str(new)])
     assert result.exit_code == 0
     assert "> moved           lee (Lee): sam -> dana" in result.output
+    assert "* vacancy filled  open-pm (Ana): Product Manager" in result.output
+    assert "o vacancy opened  kim (Open role): Engineer (was Kim), reports to dana" in (
+        result.output)
     assert result.output.rstrip().endswith(
         "1 added, 1 removed, 1 moved, 1 retitled, 1 re-teamed, 1 vacancy opened, "
         "1 vacancy filled")

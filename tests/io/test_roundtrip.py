@@ -17,7 +17,7 @@ from orgviz.io.orgwrite import dump_org
 from orgviz.io.yamlwrite import comment, flow_mapping, scalar
 from orgviz.loader import load
 from orgviz.model import NO_LOC, Org, Person, Team
-from orgviz.roles import BUILTIN_ROLES
+from orgviz.roles import BUILTIN_ROLES, DEFAULT_LADDER
 from orgviz.yamlread import read_yaml
 
 # Text the loader accepts in a value: no surrogates (not UTF-8), at most 500 characters.
@@ -88,11 +88,15 @@ def orgs(draw: st.DrawFn) -> Org:
     for i, pid in enumerate(ids):
         vacant = draw(st.booleans())
         roles = tuple(draw(st.lists(st.sampled_from(ROLE_IDS), max_size=2, unique=True)))
+        title = draw(st.none() | CELL)
+        source = "explicit" if roles else "none"
+        inferred = DEFAULT_LADDER.infer(title) if title and not roles else None
+        if inferred:  # (a title such as 'VP': the loader infers the role, as it does here)
+            roles, source = (inferred,), "title"
         people.append(Person(
             id=pid, loc=NO_LOC,
             name=draw(st.none() | CELL) if vacant else draw(CELL),
-            title=draw(st.none() | CELL), roles=roles,
-            role_source="explicit" if roles else "none",
+            title=title, roles=roles, role_source=source,
             reports_to=draw(st.none() | st.sampled_from(ids[:i] or [pid])) if i else None,
             dotted_to=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
             team=draw(st.none() | st.sampled_from(team_ids)) if team_ids else None,

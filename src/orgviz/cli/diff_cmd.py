@@ -30,7 +30,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     """Compare OLD and NEW org files (or, with --git REV, one FILE with its version at REV).
 
     People are matched by id. Reports people added, removed, moved to a new manager,
-    retitled, re-teamed, vacancies opened and filled. Exit 0 (with --exit-code: 1 when
+    retitled, re-teamed, vacancies opened and filled, ids changed, and people whose
+    manager is missing from the new version. Exit 0 (with --exit-code: 1 when
     there are changes), 1 when a file cannot be loaded, 2 on usage, git or IO errors.
     """
     del engine  # accepted for compatibility only
@@ -58,6 +59,11 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         REPORTERS["text"](broken, 2, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
     changes = diff_orgs(old, new)
+    unlinked = sum(1 for c in changes if c.kind == "unlinked")
+    if unlinked:
+        people = "person reports" if unlinked == 1 else "people report"
+        click.echo(f"orgviz: {new.file}: {unlinked} {people} to a manager who is not in it "
+                   "(`orgviz validate` reports where)", err=True)
     if as_json:
         click.echo(json.dumps(to_json(changes, old.file, new.file), indent=2,
                               ensure_ascii=False))
@@ -71,7 +77,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
             from orgviz.io.files import write_output
 
             notes: list[str] = []
-            write_output(output, draw_changes(new, changes, old.file, fmt, notes))
+            write_output(output, draw_changes(new, changes, old.file, fmt, notes, old))
         except OrgvizError as exc:
             fail(exc)
         for note in notes:
