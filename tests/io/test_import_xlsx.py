@@ -106,6 +106,24 @@ def test_values_right_of_the_header_are_reported(tmp_path: Path) -> None:
     assert all(len(cells) == len(HEADER) for _, cells in table.rows)
 
 
+def test_a_stray_cell_far_away_pads_nothing(tmp_path: Path) -> None:
+    # The sheet's dimension becomes A1:XFD1048576: padding every row to it (openpyxl's way)
+    # would make 17 billion cells. Rows are read as long as their last cell, at most
+    # MAX_COLUMNS of it, and the empty rows between are skipped.
+    book = Workbook()
+    sheet = book.active
+    for row in [HEADER, *ROWS]:
+        sheet.append(row)
+    sheet["XFD1048576"] = "stray"
+    book.save(tmp_path / "p.xlsx")
+    table = read_xlsx(tmp_path / "p.xlsx")
+    assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
+        (1048576, xlsxread.MAX_COLUMNS + 1, "warning",
+         f"values beyond column {xlsxread.MAX_COLUMNS} are ignored")]
+    assert [number for number, _cells in table.rows] == list(range(2, len(ROWS) + 2))
+    assert all(len(cells) == len(HEADER) for _, cells in table.rows)
+
+
 @pytest.mark.parametrize(("data", "message"), [
     (b"EmployeeId,ManagerId\n1,\n", r"p\.xlsx: not an \.xlsx workbook \(save it again"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, r"an \.xls file from Excel 97-2003, "

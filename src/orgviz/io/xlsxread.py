@@ -58,19 +58,47 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
             raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: "
                                f"{', '.join(repr(n) for n in names)})")
         try:
-            rows = [(number, [_text(v) for v in values]) for number, values in
-                    enumerate(worksheet.iter_rows(values_only=True), start=1)]
+            rows, cut = _sheet_rows(worksheet)
         except Exception as exc:
             raise OrgFileError(f"{shown}: cannot read sheet '{worksheet.title}' "
                                f"({_reason(exc)})") from None
     finally:
         book.close()
     table = _table(shown, worksheet.title, names, rows)
+    if cut is not None:
+        table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
+                                         f"values beyond column {MAX_COLUMNS} are ignored"))
     # (openpyxl keeps the sheet's part name privately: without it, no check)
     uncomputed = _uncomputed_formulas(shown, getattr(worksheet, "_worksheet_path", None))
     if uncomputed is not None:
         table.problems.insert(0, uncomputed)
     return table
+
+
+#: The columns of a sheet that are read (an HR export has some dozens).
+MAX_COLUMNS = 1024
+
+
+def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], int | None]:
+    """The rows of a sheet with a value, numbered, as texts (at most MAX_COLUMNS each), and
+    the first row with a value beyond them (None: none).
+
+    The sheet's own dimension is not trusted: openpyxl would pad every row to it, and every
+    gap between rows with empty rows, so one stray cell at XFD1048576 would make a billion
+    cells. Without it, a row is as long as its last cell and a gap is one empty row each.
+    """
+    worksheet.reset_dimensions()
+    rows = []
+    cut = None
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if not values:
+            continue
+        if len(values) > MAX_COLUMNS:
+            if cut is None and any(v is not None for v in values[MAX_COLUMNS:]):
+                cut = number
+            values = values[:MAX_COLUMNS]
+        rows.append((number, [_text(v) for v in values]))
+    return rows, cut
 
 
 def _check_archive(shown: str) -> None:
