@@ -296,6 +296,37 @@ def test_hostile_specifics(tmp_path: Path) -> None:
     assert imp("utf16").org.by_id["1"].name == "Ann"
 
 
+@pytest.mark.parametrize(("text", "line", "col"), [
+    # A stray quote swallows every row after it into one field (csv.reader takes it to the
+    # end of the file): refused, not imported as one person with a very long name.
+    ('id,name,title,manager\nceo,Ada,CEO,\np1,"Bob, Jr,VP,ceo\np2,P2,PM,ceo\n', 3, 2),
+    ('id,name,title,manager\nceo,Ada,CEO,\np1,"Bob\nJr",VP,ceo\np2,P2,PM,"ceo', 5, 4),
+    ('id,name,title,manager\nceo,Ada,CEO,\np3,"P3,PM,ceo', 3, 2),  # the last line only
+    ('id,name,title,manager\nceo,Ada,CEO,\np3,"P3,PM,ceo\n', 3, 2),
+    ('id,"name,title,manager\nceo,Ada,CEO,\n', 1, 2),  # the header
+])
+def test_a_quote_never_closed_is_an_error_where_it_opens(tmp_path: Path, text: str, line: int,
+                                                         col: int) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    with pytest.raises(OrgLoadError) as caught:
+        import_csv(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.col, problem.level) == (line, col, "error")
+    assert problem.message.startswith("the quoted field that starts here is never closed")
+
+
+@pytest.mark.parametrize("text", [
+    'id,name,title,manager\nceo,Ada,CEO,\np1,"Bob\nJr",VP,ceo\n',  # closed, over 2 lines
+    'id,name,title,manager\nceo,Ada,CEO,\np1,"Bob ""B""",VP,ceo',  # closed, last line
+    'id,name,title,manager\nceo,Ada,CEO,\np1,Bob "B",VP,ceo\n',  # a quote inside a cell
+])
+def test_closed_quotes_import(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert import_csv(path).org.by_id["p1"].reports_to == "ceo"
+
+
 def test_unreadable_paths() -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["import", "/nonexistent/people.csv"])

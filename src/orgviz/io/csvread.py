@@ -177,6 +177,13 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
             one_line = _one_line_records(text, delimiter)
         csv.field_size_limit(MAX_FIELD_CHARS)
         header, rows = one_line or _records(text, delimiter, shown)
+        if one_line is not None and header is not None:  # a quote left open in the last line?
+            last = text.rstrip("\r\n")
+            tail = last[max(last.rfind("\n"), last.rfind("\r")) + 1:]
+            if '"' in tail:
+                line, cells = rows[-1] if rows else (1, header)
+                _check_closed(text[len(last) - len(tail):], delimiter, shown, line,
+                              len(cells))
     finally:
         csv.field_size_limit(previous)
     if header is None:
@@ -335,7 +342,8 @@ def _records(text: str, delimiter: str, shown: str
     """Header and rows with the line each row starts on; a syntax error is fatal."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
-    line = 1
+    line = start = 1
+    cells: list[str] = []
     header: list[str] | None = None
     try:
         for cells in reader:
@@ -352,4 +360,24 @@ def _records(text: str, delimiter: str, shown: str
             reason = (f"a field is longer than {MAX_FIELD_CHARS:,} characters: "
                       "is this a CSV file?")
         raise _fatal(shown, line, f"CSV syntax error: {reason}") from None
+    if cells:
+        tail = io.StringIO(text, newline="")
+        for _ in range(start - 1):
+            tail.readline()
+        _check_closed(tail.read(), delimiter, shown, start, len(cells))
     return header, rows
+
+
+def _check_closed(tail: str, delimiter: str, shown: str, line: int, col: int) -> None:
+    """Raise when the file's last record (`tail`, from line `line`) ends inside a quoted
+    field, field `col`: csv.reader, not strict, takes the rest of the file as its text."""
+    try:
+        for _cells in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter,
+                                 strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise OrgLoadError([Problem(
+                shown, line, col, "error", "csv",
+                "the quoted field that starts here is never closed: it runs to the end of "
+                "the file (a stray '\"' in a cell?)")]) from None
