@@ -49,7 +49,10 @@ def test_mermaid_writes_bidirectional_controls_as_entity_codes() -> None:
 
 def test_json_is_node_link(tmp_path: Path) -> None:
     data = json.loads(to_json(_org(tmp_path)))
-    graph = nx.node_link_graph(data, edges="links")
+    assert "links" not in data
+    # (networkx 3.6 reads "edges" by default; 3.4 and 3.5 when told to)
+    modern = tuple(int(n) for n in nx.__version__.split(".")[:2]) >= (3, 6)
+    graph = nx.node_link_graph(data) if modern else nx.node_link_graph(data, edges="edges")
     assert sorted(graph.edges(data="kind")) == [("dana", "lee", "solid"),
                                                 ("dana", "open", "solid"),
                                                 ("dana", "sam", "solid"),
@@ -79,3 +82,32 @@ def test_cli_formats(tmp_path: Path) -> None:
     bad.write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["export", str(bad), "-f", "json"])
     assert result.exit_code == 1 and "bad.yaml:" in result.output
+
+
+BROKEN_INCLUDE = ("orgviz: 1\norg: {name: Acme}\ninclude: [eng.yaml]\npeople:\n"
+                  "  - {id: ceo, name: Ada, title: CEO}\n")
+
+
+def test_an_org_that_does_not_load_whole_is_refused(tmp_path: Path) -> None:
+    # Its people would be silently missing from the export, the numbers and the chart.
+    (tmp_path / "main.yaml").write_text(BROKEN_INCLUDE, encoding="utf-8")
+    (tmp_path / "eng.yaml").write_text("people:\n  - {id: e1, name: E, reports_to: ceo\n",
+                                       encoding="utf-8")
+    out = tmp_path / "out.csv"
+    for args in (["export", "-f", "csv", "-o", str(out)], ["stats"],
+                 ["roles", "-o", str(tmp_path / "roles.svg")]):
+        result = CliRunner().invoke(main, [*args, str(tmp_path / "main.yaml")])
+        assert result.exit_code == 1, args
+        assert result.output.startswith(f"{tmp_path / 'eng.yaml'}:3:1: error [yaml-syntax] ")
+    assert not out.exists() and not (tmp_path / "roles.svg").exists()
+
+
+def test_export_refuses_repeated_ids(tmp_path: Path) -> None:
+    # A CSV export would write both (and not import back); the others would keep one.
+    path = tmp_path / "dup.yaml"
+    path.write_text(ORG + "  - {id: sam, name: Sam Two, reports_to: dana}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "-f", "csv", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (f"{path}:8:10: error [duplicate-id] duplicate person id 'sam' "
+                             "(first used at line 5): give each position its own id\n")
+    assert CliRunner().invoke(main, ["stats", str(path)]).exit_code == 0  # (it counts both)

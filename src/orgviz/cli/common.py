@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.errors import OrgvizError
+from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem
+
+if TYPE_CHECKING:
+    from orgviz.model import Org
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -38,3 +42,34 @@ def exit_code(problems: Sequence[Problem], strict: bool) -> int:
     if "error" in levels or (strict and "warning" in levels):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def load_whole(path: str, unique_ids: bool = False) -> Org:
+    """An org file loaded whole, for commands that report on it or convert it; or its load
+    errors printed (as `orgviz validate` prints them) and exit 1.
+
+    An org that loads with errors (a broken or missing included file, a person that is not
+    a mapping) is missing people: its numbers or its export would be silently wrong.
+    `unique_ids`: repeated person ids are refused too (an export would keep one of them, or
+    write a file that cannot be read back).
+    """
+    from orgviz.loader import load
+    from orgviz.report import REPORTERS
+
+    try:
+        org = load(path)
+    except OrgLoadError as exc:
+        REPORTERS["text"](exc.problems, 1, sys.stderr, True)
+        sys.exit(EXIT_PROBLEMS)
+    except OrgvizError as exc:
+        fail(exc)
+    broken = [p for p in org.load_problems if p.level == "error"]
+    if unique_ids and len(org.by_id) != len(org.people):
+        from orgviz.rules import RULES
+
+        broken += [Problem(file, line, col, "error", "duplicate-id", message) for
+                   (file, line, col), message in RULES["duplicate-id"].check(org, {})]
+    if broken:
+        REPORTERS["text"](sorted(broken), 1, sys.stderr, True)
+        sys.exit(EXIT_PROBLEMS)
+    return org

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from orgviz.cli.common import EXIT_PROBLEMS, fail
-from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.report import REPORTERS
+from orgviz.cli.common import fail, load_whole
+from orgviz.errors import OrgvizError
 
 FORMATS = ("mermaid", "json", "csv", "graphml")
 
@@ -24,20 +21,13 @@ FORMATS = ("mermaid", "json", "csv", "graphml")
 def command(file: str, fmt: str, output: str | None, markdown: bool) -> None:
     """Export the org FILE to another format.
 
-    Exit 0 when written, 1 when the org file cannot be loaded, 2 on usage or IO errors.
+    Exit 0 when written, 1 when the org file cannot be loaded whole (load errors, such as
+    a broken included file, or repeated ids), 2 on usage or IO errors.
     """
     from orgviz.io.export import EXPORTERS
     from orgviz.io.files import write_output
-    from orgviz.loader import load
 
-    try:
-        org = load(file)
-    except OrgLoadError as exc:
-        REPORTERS["text"](exc.problems, 1, sys.stderr, True)
-        sys.exit(EXIT_PROBLEMS)
-    except OrgvizError as exc:
-        fail(exc)
-    data = EXPORTERS[fmt](org)
+    data = EXPORTERS[fmt](load_whole(file, unique_ids=True))
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"
     try:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
-from orgviz.cli.common import EXIT_PROBLEMS, fail
-from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.report import REPORTERS
+from orgviz.cli.common import fail, load_whole
+from orgviz.errors import OrgvizError
 
 
 @click.command("roles")
@@ -26,21 +24,12 @@ def command(files: tuple[str, ...], output: str, engine: str) -> None:
     errors.
     """
     from orgviz.io.files import write_output
-    from orgviz.loader import load
     from orgviz.roles_chart import render, to_dot
 
     fmt = os.path.splitext(output)[1].lstrip(".").lower()
     if fmt not in ("svg", "png", "pdf", "dot"):
         fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
-    orgs = []
-    for path in files:
-        try:
-            orgs.append(load(path))
-        except OrgLoadError as exc:
-            REPORTERS["text"](exc.problems, 1, sys.stderr, True)
-            sys.exit(EXIT_PROBLEMS)
-        except OrgvizError as exc:
-            fail(exc)
+    orgs = [load_whole(path) for path in files]
     try:
         data = to_dot(orgs) if fmt == "dot" else render(orgs, fmt, engine)
         write_output(output, data)

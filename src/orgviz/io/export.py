@@ -70,12 +70,13 @@ def _person_dict(org: Org, person: Person) -> dict[str, object]:
 
 
 def to_json(org: Org) -> str:
-    """Node-link JSON (networkx `node_link_data` layout, edges under "links")."""
+    """Node-link JSON (networkx `node_link_data` layout; edges under "edges", networkx's
+    key since 3.6, so that `node_link_graph(data)` reads it as it is)."""
     people = list(org.by_id.values())
     ids = set(org.by_id)
-    links = [{"source": p.reports_to, "target": p.id, "kind": "solid"} for p in people
+    edges = [{"source": p.reports_to, "target": p.id, "kind": "solid"} for p in people
              if p.reports_to in ids and p.reports_to != p.id]
-    links += [{"source": m, "target": p.id, "kind": "dotted"} for p in people
+    edges += [{"source": m, "target": p.id, "kind": "dotted"} for p in people
               for m in p.dotted_to if m in ids and m != p.id]
     data = {
         "directed": True, "multigraph": False,
@@ -83,7 +84,7 @@ def to_json(org: Org) -> str:
                   "teams": [{"id": t.id, "name": t.name, "color": t.color, "parent": t.parent,
                              "lead": t.lead} for t in org.teams]},
         "nodes": [_person_dict(org, p) for p in people],
-        "links": links,
+        "edges": edges,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
