@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from orgviz.errors import OrgvizError
+from orgviz.io.files import output_target, write_into
 
 
 class OutputError(OrgvizError):
@@ -20,9 +21,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     The bytes go to a hidden temporary file in the same directory, are flushed to disk and
     renamed over `path` (parent directories are created). On any failure the target is
     untouched, the temporary file removed, and an OutputError says why. A new file gets the
-    usual permissions (0666 minus the umask); a replaced file keeps its mode.
+    usual permissions (0666 minus the umask); a replaced file keeps its mode. A symlink's
+    target is replaced (the link stays), and a device or pipe is written into as it is.
     """
-    path = Path(path)
+    shown = Path(path)
+    target, special = output_target(os.fspath(path))
+    if special:  # a device or pipe (/dev/null): written into, never replaced
+        try:
+            write_into(target, data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        return
+    path = Path(target)  # (a symlink's target: the link stays)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -33,7 +43,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         descriptor = os.open(temporary, flags, 0o666)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -46,7 +56,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise
     _sync_directory(path.parent)
 
