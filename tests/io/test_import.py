@@ -350,3 +350,63 @@ def test_unicode_spaces_fold_whatever_else_the_file_holds(tmp_path: Path, space:
     for path in (plain, other):
         person = import_csv(path, ImportOptions(keep_going=True)).org.by_id["1"]
         assert (person.name, person.title) == ("Ana Silva", "VP Sales"), path.name
+
+
+# --- what import writes always loads (no schema errors in the org file) ----------------------
+
+def _written_validates(result, tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(result.text, encoding="utf-8")
+    schema = [p for p in validate(load(path)) if p.rule in ("schema", "cycle")]
+    assert schema == []
+
+
+def test_a_file_without_a_name_column_names_people_by_their_ids(tmp_path: Path) -> None:
+    path = tmp_path / "ids.csv"
+    path.write_text("id,manager,status\na,,\nb,a,\nc,a,vacant\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.id, p.name, p.vacant) for p in result.org.people] == [
+        ("a", "a", False), ("b", "b", False), ("c", None, True)]
+    [info] = [p for p in result.problems if p.rule == "no-name"]
+    assert (info.line, info.col, info.level) == (1, 1, "info")
+    assert info.message == ("no name column: people are named by their ids (--name COLUMN "
+                            "picks one)")
+    assert "# No name column: people are named by their ids" in result.text
+    _written_validates(result, tmp_path)
+
+
+EXPORT_HEADER = ("id,name,title,role,reports_to,dotted_to,team,team_name,vacant,assistant,"
+                 "location,email\n")
+
+
+def test_exact_layout_blank_ids_and_unnamed_people(tmp_path: Path) -> None:
+    # Cells of whitespace alone are no id, manager or team (the loader refuses them); a
+    # person with no name who is not vacant is named by the id.
+    path = tmp_path / "org.csv"
+    path.write_text(EXPORT_HEADER + "\t,Tab,,,,,\u2028,Sep,,,,\nb,,,,\t,,,,false,,,\n",
+                    encoding="utf-8", newline="")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [(p.line, p.col, p.rule) for p in result.problems if p.level != "info"] == [
+        (2, 1, "missing-id"), (3, 2, "no-name"), (3, 5, "root")]
+    org = result.org
+    assert [(p.id, p.name, p.reports_to, p.team) for p in org.people] == [
+        ("row-2", "Tab", None, None), ("b", "b", None, None)]
+    assert org.teams == ()
+    _written_validates(result, tmp_path)
+
+
+def test_team_parent_cycles_are_errors_and_broken_with_keep_going(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,title,manager,department_id\nceo,Ada,CEO,,10\n"
+                      "b,Bob,VP Product,ceo,20\nc,Cy,PM,b,30\n", encoding="utf-8")
+    teams = tmp_path / "teams.csv"
+    teams.write_text("department_id,department_name,manager_id,parent_id\n10,A,ceo,20\n"
+                     "20,B,b,10\n30,C,,99\n", encoding="utf-8")
+    result = import_csv(people, ImportOptions(teams=str(teams)))
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems
+            if p.rule in ("cycle", "unknown-team")] == [
+        (2, 4, "error", "team parent cycle 10 -> 20 -> 10"),
+        (4, 4, "warning", "parent team '99' of team '30' is not in the teams file: left out")]
+    result = import_csv(people, ImportOptions(teams=str(teams), keep_going=True))
+    assert {t.id: t.parent for t in result.org.teams} == {"a": None, "b": "a", "c": None}
+    _written_validates(result, tmp_path)

@@ -163,6 +163,13 @@ class RowReader(CellReader, FlagReader):
                         values[fld][r] = cell(by_column[i][r], exact, where, fld, i, False)
                     else:
                         parts[k][r] = cell(by_column[i][r], exact, where, fld, i, True)
+        if exact:  # an id of whitespace alone is no id (the loader would refuse it)
+            for fld in ("id", "manager", "team"):
+                column_values = values.get(fld)
+                if column_values is not None and not all(
+                        v is None or v.strip() for v in column_values):
+                    values[fld] = [v if v is None or v.strip() else None
+                                   for v in column_values]
         none: list[Any] = [None] * n
         get = values.get
         if not several:
@@ -193,8 +200,35 @@ class RowReader(CellReader, FlagReader):
             record_values.update(self.read_flags(values, columns, names, titles, notes))
         ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
                                        notes)
+        self.name_the_unnamed(shown, columns, exact, ids, names,
+                              record_values["vacant"], lines, notes)  # type: ignore[arg-type]
         record_values.update(id=ids, name=names, title=titles, generated=generated)
         return record_values
+
+    def name_the_unnamed(self, shown: str, columns: Columns, exact: bool,
+                         ids: Sequence[str], names: list[str | None], vacant: Iterable[bool],
+                         lines: Sequence[int], notes: list[Sequence[str]]) -> None:
+        """Name by their ids the people without a name who are not vacant (an org file
+        requires a name of everyone else): all of them when there is no name column (one
+        info), or rows of the exact layout with an empty name (a warning each)."""
+        if not exact and (columns.get("name") is not None or columns.name_parts):
+            return  # (an empty name there is a vacancy: see read_flags)
+        unnamed = [r for r, (name, open_role) in enumerate(zip(names, vacant, strict=True))
+                   if name is None and not open_role]
+        if not unnamed:
+            return
+        for r in unnamed:
+            names[r] = ids[r]
+        if not exact:
+            self.header_notes.append("No name column: people are named by their ids")
+            self.problem(SourceLoc(shown, 1, 1), "info", "no-name",
+                         "no name column: people are named by their ids (--name COLUMN "
+                         "picks one)")
+            return
+        for r in unnamed:
+            add_note(notes, r, "no name and not vacant: named by the id")
+            self.problem(SourceLoc(shown, lines[r], self.cols["name"]), "warning", "no-name",
+                         f"{ids[r]!r} has no name and is not vacant: named {ids[r]!r}")
 
     def read_ids(self, shown: str, ids: list[str | None] | None, columns: Columns,
                  names: list[str | None], emails: list[str | None] | None, lines: list[int],

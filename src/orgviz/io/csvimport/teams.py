@@ -37,17 +37,54 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
         raise OrgvizError(f"{table.shown}: a teams file needs an id column (department_id, "
                           "team_id, id) and a name column (department_name, name)")
     teams = {}
+    lines: dict[str, int] = {}
     for line, cells in table.rows:
         cells = (cells + [""] * len(table.header))[: len(table.header)]
         values = {f: clean(cells[i])[0] or None for f, i in found.items()}
         if values["id"] and values["id"] not in teams:
             teams[values["id"]] = (values["name"] or values["id"], values.get("lead"),
                                    values.get("parent"))
+            lines[values["id"]] = line
         elif values["id"]:
             imp.problem(SourceLoc(table.shown, line, found["id"] + 1), "warning",
                         "duplicate-id", f"duplicate team id {values['id']!r}: ignored")
+    if "parent" in found:
+        _break_parent_cycles(imp, teams, lines, SourceLoc(table.shown, 1, found["parent"] + 1))
     imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
     return teams
+
+
+def _break_parent_cycles(imp: ImporterState,
+                         teams: dict[str, tuple[str, str | None, str | None]],
+                         lines: dict[str, int], column: SourceLoc) -> None:
+    """Report each cycle of parent teams (an error, as a reporting cycle is) at its first
+    row; the parent of that team is dropped (written with --keep-going), and so is a parent
+    that is no team of the file (a warning)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in teams:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in teams and state.get(node, 0) == 0:
+            state[node] = 1
+            path.append(node)
+            node = teams[node][2]
+        if node is not None and node not in teams:
+            name, lead, _parent = teams[path[-1]]
+            imp.problem(column._replace(line=lines[path[-1]]), "warning", "unknown-team",
+                        f"parent team {node!r} of team {path[-1]!r} is not in the teams "
+                        "file: left out")
+            teams[path[-1]] = (name, lead, None)
+        elif node is not None and state.get(node) == 1:
+            cycle = path[path.index(node):]
+            first = min(cycle, key=lines.__getitem__)
+            names = " -> ".join([*cycle, node])
+            fix = f": the parent of {first!r} left out" if imp.options.keep_going else ""
+            imp.problem(column._replace(line=lines[first]), "error", "cycle",
+                        f"team parent cycle {names}{fix}")
+            name, lead, _parent = teams[first]
+            teams[first] = (name, lead, None)
+        for team in path:
+            state[team] = 2
 
 
 def link_teams(imp: ImporterState, exact: bool,
