@@ -410,3 +410,14 @@ def test_team_parent_cycles_are_errors_and_broken_with_keep_going(tmp_path: Path
     result = import_csv(people, ImportOptions(teams=str(teams), keep_going=True))
     assert {t.id: t.parent for t in result.org.teams} == {"a": None, "b": "a", "c": None}
     _written_validates(result, tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["nope", "rot13", "base64", "zlib"])
+def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path: Path,
+                                                               encoding: str) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--encoding", encoding])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: unknown encoding '{encoding}' (try utf-8, cp1252, "
+                             "latin-1 or utf-16)\n")

@@ -87,10 +87,12 @@ def decode(data: bytes, shown: str, encoding: str | None,
     """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 (reported)."""
     if encoding:
         try:
-            codecs.lookup(encoding)
+            text_codec = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
         except LookupError:
+            text_codec = None
+        if not text_codec:  # unknown, or bytes to bytes (rot13, base64, zlib ...)
             raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, "
-                               "latin-1 or utf-16)") from None
+                               "latin-1 or utf-16)")
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
