@@ -114,3 +114,40 @@ def test_schema_command_prints_draft07(org_file):
 def test_version_option():
     result = run("--version")
     assert result.exit_code == 0 and "orgviz" in result.output
+
+
+SPOOF = """\
+orgviz: 1
+org: {name: "Acme\\nCo", size: small}
+people:
+  - {id: "boss\\nfake.yaml:1:1: error [spoof] injected", name: A, title: "W\\e[31mRED"}
+  - {id: b, name: "B \\u202eX", title: Engineer, reports_to: "nobody\\r\\nline2"}
+"""
+
+
+def test_names_cannot_fake_lines_or_escape_codes(org_file):
+    # A message is one line whatever the file holds: line breaks, escape sequences and
+    # bidirectional controls in ids and titles are written as \uXXXX.
+    path = org_file(SPOOF)
+    for fmt in ("text", "github"):
+        result = run("validate", str(path), "--format", fmt)
+        lines = result.output.splitlines()
+        assert not any(line.startswith("fake.yaml") for line in lines)
+        assert "\x1b" not in result.output and "\u202e" not in result.output
+        assert any("'boss\\u000Afake.yaml:1:1: error [spoof] injected'" in line or
+                   "'boss%0Afake.yaml:1:1: error [spoof] injected'" in line for line in lines)
+    result = run("validate", str(path))
+    assert f"{path}:5:" in result.output and "'nobody\\u000D\\u000Aline2'" in result.output
+    # JSON keeps the text itself (JSON escapes it).
+    [unknown] = [p for p in json.loads(run("validate", str(path), "--format", "json").output)
+                 if p["rule"] == "unknown-manager"]
+    assert "'nobody\r\nline2'" in unknown["message"]
+    stats = CliRunner().invoke(main, ["stats", str(path)])
+    assert stats.output.startswith("Acme\\u000ACo (small): 2 positions, 2 people, 0 open\n")
+
+
+def test_emoji_and_right_to_left_text_print_as_they_are():
+    from orgviz.problem import one_line
+
+    assert one_line("👩‍💻 Dana, שלום, مرحبا") == "👩‍💻 Dana, שלום, مرحبا"
+    assert one_line("a\tb\u2028c\x9bd") == "a\\u0009b\\u2028c\\u009Bd"

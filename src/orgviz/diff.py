@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgviz.errors import OrgvizError
 from orgviz.model import Org, Person
+from orgviz.problem import one_line
 
 if TYPE_CHECKING:
     from orgviz.render.chart import Chart
@@ -193,7 +194,7 @@ def format_text(changes: list[Change], old_name: str, new_name: str) -> str:
             who = f"{c.id} ({c.name})" if c.name != c.id else c.id
             lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{_detail(c)}")
     lines.append(f"{old_name} -> {new_name}: {said(summary(changes))}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)
 
 
 def to_json(changes: list[Change], old_name: str, new_name: str) -> dict[str, Any]:

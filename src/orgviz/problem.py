@@ -5,6 +5,19 @@ from __future__ import annotations
 from typing import NamedTuple
 
 LEVELS = ("error", "warning", "info")
+#: Not printable, but part of how text reads: the joiners of emoji sequences and scripts.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def one_line(text: str) -> str:
+    """Text safe to print on one line of a terminal or a CI log: characters that are not
+    printable (line breaks, tabs, escape sequences, bidirectional controls that reorder the
+    line) written as `\\uXXXX`, so that a name cannot fake a `file:line:col` line of its own,
+    colour the terminal or reverse what follows it."""
+    if text.isprintable():  # (almost always: at C speed)
+        return text
+    return "".join(c if c.isprintable() or c in _JOINERS else f"\\u{ord(c):04X}"
+                   for c in text)
 
 
 class SourceLoc(NamedTuple):
@@ -47,7 +60,8 @@ class Problem(NamedTuple):
     __hash__ = tuple.__hash__
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.level} [{self.rule}] {self.message}"
+        return (f"{one_line(self.file)}:{self.line}:{self.col}: {self.level} [{self.rule}] "
+                f"{one_line(self.message)}")
 
     def to_dict(self) -> dict[str, str | int]:
         """The JSON form used by reporters."""

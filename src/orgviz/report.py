@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from orgviz.problem import Problem
+from orgviz.problem import Problem, one_line
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
@@ -37,8 +37,8 @@ def report_text(problems: Sequence[Problem], files: int, out: IO[str], quiet: bo
     color = use_color(out)
     for p in problems:
         if color:
-            out.write(f"{_DIM}{p.file}:{p.line}:{p.col}:{_RESET} {_COLORS[p.level]}{p.level}"
-                      f"{_RESET} [{p.rule}] {p.message}\n")
+            out.write(f"{_DIM}{one_line(p.file)}:{p.line}:{p.col}:{_RESET} "
+                      f"{_COLORS[p.level]}{p.level}{_RESET} [{p.rule}] {one_line(p.message)}\n")
         else:
             out.write(f"{p}\n")
     if not quiet:
@@ -54,7 +54,7 @@ def report_json(problems: Sequence[Problem], files: int, out: IO[str], quiet: bo
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

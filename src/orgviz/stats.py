@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from orgviz.model import Org
+from orgviz.problem import one_line
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
 
 
@@ -124,8 +125,10 @@ def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
 def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     """The terminal table of `orgviz stats`."""
     head = stats["headcount"]
-    lines = [f"{stats['org']} ({stats['size']}): {head['positions']} positions, "
-             f"{head['people']} people, {head['open']} open"]
+    positions = head["positions"]
+    lines = [f"{stats['org']} ({stats['size']}): {positions:,} "
+             f"position{'' if positions == 1 else 's'}, {head['people']:,} "
+             f"{'person' if head['people'] == 1 else 'people'}, {head['open']:,} open"]
     lines.append("")
     lines.append("By level")
     lines += _table([("level", "positions")] + [
@@ -172,4 +175,4 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
                          + (f" -> {role['reports_to']}" if role["reports_to"] else ""))
         if len(stats["open_roles"]) > 20:
             lines.append(f"  ... and {len(stats['open_roles']) - 20} more")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)
