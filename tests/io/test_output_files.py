@@ -83,3 +83,21 @@ def test_a_missing_folder_is_one_clear_error(tmp_path: Path,
                                           r"exist$"):
         write_output("no-dir/out.csv", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_bytes(EXAMPLE.read_bytes())
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,manager\na,A,\nb,B,a\n", encoding="utf-8")
+    teams = tmp_path / "teams.csv"
+    teams.write_text("department_id,department_name\n10,A\n", encoding="utf-8")
+    for args, target in ((["export", "-f", "csv", str(org)], org),
+                         (["import", str(people)], people),
+                         (["import", str(people), "--teams", str(teams)], teams)):
+        before = target.read_bytes()
+        result = CliRunner().invoke(main, [*args, "-o", str(target)])
+        assert result.exit_code == 2
+        assert result.output == (f"orgviz: -o {target} is an input file ({target}): give "
+                                 "another name\n")
+        assert target.read_bytes() == before

@@ -44,6 +44,17 @@ def exit_code(problems: Sequence[Problem], strict: bool) -> int:
     return EXIT_OK
 
 
+def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
+    """Exit 2 when `-o` names one of the files a command reads (it would destroy it)."""
+    import os
+
+    if not output or output == "-" or not os.path.exists(output):
+        return
+    for path in inputs:
+        if path and os.path.exists(path) and os.path.samefile(output, path):
+            fail(OrgvizError(f"-o {output} is an input file ({path}): give another name"))
+
+
 def load_whole(path: str, unique_ids: bool = False) -> Org:
     """An org file loaded whole, for commands that report on it or convert it; or its load
     errors printed (as `orgviz validate` prints them) and exit 1.

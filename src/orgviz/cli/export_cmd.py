@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from orgviz.cli.common import fail, load_whole
+from orgviz.cli.common import fail, load_whole, refuse_to_overwrite
 from orgviz.errors import OrgvizError
 
 FORMATS = ("mermaid", "json", "csv", "graphml")
@@ -27,7 +27,9 @@ def command(file: str, fmt: str, output: str | None, markdown: bool) -> None:
     from orgviz.io.export import EXPORTERS
     from orgviz.io.files import write_output
 
-    data = EXPORTERS[fmt](load_whole(file, unique_ids=True))
+    org = load_whole(file, unique_ids=True)
+    refuse_to_overwrite(output, (file, *org.files))  # (the org file or one it includes)
+    data = EXPORTERS[fmt](org)
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"
     try:

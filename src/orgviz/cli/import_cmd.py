@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS, summary_line
 
@@ -68,6 +68,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     from orgviz.io.files import write_output
     from orgviz.validate import validate
 
+    refuse_to_overwrite(output, (csv_file, junior, teams_file))
     overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
                  "name": list(name_cols), "title": [title] if title else [],
                  "team": [team] if team else [], "location": [location] if location else [],
