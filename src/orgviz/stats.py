@@ -12,21 +12,29 @@ from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
 
 
 def _layers(org: Org) -> tuple[int, list[str]]:
-    """Layers from a top to the deepest person (a lone top is 1 layer), and that path."""
+    """Layers from a top to the deepest person (a lone top is 1 layer), and that path: the
+    first deepest person of a depth-first walk from the tops, in linear time (each person's
+    manager on the walk is kept, not a copy of the path)."""
     reports = org.reports
-    best: list[str] = []
+    above: dict[str, str | None] = {}
+    deepest, bottom = 0, None
     for top in org.roots:
-        # Iterative depth-first walk keeping the path; cycles cannot be reached from a top.
-        stack: list[tuple[str, int]] = [(top, 0)]
-        path: list[str] = []
+        # Cycles cannot be reached from a top; `above` keeps anyone from being walked twice.
+        above[top] = None
+        stack: list[tuple[str, int]] = [(top, 1)]
         while stack:
             pid, depth = stack.pop()
-            del path[depth:]
-            path.append(pid)
-            if len(path) > len(best):
-                best = list(path)
-            stack.extend((r, depth + 1) for r in reversed(reports[pid]) if r not in path)
-    return len(best), best
+            if depth > deepest:
+                deepest, bottom = depth, pid
+            for report in reversed(reports[pid]):
+                if report not in above:
+                    above[report] = pid
+                    stack.append((report, depth + 1))
+    path = []
+    while bottom is not None:
+        path.append(bottom)
+        bottom = above[bottom]
+    return len(path), path[::-1]
 
 
 def span_limit(org: Org) -> int | None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgviz.cli import main
 from orgviz.loader import load
@@ -80,3 +83,25 @@ def test_cli_text_and_json(tmp_path: Path) -> None:
     assert json.loads(result.output)["layers"] == 6
     result = CliRunner().invoke(main, ["stats", str(tmp_path / "missing.yaml")])
     assert result.exit_code == 2 and "cannot read" in result.output
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(min_value=-1, max_value=40), min_size=1, max_size=40))
+def test_layers_is_the_longest_chain_from_a_top(bosses: list[int]) -> None:
+    # Person i reports to an earlier person (a forest), or to nobody (-1, or a later index).
+    from orgviz.model import NO_LOC, Org, Person
+    from orgviz.stats import _layers
+
+    people = tuple(Person(id=f"p{i}", loc=NO_LOC, name="x",
+                          reports_to=f"p{b}" if 0 <= b < i else None)
+                   for i, b in enumerate(bosses))
+    org = Org(file="t.yaml", name="t", people=people)
+
+    def depth(pid: str) -> int:
+        boss = org.by_id[pid].reports_to
+        return 1 if boss is None else 1 + depth(boss)
+
+    layers, path = _layers(org)
+    assert layers == len(path) == max(depth(p.id) for p in people)
+    assert org.by_id[path[0]].reports_to is None
+    assert all(org.by_id[b].reports_to == a for a, b in pairwise(path))
