@@ -111,3 +111,11 @@ def test_export_refuses_repeated_ids(tmp_path: Path) -> None:
     assert result.output == (f"{path}:8:10: error [duplicate-id] duplicate person id 'sam' "
                              "(first used at line 5): give each position its own id\n")
     assert CliRunner().invoke(main, ["stats", str(path)]).exit_code == 0  # (it counts both)
+
+
+def test_graphml_keeps_people_whose_ids_differ_in_characters_xml_cannot_hold() -> None:
+    people = tuple(Person(id=pid, loc=NO_LOC, name=pid, reports_to=None if pid == "a" else "a")
+                   for pid in ("a", "b\x01", "b\x02", "b\ufffd"))
+    graph = nx.read_graphml(io.BytesIO(to_graphml(Org(file="t", name="t", people=people))))
+    assert sorted(graph.nodes) == ["a", "b\ufffd", "b\ufffd-2", "b\ufffd-3"]
+    assert graph.number_of_edges() == 3

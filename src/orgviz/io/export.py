@@ -131,21 +131,33 @@ def to_graphml(org: Org) -> bytes:
     import networkx as nx
 
     graph = nx.DiGraph(name=_xml_safe(org.name))
+    # Node ids are the person ids made XML-safe; two ids that differ only in characters XML
+    # cannot hold ('a\x01', 'a\x02') would become one node: the later gets '-2', '-3' ...
+    node: dict[str, str] = {}
+    taken: set[str] = set()
+    for pid in org.by_id:
+        safe = candidate = _xml_safe(pid)
+        n = 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{safe}-{n}"
+        taken.add(candidate)
+        node[pid] = candidate
     for person in org.by_id.values():
         attrs = {k: _xml_safe(v) if isinstance(v, str) else v
                  for k, v in _person_dict(org, person).items()
                  if isinstance(v, (str, bool))}
         attrs["roles"] = _xml_safe(";".join(person.roles))
         attrs["dotted_to"] = _xml_safe(";".join(person.dotted_to))
-        graph.add_node(_xml_safe(person.id), **attrs)
+        graph.add_node(node[person.id], **attrs)
     for person in org.by_id.values():
         if person.reports_to in org.by_id and person.reports_to != person.id:
-            graph.add_edge(_xml_safe(person.reports_to), _xml_safe(person.id), kind="solid")
+            graph.add_edge(node[person.reports_to], node[person.id], kind="solid")
     for person in org.by_id.values():
         for manager in person.dotted_to:
             if manager in org.by_id and manager != person.id and \
-                    not graph.has_edge(_xml_safe(manager), _xml_safe(person.id)):
-                graph.add_edge(_xml_safe(manager), _xml_safe(person.id), kind="dotted")
+                    not graph.has_edge(node[manager], node[person.id]):
+                graph.add_edge(node[manager], node[person.id], kind="dotted")
     body = "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
