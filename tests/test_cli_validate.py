@@ -120,7 +120,7 @@ SPOOF = """\
 orgviz: 1
 org: {name: "Acme\\nCo", size: small}
 people:
-  - {id: "boss\\nfake.yaml:1:1: error [spoof] injected", name: A, title: "W\\e[31mRED"}
+  - {id: "boss\\nfake.yaml:1:1: error [spoof] injected", name: A, title: "W\\x9b31mRED"}
   - {id: b, name: "B \\u202eX", title: Engineer, reports_to: "nobody\\r\\nline2"}
 """
 
@@ -133,7 +133,8 @@ def test_names_cannot_fake_lines_or_escape_codes(org_file):
         result = run("validate", str(path), "--format", fmt)
         lines = result.output.splitlines()
         assert not any(line.startswith("fake.yaml") for line in lines)
-        assert "\x1b" not in result.output and "\u202e" not in result.output
+        assert "\x9b" not in result.output and "\u202e" not in result.output
+        assert "'W\\u009B31mRED'" in result.output
         assert any("'boss\\u000Afake.yaml:1:1: error [spoof] injected'" in line or
                    "'boss%0Afake.yaml:1:1: error [spoof] injected'" in line for line in lines)
     result = run("validate", str(path))

@@ -156,6 +156,11 @@ SCHEMA_CASES = [
     ("peeple: []\n", (3, 1), "unknown key 'peeple' in an org file; did you mean 'people'?"),
     ("people:\n  - {id: a, name: A}\nrules: [x]\n", (5, 8), "'rules' must be a mapping"),
     ("people:\n  - {id: '  ', name: A}\n", (4, 10), "'id' of a person is empty"),
+    # Characters a file may not hold raw may not come in through an escape either.
+    ('people:\n  - {id: a, name: "N\\u0000ull"}\n', (4, 19),
+     "'name' of person 'a' holds the control character U+0000 (written as an escape)"),
+    ('people:\n  - {id: a, name: A, title: "W\\e[31m"}\n', (4, 29),
+     "'title' of person 'a' holds the control character U+001B"),
 ]
 
 
@@ -164,6 +169,13 @@ def test_schema_problems_are_kept_with_locations(org_file, body, where, message)
     org = load(org_file(body, header=True))
     assert [(p.line, p.col, p.level) for p in org.load_problems] == [(*where, "error")]
     assert message in org.load_problems[0].message
+
+
+def test_escaped_tabs_and_printable_text_load(org_file):
+    org = load(org_file('people:\n  - {id: a, name: "Tab\\there \\u00e9 \\u202e"}\n',
+                        header=True))
+    assert org.load_problems == ()
+    assert org.people[0].name == "Tab\there \u00e9 \u202e"
 
 
 def test_org_header_problems(org_file):

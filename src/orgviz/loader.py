@@ -11,7 +11,15 @@ from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import LEVELS, Role, RoleLadder
-from orgviz.yamlread import MAX_FILE_BYTES, YamlError, YList, YMap, decode, read_yaml
+from orgviz.yamlread import (
+    _BAD_CHARS,
+    MAX_FILE_BYTES,
+    YamlError,
+    YList,
+    YMap,
+    decode,
+    read_yaml,
+)
 
 FORMAT_VERSIONS = ("1",)
 TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
@@ -130,6 +138,13 @@ class _Fields:
             self.out.error(self.loc(key), f"'{key}' of {self.what} is {len(value)} characters "
                            f"long; at most {MAX_TEXT} are allowed")
             return None
+        if not value.isprintable():  # (rare: then the characters a file may not hold raw)
+            bad = re.search(_BAD_CHARS, value)
+            if bad:
+                self.out.error(self.loc(key), f"'{key}' of {self.what} holds the control "
+                               f"character U+{ord(bad.group()):04X} (written as an escape): "
+                               "remove it")
+                return None
         return value
 
     def ident(self, key: str, required: bool = False) -> str | None:
@@ -171,7 +186,14 @@ class _Fields:
         return False
 
 
-def _read_file(path: Path, shown: str) -> Any:
+def _printable(item: YMap) -> bool:
+    """Whether every text value of an entry is printable (else `_Fields.text` checks it)."""
+    return all(v.isprintable() for v in item.values() if isinstance(v, str))
+
+
+def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
+    """An org file's document, and whether its text holds a backslash (an escape in a
+    double-quoted scalar can make a control character that the file may not hold raw)."""
     try:
         if path.is_dir():
             raise OrgFileError(f"{shown}: is a directory, not an org file")
@@ -184,7 +206,7 @@ def _read_file(path: Path, shown: str) -> Any:
     except OSError as exc:
         raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     try:
-        return read_yaml(decode(data, shown), shown)
+        return read_yaml(decode(data, shown), shown), b"\\" in data
     except YamlError as exc:
         raise OrgLoadError([Problem.at(exc.loc, "error", exc.rule, exc.message)]) from None
 
@@ -222,11 +244,14 @@ class _OrgBuilder:
         self.roles: list[Role] = []
         self.files: list[str] = []
         self.docs: list[YMap] = []  # the files read, top first, each before its includes
+        self.escaped: set[int] = set()  # the docs whose text holds a backslash (by id)
 
     def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool) -> YMap:
         """Read an org file and (after it) the files it includes, with their roles; `build`
         then makes the teams and people of them all, once every file's roles are known."""
-        doc = _read_file(path, shown)
+        doc, escapes = _read_file(path, shown)
+        if escapes:
+            self.escaped.add(id(doc))
         if not isinstance(doc, YMap):
             loc = getattr(doc, "loc", SourceLoc(shown, 1, 1))
             raise OrgLoadError([Problem.at(loc, "error", "schema",
@@ -278,8 +303,9 @@ class _OrgBuilder:
 
     def _people(self, doc: YMap) -> None:
         fast = self._fast_person
+        escapes = id(doc) in self.escaped
         for item, _loc in self._list(doc, "people"):
-            person = fast(item)
+            person = fast(item) if not escapes or _printable(item) else None
             if person is not None:
                 self.people.append(person)
                 continue
