@@ -152,3 +152,13 @@ def test_emoji_and_right_to_left_text_print_as_they_are():
 
     assert one_line("👩‍💻 Dana, שלום, مرحبا") == "👩‍💻 Dana, שלום, مرحبا"
     assert one_line("a\tb\u2028c\x9bd") == "a\\u0009b\\u2028c\\u009Bd"
+
+
+def test_an_unreadable_file_is_not_counted_as_checked(org_file, tmp_path):
+    missing = str(tmp_path / "missing.yaml")
+    result = run("validate", missing)
+    assert result.exit_code == 2
+    assert "checked" not in result.output  # (no "1 file checked: no problems")
+    result = run("validate", missing, str(org_file(CLEAN)))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "1 file checked: no problems"

@@ -116,3 +116,15 @@ def test_an_include_of_an_included_file_is_named_from_its_own_folder(tmp_path: P
     assert f"HEAD:{repo / 'orgs' / 'teams' / 'pm' / 'team.yaml'}:" in result.output, (
         result.output)
     assert "orgviz-diff-" not in result.output
+
+
+@pytest.mark.parametrize("rev", ["HEAD..HEAD~1", "HEAD:orgs/org.yaml", "HEAD\nfoo", "a b"])
+def test_what_is_no_single_revision_is_a_usage_error(tmp_path: Path, rev: str) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(TOP, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", rev, str(path)])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()  # (one line, whatever the revision holds)
+    assert line.startswith("orgviz: --git '") and line.endswith(
+        "': give one revision (HEAD~1, a branch, a tag or a commit), not a range, a path or "
+        "text with spaces")

@@ -204,8 +204,13 @@ def to_json(changes: list[Change], old_name: str, new_name: str) -> dict[str, An
 
 
 def _check_rev(rev: str) -> None:
+    """Refuse what is no single revision: an option, a range, a path, or spaces."""
     if rev.startswith("-"):
         raise OrgvizError(f"--git {rev!r}: a revision cannot start with '-'")
+    if ".." in rev or ":" in rev or not rev or not rev.isprintable() or any(
+            c.isspace() for c in rev):
+        raise OrgvizError(f"--git '{one_line(rev)}': give one revision (HEAD~1, a branch, a "
+                          "tag or a commit), not a range, a path or text with spaces")
 
 
 def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> bytes:

@@ -260,3 +260,10 @@ def test_git(tmp_path: Path) -> None:
     assert len(result.output.strip().splitlines()) == 1
     result = CliRunner().invoke(main, ["diff", str(old)])
     assert result.exit_code == 2
+
+
+def test_an_unknown_chart_format_is_refused_before_any_work(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", "diff.txt"])
+    assert result.exit_code == 2
+    assert result.output == "orgviz: diff.txt: unknown chart format; use .svg, .png, .pdf or .dot\n"

@@ -421,3 +421,37 @@ def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path: Path,
     assert result.exit_code == 2
     assert result.output == (f"orgviz: unknown encoding '{encoding}' (try utf-8, cp1252, "
                              "latin-1 or utf-16)\n")
+
+
+def test_a_workbook_saved_under_a_csv_name_says_so(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "people.csv"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(OrgLoadError) as caught:
+        import_csv(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.col) == (1, 1)
+    assert problem.message.startswith("this is a zip file, such as an Excel workbook, not CSV: "
+                                      "name it .xlsx")
+
+
+@pytest.mark.parametrize("delimiter", ['"', "'", " ", "a", "1", "\n", ";;"])
+def test_a_delimiter_that_cannot_separate_fields_is_refused(tmp_path: Path,
+                                                            delimiter: str) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
+    with pytest.raises(OrgvizError, match="--delimiter must be one character that is no "
+                                          "letter, digit, quote, space or line break"):
+        import_csv(path, ImportOptions(delimiter=delimiter))
+
+
+def test_a_long_cycle_is_one_short_message(tmp_path: Path) -> None:
+    n = 2000
+    path = tmp_path / "cycle.csv"
+    path.write_text("id,name,manager\n" + "".join(f"p{i},P{i},p{(i + 1) % n}\n"
+                                                  for i in range(n)), encoding="utf-8")
+    [cycle] = [p for p in import_csv(path).problems if p.rule == "cycle"]
+    assert cycle.message == ("reporting cycle p0 -> p1 -> p2 -> p3 -> p4 -> ... (1,994 more) "
+                             "-> p1999 -> p0 (rows 2, 3, 4, 5, 6, ... (1,993 more), 2000, 2001)")

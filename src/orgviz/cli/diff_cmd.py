@@ -41,6 +41,9 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     expected = 1 if rev else 2
     if len(files) != expected:
         fail(OrgvizError("give OLD and NEW files, or --git REV and one FILE"))
+    fmt = os.path.splitext(output)[1].lstrip(".").lower() if output else ""
+    if output and fmt not in ("svg", "png", "pdf", "dot"):  # (before any work)
+        fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
     try:
         if rev:
             old = load_git_version(rev, files[0])
@@ -70,9 +73,6 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     else:
         click.echo(format_text(changes, old.file, new.file), nl=False)
     if output:
-        fmt = os.path.splitext(output)[1].lstrip(".").lower()
-        if fmt not in ("svg", "png", "pdf", "dot"):
-            fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
         try:
             from orgviz.io.files import write_output
 

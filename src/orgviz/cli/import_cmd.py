@@ -99,7 +99,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
             fail(exc)
     if not quiet and fmt == "text":
         target = output if output and output != "-" else "stdout"
-        what = (f"imported {len(result.org.people):,} positions to {target}" if written else
+        n = len(result.org.people)
+        what = (f"imported {n:,} position{'' if n == 1 else 's'} to {target}" if written else
                 "nothing written (data errors; --keep-going writes what can be imported)")
         counts = summary_line(result.problems, 1).split(": ", 1)[1]
         checked = summary_line(findings, 1).split(": ", 1)[1]

@@ -45,7 +45,7 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
         files = tuple(select_orgs(files).orgs)
     found: set[Problem] = set()  # two orgs that include one file may find the same problem
     checked: set[str] = set()
-    unreadable = False
+    unreadable = 0
     org = None
     for path in files:
         try:
@@ -57,9 +57,10 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
             found.update(exc.problems)
         except OrgvizError as exc:
             click.echo(f"orgviz: {exc}", err=True)
-            unreadable = True
+            unreadable += 1
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
-    REPORTERS[fmt](problems, len(checked) if hook else len(files), sys.stdout, quiet)
+    count = len(checked) if hook else len(files) - unreadable  # (files that could be read)
+    REPORTERS[fmt](problems, count, sys.stdout, quiet or count == 0)
     code = exit_code(problems, strict)
     keep_until_exit(org, found, problems)
     sys.exit(EXIT_USAGE if unreadable else code)

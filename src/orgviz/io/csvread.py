@@ -149,6 +149,9 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
               delimiter: str | None = None) -> CsvTable:
     """Parse CSV bytes (see `read_csv`)."""
     problems: list[Problem] = []
+    if data.startswith(b"PK\x03\x04"):  # a zip: an .xlsx (or .ods) saved under a CSV name
+        raise _fatal(shown, 1, "this is a zip file, such as an Excel workbook, not CSV: "
+                     "name it .xlsx to import its first sheet, or save the sheet as CSV")
     text, used = decode(data, shown, encoding, problems)
     if "\x00" in text:
         head = text[: text.index("\x00")]
@@ -160,8 +163,11 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         raise _fatal(shown, 1, "empty file: expected a header row and one row per person")
     if delimiter is None:
         delimiter = sniff_delimiter(text.split("\n", 1)[0])
-    elif len(delimiter) != 1:
-        raise OrgFileError(f"--delimiter must be one character, not {delimiter!r}")
+    elif len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum() or \
+            (delimiter.isspace() and delimiter != "\t"):
+        raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "
+                           f"quote, space or line break (such as , ; | or tab), not "
+                           f"{delimiter!r}")
     previous = csv.field_size_limit()
     short = True
     try:

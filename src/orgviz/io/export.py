@@ -18,7 +18,8 @@ MERMAID_MAX_EDGES = 500
 # leading apostrophe itself is doubled so that import can undo it exactly.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _MERMAID_ENTITY = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;",
-                   "`": "#96;", "\n": " ", "\r": " ", "|": "#124;",
+                   "`": "#96;", "\n": " ", "\r": " ", "\x85": " ", "\u2028": " ",
+                   "\u2029": " ", "|": "#124;",
                    # Bidirectional controls as entity codes: in the Markdown source they
                    # would reorder how the line shows (the diagram still shows the text).
                    **{c: f"#{ord(c)};" for c in BIDI_CONTROLS}}

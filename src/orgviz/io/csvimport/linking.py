@@ -159,15 +159,28 @@ class Linker(ImporterState):
                 node = by_id.get(node.reports_to) if node.reports_to else None
             if node is not None and state.get(node.id) == 1:
                 cycle = path[path.index(node):]
-                names = " -> ".join(r.id for r in [*cycle, node])
+                names = _shortened([r.id for r in [*cycle, node]], " -> ")
                 first = min(cycle, key=lambda r: (r.file, r.line))
                 fix = (f": '{first.id}' imported as a top" if self.options.keep_going else "")
+                rows = _shortened([str(r.line) for r in cycle], ", ")
                 self.problem(first.loc("manager"), "error", "cycle",
-                             f"reporting cycle {names} (rows "
-                             f"{', '.join(str(r.line) for r in cycle)}){fix}")
+                             f"reporting cycle {names} (rows {rows}){fix}")
                 first.notes.append(f"in a reporting cycle ({names}): imported as a top")
                 first.reports_to = None
             for record in path:
                 state[record.id] = 2
         return None
 
+
+
+#: A cycle longer than this is named by its first and last few members.
+CYCLE_SHOWN = 8
+
+
+def _shortened(items: list[str], sep: str) -> str:
+    """`items` joined, or, past CYCLE_SHOWN of them, the first and last few around a count
+    (a message stays one readable line for a cycle of 2,000 people)."""
+    if len(items) <= CYCLE_SHOWN:
+        return sep.join(items)
+    return (sep.join(items[:5]) + f"{sep}... ({len(items) - 7:,} more){sep}"
+            + sep.join(items[-2:]))
