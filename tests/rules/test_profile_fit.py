@@ -51,6 +51,7 @@ def test_enterprise_without_product_leader_or_too_small(check, messages):
     assert check(org("enterprise", 149, ("cpo",)), "profile-fit") == [(2, 22, "warning")]
     assert check(org("enterprise", 300), "profile-fit") == [(2, 22, "warning")]
     assert "neither" in messages(org("enterprise", 300), "profile-fit")[0][2]
+    assert messages(org("enterprise", 300), "profile-fit")[0][2].startswith("an enterprise org")
 
 
 def test_thresholds_are_options(check):

@@ -54,8 +54,9 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not count:
         return  # an empty org is the root rule's business
     where = org.size_loc or org.loc
-    declared = (f"a {org.size} org" if org.size_loc is not None
-                else f"a {org.size} org (the size assumed when none is declared)")
+    article = "an" if org.size[:1] in "aeiou" else "a"  # (an enterprise org)
+    declared = (f"{article} {org.size} org" if org.size_loc is not None
+                else f"{article} {org.size} org (the size assumed when none is declared)")
     fix = "declare size: {} in the org header, or adjust the profile-fit option {}"
     fitting = _fitting_size(count, options)
     if org.size == "small":
