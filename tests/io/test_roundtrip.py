@@ -7,6 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -157,3 +158,19 @@ def test_example_orgs_round_trip() -> None:
                                                         order="csv"))
         again = _load_text(result.text, "again.yaml")
         assert [_comparable(p) for p in again.people] == [_comparable(p) for p in org.people]
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "orgs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_export_import_export_is_byte_identical(example: Path, tmp_path: Path) -> None:
+    # The exact layout keeps the file's order by default (it is the org file's order).
+    first = to_csv(load(example))
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(first, encoding="utf-8", newline="")
+    result = import_csv(csv_path)
+    assert result.errors == 0
+    yaml_path = tmp_path / "org.yaml"
+    yaml_path.write_text(result.text, encoding="utf-8")
+    assert to_csv(load(yaml_path)) == first

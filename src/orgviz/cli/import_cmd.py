@@ -40,8 +40,9 @@ from orgviz.report import REPORTERS, summary_line
 @click.option("--delimiter", help="Field delimiter (default: guessed from , ; tab |).")
 @click.option("--sheet", metavar="NAME",
               help="Sheet of an .xlsx workbook to import (default: the first).")
-@click.option("--order", type=click.Choice(["tree", "csv"]), default="tree", show_default=True,
-              help="People in the org file: managers before reports, or CSV row order.")
+@click.option("--order", type=click.Choice(["tree", "csv"]), default=None,
+              help="People in the org file: managers before reports (tree), or CSV row order "
+                   "(csv). Default: csv for a file `orgviz export` wrote, else tree.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="How to print problems (on stderr).")
 @click.option("--strict", is_flag=True,
@@ -54,7 +55,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
             location: str | None, email: str | None, status: str | None,
             org_name: str | None, size: str | None, allow_forest: bool, keep_going: bool,
             junior: str | None, teams_file: str | None, encoding: str | None,
-            delimiter: str | None, sheet: str | None, order: str, fmt: str, strict: bool,
+            delimiter: str | None, sheet: str | None, order: str | None, fmt: str, strict: bool,
             verbose: bool, quiet: bool) -> None:
     """Import an HR export (CSV, or a sheet of an Excel .xlsx workbook) as an org file.
 

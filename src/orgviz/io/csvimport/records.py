@@ -20,7 +20,9 @@ class ImportOptions:
     allow_forest: bool = False
     name: str | None = None
     size: str | None = None
-    order: str = "tree"  # "tree" (managers first) or "csv" (file order)
+    # "tree" (managers first) or "csv" (file order); None: "csv" for the exact layout (a file
+    # `orgviz export` wrote, already in the org file's order), else "tree"
+    order: str | None = None
     junior: str | None = None
     teams: str | None = None
     encoding: str | None = None
