@@ -78,7 +78,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     table = read_table(path, options.encoding, options.delimiter, options.sheet)
     exact = is_export_layout(table.header)
     if options.order is None:
-        options = dataclasses.replace(options, order="csv" if exact else "tree")
+        options = imp.options = dataclasses.replace(options, order="csv" if exact else "tree")
     columns = imp.read_people(table, exact)
     direct = link_directly(columns, exact, options)
     written = (_link_records(imp, columns, exact) if direct is None
