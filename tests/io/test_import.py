@@ -455,3 +455,19 @@ def test_a_long_cycle_is_one_short_message(tmp_path: Path) -> None:
     [cycle] = [p for p in import_csv(path).problems if p.rule == "cycle"]
     assert cycle.message == ("reporting cycle p0 -> p1 -> p2 -> p3 -> p4 -> ... (1,994 more) "
                              "-> p1999 -> p0 (rows 2, 3, 4, 5, 6, ... (1,993 more), 2000, 2001)")
+
+
+def test_a_column_option_that_takes_another_fields_column_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,title,manager,EmployeeId\nceo,Ada,CEO,,1\nb,Bob,VP,ceo,2\n",
+                    encoding="utf-8")
+    result = import_csv(path, ImportOptions(columns={"title": ["id"]}))
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems
+            if p.rule == "columns"] == [
+        (1, 1, "warning", "--title 'id' takes the column found for the id: the id now comes "
+                          "from 'EmployeeId'")]
+    result = import_csv(path, ImportOptions(columns={"name": ["title"]}))
+    assert [p.message for p in result.problems if p.rule == "columns"] == [
+        "--name 'title' takes the column found for the title: no column gives the title now"]
+    assert [p for p in import_csv(path, ImportOptions(columns={"id": ["id"]})).problems
+            if p.rule == "columns"] == []

@@ -61,6 +61,7 @@ OVERRIDABLE = ("id", "manager", "name", "title", "team", "location", "email", "s
 
 # team_name is only a separate column when a team id column exists as well.
 _NEEDS = {"team_name": "team"}
+_NAME_PARTS = ("first_name", "last_name")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,27 @@ class Columns:
             joined = " + ".join(repr(self.header[i]) for i in self.name_parts)
             parts.insert(min(2, len(parts)), f"name = {joined}")
         return ", ".join(parts)
+
+    def taken_by_options(self, overrides: Mapping[str, Sequence[str]]) -> list[str]:
+        """What the column options took from another field: for each column an option
+        names that the usual spellings give to another field, what that field now reads."""
+        if not any(overrides.values()):
+            return []
+        natural = detect(self.header, {})
+        notes = []
+        for fld, names in overrides.items():
+            for name in names:
+                i = _find(self.header, name, fld)
+                for other, j in natural.index.items():
+                    if j != i or other == fld or (fld == "name" and other in _NAME_PARTS):
+                        continue
+                    now = self.index.get(other)
+                    what = other.replace("_", " ")
+                    then = (f"the {what} now comes from {self.header[now]!r}"
+                            if now is not None else f"no column gives the {what} now")
+                    notes.append(f"--{fld.replace('_', '-')} {self.header[i]!r} takes the "
+                                 f"column found for the {what}: {then}")
+        return notes
 
     def unused(self) -> list[str]:
         used = set(self.index.values()) | set(self.name_parts)

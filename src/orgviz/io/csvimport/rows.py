@@ -50,6 +50,8 @@ class RowReader(CellReader, FlagReader):
         else:
             columns = detect(table.header, self.options.columns)
         self.problems.extend(table.problems)
+        for note in columns.taken_by_options(self.options.columns):
+            self.problem(SourceLoc(table.shown, 1, 1), "warning", "columns", note)
         self.check_columns(table, columns)
         self.header_notes.append(f"Columns: {columns.describe()}")
         unused = columns.unused()
