@@ -24,7 +24,8 @@ def read_junior(imp: CellReader, path: str) -> None:
         raise OrgvizError(f"{table.shown}: no 'Reporting Senior Post' (manager) column in the "
                           "junior posts file")
     imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "
-                            f"{columns.describe()}")
+                            f"{columns.describe()} (a card a row: the grade names it, the "
+                            "FTE goes in its title)")
     taken = {r.id for r in imp.records}
     # Posts the senior file lists twice, live and eliminated: a join of the two files
     # repeats each junior row under such a post, an artefact (imported once).

@@ -48,7 +48,11 @@ class RowReader(CellReader, FlagReader):
             columns = Columns(dict(zip(fields, range(len(fields)), strict=True)), (1,),
                               tuple(table.header))
         else:
-            columns = detect(table.header, self.options.columns)
+            found = detect(table.header, self.options.columns)
+            # (fte and grade make the cards of grouped junior posts: not a person's fields,
+            # so they are listed as not imported rather than as read)
+            columns = Columns({f: i for f, i in found.index.items() if f not in _JUNIOR_ONLY},
+                              found.name_parts, found.header)
         self.problems.extend(table.problems)
         for note in columns.taken_by_options(self.options.columns):
             self.problem(SourceLoc(table.shown, 1, 1), "warning", "columns", note)
@@ -256,6 +260,8 @@ class RowReader(CellReader, FlagReader):
 
 
 _NAME_PARTS = ("first_name", "last_name")
+#: Fields only the grouped junior posts of an organogram use (see junior.py).
+_JUNIOR_ONLY = ("fte", "grade")
 #: The values of n records, one list per Record field (see `record_columns`).
 RecordColumns = dict[str, list[Any]]
 
