@@ -471,3 +471,39 @@ def test_a_column_option_that_takes_another_fields_column_says_so(tmp_path: Path
         "--name 'title' takes the column found for the title: no column gives the title now"]
     assert [p for p in import_csv(path, ImportOptions(columns={"id": ["id"]})).problems
             if p.rule == "columns"] == []
+
+
+def test_values_that_were_dropped_silently_are_reported(tmp_path: Path) -> None:
+    # A team lead who is no person, a flag that is neither true nor false, an FTE that is no
+    # number, a repeated header: each a warning at its cell.
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,title,manager,department_id,name\nceo,Ada,CEO,,10,x\n",
+                      encoding="utf-8")
+    teams = tmp_path / "teams.csv"
+    teams.write_text("department_id,department_name,manager_id\n10,A,ghost\n", encoding="utf-8")
+    result = import_csv(people, ImportOptions(teams=str(teams)))
+    assert [(Path(p.file).name, p.line, p.col, p.message) for p in result.problems
+            if p.level == "warning"] == [
+        ("people.csv", 1, 6, "column 6 repeats the header 'name' of column 2: it is not "
+                             "imported"),
+        ("teams.csv", 2, 3, "lead 'ghost' of team '10' is no person of the people file: "
+                            "left out")]
+    exact = tmp_path / "exact.csv"
+    exact.write_text(EXPORT_HEADER + "a,A,,,,,,,maybe,,,\nb,B,,,a,,,,TRUE,perhaps,,\n",
+                     encoding="utf-8")
+    assert [(p.line, p.col, p.message) for p in import_csv(exact).problems
+            if p.level == "warning"] == [
+        (2, 9, "vacant 'maybe' is neither true nor false: read as false"),
+        (3, 10, "assistant 'perhaps' is neither true nor false: read as false")]
+    senior = tmp_path / "senior.csv"
+    senior.write_text('"Post Unique Reference","Name","Job Title","Reports to Senior Post"\n'
+                      '"1A","Ann","Director","XX"\n', encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text('"Reporting Senior Post","Grade","Generic Job Title",'
+                      '"Number of Posts in FTE"\n"1A","EO","Analyst","abc"\n'
+                      '"1A","EO","Adviser","2.5"\n', encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [(p.line, p.col, p.message) for p in result.problems if p.level == "warning"] == [
+        (2, 4, "FTE 'abc' is not a number of posts: left out of the title")]
+    assert [p.title for p in result.org.people if "-j" in p.id] == ["Analyst",
+                                                                     "Adviser (2.5 FTE)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter
 
@@ -53,6 +54,10 @@ def read_junior(imp: CellReader, path: str) -> None:
         seen.setdefault(key, line)
         title = get("title") or "Junior post"
         fte = get("fte")
+        if fte is not None and not _is_fte(fte):
+            imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
+                        "csv", f"FTE {fte!r} is not a number of posts: left out of the title")
+            fte = None
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)
@@ -66,3 +71,12 @@ def read_junior(imp: CellReader, path: str) -> None:
                         cols={f: i + 1 for f, i in columns.index.items()})
         imp.records.append(record)
 
+
+
+def _is_fte(text: str) -> bool:
+    """Whether a cell is a number of full-time posts (0.5, 3, 19.62)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(value) and value >= 0  # (not nan, inf, -2 or 1e400)

@@ -54,6 +54,14 @@ class RowReader(CellReader, FlagReader):
             columns = Columns({f: i for f, i in found.index.items() if f not in _JUNIOR_ONLY},
                               found.name_parts, found.header)
         self.problems.extend(table.problems)
+        seen: dict[str, int] = {}
+        for i, head in enumerate(table.header):
+            key = normalise_header(head)
+            if key and key in seen:
+                self.problem(SourceLoc(table.shown, 1, i + 1), "warning", "columns",
+                             f"column {i + 1} repeats the header {head!r} of column "
+                             f"{seen[key] + 1}: it is not imported")
+            seen.setdefault(key, i)
         for note in columns.taken_by_options(self.options.columns):
             self.problem(SourceLoc(table.shown, 1, 1), "warning", "columns", note)
         self.check_columns(table, columns)
@@ -196,6 +204,8 @@ class RowReader(CellReader, FlagReader):
             "email": get("email") or none, "cols": repeat(self.cols, n), "notes": notes,
         }
         if exact:
+            for fld in ("vacant", "assistant"):
+                self.check_flags(shown, lines, fld, get(fld))
             record_values.update(
                 team_name=get("team_name") or none,
                 vacant=_each(get("vacant"), lambda v: (v or "").lower() == "true", n),
@@ -210,6 +220,18 @@ class RowReader(CellReader, FlagReader):
                               record_values["vacant"], lines, notes)  # type: ignore[arg-type]
         record_values.update(id=ids, name=names, title=titles, generated=generated)
         return record_values
+
+    def check_flags(self, shown: str, lines: Sequence[int], fld: str,
+                    values: Sequence[str | None] | None) -> None:
+        """Warn at the first row of each value of an exact-layout flag column that is
+        neither true nor false (read as false)."""
+        if values is None:
+            return
+        odd = {v for v in set(values) if v is not None and v.lower() not in ("true", "false")}
+        for value in sorted(odd, key=values.index):
+            self.problem(SourceLoc(shown, lines[values.index(value)], self.cols[fld]),
+                         "warning", "csv", f"{fld} {value!r} is neither true nor false: read "
+                         "as false")
 
     def name_the_unnamed(self, shown: str, columns: Columns, exact: bool,
                          ids: Sequence[str], names: list[str | None], vacant: Iterable[bool],

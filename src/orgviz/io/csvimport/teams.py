@@ -48,6 +48,14 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
         elif values["id"]:
             imp.problem(SourceLoc(table.shown, line, found["id"] + 1), "warning",
                         "duplicate-id", f"duplicate team id {values['id']!r}: ignored")
+    if "lead" in found:  # (read after the people are linked: their ids are known)
+        people = {r.id for r in imp.records}
+        for tid, (name, lead, parent) in teams.items():
+            if lead is not None and lead not in people:
+                imp.problem(SourceLoc(table.shown, lines[tid], found["lead"] + 1), "warning",
+                            "unknown-manager", f"lead {lead!r} of team {tid!r} is no person "
+                            "of the people file: left out")
+                teams[tid] = (name, None, parent)
     if "parent" in found:
         _break_parent_cycles(imp, teams, lines, SourceLoc(table.shown, 1, found["parent"] + 1))
     imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
