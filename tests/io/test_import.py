@@ -507,3 +507,19 @@ def test_values_that_were_dropped_silently_are_reported(tmp_path: Path) -> None:
         (2, 4, "FTE 'abc' is not a number of posts: left out of the title")]
     assert [p.title for p in result.org.people if "-j" in p.id] == ["Analyst",
                                                                      "Adviser (2.5 FTE)"]
+
+
+@pytest.mark.parametrize("text", [
+    "id,name,manager\na,A,\n,,\nb,B,a\n, ,\n",  # split into columns
+    'id,name,manager\na,"A",\n,,\nb,B,a\n, ,\n',  # read record by record (a quote mark)
+])
+def test_rows_of_delimiters_alone_are_skipped(tmp_path: Path, text: str) -> None:
+    # As spreadsheets save formatted empty rows: not people without an id.
+    path = tmp_path / "p.csv"
+    path.write_text(text, encoding="utf-8")
+    result = import_csv(path)
+    assert result.errors == 0
+    assert [p.id for p in result.org.people] == ["a", "b"]
+    assert [(p.line, p.level, p.message) for p in result.problems if p.rule == "csv"] == [
+        (3, "info", "2 rows hold no value: skipped (rows 3, 5)")]
+    assert result.org.by_id["b"].loc.line == 4

@@ -453,7 +453,10 @@ def test_strip_only_reads_as_cell_by_cell(rows: list[list[str]], delimiter: str,
              if delimiter == "," else out.getvalue()]
     for text in texts:
         data = text.encode("utf-8")
-        mode = csvread.parse_csv(data, "t.csv").strip_only
+        try:
+            mode: object = csvread.parse_csv(data, "t.csv").strip_only
+        except OrgLoadError as exc:  # (every row blank: no rows)
+            mode = str(exc)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "t.csv"
             path.write_bytes(data)

@@ -261,3 +261,12 @@ def test_hostile_and_long_cells_read_as_in_a_csv(tmp_path: Path) -> None:
     cuts = [(p.line, p.col) for p in from_book.problems if p.rule == "truncated"]
     assert cuts and set(cuts) == {(6, 2)}  # the sheet's row 6, column B
     assert from_book.org.by_id["1001"].name == '<b>x</b> & "q" Z'  # text, as written
+
+
+def test_a_row_whose_only_values_are_right_of_the_header_is_skipped(tmp_path: Path) -> None:
+    rows = [HEADER, *ROWS[:2], [None] * (len(HEADER) + 1) + ["stray"], ROWS[2]]
+    table = read_xlsx(workbook(tmp_path / "p.xlsx", {"P": rows}))
+    assert [(p.line, p.level, p.message) for p in table.problems] == [
+        (4, "warning", "values right of the last named column are ignored"),
+        (4, "info", "a row holds no value: skipped (row 4)")]
+    assert [number for number, _cells in table.rows] == [2, 3, 5]

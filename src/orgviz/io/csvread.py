@@ -8,6 +8,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.problem import Problem
@@ -213,12 +214,49 @@ def _table(shown: str, text: str, header: list[str] | None,
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
     header = [h.strip().lstrip("\ufeff") for h in header]
+    if columns is not None:
+        blank = _blank_rows(columns, trimmed)
+        if blank:  # (rows of delimiters alone, as spreadsheets save formatted empty rows)
+            rows = [(line, list(cells)) for line, cells in
+                    enumerate(zip(*columns, strict=True), start=2) if line - 2 not in blank]
+            columns, trimmed = None, False
+            problems.append(_skipped(shown, [line + 2 for line in sorted(blank)]))
+    elif rows:
+        firsts = list(map(_FIRST, map(_CELLS, rows)))
+        kept = rows if all(firsts) and not any(map(str.isspace, firsts)) else [
+            row for row in rows if any(c.strip() for c in row[1])]
+        if len(kept) < len(rows):
+            lines = {line for line, _cells in kept}
+            problems.append(_skipped(shown, [line for line, _ in rows if line not in lines]))
+            rows = kept
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
     plain = _plain(text, double_space)
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                     trimmed=strip_only and trimmed and text.isascii(), columns=columns)
+
+
+def _blank_rows(columns: list[list[str]], trimmed: bool) -> set[int]:
+    """The indexes of the rows whose every cell is blank (none, almost always: found from
+    the first column at C speed)."""
+    first = columns[0]
+    if all(first) and (trimmed or not any(map(str.isspace, first))):
+        return set()
+    candidates = [i for i, cell in enumerate(first) if not cell.strip()]
+    return {i for i in candidates if not any(column[i].strip() for column in columns)}
+
+
+def _skipped(shown: str, lines: list[int]) -> Problem:
+    """An info at the first of the rows that hold no value, which are skipped."""
+    listed = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+    many = "a row holds" if len(lines) == 1 else f"{len(lines)} rows hold"
+    return Problem(shown, lines[0], 1, "info", "csv", f"{many} no value: skipped (row"
+                   f"{'' if len(lines) == 1 else 's'} {listed})")
+
+
+_FIRST = itemgetter(0)
+_CELLS = itemgetter(1)
 
 
 #: Byte values of ASCII text that `_NOT_PLAIN_CHARS` does not hold.

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.io.csvread import MAX_CSV_BYTES, SHORT_FIELD_CHARS, CsvTable
+from orgviz.io.csvread import MAX_CSV_BYTES, SHORT_FIELD_CHARS, CsvTable, _skipped
 from orgviz.problem import Problem
 
 #: The most a workbook's parts may expand to (its XML, uncompressed).
@@ -238,6 +238,11 @@ def _table(shown: str, title: str, names: list[str],
     if beyond is not None:
         problems.append(Problem(shown, beyond[0], beyond[1] + 1, "warning", "csv",
                                 "values right of the last named column are ignored"))
+    blank = [number for number, cells in records if not any(c.strip() for c in cells)]
+    if blank:  # (their only values were right of the named columns)
+        skip = set(blank)
+        records = [(number, cells) for number, cells in records if number not in skip]
+        problems.append(_skipped(shown, blank))
     if len(names) > 1:
         problems.append(Problem(shown, 1, 1, "info", "csv",
                                 f"read sheet '{title}' of {len(names)} "
