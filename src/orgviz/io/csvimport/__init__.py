@@ -139,8 +139,10 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
     acyclic_order = imp.break_cycles()
     known = read_teams(imp, options.teams) if options.teams else None
     teams = link_teams(imp, exact, known)
-    if not exact:
-        _tally_unmatched_titles(imp, map(_TITLE, imp.records), map(_ROLES, imp.records))
+    if not exact:  # (of the people file: junior posts have titles made of job and FTE)
+        main = columns["file"][0] if columns["file"] else None
+        own = [r for r in imp.records if r.file == main]
+        _tally_unmatched_titles(imp, map(_TITLE, own), map(_ROLES, own))
     if options.order != "tree":
         ordered = [(r, 0) for r in imp.records]
     else:  # break_cycles found the tree order unless it broke cycles
