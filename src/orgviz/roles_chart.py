@@ -194,9 +194,11 @@ class Plan:
 
 
 def _count_text(node: RoleNode) -> str:
-    count = f"{node.people:,} {'person' if node.people == 1 else 'people'}"
+    """`12 people`, `46 people + 4 open` (people hold a position; open ones nobody does)."""
+    held = node.people - node.open
+    count = f"{held:,} {'person' if held == 1 else 'people'}"
     if node.open:
-        count += f" ({node.open:,} open)"
+        count = f"{count} + {node.open:,} open" if held else f"{node.open:,} open"
     return count
 
 
@@ -235,10 +237,14 @@ def _chain_lines(graph: RoleGraph, max_lines: int = 4) -> list[Line]:
 
 
 def org_summary(org: Org, graph: RoleGraph) -> str:
-    """`small · 20 people · 5 in the product ladder`."""
+    """`small · 20 people · 5 in the product ladder` (people, open positions aside; the
+    ladder includes the CEO at its top), `+ 3 open` when the ladder has open positions."""
     people = sum(1 for p in org.by_id.values() if not p.vacant)
-    ladder = sum(n.people for n in graph.nodes.values())
-    return f"{clean(org.size)} · {people:,} people · {ladder:,} in the product ladder"
+    open_ = sum(n.open for n in graph.nodes.values())
+    ladder = sum(n.people for n in graph.nodes.values()) - open_
+    more = f" + {open_:,} open" if open_ else ""
+    return (f"{clean(org.size)} · {people:,} people · {ladder:,}{more} in the product "
+            "ladder")
 
 
 def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
