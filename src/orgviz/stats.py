@@ -172,7 +172,7 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
         lines.append(f"    single-report: {single_text}")
     lines.append("")
     lines.append("Product leadership")
-    lines += _table([("role", "people", "open", "combined role")] + [
+    lines += _table([("role", "positions", "open", "combined role")] + [
         (v["name"], str(v["count"]), str(v["open"]), str(v["combined"]))
         for v in stats["product_leadership"].values()])
     if stats["open_roles"]:
