@@ -92,20 +92,27 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
     moved_ids = _id_changes(old, new)
+    filled_by = _filled_under_new_ids(old, new, moved_ids)
+    replaced = {**moved_ids, **filled_by}  # old id -> the new id of the same position
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
+    filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
     for pid, person in new_people.items():
         before = old_people.get(new_ids.get(pid, pid))
         boss = person.reports_to
         if boss is not None and boss != pid and boss not in new_people and not (
                 before is not None and before.reports_to == boss and boss not in old_people):
             changes.append(_position("unlinked", person))  # (a line broken before: no change)
+        if pid in filled_ids:  # an open position filled by someone with an id of their own
+            changes.append(_position("filled", person, old=filled_ids[pid], new=pid,
+                                     field="id"))
+            continue
         if before is None:
             changes.append(_position("opened", person, new_position=True) if person.vacant
                            else _position("added", person))
             continue
         if before.id != pid:
             changes.append(Change("idchanged", pid, _label(person), before.id, pid, "id"))
-        if before.reports_to != boss and moved_ids.get(before.reports_to) != boss:
+        if before.reports_to != boss and replaced.get(before.reports_to) != boss:
             changes.append(Change("moved", pid, _label(person), before.reports_to, boss,
                                   "reports_to"))
         if before.title != person.title:
@@ -129,9 +136,35 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             if a != b:
                 changes.append(Change("changed", pid, _label(person), a, b, fld))
     for pid, person in old_people.items():
-        if pid not in new_people and pid not in moved_ids:
+        if pid not in new_people and pid not in replaced:
             changes.append(_position("removed", person))
     return changes
+
+
+def _filled_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict[str, str]:
+    """Old id -> new id of open positions removed while someone was added with the same
+    title and manager (HR systems give the hire an id of their own): when exactly one
+    removed open position and one added person match."""
+    removed = [p for pid, p in old.by_id.items()
+               if pid not in new.by_id and p.vacant and pid not in moved_ids]
+    taken = set(moved_ids.values())
+    added = [p for pid, p in new.by_id.items()
+             if pid not in old.by_id and not p.vacant and pid not in taken]
+    if not removed or not added:
+        return {}
+
+    def key(person: Person, boss: str | None) -> tuple[str | None, str | None]:
+        return (person.title, boss)
+
+    openings = Counter(key(p, moved_ids.get(p.reports_to or "", p.reports_to)) for p in removed)
+    hires = Counter(key(p, p.reports_to) for p in added)
+    found = {}
+    for person in removed:
+        wanted = key(person, moved_ids.get(person.reports_to or "", person.reports_to))
+        if person.title and openings[wanted] == 1 and hires[wanted] == 1:
+            hire = next(p for p in added if key(p, p.reports_to) == wanted)
+            found[person.id] = hire.id
+    return found
 
 
 def _id_changes(old: Org, new: Org) -> dict[str, str]:
@@ -180,7 +213,8 @@ def _detail(c: Change) -> str:
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
         return f": {c.title or '(no title)'} ({was}){under}"
     if c.kind == "filled":
-        return f": {c.title or '(no title)'}"
+        was = f" (the open position {c.old})" if c.field == "id" else ""
+        return f": {c.title or '(no title)'}{was}"
     if c.kind == "changed":
         return f": {c.field} {_show(c.old)} -> {_show(c.new)}"
     return f": {_show(c.old)} -> {_show(c.new)}"

@@ -267,3 +267,27 @@ def test_an_unknown_chart_format_is_refused_before_any_work(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", "diff.txt"])
     assert result.exit_code == 2
     assert result.output == "orgviz: diff.txt: unknown chart format; use .svg, .png, .pdf or .dot\n"
+
+
+def test_an_open_position_filled_under_a_new_id(tmp_path: Path) -> None:
+    before = HEAD + ("  - {id: open-pm, title: Senior PM, vacant: true, reports_to: dana}\n"
+                     "  - {id: lee, name: Lee, title: PM, reports_to: open-pm}\n")
+    after = HEAD + ("  - {id: grace, name: Grace Hopper, title: Senior PM, reports_to: dana}\n"
+                    "  - {id: lee, name: Lee, title: PM, reports_to: grace}\n")
+    # One change: the open position was filled (the hire has an id of their own), and Lee,
+    # who reported to the position, still does: not moved.
+    assert _diff(tmp_path, before, after) == [("filled", "grace")]
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml"), "--json"])
+    [change] = json.loads(result.output)["changes"]
+    assert change == {"kind": "filled", "id": "grace", "name": "Grace Hopper", "field": "id",
+                      "old": "open-pm", "new": "grace", "title": "Senior PM",
+                      "reports_to": "dana"}
+    text = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                     str(tmp_path / "new.yaml")]).output
+    assert ("* vacancy filled  grace (Grace Hopper): Senior PM (the open position open-pm)"
+            in text)
+    # Two hires for two openings of one title and manager: no guess.
+    two = before + "  - {id: open-pm2, title: Senior PM, vacant: true, reports_to: dana}\n"
+    twice = after + "  - {id: ada, name: Ada, title: Senior PM, reports_to: dana}\n"
+    assert ("filled", "grace") not in _diff(tmp_path, two, twice)
