@@ -60,7 +60,7 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
             unreadable += 1
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
     count = len(checked) if hook else len(files) - unreadable  # (files that could be read)
-    REPORTERS[fmt](problems, count, sys.stdout, quiet or count == 0)
+    REPORTERS[fmt](problems, count, sys.stdout, quiet or (count == 0 and unreadable > 0))
     code = exit_code(problems, strict)
     keep_until_exit(org, found, problems)
     sys.exit(EXIT_USAGE if unreadable else code)
