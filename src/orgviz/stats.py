@@ -56,9 +56,11 @@ def compute(org: Org) -> dict[str, Any]:
         by_level[org.level(person) or "unknown"] += 1
     by_team: Counter[str] = Counter()
     open_by_team: Counter[str] = Counter()
+    team_ids: dict[str, str | None] = {}  # label -> the team id (None: no team)
     for person in people:
         team = org.teams_by_id.get(person.team) if person.team else None
         label = team.display_name if team else (person.team or "(no team)")
+        team_ids.setdefault(label, person.team)
         by_team[label] += 1
         if person.vacant:
             open_by_team[label] += 1
@@ -85,7 +87,7 @@ def compute(org: Org) -> dict[str, Any]:
                       "open": sum(1 for p in people if p.vacant)},
         "by_level": {level: by_level[level] for level in (*LEVELS, "unknown")
                      if by_level[level]},
-        "by_team": {team: {"positions": n, "open": open_by_team[team]}
+        "by_team": {team: {"id": team_ids[team], "positions": n, "open": open_by_team[team]}
                     for team, n in sorted(by_team.items(), key=lambda kv: (-kv[1], kv[0]))},
         "open_roles": [{"id": p.id, "title": p.title, "reports_to": p.reports_to}
                        for p in people if p.vacant],

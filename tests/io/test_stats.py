@@ -48,8 +48,8 @@ def test_hand_counted(tmp_path: Path) -> None:
     assert stats["headcount"] == {"positions": 9, "people": 8, "open": 1}
     assert stats["by_level"] == {"ceo": 1, "c-level": 1, "vp": 1, "head": 1, "manager": 1,
                                  "ic": 3, "unknown": 1}
-    assert stats["by_team"] == {"Product": {"positions": 6, "open": 1},
-                                "(no team)": {"positions": 3, "open": 0}}
+    assert stats["by_team"] == {"Product": {"id": "product", "positions": 6, "open": 1},
+                                "(no team)": {"id": None, "positions": 3, "open": 0}}
     assert [r["id"] for r in stats["open_roles"]] == ["open-pm"]
     assert stats["layers"] == 6
     assert stats["deepest_path"] == ["ceo", "cpo", "vp", "head", "gpm", "pm1"]

@@ -160,6 +160,11 @@ def to_graphml(org: Org) -> bytes:
                     not graph.has_edge(node[manager], node[person.id]):
                 graph.add_edge(node[manager], node[person.id], kind="dotted")
     body = "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    # networkx writes booleans as Python does (True); GraphML's are XML Schema's (true).
+    for key in re.findall(r'<key id="(\w+)"[^>]*attr\.type="boolean"', body):
+        for word in ("True", "False"):
+            body = body.replace(f'<data key="{key}">{word}</data>',
+                                f'<data key="{key}">{word.lower()}</data>')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
