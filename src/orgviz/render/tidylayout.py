@@ -240,15 +240,20 @@ def layout_tidy(chart: Chart, box: CardBox, compact: str | int = "auto") -> tupl
     try:
         tree = TreeInput(chart, box)
         list_from, list_height = choose_compact(tree, compact)
-        return geometry_of(chart, box, tree, tree.layout(list_from, list_height))
+        return geometry_of(chart, box, tree, tree.layout(list_from, list_height), list_from)
     finally:
         if was_enabled:
             gc.enable()
 
 
 def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
-                lay: TreeLayout) -> tuple[Geometry, Ends]:
-    """Cards, rows and connectors of a tidy layout, plus assistants and dotted lines."""
+                lay: TreeLayout, list_from: int | None = None) -> tuple[Geometry, Ends]:
+    """Cards, rows and connectors of a tidy layout, plus assistants and dotted lines.
+
+    From `list_from` on (a compact chart), the rows are lists under their managers, not
+    levels: a card laid out in such a row (a top of its own, in a broken org) gets no level
+    band or label, which would stand beside listed cards of other levels.
+    """
     ax = Axes(chart.direction)
     w, h = box.width, box.height
     boxes = {card_id: Box(x, y, w, h) for card_id, (x, y) in lay.positions.items()}
@@ -275,8 +280,9 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
         lines.append(Connector(link.kind, side_curve(boxes[link.manager], boxes[link.report]),
                                curve=True))
         ends.append((link.manager, link.report))
-    geometry = Geometry(lay.width, lay.height, boxes, dict(lay.rows), tuple(lines),
-                        chart.direction)
+    rows = {row: centre for row, centre in lay.rows.items()
+            if list_from is None or row < list_from}
+    geometry = Geometry(lay.width, lay.height, boxes, rows, tuple(lines), chart.direction)
     return geometry, tuple(ends)
 
 
