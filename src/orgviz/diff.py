@@ -152,19 +152,14 @@ def _filled_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict
              if pid not in old.by_id and not p.vacant and pid not in taken]
     if not removed or not added:
         return {}
-
-    def key(person: Person, boss: str | None) -> tuple[str | None, str | None]:
-        return (person.title, boss)
-
-    openings = Counter(key(p, moved_ids.get(p.reports_to or "", p.reports_to)) for p in removed)
-    hires = Counter(key(p, p.reports_to) for p in added)
-    found = {}
-    for person in removed:
-        wanted = key(person, moved_ids.get(person.reports_to or "", person.reports_to))
-        if person.title and openings[wanted] == 1 and hires[wanted] == 1:
-            hire = next(p for p in added if key(p, p.reports_to) == wanted)
-            found[person.id] = hire.id
-    return found
+    # What an opening and a hire are matched on: the title and the manager (by new id).
+    openings = {p.id: (p.title, moved_ids.get(p.reports_to or "", p.reports_to))
+                for p in removed if p.title}
+    hires = {p.id: (p.title, p.reports_to) for p in added}
+    opening_count, hire_count = Counter(openings.values()), Counter(hires.values())
+    by_key = {wanted: pid for pid, wanted in hires.items() if hire_count[wanted] == 1}
+    return {old_id: by_key[wanted] for old_id, wanted in openings.items()
+            if opening_count[wanted] == 1 and wanted in by_key}
 
 
 def _id_changes(old: Org, new: Org) -> dict[str, str]:
