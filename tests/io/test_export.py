@@ -133,3 +133,26 @@ def test_graphml_booleans_are_xml_schema_booleans(tmp_path: Path) -> None:
     assert ">true<" in data and ">false<" in data
     graph = nx.read_graphml(io.BytesIO(data.encode("utf-8")))
     assert graph.nodes["open"]["vacant"] is True and graph.nodes["dana"]["vacant"] is False
+
+
+def test_root_exports_a_part_that_imports_back(tmp_path: Path) -> None:
+    from orgviz.io.csvimport import import_csv
+
+    example = Path(__file__).resolve().parents[2] / "orgs" / "mid-size.yaml"
+    out = tmp_path / "part.csv"
+    result = CliRunner().invoke(main, ["export", str(example), "-f", "csv", "--root",
+                                       "sofia-castellanos", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    part = import_csv(out)
+    assert part.errors == 0
+    org = load(example)
+    below = {"sofia-castellanos"}
+    for person in org.people:  # (the file lists managers before their reports)
+        if person.reports_to in below:
+            below.add(person.id)
+    assert {p.id for p in part.org.people} == below
+    assert part.org.by_id["sofia-castellanos"].reports_to is None
+    assert all(set(p.dotted_to) <= below for p in part.org.people)
+    result = CliRunner().invoke(main, ["export", str(example), "-f", "json", "--root", "nobody"])
+    assert result.exit_code == 2
+    assert result.output == f"orgviz: {example}: no person with id 'nobody' (--root)\n"

@@ -18,17 +18,25 @@ FORMATS = ("mermaid", "json", "csv", "graphml")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="File to write (default: stdout).")
 @click.option("--markdown", is_flag=True, help="Mermaid: wrap in a ```mermaid fence.")
-def command(file: str, fmt: str, output: str | None, markdown: bool) -> None:
+@click.option("--root", metavar="ID",
+              help="Export only this person and everyone below them (they become the top).")
+def command(file: str, fmt: str, output: str | None, markdown: bool,
+            root: str | None) -> None:
     """Export the org FILE to another format.
 
     Exit 0 when written, 1 when the org file cannot be loaded whole (load errors, such as
     a broken included file, or repeated ids), 2 on usage or IO errors.
     """
-    from orgviz.io.export import EXPORTERS
+    from orgviz.io.export import EXPORTERS, subtree
     from orgviz.io.files import write_output
 
     org = load_whole(file, unique_ids=True)
     refuse_to_overwrite(output, (file, *org.files))  # (the org file or one it includes)
+    if root is not None:
+        try:
+            org = subtree(org, root)
+        except OrgvizError as exc:
+            fail(exc)
     data = EXPORTERS[fmt](org)
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
 from collections.abc import Callable, Iterable
 
+from orgviz.errors import OrgvizError
 from orgviz.io.csvimport import EXPORT_COLUMNS
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
@@ -39,7 +41,7 @@ def to_mermaid(org: Org) -> str:
         1 for p in people for d in p.dotted_to if d in node)
     if edges > MERMAID_MAX_EDGES:
         lines.insert(1, f"%% {edges} edges: Mermaid draws at most {MERMAID_MAX_EDGES} unless "
-                     "its maxEdges setting is raised; export a subtree instead")
+                     "its maxEdges setting is raised; export a part with --root ID instead")
     for person in people:
         label = f"<b>{_mermaid_text(person.display_name)}</b>"
         if person.title:
@@ -103,6 +105,34 @@ def _ids_cell(ids: Iterable[str]) -> str:
     if any(";" in i or i != i.strip() or i.startswith(("[", "'")) or not i for i in items):
         return json.dumps(items, ensure_ascii=False)
     return ";".join(items)
+
+
+def subtree(org: Org, root: str) -> Org:
+    """The part of an org under one person, as an org of its own: that person (now its top)
+    and everyone below them by solid lines, the teams they are in (with the teams above
+    those), and only the dotted lines between them. OrgvizError for an unknown id."""
+    if root not in org.by_id:
+        import difflib  # (only for a mistyped id)
+
+        close = difflib.get_close_matches(root, list(org.by_id), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise OrgvizError(f"{org.file}: no person with id '{root}' (--root){hint}")
+    reports, keep, todo = org.reports, set(), [root]
+    while todo:
+        pid = todo.pop()
+        if pid not in keep:
+            keep.add(pid)
+            todo.extend(reports[pid])
+    people = tuple(dataclasses.replace(p, reports_to=None if p.id == root else p.reports_to,
+                                       dotted_to=tuple(d for d in p.dotted_to if d in keep))
+                   for pid, p in org.by_id.items() if pid in keep)
+    teams_by_id, used = org.teams_by_id, set()
+    for team_id in {p.team for p in people if p.team}:
+        while team_id in teams_by_id and team_id not in used:
+            used.add(team_id)
+            team_id = teams_by_id[team_id].parent
+    teams = tuple(t for t in org.teams if t.id in used and teams_by_id[t.id] is t)
+    return dataclasses.replace(org, people=people, teams=teams)
 
 
 def to_csv(org: Org) -> str:
