@@ -23,8 +23,10 @@ from orgviz.yamlread import read_yaml
 
 # Text the loader accepts in a value: no surrogates (not UTF-8), at most 500 characters.
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
-# Text that a CSV cell carries exactly: also no control characters.
-CELL = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
+# Text that a CSV cell carries exactly and an org file may hold: also no control
+# characters, nor the noncharacters U+FFFE and U+FFFF (the loader refuses both).
+CELL = st.text(st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"),
+               min_size=1, max_size=30)
 IDENT = CELL.filter(lambda s: s.strip() != "")
 
 
