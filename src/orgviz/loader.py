@@ -200,7 +200,7 @@ def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
-                                        f"file is {size / 1e6:.0f} MB; orgviz reads org files "
+                                        f"file is {size / 2**20:.0f} MiB; orgviz reads org files "
                                         f"up to {MAX_FILE_BYTES // 2**20} MiB")])
         data = path.read_bytes()
     except OSError as exc:

@@ -137,7 +137,7 @@ def read_csv(path: str | os.PathLike[str], encoding: str | None = None,
             raise OrgFileError(f"{shown}: is a directory, not a CSV file")
         size = os.path.getsize(shown)
         if size > MAX_CSV_BYTES:
-            raise _fatal(shown, 1, f"file is {size / 1e6:.0f} MB; orgviz imports CSV files "
+            raise _fatal(shown, 1, f"file is {size / 2**20:.0f} MiB; orgviz imports CSV files "
                          f"up to {MAX_CSV_BYTES // 2**20} MiB", "limits")
         with open(shown, "rb") as handle:
             data = handle.read()

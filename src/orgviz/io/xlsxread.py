@@ -111,7 +111,7 @@ def _check_archive(shown: str) -> None:
         raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     if size > MAX_CSV_BYTES:
         raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
-                                    f"file is {size / 1e6:.0f} MB; orgviz imports workbooks "
+                                    f"file is {size / 2**20:.0f} MiB; orgviz imports workbooks "
                                     f"up to {MAX_CSV_BYTES // 2**20} MiB")])
     try:
         with zipfile.ZipFile(shown) as archive:
@@ -128,7 +128,7 @@ def _check_archive(shown: str) -> None:
                 None)
     if expanded > MAX_EXPANDED_BYTES or bomb is not None:
         raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
-                                    f"the workbook expands to {expanded / 1e6:.0f} MB "
+                                    f"the workbook expands to {expanded / 2**20:.0f} MiB "
                                     f"({bomb.filename if bomb else 'its parts'} expands "
                                     "too much): refusing to read it (a zip bomb?)")])
 
