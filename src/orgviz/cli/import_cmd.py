@@ -25,7 +25,8 @@ from orgviz.report import REPORTERS, summary_line
 @click.option("--location", metavar="COLUMN", help="Column of the location.")
 @click.option("--email", metavar="COLUMN", help="Column of the email address.")
 @click.option("--status", metavar="COLUMN", help="Column of the status (vacant, terminated...).")
-@click.option("--org-name", help="Name of the org (default: the output file's name; without -o, the CSV's).")
+@click.option("--org-name",
+              help="Name of the org (default: the output file's name; without -o, the CSV's).")
 @click.option("--size", type=click.Choice(["small", "mid-size", "enterprise"]),
               help="Size profile (default: guessed from the number of positions).")
 @click.option("--allow-forest", is_flag=True,
