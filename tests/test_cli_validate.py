@@ -162,3 +162,10 @@ def test_an_unreadable_file_is_not_counted_as_checked(org_file, tmp_path):
     result = run("validate", missing, str(org_file(CLEAN)))
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "1 file checked: no problems"
+
+
+def test_no_warnings_says_what_it_left_out(org_file):
+    result = run("validate", "--no-warnings", str(org_file(WARNING_ONLY)))
+    assert result.exit_code == 0
+    assert result.output == ("1 file checked: no errors (1 warning or info left out: "
+                             "--no-warnings)\n")

@@ -24,11 +24,16 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary_line(problems: Sequence[Problem], files: int) -> str:
-    """One closing line: how many files and how many problems of each level."""
+def summary_line(problems: Sequence[Problem], files: int, hidden: int = 0) -> str:
+    """One closing line: how many files and how many problems of each level (and how many
+    warnings and infos --no-warnings left out)."""
     counts = {level: sum(1 for p in problems if p.level == level)
               for level in ("error", "warning", "info")}
     found = ", ".join(_plural(n, level) for level, n in counts.items() if n)
+    if hidden:
+        what = "warning or info" if hidden == 1 else "warnings and infos"
+        return (f"{_plural(files, 'file')} checked: {found or 'no errors'} "
+                f"({hidden} {what} left out: --no-warnings)")
     return f"{_plural(files, 'file')} checked: {found or 'no problems'}"
 
 

@@ -9,7 +9,7 @@ import click
 from orgviz.cli.common import EXIT_USAGE, exit_code, fail, keep_until_exit
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem
-from orgviz.report import REPORTERS
+from orgviz.report import REPORTERS, summary_line
 
 
 @click.command("validate")
@@ -60,7 +60,11 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
             unreadable += 1
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
     count = len(checked) if hook else len(files) - unreadable  # (files that could be read)
-    REPORTERS[fmt](problems, count, sys.stdout, quiet or (count == 0 and unreadable > 0))
+    no_summary = quiet or (count == 0 and unreadable > 0)
+    hidden = len(found) - len(problems)
+    REPORTERS[fmt](problems, count, sys.stdout, no_summary or (fmt == "text" and hidden > 0))
+    if fmt == "text" and hidden and not no_summary:  # (the summary says what was left out)
+        click.echo(summary_line(problems, count, hidden))
     code = exit_code(problems, strict)
     keep_until_exit(org, found, problems)
     sys.exit(EXIT_USAGE if unreadable else code)
