@@ -169,3 +169,15 @@ def test_no_warnings_says_what_it_left_out(org_file):
     assert result.exit_code == 0
     assert result.output == ("1 file checked: no errors (1 warning or info left out: "
                              "--no-warnings)\n")
+
+
+def test_list_rules_needs_no_files():
+    from orgviz.rules import RULES
+
+    result = run("validate", "--list-rules")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines] == list(RULES)
+    assert any(line.startswith("root ") and line.endswith("[allow-forest=false]")
+               for line in lines)
+    assert any(line.startswith("span-of-control ") and "[max=10]" in line for line in lines)

@@ -12,8 +12,26 @@ from orgviz.problem import Problem
 from orgviz.report import REPORTERS, summary_line
 
 
+def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """--list-rules: each rule's id, default level, options (mid-size defaults) and what it
+    checks, then exit 0 (before FILES are asked for)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from orgviz.rules import RULES, defaults_for, summary
+
+    for rule_id, module in RULES.items():
+        options = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+                            for k, v in defaults_for(module, "mid-size").items())
+        click.echo(f"{rule_id:<24} {module.LEVEL:<8} {summary(module)}"
+                   + (f" [{options}]" if options else ""))
+    ctx.exit(0)
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False,
+              callback=_list_rules, help="List the rules: id, default level, what each "
+              "checks and its options (mid-size defaults); then exit.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="How to print problems.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
