@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -46,8 +47,6 @@ def exit_code(problems: Sequence[Problem], strict: bool) -> int:
 
 def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
     """Exit 2 when `-o` names one of the files a command reads (it would destroy it)."""
-    import os
-
     if not output or output == "-" or not os.path.exists(output):
         return
     for path in inputs:
