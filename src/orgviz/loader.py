@@ -9,7 +9,7 @@ from typing import Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
-from orgviz.problem import Problem, SourceLoc
+from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.roles import LEVELS, Role, RoleLadder
 from orgviz.yamlread import (
     _BAD_CHARS,
@@ -83,18 +83,11 @@ class _Collector:
         self.problems.append(Problem.at(loc, "error", rule, message))
 
 
-def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    import difflib  # only for messages: not at startup
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collector) -> None:
     for key in mapping:
         if key not in allowed:
             out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
-                      f"{_suggest(key, allowed)} (allowed: {', '.join(allowed)})")
+                      f"{did_you_mean(key, allowed)} (allowed: {', '.join(allowed)})")
 
 
 def _describe(value: Any) -> str:
@@ -390,7 +383,7 @@ class _OrgBuilder:
             level = f.ident("level", required=True)
             if level is not None and level not in LEVELS:
                 self.out.error(f.loc("level"), f"unknown level '{level}' of {what}"
-                               f"{_suggest(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
+                               f"{did_you_mean(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
                 level = None
             titles = f.idents("titles")
             if rid is not None and level is not None:
@@ -449,7 +442,7 @@ def _org_header(doc: YMap, out: _Collector,
     size = f.text("size") or "mid-size"
     size_loc = value.value_locs.get("size")
     if size not in SIZES:
-        out.error(f.loc("size"), f"unknown org size '{size}'{_suggest(size, SIZES)} "
+        out.error(f.loc("size"), f"unknown org size '{size}'{did_you_mean(size, SIZES)} "
                   f"(sizes: {', '.join(SIZES)})")
         size, size_loc = "mid-size", None
     return name, size, f.text("date"), size_loc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 LEVELS = ("error", "warning", "info")
@@ -18,6 +19,14 @@ def one_line(text: str) -> str:
         return text
     return "".join(c if c.isprintable() or c in _JOINERS else f"\\u{ord(c):04X}"
                    for c in text)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest of `choices`, or "" (for a message's end)."""
+    import difflib  # only for messages: not at startup
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class SourceLoc(NamedTuple):

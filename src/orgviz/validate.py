@@ -12,7 +12,7 @@ from orgviz.config import Config
 from orgviz.errors import ConfigError
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, RuleSetting
-from orgviz.problem import Problem
+from orgviz.problem import Problem, did_you_mean
 from orgviz.rules import RULES, defaults_for
 
 
@@ -49,13 +49,6 @@ def _convert(value: Any, default: Any) -> Any:
     return value
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only when a setting is misspelt: not at every start
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
            problems: list[Problem] | None) -> None:
     """Apply settings; with `problems` None (project config) a bad setting raises."""
@@ -68,7 +61,7 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
     for setting in settings:
         rule = RULES.get(setting.rule)
         if rule is None:
-            fail(setting.loc, f"unknown rule '{setting.rule}'{_suggest(setting.rule, RULES)}")
+            fail(setting.loc, f"unknown rule '{setting.rule}'{did_you_mean(setting.rule, RULES)}")
             continue
         conf = confs[setting.rule]
         options = dict(conf.options)
@@ -77,7 +70,7 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
                 known = ", ".join(options) or "none"
                 fail(setting.option_locs.get(name, setting.loc),
                      f"unknown option '{name}' for rule '{setting.rule}'"
-                     f"{_suggest(name, options)} (options: {known})")
+                     f"{did_you_mean(name, options)} (options: {known})")
                 continue
             try:
                 options[name] = _convert(value, options[name])

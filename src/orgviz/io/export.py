@@ -13,6 +13,7 @@ from orgviz.errors import OrgvizError
 from orgviz.io.csvimport import EXPORT_COLUMNS
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
+from orgviz.problem import did_you_mean
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
 MERMAID_MAX_EDGES = 500
@@ -112,11 +113,8 @@ def subtree(org: Org, root: str) -> Org:
     and everyone below them by solid lines, the teams they are in (with the teams above
     those), and only the dotted lines between them. OrgvizError for an unknown id."""
     if root not in org.by_id:
-        import difflib  # (only for a mistyped id)
-
-        close = difflib.get_close_matches(root, list(org.by_id), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise OrgvizError(f"{org.file}: no person with id '{root}' (--root){hint}")
+        raise OrgvizError(f"{org.file}: no person with id '{root}' (--root)"
+                          f"{did_you_mean(root, org.by_id)}")
     reports, keep, todo = org.reports, set(), [root]
     while todo:
         pid = todo.pop()

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from orgviz.errors import RenderError
 from orgviz.model import Org, Person
-from orgviz.problem import Problem
+from orgviz.problem import Problem, did_you_mean
 from orgviz.render.labels import clean, verify_color
 from orgviz.render.themes import Theme
 
@@ -183,13 +183,6 @@ def _managers(org: Org) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     return manager, cut
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only for messages: not at startup
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _team_members(org: Org, team_id: str) -> set[str]:
     """The team and all teams nested under it."""
     children: dict[str, list[str]] = {}
@@ -303,7 +296,7 @@ class _Builder:
         if view.root is not None:
             if view.root not in self.people:
                 raise RenderError(f"{self.org.file}: no person with id '{view.root}' (--root)"
-                                  f"{_suggest(view.root, self.people)}")
+                                  f"{did_you_mean(view.root, self.people)}")
             roots = [view.root]
         else:
             roots = [pid for pid, boss in self.manager.items() if boss is None]
@@ -318,7 +311,7 @@ class _Builder:
             known = set(self.org.teams_by_id) | {p.team for p in self.people.values() if p.team}
             if view.team not in known:
                 raise RenderError(f"{self.org.file}: no team with id '{view.team}' (--team)"
-                                  f"{_suggest(view.team, sorted(known))}")
+                                  f"{did_you_mean(view.team, sorted(known))}")
             teams = _team_members(self.org, view.team)
             keep: set[str] = set()
             for pid in shown:
