@@ -482,12 +482,12 @@ def test_values_that_were_dropped_silently_are_reported(tmp_path: Path) -> None:
     teams = tmp_path / "teams.csv"
     teams.write_text("department_id,department_name,manager_id\n10,A,ghost\n", encoding="utf-8")
     result = import_csv(people, ImportOptions(teams=str(teams)))
-    assert [(Path(p.file).name, p.line, p.col, p.message) for p in result.problems
+    assert [(Path(p.file).name, p.line, p.col, p.rule, p.message) for p in result.problems
             if p.level == "warning"] == [
-        ("people.csv", 1, 6, "column 6 repeats the header 'name' of column 2: it is not "
-                             "imported"),
-        ("teams.csv", 2, 3, "lead 'ghost' of team '10' is no person of the people file: "
-                            "left out")]
+        ("people.csv", 1, 6, "columns", "column 6 repeats the header 'name' of column 2: it "
+                                        "is not imported"),
+        ("teams.csv", 2, 3, "unknown-team", "lead 'ghost' of team '10' is no person of the "
+                                            "people file: left out")]
     exact = tmp_path / "exact.csv"
     exact.write_text(EXPORT_HEADER + "a,A,,,,,,,maybe,,,\nb,B,,,a,,,,TRUE,perhaps,,\n",
                      encoding="utf-8")

@@ -72,7 +72,6 @@ def read_junior(imp: CellReader, path: str) -> None:
         imp.records.append(record)
 
 
-
 def _is_fte(text: str) -> bool:
     """Whether a cell is a number of full-time posts (0.5, 3, 19.62)."""
     try:

@@ -172,7 +172,6 @@ class Linker(ImporterState):
         return None
 
 
-
 #: A cycle longer than this is named by its first and last few members.
 CYCLE_SHOWN = 8
 

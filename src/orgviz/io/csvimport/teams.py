@@ -53,7 +53,7 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
         for tid, (name, lead, parent) in teams.items():
             if lead is not None and lead not in people:
                 imp.problem(SourceLoc(table.shown, lines[tid], found["lead"] + 1), "warning",
-                            "unknown-manager", f"lead {lead!r} of team {tid!r} is no person "
+                            "unknown-team", f"lead {lead!r} of team {tid!r} is no person "
                             "of the people file: left out")
                 teams[tid] = (name, None, parent)
     if "parent" in found:
