@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,10 +11,13 @@ from typing import Any
 
 from orgviz.errors import ConfigError
 from orgviz.model import RuleSetting
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, one_line
 
 CONFIG_FILES = (".orgviz.yaml", "pyproject.toml")
 LEVEL_CHOICES = ("off", "error", "warning", "info")
+#: A configuration file is a few lines; anything bigger is not one (and is not read whole).
+MAX_CONFIG_BYTES = 1024 * 1024
+SHOWN_VALUE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -24,13 +28,32 @@ class Config:
     rule_settings: tuple[RuleSetting, ...] = field(default=())
 
 
+def shown_value(value: Any) -> str:
+    """A configured value as a message shows it: short, on one line, never a huge repr."""
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    text = one_line(repr(value) if not isinstance(value, str) else f"'{value}'")
+    if len(text) > SHOWN_VALUE_CHARS:
+        text = text[:SHOWN_VALUE_CHARS - 1] + "…"
+    return text
+
+
+def where(loc: SourceLoc) -> str:
+    """`file:line:col`, or just `file` where the line is not known (line 0: TOML)."""
+    return str(loc) if loc.line else loc.file
+
+
 def _from_mapping(rules: Any, source: str) -> tuple[RuleSetting, ...]:
+    """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations)."""
     if rules is None:
         return ()
     if not isinstance(rules, Mapping):
-        raise ConfigError(f"{source}: 'rules' must be a table of rule ids")
+        raise ConfigError(f"{source}: 'rules' must be a table of rule ids, "
+                          f"not {shown_value(rules)}")
     settings = []
-    loc = SourceLoc(source, 1, 1)
+    loc = SourceLoc(source, 0, 0)
     for rule, value in rules.items():
         if value is False or (isinstance(value, str) and value.lower() in ("off", "disable")):
             settings.append(RuleSetting(str(rule), loc, "off"))
@@ -43,52 +66,92 @@ def _from_mapping(rules: Any, source: str) -> tuple[RuleSetting, ...]:
             if level is not None and (not isinstance(level, str)
                                       or level.lower() not in LEVEL_CHOICES):
                 raise ConfigError(f"{source}: level of rule '{rule}' must be one of "
-                                  f"{', '.join(LEVEL_CHOICES)}, not {level!r}")
+                                  f"{', '.join(LEVEL_CHOICES)}, not {shown_value(level)}")
             options = {str(k): v for k, v in value.items() if k != "level"}
             settings.append(RuleSetting(str(rule), loc, level.lower() if level else None,
                                         options, dict.fromkeys(options, loc)))
         else:
             raise ConfigError(f"{source}: rule '{rule}' takes off, error, warning, info or a "
-                              f"table of options, not {value!r}")
+                              f"table of options, not {shown_value(value)}")
     return tuple(settings)
 
 
-def _read_pyproject(path: Path) -> Config | None:
+def _read_text(path: Path) -> str:
+    """A configuration file's text, read no further than MAX_CONFIG_BYTES."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: a configuration file of more than "
+                          f"{MAX_CONFIG_BYTES // 1024} KiB is not one")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot read: not UTF-8 text") from None
+
+
+def _orgviz_table(path: Path) -> Any:
+    """The `[tool.orgviz]` table of a pyproject.toml, or None."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        data = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    section = data.get("tool", {}).get("orgviz")
+    tool = data.get("tool")
+    return tool.get("orgviz") if isinstance(tool, Mapping) else None
+
+
+def _read_pyproject(path: Path) -> Config | None:
+    section = _orgviz_table(path)
     if section is None:
         return None
-    return _from_section(section, str(path))
-
-
-def _from_section(section: Any, source: str) -> Config:
     if not isinstance(section, Mapping):
-        raise ConfigError(f"{source}: the orgviz configuration must be a table")
+        raise ConfigError(f"{path}: [tool.orgviz] must be a table")
     unknown = sorted(set(section) - {"rules"})
     if unknown:
-        raise ConfigError(f"{source}: unknown orgviz setting '{unknown[0]}' (known: rules)")
-    return Config(source, _from_mapping(section.get("rules"), source))
+        raise ConfigError(f"{path}: unknown orgviz setting '{unknown[0]}' (known: rules)")
+    return Config(str(path), _from_mapping(section.get("rules"), str(path)))
+
+
+class _FirstError:
+    """Collects the rule-block problems of a configuration file; the first is raised."""
+
+    def __init__(self) -> None:
+        self.first: str | None = None
+
+    def error(self, loc: SourceLoc, message: str, rule: str = "config") -> None:
+        if self.first is None:
+            self.first = f"{loc}: {message}"
 
 
 def _read_yaml_config(path: Path) -> Config:
-    import yaml
+    from orgviz.loader import parse_rule_settings
+    from orgviz.yamlread import YamlError, YMap, read_yaml
 
+    shown = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
-    return _from_section(data or {}, str(path))
+        doc = read_yaml(_read_text(path), shown)
+    except YamlError as exc:
+        raise ConfigError(f"{exc.loc}: {exc.message}") from None
+    if doc is None:
+        return Config(shown)
+    if not isinstance(doc, YMap):
+        raise ConfigError(f"{shown}:1:1: a configuration file is a mapping with 'rules:'")
+    for key in doc:
+        if key != "rules":
+            raise ConfigError(f"{doc.key_locs[key]}: unknown orgviz setting '{key}' "
+                              "(known: rules)")
+    errors = _FirstError()
+    settings = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
+                                   errors)  # type: ignore[arg-type]
+    if errors.first is not None:
+        raise ConfigError(errors.first)
+    return Config(shown, settings)
 
 
 def load_config(path: str | Path | None = None, start: str | Path = ".") -> Config:
@@ -101,11 +164,33 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
             return _read_pyproject(path) or Config(str(path))
         return _read_yaml_config(path)
     folder = Path(start)
-    for name in CONFIG_FILES:
-        candidate = folder / name
-        if candidate.is_file():
-            found = (_read_yaml_config(candidate) if name.endswith(".yaml")
-                     else _read_pyproject(candidate))
-            if found is not None:
-                return found
-    return Config()
+    yaml_file, pyproject = folder / CONFIG_FILES[0], folder / CONFIG_FILES[1]
+    if yaml_file.is_file():
+        if pyproject.is_file() and _configures_orgviz(pyproject):
+            raise ConfigError(f"{yaml_file}: {pyproject} configures orgviz too "
+                              "([tool.orgviz]); keep one of them (orgviz reads one)")
+        return _read_yaml_config(yaml_file)
+    return (_read_pyproject(pyproject) if pyproject.is_file() else None) or Config()
+
+
+def _configures_orgviz(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.orgviz] table (False when it cannot be read:
+    beside an .orgviz.yaml it is another tool's file to report)."""
+    try:
+        return _orgviz_table(pyproject) is not None
+    except ConfigError:
+        return False
+
+
+def whole_number(value: Any) -> int:
+    """A configured count: an int, a float without fraction, or its text; ValueError else."""
+    if isinstance(value, bool):
+        raise ValueError("a whole number")
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise ValueError("a whole number")
+        return int(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError("a whole number") from None

@@ -8,7 +8,7 @@ from itertools import compress, count, islice
 from operator import eq, itemgetter
 from typing import Any
 
-from orgviz.config import Config
+from orgviz.config import Config, shown_value, where, whole_number
 from orgviz.errors import ConfigError
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, RuleSetting
@@ -33,12 +33,7 @@ def _convert(value: Any, default: Any) -> Any:
             return value.lower() == "true"
         raise ValueError("true or false")
     if isinstance(default, int):
-        if isinstance(value, bool):
-            raise ValueError("a whole number")
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            raise ValueError("a whole number") from None
+        number = whole_number(value)
         if number < 0:
             raise ValueError("a whole number of at least 0")
         return number
@@ -55,7 +50,7 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
 
     def fail(loc: Any, message: str) -> None:
         if problems is None:
-            raise ConfigError(f"{loc.file}: {message}")
+            raise ConfigError(f"{where(loc)}: {message}")
         problems.append(Problem.at(loc, "error", "config", message))
 
     for setting in settings:
@@ -76,7 +71,8 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
                 options[name] = _convert(value, options[name])
             except ValueError as exc:
                 fail(setting.option_locs.get(name, setting.loc),
-                     f"option '{name}' of rule '{setting.rule}' must be {exc}, not {value!r}")
+                     f"option '{name}' of rule '{setting.rule}' must be {exc}, "
+                     f"not {shown_value(value)}")
         confs[setting.rule] = RuleConf(setting.level or conf.level, options)
 
 

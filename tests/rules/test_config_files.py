@@ -1,0 +1,139 @@
+"""Configuration files as bad input: bounded reading, locations, values and precedence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from orgviz.config import MAX_CONFIG_BYTES, load_config
+from orgviz.errors import ConfigError
+from orgviz.loader import load
+from orgviz.validate import validate
+
+ORG = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: boss, name: Ada King, role: group-pm}
+  - {id: a, name: A, role: pm, reports_to: boss}
+"""
+BOMB = ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                  for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+        + "rules: *i\n")
+
+
+def config_error(tmp_path, name: str, text: str) -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(start=tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 300
+    return message
+
+
+@pytest.mark.parametrize(("text", "where", "says"), [
+    ("rules:\n  root: off\n  root: error\n", ":3:3: ", "duplicate key 'root'"),
+    ("rules:\n  root: [off\n", ":3:1: ", "YAML syntax error"),
+    ("rules:\n  root: {allow-forest: true}\n  x: " + "[" * 100 + "]" * 100 + "\n",
+     ":3:", "nesting deeper than 64 levels"),
+    (BOMB, ":", "aliases expand to more than"),
+    ("rules:\n  root: {level: loud}\n", ":2:17: ", "level of rule 'root' must be off"),
+    ("rules:\n  root: 3\n", ":2:9: ", "rule 'root' takes off, error, warning, info"),
+    ("rules: {}\nrulez: {}\n", ":2:1: ", "unknown orgviz setting 'rulez'"),
+    ("- rules\n", ":1:1: ", "a configuration file is a mapping"),
+])
+def test_yaml_config_problems_are_one_line_errors_at_their_place(tmp_path, text, where, says):
+    message = config_error(tmp_path, ".orgviz.yaml", text)
+    assert message.startswith(str(tmp_path / ".orgviz.yaml") + where), message
+    assert says in message
+
+
+def test_unknown_option_in_yaml_config_names_its_line(tmp_path, org_file):
+    (tmp_path / ".orgviz.yaml").write_text("rules:\n  span-of-control: {mx: 3}\n")
+    config = load_config(start=tmp_path)
+    with pytest.raises(ConfigError, match=r"\.orgviz\.yaml:2:25: unknown option 'mx' for rule "
+                                          r"'span-of-control'; did you mean 'max'\?"):
+        validate(load(org_file(ORG)), config)
+
+
+def test_yaml_config_values_are_read_as_the_org_file_reads_them(tmp_path, org_file):
+    (tmp_path / ".orgviz.yaml").write_text(
+        "rules:\n  single-report: false\n  span-of-control: {max: '8'}\n  root: {level: info}\n")
+    settings = {s.rule: (s.level, dict(s.options)) for s in
+                load_config(start=tmp_path).rule_settings}
+    assert settings == {"single-report": ("off", {}), "span-of-control": (None, {"max": "8"}),
+                        "root": ("info", {})}
+    assert [p.rule for p in validate(load(org_file(ORG)), load_config(start=tmp_path))
+            if p.rule == "single-report"] == []
+
+
+def test_a_huge_config_file_is_not_read_whole(tmp_path):
+    text = "rules:\n" + "# padding\n" * (MAX_CONFIG_BYTES // 10 + 1)
+    assert "a configuration file of more than 1024 KiB is not one" in config_error(
+        tmp_path, ".orgviz.yaml", text)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2.5", "not 2.5"), ("inf", "not inf"), ("-inf", "not -inf"), ("nan", "not nan"),
+    ("true", "not True"), ('"many"', "not 'many'"),
+])
+def test_toml_counts_must_be_whole_numbers(tmp_path, org_file, value, shown):
+    (tmp_path / "pyproject.toml").write_text(
+        f"[tool.orgviz.rules]\nspan-of-control = {{max = {value}}}\n")
+    config = load_config(start=tmp_path)
+    with pytest.raises(ConfigError) as caught:
+        validate(load(org_file(ORG)), config)
+    assert str(caught.value) == (f"{tmp_path / 'pyproject.toml'}: option 'max' of rule "
+                                 f"'span-of-control' must be a whole number, {shown}")
+
+
+def test_a_whole_float_is_a_count(tmp_path, org_file):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.orgviz.rules]\nspan-of-control = {max = 0.0}\n")
+    problems = validate(load(org_file(ORG)), load_config(start=tmp_path))
+    assert [(p.line, p.rule) for p in problems if p.rule == "span-of-control"] == [
+        (4, "span-of-control")]
+
+
+def test_a_huge_value_is_shown_short(tmp_path, org_file):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.orgviz.rules]\nroot = {allow-forest = \"" + "x" * 100_000 + "\"}\n")
+    with pytest.raises(ConfigError) as caught:
+        validate(load(org_file(ORG)), load_config(start=tmp_path))
+    assert str(caught.value).endswith("must be true or false, not '" + "x" * 38 + "…")
+
+
+def test_a_huge_value_in_an_org_rules_block_is_shown_short(org_file):
+    items = ", ".join(["1"] * 100_000)
+    problems = validate(load(org_file(ORG + f"rules:\n  layers: {{max: [{items}]}}\n")))
+    [problem] = [p for p in problems if p.rule == "config"]
+    assert (problem.line, problem.col) == (7, 17)
+    assert problem.message == "option 'max' of rule 'layers' must be a whole number, not a list"
+
+
+def test_yaml_and_pyproject_configuring_orgviz_both_is_an_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.orgviz.rules]\nroot = false\n")
+    message = config_error(tmp_path, ".orgviz.yaml", "rules: {root: error}\n")
+    assert message == (f"{tmp_path / '.orgviz.yaml'}: {tmp_path / 'pyproject.toml'} configures "
+                       "orgviz too ([tool.orgviz]); keep one of them (orgviz reads one)")
+
+
+@pytest.mark.parametrize("pyproject", ["[project]\nname = 'x'\n", "not = [toml\n"])
+def test_yaml_config_beside_another_tools_pyproject(tmp_path, pyproject):
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    (tmp_path / ".orgviz.yaml").write_text("rules: {root: error}\n")
+    config = load_config(start=tmp_path)
+    assert [(s.rule, s.level) for s in config.rule_settings] == [("root", "error")]
+
+
+def test_cli_reports_a_bad_config_in_one_line_and_exits_2(tmp_path, org_file):
+    org = org_file(ORG)
+    (tmp_path / ".orgviz.yaml").write_text(BOMB)
+    proc = subprocess.run([sys.executable, "-m", "orgviz", "validate", str(org)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert ".orgviz.yaml:" in proc.stderr and "aliases expand" in proc.stderr
