@@ -101,3 +101,23 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
         assert result.output == (f"orgviz: -o {target} is an input file ({target}): give "
                                  "another name\n")
         assert target.read_bytes() == before
+
+
+def test_render_roles_and_diff_refuse_to_draw_over_an_org_file(tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_bytes(EXAMPLE.read_bytes())
+    part = tmp_path / "part.svg"  # an included file with a chart's name
+    part.write_text("orgviz: 1\npeople:\n  - {id: extra, name: Extra}\n", encoding="utf-8")
+    main_org = tmp_path / "main.yaml"
+    main_org.write_text(EXAMPLE.read_text(encoding="utf-8") + "include: [part.svg]\n",
+                        encoding="utf-8")
+    for args, target in ((["render", str(org), "--format", "svg"], org),
+                         (["render", str(main_org)], part),
+                         (["roles", str(main_org)], part),
+                         (["diff", str(org), str(main_org)], part)):
+        before = target.read_bytes()
+        result = CliRunner().invoke(main, [*args, "-o", str(target)])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output.splitlines()[-1] == (
+            f"orgviz: -o {target} is an input file ({target}): give another name")
+        assert target.read_bytes() == before

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_PROBLEMS, fail
+from orgviz.cli.common import EXIT_PROBLEMS, fail, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS
 
@@ -61,6 +61,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     if broken:
         REPORTERS["text"](broken, 2, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
+    refuse_to_overwrite(output, [*old.files, *new.files])
     changes = diff_orgs(old, new)
     unlinked = sum(1 for c in changes if c.kind == "unlinked")
     if unlinked:

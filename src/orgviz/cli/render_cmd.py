@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError, RenderError
 
 if TYPE_CHECKING:
@@ -203,6 +203,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     prefetch(engine, graphviz_request(fmt or format_for(target) or "svg",
                                                       options))
                 org = load(path)
+                refuse_to_overwrite(str(target), org.files)  # (-o org.yaml --format svg)
                 found: list[Problem] = []
                 notes: list[str] = []
                 # Validation runs while Graphviz lays out (--layout dot); with errors, render

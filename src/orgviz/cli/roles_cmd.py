@@ -6,7 +6,7 @@ import os
 
 import click
 
-from orgviz.cli.common import fail, load_whole
+from orgviz.cli.common import fail, load_whole, refuse_to_overwrite
 from orgviz.errors import OrgvizError
 
 
@@ -30,6 +30,7 @@ def command(files: tuple[str, ...], output: str, engine: str) -> None:
     if fmt not in ("svg", "png", "pdf", "dot"):
         fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
     orgs = [load_whole(path) for path in files]
+    refuse_to_overwrite(output, [part for org in orgs for part in org.files])
     try:
         data = to_dot(orgs) if fmt == "dot" else render(orgs, fmt, engine)
         write_output(output, data)
