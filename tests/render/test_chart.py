@@ -145,3 +145,22 @@ def test_cards_built_without_new_equal_keyword_cards(small_org: Org) -> None:
                               "hidden_open": 0}  # every field, defaults included
     for card in build_chart(small_org).cards:
         assert type(card) is Card and card == Card(**card._asdict())
+
+
+def test_a_row_label_is_true_of_every_card_in_the_row(org_file: Callable[..., Path]) -> None:
+    org = load(org_file("""\
+        orgviz: 1
+        org: {name: Labels}
+        people:
+          - {id: boss, name: B, title: Founder}
+          - {id: vp, name: V, title: VP of Product, reports_to: boss}
+          - {id: d1, name: D1, title: Director of Product, reports_to: vp}
+          - {id: d2, name: D2, title: Director of Product, reports_to: d1}
+          - {id: m, name: M, title: Engineering Manager, reports_to: d1}
+          - {id: pm, name: P, title: Product Manager, reports_to: m}
+        """))
+    chart = build_chart(org)
+    rows = {c.id: c.row for c in chart.cards}
+    assert rows == {"boss": 0, "vp": 1, "d1": 2, "d2": 3, "m": 3, "pm": 4}
+    # The founder (no known level) is not "VP", the Director a row lower is not a manager.
+    assert chart.rows == ("", "VP", "Director", "", "Individual contributors")

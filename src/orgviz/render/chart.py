@@ -229,6 +229,24 @@ def _broken(org: Org, problems: Sequence[Problem]) -> tuple[set[str], set[str]]:
 
 # --- building --------------------------------------------------------------------------------
 
+def _row_labels(cards: list[Card]) -> tuple[str, ...]:
+    """The level label of each row: a row is labelled only when it is true of every card
+    there. A Director under a Director sits a row lower, among managers; a root without a
+    known level sits in the top row: such a row has no label rather than a wrong one.
+    Assistants (beside their manager) and rollups do not count."""
+    found: dict[int, set[int | None]] = {}
+    for card in cards:
+        bands = found.setdefault(card.row, set())
+        if card.kind in ("person", "open") and not card.assistant:
+            bands.add(card.band)
+    labels = []
+    for row in range(max(found, default=-1) + 1):
+        bands = found.get(row, set())
+        band = next(iter(bands)) if len(bands) == 1 else None
+        labels.append(BANDS[band][0] if band is not None else "")
+    return tuple(labels)
+
+
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 
@@ -390,10 +408,7 @@ class _Builder:
         if None in self.moved:
             cards.extend(self._moved_cards(None, rows))
         links = self._links(kept)
-        band_rows = {row: BANDS[band][0] for band, row in bands.items()}
-        used_rows = {card.row for card in cards}
-        rows_labels = tuple(band_rows.get(r, "") if r in used_rows else ""
-                            for r in range(max(used_rows, default=-1) + 1))
+        rows_labels = _row_labels(cards)
         legend, legend_title = self._legend(cards, colors)
         return Chart(
             title=clean(self.org.name) or "Org chart", subtitle=self._subtitle(cards),
