@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -627,3 +628,19 @@ def test_render_command_with_the_embedded_engine(tmp_path: Path, out: str) -> No
     assert f"(graphviz-pure {package}), embedded engine)".encode() in drawn[0]
     root = ET.fromstring(drawn[0])
     assert "Ada Lovelace" in ["".join(t.itertext()) for t in root.iter(SVG + "text")]
+
+
+@posix_only
+@pytest.mark.parametrize("name", FAKES)
+@pytest.mark.parametrize("script", ["sleep 30", "sleep 30 &\ncat >/dev/null"])
+def test_timeout_stops_what_a_wrapper_script_started(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path, name: str,
+                                                     script: str) -> None:
+    # A `dot` that is a shell script running the real program without `exec` (or leaving
+    # it in the background): killing the shell alone left the pipe open and orgviz waiting.
+    fake_program(name, tmp_path, monkeypatch, script)
+    start = time.monotonic()
+    job = ENGINES[name]().start(SMALL, "svg", timeout=0.5)
+    with pytest.raises(RenderError, match=r"did not finish within 0\.5 s|failed|crashed"):
+        job.result()
+    assert time.monotonic() - start < 20  # not the 30 s of the sleep it started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
+from orgviz.orgfiles import FileTooBigError, NotRegularFileError, read_regular
 from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.roles import LEVELS, Role, RoleLadder
 from orgviz.yamlread import (
@@ -30,6 +32,7 @@ PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team",
 TEAM_KEYS = ("id", "name", "color", "parent", "lead")
 ROLE_KEYS = ("id", "name", "level", "titles")
 MAX_TEXT = 500
+MAX_INCLUDE_DEPTH = 64  # files in one include chain, the top file included
 LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
                "on": None, "enable": None, "enabled": None, "true": None,
                "error": "error", "warning": "warning", "info": "info"}
@@ -184,24 +187,52 @@ def _printable(item: YMap) -> bool:
     return all(v.isprintable() for v in item.values() if isinstance(v, str))
 
 
+def _cannot_read(exc: OSError) -> str:
+    """Why a file cannot be read, in a few words ('symlink loop' for ELOOP)."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    return exc.strerror or str(exc)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of an org file: a regular file (symlinks followed) of at most MAX_FILE_BYTES;
+    a directory, device, FIFO or socket is never read (OrgFileError)."""
+    try:
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFileError as exc:
+        if exc.kind == "a directory":
+            raise OrgFileError(f"{shown}: is a directory, not an org file") from None
+        raise OrgFileError(f"{shown}: is not a regular file ({exc.kind})") from None
+    except FileTooBigError as exc:
+        limit = MAX_FILE_BYTES // 2**20
+        size = f"more than {limit}" if exc.size is None else f"{exc.size / 2**20:.0f}"
+        raise OrgLoadError([Problem(shown, 1, 1, "error", "limits", f"file is {size} MiB; "
+                                    f"orgviz reads org files up to {limit} MiB")]) from None
+    except OSError as exc:
+        raise OrgFileError(f"{shown}: cannot read: {_cannot_read(exc)}") from None
+    except ValueError:  # a NUL in the path
+        raise OrgFileError(f"{shown}: cannot read: the path holds a NUL character") from None
+
+
 def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
     """An org file's document, and whether its text holds a backslash (an escape in a
     double-quoted scalar can make a control character that the file may not hold raw)."""
-    try:
-        if path.is_dir():
-            raise OrgFileError(f"{shown}: is a directory, not an org file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
-                                        f"file is {size / 2**20:.0f} MiB; orgviz reads org files "
-                                        f"up to {MAX_FILE_BYTES // 2**20} MiB")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    data = _read_bytes(path, shown)
     try:
         return read_yaml(decode(data, shown), shown), b"\\" in data
     except YamlError as exc:
         raise OrgLoadError([Problem.at(exc.loc, "error", exc.rule, exc.message)]) from None
+
+
+def _missing(path: Path) -> bool:
+    """Whether nothing is at `path` (a symlink loop is something: reading it says what)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _fast_flag(value: Any) -> bool | None:
@@ -401,28 +432,46 @@ class _OrgBuilder:
                            f"paths, not {_describe(value)}")
             return
         for item, loc in zip(items, locs, strict=True):
-            if not isinstance(item, str) or not item.strip():
+            if isinstance(item, str) and item.strip():
+                self._include(item, loc, path, shown, chain)
+            else:
                 self.out.error(loc, f"'include' must list file paths, not {_describe(item)}")
-                continue
-            if os.path.isabs(item):
-                self.out.error(loc, f"include '{item}' must be a path relative to {shown}")
-                continue
-            target = (path.parent / item).resolve()
-            child_shown = os.path.normpath(os.path.join(os.path.dirname(shown), item))
-            if target in chain:
-                cycle = " -> ".join([*(str(p.name) for p in chain[chain.index(target):]),
-                                     target.name])
-                self.out.error(loc, f"include cycle: {cycle}", rule="include")
-                continue
-            if not target.exists():
-                self.out.error(loc, f"included file '{item}' does not exist", rule="include")
-                continue
-            try:
-                self.load_file(target, child_shown, (*chain, target), top=False)
-            except OrgLoadError as exc:
-                self.out.problems.extend(exc.problems)
-            except OrgFileError as exc:
-                self.out.error(loc, str(exc), rule="include")
+
+    def _include(self, item: str, loc: SourceLoc, path: Path, shown: str,
+                 chain: tuple[Path, ...]) -> None:
+        """Load one included file (and its includes), or report at `loc` why it cannot be.
+
+        A path may lead out of the top file's folder (`../shared/teams.yaml`); what it names
+        must be a regular file, which `_read_file` checks before opening it.
+        """
+        bad = re.search(_BAD_CHARS, item)
+        if bad:
+            self.out.error(loc, f"include path holds the control character "
+                           f"U+{ord(bad.group()):04X}: remove it", rule="include")
+            return
+        if os.path.isabs(item):
+            self.out.error(loc, f"include '{item}' must be a path relative to {shown}")
+            return
+        target = Path(os.path.realpath(path.parent / item))  # (no error on a symlink loop)
+        child_shown = os.path.normpath(os.path.join(os.path.dirname(shown), item))
+        if target in chain:
+            cycle = " -> ".join([*(str(p.name) for p in chain[chain.index(target):]),
+                                 target.name])
+            self.out.error(loc, f"include cycle: {cycle}", rule="include")
+            return
+        if _missing(target):
+            self.out.error(loc, f"included file '{item}' does not exist", rule="include")
+            return
+        if len(chain) >= MAX_INCLUDE_DEPTH:
+            self.out.error(loc, f"include chain deeper than {MAX_INCLUDE_DEPTH} files",
+                           rule="include")
+            return
+        try:
+            self.load_file(target, child_shown, (*chain, target), top=False)
+        except OrgLoadError as exc:
+            self.out.problems.extend(exc.problems)
+        except OrgFileError as exc:
+            self.out.error(loc, str(exc), rule="include")
 
     ladder_for_inference: RoleLadder
 
@@ -484,7 +533,7 @@ def load(path: str | os.PathLike[str]) -> Org:
     `org.load_problems` and reported by `validate`.
     """
     shown = os.fspath(path)
-    real = Path(shown).resolve()
+    real = Path(os.path.realpath(shown))  # (Path.resolve raises on a symlink loop)
     builder = _OrgBuilder()
     doc = builder.load_file(Path(shown), shown, (real,), top=True)
     builder.build()

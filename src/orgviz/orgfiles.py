@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,13 +26,73 @@ _INCLUDE_KEY = re.compile(rb"^(?:include|\"include\"|'include')[ \t]*:", re.MULT
 _TOP_LEVEL_LINE = re.compile(rb"^[^\s#-]", re.MULTILINE)
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_SCANNED_FILES = 20_000  # a folder walk without git stops there
+# The most a hook reads of one file: yamlread.MAX_FILE_BYTES (importing it would import yaml).
+MAX_READ_BYTES = 64 * 1024 * 1024
+_FILE_TYPES = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a named pipe"),
+               (stat.S_ISSOCK, "a socket"))
+# Non-blocking: should the path have become a FIFO since its stat, opening it does not wait.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _read(path: str | os.PathLike[str]) -> bytes | None:
+class NotRegularFileError(Exception):
+    """A path names a directory, device, named pipe or socket; `kind` says which."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class FileTooBigError(Exception):
+    """A file holds more bytes than asked for; `size` is its size where stat tells it."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _check_regular(mode: int) -> None:
+    """Raise NotRegularFileError unless a stat mode is that of a regular file."""
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(next((kind for test, kind in _FILE_TYPES if test(mode)),
+                                       "a special file"))
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+
+    Anything else raises NotRegularFileError without being opened (a FIFO would block, a
+    device read without end); more than `limit` bytes raise FileTooBigError, even where stat
+    lies about the size (never more than `limit` + 1 bytes are read); OSError otherwise.
+    """
+    _check_regular(os.stat(path).st_mode)
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        _check_regular(status.st_mode)  # (what was opened, should the path have changed)
+        if status.st_size > limit:
+            raise FileTooBigError(status.st_size)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooBigError(None)
+    return data
+
+
+def read_or_none(path: str | os.PathLike[str]) -> bytes | None:
+    """A file's bytes as `read_regular` reads them (up to MAX_READ_BYTES), or None when it
+    cannot be read, is no regular file or is too big (validation then says which)."""
     try:
-        return Path(path).read_bytes()
-    except OSError:
+        return read_regular(path, MAX_READ_BYTES)
+    except (OSError, ValueError, NotRegularFileError, FileTooBigError):
         return None
+
+
+def is_regular(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is a regular file, symlinks followed (not a device, FIFO or loop)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 _NOT_YAML = object()
@@ -70,7 +131,7 @@ def file_kind(path: str | os.PathLike[str]) -> Kind:
     parsed. A file that cannot be read, or mentions `orgviz` but is not valid YAML, counts as
     an org file so that validation reports what is wrong with it.
     """
-    return _kind(_read(path))
+    return _kind(read_or_none(path))
 
 
 def _include_block(data: bytes) -> bytes | None:
@@ -101,13 +162,14 @@ def _includes(data: bytes) -> list[str]:
         doc = _parse(data)
         value = doc.get("include") if isinstance(doc, dict) else None
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    return [item for item in items
-            if isinstance(item, str) and item.strip() and not os.path.isabs(item)]
+    # (A path with a NUL names no file: the loader reports it.)
+    return [item for item in items if isinstance(item, str) and item.strip()
+            and "\0" not in item and not os.path.isabs(item)]
 
 
 def includes_of(path: str | os.PathLike[str]) -> list[str]:
     """The relative paths an org file's top-level `include:` names (empty for other files)."""
-    data = _read(path)
+    data = read_or_none(path)
     if data is None or _kind(data) == "other":
         return []
     return _includes(data)
@@ -129,14 +191,18 @@ def source_files(path: str | os.PathLike[str]) -> list[Path]:
             continue
         seen.add(key)
         found.append(current)
-        data = _read(current)
+        data = read_or_none(current)
         if data is not None:
             pending.extend(current.parent / item for item in reversed(_includes(data)))
     return found
 
 
 def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
-    """YAML files git tracks under `root` (paths relative to it); a folder walk without git."""
+    """YAML files git tracks under `root` (paths relative to it); a folder walk without git.
+
+    Only regular files (symlinks followed) count: a device, a named pipe or a symlink loop
+    with a YAML name is left out, so that nothing reads it.
+    """
     try:
         result = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
@@ -145,12 +211,13 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
     except (OSError, subprocess.SubprocessError):
         result = None
     if result is not None and result.returncode == 0:
-        return sorted({os.fsdecode(name) for name in result.stdout.split(b"\0") if name})
+        names = {os.fsdecode(name) for name in result.stdout.split(b"\0") if name}
+        return sorted(name for name in names if is_regular(os.path.join(root, name)))
     found: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         for name in sorted(files):
-            if name.endswith(YAML_SUFFIXES):
+            if name.endswith(YAML_SUFFIXES) and is_regular(os.path.join(folder, name)):
                 found.append(os.path.relpath(os.path.join(folder, name), root))
                 if len(found) >= MAX_SCANNED_FILES:
                     return found

@@ -8,6 +8,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -206,8 +207,7 @@ def _start_probe(executable: str) -> None:
             _PROBES[executable] = cached
             return
         try:
-            process = subprocess.Popen([executable, "-Tsvg"], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            process = _popen([executable, "-Tsvg"], subprocess.PIPE)
         except (OSError, ValueError, subprocess.SubprocessError):
             _PROBES[executable] = None
             return
@@ -230,8 +230,7 @@ def _reap_probes() -> None:
     for state in list(_PROBES.values()):
         if isinstance(state, subprocess.Popen):
             with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
-                if state.poll() is None:
-                    state.kill()
+                _kill(state)
                 state.communicate()
 
 
@@ -254,7 +253,7 @@ def _probe_dot(executable: str,
         try:
             out, _err = state.communicate(timeout=_PROBE_TIMEOUT)
         except (OSError, ValueError, subprocess.SubprocessError):
-            state.kill()
+            _kill(state)
             state.communicate()
             out = b""
         version = (describe or _probe_version)(executable, out) if (
@@ -473,6 +472,24 @@ _RUNNING: set[_SystemJob] = set()
 _LATE_GRACE = 0.05
 
 
+def _popen(argv: list[str], stdin: int) -> subprocess.Popen[bytes]:
+    """Start a Graphviz program in a process group of its own (POSIX), so that stopping it
+    stops what it started too: a `dot` that is a shell script running the real one (without
+    `exec`) would otherwise keep the output pipe open, and orgviz waiting, after its kill."""
+    return subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=os.name == "posix")
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    """Kill a program started by `_popen` and everything in its process group (if it runs)."""
+    if os.name == "posix":  # (the group lives on while any member does, the leader reaped
+        with contextlib.suppress(OSError):  # or not: a program left running in the background)
+            os.killpg(process.pid, signal.SIGKILL)
+    if process.poll() is None:
+        with contextlib.suppress(OSError):
+            process.kill()
+
+
 def _input_file(data: bytes) -> int:
     """A file descriptor to read `data` from: the child reads it whenever it likes, with no
     thread of ours to feed a pipe."""
@@ -498,8 +515,7 @@ def _spawn(engine: ProgramEngine, argv: list[str], source: bytes) -> subprocess.
     """The program of `engine` started on `source` (from a file: it reads whenever it likes)."""
     descriptor = _input_file(source)
     try:
-        return subprocess.Popen(argv, stdin=descriptor, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
+        return _popen(argv, descriptor)
     except FileNotFoundError:
         raise RenderError(engine.missing) from None
     except OSError as exc:
@@ -523,8 +539,7 @@ def _start_spare(argv: list[str]) -> None:
     if key in _SPARES:
         return
     try:
-        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE)
+        process = _popen(argv, subprocess.PIPE)
     except (OSError, ValueError, subprocess.SubprocessError):
         return  # the job starts its own process and reports what is wrong
     if not _SPARES:
@@ -585,8 +600,7 @@ def _write_whole(stdin: IO[bytes], source: bytes) -> bool:
 
 def _end_process(process: subprocess.Popen[bytes]) -> None:
     """Kill a process (if it still runs), reap it and close its pipes."""
-    with contextlib.suppress(OSError):
-        process.kill()
+    _kill(process)
     with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
         process.communicate()
 

@@ -68,7 +68,7 @@ def source_digest(path: str | os.PathLike[str], fmt: str, options: Any,
     decide whether an org may be drawn, and with --force what is marked).
     """
     from orgviz import __version__
-    from orgviz.orgfiles import source_files
+    from orgviz.orgfiles import read_or_none, source_files
 
     digest = hashlib.sha256()
 
@@ -86,11 +86,12 @@ def source_digest(path: str | os.PathLike[str], fmt: str, options: Any,
     rules = [[s.rule, s.level, sorted((str(k), repr(v)) for k, v in s.options.items())]
              for s in settings]
     add("rules", json.dumps(rules).encode())
-    for file in source_files(path):
-        try:
-            add("file", file.read_bytes())
-        except OSError:
+    for file in source_files(path):  # (no device or FIFO is read: loading reports them)
+        data = read_or_none(file)
+        if data is None:
             add("missing", os.fsencode(file.name))
+        else:
+            add("file", data)
     return digest.hexdigest()
 
 
