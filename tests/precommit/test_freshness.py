@@ -163,3 +163,53 @@ def test_plain_render_is_not_stamped(org):
     result = CliRunner().invoke(main, ["render", "--format", "dot", "org.yaml"])
     assert result.exit_code == 0, result.output
     assert b"orgviz-source-sha256" not in (org / "output" / "org.dot").read_bytes()
+
+
+def test_render_hook_refuses_two_orgs_drawn_to_one_diagram(org):
+    (org / "emea").mkdir()
+    (org / "emea" / "org.yaml").write_text(ORG.replace("include: [team.yaml]\n", ""),
+                                           encoding="utf-8")
+    assert render_hook("--format", "dot", "org.yaml").exit_code == 1
+    drawn = (org / "output" / "org.dot").read_bytes()
+    assert drawn.startswith(b"// orgviz-source-sha256: ")
+    assert freshness.stamped_source(org / "output" / "org.dot") == "org.yaml"
+    result = render_hook("--format", "dot", "emea/org.yaml")
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: output/org.dot is the diagram of org.yaml; drawing "
+                             "emea/org.yaml there would overwrite it (and the next change to "
+                             "the other, this one): rename one of them, or give them hook "
+                             "entries with different -o folders\n")
+    assert (org / "output" / "org.dot").read_bytes() == drawn
+    assert render_hook("-o", "emea-charts/", "--format", "dot", "emea/org.yaml").exit_code == 1
+    assert (org / "emea-charts" / "org.dot").exists()
+    (org / "org.yaml").unlink()  # moved away: its old diagram is the new org's to take
+    assert render_hook("--format", "dot", "emea/org.yaml").exit_code == 1
+    assert freshness.stamped_source(org / "output" / "org.dot") == "emea/org.yaml"
+
+
+@pytest.mark.parametrize("fmt", ["svg", "dot", "png"])
+@pytest.mark.parametrize("source", ["org.yaml", "a b/ünï--cødé -->.yaml", "x\n<&>.yaml"])
+def test_stamp_records_the_source_safely(tmp_path, fmt, source):
+    data = {"svg": b'<?xml version="1.0"?>\n<svg/>\n', "dot": b"digraph g {}\n",
+            "png": TINY_PNG}[fmt]
+    path = tmp_path / f"chart.{fmt}"
+    path.write_bytes(freshness.stamp(data, fmt, DIGEST, source))
+    assert freshness.read_stamp(path) == DIGEST
+    assert freshness.stamped_source(path) == source
+    line = {"svg": 1, "dot": 0, "png": None}[fmt]
+    if line is not None:  # one line of printable ASCII, in SVG an XML comment without '--'
+        stamp_line = path.read_bytes().splitlines()[line]
+        assert re.fullmatch(rb"(<!-- |// )orgviz-source-sha256: [0-9a-f]{64} from [!-~]+( -->)?",
+                            stamp_line)
+        assert stamp_line.count(b"--") == (2 if fmt == "svg" else 0)
+
+
+def test_render_hook_reports_a_part_two_orgs_include_once(org):
+    (org / "team.yaml").write_text(TEAM.replace("reports_to: hop", "reports_to: nobody"),
+                                   encoding="utf-8")
+    (org / "other.yaml").write_text(ORG.replace("Stamped", "Other"), encoding="utf-8")
+    result = render_hook("--format", "dot", "team.yaml")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "[unknown-manager]" in line]
+    assert [line.split(" error ")[0] for line in lines] == [
+        "team.yaml:4:66:", "team.yaml:5:65:"]

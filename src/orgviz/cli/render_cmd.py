@@ -199,6 +199,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     if freshness.is_fresh(target, digest):
                         fresh += 1
                         continue
+                    freshness.check_same_source(target, path)
                 if layout in GRAPHVIZ_LAYOUTS:  # `dot` starts up while the org loads
                     prefetch(engine, graphviz_request(fmt or format_for(target) or "svg",
                                                       options))
@@ -213,7 +214,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                 if any(p.level == "error" for p in found):
                     shown.extend(found)
                 if hook:
-                    data = freshness.stamp(data, fmt or format_for(target) or "svg", digest)
+                    data = freshness.stamp(data, fmt or format_for(target) or "svg", digest, path)
                     written += 1
                     why = "out of date" if target.exists() else "missing"
                 write_atomic(target, data)
@@ -233,7 +234,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     if shown:
         from orgviz.report import REPORTERS
 
-        shown.sort()
+        shown = sorted(set(shown))  # (a part two orgs include is reported once)
         REPORTERS["text"](shown, len(files), sys.stdout, False)
     if hook:
         click.echo(f"{written} diagram{'s' * (written != 1)} re-rendered, {fresh} up to date "

@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from orgviz.errors import RenderError
 
@@ -33,7 +34,7 @@ KEYWORD = "orgviz-source-sha256"
 STAMPED_FORMATS = ("svg", "png", "dot")
 STAMP_VERSION = "1"  # bump when what goes into the digest changes
 _HEAD_BYTES = 4096  # a stamp is always within the first bytes of a file
-_TEXT_STAMP = re.compile(rb"orgviz-source-sha256: ([0-9a-f]{64})")
+_TEXT_STAMP = re.compile(rb"orgviz-source-sha256: ([0-9a-f]{64}(?: from [!-~]+)?)")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -108,6 +109,13 @@ def _png_chunks(data: bytes) -> Iterable[tuple[int, bytes, bytes]]:
 
 def read_stamp(path: str | os.PathLike[str]) -> str | None:
     """The source digest stamped in a diagram, or None (no file, no stamp, unreadable)."""
+    text = _stamp_text(path)
+    found = text.split(" ", 1)[0] if text else ""
+    return found if re.fullmatch(r"[0-9a-f]{64}", found) else None
+
+
+def _stamp_text(path: str | os.PathLike[str]) -> str | None:
+    """What follows the stamp keyword in a diagram: the digest, then ' from <source>'."""
     try:
         with open(path, "rb") as stream:
             head = stream.read(_HEAD_BYTES)
@@ -117,15 +125,18 @@ def read_stamp(path: str | os.PathLike[str]) -> str | None:
         prefix = KEYWORD.encode() + b"\0"
         for _offset, kind, body in _png_chunks(head):
             if kind == b"tEXt" and body.startswith(prefix):
-                found = body[len(prefix):].decode("ascii", "replace")
-                return found if re.fullmatch(r"[0-9a-f]{64}", found) else None
+                return body[len(prefix):].decode("ascii", "replace")
         return None
     match = _TEXT_STAMP.search(head)
     return match.group(1).decode("ascii") if match else None
 
 
-def stamp(data: bytes, fmt: str, digest: str) -> bytes:
-    """The diagram bytes with the source digest at its fixed place."""
+def stamp(data: bytes, fmt: str, digest: str, source: str | None = None) -> bytes:
+    """The diagram bytes with the source digest (and the org file drawn, percent-encoded:
+    ASCII without spaces or `--`) at its fixed place."""
+    if source is not None:
+        shown = quote(Path(source).as_posix(), safe="/").replace("-", "%2D")
+        digest = f"{digest} from {shown}"
     if fmt == "svg":
         comment = f"<!-- {KEYWORD}: {digest} -->\n".encode()
         if data.startswith(b"<?xml"):
@@ -151,3 +162,27 @@ def stamp(data: bytes, fmt: str, digest: str) -> bytes:
 def is_fresh(target: str | os.PathLike[str], digest: str) -> bool:
     """Whether the diagram at `target` was drawn from sources with this digest."""
     return read_stamp(Path(target)) == digest
+
+
+
+def stamped_source(target: str | os.PathLike[str]) -> str | None:
+    """The org file a stamped diagram was drawn from (as the hook was given it), or None."""
+    head = _stamp_text(target)
+    if head is None or " from " not in head:
+        return None
+    return unquote(head.split(" from ", 1)[1])
+
+
+def check_same_source(target: Path, path: str) -> None:
+    """RenderError when `target` is the stamped diagram of another org file that still
+    exists: two orgs drawn to one diagram (org.yaml in two folders, one output folder) would
+    overwrite each other's diagram, flipping with whichever changed last."""
+    from orgviz.orgfiles import file_kind
+
+    other = stamped_source(target)
+    if (other is None or os.path.normpath(other) == os.path.normpath(path)
+            or not os.path.isfile(other) or file_kind(other) != "org"):
+        return
+    raise RenderError(f"{target} is the diagram of {other}; drawing {path} there would "
+                      "overwrite it (and the next change to the other, this one): rename one "
+                      "of them, or give them hook entries with different -o folders")
