@@ -310,11 +310,6 @@ def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
     return Plan(title, list(orgs), levels, boxes, columns, arrows)
 
 
-def _amp(text: str) -> str:
-    """A DOT string whose entities Graphviz shows literally (it decodes `&amp;` and such)."""
-    return text.replace("&", "&amp;")
-
-
 def _inches(points: float) -> str:
     return f"{points / 72:.4f}".rstrip("0").rstrip(".")
 
@@ -330,15 +325,13 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
     def label(box: Box) -> str:
         if not labels:
             return '""'
-        # Graphviz turns entities such as `&amp;` of plain labels into characters: `&` first.
-        return '"' + "\\n".join(_amp(dot_string(line.text)[1:-1])
-                                for line in box.lines) + '"'
+        return dot_string(*(line.text for line in box.lines))
 
     lines = [
         "digraph roles {",
         f"  graph [rankdir=TB, newrank=true, nodesep={NODESEP}, ranksep={RANKSEP}, pad=0.2,"
         ' fontname="Helvetica"'
-        + (f", labelloc=t, fontsize=20, label={_amp(dot_string(chart.title))}" if labels else "")
+        + (f", labelloc=t, fontsize=20, label={dot_string(chart.title)}" if labels else "")
         + "];",
         '  node [shape=box, style="rounded,filled", fixedsize=true, fontname="Helvetica",'
         ' fontsize=11, penwidth=1.2];',

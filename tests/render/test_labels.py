@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
-from renderkit import HOSTILE
+from renderkit import ENGINES, HOSTILE
 
 from orgviz.errors import RenderError
 from orgviz.render.labels import (
     clean,
     dot_string,
+    dot_tooltip,
     ellipsize,
     html_label_text,
     text_width,
@@ -84,3 +86,29 @@ def test_verify_font_accepts_known_families_only() -> None:
     for bad in ("Comic Sans; }", "url(x)", "Helvetica, <script>", "Wingdings"):
         with pytest.raises(RenderError):
             verify_font(bad)
+
+
+LITERAL = [*HOSTILE, "\\", "a\\b", "\\\\", "A & B", "&#92;N", "e\\", "x\\\\N"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dot_strings_and_tooltips_show_literally_in_graphviz(engine: str) -> None:
+    # Graphviz decodes entities in plain labels and tooltips (`&amp;` showed as `&`) and
+    # expands `\N` in tooltips even after one escaping (a name `\N` showed the node id).
+    from orgviz.render.engines import ENGINES as ENGINE_CLASSES
+
+    texts = [clean(text) for text in LITERAL]
+    nodes = "".join(f"  n{i} [label={dot_string(text)}, tooltip={dot_tooltip(text)}];\n"
+                    for i, text in enumerate(texts))
+    svg = ENGINE_CLASSES[engine]().render(f"digraph g {{\n{nodes}}}\n", "svg").decode()
+    root = ET.fromstring(svg)
+    svg_ns, xlink = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}"
+    nodes_drawn = [g for g in root.iter(f"{svg_ns}g") if g.get("class") == "node"]
+    shown = [("".join(t.text or "" for t in g.iter(f"{svg_ns}text")),
+              next(a.get(f"{xlink}title") for a in g.iter(f"{svg_ns}a"))) for g in nodes_drawn]
+    assert shown == [(text, text) for text in texts]
+
+
+def test_dot_string_joins_lines_and_skips_empty_ones() -> None:
+    assert dot_string("A & B", "", "C\\D") == '"A &amp; B\\nC\\\\D"'
+    assert dot_string() == '""'

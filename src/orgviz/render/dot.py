@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
-from orgviz.render.labels import dot_string, html_label_text
+from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
 
 STACK_MIN = 2  # stack a manager's leaf reports from this many on
@@ -172,7 +172,7 @@ class _Writer:
         if labels:
             text = self.texts[card.id]  # type: ignore[index]
             attrs.append(f"label={_html_label(card, text, theme)}")
-            attrs.append(f"tooltip={dot_string(text.full)}")
+            attrs.append(f"tooltip={dot_tooltip(text.full)}")
             if card.kind == "open":
                 attrs.append(f'style="rounded,filled,dashed", fillcolor="{theme.open_fill}", '
                              f'color="{theme.open_border}"')

@@ -39,9 +39,22 @@ def html_label_text(text: str) -> str:
     return xml_escape(clean(text)).replace("\\", "\\\\")
 
 
-def dot_string(text: str) -> str:
-    """A double-quoted DOT string that shows `text` literally (escapes `\\N` and friends)."""
-    body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+def dot_string(*lines: str) -> str:
+    """A double-quoted DOT label showing `lines` literally, one per line (centred).
+
+    Graphviz decodes entities in plain labels (`&amp;` shows as `&`) and expands escapes
+    (`\\N` is the node name): `&` is written `&amp;`, a backslash `\\\\`.
+    """
+    return '"' + "\\n".join(clean(line).replace("&", "&amp;").replace("\\", "\\\\")
+                             .replace('"', '\\"') for line in lines if line) + '"'
+
+
+def dot_tooltip(text: str) -> str:
+    """A double-quoted DOT tooltip showing `text` literally: tooltips go through Graphviz's
+    escapes once more than labels (`\\\\N` is still the node name), so a backslash is
+    written as four (checked with Graphviz 2.43 and graphviz-pure)."""
+    body = (clean(text).replace("&", "&amp;").replace("\\", "\\\\\\\\")
+            .replace('"', '\\"'))
     return f'"{body}"'
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Sequence
 
 from orgviz.errors import RenderError
 from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Axes, Box, Connector, Geometry, side_curve
+from orgviz.render.labels import dot_string, dot_tooltip
 from orgviz.render.themes import Theme, accent
 
 LEVEL_GAP = 36.0  # between rows: the `dot` layout's ranksep (0.5 in)
@@ -293,14 +293,6 @@ def _num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _dot_text(lines: Sequence[str]) -> str:
-    """A double-quoted DOT string showing `lines` literally, one per line (centred)."""
-    from orgviz.render.labels import clean
-
-    parts = [clean(line).replace("\\", "\\\\").replace('"', '\\"') for line in lines if line]
-    return '"' + "\\n".join(parts) + '"'
-
-
 def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, CardText],
                box: CardBox, theme: Theme) -> str:
     """A stand-alone DOT file of a laid-out chart with every node and edge pinned.
@@ -311,7 +303,7 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
     """
     height = geometry.height
     out = ["digraph orgchart {"]
-    out.append(f'  graph [bgcolor="{theme.background}", label={_dot_text([chart.title])}, '
+    out.append(f'  graph [bgcolor="{theme.background}", label={dot_string(chart.title)}, '
                f'labelloc=t, fontsize=16, fontcolor="{theme.text}", fontname="Helvetica", '
                f'pad=0.3, splines=true, outputorder=edgesfirst];')
     out.append(f'  node [shape=box, style="rounded,filled", fixedsize=true, '
@@ -325,7 +317,7 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
         if row < len(chart.rows) and chart.rows[row]:
             x, y = ax.point(centre, -60.0) if ax.tb else ax.point(centre, -30.0)
             out.append(f"  r{row} [shape=plaintext, fixedsize=false, style=solid, "
-                       f"label={_dot_text([chart.rows[row].upper()])}, fontsize=9, "
+                       f"label={dot_string(chart.rows[row].upper())}, fontsize=9, "
                        f'fontcolor="{theme.faint}", pos="{_num(x)},{_num(height - y)}!"];')
     for card in chart.cards:
         where = geometry.boxes.get(card.id)
@@ -333,8 +325,8 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
             continue
         text = texts[card.id]
         attrs = [f'pos="{_num(where.x)},{_num(height - where.y)}!"',
-                 f"label={_dot_text([*text.name, *text.title, text.team])}",
-                 f"tooltip={_dot_text([text.full])}"]
+                 f"label={dot_string(*text.name, *text.title, text.team)}",
+                 f"tooltip={dot_tooltip(text.full)}"]
         if card.kind == "open":
             attrs.append(f'style="rounded,filled,dashed", fillcolor="{theme.open_fill}", '
                          f'color="{theme.open_border}"')
