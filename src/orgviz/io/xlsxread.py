@@ -14,6 +14,7 @@ bounded size), so a corrupt file or a zip bomb is a one-line error.
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import re
 import zipfile
@@ -22,7 +23,13 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.io.csvread import MAX_CSV_BYTES, SHORT_FIELD_CHARS, CsvTable, _skipped
+from orgviz.io.csvread import (
+    MAX_CSV_BYTES,
+    SHORT_FIELD_CHARS,
+    CsvTable,
+    _skipped,
+    read_input,
+)
 from orgviz.problem import Problem
 
 #: The most a workbook's parts may expand to (its XML, uncompressed).
@@ -35,14 +42,14 @@ MAX_EXPANSION = 200
 def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTable:
     """Read one sheet of an .xlsx workbook as a table; OrgFileError when it cannot be read."""
     shown = os.fspath(path)
-    _check_archive(shown)
+    data = _check_archive(shown)
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a dependency of orgviz
         raise OrgFileError(f"{shown}: reading .xlsx needs openpyxl: pip install openpyxl "
                            "(or save the sheet as CSV)") from None
     try:
-        book = load_workbook(shown, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
         raise OrgFileError(f"{shown}: not a readable .xlsx workbook ({_reason(exc)}): save it "
                            "again from Excel, or as CSV") from None
@@ -101,24 +108,15 @@ def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], int | None
     return rows, cut
 
 
-def _check_archive(shown: str) -> None:
-    """Refuse a file that is not a zip of bounded size whose parts expand to a bounded size."""
+def _check_archive(shown: str) -> bytes:
+    """The bytes of a zip of bounded size whose parts expand to a bounded size; refuse any
+    other file."""
+    data = read_input(shown, "a workbook")
     try:
-        if os.path.isdir(shown):
-            raise OrgFileError(f"{shown}: is a directory, not a workbook")
-        size = os.path.getsize(shown)
-    except OSError as exc:
-        raise OrgFileError(f"{shown}: cannot read: {exc.strerror or exc}") from None
-    if size > MAX_CSV_BYTES:
-        raise OrgLoadError([Problem(shown, 1, 1, "error", "limits",
-                                    f"file is {size / 2**20:.0f} MiB; orgviz imports workbooks "
-                                    f"up to {MAX_CSV_BYTES // 2**20} MiB")])
-    try:
-        with zipfile.ZipFile(shown) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        with open(shown, "rb") as handle:
-            start = handle.read(8)
+        start = data[:8]
         hint = (" (an .xls file from Excel 97-2003, or a password-protected workbook? save "
                 "it as .xlsx or CSV)") if start.startswith(b"\xd0\xcf\x11\xe0") else \
             " (save it again from Excel, or as CSV)"
@@ -131,6 +129,7 @@ def _check_archive(shown: str) -> None:
                                     f"the workbook expands to {expanded / 2**20:.0f} MiB "
                                     f"({bomb.filename if bomb else 'its parts'} expands "
                                     "too much): refusing to read it (a zip bomb?)")])
+    return data
 
 
 #: A cell holding a formula and no value (or an empty one): `<c r="B7"><f>A7*2</f></c>`.

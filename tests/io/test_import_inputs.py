@@ -1,0 +1,56 @@
+"""Import inputs that are no regular files: refused at once, never read without end."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.io import csvread
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
+
+
+def run_import(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "orgviz", "import", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+@posix_only
+@pytest.mark.parametrize("name", ["people.csv", "people.xlsx"])
+def test_a_fifo_is_refused_without_being_opened(tmp_path: Path, name: str) -> None:
+    os.mkfifo(tmp_path / name)  # opening it to read would wait for a writer for ever
+    proc = run_import([name, "-o", "org.yaml"], tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"orgviz: {name}: is not a regular file (a named pipe)\n"
+    assert not (tmp_path / "org.yaml").exists()
+
+
+@posix_only
+@pytest.mark.parametrize("name", ["people.csv", "people.xlsx"])
+def test_a_link_to_a_device_is_refused(tmp_path: Path, name: str) -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    (tmp_path / name).symlink_to("/dev/zero")  # read to its end, it never ends
+    proc = run_import([name, "-o", "org.yaml"], tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"orgviz: {name}: is not a regular file (a character device)\n"
+
+
+def test_a_directory_and_a_too_big_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "people.csv").mkdir()
+    with pytest.raises(OrgFileError, match=r"people\.csv: is a directory, not a CSV file$"):
+        csvread.read_csv(tmp_path / "people.csv")
+    big = tmp_path / "big.csv"
+    big.write_text("id,name\n" + "a,b\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(csvread, "MAX_CSV_BYTES", 64)
+    with pytest.raises(OrgLoadError) as caught:
+        csvread.read_csv(big)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.col, problem.rule) == (1, 1, "limits")
+    assert re.fullmatch(r"file is \d+ MiB; orgviz imports files up to \d+ MiB", problem.message)
