@@ -25,6 +25,8 @@ _ORG_KEY = re.compile(rb"^(?:org|\"org\"|'org')[ \t]*:", re.MULTILINE)
 _INCLUDE_KEY = re.compile(rb"^(?:include|\"include\"|'include')[ \t]*:", re.MULTILINE)
 _TOP_LEVEL_LINE = re.compile(rb"^[^\s#-]", re.MULTILINE)
 YAML_SUFFIXES = (".yaml", ".yml")
+_WIDE_ORGVIZ = re.compile(rb"o\x00{1,3}r\x00{1,3}g\x00{1,3}v\x00{1,3}i\x00{1,3}z")
+_WIDE_HEAD = 64 * 1024  # the `orgviz:` key of a top or part stands near the start
 MAX_SCANNED_FILES = 20_000  # a folder walk without git stops there
 # The most a hook reads of one file: yamlread.MAX_FILE_BYTES (importing it would import yaml).
 MAX_READ_BYTES = 64 * 1024 * 1024
@@ -112,7 +114,10 @@ def _kind(data: bytes | None) -> Kind:
     if data is None:
         return "org"
     if b"orgviz" not in data:
-        return "other"
+        # An org file saved as UTF-16 or UTF-32 (some Windows editors do) spells `orgviz`
+        # with NULs between the letters: checked as an org, so that validation says the
+        # encoding is wrong instead of the hook passing it over.
+        return "org" if _WIDE_ORGVIZ.search(data[:_WIDE_HEAD]) else "other"
     if _ORGVIZ_KEY.search(data):
         return "org" if _ORG_KEY.search(data) else "part"
     doc = _parse(data)

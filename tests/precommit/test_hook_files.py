@@ -171,3 +171,18 @@ def test_an_include_cycle_is_reported_where_it_closes(tree):
     assert result.exit_code == 1
     assert "p.yaml:6:11: error [include] include cycle: top.yaml -> p.yaml -> top.yaml" \
         in result.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_an_org_saved_as_utf16_is_checked_not_skipped(tree, tmp_path, encoding):
+    (tmp_path / "org.yaml").write_bytes(TOP.replace("include: [%s]\n", "").encode(encoding))
+    assert file_kind("org.yaml") == "org"
+    result = validate("--hook", "org.yaml")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("org.yaml:1:")
+    assert "[encoding]" in result.output.splitlines()[0]
+
+
+def test_other_utf16_yaml_is_still_skipped(tree, tmp_path):
+    (tmp_path / "ci.yaml").write_bytes("on: push\n".encode("utf-16"))
+    assert file_kind("ci.yaml") == "other"
