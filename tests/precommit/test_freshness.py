@@ -38,9 +38,9 @@ TINY_PNG = png((b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)),
 
 
 @pytest.mark.parametrize(("fmt", "data"), [
-    ("svg", b'<?xml version="1.0" encoding="UTF-8"?>\n<svg/>\n'),
-    ("svg", b'<?xml version="1.0"?><svg/>'),
-    ("svg", b"<svg/>"),
+    ("svg", b'<?xml version="1.0" encoding="UTF-8"?>\n<svg></svg>\n'),
+    ("svg", b'<?xml version="1.0"?><svg></svg>'),
+    ("svg", b"<svg></svg>"),
     ("dot", b"digraph orgchart {}\n"),
     ("png", TINY_PNG),
 ])
@@ -213,3 +213,17 @@ def test_render_hook_reports_a_part_two_orgs_include_once(org):
     lines = [line for line in result.output.splitlines() if "[unknown-manager]" in line]
     assert [line.split(" error ")[0] for line in lines] == [
         "team.yaml:4:66:", "team.yaml:5:65:"]
+
+
+@pytest.mark.parametrize("fmt", ["svg", "dot", "png"])
+def test_a_diagram_cut_short_is_drawn_again(org, fmt):
+    assert render_hook("--format", fmt, "org.yaml").exit_code == 1
+    target = org / "output" / f"org.{fmt}"
+    whole = target.read_bytes()
+    assert freshness.is_whole(target)
+    assert render_hook("--format", fmt, "org.yaml").exit_code == 0  # up to date
+    target.write_bytes(whole[:len(whole) * 2 // 3])  # the stamp is still there
+    assert freshness.read_stamp(target) is not None and not freshness.is_whole(target)
+    again = render_hook("--format", fmt, "org.yaml")
+    assert again.exit_code == 1 and "(it was out of date)" in again.output
+    assert target.read_bytes() == whole

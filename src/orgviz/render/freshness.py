@@ -160,8 +160,25 @@ def stamp(data: bytes, fmt: str, digest: str, source: str | None = None) -> byte
 
 
 def is_fresh(target: str | os.PathLike[str], digest: str) -> bool:
-    """Whether the diagram at `target` was drawn from sources with this digest."""
-    return read_stamp(Path(target)) == digest
+    """Whether the diagram at `target` was drawn from sources with this digest, and is whole
+    (a diagram cut short, by a full disk or a bad merge, keeps its stamp but is drawn again)."""
+    return read_stamp(Path(target)) == digest and is_whole(target)
+
+
+#: How each stamped format ends (trailing whitespace aside): the PNG's IEND chunk with its CRC.
+_ENDINGS = (b"</svg>", b"}", b"IEND\xaeB`\x82")
+
+
+def is_whole(path: str | os.PathLike[str]) -> bool:
+    """Whether a diagram ends as an SVG, a DOT graph or a PNG ends (its last bytes only)."""
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(0, os.SEEK_END)
+            stream.seek(max(stream.tell() - 64, 0))
+            tail = stream.read().rstrip()
+    except OSError:
+        return False
+    return tail.endswith(_ENDINGS)
 
 
 
