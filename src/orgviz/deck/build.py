@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from orgviz.deck.draw import LAYOUTS, Drawer
 from orgviz.deck.frame import MIN_FONT, Frame, default_frame
 from orgviz.deck.notes import count_text, org_notes, part_notes, person_text, slides_text
-from orgviz.deck.plan import OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
+from orgviz.deck.plan import MAX_LEVELS, OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
 from orgviz.deck.slides import Deck, Picture, Reference, Slide
 from orgviz.model import Org
 from orgviz.problem import Problem
@@ -93,6 +93,10 @@ def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
     plans = []
     for org, problems in orgs:
         tree = Tree(build_chart(org, View(color_by=options.color_by), theme, problems))
+        if tree.levels > MAX_LEVELS:
+            raise DeckError(f"{org.file}: the reporting chain is {tree.levels:,} levels deep; "
+                            f"decks draw up to {MAX_LEVELS} levels (draw it with `orgviz "
+                            f"render`, or part of it with `orgviz render --root ID`)")
         drawer = Drawer(org, theme, engine, options.timeout, problems, options.color_by,
                         options.layout)
         team_of = {pid: person.team for pid, person in org.by_id.items()}

@@ -154,6 +154,23 @@ def _header(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
     return items
 
 
+def footer_text(slide: Slide, width: float, spare: float = 1.0) -> str:
+    """The slide's footer text cut to fit `width` points (text widths times `spare`).
+
+    Beside a legend it takes half the width at most. A long org name is cut first, so that
+    what follows the last " · " (the date) stays whole unless it is long itself.
+    """
+    text = slide.footer
+    room = (width / 2 if slide.legend else width) / spare
+    if text_width(text, FOOTER_SIZE) <= room:
+        return text
+    head, dot, tail = text.rpartition(" · ")
+    kept = text_width(dot + tail, FOOTER_SIZE)
+    if dot and kept <= room / 2:
+        return ellipsize(head, room - kept, FOOTER_SIZE) + dot + tail
+    return ellipsize(text, room, FOOTER_SIZE)
+
+
 def _footer(frame: Frame, theme: Theme, slide: Slide, number: int) -> list[str]:
     foot = frame.footer
     base = foot.y + 11
@@ -162,9 +179,10 @@ def _footer(frame: Frame, theme: Theme, slide: Slide, number: int) -> list[str]:
     items.append(_text(foot.right, base, number_text, FOOTER_SIZE, theme.muted, anchor="end",
                        bold=True))
     room = foot.right - text_width(number_text, FOOTER_SIZE, True) - 14
-    if slide.footer:
-        items.append(_text(room, base, slide.footer, FOOTER_SIZE, theme.faint, anchor="end"))
-        room -= text_width(slide.footer, FOOTER_SIZE) + 24
+    text = footer_text(slide, room - foot.x)
+    if text:
+        items.append(_text(room, base, text, FOOTER_SIZE, theme.faint, anchor="end"))
+        room -= text_width(text, FOOTER_SIZE) + 24
     entries, left_out = legend_items(theme, slide.legend, foot.x, base, room)
     for x, label, color in entries:
         items.append(f'<rect x="{_n(x)}" y="{_n(base - 8)}" width="8" height="8" rx="2" '

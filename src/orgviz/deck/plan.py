@@ -31,6 +31,9 @@ OVERVIEW_DEPTH = 3
 PLACEHOLDER = "+9,999 people · slide 999"
 #: The smallest card a chart has (one title line): bounds how many cards fit a slide.
 MIN_CARD_HEIGHT = 72.0
+#: Levels of people a deck draws at most: a longer reporting chain makes a slide or two per
+#: level (thousands of slides that take minutes to write), so it is refused up front.
+MAX_LEVELS = 100
 
 
 class DeckError(RenderError):
@@ -72,6 +75,22 @@ class Tree:
                 mine, theirs = self.count[card.id], self.count[card.manager]
                 self.count[card.manager] = (theirs[0] + mine[0], theirs[1] + mine[1])
         self.size = {pid: filled + vacant for pid, (filled, vacant) in self.count.items()}
+        self.levels = self._levels()
+
+    def _levels(self) -> int:
+        """Levels of people in the longest reporting chain (no recursion: chains may be long)."""
+        depth: dict[str, int] = {}
+        for pid in self.order:
+            chain: list[str] = []
+            boss: str | None = pid
+            while boss is not None and boss not in depth and len(chain) <= len(self.order):
+                chain.append(boss)
+                boss = self.manager.get(boss)
+            level = depth.get(boss, 0) if boss is not None else 0
+            for person in reversed(chain):
+                level += 1
+                depth[person] = level
+        return max(depth.values(), default=0)
 
     def below(self, pid: str | None) -> list[str]:
         """Direct reports, then assistants."""

@@ -35,6 +35,7 @@ from orgviz.deck.pages import (
     TABLE_ROW,
     TABLE_SIZE,
     TITLE_SIZE,
+    footer_text,
     legend_items,
     reference_box,
     reference_lines,
@@ -461,9 +462,10 @@ class _Writer:
         self.text_box(page, Rect(foot.right - 40, foot.y, 40, foot.h), [number_text],
                       FOOTER_SIZE, theme.muted, bold=True, align="r", wrap=False)
         room = foot.right - number_w - 14
-        if slide.footer:
-            width = text_width(slide.footer, FOOTER_SIZE) * spare + 8
-            self.text_box(page, Rect(room - width, foot.y, width, foot.h), [slide.footer],
+        text = footer_text(slide, room - foot.x - 8, spare)
+        if text:
+            width = text_width(text, FOOTER_SIZE) * spare + 8
+            self.text_box(page, Rect(room - width, foot.y, width, foot.h), [text],
                           FOOTER_SIZE, theme.faint, align="r", wrap=False)
             room -= width + 16
         entries, left_out = legend_items(theme, slide.legend, foot.x, foot.y + 11, room,
@@ -669,6 +671,38 @@ def deck_pptx(deck: Deck, prs: Any | None = None) -> bytes:
     props.revision = 1
     props.created = props.modified = fixed_time()
     props.last_printed = fixed_time()
+    return normalize_zip(save(prs))
+
+
+def save(prs: Any) -> bytes:
+    """The presentation's package bytes, as `prs.save` writes them, however deep its links.
+
+    python-pptx finds the parts to write by a recursive walk of the relationships: slides
+    that link to slides that link to slides ... (a long reporting chain) exceed Python's
+    recursion limit. The same walk, depth first in the same order, with a stack instead.
+    """
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
     output = io.BytesIO()
-    prs.save(output)
-    return normalize_zip(output.getvalue())
+    PackageWriter.write(output, package._rels, tuple(package_parts(package)))
+    return output.getvalue()
+
+
+def package_parts(package: Any) -> list[Any]:
+    """Each part of the package once, in the order of python-pptx's `iter_parts`."""
+    seen: set[int] = set()
+    parts: list[Any] = []
+    stack = [iter(package._rels.values())]
+    while stack:
+        rel = next(stack[-1], None)
+        if rel is None:
+            stack.pop()
+            continue
+        if rel.is_external or id(rel.target_part) in seen:
+            continue
+        part = rel.target_part
+        seen.add(id(part))
+        parts.append(part)
+        stack.append(iter(part.rels.values()))
+    return parts
