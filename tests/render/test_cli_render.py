@@ -49,6 +49,9 @@ def test_validation_errors_exit_1_unless_forced(run, org_file) -> None:
     (["-o", "x.jpg"], "cannot tell the format of 'x.jpg'"),
     (["-o", "x.png", "--format", "svg"], "--format is svg"),
     (["--width", "100"], "--width sets the size of PNG output"),
+    (["-o", "x.png", "--width", "1"], "--width must be at least 64 pixels (narrower, no card "
+                                      "can be read), not 1"),
+    (["-o", "x.png", "--width", "-5"], "--width must be at least 64 pixels"),
     (["--root", "nobody", "--format", "dot"], "no person with id 'nobody'"),
 ])
 def test_usage_errors_are_one_line_exit_2(run, org_file, args, message) -> None:

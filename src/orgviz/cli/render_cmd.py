@@ -118,8 +118,8 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> lis
               help="Draw one team (with sub-teams) and its chain of command.")
 @click.option("--fit", type=click.Choice(FITS),
               help="Pad to a slide or page aspect ratio (PNG: 1920 px wide for 16:9).")
-@click.option("--width", type=click.IntRange(min=1), metavar="PX",
-              help="PNG width in pixels.")
+@click.option("--width", type=int, metavar="PX",
+              help="PNG width in pixels (at least 64).")
 @click.option("--transparent", is_flag=True, help="No background color.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")

@@ -23,6 +23,8 @@ FORMATS = ("svg", "png", "pdf", "dot")
 EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 ENGINE_CHOICES = ("auto", "system", "embedded")
 DIRECTIONS = ("TB", "LR")
+#: The narrowest PNG drawn: below it even one card's text is a smudge.
+MIN_PNG_WIDTH = 64
 #: PNG width in pixels of each --fit preset when no --width is given.
 FIT_WIDTHS = {"16:9": 1920, "4:3": 1600, "a4": 3508, "a4-portrait": 2480}
 #: PNG pixels per SVG pixel when no width is asked for: sharp on high-DPI screens.
@@ -100,8 +102,9 @@ class RenderOptions(NamedTuple):
                 raise RenderError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         if self.depth is not None and self.depth < 1:
             raise RenderError(f"--depth must be at least 1, not {self.depth}")
-        if self.width is not None and self.width < 1:
-            raise RenderError(f"--width must be at least 1 pixel, not {self.width}")
+        if self.width is not None and self.width < MIN_PNG_WIDTH:
+            raise RenderError(f"--width must be at least {MIN_PNG_WIDTH} pixels (narrower, no "
+                              f"card can be read), not {self.width}")
         if self.fit is not None:
             from orgviz.render.convert import verify_aspect
 
