@@ -79,7 +79,7 @@ def _check_xref(pdf: bytes) -> None:
 
 
 def test_utc_dates_moves_the_cross_reference_table() -> None:
-    from orgviz.deck.pdf import utc_dates
+    from orgviz.render.convert import utc_dates
 
     body = b"%PDF-1.5\n"
     objects = [b"1 0 obj\n<< /CreationDate (D:19700101000000+05'30) >>\nendobj\n",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from renderkit import HOSTILE, SETUPS
+from renderkit import HOSTILE, SETUPS, SMALL, system_graphviz
 
 from orgviz.errors import OrgLoadError, RenderError
 from orgviz.loader import load
@@ -169,3 +169,24 @@ def test_callable_package(small_org: Org) -> None:
     import orgviz.render
 
     assert orgviz.render(small_org, "dot") == render(small_org, "dot")
+
+
+@pytest.mark.parametrize("layout", ["tidy", pytest.param("dot", marks=system_graphviz)])
+def test_pdf_bytes_do_not_depend_on_tz(tmp_path: Path, layout: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    org = tmp_path / "small.yaml"
+    org.write_text(SMALL, encoding="utf-8")
+    made = {}
+    for zone in ("UTC", "Asia/Kolkata", "America/St_Johns"):
+        env = {**os.environ, "TZ": zone}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        out = tmp_path / f"{zone.replace('/', '-')}.pdf"
+        subprocess.run([sys.executable, "-m", "orgviz", "render", str(org), "-o", str(out),
+                        "--layout", layout, "--engine", "system" if layout == "dot" else "auto"],
+                       env=env, check=True, timeout=120, capture_output=True)
+        made[zone] = out.read_bytes()
+    assert b"/CreationDate (D:19700101000000Z)" in made["UTC"]
+    assert made["Asia/Kolkata"] == made["UTC"] and made["America/St_Johns"] == made["UTC"]

@@ -393,4 +393,55 @@ def fix_pdf_dates(pdf: bytes) -> bytes:
         offset = found.start(0)
         return whole[:start - offset] + fixed + whole[end - offset:]
 
-    return _PDF_DATE.sub(replace, pdf)
+    return utc_dates(_PDF_DATE.sub(replace, pdf))
+
+
+_DATE_ZONE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:\d{14}([^)]*)\)")
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF_SECTION = re.compile(rb"\s*(\d+) (\d+)\s*?\r?\n")
+_XREF_ENTRY = re.compile(rb"(\d{10}) \d{5} ([nf])(?: \r| \n|\r\n)")
+
+
+def utc_dates(pdf: bytes) -> bytes:
+    """The PDF with its dates in UTC ("Z"), whatever the TZ it was made in.
+
+    cairo writes the date's zone as the local one ("+05'30" under TZ=Asia/Kolkata, "Z"
+    under UTC); the date fixed above keeps that zone's length, so the bytes
+    would depend on TZ. The zone becomes "Z" and the cross-reference table moves with it.
+    A PDF whose table this cannot read (no classic xref table) is returned as it is.
+    """
+    edits = [found.span(1) for found in _DATE_ZONE.finditer(pdf) if found.group(1) != b"Z"]
+    end = _STARTXREF.search(pdf)
+    if not edits or end is None:
+        return pdf
+    table = int(end.group(1))
+    if pdf[table:table + 4] != b"xref" or edits[-1][1] > table:
+        return pdf
+    offsets: list[tuple[int, int]] = []  # (where an offset is written, its value)
+    at = table + 4
+    while (section := _XREF_SECTION.match(pdf, at)) is not None:
+        at = section.end()
+        for _ in range(int(section.group(2))):
+            entry = _XREF_ENTRY.match(pdf, at)
+            if entry is None:
+                return pdf
+            if entry.group(2) == b"n":
+                offsets.append((at, int(entry.group(1))))
+            at = entry.end()
+    trailer = pdf[at:end.start()]
+    if not trailer.lstrip().startswith(b"trailer") or b"/Prev" in trailer:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(1 - (stop - start) for start, stop in edits if stop <= offset)
+
+    parts: list[bytes] = []
+    last = 0
+    for start, stop in edits:
+        parts += [pdf[last:start], b"Z"]
+        last = stop
+    for where, offset in offsets:
+        parts += [pdf[last:where], b"%010d" % moved(offset)]
+        last = where + 10
+    parts += [pdf[last:end.start(1)], b"%d" % moved(table), pdf[end.end(1):]]
+    return b"".join(parts)
