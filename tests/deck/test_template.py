@@ -97,3 +97,18 @@ def test_a_broken_template_is_a_clear_error(tmp_path: Path, org) -> None:
         deck_bytes([(org, ())], "pptx", None, tmp_path / "missing.pptx")
     with pytest.raises(DeckError, match="--template applies to PowerPoint"):
         deck_bytes([(org, ())], "pdf", None, bad)
+
+
+def test_a_deck_is_not_written_over_its_template(tmp_path: Path, org) -> None:
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    template = make_template(tmp_path / "brand.pptx")
+    before = template.read_bytes()
+    result = CliRunner().invoke(main, ["deck", org.file, "--template", str(template),
+                                       "-o", str(template)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: -o {template} is an input file ({template}): give "
+                             "another name\n")
+    assert template.read_bytes() == before

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError
 
 # Kept literal so that `--help` does not import the rendering code.
@@ -80,6 +80,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
         if template is not None and fmt != "pptx":
             raise OrgvizError("--template applies to PowerPoint decks: write .pptx, or leave "
                               "out --template for a PDF")
+        refuse_to_overwrite(output, (*files, template))  # (-o template.pptx --template ...)
         config = load_config(config_path)
         written = write_deck(files, output, options, template=template, config=config,
                              force=force)
