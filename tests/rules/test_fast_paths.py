@@ -200,6 +200,9 @@ def test_shared_values_match_their_definitions(org):
     for pid in walk.order:
         boss = walk.manager(org, org.by_id[pid])
         assert walk.depth[pid] == (1 if boss is None else walk.depth[boss] + 1)
+    for wanted in (frozenset(ROLES[3:6]), frozenset(("director-of-product",)), frozenset()):
+        assert _common.holders(org, wanted) == [
+            p for p in org.by_id.values() if not wanted.isdisjoint(p.roles)]
     # cycle's and duplicate-id's early returns: nothing unreached, no repeated id
     if len(walk.depth) == len(org.by_id):
         assert not list(RULES["cycle"].check(org, {}))

@@ -28,12 +28,13 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, not_under, roles_held
+from orgviz.rules._common import anchor, holders, not_under, roles_held
 
 ID = "director-under-head"
 LEVEL = "error"
 DEFAULTS: dict[str, Any] = {}
 SENIOR = frozenset(("head-of-product", "vp-product", "cpo"))
+DIRECTOR = frozenset(("director-of-product",))
 WHY = "the Head of Product (or a VP of Product or CPO) oversees the Director of Product"
 
 
@@ -42,10 +43,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     held = roles_held(org)
     if "director-of-product" not in held or SENIOR.isdisjoint(held):
         return
-    people = org.by_id.values()
-    seniors = [p for p in people if not SENIOR.isdisjoint(p.roles)]
-    directors = [p for p in people
-                 if "director-of-product" in p.roles and SENIOR.isdisjoint(p.roles)]
+    seniors = holders(org, SENIOR)
+    directors = [p for p in holders(org, DIRECTOR) if SENIOR.isdisjoint(p.roles)]
     if not seniors or not directors:
         return
     # Suggest the most fitting leader: a Head of Product first, then a VP, then the CPO.

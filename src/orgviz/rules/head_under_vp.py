@@ -27,12 +27,14 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, not_under, roles_held
+from orgviz.rules._common import anchor, holders, not_under, roles_held
 
 ID = "head-under-vp"
 LEVEL = "error"
 DEFAULTS: dict[str, Any] = {}
 SENIOR = frozenset(("vp-product", "cpo"))
+VP = frozenset(("vp-product",))
+HEAD = frozenset(("head-of-product",))
 WHY = "where both exist, the VP of Product holds the higher position"
 
 
@@ -40,9 +42,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Heads of Product with no VP of Product or CPO above them."""
     if not {"vp-product", "head-of-product"} <= roles_held(org):
         return
-    people = org.by_id.values()
-    vps = [p.id for p in people if "vp-product" in p.roles]
-    heads = [p for p in people if "head-of-product" in p.roles and SENIOR.isdisjoint(p.roles)]
+    vps = [p.id for p in holders(org, VP)]
+    heads = [p for p in holders(org, HEAD) if SENIOR.isdisjoint(p.roles)]
     if not vps or not heads:
         return
     for head, below in not_under(org, heads, SENIOR):
