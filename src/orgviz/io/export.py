@@ -187,7 +187,12 @@ def to_graphml(org: Org) -> bytes:
             if manager in org.by_id and manager != person.id and \
                     not graph.has_edge(node[manager], node[person.id]):
                 graph.add_edge(node[manager], node[person.id], kind="dotted")
-    body = "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(graph)
+    # Not `generate_graphml`: its `splitlines` turns a CR, U+0085 or U+2028 in a name into a
+    # line feed. A CR in element text would read back as a line feed too (XML normalises
+    # line ends): as a character reference it survives. (The writer's own ends are "\n".)
+    body = str(writer).rstrip("\n").replace("\r", "&#13;")
     # networkx writes booleans as Python does (True); GraphML's are XML Schema's (true).
     for key in re.findall(r'<key id="(\w+)"[^>]*attr\.type="boolean"', body):
         for word in ("True", "False"):
