@@ -10,8 +10,9 @@ from orgviz.errors import OrgvizError
 
 
 def normalise_header(text: str) -> str:
-    """Fold a header for matching: `Employee ID`, `employee_id`, `EmployeeId` -> `employeeid`."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    """Fold a header for matching: `Employee ID`, `employee_id`, `EmployeeId` -> `employeeid`;
+    `#` reads as `number` (BambooHR's `Employee #` is the employee number, not a name)."""
+    return re.sub(r"[\W_]+", "", text.casefold().replace("#", "number"))
 
 
 # Field -> header spellings (normalised), most specific first. The first field that claims a
@@ -21,14 +22,22 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
            "staffid", "staffnumber", "personid", "personnelnumber", "workerid", "userid",
            "uniqueid", "uniqueidentifier", "postuniquereference", "positionid", "postid",
            "nodeid", "key", "personkey", "badgeid"),
-    "manager": ("reportsto", "reportstoid", "managerid", "manager", "parentid", "parent",
-                "parentemployeekey", "parentemployeeid", "reportstoseniorpost",
-                "reportingseniorpost", "supervisor", "supervisorid", "supervisorname",
-                "managerkey", "manageremployeeid", "managername", "manageremail",
-                "linemanager", "linemanagerid", "reportingto", "reportingmanager", "boss",
-                "bossid", "directmanager", "parentkey", "parentnodeid", "reportstoname"),
+    # Ids first, then emails, then names: an export with "Supervisor" (names) and
+    # "Supervisor EID" links by the ids.
+    "manager": ("reportstoid", "managerid", "manageremployeeid", "managerkey",
+                "managerworkerid", "managernumber", "supervisorid", "supervisoreid",
+                "supervisoremployeeid", "supervisorworkerid", "supervisornumber",
+                "parentid", "parentemployeekey", "parentemployeeid", "parentkey",
+                "parentnodeid", "linemanagerid", "bossid", "reportstoemployeeid",
+                "reportsto", "manager", "parent", "reportstoseniorpost",
+                "reportingseniorpost", "supervisor", "linemanager", "manageremail",
+                "supervisoremail", "reportstoemail", "linemanageremail",
+                "manageremailaddress", "managername", "supervisorname", "reportstoname",
+                "linemanagername", "reportingto", "reportingmanager", "boss",
+                "directmanager"),
     "name": ("name", "fullname", "employeename", "displayname", "personname", "employee",
-             "preferredname", "staffname"),
+             "preferredname", "staffname", "worker", "workername", "legalname",
+             "preferredfullname", "employeefullname"),
     "first_name": ("firstname", "givenname", "forename", "first", "fname"),
     "last_name": ("lastname", "surname", "familyname", "last", "lname"),
     "title": ("title", "jobtitle", "positionname", "position", "positiontitle", "jobname",
@@ -37,15 +46,18 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "role": ("role", "roleid", "roles"),
     "team": ("team", "department", "departmentname", "dept", "deptname", "teamname", "unit",
              "area", "division", "orgunit", "organisationalunit", "organizationalunit",
-             "businessunit", "group", "function", "departmentid", "deptid"),
+             "businessunit", "group", "function", "departmentid", "deptid",
+             "supervisoryorganization", "supervisoryorganisation"),
     "team_name": ("teamname",),
     "location": ("location", "office", "city", "site", "worklocation", "officelocation",
                  "workplace", "locationname", "country"),
     "email": ("email", "emailaddress", "mail", "workemail", "businessemail", "contactemail",
-              "emailid"),
+              "emailid", "workemailaddress", "emailprimarywork", "primaryworkemail",
+              "emailwork", "companyemail"),
     "vacant": ("vacant", "vacancy", "isvacant", "open", "openposition", "isopen"),
     "status": ("status", "employmentstatus", "employeestatus", "positionstatus",
-               "workerstatus"),
+               "workerstatus", "lifecyclestatus", "employeelifecyclestatus", "currentstatus",
+               "empstatus"),
     "end_date": ("enddate", "terminationdate", "leavedate", "leavingdate", "exitdate",
                  "validto", "enddt"),
     "current": ("currentflag", "iscurrent", "current", "active", "isactive"),

@@ -61,6 +61,19 @@ class Resolver:
             if found:
                 return None, (f"manager {raw!r} matches {len(found)} people by {what} "
                               f"({', '.join(repr(f) for f in found[:4])}): use ids")
+        return self._last_first(raw)
+
+    def _last_first(self, raw: str) -> tuple[str | None, str | None]:
+        """A manager written "Last, First" (as BambooHR writes them) found by name."""
+        last, comma, first = raw.partition(",")
+        if not comma or not first.strip() or not last.strip() or "," in first:
+            return None, None
+        found = self.names.get(_fold(f"{first} {last}"))
+        if found and len(found) == 1:
+            return found[0], f"manager {raw!r} matched by name (written last name first)"
+        if found:
+            return None, (f"manager {raw!r} matches {len(found)} people by name "
+                          f"({', '.join(repr(f) for f in found[:4])}): use ids")
         return None, None
 
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
