@@ -128,3 +128,35 @@ def test_what_is_no_single_revision_is_a_usage_error(tmp_path: Path, rev: str) -
     assert line.startswith("orgviz: --git '") and line.endswith(
         "': give one revision (HEAD~1, a branch, a tag or a commit), not a range, a path or "
         "text with spaces")
+
+
+def test_a_folder_at_the_revision_is_no_org_file(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    (repo / "orgs" / "org.yaml").mkdir()
+    (repo / "orgs" / "org.yaml" / "x").write_text("x\n", encoding="utf-8")
+    _commit(git, env, "a folder named org.yaml")
+    shutil.rmtree(repo / "orgs" / "org.yaml")
+    top = repo / "orgs" / "org.yaml"
+    top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: git show HEAD:{top}: not a file in 'HEAD' (a folder "
+                             "or a submodule)\n")
+
+
+def test_an_empty_revision_is_a_bad_revision(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(TOP, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "", str(path)])
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: --git '': give one revision (HEAD~1, a branch, a tag or "
+                             "a commit), not a range, a path or text with spaces\n")
+
+
+def test_a_huge_revision_is_refused_on_one_short_line(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(TOP, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "a" * 10_000, str(path)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: --git '{'a' * 40}...': a revision of 10,000 "
+                             "characters; give one of at most 256\n")

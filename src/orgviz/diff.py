@@ -232,8 +232,15 @@ def to_json(changes: list[Change], old_name: str, new_name: str) -> dict[str, An
             "changes": [c.to_dict() for c in changes]}
 
 
+#: Longer revisions are refused (git's message would quote them whole).
+MAX_REV_LENGTH = 256
+
+
 def _check_rev(rev: str) -> None:
     """Refuse what is no single revision: an option, a range, a path, or spaces."""
+    if len(rev) > MAX_REV_LENGTH:
+        raise OrgvizError(f"--git '{one_line(rev[:40])}...': a revision of {len(rev):,} "
+                          f"characters; give one of at most {MAX_REV_LENGTH}")
     if rev.startswith("-"):
         raise OrgvizError(f"--git {rev!r}: a revision cannot start with '-'")
     if ".." in rev or ":" in rev or not rev or not rev.isprintable() or any(
@@ -245,9 +252,9 @@ def _check_rev(rev: str) -> None:
 def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> bytes:
     """The bytes of `relative` (to `directory`) at revision `rev`; `shown` names it in errors."""
     spec = f"{rev}:./{relative}"
-    try:
-        done = subprocess.run(["git", "show", spec], cwd=directory, capture_output=True,
-                              timeout=60, check=False)
+    try:  # (`cat-file blob`, not `show`: a folder at `rev` is an error, not its listing)
+        done = subprocess.run(["git", "cat-file", "blob", spec], cwd=directory,
+                              capture_output=True, timeout=60, check=False)
     except FileNotFoundError:
         raise OrgvizError("git is not installed: --git needs it") from None
     except (OSError, subprocess.SubprocessError) as exc:
@@ -255,6 +262,8 @@ def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> b
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1] if message else f"exit status {done.returncode}"
+        if reason.endswith(f"{spec}: bad file"):
+            reason = f"not a file in '{rev}' (a folder or a submodule)"
         raise OrgvizError(f"git show {rev}:{shown}: {reason.removeprefix('fatal: ')}")
     return done.stdout
 

@@ -38,14 +38,14 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     from orgviz.diff import diff_orgs, draw_changes, format_text, load_git_version, to_json
     from orgviz.loader import load
 
-    expected = 1 if rev else 2
+    expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)
     if len(files) != expected:
         fail(OrgvizError("give OLD and NEW files, or --git REV and one FILE"))
     fmt = os.path.splitext(output)[1].lstrip(".").lower() if output else ""
     if output and fmt not in ("svg", "png", "pdf", "dot"):  # (before any work)
         fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
     try:
-        if rev:
+        if rev is not None:
             old = load_git_version(rev, files[0])
             new = load(files[0])
         else:
