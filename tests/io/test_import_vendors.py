@@ -99,3 +99,19 @@ def test_a_manager_id_column_wins_over_names_and_emails(header: list[str],
                                                         manager: str) -> None:
     columns = detect(header, {})
     assert header[columns.index["manager"]] == manager
+
+
+def test_the_summary_says_render_needs_force_for_rule_errors(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "people.csv").write_text(
+        "id,name,title,manager\nceo,Ada Obi,CEO,\npm,Ben Cruz,Product Manager,ceo\n"
+        "vp,Cy Diaz,VP of Product,pm\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "orgviz", "import", "people.csv", "-o",
+                           "org.yaml"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines()[-1] == (
+        "imported 3 positions to org.yaml: no problems; rules on the imported org: 1 error, "
+        "1 warning (-v lists them; orgviz render draws an org with errors only with --force)")

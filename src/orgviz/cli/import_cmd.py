@@ -106,8 +106,11 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
                 "nothing written (data errors; --keep-going writes what can be imported)")
         counts = summary_line(result.problems, 1).split(": ", 1)[1]
         checked = summary_line(findings, 1).split(": ", 1)[1]
+        hints = [] if verbose or not findings else ["-v lists them"]
+        if any(p.level == "error" for p in findings):
+            hints.append("orgviz render draws an org with errors only with --force")
         click.echo(f"{what}: {counts}; rules on the imported org: {checked}"
-                   + ("" if verbose or not findings else " (-v lists them)"), err=True)
+                   + (f" ({'; '.join(hints)})" if hints else ""), err=True)
     rule_errors = strict and any(p.level == "error" for p in findings)
     keep_until_exit(result, findings, problems)
     sys.exit(EXIT_PROBLEMS if result.errors or rule_errors else EXIT_OK)
