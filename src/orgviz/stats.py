@@ -37,6 +37,27 @@ def _layers(org: Org) -> tuple[int, list[str]]:
     return len(path), path[::-1]
 
 
+def _team_labels(org: Org) -> dict[str | None, str]:
+    """The label of each team id people are in (None: no team), one label per team: a name
+    that several teams (or a team and "(no team)") share gets the id added, "Eng (eng2)"."""
+    labels: dict[str | None, str] = {}
+    for person in org.by_id.values():
+        tid = person.team or None
+        if tid not in labels:
+            team = org.teams_by_id.get(tid) if tid else None
+            labels[tid] = team.display_name if team else (tid or "(no team)")
+    shared = Counter(labels.values())
+    labels = {tid: f"{label} ({tid})" if shared[label] > 1 and tid is not None else label
+              for tid, label in labels.items()}
+    taken: set[str] = set()
+    for tid, label in labels.items():  # (a name such as "Eng (eng2)" itself: ids added on)
+        while label in taken:
+            label = f"{label} ({tid})"
+        taken.add(label)
+        labels[tid] = label
+    return labels
+
+
 def span_limit(org: Org) -> int | None:
     """The span-of-control limit of the org's profile (and its rules: block), if any."""
     try:
@@ -56,11 +77,10 @@ def compute(org: Org) -> dict[str, Any]:
         by_level[org.level(person) or "unknown"] += 1
     by_team: Counter[str] = Counter()
     open_by_team: Counter[str] = Counter()
-    team_ids: dict[str, str | None] = {}  # label -> the team id (None: no team)
+    labels = _team_labels(org)
+    team_ids = {label: tid for tid, label in labels.items()}  # (None: no team)
     for person in people:
-        team = org.teams_by_id.get(person.team) if person.team else None
-        label = team.display_name if team else (person.team or "(no team)")
-        team_ids.setdefault(label, person.team)
+        label = labels[person.team or None]
         by_team[label] += 1
         if person.vacant:
             open_by_team[label] += 1

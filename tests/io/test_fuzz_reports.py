@@ -28,3 +28,41 @@ def test_graphml_of_the_examples_is_unchanged(tmp_path: Path) -> None:
     data = to_graphml(load(Path(__file__).parents[2] / "orgs" / "small.yaml"))
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml ')
     assert data.endswith(b"</graphml>\n") and b"\r" not in data
+
+
+SHARED_NAMES = """\
+orgviz: 1
+org: {name: S, size: small}
+teams:
+  - {id: eng1, name: Eng}
+  - {id: eng2, name: Eng}
+  - {id: nt, name: (no team)}
+people:
+  - {id: a, name: A, title: CEO, team: eng1}
+  - {id: b, name: B, title: Engineer, reports_to: a, team: eng2}
+  - {id: c, name: C, title: Engineer, reports_to: a, team: eng2, vacant: true}
+  - {id: d, name: D, title: Engineer, reports_to: a, team: nt}
+  - {id: e, name: E, title: Engineer, reports_to: a}
+"""
+
+
+def test_stats_counts_teams_that_share_a_name_apart(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    path = tmp_path / "org.yaml"
+    path.write_text(SHARED_NAMES, encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["by_team"] == {
+        "Eng (eng2)": {"id": "eng2", "positions": 2, "open": 1},
+        "(no team)": {"id": None, "positions": 1, "open": 0},
+        "(no team) (nt)": {"id": "nt", "positions": 1, "open": 0},
+        "Eng (eng1)": {"id": "eng1", "positions": 1, "open": 0},
+    }
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert "  Eng (eng2)              2     1\n" in text
+    assert "  Eng (eng1)              1     0\n" in text
