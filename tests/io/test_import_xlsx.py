@@ -270,3 +270,23 @@ def test_a_row_whose_only_values_are_right_of_the_header_is_skipped(tmp_path: Pa
         (4, "warning", "values right of the last named column are ignored"),
         (4, "info", "a row holds no value: skipped (row 4)")]
     assert [number for number, _cells in table.rows] == [2, 3, 5]
+
+
+@pytest.mark.parametrize(("summary", "says"), [
+    ([["Headcount report", None], ["Total", 5]], "no id or name column found"),
+    ([["Name", "Title"], ["Dana Reyes", "CEO"]], "no manager column found"),
+])
+def test_a_missing_column_names_the_other_sheets(tmp_path: Path, summary: list[list[Any]],
+                                                 says: str) -> None:
+    from orgviz.errors import OrgvizError
+
+    book = workbook(tmp_path / "export.xlsx", {"Summary": summary, "People": [HEADER, *ROWS],
+                                                "Notes": [["a", "b"], ["c", "d"]]})
+    with pytest.raises(OrgvizError) as caught:
+        import_csv(book)
+    message = str(caught.value)
+    assert says in message
+    assert message.endswith("(read sheet 'Summary' of 3; the others: 'People', 'Notes'; "
+                            f"--sheet picks one): pass --{'id' if 'id' in says else 'manager'}"
+                            " COLUMN")
+    assert len(import_csv(book, ImportOptions(sheet="People")).org.people) == len(ROWS)

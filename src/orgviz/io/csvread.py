@@ -56,6 +56,9 @@ class CsvTable:
     trimmed: bool = False
     #: The cells column by column, as wide as the header, when the file was split so.
     columns: list[list[str]] | None = field(default=None, repr=False)
+    #: A workbook's sheets (the one read, then the others) when it has several: a missing
+    #: column may be on another sheet.
+    sheets: tuple[str, ...] = ()
 
     @property
     def rows(self) -> list[tuple[int, list[str]]]:

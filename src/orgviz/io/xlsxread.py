@@ -248,4 +248,6 @@ def _table(shown: str, title: str, names: list[str],
                                 f"({', '.join(repr(n) for n in names)}): --sheet picks another"))
     short = all(len(c) <= SHORT_FIELD_CHARS for _, cells in records for c in cells)
     # (A table's `encoding` is what the org file's header comment says it was read as.)
-    return CsvTable(shown, header, records, f"sheet '{title}'", ",", problems, short=short)
+    sheets = (title, *(n for n in names if n != title)) if len(names) > 1 else ()
+    return CsvTable(shown, header, records, f"sheet '{title}'", ",", problems, short=short,
+                    sheets=sheets)

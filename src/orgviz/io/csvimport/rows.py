@@ -116,15 +116,16 @@ class RowReader(CellReader, FlagReader):
             elif "reportingseniorpost" in folded:
                 hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
             raise OrgvizError(f"{table.shown}: no id or name column found (looked for "
-                              f"EmployeeId, employee_id, id, Name ...){hint}: pass --id COLUMN")
+                              "EmployeeId, employee_id, id, Name ...)"
+                              f"{hint or _other_sheets(table)}: pass --id COLUMN")
         if columns.get("manager") is None:
             folded = {normalise_header(h) for h in table.header}
             hint = ""
             if "reportingseniorpost" in folded:
                 hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
             raise OrgvizError(f"{table.shown}: no manager column found (looked for ReportsTo, "
-                              f"manager_id, parentId, Supervisor ...){hint}: pass "
-                              "--manager COLUMN")
+                              f"manager_id, parentId, Supervisor ...)"
+                              f"{hint or _other_sheets(table)}: pass --manager COLUMN")
 
     def read_rows(self, shown: str, lines: list[int], by_column: Sequence[Sequence[str]],
                   columns: Columns, exact: bool) -> dict[str, Iterable[Any]]:
@@ -324,3 +325,13 @@ def records_of(columns: RecordColumns) -> list[Record]:
 #: Record's fields, in the order of its __init__ arguments (all positional: see tests/io).
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
 _NOTES_AT = _RECORD_FIELDS.index("notes")
+
+
+def _other_sheets(table: CsvTable) -> str:
+    """" (read sheet 'A' of 2; the others: 'B'; --sheet picks one)" for a workbook."""
+    if not table.sheets:
+        return ""
+    others = ", ".join(repr(name) for name in table.sheets[1:4])
+    more = f" and {len(table.sheets) - 4} more" if len(table.sheets) > 4 else ""
+    return (f" (read sheet {table.sheets[0]!r} of {len(table.sheets)}; the others: "
+            f"{others}{more}; --sheet picks one)")
