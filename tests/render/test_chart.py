@@ -164,3 +164,12 @@ def test_a_row_label_is_true_of_every_card_in_the_row(org_file: Callable[..., Pa
     assert rows == {"boss": 0, "vp": 1, "d1": 2, "d2": 3, "m": 3, "pm": 4}
     # The founder (no known level) is not "VP", the Director a row lower is not a manager.
     assert chart.rows == ("", "VP", "Director", "", "Individual contributors")
+
+
+def test_a_team_word_lists_the_team_ids_that_hold_it() -> None:
+    enterprise = load(Path(__file__).resolve().parents[2] / "orgs" / "enterprise.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(enterprise, View(team="Payments"))
+    assert str(caught.value).endswith(
+        "no team with id 'Payments' (--team); teams with 'Payments' in their id: "
+        "'payments-design', 'payments-engineering', 'payments-product'")

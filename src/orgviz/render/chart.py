@@ -247,6 +247,17 @@ def _row_labels(cards: list[Card]) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def _team_hint(word: str, known: set[str]) -> str:
+    """"; did you mean 'x'?", or the team ids holding the word ("payments" names three)."""
+    folded = word.casefold()
+    holding = sorted(t for t in known if folded in t.casefold())
+    if len(holding) > 1:
+        shown = ", ".join(f"'{t}'" for t in holding[:6])
+        more = f" and {len(holding) - 6} more" if len(holding) > 6 else ""
+        return f"; teams with '{word}' in their id: {shown}{more}"
+    return did_you_mean(word, sorted(known))
+
+
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 
@@ -329,7 +340,7 @@ class _Builder:
             known = set(self.org.teams_by_id) | {p.team for p in self.people.values() if p.team}
             if view.team not in known:
                 raise RenderError(f"{self.org.file}: no team with id '{view.team}' (--team)"
-                                  f"{did_you_mean(view.team, sorted(known))}")
+                                  f"{_team_hint(view.team, known)}")
             teams = _team_members(self.org, view.team)
             keep: set[str] = set()
             for pid in shown:
