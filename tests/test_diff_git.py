@@ -160,3 +160,17 @@ def test_a_huge_revision_is_refused_on_one_short_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == (f"orgviz: --git '{'a' * 40}...': a revision of 10,000 "
                              "characters; give one of at most 256\n")
+
+
+def test_a_repeated_id_at_the_revision_is_refused_there(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "org.yaml"
+    top.write_text(TOP.replace("include: [teams/product.yaml]\n", "") + (
+        "  - {id: pm, name: Pam, reports_to: ceo}\n  - {id: pm, name: Pat, reports_to: ceo}\n"),
+        encoding="utf-8")
+    _commit(git, env, "a repeated id")
+    top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 1
+    assert result.output == (f"HEAD:{top}:6:10: error [duplicate-id] duplicate person id 'pm' "
+                             "(first used at line 5): give each position its own id\n")

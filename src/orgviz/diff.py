@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgviz.errors import OrgvizError
 from orgviz.model import Org, Person
-from orgviz.problem import one_line
+from orgviz.problem import Problem, one_line
 
 if TYPE_CHECKING:
     from orgviz.render.chart import Chart
@@ -139,6 +139,18 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         if pid not in new_people and pid not in replaced:
             changes.append(_position("removed", person))
     return changes
+
+
+def repeated_ids(org: Org) -> list[Problem]:
+    """The duplicate-id errors of people whose id an earlier person has (people are matched by
+    id: the later one would never be compared, its changes never reported)."""
+    if len(org.by_id) == len(org.people):
+        return []
+    from orgviz.rules import RULES
+
+    return [Problem(file, line, col, "error", "duplicate-id", message)
+            for (file, line, col), message in RULES["duplicate-id"].check(org, {})
+            if message.startswith("duplicate person id")]
 
 
 def _filled_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict[str, str]:
@@ -331,7 +343,6 @@ def load_git_version(rev: str, path: str) -> Org:
     """Load an org file, and the files it includes, as they were at a git revision."""
     from orgviz.errors import OrgLoadError
     from orgviz.loader import load
-    from orgviz.problem import Problem
 
     _check_rev(rev)
     with tempfile.TemporaryDirectory(prefix="orgviz-diff-") as tmp:
@@ -348,7 +359,7 @@ def load_git_version(rev: str, path: str) -> Org:
         except OrgLoadError as exc:
             raise OrgLoadError(named(exc.problems)) from None
     org.file = names[target]
-    org.load_problems = tuple(named(org.load_problems))
+    org.load_problems = tuple(named([*org.load_problems, *repeated_ids(org)]))
     return org
 
 

@@ -66,3 +66,30 @@ def test_stats_counts_teams_that_share_a_name_apart(tmp_path: Path) -> None:
     text = CliRunner().invoke(main, ["stats", str(path)]).output
     assert "  Eng (eng2)              2     1\n" in text
     assert "  Eng (eng1)              1     0\n" in text
+
+
+REPEATED = """\
+orgviz: 1
+org: {name: D, size: small}
+people:
+  - {id: ceo, name: Ada, title: CEO}
+  - {id: a, name: Ann, title: Engineer, reports_to: ceo}
+  - {id: a, name: Bob, title: Engineer, reports_to: ceo}
+"""
+
+
+def test_diff_refuses_a_repeated_id_that_would_hide_a_change(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(REPEATED, encoding="utf-8")
+    new.write_text(REPEATED.replace("Bob, title: Engineer", "Bob, title: Designer"),
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{path}:6:10: error [duplicate-id] duplicate person id 'a' (first used at line 5): "
+        "give each position its own id" for path in (old, new)]

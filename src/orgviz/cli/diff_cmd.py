@@ -35,7 +35,14 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     there are changes), 1 when a file cannot be loaded, 2 on usage, git or IO errors.
     """
     del engine  # accepted for compatibility only
-    from orgviz.diff import diff_orgs, draw_changes, format_text, load_git_version, to_json
+    from orgviz.diff import (
+        diff_orgs,
+        draw_changes,
+        format_text,
+        load_git_version,
+        repeated_ids,
+        to_json,
+    )
     from orgviz.loader import load
 
     expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)
@@ -56,8 +63,11 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     except OrgvizError as exc:
         fail(exc)
     # A file that loaded with errors (a missing include, a broken included file) is missing
-    # people: comparing it would report them as added or removed.
+    # people: comparing it would report them as added or removed. A repeated person id
+    # hides a person from the comparison.
     broken = [p for org in (old, new) for p in org.load_problems if p.level == "error"]
+    plain = (new,) if rev is not None else (old, new)  # (load_git_version adds its own)
+    broken += [p for org in plain for p in repeated_ids(org)]
     if broken:
         REPORTERS["text"](broken, 2, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
