@@ -93,3 +93,21 @@ def test_diff_refuses_a_repeated_id_that_would_hide_a_change(tmp_path: Path) -> 
     assert result.stderr.splitlines() == [
         f"{path}:6:10: error [duplicate-id] duplicate person id 'a' (first used at line 5): "
         "give each position its own id" for path in (old, new)]
+
+
+def test_an_unknown_root_is_named_on_one_short_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    path = tmp_path / "org.yaml"
+    path.write_text('orgviz: 1\norg: {name: x}\npeople:\n  - {id: "ab\\ncd", name: A}\n',
+                    encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", str(path), "-f", "json", "--root", "x" * 5000])
+    assert result.exit_code == 2
+    assert result.output == f"orgviz: {path}: no person with id '{'x' * 80}...' (--root)\n"
+    result = runner.invoke(main, ["export", str(path), "-f", "csv", "--root", "ab\x1bcd"])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {path}: no person with id 'ab\\u001Bcd' (--root); "
+                             "did you mean 'ab\\u000Acd'?\n")

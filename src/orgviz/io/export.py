@@ -13,7 +13,7 @@ from orgviz.errors import OrgvizError
 from orgviz.io.csvimport import EXPORT_COLUMNS
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
-from orgviz.problem import did_you_mean
+from orgviz.problem import did_you_mean, one_line
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
 MERMAID_MAX_EDGES = 500
@@ -113,8 +113,9 @@ def subtree(org: Org, root: str) -> Org:
     and everyone below them by solid lines, the teams they are in (with the teams above
     those), and only the dotted lines between them. OrgvizError for an unknown id."""
     if root not in org.by_id:
-        raise OrgvizError(f"{org.file}: no person with id '{root}' (--root)"
-                          f"{did_you_mean(root, org.by_id)}")
+        shown = root if len(root) <= 80 else root[:80] + "..."
+        hint = did_you_mean(root, org.by_id) if len(root) <= 200 else ""
+        raise OrgvizError(one_line(f"{org.file}: no person with id '{shown}' (--root){hint}"))
     reports, keep, todo = org.reports, set(), [root]
     while todo:
         pid = todo.pop()
