@@ -23,6 +23,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _MERMAID_ENTITY = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;",
                    "`": "#96;", "\n": " ", "\r": " ", "\x85": " ", "\u2028": " ",
                    "\u2029": " ", "|": "#124;",
+                   # Mermaid reads `%%{init: ...}%%` anywhere in a diagram as a directive
+                   # (a name could restyle or reconfigure the chart): "%" as a code too.
+                   "%": "#37;",
                    # Bidirectional controls as entity codes: in the Markdown source they
                    # would reorder how the line shows (the diagram still shows the text).
                    **{c: f"#{ord(c)};" for c in BIDI_CONTROLS}}
