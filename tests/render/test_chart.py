@@ -173,3 +173,13 @@ def test_a_team_word_lists_the_team_ids_that_hold_it() -> None:
     assert str(caught.value).endswith(
         "no team with id 'Payments' (--team); teams with 'Payments' in their id: "
         "'payments-design', 'payments-engineering', 'payments-product'")
+
+
+def test_a_team_view_counts_the_team_apart_from_the_managers_above() -> None:
+    enterprise = load(Path(__file__).resolve().parents[2] / "orgs" / "enterprise.yaml")
+    chart = build_chart(enterprise, View(team="payments-product"))
+    assert chart.subtitle == ("Payments Product: 40 people · 2 open roles · 2 managers above "
+                              "shown · 2026-11-01")
+    members = [c for c in chart.cards if c.kind in ("person", "open")
+               and enterprise.by_id[c.id].team == "payments-product"]
+    assert len(members) == 42  # as `orgviz stats` counts the team: 40 people, 2 open roles

@@ -633,11 +633,23 @@ class _Builder:
         return (), ""
 
     def _subtitle(self, cards: list[Card]) -> str:
+        team = self.view.team
+        if team is not None:  # the team's own, apart from the managers shown above them
+            teams = _team_members(self.org, team)
+            above = [c for c in cards if c.kind in ("person", "open")
+                     and self.people[c.id].team not in teams]
+            cards = [c for c in cards if c not in above]
         people = sum(c.hidden_people + (c.kind == "person") for c in cards)
         open_roles = sum(c.hidden_open + (c.kind == "open") for c in cards)
         parts = [_plural(people, "person", "people")]
         if open_roles:
             parts.append(_plural(open_roles, "open role"))
+        if team is not None:
+            name = clean(self.org.teams_by_id[team].display_name
+                         if team in self.org.teams_by_id else team)
+            parts[0] = f"{name}: {parts[0]}"
+            if above:
+                parts.append(f"{_plural(len(above), 'manager')} above shown")
         if self.org.date:
             parts.append(clean(self.org.date))
         return " · ".join(parts)
