@@ -174,3 +174,23 @@ def test_a_repeated_id_at_the_revision_is_refused_there(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (f"HEAD:{top}:6:10: error [duplicate-id] duplicate person id 'pm' "
                              "(first used at line 5): give each position its own id\n")
+
+
+def test_a_symbolic_link_at_the_revision_is_followed(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    real = repo / "orgs" / "v1.yaml"
+    real.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    (repo / "orgs" / "current.yaml").symlink_to("v1.yaml")
+    (repo / "orgs" / "loop.yaml").symlink_to("loop.yaml")
+    _commit(git, env, "a link to the current version")
+    real.write_text(TOP.replace("include: [teams/product.yaml]\n", "") +
+                    "  - {id: cpo, name: Cy, title: CPO, reports_to: ceo}\n", encoding="utf-8")
+    link = repo / "orgs" / "current.yaml"
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(link)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"HEAD:{link} -> {link}: 1 added"
+    loop = repo / "orgs" / "loop.yaml"
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(loop)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: git show HEAD:{loop}: more than 40 symbolic links at "
+                             "HEAD (a loop?)\n")

@@ -261,16 +261,26 @@ def _check_rev(rev: str) -> None:
                           "tag or a commit), not a range, a path or text with spaces")
 
 
-def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> bytes:
-    """The bytes of `relative` (to `directory`) at revision `rev`; `shown` names it in errors."""
-    spec = f"{rev}:./{relative}"
-    try:  # (`cat-file blob`, not `show`: a folder at `rev` is an error, not its listing)
-        done = subprocess.run(["git", "cat-file", "blob", spec], cwd=directory,
-                              capture_output=True, timeout=60, check=False)
+#: Symbolic links followed at a revision, one after another, before giving up (as a loop).
+MAX_GIT_LINKS = 40
+
+
+def _run_git(args: list[str], directory: str) -> subprocess.CompletedProcess[bytes]:
+    """`git ARGS` run in `directory`, its output captured; OrgvizError when it cannot run."""
+    try:
+        return subprocess.run(["git", *args], cwd=directory, capture_output=True, timeout=60,
+                              check=False)
     except FileNotFoundError:
         raise OrgvizError("git is not installed: --git needs it") from None
     except (OSError, subprocess.SubprocessError) as exc:
         raise OrgvizError(f"cannot run git: {exc}") from None
+
+
+def _git_blob(rev: str, directory: str, relative: str, shown: str) -> bytes:
+    """The bytes of the blob `relative` (to `directory`) at `rev` (a symbolic link's target)."""
+    spec = f"{rev}:./{relative}"
+    # (`cat-file blob`, not `show`: a folder at `rev` is an error, not its listing)
+    done = _run_git(["cat-file", "blob", spec], directory)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1] if message else f"exit status {done.returncode}"
@@ -278,6 +288,29 @@ def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> b
             reason = f"not a file in '{rev}' (a folder or a submodule)"
         raise OrgvizError(f"git show {rev}:{shown}: {reason.removeprefix('fatal: ')}")
     return done.stdout
+
+
+def _is_git_link(rev: str, directory: str, relative: str) -> bool:
+    """Whether `relative` (to `directory`) is a symbolic link at `rev`."""
+    done = _run_git(["--literal-pathspecs", "ls-tree", "-z", rev, "--", relative], directory)
+    return done.returncode == 0 and done.stdout.startswith(b"120000 ")
+
+
+def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> bytes:
+    """The bytes of `relative` (to `directory`) at revision `rev`, symbolic links followed
+    (as a checkout reads them); `shown` names it in errors."""
+    for _ in range(MAX_GIT_LINKS):
+        data = _git_blob(rev, directory, relative, shown)
+        # (a link's blob is its target: one short line; an org file has several)
+        if b"\n" in data or len(data) > 4096 or not _is_git_link(rev, directory, relative):
+            return data
+        target = data.decode("utf-8", "surrogateescape")
+        if os.path.isabs(target):
+            raise OrgvizError(f"git show {rev}:{shown}: a symbolic link to an absolute path "
+                              f"at {rev} ({one_line(target)}): cannot be read from git")
+        relative = os.path.normpath(os.path.join(os.path.dirname(relative), target))
+    raise OrgvizError(f"git show {rev}:{shown}: more than {MAX_GIT_LINKS} symbolic links "
+                      f"at {rev} (a loop?)")
 
 
 def git_show(rev: str, path: str) -> tuple[bytes, str]:
