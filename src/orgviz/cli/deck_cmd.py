@@ -92,5 +92,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     errors = [p for p in written.problems if p.level == "error"]
     if errors:  # --force: drawn anyway, but say what is wrong
         REPORTERS["text"](errors, len(files), sys.stdout, False)
+    for note in written.notes:
+        click.echo(f"orgviz: {written.path}: {note}", err=True)
     click.echo(f"{written.path} ({written.slides} slides)")
     sys.exit(EXIT_OK)

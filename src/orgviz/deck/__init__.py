@@ -49,6 +49,7 @@ class WrittenDeck:
     slides: int
     size: int
     problems: tuple[Problem, ...] = ()  # errors drawn anyway (force) and warnings
+    notes: tuple[str, ...] = ()  # about the output: PDF pages drawn as images
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -64,9 +65,11 @@ def format_of(path: str | os.PathLike[str]) -> str:
 
 def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
                options: DeckOptions | None = None,
-               template: str | os.PathLike[str] | None = None) -> tuple[bytes, int]:
+               template: str | os.PathLike[str] | None = None, *,
+               notes: list[str] | None = None) -> tuple[bytes, int]:
     """The bytes of a deck of `orgs` (each with the problems to mark, or ()) and its
-    number of slides. `template` (a .pptx) gives PowerPoint decks their master and layouts."""
+    number of slides. `template` (a .pptx) gives PowerPoint decks their master and layouts.
+    Notes about the output (PDF pages drawn as images) are appended to `notes`."""
     from orgviz.deck.build import build_deck
     from orgviz.deck.plan import DeckError
 
@@ -79,7 +82,7 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
         from orgviz.deck.pdf import deck_pdf
 
         deck = build_deck(orgs, options)
-        return deck_pdf(deck), len(deck.slides)
+        return deck_pdf(deck, notes), len(deck.slides)
     from orgviz.deck.powerpoint import deck_pptx, open_template, template_frame
 
     prs = open_template(template) if template is not None else None
@@ -113,7 +116,8 @@ def write_deck(sources: Sequence[str | os.PathLike[str]], output: str | os.PathL
         orgs.append((org, problems if force else ()))
     if refused:
         raise OrgLoadError(sorted(found))
-    data, slides = deck_bytes(orgs, fmt, options, template)
+    notes: list[str] = []
+    data, slides = deck_bytes(orgs, fmt, options, template, notes=notes)
     target = Path(output)
     write_atomic(target, data)
-    return WrittenDeck(target, fmt, slides, len(data), tuple(sorted(found)))
+    return WrittenDeck(target, fmt, slides, len(data), tuple(sorted(found)), tuple(notes))

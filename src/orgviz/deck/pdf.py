@@ -8,11 +8,14 @@ link to their slides where cairo can write links (1.16 and later).
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgviz.deck.pages import page_svg, reference_box
 from orgviz.deck.slides import Deck
 from orgviz.errors import RenderError
+
+if TYPE_CHECKING:
+    from orgviz.render.convert import PdfPage
 
 
 def _page_surface_class(cairosvg: Any) -> Any:
@@ -30,9 +33,14 @@ def _page_surface_class(cairosvg: Any) -> Any:
     return PageSurface
 
 
-def deck_pdf(deck: Deck) -> bytes:
-    """The PDF bytes of a deck (fixed dates: the same deck gives the same bytes)."""
-    from orgviz.render.convert import _cairosvg, fix_pdf_dates
+def deck_pdf(deck: Deck, notes: list[str] | None = None) -> bytes:
+    """The PDF bytes of a deck (fixed dates: the same deck gives the same bytes).
+
+    A page whose text cairo would draw wrongly (CJK, Arabic, Hebrew ...) is drawn as an
+    image by resvg (render/convert.py: `pdf_page_svg`); one note in `notes` names those
+    slides.
+    """
+    from orgviz.render.convert import _cairosvg, fix_pdf_dates, pdf_page_svg
 
     _cairosvg()  # a clear error when cairosvg or the cairo library is missing
     import cairocffi
@@ -44,9 +52,13 @@ def deck_pdf(deck: Deck) -> bytes:
     target = cairocffi.PDFSurface(output, deck.frame.width, deck.frame.height)
     _metadata(target, deck)
     links = _can_link(cairocffi)
+    pages: list[tuple[int, PdfPage]] = []
     try:
         for index in range(len(deck.slides)):
-            tree = cairosvg.parser.Tree(bytestring=page_svg(deck, index))
+            page = pdf_page_svg(page_svg(deck, index))
+            if page.trouble is not None:
+                pages.append((index + 1, page))
+            tree = cairosvg.parser.Tree(bytestring=page.svg)
             page_surface(target, tree)
             if links:
                 _links(cairocffi, target, deck, index)
@@ -56,6 +68,8 @@ def deck_pdf(deck: Deck) -> bytes:
         raise RenderError("not enough memory to draw the PDF deck") from None
     except (ValueError, TypeError) as exc:  # cairosvg's errors on a drawing it cannot read
         raise RenderError(f"cannot draw the PDF deck: {exc}") from None
+    if pages and notes is not None:
+        notes.append(pages_note(pages))
     return fix_pdf_dates(output.getvalue())
 
 
@@ -100,3 +114,33 @@ def _links(cairocffi: Any, target: Any, deck: Deck, index: int) -> None:
                           f"rect=[{x:.2f} {y:.2f} {w:.2f} {h:.2f}] page={number} "
                           f"pos=[0 0]")
         context.tag_end(cairocffi.TAG_LINK)
+
+
+def pages_note(pages: list[tuple[int, PdfPage]]) -> str:
+    """One note for the slides (number, page) whose text cairo would draw wrongly."""
+    from orgviz.render.convert import pdf_image_note
+
+    troubles = [page.trouble for _, page in pages if page.trouble is not None]
+    trouble = troubles[0]
+    for other in troubles[1:]:
+        trouble = trouble.merged(other)
+    where = slide_ranges([number for number, _ in pages])
+    dpis = sorted({page.dpi for _, page in pages if page.dpi is not None})
+    if not dpis:  # resvg-py is missing: the pages are drawn by cairo as they are
+        return pdf_image_note(trouble, None, pages=where)
+    dpi = f"{dpis[0]}" if len(dpis) == 1 else f"{dpis[0]}-{dpis[-1]}"
+    return pdf_image_note(trouble, dpi, pages=where, min_dpi=dpis[0])
+
+
+def slide_ranges(numbers: list[int]) -> str:
+    """'slide 7', 'slides 2-4, 7, 9-12' (ascending numbers)."""
+    if len(numbers) == 1:
+        return f"slide {numbers[0]}"
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return "slides " + ", ".join(
+        f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)

@@ -3,11 +3,15 @@
 PNG is drawn by resvg (resvg-py): it shapes text with HarfBuzz's rules (Arabic letters join,
 Hebrew and Arabic run right to left) and falls back to any installed font that has a
 character (CJK, Hangul, ...). cairosvg does neither, so it only draws PNG when resvg-py is
-missing. PDF is drawn by cairosvg (vector, text stays text, reproducible bytes).
+missing. PDF is drawn by cairosvg (vector, text stays text, reproducible bytes), except a
+page whose text cairosvg would draw wrongly (see pdftext.py): that page is drawn by resvg
+as an image of at most `PDF_IMAGE_DPI` dpi and `MAX_PDF_IMAGE_PIXELS`, placed on a PDF page
+of the same size (`pdf_page_svg`), with a note saying so.
 """
 
 from __future__ import annotations
 
+import base64
 import math
 import os
 import re
@@ -19,6 +23,7 @@ from typing import Any, NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from orgviz.errors import RenderError
+from orgviz.render.pdftext import Trouble, pdf_text_trouble
 
 #: Aspect ratios (width, height) that `fit_svg` pads a drawing to; "a4" is landscape.
 FIT_PRESETS: dict[str, tuple[int, int]] = {
@@ -32,6 +37,13 @@ MAX_PNG_SIDE = 32_767
 MAX_PNG_PIXELS = 2**28
 #: Adobe Acrobat refuses PDF pages larger than 200 inches (14,400 pt) on a side.
 MAX_PDF_SIDE_PT = 14_400
+
+#: A PDF page drawn as an image (text cairo cannot draw) has this many dots per inch ...
+PDF_IMAGE_DPI = 300
+#: ... or fewer, so that it has at most this many pixels (128 MiB as RGBA while drawn).
+MAX_PDF_IMAGE_PIXELS = 2**25
+#: Below this resolution a note suggests a smaller chart (small text gets blurred).
+SHARP_PDF_IMAGE_DPI = 150
 
 INSTALL_CAIROSVG = "pip install cairosvg"
 INSTALL_RESVG = "pip install resvg-py"
@@ -357,13 +369,97 @@ def _resvg_png(resvg: Any, svg: bytes) -> bytes:
 
 
 def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:
-    """Draw the SVG as a one-page vector PDF with a fixed creation date (reproducible bytes)."""
+    """Draw the SVG as a one-page PDF with a fixed creation date (reproducible bytes).
+
+    The page is vector (text stays text), unless cairosvg would draw some of its text wrongly
+    (scripts it cannot shape, characters its font lacks): then the page is an image drawn by
+    resvg (`pdf_page_svg`), and a note says so.
+    """
     width_pt, height_pt = (size * 72 / 96 for size in svg_size(svg))
     if max(width_pt, height_pt) > MAX_PDF_SIDE_PT:
         _tell(notes, f"the PDF page is {width_pt / 72:,.0f} x {height_pt / 72:,.0f} inches; "
                      f"Adobe Acrobat cannot open pages over 200 inches (browsers can): use a "
                      f"slide aspect or split the chart for print")
-    return fix_pdf_dates(_convert("PDF", _cairosvg().svg2pdf, bytestring=svg))
+    cairosvg = _cairosvg()
+    page = pdf_page_svg(svg)
+    if page.note:
+        _tell(notes, page.note)
+    return fix_pdf_dates(_convert("PDF", cairosvg.svg2pdf, bytestring=page.svg))
+
+
+class PdfPage(NamedTuple):
+    """An SVG ready for cairosvg's PDF writer, and what to tell the user about it."""
+
+    svg: bytes
+    dpi: int | None = None  # the image's resolution when drawn as an image
+    trouble: Trouble | None = None  # the text cairosvg would have drawn wrongly
+    note: str = ""  # "" when the page is the vector drawing
+
+    @property
+    def is_image(self) -> bool:
+        """Whether the page is drawn as an image."""
+        return self.dpi is not None
+
+
+def pdf_page_svg(svg: bytes) -> PdfPage:
+    """The SVG itself when cairosvg draws all its text right, else an SVG of the same size
+    holding one <image>: the drawing as a PNG drawn by resvg (shaping, font fallback)."""
+    trouble = pdf_text_trouble(svg)
+    if trouble is None:
+        return PdfPage(svg)
+    resvg = _resvg()
+    if resvg is None:
+        return PdfPage(svg, None, trouble, pdf_image_note(trouble, None))
+    natural_w, natural_h = svg_size(svg)
+    dpi, pixels_w, pixels_h = pdf_image_size(natural_w, natural_h)
+    try:
+        png = _resvg_png(resvg, _pixel_sized(svg, pixels_w, pixels_h))
+    except RenderError as exc:  # drawn by cairo as it is, and said so
+        return PdfPage(svg, None, trouble,
+                       f"its text holds {trouble.describe()}, so some of it is missing or "
+                       f"garbled: it could not be drawn as an image ({exc})")
+    return PdfPage(image_page_svg(png, natural_w, natural_h), dpi, trouble,
+                   pdf_image_note(trouble, str(dpi), min_dpi=dpi))
+
+
+def pdf_image_note(trouble: Trouble, dpi: str | None, *, pages: str = "",
+                   min_dpi: int = PDF_IMAGE_DPI) -> str:
+    """The note on a PDF page (or `pages`, "slides 2-4") drawn as an image at `dpi`, or
+    left as cairo draws it (`dpi` None: resvg-py is missing)."""
+    subject = f"{pages}: their" if pages else "its"
+    if dpi is None:
+        return (f"{subject} text holds {trouble.describe()}, so some of it is missing or "
+                f"garbled: {INSTALL_RESVG} to draw such pages correctly (as images)")
+    what = f"{pages} drawn as images" if pages else "drawn as an image"
+    note = f"{what} at {dpi} dpi: {subject.rpartition(' ')[2]} text holds {trouble.describe()}"
+    if min_dpi < SHARP_PDF_IMAGE_DPI:
+        note += " (small text may be blurred: draw less with --depth, --root or --team)"
+    return note
+
+
+def pdf_image_size(width: float, height: float) -> tuple[int, int, int]:
+    """(dpi, pixels wide, pixels high) of the image of a `width` x `height` px (96 dpi) page:
+    `PDF_IMAGE_DPI`, or less to keep within `MAX_PDF_IMAGE_PIXELS`, a PNG's side and memory."""
+    inches_w, inches_h = width / 96, height / 96
+    pixels = MAX_PDF_IMAGE_PIXELS
+    room = _memory_pixels()
+    if room is not None:
+        pixels = min(pixels, room // 2)  # the PNG is decoded again for the PDF
+    dpi = min(PDF_IMAGE_DPI, math.floor(math.sqrt(pixels / (inches_w * inches_h))),
+              math.floor(MAX_PNG_SIDE / inches_w), math.floor(MAX_PNG_SIDE / inches_h))
+    dpi = max(1, dpi)
+    pixels_w = max(1, round(inches_w * dpi))
+    return dpi, pixels_w, max(1, round(height * pixels_w / width))
+
+
+def image_page_svg(png: bytes, width: float, height: float) -> bytes:
+    """An SVG `width` x `height` px holding only the PNG, stretched to fill it."""
+    size = f'width="{width!r}" height="{height!r}"'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" {size} '
+            f'viewBox="0 0 {width!r} {height!r}"><image x="0" y="0" {size} '
+            f'preserveAspectRatio="none" xlink:href="data:image/png;base64,'
+            f'{base64.b64encode(png).decode("ascii")}"/></svg>').encode("ascii")
 
 
 _PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)")

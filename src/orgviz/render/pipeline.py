@@ -197,7 +197,8 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     The org is validated first (or `problems` from an earlier `validate` are used, or
     `check()` gives them): with errors an OrgLoadError carrying them is raised, unless
     `force`, which draws anyway and marks the broken cards and lines. Notes about the
-    output (a PNG scaled down to fit) are appended to `notes`.
+    output (a PNG scaled down to fit, a PDF drawn as an image because cairo cannot draw its
+    text) are appended to `notes`.
 
     With `--layout dot` Graphviz starts before validation, which runs (like the rest of
     orgviz's work that needs no layout) while Graphviz works; the outcome is the same.

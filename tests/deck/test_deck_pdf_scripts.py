@@ -1,0 +1,158 @@
+"""PDF decks never lose text: slides cairo cannot draw right are images, the rest vector."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageFilter, ImageStat
+
+from orgviz.deck import deck_bytes
+from orgviz.deck.build import DeckOptions, build_deck
+from orgviz.deck.pages import page_svg
+from orgviz.deck.pdf import slide_ranges
+from orgviz.loader import load
+from orgviz.render import convert
+from orgviz.render.convert import svg_to_png
+from orgviz.render.pdftext import pdf_text_trouble
+
+pytestmark = pytest.mark.skipif(convert._resvg() is None, reason="needs resvg-py")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None
+                                   or shutil.which("pdftotext") is None,
+                                   reason="needs poppler's pdftoppm and pdftotext")
+
+NAMES = ["张伟", "박지우", "محمد الفارسي", "נועה בן-דוד"]
+#: Two teams: one led by 张伟 with the other non-Latin names, one all Latin.
+ORG = """\
+orgviz: 1
+org: {name: Scripts Deck}
+people:
+  - {id: ceo, name: Ada Lovelace, title: CEO}
+  - {id: zw, name: 张伟, title: Director of Data, reports_to: ceo}
+  - {id: pj, name: 박지우, title: Data Engineer, role: ic, reports_to: zw}
+  - {id: mf, name: محمد الفارسي, title: Data Engineer, role: ic, reports_to: zw}
+  - {id: nb, name: נועה בן-דוד, title: Data Engineer, role: ic, reports_to: zw}
+  - {id: gh, name: Grace Hopper, title: Director of Engineering, reports_to: ceo}
+  - {id: kj, name: Katherine Johnson, title: Engineer, role: ic, reports_to: gh}
+  - {id: am, name: Zoë Ångström, title: Engineer, role: ic, reports_to: gh}
+  - {id: ep, name: Ελένη Пётрова, title: Engineer, role: ic, reports_to: gh}
+"""
+OPTIONS = DeckOptions(split="manager")
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("scripts") / "scripts.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def made(source: Path) -> tuple[bytes, list[str], list[bytes]]:
+    """The PDF deck, its notes and the SVG of each page."""
+    notes: list[str] = []
+    data, count = deck_bytes([(load(source), ())], "pdf", OPTIONS, notes=notes)
+    deck = build_deck([(load(source), ())], OPTIONS)
+    pages = [page_svg(deck, index) for index in range(len(deck.slides))]
+    assert len(pages) == count
+    return data, notes, pages
+
+
+def _troubled(pages: list[bytes]) -> list[int]:
+    return [number for number, svg in enumerate(pages, 1) if pdf_text_trouble(svg) is not None]
+
+
+def test_only_the_slides_with_such_names_are_images(made) -> None:
+    data, notes, pages = made
+    troubled = _troubled(pages)
+    assert troubled and len(troubled) < len(pages)  # some slides of each kind
+    assert data.count(b"/Subtype /Image") == len(troubled)
+    assert len(notes) == 1
+    assert notes[0] == (f"{slide_ranges(troubled)} drawn as images at 300 dpi: their text "
+                        f"holds scripts the PDF writer cannot shape (Chinese, Korean, Arabic, "
+                        f"Hebrew)")
+
+
+@needs_poppler
+def test_latin_slides_stay_text_and_the_others_show_the_names(made, tmp_path: Path) -> None:
+    data, _, pages = made
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout.split("\f")
+    troubled = _troubled(pages)
+    grace = [n for n, page in enumerate(pages, 1) if b">Grace Hopper<" in page
+             and n not in troubled]
+    assert grace and all("Grace Hopper" in text[n - 1] for n in grace)
+    assert any("Zoë Ångström" in text[n - 1] and "Ελένη Пётрова" in text[n - 1]
+               for n in grace)
+    for number in troubled:
+        assert text[number - 1].strip() == ""  # an image: no text
+        svg = pages[number - 1]
+        names = [name for name in NAMES if f">{name}</text>".encode() in svg]
+        if names:
+            _assert_names_drawn(_page_png(path, number, tmp_path), svg, names)
+    drawn = {name for n in troubled for name in NAMES
+             if f">{name}</text>".encode() in pages[n - 1]}
+    assert drawn == set(NAMES)
+
+
+def test_links_stay(made) -> None:
+    data, _, _ = made
+    assert re.search(rb"/S\s*/GoTo|/Dest", data)
+
+
+def test_the_same_deck_gives_the_same_bytes_in_any_time_zone(made, source: Path,
+                                                             tmp_path: Path) -> None:
+    for zone in ("Asia/Kolkata", "UTC"):
+        env = {**os.environ, "TZ": zone}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        out = tmp_path / "deck.pdf"
+        done = subprocess.run([sys.executable, "-m", "orgviz", "deck", str(source), "-o",
+                               str(out), "--split", "manager"], env=env, capture_output=True,
+                              text=True, timeout=300, check=True)
+        assert done.stderr == f"orgviz: {out}: {made[1][0]}\n"  # the note, once
+        assert out.read_bytes() == made[0], zone
+
+
+def test_slide_ranges() -> None:
+    assert slide_ranges([4]) == "slide 4"
+    assert slide_ranges([2, 3, 4, 7, 9, 10]) == "slides 2-4, 7, 9-10"
+
+
+def _page_png(pdf: Path, number: int, tmp_path: Path) -> Image.Image:
+    """Page `number` drawn by poppler at 96 dpi (one pixel per SVG pixel), in gray."""
+    stem = tmp_path / f"page{number}"
+    subprocess.run(["pdftoppm", "-r", "96", "-f", str(number), "-l", str(number), "-png",
+                    "-singlefile", str(pdf), str(stem)], check=True, timeout=120)
+    return Image.open(f"{stem}.png").convert("L")
+
+
+def _gray(png: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(png)).convert("L")
+
+
+def _assert_names_drawn(page: Image.Image, svg: bytes, names: list[str]) -> None:
+    """Where resvg draws the names, the page shows (almost) what resvg draws."""
+    with_names = _gray(svg_to_png(svg, width=page.width))
+    blank = svg
+    for name in names:
+        blank = blank.replace(f">{name}</text>".encode(), b"></text>")
+    without = _gray(svg_to_png(blank, width=page.width))
+    assert page.size == with_names.size
+    mask = ImageChops.difference(with_names, without).point(lambda v: 255 if v > 80 else 0)
+    assert mask.histogram()[255] > 40 * len(names)
+    ink_page = ImageStat.Stat(ImageChops.invert(page), mask).mean[0]
+    ink_png = ImageStat.Stat(ImageChops.invert(with_names), mask).mean[0]
+    assert ink_page > 0.6 * ink_png, f"names missing: darkness {ink_page:.0f} of {ink_png:.0f}"
+    near = mask.filter(ImageFilter.MaxFilter(5))
+    soft_page, soft_png = (image.filter(ImageFilter.GaussianBlur(1.5))
+                           for image in (page, with_names))
+    differ = ImageStat.Stat(ImageChops.difference(soft_page, soft_png), near).mean[0]
+    assert differ < 15, f"the names differ from the PNG's by {differ:.1f}"
