@@ -368,3 +368,27 @@ def test_arrows_say_who_reports_to_whom(engine: str, examples: list[Org],
     assert "dotted line from Product Manager to CEO: 1 line" in [
         "".join(el.itertext()) for el in root.iter(f"{SVG}title")]
     assert "dotted-line report" in texts(svg)
+
+
+def test_a_cycle_of_people_without_a_role_above_a_product_role_ends(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "org.yaml"
+    path.write_text("""\
+orgviz: 1
+org: {name: Loop, size: mid-size}
+people:
+  - {id: top, name: T, title: CEO}
+  - {id: x, name: X, reports_to: y}
+  - {id: y, name: Y, reports_to: x}
+  - {id: d, name: D, title: Director of Product, reports_to: x}
+""", encoding="utf-8")
+    org = load(path)
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(collapse(org)), daemon=True)
+    worker.start()
+    worker.join(10)  # (it looped for ever: x and y have no role, so were never "selected")
+    assert done, "collapse did not end"
+    graph = done[0]
+    assert [node.name for node in graph.nodes.values()] == ["Director of Product"]
+    assert not graph.solid

@@ -73,12 +73,14 @@ def collapse(org: Org) -> RoleGraph:
                    if r in ladder.roles)
 
     selected: set[str] = set()
+    walked: set[str] = set()  # everyone passed (people without a role too: a cycle of them)
     for person in by_id.values():
         if not person.roles or not is_product(person):
             continue
         # The product person and everybody above them (bounded: ids seen once).
         current: Person | None = person
-        while current is not None and current.id not in selected:
+        while current is not None and current.id not in walked:
+            walked.add(current.id)
             if current.roles:
                 selected.add(current.id)
             manager = current.reports_to
