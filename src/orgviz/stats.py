@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -143,13 +144,29 @@ def span_text(span: dict[str, Any], keys: tuple[str, ...] = ("min", "median", "m
     return " / ".join(format_value(span[key]) for key in keys)
 
 
+def _cell_width(text: str) -> int:
+    """Columns a cell takes on a terminal: wide (CJK) characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, left: bool) -> str:
+    """A cell padded to `width` columns, on the right (`left`-aligned) or on the left."""
+    gap = " " * (width - _cell_width(text))
+    return text + gap if left else gap + text
+
+
 def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
+    """Rows as aligned lines: the first column to the left, the others to the right."""
     if not rows:
         return []
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [indent + "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(row, widths, strict=True))
-                               ).rstrip() for row in rows]
+    rows = [tuple(one_line(c) for c in row) for row in rows]  # (measured as shown)
+    widths = [max(_cell_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [(indent + "  ".join(_pad(c, w, i == 0)
+                                for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+             ).rstrip() for row in rows]
 
 
 def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:

@@ -143,3 +143,30 @@ def test_a_dotted_line_to_a_manager_whose_id_changed_is_no_change() -> None:
     changes = diff_orgs(org("ceo", "ceo"), org("CEO", "vp"))
     assert [(c.kind, c.id, c.field) for c in changes] == [
         ("idchanged", "CEO", "id"), ("changed", "s", "dotted_to")]
+
+
+def test_stats_table_aligns_wide_and_escaped_team_names(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    path = tmp_path / "org.yaml"
+    path.write_text("""\
+orgviz: 1
+org: {name: W, size: small}
+teams:
+  - {id: t1, name: "開発チーム"}
+  - {id: t2, name: "Eng"}
+  - {id: t3, name: "\\u202eQA"}
+people:
+  - {id: ceo, name: A, title: CEO, team: t1}
+  - {id: b, name: B, title: Engineer, reports_to: ceo, team: t2}
+  - {id: c, name: C, title: Engineer, reports_to: ceo, team: t2}
+  - {id: d, name: D, title: Engineer, reports_to: ceo, team: t3}
+""", encoding="utf-8")
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    block = text.split("By team\n")[1].split("\n\n")[0].splitlines()
+    assert block == ["  team        positions  open",
+                     "  Eng                 2     0",
+                     "  \\u202EQA            1     0",
+                     "  開発チーム          1     0"]
