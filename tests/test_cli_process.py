@@ -92,3 +92,28 @@ def test_the_program_leaves_a_command_s_results_to_the_end(tmp_path: Path) -> No
     (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "small.yaml")])
     assert result.exit_code == 0 and common._KEPT == []
+
+
+_FULL_STDOUT = """\
+import errno, io, sys
+class Full(io.RawIOBase):
+    def writable(self): return True
+    def write(self, b): raise OSError(errno.ENOSPC, "No space left on device")
+sys.stdout = io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8")
+sys.argv = ["orgviz", *sys.argv[1:]]
+from orgviz.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "json"], ["stats"], ["validate"]])
+def test_stdout_on_a_full_disk_is_one_line_not_a_traceback(args: list[str]) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    org = Path(__file__).resolve().parents[1] / "orgs" / "small.yaml"
+    proc = subprocess.run([sys.executable, "-c", _FULL_STDOUT, args[0], str(org), *args[1:]],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == "orgviz: cannot write the output: No space left on device\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib
 import os
@@ -71,12 +72,27 @@ def run() -> NoReturn:
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+    except BrokenPipeError:  # `orgviz export ... | head`: the reader has what it wanted
+        code = 1
+    except OSError as exc:  # output that cannot be written (stdout on a full disk)
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"orgviz: cannot write the output: {exc.strerror or exc}\n")
+        code = 2
     status = _exit_status(code)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`orgviz ... | head`)
+        except BrokenPipeError:  # a closed pipe (`orgviz ... | head`)
             status = status or 1
+        except (OSError, ValueError) as exc:
+            if stream is sys.stdout and isinstance(exc, OSError) and status != 2:
+                with contextlib.suppress(OSError, ValueError):
+                    sys.stderr.write(f"orgviz: cannot write the output: "
+                                     f"{exc.strerror or exc}\n")
+                    sys.stderr.flush()
+                status = 2
+            else:
+                status = status or 1
     atexit._run_exitfuncs()
     os._exit(status)
 
