@@ -255,3 +255,14 @@ def test_people_built_without_init_equal_dataclass_people(org_file) -> None:
         values = [getattr(person, name) for name in names]  # every field is set
         assert person == Person(*values) and repr(person) == repr(Person(*values))
         assert _new_person(*values) == person
+
+
+def test_a_huge_id_is_named_short_in_messages(org_file) -> None:
+    from orgviz.validate import validate
+
+    path = org_file("orgviz: 1\norg: {name: T, size: small}\npeople:\n"
+                    f"  - {{id: {'a' * 10_000}, name: A}}\n")
+    [problem] = [p for p in validate(load(path)) if p.rule == "schema"]
+    assert (problem.line, problem.col) == (4, 10)
+    assert problem.message == (f"'id' of person '{'a' * 59}…' is 10000 characters long; at "
+                               "most 500 are allowed")

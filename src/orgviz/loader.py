@@ -101,11 +101,16 @@ def _describe(value: Any) -> str:
     return "null" if value is None else f"'{value}'"
 
 
+#: An id as a message names the entry it is about (a 10,000-character id made a 10 KB line).
+SHOWN_ID_CHARS = 60
+
+
 def _what(kind: str, item: YMap) -> str:
     """'person 'dana'' when the entry has a usable id, else 'a person'."""
     ident = item.get("id")
     if isinstance(ident, str) and ident.strip():
-        return f"{kind} '{ident}'"
+        shown = ident if len(ident) <= SHOWN_ID_CHARS else ident[:SHOWN_ID_CHARS - 1] + "…"
+        return f"{kind} '{shown}'"
     return f"a {kind}"
 
 
