@@ -392,3 +392,21 @@ people:
     graph = done[0]
     assert [node.name for node in graph.nodes.values()] == ["Director of Product"]
     assert not graph.solid
+
+
+def test_a_roles_pdf_drawn_as_an_image_says_so(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("resvg_py")
+    text = (Path(__file__).resolve().parents[1] / "orgs" / "small.yaml").read_text(
+        encoding="utf-8").replace("  name: Tidewater Labs\n", "  name: 张伟公司\n", 1)
+    org = tmp_path / "cjk.yaml"
+    org.write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "orgviz", "roles", str(org), "-o",
+                           str(tmp_path / "roles.pdf")], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == (f"orgviz: {tmp_path / 'roles.pdf'}: drawn as an image at 300 dpi: "
+                           "its text holds scripts the PDF writer cannot shape (Chinese)\n")

@@ -391,12 +391,12 @@ def to_dot(orgs: Sequence[Org], title: str = TITLE) -> str:
 
 
 def render(orgs: Sequence[Org], fmt: str = "svg", engine: str = "auto",
-           timeout: float = 60.0, title: str = TITLE) -> bytes:
+           timeout: float = 60.0, title: str = TITLE, notes: list[str] | None = None) -> bytes:
     """Draw the chart as svg, png or pdf (`dot`: the DOT source).
 
     Graphviz (either engine) only places the boxes and routes the arrows; orgviz draws the
     SVG itself, so the chart looks the same whichever Graphviz is installed. PNG and PDF are
-    converted from that SVG.
+    converted from that SVG; `notes` gets what the PDF had to do (a page drawn as an image).
     """
     from orgviz.errors import RenderError
 
@@ -419,4 +419,4 @@ def render(orgs: Sequence[Org], fmt: str = "svg", engine: str = "auto",
 
     if fmt == "png":
         return convert.svg_to_png(svg, scale=2.0)
-    return convert.svg_to_pdf(svg)
+    return convert.svg_to_pdf(svg, notes=notes)

@@ -32,8 +32,11 @@ def command(files: tuple[str, ...], output: str, engine: str) -> None:
     orgs = [load_whole(path) for path in files]
     refuse_to_overwrite(output, [part for org in orgs for part in org.files])
     try:
-        data = to_dot(orgs) if fmt == "dot" else render(orgs, fmt, engine)
+        notes: list[str] = []
+        data = to_dot(orgs) if fmt == "dot" else render(orgs, fmt, engine, notes=notes)
         write_output(output, data)
     except OrgvizError as exc:
         fail(exc)
+    for note in notes:
+        click.echo(f"orgviz: {output}: {note}", err=True)
     click.echo(output)  # as `render` names what it wrote
