@@ -219,7 +219,9 @@ def test_a_png_scaled_down_to_fit_is_a_one_line_note(tmp_path: Path,
         warnings.simplefilter("error")  # a Python warning (with its source line) fails
         result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    [note] = [line for line in result.output.splitlines() if line.startswith("orgviz:")]
+    [note, wrote] = [line for line in result.output.splitlines()
+                     if line.startswith("orgviz:")]
+    assert wrote == f"orgviz: wrote {out}"
     assert note.startswith(f"orgviz: {out}: the chart would be ")
     assert "scaled down to 300 x" in note and note.endswith("write SVG or PDF for a sharp "
                                                             "large chart")
@@ -291,3 +293,12 @@ def test_an_open_position_filled_under_a_new_id(tmp_path: Path) -> None:
     two = before + "  - {id: open-pm2, title: Senior PM, vacant: true, reports_to: dana}\n"
     twice = after + "  - {id: ada, name: Ada, title: Senior PM, reports_to: dana}\n"
     assert ("filled", "grace") not in _diff(tmp_path, two, twice)
+
+
+def test_a_chart_that_cannot_be_written_prints_no_report(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path)
+    target = tmp_path / "missing" / "diff.svg"
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {target}: the directory {target.parent} does not "
+                             "exist\n")

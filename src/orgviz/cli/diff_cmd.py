@@ -78,20 +78,22 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         people = "person reports" if unlinked == 1 else "people report"
         click.echo(f"orgviz: {new.file}: {unlinked} {people} to a manager who is not in it "
                    "(`orgviz validate` reports where)", err=True)
+    notes: list[str] = []
+    if output:  # drawn and written first: a chart that cannot be written prints no report
+        try:
+            from orgviz.io.files import write_output
+
+            write_output(output, draw_changes(new, changes, old.file, fmt, notes, old))
+        except OrgvizError as exc:
+            fail(exc)
     if as_json:
         click.echo(json.dumps(to_json(changes, old.file, new.file), indent=2,
                               ensure_ascii=False))
     else:
         click.echo(format_text(changes, old.file, new.file), nl=False)
+    for note in notes:
+        click.echo(f"orgviz: {output}: {note}", err=True)
     if output:
-        try:
-            from orgviz.io.files import write_output
-
-            notes: list[str] = []
-            write_output(output, draw_changes(new, changes, old.file, fmt, notes, old))
-        except OrgvizError as exc:
-            fail(exc)
-        for note in notes:
-            click.echo(f"orgviz: {output}: {note}", err=True)
+        click.echo(f"orgviz: wrote {output}", err=True)  # (stdout holds the report)
     sys.exit(1 if exit_code and changes else 0)
 
