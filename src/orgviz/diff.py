@@ -423,6 +423,8 @@ _LEGEND = (("manager missing", ("unlinked",)),
            ("moved (new manager)", ("moved",)),
            ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed", "idchanged")),
            ("other change", ("changed",)))
+#: About the characters a card's note line holds before it is cut short.
+NOTE_CHARS = 34
 #: Removed people named in the subtitle; more are counted.
 MAX_REMOVED_SHOWN = 8
 
@@ -442,17 +444,25 @@ def _card_note(own: list[Change], names: dict[str, str]) -> str:
         parts.append("vacancy filled")
     if "added" in kinds or "opened" in kinds or "filled" in kinds:
         return " · ".join(parts)
+    details: list[tuple[str, str]] = []  # (what changed in full, in a word)
     if "idchanged" in kinds:
-        parts.append(f"id was {kinds['idchanged'].old}")
+        details.append((f"id was {kinds['idchanged'].old}", "new id"))
     if "moved" in kinds:
         old = kinds["moved"].old
-        parts.append(f"moved from {names.get(old, old)}" if old else "moved")
+        details.append((f"moved from {names.get(old, old)}" if old else "moved", "moved"))
     if "retitled" in kinds:
-        parts.append(f"was {_show(kinds['retitled'].old)}")
+        details.append((f"was {_show(kinds['retitled'].old)}", "retitled"))
     if "reteamed" in kinds:
-        parts.append(f"team was {_show(kinds['reteamed'].old)}")
+        details.append((f"team was {_show(kinds['reteamed'].old)}", "re-teamed"))
     if "renamed" in kinds:
-        parts.append(f"was {_show(kinds['renamed'].old)}")
+        details.append((f"was {_show(kinds['renamed'].old)}", "renamed"))
+    if details:
+        # One line under the title: beside the first change in full, the others in a word
+        # when all in full would not fit (the line is cut short at the card's edge).
+        full = [*parts, *(long for long, _short in details)]
+        if len(" · ".join(full)) > NOTE_CHARS and len(details) > 1:
+            full = [*parts, details[0][0], *(short for _long, short in details[1:])]
+        return " · ".join(full)
     if not parts and "changed" in kinds:
         parts.append("changed: " + ", ".join(sorted({c.field or "" for c in own
                                                        if c.kind == "changed"})))

@@ -302,3 +302,18 @@ def test_a_chart_that_cannot_be_written_prints_no_report(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.output == (f"orgviz: {target}: the directory {target.parent} does not "
                              "exist\n")
+
+
+def test_a_card_moved_and_retitled_keeps_both_in_its_note_line() -> None:
+    from orgviz.diff import NOTE_CHARS, Change, _card_note
+
+    moved = Change(kind="moved", id="ana", name="Ana", old="john", new="hop")
+    retitled = Change(kind="retitled", id="ana", name="Ana", old="Product Manager",
+                      new="Senior Product Manager")
+    note = _card_note([moved, retitled], {"john": "John Smith"})
+    assert note == "moved from John Smith · retitled"  # (in full it was cut: "was Product…")
+    assert len(note) <= NOTE_CHARS
+    assert _card_note([retitled], {}) == "was Product Manager"
+    short = Change(kind="moved", id="ana", name="Ana", old="jo", new="hop")
+    pm = Change(kind="retitled", id="ana", name="Ana", old="PM", new="Senior PM")
+    assert _card_note([short, pm], {}) == "moved from jo · was PM"
