@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
-from orgviz.orgfiles import FileTooBigError, NotRegularFileError, read_regular
+from orgviz.orgfiles import read_input
 from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.roles import LEVELS, Role, RoleLadder
 from orgviz.yamlread import (
@@ -192,37 +191,10 @@ def _printable(item: YMap) -> bool:
     return all(v.isprintable() for v in item.values() if isinstance(v, str))
 
 
-def _cannot_read(exc: OSError) -> str:
-    """Why a file cannot be read, in a few words ('symlink loop' for ELOOP)."""
-    if exc.errno == errno.ELOOP:
-        return "symlink loop"
-    return exc.strerror or str(exc)
-
-
-def _read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of an org file: a regular file (symlinks followed) of at most MAX_FILE_BYTES;
-    a directory, device, FIFO or socket is never read (OrgFileError)."""
-    try:
-        return read_regular(path, MAX_FILE_BYTES)
-    except NotRegularFileError as exc:
-        if exc.kind == "a directory":
-            raise OrgFileError(f"{shown}: is a directory, not an org file") from None
-        raise OrgFileError(f"{shown}: is not a regular file ({exc.kind})") from None
-    except FileTooBigError as exc:
-        limit = MAX_FILE_BYTES // 2**20
-        size = f"more than {limit}" if exc.size is None else f"{exc.size / 2**20:.0f}"
-        raise OrgLoadError([Problem(shown, 1, 1, "error", "limits", f"file is {size} MiB; "
-                                    f"orgviz reads org files up to {limit} MiB")]) from None
-    except OSError as exc:
-        raise OrgFileError(f"{shown}: cannot read: {_cannot_read(exc)}") from None
-    except ValueError:  # a NUL in the path
-        raise OrgFileError(f"{shown}: cannot read: the path holds a NUL character") from None
-
-
 def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
     """An org file's document, and whether its text holds a backslash (an escape in a
     double-quoted scalar can make a control character that the file may not hold raw)."""
-    data = _read_bytes(path, shown)
+    data = read_input(path, shown, MAX_FILE_BYTES, "an org file", "reads org files")
     try:
         return read_yaml(decode(data, shown), shown), b"\\" in data
     except YamlError as exc:

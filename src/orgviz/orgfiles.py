@@ -9,6 +9,7 @@ at most the `include:` block of a file, so that the hook stays as fast as a bare
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -78,6 +79,33 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     if len(data) > limit:
         raise FileTooBigError(None)
     return data
+
+
+def read_input(path: str | os.PathLike[str], shown: str, limit: int, what: str,
+               reads: str) -> bytes:
+    """The bytes of a file a command reads, as `read_regular` reads them, its failures as
+    one-line errors: OrgFileError for a directory ("is a directory, not `what`"), a device,
+    FIFO or socket, or a path that cannot be read; OrgLoadError (rule `limits`, line 1) past
+    `limit` bytes ("orgviz `reads` up to N MiB")."""
+    from orgviz.errors import OrgFileError, OrgLoadError
+    from orgviz.problem import Problem
+
+    try:
+        return read_regular(path, limit)
+    except NotRegularFileError as exc:
+        if exc.kind == "a directory":
+            raise OrgFileError(f"{shown}: is a directory, not {what}") from None
+        raise OrgFileError(f"{shown}: is not a regular file ({exc.kind})") from None
+    except FileTooBigError as exc:
+        mib = limit // 2**20
+        size = f"more than {mib}" if exc.size is None else f"{exc.size / 2**20:.0f}"
+        raise OrgLoadError([Problem(shown, 1, 1, "error", "limits", f"file is {size} MiB; "
+                                    f"orgviz {reads} up to {mib} MiB")]) from None
+    except OSError as exc:
+        reason = "symlink loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        raise OrgFileError(f"{shown}: cannot read: {reason}") from None
+    except ValueError:  # a NUL in the path
+        raise OrgFileError(f"{shown}: cannot read: the path holds a NUL character") from None
 
 
 def read_or_none(path: str | os.PathLike[str]) -> bytes | None:

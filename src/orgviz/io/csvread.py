@@ -135,28 +135,15 @@ def read_csv(path: str | os.PathLike[str], encoding: str | None = None,
              delimiter: str | None = None) -> CsvTable:
     """Read a CSV file into a header and rows; raise OrgFileError / OrgLoadError when unusable."""
     shown = os.fspath(path)
-    return parse_csv(read_input(shown, "a CSV file"), shown, encoding, delimiter)
+    return parse_csv(read_import(shown, "a CSV file"), shown, encoding, delimiter)
 
 
-def read_input(shown: str, what: str) -> bytes:
-    """The bytes of an import's input file: a regular file (a FIFO or a device would block
-    or never end) of at most MAX_CSV_BYTES; OrgFileError / OrgLoadError otherwise."""
-    from orgviz.orgfiles import FileTooBigError, NotRegularFileError, read_regular
+def read_import(shown: str, what: str) -> bytes:
+    """The bytes of an import's input file (a regular file of at most MAX_CSV_BYTES: a FIFO
+    or a device would block or never end); OrgFileError / OrgLoadError otherwise."""
+    from orgviz.orgfiles import read_input
 
-    try:
-        return read_regular(shown, MAX_CSV_BYTES)
-    except NotRegularFileError as exc:
-        if exc.kind == "a directory":
-            raise OrgFileError(f"{shown}: is a directory, not {what}") from None
-        raise OrgFileError(f"{shown}: is not a regular file ({exc.kind})") from None
-    except FileTooBigError as exc:
-        limit = MAX_CSV_BYTES // 2**20
-        size = f"more than {limit}" if exc.size is None else f"{exc.size / 2**20:.0f}"
-        raise _fatal(shown, 1, f"file is {size} MiB; orgviz imports files up to {limit} MiB",
-                     "limits") from None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise OrgFileError(f"{shown}: cannot read: {reason}") from None
+    return read_input(shown, shown, MAX_CSV_BYTES, what, "imports files")
 
 
 def parse_csv(data: bytes, shown: str, encoding: str | None = None,

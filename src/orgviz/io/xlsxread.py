@@ -28,7 +28,7 @@ from orgviz.io.csvread import (
     SHORT_FIELD_CHARS,
     CsvTable,
     _skipped,
-    read_input,
+    read_import,
 )
 from orgviz.problem import Problem
 
@@ -111,7 +111,7 @@ def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], int | None
 def _check_archive(shown: str) -> bytes:
     """The bytes of a zip of bounded size whose parts expand to a bounded size; refuse any
     other file."""
-    data = read_input(shown, "a workbook")
+    data = read_import(shown, "a workbook")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
