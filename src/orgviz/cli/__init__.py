@@ -75,8 +75,7 @@ def run() -> NoReturn:
     except BrokenPipeError:  # `orgviz export ... | head`: the reader has what it wanted
         code = 1
     except OSError as exc:  # output that cannot be written (stdout on a full disk)
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"orgviz: cannot write the output: {exc.strerror or exc}\n")
+        _cannot_write(exc)
         code = 2
     status = _exit_status(code)
     for stream in (sys.stdout, sys.stderr):
@@ -86,15 +85,19 @@ def run() -> NoReturn:
             status = status or 1
         except (OSError, ValueError) as exc:
             if stream is sys.stdout and isinstance(exc, OSError) and status != 2:
-                with contextlib.suppress(OSError, ValueError):
-                    sys.stderr.write(f"orgviz: cannot write the output: "
-                                     f"{exc.strerror or exc}\n")
-                    sys.stderr.flush()
+                _cannot_write(exc)
                 status = 2
             else:
                 status = status or 1
     atexit._run_exitfuncs()
     os._exit(status)
+
+
+def _cannot_write(exc: OSError) -> None:
+    """Say on stderr (if it still takes it) that the output could not be written."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"orgviz: cannot write the output: {exc.strerror or exc}\n")
+        sys.stderr.flush()
 
 
 def _exit_status(code: object) -> int:
