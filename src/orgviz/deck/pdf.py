@@ -73,7 +73,6 @@ def deck_pdf(deck: Deck, notes: list[str] | None = None) -> bytes:
     return fix_pdf_dates(output.getvalue())
 
 
-#: A fixed date's time zone as cairo writes it: "Z" in UTC, else "+05'30" and the like.
 def _can_link(cairocffi: Any) -> bool:
     return hasattr(cairocffi.Context, "tag_begin") and cairocffi.cairo_version() >= 11600
 

@@ -19,11 +19,13 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from decimal import ROUND_CEILING, Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from orgviz.errors import RenderError
-from orgviz.render.pdftext import Trouble, pdf_text_trouble
+
+if TYPE_CHECKING:
+    from orgviz.render.pdftext import Trouble
 
 #: Aspect ratios (width, height) that `fit_svg` pads a drawing to; "a4" is landscape.
 FIT_PRESETS: dict[str, tuple[int, int]] = {
@@ -395,15 +397,12 @@ class PdfPage(NamedTuple):
     trouble: Trouble | None = None  # the text cairosvg would have drawn wrongly
     note: str = ""  # "" when the page is the vector drawing
 
-    @property
-    def is_image(self) -> bool:
-        """Whether the page is drawn as an image."""
-        return self.dpi is not None
-
 
 def pdf_page_svg(svg: bytes) -> PdfPage:
     """The SVG itself when cairosvg draws all its text right, else an SVG of the same size
     holding one <image>: the drawing as a PNG drawn by resvg (shaping, font fallback)."""
+    from orgviz.render.pdftext import pdf_text_trouble  # (PDF only: not at every render)
+
     trouble = pdf_text_trouble(svg)
     if trouble is None:
         return PdfPage(svg)
@@ -492,6 +491,7 @@ def fix_pdf_dates(pdf: bytes) -> bytes:
     return utc_dates(_PDF_DATE.sub(replace, pdf))
 
 
+#: A fixed date's time zone as cairo writes it: "Z" in UTC, else "+05'30" and the like.
 _DATE_ZONE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:\d{14}([^)]*)\)")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_SECTION = re.compile(rb"\s*(\d+) (\d+)\s*?\r?\n")
