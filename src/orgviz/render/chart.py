@@ -513,13 +513,16 @@ class _Builder:
         return found
 
     def _pick_colors(self, palette: tuple[str, ...]) -> dict[str, str]:
+        """Teams without a color of their own (or of a parent team) take the palette's
+        colors in team order, skipping those that other teams name as their own. Past the
+        palette's end the colors are used again in the same order (teams that share one are
+        a palette's length apart in the file), but never the parent team's color."""
         teams = self.org.teams_by_id
         ids = dict.fromkeys(teams)
         for person in self.people.values():
             if person.team and person.team not in ids:
                 ids[person.team] = None
-        result: dict[str, str] = {}
-        used = 0
+        own: dict[str, str | None] = {}
         for tid in ids:
             seen, node, color = set(), teams.get(tid), None
             while node is not None and node.id not in seen:
@@ -530,8 +533,21 @@ class _Builder:
                         break
                     color = None
                 node = teams.get(node.parent) if node.parent else None
-            if color is None:
-                color = palette[used % len(palette)]
+            own[tid] = color
+        taken = {color.lower() for color in own.values() if color}
+        free = [color for color in palette if color.lower() not in taken] or list(palette)
+        result: dict[str, str] = {}
+        used = 0
+        for tid, color in own.items():
+            if color is not None:
+                result[tid] = color
+                continue
+            color = free[used % len(free)]
+            used += 1
+            team = teams.get(tid)
+            parent = result.get(team.parent) if team is not None and team.parent else None
+            if used > len(free) and len(free) > 1 and color == parent:
+                color = free[used % len(free)]
                 used += 1
             result[tid] = color
         return result

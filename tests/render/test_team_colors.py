@@ -1,0 +1,80 @@
+"""Team colors: distinct teams get distinct colors for realistic team counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.render.chart import build_chart
+from orgviz.render.themes import THEMES
+
+
+def flat_org(org_file: Callable[..., Path], count: int, extra_teams: str = "") -> Org:
+    """A CEO and `count` directors, each leading a team of their own (no team colors)."""
+    teams = "".join(f"  - {{id: t{i}, name: Team {i}}}\n" for i in range(count))
+    people = "".join(f"  - {{id: d{i}, name: D {i}, title: Director, reports_to: ceo, "
+                     f"team: t{i}}}\n" for i in range(count))
+    return load(org_file("orgviz: 1\norg: {name: Flat}\nteams:\n" + teams + extra_teams
+                         + "people:\n  - {id: ceo, name: C, title: CEO}\n" + people))
+
+
+def accents(org: Org, theme: str = "light") -> dict[str, str]:
+    chart = build_chart(org, theme=THEMES[theme])
+    return {card.id: card.color for card in chart.cards if card.id != "ceo"}
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_twenty_flat_teams_get_twenty_colors(org_file: Callable[..., Path], theme: str) -> None:
+    colors = accents(flat_org(org_file, 20), theme)
+    assert len(colors) == 20
+    assert len({c.lower() for c in colors.values()}) == 20
+    # ... and the legend shows each team once, with its own color
+    chart = build_chart(flat_org(org_file, 20), theme=THEMES[theme])
+    assert len({color for _, color in chart.legend}) == 20
+
+
+def test_the_first_ten_colors_are_kept(org_file: Callable[..., Path]) -> None:
+    """Charts of up to ten teams look as before the palette grew."""
+    colors = accents(flat_org(org_file, 10))
+    assert [colors[f"d{i}"] for i in range(10)] == [
+        "#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#EECA3B",
+        "#9D755D", "#FF9DA6", "#BAB0AC"]
+
+
+def test_palettes_hold_twenty_distinct_colors() -> None:
+    for theme in THEMES.values():
+        assert len(theme.palette) >= 20
+        assert len({c.lower() for c in theme.palette}) == len(theme.palette)
+
+
+def test_colors_named_by_teams_are_not_handed_out_again(
+        org_file: Callable[..., Path]) -> None:
+    extra = '  - {id: own, name: Own, color: "#f58518"}\n'
+    org = flat_org(org_file, 3, extra)
+    colors = build_chart(org).by_id
+    assert [colors[f"d{i}"].color for i in range(3)] == ["#4C78A8", "#54A24B", "#E45756"]
+
+
+def test_past_the_palette_colors_repeat_in_order_but_never_the_parent_teams(
+        org_file: Callable[..., Path]) -> None:
+    # 20 flat teams, then a sub-team of t0: the 21st palette color would be t0's own
+    extra = "  - {id: sub, name: Sub, parent: t0}\n"
+    teams = "".join(f"  - {{id: t{i}, name: Team {i}}}\n" for i in range(20))
+    people = "".join(f"  - {{id: d{i}, name: D {i}, title: Director, reports_to: ceo, "
+                     f"team: t{i}}}\n" for i in range(20))
+    org = load(org_file("orgviz: 1\norg: {name: Flat}\nteams:\n" + teams + extra
+                        + "people:\n  - {id: ceo, name: C, title: CEO}\n" + people
+                        + "  - {id: s, name: S, title: Engineer, reports_to: d0, team: sub}\n"))
+    chart = build_chart(org)
+    palette = THEMES["light"].palette
+    assert [chart.by_id[f"d{i}"].color for i in range(20)] == list(palette[:20])
+    assert chart.by_id["s"].color != chart.by_id["d0"].color
+    assert chart.by_id["s"].color == palette[1]  # the next color of the cycle
+
+
+def test_team_colors_are_deterministic(org_file: Callable[..., Path]) -> None:
+    assert accents(flat_org(org_file, 24)) == accents(flat_org(org_file, 24))
