@@ -129,6 +129,55 @@ def test_no_note_for_a_normal_chart() -> None:
     assert notes == []
 
 
+@needs_png
+def test_pixel_budget_draws_a_big_chart_at_a_smaller_scale_with_a_note() -> None:
+    notes: list[str] = []
+    # 266.7 x 133.3 px at 1x (35,556 px): 142,222 px at 2x; 80,000 px is 1.5x, 60,000 1.29x.
+    png = svg_to_png(GRAPHVIZ_SVG, scale=2, budget=60_000, notes=notes)
+    width, height = png_size(png)
+    assert (width, height) == (344, 172)
+    assert width * height <= 60_000
+    assert notes == ["the chart is drawn at 1.29x, not 2x, to keep the PNG within 0.06 "
+                     "megapixels (344 x 172 px); --width PX draws it wider, SVG and PDF stay "
+                     "sharp at any zoom"]
+    assert png_size(svg_to_png(GRAPHVIZ_SVG, scale=2, budget=80_000, notes=[])) == (400, 200)
+
+
+@needs_png
+def test_pixel_budget_never_draws_below_the_natural_size() -> None:
+    notes: list[str] = []
+    png = svg_to_png(GRAPHVIZ_SVG, scale=2, budget=1_000, notes=notes)
+    assert png_size(png) == (267, 133)  # 1x: more than the budget, still readable
+    assert len(notes) == 1 and "drawn at 1x, not 2x" in notes[0]
+
+
+@needs_png
+def test_pixel_budget_leaves_small_charts_and_asked_widths_alone() -> None:
+    notes: list[str] = []
+    assert png_size(svg_to_png(GRAPHVIZ_SVG, scale=2, budget=200_000, notes=notes)) == (533, 267)
+    assert png_size(svg_to_png(GRAPHVIZ_SVG, width=900, scale=2, budget=1_000,
+                               notes=notes)) == (900, 450)
+    assert notes == []
+
+
+def test_pipeline_pngs_keep_to_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgviz.render.pipeline as pipeline
+
+    seen: dict[str, object] = {}
+
+    def fake(svg: bytes, **options: object) -> bytes:
+        seen.update(options)
+        return b"png"
+
+    monkeypatch.setattr(convert, "svg_to_png", fake)
+    from orgviz.render.pipeline import RenderOptions
+    from orgviz.render.themes import THEMES
+
+    pipeline._finish(GRAPHVIZ_SVG, "png", RenderOptions(), THEMES["light"], [])
+    assert seen["budget"] == convert.PNG_PIXEL_BUDGET == 50_000_000
+    assert seen["scale"] == 2.0 and seen["width"] is None
+
+
 def test_missing_converters_say_pip_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "cairosvg", None)  # import raises ImportError
     monkeypatch.setitem(sys.modules, "resvg_py", None)

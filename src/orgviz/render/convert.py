@@ -37,6 +37,10 @@ FIT_PRESETS: dict[str, tuple[int, int]] = {
 MAX_PNG_SIDE = 32_767
 #: A PNG is drawn on an uncompressed RGBA surface: 2**28 pixels take 1 GiB of memory.
 MAX_PNG_PIXELS = 2**28
+#: A PNG drawn at a scale (no width asked for) has at most this many pixels, unless that
+#: would draw it below its natural size: a 600-person chart at 2x is 165 megapixels, takes
+#: 20 s to draw and is refused by image viewers as a "decompression bomb".
+PNG_PIXEL_BUDGET = 50_000_000
 #: Adobe Acrobat refuses PDF pages larger than 200 inches (14,400 pt) on a side.
 MAX_PDF_SIDE_PT = 14_400
 
@@ -296,14 +300,18 @@ def _tell(notes: list[str] | None, note: str) -> None:
 
 
 def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
-               notes: list[str] | None = None) -> bytes:
+               notes: list[str] | None = None, budget: int | None = None) -> bytes:
     """Draw the SVG as a PNG `width` pixels wide (height keeps the aspect), else at `scale`.
 
+    At `scale` with a pixel `budget`, a larger drawing is drawn at the scale that keeps it
+    within the budget, but never below its natural size (1x), with a note.
     A PNG larger than cairo allows (32,767 px a side, 2**28 px in all) is scaled down to fit,
     and a note saying so is appended to `notes` (or issued as a warning when `notes` is None).
     A `width` over the limit is a RenderError.
     """
     natural_w, natural_h = svg_size(svg)
+    if width is None and budget is not None:
+        scale = _within_budget(natural_w, natural_h, scale, budget, notes)
     if width is not None:
         if width < 1:
             raise RenderError(f"--width must be at least 1 pixel, not {width}")
@@ -357,6 +365,22 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
         raise RenderError(f"PNG output needs resvg-py: {INSTALL_RESVG} (or write SVG); "
                           f"without it, cairosvg would do ({exc})") from None
     return _convert("PNG", cairosvg.svg2png, **options)
+
+
+def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int,
+                   notes: list[str] | None) -> float:
+    """`scale`, or the smaller scale (at least 1) at which the drawing has `budget` pixels."""
+    wanted = natural_w * natural_h * scale * scale
+    if not (scale > 0 and math.isfinite(scale)) or wanted <= budget:
+        return scale
+    fitted = max(1.0, math.floor(math.sqrt(budget / (natural_w * natural_h)) * 100) / 100)
+    if fitted >= scale:
+        return scale
+    _tell(notes, f"the chart is drawn at {fitted:g}x, not {scale:g}x, to keep the PNG within "
+                 f"{budget / 1e6:g} megapixels ({round(natural_w * fitted):,} x "
+                 f"{round(natural_h * fitted):,} px); --width PX draws it wider, SVG and PDF "
+                 "stay sharp at any zoom")
+    return fitted
 
 
 def _resvg_png(resvg: Any, svg: bytes) -> bytes:

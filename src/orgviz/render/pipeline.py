@@ -330,14 +330,14 @@ def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
         svg = fit_svg(svg, options.fit, None if options.transparent else theme.background)
     if fmt == "svg":
         return svg
-    from orgviz.render.convert import svg_to_pdf, svg_to_png
+    from orgviz.render.convert import PNG_PIXEL_BUDGET, svg_to_pdf, svg_to_png
 
     if fmt == "pdf":
         return svg_to_pdf(svg, notes=notes)
     width = options.width
     if width is None and options.fit is not None:
         width = FIT_WIDTHS.get(options.fit)
-    return svg_to_png(svg, width=width, scale=PNG_SCALE, notes=notes)
+    return svg_to_png(svg, width=width, scale=PNG_SCALE, notes=notes, budget=PNG_PIXEL_BUDGET)
 
 
 def _standalone_dot(chart: Chart, box: CardBox, theme: Theme, texts: dict, layout: str,
