@@ -155,7 +155,7 @@ SCHEMA_CASES = [
     ("roles:\n  - {id: cos, level: boss}\n", (4, 22), "unknown level 'boss'"),
     ("peeple: []\n", (3, 1), "unknown key 'peeple' in an org file; did you mean 'people'?"),
     ("people:\n  - {id: a, name: A}\nrules: [x]\n", (5, 8), "'rules' must be a mapping"),
-    ("people:\n  - {id: '  ', name: A}\n", (4, 10), "'id' of a person is empty"),
+    ("people:\n  - {id: '  ', name: A}\n", (4, 10), "'id' of a person is only whitespace"),
     # Characters a file may not hold raw may not come in through an escape either.
     ('people:\n  - {id: a, name: "N\\u0000ull"}\n', (4, 19),
      "'name' of person 'a' holds the control character U+0000 (written as an escape)"),
@@ -169,6 +169,66 @@ def test_schema_problems_are_kept_with_locations(org_file, body, where, message)
     org = load(org_file(body, header=True))
     assert [(p.line, p.col, p.level) for p in org.load_problems] == [(*where, "error")]
     assert message in org.load_problems[0].message
+
+
+BLANK_CASES = [
+    # A filled position needs a name; an empty one is no name (export would name it by id).
+    ('people:\n  - {id: a, name: ""}\n', (4, 19), "'name' of person 'a' is empty: write "
+     "the person's name (an open position has 'vacant: true' and no name)"),
+    ("people:\n  - id: a\n    name: '  '\n", (5, 11), "'name' of person 'a' is only "
+     "whitespace: write the person's name (an open position has 'vacant: true' and no name)"),
+    ('people:\n  - {id: a, vacant: true, name: ""}\n', (4, 33), "'name' of person 'a' is "
+     "empty: leave the key out (an open position needs no name)"),
+    ('people:\n  - {id: a, name: A, title: ""}\n', (4, 29),
+     "'title' of person 'a' is empty: write a value or leave the key out"),
+    ('people:\n  - {id: a, name: A, location: "\\t\\u3000"}\n', (4, 32),
+     "'location' of person 'a' is only whitespace: write a value or leave the key out"),
+    ("people:\n  - {id: a, name: A, email: ' '}\n", (4, 29),
+     "'email' of person 'a' is only whitespace: write a value or leave the key out"),
+    ('people:\n  - {id: a, name: A, reports_to: ""}\n', (4, 34),
+     "'reports_to' of person 'a' is empty: write a value or leave the key out"),
+    ("people:\n  - {id: a, name: A, role: ' '}\n", (4, 28),
+     "'role' of person 'a' is only whitespace: write a value or leave the key out"),
+    ('people:\n  - {id: a, name: A, dotted_to: ""}\n', (4, 33),
+     "'dotted_to' of person 'a' is empty: write a value or leave the key out"),
+    ('teams:\n  - {id: t, name: ""}\npeople: []\n', (4, 19),
+     "'name' of team 't' is empty: write a value or leave the key out"),
+    ('roles:\n  - {id: r, level: ic, name: " "}\npeople: []\n', (4, 30),
+     "'name' of role 'r' is only whitespace: write a value or leave the key out"),
+]
+
+
+@pytest.mark.parametrize(("body", "where", "message"), BLANK_CASES)
+def test_blank_texts_are_errors_at_the_value(org_file, body, where, message):
+    # No text of the format may be empty or only whitespace: a value is there or absent
+    # (as in a CSV export, where an empty cell is an absent value). The entry still loads,
+    # without the value.
+    org = load(org_file(body, header=True))
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in org.load_problems] == [
+        (*where, "error", "schema", message)]
+    for person in org.people:
+        assert "" not in (person.name, person.title, person.location, person.email)
+        assert person.roles == () and person.dotted_to == () and person.reports_to is None
+
+
+def test_blank_org_header_values(org_file):
+    org = load(org_file('orgviz: 1\norg: {name: " ", size: "", date: ""}\npeople: []\n'))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 13, "'name' of the org is only whitespace: write the org's name"),
+        (2, 24, "'size' of the org is empty: write a value or leave the key out"),
+        (2, 34, "'date' of the org is empty: write a value or leave the key out")]
+    assert (org.name, org.size, org.date) == ("org", "mid-size", None)
+
+
+def test_a_blank_text_among_many_entries(org_file):
+    # (Entries without problems take a faster path, one-line mappings a faster reader.)
+    lines = [f"  - {{id: p{i}, name: P{i}, reports_to: p0}}" for i in range(1, 300)]
+    lines[150] = '  - {id: p151, name: P151, reports_to: p0, location: ""}'
+    org = load(org_file("people:\n  - {id: p0, name: Boss}\n" + "\n".join(lines) + "\n",
+                        header=True))
+    assert [(p.line, p.message) for p in org.load_problems] == [
+        (155, "'location' of person 'p151' is empty: write a value or leave the key out")]
+    assert org.by_id["p151"].location is None
 
 
 def test_escaped_tabs_and_printable_text_load(org_file):

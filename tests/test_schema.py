@@ -50,3 +50,32 @@ def test_schema_rejects_bad_documents(document, fragment):
 def test_vacant_positions_need_no_name():
     document = {"orgviz": 1, "people": [{"id": "a", "vacant": True, "title": "PM"}]}
     assert list(_validator().iter_errors(document)) == []
+
+
+WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+
+
+@pytest.mark.parametrize("key", ["name", "title", "location", "email", "reports_to", "team"])
+@pytest.mark.parametrize("blank", ["", " ", "\t\u3000", WHITESPACE])
+def test_blank_texts_are_refused_as_the_loader_refuses_them(key, blank):
+    # An empty or whitespace-only text is an error of the loader: editors flag it too.
+    person = {"id": "a", "name": "A", key: blank}
+    errors = list(_validator().iter_errors({"orgviz": 1, "people": [person]}))
+    assert errors, (key, blank)
+
+
+def test_the_schema_and_the_loader_agree_on_whitespace():
+    # The schema's pattern names the characters of str.isspace, which the loader uses.
+    text_schema = {**schema()["definitions"]["text"], "maxLength": 10**6}
+    validator = jsonschema.Draft7Validator(text_schema)
+    # (Every whitespace character is below U+3001; beyond it, a few that regex engines
+    # count as spaces in some modes: BOM, zero-width space, ideographic half fill space.)
+    for char in [*map(chr, range(0x3001)), "\ufeff", "\u200b", "\uffa0", "\U000e0020"]:
+        assert validator.is_valid(char) is not char.isspace(), hex(ord(char))
+    assert validator.is_valid(" Ada ")
+
+
+def test_org_header_texts_may_not_be_blank():
+    for field in ("name", "date", "description"):
+        document = {"orgviz": 1, "org": {"name": "A", field: "  "}}
+        assert list(_validator().iter_errors(document)), field

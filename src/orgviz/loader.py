@@ -104,6 +104,19 @@ def _describe(value: Any) -> str:
 SHOWN_ID_CHARS = 60
 
 
+#: What a message about a blank optional value advises.
+LEAVE_OUT = "write a value or leave the key out"
+#: ... and about a blank name, of a filled position and of an open one.
+NO_NAME = "write the person's name (an open position has 'vacant: true' and no name)"
+NO_NAME_VACANT = "leave the key out (an open position needs no name)"
+
+
+def _blank(value: str) -> str:
+    """What is wrong with a text that is empty or only whitespace (`str.isspace`, the
+    characters that the `pattern` of schema.json's texts names too)."""
+    return "is empty" if not value else "is only whitespace"
+
+
 def _what(kind: str, item: YMap) -> str:
     """'person 'dana'' when the entry has a usable id, else 'a person'."""
     ident = item.get("id")
@@ -123,7 +136,11 @@ class _Fields:
     def loc(self, key: str) -> SourceLoc:
         return self.mapping.value_locs.get(key, self.mapping.loc)
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, blank: str | None = LEAVE_OUT
+             ) -> str | None:
+        """A text value; None when absent or refused. An empty or whitespace-only text is
+        refused (an error at the value, advising `blank`): the format has no empty texts,
+        so that a value is either there or absent, as it is in a CSV export."""
         value = self.mapping.get(key)
         if value is None:
             if required:
@@ -133,6 +150,10 @@ class _Fields:
         if not isinstance(value, str):
             self.out.error(self.loc(key), f"'{key}' of {self.what} must be text, "
                            f"not {_describe(value)}")
+            return None
+        if not value or value.isspace():
+            self.out.error(self.loc(key), f"'{key}' of {self.what} {_blank(value)}"
+                           f"{': ' + blank if blank else ''}")
             return None
         if len(value) > MAX_TEXT:
             self.out.error(self.loc(key), f"'{key}' of {self.what} is {len(value)} characters "
@@ -148,18 +169,18 @@ class _Fields:
         return value
 
     def ident(self, key: str, required: bool = False) -> str | None:
-        value = self.text(key, required)
-        if value is not None and not value.strip():
-            self.out.error(self.loc(key), f"'{key}' of {self.what} is empty")
-            return None
-        return value
+        return self.text(key, required, None if required else LEAVE_OUT)
 
     def idents(self, key: str) -> tuple[str, ...]:
         value = self.mapping.get(key)
         if value is None:
             return ()
         if isinstance(value, str):
-            return (value,) if value.strip() else ()
+            if not value or value.isspace():
+                self.out.error(self.loc(key), f"'{key}' of {self.what} {_blank(value)}: "
+                               f"{LEAVE_OUT}")
+                return ()
+            return (value,)
         if isinstance(value, YList):
             result, locs = [], []
             for item, loc in zip(value, value.item_locs, strict=True):
@@ -228,7 +249,7 @@ def _fast_ids(value: Any, key: str,
     if value is None:
         return ()
     if type(value) is str:
-        return (value,) if value.strip() else ()
+        return (value,) if value and not value.isspace() else None
     if type(value) is YList and all(type(x) is str and x.strip() for x in value):
         item_locs[key] = tuple(value.item_locs)
         return tuple(value)
@@ -317,7 +338,8 @@ class _OrgBuilder:
             if pid is None:
                 continue
             vacant = f.flag("vacant")
-            name = f.text("name", required=not vacant)
+            name = f.text("name", required=not vacant,
+                          blank=NO_NAME_VACANT if vacant else NO_NAME)
             title = f.text("title")
             roles = f.idents("role")
             source = "explicit" if roles else "none"
@@ -340,13 +362,10 @@ class _OrgBuilder:
             return None
         get = item.get
         pid, reports_to, team = get("id"), get("reports_to"), get("team")
-        for value in (pid, reports_to, team):
-            if value is not None and (type(value) is not str or len(value) > MAX_TEXT
-                                      or not value.strip()):
-                return None
         name, title, location, email = get("name"), get("title"), get("location"), get("email")
-        for value in (name, title, location, email):
-            if value is not None and (type(value) is not str or len(value) > MAX_TEXT):
+        for value in (pid, reports_to, team, name, title, location, email):
+            if value is not None and (type(value) is not str or len(value) > MAX_TEXT
+                                      or not value or value.isspace()):
                 return None
         vacant = _fast_flag(get("vacant"))
         assistant = _fast_flag(get("assistant"))
@@ -464,7 +483,7 @@ def _org_header(doc: YMap, out: _Collector,
         return Path(shown).stem, "mid-size", None, None
     _check_keys(value, ORG_KEYS, "the org header", out)
     f = _Fields(value, "the org", out)
-    name = f.text("name", required=True) or Path(shown).stem
+    name = f.text("name", required=True, blank="write the org's name") or Path(shown).stem
     size = f.text("size") or "mid-size"
     size_loc = value.value_locs.get("size")
     if size not in SIZES:

@@ -113,6 +113,22 @@ def test_export_refuses_repeated_ids(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["stats", str(path)]).exit_code == 0  # (it counts both)
 
 
+def test_export_refuses_blank_texts(tmp_path: Path) -> None:
+    # An empty name came back from export -> import as the id, an empty location as none.
+    path = tmp_path / "blank.yaml"
+    path.write_text(ORG + '  - {id: kim, name: "", reports_to: dana, location: " "}\n',
+                    encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["export", "-f", "csv", str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}:8:21: error [schema] 'name' of person 'kim' is empty: write the person's "
+        "name (an open position has 'vacant: true' and no name)\n"
+        f"{path}:8:53: error [schema] 'location' of person 'kim' is only whitespace: write "
+        "a value or leave the key out\n")
+    assert not out.exists()
+
+
 def test_graphml_keeps_people_whose_ids_differ_in_characters_xml_cannot_hold() -> None:
     people = tuple(Person(id=pid, loc=NO_LOC, name=pid, reports_to=None if pid == "a" else "a")
                    for pid in ("a", "b\x01", "b\x02", "b\ufffd"))

@@ -18,6 +18,7 @@ from orgviz.io.orgwrite import dump_org
 from orgviz.io.yamlwrite import comment, flow_mapping, scalar
 from orgviz.loader import load
 from orgviz.model import NO_LOC, Org, Person, Team
+from orgviz.problem import SourceLoc
 from orgviz.roles import BUILTIN_ROLES, DEFAULT_LADDER
 from orgviz.yamlread import read_yaml
 
@@ -28,6 +29,11 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=4
 CELL = st.text(st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"),
                min_size=1, max_size=30)
 IDENT = CELL.filter(lambda s: s.strip() != "")
+# Empty and whitespace-only text (every character of str.isspace, control characters too:
+# the writer escapes them). The loader refuses it: an error at the value, the value absent.
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+BLANK = st.text(st.sampled_from(WHITESPACE), max_size=3)
+TEXT_FIELDS = ("name", "title", "location", "email")
 
 
 @given(TEXT)
@@ -84,27 +90,30 @@ ROLE_IDS = [r.id for r in BUILTIN_ROLES]
 
 
 @st.composite
-def orgs(draw: st.DrawFn) -> Org:
+def orgs(draw: st.DrawFn, blank_names: bool = True) -> Org:
+    """Orgs with any text; the texts may be blank (`BLANK`), and so may the names of filled
+    positions when `blank_names`."""
     ids = draw(st.lists(IDENT, min_size=1, max_size=12, unique=True))
     team_ids = draw(st.lists(IDENT, max_size=3, unique=True))
+    optional = st.none() | CELL | BLANK
     people = []
     for i, pid in enumerate(ids):
         vacant = draw(st.booleans())
         roles = tuple(draw(st.lists(st.sampled_from(ROLE_IDS), max_size=2, unique=True)))
-        title = draw(st.none() | CELL)
+        title = draw(optional)
         source = "explicit" if roles else "none"
         inferred = DEFAULT_LADDER.infer(title) if title and not roles else None
         if inferred:  # (a title such as 'VP': the loader infers the role, as it does here)
             roles, source = (inferred,), "title"
         people.append(Person(
             id=pid, loc=NO_LOC,
-            name=draw(st.none() | CELL) if vacant else draw(CELL),
+            name=draw(optional if vacant else (CELL | BLANK) if blank_names else CELL),
             title=title, roles=roles, role_source=source,
             reports_to=draw(st.none() | st.sampled_from(ids[:i] or [pid])) if i else None,
             dotted_to=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
             team=draw(st.none() | st.sampled_from(team_ids)) if team_ids else None,
             vacant=vacant, assistant=draw(st.booleans()),
-            location=draw(st.none() | CELL), email=draw(st.none() | CELL)))
+            location=draw(optional), email=draw(optional)))
     teams = tuple(Team(id=t, loc=NO_LOC, name=draw(CELL)) for t in team_ids)
     return Org(file="t.yaml", name=draw(IDENT), size="mid-size", people=tuple(people),
                teams=teams)
@@ -112,6 +121,35 @@ def orgs(draw: st.DrawFn) -> Org:
 
 def _comparable(person: Person) -> Person:
     return dataclasses.replace(person, loc=NO_LOC, field_locs={}, item_locs={})
+
+
+def _blank(text: str | None) -> bool:
+    return text is not None and (not text or text.isspace())
+
+
+def _as_loaded(person: Person) -> Person:
+    """A person as the loader gives it back: blank texts absent (a role is not inferred
+    from a blank title: the strategy infers none either)."""
+    return _comparable(dataclasses.replace(person, **{
+        key: None for key in TEXT_FIELDS if _blank(getattr(person, key))}))
+
+
+def _blank_problems(org: Org, loaded: Org) -> list[tuple[SourceLoc, str]]:
+    """The problem the loader reports for each blank text of `org` (at the value of the
+    person as loaded), in file order."""
+    hints = {"name": "write the person's name (an open position has 'vacant: true' and no "
+                     "name)"}
+    found = []
+    for person, again in zip(org.people, loaded.people, strict=True):
+        for key in TEXT_FIELDS:
+            text = getattr(person, key)
+            if _blank(text):
+                hint = hints.get(key, "write a value or leave the key out")
+                if key == "name" and person.vacant:
+                    hint = "leave the key out (an open position needs no name)"
+                what = "is empty" if not text else "is only whitespace"
+                found.append((again.at(key), f"'{key}' of person '{person.id}' {what}: {hint}"))
+    return found
 
 
 def _load_text(text: str, name: str) -> Org:
@@ -124,16 +162,23 @@ def _load_text(text: str, name: str) -> Org:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(orgs())
 def test_dump_org_then_load_is_identity(org: Org) -> None:
+    # Identity but for blank texts, each an error at its value (and absent after loading).
     loaded = _load_text(dump_org(org), "org.yaml")
-    assert loaded.load_problems == ()
+    assert [(SourceLoc(p.file, p.line, p.col), p.message) for p in loaded.load_problems] == \
+        _blank_problems(org, loaded)
+    assert {(p.level, p.rule) for p in loaded.load_problems} <= {("error", "schema")}
     assert loaded.name == org.name
-    assert [_comparable(p) for p in loaded.people] == [_comparable(p) for p in org.people]
+    assert [_comparable(p) for p in loaded.people] == [_as_loaded(p) for p in org.people]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(orgs())
+@given(orgs(blank_names=False))
 def test_import_of_export_equals_org(org: Org) -> None:
+    # Blank texts load as absent (with errors; `orgviz export` refuses such a file), and an
+    # absent value is an empty cell: the round trip keeps them absent. (A filled position
+    # without a name is named by its id on import: such a file is refused, see test_export.)
     original = _load_text(dump_org(org), "org.yaml")
+    assert [_comparable(p) for p in original.people] == [_as_loaded(p) for p in org.people]
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = Path(tmp) / "org.csv"
         csv_path.write_bytes(to_csv(original).encode("utf-8"))
@@ -176,3 +221,21 @@ def test_export_import_export_is_byte_identical(example: Path, tmp_path: Path) -
     yaml_path = tmp_path / "org.yaml"
     yaml_path.write_text(result.text, encoding="utf-8")
     assert to_csv(load(yaml_path)) == first
+
+
+@pytest.mark.xfail(strict=True, reason="the importer keeps a whitespace-only cell of the "
+                   "exact layout, which the loader refuses: io/csvimport to read it as empty")
+def test_whitespace_cells_of_the_exact_layout_import_as_absent(tmp_path: Path) -> None:
+    # `orgviz export` writes no such cell (the loader refuses blank texts); a CSV edited by
+    # hand may have one. The org file written must load without errors.
+    from orgviz.io.csvimport import EXPORT_COLUMNS
+
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(",".join(EXPORT_COLUMNS) + "\r\n" + "ceo,Ada, ,,,,,,,,\t, \r\n",
+                        encoding="utf-8", newline="")
+    result = import_csv(csv_path)
+    again = _load_text(result.text, "again.yaml")
+    assert again.load_problems == ()
+    (person,) = again.people
+    assert (person.name, person.title, person.location, person.email) == ("Ada", None, None,
+                                                                         None)
