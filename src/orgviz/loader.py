@@ -11,7 +11,7 @@ from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
 from orgviz.orgfiles import read_input
 from orgviz.problem import Problem, SourceLoc, did_you_mean
-from orgviz.roles import LEVELS, Role, RoleLadder
+from orgviz.roles import LEVELS, Role, RoleLadder, with_managing_roles
 from orgviz.yamlread import (
     _BAD_CHARS,
     MAX_FILE_BYTES,
@@ -536,8 +536,10 @@ def load(path: str | os.PathLike[str]) -> Org:
     name, size, date, size_loc = _org_header(doc, builder.out, shown)
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                 builder.out)
+    people = builder.people
+    people = with_managing_roles(people, builder.ladder_for_inference) or people
     return Org(
-        file=shown, name=name, size=size, date=date, people=tuple(builder.people),
+        file=shown, name=name, size=size, date=date, people=tuple(people),
         teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
         rule_settings=rules, load_problems=tuple(builder.out.problems),
         files=tuple(builder.files), loc=doc.loc, size_loc=size_loc,

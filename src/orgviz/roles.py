@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import compress, count
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from orgviz.model import Person
 
 # Level id -> (rank, label). Higher rank = more senior.
 LEVELS: dict[str, tuple[int, str]] = {
@@ -41,6 +47,11 @@ class Role(NamedTuple):
 def _r(id_: str, name: str, level: str, function: str, *titles: str) -> Role:
     return Role(id_, name, level, tuple(titles), function)
 
+
+#: "X Manager" titles that name an individual contributor (who manages accounts, projects,
+#: a territory ...), unless the holder has reports: then `RoleLadder.with_reports` says
+#: manager ("Sales Manager" over sales reps).
+_IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|territory) manager\b")
 
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
@@ -80,7 +91,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^head of (engineering|technology|software)\b"),
     _r("head-of-design", "Head of Design", "head", "design",
        r"^head of (design|ux|user experience)\b"),
-    _r("head", "Head of function", "head", "general", r"^head of\b", r"\bhead$"),
+    _r("head", "Head of function", "head", "general", r"^head of\b", r"\bhead$",
+       r"^general manager\b"),
     _r("director-of-product", "Director of Product", "director", "product",
        r"^(senior )?(director|dir)( of)? product( management)?\b",
        r"^product( management)? director\b"),
@@ -116,7 +128,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b)"
        r".*\bmanager\b",
        r"\blead\b",
-       r"^(team )?(supervisor|team leader)\b"),
+       r"\b(supervisor|foreman|forewoman|team leader)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
        r"^(senior|sr|staff|principal)\b"),
     _r("apm", "Associate Product Manager", "associate", "product",
@@ -135,18 +147,24 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"\bchief of staff\b"),
     _r("analyst", "Analyst", "ic", "general", r"\b(analyst|scientist|researcher)\b"),
     _r("intern", "Intern", "associate", "general", r"\b(intern|trainee|apprentice)\b"),
-    _r("associate", "Associate", "associate", "general", r"^(associate|junior|jr|assistant)\b"),
-    _r("ic", "Individual contributor", "ic", "general",
-       r"\b(account|project|program|success|office|sales|territory) manager\b",
+    _r("associate", "Associate", "associate", "general", r"^(associate|junior|jr|assistant)\b",
+       r"\bassistant$"),
+    _r("ic", "Individual contributor", "ic", "general", _IC_MANAGER.pattern,
        r"\b(specialist|representative|rep|coordinator|consultant|accountant|officer|"
        r"executive|agent|administrator|clerk|recruiter|marketer|writer|counsel|"
-       r"partner|associate|support|sales|advocate)\b"),
+       r"partner|associate|support|sales|advocate|technician|technologist|clerk|buyer|"
+       r"scheduler|planner|operator|inspector|mechanic|electrician|machinist|assembler|"
+       r"driver|stocker|janitor|custodian|cashier|receptionist|secretary|bookkeeper|"
+       r"paralegal|nurse|teacher|trainer|auditor)\b",
+       r"\bstaff$"),
 )
 
-_PUNCT = re.compile(r"[^\w&+]+", re.UNICODE)
+_BUILTIN_BY_ID = {role.id: role for role in BUILTIN_ROLES}
+_PUNCT = re.compile(r"[^\w&+]+|_+", re.UNICODE)  # (underscores too: SA_REP, Sales_Manager)
 _ABBREVIATIONS = {
     "mgr": "manager", "sr.": "sr", "snr": "senior", "dir.": "dir", "eng": "engineering",
     "mgmt": "management", "v.p.": "vp", "v p": "vp", "svp,": "svp", "pdt": "product",
+    "asst": "assistant", "exec": "executive",
 }
 
 
@@ -170,6 +188,7 @@ class RoleLadder:
     _cache: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
     _compiled: list[tuple[re.Pattern[str], str]] = field(repr=False, compare=False,
                                                          default_factory=list)
+    _managing: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(cls, extra: Iterable[Role] = ()) -> RoleLadder:
@@ -206,6 +225,20 @@ class RoleLadder:
                 return role_id
         return None
 
+    def with_reports(self, title: str) -> str | None:
+        """The role of a title's holder who has reports, when it differs from `infer`'s:
+        `manager` for the titles that name an individual contributor below the manager level
+        by default ("Sales Manager", "Senior Account Manager", "Project Manager" ...), None
+        for every other title."""
+        if title not in self._managing:
+            held, manager = self.roles.get(self.infer(title) or ""), self.roles.get("manager")
+            self._managing[title] = (
+                "manager" if held is not None and manager is not None
+                and held is _BUILTIN_BY_ID.get(held.id)  # (a role of the file's own wins)
+                and held.rank < manager.rank and _IC_MANAGER.search(normalise_title(title))
+                else None)
+        return self._managing[title]
+
     def rank(self, role_ids: Iterable[str]) -> int | None:
         """The rank of a (possibly combined) role: its most senior known member."""
         ranks = [self.roles[r].rank for r in role_ids if r in self.roles]
@@ -222,3 +255,28 @@ class RoleLadder:
 
 
 DEFAULT_LADDER = RoleLadder.build()
+
+
+def with_managing_roles(people: Sequence[Person], ladder: RoleLadder) -> list[Person] | None:
+    """The people again, with `manager` as the role of those whose role comes from a title
+    that names an individual contributor unless they have reports, and who have reports
+    (see `RoleLadder.with_reports`); None when nobody's role changes."""
+    titles = set(map(_TITLE, people))
+    titles.discard(None)
+    managing = {t for t in titles if ladder.with_reports(t)}  # type: ignore[arg-type]
+    if not managing:
+        return None
+    reports = Counter(map(_REPORTS_TO, people))
+    out = list(people)
+    changed = False
+    for at in compress(count(), map(managing.__contains__, map(_TITLE, people))):
+        person = people[at]
+        own = 1 if person.reports_to == person.id else 0  # (a self-report is no report)
+        if person.role_source == "title" and reports[person.id] > own:
+            out[at] = replace(person, roles=(ladder.with_reports(person.title),))  # type: ignore[arg-type]
+            changed = True
+    return out if changed else None
+
+
+_TITLE = attrgetter("title")
+_REPORTS_TO = attrgetter("reports_to")

@@ -44,7 +44,7 @@ from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import Org, Person, Team
 from orgviz.problem import Problem, SourceLoc
-from orgviz.roles import DEFAULT_LADDER
+from orgviz.roles import DEFAULT_LADDER, with_managing_roles
 
 SIZE_LIMITS = ((60, "small"), (600, "mid-size"))
 
@@ -84,6 +84,9 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     written = (_link_records(imp, columns, exact) if direct is None
                else _linked_directly(imp, columns, direct, exact))
     people = written.people
+    promoted = with_managing_roles(people, DEFAULT_LADDER)  # (as the loader will infer them)
+    if promoted is not None:
+        people = tuple(promoted)
     imp.report_tallies(table.shown)
     tops = [p for p in people if p.reports_to is None]
     if len(tops) > 1:
