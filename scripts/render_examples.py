@@ -54,7 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale files")
     args = parser.parse_args()
-    from orgviz.render.output import write_atomic
+    from orgviz.io.files import write_file
 
     stale = 0
     for org_path, out_path, fmt, options in examples():
@@ -65,7 +65,7 @@ def main() -> int:
         if args.check:
             print(f"{out_path.relative_to(ROOT)} is out of date")
         else:
-            write_atomic(out_path, data)
+            write_file(out_path, data, make_folders=True)
             print(f"wrote {out_path.relative_to(ROOT)}")
     return 1 if args.check and stale else 0
 

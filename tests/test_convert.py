@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
-import stat
 import struct
 import sys
 import time
 import xml.etree.ElementTree as ET
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
-from orgviz.errors import OrgvizError, RenderError
+from orgviz.errors import RenderError
 from orgviz.render import convert
 from orgviz.render.convert import (
     FIT_PRESETS,
@@ -26,7 +23,6 @@ from orgviz.render.convert import (
     svg_to_pdf,
     svg_to_png,
 )
-from orgviz.render.output import OutputError, write_atomic
 
 HAS_CAIROSVG = importlib.util.find_spec("cairosvg") is not None
 needs_cairosvg = pytest.mark.skipif(not HAS_CAIROSVG, reason="needs cairosvg")
@@ -373,61 +369,3 @@ def test_fit_refuses_unknown_aspects_and_unsafe_or_foreign_documents() -> None:
     with pytest.raises(RenderError, match="not well-formed"):
         fit_svg(b'<svg width="1" width="2">', "16:9")
 
-
-# --- write_atomic -----------------------------------------------------------------------------
-
-def test_write_atomic_creates_parents_and_replaces(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "deep" / "chart.svg"
-    write_atomic(target, b"first")
-    write_atomic(target, b"second")
-    assert target.read_bytes() == b"second"
-    assert os.listdir(target.parent) == ["chart.svg"]
-
-
-@pytest.mark.parametrize("failing", ["replace", "fsync"])
-def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         failing: str) -> None:
-    target = tmp_path / "chart.png"
-    target.write_bytes(b"old")
-
-    def boom(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, failing, boom)
-    with pytest.raises(OutputError, match=r"cannot write .*chart\.png: No space left") as caught:
-        write_atomic(target, b"new" * 1000)
-    assert isinstance(caught.value, OrgvizError)
-    assert target.read_bytes() == b"old"
-    assert os.listdir(tmp_path) == ["chart.png"]  # temp file removed
-
-
-def test_interrupted_write_removes_the_temp_file(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupt(*args: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "replace", interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(tmp_path / "chart.svg", b"data")
-    assert os.listdir(tmp_path) == []
-
-
-@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_write_atomic_permissions(tmp_path: Path) -> None:
-    fresh = tmp_path / "fresh.svg"
-    write_atomic(fresh, b"x")
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
-    kept = tmp_path / "kept.svg"
-    kept.write_bytes(b"old")
-    kept.chmod(0o640)
-    write_atomic(kept, b"new")
-    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
-
-
-def test_write_atomic_into_a_file_path_is_an_output_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_bytes(b"")
-    with pytest.raises(OutputError, match="cannot create the folder"):
-        write_atomic(blocker / "chart.svg", b"x")

@@ -1,4 +1,5 @@
-"""Output files: written whole, through symlinks, and into pipes and devices as they are."""
+"""Output files: written whole (one writer for every command), through symlinks, and into pipes
+and devices as they are."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from click.testing import CliRunner
 
 from orgviz.cli import main
 from orgviz.errors import OrgvizError
-from orgviz.io.files import output_target, write_output
-from orgviz.render.output import write_atomic
+from orgviz.io.files import OutputError, output_target, write_file, write_output
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "orgs" / "small.yaml"
 
@@ -29,7 +29,7 @@ def _drain(fifo: Path, got: list[bytes]) -> threading.Thread:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-@pytest.mark.parametrize("writer", [write_output, write_atomic])
+@pytest.mark.parametrize("writer", [write_output, write_file])
 def test_a_pipe_is_written_into_not_replaced(tmp_path: Path, writer) -> None:
     # As /dev/null or /dev/stdout: renaming a temporary file over it would replace the
     # device itself (as root) or fail (no temporary file can be made in /dev).
@@ -44,7 +44,7 @@ def test_a_pipe_is_written_into_not_replaced(tmp_path: Path, writer) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary file left
 
 
-@pytest.mark.parametrize("writer", [write_output, write_atomic])
+@pytest.mark.parametrize("writer", [write_output, write_file])
 def test_a_symlink_stays_a_link_to_the_written_file(tmp_path: Path, writer) -> None:
     target = tmp_path / "real" / "org.csv"
     target.parent.mkdir()
@@ -83,6 +83,160 @@ def test_a_missing_folder_is_one_clear_error(tmp_path: Path,
                                           r"exist$"):
         write_output("no-dir/out.csv", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_folder_is_made_on_request_only(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_file("out/deep/chart.svg", b"first", make_folders=True)
+    write_file("out/deep/chart.svg", b"second", make_folders=True)
+    assert (tmp_path / "out" / "deep" / "chart.svg").read_bytes() == b"second"
+    assert os.listdir(tmp_path / "out" / "deep") == ["chart.svg"]
+    with pytest.raises(OutputError, match=r"^new/x\.svg: the directory new does not exist$"):
+        write_file("new/x.svg", b"x")
+    assert sorted(os.listdir(tmp_path)) == ["out"]
+
+
+@pytest.mark.parametrize("make_folders", [False, True])
+def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path,
+                                                  make_folders: bool) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"")
+    with pytest.raises(OutputError, match=f"^{blocker}/sub/chart\\.svg: {blocker} is not a "
+                                          "directory$"):
+        write_file(blocker / "sub" / "chart.svg", b"x", make_folders=make_folders)
+    assert blocker.read_bytes() == b"" and os.listdir(tmp_path) == ["file"]
+
+
+def test_a_folder_is_no_file_to_write(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=f"^{tmp_path}: is a directory; give a file name$"):
+        write_file(tmp_path, b"x")
+
+
+def _fail_with(exc: BaseException):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise exc
+
+    return fail
+
+
+@pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("exc", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_failed_write_keeps_the_old_file_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str,
+        exc: BaseException) -> None:
+    # Failing at any step (a full disk, Ctrl-C): the old file as it was, no temporary file.
+    target = tmp_path / "chart.png"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(os, failing, _fail_with(exc))
+    expected = OutputError if isinstance(exc, OSError) else KeyboardInterrupt
+    with pytest.raises(expected) as caught:
+        write_file(target, b"new" * 1000)
+    if expected is OutputError:
+        assert str(caught.value) == f"{target}: cannot write: No space left on device"
+        assert isinstance(caught.value, OrgvizError)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["chart.png"]
+
+
+@pytest.mark.parametrize("exc", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_failed_write_removes_the_folders_it_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "other.svg").write_bytes(b"kept")
+    monkeypatch.setattr(os, "fsync", _fail_with(exc))
+    with pytest.raises((OutputError, KeyboardInterrupt)):
+        write_file(tmp_path / "out" / "a" / "b" / "chart.svg", b"x", make_folders=True)
+    monkeypatch.undo()
+    assert os.listdir(tmp_path / "out") == ["other.svg"]  # (out/ was there: kept)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="POSIX permissions, and root may write anywhere")
+def test_a_folder_that_cannot_be_made_is_one_error(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    try:
+        with pytest.raises(OutputError, match=f"^{locked}/new/x\\.svg: cannot create the "
+                                              f"directory {locked}/new: Permission denied$"):
+            write_file(locked / "new" / "x.svg", b"x", make_folders=True)
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_file_has_the_mode_of_any_new_file(tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        write_file(tmp_path / "fresh.svg", b"x")
+        with open(tmp_path / "plain.svg", "wb") as stream:  # a file made as usual
+            stream.write(b"x")
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "fresh.svg").stat().st_mode)
+    assert mode == 0o666 & ~umask == stat.S_IMODE((tmp_path / "plain.svg").stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o755, 0o444])
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path, mode: int) -> None:
+    kept = tmp_path / "kept.svg"
+    kept.write_bytes(b"old")
+    kept.chmod(mode)
+    write_file(kept, b"new")
+    assert stat.S_IMODE(kept.stat().st_mode) == mode and kept.read_bytes() == b"new"
+
+
+@pytest.mark.skipif(not hasattr(os, "fchown") or os.geteuid() != 0, reason="needs root")
+def test_as_root_a_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.csv"
+    kept.write_bytes(b"old")
+    os.chown(kept, 12345, 23456)
+    write_file(kept, b"new")
+    info = kept.stat()
+    assert (info.st_uid, info.st_gid) == (12345, 23456) and kept.read_bytes() == b"new"
+
+
+def test_the_data_is_on_disk_before_the_rename(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace",
+                        lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    write_file(tmp_path / "x.csv", "é")
+    assert calls[:2] == ["fsync", "replace"]  # (then the folder, where allowed)
+    assert (tmp_path / "x.csv").read_bytes() == "é".encode()
+
+
+def test_a_long_file_name_is_no_problem(tmp_path: Path) -> None:
+    # (The temporary file's name does not grow with the target's.)
+    target = tmp_path / ("x" * 250 + ".svg")
+    write_file(target, b"x")
+    assert os.listdir(tmp_path) == [target.name]
+
+
+@pytest.mark.parametrize(("args", "made"), [
+    (["render", "{org}", "-o", "new/"], True),
+    (["render", "{org}", "-o", "new/deep/chart.svg"], True),
+    (["export", "{org}", "-f", "csv", "-o", "new/org.csv"], False),
+    (["roles", "{org}", "-o", "new/roles.svg"], False),
+])
+def test_which_commands_make_a_missing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              args: list[str], made: bool) -> None:
+    # render (and deck) make the folder they are given (`-o output/`, and the default
+    # output/); the commands that write one named file refuse a folder that is not there.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [a.format(org=EXAMPLE) for a in args])
+    if made:
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "new").is_dir()
+    else:
+        assert result.exit_code == 2
+        assert result.output == f"orgviz: {args[-1]}: the directory new does not exist\n"
+        assert not (tmp_path / "new").exists()
 
 
 def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:

@@ -143,8 +143,8 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     sources, and a diagram whose stamp matches is not drawn again (docs/precommit.md).
     """
     _skip_last_collection()
+    from orgviz.io.files import write_file
     from orgviz.loader import load
-    from orgviz.render.output import write_atomic
     from orgviz.render.pipeline import (
         GRAPHVIZ_LAYOUTS,
         RenderOptions,
@@ -217,7 +217,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     data = freshness.stamp(data, fmt or format_for(target) or "svg", digest, path)
                     written += 1
                     why = "out of date" if target.exists() else "missing"
-                write_atomic(target, data)
+                write_file(target, data, make_folders=True)  # (-o output/: made)
             except OrgLoadError as exc:
                 shown.extend(exc.problems)
                 refused = True

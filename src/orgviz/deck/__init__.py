@@ -100,8 +100,8 @@ def write_deck(sources: Sequence[str | os.PathLike[str]], output: str | os.PathL
     with `force` the broken cards and lines are marked.
     """
     from orgviz.errors import OrgLoadError
+    from orgviz.io.files import write_file
     from orgviz.loader import load
-    from orgviz.render.output import write_atomic
     from orgviz.validate import validate
 
     fmt = format_of(output)
@@ -119,5 +119,5 @@ def write_deck(sources: Sequence[str | os.PathLike[str]], output: str | os.PathL
     notes: list[str] = []
     data, slides = deck_bytes(orgs, fmt, options, template, notes=notes)
     target = Path(output)
-    write_atomic(target, data)
+    write_file(target, data, make_folders=True)
     return WrittenDeck(target, fmt, slides, len(data), tuple(sorted(found)), tuple(notes))

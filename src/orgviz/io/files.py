@@ -1,13 +1,30 @@
-"""Write command output: atomically to a file, or to stdout for `-`."""
+"""Write command output: the one writer of output files (atomically), or stdout for `-`.
+
+Every file orgviz writes (charts, decks, exports, imported org files, diff charts) goes
+through `write_file`: the bytes go to a temporary file in the target's folder, are flushed
+to disk (fsync) and renamed over the target, so that a reader sees the old file or the new
+one, never a part. On any failure, Ctrl-C included, the temporary file is removed, the old
+file is left as it was and folders made for it are removed again.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 import sys
-import tempfile
 
 from orgviz.errors import OrgvizError
+
+#: Attempts at a free temporary name (each a fresh random one) before giving up.
+_TEMP_ATTEMPTS = 100
+_TEMP_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+               | getattr(os, "O_CLOEXEC", 0))
+
+
+class OutputError(OrgvizError):
+    """An output file cannot be written; the previous file, if any, is left as it was."""
 
 
 def output_target(path: str) -> tuple[str, bool]:
@@ -31,42 +48,147 @@ def write_into(path: str, raw: bytes) -> None:
 
 
 def write_output(path: str | None, data: str | bytes) -> None:
-    """Replace `path` with `data` all at once (no half-written file); stdout for None or `-`;
-    into a device or pipe as it is, and through a symlink to its target (`output_target`)."""
+    """`write_file`, or stdout for None or `-` (the `-o` of export, import, roles, diff)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if path is None or path == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
-    shown = path
-    path, special = output_target(path)
-    if special:
+    write_file(path, raw)
+
+
+def write_file(path: str | os.PathLike[str], data: str | bytes, *,
+               make_folders: bool = False) -> None:
+    """Replace the file `path` with `data` all at once; OutputError (one line, starting with
+    the path) when it cannot be.
+
+    The file is made as a new file is (mode 0666 minus the umask); a file replaced keeps its
+    mode bits (rwx, for owner, group and others) and, where allowed, its owner and group. A
+    symlink's target is replaced (the link stays); a device, pipe or socket is written into
+    as it is. A missing folder is an error, or with `make_folders` made (as `mkdir -p`
+    does: `render -o output/`, decks).
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    shown = os.fspath(path)
+    if "\x00" in shown:
+        raise OutputError(f"{shown}: cannot write: the path holds a NUL character")
+    target, special = output_target(shown)
+    if special:  # a device or pipe (/dev/null): written into, never replaced
         try:
-            write_into(path, raw)
+            write_into(target, raw)
         except OSError as exc:
-            raise OrgvizError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
         return
-    directory = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise OrgvizError(f"{shown}: is a directory; give a file name")
-    if not os.path.isdir(directory):
-        raise OrgvizError(f"{shown}: the directory {os.path.dirname(shown) or '.'} does not "
-                          "exist")
+    if os.path.isdir(target):
+        raise OutputError(f"{shown}: is a directory; give a file name")
+    folder = os.path.dirname(target)
+    made = _folders(shown, folder, make_folders)
+    temporary = None
     try:
-        handle, temp = tempfile.mkstemp(prefix=".orgviz-", dir=directory)
+        for _attempt in range(_TEMP_ATTEMPTS):
+            # (The name is known before the file is made: an interrupt as it is made still
+            # finds it. A short name: the target's may be as long as a name can be.)
+            temporary = os.path.join(folder, f".orgviz-{os.urandom(4).hex()}.tmp")
+            try:
+                descriptor = os.open(temporary, _TEMP_FLAGS, 0o666)  # (0666 minus the umask)
+                break
+            except FileExistsError:  # (not ours: never removed)
+                temporary = None
+        else:
+            raise FileExistsError(errno.EEXIST, "no free temporary file name", folder)
         try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(raw)
-            if os.path.exists(path):
-                os.chmod(temp, os.stat(path).st_mode & 0o777)
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(temp, 0o666 & ~umask)
-            os.replace(temp, path)
-        except BaseException:
-            if os.path.exists(temp):
-                os.unlink(temp)
-            raise
-    except OSError as exc:
-        raise OrgvizError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+            view = memoryview(raw)
+            while view:
+                view = view[os.write(descriptor, view):]
+            _keep_mode(descriptor, temporary, target)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, target)
+        temporary = None
+    except BaseException as exc:  # (KeyboardInterrupt too: no temporary file is left)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        for created in reversed(made):  # the deepest first; only while empty
+            with contextlib.suppress(OSError):
+                os.rmdir(created)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+        raise
+    for synced in {folder, *(os.path.dirname(created) for created in made)}:
+        _sync_directory(synced)
+
+
+def _folders(shown: str, folder: str, make: bool) -> list[str]:
+    """Check that `folder` is there, or (`make`) make it and the folders above it that are
+    missing; return the folders made, the highest first."""
+    missing = []
+    current = folder
+    while not os.path.isdir(current):
+        if os.path.lexists(current):  # a file (or a dangling link) where a folder should be
+            raise OutputError(f"{shown}: {current} is not a directory")
+        missing.append(current)
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    if not missing:
+        return []
+    if not make:
+        raise OutputError(f"{shown}: the directory {os.path.dirname(shown) or '.'} does not "
+                          "exist")
+    made: list[str] = []
+    for directory in reversed(missing):
+        try:
+            os.mkdir(directory)
+        except FileExistsError:  # made meanwhile by another process: fine if a folder
+            if os.path.isdir(directory):
+                continue
+            reason = "not a directory"
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+        else:
+            made.append(directory)
+            continue
+        for created in reversed(made):
+            with contextlib.suppress(OSError):
+                os.rmdir(created)
+        raise OutputError(f"{shown}: cannot create the directory {directory}: {reason}")
+    return made
+
+
+def _keep_mode(descriptor: int, temporary: str, target: str) -> None:
+    """Give the temporary file the mode bits of the file it replaces, and its owner and
+    group where that is allowed (root; a group one is in); best effort, as a file system
+    without modes (a FAT stick, some shares) refuses; nothing for a new file."""
+    try:
+        old = os.stat(target)
+    except OSError:
+        return
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.fchown(descriptor, old.st_uid, old.st_gid)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.fchown(descriptor, -1, old.st_gid)
+    with contextlib.suppress(OSError):
+        if os.chmod in os.supports_fd:
+            os.chmod(descriptor, stat.S_IMODE(old.st_mode) & 0o777)
+        else:  # (Windows: by name)
+            os.chmod(temporary, stat.S_IMODE(old.st_mode) & 0o777)
+
+
+def _sync_directory(directory: str) -> None:
+    """Make a rename (or a new folder) durable where the platform allows fsync on a
+    directory (POSIX); best effort."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

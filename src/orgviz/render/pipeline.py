@@ -372,8 +372,8 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     (ending in "/" or existing); by default `output/<name>.svg` in the current folder.
     Raises OrgLoadError (with the problems) when the org has errors and not `force`.
     """
+    from orgviz.io.files import write_file
     from orgviz.loader import load
-    from orgviz.render.output import write_atomic
     from orgviz.validate import validate
 
     target = output_path(source, output, fmt)
@@ -382,7 +382,7 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     notes: list[str] = []
     data = render(org, fmt, options, force=force, notes=notes,
                   check=lambda: validate(org, config))
-    write_atomic(target, data)
+    write_file(target, data, make_folders=True)  # (-o output/ makes the folder)
     return Rendered(target, fmt, len(data), tuple(notes))
 
 
