@@ -223,8 +223,6 @@ def test_export_import_export_is_byte_identical(example: Path, tmp_path: Path) -
     assert to_csv(load(yaml_path)) == first
 
 
-@pytest.mark.xfail(strict=True, reason="the importer keeps a whitespace-only cell of the "
-                   "exact layout, which the loader refuses: io/csvimport to read it as empty")
 def test_whitespace_cells_of_the_exact_layout_import_as_absent(tmp_path: Path) -> None:
     # `orgviz export` writes no such cell (the loader refuses blank texts); a CSV edited by
     # hand may have one. The org file written must load without errors.

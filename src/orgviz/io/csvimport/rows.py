@@ -178,9 +178,8 @@ class RowReader(CellReader, FlagReader):
                         values[fld][r] = cell(by_column[i][r], exact, where, fld, i, False)
                     else:
                         parts[k][r] = cell(by_column[i][r], exact, where, fld, i, True)
-        if exact:  # an id of whitespace alone is no id (the loader would refuse it)
-            for fld in ("id", "manager", "team"):
-                column_values = values.get(fld)
+        if exact:  # a text of whitespace alone is none (the loader would refuse it)
+            for fld, column_values in values.items():
                 if column_values is not None and not all(
                         v is None or v.strip() for v in column_values):
                     values[fld] = [v if v is None or v.strip() else None
