@@ -107,14 +107,14 @@ def orgs(draw: st.DrawFn, blank_names: bool = True) -> Org:
             roles, source = (inferred,), "title"
         people.append(Person(
             id=pid, loc=NO_LOC,
-            name=draw(optional if vacant else (CELL | BLANK) if blank_names else CELL),
+            name=draw(optional if vacant else (CELL | BLANK) if blank_names else IDENT),
             title=title, roles=roles, role_source=source,
             reports_to=draw(st.none() | st.sampled_from(ids[:i] or [pid])) if i else None,
             dotted_to=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
             team=draw(st.none() | st.sampled_from(team_ids)) if team_ids else None,
             vacant=vacant, assistant=draw(st.booleans()),
             location=draw(optional), email=draw(optional)))
-    teams = tuple(Team(id=t, loc=NO_LOC, name=draw(CELL)) for t in team_ids)
+    teams = tuple(Team(id=t, loc=NO_LOC, name=draw(IDENT)) for t in team_ids)  # (not blank)
     return Org(file="t.yaml", name=draw(IDENT), size="mid-size", people=tuple(people),
                teams=teams)
 
