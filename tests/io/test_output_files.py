@@ -98,14 +98,20 @@ def test_a_missing_folder_is_made_on_request_only(tmp_path: Path,
 
 
 @pytest.mark.parametrize("make_folders", [False, True])
-def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path,
-                                                  make_folders: bool) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_bytes(b"")
-    with pytest.raises(OutputError, match=f"^{blocker}/sub/chart\\.svg: {blocker} is not a "
-                                          "directory$"):
-        write_file(blocker / "sub" / "chart.svg", b"x", make_folders=make_folders)
-    assert blocker.read_bytes() == b"" and os.listdir(tmp_path) == ["file"]
+@pytest.mark.parametrize("under", ["file", "file/sub", "file/sub/deeper"])
+def test_a_file_where_a_folder_should_be_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_folders: bool, under: str) -> None:
+    # Named as the user named it (relative here; through a linked folder, the link's name).
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "file").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    for shown in (f"link/{under}/chart.svg", str(tmp_path / "link" / under / "chart.svg")):
+        named = shown.split("/file")[0] + "/file"
+        with pytest.raises(OutputError) as caught:
+            write_file(shown, b"x", make_folders=make_folders)
+        assert str(caught.value) == f"{shown}: {named} is not a directory"
+    assert sorted(os.listdir(tmp_path / "real")) == ["file"]
 
 
 def test_a_folder_is_no_file_to_write(tmp_path: Path) -> None:
@@ -163,6 +169,24 @@ def test_a_folder_that_cannot_be_made_is_one_error(tmp_path: Path) -> None:
             write_file(locked / "new" / "x.svg", b"x", make_folders=True)
     finally:
         locked.chmod(0o700)
+
+
+def test_a_folder_that_cannot_be_made_leaves_none_made(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    real_mkdir = os.mkdir
+
+    def mkdir(path: str, *args: object) -> None:
+        if os.path.basename(path) == "b":
+            raise PermissionError(13, "Permission denied")
+        real_mkdir(path, *args)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    with pytest.raises(OutputError) as caught:
+        write_file("out/a/b/c/x.svg", b"x", make_folders=True)
+    assert str(caught.value) == ("out/a/b/c/x.svg: cannot create the directory out/a/b: "
+                                 "Permission denied")
+    assert os.listdir(tmp_path) == []  # (out/ and out/a/, made first, removed again)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

@@ -1,6 +1,6 @@
 """Write command output: the one writer of output files (atomically), or stdout for `-`.
 
-Every file orgviz writes (charts, decks, exports, imported org files, diff charts) goes
+Every output file orgviz writes (charts, decks, exports, imported org files, diff charts) goes
 through `write_file`: the bytes go to a temporary file in the target's folder, are flushed
 to disk (fsync) and renamed over the target, so that a reader sees the old file or the new
 one, never a part. On any failure, Ctrl-C included, the temporary file is removed, the old
@@ -127,7 +127,8 @@ def _folders(shown: str, folder: str, make: bool) -> list[str]:
     current = folder
     while not os.path.isdir(current):
         if os.path.lexists(current):  # a file (or a dangling link) where a folder should be
-            raise OutputError(f"{shown}: {current} is not a directory")
+            raise OutputError(f"{shown}: {_as_named(shown, folder, current)} is not a "
+                              "directory")
         missing.append(current)
         parent = os.path.dirname(current)
         if parent == current:
@@ -154,8 +155,21 @@ def _folders(shown: str, folder: str, make: bool) -> list[str]:
         for created in reversed(made):
             with contextlib.suppress(OSError):
                 os.rmdir(created)
-        raise OutputError(f"{shown}: cannot create the directory {directory}: {reason}")
+        raise OutputError(f"{shown}: cannot create the directory "
+                          f"{_as_named(shown, folder, directory)}: {reason}")
     return made
+
+
+def _as_named(shown: str, folder: str, above: str) -> str:
+    """The folder `above` (the real `folder` of `shown`, or one above it) as the user named
+    it: `shown`'s own folder, as many levels up (the levels below a folder that is there
+    are not there: no link can make them differ); the real path for a link to a new file."""
+    if os.path.islink(shown):
+        return above
+    named = os.path.dirname(shown)
+    while folder != above and os.path.dirname(folder) != folder:
+        folder, named = os.path.dirname(folder), os.path.dirname(named)
+    return named or "."
 
 
 def _keep_mode(descriptor: int, temporary: str, target: str) -> None:
