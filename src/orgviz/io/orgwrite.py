@@ -15,6 +15,7 @@ from orgviz.model import Org, Person
 if TYPE_CHECKING:
     from orgviz.io.csvimport import Record
     from orgviz.io.csvread import CsvTable
+    from orgviz.roles import Role
 
 PERSON_FIELDS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
                  "assistant", "location", "email")
@@ -252,8 +253,11 @@ def _label(person: Person) -> str:
 def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
               person_notes: Sequence[Sequence[str]], dropped: Sequence[Record],
               notes: Sequence[str], table: CsvTable, size_guessed: bool,
-              allow_forest: bool, made: list[str] | None = None) -> str:
+              allow_forest: bool, made: list[str] | None = None,
+              roles: Sequence[Role] = ()) -> str:
     """The org file text for an import, deterministic for the same input.
+
+    `roles`: the grade roles the people hold (written as the file's `roles:`).
 
     `persons`: the people in the order written, each with its depth below its top (0 for
     a top) and the notes on its row (written as comments above it); `made`: their lines
@@ -274,6 +278,10 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
     if allow_forest:
         lines += ["rules:", "  root: {allow-forest: true}  # several separate trees "
                   "(--allow-forest)"]
+    if roles:
+        lines += ["", "roles:  # UK civil-service grades (the grade column gives these roles)"]
+        lines += ["  - " + flow_mapping([("id", role.id), ("name", role.name),
+                                         ("level", role.level)]) for role in roles]
     if org.teams:
         lines += ["", "teams:"]
         for team in org.teams:

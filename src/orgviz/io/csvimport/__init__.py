@@ -22,6 +22,7 @@ from operator import attrgetter, itemgetter, not_
 from orgviz.errors import OrgLoadError
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.io.csvimport.direct import DirectLinks, link_directly
+from orgviz.io.csvimport.grades import used_roles
 from orgviz.io.csvimport.junior import read_junior
 from orgviz.io.csvimport.linking import Linker
 from orgviz.io.csvimport.order import tree_order
@@ -44,7 +45,7 @@ from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import Org, Person, Team
 from orgviz.problem import Problem, SourceLoc
-from orgviz.roles import DEFAULT_LADDER, with_managing_roles
+from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
 
 SIZE_LIMITS = ((60, "small"), (600, "mid-size"))
 
@@ -102,7 +103,11 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     name = options.name or os.path.splitext(os.path.basename(shown_name or table.shown))[0]
     size = options.size or guess_size(len(people))
     teams = written.teams
+    # Grade roles (an organogram's, or an export's role column naming them) are the file's
+    # own roles: declared in it, and in the ladder of the org as the loader will build it.
+    grades = used_roles(set(map(_ROLES, people)))
     org = Org(file=table.shown, name=name, size=size, people=people, teams=tuple(teams),
+              ladder=RoleLadder.build(grades) if grades else DEFAULT_LADDER,
               loc=SourceLoc(table.shown, 1, 1), files=(table.shown,))
     if options.allow_forest:
         from orgviz.model import RuleSetting
@@ -111,7 +116,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                                          options={"allow-forest": True}),)
     text = write_org(org, people, written.depths, written.notes, imp.dropped, imp.header_notes,
                      table, size_guessed=options.size is None,
-                     allow_forest=options.allow_forest, made=written.lines)
+                     allow_forest=options.allow_forest, made=written.lines, roles=grades)
     imp.problems.sort(key=_PROBLEM_ORDER)
     return ImportResult(org, text, imp.problems, written.records, imp.dropped, teams,
                         imp.header_notes)

@@ -9,6 +9,7 @@ from collections import Counter
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
+from orgviz.io.csvimport.grades import grade_role
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
 from orgviz.io.tables import read_table
@@ -64,9 +65,11 @@ def read_junior(imp: CellReader, path: str) -> None:
         vacant = _fold(title) in VACANCY_NAMES
         if vacant:
             title = "Open posts"
+        role = grade_role(grade)
         record = Record(id=rid, line=line, file=table.shown,
                         name=f"{grade} posts" if grade else "Junior posts",
                         title=f"{title} ({fte} FTE)" if fte else title,
+                        roles=(role,) if role else (),
                         manager=senior, team=get("team"), vacant=vacant,
                         cols={f: i + 1 for f, i in columns.index.items()})
         imp.records.append(record)

@@ -12,6 +12,7 @@ from orgviz.errors import OrgvizError
 from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
+from orgviz.io.csvimport.grades import roles_of_grades, senior_grades
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.values import (
     MAX_TEXT,
@@ -50,8 +51,13 @@ class RowReader(CellReader, FlagReader):
         else:
             found = detect(table.header, self.options.columns)
             # (fte and grade make the cards of grouped junior posts: not a person's fields,
-            # so they are listed as not imported rather than as read)
-            columns = Columns({f: i for f, i in found.index.items() if f not in _JUNIOR_ONLY},
+            # so they are listed as not imported rather than as read; an organogram's grades
+            # of senior posts give their roles: see grades.py)
+            grade_at = found.index.get("grade")
+            keep = ("grade",) if grade_at is not None and senior_grades(
+                _column(table, grade_at)) else ()
+            columns = Columns({f: i for f, i in found.index.items()
+                               if f not in _JUNIOR_ONLY or f in keep},
                               found.name_parts, found.header)
         self.problems.extend(table.problems)
         seen: dict[str, int] = {}
@@ -214,6 +220,9 @@ class RowReader(CellReader, FlagReader):
                 dotted_raw=_each(get("dotted_to"), lambda v: split_ids(v or ""), n))
         else:
             record_values.update(self.read_flags(values, columns, names, titles, notes))
+            grades = values.get("grade")
+            if grades is not None:  # (an organogram's: see read_people)
+                record_values["roles"] = roles_of_grades(record_values["roles"], grades)
         ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
                                        notes)
         self.name_the_unnamed(shown, columns, exact, ids, names,
@@ -279,6 +288,13 @@ class RowReader(CellReader, FlagReader):
             result[r] = f"row-{line}"
             add_note(notes, r, "no id in the CSV: id generated from the row number")
         return result, repeat(False, n)
+
+
+def _column(table: CsvTable, at: int) -> Sequence[str]:
+    """The cells of one column of a table (empty where a row is short)."""
+    if table.columns is not None:
+        return table.columns[at]
+    return [cells[at] if at < len(cells) else "" for _line, cells in table.rows]
 
 
 _NAME_PARTS = ("first_name", "last_name")
