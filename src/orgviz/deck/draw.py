@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
-from orgviz.render.chart import Chart, View, build_chart
+from orgviz.render.chart import BANDS, Card, Chart, View, build_chart
 from orgviz.render.dot import RANKSEP
 from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Geometry
@@ -74,19 +74,24 @@ class Drawer:
     def chart(self, view: View) -> tuple[Chart, CardBox]:
         chart = build_chart(self.org, view._replace(color_by=self.color_by), self.theme,
                             self.problems)
+        chart = by_depth(chart)
         return chart, card_box(chart_texts(chart))
 
-    def draw(self, view: View, rows_height: float | None = None) -> list[Drawn]:
+    def draw(self, view: View, rows_height: float | None = None,
+             flat: bool = False) -> list[Drawn]:
         """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
         keeps within as many rows as fit that height; with the tidy layout (fast) every
         shallower stacking is drawn too, shallowest first (wider and lower: slides are
-        wide). None keeps the layout's own stacking.
+        wide). None keeps the layout's own stacking. `flat`: nothing stacked (every
+        manager's reports side by side on one row).
         """
         chart, box = self.chart(view)
         depths: list[int | None] = [None]
-        if rows_height is not None:
+        if flat:
+            depths = [1]
+        elif rows_height is not None:
             deepest = stack_depth(chart, box, rows_height, self.layout)
             depths = list(range(1, deepest + 1)) if self.layout == "tidy" else [deepest]
         results = []
@@ -120,6 +125,35 @@ class Drawer:
         height = 2 * MARGIN + geometry.height
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
                      geometry, has_axis)
+
+
+def by_depth(chart: Chart) -> Chart:
+    """The chart with one row per reporting level, so that peers sit on one row.
+
+    A card sits a row below its manager (an assistant beside them), whatever its level and
+    whether it is drawn whole, as a "continued" pile or as a rollup: the level rows of
+    `orgviz render` would put a report with a team of her own below peers of a more senior
+    level, or (stacked with leaf peers) on a row of another level. A row is labelled with a
+    level only when all its people (continued ones too) share it.
+    """
+    rows: dict[str, int] = {}
+    cards: list[Card] = []
+    for card in chart.cards:  # depth-first: a manager comes before their reports
+        boss = card.manager
+        row = 0 if boss is None else rows.get(boss, 0) + (not card.assistant)
+        rows[card.id] = row
+        cards.append(card if card.row == row else card._replace(row=row))
+    bands: dict[int, set[int | None]] = {}
+    for card in cards:
+        found = bands.setdefault(card.row, set())
+        if not card.assistant and not card.id.startswith("+"):  # rollups stand for many
+            found.add(card.band)
+    labels = []
+    for row in range(max(bands, default=-1) + 1):
+        found = bands.get(row, set())
+        band = next(iter(found)) if len(found) == 1 else None
+        labels.append(BANDS[band][0] if band is not None else "")
+    return replace(chart, cards=tuple(cards), rows=tuple(labels))
 
 
 def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy") -> int:

@@ -146,15 +146,15 @@ class Planner:
         """How many cards the part's chart has."""
         return len(self.visible(part)) + bool(part.others)
 
-    def measure(self, part: Part) -> Drawn | None:
+    def measure(self, part: Part, flat: bool = False) -> Drawn | None:
         """The part drawn so that it is readable on the slide, or None when it cannot be.
 
         Of the readable drawings: the largest (cards as big as allowed), then the one with
         the shallowest stacks (siblings side by side, as org charts are read), then with
-        the level axis.
+        the level axis. `flat`: only drawings with nothing stacked.
         """
         best: tuple[tuple[float, int, bool], Drawn] | None = None
-        for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h):
+        for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h, flat=flat):
             if not self.frame.readable(drawn.width, drawn.height, drawn.min_text,
                                        self.min_font):
                 continue
@@ -191,19 +191,23 @@ class Planner:
     def sort(self, pids: Iterable[str]) -> list[str]:
         return sorted(pids, key=self.tree.order.__getitem__)
 
+    def candidates(self, part: Part) -> list[str]:
+        """People drawn whole on the part, with reports, who could go to a slide of their own."""
+        stop = set(part.continued)
+        return [pid for pid in self.visible(part) if pid != part.root and pid not in stop
+                and self.tree.reports.get(pid)]
+
     def cut_biggest(self, part: Part) -> bool:
         """Move the part's biggest remaining subtree to its own slide; False if none is left."""
         tree = self.tree
         shown = self.visible(part)
-        stop = set(part.continued)
         inside = set(shown)
         size = dict.fromkeys(shown, 1)
         for pid in reversed(shown):
             boss = tree.manager.get(pid)
             if boss in inside and pid != part.root:
                 size[boss] += size[pid]
-        candidates = [pid for pid in shown if pid != part.root and pid not in stop
-                      and tree.reports.get(pid)]
+        candidates = self.candidates(part)
         if not candidates:
             return False
         biggest = max(candidates, key=lambda pid: (size[pid], -tree.order[pid]))
@@ -213,12 +217,20 @@ class Planner:
         return True
 
     def fit(self, part: Part) -> list[Part]:
-        """The part, cut until readable, or spread over several slides."""
+        """The part, cut until readable, or spread over several slides.
+
+        The overview keeps the top's reports on one row: its teams are cut to "continued"
+        piles until nothing needs stacking; only when the piles alone are too many for one
+        readable row are they stacked in a grid (at 9 pt a 16:9 slide holds four cards
+        side by side).
+        """
         while self.cards(part) > self.max_cards and self.cut_biggest(part):
             pass
         while True:
             if self.cards(part) <= self.max_cards:
-                drawn = self.measure(part)
+                drawn = self.measure(part, flat=part.overview)
+                if drawn is None and part.overview and not self.candidates(part):
+                    drawn = self.measure(part)
                 if drawn is not None:
                     part.drawn = drawn
                     part.group = [part]
