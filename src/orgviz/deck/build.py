@@ -272,7 +272,10 @@ class _Assembler:
         else:
             title = name
         filled, vacant = tree.count[part.root]
-        return title + chunk, f"{person_text(person)} · {count_text(filled, vacant)} in all"
+        subtitle = f"{person_text(person)} · {count_text(filled, vacant)} in all"
+        if part.chain:
+            subtitle += " · a line of single reports: read down each column"
+        return title + chunk, subtitle
 
 
 def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:

@@ -12,7 +12,7 @@ from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
 from orgviz.render.chart import BANDS, Card, Chart, View, build_chart
 from orgviz.render.dot import RANKSEP
 from orgviz.render.engines import Engine
-from orgviz.render.geometry import Box, Geometry
+from orgviz.render.geometry import Box, Connector, Geometry
 from orgviz.render.svg import AXIS_WIDTH, draw_svg
 from orgviz.render.themes import Theme
 
@@ -20,6 +20,10 @@ from orgviz.render.themes import Theme
 MARGIN = 8.0
 RANK_GAP = RANKSEP * 72  # the gap between rows (both layouts), in SVG units
 TIDY_STACK_GAP = 14.0  # the tidy layout's gap between stacked cards
+#: A reporting chain drawn in columns: the gap between columns (where the line from the foot
+#: of one column climbs to the head of the next) and between the cards of a column.
+CHAIN_COLUMN_GAP = 44.0
+CHAIN_ROW_GAP = 28.0
 #: The layouts a deck can use: orgviz's tidy tree (default, no Graphviz) or Graphviz dot.
 LAYOUTS = ("tidy", "dot")
 _FONT_SIZE = re.compile(rb'font-size="([0-9.]+)"')
@@ -104,6 +108,16 @@ class Drawer:
                 results.append(self.paint(stacked, box, geometry, False))
         return results
 
+    def draw_chain(self, view: View, rows: int) -> Drawn:
+        """A reporting chain (each card the one report of the card before it) in columns of
+        `rows` cards, read down each column, then the next to the right."""
+        chart, box = self.chart(view)
+        return self.paint(chart, box, chain_geometry(chart, box, rows), axis=False)
+
+    def chain_box(self, view: View) -> CardBox:
+        """The card size of a view's chart."""
+        return self.chart(view)[1]
+
     def redraw(self, drawn: Drawn, view: View) -> Drawn:
         """The same chart and layout with the texts of `view` (its notes may differ)."""
         chart, box = self.chart(view)
@@ -154,6 +168,47 @@ def by_depth(chart: Chart) -> Chart:
         band = next(iter(found)) if len(found) == 1 else None
         labels.append(BANDS[band][0] if band is not None else "")
     return replace(chart, cards=tuple(cards), rows=tuple(labels))
+
+
+def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
+    """The cards of a chain in columns of `rows`, in the chart's order (top to bottom).
+
+    Each card hangs from the one above it; the line from the foot of a column leaves the
+    card's right side, climbs in the gap and enters the head of the next column from the left.
+    """
+    w, h = box.width, box.height
+    ids = [card.id for card in chart.cards]
+    rows = max(1, min(rows, len(ids)))
+    columns = -(-len(ids) // rows)
+    boxes = {}
+    for index, card_id in enumerate(ids):
+        column, row = divmod(index, rows)
+        boxes[card_id] = Box(column * (w + CHAIN_COLUMN_GAP) + w / 2,
+                             row * (h + CHAIN_ROW_GAP) + h / 2, w, h)
+    lines = []
+    for card in chart.cards:
+        if card.manager is None or card.manager not in boxes:
+            continue
+        a, b = boxes[card.manager], boxes[card.id]
+        if abs(a.x - b.x) < 1e-6:
+            points = ((a.x, a.bottom), (b.x, b.top))
+        else:
+            middle = a.right + CHAIN_COLUMN_GAP / 2
+            points = ((a.right, a.y), (middle, a.y), (middle, b.y), (b.left, b.y))
+        lines.append(Connector("broken" if card.broken_line else "solid", points))
+    width = columns * w + (columns - 1) * CHAIN_COLUMN_GAP
+    height = rows * h + (rows - 1) * CHAIN_ROW_GAP
+    return Geometry(width, height, boxes, {}, tuple(lines), chart.direction)
+
+
+def chain_rows(height: float, box: CardBox) -> int:
+    """How many cards of a chain fit in a column `height` SVG units high."""
+    return max(1, int((height - 2 * MARGIN + CHAIN_ROW_GAP) // (box.height + CHAIN_ROW_GAP)))
+
+
+def chain_columns(width: float, box: CardBox) -> int:
+    """How many columns of a chain fit side by side in `width` SVG units."""
+    return max(1, int((width - 2 * MARGIN + CHAIN_COLUMN_GAP) // (box.width + CHAIN_COLUMN_GAP)))
 
 
 def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy") -> int:

@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from orgviz.deck.draw import Drawer, Drawn, column_budget, row_budget
+from orgviz.deck.draw import Drawer, Drawn, chain_columns, chain_rows, column_budget, row_budget
 from orgviz.deck.frame import MIN_FONT, Frame
 from orgviz.errors import RenderError
 from orgviz.render.cards import TEAM_SIZE
@@ -55,6 +55,7 @@ class Part:
     group: list[Part] = field(default_factory=list)  # all chunks of this part, in order
     slide: int = 0  # 1-based slide number, set when the deck is assembled
     drawn: Drawn | None = None
+    chain: bool = False  # a reporting chain drawn in columns (see Planner.chain_part)
 
 
 class Tree:
@@ -113,6 +114,8 @@ class Planner:
         self.area_w, self.area_h = frame.chart.w / smallest, frame.chart.h / smallest
         self.max_cards = (column_budget(self.area_w, _Box(196.0, MIN_CARD_HEIGHT))
                           * row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)))
+        # A chain of more people than a slide has rows is drawn in columns.
+        self.chain_min = row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)) + 1
 
     # --- what a part shows --------------------------------------------------------------------
     def visible(self, part: Part) -> list[str]:
@@ -210,11 +213,61 @@ class Planner:
         candidates = self.candidates(part)
         if not candidates:
             return False
-        biggest = max(candidates, key=lambda pid: (size[pid], -tree.order[pid]))
+        biggest = self.down_the_chain(
+            max(candidates, key=lambda pid: (size[pid], -tree.order[pid])), part)
         part.continued = self.sort([*part.continued, biggest])
         shown = set(self.visible(part))
         part.continued = [pid for pid in part.continued if pid in shown]
         return True
+
+    def chain(self, pid: str) -> list[str]:
+        """The reporting chain from `pid`: `pid`, their one report, that person's one report
+        ... down to the first person with no report, several, or an assistant."""
+        tree = self.tree
+        found = [pid]
+        while len(tree.reports.get(pid) or ()) == 1 and not tree.assistants.get(pid):
+            pid = tree.reports[pid][0]
+            found.append(pid)
+        return found
+
+    def down_the_chain(self, pid: str, part: Part) -> str:
+        """Where to cut the subtree of `pid` off the part: at `pid`, or, when `pid` heads
+        a short chain of single reports, at the last person of it with reports (the chain
+        stays on this slide, and the team it leads to goes to a slide of its own). A long
+        chain is cut at its head: it goes to slides of its own, drawn in columns."""
+        chain = self.chain(pid)
+        if len(chain) >= self.chain_min:
+            return pid
+        stop = set(part.continued)
+        for person in chain[1:]:
+            if person in stop or not self.tree.reports.get(person):
+                break
+            pid = person
+        return pid
+
+    def chain_part(self, root: str, parent: Part | None) -> Part | None:
+        """The slide of a long reporting chain from `root`: as many of its people as fit,
+        in columns read top to bottom; the last one drawn is "continued" when the chain goes
+        on (their slide carries on down it) or leads a team. None when the chain is short."""
+        chain = self.chain(root)
+        if len(chain) < self.chain_min:
+            return None
+        tree = self.tree
+        last = chain[-1]
+        rest = {last: PLACEHOLDER} if tree.below(last) else {}
+        box = self.drawer.chain_box(View(root=root, continued=rest))
+        rows = chain_rows(self.area_h, box)
+        count = min(len(chain), rows * chain_columns(self.area_w, box))
+        while count >= 2:
+            end = chain[count - 1]
+            continued = [end] if count < len(chain) or tree.below(end) else []
+            part = Part(root, continued, parent, chain=True)
+            drawn = self.drawer.draw_chain(self.view(part), min(rows, count))
+            if self.frame.readable(drawn.width, drawn.height, drawn.min_text, self.min_font):
+                part.drawn, part.group = drawn, [part]
+                return part
+            count -= 1
+        return None
 
     def fit(self, part: Part) -> list[Part]:
         """The part, cut until readable, or spread over several slides.
@@ -274,7 +327,9 @@ class Planner:
         todo: list[tuple[str, Part | None]] = [(t, None) for t in reversed(tree.tops)]
         while todo:
             root, parent = todo.pop()
-            group = self.fit(Part(root, self.first_cut(root), parent))
+            chain = self.chain_part(root, parent)
+            group = [chain] if chain is not None else self.fit(
+                Part(root, self.first_cut(root), parent))
             parts.extend(group)
             for member in reversed(group):
                 for pid in reversed(member.continued):
