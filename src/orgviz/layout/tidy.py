@@ -223,6 +223,13 @@ class _Block:
     start: int = 0  # index of the used row the block starts on
     nfull: int = 0  # sub-bands covered by the columns
     nskip: int = 0  # sub-bands between the owner's gap and the block (strips and the bus)
+    # Left to right only: the block keeps its cards in columns that run across the tree (down
+    # the page) and stand side by side along it (see _Plan._left_to_right).
+    across: bool = False
+    lane: float = 0.0  # across the tree, above the cards: room for the bus
+    d_trunks: list[float] = field(default_factory=list)  # each column's trunk, from the start
+    col_of: dict[int, int] = field(default_factory=dict)  # member -> its column
+    reach: tuple[float, float] = (0.0, 0.0)  # first trunk with the bus, from the block's centre
 
 
 def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
@@ -246,6 +253,23 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
     sign = -1.0 if mirror else 1.0
     for b_id, blk in plan.blocks.items():
         half = blk.width * 0.5
+        if blk.across:  # the manager's line comes in at the block's centre
+            lo, hi = blk.reach
+            left = [-half] * blk.nfull
+            right = [half] * blk.nfull
+            if blk.nskip:  # the first trunk in the gap before the block, then the line to it
+                left.append(lo)
+                right.append(hi)
+                left.extend([0.0] * (blk.nskip - 1))
+                right.extend([0.0] * (blk.nskip - 1))
+                lo = hi = 0.0
+            if mirror:
+                left, right = [-x for x in right], [-x for x in left]
+                lo, hi = -hi, -lo
+            contours[b_id] = (left, 0.0, right, 0.0)
+            alo[b_id] = lo
+            ahi[b_id] = hi
+            continue
         t1 = blk.trunks[0] - half
         tk = blk.trunks[-1] - half
         left = [-half] * blk.nfull
@@ -553,6 +577,10 @@ class _Plan:
             setattr(self, name, getattr(st, name))
         gap = options.stack_gap
 
+        if options.direction == "LR":
+            self._left_to_right(st, options)
+            return
+
         # Listed subtrees, children first: each listed card with its reports hanging below it
         # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
         # Cards with a single column of cards below them start done (see _Singles); their
@@ -596,6 +624,89 @@ class _Plan:
             blk.nskip = first - (2 * band[v] + 2)
             self.blocks[st.block_of[v]] = blk
 
+    def _left_to_right(self, st: _Structure, options: LayoutOptions) -> None:
+        """Blocks for a left-to-right chart. They keep the look of a top-down chart's: cards
+        in columns down the page (along the breadth), the columns side by side to the right
+        (along the depth), each column on a trunk in the gap at its left, a bus along the
+        block's top joining the trunks; a listed card's reports hang below it, indented.
+
+        A manager's stacked leaves take about as many columns as make their block square
+        (at most `stack_rows` cards a column); listed people take as many columns as fit in
+        `list_height`, which left to right bounds the block along the depth (to the right).
+        Sets, in the page's terms: tr_off (a member's trunk from its block's left), top_off
+        (its card's top from the block's top), item_w / item_h (a card with all it carries)."""
+        breadth, depth, extra = self.breadth, self.depth, self.extra
+        n = len(breadth)
+        gap, stub, sg = options.stack_gap, self.stub, options.sibling_gap
+        card_h = [b + e for b, e in zip(breadth, extra, strict=True)]  # with assistants below
+        item_w = list(depth)
+        item_h = list(card_h)
+        self.item_h_card = card_h
+        self.tr_off = [0.0] * n
+        self.top_off = [0.0] * n
+        self.hang = {}
+        self.indent = [0.0] * n
+        leafy = st.leafy
+        budget = options.list_height
+        if budget is None:
+            budget = 10 * (max(depth, default=0.0) + gap)
+
+        def chunks_of(items: list[int], leaves: bool, room: float | None) -> list[list[int]]:
+            if not leaves:
+                return _split_across(items, item_w, item_h, gap, room, stub + sg)
+            count = len(items)
+            if options.stack_columns is not None and options.stack_rows is None:
+                cols = _columns_for(count, options)
+            else:  # about as wide as tall, at most stack_rows cards a column
+                step_h = max([item_h[c] for c in items]) + gap
+                step_w = max([item_w[c] for c in items]) + sg + stub
+                cols = max(1, round(math.sqrt(count * step_h / max(step_w, 1e-9))))
+                if options.stack_rows is not None:
+                    cols = max(cols, math.ceil(count / options.stack_rows))
+                cols = min(cols, count)
+                if room is not None:  # listed: no more columns than fit in the room
+                    cols = min(cols, max(1, int((room + sg + stub) // step_w)))
+            per = math.ceil(count / cols)
+            return [items[s : s + per] for s in range(0, count, per)]
+
+        # A listed card's reports: to its right, from its top down, in columns as the room
+        # allows (cards alone: in a block as for stacked leaves), on trunks right of the card.
+        hg = max(stub, options.level_gap * 0.5)
+        for u, ordered in st.order.items():  # children first
+            chunks = chunks_of(ordered, leafy[u], budget)
+            width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
+                                           self.top_off, stub, gap, sg)
+            lane = gap if len(trunks) > 1 else 0.0
+            self.indent[u] = hg
+            self.hang[u] = (lane, len(trunks))
+            item_w[u] = depth[u] + hg + width
+            item_h[u] = max(card_h[u], lane + height)
+        tops, bounds, nrows, band = st.tops, st.bounds, st.nrows, st.band
+        s0 = min(stub, options.level_gap * 0.5)  # the first trunk: in the gap before the row
+        self.blocks = {}
+        for v, group in st.members.items():
+            hung = st.hung[v]
+            chunks = chunks_of(group, leafy[v], budget if hung else None)
+            width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
+                                           self.top_off, stub, gap, sg)
+            lane = gap if len(chunks) > 1 else 0.0  # room for the bus above the first cards
+            blk = _Block(v, group, lane + height, width - s0, trunks, st.start[v])
+            blk.across = True
+            blk.lane = lane
+            blk.d_trunks = [t - s0 for t in trunks]
+            blk.col_of = {c: k for k, col in enumerate(chunks) for c in col}
+            half = blk.width * 0.5
+            col0 = chunks[0]
+            lo0 = 0.0 if lane else self.top_off[col0[0]] + breadth[col0[0]] * 0.5
+            hi0 = lane + self.top_off[col0[-1]] + breadth[col0[-1]] * 0.5
+            blk.reach = (min(lo0 - half, 0.0), max(hi0 - half, 0.0))
+            first = 2 * blk.start
+            bottom = tops[blk.start] + blk.height
+            last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
+            blk.nfull = last - first + 1
+            blk.nskip = first - (2 * band[v] + 2)
+            self.blocks[st.block_of[v]] = blk
+
     def _columns(
         self,
         items: list[int],
@@ -628,6 +739,24 @@ class _Plan:
             chunks = _split(items, item_d, gap, budget)
         return _place(chunks, item_b, item_d, self.depth, self.tr_off, self.top_off, self.stub,
                       gap, options.sibling_gap)
+
+
+def _split_across(items: list[int], item_w: list[float], item_h: list[float], gap: float,
+                  budget: float, step: float) -> list[list[int]]:
+    """Left to right: cut listed items (in order) into columns of even height, as many as fit
+    side by side in `budget` along the depth (at least one; `step`: a column's trunk, stub
+    and gap besides its widest item)."""
+    widest = max([item_w[c] for c in items]) + step
+    k = min(len(items), max(1, int((budget + step) // widest)))
+    if k == 1:
+        return [items]
+    total = sum([item_h[c] for c in items]) + gap * (len(items) - 1)
+    cap = max(max([item_h[c] for c in items]), (total - gap * (k - 1)) / k)
+    while True:
+        chunks = _split(items, item_h, gap, cap)
+        if len(chunks) <= k:
+            return chunks
+        cap *= 1.08
 
 
 def _place(chunks: list[list[int]], item_b: list[float], item_d: list[float],
@@ -799,6 +928,60 @@ def _simple(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
+def _across_edges(edges: dict[tuple[str, str], list[tuple[float, float]]], v: int,
+                  blk: _Block, ks: list[int], forest: PreparedForest, plan: _Plan,
+                  rb: list[float], rd: list[float], pb: float, ym: float, ob: float) -> None:
+    """Left to right: the lines from manager `v` into its block of stacked leaves (built
+    along the tree, (breadth, depth), and turned into (x, y)). Out of the manager's side to
+    the middle of the gap, to the block's centre line, on to the first trunk; along it to
+    each card of the first column, or up to the bus along the block's top, across to the
+    column's trunk and along it to the card."""
+    ids, depth = forest.ids, forest.depth
+    od = plan.tops[blk.start]
+    bv = rb[v]
+    a = round(ob + blk.width * 0.5, 2) + 0.0
+    bus = round(ob, 2) + 0.0
+    trunks = [round(od + t, 2) + 0.0 for t in blk.d_trunks]
+    head = [(bv, pb), (bv, ym), (a, ym), (a, trunks[0])]
+    pid = ids[v]
+    col_of = blk.col_of
+    for c in ks:
+        k = col_of.get(c)
+        if k is None:
+            continue
+        bc = rb[c]
+        near = round(rd[c] - depth[c] * 0.5, 2) + 0.0
+        if k == 0:
+            pts = [*head, (bc, trunks[0]), (bc, near)]
+        else:
+            pts = [*head, (bus, trunks[0]), (bus, trunks[k]), (bc, trunks[k]), (bc, near)]
+        edges[pid, ids[c]] = [(d, b) for b, d in _simple(pts)]
+
+
+def _listed_edges_across(edges: dict[tuple[str, str], list[tuple[float, float]]], v: int,
+                         forest: PreparedForest, plan: _Plan, rb: list[float],
+                         rd: list[float], hung_left: float) -> None:
+    """Left to right: the lines from listed card `v` to its reports, in the page's (x, y):
+    out of its right side to the trunk, along it and into each report's left side; reports
+    in further columns through a bus along the top of the card's row."""
+    ids, breadth, depth = forest.ids, forest.breadth, forest.depth
+    tr_off = plan.tr_off
+    right = round(rd[v] + depth[v] * 0.5, 2) + 0.0
+    t0 = round(hung_left, 2) + 0.0
+    head = [(right, rb[v]), (t0, rb[v])]
+    bus = round(rb[v] - breadth[v] * 0.5, 2) + 0.0
+    pid = ids[v]
+    for c in plan.order[v]:
+        tr = round(hung_left + tr_off[c], 2) + 0.0
+        ld = rb[c]
+        side = round(rd[c] - depth[c] * 0.5, 2) + 0.0
+        if tr == t0:
+            pts = [*head, (t0, ld), (side, ld)]
+        else:
+            pts = [*head, (t0, bus), (tr, bus), (tr, ld), (side, ld)]
+        edges[pid, ids[c]] = _simple(pts)
+
+
 def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> TreeLayout:
     """The body of `PreparedForest.layout`."""
     tb = options.direction == "TB"
@@ -823,6 +1006,14 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
     for v in range(n):  # preorder: parents first
         if inblock[v]:
             ob, od = origin[parent[v]]
+            if not tb:  # left to right: (top, left) of what hangs, the page's columns
+                left = od + tr_off[v] + stub
+                top = ob + top_off[v]
+                pos_b[v] = top + breadth[v] * 0.5
+                pos_d[v] = left + depth[v] * 0.5
+                if v in hang:
+                    origin[v] = (top + hang[v][0], left + depth[v] + indent[v])
+                continue
             left = ob + tr_off[v] + stub
             top = od + top_off[v]
             pos_b[v] = left + breadth[v] * 0.5
@@ -840,7 +1031,11 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
             b_id = block_of.get(v)
             if b_id is not None:
                 blk = blocks[b_id]
-                origin[v] = (pos_b[b_id] - blk.width * 0.5, tops[blk.start])
+                if blk.across:
+                    origin[v] = (pos_b[b_id] - blk.width * 0.5 + blk.lane,
+                                 tops[blk.start] + blk.d_trunks[0])
+                else:
+                    origin[v] = (pos_b[b_id] - blk.width * 0.5, tops[blk.start])
 
     # Shift so that everything is >= 0, and round to 2 decimals.
     lo = min(pos_b[i] - breadth[i] * 0.5 for i in range(n))
@@ -864,6 +1059,9 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         hb = breadth[v] * 0.5
         pb = round(rd[v] + depth[v] * 0.5, 2)
         pid = ids[v]
+        if inblock[v] and not tb:
+            _listed_edges_across(edges, v, forest, plan, rb, rd, origin[v][1])
+            continue
         if inblock[v]:  # a listed card: its reports hang below it
             sx = round(bv - hb + indent[v], 2) + 0.0
             ob = origin[v][0] - lo
@@ -882,6 +1080,11 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         ym = round(tops[j] + row_h[j] + half_gap, 2)
         top_ok = pb != ym
         b_id = block_of.get(v)
+        if b_id is not None and blocks[b_id].across:
+            _across_edges(edges, v, blocks[b_id], ks, forest, plan, rb, rd, pb, ym,
+                          origin[v][0] - blocks[b_id].lane - lo)
+            ks = [c for c in ks if not inblock[c]]
+            b_id = None
         if b_id is not None:
             blk = blocks[b_id]
             ob = origin[v][0] - lo
