@@ -107,3 +107,34 @@ def test_chart_slides_put_a_managers_reports_on_one_row() -> None:
             ys = {round(boxes[pid].y, 2) for pid in whole}
             first = min(boxes[pid].y for pid in peers)
             assert ys == {round(first, 2)}, (part.root, whole)
+
+
+def test_a_row_label_is_true_of_every_card_across_that_row() -> None:
+    # By reporting level, a row holds people of several levels; it is labelled only when they
+    # share one, and not where a stack of cards of the row above reaches across it (a
+    # manager's pile stacked beside a row of ICs: enterprise "Payments Design").
+    from orgviz.render.chart import BANDS
+
+    org = load(ROOT / "orgs" / "enterprise.yaml")
+    planner = _planner(org)
+    overview, parts = planner.plan()
+    labelled = dropped = 0
+    for part in [*overview, *parts]:
+        drawn = part.drawn
+        if not drawn.axis:
+            continue
+        rows = drawn.geometry.rows
+        for row, label in enumerate(drawn.chart.rows):
+            crossing = [card for card in drawn.chart.cards if card.row != row and row in rows
+                        and drawn.geometry.boxes[card.id].top < rows[row]
+                        < drawn.geometry.boxes[card.id].bottom]
+            if not label:
+                dropped += bool(crossing)
+                continue
+            labelled += 1
+            assert not crossing, (part.root, label)
+            bands = {card.band for card in drawn.chart.cards if card.row == row
+                     and not card.assistant and not card.id.startswith("+")}
+            assert {BANDS[band][0] for band in bands if band is not None} == {label}
+            assert None not in bands
+    assert labelled > 20 and dropped >= 1

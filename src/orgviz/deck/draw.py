@@ -127,6 +127,7 @@ class Drawer:
         return self.paint(chart, box, drawn.geometry, drawn.axis)
 
     def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool) -> Drawn:
+        chart = replace(chart, rows=row_labels(chart, geometry))
         has_axis = axis and any(chart.rows) and bool(geometry.rows)
         if not has_axis:
             chart = replace(chart, rows=tuple("" for _ in chart.rows))
@@ -209,6 +210,19 @@ def chain_rows(height: float, box: CardBox) -> int:
 def chain_columns(width: float, box: CardBox) -> int:
     """How many columns of a chain fit side by side in `width` SVG units."""
     return max(1, int((width - 2 * MARGIN + CHAIN_COLUMN_GAP) // (box.width + CHAIN_COLUMN_GAP)))
+
+
+def row_labels(chart: Chart, geometry: Geometry) -> tuple[str, ...]:
+    """The chart's row labels, less those of rows that cards of another row reach into
+    (stacked reports of a manager a row up: a pile of a manager beside a row of ICs)."""
+    labels = list(chart.rows)
+    for row, centre in geometry.rows.items():
+        if row < len(labels) and labels[row] and any(
+                card.row != row and card.id in geometry.boxes
+                and geometry.boxes[card.id].top < centre < geometry.boxes[card.id].bottom
+                for card in chart.cards):
+            labels[row] = ""
+    return tuple(labels)
 
 
 def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy") -> int:
