@@ -46,7 +46,7 @@ MIXED += "".join(
     f"  - {{id: em{i}, name: Manager {i}, title: Engineering Manager, reports_to: cto}}\n"
     f"  - {{id: se{i}a, name: Engineer {i}a, title: Software Engineer, reports_to: em{i}}}\n"
     f"  - {{id: se{i}b, name: Engineer {i}b, title: Software Engineer, reports_to: em{i}}}\n"
-    for i in range(4))
+    for i in range(20))
 
 
 @pytest.mark.parametrize("source", ["small", "mixed"])
@@ -62,10 +62,11 @@ def test_overview_puts_the_tops_reports_on_one_row(org_file, source: str) -> Non
     assert len({round(boxes[pid].y, 2) for pid in peers}) == 1, {
         pid: boxes[pid].y for pid in peers}
     assert all(boxes[pid].y > boxes[part.root].y for pid in peers)
-    if source == "mixed":  # whole cards and piles side by side
-        assert "cto" in part.continued
-        assert "ops" not in part.continued and "ops1" in boxes
-        assert boxes["ops1"].y > boxes["ops"].y
+    # Whole cards with their reports below, and piles, side by side.
+    whole, pile = ("siobhan-oconnor", "jose-nunez") if source == "small" else ("ops", "cto")
+    assert pile in part.continued and whole not in part.continued
+    below = planner.tree.reports[whole]
+    assert below and all(boxes[pid].y > boxes[whole].y for pid in below)
 
 
 def test_overview_of_more_peers_than_a_row_holds_is_a_grid_of_piles() -> None:

@@ -81,27 +81,51 @@ class Drawer:
         chart = by_depth(chart)
         return chart, card_box(chart_texts(chart))
 
+    def place_peers(self, chart: Chart, box: CardBox) -> Geometry:
+        """The tidy layout with the tops' reports side by side on one row, never stacked
+        (reports further down are stacked as usual).
+
+        The layout stacks a manager's leaf reports that sit on the row just below them;
+        the tops' reports are laid out a row lower (an empty row the layout takes no room
+        for), so that theirs are not, and the rows are numbered back afterwards.
+        """
+        from orgviz.render.tidylayout import TreeInput, geometry_of
+
+        class PeersInput(TreeInput):
+            def options(self, list_from: int | None, list_height: float | None):  # type: ignore[no-untyped-def]
+                return replace(super().options(list_from, list_height), stack_any_row=False)
+
+        self.layouts += 1
+        lowered = replace(chart, cards=tuple(
+            card._replace(row=card.row + 1) if card.manager is not None else card
+            for card in chart.cards))
+        tree = PeersInput(lowered, box)
+        geometry = geometry_of(lowered, box, tree, tree.layout(None, None))[0]
+        rows = {row - 1 if row > 1 else row: centre for row, centre in geometry.rows.items()}
+        return geometry._replace(rows=rows)
+
     def draw(self, view: View, rows_height: float | None = None,
-             flat: bool = False) -> list[Drawn]:
+             peers: bool = False) -> list[Drawn]:
         """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
         keeps within as many rows as fit that height; with the tidy layout (fast) every
         shallower stacking is drawn too, shallowest first (wider and lower: slides are
-        wide). None keeps the layout's own stacking. `flat`: nothing stacked (every
-        manager's reports side by side on one row).
+        wide). None keeps the layout's own stacking. `peers`: the top's reports side by
+        side on one row, never stacked (with the dot layout: nothing stacked).
         """
         chart, box = self.chart(view)
         depths: list[int | None] = [None]
-        if flat:
-            depths = [1]
-        elif rows_height is not None:
+        if rows_height is not None:
             deepest = stack_depth(chart, box, rows_height, self.layout)
             depths = list(range(1, deepest + 1)) if self.layout == "tidy" else [deepest]
+        if peers and self.layout != "tidy":
+            depths = [1]
         results = []
         for depth in depths:
             stacked = replace(chart, stack_rows=depth) if depth is not None else chart
-            geometry = self.place(stacked, box)
+            geometry = (self.place_peers(stacked, box) if peers and self.layout == "tidy"
+                        else self.place(stacked, box))
             first = self.paint(stacked, box, geometry, axis=True)
             results.append(first)
             if first.axis:

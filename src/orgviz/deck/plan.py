@@ -149,15 +149,16 @@ class Planner:
         """How many cards the part's chart has."""
         return len(self.visible(part)) + bool(part.others)
 
-    def measure(self, part: Part, flat: bool = False) -> Drawn | None:
+    def measure(self, part: Part, peers: bool = False) -> Drawn | None:
         """The part drawn so that it is readable on the slide, or None when it cannot be.
 
         Of the readable drawings: the largest (cards as big as allowed), then the one with
         the shallowest stacks (siblings side by side, as org charts are read), then with
-        the level axis. `flat`: only drawings with nothing stacked.
+        the level axis. `peers`: the root's reports side by side on one row.
         """
         best: tuple[tuple[float, int, bool], Drawn] | None = None
-        for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h, flat=flat):
+        for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h,
+                                      peers=peers):
             if not self.frame.readable(drawn.width, drawn.height, drawn.min_text,
                                        self.min_font):
                 continue
@@ -272,17 +273,18 @@ class Planner:
     def fit(self, part: Part) -> list[Part]:
         """The part, cut until readable, or spread over several slides.
 
-        The overview keeps the top's reports on one row: its teams are cut to "continued"
-        piles until nothing needs stacking; only when the piles alone are too many for one
-        readable row are they stacked in a grid (at 9 pt a 16:9 slide holds four cards
-        side by side).
+        The overview keeps the top's reports side by side on one row (their own reports may
+        be stacked below them): their teams are cut to "continued" piles until that fits;
+        only when the piles alone are too many for one readable row are they stacked in a
+        grid (at 9 pt a 16:9 slide holds four cards side by side).
         """
         while self.cards(part) > self.max_cards and self.cut_biggest(part):
             pass
         while True:
             if self.cards(part) <= self.max_cards:
-                drawn = self.measure(part, flat=part.overview)
-                if drawn is None and part.overview and not self.candidates(part):
+                peers = part.overview and part.root is not None
+                drawn = self.measure(part, peers=peers)
+                if drawn is None and peers and not self.candidates(part):
                     drawn = self.measure(part)
                 if drawn is not None:
                     part.drawn = drawn
