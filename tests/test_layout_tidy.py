@@ -180,6 +180,7 @@ def check_layout(roots, children, sizes, options, rows, lay: TreeLayout) -> None
     assert set(lay.positions) == set(nodes)
     pos, size, edges = _abstract(lay, sizes, options.direction)
     rects = {k: _rect(pos, size, k) for k in nodes}
+    page = {k: _rect(lay.positions, sizes, k) for k in nodes}  # (left, top, right, bottom)
     width, height = (lay.width, lay.height) if options.direction == "TB" else (
         lay.height, lay.width)
     for k, (x0, y0, x1, y1) in rects.items():
@@ -221,13 +222,15 @@ def check_layout(roots, children, sizes, options, rows, lay: TreeLayout) -> None
             assert abs(pos[p][0] - mid) <= 2 * TOL, p
         leaves = stacks.get(p, [])
         assert [c for c in kids if c in stacked] == leaves
+        # Stacks look the same in both directions, on the page: columns of cards going down,
+        # side by side to the right, each card entered from a trunk on its left.
         for a, b in pairwise(leaves):
-            ra, rb = rects[a], rects[b]
+            ra, rb = page[a], page[b]
             if abs(ra[0] - rb[0]) <= TOL:  # same column: below
                 assert rb[1] >= ra[3] + options.stack_gap - 2 * TOL, (a, b)
             else:  # next column: to the right, starting at the top again
                 assert rb[0] > ra[2], (a, b)
-                assert abs(rb[1] - rects[leaves[0]][1]) <= TOL, (a, b)
+                assert abs(rb[1] - page[leaves[0]][1]) <= TOL, (a, b)
         # Edges: axis-parallel, parent border to child border.
         for c in kids:
             pts = edges[p, c]
@@ -238,8 +241,9 @@ def check_layout(roots, children, sizes, options, rows, lay: TreeLayout) -> None
             assert _on_border(pts[0], pr), (p, c, pts, pr)
             cr = rects[c]
             assert _on_border(pts[-1], cr), (p, c, pts, cr)
-            if c in stacked:  # stub into the leaf's side
-                assert abs(pts[-1][0] - cr[0]) <= TOL and pts[-2][1] == pts[-1][1]
+            if c in stacked:  # stub into the leaf's left side, on the page
+                end, before = lay.edges[p, c][-1], lay.edges[p, c][-2]
+                assert abs(end[0] - page[c][0]) <= TOL and before[1] == end[1], (p, c)
             else:  # down into the top centre
                 assert abs(pts[-1][1] - cr[1]) <= TOL and abs(pts[-1][0] - pos[c][0]) <= TOL
                 assert len(pts) in (2, 4)

@@ -55,6 +55,26 @@ def cases(draw: st.DrawFn, max_nodes: int = 1500) -> tuple:
     return roots, children, size_map, options, (rows or None), beside
 
 
+def block_members(roots, children, options: LayoutOptions, rows) -> set[str]:
+    """The cards that hang off a trunk: listed ones and the stacked leaves of managers laid
+    out in rows (the rules of LayoutOptions, written out again)."""
+    eff = effective_rows(roots, children, rows)
+    parent = {c: p for p, ks in children.items() for c in ks}
+    cut = options.list_from
+    listed = {k: cut is not None and k in parent and eff[k] >= cut for k in eff}
+    members = {k for k, flag in listed.items() if flag}
+    need = max(1, options.stack_min)
+    for v in eff:
+        ks = children.get(v) or ()
+        if not ks or listed[v] or not options.stack_leaves or len(ks) < need:
+            continue
+        leaves = [c for c in ks if not children.get(c) and not listed[c]
+                  and (options.stack_any_row or eff[c] == eff[v] + 1)]
+        if len(leaves) >= need:
+            members.update(leaves)
+    return members
+
+
 def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout) -> None:
     """The properties every layout keeps, whatever the arrangement."""
     eff = effective_rows(roots, children, rows)
@@ -75,7 +95,12 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
     assert_edges_avoid_cards(edges, rects)
     assert len(edges) == len(nodes) - len(roots)
 
-    side_entry: set[str] = set()  # cards whose line comes in from the side: stacked or listed
+    # Stacked and listed cards (side_entry) look the same in both directions, on the page:
+    # columns of cards going down, side by side to the right, each card entered from a trunk
+    # on its left, at its middle. Cards laid out in rows are entered at the top centre (TB)
+    # or the left middle (LR): the "top centre" along the tree.
+    side_entry = block_members(roots, children, options, rows)
+    page = {k: _rect(lay.positions, sizes, k) for k in nodes}  # (left, top, right, bottom)
     for p in nodes:
         kids = children.get(p, ())
         for c in kids:
@@ -86,9 +111,11 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
                 assert (b0 == b1) != (d0 == d1), ("not axis-parallel", p, c, pts)
             assert _on_border(pts[0], rects[p]), ("start", p, c, pts)
             assert _on_border(pts[-1], rects[c]), ("end", p, c, pts)
-            if pts[-2][1] == pts[-1][1]:  # along the breadth: into the card's low side
-                assert abs(pts[-1][0] - rects[c][0]) <= TOL, (p, c, pts)
-                side_entry.add(c)
+            if c in side_entry:  # across the page into the card's left side, at its middle
+                (x0, y0), (x1, y1) = lay.edges[p, c][-2:]
+                assert y0 == y1 and x0 < x1, (p, c, lay.edges[p, c])
+                assert abs(x1 - page[c][0]) <= TOL, (p, c, lay.edges[p, c])
+                assert abs(y1 - lay.positions[c][1]) <= TOL, (p, c, lay.edges[p, c])
             else:  # along the depth: into the top centre
                 assert abs(pts[-1][1] - rects[c][1]) <= TOL and abs(
                     pts[-1][0] - pos[c][0]) <= TOL, (p, c, pts)
@@ -100,8 +127,11 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
             assert pos[a][0] < pos[b][0], ("row order", p, a, b)
         hung = sorted((c for c in kids if c in side_entry),
                       key=lambda c: (eff[c], kids.index(c)))
-        reading = [(edges[p, c][-2][0], rects[c][1]) for c in hung]
-        assert reading == sorted(reading), ("column order", p, hung)
+        for a, b in pairwise(hung):  # a column's cards share their left edge
+            if abs(page[a][0] - page[b][0]) <= TOL:
+                assert page[b][1] > page[a][1], ("column order", p, a, b)
+            else:
+                assert page[b][0] > page[a][0], ("column order", p, a, b)
 
     if options.list_from is not None:
         parent = {c: p for p, ks in children.items() for c in ks}
@@ -110,7 +140,7 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
                 assert k in side_entry, ("a listed card hangs off a trunk", k)
                 up = parent[k]
                 if up in parent and eff[up] >= options.list_from:  # under a listed card
-                    assert rects[k][0] > rects[up][0] + TOL, (up, k)
+                    assert page[k][0] > page[up][0] + TOL, (up, k)  # indented (LR: beside)
     # Rows: every card laid out in a row sits on its row's centre line.
     for k in nodes:
         if k not in side_entry:
