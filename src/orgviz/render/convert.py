@@ -376,10 +376,14 @@ def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int
     fitted = max(1.0, math.floor(math.sqrt(budget / (natural_w * natural_h)) * 100) / 100)
     if fitted >= scale:
         return scale
-    _tell(notes, f"the chart is drawn at {fitted:g}x, not {scale:g}x, to keep the PNG within "
-                 f"{budget / 1e6:g} megapixels ({round(natural_w * fitted):,} x "
-                 f"{round(natural_h * fitted):,} px); --width PX draws it wider, SVG and PDF "
-                 "stay sharp at any zoom")
+    size = f"{round(natural_w * fitted):,} x {round(natural_h * fitted):,} px"
+    if natural_w * natural_h * fitted * fitted <= budget:
+        why = f"to keep the PNG within {budget / 1e6:g} megapixels ({size})"
+    else:  # (never below its natural size: small text would blur)
+        megapixels = f"{wanted / 1e6:,.0f}" if wanted >= 1e6 else f"{wanted / 1e6:.2f}"
+        why = f"its natural size ({size}): at {scale:g}x the PNG would be {megapixels} megapixels"
+    _tell(notes, f"the chart is drawn at {fitted:g}x, not {scale:g}x, {why}; --width PX draws "
+                 "it wider, SVG and PDF stay sharp at any zoom")
     return fitted
 
 
