@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from orgviz.render.chart import Card, Chart
-from orgviz.render.labels import ellipsize, wrapped
+from orgviz.render.labels import ellipsize, text_width, wrapped
 
 WIDTH = 196.0  # card width (SVG user units = CSS px; Graphviz gets width / 72 inches)
 PAD_X = 11.0
@@ -18,6 +18,7 @@ GAP = 3.0  # between name and title, and above the team line
 MAX_NAME_LINES = 2
 MAX_TITLE_LINES = 3
 ACCENT = 5.0  # height reserved for the accent band
+NOTE_MARK = 16.0  # the dotted-line note: a short dashed line, then the text
 
 
 class CardText(NamedTuple):
@@ -27,6 +28,9 @@ class CardText(NamedTuple):
     title: tuple[str, ...]
     team: str
     full: str  # everything, unwrapped: the card's tooltip
+    #: The dotted-line note, on its own line below the team: "dotted line to Dana Reyes"
+    #: (the card's dotted-line managers) or "2 dotted-line reports"; "" for none.
+    dotted: str = ""
 
 
 def card_text(card: Card) -> CardText:
@@ -55,6 +59,7 @@ class CardBox(NamedTuple):
     height: float
     name_lines: int
     title_lines: int
+    notes: int = 0  # 1 when some card has a dotted-line note: a line below the team line
 
     def name_y(self, index: int) -> float:
         """Baseline of name line `index`, from the card's top."""
@@ -66,19 +71,67 @@ class CardBox(NamedTuple):
                 + TITLE_LINE * (index + 1) - (TITLE_LINE - TITLE_SIZE))
 
     def team_y(self) -> float:
-        """Baseline of the team line: at the bottom of the card."""
+        """Baseline of the team line: at the bottom of the card (above the notes line)."""
+        return self.height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2 - self.notes * TEAM_LINE
+
+    def note_y(self) -> float:
+        """Baseline of the dotted-line note: at the bottom of the card."""
         return self.height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2
 
 
 def card_box(texts: dict[str, CardText]) -> CardBox:
-    """One size for all cards: tall enough for the longest name and title of the chart."""
+    """One size for all cards: tall enough for the longest name and title of the chart, and
+    for a dotted-line note when a card has one."""
     name_lines = max((len(t.name) for t in texts.values()), default=1) or 1
     title_lines = max((len(t.title) for t in texts.values()), default=1) or 1
+    notes = 1 if any(t.dotted for t in texts.values()) else 0
     height = (ACCENT + PAD_TOP + NAME_LINE * name_lines + GAP + TITLE_LINE * title_lines
-              + GAP + TEAM_LINE + PAD_BOTTOM)
-    return CardBox(WIDTH, height, name_lines, title_lines)
+              + GAP + TEAM_LINE * (1 + notes) + PAD_BOTTOM)
+    return CardBox(WIDTH, height, name_lines, title_lines, notes)
+
+
+def _named(card: Card) -> str:
+    """How a dotted-line note names a card: the person, or an open role by its title."""
+    if card.kind == "open":
+        return f"open role: {card.title}" if card.title else "an open role"
+    return card.name
+
+
+def dotted_note(managers: list[str], reports: int) -> str:
+    """A card's dotted-line note, fitted to the card: its dotted-line managers' names, or
+    when it has none, how many dotted-line reports it has."""
+    room = WIDTH - 2 * PAD_X - NOTE_MARK
+    if managers:
+        names = ", ".join(managers)
+        for text in (f"dotted line to {names}", f"dotted to {names}"):
+            if text_width(text, TEAM_SIZE) <= room:
+                return text
+        more = f" +{len(managers) - 1}" if len(managers) > 1 else ""
+        head = "dotted to "
+        first = ellipsize(managers[0], room - text_width(head + more, TEAM_SIZE), TEAM_SIZE)
+        return head + first + more
+    if reports:
+        return f"{reports:,} dotted-line report{'' if reports == 1 else 's'}"
+    return ""
 
 
 def chart_texts(chart: Chart) -> dict[str, CardText]:
-    """The text of every card, by card id."""
-    return {card.id: card_text(card) for card in chart.cards}
+    """The text of every card, by card id, with the dotted-line notes."""
+    texts = {card.id: card_text(card) for card in chart.cards}
+    managers: dict[str, list[str]] = {}
+    reports: dict[str, list[str]] = {}
+    by_id = chart.by_id
+    for link in chart.links:
+        if link.kind == "dotted" and link.manager in by_id and link.report in by_id:
+            managers.setdefault(link.report, []).append(_named(by_id[link.manager]))
+            reports.setdefault(link.manager, []).append(_named(by_id[link.report]))
+    for card_id in (*managers, *(k for k in reports if k not in managers)):
+        text = texts[card_id]
+        above, below = managers.get(card_id, []), reports.get(card_id, [])
+        full = text.full
+        if above:
+            full += " — dotted line to " + ", ".join(above)
+        if below:
+            full += " — dotted-line reports: " + ", ".join(below)
+        texts[card_id] = text._replace(dotted=dotted_note(above, len(below)), full=full)
+    return texts

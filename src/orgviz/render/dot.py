@@ -146,6 +146,9 @@ def _html_label(card: Card, text: CardText, theme: Theme) -> str:
     if text.team:
         rows.append(f'<TR><TD><FONT POINT-SIZE="7.5" COLOR="{theme.faint}">'
                     f'{html_label_text(text.team)}</FONT></TD></TR>')
+    if text.dotted:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="7.5" COLOR="{theme.dotted_line}">'
+                    f'{html_label_text(text.dotted)}</FONT></TD></TR>')
     return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
             + "".join(rows) + "</TABLE>>")
 

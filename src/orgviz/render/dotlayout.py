@@ -9,7 +9,8 @@ from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
 from orgviz.render.dot import RANKSEP, DotPlan, write_dot
 from orgviz.render.engines import Engine, Job
-from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, side_curve, simplify
+from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simplify
+from orgviz.render.routing import add_links
 from orgviz.render.themes import Theme
 
 PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
@@ -179,14 +180,11 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     if missing:
         raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
     router = _Router(chart, plan, nodes)
-    boxes_of = router.box
     lines = router.connectors()
-    for link in chart.links:
-        lines.append(Connector(link.kind, side_curve(boxes_of(link.manager),
-                                                     boxes_of(link.report)), curve=True))
     ax = Axes(chart.direction)
     rows = {row: ax.main(nodes[name]) for row, name in enumerate(plan.axis) if name in nodes}
     boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
+    add_links(chart, boxes, lines, None, width, height)
     return Geometry(width, height, boxes, rows, tuple(lines), chart.direction)
 
 

@@ -10,6 +10,7 @@ import math
 
 from orgviz.render.cards import (
     NAME_SIZE,
+    NOTE_MARK,
     TEAM_SIZE,
     TITLE_SIZE,
     CardBox,
@@ -156,6 +157,9 @@ class _Canvas:
         entries = [("solid", "reports to")] if "solid" in kinds else []
         if "dotted" in kinds:
             entries.append(("dotted", "dotted-line report"))
+        if any(text.dotted for text in self.texts.values()):
+            entries.append(("note", "card note: dotted-line manager or reports (lines only "
+                                    "where short and clear of other cards)"))
         if "assistant" in kinds:
             entries.append(("assistant", "assistant"))
         if any(card.kind == "open" for card in chart.cards):
@@ -226,6 +230,8 @@ class _Canvas:
                     stroke=stroke)
             return back + (_el("rect", x=x, y=y - 7, width=22.0, height=12.0, rx=2.5, fill=fill,
                 stroke=stroke, stroke_dasharray=dash))
+        if style == "note":
+            return f'<path {_note_style(theme)} d="M{_n(x + 6)} {_n(y)}H{_n(x + 18)}"/>'
         path = f"M{_n(x)} {_n(y)}H{_n(x + 24)}"
         return f"<path {self.line_style(style)} d=\"{path}\"/>"
 
@@ -435,11 +441,23 @@ class _CardMaker:
                                      italic=kind in ("rollup", "continued"))
             parts.append(f'<text x="{cx}" y="{n(box.team_y())}"{team_style}'
                          f'{xml_escape(text.team)}</text>')
+        if text.dotted:  # a short dashed line, then the note, centred together
+            y = box.note_y()
+            x = (w - NOTE_MARK - text_width(text.dotted, TEAM_SIZE)) / 2
+            parts.append(f'<path {_note_style(theme)} d="M{n(x)} {n(y - 3)}H{n(x + 12)}"/>')
+            parts.append(_text(x + NOTE_MARK, y, text.dotted, TEAM_SIZE, theme.muted,
+                               anchor="start"))
         if card.broken:
             bx, by = w - 4, 4.0
             parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
             parts.append(_text(bx, by + 4, "!", 11.0, theme.background, bold=True))
         return f"<title>{xml_escape(text.full)}</title>", size, "".join(parts)
+
+
+def _note_style(theme: Theme) -> str:
+    """The dashed mark before a dotted-line note (and its sample in the key)."""
+    return _attrs(fill="none", stroke=theme.dotted_line, stroke_width=1.6,
+                  stroke_dasharray="3 2")
 
 
 def _band_rest(color: str, faded: bool) -> str:

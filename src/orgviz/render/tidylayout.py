@@ -25,8 +25,9 @@ from orgviz.errors import RenderError
 from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Chart
-from orgviz.render.geometry import Axes, Box, Connector, Geometry, side_curve
+from orgviz.render.geometry import Axes, Box, Connector, Geometry
 from orgviz.render.labels import dot_string, dot_tooltip
+from orgviz.render.routing import add_links
 from orgviz.render.themes import Theme, accent
 
 LEVEL_GAP = 36.0  # between rows: the `dot` layout's ranksep (0.5 in)
@@ -276,10 +277,7 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
                                                  ax.point(main, start + ASSISTANT_GAP))))
             ends.append((previous, helper))
             previous = helper
-    for link in chart.links:
-        lines.append(Connector(link.kind, side_curve(boxes[link.manager], boxes[link.report]),
-                               curve=True))
-        ends.append((link.manager, link.report))
+    add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
             if list_from is None or row < list_from}
     geometry = Geometry(lay.width, lay.height, boxes, rows, tuple(lines), chart.direction)
@@ -325,7 +323,7 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
             continue
         text = texts[card.id]
         attrs = [f'pos="{_num(where.x)},{_num(height - where.y)}!"',
-                 f"label={dot_string(*text.name, *text.title, text.team)}",
+                 f"label={dot_string(*text.name, *text.title, text.team, text.dotted)}",
                  f"tooltip={dot_tooltip(text.full)}"]
         if card.kind == "open":
             attrs.append(f'style="rounded,filled,dashed", fillcolor="{theme.open_fill}", '

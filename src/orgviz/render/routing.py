@@ -1,0 +1,422 @@
+"""Dotted-line routes: orthogonal paths through the gutters between cards.
+
+A dotted-line report is not part of the tree, so the layout leaves it no room of its own.
+Drawn straight or as a curve it ran under the cards between its two ends, and a reader took
+it for a line to those cards. Here each one is routed like a wire on a circuit board: along
+the gaps between cards (never closer than CLEAR to a card), leaving and entering its two
+cards through a side, with few bends, and preferably not on top of a solid connector. A
+route that would be long or winding (see `Router.acceptable`) is not drawn: the report's
+card names its dotted-line manager anyway (cards.py), which reads better than a line across
+half the chart.
+
+The search is a shortest path (Dijkstra, bends cost extra) on the grid of the lines that run
+CLEAR off the sides of the cards in a window around the two cards; everything is sorted,
+so the same chart gives the same routes.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from orgviz.render.geometry import Box, Connector, Point, side_curve, simplify
+
+if TYPE_CHECKING:
+    from orgviz.render.chart import Chart
+
+CLEAR = 7.0  # a route keeps this far from every card (half the tidy layout's stack gap)
+EPS = 0.5
+NEAR = 4.5  # closer than this to a solid line, and along it: "on" the line
+ALONG = 6.0  # a length run on a solid line costs this many times its length
+BEND = 30.0  # a bend costs as much as this many px of line
+NARROW = 10.0  # a gap with cards this close on both sides (between stacked cards) ...
+SQUEEZE = 3.0  # ... costs this many times its length: wide channels read better
+BUS = 0.3  # a length on a line already drawn to the same manager: lines join into a bus
+CELL = 256.0  # the spatial index's cell size
+#: A route is drawn when it has at most this many bends ...
+MAX_BENDS = 5
+#: ... is at most this many card widths long (longer lines, across a big chart, are hard to
+#: follow and cross much of it: the card's "dotted line to" note says it better) ...
+MAX_LENGTH = 8.0
+#: ... and is at most this much longer than the shortest way between the two cards' sides.
+DETOUR = 1.6
+DETOUR_PAD = 160.0
+#: At most this many cards in the search window (beyond: too crowded to follow, not drawn).
+MAX_WINDOW_CARDS = 600
+
+
+class _Index:
+    """Cards and solid segments by cell of a grid, for window queries."""
+
+    def __init__(self, boxes: dict[str, Box], lines: Iterable[Connector]) -> None:
+        self.boxes = boxes
+        self.order = {card_id: i for i, card_id in enumerate(boxes)}
+        self.cards: dict[tuple[int, int], list[str]] = {}
+        for card_id, b in boxes.items():
+            for cell in self._cells(b.left, b.top, b.right, b.bottom):
+                self.cards.setdefault(cell, []).append(card_id)
+        # solid segments, axis-parallel: (x0, y0, x1, y1) with x0 <= x1, y0 <= y1
+        self.segments: dict[tuple[int, int], list[_Segment]] = {}
+        self.ends: dict[tuple[int, int], list[Point]] = {}
+        for line in lines:
+            if line.kind == "dotted" or line.curve:
+                continue
+            points = line.points
+            for (ax, ay), (bx, by) in pairwise(points):
+                seg = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                for cell in self._cells(*seg):
+                    self.segments.setdefault(cell, []).append(seg)
+            for p in (points[0], points[-1]):
+                self.ends.setdefault(self._cell(*p), []).append(p)
+
+    @staticmethod
+    def _cell(x: float, y: float) -> tuple[int, int]:
+        return int(x // CELL), int(y // CELL)
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
+        (i0, j0), (i1, j1) = self._cell(x0, y0), self._cell(x1, y1)
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                yield i, j
+
+    def cards_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
+        found: set[str] = set()
+        for cell in self._cells(x0, y0, x1, y1):
+            for card_id in self.cards.get(cell, ()):
+                b = self.boxes[card_id]
+                if b.right > x0 and b.left < x1 and b.bottom > y0 and b.top < y1:
+                    found.add(card_id)
+        return sorted(found, key=self.order.__getitem__)
+
+    def segments_in(self, x0: float, y0: float, x1: float,
+                    y1: float) -> list[tuple[float, float, float, float]]:
+        found = set()
+        for cell in self._cells(x0, y0, x1, y1):
+            for seg in self.segments.get(cell, ()):
+                if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1:
+                    found.add(seg)
+        return sorted(found)
+
+    def line_end_near(self, p: Point, distance: float) -> bool:
+        x, y = p
+        for cell in self._cells(x - distance, y - distance, x + distance, y + distance):
+            for ex, ey in self.ends.get(cell, ()):
+                if abs(ex - x) <= distance and abs(ey - y) <= distance:
+                    return True
+        return False
+
+
+_Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 with x0 <= x1, y0 <= y1
+# A port: where a route leaves a card (on its side), the end of its stub CLEAR off the side,
+# and whether the stub runs vertically.
+_Port = tuple[Point, Point, bool]
+
+
+class Router:
+    """Routes dotted lines between the cards of one laid-out chart."""
+
+    def __init__(self, boxes: dict[str, Box], lines: Sequence[Connector],
+                 width: float, height: float) -> None:
+        self.boxes = boxes
+        self.index = _Index(boxes, lines)
+        self.bounds = (-CLEAR, -CLEAR, width + CLEAR, height + CLEAR)
+        self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
+
+    def ports(self, b: Box) -> list[_Port]:
+        """Where a dotted line may leave or enter a card: a quarter of the width off the
+        middle of the top and bottom sides (clear of the tree's connectors, which use the
+        middle), and the middle of the left and right sides, unless a solid line ends
+        there (a listed card's connector, an assistant's)."""
+        quarter = b.w / 4
+        found: list[_Port] = [
+            ((b.x - quarter, b.top), (b.x - quarter, b.top - CLEAR), True),
+            ((b.x + quarter, b.top), (b.x + quarter, b.top - CLEAR), True),
+            ((b.x - quarter, b.bottom), (b.x - quarter, b.bottom + CLEAR), True),
+            ((b.x + quarter, b.bottom), (b.x + quarter, b.bottom + CLEAR), True),
+            ((b.left, b.y), (b.left - CLEAR, b.y), False),
+            ((b.right, b.y), (b.right + CLEAR, b.y), False),
+        ]
+        return [port for port in found if not self.index.line_end_near(port[0], 3.0)]
+
+    def route(self, a_id: str, b_id: str) -> tuple[Point, ...] | None:
+        """A route from card `a_id` (the manager) to card `b_id` that passes under no card,
+        or None. Routes to the same manager may share their way to it (a bus)."""
+        a, b = self.boxes[a_id], self.boxes[b_id]
+        longest = MAX_LENGTH * max(a.w, b.w)
+        if a_id == b_id or abs(a.x - b.x) + abs(a.y - b.y) > longest + a.w + a.h:
+            return None
+        ports_a, ports_b = self.ports(a), self.ports(b)
+        if not ports_a or not ports_b:
+            return None
+        margin_x, margin_y = max(a.w, b.w), max(a.h, b.h)
+        x0 = max(self.bounds[0], min(a.left, b.left) - margin_x)
+        y0 = max(self.bounds[1], min(a.top, b.top) - margin_y)
+        x1 = min(self.bounds[2], max(a.right, b.right) + margin_x)
+        y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
+        pad = CLEAR + 1.0  # cards just outside the window keep lines on its edge off them too
+        obstacles = [self.boxes[k] for k in self.index.cards_in(x0 - pad, y0 - pad, x1 + pad,
+                                                                y1 + pad)]
+        if len(obstacles) > MAX_WINDOW_CARDS:
+            return None
+        bus = self.buses.get(a_id, [])
+        # Solid lines and the dotted lines to other managers: not to be run along.
+        taken = self.index.segments_in(x0, y0, x1, y1) + [
+            seg for manager, segs in self.buses.items() if manager != a_id for seg in segs
+            if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1]
+        found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus)
+        if found is None:
+            return None
+        points = simplify(list(found))
+        if not self.acceptable(points, ports_a, ports_b, longest, bus):
+            return None
+        self.buses.setdefault(a_id, []).extend(_segments(points))
+        return points
+
+    @staticmethod
+    def acceptable(points: tuple[Point, ...], ports_a: list[_Port], ports_b: list[_Port],
+                   longest: float, bus: Sequence[_Segment] = ()) -> bool:
+        """Whether a route is worth drawing: few bends, not much of a detour, and not long
+        apart from the part it shares with lines already drawn to the same manager."""
+        bends = len(points) - 2
+        segments = _segments(points)
+        length = sum(x1 - x0 + y1 - y0 for x0, y0, x1, y1 in segments)
+        shared = sum(_overlap(seg, other) for seg in segments for other in bus)
+        direct = min(abs(pa[0] - pb[0]) + abs(pa[1] - pb[1])
+                     for pa, _, _ in ports_a for pb, _, _ in ports_b)
+        return (bends <= MAX_BENDS and length - shared <= longest
+                and length <= min(2 * longest, DETOUR * direct + DETOUR_PAD))
+
+
+def _segments(points: Sequence[Point]) -> list[_Segment]:
+    return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+            for (ax, ay), (bx, by) in pairwise(points)]
+
+
+def _overlap(a: _Segment, b: _Segment) -> float:
+    """How long two axis-parallel segments run on top of each other."""
+    if a[1] == a[3] and b[1] == b[3] and abs(a[1] - b[1]) < 0.5:  # both horizontal
+        return max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    if a[0] == a[2] and b[0] == b[2] and abs(a[0] - b[0]) < 0.5:  # both vertical
+        return max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    return 0.0
+
+
+def _axis(values: Iterable[float]) -> list[float]:
+    return sorted({round(v, 2) for v in values})
+
+
+def _weight(on_solid: int, near: int) -> float:
+    """What a unit of length of a grid edge costs (on_solid 2: on the bus)."""
+    if on_solid == 2:
+        return BUS
+    return (ALONG if on_solid else 1.0) * (SQUEEZE if near == 3 else 1.0)
+
+
+def _search(obstacles: list[Box], segments: list[tuple[float, float, float, float]],
+            window: tuple[float, float, float, float], ports_a: list[_Port],
+            ports_b: list[_Port], bus: Sequence[_Segment] = ()) -> list[Point] | None:
+    """The cheapest orthogonal path from a port of one card to a port of the other on the
+    grid of lines CLEAR off the obstacles' sides (see the module docstring)."""
+    x0, y0, x1, y1 = window
+    xs = _axis([x0, x1, *(o.left - CLEAR for o in obstacles),
+                *(o.right + CLEAR for o in obstacles),
+                *(p[1][0] for p in ports_a), *(p[1][0] for p in ports_b),
+                *(seg[0] for seg in bus if seg[0] == seg[2])])
+    ys = _axis([y0, y1, *(o.top - CLEAR for o in obstacles),
+                *(o.bottom + CLEAR for o in obstacles),
+                *(p[1][1] for p in ports_a), *(p[1][1] for p in ports_b),
+                *(seg[1] for seg in bus if seg[1] == seg[3])])
+    xs = [x for x in xs if x0 <= x <= x1] or [x0]
+    ys = [y for y in ys if y0 <= y <= y1] or [y0]
+    nx, ny = len(xs), len(ys)
+    # Blocked nodes and edges, per line, from the obstacles (inflated by CLEAR): a node
+    # strictly inside one is blocked, so is an edge whose middle is.
+    free_node = bytearray(b"\x01") * (nx * ny)
+    free_h = bytearray(b"\x01") * (nx * ny)  # edge from node (i, j) to (i + 1, j)
+    free_v = bytearray(b"\x01") * (nx * ny)  # edge from node (i, j) to (i, j + 1)
+    for o in obstacles:
+        left, right = o.left - CLEAR, o.right + CLEAR
+        top, bottom = o.top - CLEAR, o.bottom + CLEAR
+        i_lo, i_hi = bisect_right(xs, left + EPS), bisect_left(xs, right - EPS)  # inside
+        j_lo, j_hi = bisect_right(ys, top + EPS), bisect_left(ys, bottom - EPS)
+        ie_lo, ie_hi = bisect_left(xs, left - EPS), bisect_right(xs, right + EPS)  # on or in
+        je_lo, je_hi = bisect_left(ys, top - EPS), bisect_right(ys, bottom + EPS)
+        for j in range(j_lo, j_hi):  # rows strictly inside: nodes and horizontal edges
+            base = j * nx
+            for i in range(i_lo, i_hi):
+                free_node[base + i] = 0
+            for i in range(max(ie_lo, 0), min(ie_hi, nx) - 1):
+                mid = (xs[i] + xs[i + 1]) / 2
+                if left + EPS < mid < right - EPS:
+                    free_h[base + i] = 0
+        for i in range(i_lo, i_hi):  # columns strictly inside: vertical edges
+            for j in range(max(je_lo, 0), min(je_hi, ny) - 1):
+                mid = (ys[j] + ys[j + 1]) / 2
+                if top + EPS < mid < bottom - EPS:
+                    free_v[j * nx + i] = 0
+    # Edges between two cards close on both sides cost SQUEEZE times their length (bit 1:
+    # a card close above or left, bit 2: below or right; 3: both).
+    near_h = bytearray(nx * ny)
+    near_v = bytearray(nx * ny)
+    for o in obstacles:
+        i_lo, i_hi = bisect_left(xs, o.left - CLEAR - EPS), bisect_right(xs, o.right + CLEAR + EPS)
+        j_lo, j_hi = bisect_left(ys, o.top - CLEAR - EPS), bisect_right(ys, o.bottom + CLEAR + EPS)
+        for j, bit in ((bisect_left(ys, o.bottom + CLEAR - EPS), 1),
+                       (bisect_left(ys, o.top - NARROW - EPS), 2)):
+            while j < ny and (o.bottom <= ys[j] <= o.bottom + NARROW if bit == 1
+                              else o.top - NARROW <= ys[j] <= o.top):
+                for i in range(i_lo, min(i_hi, nx) - 1):
+                    if o.left < (xs[i] + xs[i + 1]) / 2 < o.right:
+                        near_h[j * nx + i] |= bit
+                j += 1
+        for i, bit in ((bisect_left(xs, o.right + CLEAR - EPS), 1),
+                       (bisect_left(xs, o.left - NARROW - EPS), 2)):
+            while i < nx and (o.right <= xs[i] <= o.right + NARROW if bit == 1
+                              else o.left - NARROW <= xs[i] <= o.left):
+                for j in range(j_lo, min(j_hi, ny) - 1):
+                    if o.top < (ys[j] + ys[j + 1]) / 2 < o.bottom:
+                        near_v[j * nx + i] |= bit
+                i += 1
+    # Edges on a solid line cost ALONG times their length.
+    on_h = bytearray(nx * ny)
+    on_v = bytearray(nx * ny)
+    for sx0, sy0, sx1, sy1 in segments:
+        if sy1 - sy0 < 0.01:  # horizontal
+            for j in range(bisect_left(ys, sy0 - NEAR), bisect_right(ys, sy0 + NEAR)):
+                for i in range(max(bisect_left(xs, sx0) - 1, 0),
+                               min(bisect_right(xs, sx1), nx - 1)):
+                    mid = (xs[i] + xs[i + 1]) / 2
+                    if sx0 < mid < sx1:
+                        on_h[j * nx + i] = 1
+        elif sx1 - sx0 < 0.01:  # vertical
+            for i in range(bisect_left(xs, sx0 - NEAR), bisect_right(xs, sx0 + NEAR)):
+                for j in range(max(bisect_left(ys, sy0) - 1, 0),
+                               min(bisect_right(ys, sy1), ny - 1)):
+                    mid = (ys[j] + ys[j + 1]) / 2
+                    if sy0 < mid < sy1:
+                        on_v[j * nx + i] = 1
+    for sx0, sy0, sx1, sy1 in bus:  # on the bus (exactly): cheap
+        if sy1 - sy0 < 0.01:
+            j = bisect_left(ys, sy0 - 0.01)
+            if j < ny and abs(ys[j] - sy0) < 0.01:
+                for i in range(max(bisect_left(xs, sx0 - 0.01), 0), nx - 1):
+                    if xs[i + 1] > sx1 + 0.01:
+                        break
+                    on_h[j * nx + i] = 2
+        else:
+            i = bisect_left(xs, sx0 - 0.01)
+            if i < nx and abs(xs[i] - sx0) < 0.01:
+                for j in range(max(bisect_left(ys, sy0 - 0.01), 0), ny - 1):
+                    if ys[j + 1] > sy1 + 0.01:
+                        break
+                    on_v[j * nx + i] = 2
+
+    def node_of(p: Point) -> int | None:
+        i, j = bisect_left(xs, round(p[0], 2) - 0.001), bisect_left(ys, round(p[1], 2) - 0.001)
+        if i < nx and j < ny and abs(xs[i] - p[0]) < 0.01 and abs(ys[j] - p[1]) < 0.01:
+            node = j * nx + i
+            return node if free_node[node] else None
+        return None
+
+    # Dijkstra over (node, vertical?) states; a stub's end starts or ends a path.
+    best: dict[tuple[int, bool], float] = {}
+    came: dict[tuple[int, bool], tuple[int, bool] | None] = {}
+    heap: list[tuple[float, int, bool]] = []
+    starts: dict[tuple[int, bool], Point] = {}
+    for port, stub, vertical in ports_a:
+        node = node_of(stub)
+        if node is not None and best.get((node, vertical), float("inf")) > CLEAR:
+            best[node, vertical] = CLEAR
+            came[node, vertical] = None
+            starts[node, vertical] = port
+            heapq.heappush(heap, (CLEAR, node, vertical))
+    goals: dict[int, list[tuple[bool, Point]]] = {}
+    for port, stub, vertical in ports_b:
+        node = node_of(stub)
+        if node is not None:
+            goals.setdefault(node, []).append((vertical, port))
+    if not goals:
+        return None
+    done: tuple[float, tuple[int, bool], Point] | None = None
+    while heap:
+        cost, node, vertical = heapq.heappop(heap)
+        if cost > best.get((node, vertical), float("inf")):
+            continue
+        if done is not None and cost >= done[0]:
+            break
+        for goal_vertical, port in goals.get(node, ()):
+            total = cost + CLEAR + (0.0 if goal_vertical == vertical else BEND)
+            if done is None or total < done[0]:
+                done = (total, (node, vertical), port)
+        i, j = node % nx, node // nx
+        steps: list[tuple[int, float, bool]] = []
+        if vertical:
+            if j > 0 and free_v[node - nx] and free_node[node - nx]:
+                edge = node - nx
+                steps.append((edge, (ys[j] - ys[j - 1]) * _weight(on_v[edge], near_v[edge]),
+                              True))
+            if j < ny - 1 and free_v[node] and free_node[node + nx]:
+                steps.append((node + nx, (ys[j + 1] - ys[j]) * _weight(on_v[node], near_v[node]),
+                              True))
+        else:
+            if i > 0 and free_h[node - 1] and free_node[node - 1]:
+                edge = node - 1
+                steps.append((edge, (xs[i] - xs[i - 1]) * _weight(on_h[edge], near_h[edge]),
+                              False))
+            if i < nx - 1 and free_h[node] and free_node[node + 1]:
+                steps.append((node + 1, (xs[i + 1] - xs[i]) * _weight(on_h[node], near_h[node]),
+                              False))
+        steps.append((node, BEND, not vertical))  # turn here
+        for nxt, step, nxt_vertical in steps:
+            total = cost + step
+            if total < best.get((nxt, nxt_vertical), float("inf")):
+                best[nxt, nxt_vertical] = total
+                came[nxt, nxt_vertical] = (node, vertical)
+                heapq.heappush(heap, (total, nxt, nxt_vertical))
+    if done is None:
+        return None
+    _, state, end_port = done
+    path: list[Point] = [end_port]
+    current: tuple[int, bool] | None = state
+    first = state
+    while current is not None:
+        node = current[0]
+        path.append((xs[node % nx], ys[node // nx]))
+        first = current
+        current = came[current]
+    path.append(starts[first])
+    path.reverse()
+    return path
+
+
+def route_links(boxes: dict[str, Box], lines: Sequence[Connector], width: float,
+                height: float, pairs: Sequence[tuple[str, str]]) -> list[tuple[Point, ...] | None]:
+    """A route (or None: not drawn) for each (manager, report) pair, in order."""
+    if not pairs:
+        return []
+    router = Router(boxes, lines, width, height)
+    return [router.route(a, b) for a, b in pairs]
+
+
+def add_links(chart: Chart, boxes: dict[str, Box], lines: list[Connector],
+              ends: list[tuple[str, str]] | None, width: float, height: float) -> None:
+    """Append the chart's dotted and broken lines to `lines` (and their (from, to) card ids
+    to `ends`), routed around the cards. A dotted line without a good route is left out
+    (its card names the dotted-line manager); a broken line (a cycle's closing line,
+    --force) without one is drawn as a curve: it must show."""
+    links = [link for link in chart.links if link.manager in boxes and link.report in boxes]
+    routes = route_links(boxes, lines, width, height,
+                         [(link.manager, link.report) for link in links])
+    for link, route in zip(links, routes, strict=True):
+        if route is not None:
+            lines.append(Connector(link.kind, route))
+        elif link.kind == "dotted":
+            continue
+        else:
+            lines.append(Connector(link.kind, side_curve(boxes[link.manager],
+                                                         boxes[link.report]), curve=True))
+        if ends is not None:
+            ends.append((link.manager, link.report))
