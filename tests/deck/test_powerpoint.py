@@ -136,3 +136,18 @@ def test_mid_size_example_in_the_dark_theme() -> None:
     assert len(prs.slides) == count > 5
     background = prs.slides[1].background.fill.fore_color.rgb
     assert str(background) == "161B22"
+
+
+@pytest.mark.parametrize("color", ["#FFFFFF", "#1F2933"])
+def test_png_fallback_has_no_dark_line_where_the_chart_ends_mid_pixel(color: str) -> None:
+    # 33.4 units high at 4 px a point: 133.6 px, so the last row is partly covered. It was
+    # laid on black (premultiplied pixels read as plain RGBA): a gray line under the chart in
+    # viewers that draw the PNG (LibreOffice).
+    from orgviz.deck.powerpoint import raster
+
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="33.4" '
+           f'viewBox="0 0 100 33.4"><rect width="100" height="33.4" fill="{color}"/></svg>')
+    image = Image.open(io.BytesIO(raster(svg.encode(), 100.0))).convert("RGB")
+    want = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    assert image.size == (400, 134)
+    assert {image.getpixel((x, y)) for x in range(0, 400, 7) for y in (0, 132, 133)} == {want}

@@ -590,10 +590,16 @@ def raster(svg: bytes, width_pt: float) -> bytes:
 
     surface = PNGSurface(Tree(bytestring=svg), None, 96, output_width=width).cairo
     surface.flush()
+    # cairo's pixels are premultiplied ("BGRa"); the last row or column is only partly
+    # covered when the chart's height in pixels is not whole: laid on the chart's own
+    # background, not on black (a gray line along the picture's edge).
     image = Image.frombuffer("RGBA", (surface.get_width(), surface.get_height()),
-                             surface.get_data(), "raw", "BGRA", surface.get_stride(), 1)
-    image = image.convert("RGB")
+                             surface.get_data(), "raw", "BGRa", surface.get_stride(), 1)
     background = image.getpixel((0, 0))  # the chart's margin
+    if isinstance(background, tuple):
+        image = Image.alpha_composite(Image.new("RGBA", image.size, (*background[:3], 255)),
+                                      image)
+    image = image.convert("RGB")
     image = image.quantize(256, method=Image.Quantize.FASTOCTREE, kmeans=1,
                            dither=Image.Dither.NONE)
     # The most used color is the background: keep it exact (a near-white would show as a
