@@ -31,6 +31,11 @@ __all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
 #  4. The pass runs left to right and mirrored; the average of the two is symmetric and still
 #     valid (same order in every band, linear spacing constraints).
 #  5. Positions are shifted to be >= 0 and rounded to 2 decimals; edges are built from them.
+# Left to right ("LR"), rows are columns of the page, but a block keeps the look of the page's
+# columns, as top-down: cards going down (along the breadth), columns side by side to the
+# right (along the depth), each on a trunk at its left, a bus along the block's top; a listed
+# card's reports stand to its right. So a block is built in the page's terms and packed as
+# an item `height` across the tree and `width` along it (see _Plan._left_to_right).
 
 # A subtree contour: (left list, left base, right list, right base). Each list holds one extreme
 # per band, deepest band first (so adding bands above is an O(1) append); the real coordinate,
@@ -54,7 +59,8 @@ class LayoutOptions:
     stack_any_row: bool = False  # stack leaf reports of any row (else: the next row only)
     list_from: int | None = None  # nodes in this row or below are listed under their manager
     list_indent: float = 24.0  # listed reports: from the manager card's left edge to the trunk
-    list_height: float | None = None  # height of a column of listed subtrees (None: 10 cards)
+    list_height: float | None = None  # height of a column of listed subtrees (None: 10 cards);
+    # left to right: how far a block of listed people reaches to the right
 
     def __post_init__(self) -> None:
         if self.direction not in ("TB", "LR"):
@@ -566,7 +572,7 @@ class _Plan:
         depth: list[float],
         extra: list[float],
         options: LayoutOptions,
-        singles: _Singles,
+        singles: _Singles | None,
     ) -> None:
         n = len(breadth)
         self.breadth, self.depth, self.extra = breadth, depth, extra
@@ -577,7 +583,7 @@ class _Plan:
             setattr(self, name, getattr(st, name))
         gap = options.stack_gap
 
-        if options.direction == "LR":
+        if singles is None:  # left to right
             self._left_to_right(st, options)
             return
 
@@ -817,6 +823,8 @@ class PreparedForest:
             if len(self._structures) >= 8:  # keep the most recently used ones
                 del self._structures[next(iter(self._structures))]
         self._structures[key] = st
+        if self.direction == "LR":  # no _Singles: left to right places lists itself
+            return _Plan(st, self.breadth, self.depth, self.extra, options, None)
         base = replace(key, list_from=None)
         singles = self._singles.get(base)
         if singles is None:
