@@ -129,7 +129,8 @@ def test_no_note_for_a_normal_chart() -> None:
 def test_pixel_budget_draws_a_big_chart_at_a_smaller_scale_with_a_note() -> None:
     notes: list[str] = []
     # 266.7 x 133.3 px at 1x (35,556 px): 142,222 px at 2x; 80,000 px is 1.5x, 60,000 1.29x.
-    png = svg_to_png(GRAPHVIZ_SVG, scale=2, budget=60_000, notes=notes)
+    png = svg_to_png(GRAPHVIZ_SVG, scale=2, budget=60_000, notes=notes,
+                     wider="--width PX draws it wider")
     width, height = png_size(png)
     assert (width, height) == (344, 172)
     assert width * height <= 60_000
@@ -145,8 +146,7 @@ def test_pixel_budget_never_draws_below_the_natural_size() -> None:
     png = svg_to_png(GRAPHVIZ_SVG, scale=2, budget=1_000, notes=notes)
     assert png_size(png) == (267, 133)  # 1x: more than the budget, still readable
     assert notes == ["the chart is drawn at 1x, not 2x, its natural size (267 x 133 px): at 2x "
-                     "the PNG would be 0.14 megapixels; --width PX draws it wider, SVG and PDF "
-                     "stay sharp at any zoom"]
+                     "the PNG would be 0.14 megapixels; SVG and PDF stay sharp at any zoom"]
 
 
 @needs_png
@@ -174,6 +174,7 @@ def test_pipeline_pngs_keep_to_the_budget(monkeypatch: pytest.MonkeyPatch) -> No
     pipeline._finish(GRAPHVIZ_SVG, "png", RenderOptions(), THEMES["light"], [])
     assert seen["budget"] == convert.PNG_PIXEL_BUDGET == 50_000_000
     assert seen["scale"] == 2.0 and seen["width"] is None
+    assert seen["wider"] == "--width PX draws it wider"  # (render has --width; diff has not)
 
 
 def test_missing_converters_say_pip_install(monkeypatch: pytest.MonkeyPatch) -> None:

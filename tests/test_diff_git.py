@@ -140,7 +140,7 @@ def test_a_folder_at_the_revision_is_no_org_file(tmp_path: Path) -> None:
     top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: git show HEAD:{top}: not a file in 'HEAD' (a folder "
+    assert result.output == (f"orgviz: HEAD:{top}: not a file in 'HEAD' (a folder "
                              "or a submodule)\n")
 
 
@@ -192,5 +192,5 @@ def test_a_symbolic_link_at_the_revision_is_followed(tmp_path: Path) -> None:
     loop = repo / "orgs" / "loop.yaml"
     result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(loop)])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: git show HEAD:{loop}: more than 40 symbolic links at "
+    assert result.output == (f"orgviz: HEAD:{loop}: more than 40 symbolic links at "
                              "HEAD (a loop?)\n")

@@ -220,6 +220,27 @@ def test_blank_org_header_values(org_file):
     assert (org.name, org.size, org.date) == ("org", "mid-size", None)
 
 
+def test_org_description_is_checked_as_text(org_file):
+    # (It is not kept: charts and reports do not show it; but a blank or a list is an error,
+    # as the schema says.)
+    org = load(org_file('orgviz: 1\norg: {name: A, description: " "}\npeople: []\n'))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 29, "'description' of the org is only whitespace: write a value or leave the key "
+         "out")]
+    org = load(org_file("orgviz: 1\norg: {name: A, description: [a, b]}\npeople: []\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 29, "'description' of the org must be text, not a list")]
+
+
+def test_role_titles_are_phrases_in_messages(org_file):
+    org = load(org_file('roles:\n  - {id: x, level: manager, titles: [""]}\n'
+                        "  - {id: y, level: manager, titles: {a: b}}\npeople: []\n",
+                        header=True))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (4, 38, "'titles' of role 'x' must list phrases, not ''"),
+        (5, 37, "'titles' of role 'y' must be a phrase or a list of phrases, not a mapping")]
+
+
 def test_a_blank_text_among_many_entries(org_file):
     # (Entries without problems take a faster path, one-line mappings a faster reader.)
     lines = [f"  - {{id: p{i}, name: P{i}, reports_to: p0}}" for i in range(1, 300)]

@@ -38,6 +38,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # abbreviations
     ("Exec Asst", "executive-assistant"),
     ("Account Exec", "ic"),
+    # "PM" is a product manager in longer titles too
+    ("Group PM", "group-pm"), ("Principal PM", "principal-pm"), ("Senior PM", "senior-pm"),
+    ("Sr. PM", "senior-pm"), ("Technical PM", "pm"), ("Associate PM", "apm"),
+    ("PM Lead", "group-pm"), ("PM", "pm"), ("APM", "apm"),
     # unchanged neighbours
     ("Executive Assistant", "executive-assistant"),
     ("Assistant Manager", "manager"),

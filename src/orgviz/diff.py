@@ -288,7 +288,7 @@ def _git_blob(rev: str, directory: str, relative: str, shown: str) -> bytes:
         reason = message[-1] if message else f"exit status {done.returncode}"
         if reason.endswith(f"{spec}: bad file"):
             reason = f"not a file in '{rev}' (a folder or a submodule)"
-        raise OrgvizError(f"git show {rev}:{shown}: {reason.removeprefix('fatal: ')}")
+        raise OrgvizError(f"{rev}:{shown}: {reason.removeprefix('fatal: ')}")
     return done.stdout
 
 
@@ -308,10 +308,10 @@ def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> b
             return data
         target = data.decode("utf-8", "surrogateescape")
         if os.path.isabs(target):
-            raise OrgvizError(f"git show {rev}:{shown}: a symbolic link to an absolute path "
+            raise OrgvizError(f"{rev}:{shown}: a symbolic link to an absolute path "
                               f"at {rev} ({one_line(target)}): cannot be read from git")
         relative = os.path.normpath(os.path.join(os.path.dirname(relative), target))
-    raise OrgvizError(f"git show {rev}:{shown}: more than {MAX_GIT_LINKS} symbolic links "
+    raise OrgvizError(f"{rev}:{shown}: more than {MAX_GIT_LINKS} symbolic links "
                       f"at {rev} (a loop?)")
 
 

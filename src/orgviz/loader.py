@@ -171,7 +171,8 @@ class _Fields:
     def ident(self, key: str, required: bool = False) -> str | None:
         return self.text(key, required, None if required else LEAVE_OUT)
 
-    def idents(self, key: str) -> tuple[str, ...]:
+    def idents(self, key: str, item: str = "id") -> tuple[str, ...]:
+        """An id (`item`: what each value is) or a list of them; () when absent or refused."""
         value = self.mapping.get(key)
         if value is None:
             return ()
@@ -183,17 +184,18 @@ class _Fields:
             return (value,)
         if isinstance(value, YList):
             result, locs = [], []
-            for item, loc in zip(value, value.item_locs, strict=True):
-                if isinstance(item, str) and item.strip():
-                    result.append(item)
+            for entry, loc in zip(value, value.item_locs, strict=True):
+                if isinstance(entry, str) and entry.strip():
+                    result.append(entry)
                     locs.append(loc)
                 else:
-                    self.out.error(loc, f"'{key}' of {self.what} must list ids, "
-                                   f"not {_describe(item)}")
+                    self.out.error(loc, f"'{key}' of {self.what} must list {item}s, "
+                                   f"not {_describe(entry)}")
             self.item_locs[key] = tuple(locs)
             return tuple(result)
-        self.out.error(self.loc(key), f"'{key}' of {self.what} must be an id or a list of ids, "
-                       f"not {_describe(value)}")
+        article = "an" if item[0] in "aeiou" else "a"
+        self.out.error(self.loc(key), f"'{key}' of {self.what} must be {article} {item} or a "
+                       f"list of {item}s, not {_describe(value)}")
         return ()
 
     def flag(self, key: str) -> bool:
@@ -412,7 +414,7 @@ class _OrgBuilder:
                 self.out.error(f.loc("level"), f"unknown level '{level}' of {what}"
                                f"{did_you_mean(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
                 level = None
-            titles = f.idents("titles")
+            titles = f.idents("titles", "phrase")
             if rid is not None and level is not None:
                 self.roles.append(Role(rid, f.text("name") or rid, level, titles, "custom"))
 
@@ -490,6 +492,7 @@ def _org_header(doc: YMap, out: _Collector,
         out.error(f.loc("size"), f"unknown org size '{size}'{did_you_mean(size, SIZES)} "
                   f"(sizes: {', '.join(SIZES)})")
         size, size_loc = "mid-size", None
+    f.text("description")  # (checked as any text; not kept: charts and reports do not show it)
     return name, size, f.text("date"), size_loc
 
 

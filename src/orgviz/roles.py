@@ -164,7 +164,7 @@ _PUNCT = re.compile(r"[^\w&+]+|_+", re.UNICODE)  # (underscores too: SA_REP, Sal
 _ABBREVIATIONS = {
     "mgr": "manager", "sr.": "sr", "snr": "senior", "dir.": "dir", "eng": "engineering",
     "mgmt": "management", "v.p.": "vp", "v p": "vp", "svp,": "svp", "pdt": "product",
-    "asst": "assistant", "exec": "executive",
+    "asst": "assistant", "exec": "executive", "pm": "product manager",
 }
 
 

@@ -317,3 +317,22 @@ def test_a_card_moved_and_retitled_keeps_both_in_its_note_line() -> None:
     short = Change(kind="moved", id="ana", name="Ana", old="jo", new="hop")
     pm = Change(kind="retitled", id="ana", name="Ana", old="PM", new="Senior PM")
     assert _card_note([short, pm], {}) == "moved from jo · was PM"
+
+
+def test_a_big_diff_png_notes_its_scale_without_a_width_option(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("resvg_py")
+    from orgviz.render import convert
+
+    monkeypatch.setattr(convert, "PNG_PIXEL_BUDGET", 1_000)  # (every chart is "big")
+    (tmp_path / "old.yaml").write_text(HEAD, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(
+        HEAD + "  - {id: kim, name: Kim, title: PM, reports_to: dana}\n", encoding="utf-8")
+    out = tmp_path / "diff.png"
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    note = next(line for line in result.output.splitlines() if "drawn at 1x" in line)
+    assert note.startswith(f"orgviz: {out}: the chart is drawn at 1x, not 2x, its natural size")
+    assert "--width" not in note  # (diff has no --width)
+    assert out.read_bytes().startswith(b"\x89PNG")

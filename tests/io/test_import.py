@@ -523,3 +523,12 @@ def test_rows_of_delimiters_alone_are_skipped(tmp_path: Path, text: str) -> None
     assert [(p.line, p.level, p.message) for p in result.problems if p.rule == "csv"] == [
         (3, "info", "2 rows hold no value: skipped (rows 3, 5)")]
     assert result.org.by_id["b"].loc.line == 4
+
+
+def test_counts_of_one_read_in_the_singular(tmp_path: Path) -> None:
+    csv = tmp_path / "one.csv"
+    csv.write_text("EmployeeId,Name,ManagerId\n1,Vacant,\n", encoding="utf-8")
+    result = import_csv(csv)
+    assert [p.message for p in result.problems if p.rule == "placeholder-name"] == [
+        "1 placeholder name imported as a vacancy ('Vacant')"]
+    assert "(1 row, utf-8): 1 position, 1 open." in result.text.splitlines()[1]

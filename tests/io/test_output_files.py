@@ -299,3 +299,15 @@ def test_render_roles_and_diff_refuse_to_draw_over_an_org_file(tmp_path: Path) -
         assert result.output.splitlines()[-1] == (
             f"orgviz: -o {target} is an input file ({target}): give another name")
         assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [["render"], ["export", "-f", "csv"]])
+def test_a_file_name_too_long_is_named_in_the_message(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "b" * 300 + (".svg" if args == ["render"] else ".csv")
+    result = CliRunner().invoke(main, [*args, str(EXAMPLE), "-o", name])
+    assert result.exit_code == 2
+    assert result.output == f"orgviz: {name}: cannot write: File name too long\n"
+    assert list(tmp_path.iterdir()) == []

@@ -266,8 +266,8 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
     source = os.path.basename(table.shown)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_URL}",
-        comment(f"# Imported by `orgviz import` from {source} ({table.row_count:,} rows, "
-                f"{table.encoding}): {len(org.people):,} positions, "
+        comment(f"# Imported by `orgviz import` from {source} ({_count(table.row_count, 'row')}, "
+                f"{table.encoding}): {_count(len(org.people), 'position')}, "
                 f"{list(map(_VACANT, org.people)).count(True):,} open."),
     ]
     lines += [comment(f"# {note}") for note in notes]
@@ -324,6 +324,11 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
 
 
 _VACANT = attrgetter("vacant")
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 row', '2,000 rows'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def dump_org(org: Org) -> str:

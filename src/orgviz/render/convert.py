@@ -300,18 +300,20 @@ def _tell(notes: list[str] | None, note: str) -> None:
 
 
 def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
-               notes: list[str] | None = None, budget: int | None = None) -> bytes:
+               notes: list[str] | None = None, budget: int | None = None,
+               wider: str | None = None) -> bytes:
     """Draw the SVG as a PNG `width` pixels wide (height keeps the aspect), else at `scale`.
 
     At `scale` with a pixel `budget`, a larger drawing is drawn at the scale that keeps it
-    within the budget, but never below its natural size (1x), with a note.
+    within the budget, but never below its natural size (1x), with a note (naming `wider`,
+    how to ask for a wider one, when given).
     A PNG larger than cairo allows (32,767 px a side, 2**28 px in all) is scaled down to fit,
     and a note saying so is appended to `notes` (or issued as a warning when `notes` is None).
     A `width` over the limit is a RenderError.
     """
     natural_w, natural_h = svg_size(svg)
     if width is None and budget is not None:
-        scale = _within_budget(natural_w, natural_h, scale, budget, notes)
+        scale = _within_budget(natural_w, natural_h, scale, budget, notes, wider)
     if width is not None:
         if width < 1:
             raise RenderError(f"--width must be at least 1 pixel, not {width}")
@@ -368,7 +370,7 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
 
 
 def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int,
-                   notes: list[str] | None) -> float:
+                   notes: list[str] | None, wider: str | None) -> float:
     """`scale`, or the smaller scale (at least 1) at which the drawing has `budget` pixels."""
     wanted = natural_w * natural_h * scale * scale
     if not (scale > 0 and math.isfinite(scale)) or wanted <= budget:
@@ -382,8 +384,8 @@ def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int
     else:  # (never below its natural size: small text would blur)
         megapixels = f"{wanted / 1e6:,.0f}" if wanted >= 1e6 else f"{wanted / 1e6:.2f}"
         why = f"its natural size ({size}): at {scale:g}x the PNG would be {megapixels} megapixels"
-    _tell(notes, f"the chart is drawn at {fitted:g}x, not {scale:g}x, {why}; --width PX draws "
-                 "it wider, SVG and PDF stay sharp at any zoom")
+    _tell(notes, f"the chart is drawn at {fitted:g}x, not {scale:g}x, {why}; "
+                 f"{wider + ', ' if wider else ''}SVG and PDF stay sharp at any zoom")
     return fitted
 
 

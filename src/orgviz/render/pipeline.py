@@ -255,7 +255,7 @@ def draw_chart(chart: Chart, theme: Theme, fmt: str = "svg",
     geometry = _tidy_layout(chart, box, theme, None, options)
     svg = draw_svg(chart, geometry, texts, box, theme, options.transparent,
                    _generator("tidy", None, purpose))
-    return _finish(svg, fmt, options, theme, notes)
+    return _finish(svg, fmt, options, theme, notes, wider=None)  # (no --width to suggest)
 
 
 def _graphviz_draws(fmt: str, options: RenderOptions) -> bool:
@@ -322,7 +322,7 @@ def _generator(layout: str, engine: Engine | None, purpose: str = "") -> str:
 
 
 def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
-            notes: list[str] | None) -> bytes:
+            notes: list[str] | None, wider: str | None = "--width PX draws it wider") -> bytes:
     """The SVG fitted to `--fit`, as SVG, PDF or PNG."""
     if options.fit is not None:
         from orgviz.render.convert import fit_svg
@@ -337,7 +337,8 @@ def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
     width = options.width
     if width is None and options.fit is not None:
         width = FIT_WIDTHS.get(options.fit)
-    return svg_to_png(svg, width=width, scale=PNG_SCALE, notes=notes, budget=PNG_PIXEL_BUDGET)
+    return svg_to_png(svg, width=width, scale=PNG_SCALE, notes=notes, budget=PNG_PIXEL_BUDGET,
+                      wider=wider)
 
 
 def _standalone_dot(chart: Chart, box: CardBox, theme: Theme, texts: dict, layout: str,
@@ -393,7 +394,7 @@ def output_path(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     if output is None:
         return Path("output") / f"{stem}.{fmt or 'svg'}"
     text = os.fspath(output)
-    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+    if text.endswith(("/", os.sep)) or os.path.isdir(text):  # (isdir: False on a too-long name)
         return Path(text) / f"{stem}.{fmt or 'svg'}"
     found = format_for(text)
     if found is None and fmt is None:

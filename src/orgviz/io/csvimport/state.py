@@ -64,7 +64,8 @@ class ImporterState:
                 message = text.format(n=n, ex=ex)
                 if n == 1:
                     message = (message.replace("titles match", "title matches")
-                               .replace("names imported", "name imported")
+                               .replace("names imported as vacancies",
+                                        "name imported as a vacancy")
                                .replace("names not disclosed", "name not disclosed")
                                .replace("as filled posts", "as a filled post")
                                .replace("posts not imported", "post not imported")
