@@ -19,7 +19,7 @@ from orgviz.render.cards import card_box, chart_texts
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Box, Connector, Geometry
 from orgviz.render.pipeline import build
-from orgviz.render.routing import CLEAR, EPS, Router
+from orgviz.render.routing import CLEAR, EPS, Router, pile_shapes
 from orgviz.render.tidylayout import layout_tidy
 
 TOL = 0.02
@@ -45,9 +45,10 @@ def on_side(point: tuple[float, float], box: Box) -> bool:
 
 def check_dotted(chart: Chart, geometry: Geometry, ends) -> int:
     """Every dotted line: orthogonal, from a side of one end card to a side of the other,
-    and no segment touches any other card (nor crosses its own end cards). Returns how many
-    were drawn."""
+    and no segment touches any other card, piles of rollups included (nor crosses its own
+    end cards). Returns how many were drawn."""
     boxes = geometry.boxes
+    drawn_as = {**boxes, **pile_shapes(chart, boxes)}  # a pile is drawn beyond its box
     drawn = 0
     for line, (tail, head) in zip(geometry.lines, ends, strict=True):
         if line.kind != "dotted":
@@ -59,7 +60,7 @@ def check_dotted(chart: Chart, geometry: Geometry, ends) -> int:
         assert on_side(points[0], boxes[tail]) and on_side(points[-1], boxes[head])
         for a, b in pairwise(points):
             assert (a[0] == b[0]) != (a[1] == b[1]), points  # axis-parallel, not a point
-        for card_id, box in boxes.items():
+        for card_id, box in drawn_as.items():
             segments = list(pairwise(points))
             if card_id == tail:  # only the first segment touches it, at its start
                 segments = segments[1:]
@@ -74,8 +75,8 @@ def check_dotted(chart: Chart, geometry: Geometry, ends) -> int:
 
 
 def check_notes(chart: Chart) -> None:
-    """Each dotted-line report's card names its manager(s); each such manager's card
-    counts its dotted-line reports unless it has a dotted-line manager of its own."""
+    """Each dotted-line report's card names its manager(s); each dotted-line manager's
+    card counts its dotted-line reports."""
     texts = chart_texts(chart)
     above: dict[str, int] = {}
     below: dict[str, int] = {}
@@ -86,8 +87,11 @@ def check_notes(chart: Chart) -> None:
     for card_id in above:
         assert texts[card_id].dotted.startswith("dotted"), (card_id, texts[card_id].dotted)
     for card_id, count in below.items():
+        note = texts[card_id].dotted
         if card_id not in above:
-            assert texts[card_id].dotted.startswith(f"{count:,} dotted-line report")
+            assert note.startswith(f"{count:,} dotted-line report")
+        else:  # both: "dotted line to A · 2 dotted-line reports" or shorter
+            assert note.endswith(("report", "reports")) and f"{count:,}" in note, note
     if above:
         assert card_box(texts).notes == 1
 

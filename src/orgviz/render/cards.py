@@ -19,6 +19,8 @@ MAX_NAME_LINES = 2
 MAX_TITLE_LINES = 3
 ACCENT = 5.0  # height reserved for the accent band
 NOTE_MARK = 16.0  # the dotted-line note: a short dashed line, then the text
+#: Rollup and continued cards are piles: copies of the card drawn this far right and down.
+PILE = (8.0, 4.0)
 
 
 class CardText(NamedTuple):
@@ -29,7 +31,7 @@ class CardText(NamedTuple):
     team: str
     full: str  # everything, unwrapped: the card's tooltip
     #: The dotted-line note, on its own line below the team: "dotted line to Dana Reyes"
-    #: (the card's dotted-line managers) or "2 dotted-line reports"; "" for none.
+    #: (the card's dotted-line managers) and/or "2 dotted-line reports"; "" for none.
     dotted: str = ""
 
 
@@ -98,21 +100,27 @@ def _named(card: Card) -> str:
 
 
 def dotted_note(managers: list[str], reports: int) -> str:
-    """A card's dotted-line note, fitted to the card: its dotted-line managers' names, or
-    when it has none, how many dotted-line reports it has."""
+    """A card's dotted-line note, fitted to the card: its dotted-line managers' names and
+    how many dotted-line reports it has ("dotted line to Dana Reyes · 2 dotted-line
+    reports", shorter forms when that is too long)."""
     room = WIDTH - 2 * PAD_X - NOTE_MARK
-    if managers:
-        names = ", ".join(managers)
-        for text in (f"dotted line to {names}", f"dotted to {names}"):
+    plural = "" if reports == 1 else "s"
+    if not managers:
+        return f"{reports:,} dotted-line report{plural}" if reports else ""
+    suffixes = [""]
+    if reports:
+        suffixes = [f" · {reports:,} dotted-line report{plural}",
+                    f" · {reports:,} dotted report{plural}", f" · +{reports:,} report{plural}"]
+    names = ", ".join(managers)
+    for suffix in suffixes:
+        for head in ("dotted line to ", "dotted to "):
+            text = head + names + suffix
             if text_width(text, TEAM_SIZE) <= room:
                 return text
-        more = f" +{len(managers) - 1}" if len(managers) > 1 else ""
-        head = "dotted to "
-        first = ellipsize(managers[0], room - text_width(head + more, TEAM_SIZE), TEAM_SIZE)
-        return head + first + more
-    if reports:
-        return f"{reports:,} dotted-line report{'' if reports == 1 else 's'}"
-    return ""
+    more = f" +{len(managers) - 1}" if len(managers) > 1 else ""
+    head, tail = "dotted to ", more + suffixes[-1]
+    first = ellipsize(managers[0], room - text_width(head + tail, TEAM_SIZE), TEAM_SIZE)
+    return head + first + tail
 
 
 def chart_texts(chart: Chart) -> dict[str, CardText]:

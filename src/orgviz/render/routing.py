@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from orgviz.render.cards import PILE
 from orgviz.render.geometry import Box, Connector, Point, side_curve, simplify
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class _Index:
     """Cards and solid segments by cell of a grid, for window queries."""
 
     def __init__(self, boxes: dict[str, Box], lines: Iterable[Connector]) -> None:
-        self.boxes = boxes
+        self.boxes = boxes  # what a line must keep off: the card, with its pile if it has one
         self.order = {card_id: i for i, card_id in enumerate(boxes)}
         self.cards: dict[tuple[int, int], list[str]] = {}
         for card_id, b in boxes.items():
@@ -119,9 +120,11 @@ class Router:
     """Routes dotted lines between the cards of one laid-out chart."""
 
     def __init__(self, boxes: dict[str, Box], lines: Sequence[Connector],
-                 width: float, height: float) -> None:
+                 width: float, height: float, shapes: dict[str, Box] | None = None) -> None:
+        """`shapes`: cards drawn larger than their box (a pile), as the box that holds
+        their drawing."""
         self.boxes = boxes
-        self.index = _Index(boxes, lines)
+        self.index = _Index({**boxes, **shapes} if shapes else boxes, lines)
         self.bounds = (-CLEAR, -CLEAR, width + CLEAR, height + CLEAR)
         self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
 
@@ -157,8 +160,9 @@ class Router:
         x1 = min(self.bounds[2], max(a.right, b.right) + margin_x)
         y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
         pad = CLEAR + 1.0  # cards just outside the window keep lines on its edge off them too
-        obstacles = [self.boxes[k] for k in self.index.cards_in(x0 - pad, y0 - pad, x1 + pad,
-                                                                y1 + pad)]
+        shapes = self.index.boxes
+        obstacles = [shapes[k] for k in self.index.cards_in(x0 - pad, y0 - pad, x1 + pad,
+                                                            y1 + pad)]
         if len(obstacles) > MAX_WINDOW_CARDS:
             return None
         bus = self.buses.get(a_id, [])
@@ -393,11 +397,12 @@ def _search(obstacles: list[Box], segments: list[tuple[float, float, float, floa
 
 
 def route_links(boxes: dict[str, Box], lines: Sequence[Connector], width: float,
-                height: float, pairs: Sequence[tuple[str, str]]) -> list[tuple[Point, ...] | None]:
+                height: float, pairs: Sequence[tuple[str, str]],
+                shapes: dict[str, Box] | None = None) -> list[tuple[Point, ...] | None]:
     """A route (or None: not drawn) for each (manager, report) pair, in order."""
     if not pairs:
         return []
-    router = Router(boxes, lines, width, height)
+    router = Router(boxes, lines, width, height, shapes)
     return [router.route(a, b) for a, b in pairs]
 
 
@@ -409,7 +414,8 @@ def add_links(chart: Chart, boxes: dict[str, Box], lines: list[Connector],
     --force) without one is drawn as a curve: it must show."""
     links = [link for link in chart.links if link.manager in boxes and link.report in boxes]
     routes = route_links(boxes, lines, width, height,
-                         [(link.manager, link.report) for link in links])
+                         [(link.manager, link.report) for link in links],
+                         pile_shapes(chart, boxes))
     for link, route in zip(links, routes, strict=True):
         if route is not None:
             lines.append(Connector(link.kind, route))
@@ -420,3 +426,12 @@ def add_links(chart: Chart, boxes: dict[str, Box], lines: list[Connector],
                                                          boxes[link.report]), curve=True))
         if ends is not None:
             ends.append((link.manager, link.report))
+
+
+def pile_shapes(chart: Chart, boxes: dict[str, Box]) -> dict[str, Box]:
+    """The box holding the drawing of each card drawn as a pile (rollups, continued cards):
+    the card and the copies behind it, PILE[0] further right and down."""
+    depth = max(PILE, default=0.0)
+    return {card.id: Box(b.x + depth / 2, b.y + depth / 2, b.w + depth, b.h + depth)
+            for card in chart.cards if card.kind in ("rollup", "continued")
+            and (b := boxes.get(card.id)) is not None}

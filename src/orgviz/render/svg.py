@@ -11,6 +11,7 @@ import math
 from orgviz.render.cards import (
     NAME_SIZE,
     NOTE_MARK,
+    PILE,
     TEAM_SIZE,
     TITLE_SIZE,
     CardBox,
@@ -478,7 +479,7 @@ def _card_style(theme: Theme, kind: str, broken: bool) -> CardStyle:
     elif kind in ("rollup", "continued"):  # a pile: more behind this card
         if kind == "rollup":
             fill, stroke = theme.rollup_fill, theme.rollup_border
-        pile = (8.0, 4.0)
+        pile = PILE
         pile_attrs = _attrs(rx=RADIUS, fill=fill, stroke=stroke, stroke_width=stroke_width)
     if broken:
         stroke, stroke_width = theme.broken, 2.5
