@@ -151,3 +151,48 @@ def test_png_fallback_has_no_dark_line_where_the_chart_ends_mid_pixel(color: str
     want = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
     assert image.size == (400, 134)
     assert {image.getpixel((x, y)) for x in range(0, 400, 7) for y in (0, 132, 133)} == {want}
+
+
+LIBERATION = next((folder for folder in (Path("/usr/share/fonts/truetype/liberation2"),
+                                         Path("/usr/share/fonts/truetype/liberation"))
+                   if (folder / "LiberationSans-Bold.ttf").exists()), Path("/nonexistent"))
+
+
+@pytest.mark.skipif(not (LIBERATION / "LiberationSans-Italic.ttf").exists(),
+                    reason="needs Liberation Sans (Arial's metrics) to measure text")
+def test_reports_to_lines_fit_their_card_in_arial_metrics(org_file) -> None:
+    # A long manager title is cut so that the line, slide number included, fits the card's
+    # text area in PowerPoint (10 pt padding a side and the rounded corners' inset) as Arial
+    # measures it; cut to text_width's estimate of the full width, LibreOffice wrapped it.
+    from PIL import ImageFont
+
+    from orgviz.deck.build import build_deck
+    from orgviz.deck.pages import (
+        REFERENCE_NAME_SIZE,
+        REFERENCE_TEXT_SIZE,
+        REFERENCE_W,
+        reference_lines,
+    )
+
+    title = "Director of Engineering, Developer Productivity and Platform Reliability"
+    people = "\n".join(
+        f"  - {{id: e{i}, name: Engineer Number {i}, title: Software Engineer, "
+        f"reports_to: m{i % 2}}}" for i in range(16))
+    org = load(org_file(
+        "orgviz: 1\norg: {name: Long Titles, size: mid-size}\npeople:\n"
+        f'  - {{id: d, name: Maximiliana Featherstonehaugh-Worthington, title: "{title}"}}\n'
+        "  - {id: m0, name: Manager Zero, title: Engineering Manager, reports_to: d}\n"
+        "  - {id: m1, name: Manager One, title: Engineering Manager, reports_to: d}\n"
+        + people + "\n"))
+    deck = build_deck([(org, ())])
+    regular = ImageFont.truetype(str(LIBERATION / "LiberationSans-Italic.ttf"), 100)
+    bold = ImageFont.truetype(str(LIBERATION / "LiberationSans-Bold.ttf"), 100)
+    inset = 2 * 0.29289 * 0.15 * 40  # PowerPoint's text rectangle of a rounded rectangle
+    room = REFERENCE_W - 20 - inset
+    cards = [slide for slide in deck.slides if slide.reports_to is not None]
+    assert cards
+    for slide in cards:
+        first, second = reference_lines(slide)
+        assert bold.getlength(first) * REFERENCE_NAME_SIZE / 100 <= room, first
+        assert regular.getlength(second) * REFERENCE_TEXT_SIZE / 100 <= room, second
+    assert any("…" in reference_lines(slide)[1] for slide in cards)

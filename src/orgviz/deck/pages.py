@@ -41,13 +41,20 @@ def reference_box(frame: Frame) -> Rect:
     return Rect(frame.title.right - REFERENCE_W, frame.title.y + 2, REFERENCE_W, REFERENCE_H)
 
 
+#: Room for a line of the 'reports to' card: its width less 10 pt of padding a side, less
+#: what PowerPoint also keeps clear inside a rounded rectangle (about 2 pt a side) and the
+#: few percent that Arial or Liberation Sans may measure wider than `text_width` (a title cut
+#: to the full width wrapped its slide number onto a third line in LibreOffice).
+REFERENCE_TEXT_W = REFERENCE_W - 20 - 12
+
+
 def reference_lines(slide: Slide) -> tuple[str, str]:
     """The two lines of the 'reports to' card."""
     ref = slide.reports_to
     assert ref is not None
-    first = ellipsize(f"Reports to {ref.name}", REFERENCE_W - 20, REFERENCE_NAME_SIZE, True)
+    first = ellipsize(f"Reports to {ref.name}", REFERENCE_TEXT_W, REFERENCE_NAME_SIZE, True)
     tail = f" · slide {ref.slide}"
-    title = ellipsize(ref.title, REFERENCE_W - 20 - text_width(tail, REFERENCE_TEXT_SIZE),
+    title = ellipsize(ref.title, REFERENCE_TEXT_W - text_width(tail, REFERENCE_TEXT_SIZE),
                       REFERENCE_TEXT_SIZE) if ref.title else ""
     return first, (title + tail if title else f"On slide {ref.slide}")
 
