@@ -45,6 +45,9 @@ MAX_LENGTH = 8.0
 #: ... and is at most this much longer than the shortest way between the two cards' sides.
 DETOUR = 1.6
 DETOUR_PAD = 160.0
+#: At most this many searches per chart (each takes about a millisecond): past them, lines
+#: are not drawn (their cards' notes show them), so that no chart takes long.
+MAX_SEARCHES = 5000
 #: At most this many cards in the search window (beyond: too crowded to follow, not drawn).
 MAX_WINDOW_CARDS = 600
 
@@ -127,6 +130,7 @@ class Router:
         self.index = _Index({**boxes, **shapes} if shapes else boxes, lines)
         self.bounds = (-CLEAR, -CLEAR, width + CLEAR, height + CLEAR)
         self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
+        self.searches = 0
 
     def ports(self, b: Box) -> list[_Port]:
         """Where a dotted line may leave or enter a card: a quarter of the width off the
@@ -152,8 +156,9 @@ class Router:
         if a_id == b_id or abs(a.x - b.x) + abs(a.y - b.y) > longest + a.w + a.h:
             return None
         ports_a, ports_b = self.ports(a), self.ports(b)
-        if not ports_a or not ports_b:
+        if not ports_a or not ports_b or self.searches >= MAX_SEARCHES:
             return None
+        self.searches += 1
         margin_x, margin_y = max(a.w, b.w), max(a.h, b.h)
         x0 = max(self.bounds[0], min(a.left, b.left) - margin_x)
         y0 = max(self.bounds[1], min(a.top, b.top) - margin_y)
