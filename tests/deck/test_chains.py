@@ -136,3 +136,28 @@ def test_a_short_chain_stays_on_its_slide_and_is_cut_where_the_team_starts(org_f
     assert planner.visible(top) == ["ceo", "cfo", "cto", "vpe", "dir"]
     assert top.continued == ["dir"] and not top.chain and parts[1].parent is top
     assert _drawn_people(planner, parts) == set(org.by_id)
+
+
+def comb_yaml(levels: int) -> str:
+    """A line of managers, each with the next manager and one engineer as reports."""
+    lines = [HEADER + "people:", "  - {id: p0, name: Person 0, title: Chief Executive Officer}"]
+    for i in range(1, levels):
+        lines.append(f"  - {{id: p{i}, name: Person {i}, title: Engineering Manager, "
+                     f"reports_to: p{i - 1}}}")
+        lines.append(f"  - {{id: e{i}, name: Eng {i}, title: Software Engineer, "
+                     f"reports_to: p{i - 1}}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_line_of_managers_fills_each_slides_rows(org_file) -> None:
+    # Not a chain (each manager has two reports), but as deep: each slide shows as many
+    # levels as it has rows (four at 9 pt), the manager on the last one a pile that the next
+    # slide starts from (before: cut under the top manager, a slide per manager: 57 slides).
+    org = load(org_file(comb_yaml(60)))
+    planner = _planner(org)
+    _, parts = planner.plan()
+    assert _drawn_people(planner, parts) == set(org.by_id)
+    assert len(parts) <= math.ceil(60 / 3) + 1
+    for part in parts[:-1]:
+        managers = [pid for pid in planner.visible(part) if pid.startswith("p")]
+        assert len(managers) == 4 and part.continued == [managers[-1]]

@@ -114,8 +114,9 @@ class Planner:
         self.area_w, self.area_h = frame.chart.w / smallest, frame.chart.h / smallest
         self.max_cards = (column_budget(self.area_w, _Box(196.0, MIN_CARD_HEIGHT))
                           * row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)))
-        # A chain of more people than a slide has rows is drawn in columns.
-        self.chain_min = row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)) + 1
+        # Rows of cards a slide holds at most; a chain of more people is drawn in columns.
+        self.rows = row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT))
+        self.chain_min = self.rows + 1
 
     # --- what a part shows --------------------------------------------------------------------
     def visible(self, part: Part) -> list[str]:
@@ -270,6 +271,28 @@ class Planner:
             count -= 1
         return None
 
+    def cut_deep(self, part: Part) -> None:
+        """Cut the part where it is deeper than a slide has rows: people with reports on
+        its last row become "continued" piles. A line of managers each with a report or two
+        besides the next manager then fills the slide's rows, instead of being cut under
+        its first manager (the biggest subtree) and taking a slide per manager."""
+        tree, stop = self.tree, set(part.continued)
+        cut: list[str] = []
+        todo = [(pid, 1) for pid in reversed(tree.below(part.root))
+                if part.reports is None or pid in part.reports
+                or pid in tree.assistants.get(part.root or "", ())]
+        while todo:
+            pid, depth = todo.pop()
+            if pid in stop or not tree.reports.get(pid):
+                continue
+            if depth >= self.rows - 1:
+                cut.append(pid)
+                continue
+            for kid in reversed(tree.below(pid)):
+                todo.append((kid, depth if kid in tree.assistants.get(pid, ()) else depth + 1))
+        if cut:
+            part.continued = self.sort([*part.continued, *cut])
+
     def fit(self, part: Part) -> list[Part]:
         """The part, cut until readable, or spread over several slides.
 
@@ -278,6 +301,7 @@ class Planner:
         only when the piles alone are too many for one readable row are they stacked in a
         grid (at 9 pt a 16:9 slide holds four cards side by side).
         """
+        self.cut_deep(part)
         while self.cards(part) > self.max_cards and self.cut_biggest(part):
             pass
         while True:
