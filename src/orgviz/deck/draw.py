@@ -89,10 +89,12 @@ class Drawer:
         the tops' reports are laid out a row lower (an empty row the layout takes no room
         for), so that theirs are not, and the rows are numbered back afterwards.
         """
+        from orgviz.layout.tidy import LayoutOptions
         from orgviz.render.tidylayout import TreeInput, geometry_of
 
         class PeersInput(TreeInput):
-            def options(self, list_from: int | None, list_height: float | None):  # type: ignore[no-untyped-def]
+            def options(self, list_from: int | None,
+                        list_height: float | None) -> LayoutOptions:
                 return replace(super().options(list_from, list_height), stack_any_row=False)
 
         self.layouts += 1
