@@ -116,6 +116,15 @@ def check_geometry(chart, geometry: Geometry, ends) -> None:
     # to bottom for LR) in the order of the file.
     for manager, reports in chart.reports.items():
         laid = [r for r in reports if row_laid.get(r)]
+        if not tb:  # left to right, stacked and listed cards are entered from the left too
+            leaves = [r for r in reports if not chart.reports.get(r)]
+            laid = [r for r in laid if (len(leaves) < 2 or r not in leaves)
+                    and chart.by_id[r].row in geometry.rows]
+            # ... and a manager's leaves of one level read in file order down each column,
+            # then across.
+            for level in {chart.by_id[r].row for r in leaves}:
+                drawn = [r for r in leaves if r in boxes and chart.by_id[r].row == level]
+                assert drawn == sorted(drawn, key=lambda r: (boxes[r].x, boxes[r].y)), manager
         for a, b in pairwise(laid):
             if chart.by_id[a].row == chart.by_id[b].row:
                 key = (lambda box: box.x) if tb else (lambda box: box.y)
