@@ -412,67 +412,94 @@ def _unmirror(message: str, names: dict[str, str]) -> str:
 
 # --- drawing -------------------------------------------------------------------------------
 
-#: Accent color of a changed card by the kind that names it (the first kind of a person, in
-#: this order, wins); unchanged cards have no accent, so the changes stand out.
+#: Accent color of a changed card by its kind of change; unchanged cards have no accent, so
+#: the changes stand out.
 HIGHLIGHT = {"unlinked": "#C92A2A", "opened": "#E8590C", "added": "#2E9E44",
              "filled": "#2E9E44", "moved": "#2F6FD0", "retitled": "#C98A00",
              "reteamed": "#C98A00", "renamed": "#C98A00", "idchanged": "#C98A00",
              "changed": "#8A8F98"}
+#: The legend's entries, in order, and the kinds each stands for (they share its color). A
+#: card with changes of several entries has its accent band split into equal segments, one
+#: per entry, in this order; its note line names each of them, in the same order.
 _LEGEND = (("manager missing", ("unlinked",)),
            ("added or vacancy filled", ("added", "filled")), ("vacancy opened", ("opened",)),
            ("moved (new manager)", ("moved",)),
            ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed", "idchanged")),
            ("other change", ("changed",)))
-#: About the characters a card's note line holds before it is cut short.
-NOTE_CHARS = 34
 #: Removed people named in the subtitle; more are counted.
 MAX_REMOVED_SHOWN = 8
 
 
-def _card_note(own: list[Change], names: dict[str, str]) -> str:
-    """The line a changed card shows instead of its team: what changed."""
+def _note_parts(own: list[Change], names: dict[str, str]) -> list[tuple[str, str]]:
+    """What changed, each in full and in a word or two, in the legend's order."""
     kinds = {c.kind: c for c in own}
-    parts = []
+    parts: list[tuple[str, str]] = []
     if "unlinked" in kinds:
         boss = kinds["unlinked"].reports_to or ""
-        parts.append(f"manager {names.get(boss, boss)} not in this version")
+        who = names.get(boss, boss)
+        parts.append((f"manager {who} not in this version", f"manager {who} missing"))
     if "added" in kinds:
-        parts.append("new")
-    elif "opened" in kinds:
-        parts.append("new open role" if kinds["opened"].new_position else "vacancy opened")
+        parts.append(("new", "new"))
     elif "filled" in kinds:
-        parts.append("vacancy filled")
-    if "added" in kinds or "opened" in kinds or "filled" in kinds:
-        return " · ".join(parts)
-    details: list[tuple[str, str]] = []  # (what changed in full, in a word)
-    if "idchanged" in kinds:
-        details.append((f"id was {kinds['idchanged'].old}", "new id"))
+        parts.append(("vacancy filled", "vacancy filled"))
+    elif "opened" in kinds:
+        word = "new open role" if kinds["opened"].new_position else "vacancy opened"
+        parts.append((word, word))
     if "moved" in kinds:
         old = kinds["moved"].old
-        details.append((f"moved from {names.get(old, old)}" if old else "moved", "moved"))
+        parts.append((f"moved from {names.get(old, old)}" if old else "moved", "moved"))
     if "retitled" in kinds:
-        details.append((f"was {_show(kinds['retitled'].old)}", "retitled"))
+        parts.append((f"was {_show(kinds['retitled'].old)}", "retitled"))
     if "reteamed" in kinds:
-        details.append((f"team was {_show(kinds['reteamed'].old)}", "re-teamed"))
+        parts.append((f"team was {_show(kinds['reteamed'].old)}", "re-teamed"))
     if "renamed" in kinds:
-        details.append((f"was {_show(kinds['renamed'].old)}", "renamed"))
-    if details:
-        # One line under the title: beside the first change in full, the others in a word
-        # when all in full would not fit (the line is cut short at the card's edge).
-        full = [*parts, *(long for long, _short in details)]
-        if len(" · ".join(full)) > NOTE_CHARS and len(details) > 1:
-            full = [*parts, details[0][0], *(short for _long, short in details[1:])]
-        return " · ".join(full)
-    if not parts and "changed" in kinds:
-        parts.append("changed: " + ", ".join(sorted({c.field or "" for c in own
-                                                       if c.kind == "changed"})))
-    return " · ".join(parts)
+        parts.append((f"was {_show(kinds['renamed'].old)}", "renamed"))
+    if "idchanged" in kinds:
+        parts.append((f"id was {kinds['idchanged'].old}", "new id"))
+    if "changed" in kinds:
+        fields = ", ".join(sorted({c.field or "" for c in own if c.kind == "changed"}))
+        parts.append((f"changed: {fields}", f"changed: {fields}"))
+    return parts
+
+
+def _note_fits(note: str) -> bool:
+    """Whether a note line fits a card without being cut short."""
+    from orgviz.render.cards import PAD_X, TEAM_SIZE, WIDTH
+    from orgviz.render.labels import text_width
+
+    return text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X
+
+
+def _card_note(own: list[Change], names: dict[str, str]) -> str:
+    """The line a changed card shows instead of its team: what changed.
+
+    Every change is named, so that each segment of a split accent band has its word: all
+    in full when they fit the card; else the first in full and the others in a word; else
+    all in a word (cut short at the card's edge if even that is too long)."""
+    parts = _note_parts(own, names)
+    if len(parts) < 2:
+        return parts[0][0] if parts else ""
+    first, rest = parts[0], parts[1:]
+    for words in ([full for full, _short in parts], [first[0], *(short for _full, short in rest)]):
+        note = " · ".join(words)
+        if _note_fits(note):
+            return note
+    return " · ".join(short for _full, short in parts)
+
+
+def _accents(own: list[Change]) -> tuple[str, ...]:
+    """The accent colors of a card with these changes: one per legend entry, in its order."""
+    kinds = {c.kind for c in own}
+    return tuple(HIGHLIGHT[group[0]] for _label, group in _LEGEND if kinds.intersection(group))
 
 
 def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
                   old: Org | None = None) -> Chart:
-    """The chart of the new org with each changed card accented by its change and noted
-    (people are named as in the new org, else as in `old`)."""
+    """The chart of the new org with each changed card accented by its changes and noted
+    (people are named as in the new org, else as in `old`).
+
+    A card with changes of one legend entry has that entry's accent color; with changes of
+    several, its accent band is split into one segment of each color, in legend order."""
     from dataclasses import replace
 
     from orgviz.render.chart import View, build_chart
@@ -484,17 +511,18 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
     names = {pid: person.display_name for pid, person in old.by_id.items()} if old else {}
     names.update((pid, person.display_name) for pid, person in new.by_id.items())
     cards = []
-    present: set[str] = set()  # the kinds that colour a card
+    present: set[str] = set()  # the accent colors shown
     for card in chart.cards:
         mine = own.get(card.id) if card.kind in ("person", "open") else None
         if mine:
-            kind = next(k for k in HIGHLIGHT if any(c.kind == k for c in mine))
-            present.add(kind)
-            cards.append(card._replace(color=HIGHLIGHT[kind], team=_card_note(mine, names)))
+            accents = _accents(mine)
+            present.update(accents)
+            cards.append(card._replace(color=accents[0], team=_card_note(mine, names),
+                                       accents=accents if len(accents) > 1 else ()))
         else:
             cards.append(card._replace(color=None))
     legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
-                   if present.intersection(kinds))
+                   if HIGHLIGHT[kinds[0]] in present)
     subtitle = f"Changes since {old_name}: {said(summary(changes))}"
     removed = [c for c in changes if c.kind == "removed"]
     if removed:

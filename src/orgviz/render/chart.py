@@ -54,6 +54,9 @@ class Card(NamedTuple):
     detail: str = ""  # rollups: "4 open roles"; continued cards: their note
     hidden_people: int = 0  # rollups and continued cards: people this card stands for
     hidden_open: int = 0  # rollups and continued cards: open roles this card stands for
+    # Several accent colors (a diff card with several kinds of change): the accent band is
+    # split into equal segments of these, left to right; `color` is the first of them.
+    accents: tuple[str, ...] = ()
 
 
 _new_tuple = tuple.__new__
@@ -64,7 +67,7 @@ def _new_card(id_: str, kind: str, name: str, title: str, team: str, band: int |
               broken_line: bool) -> Card:
     """`Card(...)` with these fields, without the keyword handling of its `__new__`."""
     return _new_tuple(Card, (id_, kind, name, title, team, band, row, color, manager,
-                             assistant, broken, broken_line, "", 0, 0))
+                             assistant, broken, broken_line, "", 0, 0, ()))
 
 
 class Link(NamedTuple):

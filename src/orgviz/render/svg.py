@@ -29,6 +29,7 @@ TITLE_SIZE_PX, SUBTITLE_SIZE, LEGEND_SIZE = 22.0, 12.5, 11.0
 LEGEND_LINE = 19.0
 MIN_WIDTH = 560.0
 RADIUS = 7.0  # card corner radius
+BAND_GAP = 2.0  # between the segments of a split accent band
 CORNER = 6.0  # connector corner radius
 BAND_PAD = 10.0
 
@@ -406,6 +407,25 @@ class _CardMaker:
         """Whether `prepared` was drawn at the size (w, h) is written as."""
         return prepared[1] == self.size(w, h)
 
+    def split_band(self, colors: tuple[str, ...], w: float, faded: bool) -> list[str]:
+        """The accent band of a card `w` wide split into equal segments, one per color, left
+        to right, a narrow gap of the card's fill between them (told apart without color)."""
+        r, dx, arc, a = self.band_shape
+        n, count = _n, len(colors)
+        step = w / count
+        paths = []
+        for i, color in enumerate(colors):
+            left = i * step + (BAND_GAP / 2 if i else 0.0)
+            right = max(left, (i + 1) * step - (BAND_GAP / 2 if i < count - 1 else 0.0))
+            if i == 0:  # the top-left corner's arc, then square
+                d = f"M{n(dx)} {n(a)}{arc}{n(r)} 0H{n(right)}V{n(a)}Z"
+            elif i == count - 1:  # square, then the top-right corner's arc
+                d = f"M{n(left)} 0H{n(w - r)}{arc}{n(w - dx)} {n(a)}H{n(left)}Z"
+            else:
+                d = f"M{n(left)} 0H{n(right)}V{n(a)}H{n(left)}Z"
+            paths.append(f'<path d="{d}"{_band_rest(accent(self.theme, color), faded)}')
+        return paths
+
     def prepare(self, card: Card, text: CardText, w: float, h: float) -> PreparedCard:
         """One card drawn at size (w, h) from its top-left corner."""
         theme, box, n = self.theme, self.box, _n
@@ -420,7 +440,9 @@ class _CardMaker:
         parts = [f'<rect x="{n(offset)}" y="{n(offset)}" {attrs}{pile_attrs}/>'
                  for offset in pile]
         parts.append(f'<rect {attrs}{outline}/>')
-        if card.color:
+        if len(card.accents) > 1:
+            parts.extend(self.split_band(card.accents, w, kind == "open"))
+        elif card.color:
             r, dx, arc, a = self.band_shape
             rest = _band_rest(accent(theme, card.color), kind == "open")
             parts.append(f'<path d="M{n(dx)} {n(a)}{arc}{n(r)} 0H{n(w - r)}{arc}{n(w - dx)} '
