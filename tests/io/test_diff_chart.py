@@ -1,0 +1,142 @@
+"""The `orgviz diff -o` chart: a card with several kinds of change shows each in its accent."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.diff import HIGHLIGHT, _card_note, changes_chart, diff_orgs, draw_changes
+from orgviz.loader import load
+from orgviz.model import Org
+
+BEFORE = """\
+orgviz: 1
+org: {name: Acme}
+people:
+  - {id: dana, name: Dana, title: CEO}
+  - {id: sam, name: Sam, title: Head of Product, reports_to: dana, team: product}
+  - {id: lee, name: Lee, title: PM, reports_to: sam, team: product}
+  - {id: kim, name: Kim, title: Engineer, reports_to: dana}
+  - {id: bob, name: Bob, title: Designer, reports_to: sam}
+  - {id: open-x, title: Designer, vacant: true, reports_to: sam}
+  - {id: tom, name: Tom, title: Analyst, reports_to: sam, location: Oslo}
+"""
+AFTER = """\
+orgviz: 1
+org: {name: Acme}
+people:
+  - {id: dana, name: Dana, title: CEO}
+  - {id: sam, name: Sam, title: VP of Product, reports_to: dana, team: product}
+  - {id: lee, name: Lee, title: Senior PM, reports_to: dana, team: product}
+  - {id: kim, title: Engineer, vacant: true, reports_to: sam}
+  - {id: bob, name: Bob, title: Designer, reports_to: sam}
+  - {id: open-x, name: Ana, title: Designer, reports_to: sam, team: design}
+  - {id: tom, name: Tom, title: Data Analyst, reports_to: dana, location: Bergen}
+  - {id: mo, name: Mo, title: Designer, reports_to: sam}
+"""
+MOVED, RETITLED = HIGHLIGHT["moved"], HIGHLIGHT["retitled"]
+ADDED, OPENED, OTHER = HIGHLIGHT["added"], HIGHLIGHT["opened"], HIGHLIGHT["changed"]
+
+
+def _orgs(tmp_path: Path) -> tuple[Org, Org]:
+    (tmp_path / "old.yaml").write_text(BEFORE, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(AFTER, encoding="utf-8")
+    return load(str(tmp_path / "old.yaml")), load(str(tmp_path / "new.yaml"))
+
+
+def _svg(tmp_path: Path, reverse: bool = False) -> str:
+    old, new = _orgs(tmp_path)
+    changes = diff_orgs(old, new)
+    if reverse:
+        changes.reverse()
+    return draw_changes(new, changes, "old.yaml", old=old).decode("utf-8")
+
+
+def _card(svg: str, name: str) -> str:
+    """The SVG of the card whose tooltip starts with `name`."""
+    match = re.search(rf'<g transform="[^"]*"><title>{re.escape(name)} — .*?</g>', svg)
+    assert match, name
+    return match.group(0)
+
+
+def _bands(card: str) -> list[tuple[str, str]]:
+    """The (d, fill) of each accent band path of a card, left to right."""
+    return re.findall(r'<path d="(M[^"]*)" fill="(#[0-9A-F]{6})"', card)
+
+
+def test_a_card_with_two_kinds_of_change_has_both_colors_in_its_accent(
+        tmp_path: Path) -> None:
+    svg = _svg(tmp_path)
+    lee = _card(svg, "Lee")  # moved and retitled
+    assert [fill for _d, fill in _bands(lee)] == [MOVED, RETITLED]  # (legend order)
+    assert ">moved from Sam · was PM</text>" in lee  # (the words, not only the colors)
+    [(left, _), (right, _)] = _bands(lee)
+    assert left.startswith("M0.29 5A7 7 0 0 1 7 0H97V5Z")  # the rounded corner, then half
+    assert right == "M99 0H189A7 7 0 0 1 195.71 5H99Z"  # a gap, half, the other corner
+    tom = _card(svg, "Tom")  # moved, retitled and another change: three segments
+    assert [fill for _d, fill in _bands(tom)] == [MOVED, RETITLED, OTHER]
+    assert ">moved · retitled · changed: location</text>" in tom
+    ana = _card(svg, "Ana")  # a vacancy filled and re-teamed
+    assert [fill for _d, fill in _bands(ana)] == [ADDED, RETITLED]
+    assert ">vacancy filled · team was (none)</text>" in ana
+
+
+def test_an_open_role_keeps_its_faded_accent_in_every_segment(tmp_path: Path) -> None:
+    kim = _card(_svg(tmp_path), "Open role")  # Kim left; the position moved under Sam
+    assert re.findall(r'fill="(#[0-9A-F]{6})" fill-opacity="0.55"', kim) == [OPENED, MOVED]
+    assert ">vacancy opened · moved from Dana</text>" in kim
+
+
+def test_single_kind_cards_are_as_before(tmp_path: Path) -> None:
+    """One band the width of the card, as `orgviz render` draws a team color; unchanged
+    cards have none."""
+    svg = _svg(tmp_path)
+    whole = "M0.29 5A7 7 0 0 1 7 0H189A7 7 0 0 1 195.71 5Z"
+    assert _bands(_card(svg, "Sam")) == [(whole, RETITLED)]
+    assert ">was Head of Product</text>" in _card(svg, "Sam")
+    assert _bands(_card(svg, "Mo")) == [(whole, ADDED)]
+    assert _bands(_card(svg, "Bob")) == [] and _bands(_card(svg, "Dana")) == []
+    drawn = tmp_path / "render.svg"
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "new.yaml"), "-o", str(drawn)])
+    assert result.exit_code == 0, result.output
+    assert f'<path d="{whole}" fill=' in drawn.read_text(encoding="utf-8")
+
+
+def test_the_card_keeps_its_first_color_and_the_legend_has_every_segments_entry(
+        tmp_path: Path) -> None:
+    from orgviz.render.themes import get_theme
+
+    old, new = _orgs(tmp_path)
+    chart = changes_chart(new, diff_orgs(old, new), "old.yaml", get_theme("light", None), old)
+    cards = chart.by_id
+    assert (cards["lee"].color, cards["lee"].accents) == (MOVED, (MOVED, RETITLED))
+    assert (cards["sam"].color, cards["sam"].accents) == (RETITLED, ())
+    assert (cards["bob"].color, cards["bob"].accents) == (None, ())
+    assert [label for label, _color in chart.legend] == [
+        "added or vacancy filled", "vacancy opened", "moved (new manager)",
+        "retitled, re-teamed or renamed", "other change"]
+
+
+def test_the_drawing_is_deterministic(tmp_path: Path) -> None:
+    first = _svg(tmp_path)
+    assert _svg(tmp_path) == first
+    assert _svg(tmp_path, reverse=True) == first  # (whatever order the changes come in)
+
+
+def test_the_note_names_every_change_in_a_word_when_in_full_they_would_not_fit() -> None:
+    from orgviz.diff import Change
+
+    moved = Change(kind="moved", id="x", name="X", old="marisol", new="tomas")
+    retitled = Change(kind="retitled", id="x", name="X", old="Product Manager, Notifications",
+                      new="Senior Product Manager, Notifications")
+    other = Change(kind="changed", id="x", name="X", old="Oslo", new="Bergen", field="location")
+    names = {"marisol": "Marisol Ortega"}
+    assert _card_note([moved, retitled], names) == "moved from Marisol Ortega · retitled"
+    assert _card_note([moved, retitled, other], names) == "moved · retitled · changed: location"
+    assert _card_note([other], names) == "changed: location"  # (one change: as before)
+    unlinked = Change(kind="unlinked", id="x", name="X", reports_to="marisol")
+    assert _card_note([unlinked], names) == "manager Marisol Ortega not in this version"
+    assert _card_note([unlinked, moved], names) == "manager Marisol Ortega missing · moved"
