@@ -10,6 +10,9 @@ Structure of the graph:
   nodes, one per row in between, so its connector has a free channel;
 - a manager's leaf reports (at least STACK_MIN) hang on a vertical spine of point nodes, one
   card per row; more than STACK_ROWS hang on spines with a card on each side;
+- left to right, a manager's leaf reports stand in a block of columns instead (`Block`): the
+  cards of a column share a rank (so they stack down the page), the columns are successive
+  ranks, each topped by an invisible cap node that keeps room for a bus along the block's top;
 - assistants share their manager's rank, to its right; dotted lines are not in the layout.
 """
 
@@ -41,6 +44,19 @@ class Spine(NamedTuple):
     via: tuple[str, ...] = ()  # waypoints from the manager down to the first point
 
 
+class Block(NamedTuple):
+    """Left to right: stacked leaves of one manager in columns side by side, cards going down.
+
+    Column k is one rank (the first in the most senior leaf's level row); its trunk runs in
+    the gap at its left, and with several columns a bus along the block's top (through the
+    cap nodes) joins the trunks."""
+
+    manager: str  # card id
+    columns: tuple[tuple[str, ...], ...]  # card ids of each column, top to bottom
+    caps: tuple[str, ...] = ()  # DOT node above each column (only with several columns)
+    via: tuple[str, ...] = ()  # waypoints from the manager to the block's first rank
+
+
 class Route(NamedTuple):
     """A solid line from a manager down to a report, through waypoints when rows apart."""
 
@@ -58,7 +74,8 @@ class DotPlan(NamedTuple):
     spines: tuple[Spine, ...] = ()
     axis: tuple[str, ...] = ()  # DOT node name of each level row's axis node
     links: tuple[tuple[str, str, str], ...] = ()  # (tail node, head node, kind)
-    stacked: frozenset[str] = frozenset()  # card ids on spines
+    stacked: frozenset[str] = frozenset()  # card ids on spines (or in blocks)
+    blocks: tuple[Block, ...] = ()  # left to right: stacked leaves in columns
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -89,11 +106,14 @@ def all_stacked_leaves(chart: Chart) -> dict[str, list[str]]:
     return found
 
 
-def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None) -> int:
+def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
+              box: CardBox | None = None) -> int:
     """How many level rows the layout needs: down to the last row with a card that is not
-    stacked, or reached by a stack (a stack starts on its most senior leaf's row).
-    `leaves_of` is `all_stacked_leaves(chart)` if known."""
+    stacked, or reached by a stack (a stack starts on its most senior leaf's row; left to
+    right each column of a block is a row). `leaves_of` is `all_stacked_leaves(chart)` if
+    known; `box` the chart's card size (left to right it shapes the blocks)."""
     stack_rows = chart.stack_rows or STACK_ROWS
+    lr = chart.direction == "LR"
     by_id = chart.by_id
     if leaves_of is None:
         leaves_of = all_stacked_leaves(chart)
@@ -105,9 +125,12 @@ def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None) -> in
             continue
         stacked.update(leaves)
         first_row = max(card.row + 1, by_id[leaves[0]].row)
-        groups = stack_groups(leaves, stack_rows)
-        depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
-                    for g in groups)
+        if lr:
+            depth = len(block_columns(leaves, box, stack_rows))
+        else:
+            groups = stack_groups(leaves, stack_rows)
+            depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
+                        for g in groups)
         last = max(last, first_row + depth - 1)
     for card in chart.cards:
         if card.id not in stacked:
@@ -123,6 +146,33 @@ def stack_groups(leaves: list[str], rows: int = STACK_ROWS) -> list[list[str]]:
     spines = math.ceil(len(leaves) / (2 * rows))
     size = math.ceil(len(leaves) / spines)
     return [leaves[i:i + size] for i in range(0, len(leaves), size)]
+
+
+def block_columns(leaves: list[str], box: CardBox | None = None,
+                  rows: int = STACK_ROWS) -> list[list[str]]:
+    """Left to right: cut stacked leaves (in order) into columns of a block as nearly square
+    as the cards allow (the smallest ratio of the longer side to the shorter; fewer columns
+    on a tie), at most `rows` cards a column, the columns as even as their number allows.
+    `box` is the chart's card size (without it the usual 196 x 99): a column is a card wide
+    with the gap between ranks, a card tall with the gap between cards, and with several
+    columns the block has a lane for its bus on top."""
+    count = len(leaves)
+    width, height = (box.width, box.height) if box else (196.0, 99.0)
+    across, down, lane = RANKSEP * 72, NODESEP * 72, (POINT + NODESEP) * 72
+    rows = max(rows, 1)
+    best, best_per = math.inf, count
+    for cols in range(max(1, math.ceil(count / rows)), count + 1):
+        per = math.ceil(count / cols)
+        if math.ceil(count / per) != cols:  # the same columns as fewer of them
+            continue
+        block_w = cols * (width + across) - across
+        block_h = per * (height + down) - down + (lane if cols > 1 else 0.0)
+        ratio = max(block_w, block_h) / min(block_w, block_h)
+        if ratio < best - 1e-9:
+            best, best_per = ratio, per
+        elif block_w > block_h:  # wider still with more columns
+            break
+    return [leaves[i:i + best_per] for i in range(0, count, best_per)]
 
 
 def _num(value: float) -> str:
@@ -217,7 +267,7 @@ class _Writer:
 
         # Level axis: one node per row, first in the file so that it tends to the left. Rows
         # below the last one in use (their leaves all moved up into stacks) are left out.
-        used = rows_used(chart, self.leaves_of)
+        used = rows_used(chart, self.leaves_of, box)
         axis = tuple(f"r{row}" for row in range(min(len(chart.rows), used)))
         for row, name in enumerate(axis):
             if labels and chart.rows[row]:
@@ -233,7 +283,7 @@ class _Writer:
         for card in chart.cards:
             out.append(self.card_node(card))
 
-        routes, spines, stacked = self.tree()
+        routes, spines, stacked, blocks = self.tree()
         members: dict[int, list[str]] = {}
         for card in chart.cards:
             if card.id not in stacked:
@@ -254,11 +304,12 @@ class _Writer:
                            f'color="{color}"];')
         out.append("}")
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
-                       tuple(spines), axis, tuple(links), frozenset(stacked))
+                       tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks))
 
     def chain(self, tail: str, head: str, steps: int, extra: str = "",
-              weight: int = 2) -> tuple[str, ...]:
-        """Edges from `tail` to `head` through `steps` waypoints; returns the waypoints."""
+              weight: int = 2, last: int | None = None) -> tuple[str, ...]:
+        """Edges from `tail` to `head` through `steps` waypoints; returns the waypoints.
+        `last`: the weight of the edge into `head`, when not `weight`."""
         out = self.lines
         if not steps:  # the usual case: the report is on the next row
             out.append(f"  {tail} -> {head}{extra};")
@@ -269,15 +320,56 @@ class _Writer:
         nodes = [tail, *via, head]
         attrs = extra or f" [weight={weight}]"
         for a, b in itertools.pairwise(nodes):
-            out.append(f"  {a} -> {b}{attrs};")
+            if b == head and last is not None and not extra:
+                out.append(f"  {a} -> {b} [weight={last}];")
+            else:
+                out.append(f"  {a} -> {b}{attrs};")
         return via
 
-    def tree(self) -> tuple[list[Route], list[Spine], set[str]]:
-        """Emit the solid tree: routes to reports, spines of stacked leaves, assistants."""
+    def block(self, card: Card, leaves: list[str], stack_rows: int, broken: str) -> Block:
+        """Left to right: a manager's stacked leaves in a block of columns (see `Block`).
+
+        Column 0 hangs off the manager (or its last waypoint), each further column off the
+        cap of the column before: the cards of a column share a rank, so they stack down the
+        page in order (`ordering=out`), and the columns are successive ranks."""
+        by_id, node_of, out = self.chart.by_id, self.node_of, self.lines
+        columns = block_columns(leaves, self.box, stack_rows)
+        caps = tuple(self.helper("t") for _ in columns) if len(columns) > 1 else ()
+        first_row = max(card.row + 1, by_id[leaves[0]].row)
+        via = tuple(self.helper("v") for _ in range(first_row - card.row - 1))
+        for name in (*caps, *via):
+            out.append(f"  {name} [{self.point}];")
+        tail = node_of[card.id]
+        if via:
+            out.append(f"  {' -> '.join((tail, *via))} [weight=8];")
+            tail = via[-1]
+        for index, column in enumerate(columns):
+            heads = [node_of[leaf] for leaf in column]
+            cap = [caps[index]] if caps else []
+            out.append(f"  {{rank=same; {'; '.join(cap + heads)}}}")
+            if cap:  # the caps' bus stays straight; the manager follows the cards, not the cap
+                out.append(f"  {tail} -> {cap[0]} [weight={8 if index else 0}];")
+            # The manager's line meets the first column level with its middle (a heavier
+            # edge to the middle card, or the two middle ones).
+            middle = (len(column) - 1) // 2, len(column) // 2
+            for place, (leaf, head) in enumerate(zip(column, heads, strict=True)):
+                extra = broken if by_id[leaf].broken_line else ""
+                if not index and place in middle:
+                    extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
+                out.append(f"  {tail} -> {head}{extra};")
+            if caps:
+                tail = caps[index]
+        return Block(card.id, tuple(tuple(column) for column in columns), caps, via)
+
+    def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block]]:
+        """Emit the solid tree: routes to reports, spines (left to right: blocks) of stacked
+        leaves, assistants."""
         chart, out, labels = self.chart, self.lines, self.texts is not None
         by_id, node_of = chart.by_id, self.node_of
         routes: list[Route] = []
         spines: list[Spine] = []
+        blocks: list[Block] = []
+        lr = chart.direction == "LR"
         stacked: set[str] = set()
         broken = f' [color="{self.theme.broken}", style=dashed, penwidth=2]' if labels else ""
         stack_rows = chart.stack_rows or STACK_ROWS
@@ -291,9 +383,16 @@ class _Writer:
                     continue
                 child = by_id[report]
                 extra = broken if child.broken_line else ""
-                via = self.chain(tail, node_of[report], child.row - card.row - 1, extra)
+                # Left to right a line through waypoints turns next to its manager and comes
+                # straight into its card, clear of the trunks and buses of the blocks
+                # beside the card's column.
+                via = self.chain(tail, node_of[report], child.row - card.row - 1, extra,
+                                 last=8 if lr else None)
                 routes.append(Route(card.id, report, via))
-            if leaves:
+            if leaves and lr:
+                blocks.append(self.block(card, leaves, stack_rows, broken))
+                stacked.update(leaves)
+            elif leaves:
                 # Stacked leaves keep their order by level row, then file order; the stack
                 # starts on the first leaf's level row.
                 first_row = max(card.row + 1, by_id[leaves[0]].row)
@@ -325,7 +424,7 @@ class _Writer:
                 style = " [style=dashed]" if labels else ""
                 out.append(f"  {tail} -> {node_of[assistant]}{style};")
         self.lines[:] = [line for line in self.lines if line]
-        return routes, spines, stacked
+        return routes, spines, stacked, blocks
 
 
 def write_dot(chart: Chart, box: CardBox, theme: Theme,

@@ -7,7 +7,7 @@ import re
 from orgviz.errors import RenderError
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
-from orgviz.render.dot import RANKSEP, DotPlan, write_dot
+from orgviz.render.dot import RANKSEP, Block, DotPlan, write_dot
 from orgviz.render.engines import Engine, Job
 from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simplify
 from orgviz.render.routing import add_links
@@ -152,6 +152,8 @@ class _Router:
                     lines.append(Connector(kind, simplify(
                         [(point_cross, point_main), (side, card_main)] if tb
                         else [(point_main, point_cross), (card_main, side)])))
+        for block in plan.blocks:
+            lines += self.block(block)
         for card in chart.cards:
             for assistant_id in chart.assistants[card.id]:
                 boss, helper = self.box(card.id), self.box(assistant_id)
@@ -161,6 +163,42 @@ class _Router:
                 main = ax.main(boss)
                 lines.append(Connector("assistant", simplify([ax.point(main, start),
                                                               ax.point(main, end)])))
+        return lines
+
+
+    def block(self, block: Block) -> list[Connector]:
+        """Left to right: a manager's leaves in columns (see `dot.Block`). Each column's trunk
+        runs down the middle of the gap at its left, with a short line into each card's left
+        side; several columns are joined by a bus along the block's top (through the caps),
+        and the manager's line comes across to the first trunk."""
+        nodes, node_of, by_id = self.nodes, self.plan.node_of, self.chart.by_id
+        half_gap = self.gap / 2
+        manager = self.box(block.manager)
+        columns = [[nodes[node_of[c]] for c in column] for column in block.columns]
+        trunks = [column[0].x - column[0].w / 2 - half_gap for column in columns]
+        lines: list[Connector] = []
+        if block.via:
+            via = [nodes[v] for v in block.via]
+            points = self.down(manager, via[:-1], via[-1], into=False)
+            enter = via[-1].y
+        else:
+            points = [(manager.x + manager.w / 2, manager.y)]
+            enter = manager.y
+        points.append((trunks[0], enter))
+        lines.append(Connector("solid", simplify(points)))
+        bus = nodes[block.caps[0]].y if block.caps else None
+        top = min(enter, columns[0][0].y if bus is None else bus)
+        bottom = max(enter, columns[0][-1].y)
+        lines.append(Connector("solid", simplify([(trunks[0], top), (trunks[0], bottom)])))
+        if bus is not None:
+            for before, trunk, column in zip(trunks, trunks[1:], columns[1:], strict=False):
+                lines.append(Connector("solid", simplify(
+                    [(before, bus), (trunk, bus), (trunk, column[-1].y)])))
+        for trunk, ids, column in zip(trunks, block.columns, columns, strict=True):
+            for card_id, card in zip(ids, column, strict=True):
+                kind = "broken" if by_id[card_id].broken_line else "solid"
+                lines.append(Connector(kind, ((trunk, card.y), (card.x - card.w / 2,
+                                                                card.y))))
         return lines
 
 
