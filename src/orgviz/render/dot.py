@@ -331,7 +331,9 @@ class _Writer:
 
         Column 0 hangs off the manager (or its last waypoint), each further column off the
         cap of the column before: the cards of a column share a rank, so they stack down the
-        page in order (`ordering=out`), and the columns are successive ranks."""
+        page in order (`ordering=out`), and the columns are successive ranks. Invisible
+        edges from each card to the one beside it in the next column keep the rows straight
+        and the columns' tops level with the caps' bus."""
         by_id, node_of, out = self.chart.by_id, self.node_of, self.lines
         columns = block_columns(leaves, self.box, stack_rows)
         caps = tuple(self.helper("t") for _ in columns) if len(columns) > 1 else ()
@@ -340,6 +342,8 @@ class _Writer:
         for name in (*caps, *via):
             out.append(f"  {name} [{self.point}];")
         tail = node_of[card.id]
+        previous: list[str] = []
+        hidden = ", style=invis" if self.texts is not None else ""
         if via:
             out.append(f"  {' -> '.join((tail, *via))} [weight=8];")
             tail = via[-1]
@@ -357,6 +361,10 @@ class _Writer:
                 if not index and place in middle:
                     extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
                 out.append(f"  {tail} -> {head}{extra};")
+            if index:  # rows straight across the block (not drawn: nobody reports across)
+                for before, head in zip(previous, heads, strict=False):
+                    out.append(f"  {before} -> {head} [weight=4{hidden}];")
+            previous = heads
             if caps:
                 tail = caps[index]
         return Block(card.id, tuple(tuple(column) for column in columns), caps, via)
