@@ -19,7 +19,7 @@ from orgviz.render.cards import (
 )
 from orgviz.render.chart import Card, Chart
 from orgviz.render.geometry import Box, Connector, Geometry, Point
-from orgviz.render.labels import ellipsize, text_width, xml_escape
+from orgviz.render.labels import ellipsize, text_width, wrap, xml_escape
 from orgviz.render.themes import Theme, accent
 
 MARGIN = 28.0
@@ -182,9 +182,11 @@ class _Canvas:
         width = self.content_w
         items.append(_text(self.margin, y, ellipsize(chart.title, width, TITLE_SIZE_PX, True),
                            TITLE_SIZE_PX, theme.text, anchor="start", bold=True))
-        y += SUBTITLE_SIZE + 8
-        items.append(_text(self.margin, y, chart.subtitle, SUBTITLE_SIZE, theme.muted,
-                           anchor="start"))
+        # (a long subtitle, such as a diff's list of changes, wraps to the content width)
+        for line in wrap(chart.subtitle, width, SUBTITLE_SIZE, max_lines=4) or [""]:
+            y += SUBTITLE_SIZE + 8
+            items.append(_text(self.margin, y, line, SUBTITLE_SIZE, theme.muted,
+                               anchor="start"))
         y += 10
         # Legend: swatches of the team or level colors.
         if chart.legend:
@@ -210,6 +212,7 @@ class _Canvas:
             y += LEGEND_LINE
             x = self.margin
             for style, label in keys:
+                label = ellipsize(label, width - 30, LEGEND_SIZE)
                 need = 30 + text_width(label, LEGEND_SIZE) + 18
                 if x + need > self.margin + width and x > self.margin:
                     x, y = self.margin, y + LEGEND_LINE
