@@ -8,8 +8,8 @@ assistants beside their manager, dotted lines), so `svg.py` draws both alike.
 `compact` decides from which level row down people are listed under their manager
 (indented, file-tree style, in columns) instead of spreading out in rows: "off", a number
 of rows kept as a tree, or "auto": no lists when the tree is at most MAX_ASPECT times as
-wide as tall, else the list row and column height that give the most readable page on a
-16:9 screen (see `choose_compact`).
+wide as tall, else the list row with the smallest 16:9 frame, the deepest of those within
+FRAME_TIE of it (see `choose_compact`).
 
 `pinned_dot` writes a DOT file of a laid-out chart with every node and edge pinned (`pos`):
 Graphviz's `nop2` engine (`neato -n2`) draws it without doing any layout, so both the system
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import math
+from bisect import bisect_left
 
 from orgviz.errors import RenderError
 from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
@@ -46,8 +47,13 @@ TARGET_ASPECT = 16 / 9
 SEARCH_STEPS, SEARCH_STEPS_BIG, BIG_CHART = 5, 2, 5000
 #: ... and it stops when the page is this close to TARGET_ASPECT (|log(aspect / target)|).
 CLOSE_ENOUGH = 0.12
-#: A shallower list row (fewer rows drawn as a tree) must make the frame this much smaller.
-DEEPER_BONUS = 0.85
+#: Frames within this fraction of the smallest count as the same size (text that much
+#: smaller is hard to tell on a slide); among them the deepest list row (the most rows drawn
+#: as a tree) wins.
+FRAME_TIE = 0.05
+#: `auto` searches the column height of at most this many list rows, those whose narrowest
+#: page is narrowest: all rows of any real org (level rows and a few pushed down).
+MAX_SEARCHES = 16
 #: The page around the layout in the SVG (margins, level axis, title and legend), roughly.
 PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
 COMPACT_WORDS = ("auto", "off")
@@ -97,6 +103,11 @@ class TreeInput:
         for row in range(self.nrows - 1, -1, -1):
             below[row] += below[row + 1]
         self.listed_below = below
+        # the rows (as laid out) that hold a manager: each is a row of the tree above a cut
+        # below it (a manager is never stacked or listed there), see `floor_frame`
+        forest = self.forest
+        self.manager_rows = sorted({forest.raw[v] for v, kids in enumerate(forest.kids)
+                                    if kids})
 
     def options(self, list_from: int | None, list_height: float | None) -> LayoutOptions:
         return LayoutOptions(
@@ -113,6 +124,18 @@ class TreeInput:
 
     def layout(self, list_from: int | None, list_height: float | None) -> TreeLayout:
         return self.forest.layout(self.options(list_from, list_height))
+
+    def floor_frame(self, list_from: int) -> float:
+        """A lower bound of the frame (see `_frame`) of any page listing from `list_from`,
+        without a layout; it grows with `list_from`.
+
+        The k rows above the cut that hold a manager are rows of the tree, each a card and a
+        LEVEL_GAP deeper than the one before, and the deepest of them has reports below it:
+        the drawing is at least k + 1 cards and k gaps deep."""
+        k = bisect_left(self.manager_rows, list_from)
+        card = self.box.height if self.tb else self.box.width
+        deep = (k + 1) * card + k * LEVEL_GAP
+        return TARGET_ASPECT * (deep + PAGE_H) if self.tb else deep + PAGE_W
 
 
 def _aspect(size: tuple[float, float]) -> float:
@@ -140,7 +163,8 @@ Choice = tuple[int | None, float | None]
 
 
 def _column_height(tree: TreeInput, list_from: int,
-                   narrowest: tuple[float, float] | None = None) -> tuple[float, float]:
+                   narrowest: tuple[float, float] | None = None,
+                   give_up: float = math.inf) -> tuple[float, float]:
     """The height of the columns of listed people, from row `list_from` down, with the
     smallest frame (see `_frame`); returns (height, frame).
 
@@ -148,7 +172,11 @@ def _column_height(tree: TreeInput, list_from: int,
     widest; in between, the frame is smallest where the page has TARGET_ASPECT, or at the
     narrowest page when even that is too wide. The search probes the height that would hold
     the listed cards on such a page first, then interpolates (regula falsi, Illinois) on
-    log(aspect / target) in log scale."""
+    log(aspect / target) in log scale.
+
+    It stops early when no height left to try can give a frame of at most `give_up`: between
+    two heights the page is at least as wide as at the taller one and as tall as at the
+    shorter one (left to right: the other way round)."""
     tb = tree.tb
     high = tree.unit * max(tree.count, 1) * 2
     high_size = narrowest or tree.measure(list_from, high)
@@ -158,6 +186,8 @@ def _column_height(tree: TreeInput, list_from: int,
     high = max(tree.unit, (high_size[1] - PAGE_H) if tb else (high_size[0] - PAGE_W))
     f_high = _off_target(high_size, tb)
     low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
+    low_size: tuple[float, float] | None = None
+    floor = tree.floor_frame(list_from)
     best = (_frame(high_size), high)
     side = 0
     # First probe: columns that would hold the listed cards on a TARGET_ASPECT page.
@@ -180,26 +210,42 @@ def _column_height(tree: TreeInput, list_from: int,
         if abs(f_mid) < CLOSE_ENOUGH:
             break
         if f_mid > 0:
-            low, f_low = mid, f_mid
+            low, f_low, low_size = mid, f_mid, mid_size
             if side == -1:
                 f_high /= 2
             side = -1
         else:
-            high, f_high = mid, f_mid
+            high, f_high, high_size = mid, f_mid, mid_size
             if side == 1 and not math.isinf(f_low):
                 f_low /= 2
             side = 1
+        # the smallest frame any height between low and high can give
+        if tb:
+            least = max(high_size[0], floor if low_size is None else TARGET_ASPECT * low_size[1])
+        else:
+            least = max(TARGET_ASPECT * high_size[1], floor if low_size is None else low_size[0])
+        if least > give_up:
+            break
     return best[1], best[0]
 
 
 def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
     """(list_from, list_height) for a `compact` setting (see the module docstring).
 
-    "auto": no lists when the page is at most MAX_ASPECT times as wide as tall. Else the rows
-    are tried from the deepest up, each with its best column height, and the smallest frame
-    wins (see `_frame`); a shallower row (a smaller tree above the lists) must beat a deeper
-    one by DEEPER_BONUS. A row whose narrowest page cannot win is skipped, and the search
-    stops after two rows in a row that did not win (one for charts of over BIG_CHART cards).
+    "auto": no lists when the page is at most MAX_ASPECT times as wide as tall (left to
+    right: at least as wide as tall). Else every list row is tried, each with its best column
+    height (`_column_height`), and so is no list at all; the smallest frame (see `_frame`)
+    wins, and of the frames within FRAME_TIE of it the deepest list row's (no lists counts
+    as the deepest): more of the tree drawn as a tree at about the same text size.
+
+    A row's column height is not searched when a bound shows that its frame cannot come
+    within FRAME_TIE of the smallest so far: `TreeInput.floor_frame`, which grows with the
+    row (so all rows below are skipped too), and its narrowest page (one column per block,
+    measured for every row). The rows are searched the most promising (smallest bound)
+    first, which makes the smallest frame small early, and the search of a row stops as
+    soon as it cannot come within FRAME_TIE (`give_up`). So the choice is that of searching
+    every row in full, for charts of up to MAX_SEARCHES list rows worth searching; deeper
+    broken orgs (hundreds of rows) get the best of the MAX_SEARCHES most promising.
     """
     if compact == "off" or tree.nrows < 2:
         return None, None
@@ -210,23 +256,29 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
     size = tree.measure(None, None)
     if _fits(size, tree.tb):
         return None, None
-    best_frame, best = _frame(size), (None, None)
+    smallest = _frame(size)
+    tried: list[tuple[float, int, float | None]] = [(smallest, tree.nrows, None)]  # no lists
     high = tree.unit * max(tree.count, 1) * 2
-    misses = 0
-    for list_from in range(tree.nrows - 1, 0, -1):
+    bounds: list[tuple[float, int, tuple[float, float]]] = []
+    for list_from in range(1, tree.nrows):
+        floor = tree.floor_frame(list_from)
+        if floor > smallest * (1 + FRAME_TIE):
+            break  # and every row below
         narrowest = tree.measure(list_from, high)
         bound = narrowest[0] if tree.tb else TARGET_ASPECT * narrowest[1]  # frame >= this
-        need = best_frame if best[0] is None else best_frame * DEEPER_BONUS
-        if bound >= need:
-            continue
-        height, frame = _column_height(tree, list_from, narrowest)
-        if frame < need:
-            best_frame, best, misses = frame, (list_from, height), 0
-        elif best[0] is not None:
-            misses += 1
-            if misses == (2 if tree.count <= BIG_CHART else 1):
-                break
-    return best
+        bounds.append((max(bound, floor), list_from, narrowest))
+    bounds.sort(key=lambda item: item[:2])
+    # the most promising rows first (at most MAX_SEARCHES: deep broken orgs have hundreds)
+    for bound, list_from, narrowest in bounds[:MAX_SEARCHES]:
+        if bound > smallest * (1 + FRAME_TIE):
+            break
+        height, frame = _column_height(tree, list_from, narrowest, smallest * (1 + FRAME_TIE))
+        tried.append((frame, list_from, height))
+        smallest = min(smallest, frame)
+    _frame_of, list_row, height = max(
+        (item for item in tried if item[0] <= smallest * (1 + FRAME_TIE)),
+        key=lambda item: item[1])
+    return (None, None) if list_row == tree.nrows else (list_row, height)
 
 
 Ends = tuple[tuple[str, str], ...]
