@@ -12,7 +12,8 @@ Structure of the graph:
   card per row; more than STACK_ROWS hang on spines with a card on each side;
 - left to right, a manager's leaf reports stand in a block of columns instead (`Block`): the
   cards of a column share a rank (so they stack down the page), the columns are successive
-  ranks, each topped by an invisible cap node that keeps room for a bus along the block's top;
+  ranks joined row by row by invisible edges, and with several columns each is topped by an
+  invisible cap node that keeps room for a bus along the block's top;
 - assistants share their manager's rank, to its right; dotted lines are not in the layout.
 """
 
