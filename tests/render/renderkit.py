@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 from orgtexts import SMALL  # noqa: F401 - re-exported for the render tests
 from orgviz.loader import load
 from orgviz.model import Org
+from orgviz.render import RenderOptions
 from orgviz.render.engines import EmbeddedEngine
+from orgviz.render.pipeline import build
 
 HAS_DOT = shutil.which("dot") is not None
 HAS_EMBEDDED = EmbeddedEngine().find() is not None
@@ -65,3 +68,13 @@ def person_org(org_file: Callable[..., Path], name: str, title: str = "Engineer"
             f"title: {json.dumps(title, ensure_ascii=False)}, "
             "role: ic, reports_to: boss}\n")
     return load(org_file(text))
+
+
+def chart_of(text: str, **view: object):
+    """The chart, theme, texts and card box of an org file's text, as `render` builds them
+    (no validation), with RenderOptions fields as `view`."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "org.yaml"
+        path.write_text(text, encoding="utf-8")
+        org = load(path)
+    return build(org, RenderOptions(**view))  # type: ignore[arg-type]

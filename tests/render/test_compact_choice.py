@@ -4,8 +4,8 @@ FRAME_TIE of it (docs/rendering.md, Layouts). Geometry only: frames of measured 
 from __future__ import annotations
 
 import pytest
-from renderkit import ORGS
-from test_tidy_layout import chart_of, random_org_text
+from renderkit import ORGS, chart_of
+from test_tidy_layout import random_org_text
 
 from orgviz.loader import load
 from orgviz.render import RenderOptions

@@ -4,14 +4,12 @@ join; those not drawn are named on the cards."""
 from __future__ import annotations
 
 import random
-import tempfile
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from renderkit import ORGS, system_graphviz
+from renderkit import ORGS, chart_of, system_graphviz
 
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render
@@ -138,14 +136,6 @@ def random_org(seed: int, n: int, dotted: float) -> str:
             fields.append(f"dotted_to: [{', '.join(targets)}]")
         lines.append("  - {" + ", ".join(fields) + "}")
     return "\n".join(lines) + "\n"
-
-
-def chart_of(text: str, **view: object):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "org.yaml"
-        path.write_text(text, encoding="utf-8")
-        org = load(path)
-    return build(org, RenderOptions(**view))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,19 +6,17 @@ from __future__ import annotations
 import json
 import random
 import re
-import tempfile
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from renderkit import ENGINES, ORGS, system_graphviz
+from renderkit import ENGINES, ORGS, chart_of, system_graphviz
 
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render
 from orgviz.render.geometry import Box, Geometry
-from orgviz.render.pipeline import build
 from orgviz.render.tidylayout import layout_tidy, pinned_dot
 
 TOL = 0.02
@@ -54,14 +52,6 @@ def random_org_text(seed: int, n: int) -> str:
             fields.append(f"dotted_to: [p{rng.randrange(i)}]")
         lines.append("  - {" + ", ".join(fields) + "}")
     return "\n".join(lines) + "\n"
-
-
-def chart_of(text: str, **view: object):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "org.yaml"
-        path.write_text(text, encoding="utf-8")
-        org = load(path)
-    return build(org, RenderOptions(**view))  # chart, theme, texts, box (no validation)
 
 
 def on_border(point: tuple[float, float], box: Box) -> bool:
