@@ -134,7 +134,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("apm", "Associate Product Manager", "associate", "product",
        r"^(associate|junior|jr) product manager\b", r"^apm\b", r"^product (manager )?intern\b"),
     _r("pm", "Product Manager", "ic", "product",
-       r"^(technical )?product manager\b", r"^product owner\b", r"^pm\b"),
+       r"^(technical )?product manager\b", r"^product owner\b"),  # ("PM" reads as this)
     _r("associate-engineer", "Associate Engineer", "associate", "engineering",
        r"^(associate|junior|jr|graduate|trainee) (software )?(engineer|developer)\b"),
     _r("engineer", "Engineer", "ic", "engineering",
@@ -152,7 +152,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ic", "Individual contributor", "ic", "general", _IC_MANAGER.pattern,
        r"\b(specialist|representative|rep|coordinator|consultant|accountant|officer|"
        r"executive|agent|administrator|clerk|recruiter|marketer|writer|counsel|"
-       r"partner|associate|support|sales|advocate|technician|technologist|clerk|buyer|"
+       r"partner|associate|support|sales|advocate|technician|technologist|buyer|"
        r"scheduler|planner|operator|inspector|mechanic|electrician|machinist|assembler|"
        r"driver|stocker|janitor|custodian|cashier|receptionist|secretary|bookkeeper|"
        r"paralegal|nurse|teacher|trainer|auditor)\b",
