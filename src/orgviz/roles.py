@@ -168,8 +168,27 @@ _ABBREVIATIONS = {
 }
 
 
+#: Job codes of HR databases (Oracle HR's `SA_MAN`, `IT_PROG`, `AD_PRES`): an upper-case
+#: department prefix, then the job in abbreviated words.
+_JOB_CODE = re.compile(r"[A-Z]{2,4}(?:_[A-Z]+)+")
+_JOB_CODE_WORDS = {
+    "man": "manager", "mgr": "manager", "pres": "president", "asst": "assistant",
+    "account": "accountant", "acct": "accountant", "prog": "programmer", "dev": "developer",
+    "rep": "representative", "dir": "director", "sup": "supervisor", "eng": "engineer",
+    "admin": "administrator", "tech": "technician", "adm": "administrator",
+}
+
+
+def _job_code_title(code: str) -> str:
+    """A job code as the title it stands for, department prefix dropped ('SA_MAN' -> 'manager')."""
+    words = code.casefold().split("_")[1:]
+    return " ".join(_JOB_CODE_WORDS.get(word, word) for word in words)
+
+
 def normalise_title(title: str) -> str:
     """Lower-case a title and fold punctuation, '&' and common abbreviations."""
+    if _JOB_CODE.fullmatch(title):
+        title = _job_code_title(title)
     text = title.casefold().replace("&", " and ").replace("+", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
