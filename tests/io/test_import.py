@@ -333,9 +333,10 @@ def test_unreadable_paths() -> None:
     assert result.exit_code == 2
     assert "cannot read" in result.output
     result = runner.invoke(main, ["import", str(FIXTURES / "visio.csv"), "-o",
-                                  "/nonexistent/dir/out.yaml"])
+                                  f"{FIXTURES / 'visio.csv'}/out.yaml"])
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert result.output.endswith(f"\norgviz: {FIXTURES / 'visio.csv'}/out.yaml: "
+                                  f"{FIXTURES / 'visio.csv'} is not a directory\n")
 
 
 @pytest.mark.parametrize("space", ["\xa0", "\u2003", "\u3000", "\u202f"])

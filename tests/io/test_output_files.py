@@ -76,13 +76,12 @@ def test_commands_write_into_a_pipe(tmp_path: Path, args: list[str]) -> None:
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
-def test_a_missing_folder_is_one_clear_error(tmp_path: Path,
+def test_write_output_makes_a_missing_folder(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(OrgvizError, match=r"^no-dir/out\.csv: the directory no-dir does not "
-                                          r"exist$"):
-        write_output("no-dir/out.csv", b"x")
-    assert list(tmp_path.iterdir()) == []
+    write_output("new-dir/deep/out.csv", b"x")
+    assert (tmp_path / "new-dir" / "deep" / "out.csv").read_bytes() == b"x"
+    assert os.listdir(tmp_path / "new-dir" / "deep") == ["out.csv"]
 
 
 def test_a_missing_folder_is_made_on_request_only(tmp_path: Path,
@@ -242,25 +241,43 @@ def test_a_long_file_name_is_no_problem(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == [target.name]
 
 
-@pytest.mark.parametrize(("args", "made"), [
-    (["render", "{org}", "-o", "new/"], True),
-    (["render", "{org}", "-o", "new/deep/chart.svg"], True),
-    (["export", "{org}", "-f", "csv", "-o", "new/org.csv"], False),
-    (["roles", "{org}", "-o", "new/roles.svg"], False),
+@pytest.mark.parametrize("args", [
+    ["render", "{org}", "-o", "new/"],
+    ["render", "{org}", "-o", "new/deep/chart.svg"],
+    ["export", "{org}", "-f", "csv", "-o", "new/org.csv"],
+    ["roles", "{org}", "-o", "new/deep/roles.svg"],
+    ["import", "{csv}", "-o", "new/org.yaml"],
+    ["diff", "{org}", "{org}", "-o", "new/diff.svg"],
 ])
-def test_which_commands_make_a_missing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              args: list[str], made: bool) -> None:
-    # render (and deck) make the folder they are given (`-o output/`, and the default
-    # output/); the commands that write one named file refuse a folder that is not there.
+def test_every_command_makes_a_missing_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              args: list[str]) -> None:
+    # as `mkdir -p` does: `orgviz import people.csv -o orgs/acme.yaml` in a fresh repo
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, [a.format(org=EXAMPLE) for a in args])
-    if made:
-        assert result.exit_code == 0, result.output
-        assert (tmp_path / "new").is_dir()
-    else:
-        assert result.exit_code == 2
-        assert result.output == f"orgviz: {args[-1]}: the directory new does not exist\n"
-        assert not (tmp_path / "new").exists()
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,manager\na,A,\nb,B,a\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [a.format(org=EXAMPLE, csv=people) for a in args])
+    assert result.exit_code == 0, result.output
+    written = args[-1] if not args[-1].endswith("/") else None
+    assert (tmp_path / "new").is_dir()
+    if written:
+        assert (tmp_path / written).stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "{org}", "-f", "csv"], ["roles", "{org}"], ["import", "{csv}"],
+    ["diff", "{org}", "{org}"]])
+def test_the_cli_names_a_file_where_a_folder_should_be(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       command: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,manager\na,A,\nb,B,a\n", encoding="utf-8")
+    (tmp_path / "plain").write_text("a file", encoding="utf-8")
+    args = [a.format(org=EXAMPLE, csv=people) for a in command] + ["-o", "plain/sub/out.svg"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.output == "orgviz: plain/sub/out.svg: plain is not a directory\n"
+    assert (tmp_path / "plain").read_text(encoding="utf-8") == "a file"
 
 
 def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:

@@ -48,13 +48,14 @@ def write_into(path: str, raw: bytes) -> None:
 
 
 def write_output(path: str | None, data: str | bytes) -> None:
-    """`write_file`, or stdout for None or `-` (the `-o` of export, import, roles, diff)."""
+    """`write_file`, making missing folders as render does, or stdout for None or `-` (the
+    `-o` of export, import, roles, diff)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if path is None or path == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
-    write_file(path, raw)
+    write_file(path, raw, make_folders=True)
 
 
 def write_file(path: str | os.PathLike[str], data: str | bytes, *,
@@ -66,7 +67,7 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     mode bits (rwx, for owner, group and others) and, where allowed, its owner and group. A
     symlink's target is replaced (the link stays); a device, pipe or socket is written into
     as it is. A missing folder is an error, or with `make_folders` made (as `mkdir -p`
-    does: `render -o output/`, decks).
+    does: every `-o` of the CLI).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     shown = os.fspath(path)
