@@ -625,6 +625,30 @@ def generate_org(n: int, seed: int = 0) -> str:
     return g.text(seed)
 
 
+def generate_deep_org(n: int, chains: int = 4, length: int = 150, seed: int = 0) -> str:
+    """A broken org of exactly `n` positions, hundreds of rows deep: `generate_org(n, seed)`
+    with `chains` reporting chains of `length` individual contributors, each reporting to
+    the one before (ICs managing ICs: the levels no longer fall, so every link of a chain is
+    a row of its own, pushed below its manager's).
+
+    The chain members are leaves of the generated org (never the assistant), so re-pointing
+    them makes no cycle; the first of each chain keeps its manager."""
+    text = generate_org(n, seed)
+    rng = random.Random(seed * 7_919 + n)
+    lines = text.split("\n")
+    managers = set(re.findall(r"reports_to: (p\d+)", text))
+    leaves = [i for i, line in enumerate(lines) if line.startswith("  - {id: p")
+              and "reports_to:" in line and "assistant: true" not in line
+              and line[9:16] not in managers]
+    picked = rng.sample(leaves, min(len(leaves), chains * length))
+    for start in range(0, len(picked), length):
+        chain = picked[start : start + length]
+        for before, index in zip(chain, chain[1:], strict=False):
+            boss = lines[before][9:16]
+            lines[index] = re.sub(r"reports_to: p\d+", f"reports_to: {boss}", lines[index])
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Generate a synthetic orgviz org file.")
     ap.add_argument("n", type=int, help="number of positions")

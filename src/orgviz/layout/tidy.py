@@ -868,6 +868,57 @@ class PreparedForest:
                 return hi - lo, bottom
             return bottom, hi - lo
 
+    def list_floors(self, options: LayoutOptions, cuts: int) -> list[float]:
+        """For each list row c < `cuts`, a lower bound of the breadth (TB: width) that
+        `measure` gives with `list_from` c and any `list_height`, without a layout.
+
+        Items in one row do not overlap and stand at least min(sibling_gap, subtree_gap)
+        apart (a packing pass keeps every sub-band's items in order, `_merge`). From list row
+        c on, some items stand the same in every layout: a manager in a row above c, and
+        once all of a manager's reports are above c, its leaf reports (each alone in its row,
+        or, top-down, the block of them stacked, which has no listed member). The bound is
+        the widest row of those items: it grows with c."""
+        kids, raw = self.kids, self.raw
+        item = [b + e for b, e in zip(self.breadth, self.extra, strict=True)]
+        gap = min(options.sibling_gap, options.subtree_gap)
+        stub = max(4.0, options.sibling_gap * 0.5)
+        need = max(1, options.stack_min)
+        tb = self.direction == "TB"
+        found: list[list[tuple[int, float]]] = [[] for _ in range(max(cuts, 1))]
+        for v, ks in enumerate(kids):
+            if not ks:
+                continue
+            if raw[v] + 1 < cuts:
+                found[raw[v] + 1].append((raw[v], item[v]))
+            since = max(map(raw.__getitem__, ks)) + 1  # all reports are above list row `since`
+            if since >= cuts:
+                continue
+            low = raw[v] + 1
+            leaves = [c for c in ks if not kids[c]]
+            stacked = [c for c in leaves if options.stack_any_row or raw[c] == low]
+            if not (options.stack_leaves and len(ks) >= need and len(stacked) >= need):
+                stacked = []
+            alone = set(leaves).difference(stacked)
+            found[since].extend((raw[c], item[c]) for c in leaves if c in alone)
+            if stacked and tb:  # a block of columns of cards, as `_Plan._columns` cuts it
+                stacked.sort(key=raw.__getitem__)
+                count = len(stacked)
+                per = math.ceil(count / _columns_for(count, options))
+                width = sum(stub + max(item[c] for c in stacked[s : s + per]) + options.sibling_gap
+                            for s in range(0, count, per)) - options.sibling_gap
+                found[since].append((max(low, raw[stacked[0]]), width))
+        floors = [0.0] * max(cuts, 1)
+        rows: dict[int, tuple[float, int]] = {}
+        widest = 0.0
+        for cut in range(len(floors)):
+            for row, width in found[cut]:
+                total, count = rows.get(row, (0.0, 0))
+                total, count = total + width, count + 1
+                rows[row] = (total, count)
+                widest = max(widest, total + gap * (count - 1))
+            floors[cut] = widest * (1 - 1e-9)  # float slack: a bound, never above
+        return floors
+
 
 class _no_gc:
     """Turn the cyclic garbage collector off for a block: many small lists and tuples are

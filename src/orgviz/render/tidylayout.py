@@ -19,6 +19,7 @@ and the embedded Graphviz can turn big orgs into PNG, PDF or their own SVG.
 from __future__ import annotations
 
 import gc
+import heapq
 import math
 from bisect import bisect_left
 
@@ -108,6 +109,7 @@ class TreeInput:
         forest = self.forest
         self.manager_rows = sorted({forest.raw[v] for v, kids in enumerate(forest.kids)
                                     if kids})
+        self._list_floors: list[float] | None = None  # see `bound_floor`
 
     def options(self, list_from: int | None, list_height: float | None) -> LayoutOptions:
         return LayoutOptions(
@@ -136,6 +138,17 @@ class TreeInput:
         card = self.box.height if self.tb else self.box.width
         deep = (k + 1) * card + k * LEVEL_GAP
         return TARGET_ASPECT * (deep + PAGE_H) if self.tb else deep + PAGE_W
+
+    def bound_floor(self, list_from: int) -> float:
+        """A lower bound, without a layout, of the bound `choose_compact` gives a list row:
+        `floor_frame` and the narrowest page's width (left to right: height) at least as
+        wide as the rows that lay out the same for every list row from `list_from` down
+        (`PreparedForest.list_floors`)."""
+        if self._list_floors is None:
+            self._list_floors = self.forest.list_floors(self.options(None, None), self.nrows)
+        breadth = self._list_floors[list_from]
+        page = breadth + PAGE_W if self.tb else TARGET_ASPECT * (breadth + PAGE_H)
+        return max(self.floor_frame(list_from), page)
 
 
 def _aspect(size: tuple[float, float]) -> float:
@@ -238,14 +251,18 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
     wins, and of the frames within FRAME_TIE of it the deepest list row's (no lists counts
     as the deepest): more of the tree drawn as a tree at about the same text size.
 
-    A row's column height is not searched when a bound shows that its frame cannot come
-    within FRAME_TIE of the smallest so far: `TreeInput.floor_frame`, which grows with the
-    row (so all rows below are skipped too), and its narrowest page (one column per block,
-    measured for every row). The rows are searched the most promising (smallest bound)
-    first, which makes the smallest frame small early, and the search of a row stops as
-    soon as it cannot come within FRAME_TIE (`give_up`). So the choice is that of searching
+    Each row has a bound of its frame: `TreeInput.floor_frame`, which grows with the row,
+    and its narrowest page (one column per block). The rows are searched in the order of
+    their bounds, the most promising first (which makes the smallest frame small early),
+    until a bound cannot come within FRAME_TIE of the smallest frame so far; the search of a
+    row stops as soon as it cannot either (`give_up`). So the choice is that of searching
     every row in full, for charts of up to MAX_SEARCHES list rows worth searching; deeper
     broken orgs (hundreds of rows) get the best of the MAX_SEARCHES most promising.
+
+    A row's narrowest page takes a layout, so it is measured only when the row could come
+    next in that order: while a cheaper bound of its bound (`TreeInput.bound_floor`) is below
+    every bound measured and not yet searched. The order, and so the choice, is the same as
+    measuring every row first (`choose_compact_every_row`).
     """
     if compact == "off" or tree.nrows < 2:
         return None, None
@@ -253,6 +270,56 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
         if compact >= tree.nrows:
             return None, None
         return compact, _column_height(tree, compact)[0]
+    size = tree.measure(None, None)
+    if _fits(size, tree.tb):
+        return None, None
+    smallest = _frame(size)
+    tried: list[tuple[float, int, float | None]] = [(smallest, tree.nrows, None)]  # no lists
+    high = tree.unit * max(tree.count, 1) * 2
+    rows = []
+    for list_from in range(1, tree.nrows):
+        if tree.floor_frame(list_from) > smallest * (1 + FRAME_TIE):
+            break  # and every row below
+        rows.append(list_from)
+    # rows not measured yet, by a bound of their bound; rows measured, by their bound
+    # (stand-ins for a TreeInput in tests may only have floor_frame, a bound as well)
+    bound_floor = getattr(tree, "bound_floor", tree.floor_frame)
+    waiting = sorted((bound_floor(list_from), list_from) for list_from in rows)
+    waiting.reverse()  # popped from the end
+    measured: list[tuple[float, int, tuple[float, float]]] = []
+    searched = 0
+    while searched < MAX_SEARCHES:
+        give_up = smallest * (1 + FRAME_TIE)
+        while waiting and waiting[-1][0] <= give_up and (
+                not measured or waiting[-1] < measured[0][:2]):
+            _floor, list_from = waiting.pop()
+            narrowest = tree.measure(list_from, high)
+            bound = narrowest[0] if tree.tb else TARGET_ASPECT * narrowest[1]  # frame >= this
+            heapq.heappush(measured, (max(bound, tree.floor_frame(list_from)), list_from,
+                                      narrowest))
+        if not measured or measured[0][0] > give_up:
+            break  # no row left can come within FRAME_TIE
+        _bound, list_from, narrowest = heapq.heappop(measured)
+        height, frame = _column_height(tree, list_from, narrowest, give_up)
+        tried.append((frame, list_from, height))
+        smallest = min(smallest, frame)
+        searched += 1
+    return _pick(tried, smallest, tree.nrows)
+
+
+def _pick(tried: list[tuple[float, int, float | None]], smallest: float, nrows: int) -> Choice:
+    """The deepest row of those whose frame is within FRAME_TIE of the smallest."""
+    _frame_of, list_row, height = max(
+        (item for item in tried if item[0] <= smallest * (1 + FRAME_TIE)),
+        key=lambda item: item[1])
+    return (None, None) if list_row == nrows else (list_row, height)
+
+
+def choose_compact_every_row(tree: TreeInput) -> Choice:
+    """`choose_compact(tree, "auto")` as it was: the narrowest page of every row measured
+    first (a reference for tests and benchmarks)."""
+    if tree.nrows < 2:
+        return None, None
     size = tree.measure(None, None)
     if _fits(size, tree.tb):
         return None, None
@@ -268,17 +335,13 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
         bound = narrowest[0] if tree.tb else TARGET_ASPECT * narrowest[1]  # frame >= this
         bounds.append((max(bound, floor), list_from, narrowest))
     bounds.sort(key=lambda item: item[:2])
-    # the most promising rows first (at most MAX_SEARCHES: deep broken orgs have hundreds)
     for bound, list_from, narrowest in bounds[:MAX_SEARCHES]:
         if bound > smallest * (1 + FRAME_TIE):
             break
         height, frame = _column_height(tree, list_from, narrowest, smallest * (1 + FRAME_TIE))
         tried.append((frame, list_from, height))
         smallest = min(smallest, frame)
-    _frame_of, list_row, height = max(
-        (item for item in tried if item[0] <= smallest * (1 + FRAME_TIE)),
-        key=lambda item: item[1])
-    return (None, None) if list_row == tree.nrows else (list_row, height)
+    return _pick(tried, smallest, tree.nrows)
 
 
 Ends = tuple[tuple[str, str], ...]
