@@ -22,6 +22,7 @@ override, so a correct validator reports no errors and no warnings.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import random
@@ -643,7 +644,7 @@ def generate_deep_org(n: int, chains: int = 4, length: int = 150, seed: int = 0)
     picked = rng.sample(leaves, min(len(leaves), chains * length))
     for start in range(0, len(picked), length):
         chain = picked[start : start + length]
-        for before, index in zip(chain, chain[1:], strict=False):
+        for before, index in itertools.pairwise(chain):
             boss = lines[before][9:16]
             lines[index] = re.sub(r"reports_to: p\d+", f"reports_to: {boss}", lines[index])
     return "\n".join(lines)
