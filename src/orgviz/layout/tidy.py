@@ -217,6 +217,21 @@ class _Singles:
             item_d[u] = depth[u] + drop + height
 
 
+class _Listed:
+    """Listed subtrees laid out with one column height, kept across list rows: a listed card
+    carries its whole subtree, which looks the same whatever the list row (`_Plan` fills it
+    as it meets new listed cards; starts as _Singles)."""
+
+    def __init__(self, singles: _Singles) -> None:
+        self.item_b = list(singles.item_b)
+        self.item_d = list(singles.item_d)
+        self.tr_off = [0.0] * len(self.item_b)
+        self.top_off = list(singles.top_off)
+        self.hang: dict[int, tuple[float, int]] = dict(singles.hang)
+        self.indent = list(singles.indent)
+        self.finished: set[int] = set()  # listed cards laid out here (not _Singles)
+
+
 @dataclass
 class _Block:
     """A manager's block: columns of stacked leaves and listed subtrees, as one item."""
@@ -573,8 +588,8 @@ class _Plan:
         extra: list[float],
         options: LayoutOptions,
         singles: _Singles | None,
+        done: _Listed | None = None,
     ) -> None:
-        n = len(breadth)
         self.breadth, self.depth, self.extra = breadth, depth, extra
         self.tallest = max(depth, default=0.0)
         for name in ("stub", "inblock", "listed", "order", "band", "row_h", "tops", "used",
@@ -583,38 +598,44 @@ class _Plan:
             setattr(self, name, getattr(st, name))
         gap = options.stack_gap
 
-        if singles is None:  # left to right
+        if singles is None or done is None:  # left to right
             self._left_to_right(st, options)
             return
 
         # Listed subtrees, children first: each listed card with its reports hanging below it
         # in columns. item_b / item_d: the breadth and depth of a card with all it carries.
-        # Cards with a single column of cards below them start done (see _Singles); their
-        # values for cards that are not listed here are never read.
-        item_b = list(singles.item_b)
-        item_d = list(singles.item_d)
+        # A listed subtree looks the same whatever the list row, so `done` keeps them for the
+        # list rows measured with the same column height (see _Listed), and cards with a
+        # single column of cards below them start done (see _Singles); the values for cards
+        # that are not listed here are never read.
         budget = options.list_height
         if budget is None:
             budget = 10 * (max(depth, default=0.0) + gap)
-        self.tr_off = [0.0] * n  # member: its column's trunk, from the (sub-)block's left edge
-        self.top_off = list(singles.top_off)  # member: its card's top, from the block's top
-        # listed node -> (gap to reports, columns)
-        self.hang: dict[int, tuple[float, int]] = dict(singles.hang)
-        self.indent = list(singles.indent)
+        self.tr_off = done.tr_off  # member: its column's trunk, from the (sub-)block's left edge
+        self.top_off = done.top_off  # member: its card's top, from the block's top
+        item_b, item_d, indent, hang = done.item_b, done.item_d, done.indent, done.hang
         leafy = st.leafy
         rest = st.rest
         if rest is None:  # a structure always goes with the same _Singles
             rest = st.rest = [u for u in st.order if u not in singles.hang]
+        finished = done.finished
         for u in rest:
+            if u in finished:
+                continue
             ordered = st.order[u]
             width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u], budget,
                                                   options)
             drop = gap if len(trunks) == 1 else 2 * gap
             ind = min(options.list_indent, breadth[u] * 0.5)
-            self.indent[u] = ind
-            self.hang[u] = (drop, len(trunks))
+            indent[u] = ind
+            hang[u] = (drop, len(trunks))  # listed node -> (gap to reports, columns)
             item_b[u] = max(item_b[u], ind + width)
             item_d[u] = depth[u] + drop + height
+            finished.add(u)
+        # the blocks below place their members in copies (members are listed elsewhere)
+        self.tr_off, self.top_off = list(done.tr_off), list(done.top_off)
+        self.hang: dict[int, tuple[float, int]] = dict(hang)
+        self.indent = list(indent)
 
         # Blocks of row-laid managers.
         tops, bounds, nrows, band = st.tops, st.bounds, st.nrows, st.band
@@ -811,6 +832,7 @@ class PreparedForest:
         self.raw = _wanted_rows(self.ids, self.parent, rows)
         self._structures: dict[LayoutOptions, _Structure] = {}
         self._singles: dict[LayoutOptions, _Singles] = {}
+        self._listed: dict[LayoutOptions, _Listed] = {}
 
     def _plan(self, options: LayoutOptions) -> _Plan:
         if options.direction != self.direction:
@@ -829,7 +851,14 @@ class PreparedForest:
         singles = self._singles.get(base)
         if singles is None:
             singles = self._singles[base] = _Singles(self, base)
-        return _Plan(st, self.breadth, self.depth, self.extra, options, singles)
+        height = replace(options, list_from=None)
+        done = self._listed.pop(height, None)
+        if done is None:
+            done = _Listed(singles)
+            if len(self._listed) >= 4:  # keep the most recently used ones
+                del self._listed[next(iter(self._listed))]
+        self._listed[height] = done
+        return _Plan(st, self.breadth, self.depth, self.extra, options, singles, done)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
         """The same as `layout_forest` with these options."""
