@@ -161,6 +161,14 @@ SCHEMA_CASES = [
      "'name' of person 'a' holds the control character U+0000 (written as an escape)"),
     ('people:\n  - {id: a, name: A, title: "W\\e[31m"}\n', (4, 29),
      "'title' of person 'a' holds the control character U+001B"),
+    ("people:\n  - {id: a, name: A, fte: -0.5}\n", (4, 27), "'fte' of person 'a' must be a "
+     "number of full-time equivalents such as 1, 0.6 or 12.5 (at most 100,000), not '-0.5'"),
+    ("people:\n  - {id: a, name: A, fte: 1e3}\n", (4, 27), "not '1e3'"),
+    ("people:\n  - id: a\n    name: A\n    fte: 0,6\n", (6, 10), "not '0,6'"),
+    ("people:\n  - {id: a, name: A, fte: .nan}\n", (4, 27), "not '.nan'"),
+    ("people:\n  - {id: a, name: A, fte: 100001}\n", (4, 27), "(at most 100,000), not '100001'"),
+    ("people:\n  - {id: a, name: A, fte: [1]}\n", (4, 27), "not a list"),
+    ("people:\n  - {id: a, name: A, fte: ' 2'}\n", (4, 27), "not ' 2'"),
 ]
 
 
@@ -323,6 +331,18 @@ def test_include_cycle_and_missing_include_are_reported(org_file):
     assert cycle.file.endswith("b.yaml") and (cycle.line, cycle.col) == (2, 10)
 
 
+def test_fte_is_a_number_of_full_time_equivalents(org_file) -> None:
+    org = load(org_file("people:\n  - {id: a, name: Ann}\n"
+                        "  - {id: b, name: Bo, reports_to: a, fte: 0.6}\n"
+                        "  - {id: c, name: Cy, reports_to: a, fte: '12.5'}\n"
+                        "  - {id: d, vacant: true, reports_to: a, fte: 0}\n"
+                        "  - {id: e, name: Ed, reports_to: a, fte: 3.}\n", header=True))
+    assert org.load_problems == ()
+    assert [(p.fte, p.ftes) for p in org.people] == [
+        (None, 1.0), (0.6, 0.6), (12.5, 12.5), (0.0, 0.0), (3.0, 3.0)]
+    assert org.by_id["b"].at("fte") == SourceLoc(org.file, 5, 43)
+
+
 def test_people_built_without_init_equal_dataclass_people(org_file) -> None:
     import dataclasses
 
@@ -330,7 +350,8 @@ def test_people_built_without_init_equal_dataclass_people(org_file) -> None:
     from orgviz.model import Person
 
     path = org_file("orgviz: 1\npeople:\n  - {id: a, name: Ann, title: CEO}\n"
-                    "  - {id: b, name: Bo, title: Engineer, reports_to: a, dotted_to: [a]}\n")
+                    "  - {id: b, name: Bo, title: Engineer, reports_to: a, dotted_to: [a],"
+                    " fte: 0.5}\n")
     names = [f.name for f in dataclasses.fields(Person)]
     for person in load(path).people:
         values = [getattr(person, name) for name in names]  # every field is set

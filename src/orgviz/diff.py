@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from orgviz.errors import OrgvizError
+from orgviz.fte import fte_text
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, one_line
 
@@ -71,6 +72,8 @@ def _show(value: Any) -> str:
         return "(none)"
     if isinstance(value, tuple):
         return ", ".join(value)
+    if isinstance(value, float):
+        return fte_text(value)
     return str(value)
 
 
@@ -129,6 +132,9 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         elif before.name != person.name and not person.vacant:
             changes.append(Change("renamed", pid, _label(person), before.name, person.name,
                                   "name"))
+        if before.ftes != person.ftes:  # (no fte is one full-time post)
+            changes.append(Change("changed", pid, _label(person), before.ftes, person.ftes,
+                                  "fte"))
         for fld in _OTHER_FIELDS:
             a, b = getattr(before, fld), getattr(person, fld)
             if fld == "roles" and "explicit" not in (before.role_source, person.role_source):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.fte import FTE_HINT, MAX_FTE, parse_fte
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
 from orgviz.orgfiles import read_input
 from orgviz.problem import Problem, SourceLoc, did_you_mean
@@ -27,7 +28,7 @@ TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
 INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
 ORG_KEYS = ("name", "size", "date", "description")
 PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
-               "assistant", "location", "email")
+               "assistant", "location", "email", "fte")
 TEAM_KEYS = ("id", "name", "color", "parent", "lead")
 ROLE_KEYS = ("id", "name", "level", "titles")
 MAX_TEXT = 500
@@ -43,17 +44,18 @@ BOOLS = {"true": True, "false": False}
 # Person's slot setters, for `_new_person` (a frozen dataclass's __init__ goes through
 # object.__setattr__ once per field by name: three times slower for 20,000 people).
 (_set_id, _set_loc, _set_name, _set_title, _set_roles, _set_role_source, _set_reports_to,
- _set_dotted_to, _set_team, _set_vacant, _set_assistant, _set_location, _set_email,
+ _set_dotted_to, _set_team, _set_vacant, _set_assistant, _set_location, _set_email, _set_fte,
  _set_field_locs, _set_item_locs) = (Person.__dict__[name].__set__ for name in (
     "id", "loc", "name", "title", "roles", "role_source", "reports_to", "dotted_to", "team",
-    "vacant", "assistant", "location", "email", "field_locs", "item_locs"))
+    "vacant", "assistant", "location", "email", "fte", "field_locs", "item_locs"))
 _new = object.__new__
 
 
 def _new_person(id_: str, loc: SourceLoc, name: str | None, title: str | None,
                 roles: tuple[str, ...], role_source: str, reports_to: str | None,
                 dotted_to: tuple[str, ...], team: str | None, vacant: bool, assistant: bool,
-                location: str | None, email: str | None, field_locs: dict[str, SourceLoc],
+                location: str | None, email: str | None, fte: float | None,
+                field_locs: dict[str, SourceLoc],
                 item_locs: dict[str, tuple[SourceLoc, ...]]) -> Person:
     """The same Person as `Person(...)` with every field given, at a third of the cost."""
     person = _new(Person)
@@ -70,6 +72,7 @@ def _new_person(id_: str, loc: SourceLoc, name: str | None, title: str | None,
     _set_assistant(person, assistant)
     _set_location(person, location)
     _set_email(person, email)
+    _set_fte(person, fte)
     _set_field_locs(person, field_locs)
     _set_item_locs(person, item_locs)
     return person
@@ -197,6 +200,17 @@ class _Fields:
         self.out.error(self.loc(key), f"'{key}' of {self.what} must be {article} {item} or a "
                        f"list of {item}s, not {_describe(value)}")
         return ()
+
+    def fte(self, key: str) -> float | None:
+        """A number of full-time equivalents (see `orgviz.fte`); None when absent or refused."""
+        value = self.mapping.get(key)
+        if value is None:
+            return None
+        fte = parse_fte(value) if isinstance(value, str) else None
+        if fte is None:
+            self.out.error(self.loc(key), f"'{key}' of {self.what} must be {FTE_HINT} "
+                           f"(at most {MAX_FTE:,}), not {_describe(value)}")
+        return fte
 
     def flag(self, key: str) -> bool:
         value = self.mapping.get(key)
@@ -353,7 +367,7 @@ class _OrgBuilder:
                 id=pid, loc=item.loc, name=name, title=title, roles=roles, role_source=source,
                 reports_to=f.ident("reports_to"), dotted_to=f.idents("dotted_to"),
                 team=f.ident("team"), vacant=vacant, assistant=f.flag("assistant"),
-                location=f.text("location"), email=f.text("email"),
+                location=f.text("location"), email=f.text("email"), fte=f.fte("fte"),
                 field_locs=item.value_locs, item_locs=f.item_locs,
             ))
 
@@ -373,6 +387,11 @@ class _OrgBuilder:
         assistant = _fast_flag(get("assistant"))
         if vacant is None or assistant is None or pid is None or (name is None and not vacant):
             return None
+        fte = get("fte")
+        if fte is not None:
+            fte = parse_fte(fte) if type(fte) is str else None
+            if fte is None:
+                return None
         item_locs: dict[str, tuple[SourceLoc, ...]] = {}
         roles = _fast_ids(get("role"), "role", item_locs)
         dotted_to = _fast_ids(get("dotted_to"), "dotted_to", item_locs)
@@ -384,7 +403,8 @@ class _OrgBuilder:
             if inferred:
                 roles, source = (inferred,), "title"
         return _new_person(pid, item.loc, name, title, roles, source, reports_to, dotted_to,
-                           team, vacant, assistant, location, email, item.value_locs, item_locs)
+                           team, vacant, assistant, location, email, fte, item.value_locs,
+                           item_locs)
 
     def _teams(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "teams"):

@@ -34,6 +34,9 @@ class Person:
     assistant: bool = False
     location: str | None = None
     email: str | None = None
+    #: Full-time equivalents the position stands for (None: one, as written nowhere): 0.6
+    #: for a part-time post, 12.5 for a card of grouped posts.
+    fte: float | None = None
     field_locs: Mapping[str, SourceLoc] = field(default_factory=dict, compare=False)
     # Where each id of a list field (role, dotted_to) stands, parallel to the tuple.
     item_locs: Mapping[str, tuple[SourceLoc, ...]] = field(default_factory=dict, compare=False)
@@ -45,6 +48,11 @@ class Person:
             if index < len(locs):
                 return locs[index]
         return self.field_locs.get(field_name, self.loc)
+
+    @property
+    def ftes(self) -> float:
+        """The full-time equivalents the position stands for: its `fte`, else one."""
+        return 1.0 if self.fte is None else self.fte
 
     @property
     def display_name(self) -> str:

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from orgviz.fte import total_fte
 from orgviz.model import Org
 from orgviz.problem import one_line
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
@@ -74,10 +75,15 @@ def compute(org: Org) -> dict[str, Any]:
     """All statistics of an org as plain data (the JSON output of `orgviz stats`)."""
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()
+    fte_by_level: dict[str, list[float]] = {}
     for person in people:
-        by_level[org.level(person) or "unknown"] += 1
+        level = org.level(person) or "unknown"
+        by_level[level] += 1
+        if not person.vacant:
+            fte_by_level.setdefault(level, []).append(person.ftes)
     by_team: Counter[str] = Counter()
     open_by_team: Counter[str] = Counter()
+    fte_by_team: dict[str, list[float]] = {}
     labels = _team_labels(org)
     team_ids = {label: tid for tid, label in labels.items()}  # (None: no team)
     for person in people:
@@ -85,6 +91,8 @@ def compute(org: Org) -> dict[str, Any]:
         by_team[label] += 1
         if person.vacant:
             open_by_team[label] += 1
+        else:
+            fte_by_team.setdefault(label, []).append(person.ftes)
     spans = {pid: sum(1 for r in reports if not org.by_id[r].assistant)
              for pid, reports in org.reports.items()}
     spans = {pid: n for pid, n in spans.items() if n}
@@ -105,10 +113,17 @@ def compute(org: Org) -> dict[str, Any]:
         "org": org.name, "file": org.file, "size": org.size,
         "headcount": {"positions": len(people),
                       "people": sum(1 for p in people if not p.vacant),
-                      "open": sum(1 for p in people if p.vacant)},
+                      "open": sum(1 for p in people if p.vacant),
+                      # full-time equivalents (a position's `fte`, else one) filled and open
+                      "fte": total_fte(p.ftes for p in people if not p.vacant),
+                      "open_fte": total_fte(p.ftes for p in people if p.vacant),
+                      "with_fte": sum(1 for p in people if p.fte is not None)},
         "by_level": {level: by_level[level] for level in (*LEVELS, "unknown")
                      if by_level[level]},
-        "by_team": {team: {"id": team_ids[team], "positions": n, "open": open_by_team[team]}
+        "fte_by_level": {level: total_fte(fte_by_level.get(level, ()))
+                         for level in (*LEVELS, "unknown") if by_level[level]},
+        "by_team": {team: {"id": team_ids[team], "positions": n, "open": open_by_team[team],
+                           "fte": total_fte(fte_by_team.get(team, ()))}
                     for team, n in sorted(by_team.items(), key=lambda kv: (-kv[1], kv[0]))},
         "open_roles": [{"id": p.id, "title": p.title, "reports_to": p.reports_to}
                        for p in people if p.vacant],
@@ -169,24 +184,36 @@ def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
              ).rstrip() for row in rows]
 
 
+def _fte(value: float) -> str:
+    """An FTE total as the table shows it: `1,234.5`, at most two decimals."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     """The terminal table of `orgviz stats`."""
     head = stats["headcount"]
     positions = head["positions"]
+    # FTE columns only for an org where some position has an `fte` (else they repeat the
+    # counts of people)
+    ftes = bool(head["with_fte"])
     lines = [f"{stats['org']} ({stats['size']}): {positions:,} "
              f"position{'' if positions == 1 else 's'}, {head['people']:,} "
-             f"{'person' if head['people'] == 1 else 'people'}, {head['open']:,} open"]
+             f"{'person' if head['people'] == 1 else 'people'}, {head['open']:,} open"
+             + (f"; {_fte(head['fte'])} FTE filled, {_fte(head['open_fte'])} open"
+                if ftes else "")]
     lines.append("")
     lines.append("By level")
-    lines += _table([("level", "positions")] + [
-        (LEVELS[k][1] if k in LEVELS else "Unknown", str(v))
+    lines += _table([("level", "positions", *(("FTE",) if ftes else ()))] + [
+        (LEVELS[k][1] if k in LEVELS else "Unknown", str(v),
+         *((_fte(stats["fte_by_level"][k]),) if ftes else ()))
         for k, v in stats["by_level"].items()])
     lines.append("")
     teams = list(stats["by_team"].items())
     lines.append("By team" + (f" (largest {top_teams} of {len(teams)})"
                               if len(teams) > top_teams else ""))
-    lines += _table([("team", "positions", "open")] + [
-        (team, str(v["positions"]), str(v["open"])) for team, v in teams[:top_teams]])
+    lines += _table([("team", "positions", "open", *(("FTE",) if ftes else ()))] + [
+        (team, str(v["positions"]), str(v["open"]), *((_fte(v["fte"]),) if ftes else ()))
+        for team, v in teams[:top_teams]])
     lines.append("")
     span = stats["span_of_control"]
     lines.append("Shape")

@@ -299,11 +299,11 @@ def test_an_open_position_filled_under_a_new_id(tmp_path: Path) -> None:
 
 def test_a_chart_that_cannot_be_written_prints_no_report(tmp_path: Path) -> None:
     old, new = _pair(tmp_path)
-    target = tmp_path / "missing" / "diff.svg"
+    (tmp_path / "plain").write_text("a file, not a folder", encoding="utf-8")
+    target = tmp_path / "plain" / "diff.svg"
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", str(target)])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: {target}: the directory {target.parent} does not "
-                             "exist\n")
+    assert result.output == f"orgviz: {target}: {target.parent} is not a directory\n"
 
 
 def test_a_card_moved_and_retitled_keeps_both_in_its_note_line() -> None:

@@ -58,10 +58,10 @@ def test_stats_counts_teams_that_share_a_name_apart(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["stats", "--json", str(path)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["by_team"] == {
-        "Eng (eng2)": {"id": "eng2", "positions": 2, "open": 1},
-        "(no team)": {"id": None, "positions": 1, "open": 0},
-        "(no team) (nt)": {"id": "nt", "positions": 1, "open": 0},
-        "Eng (eng1)": {"id": "eng1", "positions": 1, "open": 0},
+        "Eng (eng2)": {"id": "eng2", "positions": 2, "open": 1, "fte": 1.0},
+        "(no team)": {"id": None, "positions": 1, "open": 0, "fte": 1.0},
+        "(no team) (nt)": {"id": "nt", "positions": 1, "open": 0, "fte": 1.0},
+        "Eng (eng1)": {"id": "eng1", "positions": 1, "open": 0, "fte": 1.0},
     }
     text = CliRunner().invoke(main, ["stats", str(path)]).output
     assert "  Eng (eng2)              2     1\n" in text

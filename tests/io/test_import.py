@@ -113,11 +113,11 @@ def test_junior_posts_merged_under_senior_posts(tmp_path: Path) -> None:
     result = run("organogram.csv", keep_going=True, junior=str(FIXTURES / "junior.csv"))
     org = write_and_load(result, tmp_path)
     junior = [p for p in org.people if "-j" in p.id]
-    assert [(p.id, p.title, p.reports_to) for p in junior] == [
-        ("1DD01-j1", "Policy Adviser (3 FTE)", "1DD01"),
-        ("1DD01-j2", "Policy Adviser (3 FTE)", "1DD01"),
-        ("1DD02-j1", "Open posts (2 FTE)", "1DD02"),
-        ("9XX99-j1", "Analyst (1 FTE)", None),
+    assert [(p.id, p.title, p.fte, p.reports_to) for p in junior] == [
+        ("1DD01-j1", "Policy Adviser", 3.0, "1DD01"),
+        ("1DD01-j2", "Policy Adviser", 3.0, "1DD01"),
+        ("1DD02-j1", "Open posts", 2.0, "1DD02"),
+        ("9XX99-j1", "Analyst", 1.0, None),
     ]
     assert org.by_id["1DD02-j1"].vacant
     assert found(result, "duplicate-row") == [(3, "warning")]
@@ -505,9 +505,10 @@ def test_values_that_were_dropped_silently_are_reported(tmp_path: Path) -> None:
                       '"1A","EO","Adviser","2.5"\n', encoding="utf-8")
     result = import_csv(senior, ImportOptions(junior=str(junior)))
     assert [(p.line, p.col, p.message) for p in result.problems if p.level == "warning"] == [
-        (2, 4, "FTE 'abc' is not a number of posts: left out of the title")]
-    assert [p.title for p in result.org.people if "-j" in p.id] == ["Analyst",
-                                                                     "Adviser (2.5 FTE)"]
+        (2, 4, "FTE 'abc' is not a number of full-time equivalents such as 1, 0.6 or 12.5: "
+         "left out")]
+    assert [(p.title, p.fte) for p in result.org.people if "-j" in p.id] == [
+        ("Analyst", None), ("Adviser", 2.5)]
 
 
 @pytest.mark.parametrize("text", [

@@ -34,6 +34,9 @@ IDENT = CELL.filter(lambda s: s.strip() != "")
 WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 BLANK = st.text(st.sampled_from(WHITESPACE), max_size=3)
 TEXT_FIELDS = ("name", "title", "location", "email")
+#: FTEs as files hold them: up to 9 decimals (here 2, and some that are whole numbers).
+FTES = st.none() | st.integers(0, 10_000_000).map(lambda n: n / 100) | st.sampled_from(
+    [0.0, 1.0, 0.6, 12.5, 0.000000001, 100_000.0])
 
 
 @given(TEXT)
@@ -113,7 +116,7 @@ def orgs(draw: st.DrawFn, blank_names: bool = True) -> Org:
             dotted_to=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
             team=draw(st.none() | st.sampled_from(team_ids)) if team_ids else None,
             vacant=vacant, assistant=draw(st.booleans()),
-            location=draw(optional), email=draw(optional)))
+            location=draw(optional), email=draw(optional), fte=draw(FTES)))
     teams = tuple(Team(id=t, loc=NO_LOC, name=draw(IDENT)) for t in team_ids)  # (not blank)
     return Org(file="t.yaml", name=draw(IDENT), size="mid-size", people=tuple(people),
                teams=teams)

@@ -45,11 +45,15 @@ def _org(tmp_path: Path):
 
 def test_hand_counted(tmp_path: Path) -> None:
     stats = compute(load(_org(tmp_path)))
-    assert stats["headcount"] == {"positions": 9, "people": 8, "open": 1}
+    assert stats["headcount"] == {"positions": 9, "people": 8, "open": 1, "fte": 8.0,
+                                  "open_fte": 1.0, "with_fte": 0}
     assert stats["by_level"] == {"ceo": 1, "c-level": 1, "vp": 1, "head": 1, "manager": 1,
                                  "ic": 3, "unknown": 1}
-    assert stats["by_team"] == {"Product": {"id": "product", "positions": 6, "open": 1},
-                                "(no team)": {"id": None, "positions": 3, "open": 0}}
+    assert stats["fte_by_level"] == {"ceo": 1, "c-level": 1, "vp": 1, "head": 1, "manager": 1,
+                                     "ic": 2, "unknown": 1}  # (the open PM is no FTE filled)
+    assert stats["by_team"] == {
+        "Product": {"id": "product", "positions": 6, "open": 1, "fte": 5.0},
+        "(no team)": {"id": None, "positions": 3, "open": 0, "fte": 3.0}}
     assert [r["id"] for r in stats["open_roles"]] == ["open-pm"]
     assert stats["layers"] == 6
     assert stats["deepest_path"] == ["ceo", "cpo", "vp", "head", "gpm", "pm1"]
@@ -61,6 +65,33 @@ def test_hand_counted(tmp_path: Path) -> None:
     assert {k: v["count"] for k, v in lead.items()} == {
         "cpo": 1, "vp-product": 1, "head-of-product": 1, "director-of-product": 1}
     assert lead["director-of-product"]["combined"] == 1
+
+
+def test_fte_totals_count_part_time_posts_and_grouped_posts(tmp_path: Path) -> None:
+    # Hand count: filled ceo 1 + pm1 0.6 + pem2 0.4 + grouped 12.5 + wiz 1 ... = below.
+    path = tmp_path / "fte.yaml"
+    path.write_text(ORG.replace("  - {id: pm1, name: Pem, title: Product Manager, "
+                                "reports_to: gpm, team: product}",
+                                "  - {id: pm1, name: Pem, title: Product Manager, "
+                                "reports_to: gpm, team: product, fte: 0.6}\n"
+                                "  - {id: grouped, name: EO posts, title: Analyst, "
+                                "reports_to: gpm, team: product, fte: 12.5}")
+                    .replace("vacant: true, reports_to: gpm", "vacant: true, fte: 2.25, "
+                             "reports_to: gpm"), encoding="utf-8")
+    stats = compute(load(path))
+    # filled: ceo, ea, cpo, vp, head, gpm, wiz 1 each (7) + pm1 0.6 + grouped 12.5 = 20.1
+    assert stats["headcount"] == {"positions": 10, "people": 9, "open": 1, "fte": 20.1,
+                                  "open_fte": 2.25, "with_fte": 3}
+    assert stats["fte_by_level"]["ic"] == 14.1  # pm1 0.6, grouped 12.5 (Analyst), ea 1
+    assert stats["by_team"]["Product"]["fte"] == 17.1  # cpo, vp, head, gpm 4 + 0.6 + 12.5
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert text.splitlines()[0] == ("Hand Count (small): 10 positions, 9 people, 1 open; "
+                                    "20.1 FTE filled, 2.25 open")
+    assert "  team       positions  open   FTE\n" in text
+    assert "  Product            7     1  17.1\n" in text
+    # An org without any fte shows no FTE columns (they would repeat the people counts).
+    plain = CliRunner().invoke(main, ["stats", str(_org(tmp_path))]).output
+    assert "FTE" not in plain
 
 
 def test_over_limit_from_rules_block(tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ from orgviz.report import REPORTERS, summary_line
 @click.option("--team", metavar="COLUMN", help="Column of the team or department.")
 @click.option("--location", metavar="COLUMN", help="Column of the location.")
 @click.option("--email", metavar="COLUMN", help="Column of the email address.")
+@click.option("--fte", metavar="COLUMN",
+              help="Column of the full-time equivalents of each position (0.6, 12.5).")
 @click.option("--status", metavar="COLUMN", help="Column of the status (vacant, terminated...).")
 @click.option("--org-name",
               help="Name of the org (default: the output file's name; without -o, the CSV's).")
@@ -53,7 +55,7 @@ from orgviz.report import REPORTERS, summary_line
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary.")
 def command(csv_file: str, output: str | None, id_col: str | None, manager: str | None,
             name_cols: tuple[str, ...], title: str | None, team: str | None,
-            location: str | None, email: str | None, status: str | None,
+            location: str | None, email: str | None, fte: str | None, status: str | None,
             org_name: str | None, size: str | None, allow_forest: bool, keep_going: bool,
             junior: str | None, teams_file: str | None, encoding: str | None,
             delimiter: str | None, sheet: str | None, order: str | None, fmt: str, strict: bool,
@@ -74,7 +76,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
                  "name": list(name_cols), "title": [title] if title else [],
                  "team": [team] if team else [], "location": [location] if location else [],
-                 "email": [email] if email else [], "status": [status] if status else []}
+                 "email": [email] if email else [], "fte": [fte] if fte else [],
+                 "status": [status] if status else []}
     options = ImportOptions(columns=overrides, keep_going=keep_going, allow_forest=allow_forest,
                             name=org_name, size=size, order=order, junior=junior,
                             teams=teams_file, encoding=encoding, delimiter=delimiter,

@@ -64,7 +64,8 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "dotted_to": ("dottedto", "dottedline", "dottedlinemanager", "matrixmanager",
                   "dottedlineto"),
     "assistant": ("assistant", "isassistant"),
-    "fte": ("fte", "numberofpostsinfte", "ftes", "headcountfte"),
+    "fte": ("fte", "numberofpostsinfte", "ftes", "headcountfte", "fulltimeequivalent",
+            "fulltimeequivalents"),
     "grade": ("grade", "gradeorequivalent", "paygrade", "band", "level"),
 }
 

@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from orgviz.errors import OrgvizError
-from orgviz.io.csvimport import EXPORT_COLUMNS
+from orgviz.fte import fte_text
+from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
 from orgviz.problem import did_you_mean, one_line
@@ -73,6 +74,7 @@ def _person_dict(org: Org, person: Person) -> dict[str, object]:
         "dotted_to": list(person.dotted_to), "team": person.team,
         "team_name": team.display_name if team else None, "vacant": person.vacant,
         "assistant": person.assistant, "location": person.location, "email": person.email,
+        "fte": person.fte,
     }
 
 
@@ -138,19 +140,22 @@ def subtree(org: Org, root: str) -> Org:
 
 
 def to_csv(org: Org) -> str:
-    """The CSV layout `orgviz import` reads back exactly (explicit roles only)."""
+    """The CSV layout `orgviz import` reads back exactly (explicit roles only; an `fte`
+    column last when someone has an fte)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
+    ftes = any(person.fte is not None for person in org.people)
+    writer.writerow(EXPORT_COLUMNS_FTE if ftes else EXPORT_COLUMNS)
     for person in org.people:
         team = org.teams_by_id.get(person.team) if person.team else None
+        fte = ([] if not ftes else [""] if person.fte is None else [fte_text(person.fte)])
         writer.writerow([
             _cell(person.id), _cell(person.name), _cell(person.title),
             _cell(_ids_cell(person.roles) if person.role_source == "explicit" else None),
             _cell(person.reports_to), _cell(_ids_cell(person.dotted_to)), _cell(person.team),
             _cell(team.name if team and team.name else (team.id if team else None)),
             "true" if person.vacant else "", "true" if person.assistant else "",
-            _cell(person.location), _cell(person.email),
+            _cell(person.location), _cell(person.email), *fte,
         ])
     return out.getvalue()
 
@@ -182,6 +187,8 @@ def to_graphml(org: Org) -> bytes:
                  if isinstance(v, (str, bool))}
         attrs["roles"] = _xml_safe(";".join(person.roles))
         attrs["dotted_to"] = _xml_safe(";".join(person.dotted_to))
+        if person.fte is not None:
+            attrs["fte"] = person.fte
         graph.add_node(node[person.id], **attrs)
     for person in org.by_id.values():
         if person.reports_to in org.by_id and person.reports_to != person.id:

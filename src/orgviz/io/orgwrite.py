@@ -9,6 +9,7 @@ from itertools import chain, compress, count, repeat
 from operator import attrgetter, eq, is_not
 from typing import TYPE_CHECKING
 
+from orgviz.fte import fte_text
 from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
 from orgviz.model import Org, Person
 
@@ -18,17 +19,17 @@ if TYPE_CHECKING:
     from orgviz.roles import Role
 
 PERSON_FIELDS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
-                 "assistant", "location", "email")
+                 "assistant", "location", "email", "fte")
 
 
-def person_items(person: Person) -> list[tuple[str, str | bool | Sequence[str] | None]]:
+def person_items(person: Person) -> list[tuple[str, str | bool | float | Sequence[str] | None]]:
     """A person's fields in file order; inferred roles are left to the loader."""
     return [
         ("id", person.id), ("name", person.name), ("title", person.title),
         ("role", person.roles if person.role_source == "explicit" else None),
         ("reports_to", person.reports_to), ("dotted_to", person.dotted_to or None),
         ("team", person.team), ("vacant", person.vacant), ("assistant", person.assistant),
-        ("location", person.location), ("email", person.email),
+        ("location", person.location), ("email", person.email), ("fte", person.fte),
     ]
 
 
@@ -59,13 +60,19 @@ def person_lines(people: Sequence[Person]) -> list[str]:
                 texts += roles
             if dotted:
                 texts += dotted
-            made.append(plain_line(pid, name, title, roles, boss, dotted, team, person.vacant,
-                                   person.assistant, location, email))
+            made.append(with_fte(plain_line(pid, name, title, roles, boss, dotted, team,
+                                            person.vacant, person.assistant, location, email),
+                                 person.fte))
         if all_plain(list(filter(_NOT_NONE, texts))):
             lines += made
         else:
             lines += ["  - " + flow_mapping(person_items(p)) for p in block]
     return lines
+
+
+def with_fte(line: str, fte: float | None) -> str:
+    """A person's line (`{...}`) with the `fte` key last, when the person has one."""
+    return line if fte is None else f"{line[:-1]}, fte: {fte_text(fte)}}}"
 
 
 def plain_line(pid: str, name: str | None, title: str | None, roles: tuple[str, ...],

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 
+from orgviz.fte import fte_text
+
 #: The schema URL for the `yaml-language-server` modeline (the `$id` of schema.json).
 SCHEMA_URL = "https://orgviz.dev/schema/org-v1.json"
 
@@ -109,11 +111,12 @@ def comment(text: str) -> str:
     return _compiled(_COMMENT_BAD).sub(lambda m: f"\\u{ord(m.group()):04X}", text)
 
 
-def flow_mapping(items: Iterable[tuple[str, str | bool | Sequence[str] | None]]) -> str:
+def flow_mapping(items: Iterable[tuple[str, str | bool | float | Sequence[str] | None]]
+                 ) -> str:
     """`{key: value, ...}` with keys as given (plain ids) and values quoted as needed.
 
-    None values are left out; booleans are written as true/false; a sequence becomes a flow
-    list (or a single scalar when it has one item).
+    None values are left out; booleans are written as true/false; numbers (FTEs) as numbers;
+    a sequence becomes a flow list (or a single scalar when it has one item).
     """
     parts = []
     for key, value in items:
@@ -121,6 +124,8 @@ def flow_mapping(items: Iterable[tuple[str, str | bool | Sequence[str] | None]])
             continue
         if value is True:
             parts.append(f"{key}: true")
+        elif isinstance(value, float):
+            parts.append(f"{key}: {fte_text(value)}")
         elif isinstance(value, str):
             parts.append(f"{key}: {scalar(value)}")
         elif len(value) == 1:

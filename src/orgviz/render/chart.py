@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from orgviz.errors import RenderError
+from orgviz.fte import fte_text
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, did_you_mean
 from orgviz.render.labels import clean, verify_color
@@ -581,7 +582,7 @@ class _Builder:
         card = _new_card(
             pid, "open" if vacant else "person",
             clean(person.display_name) if not vacant else "Open role",
-            clean(person.title) or (clean(person.name) if vacant else ""),
+            _card_title(person),
             self._team_name(person.team), band, row, self._accent(person, band, colors), boss,
             pid in self.assistants,
             # A broken reporting line that cannot be drawn (an unknown manager, a cycle cut
@@ -686,3 +687,13 @@ def build_chart(org: Org, view: View | None = None, theme: Theme | None = None,
     if view.direction not in ("TB", "LR"):
         raise RenderError(f"unknown direction {view.direction!r}: use TB or LR")
     return _Builder(org, view, theme or THEMES["light"], problems).build()
+
+
+def _card_title(person: Person) -> str:
+    """A card's title line: the title (an open role's name when it has none), and the FTE
+    of a position that is not one full-time post: "Economist (2.5 FTE)"."""
+    title = clean(person.title) or (clean(person.name) if person.vacant else "")
+    if person.fte is None or person.fte == 1:
+        return title
+    fte = f"{fte_text(person.fte)} FTE"
+    return f"{title} ({fte})" if title else fte

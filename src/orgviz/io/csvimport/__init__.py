@@ -35,6 +35,7 @@ from orgviz.io.csvimport.people import (
 from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
 from orgviz.io.csvimport.rows import (
     EXPORT_COLUMNS,
+    EXPORT_COLUMNS_FTE,
     RecordColumns,
     RowReader,
     is_export_layout,
@@ -209,6 +210,6 @@ def iter_errors(problems: Sequence[Problem]) -> Iterator[Problem]:
     return (p for p in problems if p.level == "error")
 
 
-__all__ = ["EXPORT_COLUMNS", "ImportOptions", "ImportResult", "OrgLoadError", "Record",
-           "RecordsOnDemand", "RowLocs", "build_people", "build_person", "import_csv",
-           "is_export_layout", "tree_order"]
+__all__ = ["EXPORT_COLUMNS", "EXPORT_COLUMNS_FTE", "ImportOptions", "ImportResult",
+           "OrgLoadError", "Record", "RecordsOnDemand", "RowLocs", "build_people",
+           "build_person", "import_csv", "is_export_layout", "tree_order"]

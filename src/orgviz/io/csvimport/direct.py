@@ -36,7 +36,7 @@ def link_directly(columns: RecordColumns, exact: bool,
                   options: ImportOptions) -> DirectLinks | None:
     """The links of the rows when each row links as it is, else None (checked over whole
     columns: unique ids, every manager the id of someone else, no history rows or dotted
-    lines to resolve, no cycle)."""
+    lines to resolve, no FTE, no cycle)."""
     if not DIRECT or options.junior or options.teams:
         return None
     ids, managers = columns["id"], columns["manager"]
@@ -47,6 +47,8 @@ def link_directly(columns: RecordColumns, exact: bool,
         return None
     if not exact and any(columns["dotted_raw"]):
         return None  # dotted lines to resolve
+    if columns["fte"].count(None) != len(ids):
+        return None  # FTEs to write (rare: the people of the columns are made without)
     rows, depths = tree_rows(index, managers)
     if len(rows) != len(ids):
         return None  # reporting cycles (a self-report among them: no top reaches it)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import os
 from collections import Counter
 
 from orgviz.errors import OrgvizError
+from orgviz.fte import FTE_HINT, parse_fte
 from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
@@ -26,8 +26,8 @@ def read_junior(imp: CellReader, path: str) -> None:
         raise OrgvizError(f"{table.shown}: no 'Reporting Senior Post' (manager) column in the "
                           "junior posts file")
     imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "
-                            f"{columns.describe()} (a card a row: the grade names it, the "
-                            "FTE goes in its title)")
+                            f"{columns.describe()} (a card a row: the grade names it; its "
+                            "FTE is its fte)")
     taken = {r.id for r in imp.records}
     # Posts the senior file lists twice, live and eliminated: a join of the two files
     # repeats each junior row under such a post, an artefact (imported once).
@@ -54,11 +54,11 @@ def read_junior(imp: CellReader, path: str) -> None:
                         f"row repeats row {seen[key]} exactly: imported both")
         seen.setdefault(key, line)
         title = get("title") or "Junior post"
-        fte = get("fte")
-        if fte is not None and not _is_fte(fte):
+        fte_cell = get("fte")
+        fte = None if fte_cell is None else parse_fte(fte_cell)
+        if fte_cell is not None and fte is None:
             imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
-                        "csv", f"FTE {fte!r} is not a number of posts: left out of the title")
-            fte = None
+                        "csv", f"FTE {fte_cell!r} is not {FTE_HINT}: left out")
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)
@@ -68,17 +68,9 @@ def read_junior(imp: CellReader, path: str) -> None:
         role = grade_role(grade)
         record = Record(id=rid, line=line, file=table.shown,
                         name=f"{grade} posts" if grade else "Junior posts",
-                        title=f"{title} ({fte} FTE)" if fte else title,
+                        title=title, fte=fte,
                         roles=(role,) if role else (),
                         manager=senior, team=get("team"), vacant=vacant,
                         cols={f: i + 1 for f, i in columns.index.items()})
         imp.records.append(record)
 
-
-def _is_fte(text: str) -> bool:
-    """Whether a cell is a number of full-time posts (0.5, 3, 19.62)."""
-    try:
-        value = float(text)
-    except ValueError:
-        return False
-    return math.isfinite(value) and value >= 0  # (not nan, inf, -2 or 1e400)

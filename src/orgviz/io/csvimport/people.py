@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from orgviz.io.csvimport.records import Record
-from orgviz.io.orgwrite import pieced_lines, plain_keys, plain_line, remade
+from orgviz.io.orgwrite import pieced_lines, plain_keys, plain_line, remade, with_fte
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -55,13 +55,14 @@ def build_person(record: Record, infer: Callable[[str], str | None] = DEFAULT_LA
                   title=record.title, roles=roles, role_source=source,
                   reports_to=record.reports_to, dotted_to=record.dotted_to, team=record.team,
                   vacant=record.vacant, assistant=record.assistant, location=record.location,
-                  email=record.email, field_locs=RowLocs(record.file, record.line, record.cols))
+                  email=record.email, fte=record.fte,
+                  field_locs=RowLocs(record.file, record.line, record.cols))
 
 
 _NO_ROLE: tuple[tuple[str, ...], str] = ((), "none")
 #: The Record fields a Person is made of, in the order of a `people_and_lines` row.
 PERSON_SOURCE = ("id", "file", "line", "name", "title", "roles", "reports_to", "dotted_to",
-                 "team", "vacant", "assistant", "location", "email", "cols")
+                 "team", "vacant", "assistant", "location", "email", "fte", "cols")
 _PERSON_SOURCE = attrgetter(*PERSON_SOURCE)
 
 
@@ -75,7 +76,7 @@ def build_people(records: Sequence[Record], infer: Callable[[str], str | None] =
 
 PersonSource = tuple[str, str, int, "str | None", "str | None", tuple[str, ...], "str | None",
                      tuple[str, ...], "str | None", bool, bool, "str | None", "str | None",
-                     Mapping[str, int]]
+                     "float | None", Mapping[str, int]]
 
 
 #: A person's line in the org file, from its values (see `orgwrite.plain_line`).
@@ -102,13 +103,14 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
         made = [build_person(Record(pid, row, file, name, title, roles, reports_to=boss,
                                     dotted_to=dotted, team=team, vacant=vacant,
                                     assistant=assistant, location=location, email=email,
-                                    cols=dict(cols)), infer)
+                                    fte=fte, cols=dict(cols)), infer)
                 for (pid, file, row, name, title, roles, boss, dotted, team, vacant,
-                     assistant, location, email, cols) in rows]
+                     assistant, location, email, fte, cols) in rows]
         if line is not None:
-            lines = [line(p.id, p.name, p.title, p.roles if p.role_source == "explicit" else (),
-                          p.reports_to, p.dotted_to, p.team, p.vacant, p.assistant,
-                          p.location, p.email) for p in made]
+            lines = [with_fte(line(p.id, p.name, p.title,
+                                   p.roles if p.role_source == "explicit" else (),
+                                   p.reports_to, p.dotted_to, p.team, p.vacant, p.assistant,
+                                   p.location, p.email), p.fte) for p in made]
         return made, lines
     by_title: dict[str, tuple[tuple[str, ...], str]] = {}
     people: list[Person] = []
@@ -116,7 +118,7 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
     new, person = object.__new__, Person
     add_line = lines.append
     for (pid, file, row, name, title, roles, boss, dotted, team, vacant, assistant, location,
-         email, cols) in rows:
+         email, fte, cols) in rows:
         source = "explicit"
         if not roles:
             if title:
@@ -145,13 +147,15 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
         p.assistant = assistant
         p.location = location
         p.email = email
+        p.fte = fte
         p.field_locs = locs
         p.item_locs = {}
         p.__class__ = person  # type: ignore[assignment]
         append(p)  # type: ignore[arg-type]
         if line is not None:
-            add_line(line(pid, name, title, roles if source == "explicit" else (), boss,
-                          dotted, team, vacant, assistant, location, email))
+            add_line(with_fte(line(pid, name, title, roles if source == "explicit" else (),
+                                   boss, dotted, team, vacant, assistant, location, email),
+                              fte))
     return people, lines
 
 
@@ -177,7 +181,8 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         raise ValueError(f"{len(order)} rows ordered of {len(ids)}")
     if not _FAST_PEOPLE:
         sources = list(zip(ids, repeat(file), lines, names, titles, roles, bosses, dotted,
-                           teams, vacant, assistant, locations, emails, repeat(cols)))
+                           teams, vacant, assistant, locations, emails, repeat(None),
+                           repeat(cols)))
         return people_and_lines(map(sources.__getitem__, order), infer,
                                 plain_line if with_lines else None)
     # Each row's (roles, role_source): inferred from the title once per distinct title.
@@ -200,6 +205,7 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         field_locs.line = row
         field_locs.cols = cols
         p.loc = at
+        p.fte = None  # (rows with an FTE are linked record by record: see direct.py)
         p.field_locs = field_locs
         p.item_locs = no_items
     by_row: list[Any] = [None] * len(ids)
@@ -276,7 +282,7 @@ _NO_ITEMS = _NoItems()
 
 #: The fields `build_people` sets, in Person's order.
 _PERSON_FIELDS = ("id", "loc", "name", "title", "roles", "role_source", "reports_to",
-                  "dotted_to", "team", "vacant", "assistant", "location", "email",
+                  "dotted_to", "team", "vacant", "assistant", "location", "email", "fte",
                   "field_locs", "item_locs")
 
 

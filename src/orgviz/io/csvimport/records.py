@@ -50,6 +50,7 @@ class Record:
     assistant: bool = False
     location: str | None = None
     email: str | None = None
+    fte: float | None = None
     cols: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     history: str | None = None  # why the row is a history row (dropped), if it is one

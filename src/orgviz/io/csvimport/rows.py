@@ -9,6 +9,7 @@ from operator import itemgetter
 from typing import Any
 
 from orgviz.errors import OrgvizError
+from orgviz.fte import FTE_HINT, parse_fte
 from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
@@ -29,13 +30,15 @@ from orgviz.problem import SourceLoc
 #: read verbatim (no placeholder names, no top markers, values not trimmed).
 EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team",
                   "team_name", "vacant", "assistant", "location", "email")
+#: ... with an `fte` column last, as written for an org where someone has an `fte`.
+EXPORT_COLUMNS_FTE = (*EXPORT_COLUMNS, "fte")
 _LINE = itemgetter(0)
 _CELLS = itemgetter(1)
 
 
 def is_export_layout(header: Sequence[str]) -> bool:
     """Whether a CSV header is exactly the layout `orgviz export --format csv` writes."""
-    return tuple(header) == EXPORT_COLUMNS
+    return tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE)
 
 
 class RowReader(CellReader, FlagReader):
@@ -45,14 +48,14 @@ class RowReader(CellReader, FlagReader):
         """The values of the table's rows, column by column (every field of Record, a list
         each), with the columns found noted for the file header."""
         if exact:
-            fields = ["manager" if c == "reports_to" else c for c in EXPORT_COLUMNS]
+            fields = ["manager" if c == "reports_to" else c for c in table.header]
             columns = Columns(dict(zip(fields, range(len(fields)), strict=True)), (1,),
                               tuple(table.header))
         else:
             found = detect(table.header, self.options.columns)
-            # (fte and grade make the cards of grouped junior posts: not a person's fields,
-            # so they are listed as not imported rather than as read; an organogram's grades
-            # of senior posts give their roles: see grades.py)
+            # (grade makes the cards of grouped junior posts: not a person's field, so it is
+            # listed as not imported rather than as read; an organogram's grades of senior
+            # posts give their roles: see grades.py)
             grade_at = found.index.get("grade")
             keep = ("grade",) if grade_at is not None and senior_grades(
                 _column(table, grade_at)) else ()
@@ -223,12 +226,32 @@ class RowReader(CellReader, FlagReader):
             grades = values.get("grade")
             if grades is not None:  # (an organogram's: see read_people)
                 record_values["roles"] = roles_of_grades(record_values["roles"], grades)
+        ftes = get("fte")
+        if ftes is not None:
+            record_values["fte"] = self.read_ftes(shown, lines, ftes, notes, exact)
         ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
                                        notes)
         self.name_the_unnamed(shown, columns, exact, ids, names,
                               record_values["vacant"], lines, notes)  # type: ignore[arg-type]
         record_values.update(id=ids, name=names, title=titles, generated=generated)
         return record_values
+
+    def read_ftes(self, shown: str, lines: Sequence[int], values: Sequence[str | None],
+                  notes: list[Sequence[str]], exact: bool) -> list[float | None]:
+        """Each row's FTE: None where the cell is empty, or (but in the exact layout) 1, the
+        FTE of a position without one. A cell that is no number of full-time equivalents is
+        a warning at the cell, and left out."""
+        ftes: list[float | None] = []
+        for r, value in enumerate(values):
+            fte = None if value is None else parse_fte(value)
+            if fte == 1 and not exact:
+                fte = None
+            elif fte is None and value is not None:
+                self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "warning", "csv",
+                             f"FTE {value!r} is not {FTE_HINT}: left out")
+                add_note(notes, r, f"FTE {value!r} left out: not a number")
+            ftes.append(fte)
+        return ftes
 
     def check_flags(self, shown: str, lines: Sequence[int], fld: str,
                     values: Sequence[str | None] | None) -> None:
@@ -299,7 +322,7 @@ def _column(table: CsvTable, at: int) -> Sequence[str]:
 
 _NAME_PARTS = ("first_name", "last_name")
 #: Fields only the grouped junior posts of an organogram use (see junior.py).
-_JUNIOR_ONLY = ("fte", "grade")
+_JUNIOR_ONLY = ("grade",)
 #: The values of n records, one list per Record field (see `record_columns`).
 RecordColumns = dict[str, list[Any]]
 

@@ -1,0 +1,34 @@
+"""Full-time equivalents: the `fte` of a position, read from text and written back."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+#: A number of full-time equivalents as files and exports write it: 1, 0.6, 12.5, .5
+_FTE_TEXT = re.compile(r"(?:[0-9]{1,9}(?:\.[0-9]{0,9})?|\.[0-9]{1,9})")  # (ASCII digits)
+#: The most a position (a card of grouped posts included) can stand for.
+MAX_FTE = 100_000
+#: What a message about a value that is no FTE advises.
+FTE_HINT = "a number of full-time equivalents such as 1, 0.6 or 12.5"
+
+
+def parse_fte(text: str) -> float | None:
+    """The FTE a text gives (a decimal number from 0 to MAX_FTE), or None when it is none."""
+    if not _FTE_TEXT.fullmatch(text):
+        return None
+    value = float(text)
+    return value if value <= MAX_FTE else None
+
+
+def fte_text(value: float) -> str:
+    """An FTE as written in org files, exports and messages: `1`, `0.6`, `12.5`."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.9f}".rstrip("0")  # (never an exponent: 0.00001, not 1e-05)
+
+
+def total_fte(values: Iterable[float]) -> float:
+    """The sum of some FTEs, without the binary fractions' noise (0.1 + 0.2 is 0.3)."""
+    return round(math.fsum(values), 6)

@@ -1,0 +1,135 @@
+"""Full-time equivalents: `fte` read, imported, exported, compared and drawn."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from orgviz.cli import main
+from orgviz.diff import diff_orgs, format_text
+from orgviz.fte import fte_text, parse_fte, total_fte
+from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.io.export import to_csv, to_graphml, to_json
+from orgviz.loader import load
+
+PEOPLE = (
+    "EmployeeId,Name,ReportsTo,Title,FTE\n"
+    "1,Ann Lee,,CEO,1\n"
+    "2,Bo Chan,1,Engineer,0.6\n"
+    "3,Cy Diaz,1,Engineer,abc\n"
+    "4,Di Ekwe,1,Engineer,\n"
+    "5,Ed Fox,1,Engineer,1.0\n"
+)
+
+ORG = """\
+orgviz: 1
+org: {name: Acme, size: small}
+people:
+  - {id: ceo, name: Ann, title: CEO}
+  - {id: eng, name: Bo, title: Engineer, reports_to: ceo, fte: 0.6}
+  - {id: posts, name: EO posts, title: Analyst, reports_to: ceo, fte: 12.5}
+  - {id: one, name: Cy, title: Designer, reports_to: ceo, fte: 1}
+"""
+
+
+@pytest.mark.parametrize("value", ["1", "0.6", "12.5", ".5", "0", "3.", "100000", "0.000000001"])
+def test_fte_text_reads_back(value: str) -> None:
+    fte = parse_fte(value)
+    assert fte is not None and parse_fte(fte_text(fte)) == fte
+
+
+@pytest.mark.parametrize("value", ["", "-1", "1e3", "0,6", "nan", "inf", " 2", "1.5.0", "100001",
+                                   "0.0000000001", "½", "١"])
+def test_texts_that_are_no_fte(value: str) -> None:
+    assert parse_fte(value) is None
+
+
+@given(st.integers(0, 10**14).map(lambda n: n / 10**9))
+def test_any_fte_of_nine_decimals_reads_back(value: float) -> None:
+    if value <= 100_000:
+        text = fte_text(value)
+        assert "e" not in text and parse_fte(text) == value
+
+
+def test_totals_have_no_binary_noise() -> None:
+    assert total_fte([0.1, 0.2]) == 0.3
+    assert total_fte([]) == 0
+
+
+def test_import_reads_an_fte_column(tmp_path: Path) -> None:
+    csv = tmp_path / "people.csv"
+    csv.write_text(PEOPLE, encoding="utf-8")
+    result = import_csv(csv)
+    assert {p.id: p.fte for p in result.org.people} == {
+        "1": None, "2": 0.6, "3": None, "4": None, "5": None}  # (1 is the default: not written)
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems
+            if p.rule == "csv"] == [
+        (4, 5, "warning", "FTE 'abc' is not a number of full-time equivalents such as 1, 0.6 "
+                          "or 12.5: left out")]
+    assert "# people.csv:4: FTE 'abc' left out: not a number\n" in result.text
+    assert '  - {id: "2", name: Bo Chan, title: Engineer, reports_to: "1", fte: 0.6}\n' in \
+        result.text
+    assert "fte = 'FTE'" in result.text  # (the header comment names the column)
+    written = tmp_path / "people.yaml"
+    written.write_text(result.text, encoding="utf-8")
+    assert [p.fte for p in load(written).people] == [None, 0.6, None, None, None]
+
+
+def test_export_writes_an_fte_column_only_when_someone_has_one(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    org = load(path)
+    lines = to_csv(org).splitlines()
+    assert lines[0].endswith(",email,fte")
+    assert [line.rsplit(",", 1)[1] for line in lines[1:]] == ["", "0.6", "12.5", "1"]
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(ORG.replace(", fte: 0.6", "").replace(", fte: 12.5", "")
+                     .replace(", fte: 1", ""), encoding="utf-8")
+    assert to_csv(load(plain)).splitlines()[0].endswith(",location,email")
+    # ... and the exported CSV imports back exactly, the written 1 kept.
+    csv = tmp_path / "org.csv"
+    csv.write_text(to_csv(org), encoding="utf-8", newline="")
+    again = import_csv(csv, ImportOptions(order="csv"))
+    assert [p.fte for p in again.org.people] == [None, 0.6, 12.5, 1.0]
+    assert [p["fte"] for p in json.loads(to_json(org))["nodes"]] == [None, 0.6, 12.5, 1.0]
+    graphml = to_graphml(org).decode("utf-8")
+    assert 'attr.name="fte" attr.type="double"' in graphml
+    assert graphml.count(">12.5</data>") == 1
+
+
+def test_diff_reports_an_fte_change_and_no_fte_is_one(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(ORG, encoding="utf-8")
+    new.write_text(ORG.replace("fte: 0.6", "fte: 0.8").replace(", fte: 1}", "}"),
+                   encoding="utf-8")
+    changes = diff_orgs(load(old), load(new))
+    assert [(c.kind, c.id, c.field, c.old, c.new) for c in changes] == [
+        ("changed", "eng", "fte", 0.6, 0.8)]
+    assert "~ other change    eng (Bo): fte 0.6 -> 0.8\n" in format_text(changes, "a", "b")
+
+
+def test_cards_show_a_position_that_is_not_one_full_time_post(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    out = tmp_path / "org.svg"
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8")
+    assert ">Engineer (0.6 FTE)<" in svg and ">Analyst (12.5 FTE)<" in svg
+    assert "Designer (1 FTE)" not in svg and ">Designer<" in svg
+
+
+@pytest.mark.parametrize(("header", "args"), [
+    ("Full Time Equivalent", []), ("FTEs", []), ("Hours share", ["--fte", "Hours share"])])
+def test_the_fte_column_by_name_or_option(tmp_path: Path, header: str, args: list[str]) -> None:
+    csv = tmp_path / "people.csv"
+    csv.write_text(f"id,name,manager,{header}\n1,Ann,,\n2,Bo,1,0.5\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(csv), *args])
+    assert result.exit_code == 0, result.output
+    assert f"fte = '{header}'" in result.output
+    assert '  - {id: "2", name: Bo, reports_to: "1", fte: 0.5}\n' in result.output
