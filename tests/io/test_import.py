@@ -534,3 +534,25 @@ def test_counts_of_one_read_in_the_singular(tmp_path: Path) -> None:
     assert [p.message for p in result.problems if p.rule == "placeholder-name"] == [
         "1 placeholder name imported as a vacancy ('Vacant')"]
     assert "(1 row, utf-8): 1 position, 1 open." in result.text.splitlines()[1]
+
+
+@pytest.mark.parametrize(("emails", "expected"), [
+    (["ann@acme.test", "bo@acme.test", ""], []),
+    (["ann@acme.test", "BCHAN", ""], [(3, 4, "email 'BCHAN' is not an address (no '@'): "
+                                             "imported as written")]),
+    (["SKING", "NYANG", "LDEHAAN"], [(2, 4, "email 'SKING' and 2 more are not addresses "
+                                            "(no '@'): imported as written")]),
+])
+def test_emails_that_are_no_addresses_are_said_once(tmp_path: Path, emails: list[str],
+                                                    expected: list[tuple[int, int, str]]
+                                                    ) -> None:
+    path = tmp_path / "people.csv"
+    rows = [("1", "Ann", ""), ("2", "Bo", "1"), ("3", "Cy", "1")]
+    path.write_text("id,name,manager,email\n" + "".join(
+        f"{pid},{name},{boss},{email}\n" for (pid, name, boss), email in zip(
+            rows, emails, strict=True)), encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.col, p.message) for p in result.problems if p.rule == "email"] == \
+        expected
+    assert all(p.level == "info" for p in result.problems if p.rule == "email")
+    assert [p.email for p in result.org.people] == [e or None for e in emails]

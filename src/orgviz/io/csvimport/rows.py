@@ -226,6 +226,8 @@ class RowReader(CellReader, FlagReader):
             grades = values.get("grade")
             if grades is not None:  # (an organogram's: see read_people)
                 record_values["roles"] = roles_of_grades(record_values["roles"], grades)
+        if not exact:
+            self.check_emails(shown, lines, get("email"))
         ftes = get("fte")
         if ftes is not None:
             record_values["fte"] = self.read_ftes(shown, lines, ftes, notes, exact)
@@ -235,6 +237,21 @@ class RowReader(CellReader, FlagReader):
                               record_values["vacant"], lines, notes)  # type: ignore[arg-type]
         record_values.update(id=ids, name=names, title=titles, generated=generated)
         return record_values
+
+    def check_emails(self, shown: str, lines: Sequence[int],
+                     emails: Sequence[str | None] | None) -> None:
+        """One info at the first email value that is no address (no '@': a user name such
+        as Oracle HR's 'SKING'), with how many more there are: imported as they are."""
+        if emails is None:
+            return
+        odd = [email for email in emails if email and "@" not in email]
+        if not odd:
+            return
+        first = emails.index(odd[0])
+        said = (f"email {odd[0]!r} is not an address (no '@')" if len(odd) == 1 else
+                f"email {odd[0]!r} and {len(odd) - 1:,} more are not addresses (no '@')")
+        self.problem(SourceLoc(shown, lines[first], self.cols["email"]), "info", "email",
+                     f"{said}: imported as written")
 
     def read_ftes(self, shown: str, lines: Sequence[int], values: Sequence[str | None],
                   notes: list[Sequence[str]], exact: bool) -> list[float | None]:
