@@ -2,7 +2,8 @@
 
 PNG is drawn by resvg (resvg-py): it shapes text with HarfBuzz's rules (Arabic letters join,
 Hebrew and Arabic run right to left) and falls back to any installed font that has a
-character (CJK, Hangul, ...). cairosvg does neither, so it only draws PNG when resvg-py is
+character (CJK, Hangul, ...), which resvgfonts.py picks at the text's weight (resvg's own
+fallback ignores weights). cairosvg does neither, so it only draws PNG when resvg-py is
 missing. PDF is drawn by cairosvg (vector, text stays text, reproducible bytes), except a
 page whose text cairosvg would draw wrongly (see pdftext.py): that page is drawn by resvg
 as an image of at most `PDF_IMAGE_DPI` dpi and `MAX_PDF_IMAGE_PIXELS`, placed on a PDF page
@@ -390,9 +391,11 @@ def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int
 
 
 def _resvg_png(resvg: Any, svg: bytes) -> bytes:
-    """Draw the SVG at its size with resvg, with the system's fonts."""
+    """Draw the SVG at its size with resvg, with the system's fonts (see resvgfonts.py)."""
+    from orgviz.render.resvgfonts import for_resvg  # (PNG only: not at every render)
+
     try:
-        text = svg.decode("utf-8-sig")
+        text = for_resvg(svg).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RenderError(f"cannot convert the SVG to PNG: it is not UTF-8 text "
                           f"(byte {exc.start})") from None

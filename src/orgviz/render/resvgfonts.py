@@ -1,0 +1,376 @@
+"""Fonts for resvg: text the chart's font lacks gets a first family that has all of it.
+
+resvg (usvg 0.48, in resvg-py) draws a <text> with the first installed family of its
+`font-family` at the nearest weight. A character that font lacks is taken from a
+*fallback* face: the first face of its font database (directory order) that has the
+character and the same style, weight *or* stretch as the text's face (so any upright face,
+whatever its weight: on Debian, DejaVu Sans Condensed Bold for Arabic in regular text, the
+regular Droid Sans Fallback for Chinese in a bold name), and when that face has every
+character of the text, the whole text is drawn with it, Latin too. resvg-py lets one
+choose neither the fallback nor the database's order.
+
+So before resvg draws an SVG (`for_resvg`), each <text> holding characters outside the
+scripts the chart's fonts are made for (see pdftext.needs_shaping: Arabic, Hebrew, CJK,
+...) that its first installed family lacks gets a family put first that has every one of
+its characters at its weight (bold where bold): the first of `SCRIPT_FAMILIES` that does.
+No fallback happens, so the text is drawn at its own weight. Fonts are found by reading
+the installed font files (their names, weights and character maps), as resvg does; with
+no such family installed the text is left as it was (resvg's fallback, as before). Text
+all in the simple scripts is never touched: those SVGs reach resvg byte for byte.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import re
+import struct
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+from xml.sax.saxutils import quoteattr
+
+#: Families tried, in order, for text whose chart font lacks some of its characters; the
+#: first that has all of them (at the text's weight, else at any) draws it. DejaVu Sans
+#: first: it has Latin, Greek, Cyrillic, Arabic and Hebrew, so text that mixes them (a
+#: card note "dotted line to ليلى حداد") is drawn in one family, the same as a name in
+#: one script, and its Arabic is compact (Noto Sans Arabic's descenders reach the line
+#: below at a card's line pitch). Then sans-serif script families (CJK, Indic, ...).
+SCRIPT_FAMILIES: tuple[str, ...] = (
+    "DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew",
+    "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK TC",
+    "Noto Sans SC", "Noto Sans JP", "Noto Sans KR", "Noto Sans TC",
+    "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans Tamil", "Noto Sans Thai",
+    "Noto Sans Ethiopic", "Noto Sans Armenian", "Noto Sans Georgian",
+    "Arial", "Segoe UI", "Tahoma", "Arial Unicode MS", "PingFang SC", "Hiragino Sans",
+    "Apple SD Gothic Neo", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic",
+    "Droid Sans Fallback", "WenQuanYi Zen Hei",
+)
+#: What resvg-py resolves the generic families to.
+_GENERIC = {"serif": "Times New Roman", "sans-serif": "Arial", "monospace": "Courier New",
+            "cursive": "Comic Sans MS", "fantasy": "Impact"}
+_FONT_FILE = re.compile(r"\.(ttf|otf|ttc|otc)$", re.I)
+_TEXT_TAG = re.compile(rb"<text(?=[\s>/])[^>]*>")
+_FAMILY_ATTRIBUTE = re.compile(rb"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+class Face(NamedTuple):
+    """One face of an installed font file, as resvg's font database sees it."""
+
+    path: str
+    offset: int  # of the face's table directory in the file (collections hold several)
+    families: tuple[str, ...]  # lower case
+    weight: int  # 100..900
+    italic: bool
+    width: int  # 1..9, 5 is normal
+
+
+# --- reading font files ---------------------------------------------------------------------
+
+def _tables(data: mmap.mmap | bytes, offset: int) -> dict[bytes, tuple[int, int]]:
+    """The face's tables: tag -> (offset, length)."""
+    count = struct.unpack_from(">H", data, offset + 4)[0]
+    tables = {}
+    for index in range(count):
+        tag, _, start, length = struct.unpack_from(">4sIII", data, offset + 12 + 16 * index)
+        tables[tag] = (start, length)
+    return tables
+
+
+def _face_offsets(data: mmap.mmap | bytes) -> list[int]:
+    if data[:4] == b"ttcf":
+        count = struct.unpack_from(">I", data, 8)[0]
+        return list(struct.unpack_from(f">{min(count, 256)}I", data, 12))
+    return [0]
+
+
+def _names(data: mmap.mmap | bytes, table: tuple[int, int]) -> tuple[str, ...]:
+    """Family names: typographic (16) when there is one, else family (1), any language."""
+    start = table[0]
+    _, count, strings = struct.unpack_from(">HHH", data, start)
+    found: dict[int, list[str]] = {16: [], 1: []}
+    for index in range(count):
+        platform, encoding, _, name_id, length, at = struct.unpack_from(
+            ">HHHHHH", data, start + 6 + 12 * index)
+        if name_id not in found:
+            continue
+        raw = bytes(data[start + strings + at:start + strings + at + length])
+        if platform == 0 or (platform == 3 and encoding in (0, 1, 10)):
+            name = raw.decode("utf-16-be", "replace")
+        elif platform == 1 and encoding == 0:
+            name = raw.decode("mac-roman", "replace")
+        else:
+            continue
+        if name.strip():
+            found[name_id].append(name.strip().lower())
+    return tuple(dict.fromkeys(found[16] or found[1]))
+
+
+def _read_faces(path: str) -> list[Face]:
+    """The faces of a font file (none when it cannot be read)."""
+    faces = []
+    try:
+        with open(path, "rb") as file, mmap.mmap(file.fileno(), 0,
+                                                  access=mmap.ACCESS_READ) as data:
+            for offset in _face_offsets(data):
+                tables = _tables(data, offset)
+                if b"name" not in tables or b"cmap" not in tables:
+                    continue
+                weight, italic, width = 400, False, 5
+                if b"OS/2" in tables:
+                    os2 = tables[b"OS/2"][0]
+                    width, = struct.unpack_from(">H", data, os2 + 6)
+                    weight, = struct.unpack_from(">H", data, os2 + 4)
+                    selection, = struct.unpack_from(">H", data, os2 + 62)
+                    italic = bool(selection & 0x201)
+                families = _names(data, tables[b"name"])
+                if families:
+                    faces.append(Face(path, offset, families, min(max(weight, 1), 1000),
+                                      italic, min(max(width, 1), 9)))
+    except (OSError, ValueError, struct.error, IndexError):
+        return []
+    return faces
+
+
+@lru_cache(maxsize=64)
+def _charmap(path: str, offset: int) -> frozenset[int]:
+    """The code points a face has glyphs for (its best Unicode cmap subtable)."""
+    try:
+        with open(path, "rb") as file, mmap.mmap(file.fileno(), 0,
+                                                  access=mmap.ACCESS_READ) as data:
+            start = _tables(data, offset)[b"cmap"][0]
+            count = struct.unpack_from(">H", data, start + 2)[0]
+            best: tuple[int, int] | None = None
+            for index in range(count):
+                platform, encoding, at = struct.unpack_from(">HHI", data, start + 4 + 8 * index)
+                sub = start + at
+                kind = struct.unpack_from(">H", data, sub)[0]
+                rank = {(3, 10): 3, (0, 4): 3, (0, 6): 3, (3, 1): 2, (0, 3): 2}.get(
+                    (platform, encoding), 0) * 2 + (kind == 12)
+                if rank and kind in (4, 12) and (best is None or rank > best[0]):
+                    best = (rank, sub)
+            return frozenset(_cmap_points(data, best[1])) if best else frozenset()
+    except (OSError, ValueError, struct.error, IndexError, KeyError):
+        return frozenset()
+
+
+def _cmap_points(data: mmap.mmap, sub: int) -> Iterator[int]:
+    """Code points with a glyph other than 0 in a format 4 or 12 subtable."""
+    if struct.unpack_from(">H", data, sub)[0] == 12:
+        groups = struct.unpack_from(">I", data, sub + 12)[0]
+        for index in range(groups):
+            first, last, glyph = struct.unpack_from(">III", data, sub + 16 + 12 * index)
+            yield from range(first + (glyph == 0), min(last, 0x10FFFF) + 1)
+        return
+    segments = struct.unpack_from(">H", data, sub + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, sub + 14)
+    starts = struct.unpack_from(f">{segments}H", data, sub + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, sub + 16 + 4 * segments)
+    range_at = sub + 16 + 6 * segments
+    ranges = struct.unpack_from(f">{segments}H", data, range_at)
+    for index in range(segments):
+        for point in range(starts[index], ends[index] + 1):
+            if point == 0xFFFF:
+                continue
+            if ranges[index] == 0:
+                glyph = (point + deltas[index]) & 0xFFFF
+            else:
+                where = range_at + 2 * index + ranges[index] + 2 * (point - starts[index])
+                glyph = struct.unpack_from(">H", data, where)[0]
+                glyph = (glyph + deltas[index]) & 0xFFFF if glyph else 0
+            if glyph:
+                yield point
+
+
+def font_dirs() -> list[Path]:
+    """The folders resvg's font database reads the system's fonts from."""
+    home = Path.home()
+    if sys.platform == "win32":
+        root = os.environ.get("SYSTEMROOT", r"C:\Windows")
+        local = os.environ.get("LOCALAPPDATA", str(home / "AppData" / "Local"))
+        return [Path(root) / "Fonts", Path(local) / "Microsoft" / "Windows" / "Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/Library/Fonts"), Path("/System/Library/Fonts"),
+                Path("/Network/Library/Fonts"), home / "Library" / "Fonts"]
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+            data_home / "fonts", home / ".fonts"]
+
+
+class FontIndex:
+    """The installed faces by family (lower case), in a fixed order (sorted paths)."""
+
+    def __init__(self, faces: Iterable[Face]) -> None:
+        self.families: dict[str, list[Face]] = {}
+        for face in faces:
+            for family in face.families:
+                self.families.setdefault(family, []).append(face)
+
+    def face(self, family: str, bold: bool, italic: bool) -> Face | None:
+        """The face resvg picks for `family` (CSS font matching), or None if not installed."""
+        faces = self.families.get(_GENERIC.get(family.lower(), family).lower())
+        if not faces:
+            return None
+        narrow = [face for face in faces if face.width <= 5]
+        width = max(face.width for face in narrow) if narrow else min(f.width for f in faces)
+        faces = [face for face in faces if face.width == width]
+        slanted = [face for face in faces if face.italic == italic]
+        faces = slanted or faces
+        return min(faces, key=lambda face: _weight_rank(face.weight, 700 if bold else 400))
+
+    def has_all(self, face: Face, points: Iterable[int]) -> bool:
+        """Whether the face has a glyph for every code point."""
+        charmap = _charmap(face.path, face.offset)
+        return all(point in charmap for point in points)
+
+
+def _weight_rank(weight: int, wanted: int) -> tuple[int, int]:
+    """CSS font matching's order of weights (smaller first) for the `wanted` weight."""
+    if wanted == 400 and 400 <= weight <= 500:
+        return 0, weight
+    if weight >= wanted if wanted > 500 else weight <= wanted:
+        return 1, abs(weight - wanted)
+    return 2, abs(weight - wanted)
+
+
+@lru_cache(maxsize=1)
+def installed_fonts() -> FontIndex:
+    """The fonts installed on this machine (read once per process)."""
+    paths: list[str] = []
+    seen: set[str] = set()
+    for folder in font_dirs():
+        for root, dirs, files in os.walk(folder, followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen:  # (a link back up the tree)
+                dirs.clear()
+                continue
+            seen.add(real)
+            dirs.sort()
+            paths.extend(os.path.join(root, name) for name in sorted(files)
+                         if _FONT_FILE.search(name))
+    return FontIndex(face for path in paths for face in _read_faces(path))
+
+
+# --- choosing families for the text of an SVG ----------------------------------------------
+
+def _drawn(char: str) -> bool:
+    """Whether a font must have `char`: not whitespace nor an invisible format character."""
+    point = ord(char)
+    return not (char.isspace() or unicodedata.category(char) in ("Cf", "Cc")
+                or 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF)
+
+
+def _needed(text: str) -> list[int] | None:
+    """The code points a font must have for `text`; None when all are in simple scripts."""
+    from orgviz.render.pdftext import needs_shaping
+
+    points = sorted({ord(char) for char in text if _drawn(char)})
+    return points if any(needs_shaping(chr(point)) for point in points) else None
+
+
+def pick_family(text: str, stack: str, bold: bool, italic: bool,
+                fonts: FontIndex) -> str | None:
+    """The family to put before `stack` so that resvg draws `text` without fallback, or
+    None when the stack's first installed family has every character (or none does)."""
+    points = _needed(text)
+    if points is None:
+        return None
+    for family in _families(stack):
+        face = fonts.face(family, bold, italic)
+        if face is not None:
+            if fonts.has_all(face, points):
+                return None
+            break
+    fallback = None
+    for family in SCRIPT_FAMILIES:
+        face = fonts.face(family, bold, italic)
+        if face is None or not fonts.has_all(face, points):
+            continue
+        if (face.weight >= 600) == bold:
+            return family
+        fallback = fallback or family
+    return fallback
+
+
+def _families(stack: str) -> list[str]:
+    return [part.strip().strip("'\"").strip() for part in stack.split(",") if part.strip()]
+
+
+class _Style(NamedTuple):
+    stack: str
+    bold: bool
+    italic: bool
+
+
+def _text_elements(root: ET.Element) -> Iterator[tuple[str, _Style, bool]]:
+    """Each <text> in document order: its text, font, and whether it names a family."""
+    stack: list[tuple[ET.Element, _Style]] = [(root, _Style("sans-serif", False, False))]
+    while stack:
+        element, style = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        values = dict(element.attrib)
+        for declaration in values.get("style", "").split(";"):
+            name, colon, value = declaration.partition(":")
+            if colon:
+                values[name.strip()] = value.strip()
+        family, bold, italic = style
+        if values.get("font-family", "").strip():
+            family = values["font-family"].strip()
+        if "font-weight" in values:
+            weight = values["font-weight"].strip()
+            bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+        if "font-style" in values:
+            italic = values["font-style"].strip() in ("italic", "oblique")
+        style = _Style(family, bold, italic)
+        if element.tag in ("text", _SVG_NS + "text"):
+            yield "".join(element.itertext()), style, "font-family" in element.attrib
+            continue
+        stack.extend((child, style) for child in reversed(element))
+
+
+def for_resvg(svg: bytes, fonts: FontIndex | None = None) -> bytes:
+    """The SVG with a first font family on each <text> that resvg would draw with fallback
+    fonts (see the module's docstring); the SVG itself when there is none."""
+    if svg.isascii() and b"&#" not in svg:
+        return svg
+    try:
+        texts = list(_text_elements(ET.fromstring(svg)))
+    except (ET.ParseError, ValueError):
+        return svg
+    tags = list(_TEXT_TAG.finditer(svg))
+    if len(tags) != len(texts):  # "<text" in a comment or CDATA: leave it to resvg
+        return svg
+    picked: dict[tuple[str, _Style], str | None] = {}
+    parts: list[bytes] = []
+    last = 0
+    for tag, (text, style, own) in zip(tags, texts, strict=True):
+        key = (text, style)
+        if key not in picked:
+            if _needed(text) is None:  # (no need to read the installed fonts)
+                picked[key] = None
+            else:
+                fonts = fonts or installed_fonts()
+                picked[key] = pick_family(text, style.stack, style.bold, style.italic, fonts)
+        family = picked[key]
+        if family is None:
+            continue
+        value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
+        start_tag = tag.group(0)
+        if own:
+            named = _FAMILY_ATTRIBUTE.search(start_tag)
+            if named is None:  # (a ">" in an attribute value cut the tag short)
+                continue
+            start_tag = start_tag[:named.start(1)] + value + start_tag[named.end(1):]
+        else:
+            start_tag = start_tag[:5] + b" font-family=" + value + start_tag[5:]
+        parts += [svg[last:tag.start()], start_tag]
+        last = tag.end()
+    if not parts:
+        return svg
+    return b"".join(parts) + svg[last:]
