@@ -212,3 +212,20 @@ def test_dot_layout_routes_too(stem: str, marks: None) -> None:
         ends.append((link.manager, link.report))
     check_dotted(chart, geometry, ends)
     assert all(not line.curve for line in dotted)
+
+
+@pytest.mark.parametrize(("managers", "reports", "shown"), [
+    (["דנה כהן"], 2, "\u2068דנה כהן\u2069 · 2 dotted"),
+    (["ليلى حداد", "Sam Ito"], 0, "\u2068ليلى حداد\u2069, Sam Ito"),
+    (["Dana Reyes"], 1, " Dana Reyes · "),
+    (["Zoë Ørsted"], 0, " Zoë Ørsted"),  # (not ASCII, but left to right: as it is)
+])
+def test_right_to_left_names_in_a_note_are_isolated(managers: list[str], reports: int,
+                                                    shown: str) -> None:
+    # Without the isolates a viewer joins the count after a Hebrew name to it: "dotted to
+    # 2 · דנה כהן dotted reports".
+    from orgviz.render.cards import dotted_note
+
+    note = dotted_note(managers, reports)
+    assert shown in note
+    assert note.count("\u2068") == note.count("\u2069") == shown.count("\u2068")

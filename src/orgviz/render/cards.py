@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from orgviz.render.chart import Card, Chart
@@ -111,7 +112,7 @@ def dotted_note(managers: list[str], reports: int) -> str:
     if reports:
         suffixes = [f" · {reports:,} dotted-line report{plural}",
                     f" · {reports:,} dotted report{plural}", f" · +{reports:,} report{plural}"]
-    names = ", ".join(managers)
+    names = ", ".join(map(isolated, managers))
     for suffix in suffixes:
         for head in ("dotted line to ", "dotted to "):
             text = head + names + suffix
@@ -120,7 +121,16 @@ def dotted_note(managers: list[str], reports: int) -> str:
     more = f" +{len(managers) - 1}" if len(managers) > 1 else ""
     head, tail = "dotted to ", more + suffixes[-1]
     first = ellipsize(managers[0], room - text_width(head + tail, TEAM_SIZE), TEAM_SIZE)
-    return head + first + tail
+    return head + isolated(first) + tail
+
+
+def isolated(name: str) -> str:
+    """A name with right-to-left letters between bidi isolates (U+2068 ... U+2069), so that
+    the text after it in a note keeps its place ("dotted to דנה כהן · 2 dotted reports" is
+    not shown as "dotted to 2 · דנה כהן dotted reports"); other names as they are."""
+    if name.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+        return name
+    return f"\u2068{name}\u2069"
 
 
 def chart_texts(chart: Chart) -> dict[str, CardText]:
