@@ -441,6 +441,18 @@ def _wanted_rows(ids: list[str], parent: list[int], rows: Mapping[str, int] | No
     return raw
 
 
+class _Fixed:
+    """What every _Structure of a forest reads that no option changes: the nodes with
+    reports (in preorder), each one's reports in row order, and whether they are all cards
+    alone."""
+
+    def __init__(self, kids: list[list[int]], raw: list[int]) -> None:
+        self.managers = [v for v, ks in enumerate(kids) if ks]
+        by_row = raw.__getitem__
+        self.by_rows = {v: sorted(kids[v], key=by_row) for v in self.managers}
+        self.leafy = {v: all(not kids[c] for c in kids[v]) for v in self.managers}
+
+
 class _Structure:
     """What a layout needs that does not depend on the height of list columns: listed nodes,
     block members and their order, rows and the packing items (plain arrays, by index)."""
@@ -452,9 +464,13 @@ class _Structure:
         raw: list[int],
         depth: list[float],
         options: LayoutOptions,
+        fixed: _Fixed | None = None,
     ) -> None:
         n = len(kids)
         self.stub = max(4.0, options.sibling_gap * 0.5)  # from a trunk to the card's side
+        if fixed is None:
+            fixed = _Fixed(kids, raw)
+        managers = fixed.managers
 
         # Which nodes are listed, and each row-laid manager's block members.
         cut = options.list_from
@@ -467,10 +483,10 @@ class _Structure:
         members: dict[int, list[int]] = {}
         need = max(1, options.stack_min)
         any_row = options.stack_any_row
-        for v in range(n):
-            ks = kids[v]
-            if not ks or listed[v]:
+        for v in managers:
+            if listed[v]:
                 continue
+            ks = kids[v]
             leaves: list[int] = []
             if options.stack_leaves and len(ks) >= need:
                 low = raw[v] + 1
@@ -490,10 +506,12 @@ class _Structure:
         # Listed nodes with reports, children first, with their reports in order.
         self.order: dict[int, list[int]] = {}
         self.rest: list[int] | None = None  # listed nodes with reports, not _Singles
-        for u in range(n - 1, -1, -1):
-            if listed[u] and kids[u]:
-                self.order[u] = sorted(kids[u], key=by_row)
-        self.leafy = {u: all(not kids[c] for c in ks) for u, ks in self.order.items()}
+        if cut is not None:
+            by_rows, leafy = fixed.by_rows, fixed.leafy
+            self.order = {u: by_rows[u] for u in reversed(managers) if listed[u]}
+            self.leafy = {u: leafy[u] for u in self.order}
+        else:
+            self.leafy = {}
         self.leafy.update((v, all(not kids[c] for c in g)) for v, g in members.items())
         self.hung = {v: cut is not None and listed[g[-1]] for v, g in members.items()}
 
@@ -539,10 +557,10 @@ class _Structure:
         self.pkids: list[list[int] | None] = [None] * self.total  # packed children, in order
         self.centre_of: list[tuple[int, int] | None] = [None] * self.total
         self.block_of = {v: b_id for b_id, v in enumerate(members, start=n)}  # owner -> block
-        for v in range(n):
-            ks = kids[v]
-            if not ks or inblock[v]:
+        for v in managers:
+            if inblock[v]:
                 continue
+            ks = kids[v]
             b_id = self.block_of.get(v)
             normal = [c for c in ks if not inblock[c]]
             if b_id is None:
@@ -833,6 +851,7 @@ class PreparedForest:
         self._structures: dict[LayoutOptions, _Structure] = {}
         self._singles: dict[LayoutOptions, _Singles] = {}
         self._listed: dict[LayoutOptions, _Listed] = {}
+        self._fixed: _Fixed | None = None
 
     def _plan(self, options: LayoutOptions) -> _Plan:
         if options.direction != self.direction:
@@ -841,7 +860,9 @@ class PreparedForest:
         key = replace(options, list_height=None)
         st = self._structures.pop(key, None)
         if st is None:
-            st = _Structure(self.kids, self.parent, self.raw, self.depth, options)
+            if self._fixed is None:
+                self._fixed = _Fixed(self.kids, self.raw)
+            st = _Structure(self.kids, self.parent, self.raw, self.depth, options, self._fixed)
             if len(self._structures) >= 8:  # keep the most recently used ones
                 del self._structures[next(iter(self._structures))]
         self._structures[key] = st
