@@ -14,6 +14,10 @@ Structure of the graph:
   cards of a column share a rank (so they stack down the page), the columns are successive
   ranks joined row by row by invisible edges, and with several columns each is topped by an
   invisible cap node that keeps room for a bus along the block's top;
+- left to right, a chart much taller than wide lists people from a level row on (`Lists`,
+  `Listing`): a listing manager's reports stand to its right in shelves of columns under a
+  bus (leaves in a block, each other report a column of its own with its own listing to
+  its right), so the tree's breadth runs across the page instead of down it;
 - assistants share their manager's rank, to its right; dotted lines are not in the layout.
 """
 
@@ -34,6 +38,15 @@ NODESEP = 0.3  # inches between neighbours in a rank
 RANKSEP = 0.5  # inches between ranks
 POINT = 0.05  # inches: size of spine points and waypoints
 AXIS = 0.05  # inches: width of the invisible axis nodes
+#: ranks a shelf of a list may take (tried for the smallest frame)
+LIST_ROOMS = (2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 40, 48, 56, 64, 80, 96, 128)
+DOTTED_CARDS = 300  # the stand-alone DOT draws dotted lines in charts of this many cards
+FRAME = 16 / 9  # lists are chosen for the smallest frame of this aspect around the chart
+FRAME_TIE = 0.05  # frames within 5% of the smallest are a tie: the deepest list row wins
+#: Graphviz packs lists about this much tighter down the page than `measure_lists`'s boxes
+#: (a shelf or list tucks in under the shorter parts of the one above: 0.83-0.90 on the
+#: example orgs)
+INTERLOCK = 0.87
 
 
 class Spine(NamedTuple):
@@ -58,6 +71,19 @@ class Block(NamedTuple):
     via: tuple[str, ...] = ()  # waypoints from the manager to the block's first rank
 
 
+class Listing(NamedTuple):
+    """Left to right, listed: a manager's reports to its right in shelves, one under the
+    other; a shelf's columns stand side by side (a rank each, with room between them for the
+    listings of the reports in them) under a bus through its caps, level with the manager's
+    middle for the first shelf."""
+
+    manager: str  # card id
+    shelves: tuple[tuple[tuple[str, ...], ...], ...]  # per shelf, card ids of each column
+    caps: tuple[tuple[str, ...], ...]  # per shelf, the DOT nodes of its bus (one per rank
+    # from the list's first rank to the shelf's last column; none for one column)
+    via: tuple[str, ...] = ()  # waypoints from a list root to the rank before the list row
+
+
 class Route(NamedTuple):
     """A solid line from a manager down to a report, through waypoints when rows apart."""
 
@@ -77,6 +103,8 @@ class DotPlan(NamedTuple):
     links: tuple[tuple[str, str, str], ...] = ()  # (tail node, head node, kind)
     stacked: frozenset[str] = frozenset()  # card ids on spines (or in blocks)
     blocks: tuple[Block, ...] = ()  # left to right: stacked leaves in columns
+    listings: tuple[Listing, ...] = ()  # left to right, from the list row on
+    list_from: int | None = None  # the first listed level row (None: no lists)
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -176,6 +204,183 @@ def block_columns(leaves: list[str], box: CardBox | None = None,
     return [leaves[i:i + best_per] for i in range(0, count, best_per)]
 
 
+class Item(NamedTuple):
+    """One entry of a list: a manager's leaf block, or one report with its own list."""
+
+    columns: tuple[tuple[str, ...], ...]  # card ids: a block's columns, or ((report,),)
+    ranks: int  # ranks it takes: the block's columns, or 1 + the report's list
+    size: float  # px down the page
+
+
+class Lists(NamedTuple):
+    """Left to right: from which level row people are listed, and the shelves of each
+    listing manager (a list root above that row, or a listed manager)."""
+
+    start: int | None  # the first listed level row; None: no lists
+    room: int  # ranks a shelf may take (a shelf has at least one item)
+    shelves: dict[str, tuple[tuple[Item, ...], ...]]  # listing manager -> its shelves
+    listed: frozenset[str]  # cards placed by a list (reports, leaves, their assistants)
+    width: float = 0.0  # estimated size of the chart's drawing, px
+    height: float = 0.0
+
+
+NO_LISTS = Lists(None, 0, {}, frozenset())
+
+
+def _shelve(items: list[Item], room: int) -> list[list[Item]]:
+    """Items in order into shelves of at most `room` ranks (at least one item each)."""
+    shelves: list[list[Item]] = [[]]
+    used = 0
+    for item in items:
+        if shelves[-1] and used + item.ranks > room:
+            shelves.append([])
+            used = 0
+        shelves[-1].append(item)
+        used += item.ranks
+    return shelves
+
+
+def _blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> dict[
+        str, tuple[tuple[tuple[str, ...], ...], float]]:
+    """Left to right, each block of leaves: its columns and its size down the page."""
+    down, lane = NODESEP * 72, (POINT + NODESEP) * 72
+    stack_rows = chart.stack_rows or STACK_ROWS
+    result = {}
+    for manager, leaves in leaves_of.items():
+        columns = block_columns(leaves, box, stack_rows)
+        per = max(len(column) for column in columns)
+        result[manager] = (tuple(tuple(c) for c in columns),
+                           per * (box.height + down) - down + (lane if len(columns) > 1 else 0))
+    return result
+
+
+def measure_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]],
+                  start: int | None, room: int, blocks: dict[
+                      str, tuple[tuple[tuple[str, ...], ...], float]] | None = None) -> Lists:
+    """Lists from level row `start` (None: none) with shelves of `room` ranks, and an
+    estimate of the chart's size: ranks a card wide with the gap between them, reports of a
+    tree card (and its list) stacked down the page, a list as tall as its shelves.
+    `blocks` is `_blocks(chart, box, leaves_of)` if known."""
+    width, height = box.width, box.height
+    across, down, lane = RANKSEP * 72, NODESEP * 72, (POINT + NODESEP) * 72
+    by_id, reports, assistants = chart.by_id, chart.reports, chart.assistants
+    if blocks is None:
+        blocks = _blocks(chart, box, leaves_of)
+    listed: set[str] = set()
+    if start is not None:
+        for card in chart.cards:  # depth first: a manager before its reports
+            if card.manager is not None and (card.manager in listed or (
+                    not card.assistant and card.row >= start)):
+                listed.add(card.id)
+        for card in chart.cards:  # a list root lists its leaves too
+            if card.id not in listed and any(r in listed for r in reports[card.id]):
+                listed.update(leaves_of.get(card.id, ()))
+
+    shelves_of: dict[str, tuple[tuple[Item, ...], ...]] = {}
+    ranks_of: dict[str, int] = {}  # listing manager -> ranks its list takes
+    list_size: dict[str, float] = {}  # listing manager -> px its list takes down the page
+    size: dict[str, float] = {}  # tree card -> px its subtree takes down the page
+    reach: dict[str, int] = {}  # tree card -> the last rank its subtree takes
+    for card in reversed(chart.cards):  # reports before their manager
+        cid = card.id
+        if card.assistant and card.manager in listed:
+            continue
+        own = [r for r in reports[cid] if r in listed]
+        if own or cid in listed:
+            leaves = leaves_of.get(cid, [])
+            items: list[Item] = []
+            if leaves:
+                columns, tall = blocks[cid]
+                items.append(Item(columns, len(columns), tall))
+            on_block = set(leaves)
+            for report in own:
+                if report in on_block:
+                    continue
+                extra = len(assistants[report]) * (height + down)
+                inner = list_size.get(report)
+                tall = height if inner is None else max(height, height / 2 + inner)
+                items.append(Item(((report,),), 1 + ranks_of.get(report, 0), tall + extra))
+            if items:
+                shelves = _shelve(items, room)
+                shelves_of[cid] = tuple(tuple(shelf) for shelf in shelves)
+                ranks_of[cid] = max(sum(i.ranks for i in shelf) for shelf in shelves)
+                list_size[cid] = sum(
+                    max(i.size for i in shelf)
+                    + (lane if sum(len(i.columns) for i in shelf) > 1 else 0.0)
+                    for shelf in shelves) + down * (len(shelves) - 1)
+        if cid in listed:
+            continue
+        parts: list[float] = []
+        last = card.row
+        leaves = [] if own else leaves_of.get(cid, [])
+        on_block = set(leaves)
+        for report in reports[cid]:
+            if report not in listed and report not in on_block:
+                parts.append(size[report])
+                last = max(last, reach[report])
+        if leaves:
+            columns, tall = blocks[cid]
+            parts.append(tall)
+            first_row = max(card.row + 1, by_id[leaves[0]].row)
+            last = max(last, first_row + len(columns) - 1)
+        if cid in list_size:  # a list root's list starts in the list row's rank
+            parts.append(list_size[cid])
+            last = max(last, max(card.row, (start or 0) - 1) + ranks_of[cid])
+        tall = max(height, sum(parts) + down * (len(parts) - 1))
+        size[cid] = tall + len(assistants[cid]) * (height + down)
+        reach[cid] = last
+    roots = [card.id for card in chart.cards if card.id in size and (
+        card.manager is None or card.manager not in size)]
+    total_h = sum(size[r] for r in roots) + down * max(len(roots) - 1, 0)
+    if shelves_of:
+        total_h *= INTERLOCK
+    ranks = max((reach[r] for r in roots), default=0) + 1
+    total_w = ranks * (width + across) - across
+    listed.update(a for c in listed for a in assistants[c])
+    return Lists(start, room, shelves_of, frozenset(listed), total_w, total_h)
+
+
+def plan_lists(chart: Chart, box: CardBox,
+               leaves_of: dict[str, list[str]] | None = None) -> Lists:
+    """Left to right: the lists that give the smallest 16:9 frame around the chart.
+
+    None while the chart (without lists) is at least as wide as tall; else every list row
+    is tried with every room of LIST_ROOMS, and no lists too, each by `measure_lists`'s
+    estimate; of the frames within FRAME_TIE of the smallest, the deepest row wins (no
+    lists the deepest of all), with its best room. Top-down charts have no lists."""
+    if chart.direction != "LR":
+        return NO_LISTS
+    if leaves_of is None:
+        leaves_of = all_stacked_leaves(chart)
+    blocks = _blocks(chart, box, leaves_of)
+    plain = measure_lists(chart, box, leaves_of, None, 0, blocks)
+    if plain.width >= plain.height:
+        return plain
+
+    def frame(lists: Lists) -> float:
+        return max(lists.width, FRAME * lists.height)
+
+    best_of: dict[int, Lists] = {}
+    rows = sorted({card.row for card in chart.cards
+                   if card.manager is not None and not card.assistant and card.row >= 1})
+    for start in rows:
+        for room in LIST_ROOMS:
+            lists = measure_lists(chart, box, leaves_of, start, room, blocks)
+            if not lists.shelves:
+                break
+            if start not in best_of or frame(lists) < frame(best_of[start]) - 1e-6:
+                best_of[start] = lists
+            if lists.width >= FRAME * lists.height or all(
+                    len(shelves) == 1 for shelves in lists.shelves.values()):
+                break  # more room only makes the frame wider, or changes nothing
+    smallest = min([frame(plain), *(frame(lists) for lists in best_of.values())])
+    if frame(plain) <= smallest * (1 + FRAME_TIE):
+        return plain
+    deepest = max(start for start, lists in best_of.items()
+                  if frame(lists) <= smallest * (1 + FRAME_TIE))
+    return best_of[deepest]
+
+
 def _num(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
@@ -212,6 +417,7 @@ class _Writer:
         self.node_of = {card.id: f"c{i}" for i, card in enumerate(chart.cards)}
         self.counter = 0
         self.leaves_of = all_stacked_leaves(chart)
+        self.lists = plan_lists(chart, box, self.leaves_of)
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -244,9 +450,11 @@ class _Writer:
         out.append("digraph orgchart {")
         # Only the stand-alone DOT needs Graphviz's edges: the layout graph's connectors are
         # routed by orgviz, so Graphviz need not route splines (the cards stay where they are).
+        # The stand-alone DOT asks for orthogonal edges: elbows as orgviz draws them, not
+        # curves (the buses of stacks and blocks run straight through their points).
         graph = [f"rankdir={chart.direction}", "newrank=true", "ordering=out",
                  f"nodesep={NODESEP}", f"ranksep={RANKSEP}",
-                 "splines=spline" if labels else "splines=false", "margin=0", "pad=0"]
+                 "splines=ortho" if labels else "splines=false", "margin=0", "pad=0"]
         if labels:
             graph += [f'bgcolor="{theme.background}"', f"label={dot_string(chart.title)}",
                       "labelloc=t", "fontsize=16", f'fontcolor="{theme.text}"',
@@ -269,6 +477,8 @@ class _Writer:
         # Level axis: one node per row, first in the file so that it tends to the left. Rows
         # below the last one in use (their leaves all moved up into stacks) are left out.
         used = rows_used(chart, self.leaves_of, box)
+        if self.lists.start is not None:  # listed ranks are no level rows
+            used = min(used, self.lists.start)
         axis = tuple(f"r{row}" for row in range(min(len(chart.rows), used)))
         for row, name in enumerate(axis):
             if labels and chart.rows[row]:
@@ -284,7 +494,7 @@ class _Writer:
         for card in chart.cards:
             out.append(self.card_node(card))
 
-        routes, spines, stacked, blocks = self.tree()
+        routes, spines, stacked, blocks, listings = self.tree()
         members: dict[int, list[str]] = {}
         for card in chart.cards:
             if card.id not in stacked:
@@ -294,18 +504,22 @@ class _Writer:
             out.append(f"  {{rank=same; {'; '.join(head + names)}}}")
 
         # Dotted lines are left out of the layout graph: even without `constraint` they pull
-        # cards away from their solid-line managers. The stand-alone DOT draws them.
+        # cards away from their solid-line managers. The stand-alone DOT draws them in charts
+        # of up to DOTTED_CARDS cards (Graphviz's orthogonal router takes minutes on many
+        # long ones: the enterprise left to right); the card notes name them anyway.
         links = []
+        draw_links = labels and len(chart.cards) <= DOTTED_CARDS
         for link in chart.links:
             tail, head = self.node_of[link.manager], self.node_of[link.report]
             links.append((tail, head, link.kind))
-            if labels:
+            if draw_links or (labels and link.kind != "dotted"):
                 color = theme.dotted_line if link.kind == "dotted" else theme.broken
                 out.append(f'  {tail} -> {head} [constraint=false, style=dashed, '
                            f'color="{color}"];')
         out.append("}")
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
-                       tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks))
+                       tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
+                       tuple(listings), self.lists.start)
 
     def chain(self, tail: str, head: str, steps: int, extra: str = "",
               weight: int = 2, last: int | None = None) -> tuple[str, ...]:
@@ -370,25 +584,36 @@ class _Writer:
                 tail = caps[index]
         return Block(card.id, tuple(tuple(column) for column in columns), caps, via)
 
-    def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block]]:
+    def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block], list[Listing]]:
         """Emit the solid tree: routes to reports, spines (left to right: blocks) of stacked
-        leaves, assistants."""
+        leaves, listings, assistants."""
         chart, out, labels = self.chart, self.lines, self.texts is not None
         by_id, node_of = chart.by_id, self.node_of
         routes: list[Route] = []
         spines: list[Spine] = []
         blocks: list[Block] = []
+        listings: list[Listing] = []
         lr = chart.direction == "LR"
-        stacked: set[str] = set()
+        stacked: set[str] = set(self.lists.listed)
+        listed, shelves_of = self.lists.listed, self.lists.shelves
         broken = f' [color="{self.theme.broken}", style=dashed, penwidth=2]' if labels else ""
         stack_rows = chart.stack_rows or STACK_ROWS
         for card in chart.cards:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
-            leaves = self.leaves_of.get(card.id, [])
+            shelves = shelves_of.get(card.id)
+            if card.id in listed:
+                if shelves:
+                    listings.append(self.listing(card, shelves, broken))
+                for assistant in chart.assistants[card.id]:
+                    style = " [style=dashed]" if labels else ""
+                    out.append(f"  {{rank=same; {tail}; {node_of[assistant]}}}")
+                    out.append(f"  {tail} -> {node_of[assistant]}{style};")
+                continue
+            leaves = [] if shelves else self.leaves_of.get(card.id, [])
             on_stack = set(leaves) if leaves else ()
             for report in reports:
-                if report in on_stack:
+                if report in on_stack or report in listed:
                     continue
                 child = by_id[report]
                 extra = broken if child.broken_line else ""
@@ -429,11 +654,78 @@ class _Writer:
                             out.append(f"  {name} -> {node_of[right]}{extra};")
                     stacked.update(group)
                     spines.append(Spine(card.id, points, tuple(pairs), via))
+            if shelves:
+                listings.append(self.listing(card, shelves, broken))
             for assistant in chart.assistants[card.id]:
                 style = " [style=dashed]" if labels else ""
                 out.append(f"  {tail} -> {node_of[assistant]}{style};")
         self.lines[:] = [line for line in self.lines if line]
-        return routes, spines, stacked, blocks
+        return routes, spines, stacked, blocks, listings
+
+    def listing(self, card: Card, shelves: tuple[tuple[Item, ...], ...],
+                broken: str) -> Listing:
+        """Left to right: a listing manager's reports in shelves (see `Listing`).
+
+        Each shelf starts in the rank after the manager's; its columns are fed by the manager
+        (the first) or by the bus's cap in the rank before (the others), and a cap's first
+        edge goes on along the bus, so (`ordering=out`) the bus runs above the shelf's cards.
+        A shelf is fed after the one before, so it stands below it; the first shelf's bus
+        is level with the manager (a heavy edge), the others hang free."""
+        by_id, node_of, out = self.chart.by_id, self.node_of, self.lines
+        tail = node_of[card.id]
+        hidden = ", style=invis" if self.texts is not None else ""
+        # A list root's list starts in the list row's rank (the level columns before it
+        # hold only their own levels), through waypoints level with the manager.
+        steps = 0 if card.id in self.lists.listed else (self.lists.start or 0) - card.row - 1
+        via = tuple(self.helper("v") for _ in range(max(steps, 0)))
+        if via:
+            for name in via:
+                out.append(f"  {name} [{self.point}];")
+            out.append(f"  {' -> '.join((tail, *via))} [weight=8];")
+            tail = via[-1]
+        all_columns: list[tuple[tuple[str, ...], ...]] = []
+        all_caps: list[tuple[str, ...]] = []
+        for index, shelf in enumerate(shelves):
+            columns: list[tuple[str, ...]] = []
+            offsets: list[int] = []  # rank of each column after the manager's next
+            at = 0
+            for item in shelf:
+                for k, column in enumerate(item.columns):
+                    columns.append(column)
+                    offsets.append(at + k)
+                at += item.ranks
+            # A cap in every rank of the shelf, the last one's too: the bus lies below
+            # whatever stands above the shelf in any of its ranks (a list above), never
+            # beside it.
+            caps = tuple(self.helper("t") for _ in range(offsets[-1] + 1)) \
+                if len(columns) > 1 else ()
+            for name in caps:
+                out.append(f"  {name} [{self.point}];")
+            feeds: dict[int, list[tuple[str, ...]]] = {}
+            for offset, column in zip(offsets, columns, strict=True):
+                feeds.setdefault(offset, []).append(column)
+            if caps:
+                out.append(f"  {tail} -> {caps[0]} [weight={0 if index else 8}];")
+            for rank, feed in enumerate((tail, *caps)):
+                if rank and rank < len(caps):
+                    out.append(f"  {feed} -> {caps[rank]} [weight=8];")
+                for column in feeds.get(rank, ()):
+                    ids = [node_of[c] for c in column]
+                    cap = [caps[rank]] if rank < len(caps) else []
+                    out.append(f"  {{rank=same; {'; '.join(cap + ids)}}}")
+                    for place, (leaf, head) in enumerate(zip(column, ids, strict=True)):
+                        extra = broken if by_id[leaf].broken_line else ""
+                        if not caps and not index and not place:  # level with the manager
+                            extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
+                        out.append(f"  {feed} -> {head}{extra};")
+            # rows straight across a block (not drawn: nobody reports across)
+            for item in shelf:
+                for before, after in itertools.pairwise(item.columns):
+                    for a, b in zip(before, after, strict=False):
+                        out.append(f"  {node_of[a]} -> {node_of[b]} [weight=4{hidden}];")
+            all_columns.append(tuple(columns))
+            all_caps.append(caps)
+        return Listing(card.id, tuple(all_columns), tuple(all_caps), via)
 
 
 def write_dot(chart: Chart, box: CardBox, theme: Theme,

@@ -7,7 +7,7 @@ import re
 from orgviz.errors import RenderError
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
-from orgviz.render.dot import RANKSEP, Block, DotPlan, write_dot
+from orgviz.render.dot import RANKSEP, Block, DotPlan, Listing, write_dot
 from orgviz.render.engines import Engine, Job
 from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simplify
 from orgviz.render.routing import add_links
@@ -154,6 +154,8 @@ class _Router:
                         else [(point_main, point_cross), (card_main, side)])))
         for block in plan.blocks:
             lines += self.block(block)
+        for listing in plan.listings:
+            lines += self.listing(listing)
         for card in chart.cards:
             for assistant_id in chart.assistants[card.id]:
                 boss, helper = self.box(card.id), self.box(assistant_id)
@@ -199,6 +201,47 @@ class _Router:
                 kind = "broken" if by_id[card_id].broken_line else "solid"
                 lines.append(Connector(kind, ((trunk, card.y), (card.x - card.w / 2,
                                                                 card.y))))
+        return lines
+
+
+    def listing(self, listing: Listing) -> list[Connector]:
+        """Left to right, a listing (see `dot.Listing`): from the manager's right side to a
+        trunk in the gap before its next rank, down to each shelf; along each shelf's bus
+        (through its caps); down each column's trunk in the gap at its left, with a short
+        line into each card's left side."""
+        nodes, node_of, by_id = self.nodes, self.plan.node_of, self.chart.by_id
+        half_gap = self.gap / 2
+        manager = self.box(listing.manager)
+        lines: list[Connector] = []
+        first = nodes[node_of[listing.shelves[0][0][0]]]
+        trunk = first.x - first.w / 2 - half_gap
+        if listing.via:  # across the level columns before the list row
+            via = [nodes[v] for v in listing.via]
+            points = self.down(manager, via[:-1], via[-1], into=False)
+        else:
+            points = [(manager.x + manager.w / 2, manager.y)]
+        origin = points[-1][1]
+        points.append((trunk, origin))
+        tops = [origin]
+        for shelf, caps in zip(listing.shelves, listing.caps, strict=True):
+            columns = [[nodes[node_of[c]] for c in column] for column in shelf]
+            xs = [column[0].x - column[0].w / 2 - half_gap for column in columns]
+            bus = nodes[caps[0]].y if caps else None
+            tops.append(columns[0][0].y if bus is None else bus)
+            if bus is not None:
+                lines.append(Connector("solid", simplify([(xs[0], bus), (xs[-1], bus)])))
+            for x, ids, column in zip(xs, shelf, columns, strict=True):
+                top = column[0].y if bus is None else bus
+                if column[-1].y > top + 0.01:
+                    lines.append(Connector("solid", simplify([(x, top), (x, column[-1].y)])))
+                for card_id, card in zip(ids, column, strict=True):
+                    kind = "broken" if by_id[card_id].broken_line else "solid"
+                    lines.append(Connector(kind, ((x, card.y), (card.x - card.w / 2,
+                                                                card.y))))
+        lines.insert(0, Connector("solid", simplify(points)))
+        if max(tops) > min(tops) + 0.01:
+            lines.insert(1, Connector("solid", simplify([(trunk, min(tops)),
+                                                         (trunk, max(tops))])))
         return lines
 
 
