@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Benchmark `orgviz deck`: how long the enterprise example takes, stage by stage.
 
-    python benchmarks/bench_deck.py [--org orgs/enterprise.yaml] [--repeat 1]
+    python benchmarks/bench_deck.py [--org orgs/enterprise.yaml] [--repeat 1] [--slides]
 
+`--slides` first counts the slides of the three example orgs with and without merging
+sparse slides (sibling teams sharing a slide, a head's piles folded into the slide above).
 In one process: planning the slides (how many layouts that took), drawing the PDF deck, and
 writing the PowerPoint deck with its 4K PNG fallbacks (on several processes when there are
 cores), then the whole `orgviz deck` command for each format as a process. Wall and CPU time
@@ -40,11 +42,28 @@ class Clock:
         self.wall, self.cpu = wall, cpu
 
 
+def slide_counts() -> None:
+    """The example orgs' slide counts, merged (the default) and not (DeckOptions.merge)."""
+    from orgviz.deck.build import DeckOptions, build_deck
+    from orgviz.loader import load
+
+    for name in ("small", "mid-size", "enterprise"):
+        org = load(ROOT / "orgs" / f"{name}.yaml")
+        counts = [len(build_deck([(org, ())], DeckOptions(merge=merge)).slides)
+                  for merge in (False, True)]
+        print(f"  {name:<12} {counts[0]:4} slides unmerged, {counts[1]:4} merged")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--org", default=str(ROOT / "orgs" / "enterprise.yaml"))
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--slides", action="store_true",
+                        help="count the example orgs' slides, merged and not, first")
     args = parser.parse_args()
+    if args.slides:
+        print("slides")
+        slide_counts()
 
     from orgviz.deck.build import DeckOptions, build_deck
     from orgviz.deck.pdf import deck_pdf

@@ -43,7 +43,8 @@ people:
   - {id: am, name: Zoë Ångström, title: Engineer, role: ic, reports_to: gh}
   - {id: ep, name: Ελένη Пётрова, title: Engineer, role: ic, reports_to: gh}
 """
-OPTIONS = DeckOptions(split="manager")
+#: Unmerged: the two teams keep slides of their own (one all Latin), as the tests need.
+OPTIONS = DeckOptions(split="manager", merge=False)
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +111,9 @@ def test_links_stay(made) -> None:
 
 def test_the_same_deck_gives_the_same_bytes_in_any_time_zone(made, source: Path,
                                                              tmp_path: Path) -> None:
+    notes: list[str] = []  # the command merges the two teams' slides (OPTIONS does not)
+    data, _ = deck_bytes([(load(source), ())], "pdf", DeckOptions(split="manager"),
+                         notes=notes)
     for zone in ("Asia/Kolkata", "UTC"):
         env = {**os.environ, "TZ": zone}
         env.pop("SOURCE_DATE_EPOCH", None)
@@ -117,8 +121,8 @@ def test_the_same_deck_gives_the_same_bytes_in_any_time_zone(made, source: Path,
         done = subprocess.run([sys.executable, "-m", "orgviz", "deck", str(source), "-o",
                                str(out), "--split", "manager"], env=env, capture_output=True,
                               text=True, timeout=300, check=True)
-        assert done.stderr == f"orgviz: {out}: {made[1][0]}\n"  # the note, once
-        assert out.read_bytes() == made[0], zone
+        assert done.stderr == f"orgviz: {out}: {notes[0]}\n"  # the note, once
+        assert out.read_bytes() == data, zone
 
 
 def test_slide_ranges() -> None:

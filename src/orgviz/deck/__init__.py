@@ -3,6 +3,7 @@
 ```
 build.py       orgs -> Deck: title, comparison, per org an overview and chart slides
 plan.py        the split: which people each chart slide shows, readable at --min-font
+panels.py      sparse slides merged: folded into the slide above, or siblings side by side
 draw.py        one part drawn (chart hooks of render/chart.py, dot layout, SVG)
 frame.py       slide geometry and the readability rule
 slides.py      Deck, Slide, Picture: what any output format draws

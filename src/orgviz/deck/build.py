@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from orgviz.deck.draw import LAYOUTS, Drawer
+from orgviz.deck.draw import LAYOUTS, Drawer, Drawn
 from orgviz.deck.frame import MIN_FONT, Frame, default_frame
-from orgviz.deck.notes import count_text, org_notes, part_notes, person_text, slides_text
+from orgviz.deck.notes import count_text, headcount, org_notes, part_notes, person_text, slides_text
+from orgviz.deck.pages import REFERENCE_W, TITLE_SIZE
+from orgviz.deck.panels import Merger, compose
 from orgviz.deck.plan import MAX_LEVELS, OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
 from orgviz.deck.slides import Deck, Picture, Reference, Slide
 from orgviz.model import Org
 from orgviz.problem import Problem
-from orgviz.render.labels import clean
+from orgviz.render.geometry import Box
+from orgviz.render.labels import clean, text_width
 from orgviz.stats import span_text
 
 ENGINES = ("auto", "system", "embedded")
@@ -36,6 +39,7 @@ class DeckOptions:
     title: str | None = None  # the title slide's title (default: the org's name)
     date: str | None = None  # the date shown (default: the org file's date)
     timeout: float = 120.0  # seconds Graphviz may take per chart
+    merge: bool = True  # sparse slides merged: folded, or siblings share one (panels.py)
 
     def verified(self) -> DeckOptions:
         """The options if they are consistent, else a DeckError saying what to change."""
@@ -103,6 +107,9 @@ def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
         planner = Planner(tree, drawer, frame, split=options.split, depth=options.depth,
                           min_font=options.min_font, team_of=team_of)
         overview, parts = planner.plan()
+        if options.merge:
+            merger = Merger(planner)
+            parts = merger.merge(merger.fold(parts))
         plans.append(_OrgPlan(org, tree, planner, drawer, overview, parts, compute(org)))
     return _Assembler(plans, options, frame, theme).deck()
 
@@ -123,6 +130,9 @@ class _Assembler:
                 number += 1
                 plan.section = number
             for part in [*plan.overview, *plan.parts]:
+                if part.share and part is not part.share[0]:
+                    part.slide = part.share[0].slide
+                    continue
                 number += 1
                 part.slide = number
             for part in plan.parts:
@@ -146,6 +156,10 @@ class _Assembler:
             if self.several:
                 slides.append(self.section_slide(plan))
             for part in [*plan.overview, *plan.parts]:
+                if len(part.share) > 1:
+                    if part is part.share[0]:
+                        slides.append(self.shared_slide(plan, part.share))
+                    continue
                 slides.append(self.chart_slide(plan, part))
         names = [clean(plan.org.name) for plan in self.plans]
         return Deck(self.deck_title(), tuple(slides), self.frame, self.theme,  # type: ignore[arg-type]
@@ -204,9 +218,11 @@ class _Assembler:
                                 table=rows, notes=notes, footer=self.date()))
         return slides
 
-    def chart_slide(self, plan: _OrgPlan, part: Part) -> Slide:
-        org, tree, planner = plan.org, plan.tree, plan.planner
-        people = org.by_id
+    def redrawn(self, plan: _OrgPlan, part: Part
+                ) -> tuple[Drawn, list[tuple[Box, int]], dict[str, int]]:
+        """The part's chart with its final notes, its links, and the slides its continued
+        people's teams are on."""
+        tree, planner, people = plan.tree, plan.planner, plan.org.by_id
         targets = {pid: plan.home[pid].slide for pid in part.continued if pid in plan.home}
         notes = {}
         for pid in part.continued:
@@ -223,21 +239,32 @@ class _Assembler:
                       + slides_text(others)) if others else ""
         view = planner.view(part, notes, moved_note)
         assert part.drawn is not None
-        drawn = plan.drawer.redraw(part.drawn, view)
+        drawn = plan.drawer.redraw(part.drawn, view, keep_box=bool(part.share))
         links = [(drawn.boxes[pid], targets[pid]) for pid in part.continued
                  if pid in targets and pid in drawn.boxes]
         if part.others:
             moved = f"+{part.root or ''}#0"
             if moved in drawn.boxes:
                 links.append((drawn.boxes[moved], others[0]))
+        return drawn, links, targets
+
+    def reference(self, plan: _OrgPlan, part: Part) -> Reference | None:
+        """The "reports to" card of the part's slide: its top person's manager."""
+        boss_id = plan.tree.manager.get(part.root) if part.root is not None else None
+        if boss_id is None or part.parent is None:
+            return None
+        boss = plan.org.by_id[boss_id]
+        return Reference(clean(boss.display_name) if not boss.vacant else "Open role",
+                         clean(boss.title), part.parent.slide)
+
+    def chart_slide(self, plan: _OrgPlan, part: Part) -> Slide:
+        org, tree, planner = plan.org, plan.tree, plan.planner
+        people = org.by_id
+        drawn, links, targets = self.redrawn(plan, part)
         title, subtitle = self.texts(plan, part)
         shown = planner.visible(part)
-        reference = None
+        reference = self.reference(plan, part)
         boss_id = tree.manager.get(part.root) if part.root is not None else None
-        if boss_id is not None and part.parent is not None:
-            boss = people[boss_id]
-            reference = Reference(clean(boss.display_name) if not boss.vacant else "Open role",
-                                  clean(boss.title), part.parent.slide)
         below = {pid: tree.size[pid] - 1 for pid in shown}
         manager = (people[boss_id], part.parent.slide) if reference and part.parent else None
         speaker = part_notes(org, shown, targets, tree.reports, below, manager)
@@ -247,6 +274,77 @@ class _Assembler:
                           f"Org chart: {title}. {subtitle}", tuple(links))
         return Slide("chart", title, subtitle, picture, notes=speaker,
                      footer=self.footer(org), legend=drawn.chart.legend, reports_to=reference)
+
+    def shared_slide(self, plan: _OrgPlan, parts: list[Part]) -> Slide:
+        """The slide of sibling subtrees drawn side by side as panels (panels.py)."""
+        org, tree = plan.org, plan.tree
+        redrawn = [self.redrawn(plan, part) for part in parts]
+        names = [self.texts(plan, part)[0] for part in parts]
+        headings = [(name, count_text(*tree.count[part.root or ""]) + " in all")
+                    for name, part in zip(names, parts, strict=True)]
+        title, subtitle = self.shared_texts(plan, parts, names)
+        composed = compose([drawn for drawn, _, _ in redrawn], headings, self.theme,  # type: ignore[arg-type]
+                           title)
+        links = [(Box(box.x + dx, box.y + dy, box.w, box.h), number)
+                 for (_, found, _), (dx, dy) in zip(redrawn, composed.offsets, strict=True)
+                 for box, number in found]
+        reference = self.reference(plan, parts[0])
+        legend: dict[str, str] = {}
+        for drawn, _, _ in redrawn:
+            legend.update((label, color) for label, color in drawn.chart.legend
+                          if label not in legend)
+        picture = Picture(composed.svg, composed.width, composed.height,
+                          min(drawn.min_text for drawn, _, _ in redrawn),
+                          f"Org chart: {title}. {subtitle}", tuple(links))
+        return Slide("chart", title, subtitle, picture,
+                     notes=self.shared_notes(plan, parts, names, redrawn),
+                     footer=self.footer(org), legend=tuple(legend.items()),
+                     reports_to=reference)
+
+    def shared_texts(self, plan: _OrgPlan, parts: list[Part],
+                     names: list[str]) -> tuple[str, str]:
+        """The title (the panels' titles, or how many teams report to whom when they are
+        too long) and subtitle (the top people, the headcount) of a shared slide."""
+        org, tree = plan.org, plan.tree
+        team, _, _ = names[0].partition(": ")
+        if all(name.startswith(team + ": ") for name in names):  # one team's people
+            title = f"{team}: " + " · ".join(name[len(team) + 2:] for name in names)
+        else:
+            title = " · ".join(names)
+        if text_width(title, TITLE_SIZE, True) > self.frame.title.w - REFERENCE_W - 16:
+            boss = org.by_id[tree.manager[parts[0].root or ""] or ""]
+            who = clean(boss.display_name) if not boss.vacant else "an open role"
+            title = f"{len(parts)} teams reporting to {who}"
+        filled = sum(tree.count[part.root or ""][0] for part in parts)
+        vacant = sum(tree.count[part.root or ""][1] for part in parts)
+        people = [org.by_id[part.root or ""] for part in parts]
+        tops = ["Open role" if p.vacant else clean(p.display_name) for p in people]
+        # The count first: a number right after a right-to-left name would join it.
+        return title, (f"{count_text(filled, vacant)} in all · "
+                       f"{', '.join(tops[:-1])} and {tops[-1]}")
+
+    def shared_notes(self, plan: _OrgPlan, parts: list[Part], names: list[str],
+                     redrawn: list[tuple[Drawn, list[tuple[Box, int]], dict[str, int]]]
+                     ) -> str:
+        """Speaker notes of a shared slide: each panel's notes under its title."""
+        org, tree, planner = plan.org, plan.tree, plan.planner
+        filled = sum(tree.count[part.root or ""][0] for part in parts)
+        vacant = sum(tree.count[part.root or ""][1] for part in parts)
+        shown = [pid for part in parts for pid in planner.visible(part)]
+        sections = [f"On this slide: {count_text(*headcount(org.by_id[p] for p in shown))}, "
+                    f"in {len(parts)} teams side by side: {'; '.join(names)} "
+                    f"({count_text(filled, vacant)} in these teams in all)."]
+        for name, part, (_, _, targets) in zip(names, parts, redrawn, strict=True):
+            shown = planner.visible(part)
+            below = {pid: tree.size[pid] - 1 for pid in shown}
+            sections.append(f"{name}\n" + part_notes(org, shown, targets, tree.reports, below,
+                                                      lead="In this team"))
+        reference = self.reference(plan, parts[0])
+        boss_id = tree.manager.get(parts[0].root)
+        if reference is not None and boss_id is not None:
+            sections.append(f"All report to {person_text(org.by_id[boss_id])} "
+                            f"(slide {reference.slide}).")
+        return "\n\n".join(sections)
 
     def texts(self, plan: _OrgPlan, part: Part) -> tuple[str, str]:
         """The title and subtitle of a chart slide."""

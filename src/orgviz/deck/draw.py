@@ -41,6 +41,7 @@ class Drawn:
     boxes: dict[str, Box]  # card id -> box in the drawing's own coordinates
     geometry: Geometry  # the layout, kept to redraw the same chart with other notes
     axis: bool  # whether the level axis is drawn
+    box: CardBox | None = None  # the card size it was drawn with
 
 
 def smallest_text(svg: bytes) -> float:
@@ -107,16 +108,18 @@ class Drawer:
         return geometry._replace(rows=rows)
 
     def draw(self, view: View, rows_height: float | None = None,
-             peers: bool = False) -> list[Drawn]:
+             peers: bool = False, box: CardBox | None = None) -> list[Drawn]:
         """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
         keeps within as many rows as fit that height; with the tidy layout (fast) every
         shallower stacking is drawn too, shallowest first (wider and lower: slides are
         wide). None keeps the layout's own stacking. `peers`: the top's reports side by
-        side on one row, never stacked (with the dot layout: nothing stacked).
+        side on one row, never stacked (with the dot layout: nothing stacked). `box`: the
+        card size to draw with instead of the chart's own (the panels of a shared slide).
         """
-        chart, box = self.chart(view)
+        chart, own = self.chart(view)
+        box = box or own
         depths: list[int | None] = [None]
         if rows_height is not None:
             deepest = stack_depth(chart, box, rows_height, self.layout)
@@ -144,9 +147,12 @@ class Drawer:
         """The card size of a view's chart."""
         return self.chart(view)[1]
 
-    def redraw(self, drawn: Drawn, view: View) -> Drawn:
-        """The same chart and layout with the texts of `view` (its notes may differ)."""
+    def redraw(self, drawn: Drawn, view: View, keep_box: bool = False) -> Drawn:
+        """The same chart and layout with the texts of `view` (its notes may differ);
+        `keep_box`: with the card size it was drawn with (a panel's shared size)."""
         chart, box = self.chart(view)
+        if keep_box and drawn.box is not None:
+            box = drawn.box
         chart = replace(chart, stack_rows=drawn.chart.stack_rows)
         if [c.id for c in chart.cards] != [c.id for c in drawn.chart.cards]:
             raise ValueError("redraw needs the same cards")  # pragma: no cover - a bug
@@ -165,7 +171,7 @@ class Drawer:
         width = 2 * MARGIN + (AXIS_WIDTH if has_axis else 0.0) + geometry.width
         height = 2 * MARGIN + geometry.height
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
-                     geometry, has_axis)
+                     geometry, has_axis, box)
 
 
 def by_depth(chart: Chart) -> Chart:

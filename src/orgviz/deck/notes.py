@@ -51,8 +51,8 @@ def slides_text(numbers: Sequence[int]) -> str:
 
 def part_notes(org: Org, shown: Sequence[str], continued: dict[str, int],
                reports: dict[str | None, list[str]], below: dict[str, int],
-               manager: tuple[Person, int] | None = None) -> str:
-    """Speaker notes of a chart slide.
+               manager: tuple[Person, int] | None = None, lead: str = "On this slide") -> str:
+    """Speaker notes of a chart slide (`lead` starts the headcount line).
 
     `shown`: people drawn (root first); `continued`: person -> the slide their team is on;
     `reports`: the whole tree's direct reports; `below`: person -> positions under them;
@@ -60,7 +60,7 @@ def part_notes(org: Org, shown: Sequence[str], continued: dict[str, int],
     """
     people = org.by_id
     filled, vacant = headcount(people[pid] for pid in shown)
-    lines = [f"On this slide: {count_text(filled, vacant)}."]
+    lines = [f"{lead}: {count_text(filled, vacant)}."]
     elsewhere = [pid for pid in shown if pid in continued]
     if elsewhere:
         more = sum(below.get(pid, 0) for pid in elsewhere)

@@ -56,6 +56,7 @@ class Part:
     slide: int = 0  # 1-based slide number, set when the deck is assembled
     drawn: Drawn | None = None
     chain: bool = False  # a reporting chain drawn in columns (see Planner.chain_part)
+    share: list[Part] = field(default_factory=list)  # sibling parts drawn on its slide
 
 
 class Tree:
