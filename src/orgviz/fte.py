@@ -29,6 +29,11 @@ def fte_text(value: float) -> str:
     return f"{value:.9f}".rstrip("0")  # (never an exponent: 0.00001, not 1e-05)
 
 
+def total_text(value: float) -> str:
+    """An FTE total as tables and notes show it: `1,234.5`, at most two decimals."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def total_fte(values: Iterable[float]) -> float:
     """The sum of some FTEs, without the binary fractions' noise (0.1 + 0.2 is 0.3)."""
     return round(math.fsum(values), 6)

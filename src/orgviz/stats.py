@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from orgviz.fte import total_fte
+from orgviz.fte import total_fte, total_text
 from orgviz.model import Org
 from orgviz.problem import one_line
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
@@ -184,11 +184,6 @@ def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
              ).rstrip() for row in rows]
 
 
-def _fte(value: float) -> str:
-    """An FTE total as the table shows it: `1,234.5`, at most two decimals."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     """The terminal table of `orgviz stats`."""
     head = stats["headcount"]
@@ -199,20 +194,20 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     lines = [f"{stats['org']} ({stats['size']}): {positions:,} "
              f"position{'' if positions == 1 else 's'}, {head['people']:,} "
              f"{'person' if head['people'] == 1 else 'people'}, {head['open']:,} open"
-             + (f"; {_fte(head['fte'])} FTE filled, {_fte(head['open_fte'])} open"
+             + (f"; {total_text(head['fte'])} FTE filled, {total_text(head['open_fte'])} open"
                 if ftes else "")]
     lines.append("")
     lines.append("By level")
     lines += _table([("level", "positions", *(("FTE",) if ftes else ()))] + [
         (LEVELS[k][1] if k in LEVELS else "Unknown", str(v),
-         *((_fte(stats["fte_by_level"][k]),) if ftes else ()))
+         *((total_text(stats["fte_by_level"][k]),) if ftes else ()))
         for k, v in stats["by_level"].items()])
     lines.append("")
     teams = list(stats["by_team"].items())
     lines.append("By team" + (f" (largest {top_teams} of {len(teams)})"
                               if len(teams) > top_teams else ""))
     lines += _table([("team", "positions", "open", *(("FTE",) if ftes else ()))] + [
-        (team, str(v["positions"]), str(v["open"]), *((_fte(v["fte"]),) if ftes else ()))
+        (team, str(v["positions"]), str(v["open"]), *((total_text(v["fte"]),) if ftes else ()))
         for team, v in teams[:top_teams]])
     lines.append("")
     span = stats["span_of_control"]

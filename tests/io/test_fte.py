@@ -133,3 +133,16 @@ def test_the_fte_column_by_name_or_option(tmp_path: Path, header: str, args: lis
     assert result.exit_code == 0, result.output
     assert f"fte = '{header}'" in result.output
     assert '  - {id: "2", name: Bo, reports_to: "1", fte: 0.5}\n' in result.output
+
+
+def test_deck_notes_name_the_ftes(tmp_path: Path) -> None:
+    from orgviz.deck.notes import org_notes, person_text
+    from orgviz.stats import compute
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    org = load(path)
+    assert person_text(org.by_id["posts"]) == "EO posts, Analyst (12.5 FTE)"
+    assert person_text(org.by_id["one"]) == "Cy, Designer"
+    first = org_notes(compute(org)).splitlines()[0]
+    assert first == "Acme (small): 4 positions, 4 people, 0 open roles (15.1 FTE filled, 0 open)."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from orgviz.fte import fte_text, total_text
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean
 from orgviz.stats import span_text
@@ -31,8 +32,11 @@ def count_text(filled: int, vacant: int) -> str:
 
 
 def person_text(person: Person) -> str:
-    """'Nomvula Lopez, VP of Product, Payments' (an open role: 'Open role: <title>')."""
+    """'Nomvula Lopez, VP of Product' (an open role: 'Open role: <title>'; a position that is
+    not one full-time post: 'EO posts, Analyst (12.5 FTE)')."""
     title = clean(person.title)
+    if person.fte is not None and person.fte != 1:
+        title = f"{title} ({fte_text(person.fte)} FTE)" if title else f"{fte_text(person.fte)} FTE"
     if person.vacant:
         return f"Open role: {title}" if title else "Open role"
     name = clean(person.display_name)
@@ -96,7 +100,9 @@ def org_notes(stats: dict) -> str:
     lines = [f"{clean(stats['org'])} ({stats['size']}): "
              f"{plural(head['positions'], 'position')}, "
              f"{plural(head['people'], 'person', 'people')}, "
-             f"{plural(head['open'], 'open role')}.",
+             f"{plural(head['open'], 'open role')}"
+             + (f" ({total_text(head['fte'])} FTE filled, {total_text(head['open_fte'])} open)."
+                if head["with_fte"] else "."),
              f"Layers from the top to the deepest report: {stats['layers']}.",
              f"Managers: {span['managers']}; span of control min / median / max: "
              f"{span_text(span)}."]
