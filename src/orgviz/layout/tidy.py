@@ -106,35 +106,42 @@ def _columns_for(count: int, options: LayoutOptions) -> int:
     return max(1, min(k, count))
 
 
+def _greedy(items: list[int], size: list[float], gap: float, cap: float,
+            most: int) -> list[list[int]] | None:
+    """Cut items (in order) into columns no taller than `cap`, each as full as it goes; None
+    as soon as that takes more than `most` columns."""
+    chunks: list[list[int]] = []
+    cur: list[int] = []
+    h = 0.0
+    limit = cap + 1e-9
+    for c in items:
+        if cur and h + gap + size[c] > limit:
+            if len(chunks) == most - 1:
+                return None
+            chunks.append(cur)
+            cur = [c]
+            h = size[c]
+        else:
+            h = size[c] if not cur else h + gap + size[c]
+            cur.append(c)
+    chunks.append(cur)
+    return chunks
+
+
 def _split(items: list[int], size: list[float], gap: float, budget: float) -> list[list[int]]:
     """Cut items (in order) into columns no taller than `budget` (or the tallest item), with
     columns as even as the same number of columns allows."""
-    tallest = max(size[c] for c in items)
-
-    def greedy(cap: float) -> list[list[int]]:
-        chunks: list[list[int]] = []
-        cur: list[int] = []
-        h = 0.0
-        for c in items:
-            if cur and h + gap + size[c] > cap + 1e-9:
-                chunks.append(cur)
-                cur = [c]
-                h = size[c]
-            else:
-                h = size[c] if not cur else h + gap + size[c]
-                cur.append(c)
-        chunks.append(cur)
-        return chunks
-
-    best = greedy(max(budget, tallest))
+    tallest = max(map(size.__getitem__, items))
+    best = _greedy(items, size, gap, max(budget, tallest), len(items))
+    assert best is not None  # never more columns than items
     k = len(best)
     if k > 1:  # even out: the lowest cap that still needs no more columns
         total = sum(size[c] for c in items) + gap * (len(items) - 1)
         lo, hi = max(tallest, (total - gap * (k - 1)) / k), max(budget, tallest)
         for _ in range(8):
             mid = (lo + hi) * 0.5
-            trial = greedy(mid)
-            if len(trial) <= k:
+            trial = _greedy(items, size, gap, mid, k)
+            if trial is not None:
                 best, hi = trial, mid
             else:
                 lo = mid
