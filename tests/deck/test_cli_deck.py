@@ -86,3 +86,14 @@ def test_the_deck_is_built_with_the_cycle_collector_on(run, org_file) -> None:
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_no_merge_gives_a_slide_per_part(run) -> None:
+    small = Path(__file__).resolve().parents[2] / "orgs" / "small.yaml"
+    merged = run("deck", str(small), "-o", "merged.pptx")
+    assert merged.exit_code == 0, merged.output
+    apart = run("deck", str(small), "-o", "apart.pptx", "--no-merge")
+    assert apart.exit_code == 0, apart.output
+    assert (merged.output.strip(), apart.output.strip()) == (
+        "merged.pptx (4 slides)", "apart.pptx (5 slides)")
+    assert len(Presentation("apart.pptx").slides) == 5

@@ -43,13 +43,16 @@ COLOR_BY = ("team", "level", "none")
               help="tidy: orgviz's own layout (no Graphviz); dot: Graphviz.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="With --layout dot: system `dot` if installed, else the embedded one.")
+@click.option("--merge/--no-merge", default=True, show_default=True,
+              help="Merge sparse slides: a small team back onto its manager's slide, sibling "
+                   "teams side by side. --no-merge: one slide per part.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 def command(files: tuple[str, ...], output: str, split: str, depth: int, min_font: float,
             template: str | None, theme: str, color_by: str, title: str | None,
-            date: str | None, layout: str, engine: str, force: bool,
+            date: str | None, layout: str, engine: str, merge: bool, force: bool,
             config_path: str | None) -> None:
     """Write a slide deck of org FILES: a title slide, an overview, then one slide per part.
 
@@ -73,7 +76,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
 
     options = DeckOptions(split=split, depth=depth, min_font=min_font, theme=theme,
                           color_by=color_by, layout=layout, engine=engine, title=title,
-                          date=date)
+                          date=date, merge=merge)
     try:
         options.verified()
         fmt = format_of(output)
