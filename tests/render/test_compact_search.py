@@ -5,6 +5,7 @@ broken chains, wide managers, assistants), both directions. Geometry only."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,26 +57,31 @@ def org_text(people: list[tuple[int, int, int, bool]], seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _tree(people: list[tuple[int, int, int, bool]], seed: int, direction: str) -> tl.TreeInput:
+def _tree(people: list[tuple[int, int, int, bool]], seed: int, direction: str,
+          stack_rows: int | None = None) -> tl.TreeInput:
     chart, _theme, _texts, box = chart_of(org_text(people, seed), direction=direction)
+    if stack_rows is not None:  # as the deck draws a slide: stacks at most this deep
+        chart = replace(chart, stack_rows=stack_rows)
     return tl.TreeInput(chart, box)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(people=SHAPES, seed=st.integers(0, 99), direction=st.sampled_from(["TB", "LR"]))
+@given(people=SHAPES, seed=st.integers(0, 99), direction=st.sampled_from(["TB", "LR"]),
+       stack_rows=st.sampled_from([None, None, 1, 3]))
 def test_auto_chooses_as_measuring_every_row(people: list[tuple[int, int, int, bool]], seed: int,
-                                             direction: str) -> None:
+                                             direction: str, stack_rows: int | None) -> None:
     # a fresh TreeInput each: the lazy search and the reference share no caches
-    want = tl.choose_compact_every_row(_tree(people, seed, direction))
-    assert tl.choose_compact(_tree(people, seed, direction), "auto") == want
+    want = tl.choose_compact_every_row(_tree(people, seed, direction, stack_rows))
+    assert tl.choose_compact(_tree(people, seed, direction, stack_rows), "auto") == want
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-@given(people=SHAPES, seed=st.integers(0, 99), direction=st.sampled_from(["TB", "LR"]))
+@given(people=SHAPES, seed=st.integers(0, 99), direction=st.sampled_from(["TB", "LR"]),
+       stack_rows=st.sampled_from([None, 1, 3]))
 def test_bound_floor_is_below_every_bound(people: list[tuple[int, int, int, bool]], seed: int,
-                                          direction: str) -> None:
+                                          direction: str, stack_rows: int | None) -> None:
     # below the bound the search sorts by, for the narrowest page and any other column height
-    tree = _tree(people, seed, direction)
+    tree = _tree(people, seed, direction, stack_rows)
     high = tree.unit * max(tree.count, 1) * 2
     for row in range(1, tree.nrows):
         floor = tree.bound_floor(row)
