@@ -29,6 +29,14 @@ def fte_text(value: float) -> str:
     return f"{value:.9f}".rstrip("0")  # (never an exponent: 0.00001, not 1e-05)
 
 
+def titled(title: str, fte: float | None) -> str:
+    """A title as cards, notes and exports show it: with the FTE of a position that is not
+    one full-time post ("Economist (2.5 FTE)", or "2.5 FTE" without a title)."""
+    if fte is None or fte == 1:
+        return title
+    return f"{title} ({fte_text(fte)} FTE)" if title else f"{fte_text(fte)} FTE"
+
+
 def total_text(value: float) -> str:
     """An FTE total as tables and notes show it: `1,234.5`, at most two decimals."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")

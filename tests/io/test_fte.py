@@ -146,3 +146,13 @@ def test_deck_notes_name_the_ftes(tmp_path: Path) -> None:
     assert person_text(org.by_id["one"]) == "Cy, Designer"
     first = org_notes(compute(org)).splitlines()[0]
     assert first == "Acme (small): 4 positions, 4 people, 0 open roles (15.1 FTE filled, 0 open)."
+
+
+def test_mermaid_labels_show_the_fte(tmp_path: Path) -> None:
+    from orgviz.io.export import to_mermaid
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    text = to_mermaid(load(path))
+    assert '["<b>EO posts</b><br/>Analyst (12.5 FTE)"]' in text
+    assert '["<b>Cy</b><br/>Designer"]' in text

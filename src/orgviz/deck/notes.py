@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from orgviz.fte import fte_text, total_text
+from orgviz.fte import titled, total_text
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean
 from orgviz.stats import span_text
@@ -34,9 +34,7 @@ def count_text(filled: int, vacant: int) -> str:
 def person_text(person: Person) -> str:
     """'Nomvula Lopez, VP of Product' (an open role: 'Open role: <title>'; a position that is
     not one full-time post: 'EO posts, Analyst (12.5 FTE)')."""
-    title = clean(person.title)
-    if person.fte is not None and person.fte != 1:
-        title = f"{title} ({fte_text(person.fte)} FTE)" if title else f"{fte_text(person.fte)} FTE"
+    title = titled(clean(person.title), person.fte)
     if person.vacant:
         return f"Open role: {title}" if title else "Open role"
     name = clean(person.display_name)

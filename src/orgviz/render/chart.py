@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from orgviz.errors import RenderError
-from orgviz.fte import fte_text
+from orgviz.fte import titled
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, did_you_mean
 from orgviz.render.labels import clean, verify_color
@@ -692,8 +692,5 @@ def build_chart(org: Org, view: View | None = None, theme: Theme | None = None,
 def _card_title(person: Person) -> str:
     """A card's title line: the title (an open role's name when it has none), and the FTE
     of a position that is not one full-time post: "Economist (2.5 FTE)"."""
-    title = clean(person.title) or (clean(person.name) if person.vacant else "")
-    if person.fte is None or person.fte == 1:
-        return title
-    fte = f"{fte_text(person.fte)} FTE"
-    return f"{title} ({fte})" if title else fte
+    return titled(clean(person.title) or (clean(person.name) if person.vacant else ""),
+                  person.fte)
