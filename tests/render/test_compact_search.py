@@ -95,16 +95,17 @@ def test_bound_floor_is_below_every_bound(people: list[tuple[int, int, int, bool
 @given(people=SHAPES, seed=st.integers(0, 99))
 def test_kept_listed_subtrees_change_no_layout(people: list[tuple[int, int, int, bool]],
                                                seed: int) -> None:
-    # listed subtrees kept from other list rows (PreparedForest._listed) give the same
-    # layout as a forest that lays out only this row
+    # listed subtrees kept from other list rows and column heights (PreparedForest._listed)
+    # give the same layout as a forest that lays out only this row at this height
     chart, _theme, _texts, box = chart_of(org_text(people, seed))
     warm = tl.TreeInput(chart, box)
     high = warm.unit * max(warm.count, 1) * 2
+    heights = (high, 2.5 * warm.unit, 8 * warm.unit, 30 * warm.unit)
     for row in range(warm.nrows - 1, 0, -1):
-        warm.measure(row, high)
-        warm.measure(row, 3 * warm.unit)
+        for height in heights[row % 2:]:
+            warm.measure(row, height)
     for row in range(1, warm.nrows, max(1, warm.nrows // 8)):
-        for height in (high, 3 * warm.unit):
+        for height in heights:
             a, b = warm.layout(row, height), tl.TreeInput(chart, box).layout(row, height)
             assert (a.positions, a.edges, a.width, a.height) == (
                 b.positions, b.edges, b.width, b.height)

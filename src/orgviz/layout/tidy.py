@@ -227,16 +227,29 @@ class _Singles:
 class _Listed:
     """Listed subtrees laid out with one column height, kept across list rows: a listed card
     carries its whole subtree, which looks the same whatever the list row (`_Plan` fills it
-    as it meets new listed cards; starts as _Singles)."""
+    as it meets new listed cards; starts as _Singles).
 
-    def __init__(self, singles: _Singles) -> None:
-        self.item_b = list(singles.item_b)
-        self.item_d = list(singles.item_d)
-        self.tr_off = [0.0] * len(self.item_b)
-        self.top_off = list(singles.top_off)
-        self.hang: dict[int, tuple[float, int]] = dict(singles.hang)
-        self.indent = list(singles.indent)
+    A new column height starts from the subtrees of another (`like`, the tallest kept): a
+    card whose reports stand in one column there and here, each looking the same in both,
+    looks the same too (`like_single`; `last` and `tall` tell whether one column holds its
+    reports at a height, as `_split` cuts them)."""
+
+    def __init__(self, singles: _Singles, budget: float, like: _Listed | None = None) -> None:
+        self.budget = budget
+        self.singles = singles
+        self.item_b = list((like or singles).item_b)
+        self.item_d = list((like or singles).item_d)
+        self.tr_off = list(like.tr_off) if like is not None else [0.0] * len(self.item_b)
+        self.top_off = list((like or singles).top_off)
+        self.hang: dict[int, tuple[float, int]] = dict((like or singles).hang)
+        self.indent = list((like or singles).indent)
         self.finished: set[int] = set()  # listed cards laid out here (not _Singles)
+        self.single: set[int] = set()  # ... in one column
+        self.last: dict[int, float] = {}  # one column of subtrees: its height, as _greedy adds
+        self.tall: dict[int, float] = {}  # ... and its tallest subtree
+        self.same: set[int] = set()  # finished cards whose values are those of `like`
+        self.like_single: set[int] = set(like.single) if like is not None else set()
+        self.like_last, self.like_tall = (like.last, like.tall) if like is not None else ({}, {})
 
 
 @dataclass
@@ -643,20 +656,47 @@ class _Plan:
         rest = st.rest
         if rest is None:  # a structure always goes with the same _Singles
             rest = st.rest = [u for u in st.order if u not in singles.hang]
-        finished = done.finished
+        finished, same, single = done.finished, done.same, done.single
+        like_single, like_last, like_tall = done.like_single, done.like_last, done.like_tall
+        order, first = st.order, singles.item_b
         for u in rest:
             if u in finished:
                 continue
-            ordered = st.order[u]
+            ordered = order[u]
+            if u in like_single and all(k in same or k not in order or k in singles.hang
+                                        for k in ordered):
+                if leafy[u]:  # as _columns counts columns of cards alone
+                    count = len(ordered)
+                    fit = int((budget + gap) // (self.tallest + gap))
+                    cols = min(_columns_for(count, options),
+                               max(1, math.ceil(count / max(fit, 1))))
+                    alone = cols == 1
+                else:  # as _split cuts them
+                    alone = not (like_last[u] > max(budget, like_tall[u]) + 1e-9)
+                if alone:  # laid out as in `like`: its values are there already
+                    finished.add(u)
+                    same.add(u)
+                    single.add(u)
+                    if u in like_last:
+                        done.last[u], done.tall[u] = like_last[u], like_tall[u]
+                    continue
             width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u], budget,
                                                   options)
             drop = gap if len(trunks) == 1 else 2 * gap
             ind = min(options.list_indent, breadth[u] * 0.5)
             indent[u] = ind
             hang[u] = (drop, len(trunks))  # listed node -> (gap to reports, columns)
-            item_b[u] = max(item_b[u], ind + width)
+            item_b[u] = max(first[u], ind + width)
             item_d[u] = depth[u] + drop + height
             finished.add(u)
+            if len(trunks) == 1:
+                single.add(u)
+                if not leafy[u]:
+                    h = item_d[ordered[0]]
+                    for k in ordered[1:]:
+                        h = h + gap + item_d[k]
+                    done.last[u] = h
+                    done.tall[u] = max(map(item_d.__getitem__, ordered))
         # the blocks below place their members in copies (members are listed elsewhere)
         self.tr_off, self.top_off = list(done.tr_off), list(done.top_off)
         self.hang: dict[int, tuple[float, int]] = dict(hang)
@@ -882,9 +922,16 @@ class PreparedForest:
         height = replace(options, list_from=None)
         done = self._listed.pop(height, None)
         if done is None:
-            done = _Listed(singles)
-            if len(self._listed) >= 4:  # keep the most recently used ones
-                del self._listed[next(iter(self._listed))]
+            budget = options.list_height
+            if budget is None:
+                budget = 10 * (max(self.depth, default=0.0) + options.stack_gap)
+            kin = [kept for key, kept in self._listed.items()
+                   if replace(key, list_height=None) == replace(height, list_height=None)]
+            tallest = max(kin, key=lambda kept: kept.budget, default=None)
+            done = _Listed(singles, budget, tallest)
+            if len(self._listed) >= 4:  # keep the tallest and the most recently used ones
+                del self._listed[next(key for key, kept in self._listed.items()
+                                      if kept is not tallest)]
         self._listed[height] = done
         return _Plan(st, self.breadth, self.depth, self.extra, options, singles, done)
 
