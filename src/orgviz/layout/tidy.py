@@ -225,16 +225,14 @@ class _Singles:
 
 
 class _Listed:
-    """Listed subtrees laid out with one column height, kept across list rows: a listed card
-    carries its whole subtree, which looks the same whatever the list row (`_Plan` fills it
-    as it meets new listed cards; starts as _Singles).
-
-    A new column height starts from the subtrees of another (`like`, the tallest kept): a
-    card whose reports stand in one column there and here, each looking the same in both,
-    looks the same too (`like_single`; `last` and `tall` tell whether one column holds its
-    reports at a height, as `_split` cuts them)."""
+    """Listed subtrees laid out with one column height, kept across list rows (a listed card
+    carries its whole subtree, the same whatever the list row); `_Plan` fills it."""
 
     def __init__(self, singles: _Singles, budget: float, like: _Listed | None = None) -> None:
+        # It starts as _Singles, or from the subtrees of another height (`like`, the tallest
+        # kept): a card whose reports stand in one column there and here, each the same in
+        # both, is the same too (`like_single`; `last` and `tall` tell whether one column
+        # holds its reports at a height, as `_split` cuts them).
         self.budget = budget
         self.singles = singles
         self.item_b = list((like or singles).item_b)
@@ -973,15 +971,14 @@ class PreparedForest:
             return bottom, hi - lo
 
     def list_floors(self, options: LayoutOptions, cuts: int) -> list[float]:
-        """For each list row c < `cuts`, a lower bound of the breadth (TB: width) that
-        `measure` gives with `list_from` c and any `list_height`, without a layout.
-
-        Items in one row do not overlap and stand at least min(sibling_gap, subtree_gap)
-        apart (a packing pass keeps every sub-band's items in order, `_merge`). From list row
-        c on, some items stand the same in every layout: a manager in a row above c, and
-        once all of a manager's reports are above c, its leaf reports (each alone in its row,
-        or, top-down, the block of them stacked, which has no listed member). The bound is
-        the widest row of those items: it grows with c."""
+        """For each list row c < `cuts`, a lower bound (no layout) of the breadth (TB: width)
+        that `measure` gives with `list_from` c and any `list_height`; it grows with c."""
+        # Items in one row do not overlap and stand at least min(sibling_gap, subtree_gap)
+        # apart (a packing pass keeps every sub-band's items in order, `_merge`). From list row
+        # c on, some items stand the same in every layout: a manager in a row above c, and
+        # once all of a manager's reports are above c, its leaf reports (each alone in its
+        # row, or, top-down, the block of them stacked, which has no listed member). The
+        # bound is the widest row of those items.
         kids, raw = self.kids, self.raw
         item = [b + e for b, e in zip(self.breadth, self.extra, strict=True)]
         gap = min(options.sibling_gap, options.subtree_gap)

@@ -140,10 +140,8 @@ class TreeInput:
         return TARGET_ASPECT * (deep + PAGE_H) if self.tb else deep + PAGE_W
 
     def bound_floor(self, list_from: int) -> float:
-        """A lower bound, without a layout, of the bound `choose_compact` gives a list row:
-        `floor_frame` and the narrowest page's width (left to right: height) at least as
-        wide as the rows that lay out the same for every list row from `list_from` down
-        (`PreparedForest.list_floors`)."""
+        """A lower bound (no layout) of the bound `choose_compact` sorts a list row by: its
+        floor_frame, or the page around the rows that lay out the same from it down."""
         if self._list_floors is None:
             self._list_floors = self.forest.list_floors(self.options(None, None), self.nrows)
         breadth = self._list_floors[list_from]
