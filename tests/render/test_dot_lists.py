@@ -163,3 +163,20 @@ def test_standalone_dot_asks_for_orthogonal_edges(org_file: Callable[..., Path])
     assert len(chart.cards) > DOTTED_CARDS and chart.links
     assert "constraint=false, style=dashed" not in write_dot(chart, box, LIGHT,
                                                               chart_texts(chart)).source
+
+
+def test_standalone_dot_hides_the_last_cap_of_each_bus() -> None:
+    chart, box = _chart("mid-size")
+    plan = write_dot(chart, box, LIGHT, chart_texts(chart))
+    ends = [caps[-1] for listing in plan.listings for caps in listing.caps if caps]
+    ends += [block.caps[-1] for block in plan.blocks if block.caps]
+    assert ends
+    lines = plan.source.splitlines()
+    for name in ends:
+        # The point and the line into it are invisible: no line ends in the air.
+        assert any(line.startswith(f"  {name} [") and "style=invis" in line for line in lines)
+        into = [line for line in lines if line.rstrip(";").split(" [")[0].endswith(f"-> {name}")]
+        assert into and all("style=invis" in line for line in into)
+    others = {caps[0] for listing in plan.listings for caps in listing.caps if len(caps) > 1}
+    assert any(line.startswith(f"  {name} [") and "style=invis" not in line
+               for name in others for line in lines)

@@ -421,6 +421,12 @@ class _Writer:
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
+        else:  # joints of the stand-alone DOT's lines: drawn as the lines are
+            self.point += f', color="{theme.line}"'
+        # The last cap of a bus only keeps its column's top clear: the stand-alone DOT
+        # hides it and its edge (a line to it would end in the air).
+        self.end_cap = f"{self.point}, style=invis" if texts is not None else self.point
+        self.end_edge = ", style=invis" if texts is not None else ""
 
     def helper(self, prefix: str) -> str:
         self.counter += 1
@@ -555,7 +561,7 @@ class _Writer:
         first_row = max(card.row + 1, by_id[leaves[0]].row)
         via = tuple(self.helper("v") for _ in range(first_row - card.row - 1))
         for name in (*caps, *via):
-            out.append(f"  {name} [{self.point}];")
+            out.append(f"  {name} [{self.end_cap if caps and name == caps[-1] else self.point}];")
         tail = node_of[card.id]
         previous: list[str] = []
         hidden = ", style=invis" if self.texts is not None else ""
@@ -567,7 +573,8 @@ class _Writer:
             cap = [caps[index]] if caps else []
             out.append(f"  {{rank=same; {'; '.join(cap + heads)}}}")
             if cap:  # the caps' bus stays straight; the manager follows the cards, not the cap
-                out.append(f"  {tail} -> {cap[0]} [weight={8 if index else 0}];")
+                end = self.end_edge if cap[0] == caps[-1] else ""
+                out.append(f"  {tail} -> {cap[0]} [weight={8 if index else 0}{end}];")
             # The manager's line meets the first column level with its middle (a heavier
             # edge to the middle card, or the two middle ones).
             middle = (len(column) - 1) // 2, len(column) // 2
@@ -700,7 +707,7 @@ class _Writer:
             caps = tuple(self.helper("t") for _ in range(offsets[-1] + 1)) \
                 if len(columns) > 1 else ()
             for name in caps:
-                out.append(f"  {name} [{self.point}];")
+                out.append(f"  {name} [{self.end_cap if name == caps[-1] else self.point}];")
             feeds: dict[int, list[tuple[str, ...]]] = {}
             for offset, column in zip(offsets, columns, strict=True):
                 feeds.setdefault(offset, []).append(column)
@@ -708,7 +715,8 @@ class _Writer:
                 out.append(f"  {tail} -> {caps[0]} [weight={0 if index else 8}];")
             for rank, feed in enumerate((tail, *caps)):
                 if rank and rank < len(caps):
-                    out.append(f"  {feed} -> {caps[rank]} [weight=8];")
+                    end = self.end_edge if rank == len(caps) - 1 else ""
+                    out.append(f"  {feed} -> {caps[rank]} [weight=8{end}];")
                 for column in feeds.get(rank, ()):
                     ids = [node_of[c] for c in column]
                     cap = [caps[rank]] if rank < len(caps) else []
