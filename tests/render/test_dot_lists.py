@@ -16,7 +16,15 @@ from renderkit import ENGINES, ORGS
 from orgviz.loader import load
 from orgviz.render.cards import card_box, chart_texts
 from orgviz.render.chart import View, build_chart
-from orgviz.render.dot import DOTTED_CARDS, plan_lists, write_dot
+from orgviz.render.dot import (
+    DOTTED_CARDS,
+    FRAME_TIE,
+    _rooms,
+    all_stacked_leaves,
+    measure_lists,
+    plan_lists,
+    write_dot,
+)
 from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Geometry
@@ -180,3 +188,20 @@ def test_standalone_dot_hides_the_last_cap_of_each_bus() -> None:
     others = {caps[0] for listing in plan.listings for caps in listing.caps if len(caps) > 1}
     assert any(line.startswith(f"  {name} [") and "style=invis" not in line
                for name in others for line in lines)
+
+
+@pytest.mark.parametrize("name", ["mid-size", "enterprise"])
+def test_the_chosen_lists_are_about_the_smallest_frame(name: str) -> None:
+    chart, box = _chart(name)
+    leaves_of = all_stacked_leaves(chart)
+    chosen = plan_lists(chart, box, leaves_of)
+    # Every row with every room, as estimated: the halving search finds about the best.
+    frames = {(start, room): _frame(lists.width, lists.height)
+              for start in range(1, len(chart.rows))
+              for room in _rooms(len(chart.cards) + 1)
+              if (lists := measure_lists(chart, box, leaves_of, start, room)).shelves}
+    best = min(frames.values())
+    assert _frame(chosen.width, chosen.height) <= best * (1 + FRAME_TIE) + 1e-6
+    # Of the rows within the tie, the deepest.
+    assert chosen.start == max(start for (start, _), frame in frames.items()
+                               if frame <= best * (1 + FRAME_TIE) + 1e-6)

@@ -38,8 +38,6 @@ NODESEP = 0.3  # inches between neighbours in a rank
 RANKSEP = 0.5  # inches between ranks
 POINT = 0.05  # inches: size of spine points and waypoints
 AXIS = 0.05  # inches: width of the invisible axis nodes
-#: ranks a shelf of a list may take (tried for the smallest frame)
-LIST_ROOMS = (2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 40, 48, 56, 64, 80, 96, 128)
 DOTTED_CARDS = 300  # the stand-alone DOT draws dotted lines in charts of this many cards
 FRAME = 16 / 9  # lists are chosen for the smallest frame of this aspect around the chart
 FRAME_TIE = 0.05  # frames within 5% of the smallest are a tie: the deepest list row wins
@@ -227,19 +225,6 @@ class Lists(NamedTuple):
 NO_LISTS = Lists(None, 0, {}, frozenset())
 
 
-def _shelve(items: list[Item], room: int) -> list[list[Item]]:
-    """Items in order into shelves of at most `room` ranks (at least one item each)."""
-    shelves: list[list[Item]] = [[]]
-    used = 0
-    for item in items:
-        if shelves[-1] and used + item.ranks > room:
-            shelves.append([])
-            used = 0
-        shelves[-1].append(item)
-        used += item.ranks
-    return shelves
-
-
 def _blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> dict[
         str, tuple[tuple[tuple[str, ...], ...], float]]:
     """Left to right, each block of leaves: its columns and its size down the page."""
@@ -254,90 +239,151 @@ def _blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> dict
     return result
 
 
-def measure_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]],
-                  start: int | None, room: int, blocks: dict[
-                      str, tuple[tuple[tuple[str, ...], ...], float]] | None = None) -> Lists:
-    """Lists from level row `start` (None: none) with shelves of `room` ranks, and an
-    estimate of the chart's size: ranks a card wide with the gap between them, reports of a
-    tree card (and its list) stacked down the page, a list as tall as its shelves.
-    `blocks` is `_blocks(chart, box, leaves_of)` if known."""
-    width, height = box.width, box.height
-    across, down, lane = RANKSEP * 72, NODESEP * 72, (POINT + NODESEP) * 72
-    by_id, reports, assistants = chart.by_id, chart.reports, chart.assistants
-    if blocks is None:
-        blocks = _blocks(chart, box, leaves_of)
-    listed: set[str] = set()
-    if start is not None:
-        for card in chart.cards:  # depth first: a manager before its reports
-            if card.manager is not None and (card.manager in listed or (
-                    not card.assistant and card.row >= start)):
-                listed.add(card.id)
-        for card in chart.cards:  # a list root lists its leaves too
-            if card.id not in listed and any(r in listed for r in reports[card.id]):
-                listed.update(leaves_of.get(card.id, ()))
+class _Estimate:
+    """Left to right: the size of the chart with lists from a row with shelves of a room,
+    estimated from the plan (ranks a card wide with the gap between them, reports of a tree
+    card and its list stacked down the page, a list as tall as its shelves)."""
 
-    shelves_of: dict[str, tuple[tuple[Item, ...], ...]] = {}
-    ranks_of: dict[str, int] = {}  # listing manager -> ranks its list takes
-    list_size: dict[str, float] = {}  # listing manager -> px its list takes down the page
-    size: dict[str, float] = {}  # tree card -> px its subtree takes down the page
-    reach: dict[str, int] = {}  # tree card -> the last rank its subtree takes
-    for card in reversed(chart.cards):  # reports before their manager
-        cid = card.id
-        if card.assistant and card.manager in listed:
-            continue
-        own = [r for r in reports[cid] if r in listed]
-        if own or cid in listed:
-            leaves = leaves_of.get(cid, [])
-            items: list[Item] = []
-            if leaves:
-                columns, tall = blocks[cid]
-                items.append(Item(columns, len(columns), tall))
-            on_block = set(leaves)
-            for report in own:
-                if report in on_block:
-                    continue
-                extra = len(assistants[report]) * (height + down)
-                inner = list_size.get(report)
-                tall = height if inner is None else max(height, height / 2 + inner)
-                items.append(Item(((report,),), 1 + ranks_of.get(report, 0), tall + extra))
-            if items:
-                shelves = _shelve(items, room)
-                shelves_of[cid] = tuple(tuple(shelf) for shelf in shelves)
-                ranks_of[cid] = max(sum(i.ranks for i in shelf) for shelf in shelves)
-                list_size[cid] = sum(
-                    max(i.size for i in shelf)
-                    + (lane if sum(len(i.columns) for i in shelf) > 1 else 0.0)
-                    for shelf in shelves) + down * (len(shelves) - 1)
-        if cid in listed:
-            continue
-        parts: list[float] = []
-        last = card.row
-        leaves = [] if own else leaves_of.get(cid, [])
-        on_block = set(leaves)
-        for report in reports[cid]:
-            if report not in listed and report not in on_block:
-                parts.append(size[report])
-                last = max(last, reach[report])
-        if leaves:
-            columns, tall = blocks[cid]
-            parts.append(tall)
-            first_row = max(card.row + 1, by_id[leaves[0]].row)
-            last = max(last, first_row + len(columns) - 1)
-        if cid in list_size:  # a list root's list starts in the list row's rank
-            parts.append(list_size[cid])
-            last = max(last, max(card.row, (start or 0) - 1) + ranks_of[cid])
-        tall = max(height, sum(parts) + down * (len(parts) - 1))
-        size[cid] = tall + len(assistants[cid]) * (height + down)
-        reach[cid] = last
-    roots = [card.id for card in chart.cards if card.id in size and (
-        card.manager is None or card.manager not in size)]
-    total_h = sum(size[r] for r in roots) + down * max(len(roots) - 1, 0)
-    if shelves_of:
-        total_h *= INTERLOCK
-    ranks = max((reach[r] for r in roots), default=0) + 1
-    total_w = ranks * (width + across) - across
-    listed.update(a for c in listed for a in assistants[c])
-    return Lists(start, room, shelves_of, frozenset(listed), total_w, total_h)
+    def __init__(self, chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> None:
+        self.chart, self.box, self.leaves_of = chart, box, leaves_of
+        self.blocks = _blocks(chart, box, leaves_of)
+        self.start: int | None = None
+        self.listed: set[str] = set()
+        self.steps: list[tuple] = []
+
+    def prepare(self, start: int | None) -> None:
+        """Who is listed from row `start` on, and the steps of `measure` (reports first)."""
+        chart, leaves_of, blocks = self.chart, self.leaves_of, self.blocks
+        reports, assistants, by_id = chart.reports, chart.assistants, chart.by_id
+        height, down = self.box.height, NODESEP * 72
+        listed: set[str] = set()
+        if start is not None:
+            for card in chart.cards:  # depth first: a manager before its reports
+                if card.manager is not None and (card.manager in listed or (
+                        not card.assistant and card.row >= start)):
+                    listed.add(card.id)
+            for card in chart.cards:  # a list root lists its leaves too
+                if card.id not in listed and any(r in listed for r in reports[card.id]):
+                    listed.update(leaves_of.get(card.id, ()))
+        steps: list[tuple] = []
+        for card in reversed(chart.cards):  # reports before their manager
+            cid = card.id
+            if card.assistant and card.manager in listed:
+                continue
+            own = [r for r in reports[cid] if r in listed]
+            block = None
+            items: list[tuple[str, float]] = []  # listed reports with their assistants' room
+            if own or cid in listed:
+                leaves = leaves_of.get(cid, ())
+                block = blocks[cid] if leaves else None
+                on_block = set(leaves)
+                items = [(r, len(assistants[r]) * (height + down)) for r in own
+                         if r not in on_block]
+            tree = None
+            if cid not in listed:
+                leaves = () if own else leaves_of.get(cid, ())
+                on_block = set(leaves)
+                kids = [r for r in reports[cid] if r not in listed and r not in on_block]
+                tree_block = None
+                if leaves:
+                    columns, tall = blocks[cid]
+                    first_row = max(card.row + 1, by_id[leaves[0]].row)
+                    tree_block = (tall, first_row + len(columns) - 1)
+                list_rank = max(card.row, (start or 0) - 1)
+                tree = (kids, tree_block, list_rank, card.row,
+                        len(assistants[cid]) * (height + down),
+                        card.manager is None or card.manager in listed)
+            steps.append((cid, block, items, tree))
+        self.start, self.listed, self.steps = start, listed, steps
+
+    def measure(self, room: int, keep: bool = False) -> Lists:
+        """The estimate with shelves of `room` ranks (`keep`: with the shelves themselves)."""
+        width, height = self.box.width, self.box.height
+        across, down, lane = RANKSEP * 72, NODESEP * 72, (POINT + NODESEP) * 72
+        shelves_of: dict[str, tuple[tuple[Item, ...], ...]] = {}
+        ranks_of: dict[str, int] = {}  # listing manager -> ranks its list takes
+        list_size: dict[str, float] = {}  # listing manager -> px its list takes down the page
+        size: dict[str, float] = {}  # tree card -> px its subtree takes down the page
+        reach: dict[str, int] = {}  # tree card -> the last rank its subtree takes
+        roots: list[str] = []
+        for cid, block, items, tree in self.steps:
+            if block is not None or items:
+                # (ranks, size, columns, Item or None) of each item, shelved in order
+                entries = []
+                if block is not None:
+                    columns, tall = block
+                    entries.append((len(columns), tall, len(columns),
+                                    Item(columns, len(columns), tall) if keep else None))
+                for report, extra in items:
+                    inner = list_size.get(report)
+                    tall = height if inner is None else max(height, height / 2 + inner)
+                    ranks = 1 + ranks_of.get(report, 0)
+                    entries.append((ranks, tall + extra, 1, Item(
+                        ((report,),), ranks, tall + extra) if keep else None))
+                widest = total = 0.0
+                used = count = columns_in = 0
+                tallest = 0.0
+                shelves: list[list[Item]] = [[]]
+                for ranks, tall, columns_n, item in entries:
+                    if count and used + ranks > room:  # a new shelf
+                        total += tallest + (lane if columns_in > 1 else 0.0) + down
+                        widest = max(widest, used)
+                        used = count = columns_in = 0
+                        tallest = 0.0
+                        if keep:
+                            shelves.append([])
+                    used += ranks
+                    count += 1
+                    columns_in += columns_n
+                    tallest = max(tallest, tall)
+                    if keep:
+                        shelves[-1].append(item)  # type: ignore[arg-type]
+                total += tallest + (lane if columns_in > 1 else 0.0)
+                ranks_of[cid] = int(max(widest, used))
+                list_size[cid] = total
+                if keep:
+                    shelves_of[cid] = tuple(tuple(shelf) for shelf in shelves)
+            if tree is None:
+                continue
+            kids, tree_block, list_rank, row, extra, root = tree
+            parts = [size[kid] for kid in kids]
+            last = max([row, *(reach[kid] for kid in kids)])
+            if tree_block is not None:
+                parts.append(tree_block[0])
+                last = max(last, tree_block[1])
+            if cid in list_size:  # a list root's list starts in the list row's rank
+                parts.append(list_size[cid])
+                last = max(last, list_rank + ranks_of[cid])
+            size[cid] = max(height, sum(parts) + down * (len(parts) - 1)) + extra
+            reach[cid] = last
+            if root:
+                roots.append(cid)
+        total_h = sum(size[r] for r in roots) + down * max(len(roots) - 1, 0)
+        if list_size:
+            total_h *= INTERLOCK
+        total_w = (max((reach[r] for r in roots), default=0) + 1) * (width + across) - across
+        listed = frozenset()
+        if keep:
+            assistants = self.chart.assistants
+            listed = frozenset(self.listed | {a for c in self.listed for a in assistants[c]})
+        return Lists(self.start, room, shelves_of, listed, total_w, total_h)
+
+
+def measure_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]],
+                  start: int | None, room: int) -> Lists:
+    """Lists from level row `start` (None: none) with shelves of `room` ranks, and the
+    estimate of the chart's size (see `_Estimate`)."""
+    estimate = _Estimate(chart, box, leaves_of)
+    estimate.prepare(start)
+    return estimate.measure(room, keep=True)
+
+
+def _rooms(most: int) -> list[int]:
+    """Rooms to try: 2, 3, 4, 5, 6, 8, 10, 12, 15, ... (a quarter more each) up to `most`."""
+    rooms = [2]
+    while rooms[-1] < most:
+        rooms.append(max(rooms[-1] + 1, round(rooms[-1] * 1.25)))
+    return rooms
 
 
 def plan_lists(chart: Chart, box: CardBox,
@@ -345,40 +391,54 @@ def plan_lists(chart: Chart, box: CardBox,
     """Left to right: the lists that give the smallest 16:9 frame around the chart.
 
     None while the chart (without lists) is at least as wide as tall; else every list row
-    is tried with every room of LIST_ROOMS, and no lists too, each by `measure_lists`'s
-    estimate; of the frames within FRAME_TIE of the smallest, the deepest row wins (no
-    lists the deepest of all), with its best room. Top-down charts have no lists."""
+    is tried, each with the room that suits it best, and no lists too, each by the
+    estimate of `_Estimate`; of the frames within FRAME_TIE of the smallest, the deepest
+    row wins (no lists the deepest of all), with its best room. A row's best room is found
+    by halving: more room makes the chart wider and less tall, so the frame is smallest
+    about where it turns from being as tall as 16:9 allows to being wider. Top-down charts
+    have no lists."""
     if chart.direction != "LR":
         return NO_LISTS
     if leaves_of is None:
         leaves_of = all_stacked_leaves(chart)
-    blocks = _blocks(chart, box, leaves_of)
-    plain = measure_lists(chart, box, leaves_of, None, 0, blocks)
+    estimate = _Estimate(chart, box, leaves_of)
+    estimate.prepare(None)
+    plain = estimate.measure(0, keep=True)
     if plain.width >= plain.height:
         return plain
 
     def frame(lists: Lists) -> float:
         return max(lists.width, FRAME * lists.height)
 
-    best_of: dict[int, Lists] = {}
+    rooms = _rooms(len(chart.cards) + 1)
+    best_of: dict[int, tuple[float, int]] = {}  # row -> (frame, room)
     rows = sorted({card.row for card in chart.cards
                    if card.manager is not None and not card.assistant and card.row >= 1})
     for start in rows:
-        for room in LIST_ROOMS:
-            lists = measure_lists(chart, box, leaves_of, start, room, blocks)
-            if not lists.shelves:
-                break
-            if start not in best_of or frame(lists) < frame(best_of[start]) - 1e-6:
-                best_of[start] = lists
-            if lists.width >= FRAME * lists.height or all(
-                    len(shelves) == 1 for shelves in lists.shelves.values()):
-                break  # more room only makes the frame wider, or changes nothing
-    smallest = min([frame(plain), *(frame(lists) for lists in best_of.values())])
+        estimate.prepare(start)
+        if not estimate.listed:
+            continue
+        tried: dict[int, Lists] = {}
+        low, high = 0, len(rooms) - 1  # the first room whose chart is wide enough
+        while low < high:
+            middle = (low + high) // 2
+            lists = tried[middle] = estimate.measure(rooms[middle])
+            if lists.width >= FRAME * lists.height:
+                high = middle
+            else:
+                low = middle + 1
+        for index in (low - 1, low, low + 1):
+            if 0 <= index < len(rooms):
+                lists = tried.get(index) or estimate.measure(rooms[index])
+                if start not in best_of or frame(lists) < best_of[start][0] - 1e-6:
+                    best_of[start] = (frame(lists), rooms[index])
+    smallest = min([frame(plain), *(value for value, _ in best_of.values())])
     if frame(plain) <= smallest * (1 + FRAME_TIE):
         return plain
-    deepest = max(start for start, lists in best_of.items()
-                  if frame(lists) <= smallest * (1 + FRAME_TIE))
-    return best_of[deepest]
+    deepest = max(start for start, (value, _) in best_of.items()
+                  if value <= smallest * (1 + FRAME_TIE))
+    estimate.prepare(deepest)
+    return estimate.measure(best_of[deepest][1], keep=True)
 
 
 def _num(value: float) -> str:
