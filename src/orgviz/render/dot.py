@@ -99,7 +99,7 @@ class DotPlan(NamedTuple):
     spines: tuple[Spine, ...] = ()
     axis: tuple[str, ...] = ()  # DOT node name of each level row's axis node
     links: tuple[tuple[str, str, str], ...] = ()  # (tail node, head node, kind)
-    stacked: frozenset[str] = frozenset()  # card ids on spines (or in blocks)
+    stacked: frozenset[str] = frozenset()  # card ids on spines (or in blocks or lists)
     blocks: tuple[Block, ...] = ()  # left to right: stacked leaves in columns
     listings: tuple[Listing, ...] = ()  # left to right, from the list row on
     list_from: int | None = None  # the first listed level row (None: no lists)
