@@ -205,3 +205,29 @@ def test_the_chosen_lists_are_about_the_smallest_frame(name: str) -> None:
     # Of the rows within the tie, the deepest.
     assert chosen.start == max(start for (start, _), frame in frames.items()
                                if frame <= best * (1 + FRAME_TIE) + 1e-6)
+
+
+def test_standalone_dot_feeds_further_shelves_from_one_trunk() -> None:
+    chart, box = _chart("enterprise")
+    plan = write_dot(chart, box, LIGHT, chart_texts(chart))
+    lines = plan.source.splitlines()
+    several = [listing for listing in plan.listings
+               if len(listing.shelves) > 1 and not listing.via]
+    assert several
+    for listing in several:
+        # A joint below the manager, in its rank, for each further shelf: one straight
+        # trunk (flat edges) instead of an orthogonal line from the manager to each shelf.
+        trunk = plan.node_of[listing.manager]
+        for caps in listing.caps[1:]:
+            joint = next(line.split("; ")[2].rstrip("}") for line in lines
+                         if line.startswith(f"  {{rank=same; {trunk}; j"))
+            assert f"  {trunk} -> {joint};" in lines
+            if caps:
+                assert f"  {joint} -> {caps[0]} [weight=8];" in lines
+            trunk = joint
+    # The layout graph has no joints: the SVG's layout is the same.
+    layout = write_dot(chart, box, LIGHT)
+    assert not any(line.startswith("  j") or "; j" in line
+                   for line in layout.source.splitlines())
+    assert [listing.shelves for listing in layout.listings] == [
+        listing.shelves for listing in plan.listings]

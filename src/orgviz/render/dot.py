@@ -752,6 +752,7 @@ class _Writer:
             tail = via[-1]
         all_columns: list[tuple[tuple[str, ...], ...]] = []
         all_caps: list[tuple[str, ...]] = []
+        trunk = tail  # the stand-alone DOT: the last joint of the trunk down to the shelves
         for index, shelf in enumerate(shelves):
             columns: list[tuple[str, ...]] = []
             offsets: list[int] = []  # rank of each column after the manager's next
@@ -771,9 +772,21 @@ class _Writer:
             feeds: dict[int, list[tuple[str, ...]]] = {}
             for offset, column in zip(offsets, columns, strict=True):
                 feeds.setdefault(offset, []).append(column)
+            feed_0 = tail
+            if index and self.texts is not None:
+                # The stand-alone DOT: a joint below the manager (in its rank) for each
+                # further shelf, joined by a straight line down, and the shelf fed from it,
+                # so Graphviz draws one trunk with elbows into the shelves (its orthogonal
+                # edges from the manager would each take a track of their own).
+                joint = self.helper("j")
+                out.append(f"  {joint} [{self.point}];")
+                out.append(f"  {{rank=same; {trunk}; {joint}}}")
+                out.append(f"  {trunk} -> {joint};")
+                trunk = feed_0 = joint
             if caps:
-                out.append(f"  {tail} -> {caps[0]} [weight={0 if index else 8}];")
-            for rank, feed in enumerate((tail, *caps)):
+                weight = 8 if not index or feed_0 != tail else 0
+                out.append(f"  {feed_0} -> {caps[0]} [weight={weight}];")
+            for rank, feed in enumerate((feed_0, *caps)):
                 if rank and rank < len(caps):
                     end = self.end_edge if rank == len(caps) - 1 else ""
                     out.append(f"  {feed} -> {caps[rank]} [weight=8{end}];")
@@ -783,7 +796,8 @@ class _Writer:
                     out.append(f"  {{rank=same; {'; '.join(cap + ids)}}}")
                     for place, (leaf, head) in enumerate(zip(column, ids, strict=True)):
                         extra = broken if by_id[leaf].broken_line else ""
-                        if not caps and not index and not place:  # level with the manager
+                        if not caps and not place and (not index or feed_0 != tail):
+                            # level with the manager (or the stand-alone's joint)
                             extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
                         out.append(f"  {feed} -> {head}{extra};")
             # rows straight across a block (not drawn: nobody reports across)
