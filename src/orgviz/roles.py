@@ -21,6 +21,7 @@ LEVELS: dict[str, tuple[int, str]] = {
     "head": (70, "Head"),
     "director": (60, "Director"),
     "manager": (50, "Manager / Lead"),
+    "supervisor": (45, "Supervisor"),  # first-line: a Production Supervisor under a Manager
     "senior-ic": (40, "Senior IC"),
     "ic": (30, "IC"),
     "associate": (20, "Associate"),
@@ -127,8 +128,9 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("manager", "Manager", "manager", "general",
        r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b)"
        r".*\bmanager\b",
-       r"\blead\b",
-       r"\b(supervisor|foreman|forewoman|team leader)\b"),
+       r"\blead\b", r"\bteam leader\b"),
+    _r("supervisor", "Supervisor", "supervisor", "general",
+       r"\b(supervisor|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
        r"^(senior|sr|staff|principal)\b"),
     _r("apm", "Associate Product Manager", "associate", "product",

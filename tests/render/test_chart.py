@@ -65,8 +65,10 @@ def test_open_roles_and_colors(small_org: Org) -> None:
     assert chart.legend == (("Executive", "#4c78a8"), ("Product", "#f58518"))
     by_level = build_chart(small_org, View(color_by="level"))
     assert by_level.legend_title == "Levels"
-    expected = [b[0] for b in BANDS if b[0] != "Manager / Lead"]
+    expected = [b[0] for b in BANDS if b[0] not in ("Manager / Lead", "Supervisor")]
     assert [label for label, _ in by_level.legend] == expected
+    # The supervisor band (between managers and ICs) left each other level its color.
+    assert dict(by_level.legend)["Individual contributors"].lower() == "#9aa5b1"
     assert build_chart(small_org, View(color_by="none")).legend == ()
 
 

@@ -29,6 +29,7 @@ BANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Head", ("head",)),
     ("Director", ("director",)),
     ("Manager / Lead", ("manager",)),
+    ("Supervisor", ("supervisor",)),
     ("Individual contributors", ("senior-ic", "ic", "associate")),
 )
 BAND_OF_LEVEL = {level: index for index, (_, levels) in enumerate(BANDS) for level in levels}

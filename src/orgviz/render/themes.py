@@ -81,7 +81,7 @@ _HIGH_CONTRAST = ("#0050B3", "#B34700", "#1E7B1E", "#B3001B", "#006D75", "#6B2C9
                   "#1B4332", "#6D597A", "#4B5320", "#000080", "#0077B6", "#6A5ACD",
                   "#B5179E", "#455A64", "#827717", "#008856")
 _LEVEL_COLORS = ("#1F3A5F", "#2E5C8A", "#3F7CAC", "#5B9BD5", "#7FB3E0", "#F2A541",
-                 "#9AA5B1", "#C7CED6")
+                 "#F7CB85", "#9AA5B1", "#C7CED6")
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
@@ -98,7 +98,7 @@ THEMES: dict[str, Theme] = {
         line="#768390", dotted_line="#6CB6FF", broken="#FF6B6B", row_band="#1C2128",
         accent_default="#636E7B", palette=_TABLEAU,
         level_colors=("#A5C8FF", "#7FB0F5", "#5D98E8", "#4682D4", "#3A6DB3", "#F2A541",
-                      "#768390", "#545D68"),
+                      "#C99A52", "#768390", "#545D68"),
     ),
     "print": Theme(
         name="print", background="#FFFFFF", text="#000000", muted="#262626", faint="#595959",
@@ -115,7 +115,7 @@ THEMES: dict[str, Theme] = {
         line="#000000", dotted_line="#0033CC", broken="#CC0000", row_band="#EBEBEB",
         accent_default="#000000", palette=_HIGH_CONTRAST,
         level_colors=("#000000", "#0050B3", "#1E7B1E", "#B34700", "#6B2C91", "#006D75",
-                      "#404040", "#404040"),
+                      "#7A5200", "#404040", "#404040"),
         line_width=2.0, border_width=2.0, accent_height=7.0,
     ),
 }
