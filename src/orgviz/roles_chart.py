@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean, dot_string, ellipsize, text_width, wrap
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
@@ -240,13 +241,18 @@ def _chain_lines(graph: RoleGraph, max_lines: int = 4) -> list[Line]:
 
 def org_summary(org: Org, graph: RoleGraph) -> str:
     """`small · 20 people · 5 in the product ladder` (people, open positions aside; the
-    ladder includes the CEO at its top), `+ 3 open` when the ladder has open positions."""
-    people = sum(1 for p in org.by_id.values() if not p.vacant)
+    ladder includes the CEO at its top), `+ 3 open` when the ladder has open positions. An
+    org where some position has an `fte` (grouped posts, part-time posts) counts FTE:
+    `enterprise · 10,329.56 FTE in 984 positions · ...`."""
+    filled = [p for p in org.by_id.values() if not p.vacant]
+    people = f"{len(filled):,} people"
+    if any(p.fte is not None for p in org.by_id.values()):
+        people = (f"{total_text(total_fte(p.ftes for p in filled))} FTE in {len(filled):,} "
+                  "positions")
     open_ = sum(n.open for n in graph.nodes.values())
     ladder = sum(n.people for n in graph.nodes.values()) - open_
     more = f" + {open_:,} open" if open_ else ""
-    return (f"{clean(org.size)} · {people:,} people · {ladder:,}{more} in the product "
-            "ladder")
+    return f"{clean(org.size)} · {people} · {ladder:,}{more} in the product ladder"
 
 
 def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:

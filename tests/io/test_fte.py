@@ -156,3 +156,17 @@ def test_mermaid_labels_show_the_fte(tmp_path: Path) -> None:
     text = to_mermaid(load(path))
     assert '["<b>EO posts</b><br/>Analyst (12.5 FTE)"]' in text
     assert '["<b>Cy</b><br/>Designer"]' in text
+
+
+def test_the_roles_chart_counts_ftes_where_positions_have_them(tmp_path: Path) -> None:
+    from orgviz.roles_chart import collapse, org_summary
+
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    org = load(path)
+    assert org_summary(org, collapse(org)).startswith("small · 15.1 FTE in 4 positions · ")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(ORG.replace(", fte: 0.6", "").replace(", fte: 12.5", "")
+                     .replace(", fte: 1", ""), encoding="utf-8")
+    org = load(plain)
+    assert org_summary(org, collapse(org)).startswith("small · 4 people · ")
