@@ -84,6 +84,25 @@ LOAD_RULES = {
     "include": "An included file is missing, unreadable or part of an include cycle.",
     "config": "A 'rules:' setting names an unknown rule, option or level.",
 }
+# Rule ids of problems `orgviz import` finds in an HR export (described in a SARIF log only
+# when one of them is found: a log of `validate` keeps its rules).
+IMPORT_RULES = {
+    "csv": "A CSV cell or row that cannot be read as written (a stray quote, a short row, a "
+           "value that is no number or flag).",
+    "columns": "A column header repeated, or taken by an option from another field.",
+    "duplicate-row": "A row repeats another row exactly.",
+    "history-row": "A row is an earlier record of a person (ended, not current).",
+    "ended-manager": "A manager reference points at a row that has ended.",
+    "eliminated-post": "An organogram post is marked eliminated.",
+    "placeholder-name": "A placeholder name (Vacant, N/D, TBH) read as a vacancy or a "
+                        "withheld name.",
+    "no-name": "A filled position without a name, named by its id.",
+    "missing-id": "A row without an id.",
+    "manager-by-name": "Manager references matched by name or email rather than by id.",
+    "no-role": "Titles that match no role of the ladder.",
+    "email": "Email values that are not addresses (no '@').",
+    "truncated": "A value longer than the format allows, cut.",
+}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -119,6 +138,10 @@ def sarif_log(problems: Sequence[Problem]) -> dict[str, object]:
     from orgviz import __version__
 
     rules = _sarif_rules()
+    found = {p.rule for p in problems}
+    rules += [{"id": rule_id, "shortDescription": {"text": text},
+               "defaultConfiguration": {"level": "warning"}}  # (each result has its own)
+              for rule_id, text in IMPORT_RULES.items() if rule_id in found]
     index = {rule["id"]: number for number, rule in enumerate(rules)}
     results = []
     for p in problems:

@@ -126,3 +126,25 @@ def test_uri_outside_the_working_folder_is_a_file_uri(tmp_path, monkeypatch):
     monkeypatch.chdir(inside)
     assert sarif_uri("a b/c.yaml") == "a%20b/c.yaml"
     assert sarif_uri(str(tmp_path / "x.yaml")).startswith("file:///")
+
+
+def test_import_rules_are_described_when_found():
+    import re
+    from pathlib import Path
+
+    from orgviz.problem import Problem
+    from orgviz.report import IMPORT_RULES
+
+    problems = [Problem("people.csv", 4, 2, "info", "email", "email 'SKING' and 106 more ..."),
+                Problem("people.csv", 9, 1, "warning", "csv", "row has 3 fields ...")]
+    run = sarif_log(problems)["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [rules[r["ruleIndex"]]["id"] for r in run["results"]] == ["email", "csv"]
+    assert rules[run["results"][0]["ruleIndex"]]["shortDescription"]["text"] == \
+        IMPORT_RULES["email"]
+    # Every rule id the importer reports is described (by the import's, the load's or the
+    # validation's rules).
+    source = "\n".join(p.read_text(encoding="utf-8") for p in
+                       (Path(__file__).resolve().parents[2] / "src/orgviz/io").rglob("*.py"))
+    used = set(re.findall(r'"(?:error|warning|info)",\s*"([a-z-]+)"', source))
+    assert used <= set(IMPORT_RULES) | set(LOAD_RULES) | set(RULES), used - set(IMPORT_RULES)
