@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from orgviz.loader import load
 from orgviz.model import Org
 from orgviz.render import RenderOptions
 from orgviz.render.engines import EmbeddedEngine
+from orgviz.render.geometry import Geometry
 from orgviz.render.pipeline import build
 
 HAS_DOT = shutil.which("dot") is not None
@@ -78,3 +80,21 @@ def chart_of(text: str, **view: object):
         path.write_text(text, encoding="utf-8")
         org = load(path)
     return build(org, RenderOptions(**view))  # type: ignore[arg-type]
+
+
+def assert_solid_lines_pass_no_card(geometry: Geometry, elbows_only: bool = False) -> None:
+    """No segment of a solid line runs through a card (1 unit in from its edges); with
+    `elbows_only`, every segment is also horizontal or vertical."""
+    for line in geometry.lines:
+        if line.kind != "solid":
+            continue
+        for (x1, y1), (x2, y2) in itertools.pairwise(line.points):
+            if elbows_only:
+                assert abs(x1 - x2) < 0.01 or abs(y1 - y2) < 0.01, line.points
+            for card_id, b in geometry.boxes.items():
+                inside_x = max(min(x1, x2), b.left + 1) < min(max(x1, x2), b.right - 1)
+                inside_y = max(min(y1, y2), b.top + 1) < min(max(y1, y2), b.bottom - 1)
+                vertical = abs(x1 - x2) < 1e-6 and b.left + 1 < x1 < b.right - 1
+                horizontal = abs(y1 - y2) < 1e-6 and b.top + 1 < y1 < b.bottom - 1
+                assert not (vertical and inside_y) and not (horizontal and inside_x), (
+                    card_id, line.points)

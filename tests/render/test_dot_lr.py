@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from renderkit import ENGINES, ORGS
+from renderkit import ENGINES, ORGS, assert_solid_lines_pass_no_card
 
 from orgviz.loader import load
 from orgviz.render.cards import card_box, chart_texts
@@ -150,17 +150,7 @@ def test_left_to_right_blocks(name: str, engine: str) -> None:
 @pytest.mark.parametrize("engine", ENGINES)
 def test_left_to_right_solid_lines_pass_no_card(name: str, engine: str) -> None:
     geometry, _ = _layout(name, "LR", engine)
-    for line in geometry.lines:
-        if line.kind != "solid":
-            continue
-        for (x1, y1), (x2, y2) in itertools.pairwise(line.points):
-            for card_id, b in geometry.boxes.items():
-                inside_x = max(min(x1, x2), b.left + 1) < min(max(x1, x2), b.right - 1)
-                inside_y = max(min(y1, y2), b.top + 1) < min(max(y1, y2), b.bottom - 1)
-                vertical = abs(x1 - x2) < 1e-6 and b.left + 1 < x1 < b.right - 1
-                horizontal = abs(y1 - y2) < 1e-6 and b.top + 1 < y1 < b.bottom - 1
-                assert not (vertical and inside_y) and not (horizontal and inside_x), (
-                    card_id, line.points)
+    assert_solid_lines_pass_no_card(geometry)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
