@@ -154,13 +154,19 @@ def drawn_text(root: ET.Element) -> Iterator[tuple[str, Font]]:
             stack.append((child, font, in_text))
 
 
-def _font(element: ET.Element, inherited: Font) -> Font:
-    """The font of `element`: its own font attributes (or style) over the inherited ones."""
+def presentation(element: ET.Element) -> dict[str, str]:
+    """An element's attributes, with the declarations of its `style` attribute over them."""
     values = dict(element.attrib)
     for declaration in values.get("style", "").split(";"):
         name, colon, value = declaration.partition(":")
         if colon:
             values[name.strip()] = value.strip()
+    return values
+
+
+def _font(element: ET.Element, inherited: Font) -> Font:
+    """The font of `element`: its own font attributes (or style) over the inherited ones."""
+    values = presentation(element)
     family, slant, weight = inherited
     if values.get("font-family", "").strip():
         family = values["font-family"].split(",")[0].strip("\"' ") or "sans-serif"

@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
+from orgviz.render.pdftext import needs_shaping, presentation
+
 #: Families tried, in order, for text whose chart font lacks some of its characters; the
 #: first that has all of them (at the text's weight, else at any) draws it. DejaVu Sans
 #: first: it has Latin, Greek, Cyrillic, Arabic and Hebrew, so text that mixes them (a
@@ -267,8 +269,6 @@ def _drawn(char: str) -> bool:
 
 def _needed(text: str) -> list[int] | None:
     """The code points a font must have for `text`; None when all are in simple scripts."""
-    from orgviz.render.pdftext import needs_shaping
-
     points = sorted({ord(char) for char in text if _drawn(char)})
     return points if any(needs_shaping(chr(point)) for point in points) else None
 
@@ -314,11 +314,7 @@ def _text_elements(root: ET.Element) -> Iterator[tuple[str, _Style, bool]]:
         element, style = stack.pop()
         if not isinstance(element.tag, str):
             continue
-        values = dict(element.attrib)
-        for declaration in values.get("style", "").split(";"):
-            name, colon, value = declaration.partition(":")
-            if colon:
-                values[name.strip()] = value.strip()
+        values = presentation(element)
         family, bold, italic = style
         if values.get("font-family", "").strip():
             family = values["font-family"].strip()
