@@ -268,12 +268,10 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
         if compact >= tree.nrows:
             return None, None
         return compact, _column_height(tree, compact)[0]
-    size = tree.measure(None, None)
-    if _fits(size, tree.tb):
+    start = _unlisted(tree)
+    if start is None:
         return None, None
-    smallest = _frame(size)
-    tried: list[tuple[float, int, float | None]] = [(smallest, tree.nrows, None)]  # no lists
-    high = tree.unit * max(tree.count, 1) * 2
+    smallest, tried, high = start
     rows = []
     for list_from in range(1, tree.nrows):
         if tree.floor_frame(list_from) > smallest * (1 + FRAME_TIE):
@@ -305,6 +303,17 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
     return _pick(tried, smallest, tree.nrows)
 
 
+def _unlisted(tree: TreeInput
+              ) -> tuple[float, list[tuple[float, int, float | None]], float] | None:
+    """Where a search for the list row starts: None when the tree without lists fits, else
+    its frame, the tries so far (that one: no lists) and the column height no list reaches."""
+    size = tree.measure(None, None)
+    if _fits(size, tree.tb):
+        return None
+    smallest = _frame(size)
+    return smallest, [(smallest, tree.nrows, None)], tree.unit * max(tree.count, 1) * 2
+
+
 def _pick(tried: list[tuple[float, int, float | None]], smallest: float, nrows: int) -> Choice:
     """The deepest row of those whose frame is within FRAME_TIE of the smallest."""
     _frame_of, list_row, height = max(
@@ -318,12 +327,10 @@ def choose_compact_every_row(tree: TreeInput) -> Choice:
     first (a reference for tests and benchmarks)."""
     if tree.nrows < 2:
         return None, None
-    size = tree.measure(None, None)
-    if _fits(size, tree.tb):
+    start = _unlisted(tree)
+    if start is None:
         return None, None
-    smallest = _frame(size)
-    tried: list[tuple[float, int, float | None]] = [(smallest, tree.nrows, None)]  # no lists
-    high = tree.unit * max(tree.count, 1) * 2
+    smallest, tried, high = start
     bounds: list[tuple[float, int, tuple[float, float]]] = []
     for list_from in range(1, tree.nrows):
         floor = tree.floor_frame(list_from)
