@@ -315,8 +315,7 @@ class _Assembler:
             boss = org.by_id[tree.manager[parts[0].root or ""] or ""]
             who = clean(boss.display_name) if not boss.vacant else "an open role"
             title = f"{len(parts)} teams reporting to {who}"
-        filled = sum(tree.count[part.root or ""][0] for part in parts)
-        vacant = sum(tree.count[part.root or ""][1] for part in parts)
+        filled, vacant = _counted(tree, parts)
         people = [org.by_id[part.root or ""] for part in parts]
         tops = ["Open role" if p.vacant else clean(p.display_name) for p in people]
         # The count first: a number right after a right-to-left name would join it.
@@ -328,8 +327,7 @@ class _Assembler:
                      ) -> str:
         """Speaker notes of a shared slide: each panel's notes under its title."""
         org, tree, planner = plan.org, plan.tree, plan.planner
-        filled = sum(tree.count[part.root or ""][0] for part in parts)
-        vacant = sum(tree.count[part.root or ""][1] for part in parts)
+        filled, vacant = _counted(tree, parts)
         shown = [pid for part in parts for pid in planner.visible(part)]
         sections = [f"On this slide: {count_text(*headcount(org.by_id[p] for p in shown))}, "
                     f"in {len(parts)} teams side by side: {'; '.join(names)} "
@@ -405,3 +403,9 @@ def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:
         row(name, values)
     return tuple(rows)
 
+
+
+def _counted(tree: Tree, parts: Sequence[Part]) -> tuple[int, int]:
+    """(people, open roles) in the subtrees of the parts, all the way down."""
+    counts = [tree.count[part.root or ""] for part in parts]
+    return sum(filled for filled, _ in counts), sum(vacant for _, vacant in counts)
