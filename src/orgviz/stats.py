@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from orgviz.fte import total_fte, total_text
-from orgviz.model import Org
+from orgviz.model import Org, Person
 from orgviz.problem import one_line
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
 
@@ -142,7 +142,19 @@ def compute(org: Org) -> dict[str, Any]:
         },
         "single_report_managers": [pid for pid, n in spans.items() if n == 1],
         "product_leadership": leadership,
+        # who the ids of the lists above are, for people reading them (the terminal table)
+        "names": {pid: _who(org.by_id[pid]) for pid, n in spans.items()
+                  if n == 1 or (limit is not None and n > limit)},
     }
+
+
+def _who(person: Person) -> str:
+    """A person as a reader knows them: the name, else "open role (title)" or the id."""
+    if person.name:
+        return person.name
+    if person.vacant:
+        return f"open role ({person.title})" if person.title else "open role"
+    return person.id
 
 
 def format_value(value: Any) -> str:
@@ -184,6 +196,20 @@ def _table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
              ).rstrip() for row in rows]
 
 
+def _named(pid: str, names: dict[str, str]) -> str:
+    """A person of the stats as "Dana Reyes (id d1)", or the id alone when that is all."""
+    name = names.get(pid)
+    return f"{name} (id {pid})" if name and name != pid else pid
+
+
+def _listed(label: str, items: list[str], most: int = 8) -> list[str]:
+    """The lines listing who a Shape figure counts: one each, the first `most` of them."""
+    if not items:
+        return []
+    more = [f"      ... and {len(items) - most} more"] if len(items) > most else []
+    return [f"    {label}:", *(f"      {item}" for item in items[:most]), *more]
+
+
 def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     """The terminal table of `orgviz stats`."""
     head = stats["headcount"]
@@ -213,11 +239,7 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     span = stats["span_of_control"]
     lines.append("Shape")
     over = span["over_limit"]
-    over_text = ", ".join(f"{pid} ({n})" for pid, n in over[:8]) + (
-        f" and {len(over) - 8} more" if len(over) > 8 else "")
     single = stats["single_report_managers"]
-    single_text = ", ".join(single[:8]) + (f" and {len(single) - 8} more"
-                                           if len(single) > 8 else "")
     lines += _table([
         ("layers (top to deepest)", format_value(stats["layers"])),
         ("tops", format_value(len(stats["tops"]))),
@@ -227,10 +249,9 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
         (f"over the limit ({format_value(span['limit'])})", f"{len(over)}"),
         ("single-report managers", str(len(single))),
     ])
-    if over:
-        lines.append(f"    over the limit: {over_text}")
-    if single:
-        lines.append(f"    single-report: {single_text}")
+    names = stats.get("names", {})
+    lines += _listed("over the limit", [f"{_named(pid, names)}: {n} reports" for pid, n in over])
+    lines += _listed("single-report", [_named(pid, names) for pid in single])
     lines.append("")
     lines.append("Product leadership")
     lines += _table([("role", "positions", "open", "combined role")] + [

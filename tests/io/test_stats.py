@@ -104,6 +104,27 @@ def test_over_limit_from_rules_block(tmp_path: Path) -> None:
     assert span["over_limit"] == [["gpm", 2], ["head", 2]]
 
 
+def test_shape_lists_name_the_managers_beside_their_ids(tmp_path: Path) -> None:
+    # Ids alone ("100 (14)") read like counts in exports whose ids are numbers.
+    path = tmp_path / "limit.yaml"
+    path.write_text(ORG.replace("org: {name: Hand Count, size: small}",
+                                "org: {name: Hand Count, size: small}\n"
+                                "rules: {span-of-control: {max: 1}}")
+                    .replace("{id: vp, name: Vee, ", "{id: vp, vacant: true, "), encoding="utf-8")
+    stats = compute(load(path))
+    assert stats["names"] == {"ceo": "Cee", "cpo": "Cpo", "vp": "open role (VP of Product)",
+                              "head": "Hed",
+                              "gpm": "Gee"}
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert ("    over the limit:\n"
+            "      Gee (id gpm): 2 reports\n"
+            "      Hed (id head): 2 reports\n"
+            "    single-report:\n"
+            "      Cee (id ceo)\n"
+            "      Cpo (id cpo)\n"
+            "      open role (VP of Product) (id vp)\n") in text
+
+
 def test_cli_text_and_json(tmp_path: Path) -> None:
     path = _org(tmp_path)
     result = CliRunner().invoke(main, ["stats", str(path)])
