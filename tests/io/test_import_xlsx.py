@@ -273,7 +273,7 @@ def test_a_row_whose_only_values_are_right_of_the_header_is_skipped(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("summary", "says"), [
-    ([["Headcount report", None], ["Total", 5]], "no id or name column found"),
+    ([["Headcount report", None], ["Total", 5], ["Open", 1]], "no id or name column found"),
     ([["Name", "Title"], ["Dana Reyes", "CEO"]], "no manager column found"),
 ])
 def test_a_missing_column_names_the_other_sheets(tmp_path: Path, summary: list[list[Any]],
@@ -290,3 +290,30 @@ def test_a_missing_column_names_the_other_sheets(tmp_path: Path, summary: list[l
                             f"--sheet picks one): pass --{'id' if 'id' in says else 'manager'}"
                             " COLUMN")
     assert len(import_csv(book, ImportOptions(sheet="People")).org.people) == len(ROWS)
+
+
+@pytest.mark.parametrize("rows", [
+    [HEADER],
+    [["Staff list"], HEADER],
+    [HEADER, [None] * len(HEADER), [None] * (len(HEADER) + 1) + ["stray"]],
+])
+def test_a_sheet_with_a_header_and_no_rows_is_an_error(tmp_path: Path,
+                                                       rows: list[list[Any]]) -> None:
+    # (as a CSV of a header alone: it wrote an org of 0 positions, exit 0)
+    book = workbook(tmp_path / "p.xlsx", {"Staff": rows})
+    with pytest.raises(OrgLoadError) as caught:
+        import_csv(book)
+    header_row = len(rows) - (2 if len(rows) == 3 else 0)
+    assert [(p.file, p.line, p.col, p.level, p.rule, p.message)
+            for p in caught.value.problems] == [
+        (str(book), header_row + 1, 1, "error", "csv",
+         "sheet 'Staff' has a header but no rows: nothing to import")]
+
+
+def test_a_sheet_with_a_header_and_no_rows_names_the_other_sheets(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "p.xlsx", {"Summary": [["Total", 5]], "People": [HEADER, *ROWS]})
+    with pytest.raises(OrgLoadError) as caught:
+        import_csv(book)
+    assert [(p.line, p.col, p.message) for p in caught.value.problems] == [
+        (2, 1, "sheet 'Summary' has a header but no rows: nothing to import (the others: "
+               "'People'; --sheet picks one)")]

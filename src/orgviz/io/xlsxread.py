@@ -225,7 +225,7 @@ def _table(shown: str, title: str, names: list[str],
     # The header: the first row with two values or more (a title above it has one).
     start = next((i for i, (_, cells) in enumerate(kept)
                   if sum(1 for c in cells if c.strip()) >= 2), 0)
-    (_, header), body = kept[start], kept[start + 1:]
+    (header_row, header), body = kept[start], kept[start + 1:]
     while header and not header[-1].strip():  # columns past the last named one
         header.pop()
     width = len(header)
@@ -242,6 +242,12 @@ def _table(shown: str, title: str, names: list[str],
         skip = set(blank)
         records = [(number, cells) for number, cells in records if number not in skip]
         problems.append(_skipped(shown, blank))
+    if not records:  # (as a CSV of a header alone: an org of nobody is no import)
+        others = [repr(n) for n in names if n != title]
+        hint = (f" (the others: {', '.join(others)}; --sheet picks one)" if others else "")
+        raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
+                                    f"sheet '{title}' has a header but no rows: nothing to "
+                                    f"import{hint}")])
     if len(names) > 1:
         problems.append(Problem(shown, 1, 1, "info", "csv",
                                 f"read sheet '{title}' of {len(names)} "
