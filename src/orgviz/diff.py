@@ -217,13 +217,24 @@ def said(counts: dict[str, int]) -> str:
     return ", ".join(parts) if parts else "no changes"
 
 
-def _detail(c: Change) -> str:
-    """What a change's line says after the position."""
-    under = f", reports to {c.reports_to}" if c.reports_to else ", a top"
+def people_names(old: Org, new: Org) -> dict[str, str]:
+    """Each person id of either version -> the name shown for it (the new version's first)."""
+    names = {pid: person.display_name for pid, person in old.by_id.items()}
+    names.update((pid, person.display_name) for pid, person in new.by_id.items())
+    return names
+
+
+def _detail(c: Change, names: dict[str, str]) -> str:
+    """What a change's line says after the position (managers by id and name)."""
+    def who(pid: Any) -> str:
+        name = names.get(pid) if isinstance(pid, str) else None
+        return f"{pid} ({name})" if name and name != pid else _show(pid)
+
+    under = f", reports to {who(c.reports_to)}" if c.reports_to else ", a top"
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
     if c.kind == "unlinked":
-        return f": reports to {c.reports_to}, who is not in the new version"
+        return f": reports to {who(c.reports_to)}, who is not in the new version"
     if c.kind == "opened":
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
         return f": {c.title or '(no title)'} ({was}){under}"
@@ -232,16 +243,20 @@ def _detail(c: Change) -> str:
         return f": {c.title or '(no title)'}{was}"
     if c.kind == "changed":
         return f": {c.field} {_show(c.old)} -> {_show(c.new)}"
+    if c.kind == "moved":
+        return f": {who(c.old)} -> {who(c.new)}"
     return f": {_show(c.old)} -> {_show(c.new)}"
 
 
-def format_text(changes: list[Change], old_name: str, new_name: str) -> str:
-    """One line per change, grouped by kind, then a summary line."""
+def format_text(changes: list[Change], old_name: str, new_name: str,
+                names: dict[str, str] | None = None) -> str:
+    """One line per change, grouped by kind, then a summary line; `names` (`people_names`)
+    adds each manager's name to its id."""
     lines = []
     for kind in KINDS:
         for c in (c for c in changes if c.kind == kind):
             who = f"{c.id} ({c.name})" if c.name != c.id else c.id
-            lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{_detail(c)}")
+            lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{_detail(c, names or {})}")
     lines.append(f"{old_name} -> {new_name}: {said(summary(changes))}")
     return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)
 

@@ -91,7 +91,7 @@ def test_a_removed_manager_leaves_unlinked_people(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
                                        str(tmp_path / "new.yaml")])
     assert result.exit_code == 0
-    assert ("! manager missing lee (Lee): reports to sam, who is not in the new version"
+    assert ("! manager missing lee (Lee): reports to sam (Sam), who is not in the new version"
             in result.output)
     assert (f"orgviz: {tmp_path / 'new.yaml'}: 1 person reports to a manager who is not in "
             "it (`orgviz validate` reports where)") in result.output
@@ -149,9 +149,9 @@ def test_cli_text_json_and_svg(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["diff", str(old), str(new)])
     assert result.exit_code == 0
-    assert "> moved           lee (Lee): sam -> dana" in result.output
+    assert "> moved           lee (Lee): sam (Sam) -> dana (Dana)" in result.output
     assert "* vacancy filled  open-pm (Ana): Product Manager" in result.output
-    assert "o vacancy opened  kim (Open role): Engineer (was Kim), reports to dana" in (
+    assert "o vacancy opened  kim (Open role): Engineer (was Kim), reports to dana (Dana)" in (
         result.output)
     assert result.output.rstrip().endswith(
         "1 added, 1 removed, 1 moved, 1 retitled, 1 re-teamed, 1 vacancy opened, "

@@ -40,6 +40,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         draw_changes,
         format_text,
         load_git_version,
+        people_names,
         repeated_ids,
         to_json,
     )
@@ -90,7 +91,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         click.echo(json.dumps(to_json(changes, old.file, new.file), indent=2,
                               ensure_ascii=False))
     else:
-        click.echo(format_text(changes, old.file, new.file), nl=False)
+        click.echo(format_text(changes, old.file, new.file, people_names(old, new)),
+                   nl=False)
     for note in notes:
         click.echo(f"orgviz: {output}: {note}", err=True)
     if output:
