@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,28 @@ def test_a_deck_is_not_written_over_its_template(tmp_path: Path, org) -> None:
     assert result.output == (f"orgviz: -o {template} is an input file ({template}): give "
                              "another name\n")
     assert template.read_bytes() == before
+
+
+def test_a_template_that_is_no_regular_file_is_refused_unread(tmp_path: Path, org) -> None:
+    # (/dev/zero was read until memory ran out; a named pipe blocked for ever)
+    fifo = tmp_path / "brand.pptx"
+    os.mkfifo(fifo)
+    with pytest.raises(DeckError) as caught:
+        deck_bytes([(org, ())], "pptx", None, fifo)
+    assert str(caught.value) == f"cannot read the template {fifo}: it is a named pipe, not a file"
+    with pytest.raises(DeckError) as caught:
+        deck_bytes([(org, ())], "pptx", None, "/dev/zero")
+    assert str(caught.value) == ("cannot read the template /dev/zero: it is a character "
+                                 "device, not a file")
+
+
+def test_a_template_that_expands_too_much_is_refused(tmp_path: Path, org,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.deck import powerpoint
+
+    template = make_template(tmp_path / "brand.pptx")
+    monkeypatch.setattr(powerpoint, "MAX_TEMPLATE_EXPANDED_BYTES", 1000)
+    with pytest.raises(DeckError) as caught:
+        deck_bytes([(org, ())], "pptx", None, template)
+    assert str(caught.value).startswith(f"the template {template} expands to ")
+    assert str(caught.value).endswith(" MiB: refusing to read it (a zip bomb?)")

@@ -58,6 +58,8 @@ LAYOUT_NAMES = {"title": ("Title Slide",), "section": ("Section Header", "Title 
                 "chart": ("Title Only", "Title and Content"),
                 "table": ("Title Only", "Title and Content")}
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+#: A template's parts may expand to at most this many bytes in all.
+MAX_TEMPLATE_EXPANDED_BYTES = 1024 * 1024 * 1024
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -91,20 +93,41 @@ def open_template(path: str | os.PathLike[str] | None) -> Any:
         prs.slide_width, prs.slide_height = _pt(960.0), _pt(540.0)
         return prs
     path = Path(path)
+    data = _template_bytes(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DeckError(f"cannot read the template {path}: {exc.strerror or exc}") from None
-    if size > MAX_TEMPLATE_BYTES:
-        raise DeckError(f"the template {path} is larger than 200 MB")
-    try:
-        prs = Presentation(str(path))
+        prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises zip, XML and key errors alike
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DeckError(f"the template {path} is not a PowerPoint file (.pptx or .potx "
                         f"saved as .pptx): {detail}") from None
     _drop_slides(prs)
     return prs
+
+
+def _template_bytes(path: Path) -> bytes:
+    """The template's bytes, read only from a regular file of at most 200 MB (a device or a
+    named pipe is refused unread) whose zip parts expand to a bounded size."""
+    from orgviz.orgfiles import FileTooBigError, NotRegularFileError, read_regular
+
+    try:
+        data = read_regular(path, MAX_TEMPLATE_BYTES)
+    except NotRegularFileError as exc:
+        raise DeckError(f"cannot read the template {path}: it is {exc.kind}, not a "
+                        "file") from None
+    except FileTooBigError:
+        raise DeckError(f"the template {path} is larger than 200 MB") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise DeckError(f"cannot read the template {path}: {reason}") from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return data  # (python-pptx says it is no PowerPoint file)
+    if expanded > MAX_TEMPLATE_EXPANDED_BYTES:
+        raise DeckError(f"the template {path} expands to {expanded / 2**20:,.0f} MiB: "
+                        "refusing to read it (a zip bomb?)")
+    return data
 
 
 def _drop_slides(prs: Any) -> None:
