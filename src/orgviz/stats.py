@@ -143,8 +143,10 @@ def compute(org: Org) -> dict[str, Any]:
         "single_report_managers": [pid for pid, n in spans.items() if n == 1],
         "product_leadership": leadership,
         # who the ids of the lists above are, for people reading them (the terminal table)
-        "names": {pid: _who(org.by_id[pid]) for pid, n in spans.items()
-                  if n == 1 or (limit is not None and n > limit)},
+        # (and the managers of the open roles)
+        "names": {pid: _who(org.by_id[pid]) for pid in (
+            *(pid for pid, n in spans.items() if n == 1 or (limit is not None and n > limit)),
+            *(p.reports_to for p in people if p.vacant and p.reports_to in org.by_id))},
     }
 
 
@@ -262,7 +264,8 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
         lines.append(f"Open roles ({len(stats['open_roles'])})")
         for role in stats["open_roles"][:20]:
             lines.append(f"  {role['id']}: {role['title'] or '(no title)'}"
-                         + (f" -> {role['reports_to']}" if role["reports_to"] else ""))
+                         + (f" -> {_named(role['reports_to'], names)}"
+                            if role["reports_to"] else ""))
         if len(stats["open_roles"]) > 20:
             lines.append(f"  ... and {len(stats['open_roles']) - 20} more")
     return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)

@@ -123,6 +123,7 @@ def test_shape_lists_name_the_managers_beside_their_ids(tmp_path: Path) -> None:
             "      Cee (id ceo)\n"
             "      Cpo (id cpo)\n"
             "      open role (VP of Product) (id vp)\n") in text
+    assert "  open-pm: Product Manager -> Gee (id gpm)\n" in text  # (the open roles' managers)
 
 
 def test_cli_text_and_json(tmp_path: Path) -> None:
