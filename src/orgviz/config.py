@@ -78,14 +78,18 @@ def _from_mapping(rules: Any, source: str) -> tuple[RuleSetting, ...]:
 
 def _read_text(path: Path) -> str:
     """A configuration file's text, read no further than MAX_CONFIG_BYTES."""
+    from orgviz.orgfiles import FileTooBigError, NotRegularFileError, read_regular
+
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_CONFIG_BYTES:
+        data = read_regular(path, MAX_CONFIG_BYTES)  # (a device or a named pipe: unread)
+    except NotRegularFileError as exc:
+        raise ConfigError(f"{path}: is not a regular file ({exc.kind})") from None
+    except FileTooBigError:
         raise ConfigError(f"{path}: a configuration file of more than "
-                          f"{MAX_CONFIG_BYTES // 1024} KiB is not one")
+                          f"{MAX_CONFIG_BYTES // 1024} KiB is not one") from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+                          ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -158,7 +162,7 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
     """Read the given config file, or find `.orgviz.yaml` / `pyproject.toml` in `start`."""
     if path is not None:
         path = Path(path)
-        if not path.is_file():
+        if not path.exists():  # (a folder, a device or a pipe: _read_text says which)
             raise ConfigError(f"{path}: configuration file not found")
         if path.name.endswith(".toml"):
             return _read_pyproject(path) or Config(str(path))

@@ -137,3 +137,21 @@ def test_cli_reports_a_bad_config_in_one_line_and_exits_2(tmp_path, org_file):
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert ".orgviz.yaml:" in proc.stderr and "aliases expand" in proc.stderr
+
+
+@pytest.mark.parametrize(("name", "kind"), [("pipe.yaml", "a named pipe"),
+                                             ("pyproject.toml", "a named pipe"),
+                                             ("/dev/zero", "a character device")])
+def test_a_config_that_is_no_regular_file_is_named_as_such(tmp_path, name: str,
+                                                           kind: str) -> None:
+    # (it said 'configuration file not found' of a file that is there)
+    import os
+
+    path = tmp_path / name if not name.startswith("/") else name
+    if kind == "a named pipe":
+        os.mkfifo(path)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: is not a regular file ({kind})"
+    with pytest.raises(ConfigError, match=r"x\.yaml: configuration file not found$"):
+        load_config(tmp_path / "x.yaml")
