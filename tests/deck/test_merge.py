@@ -116,6 +116,20 @@ def test_sparse_sibling_teams_share_a_slide(org_file) -> None:
     assert cpo.count("· slide 4</text>") == 2 and cpo.count("· slide 5</text>") == 2
 
 
+def test_parts_of_one_team_name_it_once(org_file) -> None:
+    # Four directors of one team: "sales · sales" said the team twice; the subtitle names
+    # each part's lead.
+    people = [("ceo", "Chief Executive Officer", None, None),
+              ("cpo", "Chief Product Officer", "ceo", "product")]
+    people += [(f"dir{d}", "Director of Product", "cpo", "sales") for d in "abcd"]
+    people += [(f"pm{d}{i}", "Product Manager", f"dir{d}", "sales")
+               for d in "abcd" for i in range(3)]
+    deck = build_deck([(load(org_file(_org(people))), ())], DeckOptions())
+    assert [(slide.title, slide.subtitle) for slide in deck.slides[3:]] == [
+        ("sales", "8 people in all · Dira Person and Dirb Person"),
+        ("sales", "8 people in all · Dirc Person and Dird Person")]
+
+
 def test_a_title_too_long_says_how_many_teams_report_to_whom(org_file) -> None:
     org = load(org_file(_directors(3, "payments-and-checkout-experience-")))
     deck = build_deck([(org, ())], DeckOptions())

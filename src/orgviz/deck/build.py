@@ -309,8 +309,8 @@ class _Assembler:
         team, _, _ = names[0].partition(": ")
         if all(name.startswith(team + ": ") for name in names):  # one team's people
             title = f"{team}: " + " · ".join(name[len(team) + 2:] for name in names)
-        else:
-            title = " · ".join(names)
+        else:  # (a team named once: the subtitle names each part's lead)
+            title = " · ".join(dict.fromkeys(names))
         if text_width(title, TITLE_SIZE, True) > self.frame.title.w - REFERENCE_W - 16:
             boss = org.by_id[tree.manager[parts[0].root or ""] or ""]
             who = clean(boss.display_name) if not boss.vacant else "an open role"
