@@ -86,9 +86,6 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     written = (_link_records(imp, columns, exact) if direct is None
                else _linked_directly(imp, columns, direct, exact))
     people = written.people
-    promoted = with_managing_roles(people, DEFAULT_LADDER)  # (as the loader will infer them)
-    if promoted is not None:
-        people = tuple(promoted)
     imp.report_tallies(table.shown)
     tops = [p for p in people if p.reports_to is None]
     if len(tops) > 1:
@@ -157,7 +154,10 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
     else:  # break_cycles found the tree order unless it broke cycles
         ordered = acyclic_order if acyclic_order is not None else tree_order(imp.records)
     records = list(map(_RECORD, ordered))
-    return _Written(tuple(build_people(records)), list(map(_DEPTH, ordered)),
+    people = build_people(records)
+    # (Managers get the roles the loader will infer for them: see `with_managing_roles`.)
+    people = with_managing_roles(people, DEFAULT_LADDER) or people
+    return _Written(tuple(people), list(map(_DEPTH, ordered)),
                     list(map(_NOTES, records)), None, records, teams)
 
 
@@ -179,7 +179,7 @@ def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks
         columns["id"], columns["file"][0] if rows else "", columns["line"], columns["name"],
         columns["title"], columns["roles"], columns["reports_to"], columns["dotted_to"],
         columns["team"], columns["vacant"], columns["assistant"], columns["location"],
-        columns["email"], imp.cols, rows, plain)
+        columns["email"], imp.cols, rows, plain, managers=direct.managers)
     records = RecordsOnDemand(lambda: records_of(
         {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
     return _Written(tuple(people), depths, list(map(columns["notes"].__getitem__, rows)),

@@ -30,6 +30,7 @@ class DirectLinks:
     depths: list[int]  # each one's depth below its top (0: a top)
     teams: list[Team]
     team_ids: list[str | None]  # each row's team id
+    managers: set[str]  # the ids of the people with reports
 
 
 def link_directly(columns: RecordColumns, exact: bool,
@@ -60,4 +61,4 @@ def link_directly(columns: RecordColumns, exact: bool,
     if options.order != "tree":
         rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)
-    return DirectLinks(rows, depths, teams, rows_teams)
+    return DirectLinks(rows, depths, teams, rows_teams, bosses)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any
@@ -166,12 +166,18 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
                       vacant: Sequence[bool], assistant: Sequence[bool],
                       locations: Sequence[str | None], emails: Sequence[str | None],
                       cols: Mapping[str, int], order: Sequence[int], with_lines: bool,
-                      infer: Callable[[str], str | None] = DEFAULT_LADDER.infer
+                      infer: Callable[[str], str | None] = DEFAULT_LADDER.infer,
+                      managers: Container[str] = frozenset(),
+                      with_reports: Callable[[str], str | None] = DEFAULT_LADDER.with_reports
                       ) -> tuple[list[Person], list[str]]:
     """`people_and_lines` of rows given column by column (all from one file, located by
     the same columns), in the order given (`order`: each row once): the people and,
     `with_lines`, their lines in the org file (when every text is a plain scalar: see
     `orgwrite.plain_columns`).
+
+    `managers`: the ids of the people with reports (none reporting to themselves). Those of
+    them whose role comes from a title get `with_reports`'s role for it when it has one, as
+    `roles.with_managing_roles` gives them (lines are unchanged: they write explicit roles).
 
     The roles are found column by column; one loop over the rows fills in each person
     (see `people_and_lines`) and, when the rows have no list or flag to write, makes its
@@ -183,11 +189,20 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         sources = list(zip(ids, repeat(file), lines, names, titles, roles, bosses, dotted,
                            teams, vacant, assistant, locations, emails, repeat(None),
                            repeat(cols)))
-        return people_and_lines(map(sources.__getitem__, order), infer,
-                                plain_line if with_lines else None)
-    # Each row's (roles, role_source): inferred from the title once per distinct title.
+        made, made_lines = people_and_lines(map(sources.__getitem__, order), infer,
+                                            plain_line if with_lines else None)
+        return [_managing(p, managers, with_reports) for p in made], made_lines
+    # Each row's (roles, role_source): inferred from the title once per distinct title, and
+    # for a manager from `with_reports` when it gives a role for the title.
     by_title = {title: _inferred(title, infer) for title in set(titles)}
     found = list(map(by_title.__getitem__, titles))
+    if managers:
+        promoted = {title: ((role,), "title") for title in by_title
+                    if title and (role := with_reports(title))}
+        if promoted:
+            for r in compress(range(len(titles)), map(promoted.__contains__, titles)):
+                if ids[r] in managers:
+                    found[r] = promoted[titles[r]]  # type: ignore[index]
     explicit = list(compress(range(len(roles)), roles))
     for r in explicit:
         found[r] = (roles[r], "explicit")
@@ -262,6 +277,17 @@ def _inferred(title: str | None, infer: Callable[[str], str | None]
     """(roles, role_source) of a person without explicit roles, from the title."""
     role = infer(title) if title else None
     return ((role,), "title") if role else _NO_ROLE
+
+
+def _managing(person: Person, managers: Container[str],
+              with_reports: Callable[[str], str | None]) -> Person:
+    """A person with `with_reports`'s role when they manage and their role is from a title
+    that has one (see `people_of_columns`)."""
+    if person.role_source == "title" and person.id in managers:
+        role = with_reports(person.title)  # type: ignore[arg-type]
+        if role:
+            return dataclasses.replace(person, roles=(role,))
+    return person
 
 
 class _NoItems(dict):  # type: ignore[type-arg]
