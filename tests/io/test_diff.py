@@ -338,3 +338,18 @@ def test_a_big_diff_png_notes_its_scale_without_a_width_option(
     assert note.startswith(f"orgviz: {out}: the chart is drawn at 1x, not 2x, its natural size")
     assert "--width" not in note  # (diff has no --width)
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_load_errors_are_printed_in_order_of_place_old_version_first(tmp_path: Path) -> None:
+    # (they came in the loader's order: a team's line before a person's above it)
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(BEFORE.replace("{id: kim, name: Kim", "{id: kim, name: Kim, email: ' '"),
+                   encoding="utf-8")
+    new.write_text("orgviz: 1\norg: {name: ' '}\npeople:\n  - {id: a, name: A, title: CEO,"
+                   " location: ''}\n  - {id: a, name: B, reports_to: a}\nteams:\n"
+                   "  - {id: t, name: ''}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 1
+    assert [line.split(" error ")[0] for line in result.output.splitlines()] == [
+        f"{old}:7:33:", f"{new}:2:13:", f"{new}:4:44:", f"{new}:5:10:", f"{new}:7:19:"]
+    assert "duplicate person id 'a'" in result.output.splitlines()[3]

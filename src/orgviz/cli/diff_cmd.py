@@ -66,9 +66,10 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     # A file that loaded with errors (a missing include, a broken included file) is missing
     # people: comparing it would report them as added or removed. A repeated person id
     # hides a person from the comparison.
-    broken = [p for org in (old, new) for p in org.load_problems if p.level == "error"]
-    plain = (new,) if rev is not None else (old, new)  # (load_git_version adds its own)
-    broken += [p for org in plain for p in repeated_ids(org)]
+    broken: list = []  # (each version's problems in order of place, the old one's first)
+    for org, ids in ((old, rev is None), (new, True)):  # (load_git_version adds its own)
+        broken += sorted([*(p for p in org.load_problems if p.level == "error"),
+                          *(repeated_ids(org) if ids else ())])
     if broken:
         REPORTERS["text"](broken, 2, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
