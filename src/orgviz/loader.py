@@ -120,6 +120,17 @@ def _blank(value: str) -> str:
     return "is empty" if not value else "is only whitespace"
 
 
+def text_fault(value: str) -> str | None:
+    """What keeps `value` from being a text of an org file, as `_Fields.text` says it ('is
+    empty', 'is 600 characters long; ...', 'holds the control character U+0001'), or None."""
+    if not value or value.isspace():
+        return _blank(value)
+    if len(value) > MAX_TEXT:
+        return f"is {len(value)} characters long; at most {MAX_TEXT} are allowed"
+    bad = None if value.isprintable() else re.search(_BAD_CHARS, value)
+    return None if bad is None else f"holds the control character U+{ord(bad.group()):04X}"
+
+
 def _what(kind: str, item: YMap) -> str:
     """'person 'dana'' when the entry has a usable id, else 'a person'."""
     ident = item.get("id")

@@ -54,3 +54,25 @@ def test_a_directory_and_a_too_big_file(tmp_path: Path, monkeypatch: pytest.Monk
     [problem] = caught.value.problems
     assert (problem.line, problem.col, problem.rule) == (1, 1, "limits")
     assert re.fullmatch(r"file is \d+ MiB; orgviz imports files up to \d+ MiB", problem.message)
+
+
+@pytest.mark.parametrize(("name", "fault"), [
+    ("", "is empty"), ("  \t", "is only whitespace"),
+    ("Acme\x01", "holds the control character U+0001"),
+    ("x" * 501, "is 501 characters long; at most 500 are allowed"),
+])
+def test_an_org_name_the_org_file_cannot_hold_is_refused(tmp_path: Path, name: str,
+                                                         fault: str) -> None:
+    # (it was written: the org file then failed to load, 'orgs/x.yaml:6:9: error [schema]')
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    (tmp_path / "p.csv").write_text("id,name,manager\n1,A,\n", encoding="utf-8")
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "p.csv"), "--org-name", name,
+                                       "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: --org-name {fault}: the org file would not load (an "
+                             "org's name is 1 to 500 characters, no control characters)\n")
+    assert not out.exists()

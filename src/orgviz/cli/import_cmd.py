@@ -70,8 +70,13 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     """
     from orgviz.io.csvimport import ImportOptions, import_csv
     from orgviz.io.files import write_output
+    from orgviz.loader import text_fault
     from orgviz.validate import validate
 
+    fault = None if org_name is None else text_fault(org_name)
+    if fault is not None:  # (the org file written would not load)
+        fail(OrgvizError(f"--org-name {fault}: the org file would not load (an org's name is "
+                         "1 to 500 characters, no control characters)"))
     refuse_to_overwrite(output, (csv_file, junior, teams_file))
     overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
                  "name": list(name_cols), "title": [title] if title else [],
