@@ -11,8 +11,9 @@ the two ways agree (tests/io/test_import_fast.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
-from orgviz.io.csvimport.order import tree_rows
+from orgviz.io.csvimport.order import rows_under
 from orgviz.io.csvimport.records import ImportOptions
 from orgviz.io.csvimport.rows import RecordColumns
 from orgviz.io.csvimport.teams import team_ids
@@ -50,14 +51,15 @@ def link_directly(columns: RecordColumns, exact: bool,
         return None  # dotted lines to resolve
     if columns["fte"].count(None) != len(ids):
         return None  # FTEs to write (rare: the people of the columns are made without)
-    rows, depths = tree_rows(index, managers)
+    boss_rows = list(map(index.get, managers, repeat(-1)))  # (-1: no manager)
+    rows, depths = rows_under(index.values(), boss_rows)
     if len(rows) != len(ids):
         return None  # reporting cycles (a self-report among them: no top reaches it)
     # Each manager reference becomes the manager's own id object (equal text; None stays
-    # None): the manager cells are freed now, in the order read, rather than one string a
-    # person when the org goes, and looking a manager up by id meets the very key.
-    same = dict(zip(ids, ids, strict=True))
-    columns["manager"] = list(map(same.get, managers))  # type: ignore[arg-type]
+    # None: the row -1 of the ids and a None after them): the manager cells are freed now,
+    # in the order read, rather than one string a person when the org goes, and looking a
+    # manager up by id meets the very key.
+    columns["manager"] = list(map([*ids, None].__getitem__, boss_rows))  # type: ignore[arg-type]
     if options.order != "tree":
         rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from operator import attrgetter
 
 from orgviz.io.csvimport.records import Record, record_id
@@ -64,15 +65,23 @@ def tree_rows(index: Mapping[str, int], bosses: Sequence[str | None]
 
     `index`: the row of each id, in row order (ids unique: its values are 0, 1, 2 ...);
     `bosses`: each row's manager id, None for none. A row whose manager is no id is a top.
+    """
+    # (index.get(None, -1) is -1)
+    return rows_under(index.values(), list(map(index.get, bosses, repeat(-1))))
+
+
+def rows_under(rows: Iterable[int], boss_rows: Sequence[int]) -> tuple[list[int], list[int]]:
+    """`tree_rows` of the rows 0, 1, 2 ... (`rows`: those numbers) given each one's
+    manager's row (`boss_rows`: -1 for a row without a manager, or whose manager is no id).
+
     The walk keeps an iterator over the reports of each manager on the path from the top
-    (the path's length is the depth). The rows are the index's own numbers (no new int
-    object a row).
+    (the path's length is the depth). The rows are `rows`' own numbers (no new int object a
+    row).
     """
     children: dict[int, list[int]] = {}
     tops = []
-    # (index.get(None) is None)
-    for row, boss in zip(index.values(), map(index.get, bosses), strict=True):
-        if boss is None:
+    for row, boss in zip(rows, boss_rows, strict=True):
+        if boss < 0:
             tops.append(row)
             continue
         kids = children.get(boss)
