@@ -117,3 +117,47 @@ def test_stdout_on_a_full_disk_is_one_line_not_a_traceback(args: list[str]) -> N
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == "orgviz: cannot write the output: No space left on device\n"
+
+
+_FILLING_STDOUT = """\
+import errno, io, sys
+class Filling(io.RawIOBase):
+    room = 5000  # bytes left on the disk: a write takes what fits, then ENOSPC
+    def writable(self): return True
+    def write(self, b):
+        if not self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        taken = min(len(b), self.room)
+        self.room -= taken
+        return taken
+# (as Python sets stdout up under PYTHONUNBUFFERED=1, as in many containers: no buffer)
+sys.stdout = io.TextIOWrapper(Filling(), encoding="utf-8", write_through=True)
+sys.argv = ["orgviz", *sys.argv[1:]]
+from orgviz.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "json"], ["stats", "--json"],
+                                  ["diff", "{empty}"], ["diff", "{empty}", "--json"],
+                                  ["import", "{csv}"]])
+def test_stdout_filled_part_way_is_an_error_not_a_cut_output(tmp_path: Path,
+                                                              args: list[str]) -> None:
+    # (unbuffered, a write that took part of the bytes returned their count: the rest was
+    # dropped and the exit status was 0, with half a JSON file or half an org file written)
+    org = Path(__file__).resolve().parents[1] / "orgs" / "enterprise.yaml"
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("orgviz: 1\norg: {name: E}\npeople:\n  - {id: x, name: X}\n",
+                     encoding="utf-8")
+    done = orgviz("export", str(org), "--format", "csv", "-o", str(tmp_path / "e.csv"),
+                  cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    first = str(tmp_path / "e.csv") if args[0] == "import" else str(org)
+    rest = [a.format(empty=empty, csv=tmp_path / "e.csv") for a in args[1:]]
+    if args[0] == "import":
+        rest = []
+    proc = subprocess.run([sys.executable, "-c", _FILLING_STDOUT, args[0], first, *rest],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines()[-1] == ("orgviz: cannot write the output: No space left "
+                                            "on device")

@@ -88,12 +88,13 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
             write_output(output, draw_changes(new, changes, old.file, fmt, notes, old))
         except OrgvizError as exc:
             fail(exc)
+    from orgviz.io.files import write_stdout
+
     if as_json:
-        click.echo(json.dumps(to_json(changes, old.file, new.file), indent=2,
-                              ensure_ascii=False))
+        write_stdout(json.dumps(to_json(changes, old.file, new.file), indent=2,
+                                ensure_ascii=False) + "\n")
     else:
-        click.echo(format_text(changes, old.file, new.file, people_names(old, new)),
-                   nl=False)
+        write_stdout(format_text(changes, old.file, new.file, people_names(old, new)))
     for note in notes:
         click.echo(f"orgviz: {output}: {note}", err=True)
     if output:

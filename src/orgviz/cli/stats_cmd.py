@@ -19,11 +19,12 @@ def command(files: tuple[str, ...], as_json: bool) -> None:
     Exit 0, 1 when a file cannot be loaded whole (load errors, such as a broken included
     file: its numbers would be wrong), 2 on usage or IO errors.
     """
+    from orgviz.io.files import write_stdout
     from orgviz.stats import compute, format_text
 
     results = [compute(load_whole(path)) for path in files]
     if as_json:
         data = results[0] if len(results) == 1 else results
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        write_stdout(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo("\n".join(format_text(r) for r in results), nl=False)
+        write_stdout("\n".join(format_text(r) for r in results))

@@ -52,10 +52,27 @@ def write_output(path: str | None, data: str | bytes) -> None:
     `-o` of export, import, roles, diff)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if path is None or path == "-":
-        sys.stdout.buffer.write(raw)
-        sys.stdout.flush()
+        write_stdout(raw)
         return
     write_file(path, raw, make_folders=True)
+
+
+def write_stdout(data: str | bytes) -> None:
+    """Write all of `data` to stdout, or raise the OSError that stops it.
+
+    A write that takes only part of the bytes (a file size limit or a full disk reached, a
+    pipe closed by its reader) returns their count without an error; the rest is written
+    again, so that the error comes, instead of a truncated output and exit status 0."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()  # (text printed before comes first)
+    stream = sys.stdout.buffer
+    view = memoryview(raw)
+    while view:
+        taken = stream.write(view)
+        if not taken:  # (None: a non-blocking stream that would block; 0: nothing taken)
+            raise OSError(errno.EIO, "the output took no more bytes")
+        view = view[taken:]
+    stream.flush()
 
 
 def write_file(path: str | os.PathLike[str], data: str | bytes, *,
