@@ -368,3 +368,18 @@ def test_a_huge_id_is_named_short_in_messages(org_file) -> None:
     assert (problem.line, problem.col) == (4, 10)
     assert problem.message == (f"'id' of person '{'a' * 59}…' is 10000 characters long; at "
                                "most 500 are allowed")
+
+
+def test_an_entry_that_is_an_alias_of_another_is_an_error_where_the_alias_is(org_file):
+    # (it was one person twice: 'duplicate person id' at the anchor's line, 'first used at'
+    # the same line, and nothing at the alias)
+    path = org_file("orgviz: 1\norg: {name: M, size: small}\nteams:\n  - &t {id: t, name: T}\n"
+                    "  - *t\npeople:\n  - &p {id: a, name: A, title: CEO}\n"
+                    "  - {id: b, name: B, title: CTO, reports_to: a}\n  - *p\n")
+    org = load(path)
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in org.load_problems] == [
+        (5, 5, "error", "schema", "an entry of 'teams' is an alias of the entry at line 4: "
+                                  "the same entry twice (write each out)"),
+        (9, 5, "error", "schema", "an entry of 'people' is an alias of the entry at line 7: "
+                                  "the same entry twice (write each out)")]
+    assert [p.id for p in org.people] == ["a", "b"] and [t.id for t in org.teams] == ["t"]

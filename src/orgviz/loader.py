@@ -342,8 +342,14 @@ class _OrgBuilder:
             self.out.error(doc.value_locs[key], f"'{key}' must be a list, not {_describe(value)}")
             return []
         items = []
+        seen: set[int] = set()
         for item, loc in zip(value, value.item_locs, strict=True):
             if isinstance(item, YMap):
+                if id(item) in seen:  # (`- *p`: the entry written at the anchor, once more)
+                    self.out.error(loc, f"an entry of '{key}' is an alias of the entry at line "
+                                   f"{item.loc.line}: the same entry twice (write each out)")
+                    continue
+                seen.add(id(item))
                 items.append((item, loc))
             else:
                 self.out.error(loc, f"each entry of '{key}' must be a mapping, "
