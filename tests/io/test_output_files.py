@@ -328,3 +328,19 @@ def test_a_file_name_too_long_is_named_in_the_message(tmp_path: Path,
     assert result.exit_code == 2
     assert result.output == f"orgviz: {name}: cannot write: File name too long\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [["import", "{csv}"], ["export", str(EXAMPLE), "-f", "csv"],
+                                  ["diff", str(EXAMPLE), str(EXAMPLE)]])
+def test_an_empty_output_name_is_an_error(tmp_path: Path, args: list[str]) -> None:
+    # (import and export said ': is a directory; give a file name'; diff drew no chart, exit 0)
+    with pytest.raises(OutputError) as caught:
+        write_file("", b"x")
+    assert str(caught.value) == "cannot write: the output file name is empty"
+    (tmp_path / "p.csv").write_text("id,name,manager\n1,A,\n", encoding="utf-8")
+    args = [a.format(csv=tmp_path / "p.csv") for a in args]
+    result = CliRunner().invoke(main, [*args, "-o", ""])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "orgviz: : unknown chart format; use .svg, .png, .pdf or .dot" if args[0] == "diff"
+        else "orgviz: cannot write: the output file name is empty")

@@ -90,6 +90,8 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     shown = os.fspath(path)
     if "\x00" in shown:
         raise OutputError(f"{shown}: cannot write: the path holds a NUL character")
+    if not shown:  # (not the current folder, which the empty path would name)
+        raise OutputError("cannot write: the output file name is empty")
     target, special = output_target(shown)
     if special:  # a device or pipe (/dev/null): written into, never replaced
         try:
