@@ -9,7 +9,7 @@ from typing import Any
 
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
-from orgviz.problem import one_line
+from orgviz.problem import Problem, one_line
 from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
 
 
@@ -61,14 +61,20 @@ def _team_labels(org: Org) -> dict[str | None, str]:
 
 
 def span_limit(org: Org) -> int | None:
-    """The span-of-control limit of the org's profile (and its rules: block), if any."""
-    try:
-        from orgviz.validate import rule_confs
+    """The span-of-control limit of the org's profile (and its rules: block), if any: none
+    when the rule is off, or when the org's setting of it is broken (validate says how)."""
+    from orgviz.validate import rule_confs
 
-        conf = rule_confs(org).get("span-of-control")
-    except Exception:  # a broken rules: block is validate's business, not stats'
+    faults: list[Problem] = []
+    conf = rule_confs(org, problems=faults).get("span-of-control")
+    if conf is None or conf.level == "off":
         return None
-    return int(conf.options["max"]) if conf is not None else None
+    places = {(loc.file, loc.line, loc.col) for setting in org.rule_settings
+              if setting.rule == "span-of-control"
+              for loc in (setting.loc, *setting.option_locs.values())}
+    if any((fault.file, fault.line, fault.col) in places for fault in faults):
+        return None  # (not the default limit in place of the one the file meant)
+    return int(conf.options["max"])
 
 
 def compute(org: Org) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import json
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,6 +103,24 @@ def test_over_limit_from_rules_block(tmp_path: Path) -> None:
     span = compute(load(path))["span_of_control"]
     assert span["limit"] == 1
     assert span["over_limit"] == [["gpm", 2], ["head", 2]]
+
+
+@pytest.mark.parametrize(("rules", "limit"), [
+    ("{span-of-control: {max: 2.5}}", None),  # broken: validate says so; not the default 8
+    ("{span-of-control: {max: many}}", None),
+    ("{span-of-control: {maximum: 3}}", None),
+    ("{span-of-control: off}", None),  # off: no limit to be over
+    ("{span-of-control: {level: off}}", None),
+    ("{single-report: {max: 2.5}, span-of-control: {max: 3}}", 3),  # another rule's fault
+    ("{no-such-rule: off}", 8),
+])
+def test_the_span_limit_is_none_when_the_rule_is_off_or_its_setting_broken(
+        tmp_path: Path, rules: str, limit: int | None) -> None:
+    path = tmp_path / "limit.yaml"
+    path.write_text(ORG.replace("org: {name: Hand Count, size: small}",
+                                "org: {name: Hand Count, size: small}\n"
+                                f"rules: {rules}"), encoding="utf-8")
+    assert compute(load(path))["span_of_control"]["limit"] == limit
 
 
 def test_shape_lists_name_the_managers_beside_their_ids(tmp_path: Path) -> None:
