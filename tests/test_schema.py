@@ -7,7 +7,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from orgviz.fte import parse_fte
 from orgviz.schema import schema
 
 ORGS = sorted((Path(__file__).resolve().parents[1] / "orgs").glob("*.yaml"))
@@ -79,3 +82,16 @@ def test_org_header_texts_may_not_be_blank():
     for field in ("name", "date", "description"):
         document = {"orgviz": 1, "org": {"name": "A", field: "  "}}
         assert list(_validator().iter_errors(document)), field
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.text(alphabet="0123456789.", max_size=12),
+    st.decimals(min_value=0, max_value=200_000, places=3, allow_nan=False).map(str),
+    st.sampled_from(["100000", "100000.0", "100000.5", "100001", "0100000", "000100000",
+                     "99999.999999999", ".5", "5.", "1e3", "", ".", "0" * 10])))
+def test_the_schema_and_the_loader_agree_on_fte_texts(text):
+    # A quoted `fte: "..."` is a string to an editor; orgviz reads every fte as text.
+    fte_schema = schema()["properties"]["people"]["items"]["properties"]["fte"]
+    valid = jsonschema.Draft7Validator(fte_schema).is_valid(text)
+    assert valid is (parse_fte(text) is not None), text
