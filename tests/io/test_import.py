@@ -424,6 +424,23 @@ def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path: Path,
                              "latin-1 or utf-16)\n")
 
 
+def test_a_wrong_encoding_that_decodes_says_so_not_that_rows_are_missing(
+        tmp_path: Path) -> None:
+    # UTF-8 bytes of even length decode as UTF-16: one line of CJK text, "a header but no
+    # rows" before.
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager\na,Ann,\nb,Bob,ab\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "--encoding", "utf-16", "-o",
+                                       str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert result.output == (f"{path}:1:1: error [encoding] read as utf-16, the file's 3 "
+                             "lines are one line: it is in another encoding; pass the file's "
+                             "--encoding, or none to read UTF-8\n")
+    # The right encoding given still reads it.
+    assert import_csv(path, ImportOptions(encoding="utf-8")).org.by_id.keys() == {"a", "b"}
+
+
 def test_a_workbook_saved_under_a_csv_name_says_so(tmp_path: Path) -> None:
     import zipfile
 

@@ -98,12 +98,19 @@ def decode(data: bytes, shown: str, encoding: str | None,
             raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, "
                                "latin-1 or utf-16)")
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             line, col = _position(data, exc.start)
             raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
                                         f"byte 0x{data[exc.start]:02x} is not valid "
                                         f"{encoding}: pass the file's --encoding")]) from None
+        if b"\n" in data and "\n" not in text:  # (UTF-8 bytes read as UTF-16: CJK text)
+            lines = data.count(b"\n") + (not data.endswith(b"\n"))
+            raise OrgLoadError([Problem(shown, 1, 1, "error", "encoding",
+                                        f"read as {encoding}, the file's {lines:,} lines are "
+                                        "one line: it is in another encoding; pass the "
+                                        "file's --encoding, or none to read UTF-8")])
+        return text, encoding
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
