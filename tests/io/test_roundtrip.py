@@ -240,3 +240,27 @@ def test_whitespace_cells_of_the_exact_layout_import_as_absent(tmp_path: Path) -
     (person,) = again.people
     assert (person.name, person.title, person.location, person.email) == ("Ada", None, None,
                                                                          None)
+
+
+@pytest.mark.parametrize("exact", [True, False], ids=["exact-layout", "other-layout"])
+def test_names_starting_with_a_quote_round_trip(tmp_path: Path, exact: bool) -> None:
+    # The importer drops a leading quote only where the export put one (before = + - @, a
+    # tab, a CR or a quote): Dutch names keep theirs, in the export's layout or another.
+    from orgviz.io.csvimport.values import FORMULA_GUARDED
+    from orgviz.io.export import _FORMULA_START
+
+    assert FORMULA_GUARDED == _FORMULA_START
+    names = ["'t Hooft", "'s-Gravesande", "O'Brien'", "=1+2", "'Vacant'", "@x", "'quoted"]
+    org = Org(file="t.yaml", name="Dutch", size="small", people=tuple(
+        Person(id=f"p{i}", loc=NO_LOC, name=name, reports_to="p0" if i else None)
+        for i, name in enumerate(names)))
+    text = to_csv(_load_text(dump_org(org), "org.yaml"))
+    assert text.splitlines()[4:6] == ["p3,'=1+2,,,p0,,,,,,,",
+                                      "p4,''Vacant',,,p0,,,,,,,"]
+    if not exact:  # (a column more: read as any HR export, values cleaned)
+        text = "".join(line + ",x\r\n" for line in text.splitlines())
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(text, encoding="utf-8", newline="")
+    result = import_csv(csv_path, ImportOptions(order="csv"))
+    assert result.errors == 0, result.problems
+    assert [p.name for p in _load_text(result.text, "again.yaml").people] == names

@@ -9,6 +9,7 @@ from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import (
     _NOT_STRIP_ONLY,
     _OTHER_SPACES,
+    FORMULA_GUARDED,
     MAX_TEXT,
     clean,
 )
@@ -33,7 +34,7 @@ class CellReader(ImporterState):
         """A raw cell as a value: verbatim or cleaned, None when empty, cut when too long."""
         if exact:
             value = raw
-            if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "'"):
+            if value[:1] == "'" and value[1:2] in FORMULA_GUARDED:
                 value = value[1:]  # the formula-injection guard written by export
         else:
             value, stripped = clean(raw)

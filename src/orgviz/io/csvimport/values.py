@@ -8,6 +8,9 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 MAX_TEXT = 500  # the loader's limit for one text value
+#: What a cell starts with after the quote `orgviz export` puts before it (its guard against
+#: formula injection: see orgviz.io.export): the importer drops that quote alone.
+FORMULA_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
 
 #: Names that stand for nobody: the position is open (a vacancy).
 VACANCY_NAMES = frozenset((
@@ -78,17 +81,21 @@ def _folded(values: Sequence[str | None] | None) -> list[str] | None:
 def clean(value: str) -> tuple[str, bool]:
     """Trim, fold whitespace, drop control characters and spreadsheet quote marks.
 
-    Returns the value and whether control characters were removed.
+    Returns the value and whether control characters were removed. A leading quote is
+    dropped only where `orgviz export` writes one (before `= + - @`, a tab, a CR or a
+    quote: its formula-injection guard), or with a closing one (a quoted pair, 'Vacant');
+    a name that starts with one ('t Hooft) keeps it.
     """
-    stripped = False
+    stripped = guarded = False
+    if value[:1] == "'" and value[1:2] in FORMULA_GUARDED:
+        value, guarded = value[1:], True
     if _CONTROL.search(value):
         value, stripped = _CONTROL.sub("", value), True
     value = _SPACES.sub(" ", value).strip()
-    if value.startswith("'"):  # Excel's text marker, or a stray quote pair ('Vacant')
-        value = value[1:]
-        if value.endswith("'") and value.count("'") == 1:
-            value = value[:-1]
-        value = value.strip()
+    if guarded or "'" not in value:
+        return value, stripped
+    if value[:1] == "'" and value[-1:] == "'" and len(value) > 1 and value.count("'") == 2:
+        value = value[1:-1].strip()  # a stray quote pair ('Vacant')
     elif value.endswith("'") and value.count("'") == 1 and " " not in value:
         value = value[:-1]  # a stray closing quote (Vacant')
     return value, stripped
