@@ -76,3 +76,43 @@ def test_an_org_name_the_org_file_cannot_hold_is_refused(tmp_path: Path, name: s
     assert result.output == (f"orgviz: --org-name {fault}: the org file would not load (an "
                              "org's name is 1 to 500 characters, no control characters)\n")
     assert not out.exists()
+
+
+@posix_only
+def test_an_org_named_after_a_blank_file_name_is_named_imported_org(tmp_path: Path) -> None:
+    # (it was named '   ': the file written then failed `orgviz validate`, 'name' of the org
+    # is only whitespace)
+    (tmp_path / "   .csv").write_text("id,name,manager\n1,A,\n", encoding="utf-8")
+    proc = run_import(["   .csv"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[3:7] == ["# Org name 'imported org': the file name '   ' is only whitespace "
+                          "(--org-name names the org)", "orgviz: 1", "org:",
+                          "  name: imported org"]
+    (tmp_path / "org.yaml").write_text(proc.stdout, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "orgviz", "validate", "org.yaml"],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           check=False)
+    assert (check.returncode, check.stdout) == (0, "1 file checked: no problems\n")
+
+
+@pytest.mark.parametrize(("shown", "name", "note"), [
+    ("Ac\x01me.csv", "Acme", "the file name 'Ac\\x01me' holds the control character U+0001"),
+    (" \x02 .yaml", "imported org",
+     "the file name ' \\x02 ' holds the control character U+0002"),
+    ("\t Acme \t.yaml", "\t Acme \t", None),  # (an org file may hold a tab: kept)
+])
+def test_an_org_name_from_a_file_name_is_one_the_org_file_holds(
+        tmp_path: Path, shown: str, name: str, note: str | None) -> None:
+    from orgviz.io.csvimport import import_csv
+    from orgviz.loader import load
+
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager\n1,A,\n", encoding="utf-8")
+    result = import_csv(path, shown_name=str(tmp_path / shown))  # (as -o names it)
+    notes = [n for n in result.header_notes if n.startswith("Org name")]
+    assert notes == ([] if note is None else
+                     [f"Org name {name!r}: {note} (--org-name names the org)"])
+    (tmp_path / "org.yaml").write_text(result.text, encoding="utf-8")
+    org = load(tmp_path / "org.yaml")
+    assert (org.load_problems, org.name, result.org.name) == ((), name, name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -42,6 +43,7 @@ from orgviz.io.csvimport.rows import (
     records_of,
 )
 from orgviz.io.csvimport.teams import link_teams, read_teams
+from orgviz.io.csvimport.values import MAX_TEXT
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import Org, Person, Team
@@ -98,7 +100,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
             imp.problem(tops[1].at("reports_to"), "warning", "root",
                         f"{len(tops)} people have no manager: {listed}{more}; pass "
                         "--allow-forest to keep separate trees")
-    name = options.name or os.path.splitext(os.path.basename(shown_name or table.shown))[0]
+    name = options.name or _name_of_file(imp, shown_name or table.shown)
     size = options.size or guess_size(len(people))
     teams = written.teams
     # Grade roles (an organogram's, or an export's role column naming them) are the file's
@@ -118,6 +120,31 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     imp.problems.sort(key=_PROBLEM_ORDER)
     return ImportResult(org, text, imp.problems, written.records, imp.dropped, teams,
                         imp.header_notes)
+
+
+#: The org's name when the file it is named after gives none the org file can hold.
+UNNAMED_ORG = "imported org"
+
+
+def _name_of_file(imp: _Importer, path: str) -> str:
+    """The org's name from a file's name (without its extension): cleaned of control
+    characters and stripped where the org file could not hold it, "imported org" when
+    nothing is left (noted in the file's header: the user did not choose that name)."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if stem.isprintable() and stem.strip() and len(stem) <= MAX_TEXT:
+        return stem  # (what text_fault finds nothing wrong with, without loading the loader)
+    from orgviz.loader import text_fault
+    from orgviz.yamlread import _BAD_CHARS
+
+    fault = text_fault(stem)
+    if fault is None:
+        return stem
+    name = re.sub(_BAD_CHARS, "", stem)[:MAX_TEXT].strip()
+    if not name or text_fault(name) is not None:
+        name = UNNAMED_ORG
+    imp.header_notes.append(f"Org name {name!r}: the file name {stem!r} {fault} "
+                            "(--org-name names the org)")
+    return name
 
 
 @dataclass
