@@ -22,6 +22,23 @@ def parse_fte(text: str) -> float | None:
     return value if value <= MAX_FTE else None
 
 
+#: A signed decimal number (no exponent): what `fte_fault` calls out of range when refused.
+_SIGNED_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: The FTEs a position may have, as messages say it.
+FTE_RANGE = f"0 to {MAX_FTE:,}"
+
+
+def out_of_range(text: str) -> bool:
+    """Whether a text is a decimal number (no exponent) below 0 or over MAX_FTE."""
+    return bool(_SIGNED_DECIMAL.fullmatch(text)) and not 0 <= float(text) <= MAX_FTE
+
+
+def fte_fault(text: str) -> str:
+    """Why `parse_fte` refuses a text: 'is out of range (0 to 100,000)' for a decimal number
+    below 0 or over MAX_FTE, else 'is not a number of full-time equivalents such as ...'."""
+    return f"is out of range ({FTE_RANGE})" if out_of_range(text) else f"is not {FTE_HINT}"
+
+
 def fte_text(value: float) -> str:
     """An FTE as written in org files, exports and messages: `1`, `0.6`, `12.5`."""
     if value == int(value):

@@ -388,7 +388,7 @@ def test_exact_layout_blank_ids_and_unnamed_people(tmp_path: Path) -> None:
                     encoding="utf-8", newline="")
     result = import_csv(path, ImportOptions(keep_going=True))
     assert [(p.line, p.col, p.rule) for p in result.problems if p.level != "info"] == [
-        (2, 1, "missing-id"), (3, 2, "no-name"), (3, 5, "root")]
+        (2, 1, "missing-id"), (2, 8, "csv"), (3, 2, "no-name"), (3, 5, "root")]  # (2, 8: Sep)
     org = result.org
     assert [(p.id, p.name, p.reports_to, p.team) for p in org.people] == [
         ("row-2", "Tab", None, None), ("b", "b", None, None)]
@@ -591,3 +591,43 @@ def test_a_leading_quote_is_dropped_only_where_export_writes_one(tmp_path: Path)
     assert '  - {id: "2", name: "\'s-Gravesande", reports_to: "1"}' in lines
     assert [(p.line, p.col, p.message) for p in result.problems] == [
         (1, 1, "2 placeholder names imported as vacancies ('Vacant')")]
+
+
+def test_exact_layout_cells_that_are_dropped_say_so(tmp_path: Path) -> None:
+    # (a team_name without a team, and an unreadable list, were dropped or kept as one id
+    # without a word; an FTE of -1 was 'not a number' in the file's comment)
+    path = tmp_path / "org.csv"
+    path.write_text(EXPORT_HEADER.rstrip("\n") + ",fte\n"
+                    "a,A,,,,,,Sales,false,false,,,-1\n"
+                    'b,B,,"[1]",a,"[1,2]",t,,false,false,,,abc\n'
+                    'c,C,,,a,"[""x""",,,false,false,,,100001\n'
+                    'd,D,,,a,"[""a""]",,,false,false,,,0.5\n', encoding="utf-8", newline="")
+    result = import_csv(path)
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems
+            if p.rule == "csv"] == [
+        (2, 8, "warning", "csv", "team_name 'Sales' has no team (the team cell is empty): "
+                                 "left out"),
+        (2, 13, "warning", "csv", "FTE '-1' is out of range (0 to 100,000): left out"),
+        (3, 4, "warning", "csv", "role '[1]' is not a readable list (a JSON list of strings, "
+                                 "or ids separated by ';'): left out"),
+        (3, 6, "warning", "csv", "dotted_to '[1,2]' is not a readable list (a JSON list of "
+                                 "strings, or ids separated by ';'): left out"),
+        (3, 13, "warning", "csv", "FTE 'abc' is not a number of full-time equivalents such as "
+                                  "1, 0.6 or 12.5: left out"),
+        (4, 6, "warning", "csv", "dotted_to '[\"x\"' is not a readable list (a JSON list of "
+                                 "strings, or ids separated by ';'): left out"),
+        (4, 13, "warning", "csv", "FTE '100001' is out of range (0 to 100,000): left out")]
+    people = result.text.split("people:\n", 1)[1]
+    assert people.splitlines() == [
+        "  # org.csv:2: team_name 'Sales' left out: no team",
+        "  # org.csv:2: FTE '-1' left out: out of range (0 to 100,000)",
+        "  - {id: a, name: A}",
+        "  # org.csv:3: role '[1]' left out: not a readable list",
+        "  # org.csv:3: dotted_to '[1,2]' left out: not a readable list",
+        "  # org.csv:3: FTE 'abc' left out: not a number",
+        "  - {id: b, name: B, reports_to: a, team: t}",
+        "  # org.csv:4: dotted_to '[\"x\"' left out: not a readable list",
+        "  # org.csv:4: FTE '100001' left out: out of range (0 to 100,000)",
+        "  - {id: c, name: C, reports_to: a}",
+        "  - {id: d, name: D, reports_to: a, dotted_to: a, fte: 0.5}"]
+    _written_validates(result, tmp_path)

@@ -6,7 +6,7 @@ import os
 from collections import Counter
 
 from orgviz.errors import OrgvizError
-from orgviz.fte import FTE_HINT, parse_fte
+from orgviz.fte import fte_fault, parse_fte
 from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
@@ -58,7 +58,7 @@ def read_junior(imp: CellReader, path: str) -> None:
         fte = None if fte_cell is None else parse_fte(fte_cell)
         if fte_cell is not None and fte is None:
             imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
-                        "csv", f"FTE {fte_cell!r} is not {FTE_HINT}: left out")
+                        "csv", f"FTE {fte_cell!r} {fte_fault(fte_cell)}: left out")
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)

@@ -9,7 +9,7 @@ from operator import itemgetter
 from typing import Any
 
 from orgviz.errors import OrgvizError
-from orgviz.fte import FTE_HINT, parse_fte
+from orgviz.fte import FTE_RANGE, fte_fault, out_of_range, parse_fte
 from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
@@ -20,8 +20,8 @@ from orgviz.io.csvimport.values import (
     _each,
     _empty_as_none,
     add_note,
+    list_cell,
     slug,
-    split_ids,
 )
 from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable
 from orgviz.problem import SourceLoc
@@ -219,8 +219,9 @@ class RowReader(CellReader, FlagReader):
                 team_name=get("team_name") or none,
                 vacant=_each(get("vacant"), lambda v: (v or "").lower() == "true", n),
                 assistant=_each(get("assistant"), lambda v: (v or "").lower() == "true", n),
-                roles=_each(get("role"), lambda v: split_ids(v or ""), n),
-                dotted_raw=_each(get("dotted_to"), lambda v: split_ids(v or ""), n))
+                roles=self.read_lists(shown, lines, "role", get("role"), notes),
+                dotted_raw=self.read_lists(shown, lines, "dotted_to", get("dotted_to"), notes))
+            self.check_team_names(shown, lines, get("team"), get("team_name"), notes)
         else:
             record_values.update(self.read_flags(values, columns, names, titles, notes))
             grades = values.get("grade")
@@ -265,10 +266,44 @@ class RowReader(CellReader, FlagReader):
                 fte = None
             elif fte is None and value is not None:
                 self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "warning", "csv",
-                             f"FTE {value!r} is not {FTE_HINT}: left out")
-                add_note(notes, r, f"FTE {value!r} left out: not a number")
+                             f"FTE {value!r} {fte_fault(value)}: left out")
+                add_note(notes, r, f"FTE {value!r} left out: " + (
+                    f"out of range ({FTE_RANGE})" if out_of_range(value) else "not a number"))
             ftes.append(fte)
         return ftes
+
+    def read_lists(self, shown: str, lines: Sequence[int], fld: str,
+                   values: Sequence[str | None] | None,
+                   notes: list[Sequence[str]]) -> list[tuple[str, ...]]:
+        """Each row's ids of a list column of the exact layout (`list_cell`). A cell that
+        starts as a JSON list but is none of strings is a warning at the cell, and left out."""
+        n = len(lines)
+        if values is None:
+            return [()] * n
+        lists: list[Any] = _each(values, list_cell, n)  # type: ignore[assignment]
+        if None in lists:
+            for r in [r for r, ids in enumerate(lists) if ids is None]:
+                self.problem(SourceLoc(shown, lines[r], self.cols[fld]), "warning", "csv",
+                             f"{fld} {values[r]!r} is not a readable list (a JSON list of "
+                             "strings, or ids separated by ';'): left out")
+                add_note(notes, r, f"{fld} {values[r]!r} left out: not a readable list")
+                lists[r] = ()
+        return lists
+
+    def check_team_names(self, shown: str, lines: Sequence[int],
+                         teams: Sequence[str | None] | None,
+                         names: Sequence[str | None] | None,
+                         notes: list[Sequence[str]]) -> None:
+        """Warn at each team_name of the exact layout whose row has no team (it names the
+        team of that id: without one, it is left out)."""
+        if names is None or teams is None or None not in teams:
+            return
+        for r in [r for r, (team, name) in enumerate(zip(teams, names, strict=True))
+                  if name is not None and team is None]:
+            self.problem(SourceLoc(shown, lines[r], self.cols["team_name"]), "warning", "csv",
+                         f"team_name {names[r]!r} has no team (the team cell is empty): "
+                         "left out")
+            add_note(notes, r, f"team_name {names[r]!r} left out: no team")
 
     def check_flags(self, shown: str, lines: Sequence[int], fld: str,
                     values: Sequence[str | None] | None) -> None:

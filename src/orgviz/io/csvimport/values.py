@@ -104,15 +104,31 @@ def clean(value: str) -> tuple[str, bool]:
 def split_ids(value: str) -> tuple[str, ...]:
     """A list cell: a JSON list of strings, or ids separated by `;`."""
     if value.startswith("["):
-        import json  # (only for a cell that looks like a JSON list: not at every start)
-
-        try:
-            items = json.loads(value)
-        except ValueError:
-            items = None
-        if isinstance(items, list) and all(isinstance(i, str) for i in items):
-            return tuple(items)
+        items = _json_ids(value)
+        if items is not None:
+            return items
     return tuple(v for v in (p.strip() for p in value.split(";")) if v)
+
+
+def list_cell(value: str | None) -> tuple[str, ...] | None:
+    """A list cell of the exact layout: `split_ids`, or None for a cell that starts with '['
+    but is no JSON list of strings (`orgviz export` writes JSON when an id starts with '[')."""
+    if not value:
+        return ()
+    return _json_ids(value) if value.startswith("[") else split_ids(value)
+
+
+def _json_ids(value: str) -> tuple[str, ...] | None:
+    """The strings of a JSON list of strings, else None."""
+    import json  # (only for a cell that looks like a JSON list: not at every start)
+
+    try:
+        items = json.loads(value)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(items, list) and all(isinstance(i, str) for i in items):
+        return tuple(items)
+    return None
 
 
 
