@@ -130,6 +130,27 @@ def test_parts_of_one_team_name_it_once(org_file) -> None:
         ("sales", "8 people in all · Dirc Person and Dird Person")]
 
 
+def test_an_org_with_ftes_counts_positions_not_people(org_file) -> None:
+    # A card of grouped posts (fte: 12.5) is no person: counts say positions, and the title
+    # and section texts give the FTE total (the stats' figure).
+    text = _directors(3).replace("{id: pma0, name: Pma0 Person, title: Product Manager",
+                                 "{id: pma0, name: EO posts, title: Product Manager, fte: 12.5")
+    assert "fte: 12.5" in text
+    org = load(org_file(text))
+    deck = build_deck([(org, ())], DeckOptions())
+    assert deck.slides[0].subtitle == "18 positions · 29.5 FTE"
+    assert deck.slides[1].subtitle == "The top 3 levels · 18 positions in all"
+    assert deck.slides[3].subtitle == "8 positions in all · Dira Person and Dirb Person"
+    assert ">4 positions in all</text>" in deck.slides[3].picture.svg.decode()
+    assert deck.slides[3].notes.startswith("On this slide: 8 positions, in 2 teams")
+    assert "people" not in " ".join(s.subtitle for s in deck.slides)
+    chart = build_chart(org, View(), THEMES["light"])
+    assert chart.subtitle.startswith("18 positions")
+    # Without any fte the same org counts people.
+    plain = build_deck([(load(org_file(_directors(3))), ())], DeckOptions())
+    assert plain.slides[0].subtitle == "18 people"
+
+
 def test_a_title_too_long_says_how_many_teams_report_to_whom(org_file) -> None:
     org = load(org_file(_directors(3, "payments-and-checkout-experience-")))
     deck = build_deck([(org, ())], DeckOptions())

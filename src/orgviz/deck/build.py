@@ -13,6 +13,7 @@ from orgviz.deck.pages import REFERENCE_W, TITLE_SIZE
 from orgviz.deck.panels import Merger, compose
 from orgviz.deck.plan import MAX_LEVELS, OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
 from orgviz.deck.slides import Deck, Picture, Reference, Slide
+from orgviz.fte import total_fte, total_text
 from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.geometry import Box
@@ -78,6 +79,11 @@ class _OrgPlan:
     stats: dict
     section: int = 0  # slide number of the org's section slide (several orgs)
     home: dict[str, Part] = field(default_factory=dict)
+
+    @property
+    def posts(self) -> bool:
+        """Whether some position has an `fte`: then counts say positions, not people."""
+        return bool(self.stats["headcount"]["with_fte"])
 
 
 def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
@@ -190,7 +196,11 @@ class _Assembler:
         lines = []
         if self.date():
             lines.append(self.date())
-        counts = count_text(filled, vacant)
+        posts = any(plan.posts for plan in self.plans)
+        counts = count_text(filled, vacant, posts)
+        if posts:
+            fte = total_fte(plan.stats["headcount"]["fte"] for plan in self.plans)
+            counts += f" · {total_text(fte)} FTE"
         if self.several:
             counts = f"{len(self.plans)} organizations · {counts}"
         lines.append(counts)
@@ -200,8 +210,10 @@ class _Assembler:
     def section_slide(self, plan: _OrgPlan) -> Slide:
         stats = plan.stats
         head = stats["headcount"]
-        subtitle = (f"{stats['size'].capitalize()} · {count_text(head['people'], head['open'])}"
-                    f" · {stats['layers']} layers")
+        counts = count_text(head["people"], head["open"], plan.posts)
+        subtitle = (f"{stats['size'].capitalize()} · {counts}"
+                    + (f" · {total_text(head['fte'])} FTE" if plan.posts else "")
+                    + f" · {stats['layers']} layers")
         if plan.org.date and self.options.date is None:
             subtitle = f"{clean(plan.org.date)}\n{subtitle}"
         return Slide("section", clean(plan.org.name) or "Org", subtitle,
@@ -229,7 +241,7 @@ class _Assembler:
             filled, vacant = tree.count[pid]
             filled -= not people[pid].vacant
             vacant -= people[pid].vacant
-            text = "+" + count_text(filled, 0).replace(" · ", ", ")
+            text = "+" + count_text(filled, 0, plan.posts).replace(" · ", ", ")
             if vacant:
                 text += f", {vacant:,} open"
             notes[pid] = (f"{text} · slide {targets[pid]}" if pid in targets
@@ -267,7 +279,8 @@ class _Assembler:
         boss_id = tree.manager.get(part.root) if part.root is not None else None
         below = {pid: tree.size[pid] - 1 for pid in shown}
         manager = (people[boss_id], part.parent.slide) if reference and part.parent else None
-        speaker = part_notes(org, shown, targets, tree.reports, below, manager)
+        speaker = part_notes(org, shown, targets, tree.reports, below, manager,
+                             posts=plan.posts)
         if part.overview:
             speaker = org_notes(plan.stats) + "\n\n" + speaker
         picture = Picture(drawn.svg, drawn.width, drawn.height, drawn.min_text,
@@ -280,7 +293,7 @@ class _Assembler:
         org, tree = plan.org, plan.tree
         redrawn = [self.redrawn(plan, part) for part in parts]
         names = [self.texts(plan, part)[0] for part in parts]
-        headings = [(name, count_text(*tree.count[part.root or ""]) + " in all")
+        headings = [(name, count_text(*tree.count[part.root or ""], plan.posts) + " in all")
                     for name, part in zip(names, parts, strict=True)]
         title, subtitle = self.shared_texts(plan, parts, names)
         composed = compose([drawn for drawn, _, _ in redrawn], headings, self.theme,  # type: ignore[arg-type]
@@ -319,7 +332,7 @@ class _Assembler:
         people = [org.by_id[part.root or ""] for part in parts]
         tops = ["Open role" if p.vacant else clean(p.display_name) for p in people]
         # The count first: a number right after a right-to-left name would join it.
-        return title, (f"{count_text(filled, vacant)} in all · "
+        return title, (f"{count_text(filled, vacant, plan.posts)} in all · "
                        f"{', '.join(tops[:-1])} and {tops[-1]}")
 
     def shared_notes(self, plan: _OrgPlan, parts: list[Part], names: list[str],
@@ -329,14 +342,15 @@ class _Assembler:
         org, tree, planner = plan.org, plan.tree, plan.planner
         filled, vacant = _counted(tree, parts)
         shown = [pid for part in parts for pid in planner.visible(part)]
-        sections = [f"On this slide: {count_text(*headcount(org.by_id[p] for p in shown))}, "
+        sections = [f"On this slide: "
+                    f"{count_text(*headcount(org.by_id[p] for p in shown), plan.posts)}, "
                     f"in {len(parts)} teams side by side: {'; '.join(names)} "
-                    f"({count_text(filled, vacant)} in these teams in all)."]
+                    f"({count_text(filled, vacant, plan.posts)} in these teams in all)."]
         for name, part, (_, _, targets) in zip(names, parts, redrawn, strict=True):
             shown = planner.visible(part)
             below = {pid: tree.size[pid] - 1 for pid in shown}
             sections.append(f"{name}\n" + part_notes(org, shown, targets, tree.reports, below,
-                                                      lead="In this team"))
+                                                      lead="In this team", posts=plan.posts))
         reference = self.reference(plan, parts[0])
         boss_id = tree.manager.get(parts[0].root)
         if reference is not None and boss_id is not None:
@@ -353,7 +367,8 @@ class _Assembler:
             head = plan.stats["headcount"]
             levels = min(OVERVIEW_DEPTH, plan.stats["layers"])
             return title + chunk, (f"The top {levels} levels · "
-                                   f"{count_text(head['people'], head['open'])} in all")
+                                   f"{count_text(head['people'], head['open'], plan.posts)}"
+                                   " in all")
         assert part.root is not None
         person = org.by_id[part.root]
         team = org.teams_by_id.get(person.team or "")
@@ -368,7 +383,7 @@ class _Assembler:
         else:
             title = name
         filled, vacant = tree.count[part.root]
-        subtitle = f"{person_text(person)} · {count_text(filled, vacant)} in all"
+        subtitle = f"{person_text(person)} · {count_text(filled, vacant, plan.posts)} in all"
         if part.chain:
             subtitle += " · a line of single reports: read down each column"
         return title + chunk, subtitle

@@ -25,9 +25,10 @@ def headcount(people: Iterable[Person]) -> tuple[int, int]:
     return filled, vacant
 
 
-def count_text(filled: int, vacant: int) -> str:
-    """'40 people · 2 open roles'."""
-    text = plural(filled, "person", "people")
+def count_text(filled: int, vacant: int, posts: bool = False) -> str:
+    """'40 people · 2 open roles'; with `posts`, '40 positions · 2 open roles' (an org whose
+    cards may stand for part-time or grouped posts: a card is no person there)."""
+    text = plural(filled, "position") if posts else plural(filled, "person", "people")
     return text + (f" · {plural(vacant, 'open role')}" if vacant else "")
 
 
@@ -53,16 +54,18 @@ def slides_text(numbers: Sequence[int]) -> str:
 
 def part_notes(org: Org, shown: Sequence[str], continued: dict[str, int],
                reports: dict[str | None, list[str]], below: dict[str, int],
-               manager: tuple[Person, int] | None = None, lead: str = "On this slide") -> str:
+               manager: tuple[Person, int] | None = None, lead: str = "On this slide",
+               posts: bool = False) -> str:
     """Speaker notes of a chart slide (`lead` starts the headcount line).
 
     `shown`: people drawn (root first); `continued`: person -> the slide their team is on;
     `reports`: the whole tree's direct reports; `below`: person -> positions under them;
-    `manager`: the root's manager and the slide they are on.
+    `manager`: the root's manager and the slide they are on; `posts`: count positions
+    (`count_text`).
     """
     people = org.by_id
     filled, vacant = headcount(people[pid] for pid in shown)
-    lines = [f"{lead}: {count_text(filled, vacant)}."]
+    lines = [f"{lead}: {count_text(filled, vacant, posts)}."]
     elsewhere = [pid for pid in shown if pid in continued]
     if elsewhere:
         more = sum(below.get(pid, 0) for pid in elsewhere)

@@ -283,6 +283,10 @@ class _Shared:
         self.assistants = {pid for pid, person in org.by_id.items() if person.assistant
                            and self.manager[pid] is not None and not self.children[pid]}
         self.colors: dict[tuple[str, ...], dict[str, str]] = {}  # palette -> team colors
+        # What counts of filled cards say: positions when some card has an `fte` (it may
+        # stand for a part-time post or for grouped posts), else people.
+        self.filled = (("position", "positions") if any(p.fte is not None for p in org.people)
+                       else ("person", "people"))
 
 
 _SHARED: weakref.WeakKeyDictionary[Org, _Shared] = weakref.WeakKeyDictionary()
@@ -485,7 +489,7 @@ class _Builder:
         cards = []
         for index, (moved, people, open_roles) in enumerate(self.moved.get(boss, ())):
             if people:
-                name = "+" + _plural(people, "person", "people")
+                name = "+" + _plural(people, *self.shared.filled)
                 title = _plural(open_roles, "open role") if open_roles else ""
             else:
                 name, title = "+" + _plural(open_roles, "open role"), ""
@@ -608,7 +612,7 @@ class _Builder:
                 people += 1
             todo.extend(k for k in self.children[current] if k in shown)
         if people:
-            name = "+" + _plural(people, "person", "people")
+            name = "+" + _plural(people, *self.shared.filled)
             detail = _plural(open_roles, "open role") if open_roles else ""
         else:
             name, detail = "+" + _plural(open_roles, "open role"), ""
@@ -662,7 +666,7 @@ class _Builder:
             cards = [c for c in cards if c not in above]
         people = sum(c.hidden_people + (c.kind == "person") for c in cards)
         open_roles = sum(c.hidden_open + (c.kind == "open") for c in cards)
-        parts = [_plural(people, "person", "people")]
+        parts = [_plural(people, *self.shared.filled)]
         if open_roles:
             parts.append(_plural(open_roles, "open role"))
         if team is not None:
