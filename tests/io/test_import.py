@@ -631,3 +631,18 @@ def test_exact_layout_cells_that_are_dropped_say_so(tmp_path: Path) -> None:
         "  - {id: c, name: C, reports_to: a}",
         "  - {id: d, name: D, reports_to: a, dotted_to: a, fte: 0.5}"]
     _written_validates(result, tmp_path)
+
+
+@pytest.mark.parametrize("names", [["1", "1"], ["1", "id"]])
+def test_a_column_given_twice_to_name_is_read_and_said_once(tmp_path: Path,
+                                                            names: list[str]) -> None:
+    # (the warning came twice, and each name twice: 'A A')
+    path = tmp_path / "n.csv"
+    path.write_text("id,name,manager\n1,A,\n2,B,1\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(columns={"name": names}))
+    assert [(p.file, p.line, p.col, p.level, p.message) for p in result.problems
+            if p.rule == "columns"] == [
+        (str(path), 1, 1, "warning", "--name 'id' takes the column found for the id: no "
+                                     "column gives the id now")]
+    assert [(p.id, p.name, p.reports_to) for p in result.org.people] == [
+        ("1", "1", None), ("2", "2", "1")]

@@ -105,8 +105,7 @@ class Columns:
         natural = detect(self.header, {})
         notes = []
         for fld, names in overrides.items():
-            for name in names:
-                i = _find(self.header, name, fld)
+            for i in dict.fromkeys(_find(self.header, name, fld) for name in names):
                 for other, j in natural.index.items():
                     if j != i or other == fld or (fld == "name" and other in _NAME_PARTS):
                         continue
@@ -143,7 +142,9 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
     for fld, names in overrides.items():
         if not names:
             continue
-        found = [_find(header, n, fld) for n in names]
+        # (a column given twice, by the same or another spelling, is read once: a name of
+        # the same column twice would be 'Ann Ann')
+        found = list(dict.fromkeys(_find(header, n, fld) for n in names))
         if fld == "name" and len(found) > 1:
             name_parts = tuple(found)
         else:
