@@ -89,7 +89,8 @@ LOAD_RULES = {
 IMPORT_RULES = {
     "csv": "A CSV cell or row that cannot be read as written (a stray quote, a short row, a "
            "value that is no number or flag).",
-    "columns": "A column header repeated, or taken by an option from another field.",
+    "columns": "A column header repeated, or taken by an option from another field; a team "
+               "column of numbers only (department ids: --teams names them).",
     "duplicate-row": "A row repeats another row exactly.",
     "history-row": "A row is an earlier record of a person (ended, not current).",
     "ended-manager": "A manager reference points at a row that has ended.",

@@ -646,3 +646,24 @@ def test_a_column_given_twice_to_name_is_read_and_said_once(tmp_path: Path,
                                      "column gives the id now")]
     assert [(p.id, p.name, p.reports_to) for p in result.org.people] == [
         ("1", "1", None), ("2", "2", "1")]
+
+
+def test_a_team_column_of_numbers_points_at_teams(tmp_path: Path) -> None:
+    # Oracle HR's employees export has department ids and no names: teams named '90', '60'.
+    people = tmp_path / "employees.csv"
+    people.write_text("employee_id,name,manager_id,department_id\n100,Ann,,90\n101,Bo,100,60\n"
+                      "102,Cy,100,\n103,Di,100,10\n104,Ed,100,90\n", encoding="utf-8")
+    result = import_csv(people)
+    assert [(p.file, p.line, p.col, p.level, p.rule, p.message) for p in result.problems
+            if p.rule == "columns"] == [
+        (str(people), 1, 4, "info", "columns", "the team column 'department_id' holds numbers "
+         "only ('90', '60', '10'): --teams FILE names the teams from a departments export")]
+    teams = tmp_path / "departments.csv"
+    teams.write_text("department_id,department_name\n90,Executive\n60,IT\n10,Admin\n",
+                     encoding="utf-8")
+    named = import_csv(people, ImportOptions(teams=str(teams)))
+    assert [p for p in named.problems if p.rule == "columns"] == []
+    assert [t.name for t in named.org.teams] == ["Executive", "IT", "Admin"]
+    people.write_text(people.read_text(encoding="utf-8").replace(",10\n", ",Sales\n"),
+                      encoding="utf-8")
+    assert [p for p in import_csv(people).problems if p.rule == "columns"] == []

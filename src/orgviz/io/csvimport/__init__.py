@@ -42,7 +42,7 @@ from orgviz.io.csvimport.rows import (
     is_export_layout,
     records_of,
 )
-from orgviz.io.csvimport.teams import link_teams, read_teams
+from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.values import MAX_TEXT
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
@@ -84,6 +84,8 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     if options.order is None:
         options = imp.options = dataclasses.replace(options, order="csv" if exact else "tree")
     columns = imp.read_people(table, exact)
+    if not exact and not options.teams and "team" in imp.cols:
+        note_numbered_teams(imp, table.shown, table.header, columns["team"])
     direct = link_directly(columns, exact, options)
     written = (_link_records(imp, columns, exact) if direct is None
                else _linked_directly(imp, columns, direct, exact))

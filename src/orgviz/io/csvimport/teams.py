@@ -95,6 +95,22 @@ def _break_parent_cycles(imp: ImporterState,
             state[team] = 2
 
 
+def note_numbered_teams(imp: ImporterState, shown: str, header: Sequence[str],
+                        values: Sequence[str | None]) -> None:
+    """One info at the team column's header when every team value is a number (Oracle HR's
+    DEPARTMENT_ID: the names are in a departments export, which --teams reads)."""
+    numbers = set(values)
+    numbers.discard(None)
+    if not numbers or not all(v.isascii() and v.isdigit() for v in numbers):  # type: ignore[union-attr]
+        return
+    col = imp.cols["team"]
+    shown_values = ", ".join(repr(v) for v in list(dict.fromkeys(filter(None, values)))[:3])
+    more = " ..." if len(numbers) > 3 else ""
+    imp.problem(SourceLoc(shown, 1, col), "info", "columns",
+                f"the team column {header[col - 1]!r} holds numbers only ({shown_values}{more}): "
+                "--teams FILE names the teams from a departments export")
+
+
 def link_teams(imp: ImporterState, exact: bool,
                 known: dict[str, tuple[str, str | None, str | None]] | None) -> list[Team]:
     """Turn team values into team ids and `teams:` entries (first appearance order)."""
