@@ -101,7 +101,7 @@ def note_numbered_teams(imp: ImporterState, shown: str, header: Sequence[str],
     DEPARTMENT_ID: the names are in a departments export, which --teams reads)."""
     numbers = set(values)
     numbers.discard(None)
-    if not numbers or not all(v.isascii() and v.isdigit() for v in numbers):  # type: ignore[union-attr]
+    if not numbers or not all(v.isascii() and v.isdigit() for v in numbers if v is not None):
         return
     col = imp.cols["team"]
     shown_values = ", ".join(repr(v) for v in list(dict.fromkeys(filter(None, values)))[:3])
