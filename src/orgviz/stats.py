@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from orgviz.config import Config
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, one_line
@@ -60,13 +61,14 @@ def _team_labels(org: Org) -> dict[str | None, str]:
     return labels
 
 
-def span_limit(org: Org) -> int | None:
-    """The span-of-control limit of the org's profile (and its rules: block), if any: none
-    when the rule is off, or when the org's setting of it is broken (validate says how)."""
+def span_limit(org: Org, config: Config | None = None) -> int | None:
+    """The span-of-control limit of the org's profile, the project config and the org's
+    rules: block, if any: none when the rule is off, or when the org's setting of it is
+    broken (validate says how). A broken project config raises ConfigError, as in validate."""
     from orgviz.validate import rule_confs
 
     faults: list[Problem] = []
-    conf = rule_confs(org, problems=faults).get("span-of-control")
+    conf = rule_confs(org, config, problems=faults).get("span-of-control")
     if conf is None or conf.level == "off":
         return None
     places = {(loc.file, loc.line, loc.col) for setting in org.rule_settings
@@ -77,8 +79,9 @@ def span_limit(org: Org) -> int | None:
     return int(conf.options["max"])
 
 
-def compute(org: Org) -> dict[str, Any]:
-    """All statistics of an org as plain data (the JSON output of `orgviz stats`)."""
+def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
+    """All statistics of an org as plain data (the JSON output of `orgviz stats`); `config`:
+    the project config, whose rules settings give the span limit as validate reads it."""
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()
     fte_by_level: dict[str, list[float]] = {}
@@ -102,7 +105,7 @@ def compute(org: Org) -> dict[str, Any]:
     spans = {pid: sum(1 for r in reports if not org.by_id[r].assistant)
              for pid, reports in org.reports.items()}
     spans = {pid: n for pid, n in spans.items() if n}
-    limit = span_limit(org)
+    limit = span_limit(org, config)
     layers, deepest = _layers(org)
     leadership = {}
     for role_id in PRODUCT_LEADERSHIP:

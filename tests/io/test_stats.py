@@ -123,6 +123,27 @@ def test_the_span_limit_is_none_when_the_rule_is_off_or_its_setting_broken(
     assert compute(load(path))["span_of_control"]["limit"] == limit
 
 
+def test_the_project_config_gives_the_span_limit_as_in_validate(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    path = _org(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".orgviz.yaml").write_text("rules:\n  span-of-control: {max: 1}\n",
+                                           encoding="utf-8")
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert "  over the limit (1)               2\n" in text
+    assert "      Gee (id gpm): 2 reports\n" in text
+    # The same as validate finds with that config.
+    found = CliRunner().invoke(main, ["validate", str(path)]).output
+    assert found.count("[span-of-control]") == 2
+    # --config names another file; a broken one is an error with its place, exit 2.
+    other = tmp_path / "other.yaml"
+    other.write_text("rules:\n  span-of-control: {max: many}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", str(path), "--config", str(other)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"orgviz: {other}:2:")
+    assert "option 'max' of rule 'span-of-control' must be" in result.output
+
+
 def test_shape_lists_name_the_managers_beside_their_ids(tmp_path: Path) -> None:
     # Ids alone ("100 (14)") read like counts in exports whose ids are numbers.
     path = tmp_path / "limit.yaml"
