@@ -259,3 +259,30 @@ def test_bad_new_options() -> None:
     with pytest.raises(ValueError, match="prepared for direction TB"):
         forest.layout(LayoutOptions(direction="LR"))
     assert PreparedForest([], {}, {}).measure() == (0.0, 0.0)
+
+
+def test_a_block_rows_lower_is_reached_through_its_managers_own_gap() -> None:
+    # AdventureWorks' shape: the CEO's VPs are listed from row 2, below the CFO's row; the
+    # CFO's managers hang off a bus above row 2. The VPs' lines kept to a bus at that same
+    # height, so at a glance they hung from the CFO; with no card between the CEO's gap and
+    # the block, they now run in the CEO's gap and straight down the trunks (one column each).
+    children = {"ceo": ["cfo", "vp1", "vp2", "vp3"], "cfo": ["m1", "m2"],
+                "vp1": ["a1", "a2"], "vp2": ["b1"], "vp3": ["c1"]}
+    rows = {"ceo": 0, "cfo": 1, "m1": 2, "m2": 2, "vp1": 2, "vp2": 2, "vp3": 2,
+            "a1": 3, "a2": 3, "b1": 3, "c1": 3}
+    sizes = {k: (196.0, 86.0) for k in rows}
+    for stack in (False, True):  # (left to right, blocks are laid across: see _across_edges)
+        options = LayoutOptions(list_from=2, list_height=300.0, stack_leaves=stack)
+        lay = layout_forest(["ceo"], children, sizes, options, rows)
+        along = 1
+        ceo_bottom = lay.positions["ceo"][along] + sizes["ceo"][along] / 2
+        cfo_top = lay.positions["cfo"][along] - sizes["cfo"][along] / 2
+        gap = (ceo_bottom + cfo_top) / 2
+        for vp in ("vp1", "vp2", "vp3"):
+            route = lay.edges["ceo", vp]
+            across = [a for a, b in pairwise(route) if a[along] == b[along]]  # (crosswise)
+            assert [a[along] for a in across] == [gap, lay.positions[vp][along]], route
+        # The CFO's own bus runs lower, between the CFO and its managers.
+        cfo_bus = {a[along] for a, b in pairwise(lay.edges["cfo", "m1"]) if a[along] == b[along]}
+        assert gap not in cfo_bus
+        assert_edges_avoid_cards(lay.edges, {k: _rect(lay.positions, sizes, k) for k in sizes})

@@ -1142,6 +1142,16 @@ def _listed_edges_across(edges: dict[tuple[str, str], list[tuple[float, float]]]
         edges[pid, ids[c]] = _simple(pts)
 
 
+def _cards_between(n: int, rb: list[float], rd: list[float], breadth: list[float],
+                   depth: list[float], extra: list[float], b0: float, b1: float, d0: float,
+                   d1: float) -> bool:
+    """Whether a card (its extra beside it included) overlaps the span from `b0` to `b1`
+    between depths `d0` and `d1` (a scan: few blocks start rows below their manager's)."""
+    return any(rd[i] - depth[i] * 0.5 < d1 and rd[i] + depth[i] * 0.5 > d0
+               and rb[i] - breadth[i] * 0.5 < b1 and rb[i] + breadth[i] * 0.5 + extra[i] > b0
+               for i in range(n))
+
+
 def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> TreeLayout:
     """The body of `PreparedForest.layout`."""
     tb = options.direction == "TB"
@@ -1240,6 +1250,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         ym = round(tops[j] + row_h[j] + half_gap, 2)
         top_ok = pb != ym
         b_id = block_of.get(v)
+        nskip = 0
         if b_id is not None and blocks[b_id].across:
             _across_edges(edges, v, blocks[b_id], ks, forest, plan, rb, rd, pb, ym,
                           origin[v][0] - blocks[b_id].lane - lo)
@@ -1250,6 +1261,14 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
             ob = origin[v][0] - lo
             t1 = round(ob, 2) + 0.0
             by = round(tops[blk.start] - half_gap, 2) if blk.nskip else ym
+            # A block that starts rows lower is reached by a bus above its first row, at the
+            # height of the buses of the rows between; where no card stands between the
+            # manager's gap and the block, the bus stays in the manager's own gap instead
+            # (its lines cannot then be taken for a line of a manager in the rows between).
+            nskip = blk.nskip
+            if nskip and not _cards_between(
+                    n, rb, rd, breadth, depth, extra, t1, t1 + blk.width, ym, by):
+                nskip, by = 0, ym
             if bv - hb < t1 < bv + hb:
                 head = [(t1, pb)]
             elif top_ok:
@@ -1261,11 +1280,11 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                 tr = round(ob + tr_off[c], 2) + 0.0
                 ld = rd[c]
                 side = round(rb[c] - breadth[c] * 0.5, 2) + 0.0
-                if not blk.nskip and bv - hb < tr < bv + hb:
+                if not nskip and bv - hb < tr < bv + hb:
                     pts = [(tr, pb), (tr, ld), (side, ld)]
-                elif not blk.nskip and top_ok:
+                elif not nskip and top_ok:
                     pts = [(bv, pb), (bv, ym), (tr, ym), (tr, ld), (side, ld)]
-                elif not blk.nskip:
+                elif not nskip:
                     pts = [(bv, pb), (tr, ym), (tr, ld), (side, ld)]
                 else:
                     pts = [*head, (t1, by), (tr, by), (tr, ld), (side, ld)]
