@@ -151,8 +151,7 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
         },
         "single_report_managers": [pid for pid, n in spans.items() if n == 1],
         "product_leadership": leadership,
-        # who the ids of the lists above are, for people reading them (the terminal table)
-        # (and the managers of the open roles)
+        # who the ids of the Shape lists and the open roles' managers are (the terminal table)
         "names": {pid: _who(org.by_id[pid]) for pid in (
             *(pid for pid, n in spans.items() if n == 1 or (limit is not None and n > limit)),
             *(p.reports_to for p in people if p.vacant and p.reports_to in org.by_id))},

@@ -132,12 +132,10 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     """The org's name from a file's name (without its extension): cleaned of control
     characters and stripped where the org file could not hold it, "imported org" when
     nothing is left (noted in the file's header: the user did not choose that name)."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    if stem.isprintable() and stem.strip() and len(stem) <= MAX_TEXT:
-        return stem  # (what text_fault finds nothing wrong with, without loading the loader)
     from orgviz.loader import text_fault
     from orgviz.yamlread import _BAD_CHARS
 
+    stem = os.path.splitext(os.path.basename(path))[0]
     fault = text_fault(stem)
     if fault is None:
         return stem
