@@ -14,7 +14,7 @@ from orgviz.orgfiles import read_input
 from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.roles import LEVELS, Role, RoleLadder, with_managing_roles
 from orgviz.yamlread import (
-    _BAD_CHARS,
+    CONTROL_CHARS,
     MAX_FILE_BYTES,
     YamlError,
     YList,
@@ -127,7 +127,7 @@ def text_fault(value: str) -> str | None:
         return _blank(value)
     if len(value) > MAX_TEXT:
         return f"is {len(value)} characters long; at most {MAX_TEXT} are allowed"
-    bad = None if value.isprintable() else re.search(_BAD_CHARS, value)
+    bad = None if value.isprintable() else re.search(CONTROL_CHARS, value)
     return None if bad is None else f"holds the control character U+{ord(bad.group()):04X}"
 
 
@@ -174,7 +174,7 @@ class _Fields:
                            f"long; at most {MAX_TEXT} are allowed")
             return None
         if not value.isprintable():  # (rare: then the characters a file may not hold raw)
-            bad = re.search(_BAD_CHARS, value)
+            bad = re.search(CONTROL_CHARS, value)
             if bad:
                 self.out.error(self.loc(key), f"'{key}' of {self.what} holds the control "
                                f"character U+{ord(bad.group()):04X} (written as an escape): "
@@ -479,7 +479,7 @@ class _OrgBuilder:
         A path may lead out of the top file's folder (`../shared/teams.yaml`); what it names
         must be a regular file, which `_read_file` checks before opening it.
         """
-        bad = re.search(_BAD_CHARS, item)
+        bad = re.search(CONTROL_CHARS, item)
         if bad:
             self.out.error(loc, f"include path holds the control character "
                            f"U+{ord(bad.group()):04X}: remove it", rule="include")

@@ -26,8 +26,9 @@ try:
 except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-#: The characters an org file may not hold (compiled only when one is there: ~1 ms at start).
-_BAD_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
+#: A pattern of the characters an org file may not hold (control characters and U+FFFE,
+#: U+FFFF; compiled only when one is there: ~1 ms at start).
+CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
 _BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f", "\ufffe",
              "\uffff")
 _ALLOWED_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
@@ -82,7 +83,7 @@ def decode(data: bytes, file: str) -> str:
                         ) from None
     # Each `in` is a fast scan; the regular expression (a slower one) only runs to find the
     # first bad character.
-    bad = re.search(_BAD_CHARS, text) if any(c in text for c in _BAD_LIST) else None
+    bad = re.search(CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) else None
     if bad:
         head = text[: bad.start()]
         line = head.count("\n") + 1

@@ -133,13 +133,13 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     characters and stripped where the org file could not hold it, "imported org" when
     nothing is left (noted in the file's header: the user did not choose that name)."""
     from orgviz.loader import text_fault
-    from orgviz.yamlread import _BAD_CHARS
+    from orgviz.yamlread import CONTROL_CHARS
 
     stem = os.path.splitext(os.path.basename(path))[0]
     fault = text_fault(stem)
     if fault is None:
         return stem
-    name = re.sub(_BAD_CHARS, "", stem)[:MAX_TEXT].strip()
+    name = re.sub(CONTROL_CHARS, "", stem)[:MAX_TEXT].strip()
     if not name or text_fault(name) is not None:
         name = UNNAMED_ORG
     imp.header_notes.append(f"Org name {name!r}: the file name {stem!r} {fault} "
