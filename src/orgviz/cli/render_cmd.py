@@ -73,9 +73,25 @@ def _checker(org: Org, config: _LazyConfig,
     return check
 
 
-def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> list[Path]:
+#: The target that stands for standard output (`-o -`).
+STDOUT = Path("-")
+
+
+def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
+             hook: bool) -> list[Path]:
     from orgviz.render.pipeline import output_path
 
+    if output == "-":
+        if len(files) > 1:
+            raise RenderError(f"-o - writes one chart to stdout; {len(files)} files were "
+                              "given: draw them into a folder (-o charts/)")
+        if hook:
+            raise RenderError("--hook keeps diagram files up to date: -o - (stdout) has none "
+                              "to keep")
+        if fmt in ("png", "pdf") and sys.stdout.isatty():
+            raise RenderError(f"-o - would print {fmt.upper()} data to the terminal: "
+                              f"redirect it (> chart.{fmt}) or name a file")
+        return [STDOUT]
     if len(files) > 1 and output is not None and not (
             output.endswith(("/", "\\")) or Path(output).is_dir()):
         raise RenderError(f"several files need a folder for -o, not '{output}' "
@@ -93,8 +109,8 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None) -> lis
 @click.command("render")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", metavar="PATH",
-              help="Output file (its extension picks the format) or folder ending in '/'. "
-                   "Default: output/<name>.svg.")
+              help="Output file (its extension picks the format), folder ending in '/', or "
+                   "- for stdout (SVG unless --format). Default: output/<name>.svg.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Graphviz to use: system `dot` if installed, else the embedded one.")
@@ -143,7 +159,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     sources, and a diagram whose stamp matches is not drawn again (docs/precommit.md).
     """
     _skip_last_collection()
-    from orgviz.io.files import write_file
+    from orgviz.io.files import write_file, write_stdout
     from orgviz.loader import load
     from orgviz.render.pipeline import (
         GRAPHVIZ_LAYOUTS,
@@ -162,7 +178,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         files = tuple(select_orgs(files).orgs)
     try:
         options.verified()
-        targets = _targets(files, output, fmt)
+        targets = _targets(files, output, fmt, hook)
         if width is not None and any((fmt or format_for(t)) != "png" for t in targets):
             raise RenderError("--width sets the size of PNG output: write .png or use "
                               "--format png")
@@ -217,7 +233,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     data = freshness.stamp(data, fmt or format_for(target) or "svg", digest, path)
                     written += 1
                     why = "out of date" if target.exists() else "missing"
-                write_file(target, data, make_folders=True)  # (-o output/: made)
+                if target is STDOUT:
+                    write_stdout(data)
+                else:
+                    write_file(target, data, make_folders=True)  # (-o output/: made)
             except OrgLoadError as exc:
                 shown.extend(exc.problems)
                 refused = True
@@ -225,8 +244,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             except OrgvizError as exc:
                 fail(exc)
             for note in notes:
-                click.echo(f"orgviz: {target}: {note}", err=True)
-            click.echo(f"rendered {target} (it was {why})" if hook else str(target))
+                click.echo(f"orgviz: {'stdout' if target is STDOUT else target}: {note}",
+                           err=True)
+            if target is not STDOUT:
+                click.echo(f"rendered {target} (it was {why})" if hook else str(target))
     finally:
         if collecting:
             gc.enable()
@@ -235,7 +256,9 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         from orgviz.report import REPORTERS
 
         shown = sorted(set(shown))  # (a part two orgs include is reported once)
-        REPORTERS["text"](shown, len(files), sys.stdout, False)
+        # (On stderr when the chart went to stdout: --force draws an org with errors.)
+        REPORTERS["text"](shown, len(files), sys.stderr if targets[-1] is STDOUT else sys.stdout,
+                          False)
     if hook:
         click.echo(f"{written} diagram{'s' * (written != 1)} re-rendered, {fresh} up to date "
                    f"(source hash matches)")

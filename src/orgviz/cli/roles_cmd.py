@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
 from orgviz.cli.common import fail, load_whole, refuse_to_overwrite
 from orgviz.errors import OrgvizError
 
+CHART_FORMATS = ("svg", "png", "pdf", "dot")
+
 
 @click.command("roles")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
-              help="Chart to write: .svg, .png or .pdf (.dot writes the DOT source).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              required=True,
+              help="Chart to write: .svg, .png or .pdf (.dot writes the DOT source), or - for "
+                   "stdout (SVG unless --format).")
+@click.option("--format", "fmt", type=click.Choice(CHART_FORMATS),
+              help="Output format (default: from -o's extension).")
 @click.option("--engine", type=click.Choice(["auto", "system", "embedded"]), default="auto",
               show_default=True, help="Graphviz engine.")
-def command(files: tuple[str, ...], output: str, engine: str) -> None:
+def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -> None:
     """Draw the role hierarchy of org FILES side by side: which product-leadership roles
     each company has, how many people hold each, and which role reports to which.
 
@@ -26,9 +33,10 @@ def command(files: tuple[str, ...], output: str, engine: str) -> None:
     from orgviz.io.files import write_output
     from orgviz.roles_chart import render, to_dot
 
-    fmt = os.path.splitext(output)[1].lstrip(".").lower()
-    if fmt not in ("svg", "png", "pdf", "dot"):
-        fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
+    try:
+        fmt = chart_format(output, fmt)
+    except OrgvizError as exc:
+        fail(exc)
     orgs = [load_whole(path) for path in files]
     refuse_to_overwrite(output, [part for org in orgs for part in org.files])
     try:
@@ -38,5 +46,27 @@ def command(files: tuple[str, ...], output: str, engine: str) -> None:
     except OrgvizError as exc:
         fail(exc)
     for note in notes:
-        click.echo(f"orgviz: {output}: {note}", err=True)
-    click.echo(output)  # as `render` names what it wrote
+        click.echo(f"orgviz: {'stdout' if output == '-' else output}: {note}", err=True)
+    if output != "-":
+        click.echo(output)  # as `render` names what it wrote
+
+
+
+def chart_format(output: str, fmt: str | None) -> str:
+    """The format of the chart `-o output` (`--format fmt`) asks for; OrgvizError when the
+    two disagree or neither names one, or binary data would go to a terminal."""
+    if output == "-":
+        if fmt in ("png", "pdf") and sys.stdout.isatty():
+            raise OrgvizError(f"-o - would print {fmt.upper()} data to the terminal: "
+                              f"redirect it (> roles.{fmt}) or name a file")
+        return fmt or "svg"
+    found = os.path.splitext(output)[1].lstrip(".").lower()
+    if found not in CHART_FORMATS:
+        if fmt is None:
+            raise OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot, "
+                              "or --format")
+        return fmt
+    if fmt is not None and fmt != found:
+        raise OrgvizError(f"'{output}' names a .{found} file but --format is {fmt}: drop one "
+                          "of them")
+    return found
