@@ -8,28 +8,64 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from orgviz.config import Config, load_config
+    from orgviz.deck import DeckOptions, WrittenDeck, deck_bytes, write_deck
+    from orgviz.diff import Change, diff_orgs
+    from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
+    from orgviz.io.export import export
     from orgviz.loader import load
     from orgviz.model import Org, Person, Team
     from orgviz.problem import Problem, SourceLoc
     from orgviz.render import RenderOptions, render, render_file
+    from orgviz.roles_chart import render as render_roles
+    from orgviz.stats import compute as compute_stats
     from orgviz.validate import validate
 
-__all__ = ["Config", "Org", "Person", "Problem", "RenderOptions", "SourceLoc", "Team", "load",
-           "load_config", "render", "render_file", "validate"]
-
+#: The public API: each name, its module and its name there (imported on first use).
 _LAZY = {
-    "load": "orgviz.loader", "validate": "orgviz.validate", "Config": "orgviz.config",
-    "load_config": "orgviz.config", "Org": "orgviz.model", "Person": "orgviz.model",
-    "Team": "orgviz.model", "Problem": "orgviz.problem", "SourceLoc": "orgviz.problem",
-    "render": "orgviz.render", "render_file": "orgviz.render", "RenderOptions": "orgviz.render",
+    "load": ("orgviz.loader", "load"),
+    "validate": ("orgviz.validate", "validate"),
+    "render": ("orgviz.render", "render"),
+    "render_file": ("orgviz.render", "render_file"),
+    "RenderOptions": ("orgviz.render", "RenderOptions"),
+    "Config": ("orgviz.config", "Config"),
+    "load_config": ("orgviz.config", "load_config"),
+    "Org": ("orgviz.model", "Org"),
+    "Person": ("orgviz.model", "Person"),
+    "Team": ("orgviz.model", "Team"),
+    "Problem": ("orgviz.problem", "Problem"),
+    "SourceLoc": ("orgviz.problem", "SourceLoc"),
+    "import_csv": ("orgviz.io.csvimport", "import_csv"),
+    "ImportOptions": ("orgviz.io.csvimport", "ImportOptions"),
+    "ImportResult": ("orgviz.io.csvimport", "ImportResult"),
+    "export": ("orgviz.io.export", "export"),
+    "compute_stats": ("orgviz.stats", "compute"),
+    "diff_orgs": ("orgviz.diff", "diff_orgs"),
+    "Change": ("orgviz.diff", "Change"),
+    "render_roles": ("orgviz.roles_chart", "render"),
+    "write_deck": ("orgviz.deck", "write_deck"),
+    "deck_bytes": ("orgviz.deck", "deck_bytes"),
+    "DeckOptions": ("orgviz.deck", "DeckOptions"),
+    "WrittenDeck": ("orgviz.deck", "WrittenDeck"),
 }
+
+#: (The names of _LAZY: tests/test_api.py holds them equal.)
+__all__ = ["Change", "Config", "DeckOptions", "ImportOptions", "ImportResult", "Org", "Person",
+           "Problem", "RenderOptions", "SourceLoc", "Team", "WrittenDeck", "compute_stats",
+           "deck_bytes", "diff_orgs", "export", "import_csv", "load", "load_config", "render",
+           "render_file", "render_roles", "validate", "write_deck"]
 
 
 def __getattr__(name: str) -> Any:
     """Import the public API lazily so that `orgviz validate` starts fast."""
-    module = _LAZY.get(name)
-    if module is None:
+    found = _LAZY.get(name)
+    if found is None:
         raise AttributeError(f"module 'orgviz' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    module, attribute = found
+    return getattr(importlib.import_module(module), attribute)
+
+
+def __dir__() -> list[str]:
+    """The public API beside the module's own names (for completion in a REPL)."""
+    return sorted({*globals(), *_LAZY})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress, count, islice
@@ -130,3 +132,18 @@ def _sorted_distinct(problems: list[Problem]) -> list[Problem]:
         # Sorted as plain tuples (compared in C); repeats are equal neighbours then.
         problems[start:stop] = list(dict.fromkeys(sorted(problems[start:stop], key=tuple)))
     return problems
+
+
+class _CallableModule(types.ModuleType):
+    """`orgviz.validate` names this module and the `validate` function: calling it checks.
+
+    Importing the module (as import_csv, render and the CLI do) makes it the `validate`
+    attribute of `orgviz`, in place of the function the API gives under that name, so the
+    module itself forwards calls to `validate()` (as `orgviz.render` does).
+    """
+
+    def __call__(self, org: Org, config: Config | None = None) -> list[Problem]:
+        return validate(org, config)
+
+
+sys.modules[__name__].__class__ = _CallableModule

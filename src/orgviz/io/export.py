@@ -220,3 +220,12 @@ EXPORTERS: dict[str, Callable[[Org], str | bytes]] = {
     "csv": to_csv,
     "graphml": to_graphml,
 }
+
+
+def export(org: Org, fmt: str) -> str | bytes:
+    """The org in an export format: "mermaid", "json" or "csv" (text) or "graphml" (bytes);
+    ValueError naming the formats for any other."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ValueError(f"unknown export format {fmt!r}: use {', '.join(EXPORTERS)}")
+    return exporter(org)
