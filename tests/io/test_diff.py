@@ -271,6 +271,11 @@ def test_an_unknown_chart_format_is_refused_before_any_work(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", "diff.txt"])
     assert result.exit_code == 2
     assert result.output == "orgviz: diff.txt: unknown chart format; use .svg, .png, .pdf or .dot\n"
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", "-"])
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: -o - : the report of changes is what goes to stdout; -o "
+                             "names the chart file to draw (.svg, .png, .pdf or .dot)\n")
+    assert not Path("-").exists()
 
 
 def test_an_open_position_filled_under_a_new_id(tmp_path: Path) -> None:

@@ -50,7 +50,10 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     if len(files) != expected:
         fail(OrgvizError("give OLD and NEW files, or --git REV and one FILE"))
     fmt = os.path.splitext(output)[1].lstrip(".").lower() if output else ""
-    if output is not None and fmt not in ("svg", "png", "pdf", "dot"):  # (before any work)
+    if output == "-":  # (before any work)
+        fail(OrgvizError("-o - : the report of changes is what goes to stdout; -o names the "
+                         "chart file to draw (.svg, .png, .pdf or .dot)"))
+    if output is not None and fmt not in ("svg", "png", "pdf", "dot"):
         fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
     try:
         if rev is not None:
