@@ -56,9 +56,43 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Team Leader", "manager"),
     ("Sales Manager", "ic"),  # (without reports: see below)
     ("Product Manager", "pm"),
+    # vice presidents however qualified (were Senior IC, IC or no role)
+    ("Senior Vice President", "vp"), ("Executive Vice President", "vp"), ("SVP", "vp"),
+    ("Sr. VP", "vp"), ("Group Vice President", "vp"), ("Regional Vice President", "vp"),
+    ("Corporate Vice President", "vp"), ("Administration Vice President", "vp"),
+    ("Sales VP", "vp"), ("Vice President - Finance", "vp"), ("Vice-President", "vp"),
+    ("Senior Vice President, Product", "vp-product"), ("EVP Product", "vp-product"),
+    ("Senior VP Engineering", "vp-engineering"), ("SVP, Design", "vp-design"),
+    ("Associate Vice President", "avp"), ("Assistant Vice President", "avp"),
+    ("AVP, Finance", "avp"), ("Asst. VP", "avp"),
+    # ... and whoever assists a role's holder is not that role
+    ("Executive Assistant to the Managing Director", "executive-assistant"),
+    ("Assistant to the Vice President", "associate"), ("Secretary to the Head", "ic"),
+    ("Executive Director", "director"), ("Sales Director", "director"),
+    ("Department Head", "head"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
+
+
+def test_vice_presidents_under_a_senior_vp_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A "Senior Vice President" was a Senior IC: each VP under one was an error."""
+    org = load(org_file("""\
+        people:
+          - {id: ceo, name: Cy Oh, title: Chief Executive Officer}
+          - {id: evp, name: Eve Pratt, title: Executive Vice President, reports_to: ceo}
+          - {id: svp, name: Sven Park, title: "Senior Vice President, Product", reports_to: evp}
+          - {id: avp, name: Ava Pike, title: Associate Vice President, reports_to: svp}
+          - {id: dir, name: Dot Irwin, title: Director of Product, reports_to: avp}
+          - {id: ea, name: Ed Ames, title: Executive Assistant to the CEO, reports_to: ceo}
+        """, header=True))
+    found = sorted((p.rule, p.line, p.message) for p in validate(org)
+                   if p.rule in ("rank-inversion", "same-rank"))
+    # (SVPs and EVPs share the VP level: a VP under an EVP is at the same rank, a warning)
+    assert found == [("same-rank", 6, "'svp' (VP of Product) reports to 'evp' (Vice President) "
+                      "at the same rank (VP): point reports_to at someone more senior, or "
+                      "correct the roles")]
 
 
 @pytest.mark.parametrize(("title", "role"), [

@@ -54,6 +54,15 @@ def _r(id_: str, name: str, level: str, function: str, *titles: str) -> Role:
 #: manager ("Sales Manager" over sales reps).
 _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|territory) manager\b")
 
+#: The start of a vice president's title: "VP", "SVP", "EVP", "Vice President", "Senior Vice
+#: President", "Executive VP", "Group Vice President" ... (an associate or assistant vice
+#: president is `avp`, a level below).
+_VP = (r"^((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
+       r"(svp|evp|vp|vice president)")
+#: Keeps a pattern that ends in a role ("... Director") off the titles of those who assist
+#: its holder ("Executive Assistant to the Managing Director", "Secretary to the Head").
+_NOT_ASSISTING = r"^(?!.*\b(assistant|secretary|aide) to\b)"
+
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
 # The first role whose pattern matches wins, so specific roles come before generic ones.
@@ -78,21 +87,21 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ciso", "Chief Information Security Officer", "c-level", "security",
        r"^(ciso|chief (information )?security officer)\b"),
     _r("c-level", "C-level executive", "c-level", "executive", r"^chief \w+( \w+)? officer\b"),
-    _r("vp-product", "VP of Product", "vp", "product",
-       r"^(svp|evp|vp|vice president)( of)? product( management)?\b",
-       r"^(svp|evp|vp|vice president)( of)? product\b"),
+    _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? product\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
-       r"^(svp|evp|vp|vice president)( of)? (engineering|technology|software)\b"),
-    _r("vp-design", "VP of Design", "vp", "design",
-       r"^(svp|evp|vp|vice president)( of)? (design|ux|user experience)\b"),
-    _r("vp", "Vice President", "vp", "general", r"^(svp|evp|vp|vice president)\b"),
+       _VP + r"( of)? (engineering|technology|software)\b"),
+    _r("vp-design", "VP of Design", "vp", "design", _VP + r"( of)? (design|ux|user experience)\b"),
+    _r("avp", "Associate Vice President", "head", "general",
+       r"^(associate|assistant) (vice president|vp)\b", r"^avp\b"),
+    _r("vp", "Vice President", "vp", "general", _VP + r"\b",
+       _NOT_ASSISTING + r".*\b(vice president|vp)$"),
     _r("head-of-product", "Head of Product", "head", "product",
        r"^head of product( management)?\b", r"^product head\b"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
        r"^head of (engineering|technology|software)\b"),
     _r("head-of-design", "Head of Design", "head", "design",
        r"^head of (design|ux|user experience)\b"),
-    _r("head", "Head of function", "head", "general", r"^head of\b", r"\bhead$",
+    _r("head", "Head of function", "head", "general", r"^head of\b", _NOT_ASSISTING + r".*\bhead$",
        r"^general manager\b"),
     _r("director-of-product", "Director of Product", "director", "product",
        r"^(senior )?(director|dir)( of)? product( management)?\b",
@@ -104,7 +113,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
        r"^design director\b"),
     _r("director", "Director", "director", "general",
-       r"^(senior |associate )?(director|dir)\b", r"\bdirector$"),
+       r"^(senior |associate )?(director|dir)\b", _NOT_ASSISTING + r".*\bdirector$"),
     _r("group-pm", "Group Product Manager", "manager", "product",
        r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
        r"^product (lead|manager lead)\b"),
@@ -181,6 +190,11 @@ _JOB_CODE_WORDS = {
 }
 
 
+def is_job_code(title: str) -> bool:
+    """Whether a title is an HR database's job code (`SA_MAN`, `IT_PROG`, `AD_PRES`)."""
+    return _JOB_CODE.fullmatch(title) is not None
+
+
 def _job_code_title(code: str) -> str:
     """A job code as the title it stands for, department prefix dropped ('SA_MAN' -> 'manager')."""
     words = code.casefold().split("_")[1:]
@@ -189,7 +203,7 @@ def _job_code_title(code: str) -> str:
 
 def normalise_title(title: str) -> str:
     """Lower-case a title and fold punctuation, '&' and common abbreviations."""
-    if _JOB_CODE.fullmatch(title):
+    if is_job_code(title):
         title = _job_code_title(title)
     text = title.casefold().replace("&", " and ").replace("+", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
