@@ -39,6 +39,9 @@ from orgviz.report import REPORTERS, summary_line
               help="UK organogram junior posts to merge under the senior posts.")
 @click.option("--teams", "teams_file", type=click.Path(dir_okay=False), metavar="CSV",
               help="Departments CSV (id, name, manager) naming the team column's values.")
+@click.option("--titles", "titles_file", type=click.Path(dir_okay=False), metavar="CSV",
+              help="Jobs CSV (job code, job title) naming the title column's job codes "
+                   "(Oracle HR's job_id: AD_VP, SA_MAN).")
 @click.option("--encoding", help="Encoding of the CSV files (default: UTF-8, else cp1252).")
 @click.option("--delimiter", help="Field delimiter (default: guessed from , ; tab |).")
 @click.option("--sheet", metavar="NAME",
@@ -57,9 +60,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
             name_cols: tuple[str, ...], title: str | None, team: str | None,
             location: str | None, email: str | None, fte: str | None, status: str | None,
             org_name: str | None, size: str | None, allow_forest: bool, keep_going: bool,
-            junior: str | None, teams_file: str | None, encoding: str | None,
-            delimiter: str | None, sheet: str | None, order: str | None, fmt: str, strict: bool,
-            verbose: bool, quiet: bool) -> None:
+            junior: str | None, teams_file: str | None, titles_file: str | None,
+            encoding: str | None, delimiter: str | None, sheet: str | None, order: str | None,
+            fmt: str, strict: bool, verbose: bool, quiet: bool) -> None:
     """Import an HR export (CSV, or a sheet of an Excel .xlsx workbook) as an org file.
 
     Columns are found by their usual header spellings (EmployeeId, employee_id, ReportsTo,
@@ -77,7 +80,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if fault is not None:  # (the org file written would not load)
         fail(OrgvizError(f"--org-name {fault}: the org file would not load (an org's name is "
                          "1 to 500 characters, no control characters)"))
-    refuse_to_overwrite(output, (csv_file, junior, teams_file))
+    refuse_to_overwrite(output, (csv_file, junior, teams_file, titles_file))
     overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
                  "name": list(name_cols), "title": [title] if title else [],
                  "team": [team] if team else [], "location": [location] if location else [],
@@ -85,8 +88,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
                  "status": [status] if status else []}
     options = ImportOptions(columns=overrides, keep_going=keep_going, allow_forest=allow_forest,
                             name=org_name, size=size, order=order, junior=junior,
-                            teams=teams_file, encoding=encoding, delimiter=delimiter,
-                            sheet=sheet)
+                            teams=teams_file, titles=titles_file, encoding=encoding,
+                            delimiter=delimiter, sheet=sheet)
     try:
         result = import_csv(csv_file, options, shown_name=output if output != "-" else None)
     except OrgLoadError as exc:

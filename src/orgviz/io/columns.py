@@ -15,6 +15,20 @@ def normalise_header(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold().replace("#", "number"))
 
 
+def columns_of(header: Sequence[str], spellings: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Field -> index of its column in a lookup file's header (--teams, --titles): each field
+    takes the first of its spellings (normalised, in order) that names a column no field
+    before it took."""
+    folded = [normalise_header(h) for h in header]
+    found: dict[str, int] = {}
+    for fld, names in spellings.items():
+        for spelling in names:
+            if spelling in folded and folded.index(spelling) not in found.values():
+                found[fld] = folded.index(spelling)
+                break
+    return found
+
+
 # Field -> header spellings (normalised), most specific first. The first field that claims a
 # column keeps it; a field takes the first spelling found.
 SPELLINGS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 
-from orgviz.errors import OrgLoadError
+from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.io.csvimport.direct import DirectLinks, link_directly
 from orgviz.io.csvimport.grades import used_roles
@@ -43,6 +43,7 @@ from orgviz.io.csvimport.rows import (
     records_of,
 )
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
+from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
 from orgviz.io.csvimport.values import MAX_TEXT
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
@@ -86,6 +87,14 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     columns = imp.read_people(table, exact)
     if not exact and not options.teams and "team" in imp.cols:
         note_numbered_teams(imp, table.shown, table.header, columns["team"])
+    if options.titles:
+        if "title" not in imp.cols:
+            raise OrgvizError(f"--titles {options.titles}: {table.shown} has no title column "
+                              "(--title COLUMN names it)")
+        columns["title"] = expand_titles(imp, table.shown, columns["title"], columns["line"],
+                                         read_titles(imp, options.titles), options.titles)
+    elif not exact and "title" in imp.cols:
+        note_coded_titles(imp, table.shown, table.header, columns["title"])
     direct = link_directly(columns, exact, options)
     written = (_link_records(imp, columns, exact) if direct is None
                else _linked_directly(imp, columns, direct, exact))

@@ -25,6 +25,7 @@ class ImportOptions:
     order: str | None = None
     junior: str | None = None
     teams: str | None = None
+    titles: str | None = None  # a jobs CSV: job code -> title
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None  # of an .xlsx workbook (default: its first sheet)

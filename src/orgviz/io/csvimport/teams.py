@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from orgviz.errors import OrgvizError
-from orgviz.io.columns import normalise_header
+from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean, slug
 from orgviz.io.tables import read_table
@@ -26,13 +26,7 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
     """A departments CSV: team value -> (name, lead id, parent team value)."""
     table = read_table(path, imp.options.encoding, imp.options.delimiter)
     imp.problems.extend(table.problems)
-    folded = [normalise_header(h) for h in table.header]
-    found: dict[str, int] = {}
-    for fld, spellings in _TEAM_SPELLINGS.items():
-        for spelling in spellings:
-            if spelling in folded and folded.index(spelling) not in found.values():
-                found[fld] = folded.index(spelling)
-                break
+    found = columns_of(table.header, _TEAM_SPELLINGS)
     if "id" not in found or "name" not in found:
         raise OrgvizError(f"{table.shown}: a teams file needs an id column (department_id, "
                           "team_id, id) and a name column (department_name, name)")
