@@ -68,8 +68,15 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # ... and whoever assists a role's holder is not that role
     ("Executive Assistant to the Managing Director", "executive-assistant"),
     ("Assistant to the Vice President", "associate"), ("Secretary to the Head", "ic"),
+    ("Support to Head of Health, Safety and Wellbeing Team", "ic"),
     ("Executive Director", "director"), ("Sales Director", "director"),
     ("Department Head", "head"),
+    # directors and heads named anywhere in a title (were no role; UK Home Office titles)
+    ("Regional Director North Region", "director"), ("Commercial Director  Policing", "director"),
+    ("Deputy Director, Central Services", "director"), ("Managing Director, Europe", "director"),
+    ("Border Force Head of Transformation", "head"), ("Deputy Head of Unit", "head"),
+    ("Directorate Support Officer", "ic"), ("Head Chef", None),
+    ("Permanent Secretary", "ceo"), ("Private Secretary to Permanent Secretary", "ic"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role

@@ -59,9 +59,10 @@ _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|terri
 #: president is `avp`, a level below).
 _VP = (r"^((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
        r"(svp|evp|vp|vice president)")
-#: Keeps a pattern that ends in a role ("... Director") off the titles of those who assist
-#: its holder ("Executive Assistant to the Managing Director", "Secretary to the Head").
-_NOT_ASSISTING = r"^(?!.*\b(assistant|secretary|aide) to\b)"
+#: Keeps a pattern that finds a role anywhere in a title ("Regional Director North") off the
+#: titles of those who assist its holder ("Executive Assistant to the Managing Director",
+#: "Secretary to the Head", "Support to Head of Health and Safety").
+_NOT_ASSISTING = r"^(?!.*\b(assistant|secretary|aide|support|adviser|advisor) to\b)"
 
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
@@ -69,7 +70,7 @@ _NOT_ASSISTING = r"^(?!.*\b(assistant|secretary|aide) to\b)"
 BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ceo", "CEO", "ceo", "executive", r"^(ceo|chief executive( officer)?)\b",
        r"^(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b", r"^managing director$",
-       r"^president( and ceo)?$"),
+       r"^president( and ceo)?$", r"^permanent secretary$"),
     _r("cpo", "Chief Product Officer", "c-level", "product",
        r"^(cpo|chief product( and technology)? officer)\b"),
     _r("cto", "Chief Technology Officer", "c-level", "engineering",
@@ -101,7 +102,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^head of (engineering|technology|software)\b"),
     _r("head-of-design", "Head of Design", "head", "design",
        r"^head of (design|ux|user experience)\b"),
-    _r("head", "Head of function", "head", "general", r"^head of\b", _NOT_ASSISTING + r".*\bhead$",
+    _r("head", "Head of function", "head", "general", _NOT_ASSISTING + r".*\bhead of\b",
+       _NOT_ASSISTING + r".*\bhead$",
        r"^general manager\b"),
     _r("director-of-product", "Director of Product", "director", "product",
        r"^(senior )?(director|dir)( of)? product( management)?\b",
@@ -113,7 +115,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
        r"^design director\b"),
     _r("director", "Director", "director", "general",
-       r"^(senior |associate )?(director|dir)\b", _NOT_ASSISTING + r".*\bdirector$"),
+       r"^(senior |associate )?(director|dir)\b", _NOT_ASSISTING + r".*\bdirector\b"),
     _r("group-pm", "Group Product Manager", "manager", "product",
        r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
        r"^product (lead|manager lead)\b"),
