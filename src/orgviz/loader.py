@@ -10,7 +10,7 @@ from typing import Any
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.fte import FTE_HINT, MAX_FTE, parse_fte
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
-from orgviz.orgfiles import read_input
+from orgviz.orgfiles import read_input, shown_path
 from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.roles import LEVELS, Role, RoleLadder, with_managing_roles
 from orgviz.yamlread import (
@@ -568,10 +568,11 @@ def load(path: str | os.PathLike[str]) -> Org:
     Schema problems that still leave a usable org (an unknown key, a wrong type) are kept in
     `org.load_problems` and reported by `validate`.
     """
-    shown = os.fspath(path)
+    # (`-` is standard input, shown as <stdin>; its includes are read from the current folder)
+    shown = shown_path(path)
     real = Path(os.path.realpath(shown))  # (Path.resolve raises on a symlink loop)
     builder = _OrgBuilder()
-    doc = builder.load_file(Path(shown), shown, (real,), top=True)
+    doc = builder.load_file(Path(os.fspath(path)), shown, (real,), top=True)
     builder.build()
     name, size, date, size_loc = _org_header(doc, builder.out, shown)
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),

@@ -14,6 +14,8 @@ import os
 import re
 import stat
 import subprocess
+import sys
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,16 +83,31 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     return data
 
 
+#: The path that names standard input (`orgviz validate -`, `orgviz import - -o acme.yaml`).
+STDIN = "-"
+#: How messages name standard input (`<stdin>:3:5: error ...`).
+STDIN_SHOWN = "<stdin>"
+_STDIN_READ: weakref.WeakSet[object] = weakref.WeakSet()  # the streams read (once each)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """How messages name a file a command reads: as given, `<stdin>` for `-`."""
+    text = os.fspath(path)
+    return STDIN_SHOWN if text == STDIN else text
+
+
 def read_input(path: str | os.PathLike[str], shown: str, limit: int, what: str,
                reads: str) -> bytes:
-    """The bytes of a file a command reads, as `read_regular` reads them, its failures as
-    one-line errors: OrgFileError for a directory ("is a directory, not `what`"), a device,
-    FIFO or socket, or a path that cannot be read; OrgLoadError (rule `limits`, line 1) past
-    `limit` bytes ("orgviz `reads` up to N MiB")."""
+    """The bytes of a file a command reads, as `read_regular` reads them (`-`: standard
+    input), its failures as one-line errors: OrgFileError for a directory ("is a directory,
+    not `what`"), a device, FIFO or socket, or a path that cannot be read; OrgLoadError (rule
+    `limits`, line 1) past `limit` bytes ("orgviz `reads` up to N MiB")."""
     from orgviz.errors import OrgFileError, OrgLoadError
     from orgviz.problem import Problem
 
     try:
+        if os.fspath(path) == STDIN:
+            return _read_stdin(shown, limit, what)
         return read_regular(path, limit)
     except NotRegularFileError as exc:
         if exc.kind == "a directory":
@@ -106,6 +123,26 @@ def read_input(path: str | os.PathLike[str], shown: str, limit: int, what: str,
         raise OrgFileError(f"{shown}: cannot read: {reason}") from None
     except ValueError:  # a NUL in the path
         raise OrgFileError(f"{shown}: cannot read: the path holds a NUL character") from None
+
+
+def _read_stdin(shown: str, limit: int, what: str) -> bytes:
+    """Standard input's bytes, at most `limit` of them (FileTooBigError past it); refused
+    on a terminal (a command would wait for typing) and the second time it is asked for."""
+    from orgviz.errors import OrgFileError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OrgFileError(f"{shown}: there is no standard input to read {what} from")
+    if stream in _STDIN_READ:
+        raise OrgFileError(f"{shown}: standard input was read already: give - once")
+    if sys.stdin.isatty():
+        raise OrgFileError(f"{shown}: standard input is a terminal: pipe {what} in "
+                           "(... | orgviz ...) or redirect one (< FILE)")
+    _STDIN_READ.add(stream)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooBigError(None)
+    return data
 
 
 def read_or_none(path: str | os.PathLike[str]) -> bytes | None:

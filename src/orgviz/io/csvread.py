@@ -140,17 +140,20 @@ def sniff_delimiter(first_line: str) -> str:
 
 def read_csv(path: str | os.PathLike[str], encoding: str | None = None,
              delimiter: str | None = None) -> CsvTable:
-    """Read a CSV file into a header and rows; raise OrgFileError / OrgLoadError when unusable."""
-    shown = os.fspath(path)
-    return parse_csv(read_import(shown, "a CSV file"), shown, encoding, delimiter)
+    """Read a CSV file (`-`: standard input) into a header and rows; raise OrgFileError /
+    OrgLoadError when unusable."""
+    from orgviz.orgfiles import shown_path
+
+    return parse_csv(read_import(path, "a CSV file"), shown_path(path), encoding, delimiter)
 
 
-def read_import(shown: str, what: str) -> bytes:
+def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     """The bytes of an import's input file (a regular file of at most MAX_CSV_BYTES: a FIFO
-    or a device would block or never end); OrgFileError / OrgLoadError otherwise."""
-    from orgviz.orgfiles import read_input
+    or a device would block or never end; `-`: standard input); OrgFileError / OrgLoadError
+    otherwise."""
+    from orgviz.orgfiles import read_input, shown_path
 
-    return read_input(shown, shown, MAX_CSV_BYTES, what, "imports files")
+    return read_input(path, shown_path(path), MAX_CSV_BYTES, what, "imports files")
 
 
 def parse_csv(data: bytes, shown: str, encoding: str | None = None,

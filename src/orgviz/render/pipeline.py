@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from orgviz.errors import OrgLoadError, RenderError
+from orgviz.orgfiles import STDIN
 
 if TYPE_CHECKING:
     from orgviz.config import Config
@@ -390,7 +391,7 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
 def output_path(source: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                 fmt: str | None) -> Path:
     """Where the chart of `source` goes: see `render_file`."""
-    stem = Path(source).stem
+    stem = "stdin" if os.fspath(source) == STDIN else Path(source).stem
     if output is None:
         return Path("output") / f"{stem}.{fmt or 'svg'}"
     text = os.fspath(output)

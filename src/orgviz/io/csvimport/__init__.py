@@ -142,8 +142,13 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     characters and stripped where the org file could not hold it, "imported org" when
     nothing is left (noted in the file's header: the user did not choose that name)."""
     from orgviz.loader import text_fault
+    from orgviz.orgfiles import STDIN_SHOWN
     from orgviz.yamlread import CONTROL_CHARS
 
+    if path == STDIN_SHOWN:
+        imp.header_notes.append(f"Org name {UNNAMED_ORG!r}: the rows came from standard input "
+                                "(--org-name names the org)")
+        return UNNAMED_ORG
     stem = os.path.splitext(os.path.basename(path))[0]
     fault = text_fault(stem)
     if fault is None:

@@ -1,0 +1,102 @@
+"""`-` as an input file: standard input, shown as <stdin> (validate, import, render, diff ...)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgtexts import BROKEN, SMALL
+from orgviz.cli import main
+from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.orgfiles import read_input
+
+
+def invoke(args: list[str], text: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, args, input=text, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_validate_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke(["validate", "-"], BROKEN)
+    assert code == 1
+    assert "<stdin>:5:51: error [unknown-manager] 'b' reports to 'ghost'" in output
+
+
+def test_an_org_on_standard_input_includes_files_of_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "part.yaml").write_text("orgviz: 1\npeople:\n  - {id: b, name: B, title: "
+                                        "Engineer, reports_to: a}\n", encoding="utf-8")
+    code, output = invoke(["stats", "-", "--json"], "orgviz: 1\norg: {name: X, size: small}\n"
+                          "include: part.yaml\npeople:\n  - {id: a, name: A, title: CEO}\n")
+    assert code == 0, output
+    assert '"positions": 2' in output
+
+
+def test_import_from_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    rows = "id,name,title,manager_id\n1,Ann,CEO,\n2,Bo,Engineer,1\n3,Cy,Engineer,9\n"
+    code, output = invoke(["import", "-"], rows)
+    assert code == 1
+    assert "<stdin>:4:4: error [unknown-manager] manager '9' not found" in output
+    code, output = invoke(["import", "-", "-o", "acme.yaml"], rows.replace(",9\n", ",1\n"))
+    assert code == 0, output
+    text = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert "# Imported by `orgviz import` from <stdin> (3 rows" in text
+    assert "\n  name: acme\n" in text
+    code, output = invoke(["import", "-"], rows.replace(",9\n", ",1\n"))
+    assert code == 0
+    assert "# Org name 'imported org': the rows came from standard input" in output
+    assert "\n  name: imported org\n" in output
+
+
+def test_render_names_its_chart_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke(["render", "-", "--format", "dot"], SMALL)
+    assert (code, output.strip()) == (0, str(Path("output/stdin.dot")))
+    assert (tmp_path / "output" / "stdin.dot").read_text().startswith("digraph orgchart {")
+
+
+def test_diff_against_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "new.yaml").write_text(SMALL.replace("name: Eve,", "name: Evelyn,"),
+                                       encoding="utf-8")
+    code, output = invoke(["diff", "-", "new.yaml"], SMALL)
+    assert code == 0, output
+    assert "renamed" in output and "Evelyn" in output
+
+
+def test_standard_input_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke(["validate", "-", "-"], SMALL)
+    assert code == 2
+    assert "orgviz: <stdin>: standard input was read already: give - once\n" in output
+
+
+class _Terminal(io.BytesIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_is_not_waited_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = io.TextIOWrapper(_Terminal(b"orgviz: 1\n"))
+    monkeypatch.setattr(sys, "stdin", terminal)
+    with pytest.raises(OrgFileError, match=r"^<stdin>: standard input is a terminal: pipe an "
+                                           r"org file in \(\.\.\. \| orgviz \.\.\.\) or "
+                                           r"redirect one \(< FILE\)$"):
+        read_input("-", "<stdin>", 100, "an org file", "reads org files")
+    assert terminal.buffer.tell() == 0  # (nothing read)
+
+
+def test_standard_input_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * (3 * 2**20 + 1))))
+    with pytest.raises(OrgLoadError) as caught:
+        read_input("-", "<stdin>", 3 * 2**20, "an org file", "reads org files")
+    assert [(p.file, p.line, p.col, p.rule, p.message) for p in caught.value.problems] == [
+        ("<stdin>", 1, 1, "limits", "file is more than 3 MiB; orgviz reads org files up to "
+                                    "3 MiB")]
