@@ -28,6 +28,17 @@ def test_tree_depths_tops_and_unreached_cycles(org_file):
     assert walk.order == ["ceo", "z", "a", "b"]
     assert walk.depth == {"ceo": 1, "z": 1, "a": 2, "b": 3}
     assert walk.top(org) == {"ceo": "ceo", "z": "z", "a": "ceo", "b": "ceo"}
+    assert walk.levels == 3
+    assert set(walk.reached) == {"ceo", "z", "a", "b"}  # (x and y: a cycle)
+
+
+def test_tree_reached_is_everyone_without_a_depth_dict_when_all_hang_from_a_top(org_file):
+    org = load(org_file(ORG.replace("reports_to: y", "reports_to: b")))
+    walk = _common.tree(org)
+    assert walk.reached is org.by_id
+    assert "depth" not in vars(walk)  # (made when first asked for)
+    assert walk.levels == 5
+    assert walk.depth == {"ceo": 1, "z": 1, "a": 2, "b": 3, "x": 4, "y": 5}
 
 
 def test_cached_values_do_not_keep_an_org_alive(org_file):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
@@ -192,7 +193,6 @@ def unplaced(org: Org) -> tuple[Person, ...] | list[Person]:
     return org.people if len(org.people) != len(org.by_id) else links(org).tops
 
 
-@dataclass
 class Tree:
     """The solid-line forest walked top-down from its tops (breadth first, file order).
 
@@ -200,8 +200,26 @@ class Tree:
     id. People in a reporting cycle, or under one, are not reached: they have no depth.
     """
 
-    order: list[str]
-    depth: dict[str, int]  # top = 1
+    def __init__(self, order: list[str], sizes: list[int], everyone: dict[str, Person]) -> None:
+        self.order = order
+        self.sizes = sizes  # how many people each level holds, the tops' first
+        # The ids reached: `everyone` (the org's by_id) when all are, else those with a
+        # depth. Rules that only ask whether someone is reached (most orgs: everyone is)
+        # then never need the depth dict, 20,000 entries in a big org.
+        self.reached: Container[str] = everyone if len(order) == len(everyone) else self.depth
+
+    @property
+    def levels(self) -> int:
+        """How many levels deep the forest is (the depth of its deepest person)."""
+        return len(self.sizes)
+
+    @cached_property
+    def depth(self) -> dict[str, int]:
+        """Each reached person's level (top = 1)."""
+        # One dict for all levels (the level numbers repeated by level size) is cheaper
+        # than growing it level by level.
+        numbers = chain.from_iterable(map(repeat, range(1, len(self.sizes) + 1), self.sizes))
+        return dict(zip(self.order, numbers, strict=True))
 
     def manager(self, org: Org, person: Person) -> str | None:
         """A reached person's manager id, or None for a top."""
@@ -236,10 +254,7 @@ def _tree(org: Org) -> Tree:
         sizes.append(len(level))
         # The next level, all in C: each id's reports (none for most), chained.
         level = list(chain.from_iterable(map(below, level, repeat(()))))
-    # One dict for all levels (the level numbers repeated by level size) is cheaper than
-    # growing it level by level.
-    numbers = chain.from_iterable(map(repeat, range(1, len(sizes) + 1), sizes))
-    return Tree(order, dict(zip(order, numbers, strict=True)))
+    return Tree(order, sizes, org.by_id)
 
 
 class Standing(NamedTuple):
@@ -400,7 +415,7 @@ def not_under(org: Org, juniors: Iterable[Person],
     memo: dict[str, tuple[str | None, str]] = {}
     above: dict[str, str] | None = None
     for junior in juniors:
-        if junior.id not in walk.depth:
+        if junior.id not in walk.reached:
             continue
         holder, top_id = _look_up(org, junior.id, seniors, memo)
         top = by_id[top_id] if holder is None else None
@@ -417,7 +432,7 @@ def _ancestors_of_holders(org: Org, seniors: frozenset[str]) -> dict[str, str]:
     walk = tree(org)
     above: dict[str, str] = {}
     for person in holders(org, seniors):
-        if person.id not in walk.depth:
+        if person.id not in walk.reached:
             continue
         boss = walk.manager(org, person)
         while boss is not None and boss not in above:

@@ -37,8 +37,8 @@ SHOWN = 12  # members listed in full; longer cycles are abridged in the middle
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Walk up from every person no top reaches; each walk ends in a known or new cycle."""
     by_id = org.by_id
-    reached = tree(org).depth
-    if len(reached) == len(by_id):  # every person hangs from a top
+    reached = tree(org).reached
+    if reached is by_id:  # every person hangs from a top
         return
     walk_of: dict[str, int] = {}
     cycles: list[list[str]] = []

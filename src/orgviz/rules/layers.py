@@ -44,9 +44,9 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report the first person beyond `max` levels on every branch."""
     limit = options["max"]
     walk = tree(org)
-    depth = walk.depth
-    if not walk.order or depth[walk.order[-1]] <= limit:  # breadth first: last is deepest
+    if walk.levels <= limit:
         return
+    depth = walk.depth
     by_id = org.by_id
     # Size and deepest level of each subtree, bottom-up over the breadth-first order.
     below = dict.fromkeys(walk.order, 0)

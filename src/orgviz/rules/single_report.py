@@ -38,7 +38,7 @@ DEFAULTS: dict[str, Any] = {}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report managers with exactly one direct report (assistants aside)."""
     by_id = org.by_id
-    reached = tree(org).depth
+    reached = tree(org).reached
     assistants = assistants_of(org)
     for manager_id, report_ids in links(org).reports.items():
         if len(report_ids) - assistants.get(manager_id, 0) != 1 or manager_id not in reached:
