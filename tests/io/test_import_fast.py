@@ -621,3 +621,10 @@ def test_split_columns_find_spaces_as_the_text_shows_them(rows: list[list[str]],
     assert table.plain == table.strip_only == ("  " not in text)
     assert table.trimmed == (table.plain and all(c[:1] != " " and c[-1:] != " "
                                                  for c in cells))
+
+
+@given(st.lists(NAMES, max_size=6))
+def test_maybe_placeholders_told_single_spaced_agrees(names: list[str | None]) -> None:
+    if values._single_spaced(names):
+        assert list(values._maybe_placeholders(names, True)) == \
+            list(values._maybe_placeholders(names))

@@ -79,7 +79,9 @@ class FlagReader(ImporterState):
             memo = {key: self.history_of(*key, columns) for key in set(keys)}
             history = list(map(memo.__getitem__, keys))
         has_name_column = bool(self.cols.get("name"))
-        found = [r for r in _maybe_placeholders(names)
+        # (The names of a trimmed table are single-spaced: its cells have no other spaces,
+        # and the parts of a name are joined by one.)
+        found = [r for r in _maybe_placeholders(names, self.trimmed)
                  if (names[r] is None and has_name_column) or
                  (names[r] is not None and _fold(names[r]) in PLACEHOLDER_NAMES)]
         for r in found:  # row order: the tally keeps the first examples
