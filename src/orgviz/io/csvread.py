@@ -187,7 +187,8 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         if split is not None:
             header, columns, trimmed, double_space = split
             return _table(shown, text, header, None, used, delimiter, problems, True, True,
-                          columns, trimmed, double_space)
+                          columns, trimmed, double_space,
+                          data if used == "utf-8" and len(data) == len(text) else None)
         try:
             one_line = _one_line_records(text, delimiter, errors=True)
         except csv.Error:  # a long field (or a syntax error, which _records reports)
@@ -216,10 +217,11 @@ def _table(shown: str, text: str, header: list[str] | None,
            rows: list[tuple[int, list[str]]] | None, used: str, delimiter: str,
            problems: list[Problem], one_line: bool, short: bool,
            columns: list[list[str]] | None = None, trimmed: bool = False,
-           double_space: bool | None = None) -> CsvTable:
+           double_space: bool | None = None, ascii_bytes: bytes | None = None) -> CsvTable:
     """The table of a parsed file (rows, or columns of rows on lines 2, 3 ... and whether
     none of their cells starts or ends with a space, and whether the text holds two spaces
-    in a row: None when not known)."""
+    in a row: None when not known; `ascii_bytes`: the text's bytes when it is ASCII, as
+    read)."""
     if header is None:
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
@@ -241,7 +243,7 @@ def _table(shown: str, text: str, header: list[str] | None,
             rows = kept
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    plain = _plain(text, double_space)
+    plain = _plain(text, double_space, ascii_bytes)
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                     trimmed=strip_only and trimmed and text.isascii(), columns=columns)
@@ -273,13 +275,17 @@ _CELLS = itemgetter(1)
 _PLAIN_BYTES = bytes((10, 13, *range(0x20, 0x7F)))
 
 
-def _plain(text: str, double_space: bool | None = None) -> bool:
+def _plain(text: str, double_space: bool | None = None, ascii_bytes: bytes | None = None
+           ) -> bool:
     """No control characters, tabs or double spaces (see CsvTable.plain); `double_space`:
-    whether the text holds two spaces in a row, when known."""
+    whether the text holds two spaces in a row, when known; `ascii_bytes`: the text's
+    bytes, when it is ASCII and they are at hand (the file as read: no copy to encode)."""
     if double_space or (double_space is None and "  " in text):
         return False
-    if text.isascii():  # one C pass over the bytes instead of one per character
-        return not text.encode("ascii").translate(None, _PLAIN_BYTES)
+    if ascii_bytes is None and text.isascii():
+        ascii_bytes = text.encode("ascii")
+    if ascii_bytes is not None:  # one C pass over the bytes instead of one per character
+        return not ascii_bytes.translate(None, _PLAIN_BYTES)
     return not any(c in text for c in _NOT_PLAIN_CHARS)
 
 
