@@ -125,6 +125,19 @@ def test_the_same_deck_gives_the_same_bytes_in_any_time_zone(made, source: Path,
         assert out.read_bytes() == data, zone
 
 
+def test_the_note_on_one_slide_says_an_image() -> None:
+    from orgviz.render.convert import pdf_image_note
+    from orgviz.render.pdftext import Trouble
+
+    trouble = Trouble(("Arabic",), ())
+    assert pdf_image_note(trouble, "300", pages="slide 4") == (
+        "slide 4 drawn as an image at 300 dpi: its text holds scripts the PDF writer cannot "
+        "shape (Arabic)")
+    assert pdf_image_note(trouble, "300", pages="slides 4, 6").startswith(
+        "slides 4, 6 drawn as images at 300 dpi: their text holds")
+    assert pdf_image_note(trouble, None, pages="slide 4").startswith("slide 4: its text holds")
+
+
 def test_slide_ranges() -> None:
     assert slide_ranges([4]) == "slide 4"
     assert slide_ranges([2, 3, 4, 7, 9, 10]) == "slides 2-4, 7, 9-10"

@@ -124,6 +124,18 @@ def test_only_drawn_text_counts() -> None:
     assert trouble is not None and trouble.scripts == ("Korean",)
 
 
+def test_the_isolates_around_a_right_to_left_name_are_not_named() -> None:
+    # cards put U+2068 ... U+2069 around right-to-left names ("dotted line to <name>"):
+    # the note names the name's script, not "invisible format characters" nobody wrote
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+           '<text>dotted line to \u2068محمد الفارسي\u2069</text></svg>').encode()
+    trouble = pdf_text_trouble(svg)
+    assert trouble is not None and trouble.scripts == ("Arabic",)
+    alone = svg.replace("محمد الفارسي".encode(), b"Ada")
+    trouble = pdf_text_trouble(alone)  # isolates alone still make the page an image
+    assert trouble is not None and trouble.scripts == ("invisible format characters",)
+
+
 def test_characters_the_font_lacks_are_trouble(monkeypatch: pytest.MonkeyPatch) -> None:
     from orgviz.render import pdftext
 

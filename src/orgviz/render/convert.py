@@ -458,11 +458,13 @@ def pdf_image_note(trouble: Trouble, dpi: str | None, *, pages: str = "",
                    min_dpi: int = PDF_IMAGE_DPI) -> str:
     """The note on a PDF page (or `pages`, "slides 2-4") drawn as an image at `dpi`, or
     left as cairo draws it (`dpi` None: resvg-py is missing)."""
-    subject = f"{pages}: their" if pages else "its"
+    many = pages.startswith(("slides ", "pages "))  # "slide 4" is one page: its text
+    subject = f"{pages}: {'their' if many else 'its'}" if pages else "its"
     if dpi is None:
         return (f"{subject} text holds {trouble.describe()}, so some of it is missing or "
                 f"garbled: {INSTALL_RESVG} to draw such pages correctly (as images)")
-    what = f"{pages} drawn as images" if pages else "drawn as an image"
+    what = f"{pages} drawn as {'images' if many else 'an image'}" if pages \
+        else "drawn as an image"
     note = f"{what} at {dpi} dpi: {subject.rpartition(' ')[2]} text holds {trouble.describe()}"
     if min_dpi < SHARP_PDF_IMAGE_DPI:
         note += " (small text may be blurred: draw less with --depth, --root or --team)"

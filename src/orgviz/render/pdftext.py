@@ -42,6 +42,9 @@ SIMPLE_RANGES: tuple[tuple[int, int], ...] = (
 _SCRIPT_NAMES = {"CJK": "Chinese", "IDEOGRAPHIC": "Chinese", "HANGUL": "Korean",
                  "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "COMBINING": "combining marks",
                  "FULLWIDTH": "full-width forms", "HALFWIDTH": "half-width forms"}
+#: Bidi isolates (U+2066-U+2069): cards put U+2068 ... U+2069 around right-to-left names
+#: (render/cards.py), so they are named in a note only when nothing else needs shaping.
+_ISOLATES = "\u2066\u2067\u2068\u2069"
 #: Elements whose text cairosvg does not draw.
 _UNDRAWN = frozenset({"title", "desc", "metadata", "style", "script"})
 #: At most this many missing characters are named in a note.
@@ -117,15 +120,20 @@ def pdf_text_trouble(svg: bytes) -> Trouble | None:
         return None  # cairosvg reports what is wrong with the document
     scripts: dict[str, None] = {}
     missing: dict[str, dict[str, None]] = {}
+    isolates = False
     fonts = _FontCheck()
     for text, font in drawn_text(root):
         for char in dict.fromkeys(text):
             if char.isascii():
                 continue
-            if needs_shaping(char):
+            if char in _ISOLATES:
+                isolates = True
+            elif needs_shaping(char):
                 scripts.setdefault(script_of(char))
             elif not fonts.has(font, char):
                 missing.setdefault(font.family, {}).setdefault(char)
+    if isolates and not scripts:  # else the isolates are the cards' own, around those scripts
+        scripts[script_of(_ISOLATES[0])] = None
     if not scripts and not missing:
         return None
     return Trouble(tuple(scripts), tuple((family, "".join(chars))
