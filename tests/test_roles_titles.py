@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgviz.io.csvimport import import_csv
 from orgviz.loader import load
@@ -184,3 +186,24 @@ def test_real_exports_have_few_unknown_titles() -> None:
     oracle = validate(import_csv(SHARED_DATA / "oracle-hr-employees.csv").org)
     assert not [p for p in oracle if p.rule == "unknown-title"]
     assert [p for p in oracle if p.level == "error"] == []
+
+
+_QUALIFIERS = ["", "Senior ", "Sr. ", "Executive ", "Group ", "Regional ", "Corporate ",
+               "Global ", "SVP", "EVP"]
+_FUNCTIONS = ["Sales", "Finance", "Marketing", "Operations", "Customer Success", "Legal",
+              "Human Resources", "Supply Chain"]
+
+
+@given(st.sampled_from(_QUALIFIERS), st.sampled_from(["Vice President", "VP"]),
+       st.sampled_from(_FUNCTIONS), st.sampled_from(["{q}{vp} of {f}", "{q}{vp}, {f}",
+                                                     "{q}{vp} {f}", "{f} {q}{vp}"]))
+def test_vice_presidents_of_any_function_rank_as_vps(qualifier: str, vp: str, function: str,
+                                                     shape: str) -> None:
+    if qualifier in ("SVP", "EVP"):  # (an abbreviation stands alone: "SVP Sales")
+        qualifier, vp = "", qualifier
+    title = shape.format(q=qualifier, vp=vp, f=function)
+    role = DEFAULT_LADDER.infer(title)
+    assert role is not None and DEFAULT_LADDER.roles[role].level == "vp", (title, role)
+    for assisting in ("Executive Assistant to the", "Secretary to the", "Support to the"):
+        helper = DEFAULT_LADDER.infer(f"{assisting} {title}")
+        assert helper is None or DEFAULT_LADDER.roles[helper].level != "vp", (title, helper)

@@ -95,7 +95,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("avp", "Associate Vice President", "head", "general",
        r"^(associate|assistant) (vice president|vp)\b", r"^avp\b"),
     _r("vp", "Vice President", "vp", "general", _VP + r"\b",
-       _NOT_ASSISTING + r".*\b(vice president|vp)$"),
+       _NOT_ASSISTING + r".*\b(vice president|vp|svp|evp)$"),
     _r("head-of-product", "Head of Product", "head", "product",
        r"^head of product( management)?\b", r"^product head\b"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
