@@ -207,3 +207,18 @@ def test_vice_presidents_of_any_function_rank_as_vps(qualifier: str, vp: str, fu
     for assisting in ("Executive Assistant to the", "Secretary to the", "Support to the"):
         helper = DEFAULT_LADDER.infer(f"{assisting} {title}")
         assert helper is None or DEFAULT_LADDER.roles[helper].level != "vp", (title, helper)
+
+
+@given(st.sampled_from(["", "Senior ", "Regional ", "Deputy ", "Global ", "Associate "]),
+       st.sampled_from([*_FUNCTIONS, "Product", "Engineering", "Design"]),
+       st.sampled_from([("{q}Director of {f}", "director"), ("{q}Director, {f}", "director"),
+                        ("{f} {q}Director", "director"), ("{q}Head of {f}", "head"),
+                        ("{f} Head", "head")]))
+def test_directors_and_heads_of_any_function_rank_as_such(qualifier: str, function: str,
+                                                          shape: tuple[str, str]) -> None:
+    text, level = shape
+    title = text.format(q=qualifier, f=function)
+    role = DEFAULT_LADDER.infer(title)
+    assert role is not None and DEFAULT_LADDER.roles[role].level == level, (title, role)
+    helper = DEFAULT_LADDER.infer(f"Executive Assistant to the {title}")
+    assert helper == "executive-assistant", (title, helper)
