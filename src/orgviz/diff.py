@@ -44,7 +44,8 @@ class Change:
     its `old` and `new` values. Added and removed positions, vacancies opened and filled,
     and people whose manager is missing carry the position's `title`, `team` and
     `reports_to` (in the version that has it); an opened vacancy has the `previous_holder`
-    (None for a new position) and `new_position`.
+    (None for a new position) and `new_position`. A person moved to a missing manager is
+    one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
     """
 
     kind: str
@@ -102,9 +103,13 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     for pid, person in new_people.items():
         before = old_people.get(new_ids.get(pid, pid))
         boss = person.reports_to
-        if boss is not None and boss != pid and boss not in new_people and not (
-                before is not None and before.reports_to == boss and boss not in old_people):
-            changes.append(_position("unlinked", person))  # (a line broken before: no change)
+        unlinked = boss is not None and boss != pid and boss not in new_people and not (
+            before is not None and before.reports_to == boss and boss not in old_people)
+        moved = before is not None and before.reports_to != boss and \
+            replaced.get(before.reports_to) != boss
+        if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
+            changes.append(_position("unlinked", person, **(
+                {"old": before.reports_to, "field": "reports_to"} if moved else {})))
         if pid in filled_ids:  # an open position filled by someone with an id of their own
             changes.append(_position("filled", person, old=filled_ids[pid], new=pid,
                                      field="id"))
@@ -115,7 +120,7 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             continue
         if before.id != pid:
             changes.append(Change("idchanged", pid, _label(person), before.id, pid, "id"))
-        if before.reports_to != boss and replaced.get(before.reports_to) != boss:
+        if moved and not unlinked:
             changes.append(Change("moved", pid, _label(person), before.reports_to, boss,
                                   "reports_to"))
         if before.title != person.title:
@@ -234,7 +239,8 @@ def _detail(c: Change, names: dict[str, str]) -> str:
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
     if c.kind == "unlinked":
-        return f": reports to {who(c.reports_to)}, who is not in the new version"
+        was = f" (moved from {who(c.old)})" if c.field == "reports_to" else ""
+        return f": reports to {who(c.reports_to)}, who is not in the new version{was}"
     if c.kind == "opened":
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
         return f": {c.title or '(no title)'} ({was}){under}"
@@ -456,9 +462,12 @@ def _note_parts(own: list[Change], names: dict[str, str]) -> list[tuple[str, str
     kinds = {c.kind: c for c in own}
     parts: list[tuple[str, str]] = []
     if "unlinked" in kinds:
-        boss = kinds["unlinked"].reports_to or ""
+        boss, old = kinds["unlinked"].reports_to or "", kinds["unlinked"].old
         who = names.get(boss, boss)
-        parts.append((f"manager {who} not in this version", f"manager {who} missing"))
+        full = f"manager {who} not in this version"
+        if kinds["unlinked"].field == "reports_to":  # (moved to the missing manager)
+            full = f"moved from {names.get(old, old)} to {who}, not in this version"
+        parts.append((full, f"manager {who} missing"))
     if "added" in kinds:
         parts.append(("new", "new"))
     elif "filled" in kinds:

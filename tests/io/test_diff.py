@@ -80,6 +80,27 @@ def _diff(tmp_path: Path, before: str, after: str) -> list[tuple[str, ...]]:
 HEAD = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: dana, name: Dana, title: CEO}\n"
 
 
+def test_a_move_to_a_missing_manager_is_one_change(tmp_path: Path) -> None:
+    """It was listed twice, as "manager missing" and as "moved", and counted twice."""
+    before = HEAD + ("  - {id: sam, name: Sam, title: Head of Product, reports_to: dana}\n"
+                     "  - {id: lee, name: Lee, title: PM, reports_to: sam}\n")
+    after = before.replace("reports_to: sam}", "reports_to: ghost}")
+    assert _diff(tmp_path, before, after) == [("unlinked", "lee")]
+    changes = diff_orgs(load(tmp_path / "old.yaml"), load(tmp_path / "new.yaml"))
+    assert changes[0].to_dict() == {"kind": "unlinked", "id": "lee", "name": "Lee",
+                                    "old": "sam", "field": "reports_to", "title": "PM",
+                                    "reports_to": "ghost"}
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml")])
+    assert ("\n! manager missing lee (Lee): reports to ghost, who is not in the new version "
+            "(moved from sam (Sam))\n") in f"\n{result.output}"
+    assert "> moved" not in result.output
+    assert result.output.splitlines()[-1].endswith(": 1 manager missing")
+    from orgviz.diff import _card_note
+
+    assert _card_note(changes, {"sam": "Sam"}) == "moved from Sam to ghost, not in this version"
+
+
 def test_a_removed_manager_leaves_unlinked_people(tmp_path: Path) -> None:
     before = HEAD + ("  - {id: sam, name: Sam, title: Head of Product, reports_to: dana}\n"
                      "  - {id: lee, name: Lee, title: PM, reports_to: sam}\n"
