@@ -508,7 +508,7 @@ def _card_note(own: list[Change], names: dict[str, str]) -> str:
     all in a word (cut short at the card's edge if even that is too long)."""
     parts = _note_parts(own, names)
     if len(parts) < 2:
-        return parts[0][0] if parts else ""
+        return "" if not parts else parts[0][0] if _note_fits(parts[0][0]) else parts[0][1]
     first, rest = parts[0], parts[1:]
     for words in ([full for full, _short in parts], [first[0], *(short for _full, short in rest)]):
         note = " · ".join(words)

@@ -138,5 +138,6 @@ def test_the_note_names_every_change_in_a_word_when_in_full_they_would_not_fit()
     assert _card_note([moved, retitled, other], names) == "moved · retitled · changed: location"
     assert _card_note([other], names) == "changed: location"  # (one change: as before)
     unlinked = Change(kind="unlinked", id="x", name="X", reports_to="marisol")
-    assert _card_note([unlinked], names) == "manager Marisol Ortega not in this version"
+    assert _card_note([unlinked], names) == "manager Marisol Ortega missing"  # (in full: cut)
+    assert _card_note([unlinked], {"marisol": "Al"}) == "manager Al not in this version"
     assert _card_note([unlinked, moved], names) == "manager Marisol Ortega missing · moved"
