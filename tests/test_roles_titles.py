@@ -79,6 +79,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Border Force Head of Transformation", "head"), ("Deputy Head of Unit", "head"),
     ("Directorate Support Officer", "ic"), ("Head Chef", None),
     ("Permanent Secretary", "ceo"), ("Private Secretary to Permanent Secretary", "ic"),
+    # a chief of staff leads (was an Executive Assistant, an IC: their reports were errors)
+    ("Chief of Staff", "chief-of-staff"), ("Chief of Staff to the CEO", "chief-of-staff"),
+    ("Executive Assistant to the Chief of Staff", "executive-assistant"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -102,6 +105,18 @@ def test_vice_presidents_under_a_senior_vp_are_no_rank_inversion(
     assert found == [("same-rank", 6, "'svp' (VP of Product) reports to 'evp' (Vice President) "
                       "at the same rank (VP): point reports_to at someone more senior, or "
                       "correct the roles")]
+
+
+def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:
+    org = load(org_file("""\
+        people:
+          - {id: ceo, name: Cy Oh, title: Chief Executive Officer}
+          - {id: cos, name: Sol Tan, title: Chief of Staff, reports_to: ceo}
+          - {id: pgm, name: Pia Gold, title: Senior Program Manager, reports_to: cos}
+          - {id: an, name: Abe Nye, title: Strategy Analyst, reports_to: cos}
+        """, header=True, size="small"))
+    assert [(p.rule, p.line) for p in validate(org)
+            if p.rule in ("rank-inversion", "same-rank")] == []
 
 
 @pytest.mark.parametrize(("title", "role"), [
