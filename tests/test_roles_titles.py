@@ -82,6 +82,14 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # a chief of staff leads (was an Executive Assistant, an IC: their reports were errors)
     ("Chief of Staff", "chief-of-staff"), ("Chief of Staff to the CEO", "chief-of-staff"),
     ("Executive Assistant to the Chief of Staff", "executive-assistant"),
+    # legal and partnership titles (were IC: a Senior Counsel under the General Counsel, a
+    # Senior Associate under a Partner were rank-inversion errors)
+    ("General Counsel", "clo"), ("General Counsel and Secretary", "clo"),
+    ("Chief Legal Officer", "clo"), ("Deputy General Counsel", "director"),
+    ("Associate General Counsel", "director"), ("Senior Counsel", "senior-ic"),
+    ("Corporate Counsel", "ic"), ("Managing Partner", "ceo"), ("Partner", "partner"),
+    ("Senior Partner", "partner"), ("Equity Partner", "partner"),
+    ("HR Business Partner", "ic"), ("Partner Manager", "manager"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
