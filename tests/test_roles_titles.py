@@ -90,6 +90,11 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Corporate Counsel", "ic"), ("Managing Partner", "ceo"), ("Partner", "partner"),
     ("Senior Partner", "partner"), ("Equity Partner", "partner"),
     ("HR Business Partner", "ic"), ("Partner Manager", "manager"),
+    # a founder's or president's second hat is the role (were no role, or IC: "officer")
+    ("Co-founder & CTO", "cto"), ("Co-Founder and CPO", "cpo"),
+    ("Cofounder & Head of Product", "head-of-product"), ("President & COO", "coo"),
+    ("President and Chief Operating Officer", "coo"), ("President and CEO", "ceo"),
+    ("Founder & CEO", "ceo"), ("Co-founder", None), ("CTO & Co-founder", "cto"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role

@@ -197,6 +197,11 @@ _JOB_CODE_WORDS = {
 }
 
 
+#: The start of a title that names a second hat before the role ("Co-founder & CTO",
+#: "President and Chief Operating Officer"): the role is inferred from what follows.
+_TITLE_LEAD = re.compile(r"^(co ?founder|founder|president) and (?=\w)")
+
+
 def is_job_code(title: str) -> bool:
     """Whether a title is an HR database's job code (`SA_MAN`, `IT_PROG`, `AD_PRES`)."""
     return _JOB_CODE.fullmatch(title) is not None
@@ -262,6 +267,15 @@ class RoleLadder:
         if not self._compiled:
             self._compiled.extend((re.compile(source), role_id)
                                   for source, role_id in self._patterns)
+        lead = _TITLE_LEAD.match(text)  # "Co-founder & CTO": the role after the founder
+        if lead:
+            found = self._match(text[lead.end():])
+            if found is not None:
+                return found
+        return self._match(text)
+
+    def _match(self, text: str) -> str | None:
+        """The first role whose pattern a normalised title matches."""
         for pattern, role_id in self._compiled:
             if pattern.search(text):
                 return role_id
