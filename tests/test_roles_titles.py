@@ -95,6 +95,43 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Cofounder & Head of Product", "head-of-product"), ("President & COO", "coo"),
     ("President and Chief Operating Officer", "coo"), ("President and CEO", "ceo"),
     ("Founder & CEO", "ceo"), ("Co-founder", None), ("CTO & Co-founder", "cto"),
+    # qualified chief executives and officers (were IC, "executive"/"officer", or no role)
+    ("Group Chief Executive", "ceo"), ("Group CEO", "ceo"), ("Interim CEO", "ceo"),
+    ("Acting Chief Executive", "ceo"), ("Executive Chairman", "ceo"),
+    ("Second Permanent Secretary", "ceo"), ("Deputy Chief Executive", "c-level"),
+    ("Deputy CEO", "c-level"), ("Divisional CEO", "c-level"),
+    ("Deputy Chief Operating Officer", "coo"), ("Group CFO", "cfo"),
+    ("Deputy Chief Fire Officer", "c-level"), ("Chief Nurse", "c-level"),
+    ("Chairman", None), ("Non-Executive Chairman", "ic"),
+    # a chief of a profession leads its department (were IC or engineer)
+    ("Chief Engineer", "director"), ("Chief Pharmacist", "director"),
+    ("Chief Actuary", "director"), ("Chief Economist", "director"),
+    ("Deputy Chief Engineer", "director"), ("Chief Architect", "staff-engineer"),
+    ("Financial Controller", "director"), ("Controller", "director"),
+    ("Assistant Controller", "director"), ("Credit Controller", None),
+    ("Stock Controller", None), ("Executive Producer", "manager"),
+    # "staff" is a grade above senior in technical ladders only (Staff Nurse, Staff
+    # Accountant were Senior IC: the Charge Nurse over them was a rank-inversion error)
+    ("Staff Nurse", "ic"), ("Staff Accountant", "ic"), ("Staff Writer", "ic"),
+    ("Staff Data Scientist", "senior-ic"), ("Staff Product Manager", "senior-ic"),
+    ("Staff Software Engineer", "staff-engineer"), ("Staff Designer", "senior-designer"),
+    # partners of audit, tax and GP practices (were IC); a bare Associate is no junior (was
+    # associate, below the Analysts and Paralegals who report to one)
+    ("Audit Partner", "partner"), ("Tax Partner", "partner"), ("GP Partner", "partner"),
+    ("Office Managing Partner", "partner"), ("Associate Partner", "head"),
+    ("Talent Partner", "ic"), ("Client Partner", "ic"), ("Associate", "ic"),
+    ("Senior Associate", "senior-ic"), ("Associate Consultant", "associate"),
+    # schools: the head teacher heads the school (was IC or no role), deputies and
+    # assistants read as heads (were IC, associate or no role); a principal, the vice and
+    # assistant principals (were Senior IC, no role, associate)
+    ("Headteacher", "ceo"), ("Head Teacher", "ceo"), ("Headmistress", "ceo"),
+    ("Executive Headteacher", "ceo"), ("Executive Principal", "ceo"),
+    ("Deputy Headteacher", "head"), ("Deputy Head Teacher", "head"),
+    ("Assistant Headteacher", "head"), ("Deputy Headmaster", "head"),
+    ("Principal", "head"), ("Vice Principal", "director"), ("Assistant Principal", "director"),
+    ("Principal Consultant", "senior-ic"), ("Teacher", "ic"),
+    ("PA to the Headteacher", "executive-assistant"), ("Head Teacher's PA", "ic"),
+    ("PA to the Managing Director", "executive-assistant"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -118,6 +155,83 @@ def test_vice_presidents_under_a_senior_vp_are_no_rank_inversion(
     assert found == [("same-rank", 6, "'svp' (VP of Product) reports to 'evp' (Vice President) "
                       "at the same rank (VP): point reports_to at someone more senior, or "
                       "correct the roles")]
+
+
+def _inversions(org_file: Callable[..., Path], people: str) -> list[tuple[str, int]]:
+    org = load(org_file("people:\n" + people, header=True, size="small"))
+    return [(p.rule, p.line) for p in validate(org) if p.rule in ("rank-inversion", "same-rank")]
+
+
+def test_a_group_chief_executive_s_board_is_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A Group Chief Executive, Executive Chairman or Deputy Chief Executive was an IC."""
+    assert _inversions(org_file, """\
+          - {id: ch, name: Cy Oh, title: Executive Chairman}
+          - {id: gce, name: Gus Eke, title: Group Chief Executive, reports_to: ch}
+          - {id: dce, name: Di Cole, title: Deputy Chief Executive, reports_to: gce}
+          - {id: dir, name: Dot Irwin, title: Director of Operations, reports_to: dce}
+          - {id: nur, name: Nia Rhys, title: Chief Nurse, reports_to: gce}
+          - {id: don, name: Don Ng, title: Director of Nursing, reports_to: nur}
+        """) == [("same-rank", 5)]  # (a chairman over the chief executive: both CEO)
+
+
+def test_chiefs_of_a_profession_and_controllers_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A Chief Engineer was an engineer, a Financial Controller had no role and an Assistant
+    Controller was an associate, an Executive Producer an IC."""
+    assert _inversions(org_file, """\
+          - {id: cfo, name: Fay Cole, title: CFO}
+          - {id: fc, name: Fin Cass, title: Financial Controller, reports_to: cfo}
+          - {id: ac, name: Ace Cole, title: Assistant Controller, reports_to: fc}
+          - {id: sa, name: Sal Ash, title: Senior Accountant, reports_to: ac}
+          - {id: ce, name: Cec Eng, title: Chief Engineer, reports_to: cfo}
+          - {id: me, name: Mel Eng, title: Senior Mechanical Engineer, reports_to: ce}
+          - {id: ep, name: Eva Pro, title: Executive Producer, reports_to: cfo}
+          - {id: sp, name: Sid Pro, title: Senior Producer, reports_to: ep}
+        """) == [("same-rank", 6)]  # (an assistant controller reads as the controller)
+
+
+def test_staff_nurses_and_accountants_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A Staff Nurse or Staff Accountant was a Senior IC, above the Charge Nurse's IC."""
+    assert _inversions(org_file, """\
+          - {id: wm, name: Wyn Mae, title: Ward Manager}
+          - {id: cn, name: Cal Nye, title: Charge Nurse, reports_to: wm}
+          - {id: sn, name: Sue Nye, title: Staff Nurse, reports_to: cn}
+          - {id: ac, name: Ada Cole, title: Accountant, reports_to: wm}
+          - {id: sa, name: Sam Aho, title: Staff Accountant, reports_to: ac}
+        """) == [("same-rank", 6), ("same-rank", 8)]  # (IC over IC)
+
+
+def test_partners_and_associates_of_a_firm_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """An Audit Partner was an IC, an Associate Partner and an Associate were associates:
+    the Senior Managers and Analysts under them were rank-inversion errors."""
+    assert _inversions(org_file, """\
+          - {id: mp, name: May Parr, title: Managing Partner}
+          - {id: ap, name: Abe Parr, title: Audit Partner, reports_to: mp}
+          - {id: xp, name: Xi Parr, title: Associate Partner, reports_to: ap}
+          - {id: sm, name: Sol Marr, title: Senior Manager, reports_to: xp}
+          - {id: as, name: Ash Sole, title: Associate, reports_to: sm}
+          - {id: an, name: Ann Ali, title: Analyst, reports_to: as}
+        """) == [("same-rank", 9)]  # (an Analyst under an Associate: both ICs)
+
+
+def test_a_school_s_leaders_are_no_rank_inversion(org_file: Callable[..., Path]) -> None:
+    """A Deputy Head Teacher was an IC and an Assistant Headteacher or Principal an associate:
+    the Heads of Department and Teachers under them were rank-inversion errors."""
+    assert _inversions(org_file, """\
+          - {id: ht, name: Hal Tate, title: Headteacher}
+          - {id: dh, name: Dee Hart, title: Deputy Head Teacher, reports_to: ht}
+          - {id: ah, name: Al Hart, title: Assistant Headteacher, reports_to: dh}
+          - {id: hd, name: Hy Dent, title: Head of Department, reports_to: ah}
+          - {id: tc, name: Tia Cole, title: Teacher, reports_to: hd}
+          - {id: pa, name: Pam Ash, title: PA to the Headteacher, reports_to: ht}
+          - {id: pr, name: Pru Ray, title: Principal}
+          - {id: vp, name: Vic Pye, title: Vice Principal, reports_to: pr}
+          - {id: ap, name: Ali Pye, title: Assistant Principal, reports_to: vp}
+          - {id: t2, name: Tom Cole, title: Teacher, reports_to: ap}
+        """) == [("same-rank", 6), ("same-rank", 7), ("same-rank", 12)]
 
 
 def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:

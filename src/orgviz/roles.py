@@ -61,40 +61,62 @@ _VP = (r"^((senior|sr|executive|exec|group|corporate|regional|area|divisional|gl
        r"(svp|evp|vp|vice president)")
 #: Keeps a pattern that finds a role anywhere in a title ("Regional Director North") off the
 #: titles of those who assist its holder ("Executive Assistant to the Managing Director",
-#: "Secretary to the Head", "Support to Head of Health and Safety").
-_NOT_ASSISTING = r"^(?!.*\b(assistant|secretary|aide|support|adviser|advisor) to\b)"
+#: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher",
+#: "Head Teacher's PA").
+_NOT_ASSISTING = (r"^(?!.*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b)"
+                  r"(?!.*\bs (pa|ea|assistant|secretary)$)")
+
+#: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
+#: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
+#: a C-level below the CEO).
+_CHIEF = r"^((group|global|interim|acting|joint|divisional|regional|deputy) )?"
+
+#: "Staff" as the grade above senior, in technical ladders ("Staff Data Scientist"); elsewhere
+#: it names the basic grade ("Staff Nurse", "Staff Accountant", "Staff Writer").
+_STAFF_TECH = (r"^staff (\w+ )?(engineer|developer|scientist|designer|researcher|analyst|"
+               r"architect|product manager|technical program manager)\b")
 
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
 # The first role whose pattern matches wins, so specific roles come before generic ones.
 BUILTIN_ROLES: tuple[Role, ...] = (
-    _r("ceo", "CEO", "ceo", "executive", r"^(ceo|chief executive( officer)?)\b",
+    _r("ceo", "CEO", "ceo", "executive",
+       r"^((group|global|interim|acting|joint) )?(ceo|chief executive( officer)?)\b",
        r"^(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b", r"^managing director$",
-       r"^president( and ceo)?$", r"^permanent secretary$", r"^managing partner$"),
+       r"^president( and ceo)?$", r"^(second )?permanent secretary$", r"^managing partner$",
+       r"^executive chair(man|woman|person)?$",
+       r"^((executive|acting|interim) )?(head ?teacher|headmaster|headmistress)$",
+       r"^executive principal$"),
     _r("cpo", "Chief Product Officer", "c-level", "product",
-       r"^(cpo|chief product( and technology)? officer)\b"),
+       _CHIEF + r"(cpo|chief product( and technology)? officer)\b"),
     _r("cto", "Chief Technology Officer", "c-level", "engineering",
-       r"^(cto|chief technology officer|chief technical officer)\b"),
-    _r("cdo", "Chief Design Officer", "c-level", "design", r"^(chief design officer|cdo)\b"),
+       _CHIEF + r"(cto|chief technology officer|chief technical officer)\b"),
+    _r("cdo", "Chief Design Officer", "c-level", "design",
+       _CHIEF + r"(chief design officer|cdo)\b"),
     _r("cfo", "Chief Financial Officer", "c-level", "finance",
-       r"^(cfo|chief financial officer|chief finance officer)\b"),
+       _CHIEF + r"(cfo|chief financial officer|chief finance officer)\b"),
     _r("coo", "Chief Operating Officer", "c-level", "operations",
-       r"^(coo|chief operating officer|chief operations officer)\b"),
+       _CHIEF + r"(coo|chief operating officer|chief operations officer)\b"),
     _r("cmo", "Chief Marketing Officer", "c-level", "marketing",
-       r"^(cmo|chief marketing officer)\b"),
-    _r("cro", "Chief Revenue Officer", "c-level", "sales", r"^(cro|chief revenue officer)\b"),
+       _CHIEF + r"(cmo|chief marketing officer)\b"),
+    _r("cro", "Chief Revenue Officer", "c-level", "sales",
+       _CHIEF + r"(cro|chief revenue officer)\b"),
     _r("chro", "Chief People Officer", "c-level", "people",
-       r"^(chro|cpo people|chief (people|human resources|hr) officer)\b"),
+       _CHIEF + r"(chro|cpo people|chief (people|human resources|hr) officer)\b"),
     _r("ciso", "Chief Information Security Officer", "c-level", "security",
-       r"^(ciso|chief (information )?security officer)\b"),
-    _r("clo", "Chief Legal Officer", "c-level", "legal", r"^(clo|chief legal officer)\b",
-       r"^general counsel\b"),
-    _r("c-level", "C-level executive", "c-level", "executive", r"^chief \w+( \w+)? officer\b"),
+       _CHIEF + r"(ciso|chief (information )?security officer)\b"),
+    _r("clo", "Chief Legal Officer", "c-level", "legal",
+       _CHIEF + r"(clo|chief legal officer)\b", r"^general counsel\b"),
+    _r("c-level", "C-level executive", "c-level", "executive",
+       _CHIEF + r"chief \w+( \w+)? officer\b",
+       r"^(deputy|divisional|regional) (ceo|chief executive)\b", r"^chief nurse$"),
     _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? product\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
        _VP + r"( of)? (engineering|technology|software)\b"),
     _r("vp-design", "VP of Design", "vp", "design", _VP + r"( of)? (design|ux|user experience)\b"),
-    _r("partner", "Partner", "vp", "general", r"^(senior |equity |salaried |name )?partner$"),
+    _r("partner", "Partner", "vp", "general",
+       r"^(senior |equity |salaried |name |office managing |practice |audit |tax |advisory |"
+       r"consulting |deal |engagement |lead |gp )?partner$"),
     _r("avp", "Associate Vice President", "head", "general",
        r"^(associate|assistant) (vice president|vp)\b", r"^avp\b"),
     _r("vp", "Vice President", "vp", "general", _VP + r"\b",
@@ -107,7 +129,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^head of (design|ux|user experience)\b"),
     _r("head", "Head of function", "head", "general", _NOT_ASSISTING + r".*\bhead of\b",
        _NOT_ASSISTING + r".*\bhead$",
-       r"^general manager\b"),
+       r"^general manager\b", r"^associate partner$", r"^principal$",
+       _NOT_ASSISTING + r".*\bhead ?teacher\b", _NOT_ASSISTING + r".*\bhead(master|mistress)\b"),
     _r("director-of-product", "Director of Product", "director", "product",
        r"^(senior )?(director|dir)( of)? product( management)?\b",
        r"^product( management)? director\b"),
@@ -121,7 +144,11 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_ASSISTING + r".*\bchief of staff\b"),
     _r("director", "Director", "director", "general",
        r"^(senior |associate )?(director|dir)\b", _NOT_ASSISTING + r".*\bdirector\b",
-       r"^(deputy|associate|assistant) general counsel\b"),
+       r"^(deputy|associate|assistant) general counsel\b",
+       r"^(vice|deputy|assistant|associate) principal$",
+       r"^((assistant|deputy|group|corporate|divisional) )?(financial |finance )?controller$",
+       r"^((deputy|assistant) )?chief (engineer|pharmacist|actuary|economist|statistician|"
+       r"scientist|accountant)$"),
     _r("group-pm", "Group Product Manager", "manager", "product",
        r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
        r"^product (lead|manager lead)\b"),
@@ -145,11 +172,11 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("manager", "Manager", "manager", "general",
        r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b)"
        r".*\bmanager\b",
-       r"\blead\b", r"\bteam leader\b"),
+       r"\blead\b", r"\bteam leader\b", r"^executive producer$"),
     _r("supervisor", "Supervisor", "supervisor", "general",
        r"\b(supervisor|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
-       r"^(senior|sr|staff|principal)\b"),
+       r"^(senior|sr|principal)\b", _STAFF_TECH),
     _r("apm", "Associate Product Manager", "associate", "product",
        r"^(associate|junior|jr) product manager\b", r"^apm\b", r"^product (manager )?intern\b"),
     _r("pm", "Product Manager", "ic", "product",
@@ -165,7 +192,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"\b(executive|personal|administrative) assistant\b", r"^(ea|pa)\b"),
     _r("analyst", "Analyst", "ic", "general", r"\b(analyst|scientist|researcher)\b"),
     _r("intern", "Intern", "associate", "general", r"\b(intern|trainee|apprentice)\b"),
-    _r("associate", "Associate", "associate", "general", r"^(associate|junior|jr|assistant)\b",
+    _r("associate", "Associate", "associate", "general",
+       r"^(associate(?!$)|junior|jr|assistant)\b",
        r"\bassistant$"),
     _r("ic", "Individual contributor", "ic", "general", _IC_MANAGER.pattern,
        r"\b(specialist|representative|rep|coordinator|consultant|accountant|officer|"
