@@ -132,6 +132,46 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Principal Consultant", "senior-ic"), ("Teacher", "ic"),
     ("PA to the Headteacher", "executive-assistant"), ("Head Teacher's PA", "ic"),
     ("PA to the Managing Director", "executive-assistant"),
+    # whoever assists a role's holder, named after it, is not that role (CEO Assistant,
+    # Chief Executive Assistant were CEOs, Director Assistant a director ...)
+    ("CEO Assistant", "associate"), ("CEO's PA", None),
+    ("Chief Executive Assistant", "executive-assistant"),
+    ("Chief Executive's Office Manager", "ic"), ("Chief Executive Officer's PA", "ic"),
+    ("Chief Operating Officer's Assistant", "associate"), ("Director Assistant", "associate"),
+    ("Vice President Assistant", "associate"),
+    ("Executive Assistant to the Store Manager", "executive-assistant"),
+    ("Assistant to the Team Lead", "associate"), ("Store Manager", "manager"),
+    ("Lead Teaching Assistant", "associate"), ("Finance Director and Company Secretary",
+                                               "director"),
+    # chief officers of two functions or abbreviated (were IC or no role), chief officers,
+    # counsels and nurses (were IC)
+    ("Chief Financial and Operating Officer", "c-level"),
+    ("Chief Risk and Compliance Officer", "c-level"), ("CIO", "c-level"),
+    ("Group CIO", "c-level"), ("Chief Officer", "director"), ("Deputy Chief Officer", "director"),
+    ("Chief Counsel", "director"), ("Deputy Chief Nurse", "c-level"),
+    ("Assistant Chief Nurse", "director"), ("Deputy Permanent Secretary", "c-level"),
+    # local government: the city, county or town manager heads it (was a manager, under
+    # whom the Department Heads were errors), deputies and assistants are C-level
+    ("City Manager", "ceo"), ("County Administrator", "ceo"), ("County Executive", "ceo"),
+    ("Assistant City Manager", "c-level"), ("Deputy County Manager", "c-level"),
+    # US federal departments: secretaries of or for a department and their deputies (were
+    # IC, "secretary", or associate); bare titles stay as they were (a Secretary is an IC)
+    ("Secretary of Defense", "ceo"), ("Secretary of State", "ceo"),
+    ("Deputy Secretary of Defense", "c-level"),
+    ("Under Secretary of Defense for Policy", "c-level"),
+    ("Assistant Secretary for Health", "vp"), ("Deputy Assistant Secretary of Defense", "head"),
+    ("Secretary", "ic"), ("Secretary of the Board", "ic"), ("Deputy Secretary", "ic"),
+    ("Assistant Secretary", "associate"),
+    ("Inspector General", "head"), ("Deputy Inspector General", "head"),
+    ("Assistant Inspector General for Audit", "director"),
+    ("Special Agent in Charge", "manager"), ("Assistant Special Agent in Charge", "manager"),
+    ("Nurse in Charge", "manager"), ("Assistant to the Nurse in Charge", "associate"),
+    # universities: professors of every rank are senior ICs (Assistant and Associate
+    # Professors were associates, under whom postdocs were errors), a Dean heads a faculty
+    ("Professor", "senior-ic"), ("Associate Professor", "senior-ic"),
+    ("Assistant Professor", "senior-ic"), ("Lecturer", "ic"), ("Senior Lecturer", "senior-ic"),
+    ("Dean", "head"), ("Dean of Students", "head"), ("Associate Dean", "director"),
+    ("Assistant Dean", "director"), ("Assistant to the Dean", "associate"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -232,6 +272,58 @@ def test_a_school_s_leaders_are_no_rank_inversion(org_file: Callable[..., Path])
           - {id: ap, name: Ali Pye, title: Assistant Principal, reports_to: vp}
           - {id: t2, name: Tom Cole, title: Teacher, reports_to: ap}
         """) == [("same-rank", 6), ("same-rank", 7), ("same-rank", 12)]
+
+
+def test_those_who_assist_an_executive_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A Chief Executive Assistant or the Chief Executive's Office Manager was a CEO, a
+    Chief Financial and Operating Officer an IC."""
+    assert _inversions(org_file, """\
+          - {id: ceo, name: Cy Oh, title: Chief Executive}
+          - {id: cos, name: Sol Tan, title: Chief of Staff, reports_to: ceo}
+          - {id: cea, name: Cea Ash, title: Chief Executive Assistant, reports_to: cos}
+          - {id: om, name: Ola Mott, title: Chief Executive's Office Manager, reports_to: cos}
+          - {id: cf, name: Cal Fay, title: Chief Financial and Operating Officer, reports_to: ceo}
+          - {id: fd, name: Fay Dunn, title: Finance Director, reports_to: cf}
+          - {id: co, name: Col Orr, title: Chief Counsel, reports_to: cf}
+          - {id: lc, name: Lu Carr, title: Senior Legal Counsel, reports_to: co}
+        """) == []
+
+
+def test_city_and_federal_executives_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A City Manager was a manager over Department Heads; a federal department's Secretary,
+    Deputy, Under and Deputy Assistant Secretaries were ICs and an Assistant Secretary an
+    associate, an Assistant Inspector General an associate over an IC Special Agent in Charge."""
+    assert _inversions(org_file, """\
+          - {id: cm, name: Cam Moss, title: City Manager}
+          - {id: acm, name: Ace Moss, title: Assistant City Manager, reports_to: cm}
+          - {id: dh, name: Dee Hart, title: Department Head, reports_to: acm}
+          - {id: sec, name: Seth Cole, title: Secretary of Defense}
+          - {id: dep, name: Deb Cole, title: Deputy Secretary of Defense, reports_to: sec}
+          - {id: und, name: Uma Cole, title: Under Secretary of Defense, reports_to: dep}
+          - {id: as, name: Asa Cole, title: Assistant Secretary of Defense, reports_to: und}
+          - {id: das, name: Dai Cole, title: Deputy Assistant Secretary of Defense, reports_to: as}
+          - {id: od, name: Odo Dunn, title: Office Director, reports_to: das}
+          - {id: ig, name: Ira Gee, title: Inspector General, reports_to: sec}
+          - {id: aig, name: Aig Gee, title: Assistant Inspector General, reports_to: ig}
+          - {id: sac, name: Sac Gee, title: Special Agent in Charge, reports_to: aig}
+          - {id: sa, name: Sal Gee, title: Special Agent, reports_to: sac}
+        """) == [("same-rank", 9)]  # (an under secretary under the deputy: both C-level)
+
+
+def test_a_university_s_faculty_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:
+    """Assistant and Associate Professors and Associate Deans were associates: the postdocs
+    and coordinators under them were rank-inversion errors."""
+    assert _inversions(org_file, """\
+          - {id: dn, name: Dan Ng, title: Dean of Engineering}
+          - {id: ad, name: Ada Ng, title: Associate Dean, reports_to: dn}
+          - {id: pc, name: Pia Cole, title: Program Coordinator, reports_to: ad}
+          - {id: pr, name: Pru Ray, title: Professor, reports_to: dn}
+          - {id: ap, name: Abe Pye, title: Assistant Professor, reports_to: pr}
+          - {id: pd, name: Pat Doe, title: Postdoctoral Researcher, reports_to: ap}
+          - {id: lc, name: Lea Cho, title: Lecturer, reports_to: pr}
+        """) == [("same-rank", 8)]  # (an assistant professor under a professor)
 
 
 def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:

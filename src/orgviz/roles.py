@@ -62,14 +62,15 @@ _VP = (r"^((senior|sr|executive|exec|group|corporate|regional|area|divisional|gl
 #: Keeps a pattern that finds a role anywhere in a title ("Regional Director North") off the
 #: titles of those who assist its holder ("Executive Assistant to the Managing Director",
 #: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher",
-#: "Head Teacher's PA").
+#: "Head Teacher's PA", "Chief Executive Assistant").
 _NOT_ASSISTING = (r"^(?!.*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b)"
-                  r"(?!.*\bs (pa|ea|assistant|secretary)$)")
+                  r"(?!.*\bs (pa|ea|assistant|secretary|office manager)$)"
+                  r"(?!.*\b(pa|ea|assistant)$)")
 
 #: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
 #: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
 #: a C-level below the CEO).
-_CHIEF = r"^((group|global|interim|acting|joint|divisional|regional|deputy) )?"
+_CHIEF = _NOT_ASSISTING + r"((group|global|interim|acting|joint|divisional|regional|deputy) )?"
 
 #: "Staff" as the grade above senior, in technical ladders ("Staff Data Scientist"); elsewhere
 #: it names the basic grade ("Staff Nurse", "Staff Accountant", "Staff Writer").
@@ -81,12 +82,16 @@ _STAFF_TECH = (r"^staff (\w+ )?(engineer|developer|scientist|designer|researcher
 # The first role whose pattern matches wins, so specific roles come before generic ones.
 BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ceo", "CEO", "ceo", "executive",
-       r"^((group|global|interim|acting|joint) )?(ceo|chief executive( officer)?)\b",
-       r"^(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b", r"^managing director$",
+       _NOT_ASSISTING + r"((group|global|interim|acting|joint) )?"
+       r"(ceo|chief executive( officer)?)\b",
+       _NOT_ASSISTING + r"(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b",
+       r"^managing director$",
        r"^president( and ceo)?$", r"^(second )?permanent secretary$", r"^managing partner$",
        r"^executive chair(man|woman|person)?$",
        r"^((executive|acting|interim) )?(head ?teacher|headmaster|headmistress)$",
-       r"^executive principal$"),
+       r"^executive principal$",
+       r"^(city|county|town|borough|village) (manager|administrator|chief executive|executive)$",
+       r"^secretary (of|for) (?!the (board|company|corporation|committee)\b)"),
     _r("cpo", "Chief Product Officer", "c-level", "product",
        _CHIEF + r"(cpo|chief product( and technology)? officer)\b"),
     _r("cto", "Chief Technology Officer", "c-level", "engineering",
@@ -108,8 +113,12 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("clo", "Chief Legal Officer", "c-level", "legal",
        _CHIEF + r"(clo|chief legal officer)\b", r"^general counsel\b"),
     _r("c-level", "C-level executive", "c-level", "executive",
-       _CHIEF + r"chief \w+( \w+)? officer\b",
-       r"^(deputy|divisional|regional) (ceo|chief executive)\b", r"^chief nurse$"),
+       _CHIEF + r"chief \w+( \w+)?( and \w+( \w+)?)? officer\b",
+       _CHIEF + r"(cio|cso|cco|cao|cbo|cgo|cdao)$",
+       r"^(deputy|divisional|regional) (ceo|chief executive)\b", r"^(deputy )?chief nurse$",
+       r"^deputy permanent secretary$",
+       r"^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$",
+       r"^(deputy|under) ?secretary (of|for)\b"),
     _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? product\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
        _VP + r"( of)? (engineering|technology|software)\b"),
@@ -119,8 +128,9 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"consulting |deal |engagement |lead |gp )?partner$"),
     _r("avp", "Associate Vice President", "head", "general",
        r"^(associate|assistant) (vice president|vp)\b", r"^avp\b"),
-    _r("vp", "Vice President", "vp", "general", _VP + r"\b",
-       _NOT_ASSISTING + r".*\b(vice president|vp|svp|evp)$"),
+    _r("vp", "Vice President", "vp", "general", _NOT_ASSISTING + _VP[1:] + r"\b",
+       _NOT_ASSISTING + r".*\b(vice president|vp|svp|evp)$",
+       r"^assistant secretary (of|for)\b"),
     _r("head-of-product", "Head of Product", "head", "product",
        r"^head of product( management)?\b", r"^product head\b"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
@@ -129,7 +139,9 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^head of (design|ux|user experience)\b"),
     _r("head", "Head of function", "head", "general", _NOT_ASSISTING + r".*\bhead of\b",
        _NOT_ASSISTING + r".*\bhead$",
-       r"^general manager\b", r"^associate partner$", r"^principal$",
+       r"^general manager\b", r"^associate partner$", r"^principal$", r"^dean\b",
+       r"^((principal )?deputy )?inspector general\b",
+       r"^(principal )?deputy (assistant|under) ?secretary (of|for)\b",
        _NOT_ASSISTING + r".*\bhead ?teacher\b", _NOT_ASSISTING + r".*\bhead(master|mistress)\b"),
     _r("director-of-product", "Director of Product", "director", "product",
        r"^(senior )?(director|dir)( of)? product( management)?\b",
@@ -143,12 +155,15 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
        _NOT_ASSISTING + r".*\bchief of staff\b"),
     _r("director", "Director", "director", "general",
-       r"^(senior |associate )?(director|dir)\b", _NOT_ASSISTING + r".*\bdirector\b",
+       _NOT_ASSISTING + r"(senior |associate )?(director|dir)\b",
+       _NOT_ASSISTING + r".*\bdirector\b",
        r"^(deputy|associate|assistant) general counsel\b",
        r"^(vice|deputy|assistant|associate) principal$",
+       r"^(associate|assistant|vice|deputy) dean\b", r"^assistant inspector general\b",
+       r"^((deputy|assistant) )?chief officer$", r"^chief counsel\b",
        r"^((assistant|deputy|group|corporate|divisional) )?(financial |finance )?controller$",
        r"^((deputy|assistant) )?chief (engineer|pharmacist|actuary|economist|statistician|"
-       r"scientist|accountant)$"),
+       r"scientist|accountant|nurse)$"),
     _r("group-pm", "Group Product Manager", "manager", "product",
        r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
        r"^product (lead|manager lead)\b"),
@@ -170,13 +185,16 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("senior-designer", "Senior Designer", "senior-ic", "design",
        r"^(senior|sr|staff|principal) (product |ux |ui |visual |interaction )?designer\b"),
     _r("manager", "Manager", "manager", "general",
-       r"^(?!.*\b(account|project|program|success|product|office|sales|territory)\b)"
-       r".*\bmanager\b",
-       r"\blead\b", r"\bteam leader\b", r"^executive producer$"),
+       _NOT_ASSISTING + r"(?!.*\b(account|project|program|success|product|office|sales|"
+       r"territory)\b).*\bmanager\b",
+       _NOT_ASSISTING + r".*\blead\b", r"\bteam leader\b", r"^executive producer$",
+       _NOT_ASSISTING + r".*\bin charge\b"),
     _r("supervisor", "Supervisor", "supervisor", "general",
        r"\b(supervisor|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
-       r"^(senior|sr|principal)\b", _STAFF_TECH),
+       r"^(senior|sr|principal)\b", _STAFF_TECH,
+       r"^((assistant|associate|full|distinguished|visiting|clinical|research|adjunct) )?"
+       r"professor\b"),
     _r("apm", "Associate Product Manager", "associate", "product",
        r"^(associate|junior|jr) product manager\b", r"^apm\b", r"^product (manager )?intern\b"),
     _r("pm", "Product Manager", "ic", "product",
@@ -201,7 +219,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"partner|associate|support|sales|advocate|technician|technologist|buyer|"
        r"scheduler|planner|operator|inspector|mechanic|electrician|machinist|assembler|"
        r"driver|stocker|janitor|custodian|cashier|receptionist|secretary|bookkeeper|"
-       r"paralegal|nurse|teacher|trainer|auditor)\b",
+       r"paralegal|nurse|teacher|trainer|auditor|lecturer)\b",
        r"\bstaff$"),
 )
 
