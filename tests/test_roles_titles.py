@@ -141,7 +141,7 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Vice President Assistant", "associate"),
     ("Executive Assistant to the Store Manager", "executive-assistant"),
     ("Assistant to the Team Lead", "associate"), ("Store Manager", "manager"),
-    ("Lead Teaching Assistant", "associate"), ("Finance Director and Company Secretary",
+    ("Lead Teaching Assistant", "manager"), ("Finance Director and Company Secretary",
                                                "director"),
     # chief officers of two functions or abbreviated (were IC or no role), chief officers,
     # counsels and nurses (were IC)
@@ -172,6 +172,22 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Assistant Professor", "senior-ic"), ("Lecturer", "ic"), ("Senior Lecturer", "senior-ic"),
     ("Dean", "head"), ("Dean of Students", "head"), ("Associate Dean", "director"),
     ("Assistant Dean", "director"), ("Assistant to the Dean", "associate"),
+    # a general manager of anything heads it (Hotel, Restaurant, Divisional General Manager
+    # were managers, under whom the hotel's Directors of Sales were errors); a General Partner
+    # is a partner (was IC); an Executive Chef or Housekeeper runs the kitchen or housekeeping
+    # (was IC, under whom the Housekeeping Supervisors were errors); a Principal Investigator
+    # leads a lab (was Senior IC, under whom the Lab Manager was an error)
+    ("Hotel General Manager", "head"), ("Restaurant General Manager", "head"),
+    ("Deputy General Manager", "head"), ("Assistant General Manager", "manager"),
+    ("Executive Assistant to the General Manager", "executive-assistant"),
+    ("General Partner", "partner"), ("Executive Chef", "manager"),
+    ("Executive Housekeeper", "manager"), ("Principal Investigator", "manager"),
+    # ... and whoever assists a role's holder, named after it, is not that role (were the role)
+    ("Dean's Assistant", "associate"), ("Professor's Assistant", "associate"),
+    ("General Counsel's Assistant", "associate"), ("Inspector General's PA", "ic"),
+    ("Head of Product's EA", None), ("VP Product's EA", None),
+    ("VP Engineering Assistant", "associate"), ("Director PA", None),
+    ("Director of Support to Schools", "director"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -324,6 +340,26 @@ def test_a_university_s_faculty_is_no_rank_inversion(org_file: Callable[..., Pat
           - {id: pd, name: Pat Doe, title: Postdoctoral Researcher, reports_to: ap}
           - {id: lc, name: Lea Cho, title: Lecturer, reports_to: pr}
         """) == [("same-rank", 8)]  # (an assistant professor under a professor)
+
+
+def test_a_hotel_and_a_lab_are_no_rank_inversion(org_file: Callable[..., Path]) -> None:
+    """A Hotel General Manager was a manager over Directors, an Executive Housekeeper an IC
+    over a Supervisor, a Principal Investigator a Senior IC over a Lab Manager, and a Dean's
+    or General Counsel's Assistant read as the Dean (a head) or General Counsel (C-level)."""
+    assert _inversions(org_file, """\
+          - {id: gm, name: Gia Moss, title: Hotel General Manager}
+          - {id: ds, name: Dee Sole, title: Director of Sales, reports_to: gm}
+          - {id: eh, name: Eve Hart, title: Executive Housekeeper, reports_to: gm}
+          - {id: hs, name: Hal Sole, title: Housekeeping Supervisor, reports_to: eh}
+          - {id: dn, name: Dan Ng, title: Dean of Science}
+          - {id: fm, name: Fay Mott, title: Faculty Operations Manager, reports_to: dn}
+          - {id: da, name: Dai Ash, title: Dean's Assistant, reports_to: fm}
+          - {id: pi, name: Pia Ito, title: Principal Investigator, reports_to: dn}
+          - {id: lm, name: Lu Mott, title: Lab Manager, reports_to: pi}
+          - {id: gc, name: Gil Cole, title: General Counsel}
+          - {id: lo, name: Lo Ong, title: Legal Operations Manager, reports_to: gc}
+          - {id: ga, name: Gus Ash, title: General Counsel's Assistant, reports_to: lo}
+        """) == [("same-rank", 12)]  # (a Lab Manager under the lab's PI: both managers)
 
 
 def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:

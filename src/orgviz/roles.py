@@ -54,23 +54,29 @@ def _r(id_: str, name: str, level: str, function: str, *titles: str) -> Role:
 #: manager ("Sales Manager" over sales reps).
 _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|territory) manager\b")
 
+
+#: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
+#: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
+#: Assistant", "Chief Executive's Office Manager", "Director PA").
+_NOT_AN_AIDE = (r"^(?!.*\bs (pa|ea|assistant|secretary|office manager)$)"
+                r"(?!.*\b(pa|ea|assistant)$)")
+#: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
+#: nor the titles that say whom they assist ("Executive Assistant to the Managing Director",
+#: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher").
+_NOT_ASSISTING = (_NOT_AN_AIDE
+                  + r"(?!.*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b)")
+
 #: The start of a vice president's title: "VP", "SVP", "EVP", "Vice President", "Senior Vice
 #: President", "Executive VP", "Group Vice President" ... (an associate or assistant vice
-#: president is `avp`, a level below).
-_VP = (r"^((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
+#: president is `avp`, a level below; "VP Product's EA" is no VP).
+_VP = (_NOT_AN_AIDE
+       + r"((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
        r"(svp|evp|vp|vice president)")
-#: Keeps a pattern that finds a role anywhere in a title ("Regional Director North") off the
-#: titles of those who assist its holder ("Executive Assistant to the Managing Director",
-#: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher",
-#: "Head Teacher's PA", "Chief Executive Assistant").
-_NOT_ASSISTING = (r"^(?!.*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b)"
-                  r"(?!.*\bs (pa|ea|assistant|secretary|office manager)$)"
-                  r"(?!.*\b(pa|ea|assistant)$)")
 
 #: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
 #: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
 #: a C-level below the CEO).
-_CHIEF = _NOT_ASSISTING + r"((group|global|interim|acting|joint|divisional|regional|deputy) )?"
+_CHIEF = _NOT_AN_AIDE + r"((group|global|interim|acting|joint|divisional|regional|deputy) )?"
 
 #: "Staff" as the grade above senior, in technical ladders ("Staff Data Scientist"); elsewhere
 #: it names the basic grade ("Staff Nurse", "Staff Accountant", "Staff Writer").
@@ -82,16 +88,16 @@ _STAFF_TECH = (r"^staff (\w+ )?(engineer|developer|scientist|designer|researcher
 # The first role whose pattern matches wins, so specific roles come before generic ones.
 BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ceo", "CEO", "ceo", "executive",
-       _NOT_ASSISTING + r"((group|global|interim|acting|joint) )?"
+       _NOT_AN_AIDE + r"((group|global|interim|acting|joint) )?"
        r"(ceo|chief executive( officer)?)\b",
-       _NOT_ASSISTING + r"(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b",
+       _NOT_AN_AIDE + r"(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b",
        r"^managing director$",
        r"^president( and ceo)?$", r"^(second )?permanent secretary$", r"^managing partner$",
        r"^executive chair(man|woman|person)?$",
        r"^((executive|acting|interim) )?(head ?teacher|headmaster|headmistress)$",
        r"^executive principal$",
        r"^(city|county|town|borough|village) (manager|administrator|chief executive|executive)$",
-       r"^secretary (of|for) (?!the (board|company|corporation|committee)\b)"),
+       _NOT_AN_AIDE + r"secretary (of|for) (?!the (board|company|corporation|committee)\b)"),
     _r("cpo", "Chief Product Officer", "c-level", "product",
        _CHIEF + r"(cpo|chief product( and technology)? officer)\b"),
     _r("cto", "Chief Technology Officer", "c-level", "engineering",
@@ -111,56 +117,60 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ciso", "Chief Information Security Officer", "c-level", "security",
        _CHIEF + r"(ciso|chief (information )?security officer)\b"),
     _r("clo", "Chief Legal Officer", "c-level", "legal",
-       _CHIEF + r"(clo|chief legal officer)\b", r"^general counsel\b"),
+       _CHIEF + r"(clo|chief legal officer)\b", _NOT_AN_AIDE + r"general counsel\b"),
     _r("c-level", "C-level executive", "c-level", "executive",
        _CHIEF + r"chief \w+( \w+)?( and \w+( \w+)?)? officer\b",
        _CHIEF + r"(cio|cso|cco|cao|cbo|cgo|cdao)$",
        r"^(deputy|divisional|regional) (ceo|chief executive)\b", r"^(deputy )?chief nurse$",
        r"^deputy permanent secretary$",
        r"^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$",
-       r"^(deputy|under) ?secretary (of|for)\b"),
+       _NOT_AN_AIDE + r"(deputy|under) ?secretary (of|for)\b"),
     _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? product\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
        _VP + r"( of)? (engineering|technology|software)\b"),
     _r("vp-design", "VP of Design", "vp", "design", _VP + r"( of)? (design|ux|user experience)\b"),
     _r("partner", "Partner", "vp", "general",
        r"^(senior |equity |salaried |name |office managing |practice |audit |tax |advisory |"
-       r"consulting |deal |engagement |lead |gp )?partner$"),
+       r"consulting |deal |engagement |lead |gp |general )?partner$"),
     _r("avp", "Associate Vice President", "head", "general",
        r"^(associate|assistant) (vice president|vp)\b", r"^avp\b"),
-    _r("vp", "Vice President", "vp", "general", _NOT_ASSISTING + _VP[1:] + r"\b",
+    _r("vp", "Vice President", "vp", "general", _VP + r"\b",
        _NOT_ASSISTING + r".*\b(vice president|vp|svp|evp)$",
-       r"^assistant secretary (of|for)\b"),
+       _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
     _r("head-of-product", "Head of Product", "head", "product",
-       r"^head of product( management)?\b", r"^product head\b"),
+       _NOT_AN_AIDE + r"head of product( management)?\b", r"^product head\b"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
-       r"^head of (engineering|technology|software)\b"),
+       _NOT_AN_AIDE + r"head of (engineering|technology|software)\b"),
     _r("head-of-design", "Head of Design", "head", "design",
-       r"^head of (design|ux|user experience)\b"),
+       _NOT_AN_AIDE + r"head of (design|ux|user experience)\b"),
     _r("head", "Head of function", "head", "general", _NOT_ASSISTING + r".*\bhead of\b",
        _NOT_ASSISTING + r".*\bhead$",
-       r"^general manager\b", r"^associate partner$", r"^principal$", r"^dean\b",
-       r"^((principal )?deputy )?inspector general\b",
-       r"^(principal )?deputy (assistant|under) ?secretary (of|for)\b",
+       _NOT_ASSISTING + r"(?!.*\bassistant general manager\b).*\bgeneral manager\b",
+       r"^associate partner$", r"^principal$", _NOT_AN_AIDE + r"dean\b",
+       _NOT_AN_AIDE + r"((principal )?deputy )?inspector general\b",
+       _NOT_AN_AIDE + r"(principal )?deputy (assistant|under) ?secretary (of|for)\b",
        _NOT_ASSISTING + r".*\bhead ?teacher\b", _NOT_ASSISTING + r".*\bhead(master|mistress)\b"),
     _r("director-of-product", "Director of Product", "director", "product",
-       r"^(senior )?(director|dir)( of)? product( management)?\b",
+       _NOT_AN_AIDE + r"(senior )?(director|dir)( of)? product( management)?\b",
        r"^product( management)? director\b"),
     _r("director-of-engineering", "Director of Engineering", "director", "engineering",
-       r"^(senior )?(director|dir)( of)? (engineering|software engineering|technology)\b",
+       _NOT_AN_AIDE
+       + r"(senior )?(director|dir)( of)? (engineering|software engineering|technology)\b",
        r"^engineering director\b"),
     _r("director-of-design", "Director of Design", "director", "design",
-       r"^(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
+       _NOT_AN_AIDE
+       + r"(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
        r"^design director\b"),
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
        _NOT_ASSISTING + r".*\bchief of staff\b"),
     _r("director", "Director", "director", "general",
-       _NOT_ASSISTING + r"(senior |associate )?(director|dir)\b",
+       _NOT_AN_AIDE + r"(senior |associate )?(director|dir)\b",
        _NOT_ASSISTING + r".*\bdirector\b",
-       r"^(deputy|associate|assistant) general counsel\b",
+       _NOT_AN_AIDE + r"(deputy|associate|assistant) general counsel\b",
        r"^(vice|deputy|assistant|associate) principal$",
-       r"^(associate|assistant|vice|deputy) dean\b", r"^assistant inspector general\b",
-       r"^((deputy|assistant) )?chief officer$", r"^chief counsel\b",
+       _NOT_AN_AIDE + r"(associate|assistant|vice|deputy) dean\b",
+       _NOT_AN_AIDE + r"assistant inspector general\b",
+       r"^((deputy|assistant) )?chief officer$", _NOT_AN_AIDE + r"chief counsel\b",
        r"^((assistant|deputy|group|corporate|divisional) )?(financial |finance )?controller$",
        r"^((deputy|assistant) )?chief (engineer|pharmacist|actuary|economist|statistician|"
        r"scientist|accountant|nurse)$"),
@@ -187,14 +197,15 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("manager", "Manager", "manager", "general",
        _NOT_ASSISTING + r"(?!.*\b(account|project|program|success|product|office|sales|"
        r"territory)\b).*\bmanager\b",
-       _NOT_ASSISTING + r".*\blead\b", r"\bteam leader\b", r"^executive producer$",
+       r"^lead\b", _NOT_ASSISTING + r".*\blead\b", r"\bteam leader\b",
+       r"^executive (producer|chef|housekeeper)$", _NOT_AN_AIDE + r"principal investigator\b",
        _NOT_ASSISTING + r".*\bin charge\b"),
     _r("supervisor", "Supervisor", "supervisor", "general",
        r"\b(supervisor|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
        r"^(senior|sr|principal)\b", _STAFF_TECH,
-       r"^((assistant|associate|full|distinguished|visiting|clinical|research|adjunct) )?"
-       r"professor\b"),
+       _NOT_AN_AIDE + r"((assistant|associate|full|distinguished|visiting|clinical|research|"
+       r"adjunct) )?professor\b"),
     _r("apm", "Associate Product Manager", "associate", "product",
        r"^(associate|junior|jr) product manager\b", r"^apm\b", r"^product (manager )?intern\b"),
     _r("pm", "Product Manager", "ic", "product",
