@@ -188,6 +188,18 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Head of Product's EA", None), ("VP Product's EA", None),
     ("VP Engineering Assistant", "associate"), ("Director PA", None),
     ("Director of Support to Schools", "director"),
+    # hospital consultants are senior clinicians (were IC, under the Senior House Officers and
+    # Senior Registrars who report to them: errors); a Senior House Officer is a junior
+    # doctor (was Senior IC)
+    ("Consultant Physician", "senior-ic"), ("Consultant in Emergency Medicine", "senior-ic"),
+    ("Consultant Orthopaedic Surgeon", "senior-ic"), ("Nurse Consultant", "senior-ic"),
+    ("Consultant Midwife", "senior-ic"), ("Senior House Officer", "ic"),
+    ("Senior Housing Officer", "senior-ic"), ("Consultant", "ic"), ("SAP Consultant", "ic"),
+    ("Senior Consultant", "senior-ic"),
+    # US federal supervisory posts are supervisors (were IC: a Senior IT Specialist under a
+    # Supervisory IT Specialist was an error)
+    ("Supervisory IT Specialist", "supervisor"), ("Supervisory Program Analyst", "supervisor"),
+    ("Supervising Attorney", "supervisor"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -360,6 +372,22 @@ def test_a_hotel_and_a_lab_are_no_rank_inversion(org_file: Callable[..., Path]) 
           - {id: lo, name: Lo Ong, title: Legal Operations Manager, reports_to: gc}
           - {id: ga, name: Gus Ash, title: General Counsel's Assistant, reports_to: lo}
         """) == [("same-rank", 12)]  # (a Lab Manager under the lab's PI: both managers)
+
+
+def test_consultants_and_supervisory_posts_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A Consultant Physician was an IC under whom a Senior House Officer (a Senior IC) was an
+    error; so was a Senior IT Specialist under an IC Supervisory IT Specialist."""
+    assert _inversions(org_file, """\
+          - {id: cd, name: Cai Dunn, title: Clinical Director}
+          - {id: cp, name: Cy Parr, title: Consultant Physician, reports_to: cd}
+          - {id: sho, name: Sho Ito, title: Senior House Officer, reports_to: cp}
+          - {id: ca, name: Cal Ash, title: Consultant Anaesthetist, reports_to: cd}
+          - {id: sr, name: Sol Reyes, title: Senior Registrar, reports_to: ca}
+          - {id: dd, name: Dot Dunn, title: Division Director}
+          - {id: sit, name: Sid Tate, title: Supervisory IT Specialist, reports_to: dd}
+          - {id: it, name: Ida Tate, title: Senior IT Specialist, reports_to: sit}
+        """) == [("same-rank", 8)]  # (a Senior Registrar under a consultant: senior ICs)
 
 
 def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:

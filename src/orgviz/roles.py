@@ -83,6 +83,16 @@ _CHIEF = _NOT_AN_AIDE + r"((group|global|interim|acting|joint|divisional|regiona
 _STAFF_TECH = (r"^staff (\w+ )?(engineer|developer|scientist|designer|researcher|analyst|"
                r"architect|product manager|technical program manager)\b")
 
+#: A hospital consultant: the senior doctor (nurse, midwife ...) of a specialty, over its
+#: registrars and house officers ("Consultant Physician", "Consultant in Emergency
+#: Medicine", "Nurse Consultant"); not a "Consultant" of a consulting firm.
+_CONSULTANT_CLINICIAN = (
+    r"^consultant (in\b|(\w+ )?(physician|surgeon|anaesthetist|anesthetist|psychiatrist|"
+    r"radiologist|paediatrician|pediatrician|obstetrician|gynaecologist|cardiologist|"
+    r"oncologist|haematologist|pathologist|neurologist|dermatologist|geriatrician|"
+    r"microbiologist|histopathologist|psychologist|nurse|midwife|pharmacist|"
+    r"clinical scientist)\b)|^(nurse|midwife|pharmacist) consultant$")
+
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
 # The first role whose pattern matches wins, so specific roles come before generic ones.
@@ -201,9 +211,9 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^executive (producer|chef|housekeeper)$", _NOT_AN_AIDE + r"principal investigator\b",
        _NOT_ASSISTING + r".*\bin charge\b"),
     _r("supervisor", "Supervisor", "supervisor", "general",
-       r"\b(supervisor|foreman|forewoman|forewomen|foremen)\b"),
+       r"\b(supervisor|supervisory|supervising|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
-       r"^(senior|sr|principal)\b", _STAFF_TECH,
+       r"^(senior|sr|principal)\b(?! house officer$)", _STAFF_TECH, _CONSULTANT_CLINICIAN,
        _NOT_AN_AIDE + r"((assistant|associate|full|distinguished|visiting|clinical|research|"
        r"adjunct) )?professor\b"),
     _r("apm", "Associate Product Manager", "associate", "product",
