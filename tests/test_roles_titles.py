@@ -200,6 +200,12 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # Supervisory IT Specialist was an error)
     ("Supervisory IT Specialist", "supervisor"), ("Supervisory Program Analyst", "supervisor"),
     ("Supervising Attorney", "supervisor"),
+    # a school district's assistant or deputy superintendent (was associate or no role, over
+    # principals) and a deputy assistant secretary (was IC, over office directors) are heads
+    ("Assistant Superintendent", "head"), ("Deputy Superintendent", "head"),
+    ("Assistant Superintendent for Curriculum and Instruction", "head"),
+    ("Assistant to the Superintendent", "associate"), ("Superintendent", None),
+    ("Deputy Assistant Secretary", "head"), ("Principal Deputy Assistant Secretary", "head"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -388,6 +394,21 @@ def test_consultants_and_supervisory_posts_are_no_rank_inversion(
           - {id: sit, name: Sid Tate, title: Supervisory IT Specialist, reports_to: dd}
           - {id: it, name: Ida Tate, title: Senior IT Specialist, reports_to: sit}
         """) == [("same-rank", 8)]  # (a Senior Registrar under a consultant: senior ICs)
+
+
+def test_a_school_district_and_a_deputy_assistant_secretary_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """An Assistant Superintendent was an associate over Principals, a Deputy Assistant
+    Secretary an IC over Office Directors."""
+    assert _inversions(org_file, """\
+          - {id: su, name: Sue Ure, title: Superintendent}
+          - {id: as, name: Asa Ure, title: Assistant Superintendent, reports_to: su}
+          - {id: pr, name: Pru Ray, title: Principal, reports_to: as}
+          - {id: ap, name: Ali Pye, title: Assistant Principal, reports_to: pr}
+          - {id: tc, name: Tia Cole, title: Teacher, reports_to: ap}
+          - {id: das, name: Dai Cole, title: Deputy Assistant Secretary}
+          - {id: od, name: Odo Dunn, title: Office Director, reports_to: das}
+        """) == [("same-rank", 6)]  # (a principal under an assistant superintendent: heads)
 
 
 def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:
