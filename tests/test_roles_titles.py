@@ -206,6 +206,11 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Assistant Superintendent for Curriculum and Instruction", "head"),
     ("Assistant to the Superintendent", "associate"), ("Superintendent", None),
     ("Deputy Assistant Secretary", "head"), ("Principal Deputy Assistant Secretary", "head"),
+    # the staff of an executive's office are not the executive (were CEO, CTO, VP)
+    ("CEO Office Manager", "ic"), ("CEO Office Coordinator", "ic"),
+    ("Chief Executive Office Manager", "ic"), ("CTO Office Administrator", "ic"),
+    ("VP Office Manager", "ic"), ("Director, Office of Budget", "director"),
+    ("Head of Office Services", "head"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -409,6 +414,17 @@ def test_a_school_district_and_a_deputy_assistant_secretary_are_no_rank_inversio
           - {id: das, name: Dai Cole, title: Deputy Assistant Secretary}
           - {id: od, name: Odo Dunn, title: Office Director, reports_to: das}
         """) == [("same-rank", 6)]  # (a principal under an assistant superintendent: heads)
+
+
+def test_the_staff_of_a_ceo_s_office_are_no_rank_inversion(
+        org_file: Callable[..., Path]) -> None:
+    """A CEO Office Manager or Coordinator was a CEO: under the Chief of Staff, an error."""
+    assert _inversions(org_file, """\
+          - {id: ceo, name: Cy Oh, title: CEO}
+          - {id: cos, name: Sol Tan, title: Chief of Staff, reports_to: ceo}
+          - {id: om, name: Ola Mott, title: CEO Office Manager, reports_to: cos}
+          - {id: oc, name: Oz Cole, title: CEO Office Coordinator, reports_to: om}
+        """) == []  # (an Office Manager with reports is a manager)
 
 
 def test_a_chief_of_staff_s_team_is_no_rank_inversion(org_file: Callable[..., Path]) -> None:

@@ -57,9 +57,10 @@ _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|terri
 
 #: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
-#: Assistant", "Chief Executive's Office Manager", "Director PA").
+#: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA").
 _NOT_AN_AIDE = (r"^(?!.*\bs (pa|ea|assistant|secretary|office manager)$)"
-                r"(?!.*\b(pa|ea|assistant)$)")
+                r"(?!.*\b(pa|ea|assistant)$)"
+                r"(?!\w+( \w+)?( s)? office (manager|coordinator|administrator|assistant)\b)")
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
 #: nor the titles that say whom they assist ("Executive Assistant to the Managing Director",
 #: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher").
