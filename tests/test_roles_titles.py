@@ -557,3 +557,24 @@ def test_directors_and_heads_of_any_function_rank_as_such(qualifier: str, functi
     assert role is not None and DEFAULT_LADDER.roles[role].level == level, (title, role)
     helper = DEFAULT_LADDER.infer(f"Executive Assistant to the {title}")
     assert helper == "executive-assistant", (title, helper)
+
+
+_TITLE_WORDS = ["senior", "executive", "assistant", "to", "the", "office", "manager", "director",
+                "head", "of", "vp", "s", "pa", "ea", "general", "counsel", "chief", "officer",
+                "deputy", "dean", "secretary", "support", "lead", "principal", "teacher",
+                "partner", "product", "engineering", "sales", "for", "staff", "nurse"]
+
+
+@given(st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=7))
+def test_patterns_with_guards_match_as_written(words: list[str]) -> None:
+    """The aide and assisting guards are tested once a title (not once a pattern: each runs
+    over the whole title); the first match is the one the patterns as written give."""
+    import re
+
+    from orgviz.roles import normalise_title
+
+    text = normalise_title(" ".join(words))
+    DEFAULT_LADDER.infer("Engineer")  # (compiles the patterns)
+    written = next((role for source, role in DEFAULT_LADDER._patterns
+                    if re.search(source, text)), None)
+    assert DEFAULT_LADDER._match(text) == written

@@ -58,14 +58,14 @@ _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|terri
 #: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
 #: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA").
-_NOT_AN_AIDE = (r"^(?!.*\bs (pa|ea|assistant|secretary|office manager)$)"
-                r"(?!.*\b(pa|ea|assistant)$)"
-                r"(?!\w+( \w+)?( s)? office (manager|coordinator|administrator|assistant)\b)")
+_AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager)$", r".*\b(pa|ea|assistant)$",
+                r"\w+( \w+)?( s)? office (manager|coordinator|administrator|assistant)\b")
+_NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
 #: nor the titles that say whom they assist ("Executive Assistant to the Managing Director",
 #: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher").
-_NOT_ASSISTING = (_NOT_AN_AIDE
-                  + r"(?!.*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b)")
+_ASSISTING_TITLE = r".*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b"
+_NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 
 #: The start of a vice president's title: "VP", "SVP", "EVP", "Vice President", "Senior Vice
 #: President", "Executive VP", "Group Vice President" ... (an associate or assistant vice
@@ -271,6 +271,30 @@ _JOB_CODE_WORDS = {
 _TITLE_LEAD = re.compile(r"^(co ?founder|founder|president) and (?=\w)")
 
 
+_AIDE = re.compile("|".join(f"(?:{aide})" for aide in _AIDE_TITLES))
+_ASSISTING = re.compile(_ASSISTING_TITLE)
+
+
+def _guards(text: str) -> tuple[bool, bool, bool]:
+    """(unused, whether a title names an aide of the role it starts with, whether it names
+    whom its holder assists or aids): the tests `_NOT_AN_AIDE` and `_NOT_ASSISTING` make,
+    made once a title rather than once a pattern (each runs over the whole title)."""
+    aide = _AIDE.match(text) is not None
+    return False, aide, aide or _ASSISTING.match(text) is not None
+
+
+def _compiled(source: str, role_id: str) -> tuple[re.Pattern[str], str, int]:
+    """A title pattern compiled, with its guard (see `RoleLadder._compiled`): a pattern that
+    starts with `_NOT_ASSISTING` or `_NOT_AN_AIDE` is compiled without it, anchored, and
+    tried only on the titles that pass the guard."""
+    for guard, prefix in ((2, _NOT_ASSISTING), (1, _NOT_AN_AIDE)):
+        if source.startswith(prefix):
+            rest = source[len(prefix):]
+            # ("^.*X" is searched as "X": the same titles, without a scan from each end)
+            return re.compile(rest[2:] if rest.startswith(".*") else "^" + rest), role_id, guard
+    return re.compile(source), role_id, 0
+
+
 def is_job_code(title: str) -> bool:
     """Whether a title is an HR database's job code (`SA_MAN`, `IT_PROG`, `AD_PRES`)."""
     return _JOB_CODE.fullmatch(title) is not None
@@ -302,8 +326,10 @@ class RoleLadder:
     #: that orgs whose people all name their role never pay for it.
     _patterns: tuple[tuple[str, str], ...] = field(repr=False, default=())
     _cache: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
-    _compiled: list[tuple[re.Pattern[str], str]] = field(repr=False, compare=False,
-                                                         default_factory=list)
+    #: (pattern, role id, guard: 0, or the index in `_guards` of the test that keeps it off a
+    #: title) in matching order.
+    _compiled: list[tuple[re.Pattern[str], str, int]] = field(repr=False, compare=False,
+                                                              default_factory=list)
     _managing: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -334,8 +360,7 @@ class RoleLadder:
         if not text:
             return None
         if not self._compiled:
-            self._compiled.extend((re.compile(source), role_id)
-                                  for source, role_id in self._patterns)
+            self._compiled.extend(_compiled(source, role_id) for source, role_id in self._patterns)
         lead = _TITLE_LEAD.match(text)  # "Co-founder & CTO": the role after the founder
         if lead:
             found = self._match(text[lead.end():])
@@ -345,7 +370,13 @@ class RoleLadder:
 
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
-        for pattern, role_id in self._compiled:
+        guards: tuple[bool, bool, bool] | None = None
+        for pattern, role_id, guard in self._compiled:
+            if guard:
+                if guards is None:
+                    guards = _guards(text)
+                if guards[guard]:
+                    continue
             if pattern.search(text):
                 return role_id
         return None
