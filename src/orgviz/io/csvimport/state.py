@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 
+from orgviz.errors import OrgvizError
+from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.records import ImportOptions, Record
 from orgviz.io.csvimport.values import WITHHELD_NAME
+from orgviz.io.csvread import CsvTable
+from orgviz.io.tables import read_table
 from orgviz.problem import Problem, SourceLoc
 
 
@@ -29,6 +34,18 @@ class ImporterState:
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
+
+    def read_lookup(self, path: str, spellings: Mapping[str, Sequence[str]],
+                    required: Sequence[str], needs: str) -> tuple[CsvTable, dict[str, int]]:
+        """A companion file (--teams, --titles) read with the import's encoding and
+        delimiter, its problems kept, and its columns found by their spellings; OrgvizError
+        "FILE: a ... file needs `needs`" when one of `required` is not there."""
+        table = read_table(path, self.options.encoding, self.options.delimiter)
+        self.problems.extend(table.problems)
+        found = columns_of(table.header, spellings)
+        if any(fld not in found for fld in required):
+            raise OrgvizError(f"{table.shown}: {needs}")
+        return table, found
 
     def tally(self, kind: str, sample: str) -> None:
         """Count a benign, frequent finding; reported once with a few examples."""

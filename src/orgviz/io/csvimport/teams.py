@@ -5,11 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from orgviz.errors import OrgvizError
-from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean, slug
-from orgviz.io.tables import read_table
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -24,12 +21,9 @@ _TEAM_SPELLINGS = {
 
 def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None, str | None]]:
     """A departments CSV: team value -> (name, lead id, parent team value)."""
-    table = read_table(path, imp.options.encoding, imp.options.delimiter)
-    imp.problems.extend(table.problems)
-    found = columns_of(table.header, _TEAM_SPELLINGS)
-    if "id" not in found or "name" not in found:
-        raise OrgvizError(f"{table.shown}: a teams file needs an id column (department_id, "
-                          "team_id, id) and a name column (department_name, name)")
+    table, found = imp.read_lookup(path, _TEAM_SPELLINGS, ("id", "name"), (
+        "a teams file needs an id column (department_id, team_id, id) and a name column "
+        "(department_name, name)"))
     teams = {}
     lines: dict[str, int] = {}
     for line, cells in table.rows:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from orgviz.errors import OrgvizError
-from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean
-from orgviz.io.tables import read_table
 from orgviz.problem import SourceLoc
 from orgviz.roles import is_job_code
 
@@ -23,12 +20,9 @@ _JOB_SPELLINGS = {
 
 def read_titles(imp: ImporterState, path: str) -> dict[str, str]:
     """A jobs CSV (Oracle HR's JOBS table, a Workday job-profile export): job code -> title."""
-    table = read_table(path, imp.options.encoding, imp.options.delimiter)
-    imp.problems.extend(table.problems)
-    found = columns_of(table.header, _JOB_SPELLINGS)
-    if "code" not in found or "title" not in found:
-        raise OrgvizError(f"{table.shown}: a titles file needs a job code column (job_id, "
-                          "job_code, code) and a title column (job_title, title, name)")
+    table, found = imp.read_lookup(path, _JOB_SPELLINGS, ("code", "title"), (
+        "a titles file needs a job code column (job_id, job_code, code) and a title column "
+        "(job_title, title, name)"))
     titles: dict[str, str] = {}
     width = len(table.header)
     for line, cells in table.rows:
