@@ -54,6 +54,15 @@ def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None]) -> Non
             fail(OrgvizError(f"-o {output} is an input file ({path}): give another name"))
 
 
+def terminal_fault(fmt: str | None, example: str) -> str | None:
+    """Why `-o -` cannot write a chart in `fmt` now: PNG or PDF bytes would go onto a
+    terminal (`example`: the file name the message suggests, without its extension)."""
+    if fmt in ("png", "pdf") and sys.stdout.isatty():
+        return (f"-o - would print {fmt.upper()} data to the terminal: redirect it "
+                f"(> {example}.{fmt}) or name a file")
+    return None
+
+
 def load_whole(path: str, unique_ids: bool = False) -> Org:
     """An org file loaded whole, for commands that report on it or convert it; or its load
     errors printed (as `orgviz validate` prints them) and exit 1.

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit, refuse_to_overwrite
+from orgviz.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    fail,
+    keep_until_exit,
+    refuse_to_overwrite,
+    terminal_fault,
+)
 from orgviz.errors import OrgLoadError, OrgvizError, RenderError
 
 if TYPE_CHECKING:
@@ -88,9 +95,9 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
         if hook:
             raise RenderError("--hook keeps diagram files up to date: -o - (stdout) has none "
                               "to keep")
-        if fmt in ("png", "pdf") and sys.stdout.isatty():
-            raise RenderError(f"-o - would print {fmt.upper()} data to the terminal: "
-                              f"redirect it (> chart.{fmt}) or name a file")
+        fault = terminal_fault(fmt, "chart")
+        if fault is not None:
+            raise RenderError(fault)
         return [STDOUT]
     if len(files) > 1 and output is not None and not (
             output.endswith(("/", "\\")) or Path(output).is_dir()):

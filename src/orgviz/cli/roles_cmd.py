@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
-from orgviz.cli.common import fail, load_whole, refuse_to_overwrite
+from orgviz.cli.common import fail, load_whole, refuse_to_overwrite, terminal_fault
 from orgviz.errors import OrgvizError
 
 CHART_FORMATS = ("svg", "png", "pdf", "dot")
@@ -56,9 +55,9 @@ def chart_format(output: str, fmt: str | None) -> str:
     """The format of the chart `-o output` (`--format fmt`) asks for; OrgvizError when the
     two disagree or neither names one, or binary data would go to a terminal."""
     if output == "-":
-        if fmt in ("png", "pdf") and sys.stdout.isatty():
-            raise OrgvizError(f"-o - would print {fmt.upper()} data to the terminal: "
-                              f"redirect it (> roles.{fmt}) or name a file")
+        fault = terminal_fault(fmt, "roles")
+        if fault is not None:
+            raise OrgvizError(fault)
         return fmt or "svg"
     found = os.path.splitext(output)[1].lstrip(".").lower()
     if found not in CHART_FORMATS:
