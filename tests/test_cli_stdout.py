@@ -112,8 +112,8 @@ def test_roles_format_from_extension_or_option(output: str, fmt: str | None,
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "r.png", "--format", "svg"],
      "orgviz: 'r.png' names a .png file but --format is svg: drop one of them\n"),
-    (["-o", "r.txt"], "orgviz: r.txt: unknown chart format; use .svg, .png, .pdf or .dot, or "
-                      "--format\n"),
+    (["-o", "r.txt"], "orgviz: cannot tell the format of 'r.txt' from its extension: use .svg, "
+                      ".png, .pdf or .dot, or --format\n"),
 ])
 def test_roles_format_errors(folder: Path, args: list[str], message: str) -> None:
     done = orgviz("roles", "small.yaml", *args, cwd=folder)

@@ -347,7 +347,7 @@ def test_cli_unwritable_output_exit_2(run) -> None:
     assert result.exit_code == 2
     assert "a-file" in result.stderr and "Traceback" not in result.output
     result = run(str(EXAMPLES[0]), "-o", "roles.txt")
-    assert result.exit_code == 2 and "unknown chart format" in result.stderr
+    assert result.exit_code == 2 and "cannot tell the format of 'roles.txt'" in result.stderr
 
 
 @pytest.mark.parametrize("engine", ENGINES)

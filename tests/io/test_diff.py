@@ -259,7 +259,8 @@ def test_unknown_chart_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o",
                                        str(tmp_path / "diff.gif")])
     assert result.exit_code == 2
-    assert "diff.gif: unknown chart format; use .svg, .png, .pdf or .dot" in result.output
+    assert result.output == (f"orgviz: cannot tell the format of '{tmp_path / 'diff.gif'}' from "
+                             "its extension: use .svg, .png, .pdf or .dot\n")
     assert not (tmp_path / "diff.gif").exists()
 
 
@@ -294,7 +295,8 @@ def test_an_unknown_chart_format_is_refused_before_any_work(tmp_path: Path) -> N
     old, new = _pair(tmp_path)
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", "diff.txt"])
     assert result.exit_code == 2
-    assert result.output == "orgviz: diff.txt: unknown chart format; use .svg, .png, .pdf or .dot\n"
+    assert result.output == ("orgviz: cannot tell the format of 'diff.txt' from its "
+                             "extension: use .svg, .png, .pdf or .dot\n")
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "-o", "-"])
     assert result.exit_code == 2
     assert result.output == ("orgviz: -o - : the report of changes is what goes to stdout; -o "

@@ -342,5 +342,6 @@ def test_an_empty_output_name_is_an_error(tmp_path: Path, args: list[str]) -> No
     result = CliRunner().invoke(main, [*args, "-o", ""])
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        "orgviz: : unknown chart format; use .svg, .png, .pdf or .dot" if args[0] == "diff"
+        "orgviz: cannot tell the format of '' from its extension: use .svg, .png, .pdf or .dot"
+        if args[0] == "diff"
         else "orgviz: cannot write: the output file name is empty")

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from orgviz.model import Org
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: The chart formats of render, roles and diff (render.pipeline.FORMATS, kept literal so
+#: that `--help` does not import the rendering code).
+CHART_FORMATS = ("svg", "png", "pdf", "dot")
 
 #: Whether this process ends with the quick exit of `cli.run` (set there).
 ENDS_QUICKLY = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
@@ -49,12 +48,17 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)
     if len(files) != expected:
         fail(OrgvizError("give OLD and NEW files, or --git REV and one FILE"))
-    fmt = os.path.splitext(output)[1].lstrip(".").lower() if output else ""
     if output == "-":  # (before any work)
         fail(OrgvizError("-o - : the report of changes is what goes to stdout; -o names the "
                          "chart file to draw (.svg, .png, .pdf or .dot)"))
-    if output is not None and fmt not in ("svg", "png", "pdf", "dot"):
-        fail(OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot"))
+    fmt = ""
+    if output is not None:
+        from orgviz.render.pipeline import chart_format
+
+        try:
+            fmt = chart_format(output, None, format_option=False)
+        except OrgvizError as exc:
+            fail(exc)
     try:
         if rev is not None:
             old = load_git_version(rev, files[0])

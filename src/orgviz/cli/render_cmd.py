@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from orgviz.cli.common import (
+    CHART_FORMATS,
     EXIT_OK,
     EXIT_PROBLEMS,
     fail,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from orgviz.problem import Problem
 
 # Kept literal so that `--help` does not import the rendering code.
-FORMATS = ("svg", "png", "pdf", "dot")
 ENGINES = ("auto", "system", "embedded")
 LAYOUT_CHOICES = ("auto", "tidy", "dot")
 THEMES = ("light", "dark", "print", "high-contrast")
@@ -118,7 +118,7 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
 @click.option("-o", "--output", metavar="PATH",
               help="Output file (its extension picks the format), folder ending in '/', or "
                    "- for stdout (SVG unless --format). Default: output/<name>.svg.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(CHART_FORMATS), help="Output format.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Graphviz to use: system `dot` if installed, else the embedded one.")
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default="auto",

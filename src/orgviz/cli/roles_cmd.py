@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from orgviz.cli.common import fail, load_whole, refuse_to_overwrite, terminal_fault
+from orgviz.cli.common import (
+    CHART_FORMATS,
+    fail,
+    load_whole,
+    refuse_to_overwrite,
+    terminal_fault,
+)
 from orgviz.errors import OrgvizError
-
-CHART_FORMATS = ("svg", "png", "pdf", "dot")
 
 
 @click.command("roles")
@@ -54,18 +56,11 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
 def chart_format(output: str, fmt: str | None) -> str:
     """The format of the chart `-o output` (`--format fmt`) asks for; OrgvizError when the
     two disagree or neither names one, or binary data would go to a terminal."""
+    from orgviz.render.pipeline import chart_format as file_format
+
     if output == "-":
         fault = terminal_fault(fmt, "roles")
         if fault is not None:
             raise OrgvizError(fault)
         return fmt or "svg"
-    found = os.path.splitext(output)[1].lstrip(".").lower()
-    if found not in CHART_FORMATS:
-        if fmt is None:
-            raise OrgvizError(f"{output}: unknown chart format; use .svg, .png, .pdf or .dot, "
-                              "or --format")
-        return fmt
-    if fmt is not None and fmt != found:
-        raise OrgvizError(f"'{output}' names a .{found} file but --format is {fmt}: drop one "
-                          "of them")
-    return found
+    return file_format(output, fmt)

@@ -127,6 +127,25 @@ def format_for(path: str | os.PathLike[str]) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
+def chart_format(output: str | os.PathLike[str], fmt: str | None, *,
+                 format_option: bool = True) -> str:
+    """The format of the chart file `output`: its extension's, or `fmt` (--format) when the
+    extension names none; RenderError when the two disagree or neither names one.
+    `format_option`: whether the command has a --format to suggest."""
+    text = os.fspath(output)
+    found = format_for(text)
+    if found is None:
+        if fmt is None:
+            raise RenderError(f"cannot tell the format of '{text}' from its extension: use "
+                              ".svg, .png, .pdf or .dot" + (", or --format" if format_option
+                                                            else ""))
+        return fmt
+    if fmt is not None and found != fmt:
+        raise RenderError(f"'{text}' names a .{Path(text).suffix.lstrip('.').lower()} file "
+                          f"but --format is {fmt}: drop one of them")
+    return found
+
+
 def _errors(problems: Sequence[Problem]) -> list[Problem]:
     return [p for p in problems if p.level == "error"]
 
@@ -397,12 +416,6 @@ def output_path(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     text = os.fspath(output)
     if text.endswith(("/", os.sep)) or os.path.isdir(text):  # (isdir: False on a too-long name)
         return Path(text) / f"{stem}.{fmt or 'svg'}"
-    found = format_for(text)
-    if found is None and fmt is None:
-        raise RenderError(f"cannot tell the format of '{text}' from its extension: use .svg, "
-                          f".png, .pdf or .dot, or --format")
-    if found is not None and fmt is not None and found != fmt:
-        raise RenderError(f"'{text}' names a .{Path(text).suffix.lstrip('.').lower()} file "
-                          f"but --format is {fmt}: drop one of them")
+    chart_format(text, fmt)
     return Path(text)
 
