@@ -78,6 +78,9 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
      (6, 5, "duplicate-key", "duplicate key 'id' (first defined at line 4)")),
     ("orgviz: 2\norg: {name: A}\npeople: []\n", (1, 9, "version", "unknown format version '2'")),
     ("org: {name: A}\npeople: []\n", (1, 1, "version", "'orgviz: 1' version key is missing")),
+    # (the version key as other formats spell it: the message points at it)
+    ("org: {name: A}\nVersion: 1\npeople: []\n",
+     (2, 1, "version", "the format version key is 'orgviz', not 'Version': write 'orgviz: 1'")),
     ("", (1, 1, "schema", "empty file")),
     ("# only a comment\n", (1, 1, "schema", "empty file")),
     ("- a\n- b\n", (1, 1, "schema", "not a list")),
@@ -383,3 +386,23 @@ def test_an_entry_that_is_an_alias_of_another_is_an_error_where_the_alias_is(org
         (9, 5, "error", "schema", "an entry of 'people' is an alias of the entry at line 7: "
                                   "the same entry twice (write each out)")]
     assert [p.id for p in org.people] == ["a", "b"] and [t.id for t in org.teams] == ["t"]
+
+
+def test_org_header_keys_at_the_top_say_where_they_belong(org_file):
+    # ("unknown key 'name' in an org file" and "no 'org:' header" before: both true, neither
+    # said what to do)
+    org = load(org_file("orgviz: 1\nname: Acme\nsize: small\npeople:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.rule, p.message) for p in org.load_problems] == [
+        (2, 1, "schema", "'name' belongs in the org header: indent it under 'org:' "
+                         "(org: {name: ...})"),
+        (3, 1, "schema", "'size' belongs in the org header: indent it under 'org:' "
+                         "(org: {size: ...})")]
+
+
+def test_an_included_file_has_no_org_header_to_send_keys_to(org_file):
+    org_file("orgviz: 1\nname: Part\npeople: []\n", name="part.yaml")
+    org = load(org_file("orgviz: 1\norg: {name: A}\ninclude: [part.yaml]\n"
+                        "people:\n  - {id: a, name: A}\n"))
+    assert [(p.file.rsplit("/", 1)[-1], p.line, p.message) for p in org.load_problems] == [
+        ("part.yaml", 2, "unknown key 'name' in an included file (allowed: orgviz, roles, "
+                         "teams, people, include)")]

@@ -27,6 +27,10 @@ FORMAT_VERSIONS = ("1",)
 TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
 INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
 ORG_KEYS = ("name", "size", "date", "description")
+_ORG_KEY_SET = frozenset(ORG_KEYS)
+#: Keys other formats give their version under (`orgviz` is this format's).
+_VERSION_KEYS = frozenset(("version", "format", "format_version", "schema_version",
+                           "orgviz_version"))
 PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
                "assistant", "location", "email", "fte")
 TEAM_KEYS = ("id", "name", "color", "parent", "lead")
@@ -91,6 +95,10 @@ class _Collector:
 def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collector) -> None:
     for key in mapping:
         if key not in allowed:
+            if allowed is TOP_KEYS and key in ORG_KEYS:  # (`name: Acme` at the top)
+                out.error(mapping.key_locs[key], f"'{key}' belongs in the org header: indent "
+                          f"it under 'org:' (org: {{{key}: ...}})")
+                continue
             out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
                       f"{did_you_mean(key, allowed)} (allowed: {', '.join(allowed)})")
 
@@ -326,6 +334,12 @@ class _OrgBuilder:
     def _check_version(self, doc: YMap, shown: str) -> None:
         version = doc.get("orgviz")
         if "orgviz" not in doc:
+            near = next((k for k in doc if isinstance(k, str) and k.lower() in _VERSION_KEYS),
+                        None)
+            if near is not None:  # (`version: 1`, as other formats spell it)
+                raise OrgLoadError([Problem.at(doc.key_locs[near], "error", "version",
+                                               f"the format version key is 'orgviz', not "
+                                               f"'{near}': write 'orgviz: 1'")])
             raise OrgLoadError([Problem(shown, doc.loc.line, doc.loc.col, "error", "version",
                                         "not an org file: the 'orgviz: 1' version key is "
                                         "missing")])
@@ -516,7 +530,8 @@ def _org_header(doc: YMap, out: _Collector,
     value = doc.get("org")
     if not isinstance(value, YMap):
         if value is None:
-            out.error(doc.loc, "the org file has no 'org:' header (with at least a name)")
+            if _ORG_KEY_SET.isdisjoint(doc):  # (else each of those keys is the error)
+                out.error(doc.loc, "the org file has no 'org:' header (with at least a name)")
         else:
             out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
         return Path(shown).stem, "mid-size", None, None
