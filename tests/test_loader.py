@@ -146,6 +146,16 @@ def test_oversized_file_is_refused(tmp_path, monkeypatch):
 SCHEMA_CASES = [
     ("people:\n  - {id: a, name: A, report_to: b}\n", (4, 22),
      "unknown key 'report_to' in person 'a'; did you mean 'reports_to'?"),
+    # Keys spelt as HR exports' columns are: the person key they mean (io.columns.SPELLINGS).
+    ("people:\n  - {id: a, name: A, position: CEO}\n", (4, 22),
+     "unknown key 'position' in person 'a'; did you mean 'title'? (allowed: id, name, title,"),
+    ("people:\n  - {id: a, name: A, Manager: b}\n", (4, 22),
+     "unknown key 'Manager' in person 'a'; did you mean 'reports_to'?"),
+    ("people:\n  - {id: a, name: A, department: x}\n", (4, 22),
+     "unknown key 'department' in person 'a'; did you mean 'team'?"),
+    ("people:\n  - {id: a, name: A, email_address: x}\n", (4, 22),
+     "unknown key 'email_address' in person 'a'; did you mean 'email'?"),
+    ("people:\n  - {id: a, name: A, 7: x}\n", (4, 22), "unknown key '7' in person 'a' ("),
     ("people:\n  - {id: a}\n", (4, 5), "person 'a' has no 'name'"),
     ("people:\n  - {name: A}\n", (4, 5), "a person has no 'id'"),
     ("people:\n  - {id: a, name: A, vacant: maybe}\n", (4, 30),

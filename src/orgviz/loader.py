@@ -99,8 +99,30 @@ def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collec
                 out.error(mapping.key_locs[key], f"'{key}' belongs in the org header: indent "
                           f"it under 'org:' (org: {{{key}: ...}})")
                 continue
+            hint = _person_key_for(key) if allowed is PERSON_KEYS else None
             out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
-                      f"{did_you_mean(key, allowed)} (allowed: {', '.join(allowed)})")
+                      + (f"; did you mean '{hint}'?" if hint else did_you_mean(key, allowed))
+                      + f" (allowed: {', '.join(allowed)})")
+
+
+#: The person key of each field an HR export's header can name (`io.columns.SPELLINGS`).
+_PERSON_KEY_OF_FIELD = {"id": "id", "manager": "reports_to", "name": "name",
+                        "first_name": "name", "last_name": "name", "title": "title",
+                        "role": "role", "grade": "role", "team": "team", "team_name": "team",
+                        "location": "location", "email": "email", "vacant": "vacant",
+                        "dotted_to": "dotted_to", "assistant": "assistant", "fte": "fte"}
+
+
+def _person_key_for(key: object) -> str | None:
+    """The person key an unknown key spells as HR exports do (`manager`, `position`,
+    `department`, `email_address` ...), or None."""
+    if not isinstance(key, str):
+        return None
+    from orgviz.io.columns import SPELLINGS, normalise_header  # (only for a message)
+
+    folded = normalise_header(key)
+    return next((_PERSON_KEY_OF_FIELD[fld] for fld, spellings in SPELLINGS.items()
+                 if fld in _PERSON_KEY_OF_FIELD and folded in spellings), None)
 
 
 def _describe(value: Any) -> str:
