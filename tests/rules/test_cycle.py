@@ -56,6 +56,6 @@ def test_a_10000_long_cycle_is_found_without_recursion_and_abridged(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     found = [p for p in validate(load(path)) if p.rule == "cycle"]
     assert [(p.line, p.col) for p in found] == [(4, 35)]
-    assert "p0 (line 4) -> p1 (line 5)" in found[0].message
-    assert "... 9989 more -> p9999 (line 10003) -> p0:" in found[0].message
+    assert "p0 (P, line 4) -> p1 (P, line 5)" in found[0].message
+    assert "... 9989 more -> p9999 (P, line 10003) -> p0:" in found[0].message
     assert len(found[0].message) < 400

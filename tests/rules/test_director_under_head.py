@@ -58,4 +58,5 @@ def test_messages_name_where_to_go(messages):
                       "of Product or CPO: the Head of Product (or a VP of Product or CPO) "
                       "oversees the Director of Product; make 'dir' report to 'zoe' (or to "
                       "someone under them)")
-    assert above.startswith("the Director of Product 'dir2' is above 'vp' (VP of Product)")
+    assert above.startswith(  # (ids with a digit show the name: see test_names.py)
+        "the Director of Product 'dir2' (Sam Ito) is above 'vp' (VP of Product): ")

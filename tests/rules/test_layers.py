@@ -52,8 +52,8 @@ def test_a_10000_deep_chain_is_walked_without_recursion(tmp_path):
     found = [p for p in validate(load(path)) if p.rule == "layers"]
     assert [p.line for p in found] == [13]  # p10
     assert found[0].message.startswith(
-        "'p10' is at level 10 (p1 -> ... -> p5 -> p6 -> p7 -> p8 -> p9 -> p10), with 9990 "
-        "more below down to level 10000;")
+        "'p10' (P) is at level 10 (p1 (P) -> ... -> p5 (P) -> p6 (P) -> p7 (P) -> p8 (P) -> "
+        "p9 (P) -> p10), with 9990 more below down to level 10000;")
 
 
 def test_assistants_add_no_layer(check):

@@ -37,7 +37,8 @@ def test_manager_below_report_fails_at_reports_to(check):
 
 def test_message_names_ids_roles_and_ranks(messages):
     first, second = (m for _l, _c, m in messages(FAIL, "rank-inversion"))
-    assert first == ("'vp1' (VP of Product, rank VP) reports to 'd1' (Director of Product, "
-                     "rank Director): a VP cannot report to a Director; point reports_to at "
-                     "someone more senior, or correct the roles")
+    # Ids with a digit show the person's name, in the parentheses before the role.
+    assert first == ("'vp1' (Dana Reyes, VP of Product, rank VP) reports to 'd1' (Sam Ito, "
+                     "Director of Product, rank Director): a VP cannot report to a Director; "
+                     "point reports_to at someone more senior, or correct the roles")
     assert "a C-level cannot report to an IC" in second

@@ -32,5 +32,5 @@ def test_same_rank_warns_at_reports_to(check):
 
 def test_message(messages):
     assert messages(FAIL, "same-rank")[0][2] == (
-        "'pm1' (Product Manager) reports to 'pm0' (Product Manager) at the same rank (IC): "
-        "point reports_to at someone more senior, or correct the roles")
+        "'pm1' (Sam Ito, Product Manager) reports to 'pm0' (Dana Reyes, Product Manager) at "
+        "the same rank (IC): point reports_to at someone more senior, or correct the roles")

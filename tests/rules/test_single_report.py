@@ -36,5 +36,5 @@ def test_one_report_besides_assistants_warns_at_the_manager(check):
 
 def test_message_suggests_moving_the_report_up(messages):
     assert messages(FAIL, "single-report")[0][2] == (
-        "'cto' has a single direct report ('e1'): let 'e1' report to 'ceo' directly, or give "
-        "'cto' more reports")
+        "'cto' has a single direct report ('e1', Sam Ito): let 'e1' report to 'ceo' directly, "
+        "or give 'cto' more reports")

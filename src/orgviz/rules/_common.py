@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -294,6 +295,32 @@ def _manager_pairs(org: Org) -> Pairs:
     return pairs
 
 
+def pair_findings(org: Org, people: list[Person], about: str,
+                  boss_about: str) -> Iterator[tuple[SourceLoc, str]]:
+    """The findings of one group of `manager_pairs`, one message but for the two people:
+    "'id' (Name, <about>) reports to 'boss' (Name, <boss_about>", names as `who` shows them.
+
+    The rank rules report thousands of people in a big org with random titles: each message
+    is built from the group's parts in one step, `shown_name` inlined, and each manager's
+    name looked up once per org.
+    """
+    by_id = org.by_id
+    named: dict[str, str] = _cached(org, "manager_names", lambda _org: {})  # "Name, " or ""
+    known, no_digit = named.get, _DIGITS.isdisjoint
+    about = f"{about}) reports to '"
+    for person in people:
+        boss = person.reports_to
+        boss_name = known(boss)  # type: ignore[arg-type]
+        if boss_name is None:
+            shown = shown_name(by_id[boss])  # type: ignore[index]
+            boss_name = named[boss] = f"{shown}, " if shown else ""  # type: ignore[index]
+        pid, name = person.id, person.name
+        yield (person.field_locs.get("reports_to", person.loc),  # (person.at("reports_to"))
+               f"'{pid}' ({about}{boss}' ({boss_name}{boss_about}"
+               if not name or (no_digit(pid) and (pid.isascii() or not _DIGIT(pid))) else
+               f"'{pid}' ({name}, {about}{boss}' ({boss_name}{boss_about}")
+
+
 def holders(org: Org, role_ids: frozenset[str]) -> list[Person]:
     """The people holding any of `role_ids` (alone or combined), in file order.
 
@@ -390,10 +417,51 @@ def _best_role(org: Org, roles: tuple[str, ...]) -> Role | None:
     return best
 
 
-def quote_ids(ids: Iterable[str], limit: int = 5) -> str:
-    """"'a', 'b', 'c'" with '... and N more' beyond `limit`."""
+_DIGIT = re.compile(r"\d").search
+_DIGITS = frozenset("0123456789")
+
+
+def shown_name(person: Person) -> str:
+    """The name a message shows beside a person's id, or "".
+
+    Shown when the id holds a digit, as generated ids do (14, E00123, HO-001): a number
+    tells a reader nothing. A slug such as 'amara-okafor' reads by itself, so hand-written
+    files' messages keep their ids alone; an unnamed vacancy has no name to show.
+    """
+    name, pid = person.name, person.id
+    # Digits of other scripts count too; the ASCII test first is 3x quicker than the regex.
+    if not name or (_DIGITS.isdisjoint(pid) and (pid.isascii() or not _DIGIT(pid))):
+        return ""
+    return name
+
+
+def who(person: Person, *about: str) -> str:
+    """A person as messages name them: "'dana'", or "'14' (Peter Krebs)" with a shown name.
+
+    `about` (a role, where they stand) joins the name in the parentheses:
+    "'14' (Peter Krebs, Engineering Manager)", "'dana' (Engineering Manager)".
+    """
+    name = shown_name(person)
+    parts = (name, *about) if name else about
+    return f"'{person.id}' ({', '.join(parts)})" if parts else f"'{person.id}'"
+
+
+def who_inside(person: Person) -> str:
+    """A person named inside parentheses already open: "'3', Roberto Tamburello" (or "'3'")."""
+    name = shown_name(person)
+    return f"'{person.id}', {name}" if name else f"'{person.id}'"
+
+
+def who_id(org: Org, pid: str) -> str:
+    """`who` for an id that may name nobody: an unknown id is shown quoted, as it is."""
+    person = org.by_id.get(pid)
+    return f"'{pid}'" if person is None else who(person)
+
+
+def quote_people(org: Org, ids: Iterable[str], limit: int = 5) -> str:
+    """"'a', 'b', '14' (Peter Krebs)" (see `who`), with '... and N more' beyond `limit`."""
     ids = list(ids)
-    shown = ", ".join(f"'{i}'" for i in ids[:limit])
+    shown = ", ".join(who_id(org, i) for i in ids[:limit])
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import links, quote_ids
+from orgviz.rules._common import links, quote_people, who
 
 ID = "assistant-with-reports"
 LEVEL = "error"
@@ -40,7 +40,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if person.assistant and person.id in reports:
             below = reports[person.id]
             yield (person.at("assistant"),
-                   f"the assistant '{person.id}' has {_count(below)} ({quote_ids(below)}): "
+                   f"the assistant {who(person)} has {_count(below)} ({quote_people(org, below)}): "
                    "point those reports_to at another manager, or remove assistant: true")
 
 

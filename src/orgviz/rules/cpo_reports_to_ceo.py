@@ -25,7 +25,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import role_name, roles_held
+from orgviz.rules._common import role_name, roles_held, who
 
 ID = "cpo-reports-to-ceo"
 LEVEL = "error"
@@ -48,8 +48,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if "ceo" in boss.roles or boss.reports_to is None or boss.reports_to == boss.id:
             continue
         if ceos is None:
-            ceos = [p.id for p in by_id.values() if "ceo" in p.roles]
-        target = f"the CEO '{ceos[0]}'" if ceos else "the CEO"
+            ceos = [p for p in by_id.values() if "ceo" in p.roles]
+        target = f"the CEO {who(ceos[0])}" if ceos else "the CEO"
         yield (person.at("reports_to"),
-               f"the CPO '{person.id}' reports to '{boss_id}' ({role_name(org, boss)}), not to "
-               f"the CEO: a CPO reports to the CEO; point reports_to at {target}")
+               f"the CPO {who(person)} reports to {who(boss, role_name(org, boss))}, not to the "
+               f"CEO: a CPO reports to the CEO; point reports_to at {target}")

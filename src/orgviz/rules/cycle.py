@@ -26,7 +26,7 @@ from typing import Any
 
 from orgviz.model import Org, Person
 from orgviz.rules import Finding
-from orgviz.rules._common import tree
+from orgviz.rules._common import shown_name, tree
 
 ID = "cycle"
 LEVEL = "error"
@@ -70,7 +70,8 @@ def _chain(members: list[Person], head: Person) -> str:
     def label(person: Person) -> str:
         loc = person.at("id")
         where = f"line {loc.line}" if loc.file == head.loc.file else f"{loc.file}:{loc.line}"
-        return f"{person.id} ({where})"
+        name = shown_name(person)
+        return f"{person.id} ({name}, {where})" if name else f"{person.id} ({where})"
 
     if len(members) > SHOWN:
         parts = [label(p) for p in members[:SHOWN - 2]]

@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, holders, not_under, roles_held
+from orgviz.rules._common import anchor, holders, not_under, roles_held, who
 
 ID = "director-under-head"
 LEVEL = "error"
@@ -49,18 +49,18 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         return
     # Suggest the most fitting leader: a Head of Product first, then a VP, then the CPO.
     target = min(seniors, key=lambda p: next(i for i, r in enumerate(
-        ("head-of-product", "vp-product", "cpo")) if r in p.roles)).id
+        ("head-of-product", "vp-product", "cpo")) if r in p.roles))
     for director, below in not_under(org, directors, SENIOR):
         if below is not None:
             yield (anchor(director),
-                   f"the Director of Product '{director.id}' is above '{below}' "
-                   f"({_role(org, below)}): {WHY}; swap their places, so that "
-                   f"'{director.id}' sits under '{below}'")
+                   f"the Director of Product {who(director)} is above "
+                   f"{who(org.by_id[below], _role(org, below))}: {WHY}; swap their places, so "
+                   f"that '{director.id}' sits under '{below}'")
         else:
             yield (anchor(director),
-                   f"the Director of Product '{director.id}' does not sit under a Head of "
+                   f"the Director of Product {who(director)} does not sit under a Head of "
                    f"Product, VP of Product or CPO: {WHY}; make '{director.id}' report to "
-                   f"'{target}' (or to someone under them)")
+                   f"{who(target)} (or to someone under them)")
 
 
 def _role(org: Org, pid: str) -> str:

@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from orgviz.model import Org
+from orgviz.model import Org, Person
 from orgviz.rules import Finding
+from orgviz.rules._common import shown_name
 
 ID = "duplicate-id"
 LEVEL = "error"
@@ -38,10 +39,17 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         for item in items:
             original = first[item.id]
             if original is not item:
+                by = _by(original) if kind == "person" else ""
                 yield (item.at("id"),
                        f"duplicate {kind} id '{item.id}' (first used at line "
-                       f"{original.at('id').line}{_other_file(original, item)}): "
+                       f"{original.at('id').line}{_other_file(original, item)}{by}): "
                        "give each position its own id")
+
+
+def _by(original: Person) -> str:
+    """" by Peter Krebs": who holds the id first, when messages show their name (shown_name)."""
+    name = shown_name(original)
+    return f" by {name}" if name else ""
 
 
 def _other_file(original: Any, item: Any) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, holders, not_under, roles_held
+from orgviz.rules._common import anchor, holders, not_under, roles_held, who
 
 ID = "head-under-vp"
 LEVEL = "error"
@@ -42,17 +42,18 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Heads of Product with no VP of Product or CPO above them."""
     if not {"vp-product", "head-of-product"} <= roles_held(org):
         return
-    vps = [p.id for p in holders(org, VP)]
+    vps = holders(org, VP)
     heads = [p for p in holders(org, HEAD) if SENIOR.isdisjoint(p.roles)]
     if not vps or not heads:
         return
     for head, below in not_under(org, heads, SENIOR):
         if below is not None:
             yield (anchor(head),
-                   f"the Head of Product '{head.id}' is above the VP of Product '{below}': "
-                   f"{WHY}; swap their places, so that '{head.id}' sits under '{below}'")
+                   f"the Head of Product {who(head)} is above the VP of Product "
+                   f"{who(org.by_id[below])}: {WHY}; swap their places, so that '{head.id}' "
+                   f"sits under '{below}'")
         else:
             yield (anchor(head),
-                   f"the Head of Product '{head.id}' does not sit under a VP of Product or the "
-                   f"CPO: {WHY}; make '{head.id}' report to '{vps[0]}' (or to someone under "
+                   f"the Head of Product {who(head)} does not sit under a VP of Product or the "
+                   f"CPO: {WHY}; make '{head.id}' report to {who(vps[0])} (or to someone under "
                    "them)")

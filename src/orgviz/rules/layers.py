@@ -29,7 +29,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import tree
+from orgviz.rules._common import shown_name, tree, who
 
 ID = "layers"
 LEVEL = "warning"
@@ -63,20 +63,27 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         more = (f", with {below[pid]} more below down to level {deepest[pid]}"
                 if below[pid] else "")
         yield (person.at("reports_to"),
-               f"'{pid}' is at level {depth[pid]} ({_path(org, pid, depth[pid])}){more}; "
+               f"{who(person)} is at level {depth[pid]} ({_path(org, pid, depth[pid])}){more}; "
                f"a {org.size} org keeps to {limit} levels: remove a management layer above "
                f"'{pid}', or raise layers max")
 
 
 def _path(org: Org, pid: str, depth: int) -> str:
-    """The chain from the top down to a person, abridged in the middle when long."""
+    """The chain from the top down to a person, abridged in the middle when long; the
+    people above them with their names (see shown_name), the person (named before) without."""
     by_id = org.by_id
+
+    def _named(node: str) -> str:
+        name = shown_name(by_id[node])
+        return f"{node} ({name})" if name else node
+
     if depth <= SHOWN:
         chain = [pid]
         while len(chain) < depth:
             chain.append(by_id[chain[-1]].reports_to)  # type: ignore[arg-type]
-        return " -> ".join(reversed(chain))
+        return " -> ".join([*map(_named, reversed(chain[1:])), pid])
     near = [pid]
     while len(near) < SHOWN - 2:
         near.append(by_id[near[-1]].reports_to)  # type: ignore[arg-type]
-    return " -> ".join([tree(org).top(org)[pid], "...", *reversed(near)])
+    top = tree(org).top(org)[pid]
+    return " -> ".join([_named(top), "...", *map(_named, reversed(near[1:])), pid])

@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import manager_pairs
+from orgviz.rules._common import manager_pairs, pair_findings
 
 ID = "rank-inversion"
 LEVEL = "error"
@@ -36,14 +36,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for mine, boss, people in manager_pairs(org):
         if boss.rank >= mine.rank:
             continue
-        # Everyone in the group gets the same message but for the two ids.
-        about_them = f"({mine.role}, rank {mine.level}) reports to"
-        about_boss = (f"({boss.role}, rank {boss.level}): {_a(mine.level)} cannot report "
-                      f"to {_a(boss.level)}; point reports_to at someone more senior, or "
-                      "correct the roles")
-        for person in people:  # (person.at("reports_to"), without a call to at())
-            yield (person.field_locs.get("reports_to", person.loc),
-                   f"'{person.id}' {about_them} '{person.reports_to}' {about_boss}")
+        yield from pair_findings(
+            org, people, f"{mine.role}, rank {mine.level}",
+            f"{boss.role}, rank {boss.level}): {_a(mine.level)} cannot report to "
+            f"{_a(boss.level)}; point reports_to at someone more senior, or correct the roles")
 
 
 def _a(label: str) -> str:

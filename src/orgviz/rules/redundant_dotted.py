@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import with_dotted
+from orgviz.rules._common import who, who_id, with_dotted
 
 ID = "redundant-dotted"
 LEVEL = "warning"
@@ -38,9 +38,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         for index, other in enumerate(person.dotted_to):
             if other == person.reports_to:
                 yield (person.at("dotted_to", index),
-                       f"'{person.id}' has a dotted line to '{other}', who is already their "
-                       f"manager: remove '{other}' from dotted_to")
+                       f"{who(person)} has a dotted line to {who_id(org, other)}, who is "
+                       f"already their manager: remove '{other}' from dotted_to")
             elif other in seen:
                 yield (person.at("dotted_to", index),
-                       f"'{person.id}' lists '{other}' twice in dotted_to: remove the repeat")
+                       f"{who(person)} lists {who_id(org, other)} twice in dotted_to: remove "
+                       "the repeat")
             seen.add(other)

@@ -27,7 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, links
+from orgviz.rules._common import anchor, links, who, who_id
 
 ID = "root"
 LEVEL = "error"
@@ -51,8 +51,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             first = next(iter(by_id.values()))
             yield (first.at("reports_to"),
                    "every person has a manager: the org has no top; remove reports_to from "
-                   f"the top person (the first person, '{first.id}', reports to "
-                   f"'{first.reports_to}')")
+                   f"the top person (the first person, {who(first)}, reports to "
+                   f"{who_id(org, first.reports_to)})")  # type: ignore[arg-type]
         return
     if options["allow-forest"] or len(tops) == 1:
         return
@@ -63,7 +63,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             f"{where.file}:{where.line}")
         alone = "has no manager" if person.reports_to is None else "reports to themselves"
         yield (anchor(person),
-               f"'{person.id}' {alone}, but '{first.id}' ({line}) is already the top of the "
+               f"{who(person)} {alone}, but {who(first, line)} is already the top of the "
                f"org: give '{person.id}' a reports_to, or set root allow-forest: true for "
                "separate trees")
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import manager_pairs
+from orgviz.rules._common import manager_pairs, pair_findings
 
 ID = "same-rank"
 LEVEL = "warning"
@@ -35,10 +35,6 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for mine, boss, people in manager_pairs(org):
         if boss.rank != mine.rank:
             continue
-        # Everyone in the group gets the same message but for the two ids.
-        about_them = f"({mine.role}) reports to"
-        about_boss = (f"({boss.role}) at the same rank ({mine.level}): point reports_to at "
-                      "someone more senior, or correct the roles")
-        for person in people:  # (person.at("reports_to"), without a call to at())
-            yield (person.field_locs.get("reports_to", person.loc),
-                   f"'{person.id}' {about_them} '{person.reports_to}' {about_boss}")
+        yield from pair_findings(
+            org, people, mine.role, f"{boss.role}) at the same rank ({mine.level}): point "
+            "reports_to at someone more senior, or correct the roles")

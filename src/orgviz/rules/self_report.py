@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import unplaced, with_dotted
+from orgviz.rules._common import unplaced, who, with_dotted
 
 ID = "self-report"
 LEVEL = "error"
@@ -35,7 +35,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in unplaced(org):  # the others report to someone else
         if person.reports_to == person.id:
             yield (person.at("reports_to"),
-                   f"'{person.id}' reports to themselves: remove reports_to if "
+                   f"{who(person)} reports to themselves: remove reports_to if "
                    f"'{person.id}' is the top of the org, or name their real manager")
     for person in with_dotted(org):
         if person.id not in person.dotted_to:
@@ -43,5 +43,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         for index, other in enumerate(person.dotted_to):
             if other == person.id:
                 yield (person.at("dotted_to", index),
-                       f"'{person.id}' has a dotted line to themselves: remove "
+                       f"{who(person)} has a dotted line to themselves: remove "
                        f"'{person.id}' from dotted_to")

@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import assistants_of, links, tree
+from orgviz.rules._common import assistants_of, links, tree, who, who_inside
 
 ID = "single-report"
 LEVEL = "warning"
@@ -43,11 +43,12 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for manager_id, report_ids in links(org).reports.items():
         if len(report_ids) - assistants.get(manager_id, 0) != 1 or manager_id not in reached:
             continue
-        team = [r for r in report_ids if not by_id[r].assistant]
+        report = next(by_id[r] for r in report_ids if not by_id[r].assistant)
         manager = by_id[manager_id]
         boss = manager.reports_to
         if manager.assistant or boss is None or boss == manager_id or boss not in by_id:
             continue
         yield (manager.at("id"),
-               f"'{manager_id}' has a single direct report ('{team[0]}'): let '{team[0]}' "
-               f"report to '{boss}' directly, or give '{manager_id}' more reports")
+               f"{who(manager)} has a single direct report ({who_inside(report)}): let "
+               f"'{report.id}' report to {who(by_id[boss])} directly, or give '{manager_id}' "
+               "more reports")

@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import person_suggester, with_dotted
+from orgviz.rules._common import person_suggester, who, with_dotted
 
 ID = "unknown-dotted"
 LEVEL = "error"
@@ -40,5 +40,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                 advice = person_suggester(org).advice(
                     other, "use the id of an existing person, or remove it", person.id)
                 yield (person.at("dotted_to", index),
-                       f"'{person.id}' has a dotted line to '{other}', who is not in the org: "
+                       f"{who(person)} has a dotted line to '{other}', who is not in the org: "
                        f"{advice}")

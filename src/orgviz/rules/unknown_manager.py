@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import person_suggester, unplaced
+from orgviz.rules._common import person_suggester, unplaced, who
 
 ID = "unknown-manager"
 LEVEL = "error"
@@ -39,4 +39,4 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             advice = person_suggester(org).advice(
                 manager, "use the id of an existing person, or add that person", person.id)
             yield (person.at("reports_to"),
-                   f"'{person.id}' reports to '{manager}', who is not in the org: {advice}")
+                   f"{who(person)} reports to '{manager}', who is not in the org: {advice}")

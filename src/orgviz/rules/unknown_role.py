@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import Suggester, roles_held
+from orgviz.rules._common import Suggester, roles_held, who
 
 ID = "unknown-role"
 LEVEL = "error"
@@ -44,6 +44,6 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             if role not in known:
                 suggest = suggest or Suggester(known)
                 yield (person.at("role", index),
-                       f"'{person.id}' has role '{role}', which is not a role of the ladder: "
+                       f"{who(person)} has role '{role}', which is not a role of the ladder: "
                        + suggest.advice(role, "use a built-in role id, or define it under "
                                         "'roles:' with a level"))

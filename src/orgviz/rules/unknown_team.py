@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import Suggester, person_suggester
+from orgviz.rules._common import Suggester, person_suggester, who
 
 ID = "unknown-team"
 LEVEL = "error"
@@ -54,7 +54,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in org.people:
         if person.team is not None and person.team not in teams:
             yield (person.at("team"),
-                   f"'{person.id}' is in team '{person.team}', which is not a team: "
+                   f"{who(person)} is in team '{person.team}', which is not a team: "
                    + suggest.advice(person.team, "use the id of a team in 'teams:', or add "
                                     "the team"))
 

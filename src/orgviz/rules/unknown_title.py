@@ -25,6 +25,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
+from orgviz.rules._common import who
 
 ID = "unknown-title"
 LEVEL = "warning"
@@ -36,6 +37,6 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in org.people:
         if person.role_source == "none" and person.title:
             yield (person.at("title"),
-                   f"the title '{person.title}' of '{person.id}' matches no role: add "
+                   f"the title '{person.title}' of {who(person)} matches no role: add "
                    "'role:' to the person (e.g. role: pm), or a 'roles:' entry with "
                    f"titles: ['{person.title}']")

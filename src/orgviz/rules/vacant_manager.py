@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import links, quote_ids
+from orgviz.rules._common import links, quote_people, who
 
 ID = "vacant-manager"
 LEVEL = "warning"
@@ -39,5 +39,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             below = reports[person.id]
             count = "1 report" if len(below) == 1 else f"{len(below)} reports"
             yield (person.at("id"),
-                   f"the open role '{person.id}' has {count} ({quote_ids(below)}): they "
+                   f"the open role {who(person)} has {count} ({quote_people(org, below)}): they "
                    "report to nobody until it is filled; point them at an interim manager")
