@@ -156,6 +156,10 @@ SCHEMA_CASES = [
     ("people:\n  - {id: a, name: A, email_address: x}\n", (4, 22),
      "unknown key 'email_address' in person 'a'; did you mean 'email'?"),
     ("people:\n  - {id: a, name: A, 7: x}\n", (4, 22), "unknown key '7' in person 'a' ("),
+    ("teams:\n  - {id: t, name: T, manager: a}\n", (4, 22),
+     "unknown key 'manager' in team 't'; did you mean 'lead'?"),
+    ("teams:\n  - {id: t, name: T, Head: a}\n", (4, 22),
+     "unknown key 'Head' in team 't'; did you mean 'lead'?"),
     ("people:\n  - {id: a}\n", (4, 5), "person 'a' has no 'name'"),
     ("people:\n  - {name: A}\n", (4, 5), "a person has no 'id'"),
     ("people:\n  - {id: a, name: A, vacant: maybe}\n", (4, 30),
@@ -416,3 +420,11 @@ def test_an_included_file_has_no_org_header_to_send_keys_to(org_file):
     assert [(p.file.rsplit("/", 1)[-1], p.line, p.message) for p in org.load_problems] == [
         ("part.yaml", 2, "unknown key 'name' in an included file (allowed: orgviz, roles, "
                          "teams, people, include)")]
+
+
+def test_the_org_header_names_its_other_words(org_file):
+    org = load(org_file("orgviz: 1\norg: {name: A, company: Acme}\npeople:\n"
+                        "  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 16, "unknown key 'company' in the org header; did you mean 'name'? (allowed: name, "
+                "size, date, description)")]

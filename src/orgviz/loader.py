@@ -99,7 +99,7 @@ def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collec
                 out.error(mapping.key_locs[key], f"'{key}' belongs in the org header: indent "
                           f"it under 'org:' (org: {{{key}: ...}})")
                 continue
-            hint = _person_key_for(key) if allowed is PERSON_KEYS else None
+            hint = _meant_key(key, allowed)
             out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
                       + (f"; did you mean '{hint}'?" if hint else did_you_mean(key, allowed))
                       + f" (allowed: {', '.join(allowed)})")
@@ -113,14 +113,25 @@ _PERSON_KEY_OF_FIELD = {"id": "id", "manager": "reports_to", "name": "name",
                         "dotted_to": "dotted_to", "assistant": "assistant", "fte": "fte"}
 
 
-def _person_key_for(key: object) -> str | None:
-    """The person key an unknown key spells as HR exports do (`manager`, `position`,
-    `department`, `email_address` ...), or None."""
-    if not isinstance(key, str):
+#: Other words for the keys of a team and of the org header (normalised as headers are).
+_OTHER_WORDS = {TEAM_KEYS: {"manager": "lead", "managerid": "lead", "head": "lead",
+                            "leader": "lead", "owner": "lead", "leadid": "lead",
+                            "parentid": "parent", "parentteam": "parent"},
+                ORG_KEYS: {"company": "name", "companyname": "name", "orgname": "name",
+                           "title": "name", "profile": "size"}}
+
+
+def _meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
+    """The key an unknown key means when it is another word for it: a person key spelt as
+    HR exports spell their columns (`manager`, `position`, `department`, `email_address`
+    ...), a team's `manager` (its lead), the org header's `company` (its name); or None."""
+    if not isinstance(key, str) or (allowed is not PERSON_KEYS and allowed not in _OTHER_WORDS):
         return None
     from orgviz.io.columns import SPELLINGS, normalise_header  # (only for a message)
 
     folded = normalise_header(key)
+    if allowed is not PERSON_KEYS:
+        return _OTHER_WORDS[allowed].get(folded)
     return next((_PERSON_KEY_OF_FIELD[fld] for fld, spellings in SPELLINGS.items()
                  if fld in _PERSON_KEY_OF_FIELD and folded in spellings), None)
 
