@@ -147,6 +147,35 @@ def test_names_cannot_fake_lines_or_escape_codes(org_file):
     assert stats.output.startswith("Acme\\u000ACo (small): 2 positions, 2 people, 0 open\n")
 
 
+HOSTILE_NAMES = """\
+orgviz: 1
+org: {name: T, size: small}
+people:
+  - {id: E001, name: "Ada\\nfake.yaml:1:1: error [spoof] injected"}
+  - {id: E002, name: "Bo \\u202eLi", reports_to: E001}
+  - {id: E003, name: "שרה <O'Neil>", reports_to: E002}
+  - {id: E004, name: "Cy Diaz", reports_to: E001}
+"""
+
+
+def test_names_in_rule_messages_print_on_one_line(org_file):
+    # A name shown beside a generated id goes through the same escaping as the rest of a
+    # message: a line break or a bidirectional control in it cannot break or reorder the line.
+    path = org_file(HOSTILE_NAMES)
+    for fmt in ("text", "github"):
+        lines = run("validate", str(path), "--format", fmt).output.splitlines()
+        problems = [line for line in lines if "[single-report]" in line or "::warning" in line]
+        assert len(problems) == 1, lines
+        assert not any(line.startswith("fake.yaml") for line in lines)
+        assert "\u202e" not in "".join(lines)
+    [line] = [line for line in run("validate", str(path)).output.splitlines()
+              if "[single-report]" in line]
+    assert line == (f"{path}:5:10: warning [single-report] 'E002' (Bo \\u202ELi) has a single "
+                    "direct report ('E003', שרה <O'Neil>): let 'E003' report to 'E001' "
+                    "(Ada\\u000Afake.yaml:1:1: error [spoof] injected) directly, or give 'E002' "
+                    "more reports")
+
+
 def test_emoji_and_right_to_left_text_print_as_they_are():
     from orgviz.problem import one_line
 
