@@ -364,18 +364,20 @@ class Planner:
         return overview, self._dedupe(overview, parts)
 
     def _dedupe(self, overview: list[Part], parts: list[Part]) -> list[Part]:
-        """Drop a top's slide that shows nothing the overview does not."""
+        """Drop a top's slides that show nothing the overview does not: its slide, or all
+        of its slides when its reports are spread over several ("(1 of 2)"), as they are
+        with the overview's on a slide too narrow for them on one (a 4:3 template)."""
         seen = {pid: member for member in overview for pid in self.visible(member)}
-        kept = []
+        dropped: set[int] = set()
         for part in parts:
-            if (part.parent is None and part.chunks == 1
-                    and all(pid in seen for pid in self.visible(part))):
-                for other in parts:
-                    if other.parent is part and other.root is not None:
-                        other.parent = seen[other.root]
-                continue
-            kept.append(part)
-        return kept
+            if part.parent is None and part.chunk == 1 and all(
+                    pid in seen for member in part.group for pid in self.visible(member)):
+                dropped.update(id(member) for member in part.group)
+        for other in parts:
+            if other.parent is not None and id(other.parent) in dropped:
+                assert other.root is not None
+                other.parent = seen[other.root]
+        return [part for part in parts if id(part) not in dropped]
 
 
 @dataclass(frozen=True)
