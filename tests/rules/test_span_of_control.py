@@ -23,3 +23,8 @@ def test_max_option_and_message(messages):
     assert messages(source, "span-of-control") == [
         (4, 10, "'boss' has 4 direct reports (at most 3 for a small org): add a layer of "
                 "leads, or raise span-of-control max")]
+
+
+def test_message_of_an_enterprise_org(messages):
+    assert "(at most 12 for an enterprise org)" in messages(org("enterprise", 13),
+                                                             "span-of-control")[0][2]

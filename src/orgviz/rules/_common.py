@@ -465,6 +465,11 @@ def quote_people(org: Org, ids: Iterable[str], limit: int = 5) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
+def sized(org: Org) -> str:
+    """"a small org", "a mid-size org", "an enterprise org": the org's size profile."""
+    return f"{'an' if org.size[:1] in 'aeiou' else 'a'} {org.size} org"
+
+
 def anchor(person: Person) -> SourceLoc:
     """Where to point for a problem with a person's place: reports_to, else the id."""
     return person.at("reports_to") if "reports_to" in person.field_locs else person.at("id")

@@ -29,7 +29,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import shown_name, tree, who
+from orgviz.rules._common import shown_name, sized, tree, who
 
 ID = "layers"
 LEVEL = "warning"
@@ -64,7 +64,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                 if below[pid] else "")
         yield (person.at("reports_to"),
                f"{who(person)} is at level {depth[pid]} ({_path(org, pid, depth[pid])}){more}; "
-               f"a {org.size} org keeps to {limit} levels: remove a management layer above "
+               f"{sized(org)} keeps to {limit} levels: remove a management layer above "
                f"'{pid}', or raise layers max")
 
 

@@ -35,7 +35,7 @@ from typing import Any
 from orgviz.model import Org
 from orgviz.roles import PRODUCT_LEADERSHIP
 from orgviz.rules import Finding
-from orgviz.rules._common import roles_held
+from orgviz.rules._common import roles_held, sized
 
 ID = "profile-fit"
 LEVEL = "warning"
@@ -54,9 +54,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not count:
         return  # an empty org is the root rule's business
     where = org.size_loc or org.loc
-    article = "an" if org.size[:1] in "aeiou" else "a"  # (an enterprise org)
-    declared = (f"{article} {org.size} org" if org.size_loc is not None
-                else f"{article} {org.size} org (the size assumed when none is declared)")
+    declared = (sized(org) if org.size_loc is not None
+                else f"{sized(org)} (the size assumed when none is declared)")
     fix = "declare size: {} in the org header, or adjust the profile-fit option {}"
     fitting = _fitting_size(count, options)
     if org.size == "small":

@@ -27,7 +27,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import assistants_of, links, who
+from orgviz.rules._common import assistants_of, links, sized, who
 
 ID = "span-of-control"
 LEVEL = "warning"
@@ -49,5 +49,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if span > limit:
             manager = by_id[manager_id]
             yield (manager.at("id"),
-                   f"{who(manager)} has {span} direct reports (at most {limit} for a "
-                   f"{org.size} org): add a layer of leads, or raise span-of-control max")
+                   f"{who(manager)} has {span} direct reports (at most {limit} for "
+                   f"{sized(org)}): add a layer of leads, or raise span-of-control max")
