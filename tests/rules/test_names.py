@@ -144,9 +144,10 @@ CASES = [
       "nobody until it is filled; point them at an interim manager"]),
 ]
 
+CASE_IDS = [f"{rule}-{i}" for i, (rule, *_rest) in enumerate(CASES)]
 
-@pytest.mark.parametrize(("rule", "people", "expected"), CASES,
-                         ids=[f"{rule}-{i}" for i, (rule, *_rest) in enumerate(CASES)])
+
+@pytest.mark.parametrize(("rule", "people", "expected"), CASES, ids=CASE_IDS)
 def test_messages_name_people_with_generated_ids(messages, rule, people, expected):
     teams = "teams:\n  - {id: eng, name: Engineering}\n" if rule == "unknown-team" else ""
     found = [m for _l, _c, m in messages(HEADER + teams + "people:\n" + people, rule)]
@@ -177,8 +178,7 @@ def nameless(message: str) -> str:
     return message
 
 
-@pytest.mark.parametrize(("rule", "people", "expected"), CASES,
-                         ids=[f"{rule}-{i}" for i, (rule, *_rest) in enumerate(CASES)])
+@pytest.mark.parametrize(("rule", "people", "expected"), CASES, ids=CASE_IDS)
 def test_slug_ids_keep_their_messages(messages, rule, people, expected):
     # The same people with ids without digits: the messages name nobody, as before.
     teams = "teams:\n  - {id: eng, name: Engineering}\n" if rule == "unknown-team" else ""
