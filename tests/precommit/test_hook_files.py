@@ -132,9 +132,9 @@ def test_validate_hook_checks_the_whole_org_once(tree):
     result = validate("--hook", "teams/p.yaml", "ci.yaml", "a.yaml")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines.count("teams/p.yaml:5:65: error [unknown-manager] 'pm2' reports to 'nobody', "
-                       "who is not in the org: use the id of an existing person, or add that "
-                       "person") == 1
+    assert lines.count("teams/p.yaml:5:65: error [unknown-manager] 'pm2' (Di Eze) reports to "
+                       "'nobody', who is not in the org: use the id of an existing person, or "
+                       "add that person") == 1
     assert lines[-1] == "3 files checked: 1 error, 1 warning"  # both once, for a and b
     assert "ci.yaml" not in result.output
 

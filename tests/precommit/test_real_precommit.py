@@ -14,8 +14,8 @@ import pytest
 pytestmark = pytest.mark.precommit
 
 VALIDATE = "      - id: orgviz-validate\n"
-BAD_MESSAGE = ("bad/broken.yaml:8:65: error [unknown-manager] 'pm2' reports to 'nobody', "
-               "who is not in the org")
+BAD_MESSAGE = ("bad/broken.yaml:8:65: error [unknown-manager] 'pm2' (Ed Fox) reports to "
+               "'nobody', who is not in the org")
 
 
 @pytest.fixture
