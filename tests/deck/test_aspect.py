@@ -103,3 +103,49 @@ def test_a_4_3_template_deck_is_4_3(tmp_path: Path, org_file) -> None:
     titles = [slide.shapes.title.text for slide in deck.slides if slide.shapes.title]
     assert len(deck.slides) == count
     assert not [title for title in titles if title.startswith("exec")], titles
+
+
+def test_a_title_that_would_overflow_its_placeholder_is_set_smaller() -> None:
+    from orgviz.deck.powerpoint import MIN_TEMPLATE_TITLE, fit_title
+    from orgviz.render.labels import text_width
+
+    # python-pptx's 4:3 title placeholder (648 x 90 pt) at the template's 44 pt.
+    assert fit_title("Product", 648, 90, 44) == ("Product", None)
+    title = "Customer Support Operations: Laila Reyes (1 of 5)"
+    text, size = fit_title(title, 396, 90, 44)  # narrowed for the "reports to" card
+    assert text == title and size is not None and MIN_TEMPLATE_TITLE <= size < 44
+    lines = int((90 - 7.2) // (size * 1.2))
+    assert text_width(title, size) * 1.2 <= (396 - 14.4) * lines
+    text, size = fit_title(title * 4, 396, 90, 44)  # no size fits: the smallest, cut short
+    assert size == MIN_TEMPLATE_TITLE and text.endswith("…") and len(text) < len(title * 4)
+
+
+def test_long_titles_stay_in_a_4_3_template_title_placeholder(tmp_path: Path,
+                                                              org_file) -> None:
+    from pptx.util import Pt
+
+    from orgviz.deck import deck_bytes
+    from orgviz.render.labels import text_width
+
+    path = tmp_path / "four-three.pptx"
+    Presentation().save(str(path))  # its titles are 44 pt, centered in a 648 x 90 pt box
+    team = "Customer Support Operations and Workforce Planning"
+    source = ("orgviz: 1\norg: {name: Long Titles, size: small, date: 2026-11-01}\n"
+              f"teams:\n  - {{id: ops, name: {team}}}\n  - {{id: x, name: Executive}}\n"
+              "people:\n  - {id: ceo, name: Ceo Person, title: Chief Executive, team: x}\n"
+              "  - {id: m, name: Mira Long, title: VP, reports_to: ceo, team: ops}\n"
+              + "".join(f"  - {{id: a{i}, name: Agent {i}, title: Agent, reports_to: m, "
+                        f"team: ops}}\n" for i in range(3))
+              + "  - {id: b, name: Bo Short, title: VP, reports_to: ceo, team: x}\n")
+    data, _ = deck_bytes([(load(org_file(source)), ())], "pptx", DeckOptions(merge=False),
+                         path)
+    deck = Presentation(io.BytesIO(data))
+    titles = {slide.shapes.title.text: slide.shapes.title for slide in deck.slides}
+    long = titles[team]
+    assert long.height == Pt(90)
+    size = long.text_frame.paragraphs[0].runs[0].font.size.pt
+    assert size < 44  # at 44 pt it takes three lines of a box that holds one
+    lines = int((90 - 7.2) // (size * 1.2))
+    assert text_width(team, size) * 1.2 <= (long.width / 12700 - 14.4) * lines
+    assert all(run.font.size is None for title, shape in titles.items() if title != team
+               for paragraph in shape.text_frame.paragraphs for run in paragraph.runs)

@@ -45,7 +45,7 @@ from orgviz.deck.pages import (
 )
 from orgviz.deck.plan import DeckError
 from orgviz.deck.slides import Deck, Slide
-from orgviz.render.labels import ellipsize, text_width
+from orgviz.render.labels import ellipsize, text_width, wrapped
 from orgviz.render.themes import Theme, accent
 
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
@@ -57,6 +57,11 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 LAYOUT_NAMES = {"title": ("Title Slide",), "section": ("Section Header", "Title Slide"),
                 "chart": ("Title Only", "Title and Content"),
                 "table": ("Title Only", "Title and Content")}
+#: A template's title that would overflow its placeholder at the template's size is set
+#: smaller, to this size at least (then cut short); PowerPoint's default title is 44 pt.
+MIN_TEMPLATE_TITLE, DEFAULT_TEMPLATE_TITLE = 20.0, 44.0
+#: PowerPoint's default inner margins of a text box (0.1 in across, 0.05 in down), points.
+INSET_X, INSET_Y = 7.2, 3.6
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 #: A template's parts may expand to at most this many bytes in all.
 MAX_TEMPLATE_EXPANDED_BYTES = 1024 * 1024 * 1024
@@ -206,6 +211,45 @@ def template_frame(prs: Any) -> Frame:
     return Frame(width, height, box, subtitle, chart, footer)
 
 
+def template_title_size(shape: Any) -> float:
+    """The font size (points) a template gives a slide's title placeholder: its layout's or
+    master's placeholder's, else the master's title style, else PowerPoint's default."""
+    base = shape
+    while base is not None:
+        found = base._element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+        if found:
+            return int(found[0]) / 100
+        base = getattr(base, "_base_placeholder", None)
+    master = shape.part.slide_layout.slide_master._element
+    found = master.xpath("./p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr/@sz")
+    return int(found[0]) / 100 if found else DEFAULT_TEMPLATE_TITLE
+
+
+def fit_title(text: str, width: float, height: float, size: float,
+              spare: float = 1.2) -> tuple[str, float | None]:
+    """A title for a placeholder `width` x `height` points whose template sets it at `size`:
+    (text, None) when it fits as it is; else the largest size down to MIN_TEMPLATE_TITLE
+    (whole points) at which its lines fit, the text cut short when none does. Text widths are
+    multiplied by `spare` (the template's font may be wider than the chart's)."""
+    room_w, room_h = (width - 2 * INSET_X) / spare, height - 2 * INSET_Y
+
+    def fits(at: float) -> bool:
+        lines = max(1, int(room_h // (at * 1.2)))
+        found = wrapped(text, room_w, at, False, lines + 1)
+        return len(found) <= lines and not found[-1].endswith("…")
+
+    if room_w <= 0 or not text or fits(size):
+        return text, None
+    at = float(int(size))
+    while at > MIN_TEMPLATE_TITLE:
+        at -= 1
+        if fits(at):
+            return text, at
+    at = min(size, MIN_TEMPLATE_TITLE)
+    lines = max(1, int(room_h // (at * 1.2)))
+    return ellipsize(text, room_w * lines * 0.85, at), at
+
+
 # --- writing ----------------------------------------------------------------------------------
 
 class _Writer:
@@ -283,12 +327,24 @@ class _Writer:
             for paragraph in frame.paragraphs:
                 paragraph.alignment = PP_ALIGN.LEFT
                 self.paragraph_style(paragraph, size, self.theme.text, bold=True)
-        elif (rect is not None and kind == "chart" and shape.width is not None
-              and rect.w < shape.width / EMU_PER_PT):
+            return
+        if (rect is not None and kind == "chart" and shape.width is not None
+                and rect.w < shape.width / EMU_PER_PT):
             # The template's place and look; narrower when the "reports to" card needs room.
             left, top, height = shape.left, shape.top, shape.height
             shape.left, shape.top, shape.height = left, top, height
             shape.width = _pt(rect.w)
+        if shape.width is None or shape.height is None:
+            return
+        # The template's size, unless the title would then overflow its placeholder (onto
+        # the subtitle and the chart): a long title on a narrow (4:3) slide, say.
+        fitted, size_set = fit_title(_safe(text), shape.width / EMU_PER_PT,
+                                     shape.height / EMU_PER_PT, template_title_size(shape),
+                                     self.spare)
+        if size_set is not None:
+            shape.text = fitted
+            for paragraph in shape.text_frame.paragraphs:
+                self.paragraph_style(paragraph, size_set, None)
 
     def background(self, slide: Any) -> None:
         if self.styled:
