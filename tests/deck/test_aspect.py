@@ -26,6 +26,13 @@ def _planner(org, frame: Frame) -> Planner:
                    team_of={pid: p.team for pid, p in org.by_id.items()})
 
 
+def _template_4_3(folder: Path) -> Path:
+    """python-pptx's default template: 4:3, a title placeholder 648 x 90 pt, titles 44 pt."""
+    path = folder / "four-three.pptx"
+    Presentation().save(str(path))
+    return path
+
+
 def _wide_top(vps: int) -> str:
     """A chief executive with `vps` reports, each heading a team of three."""
     lines = ["orgviz: 1", "org: {name: Wide Top, size: mid-size, date: 2026-11-01}", "people:",
@@ -80,8 +87,7 @@ def test_a_template_title_placeholder_takes_a_row_of_cards(tmp_path: Path, org_f
     # python-pptx's 4:3 default, as in PowerPoint's own) and orgviz's subtitle: 351 pt high
     # instead of 452, three rows of cards at 9 pt instead of four. So a 4:3 template deck
     # has more slides than orgviz's own 4:3 slides would, and those more than 16:9.
-    path = tmp_path / "four-three.pptx"
-    Presentation().save(str(path))
+    path = _template_4_3(tmp_path)
     frame = template_frame(open_template(path))
     assert (frame.width, frame.height) == (720.0, 540.0)
     assert round(frame.chart.h) == 351
@@ -94,8 +100,7 @@ def test_a_template_title_placeholder_takes_a_row_of_cards(tmp_path: Path, org_f
 def test_a_4_3_template_deck_is_4_3(tmp_path: Path, org_file) -> None:
     from orgviz.deck import deck_bytes
 
-    path = tmp_path / "four-three.pptx"
-    Presentation().save(str(path))
+    path = _template_4_3(tmp_path)
     org = load(org_file(_wide_top(14)))
     data, count = deck_bytes([(org, ())], "pptx", DeckOptions(merge=False), path)
     deck = Presentation(io.BytesIO(data))
@@ -127,8 +132,7 @@ def test_long_titles_stay_in_a_4_3_template_title_placeholder(tmp_path: Path,
     from orgviz.deck import deck_bytes
     from orgviz.render.labels import text_width
 
-    path = tmp_path / "four-three.pptx"
-    Presentation().save(str(path))  # its titles are 44 pt, centered in a 648 x 90 pt box
+    path = _template_4_3(tmp_path)  # titles 44 pt, centered in a 648 x 90 pt box
     team = "Customer Support Operations and Workforce Planning"
     source = ("orgviz: 1\norg: {name: Long Titles, size: small, date: 2026-11-01}\n"
               f"teams:\n  - {{id: ops, name: {team}}}\n  - {{id: x, name: Executive}}\n"
