@@ -39,3 +39,10 @@ def test_message_suggests_the_closest_id(messages):
     assert first.startswith("'sam' has a dotted line to 'ctoo', who is not in the org: "
                             "did you mean 'cto'?")
     assert "did you mean" not in second and "'qqqqqq'" in second
+
+
+def test_a_dotted_line_given_by_name_gets_the_id_to_write(messages):
+    source = ("orgviz: 1\norg: {name: T}\npeople:\n  - {id: dana, name: Dana Reyes}\n"
+              "  - {id: sam, name: Sam Ito, reports_to: dana, dotted_to: [Dana Reyes]}\n")
+    assert [m for _line, _col, m in messages(source, "unknown-dotted")] == [
+        "'sam' has a dotted line to 'Dana Reyes', a name, not an id: write 'dana' instead"]

@@ -66,3 +66,29 @@ def test_suggestions_stay_fast_and_useful_in_a_huge_org(tmp_path):
     assert time.perf_counter() - start < 2.0
     assert suggest.closest("person-000001-x") is None  # budget spent: no more searching
     del load  # imported only to make sure the module loads without networkx
+
+
+BY_NAME = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes, role: ceo}
+  - {id: sam, name: Sam Ito, reports_to: Dana Reyes}
+  - {id: lee, name: Lee Park, reports_to: "  dana   REYES "}
+  - {id: kim, name: Kim Cho, reports_to: Kim Cho}
+  - {id: ann, name: Jo Park, reports_to: dana}
+  - {id: bo, name: Jo Park, reports_to: dana}
+  - {id: cy, name: Cy Dee, reports_to: Jo Park}
+"""
+
+
+def test_a_manager_given_by_name_gets_the_id_to_write(messages):
+    # (said "who is not in the org: use the id of an existing person, or add that person")
+    assert [(line, m) for line, _col, m in messages(BY_NAME, "unknown-manager")] == [
+        (5, "'sam' reports to 'Dana Reyes', a name, not an id: write 'dana' instead"),
+        (6, "'lee' reports to '  dana   REYES ', a name, not an id: write 'dana' instead"),
+        # (their own name is no manager to point at: the usual advice)
+        (7, "'kim' reports to 'Kim Cho', who is not in the org: use the id of an existing "
+            "person, or add that person"),
+        (10, "'cy' reports to 'Jo Park', a name, not an id: write the id of one of 'ann', "
+             "'bo'")]

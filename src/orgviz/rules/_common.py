@@ -146,6 +146,31 @@ def person_suggester(org: Org) -> Suggester:
     return _cached(org, "person_suggester", lambda o: Suggester(o.by_id))
 
 
+def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
+    """The end of a message about a reference (reports_to, dotted_to) naming no person's id:
+    "who is not in the org: did you mean 'x'? Otherwise <action>" (`Suggester.advice`,
+    `asker` excluded), or, when `ref` is someone else's name (a common slip: "reports_to:
+    Ann Lee"), "a name, not an id: write 'ann' instead"."""
+    ids = [pid for pid in _cached(org, "ids_by_name", _ids_by_name).get(
+        " ".join(ref.casefold().split()), ()) if pid != asker]
+    if len(ids) == 1:
+        return f"a name, not an id: write '{ids[0]}' instead"
+    if ids:
+        listed = ", ".join(f"'{pid}'" for pid in ids[:5]) + (
+            f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        return f"a name, not an id: write the id of one of {listed}"
+    return f"who is not in the org: {person_suggester(org).advice(ref, action, asker)}"
+
+
+def _ids_by_name(org: Org) -> dict[str, list[str]]:
+    """The ids of each name, case and spacing folded (only when a reference is unknown)."""
+    found: dict[str, list[str]] = {}
+    for pid, person in org.by_id.items():
+        if person.name:
+            found.setdefault(" ".join(person.name.casefold().split()), []).append(pid)
+    return found
+
+
 RoleKey = tuple[tuple[str, ...], tuple[str, ...]]  # (a person's roles, their manager's roles)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import person_suggester, unplaced, who
+from orgviz.rules._common import unknown_person, unplaced, who
 
 ID = "unknown-manager"
 LEVEL = "error"
@@ -36,7 +36,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in unplaced(org):  # the others report to a known id
         manager = person.reports_to
         if manager is not None and manager not in by_id:
-            advice = person_suggester(org).advice(
-                manager, "use the id of an existing person, or add that person", person.id)
+            about = unknown_person(org, manager,
+                                   "use the id of an existing person, or add that person",
+                                   person.id)
             yield (person.at("reports_to"),
-                   f"{who(person)} reports to '{manager}', who is not in the org: {advice}")
+                   f"{who(person)} reports to '{manager}', {about}")
