@@ -78,6 +78,23 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
      (6, 5, "duplicate-key", "duplicate key 'id' (first defined at line 4)")),
     ("orgviz: 2\norg: {name: A}\npeople: []\n", (1, 9, "version", "unknown format version '2'")),
     ("org: {name: A}\npeople: []\n", (1, 1, "version", "'orgviz: 1' version key is missing")),
+    # The commonest slips get what to do (after libyaml's own words).
+    ("orgviz: 1\norg: {name: A}\npeople:\n\t- {id: a, name: A}\n",
+     (4, 1, "yaml-syntax", "cannot start any token (a tab: YAML indents with spaces only)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: VP: Sales}\n",
+     (4, 31, "yaml-syntax", "(a ': ' inside a value: put the value in quotes, as in title: "
+                            "\"VP: Sales\")")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: 😀 A\n    title: VP: Sales\n",
+     (6, 14, "yaml-syntax", "mapping values are not allowed in this context (a ': ' inside")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: @home}\n",
+     (4, 29, "yaml-syntax", "('@' cannot start a value: put the value in quotes)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A\n  - {id: b, name: B}\n",
+     (5, 5, "yaml-syntax", "mapping that starts at line 4, column 5 (is the '}' that closes "
+                           "it missing?)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, dotted_to: [b, c}\n",
+     (4, 38, "yaml-syntax", "(a '}' where ']' should close it)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n   title: CEO\n",
+     (6, 4, "yaml-syntax", "(is this line indented as the lines above it are?)")),
     # (the version key as other formats spell it: the message points at it)
     ("org: {name: A}\nVersion: 1\npeople: []\n",
      (2, 1, "version", "the format version key is 'orgviz', not 'Version': write 'orgviz: 1'")),

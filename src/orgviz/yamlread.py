@@ -132,7 +132,7 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         loc = _loc(file, mark) if mark else SourceLoc(file, 1, 1)
         raise YamlError(loc, "yaml-syntax", f"YAML syntax error: {_syntax_problem(exc)}"
-                        ) from None
+                        f"{_syntax_hint(text, exc)}") from None
     except yaml.YAMLError as exc:
         raise YamlError(SourceLoc(file, 1, 1), "yaml-syntax", f"YAML error: {exc}") from None
     finally:
@@ -151,6 +151,37 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
         problem += f" in the {what} that starts at line {start.line + 1}, column " \
             f"{start.column + 1}"
     return problem
+
+
+def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
+    """What to do about the commonest slips, from where PyYAML stopped: a tab that indents,
+    a value starting with '@' or '`', a ': ' inside a value, an unclosed '{' or '[', a line
+    indented unlike its neighbours; or ""."""
+    at = exc.problem_mark
+    if at is None:
+        return ""
+    line = text.split("\n", at.line + 1)[at.line] if text.count("\n") >= at.line else ""
+    char = line[at.column:at.column + 1]
+    problem = exc.problem or ""
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return " (a tab: YAML indents with spaces only)"
+        if char in ("@", "`"):
+            return f" ('{char}' cannot start a value: put the value in quotes)"
+    if char == ":" and ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem
+                        or "mapping values are not allowed" in problem):
+        return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
+    for close, other in (("}", "]"), ("]", "}")):
+        if char == other and f"expected ',' or '{close}'" in problem:
+            return f" (a '{other}' where '{close}' should close it)"
+    start = exc.context_mark
+    if start is not None and at.line > start.line:
+        for close in ("}", "]"):
+            if f"expected ',' or '{close}'" in problem:
+                return f" (is the '{close}' that closes it missing?)"
+    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+        return " (is this line indented as the lines above it are?)"
+    return ""
 
 
 #: PyYAML's names for what it was reading, in the words of an org file's author.
