@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from orgviz.errors import OrgvizError
+
 Kind = Literal["org", "part", "other"]
 
 _ORGVIZ_KEY = re.compile(rb"^(?:orgviz|\"orgviz\"|'orgviz')[ \t]*:", re.MULTILINE)
@@ -370,3 +372,31 @@ def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Sel
                 chosen.setdefault(_key(top), top)
     selection.orgs = list(chosen.values())
     return selection
+
+
+def orgs_in_folder(folder: str) -> list[str]:
+    """The org files to check in a folder, as `select_orgs` picks them from the YAML files
+    git tracks there (and untracked ones it does not ignore; every YAML file below it, hidden
+    folders aside, outside git): other YAML skipped, the parts of a split org checked as the
+    whole org. NoOrgsError when none is left."""
+    names = [os.path.join(folder, name) for name in tracked_yaml_files(folder)]
+    found = select_orgs(names, folder).orgs
+    if not found:
+        raise OrgvizError(f"{folder}: no org file in this folder (a YAML file with a top-level "
+                          "'orgviz:' key)")
+    return found
+
+
+def expand_folders(paths: Sequence[str]) -> list[str]:
+    """The paths given, each folder among them replaced by `orgs_in_folder`'s files (then a
+    file named twice is kept once); OrgvizError for a folder without org files."""
+    if not any(path != STDIN and os.path.isdir(path) for path in paths):
+        return list(paths)
+    expanded: dict[str, str] = {}
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            for found in orgs_in_folder(path):
+                expanded.setdefault(_key(found), found)
+        else:
+            expanded.setdefault(_key(path) if path != STDIN else STDIN, path)
+    return list(expanded.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -34,10 +34,21 @@ def keep_until_exit(*objects: object) -> None:
         _KEPT.extend(objects)
 
 
-def fail(error: OrgvizError) -> None:
+def fail(error: OrgvizError) -> NoReturn:
     """Print an orgviz error on stderr and exit with its code."""
     click.echo(f"orgviz: {error}" if error.exit_code == EXIT_USAGE else str(error), err=True)
     sys.exit(error.exit_code)
+
+
+def org_files(paths: Sequence[str]) -> tuple[str, ...]:
+    """The org files of FILES arguments: a folder stands for the org files in it
+    (`orgfiles.expand_folders`); a folder without any is a usage error (exit 2)."""
+    from orgviz.orgfiles import expand_folders
+
+    try:
+        return tuple(expand_folders(paths))
+    except OrgvizError as exc:
+        fail(exc)
 
 
 def exit_code(problems: Sequence[Problem], strict: bool) -> int:

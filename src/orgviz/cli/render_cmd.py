@@ -17,6 +17,7 @@ from orgviz.cli.common import (
     EXIT_PROBLEMS,
     fail,
     keep_until_exit,
+    org_files,
     refuse_to_overwrite,
     terminal_fault,
 )
@@ -114,7 +115,7 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
 
 
 @click.command("render")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", metavar="PATH",
               help="Output file (its extension picks the format), folder ending in '/', or "
                    "- for stdout (SVG unless --format). Default: output/<name>.svg.")
@@ -157,6 +158,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             depth: int | None, team: str | None, fit: str | None, width: int | None,
             transparent: bool, force: bool, config_path: str | None, hook: bool) -> None:
     """Draw org FILES as org charts (SVG by default; PNG, PDF or DOT by extension).
+    A folder among FILES stands for the org files in it.
 
     Files with validation errors are not drawn: their problems are printed as by
     `orgviz validate` and the exit status is 1 (use --force to draw them anyway).
@@ -179,6 +181,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     options = RenderOptions(engine=engine, layout=layout, theme=theme, color_by=color_by,
                             direction=direction, root=root, team=team, depth=depth, fit=fit,
                             width=width, transparent=transparent, compact=compact)
+    files = org_files(files)
     if hook:
         from orgviz.orgfiles import select_orgs
 

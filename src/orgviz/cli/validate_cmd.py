@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_USAGE, exit_code, fail, keep_until_exit
+from orgviz.cli.common import EXIT_USAGE, exit_code, fail, keep_until_exit, org_files
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem
 from orgviz.report import REPORTERS, summary_line
@@ -28,7 +28,7 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False,
               callback=_list_rules, help="List the rules: id, default level, what each "
               "checks and its options (mid-size defaults); then exit.")
@@ -44,7 +44,8 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
                    "the 'orgviz:' key, and check the whole org of a file another one includes.")
 def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: bool,
             no_warnings: bool, quiet: bool, hook: bool) -> None:
-    """Check org FILES for consistent reporting lines.
+    """Check org FILES for consistent reporting lines. A folder among FILES stands for
+    the org files in it (other YAML skipped; the parts of a split org checked as its org).
 
     Exit 0 when clean (or warnings only), 1 on errors (or warnings with --strict),
     2 on usage, configuration or unreadable-file errors.
@@ -57,6 +58,8 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
         config = load_config(config_path)
     except OrgvizError as exc:
         fail(exc)
+    given, files = files, org_files(files)
+    every_file = hook or files != given  # (a folder, as a hook's changed files, counts parts)
     if hook:
         from orgviz.orgfiles import select_orgs
 
@@ -77,7 +80,7 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
             click.echo(f"orgviz: {exc}", err=True)
             unreadable += 1
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
-    count = len(checked) if hook else len(files) - unreadable  # (files that could be read)
+    count = len(checked) if every_file else len(files) - unreadable  # (files that were read)
     no_summary = quiet or (count == 0 and unreadable > 0)
     hidden = len(found) - len(problems)
     REPORTERS[fmt](problems, count, sys.stdout, no_summary or (fmt == "text" and hidden > 0))
