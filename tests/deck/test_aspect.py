@@ -94,7 +94,21 @@ def test_a_template_title_placeholder_takes_a_row_of_cards(tmp_path: Path, org_f
     org = load(org_file(deep_wide_yaml(60)))
     own, template = _planner(org, default_frame(720, 540)), _planner(org, frame)
     assert template.rows == own.rows - 1 == 3
-    assert len(template.plan()[1]) > len(own.plan()[1])
+    parts = template.plan()[1]
+    assert len(parts) > len(own.plan()[1])
+    # The manager's 60 reports, 7 a slide at most there: nine slides of 7 or 6 (not 7 ... 4).
+    sizes = [len(part.reports or ()) for part in parts if part.root == "wide"]
+    assert sum(sizes) == 60 and max(sizes) - min(sizes) <= 1, sizes
+
+
+def test_reports_are_spread_in_runs_that_differ_by_one_at_most() -> None:
+    from orgviz.deck.plan import balanced
+
+    items = [str(i) for i in range(60)]
+    runs = balanced(items, 9)
+    assert [len(run) for run in runs] == [7] * 6 + [6] * 3
+    assert [item for run in runs for item in run] == items
+    assert balanced(items[:3], 3) == [["0"], ["1"], ["2"]]
 
 
 def test_a_4_3_template_deck_is_4_3(tmp_path: Path, org_file) -> None:
