@@ -162,6 +162,18 @@ class Org:
         level = self.level(person)
         return LEVELS[level][1] if level else "Unknown level"
 
+    def ids_named(self, name: str) -> list[str]:
+        """The ids of the people with this name (case and spacing aside), in file order: for
+        telling a user who gave a name where an id belongs which id it is."""
+        folded = fold_name(name)
+        return [pid for pid, p in self.by_id.items() if p.name and fold_name(p.name) == folded]
+
+    def team_ids_named(self, name: str) -> list[str]:
+        """The ids of the teams with this name (case and spacing aside), in file order."""
+        folded = fold_name(name)
+        return [tid for tid, t in self.teams_by_id.items() if t.name and fold_name(t.name) ==
+                folded]
+
     def has_role(self, role_id: str) -> bool:
         """Whether anybody in the org holds this role (alone or combined)."""
         return any(role_id in p.roles for p in self.by_id.values())
@@ -193,3 +205,8 @@ class Org:
             kind="dotted",
         )
         return graph
+
+
+def fold_name(name: str) -> str:
+    """A name as compared with another: case folded, spaces collapsed ("ann  LEE" = "Ann Lee")."""
+    return " ".join(name.casefold().split())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 LEVELS = ("error", "warning", "info")
@@ -27,6 +27,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def name_hint(ids: Sequence[str], option: str) -> str:
+    """"; it is the name of 'x': write --root x" when a user gave a name where `option`
+    takes an id (`ids`: those with that name), or "" (for a message's end)."""
+    import shlex
+
+    if len(ids) == 1:
+        return f"; it is the name of '{ids[0]}': write {option} {shlex.quote(ids[0])}"
+    if ids:
+        listed = ", ".join(f"'{i}'" for i in ids[:5]) + (
+            f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        return f"; it is the name of {listed}: {option} takes one of their ids"
+    return ""
 
 
 class SourceLoc(NamedTuple):

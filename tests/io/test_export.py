@@ -172,3 +172,16 @@ def test_root_exports_a_part_that_imports_back(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(example), "-f", "json", "--root", "nobody"])
     assert result.exit_code == 2
     assert result.output == f"orgviz: {example}: no person with id 'nobody' (--root)\n"
+
+
+def test_export_root_given_by_name(tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text("orgviz: 1\norg: {name: T, size: small}\npeople:\n"
+                   "  - {id: a, name: Jo Park}\n  - {id: b, name: Jo Park, reports_to: a}\n"
+                   "  - {id: c d, name: Cy Dee, reports_to: a}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "Jo Park"])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {org}: no person with id 'Jo Park' (--root); it is the "
+                             "name of 'a', 'b': --root takes one of their ids\n")
+    result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "cy dee"])
+    assert result.output.endswith("it is the name of 'c d': write --root 'c d'\n")

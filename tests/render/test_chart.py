@@ -185,3 +185,17 @@ def test_a_team_view_counts_the_team_apart_from_the_managers_above() -> None:
     members = [c for c in chart.cards if c.kind in ("person", "open")
                and enterprise.by_id[c.id].team == "payments-product"]
     assert len(members) == 42  # as `orgviz stats` counts the team: 40 people, 2 open roles
+
+
+def test_a_name_given_for_an_id_gets_the_id_to_write() -> None:
+    # (said "did you mean 'amara-okafor'?" at best, and nothing for a team's name)
+    small = load(Path(__file__).resolve().parents[2] / "orgs" / "small.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(root="amara  OKAFOR"))
+    assert str(caught.value).endswith(
+        "no person with id 'amara  OKAFOR' (--root); it is the name of 'amara-okafor': write "
+        "--root amara-okafor")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(team="Product"))
+    assert str(caught.value).endswith(
+        "no team with id 'Product' (--team); it is the name of 'product': write --team product")

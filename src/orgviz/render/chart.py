@@ -16,7 +16,7 @@ from typing import NamedTuple
 from orgviz.errors import RenderError
 from orgviz.fte import titled
 from orgviz.model import Org, Person
-from orgviz.problem import Problem, did_you_mean
+from orgviz.problem import Problem, did_you_mean, name_hint
 from orgviz.render.labels import clean, verify_color
 from orgviz.render.themes import Theme
 
@@ -333,8 +333,10 @@ class _Builder:
         view = self.view
         if view.root is not None:
             if view.root not in self.people:
+                hint = name_hint(self.org.ids_named(view.root), "--root") or \
+                    did_you_mean(view.root, self.people)
                 raise RenderError(f"{self.org.file}: no person with id '{view.root}' (--root)"
-                                  f"{did_you_mean(view.root, self.people)}")
+                                  f"{hint}")
             roots = [view.root]
         else:
             roots = [pid for pid, boss in self.manager.items() if boss is None]
@@ -348,8 +350,10 @@ class _Builder:
         if view.team is not None:
             known = set(self.org.teams_by_id) | {p.team for p in self.people.values() if p.team}
             if view.team not in known:
+                hint = name_hint(self.org.team_ids_named(view.team), "--team") or \
+                    _team_hint(view.team, known)
                 raise RenderError(f"{self.org.file}: no team with id '{view.team}' (--team)"
-                                  f"{_team_hint(view.team, known)}")
+                                  f"{hint}")
             teams = _team_members(self.org, view.team)
             keep: set[str] = set()
             for pid in shown:

@@ -12,7 +12,7 @@ from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
-from orgviz.model import Org, Person
+from orgviz.model import Org, Person, fold_name
 from orgviz.problem import SourceLoc
 from orgviz.roles import LEVELS, Role
 
@@ -151,8 +151,8 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     "who is not in the org: did you mean 'x'? Otherwise <action>" (`Suggester.advice`,
     `asker` excluded), or, when `ref` is someone else's name (a common slip: "reports_to:
     Ann Lee"), "a name, not an id: write 'ann' instead"."""
-    ids = [pid for pid in _cached(org, "ids_by_name", _ids_by_name).get(
-        " ".join(ref.casefold().split()), ()) if pid != asker]
+    ids = [pid for pid in _cached(org, "ids_by_name", _ids_by_name).get(fold_name(ref), ())
+           if pid != asker]
     if len(ids) == 1:
         return f"a name, not an id: write '{ids[0]}' instead"
     if ids:
@@ -167,7 +167,7 @@ def _ids_by_name(org: Org) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for pid, person in org.by_id.items():
         if person.name:
-            found.setdefault(" ".join(person.name.casefold().split()), []).append(pid)
+            found.setdefault(fold_name(person.name), []).append(pid)
     return found
 
 
