@@ -37,10 +37,14 @@ def name_hint(ids: Sequence[str], option: str) -> str:
     if len(ids) == 1:
         return f"; it is the name of '{ids[0]}': write {option} {shlex.quote(ids[0])}"
     if ids:
-        listed = ", ".join(f"'{i}'" for i in ids[:5]) + (
-            f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        return f"; it is the name of {listed}: {option} takes one of their ids"
+        return f"; it is the name of {quoted(ids)}: {option} takes one of their ids"
     return ""
+
+
+def quoted(ids: Sequence[str], limit: int = 5) -> str:
+    """"'a', 'b', 'c'", with " and N more" beyond `limit`."""
+    return ", ".join(f"'{i}'" for i in ids[:limit]) + (
+        f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
 class SourceLoc(NamedTuple):

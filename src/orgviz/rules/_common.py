@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 from orgviz.model import Org, Person, fold_name
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, quoted
 from orgviz.roles import LEVELS, Role
 
 # Difflib compares a word with every candidate (4-30 µs each), so a cheap prefilter picks
@@ -156,9 +156,7 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     if len(ids) == 1:
         return f"a name, not an id: write '{ids[0]}' instead"
     if ids:
-        listed = ", ".join(f"'{pid}'" for pid in ids[:5]) + (
-            f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        return f"a name, not an id: write the id of one of {listed}"
+        return f"a name, not an id: write the id of one of {quoted(ids)}"
     return f"who is not in the org: {person_suggester(org).advice(ref, action, asker)}"
 
 
