@@ -7,6 +7,7 @@ import pytest
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.loader import load
 from orgviz.problem import SourceLoc
+from orgviz.validate import validate
 
 GOOD = """\
 orgviz: 1
@@ -143,6 +144,28 @@ def test_utf8_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes("\ufefforgviz: 1\norg: {name: Zoë}\npeople: []\n".encode())
     assert load(path).name == "Zoë"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_accepted(tmp_path, codec):
+    # (as YAML allows and PowerShell 5's `>` writes; said "invalid UTF-8 byte 0xff")
+    path = tmp_path / "wide.yaml"
+    text = "orgviz: 1\norg: {name: Zoë}\npeople:\n  - {id: a, name: 李雷, reports_to: b}\n"
+    path.write_bytes(("\ufeff" if codec.endswith("-be") else "").encode(codec) +
+                     text.encode(codec))
+    org = load(path)
+    assert (org.name, org.people[0].name) == ("Zoë", "李雷")
+    problem = next(p for p in validate(org) if p.rule == "unknown-manager")
+    assert (problem.line, problem.col) == (4, 35)  # (characters of the decoded text)
+
+
+def test_a_broken_wide_file_says_so(tmp_path):
+    path = tmp_path / "wide.yaml"
+    path.write_bytes(b"\xff\xfeo\x00r\x00\x00\xd8")
+    line, col, rule, message = load_problem(path)
+    assert (line, col, rule, message) == (
+        1, 1, "encoding", "the file starts as UTF-16 (a byte order mark) but is not valid "
+                          "UTF-16: save the file as UTF-8")
 
 
 def test_unreadable_files_are_exit_2_errors(tmp_path):

@@ -71,7 +71,17 @@ class YList(list):  # type: ignore[type-arg]
 
 
 def decode(data: bytes, file: str) -> str:
-    """Decode UTF-8 (with or without BOM), rejecting bad bytes and control characters."""
+    """Decode UTF-8 (with or without BOM), or UTF-16 or UTF-32 with a BOM (as YAML allows,
+    and as Windows PowerShell 5's `>` writes), rejecting bad bytes and control characters."""
+    wide = next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            raise YamlError(SourceLoc(file, 1, 1), "encoding",
+                            f"the file starts as {wide.upper()} (a byte order mark) but is not "
+                            f"valid {wide.upper()}: save the file as UTF-8") from None
+        return _checked(text, file)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,6 +91,17 @@ def decode(data: bytes, file: str) -> str:
         raise YamlError(SourceLoc(file, line, col), "encoding",
                         f"invalid UTF-8 byte 0x{data[exc.start]:02x}: save the file as UTF-8"
                         ) from None
+    return _checked(text, file)
+
+
+#: Byte order marks of the wide encodings a YAML file may use (UTF-32's before UTF-16's:
+#: UTF-32 LE starts with UTF-16 LE's mark).
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+              (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _checked(text: str, file: str) -> str:
+    """The text, unless it holds a control character an org file may not hold."""
     # Each `in` is a fast scan; the regular expression (a slower one) only runs to find the
     # first bad character.
     bad = re.search(CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) else None
