@@ -84,7 +84,15 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
      (4, 1, "yaml-syntax", "cannot start any token (a tab: YAML indents with spaces only)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: VP: Sales}\n",
      (4, 31, "yaml-syntax", "(a ': ' inside a value: put the value in quotes, as in title: "
-                            "\"VP: Sales\")")),
+                            "\"VP: Sales\"; or is a ',' missing before a key?)")),
+    # (a ':' on a later line is the next key's: the '}' is missing, no quoting to do)
+    ("orgviz: 1\norg: {name: x\npeople: []\n",
+     (3, 7, "yaml-syntax", "mapping that starts at line 2, column 6 (is the '}' that closes "
+                           "it missing?)")),
+    # (a key indented too deep reads as the value above going on: no ': ' in a value)
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n      title: CEO\n",
+     (6, 12, "yaml-syntax", "not allowed in this context (is this line indented as the lines "
+                            "above it are?)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: 😀 A\n    title: VP: Sales\n",
      (6, 14, "yaml-syntax", "mapping values are not allowed in this context (a ': ' inside")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: @home}\n",

@@ -189,17 +189,20 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
             return " (a tab: YAML indents with spaces only)"
         if char in ("@", "`"):
             return f" ('{char}' cannot start a value: put the value in quotes)"
-    if char == ":" and ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem
-                        or "mapping values are not allowed" in problem):
-        return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
-    for close, other in (("}", "]"), ("]", "}")):
-        if char == other and f"expected ',' or '{close}'" in problem:
-            return f" (a '{other}' where '{close}' should close it)"
     start = exc.context_mark
-    if start is not None and at.line > start.line:
-        for close in ("}", "]"):
-            if f"expected ',' or '{close}'" in problem:
-                return f" (is the '{close}' that closes it missing?)"
+    unclosed = next((close for close in ("}", "]") if f"expected ',' or '{close}'" in problem),
+                    None)
+    if unclosed is not None and start is not None and at.line > start.line:
+        return f" (is the '{unclosed}' that closes it missing?)"  # (stopped on a later line)
+    if char == ":" and (unclosed or "mapping values are not allowed" in problem):
+        if unclosed:  # (in {...}: a value with ': ', or two keys without a ',' between)
+            return (" (a ': ' inside a value: put the value in quotes, as in title: \"VP: "
+                    "Sales\"; or is a ',' missing before a key?)")
+        if ": " in line[:at.column]:  # (a key and its value before it)
+            return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
+        return " (is this line indented as the lines above it are?)"  # (a key that reads on)
+    if unclosed is not None and char in "}]" and char:
+        return f" (a '{char}' where '{unclosed}' should close it)"
     if "expected '-' indicator" in problem or "expected <block end>" in problem:
         return " (is this line indented as the lines above it are?)"
     return ""
