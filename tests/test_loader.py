@@ -461,6 +461,29 @@ def test_org_header_keys_at_the_top_say_where_they_belong(org_file):
                          "(org: {size: ...})")]
 
 
+def test_an_included_file_sends_org_and_rules_to_the_file_that_includes_it(org_file):
+    # (said "unknown key 'org' ...; did you mean 'orgviz'?" and "'rules' ...; did you mean
+    # 'roles'?")
+    org_file("orgviz: 1\norg: {name: P}\nrules: {}\npeople: []\n", name="part.yaml")
+    org = load(org_file("orgviz: 1\norg: {name: A}\ninclude: [part.yaml]\n"
+                        "people:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.message) for p in org.load_problems] == [
+        (2, "'org' belongs in the org file that includes this one (an included file holds "
+            "orgviz, roles, teams, people, include)"),
+        (3, "'rules' belongs in the org file that includes this one (an included file holds "
+            "orgviz, roles, teams, people, include)")]
+
+
+@pytest.mark.parametrize(("key", "meant"), [("person", "people"), ("Employees", "people"),
+                                            ("staff", "people"), ("team", "teams")])
+def test_other_words_for_the_lists_of_an_org_file(org_file, key, meant):
+    org = load(org_file(f"orgviz: 1\norg: {{name: A}}\n{key}: []\npeople:\n"
+                        "  - {id: a, name: A}\n"))
+    assert [p.message for p in org.load_problems] == [
+        f"unknown key '{key}' in an org file; did you mean '{meant}'? (allowed: orgviz, org, "
+        "roles, teams, people, rules, include)"]
+
+
 def test_an_included_file_has_no_org_header_to_send_keys_to(org_file):
     org_file("orgviz: 1\nname: Part\npeople: []\n", name="part.yaml")
     org = load(org_file("orgviz: 1\norg: {name: A}\ninclude: [part.yaml]\n"

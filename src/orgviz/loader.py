@@ -99,6 +99,10 @@ def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collec
                 out.error(mapping.key_locs[key], f"'{key}' belongs in the org header: indent "
                           f"it under 'org:' (org: {{{key}: ...}})")
                 continue
+            if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
+                out.error(mapping.key_locs[key], f"'{key}' belongs in the org file that "
+                          f"includes this one (an included file holds {', '.join(allowed)})")
+                continue
             hint = _meant_key(key, allowed)
             out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
                       + (f"; did you mean '{hint}'?" if hint else did_you_mean(key, allowed))
@@ -119,12 +123,18 @@ _OTHER_WORDS = {TEAM_KEYS: {"manager": "lead", "managerid": "lead", "head": "lea
                             "parentid": "parent", "parentteam": "parent"},
                 ORG_KEYS: {"company": "name", "companyname": "name", "orgname": "name",
                            "title": "name", "profile": "size"}}
+#: Other words for the people list, at the top of an org file or an included one.
+_PEOPLE_WORDS = {"person": "people", "persons": "people", "employees": "people",
+                 "employee": "people", "staff": "people", "members": "people",
+                 "positions": "people", "team": "teams", "role": "roles"}
 
 
 def _meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
     """The key an unknown key means when it is another word for it: a person key spelt as
     HR exports spell their columns (`manager`, `position`, `department`, `email_address`
     ...), a team's `manager` (its lead), the org header's `company` (its name); or None."""
+    if isinstance(key, str) and (allowed is TOP_KEYS or allowed is INCLUDED_KEYS):
+        return _PEOPLE_WORDS.get(key.casefold())
     if not isinstance(key, str) or (allowed is not PERSON_KEYS and allowed not in _OTHER_WORDS):
         return None
     from orgviz.io.columns import SPELLINGS, normalise_header  # (only for a message)
