@@ -212,3 +212,14 @@ def test_an_unnamed_vacancy_shows_just_its_id():
     assert who(vacancy, "Director") == "'HO-001' (Director)"
     # A named vacancy (an offer accepted, say) shows its name like anyone.
     assert who(person("HO-002", "Sam Ito", vacant=True)) == "'HO-002' (Sam Ito)"
+
+
+def test_the_person_suggested_is_named_too(messages):
+    source = (HEADER + "teams:\n  - {id: t, name: T, lead: '12'}\npeople:\n"
+              "  - {id: '1', name: Ann Lee}\n  - {id: '13', name: Cy Dee, reports_to: '11'}\n")
+    assert [m for _l, _c, m in messages(source, "unknown-manager")] == [
+        "'13' (Cy Dee) reports to '11', who is not in the org: did you mean '1' (Ann Lee)? "
+        "Otherwise use the id of an existing person, or add that person"]
+    assert [m for _l, _c, m in messages(source, "unknown-team")] == [
+        "team 't' is led by '12', who is not in the org: did you mean '1' (Ann Lee)? Otherwise "
+        "use the id of a person"]

@@ -157,7 +157,14 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
         return f"a name, not an id: write '{ids[0]}' instead"
     if ids:
         return f"a name, not an id: write the id of one of {quoted(ids)}"
-    return f"who is not in the org: {person_suggester(org).advice(ref, action, asker)}"
+    return f"who is not in the org: {person_advice(org, ref, action, asker)}"
+
+
+def person_advice(org: Org, word: str, action: str, exclude: str | None = None) -> str:
+    """`Suggester.advice` over the org's people, the person suggested named as `who` names
+    them: "did you mean '1' (Ann Lee)? Otherwise <action>"."""
+    close = person_suggester(org).closest(word, exclude)
+    return f"did you mean {who(org.by_id[close])}? Otherwise {action}" if close else action
 
 
 def _ids_by_name(org: Org) -> dict[str, list[str]]:

@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import Suggester, person_suggester, who
+from orgviz.rules._common import Suggester, person_advice, who
 
 ID = "unknown-team"
 LEVEL = "error"
@@ -49,7 +49,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if team.lead is not None and team.lead not in org.by_id:
             yield (team.at("lead"),
                    f"team '{team.id}' is led by '{team.lead}', who is not in the org: "
-                   + person_suggester(org).advice(team.lead, "use the id of a person"))
+                   + person_advice(org, team.lead, "use the id of a person"))
     yield from _parent_cycles(org)
     for person in org.people:
         if person.team is not None and person.team not in teams:
