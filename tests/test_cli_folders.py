@@ -98,3 +98,17 @@ def test_in_git_an_ignored_file_is_left_out(folder: Path) -> None:
         "old.yaml", "solo.yml", "split.yaml"]
     (folder / ".gitignore").write_text("solo.yml\n.cache/\n", encoding="utf-8")
     assert [Path(p).name for p in expand_folders([str(folder)])] == ["split.yaml"]
+
+
+def test_two_orgs_of_one_name_say_how_to_draw_both(tmp_path: Path) -> None:
+    # (said "render them separately", which without --hook overwrote one with the other)
+    for region in ("emea", "apac"):
+        (tmp_path / region).mkdir()
+        (tmp_path / region / "org.yaml").write_text(SOLO, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(tmp_path), "-o", f"{tmp_path}/out/"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"orgviz: {tmp_path}/apac/org.yaml and {tmp_path}/emea/org.yaml would both be written "
+        f"to {tmp_path}/out/org.svg (a chart is named after its org file): give each its own "
+        f"file, such as orgviz render {tmp_path}/emea/org.yaml -o {tmp_path}/out/emea-org.svg\n")
+    assert not (tmp_path / "out").exists()

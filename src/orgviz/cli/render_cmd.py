@@ -108,8 +108,11 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
     seen: dict[Path, str] = {}
     for path, target in zip(files, targets, strict=True):
         if target in seen:
-            raise RenderError(f"{seen[target]} and {path} would both be written to {target}: "
-                              f"render them separately")
+            folder = Path(path).resolve().parent.name
+            other = target.with_name(f"{folder}-{target.name}" if folder else f"2-{target.name}")
+            raise RenderError(f"{seen[target]} and {path} would both be written to {target} (a "
+                              f"chart is named after its org file): give each its own file, "
+                              f"such as orgviz render {path} -o {other}")
         seen[target] = path
     return targets
 
