@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import shutil
 import struct
 import zlib
 
@@ -114,6 +115,10 @@ def test_digest_covers_includes_options_and_rules(org):
 
 def test_digest_names_the_engine(org):
     assert freshness.engine_identity("auto", "dot") == "none"
+    # (no Graphviz draws the tidy layout, which "auto" picks: another Graphviz on another
+    # machine leaves its diagrams up to date)
+    assert freshness.engine_identity("system", "svg", "tidy") == "none"
+    assert freshness.engine_identity("embedded", "png", "auto") == "none"
     if EmbeddedEngine().find() is None:
         pytest.skip("needs graphviz-pure")
     package = importlib.metadata.version("graphviz-pure")
@@ -227,3 +232,19 @@ def test_a_diagram_cut_short_is_drawn_again(org, fmt):
     again = render_hook("--format", fmt, "org.yaml")
     assert again.exit_code == 1 and "(it was out of date)" in again.output
     assert target.read_bytes() == whole
+
+
+def test_render_hook_of_the_tidy_layout_does_not_depend_on_the_engine(org):
+    if EmbeddedEngine().find() is None:
+        pytest.skip("needs graphviz-pure")
+    first = render_hook("--engine", "embedded", "org.yaml")
+    assert first.exit_code == 1, first.output
+    # (said "rendered output/org.svg (it was out of date)" and exit 1 on every switch)
+    again = render_hook("--engine", "system", "org.yaml")
+    assert (again.exit_code, again.output) == (
+        0, "0 diagrams re-rendered, 1 up to date (source hash matches)\n")
+    dot = render_hook("--engine", "embedded", "--layout", "dot", "-o", "dot/", "org.yaml")
+    assert dot.exit_code == 1, dot.output
+    if shutil.which("dot") is not None:  # (the dot layout's diagrams do name the engine)
+        switched = render_hook("--engine", "system", "--layout", "dot", "-o", "dot/", "org.yaml")
+        assert "(it was out of date)" in switched.output

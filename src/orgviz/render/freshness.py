@@ -32,7 +32,7 @@ from orgviz.errors import RenderError
 
 KEYWORD = "orgviz-source-sha256"
 STAMPED_FORMATS = ("svg", "png", "dot")
-STAMP_VERSION = "1"  # bump when what goes into the digest changes
+STAMP_VERSION = "2"  # bump when what goes into the digest changes (2: no engine for tidy)
 _HEAD_BYTES = 4096  # a stamp is always within the first bytes of a file
 _TEXT_STAMP = re.compile(rb"orgviz-source-sha256: ([0-9a-f]{64}(?: from [!-~]+)?)")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -47,13 +47,17 @@ def verify_format(fmt: str) -> str:
     return fmt
 
 
-def engine_identity(requested: str, fmt: str) -> str:
+def engine_identity(requested: str, fmt: str, layout: str = "dot") -> str:
     """Which Graphviz draws the layout: its name and version, found without rendering.
 
-    DOT output uses no engine. The version is the engine's (the embedded one names its
-    graphviz-pure package too); it is cached, so this runs no Graphviz once probed.
+    DOT output uses no engine, nor does any layout but `dot` (the tidy layout, which `auto`
+    picks: see `pipeline.pick_layout`), so a diagram stays up to date on machines with
+    another Graphviz. The version is the engine's (the embedded one names its graphviz-pure
+    package too); it is cached, so this runs no Graphviz once probed.
     """
-    if fmt == "dot":
+    from orgviz.render.pipeline import GRAPHVIZ_LAYOUTS
+
+    if fmt == "dot" or layout not in GRAPHVIZ_LAYOUTS:
         return "none"
     from orgviz.render.engines import pick_engine
 
@@ -80,9 +84,10 @@ def source_digest(path: str | os.PathLike[str], fmt: str, options: Any,
     add("stamp", STAMP_VERSION.encode())
     add("orgviz", __version__.encode())
     add("format", fmt.encode())
-    drawn = {k: v for k, v in options._asdict().items() if k != "timeout"}
+    # (the engine asked for counts as `engine_identity` tells it: not for the tidy layout)
+    drawn = {k: v for k, v in options._asdict().items() if k not in ("timeout", "engine")}
     add("options", json.dumps(drawn, sort_keys=True).encode())
-    add("engine", engine_identity(options.engine, fmt).encode())
+    add("engine", engine_identity(options.engine, fmt, options.layout).encode())
     add("force", b"1" if force else b"0")
     rules = [[s.rule, s.level, sorted((str(k), repr(v)) for k, v in s.options.items())]
              for s in settings]

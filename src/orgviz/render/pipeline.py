@@ -67,7 +67,8 @@ def pick_layout(options: RenderOptions, chart: Chart) -> str:
     second instead of over a minute) and needs no Graphviz, so there is no size below which
     `dot` is the better default.
     """
-    del chart  # the rule does not depend on the chart (yet)
+    del chart  # the rule does not depend on the chart (`freshness.engine_identity` counts
+    # on "auto" never being `dot`: a diagram's stamp names no engine for it)
     return "tidy" if options.layout == "auto" else options.layout
 
 
