@@ -112,3 +112,12 @@ def test_two_orgs_of_one_name_say_how_to_draw_both(tmp_path: Path) -> None:
         f"to {tmp_path}/out/org.svg (a chart is named after its org file): give each its own "
         f"file, such as orgviz render {tmp_path}/emea/org.yaml -o {tmp_path}/out/emea-org.svg\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_folder_of_parts_checks_the_org_that_includes_them(folder: Path) -> None:
+    # (the part was checked alone: "no 'org:' header", unknown managers)
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    assert expand_folders([str(folder / "parts")]) == [str(folder / "split.yaml")]
+    result = CliRunner().invoke(main, ["validate", str(folder / "parts")])
+    assert (result.exit_code, result.output) == (0, "2 files checked: no problems\n")

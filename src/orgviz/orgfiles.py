@@ -378,13 +378,27 @@ def orgs_in_folder(folder: str) -> list[str]:
     """The org files to check in a folder, as `select_orgs` picks them from the YAML files
     git tracks there (and untracked ones it does not ignore; every YAML file below it, hidden
     folders aside, outside git): other YAML skipped, the parts of a split org checked as the
-    whole org. NoOrgsError when none is left."""
+    whole org (found in the folder's git repository, or in the folder outside git).
+    OrgvizError when none is left."""
     names = [os.path.join(folder, name) for name in tracked_yaml_files(folder)]
-    found = select_orgs(names, folder).orgs
+    found = select_orgs(names, _repository_of(folder) or folder).orgs
+    if os.path.isabs(folder):  # (an org found elsewhere in the repository: shown as the folder is)
+        found = [path if os.path.isabs(path) else os.path.abspath(path) for path in found]
     if not found:
         raise OrgvizError(f"{folder}: no org file in this folder (a YAML file with a top-level "
                           "'orgviz:' key)")
     return found
+
+
+def _repository_of(folder: str) -> str | None:
+    """The top folder of the git repository a folder is in, or None (no git, or not in one)."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
+                                capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    top = os.fsdecode(result.stdout).strip()
+    return top if result.returncode == 0 and top else None
 
 
 def expand_folders(paths: Sequence[str]) -> list[str]:
