@@ -167,6 +167,16 @@ def test_utf16_and_utf32_with_a_bom_are_accepted(tmp_path, codec):
     assert (problem.line, problem.col) == (4, 35)  # (characters of the decoded text)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_says_so(tmp_path, codec):
+    # (said "control character U+0000 is not allowed" at 1:2)
+    path = tmp_path / "wide.yaml"
+    path.write_bytes("orgviz: 1\norg: {name: A}\npeople: []\n".encode(codec))
+    assert load_problem(path) == (
+        1, 1, "encoding", "the file looks like UTF-16 without a byte order mark (every other "
+                          "byte is 0): save it as UTF-8")
+
+
 def test_a_broken_wide_file_says_so(tmp_path):
     path = tmp_path / "wide.yaml"
     path.write_bytes(b"\xff\xfeo\x00r\x00\x00\xd8")

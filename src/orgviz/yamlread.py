@@ -82,6 +82,12 @@ def decode(data: bytes, file: str) -> str:
                             f"the file starts as {wide.upper()} (a byte order mark) but is not "
                             f"valid {wide.upper()}: save the file as UTF-8") from None
         return _checked(text, file)
+    head = data[:64]
+    if len(head) >= 4 and (head[0::2].count(0) == len(head[0::2]) or
+                           head[1::2].count(0) == len(head[1::2])):
+        raise YamlError(SourceLoc(file, 1, 1), "encoding",
+                        "the file looks like UTF-16 without a byte order mark (every other "
+                        "byte is 0): save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
