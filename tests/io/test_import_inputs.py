@@ -116,3 +116,27 @@ def test_an_org_name_from_a_file_name_is_one_the_org_file_holds(
     (tmp_path / "org.yaml").write_text(result.text, encoding="utf-8")
     org = load(tmp_path / "org.yaml")
     assert (org.load_problems, org.name, result.org.name) == ((), name, name)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("org.yaml", "orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A}\n"),
+    ("org.txt", "# yaml-language-server: $schema=schema.json\norgviz: 1\norg: {name: A}\n"),
+])
+def test_an_org_file_given_to_import_says_what_it_is(tmp_path: Path, name: str,
+                                                     text: str) -> None:
+    # (said "no id or name column found (looked for EmployeeId ...): pass --id COLUMN")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = run_import([name, "-o", "out.yaml"], tmp_path)
+    assert (proc.returncode, proc.stderr) == (
+        2, f"orgviz: {name}: a YAML file, not an HR export (CSV or .xlsx): an org file is what "
+           "import writes; validate, render or export it\n")
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_nothing_written_gives_no_advice_about_drawing(tmp_path: Path) -> None:
+    (tmp_path / "p.csv").write_text("id,name,manager\n1,A,\n2,B,9\n", encoding="utf-8")
+    proc = run_import(["p.csv", "-o", "org.yaml"], tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == (
+        "nothing written (data errors; --keep-going writes what can be imported): 1 error, 1 "
+        "warning; rules on the imported org: 1 error (-v lists them)")

@@ -118,7 +118,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         counts = summary_line(result.problems, 1).split(": ", 1)[1]
         checked = summary_line(findings, 1).split(": ", 1)[1]
         hints = [] if verbose or not findings else ["-v lists them"]
-        if any(p.level == "error" for p in findings):
+        if written and any(p.level == "error" for p in findings):
             hints.append("orgviz render draws an org with errors only with --force")
         click.echo(f"{what}: {counts}; rules on the imported org: {checked}"
                    + (f" ({'; '.join(hints)})" if hints else ""), err=True)

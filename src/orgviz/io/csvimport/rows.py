@@ -124,6 +124,11 @@ class RowReader(CellReader, FlagReader):
                 hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
             elif "reportingseniorpost" in folded:
                 hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
+            if table.shown.lower().endswith((".yaml", ".yml")) or (
+                    table.header and table.header[0].startswith(("orgviz:", "# yaml-"))):
+                raise OrgvizError(f"{table.shown}: a YAML file, not an HR export (CSV or "
+                                  ".xlsx): an org file is what import writes; validate, render "
+                                  "or export it")
             raise OrgvizError(f"{table.shown}: no id or name column found (looked for "
                               "EmployeeId, employee_id, id, Name ...)"
                               f"{hint or _other_sheets(table)}: pass --id COLUMN")
