@@ -113,6 +113,25 @@ def test_an_unknown_root_is_named_on_one_short_line(tmp_path: Path) -> None:
                              "did you mean 'ab\\u000Acd'?\n")
 
 
+def test_render_errors_about_hostile_ids_are_one_line(tmp_path: Path) -> None:
+    # (render's --root message printed the ids' bidi controls and line breaks as they are)
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    path = tmp_path / "org.yaml"
+    path.write_text('orgviz: 1\norg: {name: x, size: small}\npeople:\n'
+                    '  - {id: "a\\u202eb", name: "Ann\\u202e Lee"}\n'
+                    '  - {id: "c\\nd", name: "Ann\\u202e Lee", reports_to: "a\\u202eb"}\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "x.svg"),
+                                       "--root", "ann\u202e lee"])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {path}: no person with id 'ann\\u202E lee' (--root); "
+                             "it is the name of 'a\\u202Eb', 'c\\u000Ad': --root takes one of "
+                             "their ids\n")
+
+
 def test_mermaid_text_cannot_hold_a_directive() -> None:
     from orgviz.io.export import to_mermaid
 

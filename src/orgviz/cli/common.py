@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.problem import Problem
+from orgviz.problem import Problem, one_line
 
 if TYPE_CHECKING:
     from orgviz.model import Org
@@ -35,8 +35,10 @@ def keep_until_exit(*objects: object) -> None:
 
 
 def fail(error: OrgvizError) -> NoReturn:
-    """Print an orgviz error on stderr and exit with its code."""
-    click.echo(f"orgviz: {error}" if error.exit_code == EXIT_USAGE else str(error), err=True)
+    """Print an orgviz error on stderr, on one line (ids, names and paths in it may hold
+    line breaks or bidirectional controls: see `one_line`), and exit with its code."""
+    text = one_line(str(error))
+    click.echo(f"orgviz: {text}" if error.exit_code == EXIT_USAGE else text, err=True)
     sys.exit(error.exit_code)
 
 
