@@ -9,6 +9,17 @@ from typing import Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.fte import FTE_HINT, MAX_FTE, parse_fte
+from orgviz.keys import (
+    INCLUDED_KEYS,
+    ORG_KEY_SET,
+    ORG_KEYS,
+    PERSON_KEYS,
+    ROLE_KEYS,
+    TEAM_KEYS,
+    TOP_KEYS,
+    VERSION_KEYS,
+    unknown_key,
+)
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
 from orgviz.orgfiles import read_input, shown_path
 from orgviz.problem import Problem, SourceLoc, did_you_mean
@@ -24,17 +35,6 @@ from orgviz.yamlread import (
 )
 
 FORMAT_VERSIONS = ("1",)
-TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
-INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
-ORG_KEYS = ("name", "size", "date", "description")
-_ORG_KEY_SET = frozenset(ORG_KEYS)
-#: Keys other formats give their version under (`orgviz` is this format's).
-_VERSION_KEYS = frozenset(("version", "format", "format_version", "schema_version",
-                           "orgviz_version"))
-PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
-               "assistant", "location", "email", "fte")
-TEAM_KEYS = ("id", "name", "color", "parent", "lead")
-ROLE_KEYS = ("id", "name", "level", "titles")
 MAX_TEXT = 500
 MAX_INCLUDE_DEPTH = 64  # files in one include chain, the top file included
 LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
@@ -95,55 +95,7 @@ class _Collector:
 def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collector) -> None:
     for key in mapping:
         if key not in allowed:
-            if allowed is TOP_KEYS and key in ORG_KEYS:  # (`name: Acme` at the top)
-                out.error(mapping.key_locs[key], f"'{key}' belongs in the org header: indent "
-                          f"it under 'org:' (org: {{{key}: ...}})")
-                continue
-            if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
-                out.error(mapping.key_locs[key], f"'{key}' belongs in the org file that "
-                          f"includes this one (an included file holds {', '.join(allowed)})")
-                continue
-            hint = _meant_key(key, allowed)
-            out.error(mapping.key_locs[key], f"unknown key '{key}' in {what}"
-                      + (f"; did you mean '{hint}'?" if hint else did_you_mean(key, allowed))
-                      + f" (allowed: {', '.join(allowed)})")
-
-
-#: The person key of each field an HR export's header can name (`io.columns.SPELLINGS`).
-_PERSON_KEY_OF_FIELD = {"id": "id", "manager": "reports_to", "name": "name",
-                        "first_name": "name", "last_name": "name", "title": "title",
-                        "role": "role", "grade": "role", "team": "team", "team_name": "team",
-                        "location": "location", "email": "email", "vacant": "vacant",
-                        "dotted_to": "dotted_to", "assistant": "assistant", "fte": "fte"}
-
-
-#: Other words for the keys of a team and of the org header (normalised as headers are).
-_OTHER_WORDS = {TEAM_KEYS: {"manager": "lead", "managerid": "lead", "head": "lead",
-                            "leader": "lead", "owner": "lead", "leadid": "lead",
-                            "parentid": "parent", "parentteam": "parent"},
-                ORG_KEYS: {"company": "name", "companyname": "name", "orgname": "name",
-                           "title": "name", "profile": "size"}}
-#: Other words for the people list, at the top of an org file or an included one.
-_PEOPLE_WORDS = {"person": "people", "persons": "people", "employees": "people",
-                 "employee": "people", "staff": "people", "members": "people",
-                 "positions": "people", "team": "teams", "role": "roles"}
-
-
-def _meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
-    """The key an unknown key means when it is another word for it: a person key spelt as
-    HR exports spell their columns (`manager`, `position`, `department`, `email_address`
-    ...), a team's `manager` (its lead), the org header's `company` (its name); or None."""
-    if isinstance(key, str) and (allowed is TOP_KEYS or allowed is INCLUDED_KEYS):
-        return _PEOPLE_WORDS.get(key.casefold())
-    if not isinstance(key, str) or (allowed is not PERSON_KEYS and allowed not in _OTHER_WORDS):
-        return None
-    from orgviz.io.columns import SPELLINGS, normalise_header  # (only for a message)
-
-    folded = normalise_header(key)
-    if allowed is not PERSON_KEYS:
-        return _OTHER_WORDS[allowed].get(folded)
-    return next((_PERSON_KEY_OF_FIELD[fld] for fld, spellings in SPELLINGS.items()
-                 if fld in _PERSON_KEY_OF_FIELD and folded in spellings), None)
+            out.error(mapping.key_locs[key], unknown_key(key, allowed, what))
 
 
 def _describe(value: Any) -> str:
@@ -377,7 +329,7 @@ class _OrgBuilder:
     def _check_version(self, doc: YMap, shown: str) -> None:
         version = doc.get("orgviz")
         if "orgviz" not in doc:
-            near = next((k for k in doc if isinstance(k, str) and k.lower() in _VERSION_KEYS),
+            near = next((k for k in doc if isinstance(k, str) and k.lower() in VERSION_KEYS),
                         None)
             if near is not None:  # (`version: 1`, as other formats spell it)
                 raise OrgLoadError([Problem.at(doc.key_locs[near], "error", "version",
@@ -573,7 +525,7 @@ def _org_header(doc: YMap, out: _Collector,
     value = doc.get("org")
     if not isinstance(value, YMap):
         if value is None:
-            if _ORG_KEY_SET.isdisjoint(doc):  # (else each of those keys is the error)
+            if ORG_KEY_SET.isdisjoint(doc):  # (else each of those keys is the error)
                 out.error(doc.loc, "the org file has no 'org:' header (with at least a name)")
         else:
             out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
