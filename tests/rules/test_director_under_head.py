@@ -56,7 +56,7 @@ def test_messages_name_where_to_go(messages):
     beside, above = (m for _l, _c, m in messages(FAIL, "director-under-head"))
     assert beside == ("the Director of Product 'dir' does not sit under a Head of Product, VP "
                       "of Product or CPO: the Head of Product (or a VP of Product or CPO) "
-                      "oversees the Director of Product; make 'dir' report to 'zoe' (or to "
-                      "someone under them)")
+                      "oversees the Director of Product; make 'dir' report to 'zoe', or to "
+                      "someone under them")
     assert above.startswith(  # (ids with a digit show the name: see test_names.py)
         "the Director of Product 'dir2' (Sam Ito) is above 'vp' (VP of Product): ")

@@ -43,7 +43,7 @@ CASES = [
       "their places, so that 'e2' sits under 'e3'",
       "the Director of Product 'e4' (Sam Ito) does not sit under a Head of Product, VP of "
       "Product or CPO: the Head of Product (or a VP of Product or CPO) oversees the Director of "
-      "Product; make 'e4' report to 'e3' (Zoe Lind) (or to someone under them)"]),
+      "Product; make 'e4' report to 'e3' (Zoe Lind), or to someone under them"]),
     ("duplicate-id", """\
   - {id: e1, name: Ada King}
   - {id: e1, name: Ada Smith, reports_to: e1}
@@ -59,7 +59,7 @@ CASES = [
       "'e2' sits under 'e3'",
       "the Head of Product 'e4' (Sam Ito) does not sit under a VP of Product or the CPO: where "
       "both exist, the VP of Product holds the higher position; make 'e4' report to 'e3' "
-      "(Dana Reyes) (or to someone under them)"]),
+      "(Dana Reyes), or to someone under them"]),
     ("layers", """\
   - {id: e1, name: Ada King}
   - {id: e2, name: Bo Li, reports_to: e1}

@@ -60,7 +60,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             yield (anchor(director),
                    f"the Director of Product {who(director)} does not sit under a Head of "
                    f"Product, VP of Product or CPO: {WHY}; make '{director.id}' report to "
-                   f"{who(target)} (or to someone under them)")
+                   f"{who(target)}, or to someone under them")
 
 
 def _role(org: Org, pid: str) -> str:

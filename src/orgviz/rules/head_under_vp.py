@@ -55,5 +55,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             yield (anchor(head),
                    f"the Head of Product {who(head)} does not sit under a VP of Product or the "
-                   f"CPO: {WHY}; make '{head.id}' report to {who(vps[0])} (or to someone under "
-                   "them)")
+                   f"CPO: {WHY}; make '{head.id}' report to {who(vps[0])}, or to someone under "
+                   "them")
