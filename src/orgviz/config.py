@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,35 +45,51 @@ def where(loc: SourceLoc) -> str:
     return str(loc) if loc.line else loc.file
 
 
-def _from_mapping(rules: Any, source: str) -> tuple[RuleSetting, ...]:
-    """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations)."""
+def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetting, ...]:
+    """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations); what
+    is wrong with them goes to `errors`, in the table's order."""
     if rules is None:
         return ()
     if not isinstance(rules, Mapping):
-        raise ConfigError(f"{source}: 'rules' must be a table of rule ids, "
-                          f"not {shown_value(rules)}")
+        errors.append(f"{source}: 'rules' must be a table of rule ids, "
+                      f"not {shown_value(rules)}")
+        return ()
     settings = []
     loc = SourceLoc(source, 0, 0)
     for rule, value in rules.items():
         if value is False or (isinstance(value, str) and value.lower() in ("off", "disable")):
-            settings.append(RuleSetting(str(rule), loc, "off"))
+            setting = RuleSetting(str(rule), loc, "off")
         elif value is True:
-            settings.append(RuleSetting(str(rule), loc, None))
+            setting = RuleSetting(str(rule), loc, None)
         elif isinstance(value, str) and value.lower() in LEVEL_CHOICES:
-            settings.append(RuleSetting(str(rule), loc, value.lower()))
+            setting = RuleSetting(str(rule), loc, value.lower())
         elif isinstance(value, Mapping):
             level = value.get("level")
             if level is not None and (not isinstance(level, str)
                                       or level.lower() not in LEVEL_CHOICES):
-                raise ConfigError(f"{source}: level of rule '{rule}' must be one of "
-                                  f"{', '.join(LEVEL_CHOICES)}, not {shown_value(level)}")
+                errors.append(f"{source}: level of rule '{rule}' must be one of "
+                              f"{', '.join(LEVEL_CHOICES)}, not {shown_value(level)}")
+                level = None  # (its options are still checked, as in .orgviz.yaml)
             options = {str(k): v for k, v in value.items() if k != "level"}
-            settings.append(RuleSetting(str(rule), loc, level.lower() if level else None,
-                                        options, dict.fromkeys(options, loc)))
+            setting = RuleSetting(str(rule), loc, level.lower() if level else None,
+                                  options, dict.fromkeys(options, loc))
         else:
-            raise ConfigError(f"{source}: rule '{rule}' takes off, error, warning, info or a "
-                              f"table of options, not {shown_value(value)}")
+            errors.append(f"{source}: rule '{rule}' takes off, error, warning, info or a "
+                          f"table of options, not {shown_value(value)}")
+            continue
+        settings.append(setting)
+        errors += [f"{where(at)}: {message}" for at, message in _setting_errors([setting])]
     return tuple(settings)
+
+
+def _setting_errors(settings: Sequence[RuleSetting]) -> list[tuple[SourceLoc, str]]:
+    """Unknown rules and options and bad values among `settings` (`validate.setting_errors`;
+    the rules are imported only for a configuration that sets any)."""
+    if not settings:
+        return []
+    from orgviz.validate import setting_errors
+
+    return setting_errors(settings)
 
 
 def _read_text(path: Path) -> str:
@@ -116,21 +132,23 @@ def _read_pyproject(path: Path) -> Config | None:
         return None
     if not isinstance(section, Mapping):
         raise ConfigError(f"{path}: [tool.orgviz] must be a table")
-    unknown = sorted(set(section) - {"rules"})
-    if unknown:
-        raise ConfigError(f"{path}: unknown orgviz setting '{unknown[0]}' (known: rules)")
-    return Config(str(path), _from_mapping(section.get("rules"), str(path)))
+    errors = [f"{path}: unknown orgviz setting '{key}' (known: rules)"
+              for key in section if key != "rules"]
+    settings = _from_mapping(section.get("rules"), str(path), errors)
+    if errors:
+        raise ConfigError(*errors)
+    return Config(str(path), settings)
 
 
-class _FirstError:
-    """Collects the rule-block problems of a configuration file; the first is raised."""
+class _Errors:
+    """Collects the problems of a configuration file's `rules:` block, with their places
+    (as the org loader's collector does for an org file)."""
 
     def __init__(self) -> None:
-        self.first: str | None = None
+        self.found: list[tuple[SourceLoc, str]] = []
 
     def error(self, loc: SourceLoc, message: str, rule: str = "config") -> None:
-        if self.first is None:
-            self.first = f"{loc}: {message}"
+        self.found.append((loc, message))
 
 
 def _read_yaml_config(path: Path) -> Config:
@@ -146,20 +164,28 @@ def _read_yaml_config(path: Path) -> Config:
         return Config(shown)
     if not isinstance(doc, YMap):
         raise ConfigError(f"{shown}:1:1: a configuration file is a mapping with 'rules:'")
+    errors = _Errors()
     for key in doc:
         if key != "rules":
-            raise ConfigError(f"{doc.key_locs[key]}: unknown orgviz setting '{key}' "
-                              "(known: rules)")
-    errors = _FirstError()
+            errors.error(doc.key_locs[key], f"unknown orgviz setting '{key}' (known: rules)")
     settings = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                    errors)  # type: ignore[arg-type]
-    if errors.first is not None:
-        raise ConfigError(errors.first)
+    found = errors.found + _setting_errors(settings)
+    if found:
+        found.sort(key=lambda error: (error[0].line, error[0].col))  # (stable: ties as found)
+        raise ConfigError(*(f"{where(loc)}: {message}" for loc, message in found))
     return Config(shown, settings)
 
 
 def load_config(path: str | Path | None = None, start: str | Path = ".") -> Config:
-    """Read the given config file, or find `.orgviz.yaml` / `pyproject.toml` in `start`."""
+    """Read the given config file, or find `.orgviz.yaml` / `pyproject.toml` in `start`.
+
+    An invalid configuration raises ConfigError with every problem of the file: unknown
+    settings, rules and options, bad levels and values. Its `lines` are one message each
+    (`file:line:col: message` in file order; TOML gives no places: `file: message`, in
+    the table's order) and `str()` of it is those lines joined by newlines. A file that
+    cannot be read or parsed (YAML or TOML syntax, duplicate keys) is one line.
+    """
     if path is not None:
         path = Path(path)
         if not path.exists():  # (a folder, a device or a pipe: _read_text says which)

@@ -14,7 +14,18 @@ class OrgFileError(OrgvizError):
 
 
 class ConfigError(OrgvizError):
-    """The configuration (pyproject, .orgviz.yaml or a file's rules: block) is invalid."""
+    """The project configuration (pyproject.toml, .orgviz.yaml, --config) is invalid.
+
+    `lines`: one message for each of its problems (`file:line:col: message`, in file
+    order); `str()` is all of them, one a line (the CLI prints each on a line of its own).
+    """
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__(*lines)  # (args: the lines, so that the error pickles whole)
+        self.lines: tuple[str, ...] = lines
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
 
 
 class RenderError(OrgvizError):

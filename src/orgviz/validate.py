@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress, count, islice
 from operator import eq, itemgetter
@@ -14,7 +14,7 @@ from orgviz.config import Config, shown_value, where, whole_number
 from orgviz.errors import ConfigError
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, RuleSetting
-from orgviz.problem import Problem, did_you_mean
+from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.rules import RULES, defaults_for
 
 
@@ -47,45 +47,65 @@ def _convert(value: Any, default: Any) -> Any:
 
 
 def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
-           problems: list[Problem] | None) -> None:
-    """Apply settings; with `problems` None (project config) a bad setting raises."""
-
-    def fail(loc: Any, message: str) -> None:
-        if problems is None:
-            raise ConfigError(f"{where(loc)}: {message}")
-        problems.append(Problem.at(loc, "error", "config", message))
-
+           report: Callable[[SourceLoc, str], None]) -> None:
+    """Apply settings to `confs`; `report(loc, message)` hears of each bad rule id, option
+    or value, which is left out (the rest of the setting still applies)."""
     for setting in settings:
         rule = RULES.get(setting.rule)
         if rule is None:
-            fail(setting.loc, f"unknown rule '{setting.rule}'{did_you_mean(setting.rule, RULES)}")
+            report(setting.loc,
+                   f"unknown rule '{setting.rule}'{did_you_mean(setting.rule, RULES)}")
             continue
         conf = confs[setting.rule]
         options = dict(conf.options)
         for name, value in setting.options.items():
             if name not in options:
                 known = ", ".join(options) or "none"
-                fail(setting.option_locs.get(name, setting.loc),
-                     f"unknown option '{name}' for rule '{setting.rule}'"
-                     f"{did_you_mean(name, options)} (options: {known})")
+                report(setting.option_locs.get(name, setting.loc),
+                       f"unknown option '{name}' for rule '{setting.rule}'"
+                       f"{did_you_mean(name, options)} (options: {known})")
                 continue
             try:
                 options[name] = _convert(value, options[name])
             except ValueError as exc:
-                fail(setting.option_locs.get(name, setting.loc),
-                     f"option '{name}' of rule '{setting.rule}' must be {exc}, "
-                     f"not {shown_value(value)}")
+                report(setting.option_locs.get(name, setting.loc),
+                       f"option '{name}' of rule '{setting.rule}' must be {exc}, "
+                       f"not {shown_value(value)}")
         confs[setting.rule] = RuleConf(setting.level or conf.level, options)
+
+
+def _default_confs(size: str) -> dict[str, RuleConf]:
+    return {rule_id: RuleConf(module.LEVEL, defaults_for(module, size))
+            for rule_id, module in RULES.items()}
+
+
+def setting_errors(settings: Iterable[RuleSetting]) -> list[tuple[SourceLoc, str]]:
+    """What is wrong with rule settings of a project configuration, setting by setting:
+    unknown rules and options, values of the wrong type (checked against the defaults of
+    the mid-size profile: a profile changes option values, never their names or types)."""
+    errors: list[tuple[SourceLoc, str]] = []
+    _apply(settings, _default_confs("mid-size"),
+           lambda loc, message: errors.append((loc, message)))
+    return errors
 
 
 def rule_confs(org: Org, config: Config | None = None,
                problems: list[Problem] | None = None) -> dict[str, RuleConf]:
-    """Effective level and options of every rule: defaults < profile < project < file."""
-    confs = {rule_id: RuleConf(module.LEVEL, defaults_for(module, org.size))
-             for rule_id, module in RULES.items()}
+    """Effective level and options of every rule: defaults < profile < project < file.
+
+    A bad setting of `config` raises ConfigError (with every bad setting: `load_config`
+    reports them when it reads the file; this is for a Config made otherwise); those of
+    the org's own `rules:` block are problems, added to `problems`."""
+    confs = _default_confs(org.size)
     if config is not None:
-        _apply(config.rule_settings, confs, None)
-    _apply(org.rule_settings, confs, problems if problems is not None else [])
+        errors: list[str] = []
+        _apply(config.rule_settings, confs,
+               lambda loc, message: errors.append(f"{where(loc)}: {message}"))
+        if errors:
+            raise ConfigError(*errors)
+    found = problems if problems is not None else []
+    _apply(org.rule_settings, confs,
+           lambda loc, message: found.append(Problem.at(loc, "error", "config", message)))
     return confs
 
 

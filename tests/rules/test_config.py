@@ -78,11 +78,27 @@ def test_every_rule_can_be_switched_off(org_file):
     (".orgviz.yaml", "rules:\n  no-such-rule: off\n"),
     ("pyproject.toml", "[tool.orgviz.rules]\nno-such-rule = false\n"),
 ])
-def test_unknown_rule_in_project_config_is_a_config_error(tmp_path, org_file, name, text):
+def test_unknown_rule_in_project_config_is_a_config_error(tmp_path, name, text):
+    # (reported when the configuration is read, with its other problems: not per org file)
     (tmp_path / name).write_text(text, encoding="utf-8")
-    config = load_config(start=tmp_path)
     with pytest.raises(ConfigError, match="unknown rule 'no-such-rule'"):
+        load_config(start=tmp_path)
+
+
+def test_a_config_made_otherwise_is_checked_by_validate_with_every_problem(org_file):
+    from orgviz.config import Config
+    from orgviz.model import RuleSetting
+    from orgviz.problem import SourceLoc
+
+    at = SourceLoc("mine", 0, 0)
+    config = Config("mine", (RuleSetting("no-such-rule", at, "off"),
+                             RuleSetting("layers", at, None, {"max": "many"}, {"max": at})))
+    with pytest.raises(ConfigError) as caught:
         validate(load(org_file(ORG)), config)
+    assert caught.value.lines == (
+        "mine: unknown rule 'no-such-rule'",
+        "mine: option 'max' of rule 'layers' must be a whole number, not 'many'")
+    assert str(caught.value) == "\n".join(caught.value.lines)
 
 
 @pytest.mark.parametrize(("name", "text"), [

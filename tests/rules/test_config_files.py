@@ -51,12 +51,10 @@ def test_yaml_config_problems_are_one_line_errors_at_their_place(tmp_path, text,
     assert says in message
 
 
-def test_unknown_option_in_yaml_config_names_its_line(tmp_path, org_file):
-    (tmp_path / ".orgviz.yaml").write_text("rules:\n  span-of-control: {mx: 3}\n")
-    config = load_config(start=tmp_path)
-    with pytest.raises(ConfigError, match=r"\.orgviz\.yaml:2:25: unknown option 'mx' for rule "
-                                          r"'span-of-control'; did you mean 'max'\?"):
-        validate(load(org_file(ORG)), config)
+def test_unknown_option_in_yaml_config_names_its_line(tmp_path):
+    assert config_error(tmp_path, ".orgviz.yaml", "rules:\n  span-of-control: {mx: 3}\n") == (
+        f"{tmp_path / '.orgviz.yaml'}:2:25: unknown option 'mx' for rule 'span-of-control'; "
+        "did you mean 'max'? (options: max)")
 
 
 def test_yaml_config_values_are_read_as_the_org_file_reads_them(tmp_path, org_file):
@@ -80,14 +78,11 @@ def test_a_huge_config_file_is_not_read_whole(tmp_path):
     ("2.5", "not 2.5"), ("inf", "not inf"), ("-inf", "not -inf"), ("nan", "not nan"),
     ("true", "not True"), ('"many"', "not 'many'"),
 ])
-def test_toml_counts_must_be_whole_numbers(tmp_path, org_file, value, shown):
-    (tmp_path / "pyproject.toml").write_text(
-        f"[tool.orgviz.rules]\nspan-of-control = {{max = {value}}}\n")
-    config = load_config(start=tmp_path)
-    with pytest.raises(ConfigError) as caught:
-        validate(load(org_file(ORG)), config)
-    assert str(caught.value) == (f"{tmp_path / 'pyproject.toml'}: option 'max' of rule "
-                                 f"'span-of-control' must be a whole number, {shown}")
+def test_toml_counts_must_be_whole_numbers(tmp_path, value, shown):
+    assert config_error(tmp_path, "pyproject.toml",
+                        f"[tool.orgviz.rules]\nspan-of-control = {{max = {value}}}\n") == (
+        f"{tmp_path / 'pyproject.toml'}: option 'max' of rule 'span-of-control' must be a "
+        f"whole number, {shown}")
 
 
 def test_a_whole_float_is_a_count(tmp_path, org_file):
@@ -98,12 +93,10 @@ def test_a_whole_float_is_a_count(tmp_path, org_file):
         (4, "span-of-control")]
 
 
-def test_a_huge_value_is_shown_short(tmp_path, org_file):
-    (tmp_path / "pyproject.toml").write_text(
-        "[tool.orgviz.rules]\nroot = {allow-forest = \"" + "x" * 100_000 + "\"}\n")
-    with pytest.raises(ConfigError) as caught:
-        validate(load(org_file(ORG)), load_config(start=tmp_path))
-    assert str(caught.value).endswith("must be true or false, not '" + "x" * 38 + "…")
+def test_a_huge_value_is_shown_short(tmp_path):
+    message = config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nroot = "
+                           "{allow-forest = \"" + "x" * 100_000 + "\"}\n")
+    assert message.endswith("must be true or false, not '" + "x" * 38 + "…")
 
 
 def test_a_huge_value_in_an_org_rules_block_is_shown_short(org_file):
@@ -155,3 +148,114 @@ def test_a_config_that_is_no_regular_file_is_named_as_such(tmp_path, name: str,
     assert str(caught.value) == f"{path}: is not a regular file ({kind})"
     with pytest.raises(ConfigError, match=r"x\.yaml: configuration file not found$"):
         load_config(tmp_path / "x.yaml")
+
+
+MISTAKES = """\
+rules:
+  span-of-control: {max: twelve}
+  single_report: off
+  layers: {level: warning, max_layers: 3}
+  cycle: warn
+"""
+
+
+def validate_here(tmp_path, org_file, monkeypatch, *args: str):
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(main, ["validate", str(org_file(ORG)), *args])
+
+
+def test_every_mistake_of_a_config_is_a_line_of_its_own_in_file_order(tmp_path, org_file,
+                                                                       monkeypatch):
+    (tmp_path / ".orgviz.yaml").write_text(MISTAKES, encoding="utf-8")
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "orgviz: .orgviz.yaml:2:26: option 'max' of rule 'span-of-control' must be a whole "
+        "number, not 'twelve'",
+        "orgviz: .orgviz.yaml:3:3: unknown rule 'single_report'; did you mean "
+        "'single-report'?",
+        "orgviz: .orgviz.yaml:4:40: unknown option 'max_layers' for rule 'layers' "
+        "(options: max)",
+        "orgviz: .orgviz.yaml:5:10: rule 'cycle' takes off, error, warning, info or a "
+        "mapping of options, not 'warn'",
+    ]
+
+
+def test_the_api_raises_one_error_with_every_line(tmp_path):
+    (tmp_path / ".orgviz.yaml").write_text("rulez: {}\n" + MISTAKES + "  root: {level: loud, "
+                                           "allow-forest: maybe}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(start=tmp_path)
+    lines = caught.value.lines
+    shown = str(tmp_path / ".orgviz.yaml")
+    assert [line.split(": ")[0] for line in lines] == [
+        f"{shown}:{place}" for place in ("1:1", "3:26", "4:3", "5:40", "6:10", "7:17", "7:37")]
+    assert lines[0].endswith("unknown orgviz setting 'rulez' (known: rules)")
+    assert lines[-2:] == (f"{shown}:7:17: level of rule 'root' must be off, error, warning or "
+                          "info, not 'loud'",
+                          f"{shown}:7:37: option 'allow-forest' of rule 'root' must be true or "
+                          "false, not 'maybe'")
+    assert str(caught.value) == "\n".join(lines)
+
+
+def test_a_config_with_one_mistake_prints_as_before(tmp_path, org_file, monkeypatch):
+    (tmp_path / ".orgviz.yaml").write_text("rules:\n  single_report: off\n", encoding="utf-8")
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == ("orgviz: .orgviz.yaml:2:3: unknown rule 'single_report'; did you "
+                             "mean 'single-report'?\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(start=tmp_path)
+    assert caught.value.lines == (str(caught.value),)
+
+
+def test_a_config_that_does_not_parse_is_one_line(tmp_path, org_file, monkeypatch):
+    (tmp_path / ".orgviz.yaml").write_text(MISTAKES + "  root: [off\n", encoding="utf-8")
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("orgviz: .orgviz.yaml:7:1: YAML syntax error")
+
+
+def test_every_mistake_of_a_pyproject_table_is_reported(tmp_path, org_file, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.orgviz]\ncolour = 'x'\n[tool.orgviz.rules]\nlayers = {max = 'many'}\n"
+        "root = true\nsingle_report = false\ncycle = 3\n", encoding="utf-8")
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "orgviz: pyproject.toml: unknown orgviz setting 'colour' (known: rules)",
+        "orgviz: pyproject.toml: option 'max' of rule 'layers' must be a whole number, "
+        "not 'many'",
+        "orgviz: pyproject.toml: unknown rule 'single_report'; did you mean 'single-report'?",
+        "orgviz: pyproject.toml: rule 'cycle' takes off, error, warning, info or a table of "
+        "options, not 3",
+    ]
+
+
+def test_an_unreadable_config_is_one_line(tmp_path, org_file, monkeypatch):
+    (tmp_path / "bad.yaml").write_bytes(b"rules:\n  root: \xff\n  x: y\n")
+    result = validate_here(tmp_path, org_file, monkeypatch, "--config", "bad.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "orgviz: bad.yaml: cannot read: not UTF-8 text\n"
+
+
+@pytest.mark.parametrize("command", [("stats",), ("render", "-o", "c.svg"), ("render", "--hook"),
+                                     ("deck", "-o", "d.pdf")])
+def test_every_command_that_reads_the_config_prints_every_mistake(tmp_path, org_file,
+                                                                  monkeypatch, command):
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    org = org_file(ORG)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".orgviz.yaml").write_text(MISTAKES, encoding="utf-8")
+    result = CliRunner().invoke(main, [command[0], str(org), *command[1:]])
+    assert result.exit_code == 2
+    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
+        ".orgviz.yaml:2:26", ".orgviz.yaml:3:3", ".orgviz.yaml:4:40", ".orgviz.yaml:5:10"]
+    assert not (tmp_path / "c.svg").exists() and not (tmp_path / "d.pdf").exists()

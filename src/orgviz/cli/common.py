@@ -35,10 +35,13 @@ def keep_until_exit(*objects: object) -> None:
 
 
 def fail(error: OrgvizError) -> NoReturn:
-    """Print an orgviz error on stderr, on one line (ids, names and paths in it may hold
-    line breaks or bidirectional controls: see `one_line`), and exit with its code."""
-    text = one_line(str(error))
-    click.echo(f"orgviz: {text}" if error.exit_code == EXIT_USAGE else text, err=True)
+    """Print an orgviz error on stderr, and exit with its code: each of its messages (one,
+    or a ConfigError's `lines`: every problem of a configuration file) on one line (ids,
+    names and paths in it may hold line breaks or bidirectional controls: see `one_line`)."""
+    lines = getattr(error, "lines", None) or (str(error),)
+    for line in lines:
+        text = one_line(line)
+        click.echo(f"orgviz: {text}" if error.exit_code == EXIT_USAGE else text, err=True)
     sys.exit(error.exit_code)
 
 
