@@ -38,11 +38,16 @@ def fail(error: OrgvizError) -> NoReturn:
     """Print an orgviz error on stderr, and exit with its code: each of its messages (one,
     or a ConfigError's `lines`: every problem of a configuration file) on one line (ids,
     names and paths in it may hold line breaks or bidirectional controls: see `one_line`)."""
-    lines = getattr(error, "lines", None) or (str(error),)
-    for line in lines:
-        text = one_line(line)
-        click.echo(f"orgviz: {text}" if error.exit_code == EXIT_USAGE else text, err=True)
+    for line in error_lines(error):
+        click.echo(line, err=True)
     sys.exit(error.exit_code)
+
+
+def error_lines(error: OrgvizError) -> list[str]:
+    """The lines `fail` prints for an error (`orgviz: ` before usage and IO errors)."""
+    lines = getattr(error, "lines", None) or (str(error),)
+    return [f"orgviz: {one_line(line)}" if error.exit_code == EXIT_USAGE else one_line(line)
+            for line in lines]
 
 
 def org_files(paths: Sequence[str]) -> tuple[str, ...]:

@@ -6,9 +6,16 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_USAGE, exit_code, fail, keep_until_exit, org_files
+from orgviz.cli.common import (
+    EXIT_USAGE,
+    error_lines,
+    exit_code,
+    fail,
+    keep_until_exit,
+    org_files,
+)
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.problem import Problem, one_line
+from orgviz.problem import Problem
 from orgviz.report import REPORTERS, summary_line
 
 
@@ -77,7 +84,8 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
             checked.add(path)
             found.update(exc.problems)
         except OrgvizError as exc:
-            click.echo(f"orgviz: {one_line(str(exc))}", err=True)
+            for line in error_lines(exc):
+                click.echo(line, err=True)
             unreadable += 1
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
     count = len(checked) if every_file else len(files) - unreadable  # (files that were read)
