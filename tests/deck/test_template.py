@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,34 @@ def test_a_broken_template_is_a_clear_error(tmp_path: Path, org) -> None:
         deck_bytes([(org, ())], "pptx", None, tmp_path / "missing.pptx")
     with pytest.raises(DeckError, match="--template applies to PowerPoint"):
         deck_bytes([(org, ())], "pdf", None, bad)
+
+
+def test_an_office_file_that_is_no_presentation_is_named_without_an_address(
+        tmp_path: Path, org) -> None:
+    # python-pptx's message named the stream ("file '<_io.BytesIO object at 0x7f...>' is not
+    # a PowerPoint file, content type is ..."): a memory address in the error, changing from
+    # run to run.
+    import openpyxl
+
+    workbook = tmp_path / "people.xlsx"
+    openpyxl.Workbook().save(workbook)
+    with pytest.raises(DeckError) as caught:
+        deck_bytes([(org, ())], "pptx", None, workbook)
+    assert str(caught.value) == (f"the template {workbook} is not a PowerPoint file (.pptx or "
+                                 ".potx saved as .pptx): it is an Excel workbook")
+    potx = tmp_path / "brand.potx"
+    data = make_template(tmp_path / "brand.pptx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(potx, "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                part = part.replace(b"presentationml.presentation.main+xml",
+                                    b"presentationml.template.main+xml")
+            target.writestr(item, part)
+    with pytest.raises(DeckError) as caught:
+        deck_bytes([(org, ())], "pptx", None, potx)
+    assert str(caught.value).endswith("saved as .pptx): it is a PowerPoint template (.potx)")
+    assert "0x" not in str(caught.value)
 
 
 def test_a_deck_is_not_written_over_its_template(tmp_path: Path, org) -> None:

@@ -89,6 +89,11 @@ def _rgb(color: str) -> Any:
 
 # --- templates --------------------------------------------------------------------------------
 
+# What an Office file that is no presentation is, by its main part's content type.
+_CONTENT_KINDS = (("spreadsheetml", "an Excel workbook"), ("wordprocessingml", "a Word document"),
+                  ("presentationml.template", "a PowerPoint template (.potx)"))
+
+
 def open_template(path: str | os.PathLike[str] | None) -> Any:
     """A Presentation from a template file (or python-pptx's default); clear errors."""
     from pptx import Presentation
@@ -103,6 +108,14 @@ def open_template(path: str | os.PathLike[str] | None) -> Any:
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises zip, XML and key errors alike
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # python-pptx names the stream it was given ("file '<_io.BytesIO object at 0x7f..>'
+        # is not a PowerPoint file, content type is '...'"): an address that changes from run
+        # to run; say what the file holds instead.
+        content = re.search(r"content type is '([^']*)'", detail)
+        if content:
+            kind = next((name for key, name in _CONTENT_KINDS if key in content.group(1)), None)
+            detail = f"it is {kind}" if kind else f"its content type is '{content.group(1)}'"
+        detail = re.sub(r"'?<[\w.]+ object at 0x[0-9a-fA-F]+>'?", "the file", detail)
         raise DeckError(f"the template {path} is not a PowerPoint file (.pptx or .potx "
                         f"saved as .pptx): {detail}") from None
     _drop_slides(prs)
