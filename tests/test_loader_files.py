@@ -166,6 +166,19 @@ def test_a_directory_is_still_named_as_such(tmp_path: Path) -> None:
         load(tmp_path)
 
 
+@pytest.mark.parametrize("command", [["validate"], ["stats"], ["render", "-o", "x.svg"],
+                                     ["export", "-f", "json"], ["import"], ["diff", "a.yaml"]])
+def test_an_empty_path_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        command: list[str]) -> None:
+    # (Path('') is the current folder: the message was ": is a directory, not an org file".)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text(TOP.replace("include: [%s]\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, ""])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "orgviz: '': cannot read: an empty path names no file\n"
+    assert not (tmp_path / "x.svg").exists()
+
+
 # -- symlink loops ---------------------------------------------------------------------------
 
 

@@ -107,6 +107,8 @@ def read_input(path: str | os.PathLike[str], shown: str, limit: int, what: str,
     from orgviz.errors import OrgFileError, OrgLoadError
     from orgviz.problem import Problem
 
+    if not shown:  # an empty argument ('' as a Path is the current folder: "is a directory")
+        raise OrgFileError("'': cannot read: an empty path names no file")
     try:
         if os.fspath(path) == STDIN:
             return _read_stdin(shown, limit, what)
