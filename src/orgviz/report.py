@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -50,12 +51,22 @@ def report_text(problems: Sequence[Problem], files: int, out: IO[str], quiet: bo
         out.write(summary_line(problems, files) + "\n")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _write_json(value: object, out: IO[str]) -> None:
+    """JSON text of `value` and a line break. A file name that is not UTF-8 holds lone
+    surrogates as Python reads it: written as \\udcff escapes (valid JSON, read back as the
+    same string), which a UTF-8 stream refuses raw."""
+    import json  # (only for these reporters: not at every start of validate)
+
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    out.write(_LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
 def report_json(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
     """A JSON list of problems with file, line, column, level, rule and message."""
-    import json  # (only for this reporter: not at every start of validate)
-
-    json.dump([p.to_dict() for p in problems], out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _write_json([p.to_dict() for p in problems], out)
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
@@ -131,7 +142,9 @@ def sarif_uri(path: str) -> str:
         relative = os.pardir
     if relative.startswith(os.pardir):
         return Path(os.path.abspath(path)).as_uri()
-    return quote(relative.replace(os.sep, "/"))
+    # (bytes: a name that is not UTF-8 holds lone surrogates as Python reads it, %-encoded as
+    # the bytes they stand for, as Path.as_uri does)
+    return quote(os.fsencode(relative.replace(os.sep, "/")))
 
 
 def sarif_log(problems: Sequence[Problem]) -> dict[str, object]:
@@ -172,10 +185,7 @@ def sarif_log(problems: Sequence[Problem]) -> dict[str, object]:
 
 def report_sarif(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
     """A SARIF 2.1.0 log (JSON) with a result per problem and the rules it names."""
-    import json
-
-    json.dump(sarif_log(problems), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    _write_json(sarif_log(problems), out)
 
 
 Reporter = Callable[[Sequence[Problem], int, IO[str], bool], None]

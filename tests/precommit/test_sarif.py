@@ -8,6 +8,9 @@ of the fields code scanning reads run.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -148,3 +151,24 @@ def test_import_rules_are_described_when_found():
                        (Path(__file__).resolve().parents[2] / "src/orgviz/io").rglob("*.py"))
     used = set(re.findall(r'"(?:error|warning|info)",\s*"([a-z-]+)"', source))
     assert used <= set(IMPORT_RULES) | set(LOAD_RULES) | set(RULES), used - set(IMPORT_RULES)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 (Linux)")
+@pytest.mark.parametrize("fmt", ["sarif", "json"])
+def test_a_file_name_that_is_not_utf8_is_reported(tmp_path, fmt):
+    # sarif_uri quoted the name as text ("surrogates not allowed": a traceback), and with a
+    # UTF-8 stdout both reports failed writing the raw lone surrogates.
+    folder = tmp_path / "orgs"
+    folder.mkdir()
+    (folder / os.fsdecode(b"x\xff.yaml")).write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "orgviz", "validate", "-f", fmt, "orgs"],
+                            cwd=tmp_path, capture_output=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=False)
+    assert (result.returncode, result.stderr) == (1, b"")
+    log = json.loads(result.stdout.decode("utf-8"))
+    if fmt == "json":
+        assert {problem["file"] for problem in log} == {os.fsdecode(b"orgs/x\xff.yaml")}
+    else:
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in log["runs"][0]["results"]}
+        assert uris == {"orgs/x%FF.yaml"}
