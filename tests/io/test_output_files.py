@@ -3,8 +3,11 @@ and devices as they are."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -345,3 +348,16 @@ def test_an_empty_output_name_is_an_error(tmp_path: Path, args: list[str]) -> No
         "orgviz: cannot tell the format of '' from its extension: use .svg, .png, .pdf or .dot"
         if args[0] == "diff"
         else "orgviz: cannot write: the output file name is empty")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 (Linux)")
+@pytest.mark.parametrize("args", [["stats", "--json"], ["diff", "--json", str(EXAMPLE)]])
+def test_json_naming_a_file_whose_name_is_not_utf8(tmp_path: Path, args: list[str]) -> None:
+    # write_stdout encoded its text as strict UTF-8: a traceback ("surrogates not allowed").
+    name = os.fsdecode(b"org\xff.yaml")
+    (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    result = subprocess.run([sys.executable, "-m", "orgviz", *args, name], cwd=tmp_path,
+                            capture_output=True, timeout=60, check=False)
+    assert (result.returncode, result.stderr) == (0, b"")
+    data = json.loads(result.stdout.decode("utf-8"))
+    assert name in (data["file"] if args[0] == "stats" else data["new"])

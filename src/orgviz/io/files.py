@@ -47,10 +47,17 @@ def write_into(path: str, raw: bytes) -> None:
         stream.write(raw)
 
 
+def _utf8(data: str | bytes) -> bytes:
+    """Text as UTF-8. A file name that is not UTF-8 (`stats --json` and `diff --json` name
+    the files) holds lone surrogates as Python reads it: written as \\udcff escapes, valid
+    in a JSON string, instead of failing."""
+    return data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+
+
 def write_output(path: str | None, data: str | bytes) -> None:
     """`write_file`, making missing folders as render does, or stdout for None or `-` (the
     `-o` of export, import, roles, diff)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = _utf8(data)
     if path is None or path == "-":
         write_stdout(raw)
         return
@@ -63,7 +70,7 @@ def write_stdout(data: str | bytes) -> None:
     A write that takes only part of the bytes (a file size limit or a full disk reached, a
     pipe closed by its reader) returns their count without an error; the rest is written
     again, so that the error comes, instead of a truncated output and exit status 0."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = _utf8(data)
     sys.stdout.flush()  # (text printed before comes first)
     stream = sys.stdout.buffer
     view = memoryview(raw)
