@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,20 @@ def test_stdout_filled_part_way_is_an_error_not_a_cut_output(tmp_path: Path,
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.splitlines()[-1] == ("orgviz: cannot write the output: No space left "
                                             "on device")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 (Linux)")
+@pytest.mark.parametrize("args", [["render", "-o", "charts/"], ["deck", "-o", "deck\udcff.pptx"],
+                                  ["roles", "-o", "roles\udcff.svg"]])
+def test_a_name_that_is_not_utf8_is_printed_to_a_utf8_stdout(tmp_path: Path,
+                                                             args: list[str]) -> None:
+    # With a strict UTF-8 stdout (a UTF-8 locale other than C.UTF-8), printing the path of
+    # the chart written from org\xff.yaml (or to deck\xff.pptx) was a traceback ("surrogates
+    # not allowed"), exit 1.
+    name = os.fsdecode(b"org\xff.yaml")
+    (tmp_path / name).write_text(SMALL, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "orgviz", args[0], name, *args[1:]],
+                          capture_output=True, cwd=tmp_path, timeout=120, check=False,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 0, done.stderr

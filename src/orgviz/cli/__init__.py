@@ -66,6 +66,7 @@ def run() -> NoReturn:
     them (~5 ms per 1,000 people at the end of `orgviz render`).
     """
     gc.disable()
+    _printable_anywhere()
     common.ENDS_QUICKLY = True  # commands may leave their results to the end (keep_until_exit)
     try:
         main()
@@ -91,6 +92,17 @@ def run() -> NoReturn:
                 status = status or 1
     atexit._run_exitfuncs()
     os._exit(status)
+
+
+def _printable_anywhere() -> None:
+    """Text a strict stdout or stderr cannot encode is printed as backslash escapes, not a
+    traceback: a file name that is not UTF-8 (lone surrogates as Python reads it: `orgviz
+    render` prints the chart's path) on a UTF-8 terminal, an emoji on a Latin-1 one. (In the
+    C and C.UTF-8 locales Python already writes such a name's own bytes.)"""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
 def _cannot_write(exc: OSError) -> None:
