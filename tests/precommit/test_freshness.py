@@ -193,7 +193,8 @@ def test_render_hook_refuses_two_orgs_drawn_to_one_diagram(org):
 
 
 @pytest.mark.parametrize("fmt", ["svg", "dot", "png"])
-@pytest.mark.parametrize("source", ["org.yaml", "a b/ünï--cødé -->.yaml", "x\n<&>.yaml"])
+@pytest.mark.parametrize("source", ["org.yaml", "a b/ünï--cødé -->.yaml", "x\n<&>.yaml",
+                                    "not-utf8-\udcff.yaml"])  # (a traceback in quote())
 def test_stamp_records_the_source_safely(tmp_path, fmt, source):
     data = {"svg": b'<?xml version="1.0"?>\n<svg/>\n', "dot": b"digraph g {}\n",
             "png": TINY_PNG}[fmt]

@@ -140,7 +140,9 @@ def stamp(data: bytes, fmt: str, digest: str, source: str | None = None) -> byte
     """The diagram bytes with the source digest (and the org file drawn, percent-encoded:
     ASCII without spaces or `--`) at its fixed place."""
     if source is not None:
-        shown = quote(Path(source).as_posix(), safe="/").replace("-", "%2D")
+        # (bytes: a name that is not UTF-8, lone surrogates as Python reads it, is quoted as
+        # its own bytes; stamped_source reads them back so)
+        shown = quote(os.fsencode(Path(source).as_posix()), safe="/").replace("-", "%2D")
         digest = f"{digest} from {shown}"
     if fmt == "svg":
         comment = f"<!-- {KEYWORD}: {digest} -->\n".encode()
@@ -192,7 +194,7 @@ def stamped_source(target: str | os.PathLike[str]) -> str | None:
     head = _stamp_text(target)
     if head is None or " from " not in head:
         return None
-    return unquote(head.split(" from ", 1)[1])
+    return unquote(head.split(" from ", 1)[1], errors="surrogateescape")
 
 
 def check_same_source(target: Path, path: str) -> None:
