@@ -36,6 +36,7 @@ from orgviz.yamlread import (
 
 FORMAT_VERSIONS = ("1",)
 MAX_TEXT = 500
+LONE_SURROGATES = "[\ud800-\udfff]"  # (text from bytes that are not UTF-8)
 MAX_INCLUDE_DEPTH = 64  # files in one include chain, the top file included
 LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
                "on": None, "enable": None, "enabled": None, "true": None,
@@ -131,6 +132,10 @@ def text_fault(value: str) -> str | None:
     if len(value) > MAX_TEXT:
         return f"is {len(value)} characters long; at most {MAX_TEXT} are allowed"
     bad = None if value.isprintable() else re.search(CONTROL_CHARS, value)
+    if bad is None and not value.isprintable() and re.search(LONE_SURROGATES, value):
+        # (a file name that is not UTF-8, as Python reads it: `orgviz import` names the org
+        # after its file; written to the org file, the escape would not load)
+        return "holds bytes that are not UTF-8"
     return None if bad is None else f"holds the control character U+{ord(bad.group()):04X}"
 
 

@@ -60,6 +60,7 @@ def test_a_directory_and_a_too_big_file(tmp_path: Path, monkeypatch: pytest.Monk
     ("", "is empty"), ("  \t", "is only whitespace"),
     ("Acme\x01", "holds the control character U+0001"),
     ("x" * 501, "is 501 characters long; at most 500 are allowed"),
+    ("Acme\udcff", "holds bytes that are not UTF-8"),  # (was written: the file did not load)
 ])
 def test_an_org_name_the_org_file_cannot_hold_is_refused(tmp_path: Path, name: str,
                                                          fault: str) -> None:
@@ -101,6 +102,9 @@ def test_an_org_named_after_a_blank_file_name_is_named_imported_org(tmp_path: Pa
     (" \x02 .yaml", "imported org",
      "the file name ' \\x02 ' holds the control character U+0002"),
     ("\t Acme \t.yaml", "\t Acme \t", None),  # (an org file may hold a tab: kept)
+    # A file name that is not UTF-8: the org was named "\uDCFFemp" (an escape that YAML refuses:
+    # the org file written did not load).
+    ("\udcffemp.yaml", "\ufffdemp", "the file name '\\udcffemp' holds bytes that are not UTF-8"),
 ])
 def test_an_org_name_from_a_file_name_is_one_the_org_file_holds(
         tmp_path: Path, shown: str, name: str, note: str | None) -> None:

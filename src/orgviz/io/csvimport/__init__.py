@@ -141,7 +141,7 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     """The org's name from a file's name (without its extension): cleaned of control
     characters and stripped where the org file could not hold it, "imported org" when
     nothing is left (noted in the file's header: the user did not choose that name)."""
-    from orgviz.loader import text_fault
+    from orgviz.loader import LONE_SURROGATES, text_fault
     from orgviz.orgfiles import STDIN_SHOWN
     from orgviz.yamlread import CONTROL_CHARS
 
@@ -153,7 +153,7 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     fault = text_fault(stem)
     if fault is None:
         return stem
-    name = re.sub(CONTROL_CHARS, "", stem)[:MAX_TEXT].strip()
+    name = re.sub(CONTROL_CHARS, "", re.sub(LONE_SURROGATES, "\ufffd", stem))[:MAX_TEXT].strip()
     if not name or text_fault(name) is not None:
         name = UNNAMED_ORG
     imp.header_notes.append(f"Org name {name!r}: the file name {stem!r} {fault} "
