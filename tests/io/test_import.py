@@ -413,6 +413,16 @@ def test_team_parent_cycles_are_errors_and_broken_with_keep_going(tmp_path: Path
     _written_validates(result, tmp_path)
 
 
+def test_an_encoding_name_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
+    # (codecs.lookup raised UnicodeEncodeError for the lone surrogate: a traceback)
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--encoding", "utf\udcff"])
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: unknown encoding 'utf\\uDCFF' (try utf-8, cp1252, "
+                             "latin-1 or utf-16)\n")
+
+
 @pytest.mark.parametrize("encoding", ["nope", "rot13", "base64", "zlib"])
 def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path: Path,
                                                                encoding: str) -> None:

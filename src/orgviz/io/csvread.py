@@ -92,7 +92,7 @@ def decode(data: bytes, shown: str, encoding: str | None,
     if encoding:
         try:
             text_codec = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
-        except LookupError:
+        except (LookupError, ValueError):  # (ValueError: a name that is not UTF-8)
             text_codec = None
         if not text_codec:  # unknown, or bytes to bytes (rot13, base64, zlib ...)
             raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, "
