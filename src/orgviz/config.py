@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -195,7 +196,7 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
         return _read_yaml_config(path)
     folder = Path(start)
     yaml_file, pyproject = folder / CONFIG_FILES[0], folder / CONFIG_FILES[1]
-    if yaml_file.is_file():
+    if os.path.lexists(yaml_file):  # (a folder, a pipe or a broken link: said, not skipped)
         if pyproject.is_file() and _configures_orgviz(pyproject):
             raise ConfigError(f"{yaml_file}: {pyproject} configures orgviz too "
                               "([tool.orgviz]); keep one of them (orgviz reads one)")

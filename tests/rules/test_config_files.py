@@ -259,3 +259,19 @@ def test_every_command_that_reads_the_config_prints_every_mistake(tmp_path, org_
     assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
         ".orgviz.yaml:2:26", ".orgviz.yaml:3:3", ".orgviz.yaml:4:40", ".orgviz.yaml:5:10"]
     assert not (tmp_path / "c.svg").exists() and not (tmp_path / "d.pdf").exists()
+
+
+def test_a_broken_project_config_is_an_error_not_skipped(tmp_path, monkeypatch):
+    # (a dangling link or a folder named .orgviz.yaml was skipped: the default rules applied)
+    import pytest as _pytest
+
+    from orgviz.config import load_config
+    from orgviz.errors import ConfigError
+
+    (tmp_path / ".orgviz.yaml").symlink_to(tmp_path / "nowhere")
+    with _pytest.raises(ConfigError, match=r"\.orgviz\.yaml: cannot read"):
+        load_config(start=tmp_path)
+    (tmp_path / ".orgviz.yaml").unlink()
+    (tmp_path / ".orgviz.yaml").mkdir()
+    with _pytest.raises(ConfigError, match=r"\.orgviz\.yaml: is not a regular file"):
+        load_config(start=tmp_path)
