@@ -165,8 +165,17 @@ class Org:
     def ids_named(self, name: str) -> list[str]:
         """The ids of the people with this name (case and spacing aside), in file order: for
         telling a user who gave a name where an id belongs which id it is."""
-        folded = fold_name(name)
-        return [pid for pid, p in self.by_id.items() if p.name and fold_name(p.name) == folded]
+        return self.ids_by_name.get(fold_name(name), [])
+
+    @cached_property
+    def ids_by_name(self) -> dict[str, list[str]]:
+        """The ids of each name (`fold_name`), in file order (made when first asked for: only
+        a reference that names nobody's id asks)."""
+        found: dict[str, list[str]] = {}
+        for pid, person in self.by_id.items():
+            if person.name:
+                found.setdefault(fold_name(person.name), []).append(pid)
+        return found
 
     def team_ids_named(self, name: str) -> list[str]:
         """The ids of the teams with this name (case and spacing aside), in file order."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 LEVELS = ("error", "warning", "info")
@@ -41,9 +41,10 @@ def name_hint(ids: Sequence[str], option: str) -> str:
     return ""
 
 
-def quoted(ids: Sequence[str], limit: int = 5) -> str:
-    """"'a', 'b', 'c'", with " and N more" beyond `limit`."""
-    return ", ".join(f"'{i}'" for i in ids[:limit]) + (
+def quoted(ids: Sequence[str], limit: int = 5,
+           show: Callable[[str], str] = "'{}'".format) -> str:
+    """"'a', 'b', 'c'" (each id as `show` gives it), with " and N more" beyond `limit`."""
+    return ", ".join(map(show, ids[:limit])) + (
         f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 

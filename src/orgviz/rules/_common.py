@@ -12,7 +12,7 @@ from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
-from orgviz.model import Org, Person, fold_name
+from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc, quoted
 from orgviz.roles import LEVELS, Role
 
@@ -151,8 +151,7 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     "who is not in the org: did you mean 'x'? Otherwise <action>" (`Suggester.advice`,
     `asker` excluded), or, when `ref` is someone else's name (a common slip: "reports_to:
     Ann Lee"), "a name, not an id: write 'ann' instead"."""
-    ids = [pid for pid in _cached(org, "ids_by_name", _ids_by_name).get(fold_name(ref), ())
-           if pid != asker]
+    ids = [pid for pid in org.ids_named(ref) if pid != asker]
     if len(ids) == 1:
         return f"a name, not an id: write '{ids[0]}' instead"
     if ids:
@@ -165,15 +164,6 @@ def person_advice(org: Org, word: str, action: str, exclude: str | None = None) 
     them: "did you mean '1' (Ann Lee)? Otherwise <action>"."""
     close = person_suggester(org).closest(word, exclude)
     return f"did you mean {who(org.by_id[close])}? Otherwise {action}" if close else action
-
-
-def _ids_by_name(org: Org) -> dict[str, list[str]]:
-    """The ids of each name, case and spacing folded (only when a reference is unknown)."""
-    found: dict[str, list[str]] = {}
-    for pid, person in org.by_id.items():
-        if person.name:
-            found.setdefault(fold_name(person.name), []).append(pid)
-    return found
 
 
 RoleKey = tuple[tuple[str, ...], tuple[str, ...]]  # (a person's roles, their manager's roles)
@@ -490,9 +480,7 @@ def who_id(org: Org, pid: str) -> str:
 
 def quote_people(org: Org, ids: Iterable[str], limit: int = 5) -> str:
     """"'a', 'b', '14' (Peter Krebs)" (see `who`), with '... and N more' beyond `limit`."""
-    ids = list(ids)
-    shown = ", ".join(who_id(org, i) for i in ids[:limit])
-    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+    return quoted(list(ids), limit, lambda pid: who_id(org, pid))
 
 
 def sized(org: Org) -> str:
