@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -51,9 +50,6 @@ def report_text(problems: Sequence[Problem], files: int, out: IO[str], quiet: bo
         out.write(summary_line(problems, files) + "\n")
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _write_json(value: object, out: IO[str]) -> None:
     """JSON text of `value` and a line break. A file name that is not UTF-8 holds lone
     surrogates as Python reads it: written as \\udcff escapes (valid JSON, read back as the
@@ -61,7 +57,8 @@ def _write_json(value: object, out: IO[str]) -> None:
     import json  # (only for these reporters: not at every start of validate)
 
     text = json.dumps(value, indent=2, ensure_ascii=False)
-    out.write(_LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    # (the escapes `io.files` writes too: only a lone surrogate cannot be encoded)
+    out.write(text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
 
 
 def report_json(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
