@@ -44,8 +44,8 @@ def test_validation_errors_exit_1_unless_forced(run, org_file) -> None:
     (["-o", "deck.key"], "name it .pptx (PowerPoint) or .pdf"),
     (["-o", "deck.pdf", "--template", "t.pptx"], "--template applies to PowerPoint"),
     (["-o", "deck.pptx", "--template", "missing.pptx"], "cannot read the template"),
-    (["-o", "deck.pptx", "--depth", "1"], "Invalid value for '--depth'"),
-    (["-o", "deck.pptx", "--split", "random"], "Invalid value for '--split'"),
+    (["-o", "deck.pptx", "--depth", "1"], "invalid value for '--depth'"),
+    (["-o", "deck.pptx", "--split", "random"], "invalid value for '--split'"),
 ])
 def test_usage_errors_exit_2(run, org_file, args: list[str], message: str) -> None:
     org = org_file(SMALL, name="tiny.yaml")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -48,6 +49,70 @@ def error_lines(error: OrgvizError) -> list[str]:
     lines = getattr(error, "lines", None) or (str(error),)
     return [f"orgviz: {one_line(line)}" if error.exit_code == EXIT_USAGE else one_line(line)
             for line in lines]
+
+
+class OneLineUsageError(click.ClickException):
+    """A click usage error (an unknown option, a bad value, a missing argument) printed as
+    one line, `orgviz render: invalid value for '--depth': ... (see 'orgviz render
+    --help')`, instead of click's usage block of four lines; exit status 2 as click's."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.format_message())
+        self.command_path = error.ctx.command_path if error.ctx else "orgviz"
+
+    def show(self, file: object = None) -> None:
+        message = " ".join(self.message.split())  # a choice list of several lines
+        message = message.replace(". (Did you mean", "; did you mean").removesuffix(")")
+        message = message.replace(". Did you mean", "; did you mean")
+        message = message.removesuffix(".")
+        if message[1:2].islower():  # click's "Invalid value", "No such option", ...
+            message = message[0].lower() + message[1:]
+        click.echo(one_line(f"{self.command_path}: {message} "
+                            f"(see '{self.command_path} --help')"), err=True)
+
+
+class FilePath(click.Path):
+    """A path that must not be a folder (click.Path(dir_okay=False)) and, when it is one,
+    says what to give instead: `role` is "org" (org files), "output" or "file"."""
+
+    def __init__(self, role: str = "file", **kwargs: Any) -> None:
+        super().__init__(dir_okay=False, **kwargs)
+        self.role = role
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        if os.path.isdir(value) and not (self.allow_dash and value == "-"):
+            one = param is not None and param.nargs == 1
+            self.fail(self.folder_advice(os.fsdecode(value), ctx, one), param, ctx)
+        return super().convert(value, param, ctx)
+
+    def folder_advice(self, folder: str, ctx: click.Context | None, one: bool) -> str:
+        """What to say when the path given is a folder (`one`: where one file is taken)."""
+        if self.role == "output":
+            return (f"{folder!r} is a folder: name the file to write, "
+                    f"as in -o {os.path.join(folder, 'NAME')}")
+        if self.role == "org":
+            command = ctx.info_name if ctx else "this command"
+            files = ("an org file: give one in it", "NAME.yaml") if one else (
+                "org files: give the files in it", "*.yaml")
+            return (f"{folder!r} is a folder, and {command} takes {files[0]} "
+                    f"({os.path.join(folder, files[1])}); validate, render and stats take "
+                    "folders")
+        return f"{folder!r} is a folder, not a file"
+
+
+@contextmanager
+def usage_errors_on_one_line() -> Iterator[None]:
+    """Turn click's usage errors raised inside into `OneLineUsageError`s (not the bare
+    `orgviz` or `orgviz render` that shows the help: click's NoArgsIsHelpError)."""
+    try:
+        yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise
+    except click.UsageError as exc:
+        raise OneLineUsageError(exc) from exc
 
 
 def org_files(paths: Sequence[str]) -> tuple[str, ...]:

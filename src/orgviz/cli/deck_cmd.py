@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, refuse_to_overwrite
+from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, FilePath, fail, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError
 
 # Kept literal so that `--help` does not import the rendering code.
@@ -19,7 +19,7 @@ COLOR_BY = ("team", "level", "none")
 
 
 @click.command("deck")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=FilePath("org"))
 @click.option("-o", "--output", metavar="PATH", required=True,
               help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")
 @click.option("--split", type=click.Choice(SPLITS), default="team", show_default=True,
@@ -30,7 +30,7 @@ COLOR_BY = ("team", "level", "none")
 @click.option("--min-font", type=click.FloatRange(min=4, max=40), default=9.0,
               show_default=True, metavar="PT",
               help="No chart text smaller than this on a slide (points).")
-@click.option("--template", type=click.Path(dir_okay=False), metavar="PATH",
+@click.option("--template", type=FilePath(), metavar="PATH",
               help="A PowerPoint file whose master and layouts the deck uses (.pptx only).")
 @click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
               help="Chart colors (and slide colors without --template).")
@@ -48,7 +48,7 @@ COLOR_BY = ("team", "level", "none")
                    "teams side by side. --no-merge: one slide per part.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 def command(files: tuple[str, ...], output: str, split: str, depth: int, min_font: float,
             template: str | None, theme: str, color_by: str, title: str | None,

@@ -7,17 +7,17 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_PROBLEMS, fail, refuse_to_overwrite
+from orgviz.cli.common import EXIT_PROBLEMS, FilePath, fail, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS
 
 
 @click.command("diff")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=FilePath("org"))
 @click.option("--git", "rev", metavar="REV",
               help="Compare FILE as it was at git revision REV (e.g. HEAD~1) with FILE now.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=FilePath("output"),
               help="Also draw the new org with the changes highlighted (.svg, .png, .pdf, "
                    ".dot), laid out and drawn like `orgviz render`.")
 # Kept so that scripts written for 0.1 still run: the chart needs no Graphviz engine now.

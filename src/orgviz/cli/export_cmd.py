@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import click
 
-from orgviz.cli.common import fail, load_whole, refuse_to_overwrite
+from orgviz.cli.common import FilePath, fail, load_whole, refuse_to_overwrite
 from orgviz.errors import OrgvizError
 
 FORMATS = ("mermaid", "json", "csv", "graphml")
 
 
 @click.command("export")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath("org"))
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), required=True,
               help="mermaid: flowchart text for Markdown; json: node-link JSON; csv: the "
                    "layout `orgviz import` reads back; graphml: for Gephi, yEd, networkx.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=FilePath("output"),
               help="File to write (default: stdout).")
 @click.option("--markdown", is_flag=True, help="Mermaid: wrap in a ```mermaid fence.")
 @click.option("--root", metavar="ID",

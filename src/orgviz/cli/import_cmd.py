@@ -6,14 +6,21 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, fail, keep_until_exit, refuse_to_overwrite
+from orgviz.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    FilePath,
+    fail,
+    keep_until_exit,
+    refuse_to_overwrite,
+)
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS, summary_line
 
 
 @click.command("import")
-@click.argument("csv_file", metavar="FILE", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.argument("csv_file", metavar="FILE", type=FilePath())
+@click.option("-o", "--output", type=FilePath("output"),
               help="Org file to write (default: stdout).")
 @click.option("--id", "id_col", metavar="COLUMN", help="Column of the person or post id.")
 @click.option("--manager", metavar="COLUMN",
@@ -35,11 +42,11 @@ from orgviz.report import REPORTERS, summary_line
               help="Keep several separate trees: writes rules: {root: {allow-forest: true}}.")
 @click.option("-k", "--keep-going", is_flag=True,
               help="Write the org file despite data errors (unknown managers, duplicate ids).")
-@click.option("--junior", type=click.Path(dir_okay=False), metavar="CSV",
+@click.option("--junior", type=FilePath(), metavar="CSV",
               help="UK organogram junior posts to merge under the senior posts.")
-@click.option("--teams", "teams_file", type=click.Path(dir_okay=False), metavar="CSV",
+@click.option("--teams", "teams_file", type=FilePath(), metavar="CSV",
               help="Departments CSV (id, name, manager) naming the team column's values.")
-@click.option("--titles", "titles_file", type=click.Path(dir_okay=False), metavar="CSV",
+@click.option("--titles", "titles_file", type=FilePath(), metavar="CSV",
               help="Jobs CSV (job code, job title) naming the title column's job codes "
                    "(Oracle HR's job_id: AD_VP, SA_MAN).")
 @click.option("--encoding", help="Encoding of the CSV files (default: UTF-8, else cp1252).")

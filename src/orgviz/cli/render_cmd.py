@@ -15,6 +15,7 @@ from orgviz.cli.common import (
     CHART_FORMATS,
     EXIT_OK,
     EXIT_PROBLEMS,
+    FilePath,
     fail,
     keep_until_exit,
     org_files,
@@ -150,7 +151,7 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
 @click.option("--transparent", is_flag=True, help="No background color.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 @click.option("--hook", is_flag=True,
               help="As a pre-commit hook: FILES are changed files (other YAML skipped, a part "

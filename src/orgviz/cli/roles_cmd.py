@@ -6,6 +6,7 @@ import click
 
 from orgviz.cli.common import (
     CHART_FORMATS,
+    FilePath,
     fail,
     load_whole,
     refuse_to_overwrite,
@@ -15,8 +16,8 @@ from orgviz.errors import OrgvizError
 
 
 @click.command("roles")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+@click.argument("files", nargs=-1, required=True, type=FilePath("org"))
+@click.option("-o", "--output", type=FilePath("output", allow_dash=True),
               required=True,
               help="Chart to write: .svg, .png or .pdf (.dot writes the DOT source), or - for "
                    "stdout (SVG unless --format).")

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from orgviz.cli.common import fail, load_whole, org_files
+from orgviz.cli.common import FilePath, fail, load_whole, org_files
 from orgviz.errors import OrgvizError
 
 
@@ -14,7 +14,7 @@ from orgviz.errors import OrgvizError
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON (a list for several files or a folder).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]): its "
                    "span-of-control setting gives the span limit, as in validate.")
 def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> None:

@@ -8,6 +8,7 @@ import click
 
 from orgviz.cli.common import (
     EXIT_USAGE,
+    FilePath,
     error_lines,
     exit_code,
     fail,
@@ -41,7 +42,7 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
               "checks and its options (mid-size defaults); then exit.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="How to print problems.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--no-warnings", is_flag=True, help="Report errors only.")
