@@ -451,6 +451,42 @@ def test_a_wrong_encoding_that_decodes_says_so_not_that_rows_are_missing(
     assert import_csv(path, ImportOptions(encoding="utf-8")).org.by_id.keys() == {"a", "b"}
 
 
+@pytest.mark.parametrize(("mark", "codec", "given", "family"), [
+    (b"\xef\xbb\xbf", "utf-8", "cp1252", "UTF-8"),
+    (b"\xef\xbb\xbf", "utf-8", "latin-1", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "cp1252", "UTF-16"),
+    (b"\xff\xfe", "utf-16-le", "utf-8", "UTF-16"),
+])
+def test_an_encoding_that_the_byte_order_mark_contradicts_is_refused(
+        tmp_path: Path, mark: bytes, codec: str, given: str, family: str) -> None:
+    # (an Excel "CSV UTF-8" read as cp1252 had a first column 'ï»¿EmployeeId': no id column
+    # found, ids made from names, every manager "not found")
+    path = tmp_path / "p.csv"
+    path.write_bytes(mark + "EmployeeId,Name,ManagerId\n1,Zoë,\n2,Ann,1\n".encode(codec))
+    out = tmp_path / "o.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "--encoding", given, "-o",
+                                       str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert result.output == (f"{path}:1:1: error [encoding] the file starts with a {family} "
+                             f"byte order mark, so it is {family}, not {given}: leave out "
+                             "--encoding\n")
+
+
+@pytest.mark.parametrize(("mark", "codec", "given"), [
+    (b"\xef\xbb\xbf", "utf-8", "utf-8"), (b"\xef\xbb\xbf", "utf-8", "UTF8"),
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"), (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+])
+def test_an_encoding_that_agrees_with_the_byte_order_mark_reads_the_columns(
+        tmp_path: Path, mark: bytes, codec: str, given: str) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(mark + "EmployeeId,Name,ManagerId\n1,Zoë,\n2,Ann,1\n".encode(codec))
+    result = import_csv(path, ImportOptions(encoding=given))
+    assert [(p.id, p.name, p.reports_to) for p in result.org.people] == [
+        ("1", "Zoë", None), ("2", "Ann", "1")]
+    assert not result.problems
+
+
 def test_a_workbook_saved_under_a_csv_name_says_so(tmp_path: Path) -> None:
     import zipfile
 

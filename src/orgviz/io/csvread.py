@@ -97,8 +97,9 @@ def decode(data: bytes, shown: str, encoding: str | None,
         if not text_codec:  # unknown, or bytes to bytes (rot13, base64, zlib ...)
             raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, "
                                "latin-1 or utf-16)")
+        _check_byte_order_mark(data, shown, encoding)
         try:
-            text = data.decode(encoding)
+            text = data.decode(encoding).removeprefix("\ufeff")  # (utf-8 and utf-16-le keep it)
         except UnicodeDecodeError as exc:
             line, col = _position(data, exc.start)
             raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
@@ -126,6 +127,24 @@ def decode(data: bytes, shown: str, encoding: str | None,
                                 "Windows-1252; pass --encoding if names look wrong"))
         # cp1252 leaves five bytes undefined: keep them as latin-1 (C1 controls, stripped later).
         return data.decode("cp1252", errors="surrogateescape").translate(_UNESCAPE), "cp1252"
+
+
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _check_byte_order_mark(data: bytes, shown: str, encoding: str) -> None:
+    """Refuse an --encoding that a byte order mark at the file's start contradicts (an
+    Excel "CSV UTF-8" read as cp1252 would name its first column `ï»¿EmployeeId`)."""
+    for mark, family in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            if not codecs.lookup(encoding).name.startswith(family):
+                raise _fatal(shown, 1, f"the file starts with a {family.upper()} byte order "
+                             f"mark, so it is {family.upper()}, not {encoding}: leave out "
+                             "--encoding" + (" or save it as UTF-8" if family == "utf-32"
+                                             else ""), "encoding")
+            return
 
 
 _UNESCAPE = {0xDC00 + b: b for b in range(0x80, 0x100)}
