@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from orgviz.problem import did_you_mean
 
 TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
@@ -10,6 +12,7 @@ ORG_KEYS = ("name", "size", "date", "description")
 PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
                "assistant", "location", "email", "fte")
 TEAM_KEYS = ("id", "name", "color", "parent", "lead")
+_PERSON_KEY_SET = frozenset(PERSON_KEYS)
 ROLE_KEYS = ("id", "name", "level", "titles")
 ORG_KEY_SET = frozenset(ORG_KEYS)
 #: Keys other formats give their version under (`orgviz` is this format's).
@@ -46,6 +49,13 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
     return (f"unknown key '{key}' in {what}"
             + (f"; did you mean '{meant}'?" if meant else did_you_mean(str(key), allowed))
             + f" (allowed: {', '.join(allowed)})")
+
+
+def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:
+    """Whether a person's keys give the manager under another word than `reports_to`
+    (`manager`, `ReportsTo`, `supervisor`: reported as unknown keys)."""
+    return any(key not in _PERSON_KEY_SET and _meant_key(key, PERSON_KEYS) == "reports_to"
+               for key in keys)
 
 
 def _meant_key(key: object, allowed: tuple[str, ...]) -> str | None:

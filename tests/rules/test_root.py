@@ -73,3 +73,25 @@ def test_several_self_reporting_tops_without_a_real_one(check, messages):
     assert check(source, "root") == [(5, 42, "error")]
     assert messages(source, "root")[0][2].startswith(
         "'sam' reports to themselves, but 'dana' (line 4) is already the top")
+
+
+MANAGER_KEY = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: dana, name: Dana Reyes}
+  - {id: sam, name: Sam Ito, manager: dana}
+  - {id: lee, name: Lee Park, ReportsTo: sam}
+  - {id: kim, name: Kim Ro, manager: sam, reports_to: dana}
+  - {id: ola, name: Ola Lind, position: PM}
+"""
+
+
+def test_a_manager_under_another_key_is_left_to_that_keys_error(check, messages):
+    # (every person written with `manager:` was an unknown-key error and a root error)
+    assert check(MANAGER_KEY, "root") == [(8, 10, "error")]  # ola: no manager at all
+    assert [(line, message.split(";")[0]) for line, _, message in messages(MANAGER_KEY, "schema")
+            ] == [(5, "unknown key 'manager' in person 'sam'"),
+                  (6, "unknown key 'ReportsTo' in person 'lee'"),
+                  (7, "unknown key 'manager' in person 'kim'"),
+                  (8, "unknown key 'position' in person 'ola'")]

@@ -4,8 +4,9 @@ An org chart has exactly one top: the one person without `reports_to` (usually t
 Every further person without a manager is reported, naming the first top, so that it can
 be given a `reports_to`. Set `allow-forest: true` for a file that holds several separate
 trees (for example one per department). A person whose manager is unknown is left to
-`unknown-manager`. A person who reports to themselves (left to `self-report`) counts as
-a top only when nobody else is one.
+`unknown-manager`, and one who gives a manager under another key (`manager: ann`,
+reported as an unknown key that means `reports_to`) to that report. A person who reports
+to themselves (left to `self-report`) counts as a top only when nobody else is one.
 
 Passes:
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from orgviz.keys import names_a_manager_elsewhere
 from orgviz.model import Org
 from orgviz.rules import Finding
 from orgviz.rules._common import anchor, links, who, who_id
@@ -58,6 +60,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         return
     first = tops[0]
     for person in tops[1:]:
+        if person.reports_to is None and names_a_manager_elsewhere(person.field_locs):
+            continue  # (`manager: ann`: the unknown key's error says to write reports_to)
         where = first.at("id")
         line = f"line {where.line}" if where.file == person.loc.file else (
             f"{where.file}:{where.line}")
