@@ -30,5 +30,5 @@ def test_assistant_with_reports_fails_at_the_flag(check):
 
 def test_message_counts_and_names_the_reports(messages):
     assert messages(FAIL, "assistant-with-reports")[0][2] == (
-        "the assistant 'ea' has 2 direct reports ('sam', 'kim'): point those reports_to at "
+        "the assistant 'ea' has 2 direct reports: 'sam', 'kim'; point their reports_to at "
         "another manager, or remove assistant: true")

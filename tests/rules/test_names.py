@@ -19,8 +19,8 @@ CASES = [
   - {id: e2, name: Eve Ash, reports_to: e1, assistant: true}
   - {id: e3, name: Sam Ito, reports_to: e2}
   - {id: temp-4, reports_to: e2, vacant: true}
-""", ["the assistant 'e2' (Eve Ash) has 2 direct reports ('e3' (Sam Ito), 'temp-4'): point "
-      "those reports_to at another manager, or remove assistant: true"]),
+""", ["the assistant 'e2' (Eve Ash) has 2 direct reports: 'e3' (Sam Ito), 'temp-4'; point "
+      "their reports_to at another manager, or remove assistant: true"]),
     ("cpo-reports-to-ceo", """\
   - {id: e1, name: Ada King, role: ceo}
   - {id: e2, name: Kim Cho, role: cto, reports_to: e1}
@@ -140,8 +140,8 @@ CASES = [
   - {id: e2, title: Director, reports_to: e1, vacant: true}
   - {id: e3, name: Sam Ito, reports_to: e2}
   - {id: e4, name: Lee Park, reports_to: e2}
-""", ["the open role 'e2' has 2 reports ('e3' (Sam Ito), 'e4' (Lee Park)): they report to "
-      "nobody until it is filled; point them at an interim manager"]),
+""", ["the open role 'e2' has 2 reports: 'e3' (Sam Ito), 'e4' (Lee Park); they report to "
+      "nobody until it is filled: point them at an interim manager"]),
 ]
 
 CASE_IDS = [f"{rule}-{i}" for i, (rule, *_rest) in enumerate(CASES)]

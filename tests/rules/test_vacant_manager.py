@@ -31,5 +31,5 @@ def test_open_role_with_reports_warns_at_its_id(check):
 
 def test_message(messages):
     assert messages(FAIL, "vacant-manager")[0][2] == (
-        "the open role 'open-gpm' has 3 reports ('sam', 'lee', 'kim'): they report to nobody "
-        "until it is filled; point them at an interim manager")
+        "the open role 'open-gpm' has 3 reports: 'sam', 'lee', 'kim'; they report to nobody "
+        "until it is filled: point them at an interim manager")

@@ -40,8 +40,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if person.assistant and person.id in reports:
             below = reports[person.id]
             yield (person.at("assistant"),
-                   f"the assistant {who(person)} has {_count(below)} ({quote_people(org, below)}): "
-                   "point those reports_to at another manager, or remove assistant: true")
+                   f"the assistant {who(person)} has {_count(below)}: {quote_people(org, below)}; "
+                   "point their reports_to at another manager, or remove assistant: true")
 
 
 def _count(ids: list[str]) -> str:

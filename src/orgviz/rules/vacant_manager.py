@@ -39,5 +39,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             below = reports[person.id]
             count = "1 report" if len(below) == 1 else f"{len(below)} reports"
             yield (person.at("id"),
-                   f"the open role {who(person)} has {count} ({quote_people(org, below)}): they "
-                   "report to nobody until it is filled; point them at an interim manager")
+                   f"the open role {who(person)} has {count}: {quote_people(org, below)}; they "
+                   "report to nobody until it is filled: point them at an interim manager")
