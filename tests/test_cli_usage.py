@@ -38,6 +38,10 @@ def usage_error(*args: str) -> str:
     (["renderr", "x"],
      "orgviz: no such command 'renderr'; did you mean 'render'? (see 'orgviz --help')"),
     (["--bogus"], "orgviz: no such option '--bogus' (see 'orgviz --help')"),
+    (["schema", "x", "y"],
+     "orgviz schema: got unexpected extra arguments (x y) (see 'orgviz schema --help')"),
+    (["schema", "x"],
+     "orgviz schema: got unexpected extra argument (x) (see 'orgviz schema --help')"),
     (["render"], "orgviz render: missing argument 'FILES...' (see 'orgviz render --help')"),
     (["export", "{org}"],
      "orgviz export: missing option '--format' / '-f'. Choose from: mermaid, json, csv, graphml "

@@ -64,8 +64,9 @@ class OneLineUsageError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         message = " ".join(self.message.split())  # a choice list of several lines
-        message = message.replace(". (Did you mean", "; did you mean").removesuffix(")")
-        message = message.replace(". Did you mean", "; did you mean")
+        if ". (Did you mean" in message:  # (an option's: "... '--dpth'. (Did you mean ...?)")
+            message = message.replace(". (Did you mean", "; did you mean").removesuffix(")")
+        message = message.replace(". Did you mean", "; did you mean")  # (a command's)
         message = message.removesuffix(".")
         if message[1:2].islower():  # click's "Invalid value", "No such option", ...
             message = message[0].lower() + message[1:]
