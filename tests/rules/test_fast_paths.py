@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
 from orgviz.rules import RULES, Finding, _common
-from orgviz.rules._common import anchor, role_name
+from orgviz.rules._common import anchor, role_name, who
 from orgviz.validate import rule_confs, validate
 
 IDS = [f"p{i}" for i in range(12)]
@@ -59,8 +59,8 @@ def rank_inversion(org: Org) -> Iterator[Finding]:
         boss = by_id[boss_id]
         level, boss_level = org.level_label(person), org.level_label(boss)
         yield (person.at("reports_to"),
-               f"'{person.id}' ({role_name(org, person)}, rank {level}) reports to "
-               f"'{boss_id}' ({role_name(org, boss)}, rank {boss_level}): "
+               f"{who(person, role_name(org, person), f'rank {level}')} reports to "
+               f"{who(boss, role_name(org, boss), f'rank {boss_level}')}: "
                f"{_a(level)} cannot report to {_a(boss_level)}; point reports_to at someone "
                "more senior, or correct the roles")
 
@@ -75,8 +75,8 @@ def same_rank(org: Org) -> Iterator[Finding]:
         if rank is None or rank != org.rank(by_id[boss_id]):
             continue
         yield (person.at("reports_to"),
-               f"'{person.id}' ({role_name(org, person)}) reports to '{boss_id}' "
-               f"({role_name(org, by_id[boss_id])}) at the same rank "
+               f"{who(person, role_name(org, person))} reports to "
+               f"{who(by_id[boss_id], role_name(org, by_id[boss_id]))} at the same rank "
                f"({org.level_label(person)}): point reports_to at someone more senior, or "
                "correct the roles")
 

@@ -19,7 +19,8 @@ CASES = [
   - {id: e2, name: Eve Ash, reports_to: e1, assistant: true}
   - {id: e3, name: Sam Ito, reports_to: e2}
   - {id: temp-4, reports_to: e2, vacant: true}
-""", ["the assistant 'e2' (Eve Ash) has 2 direct reports: 'e3' (Sam Ito), 'temp-4'; point "
+""", ["the assistant 'e2' (Eve Ash) has 2 direct reports: 'e3' (Sam Ito), 'temp-4' (open "
+      "role); point "
       "their reports_to at another manager, or remove assistant: true"]),
     ("cpo-reports-to-ceo", """\
   - {id: e1, name: Ada King, role: ceo}
@@ -140,7 +141,7 @@ CASES = [
   - {id: e2, title: Director, reports_to: e1, vacant: true}
   - {id: e3, name: Sam Ito, reports_to: e2}
   - {id: e4, name: Lee Park, reports_to: e2}
-""", ["the open role 'e2' has 2 reports: 'e3' (Sam Ito), 'e4' (Lee Park); they report to "
+""", ["'e2' (open role) has 2 reports: 'e3' (Sam Ito), 'e4' (Lee Park); they report to "
       "nobody until it is filled: point them at an interim manager"]),
 ]
 
@@ -172,6 +173,8 @@ def slugged(text: str) -> str:
 
 def nameless(message: str) -> str:
     """A message as it read before names were shown."""
+    message = re.sub(r"^'([^']+)' \(open role\) has", r"the open role '\1' has", message)
+    message = message.replace(" (open role)", "")
     for pattern, new in ((r" \((?:NAME)\)", ""), (r"\((?:NAME), ", "("), (r", (?:NAME)\)", ")"),
                          (r" by (?:NAME)\)", ")")):
         message = re.sub(pattern.replace("NAME", NAMES.pattern), new, message)
@@ -206,10 +209,15 @@ def test_a_slug_id_shows_no_name():
     assert who_inside(person("dana", "Dana Reyes")) == "'dana'"
 
 
-def test_an_unnamed_vacancy_shows_just_its_id():
+def test_an_unnamed_vacancy_shows_as_an_open_role():
+    # (a digit id alone told a reader nothing; "the open role" was said of it only by
+    # vacant-manager)
     vacancy = person("HO-001", vacant=True)
-    assert who(vacancy) == "'HO-001'" and who_inside(vacancy) == "'HO-001'"
-    assert who(vacancy, "Director") == "'HO-001' (Director)"
+    assert who(vacancy) == "'HO-001' (open role)"
+    assert who_inside(vacancy) == "'HO-001', open role"
+    assert who(vacancy, "Director") == "'HO-001' (open role, Director)"
+    # A slug says what it is by itself.
+    assert who(person("open-gpm", vacant=True)) == "'open-gpm'"
     # A named vacancy (an offer accepted, say) shows its name like anyone.
     assert who(person("HO-002", "Sam Ito", vacant=True)) == "'HO-002' (Sam Ito)"
 

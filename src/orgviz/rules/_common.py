@@ -335,6 +335,8 @@ def pair_findings(org: Org, people: list[Person], about: str,
             shown = shown_name(by_id[boss])  # type: ignore[index]
             boss_name = named[boss] = f"{shown}, " if shown else ""  # type: ignore[index]
         pid, name = person.id, person.name
+        if not name and person.vacant:
+            name = shown_name(person)
         yield (person.field_locs.get("reports_to", person.loc),  # (person.at("reports_to"))
                f"'{pid}' ({about}{boss}' ({boss_name}{boss_about}"
                if not name or (no_digit(pid) and (pid.isascii() or not _DIGIT(pid))) else
@@ -446,13 +448,17 @@ def shown_name(person: Person) -> str:
 
     Shown when the id holds a digit, as generated ids do (14, E00123, HO-001): a number
     tells a reader nothing. A slug such as 'amara-okafor' reads by itself, so hand-written
-    files' messages keep their ids alone; an unnamed vacancy has no name to show.
+    files' messages keep their ids alone. An unnamed vacancy shows as "open role".
     """
     name, pid = person.name, person.id
     # Digits of other scripts count too; the ASCII test first is 3x quicker than the regex.
-    if not name or (_DIGITS.isdisjoint(pid) and (pid.isascii() or not _DIGIT(pid))):
+    if _DIGITS.isdisjoint(pid) and (pid.isascii() or not _DIGIT(pid)):
         return ""
-    return name
+    return name or (OPEN_ROLE if person.vacant else "")
+
+
+#: What messages show beside the digit id of a vacancy without a name.
+OPEN_ROLE = "open role"
 
 
 def who(person: Person, *about: str) -> str:

@@ -49,7 +49,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
 def _by(original: Person) -> str:
     """" by Peter Krebs": who holds the id first, when messages show their name (shown_name)."""
     name = shown_name(original)
-    return f" by {name}" if name else ""
+    return f" by {name}" if original.name and name else (" by an open role" if name else "")
 
 
 def _other_file(original: Any, item: Any) -> str:

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from orgviz.model import Org
+from orgviz.model import Org, Person
 from orgviz.rules import Finding
-from orgviz.rules._common import links, quote_people, who
+from orgviz.rules._common import OPEN_ROLE, links, quote_people, shown_name, who
 
 ID = "vacant-manager"
 LEVEL = "warning"
@@ -39,5 +39,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             below = reports[person.id]
             count = "1 report" if len(below) == 1 else f"{len(below)} reports"
             yield (person.at("id"),
-                   f"the open role {who(person)} has {count}: {quote_people(org, below)}; they "
+                   f"{_subject(person)} has {count}: {quote_people(org, below)}; they "
                    "report to nobody until it is filled: point them at an interim manager")
+
+
+def _subject(person: Person) -> str:
+    """"the open role 'open-gpm'", "the open role '14' (Peter Krebs)", or "'14' (open role)"."""
+    return who(person) if shown_name(person) == OPEN_ROLE else f"the open role {who(person)}"
