@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -177,6 +178,21 @@ class Org:
                 found.setdefault(fold_name(person.name), []).append(pid)
         return found
 
+    def ids_with_word(self, word: str) -> list[str]:
+        """The ids of the people whose id or name has this word (case aside) as a whole word,
+        in file order: `amara` finds 'amara-okafor' (Amara Okafor), `okafor` too; for telling
+        a user who gave part of someone's id or name which id they meant."""
+        return self.ids_by_word.get(word.casefold().strip(), [])
+
+    @cached_property
+    def ids_by_word(self) -> dict[str, list[str]]:
+        """The ids of each word of ids and names (`ids_with_word`; made when first asked for)."""
+        found: dict[str, list[str]] = {}
+        for pid, person in self.by_id.items():
+            for word in dict.fromkeys(_words(f"{pid} {person.name or ''}")):
+                found.setdefault(word, []).append(pid)
+        return found
+
     def team_ids_named(self, name: str) -> list[str]:
         """The ids of the teams with this name (case and spacing aside), in file order."""
         folded = fold_name(name)
@@ -214,6 +230,14 @@ class Org:
             kind="dotted",
         )
         return graph
+
+
+def _words(text: str) -> list[str]:
+    """The words of an id or a name, case folded (`amara-okafor` -> amara, okafor)."""
+    return _WORD_BREAK(" ", text.casefold()).split()
+
+
+_WORD_BREAK = re.compile(r"[\W_]+").sub
 
 
 def fold_name(name: str) -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from orgviz.model import Org
 
 LEVELS = ("error", "warning", "info")
 #: Not printable, but part of how text reads: the joiners of emoji sequences and scripts.
@@ -46,6 +49,38 @@ def quoted(ids: Sequence[str], limit: int = 5,
     """"'a', 'b', 'c'" (each id as `show` gives it), with " and N more" beyond `limit`."""
     return ", ".join(map(show, ids[:limit])) + (
         f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def part_hint(ids: Sequence[str], show: Callable[[str], str] = "'{}'".format) -> str:
+    """"; did you mean 'amara-okafor'?" (or "one of ...") for the people whose id or name
+    has the word a user gave (`Org.ids_with_word`), or "" (for a message's end)."""
+    if not ids:
+        return ""
+    return (f"; did you mean {show(ids[0])}?" if len(ids) == 1 else
+            f"; did you mean one of {quoted(ids, 3, show)}?")
+
+
+def person_hint(org: Org, word: str, option: str, team_option: str | None = None) -> str:
+    """The end of "no person with id 'x' (--root)": the id of the person so named, the
+    closest id, the people with that word in their id or name ("amara": 'amara-okafor'
+    (Amara Okafor)), or, with `team_option`, that it is a team's id; or ""."""
+    import shlex
+
+    by_id = org.by_id
+    team = org.teams_by_id.get(word)
+    if team is not None and team_option:
+        return f"; '{word}' is a team: {team_option} {shlex.quote(word)} draws it"
+    if team is not None:
+        lead = f", such as its lead's: {option} {shlex.quote(team.lead)}" if (
+            team.lead in by_id) else ""
+        return f"; '{word}' is a team, and {option} takes a person's id{lead}"
+
+    def show(pid: str) -> str:
+        name = by_id[pid].name
+        return f"'{pid}' ({name})" if name else f"'{pid}'"
+
+    return (name_hint(org.ids_named(word), option) or did_you_mean(word, by_id)
+            or part_hint(org.ids_with_word(word), show))
 
 
 class SourceLoc(NamedTuple):

@@ -185,3 +185,23 @@ def test_export_root_given_by_name(tmp_path: Path) -> None:
                              "name of 'a', 'b': --root takes one of their ids\n")
     result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "cy dee"])
     assert result.output.endswith("it is the name of 'c d': write --root 'c d'\n")
+
+
+def test_export_root_that_is_a_team_or_part_of_a_name(tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text("orgviz: 1\norg: {name: T, size: small}\nteams:\n  - {id: eng, lead: a}\n"
+                   "people:\n  - {id: a, name: Jo Park, team: eng}\n"
+                   "  - {id: b-lee, name: Bo Lee, reports_to: a}\n"
+                   "  - {id: c-lee, name: Cy Lee, reports_to: a}\n"
+                   "  - {id: d-lee, name: Di Lee, reports_to: a}\n"
+                   "  - {id: e-lee, name: Ed Lee, reports_to: a}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "eng"])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {org}: no person with id 'eng' (--root); 'eng' is a "
+                             "team, and --root takes a person's id, such as its lead's: "
+                             "--root a\n")
+    result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "park"])
+    assert result.output.endswith("; did you mean 'a' (Jo Park)?\n")
+    result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "LEE"])
+    assert result.output.endswith("; did you mean one of 'b-lee' (Bo Lee), 'c-lee' (Cy Lee), "
+                                  "'d-lee' (Di Lee) and 1 more?\n")

@@ -199,3 +199,25 @@ def test_a_name_given_for_an_id_gets_the_id_to_write() -> None:
         build_chart(small, View(team="Product"))
     assert str(caught.value).endswith(
         "no team with id 'Product' (--team); it is the name of 'product': write --team product")
+
+
+def test_part_of_an_id_or_name_suggests_the_person_and_a_team_id_says_to_use_team() -> None:
+    small = load(Path(__file__).resolve().parents[2] / "orgs" / "small.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(root="Amara"))  # (said nothing: too far from 'amara-okafor')
+    assert str(caught.value).endswith(
+        "no person with id 'Amara' (--root); did you mean 'amara-okafor' (Amara Okafor)?")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(root="engineering"))
+    assert str(caught.value).endswith(
+        "no person with id 'engineering' (--root); 'engineering' is a team: --team engineering "
+        "draws it")
+
+
+def test_a_person_id_given_to_team_says_to_use_root() -> None:
+    small = load(Path(__file__).resolve().parents[2] / "orgs" / "small.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(team="amara-okafor"))
+    assert str(caught.value).endswith(
+        "no team with id 'amara-okafor' (--team); 'amara-okafor' is a person: --root "
+        "amara-okafor draws their part of the org")

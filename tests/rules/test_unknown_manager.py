@@ -92,3 +92,24 @@ def test_a_manager_given_by_name_gets_the_id_to_write(messages):
             "person, or add that person"),
         (10, "'cy' reports to 'Jo Park', a name, not an id: write the id of one of 'ann', "
              "'bo'")]
+
+
+def test_part_of_an_id_or_a_name_suggests_the_people_it_is_part_of(messages):
+    # ('amara' is too far from 'amara-okafor' for a close match: no suggestion before)
+    source = ("orgviz: 1\norg: {name: T}\npeople:\n  - {id: amara-okafor, name: Amara Okafor}\n"
+              "  - {id: bo-li, name: Bo Li, reports_to: amara}\n"
+              "  - {id: di-li, name: Di Li, reports_to: bo-li}\n"
+              "  - {id: cy, name: Cy Oh, reports_to: li}\n"
+              "  - {id: li, name: Li Wu, reports_to: wu}\n")
+    found = [m for _line, _col, m in messages(source, "unknown-manager")]
+    assert found == [
+        "'bo-li' reports to 'amara', who is not in the org: did you mean 'amara-okafor'? "
+        "Otherwise use the id of an existing person, or add that person",
+        # 'li' is an id: not unknown. 'wu' is part of the name of 'li' themselves: not said.
+        "'li' reports to 'wu', who is not in the org: use the id of an existing person, or add "
+        "that person"]
+    source = source.replace("- {id: li, name: Li Wu, reports_to: wu}", "- {id: ed, name: Ed}")
+    found = [m for _line, _col, m in messages(source, "unknown-manager")]
+    assert found[1] == ("'cy' reports to 'li', who is not in the org: did you mean one of "
+                        "'bo-li', 'di-li'? Otherwise use the id of an existing person, or add "
+                        "that person")

@@ -14,7 +14,7 @@ from orgviz.fte import fte_text, titled
 from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
-from orgviz.problem import did_you_mean, name_hint, one_line
+from orgviz.problem import one_line, person_hint
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
 MERMAID_MAX_EDGES = 500
@@ -121,8 +121,7 @@ def subtree(org: Org, root: str) -> Org:
     those), and only the dotted lines between them. OrgvizError for an unknown id."""
     if root not in org.by_id:
         shown = root if len(root) <= 80 else root[:80] + "..."
-        hint = (name_hint(org.ids_named(root), "--root") or did_you_mean(root, org.by_id)
-                if len(root) <= 200 else "")
+        hint = person_hint(org, root, "--root") if len(root) <= 200 else ""
         raise OrgvizError(one_line(f"{org.file}: no person with id '{shown}' (--root){hint}"))
     reports, keep, todo = org.reports, set(), [root]
     while todo:

@@ -6,6 +6,7 @@ Every layout draws the same `Chart`; it is built once from an org and the view o
 
 from __future__ import annotations
 
+import shlex
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import NamedTuple
 from orgviz.errors import RenderError
 from orgviz.fte import titled
 from orgviz.model import Org, Person
-from orgviz.problem import Problem, did_you_mean, name_hint
+from orgviz.problem import Problem, did_you_mean, name_hint, person_hint
 from orgviz.render.labels import clean, verify_color
 from orgviz.render.themes import Theme
 
@@ -333,8 +334,7 @@ class _Builder:
         view = self.view
         if view.root is not None:
             if view.root not in self.people:
-                hint = name_hint(self.org.ids_named(view.root), "--root") or \
-                    did_you_mean(view.root, self.people)
+                hint = person_hint(self.org, view.root, "--root", "--team")
                 raise RenderError(f"{self.org.file}: no person with id '{view.root}' (--root)"
                                   f"{hint}")
             roots = [view.root]
@@ -350,8 +350,10 @@ class _Builder:
         if view.team is not None:
             known = set(self.org.teams_by_id) | {p.team for p in self.people.values() if p.team}
             if view.team not in known:
-                hint = name_hint(self.org.team_ids_named(view.team), "--team") or \
-                    _team_hint(view.team, known)
+                hint = name_hint(self.org.team_ids_named(view.team), "--team") or (
+                    f"; '{view.team}' is a person: --root {shlex.quote(view.team)} draws their "
+                    "part of the org" if view.team in self.people else
+                    _team_hint(view.team, known))
                 raise RenderError(f"{self.org.file}: no team with id '{view.team}' (--team)"
                                   f"{hint}")
             teams = _team_members(self.org, view.team)

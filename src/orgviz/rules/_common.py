@@ -163,7 +163,14 @@ def person_advice(org: Org, word: str, action: str, exclude: str | None = None) 
     """`Suggester.advice` over the org's people, the person suggested named as `who` names
     them: "did you mean '1' (Ann Lee)? Otherwise <action>"."""
     close = person_suggester(org).closest(word, exclude)
-    return f"did you mean {who(org.by_id[close])}? Otherwise {action}" if close else action
+    if close:
+        return f"did you mean {who(org.by_id[close])}? Otherwise {action}"
+    # Part of someone's id or name ("amara" for 'amara-okafor'), the person not excluded.
+    ids = [pid for pid in org.ids_with_word(word) if pid != exclude]
+    if ids:
+        which = quoted(ids, 3, lambda pid: who(org.by_id[pid]))
+        return f"did you mean {'one of ' if len(ids) > 1 else ''}{which}? Otherwise {action}"
+    return action
 
 
 RoleKey = tuple[tuple[str, ...], tuple[str, ...]]  # (a person's roles, their manager's roles)
