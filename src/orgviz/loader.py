@@ -148,6 +148,11 @@ def _what(kind: str, item: YMap) -> str:
     return f"a {kind}"
 
 
+#: What to say after "'reports_to' of person 'bob' must be text, not a list".
+_TEXT_ADVICE = {("reports_to", YList): ": it holds one manager's id; put the others in "
+                                       "dotted_to"}
+
+
 class _Fields:
     """Typed access to one mapping's fields, reporting type errors at the value."""
 
@@ -171,7 +176,7 @@ class _Fields:
             return None
         if not isinstance(value, str):
             self.out.error(self.loc(key), f"'{key}' of {self.what} must be text, "
-                           f"not {_describe(value)}")
+                           f"not {_describe(value)}{_TEXT_ADVICE.get((key, type(value)), '')}")
             return None
         if not value or value.isspace():
             self.out.error(self.loc(key), f"'{key}' of {self.what} {_blank(value)}"

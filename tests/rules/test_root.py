@@ -95,3 +95,15 @@ def test_a_manager_under_another_key_is_left_to_that_keys_error(check, messages)
                   (6, "unknown key 'ReportsTo' in person 'lee'"),
                   (7, "unknown key 'manager' in person 'kim'"),
                   (8, "unknown key 'position' in person 'ola'")]
+
+
+def test_a_reports_to_the_schema_refused_is_left_to_that_error(check, messages):
+    source = MANAGER_KEY.replace("{id: ola, name: Ola Lind, position: PM}",
+                                 "{id: ola, name: Ola Lind, reports_to: [dana, sam]}")
+    assert check(source, "root") == []
+    assert messages(source, "schema")[-1] == (
+        8, 43, "'reports_to' of person 'ola' must be text, not a list: it holds one manager's "
+        "id; put the others in dotted_to")
+    # An explicit null is a top like any other.
+    source = source.replace("reports_to: [dana, sam]", "reports_to: null")
+    assert check(source, "root") == [(8, 43, "error")]

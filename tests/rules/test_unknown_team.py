@@ -59,3 +59,29 @@ def test_messages(messages):
     assert found[2].startswith("team parent cycle: a -> b -> c -> a: ")
     assert found[3].startswith("team 'solo' is its own parent")
     assert found[4].startswith("'dana' is in team 'Design', which is not a team: ")
+
+
+NAMES = """\
+orgviz: 1
+org: {name: T}
+teams:
+  - {id: eng, name: Engineering}
+  - {id: web, name: Web, parent: engineering, lead: Dana Reyes}
+  - {id: apps, name: Apps, parent: Platform}
+  - {id: p1, name: Platform}
+  - {id: p2, name: platform}
+people:
+  - {id: dana, name: Dana Reyes, team: Engineering}
+"""
+
+
+def test_a_team_or_person_given_by_name_gets_the_id_to_write(messages):
+    # (said "which is not a team: did you mean 'eng'?" at best, "who is not in the org")
+    assert [(line, m) for line, _c, m in messages(NAMES, "unknown-team")] == [
+        (5, "team 'web' has parent 'engineering', a team's name, not its id: write 'eng' "
+            "instead"),
+        (5, "team 'web' is led by 'Dana Reyes', a name, not an id: write 'dana' instead"),
+        (6, "team 'apps' has parent 'Platform', the name of teams 'p1', 'p2': write the id of "
+            "one of them"),
+        (10, "'dana' is in team 'Engineering', a team's name, not its id: write 'eng' instead"),
+    ]

@@ -5,7 +5,8 @@ Every further person without a manager is reported, naming the first top, so tha
 be given a `reports_to`. Set `allow-forest: true` for a file that holds several separate
 trees (for example one per department). A person whose manager is unknown is left to
 `unknown-manager`, and one who gives a manager under another key (`manager: ann`,
-reported as an unknown key that means `reports_to`) to that report. A person who reports
+reported as an unknown key that means `reports_to`) or a `reports_to` the schema check
+refused (a list) to that report. A person who reports
 to themselves (left to `self-report`) counts as a top only when nobody else is one.
 
 Passes:
@@ -59,9 +60,11 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if options["allow-forest"] or len(tops) == 1:
         return
     first = tops[0]
+    refused = {tuple(p[:3]) for p in org.load_problems if p.rule == "schema"}
     for person in tops[1:]:
-        if person.reports_to is None and names_a_manager_elsewhere(person.field_locs):
-            continue  # (`manager: ann`: the unknown key's error says to write reports_to)
+        if person.reports_to is None and (names_a_manager_elsewhere(person.field_locs)
+                                          or tuple(person.at("reports_to")) in refused):
+            continue  # (`manager: ann`, `reports_to: [a, b]`: the schema error says what to do)
         where = first.at("id")
         line = f"line {where.line}" if where.file == person.loc.file else (
             f"{where.file}:{where.line}")
