@@ -713,3 +713,23 @@ def test_a_team_column_of_numbers_points_at_teams(tmp_path: Path) -> None:
     people.write_text(people.read_text(encoding="utf-8").replace(",10\n", ",Sales\n"),
                       encoding="utf-8")
     assert [p for p in import_csv(people).problems if p.rule == "columns"] == []
+
+
+def test_a_manager_not_found_suggests_the_nearest_name_or_id_and_is_no_second_root(
+        tmp_path: Path) -> None:
+    # (said "manager 'Bob Dey' not found", then "2 people have no manager: 'ann-lee',
+    # 'cy-oh'" of the same row)
+    path = tmp_path / "p.csv"
+    path.write_text("Name,Title,Manager\nAnn Lee,CEO,\nBob Day,CTO,Ann Lee\n"
+                    "Cy Oh,Engineer,Bob Dey\nDi Ma,Engineer,Zed Q\nEd Po,Engineer,\n",
+                    encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems
+            if p.level != "info"] == [
+        (4, 3, "error", "unknown-manager",
+         "manager 'Bob Dey' not found: imported as a top; did you mean 'Bob Day' (row 3)?"),
+        (5, 3, "error", "unknown-manager", "manager 'Zed Q' not found: imported as a top"),
+        (6, 3, "warning", "root", "2 people have no manager: 'ann-lee' (row 2), 'ed-po' "
+                                  "(row 6); pass --allow-forest to keep separate trees")]
+    assert ("# p.csv:4: manager 'Bob Dey' not found: imported as a top; did you mean 'Bob "
+            "Day' (row 3)?") in result.text

@@ -100,7 +100,11 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                else _linked_directly(imp, columns, direct, exact))
     people = written.people
     imp.report_tallies(table.shown)
-    tops = [p for p in people if p.reports_to is None]
+    # (a person whose manager was not found is a top too, but said so by unknown-manager)
+    unknown = {tuple(p[:3]) for p in imp.problems if p.rule == "unknown-manager"
+               and p.level == "error"}
+    tops = [p for p in people if p.reports_to is None
+            and (not unknown or tuple(p.at("reports_to")) not in unknown)]
     if len(tops) > 1:
         listed = ", ".join(f"{p.id!r} (row {p.loc.line})" for p in tops[:5])
         more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""

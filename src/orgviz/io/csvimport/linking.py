@@ -129,8 +129,9 @@ class Linker(ImporterState):
             return None
         fix = ": imported as a top" if self.options.keep_going else ""
         message = how or f"manager {raw!r} not found"
-        self.problem(record.loc("manager"), "error", "unknown-manager", f"{message}{fix}")
-        record.notes.append(f"{message}: imported as a top")
+        hint = "" if how else resolve.nearest(raw, record.id)
+        self.problem(record.loc("manager"), "error", "unknown-manager", f"{message}{fix}{hint}")
+        record.notes.append(f"{message}: imported as a top{hint}")
         return None
 
     def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:

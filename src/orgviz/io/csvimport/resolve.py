@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.values import TOP_MARKERS, _fold
 
@@ -18,6 +20,8 @@ class Resolver:
         self._emails: dict[str, list[str]] | None = None
         self._names: dict[str, list[str]] | None = None
         self.ended = {r.id: r for r in dropped if r.id not in self.ids}
+        self._suggest: Any = None  # (a rules Suggester over ids and names, made when needed)
+        self._rows: dict[str, Record] = {}  # the record of each id and name suggested
 
     def _index(self) -> None:
         """Emails and names of everybody: built on the first reference that is no id."""
@@ -86,3 +90,21 @@ class Resolver:
         return None, (f"manager {ended.id!r} is a history row ({where}) and no current "
                       f"row of {ended.name or ended.id!r} was found")
 
+
+    def nearest(self, raw: str, asker: str) -> str:
+        """"; did you mean 'Bob Day' (row 3)?" for the id or name closest to a manager
+        reference that names nobody (not the asker's own), or "" (rules.Suggester: cheap,
+        and quiet once a file has many unknown references)."""
+        if self._suggest is None:
+            from orgviz.rules._common import Suggester  # (only for a reference not found)
+
+            for record in self.records:  # the first record of a name wins, as of an id
+                if record.name:
+                    self._rows.setdefault(record.name, record)
+            self._rows.update((pid, record) for pid, record in self.ids.items())
+            self._suggest = Suggester(self._rows)
+        close = self._suggest.closest(raw, None)
+        record = self._rows.get(close) if close else None
+        if record is None or record.id == asker:
+            return ""
+        return f"; did you mean {close!r} (row {record.line})?"
