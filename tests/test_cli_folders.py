@@ -1,4 +1,5 @@
-"""A folder on the command line of validate, render and stats stands for its org files."""
+"""A folder on the command line of validate, render, stats, roles and deck stands for its org
+files."""
 
 from __future__ import annotations
 
@@ -78,6 +79,24 @@ def test_render_a_folder(folder: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(folder), "-o", f"{out}/"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["solo.svg", "split.svg"]
+
+
+def test_roles_and_deck_of_a_folder(folder: Path, tmp_path: Path) -> None:
+    chart = tmp_path / "roles.dot"
+    result = CliRunner().invoke(main, ["roles", str(folder), "-o", str(chart)])
+    assert result.exit_code == 0, result.output
+    text = chart.read_text(encoding="utf-8")
+    assert "Solo" in text and "Split" in text and "Broken" not in text  # (.cache: hidden)
+    deck = tmp_path / "deck.pdf"
+    result = CliRunner().invoke(main, ["deck", str(folder), "-o", str(deck)])
+    assert result.exit_code == 0, result.output
+    assert deck.read_bytes().startswith(b"%PDF-")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["roles", str(empty), "-o", str(chart)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {empty}: no org file in this folder (a YAML file with "
+                             "a top-level 'orgviz:' key)\n")
 
 
 def test_stats_of_a_folder_is_a_list_in_json(folder: Path) -> None:

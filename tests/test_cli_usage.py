@@ -75,17 +75,16 @@ def test_output_that_is_a_folder_says_to_name_a_file(org: str, command: str) -> 
 def test_a_folder_where_one_org_file_is_taken(org: str) -> None:
     assert usage_error("export", "orgs", "-f", "json") == (
         "orgviz export: invalid value for 'FILE': 'orgs' is a folder, and export takes an org "
-        "file: give one in it (orgs/NAME.yaml); validate, render and stats take folders "
+        "file: give one in it (orgs/NAME.yaml); validate, render, stats, roles and deck take "
+        "folders "
         "(see 'orgviz export --help')")
 
 
-@pytest.mark.parametrize("command", ["roles", "deck", "diff"])
-def test_a_folder_where_org_files_are_taken(org: str, command: str) -> None:
-    extra = ["-o", "out.pptx"] if command == "deck" else []
-    line = usage_error(command, "orgs", *extra)
-    assert line.startswith(f"orgviz {command}: invalid value for 'FILES...': 'orgs' is a "
-                           f"folder, and {command} takes org files: give the files in it "
-                           "(orgs/*.yaml)")
+def test_a_folder_where_old_and_new_files_are_taken(org: str) -> None:
+    assert usage_error("diff", "orgs", "orgs/tiny.yaml") == (
+        "orgviz diff: invalid value for 'FILES...': 'orgs' is a folder, and diff takes org "
+        "files: give the files in it (orgs/*.yaml); validate, render, stats, roles and deck "
+        "take folders (see 'orgviz diff --help')")
 
 
 @pytest.mark.parametrize("command", ["validate", "render", "stats", "deck"])

@@ -99,8 +99,8 @@ class FilePath(click.Path):
             files = ("an org file: give one in it", "NAME.yaml") if one else (
                 "org files: give the files in it", "*.yaml")
             return (f"{folder!r} is a folder, and {command} takes {files[0]} "
-                    f"({os.path.join(folder, files[1])}); validate, render and stats take "
-                    "folders")
+                    f"({os.path.join(folder, files[1])}); validate, render, stats, roles "
+                    "and deck take folders")
         return f"{folder!r} is a folder, not a file"
 
 

@@ -7,7 +7,14 @@ import sys
 
 import click
 
-from orgviz.cli.common import EXIT_OK, EXIT_PROBLEMS, FilePath, fail, refuse_to_overwrite
+from orgviz.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    FilePath,
+    fail,
+    org_files,
+    refuse_to_overwrite,
+)
 from orgviz.errors import OrgLoadError, OrgvizError
 
 # Kept literal so that `--help` does not import the rendering code.
@@ -19,7 +26,7 @@ COLOR_BY = ("team", "level", "none")
 
 
 @click.command("deck")
-@click.argument("files", nargs=-1, required=True, type=FilePath("org"))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", metavar="PATH", required=True,
               help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")
 @click.option("--split", type=click.Choice(SPLITS), default="team", show_default=True,
@@ -56,9 +63,9 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
             config_path: str | None) -> None:
     """Write a slide deck of org FILES: a title slide, an overview, then one slide per part.
 
-    Several files make one deck with a comparison table and a section per org. Every
-    chart is fitted to its slide with no text smaller than --min-font: a part that would
-    need smaller text is split, and the cut is marked with cards that name the slides where
+    Several files (a folder: its org files) make one deck with a comparison table and a
+    section per org. Every chart is fitted to its slide with no text smaller than
+    --min-font: a part that would need smaller text is split, and the cut is marked with cards that name the slides where
     the team continues and where its manager is.
 
     Files with validation errors are not drawn: their problems are printed as by
@@ -74,6 +81,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     from orgviz.deck.build import DeckOptions
     from orgviz.report import REPORTERS
 
+    files = org_files(files)
     options = DeckOptions(split=split, depth=depth, min_font=min_font, theme=theme,
                           color_by=color_by, layout=layout, engine=engine, title=title,
                           date=date, merge=merge)

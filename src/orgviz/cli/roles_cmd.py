@@ -9,6 +9,7 @@ from orgviz.cli.common import (
     FilePath,
     fail,
     load_whole,
+    org_files,
     refuse_to_overwrite,
     terminal_fault,
 )
@@ -16,7 +17,7 @@ from orgviz.errors import OrgvizError
 
 
 @click.command("roles")
-@click.argument("files", nargs=-1, required=True, type=FilePath("org"))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=FilePath("output", allow_dash=True),
               required=True,
               help="Chart to write: .svg, .png or .pdf (.dot writes the DOT source), or - for "
@@ -26,8 +27,9 @@ from orgviz.errors import OrgvizError
 @click.option("--engine", type=click.Choice(["auto", "system", "embedded"]), default="auto",
               show_default=True, help="Graphviz engine.")
 def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -> None:
-    """Draw the role hierarchy of org FILES side by side: which product-leadership roles
-    each company has, how many people hold each, and which role reports to which.
+    """Draw the role hierarchy of org FILES (a folder: its org files) side by side: which
+    product-leadership roles each company has, how many people hold each, and which role
+    reports to which.
 
     Exit 0 when written, 1 when an org file cannot be loaded, 2 on usage, IO or Graphviz
     errors.
@@ -39,7 +41,7 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
         fmt = chart_format(output, fmt)
     except OrgvizError as exc:
         fail(exc)
-    orgs = [load_whole(path) for path in files]
+    orgs = [load_whole(path) for path in org_files(files)]
     refuse_to_overwrite(output, [part for org in orgs for part in org.files])
     try:
         notes: list[str] = []
