@@ -78,7 +78,8 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n    id: b\n",
      (6, 5, "duplicate-key", "duplicate key 'id' (first defined at line 4)")),
     ("orgviz: 2\norg: {name: A}\npeople: []\n", (1, 9, "version", "unknown format version '2'")),
-    ("org: {name: A}\npeople: []\n", (1, 1, "version", "'orgviz: 1' version key is missing")),
+    ("org: {name: A}\npeople: []\n", (1, 1, "version", "'orgviz: 1' version key is missing: "
+                                     "add 'orgviz: 1' as the file's first line")),
     # The commonest slips get what to do (after libyaml's own words).
     ("orgviz: 1\norg: {name: A}\npeople:\n\t- {id: a, name: A}\n",
      (4, 1, "yaml-syntax", "cannot start any token (a tab: YAML indents with spaces only)")),
@@ -119,6 +120,11 @@ def test_fatal_problems_have_location_rule_and_message(org_file, source, expecte
     line, col, rule, message = load_problem(org_file(source))
     assert (line, col, rule) == expected[:3]
     assert expected[3] in message
+
+
+def test_yaml_of_another_tool_is_not_told_to_add_the_version_key(org_file):
+    message = load_problem(org_file("services: {web: {}}\n"))[3]
+    assert message == "not an org file: the 'orgviz: 1' version key is missing"
 
 
 def test_alias_bomb_is_refused_quickly(org_file):

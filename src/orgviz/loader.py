@@ -345,9 +345,11 @@ class _OrgBuilder:
                 raise OrgLoadError([Problem.at(doc.key_locs[near], "error", "version",
                                                f"the format version key is 'orgviz', not "
                                                f"'{near}': write 'orgviz: 1'")])
+            advice = (": add 'orgviz: 1' as the file's first line" if "people" in doc
+                      or "org" in doc else "")  # (an org file without it, not other YAML)
             raise OrgLoadError([Problem(shown, doc.loc.line, doc.loc.col, "error", "version",
                                         "not an org file: the 'orgviz: 1' version key is "
-                                        "missing")])
+                                        f"missing{advice}")])
         if version not in FORMAT_VERSIONS:
             raise OrgLoadError([Problem.at(doc.value_locs["orgviz"], "error", "version",
                                            f"unknown format version {_describe(version)}: this "
