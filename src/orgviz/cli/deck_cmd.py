@@ -65,8 +65,8 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
 
     Several files (a folder: its org files) make one deck with a comparison table and a
     section per org. Every chart is fitted to its slide with no text smaller than
-    --min-font: a part that would need smaller text is split, and the cut is marked with cards that name the slides where
-    the team continues and where its manager is.
+    --min-font: a part that would need smaller text is split, and the cut is marked with
+    cards that name the slides where the team continues and where its manager is.
 
     Files with validation errors are not drawn: their problems are printed as by
     `orgviz validate` and the exit status is 1 (use --force to draw them anyway).
