@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgviz.cli import main
 
@@ -116,3 +118,27 @@ def test_the_real_process_prints_one_line(org: str) -> None:
     assert done.stderr == ("python -m orgviz render: invalid value for '--depth': 0 is not in "
                            "the range x>=1 (see 'python -m orgviz render --help')\n")
     assert done.stdout == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.text(min_size=1, max_size=30).filter(
+    lambda v: v not in ("auto", "tidy", "dot") and not v.startswith("-") and "\x00" not in v))
+def test_any_bad_value_is_one_line_naming_the_option(value: str) -> None:
+    line = usage_error("render", "x.yaml", "--layout", value)
+    assert line.startswith("orgviz render: invalid value for '--layout': ")
+    assert line.endswith(" (see 'orgviz render --help')") and line.isprintable()
+
+
+@settings(max_examples=60, deadline=None)
+@given(word=st.from_regex(r"[a-z]{2,8}", fullmatch=True))
+def test_every_word_of_an_id_or_name_finds_that_person(word: str) -> None:
+    from orgviz.model import Org, Person
+    from orgviz.problem import SourceLoc
+
+    loc = SourceLoc("x.yaml", 1, 1)
+    org = Org(file="x.yaml", name="X", people=(
+        Person(id=f"{word}-okafor", loc=loc, name=f"Amara {word.upper()}"),
+        Person(id="zz9", loc=loc, name="Q1 W2")))
+    assert org.ids_with_word(word) == [f"{word}-okafor"]
+    assert org.ids_with_word(word.upper()) == [f"{word}-okafor"]
+    assert org.ids_with_word("okafor") == [f"{word}-okafor"]
