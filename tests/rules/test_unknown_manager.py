@@ -113,3 +113,20 @@ def test_part_of_an_id_or_a_name_suggests_the_people_it_is_part_of(messages):
     assert found[1] == ("'cy' reports to 'li', who is not in the org: did you mean one of "
                         "'bo-li', 'di-li'? Otherwise use the id of an existing person, or add "
                         "that person")
+
+
+def test_a_team_id_where_a_person_belongs_says_to_write_its_lead(messages):
+    source = ("orgviz: 1\norg: {name: T}\nteams:\n  - {id: eng, name: Engineering, lead: bob}\n"
+              "  - {id: ops, name: Ops}\npeople:\n  - {id: ann, name: Ann}\n"
+              "  - {id: bob, name: Bob, reports_to: ann, team: eng}\n"
+              "  - {id: cy, name: Cy, reports_to: eng, dotted_to: [ops]}\n"
+              "  - {id: di, name: Di, reports_to: ops}\n"
+              "  - {id: ed, name: Ed, reports_to: eng}\n")
+    assert [(line, m) for line, _c, m in messages(source, "unknown-manager")] == [
+        (9, "'cy' reports to 'eng', a team, not a person: write the id of its lead, 'bob', "
+            "instead"),
+        (10, "'di' reports to 'ops', a team, not a person: write the id of a person"),
+        (11, "'ed' reports to 'eng', a team, not a person: write the id of its lead, 'bob', "
+             "instead")]
+    assert [m for _l, _c, m in messages(source, "unknown-dotted")] == [
+        "'cy' has a dotted line to 'ops', a team, not a person: write the id of a person"]

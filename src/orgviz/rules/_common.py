@@ -150,12 +150,19 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     """The end of a message about a reference (reports_to, dotted_to) naming no person's id:
     "who is not in the org: did you mean 'x'? Otherwise <action>" (`Suggester.advice`,
     `asker` excluded), or, when `ref` is someone else's name (a common slip: "reports_to:
-    Ann Lee"), "a name, not an id: write 'ann' instead"."""
+    Ann Lee"), "a name, not an id: write 'ann' instead", or when it is a team's id, "a team,
+    not a person: write the id of its lead, 'ann', instead"."""
     ids = [pid for pid in org.ids_named(ref) if pid != asker]
     if len(ids) == 1:
         return f"a name, not an id: write '{ids[0]}' instead"
     if ids:
         return f"a name, not an id: write the id of one of {quoted(ids)}"
+    team = org.teams_by_id.get(ref)
+    if team is not None:  # (reports_to: product, the team's id)
+        lead = org.by_id.get(team.lead) if team.lead else None
+        return "a team, not a person: " + (
+            f"write the id of its lead, '{lead.id}', instead" if lead is not None and
+            lead.id != asker else "write the id of a person")
     return f"who is not in the org: {person_advice(org, ref, action, asker)}"
 
 
