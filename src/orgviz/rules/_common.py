@@ -455,6 +455,8 @@ def _best_role(org: Org, roles: tuple[str, ...]) -> Role | None:
 
 _DIGIT = re.compile(r"\d").search
 _DIGITS = frozenset("0123456789")
+#: What messages show beside the digit id of a vacancy without a name.
+OPEN_ROLE = "open role"
 
 
 def shown_name(person: Person) -> str:
@@ -470,9 +472,6 @@ def shown_name(person: Person) -> str:
         return ""
     return name or (OPEN_ROLE if person.vacant else "")
 
-
-#: What messages show beside the digit id of a vacancy without a name.
-OPEN_ROLE = "open role"
 
 
 def who(person: Person, *about: str) -> str:
