@@ -44,6 +44,8 @@ def usage_error(*args: str) -> str:
      "orgviz schema: got unexpected extra arguments (x y) (see 'orgviz schema --help')"),
     (["schema", "x"],
      "orgviz schema: got unexpected extra argument (x) (see 'orgviz schema --help')"),
+    (["render", "{org}", "-o"],
+     "orgviz render: option '-o' requires an argument (see 'orgviz render --help')"),
     (["render"], "orgviz render: missing argument 'FILES...' (see 'orgviz render --help')"),
     (["export", "{org}"],
      "orgviz export: missing option '--format' / '-f'. Choose from: mermaid, json, csv, graphml "

@@ -38,10 +38,12 @@ class _LazyGroup(click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]
                         ) -> tuple[str | None, click.Command | None, list[str]]:
         try:
-            return super().resolve_command(ctx, args)
+            name, command, rest = super().resolve_command(ctx, args)
         except click.exceptions.NoSuchCommand:  # suggest from every command, loaded or not
             raise click.exceptions.NoSuchCommand(
                 str(args[0]), possibilities=self.list_commands(ctx), ctx=ctx) from None
+        ctx.meta["orgviz.command_path"] = f"{ctx.command_path} {name}"  # (for invoke)
+        return name, command, rest
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
@@ -49,7 +51,9 @@ class _LazyGroup(click.Group):
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with common.usage_errors_on_one_line():  # a command's own options and arguments
+        # (a command's own options and arguments: named by the command resolve_command found)
+        with common.usage_errors_on_one_line(
+                lambda: ctx.meta.get("orgviz.command_path", ctx.command_path)):
             return super().invoke(ctx)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -58,9 +58,9 @@ class OneLineUsageError(click.ClickException):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, error: click.UsageError) -> None:
+    def __init__(self, error: click.UsageError, command_path: str = "orgviz") -> None:
         super().__init__(error.format_message())
-        self.command_path = error.ctx.command_path if error.ctx else "orgviz"
+        self.command_path = error.ctx.command_path if error.ctx else command_path
 
     def show(self, file: object = None) -> None:
         message = " ".join(self.message.split())  # a choice list of several lines
@@ -105,15 +105,18 @@ class FilePath(click.Path):
 
 
 @contextmanager
-def usage_errors_on_one_line() -> Iterator[None]:
+def usage_errors_on_one_line(command_path: Callable[[], str] = lambda: "orgviz"
+                             ) -> Iterator[None]:
     """Turn click's usage errors raised inside into `OneLineUsageError`s (not the bare
-    `orgviz` or `orgviz render` that shows the help: click's NoArgsIsHelpError)."""
+    `orgviz` or `orgviz render` that shows the help: click's NoArgsIsHelpError).
+    `command_path` names the command when click's error has no context ("option '-o'
+    requires an argument")."""
     try:
         yield
     except click.exceptions.NoArgsIsHelpError:
         raise
     except click.UsageError as exc:
-        raise OneLineUsageError(exc) from exc
+        raise OneLineUsageError(exc, command_path()) from exc
 
 
 def org_files(paths: Sequence[str]) -> tuple[str, ...]:
