@@ -733,3 +733,13 @@ def test_a_manager_not_found_suggests_the_nearest_name_or_id_and_is_no_second_ro
                                   "(row 6); pass --allow-forest to keep separate trees")]
     assert ("# p.csv:4: manager 'Bob Dey' not found: imported as a top; did you mean 'Bob "
             "Day' (row 3)?") in result.text
+
+
+def test_a_manager_email_not_found_suggests_the_nearest_email(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Name,Email,Manager\nAnn Lee,ann.lee@acme.test,\n"
+                    "Bob Day,bob.day@acme.test,ann.lee@acme.test\n"
+                    "Cy Oh,cy@acme.test,bob.dya@acme.test\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions())
+    assert [p.message for p in result.problems if p.rule == "unknown-manager"] == [
+        "manager 'bob.dya@acme.test' not found; did you mean 'bob.day@acme.test' (row 3)?"]

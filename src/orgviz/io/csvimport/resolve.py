@@ -92,15 +92,16 @@ class Resolver:
 
 
     def nearest(self, raw: str, asker: str) -> str:
-        """"; did you mean 'Bob Day' (row 3)?" for the id or name closest to a manager
+        """"; did you mean 'Bob Day' (row 3)?" for the id, name or email closest to a manager
         reference that names nobody (not the asker's own), or "" (rules.Suggester: cheap,
         and quiet once a file has many unknown references)."""
         if self._suggest is None:
             from orgviz.rules._common import Suggester  # (only for a reference not found)
 
             for record in self.records:  # the first record of a name wins, as of an id
-                if record.name:
-                    self._rows.setdefault(record.name, record)
+                for known in (record.name, record.email):
+                    if known:
+                        self._rows.setdefault(known, record)
             self._rows.update((pid, record) for pid, record in self.ids.items())
             self._suggest = Suggester(self._rows)
         close = self._suggest.closest(raw, None)
