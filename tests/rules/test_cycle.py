@@ -59,3 +59,26 @@ def test_a_10000_long_cycle_is_found_without_recursion_and_abridged(tmp_path):
     assert "p0 (P, line 4) -> p1 (P, line 5)" in found[0].message
     assert "... 9989 more -> p9999 (P, line 10003) -> p0:" in found[0].message
     assert len(found[0].message) < 400
+
+
+RANKED = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ann, name: Ann Lee, title: CEO}
+  - {id: bob, name: Bob Day, title: CTO, reports_to: cy}
+  - {id: cy, name: Cy Oh, title: VP Engineering, reports_to: bob}
+"""
+
+
+def test_a_cycle_with_one_most_senior_member_suggests_where_it_reports(messages):
+    assert [m for _l, _c, m in messages(RANKED, "cycle")] == [
+        "reporting cycle: bob (line 5) -> cy (line 6) -> bob: the most senior of them, 'bob' "
+        "(Chief Technology Officer), might report to 'ann', the top of the org; otherwise "
+        "point one of these reports_to at someone outside the cycle, or remove it from the "
+        "person at the top"]
+    # Two of the same rank: no guess.
+    same = RANKED.replace("title: VP Engineering", "title: CTO")
+    assert [m for _l, _c, m in messages(same, "cycle")] == [
+        "reporting cycle: bob (line 5) -> cy (line 6) -> bob: point one of these reports_to "
+        "at someone outside the cycle, or remove it from the person at the top"]

@@ -2,7 +2,9 @@
 
 Following `reports_to` upwards must end at a top person. The whole cycle is reported once,
 at the `reports_to` of its first member in file order, listing each member with its line.
-People who merely report into a cycle are not reported again.
+When one member outranks the others and the org has one top, the message suggests that the
+most senior member might report to the top. People who merely report into a cycle are not
+reported again.
 
 Passes:
 
@@ -26,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org, Person
 from orgviz.rules import Finding
-from orgviz.rules._common import shown_name, tree
+from orgviz.rules._common import links, role_name, shown_name, tree, who
 
 ID = "cycle"
 LEVEL = "error"
@@ -60,10 +62,27 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         first = min(range(len(members)), key=lambda i: position[members[i]])
         members = members[first:] + members[:first]
         head = by_id[members[0]]
+        people = [by_id[m] for m in members]
+        likely = _likely_fix(org, people)
         yield (head.at("reports_to"),
-               f"reporting cycle: {_chain([by_id[m] for m in members], head)}: "
-               "point one of these reports_to at someone outside the cycle, or remove it "
-               "from the person at the top")
+               f"reporting cycle: {_chain(people, head)}: {likely}"
+               f"{'otherwise p' if likely else 'p'}oint one of these reports_to at someone "
+               "outside the cycle, or remove it from the person at the top")
+
+
+def _likely_fix(org: Org, members: list[Person]) -> str:
+    """"the most senior of them, 'bob' (CTO), might report to 'ann', the top of the org; "
+    when one member outranks the others and the org has one top; else ""."""
+    ranked = sorted(((rank, i) for i, p in enumerate(members)
+                     if (rank := org.rank(p)) is not None), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return ""
+    tops = [p for p in links(org).tops if p.reports_to is None]
+    if len(tops) != 1:
+        return ""
+    senior = members[ranked[0][1]]
+    return (f"the most senior of them, {who(senior, role_name(org, senior))}, might report "
+            f"to {who(tops[0])}, the top of the org; ")
 
 
 def _chain(members: list[Person], head: Person) -> str:
