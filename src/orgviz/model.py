@@ -178,6 +178,19 @@ class Org:
                 found.setdefault(fold_name(person.name), []).append(pid)
         return found
 
+    def ids_with_email(self, email: str) -> list[str]:
+        """The ids of the people with this email (case aside), in file order."""
+        return self.ids_by_email.get(email.strip().casefold(), []) if "@" in email else []
+
+    @cached_property
+    def ids_by_email(self) -> dict[str, list[str]]:
+        """The ids of each email, case folded (made when first asked for)."""
+        found: dict[str, list[str]] = {}
+        for pid, person in self.by_id.items():
+            if person.email:
+                found.setdefault(person.email.casefold(), []).append(pid)
+        return found
+
     def ids_with_word(self, word: str) -> list[str]:
         """The ids of the people whose id or name has this word (case aside) as a whole word,
         in file order: `amara` finds 'amara-okafor' (Amara Okafor), `okafor` too; for telling

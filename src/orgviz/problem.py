@@ -32,15 +32,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def name_hint(ids: Sequence[str], option: str) -> str:
-    """"; it is the name of 'x': write --root x" when a user gave a name where `option`
-    takes an id (`ids`: those with that name), or "" (for a message's end)."""
+def name_hint(ids: Sequence[str], option: str, what: str = "name") -> str:
+    """"; it is the name of 'x': write --root x" when a user gave a name (or `what`: an
+    email) where `option` takes an id (`ids`: those with that name), or "" (for a message's
+    end)."""
     import shlex
 
     if len(ids) == 1:
-        return f"; it is the name of '{ids[0]}': write {option} {shlex.quote(ids[0])}"
+        return f"; it is the {what} of '{ids[0]}': write {option} {shlex.quote(ids[0])}"
     if ids:
-        return f"; it is the name of {quoted(ids)}: {option} takes one of their ids"
+        return f"; it is the {what} of {quoted(ids)}: {option} takes one of their ids"
     return ""
 
 
@@ -79,7 +80,8 @@ def person_hint(org: Org, word: str, option: str, team_option: str | None = None
         name = by_id[pid].name
         return f"'{pid}' ({name})" if name else f"'{pid}'"
 
-    return (name_hint(org.ids_named(word), option) or did_you_mean(word, by_id)
+    return (name_hint(org.ids_named(word), option)
+            or name_hint(org.ids_with_email(word), option, "email") or did_you_mean(word, by_id)
             or part_hint(org.ids_with_word(word), show))
 
 

@@ -221,3 +221,12 @@ def test_a_person_id_given_to_team_says_to_use_root() -> None:
     assert str(caught.value).endswith(
         "no team with id 'amara-okafor' (--team); 'amara-okafor' is a person: --root "
         "amara-okafor draws their part of the org")
+
+
+def test_an_email_given_for_an_id_gets_the_id_to_write() -> None:
+    small = load(Path(__file__).resolve().parents[2] / "orgs" / "small.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(root="AMARA@tidewater.test"))
+    assert str(caught.value).endswith(
+        "no person with id 'AMARA@tidewater.test' (--root); it is the email of "
+        "'amara-okafor': write --root amara-okafor")

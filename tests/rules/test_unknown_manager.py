@@ -130,3 +130,13 @@ def test_a_team_id_where_a_person_belongs_says_to_write_its_lead(messages):
              "instead")]
     assert [m for _l, _c, m in messages(source, "unknown-dotted")] == [
         "'cy' has a dotted line to 'ops', a team, not a person: write the id of a person"]
+
+
+def test_an_email_where_an_id_belongs_gets_the_id_to_write(messages):
+    source = ("orgviz: 1\norg: {name: T}\npeople:\n  - {id: a, name: A, email: Ann@X.test}\n"
+              "  - {id: b, name: B, reports_to: ann@x.test}\n"
+              "  - {id: c, name: C, reports_to: nobody@x.test}\n")
+    assert [m for _l, _c, m in messages(source, "unknown-manager")] == [
+        "'b' reports to 'ann@x.test', an email, not an id: write 'a' instead",
+        "'c' reports to 'nobody@x.test', who is not in the org: use the id of an existing "
+        "person, or add that person"]

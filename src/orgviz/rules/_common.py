@@ -152,11 +152,14 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     `asker` excluded), or, when `ref` is someone else's name (a common slip: "reports_to:
     Ann Lee"), "a name, not an id: write 'ann' instead", or when it is a team's id, "a team,
     not a person: write the id of its lead, 'ann', instead"."""
+    what = "a name"
     ids = [pid for pid in org.ids_named(ref) if pid != asker]
+    if not ids and "@" in ref:
+        what, ids = "an email", [pid for pid in org.ids_with_email(ref) if pid != asker]
     if len(ids) == 1:
-        return f"a name, not an id: write '{ids[0]}' instead"
+        return f"{what}, not an id: write '{ids[0]}' instead"
     if ids:
-        return f"a name, not an id: write the id of one of {quoted(ids)}"
+        return f"{what}, not an id: write the id of one of {quoted(ids)}"
     team = org.teams_by_id.get(ref)
     if team is not None:  # (reports_to: product, the team's id)
         lead = org.by_id.get(team.lead) if team.lead else None
