@@ -194,3 +194,17 @@ def test_a_symbolic_link_at_the_revision_is_followed(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == (f"orgviz: HEAD:{loop}: more than 40 symbolic links at "
                              "HEAD (a loop?)\n")
+
+
+def test_a_revision_the_repository_lacks_says_so(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "org.yaml"
+    top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    _commit(git, env, "one commit")
+    for rev in ("nosuchbranch", "HEAD~5"):
+        result = CliRunner().invoke(main, ["diff", "--git", rev, str(top)],
+                                    env={"LC_ALL": "de_DE.UTF-8", "LANGUAGE": "de"})
+        assert result.exit_code == 2
+        assert result.output == (f"orgviz: {rev}:{top}: '{rev}' is no revision of this "
+                                 "repository (a commit, branch or tag: git log --oneline "
+                                 "lists commits)\n")

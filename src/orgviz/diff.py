@@ -295,10 +295,11 @@ MAX_GIT_LINKS = 40
 
 
 def _run_git(args: list[str], directory: str) -> subprocess.CompletedProcess[bytes]:
-    """`git ARGS` run in `directory`, its output captured; OrgvizError when it cannot run."""
+    """`git ARGS` run in `directory`, its output captured; OrgvizError when it cannot run.
+    Its messages are git's English ones (LC_ALL=C), which `_git_blob` recognises."""
     try:
         return subprocess.run(["git", *args], cwd=directory, capture_output=True, timeout=60,
-                              check=False)
+                              check=False, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
     except FileNotFoundError:
         raise OrgvizError("git is not installed: --git needs it") from None
     except (OSError, subprocess.SubprocessError) as exc:
@@ -315,6 +316,10 @@ def _git_blob(rev: str, directory: str, relative: str, shown: str) -> bytes:
         reason = message[-1] if message else f"exit status {done.returncode}"
         if reason.endswith(f"{spec}: bad file"):
             reason = f"not a file in '{rev}' (a folder or a submodule)"
+        elif reason.startswith("fatal: invalid object name") or reason.startswith(
+                "fatal: Not a valid object name"):
+            reason = (f"'{rev}' is no revision of this repository (a commit, branch or tag: "
+                      "git log --oneline lists commits)")
         raise OrgvizError(f"{rev}:{shown}: {reason.removeprefix('fatal: ')}")
     return done.stdout
 
