@@ -355,6 +355,16 @@ def test_org_header_problems(org_file):
     assert "unknown org size 'huge'" in problem.message
 
 
+@pytest.mark.parametrize(("given", "meant"), [
+    ("medium", "mid-size"), ("Large", "enterprise"), ("startup", "small"), ("Mid Size", "mid-size"),
+    ("Small", "small"), ("enterprize", "enterprise")])
+def test_another_word_for_a_size_suggests_the_size(org_file, given, meant):
+    org = load(org_file(f"orgviz: 1\norg: {{name: A, size: {given}}}\npeople: []\n"))
+    (problem,) = org.load_problems
+    assert problem.message == (f"unknown org size '{given}'; did you mean '{meant}'? (sizes: "
+                               "small, mid-size, enterprise)")
+
+
 def test_custom_role_is_used_for_title_inference(org_file):
     org = load(org_file("""\
         roles:

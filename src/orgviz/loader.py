@@ -153,6 +153,14 @@ _TEXT_ADVICE = {("reports_to", YList): ": it holds one manager's id; put the oth
                                        "dotted_to"}
 
 
+#: Other words for the org sizes (`size: medium`), case folded.
+_SIZE_WORDS = {"small": "small", "startup": "small", "start-up": "small", "tiny": "small",
+               "medium": "mid-size", "mid": "mid-size", "midsize": "mid-size",
+               "mid-sized": "mid-size", "mid-market": "mid-size", "mid-size": "mid-size",
+               "scale-up": "mid-size", "scaleup": "mid-size", "large": "enterprise",
+               "big": "enterprise", "corporate": "enterprise", "enterprise": "enterprise"}
+
+
 class _Fields:
     """Typed access to one mapping's fields, reporting type errors at the value."""
 
@@ -548,8 +556,9 @@ def _org_header(doc: YMap, out: _Collector,
     size = f.text("size") or "mid-size"
     size_loc = value.value_locs.get("size")
     if size not in SIZES:
-        out.error(f.loc("size"), f"unknown org size '{size}'{did_you_mean(size, SIZES)} "
-                  f"(sizes: {', '.join(SIZES)})")
+        meant = _SIZE_WORDS.get(size.casefold().replace(" ", "-"))
+        hint = f"; did you mean '{meant}'?" if meant else did_you_mean(size, SIZES)
+        out.error(f.loc("size"), f"unknown org size '{size}'{hint} (sizes: {', '.join(SIZES)})")
         size, size_loc = "mid-size", None
     f.text("description")  # (checked as any text; not kept: charts and reports do not show it)
     return name, size, f.text("date"), size_loc
