@@ -525,3 +525,14 @@ def test_the_org_header_names_its_other_words(org_file):
     assert [(p.line, p.col, p.message) for p in org.load_problems] == [
         (2, 16, "unknown key 'company' in the org header; did you mean 'name'? (allowed: name, "
                 "size, date, description)")]
+
+
+def test_a_wrong_value_is_quoted_on_one_short_line(org_file):
+    # (hypothesis found "'people' must be a list, not '\n'" with the line break in it)
+    org = load(org_file("orgviz: 1\norg: {name: A}\npeople: \"\\n\"\n"))
+    assert [p.message for p in org.load_problems] == [
+        "'people' must be a list, not '\\u000A'"]
+    long = "x" * 500
+    org = load(org_file(f"orgviz: 1\norg: {{name: A}}\npeople: {long}\n"))
+    assert [p.message for p in org.load_problems] == [
+        f"'people' must be a list, not '{'x' * 77}...'"]

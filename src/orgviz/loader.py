@@ -22,7 +22,7 @@ from orgviz.keys import (
 )
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
 from orgviz.orgfiles import read_input, shown_path
-from orgviz.problem import Problem, SourceLoc, did_you_mean
+from orgviz.problem import Problem, SourceLoc, did_you_mean, one_line
 from orgviz.roles import LEVELS, Role, RoleLadder, with_managing_roles
 from orgviz.yamlread import (
     CONTROL_CHARS,
@@ -104,7 +104,10 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, YList):
         return "a list"
-    return "null" if value is None else f"'{value}'"
+    if value is None:
+        return "null"
+    text = str(value)  # (one line, and not a whole paragraph: a message quotes it)
+    return f"'{one_line(text if len(text) <= 80 else text[:77] + '...')}'"
 
 
 #: An id as a message names the entry it is about (a 10,000-character id made a 10 KB line).
