@@ -536,3 +536,9 @@ def test_a_wrong_value_is_quoted_on_one_short_line(org_file):
     org = load(org_file(f"orgviz: 1\norg: {{name: A}}\npeople: {long}\n"))
     assert [p.message for p in org.load_problems] == [
         f"'people' must be a list, not '{'x' * 77}...'"]
+
+
+def test_an_unknown_key_with_a_line_break_is_named_on_one_line(org_file):
+    org = load(org_file('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, "x\\ny": 1}\n'))
+    assert [p.message.split(" (allowed")[0] for p in org.load_problems] == [
+        "unknown key 'x\\u000Ay' in person 'a'"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgviz.problem import did_you_mean
+from orgviz.problem import did_you_mean, one_line
 
 TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
 INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
@@ -46,9 +46,9 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
         return (f"'{key}' belongs in the org file that includes this one (an included file "
                 f"holds {', '.join(allowed)})")
     meant = _meant_key(key, allowed)
-    return (f"unknown key '{key}' in {what}"
-            + (f"; did you mean '{meant}'?" if meant else did_you_mean(str(key), allowed))
-            + f" (allowed: {', '.join(allowed)})")
+    return one_line(f"unknown key '{key}' in {what}"
+                    + (f"; did you mean '{meant}'?" if meant else did_you_mean(str(key), allowed))
+                    + f" (allowed: {', '.join(allowed)})")
 
 
 def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:
