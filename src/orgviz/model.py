@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -172,11 +172,7 @@ class Org:
     def ids_by_name(self) -> dict[str, list[str]]:
         """The ids of each name (`fold_name`), in file order (made when first asked for: only
         a reference that names nobody's id asks)."""
-        found: dict[str, list[str]] = {}
-        for pid, person in self.by_id.items():
-            if person.name:
-                found.setdefault(fold_name(person.name), []).append(pid)
-        return found
+        return _ids_by((fold_name(p.name), pid) for pid, p in self.by_id.items() if p.name)
 
     def ids_with_email(self, email: str) -> list[str]:
         """The ids of the people with this email (case aside), in file order."""
@@ -185,11 +181,7 @@ class Org:
     @cached_property
     def ids_by_email(self) -> dict[str, list[str]]:
         """The ids of each email, case folded (made when first asked for)."""
-        found: dict[str, list[str]] = {}
-        for pid, person in self.by_id.items():
-            if person.email:
-                found.setdefault(person.email.casefold(), []).append(pid)
-        return found
+        return _ids_by((p.email.casefold(), pid) for pid, p in self.by_id.items() if p.email)
 
     def ids_with_word(self, word: str) -> list[str]:
         """The ids of the people whose id or name has this word (case aside) as a whole word,
@@ -200,17 +192,18 @@ class Org:
     @cached_property
     def ids_by_word(self) -> dict[str, list[str]]:
         """The ids of each word of ids and names (`ids_with_word`; made when first asked for)."""
-        found: dict[str, list[str]] = {}
-        for pid, person in self.by_id.items():
-            for word in dict.fromkeys(_words(f"{pid} {person.name or ''}")):
-                found.setdefault(word, []).append(pid)
-        return found
+        return _ids_by((word, pid) for pid, p in self.by_id.items()
+                       for word in dict.fromkeys(_words(f"{pid} {p.name or ''}")))
 
     def team_ids_named(self, name: str) -> list[str]:
         """The ids of the teams with this name (case and spacing aside), in file order."""
-        folded = fold_name(name)
-        return [tid for tid, t in self.teams_by_id.items() if t.name and fold_name(t.name) ==
-                folded]
+        return self.team_ids_by_name.get(fold_name(name), [])
+
+    @cached_property
+    def team_ids_by_name(self) -> dict[str, list[str]]:
+        """The ids of each team name (`fold_name`), in file order (made when first asked for)."""
+        return _ids_by((fold_name(t.name), tid) for tid, t in self.teams_by_id.items()
+                       if t.name)
 
     def has_role(self, role_id: str) -> bool:
         """Whether anybody in the org holds this role (alone or combined)."""
@@ -243,6 +236,14 @@ class Org:
             kind="dotted",
         )
         return graph
+
+
+def _ids_by(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """The ids of each key, in the order given, from (key, id) pairs."""
+    found: dict[str, list[str]] = {}
+    for key, pid in pairs:
+        found.setdefault(key, []).append(pid)
+    return found
 
 
 def _words(text: str) -> list[str]:

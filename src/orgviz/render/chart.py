@@ -253,8 +253,11 @@ def _row_labels(cards: list[Card]) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def _team_hint(word: str, known: set[str]) -> str:
-    """"; did you mean 'x'?", or the team ids holding the word ("payments" names three)."""
+def _team_hint(word: str, known: set[str], people: Mapping[str, Person]) -> str:
+    """"; did you mean 'x'?", the team ids holding the word ("payments" names three), or
+    that the word is a person's id (for --root)."""
+    if word in people:
+        return f"; '{word}' is a person: --root {shlex.quote(word)} draws their part of the org"
     folded = word.casefold()
     holding = sorted(t for t in known if folded in t.casefold())
     if len(holding) > 1:
@@ -350,10 +353,8 @@ class _Builder:
         if view.team is not None:
             known = set(self.org.teams_by_id) | {p.team for p in self.people.values() if p.team}
             if view.team not in known:
-                hint = name_hint(self.org.team_ids_named(view.team), "--team") or (
-                    f"; '{view.team}' is a person: --root {shlex.quote(view.team)} draws their "
-                    "part of the org" if view.team in self.people else
-                    _team_hint(view.team, known))
+                hint = name_hint(self.org.team_ids_named(view.team), "--team") or \
+                    _team_hint(view.team, known, self.people)
                 raise RenderError(f"{self.org.file}: no team with id '{view.team}' (--team)"
                                   f"{hint}")
             teams = _team_members(self.org, view.team)

@@ -476,7 +476,6 @@ def shown_name(person: Person) -> str:
     return name or (OPEN_ROLE if person.vacant else "")
 
 
-
 def who(person: Person, *about: str) -> str:
     """A person as messages name them: "'dana'", or "'14' (Peter Krebs)" with a shown name.
 

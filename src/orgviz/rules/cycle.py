@@ -63,15 +63,15 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         members = members[first:] + members[:first]
         head = by_id[members[0]]
         people = [by_id[m] for m in members]
+        fix = ("point one of these reports_to at someone outside the cycle, or remove it "
+               "from the person at the top")
         likely = _likely_fix(org, people)
-        yield (head.at("reports_to"),
-               f"reporting cycle: {_chain(people, head)}: {likely}"
-               f"{'otherwise p' if likely else 'p'}oint one of these reports_to at someone "
-               "outside the cycle, or remove it from the person at the top")
+        yield (head.at("reports_to"), f"reporting cycle: {_chain(people, head)}: "
+               + (f"{likely}; otherwise {fix}" if likely else fix))
 
 
 def _likely_fix(org: Org, members: list[Person]) -> str:
-    """"the most senior of them, 'bob' (CTO), might report to 'ann', the top of the org; "
+    """"the most senior of them, 'bob' (CTO), might report to 'ann', the top of the org"
     when one member outranks the others and the org has one top; else ""."""
     ranked = sorted(((rank, i) for i, p in enumerate(members)
                      if (rank := org.rank(p)) is not None), reverse=True)
@@ -82,7 +82,7 @@ def _likely_fix(org: Org, members: list[Person]) -> str:
         return ""
     senior = members[ranked[0][1]]
     return (f"the most senior of them, {who(senior, role_name(org, senior))}, might report "
-            f"to {who(tops[0])}, the top of the org; ")
+            f"to {who(tops[0])}, the top of the org")
 
 
 def _chain(members: list[Person], head: Person) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from orgviz.model import Org, fold_name
+from orgviz.model import Org
 from orgviz.problem import quoted
 from orgviz.rules import Finding
 from orgviz.rules._common import Suggester, unknown_person, who
@@ -41,11 +41,12 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     teams = org.teams_by_id
     if not org.teams:
         return
-    advice = _TeamAdvice(org)
+    suggest = Suggester(teams)
     for team in org.teams:
         if team.parent is not None and team.parent not in teams:
             yield (team.at("parent"), f"team '{team.id}' has parent '{team.parent}', " +
-                   advice(team.parent, "use the id of a team in 'teams:'"))
+                   _team_advice(org, suggest, team.parent,
+                                "use the id of a team in 'teams:'"))
         if team.lead is not None and team.lead not in org.by_id:
             yield (team.at("lead"), f"team '{team.id}' is led by '{team.lead}', " +
                    unknown_person(org, team.lead, "use the id of a person", ""))
@@ -53,31 +54,20 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in org.people:
         if person.team is not None and person.team not in teams:
             yield (person.at("team"), f"{who(person)} is in team '{person.team}', " +
-                   advice(person.team, "use the id of a team in 'teams:', or add the team"))
+                   _team_advice(org, suggest, person.team,
+                                "use the id of a team in 'teams:', or add the team"))
 
 
-class _TeamAdvice:
+def _team_advice(org: Org, suggest: Suggester, word: str, action: str) -> str:
     """The end of a message about a reference naming no team's id: "which is not a team:
     did you mean 'x'? Otherwise <action>", or, when it is a team's name (`team:
     Engineering`), "a team's name, not its id: write 'eng' instead"."""
-
-    def __init__(self, org: Org) -> None:
-        self.org = org
-        self.suggest = Suggester(org.teams_by_id)
-        self.ids_by_name: dict[str, list[str]] | None = None  # (made when first needed)
-
-    def __call__(self, word: str, action: str) -> str:
-        if self.ids_by_name is None:
-            self.ids_by_name = {}
-            for team in self.org.teams:
-                if team.name:
-                    self.ids_by_name.setdefault(fold_name(team.name), []).append(team.id)
-        ids = self.ids_by_name.get(fold_name(word), [])
-        if len(ids) == 1:
-            return f"a team's name, not its id: write '{ids[0]}' instead"
-        if ids:
-            return f"the name of teams {quoted(ids)}: write the id of one of them"
-        return "which is not a team: " + self.suggest.advice(word, action)
+    ids = org.team_ids_named(word)
+    if len(ids) == 1:
+        return f"a team's name, not its id: write '{ids[0]}' instead"
+    if ids:
+        return f"the name of teams {quoted(ids)}: write the id of one of them"
+    return "which is not a team: " + suggest.advice(word, action)
 
 
 def _parent_cycles(org: Org) -> Iterator[Finding]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.values import TOP_MARKERS, _fold
+
+if TYPE_CHECKING:
+    from orgviz.rules._common import Suggester
 
 
 class Resolver:
@@ -20,8 +23,8 @@ class Resolver:
         self._emails: dict[str, list[str]] | None = None
         self._names: dict[str, list[str]] | None = None
         self.ended = {r.id: r for r in dropped if r.id not in self.ids}
-        self._suggest: Any = None  # (a rules Suggester over ids and names, made when needed)
-        self._rows: dict[str, Record] = {}  # the record of each id and name suggested
+        self._suggest: Suggester | None = None  # (over ids, names and emails: when needed)
+        self._rows: dict[str, Record] = {}  # the record of each id, name and email suggested
 
     def _index(self) -> None:
         """Emails and names of everybody: built on the first reference that is no id."""
@@ -89,7 +92,6 @@ class Resolver:
                              f"using {same[0]!r}, the current row of {ended.name!r}")
         return None, (f"manager {ended.id!r} is a history row ({where}) and no current "
                       f"row of {ended.name or ended.id!r} was found")
-
 
     def nearest(self, raw: str, asker: str) -> str:
         """"; did you mean 'Bob Day' (row 3)?" for the id, name or email closest to a manager
