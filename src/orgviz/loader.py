@@ -557,12 +557,14 @@ def _org_header(doc: YMap, out: _Collector,
     f = _Fields(value, "the org", out)
     name = f.text("name", required=True, blank="write the org's name") or Path(shown).stem
     size = f.text("size") or "mid-size"
-    size_loc = value.value_locs.get("size")
+    # (where a size is written, understood or not: profile-fit tells a refused size, which
+    # has a load problem there, from one never declared; `size: null` declares none)
+    size_loc = None if value.get("size") is None else value.value_locs.get("size")
     if size not in SIZES:
         meant = _SIZE_WORDS.get(size.casefold().replace(" ", "-"))
         hint = f"; did you mean '{meant}'?" if meant else did_you_mean(size, SIZES)
         out.error(f.loc("size"), f"unknown org size '{size}'{hint} (sizes: {', '.join(SIZES)})")
-        size, size_loc = "mid-size", None
+        size = "mid-size"
     f.text("description")  # (checked as any text; not kept: charts and reports do not show it)
     return name, size, f.text("date"), size_loc
 

@@ -58,3 +58,19 @@ def test_thresholds_are_options(check):
     rules = "rules: {profile-fit: {small-max-people: 100, small-max-leadership-levels: 3}}\n"
     source = org("small", 90, ("cpo", "vp-product", "head-of-product"), rules)
     assert check(source, "profile-fit") == []
+
+
+@pytest.mark.parametrize("size", ["huge", "Small", '""', "3", "[small]"])
+def test_a_refused_size_says_which_profile_was_used_at_the_size(check, messages, size):
+    source = org(size, 5)
+    assert check(source, "profile-fit") == [(2, 22, "warning")]
+    assert messages(source, "profile-fit")[0][2].startswith(
+        "a mid-size org (the profile used because the declared size is not understood) has "
+        "30 to 600 positions, but this one has 5: declare size: small")
+    assert [(p[0], p[1]) for p in messages(source, "schema")] == [(2, 22)]
+
+
+def test_a_null_size_is_no_declared_size(check, messages):
+    source = org("null", 5)
+    assert check(source, "profile-fit") == [(1, 1, "warning")]
+    assert "(the size assumed when none is declared)" in messages(source, "profile-fit")[0][2]

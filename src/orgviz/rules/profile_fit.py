@@ -33,6 +33,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
+from orgviz.problem import SourceLoc
 from orgviz.roles import PRODUCT_LEADERSHIP
 from orgviz.rules import Finding
 from orgviz.rules._common import roles_held, sized
@@ -54,8 +55,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not count:
         return  # an empty org is the root rule's business
     where = org.size_loc or org.loc
-    declared = (sized(org) if org.size_loc is not None
-                else f"{sized(org)} (the size assumed when none is declared)")
+    declared = _declared(org)
     fix = "declare size: {} in the org header, or adjust the profile-fit option {}"
     fitting = _fitting_size(count, options)
     if org.size == "small":
@@ -85,6 +85,15 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             yield (where, f"{declared} has a CPO or a VP of Product, but this one has "
                    "neither: give its product leader role: cpo or role: vp-product, or "
                    "declare size: mid-size")
+
+
+def _declared(org: Org) -> str:
+    """"a small org", with why that profile applies when the file does not say it."""
+    if org.size_loc is None:
+        return f"{sized(org)} (the size assumed when none is declared)"
+    if any(SourceLoc(p.file, p.line, p.col) == org.size_loc for p in org.load_problems):
+        return f"{sized(org)} (the profile used because the declared size is not understood)"
+    return sized(org)
 
 
 def _fitting_size(count: int, options: Mapping[str, Any]) -> str:
