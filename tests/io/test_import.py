@@ -743,3 +743,43 @@ def test_a_manager_email_not_found_suggests_the_nearest_email(tmp_path: Path) ->
     result = import_csv(path, ImportOptions())
     assert [p.message for p in result.problems if p.rule == "unknown-manager"] == [
         "manager 'bob.dya@acme.test' not found; did you mean 'bob.day@acme.test' (row 3)?"]
+
+
+@pytest.mark.parametrize(("header", "rows", "expected"), [
+    # No id column: the ids are made from the names, in no cell to copy: rows are named.
+    ("Name,Manager", ["Bob Day,", "Bob Day,", "Cy Li,Bob Day"],
+     "manager 'Bob Day' matches 2 people by name (rows 2, 3): add an id column and give "
+     "managers by id"),
+    ("Id,Name,Manager", ["7,Bob Day,", "8,Bob Day,", "9,Cy Li,Bob Day"],
+     "manager 'Bob Day' matches 2 people by name ('7' (row 2), '8' (row 3)): give the "
+     "manager's id"),
+    ("Id,Name,Manager", ["7,Bob Day,", "8,Bob Day,", "9,Cy Li,\"Day, Bob\""],
+     "manager 'Day, Bob' matches 2 people by name ('7' (row 2), '8' (row 3)): give the "
+     "manager's id"),
+    ("Id,Email,Manager", ["7,b@x.test,", "8,B@x.test,", "9,c@x.test,b@x.test"],
+     "manager 'b@x.test' matches 2 people by email ('7' (row 2), '8' (row 3)): give the "
+     "manager's id"),
+])
+def test_a_manager_that_names_several_people_names_their_rows(
+        tmp_path: Path, header: str, rows: list[str], expected: str) -> None:
+    # (said "matches 2 people by name ('bob-day', 'bob-day-3'): use ids" of a file without
+    # ids: the ids shown were made by import, and the second skipped '-2')
+    path = tmp_path / "p.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions())
+    assert [(p.line, p.col, p.message) for p in result.problems
+            if p.rule == "unknown-manager"] == [(4, len(header.split(",")), expected)]
+
+
+def test_ids_made_unique_count_from_2_and_keep_a_number_they_end_in(tmp_path: Path) -> None:
+    # (unique('bob-day') gave 'bob-day-3', and 'apollo-13' taken gave 'apollo-14', which
+    # reads as another team, taken next by the real Apollo 14)
+    path = tmp_path / "p.csv"
+    path.write_text("Name,Manager,Team\nBob Day,,Apollo 13\nBob Day,Nobody,Apollo-13\n"
+                    "Cy Li,,Apollo 14\nDi Ma,,#team\nEd Po,,-\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    org = write_and_load(result, tmp_path)
+    assert [p.id for p in org.people] == ["bob-day", "bob-day-2", "cy-li", "di-ma", "ed-po"]
+    assert [(t.id, t.name) for t in org.teams] == [
+        ("apollo-13", "Apollo 13"), ("apollo-13-2", "Apollo-13"), ("apollo-14", "Apollo 14"),
+        ("team", "#team"), ("team-2", "-")]

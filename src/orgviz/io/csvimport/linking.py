@@ -74,7 +74,7 @@ class Linker(ImporterState):
                 record.id = new_id
                 seen[new_id] = record
                 continue
-            new_id = self.unique(f"{record.id}-{2}", taken)
+            new_id = self.unique(record.id, taken)
             job_share = (" (a job share?)" if record.title and record.title == first.title
                          and record.name and first.name else "")  # (two named holders)
             fix = f": imported as '{new_id}'" if self.options.keep_going else ""

@@ -66,8 +66,7 @@ class Resolver:
             if found and len(found) == 1:
                 return found[0], f"manager {raw!r} matched by {what}"
             if found:
-                return None, (f"manager {raw!r} matches {len(found)} people by {what} "
-                              f"({', '.join(repr(f) for f in found[:4])}): use ids")
+                return None, self._ambiguous(raw, what, found)
         return self._last_first(raw)
 
     def _last_first(self, raw: str) -> tuple[str | None, str | None]:
@@ -79,9 +78,21 @@ class Resolver:
         if found and len(found) == 1:
             return found[0], f"manager {raw!r} matched by name (written last name first)"
         if found:
-            return None, (f"manager {raw!r} matches {len(found)} people by name "
-                          f"({', '.join(repr(f) for f in found[:4])}): use ids")
+            return None, self._ambiguous(raw, "name", found)
         return None, None
+
+    def _ambiguous(self, raw: str, what: str, found: list[str]) -> str:
+        """The error for a manager reference that names several people: their rows, with
+        their ids when the CSV has ids (ids made from names are in no cell to copy)."""
+        records = [self.ids[f] for f in found]
+        more = ", ..." if len(records) > 4 else ""
+        if records[0].generated:
+            shown = "rows " + ", ".join(str(r.line) for r in records[:4]) + more
+        else:
+            shown = ", ".join(f"{r.id!r} (row {r.line})" for r in records[:4]) + more
+        advice = ("add an id column and give managers by id" if records[0].generated
+                  else "give the manager's id")
+        return f"manager {raw!r} matches {len(found)} people by {what} ({shown}): {advice}"
 
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
         """The current row of the person an ended row belongs to (same name), if unique."""

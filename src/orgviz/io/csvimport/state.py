@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -92,15 +91,11 @@ class ImporterState:
 
     @staticmethod
     def unique(wanted: str, taken: set[str]) -> str:
-        """`wanted`, or `wanted-N` with the first N not taken; added to `taken`."""
-        base, n = wanted, 2
-        match = re.fullmatch(r"(.*)-(\d+)", wanted)
-        if match:
-            base, n = match.group(1), int(match.group(2))
-        candidate = wanted
+        """`wanted`, or `wanted-N` with the first N from 2 not taken; added to `taken`."""
+        candidate, n = wanted, 1
         while candidate in taken:
             n += 1
-            candidate = f"{base}-{n}"
+            candidate = f"{wanted}-{n}"
         taken.add(candidate)
         return candidate
 
