@@ -597,6 +597,7 @@ def test_counts_of_one_read_in_the_singular(tmp_path: Path) -> None:
     assert [p.message for p in result.problems if p.rule == "placeholder-name"] == [
         "1 placeholder name imported as a vacancy ('Vacant')"]
     assert "(1 row, utf-8): 1 position, 1 open." in result.text.splitlines()[1]
+    assert "  size: small  # guessed from 1 position: --size to choose" in result.text
 
 
 @pytest.mark.parametrize(("emails", "expected"), [

@@ -279,7 +279,7 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
     ]
     lines += [comment(f"# {note}") for note in notes]
     lines += ["orgviz: 1", "org:", f"  name: {scalar(org.name)}"]
-    size_note = (f"  # guessed from {len(org.people):,} positions: --size to choose"
+    size_note = (f"  # guessed from {_count(len(org.people), 'position')}: --size to choose"
                  if size_guessed else "")
     lines.append(f"  size: {org.size}{size_note}")
     if allow_forest:
