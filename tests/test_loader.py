@@ -224,8 +224,23 @@ SCHEMA_CASES = [
      "unknown key 'manager' in team 't'; did you mean 'lead'?"),
     ("teams:\n  - {id: t, name: T, Head: a}\n", (4, 22),
      "unknown key 'Head' in team 't'; did you mean 'lead'?"),
-    ("people:\n  - {id: a}\n", (4, 5), "person 'a' has no 'name'"),
-    ("people:\n  - {name: A}\n", (4, 5), "a person has no 'id'"),
+    ("people:\n  - {id: a}\n", (4, 5), "person 'a' has no 'name': write the person's name "
+     "(an open position has 'vacant: true' and no name)"),
+    ("people:\n  - {name: A}\n", (4, 5),
+     "a person has no 'id': add one, a text that no other entry of its kind has"),
+    ("roles:\n  - {id: x}\n", (4, 5), "role 'x' has no 'level': add one of ceo, c-level, vp,"),
+    # A required key spelt otherwise is one problem, the unknown key's, not also a missing key.
+    ("people:\n  - {ID: a, name: A}\n", (4, 6),
+     "unknown key 'ID' in a person; did you mean 'id'? (allowed: id, name,"),
+    ("people:\n  - {id: a, Name: A}\n", (4, 13),
+     "unknown key 'Name' in person 'a'; did you mean 'name'?"),
+    ("people:\n  - {id: a, nmae: A}\n", (4, 13),
+     "unknown key 'nmae' in person 'a'; did you mean 'name'?"),
+    ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
+    ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
+     "unknown key 'Level' in role 'x'; did you mean 'level'?"),
+    ("people:\n  - {id: a, name: A, Reports-To: b}\n", (4, 22),
+     "unknown key 'Reports-To' in person 'a'; did you mean 'reports_to'?"),
     ("people:\n  - {id: a, name: A, vacant: maybe}\n", (4, 30),
      "'vacant' of person 'a' must be true or false, not 'maybe'"),
     ("people:\n  - {id: a, name: [A, B]}\n", (4, 19), "'name' of person 'a' must be text"),
@@ -542,3 +557,16 @@ def test_an_unknown_key_with_a_line_break_is_named_on_one_line(org_file):
     org = load(org_file('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, "x\\ny": 1}\n'))
     assert [p.message.split(" (allowed")[0] for p in org.load_problems] == [
         "unknown key 'x\\u000Ay' in person 'a'"]
+
+
+def test_a_misspelt_org_name_is_one_problem(org_file):
+    org = load(org_file("orgviz: 1\norg: {Name: Acme}\npeople:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 7, "unknown key 'Name' in the org header; did you mean 'name'? (allowed: name, "
+               "size, date, description)")]
+
+
+def test_a_missing_org_name_says_what_to_write(org_file):
+    org = load(org_file("orgviz: 1\norg: {size: small}\npeople:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 6, "the org has no 'name': write the org's name")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgviz.problem import did_you_mean, one_line
+from orgviz.problem import one_line
 
 TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
 INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
@@ -45,10 +45,25 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
     if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
         return (f"'{key}' belongs in the org file that includes this one (an included file "
                 f"holds {', '.join(allowed)})")
-    meant = _meant_key(key, allowed)
+    meant = meant_key(key, allowed)
     return one_line(f"unknown key '{key}' in {what}"
-                    + (f"; did you mean '{meant}'?" if meant else did_you_mean(str(key), allowed))
+                    + (f"; did you mean '{meant}'?" if meant else "")
                     + f" (allowed: {', '.join(allowed)})")
+
+
+def meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
+    """The allowed key that the message of an unknown key suggests (`Reports_To`, `manager`:
+    'reports_to'), or None."""
+    meant = _meant_key(key, allowed)
+    if meant:
+        return meant
+    folded = str(key).casefold().replace("-", "_").replace(" ", "_")  # (`ID`, `Reports-To`)
+    if folded in allowed:
+        return folded
+    import difflib  # (only for messages: not at startup)
+
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)  # (as did_you_mean)
+    return close[0] if close else None
 
 
 def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:

@@ -18,6 +18,7 @@ from orgviz.keys import (
     TEAM_KEYS,
     TOP_KEYS,
     VERSION_KEYS,
+    meant_key,
     unknown_key,
 )
 from orgviz.model import SIZES, Org, Person, RuleSetting, Team
@@ -151,6 +152,10 @@ def _what(kind: str, item: YMap) -> str:
     return f"a {kind}"
 
 
+#: What to say after "person 'bob' has no 'id'" (a missing name: what `blank` says).
+_MISSING_ADVICE = {"id": "add one, a text that no other entry of its kind has",
+                   "level": f"add one of {', '.join(LEVELS)}"}
+
 #: What to say after "'reports_to' of person 'bob' must be text, not a list".
 _TEXT_ADVICE = {("reports_to", YList): ": it holds one manager's id; put the others in "
                                        "dotted_to"}
@@ -167,8 +172,9 @@ _SIZE_WORDS = {"small": "small", "startup": "small", "start-up": "small", "tiny"
 class _Fields:
     """Typed access to one mapping's fields, reporting type errors at the value."""
 
-    def __init__(self, mapping: YMap, what: str, out: _Collector) -> None:
-        self.mapping, self.what, self.out = mapping, what, out
+    def __init__(self, mapping: YMap, what: str, out: _Collector,
+                 allowed: tuple[str, ...]) -> None:
+        self.mapping, self.what, self.out, self.allowed = mapping, what, out, allowed
         self.item_locs: dict[str, tuple[SourceLoc, ...]] = {}
 
     def loc(self, key: str) -> SourceLoc:
@@ -181,9 +187,9 @@ class _Fields:
         so that a value is either there or absent, as it is in a CSV export."""
         value = self.mapping.get(key)
         if value is None:
-            if required:
-                where = self.mapping.loc
-                self.out.error(where, f"{self.what} has no '{key}'")
+            if required and not self.misspelt(key):
+                advice = blank or _MISSING_ADVICE[key]
+                self.out.error(self.mapping.loc, f"{self.what} has no '{key}': {advice}")
             return None
         if not isinstance(value, str):
             self.out.error(self.loc(key), f"'{key}' of {self.what} must be text, "
@@ -205,6 +211,12 @@ class _Fields:
                                "remove it")
                 return None
         return value
+
+    def misspelt(self, key: str) -> bool:
+        """Whether an unknown key of the mapping is reported as meaning `key` (`Name`,
+        `ID`): that report then covers the key's absence too."""
+        return any(other not in self.allowed and meant_key(other, self.allowed) == key
+                   for other in self.mapping)
 
     def ident(self, key: str, required: bool = False) -> str | None:
         return self.text(key, required, None if required else LEAVE_OUT)
@@ -398,7 +410,7 @@ class _OrgBuilder:
                 continue
             what = _what("person", item)
             _check_keys(item, PERSON_KEYS, what, self.out)
-            f = _Fields(item, what, self.out)
+            f = _Fields(item, what, self.out, PERSON_KEYS)
             pid = f.ident("id", required=True)
             if pid is None:
                 continue
@@ -459,7 +471,7 @@ class _OrgBuilder:
         for item, _loc in self._list(doc, "teams"):
             what = _what("team", item)
             _check_keys(item, TEAM_KEYS, what, self.out)
-            f = _Fields(item, what, self.out)
+            f = _Fields(item, what, self.out, TEAM_KEYS)
             tid = f.ident("id", required=True)
             if tid is None:
                 continue
@@ -476,7 +488,7 @@ class _OrgBuilder:
         for item, _loc in self._list(doc, "roles"):
             what = _what("role", item)
             _check_keys(item, ROLE_KEYS, what, self.out)
-            f = _Fields(item, what, self.out)
+            f = _Fields(item, what, self.out, ROLE_KEYS)
             rid = f.ident("id", required=True)
             level = f.ident("level", required=True)
             if level is not None and level not in LEVELS:
@@ -554,7 +566,7 @@ def _org_header(doc: YMap, out: _Collector,
             out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
         return Path(shown).stem, "mid-size", None, None
     _check_keys(value, ORG_KEYS, "the org header", out)
-    f = _Fields(value, "the org", out)
+    f = _Fields(value, "the org", out, ORG_KEYS)
     name = f.text("name", required=True, blank="write the org's name") or Path(shown).stem
     size = f.text("size") or "mid-size"
     # (where a size is written, understood or not: profile-fit tells a refused size, which
