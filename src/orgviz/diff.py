@@ -6,13 +6,13 @@ import os
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from orgviz.errors import OrgvizError
 from orgviz.fte import fte_text
-from orgviz.model import Org, Person
+from orgviz.model import Org, Person, Team
 from orgviz.problem import Problem, one_line
 
 if TYPE_CHECKING:
@@ -29,10 +29,20 @@ KINDS = {
     "opened": ("vacancy opened", "vacancies opened"),
     "filled": ("vacancy filled", "vacancies filled"),
     "renamed": ("renamed", "renamed"), "changed": ("other change", "other changes"),
+    "team-added": ("team added", "teams added"),
+    "team-removed": ("team removed", "teams removed"),
+    "team-idchanged": ("team id changed", "team ids changed"),
+    "team-renamed": ("team renamed", "teams renamed"),
+    "team-changed": ("team changed", "teams changed"),
 }
 _MARKS = {"added": "+", "removed": "-", "idchanged": "~", "unlinked": "!", "moved": ">",
           "retitled": "~", "reteamed": "~", "opened": "o", "filled": "*", "renamed": "~",
-          "changed": "~"}
+          "changed": "~", "team-added": "+", "team-removed": "-", "team-idchanged": "~",
+          "team-renamed": "~", "team-changed": "~"}
+#: The kinds of change of a declared team (`teams:`), not of a position.
+TEAM_KINDS = ("team-added", "team-removed", "team-idchanged", "team-renamed", "team-changed")
+#: A team's fields compared besides its name (lead by person id, parent by team id).
+_TEAM_FIELDS = ("lead", "parent", "color")
 _OTHER_FIELDS = ("dotted_to", "roles", "location", "email", "assistant")
 
 
@@ -46,6 +56,8 @@ class Change:
     `reports_to` (in the version that has it); an opened vacancy has the `previous_holder`
     (None for a new position) and `new_position`. A person moved to a missing manager is
     one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
+    A change of a declared team (a kind of TEAM_KINDS) has the team's `id` and `name`; an
+    added or removed team also its `lead` and `parent` (in the version that has it).
     """
 
     kind: str
@@ -59,6 +71,8 @@ class Change:
     reports_to: str | None = None
     previous_holder: str | None = None
     new_position: bool | None = None
+    lead: str | None = None
+    parent: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -91,13 +105,16 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     A person removed under one id and added under another with the same name, and the same
     title or manager, is one person whose id changed. People of the new version whose
     manager is in neither version's people, or was removed, are `unlinked`: the new version
-    has a broken reporting line (`orgviz validate` reports it too).
+    has a broken reporting line (`orgviz validate` reports it too). Then the changes of the
+    declared teams (added, removed, id changed, renamed, lead, parent or color changed); a
+    team whose id changed keeps its people, who are not re-teamed.
     """
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
     moved_ids = _id_changes(old, new)
     filled_by = _filled_under_new_ids(old, new, moved_ids)
     replaced = {**moved_ids, **filled_by}  # old id -> the new id of the same position
+    team_ids = _team_id_changes(old, new)
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
     for pid, person in new_people.items():
@@ -126,7 +143,8 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         if before.title != person.title:
             changes.append(Change("retitled", pid, _label(person), before.title, person.title,
                                   "title"))
-        if before.team != person.team:
+        if before.team != person.team and team_ids.get(before.team or "", before.team) != \
+                person.team:
             changes.append(Change("reteamed", pid, _label(person), before.team, person.team,
                                   "team"))
         if person.vacant and not before.vacant:
@@ -151,6 +169,55 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     for pid, person in old_people.items():
         if pid not in new_people and pid not in replaced:
             changes.append(_position("removed", person))
+    return changes + _team_changes(old, new, team_ids, replaced)
+
+
+def _whole_team(kind: str, team: Team) -> Change:
+    """A change about a whole team: its lead and parent team come with it."""
+    return Change(kind, team.id, team.display_name, lead=team.lead, parent=team.parent)
+
+
+def _team_id_changes(old: Org, new: Org) -> dict[str, str]:
+    """Old id -> new id of the declared teams removed under one id and added under another
+    with the same name (case aside); a name shared by several removed or added teams
+    matches none of them."""
+    removed = _by_unique_name(t for tid, t in old.teams_by_id.items() if tid not in new.teams_by_id)
+    added = _by_unique_name(t for tid, t in new.teams_by_id.items() if tid not in old.teams_by_id)
+    return {removed[key]: tid for key, tid in added.items() if key in removed}
+
+
+def _by_unique_name(teams: Iterable[Team]) -> dict[str, str]:
+    """Name (case folded) -> id of the named teams whose name no other of them has."""
+    named = [(team.name.casefold(), team.id) for team in teams if team.name]
+    counts = Counter(key for key, _tid in named)
+    return {key: tid for key, tid in named if counts[key] == 1}
+
+
+def _team_changes(old: Org, new: Org, team_ids: dict[str, str],
+                  replaced: dict[str, str]) -> list[Change]:
+    """The changes of the declared teams, in the new file's order, then the removed ones;
+    a lead or parent that only changed its id (`replaced`, `team_ids`) is no change."""
+    changes: list[Change] = []
+    old_teams, new_teams = old.teams_by_id, new.teams_by_id
+    previous = {new_id: old_id for old_id, new_id in team_ids.items()}
+    renames = {"lead": replaced, "parent": team_ids, "color": {}}
+    for tid, team in new_teams.items():
+        before = old_teams.get(previous.get(tid, tid))
+        if before is None:
+            changes.append(_whole_team("team-added", team))
+            continue
+        if before.id != tid:
+            changes.append(Change("team-idchanged", tid, team.display_name, before.id, tid,
+                                  "id"))
+        if before.display_name != team.display_name:
+            changes.append(Change("team-renamed", tid, team.display_name,
+                                  before.display_name, team.display_name, "name"))
+        for fld in _TEAM_FIELDS:
+            a, b = getattr(before, fld), getattr(team, fld)
+            if renames[fld].get(a or "", a) != b:
+                changes.append(Change("team-changed", tid, team.display_name, a, b, fld))
+    changes += [_whole_team("team-removed", team)
+                for tid, team in old_teams.items() if tid not in new_teams and tid not in team_ids]
     return changes
 
 
@@ -229,12 +296,38 @@ def people_names(old: Org, new: Org) -> dict[str, str]:
     return names
 
 
-def _detail(c: Change, names: dict[str, str]) -> str:
-    """What a change's line says after the position (managers by id and name)."""
+def team_names(old: Org, new: Org) -> dict[str, str]:
+    """Each declared team id of either version -> its name (the new version's first)."""
+    names = {tid: team.display_name for tid, team in old.teams_by_id.items()}
+    names.update((tid, team.display_name) for tid, team in new.teams_by_id.items())
+    return names
+
+
+def _naming(names: dict[str, str]) -> Callable[[Any], str]:
+    """A function showing an id with its name from `names`: "sam (Sam)", or the id alone."""
     def who(pid: Any) -> str:
         name = names.get(pid) if isinstance(pid, str) else None
         return f"{pid} ({name})" if name and name != pid else _show(pid)
 
+    return who
+
+
+def _team_detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
+    """What the line of a team's change (or a person's re-teaming) says after its id."""
+    who, team = _naming(names), _naming(teams)
+    if c.kind in ("team-added", "team-removed"):
+        led = f"led by {who(c.lead)}" if c.lead else "no lead"
+        return f": {led}" + (f", part of {team(c.parent)}" if c.parent else ", a top team")
+    show = who if c.field == "lead" else team if c.field in ("parent", "team") else _show
+    prefix = f"{c.field} " if c.kind == "team-changed" else ""
+    return f": {prefix}{show(c.old)} -> {show(c.new)}"
+
+
+def _detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
+    """What a change's line says after the position (managers by id and name)."""
+    who = _naming(names)
+    if c.kind in TEAM_KINDS or c.kind == "reteamed":
+        return _team_detail(c, names, teams)
     under = f", reports to {who(c.reports_to)}" if c.reports_to else ", a top"
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
@@ -255,14 +348,16 @@ def _detail(c: Change, names: dict[str, str]) -> str:
 
 
 def format_text(changes: list[Change], old_name: str, new_name: str,
-                names: dict[str, str] | None = None) -> str:
+                names: dict[str, str] | None = None,
+                teams: dict[str, str] | None = None) -> str:
     """One line per change, grouped by kind, then a summary line; `names` (`people_names`)
-    adds each manager's name to its id."""
+    adds each manager's name to its id, `teams` (`team_names`) each team's."""
     lines = []
     for kind in KINDS:
         for c in (c for c in changes if c.kind == kind):
             who = f"{c.id} ({c.name})" if c.name != c.id else c.id
-            lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{_detail(c, names or {})}")
+            detail = _detail(c, names or {}, teams or {})
+            lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{detail}")
     lines.append(f"{old_name} -> {new_name}: {said(summary(changes))}")
     return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)
 
@@ -462,8 +557,10 @@ _LEGEND = (("manager missing", ("unlinked",)),
 MAX_REMOVED_SHOWN = 8
 
 
-def _note_parts(own: list[Change], names: dict[str, str]) -> list[tuple[str, str]]:
-    """What changed, each in full and in a word or two, in the legend's order."""
+def _note_parts(own: list[Change], names: dict[str, str],
+                teams: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """What changed, each in full and in a word or two, in the legend's order (`teams`:
+    team names by id)."""
     kinds = {c.kind: c for c in own}
     parts: list[tuple[str, str]] = []
     if "unlinked" in kinds:
@@ -486,7 +583,8 @@ def _note_parts(own: list[Change], names: dict[str, str]) -> list[tuple[str, str
     if "retitled" in kinds:
         parts.append((f"was {_show(kinds['retitled'].old)}", "retitled"))
     if "reteamed" in kinds:
-        parts.append((f"team was {_show(kinds['reteamed'].old)}", "re-teamed"))
+        old_team = kinds["reteamed"].old
+        parts.append((f"team was {(teams or {}).get(old_team, _show(old_team))}", "re-teamed"))
     if "renamed" in kinds:
         parts.append((f"was {_show(kinds['renamed'].old)}", "renamed"))
     if "idchanged" in kinds:
@@ -505,13 +603,14 @@ def _note_fits(note: str) -> bool:
     return text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X
 
 
-def _card_note(own: list[Change], names: dict[str, str]) -> str:
+def _card_note(own: list[Change], names: dict[str, str],
+               teams: dict[str, str] | None = None) -> str:
     """The line a changed card shows instead of its team: what changed.
 
     Every change is named, so that each segment of a split accent band has its word: all
     in full when they fit the card; else the first in full and the others in a word; else
     all in a word (cut short at the card's edge if even that is too long)."""
-    parts = _note_parts(own, names)
+    parts = _note_parts(own, names, teams)
     if len(parts) < 2:
         return "" if not parts else parts[0][0] if _note_fits(parts[0][0]) else parts[0][1]
     first, rest = parts[0], parts[1:]
@@ -542,9 +641,10 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
     chart = build_chart(new, View(color_by="none"), theme)
     own: dict[str, list[Change]] = {}
     for change in changes:
-        own.setdefault(change.id, []).append(change)
-    names = {pid: person.display_name for pid, person in old.by_id.items()} if old else {}
-    names.update((pid, person.display_name) for pid, person in new.by_id.items())
+        if change.kind not in TEAM_KINDS:  # (a team's id may be a person's too)
+            own.setdefault(change.id, []).append(change)
+    names = people_names(old or new, new)
+    teams = team_names(old or new, new)
     cards = []
     present: set[str] = set()  # the accent colors shown
     for card in chart.cards:
@@ -552,7 +652,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
         if mine:
             accents = _accents(mine)
             present.update(accents)
-            cards.append(card._replace(color=accents[0], team=_card_note(mine, names),
+            cards.append(card._replace(color=accents[0], team=_card_note(mine, names, teams),
                                        accents=accents if len(accents) > 1 else ()))
         else:
             cards.append(card._replace(color=None))

@@ -29,9 +29,10 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     """Compare OLD and NEW org files (or, with --git REV, one FILE with its version at REV).
 
     People are matched by id. Reports people added, removed, moved to a new manager,
-    retitled, re-teamed, vacancies opened and filled, ids changed, and people whose
-    manager is missing from the new version. Exit 0 (with --exit-code: 1 when
-    there are changes), 1 when a file cannot be loaded, 2 on usage, git or IO errors.
+    retitled, re-teamed, vacancies opened and filled, ids changed, people whose
+    manager is missing from the new version, and teams added, removed, renamed or
+    changed. Exit 0 (with --exit-code: 1 when there are changes), 1 when a file cannot be
+    loaded, 2 on usage, git or IO errors.
     """
     del engine  # accepted for compatibility only
     from orgviz.diff import (
@@ -41,6 +42,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         load_git_version,
         people_names,
         repeated_ids,
+        team_names,
         to_json,
     )
     from orgviz.loader import load
@@ -101,7 +103,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         write_stdout(json.dumps(to_json(changes, old.file, new.file), indent=2,
                                 ensure_ascii=False) + "\n")
     else:
-        write_stdout(format_text(changes, old.file, new.file, people_names(old, new)))
+        write_stdout(format_text(changes, old.file, new.file, people_names(old, new),
+                                 team_names(old, new)))
     for note in notes:
         click.echo(f"orgviz: {output}: {note}", err=True)
     if output:
