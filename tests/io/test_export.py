@@ -205,3 +205,21 @@ def test_export_root_that_is_a_team_or_part_of_a_name(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(org), "-f", "json", "--root", "LEE"])
     assert result.output.endswith("; did you mean one of 'b-lee' (Bo Lee), 'c-lee' (Cy Lee), "
                                   "'d-lee' (Di Lee) and 1 more?\n")
+
+
+def test_a_part_names_no_team_lead_outside_it() -> None:
+    # (the JSON of --root marisol-ortega gave team 'exec' the lead 'priya-raman', who is not
+    # in the part: an org file of it fails validation with unknown-team)
+    from orgviz.io.export import subtree
+
+    org = load(Path(__file__).resolve().parents[2] / "orgs" / "mid-size.yaml")
+    managers = sorted({p.reports_to for p in org.people if p.reports_to})
+    for root in managers:
+        part = subtree(org, root)
+        ids = set(part.by_id)
+        assert all(t.lead is None or t.lead in ids for t in part.teams), root
+        assert all(t.parent is None or t.parent in part.teams_by_id for t in part.teams), root
+    part = subtree(org, "marisol-ortega")
+    teams = json.loads(to_json(part))["graph"]["teams"]
+    assert [(t["id"], t["lead"]) for t in teams] == [
+        ("exec", None), ("product", None), ("patient-experience", "marisol-ortega")]

@@ -118,7 +118,8 @@ def _ids_cell(ids: Iterable[str]) -> str:
 def subtree(org: Org, root: str) -> Org:
     """The part of an org under one person, as an org of its own: that person (now its top)
     and everyone below them by solid lines, the teams they are in (with the teams above
-    those), and only the dotted lines between them. OrgvizError for an unknown id."""
+    those; a lead who is not in the part is left out), and only the dotted lines between
+    them. OrgvizError for an unknown id."""
     if root not in org.by_id:
         shown = root if len(root) <= 80 else root[:80] + "..."
         hint = person_hint(org, root, "--root") if len(root) <= 200 else ""
@@ -137,7 +138,8 @@ def subtree(org: Org, root: str) -> Org:
         while team_id in teams_by_id and team_id not in used:
             used.add(team_id)
             team_id = teams_by_id[team_id].parent
-    teams = tuple(t for t in org.teams if t.id in used and teams_by_id[t.id] is t)
+    teams = tuple(t if t.lead is None or t.lead in keep else dataclasses.replace(t, lead=None)
+                  for t in org.teams if t.id in used and teams_by_id[t.id] is t)
     return dataclasses.replace(org, people=people, teams=teams)
 
 
