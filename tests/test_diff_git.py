@@ -208,3 +208,52 @@ def test_a_revision_the_repository_lacks_says_so(tmp_path: Path) -> None:
         assert result.output == (f"orgviz: {rev}:{top}: '{rev}' is no revision of this "
                                  "repository (a commit, branch or tag: git log --oneline "
                                  "lists commits)\n")
+
+
+def test_a_file_renamed_since_the_revision_is_read_under_its_old_name(tmp_path: Path) -> None:
+    """`git mv` and an edit: the old version is the file's old name at REV, with the includes
+    named from its old folder; it was "path exists on disk, but not in 'HEAD~1'"."""
+    repo, git, env = _repo(tmp_path)
+    old = repo / "orgs" / "acme.yaml"
+    old.write_text(TOP, encoding="utf-8")
+    (repo / "orgs" / "teams" / "product.yaml").write_text(PRODUCT_V1, encoding="utf-8")
+    _commit(git, env, "v1")
+    (repo / "org").mkdir()
+    subprocess.run([*git, "mv", "orgs/acme.yaml", "org/acme-2027.yaml"], check=True, env=env)
+    new = repo / "org" / "acme-2027.yaml"
+    new.write_text(TOP.replace("teams/product.yaml", "../orgs/teams/product.yaml")
+                   + "  - {id: cfo, name: Fay Money, title: CFO, reports_to: ceo}\n",
+                   encoding="utf-8")
+    subprocess.run([*git, "add", "org/acme-2027.yaml"], check=True, env=env)
+    for rev in ("HEAD", "HEAD~1"):  # (the rename staged, then committed)
+        result = CliRunner().invoke(main, ["diff", "--git", rev, str(new)])
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines() == [
+            "+ added           cfo (Fay Money): CFO, reports to ceo (Ada Boss)",
+            f"{rev}:{old} -> {new}: 1 added"]
+        if rev == "HEAD":
+            _commit(git, env, "renamed")
+
+
+def test_a_file_added_since_the_revision_says_how_to_compare_it(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    (repo / "orgs" / "other.yaml").write_text(TOP, encoding="utf-8")
+    _commit(git, env, "v1")
+    new = repo / "orgs" / "acme.yaml"
+    new.write_text(PRODUCT_V1, encoding="utf-8")  # (unlike any file at HEAD: no rename)
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(new)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"orgviz: HEAD:{new}: not in 'HEAD': added since, or renamed and changed too much for "
+        f"git to see a rename; compare its old version by name: git show HEAD:OLD-PATH | "
+        f"orgviz diff - {new}\n")
+
+
+def test_a_file_outside_any_repository_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}  # (tmp_path may sit inside a repository)
+    result = CliRunner(env=env).invoke(main, ["diff", "--git", "HEAD~1", str(path)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: HEAD~1:{path}: not a git repository (or any of the "
+                             "parent directories): .git\n")

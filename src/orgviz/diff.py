@@ -468,16 +468,56 @@ def _included_paths(data: bytes, file: str) -> list[str]:
             if isinstance(item, str) and item.strip() and not os.path.isabs(item)]
 
 
-def _fetch_revision(rev: str, path: str, mirror: str) -> dict[str, str]:
+def _renamed_from(rev: str, directory: str, name: str) -> str | None:
+    """The path (relative to `directory`) that the file `name` of `directory` had at `rev`,
+    when git sees it renamed since (`git mv`, committed or not); None when it does not."""
+    prefix = _run_git(["rev-parse", "--show-prefix"], directory)
+    if prefix.returncode != 0:
+        return None
+    folder = prefix.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
+    done = _run_git(["diff", "--no-relative", "-M", "--name-status", "-z", "--diff-filter=R",
+                     rev, "--"], directory)
+    if done.returncode != 0:
+        return None
+    fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    for status, before, after in zip(fields[::3], fields[1::3], fields[2::3], strict=False):
+        if status.startswith("R") and after == folder + name:
+            return os.path.relpath(before, folder or ".")
+    return None
+
+
+def _fetch_top(rev: str, path: str) -> tuple[str, str, bytes]:
+    """The absolute path, display name and bytes of the org file `path` as at `rev`: under
+    the name it had then, when it was renamed since (git mv)."""
+    top = os.path.abspath(path)
+    base, name = os.path.dirname(top), os.path.basename(top)
+    try:
+        return top, path, _git_show_relative(rev, base, name, path)
+    except OrgvizError as exc:
+        before = _renamed_from(rev, base, name)
+        if before is None:
+            if "exists on disk, but not in" not in str(exc):
+                raise
+            raise OrgvizError(
+                f"{rev}:{path}: not in '{rev}': added since, or renamed and changed too much "
+                f"for git to see a rename; compare its old version by name: git show "
+                f"{rev}:OLD-PATH | orgviz diff - {path}") from None
+    display = os.path.normpath(os.path.join(os.path.dirname(path), before))
+    return (os.path.normpath(os.path.join(base, before)), display,
+            _git_show_relative(rev, base, before, display))
+
+
+def _fetch_revision(rev: str, path: str, mirror: str) -> tuple[dict[str, str], str]:
     """Write `path` and the files it includes, as at `rev`, under `mirror` (the same layout,
-    below the folder's absolute path); return each written file's display name by path.
+    below the folder's absolute path); return each written file's display name by path, and
+    the path of the org file written (its name at `rev`, when it was renamed since).
 
     An included file missing at `rev` is not written: the loader reports it where it is
     included."""
-    top = os.path.abspath(path)
+    top, shown_top, top_data = _fetch_top(rev, path)
     base = os.path.dirname(top)
     shown: dict[str, str] = {}
-    pending = [(top, path, _git_show_relative(rev, base, os.path.basename(path), path))]
+    pending = [(top, shown_top, top_data)]
     seen = {top}
     while pending:
         real, display, data = pending.pop()
@@ -498,19 +538,19 @@ def _fetch_revision(rev: str, path: str, mirror: str) -> dict[str, str]:
             except OrgvizError:
                 continue
             pending.append((child, child_display, child_data))
-    return shown
+    return shown, os.path.normpath(mirror + top)
 
 
 def load_git_version(rev: str, path: str) -> Org:
-    """Load an org file, and the files it includes, as they were at a git revision."""
+    """Load an org file, and the files it includes, as they were at a git revision (under the
+    name it had then, when git saw it renamed since)."""
     from orgviz.errors import OrgLoadError
     from orgviz.loader import load
 
     _check_rev(rev)
     with tempfile.TemporaryDirectory(prefix="orgviz-diff-") as tmp:
         mirror = os.path.realpath(tmp)
-        names = _fetch_revision(rev, path, mirror)
-        target = os.path.normpath(mirror + os.path.abspath(path))
+        names, target = _fetch_revision(rev, path, mirror)
 
         def named(problems: Iterable[Problem]) -> list[Problem]:
             return [Problem(_display(p.file, names), p.line, p.col, p.level, p.rule,
