@@ -557,8 +557,10 @@ def test_values_that_were_dropped_silently_are_reported(tmp_path: Path) -> None:
                      encoding="utf-8")
     assert [(p.line, p.col, p.message) for p in import_csv(exact).problems
             if p.level == "warning"] == [
-        (2, 9, "vacant 'maybe' is neither true nor false: read as false"),
-        (3, 10, "assistant 'perhaps' is neither true nor false: read as false")]
+        (2, 9, "vacant 'maybe' is neither true nor false: read as false (true, yes, y, 1 or "
+               "x is true)"),
+        (3, 10, "assistant 'perhaps' is neither true nor false: read as false (true, yes, y, "
+                "1 or x is true)")]
     senior = tmp_path / "senior.csv"
     senior.write_text('"Post Unique Reference","Name","Job Title","Reports to Senior Post"\n'
                       '"1A","Ann","Director","XX"\n', encoding="utf-8")
@@ -784,3 +786,18 @@ def test_ids_made_unique_count_from_2_and_keep_a_number_they_end_in(tmp_path: Pa
     assert [(t.id, t.name) for t in org.teams] == [
         ("apollo-13", "Apollo 13"), ("apollo-13-2", "Apollo-13"), ("apollo-14", "Apollo 14"),
         ("team", "#team"), ("team-2", "-")]
+
+
+def test_exact_layout_flags_a_spreadsheet_user_types_read_as_meant(tmp_path: Path) -> None:
+    # (an exported CSV edited in a spreadsheet: 'yes', '1' or 'x' typed into vacant read as
+    # false, and the open position became a filled one named by its id)
+    exact = tmp_path / "exact.csv"
+    rows = ["a,A,CEO,,,,,,,,,", "b,,PM,,a,,,,yes,,,", "c,,PM,,a,,,,1,,,", "d,,PM,,a,,,, X ,,,",
+            "e,E,EA,,a,,,,no,Y,,", "f,F,Eng,,a,,,,0,FALSE,,", "g,G,Eng,,a,,,,n,false,,"]
+    exact.write_text(EXPORT_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    result = import_csv(exact)
+    assert [p for p in result.problems if p.level != "info"] == []
+    org = write_and_load(result, tmp_path)
+    assert [p.id for p in org.people if p.vacant] == ["b", "c", "d"]
+    assert [p.id for p in org.people if p.assistant] == ["e"]
+    assert org.by_id["b"].name is None

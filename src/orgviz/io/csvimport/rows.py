@@ -32,6 +32,10 @@ EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "tea
                   "team_name", "vacant", "assistant", "location", "email")
 #: ... with an `fte` column last, as written for an org where someone has an `fte`.
 EXPORT_COLUMNS_FTE = (*EXPORT_COLUMNS, "fte")
+#: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
+#: user marking a row may type any of these (TRUE is how Excel saves true).
+_EXACT_TRUE = ("true", "yes", "y", "1", "x")
+_EXACT_FALSE = ("false", "no", "n", "0", "")
 _LINE = itemgetter(0)
 _CELLS = itemgetter(1)
 
@@ -222,8 +226,8 @@ class RowReader(CellReader, FlagReader):
                 self.check_flags(shown, lines, fld, get(fld))
             record_values.update(
                 team_name=get("team_name") or none,
-                vacant=_each(get("vacant"), lambda v: (v or "").lower() == "true", n),
-                assistant=_each(get("assistant"), lambda v: (v or "").lower() == "true", n),
+                vacant=_each(get("vacant"), _exact_flag, n),
+                assistant=_each(get("assistant"), _exact_flag, n),
                 roles=self.read_lists(shown, lines, "role", get("role"), notes),
                 dotted_raw=self.read_lists(shown, lines, "dotted_to", get("dotted_to"), notes))
             self.check_team_names(shown, lines, get("team"), get("team_name"), notes)
@@ -316,11 +320,12 @@ class RowReader(CellReader, FlagReader):
         neither true nor false (read as false)."""
         if values is None:
             return
-        odd = {v for v in set(values) if v is not None and v.lower() not in ("true", "false")}
+        odd = {v for v in set(values) if v is not None
+               and v.strip().lower() not in _EXACT_TRUE + _EXACT_FALSE}
         for value in sorted(odd, key=values.index):
             self.problem(SourceLoc(shown, lines[values.index(value)], self.cols[fld]),
                          "warning", "csv", f"{fld} {value!r} is neither true nor false: read "
-                         "as false")
+                         "as false (true, yes, y, 1 or x is true)")
 
     def name_the_unnamed(self, shown: str, columns: Columns, exact: bool,
                          ids: Sequence[str], names: list[str | None], vacant: Iterable[bool],
@@ -375,6 +380,11 @@ def _column(table: CsvTable, at: int) -> Sequence[str]:
     if table.columns is not None:
         return table.columns[at]
     return [cells[at] if at < len(cells) else "" for _line, cells in table.rows]
+
+
+def _exact_flag(cell: str | None) -> bool:
+    """Whether a flag cell of the exact layout says true."""
+    return cell is not None and cell.strip().lower() in _EXACT_TRUE
 
 
 _NAME_PARTS = ("first_name", "last_name")
