@@ -113,10 +113,13 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     old_people, new_people = old.by_id, new.by_id
     moved_ids = _id_changes(old, new)
     filled_by = _filled_under_new_ids(old, new, moved_ids)
-    replaced = {**moved_ids, **filled_by}  # old id -> the new id of the same position
+    opened_by = _opened_under_new_ids(old, new, moved_ids)
+    # old id -> the new id of the same position
+    replaced = {**moved_ids, **filled_by, **opened_by}
     team_ids = _team_id_changes(old, new)
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
+    opened_ids = {new_id: old_id for old_id, new_id in opened_by.items()}
     for pid, person in new_people.items():
         before = old_people.get(new_ids.get(pid, pid))
         boss = person.reports_to
@@ -130,6 +133,11 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         if pid in filled_ids:  # an open position filled by someone with an id of their own
             changes.append(_position("filled", person, old=filled_ids[pid], new=pid,
                                      field="id"))
+            continue
+        if pid in opened_ids:  # who left, backfilled by an open position of its own id
+            changes.append(_position("opened", person, old=opened_ids[pid], new=pid,
+                                     field="id", new_position=False,
+                                     previous_holder=old_people[opened_ids[pid]].name))
             continue
         if before is None:
             changes.append(_position("opened", person, new_position=True) if person.vacant
@@ -237,21 +245,36 @@ def _filled_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict
     """Old id -> new id of open positions removed while someone was added with the same
     title and manager (HR systems give the hire an id of their own): when exactly one
     removed open position and one added person match."""
+    return _same_positions(old, new, moved_ids, was_open=True)
+
+
+def _opened_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict[str, str]:
+    """Old id -> new id of people removed while an open position was added with the same
+    title and manager (the backfill of who left, under an id of its own): when exactly one
+    removed person and one added open position match."""
+    return _same_positions(old, new, moved_ids, was_open=False)
+
+
+def _same_positions(old: Org, new: Org, moved_ids: dict[str, str],
+                    was_open: bool) -> dict[str, str]:
+    """Old id -> new id of the positions removed (open ones when `was_open`, else filled
+    ones) while one of the other kind was added with the same title and manager (by new
+    id); a title and manager that two removed or two added positions share match none."""
     removed = [p for pid, p in old.by_id.items()
-               if pid not in new.by_id and p.vacant and pid not in moved_ids]
+               if pid not in new.by_id and p.vacant == was_open and pid not in moved_ids]
     taken = set(moved_ids.values())
     added = [p for pid, p in new.by_id.items()
-             if pid not in old.by_id and not p.vacant and pid not in taken]
+             if pid not in old.by_id and p.vacant != was_open and pid not in taken]
     if not removed or not added:
         return {}
-    # What an opening and a hire are matched on: the title and the manager (by new id).
-    openings = {p.id: (p.title, moved_ids.get(p.reports_to or "", p.reports_to))
-                for p in removed if p.title}
-    hires = {p.id: (p.title, p.reports_to) for p in added}
-    opening_count, hire_count = Counter(openings.values()), Counter(hires.values())
-    by_key = {wanted: pid for pid, wanted in hires.items() if hire_count[wanted] == 1}
-    return {old_id: by_key[wanted] for old_id, wanted in openings.items()
-            if opening_count[wanted] == 1 and wanted in by_key}
+    # What the two positions are matched on: the title and the manager (by new id).
+    before = {p.id: (p.title, moved_ids.get(p.reports_to or "", p.reports_to))
+              for p in removed if p.title}
+    after = {p.id: (p.title, p.reports_to) for p in added}
+    before_count, after_count = Counter(before.values()), Counter(after.values())
+    by_key = {wanted: pid for pid, wanted in after.items() if after_count[wanted] == 1}
+    return {old_id: by_key[wanted] for old_id, wanted in before.items()
+            if before_count[wanted] == 1 and wanted in by_key}
 
 
 def _id_changes(old: Org, new: Org) -> dict[str, str]:
@@ -336,6 +359,7 @@ def _detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
         return f": reports to {who(c.reports_to)}, who is not in the new version{was}"
     if c.kind == "opened":
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
+        was += f", id {c.old}" if c.field == "id" else ""
         return f": {c.title or '(no title)'} ({was}){under}"
     if c.kind == "filled":
         was = f" (the open position {c.old})" if c.field == "id" else ""

@@ -328,6 +328,36 @@ def test_an_open_position_filled_under_a_new_id(tmp_path: Path) -> None:
     assert ("filled", "grace") not in _diff(tmp_path, two, twice)
 
 
+def test_who_left_backfilled_by_an_open_position_of_a_new_id(tmp_path: Path) -> None:
+    """A person removed while an open position of their title and manager is added (the
+    requisition has an id of its own) is a vacancy opened, not a removal and a new position;
+    their reports, who now report to the opening, are not "moved"."""
+    before = HEAD + ("  - {id: jo, name: Jo Jay, title: Engineering Manager, reports_to: dana}\n"
+                     "  - {id: ed, name: Ed, title: Engineer, reports_to: jo}\n")
+    after = HEAD + ("  - {id: req-77, title: Engineering Manager, vacant: true, "
+                    "reports_to: dana}\n"
+                    "  - {id: ed, name: Ed, title: Engineer, reports_to: req-77}\n")
+    assert _diff(tmp_path, before, after) == [("opened", "req-77")]
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml"), "--json"])
+    [change] = json.loads(result.output)["changes"]
+    assert change == {"kind": "opened", "id": "req-77", "name": "Open role", "field": "id",
+                      "old": "jo", "new": "req-77", "title": "Engineering Manager",
+                      "reports_to": "dana", "previous_holder": "Jo Jay",
+                      "new_position": False}
+    text = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                     str(tmp_path / "new.yaml")]).output
+    assert text.splitlines()[0] == ("o vacancy opened  req-77 (Open role): Engineering "
+                                    "Manager (was Jo Jay, id jo), reports to dana (Dana)")
+    # Another title, or two openings of one title and manager: no guess.
+    assert _diff(tmp_path, before, after.replace("title: Engineering Manager, vacant",
+                                                 "title: Director, vacant")) == [
+        ("opened", "req-77"), ("moved", "ed"), ("removed", "jo")]
+    twice = after + ("  - {id: req-78, title: Engineering Manager, vacant: true, "
+                     "reports_to: dana}\n")
+    assert ("removed", "jo") in _diff(tmp_path, before, twice)
+
+
 def test_a_chart_that_cannot_be_written_prints_no_report(tmp_path: Path) -> None:
     old, new = _pair(tmp_path)
     (tmp_path / "plain").write_text("a file, not a folder", encoding="utf-8")
