@@ -105,6 +105,44 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
      (4, 38, "yaml-syntax", "(a '}' where ']' should close it)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n   title: CEO\n",
      (6, 4, "yaml-syntax", "(is this line indented as the lines above it are?)")),
+    # (a key or a '-' without a space after it reads as text: YAML stops on a later line)
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name:A\n    title: CEO\n",
+     (6, 5, "yaml-syntax", "could not find expected ':' in the simple key that starts at line "
+                           "5, column 5 (line 5: a key needs a space after its ':', as in "
+                           "'name: ...')")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id:a\n    name: A\n",
+     (5, 9, "yaml-syntax", "(line 4: a key needs a space after its ':', as in 'id: ...')")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  -id: a\n   name: A\n",
+     (5, 8, "yaml-syntax", "(line 4: a '-' that starts a list entry needs a space after it")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  -{id: a, name: A}\n",
+     (4, 16, "yaml-syntax", "(line 4: a '-' that starts a list entry needs a space after it")),
+    # (' #' starts a comment: the rest of the line, the closing '}' with it, is gone)
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: Eng #2}\n  - {id: b}\n",
+     (5, 3, "yaml-syntax", "mapping that starts at line 4, column 5 (a ' #' starts a comment, "
+                           "which ends the line: put a value with ' #' in quotes")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: 'O'Brien'}\n",
+     (4, 22, "yaml-syntax", "(text goes on after the closing quote: a ' inside '...' is "
+                            "written '' ('O''Brien'), or put the value in \"...\")")),
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: "say "hi""\n',
+     (5, 17, "yaml-syntax", "(text goes on after the closing quote: a \" inside \"...\" is "
+                            "written \\\", or put the value in '...')")),
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: "C:\\qa"}\n',
+     (4, 22, "yaml-syntax", "unknown escape character in the quoted text that starts at line "
+                            "4, column 19 (a '\\' inside \"...\" starts an escape: write "
+                            "'\\\\' for a backslash, or put the value in single quotes)")),
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: "C:\\Users"}\n',
+     (4, 24, "yaml-syntax", "hexdecimal number in the quoted text that starts at line 4, "
+                            "column 19 (a '\\' inside \"...\" starts an escape: write")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: | Eng}\n",
+     (4, 29, "yaml-syntax", "('|' cannot start a value: put the value in quotes)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: *Star* Eng}\n",
+     (4, 34, "yaml-syntax", "in the alias that starts at line 4, column 29 (a value that "
+                            "starts with '*' is an alias: put the value in quotes")),
+    ("orgviz: 1\nx: *Ada\n", (2, 4, "yaml-syntax", "unknown alias '*Ada' (a value that starts "
+                                                   "with '*' is an alias: put the value in "
+                                                   "quotes: \"*Ada\")")),
+    ("orgviz: 1\nd: &defaults {x: 1}\ny: {<<: *defualts}\n",
+     (3, 9, "yaml-syntax", "unknown alias '*defualts'; did you mean '*defaults'?")),
     # (the version key as other formats spell it: the message points at it)
     ("org: {name: A}\nVersion: 1\npeople: []\n",
      (2, 1, "version", "the format version key is 'orgviz', not 'Version': write 'orgviz: 1'")),

@@ -174,32 +174,80 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
     if exc.problem and exc.context and start is not None and at is not None \
             and (start.line, start.column) != (at.line, at.column):
         what = exc.context.removeprefix("while scanning ").removeprefix("while parsing ")
-        what = _CONTEXTS.get(what.removeprefix("a ").removeprefix("an "), what)
+        what = what.removeprefix("a ").removeprefix("an ")
+        what = _CONTEXTS.get(what, what)
         problem += f" in the {what} that starts at line {start.line + 1}, column " \
             f"{start.column + 1}"
     return problem
 
 
+def _line(text: str, index: int) -> str:
+    """The `index`-th line (from 0) of `text`, or "" past its end."""
+    lines = text.split("\n", index + 1)
+    return lines[index] if index < len(lines) else ""
+
+
+#: A line whose key has no space after its ':' (`name:Ada`, `- id:ceo`): YAML reads text.
+_KEY_WITHOUT_SPACE = re.compile(r"\s*(?:- +)?([A-Za-z_][\w-]*):(?=[^\s:/\\])")
+#: A line whose list entry has no space after its '-' (`-id: a`, `-{id: a}`).
+_DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
+
+
 def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     """What to do about the commonest slips, from where PyYAML stopped: a tab that indents,
-    a value starting with '@' or '`', a ': ' inside a value, an unclosed '{' or '[', a line
-    indented unlike its neighbours; or ""."""
+    a value starting with '@', '`', '*' or another character YAML keeps, a ': ' inside a
+    value, a key or '-' without a space after it, text after a closing quote, an unknown
+    escape, a ' #' that cuts a line, an unclosed '{' or '[', a line indented unlike its
+    neighbours; or ""."""
     at = exc.problem_mark
     if at is None:
         return ""
-    line = text.split("\n", at.line + 1)[at.line] if text.count("\n") >= at.line else ""
-    char = line[at.column:at.column + 1]
-    problem = exc.problem or ""
+    line = _line(text, at.line)
+    return _token_hint(line, at.column, exc) or _layout_hint(text, line, exc)
+
+
+def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
+    """What to do about a character YAML does not take where it stands; or ""."""
+    char, problem, context = line[column:column + 1], exc.problem or "", exc.context or ""
     if "cannot start any token" in problem:
         if char == "\t":
             return " (a tab: YAML indents with spaces only)"
-        if char in ("@", "`"):
+        if char:
             return f" ('{char}' cannot start a value: put the value in quotes)"
-    start = exc.context_mark
+    if "alias" in context:
+        return (" (a value that starts with '*' is an alias: put the value in quotes, as in "
+                "title: \"*Star* Engineer\")")
+    if "escape" in problem or "hexdecimal" in problem:  # (`\q`; `\U`, `\x` without hex)
+        return (" (a '\\' inside \"...\" starts an escape: write '\\\\' for a backslash, or put "
+                "the value in single quotes)")
+    quote = line[column - 1:column] if column else ""
+    if quote in ("'", '"') and char not in (",", "}", "]", "") and (
+            "expected key" in problem or "expected ','" in problem):
+        if quote == "'":
+            return (" (text goes on after the closing quote: a ' inside '...' is written '' "
+                    "('O''Brien'), or put the value in \"...\")")
+        return (" (text goes on after the closing quote: a \" inside \"...\" is written \\\", "
+                "or put the value in '...')")
+    return ""
+
+
+def _layout_hint(text: str, line: str, exc: yaml.MarkedYAMLError) -> str:
+    """What to do about a line YAML cannot fit where it stands: a key or '-' without a
+    space, a ': ' inside a value, an unclosed bracket, a line indented unlike its
+    neighbours; or ""."""
+    at, start, problem = exc.problem_mark, exc.context_mark, exc.problem or ""
+    char = line[at.column:at.column + 1]
     unclosed = next((close for close in ("}", "]") if f"expected ',' or '{close}'" in problem),
                     None)
     if unclosed is not None and start is not None and at.line > start.line:
+        if " #" in _line(text, start.line)[start.column:]:
+            return (" (a ' #' starts a comment, which ends the line: put a value with ' #' in "
+                    "quotes, as in title: \"Engineer #2\")")
         return f" (is the '{unclosed}' that closes it missing?)"  # (stopped on a later line)
+    slip = _spacing_slip(text, at.line, start.line if start is not None else None)
+    if slip and ((unclosed is None and char == ":") or "expected ':'" in problem
+                 or "expected <block end>" in problem or "expected '-'" in problem):
+        return slip
     if char == ":" and (unclosed or "mapping values are not allowed" in problem):
         if unclosed:  # (in {...}: a value with ': ', or two keys without a ',' between)
             return (" (a ': ' inside a value: put the value in quotes, as in title: \"VP: "
@@ -211,6 +259,25 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
         return f" (a '{char}' where '{unclosed}' should close it)"
     if "expected '-' indicator" in problem or "expected <block end>" in problem:
         return " (is this line indented as the lines above it are?)"
+    return ""
+
+
+def _spacing_slip(text: str, at_line: int, start_line: int | None) -> str:
+    """What to write where a key has no space after its ':' or a list entry none after its
+    '-', on the line where YAML stopped, the line before it or the line where what it was
+    reading starts (YAML reads such a line as text and stops further on); or ""."""
+    for index in dict.fromkeys((at_line, at_line - 1, *(() if start_line is None
+                                                        else (start_line,)))):
+        if index < 0:
+            continue
+        line = _line(text, index)
+        if _DASH_WITHOUT_SPACE.match(line):
+            return (f" (line {index + 1}: a '-' that starts a list entry needs a space after "
+                    "it, as in '- id: ...')")
+        key = _KEY_WITHOUT_SPACE.match(line)
+        if key:
+            return (f" (line {index + 1}: a key needs a space after its ':', as in "
+                    f"'{key.group(1)}: ...')")
     return ""
 
 
@@ -316,7 +383,8 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
             mark = event.start_mark
             loc = SourceLoc(file, mark.line + 1, mark.column + 1)
             if event.anchor not in anchors:
-                raise YamlError(loc, "yaml-syntax", f"unknown alias '*{event.anchor}'")
+                raise YamlError(loc, "yaml-syntax", f"unknown alias '*{event.anchor}'"
+                                + _alias_hint(event.anchor, anchors))
             value = anchors[event.anchor]
             count += _size(value)
             if count - containers > MAX_NODES:
@@ -361,6 +429,18 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
     if not out:
         raise YamlError(SourceLoc(file, 1, 1), "schema", "empty file: expected an org file")
     return out[0]
+
+
+def _alias_hint(name: str, anchors: dict[str, Any]) -> str:
+    """"; did you mean '*x'?" for the closest anchor defined before, else how to write a
+    value that starts with '*' (`name: *Ada` is an alias, not text)."""
+    import difflib  # (only for messages: not at startup)
+
+    close = difflib.get_close_matches(name, list(anchors), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '*{close[0]}'?"
+    return " (a value that starts with '*' is an alias: put the value in quotes: " \
+        f"\"*{name}\")"
 
 
 def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> set[str]:
