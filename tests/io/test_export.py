@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from orgviz.cli import main
@@ -223,3 +224,18 @@ def test_a_part_names_no_team_lead_outside_it() -> None:
     teams = json.loads(to_json(part))["graph"]["teams"]
     assert [(t["id"], t["lead"]) for t in teams] == [
         ("exec", None), ("product", None), ("patient-experience", "marisol-ortega")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "graphml"])
+def test_markdown_of_another_format_than_mermaid_is_a_usage_error(tmp_path: Path,
+                                                                    fmt: str) -> None:
+    # (it was ignored: `-f json --markdown -o chart.md` wrote JSON without a fence)
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    out = tmp_path / "chart.md"
+    result = CliRunner().invoke(main, ["export", str(path), "-f", fmt, "--markdown",
+                                       "-o", str(out)], prog_name="orgviz")
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz export: --markdown wraps Mermaid in a Markdown fence: it "
+                             f"takes --format mermaid, not {fmt} (see 'orgviz export --help')\n")
+    assert not out.exists()

@@ -30,6 +30,9 @@ def command(file: str, fmt: str, output: str | None, markdown: bool,
     from orgviz.io.export import EXPORTERS, subtree
     from orgviz.io.files import write_output
 
+    if markdown and fmt != "mermaid":  # (ignored, the file would not be what was asked)
+        raise click.UsageError(f"--markdown wraps Mermaid in a Markdown fence: it takes "
+                               f"--format mermaid, not {fmt}")
     org = load_whole(file, unique_ids=True)
     refuse_to_overwrite(output, (file, *org.files))  # (the org file or one it includes)
     if root is not None:
