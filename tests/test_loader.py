@@ -274,6 +274,8 @@ SCHEMA_CASES = [
      "unknown key 'Name' in person 'a'; did you mean 'name'?"),
     ("people:\n  - {id: a, nmae: A}\n", (4, 13),
      "unknown key 'nmae' in person 'a'; did you mean 'name'?"),
+    ("people:\n  - {id: a, name:Ada}\n", (4, 13), "unknown key 'name:Ada' in person 'a': a "
+     "key needs a space after its ':', as in 'name: Ada'"),
     ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
     ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
      "unknown key 'Level' in role 'x'; did you mean 'level'?"),

@@ -45,6 +45,10 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
     if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
         return (f"'{key}' belongs in the org file that includes this one (an included file "
                 f"holds {', '.join(allowed)})")
+    if _unspaced(key, allowed):
+        head, _, tail = str(key).partition(":")
+        return one_line(f"unknown key '{key}' in {what}: a key needs a space after its ':', "
+                        f"as in '{head}: {tail}'")
     meant = meant_key(key, allowed)
     return one_line(f"unknown key '{key}' in {what}"
                     + (f"; did you mean '{meant}'?" if meant else "")
@@ -54,7 +58,7 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
 def meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
     """The allowed key that the message of an unknown key suggests (`Reports_To`, `manager`:
     'reports_to'), or None."""
-    meant = _meant_key(key, allowed)
+    meant = _meant_key(key, allowed) or _unspaced(key, allowed)
     if meant:
         return meant
     folded = str(key).casefold().replace("-", "_").replace(" ", "_")  # (`ID`, `Reports-To`)
@@ -71,6 +75,13 @@ def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:
     (`manager`, `ReportsTo`, `supervisor`: reported as unknown keys)."""
     return any(key not in _PERSON_KEY_SET and _meant_key(key, PERSON_KEYS) == "reports_to"
                for key in keys)
+
+
+def _unspaced(key: object, allowed: tuple[str, ...]) -> str | None:
+    """The allowed key of `id:ceo` (a key and its value without a space between, which YAML
+    reads as one key in a {...} mapping), or None."""
+    head, colon, tail = str(key).partition(":")
+    return head if colon and tail and head in allowed else None
 
 
 def _meant_key(key: object, allowed: tuple[str, ...]) -> str | None:

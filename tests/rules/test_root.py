@@ -107,3 +107,14 @@ def test_a_reports_to_the_schema_refused_is_left_to_that_error(check, messages):
     # An explicit null is a top like any other.
     source = source.replace("reports_to: [dana, sam]", "reports_to: null")
     assert check(source, "root") == [(8, 43, "error")]
+
+
+def test_an_org_whose_people_were_all_refused_is_not_also_said_to_have_none(check, messages):
+    # (`{id:ceo}` is one key 'id:ceo': the entry's error says what to do; "the org has no
+    # people: add a 'people:' list" was a second, untrue finding)
+    source = "orgviz: 1\norg: {name: T}\npeople:\n  - {id:dana, name: Dana Reyes}\n"
+    assert check(source, "root") == []
+    assert messages(source, "schema") == [
+        (4, 6, "unknown key 'id:dana' in a person: a key needs a space after its ':', as in "
+               "'id: dana'")]
+    assert check("orgviz: 1\norg: {name: T}\npeeple: []\n", "root") == []

@@ -7,7 +7,9 @@ trees (for example one per department). A person whose manager is unknown is lef
 `unknown-manager`, and one who gives a manager under another key (`manager: ann`,
 reported as an unknown key that means `reports_to`) or a `reports_to` the schema check
 refused (a list) to that report. A person who reports
-to themselves (left to `self-report`) counts as a top only when nobody else is one.
+to themselves (left to `self-report`) counts as a top only when nobody else is one. An org
+without people is reported unless the file has errors (an entry refused, `peeple:`), which
+say why.
 
 Passes:
 
@@ -41,7 +43,9 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report an org without people, without a top, or (unless allowed) with several tops."""
     by_id = org.by_id
     if not by_id:
-        yield (org.loc, "the org has no people: add a 'people:' list with at least one person")
+        if not any(p.level == "error" for p in org.load_problems):  # (else they say why)
+            yield (org.loc, "the org has no people: add a 'people:' list with at least one "
+                   "person")
         return
     candidates = links(org).tops  # without a manager, their own, or an unknown one
     tops = [p for p in candidates if p.reports_to is None]
