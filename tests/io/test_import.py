@@ -801,3 +801,18 @@ def test_exact_layout_flags_a_spreadsheet_user_types_read_as_meant(tmp_path: Pat
     assert [p.id for p in org.people if p.vacant] == ["b", "c", "d"]
     assert [p.id for p in org.people if p.assistant] == ["e"]
     assert org.by_id["b"].name is None
+
+
+def test_ids_made_unique_stay_within_the_loaders_limit(tmp_path: Path) -> None:
+    # (two ids cut to 500 characters were one id: the second became that id with '-2', 502
+    # characters, and the org file --keep-going wrote did not load)
+    long = "x" * 600
+    path = tmp_path / "p.csv"
+    path.write_text(f"id,name,manager,team\n{long}1,Ada,,{'T' * 520}\n{long}2,Bob,,"
+                    f"{'t' * 530}\nc,Cy,{'x' * 500},\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert found(result, "duplicate-id") == [(3, "error")]
+    org = write_and_load(result, tmp_path)
+    assert sorted(p.id for p in org.people) == ["c", "x" * 498 + "-2", "x" * 500]
+    assert [t.id for t in org.teams] == ["t" * 500, "t" * 498 + "-2"]
+    assert org.by_id["c"].reports_to == "x" * 500

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.records import ImportOptions, Record
-from orgviz.io.csvimport.values import WITHHELD_NAME
+from orgviz.io.csvimport.values import MAX_TEXT, WITHHELD_NAME
 from orgviz.io.csvread import CsvTable
 from orgviz.io.tables import read_table
 from orgviz.problem import Problem, SourceLoc
@@ -91,11 +91,13 @@ class ImporterState:
 
     @staticmethod
     def unique(wanted: str, taken: set[str]) -> str:
-        """`wanted`, or `wanted-N` with the first N from 2 not taken; added to `taken`."""
-        candidate, n = wanted, 1
+        """`wanted`, or `wanted-N` with the first N from 2 not taken, cut to the loader's
+        MAX_TEXT characters (a long id cut to 500, then renamed, must still load); added to
+        `taken`."""
+        candidate, n = wanted[:MAX_TEXT], 1
         while candidate in taken:
             n += 1
-            candidate = f"{wanted}-{n}"
+            candidate = f"{wanted[:MAX_TEXT - len(str(n)) - 1]}-{n}"
         taken.add(candidate)
         return candidate
 
