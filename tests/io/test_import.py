@@ -816,3 +816,43 @@ def test_ids_made_unique_stay_within_the_loaders_limit(tmp_path: Path) -> None:
     assert sorted(p.id for p in org.people) == ["c", "x" * 498 + "-2", "x" * 500]
     assert [t.id for t in org.teams] == ["t" * 500, "t" * 498 + "-2"]
     assert org.by_id["c"].reports_to == "x" * 500
+
+
+def _ods() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # (mimetype first and stored, as ODF has it)
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("people.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+     "this is an Excel 97-2003 workbook (.xls) or another old Office file, not CSV: save the "
+     "sheet as .xlsx or CSV"),
+    ("people.ods", _ods(),
+     "this is an OpenDocument spreadsheet (.ods), not CSV: save the sheet as .xlsx or CSV "
+     "(LibreOffice: File > Save As)"),
+    ("people.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+     "this is a PDF document, not CSV: export the table from the HR system as CSV or .xlsx"),
+    ("people.xls", b"\xef\xbb\xbf\r\n<!DOCTYPE HTML>\n<html><table><tr><td>id</td></tr></table>",
+     "this is an HTML page (some systems save a table as HTML named .xls), not CSV: open it "
+     "in a spreadsheet and save it as CSV or .xlsx"),
+    ("people.xml", b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                   b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+     "this is an Excel 2003 XML spreadsheet, not CSV: save it as .xlsx or CSV"),
+])
+def test_a_file_of_another_format_says_what_it_is(tmp_path: Path, name: str, data: bytes,
+                                                  message: str) -> None:
+    # (an .xls or an HTML "xls" said "the file has a header but no rows: nothing to import",
+    # an .ods "name it .xlsx", which does not make it one)
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"{path}:1:1: error [csv] {message}\n"
+    assert not out.exists()

@@ -175,13 +175,37 @@ def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     return read_input(path, shown_path(path), MAX_CSV_BYTES, what, "imports files")
 
 
+def _other_format(data: bytes) -> tuple[str, str] | None:
+    """What a file that is plainly no CSV is, and what to do ("an OpenDocument spreadsheet
+    (.ods)", "save ..."), from its first bytes; None for anything else."""
+    if data.startswith(b"PK\x03\x04"):  # a zip
+        if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[38:100]:
+            return ("an OpenDocument spreadsheet (.ods)",
+                    "save the sheet as .xlsx or CSV (LibreOffice: File > Save As)")
+        return ("a zip file, such as an Excel workbook",
+                "name it .xlsx to import its first sheet, or save the sheet as CSV")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Office 97-2003
+        return ("an Excel 97-2003 workbook (.xls) or another old Office file",
+                "save the sheet as .xlsx or CSV")
+    if data.startswith(b"%PDF-"):
+        return "a PDF document", "export the table from the HR system as CSV or .xlsx"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table")):  # (HR systems' ".xls")
+        return ("an HTML page (some systems save a table as HTML named .xls)",
+                "open it in a spreadsheet and save it as CSV or .xlsx")
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in \
+            data[:4096]:
+        return "an Excel 2003 XML spreadsheet", "save it as .xlsx or CSV"
+    return None
+
+
 def parse_csv(data: bytes, shown: str, encoding: str | None = None,
               delimiter: str | None = None) -> CsvTable:
     """Parse CSV bytes (see `read_csv`)."""
     problems: list[Problem] = []
-    if data.startswith(b"PK\x03\x04"):  # a zip: an .xlsx (or .ods) saved under a CSV name
-        raise _fatal(shown, 1, "this is a zip file, such as an Excel workbook, not CSV: "
-                     "name it .xlsx to import its first sheet, or save the sheet as CSV")
+    other = _other_format(data)
+    if other is not None:
+        raise _fatal(shown, 1, f"this is {other[0]}, not CSV: {other[1]}")
     text, used = decode(data, shown, encoding, problems)
     if "\x00" in text:
         head = text[: text.index("\x00")]
