@@ -60,6 +60,9 @@ LAYOUT_NAMES = {"title": ("Title Slide",), "section": ("Section Header", "Title 
 #: A template's title that would overflow its placeholder at the template's size is set
 #: smaller, to this size at least (then cut short); PowerPoint's default title is 44 pt.
 MIN_TEMPLATE_TITLE, DEFAULT_TEMPLATE_TITLE = 20.0, 44.0
+#: A slide title is measured this much wider than the chart's metrics say (PowerPoint's and
+#: LibreOffice's line breaks are their own).
+TITLE_SPARE = 1.05
 #: PowerPoint's default inner margins of a text box (0.1 in across, 0.05 in down), points.
 INSET_X, INSET_Y = 7.2, 3.6
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
@@ -263,6 +266,15 @@ def fit_title(text: str, width: float, height: float, size: float,
     return ellipsize(text, room_w * lines * 0.85, at), at
 
 
+def boxed_title(text: str, rect: Rect, size: float) -> str:
+    """A slide's title as the lines its box holds, as the PDF deck draws it, the last cut
+    short: two on a title or section slide, one on a chart slide. Longer, a cover title ran
+    up over the accent bar (its box is anchored at its foot) and a chart slide's down over
+    the subtitle and the chart. Measured with a little room to spare."""
+    rows = max(1, int(rect.h // (size * 1.2)))
+    return " ".join(wrapped(text, rect.w / TITLE_SPARE, size, True, rows))
+
+
 # --- writing ----------------------------------------------------------------------------------
 
 class _Writer:
@@ -329,6 +341,8 @@ class _Writer:
             if rect is not None:
                 self.text_box(slide, rect, [text], size, self.theme.text, bold=True)
             return
+        if self.styled and rect is not None:
+            text = boxed_title(text, rect, size)
         shape.text = _safe(text)
         if self.styled and rect is not None:
             shape.left, shape.top, shape.width, shape.height = (

@@ -1,0 +1,78 @@
+"""Slide titles of PowerPoint decks: a long org or team name is cut to the lines its box
+holds, as the PDF deck draws it (a cover title ran up over the accent bar, a chart slide's
+down over the subtitle and the chart)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from deckkit import SMALL
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pptx import Presentation
+
+from orgviz.deck import deck_bytes
+from orgviz.deck.build import DeckOptions
+from orgviz.deck.frame import cover, default_frame
+from orgviz.deck.pages import COVER_TITLE_SIZE, SECTION_TITLE_SIZE, TITLE_SIZE
+from orgviz.deck.powerpoint import boxed_title
+from orgviz.loader import load
+from orgviz.render.labels import wrapped
+
+BOX = cover(default_frame())[1]
+CHART_TITLE = default_frame().title
+LONG = ("<script>alert('x')</script> & Sons \\\\N Ltd — a very long organisation name that "
+        "keeps going and going beyond any reasonable title width")
+
+
+def _lines(text: str, size: float, width: float = BOX.w) -> tuple[str, ...]:
+    """The lines `text` takes in a title box, the cover's by default (ten counted at most)."""
+    return wrapped(text, width, size, True, 10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.sampled_from([COVER_TITLE_SIZE,
+                                                           SECTION_TITLE_SIZE]))
+def test_a_cover_title_takes_two_lines_at_most(text: str, size: float) -> None:
+    title = boxed_title(text, BOX, size)
+    assert len(_lines(title, size)) <= 2
+    if len(_lines(text, size)) <= 1:
+        assert title == " ".join(wrapped(text, BOX.w, size, True, 1))  # (a short one whole)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=300))
+def test_a_chart_slide_title_takes_one_line(text: str) -> None:
+    title = boxed_title(text, CHART_TITLE, TITLE_SIZE)
+    assert len(_lines(title, TITLE_SIZE, CHART_TITLE.w)) <= 1
+
+
+def _titles(tmp_path: Path, name: str, *more: str) -> list[str]:
+    paths = []
+    for index, org_name in enumerate((name, *more)):
+        path = tmp_path / f"org{index}.yaml"
+        path.write_text(SMALL.replace("name: Tiny Co", f'name: "{org_name}"'), encoding="utf-8")
+        paths.append(path)
+    data, _count = deck_bytes([(load(path), ()) for path in paths], "pptx", DeckOptions())
+    prs = Presentation(io.BytesIO(data))
+    return [slide.shapes.title.text for slide in prs.slides if slide.shapes.title]
+
+
+def test_a_long_org_name_is_cut_on_the_title_and_section_slides(tmp_path: Path) -> None:
+    assert SMALL.count("name: Tiny Co") == 1
+    [title, *_rest] = _titles(tmp_path, LONG)
+    shown = LONG.replace("\\\\", "\\")
+    assert title.endswith("…") and title[:-1] in shown and len(title) < len(shown)
+    assert _lines(title, COVER_TITLE_SIZE) == (
+        "<script>alert('x')</script> & Sons \\N Ltd — a",
+        "very long organisation name that keeps g…")
+    # A comparison deck: each org's section slide too; a short name stays whole.
+    titles = _titles(tmp_path, "Short Co", LONG)
+    assert titles[0].startswith("Short Co and <script>") and titles[0].endswith("…")
+    assert "Short Co" in titles
+    [section, overview] = [t for t in titles if t.startswith("<script>")]
+    assert section.endswith("…") and len(_lines(section, SECTION_TITLE_SIZE)) == 2
+    # (the overview's title was the whole name and ": overview", over three lines)
+    assert overview.endswith("…") and len(_lines(overview, TITLE_SIZE,
+                                                 CHART_TITLE.w)) == 1
