@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -124,16 +125,35 @@ def test_a_stray_cell_far_away_pads_nothing(tmp_path: Path) -> None:
     assert all(len(cells) == len(HEADER) for _, cells in table.rows)
 
 
+def _ods() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # (mimetype first and stored, as ODF has it)
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(("data", "message"), [
-    (b"EmployeeId,ManagerId\n1,\n", r"p\.xlsx: not an \.xlsx workbook \(save it again"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, r"an \.xls file from Excel 97-2003, "
-                                                         r"or a password-protected workbook"),
+    # (a CSV, an .ods or an HTML page named .xlsx said "not an .xlsx workbook (save it again
+    # from Excel, or as CSV)", which no save from Excel of that name mends)
+    (b"EmployeeId,ManagerId\n1,\n",
+     "p.xlsx: this is text (a CSV file?), not an .xlsx workbook: name it .csv"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+     "p.xlsx: this is an .xls file from Excel 97-2003 or a password-protected workbook, not "
+     "an .xlsx workbook: save it as .xlsx (without a password) or CSV"),
+    (_ods(), "p.xlsx: this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save "
+             "the sheet as .xlsx or CSV (LibreOffice: File > Save As)"),
+    (b"<html><body><table><tr><td>id</td></tr></table>",
+     "p.xlsx: this is an HTML page (some systems save a table as HTML named .xls), not an "
+     ".xlsx workbook: open it in a spreadsheet and save it as CSV or .xlsx"),
+    (b"\x00\x01\x02 binary", "p.xlsx: not an .xlsx workbook: save it again from Excel, or as CSV"),
 ])
 def test_a_file_that_is_not_a_workbook_is_one_clear_error(tmp_path: Path, data: bytes,
                                                            message: str) -> None:
     (tmp_path / "p.xlsx").write_bytes(data)
-    with pytest.raises(OrgFileError, match=message):
+    with pytest.raises(OrgFileError) as caught:
         import_csv(tmp_path / "p.xlsx")
+    assert str(caught.value) == str(tmp_path / message)
 
 
 def test_a_broken_workbook_is_one_clear_error(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
     CsvTable,
+    _other_format,
     _skipped,
     read_import,
 )
@@ -51,6 +52,10 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
+        other = _other_format(data)
+        if other is not None and "OpenDocument" in other[0]:  # (a zip, but no workbook)
+            raise OrgFileError(f"{shown}: this is {other[0]}, not an .xlsx workbook: "
+                               f"{other[1]}") from None
         raise OrgFileError(f"{shown}: not a readable .xlsx workbook ({_reason(exc)}): save it "
                            "again from Excel, or as CSV") from None
     try:
@@ -116,11 +121,9 @@ def _check_archive(shown: str) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        start = data[:8]
-        hint = (" (an .xls file from Excel 97-2003, or a password-protected workbook? save "
-                "it as .xlsx or CSV)") if start.startswith(b"\xd0\xcf\x11\xe0") else \
-            " (save it again from Excel, or as CSV)"
-        raise OrgFileError(f"{shown}: not an .xlsx workbook{hint}") from None
+        what, advice = _what_instead(data)
+        this = f"this is {what}, not" if what else "not"
+        raise OrgFileError(f"{shown}: {this} an .xlsx workbook: {advice}") from None
     expanded = sum(part.file_size for part in parts)
     bomb = next((p for p in parts if p.file_size > MAX_EXPANSION * max(p.compress_size, 1024)),
                 None)
@@ -188,6 +191,20 @@ _FORMULA_PIECE = 1 << 22
 #: A longer row is not carried into the next piece (its formulas are not looked at).
 _LONGEST_ROW = 1 << 22
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+
+
+def _what_instead(data: bytes) -> tuple[str, str]:
+    """What a file named .xlsx that is no zip is ("" when not known), and what to do."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # (OLE2: encrypted .xlsx files are so too)
+        return ("an .xls file from Excel 97-2003 or a password-protected workbook",
+                "save it as .xlsx (without a password) or CSV")
+    other = _other_format(data)
+    if other is not None:
+        return other
+    head = data[:4096]
+    if head and b"\0" not in head and (b"," in head or b";" in head or b"\t" in head):
+        return "text (a CSV file?)", "name it .csv"
+    return "", "save it again from Excel, or as CSV"
 
 
 def _reason(exc: Exception) -> str:
