@@ -170,8 +170,10 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             a, b = getattr(before, fld), getattr(person, fld)
             if fld == "roles" and "explicit" not in (before.role_source, person.role_source):
                 continue  # inferred from the title: already reported as retitled
-            if fld == "dotted_to" and tuple(replaced.get(d, d) for d in a) == b:
-                continue  # (the same managers, under their new ids)
+            if fld == "dotted_to" and sorted(replaced.get(d, d) for d in a) == sorted(b):
+                continue  # (the same managers, under their new ids, in any order)
+            if fld == "roles" and sorted(a) == sorted(b):
+                continue  # (a combined role's members in another order: the same role)
             if a != b:
                 changes.append(Change("changed", pid, _label(person), a, b, fld))
     for pid, person in old_people.items():

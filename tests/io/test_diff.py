@@ -414,3 +414,29 @@ def test_load_errors_are_printed_in_order_of_place_old_version_first(tmp_path: P
     assert [line.split(" error ")[0] for line in result.output.splitlines()] == [
         f"{old}:7:33:", f"{new}:2:13:", f"{new}:4:44:", f"{new}:5:10:", f"{new}:7:19:"]
     assert "duplicate person id 'a'" in result.output.splitlines()[3]
+
+
+def test_dotted_lines_and_combined_roles_in_another_order_are_no_change(
+        tmp_path: Path) -> None:
+    """They were "other change: dotted_to a, b -> b, a"; the order of a list says nothing."""
+    before = HEAD + ("  - {id: sam, name: Sam, title: CTO, reports_to: dana}\n"
+                     "  - {id: lee, name: Lee, title: Head of Product, reports_to: dana,"
+                     " role: [head-of-product, director-of-product], dotted_to: [sam, dana]}\n")
+    after = before.replace("[head-of-product, director-of-product]",
+                           "[director-of-product, head-of-product]").replace(
+        "dotted_to: [sam, dana]", "dotted_to: [dana, sam]")
+    assert after != before
+    assert _diff(tmp_path, before, after) == []
+    # A dotted line dropped, or a role given up, still is.
+    fewer = after.replace("dotted_to: [dana, sam]", "dotted_to: [dana]").replace(
+        "[director-of-product, head-of-product]", "[head-of-product]")
+    changes = diff_orgs(load(tmp_path / "old.yaml"), _load_text(tmp_path, fewer))
+    assert [(c.kind, c.field) for c in changes] == [("changed", "dotted_to"),
+                                                    ("changed", "roles")]
+
+
+def _load_text(tmp_path: Path, text: str):
+    """An org loaded from `text` (written to other.yaml)."""
+    path = tmp_path / "other.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
