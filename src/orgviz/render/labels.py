@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from orgviz.render.pdftext import needs_shaping
+
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
 # Line and paragraph separators become spaces; isolates (U+2066-U+2069) are harmless.
@@ -91,11 +93,47 @@ _BOLD_ASCII_WIDTHS = (
 )
 
 
+#: Advance widths of DejaVu Sans and DejaVu Sans Bold in 1/1000 em for ASCII 32..126: a PNG
+#: draws a line that holds letters of a script the chart's font lacks (Arabic, CJK, ...) in
+#: one family that has them all, DejaVu Sans where installed (`resvgfonts.SCRIPT_FAMILIES`),
+#: Latin too, which is 12% (bold 18%) wider than Helvetica.
+_WIDE_ASCII_WIDTHS = (
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,
+    636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+    603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+    635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+)
+_WIDE_BOLD_ASCII_WIDTHS = (
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365,
+    696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580,
+    1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850,
+    733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500,
+    500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687,
+    716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+)
+_TABLES = {(False, False): _ASCII_WIDTHS, (True, False): _BOLD_ASCII_WIDTHS,
+           (False, True): _WIDE_ASCII_WIDTHS, (True, True): _WIDE_BOLD_ASCII_WIDTHS}
+
+
 @lru_cache(maxsize=4096)
-def _char_width(char: str, bold: bool) -> int:
+def _foreign(char: str) -> bool:
+    """Whether `char` is a letter, digit or symbol of a script the chart's font may lack."""
+    return unicodedata.category(char)[0] in "LNS" and needs_shaping(char)
+
+
+def mixes_scripts(text: str) -> bool:
+    """Whether `text` holds letters of a script the chart's font may lack (Arabic, CJK, ...):
+    a PNG then draws all of it, Latin too, in a wider family (see `_WIDE_ASCII_WIDTHS`)."""
+    return not text.isascii() and any(map(_foreign, text))
+
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str, bold: bool, wide: bool = False) -> int:
     """Width of one character in 1/1000 em (a generous estimate outside ASCII)."""
     code = ord(char)
-    table = _BOLD_ASCII_WIDTHS if bold else _ASCII_WIDTHS
+    table = _TABLES[bold, wide]
     if 32 <= code <= 126:
         return table[code - 32]
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -114,16 +152,23 @@ _BOLD_ASCII = {chr(32 + i): width for i, width in enumerate(_BOLD_ASCII_WIDTHS)}
 
 
 @lru_cache(maxsize=65536)
-def _em_width(text: str, bold: bool) -> int:
-    try:  # the usual case: all printable ASCII
-        return sum(map((_BOLD_ASCII if bold else _ASCII).__getitem__, text))
-    except KeyError:
-        return sum(_char_width(c, bold) for c in text)
+def _em_width(text: str, bold: bool, wide: bool | None = None) -> int:
+    """Width of `text` in 1/1000 em; `wide`: measured as a line mixing scripts (None: if it
+    does)."""
+    if wide is None:
+        wide = mixes_scripts(text)
+    if not wide:
+        try:  # the usual case: all printable ASCII
+            return sum(map((_BOLD_ASCII if bold else _ASCII).__getitem__, text))
+        except KeyError:
+            pass
+    return sum(_char_width(c, bold, wide) for c in text)
 
 
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Estimated width of `text` at font `size` (same units as `size`)."""
-    return _em_width(text, bold) * size / 1000.0
+def text_width(text: str, size: float, bold: bool = False, wide: bool | None = None) -> float:
+    """Estimated width of `text` at font `size` (same units as `size`); `wide` as drawn in a
+    line that mixes scripts (None: when `text` itself does)."""
+    return _em_width(text, bold, wide) * size / 1000.0
 
 
 def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
@@ -179,12 +224,15 @@ def wrapped(text: str, width: float, size: float, bold: bool = False,
                     pieces.extend(_split_long(part, width, size, bold))
         tokens.extend((piece, i == 0) for i, piece in enumerate(pieces) if piece)
     space = text_width(" ", size, bold)
+    mixed = mixes_scripts(text)  # then each line is measured as drawn: wide if it mixes
     lines: list[str] = []
     current, current_width = "", 0.0
     for piece, spaced in tokens:
         piece_width = text_width(piece, size, bold)
         glue = " " if spaced and current else ""
         added = (space if glue else 0.0) + piece_width
+        if mixed and current:
+            added = text_width(current + glue + piece, size, bold) - current_width
         if current and current_width + added > width:
             lines.append(current)
             current, current_width = piece, piece_width
