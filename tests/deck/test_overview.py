@@ -139,3 +139,28 @@ def test_a_row_label_is_true_of_every_card_across_that_row() -> None:
             assert {BANDS[band][0] for band in bands if band is not None} == {label}
             assert None not in bands
     assert labelled > 20 and dropped >= 1
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("small", "The top 3 levels"),  # (the head of operations' team drawn whole)
+    ("mid-size", "The top 2 levels"),  # (it said 3: the top's reports are all piles)
+    ("one", "The top level"),
+    ("assistant", "The top 2 levels"),  # (an assistant sits beside the top: no level)
+])
+def test_the_overview_subtitle_counts_the_levels_it_draws(org_file, source: str,
+                                                          says: str) -> None:
+    from orgviz.deck.build import DeckOptions, build_deck, levels_shown
+
+    texts = {"one": "orgviz: 1\norg: {name: One}\npeople:\n  - {id: a, name: Ann, title: CEO}\n",
+             "assistant": "orgviz: 1\norg: {name: Two}\npeople:\n"
+                          "  - {id: a, name: Ann, title: CEO}\n"
+                          "  - {id: b, name: Bo, title: EA, reports_to: a, assistant: true}\n"
+                          "  - {id: c, name: Cy, title: CTO, reports_to: a}\n"}
+    org = load(org_file(texts[source]) if source in texts else ROOT / "orgs" / f"{source}.yaml")
+    deck = build_deck([(org, ())], DeckOptions())
+    [overview] = [slide for slide in deck.slides if slide.title == "Overview"]
+    assert overview.subtitle.startswith(says + " · ")
+    planner = _planner(org)
+    part = planner.plan()[0][0]
+    assert levels_shown(planner.tree, planner.visible(part)) == (
+        1 if source == "one" else int(says.split()[2]))

@@ -11,7 +11,7 @@ from orgviz.deck.frame import MIN_FONT, Frame, default_frame
 from orgviz.deck.notes import count_text, headcount, org_notes, part_notes, person_text, slides_text
 from orgviz.deck.pages import REFERENCE_W, TITLE_SIZE
 from orgviz.deck.panels import Merger, compose
-from orgviz.deck.plan import MAX_LEVELS, OVERVIEW_DEPTH, SPLITS, DeckError, Part, Planner, Tree
+from orgviz.deck.plan import MAX_LEVELS, SPLITS, DeckError, Part, Planner, Tree
 from orgviz.deck.slides import Deck, Picture, Reference, Slide
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org
@@ -365,8 +365,9 @@ class _Assembler:
         if part.overview:
             title = "Overview" if not self.several else f"{clean(org.name)}: overview"
             head = plan.stats["headcount"]
-            levels = min(OVERVIEW_DEPTH, plan.stats["layers"])
-            return title + chunk, (f"The top {levels} levels · "
+            levels = levels_shown(plan.tree, plan.planner.visible(part))
+            shown = "The top level" if levels == 1 else f"The top {levels} levels"
+            return title + chunk, (f"{shown} · "
                                    f"{count_text(head['people'], head['open'], plan.posts)}"
                                    " in all")
         assert part.root is not None
@@ -387,6 +388,19 @@ class _Assembler:
         if part.chain:
             subtitle += " · a line of single reports: read down each column"
         return title + chunk, subtitle
+
+
+def levels_shown(tree: Tree, shown: Sequence[str]) -> int:
+    """How many reporting levels the people `shown` on a slide take (managers before their
+    reports; an assistant on their manager's level, "continued" cards on their own): the
+    overview said "The top 3 levels" when it drew its top's reports as piles, two levels."""
+    beside = {pid for ids in tree.assistants.values() for pid in ids}
+    depth: dict[str, int] = {}
+    for pid in shown:
+        boss = tree.manager.get(pid)
+        above = depth.get(boss, 0) if boss is not None else 0
+        depth[pid] = above if pid in beside and boss in depth else above + 1
+    return max(depth.values(), default=0)
 
 
 def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:
