@@ -160,7 +160,7 @@ def _read_yaml_config(path: Path) -> Config:
     try:
         doc = read_yaml(_read_text(path), shown)
     except YamlError as exc:
-        raise ConfigError(f"{exc.loc}: {exc.message}") from None
+        raise ConfigError(*(f"{e.loc}: {e.message}" for e in exc.all())) from None
     if doc is None:
         return Config(shown)
     if not isinstance(doc, YMap):

@@ -282,7 +282,8 @@ def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
     try:
         return read_yaml(decode(data, shown), shown), b"\\" in data
     except YamlError as exc:
-        raise OrgLoadError([Problem.at(exc.loc, "error", exc.rule, exc.message)]) from None
+        raise OrgLoadError([Problem.at(e.loc, "error", e.rule, e.message)
+                            for e in exc.all()]) from None
 
 
 def _missing(path: Path) -> bool:

@@ -43,6 +43,12 @@ class YamlError(Exception):
         self.loc = loc
         self.rule = rule
         self.message = message
+        #: Problems found after this one (further duplicate keys, then what stopped reading).
+        self.more: list[YamlError] = []
+
+    def all(self) -> list[YamlError]:
+        """This problem and those found after it, in the order found."""
+        return [self, *self.more]
 
 
 class YMap(dict):  # type: ignore[type-arg]
@@ -153,17 +159,25 @@ def read_yaml(text: str, file: str) -> Any:
 def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
     """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back."""
     loader = _Loader(text)
+    found: list[YamlError] = []  # (duplicate keys: reading goes on to find them all)
     try:
-        return _build(loader, file, mappings)
+        result = _build(loader, file, mappings, found)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = _loc(file, mark) if mark else SourceLoc(file, 1, 1)
-        raise YamlError(loc, "yaml-syntax", f"YAML syntax error: {_syntax_problem(exc)}"
-                        f"{_syntax_hint(text, exc)}") from None
+        found.append(YamlError(loc, "yaml-syntax", f"YAML syntax error: "
+                               f"{_syntax_problem(exc)}{_syntax_hint(text, exc)}"))
     except yaml.YAMLError as exc:
-        raise YamlError(SourceLoc(file, 1, 1), "yaml-syntax", f"YAML error: {exc}") from None
+        found.append(YamlError(SourceLoc(file, 1, 1), "yaml-syntax", f"YAML error: {exc}"))
+    except YamlError as exc:
+        found.append(exc)
     finally:
         loader.dispose()
+    if found:
+        first = found[0]
+        first.more = found[1:]
+        raise first
+    return result
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
@@ -288,10 +302,11 @@ _CONTEXTS = {"quoted scalar": "quoted text", "flow sequence": "[...] list",
              "plain scalar": "text", "block scalar": "block of text"}
 
 
-def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
+def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
+           duplicates: list[YamlError]) -> Any:
     """Turn the parser's events into YMap / YList / str / None values (no recursion); a
     placeholder of `mappings` met as a value of its own becomes its mapping (and leaves
-    `mappings`)."""
+    `mappings`). A duplicate key goes to `duplicates` (the first value stays)."""
     anchors: dict[str, Any] = {}
     # The open container's state lives in locals; the states of the containers around it
     # are saved on `stack`: (container, anchor, pending key, its loc, node count at the
@@ -415,10 +430,10 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
             if merged is not None and key in merged:
                 merged.discard(key)  # an explicit key overrides a merged one
             elif key in container:
-                first = key_locs[key]
-                raise YamlError(key_loc, "duplicate-key",  # type: ignore[arg-type]
-                                f"duplicate key '{key}' (first defined at line {first.line}): "
-                                "YAML keeps only one of them")
+                duplicates.append(_duplicate(key, key_loc, key_locs[key],  # type: ignore[arg-type]
+                                             value))
+                key = _NO_KEY
+                continue
             if key == "<<" and isinstance(value, (YMap, YList)):
                 merged = (merged or set()) | _merge(container, value, loc)
             else:
@@ -429,6 +444,15 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping]) -> Any:
     if not out:
         raise YamlError(SourceLoc(file, 1, 1), "schema", "empty file: expected an org file")
     return out[0]
+
+
+def _duplicate(key: str, loc: SourceLoc, first: SourceLoc, value: Any) -> YamlError:
+    """The problem of a key (with `value`) that its mapping already has (at `first`)."""
+    where = (f"column {first.col} of this line" if first.line == loc.line
+             else f"line {first.line}")
+    merge = {YList: ", or merge the two lists", YMap: ", or merge the two mappings"}
+    return YamlError(loc, "duplicate-key", f"duplicate key '{key}' (first defined at {where}): "
+                     f"YAML would keep only one of them; delete one{merge.get(type(value), '')}")
 
 
 def _alias_hint(name: str, anchors: dict[str, Any]) -> str:
@@ -462,9 +486,15 @@ def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> set[str]:
     return added
 
 
+#: The prefix of the standard tags, which a file writes `!!`.
+_STANDARD = "tag:yaml.org,2002:"
+
+
 def _check_tag(tag: str | None, loc: SourceLoc) -> None:
     if tag is not None and tag not in _ALLOWED_TAGS:
-        raise YamlError(loc, "yaml-syntax", f"YAML tag '{tag}' is not allowed in an org file")
+        shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+        raise YamlError(loc, "yaml-syntax", f"YAML tag '{shown}' is not allowed in an org file: "
+                        "remove it (orgviz reads every value as text)")
 
 
 class _NoKey:

@@ -275,3 +275,17 @@ def test_a_broken_project_config_is_an_error_not_skipped(tmp_path, monkeypatch):
     (tmp_path / ".orgviz.yaml").mkdir()
     with _pytest.raises(ConfigError, match=r"\.orgviz\.yaml: is not a regular file"):
         load_config(start=tmp_path)
+
+
+def test_every_duplicate_key_of_a_yaml_config_is_an_error_line(tmp_path):
+    (tmp_path / ".orgviz.yaml").write_text(
+        "rules:\n  root: off\n  span-of-control: {max: 3, max: 4}\n  root: error\n",
+        encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(start=tmp_path)
+    where = tmp_path / ".orgviz.yaml"
+    assert caught.value.lines == (
+        f"{where}:3:29: duplicate key 'max' (first defined at column 21 of this line): YAML "
+        "would keep only one of them; delete one",
+        f"{where}:4:3: duplicate key 'root' (first defined at line 2): YAML would keep only "
+        "one of them; delete one")
