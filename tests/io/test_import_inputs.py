@@ -98,25 +98,29 @@ def test_an_org_named_after_a_blank_file_name_is_named_imported_org(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("shown", "name", "note"), [
-    ("Ac\x01me.csv", "Acme", "the file name 'Ac\\x01me' holds the control character U+0001"),
+    # (the note is a comment of the org file: its characters that cannot stand there are
+    # written as \uXXXX escapes, as in orgviz's messages)
+    ("Ac\x01me.csv", "Acme", "the file name 'Ac\\u0001me' holds the control character U+0001"),
     (" \x02 .yaml", "imported org",
-     "the file name ' \\x02 ' holds the control character U+0002"),
+     "the file name ' \\u0002 ' holds the control character U+0002"),
     ("\t Acme \t.yaml", "\t Acme \t", None),  # (an org file may hold a tab: kept)
     # A file name that is not UTF-8: the org was named "\uDCFFemp" (an escape that YAML refuses:
     # the org file written did not load).
-    ("\udcffemp.yaml", "\ufffdemp", "the file name '\\udcffemp' holds bytes that are not UTF-8"),
+    ("\udcffemp.yaml", "\ufffdemp", "the file name '\\uDCFFemp' holds bytes that are not UTF-8"),
 ])
 def test_an_org_name_from_a_file_name_is_one_the_org_file_holds(
         tmp_path: Path, shown: str, name: str, note: str | None) -> None:
     from orgviz.io.csvimport import import_csv
+    from orgviz.io.yamlwrite import comment
     from orgviz.loader import load
 
     path = tmp_path / "p.csv"
     path.write_text("id,name,manager\n1,A,\n", encoding="utf-8")
     result = import_csv(path, shown_name=str(tmp_path / shown))  # (as -o names it)
-    notes = [n for n in result.header_notes if n.startswith("Org name")]
+    notes = [comment(n) for n in result.header_notes if n.startswith("Org name")]
     assert notes == ([] if note is None else
-                     [f"Org name {name!r}: {note} (--org-name names the org)"])
+                     [f"Org name '{name}': {note} (--org-name names the org)"])
+    assert all(f"# {n}\n" in result.text for n in notes)
     (tmp_path / "org.yaml").write_text(result.text, encoding="utf-8")
     org = load(tmp_path / "org.yaml")
     assert (org.load_problems, org.name, result.org.name) == ((), name, name)

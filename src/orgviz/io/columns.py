@@ -104,10 +104,10 @@ class Columns:
 
     def describe(self) -> str:
         """`id = "EmployeeId", manager = "ReportsTo", ...` for the file's header comment."""
-        parts = [f"{fld} = {self.header[i]!r}" for fld, i in self.index.items()
+        parts = [f"{fld} = '{self.header[i]}'" for fld, i in self.index.items()
                  if fld not in ("first_name", "last_name")]
         if self.name_parts and "name" not in self.index:
-            joined = " + ".join(repr(self.header[i]) for i in self.name_parts)
+            joined = " + ".join(f"'{self.header[i]}'" for i in self.name_parts)
             parts.insert(min(2, len(parts)), f"name = {joined}")
         return ", ".join(parts)
 
@@ -125,9 +125,9 @@ class Columns:
                         continue
                     now = self.index.get(other)
                     what = other.replace("_", " ")
-                    then = (f"the {what} now comes from {self.header[now]!r}"
+                    then = (f"the {what} now comes from '{self.header[now]}'"
                             if now is not None else f"no column gives the {what} now")
-                    notes.append(f"--{fld.replace('_', '-')} {self.header[i]!r} takes the "
+                    notes.append(f"--{fld.replace('_', '-')} '{self.header[i]}' takes the "
                                  f"column found for the {what}: {then}")
         return notes
 
@@ -145,7 +145,7 @@ def _find(header: Sequence[str], name: str, option: str) -> int:
     if name.isdigit() and 1 <= int(name) <= len(header):
         return int(name) - 1
     shown = ", ".join(h or "(empty)" for h in header[:30])
-    raise OrgvizError(f"--{option.replace('_', '-')} {name!r}: no such column (columns: {shown})")
+    raise OrgvizError(f"--{option.replace('_', '-')} '{name}': no such column (columns: {shown})")
 
 
 def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Columns:

@@ -67,8 +67,8 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
         elif sheet in names:
             worksheet = book[sheet]
         else:
-            raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: "
-                               f"{', '.join(repr(n) for n in names)})")
+            listed = ", ".join(f"'{n}'" for n in names)
+            raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: {listed})")
         try:
             rows, cut = _sheet_rows(worksheet)
         except Exception as exc:
@@ -260,15 +260,16 @@ def _table(shown: str, title: str, names: list[str],
         records = [(number, cells) for number, cells in records if number not in skip]
         problems.append(_skipped(shown, blank))
     if not records:  # (as a CSV of a header alone: an org of nobody is no import)
-        others = [repr(n) for n in names if n != title]
+        others = [f"'{n}'" for n in names if n != title]
         hint = (f" (the others: {', '.join(others)}; --sheet picks one)" if others else "")
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
                                     f"import{hint}")])
     if len(names) > 1:
+        listed = ", ".join(f"'{n}'" for n in names)
         problems.append(Problem(shown, 1, 1, "info", "csv",
-                                f"read sheet '{title}' of {len(names)} "
-                                f"({', '.join(repr(n) for n in names)}): --sheet picks another"))
+                                f"read sheet '{title}' of {len(names)} ({listed}): --sheet "
+                                "picks another"))
     short = all(len(c) <= SHORT_FIELD_CHARS for _, cells in records for c in cells)
     # (A table's `encoding` is what the org file's header comment says it was read as.)
     sheets = (title, *(n for n in names if n != title)) if len(names) > 1 else ()

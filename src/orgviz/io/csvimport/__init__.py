@@ -106,7 +106,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     tops = [p for p in people if p.reports_to is None
             and (not unknown or tuple(p.at("reports_to")) not in unknown)]
     if len(tops) > 1:
-        listed = ", ".join(f"{p.id!r} (row {p.loc.line})" for p in tops[:5])
+        listed = ", ".join(f"'{p.id}' (row {p.loc.line})" for p in tops[:5])
         more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
         if options.allow_forest:
             imp.problem(tops[1].at("reports_to"), "info", "root",
@@ -150,7 +150,7 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     from orgviz.yamlread import CONTROL_CHARS
 
     if path == STDIN_SHOWN:
-        imp.header_notes.append(f"Org name {UNNAMED_ORG!r}: the rows came from standard input "
+        imp.header_notes.append(f"Org name '{UNNAMED_ORG}': the rows came from standard input "
                                 "(--org-name names the org)")
         return UNNAMED_ORG
     stem = os.path.splitext(os.path.basename(path))[0]
@@ -160,7 +160,7 @@ def _name_of_file(imp: _Importer, path: str) -> str:
     name = re.sub(CONTROL_CHARS, "", re.sub(LONE_SURROGATES, "\ufffd", stem))[:MAX_TEXT].strip()
     if not name or text_fault(name) is not None:
         name = UNNAMED_ORG
-    imp.header_notes.append(f"Org name {name!r}: the file name {stem!r} {fault} "
+    imp.header_notes.append(f"Org name '{name}': the file name '{stem}' {fault} "
                             "(--org-name names the org)")
     return name
 

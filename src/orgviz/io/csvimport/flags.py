@@ -90,7 +90,7 @@ class FlagReader(ImporterState):
                 add_note(notes, r, "no name: imported as a vacancy")
                 self.tally("placeholder", "(empty)")
             elif _fold(name) in WITHHELD_NAMES:  # a filled post, its holder not named
-                add_note(notes, r, f"name {name!r}: not disclosed, a filled post")
+                add_note(notes, r, f"name '{name}': not disclosed, a filled post")
                 self.tally("withheld", name)
                 names[r] = WITHHELD_NAME
                 continue
@@ -99,10 +99,10 @@ class FlagReader(ImporterState):
                     history = list(history)
                 if history[r] is None:
                     history[r] = ELIMINATED_POST
-                add_note(notes, r, f"name {name!r}: the post was eliminated")
+                add_note(notes, r, f"name '{name}': the post was eliminated")
                 names[r] = None
             else:
-                add_note(notes, r, f"name {name!r} is a placeholder: imported as a vacancy")
+                add_note(notes, r, f"name '{name}' is a placeholder: imported as a vacancy")
                 self.tally("placeholder", name)
                 names[r] = None
             vacant[r] = True
@@ -115,9 +115,9 @@ class FlagReader(ImporterState):
         """Why a row is a history row (a status, a current flag, an end date), or None."""
         folded = _fold(status)
         if folded in ENDED_STATUS:
-            return f"status {status!r}"
+            return f"status '{status}'"
         if _fold(current) in FALSE_WORDS:
-            return f"{self_header(columns, 'current')} {current!r}"
+            return f"{self_header(columns, 'current')} '{current}'"
         if end and folded not in ACTIVE_STATUS:
             return f"{self_header(columns, 'end_date')} {end}"
         return None

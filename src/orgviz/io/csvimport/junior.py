@@ -46,7 +46,7 @@ def read_junior(imp: CellReader, path: str) -> None:
             at = SourceLoc(table.shown, line, 1)
             if senior in twice:
                 imp.problem(at, "warning", "duplicate-row",
-                            f"row repeats row {seen[key]} exactly, under post {senior!r}, "
+                            f"row repeats row {seen[key]} exactly, under post '{senior}', "
                             "which the senior file lists twice (live and eliminated): "
                             "imported once")
                 continue
@@ -58,7 +58,7 @@ def read_junior(imp: CellReader, path: str) -> None:
         fte = None if fte_cell is None else parse_fte(fte_cell)
         if fte_cell is not None and fte is None:
             imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
-                        "csv", f"FTE {fte_cell!r} {fte_fault(fte_cell)}: left out")
+                        "csv", f"FTE '{fte_cell}' {fte_fault(fte_cell)}: left out")
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)

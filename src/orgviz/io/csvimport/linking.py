@@ -32,7 +32,7 @@ class Linker(ImporterState):
                 continue
             who = record.name or record.title or record.id
             self.problem(record.loc(), "warning", "history-row",
-                         f"history row of {who!r} ({record.history}) not imported")
+                         f"history row of '{who}' ({record.history}) not imported")
         self.records, self.dropped = current, dropped
 
     def _keep_eliminated_posts_with_reports(self) -> None:
@@ -55,7 +55,7 @@ class Linker(ImporterState):
                     posts = "post reports" if n == 1 else "posts report"
                     record.notes.append(f"{n} {posts} to it: kept as an open position")
                     self.problem(record.loc("name"), "warning", "eliminated-post",
-                                 f"post {record.id!r} is marked eliminated, but {n} {posts} "
+                                 f"post '{record.id}' is marked eliminated, but {n} {posts} "
                                  "to it: imported as an open position")
 
     def dedupe(self) -> None:
@@ -79,9 +79,9 @@ class Linker(ImporterState):
                          and record.name and first.name else "")  # (two named holders)
             fix = f": imported as '{new_id}'" if self.options.keep_going else ""
             self.problem(record.loc("id"), "error", "duplicate-id",
-                         f"duplicate id {record.id!r}{job_share}, first at row {first.line}"
+                         f"duplicate id '{record.id}'{job_share}, first at row {first.line}"
                          f"{fix}")
-            record.notes.append(f"duplicate id {record.id!r} in the CSV (first at row "
+            record.notes.append(f"duplicate id '{record.id}' in the CSV (first at row "
                                 f"{first.line}): renamed")
             record.id = new_id
             seen[new_id] = record
@@ -114,7 +114,7 @@ class Linker(ImporterState):
         if raw == record.id and not exact:
             record.notes.append("reports to itself in the CSV: imported as a top")
             self.problem(record.loc("manager"), "warning", "self-report",
-                         f"{record.id!r} reports to itself: imported as a top of the org")
+                         f"'{record.id}' reports to itself: imported as a top of the org")
             return None
         target, how = resolve(raw)
         if target is not None:
@@ -128,7 +128,7 @@ class Linker(ImporterState):
         if how == "top":
             return None
         fix = ": imported as a top" if self.options.keep_going else ""
-        message = how or f"manager {raw!r} not found"
+        message = how or f"manager '{raw}' not found"
         hint = "" if how else resolve.nearest(raw, record.id)
         self.problem(record.loc("manager"), "error", "unknown-manager", f"{message}{fix}{hint}")
         record.notes.append(f"{message}: imported as a top{hint}")
@@ -139,7 +139,7 @@ class Linker(ImporterState):
         target, _how = resolve(raw)
         if target is None or target == record.id:
             self.problem(record.loc("dotted_to"), "warning", "unknown-manager",
-                         f"dotted-line manager {raw!r} not found: left out")
+                         f"dotted-line manager '{raw}' not found: left out")
             return None
         return target
 

@@ -64,7 +64,7 @@ class Resolver:
         for index, what in ((self.emails, "email"), (self.names, "name")):
             found = index.get(folded)
             if found and len(found) == 1:
-                return found[0], f"manager {raw!r} matched by {what}"
+                return found[0], f"manager '{raw}' matched by {what}"
             if found:
                 return None, self._ambiguous(raw, what, found)
         return self._last_first(raw)
@@ -76,7 +76,7 @@ class Resolver:
             return None, None
         found = self.names.get(_fold(f"{first} {last}"))
         if found and len(found) == 1:
-            return found[0], f"manager {raw!r} matched by name (written last name first)"
+            return found[0], f"manager '{raw}' matched by name (written last name first)"
         if found:
             return None, self._ambiguous(raw, "name", found)
         return None, None
@@ -89,20 +89,20 @@ class Resolver:
         if records[0].generated:
             shown = "rows " + ", ".join(str(r.line) for r in records[:4]) + more
         else:
-            shown = ", ".join(f"{r.id!r} (row {r.line})" for r in records[:4]) + more
+            shown = ", ".join(f"'{r.id}' (row {r.line})" for r in records[:4]) + more
         advice = ("add an id column and give managers by id" if records[0].generated
                   else "give the manager's id")
-        return f"manager {raw!r} matches {len(found)} people by {what} ({shown}): {advice}"
+        return f"manager '{raw}' matches {len(found)} people by {what} ({shown}): {advice}"
 
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
         """The current row of the person an ended row belongs to (same name), if unique."""
         where = f"row {ended.line}, {ended.history}"
         same = self.names.get(_fold(ended.name)) if ended.name else None
         if same and len(same) == 1:
-            return same[0], (f"manager {ended.id!r} is a history row ({where}): "
-                             f"using {same[0]!r}, the current row of {ended.name!r}")
-        return None, (f"manager {ended.id!r} is a history row ({where}) and no current "
-                      f"row of {ended.name or ended.id!r} was found")
+            return same[0], (f"manager '{ended.id}' is a history row ({where}): "
+                             f"using '{same[0]}', the current row of '{ended.name}'")
+        return None, (f"manager '{ended.id}' is a history row ({where}) and no current "
+                      f"row of '{ended.name or ended.id}' was found")
 
     def nearest(self, raw: str, asker: str) -> str:
         """"; did you mean 'Bob Day' (row 3)?" for the id, name or email closest to a manager
@@ -121,4 +121,4 @@ class Resolver:
         record = self._rows.get(close) if close else None
         if record is None or record.id == asker:
             return ""
-        return f"; did you mean {close!r} (row {record.line})?"
+        return f"; did you mean '{close}' (row {record.line})?"

@@ -72,7 +72,7 @@ class RowReader(CellReader, FlagReader):
             key = normalise_header(head)
             if key and key in seen:
                 self.problem(SourceLoc(table.shown, 1, i + 1), "warning", "columns",
-                             f"column {i + 1} repeats the header {head!r} of column "
+                             f"column {i + 1} repeats the header '{head}' of column "
                              f"{seen[key] + 1}: it is not imported")
             seen.setdefault(key, i)
         for note in columns.taken_by_options(self.options.columns):
@@ -258,8 +258,8 @@ class RowReader(CellReader, FlagReader):
         if not odd:
             return
         first = emails.index(odd[0])
-        said = (f"email {odd[0]!r} is not an address (no '@')" if len(odd) == 1 else
-                f"email {odd[0]!r} and {len(odd) - 1:,} more are not addresses (no '@')")
+        said = (f"email '{odd[0]}' is not an address (no '@')" if len(odd) == 1 else
+                f"email '{odd[0]}' and {len(odd) - 1:,} more are not addresses (no '@')")
         self.problem(SourceLoc(shown, lines[first], self.cols["email"]), "info", "email",
                      f"{said}: imported as written")
 
@@ -275,8 +275,8 @@ class RowReader(CellReader, FlagReader):
                 fte = None
             elif fte is None and value is not None:
                 self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "warning", "csv",
-                             f"FTE {value!r} {fte_fault(value)}: left out")
-                add_note(notes, r, f"FTE {value!r} left out: " + (
+                             f"FTE '{value}' {fte_fault(value)}: left out")
+                add_note(notes, r, f"FTE '{value}' left out: " + (
                     f"out of range ({FTE_RANGE})" if out_of_range(value) else "not a number"))
             ftes.append(fte)
         return ftes
@@ -293,9 +293,9 @@ class RowReader(CellReader, FlagReader):
         if None in lists:
             for r in [r for r, ids in enumerate(lists) if ids is None]:
                 self.problem(SourceLoc(shown, lines[r], self.cols[fld]), "warning", "csv",
-                             f"{fld} {values[r]!r} is not a readable list (a JSON list of "
+                             f"{fld} '{values[r]}' is not a readable list (a JSON list of "
                              "strings, or ids separated by ';'): left out")
-                add_note(notes, r, f"{fld} {values[r]!r} left out: not a readable list")
+                add_note(notes, r, f"{fld} '{values[r]}' left out: not a readable list")
                 lists[r] = ()
         return lists
 
@@ -310,9 +310,9 @@ class RowReader(CellReader, FlagReader):
         for r in [r for r, (team, name) in enumerate(zip(teams, names, strict=True))
                   if name is not None and team is None]:
             self.problem(SourceLoc(shown, lines[r], self.cols["team_name"]), "warning", "csv",
-                         f"team_name {names[r]!r} has no team (the team cell is empty): "
+                         f"team_name '{names[r]}' has no team (the team cell is empty): "
                          "left out")
-            add_note(notes, r, f"team_name {names[r]!r} left out: no team")
+            add_note(notes, r, f"team_name '{names[r]}' left out: no team")
 
     def check_flags(self, shown: str, lines: Sequence[int], fld: str,
                     values: Sequence[str | None] | None) -> None:
@@ -324,7 +324,7 @@ class RowReader(CellReader, FlagReader):
                and v.strip().lower() not in _EXACT_TRUE + _EXACT_FALSE}
         for value in sorted(odd, key=values.index):
             self.problem(SourceLoc(shown, lines[values.index(value)], self.cols[fld]),
-                         "warning", "csv", f"{fld} {value!r} is neither true nor false: read "
+                         "warning", "csv", f"{fld} '{value}' is neither true nor false: read "
                          "as false (true, yes, y, 1 or x is true)")
 
     def name_the_unnamed(self, shown: str, columns: Columns, exact: bool,
@@ -350,7 +350,7 @@ class RowReader(CellReader, FlagReader):
         for r in unnamed:
             add_note(notes, r, "no name and not vacant: named by the id")
             self.problem(SourceLoc(shown, lines[r], self.cols["name"]), "warning", "no-name",
-                         f"{ids[r]!r} has no name and is not vacant: named {ids[r]!r}")
+                         f"'{ids[r]}' has no name and is not vacant: named '{ids[r]}'")
 
     def read_ids(self, shown: str, ids: list[str | None] | None, columns: Columns,
                  names: list[str | None], emails: list[str | None] | None, lines: list[int],
@@ -368,7 +368,7 @@ class RowReader(CellReader, FlagReader):
             line = lines[r]
             loc = SourceLoc(shown, line, self.cols.get("id", 1))
             self.problem(loc, "error", "missing-id",
-                         f"row has no id (column {columns.header[columns.index['id']]!r})"
+                         f"row has no id (column '{columns.header[columns.index['id']]}')"
                          + (f": imported as 'row-{line}'" if self.options.keep_going else ""))
             result[r] = f"row-{line}"
             add_note(notes, r, "no id in the CSV: id generated from the row number")
@@ -436,7 +436,7 @@ def _other_sheets(table: CsvTable) -> str:
     """" (read sheet 'A' of 2; the others: 'B'; --sheet picks one)" for a workbook."""
     if not table.sheets:
         return ""
-    others = ", ".join(repr(name) for name in table.sheets[1:4])
+    others = ", ".join(f"'{name}'" for name in table.sheets[1:4])
     more = f" and {len(table.sheets) - 4} more" if len(table.sheets) > 4 else ""
-    return (f" (read sheet {table.sheets[0]!r} of {len(table.sheets)}; the others: "
+    return (f" (read sheet '{table.sheets[0]}' of {len(table.sheets)}; the others: "
             f"{others}{more}; --sheet picks one)")

@@ -75,7 +75,7 @@ class ImporterState:
             n = self.counts.get(kind)
             if n:
                 examples = self.samples[kind]
-                ex = ", ".join(repr(e) for e in examples[:5]) + (
+                ex = ", ".join(f"'{e}'" for e in examples[:5]) + (
                     ", ..." if len(examples) > 5 else "")
                 message = text.format(n=n, ex=ex)
                 if n == 1:

@@ -35,13 +35,13 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
             lines[values["id"]] = line
         elif values["id"]:
             imp.problem(SourceLoc(table.shown, line, found["id"] + 1), "warning",
-                        "duplicate-id", f"duplicate team id {values['id']!r}: ignored")
+                        "duplicate-id", f"duplicate team id '{values['id']}': ignored")
     if "lead" in found:  # (read after the people are linked: their ids are known)
         people = {r.id for r in imp.records}
         for tid, (name, lead, parent) in teams.items():
             if lead is not None and lead not in people:
                 imp.problem(SourceLoc(table.shown, lines[tid], found["lead"] + 1), "warning",
-                            "unknown-team", f"lead {lead!r} of team {tid!r} is no person "
+                            "unknown-team", f"lead '{lead}' of team '{tid}' is no person "
                             "of the people file: left out")
                 teams[tid] = (name, None, parent)
     if "parent" in found:
@@ -67,14 +67,14 @@ def _break_parent_cycles(imp: ImporterState,
         if node is not None and node not in teams:
             name, lead, _parent = teams[path[-1]]
             imp.problem(column._replace(line=lines[path[-1]]), "warning", "unknown-team",
-                        f"parent team {node!r} of team {path[-1]!r} is not in the teams "
+                        f"parent team '{node}' of team '{path[-1]}' is not in the teams "
                         "file: left out")
             teams[path[-1]] = (name, lead, None)
         elif node is not None and state.get(node) == 1:
             cycle = path[path.index(node):]
             first = min(cycle, key=lines.__getitem__)
             names = " -> ".join([*cycle, node])
-            fix = f": the parent of {first!r} left out" if imp.options.keep_going else ""
+            fix = f": the parent of '{first}' left out" if imp.options.keep_going else ""
             imp.problem(column._replace(line=lines[first]), "error", "cycle",
                         f"team parent cycle {names}{fix}")
             name, lead, _parent = teams[first]
@@ -92,10 +92,10 @@ def note_numbered_teams(imp: ImporterState, shown: str, header: Sequence[str],
     if not numbers or not all(v.isascii() and v.isdigit() for v in numbers if v is not None):
         return
     col = imp.cols["team"]
-    shown_values = ", ".join(repr(v) for v in list(dict.fromkeys(filter(None, values)))[:3])
+    shown_values = ", ".join(f"'{v}'" for v in list(dict.fromkeys(filter(None, values)))[:3])
     more = " ..." if len(numbers) > 3 else ""
     imp.problem(SourceLoc(shown, 1, col), "info", "columns",
-                f"the team column {header[col - 1]!r} holds numbers only ({shown_values}{more}): "
+                f"the team column '{header[col - 1]}' holds numbers only ({shown_values}{more}): "
                 "--teams FILE names the teams from a departments export")
 
 
@@ -130,7 +130,7 @@ def link_teams(imp: ImporterState, exact: bool,
             continue
         if value not in ids_by_value:
             imp.problem(record.loc("team"), "warning", "unknown-team",
-                        f"team {value!r} is not in the teams file")
+                        f"team '{value}' is not in the teams file")
             ids_by_value[value] = _new_team(value, taken, teams)
         record.team = ids_by_value[value]
     return teams

@@ -33,10 +33,10 @@ def read_titles(imp: ImporterState, path: str) -> dict[str, str]:
             continue
         if code in titles:
             imp.problem(at, "warning", "duplicate-id",
-                        f"job code {code!r} again: the title of its first row is used")
+                        f"job code '{code}' again: the title of its first row is used")
         elif not title:
             imp.problem(at._replace(col=found["title"] + 1), "warning", "unknown-title",
-                        f"job code {code!r} has no title: its cells keep the code")
+                        f"job code '{code}' has no title: its cells keep the code")
         else:
             titles[code] = title
     imp.header_notes.append(f"Titles from {os.path.basename(table.shown)}")
@@ -52,7 +52,7 @@ def expand_titles(imp: ImporterState, shown: str, titles: list[str | None],
     for value in dict.fromkeys(titles):
         if value and value not in known:
             imp.problem(SourceLoc(shown, first_row[value], col), "warning", "unknown-title",
-                        f"title {value!r} is no job code of {os.path.basename(jobs_file)}: "
+                        f"title '{value}' is no job code of {os.path.basename(jobs_file)}: "
                         "kept as written")
     return [known.get(t, t) if t else t for t in titles]
 
@@ -68,7 +68,7 @@ def note_coded_titles(imp: ImporterState, shown: str, header: Sequence[str],
     if not all(map(is_job_code, codes)):
         return
     col = imp.cols["title"]
-    shown_values = ", ".join(repr(v) for v in codes[:3]) + (" ..." if len(codes) > 3 else "")
+    shown_values = ", ".join(f"'{v}'" for v in codes[:3]) + (" ..." if len(codes) > 3 else "")
     imp.problem(SourceLoc(shown, 1, col), "info", "columns",
-                f"the title column {header[col - 1]!r} holds job codes ({shown_values}): cards "
+                f"the title column '{header[col - 1]}' holds job codes ({shown_values}): cards "
                 "show them as written; --titles FILE names them from a jobs export")
