@@ -410,3 +410,15 @@ def test_a_roles_pdf_drawn_as_an_image_says_so(tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == (f"orgviz: {tmp_path / 'roles.pdf'}: drawn as an image at 300 dpi: "
                            "its text holds scripts the PDF writer cannot shape (Chinese)\n")
+
+
+def test_cli_a_repeated_id_is_refused_with_its_place(run, org_file) -> None:
+    """A second person of one id was left out of the ladder (a CFO uncounted), silently."""
+    dup = org_file("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
+                   "  - {id: b, name: B, title: CPO, reports_to: a}\n"
+                   "  - {id: b, name: C, title: CFO, reports_to: a}\n", name="dup.yaml")
+    result = run(str(dup), "-o", "roles.svg")
+    assert result.exit_code == 1
+    assert result.stderr == (f"{dup}:6:10: error [duplicate-id] duplicate person id 'b' "
+                             "(first used at line 5): give each position its own id\n")
+    assert not Path("roles.svg").exists()

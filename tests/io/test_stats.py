@@ -198,3 +198,16 @@ def test_layers_is_the_longest_chain_from_a_top(bosses: list[int]) -> None:
     assert layers == len(path) == max(depth(p.id) for p in people)
     assert org.by_id[path[0]].reports_to is None
     assert all(org.by_id[b].reports_to == a for a, b in pairwise(path))
+
+
+def test_cli_a_repeated_id_is_refused_with_its_place(tmp_path: Path) -> None:
+    """The second person of one id went uncounted: 2 positions were said for 3."""
+    path = tmp_path / "dup.yaml"
+    path.write_text("orgviz: 1\norg: {name: X}\npeople:\n  - {id: a, name: A, title: CEO}\n"
+                    "  - {id: b, name: B, title: CTO, reports_to: a}\n"
+                    "  - {id: b, name: C, title: CFO, reports_to: a}\n", encoding="utf-8")
+    for extra in ([], ["--json"]):
+        result = CliRunner().invoke(main, ["stats", str(path), *extra])
+        assert result.exit_code == 1
+        assert result.output == (f"{path}:6:10: error [duplicate-id] duplicate person id 'b' "
+                                 "(first used at line 5): give each position its own id\n")

@@ -31,8 +31,8 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
     product-leadership roles each company has, how many people hold each, and which role
     reports to which.
 
-    Exit 0 when written, 1 when an org file cannot be loaded, 2 on usage, IO or Graphviz
-    errors.
+    Exit 0 when written, 1 when an org file cannot be loaded whole (or repeats a person's
+    id), 2 on usage, IO or Graphviz errors.
     """
     from orgviz.io.files import write_output
     from orgviz.roles_chart import render, to_dot
@@ -41,7 +41,7 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
         fmt = chart_format(output, fmt)
     except OrgvizError as exc:
         fail(exc)
-    orgs = [load_whole(path) for path in org_files(files)]
+    orgs = [load_whole(path, unique_ids=True) for path in org_files(files)]
     refuse_to_overwrite(output, [part for org in orgs for part in org.files])
     try:
         notes: list[str] = []

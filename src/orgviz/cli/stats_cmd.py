@@ -23,7 +23,7 @@ def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> N
     FILES stands for the org files in it.
 
     Exit 0, 1 when a file cannot be loaded whole (load errors, such as a broken included
-    file: its numbers would be wrong), 2 on usage or IO errors.
+    file, or a repeated person id: its numbers would be wrong), 2 on usage or IO errors.
     """
     from orgviz.config import load_config
     from orgviz.io.files import write_stdout
@@ -32,7 +32,7 @@ def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> N
     found = org_files(files)
     try:
         config = load_config(config_path)
-        results = [compute(load_whole(path), config) for path in found]
+        results = [compute(load_whole(path, unique_ids=True), config) for path in found]
     except OrgvizError as exc:
         fail(exc)
     if as_json:  # (a folder gives a list, however many orgs it holds)
