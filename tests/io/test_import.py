@@ -871,3 +871,17 @@ def test_values_in_messages_are_shown_as_written(tmp_path: Path) -> None:
         f"{path}:3:3: error [unknown-manager] manager 'C:\\temp' not found",
         f"{path}:4:3: error [unknown-manager] manager 'O'Neil' not found",
         f"{path}:5:3: error [unknown-manager] manager 'a\"b c' not found"]
+
+
+def test_a_sql_null_as_manager_marks_a_top(tmp_path: Path) -> None:
+    # (a MySQL or PostgreSQL text dump writes NULL as \N: "manager '\N' not found")
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager\n1,Ada,\\N\n2,Bob,1\n3,Cy,(null)\n4,Di,(none)\n",
+                    encoding="utf-8")
+    result = import_csv(path, ImportOptions(allow_forest=True))
+    assert [p for p in result.problems if p.level != "info"] == []
+    assert [(p.id, p.reports_to) for p in result.org.people] == [
+        ("1", None), ("2", "1"), ("3", None), ("4", None)]
+    # ... unless it is someone's id.
+    path.write_text("id,name,manager\n\\N,Ada,\n2,Bob,\\N\n", encoding="utf-8")
+    assert import_csv(path).org.by_id["2"].reports_to == "\\N"
