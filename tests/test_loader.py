@@ -633,3 +633,10 @@ def test_every_duplicate_key_is_reported_then_what_stopped_reading(org_file):
         (10, 3, "yaml-syntax", "YAML syntax error: did not find expected key in the mapping "
                                "that starts at line 1, column 1"),
     ]
+
+
+def test_a_file_without_an_org_header_says_what_to_add(org_file):
+    org = load(org_file("orgviz: 1\npeople:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (1, 1, "the org file has no 'org:' header: add 'org: {name: ...}' (a part of a split "
+               "org is checked through the file that includes it)")]

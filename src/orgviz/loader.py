@@ -562,7 +562,9 @@ def _org_header(doc: YMap, out: _Collector,
     if not isinstance(value, YMap):
         if value is None:
             if ORG_KEY_SET.isdisjoint(doc):  # (else each of those keys is the error)
-                out.error(doc.loc, "the org file has no 'org:' header (with at least a name)")
+                out.error(doc.loc, "the org file has no 'org:' header: add 'org: {name: ...}' "
+                          "(a part of a split org is checked through the file that includes "
+                          "it)")
         else:
             out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
         return Path(shown).stem, "mid-size", None, None
