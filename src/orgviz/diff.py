@@ -501,8 +501,9 @@ def _renamed_from(rev: str, directory: str, name: str) -> str | None:
     if prefix.returncode != 0:
         return None
     folder = prefix.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
-    done = _run_git(["diff", "--no-relative", "-M", "--name-status", "-z", "--diff-filter=R",
-                     rev, "--"], directory)
+    # (no optional locks: `git diff` would otherwise refresh the index, taking its lock)
+    done = _run_git(["--no-optional-locks", "diff", "--no-ext-diff", "--no-relative", "-M",
+                     "--name-status", "-z", "--diff-filter=R", rev, "--"], directory)
     if done.returncode != 0:
         return None
     fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
