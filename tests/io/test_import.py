@@ -859,15 +859,15 @@ def test_a_file_of_another_format_says_what_it_is(tmp_path: Path, name: str, dat
 
 
 def test_values_in_messages_are_shown_as_written(tmp_path: Path) -> None:
-    # (they were shown as Python writes them: manager '\\N' for a cell holding \N, a MySQL
-    # dump's NULL; "O'Neil" in double quotes; a tab as \t)
+    # (they were shown as Python writes them: manager '\\N7' for a cell holding \N7;
+    # "O'Neil" in double quotes; a tab as \t)
     path = tmp_path / "p.csv"
-    path.write_text('id,name,manager\n1,Ada,\\N\n2,Bob,C:\\temp\n3,Cy,O\'Neil\n'
+    path.write_text('id,name,manager\n1,Ada,\\N7\n2,Bob,C:\\temp\n3,Cy,O\'Neil\n'
                     '4,Di,"a""b\tc"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "-q"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{path}:2:3: error [unknown-manager] manager '\\N' not found",
+        f"{path}:2:3: error [unknown-manager] manager '\\N7' not found",
         f"{path}:3:3: error [unknown-manager] manager 'C:\\temp' not found",
         f"{path}:4:3: error [unknown-manager] manager 'O'Neil' not found",
         f"{path}:5:3: error [unknown-manager] manager 'a\"b c' not found"]
