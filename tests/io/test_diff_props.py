@@ -1,0 +1,88 @@
+"""Properties of `diff_orgs` on generated orgs: renaming every id, or one team's id, is no
+move; moving one person is one change."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgviz.diff import diff_orgs
+from orgviz.loader import load
+
+TITLES = ("Engineer", "Product Manager", "Designer", "Engineering Manager")
+
+
+@st.composite
+def orgs(draw: st.DrawFn) -> tuple[list[int | None], list[str], list[int]]:
+    """Managers (by index; None for the top), titles and team numbers of 1-14 people."""
+    size = draw(st.integers(1, 14))
+    managers: list[int | None] = [None] + [draw(st.integers(0, i - 1)) for i in range(1, size)]
+    titles = [draw(st.sampled_from(TITLES)) for _ in range(size)]
+    teams = [draw(st.integers(0, 2)) for _ in range(size)]
+    return managers, titles, teams
+
+
+def _text(managers: list[int | None], titles: list[str], teams: list[int],
+          ids: list[str], team_ids: tuple[str, ...] = ("t0", "t1", "t2")) -> str:
+    """The org file of these people under these ids."""
+    lines = ["orgviz: 1", "org: {name: Gen, size: small}", "teams:"]
+    lines += [f"  - {{id: {tid}, name: Team {n}}}" for n, tid in enumerate(team_ids)]
+    lines.append("people:")
+    for i, (boss, title, team) in enumerate(zip(managers, titles, teams, strict=True)):
+        above = f", reports_to: {ids[boss]}" if boss is not None else ""
+        lines.append(f"  - {{id: {ids[i]}, name: Person {i}, title: {title}, "
+                     f"team: {team_ids[team]}{above}}}")
+    return "\n".join(lines) + "\n"
+
+
+def _kinds(before: str, after: str) -> list[tuple[str, str]]:
+    with tempfile.TemporaryDirectory() as folder:
+        old, new = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old.write_text(before, encoding="utf-8")
+        new.write_text(after, encoding="utf-8")
+        return [(c.kind, c.id) for c in diff_orgs(load(old), load(new))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(orgs())
+def test_every_id_renamed_is_only_ids_changed(org: tuple) -> None:
+    managers, titles, teams = org
+    before = _text(managers, titles, teams, [f"p{i}" for i in range(len(managers))])
+    assert _kinds(before, before) == []
+    after = _text(managers, titles, teams, [f"person-{i}" for i in range(len(managers))])
+    assert _kinds(before, after) == [("idchanged", f"person-{i}")
+                                     for i in range(len(managers))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(orgs(), st.data())
+def test_one_person_moved_is_one_change(org: tuple, data: st.DataObject) -> None:
+    managers, titles, teams = org
+    if len(managers) < 3:
+        return
+    ids = [f"p{i}" for i in range(len(managers))]
+    who = data.draw(st.integers(1, len(managers) - 1))
+    below = {who}
+    for i in range(who + 1, len(managers)):  # (managers come before their reports)
+        if managers[i] in below:
+            below.add(i)
+    choices = [i for i in range(len(managers)) if i not in below and i != managers[who]]
+    if not choices:
+        return
+    moved = list(managers)
+    moved[who] = data.draw(st.sampled_from(choices))
+    assert _kinds(_text(managers, titles, teams, ids),
+                  _text(moved, titles, teams, ids)) == [("moved", ids[who])]
+
+
+@settings(max_examples=40, deadline=None)
+@given(orgs())
+def test_a_team_id_renamed_is_one_change(org: tuple) -> None:
+    managers, titles, teams = org
+    ids = [f"p{i}" for i in range(len(managers))]
+    before = _text(managers, titles, teams, ids)
+    after = _text(managers, titles, teams, ids, ("t0", "renamed", "t2"))
+    assert _kinds(before, after) == [("team-idchanged", "renamed")]
