@@ -885,3 +885,14 @@ def test_a_sql_null_as_manager_marks_a_top(tmp_path: Path) -> None:
     # ... unless it is someone's id.
     path.write_text("id,name,manager\n\\N,Ada,\n2,Bob,\\N\n", encoding="utf-8")
     assert import_csv(path).org.by_id["2"].reports_to == "\\N"
+
+
+def test_an_option_that_takes_the_manager_column_says_so(tmp_path: Path) -> None:
+    # (said "no manager column found (looked for ReportsTo, ...)" of a file with a column
+    # 'Manager': --id had taken it)
+    path = tmp_path / "p.csv"
+    path.write_text("Name,Manager\nAda,\nBob,Ada\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--id", "Manager"])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {path}: no manager column: --id 'Manager' takes the "
+                             "column found for the manager; pass --manager COLUMN too\n")
