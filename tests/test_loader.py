@@ -267,8 +267,15 @@ SCHEMA_CASES = [
     ("people:\n  - {id: a}\n", (4, 5), "person 'a' has no 'name': write the person's name "
      "(an open position has 'vacant: true' and no name)"),
     ("people:\n  - {name: A}\n", (4, 5),
-     "a person has no 'id': add one, a text that no other entry of its kind has"),
-    ("roles:\n  - {id: x}\n", (4, 5), "role 'x' has no 'level': add one of ceo, c-level, vp,"),
+     "a person has no 'id': write one, a text that no other entry of its kind has"),
+    ("roles:\n  - {id: x}\n", (4, 5), "role 'x' has no 'level': write one of ceo, c-level,"),
+    # A required key written without a value is null where it stands.
+    ("people:\n  - {id: ~, name: A}\n", (4, 10),
+     "'id' of a person is null: write one, a text that no other entry of its kind has"),
+    ("people:\n  - id:\n    name: A\n", (4, 8), "'id' of a person is null: write one"),
+    ("people:\n  - {id: a, name: null}\n", (4, 19), "'name' of person 'a' is null: write the "
+     "person's name (an open position has 'vacant: true' and no name)"),
+    ("roles:\n  - {id: x, level: }\n", (4, 20), "'level' of role 'x' is null: write one of"),
     # A required key spelt otherwise is one problem, the unknown key's, not also a missing key.
     ("people:\n  - {ID: a, name: A}\n", (4, 6),
      "unknown key 'ID' in a person; did you mean 'id'? (allowed: id, name,"),
@@ -640,3 +647,9 @@ def test_a_file_without_an_org_header_says_what_to_add(org_file):
     assert [(p.line, p.col, p.message) for p in org.load_problems] == [
         (1, 1, "the org file has no 'org:' header: add 'org: {name: ...}' (a part of a split "
                "org is checked through the file that includes it)")]
+
+
+def test_a_null_org_name_is_reported_at_the_value(org_file):
+    org = load(org_file("orgviz: 1\norg: {name: ~}\npeople:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 13, "'name' of the org is null: write the org's name")]

@@ -153,8 +153,8 @@ def _what(kind: str, item: YMap) -> str:
 
 
 #: What to say after "person 'bob' has no 'id'" (a missing name: what `blank` says).
-_MISSING_ADVICE = {"id": "add one, a text that no other entry of its kind has",
-                   "level": f"add one of {', '.join(LEVELS)}"}
+_MISSING_ADVICE = {"id": "write one, a text that no other entry of its kind has",
+                   "level": f"write one of {', '.join(LEVELS)}"}
 
 #: What to say after "'reports_to' of person 'bob' must be text, not a list".
 _TEXT_ADVICE = {("reports_to", YList): ": it holds one manager's id; put the others in "
@@ -187,7 +187,10 @@ class _Fields:
         so that a value is either there or absent, as it is in a CSV export."""
         value = self.mapping.get(key)
         if value is None:
-            if required and not self.misspelt(key):
+            if required and key in self.mapping:  # (`id:`, `id: ~`, `name: null`)
+                advice = blank or _MISSING_ADVICE[key]
+                self.out.error(self.loc(key), f"'{key}' of {self.what} is null: {advice}")
+            elif required and not self.misspelt(key):
                 advice = blank or _MISSING_ADVICE[key]
                 self.out.error(self.mapping.loc, f"{self.what} has no '{key}': {advice}")
             return None
