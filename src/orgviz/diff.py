@@ -281,25 +281,32 @@ def _same_positions(old: Org, new: Org, moved_ids: dict[str, str],
 
 def _id_changes(old: Org, new: Org) -> dict[str, str]:
     """Old id -> new id of the people removed under one id and added under another: the same
-    name (case aside), and the same title or the same manager; a name shared by several
-    removed or added people matches none of them."""
-    removed = [p for pid, p in old.by_id.items() if pid not in new.by_id and p.name]
-    added = [p for pid, p in new.by_id.items() if pid not in old.by_id and p.name]
-    if not removed or not added:
-        return {}
-    by_name: dict[str, list[Person]] = {}
-    for person in removed:
-        by_name.setdefault(person.name.casefold(), []).append(person)  # type: ignore[union-attr]
-    taken = Counter(p.name.casefold() for p in added)  # type: ignore[union-attr]
-    found = {}
-    for person in added:
-        key = person.name.casefold()  # type: ignore[union-attr]
-        matches = by_name.get(key, [])
-        if len(matches) == 1 and taken[key] == 1:
-            before = matches[0]
-            if before.title == person.title or before.reports_to == person.reports_to:
-                found[before.id] = person.id
-    return found
+    name (case aside), and the same title or the same manager (by new id: a manager whose
+    id changed too is the same manager); a name shared by several removed or added people
+    matches none of them."""
+    pairs = _same_names(old, new)
+    found: dict[str, str] = {}
+    while True:  # (each round may match the reports of the managers matched before)
+        more = {before.id: after.id for before, after in pairs if before.id not in found and (
+            before.title == after.title
+            or found.get(before.reports_to or "", before.reports_to) == after.reports_to)}
+        if not more:
+            return found
+        found.update(more)
+
+
+def _same_names(old: Org, new: Org) -> list[tuple[Person, Person]]:
+    """(old, new) people of one name (case aside), removed under one id and added under
+    another, whose name no other removed or added person has."""
+    removed = Counter(p.name.casefold() for pid, p in old.by_id.items()
+                      if pid not in new.by_id and p.name)
+    by_name = {p.name.casefold(): p for pid, p in old.by_id.items()
+               if pid not in new.by_id and p.name and removed[p.name.casefold()] == 1}
+    added = Counter(p.name.casefold() for pid, p in new.by_id.items()
+                    if pid not in old.by_id and p.name)
+    return [(by_name[p.name.casefold()], p) for pid, p in new.by_id.items()
+            if pid not in old.by_id and p.name and added[p.name.casefold()] == 1
+            and p.name.casefold() in by_name]
 
 
 def summary(changes: list[Change]) -> dict[str, int]:

@@ -59,6 +59,22 @@ def test_every_id_renamed_is_only_ids_changed(org: tuple) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(orgs(), st.data())
+def test_every_id_renamed_and_some_retitled_are_those_changes(org: tuple,
+                                                               data: st.DataObject) -> None:
+    """A retitled person keeps their manager, whose id changed too: no removal and addition
+    (the manager was compared by the old id, and the reports of such a person "moved")."""
+    managers, titles, teams = org
+    after_titles = [data.draw(st.sampled_from(TITLES)) for _ in titles]
+    before = _text(managers, titles, teams, [f"p{i}" for i in range(len(managers))])
+    after = _text(managers, after_titles, teams, [f"q{i}" for i in range(len(managers))])
+    expected = [("idchanged", f"q{i}") for i in range(len(managers))]
+    expected += [("retitled", f"q{i}") for i, (a, b) in enumerate(zip(titles, after_titles,
+                                                                      strict=True)) if a != b]
+    assert sorted(_kinds(before, after)) == sorted(expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(orgs(), st.data())
 def test_one_person_moved_is_one_change(org: tuple, data: st.DataObject) -> None:
     managers, titles, teams = org
     if len(managers) < 3:
