@@ -122,9 +122,20 @@ def _orgviz_table(path: Path) -> Any:
     try:
         data = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(_toml_error(path, str(exc))) from None
     tool = data.get("tool")
     return tool.get("orgviz") if isinstance(tool, Mapping) else None
+
+
+def _toml_error(path: Path, message: str) -> str:
+    """"pyproject.toml:1:19: invalid TOML: Expected ']' ...": where tomllib's message says
+    the problem is, as every other problem's location is written."""
+    import re
+
+    at = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if at is None:
+        return f"{path}: invalid TOML: {message}"
+    return f"{path}:{at[1]}:{at[2]}: invalid TOML: {message[:at.start()]}"
 
 
 def _read_pyproject(path: Path) -> Config | None:

@@ -289,3 +289,15 @@ def test_every_duplicate_key_of_a_yaml_config_is_an_error_line(tmp_path):
         "would keep only one of them; delete one",
         f"{where}:4:3: duplicate key 'root' (first defined at line 2): YAML would keep only "
         "one of them; delete one")
+
+
+@pytest.mark.parametrize(("text", "where", "says"), [
+    ("[tool.orgviz.rules\n", ":1:19: ",
+     "invalid TOML: Expected ']' at the end of a table declaration"),
+    ("[tool.orgviz.rules]\nroot = \n", ":2:8: ", "invalid TOML: Invalid value"),
+])
+def test_invalid_toml_is_reported_at_its_line_and_column(tmp_path, text, where, says):
+    # (was "pyproject.toml: invalid TOML: ... (at line 1, column 19)", unlike every other
+    # located problem)
+    message = config_error(tmp_path, "pyproject.toml", text)
+    assert message == f"{tmp_path / 'pyproject.toml'}{where}{says}"
