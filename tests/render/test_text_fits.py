@@ -1,9 +1,9 @@
-"""A line mixing Latin with a script the chart's font lacks fits its card in a PNG too.
+"""Text fits its card as drawn in a PNG: measured with the installed fonts resvg uses.
 
-resvg draws such a line in one family that has all its characters (DejaVu Sans first,
-resvgfonts.SCRIPT_FAMILIES), whose Latin is 12% (bold 18%) wider than the Helvetica the
-chart is measured in: the line is measured in that family's widths, so it wraps instead of
-running over the card's edges.
+A line mixing Latin with a script the chart's font lacks: resvg draws it in one family
+that has all its characters (DejaVu Sans first, resvgfonts.SCRIPT_FAMILIES), whose Latin
+is 12% (bold 18%) wider than the Helvetica the chart is measured in, so the line is
+measured in that family's widths and wraps instead of running over the card's edges.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render, resvgfonts
 from orgviz.render.cards import NAME_SIZE, PAD_X, TITLE_SIZE, WIDTH
-from orgviz.render.labels import mixes_scripts, text_width, wrapped
+from orgviz.render.labels import ellipsize, mixes_scripts, text_width, wrapped
 
 HAS_PIL = importlib.util.find_spec("PIL") is not None
 HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
@@ -30,14 +30,14 @@ INNER = WIDTH - 2 * PAD_X
 WIDE_NAME = "Richardson-Whitmore-Fit ع"
 
 
-def dejavu_width() -> Callable[[str, float, bool], float] | None:
-    """The width of a text in the installed DejaVu Sans (regular or bold), else None."""
+def font_width(family: str = "DejaVu Sans") -> Callable[[str, float, bool], float] | None:
+    """The width of a text in an installed family (regular or bold), else None."""
     if not HAS_PIL:
         return None
     from PIL import ImageFont
 
     fonts = resvgfonts.installed_fonts()
-    faces = {bold: fonts.face("DejaVu Sans", bold, False) for bold in (False, True)}
+    faces = {bold: fonts.face(family, bold, False) for bold in (False, True)}
     if None in faces.values():
         return None
     loaded = {bold: ImageFont.truetype(face.path, 200) for bold, face in faces.items() if face}
@@ -77,12 +77,12 @@ WORDS = st.sampled_from(["Richardson-Whitmore", "Mohammed", "WWWW", "Al-Rashidi"
 ARABIC = st.sampled_from(["محمد", "ع", "الراشدي", "مديرة الهندسة", "ليلى"])
 
 
-@pytest.mark.skipif(dejavu_width() is None, reason="needs Pillow and DejaVu Sans")
+@pytest.mark.skipif(font_width() is None, reason="needs Pillow and DejaVu Sans")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(WORDS, min_size=1, max_size=8), ARABIC, st.integers(0, 8), st.booleans())
 def test_every_mixed_line_fits_the_card_in_dejavu_sans(words: list[str], arabic: str,
                                                        where: int, bold: bool) -> None:
-    measure = dejavu_width()
+    measure = font_width()
     assert measure is not None
     words.insert(min(where, len(words)), arabic)
     size = NAME_SIZE if bold else TITLE_SIZE
@@ -108,7 +108,7 @@ def card_ink_outside(png: bytes, svg: bytes, scale: float) -> int:
 
 @pytest.mark.skipif(not (HAS_PIL and HAS_RESVG), reason="needs Pillow and resvg-py")
 def test_a_mixed_name_stays_inside_its_card_in_a_png(org_file: Callable[..., Path]) -> None:
-    if dejavu_width() is None:
+    if font_width() is None:
         pytest.skip("DejaVu Sans is not installed")
     org = load(org_file(f"orgviz: 1\norg: {{name: M, size: small}}\npeople:\n"
                         f"  - {{id: a, name: '{WIDE_NAME}', title: Founder}}\n"))
@@ -118,3 +118,35 @@ def test_a_mixed_name_stays_inside_its_card_in_a_png(org_file: Callable[..., Pat
 
     scale = Image.open(io.BytesIO(png)).width / float(re.search(rb'width="([\d.]+)"', svg)[1])
     assert card_ink_outside(png, svg, scale) == 0
+
+
+LATIN = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzWMIl.-,'&() "), min_size=1,
+                max_size=200)
+
+
+@pytest.mark.skipif(font_width("Liberation Sans") is None,
+                    reason="needs Pillow and Liberation Sans")
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LATIN, st.booleans(), st.integers(1, 3))
+def test_every_line_fits_the_card_in_liberation_sans(text: str, bold: bool,
+                                                    lines: int) -> None:
+    # Liberation Sans has Helvetica's widths: what resvg draws the chart's font with here.
+    measure = font_width("Liberation Sans")
+    assert measure is not None
+    size = NAME_SIZE if bold else TITLE_SIZE
+    for line in wrapped(text, INNER, size, bold, lines):
+        assert measure(line, size, bold) <= INNER + 0.5, line
+
+
+def test_an_ellipsis_is_measured_a_full_em() -> None:
+    assert text_width("…", 10) == text_width("—", 10, True) == 10
+    short = ellipsize("Pneumonoultramicroscopicsilicovolcanoconiosis", 120, NAME_SIZE, True)
+    assert short.endswith("…") and text_width(short, NAME_SIZE, True) <= 120
+    assert text_width(short[:-1] + ".", NAME_SIZE, True) < text_width(short, NAME_SIZE, True)
+
+
+def test_a_shortened_last_line_adds_no_space_the_text_lacks() -> None:
+    # A long word is cut after its commas; the ellipsized rest joined its pieces with a space.
+    lines = wrapped("Operations,Finance,Legal,Procurement,Facilities,Security,Compliance",
+                    80, TITLE_SIZE, False, 2)
+    assert lines == ("Operations,", "Finance,Lega…")  # was "Finance, Leg…"

@@ -117,6 +117,12 @@ _TABLES = {(False, False): _ASCII_WIDTHS, (True, False): _BOLD_ASCII_WIDTHS,
            (False, True): _WIDE_ASCII_WIDTHS, (True, True): _WIDE_BOLD_ASCII_WIDTHS}
 
 
+#: A full em wide in Helvetica and DejaVu Sans, regular and bold: the ellipsis (that NFKD
+#: would measure as one full stop, 722 units short, so that a shortened name ran 9 px
+#: into the card's margin), the em dash, the horizontal bar and the per mille sign.
+_EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
+
+
 @lru_cache(maxsize=4096)
 def _foreign(char: str) -> bool:
     """Whether `char` is a letter, digit or symbol of a script the chart's font may lack."""
@@ -140,6 +146,8 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
         return 0
     if unicodedata.east_asian_width(char) in ("W", "F") or code >= 0x1F000:
         return 1000  # CJK, emoji and other wide symbols
+    if char in _EM_WIDE:
+        return 1000
     base = unicodedata.normalize("NFKD", char)[:1]
     if base and 32 <= ord(base) <= 126:
         return table[ord(base) - 32]
@@ -172,6 +180,7 @@ def text_width(text: str, size: float, bold: bool = False, wide: bool | None = N
 
 
 def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """A word too long for a line, cut into pieces that fit."""
     pieces, current = [], ""
     for char in word:
         if current and text_width(current + char, size, bold) > width:
@@ -226,6 +235,7 @@ def wrapped(text: str, width: float, size: float, bold: bool = False,
     space = text_width(" ", size, bold)
     mixed = mixes_scripts(text)  # then each line is measured as drawn: wide if it mixes
     lines: list[str] = []
+    glues: list[str] = []  # what stood before each line in the text: a space, or nothing
     current, current_width = "", 0.0
     for piece, spaced in tokens:
         piece_width = text_width(piece, size, bold)
@@ -235,12 +245,15 @@ def wrapped(text: str, width: float, size: float, bold: bool = False,
             added = text_width(current + glue + piece, size, bold) - current_width
         if current and current_width + added > width:
             lines.append(current)
+            glues.append(" " if spaced else "")
             current, current_width = piece, piece_width
         else:
             current, current_width = current + glue + piece, current_width + added
     if current:
         lines.append(current)
-    if len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1:])
+    if len(lines) > max_lines:  # the text from the last line on, as it was, shortened
+        rest = lines[max_lines - 1] + "".join(
+            glue + line for glue, line in zip(glues[max_lines - 1:], lines[max_lines:],
+                                              strict=True))
         lines = [*lines[:max_lines - 1], ellipsize(rest, width, size, bold)]
     return tuple(lines)
