@@ -264,3 +264,36 @@ def test_names_starting_with_a_quote_round_trip(tmp_path: Path, exact: bool) -> 
     result = import_csv(csv_path, ImportOptions(order="csv"))
     assert result.errors == 0, result.problems
     assert [p.name for p in _load_text(result.text, "again.yaml").people] == names
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted-cells"])
+@pytest.mark.parametrize("extra", [",", ",,", ", ,"])
+def test_empty_columns_a_spreadsheet_adds_keep_the_exact_layout(tmp_path: Path, quoted: bool,
+                                                                  extra: str) -> None:
+    # (an exported CSV saved again by a spreadsheet with a trailing empty column was read as
+    # any HR export: team names lost, the order changed, placeholder names made vacancies)
+    example = Path(__file__).resolve().parents[2] / "orgs" / "small.yaml"
+    first = to_csv(load(example))
+    lines = first.split("\r\n")[:-1]
+    if quoted:  # (a cell with a line break: the table is read row by row, not by columns)
+        lines[1] = lines[1].replace("Lisbon", '"Lis\nbon"')
+    edited = "\r\n".join(line + extra for line in lines) + "\r\n"
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(edited, encoding="utf-8", newline="")
+    result = import_csv(csv_path)
+    assert [p for p in result.problems if p.level != "info"] == []
+    yaml_path = tmp_path / "org.yaml"
+    yaml_path.write_text(result.text, encoding="utf-8")
+    again = to_csv(load(yaml_path))
+    assert again == (first if not quoted else first.replace("Lisbon", '"Lis\nbon"', 1))
+
+
+def test_a_column_with_a_value_right_of_the_export_layout_is_another_layout(
+        tmp_path: Path) -> None:
+    from orgviz.io.csvimport import EXPORT_COLUMNS
+
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(",".join(EXPORT_COLUMNS) + ",\r\nceo,Ada,,,,,,,,,,,note\r\n",
+                        encoding="utf-8", newline="")
+    result = import_csv(csv_path)
+    assert "# Not imported: column 13\n" in result.text  # (the exact layout has no other)

@@ -41,6 +41,7 @@ from orgviz.io.csvimport.rows import (
     RowReader,
     is_export_layout,
     records_of,
+    trim_to_export_layout,
 )
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
@@ -81,7 +82,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                 shown_name: str | None) -> ImportResult:
     imp = _Importer(options)
     table = read_table(path, options.encoding, options.delimiter, options.sheet)
-    exact = is_export_layout(table.header)
+    exact = is_export_layout(table.header) or trim_to_export_layout(table)
     if options.order is None:
         options = imp.options = dataclasses.replace(options, order="csv" if exact else "tree")
     columns = imp.read_people(table, exact)

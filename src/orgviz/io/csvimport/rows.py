@@ -45,6 +45,27 @@ def is_export_layout(header: Sequence[str]) -> bool:
     return tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE)
 
 
+def trim_to_export_layout(table: CsvTable) -> bool:
+    """Whether the table is the export layout but for empty columns at its right (no header,
+    no value: a spreadsheet saving the file adds them); if so, they are dropped."""
+    header = table.header
+    width = len(header)
+    while width and not header[width - 1].strip():
+        width -= 1
+    if width == len(header) or not is_export_layout(header[:width]):
+        return False
+    if table.columns is not None:
+        if any(c.strip() for column in table.columns[width:] for c in column):
+            return False
+        table.columns = table.columns[:width]
+    else:
+        if any(c.strip() for _line, cells in table.rows for c in cells[width:]):
+            return False
+        table.given_rows = [(line, cells[:width]) for line, cells in table.rows]
+    table.header = header[:width]
+    return True
+
+
 class RowReader(CellReader, FlagReader):
     """Reads the people of a CSV table into columns of record values."""
 
