@@ -49,6 +49,8 @@ def where(loc: SourceLoc) -> str:
 def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetting, ...]:
     """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations); what
     is wrong with them goes to `errors`, in the table's order."""
+    from orgviz.loader import sole_option  # (as _read_yaml_config imports the loader)
+
     if rules is None:
         return ()
     if not isinstance(rules, Mapping):
@@ -75,8 +77,10 @@ def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetti
             setting = RuleSetting(str(rule), loc, level.lower() if level else None,
                                   options, dict.fromkeys(options, loc))
         else:
+            option = sole_option(str(rule), value)
+            hint = f"; did you mean {rule} = {{ {option} = {value} }}?" if option else ""
             errors.append(f"{source}: rule '{rule}' takes off, error, warning, info or a "
-                          f"table of options, not {shown_value(value)}")
+                          f"table of options, not {shown_value(value)}{hint}")
             continue
         settings.append(setting)
         errors += [f"{where(at)}: {message}" for at, message in _setting_errors([setting])]

@@ -612,8 +612,30 @@ def parse_rule_settings(block: Any, loc: SourceLoc, out: _Collector) -> tuple[Ru
                 options, {k: value.value_locs[k] for k in options}))
         else:
             out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or a mapping "
-                      f"of options, not {_describe(value)}", "config")
+                      f"of options, not {_describe(value)}{_option_hint(rule, value)}",
+                      "config")
     return tuple(settings)
+
+
+def _option_hint(rule: str, value: Any) -> str:
+    """"; did you mean layers: {max: 4}?" for a rule given a bare value of its one option
+    (`layers: 4`), or ""."""
+    option = sole_option(rule, value)
+    return f"; did you mean {rule}: {{{option}: {value}}}?" if option else ""
+
+
+def sole_option(rule: str, value: Any) -> str | None:
+    """The one option of `rule` when it is a whole number and `value` (given where a level
+    or a mapping of options belongs) is one: `layers: 4` means `layers: {max: 4}`; else
+    None."""
+    from orgviz.rules import RULES  # (only for a message)
+
+    defaults = getattr(RULES.get(rule), "DEFAULTS", {})
+    number = str(value) if type(value) in (int, str) else ""
+    if len(defaults) != 1 or not number.isdigit():
+        return None
+    (option, default), = defaults.items()
+    return option if type(default) is int else None
 
 
 def load(path: str | os.PathLike[str]) -> Org:

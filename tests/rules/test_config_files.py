@@ -301,3 +301,17 @@ def test_invalid_toml_is_reported_at_its_line_and_column(tmp_path, text, where, 
     # located problem)
     message = config_error(tmp_path, "pyproject.toml", text)
     assert message == f"{tmp_path / 'pyproject.toml'}{where}{says}"
+
+
+def test_a_bare_number_for_a_rule_with_one_option_suggests_the_option(tmp_path, org_file):
+    message = config_error(tmp_path, ".orgviz.yaml", "rules:\n  layers: 4\n")
+    assert message.endswith("rule 'layers' takes off, error, warning, info or a mapping of "
+                            "options, not '4'; did you mean layers: {max: 4}?")
+    (tmp_path / "toml").mkdir()
+    message = config_error(tmp_path / "toml", "pyproject.toml", "[tool.orgviz.rules]\nlayers = 4\n")
+    assert message.endswith("not 4; did you mean layers = { max = 4 }?")
+    # (no guess where the rule has no number option, or several options)
+    assert config_error(tmp_path, ".orgviz.yaml", "rules:\n  cycle: 3\n").endswith("not '3'")
+    assert config_error(tmp_path, ".orgviz.yaml", "rules:\n  root: 1\n").endswith("not '1'")
+    assert config_error(tmp_path, ".orgviz.yaml",
+                        "rules:\n  profile-fit: 1\n").endswith("not '1'")
