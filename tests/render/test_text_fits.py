@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render, resvgfonts
 from orgviz.render.cards import NAME_SIZE, PAD_X, TITLE_SIZE, WIDTH
-from orgviz.render.labels import ellipsize, mixes_scripts, text_width, wrapped
+from orgviz.render.labels import ellipsize, graphemes, mixes_scripts, text_width, wrapped
 
 HAS_PIL = importlib.util.find_spec("PIL") is not None
 HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
@@ -143,6 +143,40 @@ def test_an_ellipsis_is_measured_a_full_em() -> None:
     short = ellipsize("Pneumonoultramicroscopicsilicovolcanoconiosis", 120, NAME_SIZE, True)
     assert short.endswith("…") and text_width(short, NAME_SIZE, True) <= 120
     assert text_width(short[:-1] + ".", NAME_SIZE, True) < text_width(short, NAME_SIZE, True)
+
+
+# --- graphemes: a line never breaks, nor an ellipsis cuts, inside what a reader sees as one
+
+ATOMS = ["a", "W", "é", "e\u0301", "x\u0338\u0322\u031b", "👩🏽‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🇬🇧",
+         "🇫🇷", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "👍🏿",
+         "王", "ก้ำ", "क्षि", "❤️", ","]
+WORDS_OF_ATOMS = st.lists(st.lists(st.sampled_from(ATOMS), min_size=1, max_size=30),
+                          min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS_OF_ATOMS, st.integers(1, 3), st.sampled_from([40.0, 80.0, INNER]))
+def test_lines_and_ellipses_cut_only_between_graphemes(words: list[list[str]], lines: int,
+                                                       room: float) -> None:
+    atoms = [atom for i, word in enumerate(words) for atom in [" "] * (i > 0) + word]
+    text = "".join(atoms)
+    boundaries = {0}
+    for atom in atoms:
+        boundaries.add(max(boundaries) + len(atom))
+    at = 0
+    for line in wrapped(text, room, NAME_SIZE, True, lines):
+        body = line.removesuffix("…").rstrip()
+        start = text.index(body, at)
+        assert {start, start + len(body)} <= boundaries, (line, text)
+        at = start + len(body)
+    short = ellipsize(text, room, NAME_SIZE, True).removesuffix("…")
+    assert text.startswith(short) and len(short) in boundaries, (short, text)
+
+
+def test_graphemes_keep_marks_emoji_sequences_and_flags_whole() -> None:
+    assert graphemes("a👩🏽‍💻🇬🇧🇫🇷e\u0301क्षि") == ["a", "👩🏽‍💻", "🇬🇧", "🇫🇷", "e\u0301", "क्षि"]
+    # Each emoji of a sequence is measured: drawn one by one where no emoji font joins them.
+    assert text_width("👨‍👩‍👧‍👦", 10) == 4 * text_width("👨", 10)
 
 
 def test_a_shortened_last_line_adds_no_space_the_text_lacks() -> None:

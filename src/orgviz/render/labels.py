@@ -179,10 +179,42 @@ def text_width(text: str, size: float, bold: bool = False, wide: bool | None = N
     return _em_width(text, bold, wide) * size / 1000.0
 
 
+def _extends(char: str) -> bool:
+    """Whether `char` belongs to the character before it: a combining or spacing mark, a
+    variation selector, an emoji skin tone or tag, a zero-width joiner, Thai and Lao sara am."""
+    point = ord(char)
+    return (unicodedata.category(char) in ("Mn", "Me", "Mc") or char in "\u200d\u0e33\u0eb3"
+            or 0xFE00 <= point <= 0xFE0F or 0x1F3FB <= point <= 0x1F3FF
+            or 0xE0020 <= point <= 0xE007F or 0xE0100 <= point <= 0xE01EF)
+
+
+def _regional(char: str) -> bool:
+    """Whether `char` is a regional indicator: two of them make a flag."""
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+
+
+def graphemes(text: str) -> list[str]:
+    """`text` cut where a line may break or an ellipsis go: between characters as a reader
+    sees them (a letter with its marks, an emoji with its skin tone or joined by ZWJ, a
+    flag), never inside one."""
+    if text.isascii():
+        return list(text)
+    clusters: list[str] = []
+    joined = False  # the character before is a zero-width joiner or a virama (क्ष)
+    for char in text:
+        if clusters and (joined or _extends(char) or (
+                _regional(char) and len(clusters[-1]) == 1 and _regional(clusters[-1]))):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+        joined = char == "\u200d" or unicodedata.combining(char) == 9
+    return clusters
+
+
 def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
-    """A word too long for a line, cut into pieces that fit."""
+    """A word too long for a line, cut into pieces that fit (whole graphemes)."""
     pieces, current = [], ""
-    for char in word:
+    for char in graphemes(word):
         if current and text_width(current + char, size, bold) > width:
             pieces.append(current)
             current = char
@@ -194,12 +226,13 @@ def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
 
 
 def ellipsize(text: str, width: float, size: float, bold: bool = False) -> str:
-    """`text` cut with an ellipsis so that it fits `width`."""
+    """`text` cut with an ellipsis so that it fits `width` (whole graphemes)."""
     if text_width(text, size, bold) <= width:
         return text
-    while text and text_width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    clusters = graphemes(text)
+    while clusters and text_width("".join(clusters) + "…", size, bold) > width:
+        clusters.pop()
+    return "".join(clusters).rstrip() + "…"
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False,
