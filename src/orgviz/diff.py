@@ -247,51 +247,59 @@ def _filled_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict
     """Old id -> new id of open positions removed while someone was added with the same
     title and manager (HR systems give the hire an id of their own): when exactly one
     removed open position and one added person match."""
-    return _same_positions(old, new, moved_ids, was_open=True)
+    return _same_positions(old, new, moved_ids, was_open=True, now_open=False)
 
 
 def _opened_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict[str, str]:
     """Old id -> new id of people removed while an open position was added with the same
     title and manager (the backfill of who left, under an id of its own): when exactly one
     removed person and one added open position match."""
-    return _same_positions(old, new, moved_ids, was_open=False)
+    return _same_positions(old, new, moved_ids, was_open=False, now_open=True)
 
 
-def _same_positions(old: Org, new: Org, moved_ids: dict[str, str],
-                    was_open: bool) -> dict[str, str]:
+def _same_positions(old: Org, new: Org, moved_ids: dict[str, str], was_open: bool,
+                    now_open: bool) -> dict[str, str]:
     """Old id -> new id of the positions removed (open ones when `was_open`, else filled
-    ones) while one of the other kind was added with the same title and manager (by new
-    id); a title and manager that two removed or two added positions share match none."""
+    ones) while one was added (open when `now_open`) with the same title and manager (by new
+    id); a title and manager that two removed or two added positions share match none,
+    except open positions both: as many removed as added are paired in file order (they
+    differ in their ids alone)."""
     removed = [p for pid, p in old.by_id.items()
                if pid not in new.by_id and p.vacant == was_open and pid not in moved_ids]
     taken = set(moved_ids.values())
     added = [p for pid, p in new.by_id.items()
-             if pid not in old.by_id and p.vacant != was_open and pid not in taken]
+             if pid not in old.by_id and p.vacant == now_open and pid not in taken]
     if not removed or not added:
         return {}
     # What the two positions are matched on: the title and the manager (by new id).
-    before = {p.id: (p.title, moved_ids.get(p.reports_to or "", p.reports_to))
-              for p in removed if p.title}
-    after = {p.id: (p.title, p.reports_to) for p in added}
-    before_count, after_count = Counter(before.values()), Counter(after.values())
-    by_key = {wanted: pid for pid, wanted in after.items() if after_count[wanted] == 1}
-    return {old_id: by_key[wanted] for old_id, wanted in before.items()
-            if before_count[wanted] == 1 and wanted in by_key}
+    before: dict[tuple[str | None, str | None], list[str]] = {}
+    for person in removed:
+        if person.title:
+            manager = moved_ids.get(person.reports_to or "", person.reports_to)
+            before.setdefault((person.title, manager), []).append(person.id)
+    after: dict[tuple[str | None, str | None], list[str]] = {}
+    for person in added:
+        after.setdefault((person.title, person.reports_to), []).append(person.id)
+    in_order = was_open and now_open
+    return {old_id: new_id for key, old_ids in before.items()
+            if len(old_ids) == len(after.get(key, ())) and (in_order or len(old_ids) == 1)
+            for old_id, new_id in zip(old_ids, after[key], strict=True)}
 
 
 def _id_changes(old: Org, new: Org) -> dict[str, str]:
     """Old id -> new id of the people removed under one id and added under another: the same
     name (case aside), and the same title or the same manager (by new id: a manager whose
     id changed too is the same manager); a name shared by several removed or added people
-    matches none of them."""
+    matches none of them. Then of the open positions removed and added with the same title
+    and manager (each the only one of its title and manager)."""
     pairs = _same_names(old, new)
     found: dict[str, str] = {}
     while True:  # (each round may match the reports of the managers matched before)
         more = {before.id: after.id for before, after in pairs if before.id not in found and (
             before.title == after.title
             or found.get(before.reports_to or "", before.reports_to) == after.reports_to)}
-        if not more:
-            return found
+        if not more:  # then open positions, which have no name: by title and manager
+            return {**found, **_same_positions(old, new, found, was_open=True, now_open=True)}
         found.update(more)
 
 

@@ -440,3 +440,30 @@ def _load_text(tmp_path: Path, text: str):
     path = tmp_path / "other.yaml"
     path.write_text(text, encoding="utf-8")
     return load(path)
+
+
+def test_open_positions_whose_ids_changed_are_ids_changed(tmp_path: Path) -> None:
+    """No name to match them by: an open position removed and one added with the same title
+    and manager (by its new id) is one position whose id changed; two of one title and
+    manager pair in file order (they differ in their ids alone). They were "removed" and
+    "vacancy opened" each: 36 and 36 when every id of the enterprise example changed."""
+    before = HEAD + ("  - {id: sam, name: Sam, title: CTO, reports_to: dana}\n"
+                     "  - {id: o1, title: Engineer, vacant: true, reports_to: sam}\n"
+                     "  - {id: o2, title: Engineer, vacant: true, reports_to: sam}\n"
+                     "  - {id: o3, title: Engineering Manager, vacant: true, reports_to: sam}\n"
+                     "  - {id: lee, name: Lee, title: Engineer, reports_to: o3}\n")
+    after = (before.replace("id: sam,", "id: x-sam,").replace("reports_to: sam", "reports_to:"
+                                                               " x-sam")
+             .replace("id: o", "id: x-o").replace("reports_to: o3", "reports_to: x-o3"))
+    assert _diff(tmp_path, before, after) == [
+        ("idchanged", "x-sam"), ("idchanged", "x-o1"), ("idchanged", "x-o2"),
+        ("idchanged", "x-o3")]
+    changes = diff_orgs(load(tmp_path / "old.yaml"), load(tmp_path / "new.yaml"))
+    assert [(c.old, c.new) for c in changes][1:] == [("o1", "x-o1"), ("o2", "x-o2"),
+                                                      ("o3", "x-o3")]
+    # Another title, or one more opening than before: no guess.
+    retitled = after.replace("title: Engineering Manager", "title: Director")
+    assert ("removed", "o3") in _diff(tmp_path, before, retitled)
+    more = after + "  - {id: x-o4, title: Engineer, vacant: true, reports_to: x-sam}\n"
+    found = _diff(tmp_path, before, more)
+    assert ("removed", "o1") in found and ("opened", "x-o4") in found
