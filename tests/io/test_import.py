@@ -896,3 +896,24 @@ def test_an_option_that_takes_the_manager_column_says_so(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.output == (f"orgviz: {path}: no manager column: --id 'Manager' takes the "
                              "column found for the manager; pass --manager COLUMN too\n")
+
+
+@pytest.mark.parametrize("header", ["Name,Manager", "id,name,manager"])
+def test_a_manager_written_in_another_unicode_form_is_found(tmp_path: Path,
+                                                           header: str) -> None:
+    # (an é written as e + a combining accent said "manager 'José Ñúñez' not found" of a
+    # manager whose name, or id, reads exactly the same)
+    import unicodedata
+
+    composed = "José Ñúñez"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    path = tmp_path / "p.csv"
+    rows = ([f"{composed},", f"Bob,{decomposed}"] if header == "Name,Manager" else
+            [f"{composed},Ada,", f"b,Bob,{decomposed}"])
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    result = import_csv(path)
+    assert result.errors == 0
+    org = write_and_load(result, tmp_path)
+    top = org.people[0].id
+    assert [(p.name, p.reports_to) for p in org.people][1] == ("Bob", top)

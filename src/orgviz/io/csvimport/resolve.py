@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from orgviz.io.csvimport.records import Record, record_id
@@ -9,6 +10,12 @@ from orgviz.io.csvimport.values import TOP_MARKERS, _fold
 
 if TYPE_CHECKING:
     from orgviz.rules._common import Suggester
+
+
+def _key(text: str) -> str:
+    """Text as names and emails are matched: case-folded, whitespace collapsed, in one
+    Unicode form (NFC: an é written as e and a combining accent is an é)."""
+    return _fold(text if text.isascii() else unicodedata.normalize("NFC", text))
 
 
 class Resolver:
@@ -25,6 +32,7 @@ class Resolver:
         self.ended = {r.id: r for r in dropped if r.id not in self.ids}
         self._suggest: Suggester | None = None  # (over ids, names and emails: when needed)
         self._rows: dict[str, Record] = {}  # the record of each id, name and email suggested
+        self._composed_ids: dict[str, str] | None = None  # NFC of each id that is not ASCII
 
     def _index(self) -> None:
         """Emails and names of everybody: built on the first reference that is no id."""
@@ -33,9 +41,9 @@ class Resolver:
             return
         for r in self.records:
             if r.email:
-                self._emails.setdefault(r.email.casefold(), []).append(r.id)
+                self._emails.setdefault(_key(r.email), []).append(r.id)
             if r.name:
-                self._names.setdefault(_fold(r.name), []).append(r.id)
+                self._names.setdefault(_key(r.name), []).append(r.id)
 
     @property
     def emails(self) -> dict[str, list[str]]:
@@ -55,7 +63,11 @@ class Resolver:
             return raw, None
         if self.exact:
             return None, None
-        folded = _fold(raw)
+        if not raw.isascii():
+            same = self._same_id(raw)
+            if same is not None:
+                return same, None
+        folded = _key(raw)
         if folded in TOP_MARKERS:
             return None, "top"
         ended = self.ended.get(raw)
@@ -69,12 +81,19 @@ class Resolver:
                 return None, self._ambiguous(raw, what, found)
         return self._last_first(raw)
 
+    def _same_id(self, raw: str) -> str | None:
+        """The id that is the same text as `raw` in another Unicode form, if any."""
+        if self._composed_ids is None:
+            self._composed_ids = {unicodedata.normalize("NFC", i): i for i in self.ids
+                                  if not i.isascii()}
+        return self._composed_ids.get(unicodedata.normalize("NFC", raw))
+
     def _last_first(self, raw: str) -> tuple[str | None, str | None]:
         """A manager written "Last, First" (as BambooHR writes them) found by name."""
         last, comma, first = raw.partition(",")
         if not comma or not first.strip() or not last.strip() or "," in first:
             return None, None
-        found = self.names.get(_fold(f"{first} {last}"))
+        found = self.names.get(_key(f"{first} {last}"))
         if found and len(found) == 1:
             return found[0], f"manager '{raw}' matched by name (written last name first)"
         if found:
@@ -97,7 +116,7 @@ class Resolver:
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
         """The current row of the person an ended row belongs to (same name), if unique."""
         where = f"row {ended.line}, {ended.history}"
-        same = self.names.get(_fold(ended.name)) if ended.name else None
+        same = self.names.get(_key(ended.name)) if ended.name else None
         if same and len(same) == 1:
             return same[0], (f"manager '{ended.id}' is a history row ({where}): "
                              f"using '{same[0]}', the current row of '{ended.name}'")
