@@ -141,6 +141,11 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\nx: *Ada\n", (2, 4, "yaml-syntax", "unknown alias '*Ada' (a value that starts "
                                                    "with '*' is an alias: put the value in "
                                                    "quotes: \"*Ada\")")),
+    # (lines that end in "\r" alone, or YAML's other breaks, are lines for the hints too)
+    ("orgviz: 1\rorg: {name: A}\rpeople:\r  - id: a\r    title: VP: Sales\r",
+     (5, 14, "yaml-syntax", "(a ': ' inside a value: put the value in quotes")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\u2028    title: VP: Sales\n",
+     (5, 14, "yaml-syntax", "(a ': ' inside a value: put the value in quotes")),
     ("orgviz: 1\nd: &defaults {x: 1}\ny: {<<: *defualts}\n",
      (3, 9, "yaml-syntax", "unknown alias '*defualts'; did you mean '*defaults'?")),
     # (the version key as other formats spell it: the message points at it)
@@ -186,6 +191,13 @@ def test_deep_nesting_does_not_crash(org_file):
     (b"orgviz: 1\nname: \xff\xfe\n", (2, 7), "invalid UTF-8 byte 0xff"),
     (b"orgviz: 1\nname: a\x00b\n", (2, 8), "U+0000"),
     (b"orgviz: 1\nname: a\x1bb\n", (2, 8), "U+001B"),
+    # Columns count characters, not bytes; lines end at "\r" too; a BOM is no column.
+    ("orgviz: 1\nname: Zoë ë \xff\n".encode("latin-1").replace(b"\xeb", "ë".encode()),
+     (2, 13), "invalid UTF-8 byte 0xff: save the file as UTF-8"),
+    (b"orgviz: 1\rname: Zo \xff\r", (2, 10), "invalid UTF-8 byte 0xff"),
+    (b"\xef\xbb\xbforgviz: \xff\n", (1, 9), "invalid UTF-8 byte 0xff"),
+    (b"orgviz: 1\rorg: {name: A}\rpeople:\r  - {id: a, name: \"\x01\"}\r", (4, 20),
+     "control character U+0001 is not allowed in an org file: remove it"),
 ])
 def test_bad_bytes_point_at_the_byte(tmp_path, data, where, message):
     path = tmp_path / "bad.yaml"

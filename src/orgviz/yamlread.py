@@ -31,6 +31,8 @@ except AttributeError:  # PyYAML built without libyaml
 CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
 _BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f", "\ufffe",
              "\uffff")
+#: YAML's line breaks (PyYAML counts lines by them: a file may end its lines with "\r").
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ALLOWED_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
                            "tag:yaml.org,2002:seq", "!"))
 
@@ -97,11 +99,10 @@ def decode(data: bytes, file: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start]
-        line = head.count(b"\n") + 1
-        col = exc.start - (head.rfind(b"\n") + 1) + 1
-        raise YamlError(SourceLoc(file, line, col), "encoding",
-                        f"invalid UTF-8 byte 0x{data[exc.start]:02x}: save the file as UTF-8"
+        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # (after a BOM)
+        head = data[:start].decode("utf-8-sig")  # (good up to the bad byte)
+        raise YamlError(_position(file, head), "encoding",
+                        f"invalid UTF-8 byte 0x{data[start]:02x}: save the file as UTF-8"
                         ) from None
     return _checked(text, file)
 
@@ -118,12 +119,17 @@ def _checked(text: str, file: str) -> str:
     # first bad character.
     bad = re.search(CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) else None
     if bad:
-        head = text[: bad.start()]
-        line = head.count("\n") + 1
-        col = bad.start() - (head.rfind("\n") + 1) + 1
-        raise YamlError(SourceLoc(file, line, col), "encoding",
-                        f"control character U+{ord(bad.group()):04X} is not allowed in an org file")
+        raise YamlError(_position(file, text[: bad.start()]), "encoding",
+                        f"control character U+{ord(bad.group()):04X} is not allowed in an org "
+                        "file: remove it")
     return text
+
+
+def _position(file: str, head: str) -> SourceLoc:
+    """Where the character after `head` (the text before it) stands: its line as YAML
+    counts lines ("\r", "\r\n", "\n", ...) and its column in characters."""
+    lines = _LINE_BREAK.split(head)
+    return SourceLoc(file, len(lines), len(lines[-1]) + 1)
 
 
 def _loc(file: str, mark: Any) -> SourceLoc:
@@ -196,8 +202,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
 
 
 def _line(text: str, index: int) -> str:
-    """The `index`-th line (from 0) of `text`, or "" past its end."""
-    lines = text.split("\n", index + 1)
+    """The `index`-th line (from 0) of `text` as YAML counts lines, or "" past its end."""
+    lines = _LINE_BREAK.split(text, index + 1)
     return lines[index] if index < len(lines) else ""
 
 
