@@ -143,43 +143,57 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             changes.append(_position("opened", person, new_position=True) if person.vacant
                            else _position("added", person))
             continue
-        if before.id != pid:
-            changes.append(Change("idchanged", pid, _label(person), before.id, pid, "id"))
-        if moved and not unlinked:
-            changes.append(Change("moved", pid, _label(person), before.reports_to, boss,
-                                  "reports_to"))
-        if before.title != person.title:
-            changes.append(Change("retitled", pid, _label(person), before.title, person.title,
-                                  "title"))
-        if before.team != person.team and team_ids.get(before.team or "", before.team) != \
-                person.team:
-            changes.append(Change("reteamed", pid, _label(person), before.team, person.team,
-                                  "team"))
-        if person.vacant and not before.vacant:
-            changes.append(_position("opened", person, previous_holder=before.name,
-                                     new_position=False))
-        elif before.vacant and not person.vacant:
-            changes.append(_position("filled", person))
-        elif before.name != person.name and not person.vacant:
-            changes.append(Change("renamed", pid, _label(person), before.name, person.name,
-                                  "name"))
-        if before.ftes != person.ftes:  # (no fte is one full-time post)
-            changes.append(Change("changed", pid, _label(person), before.ftes, person.ftes,
-                                  "fte"))
-        for fld in _OTHER_FIELDS:
-            a, b = getattr(before, fld), getattr(person, fld)
-            if fld == "roles" and "explicit" not in (before.role_source, person.role_source):
-                continue  # inferred from the title: already reported as retitled
-            if fld == "dotted_to" and sorted(replaced.get(d, d) for d in a) == sorted(b):
-                continue  # (the same managers, under their new ids, in any order)
-            if fld == "roles" and sorted(a) == sorted(b):
-                continue  # (a combined role's members in another order: the same role)
-            if a != b:
-                changes.append(Change("changed", pid, _label(person), a, b, fld))
+        changes += _kept_changes(before, person, moved and not unlinked, replaced, team_ids)
     for pid, person in old_people.items():
         if pid not in new_people and pid not in replaced:
             changes.append(_position("removed", person))
     return changes + _team_changes(old, new, team_ids, replaced)
+
+
+def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[str, str],
+                  team_ids: dict[str, str]) -> list[Change]:
+    """The changes of a position found in both versions (`before` under its old id), in
+    report order; `moved`: to another manager who is in the new version."""
+    pid, name = person.id, _label(person)
+    changes: list[Change] = []
+    if before.id != pid:
+        changes.append(Change("idchanged", pid, name, before.id, pid, "id"))
+    if moved:
+        changes.append(Change("moved", pid, name, before.reports_to, person.reports_to,
+                              "reports_to"))
+    if before.title != person.title:
+        changes.append(Change("retitled", pid, name, before.title, person.title, "title"))
+    if before.team != person.team and team_ids.get(before.team or "", before.team) != \
+            person.team:  # (a team whose id changed keeps its people)
+        changes.append(Change("reteamed", pid, name, before.team, person.team, "team"))
+    if person.vacant and not before.vacant:
+        changes.append(_position("opened", person, previous_holder=before.name,
+                                 new_position=False))
+    elif before.vacant and not person.vacant:
+        changes.append(_position("filled", person))
+    elif before.name != person.name and not person.vacant:
+        changes.append(Change("renamed", pid, name, before.name, person.name, "name"))
+    return changes + _other_changes(before, person, replaced)
+
+
+def _other_changes(before: Person, person: Person, replaced: dict[str, str]) -> list[Change]:
+    """The "other" changes of a position found in both versions: FTE, dotted lines, explicit
+    roles, location, email, assistant."""
+    pid, name = person.id, _label(person)
+    changes: list[Change] = []
+    if before.ftes != person.ftes:  # (no fte is one full-time post)
+        changes.append(Change("changed", pid, name, before.ftes, person.ftes, "fte"))
+    for fld in _OTHER_FIELDS:
+        a, b = getattr(before, fld), getattr(person, fld)
+        if fld == "roles" and "explicit" not in (before.role_source, person.role_source):
+            continue  # inferred from the title: already reported as retitled
+        if fld == "dotted_to" and sorted(replaced.get(d, d) for d in a) == sorted(b):
+            continue  # (the same managers, under their new ids, in any order)
+        if fld == "roles" and sorted(a) == sorted(b):
+            continue  # (a combined role's members in another order: the same role)
+        if a != b:
+            changes.append(Change("changed", pid, name, a, b, fld))
+    return changes
 
 
 def _whole_team(kind: str, team: Team) -> Change:
