@@ -177,6 +177,15 @@ def test_a_team_word_lists_the_team_ids_that_hold_it() -> None:
         "'payments-design', 'payments-engineering', 'payments-product'")
 
 
+@pytest.mark.parametrize("word", ["", "  "])
+def test_a_blank_team_is_not_said_to_be_in_every_teams_id(word: str) -> None:
+    small = load(Path(__file__).resolve().parents[2] / "orgs" / "small.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(small, View(team=word))
+    # (was "teams with '' in their id: 'design', 'engineering', 'leadership', ...")
+    assert str(caught.value).endswith(f"no team with id '{word}' (--team)")
+
+
 def test_a_team_view_counts_the_team_apart_from_the_managers_above() -> None:
     enterprise = load(Path(__file__).resolve().parents[2] / "orgs" / "enterprise.yaml")
     chart = build_chart(enterprise, View(team="payments-product"))

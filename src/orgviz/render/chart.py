@@ -258,7 +258,9 @@ def _team_hint(word: str, known: set[str], people: Mapping[str, Person]) -> str:
     that the word is a person's id (for --root)."""
     if word in people:
         return f"; '{word}' is a person: --root {shlex.quote(word)} draws their part of the org"
-    folded = word.casefold()
+    folded = word.casefold().strip()
+    if not folded:  # (every id holds the empty word)
+        return ""
     holding = sorted(t for t in known if folded in t.casefold())
     if len(holding) > 1:
         shown = ", ".join(f"'{t}'" for t in holding[:6])
