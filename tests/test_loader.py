@@ -196,6 +196,10 @@ def test_deep_nesting_does_not_crash(org_file):
      (2, 13), "invalid UTF-8 byte 0xff: save the file as UTF-8"),
     (b"orgviz: 1\rname: Zo \xff\r", (2, 10), "invalid UTF-8 byte 0xff"),
     (b"\xef\xbb\xbforgviz: \xff\n", (1, 9), "invalid UTF-8 byte 0xff"),
+    # (a C1 control character, which YAML refuses raw: was "YAML error: unacceptable
+    # character #x0080 ...\n  in "<unicode string>", position 13" at 1:1, on two lines)
+    ("orgviz: 1\nname: Zoë\x80\n".encode(), (2, 10),
+     "control character U+0080 is not allowed in an org file: remove it"),
     (b"orgviz: 1\rorg: {name: A}\rpeople:\r  - {id: a, name: \"\x01\"}\r", (4, 20),
      "control character U+0001 is not allowed in an org file: remove it"),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import yaml
@@ -26,10 +27,24 @@ def _load_or_problems(path) -> list[Problem]:
         return exc.problems
 
 
+def _lines(path) -> list[str]:
+    """The file's lines as YAML counts them (its text as orgviz decodes it), or [] when it
+    does not decode."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []
+    return re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
+
+
 def _check_problems(problems: list[Problem], path) -> None:
+    lines = _lines(path)
     for problem in problems:
         assert problem.file == str(path)
         assert problem.line >= 1 and problem.col >= 1
+        if lines:  # (the problem is in the file: at most one column past a line's end)
+            assert problem.line <= len(lines), problem
+            assert problem.col <= len(lines[problem.line - 1]) + 1, problem
         assert problem.level in ("error", "warning", "info")
         assert "\n" not in problem.message and problem.message
 

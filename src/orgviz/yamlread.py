@@ -31,6 +31,10 @@ except AttributeError:  # PyYAML built without libyaml
 CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
 _BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f", "\ufffe",
              "\uffff")
+#: The C1 control characters, which YAML refuses raw (U+0085 aside: a line break), though an
+#: escape may write them ("\x80"): `CONTROL_CHARS` and these, for the raw text.
+_RAW_CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]"
+_C1_LIST = tuple(chr(c) for c in range(0x80, 0xA0) if c != 0x85)
 #: YAML's line breaks (PyYAML counts lines by them: a file may end its lines with "\r").
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ALLOWED_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
@@ -117,7 +121,8 @@ def _checked(text: str, file: str) -> str:
     """The text, unless it holds a control character an org file may not hold."""
     # Each `in` is a fast scan; the regular expression (a slower one) only runs to find the
     # first bad character.
-    bad = re.search(CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) else None
+    bad = re.search(_RAW_CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) or (
+        not text.isascii() and any(c in text for c in _C1_LIST)) else None
     if bad:
         raise YamlError(_position(file, text[: bad.start()]), "encoding",
                         f"control character U+{ord(bad.group()):04X} is not allowed in an org "
@@ -170,11 +175,13 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
         result = _build(loader, file, mappings, found)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        loc = _loc(file, mark) if mark else SourceLoc(file, 1, 1)
+        loc = _in_text(_loc(file, mark), text) if mark else SourceLoc(file, 1, 1)
         found.append(YamlError(loc, "yaml-syntax", f"YAML syntax error: "
                                f"{_syntax_problem(exc)}{_syntax_hint(text, exc)}"))
-    except yaml.YAMLError as exc:
-        found.append(YamlError(SourceLoc(file, 1, 1), "yaml-syntax", f"YAML error: {exc}"))
+    except yaml.YAMLError as exc:  # (a reader's error: a character YAML refuses)
+        position = getattr(exc, "position", None)
+        loc = SourceLoc(file, 1, 1) if position is None else _position(file, text[:position])
+        found.append(YamlError(loc, "yaml-syntax", f"YAML error: {str(exc).splitlines()[0]}"))
     except YamlError as exc:
         found.append(exc)
     finally:
@@ -184,6 +191,15 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
         first.more = found[1:]
         raise first
     return result
+
+
+def _in_text(loc: SourceLoc, text: str) -> SourceLoc:
+    """`loc`, or the end of the text where libyaml points past it (the end of a file whose
+    last line has no line break: libyaml reads one more, empty line)."""
+    lines = _LINE_BREAK.split(text)
+    if loc.line <= len(lines):
+        return loc
+    return SourceLoc(loc.file, len(lines), len(lines[-1]) + 1)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
