@@ -111,7 +111,7 @@ def test_export_refuses_repeated_ids(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (f"{path}:8:10: error [duplicate-id] duplicate person id 'sam' "
                              "(first used at line 5): give each position its own id\n")
-    assert CliRunner().invoke(main, ["stats", str(path)]).exit_code == 0  # (it counts both)
+    assert CliRunner().invoke(main, ["stats", str(path)]).exit_code == 1  # (as stats does)
 
 
 def test_export_refuses_blank_texts(tmp_path: Path) -> None:
