@@ -297,3 +297,35 @@ def test_a_column_with_a_value_right_of_the_export_layout_is_another_layout(
                         encoding="utf-8", newline="")
     result = import_csv(csv_path)
     assert "# Not imported: column 13\n" in result.text  # (the exact layout has no other)
+
+
+@pytest.mark.parametrize("with_teams_file", [False, True])
+def test_exact_layout_teams_without_a_name_are_listed_with_the_others(
+        tmp_path: Path, with_teams_file: bool) -> None:
+    # (a row added by hand with a team and no team_name: the org file listed the named teams
+    # only, and failed validation: "'b' is in team 'y', which is not a team"; with --teams,
+    # a row's department id was written as its team, undeclared)
+    from orgviz.io.csvimport import EXPORT_COLUMNS
+    from orgviz.validate import validate
+
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(",".join(EXPORT_COLUMNS) + "\r\na,A,,,,,x,X Team,,,,\r\n"
+                        "b,B,,,a,,y,,,,,\r\nc,C,,,a,,x,,,,,\r\nd,D,,,a,,10,,,,,\r\n",
+                        encoding="utf-8", newline="")
+    options = ImportOptions()
+    if with_teams_file:
+        departments = tmp_path / "departments.csv"
+        departments.write_text("department_id,department_name,manager_id\n10,Exec,a\n",
+                               encoding="utf-8")
+        options = ImportOptions(teams=str(departments))
+    result = import_csv(csv_path, options)
+    org = _load_text(result.text, "again.yaml")
+    assert org.load_problems == ()
+    assert [p for p in validate(org) if p.level == "error"] == []
+    ten = "exec" if with_teams_file else "10"
+    assert [(p.id, p.team) for p in org.people] == [("a", "x"), ("b", "y"), ("c", "x"),
+                                                     ("d", ten)]
+    expected = [("x", "X Team"), ("y", None), ("10", None)]
+    if with_teams_file:
+        expected = [("exec", "Exec"), ("x", "X Team"), ("y", None)]
+    assert [(t.id, t.name) for t in org.teams] == expected

@@ -123,10 +123,13 @@ def link_teams(imp: ImporterState, exact: bool,
         value = record.team
         if value is None:
             continue
-        if exact:
-            if record.team_name and value not in ids_by_value:
+        if exact:  # (a team id; the teams file's ids name its teams, others are listed)
+            if value not in ids_by_value:
                 ids_by_value[value] = value
-                teams.append(Team(id=value, loc=NO_LOC, name=record.team_name))
+                if value not in taken:
+                    taken.add(value)
+                    teams.append(Team(id=value, loc=NO_LOC, name=record.team_name))
+            record.team = ids_by_value[value]
             continue
         if value not in ids_by_value:
             imp.problem(record.loc("team"), "warning", "unknown-team",
@@ -141,16 +144,20 @@ def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: b
     """Without a teams file: the teams of the rows' team values (first appearance order),
     and each row's team id.
 
-    In the exact layout the values are team ids, listed as teams where they first come with
-    a team name; other values become ids made from them (`Sales Ops` -> `sales-ops`).
+    In the exact layout the values are team ids, listed as teams (in order of first
+    appearance, named by their first team name) when any has a team name: an org file that
+    lists teams lists each team its people are in; other values become ids made from them
+    (`Sales Ops` -> `sales-ops`).
     """
     teams: list[Team] = []
     if exact:
-        listed: set[str] = set()
+        named: dict[str, str] = {}
         for value, name in zip(values, names, strict=True):
-            if value is not None and name and value not in listed:
-                listed.add(value)
-                teams.append(Team(id=value, loc=NO_LOC, name=name))
+            if value is not None and name:
+                named.setdefault(value, name)
+        if named:
+            teams = [Team(id=value, loc=NO_LOC, name=named.get(value))
+                     for value in dict.fromkeys(values) if value is not None]
         return teams, list(values)
     ids_by_value: dict[str, str] = {}
     taken: set[str] = set()
