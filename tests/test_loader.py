@@ -138,6 +138,21 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: *Star* Eng}\n",
      (4, 34, "yaml-syntax", "in the alias that starts at line 4, column 29 (a value that "
                             "starts with '*' is an alias: put the value in quotes")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: |Ann\n",
+     (5, 12, "yaml-syntax", "(a value that starts with '|' or '>' is a block of text: put the "
+                            "value in quotes)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n  & name: Ann\n",
+     (5, 4, "yaml-syntax", "in the anchor that starts at line 5, column 3 (a value that starts "
+                           "with '&' is an anchor: put the value in quotes)")),
+    ("orgviz: 1\norg: {name: A}\nteams:\n  - {id: t, lead: ]ann}\n",
+     (4, 19, "yaml-syntax", "did not find expected node content (a ']' that closes nothing: "
+                            "remove it, or put the value in quotes)")),
+    ("orgviz: 1\norg|\n  name: A\n",
+     (3, 7, "yaml-syntax", "could not find expected ':' in the simple key that starts at line "
+                           "2, column 1 (is a ':' missing after the key on line 2?)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n - id: b\n   name: B\n",
+     (6, 2, "yaml-syntax", "did not find expected key in the mapping that starts at line 1, "
+                           "column 1 (is this line indented as the lines above it are?)")),
     ("orgviz: 1\nx: *Ada\n", (2, 4, "yaml-syntax", "unknown alias '*Ada' (a value that starts "
                                                    "with '*' is an alias: put the value in "
                                                    "quotes: \"*Ada\")")),
@@ -654,7 +669,8 @@ def test_every_duplicate_key_is_reported_then_what_stopped_reading(org_file):
         (9, 1, "duplicate-key", "duplicate key 'people' (first defined at line 3): YAML would "
                                 "keep only one of them; delete one, or merge the two lists"),
         (10, 3, "yaml-syntax", "YAML syntax error: did not find expected key in the mapping "
-                               "that starts at line 1, column 1"),
+                               "that starts at line 1, column 1 (is this line indented as the "
+                               "lines above it are?)"),
     ]
 
 

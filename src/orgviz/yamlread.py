@@ -245,6 +245,8 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
 def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     """What to do about a character YAML does not take where it stands; or ""."""
     char, problem, context = line[column:column + 1], exc.problem or "", exc.context or ""
+    if "expected node content" in problem and char in ("]", "}"):  # (`lead: ]ann`)
+        return f" (a '{char}' that closes nothing: remove it, or put the value in quotes)"
     if "cannot start any token" in problem:
         if char == "\t":
             return " (a tab: YAML indents with spaces only)"
@@ -253,6 +255,11 @@ def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     if "alias" in context:
         return (" (a value that starts with '*' is an alias: put the value in quotes, as in "
                 "title: \"*Star* Engineer\")")
+    if "anchor" in context:
+        return " (a value that starts with '&' is an anchor: put the value in quotes)"
+    if "block scalar" in context:  # (`name: |Ann`, `title: > 10 years`)
+        return (" (a value that starts with '|' or '>' is a block of text: put the value in "
+                "quotes)")
     if "escape" in problem or "hexdecimal" in problem:  # (`\q`; `\U`, `\x` without hex)
         return (" (a '\\' inside \"...\" starts an escape: write '\\\\' for a backslash, or put "
                 "the value in single quotes)")
@@ -293,8 +300,11 @@ def _layout_hint(text: str, line: str, exc: yaml.MarkedYAMLError) -> str:
         return " (is this line indented as the lines above it are?)"  # (a key that reads on)
     if unclosed is not None and char in "}]" and char:
         return f" (a '{char}' where '{unclosed}' should close it)"
-    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+    if "expected '-' indicator" in problem or "expected <block end>" in problem or (
+            "expected key" in problem):
         return " (is this line indented as the lines above it are?)"
+    if "expected ':'" in problem and start is not None:  # (`org|`: a key that reads on)
+        return f" (is a ':' missing after the key on line {start.line + 1}?)"
     return ""
 
 
