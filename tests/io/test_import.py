@@ -917,3 +917,18 @@ def test_a_manager_written_in_another_unicode_form_is_found(tmp_path: Path,
     org = write_and_load(result, tmp_path)
     top = org.people[0].id
     assert [(p.name, p.reports_to) for p in org.people][1] == ("Bob", top)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, codec: str) -> None:
+    # (read as UTF-8 with its NULs removed: "31 NUL bytes removed: is this a CSV file?", and
+    # a Hebrew name became 'éÜÕÝ')
+    path = tmp_path / "p.csv"
+    path.write_bytes("id\tname\tmanager\n1\tAda\t\n2\tשלום Ünal\t1\n".encode(codec))
+    result = import_csv(path)
+    assert [p for p in result.problems if p.level != "info"] == []
+    assert [p.name for p in result.org.people] == ["Ada", "שלום Ünal"]
+    assert f"(2 rows, {codec})" in result.text.splitlines()[1]
+    # A file that only starts with a NUL is no UTF-16: read as before, the NULs reported.
+    path.write_bytes(b"\0\0id,name,manager\n1,Ada,\n")
+    assert [p.rule for p in import_csv(path).problems if p.level == "warning"] == ["csv"]

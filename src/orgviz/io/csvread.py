@@ -118,6 +118,12 @@ def decode(data: bytes, shown: str, encoding: str | None,
         except UnicodeDecodeError:
             raise _fatal(shown, 1, "the file starts like UTF-16 but is not valid UTF-16: "
                          "save it as UTF-8", "encoding") from None
+    sixteen = _utf16_without_mark(data)
+    if sixteen is not None:
+        try:
+            return data.decode(sixteen), sixteen
+        except UnicodeDecodeError:
+            pass  # (read as UTF-8 or Windows-1252 below, NULs and all, and said so)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -127,6 +133,23 @@ def decode(data: bytes, shown: str, encoding: str | None,
                                 "Windows-1252; pass --encoding if names look wrong"))
         # cp1252 leaves five bytes undefined: keep them as latin-1 (C1 controls, stripped later).
         return data.decode("cp1252", errors="surrogateescape").translate(_UNESCAPE), "cp1252"
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for a file without a byte order mark whose header line is
+    UTF-16 text of ASCII characters (a NUL after, or before, every character), else None
+    (a file of another encoding has no NUL in its first two bytes: nothing more is done)."""
+    if b"\0" not in data[:2]:
+        return None
+    head = data[:256].split(b"\n", 1)[0]  # (the header line, or its start)
+    head = head[:len(head) // 2 * 2]
+    if len(head) < 4:
+        return None
+    for odd, codec in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+        other = head[0::2] if codec == "utf-16-le" else head[1::2]
+        if odd.count(0) == len(odd) and 0 not in other and other.isascii():
+            return codec
+    return None
 
 
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
