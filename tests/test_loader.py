@@ -153,6 +153,14 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n - id: b\n   name: B\n",
      (6, 2, "yaml-syntax", "did not find expected key in the mapping that starts at line 1, "
                            "column 1 (is this line indented as the lines above it are?)")),
+    # (an anchor no alias uses took '&Co' from the title without a word)
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    title: &Co Engineer\n",
+     (5, 12, "yaml-syntax", "'&Co' is a YAML anchor that no alias uses, so the value reads as "
+                            "'Engineer': put the value in quotes if the '&' is part of the "
+                            "text, as in \"&Co Engineer\"")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, title: &x}\n",
+     (4, 20, "yaml-syntax", "so the value reads as null: put the value in quotes if the '&' is "
+                            "part of the text, as in \"&x\"")),
     ("orgviz: 1\nx: *Ada\n", (2, 4, "yaml-syntax", "unknown alias '*Ada' (a value that starts "
                                                    "with '*' is an alias: put the value in "
                                                    "quotes: \"*Ada\")")),
@@ -685,3 +693,11 @@ def test_a_null_org_name_is_reported_at_the_value(org_file):
     org = load(org_file("orgviz: 1\norg: {name: ~}\npeople:\n  - {id: a, name: A}\n"))
     assert [(p.line, p.col, p.message) for p in org.load_problems] == [
         (2, 13, "'name' of the org is null: write the org's name")]
+
+
+def test_anchors_that_aliases_use_are_no_problem(org_file):
+    org = load(org_file("orgviz: 1\norg: {name: A}\nteams:\n  - {id: t, name: &n Team T}\n"
+                        "people:\n  - {id: a, name: A, title: &t Engineer, team: t}\n"
+                        "  - {id: b, name: *n, title: *t, reports_to: a}\n"))
+    assert org.load_problems == ()
+    assert [(p.name, p.title) for p in org.people] == [("A", "Engineer"), ("Team T", "Engineer")]

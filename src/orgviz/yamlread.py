@@ -170,7 +170,7 @@ def read_yaml(text: str, file: str) -> Any:
 def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
     """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back."""
     loader = _Loader(text)
-    found: list[YamlError] = []  # (duplicate keys: reading goes on to find them all)
+    found: list[YamlError] = []  # (duplicate keys, unused anchors: reading goes on)
     try:
         result = _build(loader, file, mappings, found)
     except yaml.MarkedYAMLError as exc:
@@ -335,11 +335,13 @@ _CONTEXTS = {"quoted scalar": "quoted text", "flow sequence": "[...] list",
 
 
 def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
-           duplicates: list[YamlError]) -> Any:
+           found: list[YamlError]) -> Any:
     """Turn the parser's events into YMap / YList / str / None values (no recursion); a
     placeholder of `mappings` met as a value of its own becomes its mapping (and leaves
-    `mappings`). A duplicate key goes to `duplicates` (the first value stays)."""
+    `mappings`). The problems that let reading go on go to `found`: duplicate keys (the
+    first value stays) and anchors of texts that no alias uses."""
     anchors: dict[str, Any] = {}
+    unused: dict[str, tuple[SourceLoc, str | None]] = {}  # (texts' anchors no alias used yet)
     # The open container's state lives in locals; the states of the containers around it
     # are saved on `stack`: (container, anchor, pending key, its loc, node count at the
     # start, keys added by a merge key).
@@ -384,6 +386,7 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
                 value = None
             if event.anchor is not None:
                 anchors[event.anchor] = value
+                unused[event.anchor] = (loc, value)
             count += 1
             if mappings and value in mappings and len(stack) + 1 < MAX_DEPTH:
                 value, size, inside = mappings.pop(value)
@@ -433,6 +436,7 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
                 raise YamlError(loc, "yaml-syntax", f"unknown alias '*{event.anchor}'"
                                 + _alias_hint(event.anchor, anchors))
             value = anchors[event.anchor]
+            unused.pop(event.anchor, None)
             count += _size(value)
             if count - containers > MAX_NODES:
                 raise YamlError(loc, "limits",
@@ -462,8 +466,8 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
             if merged is not None and key in merged:
                 merged.discard(key)  # an explicit key overrides a merged one
             elif key in container:
-                duplicates.append(_duplicate(key, key_loc, key_locs[key],  # type: ignore[arg-type]
-                                             value))
+                found.append(_duplicate(key, key_loc, key_locs[key],  # type: ignore[arg-type]
+                                        value))
                 key = _NO_KEY
                 continue
             if key == "<<" and isinstance(value, (YMap, YList)):
@@ -473,9 +477,19 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
                 key_locs[key] = key_loc  # type: ignore[assignment]
                 value_locs[key] = loc
             key = _NO_KEY
+    found += [_unused_anchor(name, loc, value) for name, (loc, value) in unused.items()]
     if not out:
         raise YamlError(SourceLoc(file, 1, 1), "schema", "empty file: expected an org file")
     return out[0]
+
+
+def _unused_anchor(name: str, loc: SourceLoc, value: str | None) -> YamlError:
+    """The problem of a text's anchor that no alias uses: `title: &Co Engineer` reads as
+    'Engineer', the '&Co' taken for an anchor, most likely not what was meant."""
+    reads = "null" if value is None else f"'{value}'"
+    return YamlError(loc, "yaml-syntax", f"'&{name}' is a YAML anchor that no alias uses, so "
+                     f"the value reads as {reads}: put the value in quotes if the '&' is part "
+                     f"of the text, as in \"&{name}{' ' + value if value else ''}\"")
 
 
 def _duplicate(key: str, loc: SourceLoc, first: SourceLoc, value: Any) -> YamlError:
