@@ -329,3 +329,16 @@ def test_exact_layout_teams_without_a_name_are_listed_with_the_others(
     if with_teams_file:
         expected = [("exec", "Exec"), ("x", "X Team"), ("y", None)]
     assert [(t.id, t.name) for t in org.teams] == expected
+
+
+def test_a_team_without_a_name_imports_back_without_one(tmp_path: Path) -> None:
+    # (export writes the id of a team without a name as its team_name: import gave the team
+    # that id as its name, `{id: eng, name: eng}`)
+    org = _load_text("orgviz: 1\norg: {name: T, size: small}\nteams:\n  - {id: eng}\n"
+                     "  - {id: ops, name: Operations}\npeople:\n  - {id: a, name: A, team: eng}\n"
+                     "  - {id: b, name: B, reports_to: a, team: ops}\n", "org.yaml")
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(to_csv(org), encoding="utf-8", newline="")
+    again = _load_text(import_csv(csv_path).text, "again.yaml")
+    assert [(t.id, t.name) for t in again.teams] == [("eng", None), ("ops", "Operations")]
+    assert to_csv(again) == to_csv(org)

@@ -128,7 +128,8 @@ def link_teams(imp: ImporterState, exact: bool,
                 ids_by_value[value] = value
                 if value not in taken:
                     taken.add(value)
-                    teams.append(Team(id=value, loc=NO_LOC, name=record.team_name))
+                    name = record.team_name if record.team_name != value else None
+                    teams.append(Team(id=value, loc=NO_LOC, name=name))
             record.team = ids_by_value[value]
             continue
         if value not in ids_by_value:
@@ -153,9 +154,9 @@ def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: b
     if exact:
         named: dict[str, str] = {}
         for value, name in zip(values, names, strict=True):
-            if value is not None and name:
-                named.setdefault(value, name)
-        if named:
+            if value is not None and name and name != value:  # (export writes the id of a
+                named.setdefault(value, name)                   # team without a name)
+        if named or any(name for name in names):
             teams = [Team(id=value, loc=NO_LOC, name=named.get(value))
                      for value in dict.fromkeys(values) if value is not None]
         return teams, list(values)
