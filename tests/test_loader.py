@@ -324,6 +324,14 @@ SCHEMA_CASES = [
      "unknown key 'nmae' in person 'a'; did you mean 'name'?"),
     ("people:\n  - {id: a, name:Ada}\n", (4, 13), "unknown key 'name:Ada' in person 'a': a "
      "key needs a space after its ':', as in 'name: Ada'"),
+    # (a ',' inside an unquoted value of a {...} mapping ends it: the rest is a key)
+    ("people:\n  - {id: a, name: A, title: VP, Sales}\n", (4, 33),
+     "unknown key 'Sales' in person 'a': if it goes on the 'title' before it (a ',' ends a "
+     "value in {...}), put that value in quotes: title: \"VP, Sales\""),
+    ("people:\n  - {id: a, name: A, title: VP, Sales: x}\n", (4, 33),
+     "unknown key 'Sales' in person 'a' (allowed: id,"),
+    ("people:\n  - {id: a, name: A, titel}\n", (4, 22),
+     "unknown key 'titel' in person 'a'; did you mean 'title'?"),
     ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
     ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
      "unknown key 'Level' in role 'x'; did you mean 'level'?"),

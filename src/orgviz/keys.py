@@ -37,9 +37,12 @@ _LIST_WORDS = {"person": "people", "persons": "people", "employees": "people",
                "positions": "people", "team": "teams", "role": "roles"}
 
 
-def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
+def unknown_key(key: object, allowed: tuple[str, ...], what: str,
+                cut: tuple[str, str] | None = None) -> str:
     """The message for a key of `what` (a mapping whose keys are `allowed`, one of the
-    tuples above) that is not one of them: where it belongs, or which key it means."""
+    tuples above) that is not one of them: where it belongs, or which key it means. `cut`:
+    the key and text before a key without a value, which may be the rest of that text
+    after a ',' that ended it in a {...} mapping (`{title: VP, Sales}`)."""
     if allowed is TOP_KEYS and key in ORG_KEY_SET:  # (`name: Acme` at the top)
         return f"'{key}' belongs in the org header: indent it under 'org:' (org: {{{key}: ...}})"
     if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
@@ -50,6 +53,10 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str) -> str:
         return one_line(f"unknown key '{key}' in {what}: a key needs a space after its ':', "
                         f"as in '{head}: {tail}'")
     meant = meant_key(key, allowed)
+    if cut is not None and not meant:
+        return one_line(f"unknown key '{key}' in {what}: if it goes on the '{cut[0]}' before "
+                        f"it (a ',' ends a value in {{...}}), put that value in quotes: "
+                        f"{cut[0]}: \"{cut[1]}, {key}\"")
     return one_line(f"unknown key '{key}' in {what}"
                     + (f"; did you mean '{meant}'?" if meant else "")
                     + f" (allowed: {', '.join(allowed)})")

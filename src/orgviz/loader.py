@@ -95,9 +95,17 @@ class _Collector:
 
 
 def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collector) -> None:
-    for key in mapping:
+    """Report each key of `mapping` that is not `allowed`."""
+    previous: tuple[str, Any, int] | None = None  # (the key before, its value and line)
+    for key, value in mapping.items():
+        line = mapping.key_locs[key].line
         if key not in allowed:
-            out.error(mapping.key_locs[key], unknown_key(key, allowed, what))
+            cut = None  # (`{title: VP, Sales}`: 'Sales' without a value, on the line of 'VP')
+            if value is None and previous and isinstance(previous[1], str) and (
+                    previous[2] == line):
+                cut = previous[:2]
+            out.error(mapping.key_locs[key], unknown_key(key, allowed, what, cut))
+        previous = (str(key), value, line)
 
 
 def _describe(value: Any) -> str:
