@@ -35,3 +35,8 @@ def test_duplicate_person_and_team_ids_fail_at_the_second_id(check):
 def test_message_names_the_first_use(org_file):
     problems = [p for p in validate(load(org_file(FAIL))) if p.rule == "duplicate-id"]
     assert "duplicate person id 'dana' (first used at line 7)" in problems[1].message
+
+
+def test_a_duplicate_team_id_asks_for_a_team_id_not_a_position_id(messages):
+    assert messages(FAIL, "duplicate-id")[0] == (
+        5, 10, "duplicate team id 'core' (first used at line 4): give each team its own id")

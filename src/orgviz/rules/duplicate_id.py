@@ -43,7 +43,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                 yield (item.at("id"),
                        f"duplicate {kind} id '{item.id}' (first used at line "
                        f"{original.at('id').line}{_other_file(original, item)}{by}): "
-                       "give each position its own id")
+                       f"give each {'position' if kind == 'person' else 'team'} its own id")
 
 
 def _by(original: Person) -> str:
