@@ -200,6 +200,10 @@ def test_cycle_reported_and_broken_with_keep_going(tmp_path: Path) -> None:
     org = write_and_load(result, tmp_path)
     assert org.by_id["b"].reports_to is None and org.by_id["c"].reports_to == "b"
     assert structure_errors(org) == []
+    # The cycle's top is not listed again among the people without a manager (it said "2
+    # people have no manager: 'a' (row 2), 'b' (row 3)" after the cycle's error at row 3).
+    result = run("cycle.csv", keep_going=True)
+    assert [(p.line, p.rule) for p in result.problems] == [(3, "cycle")]
 
 
 def test_forest_reported_and_allowed(tmp_path: Path) -> None:

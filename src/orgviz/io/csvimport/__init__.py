@@ -101,8 +101,9 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                else _linked_directly(imp, columns, direct, exact))
     people = written.people
     imp.report_tallies(table.shown)
-    # (a person whose manager was not found is a top too, but said so by unknown-manager)
-    unknown = {tuple(p[:3]) for p in imp.problems if p.rule == "unknown-manager"
+    # (a person whose manager was not found, or the first of a reporting cycle, is a top
+    # too, but said so by unknown-manager or cycle)
+    unknown = {tuple(p[:3]) for p in imp.problems if p.rule in ("unknown-manager", "cycle")
                and p.level == "error"}
     tops = [p for p in people if p.reports_to is None
             and (not unknown or tuple(p.at("reports_to")) not in unknown)]
