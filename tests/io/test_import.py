@@ -936,3 +936,18 @@ def test_utf16_without_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, codec:
     # A file that only starts with a NUL is no UTF-16: read as before, the NULs reported.
     path.write_bytes(b"\0\0id,name,manager\n1,Ada,\n")
     assert [p.rule for p in import_csv(path).problems if p.level == "warning"] == ["csv"]
+
+
+def test_quiet_strict_prints_the_rule_errors_that_fail_it(tmp_path: Path) -> None:
+    # (-q --strict exited 1 and printed nothing: -q left out the rules' findings, which only
+    # -v lists, and the summary line that counts them)
+    out = tmp_path / "f.yaml"
+    path = FIXTURES / "parentid_forest.csv"
+    result = CliRunner().invoke(main, ["import", str(path), "-q", "--strict", "-o", str(out)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:4:4: error [root] 'c' has no "
+                                                   "manager")
+    assert out.exists()  # (written all the same)
+    result = CliRunner().invoke(main, ["import", str(path), "-q", "-o", str(out)])
+    assert (result.exit_code, result.output) == (0, "")

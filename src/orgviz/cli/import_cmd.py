@@ -108,7 +108,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     problems = list(result.problems)
     if verbose:
         problems = sorted(problems + findings)
-    if quiet:
+    if quiet:  # (errors only; with --strict the rules' errors too: they fail the run)
+        if strict and not verbose:
+            problems = sorted(problems + [p for p in findings if p.level == "error"])
         problems = [p for p in problems if p.level == "error"]
     REPORTERS[fmt](problems, 1, sys.stderr, True)
     written = result.errors == 0 or keep_going
