@@ -951,3 +951,8 @@ def test_quiet_strict_prints_the_rule_errors_that_fail_it(tmp_path: Path) -> Non
     assert out.exists()  # (written all the same)
     result = CliRunner().invoke(main, ["import", str(path), "-q", "-o", str(out)])
     assert (result.exit_code, result.output) == (0, "")
+    # The formats for machines have no summary line either.
+    result = CliRunner().invoke(main, ["import", str(path), "-f", "github", "--strict", "-o",
+                                       str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"::error file={path},line=4,col=4,title=orgviz root::")

@@ -108,9 +108,10 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     problems = list(result.problems)
     if verbose:
         problems = sorted(problems + findings)
-    if quiet:  # (errors only; with --strict the rules' errors too: they fail the run)
-        if strict and not verbose:
-            problems = sorted(problems + [p for p in findings if p.level == "error"])
+    if strict and not verbose and (quiet or fmt != "text"):  # (no summary line counts the
+        # rules' errors that fail the run: they are listed)
+        problems = sorted(problems + [p for p in findings if p.level == "error"])
+    if quiet:
         problems = [p for p in problems if p.level == "error"]
     REPORTERS[fmt](problems, 1, sys.stderr, True)
     written = result.errors == 0 or keep_going
