@@ -342,10 +342,12 @@ class _OrgBuilder:
         self.files: list[str] = []
         self.docs: list[YMap] = []  # the files read, top first, each before its includes
         self.escaped: set[int] = set()  # the docs whose text holds a backslash (by id)
+        self.loaded: set[Path] = set()  # the real paths of the files read (each read once)
 
     def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool) -> YMap:
         """Read an org file and (after it) the files it includes, with their roles; `build`
         then makes the teams and people of them all, once every file's roles are known."""
+        self.loaded.add(chain[-1])
         doc, escapes = _read_file(path, shown)
         if escapes:
             self.escaped.add(id(doc))
@@ -549,6 +551,8 @@ class _OrgBuilder:
             cycle = " -> ".join([*(str(p.name) for p in chain[chain.index(target):]),
                                  target.name])
             self.out.error(loc, f"include cycle: {cycle}", rule="include")
+            return
+        if target in self.loaded:  # (two parts that both include a shared one: read once)
             return
         if _missing(target):
             self.out.error(loc, f"included file '{item}' does not exist", rule="include")

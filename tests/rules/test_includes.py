@@ -30,3 +30,21 @@ def test_cycle_and_root_across_files(tmp_path):
     root = found["root"]
     assert (root.file, root.line) == (str(tmp_path / "product.yaml"), 4)
     assert f"'ceo' ({top}:5) is already the top" in root.message
+
+
+def test_a_part_that_two_parts_include_is_read_once(tmp_path):
+    # (a monorepo's shared teams file, included by two parts: its teams were read twice and
+    # each reported as a duplicate of itself, "first used at line 3" of the same line)
+    files = {"org.yaml": "orgviz: 1\norg: {name: T}\ninclude: [a.yaml, b.yaml, a.yaml]\n"
+                         "people:\n  - {id: ceo, name: Ada King, role: ceo}\n",
+             "a.yaml": "orgviz: 1\ninclude: shared.yaml\npeople:\n"
+                       "  - {id: a, name: A, role: pm, reports_to: ceo, team: t}\n",
+             "b.yaml": "orgviz: 1\ninclude: [shared.yaml]\npeople:\n"
+                       "  - {id: b, name: B, role: pm, reports_to: ceo, team: t}\n",
+             "shared.yaml": "orgviz: 1\nteams:\n  - {id: t, name: T}\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    org = load(tmp_path / "org.yaml")
+    assert [p for p in validate(org) if p.level == "error"] == []
+    assert [t.id for t in org.teams] == ["t"] and [p.id for p in org.people] == ["ceo", "a", "b"]
+    assert sorted(org.files) == sorted(str(tmp_path / name) for name in files)
