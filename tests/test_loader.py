@@ -679,7 +679,8 @@ def test_every_duplicate_key_is_reported_then_what_stopped_reading(org_file):
         (6, 5, "duplicate-key", "duplicate key 'name' (first defined at line 5): YAML would "
                                 "keep only one of them; delete one"),
         (7, 37, "duplicate-key", "duplicate key 'reports_to' (first defined at column 22 of "
-                                 "this line): YAML would keep only one of them; delete one"),
+                                 "this line): YAML would keep only one of them; delete one (a "
+                                 "second manager goes in dotted_to)"),
         (8, 1, "duplicate-key", "duplicate key 'org' (first defined at line 2): YAML would keep "
                                 "only one of them; delete one, or merge the two mappings"),
         (9, 1, "duplicate-key", "duplicate key 'people' (first defined at line 3): YAML would "

@@ -496,9 +496,10 @@ def _duplicate(key: str, loc: SourceLoc, first: SourceLoc, value: Any) -> YamlEr
     """The problem of a key (with `value`) that its mapping already has (at `first`)."""
     where = (f"column {first.col} of this line" if first.line == loc.line
              else f"line {first.line}")
-    merge = {YList: ", or merge the two lists", YMap: ", or merge the two mappings"}
+    merge = {YList: ", or merge the two lists", YMap: ", or merge the two mappings"}.get(
+        type(value), " (a second manager goes in dotted_to)" if key == "reports_to" else "")
     return YamlError(loc, "duplicate-key", f"duplicate key '{key}' (first defined at {where}): "
-                     f"YAML would keep only one of them; delete one{merge.get(type(value), '')}")
+                     f"YAML would keep only one of them; delete one{merge}")
 
 
 def _alias_hint(name: str, anchors: dict[str, Any]) -> str:
