@@ -170,3 +170,21 @@ def test_the_roles_chart_counts_ftes_where_positions_have_them(tmp_path: Path) -
                      .replace(", fte: 1", ""), encoding="utf-8")
     org = load(plain)
     assert org_summary(org, collapse(org)).startswith("small · 4 people · ")
+
+
+def test_import_reads_a_decimal_comma_and_a_percentage(tmp_path: Path) -> None:
+    # (a semicolon CSV of a European spreadsheet writes 0,5; HR systems often give FTE %:
+    # each was "FTE '0,5' is not a number ...: left out")
+    path = tmp_path / "people.csv"
+    path.write_text("id;name;manager;FTE\n1;Ada;;1\n2;Bob;1;0,5\n3;Cy;1;80%\n4;Di;1;12,5 %\n"
+                    "5;Ed;1;100%\n6;Fa;1;1,000\n7;Gi;1;1.000,5\n8;Ha;1;0.6\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [p.fte for p in result.org.people] == [None, 0.5, 0.8, 0.125, None, None, None, 0.6]
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems] == [
+        (3, 4, "info", "FTE '0,5' read as 0.5: FTEs with a decimal comma or a percent sign "
+                       "(80% is 0.8) are read so"),
+        # (1,000 may be one or a thousand: refused, as a number with separators of both kinds)
+        (7, 4, "warning", "FTE '1,000' is not a number of full-time equivalents such as 1, 0.6 "
+                          "or 12.5: left out"),
+        (8, 4, "warning", "FTE '1.000,5' is not a number of full-time equivalents such as 1, "
+                          "0.6 or 12.5: left out")]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
 from orgviz.errors import OrgvizError
-from orgviz.fte import FTE_RANGE, fte_fault, out_of_range, parse_fte
+from orgviz.fte import FTE_RANGE, fte_fault, fte_text, out_of_range, parse_fte
 from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
@@ -296,8 +297,16 @@ class RowReader(CellReader, FlagReader):
         FTE of a position without one. A cell that is no number of full-time equivalents is
         a warning at the cell, and left out."""
         ftes: list[float | None] = []
+        said = False
         for r, value in enumerate(values):
             fte = None if value is None else parse_fte(value)
+            if fte is None and value is not None and not exact:
+                fte = _local_fte(value)
+                if fte is not None and not said:
+                    said = True
+                    self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "info", "csv",
+                                 f"FTE '{value}' read as {fte_text(fte)}: FTEs with a decimal "
+                                 "comma or a percent sign (80% is 0.8) are read so")
             if fte == 1 and not exact:
                 fte = None
             elif fte is None and value is not None:
@@ -407,6 +416,24 @@ def _column(table: CsvTable, at: int) -> Sequence[str]:
     if table.columns is not None:
         return table.columns[at]
     return [cells[at] if at < len(cells) else "" for _line, cells in table.rows]
+
+
+#: An FTE written with a decimal comma (0,5; not 1,000, which may be a thousand), or as a
+#: percentage of a full-time post (80%).
+_DECIMAL_COMMA = re.compile(r"([0-9]+),([0-9]{1,2}|[0-9]{4,})")
+_PERCENT = re.compile(r"([0-9]+(?:[.,][0-9]+)?) ?%")
+
+
+def _local_fte(cell: str) -> float | None:
+    """The FTE of a cell with a decimal comma or a percent sign, or None."""
+    comma = _DECIMAL_COMMA.fullmatch(cell)
+    if comma:
+        return parse_fte(f"{comma.group(1)}.{comma.group(2)}")
+    percent = _PERCENT.fullmatch(cell)
+    if percent:
+        number = parse_fte(percent.group(1).replace(",", "."))
+        return None if number is None else parse_fte(repr(round(number / 100, 9)))
+    return None
 
 
 def _exact_flag(cell: str | None) -> bool:
