@@ -51,6 +51,7 @@ def font_width(family: str = "DejaVu Sans") -> Callable[[str, float, bool], floa
 def test_only_text_with_letters_of_other_scripts_mixes_scripts() -> None:
     assert mixes_scripts("Omar ليلى") and mixes_scripts("王小明") and mixes_scripts("A 🚀")
     assert not mixes_scripts("José Ñúñez – Zoë, Ελένη, Ольга")
+    assert not mixes_scripts("David Cohen דוד כהן")  # (the chart's fonts have Hebrew)
     assert not mixes_scripts("Engineer \u2068x\u2069 \u200b")  # format characters only
 
 

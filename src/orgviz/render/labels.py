@@ -125,8 +125,11 @@ _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
 
 @lru_cache(maxsize=4096)
 def _foreign(char: str) -> bool:
-    """Whether `char` is a letter, digit or symbol of a script the chart's font may lack."""
-    return unicodedata.category(char)[0] in "LNS" and needs_shaping(char)
+    """Whether `char` is a letter, digit or symbol of a script the chart's font may lack.
+    Not Hebrew: Liberation Sans and Arial have it, so its lines keep their Latin."""
+    point = ord(char)
+    return (unicodedata.category(char)[0] in "LNS" and needs_shaping(char)
+            and not (0x0590 <= point <= 0x05FF or 0xFB1D <= point <= 0xFB4F))
 
 
 def mixes_scripts(text: str) -> bool:
