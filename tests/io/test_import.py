@@ -956,3 +956,20 @@ def test_quiet_strict_prints_the_rule_errors_that_fail_it(tmp_path: Path) -> Non
                                        str(out)])
     assert result.exit_code == 1
     assert result.output.startswith(f"::error file={path},line=4,col=4,title=orgviz root::")
+
+
+def test_manager_ids_written_as_decimals_find_whole_number_ids(tmp_path: Path) -> None:
+    # (pandas writes a column of ids with an empty cell as floats, 1.0, while the id column
+    # keeps 1: every manager was "not found")
+    path = tmp_path / "p.csv"
+    path.write_text("EmployeeId,Name,ManagerId,Dotted\n1,Ada,,\n2,Bob,1.0,\n3,Cy,2.00,1.0\n"
+                    "2.5,Di,1.0,\n4,Ed,2.5,\n5,Fa,7.0,\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(columns={"dotted_to": ["Dotted"]}, keep_going=True))
+    assert [(p.line, p.level, p.message) for p in result.problems if p.level != "warning"] == [
+        (1, "info", "3 manager references written as decimals ('1.0', '2.00') read as the ids "
+                    "of the whole numbers they write"),
+        (7, "error", "manager '7.0' not found: imported as a top")]
+    assert [(p.id, p.reports_to) for p in result.org.people] == [
+        ("1", None), ("2", "1"), ("3", "2"), ("2.5", "1"), ("4", "2.5"), ("5", None)]
+    assert result.org.by_id["3"].dotted_to == ("1",)
+    assert "read as" not in result.text  # (no comment on every row of such a column)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,13 @@ from orgviz.io.csvimport.values import TOP_MARKERS, _fold
 
 if TYPE_CHECKING:
     from orgviz.rules._common import Suggester
+
+
+#: A whole number written as a decimal ('2.0'): pandas writes a column of ids so when some
+#: cells are empty (the top's manager), while the id column keeps '2'.
+_WHOLE_AS_DECIMAL = re.compile(r"([0-9]+)\.0+")
+#: The note of a manager reference read as the id of the whole number it writes.
+DECIMAL_ID = "decimal"
 
 
 def _key(text: str) -> str:
@@ -67,6 +75,9 @@ class Resolver:
             same = self._same_id(raw)
             if same is not None:
                 return same, None
+        whole = _WHOLE_AS_DECIMAL.fullmatch(raw) if raw[-1:] == "0" else None
+        if whole is not None and whole.group(1) in self.ids:
+            return whole.group(1), DECIMAL_ID
         folded = _key(raw)
         if folded in TOP_MARKERS:
             return None, "top"

@@ -67,6 +67,9 @@ class ImporterState:
             "control": ("warning", "csv", "control characters removed in {n} values ({ex})"),
             "by-name": ("info", "manager-by-name",
                         "{n} manager references matched by name or email ({ex})"),
+            "decimal": ("info", "manager-by-name",
+                        "{n} manager references written as decimals ({ex}) read as the ids "
+                        "of the whole numbers they write"),
             "no-role": ("info", "no-role",
                         "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
                         "`titles:` to the org file, or a role column"),
@@ -86,7 +89,11 @@ class ImporterState:
                                .replace("as filled posts", "as a filled post")
                                .replace("posts not imported", "post not imported")
                                .replace("values", "value")
-                               .replace("references matched", "reference matched"))
+                               .replace("references matched", "reference matched")
+                               .replace("references written as decimals",
+                                        "reference written as a decimal")
+                               .replace("the ids of the whole numbers they write",
+                                        "the id of the whole number it writes"))
                 self.problem(SourceLoc(shown, 1, 1), level, rule, message)
 
     @staticmethod
