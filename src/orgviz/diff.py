@@ -636,9 +636,9 @@ def _unmirror(message: str, names: dict[str, str]) -> str:
 # --- drawing -------------------------------------------------------------------------------
 
 #: Accent color of a changed card by its kind of change; unchanged cards have no accent, so
-#: the changes stand out.
+#: the changes stand out. Moved is violet: the charts draw dotted lines blue.
 HIGHLIGHT = {"unlinked": "#C92A2A", "opened": "#E8590C", "added": "#2E9E44",
-             "filled": "#2E9E44", "moved": "#2F6FD0", "retitled": "#C98A00",
+             "filled": "#2E9E44", "moved": "#7048E8", "retitled": "#C98A00",
              "reteamed": "#C98A00", "renamed": "#C98A00", "idchanged": "#C98A00",
              "changed": "#8A8F98"}
 #: The legend's entries, in order, and the kinds each stands for (they share its color). A

@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from orgviz.cli import main
-from orgviz.diff import diff_orgs, summary
+from orgviz.diff import HIGHLIGHT, diff_orgs, summary
 from orgviz.loader import load
+from orgviz.render.themes import THEMES
 
 BEFORE = """\
 orgviz: 1
@@ -187,7 +188,9 @@ def test_cli_text_json_and_svg(tmp_path: Path) -> None:
     result = runner.invoke(main, ["diff", str(old), str(new), "-o", str(dot)])
     assert result.exit_code == 0
     text = dot.read_text(encoding="utf-8")
-    assert "#2F6FD0" in text  # lee moved: the moved accent
+    assert HIGHLIGHT["moved"] in text  # lee moved: the moved accent
+    # (violet: the dotted lines are drawn blue, and a blue accent read as one of them)
+    assert HIGHLIGHT["moved"] == "#7048E8" != THEMES["light"].dotted_line
     assert "moved from Sam" in text and "was Head of Product" in text
 
 
