@@ -257,3 +257,26 @@ def test_a_file_outside_any_repository_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == (f"orgviz: HEAD~1:{path}: not a git repository (or any of the "
                              "parent directories): .git\n")
+
+
+def test_a_renamed_file_rewritten_since_is_found_by_the_staged_rename(tmp_path: Path) -> None:
+    """`git mv`, then the file rewritten (under half of it the same): the rename is still one
+    in the index, and in the commit that records it."""
+    repo, git, env = _repo(tmp_path)
+    (repo / "my orgs").mkdir()
+    old = repo / "my orgs" / "ørg ü.yaml"
+    old.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    _commit(git, env, "v1")
+    subprocess.run([*git, "mv", "my orgs/ørg ü.yaml", "my orgs/nëw nåme.yaml"], check=True,
+                   env=env)
+    new = repo / "my orgs" / "nëw nåme.yaml"
+    new.write_text("orgviz: 1\norg: {name: Renamed Co, size: small}\npeople:\n"
+                   "  - {id: ceo, name: Ada Boss, title: Chief Executive Officer}\n"
+                   + "".join(f"  - {{id: p{i}, name: P {i}, title: PM, reports_to: ceo}}\n"
+                             for i in range(3)), encoding="utf-8")
+    for rev in ("HEAD", "HEAD~1"):  # (staged; then committed without the edits)
+        result = CliRunner().invoke(main, ["diff", "--git", rev, str(new)])
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[-1] == f"{rev}:{old} -> {new}: 3 added"
+        if rev == "HEAD":
+            subprocess.run([*git, "commit", "-qm", "renamed"], check=True, env=env)

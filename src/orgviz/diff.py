@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import tempfile
 from collections import Counter
@@ -525,20 +526,25 @@ def _included_paths(data: bytes, file: str) -> list[str]:
 
 def _renamed_from(rev: str, directory: str, name: str) -> str | None:
     """The path (relative to `directory`) that the file `name` of `directory` had at `rev`,
-    when git sees it renamed since (`git mv`, committed or not); None when it does not."""
+    when git sees it renamed since (`git mv`, committed or not); None when it does not.
+
+    `rev` is compared with the working tree, then with the index and then with HEAD: a
+    rename staged by `git mv` stays one in the index however much the file was edited since.
+    """
     prefix = _run_git(["rev-parse", "--show-prefix"], directory)
     if prefix.returncode != 0:
         return None
-    folder = prefix.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
-    # (no optional locks: `git diff` would otherwise refresh the index, taking its lock)
-    done = _run_git(["--no-optional-locks", "diff", "--no-ext-diff", "--no-relative", "-M",
-                     "--name-status", "-z", "--diff-filter=R", rev, "--"], directory)
-    if done.returncode != 0:
-        return None
-    fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
-    for status, before, after in zip(fields[::3], fields[1::3], fields[2::3], strict=False):
-        if status.startswith("R") and after == folder + name:
-            return os.path.relpath(before, folder or ".")
+    here = prefix.stdout.decode("utf-8", "surrogateescape").rstrip("\n") + name
+    for against in ([rev], ["--cached", rev], [rev, "HEAD"]):
+        # (no optional locks: `git diff` would otherwise refresh the index, taking its lock)
+        done = _run_git(["--no-optional-locks", "diff", "--no-ext-diff", "--no-relative",
+                         "-M", "--name-status", "-z", "--diff-filter=R", *against, "--"],
+                        directory)
+        fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+        for status, before, after in zip(fields[::3], fields[1::3], fields[2::3],
+                                         strict=False):
+            if done.returncode == 0 and status.startswith("R") and after == here:
+                return os.path.relpath(before, os.path.dirname(here) or ".")
     return None
 
 
@@ -557,7 +563,7 @@ def _fetch_top(rev: str, path: str) -> tuple[str, str, bytes]:
             raise OrgvizError(
                 f"{rev}:{path}: not in '{rev}': added since, or renamed and changed too much "
                 f"for git to see a rename; compare its old version by name: git show "
-                f"{rev}:OLD-PATH | orgviz diff - {path}") from None
+                f"{rev}:OLD-PATH | orgviz diff - {shlex.quote(path)}") from None
     display = os.path.normpath(os.path.join(os.path.dirname(path), before))
     return (os.path.normpath(os.path.join(base, before)), display,
             _git_show_relative(rev, base, before, display))
