@@ -973,3 +973,25 @@ def test_manager_ids_written_as_decimals_find_whole_number_ids(tmp_path: Path) -
         ("1", None), ("2", "1"), ("3", "2"), ("2.5", "1"), ("4", "2.5"), ("5", None)]
     assert result.org.by_id["3"].dotted_to == ("1",)
     assert "read as" not in result.text  # (no comment on every row of such a column)
+
+
+def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_file(
+        tmp_path: Path) -> None:
+    # (a second junior row under a missing post was asked "did you mean '1DD01-j1' (row 2)?",
+    # the card import made of the first; a people CSV given to --junior became cards of
+    # 'Junior posts', one a second top)
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Job Title,Reports to Senior Post\n"
+                      "1A,Ann,Director,XX\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
+                      "1DD01,EO,Analyst,2\n1DD01,EO,Adviser,1\n", encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [(p.line, p.message) for p in result.problems if p.rule == "unknown-manager"] == [
+        (2, "manager '1DD01' not found"), (3, "manager '1DD01' not found")]
+    with pytest.raises(OrgvizError) as caught:
+        import_csv(senior, ImportOptions(junior=str(senior)))
+    assert str(caught.value) == (
+        f"{senior}: a list of people, not grouped junior posts (it has an id column, 'Post "
+        "Unique Reference'): --junior takes an organogram's junior posts file ('Reporting "
+        "Senior Post', 'Grade', 'Generic Job Title', 'Number of Posts in FTE')")

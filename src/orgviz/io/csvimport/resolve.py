@@ -141,11 +141,15 @@ class Resolver:
         if self._suggest is None:
             from orgviz.rules._common import Suggester  # (only for a reference not found)
 
+            # Only the people file's rows can be managers (not the grouped posts of a
+            # --junior file), and an id made by import is in no cell: not suggested.
+            main = self.records[0].file if self.records else None
             for record in self.records:  # the first record of a name wins, as of an id
                 for known in (record.name, record.email):
-                    if known:
+                    if known and record.file == main:
                         self._rows.setdefault(known, record)
-            self._rows.update((pid, record) for pid, record in self.ids.items())
+            self._rows.update((pid, record) for pid, record in self.ids.items()
+                              if record.file == main and not record.generated)
             self._suggest = Suggester(self._rows)
         close = self._suggest.closest(raw, None)
         record = self._rows.get(close) if close else None
