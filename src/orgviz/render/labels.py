@@ -60,6 +60,44 @@ def dot_tooltip(text: str) -> str:
     return f'"{body}"'
 
 
+def right_to_left(text: str) -> bool:
+    """Whether the first strong character of `text` is right-to-left (Hebrew, Arabic, ...):
+    what makes a paragraph right-to-left (Unicode's bidi rules P2, P3)."""
+    if text.isascii():
+        return False
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def in_reading_order(line: str, paragraph: str | None = None) -> str:
+    """A line to draw: right-to-left between bidi isolates (U+2067 ... U+2069) when the first
+    strong character of its `paragraph` (the text it was wrapped from; else the line) is
+    right-to-left and the direction shows (`_direction_shows`), so that it reads right to
+    left as a whole, as a browser shows it with dir=auto: "ليلى حداد (CEO)" and
+    "مدير المنتج، EMEA" with (CEO) and EMEA at the left end, where a right-to-left reader
+    ends, not at the right, where they start; else as it is (an SVG's text runs left to
+    right, and a line all in Arabic or Hebrew looks the same both ways)."""
+    if right_to_left(paragraph or line) and _direction_shows(line):
+        return f"\u2067{line}\u2069"
+    return line
+
+
+def _direction_shows(line: str) -> bool:
+    """Whether a line reads differently left to right and right to left: it holds a
+    left-to-right letter, or it starts or ends with punctuation ("דוד כהן." ends with its
+    full stop at the left, right to left)."""
+    if not line:
+        return False
+    ends = (unicodedata.bidirectional(line[:1]), unicodedata.bidirectional(line[-1:]))
+    return (any(kind in ("ON", "CS", "ES", "ET") for kind in ends)
+            or any(unicodedata.bidirectional(char) == "L" for char in line))
+
+
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 

@@ -19,7 +19,7 @@ from orgviz.render.cards import (
 )
 from orgviz.render.chart import Card, Chart
 from orgviz.render.geometry import Box, Connector, Geometry, Point
-from orgviz.render.labels import ellipsize, text_width, wrap, xml_escape
+from orgviz.render.labels import ellipsize, in_reading_order, text_width, wrap, xml_escape
 from orgviz.render.themes import Theme, accent
 
 MARGIN = 28.0
@@ -90,7 +90,7 @@ def _text(x: float, y: float, content: str, size: float, fill: str, *, anchor: s
           bold: bool = False, italic: bool = False, spacing: float | None = None) -> str:
     return (f'<text x="{_n(x)}" y="{_n(y)}"'
             f'{_text_style(size, fill, anchor, bold, italic, spacing)}'
-            f'{xml_escape(content)}</text>')
+            f'{xml_escape(in_reading_order(content))}</text>')
 
 
 def rounded_path(points: tuple[Point, ...], radius: float = CORNER) -> str:
@@ -453,20 +453,22 @@ class _CardMaker:
         cx = n(w / 2)
         name_style = _text_style(NAME_SIZE, theme.muted if kind == "open" else theme.text,
                                  bold=True, italic=kind == "open")
+        paragraph = " ".join(text.name)
         for i, line in enumerate(text.name):
             parts.append(f'<text x="{cx}" y="{n(box.name_y(i))}"{name_style}'
-                         f'{xml_escape(line)}</text>')
+                         f'{xml_escape(in_reading_order(line, paragraph))}</text>')
         if text.title:
             title_style = _text_style(TITLE_SIZE, theme.muted)
             names = len(text.name)
+            paragraph = " ".join(text.title)
             for i, line in enumerate(text.title):
                 parts.append(f'<text x="{cx}" y="{n(box.title_y(i, names))}"{title_style}'
-                             f'{xml_escape(line)}</text>')
+                             f'{xml_escape(in_reading_order(line, paragraph))}</text>')
         if text.team:
             team_style = _text_style(TEAM_SIZE, theme.faint,
                                      italic=kind in ("rollup", "continued"))
             parts.append(f'<text x="{cx}" y="{n(box.team_y())}"{team_style}'
-                         f'{xml_escape(text.team)}</text>')
+                         f'{xml_escape(in_reading_order(text.team))}</text>')
         if text.dotted:  # a short dashed line, then the note, centred together
             y = box.note_y()
             x = (w - NOTE_MARK - text_width(text.dotted, TEAM_SIZE)) / 2
