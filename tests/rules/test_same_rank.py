@@ -34,3 +34,21 @@ def test_message(messages):
     assert messages(FAIL, "same-rank")[0][2] == (
         "'pm1' (Sam Ito, Product Manager) reports to 'pm0' (Dana Reyes, Product Manager) at "
         "the same rank (IC): point reports_to at someone more senior, or correct the roles")
+
+
+def test_a_report_of_an_assistant_is_left_to_assistant_with_reports(check):
+    # (one mistake, 'x' under the assistant 'ea', was an error and a same-rank warning, or
+    # with a senior 'x' a rank-inversion error, both saying to point reports_to elsewhere)
+    source = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: ea, name: Sam Ito, role: executive-assistant, assistant: true, reports_to: ceo}
+  - {id: x, name: Lee Park, role: engineer, reports_to: ea}
+  - {id: d, name: Kim Ode, role: director, reports_to: ea}
+  - {id: y, name: Ann Bo, role: engineer, reports_to: x}
+"""
+    assert check(source, "assistant-with-reports") == [(5, 67, "error")]
+    assert check(source, "same-rank") == [(8, 55, "warning")]
+    assert check(source, "rank-inversion") == []

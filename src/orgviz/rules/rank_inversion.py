@@ -2,7 +2,8 @@
 
 Ranks come from the role ladder (CEO > C-level > VP > Head > Director > Manager > Senior
 IC > IC > Associate); a combined role ranks at its most senior member. People whose rank
-is unknown are skipped, and so are assistants (an executive assistant reports to a CEO).
+is unknown are skipped, and so are assistants (an executive assistant reports to a CEO)
+and their reports (left to `assistant-with-reports`).
 
 Passes:
 

@@ -1,7 +1,8 @@
 """A person reports to a manager of the same rank.
 
 A PM reporting to a PM, or a VP to a VP, usually means a missing layer or a wrong role.
-Assistants and people whose rank is unknown are skipped.
+Assistants and people whose rank is unknown are skipped, and so are the reports of an
+assistant (left to `assistant-with-reports`).
 
 Passes:
 
