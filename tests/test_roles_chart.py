@@ -422,3 +422,24 @@ def test_cli_a_repeated_id_is_refused_with_its_place(run, org_file) -> None:
     assert result.stderr == (f"{dup}:6:10: error [duplicate-id] duplicate person id 'b' "
                              "(first used at line 5): give each position its own id\n")
     assert not Path("roles.svg").exists()
+
+
+def test_reports_through_a_manager_without_a_role_get_their_arrow(org_file) -> None:
+    """Product managers under someone whose title maps to no role report (through them) to
+    the CPO: their box had no arrow at all."""
+    org = load(org_file(
+        "orgviz: 1\norg: {name: Gap Co, size: small}\npeople:\n"
+        "  - {id: ceo, name: Ada, title: CEO}\n"
+        "  - {id: cpo, name: Bo, title: Chief Product Officer, reports_to: ceo}\n"
+        "  - {id: wiz, name: Cy, title: Chief Wizard of Journeys, reports_to: cpo}\n"
+        "  - {id: wiz2, name: Cy2, title: Keeper of Scrolls, reports_to: wiz}\n"
+        "  - {id: pm1, name: Di, title: Product Manager, reports_to: wiz2}\n"
+        "  - {id: pm2, name: Ed, title: Product Manager, reports_to: wiz}\n"
+        "  - {id: pm3, name: Fay, title: Senior Product Manager, reports_to: cpo}\n"
+        "  - {id: x, name: Gus, title: Looper, reports_to: y}\n"
+        "  - {id: y, name: Hal, title: Looper, reports_to: x}\n"
+        "  - {id: pm4, name: Ivy, title: Product Manager, reports_to: x}\n"))
+    graph = collapse(org)
+    assert dict(graph.solid) == {(("ceo",), ("cpo",)): 1, (("cpo",), ("pm",)): 2,
+                                 (("cpo",), ("senior-pm",)): 1}
+    assert graph.nodes[("pm",)].people == 3  # (pm4, under a loop of people without a role)

@@ -103,15 +103,28 @@ def collapse(org: Org) -> RoleGraph:
         node.open += person.vacant
     for pid in selected:
         person = by_id[pid]
-        manager = by_id.get(person.reports_to) if person.reports_to else None
-        if (manager is not None and manager.id in selected
-                and _key(manager, org) != _key(person, org)):
+        manager = _ladder_manager(person, by_id, selected)
+        if manager is not None and _key(manager, org) != _key(person, org):
             graph.solid[(_key(manager, org), _key(person, org))] += 1
         for dotted in person.dotted_to:
             other = by_id.get(dotted)
             if other is not None and other.id in selected and _key(other, org) != _key(person, org):
                 graph.dotted[(_key(other, org), _key(person, org))] += 1
     return graph
+
+
+def _ladder_manager(person: Person, by_id: dict[str, Person],
+                    selected: set[str]) -> Person | None:
+    """The nearest manager above `person` who is in the ladder: people between whose title
+    maps to no role are passed over (their reports' boxes were left without an arrow)."""
+    seen = {person.id}
+    manager = by_id.get(person.reports_to) if person.reports_to else None
+    while manager is not None and manager.id not in selected:
+        if manager.id in seen:  # (a cycle of people without a role)
+            return None
+        seen.add(manager.id)
+        manager = by_id.get(manager.reports_to) if manager.reports_to else None
+    return manager
 
 
 def leadership_chain(graph: RoleGraph) -> str:
