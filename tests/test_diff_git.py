@@ -280,3 +280,16 @@ def test_a_renamed_file_rewritten_since_is_found_by_the_staged_rename(tmp_path: 
         assert result.output.splitlines()[-1] == f"{rev}:{old} -> {new}: 3 added"
         if rev == "HEAD":
             subprocess.run([*git, "commit", "-qm", "renamed"], check=True, env=env)
+
+
+def test_a_file_missing_now_says_so_not_a_git_error(tmp_path: Path) -> None:
+    """It was 'HEAD:x.yaml: not a git repository' outside a repository, and git's 'does not
+    exist in HEAD' inside one, for a file that is not there now."""
+    repo, git, env = _repo(tmp_path)
+    (repo / "orgs" / "acme.yaml").write_text(TOP, encoding="utf-8")
+    _commit(git, env, "v1")
+    (repo / "orgs" / "acme.yaml").unlink()
+    for path in (repo / "orgs" / "acme.yaml", tmp_path / "nowhere" / "org.yaml"):
+        result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(path)])
+        assert result.exit_code == 2
+        assert result.output == f"orgviz: {path}: cannot read: No such file or directory\n"

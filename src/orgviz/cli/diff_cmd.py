@@ -62,9 +62,9 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         except OrgvizError as exc:
             fail(exc)
     try:
-        if rev is not None:
-            old = load_git_version(rev, files[0])
+        if rev is not None:  # (the file now first: a missing one is that, not a git error)
             new = load(files[0])
+            old = load_git_version(rev, files[0])
         else:
             old, new = load(files[0]), load(files[1])
     except OrgLoadError as exc:
