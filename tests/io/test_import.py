@@ -995,3 +995,16 @@ def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_f
         f"{senior}: a list of people, not grouped junior posts (it has an id column, 'Post "
         "Unique Reference'): --junior takes an organogram's junior posts file ('Reporting "
         "Senior Post', 'Grade', 'Generic Job Title', 'Number of Posts in FTE')")
+
+
+@pytest.mark.parametrize("name", ["out.csv", "Out.XLSX", "people.tsv"])
+def test_an_output_named_as_a_table_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    # (-o people2.csv wrote the org file's YAML into a file a spreadsheet would open)
+    out = tmp_path / name
+    result = CliRunner().invoke(main, ["import", str(FIXTURES / "visio.csv"), "-o", str(out)],
+                                prog_name="orgviz")
+    assert result.exit_code == 2
+    stem = str(out)[: -len(out.suffix)]
+    assert result.output == (f"orgviz import: -o {out}: import writes an org file (YAML): "
+                             f"name it {stem}.yaml (see 'orgviz import --help')\n")
+    assert not out.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -16,6 +17,9 @@ from orgviz.cli.common import (
 )
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS, summary_line
+
+#: Endings of table files: the org file import writes (YAML) is none (`-o people.csv`).
+_TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @click.command("import")
@@ -88,6 +92,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         fail(OrgvizError(f"--org-name {fault}: the org file would not load (an org's name is "
                          "1 to 500 characters, no control characters)"))
     refuse_to_overwrite(output, (csv_file, junior, teams_file, titles_file))
+    if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
+        raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
+                               f"{os.path.splitext(output)[0]}.yaml")
     overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
                  "name": list(name_cols), "title": [title] if title else [],
                  "team": [team] if team else [], "location": [location] if location else [],
