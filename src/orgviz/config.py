@@ -148,12 +148,22 @@ def _read_pyproject(path: Path) -> Config | None:
         return None
     if not isinstance(section, Mapping):
         raise ConfigError(f"{path}: [tool.orgviz] must be a table")
-    errors = [f"{path}: unknown orgviz setting '{key}' (known: rules)"
+    errors = [f"{path}: {_unknown_setting(key, '[tool.orgviz.rules]')}"
               for key in section if key != "rules"]
     settings = _from_mapping(section.get("rules"), str(path), errors)
     if errors:
         raise ConfigError(*errors)
     return Config(str(path), settings)
+
+
+def _unknown_setting(key: object, rules: str) -> str:
+    """The message of a setting that is not `rules`: a rule id belongs under `rules`."""
+    from orgviz.problem import did_you_mean
+    from orgviz.rules import RULES  # (only for a message)
+
+    if key in RULES:
+        return f"'{key}' is a rule: put it under {rules}"
+    return f"unknown orgviz setting '{key}'{did_you_mean(str(key), ['rules'])} (known: rules)"
 
 
 class _Errors:
@@ -175,15 +185,21 @@ def _read_yaml_config(path: Path) -> Config:
     try:
         doc = read_yaml(_read_text(path), shown)
     except YamlError as exc:
+        if exc.rule == "schema" and not exc.more:  # (empty, or comments only: no settings)
+            return Config(shown)
         raise ConfigError(*(f"{e.loc}: {e.message}" for e in exc.all())) from None
     if doc is None:
         return Config(shown)
     if not isinstance(doc, YMap):
         raise ConfigError(f"{shown}:1:1: a configuration file is a mapping with 'rules:'")
+    if "orgviz" in doc:  # (an org file given as --config: one line, not one a key)
+        raise ConfigError(f"{doc.key_locs['orgviz']}: this is an org file, not a configuration "
+                          "(which holds 'rules:' only): name it as a file to check, or move "
+                          "its 'rules:' into a configuration")
     errors = _Errors()
     for key in doc:
         if key != "rules":
-            errors.error(doc.key_locs[key], f"unknown orgviz setting '{key}' (known: rules)")
+            errors.error(doc.key_locs[key], _unknown_setting(key, "'rules:'"))
     settings = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                    errors)  # type: ignore[arg-type]
     found = errors.found + _setting_errors(settings)

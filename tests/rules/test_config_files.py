@@ -194,7 +194,7 @@ def test_the_api_raises_one_error_with_every_line(tmp_path):
     shown = str(tmp_path / ".orgviz.yaml")
     assert [line.split(": ")[0] for line in lines] == [
         f"{shown}:{place}" for place in ("1:1", "3:26", "4:3", "5:40", "6:10", "7:17", "7:37")]
-    assert lines[0].endswith("unknown orgviz setting 'rulez' (known: rules)")
+    assert lines[0].endswith("unknown orgviz setting 'rulez'; did you mean 'rules'? (known: rules)")
     assert lines[-2:] == (f"{shown}:7:17: level of rule 'root' must be off, error, warning or "
                           "info, not 'loud'",
                           f"{shown}:7:37: option 'allow-forest' of rule 'root' must be true or "
@@ -315,3 +315,26 @@ def test_a_bare_number_for_a_rule_with_one_option_suggests_the_option(tmp_path, 
     assert config_error(tmp_path, ".orgviz.yaml", "rules:\n  root: 1\n").endswith("not '1'")
     assert config_error(tmp_path, ".orgviz.yaml",
                         "rules:\n  profile-fit: 1\n").endswith("not '1'")
+
+
+@pytest.mark.parametrize("text", ["", "# rules to come\n", "~\n"])
+def test_an_empty_yaml_config_has_no_settings(tmp_path, text):
+    # (was "empty file: expected an org file")
+    (tmp_path / ".orgviz.yaml").write_text(text, encoding="utf-8")
+    assert load_config(start=tmp_path).rule_settings == ()
+
+
+@pytest.mark.parametrize(("name", "text", "says"), [
+    (".orgviz.yaml", "span-of-control: {max: 3}\n",
+     ".orgviz.yaml:1:1: 'span-of-control' is a rule: put it under 'rules:'"),
+    (".orgviz.yaml", "rule:\n  root: off\n",
+     ".orgviz.yaml:1:1: unknown orgviz setting 'rule'; did you mean 'rules'? (known: rules)"),
+    ("pyproject.toml", "[tool.orgviz]\nlayers = {max = 3}\n",
+     "pyproject.toml: 'layers' is a rule: put it under [tool.orgviz.rules]"),
+    # (an org file given as the configuration: one line, not one for each of its keys)
+    (".orgviz.yaml", "orgviz: 1\norg: {name: A}\npeople: []\nrules: {root: off}\n",
+     ".orgviz.yaml:1:1: this is an org file, not a configuration (which holds 'rules:' only): "
+     "name it as a file to check, or move its 'rules:' into a configuration"),
+])
+def test_a_misplaced_setting_says_where_it_belongs(tmp_path, name, text, says):
+    assert config_error(tmp_path, name, text) == f"{tmp_path}/{says}"
