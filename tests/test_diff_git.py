@@ -191,6 +191,11 @@ def test_a_symbolic_link_at_the_revision_is_followed(tmp_path: Path) -> None:
     assert result.output.splitlines()[-1] == f"HEAD:{link} -> {link}: 1 added"
     loop = repo / "orgs" / "loop.yaml"
     result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(loop)])
+    assert result.exit_code == 2  # (the loop as it is now cannot be read either)
+    assert result.output == f"orgviz: {loop}: cannot read: symlink loop\n"
+    loop.unlink()  # (a file now; a loop at HEAD)
+    loop.write_text(real.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(loop)])
     assert result.exit_code == 2
     assert result.output == (f"orgviz: HEAD:{loop}: more than 40 symbolic links at "
                              "HEAD (a loop?)\n")
