@@ -298,3 +298,11 @@ def test_a_file_missing_now_says_so_not_a_git_error(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(path)])
         assert result.exit_code == 2
         assert result.output == f"orgviz: {path}: cannot read: No such file or directory\n"
+
+
+def test_standard_input_with_git_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD\n~1", "-"], input="orgviz: 1\n")
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: --git: give the org file's path in the "
+                             "repository, not - (standard input has no place in git to "
+                             "compare it with)\n")

@@ -50,6 +50,9 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)
     if len(files) != expected:
         fail(OrgvizError("give OLD and NEW files, or --git REV and one FILE"))
+    if rev is not None and files[0] == "-":
+        fail(OrgvizError("--git: give the org file's path in the repository, not - "
+                         "(standard input has no place in git to compare it with)"))
     if output == "-":  # (before any work)
         fail(OrgvizError("-o - : the report of changes is what goes to stdout; -o names the "
                          "chart file to draw (.svg, .png, .pdf or .dot)"))
