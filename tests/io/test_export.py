@@ -239,3 +239,32 @@ def test_markdown_of_another_format_than_mermaid_is_a_usage_error(tmp_path: Path
     assert result.output == (f"orgviz export: --markdown wraps Mermaid in a Markdown fence: it "
                              f"takes --format mermaid, not {fmt} (see 'orgviz export --help')\n")
     assert not out.exists()
+
+
+def test_the_format_is_the_one_the_output_name_ends_in(tmp_path: Path) -> None:
+    # (`export org.yaml -o org.csv` was "missing option '--format'"; `-f json -o org.csv`
+    # wrote JSON into a file named .csv)
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    for name, start in (("org.CSV", "id,name,"), ("org.json", "{"), ("org.mmd", "%% "),
+                        ("org.graphml", "<?xml")):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["export", str(path), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").startswith(start)
+    out = tmp_path / "data.csv"
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "json", "-o", str(out)],
+                                prog_name="orgviz")
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output == (f"orgviz export: -o {out} names a CSV file, but --format is json: "
+                             f"name the file {tmp_path / 'data'}.json, or leave out --format "
+                             "(see 'orgviz export --help')\n")
+    for args in ([], ["-o", str(tmp_path / "org.txt")]):
+        result = CliRunner().invoke(main, ["export", str(path), *args], prog_name="orgviz")
+        assert result.exit_code == 2
+        assert result.output == ("orgviz export: missing option '--format' / '-f'. Choose "
+                                 "from: mermaid, json, csv, graphml (see 'orgviz export "
+                                 "--help')\n")
+    out = tmp_path / "org.txt"  # (an ending that names no format takes any)
+    assert CliRunner().invoke(main, ["export", str(path), "-f", "csv", "-o", str(out)]
+                              ).exit_code == 0

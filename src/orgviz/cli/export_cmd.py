@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from orgviz.cli.common import FilePath, fail, load_whole, refuse_to_overwrite
 from orgviz.errors import OrgvizError
 
 FORMATS = ("mermaid", "json", "csv", "graphml")
+#: The format an -o name's ending stands for (`-o org.csv`: --format csv).
+FORMAT_OF_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".json": "json", ".csv": "csv",
+                    ".graphml": "graphml"}
+
+
+def _format(fmt: str | None, output: str | None) -> str:
+    """The format asked for: --format, or the one -o's ending stands for; a usage error
+    when there is none, or when --format and -o's ending name two formats."""
+    suffix = os.path.splitext(output or "")[1].lower()
+    named = FORMAT_OF_SUFFIX.get(suffix)
+    if fmt is None and named is None:
+        raise click.UsageError("missing option '--format' / '-f'. Choose from: mermaid, json, "
+                               "csv, graphml")  # (as click says it; --help names the endings)
+    if fmt is not None and named is not None and named != fmt:
+        raise click.UsageError(f"-o {output} names a {_SHOWN[named]} file, but --format is "
+                               f"{fmt}: "
+                               f"name the file {os.path.splitext(output or '')[0]}"
+                               f"{_SUFFIX_OF_FORMAT[fmt]}, or leave out --format")
+    return fmt or named or ""
+
+
+_SHOWN = {"mermaid": "Mermaid", "json": "JSON", "csv": "CSV", "graphml": "GraphML"}
+_SUFFIX_OF_FORMAT = {"mermaid": ".mmd", "json": ".json", "csv": ".csv", "graphml": ".graphml"}
 
 
 @click.command("export")
 @click.argument("file", type=FilePath("org"))
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), required=True,
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
               help="mermaid: flowchart text for Markdown; json: node-link JSON; csv: the "
-                   "layout `orgviz import` reads back; graphml: for Gephi, yEd, networkx.")
+                   "layout `orgviz import` reads back; graphml: for Gephi, yEd, networkx. "
+                   "Default: the one -o's ending names (.mmd, .json, .csv, .graphml).")
 @click.option("-o", "--output", type=FilePath("output"),
               help="File to write (default: stdout).")
 @click.option("--markdown", is_flag=True, help="Mermaid: wrap in a ```mermaid fence.")
 @click.option("--root", metavar="ID",
               help="Export only this person and everyone below them (they become the top).")
-def command(file: str, fmt: str, output: str | None, markdown: bool,
+def command(file: str, fmt: str | None, output: str | None, markdown: bool,
             root: str | None) -> None:
     """Export the org FILE to another format.
 
@@ -30,6 +56,7 @@ def command(file: str, fmt: str, output: str | None, markdown: bool,
     from orgviz.io.export import EXPORTERS, subtree
     from orgviz.io.files import write_output
 
+    fmt = _format(fmt, output)
     if markdown and fmt != "mermaid":  # (ignored, the file would not be what was asked)
         raise click.UsageError(f"--markdown wraps Mermaid in a Markdown fence: it takes "
                                f"--format mermaid, not {fmt}")
