@@ -1008,3 +1008,23 @@ def test_an_output_named_as_a_table_is_a_usage_error(tmp_path: Path, name: str) 
     assert result.output == (f"orgviz import: -o {out}: import writes an org file (YAML): "
                              f"name it {stem}.yaml (see 'orgviz import --help')\n")
     assert not out.exists()
+
+
+def test_a_manager_written_as_name_and_id_in_parentheses(tmp_path: Path) -> None:
+    # (Workday reports show a worker as 'Ana Ruiz (21002)': every manager was "not found")
+    path = tmp_path / "p.csv"
+    path.write_text("Employee ID,Worker,Manager\n21001,Logan McNeil,\n"
+                    "21002,Ana Ruiz,Logan McNeil (21001)\n21003,Bo Li,\"Ruiz, Ana (21002)\"\n"
+                    "21004,Cy Oh,Bob Other (21001)\n21005,Di Ma,Ana Ruiz (99)\n",
+                    encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [(p.line, p.level, p.message) for p in result.problems if p.level != "warning"] == [
+        (1, "info", "2 manager references written as a name and an id in parentheses "
+                    "('Logan McNeil (21001)', 'Ruiz, Ana (21002)') read as that id"),
+        # (a name and an id that disagree are no reference to guess from)
+        (5, "error", "manager 'Bob Other (21001)' not found: imported as a top; '21001' is "
+                     "the id of 'Logan McNeil' (row 2)"),
+        (6, "error", "manager 'Ana Ruiz (99)' not found: imported as a top; did you mean "
+                     "'Ana Ruiz' (row 3)?")]
+    assert [(p.id, p.reports_to) for p in result.org.people][:3] == [
+        ("21001", None), ("21002", "21001"), ("21003", "21002")]

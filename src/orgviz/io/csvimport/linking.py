@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from orgviz.io.csvimport.order import unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
-from orgviz.io.csvimport.resolve import DECIMAL_ID, Resolver
+from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import ELIMINATED_POST
 
@@ -118,8 +118,8 @@ class Linker(ImporterState):
             return None
         target, how = resolve(raw)
         if target is not None:
-            if how == DECIMAL_ID:  # (no note: every row of such a column would have one)
-                self.tally("decimal", raw)
+            if how in (DECIMAL_ID, NAMED_ID):  # (no note: every row of such a column would
+                self.tally(how, raw)              # have one)
             elif how:
                 record.notes.append(how)
                 if "history row" in how:

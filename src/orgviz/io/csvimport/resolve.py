@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 _WHOLE_AS_DECIMAL = re.compile(r"([0-9]+)\.0+")
 #: The note of a manager reference read as the id of the whole number it writes.
 DECIMAL_ID = "decimal"
+#: A name and an id in parentheses: `Ana Ruiz (21002)`.
+_NAME_AND_ID = re.compile(r"(.*\S)\s*\(([^()]+)\)")
+#: The note of a manager reference read as the id in its parentheses.
+NAMED_ID = "named-id"
 
 
 def _key(text: str) -> str:
@@ -90,7 +94,21 @@ class Resolver:
                 return found[0], f"manager '{raw}' matched by {what}"
             if found:
                 return None, self._ambiguous(raw, what, found)
+        named = self._named_id(raw) if raw[-1:] == ")" else None
+        if named is not None:
+            return named, NAMED_ID
         return self._last_first(raw)
+
+    def _named_id(self, raw: str) -> str | None:
+        """The id of a reference written as a name and an id in parentheses (`Ana Ruiz
+        (21002)`, as Workday reports show workers) when that id's person has that name."""
+        match = _NAME_AND_ID.fullmatch(raw)
+        record = self.ids.get(match.group(2).strip()) if match else None
+        if match is None or record is None or record.generated or not record.name:
+            return None
+        name = _key(match.group(1))
+        last, _comma, first = match.group(1).partition(",")
+        return record.id if _key(record.name) in (name, _key(f"{first} {last}")) else None
 
     def _same_id(self, raw: str) -> str | None:
         """The id that is the same text as `raw` in another Unicode form, if any."""
@@ -138,6 +156,11 @@ class Resolver:
         """"; did you mean 'Bob Day' (row 3)?" for the id, name or email closest to a manager
         reference that names nobody (not the asker's own), or "" (rules.Suggester: cheap,
         and quiet once a file has many unknown references)."""
+        match = _NAME_AND_ID.fullmatch(raw) if raw[-1:] == ")" else None
+        named = self.ids.get(match.group(2).strip()) if match else None
+        if named is not None and named.id != asker and not named.generated:
+            return (f"; '{named.id}' is the id of '{named.name or named.id}' (row "
+                    f"{named.line})")
         if self._suggest is None:
             from orgviz.rules._common import Suggester  # (only for a reference not found)
 

@@ -70,6 +70,9 @@ class ImporterState:
             "decimal": ("info", "manager-by-name",
                         "{n} manager references written as decimals ({ex}) read as the ids "
                         "of the whole numbers they write"),
+            "named-id": ("info", "manager-by-name",
+                         "{n} manager references written as a name and an id in parentheses "
+                         "({ex}) read as that id"),
             "no-role": ("info", "no-role",
                         "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
                         "`titles:` to the org file, or a role column"),
@@ -90,6 +93,8 @@ class ImporterState:
                                .replace("posts not imported", "post not imported")
                                .replace("values", "value")
                                .replace("references matched", "reference matched")
+                               .replace("references written as a name",
+                                        "reference written as a name")
                                .replace("references written as decimals",
                                         "reference written as a decimal")
                                .replace("the ids of the whole numbers they write",
