@@ -11,7 +11,8 @@ from renderkit import SMALL
 from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.model import Org
-from orgviz.render.chart import BANDS, Link, View, build_chart
+from orgviz.render import render
+from orgviz.render.chart import BANDS, MAX_LEGEND, Link, View, build_chart
 from orgviz.validate import validate
 
 
@@ -239,3 +240,18 @@ def test_an_email_given_for_an_id_gets_the_id_to_write() -> None:
     assert str(caught.value).endswith(
         "no person with id 'AMARA@tidewater.test' (--root); it is the email of "
         "'amara-okafor': write --root amara-okafor")
+
+
+def test_teams_past_the_legends_room_are_counted_in_it(org_file: Callable[..., Path]) -> None:
+    teams = "".join(f"  - {{id: t{i}, name: Team {i}, lead: p{i}}}\n" for i in range(30))
+    people = "".join(f"  - {{id: p{i}, name: P {i}, title: Director of Sales, "
+                     f"reports_to: ceo, team: t{i}}}\n" for i in range(30))
+    org = load(org_file("orgviz: 1\norg: {name: Teams, size: small}\nteams:\n" + teams
+                        + "people:\n  - {id: ceo, name: C, title: CEO}\n" + people))
+    chart = build_chart(org)
+    assert [label for label, _ in chart.legend] == [f"Team {i}" for i in range(MAX_LEGEND)]
+    assert chart.legend_more == 30 - MAX_LEGEND
+    # (the legend stopped at 24 teams and said nothing of the others' colors)
+    svg = render(org).decode()
+    assert f">+{30 - MAX_LEGEND} more (named on their cards)</text>" in svg
+    assert build_chart(org, View(color_by="none")).legend_more == 0

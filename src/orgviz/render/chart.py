@@ -92,6 +92,7 @@ class Chart:
     rows: tuple[str, ...] = ()  # label of each level row; "" for a row without a level
     legend: tuple[tuple[str, str], ...] = ()  # (label, color)
     legend_title: str = ""
+    legend_more: int = 0  # teams of the chart left out of the legend (past MAX_LEGEND)
     color_by: str = "team"
     direction: str = "TB"
     notes: tuple[str, ...] = field(default=(), compare=False)
@@ -441,8 +442,9 @@ class _Builder:
         legend, legend_title = self._legend(cards, colors)
         return Chart(
             title=clean(self.org.name) or "Org chart", subtitle=self._subtitle(cards),
-            cards=tuple(cards), links=tuple(links), rows=rows_labels, legend=legend,
-            legend_title=legend_title, color_by=self.view.color_by,
+            cards=tuple(cards), links=tuple(links), rows=rows_labels, legend=legend[:MAX_LEGEND],
+            legend_title=legend_title, legend_more=max(len(legend) - MAX_LEGEND, 0),
+            color_by=self.view.color_by,
             direction=self.view.direction, notes=tuple(self.notes),
             stack_rows=self.view.stack_rows,
         )
@@ -659,7 +661,7 @@ class _Builder:
             seen = set(present)
             order = [tid for tid in colors if tid in seen]
             entries = [(self._team_name(tid), colors[tid]) for tid in order]
-            return tuple(entries[:MAX_LEGEND]), "Teams"
+            return tuple(entries), "Teams"
         if by == "level":
             bands = sorted({card.band for card in cards if card.band is not None})
             colors_ = self.theme.level_colors

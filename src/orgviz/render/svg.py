@@ -207,6 +207,11 @@ class _Canvas:
                     fill=swatch))
                 items.append(_text(x + 16, y, label, LEGEND_SIZE, theme.muted, anchor="start"))
                 x += need
+            if chart.legend_more:  # the colors of the others are explained on their cards
+                more = f"+{chart.legend_more:,} more (named on their cards)"
+                if x + text_width(more, LEGEND_SIZE) > self.margin + width and x > start:
+                    x, y = start, y + LEGEND_LINE
+                items.append(_text(x, y, more, LEGEND_SIZE, theme.faint, anchor="start"))
         keys = self.key_entries()
         if keys:
             y += LEGEND_LINE
