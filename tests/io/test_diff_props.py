@@ -102,3 +102,54 @@ def test_a_team_id_renamed_is_one_change(org: tuple) -> None:
     before = _text(managers, titles, teams, ids)
     after = _text(managers, titles, teams, ids, ("t0", "renamed", "t2"))
     assert _kinds(before, after) == [("team-idchanged", "renamed")]
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> str:
+    """An org file of up to 8 positions drawn from a small pool of ids, names, titles,
+    managers (some missing, some cycles), teams and vacancies."""
+    ids = draw(st.lists(st.sampled_from([f"p{i}" for i in range(10)]), min_size=1,
+                        max_size=8, unique=True))
+    team_ids = draw(st.lists(st.sampled_from(["t0", "t1", "t2", "t3"]), max_size=3,
+                             unique=True))
+    lines = ["orgviz: 1", "org: {name: Gen, size: small}"]
+    if team_ids:
+        lines.append("teams:")
+        lines += [f"  - {{id: {tid}, name: {draw(st.sampled_from(['A', 'B', 'C']))}}}"
+                  for tid in team_ids]
+    lines.append("people:")
+    for pid in ids:
+        fields = [f"id: {pid}", f"title: {draw(st.sampled_from(TITLES))}"]
+        if draw(st.booleans()):
+            fields.append("vacant: true")
+        else:
+            fields.append(f"name: {draw(st.sampled_from(['Ann', 'Bo', 'Cy', 'Di']))}")
+        boss = draw(st.sampled_from([None, "p0", "p1", "p2", "ghost"]))
+        if boss and boss != pid:
+            fields.append(f"reports_to: {boss}")
+        if draw(st.booleans()):
+            fields.append(f"team: {draw(st.sampled_from(['t0', 't1', 't2', 't3']))}")
+        lines.append("  - {" + ", ".join(fields) + "}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(versions(), versions())
+def test_any_two_versions_give_a_consistent_report(before: str, after: str) -> None:
+    """Every change names a position or team of either version; a version against itself
+    has no change; the text report is a line per change and a summary line."""
+    from orgviz.diff import TEAM_KINDS, format_text, summary
+
+    with tempfile.TemporaryDirectory() as folder:
+        old_path, new_path = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old_path.write_text(before, encoding="utf-8")
+        new_path.write_text(after, encoding="utf-8")
+        old, new = load(old_path), load(new_path)
+    changes = diff_orgs(old, new)
+    for change in changes:
+        known = ({*old.teams_by_id, *new.teams_by_id} if change.kind in TEAM_KINDS
+                 else {*old.by_id, *new.by_id})
+        assert change.id in known, change
+    assert sum(summary(changes).values()) == len(changes)
+    assert len(format_text(changes, "a", "b").splitlines()) == len(changes) + 1
+    assert diff_orgs(new, new) == []
