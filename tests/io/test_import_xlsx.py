@@ -337,3 +337,18 @@ def test_a_sheet_with_a_header_and_no_rows_names_the_other_sheets(tmp_path: Path
     assert [(p.line, p.col, p.message) for p in caught.value.problems] == [
         (2, 1, "sheet 'Summary' has a header but no rows: nothing to import (the others: "
                "'People'; --sheet picks one)")]
+
+
+def test_excel_error_cells_read_as_empty_with_a_warning(tmp_path: Path) -> None:
+    # (a failed lookup's '#N/A' was imported as a person's name, '#REF!' as a team)
+    rows = [["Title row"], HEADER, *ROWS[:3]]
+    rows[3] = [1001, "#N/A", "#N/A", "VP of Product", "#REF!", 1000]
+    book = workbook(tmp_path / "people.xlsx", {"People": rows})
+    result = import_csv(book)
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems
+            if p.level == "warning"] == [
+        (4, 2, "warning", "the cell holds the Excel error #N/A and 2 more: read as empty (a "
+                          "formula that failed; fix it in the workbook)")]
+    person = result.org.by_id["1001"]
+    assert (person.name, person.team, person.vacant) == (None, None, True)
+    assert "#N/A" not in result.text and "#REF!" not in result.text
