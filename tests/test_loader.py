@@ -332,6 +332,10 @@ SCHEMA_CASES = [
      "unknown key 'Sales' in person 'a' (allowed: id,"),
     ("people:\n  - {id: a, name: A, titel}\n", (4, 22),
      "unknown key 'titel' in person 'a'; did you mean 'title'?"),
+    # (a person's key indented out of its entry, to the top of the file)
+    ("people:\n- id: a\n  name: A\nreports_to: b\n", (6, 1), "'reports_to' is a key of a "
+     "person, at the top of the file here: indent it as the keys of the entry above it are"),
+    ("people:\n- id: a\n  name: A\ntitle: CEO\n", (6, 1), "'title' is a key of a person"),
     ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
     ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
      "unknown key 'Level' in role 'x'; did you mean 'level'?"),
@@ -710,3 +714,12 @@ def test_anchors_that_aliases_use_are_no_problem(org_file):
                         "  - {id: b, name: *n, title: *t, reports_to: a}\n"))
     assert org.load_problems == ()
     assert [(p.name, p.title) for p in org.people] == [("A", "Engineer"), ("Team T", "Engineer")]
+
+
+def test_a_top_level_name_after_the_header_is_a_persons_key(org_file):
+    org = load(org_file("people:\n- id: a\n  reports_to: b\nname: A\n", header=True))
+    assert sorted((p.line, p.col, p.message) for p in org.load_problems) == [
+        (4, 3, "person 'a' has no 'name': write the person's name (an open position has "
+               "'vacant: true' and no name)"),
+        (6, 1, "'name' is a key of a person, at the top of the file here: indent it as the keys "
+               "of the entry above it are")]

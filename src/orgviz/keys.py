@@ -38,16 +38,23 @@ _LIST_WORDS = {"person": "people", "persons": "people", "employees": "people",
 
 
 def unknown_key(key: object, allowed: tuple[str, ...], what: str,
-                cut: tuple[str, str] | None = None) -> str:
+                cut: tuple[str, str] | None = None, after_entries: bool = False) -> str:
     """The message for a key of `what` (a mapping whose keys are `allowed`, one of the
     tuples above) that is not one of them: where it belongs, or which key it means. `cut`:
     the key and text before a key without a value, which may be the rest of that text
-    after a ',' that ended it in a {...} mapping (`{title: VP, Sales}`)."""
-    if allowed is TOP_KEYS and key in ORG_KEY_SET:  # (`name: Acme` at the top)
+    after a ',' that ended it in a {...} mapping (`{title: VP, Sales}`); `after_entries`:
+    whether the key comes after a list of entries (`people:`), as a key of its last entry
+    indented too little does."""
+    if allowed is TOP_KEYS and key in ORG_KEY_SET and not (
+            after_entries and key in _PERSON_KEY_SET):
         return f"'{key}' belongs in the org header: indent it under 'org:' (org: {{{key}: ...}})"
     if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
         return (f"'{key}' belongs in the org file that includes this one (an included file "
                 f"holds {', '.join(allowed)})")
+    if (allowed is TOP_KEYS or allowed is INCLUDED_KEYS) and after_entries and (
+            key in _PERSON_KEY_SET and key not in _LIST_WORDS):  # (`team:` for `teams:`)
+        return (f"'{key}' is a key of a person, at the top of the file here: indent it as the "
+                "keys of the entry above it are")
     if _unspaced(key, allowed):
         head, _, tail = str(key).partition(":")
         return one_line(f"unknown key '{key}' in {what}: a key needs a space after its ':', "

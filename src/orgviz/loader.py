@@ -97,6 +97,7 @@ class _Collector:
 def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collector) -> None:
     """Report each key of `mapping` that is not `allowed`."""
     previous: tuple[str, Any, int] | None = None  # (the key before, its value and line)
+    after_entries = False  # (whether a key before held a list of entries: `people:`)
     for key, value in mapping.items():
         line = mapping.key_locs[key].line
         if key not in allowed:
@@ -104,8 +105,10 @@ def _check_keys(mapping: YMap, allowed: tuple[str, ...], what: str, out: _Collec
             if value is None and previous and isinstance(previous[1], str) and (
                     previous[2] == line):
                 cut = previous[:2]
-            out.error(mapping.key_locs[key], unknown_key(key, allowed, what, cut))
+            out.error(mapping.key_locs[key],
+                      unknown_key(key, allowed, what, cut, after_entries))
         previous = (str(key), value, line)
+        after_entries = after_entries or (isinstance(value, YList) and bool(value))
 
 
 def _describe(value: Any) -> str:
