@@ -1028,3 +1028,20 @@ def test_a_manager_written_as_name_and_id_in_parentheses(tmp_path: Path) -> None
                      "'Ana Ruiz' (row 3)?")]
     assert [(p.id, p.reports_to) for p in result.org.people][:3] == [
         ("21001", None), ("21002", "21001"), ("21003", "21002")]
+
+
+def test_role_cells_written_as_words_give_their_ladder_roles(tmp_path: Path) -> None:
+    # (a role column of 'CEO' or 'Senior Engineer' was dropped without a word when the row
+    # had a title: only role ids, 'ceo', were read)
+    path = tmp_path / "p.csv"
+    path.write_text('id,name,manager,role,title\n1,Ada,,CEO,Boss\n2,Bob,1,"VP, Product",VP\n'
+                    "3,Cy,1,Senior Engineer,Eng\n4,Di,1,pm;ic,PM\n5,Ed,1,Wizard,Magic\n"
+                    "6,Fa,1,Guru,\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.id, p.roles, p.title) for p in result.org.people if p.role_source == "explicit"
+            ] == [("1", ("ceo",), "Boss"), ("2", ("vp-product",), "VP"),
+                  ("3", ("senior-engineer",), "Eng"), ("4", ("pm", "ic"), "PM")]
+    assert next(p.message for p in result.problems if p.level == "info") == (
+        "1 role value names no role of the ladder ('Wizard'): left out (the title gives the "
+        "role)")
+    assert result.org.by_id["6"].title == "Guru"  # (no title: the role cell is the title)

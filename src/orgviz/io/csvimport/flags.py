@@ -24,9 +24,24 @@ from orgviz.io.csvimport.values import (
     _folded,
     _maybe_placeholders,
     add_note,
+    slug,
     split_ids,
 )
 from orgviz.roles import DEFAULT_LADDER
+
+
+def _ladder_roles(text: str) -> tuple[str, ...] | None:
+    """The ladder roles a role cell names: role ids (`pm;ic`), or role ids written as words
+    (`CEO`, `Senior Engineer`, `VP, Product`); None when it names none."""
+    roles = DEFAULT_LADDER.roles
+    ids = split_ids(text.replace(",", ";"))
+    if all(i in roles for i in ids):
+        return ids
+    words = tuple(slug(i) for i in ids)
+    if all(w in roles for w in words):
+        return words
+    whole = slug(text)
+    return (whole,) if whole in roles else None
 
 
 class FlagReader(ImporterState):
@@ -59,13 +74,14 @@ class FlagReader(ImporterState):
                 if not text:
                     continue
                 if text not in split:
-                    ids = split_ids(text.replace(",", ";"))
-                    split[text] = ids if all(i in DEFAULT_LADDER.roles for i in ids) else None
+                    split[text] = _ladder_roles(text)
                 found = split[text]
                 if found is not None:
                     roles[r] = found
                 elif titles[r] is None:
                     titles[r] = text
+                else:  # (the title gives the role)
+                    self.tally("role-dropped", text)
         dotted_values = get("dotted_to")
         dotted = _each(dotted_values, lambda v: split_ids(v.replace(",", ";")) if v else (), n)
         history: Iterable[str | None] = repeat(None, n)

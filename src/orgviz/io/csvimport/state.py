@@ -73,6 +73,9 @@ class ImporterState:
             "named-id": ("info", "manager-by-name",
                          "{n} manager references written as a name and an id in parentheses "
                          "({ex}) read as that id"),
+            "role-dropped": ("info", "no-role",
+                             "{n} role values name no role of the ladder ({ex}): left out "
+                             "(the title gives the role)"),
             "no-role": ("info", "no-role",
                         "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
                         "`titles:` to the org file, or a role column"),
@@ -93,6 +96,7 @@ class ImporterState:
                                .replace("posts not imported", "post not imported")
                                .replace("values", "value")
                                .replace("references matched", "reference matched")
+                               .replace("role value name no", "role value names no")
                                .replace("references written as a name",
                                         "reference written as a name")
                                .replace("references written as decimals",
