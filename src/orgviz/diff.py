@@ -307,15 +307,19 @@ def _id_changes(old: Org, new: Org) -> dict[str, str]:
     id changed too is the same manager); a name shared by several removed or added people
     matches none of them. Then of the open positions removed and added with the same title
     and manager (each the only one of its title and manager)."""
-    pairs = _same_names(old, new)
     found: dict[str, str] = {}
-    while True:  # (each round may match the reports of the managers matched before)
-        more = {before.id: after.id for before, after in pairs if before.id not in found and (
-            before.title == after.title
-            or found.get(before.reports_to or "", before.reports_to) == after.reports_to)}
-        if not more:  # then open positions, which have no name: by title and manager
-            return {**found, **_same_positions(old, new, found, was_open=True, now_open=True)}
-        found.update(more)
+    waiting: dict[str | None, list[tuple[Person, Person]]] = {}  # by the old manager's id
+    todo = _same_names(old, new)[::-1]
+    while todo:  # (a pair waits for its manager's match, once: linear in the pairs)
+        before, after = todo.pop()
+        if (before.title == after.title
+                or found.get(before.reports_to or "", before.reports_to) == after.reports_to):
+            found[before.id] = after.id
+            todo.extend(waiting.pop(before.id, ()))
+        else:
+            waiting.setdefault(before.reports_to, []).append((before, after))
+    # Then open positions, which have no name: by title and manager.
+    return {**found, **_same_positions(old, new, found, was_open=True, now_open=True)}
 
 
 def _same_names(old: Org, new: Org) -> list[tuple[Person, Person]]:
