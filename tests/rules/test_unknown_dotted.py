@@ -46,3 +46,20 @@ def test_a_dotted_line_given_by_name_gets_the_id_to_write(messages):
               "  - {id: sam, name: Sam Ito, reports_to: dana, dotted_to: [Dana Reyes]}\n")
     assert [m for _line, _col, m in messages(source, "unknown-dotted")] == [
         "'sam' has a dotted line to 'Dana Reyes', a name, not an id: write 'dana' instead"]
+
+
+def test_ids_joined_by_commas_ask_for_a_list(messages):
+    source = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: cto, name: Bo Li, role: cto, reports_to: ceo}
+  - id: x
+    name: Sam Ito
+    reports_to: cto
+    dotted_to: ceo, cto
+"""
+    assert messages(source, "unknown-dotted") == [
+        (9, 16, "'x' has a dotted line to 'ceo, cto', several ids in one text: write a list, "
+                "dotted_to: [ceo, cto]")]

@@ -140,3 +140,17 @@ def test_an_email_where_an_id_belongs_gets_the_id_to_write(messages):
         "'b' reports to 'ann@x.test', an email, not an id: write 'a' instead",
         "'c' reports to 'nobody@x.test', who is not in the org: use the id of an existing "
         "person, or add that person"]
+
+
+def test_managers_joined_by_a_comma_say_where_the_others_go(messages):
+    source = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: cto, name: Bo Li, role: cto, reports_to: ceo}
+  - {id: x, name: Sam Ito, reports_to: "cto; ceo"}
+"""
+    assert messages(source, "unknown-manager") == [
+        (6, 40, "'x' reports to 'cto; ceo', several ids in one text: reports_to holds one "
+                "manager's id (reports_to: cto); put the others in dotted_to")]

@@ -57,3 +57,20 @@ def test_an_unknown_role_of_a_repeated_id_fails(check):
     # Roles of a repeated id are not among the roles held (by_id keeps the first): the
     # shortcut that skips orgs whose held roles are all known must not skip this one.
     assert check(REPEATED, "unknown-role") == [(5, 40, "error")]
+
+
+def test_roles_joined_by_a_comma_ask_for_a_list(messages):
+    source = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - id: x
+    name: Sam Ito
+    reports_to: ceo
+    role: head-of-product, director-of-product
+"""
+    assert messages(source, "unknown-role") == [
+        (8, 11, "'x' has role 'head-of-product, director-of-product', which is not a role of the "
+                "ladder: several roles in one text: write a list for a combined role, role: "
+                "[head-of-product, director-of-product]")]

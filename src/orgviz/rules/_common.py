@@ -169,6 +169,13 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     return f"who is not in the org: {person_advice(org, ref, action, asker)}"
 
 
+def joined_ids(text: str, known: Container[str]) -> list[str] | None:
+    """The ids of `known` that a text joins with commas or semicolons ('ceo, cto' written
+    where a list belongs: `dotted_to: ceo, cto`), or None."""
+    parts = [part.strip() for part in re.split("[,;]", text)]
+    return parts if len(parts) > 1 and all(part in known for part in parts) else None
+
+
 def person_advice(org: Org, word: str, action: str, exclude: str | None = None) -> str:
     """`Suggester.advice` over the org's people, the person suggested named as `who` names
     them: "did you mean '1' (Ann Lee)? Otherwise <action>"."""

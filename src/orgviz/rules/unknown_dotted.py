@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import unknown_person, who, with_dotted
+from orgviz.rules._common import joined_ids, unknown_person, who, with_dotted
 
 ID = "unknown-dotted"
 LEVEL = "error"
@@ -37,8 +37,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in with_dotted(org):
         for index, other in enumerate(person.dotted_to):
             if other not in by_id:
-                about = unknown_person(org, other,
-                                       "use the id of an existing person, or remove it",
-                                       person.id)
+                ids = joined_ids(other, by_id)
+                about = (f"several ids in one text: write a list, dotted_to: [{', '.join(ids)}]"
+                         if ids else unknown_person(
+                             org, other, "use the id of an existing person, or remove it",
+                             person.id))
                 yield (person.at("dotted_to", index),
                        f"{who(person)} has a dotted line to '{other}', {about}")

@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import unknown_person, unplaced, who
+from orgviz.rules._common import joined_ids, unknown_person, unplaced, who
 
 ID = "unknown-manager"
 LEVEL = "error"
@@ -36,8 +36,11 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for person in unplaced(org):  # the others report to a known id
         manager = person.reports_to
         if manager is not None and manager not in by_id:
-            about = unknown_person(org, manager,
-                                   "use the id of an existing person, or add that person",
-                                   person.id)
+            ids = joined_ids(manager, by_id)
+            about = (f"several ids in one text: reports_to holds one manager's id "
+                     f"(reports_to: {ids[0]}); put the others in dotted_to" if ids else
+                     unknown_person(org, manager,
+                                    "use the id of an existing person, or add that person",
+                                    person.id))
             yield (person.at("reports_to"),
                    f"{who(person)} reports to '{manager}', {about}")

@@ -24,7 +24,7 @@ from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import Suggester, roles_held, who
+from orgviz.rules._common import Suggester, joined_ids, roles_held, who
 
 ID = "unknown-role"
 LEVEL = "error"
@@ -43,7 +43,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         for index, role in enumerate(person.roles):
             if role not in known:
                 suggest = suggest or Suggester(known)
+                roles = joined_ids(role, known)
                 yield (person.at("role", index),
                        f"{who(person)} has role '{role}', which is not a role of the ladder: "
-                       + suggest.advice(role, "use a built-in role id, or define it under "
-                                        "'roles:' with a level"))
+                       + (f"several roles in one text: write a list for a combined role, "
+                          f"role: [{', '.join(roles)}]" if roles else suggest.advice(
+                              role, "use a built-in role id, or define it under 'roles:' "
+                              "with a level")))
