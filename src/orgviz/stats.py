@@ -234,7 +234,7 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
                 if ftes else "")]
     lines.append("")
     lines.append("By level")
-    lines += _table([("level", "positions", *(("FTE",) if ftes else ()))] + [
+    lines += _table([("level", "positions", *(("FTE filled",) if ftes else ()))] + [
         (LEVELS[k][1] if k in LEVELS else "Unknown", str(v),
          *((total_text(stats["fte_by_level"][k]),) if ftes else ()))
         for k, v in stats["by_level"].items()])
@@ -242,7 +242,7 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     teams = list(stats["by_team"].items())
     lines.append("By team" + (f" (largest {top_teams} of {len(teams)})"
                               if len(teams) > top_teams else ""))
-    lines += _table([("team", "positions", "open", *(("FTE",) if ftes else ()))] + [
+    lines += _table([("team", "positions", "open", *(("FTE filled",) if ftes else ()))] + [
         (team, str(v["positions"]), str(v["open"]), *((total_text(v["fte"]),) if ftes else ()))
         for team, v in teams[:top_teams]])
     lines.append("")

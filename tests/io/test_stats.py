@@ -88,8 +88,10 @@ def test_fte_totals_count_part_time_posts_and_grouped_posts(tmp_path: Path) -> N
     text = CliRunner().invoke(main, ["stats", str(path)]).output
     assert text.splitlines()[0] == ("Hand Count (small): 10 positions, 9 people, 1 open; "
                                     "20.1 FTE filled, 2.25 open")
-    assert "  team       positions  open   FTE\n" in text
-    assert "  Product            7     1  17.1\n" in text
+    # (the FTE columns count the filled positions: "FTE filled", as the first line says)
+    assert "  team       positions  open  FTE filled\n" in text
+    assert "  Product            7     1        17.1\n" in text
+    assert "  level           positions  FTE filled\n" in text
     # An org without any fte shows no FTE columns (they would repeat the people counts).
     plain = CliRunner().invoke(main, ["stats", str(_org(tmp_path))]).output
     assert "FTE" not in plain
