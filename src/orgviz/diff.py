@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -93,6 +94,24 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Whether two values of a field are the same: texts in any Unicode form (José written
+    with a combining accent is no rename)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return _nfc(a) == _nfc(b)
+    return bool(a == b)
+
+
+def _folded(name: str | None) -> str:
+    """A name as names are matched: case and Unicode form aside."""
+    return _nfc(name).casefold()
+
+
+def _nfc(text: str | None) -> str:
+    """A text in Unicode's composed form (None: empty)."""
+    return unicodedata.normalize("NFC", text or "")
+
+
 def _position(kind: str, person: Person, **extra: Any) -> Change:
     """A change about a whole position: its title, team and manager come with it."""
     return Change(kind, person.id, _label(person), title=person.title, team=person.team,
@@ -162,7 +181,7 @@ def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[st
     if moved:
         changes.append(Change("moved", pid, name, before.reports_to, person.reports_to,
                               "reports_to"))
-    if before.title != person.title:
+    if not _same(before.title, person.title):
         changes.append(Change("retitled", pid, name, before.title, person.title, "title"))
     if before.team != person.team and team_ids.get(before.team or "", before.team) != \
             person.team:  # (a team whose id changed keeps its people)
@@ -172,7 +191,7 @@ def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[st
                                  new_position=False))
     elif before.vacant and not person.vacant:
         changes.append(_position("filled", person))
-    elif before.name != person.name and not person.vacant:
+    elif not _same(before.name, person.name) and not person.vacant:
         changes.append(Change("renamed", pid, name, before.name, person.name, "name"))
     return changes + _other_changes(before, person, replaced)
 
@@ -192,7 +211,7 @@ def _other_changes(before: Person, person: Person, replaced: dict[str, str]) -> 
             continue  # (the same managers, under their new ids, in any order)
         if fld == "roles" and sorted(a) == sorted(b):
             continue  # (a combined role's members in another order: the same role)
-        if a != b:
+        if not _same(a, b):
             changes.append(Change("changed", pid, name, a, b, fld))
     return changes
 
@@ -213,7 +232,7 @@ def _team_id_changes(old: Org, new: Org) -> dict[str, str]:
 
 def _by_unique_name(teams: Iterable[Team]) -> dict[str, str]:
     """Name (case folded) -> id of the named teams whose name no other of them has."""
-    named = [(team.name.casefold(), team.id) for team in teams if team.name]
+    named = [(_folded(team.name), team.id) for team in teams if team.name]
     counts = Counter(key for key, _tid in named)
     return {key: tid for key, tid in named if counts[key] == 1}
 
@@ -234,7 +253,7 @@ def _team_changes(old: Org, new: Org, team_ids: dict[str, str],
         if before.id != tid:
             changes.append(Change("team-idchanged", tid, team.display_name, before.id, tid,
                                   "id"))
-        if before.display_name != team.display_name:
+        if not _same(before.display_name, team.display_name):
             changes.append(Change("team-renamed", tid, team.display_name,
                                   before.display_name, team.display_name, "name"))
         for fld in _TEAM_FIELDS:
@@ -291,10 +310,10 @@ def _same_positions(old: Org, new: Org, moved_ids: dict[str, str], was_open: boo
     for person in removed:
         if person.title:
             manager = moved_ids.get(person.reports_to or "", person.reports_to)
-            before.setdefault((person.title, manager), []).append(person.id)
+            before.setdefault((_nfc(person.title), manager), []).append(person.id)
     after: dict[tuple[str | None, str | None], list[str]] = {}
     for person in added:
-        after.setdefault((person.title, person.reports_to), []).append(person.id)
+        after.setdefault((_nfc(person.title), person.reports_to), []).append(person.id)
     in_order = was_open and now_open
     return {old_id: new_id for key, old_ids in before.items()
             if len(old_ids) == len(after.get(key, ())) and (in_order or len(old_ids) == 1)
@@ -312,7 +331,7 @@ def _id_changes(old: Org, new: Org) -> dict[str, str]:
     todo = _same_names(old, new)[::-1]
     while todo:  # (a pair waits for its manager's match, once: linear in the pairs)
         before, after = todo.pop()
-        if (before.title == after.title
+        if (_same(before.title, after.title)
                 or found.get(before.reports_to or "", before.reports_to) == after.reports_to):
             found[before.id] = after.id
             todo.extend(waiting.pop(before.id, ()))
@@ -325,15 +344,15 @@ def _id_changes(old: Org, new: Org) -> dict[str, str]:
 def _same_names(old: Org, new: Org) -> list[tuple[Person, Person]]:
     """(old, new) people of one name (case aside), removed under one id and added under
     another, whose name no other removed or added person has."""
-    removed = Counter(p.name.casefold() for pid, p in old.by_id.items()
+    removed = Counter(_folded(p.name) for pid, p in old.by_id.items()
                       if pid not in new.by_id and p.name)
-    by_name = {p.name.casefold(): p for pid, p in old.by_id.items()
-               if pid not in new.by_id and p.name and removed[p.name.casefold()] == 1}
-    added = Counter(p.name.casefold() for pid, p in new.by_id.items()
+    by_name = {_folded(p.name): p for pid, p in old.by_id.items()
+               if pid not in new.by_id and p.name and removed[_folded(p.name)] == 1}
+    added = Counter(_folded(p.name) for pid, p in new.by_id.items()
                     if pid not in old.by_id and p.name)
-    return [(by_name[p.name.casefold()], p) for pid, p in new.by_id.items()
-            if pid not in old.by_id and p.name and added[p.name.casefold()] == 1
-            and p.name.casefold() in by_name]
+    return [(by_name[_folded(p.name)], p) for pid, p in new.by_id.items()
+            if pid not in old.by_id and p.name and added[_folded(p.name)] == 1
+            and _folded(p.name) in by_name]
 
 
 def summary(changes: list[Change]) -> dict[str, int]:

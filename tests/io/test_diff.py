@@ -470,3 +470,21 @@ def test_open_positions_whose_ids_changed_are_ids_changed(tmp_path: Path) -> Non
     more = after + "  - {id: x-o4, title: Engineer, vacant: true, reports_to: x-sam}\n"
     found = _diff(tmp_path, before, more)
     assert ("removed", "o1") in found and ("opened", "x-o4") in found
+
+
+def test_texts_in_another_unicode_form_are_no_change(tmp_path: Path) -> None:
+    """The same names and titles written with combining accents (another export, another
+    system) were 'renamed: José Ñúñez -> José Ñúñez' and 'retitled', identical on screen."""
+    import unicodedata
+
+    text = HEAD + ("  - {id: jose, name: José Ñúñez, title: Directeur général, "
+                   "reports_to: dana, location: Gënève}\n"
+                   "  - {id: zoe, name: Zoë Ångström, title: Ingénieure, reports_to: jose}\n")
+    composed, decomposed = (unicodedata.normalize(form, text) for form in ("NFC", "NFD"))
+    assert composed != decomposed
+    assert _diff(tmp_path, composed, decomposed) == []
+    # An id changed too: still the same person, matched by the name in either form.
+    moved = decomposed.replace("id: zoe,", "id: zoe-a,")
+    assert _diff(tmp_path, composed, moved) == [("idchanged", "zoe-a")]
+    # A real rename still is one.
+    assert _diff(tmp_path, composed, composed.replace("Zoë", "Zoé")) == [("renamed", "zoe")]
