@@ -1045,3 +1045,25 @@ def test_role_cells_written_as_words_give_their_ladder_roles(tmp_path: Path) -> 
         "1 role value names no role of the ladder ('Wizard'): left out (the title gives the "
         "role)")
     assert result.org.by_id["6"].title == "Guru"  # (no title: the role cell is the title)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_title_lines_above_the_header_are_skipped(tmp_path: Path, delimiter: str) -> None:
+    # (a report saved with a title and a date above its table said "no id or name column
+    # found (looked for EmployeeId, ...)" of a file that has both, on line 4)
+    path = tmp_path / "p.csv"
+    rows = ["EmployeeId,Name,ManagerId", "1,Ada,", "2,Bob,1", "3,Cy,9"]
+    path.write_text("Employee Directory\nGenerated 2024-01-01\n\n"
+                    + "\n".join(r.replace(",", delimiter) for r in rows) + "\n",
+                    encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems] == [
+        (4, 1, "info", "the header is on line 4: the lines above it are skipped ('Employee "
+                       "Directory' ...)"),
+        (7, 3, "error", "manager '9' not found")]
+    assert [(p.id, p.reports_to) for p in result.org.people] == [("1", None), ("2", "1"),
+                                                                ("3", None)]
+    # A first line that is a header without an id or name column stays the header.
+    path.write_text("Title,Manager\nCEO,\nId,Name,Manager\n", encoding="utf-8")
+    with pytest.raises(OrgvizError, match="no id or name column found"):
+        import_csv(path)

@@ -173,6 +173,16 @@ def _check_byte_order_mark(data: bytes, shown: str, encoding: str) -> None:
 _UNESCAPE = {0xDC00 + b: b for b in range(0x80, 0x100)}
 
 
+def _first_lines_end(text: str, count: int = 10) -> int:
+    """Where the first `count` lines of a text end (its end when it has fewer)."""
+    at = -1
+    for _ in range(count):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+    return at
+
+
 def sniff_delimiter(first_line: str) -> str:
     """The delimiter that splits the header line most often (comma when none do)."""
     counts = {d: first_line.count(d) for d in DELIMITERS}
@@ -238,8 +248,10 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         text = text.replace("\x00", "")
     if not text.strip():
         raise _fatal(shown, 1, "empty file: expected a header row and one row per person")
-    if delimiter is None:
-        delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    if delimiter is None:  # (from the first line with one: a title line may stand above)
+        lines = text[:_first_lines_end(text)].split("\n")
+        delimiter = sniff_delimiter(next((line for line in lines
+                                          if any(d in line for d in DELIMITERS)), lines[0]))
     elif len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum() or \
             (delimiter.isspace() and delimiter != "\t"):
         raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "

@@ -39,6 +39,7 @@ from orgviz.io.csvimport.rows import (
     EXPORT_COLUMNS_FTE,
     RecordColumns,
     RowReader,
+    below_title_lines,
     is_export_layout,
     records_of,
     trim_to_export_layout,
@@ -82,6 +83,10 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                 shown_name: str | None) -> ImportResult:
     imp = _Importer(options)
     table = read_table(path, options.encoding, options.delimiter, options.sheet)
+    titled = below_title_lines(table)
+    if titled is not None:
+        table, info = titled
+        imp.problems.append(info)
     exact = is_export_layout(table.header) or trim_to_export_layout(table)
     if options.order is None:
         options = imp.options = dataclasses.replace(options, order="csv" if exact else "tree")

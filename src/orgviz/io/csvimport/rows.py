@@ -25,7 +25,7 @@ from orgviz.io.csvimport.values import (
     slug,
 )
 from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable
-from orgviz.problem import SourceLoc
+from orgviz.problem import Problem, SourceLoc
 
 #: The CSV layout `orgviz export --format csv` writes; a file with exactly this header is
 #: read verbatim (no placeholder names, no top markers, values not trimmed).
@@ -44,6 +44,35 @@ _CELLS = itemgetter(1)
 def is_export_layout(header: Sequence[str]) -> bool:
     """Whether a CSV header is exactly the layout `orgviz export --format csv` writes."""
     return tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE)
+
+
+def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
+    """The table whose header is a row below some title lines (`Employee Directory`, a
+    date, as a report saves above its table: one value a line), and the info that says
+    so, when the first line has no id or name column and one of the next ten rows has those
+    and a manager column; else None."""
+    if table.columns is not None or _has_people_columns(detect(table.header, {})):
+        return None
+    above = [table.header]
+    for at, (line, cells) in enumerate(table.rows[:10]):
+        if sum(1 for c in above[-1] if c.strip()) > 1:
+            return None  # (a line of several values above: a header of another kind)
+        above.append(cells)
+        found = detect(cells, {})
+        if _has_people_columns(found) and found.get("manager") is not None:
+            above = " ".join(c.strip() for c in table.header if c.strip())[:60]
+            info = Problem(table.shown, line, 1, "info", "csv",
+                           f"the header is on line {line}: the lines above it are skipped "
+                           f"('{above}' ...)")
+            header = [c.strip().lstrip("\ufeff") for c in cells]
+            return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
+                                       trimmed=False), info
+    return None
+
+
+def _has_people_columns(found: Columns) -> bool:
+    """Whether columns found give an id or a name (a table of people)."""
+    return found.get("id") is not None or bool(found.name_parts)
 
 
 def trim_to_export_layout(table: CsvTable) -> bool:
