@@ -723,3 +723,10 @@ def test_a_top_level_name_after_the_header_is_a_persons_key(org_file):
                "'vacant: true' and no name)"),
         (6, 1, "'name' is a key of a person, at the top of the file here: indent it as the keys "
                "of the entry above it are")]
+
+
+def test_an_empty_org_header_is_reported_at_it(org_file):
+    # (said "the org file has no 'org:' header" at 1:1, of a file with 'org:' on line 2)
+    org = load(org_file("orgviz: 1\norg:\npeople:\n  - {id: a, name: A}\n"))
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (2, 5, "'org' is empty: write the org's name under it (org: {name: ...})")]

@@ -578,11 +578,14 @@ def _org_header(doc: YMap, out: _Collector,
                 shown: str) -> tuple[str, str, str | None, SourceLoc | None]:
     value = doc.get("org")
     if not isinstance(value, YMap):
-        if value is None:
-            if ORG_KEY_SET.isdisjoint(doc):  # (else each of those keys is the error)
-                out.error(doc.loc, "the org file has no 'org:' header: add 'org: {name: ...}' "
-                          "(a part of a split org is checked through the file that includes "
-                          "it)")
+        if value is None and not ORG_KEY_SET.isdisjoint(doc):
+            pass  # (`name:` not indented under `org:`: that key is the error)
+        elif value is None and "org" in doc:  # (`org:` with nothing under it)
+            out.error(doc.value_locs["org"], "'org' is empty: write the org's name under it "
+                      "(org: {name: ...})")
+        elif value is None:
+            out.error(doc.loc, "the org file has no 'org:' header: add 'org: {name: ...}' (a "
+                      "part of a split org is checked through the file that includes it)")
         else:
             out.error(doc.value_locs["org"], f"'org' must be a mapping, not {_describe(value)}")
         return Path(shown).stem, "mid-size", None, None
