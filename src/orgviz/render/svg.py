@@ -6,6 +6,7 @@ external references. Every text is escaped here and nowhere else.
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from orgviz.render.cards import (
@@ -279,12 +280,34 @@ class _Canvas:
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
     # rows -----------------------------------------------------------------------------------
+    def rows_with_strays(self, half: float) -> set[int]:
+        """The level rows whose band holds the middle of more cards of other levels than of
+        its own (stacked reports that reach down into the rows below, the further columns of
+        a block left to right): their label would name what most of their cards are not, so
+        they get none. A stack passing through a row of its own cards leaves it labelled."""
+        geometry, ax = self.geometry, (1 if self.tb else 0)
+        centers = sorted((center, row) for row, center in geometry.rows.items())
+        mids = [center for center, _ in centers]
+        own: dict[int, int] = {}
+        others: dict[int, int] = {}
+        for card in self.chart.cards:
+            where = geometry.boxes.get(card.id)
+            if where is None or card.assistant or card.kind not in ("person", "open"):
+                continue
+            index = bisect.bisect_left(mids, where[ax] - half)
+            for center, row in centers[index:index + 2]:
+                if abs(where[ax] - center) <= half:
+                    counts = own if row == card.row else others
+                    counts[row] = counts.get(row, 0) + 1
+        return {row for row, count in others.items() if count > own.get(row, 0)}
+
     def rows(self) -> list[str]:
         theme, geometry, chart = self.theme, self.geometry, self.chart
         items = []
         half = (self.box.height if self.tb else self.box.width) / 2 + BAND_PAD
+        strays = self.rows_with_strays(half)
         labelled = [(row, center) for row, center in sorted(geometry.rows.items())
-                    if row < len(chart.rows) and chart.rows[row]]
+                    if row < len(chart.rows) and chart.rows[row] and row not in strays]
         for index, (row, center) in enumerate(labelled):
             label = chart.rows[row].upper()
             if self.tb:
