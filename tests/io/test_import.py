@@ -1067,3 +1067,20 @@ def test_title_lines_above_the_header_are_skipped(tmp_path: Path, delimiter: str
     path.write_text("Title,Manager\nCEO,\nId,Name,Manager\n", encoding="utf-8")
     with pytest.raises(OrgvizError, match="no id or name column found"):
         import_csv(path)
+
+
+def test_a_manager_named_first_last_finds_a_name_written_last_first(tmp_path: Path) -> None:
+    # (names written "Obi, Ada" and a manager cell "Ada Obi": "manager 'Ada Obi' not found";
+    # the other way round was found)
+    path = tmp_path / "p.csv"
+    path.write_text('Name,Supervisor\n"Obi, Ada",\n"Day, Bob",Ada Obi\n"Li, Cy",ada  OBI\n'
+                    '"Ma, Di",Cy Li\n"Li, Cy",Ada Obi\n', encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [(p.line, p.message) for p in result.problems if p.level == "error"] == [
+        (5, "manager 'Cy Li' matches 2 people by name (rows 4, 6): add an id column and give "
+            "managers by id: imported as a top")]
+    assert [(p.name, p.reports_to) for p in result.org.people] == [
+        ("Obi, Ada", None), ("Day, Bob", "obi-ada"), ("Li, Cy", "obi-ada"),
+        ("Li, Cy", "obi-ada"), ("Ma, Di", None)]
+    assert ("# p.csv:3: manager 'Ada Obi' matched by name (written last name first in the "
+            "name column)") in result.text

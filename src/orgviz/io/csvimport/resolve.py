@@ -30,6 +30,14 @@ def _key(text: str) -> str:
     return _fold(text if text.isascii() else unicodedata.normalize("NFC", text))
 
 
+def _swapped(name: str) -> str | None:
+    """"First Last" of a name written "Last, First", or None for another name."""
+    last, comma, first = name.partition(",")
+    if not comma or not first.strip() or not last.strip() or "," in first:
+        return None
+    return f"{first} {last}"
+
+
 class Resolver:
     """Finds the person a manager reference means: an id, an email, or a unique name."""
 
@@ -45,6 +53,7 @@ class Resolver:
         self._suggest: Suggester | None = None  # (over ids, names and emails: when needed)
         self._rows: dict[str, Record] = {}  # the record of each id, name and email suggested
         self._composed_ids: dict[str, str] | None = None  # NFC of each id that is not ASCII
+        self._last_firsts: dict[str, list[str]] | None = None
 
     def _index(self) -> None:
         """Emails and names of everybody: built on the first reference that is no id."""
@@ -56,6 +65,17 @@ class Resolver:
                 self._emails.setdefault(_key(r.email), []).append(r.id)
             if r.name:
                 self._names.setdefault(_key(r.name), []).append(r.id)
+
+    @property
+    def last_firsts(self) -> dict[str, list[str]]:
+        """The people whose name is written "Last, First", by their name "First Last"."""
+        if self._last_firsts is None:
+            self._last_firsts = {}
+            for r in [] if self.exact else self.records:
+                swapped = _swapped(r.name) if r.name and "," in r.name else None
+                if swapped is not None:
+                    self._last_firsts.setdefault(_key(swapped), []).append(r.id)
+        return self._last_firsts
 
     @property
     def emails(self) -> dict[str, list[str]]:
@@ -118,11 +138,16 @@ class Resolver:
         return self._composed_ids.get(unicodedata.normalize("NFC", raw))
 
     def _last_first(self, raw: str) -> tuple[str | None, str | None]:
-        """A manager written "Last, First" (as BambooHR writes them) found by name."""
-        last, comma, first = raw.partition(",")
-        if not comma or not first.strip() or not last.strip() or "," in first:
-            return None, None
-        found = self.names.get(_key(f"{first} {last}"))
+        """A manager written "Last, First" (as BambooHR writes them) found by name, or
+        written "First Last" found among names written "Last, First"."""
+        swapped = _swapped(raw)
+        if swapped is None:
+            found = self.last_firsts.get(_key(raw)) if "," not in raw else None
+            if found and len(found) == 1:
+                return found[0], (f"manager '{raw}' matched by name (written last name first "
+                                  "in the name column)")
+            return None, (self._ambiguous(raw, "name", found) if found else None)
+        found = self.names.get(_key(swapped))
         if found and len(found) == 1:
             return found[0], f"manager '{raw}' matched by name (written last name first)"
         if found:
