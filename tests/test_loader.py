@@ -730,3 +730,18 @@ def test_an_empty_org_header_is_reported_at_it(org_file):
     org = load(org_file("orgviz: 1\norg:\npeople:\n  - {id: a, name: A}\n"))
     assert [(p.line, p.col, p.message) for p in org.load_problems] == [
         (2, 5, "'org' is empty: write the org's name under it (org: {name: ...})")]
+
+
+def test_a_repeated_role_id_is_reported_and_the_first_kept(org_file):
+    # (the second silently replaced the first, titles and level)
+    org_file("orgviz: 1\nroles:\n  - {id: cos, level: vp}\n", name="part.yaml")
+    org = load(org_file("orgviz: 1\norg: {name: A}\ninclude: [part.yaml]\nroles:\n"
+                        "  - {id: cos, name: Chief of Staff, level: director}\n"
+                        "  - {id: cos, level: head}\npeople:\n  - {id: a, name: A, role: cos}\n"))
+    assert [(p.file.rsplit("/", 1)[-1], p.line, p.col, p.message)
+            for p in org.load_problems] == [
+        ("org.yaml", 6, 10, "duplicate role id 'cos' (first defined at line 5): give each role "
+                            "its own id, or merge the two"),
+        ("part.yaml", 3, 10, f"duplicate role id 'cos' (first defined at line 5 of "
+                             f"{org.file}): give each role its own id, or merge the two")]
+    assert org.ladder.roles["cos"].level == "director"

@@ -342,6 +342,7 @@ class _OrgBuilder:
         self.people: list[Person] = []
         self.teams: list[Team] = []
         self.roles: list[Role] = []
+        self.role_locs: dict[str, SourceLoc] = {}  # where each custom role's id stands
         self.files: list[str] = []
         self.docs: list[YMap] = []  # the files read, top first, each before its includes
         self.escaped: set[int] = set()  # the docs whose text holds a backslash (by id)
@@ -513,7 +514,14 @@ class _OrgBuilder:
                                f"{did_you_mean(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
                 level = None
             titles = f.idents("titles", "phrase")
-            if rid is not None and level is not None:
+            first = self.role_locs.get(rid) if rid is not None else None
+            if first is not None:  # (the first one stays, as the first of people's ids does)
+                where = f"line {first.line}" + (
+                    "" if first.file == f.loc("id").file else f" of {first.file}")
+                self.out.error(f.loc("id"), f"duplicate role id '{rid}' (first defined at "
+                               f"{where}): give each role its own id, or merge the two")
+            elif rid is not None and level is not None:
+                self.role_locs[rid] = f.loc("id")
                 self.roles.append(Role(rid, f.text("name") or rid, level, titles, "custom"))
 
     def _includes(self, doc: YMap, path: Path, shown: str, chain: tuple[Path, ...]) -> None:
