@@ -784,13 +784,24 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
     legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
                    if HIGHLIGHT[kinds[0]] in present)
     subtitle = f"Changes since {old_name}: {said(summary(changes))}"
-    removed = [c for c in changes if c.kind == "removed"]
-    if removed:
-        listed = ", ".join(c.name for c in removed[:MAX_REMOVED_SHOWN])
-        more = len(removed) - MAX_REMOVED_SHOWN
-        subtitle += f" · removed: {listed}" + (f" and {more} more" if more > 0 else "")
+    removed = [c.name for c in changes if c.kind == "removed"]
+    teams = [_team_said(c) for c in changes if c.kind in ("team-added", "team-removed",
+                                                          "team-renamed")]
+    for label, items in (("removed", removed), ("teams", teams)):
+        if items:  # (what no card shows)
+            listed = ", ".join(items[:MAX_REMOVED_SHOWN])
+            more = len(items) - MAX_REMOVED_SHOWN
+            subtitle += f" · {label}: {listed}" + (f" and {more} more" if more > 0 else "")
     return replace(chart, cards=tuple(cards), legend=legend, legend_title="Changes",
                    subtitle=subtitle)
+
+
+def _team_said(change: Change) -> str:
+    """A team's change as the chart's subtitle names it: "Data added", "Ops removed",
+    "Engineering renamed Platform Engineering"."""
+    if change.kind == "team-renamed":
+        return f"{_show(change.old)} renamed {_show(change.new)}"
+    return f"{change.name} {'added' if change.kind == 'team-added' else 'removed'}"
 
 
 def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg",

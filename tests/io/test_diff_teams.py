@@ -131,7 +131,20 @@ def test_a_team_change_accents_no_card_of_the_same_id(tmp_path: Path) -> None:
     assert set(TEAM_KINDS) >= {c.kind for c in changes}
     chart = changes_chart(new, changes, "old.yaml", get_theme("light", None), old)
     assert all(card.color is None for card in chart.cards)
-    assert "1 team renamed" in chart.subtitle
+    assert chart.subtitle == ("Changes since old.yaml: 1 team renamed · teams: Engineering "
+                              "renamed Platform")
+
+
+def test_the_chart_subtitle_names_teams_added_removed_and_renamed(tmp_path: Path) -> None:
+    """No card shows a team's change: the subtitle names them, as it names removed people."""
+    after = (BEFORE.replace("  - {id: ops, name: Operations, lead: ceo}\n", "")
+             .replace("name: Engineering", "name: Platform")
+             .replace("people:", "  - {id: data, name: Data}\npeople:")
+             .replace("team: ops}", "}"))
+    old, new = load_pair(tmp_path, BEFORE, after)
+    chart = changes_chart(new, diff_orgs(old, new), "old.yaml", get_theme("light", None), old)
+    assert chart.subtitle.endswith(" · teams: Engineering renamed Platform, Data added, "
+                                   "Operations removed")
 
 
 def load_pair(tmp_path: Path, before: str, after: str) -> tuple:
