@@ -40,3 +40,17 @@ def test_message_names_the_first_use(org_file):
 def test_a_duplicate_team_id_asks_for_a_team_id_not_a_position_id(messages):
     assert messages(FAIL, "duplicate-id")[0] == (
         5, 10, "duplicate team id 'core' (first used at line 4): give each team its own id")
+
+
+def test_an_id_copied_by_a_merge_key_is_reported_at_the_entry_that_copied_it(messages):
+    # (was reported at the first entry's own id, "first used at line 4", on line 4)
+    source = """\
+orgviz: 1
+org: {name: T}
+people:
+  - &p {id: dana, name: Dana Reyes, role: ceo}
+  - {<<: *p, name: Sam Ito}
+"""
+    assert messages(source, "duplicate-id") == [
+        (5, 5, "duplicate person id 'dana' (first used at line 4): give each position its "
+               "own id")]

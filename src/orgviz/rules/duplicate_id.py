@@ -40,7 +40,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             original = first[item.id]
             if original is not item:
                 by = _by(original) if kind == "person" else ""
-                yield (item.at("id"),
+                where = item.at("id")
+                if where == original.at("id"):  # (an id a merge key copied: `<<: *p`)
+                    where = item.loc
+                yield (where,
                        f"duplicate {kind} id '{item.id}' (first used at line "
                        f"{original.at('id').line}{_other_file(original, item)}{by}): "
                        f"give each {'position' if kind == 'person' else 'team'} its own id")
