@@ -190,3 +190,18 @@ def test_pdf_bytes_do_not_depend_on_tz(tmp_path: Path, layout: str) -> None:
         made[zone] = out.read_bytes()
     assert b"/CreationDate (D:19700101000000Z)" in made["UTC"]
     assert made["Asia/Kolkata"] == made["UTC"] and made["America/St_Johns"] == made["UTC"]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("depth", "3", "--depth must be a whole number, not '3'"),
+    ("width", 1200.5, "--width must be a whole number, not 1200.5"),
+    ("depth", True, "--depth must be a whole number, not True"),
+    ("team", 5, "--team must be an id (a string), not 5"),
+    ("root", ["ceo"], "--root must be an id (a string), not ['ceo']"),
+])
+def test_options_of_the_wrong_type_are_a_render_error(small_org: Org, field: str, value: object,
+                                                      message: str) -> None:
+    # (were a TypeError or AttributeError from deep inside: "'<' not supported between ...")
+    with pytest.raises(RenderError) as caught:
+        render(small_org, "svg", RenderOptions(**{field: value}))
+    assert str(caught.value) == message

@@ -102,6 +102,12 @@ class RenderOptions(NamedTuple):
         for name, value, choices in checks:
             if value not in choices:
                 raise RenderError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+        for name, value in (("depth", self.depth), ("width", self.width)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise RenderError(f"--{name} must be a whole number, not {value!r}")
+        for name, value in (("root", self.root), ("team", self.team)):
+            if value is not None and not isinstance(value, str):
+                raise RenderError(f"--{name} must be an id (a string), not {value!r}")
         if self.depth is not None and self.depth < 1:
             raise RenderError(f"--depth must be at least 1, not {self.depth}")
         if self.width is not None and self.width < MIN_PNG_WIDTH:
