@@ -354,3 +354,14 @@ def test_excel_error_cells_read_as_empty_with_a_warning(tmp_path: Path) -> None:
     person = result.org.by_id["1001"]
     assert (person.name, person.team, person.vacant) == (None, None, True)
     assert "#N/A" not in result.text and "#REF!" not in result.text
+
+
+def test_an_empty_first_sheet_names_the_others(tmp_path: Path) -> None:
+    # (a workbook with an empty cover sheet said only "sheet 'Cover' is empty")
+    book = workbook(tmp_path / "p.xlsx", {"Cover": [], "Staff": [HEADER, *ROWS]})
+    with pytest.raises(OrgLoadError) as caught:
+        import_csv(book)
+    assert [(p.line, p.col, p.message) for p in caught.value.problems] == [
+        (1, 1, "sheet 'Cover' is empty: expected a header row and one row per person (the "
+               "others: 'Staff'; --sheet picks one)")]
+    assert len(import_csv(book, ImportOptions(sheet="Staff")).org.people) == len(ROWS)

@@ -263,10 +263,12 @@ def _table(shown: str, title: str, names: list[str],
            rows: list[tuple[int, list[str]]]) -> CsvTable:
     """The sheet's rows as a table under the header row."""
     kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
+    others = [f"'{n}'" for n in names if n != title]
+    hint = (f" (the others: {', '.join(others)}; --sheet picks one)" if others else "")
     if not kept:
         raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
                                     f"sheet '{title}' is empty: expected a header row and one "
-                                    "row per person")])
+                                    f"row per person{hint}")])
     # The header: the first row with two values or more (a title above it has one).
     start = next((i for i, (_, cells) in enumerate(kept)
                   if sum(1 for c in cells if c.strip()) >= 2), 0)
@@ -288,8 +290,6 @@ def _table(shown: str, title: str, names: list[str],
         records = [(number, cells) for number, cells in records if number not in skip]
         problems.append(_skipped(shown, blank))
     if not records:  # (as a CSV of a header alone: an org of nobody is no import)
-        others = [f"'{n}'" for n in names if n != title]
-        hint = (f" (the others: {', '.join(others)}; --sheet picks one)" if others else "")
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
                                     f"import{hint}")])
