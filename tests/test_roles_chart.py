@@ -443,3 +443,14 @@ def test_reports_through_a_manager_without_a_role_get_their_arrow(org_file) -> N
     assert dict(graph.solid) == {(("ceo",), ("cpo",)): 1, (("cpo",), ("pm",)): 2,
                                  (("cpo",), ("senior-pm",)): 1}
     assert graph.nodes[("pm",)].people == 3  # (pm4, under a loop of people without a role)
+
+
+def test_the_chart_of_one_org_is_not_titled_by_company_size() -> None:
+    """'... by company size' over one company compared with none."""
+    from orgviz.roles_chart import ONE_TITLE, TITLE
+
+    org = load(EXAMPLES[0])
+    assert plan([org]).title == ONE_TITLE == "Product leadership roles"
+    assert plan([org, org]).title == TITLE
+    assert plan([org], "Mine").title == "Mine"
+    assert 'label="Product leadership roles"' in to_dot([org])

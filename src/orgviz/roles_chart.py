@@ -140,6 +140,8 @@ def leadership_chain(graph: RoleGraph) -> str:
 # --- the chart plan: boxes sized from measured text, laid out by Graphviz ---------------------
 
 TITLE = "Product leadership roles by company size"
+#: The title of the chart of one org (there are no sizes to compare).
+ONE_TITLE = "Product leadership roles"
 NAME_SIZE, COUNT_SIZE, GHOST_SIZE = 12.0, 10.0, 11.0
 ORG_SIZE, META_SIZE = 15.0, 11.0
 NAME_WIDTH, ORG_WIDTH, CHAIN_WIDTH = 230.0, 400.0, 520.0  # wrap longer text
@@ -268,8 +270,9 @@ def org_summary(org: Org, graph: RoleGraph) -> str:
     return f"{clean(org.size)} · {people} · {ladder:,}{more} in the product ladder"
 
 
-def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
-    """Collapse each org and size every box of the chart."""
+def plan(orgs: Sequence[Org], title: str | None = None) -> Plan:
+    """Collapse each org and size every box of the chart (`title`: TITLE, or ONE_TITLE for
+    one org, by default)."""
     graphs = [collapse(org) for org in orgs]
     boxes: dict[str, Box] = {}
     columns: list[list[str]] = []
@@ -328,6 +331,7 @@ def plan(orgs: Sequence[Org], title: str = TITLE) -> Plan:
         boxes[f"lvl_{level.replace('-', '_')}"] = Box(
             f"lvl_{level.replace('-', '_')}", "level", level, -1,
             [Line(LEVELS[level][1], 12.5, True, "#555555")], 2.0, 20.0)
+    title = title if title is not None else ONE_TITLE if len(orgs) == 1 else TITLE
     return Plan(title, list(orgs), levels, boxes, columns, arrows)
 
 
@@ -404,13 +408,14 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_dot(orgs: Sequence[Org], title: str = TITLE) -> str:
+def to_dot(orgs: Sequence[Org], title: str | None = None) -> str:
     """DOT source of the side-by-side role ladders, with plain-text labels (any engine)."""
     return plan_dot(plan(orgs, title), labels=True)
 
 
 def render(orgs: Sequence[Org], fmt: str = "svg", engine: str = "auto",
-           timeout: float = 60.0, title: str = TITLE, notes: list[str] | None = None) -> bytes:
+           timeout: float = 60.0, title: str | None = None,
+           notes: list[str] | None = None) -> bytes:
     """Draw the chart as svg, png or pdf (`dot`: the DOT source).
 
     Graphviz (either engine) only places the boxes and routes the arrows; orgviz draws the
