@@ -745,3 +745,11 @@ def test_a_repeated_role_id_is_reported_and_the_first_kept(org_file):
         ("part.yaml", 3, 10, f"duplicate role id 'cos' (first defined at line 5 of "
                              f"{org.file}): give each role its own id, or merge the two")]
     assert org.ladder.roles["cos"].level == "director"
+
+
+def test_the_problems_that_stop_loading_come_in_file_order(org_file):
+    with pytest.raises(OrgLoadError) as info:
+        load(org_file("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, title: &x T}\n"
+                      "  - {id: b, id: c}\n"))
+    assert [(p.line, p.col, p.rule) for p in info.value.problems] == [
+        (4, 20, "yaml-syntax"), (5, 13, "duplicate-key")]

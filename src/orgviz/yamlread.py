@@ -187,6 +187,7 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
     finally:
         loader.dispose()
     if found:
+        found.sort(key=lambda problem: problem.loc[1:])  # (in file order)
         first = found[0]
         first.more = found[1:]
         raise first
