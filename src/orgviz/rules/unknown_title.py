@@ -36,7 +36,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report people without a role whose title matches no role of the ladder."""
     for person in org.people:
         if person.role_source == "none" and person.title:
+            quoted_title = person.title.replace("'", "''")  # (YAML to paste: 'O''Brien')
             yield (person.at("title"),
                    f"the title '{person.title}' of {who(person)} matches no role: add "
                    "'role:' to the person (e.g. role: pm), or a 'roles:' entry with "
-                   f"titles: ['{person.title}']")
+                   f"titles: ['{quoted_title}']")
