@@ -85,9 +85,10 @@ def meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
 
 
 def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:
-    """Whether a person's keys give the manager under another word than `reports_to`
-    (`manager`, `ReportsTo`, `supervisor`: reported as unknown keys)."""
-    return any(key not in _PERSON_KEY_SET and _meant_key(key, PERSON_KEYS) == "reports_to"
+    """Whether a person's keys give the manager under another word or spelling than
+    `reports_to` (`manager`, `ReportsTo`, `supervisor`, `report_to`: reported as unknown
+    keys that mean it)."""
+    return any(key not in _PERSON_KEY_SET and meant_key(key, PERSON_KEYS) == "reports_to"
                for key in keys)
 
 

@@ -118,3 +118,18 @@ def test_an_org_whose_people_were_all_refused_is_not_also_said_to_have_none(chec
         (4, 6, "unknown key 'id:dana' in a person: a key needs a space after its ':', as in "
                "'id: dana'")]
     assert check("orgviz: 1\norg: {name: T}\npeeple: []\n", "root") == []
+
+
+def test_a_misspelt_reports_to_is_left_to_its_unknown_key_error(check, messages):
+    # (README's own example of a slip, `report_to`, also made "'a' has no manager, but 'ceo'
+    # is already the top")
+    source = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King}
+  - {id: a, name: Sam Ito, report_to: ceo}
+  - {id: b, name: Lee Park, reports-to: ceo}
+"""
+    assert check(source, "root") == []
+    assert [m[:2] for m in messages(source, "schema")] == [(5, 28), (6, 29)]
