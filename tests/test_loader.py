@@ -336,6 +336,9 @@ SCHEMA_CASES = [
     ("people:\n- id: a\n  name: A\nreports_to: b\n", (6, 1), "'reports_to' is a key of a "
      "person, at the top of the file here: indent it as the keys of the entry above it are"),
     ("people:\n- id: a\n  name: A\ntitle: CEO\n", (6, 1), "'title' is a key of a person"),
+    # (a misspelt `vacant` of an unnamed open position is one problem, not also a missing name)
+    ("people:\n  - {id: a, title: PM, vaccant: true}\n", (4, 24),
+     "unknown key 'vaccant' in person 'a'; did you mean 'vacant'?"),
     ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
     ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
      "unknown key 'Level' in role 'x'; did you mean 'level'?"),

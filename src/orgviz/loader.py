@@ -433,7 +433,9 @@ class _OrgBuilder:
             if pid is None:
                 continue
             vacant = f.flag("vacant")
-            name = f.text("name", required=not vacant,
+            # (`vaccant: true`, `open: true`: that key's error says what to write; no name is
+            # then no second mistake)
+            name = f.text("name", required=not vacant and not f.misspelt("vacant"),
                           blank=NO_NAME_VACANT if vacant else NO_NAME)
             title = f.text("title")
             roles = f.idents("role")
