@@ -1084,3 +1084,21 @@ def test_a_manager_named_first_last_finds_a_name_written_last_first(tmp_path: Pa
         ("Li, Cy", "obi-ada"), ("Ma, Di", None)]
     assert ("# p.csv:3: manager 'Ada Obi' matched by name (written last name first in the "
             "name column)") in result.text
+
+
+def test_an_empty_manager_id_takes_the_manager_name_beside_it(tmp_path: Path) -> None:
+    # (a row with no Manager ID but a Manager Name became a top, the names not imported)
+    path = tmp_path / "p.csv"
+    path.write_text("EmployeeId,Name,ManagerId,Manager Name\n1,Ada,,\n2,Bob,1,Ada\n"
+                    "3,Cy,,Bob\n4,Di,9,Bob\n5,Ed,,Bobby\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [(p.line, p.col, p.message) for p in result.problems if p.level == "error"] == [
+        (5, 3, "manager '9' not found: imported as a top"),  # (the id cell is not empty)
+        (6, 4, "manager 'Bobby' not found: imported as a top; did you mean 'Bob' (row 3)?")]
+    assert [(p.id, p.reports_to) for p in result.org.people if p.id in "123"] == [
+        ("1", None), ("2", "1"), ("3", "2")]
+    assert "manager_name = 'Manager Name'" in result.text
+    # --manager names the one column to read.
+    result = import_csv(path, ImportOptions(columns={"manager": ["ManagerId"]},
+                                            keep_going=True))
+    assert result.org.by_id["3"].reports_to is None

@@ -83,6 +83,25 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "grade": ("grade", "gradeorequivalent", "paygrade", "band", "level"),
 }
 
+#: Manager columns of ids, and of names or emails: an export with both (`Manager ID`,
+#: `Manager Name`) links by the ids, and by the name of a row whose id cell is empty.
+_MANAGER_IDS = SPELLINGS["manager"][:SPELLINGS["manager"].index("reportsto")]
+_MANAGER_NAMES = ("managername", "supervisorname", "reportstoname", "linemanagername",
+                  "manager", "supervisor", "linemanager", "reportingmanager", "directmanager",
+                  "boss", "manageremail", "supervisoremail", "reportstoemail",
+                  "linemanageremail", "manageremailaddress")
+
+
+def _manager_names(folded: Sequence[str], index: Mapping[str, int],
+                   taken: set[int]) -> int | None:
+    """The column of managers' names or emails beside a manager column of ids, if any."""
+    at = index.get("manager")
+    if at is None or folded[at] not in _MANAGER_IDS:
+        return None
+    return next((i for spelling in _MANAGER_NAMES for i, h in enumerate(folded)
+                 if h == spelling and i not in taken), None)
+
+
 #: Fields a user can name on the command line (`--id COLUMN` ...).
 OVERRIDABLE = ("id", "manager", "name", "title", "team", "location", "email", "status")
 
@@ -179,6 +198,10 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
                 index[fld] = i
                 taken.add(i)
                 break
+    backup = _manager_names(folded, index, taken) if not overrides.get("manager") else None
+    if backup is not None:
+        index["manager_name"] = backup
+        taken.add(backup)
     if not name_parts and "name" not in index:
         parts = tuple(index[f] for f in ("first_name", "last_name") if f in index)
         name_parts = parts

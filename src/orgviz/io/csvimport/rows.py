@@ -157,6 +157,18 @@ class RowReader(CellReader, FlagReader):
         return record_columns(len(lines), self.read_rows(table.shown, lines, by_column,
                                                          columns, exact))
 
+    def managers_by_name(self, managers: list[str | None], names: Sequence[str | None]
+                         ) -> list[dict[str, int]]:
+        """Fill the manager cells left empty in a column of ids from the column of managers'
+        names beside it; each row's columns (a row filled so has its manager there)."""
+        by_name = {**self.cols, "manager": self.cols["manager_name"]}
+        cols = [self.cols] * len(managers)
+        for r, (manager, name) in enumerate(zip(managers, names, strict=True)):
+            if manager is None and name is not None:
+                managers[r] = name
+                cols[r] = by_name
+        return cols
+
     def fit(self, shown: str, line: int, cells: list[str], width: int) -> list[str]:
         """A row made as wide as the header (missing fields empty, extra ones dropped)."""
         if len(cells) == width:
@@ -273,10 +285,14 @@ class RowReader(CellReader, FlagReader):
         titles = list(get("title") or none)
         # Each row's notes: () until it has one (see `records_of`).
         notes: list[Sequence[str]] = [()] * n
+        backups = values.pop("manager_name", None)
+        cols: Iterable[dict[str, int]] = repeat(self.cols, n)
+        if backups is not None and values.get("manager") is not None:
+            cols = self.managers_by_name(values["manager"], backups)
         record_values: dict[str, Iterable[Any]] = {
             "line": lines, "file": repeat(shown, n), "manager": get("manager") or none,
             "team": get("team") or none, "location": get("location") or none,
-            "email": get("email") or none, "cols": repeat(self.cols, n), "notes": notes,
+            "email": get("email") or none, "cols": cols, "notes": notes,
         }
         if exact:
             for fld in ("vacant", "assistant"):
