@@ -17,8 +17,10 @@ from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
 def _layers(org: Org) -> tuple[int, list[str]]:
     """Layers from a top to the deepest person (a lone top is 1 layer), and that path: the
     first deepest person of a depth-first walk from the tops, in linear time (each person's
-    manager on the walk is kept, not a copy of the path)."""
-    reports = org.reports
+    manager on the walk is kept, not a copy of the path). An assistant, drawn beside their
+    manager, adds no layer (as the layers rule counts): one under a manager is never the
+    deepest person."""
+    reports, by_id = org.reports, org.by_id
     above: dict[str, str | None] = {}
     deepest, bottom = 0, None
     for top in org.roots:
@@ -27,7 +29,7 @@ def _layers(org: Org) -> tuple[int, list[str]]:
         stack: list[tuple[str, int]] = [(top, 1)]
         while stack:
             pid, depth = stack.pop()
-            if depth > deepest:
+            if depth > deepest and (depth == 1 or not by_id[pid].assistant):
                 deepest, bottom = depth, pid
             for report in reversed(reports[pid]):
                 if report not in above:

@@ -181,15 +181,17 @@ def test_cli_text_and_json(tmp_path: Path) -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.integers(min_value=-1, max_value=40), min_size=1, max_size=40))
-def test_layers_is_the_longest_chain_from_a_top(bosses: list[int]) -> None:
-    # Person i reports to an earlier person (a forest), or to nobody (-1, or a later index).
+@given(st.lists(st.tuples(st.integers(min_value=-1, max_value=40), st.booleans()),
+                min_size=1, max_size=40))
+def test_layers_is_the_longest_chain_from_a_top(bosses: list[tuple[int, bool]]) -> None:
+    # Person i reports to an earlier person (a forest), or to nobody (-1, or a later index);
+    # some are assistants, who add no layer below their manager.
     from orgviz.model import NO_LOC, Org, Person
     from orgviz.stats import _layers
 
-    people = tuple(Person(id=f"p{i}", loc=NO_LOC, name="x",
+    people = tuple(Person(id=f"p{i}", loc=NO_LOC, name="x", assistant=assistant,
                           reports_to=f"p{b}" if 0 <= b < i else None)
-                   for i, b in enumerate(bosses))
+                   for i, (b, assistant) in enumerate(bosses))
     org = Org(file="t.yaml", name="t", people=people)
 
     def depth(pid: str) -> int:
@@ -197,9 +199,23 @@ def test_layers_is_the_longest_chain_from_a_top(bosses: list[int]) -> None:
         return 1 if boss is None else 1 + depth(boss)
 
     layers, path = _layers(org)
-    assert layers == len(path) == max(depth(p.id) for p in people)
+    assert layers == len(path) == max(depth(p.id) for p in people
+                                      if not p.assistant or p.reports_to is None)
     assert org.by_id[path[0]].reports_to is None
     assert all(org.by_id[b].reports_to == a for a, b in pairwise(path))
+
+
+def test_an_assistant_adds_no_layer(tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text("""\
+orgviz: 1
+org: {name: Two, size: small}
+people:
+  - {id: ceo, name: Cee, title: CEO}
+  - {id: ea, name: Ea, title: Executive Assistant, reports_to: ceo, assistant: true}
+""", encoding="utf-8")
+    stats = compute(load(path))
+    assert (stats["layers"], stats["deepest_path"]) == (1, ["ceo"])
 
 
 def test_cli_a_repeated_id_is_refused_with_its_place(tmp_path: Path) -> None:
