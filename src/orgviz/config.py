@@ -49,7 +49,7 @@ def where(loc: SourceLoc) -> str:
 def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetting, ...]:
     """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations); what
     is wrong with them goes to `errors`, in the table's order."""
-    from orgviz.loader import sole_option  # (as _read_yaml_config imports the loader)
+    from orgviz.loader import level_hint, sole_option  # (as _read_yaml_config imports it)
 
     if rules is None:
         return ()
@@ -71,14 +71,16 @@ def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetti
             if level is not None and (not isinstance(level, str)
                                       or level.lower() not in LEVEL_CHOICES):
                 errors.append(f"{source}: level of rule '{rule}' must be one of "
-                              f"{', '.join(LEVEL_CHOICES)}, not {shown_value(level)}")
+                              f"{', '.join(LEVEL_CHOICES)}, not {shown_value(level)}"
+                              f"{level_hint(level)}")
                 level = None  # (its options are still checked, as in .orgviz.yaml)
             options = {str(k): v for k, v in value.items() if k != "level"}
             setting = RuleSetting(str(rule), loc, level.lower() if level else None,
                                   options, dict.fromkeys(options, loc))
         else:
             option = sole_option(str(rule), value)
-            hint = f"; did you mean {rule} = {{ {option} = {value} }}?" if option else ""
+            hint = level_hint(value) or (
+                f"; did you mean {rule} = {{ {option} = {value} }}?" if option else "")
             errors.append(f"{source}: rule '{rule}' takes off, error, warning, info or a "
                           f"table of options, not {shown_value(value)}{hint}")
             continue

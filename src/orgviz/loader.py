@@ -633,16 +633,33 @@ def parse_rule_settings(block: Any, loc: SourceLoc, out: _Collector) -> tuple[Ru
             if level is not None and (not isinstance(level, str)
                                       or level.lower() not in LEVEL_WORDS):
                 out.error(value.value_locs["level"], f"level of rule '{rule}' must be off, "
-                          f"error, warning or info, not {_describe(level)}", "config")
+                          f"error, warning or info, not {_describe(level)}{level_hint(level)}",
+                          "config")
                 level = None
             settings.append(RuleSetting(
                 rule, key_loc, LEVEL_WORDS[level.lower()] if isinstance(level, str) else None,
                 options, {k: value.value_locs[k] for k in options}))
         else:
             out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or a mapping "
-                      f"of options, not {_describe(value)}{_option_hint(rule, value)}",
+                      f"of options, not {_describe(value)}"
+                      f"{level_hint(value) or _option_hint(rule, value)}",
                       "config")
     return tuple(settings)
+
+
+#: Other words for the levels of a rule (`warn`), case folded.
+_LEVEL_SPELLINGS = {"warn": "warning", "warnings": "warning", "errors": "error",
+                    "err": "error", "fatal": "error", "ignore": "off", "none": "off",
+                    "skip": "off", "disable": "off", "notice": "info", "note": "info"}
+
+
+def level_hint(value: Any) -> str:
+    """"; did you mean 'warning'?" for a level spelt otherwise (`warn`, `ignore`), or ""."""
+    if not isinstance(value, str):
+        return ""
+    meant = _LEVEL_SPELLINGS.get(value.casefold())
+    return f"; did you mean '{meant}'?" if meant else did_you_mean(
+        value.casefold(), ("off", "error", "warning", "info"))
 
 
 def _option_hint(rule: str, value: Any) -> str:

@@ -181,7 +181,7 @@ def test_every_mistake_of_a_config_is_a_line_of_its_own_in_file_order(tmp_path, 
         "orgviz: .orgviz.yaml:4:40: unknown option 'max_layers' for rule 'layers' "
         "(options: max)",
         "orgviz: .orgviz.yaml:5:10: rule 'cycle' takes off, error, warning, info or a "
-        "mapping of options, not 'warn'",
+        "mapping of options, not 'warn'; did you mean 'warning'?",
     ]
 
 
@@ -338,3 +338,20 @@ def test_an_empty_yaml_config_has_no_settings(tmp_path, text):
 ])
 def test_a_misplaced_setting_says_where_it_belongs(tmp_path, name, text, says):
     assert config_error(tmp_path, name, text) == f"{tmp_path}/{says}"
+
+
+@pytest.mark.parametrize(("name", "text", "ends"), [
+    (".orgviz.yaml", "rules:\n  same-rank: warn\n",
+     "rule 'same-rank' takes off, error, warning, info or a mapping of options, not 'warn'; "
+     "did you mean 'warning'?"),
+    (".orgviz.yaml", "rules:\n  same-rank: {level: Ignore}\n",
+     "level of rule 'same-rank' must be off, error, warning or info, not 'Ignore'; did you "
+     "mean 'off'?"),
+    (".orgviz.yaml", "rules:\n  same-rank: {level: eror}\n", "not 'eror'; did you mean 'error'?"),
+    ("pyproject.toml", "[tool.orgviz.rules]\nsame-rank = 'warn'\n",
+     "not 'warn'; did you mean 'warning'?"),
+    ("pyproject.toml", "[tool.orgviz.rules]\nlayers = {level = 'fatal'}\n",
+     "not 'fatal'; did you mean 'error'?"),
+])
+def test_a_level_spelt_otherwise_suggests_the_level(tmp_path, name, text, ends):
+    assert config_error(tmp_path, name, text).endswith(ends)
