@@ -1102,3 +1102,13 @@ def test_an_empty_manager_id_takes_the_manager_name_beside_it(tmp_path: Path) ->
     result = import_csv(path, ImportOptions(columns={"manager": ["ManagerId"]},
                                             keep_going=True))
     assert result.org.by_id["3"].reports_to is None
+
+
+def test_the_columns_not_imported_are_listed_up_to_fifty(tmp_path: Path) -> None:
+    # (a file of 5,000 columns wrote a comment line of them all, 35,000 characters)
+    path = tmp_path / "p.csv"
+    extra = [f"c{i}" for i in range(60)]
+    path.write_text(",".join(["id", "name", "manager", *extra]) + "\n1,Ada,"
+                    + "," * len(extra) + "\n", encoding="utf-8")
+    text = import_csv(path).text
+    assert f"# Not imported: {', '.join(extra[:50])} and 10 more\n" in text

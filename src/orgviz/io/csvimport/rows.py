@@ -131,8 +131,9 @@ class RowReader(CellReader, FlagReader):
         self.check_columns(table, columns)
         self.header_notes.append(f"Columns: {columns.describe()}")
         unused = columns.unused()
-        if unused:
-            self.header_notes.append("Not imported: " + ", ".join(unused))
+        if unused:  # (at most 50: a file of thousands of columns writes one short line)
+            more = f" and {len(unused) - 50:,} more" if len(unused) > 50 else ""
+            self.header_notes.append("Not imported: " + ", ".join(unused[:50]) + more)
         self.cols = {f: i + 1 for f, i in columns.index.items()}
         if len(columns.name_parts) > 1:
             self.cols["name"] = columns.name_parts[0] + 1
