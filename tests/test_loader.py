@@ -83,6 +83,9 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     # The commonest slips get what to do (after libyaml's own words).
     ("orgviz: 1\norg: {name: A}\npeople:\n\t- {id: a, name: A}\n",
      (4, 1, "yaml-syntax", "cannot start any token (a tab: YAML indents with spaces only)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n\ttitle: CEO\n",
+     (6, 1, "yaml-syntax", "found a tab character that violates indentation in the text that "
+                           "starts at line 5, column 11 (a tab: YAML indents with spaces only)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: VP: Sales}\n",
      (4, 31, "yaml-syntax", "(a ': ' inside a value: put the value in quotes, as in title: "
                             "\"VP: Sales\"; or is a ',' missing before a key?)")),

@@ -248,6 +248,8 @@ def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     char, problem, context = line[column:column + 1], exc.problem or "", exc.context or ""
     if "expected node content" in problem and char in ("]", "}"):  # (`lead: ]ann`)
         return f" (a '{char}' that closes nothing: remove it, or put the value in quotes)"
+    if "tab character" in problem:  # (a tab in the indentation of a value's next line)
+        return " (a tab: YAML indents with spaces only)"
     if "cannot start any token" in problem:
         if char == "\t":
             return " (a tab: YAML indents with spaces only)"
