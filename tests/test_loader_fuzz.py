@@ -81,3 +81,27 @@ def test_arbitrary_text_after_header(tmp_path, text):
     path = tmp_path / "text.yaml"
     path.write_text("orgviz: 1\norg: {name: X}\n" + text, encoding="utf-8")
     _check_problems(_load_or_problems(path), path)
+
+
+@FUZZ
+@given(keys=st.lists(st.sampled_from(["id", "name", "reports_to", "x"]), min_size=1,
+                     max_size=8), flow=st.booleans())
+def test_every_repeated_key_is_reported_where_it_repeats(keys, flow):
+    from orgviz.yamlread import YamlError, read_yaml
+
+    if flow:  # (one {...} line: a repeat is at its own column)
+        text = "m: {" + ", ".join(f"{k}: v{i}" for i, k in enumerate(keys)) + "}\n"
+        starts = [5 + sum(len(f"{k}: v{i}, ") for i, k in enumerate(keys[:n]))
+                  for n in range(len(keys))]
+        places = [(1, col) for col in starts]
+    else:
+        text = "m:\n" + "".join(f"  {k}: v{i}\n" for i, k in enumerate(keys))
+        places = [(n + 2, 3) for n in range(len(keys))]
+    repeats = [place for n, place in enumerate(places) if keys[n] in keys[:n]]
+    try:
+        read_yaml(text, "f.yaml")
+    except YamlError as exc:
+        assert [(e.rule, e.loc.line, e.loc.col) for e in exc.all()] == [
+            ("duplicate-key", *place) for place in repeats]
+    else:
+        assert repeats == []
