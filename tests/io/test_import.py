@@ -783,13 +783,13 @@ def test_ids_made_unique_count_from_2_and_keep_a_number_they_end_in(tmp_path: Pa
     # reads as another team, taken next by the real Apollo 14)
     path = tmp_path / "p.csv"
     path.write_text("Name,Manager,Team\nBob Day,,Apollo 13\nBob Day,Nobody,Apollo-13\n"
-                    "Cy Li,,Apollo 14\nDi Ma,,#team\nEd Po,,-\n", encoding="utf-8")
+                    "Cy Li,,Apollo 14\nDi Ma,,#team\nEd Po,,!?\n", encoding="utf-8")
     result = import_csv(path, ImportOptions(keep_going=True))
     org = write_and_load(result, tmp_path)
     assert [p.id for p in org.people] == ["bob-day", "bob-day-2", "cy-li", "di-ma", "ed-po"]
     assert [(t.id, t.name) for t in org.teams] == [
         ("apollo-13", "Apollo 13"), ("apollo-13-2", "Apollo-13"), ("apollo-14", "Apollo 14"),
-        ("team", "#team"), ("team-2", "-")]
+        ("team", "#team"), ("team-2", "!?")]
 
 
 def test_exact_layout_flags_a_spreadsheet_user_types_read_as_meant(tmp_path: Path) -> None:
@@ -1112,3 +1112,21 @@ def test_the_columns_not_imported_are_listed_up_to_fifty(tmp_path: Path) -> None
                     + "," * len(extra) + "\n", encoding="utf-8")
     text = import_csv(path).text
     assert f"# Not imported: {', '.join(extra[:50])} and 10 more\n" in text
+
+
+@pytest.mark.parametrize("with_teams_file", [False, True])
+def test_a_team_cell_that_says_no_team_is_none(tmp_path: Path, with_teams_file: bool) -> None:
+    # (a department '-' or 'N/A' became a team of that name, its members grouped in it)
+    path = tmp_path / "p.csv"
+    path.write_text("id,name,manager,Department\n1,Ada,,10\n2,Bob,1,-\n3,Cy,1,N/A\n"
+                    "4,Di,1,\\N\n5,Ed,1,10\n", encoding="utf-8")
+    options = ImportOptions()
+    if with_teams_file:
+        teams = tmp_path / "departments.csv"
+        teams.write_text("department_id,department_name\n10,Exec\n", encoding="utf-8")
+        options = ImportOptions(teams=str(teams))
+    result = import_csv(path, options)
+    assert [p for p in result.problems if p.level != "info"] == []
+    assert [p.team for p in result.org.people] == ["exec" if with_teams_file else "10", None,
+                                                   None, None, result.org.people[0].team]
+    assert len(result.org.teams) == 1

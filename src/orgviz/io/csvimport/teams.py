@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from orgviz.io.csvimport.state import ImporterState
-from orgviz.io.csvimport.values import clean, slug
+from orgviz.io.csvimport.values import _fold, clean, slug
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -132,6 +132,9 @@ def link_teams(imp: ImporterState, exact: bool,
                     teams.append(Team(id=value, loc=NO_LOC, name=name))
             record.team = ids_by_value[value]
             continue
+        if value not in ids_by_value and _fold(value) in NO_TEAM:
+            record.team = None
+            continue
         if value not in ids_by_value:
             imp.problem(record.loc("team"), "warning", "unknown-team",
                         f"team '{value}' is not in the teams file")
@@ -163,9 +166,14 @@ def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: b
     ids_by_value: dict[str, str] = {}
     taken: set[str] = set()
     for value in dict.fromkeys(values):  # each value once, in order of first appearance
-        if value is not None:
+        if value is not None and _fold(value) not in NO_TEAM:
             ids_by_value[value] = _new_team(value, taken, teams)
-    return teams, list(map(ids_by_value.get, values))  # (None stays None)
+    return teams, list(map(ids_by_value.get, values))  # (None and no team stay None)
+
+
+#: Team cells that say "no team" (a spreadsheet's dash for an empty cell, a SQL NULL).
+NO_TEAM = frozenset(("-", "--", "n/a", "na", "#n/a", "none", "(none)", "null", "(null)",
+                     "\\n"))
 
 
 def _new_team(value: str, taken: set[str], teams: list[Team]) -> str:
