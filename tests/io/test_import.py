@@ -1130,3 +1130,17 @@ def test_a_team_cell_that_says_no_team_is_none(tmp_path: Path, with_teams_file: 
     assert [p.team for p in result.org.people] == ["exec" if with_teams_file else "10", None,
                                                    None, None, result.org.people[0].team]
     assert len(result.org.teams) == 1
+
+
+@pytest.mark.parametrize("written", ["\\t", "tab", "TAB", "\t"])
+def test_a_tab_delimiter_may_be_written_as_a_word(tmp_path: Path, written: str) -> None:
+    # (`--delimiter '\t'` and `--delimiter tab` were refused by a message that names "tab"
+    # among the delimiters, and showed '\\t')
+    path = tmp_path / "p.tsv"
+    path.write_text("id\tname\tmanager\n1\tAda\t\n2\tBob\t1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--delimiter", written])
+    assert result.exit_code == 0, result.output
+    assert "{id: \"2\", name: Bob, reports_to: \"1\"}" in result.output
+    result = CliRunner().invoke(main, ["import", str(path), "--delimiter", "ab"])
+    assert result.exit_code == 2
+    assert result.output.endswith("(such as , ; | or tab), not 'ab'\n")

@@ -173,6 +173,10 @@ def _check_byte_order_mark(data: bytes, shown: str, encoding: str) -> None:
 _UNESCAPE = {0xDC00 + b: b for b in range(0x80, 0x100)}
 
 
+#: How a delimiter may be written on a command line where the character itself is awkward.
+_DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
 def _first_lines_end(text: str, count: int = 10) -> int:
     """Where the first `count` lines of a text end (its end when it has fewer)."""
     at = -1
@@ -248,6 +252,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         text = text.replace("\x00", "")
     if not text.strip():
         raise _fatal(shown, 1, "empty file: expected a header row and one row per person")
+    delimiter = _DELIMITER_WORDS.get((delimiter or "").casefold(), delimiter)
     if delimiter is None:  # (from the first line with one: a title line may stand above)
         lines = text[:_first_lines_end(text)].split("\n")
         delimiter = sniff_delimiter(next((line for line in lines
@@ -256,7 +261,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
             (delimiter.isspace() and delimiter != "\t"):
         raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "
                            f"quote, space or line break (such as , ; | or tab), not "
-                           f"{delimiter!r}")
+                           f"'{delimiter}'")
     previous = csv.field_size_limit()
     short = True
     try:
