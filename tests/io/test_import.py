@@ -973,6 +973,11 @@ def test_manager_ids_written_as_decimals_find_whole_number_ids(tmp_path: Path) -
         ("1", None), ("2", "1"), ("3", "2"), ("2.5", "1"), ("4", "2.5"), ("5", None)]
     assert result.org.by_id["3"].dotted_to == ("1",)
     assert "read as" not in result.text  # (no comment on every row of such a column)
+    # The top marker 0 written as a decimal marks a top too.
+    path.write_text("EmployeeId,Name,ManagerId\n1,Ada,0.0\n2,Bob,1.0\n", encoding="utf-8")
+    result = import_csv(path)
+    assert result.errors == 0
+    assert [(p.id, p.reports_to) for p in result.org.people] == [("1", None), ("2", "1")]
 
 
 def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_file(

@@ -102,7 +102,7 @@ class Resolver:
         whole = _WHOLE_AS_DECIMAL.fullmatch(raw) if raw[-1:] == "0" else None
         if whole is not None and whole.group(1) in self.ids:
             return whole.group(1), DECIMAL_ID
-        folded = _key(raw)
+        folded = _key(raw if whole is None else whole.group(1))  # ('0.0' is the top marker 0)
         if folded in TOP_MARKERS:
             return None, "top"
         ended = self.ended.get(raw)
