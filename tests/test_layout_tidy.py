@@ -338,6 +338,27 @@ def test_mirror_symmetric_without_stacking(case) -> None:
         assert y == by
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forests())
+def test_a_managers_lines_leave_its_card_at_one_point(case) -> None:
+    """All lines out of a card leave it at one point: a trunk of stacked or listed reports a
+    few px beside the middle, where the other reports' lines leave, read as a double line."""
+    roots, children, sizes, options, rows = case
+    lay = layout_forest(roots, children, sizes, options, rows)
+    starts: dict[str, set] = defaultdict(set)
+    for (boss, _), pts in lay.edges.items():
+        starts[boss].add(pts[0])
+    assert all(len(points) == 1 for points in starts.values()), dict(starts)
+
+
+def test_a_block_trunk_beside_the_middle_joins_the_others_below_the_card() -> None:
+    kids = {"ceo": ["a", "b", "l1", "l2", "l3", "l4"], "a": ["a1", "a2"], "b": ["b1", "b2"]}
+    sizes = {k: (196.0, 86.0) for k in ["ceo", *kids["ceo"], "a1", "a2", "b1", "b2"]}
+    lay = layout_forest(["ceo"], kids, sizes, LayoutOptions())
+    # (l3 and l4 hung from a second line out of the card, 10 px right of the middle one)
+    assert lay.edges["ceo", "l3"][:3] == [(658.0, 86.0), (658.0, 111.0), (668.0, 111.0)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Explicit cases
 

@@ -1256,9 +1256,15 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                           origin[v][0] - blocks[b_id].lane - lo)
             ks = [c for c in ks if not inblock[c]]
             b_id = None
+        shared = False
         if b_id is not None:
             blk = blocks[b_id]
             ob = origin[v][0] - lo
+            # A trunk below the card drops from it only when it is the card's one line: else
+            # it joins the others (from the card's middle) at the gap's line, rather than
+            # leaving the card a few px beside them (a double line).
+            trunks_x = {round(ob + tr_off[c], 2) for c in ks if inblock[c]}
+            shared = top_ok and (len(trunks_x) > 1 or any(not inblock[c] for c in ks))
             t1 = round(ob, 2) + 0.0
             by = round(tops[blk.start] - half_gap, 2) if blk.nskip else ym
             # A block that starts rows lower is reached by a bus above its first row, at the
@@ -1269,7 +1275,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
             if nskip and not _cards_between(
                     n, rb, rd, breadth, depth, extra, t1, t1 + blk.width, ym, by):
                 nskip, by = 0, ym
-            if bv - hb < t1 < bv + hb:
+            if bv - hb < t1 < bv + hb and not (shared and t1 != bv):
                 head = [(t1, pb)]
             elif top_ok:
                 head = [(bv, pb), (bv, ym), (t1, ym)]
@@ -1280,7 +1286,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                 tr = round(ob + tr_off[c], 2) + 0.0
                 ld = rd[c]
                 side = round(rb[c] - breadth[c] * 0.5, 2) + 0.0
-                if not nskip and bv - hb < tr < bv + hb:
+                if not nskip and bv - hb < tr < bv + hb and not (shared and tr != bv):
                     pts = [(tr, pb), (tr, ld), (side, ld)]
                 elif not nskip and top_ok:
                     pts = [(bv, pb), (bv, ym), (tr, ym), (tr, ld), (side, ld)]
