@@ -1149,3 +1149,14 @@ def test_a_tab_delimiter_may_be_written_as_a_word(tmp_path: Path, written: str) 
     result = CliRunner().invoke(main, ["import", str(path), "--delimiter", "ab"])
     assert result.exit_code == 2
     assert result.output.endswith("(such as , ; | or tab), not 'ab'\n")
+
+
+def test_an_end_date_that_means_no_end_is_no_history_row(tmp_path: Path) -> None:
+    # (SAP writes 9999-12-31 on current records: every row was a history row, not imported)
+    path = tmp_path / "p.csv"
+    path.write_text("EmployeeId,Name,ManagerId,EndDate\n1,Ada,,9999-12-31\n2,Bob,1,31.12.9999\n"
+                    "3,Cy,1,2001-01-01\n4,Di,1,\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (4, "history row of 'Cy' (EndDate 2001-01-01) not imported")]
+    assert [p.id for p in result.org.people] == ["1", "2", "4"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any
@@ -134,9 +135,13 @@ class FlagReader(ImporterState):
             return f"status '{status}'"
         if _fold(current) in FALSE_WORDS:
             return f"{self_header(columns, 'current')} '{current}'"
-        if end and folded not in ACTIVE_STATUS:
+        if end and folded not in ACTIVE_STATUS and not _OPEN_END.search(end):
             return f"{self_header(columns, 'end_date')} {end}"
         return None
+
+
+#: An end date that means "no end" (SAP and others write 9999-12-31 on current records).
+_OPEN_END = re.compile(r"(?<![0-9])9[0-9]{3}(?![0-9])")
 
 
 def self_header(columns: Columns, fld: str) -> str:
