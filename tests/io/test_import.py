@@ -1160,3 +1160,17 @@ def test_an_end_date_that_means_no_end_is_no_history_row(tmp_path: Path) -> None
     assert [(p.line, p.message) for p in result.problems] == [
         (4, "history row of 'Cy' (EndDate 2001-01-01) not imported")]
     assert [p.id for p in result.org.people] == ["1", "2", "4"]
+
+
+def test_a_current_flag_column_of_words_marks_history_rows(tmp_path: Path) -> None:
+    # (an Active column of Active / Inactive imported the inactive people as current: only
+    # 0, false, no and n were read as not current)
+    path = tmp_path / "p.csv"
+    path.write_text("EmployeeId,Name,ManagerId,Active\n1,Ada,,Active\n2,Bob,1,Inactive\n"
+                    "3,Cy,1,Terminated\n4,Di,1,Y\n5,Ed,1,N\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (3, "history row of 'Bob' (Active 'Inactive') not imported"),
+        (4, "history row of 'Cy' (Active 'Terminated') not imported"),
+        (6, "history row of 'Ed' (Active 'N') not imported")]
+    assert [p.id for p in result.org.people] == ["1", "4"]

@@ -133,7 +133,7 @@ class FlagReader(ImporterState):
         folded = _fold(status)
         if folded in ENDED_STATUS:
             return f"status '{status}'"
-        if _fold(current) in FALSE_WORDS:
+        if _fold(current) in FALSE_WORDS or _fold(current) in ENDED_STATUS:  # (Inactive)
             return f"{self_header(columns, 'current')} '{current}'"
         if end and folded not in ACTIVE_STATUS and not _OPEN_END.search(end):
             return f"{self_header(columns, 'end_date')} {end}"
