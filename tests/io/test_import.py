@@ -1174,3 +1174,17 @@ def test_a_current_flag_column_of_words_marks_history_rows(tmp_path: Path) -> No
         (4, "history row of 'Cy' (Active 'Terminated') not imported"),
         (6, "history row of 'Ed' (Active 'N') not imported")]
     assert [p.id for p in result.org.people] == ["1", "4"]
+
+
+def test_a_status_with_a_reason_after_its_word_is_read_by_its_word(tmp_path: Path) -> None:
+    # ('Terminated - Voluntary' and 'Terminated (Involuntary)' were imported as current)
+    path = tmp_path / "p.csv"
+    path.write_text("EmployeeId,Name,ManagerId,Status,EndDate\n1,Ada,,Active,\n"
+                    "2,Bob,1,Terminated - Voluntary,\n3,Cy,1,Terminated (Involuntary),\n"
+                    "4,Di,1,Active - Leave of absence,2030-01-01\n5,Ed,1,Inbound transfer,\n",
+                    encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (3, "history row of 'Bob' (status 'Terminated - Voluntary') not imported"),
+        (4, "history row of 'Cy' (status 'Terminated (Involuntary)') not imported")]
+    assert [p.id for p in result.org.people] == ["1", "4", "5"]

@@ -130,7 +130,7 @@ class FlagReader(ImporterState):
     def history_of(status: str | None, current: str | None, end: str | None,
                    columns: Columns) -> str | None:
         """Why a row is a history row (a status, a current flag, an end date), or None."""
-        folded = _fold(status)
+        folded = _status_word(_fold(status))
         if folded in ENDED_STATUS:
             return f"status '{status}'"
         if _fold(current) in FALSE_WORDS or _fold(current) in ENDED_STATUS:  # (Inactive)
@@ -140,6 +140,17 @@ class FlagReader(ImporterState):
         return None
 
 
+def _status_word(folded: str) -> str:
+    """A status as the status words know it: itself, or its first word when it is one of
+    them and the status is not (`Terminated - Voluntary`, `Active (leave of absence)`)."""
+    if folded in ENDED_STATUS or folded in ACTIVE_STATUS or not folded:
+        return folded
+    first = _FIRST_WORD.match(folded)
+    word = first.group(0) if first else ""
+    return word if word in ENDED_STATUS or word in ACTIVE_STATUS else folded
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 #: An end date that means "no end" (SAP and others write 9999-12-31 on current records).
 _OPEN_END = re.compile(r"(?<![0-9])9[0-9]{3}(?![0-9])")
 
