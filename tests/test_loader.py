@@ -342,6 +342,11 @@ SCHEMA_CASES = [
     # (a misspelt `vacant` of an unnamed open position is one problem, not also a missing name)
     ("people:\n  - {id: a, title: PM, vaccant: true}\n", (4, 24),
      "unknown key 'vaccant' in person 'a'; did you mean 'vacant'?"),
+    # (`vacant: yes` of an unnamed open position: one problem, saying what to write)
+    ("people:\n  - {id: a, title: PM, vacant: yes}\n", (4, 32),
+     "'vacant' of person 'a' must be true or false, not 'yes': write true"),
+    ("people:\n  - {id: a, name: A, assistant: Off}\n", (4, 33),
+     "'assistant' of person 'a' must be true or false, not 'Off': write false"),
     ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
     ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
      "unknown key 'Level' in role 'x'; did you mean 'level'?"),

@@ -45,6 +45,9 @@ LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off"
 _PERSON_KEYSET = frozenset(PERSON_KEYS)
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 BOOLS = {"true": True, "false": False}
+#: What YAML 1.1 (and people) also write for true and false, which orgviz reads as text.
+_OTHER_BOOLS = {"yes": "true", "y": "true", "on": "true", "1": "true", "no": "false",
+                "n": "false", "off": "false", "0": "false"}
 
 
 # Person's slot setters, for `_new_person` (a frozen dataclass's __init__ goes through
@@ -279,8 +282,9 @@ class _Fields:
             return False
         if isinstance(value, str) and value.lower() in BOOLS:
             return BOOLS[value.lower()]
+        meant = _OTHER_BOOLS.get(value.casefold()) if isinstance(value, str) else None
         self.out.error(self.loc(key), f"'{key}' of {self.what} must be true or false, "
-                       f"not {_describe(value)}")
+                       f"not {_describe(value)}" + (f": write {meant}" if meant else ""))
         return False
 
 
@@ -433,9 +437,10 @@ class _OrgBuilder:
             if pid is None:
                 continue
             vacant = f.flag("vacant")
-            # (`vaccant: true`, `open: true`: that key's error says what to write; no name is
-            # then no second mistake)
-            name = f.text("name", required=not vacant and not f.misspelt("vacant"),
+            # (`vaccant: true`, `open: true`, `vacant: yes`: that key's error says what to
+            # write; no name is then no second mistake)
+            refused = "vacant" in item and _fast_flag(item["vacant"]) is None  # (`vacant: yes`)
+            name = f.text("name", required=not (vacant or refused or f.misspelt("vacant")),
                           blank=NO_NAME_VACANT if vacant else NO_NAME)
             title = f.text("title")
             roles = f.idents("role")
