@@ -1188,3 +1188,17 @@ def test_a_status_with_a_reason_after_its_word_is_read_by_its_word(tmp_path: Pat
         (3, "history row of 'Bob' (status 'Terminated - Voluntary') not imported"),
         (4, "history row of 'Cy' (status 'Terminated (Involuntary)') not imported")]
     assert [p.id for p in result.org.people] == ["1", "4", "5"]
+
+
+def test_a_dotted_line_manager_written_last_name_first_is_one_person(tmp_path: Path) -> None:
+    # (the cell 'Day, Bob' was split at its comma: "dotted-line manager 'Day' not found",
+    # "... 'Bob' not found")
+    path = tmp_path / "p.csv"
+    path.write_text('id,Name,Manager,Matrix Manager\n1,"Obi, Ada",,\n2,"Day, Bob",1,\n'
+                    '3,"Li, Cy",1,"Day, Bob"\n4,Di,1,"1,2"\n5,Ed,1,1;2\n6,Fa,1,"2, Nobody"\n',
+                    encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.col, p.message) for p in result.problems if p.level == "warning"] == [
+        (7, 4, "dotted-line manager 'Nobody' not found: left out")]
+    assert [p.dotted_to for p in result.org.people][2:] == [("2",), ("1", "2"), ("1", "2"),
+                                                            ("2",)]

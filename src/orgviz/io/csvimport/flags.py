@@ -84,7 +84,9 @@ class FlagReader(ImporterState):
                 else:  # (the title gives the role)
                     self.tally("role-dropped", text)
         dotted_values = get("dotted_to")
-        dotted = _each(dotted_values, lambda v: split_ids(v.replace(",", ";")) if v else (), n)
+        # (split at ';' only: a piece with commas is a list, or a name "Last, First", which
+        # linking tells apart)
+        dotted = _each(dotted_values, lambda v: split_ids(v) if v else (), n)
         history: Iterable[str | None] = repeat(None, n)
         ended = [get("status"), get("current"), get("end_date")]
         given = [i for i, v in enumerate(ended) if v is not None]

@@ -106,7 +106,8 @@ class Linker(ImporterState):
             elif record.dotted_raw:
                 record.dotted_to = tuple(
                     d for d in (self.link_dotted(record, raw, resolve)
-                                for raw in record.dotted_raw) if d is not None)
+                                for raw in _dotted_pieces(record.dotted_raw, resolve))
+                    if d is not None)
 
     def link_manager(self, record: Record, raw: str, resolve: Resolver,
                      exact: bool) -> str | None:
@@ -173,6 +174,18 @@ class Linker(ImporterState):
             for record in path:
                 state[record.id] = 2
         return None
+
+
+def _dotted_pieces(cells: tuple[str, ...], resolve: Resolver) -> list[str]:
+    """The references of a dotted-line cell split at ';': each piece, or, for a piece with
+    commas that names nobody whole (not "Day, Bob"), its comma-separated parts."""
+    pieces = []
+    for piece in cells:
+        if "," in piece and resolve(piece)[0] is None:
+            pieces += [p.strip() for p in piece.split(",") if p.strip()]
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 #: A cycle longer than this is named by its first and last few members.
