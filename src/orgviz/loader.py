@@ -304,6 +304,34 @@ def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
                             for e in exc.all()]) from None
 
 
+def _include_hint(folder: Path, item: str) -> str:
+    """"; did you mean 'acme/eng.yaml'?" for an include path that names no file but would
+    with '/' for '\\' or in another case (which a case-insensitive disk finds, as macOS and
+    Windows do, and Linux CI does not); or ""."""
+    parts = re.split(r"[\\/]+", item)
+    here = folder
+    for index, part in enumerate(parts):
+        if part in ("", ".", ".."):
+            here = here / part
+            continue
+        try:
+            names = [p.name for p in here.iterdir()]
+        except OSError:
+            return ""
+        same = [n for n in names if n == part] or [n for n in names
+                                                    if n.casefold() == part.casefold()]
+        if len(same) != 1:
+            return ""
+        parts[index] = same[0]
+        here = here / same[0]
+    meant = "/".join(parts)
+    if meant == item or _missing(here):
+        return ""
+    why = " (paths use '/')" if "\\" in item else " (names differ in case: macOS and Windows " \
+        "find it, Linux does not)"
+    return f"; did you mean '{meant}'?{why}"
+
+
 def _missing(path: Path) -> bool:
     """Whether nothing is at `path` (a symlink loop is something: reading it says what)."""
     try:
@@ -573,7 +601,8 @@ class _OrgBuilder:
         if target in self.loaded:  # (two parts that both include a shared one: read once)
             return
         if _missing(target):
-            self.out.error(loc, f"included file '{item}' does not exist", rule="include")
+            self.out.error(loc, f"included file '{item}' does not exist"
+                           f"{_include_hint(path.parent, item)}", rule="include")
             return
         if len(chain) >= MAX_INCLUDE_DEPTH:
             self.out.error(loc, f"include chain deeper than {MAX_INCLUDE_DEPTH} files",

@@ -48,3 +48,20 @@ def test_a_part_that_two_parts_include_is_read_once(tmp_path):
     assert [p for p in validate(org) if p.level == "error"] == []
     assert [t.id for t in org.teams] == ["t"] and [p.id for p in org.people] == ["ceo", "a", "b"]
     assert sorted(org.files) == sorted(str(tmp_path / name) for name in files)
+
+
+def test_an_include_path_that_differs_in_case_or_slashes_suggests_the_file(tmp_path):
+    # (a path spelt `Parts/Eng.yaml` works on macOS and Windows, and fails on Linux CI)
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "eng.yaml").write_text("orgviz: 1\n", encoding="utf-8")
+    top = tmp_path / "org.yaml"
+    top.write_text("orgviz: 1\norg: {name: T}\ninclude: [Parts/ENG.yaml, parts\\eng.yaml, "
+                   "parts/none.yaml]\npeople:\n  - {id: ceo, name: Ada King, role: ceo}\n",
+                   encoding="utf-8")
+    assert [(p.line, p.col, p.rule, p.message) for p in load(top).load_problems] == [
+        (3, 11, "include", "included file 'Parts/ENG.yaml' does not exist; did you mean "
+                           "'parts/eng.yaml'? (names differ in case: macOS and Windows find "
+                           "it, Linux does not)"),
+        (3, 27, "include", "included file 'parts\\eng.yaml' does not exist; did you mean "
+                           "'parts/eng.yaml'? (paths use '/')"),
+        (3, 43, "include", "included file 'parts/none.yaml' does not exist")]
