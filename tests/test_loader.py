@@ -164,6 +164,11 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, title: &x}\n",
      (4, 20, "yaml-syntax", "so the value reads as null: put the value in quotes if the '&' is "
                             "part of the text, as in \"&x\"")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, : x}\n",
+     (4, 13, "yaml-syntax", "did not find expected node content (a ':' with no key before "
+                            "it: write the key, or remove the ':')")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    : x\n",
+     (5, 5, "yaml-syntax", "(a ':' with no key before it: write the key, or remove the ':')")),
     ("orgviz: 1\nx: *Ada\n", (2, 4, "yaml-syntax", "unknown alias '*Ada' (a value that starts "
                                                    "with '*' is an alias: put the value in "
                                                    "quotes: \"*Ada\")")),

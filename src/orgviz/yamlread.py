@@ -246,6 +246,9 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
 def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     """What to do about a character YAML does not take where it stands; or ""."""
     char, problem, context = line[column:column + 1], exc.problem or "", exc.context or ""
+    before = line[:column].rstrip()
+    if char == ":" and (not before.strip() or before[-1] in "{[,-?"):  # (`: x`, `{a: 1, : x}`)
+        return " (a ':' with no key before it: write the key, or remove the ':')"
     if "expected node content" in problem and char in ("]", "}"):  # (`lead: ]ann`)
         return f" (a '{char}' that closes nothing: remove it, or put the value in quotes)"
     if "tab character" in problem:  # (a tab in the indentation of a value's next line)
