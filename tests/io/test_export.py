@@ -268,3 +268,16 @@ def test_the_format_is_the_one_the_output_name_ends_in(tmp_path: Path) -> None:
     out = tmp_path / "org.txt"  # (an ending that names no format takes any)
     assert CliRunner().invoke(main, ["export", str(path), "-f", "csv", "-o", str(out)]
                               ).exit_code == 0
+
+
+def test_mermaid_longer_than_mermaid_draws_says_so() -> None:
+    # (the enterprise example's 52,712 characters passed Mermaid's maxTextSize of 50,000:
+    # Mermaid showed "Maximum text size in diagram exceeded", and the text said nothing)
+    people = tuple(Person(id=f"p{i}", loc=NO_LOC, name=f"Person {i} " + "x" * 150,
+                          reports_to="p0" if i else None) for i in range(300))
+    text = to_mermaid(Org(file="t.yaml", name="Big", size="mid-size", people=people))
+    lines = text.splitlines()
+    assert lines[1] == (f"%% {len(text):,} characters: Mermaid draws at most 50,000 unless its "
+                        "maxTextSize setting is raised; export a part with --root ID instead")
+    small = to_mermaid(Org(file="t.yaml", name="Small", size="small", people=people[:3]))
+    assert "characters" not in small

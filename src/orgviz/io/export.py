@@ -18,6 +18,8 @@ from orgviz.problem import one_line, person_hint
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
 MERMAID_MAX_EDGES = 500
+#: Mermaid refuses diagrams longer than this many characters (its default `maxTextSize`).
+MERMAID_MAX_TEXT = 50_000
 # Cells that spreadsheets run as formulas get a leading apostrophe (OWASP's advice); a
 # leading apostrophe itself is doubled so that import can undo it exactly.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -64,6 +66,13 @@ def to_mermaid(org: Org) -> str:
                 lines.append(f"    {node[manager]} -.-> {node[person.id]}")
     if any(p.vacant for p in people):
         lines.append("    classDef vacant stroke-dasharray: 5 5,fill:#ffffff,color:#666666")
+    size = sum(map(len, lines)) + len(lines)
+    if size > MERMAID_MAX_TEXT:  # (the note's own characters are counted too)
+        note = (f"%% {{}} characters: Mermaid draws at most {MERMAID_MAX_TEXT:,} unless its "
+                "maxTextSize setting is raised; export a part with --root ID instead")
+        total = size + len(note.format(f"{size:,}")) + 1
+        total = size + len(note.format(f"{total:,}")) + 1  # (if the count grew a digit)
+        lines.insert(1, note.format(f"{total:,}"))
     return "\n".join(lines) + "\n"
 
 
