@@ -160,10 +160,10 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    title: &Co Engineer\n",
      (5, 12, "yaml-syntax", "'&Co' is a YAML anchor that no alias uses, so the value reads as "
                             "'Engineer': put the value in quotes if the '&' is part of the "
-                            "text, as in \"&Co Engineer\"")),
+                            "text (\"&Co Engineer\"), or remove the anchor")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, title: &x}\n",
      (4, 20, "yaml-syntax", "so the value reads as null: put the value in quotes if the '&' is "
-                            "part of the text, as in \"&x\"")),
+                            "part of the text (\"&x\"), or remove the anchor")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, : x}\n",
      (4, 13, "yaml-syntax", "did not find expected node content (a ':' with no key before "
                             "it: write the key, or remove the ':')")),

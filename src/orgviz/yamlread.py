@@ -495,7 +495,8 @@ def _unused_anchor(name: str, loc: SourceLoc, value: str | None) -> YamlError:
     reads = "null" if value is None else f"'{value}'"
     return YamlError(loc, "yaml-syntax", f"'&{name}' is a YAML anchor that no alias uses, so "
                      f"the value reads as {reads}: put the value in quotes if the '&' is part "
-                     f"of the text, as in \"&{name}{' ' + value if value else ''}\"")
+                     f"of the text (\"&{name}{' ' + value if value else ''}\"), or remove the "
+                     "anchor")
 
 
 def _duplicate(key: str, loc: SourceLoc, first: SourceLoc, value: Any) -> YamlError:
