@@ -1050,6 +1050,11 @@ def test_role_cells_written_as_words_give_their_ladder_roles(tmp_path: Path) -> 
         "1 role value names no role of the ladder ('Wizard'): left out (the title gives the "
         "role)")
     assert result.org.by_id["6"].title == "Guru"  # (no title: the role cell is the title)
+    # Role words on a row without a title are its title too (a role id is not).
+    path.write_text("id,name,manager,role\n1,Ada,,CEO\n2,Bob,1,Senior Engineer\n3,Cy,1,pm\n",
+                    encoding="utf-8")
+    assert [(p.title, p.roles) for p in import_csv(path).org.people] == [
+        ("CEO", ("ceo",)), ("Senior Engineer", ("senior-engineer",)), (None, ("pm",))]
 
 
 @pytest.mark.parametrize("delimiter", [",", ";"])

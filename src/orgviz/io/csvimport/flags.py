@@ -79,6 +79,8 @@ class FlagReader(ImporterState):
                 found = split[text]
                 if found is not None:
                     roles[r] = found
+                    if titles[r] is None and found != (text,):  # (words: a title too)
+                        titles[r] = text
                 elif titles[r] is None:
                     titles[r] = text
                 else:  # (the title gives the role)
