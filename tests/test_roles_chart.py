@@ -454,3 +454,21 @@ def test_the_chart_of_one_org_is_not_titled_by_company_size() -> None:
     assert plan([org, org]).title == TITLE
     assert plan([org], "Mine").title == "Mine"
     assert 'label="Product leadership roles"' in to_dot([org])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_one_org_stands_in_the_middle_of_the_level_bands(engine: str,
+                                                          examples: list[Org]) -> None:
+    """One org's column is narrower than the legend's width: it stands in the middle of
+    the bands (it was at their left end, half the chart empty to its right)."""
+    root = ET.fromstring(render(examples[:1], "svg", engine=engine))
+    rects = [{k: float(v) for k, v in r.attrib.items() if k in ("x", "width")}
+             for r in root.iter(f"{SVG}rect")]
+    band = next(r for r in rects if r.get("x") is not None and r["width"] >= 640)
+    frame = next(r for r in root.iter(f"{SVG}rect") if r.get("fill") == "none")
+    left, width = float(frame.get("x", 0)), float(frame.get("width", 0))
+    axis = max(float(t.get("x", 0)) for t in root.iter(f"{SVG}text")
+               if t.get("text-anchor") == "end" and float(t.get("x", 0)) < left)
+    spare_left = left - axis
+    spare_right = band["x"] + band["width"] - (left + width)
+    assert spare_left > 40 and abs(spare_left - spare_right) < 40, (spare_left, spare_right)
