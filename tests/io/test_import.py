@@ -1186,13 +1186,14 @@ def test_a_status_with_a_reason_after_its_word_is_read_by_its_word(tmp_path: Pat
     path = tmp_path / "p.csv"
     path.write_text("EmployeeId,Name,ManagerId,Status,EndDate\n1,Ada,,Active,\n"
                     "2,Bob,1,Terminated - Voluntary,\n3,Cy,1,Terminated (Involuntary),\n"
-                    "4,Di,1,Active - Leave of absence,2030-01-01\n5,Ed,1,Inbound transfer,\n",
+                    "4,Di,1,Active - Leave of absence,2030-01-01\n5,Ed,1,Inbound transfer,\n"
+                    "6,Fa,1,I-9 pending,\n",
                     encoding="utf-8")
     result = import_csv(path)
     assert [(p.line, p.message) for p in result.problems] == [
         (3, "history row of 'Bob' (status 'Terminated - Voluntary') not imported"),
         (4, "history row of 'Cy' (status 'Terminated (Involuntary)') not imported")]
-    assert [p.id for p in result.org.people] == ["1", "4", "5"]
+    assert [p.id for p in result.org.people] == ["1", "4", "5", "6"]
 
 
 def test_a_dotted_line_manager_written_last_name_first_is_one_person(tmp_path: Path) -> None:

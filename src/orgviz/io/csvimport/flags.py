@@ -150,8 +150,8 @@ def _status_word(folded: str) -> str:
     if folded in ENDED_STATUS or folded in ACTIVE_STATUS or not folded:
         return folded
     first = _FIRST_WORD.match(folded)
-    word = first.group(0) if first else ""
-    return word if word in ENDED_STATUS or word in ACTIVE_STATUS else folded
+    word = first.group(0) if first else ""  # (a word, not a code: 'I-9 pending' is no 'i')
+    return word if len(word) > 2 and (word in ENDED_STATUS or word in ACTIVE_STATUS) else folded
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
