@@ -1172,13 +1172,15 @@ def test_a_current_flag_column_of_words_marks_history_rows(tmp_path: Path) -> No
     # 0, false, no and n were read as not current)
     path = tmp_path / "p.csv"
     path.write_text("EmployeeId,Name,ManagerId,Active\n1,Ada,,Active\n2,Bob,1,Inactive\n"
-                    "3,Cy,1,Terminated\n4,Di,1,Y\n5,Ed,1,N\n", encoding="utf-8")
+                    "3,Cy,1,Terminated\n4,Di,1,Y\n5,Ed,1,N\n6,Fa,1,T\n7,Gi,1,F\n",
+                    encoding="utf-8")
     result = import_csv(path)
     assert [(p.line, p.message) for p in result.problems] == [
         (3, "history row of 'Bob' (Active 'Inactive') not imported"),
         (4, "history row of 'Cy' (Active 'Terminated') not imported"),
-        (6, "history row of 'Ed' (Active 'N') not imported")]
-    assert [p.id for p in result.org.people] == ["1", "4"]
+        (6, "history row of 'Ed' (Active 'N') not imported"),
+        (8, "history row of 'Gi' (Active 'F') not imported")]
+    assert [p.id for p in result.org.people] == ["1", "4", "6"]  # (T: true, not terminated)
 
 
 def test_a_status_with_a_reason_after_its_word_is_read_by_its_word(tmp_path: Path) -> None:

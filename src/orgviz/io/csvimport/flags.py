@@ -137,7 +137,8 @@ class FlagReader(ImporterState):
         folded = _status_word(_fold(status))
         if folded in ENDED_STATUS:
             return f"status '{status}'"
-        if _fold(current) in FALSE_WORDS or _fold(current) in ENDED_STATUS:  # (Inactive)
+        flag = _fold(current)  # (T and F are true and false here; Inactive is no flag)
+        if flag in FALSE_WORDS or flag == "f" or (len(flag) > 2 and flag in ENDED_STATUS):
             return f"{self_header(columns, 'current')} '{current}'"
         if end and folded not in ACTIVE_STATUS and not _OPEN_END.search(end):
             return f"{self_header(columns, 'end_date')} {end}"
