@@ -176,6 +176,8 @@ def _parse(data: bytes) -> object:
     try:
         return read_yaml(decode(data, "-"), "-")
     except YamlError as exc:
+        if exc.document is not None:  # (read whole: a duplicate key, an unused anchor)
+            return exc.document
         return None if exc.rule == "schema" else _NOT_YAML  # "schema": an empty document
 
 

@@ -51,6 +51,9 @@ class YamlError(Exception):
         self.message = message
         #: Problems found after this one (further duplicate keys, then what stopped reading).
         self.more: list[YamlError] = []
+        #: The document as read when every problem let reading go on (duplicate keys, unused
+        #: anchors), else None: whether other YAML is an org file can still be told.
+        self.document: Any = None
 
     def all(self) -> list[YamlError]:
         """This problem and those found after it, in the order found."""
@@ -171,6 +174,7 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
     """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back."""
     loader = _Loader(text)
     found: list[YamlError] = []  # (duplicate keys, unused anchors: reading goes on)
+    result = None
     try:
         result = _build(loader, file, mappings, found)
     except yaml.MarkedYAMLError as exc:
@@ -189,7 +193,7 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
     if found:
         found.sort(key=lambda problem: problem.loc[1:])  # (in file order)
         first = found[0]
-        first.more = found[1:]
+        first.more, first.document = found[1:], result
         raise first
     return result
 

@@ -49,6 +49,11 @@ def validate(*args: str):
     ("# orgviz: 1 is commented out\n", "other"),
     ("settings:\n  orgviz: 1\n", "other"),  # not at the top level
     ("{tool: orgviz, [broken\n", "org"),  # cannot tell: validation says what is wrong
+    # Other YAML that reads whole, though orgviz would refuse it as an org file: a duplicate
+    # key, an anchor no alias uses (such a workflow running orgviz was checked as an org)
+    ("jobs:\n  a:\n    runs-on: x\n    runs-on: y\n    run: orgviz validate\n", "other"),
+    ("steps:\n  - run: &a orgviz validate orgs/\n", "other"),
+    ("{orgviz: 1, org: {name: A}, org: {name: B}}\n", "org"),
     ("", "other"),
 ])
 def test_file_kind(tree, text, kind):
