@@ -25,24 +25,9 @@ from orgviz.io.csvimport.values import (
     _folded,
     _maybe_placeholders,
     add_note,
-    slug,
     split_ids,
 )
 from orgviz.roles import DEFAULT_LADDER
-
-
-def _ladder_roles(text: str) -> tuple[str, ...] | None:
-    """The ladder roles a role cell names: role ids (`pm;ic`), or role ids written as words
-    (`CEO`, `Senior Engineer`, `VP, Product`); None when it names none."""
-    roles = DEFAULT_LADDER.roles
-    ids = split_ids(text.replace(",", ";"))
-    if all(i in roles for i in ids):
-        return ids
-    words = tuple(slug(i) for i in ids)
-    if all(w in roles for w in words):
-        return words
-    whole = slug(text)
-    return (whole,) if whole in roles else None
 
 
 class FlagReader(ImporterState):
@@ -75,15 +60,14 @@ class FlagReader(ImporterState):
                 if not text:
                     continue
                 if text not in split:
-                    split[text] = _ladder_roles(text)
+                    ids = split_ids(text.replace(",", ";"))
+                    split[text] = ids if all(i in DEFAULT_LADDER.roles for i in ids) else None
                 found = split[text]
                 if found is not None:
                     roles[r] = found
-                    if titles[r] is None and found != (text,):  # (words: a title too)
-                        titles[r] = text
-                elif titles[r] is None:
+                elif titles[r] is None:  # (the loader infers the role from it)
                     titles[r] = text
-                else:  # (the title gives the role)
+                else:  # (the title gives the role: an access role, 'Manager', is no rank)
                     self.tally("role-dropped", text)
         dotted_values = get("dotted_to")
         # (split at ';' only: a piece with commas is a list, or a name "Last, First", which

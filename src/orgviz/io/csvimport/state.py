@@ -74,8 +74,8 @@ class ImporterState:
                          "{n} manager references written as a name and an id in parentheses "
                          "({ex}) read as that id"),
             "role-dropped": ("info", "no-role",
-                             "{n} role values name no role of the ladder ({ex}): left out "
-                             "(the title gives the role)"),
+                             "{n} role values that are no role ids ({ex}) left out: the "
+                             "title gives the role"),
             "no-role": ("info", "no-role",
                         "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
                         "`titles:` to the org file, or a role column"),
@@ -96,7 +96,8 @@ class ImporterState:
                                .replace("posts not imported", "post not imported")
                                .replace("values", "value")
                                .replace("references matched", "reference matched")
-                               .replace("role value name no", "role value names no")
+                               .replace("role value that are no role ids",
+                                        "role value that is no role id")
                                .replace("references written as a name",
                                         "reference written as a name")
                                .replace("references written as decimals",
