@@ -308,6 +308,18 @@ def _include_hint(folder: Path, item: str) -> str:
     """"; did you mean 'acme/eng.yaml'?" for an include path that names no file but would
     with '/' for '\\' or in another case (which a case-insensitive disk finds, as macOS and
     Windows do, and Linux CI does not); or ""."""
+    meant = spelt_on_disk(folder, item)
+    if meant is None or meant == item or _missing(folder / meant):
+        return ""
+    why = " (paths use '/')" if "\\" in item else " (names differ in case: macOS and Windows " \
+        "find it, Linux does not)"
+    return f"; did you mean '{meant}'?{why}"
+
+
+def spelt_on_disk(folder: Path, item: str) -> str | None:
+    """The relative path `item` (from `folder`) with '/' between its parts and each part as
+    the folder lists it: the name itself, else the one name that differs only in case; None
+    when a part has neither (or a folder cannot be listed)."""
     parts = re.split(r"[\\/]+", item)
     here = folder
     for index, part in enumerate(parts):
@@ -315,21 +327,16 @@ def _include_hint(folder: Path, item: str) -> str:
             here = here / part
             continue
         try:
-            names = [p.name for p in here.iterdir()]
+            names = [entry.name for entry in here.iterdir()]
         except OSError:
-            return ""
+            return None
         same = [n for n in names if n == part] or [n for n in names
                                                     if n.casefold() == part.casefold()]
         if len(same) != 1:
-            return ""
+            return None
         parts[index] = same[0]
         here = here / same[0]
-    meant = "/".join(parts)
-    if meant == item or _missing(here):
-        return ""
-    why = " (paths use '/')" if "\\" in item else " (names differ in case: macOS and Windows " \
-        "find it, Linux does not)"
-    return f"; did you mean '{meant}'?{why}"
+    return "/".join(parts)
 
 
 def _missing(path: Path) -> bool:
@@ -604,6 +611,12 @@ class _OrgBuilder:
             self.out.error(loc, f"included file '{item}' does not exist"
                            f"{_include_hint(path.parent, item)}", rule="include")
             return
+        spelt = spelt_on_disk(path.parent, item)
+        if spelt is not None and spelt != re.sub("/+", "/", item):  # (found only as a disk
+            # that ignores case finds it: macOS, Windows)
+            self.out.error(loc, f"include '{item}' is spelt '{spelt}' on disk: write that "
+                           "(Linux, where CI runs, tells cases apart and needs '/')",
+                           rule="include")
         if len(chain) >= MAX_INCLUDE_DEPTH:
             self.out.error(loc, f"include chain deeper than {MAX_INCLUDE_DEPTH} files",
                            rule="include")
