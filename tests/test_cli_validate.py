@@ -120,8 +120,8 @@ SPOOF = """\
 orgviz: 1
 org: {name: "Acme\\nCo", size: small}
 people:
-  - {id: "boss\\nfake.yaml:1:1: error [spoof] injected", name: A, title: "W\\x9b31mRED"}
-  - {id: b, name: "B \\u202eX", title: Engineer, reports_to: "nobody\\r\\nline2"}
+  - {id: boss, name: A, title: "W\\x9b31mRED\\nfake.yaml:1:1: error [spoof] injected"}
+  - {id: b, name: "B \\u202eX", title: "Nobody\\r\\nline2", reports_to: "nobody\\u2066x"}
 """
 
 
@@ -133,16 +133,20 @@ def test_names_cannot_fake_lines_or_escape_codes(org_file):
         result = run("validate", str(path), "--format", fmt)
         lines = result.output.splitlines()
         assert not any(line.startswith("fake.yaml") for line in lines)
-        assert "\x9b" not in result.output and "\u202e" not in result.output
-        assert "'W\\u009B31mRED'" in result.output
-        assert any("'boss\\u000Afake.yaml:1:1: error [spoof] injected'" in line or
-                   "'boss%0Afake.yaml:1:1: error [spoof] injected'" in line for line in lines)
+        assert not any(c in result.output for c in ("\x9b", "\u202e", "\u2066"))
+        assert "'nobody\\u2066x'" in result.output
+        assert any("'W\\u009B31mRED\\u000Afake.yaml:1:1: error [spoof] injected'" in line or
+                   "'W\\u009B31mRED%0Afake.yaml:1:1: error [spoof] injected'" in line
+                   for line in lines)
     result = run("validate", str(path))
-    assert f"{path}:5:" in result.output and "'nobody\\u000D\\u000Aline2'" in result.output
-    # JSON keeps the text itself (JSON escapes it).
-    [unknown] = [p for p in json.loads(run("validate", str(path), "--format", "json").output)
-                 if p["rule"] == "unknown-manager"]
-    assert "'nobody\r\nline2'" in unknown["message"]
+    assert f"{path}:5:" in result.output and "'Nobody\\u000D\\u000Aline2'" in result.output
+    # JSON keeps the text itself (JSON escapes it). (An id may not hold a line break: a
+    # title does, and a bidi isolate stands in for one in an id.)
+    problems = json.loads(run("validate", str(path), "--format", "json").output)
+    [unknown] = [p for p in problems if p["rule"] == "unknown-manager"]
+    assert "'nobody\u2066x'" in unknown["message"]
+    assert any("'Nobody\r\nline2'" in p["message"] for p in problems
+               if p["rule"] == "unknown-title")
     stats = CliRunner().invoke(main, ["stats", str(path)])
     assert stats.output.startswith("Acme\\u000ACo (small): 2 positions, 2 people, 0 open\n")
 

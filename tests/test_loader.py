@@ -352,6 +352,21 @@ SCHEMA_CASES = [
      "'vacant' of person 'a' must be true or false, not 'yes': write true"),
     ("people:\n  - {id: a, name: A, assistant: Off}\n", (4, 33),
      "'assistant' of person 'a' must be true or false, not 'Off': write false"),
+    # (a line break in an id: an escape, `\N` (U+0085) among them, or a block scalar's end)
+    ('people:\n  - {id: "a\\Nb", name: A}\n', (4, 10),
+     "'id' of a person holds a line break: write it on one line"),
+    ('people:\n  - {id: a, name: A, reports_to: "b\\n"}\n', (4, 34),
+     "'reports_to' of person 'a' holds a line break: write it on one line"),
+    ("people:\n  - id: a\n    name: A\n    team: |\n      t\n", (6, 11),
+     "'team' of person 'a' holds a line break: write it on one line"),
+    ('people:\n  - {id: a, name: A, dotted_to: [b, "c\\L"]}\n', (4, 37),
+     "'dotted_to' of person 'a' holds a line break: write it on one line"),
+    ('teams:\n  - {id: t, lead: "a\\r"}\n', (4, 19),
+     "'lead' of team 't' holds a line break: write it on one line"),
+    ('teams:\n  - {id: t, parent: "u\\P"}\n', (4, 21),
+     "'parent' of team 't' holds a line break: write it on one line"),
+    ('people:\n  - {id: a, name: A, role: "pm\\n"}\n', (4, 28),
+     "'role' of person 'a' holds a line break: write it on one line"),
     ("teams:\n  - {Id: t}\n", (4, 6), "unknown key 'Id' in a team; did you mean 'id'?"),
     ("roles:\n  - {id: x, Level: vp}\n", (4, 13),
      "unknown key 'Level' in role 'x'; did you mean 'level'?"),
@@ -769,3 +784,10 @@ def test_the_problems_that_stop_loading_come_in_file_order(org_file):
                       "  - {id: b, id: c}\n"))
     assert [(p.line, p.col, p.rule) for p in info.value.problems] == [
         (4, 20, "yaml-syntax"), (5, 13, "duplicate-key")]
+
+
+def test_an_id_that_is_not_printable_but_on_one_line_is_an_id(org_file):
+    # (a zero-width joiner is no line break: 👩‍💻 stays an id)
+    org = load(org_file('people:\n  - {id: "\\U0001F469\\u200d\\U0001F4BB", name: A}\n',
+                        header=True))
+    assert org.load_problems == () and [p.id for p in org.people] == ["\U0001F469\u200d\U0001F4BB"]

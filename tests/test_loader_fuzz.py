@@ -105,3 +105,27 @@ def test_every_repeated_key_is_reported_where_it_repeats(keys, flow):
             ("duplicate-key", *place) for place in repeats]
     else:
         assert repeats == []
+
+
+_BREAK_ESCAPES = {"\n": "\\n", "\r": "\\r", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+@FUZZ
+@given(key=st.sampled_from(["id", "reports_to", "team", "role", "dotted_to"]),
+       before=st.text(alphabet="ab-", min_size=1, max_size=3),
+       brk=st.sampled_from(sorted(_BREAK_ESCAPES)),
+       after=st.text(alphabet="ab-", max_size=3), flow=st.booleans())
+def test_an_id_holding_a_line_break_is_an_error_at_it(tmp_path, key, before, brk, after, flow):
+    # (however the break is written, in a {...} line or a block mapping)
+    value = f'"{before}{_BREAK_ESCAPES[brk]}{after}"'
+    ident = value if key == "id" else "p"
+    extra = "" if key == "id" else f", {key}: {value}"
+    entry = (f"  - {{id: {ident}, name: A{extra}}}\n" if flow else
+             f"  - id: {ident}\n    name: A\n" + (f"    {key}: {value}\n" if extra else ""))
+    path = tmp_path / "org.yaml"
+    path.write_text(f"orgviz: 1\norg: {{name: X}}\npeople:\n{entry}", encoding="utf-8")
+    problems = [(p.line, p.rule, p.message) for p in load(path).load_problems]
+    what = "a person" if key == "id" else "person 'p'"
+    line = 4 if flow or key == "id" else 6
+    assert problems == [(line, "schema",
+                         f"'{key}' of {what} holds a line break: write it on one line")]

@@ -95,3 +95,29 @@ def test_the_schema_and_the_loader_agree_on_fte_texts(text):
     fte_schema = schema()["properties"]["people"]["items"]["properties"]["fte"]
     valid = jsonschema.Draft7Validator(fte_schema).is_valid(text)
     assert valid is (parse_fte(text) is not None), text
+
+
+_ID_KEYS = ("id", "reports_to", "team", "role", "dotted_to")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab -\n\r\x85\u2028\u2029\u200f\u2066\t"),
+               min_size=1, max_size=6), st.sampled_from(_ID_KEYS))
+def test_the_schema_and_the_loader_agree_on_line_breaks_in_ids(ident, key):
+    # An id holding a line break is a loader error; editors flag it too (a text is not).
+    person = {"id": "a", "name": "A", key: ident}
+    ok_text = not ident.isspace()
+    errors = list(_validator().iter_errors({"orgviz": 1, "people": [person]}))
+    one_line = not any(c in ident for c in "\n\r\x85\u2028\u2029")
+    assert (errors == []) is (ok_text and one_line), (key, ident)
+    titled = {"id": "a", "name": "A", "title": ident}
+    assert (list(_validator().iter_errors({"orgviz": 1, "people": [titled]})) == []) is ok_text
+
+
+def test_ids_of_teams_and_roles_are_on_one_line_in_the_schema():
+    for document, where in (({"teams": [{"id": "t", "lead": "a\n"}]}, "lead"),
+                            ({"teams": [{"id": "t", "parent": "u\u2028"}]}, "parent"),
+                            ({"teams": [{"id": "t\r"}]}, "id"),
+                            ({"roles": [{"id": "r\x85", "level": "ic"}]}, "id")):
+        errors = list(_validator().iter_errors({"orgviz": 1, **document}))
+        assert [list(e.absolute_path)[-1] for e in errors] == [where], document

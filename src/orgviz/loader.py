@@ -36,6 +36,8 @@ from orgviz.yamlread import (
 )
 
 FORMAT_VERSIONS = ("1",)
+#: YAML's line breaks, which an id may not hold.
+LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 MAX_TEXT = 500
 LONE_SURROGATES = "[\ud800-\udfff]"  # (text from bytes that are not UTF-8)
 MAX_INCLUDE_DEPTH = 64  # files in one include chain, the top file included
@@ -160,7 +162,7 @@ def text_fault(value: str) -> str | None:
 def _what(kind: str, item: YMap) -> str:
     """'person 'dana'' when the entry has a usable id, else 'a person'."""
     ident = item.get("id")
-    if isinstance(ident, str) and ident.strip():
+    if isinstance(ident, str) and ident.strip() and not LINE_BREAKS.search(ident):
         shown = ident if len(ident) <= SHOWN_ID_CHARS else ident[:SHOWN_ID_CHARS - 1] + "…"
         return f"{kind} '{shown}'"
     return f"a {kind}"
@@ -236,7 +238,17 @@ class _Fields:
                    for other in self.mapping)
 
     def ident(self, key: str, required: bool = False) -> str | None:
-        return self.text(key, required, None if required else LEAVE_OUT)
+        """An id; None when absent or refused (as a text, or for a line break in it)."""
+        value = self.text(key, required, None if required else LEAVE_OUT)
+        return value if value is None or self.one_line(key, value, self.loc(key)) else None
+
+    def one_line(self, key: str, value: str, loc: SourceLoc) -> bool:
+        """Whether an id is on one line; else report its line break (`id: "a\\nb"`, or a
+        block scalar's `|`, which keeps the break at its end)."""
+        if value.isprintable() or not LINE_BREAKS.search(value):
+            return True
+        self.out.error(loc, f"'{key}' of {self.what} holds a line break: write it on one line")
+        return False
 
     def idents(self, key: str, item: str = "id") -> tuple[str, ...]:
         """An id (`item`: what each value is) or a list of them; () when absent or refused."""
@@ -248,13 +260,14 @@ class _Fields:
                 self.out.error(self.loc(key), f"'{key}' of {self.what} {_blank(value)}: "
                                f"{LEAVE_OUT}")
                 return ()
-            return (value,)
+            return (value,) if self.one_line(key, value, self.loc(key)) else ()
         if isinstance(value, YList):
             result, locs = [], []
             for entry, loc in zip(value, value.item_locs, strict=True):
                 if isinstance(entry, str) and entry.strip():
-                    result.append(entry)
-                    locs.append(loc)
+                    if self.one_line(key, entry, loc):
+                        result.append(entry)
+                        locs.append(loc)
                 else:
                     self.out.error(loc, f"'{key}' of {self.what} must list {item}s, "
                                    f"not {_describe(entry)}")
@@ -366,8 +379,9 @@ def _fast_ids(value: Any, key: str,
     if value is None:
         return ()
     if type(value) is str:
-        return (value,) if value and not value.isspace() else None
-    if type(value) is YList and all(type(x) is str and x.strip() for x in value):
+        return (value,) if value and not value.isspace() and value.isprintable() else None
+    if type(value) is YList and all(type(x) is str and x.strip() and x.isprintable()
+                                    for x in value):
         item_locs[key] = tuple(value.item_locs)
         return tuple(value)
     return None
@@ -503,6 +517,9 @@ class _OrgBuilder:
         for value in (pid, reports_to, team, name, title, location, email):
             if value is not None and (type(value) is not str or len(value) > MAX_TEXT
                                       or not value or value.isspace()):
+                return None
+        for value in (pid, reports_to, team):  # (a line break in an id is an error)
+            if value is not None and not value.isprintable():
                 return None
         vacant = _fast_flag(get("vacant"))
         assistant = _fast_flag(get("assistant"))
