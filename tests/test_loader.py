@@ -791,3 +791,20 @@ def test_an_id_that_is_not_printable_but_on_one_line_is_an_id(org_file):
     org = load(org_file('people:\n  - {id: "\\U0001F469\\u200d\\U0001F4BB", name: A}\n',
                         header=True))
     assert org.load_problems == () and [p.id for p in org.people] == ["\U0001F469\u200d\U0001F4BB"]
+
+
+@pytest.mark.parametrize("people", ["people:\n", "people: []\n", "people: ~  # none yet\n",
+                                    "people:\n# - {id: ceo}\n"])
+def test_an_empty_people_list_says_so_at_the_key(org_file, people):
+    org = load(org_file(people, header=True))
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in org.load_problems] == [
+        (3, 1, "error", "schema", "'people' is empty: add the org's people under it, one "
+         "entry each, as in '  - {id: ceo, name: Ada Obi}'")]
+    # (validate says it once: the `root` rule leaves an org without people to it)
+    assert [p.rule for p in validate(org)] == ["schema"]
+
+
+def test_an_empty_people_list_of_a_part_is_no_problem_when_others_have_people(org_file):
+    org_file("orgviz: 1\npeople:\n", name="part.yaml")
+    org = load(org_file("include: part.yaml\npeople:\n  - {id: a, name: A}\n", header=True))
+    assert org.load_problems == () and [p.id for p in org.people] == ["a"]

@@ -747,6 +747,16 @@ def sole_option(rule: str, value: Any) -> str | None:
     return option if type(default) is int else None
 
 
+def _empty_people(docs: list[YMap], out: _Collector) -> None:
+    """Report a `people:` written with no entry under it (null or `[]`) in an org without
+    people, at the key (else the `root` rule says to add a `people:` list)."""
+    for doc in docs:
+        if "people" in doc and doc["people"] in (None, []):
+            out.error(doc.key_locs["people"], "'people' is empty: add the org's people under "
+                      "it, one entry each, as in '  - {id: ceo, name: Ada Obi}'")
+            return
+
+
 def load(path: str | os.PathLike[str]) -> Org:
     """Load an org file (and its includes) into an Org; raise OrgLoadError when impossible.
 
@@ -763,6 +773,8 @@ def load(path: str | os.PathLike[str]) -> Org:
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                 builder.out)
     people = builder.people
+    if not people:
+        _empty_people(builder.docs, builder.out)
     people = with_managing_roles(people, builder.ladder_for_inference) or people
     return Org(
         file=shown, name=name, size=size, date=date, people=tuple(people),
