@@ -214,3 +214,14 @@ def test_list_rules_needs_no_files():
     assert any(line.startswith("root ") and line.endswith("[allow-forest=false]")
                for line in lines)
     assert any(line.startswith("span-of-control ") and "[max=10]" in line for line in lines)
+
+
+def test_summary_counts_are_written_with_thousands_separators():
+    from orgviz.problem import Problem
+    from orgviz.report import summary_line
+
+    problems = [Problem("a.yaml", n, 1, "warning", "x", "m") for n in range(50_000)]
+    problems.append(Problem("a.yaml", 1, 1, "error", "x", "m"))
+    assert summary_line(problems, 1_200) == "1,200 files checked: 1 error, 50,000 warnings"
+    assert summary_line(problems[-1:], 1, hidden=12_345) == (
+        "1 file checked: 1 error (12,345 warnings and infos left out: --no-warnings)")

@@ -21,7 +21,8 @@ def use_color(stream: IO[str]) -> bool:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """'1 error', '50,000 warnings' (thousands separated, as import's counts are)."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def summary_line(problems: Sequence[Problem], files: int, hidden: int = 0) -> str:
@@ -33,7 +34,7 @@ def summary_line(problems: Sequence[Problem], files: int, hidden: int = 0) -> st
     if hidden:
         what = "warning or info" if hidden == 1 else "warnings and infos"
         return (f"{_plural(files, 'file')} checked: {found or 'no errors'} "
-                f"({hidden} {what} left out: --no-warnings)")
+                f"({hidden:,} {what} left out: --no-warnings)")
     return f"{_plural(files, 'file')} checked: {found or 'no problems'}"
 
 
