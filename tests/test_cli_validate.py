@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from orgviz.cli import main
@@ -225,3 +226,53 @@ def test_summary_counts_are_written_with_thousands_separators():
     assert summary_line(problems, 1_200) == "1,200 files checked: 1 error, 50,000 warnings"
     assert summary_line(problems[-1:], 1, hidden=12_345) == (
         "1 file checked: 1 error (12,345 warnings and infos left out: --no-warnings)")
+
+
+def _reported(fmt: str, text: str) -> list[tuple[str, int, int, str, str]]:
+    """(file, line, column, rule, message) of each problem of a json, github or sarif report."""
+    if fmt == "json":
+        return [(p["file"], p["line"], p["column"], p["rule"], p["message"])
+                for p in json.loads(text)]
+    if fmt == "sarif":
+        return [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                 r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                 r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+                 r["ruleId"], r["message"]["text"])
+                for r in json.loads(text)["runs"][0]["results"]]
+    found = []
+    for line in text.splitlines():
+        head, message = line.split("::", 2)[1:]
+        fields = dict(f.split("=", 1) for f in head.split(" ", 1)[1].split(","))
+        found.append((fields["file"], int(fields["line"]), int(fields["col"]),
+                      fields["title"].removeprefix("orgviz "), message))
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "sarif"])
+def test_a_file_that_cannot_be_read_is_in_every_machine_report(tmp_path, monkeypatch, fmt):
+    # (`[]` with exit 2 read as "no problems" to a consumer that ignores the exit status)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.yaml").write_text("orgviz: 1\norg: {name: A\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, "missing.yaml", "bad.yaml"])
+    assert result.exit_code == 2
+    assert _reported(fmt, result.stdout) == [
+        ("bad.yaml", 3, 1, "yaml-syntax", "YAML syntax error: did not find expected ',' or '}' "
+         "in the {...} mapping that starts at line 2, column 6 (is the '}' that closes it "
+         "missing?)"),
+        ("missing.yaml", 1, 1, "read", "cannot read: No such file or directory")]
+    # (stderr still says it, one line a file, as for the text format)
+    assert result.stderr == "orgviz: missing.yaml: cannot read: No such file or directory\n"
+    # (a folder without org files stops before any file is read: reported all the same)
+    (tmp_path / "folder.yaml").mkdir()
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, "bad.yaml", "folder.yaml"])
+    assert result.exit_code == 2
+    assert _reported(fmt, result.stdout) == [
+        ("folder.yaml", 1, 1, "read", "no org file in this folder (a YAML file with a "
+         "top-level 'orgviz:' key)")]
+
+
+def test_the_text_report_names_an_unreadable_file_on_stderr_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "missing.yaml"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "orgviz: missing.yaml: cannot read: No such file or directory\n"

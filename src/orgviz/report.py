@@ -92,6 +92,8 @@ LOAD_RULES = {
     "schema": "An entry does not follow the org file format (unknown key, wrong type...).",
     "include": "An included file is missing, unreadable or part of an include cycle.",
     "config": "A 'rules:' setting names an unknown rule, option or level.",
+    "read": "A file named on the command line cannot be read at all (missing, a folder, a "
+            "named pipe, a symlink loop); the exit status is 2.",
 }
 # Rule ids of problems `orgviz import` finds in an HR export (described in a SARIF log only
 # when one of them is found: a log of `validate` keeps its rules).

@@ -16,7 +16,7 @@ from orgviz.cli.common import (
     org_files,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.problem import Problem
+from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
 
 
@@ -33,6 +33,31 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
         click.echo(f"{rule_id:<24} {module.LEVEL:<8} {summary(module)}"
                    + (f" [{options}]" if options else ""))
     ctx.exit(0)
+
+
+def _org_files(given: tuple[str, ...], fmt: str) -> tuple[str, ...]:
+    """`org_files` of FILES; for a json, github or sarif report, a folder without org files
+    is also reported as a problem of rule `read` (exit 2) rather than left out."""
+    if fmt == "text":
+        return org_files(given)
+    from orgviz.orgfiles import expand_folders
+
+    try:
+        return tuple(expand_folders(given))
+    except OrgvizError as exc:
+        named = next((p for p in given if str(exc).startswith(f"{p}: ")), given[0])
+        REPORTERS[fmt]([_unread(named, exc)], 0, sys.stdout, True)
+        fail(exc)
+
+
+def _unread(path: str, error: OrgvizError) -> Problem:
+    """A file that cannot be read at all as a problem of rule `read` at its line 1, so that
+    a json, github or sarif report carries it (an empty list would read as "no problems")."""
+    from orgviz.orgfiles import shown_path
+
+    shown = shown_path(path)
+    message = one_line(str(error)).removeprefix(f"{one_line(shown)}: ")
+    return Problem(shown, 1, 1, "error", "read", message)
 
 
 @click.command("validate")
@@ -66,7 +91,7 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
         config = load_config(config_path)
     except OrgvizError as exc:
         fail(exc)
-    given, files = files, org_files(files)
+    given, files = files, _org_files(files, fmt)
     every_file = hook or files != given  # (a folder, as a hook's changed files, counts parts)
     if hook:
         from orgviz.orgfiles import select_orgs
@@ -88,6 +113,8 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
             for line in error_lines(exc):
                 click.echo(line, err=True)
             unreadable += 1
+            if fmt != "text":  # (text says it on stderr only, as other commands do)
+                found.add(_unread(path, exc))
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
     count = len(checked) if every_file else len(files) - unreadable  # (files that were read)
     no_summary = quiet or (count == 0 and unreadable > 0)
