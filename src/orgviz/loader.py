@@ -749,7 +749,8 @@ def sole_option(rule: str, value: Any) -> str | None:
 
 def _empty_people(docs: list[YMap], out: _Collector) -> None:
     """Report a `people:` written with no entry under it (null or `[]`) in an org without
-    people, at the key (else the `root` rule says to add a `people:` list)."""
+    people and other load problems, at the key (else the `root` rule says to add a
+    `people:` list)."""
     for doc in docs:
         if "people" in doc and doc["people"] in (None, []):
             out.error(doc.key_locs["people"], "'people' is empty: add the org's people under "
@@ -773,7 +774,7 @@ def load(path: str | os.PathLike[str]) -> Org:
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                 builder.out)
     people = builder.people
-    if not people:
+    if not people and not builder.out.problems:  # (else they say why, as for `root`)
         _empty_people(builder.docs, builder.out)
     people = with_managing_roles(people, builder.ladder_for_inference) or people
     return Org(
