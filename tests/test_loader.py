@@ -352,12 +352,12 @@ SCHEMA_CASES = [
      "'vacant' of person 'a' must be true or false, not 'yes': write true"),
     ("people:\n  - {id: a, name: A, assistant: Off}\n", (4, 33),
      "'assistant' of person 'a' must be true or false, not 'Off': write false"),
-    # (a line break in an id: an escape, `\N` (U+0085) among them, or a block scalar's end)
+    # (a line break in an id: an escape, `\N` (U+0085) among them, or a block of two lines)
     ('people:\n  - {id: "a\\Nb", name: A}\n', (4, 10),
      "'id' of a person holds a line break: write it on one line"),
     ('people:\n  - {id: a, name: A, reports_to: "b\\n"}\n', (4, 34),
      "'reports_to' of person 'a' holds a line break: write it on one line"),
-    ("people:\n  - id: a\n    name: A\n    team: |\n      t\n", (6, 11),
+    ("people:\n  - id: a\n    name: A\n    team: |\n      t\n      u\n", (6, 11),
      "'team' of person 'a' holds a line break: write it on one line"),
     ('people:\n  - {id: a, name: A, dotted_to: [b, "c\\L"]}\n', (4, 37),
      "'dotted_to' of person 'a' holds a line break: write it on one line"),
@@ -808,3 +808,16 @@ def test_an_empty_people_list_of_a_part_is_no_problem_when_others_have_people(or
     org_file("orgviz: 1\npeople:\n", name="part.yaml")
     org = load(org_file("include: part.yaml\npeople:\n  - {id: a, name: A}\n", header=True))
     assert org.load_problems == () and [p.id for p in org.people] == ["a"]
+
+
+@pytest.mark.parametrize(("block", "text"), [
+    ("|\n      Wizard\n", "Wizard"), (">\n      Chief\n      Wizard\n\n", "Chief Wizard"),
+    ("|+\n      Wizard\n\n", "Wizard"), ("|-\n      Wizard\n", "Wizard"),
+    ("|\r\n      Wizard\r\n", "Wizard"), ("|\n      Chief\n      Wizard\n", "Chief\nWizard")])
+def test_a_block_of_text_drops_its_final_line_breaks(org_file, block, text):
+    # (`title: |` kept 'Wizard\n': shown as 'Wizard\u000A' in messages, drawn oddly)
+    org = load(org_file(f"people:\n  - id: a\n    name: A\n    title: {block}"
+                        "    team: |\n      t\n", header=True))
+    assert org.load_problems == ()
+    [person] = org.people
+    assert (person.title, person.team) == (text, "t")

@@ -37,6 +37,11 @@ _RAW_CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff
 _C1_LIST = tuple(chr(c) for c in range(0x80, 0xA0) if c != 0x85)
 #: YAML's line breaks (PyYAML counts lines by them: a file may end its lines with "\r").
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Block scalars (`|`, `>`), whose final line breaks are dropped (as `|-` would drop them:
+#: a name or title never ends with one), and the line breaks they end with as PyYAML reads
+#: them ("\r\n" and "\x85" become "\n").
+_BLOCK_STYLES = ("|", ">")
+_BLOCK_BREAKS = "\n\u2028\u2029"
 _ALLOWED_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
                            "tag:yaml.org,2002:seq", "!"))
 
@@ -394,6 +399,8 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
             value = event.value
             if value in nulls and not event.style and event.implicit[0]:  # C loader: ""
                 value = None
+            elif event.style in _BLOCK_STYLES:  # (`title: |`: its final line break is no text)
+                value = value.rstrip(_BLOCK_BREAKS)
             if event.anchor is not None:
                 anchors[event.anchor] = value
                 unused[event.anchor] = (loc, value)
