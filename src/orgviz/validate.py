@@ -120,12 +120,46 @@ def _validate(org: Org, config: Config | None) -> list[Problem]:
     confs = rule_confs(org, config, problems)
     new = tuple.__new__  # Problem(*values), without a Python-level call
     found = [new(Problem, problem) for problem in problems]
+    spans: dict[str, range] = {}  # where each rule's problems are in `found`
     for rule_id, module in RULES.items():
         level = confs[rule_id].level
         if level != "off":
+            start = len(found)
             found += [new(Problem, (file, line, col, level, rule_id, message))
                       for (file, line, col), message in module.check(org, confs[rule_id].options)]
-    return _sorted_distinct(found)
+            spans[rule_id] = range(start, len(found))
+    return _sorted_distinct(_without_superseded(org, found, spans))
+
+
+#: How severe each level is (lower: more severe).
+_SEVERITY = {"error": 0, "warning": 1, "info": 2}
+
+
+def _without_superseded(org: Org, found: list[Problem],
+                        spans: Mapping[str, range]) -> list[Problem]:
+    """`found` without the problems a more specific rule's make redundant (one mistake, one
+    finding): a rule's SUPERSEDES names the rules whose problems at the places its own
+    problems stand, or its `covers(org, rule_id)` gives, say the same less precisely.
+
+    Only while the specific rule is on, at a level at least as severe as the other's: a
+    rule switched off, or made a warning, never hides an error of another rule.
+    """
+    dropped: set[int] = set()
+    for rule_id, own in spans.items():
+        module = RULES[rule_id]
+        for other in getattr(module, "SUPERSEDES", ()):
+            theirs = spans.get(other)
+            if not own or not theirs or (_SEVERITY[found[own.start].level]
+                                         > _SEVERITY[found[theirs.start].level]):
+                continue
+            places = {found[index][:3] for index in own}
+            covers = getattr(module, "covers", None)
+            if covers is not None:
+                places.update(map(tuple, covers(org, other)))
+            dropped.update(index for index in theirs if found[index][:3] in places)
+    if not dropped:
+        return found
+    return [problem for index, problem in enumerate(found) if index not in dropped]
 
 
 _FILE = itemgetter(0)

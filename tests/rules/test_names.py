@@ -71,11 +71,11 @@ CASES = [
       "-> e5); a small org keeps to 4 levels: remove a management layer above 'e5', or raise "
       "layers max"]),
     ("rank-inversion", """\
-  - {id: e1, name: Sam Ito, role: director-of-product}
-  - {id: e2, name: Dana Reyes, role: vp-product, reports_to: e1}
-""", ["'e2' (Dana Reyes, VP of Product, rank VP) reports to 'e1' (Sam Ito, Director of Product, "
-      "rank Director): a VP cannot report to a Director; point reports_to at someone more "
-      "senior, or correct the roles"]),
+  - {id: e1, name: Sam Ito, role: director-of-engineering}
+  - {id: e2, name: Dana Reyes, role: vp-engineering, reports_to: e1}
+""", ["'e2' (Dana Reyes, VP of Engineering, rank VP) reports to 'e1' (Sam Ito, Director of "
+      "Engineering, rank Director): a VP cannot report to a Director; point reports_to at "
+      "someone more senior, or correct the roles"]),
     ("redundant-dotted", """\
   - {id: e1, name: Ada King}
   - {id: e2, name: Kim Cho, reports_to: e1}

@@ -19,8 +19,8 @@ orgviz: 1
 org: {name: T}
 people:
   - {id: ceo, name: Ada King, role: ceo}
-  - {id: d1, name: Sam Ito, role: director-of-product, reports_to: ceo}
-  - {id: vp1, name: Dana Reyes, title: VP of Product, reports_to: d1}
+  - {id: d1, name: Sam Ito, role: director-of-engineering, reports_to: ceo}
+  - {id: vp1, name: Dana Reyes, title: VP of Engineering, reports_to: d1}
   - {id: pm1, name: Lee Park, role: pm, reports_to: ceo}
   - {id: cto, name: Kim Cho, role: cto, reports_to: pm1}
   - {id: ea, name: Eve Ash, role: ceo, reports_to: pm1, assistant: true}
@@ -32,13 +32,13 @@ def test_descending_ranks_unknown_ranks_and_assistants_pass(check):
 
 
 def test_manager_below_report_fails_at_reports_to(check):
-    assert check(FAIL, "rank-inversion") == [(6, 67, "error"), (8, 53, "error")]
+    assert check(FAIL, "rank-inversion") == [(6, 71, "error"), (8, 53, "error")]
 
 
 def test_message_names_ids_roles_and_ranks(messages):
     first, second = (m for _l, _c, m in messages(FAIL, "rank-inversion"))
     # Ids with a digit show the person's name, in the parentheses before the role.
-    assert first == ("'vp1' (Dana Reyes, VP of Product, rank VP) reports to 'd1' (Sam Ito, "
-                     "Director of Product, rank Director): a VP cannot report to a Director; "
+    assert first == ("'vp1' (Dana Reyes, VP of Engineering, rank VP) reports to 'd1' (Sam Ito, "
+                     "Director of Engineering, rank Director): a VP cannot report to a Director; "
                      "point reports_to at someone more senior, or correct the roles")
     assert "a C-level cannot report to an IC" in second

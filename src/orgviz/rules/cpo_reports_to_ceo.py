@@ -4,6 +4,11 @@ The Chief Product Officer is a C-level executive who aligns product strategy wit
 business: they report to the CEO (a person with role `ceo`) or to the top of the org, or
 are the top themselves.
 
+A CPO under a VP or another C-level is also a rank inversion, or a report at the same rank:
+this rule's finding says where to point reports_to, so `rank-inversion` and `same-rank` say
+nothing of that CPO while this rule is on at their level or above (switch it off, or make
+it a warning, and they report the CPO again).
+
 Passes:
 
     people:
@@ -30,6 +35,8 @@ from orgviz.rules._common import role_name, roles_held, who
 ID = "cpo-reports-to-ceo"
 LEVEL = "error"
 DEFAULTS: dict[str, Any] = {}
+#: Rules whose findings at this rule's places it makes redundant (validate.py leaves them out).
+SUPERSEDES = ("rank-inversion", "same-rank")
 
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -6,6 +6,11 @@ solid line (not necessarily as direct manager). A person holding a combined role
 `vp-product` or `cpo` is a VP themselves and is not checked; nor is anyone whose chain
 upwards is broken by a cycle or an unknown manager.
 
+A VP of Product reporting to the Head of Product, or a Head under a Director, is also a rank
+inversion: this rule's finding says which places to swap, or where to point reports_to, so
+`rank-inversion` and `same-rank` say nothing of that reporting line while this rule is on
+at their level or above (switch it off, or make it a warning, and they report it again).
+
 Passes:
 
     people:
@@ -25,7 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from orgviz.model import Org
+from orgviz.model import Org, Person
+from orgviz.problem import SourceLoc
 from orgviz.rules import Finding
 from orgviz.rules._common import anchor, holders, not_under, roles_held, who
 
@@ -35,18 +41,15 @@ DEFAULTS: dict[str, Any] = {}
 SENIOR = frozenset(("vp-product", "cpo"))
 VP = frozenset(("vp-product",))
 HEAD = frozenset(("head-of-product",))
+#: Rules whose findings this rule's make redundant (validate.py leaves them out, see covers).
+SUPERSEDES = ("rank-inversion", "same-rank")
 WHY = "where both exist, the VP of Product holds the higher position"
 
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Heads of Product with no VP of Product or CPO above them."""
-    if not {"vp-product", "head-of-product"} <= roles_held(org):
-        return
-    vps = holders(org, VP)
-    heads = [p for p in holders(org, HEAD) if SENIOR.isdisjoint(p.roles)]
-    if not vps or not heads:
-        return
-    for head, below in not_under(org, heads, SENIOR):
+    vps = holders(org, VP) if {"vp-product", "head-of-product"} <= roles_held(org) else []
+    for head, below in _misplaced(org, vps):
         if below is not None:
             yield (anchor(head),
                    f"the Head of Product {who(head)} is above the VP of Product "
@@ -57,3 +60,18 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                    f"the Head of Product {who(head)} does not sit under a VP of Product or the "
                    f"CPO: {WHY}; make '{head.id}' report to {who(vps[0])}, or to someone under "
                    "them")
+
+
+def _misplaced(org: Org, vps: list[Person]) -> Iterator[tuple[Person, str | None]]:
+    """The Heads of Product not under a VP of Product or CPO, each with one they are above."""
+    heads = [p for p in holders(org, HEAD) if SENIOR.isdisjoint(p.roles)] if vps else []
+    return not_under(org, heads, SENIOR) if heads else iter(())
+
+
+def covers(org: Org, rule_id: str) -> Iterator[SourceLoc]:
+    """Where the VP of Product (or CPO) a finding says to swap with its Head of Product
+    reports to that Head: the rank rules' place for the same mistake."""
+    vps = holders(org, VP)
+    for head, below in _misplaced(org, vps):
+        if below is not None and org.by_id[below].reports_to == head.id:
+            yield org.by_id[below].at("reports_to")

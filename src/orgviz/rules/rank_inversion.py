@@ -5,17 +5,22 @@ IC > IC > Associate); a combined role ranks at its most senior member. People wh
 is unknown are skipped, and so are assistants (an executive assistant reports to a CEO)
 and their reports (left to `assistant-with-reports`).
 
+Where a more specific rule reports the same reporting line (`cpo-reports-to-ceo`,
+`head-under-vp`, `director-under-head`: a CPO under a VP, a VP of Product under the Head or
+Director of Product), this rule leaves it to that rule's finding, unless that rule is off
+or set to a less severe level.
+
 Passes:
 
     people:
-      - {id: vp1, name: Dana Reyes, role: vp-product}
-      - {id: d1, name: Sam Ito, role: director-of-product, reports_to: vp1}
+      - {id: vp1, name: Dana Reyes, role: vp-engineering}
+      - {id: d1, name: Sam Ito, role: director-of-engineering, reports_to: vp1}
 
 Fails (line 2):
 
     people:
-      - {id: vp1, name: Dana Reyes, role: vp-product, reports_to: d1}
-      - {id: d1, name: Sam Ito, role: director-of-product}
+      - {id: vp1, name: Dana Reyes, role: vp-engineering, reports_to: d1}
+      - {id: d1, name: Sam Ito, role: director-of-engineering}
 """
 
 from __future__ import annotations
