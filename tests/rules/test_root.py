@@ -62,9 +62,17 @@ def test_no_top_at_all(check, messages):
 
 
 def test_an_org_without_people_fails_once_at_the_file_start(check, messages):
-    assert check(EMPTY, "root") == [(1, 1, "error")]
-    assert "no people" in messages(EMPTY, "root")[0][2]
-    assert check("orgviz: 1\norg: {name: T}\n", "root") == [(1, 1, "error")]
+    no_key = "orgviz: 1\norg: {name: T}\n"
+    assert check(no_key, "root") == [(1, 1, "error")]
+    assert "the org has no people: add a 'people:' list" in messages(no_key, "root")[0][2]
+
+
+def test_an_empty_people_list_is_left_to_the_loaders_error_at_the_key(check, messages):
+    # (the loader says 'people' is empty, at the key: root's 'add a people: list' would be
+    # a second finding of the same mistake, and wrong, the list being there)
+    assert check(EMPTY, "root") == []
+    assert check(EMPTY, "schema") == [(3, 1, "error")]
+    assert messages(EMPTY, "schema")[0][2].startswith("'people' is empty: add the org's people")
 
 
 def test_several_self_reporting_tops_without_a_real_one(check, messages):
