@@ -24,12 +24,14 @@ def one_line(text: str) -> str:
                    for c in text)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest of `choices`, or "" (for a message's end)."""
+def did_you_mean(word: str, choices: Iterable[str],
+                 show: Callable[[str], str] = "'{}'".format) -> str:
+    """"; did you mean 'x'?" for the closest of `choices` (as `show` shows it), or "" (for a
+    message's end)."""
     import difflib  # only for messages: not at startup
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; did you mean {show(close[0])}?" if close else ""
 
 
 def name_hint(ids: Sequence[str], option: str, what: str = "name") -> str:
@@ -81,7 +83,8 @@ def person_hint(org: Org, word: str, option: str, team_option: str | None = None
         return f"'{pid}' ({name})" if name else f"'{pid}'"
 
     return (name_hint(org.ids_named(word), option)
-            or name_hint(org.ids_with_email(word), option, "email") or did_you_mean(word, by_id)
+            or name_hint(org.ids_with_email(word), option, "email")
+            or did_you_mean(word, by_id, show)
             or part_hint(org.ids_with_word(word), show))
 
 

@@ -217,6 +217,11 @@ def test_part_of_an_id_or_name_suggests_the_person_and_a_team_id_says_to_use_tea
         build_chart(small, View(root="Amara"))  # (said nothing: too far from 'amara-okafor')
     assert str(caught.value).endswith(
         "no person with id 'Amara' (--root); did you mean 'amara-okafor' (Amara Okafor)?")
+    mid = load(Path(__file__).resolve().parents[2] / "orgs" / "mid-size.yaml")
+    with pytest.raises(RenderError) as caught:
+        build_chart(mid, View(root="priya"))  # (close by spelling: named as the others are)
+    assert str(caught.value).endswith(
+        "no person with id 'priya' (--root); did you mean 'priya-raman' (Priya Raman)?")
     with pytest.raises(RenderError) as caught:
         build_chart(small, View(root="engineering"))
     assert str(caught.value).endswith(
