@@ -54,6 +54,15 @@ people:
   - {id: head, name: Dana Reyes, role: head-of-product, reports_to: gpm}
 """
 
+OPEN_ROLE_WITH_ONE_REPORT = HEADER + """\
+people:
+  - {id: ceo, name: Ada King}
+  - {id: cto, name: Kim Lee, reports_to: ceo}
+  - {id: open-em, title: Engineering Manager, vacant: true, reports_to: cto}
+  - {id: sam, name: Sam Ito, reports_to: open-em}
+  - {id: lee, name: Lee Park, reports_to: cto}
+"""
+
 # (source, the specific rule and where it reports, the generic rule and where it reported)
 CASES = [
     (CPO_UNDER_VP, "cpo-reports-to-ceo", (6, 56), "rank-inversion", (6, 56)),
@@ -61,6 +70,7 @@ CASES = [
     (VP_UNDER_HEAD, "head-under-vp", (5, 66), "rank-inversion", (6, 62)),
     (HEAD_UNDER_DIRECTOR, "director-under-head", (5, 69), "rank-inversion", (6, 69)),
     (HEAD_UNDER_A_MANAGER, "head-under-vp", (7, 69), "rank-inversion", (7, 69)),
+    (OPEN_ROLE_WITH_ONE_REPORT, "vacant-manager", (6, 10), "single-report", (6, 10)),
 ]
 IDS = [f"{case[1]}-over-{case[3]}-{index}" for index, case in enumerate(CASES)]
 

@@ -3,6 +3,10 @@
 Reports of an open role (`vacant: true`) report to nobody until it is filled: point them
 at an interim manager (and, if useful, keep a dotted line to the open role).
 
+An open role with one report is not also told by `single-report` to take on more reports
+while this rule is on at its level or above (switch it off, or make it info, and
+single-report reports it again).
+
 Passes:
 
     people:
@@ -29,6 +33,8 @@ from orgviz.rules._common import OPEN_ROLE, links, quote_people, shown_name, who
 ID = "vacant-manager"
 LEVEL = "warning"
 DEFAULTS: dict[str, Any] = {}
+#: Rules whose findings at this rule's places it makes redundant (validate.py leaves them out).
+SUPERSEDES = ("single-report",)
 
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
