@@ -51,8 +51,7 @@ def rank_inversion(org: Org) -> Iterator[Finding]:
     by_id = org.by_id
     for person in by_id.values():
         boss_id = person.reports_to
-        if boss_id is None or boss_id not in by_id or person.assistant or (
-                by_id[boss_id].assistant):
+        if boss_id is None or boss_id not in by_id or person.assistant:
             continue
         rank, boss_rank = org.rank(person), org.rank(by_id[boss_id])
         if rank is None or boss_rank is None or boss_rank >= rank:
@@ -70,8 +69,7 @@ def same_rank(org: Org) -> Iterator[Finding]:
     by_id = org.by_id
     for person in by_id.values():
         boss_id = person.reports_to
-        if boss_id is None or boss_id not in by_id or boss_id == person.id or person.assistant \
-                or by_id[boss_id].assistant:
+        if boss_id is None or boss_id not in by_id or boss_id == person.id or person.assistant:
             continue
         rank = org.rank(person)
         if rank is None or rank != org.rank(by_id[boss_id]):

@@ -1,5 +1,7 @@
 """Tests of the same-rank rule."""
 
+import pytest
+
 PASS = """\
 orgviz: 1
 org: {name: T}
@@ -39,7 +41,12 @@ def test_message(messages):
 def test_a_report_of_an_assistant_is_left_to_assistant_with_reports(check):
     # (one mistake, 'x' under the assistant 'ea', was an error and a same-rank warning, or
     # with a senior 'x' a rank-inversion error, both saying to point reports_to elsewhere)
-    source = """\
+    assert check(UNDER_ASSISTANT, "assistant-with-reports") == [(5, 67, "error")]
+    assert check(UNDER_ASSISTANT, "same-rank") == [(8, 55, "warning")]
+    assert check(UNDER_ASSISTANT, "rank-inversion") == []
+
+
+UNDER_ASSISTANT = """\
 orgviz: 1
 org: {name: T}
 people:
@@ -49,6 +56,14 @@ people:
   - {id: d, name: Kim Ode, role: director, reports_to: ea}
   - {id: y, name: Ann Bo, role: engineer, reports_to: x}
 """
-    assert check(source, "assistant-with-reports") == [(5, 67, "error")]
-    assert check(source, "same-rank") == [(8, 55, "warning")]
-    assert check(source, "rank-inversion") == []
+
+
+@pytest.mark.parametrize("setting", ["off", "info"])
+def test_reports_of_an_assistant_are_compared_when_assistant_with_reports_is_not_on(
+        check, messages, setting):
+    # (switched off, or less severe than the rank rules, it must not hide what they find)
+    source = UNDER_ASSISTANT + f"rules: {{assistant-with-reports: {setting}}}\n"
+    assert check(source, "same-rank") == [(6, 57, "warning"), (8, 55, "warning")]
+    assert check(source, "rank-inversion") == [(7, 56, "error")]
+    assert messages(source, "rank-inversion")[0][2].startswith(
+        "'d' (Director, rank Director) reports to 'ea' (Executive Assistant, rank IC): ")

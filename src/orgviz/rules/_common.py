@@ -315,8 +315,7 @@ Pairs = list[tuple[Standing, Standing, list[Person]]]
 
 def manager_pairs(org: Org) -> Pairs:
     """(a standing, a manager's standing, the people in that pair), for everyone who is not
-    an assistant and reports to someone else who is not one either (a report of an assistant
-    is assistant-with-reports' finding), when both ranks are known.
+    an assistant and reports to someone else, when both ranks are known.
 
     People come grouped by their roles and their manager's roles (a few dozen groups, in
     order of first appearance), in file order within a group; the rank rules read only
@@ -328,13 +327,7 @@ def manager_pairs(org: Org) -> Pairs:
 def _manager_pairs(org: Org) -> Pairs:
     standing: dict[tuple[str, ...], Standing | None] = {}
     pairs = []
-    walk, by_id = links(org), org.by_id
-    helpers = {pid for pid in walk.reports if by_id[pid].assistant}  # (almost always none)
-    for (roles, boss_roles), people in walk.role_pairs.items():
-        if helpers:
-            people = [p for p in people if p.reports_to not in helpers]
-            if not people:
-                continue
+    for (roles, boss_roles), people in links(org).role_pairs.items():
         for key in (roles, boss_roles):
             if key not in standing:
                 best = _best_role(org, key)

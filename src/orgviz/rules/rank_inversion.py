@@ -3,7 +3,7 @@
 Ranks come from the role ladder (CEO > C-level > VP > Head > Director > Manager > Senior
 IC > IC > Associate); a combined role ranks at its most senior member. People whose rank
 is unknown are skipped, and so are assistants (an executive assistant reports to a CEO)
-and their reports (left to `assistant-with-reports`).
+and the reports of an assistant, left to `assistant-with-reports` while it is on.
 
 Where a more specific rule reports the same reporting line (`cpo-reports-to-ceo`,
 `head-under-vp`, `director-under-head`: a CPO under a VP, a VP of Product under the Head or

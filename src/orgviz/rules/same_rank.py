@@ -2,9 +2,10 @@
 
 A PM reporting to a PM, or a VP to a VP, usually means a missing layer or a wrong role.
 Assistants and people whose rank is unknown are skipped, and so are the reports of an
-assistant (left to `assistant-with-reports`). Where `cpo-reports-to-ceo`, `head-under-vp`
-or `director-under-head` reports the same reporting line (a CPO under a CTO), this rule
-leaves it to that rule's finding, unless that rule is off or set to a less severe level.
+assistant, left to `assistant-with-reports` while it is on. Where `cpo-reports-to-ceo`,
+`head-under-vp` or `director-under-head` reports the same reporting line (a CPO under a
+CTO), this rule leaves it to that rule's finding, unless that rule is off or set to a less
+severe level.
 
 Passes:
 
