@@ -3,7 +3,8 @@
 A one-person team is an extra layer: the report could move up to the manager's manager,
 or the manager could take on more reports. Assistants are not counted. The top of the org
 is exempt (a CEO with a single report has nobody above to hand the report to), and so are
-assistants (see `assistant-with-reports`) and people in a reporting cycle.
+assistants (see `assistant-with-reports`) and people in a reporting cycle. An open role
+with one report is left to `vacant-manager` while it is on at this rule's level or above.
 
 Passes:
 
