@@ -111,7 +111,7 @@ def test_an_unknown_root_is_named_on_one_short_line(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", str(path), "-f", "csv", "--root", "ab\x1bcd"])
     assert result.exit_code == 2
     assert result.output == (f"orgviz: {path}: no person with id 'ab\\u001Bcd' (--root); "
-                             "did you mean 'ab\\u2066cd'?\n")
+                             "did you mean 'ab\\u2066cd' (A)?\n")
 
 
 def test_render_errors_about_hostile_ids_are_one_line(tmp_path: Path) -> None:
