@@ -821,3 +821,41 @@ def test_a_block_of_text_drops_its_final_line_breaks(org_file, block, text):
     assert org.load_problems == ()
     [person] = org.people
     assert (person.title, person.team) == (text, "t")
+
+
+TEAM_T = "teams:\n  - id: t\n    name: Eng\n"
+
+
+@pytest.mark.parametrize(("body", "where", "level", "message"), [
+    (TEAM_T + "    color: #4C78A8\npeople:\n  - {id: a, name: A}\n", (6, 12), "error",
+     "'#4C78A8' starts a YAML comment, so 'color' reads as null: put the value in quotes "
+     "(color: '#4C78A8')"),
+    (TEAM_T + "    color:   #blue\npeople:\n  - {id: a, name: A}\n", (6, 14), "error",
+     "'#blue' starts a YAML comment, so 'color' reads as null: put the value in quotes "
+     "(color: '#blue')"),
+    ("people:\n  - id: a\n    name: A\n    title: Engineer #2\n", (6, 21), "warning",
+     "'#2' starts a YAML comment, so 'title' reads as 'Engineer': put the value in quotes if "
+     "'#2' is part of it (title: 'Engineer #2')"),
+    ("people:\n  - id: a\n    name: A\n    location: O'Hare  #3 (gate C)\n", (6, 23), "warning",
+     "'#3 (gate C)' starts a YAML comment, so 'location' reads as 'O'Hare': put the value in "
+     "quotes if '#3 (gate C)' is part of it (location: 'O''Hare #3 (gate C)')"),
+])
+def test_a_comment_that_takes_a_value_is_reported_at_its_hash(org_file, body, where, level,
+                                                               message):
+    org = load(org_file(body, header=True))
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in org.load_problems] == [
+        (*where, level, "yaml-syntax", message)]
+
+
+@pytest.mark.parametrize("body", [
+    TEAM_T + "    color: '#4C78A8'  # brand blue\n",  # (quoted; a comment with a space)
+    TEAM_T + "    color: # none yet\n",
+    TEAM_T + "    lead: a #TODO\n",  # (an id: a comment without a space is left alone)
+    "people: #staff\n  - {id: a, name: A, title: \"Engineer #2\"}\n",
+    "people:\n  - id: a\n    name: A\n    reports_to: b #1\n  - {id: b, name: B}\n",
+    "people:\n  - id: a\n    name: A\n    title: |\n      Engineer\n      key: #2\n",
+    "people:\n  - id: a\n    name: A #TODO check\n    title: Engineer  # 2nd shift\n",
+])
+def test_comments_that_are_comments_are_no_problem(org_file, body):
+    people = "" if "people:" in body else "people:\n  - {id: a, name: A}\n"
+    assert load(org_file(body + people, header=True)).load_problems == ()

@@ -129,3 +129,26 @@ def test_an_id_holding_a_line_break_is_an_error_at_it(tmp_path, key, before, brk
     line = 4 if flow or key == "id" else 6
     assert problems == [(line, "schema",
                          f"'{key}' of {what} holds a line break: write it on one line")]
+
+
+@FUZZ
+@given(key=st.sampled_from(["name", "title", "location", "team", "reports_to"]),
+       value=st.from_regex(r"[A-Za-z][A-Za-z ]{0,8}[a-z]", fullmatch=True).filter(
+           lambda v: v.lower() != "null"),
+       spaces=st.integers(1, 3), comment=st.text(alphabet="ab #2-", max_size=6),
+       hash_space=st.booleans())
+def test_a_comment_cuts_a_text_with_a_warning_only_where_it_starts_with_a_digit(
+        tmp_path, key, value, spaces, comment, hash_space):
+    # (`# note` and `#TODO` are comments; `#2` after a name or title is most likely text)
+    comment = ("# " if hash_space else "#") + comment
+    path = tmp_path / "org.yaml"
+    named = "" if key == "name" else "    name: P\n"
+    path.write_text(f"orgviz: 1\norg: {{name: X}}\npeople:\n  - id: p\n{named}"
+                    f"    {key}: {value}{' ' * spaces}{comment}\n", encoding="utf-8")
+    org = load(path)
+    problems = [(p.line, p.col, p.level, p.rule) for p in org.load_problems]
+    warned = not hash_space and comment[1:2].isdigit() and key in ("name", "title", "location")
+    column = 4 + len(key) + 2 + len(value) + spaces + 1  # (of the "#")
+    line = 5 if key == "name" else 6
+    assert problems == ([(line, column, "warning", "yaml-syntax")] if warned else [])
+    assert getattr(org.people[0], key) == value

@@ -28,6 +28,7 @@ from orgviz.roles import LEVELS, Role, RoleLadder, with_managing_roles
 from orgviz.yamlread import (
     CONTROL_CHARS,
     MAX_FILE_BYTES,
+    Comment,
     YamlError,
     YList,
     YMap,
@@ -306,15 +307,44 @@ def _printable(item: YMap) -> bool:
     return all(v.isprintable() for v in item.values() if isinstance(v, str))
 
 
-def _read_file(path: Path, shown: str) -> tuple[Any, bool]:
+def _read_file(path: Path, shown: str, out: _Collector) -> tuple[Any, bool]:
     """An org file's document, and whether its text holds a backslash (an escape in a
-    double-quoted scalar can make a control character that the file may not hold raw)."""
+    double-quoted scalar can make a control character that the file may not hold raw);
+    comments that cut a value short go to `out` (`_cut_by_comment`)."""
     data = read_input(path, shown, MAX_FILE_BYTES, "an org file", "reads org files")
+    comments: list[Comment] = []
     try:
-        return read_yaml(decode(data, shown), shown), b"\\" in data
+        doc = read_yaml(decode(data, shown), shown, comments)
+        for comment in comments:
+            _cut_by_comment(comment, out)
+        return doc, b"\\" in data
     except YamlError as exc:
         raise OrgLoadError([Problem.at(e.loc, "error", e.rule, e.message)
                             for e in exc.all()]) from None
+
+
+#: A comment that a value was meant to hold: a color, or a number (`#4C78A8`, `#2`).
+_MEANT_VALUE = re.compile(r"#(?:[0-9]|[0-9a-fA-F]{3}\b|[0-9a-fA-F]{6}\b)")
+#: The keys of free texts, where a ` #2` after the text is most likely part of it.
+_FREE_TEXTS = frozenset(("name", "title", "location", "description"))
+
+
+def _cut_by_comment(comment: Comment, out: _Collector) -> None:
+    """Report a comment that took a value (`color: #4C78A8` reads as null: an error) or the
+    end of a text (`title: Engineer #2` reads as 'Engineer': a warning); other comments with
+    no space after the '#' (`reports_to: ceo #TODO`) are left alone."""
+    key, text, value = comment.key, comment.comment, comment.value
+    shown = one_line(text if len(text) <= 40 else text[:39] + "…")
+    if value is None and (key == "color" or _MEANT_VALUE.match(text)):
+        quoted = text.replace("'", "''")
+        out.error(comment.loc, f"'{shown}' starts a YAML comment, so '{key}' reads as null: "
+                  f"put the value in quotes ({key}: '{quoted}')", rule="yaml-syntax")
+    elif value is not None and key in _FREE_TEXTS and text[1:2].isdigit():
+        quoted = f"{value} {text}".replace("'", "''")
+        out.problems.append(Problem.at(
+            comment.loc, "warning", "yaml-syntax", f"'{shown}' starts a YAML comment, so "
+            f"'{key}' reads as '{one_line(value)}': put the value in quotes if '{shown}' is "
+            f"part of it ({key}: '{quoted}')"))
 
 
 def _include_hint(folder: Path, item: str) -> str:
@@ -405,7 +435,7 @@ class _OrgBuilder:
         """Read an org file and (after it) the files it includes, with their roles; `build`
         then makes the teams and people of them all, once every file's roles are known."""
         self.loaded.add(chain[-1])
-        doc, escapes = _read_file(path, shown)
+        doc, escapes = _read_file(path, shown, self.out)
         if escapes:
             self.escaped.add(id(doc))
         if not isinstance(doc, YMap):

@@ -10,7 +10,7 @@ booleans, octals or dates) except the plain nulls `~`, `null` and the empty valu
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -154,34 +154,90 @@ def _size(value: Any) -> int:
     return value.size if isinstance(value, (YMap, YList)) else 1
 
 
-def read_yaml(text: str, file: str) -> Any:
+class Comment(NamedTuple):
+    """A comment that may have cut a value short: `color: #4C78A8` (the value then reads as
+    null) or `title: Engineer #2` (as 'Engineer'); `key` is the key of that value."""
+
+    loc: SourceLoc  # where the '#' stands
+    key: str
+    comment: str  # from the '#' to the end of its line
+    value: str | None  # the value as YAML reads it
+
+
+def read_yaml(text: str, file: str, comments: list[Comment] | None = None) -> Any:
     """Parse one YAML document into YMap / YList / str / None values with locations.
 
     One-line flow mappings of simple values (most people and teams of an org file) are read
     by `orgviz.yamllines`, the rest by PyYAML; when that cannot be done exactly as PyYAML
     would read the whole text (see `yamllines`), or it fails, the text is read again by PyYAML
     alone, so that the values, locations and errors are always those of a full reading.
+    With `comments`, a comment right after a key or a plain value whose '#' has no space
+    after it (`#4C78A8`, `#2`) goes there (see `Comment`).
     """
+    suspects = _suspect_comments(text) if comments is not None and " #" in text else {}
+    kept: list[Comment] = []
     shortened = one_line_mappings(text, file, YMap, YList)
     if shortened is not None:
         short_text, mappings = shortened
         try:
-            result = _read(short_text, file, mappings)
+            result = _read(short_text, file, mappings, suspects, kept)
         except YamlError:
             pass
         else:
             if not mappings:  # each was put back where it stands
+                if comments is not None:
+                    comments.extend(kept)
                 return result
-    return _read(text, file, {})
+        kept.clear()
+    result = _read(text, file, {}, suspects, kept)
+    if comments is not None:
+        comments.extend(kept)
+    return result
 
 
-def _read(text: str, file: str, mappings: dict[str, FlowMapping]) -> Any:
-    """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back."""
+#: A '#' after a space with no space after it, as a comment may start (`#4C78A8`, `#2`).
+_SUSPECT = re.compile(r"[ \t](#[^\s#][^\r\n]*)")
+
+
+def _suspect_comments(text: str) -> dict[int, list[tuple[str, str]]]:
+    """The comments that may cut a value short, by 0-based line: (the line before the '#',
+    the comment) (a C-level scan; `_build` keeps those right after a key or a plain value)."""
+    suspects: dict[int, list[tuple[str, str]]] = {}
+    line, counted = 0, 0
+    for found in _SUSPECT.finditer(text):
+        start = found.start(1)
+        line += text.count("\n", counted, start)
+        counted = start
+        suspects.setdefault(line, []).append((text[text.rfind("\n", 0, start) + 1:start],
+                                              found.group(1).rstrip()))
+    return suspects
+
+
+def _comment_after(suspects: dict[int, list[tuple[str, str]]], event: Any, key: Any,
+                   value: str | None, file: str, kept: list[Comment]) -> None:
+    """Keep, in `kept`, a suspect comment that follows the plain `value` of `key` (or its
+    empty value) with only spaces between them on the value's line."""
+    start, end = event.start_mark, event.end_mark
+    if end.line != start.line or type(key) is not str or event.style:
+        return
+    for before, comment in suspects[start.line]:
+        if len(before) >= end.column and not before[end.column:].strip():
+            kept.append(Comment(SourceLoc(file, end.line + 1, len(before) + 1), key, comment,
+                                value))
+            return
+
+
+def _read(text: str, file: str, mappings: dict[str, FlowMapping],
+          suspects: dict[int, list[tuple[str, str]]] | None = None,
+          kept: list[Comment] | None = None) -> Any:
+    """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back (and
+    the `suspects` comments that cut a value short into `kept`)."""
     loader = _Loader(text)
     found: list[YamlError] = []  # (duplicate keys, unused anchors: reading goes on)
     result = None
     try:
-        result = _build(loader, file, mappings, found)
+        result = _build(loader, file, mappings, found, suspects or {},
+                        [] if kept is None else kept)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = _in_text(_loc(file, mark), text) if mark else SourceLoc(file, 1, 1)
@@ -350,7 +406,8 @@ _CONTEXTS = {"quoted scalar": "quoted text", "flow sequence": "[...] list",
 
 
 def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
-           found: list[YamlError]) -> Any:
+           found: list[YamlError], suspects: dict[int, list[tuple[str, str]]],
+           kept: list[Comment]) -> Any:
     """Turn the parser's events into YMap / YList / str / None values (no recursion); a
     placeholder of `mappings` met as a value of its own becomes its mapping (and leaves
     `mappings`). The problems that let reading go on go to `found`: duplicate keys (the
@@ -401,6 +458,8 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
                 value = None
             elif event.style in _BLOCK_STYLES:  # (`title: |`: its final line break is no text)
                 value = value.rstrip(_BLOCK_BREAKS)
+            if suspects and mark.line in suspects:  # (`color: #4C78A8`, `title: Engineer #2`)
+                _comment_after(suspects, event, key, value, file, kept)
             if event.anchor is not None:
                 anchors[event.anchor] = value
                 unused[event.anchor] = (loc, value)
