@@ -60,14 +60,29 @@ def test_thresholds_are_options(check):
     assert check(source, "profile-fit") == []
 
 
-@pytest.mark.parametrize("size", ["huge", "Small", '""', "3", "[small]"])
-def test_a_refused_size_says_which_profile_was_used_at_the_size(check, messages, size):
+@pytest.mark.parametrize(("size", "said"), [
+    ("huge", "unknown org size 'huge' (sizes: "),
+    ("Small", "unknown org size 'Small'; did you mean 'small'?"),
+    ("Medium", "unknown org size 'Medium'; did you mean 'mid-size'?"),
+    ('""', "'size' of the org is empty: write a value or leave the key out"),
+    ("3", "unknown org size '3' (sizes: "),
+    ("[small]", "'size' of the org must be text, not a list"),
+])
+def test_a_refused_size_is_the_load_errors_finding_alone(check, messages, size, said):
+    # (profile-fit said 'declare size: small' at the same place, where the load error says
+    # what to write, for 'Medium' "did you mean 'mid-size'?": two findings, at odds)
     source = org(size, 5)
+    assert check(source, "profile-fit") == []
+    assert check(source, "schema") == [(2, 22, "error")]
+    assert messages(source, "schema")[0][2].startswith(said)
+
+
+def test_a_known_size_written_in_place_of_a_refused_one_is_checked(check, messages):
+    source = org("mid-size", 5)
     assert check(source, "profile-fit") == [(2, 22, "warning")]
-    assert messages(source, "profile-fit")[0][2].startswith(
-        "a mid-size org (the profile used because the declared size is not understood) has "
-        "30 to 600 positions, but this one has 5: declare size: small")
-    assert [(p[0], p[1]) for p in messages(source, "schema")] == [(2, 22)]
+    assert messages(source, "profile-fit")[0][2] == (
+        "a mid-size org has 30 to 600 positions, but this one has 5: declare size: small in "
+        "the org header, or adjust the profile-fit option mid-size-min-people")
 
 
 def test_a_null_size_is_no_declared_size(check, messages):

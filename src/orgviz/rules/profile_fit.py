@@ -7,7 +7,9 @@
 
 Positions include open roles. The thresholds are options: `small-max-people`,
 `small-max-leadership-levels`, `mid-size-min-people`, `mid-size-max-people`,
-`enterprise-min-people`.
+`enterprise-min-people`. A declared size that is refused (`size: Medium`) is the load
+error's to report, with the sizes to write: this rule says nothing then (one mistake, one
+finding), and checks the size once a known one is declared.
 
 Passes:
 
@@ -33,7 +35,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
-from orgviz.problem import SourceLoc
 from orgviz.roles import PRODUCT_LEADERSHIP
 from orgviz.rules import Finding
 from orgviz.rules._common import roles_held, sized
@@ -52,8 +53,8 @@ DEFAULTS: dict[str, Any] = {
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Compare the org's positions and leadership levels with its declared size."""
     count = len(org.by_id)
-    if not count:
-        return  # an empty org is the root rule's business
+    if not count or _size_refused(org):
+        return  # an empty org is the root rule's business; a refused size the loader's
     where = org.size_loc or org.loc
     declared = _declared(org)
     fix = "declare size: {} in the org header, or adjust the profile-fit option {}"
@@ -91,9 +92,13 @@ def _declared(org: Org) -> str:
     """"a small org", with why that profile applies when the file does not say it."""
     if org.size_loc is None:
         return f"{sized(org)} (the size assumed when none is declared)"
-    if any(SourceLoc(p.file, p.line, p.col) == org.size_loc for p in org.load_problems):
-        return f"{sized(org)} (the profile used because the declared size is not understood)"
     return sized(org)
+
+
+def _size_refused(org: Org) -> bool:
+    """Whether the declared size has a load problem (an unknown size, a list): refused."""
+    where = org.size_loc
+    return where is not None and any(p[:3] == where for p in org.load_problems)
 
 
 def _fitting_size(count: int, options: Mapping[str, Any]) -> str:
