@@ -152,3 +152,18 @@ def test_a_comment_cuts_a_text_with_a_warning_only_where_it_starts_with_a_digit(
     line = 5 if key == "name" else 6
     assert problems == ([(line, column, "warning", "yaml-syntax")] if warned else [])
     assert getattr(org.people[0], key) == value
+
+
+@FUZZ
+@given(lines=st.lists(st.from_regex(r"[A-Za-z][A-Za-z #:-]{0,8}[a-z]", fullmatch=True),
+                      min_size=1, max_size=4),
+       style=st.sampled_from(["|", "|-", "|+", ">", ">+"]), blank=st.integers(0, 2))
+def test_a_block_of_text_reads_without_its_final_line_breaks(tmp_path, lines, style, blank):
+    # (inside, a `|` block keeps its line breaks and a `>` block joins its lines with spaces)
+    block = "".join(f"      {line}\n" for line in lines) + "\n" * blank
+    path = tmp_path / "org.yaml"
+    path.write_text("orgviz: 1\norg: {name: X}\npeople:\n  - id: p\n    name: P\n"
+                    f"    title: {style}\n{block}", encoding="utf-8")
+    org = load(path)
+    joined = ("\n" if style.startswith("|") else " ").join(lines)
+    assert org.load_problems == () and org.people[0].title == joined
