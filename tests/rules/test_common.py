@@ -3,6 +3,8 @@
 import gc
 import weakref
 
+import pytest
+
 from orgviz.loader import load
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
@@ -61,3 +63,31 @@ def test_by_id_keeps_the_first_of_repeated_ids():
     distinct = Org(file="org.yaml", name="T", people=people[:2] + people[3:4]).by_id
     assert list(distinct) == ["a", "b", "c"]
     assert all(distinct[p.id] is p for p in people[:2] + people[3:4])
+
+
+@pytest.mark.parametrize(("file", "said"), [
+    ("orgs/acme.yaml", "line 7"), ("acme.yml", "line 7"), ("<stdin>", "line 7"),
+    ("export.csv", "row 7"), ("HR/EXPORT.CSV", "row 7"), ("people.tsv", "row 7"),
+    ("people.txt", "row 7"), ("book.xlsx", "row 7"), ("book.XLSM", "row 7"),
+    ("csv.yaml", "line 7"), ("a.csv.yaml", "line 7"),
+])
+def test_line_at_says_row_in_tables_an_import_reads(file, said):
+    assert _common.line_at(SourceLoc(file, 7, 3)) == said
+
+
+def _table_org(file: str) -> Org:
+    """'a' at the top; 'b' and 'c' report to each other; 'c' again on line 5."""
+    def person(pid: str, line: int, boss: str | None) -> Person:
+        return Person(id=pid, reports_to=boss, loc=SourceLoc(file, line, 1),
+                      field_locs={"id": SourceLoc(file, line, 1),
+                                  "reports_to": SourceLoc(file, line, 3)})
+    return Org(file=file, name="T", people=(person("a", 2, None), person("b", 3, "c"),
+                                             person("c", 4, "b"), person("c", 5, "a")))
+
+
+@pytest.mark.parametrize(("file", "word"), [("export.csv", "row"), ("org.yaml", "line")])
+def test_cycle_and_duplicate_id_name_rows_of_a_table(file, word):
+    found = {p.rule: p.message for p in validate(_table_org(file))}
+    assert found["cycle"].startswith(f"reporting cycle: b ({word} 3) -> c ({word} 4) -> b: ")
+    assert found["duplicate-id"] == (
+        f"duplicate person id 'c' (first used at {word} 4): give each position its own id")

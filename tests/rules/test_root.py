@@ -141,3 +141,17 @@ people:
 """
     assert check(source, "root") == []
     assert [m[:2] for m in messages(source, "schema")] == [(5, 28), (6, 29)]
+
+
+def test_an_imported_csv_names_the_first_top_by_its_row(tmp_path):
+    # (import says "(row 2)" of the same person: the rule said "line 2")
+    from orgviz.io.csvimport import import_csv
+    from orgviz.validate import validate
+
+    path = tmp_path / "export.csv"
+    path.write_text("id,name,manager\n1,Ada King,\n2,Kim Lee,\n3,Sam Ito,1\n", encoding="utf-8")
+    found = [p for p in validate(import_csv(path).org) if p.rule == "root"]
+    assert [(p.file, p.line, p.col, p.message) for p in found] == [
+        (str(path), 3, 3, "'2' (Kim Lee) has no manager, but '1' (Ada King, row 2) is already "
+         "the top of the org: give '2' a reports_to, or set root allow-forest: true for "
+         "separate trees")]

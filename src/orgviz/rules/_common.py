@@ -511,6 +511,15 @@ def quote_people(org: Org, ids: Iterable[str], limit: int = 5) -> str:
     return quoted(list(ids), limit, lambda pid: who_id(org, pid))
 
 
+#: Endings of the files an import reads (CSV, workbooks): their locations are rows.
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+
+
+def line_at(loc: SourceLoc) -> str:
+    """"line 12", or "row 12" in a CSV file or a workbook, as an import's messages say."""
+    return f"{'row' if loc.file.lower().endswith(TABLE_SUFFIXES) else 'line'} {loc.line}"
+
+
 def sized(org: Org) -> str:
     """"a small org", "a mid-size org", "an enterprise org": the org's size profile."""
     return f"{'an' if org.size[:1] in 'aeiou' else 'a'} {org.size} org"

@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org, Person
 from orgviz.rules import Finding
-from orgviz.rules._common import links, role_name, shown_name, tree, who
+from orgviz.rules._common import line_at, links, role_name, shown_name, tree, who
 
 ID = "cycle"
 LEVEL = "error"
@@ -88,7 +88,7 @@ def _likely_fix(org: Org, members: list[Person]) -> str:
 def _chain(members: list[Person], head: Person) -> str:
     def label(person: Person) -> str:
         loc = person.at("id")
-        where = f"line {loc.line}" if loc.file == head.loc.file else f"{loc.file}:{loc.line}"
+        where = line_at(loc) if loc.file == head.loc.file else f"{loc.file}:{loc.line}"
         name = shown_name(person)
         return f"{person.id} ({name}, {where})" if name else f"{person.id} ({where})"
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from orgviz.model import Org, Person
 from orgviz.rules import Finding
-from orgviz.rules._common import shown_name
+from orgviz.rules._common import line_at, shown_name
 
 ID = "duplicate-id"
 LEVEL = "error"
@@ -44,8 +44,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                 if where == original.at("id"):  # (an id a merge key copied: `<<: *p`)
                     where = item.loc
                 yield (where,
-                       f"duplicate {kind} id '{item.id}' (first used at line "
-                       f"{original.at('id').line}{_other_file(original, item)}{by}): "
+                       f"duplicate {kind} id '{item.id}' (first used at "
+                       f"{line_at(original.at('id'))}{_other_file(original, item)}{by}): "
                        f"give each {'position' if kind == 'person' else 'team'} its own id")
 
 

@@ -32,7 +32,7 @@ from typing import Any
 from orgviz.keys import names_a_manager_elsewhere
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import anchor, links, who, who_id
+from orgviz.rules._common import anchor, line_at, links, who, who_id
 
 ID = "root"
 LEVEL = "error"
@@ -70,7 +70,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                                           or tuple(person.at("reports_to")) in refused):
             continue  # (`manager: ann`, `reports_to: [a, b]`: the schema error says what to do)
         where = first.at("id")
-        line = f"line {where.line}" if where.file == person.loc.file else (
+        line = line_at(where) if where.file == person.loc.file else (
             f"{where.file}:{where.line}")
         alone = "has no manager" if person.reports_to is None else "reports to themselves"
         yield (anchor(person),
