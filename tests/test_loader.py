@@ -129,6 +129,16 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ('orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: "say "hi""\n',
      (5, 17, "yaml-syntax", "(text goes on after the closing quote: a \" inside \"...\" is "
                             "written \\\", or put the value in '...')")),
+    # (a space between the closing quote and the text that goes on; in {...} too)
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: "Ada" Obi\n',
+     (5, 17, "yaml-syntax", "(text goes on after the closing quote: a \" inside \"...\" is")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: 'Ada' Obi}\n",
+     (4, 25, "yaml-syntax", "(text goes on after the closing quote: a ' inside '...' is")),
+    # (a '}' or ']' after a line's entry is closed: it closes nothing)
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: Ada}}\n",
+     (4, 23, "yaml-syntax", "(a '}' that closes nothing: remove it)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: Ada\n  ]\n",
+     (6, 3, "yaml-syntax", "(a ']' that closes nothing: remove it)")),
     ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: "C:\\qa"}\n',
      (4, 22, "yaml-syntax", "unknown escape character in the quoted text that starts at line "
                             "4, column 19 (a '\\' inside \"...\" starts an escape: write "

@@ -316,6 +316,9 @@ def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
         return " (a ':' with no key before it: write the key, or remove the ':')"
     if "expected node content" in problem and char in ("]", "}"):  # (`lead: ]ann`)
         return f" (a '{char}' that closes nothing: remove it, or put the value in quotes)"
+    if char in ("]", "}") and ("expected <block end>" in problem or "expected key" in problem
+                               or "expected '-'" in problem):  # (`- {id: a}}`)
+        return f" (a '{char}' that closes nothing: remove it)"
     if "tab character" in problem:  # (a tab in the indentation of a value's next line)
         return " (a tab: YAML indents with spaces only)"
     if "cannot start any token" in problem:
@@ -334,9 +337,10 @@ def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     if "escape" in problem or "hexdecimal" in problem:  # (`\q`; `\U`, `\x` without hex)
         return (" (a '\\' inside \"...\" starts an escape: write '\\\\' for a backslash, or put "
                 "the value in single quotes)")
-    quote = line[column - 1:column] if column else ""
-    if quote in ("'", '"') and char not in (",", "}", "]", "") and (
-            "expected key" in problem or "expected ','" in problem):
+    quote = before[-1:]  # (a closing quote: one opened before it on the line)
+    if quote in ("'", '"') and quote in before[:-1] and char not in (",", "}", "]", "") and (
+            "expected key" in problem or "expected ','" in problem
+            or "expected <block end>" in problem):
         if quote == "'":
             return (" (text goes on after the closing quote: a ' inside '...' is written '' "
                     "('O''Brien'), or put the value in \"...\")")
