@@ -54,6 +54,21 @@ people:
   - {id: head, name: Dana Reyes, role: head-of-product, reports_to: gpm}
 """
 
+CPO_UNDER_HEAD = HEADER + """\
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: vp, name: Kim Lee, role: vp-product, reports_to: ceo}
+  - {id: head, name: Bo Li, role: head-of-product, reports_to: ceo}
+  - {id: cpo, name: Dana Reyes, role: cpo, reports_to: head}
+"""
+
+CPO_UNDER_DIRECTOR = HEADER + """\
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: dir, name: Bo Li, role: director-of-product, reports_to: ceo}
+  - {id: cpo, name: Dana Reyes, role: cpo, reports_to: dir}
+"""
+
 OPEN_ROLE_WITH_ONE_REPORT = HEADER + """\
 people:
   - {id: ceo, name: Ada King}
@@ -70,6 +85,8 @@ CASES = [
     (VP_UNDER_HEAD, "head-under-vp", (5, 66), "rank-inversion", (6, 62)),
     (HEAD_UNDER_DIRECTOR, "director-under-head", (5, 69), "rank-inversion", (6, 69)),
     (HEAD_UNDER_A_MANAGER, "head-under-vp", (7, 69), "rank-inversion", (7, 69)),
+    (CPO_UNDER_HEAD, "head-under-vp", (6, 64), "cpo-reports-to-ceo", (7, 56)),
+    (CPO_UNDER_DIRECTOR, "director-under-head", (5, 67), "cpo-reports-to-ceo", (6, 56)),
     (OPEN_ROLE_WITH_ONE_REPORT, "vacant-manager", (6, 10), "single-report", (6, 10)),
 ]
 IDS = [f"{case[1]}-over-{case[3]}-{index}" for index, case in enumerate(CASES)]
@@ -113,6 +130,13 @@ def test_the_generic_finding_of_another_mistake_stays(org_file):
     source = VP_UNDER_HEAD + "  - {id: vp2, name: Cy Diaz, role: vp-product, reports_to: head}\n"
     assert found(org_file, source, ("head-under-vp", "rank-inversion")) == [
         (5, 66, "error", "head-under-vp"), (7, 60, "error", "rank-inversion")]
+
+
+def test_a_cpo_under_the_head_of_product_is_named_as_the_cpo(org_file):
+    problems = validate(load(org_file(CPO_UNDER_HEAD)))
+    assert [p.message for p in problems if p.level == "error"] == [
+        "the Head of Product 'head' is above the CPO 'cpo': where both exist, the VP of Product "
+        "holds the higher position; swap their places, so that 'head' sits under 'cpo'"]
 
 
 def test_messages_of_the_kept_findings(org_file):

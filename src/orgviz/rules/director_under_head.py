@@ -7,11 +7,12 @@ manager). One person acting as both Head and Director of Product (a combined rol
 `[head-of-product, director-of-product]`) is fine on their own. People whose chain upwards
 is broken by a cycle or an unknown manager are not checked.
 
-A Head of Product reporting to the Director of Product, or a Director under a Manager, is
-also a rank inversion: this rule's finding says which places to swap, or where to point
-reports_to, so `rank-inversion` and `same-rank` say nothing of that reporting line while
-this rule is on at their level or above (switch it off, or make it a warning, and they
-report it again).
+A Head of Product (or VP of Product, or CPO) reporting to the Director of Product, or a
+Director under a Manager, is also a rank inversion: this rule's finding says which places
+to swap, or where to point reports_to, so `rank-inversion`, `same-rank` and (for a CPO
+under the Director) `cpo-reports-to-ceo` say nothing of that reporting line while this rule
+is on at their level or above (switch it off, or make it a warning, and they report it
+again).
 
 Passes:
 
@@ -43,7 +44,7 @@ DEFAULTS: dict[str, Any] = {}
 SENIOR = frozenset(("head-of-product", "vp-product", "cpo"))
 DIRECTOR = frozenset(("director-of-product",))
 #: Rules whose findings this rule's make redundant (validate.py leaves them out, see covers).
-SUPERSEDES = ("rank-inversion", "same-rank")
+SUPERSEDES = ("rank-inversion", "same-rank", "cpo-reports-to-ceo")
 WHY = "the Head of Product (or a VP of Product or CPO) oversees the Director of Product"
 
 

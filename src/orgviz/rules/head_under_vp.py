@@ -6,10 +6,11 @@ solid line (not necessarily as direct manager). A person holding a combined role
 `vp-product` or `cpo` is a VP themselves and is not checked; nor is anyone whose chain
 upwards is broken by a cycle or an unknown manager.
 
-A VP of Product reporting to the Head of Product, or a Head under a Director, is also a rank
-inversion: this rule's finding says which places to swap, or where to point reports_to, so
-`rank-inversion` and `same-rank` say nothing of that reporting line while this rule is on
-at their level or above (switch it off, or make it a warning, and they report it again).
+A VP of Product (or CPO) reporting to the Head of Product, or a Head under a Director, is
+also a rank inversion: this rule's finding says which places to swap, or where to point
+reports_to, so `rank-inversion`, `same-rank` and (for a CPO under the Head)
+`cpo-reports-to-ceo` say nothing of that reporting line while this rule is on at their level
+or above (switch it off, or make it a warning, and they report it again).
 
 Passes:
 
@@ -42,7 +43,7 @@ SENIOR = frozenset(("vp-product", "cpo"))
 VP = frozenset(("vp-product",))
 HEAD = frozenset(("head-of-product",))
 #: Rules whose findings this rule's make redundant (validate.py leaves them out, see covers).
-SUPERSEDES = ("rank-inversion", "same-rank")
+SUPERSEDES = ("rank-inversion", "same-rank", "cpo-reports-to-ceo")
 WHY = "where both exist, the VP of Product holds the higher position"
 
 
@@ -52,7 +53,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     for head, below in _misplaced(org, vps):
         if below is not None:
             yield (anchor(head),
-                   f"the Head of Product {who(head)} is above the VP of Product "
+                   f"the Head of Product {who(head)} is above the {_title(org, below)} "
                    f"{who(org.by_id[below])}: {WHY}; swap their places, so that '{head.id}' "
                    f"sits under '{below}'")
         else:
@@ -60,6 +61,11 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                    f"the Head of Product {who(head)} does not sit under a VP of Product or the "
                    f"CPO: {WHY}; make '{head.id}' report to {who(vps[0])}, or to someone under "
                    "them")
+
+
+def _title(org: Org, pid: str) -> str:
+    """"VP of Product", or "CPO" for a CPO who is no VP of Product."""
+    return "VP of Product" if "vp-product" in org.by_id[pid].roles else "CPO"
 
 
 def _misplaced(org: Org, vps: list[Person]) -> Iterator[tuple[Person, str | None]]:
