@@ -98,3 +98,21 @@ def test_validate_and_render_stay_callable(tmp_path: Path, first: str) -> None:
                           cwd=tmp_path, timeout=60, check=False)
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == "True [b'digraph', b'digraph'] True\n"
+
+
+def test_counts_exports_and_diffs_refuse_a_repeated_id(tmp_path: Path) -> None:
+    """As the commands do: one of the two people would be silently left out (stats said 2
+    positions for 3)."""
+    path = tmp_path / "dup.yaml"
+    path.write_text("orgviz: 1\norg: {name: D, size: small}\npeople:\n"
+                    "  - {id: ceo, name: Ada, title: CEO}\n"
+                    "  - {id: cfo, name: Bo, title: CFO, reports_to: ceo}\n"
+                    "  - {id: cfo, name: Cy, title: CFO, reports_to: ceo}\n", encoding="utf-8")
+    org = orgviz.load(path)
+    for call in (lambda: orgviz.compute_stats(org), lambda: orgviz.export(org, "json"),
+                 lambda: orgviz.diff_orgs(org, org)):
+        with pytest.raises(orgviz.errors.OrgLoadError) as caught:
+            call()
+        [problem] = caught.value.problems
+        assert (problem.line, problem.col, problem.rule) == (6, 10, "duplicate-id")
+        assert "'cfo'" in problem.message and problem.file == str(path)

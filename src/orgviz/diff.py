@@ -127,8 +127,13 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     manager is in neither version's people, or was removed, are `unlinked`: the new version
     has a broken reporting line (`orgviz validate` reports it too). Then the changes of the
     declared teams (added, removed, id changed, renamed, lead, parent or color changed); a
-    team whose id changed keeps its people, who are not re-teamed.
+    team whose id changed keeps its people, who are not re-teamed. OrgLoadError (the
+    duplicate-id errors) when a person's id repeats in either version.
     """
+    from orgviz.validate import require_unique_ids
+
+    require_unique_ids(old)
+    require_unique_ids(new)
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
     moved_ids = _id_changes(old, new)

@@ -83,7 +83,11 @@ def span_limit(org: Org, config: Config | None = None) -> int | None:
 
 def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     """All statistics of an org as plain data (the JSON output of `orgviz stats`); `config`:
-    the project config, whose rules settings give the span limit as validate reads it."""
+    the project config, whose rules settings give the span limit as validate reads it.
+    OrgLoadError (the duplicate-id errors) when a person's id repeats."""
+    from orgviz.validate import require_unique_ids
+
+    require_unique_ids(org)
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()
     fte_by_level: dict[str, list[float]] = {}

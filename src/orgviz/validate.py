@@ -11,7 +11,7 @@ from operator import eq, itemgetter
 from typing import Any
 
 from orgviz.config import Config, shown_value, where, whole_number
-from orgviz.errors import ConfigError
+from orgviz.errors import ConfigError, OrgLoadError
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, RuleSetting
 from orgviz.problem import Problem, SourceLoc, did_you_mean
@@ -129,6 +129,16 @@ def _validate(org: Org, config: Config | None) -> list[Problem]:
                       for (file, line, col), message in module.check(org, confs[rule_id].options)]
             spans[rule_id] = range(start, len(found))
     return _sorted_distinct(_without_superseded(org, found, spans))
+
+
+def require_unique_ids(org: Org) -> None:
+    """Raise OrgLoadError with the duplicate-id errors (at their places) when a person's id
+    repeats: counts, exports and comparisons by id would silently leave one of them out."""
+    if len(org.by_id) == len(org.people):
+        return
+    raise OrgLoadError(sorted(
+        Problem(file, line, col, "error", "duplicate-id", message)
+        for (file, line, col), message in RULES["duplicate-id"].check(org, {})))
 
 
 #: How severe each level is (lower: more severe).

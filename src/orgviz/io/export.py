@@ -235,8 +235,12 @@ EXPORTERS: dict[str, Callable[[Org], str | bytes]] = {
 
 def export(org: Org, fmt: str) -> str | bytes:
     """The org in an export format: "mermaid", "json" or "csv" (text) or "graphml" (bytes);
-    ValueError naming the formats for any other."""
+    ValueError naming the formats for any other; OrgLoadError (the duplicate-id errors) when
+    a person's id repeats (an export would keep one of them)."""
+    from orgviz.validate import require_unique_ids
+
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ValueError(f"unknown export format {fmt!r}: use {', '.join(EXPORTERS)}")
+    require_unique_ids(org)
     return exporter(org)
