@@ -18,6 +18,13 @@ SIZES = ("small", "mid-size", "enterprise")
 NO_LOC = SourceLoc("", 1, 1)
 
 
+class TableName(str):
+    """The shown name of a table an import read (a CSV file, a sheet, standard input): its
+    locations are rows. Locations share the one name, so marking it costs nothing."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A position in the org: a person, or an open role when `vacant`."""

@@ -155,3 +155,20 @@ def test_an_imported_csv_names_the_first_top_by_its_row(tmp_path):
         (str(path), 3, 3, "'2' (Kim Lee) has no manager, but '1' (Ada King, row 2) is already "
          "the top of the org: give '2' a reports_to, or set root allow-forest: true for "
          "separate trees")]
+
+
+def test_an_org_imported_from_standard_input_names_the_first_top_by_its_row(monkeypatch):
+    # (standard input shows as '<stdin>', no file ending to go by: the rule said "line 2")
+    import io
+    import sys
+
+    from orgviz.io.csvimport import import_csv
+    from orgviz.validate import validate
+
+    rows = b"id,name,manager\n1,Ada King,\n2,Kim Lee,\n3,Sam Ito,1\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(rows)))
+    found = [p for p in validate(import_csv("-").org) if p.rule == "root"]
+    assert [(p.file, p.line, p.col, p.message) for p in found] == [
+        ("<stdin>", 3, 3, "'2' (Kim Lee) has no manager, but '1' (Ada King, row 2) is already "
+         "the top of the org: give '2' a reports_to, or set root allow-forest: true for "
+         "separate trees")]

@@ -6,6 +6,7 @@ import os
 
 from orgviz.errors import OrgFileError
 from orgviz.io.csvread import CsvTable, read_csv
+from orgviz.model import TableName
 
 #: File name endings read as workbooks (the workbook reader is imported only for those).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -19,7 +20,15 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
 def read_table(path: str | os.PathLike[str], encoding: str | None = None,
                delimiter: str | None = None, sheet: str | None = None) -> CsvTable:
     """The header and rows of a CSV file, or of a sheet of an .xlsx workbook (the first, or
-    `sheet`); raise OrgFileError / OrgLoadError when unusable."""
+    `sheet`), shown as a TableName; raise OrgFileError / OrgLoadError when unusable."""
+    table = _read_table(path, encoding, delimiter, sheet)
+    table.shown = TableName(table.shown)  # (the rules name its locations rows: line_at)
+    return table
+
+
+def _read_table(path: str | os.PathLike[str], encoding: str | None, delimiter: str | None,
+                sheet: str | None) -> CsvTable:
+    """The table of a CSV file or a workbook's sheet, its shown name a plain text."""
     if is_workbook(path):
         from orgviz.io.xlsxread import read_xlsx
 

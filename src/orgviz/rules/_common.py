@@ -12,7 +12,7 @@ from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
-from orgviz.model import Org, Person
+from orgviz.model import Org, Person, TableName
 from orgviz.problem import SourceLoc, quoted
 from orgviz.roles import LEVELS, Role
 
@@ -516,8 +516,10 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 
 
 def line_at(loc: SourceLoc) -> str:
-    """"line 12", or "row 12" in a CSV file or a workbook, as an import's messages say."""
-    return f"{'row' if loc.file.lower().endswith(TABLE_SUFFIXES) else 'line'} {loc.line}"
+    """"line 12", or "row 12" in a table an import read, as an import's messages say."""
+    # (an import names its tables so, standard input too; other CSV files by their ending)
+    table = isinstance(loc.file, TableName) or loc.file.lower().endswith(TABLE_SUFFIXES)
+    return f"{'row' if table else 'line'} {loc.line}"
 
 
 def sized(org: Org) -> str:
