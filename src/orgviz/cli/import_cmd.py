@@ -83,6 +83,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     is written anyway with --keep-going), 2 on usage errors and unreadable files.
     """
     from orgviz.io.csvimport import ImportOptions, import_csv
+    from orgviz.io.csvimport.findings import checked
     from orgviz.io.files import write_output
     from orgviz.loader import text_fault
     from orgviz.validate import validate
@@ -111,8 +112,10 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         sys.exit(EXIT_PROBLEMS)
     except OrgvizError as exc:
         fail(exc)
-    findings = [p for p in validate(result.org) if p.rule != "root" or not allow_forest]
-    problems = list(result.problems)
+    said = checked(result.problems, (p for p in validate(result.org)
+                                     if p.rule != "root" or not allow_forest), strict)
+    findings = said.findings  # (less those import's problems say: one mistake, one finding)
+    problems = said.problems
     if verbose:
         problems = sorted(problems + findings)
     if strict and not verbose and (quiet or fmt != "text"):  # (no summary line counts the
@@ -132,13 +135,13 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         n = len(result.org.people)
         what = (f"imported {n:,} position{'' if n == 1 else 's'} to {target}" if written else
                 "nothing written (data errors; --keep-going writes what can be imported)")
-        counts = summary_line(result.problems, 1).split(": ", 1)[1]
-        checked = summary_line(findings, 1).split(": ", 1)[1]
+        counts = summary_line(said.problems, 1).split(": ", 1)[1]
+        by_rules = ("no other problems" if said.repeated and not findings  # (import's say)
+                    else summary_line(findings, 1).split(": ", 1)[1])
         hints = [] if verbose or not findings else ["-v lists them"]
-        if written and any(p.level == "error" for p in findings):
+        if written and said.rule_errors:
             hints.append("orgviz render draws an org with errors only with --force")
-        click.echo(f"{what}: {counts}; rules on the imported org: {checked}"
+        click.echo(f"{what}: {counts}; rules on the imported org: {by_rules}"
                    + (f" ({'; '.join(hints)})" if hints else ""), err=True)
-    rule_errors = strict and any(p.level == "error" for p in findings)
     keep_until_exit(result, findings, problems)
-    sys.exit(EXIT_PROBLEMS if result.errors or rule_errors else EXIT_OK)
+    sys.exit(EXIT_PROBLEMS if result.errors or (strict and said.rule_errors) else EXIT_OK)

@@ -1,0 +1,107 @@
+"""Import's own problems and the rules' findings on the imported org: each mistake once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.io.csvimport.findings import checked
+from orgviz.problem import Problem
+
+HEADER = "id,name,manager\n"
+ROOT_RULE = "has no manager, but"  # (root's error on an extra top)
+
+
+def run(tmp_path: Path, rows: str, *options: str) -> tuple[int, list[str]]:
+    """Import `rows` with -v and -k (and `options`): the exit code and the lines printed."""
+    path = tmp_path / "people.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "-v", "-k", *options,
+                                       "-o", str(tmp_path / "org.yaml")])
+    return result.exit_code, [line.replace(f"{path}:", "") for line in result.output.splitlines()]
+
+
+@pytest.mark.parametrize(("rows", "said", "rules"), [
+    # two people without a manager: import's warning, not also root's error at row 4
+    ("ceo,Ada,\ncto,Bob,ceo\nx,Cy,\n",
+     "4:3: warning [root] 2 people have no manager: 'ceo' (row 2), 'x' (row 4); pass "
+     "--allow-forest to keep separate trees", "no other problems"),
+    # a reporting cycle broken at row 3: import's error, not also root's there
+    ("ceo,Ada,\na,Bob,b\nb,Cy,a\n",
+     "3:3: error [cycle] reporting cycle a -> b -> a (rows 3, 4): 'a' imported as a top",
+     "no other problems"),
+    # a manager not found
+    ("ceo,Ada,\na,Bob,zz\n", "3:3: error [unknown-manager] manager 'zz' not found: imported "
+                             "as a top", "no other problems"),
+    # a job share: import renames the second, the rules see no duplicate
+    ("ceo,Ada,\na,Bob,ceo\na,Cy,ceo\n",
+     "4:1: error [duplicate-id] duplicate id 'a', first at row 3: imported as 'a-2'",
+     "no problems"),
+])
+def test_a_mistake_import_reports_is_not_reported_again_by_the_rules(
+        tmp_path: Path, rows: str, said: str, rules: str) -> None:
+    _, lines = run(tmp_path, rows)
+    assert lines[:-1] == [said]
+    assert lines[-1].split("; ", 1)[1].startswith(f"rules on the imported org: {rules}")
+
+
+def test_a_self_report_beside_the_top_is_not_also_roots_error(tmp_path: Path) -> None:
+    _, lines = run(tmp_path, "ceo,Ada,\na,Bob,a\n")
+    assert not [line for line in lines if ROOT_RULE in line]
+    assert "3:3: warning [self-report] 'a' reports to itself: imported as a top of the org" in lines
+
+
+def test_every_extra_top_import_names_is_left_out_of_the_rules(tmp_path: Path) -> None:
+    # (import's warning at row 3 names the three tops; root said 'y' at row 4 again)
+    code, lines = run(tmp_path, "ceo,Ada,\nx,Bob,\ny,Cy,\nz,Di,ceo\n")
+    assert code == 0
+    assert lines[:-1] == ["3:3: warning [root] 3 people have no manager: 'ceo' (row 2), 'x' "
+                          "(row 3), 'y' (row 4); pass --allow-forest to keep separate trees"]
+    assert lines[-1].endswith(": 1 warning; rules on the imported org: no other problems "
+                              "(orgviz render draws an org with errors only with --force)")
+
+
+def test_strict_fails_on_the_rules_error_import_said_as_a_warning(tmp_path: Path) -> None:
+    # (the org file written has two tops: validate fails on it, so --strict fails, and the
+    # warning that says it is shown as the error it is)
+    code, lines = run(tmp_path, "ceo,Ada,\ncto,Bob,ceo\nx,Cy,\n", "--strict")
+    assert code == 1
+    assert lines[0] == ("4:3: error [root] 2 people have no manager: 'ceo' (row 2), 'x' (row "
+                        "4); pass --allow-forest to keep separate trees")
+    assert lines[-1].startswith("imported 3 positions to ")
+    assert lines[-1].split(": ", 1)[1].startswith("1 error; rules on the imported org: no other")
+    assert (tmp_path / "org.yaml").exists()
+
+
+def test_allow_forest_keeps_the_trees_without_any_root_finding(tmp_path: Path) -> None:
+    code, lines = run(tmp_path, "ceo,Ada,\ncto,Bob,ceo\nx,Cy,\n", "--strict", "--allow-forest")
+    assert code == 0
+    assert [line for line in lines if "[root]" in line] == [
+        "4:3: info [root] 2 separate trees: 'ceo' (row 2), 'x' (row 4) (kept: --allow-forest)"]
+
+
+def _problem(line: int, level: str, rule: str, message: str = "m") -> Problem:
+    return Problem("p.csv", line, 3, level, rule, message)
+
+
+def test_a_rule_finding_import_did_not_say_is_kept_and_counted() -> None:
+    problems = [_problem(3, "error", "unknown-manager")]
+    findings = [_problem(3, "error", "root"), _problem(3, "warning", "same-rank"),
+                _problem(4, "error", "root")]
+    said = checked(problems, findings, strict=False)
+    # (root at row 3 is the unknown manager's top; root at row 4 and same-rank are news)
+    assert said.findings == findings[1:]
+    assert (said.problems, said.rule_errors, said.repeated) == (problems, True, 1)
+
+
+def test_strict_raises_only_the_import_warning_that_says_a_rules_error() -> None:
+    problems = [_problem(2, "warning", "csv"), _problem(4, "warning", "root")]
+    findings = [_problem(4, "error", "root"), _problem(5, "error", "root")]
+    said = checked(problems, findings, strict=True)
+    assert said.findings == []
+    assert [p.level for p in said.problems] == ["warning", "error"]
+    assert [p.level for p in checked(problems, findings, strict=False).problems] == [
+        "warning", "warning"]
