@@ -99,7 +99,8 @@ def test_organogram_placeholders_job_share_and_stray_quotes(tmp_path: Path) -> N
     # 'Eliminated' with a post reporting to it (and no live row of its id): an open post.
     assert found(result, "eliminated-post") == [(3, "warning")]
     assert ("post '3DG01' is marked eliminated, but 1 post reports to it: imported as an "
-            "open position") in [p.message for p in result.problems]
+            "open position; point its report at the post that took over its work") in [
+        p.message for p in result.problems]
     assert org.by_id["3DG01"].vacant and org.by_id["2DIR01"].reports_to == "3DG01"
     # N/D: the name is not disclosed, the post is filled.
     assert not org.by_id["2DIR01"].vacant

@@ -105,3 +105,17 @@ def test_strict_raises_only_the_import_warning_that_says_a_rules_error() -> None
     assert [p.level for p in said.problems] == ["warning", "error"]
     assert [p.level for p in checked(problems, findings, strict=False).problems] == [
         "warning", "warning"]
+
+
+def test_an_eliminated_post_kept_open_is_not_also_a_vacant_manager(tmp_path: Path) -> None:
+    # (vacant-manager said at row 3 again that posts report to an open role)
+    path = tmp_path / "organogram.csv"
+    path.write_text("Post Unique Reference,Name,Job Title,Reports to Senior Post\n"
+                    "1PS,Ada King,Permanent Secretary,XX\n2DG,Eliminated,Director General,1PS\n"
+                    "3D,Bob Day,Engineer,2DG\n4D,Cy Lee,Engineer,2DG\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "-v", "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 0
+    assert [line for line in result.output.splitlines() if ":3:" in line] == [
+        f"{path}:3:2: warning [eliminated-post] post '2DG' is marked eliminated, but 2 posts "
+        "report to it: imported as an open position; point its reports at the post that took "
+        "over its work"]

@@ -2,7 +2,8 @@
 
 Import reports a data mistake at its CSV row and fixes it (a person whose manager is not
 found, the first of a reporting cycle, one who reports to themselves: a top of the org), and
-the rules then see what the fix left (one more top, which root reports at the same row).
+the rules then see what the fix left (one more top, which root reports at the same row; an
+eliminated post kept as an open position, which vacant-manager reports).
 One mistake is one finding: import's, which says what happened to the row. A rule's
 finding that import's problems already say is left out of the list and of the rules'
 count; with --strict, a rule's error still fails the run, and the import warning that says
@@ -17,8 +18,11 @@ from dataclasses import dataclass
 from orgviz.problem import Problem
 
 #: A rule's findings that an import problem at the same row says (rule -> import's rules):
-#: a person import made a top, or counted among the tops, is no news to root.
-SAID_AT_THE_ROW = {"root": frozenset({"unknown-manager", "cycle", "self-report", "root"})}
+#: a person import made a top, or counted among the tops, is no news to root, nor an
+#: eliminated post that import kept as an open position (posts report to it) to
+#: vacant-manager.
+SAID_AT_THE_ROW = {"root": frozenset({"unknown-manager", "cycle", "self-report", "root"}),
+                   "vacant-manager": frozenset({"eliminated-post"})}
 #: A rule's findings that an import problem says wherever it stands: import's warning about
 #: several people without a manager names the tops that root reports one by one.
 SAID_ANYWHERE = {"root": "root"}
