@@ -103,6 +103,8 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     if special:  # a device or pipe (/dev/null): written into, never replaced
         try:
             write_into(target, raw)
+        except BrokenPipeError:  # (-o /dev/stdout into `| head`: as stdout, see cli.run)
+            raise
         except OSError as exc:
             raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
         return
