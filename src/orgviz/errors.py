@@ -40,3 +40,16 @@ class OrgLoadError(OrgvizError):
     def __init__(self, problems: list) -> None:  # list[Problem]; kept untyped to avoid a cycle
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, SIGTERM or SIGHUP while a command runs (`cli.run` raises it from the signal).
+
+    A BaseException, as KeyboardInterrupt is, so that no `except Exception` swallows it and
+    every cleanup (`finally`, `except BaseException`) runs; not a KeyboardInterrupt, which
+    click turns into "Aborted!" and exit status 1.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

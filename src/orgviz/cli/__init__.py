@@ -7,13 +7,25 @@ import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
+import threading
+import time
+from types import FrameType
 from typing import Any, NoReturn
 
 import click
 
 from orgviz import __version__
 from orgviz.cli import common
+from orgviz.errors import Interrupted
+
+#: The exit status when stdout is a pipe its reader closed (`orgviz export ... | head`):
+#: 128 + SIGPIPE, the status of a program the closed pipe ended (`git log | head`).
+EXIT_BROKEN_PIPE = 141
+#: The signals that stop a command: the status is 128 + the signal's number (130 for Ctrl-C).
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                  if hasattr(signal, name))
 
 
 class _LazyGroup(click.Group):
@@ -85,34 +97,99 @@ def run() -> NoReturn:
     collection would only walk the live org and chart: commands that pause the collector
     while they work found that the first collection after turning it back on walks all of
     them (~5 ms per 1,000 people at the end of `orgviz render`).
+
+    Ctrl-C, SIGTERM and SIGHUP stop the command with one line, `orgviz: interrupted`, and
+    status 128 + the signal's number (130, 143, 129), once it has cleaned up: no output file
+    is left half-written (see io.files). A stdout whose reader has gone (`| head`) ends it
+    quietly, status 141.
     """
     gc.disable()
     _printable_anywhere()
     common.ENDS_QUICKLY = True  # commands may leave their results to the end (keep_until_exit)
+    sys.unraisablehook = _lost_interrupt
+    try:
+        _stop_on_signals(_interrupt)
+        status = _command_status()
+        _stop_on_signals(signal.SIG_IGN)  # (the command is done: its end is not cut short)
+    except Interrupted as exc:  # (from the command, or as it returned)
+        _stop_on_signals(signal.SIG_IGN)
+        _say("orgviz: interrupted")
+        status = 128 + exc.signum
+    status = _flushed(status)
+    atexit._run_exitfuncs()
+    os._exit(status)
+
+
+def _command_status() -> int:
+    """Run the command line; its exit status, its errors said on stderr in one line."""
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+        if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):  # (click's broken pipe)
+            return EXIT_BROKEN_PIPE
     except BrokenPipeError:  # `orgviz export ... | head`: the reader has what it wanted
-        code = 1
+        return EXIT_BROKEN_PIPE
     except OSError as exc:  # output that cannot be written (stdout on a full disk)
         _cannot_write(exc)
-        code = 2
-    status = _exit_status(code)
+        return 2
+    return _exit_status(code)
+
+
+def _flushed(status: int) -> int:
+    """Flush stdout and stderr; the exit status once they are (an error there changes it)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except BrokenPipeError:  # a closed pipe (`orgviz ... | head`)
-            status = status or 1
+        except BrokenPipeError:  # a closed pipe (`orgviz ... | head`): the output is cut
+            status = status if status > 128 else EXIT_BROKEN_PIPE
         except (OSError, ValueError) as exc:
             if stream is sys.stdout and isinstance(exc, OSError) and status != 2:
                 _cannot_write(exc)
                 status = 2
             else:
                 status = status or 1
-    atexit._run_exitfuncs()
-    os._exit(status)
+    return status
+
+
+def _stop_on_signals(handler: Any) -> None:
+    """Handle Ctrl-C, SIGTERM and SIGHUP with `handler` (a function, or SIG_IGN)."""
+    for signum in _STOPPING:
+        with contextlib.suppress(OSError, ValueError):  # (ValueError: not the main thread)
+            signal.signal(signum, handler)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """Stop the command: raise Interrupted where it is, so that it cleans up as it unwinds
+    (a temporary output file removed, Graphviz stopped); a signal that comes while that
+    cleanup handles the first one is ignored, so that it is not cut short in its turn."""
+    if not isinstance(sys.exc_info()[1], Interrupted):
+        raise Interrupted(signum)
+
+
+def _lost_interrupt(unraisable: Any) -> None:
+    """Send again a signal whose Interrupted was raised where it cannot propagate (a fork
+    handler of `logging`, a `__del__`) and was dropped, so that the command still stops;
+    print any other such error as Python does."""
+    if isinstance(unraisable.exc_value, Interrupted):
+        threading.Thread(target=_send_again, args=(unraisable.exc_value.signum,),
+                         daemon=True).start()
+    else:
+        sys.__unraisablehook__(unraisable)
+
+
+def _send_again(signum: int) -> None:
+    """Send `signum` to this process a moment later (once the code that dropped it is left)."""
+    time.sleep(0.02)
+    os.kill(os.getpid(), signum)
+
+
+def _say(line: str) -> None:
+    """Print a line on stderr, if it still takes it."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 def _printable_anywhere() -> None:
@@ -128,9 +205,7 @@ def _printable_anywhere() -> None:
 
 def _cannot_write(exc: OSError) -> None:
     """Say on stderr (if it still takes it) that the output could not be written."""
-    with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"orgviz: cannot write the output: {exc.strerror or exc}\n")
-        sys.stderr.flush()
+    _say(f"orgviz: cannot write the output: {exc.strerror or exc}")
 
 
 def _exit_status(code: object) -> int:
