@@ -48,10 +48,26 @@ def test_a_mistake_import_reports_is_not_reported_again_by_the_rules(
     assert lines[-1].split("; ", 1)[1].startswith(f"rules on the imported org: {rules}")
 
 
-def test_a_self_report_beside_the_top_is_not_also_roots_error(tmp_path: Path) -> None:
+def test_a_self_report_beside_the_top_is_one_finding_naming_both_tops(tmp_path: Path) -> None:
+    # (row 3 had import's self-report and several-tops warnings, and root's error)
     _, lines = run(tmp_path, "ceo,Ada,\na,Bob,a\n")
-    assert not [line for line in lines if ROOT_RULE in line]
-    assert "3:3: warning [self-report] 'a' reports to itself: imported as a top of the org" in lines
+    assert lines[:-1] == ["3:3: warning [root] 2 people have no manager: 'ceo' (row 2), 'a' "
+                          "(row 3, reports to itself); pass --allow-forest to keep separate "
+                          "trees"]
+    assert ROOT_RULE not in lines[-1]
+
+
+def test_a_self_report_is_its_own_warning_when_it_is_the_only_top(tmp_path: Path) -> None:
+    _, lines = run(tmp_path, "ceo,Ada,ceo\na,Bob,ceo\n")
+    assert lines[:-1] == ["2:3: warning [self-report] 'ceo' reports to itself: imported as a "
+                          "top of the org"]
+
+
+def test_allowed_trees_keep_the_self_report_warning(tmp_path: Path) -> None:
+    _, lines = run(tmp_path, "ceo,Ada,\na,Bob,a\n", "--allow-forest")
+    assert lines[:-1] == [
+        "3:3: info [root] 2 separate trees: 'ceo' (row 2), 'a' (row 3) (kept: --allow-forest)",
+        "3:3: warning [self-report] 'a' reports to itself: imported as a top of the org"]
 
 
 def test_every_extra_top_import_names_is_left_out_of_the_rules(tmp_path: Path) -> None:

@@ -113,15 +113,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     tops = [p for p in people if p.reports_to is None
             and (not unknown or tuple(p.at("reports_to")) not in unknown)]
     if len(tops) > 1:
-        listed = ", ".join(f"'{p.id}' (row {p.loc.line})" for p in tops[:5])
-        more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
-        if options.allow_forest:
-            imp.problem(tops[1].at("reports_to"), "info", "root",
-                        f"{len(tops)} separate trees: {listed}{more} (kept: --allow-forest)")
-        else:
-            imp.problem(tops[1].at("reports_to"), "warning", "root",
-                        f"{len(tops)} people have no manager: {listed}{more}; pass "
-                        "--allow-forest to keep separate trees")
+        _report_tops(imp, tops, options.allow_forest)
     name = options.name or _name_of_file(imp, shown_name or table.shown)
     size = options.size or guess_size(len(people))
     teams = written.teams
@@ -142,6 +134,27 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     imp.problems.sort(key=_PROBLEM_ORDER)
     return ImportResult(org, text, imp.problems, written.records, imp.dropped, teams,
                         imp.header_notes)
+
+
+def _report_tops(imp: _Importer, tops: Sequence[Person], allow_forest: bool) -> None:
+    """Report several tops once: one that gave its own id as manager is named so in the
+    warning, its self-report warning left out (the same row: one mistake, one finding)."""
+    rows = set() if allow_forest else {tuple(p.at("reports_to")) for p in tops}
+    own = {tuple(p[:3]) for p in imp.problems if p.rule == "self-report"} & rows
+    if own:
+        imp.problems[:] = [p for p in imp.problems
+                           if p.rule != "self-report" or tuple(p[:3]) not in own]
+    listed = ", ".join(f"'{p.id}' (row {p.loc.line}"
+                       + (", reports to itself)" if tuple(p.at("reports_to")) in own else ")")
+                       for p in tops[:5])
+    more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
+    if allow_forest:
+        imp.problem(tops[1].at("reports_to"), "info", "root",
+                    f"{len(tops)} separate trees: {listed}{more} (kept: --allow-forest)")
+    else:
+        imp.problem(tops[1].at("reports_to"), "warning", "root",
+                    f"{len(tops)} people have no manager: {listed}{more}; pass "
+                    "--allow-forest to keep separate trees")
 
 
 #: The org's name when the file it is named after gives none the org file can hold.
