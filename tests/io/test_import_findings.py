@@ -135,3 +135,20 @@ def test_an_eliminated_post_kept_open_is_not_also_a_vacant_manager(tmp_path: Pat
         f"{path}:3:2: warning [eliminated-post] post '2DG' is marked eliminated, but 2 posts "
         "report to it: imported as an open position; point its reports at the post that took "
         "over its work"]
+
+
+def test_the_size_import_guessed_is_not_called_assumed(tmp_path: Path) -> None:
+    # (profile-fit said "an enterprise org (the size assumed when none is declared)": the org
+    # file import writes declares the size it guessed from the number of positions)
+    from orgviz.io.csvimport import import_csv
+    from orgviz.validate import validate
+
+    path = tmp_path / "people.csv"
+    path.write_text(HEADER + "p0,Ada,\n" + "".join(f"p{i},N{i},p0\n" for i in range(1, 600)),
+                    encoding="utf-8")
+    result = import_csv(path)
+    assert "  size: enterprise  # guessed from 600 positions" in result.text
+    fit = [p for p in validate(result.org) if p.rule == "profile-fit"]
+    assert [(p.line, p.col, p.message) for p in fit] == [
+        (1, 1, "an enterprise org has a CPO or a VP of Product, but this one has neither: give "
+               "its product leader role: cpo or role: vp-product, or declare size: mid-size")]

@@ -120,9 +120,11 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     # Grade roles (an organogram's, or an export's role column naming them) are the file's
     # own roles: declared in it, and in the ladder of the org as the loader will build it.
     grades = used_roles(set(map(_ROLES, people)))
+    # (the org file declares the size, given or guessed: the rules do not call it assumed)
+    top = SourceLoc(table.shown, 1, 1)
     org = Org(file=table.shown, name=name, size=size, people=people, teams=tuple(teams),
               ladder=RoleLadder.build(grades) if grades else DEFAULT_LADDER,
-              loc=SourceLoc(table.shown, 1, 1), files=(table.shown,))
+              loc=top, files=(table.shown,), size_loc=top)
     if options.allow_forest:
         from orgviz.model import RuleSetting
 
