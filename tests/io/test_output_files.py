@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from orgviz.cli import main
 from orgviz.errors import OrgvizError
-from orgviz.io.files import OutputError, output_target, write_file, write_output
+from orgviz.io.files import OutputError, output_target, own_descriptor, write_file, write_output
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "orgs" / "small.yaml"
 
@@ -361,3 +361,54 @@ def test_json_naming_a_file_whose_name_is_not_utf8(tmp_path: Path, args: list[st
     assert (result.returncode, result.stderr) == (0, b"")
     data = json.loads(result.stdout.decode("utf-8"))
     assert name in (data["file"] if args[0] == "stats" else data["new"])
+
+
+@pytest.mark.parametrize(("path", "descriptor"), [
+    ("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/fd/1", 1), ("/dev/fd/7", 7),
+    ("/proc/self/fd/1", 1), (f"/proc/{os.getpid()}/fd/3", 3), ("/dev/../dev/stdout", 1),
+    ("/proc/1/fd/1", None), ("/dev/null", None), ("out/stdout", None), ("-", None),
+    ("/dev/fd/x", None),
+])
+def test_the_paths_that_name_a_descriptor_of_this_process(path: str,
+                                                          descriptor: int | None) -> None:
+    assert own_descriptor(path) == descriptor
+
+
+def _orgviz_into_a_log(args: list[str], log: Path) -> subprocess.CompletedProcess[bytes]:
+    with open(log, "ab") as appending:  # (as `orgviz ... >> log`)
+        return subprocess.run([sys.executable, "-m", "orgviz", *args], stdout=appending,
+                              stderr=subprocess.PIPE, cwd=log.parent, timeout=120,
+                              check=False)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/stdout, /dev/fd and /proc (Linux)")
+@pytest.mark.parametrize(("args", "starts"), [
+    (["export", str(EXAMPLE), "-f", "csv", "-o", "/dev/stdout"], b"id,name,title,"),
+    (["export", str(EXAMPLE), "-f", "csv", "-o", "/dev/fd/1"], b"id,name,title,"),
+    (["render", str(EXAMPLE), "-o", "/dev/stdout", "--format", "dot"], b"digraph orgchart {"),
+    (["roles", str(EXAMPLE), "-o", "/proc/self/fd/1", "--format", "dot"], b"digraph roles {"),
+])
+def test_dev_stdout_into_a_log_is_appended_not_renamed_over(tmp_path: Path, args: list[str],
+                                                            starts: bytes) -> None:
+    # (a temporary file renamed over the file /dev/stdout pointed at replaced the whole log:
+    # its earlier lines were lost, and what the shell wrote after orgviz went to the old one;
+    # render and roles printed the path, '/dev/stdout', after the chart)
+    log = tmp_path / "log"
+    log.write_bytes(b"earlier line\n")
+    done = _orgviz_into_a_log(args, log)
+    assert (done.returncode, done.stderr) == (0, b"")
+    dash = ["-" if a.startswith(("/dev/", "/proc/")) else a for a in args]
+    to_stdout = subprocess.run([sys.executable, "-m", "orgviz", *dash], capture_output=True,
+                               cwd=tmp_path, timeout=120, check=True)
+    assert to_stdout.stdout.startswith(starts)
+    assert log.read_bytes() == b"earlier line\n" + to_stdout.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/fd (Linux)")
+def test_a_descriptor_that_is_not_open_is_one_line(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "orgviz", "export", str(EXAMPLE), "-f", "csv",
+                           "-o", "/dev/fd/9"], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "orgviz: /dev/fd/9: cannot write: Bad file descriptor\n"

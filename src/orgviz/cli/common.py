@@ -147,6 +147,17 @@ def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None]) -> Non
             fail(OrgvizError(f"-o {output} is an input file ({path}): give another name"))
 
 
+def stdout_named(output: str | None) -> str | None:
+    """`-` for an `-o` that names this process's stdout (`/dev/stdout`, `/dev/fd/1`), which a
+    chart is then written into as for `-o -` (SVG unless --format; no path printed after
+    it); any other `output` as it is."""
+    from orgviz.io.files import own_descriptor
+
+    if output is None or output == "-" or own_descriptor(output) != 1:
+        return output
+    return "-"
+
+
 def terminal_fault(fmt: str | None, example: str) -> str | None:
     """Why `-o -` cannot write a chart in `fmt` now: PNG or PDF bytes would go onto a
     terminal (`example`: the file name the message suggests, without its extension)."""

@@ -20,6 +20,7 @@ from orgviz.cli.common import (
     keep_until_exit,
     org_files,
     refuse_to_overwrite,
+    stdout_named,
     terminal_fault,
 )
 from orgviz.errors import OrgLoadError, OrgvizError, RenderError
@@ -186,6 +187,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                             direction=direction, root=root, team=team, depth=depth, fit=fit,
                             width=width, transparent=transparent, compact=compact)
     files = org_files(files)
+    output = stdout_named(output)
     if hook:
         from orgviz.orgfiles import select_orgs
 

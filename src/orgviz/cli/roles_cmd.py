@@ -11,6 +11,7 @@ from orgviz.cli.common import (
     load_whole,
     org_files,
     refuse_to_overwrite,
+    stdout_named,
     terminal_fault,
 )
 from orgviz.errors import OrgvizError
@@ -37,6 +38,7 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
     from orgviz.io.files import write_output
     from orgviz.roles_chart import render, to_dot
 
+    output = stdout_named(output) or output
     try:
         fmt = chart_format(output, fmt)
     except OrgvizError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 
@@ -39,6 +40,36 @@ def output_target(path: str) -> tuple[str, bool]:
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return os.path.realpath(path), False
     return path, True
+
+
+def own_descriptor(path: str) -> int | None:
+    """The descriptor of this process that `path` names (`/dev/stdout`: 1, `/dev/stderr`: 2,
+    `/dev/fd/N`, `/proc/self/fd/N`: N), or None.
+
+    Such a path is a link to whatever the descriptor is open on, a regular file too (`-o
+    /dev/stdout > out.json`, `>> log`): written through the descriptor, where the shell's
+    redirection put it (appended to a log), never renamed over (which would replace the whole
+    log, and lose what the shell writes there after orgviz) nor opened anew (which truncates).
+    """
+    absolute = os.path.abspath(path)
+    named = {"/dev/stdout": 1, "/dev/stderr": 2}.get(absolute)
+    if named is not None:
+        return named
+    found = re.fullmatch(rf"/(?:dev/fd|proc/(?:self|thread-self|{os.getpid()})/fd)/(\d+)",
+                         absolute)
+    return int(found.group(1)) if found else None
+
+
+def write_descriptor(descriptor: int, raw: bytes) -> None:
+    """Write all of `raw` into an open descriptor of this process (see `own_descriptor`)."""
+    if descriptor == 1:
+        write_stdout(raw)
+        return
+    for stream in (sys.stdout, sys.stderr):  # (what was printed before comes first)
+        stream.flush()
+    view = memoryview(raw)
+    while view:
+        view = view[os.write(descriptor, view):]
 
 
 def write_into(path: str, raw: bytes) -> None:
@@ -99,6 +130,15 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
         raise OutputError(f"{shown}: cannot write: the path holds a NUL character")
     if not shown:  # (not the current folder, which the empty path would name)
         raise OutputError("cannot write: the output file name is empty")
+    descriptor = own_descriptor(shown)
+    if descriptor is not None:  # (/dev/stdout: written where it points, never replaced)
+        try:
+            write_descriptor(descriptor, raw)
+        except BrokenPipeError:  # (into `| head`: as stdout, see cli.run)
+            raise
+        except OSError as exc:
+            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+        return
     target, special = output_target(shown)
     if special:  # a device or pipe (/dev/null): written into, never replaced
         try:
