@@ -179,3 +179,24 @@ def test_a_name_that_is_not_utf8_is_printed_to_a_utf8_stdout(tmp_path: Path,
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert b"Traceback" not in done.stderr
     assert done.returncode == 0, done.stderr
+
+
+def test_two_runs_writing_the_same_file_leave_one_of_them_whole(tmp_path: Path) -> None:
+    # (each writes a temporary file of its own and renames it over the target: the last
+    # rename wins, and no reader ever sees a mix of the two or a part of one)
+    orgs = Path(__file__).resolve().parents[1] / "orgs"
+    wholes = set()
+    for name in ("enterprise", "mid-size"):
+        orgviz("export", str(orgs / f"{name}.yaml"), "-f", "json", "-o", f"{name}.json",
+               cwd=tmp_path)
+        wholes.add((tmp_path / f"{name}.json").read_bytes())
+    for _round in range(3):
+        runs = [subprocess.Popen([sys.executable, "-m", "orgviz", "export",
+                                  str(orgs / f"{name}.yaml"), "-f", "json", "-o", "same.json"],
+                                 cwd=tmp_path, stderr=subprocess.PIPE)
+                for name in ("enterprise", "mid-size")]
+        said = [run.communicate(timeout=120)[1] for run in runs]
+        assert ([run.returncode for run in runs], said) == ([0, 0], [b"", b""])
+        assert (tmp_path / "same.json").read_bytes() in wholes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["enterprise.json", "mid-size.json",
+                                                          "same.json"]
