@@ -152,3 +152,12 @@ def test_the_size_import_guessed_is_not_called_assumed(tmp_path: Path) -> None:
     assert [(p.line, p.col, p.message) for p in fit] == [
         (1, 1, "an enterprise org has a CPO or a VP of Product, but this one has neither: give "
                "its product leader role: cpo or role: vp-product, or declare size: mid-size")]
+
+
+def test_a_dotted_line_to_oneself_is_said_so_not_not_found(tmp_path: Path) -> None:
+    # (it said "dotted-line manager 'b' not found" of the row's own id)
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,manager,dotted_to\nceo,Ada,,\nb,Cy Lee,ceo,Cy Lee\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "-v", "-o", str(tmp_path / "o.yaml")])
+    assert result.output.splitlines()[:-1] == [
+        f"{path}:3:4: warning [self-report] 'b' has a dotted line to itself ('Cy Lee'): left out"]

@@ -142,11 +142,16 @@ class Linker(ImporterState):
     def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:
         """The id a dotted-line reference resolves to (None: left out, reported)."""
         target, _how = resolve(raw)
-        if target is None or target == record.id:
+        if target is None:
             self.problem(record.loc("dotted_to"), "warning", "unknown-manager",
                          f"dotted-line manager '{raw}' not found: left out")
-            return None
-        return target
+        elif target == record.id:  # (found: the row itself)
+            written = "" if raw == record.id else f" ('{raw}')"
+            self.problem(record.loc("dotted_to"), "warning", "self-report",
+                         f"'{record.id}' has a dotted line to itself{written}: left out")
+        else:
+            return target
+        return None
 
     def break_cycles(self) -> list[tuple[Record, int]] | None:
         """Make the first row of each reporting cycle a top; without cycles, the tree order
