@@ -150,3 +150,30 @@ def test_a_closed_stdout_ends_quietly_with_status_141(tmp_path: Path, args: list
     named = [a.format(enterprise=ORGS / "enterprise.yaml", small=ORGS / "small.yaml")
              for a in args]
     assert _into_a_closed_pipe(named, tmp_path) == (141, "")
+
+
+@pytest.mark.parametrize(("args", "closed", "status", "said"), [
+    (["export", "{small}", "-f", "csv"], "stdout", 2,
+     "orgviz: cannot write the output: Bad file descriptor\n"),
+    (["schema"], "stdout", 2, "orgviz: cannot write the output: Bad file descriptor\n"),
+    (["render", "{small}", "-o", "chart.svg"], "stdout", 2,
+     "orgviz: cannot write the output: Bad file descriptor\n"),
+    (["export", "{small}", "-f", "csv", "-o", "org.csv"], "stdout", 0, ""),
+    (["render", "missing.yaml"], "stderr", 2, None),
+    (["validate", "-"], "stdin", 1, "<stdin>:1:1: error [schema] empty file"),
+])
+def test_a_standard_stream_closed_at_start_is_no_traceback(tmp_path: Path, args: list[str],
+                                                          closed: str, status: int,
+                                                          said: str | None) -> None:
+    # (`orgviz export ... >&-`: Python makes sys.stdout None, and printing was an
+    # AttributeError traceback, exit 1)
+    named = [a.format(small=ORGS / "small.yaml") for a in args]
+    number = ("stdin", "stdout", "stderr").index(closed)
+    done = subprocess.run([sys.executable, "-m", "orgviz", *named], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=120, check=False,
+                          preexec_fn=lambda: os.close(number))
+    assert done.returncode == status, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    if said is not None:
+        shown = done.stderr if closed == "stdout" else done.stdout
+        assert shown.startswith(said), shown

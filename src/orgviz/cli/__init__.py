@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import gc
 import importlib
+import io
 import os
 import signal
 import sys
@@ -104,6 +106,7 @@ def run() -> NoReturn:
     quietly, status 141.
     """
     gc.disable()
+    _closed_streams_held()
     _printable_anywhere()
     common.ENDS_QUICKLY = True  # commands may leave their results to the end (keep_until_exit)
     sys.unraisablehook = _lost_interrupt
@@ -190,6 +193,40 @@ def _say(line: str) -> None:
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
+
+
+class _ClosedOutput(io.RawIOBase):
+    """The stdout of a process started with it closed (`orgviz ... >&-`): writes fail."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+
+def _closed_streams_held() -> None:
+    """A standard stream the process was started without (`>&-`, `2>&-`; Python makes it
+    None, and printing to it was a traceback) is opened on /dev/null, so that no file opened
+    later takes its number; stdout then fails as closed (exit 2 and a line on stderr, not
+    output lost with status 0)."""
+    for descriptor, name in enumerate(("stdin", "stdout", "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            held = os.open(os.devnull, os.O_RDWR)  # (the lowest free number: this one)
+            if held != descriptor:
+                os.dup2(held, descriptor)
+                os.close(held)
+        if name == "stdout":
+            stream: Any = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()),
+                                           encoding="utf-8")
+        else:
+            stream = open(descriptor, "r" if name == "stdin" else "w",  # noqa: SIM115
+                          encoding="utf-8", closefd=False)
+        setattr(sys, name, stream)
 
 
 def _printable_anywhere() -> None:
