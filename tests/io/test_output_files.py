@@ -364,7 +364,7 @@ def test_json_naming_a_file_whose_name_is_not_utf8(tmp_path: Path, args: list[st
 
 
 @pytest.mark.parametrize(("path", "descriptor"), [
-    ("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/fd/1", 1), ("/dev/fd/7", 7),
+    ("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/stdin", 0), ("/dev/fd/1", 1), ("/dev/fd/7", 7),
     ("/proc/self/fd/1", 1), (f"/proc/{os.getpid()}/fd/3", 3), ("/dev/../dev/stdout", 1),
     ("/proc/1/fd/1", None), ("/dev/null", None), ("out/stdout", None), ("-", None),
     ("/dev/fd/x", None),
@@ -412,3 +412,17 @@ def test_a_descriptor_that_is_not_open_is_one_line(tmp_path: Path) -> None:
                           timeout=120, check=False)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "orgviz: /dev/fd/9: cannot write: Bad file descriptor\n"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/stdin (Linux)")
+def test_dev_stdin_is_never_the_file_it_reads_replaced(tmp_path: Path) -> None:
+    # (/dev/stdin of `< org.yaml` is a link to org.yaml: the export was renamed over it)
+    org = tmp_path / "org.yaml"
+    org.write_bytes(EXAMPLE.read_bytes())
+    with open(org, "rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "orgviz", "export", "-", "-f", "csv", "-o",
+                               "/dev/stdin"], stdin=stdin, capture_output=True, text=True,
+                              cwd=tmp_path, timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "orgviz: /dev/stdin: cannot write: Bad file descriptor\n"
+    assert org.read_bytes() == EXAMPLE.read_bytes()

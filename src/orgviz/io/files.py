@@ -44,15 +44,16 @@ def output_target(path: str) -> tuple[str, bool]:
 
 def own_descriptor(path: str) -> int | None:
     """The descriptor of this process that `path` names (`/dev/stdout`: 1, `/dev/stderr`: 2,
-    `/dev/fd/N`, `/proc/self/fd/N`: N), or None.
+    `/dev/stdin`: 0, `/dev/fd/N`, `/proc/self/fd/N`: N), or None.
 
     Such a path is a link to whatever the descriptor is open on, a regular file too (`-o
     /dev/stdout > out.json`, `>> log`): written through the descriptor, where the shell's
     redirection put it (appended to a log), never renamed over (which would replace the whole
     log, and lose what the shell writes there after orgviz) nor opened anew (which truncates).
+    (`-o /dev/stdin` is then an error, never the file read from `< org.yaml` replaced.)
     """
     absolute = os.path.abspath(path)
-    named = {"/dev/stdout": 1, "/dev/stderr": 2}.get(absolute)
+    named = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}.get(absolute)
     if named is not None:
         return named
     found = re.fullmatch(rf"/(?:dev/fd|proc/(?:self|thread-self|{os.getpid()})/fd)/(\d+)",
