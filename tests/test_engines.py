@@ -644,3 +644,19 @@ def test_timeout_stops_what_a_wrapper_script_started(monkeypatch: pytest.MonkeyP
     with pytest.raises(RenderError, match=r"did not finish within 0\.5 s|failed|crashed"):
         job.result()
     assert time.monotonic() - start < 20  # not the 30 s of the sleep it started
+
+
+def test_cache_store_leaves_no_temporary_file_when_interrupted(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Ctrl-C while a cache file is written: the interrupt goes on, the temporary is gone."""
+    import os
+
+    from orgviz import cachedir
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cachedir.store(tmp_path / "c" / "probe.json", b"{}")
+    assert list((tmp_path / "c").iterdir()) == []

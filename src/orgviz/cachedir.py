@@ -71,8 +71,10 @@ def store(path: Path, data: bytes) -> bool:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
-    except OSError:
+    except BaseException as exc:  # (Ctrl-C too: no temporary file is left in the cache)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        return False
+        if isinstance(exc, OSError):
+            return False
+        raise
     return True
