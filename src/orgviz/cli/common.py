@@ -187,11 +187,13 @@ def load_whole(path: str, unique_ids: bool = False) -> Org:
     except OrgvizError as exc:
         fail(exc)
     broken = [p for p in org.load_problems if p.level == "error"]
-    if unique_ids and len(org.by_id) != len(org.people):
-        from orgviz.rules import RULES
+    if unique_ids:
+        from orgviz.validate import require_unique_ids
 
-        broken += [Problem(file, line, col, "error", "duplicate-id", message) for
-                   (file, line, col), message in RULES["duplicate-id"].check(org, {})]
+        try:
+            require_unique_ids(org)
+        except OrgLoadError as exc:
+            broken += exc.problems
     if broken:
         REPORTERS["text"](sorted(broken), 1, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
