@@ -133,6 +133,18 @@ def test_two_orgs_of_one_name_say_how_to_draw_both(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+
+def test_one_org_given_twice_says_so(tmp_path: Path) -> None:
+    # (said "x.yaml and x.yaml would both be written", and suggested an -o of a renamed file)
+    (tmp_path / "x.yaml").write_text(SOLO, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "x.yaml"),
+                                       f"{tmp_path}/../{tmp_path.name}/x.yaml",
+                                       "-o", f"{tmp_path}/out/"])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: {tmp_path}/../{tmp_path.name}/x.yaml is given twice: "
+                             f"give each org file once\n")
+    assert not (tmp_path / "out").exists()
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_a_folder_of_parts_checks_the_org_that_includes_them(folder: Path) -> None:
     # (the part was checked alone: "no 'org:' header", unknown managers)

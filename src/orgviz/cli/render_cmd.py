@@ -109,6 +109,8 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
     targets = [output_path(path, output, fmt) for path in files]
     seen: dict[Path, str] = {}
     for path, target in zip(files, targets, strict=True):
+        if target in seen and Path(seen[target]).resolve() == Path(path).resolve():
+            raise RenderError(f"{path} is given twice: give each org file once")
         if target in seen:
             folder = Path(path).resolve().parent.name
             other = target.with_name(f"{folder}-{target.name}" if folder else f"2-{target.name}")
