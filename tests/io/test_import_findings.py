@@ -151,7 +151,18 @@ def test_the_size_import_guessed_is_not_called_assumed(tmp_path: Path) -> None:
     fit = [p for p in validate(result.org) if p.rule == "profile-fit"]
     assert [(p.line, p.col, p.message) for p in fit] == [
         (1, 1, "an enterprise org has a CPO or a VP of Product, but this one has neither: give "
-               "its product leader role: cpo or role: vp-product, or declare size: mid-size")]
+               "its product leader role: cpo or role: vp-product, or import it with --size "
+               "mid-size")]  # (an import's size is an option: declare size was for a file)
+
+
+def test_profile_fit_on_an_import_says_which_size_to_import_with(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(HEADER + "p0,Ada,\np1,Bo,p0\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "-v", "-", "--size", "mid-size", "-o",
+                                       str(tmp_path / "org.yaml")], input=path.read_text())
+    assert ("<stdin>:1:1: warning [profile-fit] a mid-size org has 30 to 600 positions, but "
+            "this one has 2: import it with --size small, or adjust the profile-fit option "
+            "mid-size-min-people") in result.output
 
 
 def test_a_dotted_line_to_oneself_is_said_so_not_not_found(tmp_path: Path) -> None:

@@ -515,11 +515,15 @@ def quote_people(org: Org, ids: Iterable[str], limit: int = 5) -> str:
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 
 
+def is_table(file: str) -> bool:
+    """Whether a file is a table an import reads (its places are rows, its org an import's)."""
+    # (an import names its tables so, standard input too; other CSV files by their ending)
+    return isinstance(file, TableName) or file.lower().endswith(TABLE_SUFFIXES)
+
+
 def line_at(loc: SourceLoc) -> str:
     """"line 12", or "row 12" in a table an import read, as an import's messages say."""
-    # (an import names its tables so, standard input too; other CSV files by their ending)
-    table = isinstance(loc.file, TableName) or loc.file.lower().endswith(TABLE_SUFFIXES)
-    return f"{'row' if table else 'line'} {loc.line}"
+    return f"{'row' if is_table(loc.file) else 'line'} {loc.line}"
 
 
 def sized(org: Org) -> str:

@@ -37,7 +37,7 @@ from typing import Any
 from orgviz.model import Org
 from orgviz.roles import PRODUCT_LEADERSHIP
 from orgviz.rules import Finding
-from orgviz.rules._common import roles_held, sized
+from orgviz.rules._common import is_table, roles_held, sized
 
 ID = "profile-fit"
 LEVEL = "warning"
@@ -57,7 +57,9 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         return  # an empty org is the root rule's business; a refused size the loader's
     where = org.size_loc or org.loc
     declared = _declared(org)
-    fix = "declare size: {} in the org header, or adjust the profile-fit option {}"
+    fix = ("import it with --size {}, or adjust the profile-fit option {}"
+           if is_table(where.file) else
+           "declare size: {} in the org header, or adjust the profile-fit option {}")
     fitting = _fitting_size(count, options)
     if org.size == "small":
         limit = options["small-max-people"]
@@ -85,7 +87,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if roles_held(org).isdisjoint(("cpo", "vp-product")):
             yield (where, f"{declared} has a CPO or a VP of Product, but this one has "
                    "neither: give its product leader role: cpo or role: vp-product, or "
-                   "declare size: mid-size")
+                   + ("import it with --size mid-size" if is_table(where.file) else
+                      "declare size: mid-size"))
 
 
 def _declared(org: Org) -> str:
