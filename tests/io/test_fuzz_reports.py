@@ -28,6 +28,9 @@ def test_graphml_of_the_examples_is_unchanged(tmp_path: Path) -> None:
     data = to_graphml(load(Path(__file__).parents[2] / "orgs" / "small.yaml"))
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml ')
     assert data.endswith(b"</graphml>\n") and b"\r" not in data
+    graph = nx.read_graphml(io.BytesIO(data))
+    assert (graph.graph["name"], graph.graph["size"]) == ("Tidewater Labs", "small")
+    assert graph.graph["date"] == "2026-11-01"
 
 
 SHARED_NAMES = """\

@@ -178,10 +178,13 @@ def _xml_safe(text: str) -> str:
 
 
 def to_graphml(org: Org) -> bytes:
-    """GraphML (through networkx): person attributes on nodes, `kind` solid/dotted on edges."""
+    """GraphML (through networkx): the org's name, size and date on the graph, person
+    attributes on nodes, `kind` solid/dotted on edges."""
     import networkx as nx
 
-    graph = nx.DiGraph(name=_xml_safe(org.name))
+    graph = nx.DiGraph(name=_xml_safe(org.name), size=org.size)
+    if org.date:
+        graph.graph["date"] = _xml_safe(org.date)
     # Node ids are the person ids made XML-safe; two ids that differ only in characters XML
     # cannot hold ('a\x01', 'a\x02') would become one node: the later gets '-2', '-3' ...
     node: dict[str, str] = {}
