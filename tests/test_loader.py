@@ -849,6 +849,10 @@ TEAM_T = "teams:\n  - id: t\n    name: Eng\n"
     ("people:\n  - id: a\n    name: A\n    location: O'Hare  #3 (gate C)\n", (6, 23), "warning",
      "'#3 (gate C)' starts a YAML comment, so 'location' reads as 'O'Hare': put the value in "
      "quotes if '#3 (gate C)' is part of it (location: 'O''Hare #3 (gate C)')"),
+    # (a required value taken: the comment is the one finding, not also "'name' ... is null")
+    ("people:\n  - id: a\n    name: #1\n", (5, 11), "error",
+     "'#1' starts a YAML comment, so 'name' reads as null: put the value in quotes "
+     "(name: '#1')"),
 ])
 def test_a_comment_that_takes_a_value_is_reported_at_its_hash(org_file, body, where, level,
                                                                message):

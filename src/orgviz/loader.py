@@ -95,6 +95,8 @@ class _Collector:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # (file, line) of the values a comment took (`name: #1`): their error says it all
+        self.nulled_by_comment: set[tuple[str, int]] = set()
 
     def error(self, loc: SourceLoc, message: str, rule: str = "schema") -> None:
         self.problems.append(Problem.at(loc, "error", rule, message))
@@ -205,8 +207,10 @@ class _Fields:
         value = self.mapping.get(key)
         if value is None:
             if required and key in self.mapping:  # (`id:`, `id: ~`, `name: null`)
-                advice = blank or _MISSING_ADVICE[key]
-                self.out.error(self.loc(key), f"'{key}' of {self.what} is null: {advice}")
+                loc = self.loc(key)
+                if (loc.file, loc.line) not in self.out.nulled_by_comment:
+                    advice = blank or _MISSING_ADVICE[key]
+                    self.out.error(loc, f"'{key}' of {self.what} is null: {advice}")
             elif required and not self.misspelt(key):
                 advice = blank or _MISSING_ADVICE[key]
                 self.out.error(self.mapping.loc, f"{self.what} has no '{key}': {advice}")
@@ -337,6 +341,7 @@ def _cut_by_comment(comment: Comment, out: _Collector) -> None:
     shown = one_line(text if len(text) <= 40 else text[:39] + "…")
     if value is None and (key == "color" or _MEANT_VALUE.match(text)):
         quoted = text.replace("'", "''")
+        out.nulled_by_comment.add((comment.loc.file, comment.loc.line))
         out.error(comment.loc, f"'{shown}' starts a YAML comment, so '{key}' reads as null: "
                   f"put the value in quotes ({key}: '{quoted}')", rule="yaml-syntax")
     elif value is not None and key in _FREE_TEXTS and text[1:2].isdigit():
