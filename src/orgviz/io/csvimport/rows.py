@@ -35,8 +35,8 @@ EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "tea
 EXPORT_COLUMNS_FTE = (*EXPORT_COLUMNS, "fte")
 #: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
 #: user marking a row may type any of these (TRUE is how Excel saves true).
-_EXACT_TRUE = ("true", "yes", "y", "1", "x")
-_EXACT_FALSE = ("false", "no", "n", "0", "")
+_EXACT_TRUE = frozenset(("true", "yes", "y", "1", "x"))
+_EXACT_FLAGS = _EXACT_TRUE | {"false", "no", "n", "0", ""}  # (true or false)
 _LINE = itemgetter(0)
 _CELLS = itemgetter(1)
 
@@ -403,7 +403,7 @@ class RowReader(CellReader, FlagReader):
         if values is None:
             return
         odd = {v for v in set(values) if v is not None
-               and v.strip().lower() not in _EXACT_TRUE + _EXACT_FALSE}
+               and v.strip().lower() not in _EXACT_FLAGS}
         for value in sorted(odd, key=values.index):
             self.problem(SourceLoc(shown, lines[values.index(value)], self.cols[fld]),
                          "warning", "csv", f"{fld} '{value}' is neither true nor false: read "

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from orgviz.io.csvimport.state import ImporterState
-from orgviz.io.csvimport.values import _fold, clean, slug
+from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -172,8 +172,7 @@ def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: b
 
 
 #: Team cells that say "no team" (a spreadsheet's dash for an empty cell, a SQL NULL).
-NO_TEAM = frozenset(("-", "--", "n/a", "na", "#n/a", "none", "(none)", "null", "(null)",
-                     "\\n"))
+NO_TEAM = EMPTY_WORDS
 
 
 def _new_team(value: str, taken: set[str], teams: list[Team]) -> str:

@@ -31,10 +31,12 @@ PLACEHOLDER_NAMES = VACANCY_NAMES | WITHHELD_NAMES | ELIMINATED_NAMES
 WITHHELD_NAME = "Name not disclosed"
 #: The `Record.history` of an eliminated post (see `Linker.split_history`).
 ELIMINATED_POST = "post eliminated"
-#: Manager cells that say "no manager" (unless they are someone's id); `\N` is the NULL of
-#: MySQL and PostgreSQL text dumps.
-TOP_MARKERS = frozenset(("", "xx", "0", "-", "--", "none", "(none)", "null", "(null)", "\\n",
-                         "n/a", "na", "#n/a", "root", "top", "nobody", "self"))
+#: Cells that say "nothing here" in any column (folded): a spreadsheet's dash or N/A, a SQL
+#: NULL (`\N` is the NULL of MySQL and PostgreSQL text dumps).
+EMPTY_WORDS = frozenset(("-", "--", "n/a", "na", "#n/a", "none", "(none)", "null", "(null)",
+                         "\\n"))
+#: Manager cells that say "no manager" (unless they are someone's id).
+TOP_MARKERS = EMPTY_WORDS | {"", "xx", "0", "root", "top", "nobody", "self"}
 TRUE_WORDS = frozenset(("1", "true", "yes", "y", "x", "vacant", "open", "tbh", "hiring"))
 FALSE_WORDS = frozenset(("0", "false", "no", "n"))
 ACTIVE_STATUS = frozenset(("active", "current", "employed", "filled", "a", "on leave",
