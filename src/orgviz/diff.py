@@ -273,13 +273,10 @@ def _team_changes(old: Org, new: Org, team_ids: dict[str, str],
 def repeated_ids(org: Org) -> list[Problem]:
     """The duplicate-id errors of people whose id an earlier person has (people are matched by
     id: the later one would never be compared, its changes never reported)."""
-    if len(org.by_id) == len(org.people):
-        return []
-    from orgviz.rules import RULES
+    from orgviz.validate import repeated_id_errors
 
-    return [Problem(file, line, col, "error", "duplicate-id", message)
-            for (file, line, col), message in RULES["duplicate-id"].check(org, {})
-            if message.startswith("duplicate person id")]
+    return [problem for problem in repeated_id_errors(org)
+            if problem.message.startswith("duplicate person id")]
 
 
 def _filled_under_new_ids(old: Org, new: Org, moved_ids: dict[str, str]) -> dict[str, str]:

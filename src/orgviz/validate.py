@@ -131,14 +131,21 @@ def _validate(org: Org, config: Config | None) -> list[Problem]:
     return _sorted_distinct(_without_superseded(org, found, spans))
 
 
+def repeated_id_errors(org: Org) -> list[Problem]:
+    """The duplicate-id errors (in order of place) of an org where a person's id repeats;
+    none when no person's does."""
+    if len(org.by_id) == len(org.people):
+        return []
+    return sorted(Problem(file, line, col, "error", "duplicate-id", message)
+                  for (file, line, col), message in RULES["duplicate-id"].check(org, {}))
+
+
 def require_unique_ids(org: Org) -> None:
     """Raise OrgLoadError with the duplicate-id errors (at their places) when a person's id
     repeats: counts, exports and comparisons by id would silently leave one of them out."""
-    if len(org.by_id) == len(org.people):
-        return
-    raise OrgLoadError(sorted(
-        Problem(file, line, col, "error", "duplicate-id", message)
-        for (file, line, col), message in RULES["duplicate-id"].check(org, {})))
+    problems = repeated_id_errors(org)
+    if problems:
+        raise OrgLoadError(problems)
 
 
 #: How severe each level is (lower: more severe).
