@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from orgviz.render.pdftext import needs_shaping
-
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
 # Line and paragraph separators become spaces; isolates (U+2066-U+2069) are harmless.
@@ -165,6 +163,8 @@ _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
 def _foreign(char: str) -> bool:
     """Whether `char` is a letter, digit or symbol of a script the chart's font may lack.
     Not Hebrew: Liberation Sans and Arial have it, so its lines keep their Latin."""
+    from orgviz.render.pdftext import needs_shaping  # (PDF text's module: not at start-up)
+
     point = ord(char)
     return (unicodedata.category(char)[0] in "LNS" and needs_shaping(char)
             and not (0x0590 <= point <= 0x05FF or 0xFB1D <= point <= 0xFB4F))
