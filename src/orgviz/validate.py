@@ -156,7 +156,7 @@ def _without_superseded(org: Org, found: list[Problem],
                         spans: Mapping[str, range]) -> list[Problem]:
     """`found` without the problems a more specific rule's make redundant (one mistake, one
     finding): a rule's SUPERSEDES names the rules whose problems at the places its own
-    problems stand, or its `covers(org, rule_id)` gives, say the same less precisely.
+    problems stand, or its `covers(org)` gives, say the same less precisely.
 
     Only while the specific rule is on, at a level at least as severe as the other's: a
     rule switched off, or made a warning, never hides an error of another rule.
@@ -164,15 +164,17 @@ def _without_superseded(org: Org, found: list[Problem],
     dropped: set[int] = set()
     for rule_id, own in spans.items():
         module = RULES[rule_id]
+        places: set[tuple[str, int, int]] | None = None  # (made once, for the first it hides)
         for other in getattr(module, "SUPERSEDES", ()):
             theirs = spans.get(other)
             if not own or not theirs or (_SEVERITY[found[own.start].level]
                                          > _SEVERITY[found[theirs.start].level]):
                 continue
-            places = {found[index][:3] for index in own}
-            covers = getattr(module, "covers", None)
-            if covers is not None:
-                places.update(map(tuple, covers(org, other)))
+            if places is None:
+                places = {found[index][:3] for index in own}
+                covers = getattr(module, "covers", None)
+                if covers is not None:
+                    places.update(map(tuple, covers(org)))
             dropped.update(index for index in theirs if found[index][:3] in places)
     if not dropped:
         return found

@@ -51,7 +51,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                    "point their reports_to at another manager, or remove assistant: true")
 
 
-def covers(org: Org, rule_id: str) -> Iterator[SourceLoc]:
+def covers(org: Org) -> Iterator[SourceLoc]:
     """Where the reports of assistants report to them: the rank rules' places for them."""
     by_id = org.by_id
     for person_id, below in links(org).reports.items():

@@ -83,7 +83,7 @@ def _misplaced(org: Org) -> Iterator[tuple[Person, str | None]]:
     return not_under(org, directors, SENIOR) if directors else iter(())
 
 
-def covers(org: Org, rule_id: str) -> Iterator[SourceLoc]:
+def covers(org: Org) -> Iterator[SourceLoc]:
     """Where the senior a finding says to swap with its Director of Product reports to that
     Director: the rank rules' place for the same mistake."""
     if not _seniors(org):

@@ -74,7 +74,7 @@ def _misplaced(org: Org, vps: list[Person]) -> Iterator[tuple[Person, str | None
     return not_under(org, heads, SENIOR) if heads else iter(())
 
 
-def covers(org: Org, rule_id: str) -> Iterator[SourceLoc]:
+def covers(org: Org) -> Iterator[SourceLoc]:
     """Where the VP of Product (or CPO) a finding says to swap with its Head of Product
     reports to that Head: the rank rules' place for the same mistake."""
     vps = holders(org, VP)
