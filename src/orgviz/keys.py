@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgviz.problem import one_line
+from orgviz.problem import closest, one_line
 
 TOP_KEYS = ("orgviz", "org", "roles", "teams", "people", "rules", "include")
 INCLUDED_KEYS = ("orgviz", "roles", "teams", "people", "include")
@@ -78,10 +78,7 @@ def meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
     folded = str(key).casefold().replace("-", "_").replace(" ", "_")  # (`ID`, `Reports-To`)
     if folded in allowed:
         return folded
-    import difflib  # (only for messages: not at startup)
-
-    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)  # (as did_you_mean)
-    return close[0] if close else None
+    return closest(str(key), allowed)
 
 
 def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:

@@ -24,14 +24,20 @@ def one_line(text: str) -> str:
                    for c in text)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one of `choices` closest in spelling to `word`, if any is close enough."""
+    import difflib  # only for messages: not at startup
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str],
                  show: Callable[[str], str] = "'{}'".format) -> str:
     """"; did you mean 'x'?" for the closest of `choices` (as `show` shows it), or "" (for a
     message's end)."""
-    import difflib  # only for messages: not at startup
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {show(close[0])}?" if close else ""
+    close = closest(word, choices)
+    return f"; did you mean {show(close)}?" if close is not None else ""
 
 
 def name_hint(ids: Sequence[str], option: str, what: str = "name") -> str:

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, did_you_mean
 from orgviz.yamllines import NULLS, FlowMapping, one_line_mappings
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -586,13 +586,8 @@ def _duplicate(key: str, loc: SourceLoc, first: SourceLoc, value: Any) -> YamlEr
 def _alias_hint(name: str, anchors: dict[str, Any]) -> str:
     """"; did you mean '*x'?" for the closest anchor defined before, else how to write a
     value that starts with '*' (`name: *Ada` is an alias, not text)."""
-    import difflib  # (only for messages: not at startup)
-
-    close = difflib.get_close_matches(name, list(anchors), n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean '*{close[0]}'?"
-    return " (a value that starts with '*' is an alias: put the value in quotes: " \
-        f"\"*{name}\")"
+    return did_you_mean(name, anchors, "'*{}'".format) or (
+        f" (a value that starts with '*' is an alias: put the value in quotes: \"*{name}\")")
 
 
 def _merge(target: YMap, source: YMap | YList, loc: SourceLoc) -> set[str]:
