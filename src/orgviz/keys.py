@@ -12,7 +12,7 @@ ORG_KEYS = ("name", "size", "date", "description")
 PERSON_KEYS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
                "assistant", "location", "email", "fte")
 TEAM_KEYS = ("id", "name", "color", "parent", "lead")
-_PERSON_KEY_SET = frozenset(PERSON_KEYS)
+PERSON_KEY_SET = frozenset(PERSON_KEYS)
 ROLE_KEYS = ("id", "name", "level", "titles")
 ORG_KEY_SET = frozenset(ORG_KEYS)
 #: Keys other formats give their version under (`orgviz` is this format's).
@@ -46,13 +46,13 @@ def unknown_key(key: object, allowed: tuple[str, ...], what: str,
     whether the key comes after a list of entries (`people:`), as a key of its last entry
     indented too little does."""
     if allowed is TOP_KEYS and key in ORG_KEY_SET and not (
-            after_entries and key in _PERSON_KEY_SET):
+            after_entries and key in PERSON_KEY_SET):
         return f"'{key}' belongs in the org header: indent it under 'org:' (org: {{{key}: ...}})"
     if allowed is INCLUDED_KEYS and key in TOP_KEYS:  # (`org:`, `rules:`)
         return (f"'{key}' belongs in the org file that includes this one (an included file "
                 f"holds {', '.join(allowed)})")
     if (allowed is TOP_KEYS or allowed is INCLUDED_KEYS) and after_entries and (
-            key in _PERSON_KEY_SET and key not in _LIST_WORDS):  # (`team:` for `teams:`)
+            key in PERSON_KEY_SET and key not in _LIST_WORDS):  # (`team:` for `teams:`)
         return (f"'{key}' is a key of a person, at the top of the file here: indent it as the "
                 "keys of the entry above it are")
     if _unspaced(key, allowed):
@@ -85,7 +85,7 @@ def names_a_manager_elsewhere(keys: Iterable[object]) -> bool:
     """Whether a person's keys give the manager under another word or spelling than
     `reports_to` (`manager`, `ReportsTo`, `supervisor`, `report_to`: reported as unknown
     keys that mean it)."""
-    return any(key not in _PERSON_KEY_SET and meant_key(key, PERSON_KEYS) == "reports_to"
+    return any(key not in PERSON_KEY_SET and meant_key(key, PERSON_KEYS) == "reports_to"
                for key in keys)
 
 

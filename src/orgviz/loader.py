@@ -7,12 +7,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from orgviz.config import LEVEL_CHOICES
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.fte import FTE_HINT, MAX_FTE, parse_fte
 from orgviz.keys import (
     INCLUDED_KEYS,
     ORG_KEY_SET,
     ORG_KEYS,
+    PERSON_KEY_SET,
     PERSON_KEYS,
     ROLE_KEYS,
     TEAM_KEYS,
@@ -45,7 +47,6 @@ MAX_INCLUDE_DEPTH = 64  # files in one include chain, the top file included
 LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
                "on": None, "enable": None, "enabled": None, "true": None,
                "error": "error", "warning": "warning", "info": "info"}
-_PERSON_KEYSET = frozenset(PERSON_KEYS)
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 BOOLS = {"true": True, "false": False}
 #: What YAML 1.1 (and people) also write for true and false, which orgviz reads as text.
@@ -544,7 +545,7 @@ class _OrgBuilder:
     def _fast_person(self, item: YMap) -> Person | None:
         """The person of an entry that has no problem at all (the common case), else None
         (`_people` then reads it field by field, reporting each problem)."""
-        if not _PERSON_KEYSET.issuperset(item):
+        if not PERSON_KEY_SET.issuperset(item):
             return None
         get = item.get
         pid, reports_to, team = get("id"), get("reports_to"), get("team")
@@ -758,7 +759,7 @@ def level_hint(value: Any) -> str:
         return ""
     meant = _LEVEL_SPELLINGS.get(value.casefold())
     return f"; did you mean '{meant}'?" if meant else did_you_mean(
-        value.casefold(), ("off", "error", "warning", "info"))
+        value.casefold(), LEVEL_CHOICES)
 
 
 def _option_hint(rule: str, value: Any) -> str:
