@@ -68,6 +68,11 @@ def write_descriptor(descriptor: int, raw: bytes) -> None:
         return
     for stream in (sys.stdout, sys.stderr):  # (what was printed before comes first)
         stream.flush()
+    _write_all(descriptor, raw)
+
+
+def _write_all(descriptor: int, raw: bytes) -> None:
+    """Write all of `raw` to a descriptor (os.write may take only part of it)."""
     view = memoryview(raw)
     while view:
         view = view[os.write(descriptor, view):]
@@ -132,19 +137,14 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     if not shown:  # (not the current folder, which the empty path would name)
         raise OutputError("cannot write: the output file name is empty")
     descriptor = own_descriptor(shown)
-    if descriptor is not None:  # (/dev/stdout: written where it points, never replaced)
-        try:
-            write_descriptor(descriptor, raw)
+    target, special = (shown, True) if descriptor is not None else output_target(shown)
+    if special:  # /dev/stdout: written where it points; a device or pipe (/dev/null): into
+        try:  # (never replaced)
+            if descriptor is not None:
+                write_descriptor(descriptor, raw)
+            else:
+                write_into(target, raw)
         except BrokenPipeError:  # (into `| head`: as stdout, see cli.run)
-            raise
-        except OSError as exc:
-            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
-        return
-    target, special = output_target(shown)
-    if special:  # a device or pipe (/dev/null): written into, never replaced
-        try:
-            write_into(target, raw)
-        except BrokenPipeError:  # (-o /dev/stdout into `| head`: as stdout, see cli.run)
             raise
         except OSError as exc:
             raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
@@ -167,9 +167,7 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
         else:
             raise FileExistsError(errno.EEXIST, "no free temporary file name", folder)
         try:
-            view = memoryview(raw)
-            while view:
-                view = view[os.write(descriptor, view):]
+            _write_all(descriptor, raw)
             _keep_mode(descriptor, temporary, target)
             os.fsync(descriptor)
         finally:
