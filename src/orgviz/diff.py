@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from orgviz.errors import OrgvizError
 from orgviz.fte import fte_text
@@ -232,14 +232,18 @@ def _team_id_changes(old: Org, new: Org) -> dict[str, str]:
     matches none of them."""
     removed = _by_unique_name(t for tid, t in old.teams_by_id.items() if tid not in new.teams_by_id)
     added = _by_unique_name(t for tid, t in new.teams_by_id.items() if tid not in old.teams_by_id)
-    return {removed[key]: tid for key, tid in added.items() if key in removed}
+    return {removed[key].id: team.id for key, team in added.items() if key in removed}
 
 
-def _by_unique_name(teams: Iterable[Team]) -> dict[str, str]:
-    """Name (case folded) -> id of the named teams whose name no other of them has."""
-    named = [(_folded(team.name), team.id) for team in teams if team.name]
-    counts = Counter(key for key, _tid in named)
-    return {key: tid for key, tid in named if counts[key] == 1}
+_Named = TypeVar("_Named", Person, Team)
+
+
+def _by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
+    """Name (case folded) -> item, of the named people or teams whose name no other of them
+    has (in their order)."""
+    named = [(_folded(item.name), item) for item in items if item.name]
+    counts = Counter(key for key, _item in named)
+    return {key: item for key, item in named if counts[key] == 1}
 
 
 def _team_changes(old: Org, new: Org, team_ids: dict[str, str],
@@ -346,15 +350,9 @@ def _id_changes(old: Org, new: Org) -> dict[str, str]:
 def _same_names(old: Org, new: Org) -> list[tuple[Person, Person]]:
     """(old, new) people of one name (case aside), removed under one id and added under
     another, whose name no other removed or added person has."""
-    removed = Counter(_folded(p.name) for pid, p in old.by_id.items()
-                      if pid not in new.by_id and p.name)
-    by_name = {_folded(p.name): p for pid, p in old.by_id.items()
-               if pid not in new.by_id and p.name and removed[_folded(p.name)] == 1}
-    added = Counter(_folded(p.name) for pid, p in new.by_id.items()
-                    if pid not in old.by_id and p.name)
-    return [(by_name[_folded(p.name)], p) for pid, p in new.by_id.items()
-            if pid not in old.by_id and p.name and added[_folded(p.name)] == 1
-            and _folded(p.name) in by_name]
+    removed = _by_unique_name(p for pid, p in old.by_id.items() if pid not in new.by_id)
+    added = _by_unique_name(p for pid, p in new.by_id.items() if pid not in old.by_id)
+    return [(removed[key], person) for key, person in added.items() if key in removed]
 
 
 def summary(changes: list[Change]) -> dict[str, int]:
