@@ -55,55 +55,54 @@ class ImporterState:
 
     def report_tallies(self, shown: str) -> None:
         """One problem per tallied kind of finding, with its count and first examples."""
+        # kind: (level, rule, the message of several, the message of one)
         messages = {
             "placeholder": ("info", "placeholder-name",
-                            "{n} placeholder names imported as vacancies ({ex})"),
+                            "{n} placeholder names imported as vacancies ({ex})",
+                            "{n} placeholder name imported as a vacancy ({ex})"),
             "withheld": ("info", "placeholder-name",
                          f"{{n}} names not disclosed ({{ex}}): imported as filled posts named "
+                         f"'{WITHHELD_NAME}'",
+                         f"{{n}} name not disclosed ({{ex}}): imported as a filled post named "
                          f"'{WITHHELD_NAME}'"),
             "eliminated": ("info", "eliminated-post",
                            "{n} eliminated posts not imported ({ex}): listed at the end of the "
+                           "file",
+                           "{n} eliminated post not imported ({ex}): listed at the end of the "
                            "file"),
-            "control": ("warning", "csv", "control characters removed in {n} values ({ex})"),
+            "control": ("warning", "csv", "control characters removed in {n} values ({ex})",
+                        "control characters removed in {n} value ({ex})"),
             "by-name": ("info", "manager-by-name",
-                        "{n} manager references matched by name or email ({ex})"),
+                        "{n} manager references matched by name or email ({ex})",
+                        "{n} manager reference matched by name or email ({ex})"),
             "decimal": ("info", "manager-by-name",
                         "{n} manager references written as decimals ({ex}) read as the ids "
-                        "of the whole numbers they write"),
+                        "of the whole numbers they write",
+                        "{n} manager reference written as a decimal ({ex}) read as the id "
+                        "of the whole number it writes"),
             "named-id": ("info", "manager-by-name",
                          "{n} manager references written as a name and an id in parentheses "
+                         "({ex}) read as that id",
+                         "{n} manager reference written as a name and an id in parentheses "
                          "({ex}) read as that id"),
             "role-dropped": ("info", "no-role",
                              "{n} role values that are no role ids ({ex}) left out: the "
+                             "title gives the role",
+                             "{n} role value that is no role id ({ex}) left out: the "
                              "title gives the role"),
             "no-role": ("info", "no-role",
                         "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
-                        "`titles:` to the org file, or a role column"),
+                        "`titles:` to the org file, or a role column",
+                        "{n} distinct title matches no role of the ladder ({ex}): add `roles:` "
+                        "with `titles:` to the org file, or a role column"),
         }
-        for kind, (level, rule, text) in messages.items():
+        for kind, (level, rule, several, one) in messages.items():
             n = self.counts.get(kind)
             if n:
                 examples = self.samples[kind]
                 ex = ", ".join(f"'{e}'" for e in examples[:5]) + (
                     ", ..." if len(examples) > 5 else "")
-                message = text.format(n=n, ex=ex)
-                if n == 1:
-                    message = (message.replace("titles match", "title matches")
-                               .replace("names imported as vacancies",
-                                        "name imported as a vacancy")
-                               .replace("names not disclosed", "name not disclosed")
-                               .replace("as filled posts", "as a filled post")
-                               .replace("posts not imported", "post not imported")
-                               .replace("values", "value")
-                               .replace("references matched", "reference matched")
-                               .replace("role value that are no role ids",
-                                        "role value that is no role id")
-                               .replace("references written as a name",
-                                        "reference written as a name")
-                               .replace("references written as decimals",
-                                        "reference written as a decimal")
-                               .replace("the ids of the whole numbers they write",
-                                        "the id of the whole number it writes"))
+                message = (one if n == 1 else several).format(n=n, ex=ex)
                 self.problem(SourceLoc(shown, 1, 1), level, rule, message)
 
     @staticmethod
