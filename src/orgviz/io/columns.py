@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgviz.errors import OrgvizError
@@ -133,22 +133,35 @@ class Columns:
     def taken_by_options(self, overrides: Mapping[str, Sequence[str]]) -> list[str]:
         """What the column options took from another field: for each column an option
         names that the usual spellings give to another field, what that field now reads."""
-        if not any(overrides.values()):
-            return []
-        natural = detect(self.header, {})
         notes = []
+        for option, other in self._taken(overrides):
+            now = self.index.get(other)
+            what = other.replace("_", " ")
+            then = (f"the {what} now comes from '{self.header[now]}'"
+                    if now is not None else f"no column gives the {what} now")
+            notes.append(f"{option} takes the column found for the {what}: {then}")
+        return notes
+
+    def option_taking(self, fld: str, overrides: Mapping[str, Sequence[str]]) -> str | None:
+        """The column option (`--id 'Manager'`) that took the column the usual spellings
+        give to `fld`, when no column gives `fld` now; else None."""
+        if self.index.get(fld) is not None:
+            return None
+        return next((option for option, other in self._taken(overrides) if other == fld),
+                    None)
+
+    def _taken(self, overrides: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, str]]:
+        """(the option as written, the field whose column it took) of each column an option
+        names that the usual spellings give to another field."""
+        if not any(overrides.values()):
+            return
+        natural = detect(self.header, {})
         for fld, names in overrides.items():
             for i in dict.fromkeys(_find(self.header, name, fld) for name in names):
                 for other, j in natural.index.items():
                     if j != i or other == fld or (fld == "name" and other in _NAME_PARTS):
                         continue
-                    now = self.index.get(other)
-                    what = other.replace("_", " ")
-                    then = (f"the {what} now comes from '{self.header[now]}'"
-                            if now is not None else f"no column gives the {what} now")
-                    notes.append(f"--{fld.replace('_', '-')} '{self.header[i]}' takes the "
-                                 f"column found for the {what}: {then}")
-        return notes
+                    yield f"--{fld.replace('_', '-')} '{self.header[i]}'", other
 
     def unused(self) -> list[str]:
         used = set(self.index.values()) | set(self.name_parts)

@@ -205,10 +205,8 @@ class RowReader(CellReader, FlagReader):
             hint = ""
             if "reportingseniorpost" in folded:
                 hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
-            taken = [n for n in columns.taken_by_options(self.options.columns)
-                     if n.endswith("for the manager: no column gives the manager now")]
-            if taken:  # (--id Manager: the column found for the manager went to the id)
-                option = taken[0].split(" takes ")[0]
+            option = columns.option_taking("manager", self.options.columns)
+            if option:  # (--id Manager: the column found for the manager went to the id)
                 raise OrgvizError(f"{table.shown}: no manager column: {option} takes the "
                                   "column found for the manager; pass --manager COLUMN too")
             raise OrgvizError(f"{table.shown}: no manager column found (looked for ReportsTo, "
