@@ -13,6 +13,14 @@ class OrgFileError(OrgvizError):
     """An org file cannot be read or parsed; the message starts with file:line:col."""
 
 
+class NoOrgInFolderError(OrgvizError):
+    """A folder given for FILES holds no org file; `folder` is the path as given."""
+
+    def __init__(self, folder: str, message: str) -> None:
+        super().__init__(message)
+        self.folder = folder
+
+
 class ConfigError(OrgvizError):
     """The project configuration (pyproject.toml, .orgviz.yaml, --config) is invalid.
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from orgviz.errors import OrgvizError
+from orgviz.errors import NoOrgInFolderError
 
 Kind = Literal["org", "part", "other"]
 
@@ -383,14 +383,14 @@ def orgs_in_folder(folder: str) -> list[str]:
     git tracks there (and untracked ones it does not ignore; every YAML file below it, hidden
     folders aside, outside git): other YAML skipped, the parts of a split org checked as the
     whole org (found in the folder's git repository, or in the folder outside git).
-    OrgvizError when none is left."""
+    NoOrgInFolderError when none is left."""
     names = [os.path.join(folder, name) for name in tracked_yaml_files(folder)]
     found = select_orgs(names, _repository_of(folder) or folder).orgs
     if os.path.isabs(folder):  # (an org found elsewhere in the repository: shown as the folder is)
         found = [path if os.path.isabs(path) else os.path.abspath(path) for path in found]
     if not found:
-        raise OrgvizError(f"{folder}: no org file in this folder (a YAML file with a top-level "
-                          "'orgviz:' key)")
+        raise NoOrgInFolderError(folder, f"{folder}: no org file in this folder (a YAML file "
+                                 "with a top-level 'orgviz:' key)")
     return found
 
 
@@ -407,7 +407,7 @@ def _repository_of(folder: str) -> str | None:
 
 def expand_folders(paths: Sequence[str]) -> list[str]:
     """The paths given, each folder among them replaced by `orgs_in_folder`'s files (then a
-    file named twice is kept once); OrgvizError for a folder without org files."""
+    file named twice is kept once); NoOrgInFolderError for a folder without org files."""
     if not any(path != STDIN and os.path.isdir(path) for path in paths):
         return list(paths)
     expanded: dict[str, str] = {}

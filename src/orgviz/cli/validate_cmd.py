@@ -15,7 +15,7 @@ from orgviz.cli.common import (
     keep_until_exit,
     org_files,
 )
-from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.errors import NoOrgInFolderError, OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
 
@@ -44,9 +44,8 @@ def _org_files(given: tuple[str, ...], fmt: str) -> tuple[str, ...]:
 
     try:
         return tuple(expand_folders(given))
-    except OrgvizError as exc:
-        named = next((p for p in given if str(exc).startswith(f"{p}: ")), given[0])
-        REPORTERS[fmt]([_unread(named, exc)], 0, sys.stdout, True)
+    except NoOrgInFolderError as exc:
+        REPORTERS[fmt]([_unread(exc.folder, exc)], 0, sys.stdout, True)
         fail(exc)
 
 
