@@ -1,0 +1,32 @@
+"""Compare two versions of an org: people added, removed, moved, retitled, re-teamed.
+
+`change` holds the Change record and its kinds, `pairing` finds who was re-registered
+under a new id, `match` compares the two versions (`diff_orgs`), `report` counts and words
+the changes, `git` reads a version from git and `draw` charts the changes.
+"""
+
+from orgviz.diff.change import KINDS, TEAM_KINDS, Change
+from orgviz.diff.draw import (
+    HIGHLIGHT,
+    MAX_REMOVED_SHOWN,
+    changes_chart,
+    draw_changes,
+)
+from orgviz.diff.draw import _card_note as _card_note  # (the tests check the note's words)
+from orgviz.diff.draw import _note_fits as _note_fits
+from orgviz.diff.git import (
+    MAX_GIT_FILES,
+    MAX_GIT_LINKS,
+    MAX_REV_LENGTH,
+    git_show,
+    load_git_version,
+)
+from orgviz.diff.match import diff_orgs, repeated_ids
+from orgviz.diff.report import format_text, people_names, said, summary, team_names, to_json
+
+__all__ = [
+    "HIGHLIGHT", "KINDS", "MAX_GIT_FILES", "MAX_GIT_LINKS", "MAX_REMOVED_SHOWN",
+    "MAX_REV_LENGTH", "TEAM_KINDS", "Change", "changes_chart", "diff_orgs", "draw_changes",
+    "format_text", "git_show", "load_git_version", "people_names", "repeated_ids", "said",
+    "summary", "team_names", "to_json",
+]

@@ -1,0 +1,89 @@
+"""A change between two versions of an org, its kinds, and how its values compare and show."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from orgviz.fte import fte_text
+
+#: Change kinds in report order, with the words used in summaries (one, several).
+KINDS = {
+    "added": ("added", "added"), "removed": ("removed", "removed"),
+    "idchanged": ("id changed", "ids changed"),
+    "unlinked": ("manager missing", "managers missing"),
+    "moved": ("moved", "moved"), "retitled": ("retitled", "retitled"),
+    "reteamed": ("re-teamed", "re-teamed"),
+    "opened": ("vacancy opened", "vacancies opened"),
+    "filled": ("vacancy filled", "vacancies filled"),
+    "renamed": ("renamed", "renamed"), "changed": ("other change", "other changes"),
+    "team-added": ("team added", "teams added"),
+    "team-removed": ("team removed", "teams removed"),
+    "team-idchanged": ("team id changed", "team ids changed"),
+    "team-renamed": ("team renamed", "teams renamed"),
+    "team-changed": ("team changed", "teams changed"),
+}
+#: The kinds of change of a declared team (`teams:`), not of a position.
+TEAM_KINDS = ("team-added", "team-removed", "team-idchanged", "team-renamed", "team-changed")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of one position (matched by id).
+
+    A field change (moved, retitled, re-teamed, renamed, id changed, other) has `field` and
+    its `old` and `new` values. Added and removed positions, vacancies opened and filled,
+    and people whose manager is missing carry the position's `title`, `team` and
+    `reports_to` (in the version that has it); an opened vacancy has the `previous_holder`
+    (None for a new position) and `new_position`. A person moved to a missing manager is
+    one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
+    A change of a declared team (a kind of TEAM_KINDS) has the team's `id` and `name`; an
+    added or removed team also its `lead` and `parent` (in the version that has it).
+    """
+
+    kind: str
+    id: str
+    name: str
+    old: Any = None
+    new: Any = None
+    field: str | None = None
+    title: str | None = None
+    team: str | None = None
+    reports_to: str | None = None
+    previous_holder: str | None = None
+    new_position: bool | None = None
+    lead: str | None = None
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+def show_value(value: Any) -> str:
+    """A field's value as reports show it: "(none)" for none, a list joined, an FTE as FTE."""
+    if value is None or value == ():
+        return "(none)"
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, float):
+        return fte_text(value)
+    return str(value)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two values of a field are the same: texts in any Unicode form (José written
+    with a combining accent is no rename)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return nfc(a) == nfc(b)
+    return bool(a == b)
+
+
+def folded(name: str | None) -> str:
+    """A name as names are matched: case and Unicode form aside."""
+    return nfc(name).casefold()
+
+
+def nfc(text: str | None) -> str:
+    """A text in Unicode's composed form (None: empty)."""
+    return unicodedata.normalize("NFC", text or "")

@@ -1,0 +1,168 @@
+"""Drawing the new version of an org with its changes highlighted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from orgviz.diff.change import TEAM_KINDS, Change, show_value
+from orgviz.diff.report import people_names, said, summary, team_names
+
+if TYPE_CHECKING:
+    from orgviz.model import Org
+    from orgviz.render.chart import Chart
+    from orgviz.render.themes import Theme
+
+#: Accent color of a changed card by its kind of change; unchanged cards have no accent, so
+#: the changes stand out. Moved is violet: the charts draw dotted lines blue.
+HIGHLIGHT = {"unlinked": "#C92A2A", "opened": "#E8590C", "added": "#2E9E44",
+             "filled": "#2E9E44", "moved": "#7048E8", "retitled": "#C98A00",
+             "reteamed": "#C98A00", "renamed": "#C98A00", "idchanged": "#C98A00",
+             "changed": "#8A8F98"}
+#: The legend's entries, in order, and the kinds each stands for (they share its color). A
+#: card with changes of several entries has its accent band split into equal segments, one
+#: per entry, in this order; its note line names each of them, in the same order.
+_LEGEND = (("manager missing", ("unlinked",)),
+           ("added or vacancy filled", ("added", "filled")), ("vacancy opened", ("opened",)),
+           ("moved (new manager)", ("moved",)),
+           ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed", "idchanged")),
+           ("other change", ("changed",)))
+#: Removed people named in the subtitle; more are counted.
+MAX_REMOVED_SHOWN = 8
+
+
+def _note_parts(own: list[Change], names: dict[str, str],
+                teams: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """What changed, each in full and in a word or two, in the legend's order (`teams`:
+    team names by id)."""
+    kinds = {c.kind: c for c in own}
+    parts: list[tuple[str, str]] = []
+    if "unlinked" in kinds:
+        boss, old = kinds["unlinked"].reports_to or "", kinds["unlinked"].old
+        who = names.get(boss, boss)
+        full = f"manager {who} not in this version"
+        if kinds["unlinked"].field == "reports_to":  # (moved to the missing manager)
+            full = f"moved from {names.get(old, old)} to {who}, not in this version"
+        parts.append((full, f"manager {who} missing"))
+    if "added" in kinds:
+        parts.append(("new", "new"))
+    elif "filled" in kinds:
+        parts.append(("vacancy filled", "vacancy filled"))
+    elif "opened" in kinds:
+        word = "new open role" if kinds["opened"].new_position else "vacancy opened"
+        parts.append((word, word))
+    if "moved" in kinds:
+        old = kinds["moved"].old
+        parts.append((f"moved from {names.get(old, old)}" if old else "moved", "moved"))
+    if "retitled" in kinds:
+        parts.append((f"was {show_value(kinds['retitled'].old)}", "retitled"))
+    if "reteamed" in kinds:
+        old_team = kinds["reteamed"].old
+        parts.append((f"team was {(teams or {}).get(old_team, show_value(old_team))}", "re-teamed"))
+    if "renamed" in kinds:
+        parts.append((f"was {show_value(kinds['renamed'].old)}", "renamed"))
+    if "idchanged" in kinds:
+        parts.append((f"id was {kinds['idchanged'].old}", "new id"))
+    if "changed" in kinds:
+        fields = ", ".join(sorted({c.field or "" for c in own if c.kind == "changed"}))
+        parts.append((f"changed: {fields}", f"changed: {fields}"))
+    return parts
+
+
+def _note_fits(note: str) -> bool:
+    """Whether a note line fits a card without being cut short."""
+    from orgviz.render.cards import PAD_X, TEAM_SIZE, WIDTH
+    from orgviz.render.labels import text_width
+
+    return text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X
+
+
+def _card_note(own: list[Change], names: dict[str, str],
+               teams: dict[str, str] | None = None) -> str:
+    """The line a changed card shows instead of its team: what changed.
+
+    Every change is named, so that each segment of a split accent band has its word: all
+    in full when they fit the card; else the first in full and the others in a word; else
+    all in a word (cut short at the card's edge if even that is too long)."""
+    parts = _note_parts(own, names, teams)
+    if len(parts) < 2:
+        return "" if not parts else parts[0][0] if _note_fits(parts[0][0]) else parts[0][1]
+    first, rest = parts[0], parts[1:]
+    for words in ([full for full, _short in parts], [first[0], *(short for _full, short in rest)]):
+        note = " · ".join(words)
+        if _note_fits(note):
+            return note
+    return " · ".join(short for _full, short in parts)
+
+
+def _accents(own: list[Change]) -> tuple[str, ...]:
+    """The accent colors of a card with these changes: one per legend entry, in its order."""
+    kinds = {c.kind for c in own}
+    return tuple(HIGHLIGHT[group[0]] for _label, group in _LEGEND if kinds.intersection(group))
+
+
+def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
+                  old: Org | None = None) -> Chart:
+    """The chart of the new org with each changed card accented by its changes and noted
+    (people are named as in the new org, else as in `old`).
+
+    A card with changes of one legend entry has that entry's accent color; with changes of
+    several, its accent band is split into one segment of each color, in legend order."""
+    from dataclasses import replace
+
+    from orgviz.render.chart import View, build_chart
+
+    chart = build_chart(new, View(color_by="none"), theme)
+    own: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.kind not in TEAM_KINDS:  # (a team's id may be a person's too)
+            own.setdefault(change.id, []).append(change)
+    names = people_names(old or new, new)
+    teams = team_names(old or new, new)
+    cards = []
+    present: set[str] = set()  # the accent colors shown
+    for card in chart.cards:
+        mine = own.get(card.id) if card.kind in ("person", "open") else None
+        if mine:
+            accents = _accents(mine)
+            present.update(accents)
+            cards.append(card._replace(color=accents[0], team=_card_note(mine, names, teams),
+                                       accents=accents if len(accents) > 1 else ()))
+        else:
+            cards.append(card._replace(color=None))
+    legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
+                   if HIGHLIGHT[kinds[0]] in present)
+    subtitle = f"Changes since {old_name}: {said(summary(changes))}"
+    removed = [c.name for c in changes if c.kind == "removed"]
+    teams = [_team_said(c) for c in changes if c.kind in ("team-added", "team-removed",
+                                                          "team-renamed")]
+    for label, items in (("removed", removed), ("teams", teams)):
+        if items:  # (what no card shows)
+            listed = ", ".join(items[:MAX_REMOVED_SHOWN])
+            more = len(items) - MAX_REMOVED_SHOWN
+            subtitle += f" · {label}: {listed}" + (f" and {more} more" if more > 0 else "")
+    return replace(chart, cards=tuple(cards), legend=legend, legend_title="Changes",
+                   subtitle=subtitle)
+
+
+def _team_said(change: Change) -> str:
+    """A team's change as the chart's subtitle names it: "Data added", "Ops removed",
+    "Engineering renamed Platform Engineering"."""
+    if change.kind == "team-renamed":
+        return f"{show_value(change.old)} renamed {show_value(change.new)}"
+    return f"{change.name} {'added' if change.kind == 'team-added' else 'removed'}"
+
+
+def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg",
+                 notes: list[str] | None = None, old: Org | None = None) -> bytes:
+    """The new org drawn with its changes highlighted, as SVG, PNG, PDF or pinned DOT.
+
+    Drawn like `orgviz render` (tidy layout, orgviz's own SVG), so it needs no Graphviz and
+    looks the same with either engine. `notes` gets what the drawing had to change (a PNG
+    scaled down to fit, say); without it, that is a Python warning.
+    """
+    from orgviz.render.pipeline import draw_chart
+    from orgviz.render.themes import get_theme
+
+    theme = get_theme("light", None)
+    return draw_chart(changes_chart(new, changes, old_name, theme, old), theme, fmt,
+                      purpose="diff", notes=notes)
