@@ -281,3 +281,65 @@ def test_mermaid_longer_than_mermaid_draws_says_so() -> None:
                         "maxTextSize setting is raised; export a part with --root ID instead")
     small = to_mermaid(Org(file="t.yaml", name="Small", size="small", people=people[:3]))
     assert "characters" not in small
+
+
+BROKEN = """\
+orgviz: 1
+org: {name: Broken, size: small}
+people:
+  - {id: ceo, name: Ada King, title: CEO}
+  - {id: a, name: Bob Day, title: Engineer, reports_to: ghost}
+  - {id: b, name: Cy Lee, title: Engineer, reports_to: ceo, dotted_to: [nobody]}
+"""
+
+
+@pytest.mark.parametrize(("fmt", "kept"), [
+    ("csv", "the CSV keeps them as written (`orgviz import` reports them at their rows)"),
+    ("json", "their lines are left out"),
+])
+def test_export_warns_of_references_to_nobody(tmp_path: Path, fmt: str, kept: str) -> None:
+    # (the CSV of it imported into an org file that validate rejected, with exit 0)
+    path = tmp_path / "bad.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    out = tmp_path / f"bad.{fmt}"
+    result = CliRunner().invoke(main, ["export", str(path), "-o", str(out)])
+    assert result.exit_code == 0  # (written: the org file holds the same)
+    assert result.output == (
+        f"orgviz: {path}: 2 references to people who are not in it ('a' reports to 'ghost'; "
+        f"'b' has a dotted line to 'nobody'): {kept}; `orgviz validate` reports where\n")
+    assert out.exists()
+
+
+def test_export_of_a_sound_org_or_part_says_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "csv", "--root", "ceo"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1:] == ["ceo,Ada King,CEO,,,,,,,,,",
+                                              "b,Cy Lee,Engineer,,ceo,,,,,,,"]
+
+
+def test_a_broken_export_imports_as_an_org_that_validates_or_not_at_all(
+        tmp_path: Path) -> None:
+    # The manager not found is import's error (nothing written without -k); the dotted line
+    # to nobody is left out with a warning at its cell and a comment on its row.
+    path = tmp_path / "bad.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    csv_path, back = tmp_path / "bad.csv", tmp_path / "back.yaml"
+    assert CliRunner().invoke(main, ["export", str(path), "-o", str(csv_path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["import", str(csv_path), "-o", str(back)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        f"{csv_path}:3:5: error [unknown-manager] manager 'ghost' not found",
+        f"{csv_path}:4:6: warning [unknown-manager] dotted-line manager 'nobody' not found: "
+        "left out"]
+    assert not back.exists()
+    # (-k makes the person a top: a second tree, which --allow-forest keeps)
+    result = CliRunner().invoke(main, ["import", str(csv_path), "-k", "--allow-forest",
+                                       "-o", str(back)])
+    assert result.exit_code == 1
+    assert "  # bad.csv:4: dotted-line manager 'nobody' not found: left out\n" in \
+        back.read_text(encoding="utf-8")
+    checked = CliRunner().invoke(main, ["validate", str(back)])
+    assert (checked.exit_code, checked.output.splitlines()[-1]) == (0, "1 file checked: no "
+                                                                       "problems")

@@ -113,7 +113,9 @@ def orgs(draw: st.DrawFn, blank_names: bool = True) -> Org:
             name=draw(optional if vacant else (CELL | BLANK) if blank_names else IDENT),
             title=title, roles=roles, role_source=source,
             reports_to=draw(st.none() | st.sampled_from(ids[:i] or [pid])) if i else None,
-            dotted_to=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
+            # (a dotted line to oneself is an error of the org: import leaves it out)
+            dotted_to=tuple(draw(st.lists(st.sampled_from([d for d in ids if d != pid]),
+                                          max_size=2, unique=True)) if len(ids) > 1 else ()),
             team=draw(st.none() | st.sampled_from(team_ids)) if team_ids else None,
             vacant=vacant, assistant=draw(st.booleans()),
             location=draw(optional), email=draw(optional), fte=draw(FTES)))
@@ -342,3 +344,36 @@ def test_a_team_without_a_name_imports_back_without_one(tmp_path: Path) -> None:
     again = _load_text(import_csv(csv_path).text, "again.yaml")
     assert [(t.id, t.name) for t in again.teams] == [("eng", None), ("ops", "Operations")]
     assert to_csv(again) == to_csv(org)
+
+
+@pytest.mark.parametrize("linked_directly", [True, False], ids=["direct", "record-by-record"])
+def test_dotted_lines_of_the_exact_layout_to_nobody_or_oneself_are_left_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, linked_directly: bool) -> None:
+    # (an export of an org with such a dotted line wrote them into the org file as they were,
+    # which validate rejects, while import exited 0)
+    from orgviz.io.csvimport import EXPORT_COLUMNS, direct
+    from orgviz.validate import validate
+
+    monkeypatch.setattr(direct, "DIRECT", linked_directly)
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(",".join(EXPORT_COLUMNS) + "\r\n" + "ceo,Ada,CEO,,,b,,,,,,\r\n"
+                        "a,Bo,Engineer,,ceo,nobody;b,,,,,,\r\nb,Cy,Engineer,,ceo,b,,,,,,\r\n",
+                        encoding="utf-8", newline="")
+    result = import_csv(csv_path)
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems] == [
+        (3, 6, "warning", "unknown-manager", "dotted-line manager 'nobody' not found: left out"),
+        (4, 6, "warning", "self-report", "'b' has a dotted line to itself: left out")]
+    assert [p.dotted_to for p in result.org.people] == [("b",), ("b",), ()]
+    assert "  # org.csv:4: 'b' has a dotted line to itself: left out\n" in result.text
+    assert validate(_load_text(result.text, "again.yaml")) == []
+
+
+def test_a_self_report_in_the_exact_layout_is_a_cycle_of_one_row(tmp_path: Path) -> None:
+    from orgviz.io.csvimport import EXPORT_COLUMNS
+
+    csv_path = tmp_path / "org.csv"
+    csv_path.write_text(",".join(EXPORT_COLUMNS) + "\r\n" + "ceo,Ada,CEO,,,,,,,,,\r\n"
+                        "c,Cy,Engineer,,c,,,,,,,\r\n", encoding="utf-8", newline="")
+    (problem,) = import_csv(csv_path).problems
+    assert (problem.line, problem.col, problem.rule, problem.message) == (
+        3, 5, "cycle", "reporting cycle c -> c (row 3)")  # (it said "(rows 3)")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import click
 
 from orgviz.cli.common import FilePath, fail, load_whole, refuse_to_overwrite
 from orgviz.errors import OrgvizError
+
+if TYPE_CHECKING:
+    from orgviz.model import Org
 
 FORMATS = ("mermaid", "json", "csv", "graphml")
 #: The format an -o name's ending stands for (`-o org.csv`: --format csv).
@@ -68,9 +72,35 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
         except OrgvizError as exc:
             fail(exc)
     data = EXPORTERS[fmt](org)
+    _warn_of_references_to_nobody(org, fmt)
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"
     try:
         write_output(output, data)
     except OrgvizError as exc:
         fail(exc)
+
+
+#: How many references to nobody export's warning names.
+_NAMED = 3
+
+
+def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
+    """A warning on stderr when the org names people who are not in it: the export is made
+    all the same (as the org file is), but it is no sound org either."""
+    from orgviz.io.export import references_to_nobody
+
+    found = references_to_nobody(org)
+    if not found:
+        return
+    named = "; ".join(found[:_NAMED]) + (f"; and {len(found) - _NAMED:,} more"
+                                         if len(found) > _NAMED else "")
+    one = len(found) == 1
+    what = ("a reference to someone who is" if one else
+            f"{len(found):,} references to people who are")
+    them, rows, lines = ("it", "its row", "its line is") if one else ("them", "their rows",
+                                                                     "their lines are")
+    kept = (f"the CSV keeps {them} as written (`orgviz import` reports {them} at {rows})"
+            if fmt == "csv" else f"{lines} left out")
+    click.echo(f"orgviz: {org.file}: {what} not in it ({named}): {kept}; "
+               "`orgviz validate` reports where", err=True)

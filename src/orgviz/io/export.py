@@ -152,6 +152,17 @@ def subtree(org: Org, root: str) -> Org:
     return dataclasses.replace(org, people=people, teams=teams)
 
 
+def references_to_nobody(org: Org) -> list[str]:
+    """What each reporting line or dotted line to an id that is no one's in the org says
+    ("'a' reports to 'ghost'"), in the org's order: an export keeps them as written (CSV) or
+    leaves their lines out (the charts, JSON, GraphML)."""
+    ids = org.by_id
+    return [f"'{p.id}' reports to '{p.reports_to}'" for p in org.people
+            if p.reports_to is not None and p.reports_to not in ids] + [
+        f"'{p.id}' has a dotted line to '{d}'" for p in org.people
+        for d in p.dotted_to if d not in ids]
+
+
 def to_csv(org: Org) -> str:
     """The CSV layout `orgviz import` reads back exactly (explicit roles only; an `fte`
     column last when someone has an fte)."""

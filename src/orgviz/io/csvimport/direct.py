@@ -10,8 +10,10 @@ the two ways agree (tests/io/test_import_fast.py).
 
 from __future__ import annotations
 
+from collections.abc import KeysView
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import contains
 
 from orgviz.io.csvimport.order import rows_under
 from orgviz.io.csvimport.records import ImportOptions
@@ -47,8 +49,9 @@ def link_directly(columns: RecordColumns, exact: bool,
     bosses.discard(None)
     if len(index) != len(ids) or any(columns["history"]) or not index.keys() >= bosses:
         return None
-    if not exact and any(columns["dotted_raw"]):
-        return None  # dotted lines to resolve
+    if any(columns["dotted_raw"]) and not (exact and _dotted_ids(columns["dotted_raw"], ids,
+                                                                 index.keys())):
+        return None  # dotted lines to resolve (or, exported, one naming nobody or itself)
     if columns["fte"].count(None) != len(ids):
         return None  # FTEs to write (rare: the people of the columns are made without)
     boss_rows = list(map(index.get, managers, repeat(-1)))  # (-1: no manager)
@@ -64,3 +67,9 @@ def link_directly(columns: RecordColumns, exact: bool,
         rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)
     return DirectLinks(rows, depths, teams, rows_teams, bosses)
+
+
+def _dotted_ids(dotted: list[tuple[str, ...]], ids: list[str], known: KeysView[str]) -> bool:
+    """Whether every dotted line of the rows names someone else of them by id."""
+    return set(chain.from_iterable(dotted)) <= known and \
+        not any(map(contains, compress(dotted, dotted), compress(ids, dotted)))

@@ -103,13 +103,16 @@ class Linker(ImporterState):
                     record.reports_to = raw
                 else:
                     record.reports_to = self.link_manager(record, raw, resolve, exact)
-            if exact:  # verbatim: the org file had exactly these ids
-                record.dotted_to = record.dotted_raw
-            elif record.dotted_raw:
-                record.dotted_to = tuple(
-                    d for d in (self.link_dotted(record, raw, resolve)
-                                for raw in _dotted_pieces(record.dotted_raw, resolve))
-                    if d is not None)
+            if not record.dotted_raw:
+                continue
+            if exact and record.id not in record.dotted_raw and \
+                    all(map(ids.__contains__, record.dotted_raw)):
+                record.dotted_to = record.dotted_raw  # verbatim: the org file's ids
+            else:  # (an export of an org with a dotted line to nobody: left out, as here)
+                pieces = record.dotted_raw if exact else _dotted_pieces(record.dotted_raw,
+                                                                        resolve)
+                record.dotted_to = tuple(d for d in (self.link_dotted(record, raw, resolve)
+                                                     for raw in pieces) if d is not None)
 
     def link_manager(self, record: Record, raw: str, resolve: Resolver,
                      exact: bool) -> str | None:
@@ -143,14 +146,14 @@ class Linker(ImporterState):
         """The id a dotted-line reference resolves to (None: left out, reported)."""
         target, _how = resolve(raw)
         if target is None:
-            self.problem(record.loc("dotted_to"), "warning", "unknown-manager",
-                         f"dotted-line manager '{raw}' not found: left out")
+            rule, what = "unknown-manager", f"dotted-line manager '{raw}' not found"
         elif target == record.id:  # (found: the row itself)
             written = "" if raw == record.id else f" ('{raw}')"
-            self.problem(record.loc("dotted_to"), "warning", "self-report",
-                         f"'{record.id}' has a dotted line to itself{written}: left out")
+            rule, what = "self-report", f"'{record.id}' has a dotted line to itself{written}"
         else:
             return target
+        self.problem(record.loc("dotted_to"), "warning", rule, f"{what}: left out")
+        record.notes.append(f"{what}: left out")  # (a comment on the row: data dropped)
         return None
 
     def break_cycles(self) -> list[tuple[Record, int]] | None:
@@ -175,7 +178,8 @@ class Linker(ImporterState):
                 fix = (f": '{first.id}' imported as a top" if self.options.keep_going else "")
                 rows = _shortened([str(r.line) for r in cycle], ", ")
                 self.problem(first.loc("manager"), "error", "cycle",
-                             f"reporting cycle {names} (rows {rows}){fix}")
+                             f"reporting cycle {names} (row{'s' if len(cycle) > 1 else ''} "
+                             f"{rows}){fix}")
                 first.notes.append(f"in a reporting cycle ({names}): imported as a top")
                 first.reports_to = None
             for record in path:
