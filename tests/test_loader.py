@@ -297,7 +297,7 @@ def test_unreadable_files_are_exit_2_errors(tmp_path):
 
 
 def test_oversized_file_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("orgviz.loader.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("orgviz.loadfiles.MAX_FILE_BYTES", 100)
     path = tmp_path / "big.yaml"
     path.write_text("orgviz: 1\n" + "# padding\n" * 20)
     line, col, rule, message = load_problem(path)
@@ -593,7 +593,7 @@ def test_fte_is_a_number_of_full_time_equivalents(org_file) -> None:
 def test_people_built_without_init_equal_dataclass_people(org_file) -> None:
     import dataclasses
 
-    from orgviz.loader import _new_person
+    from orgviz.loadpeople import _new_person
     from orgviz.model import Person
 
     path = org_file("orgviz: 1\npeople:\n  - {id: a, name: Ann, title: CEO}\n"

@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from orgviz import orgfiles
 from orgviz.cli import main
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.loader import MAX_INCLUDE_DEPTH, load
+from orgviz.loadbuild import MAX_INCLUDE_DEPTH
+from orgviz.loader import load
 from orgviz.orgfiles import (
     FileTooBigError,
     NotRegularFileError,
@@ -146,7 +147,7 @@ def test_a_file_longer_than_its_stat_says_is_a_limits_problem(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("orgviz: 1\n" + "# padding\n" * 300_000)  # 3 MB
-    monkeypatch.setattr("orgviz.loader.MAX_FILE_BYTES", 2**20)
+    monkeypatch.setattr("orgviz.loadfiles.MAX_FILE_BYTES", 2**20)
     real_fstat = os.fstat
     monkeypatch.setattr(orgfiles.os, "fstat",
                         lambda fd: os.stat_result([*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:]]))

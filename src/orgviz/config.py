@@ -49,7 +49,7 @@ def where(loc: SourceLoc) -> str:
 def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetting, ...]:
     """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations); what
     is wrong with them goes to `errors`, in the table's order."""
-    from orgviz.loader import level_hint, sole_option  # (as _read_yaml_config imports it)
+    from orgviz.loadsettings import level_hint, sole_option  # (as _read_yaml_config does)
 
     if rules is None:
         return ()
@@ -180,7 +180,7 @@ class _Errors:
 
 
 def _read_yaml_config(path: Path) -> Config:
-    from orgviz.loader import parse_rule_settings
+    from orgviz.loadsettings import parse_rule_settings
     from orgviz.yamlread import YamlError, YMap, read_yaml
 
     shown = str(path)

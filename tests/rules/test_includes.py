@@ -70,7 +70,7 @@ def test_an_include_path_that_differs_in_case_or_slashes_suggests_the_file(tmp_p
 def test_an_include_found_only_by_a_disk_that_ignores_case_is_an_error(tmp_path, monkeypatch):
     # (on macOS `Parts/ENG.yaml` finds parts/eng.yaml and validation passed, then the hook
     # failed on Linux CI: the disk's own spelling is asked for wherever orgviz runs)
-    import orgviz.loader
+    import orgviz.loadbuild
 
     (tmp_path / "parts").mkdir()
     (tmp_path / "parts" / "eng.yaml").write_text(
@@ -79,8 +79,8 @@ def test_an_include_found_only_by_a_disk_that_ignores_case_is_an_error(tmp_path,
     top = tmp_path / "org.yaml"
     top.write_text("orgviz: 1\norg: {name: T}\ninclude: [Parts/ENG.yaml, parts//eng.yaml]\n"
                    "people:\n  - {id: ceo, name: Ada King, role: ceo}\n", encoding="utf-8")
-    real = orgviz.loader.os.path.realpath
-    monkeypatch.setattr(orgviz.loader.os.path, "realpath",  # (a disk that ignores case)
+    real = orgviz.loadbuild.os.path.realpath
+    monkeypatch.setattr(orgviz.loadbuild.os.path, "realpath",  # (a disk that ignores case)
                         lambda p: real(str(p).replace("Parts/ENG", "parts/eng")))
     org = load(top)
     assert [(p.line, p.col, p.rule, p.message) for p in org.load_problems] == [

@@ -1,0 +1,84 @@
+"""The loader's reading of a `rules:` block (an org file's or a configuration's): rule id
+-> off, a level or options; and the hints its messages give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgviz.config import LEVEL_CHOICES
+from orgviz.loadfields import Collector, describe
+from orgviz.model import RuleSetting
+from orgviz.problem import SourceLoc, did_you_mean
+from orgviz.yamlread import YMap
+
+LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
+               "on": None, "enable": None, "enabled": None, "true": None,
+               "error": "error", "warning": "warning", "info": "info"}
+
+
+def parse_rule_settings(block: Any, loc: SourceLoc, out: Collector) -> tuple[RuleSetting, ...]:
+    """Read a `rules:` mapping (rule id -> off/level/options) without checking rule ids."""
+    if block is None:
+        return ()
+    if not isinstance(block, YMap):
+        out.error(loc, f"'rules' must be a mapping of rule ids, not {describe(block)}", "config")
+        return ()
+    settings = []
+    for rule, value in block.items():
+        key_loc, value_loc = block.key_locs[rule], block.value_locs[rule]
+        if isinstance(value, str) and value.lower() in LEVEL_WORDS:
+            settings.append(RuleSetting(rule, key_loc, LEVEL_WORDS[value.lower()]))
+        elif isinstance(value, YMap):
+            options = {k: v for k, v in value.items() if k != "level"}
+            level = value.get("level")
+            if level is not None and (not isinstance(level, str)
+                                      or level.lower() not in LEVEL_WORDS):
+                out.error(value.value_locs["level"], f"level of rule '{rule}' must be off, "
+                          f"error, warning or info, not {describe(level)}{level_hint(level)}",
+                          "config")
+                level = None
+            settings.append(RuleSetting(
+                rule, key_loc, LEVEL_WORDS[level.lower()] if isinstance(level, str) else None,
+                options, {k: value.value_locs[k] for k in options}))
+        else:
+            out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or a mapping "
+                      f"of options, not {describe(value)}"
+                      f"{level_hint(value) or _option_hint(rule, value)}",
+                      "config")
+    return tuple(settings)
+
+
+#: Other words for the levels of a rule (`warn`), case folded.
+_LEVEL_SPELLINGS = {"warn": "warning", "warnings": "warning", "errors": "error",
+                    "err": "error", "fatal": "error", "ignore": "off", "none": "off",
+                    "skip": "off", "disable": "off", "notice": "info", "note": "info"}
+
+
+def level_hint(value: Any) -> str:
+    """"; did you mean 'warning'?" for a level spelt otherwise (`warn`, `ignore`), or ""."""
+    if not isinstance(value, str):
+        return ""
+    meant = _LEVEL_SPELLINGS.get(value.casefold())
+    return f"; did you mean '{meant}'?" if meant else did_you_mean(
+        value.casefold(), LEVEL_CHOICES)
+
+
+def _option_hint(rule: str, value: Any) -> str:
+    """"; did you mean layers: {max: 4}?" for a rule given a bare value of its one option
+    (`layers: 4`), or ""."""
+    option = sole_option(rule, value)
+    return f"; did you mean {rule}: {{{option}: {value}}}?" if option else ""
+
+
+def sole_option(rule: str, value: Any) -> str | None:
+    """The one option of `rule` when it is a whole number and `value` (given where a level
+    or a mapping of options belongs) is one: `layers: 4` means `layers: {max: 4}`; else
+    None."""
+    from orgviz.rules import RULES  # (only for a message)
+
+    defaults = getattr(RULES.get(rule), "DEFAULTS", {})
+    number = str(value) if type(value) in (int, str) else ""
+    if len(defaults) != 1 or not number.isdigit():
+        return None
+    (option, default), = defaults.items()
+    return option if type(default) is int else None
