@@ -6,10 +6,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from orgviz.diff import diff_orgs
+from orgviz.diff import Change, diff_orgs
 from orgviz.loader import load
 
 TITLES = ("Engineer", "Product Manager", "Designer", "Engineering Manager")
@@ -38,12 +38,17 @@ def _text(managers: list[int | None], titles: list[str], teams: list[int],
     return "\n".join(lines) + "\n"
 
 
-def _kinds(before: str, after: str) -> list[tuple[str, str]]:
+def _diff(before: str, after: str) -> list[Change]:
+    """The changes from the org file `before` to the org file `after`."""
     with tempfile.TemporaryDirectory() as folder:
         old, new = Path(folder, "old.yaml"), Path(folder, "new.yaml")
         old.write_text(before, encoding="utf-8")
         new.write_text(after, encoding="utf-8")
-        return [(c.kind, c.id) for c in diff_orgs(load(old), load(new))]
+        return diff_orgs(load(old), load(new))
+
+
+def _kinds(before: str, after: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.id) for c in _diff(before, after)]
 
 
 @settings(max_examples=60, deadline=None)
@@ -102,6 +107,59 @@ def test_a_team_id_renamed_is_one_change(org: tuple) -> None:
     before = _text(managers, titles, teams, ids)
     after = _text(managers, titles, teams, ids, ("t0", "renamed", "t2"))
     assert _kinds(before, after) == [("team-idchanged", "renamed")]
+
+
+def _one_edit(org: tuple, edit: str, data: st.DataObject) -> tuple[str, str, Change]:
+    """An org file, the same file with one `edit` (drawn at random) and the change it is."""
+    managers, titles, teams = org
+    ids = [f"p{i}" for i in range(len(managers))]
+    team_ids = ("t0", "t1", "t2")
+    before = _text(managers, titles, teams, ids)
+    if edit == "retitle":
+        who = data.draw(st.integers(0, len(managers) - 1))
+        title = data.draw(st.sampled_from([t for t in TITLES if t != titles[who]]))
+        retitled = [title if i == who else t for i, t in enumerate(titles)]
+        return before, _text(managers, retitled, teams, ids), Change(
+            "retitled", ids[who], f"Person {who}", titles[who], title, "title")
+    if edit == "add":
+        boss = data.draw(st.integers(0, len(managers) - 1))
+        title, team = data.draw(st.sampled_from(TITLES)), data.draw(st.integers(0, 2))
+        new = len(managers)
+        after = _text([*managers, boss], [*titles, title], [*teams, team], [*ids, f"p{new}"])
+        return before, after, Change("added", f"p{new}", f"Person {new}", title=title,
+                                     team=team_ids[team], reports_to=ids[boss])
+    if edit == "remove":  # (someone without reports: theirs would lose their manager)
+        leaves = [i for i in range(1, len(managers)) if i not in managers]
+        assume(leaves)
+        who = data.draw(st.sampled_from(leaves))
+        after = "".join(line for line in before.splitlines(keepends=True)
+                        if not line.startswith(f"  - {{id: {ids[who]},"))
+        boss = managers[who]
+        return before, after, Change("removed", ids[who], f"Person {who}", title=titles[who],
+                                     team=team_ids[teams[who]],
+                                     reports_to=None if boss is None else ids[boss])
+    who = data.draw(st.integers(0, len(managers) - 1))  # moved to anyone not below them
+    below = {who}
+    for i in range(who + 1, len(managers)):  # (managers come before their reports)
+        if managers[i] in below:
+            below.add(i)
+    choices = [i for i in range(len(managers)) if i not in below and i != managers[who]]
+    assume(who > 0 and choices)
+    moved = list(managers)
+    moved[who] = data.draw(st.sampled_from(choices))
+    old_boss = managers[who]
+    return before, _text(moved, titles, teams, ids), Change(
+        "moved", ids[who], f"Person {who}", None if old_boss is None else ids[old_boss],
+        ids[moved[who]], "reports_to")
+
+
+@settings(max_examples=120, deadline=None)
+@given(orgs(), st.sampled_from(["move", "retitle", "add", "remove"]), st.data())
+def test_one_random_edit_is_reported_as_exactly_that_change(org: tuple, edit: str,
+                                                            data: st.DataObject) -> None:
+    before, after, change = _one_edit(org, edit, data)
+    assert _diff(before, before) == []
+    assert _diff(before, after) == [change]
 
 
 @st.composite

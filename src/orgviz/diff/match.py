@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from orgviz.diff.change import Change, same_value
 from orgviz.diff.pairing import (
@@ -17,6 +18,13 @@ from orgviz.problem import Problem
 #: A team's fields compared besides its name (lead by person id, parent by team id).
 _TEAM_FIELDS = ("lead", "parent", "color")
 _OTHER_FIELDS = ("dotted_to", "roles", "location", "email", "assistant")
+
+_Item = TypeVar("_Item")
+
+
+def _only_in(items: dict[str, _Item], other: Mapping[str, object]) -> list[_Item]:
+    """The items (by id) whose id `other` lacks, in their order: the removed or the added."""
+    return [item for key, item in items.items() if key not in other]
 
 
 def _position(kind: str, person: Person, **extra: Any) -> Change:
@@ -43,12 +51,14 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     require_unique_ids(new)
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
-    moved_ids = id_changes(old, new)
-    filled_by = filled_under_new_ids(old, new, moved_ids)
-    opened_by = opened_under_new_ids(old, new, moved_ids)
+    removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
+    moved_ids = id_changes(removed, added)
+    filled_by = filled_under_new_ids(removed, added, moved_ids)
+    opened_by = opened_under_new_ids(removed, added, moved_ids)
     # old id -> the new id of the same position
     replaced = {**moved_ids, **filled_by, **opened_by}
-    team_ids = team_id_changes(old, new)
+    removed_teams = _only_in(old.teams_by_id, new.teams_by_id)
+    team_ids = team_id_changes(removed_teams, _only_in(new.teams_by_id, old.teams_by_id))
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
     opened_ids = {new_id: old_id for old_id, new_id in opened_by.items()}
@@ -76,10 +86,8 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
                            else _position("added", person))
             continue
         changes += _kept_changes(before, person, moved and not unlinked, replaced, team_ids)
-    for pid, person in old_people.items():
-        if pid not in new_people and pid not in replaced:
-            changes.append(_position("removed", person))
-    return changes + _team_changes(old, new, team_ids, replaced)
+    changes += [_position("removed", person) for person in removed if person.id not in replaced]
+    return changes + _team_changes(old, new, team_ids, replaced, removed_teams)
 
 
 def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[str, str],
@@ -133,15 +141,16 @@ def _whole_team(kind: str, team: Team) -> Change:
     return Change(kind, team.id, team.display_name, lead=team.lead, parent=team.parent)
 
 
-def _team_changes(old: Org, new: Org, team_ids: dict[str, str],
-                  replaced: dict[str, str]) -> list[Change]:
-    """The changes of the declared teams, in the new file's order, then the removed ones;
-    a lead or parent that only changed its id (`replaced`, `team_ids`) is no change."""
+def _team_changes(old: Org, new: Org, team_ids: dict[str, str], replaced: dict[str, str],
+                  removed: list[Team]) -> list[Change]:
+    """The changes of the declared teams, in the new file's order, then the `removed` ones
+    (but those whose id changed); a lead or parent that only changed its id (`replaced`,
+    `team_ids`) is no change."""
     changes: list[Change] = []
-    old_teams, new_teams = old.teams_by_id, new.teams_by_id
+    old_teams = old.teams_by_id
     previous = {new_id: old_id for old_id, new_id in team_ids.items()}
     renames = {"lead": replaced, "parent": team_ids, "color": {}}
-    for tid, team in new_teams.items():
+    for tid, team in new.teams_by_id.items():
         before = old_teams.get(previous.get(tid, tid))
         if before is None:
             changes.append(_whole_team("team-added", team))
@@ -156,8 +165,7 @@ def _team_changes(old: Org, new: Org, team_ids: dict[str, str],
             a, b = getattr(before, fld), getattr(team, fld)
             if renames[fld].get(a or "", a) != b:
                 changes.append(Change("team-changed", tid, team.display_name, a, b, fld))
-    changes += [_whole_team("team-removed", team)
-                for tid, team in old_teams.items() if tid not in new_teams and tid not in team_ids]
+    changes += [_whole_team("team-removed", team) for team in removed if team.id not in team_ids]
     return changes
 
 
