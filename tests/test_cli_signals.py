@@ -13,9 +13,23 @@ import pytest
 
 from orgtexts import SMALL
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and pipes")
 
-ORGS = Path(__file__).resolve().parents[1] / "orgs"
+ROOT = Path(__file__).resolve().parents[1]
+ORGS = ROOT / "orgs"
+_STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _signals_as_at_a_terminal() -> None:
+    """(preexec_fn) The stopping signals not ignored in the child, whatever ran the tests
+    (orgviz keeps a signal it was started ignoring ignored, as under `nohup`)."""
+    for signum in _STOPPING:
+        signal.signal(signum, signal.SIG_DFL)
 
 #: `orgviz ARGS` with the fsync of the output file held up: it says "writing" on stderr
 #: there, and waits for the signal the test sends.
@@ -35,7 +49,8 @@ def _stopped_while_writing(args: list[str], signum: int, cwd: Path
                            ) -> tuple[int, str]:
     """Run orgviz ARGS, send `signum` once it writes its output file: (status, stderr)."""
     proc = subprocess.Popen([sys.executable, "-c", _HELD_AT_FSYNC, *args], cwd=cwd,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_signals_as_at_a_terminal)
     try:
         assert proc.stderr is not None
         first = proc.stderr.readline()
@@ -86,7 +101,8 @@ def test_ctrl_c_while_drawing_a_big_png_leaves_the_old_file(tmp_path: Path) -> N
     target.write_bytes(b"the old file")
     proc = subprocess.Popen([sys.executable, "-m", "orgviz", "render",
                              str(ORGS / "enterprise.yaml"), "-o", str(target)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_signals_as_at_a_terminal)
     try:
         proc.wait(timeout=1.5)
     except subprocess.TimeoutExpired:
@@ -122,8 +138,93 @@ def test_a_signal_that_lands_where_it_is_dropped_still_stops(tmp_path: Path) -> 
     # "Exception ignored in: <function _releaseLock ...>" and a traceback; the deck was then
     # written as if nothing had happened, exit 0)
     done = subprocess.run([sys.executable, "-c", _DROPPED], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=20, check=False)
+                          cwd=tmp_path, timeout=20, check=False,
+                          preexec_fn=_signals_as_at_a_terminal)
     assert (done.returncode, done.stdout, done.stderr) == (143, "", "orgviz: interrupted\n")
+
+
+#: Run the `orgviz` program as LAUNCHER starts it ("script": the console script pip writes
+#: for pyproject.toml's entry point; "module": `python -m orgviz`), with ARGS; the process
+#: sends itself SIGNAL as Python looks for MODULE to import it, or, with `ignored` among the
+#: first words, after ignoring that signal from its start.
+_SIGNALLED_AT_IMPORT = """\
+import os, signal, sys
+launcher, module, signum, *args = sys.argv[1:]
+signum = int(signum)
+if args[0] == "ignored":
+    signal.signal(signum, signal.SIG_IGN)
+    args = args[1:]
+class SignalAtImport:
+    def find_spec(self, name, path=None, target=None):
+        if name == module:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signum)
+        return None
+sys.meta_path.insert(0, SignalAtImport())
+sys.argv = ["orgviz", *args]
+if launcher == "module":
+    import runpy
+    runpy.run_module("orgviz", run_name="__main__", alter_sys=True)
+else:
+    where, function = launcher.split(":")
+    program = __import__(where, fromlist=[function])
+    sys.exit(getattr(program, function)())
+"""
+
+
+def _console_script() -> str:
+    """`module:function` of the `orgviz` console script, as pyproject.toml declares it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return project["project"]["scripts"]["orgviz"]
+
+
+def _signalled_at_import(launcher: str, module: str, signum: int, args: list[str],
+                         cwd: Path) -> tuple[int, str, str]:
+    """(status, stdout, stderr) of orgviz ARGS signalled as it imports `module`."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGNALLED_AT_IMPORT,
+         _console_script() if launcher == "script" else launcher, module, str(signum), *args],
+        capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
+        preexec_fn=_signals_as_at_a_terminal)
+    return done.returncode, done.stdout, done.stderr
+
+
+# (modules imported as the program starts, before its command runs: a Ctrl-C there was a
+# KeyboardInterrupt traceback, status -2; orgviz.cli.render_cmd is loaded as `render` runs)
+@pytest.mark.parametrize("launcher", ["script", "module"])
+@pytest.mark.parametrize("module", ["orgviz.cli", "click", "click.core", "orgviz.cli.common",
+                                    "orgviz.problem", "orgviz.cli.render_cmd"])
+def test_ctrl_c_while_starting_is_one_line_and_status_130(folder: Path, launcher: str,
+                                                          module: str) -> None:
+    (folder / "chart.svg").write_bytes(b"the old file")
+    said = _signalled_at_import(launcher, module, signal.SIGINT,
+                                ["render", "small.yaml", "-o", "chart.svg"], folder)
+    assert said == (130, "", "orgviz: interrupted\n")
+    assert (folder / "chart.svg").read_bytes() == b"the old file"
+    assert sorted(p.name for p in folder.iterdir()) == ["chart.svg", "small.yaml"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_other_signals_while_starting_say_so_too(folder: Path, signum: int) -> None:
+    # (they ended the process silently, killed by the signal)
+    assert _signalled_at_import("script", "click", signum, ["validate", "small.yaml"],
+                                folder) == (128 + signum, "", "orgviz: interrupted\n")
+
+
+def test_the_console_script_starts_with_the_signals_handled() -> None:
+    # (the entry point must not be orgviz.cli:run, whose module imports click first)
+    assert _console_script() == "orgviz.entry:run"
+
+
+@pytest.mark.parametrize("module", ["click", "orgviz.cli.render_cmd", "orgviz.render"])
+def test_a_signal_ignored_from_the_start_stays_ignored(folder: Path, module: str) -> None:
+    # (`nohup orgviz render ...`: closing the terminal stopped it, status 129)
+    status, out, err = _signalled_at_import(
+        "module", module, signal.SIGHUP, ["ignored", "render", "small.yaml", "-o", "chart.svg"],
+        folder)
+    assert (status, err) == (0, "")
+    assert out.strip().endswith("chart.svg")
+    assert (folder / "chart.svg").read_bytes().startswith(b"<?xml")
 
 
 def _into_a_closed_pipe(args: list[str], cwd: Path) -> tuple[int, str]:

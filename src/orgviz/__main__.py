@@ -1,5 +1,5 @@
 """`python -m orgviz` runs the command line."""
 
-from orgviz.cli import run
+from orgviz.entry import run
 
 run()

@@ -20,14 +20,12 @@ import click
 
 from orgviz import __version__
 from orgviz.cli import common
+from orgviz.entry import INTERRUPTED, stop_on_signals
 from orgviz.errors import Interrupted
 
 #: The exit status when stdout is a pipe its reader closed (`orgviz export ... | head`):
 #: 128 + SIGPIPE, the status of a program the closed pipe ended (`git log | head`).
 EXIT_BROKEN_PIPE = 141
-#: The signals that stop a command: the status is 128 + the signal's number (130 for Ctrl-C).
-_STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-                  if hasattr(signal, name))
 
 
 class _LazyGroup(click.Group):
@@ -111,12 +109,12 @@ def run() -> NoReturn:
     common.ENDS_QUICKLY = True  # commands may leave their results to the end (keep_until_exit)
     sys.unraisablehook = _lost_interrupt
     try:
-        _stop_on_signals(_interrupt)
+        stop_on_signals(_interrupt)
         status = _command_status()
-        _stop_on_signals(signal.SIG_IGN)  # (the command is done: its end is not cut short)
+        stop_on_signals(signal.SIG_IGN)  # (the command is done: its end is not cut short)
     except Interrupted as exc:  # (from the command, or as it returned)
-        _stop_on_signals(signal.SIG_IGN)
-        _say("orgviz: interrupted")
+        stop_on_signals(signal.SIG_IGN)
+        _say(INTERRUPTED)
         status = 128 + exc.signum
     status = _flushed(status)
     atexit._run_exitfuncs()
@@ -154,13 +152,6 @@ def _flushed(status: int) -> int:
             else:
                 status = status or 1
     return status
-
-
-def _stop_on_signals(handler: Any) -> None:
-    """Handle Ctrl-C, SIGTERM and SIGHUP with `handler` (a function, or SIG_IGN)."""
-    for signum in _STOPPING:
-        with contextlib.suppress(OSError, ValueError):  # (ValueError: not the main thread)
-            signal.signal(signum, handler)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
