@@ -6,6 +6,8 @@ import codecs
 import csv
 import io
 import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -309,6 +311,14 @@ def _table(shown: str, text: str, header: list[str] | None,
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
     header = [h.strip().lstrip("\ufeff") for h in header]
+    if "#" in text and _EXCEL_ERROR.search(text):  # (most files: no '#' at all, at C speed)
+        if columns is not None:  # (read by rows: a cell of theirs may be emptied)
+            rows = [(line, list(cells)) for line, cells in
+                    enumerate(zip(*columns, strict=True), start=2)]
+            columns, trimmed = None, False
+        errors = blank_excel_errors(shown, rows or [])
+        if errors is not None:
+            problems.append(errors)
     if columns is not None:
         blank = _blank_rows(columns, trimmed)
         if blank:  # (rows of delimiters alone, as spreadsheets save formatted empty rows)
@@ -330,6 +340,34 @@ def _table(shown: str, text: str, header: list[str] | None,
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                     trimmed=strip_only and trimmed and text.isascii(), columns=columns)
+
+
+#: The values of Excel's error cells (a formula that failed: a lookup that found nothing),
+#: which a sheet saved as CSV holds as text.
+EXCEL_ERRORS = frozenset(("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
+                          "#UNKNOWN!", "#GETTING_DATA"))
+#: Any of EXCEL_ERRORS in a text (a file without one is not read cell by cell for them).
+_EXCEL_ERROR = re.compile("|".join(map(re.escape, sorted(EXCEL_ERRORS))))
+
+
+def blank_excel_errors(shown: str, rows: Iterable[tuple[int, list[str]]]) -> Problem | None:
+    """Empty the cells that hold an Excel error, and the warning at the first of them (a
+    failed lookup is no name nor id: '#N/A' would be imported as someone's name)."""
+    first: tuple[int, int, str] | None = None
+    count = 0
+    for number, cells in rows:
+        for col, cell in enumerate(cells):
+            if cell[:1] == "#" and cell in EXCEL_ERRORS:
+                first = first or (number, col, cell)
+                count += 1
+                cells[col] = ""
+    if first is None:
+        return None
+    more = f" and {count - 1:,} more" if count > 1 else ""
+    return Problem(shown, first[0], first[1] + 1, "warning", "csv",
+                   f"the cell holds the Excel error {first[2]}{more}: read as empty (a "
+                   "formula that failed; fix it in the workbook)")
 
 
 def _blank_rows(columns: list[list[str]], trimmed: bool) -> set[int]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from orgviz.errors import OrgvizError
 from orgviz.fte import fte_text, titled
 from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
+from orgviz.io.csvread import EXCEL_ERRORS
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
 from orgviz.problem import one_line, person_hint
@@ -21,7 +22,9 @@ MERMAID_MAX_EDGES = 500
 #: Mermaid refuses diagrams longer than this many characters (its default `maxTextSize`).
 MERMAID_MAX_TEXT = 50_000
 # Cells that spreadsheets run as formulas get a leading apostrophe (OWASP's advice); a
-# leading apostrophe itself is doubled so that import can undo it exactly.
+# leading apostrophe itself is doubled so that import can undo it exactly. So does a cell
+# that is an Excel error value ('#N/A': a spreadsheet reads it as a failed formula, and
+# import reads it as empty).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _MERMAID_ENTITY = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;",
                    "`": "#96;", "\n": " ", "\r": " ", "\x85": " ", "\u2028": " ",
@@ -112,7 +115,7 @@ def to_json(org: Org) -> str:
 def _cell(value: str | None) -> str:
     if not value:
         return ""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(_FORMULA_START) or value in EXCEL_ERRORS else value
 
 
 def _ids_cell(ids: Iterable[str]) -> str:

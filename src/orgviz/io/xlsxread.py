@@ -29,6 +29,7 @@ from orgviz.io.csvread import (
     CsvTable,
     _other_format,
     _skipped,
+    blank_excel_errors,
     read_import,
 )
 from orgviz.problem import Problem
@@ -76,7 +77,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
                                f"({_reason(exc)})") from None
     finally:
         book.close()
-    errors = _blank_errors(shown, rows)
+    errors = blank_excel_errors(shown, rows)
     table = _table(shown, worksheet.title, names, rows)
     if errors is not None:
         table.problems.insert(0, errors)
@@ -88,31 +89,6 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
     if uncomputed is not None:
         table.problems.insert(0, uncomputed)
     return table
-
-
-#: The values of Excel's error cells (a formula that failed: a lookup that found nothing).
-EXCEL_ERRORS = frozenset(("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
-                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
-                          "#UNKNOWN!", "#GETTING_DATA"))
-
-
-def _blank_errors(shown: str, rows: list[tuple[int, list[str]]]) -> Problem | None:
-    """Empty the cells that hold an Excel error, and the warning at the first of them (a
-    failed lookup is no name nor id: '#N/A' would be imported as someone's name)."""
-    first: tuple[int, int, str] | None = None
-    count = 0
-    for number, cells in rows:
-        for col, cell in enumerate(cells):
-            if cell[:1] == "#" and cell in EXCEL_ERRORS:
-                first = first or (number, col, cell)
-                count += 1
-                cells[col] = ""
-    if first is None:
-        return None
-    more = f" and {count - 1:,} more" if count > 1 else ""
-    return Problem(shown, first[0], first[1] + 1, "warning", "csv",
-                   f"the cell holds the Excel error {first[2]}{more}: read as empty (a "
-                   "formula that failed; fix it in the workbook)")
 
 
 #: The columns of a sheet that are read (an HR export has some dozens).

@@ -9,9 +9,9 @@ from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import (
     _NOT_STRIP_ONLY,
     _OTHER_SPACES,
-    FORMULA_GUARDED,
     MAX_TEXT,
     clean,
+    export_guarded,
 )
 from orgviz.problem import SourceLoc
 
@@ -34,7 +34,7 @@ class CellReader(ImporterState):
         """A raw cell as a value: verbatim or cleaned, None when empty, cut when too long."""
         if exact:
             value = raw
-            if value[:1] == "'" and value[1:2] in FORMULA_GUARDED:
+            if value[:1] == "'" and export_guarded(value):
                 value = value[1:]  # the formula-injection guard written by export
         else:
             value, stripped = clean(raw)

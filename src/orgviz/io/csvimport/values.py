@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from typing import Any, TypeVar
 
+from orgviz.io.csvread import EXCEL_ERRORS
+
 MAX_TEXT = 500  # the loader's limit for one text value
 #: What a cell starts with after the quote `orgviz export` puts before it (its guard against
-#: formula injection: see orgviz.io.export): the importer drops that quote alone.
+#: formula injection: see orgviz.io.export): the importer drops that quote alone (and the
+#: one export puts before a text that is an Excel error value, EXCEL_ERRORS: `'#N/A`).
 FORMULA_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
 
 #: Names that stand for nobody: the position is open (a vacancy).
@@ -82,6 +85,12 @@ def _folded(values: Sequence[str | None] | None) -> list[str] | None:
     return list(map(memo.__getitem__, values))
 
 
+def export_guarded(value: str) -> bool:
+    """Whether a cell that starts with a quote has it from `orgviz export` (before a text a
+    spreadsheet would run as a formula or read as an Excel error: FORMULA_GUARDED)."""
+    return value[1:2] in FORMULA_GUARDED or value[1:] in EXCEL_ERRORS
+
+
 def clean(value: str) -> tuple[str, bool]:
     """Trim, fold whitespace, drop control characters and spreadsheet quote marks.
 
@@ -91,7 +100,7 @@ def clean(value: str) -> tuple[str, bool]:
     a name that starts with one ('t Hooft) keeps it.
     """
     stripped = guarded = False
-    if value[:1] == "'" and value[1:2] in FORMULA_GUARDED:
+    if value[:1] == "'" and export_guarded(value):
         value, guarded = value[1:], True
     if _CONTROL.search(value):
         value, stripped = _CONTROL.sub("", value), True

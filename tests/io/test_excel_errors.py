@@ -1,0 +1,102 @@
+"""Excel error values (#N/A, #REF! ...) in a CSV saved from a sheet: read as in a workbook."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.io.csvread import EXCEL_ERRORS, parse_csv
+from orgviz.io.export import to_csv
+from orgviz.model import NO_LOC, Org, Person
+
+HEADER = ["EmployeeId", "Name", "JobTitle", "Department", "ManagerId"]
+ROWS = [["1000", "Dana Reyes", "Chief Executive Officer", "Exec", ""],
+        ["1001", "#N/A", "VP of Product", "#REF!", "1000"],
+        ["1002", "Lee Chen", "#VALUE!", "Product", "#N/A"]]
+WARNING = ("the cell holds the Excel error #N/A and 3 more: read as empty (a formula that "
+           "failed; fix it in the workbook)")
+
+
+def _csv_text(rows: list[list[str]], quoted: bool) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL).writerows(rows)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted"])
+def test_error_values_of_a_csv_read_as_empty_as_in_the_workbook(tmp_path: Path,
+                                                                quoted: bool) -> None:
+    # ('#N/A' was imported as the name of row 3, '#REF!' as a team, '#VALUE!' as a title)
+    book = Workbook()
+    sheet = book.active
+    for row in [HEADER, *ROWS]:
+        sheet.append(row)
+    book.save(tmp_path / "people.xlsx")
+    path = tmp_path / "people.csv"
+    path.write_text(_csv_text([HEADER, *ROWS], quoted), encoding="utf-8", newline="")
+    options = ImportOptions(keep_going=True, allow_forest=True)
+    from_csv = import_csv(path, options)
+    from_book = import_csv(tmp_path / "people.xlsx", options)
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in from_csv.problems
+            if p.rule == "csv"] == [(3, 2, "warning", "csv", WARNING)]
+    assert [tuple(p)[1:] for p in from_csv.problems] == [tuple(p)[1:]
+                                                         for p in from_book.problems]
+    assert not any(error in from_csv.text for error in EXCEL_ERRORS)
+    vacancy, lee = from_csv.org.by_id["1001"], from_csv.org.by_id["1002"]
+    assert (vacancy.name, vacancy.team, vacancy.vacant) == (None, None, True)
+    assert (lee.title, lee.reports_to) == (None, None)
+
+
+def test_a_cell_only_like_an_error_value_is_kept() -> None:
+    # (the header's '#' and cells that merely hold one are no error values)
+    text = "Employee #,Name,Note\n1,#N/A x,#1 fan\n2, #REF!,#n/a\n"
+    table = parse_csv(text.encode(), "p.csv")
+    assert table.rows == [(2, ["1", "#N/A x", "#1 fan"]), (3, ["2", " #REF!", "#n/a"])]
+    assert table.problems == []
+
+
+CELLS = st.sampled_from(sorted(EXCEL_ERRORS)) | st.sampled_from(["Ann", "#", "x#N/A", ""])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=3, max_size=3), min_size=1, max_size=6),
+       st.booleans())
+def test_every_error_value_of_a_csv_is_emptied_and_the_first_is_named(
+        rows: list[list[str]], quoted: bool) -> None:
+    rows = [["a", "b", "c"], ["1", "2", "3"], *rows]  # (a first row with values: kept)
+    table = parse_csv(_csv_text(rows, quoted).encode(), "p.csv")
+    found = [(line, col, cell) for line, cells in enumerate(rows[1:], start=2)
+             for col, cell in enumerate(cells, start=1) if cell in EXCEL_ERRORS]
+    emptied = [[("" if cell in EXCEL_ERRORS else cell) for cell in cells] for cells in rows[1:]]
+    assert [cells for _line, cells in table.rows] == [
+        cells for cells in emptied if any(c.strip() for c in cells)]
+    warnings = [p for p in table.problems if p.message.startswith("the cell holds")]
+    if not found:
+        assert warnings == []
+    else:
+        (warning,) = warnings
+        line, col, value = found[0]
+        more = f" and {len(found) - 1:,} more" if len(found) > 1 else ""
+        assert (warning.line, warning.col, warning.level) == (line, col, "warning")
+        assert warning.message.startswith(f"the cell holds the Excel error {value}{more}: ")
+
+
+@pytest.mark.parametrize("text", sorted(EXCEL_ERRORS))
+def test_an_org_text_that_is_an_error_value_round_trips(tmp_path: Path, text: str) -> None:
+    # export guards it with a quote, as a formula ('#N/A' would read as empty), which import
+    # drops
+    org = Org(file="t.yaml", name="t", size="small", people=(
+        Person(id="a", loc=NO_LOC, name=text, title=text),))
+    exported = to_csv(org)
+    assert exported.splitlines()[1] == f"a,'{text},'{text},,,,,,,,,"
+    path = tmp_path / "org.csv"
+    path.write_text(exported, encoding="utf-8", newline="")
+    (person,) = import_csv(path).org.people
+    assert (person.name, person.title) == (text, text)
