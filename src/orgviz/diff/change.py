@@ -74,9 +74,9 @@ def show_value(value: Any) -> str:
 def same_value(a: Any, b: Any) -> bool:
     """Whether two values of a field are the same: texts in any Unicode form (José written
     with a combining accent is no rename)."""
-    if isinstance(a, str) and isinstance(b, str):
-        return nfc(a) == nfc(b)
-    return bool(a == b)
+    if a == b:  # (most values are: no normalizing then)
+        return True
+    return isinstance(a, str) and isinstance(b, str) and nfc(a) == nfc(b)
 
 
 def folded(name: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from orgviz.diff.change import Change, same_value
@@ -18,6 +19,8 @@ from orgviz.problem import Problem
 #: A team's fields compared besides its name (lead by person id, parent by team id).
 _TEAM_FIELDS = ("lead", "parent", "color")
 _OTHER_FIELDS = ("dotted_to", "roles", "location", "email", "assistant")
+#: A position's values that `_other_changes` compares (all equal: no change to look for).
+_other_values = attrgetter("ftes", *_OTHER_FIELDS)
 
 _Item = TypeVar("_Item")
 
@@ -119,6 +122,8 @@ def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[st
 def _other_changes(before: Person, person: Person, replaced: dict[str, str]) -> list[Change]:
     """The "other" changes of a position found in both versions: FTE, dotted lines, explicit
     roles, location, email, assistant."""
+    if _other_values(before) == _other_values(person):  # (most people: none of them changed)
+        return []
     pid, name = person.id, person.display_name
     changes: list[Change] = []
     if before.ftes != person.ftes:  # (no fte is one full-time post)
