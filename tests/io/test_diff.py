@@ -488,3 +488,21 @@ def test_texts_in_another_unicode_form_are_no_change(tmp_path: Path) -> None:
     assert _diff(tmp_path, composed, moved) == [("idchanged", "zoe-a")]
     # A real rename still is one.
     assert _diff(tmp_path, composed, composed.replace("Zoë", "Zoé")) == [("renamed", "zoe")]
+
+
+def test_orgviz_diff_still_gives_every_name_the_one_module_gave() -> None:
+    """orgviz.diff became a package of small modules: what scripts and the commands took
+    from it is still there, each the package's own."""
+    import orgviz.diff
+    from orgviz.diff import change, draw, git, match, report
+
+    given = {"KINDS": change, "TEAM_KINDS": change, "Change": change, "diff_orgs": match,
+             "repeated_ids": match, "summary": report, "said": report,
+             "people_names": report, "team_names": report, "format_text": report,
+             "to_json": report, "MAX_REV_LENGTH": git, "MAX_GIT_LINKS": git,
+             "MAX_GIT_FILES": git, "git_show": git, "load_git_version": git,
+             "HIGHLIGHT": draw, "MAX_REMOVED_SHOWN": draw, "changes_chart": draw,
+             "draw_changes": draw, "_card_note": draw, "_note_fits": draw}
+    for name, module in given.items():
+        assert getattr(orgviz.diff, name) is getattr(module, name), name
+    assert sorted(orgviz.diff.__all__) == sorted(n for n in given if not n.startswith("_"))

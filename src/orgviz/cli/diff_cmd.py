@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from orgviz.cli.common import EXIT_PROBLEMS, FilePath, fail, refuse_to_overwrite
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS
+
+if TYPE_CHECKING:
+    from orgviz.problem import Problem
 
 
 @click.command("diff")
@@ -78,7 +82,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     # A file that loaded with errors (a missing include, a broken included file) is missing
     # people: comparing it would report them as added or removed. A repeated person id
     # hides a person from the comparison.
-    broken: list = []  # (each version's problems in order of place, the old one's first)
+    broken: list[Problem] = []  # (each version's problems in order of place, the old one's first)
     for org, ids in ((old, rev is None), (new, True)):  # (load_git_version adds its own)
         broken += sorted([*(p for p in org.load_problems if p.level == "error"),
                           *(repeated_ids(org) if ids else ())])
