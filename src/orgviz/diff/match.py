@@ -60,8 +60,9 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     opened_by = opened_under_new_ids(removed, added, moved_ids)
     # old id -> the new id of the same position
     replaced = {**moved_ids, **filled_by, **opened_by}
-    removed_teams = _only_in(old.teams_by_id, new.teams_by_id)
-    team_ids = team_id_changes(removed_teams, _only_in(new.teams_by_id, old.teams_by_id))
+    old_teams, new_teams = old.teams_by_id, new.teams_by_id
+    removed_teams = _only_in(old_teams, new_teams)
+    team_ids = team_id_changes(removed_teams, _only_in(new_teams, old_teams))
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
     opened_ids = {new_id: old_id for old_id, new_id in opened_by.items()}
@@ -90,7 +91,7 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             continue
         changes += _kept_changes(before, person, moved and not unlinked, replaced, team_ids)
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
-    return changes + _team_changes(old, new, team_ids, replaced, removed_teams)
+    return changes + _team_changes(old_teams, new_teams, team_ids, replaced, removed_teams)
 
 
 def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[str, str],
@@ -146,16 +147,16 @@ def _whole_team(kind: str, team: Team) -> Change:
     return Change(kind, team.id, team.display_name, lead=team.lead, parent=team.parent)
 
 
-def _team_changes(old: Org, new: Org, team_ids: dict[str, str], replaced: dict[str, str],
+def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
+                  team_ids: dict[str, str], replaced: dict[str, str],
                   removed: list[Team]) -> list[Change]:
-    """The changes of the declared teams, in the new file's order, then the `removed` ones
-    (but those whose id changed); a lead or parent that only changed its id (`replaced`,
-    `team_ids`) is no change."""
+    """The changes of the declared teams (by id), in the new file's order, then the
+    `removed` ones (but those whose id changed); a lead or parent that only changed its id
+    (`replaced`, `team_ids`) is no change."""
     changes: list[Change] = []
-    old_teams = old.teams_by_id
     previous = {new_id: old_id for old_id, new_id in team_ids.items()}
     renames = {"lead": replaced, "parent": team_ids, "color": {}}
-    for tid, team in new.teams_by_id.items():
+    for tid, team in new_teams.items():
         before = old_teams.get(previous.get(tid, tid))
         if before is None:
             changes.append(_whole_team("team-added", team))
