@@ -78,3 +78,52 @@ def test_past_the_palette_colors_repeat_in_order_but_never_the_parent_teams(
 
 def test_team_colors_are_deterministic(org_file: Callable[..., Path]) -> None:
     assert accents(flat_org(org_file, 24)) == accents(flat_org(org_file, 24))
+
+
+def deep_org(org_file: Callable[..., Path]) -> Org:
+    """21 teams without colors of their own: the CEO's team t0, a VP's t20 (whose palette
+    color is t0's again: the palette has 20) and t1..t19 further down, under the VP."""
+    teams = "".join(f"  - {{id: t{i}, name: Team {i}}}\n" for i in range(21))
+    people = "".join(f"  - {{id: e{i}, name: E {i}, title: Engineer, reports_to: vp, "
+                     f"team: t{i}}}\n" for i in range(1, 20))
+    return load(org_file("orgviz: 1\norg: {name: Deep}\nteams:\n" + teams + "people:\n"
+                         "  - {id: ceo, name: C, title: CEO, team: t0}\n"
+                         "  - {id: vp, name: V, title: VP, reports_to: ceo, team: t20}\n"
+                         + people))
+
+
+def test_a_view_of_part_of_an_org_shows_no_two_teams_in_one_color(
+        org_file: Callable[..., Path]) -> None:
+    """The imported UK Home Office drawn --depth 2 showed 'Permanent Secretary's Office' and
+    'Communication Directorate' in one purple: colors repeat 20 teams apart in the org, but
+    a slide of 9 of its teams has colors to spare."""
+    from orgviz.render.chart import View
+
+    org = deep_org(org_file)
+    palette = THEMES["light"].palette
+    whole = build_chart(org)
+    assert whole.by_id["vp"].color == whole.by_id["ceo"].color == palette[0]  # 21 teams shown
+    top = build_chart(org, View(depth=2))
+    assert top.by_id["ceo"].color == palette[0]  # the first team keeps the org's color
+    assert top.by_id["vp"].color == palette[1]  # the first color no card of the view has
+    assert dict(top.legend) == {"Team 0": palette[0], "Team 20": palette[1]}
+
+
+def test_a_view_takes_no_parent_teams_color_for_a_repeated_one(
+        org_file: Callable[..., Path]) -> None:
+    """Sub-team `sub` of t1 repeats the CEO's color in the org; in a view without t1 the
+    first spare color is t1's, which a sub-team must not take either."""
+    from orgviz.render.chart import View
+
+    org = load(org_file(
+        "orgviz: 1\norg: {name: Deep}\nteams:\n"
+        + "".join(f"  - {{id: t{i}, name: Team {i}}}\n" for i in range(20))
+        + "  - {id: sub, name: Sub, parent: t1}\n"  # 21st: the palette's first color again
+        "people:\n  - {id: ceo, name: C, title: CEO, team: t0}\n"
+        "  - {id: s, name: S, title: VP, reports_to: ceo, team: sub}\n"
+        + "".join(f"  - {{id: e{i}, name: E {i}, title: Engineer, reports_to: s, "
+                  f"team: t{i}}}\n" for i in range(1, 20))))
+    palette = THEMES["light"].palette
+    assert build_chart(org).by_id["s"].color == palette[0]  # the org's: as the CEO's team
+    top = build_chart(org, View(depth=2))
+    assert (top.by_id["ceo"].color, top.by_id["s"].color) == (palette[0], palette[2])

@@ -274,6 +274,14 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
 
 
+class _TeamColors(NamedTuple):
+    """The org's team colors for one palette, and how they were picked."""
+
+    colors: dict[str, str]  # team id -> accent color
+    free: list[str]  # the palette colors no team names as its own, in order
+    picked: frozenset[str]  # the teams that took a color of `free`
+
+
 class _Shared:
     """What every view of one org needs: the solid tree (managers with cycles cut, the cut
     lines, reports), file positions and team colors. Kept while the org lives (a deck
@@ -289,7 +297,8 @@ class _Shared:
         # Assistants (with a manager and no reports of their own) sit beside the manager.
         self.assistants = {pid for pid, person in org.by_id.items() if person.assistant
                            and self.manager[pid] is not None and not self.children[pid]}
-        self.colors: dict[tuple[str, ...], dict[str, str]] = {}  # palette -> team colors
+        # palette -> (team colors, the palette colors handed out, teams that took one)
+        self.colors: dict[tuple[str, ...], _TeamColors] = {}
         # What counts of filled cards say: positions when some card has an `fte` (it may
         # stand for a part-time post or for grouped posts), else people.
         self.filled = (("position", "positions") if any(p.fte is not None for p in org.people)
@@ -398,7 +407,8 @@ class _Builder:
                 todo.extend([(kid, depth if kid in assistants else depth + 1, False)
                              for kid in reversed(kids)])
         bands = self._bands(pid for pid, _, end in order if not end)
-        colors = self._team_colors()
+        org_colors = self._team_colors()
+        colors = org_colors.colors
         cards: list[Card] = []
         rows: dict[str, int] = {}
         kept: set[str] = set()
@@ -437,6 +447,8 @@ class _Builder:
                     cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
         if None in self.moved:
             cards.extend(self._moved_cards(None, rows))
+        if self.view.color_by == "team":
+            colors = self._recolored(cards, org_colors)
         links = self._links(kept)
         rows_labels = _row_labels(cards)
         legend, legend_title = self._legend(cards, colors)
@@ -524,7 +536,7 @@ class _Builder:
                 present.add(band)
         return {band: row for row, band in enumerate(sorted(present))}
 
-    def _team_colors(self) -> dict[str, str]:
+    def _team_colors(self) -> _TeamColors:
         """Team id -> accent color: its own, its parent team's, or the next palette color."""
         palette = self.theme.palette
         found = self.shared.colors.get(palette)
@@ -532,7 +544,52 @@ class _Builder:
             found = self.shared.colors[palette] = self._pick_colors(palette)
         return found
 
-    def _pick_colors(self, palette: tuple[str, ...]) -> dict[str, str]:
+    def _recolored(self, cards: list[Card], org_colors: _TeamColors) -> dict[str, str]:
+        """The view's team colors (`_view_colors`), set on the `cards` in place."""
+        colors = self._view_colors(cards, org_colors)
+        if colors is not org_colors.colors:
+            people = self.people
+            for index, card in enumerate(cards):
+                person = people.get(card.id)
+                if person is not None and person.team and card.color is not None \
+                        and card.color != colors[person.team]:
+                    cards[index] = card._replace(color=colors[person.team])
+        return colors
+
+    def _view_colors(self, cards: list[Card], org_colors: _TeamColors) -> dict[str, str]:
+        """The team colors of this view: the org's, except that a team whose palette color
+        a team before it (in team order) on these cards has too takes the first palette
+        color no team on the cards has (nor its parent team), while there is one. An org of
+        more teams than the palette has colors repeats them 20 teams apart; a view of a
+        part of it (--depth, --root, --team) should not show two teams in one color."""
+        colors, free, picked = org_colors
+        people = self.people
+        shown = {person.team for card in cards
+                 if (person := people.get(card.id)) is not None and person.team}
+        if len(shown) < 2:
+            return colors
+        in_view = [tid for tid in colors if tid in shown]  # team order
+        used = {colors[tid].lower() for tid in in_view}
+        spare = [color for color in free if color.lower() not in used]
+        result = colors
+        seen: set[str] = set()
+        teams = self.org.teams_by_id
+        for tid in in_view:
+            color = result[tid]
+            if color.lower() in seen and tid in picked and spare:
+                team = teams.get(tid)
+                parent = (result.get(team.parent, "").lower() if team is not None
+                          and team.parent else "")
+                choice = next((c for c in spare if c.lower() != parent), None)
+                if choice is not None:
+                    spare.remove(choice)
+                    if result is colors:
+                        result = dict(colors)
+                    result[tid] = color = choice
+            seen.add(color.lower())
+        return result
+
+    def _pick_colors(self, palette: tuple[str, ...]) -> _TeamColors:
         """Teams without a color of their own (or of a parent team) take the palette's
         colors in team order, skipping those that other teams name as their own. Past the
         palette's end the colors are used again in the same order (teams that share one are
@@ -570,7 +627,8 @@ class _Builder:
                 color = free[used % len(free)]
                 used += 1
             result[tid] = color
-        return result
+        picked = frozenset(tid for tid, color in own.items() if color is None)
+        return _TeamColors(result, free, picked)
 
     def _accent(self, person: Person, band: int | None, colors: dict[str, str]) -> str | None:
         by = self.view.color_by
