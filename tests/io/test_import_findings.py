@@ -172,3 +172,57 @@ def test_a_dotted_line_to_oneself_is_said_so_not_not_found(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["import", str(path), "-v", "-o", str(tmp_path / "o.yaml")])
     assert result.output.splitlines()[:-1] == [
         f"{path}:3:4: warning [self-report] 'b' has a dotted line to itself ('Cy Lee'): left out"]
+
+
+TITLED = "id,name,title,manager\n"
+NO_ROLE = ("1:1: warning [no-role] 2 distinct titles match no role of the ladder ('Chief "
+           "Happiness Wizard', 'Rocket Surgeon'): add `roles:` with `titles:` to the org file, "
+           "or a role column")
+
+
+@pytest.mark.parametrize("options", [(), ("-v",), ("--strict",), ("-v", "--strict")])
+def test_titles_without_a_role_are_import_s_one_warning_not_also_each_row_s(
+        tmp_path: Path, options: tuple[str, ...]) -> None:
+    # (import's info at the header named the titles, and unknown-title warned again at rows
+    # 3, 4 and 5, counted among the rules' findings; a warning fails no --strict run)
+    path = tmp_path / "people.csv"
+    path.write_text(TITLED + "1,Ann,CEO,\n2,Bob,Chief Happiness Wizard,1\n"
+                    "3,Cy,Chief Happiness Wizard,1\n4,Di,Rocket Surgeon,2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), *options,
+                                       "-o", str(tmp_path / "org.yaml")])
+    lines = [line.replace(f"{path}:", "") for line in result.output.splitlines()]
+    assert result.exit_code == 0
+    assert not [line for line in lines if "unknown-title" in line]
+    assert lines[0] == NO_ROLE
+    # (the rules' one other finding: Bob's single report, listed with -v)
+    assert lines[-1].split(": ", 1)[1].startswith(
+        "1 warning; rules on the imported org: 1 warning")
+    assert len(lines) == (3 if "-v" in options else 2)
+
+
+def test_the_rule_speaks_of_titles_import_does_not_name(tmp_path: Path) -> None:
+    # The export's layout takes the org's own roles: import names no title, and unknown-title
+    # warns at each row holding one.
+    path = tmp_path / "org.csv"
+    path.write_text("id,name,title,role,reports_to,dotted_to,team,team_name,vacant,"
+                    "assistant,location,email\nceo,Ann,CEO,,,,,,,,,\nb,Bo,Wizard,,ceo,,,,,,,\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "-v", "-o", str(tmp_path / "o.yaml")])
+    assert result.output.splitlines()[:-1] == [
+        f"{path}:3:3: warning [unknown-title] the title 'Wizard' of 'b' matches no role: "
+        "add 'role:' to the person (e.g. role: pm), or a 'roles:' entry with titles: "
+        "['Wizard']"]
+
+
+def test_a_tally_says_the_rule_s_findings_at_its_rows_only() -> None:
+    from orgviz.io.csvimport.findings import Tally
+
+    tally = Problem("p.csv", 1, 1, "warning", "no-role", "titles")
+    problems = [tally, _problem(4, "warning", "root")]
+    findings = [_problem(3, "warning", "unknown-title"), _problem(5, "warning", "unknown-title"),
+                _problem(3, "warning", "single-report")]
+    said = checked(problems, findings, strict=True,
+                   tallies=[Tally(tally, "unknown-title", frozenset({("p.csv", 3)}))])
+    # (row 5's title is none the tally names; the other rule at row 3 is news)
+    assert said.findings == findings[1:]
+    assert (said.problems, said.rule_errors, said.repeated) == (problems, False, 1)

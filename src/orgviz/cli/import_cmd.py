@@ -113,7 +113,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     except OrgvizError as exc:
         fail(exc)
     said = checked(result.problems, (p for p in validate(result.org)
-                                     if p.rule != "root" or not allow_forest), strict)
+                                     if p.rule != "root" or not allow_forest), strict,
+                   result.tallies())
     findings = said.findings  # (less those import's problems say: one mistake, one finding)
     problems = said.problems
     if verbose:

@@ -135,7 +135,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                      allow_forest=options.allow_forest, made=written.lines, roles=grades)
     imp.problems.sort(key=_PROBLEM_ORDER)
     return ImportResult(org, text, imp.problems, written.records, imp.dropped, teams,
-                        imp.header_notes)
+                        imp.header_notes, imp.tallied.get("no-role"), imp.no_role_titles)
 
 
 def _report_tops(imp: _Importer, tops: Sequence[Person], allow_forest: bool) -> None:
@@ -259,8 +259,10 @@ def _tally_unmatched_titles(imp: _Importer, titles: Iterable[str | None],
     found = set(compress(titles, map(not_, roles)))
     found.discard(None)
     found.discard("")
-    for title in sorted(t for t in found if DEFAULT_LADDER.infer(t) is None):  # type: ignore[arg-type]
+    unmatched = sorted(t for t in found if DEFAULT_LADDER.infer(t) is None)  # type: ignore[arg-type]
+    for title in unmatched:
         imp.tally("no-role", title)
+    imp.no_role_titles = frozenset(unmatched)
 
 
 _TITLE = attrgetter("title")

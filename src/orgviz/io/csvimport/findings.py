@@ -3,7 +3,9 @@
 Import reports a data mistake at its CSV row and fixes it (a person whose manager is not
 found, the first of a reporting cycle, one who reports to themselves: a top of the org), and
 the rules then see what the fix left (one more top, which root reports at the same row; an
-eliminated post kept as an open position, which vacant-manager reports).
+eliminated post kept as an open position, which vacant-manager reports). Import tallies
+some mistakes in one line at the header (the titles that match no role), which the rules
+report at each row holding one (unknown-title).
 One mistake is one finding: import's, which says what happened to the row. A rule's
 finding that import's problems already say is left out of the list and of the rules'
 count; with --strict, a rule's error still fails the run, and the import warning that says
@@ -29,6 +31,16 @@ SAID_ANYWHERE = {"root": "root"}
 
 
 @dataclass(frozen=True)
+class Tally:
+    """One of import's problems at the header that says a rule's findings at some rows:
+    the titles that match no role (no-role), which unknown-title reports at each person."""
+
+    problem: Problem
+    rule: str  # the rule whose findings it says
+    rows: frozenset[tuple[str, int]]  # (file, line) of those findings
+
+
+@dataclass(frozen=True)
 class Checked:
     """An import's problems and the rules' findings on its org, each mistake once."""
 
@@ -38,18 +50,26 @@ class Checked:
     repeated: int  # the rules' findings left out
 
 
-def checked(problems: Sequence[Problem], findings: Iterable[Problem], strict: bool) -> Checked:
-    """Import's problems and the rules' findings, a finding import already said left out."""
+def checked(problems: Sequence[Problem], findings: Iterable[Problem], strict: bool,
+            tallies: Iterable[Tally] = ()) -> Checked:
+    """Import's problems and the rules' findings, a finding import already said left out
+    (`tallies`: those of import's problems that say a rule's findings at rows)."""
     at_row: dict[tuple[str, int], list[int]] = {}
     anywhere: dict[str, int] = {}
     for index, problem in enumerate(problems):
         at_row.setdefault((problem.file, problem.line), []).append(index)
         anywhere.setdefault(problem.rule, index)
+    tallied: dict[tuple[str, str, int], int] = {}  # (rule, file, line): the tally's index
+    for tally in tallies:
+        index = list(problems).index(tally.problem)
+        tallied.update(dict.fromkeys(((tally.rule, *row) for row in tally.rows), index))
     new: list[Problem] = []
     says_errors: set[int] = set()  # import's problems that say a rule's error
     seen = list(findings)
     for finding in seen:
-        said = _said_by(problems, at_row, anywhere, finding)
+        said = tallied.get((finding.rule, finding.file, finding.line))
+        if said is None:
+            said = _said_by(problems, at_row, anywhere, finding)
         if said is None:
             new.append(finding)
         elif finding.level == "error":
@@ -64,7 +84,7 @@ def checked(problems: Sequence[Problem], findings: Iterable[Problem], strict: bo
 
 def _said_by(problems: Sequence[Problem], at_row: dict[tuple[str, int], list[int]],
              anywhere: dict[str, int], finding: Problem) -> int | None:
-    """The index of the import problem that says a rule's finding, or None."""
+    """The index of the import problem that says a rule's finding at its row, or None."""
     rules = SAID_AT_THE_ROW.get(finding.rule, ())
     for index in at_row.get((finding.file, finding.line), ()):
         if problems[index].rule in rules:

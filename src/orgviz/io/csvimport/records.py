@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from orgviz.io.csvimport.findings import Tally
 from orgviz.model import Org, Team
 from orgviz.problem import Problem, SourceLoc
 
@@ -72,10 +73,22 @@ class ImportResult:
     dropped: list[Record]
     teams: list[Team]
     header_notes: list[str]
+    no_role: Problem | None = None  # the info on the titles that match no role
+    no_role_titles: frozenset[str] = frozenset()  # every title it stands for
 
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.level == "error")
+
+    def tallies(self) -> list[Tally]:
+        """Import's problems at the header that say the rules' findings at rows: the titles
+        that match no role, which unknown-title reports at each person holding one."""
+        if self.no_role is None:
+            return []
+        titles = self.no_role_titles
+        places = (p.at("title") for p in self.org.people if p.title in titles)
+        return [Tally(self.no_role, "unknown-title",
+                      frozenset((place.file, place.line) for place in places))]
 
 
 

@@ -30,6 +30,8 @@ class ImporterState:
         self.trimmed = False  # no cell starts or ends with a space (CsvTable.trimmed)
         self.short = False  # no cell is longer than MAX_TEXT
         self.samples: dict[str, list[str]] = {}
+        self.tallied: dict[str, Problem] = {}  # the problem of each kind tallied
+        self.no_role_titles: frozenset[str] = frozenset()  # every title tallied "no-role"
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
@@ -90,7 +92,8 @@ class ImporterState:
                              "title gives the role",
                              "{n} role value that is no role id ({ex}) left out: the "
                              "title gives the role"),
-            "no-role": ("info", "no-role",
+            # (a warning: it says unknown-title's warning on each person holding one)
+            "no-role": ("warning", "no-role",
                         "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
                         "`titles:` to the org file, or a role column",
                         "{n} distinct title matches no role of the ladder ({ex}): add `roles:` "
@@ -103,7 +106,8 @@ class ImporterState:
                 ex = ", ".join(f"'{e}'" for e in examples[:5]) + (
                     ", ..." if len(examples) > 5 else "")
                 message = (one if n == 1 else several).format(n=n, ex=ex)
-                self.problem(SourceLoc(shown, 1, 1), level, rule, message)
+                self.tallied[kind] = Problem(shown, 1, 1, level, rule, message)
+                self.problems.append(self.tallied[kind])
 
     @staticmethod
     def unique(wanted: str, taken: set[str]) -> str:
