@@ -30,6 +30,9 @@ MIN_PNG_WIDTH = 64
 FIT_WIDTHS = {"16:9": 1920, "4:3": 1600, "a4": 3508, "a4-portrait": 2480}
 #: PNG pixels per SVG pixel when no width is asked for: sharp on high-DPI screens.
 PNG_SCALE = 2.0
+#: The cards' titles (11 px in the SVG) of a PNG of a given width (--fit, --width) drawn
+#: less than this many pixels high cannot be read on the slide or screen it is made for.
+READABLE_PX = 6.0
 
 #: A layout: (chart, card box, theme, Graphviz engine or None, options) -> Geometry.
 Layout = Callable[["Chart", "CardBox", "Theme", "Engine | None", "RenderOptions"], "Geometry"]
@@ -262,7 +265,54 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     geometry = LAYOUTS[layout](chart, box, theme, engine, options)
     svg = draw_svg(chart, geometry, texts, box, theme, options.transparent,
                    _generator(layout, engine))
-    return _finish(svg, fmt, options, theme, notes)
+
+    def levels(width: int) -> int | None:
+        return _readable_depth(org, options, problems if force else (), width)
+    return _finish(svg, fmt, options, theme, notes,
+                   readable_depth=levels if layout == "tidy" else _no_depth)
+
+
+def _title_px(svg: bytes, width: int) -> float:
+    """How many pixels high the cards' titles are in a PNG of `svg` `width` px wide."""
+    from orgviz.render.cards import TITLE_SIZE
+    from orgviz.render.convert import svg_size
+
+    return TITLE_SIZE * width / svg_size(svg)[0]
+
+
+def _readable_depth(org: Org, options: RenderOptions, problems: Sequence[Problem],
+                    width: int) -> int | None:
+    """The most levels (--depth) whose tidy chart, fitted as asked, has titles that can be
+    read in a PNG `width` px wide; None when not even the top level's can be."""
+    from orgviz.render.svg import draw_svg
+
+    found = None
+    depth = 1
+    while options.depth is None or depth < options.depth:
+        view = options._replace(depth=depth)
+        chart, theme, texts, box = build(org, view, problems)
+        svg = draw_svg(chart, _tidy_layout(chart, box, theme, None, view), texts, box, theme)
+        if _title_px(_fitted(svg, view, theme), width) < READABLE_PX:
+            break
+        found = depth
+        if not any(card.kind == "rollup" for card in chart.cards):
+            break  # nothing left to collapse
+        depth += 1
+    return found
+
+
+def _small_text_note(svg: bytes, width: int, readable_depth: Callable[[int], int | None]
+                     ) -> str | None:
+    """What to say of a PNG `width` px wide whose cards' titles are too small to read."""
+    px = _title_px(svg, width)
+    if px >= READABLE_PX:
+        return None
+    depth = readable_depth(width)
+    fewer = (f"--depth {depth} draws the top {depth} level{'s' if depth > 1 else ''} "
+             f"large enough, " if depth is not None else "")
+    return (f"at {width:,} px wide the cards' titles are {px:.1f} px high, too small to read: "
+            f"{fewer}`orgviz deck` makes one readable slide per part, and SVG and PDF stay "
+            f"sharp at any zoom")
 
 
 def draw_chart(chart: Chart, theme: Theme, fmt: str = "svg",
@@ -334,7 +384,12 @@ def _render_beside_graphviz(org: Org, fmt: str, options: RenderOptions, gate: _G
         geometry = finish_dot(chart, plan, job)
     svg = draw_svg(chart, geometry, texts, box, theme, options.transparent, generator,
                    prepared=prepared)
-    return _finish(svg, fmt, options, theme, notes)
+    return _finish(svg, fmt, options, theme, notes, readable_depth=_no_depth)
+
+
+def _no_depth(width: int) -> None:
+    """No --depth to suggest (the search for one lays out with tidy)."""
+    del width
 
 
 def _generator(layout: str, engine: Engine | None, purpose: str = "") -> str:
@@ -348,13 +403,22 @@ def _generator(layout: str, engine: Engine | None, purpose: str = "") -> str:
     return generator + ")"
 
 
-def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
-            notes: list[str] | None, wider: str | None = "--width PX draws it wider") -> bytes:
-    """The SVG fitted to `--fit`, as SVG, PDF or PNG."""
-    if options.fit is not None:
-        from orgviz.render.convert import fit_svg
+def _fitted(svg: bytes, options: RenderOptions, theme: Theme) -> bytes:
+    """The SVG padded to `--fit`'s aspect ratio (as it is without --fit)."""
+    if options.fit is None:
+        return svg
+    from orgviz.render.convert import fit_svg
 
-        svg = fit_svg(svg, options.fit, None if options.transparent else theme.background)
+    return fit_svg(svg, options.fit, None if options.transparent else theme.background)
+
+
+def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
+            notes: list[str] | None, wider: str | None = "--width PX draws it wider", *,
+            readable_depth: Callable[[int], int | None] | None = None) -> bytes:
+    """The SVG fitted to `--fit`, as SVG, PDF or PNG. Given `readable_depth`, a PNG for a
+    slide or page (--fit) whose cards' titles are too small to read gets a note, which names
+    the most levels `readable_depth(width)` finds readable (None: names none)."""
+    svg = _fitted(svg, options, theme)
     if fmt == "svg":
         return svg
     from orgviz.render.convert import PNG_PIXEL_BUDGET, svg_to_pdf, svg_to_png
@@ -364,6 +428,11 @@ def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
     width = options.width
     if width is None and options.fit is not None:
         width = FIT_WIDTHS.get(options.fit)
+    if options.fit is not None and width is not None and notes is not None \
+            and readable_depth is not None:
+        note = _small_text_note(svg, width, readable_depth)
+        if note is not None:
+            notes.append(note)
     return svg_to_png(svg, width=width, scale=PNG_SCALE, notes=notes, budget=PNG_PIXEL_BUDGET,
                       wider=wider)
 
