@@ -117,8 +117,8 @@ def test_sparse_sibling_teams_share_a_slide(org_file) -> None:
 
 
 def test_parts_of_one_team_name_it_once(org_file) -> None:
-    # Four directors of one team: "sales · sales" said the team twice; the subtitle names
-    # each part's lead.
+    # Four directors of one team: "sales · sales" said the team twice, and two slides were
+    # both titled "sales": the team is named once, then each part's lead.
     people = [("ceo", "Chief Executive Officer", None, None),
               ("cpo", "Chief Product Officer", "ceo", "product")]
     people += [(f"dir{d}", "Director of Product", "cpo", "sales") for d in "abcd"]
@@ -126,8 +126,8 @@ def test_parts_of_one_team_name_it_once(org_file) -> None:
                for d in "abcd" for i in range(3)]
     deck = build_deck([(load(org_file(_org(people))), ())], DeckOptions())
     assert [(slide.title, slide.subtitle) for slide in deck.slides[3:]] == [
-        ("sales", "8 people in all · Dira Person and Dirb Person"),
-        ("sales", "8 people in all · Dirc Person and Dird Person")]
+        ("sales: Dira Person · Dirb Person", "8 people in all · Dira Person and Dirb Person"),
+        ("sales: Dirc Person · Dird Person", "8 people in all · Dirc Person and Dird Person")]
 
 
 def test_an_org_with_ftes_counts_positions_not_people(org_file) -> None:
@@ -152,11 +152,38 @@ def test_an_org_with_ftes_counts_positions_not_people(org_file) -> None:
 
 
 def test_a_title_too_long_says_how_many_teams_report_to_whom(org_file) -> None:
-    org = load(org_file(_directors(3, "payments-and-checkout-experience-")))
-    deck = build_deck([(org, ())], DeckOptions())
-    assert _titles(deck)[2:] == ["product", *["2 teams reporting to Cpo Person"] * 2]
+    people = [("ceo", "Chief Executive Officer", None, None),
+              ("cpo", "Chief Product Officer", "ceo", "product")]
+    for d in "ab":
+        team = f"payments-and-checkout-experience-{d}"
+        people.append((f"dir{d}", "Director of Product", "cpo", team))
+        people += [(f"pm{d}{i}", "Product Manager", f"dir{d}", team) for i in range(3)]
+    deck = build_deck([(load(org_file(_org(people))), ())], DeckOptions())
+    assert _titles(deck)[2:] == ["product", "2 teams reporting to Cpo Person"]
     svg = deck.slides[3].picture.svg.decode()
     assert ">payments-and-checkout-experience-a</text>" in svg  # the panels' headings
+
+
+def test_shared_slides_of_one_manager_are_titled_by_their_top_people(org_file) -> None:
+    # Two shared slides under the CPO were both "2 teams reporting to Cpo Person".
+    org = load(org_file(_directors(3, "payments-and-checkout-experience-")))
+    deck = build_deck([(org, ())], DeckOptions())
+    assert _titles(deck)[2:] == ["product", "Dira Person · Dirb Person",
+                                 "Dirc Person · Dird Person"]
+    assert [slide.reports_to.name for slide in deck.slides[3:]] == ["Cpo Person"] * 2
+
+
+def test_tops_of_one_team_on_slides_of_their_own_are_named(org_file) -> None:
+    # Five shipping managers reporting to the president (Oracle's HR sample): five slides
+    # titled "shipping". A team with one top keeps its name alone.
+    people = [("ceo", "President", None, "executive"),
+              ("cfo", "Finance Manager", "ceo", "finance")]
+    people += [(f"fin{i}", "Accountant", "cfo", "finance") for i in range(9)]
+    people += [(f"st{d}", "Stock Manager", "ceo", "shipping") for d in "ab"]
+    people += [(f"clerk{d}{i}", "Stock Clerk", f"st{d}", "shipping")
+               for d in "ab" for i in range(9)]
+    deck = build_deck([(load(org_file(_org(people))), ())], DeckOptions())
+    assert _titles(deck)[2:] == ["finance", "shipping: Sta Person", "shipping: Stb Person"]
 
 
 def test_panels_stand_apart_and_their_rows_line_up() -> None:

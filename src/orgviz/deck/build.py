@@ -3,8 +3,10 @@ its chart slides (see plan.py for how an org is cut into readable slides)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from orgviz.deck.draw import LAYOUTS, Drawer, Drawn
 from orgviz.deck.frame import MIN_FONT, Frame, default_frame
@@ -79,6 +81,17 @@ class _OrgPlan:
     stats: dict
     section: int = 0  # slide number of the org's section slide (several orgs)
     home: dict[str, Part] = field(default_factory=dict)
+
+    @cached_property
+    def team_tops(self) -> Counter[str]:
+        """Team -> how many of its tops (people reporting to no one of the team) lead a chart
+        slide: a team with several such slides (five shipping managers reporting to the
+        president) cannot title them all with its name alone."""
+        people, manager = self.org.by_id, self.tree.manager
+        tops = {part.root for part in self.parts if part.root in people}
+        return Counter(people[pid].team or "" for pid in tops
+                       if manager.get(pid) not in people
+                       or people[manager[pid] or ""].team != people[pid].team)
 
     @property
     def posts(self) -> bool:
@@ -317,20 +330,31 @@ class _Assembler:
     def shared_texts(self, plan: _OrgPlan, parts: list[Part],
                      names: list[str]) -> tuple[str, str]:
         """The title (the panels' titles, or how many teams report to whom when they are
-        too long) and subtitle (the top people, the headcount) of a shared slide."""
+        too long, or the panels' top people when their manager has several shared slides)
+        and subtitle (the top people, the headcount) of a shared slide."""
         org, tree = plan.org, plan.tree
         team, _, _ = names[0].partition(": ")
         if all(name.startswith(team + ": ") for name in names):  # one team's people
             title = f"{team}: " + " · ".join(name[len(team) + 2:] for name in names)
         else:  # (a team named once: the subtitle names each part's lead)
             title = " · ".join(dict.fromkeys(names))
-        if text_width(title, TITLE_SIZE, True) > self.frame.title.w - REFERENCE_W - 16:
-            boss = org.by_id[tree.manager[parts[0].root or ""] or ""]
-            who = clean(boss.display_name) if not boss.vacant else "an open role"
-            title = f"{len(parts)} teams reporting to {who}"
-        filled, vacant = _counted(tree, parts)
         people = [org.by_id[part.root or ""] for part in parts]
         tops = ["Open role" if p.vacant else clean(p.display_name) for p in people]
+        room = self.frame.title.w - REFERENCE_W - 16
+        if text_width(title, TITLE_SIZE, True) > room:
+            boss_id = tree.manager[parts[0].root or ""]
+            boss = org.by_id[boss_id or ""]
+            who = clean(boss.display_name) if not boss.vacant else "an open role"
+            title = f"{len(parts)} teams reporting to {who}"
+            # The manager has several shared slides (which that title would not tell
+            # apart): their top people, when that fits and names them apart.
+            shared = {id(part.share[0]) for part in plan.parts
+                      if part.share and tree.manager.get(part.root) == boss_id}
+            named = " · ".join(tops)
+            if (len(shared) > 1 and len(set(tops)) == len(tops)
+                    and text_width(named, TITLE_SIZE, True) <= room):
+                title = named
+        filled, vacant = _counted(tree, parts)
         # The count first: a number right after a right-to-left name would join it.
         return title, (f"{count_text(filled, vacant, plan.posts)} in all · "
                        f"{', '.join(tops[:-1])} and {tops[-1]}")
@@ -377,7 +401,7 @@ class _Assembler:
         boss = tree.manager.get(part.root)
         top_of_team = boss is None or org.by_id[boss].team != person.team
         name = clean(person.display_name) if not person.vacant else "Open role"
-        if team_name and top_of_team:
+        if team_name and top_of_team and plan.team_tops[person.team or ""] == 1:
             title = team_name
         elif team_name:
             title = f"{team_name}: {name}"
