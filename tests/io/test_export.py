@@ -343,3 +343,22 @@ def test_a_broken_export_imports_as_an_org_that_validates_or_not_at_all(
     checked = CliRunner().invoke(main, ["validate", str(back)])
     assert (checked.exit_code, checked.output.splitlines()[-1]) == (0, "1 file checked: no "
                                                                        "problems")
+
+
+def test_export_csv_warns_of_the_org_s_own_roles(tmp_path: Path) -> None:
+    # (the org file import wrote of the CSV named 'growth' without defining it: validate
+    # rejected it, and the import exited 0)
+    path = tmp_path / "roles.yaml"
+    path.write_text("orgviz: 1\norg: {name: R, size: small}\nroles:\n  - {id: growth, name: "
+                    "Growth Lead, level: manager}\npeople:\n  - {id: ceo, name: Ada, title: "
+                    "CEO}\n  - {id: b, name: Cy, title: Ninja, role: [growth, pm], reports_to: "
+                    "ceo}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (  # (on stderr, before the CSV is written)
+        f"orgviz: {path}: the CSV names a role of the org's own `roles:` ('growth'), which "
+        "CSV does not carry: declare it again under `roles:` in the org file `orgviz import` "
+        "writes of it")
+    assert "b,Cy,Ninja,growth;pm,ceo," in result.output
+    quiet = CliRunner().invoke(main, ["export", str(path), "-f", "json"])
+    assert "orgviz:" not in quiet.output  # (JSON carries the roles as ids: no import reads it)

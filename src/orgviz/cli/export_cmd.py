@@ -73,6 +73,8 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
             fail(exc)
     data = EXPORTERS[fmt](org)
     _warn_of_references_to_nobody(org, fmt)
+    if fmt == "csv":
+        _warn_of_roles_not_carried(org)
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"
     try:
@@ -104,3 +106,20 @@ def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
             if fmt == "csv" else f"{lines} left out")
     click.echo(f"orgviz: {org.file}: {what} not in it ({named}): {kept}; "
                "`orgviz validate` reports where", err=True)
+
+
+def _warn_of_roles_not_carried(org: Org) -> None:
+    """A warning on stderr when people of the org name roles that its own `roles:` define:
+    the org file that `orgviz import` writes of the CSV would name roles it does not define."""
+    from orgviz.io.export import roles_csv_drops
+
+    roles = roles_csv_drops(org)
+    if not roles:
+        return
+    listed = ", ".join(f"'{role}'" for role in roles[:_NAMED]) + (
+        f" and {len(roles) - _NAMED:,} more" if len(roles) > _NAMED else "")
+    one = len(roles) == 1
+    click.echo(f"orgviz: {org.file}: the CSV names {'a role' if one else f'{len(roles)} roles'} "
+               f"of the org's own `roles:` ({listed}), which CSV does not carry: declare "
+               f"{'it' if one else 'them'} again under `roles:` in the org file `orgviz "
+               "import` writes of it", err=True)

@@ -166,6 +166,19 @@ def references_to_nobody(org: Org) -> list[str]:
         for d in p.dotted_to if d not in ids]
 
 
+def roles_csv_drops(org: Org) -> list[str]:
+    """The role ids that people of the org name and that `orgviz import` of its CSV does not
+    know: the org's own `roles:`, which CSV does not carry (import knows the built-in roles
+    and the civil-service grades), in the org's order."""
+    from orgviz.io.csvimport.grades import GRADE_ROLE_IDS
+    from orgviz.roles import DEFAULT_LADDER
+
+    named = dict.fromkeys(role for person in org.people if person.role_source == "explicit"
+                          for role in person.roles)
+    return [role for role in named if role not in DEFAULT_LADDER.roles
+            and role not in GRADE_ROLE_IDS]
+
+
 def to_csv(org: Org) -> str:
     """The CSV layout `orgviz import` reads back exactly (explicit roles only; an `fte`
     column last when someone has an fte)."""
