@@ -141,7 +141,10 @@ class _Canvas:
         has_axis = any(chart.rows) and bool(geometry.rows)
         self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
         self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
-        self.content_w = self.axis_w + geometry.width
+        # A rollup's pile of cards reaches PILE past its box: the drawing (and the level
+        # rows' bands) reach as far, not only the boxes the layout placed.
+        self.drawn_w, self.drawn_h = self.pile_reach()
+        self.content_w = self.axis_w + self.drawn_w
         if header:  # room for the title and the legend
             self.content_w = max(MIN_WIDTH, self.content_w)
             self.header, self.header_h = self.header_items()
@@ -150,7 +153,21 @@ class _Canvas:
         self.x0 = margin + self.axis_w
         self.y0 = margin + self.header_h + self.axis_h
         self.width = 2 * margin + self.content_w
-        self.height = self.y0 + geometry.height + margin
+        self.height = self.y0 + self.drawn_h + margin
+
+    def pile_reach(self) -> tuple[float, float]:
+        """The width and height of the drawing: the layout's, or as far as a pile of cards
+        behind a rollup (or continued) card reaches beyond it."""
+        geometry = self.geometry
+        width, height = geometry.width, geometry.height
+        depth = max(PILE, default=0.0)
+        boxes = geometry.boxes
+        for card in self.chart.cards:
+            if card.kind in ("rollup", "continued") and card.id in boxes:
+                where = boxes[card.id]
+                width = max(width, where.right + depth)
+                height = max(height, where.bottom + depth)
+        return width, height
 
     # header ---------------------------------------------------------------------------------
     def key_entries(self) -> list[tuple[str, str]]:
@@ -324,7 +341,7 @@ class _Canvas:
                 x = self.x0 + center
                 if index % 2 == 0 and not self.transparent:
                     items.append(_el("rect", x=x - half, y=self.y0 - AXIS_HEIGHT, width=2 * half,
-                        height=geometry.height + AXIS_HEIGHT, rx=6.0, fill=theme.row_band))
+                        height=self.drawn_h + AXIS_HEIGHT, rx=6.0, fill=theme.row_band))
                 items.append(_text(x, self.y0 - AXIS_HEIGHT + 17,
                                    ellipsize(label, 2 * half - 8, 9.5, True), 9.5,
                                    theme.faint, bold=True, spacing=0.6))
