@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,75 @@ def test_ctrl_c_while_drawing_a_big_png_leaves_the_old_file(tmp_path: Path) -> N
     assert (proc.returncode, out, err) == (130, "", "orgviz: interrupted\n")
     assert target.read_bytes() == b"the old file"
     assert [p.name for p in tmp_path.iterdir()] == ["enterprise.png"]
+
+
+#: `orgviz ARGS` whose PNG drawing draws HEAVY (an SVG file) instead, after saying
+#: "drawing PID" on stderr (PID: the process that draws).
+_DRAWING_HEAVY = """\
+import os, sys
+import resvg_py
+heavy = open(sys.argv[1], encoding="utf-8").read()
+real = resvg_py.svg_to_bytes
+def drawing(**options):
+    sys.stderr.write(f"drawing {os.getpid()}\\n"); sys.stderr.flush()
+    return real(svg_string=heavy, dpi=96.0)
+resvg_py.svg_to_bytes = drawing
+sys.argv = ["orgviz", *sys.argv[2:]]
+from orgviz.entry import run
+run()
+"""
+
+
+def _heavy_svg() -> str:
+    """An SVG that resvg takes seconds to draw (a blur over many circles), holding the GIL."""
+    circles = "".join(f'<circle cx="{i * 97 % 800}" cy="{i * 61 % 800}" r="{50 + i % 200}" '
+                      f'fill="#{i * 2654435761 % 0xFFFFFF:06x}"/>' for i in range(100))
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800">'
+            '<filter id="blur"><feGaussianBlur stdDeviation="20"/></filter>'
+            f'<g filter="url(#blur)">{circles}</g></svg>')
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("to_group", [False, True], ids=["to-orgviz", "to-its-group"])
+def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Path,
+                                                      to_group: bool) -> None:
+    # (resvg holds the GIL while it draws: Ctrl-C waited for the whole drawing, seconds for
+    # a big chart; it now draws in a child process, killed on the signal. A terminal's
+    # Ctrl-C goes to the whole process group: to that child too.)
+    resvg_py = pytest.importorskip("resvg_py")
+    heavy = tmp_path / "heavy.svg"
+    heavy.write_text(_heavy_svg(), encoding="utf-8")
+    started = time.monotonic()
+    resvg_py.svg_to_bytes(svg_string=_heavy_svg(), dpi=96.0)
+    drawing_alone = time.monotonic() - started
+    (folder / "chart.png").write_bytes(b"the old file")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _DRAWING_HEAVY, str(heavy), "render", "small.yaml", "-o",
+         "chart.png"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_signals_as_at_a_terminal, start_new_session=True)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+        assert first.startswith("drawing "), first + proc.stderr.read()
+        signalled = time.monotonic()
+        if to_group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+        stopped_in = time.monotonic() - signalled
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert (proc.returncode, out, err) == (130, "", "orgviz: interrupted\n")
+    drawer = int(first.split()[1])
+    assert drawer != proc.pid  # (a child draws ...
+    with pytest.raises(ProcessLookupError):  # ... and is gone with orgviz)
+        os.kill(drawer, 0)
+    assert stopped_in < drawing_alone / 4, (stopped_in, drawing_alone)
+    assert (folder / "chart.png").read_bytes() == b"the old file"
+    assert sorted(p.name for p in folder.iterdir()) == ["chart.png", "heavy.svg", "small.yaml"]
 
 
 _DROPPED = """\

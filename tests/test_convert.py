@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import signal
 import struct
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgviz.errors import RenderError
 from orgviz.render import convert
@@ -48,6 +55,12 @@ xmlns:xlink="http://www.w3.org/1999/xlink">
 </svg>
 """
 NS = "{http://www.w3.org/2000/svg}"
+# Arabic and Hebrew (shaped, right to left) and CJK (a fallback font).
+BIDI_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60">'
+            '<rect width="300" height="60" fill="#fff"/>'
+            '<text x="150" y="35" font-size="20" text-anchor="middle" '
+            'font-family="Helvetica, Arial, sans-serif">ليلى حداد · נועה · 张伟</text>'
+            '</svg>').encode()
 
 
 def wide_svg(width_pt: int, height_pt: int = 300) -> bytes:
@@ -196,17 +209,17 @@ def test_png_falls_back_to_cairosvg_without_resvg(monkeypatch: pytest.MonkeyPatc
 def test_png_is_drawn_by_resvg_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     import resvg_py
 
-    calls: list[dict] = []
     real = resvg_py.svg_to_bytes
 
-    def spy(**options: object) -> bytes:
-        calls.append(options)
-        return real(**options)
+    def spy(**options: str) -> bytes:  # (it may run in the child process that draws)
+        assert 'width="300" height="150"' in options["svg_string"]
+        return b"resvg:" + real(**options)
 
     monkeypatch.setattr(resvg_py, "svg_to_bytes", spy)
     monkeypatch.setitem(sys.modules, "cairosvg", None)  # not needed for PNG
-    assert png_size(svg_to_png(GRAPHVIZ_SVG, width=300)) == (300, 150)
-    assert calls and b'width="300" height="150"' in calls[0]["svg_string"].encode()
+    png = svg_to_png(GRAPHVIZ_SVG, width=300)
+    assert png.startswith(b"resvg:")
+    assert png_size(png.removeprefix(b"resvg:")) == (300, 150)
 
 
 @needs_resvg
@@ -221,14 +234,153 @@ def test_png_needing_more_memory_than_there_is_is_an_error(
 
 @needs_resvg
 def test_png_of_right_to_left_and_cjk_text_is_drawn_and_deterministic() -> None:
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60">'
-           '<rect width="300" height="60" fill="#fff"/>'
-           '<text x="150" y="35" font-size="20" text-anchor="middle" '
-           'font-family="Helvetica, Arial, sans-serif">ليلى حداد · נועה · 张伟</text>'
-           '</svg>').encode()
-    first = svg_to_png(svg)
-    assert first == svg_to_png(svg)
+    first = svg_to_png(BIDI_SVG)
+    assert first == svg_to_png(BIDI_SVG)
     assert png_size(first) == (300, 60)
+
+
+# --- drawing in a child process (a Ctrl-C does not wait for resvg) -----------------------------
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="draws apart only with fork")
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children forked while the test runs (their process ids), with the test's own
+    threads not counted (a test runner's threads would keep the drawing in-process)."""
+    made: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        child = real()
+        if child:
+            made.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    return made
+
+
+def _here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Draw in this process (as where there are other threads)."""
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+
+
+@needs_fork
+@needs_resvg
+@pytest.mark.parametrize("svg", [GRAPHVIZ_SVG, BIDI_SVG], ids=["latin", "bidi-cjk"])
+def test_png_drawn_apart_is_the_png_drawn_here(forks: list[int], svg: bytes,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    apart = svg_to_png(svg, width=300)
+    assert len(forks) == 1
+    _here(monkeypatch)
+    assert svg_to_png(svg, width=300) == apart
+    assert len(forks) == 1
+
+
+@needs_fork
+@needs_resvg
+def test_a_broken_svg_says_the_same_drawn_apart(forks: list[int],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = GRAPHVIZ_SVG.replace(b"</g>\n</svg>", b"<g>")
+    with pytest.raises(RenderError) as apart:
+        svg_to_png(broken)
+    assert forks
+    _here(monkeypatch)
+    with pytest.raises(RenderError) as here:
+        svg_to_png(broken)
+    assert str(apart.value) == str(here.value)
+    assert str(here.value).startswith("cannot convert the SVG to PNG: ")
+
+
+@needs_fork
+@settings(max_examples=25, deadline=None)
+@given(result=st.binary(), message=st.text(min_size=1))
+def test_results_and_errors_come_back_from_the_child_whole(result: bytes,
+                                                           message: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(threading, "active_count", lambda: 1)
+        assert convert._convert_apart("PNG", lambda: result) == result
+
+        def fails() -> bytes:
+            raise ValueError(message)
+
+        with pytest.raises(RenderError) as apart:
+            convert._convert_apart("PNG", fails)
+    with pytest.raises(RenderError) as here:
+        convert._convert("PNG", fails)
+    assert str(apart.value) == str(here.value)
+
+
+def _killed() -> bytes:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return b""
+
+
+def _exited() -> bytes:
+    os._exit(3)
+
+
+@needs_fork
+@pytest.mark.parametrize(("drawing", "how"), [(_killed, "signal SIGKILL"),
+                                             (_exited, "exit status 3")])
+def test_a_drawing_process_that_dies_is_a_render_error(forks: list[int], drawing: Any,
+                                                       how: str) -> None:
+    # (resvg aborts the process when it cannot get memory: only the child now)
+    with pytest.raises(RenderError) as caught:
+        convert._convert_apart("PNG", drawing)
+    assert str(caught.value) == (f"cannot convert the SVG to PNG: the drawing process "
+                                 f"ended ({how})")
+    assert len(forks) == 1
+
+
+@needs_fork
+@needs_resvg
+def test_without_a_process_to_spare_the_png_is_drawn_here(
+        forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = svg_to_png(GRAPHVIZ_SVG, width=200)
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert svg_to_png(GRAPHVIZ_SVG, width=200) == expected
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == blocked  # (none left blocked)
+
+
+class _Stopped(Exception):
+    """What the test's handler of SIGUSR1 raises (as orgviz's handler raises Interrupted)."""
+
+
+@needs_fork
+def test_a_signal_while_the_child_draws_kills_it_at_once(forks: list[int],
+                                                         tmp_path: Path) -> None:
+    parent = os.getpid()
+    said = tmp_path / "child"
+
+    def drawing_for_a_minute() -> bytes:
+        assert os.getppid() == parent  # (a child: never signal whoever ran the tests)
+        said.write_text(str(os.getpid()), encoding="ascii")
+        os.kill(parent, signal.SIGUSR1)
+        time.sleep(60)
+        return b"drawn"
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped
+
+    before = signal.signal(signal.SIGUSR1, stop)
+    started = time.monotonic()
+    try:
+        with pytest.raises(_Stopped):
+            convert._convert_apart("PNG", drawing_for_a_minute)
+    finally:
+        signal.signal(signal.SIGUSR1, before)
+    assert time.monotonic() - started < 60  # (the minute the child would have drawn)
+    assert forks == [int(said.read_text(encoding="ascii"))]
+    with pytest.raises(ProcessLookupError):  # killed, and waited for
+        os.kill(forks[0], 0)
 
 
 def test_missing_cairo_library_says_apt_get(monkeypatch: pytest.MonkeyPatch) -> None:

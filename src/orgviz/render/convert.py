@@ -16,11 +16,13 @@ import base64
 import math
 import os
 import re
+import signal
+import threading
 import time
 import warnings
 import xml.etree.ElementTree as ET
 from decimal import ROUND_CEILING, Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 from xml.sax.saxutils import quoteattr
 
 from orgviz.errors import RenderError
@@ -293,6 +295,78 @@ def _convert(kind: str, function: Any, **options: Any) -> bytes:
         raise RenderError(f"cannot convert the SVG to {kind}: {detail}") from None
 
 
+def _convert_apart(kind: str, function: Any, **options: Any) -> bytes:
+    """`_convert` in a child process, so that a Ctrl-C stops it at once: resvg holds the GIL
+    for the whole drawing (seconds for a big chart), and no signal handler runs until it
+    returns; the child is killed instead. Drawn here where there is no fork (Windows), no
+    process to spare, or other threads (a child forked from them may find a lock held)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return _convert(kind, function, **options)
+    read_end, write_end = os.pipe()
+    # (every signal blocked across the fork: the child never runs the parent's handlers,
+    # which would unwind into the parent's code; the parent takes a signal that came
+    # meanwhile once it can end the child)
+    unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+    try:
+        child = os.fork()
+    except OSError:
+        child = -1
+    if child == 0:
+        os.close(read_end)
+        _draw_in_child(write_end, kind, function, options)
+    os.close(write_end)
+    if child < 0:  # (no process to spare)
+        os.close(read_end)
+        signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
+        return _convert(kind, function, **options)
+    return _child_drawing(kind, child, read_end, unblocked)
+
+
+def _draw_in_child(write_end: int, kind: str, function: Any, options: dict[str, Any]
+                   ) -> NoReturn:
+    """(in the child) Send `_convert`'s result to the parent: b"P" and the drawing, or b"E"
+    and the error's message; then end, without the parent's exit handlers."""
+    status = 1
+    try:
+        try:
+            tag, reply = b"P", _convert(kind, function, **options)
+        except RenderError as exc:
+            tag, reply = b"E", str(exc).encode("utf-8", "surrogatepass")
+        with open(write_end, "wb") as pipe:
+            pipe.write(tag)
+            pipe.write(reply)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _child_drawing(kind: str, child: int, read_end: int, unblocked: set[signal.Signals]
+                   ) -> bytes:
+    """The drawing the child sends, read with the signals `unblocked` again; the child is
+    killed if a signal (or anything) stops that."""
+    with open(read_end, "rb") as pipe:
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # (a pending signal: here)
+            tag, reply = pipe.read(1), pipe.read()
+        except BaseException:  # (Interrupted, KeyboardInterrupt: the drawing is not wanted)
+            os.kill(child, signal.SIGKILL)
+            raise
+        finally:
+            ended = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+    if tag == b"P" and ended == 0:
+        return reply
+    if tag == b"E":
+        raise RenderError(reply.decode("utf-8", "surrogatepass"))
+    if ended < 0:
+        try:
+            how = f"signal {signal.Signals(-ended).name}"
+        except ValueError:
+            how = f"signal {-ended}"
+    else:
+        how = f"exit status {ended}"
+    raise RenderError(f"cannot convert the SVG to {kind}: the drawing process ended ({how})")
+
+
 def _tell(notes: list[str] | None, note: str) -> None:
     if notes is None:
         warnings.warn(note, stacklevel=3)
@@ -400,7 +474,7 @@ def _resvg_png(resvg: Any, svg: bytes) -> bytes:
         raise RenderError(f"cannot convert the SVG to PNG: it is not UTF-8 text "
                           f"(byte {exc.start})") from None
     # dpi 96: CSS units (pt, in, mm) as in `svg_size` (resvg-py's default 0 refuses them).
-    return _convert("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0)
+    return _convert_apart("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0)
 
 
 def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:
