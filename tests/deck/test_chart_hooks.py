@@ -81,3 +81,24 @@ def test_rows_below_the_stacks_take_no_room(org_file) -> None:
     assert rows_used(chart) == 2
     plan = write_dot(chart, card_box(chart_texts(chart)), THEMES["light"])
     assert len(plan.axis) == 2
+
+
+def test_a_slide_places_the_whole_drawing_unsqueezed() -> None:
+    # The pile of cards behind a continued card in the last row or column reaches past the
+    # layout's boxes, and the SVG with it; the picture kept the layout's size, so the slide
+    # squeezed the drawing (the small example's overview: 662 x 312 drawn as 662 x 304).
+    import re
+
+    from orgviz.deck.build import DeckOptions, build_deck
+
+    root = Path(__file__).resolve().parents[2]
+    for name in ("small", "mid-size"):
+        deck = build_deck([(load(root / "orgs" / f"{name}.yaml"), ())],
+                          DeckOptions(split="manager"))
+        pictures = [slide.picture for slide in deck.slides if slide.picture is not None]
+        assert any(b"<title>" in p.svg and b"slide " in p.svg for p in pictures)  # piles
+        for picture in pictures:
+            found = re.search(rb'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"', picture.svg)
+            assert found is not None
+            assert (picture.width, picture.height) == (float(found.group(1)),
+                                                        float(found.group(2)))

@@ -27,6 +27,8 @@ CHAIN_ROW_GAP = 28.0
 #: The layouts a deck can use: orgviz's tidy tree (default, no Graphviz) or Graphviz dot.
 LAYOUTS = ("tidy", "dot")
 _FONT_SIZE = re.compile(rb'font-size="([0-9.]+)"')
+#: The drawing's size on its root element.
+_SVG_SIZE = re.compile(rb'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"')
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,12 @@ class Drawer:
                  for key, b in geometry.boxes.items()}
         width = 2 * MARGIN + (AXIS_WIDTH if has_axis else 0.0) + geometry.width
         height = 2 * MARGIN + geometry.height
+        # The drawing may reach past the layout's boxes (the pile of cards behind a
+        # continued card in the last row or column): the picture is as large as the SVG,
+        # else its slide squeezed it to the layout's size.
+        size = _SVG_SIZE.search(svg)
+        if size is not None:
+            width, height = max(width, float(size.group(1))), max(height, float(size.group(2)))
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
                      geometry, has_axis, box)
 
