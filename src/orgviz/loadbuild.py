@@ -8,14 +8,7 @@ from pathlib import Path
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.keys import INCLUDED_KEYS, ROLE_KEYS, TEAM_KEYS, TOP_KEYS, VERSION_KEYS
-from orgviz.loadfields import (
-    Collector,
-    Fields,
-    all_texts_printable,
-    check_keys,
-    describe,
-    entry_label,
-)
+from orgviz.loadfields import Collector, all_texts_printable, check_keys, describe, entry_fields
 from orgviz.loadfiles import include_hint, nothing_at, read_org_file, spelt_on_disk
 from orgviz.loadpeople import checked_person, fast_person
 from orgviz.model import Person, Team
@@ -125,16 +118,14 @@ class OrgBuilder:
 
     def _teams(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "teams"):
-            what = entry_label("team", item)
-            check_keys(item, TEAM_KEYS, what, self.out)
-            f = Fields(item, what, self.out, TEAM_KEYS)
+            f = entry_fields("team", item, TEAM_KEYS, self.out)
             tid = f.ident("id", required=True)
             if tid is None:
                 continue
             color = f.text("color")
             if color is not None and not HEX_COLOR.match(color):
-                self.out.error(f.loc("color"), f"color of {what} must be a hex color such as "
-                               f"'#4C78A8', not '{color}'")
+                self.out.error(f.loc("color"), f"color of {f.what} must be a hex color such "
+                               f"as '#4C78A8', not '{color}'")
                 color = None
             self.teams.append(Team(id=tid, loc=item.loc, name=f.text("name"), color=color,
                                    parent=f.ident("parent"), lead=f.ident("lead"),
@@ -142,13 +133,11 @@ class OrgBuilder:
 
     def _roles(self, doc: YMap) -> None:
         for item, _loc in self._list(doc, "roles"):
-            what = entry_label("role", item)
-            check_keys(item, ROLE_KEYS, what, self.out)
-            f = Fields(item, what, self.out, ROLE_KEYS)
+            f = entry_fields("role", item, ROLE_KEYS, self.out)
             rid = f.ident("id", required=True)
             level = f.ident("level", required=True)
             if level is not None and level not in LEVELS:
-                self.out.error(f.loc("level"), f"unknown level '{level}' of {what}"
+                self.out.error(f.loc("level"), f"unknown level '{level}' of {f.what}"
                                f"{did_you_mean(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
                 level = None
             titles = f.idents("titles", "phrase")

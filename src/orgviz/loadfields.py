@@ -235,3 +235,11 @@ class Fields:
 def all_texts_printable(item: YMap) -> bool:
     """Whether every text value of an entry is printable (else `Fields.text` checks it)."""
     return all(v.isprintable() for v in item.values() if isinstance(v, str))
+
+
+def entry_fields(kind: str, item: YMap, allowed: tuple[str, ...], out: Collector) -> Fields:
+    """The fields of an entry of a list (`kind`: 'person', 'team', 'role'), named as
+    `entry_label` names it, with its unknown keys reported."""
+    what = entry_label(kind, item)
+    check_keys(item, allowed, what, out)
+    return Fields(item, what, out, allowed)

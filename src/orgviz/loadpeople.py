@@ -7,16 +7,7 @@ from typing import Any
 
 from orgviz.fte import parse_fte
 from orgviz.keys import PERSON_KEY_SET, PERSON_KEYS
-from orgviz.loadfields import (
-    BOOLS,
-    MAX_TEXT,
-    NO_NAME,
-    NO_NAME_VACANT,
-    Collector,
-    Fields,
-    check_keys,
-    entry_label,
-)
+from orgviz.loadfields import BOOLS, MAX_TEXT, NO_NAME, NO_NAME_VACANT, Collector, entry_fields
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
 from orgviz.roles import RoleLadder
@@ -125,9 +116,7 @@ def fast_person(item: YMap, ladder: RoleLadder) -> Person | None:
 def checked_person(item: YMap, ladder: RoleLadder, out: Collector) -> Person | None:
     """The person of an entry read field by field, each problem reported to `out`; None
     when it has no usable id."""
-    what = entry_label("person", item)
-    check_keys(item, PERSON_KEYS, what, out)
-    f = Fields(item, what, out, PERSON_KEYS)
+    f = entry_fields("person", item, PERSON_KEYS, out)
     pid = f.ident("id", required=True)
     if pid is None:
         return None
