@@ -196,3 +196,60 @@ def test_reports_to_lines_fit_their_card_in_arial_metrics(org_file) -> None:
         assert bold.getlength(first) * REFERENCE_NAME_SIZE / 100 <= room, first
         assert regular.getlength(second) * REFERENCE_TEXT_SIZE / 100 <= room, second
     assert any("…" in reference_lines(slide)[1] for slide in cards)
+
+
+def test_png_fallback_keeps_a_light_band_apart_from_the_background() -> None:
+    # The level column's band (#F5F7FA on white): Pillow's fast octree put both in one
+    # palette entry, which was then set to the background: the band was gone from the PNG
+    # (LibreOffice and Google Slides draw the PNG).
+    from orgviz.deck.powerpoint import raster
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40" '
+           'viewBox="0 0 100 40"><rect width="100" height="40" fill="#FFFFFF"/>'
+           '<rect x="10" y="10" width="80" height="20" rx="4" fill="#F5F7FA"/>'
+           '<text x="20" y="24" font-size="9.5" fill="#1F2933">LEVEL</text></svg>')
+    image = Image.open(io.BytesIO(raster(svg.encode(), 100.0)))
+    assert image.mode == "P"
+    rgb = image.convert("RGB")
+    assert rgb.getpixel((2, 2)) == (255, 255, 255)
+    band = rgb.getpixel((300, 50))
+    assert band != (255, 255, 255)
+    assert max(abs(a - b) for a, b in zip(band, (245, 247, 250), strict=True)) <= 3, band
+
+
+def test_equal_charts_are_drawn_and_stored_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A generated org repeats whole teams (d3-org-chart's sample: 192 charts, 85 distinct):
+    # each distinct chart is drawn once and stored once, its slides pointing at one part.
+    from orgviz.deck import powerpoint
+    from orgviz.deck.frame import default_frame
+    from orgviz.deck.slides import Deck, Picture, Slide
+    from orgviz.render.themes import THEMES
+
+    drawn: list[bytes] = []
+    real = powerpoint.raster
+
+    def counted(svg: bytes, width: float) -> bytes:
+        drawn.append(svg)
+        return real(svg, width)
+
+    monkeypatch.setattr(powerpoint, "raster", counted)
+    monkeypatch.setattr(powerpoint.os, "cpu_count", lambda: 1)  # no pool: count in here
+    svgs = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" '
+             f'viewBox="0 0 200 100"><rect width="200" height="100" fill="#FFFFFF"/>'
+             f'<text x="10" y="50" font-size="9.5">{name}</text></svg>').encode()
+            for name in ("Team A", "Team B")]
+    slides = [Slide("chart", f"Slide {i}", picture=Picture(svgs[i % 2], 200, 100, 9.5, "chart"))
+              for i in range(5)]
+    deck = Deck("Repeats", (Slide("title", "Repeats"), *slides), default_frame(),
+                THEMES["light"], 9.0)
+    data = powerpoint.deck_pptx(deck)
+    assert sorted(drawn) == sorted(svgs)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        media = sorted(name for name in archive.namelist() if name.startswith("ppt/media/"))
+    assert sorted(name.rsplit(".", 1)[1] for name in media) == ["png", "png", "svg", "svg"]
+    prs = _open(data)
+    targets = [_pictures(slide)[0]._element.blipFill.find(f"{A}blip").get(f"{R}embed")
+               for slide in list(prs.slides)[1:]]
+    parts = [str(slide.part.related_part(rid).partname)
+             for slide, rid in zip(list(prs.slides)[1:], targets, strict=True)]
+    assert parts[0] == parts[2] == parts[4] != parts[1] == parts[3]

@@ -619,7 +619,8 @@ def _pt_len(size: float) -> Any:
 
 class _Media:
     """Image parts named by a counter: python-pptx looks for a free name (and an equal image)
-    among all parts for every picture, which takes minutes for a few hundred slides."""
+    among all parts for every picture, which takes minutes for a few hundred slides. Equal
+    images (the same chart on two slides) are one part."""
 
     def __init__(self, prs: Any) -> None:
         package = prs.part.package
@@ -627,6 +628,7 @@ class _Media:
         self.package = package
         self.next = 1 + sum(1 for name in used if name.startswith("/ppt/media/"))
         self.used = set(used)
+        self.parts: dict[bytes, Any] = {}  # an image's bytes -> its part, stored once
 
     def partname(self, ext: str) -> Any:
         from pptx.opc.packuri import PackURI
@@ -647,7 +649,10 @@ class _Media:
         shapes = page.shapes
         if not hasattr(shapes, "_add_pic_from_image_part"):  # pragma: no cover - other pptx
             return shapes.add_picture(io.BytesIO(png), *box)
-        part = ImagePart(self.partname("png"), "image/png", self.package, png, "chart.png")
+        part = self.parts.get(png)
+        if part is None:
+            part = self.parts[png] = ImagePart(self.partname("png"), "image/png",
+                                               self.package, png, "chart.png")
         rel_id = page.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
         element = shapes._add_pic_from_image_part(part, rel_id, *box)
         return shapes._shape_factory(element)
@@ -657,7 +662,10 @@ class _Media:
         from pptx.opc.constants import RELATIONSHIP_TYPE
         from pptx.opc.package import Part
 
-        part = Part(self.partname("svg"), "image/svg+xml", self.package, svg)
+        part = self.parts.get(svg)
+        if part is None:
+            part = self.parts[svg] = Part(self.partname("svg"), "image/svg+xml", self.package,
+                                          svg)
         rel_id = page.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
         blip = picture._element.blipFill.find(f"{{{A_NS}}}blip")
         ext_list = blip.find(f"{{{A_NS}}}extLst")
@@ -675,14 +683,20 @@ class _Media:
 _COMPLEX_TEXT = re.compile("[\u0530-\u1cff\u2e80-\uffef\U00010000-\U0010ffff]")
 
 
+#: The fill of a chart's background: its first rectangle, as wide and high as the chart.
+_BACKGROUND = re.compile(rb'<rect width="([\d.]+)" height="([\d.]+)" fill="(#[0-9A-Fa-f]{6})"/>')
+#: The palette is chosen from every SAMPLE-th pixel across and down (their exact colors).
+SAMPLE = 4
+
+
 def raster(svg: bytes, width_pt: float) -> bytes:
     """The PNG fallback of a chart placed `width_pt` points wide (4 px per point).
 
     Charts with text that needs shaping or other fonts (Arabic, Hebrew, CJK, emoji ...) are
     drawn like `orgviz render` PNGs (resvg when installed: right-to-left, joining, font
-    fallback). The others, nearly all, by cairosvg, written by Pillow (python-pptx's own
-    dependency) as a 256-color PNG: a third of the size of a full-color one (charts are flat
-    colors and gray edges) and in half the time.
+    fallback). The others, nearly all, by cairosvg on the chart's background color, written
+    by Pillow (python-pptx's own dependency) as a 256-color PNG: a third of the size of a
+    full-color one (charts are flat colors and gray edges) and in half the time.
     """
     from orgviz.render.convert import _cairosvg, _resvg, svg_to_png
 
@@ -694,30 +708,39 @@ def raster(svg: bytes, width_pt: float) -> bytes:
     from cairosvg.surface import PNGSurface
     from PIL import Image
 
-    surface = PNGSurface(Tree(bytestring=svg), None, 96, output_width=width).cairo
+    first = svg.find(b"<rect ")
+    found = _BACKGROUND.match(svg, first) if first >= 0 else None
+    background = found.group(3).decode() if found else "#FFFFFF"
+    # Painted first, under the chart: the last row or column, only partly covered when the
+    # chart's height in pixels is not whole, shows the chart's background (not black: a gray
+    # line along the picture's edge), and every pixel is opaque, read as it is.
+    surface = PNGSurface(Tree(bytestring=svg), None, 96, output_width=width,
+                         background_color=background).cairo
     surface.flush()
-    # cairo's pixels are premultiplied ("BGRa"); the last row or column is only partly
-    # covered when the chart's height in pixels is not whole: laid on the chart's own
-    # background, not on black (a gray line along the picture's edge).
-    image = Image.frombuffer("RGBA", (surface.get_width(), surface.get_height()),
-                             surface.get_data(), "raw", "BGRa", surface.get_stride(), 1)
-    background = image.getpixel((0, 0))  # the chart's margin
-    if isinstance(background, tuple):
-        image = Image.alpha_composite(Image.new("RGBA", image.size, (*background[:3], 255)),
-                                      image)
-    image = image.convert("RGB")
-    image = image.quantize(256, method=Image.Quantize.FASTOCTREE, kmeans=1,
-                           dither=Image.Dither.NONE)
-    # The most used color is the background: keep it exact (a near-white would show as a
-    # faint box on a white slide).
-    counts = image.getcolors(256) or []
-    if counts and isinstance(background, tuple):
-        index = max(counts)[1]
-        palette = image.getpalette() or []
-        palette[index * 3:index * 3 + 3] = list(background[:3])
-        image.putpalette(palette)
+    image = Image.frombuffer("RGB", (surface.get_width(), surface.get_height()),
+                             surface.get_data(), "raw", "BGRX", surface.get_stride(), 1)
+    return _indexed_png(image, tuple(int(background[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+def _indexed_png(image: Any, background: tuple[int, ...]) -> bytes:
+    """A full-color drawing as a 256-color PNG. The palette is found among a sample of its
+    pixels, exact colors (Pillow's fast octree merged colors a few steps apart: a row's
+    light gray band turned white), and the background stays exact (a near-white would show
+    as a faint box on a white slide)."""
+    from PIL import Image
+
+    sample = image.resize((max(1, image.width // SAMPLE), max(1, image.height // SAMPLE)),
+                          Image.Resampling.NEAREST)
+    palette = sample.quantize(256, method=Image.Quantize.MAXCOVERAGE,
+                              dither=Image.Dither.NONE)
+    indexed = image.quantize(palette=palette, dither=Image.Dither.NONE)
+    index = indexed.getpixel((0, 0))  # the chart's margin
+    colors = indexed.getpalette() or []
+    if isinstance(index, int) and len(colors) >= index * 3 + 3:
+        colors[index * 3:index * 3 + 3] = list(background)
+        indexed.putpalette(colors)
     output = io.BytesIO()
-    image.save(output, "PNG", compress_level=6)
+    indexed.save(output, "PNG", compress_level=6)
     return output.getvalue()
 
 
@@ -726,8 +749,11 @@ def _raster_job(job: tuple[bytes, float]) -> bytes:
 
 
 def raster_all(jobs: Sequence[tuple[bytes, float]]) -> list[bytes]:
-    """`raster` of many charts, on several processes when there are many and cores to spare."""
-    workers = min(os.cpu_count() or 1, 8, len(jobs) // 4)
+    """`raster` of many charts, each distinct chart once (a generated org repeats whole
+    teams), on several processes when there are many and cores to spare."""
+    distinct = list(dict.fromkeys(jobs))
+    workers = min(os.cpu_count() or 1, 8, len(distinct) // 4)
+    drawn: list[bytes] | None = None
     if workers >= 2:
         import concurrent.futures
         import multiprocessing
@@ -736,10 +762,13 @@ def raster_all(jobs: Sequence[tuple[bytes, float]]) -> list[bytes]:
         try:
             with concurrent.futures.ProcessPoolExecutor(
                     workers, mp_context=multiprocessing.get_context(method)) as pool:
-                return list(pool.map(_raster_job, jobs, chunksize=2))
+                drawn = list(pool.map(_raster_job, distinct, chunksize=2))
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no process pool here (sandboxes): draw them one by one
-    return [raster(svg, width) for svg, width in jobs]
+    if drawn is None:
+        drawn = [raster(svg, width) for svg, width in distinct]
+    found = dict(zip(distinct, drawn, strict=True))
+    return [found[job] for job in jobs]
 
 
 def fixed_time() -> datetime.datetime:
