@@ -9,7 +9,6 @@ from renderkit import chart_of
 
 from orgviz.render.cards import PILE
 from orgviz.render.svg import MARGIN, draw_svg
-from orgviz.render.themes import THEMES
 from orgviz.render.tidylayout import layout_tidy
 
 WIDE = ("orgviz: 1\norg: {name: Piles}\npeople:\n  - {id: ceo, name: Ceo, title: CEO}\n"
@@ -29,7 +28,7 @@ def test_a_rollup_pile_at_the_edge_stays_in_the_drawing_and_the_row_bands(
     """The imported UK Home Office at --depth 2 --fit 16:9: the piles of the last column's
     rollups stood 8 px past the level rows' bands (the drawing ended at the rollup's box)."""
     chart, theme, texts, box = chart_of(WIDE, depth=2, direction=direction)
-    svg = draw_svg(chart, layout_tidy(chart, box)[0], texts, box, THEMES["light"]).decode()
+    svg = draw_svg(chart, layout_tidy(chart, box)[0], texts, box, theme).decode()
     width, height = (float(v) for v in re.search(r'<svg [^>]*width="([\d.]+)" '
                                                  r'height="([\d.]+)"', svg).groups())
     piles = []
