@@ -131,8 +131,6 @@ class Problem(NamedTuple):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
-    __hash__ = tuple.__hash__
-
     def __str__(self) -> str:
         return (f"{one_line(self.file)}:{self.line}:{self.col}: {self.level} [{self.rule}] "
                 f"{one_line(self.message)}")
@@ -147,3 +145,8 @@ class Problem(NamedTuple):
             "rule": self.rule,
             "message": self.message,
         }
+
+
+# Defining __eq__ set Problem.__hash__ to None, and a NamedTuple's body takes no plain
+# assignment (mypy reads it as a field): tuple's own hash, in C, is put back here.
+Problem.__hash__ = tuple.__hash__  # type: ignore[method-assign]  # see above
