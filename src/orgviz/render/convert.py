@@ -340,7 +340,7 @@ def _draw_in_child(write_end: int, kind: str, function: Any, options: dict[str, 
         os._exit(status)
 
 
-def _child_drawing(kind: str, child: int, read_end: int, unblocked: set[signal.Signals]
+def _child_drawing(kind: str, child: int, read_end: int, unblocked: set[int | signal.Signals]
                    ) -> bytes:
     """The drawing the child sends, read with the signals `unblocked` again; the child is
     killed if a signal (or anything) stops that."""
