@@ -203,7 +203,7 @@ def _read_yaml_config(path: Path) -> Config:
         if key != "rules":
             errors.error(doc.key_locs[key], _unknown_setting(key, "'rules:'"))
     settings = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
-                                   errors)  # type: ignore[arg-type]
+                                   errors)
     found = errors.found + _setting_errors(settings)
     if found:
         found.sort(key=lambda error: (error[0].line, error[0].col))  # (stable: ties as found)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from orgviz.config import LEVEL_CHOICES
-from orgviz.loadfields import Collector, describe
+from orgviz.loadfields import describe
 from orgviz.model import RuleSetting
 from orgviz.problem import SourceLoc, did_you_mean
 from orgviz.yamlread import YMap
@@ -16,7 +16,14 @@ LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off"
                "error": "error", "warning": "warning", "info": "info"}
 
 
-def parse_rule_settings(block: Any, loc: SourceLoc, out: Collector) -> tuple[RuleSetting, ...]:
+class ErrorSink(Protocol):
+    """Where a `rules:` block's problems go: the org loader's `Collector`, or the errors of
+    a configuration file."""
+
+    def error(self, loc: SourceLoc, message: str, rule: str = ...) -> None: ...
+
+
+def parse_rule_settings(block: Any, loc: SourceLoc, out: ErrorSink) -> tuple[RuleSetting, ...]:
     """Read a `rules:` mapping (rule id -> off/level/options) without checking rule ids."""
     if block is None:
         return ()
