@@ -23,9 +23,12 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from operator import methodcaller
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgviz.problem import SourceLoc
+
+if TYPE_CHECKING:
+    from orgviz.yamlread import YList, YMap
 
 #: What makes a placeholder; a text that holds it anywhere is not shortened.
 MARK = "\ue000"
@@ -71,7 +74,7 @@ _OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 FlowMapping = tuple[Any, int, int]
 
 
-def one_line_mappings(text: str, file: str, ymap: type, ylist: type
+def one_line_mappings(text: str, file: str, ymap: type[YMap], ylist: type[YList]
                       ) -> tuple[str, dict[str, FlowMapping]] | None:
     """The text with each simple one-line flow mapping replaced by a placeholder, and the
     mappings by placeholder (YMap / YList made with `ymap` / `ylist`); None when there is
@@ -100,7 +103,7 @@ def one_line_mappings(text: str, file: str, ymap: type, ylist: type
     return "\n".join(lines), found
 
 
-def _read_mapping(body: str, file: str, line: int, column: int, ymap: type, ylist: type
+def _read_mapping(body: str, file: str, line: int, column: int, ymap: type[YMap], ylist: type[YList]
                   ) -> FlowMapping | None:
     """The mapping `body` (`{...}`, at 0-based `column`): plain keys and values written
     `key: value, key: value` at once (where they stand is found when first asked), anything
@@ -136,9 +139,10 @@ def _read_mapping(body: str, file: str, line: int, column: int, ymap: type, ylis
     place = [body, file, line, column, ymap, ylist, None, mapping]
     mapping.loc = SourceLoc(file, line, column + 1)
     mapping.size = size = 1 + 2 * len(parts)
-    mapping.key_locs = keys = _new(LineLocs)
+    # (a LineLocs stands for the dict of locations: read only, as the loader reads them)
+    mapping.key_locs = keys = _new(LineLocs)  # type: ignore[assignment]
     keys.place, keys.of_keys = place, True
-    mapping.value_locs = values = _new(LineLocs)
+    mapping.value_locs = values = _new(LineLocs)  # type: ignore[assignment]
     values.place, values.of_keys = place, False
     return mapping, size, 1
 
@@ -162,7 +166,8 @@ class LineLocs(Mapping[str, SourceLoc]):
             read = _mapping(*place[:6])
             assert read is not None  # (a mapping of plain pairs is simple)
             place[6] = read[0]
-        return place[6].key_locs if self.of_keys else place[6].value_locs
+        located: YMap = place[6]
+        return located.key_locs if self.of_keys else located.value_locs
 
     def __getitem__(self, key: str) -> SourceLoc:
         return self._locs()[key]
@@ -180,7 +185,7 @@ class LineLocs(Mapping[str, SourceLoc]):
         return len(self.place[7])
 
 
-def _mapping(source: str, file: str, line: int, column: int, ymap: type, ylist: type
+def _mapping(source: str, file: str, line: int, column: int, ymap: type[YMap], ylist: type[YList]
              ) -> FlowMapping | None:
     """The mapping `{...}` (all of `source`) starting at 0-based `column`, with where each
     key and value stands, or None when it is not made of simple keys and values (or repeats
@@ -234,7 +239,7 @@ def _mapping(source: str, file: str, line: int, column: int, ymap: type, ylist: 
 
 
 def _list(items: str, start: int, file: str, line: int, base: int, loc: SourceLoc,
-          ylist: type, item: re.Pattern[str]) -> Any:
+          ylist: type[YList], item: re.Pattern[str]) -> Any:
     """The one-line list whose items `items` start at `start` of `source`, or None."""
     listed = ylist(loc)
     listed.size = 1

@@ -112,8 +112,8 @@ def decode(data: bytes, file: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # (after a BOM)
-        head = data[:start].decode("utf-8-sig")  # (good up to the bad byte)
-        raise YamlError(_position(file, head), "encoding",
+        good = data[:start].decode("utf-8-sig")  # (good up to the bad byte)
+        raise YamlError(_position(file, good), "encoding",
                         f"invalid UTF-8 byte 0x{data[start]:02x}: save the file as UTF-8"
                         ) from None
     return _checked(text, file)
@@ -305,7 +305,7 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     if at is None:
         return ""
     line = _line(text, at.line)
-    return _token_hint(line, at.column, exc) or _layout_hint(text, line, exc)
+    return _token_hint(line, at.column, exc) or _layout_hint(text, line, at, exc)
 
 
 def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
@@ -349,11 +349,11 @@ def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     return ""
 
 
-def _layout_hint(text: str, line: str, exc: yaml.MarkedYAMLError) -> str:
+def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError) -> str:
     """What to do about a line YAML cannot fit where it stands: a key or '-' without a
     space, a ': ' inside a value, an unclosed bracket, a line indented unlike its
-    neighbours; or ""."""
-    at, start, problem = exc.problem_mark, exc.context_mark, exc.problem or ""
+    neighbours (`at`: where YAML stopped); or ""."""
+    start, problem = exc.context_mark, exc.problem or ""
     char = line[at.column:at.column + 1]
     unclosed = next((close for close in ("}", "]") if f"expected ',' or '{close}'" in problem),
                     None)
