@@ -217,11 +217,11 @@ class Org:
         return any(role_id in p.roles for p in self.by_id.values())
 
     @cached_property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> nx.DiGraph[str]:
         """Solid reporting lines as a DiGraph (manager -> report), nodes in file order."""
         import networkx as nx
 
-        graph = nx.DiGraph()
+        graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_nodes_from(self.by_id)
         graph.add_edges_from(
             ((p.reports_to, p.id) for p in self.by_id.values()
@@ -231,11 +231,11 @@ class Org:
         return graph
 
     @cached_property
-    def dotted_graph(self) -> nx.DiGraph:
+    def dotted_graph(self) -> nx.DiGraph[str]:
         """Dotted-line (matrix) reporting as its own DiGraph (manager -> report)."""
         import networkx as nx
 
-        graph = nx.DiGraph()
+        graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_nodes_from(self.by_id)
         graph.add_edges_from(
             ((m, p.id) for p in self.by_id.values() for m in p.dotted_to

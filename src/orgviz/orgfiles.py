@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from orgviz.errors import NoOrgInFolderError
 
@@ -134,7 +134,7 @@ def _read_stdin(shown: str, limit: int, what: str) -> bytes:
     on a terminal (a command would wait for typing) and the second time it is asked for."""
     from orgviz.errors import OrgFileError
 
-    stream = getattr(sys.stdin, "buffer", None)
+    stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise OrgFileError(f"{shown}: there is no standard input to read {what} from")
     if stream in _STDIN_READ:

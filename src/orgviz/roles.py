@@ -419,7 +419,7 @@ def with_managing_roles(people: Sequence[Person], ladder: RoleLadder) -> list[Pe
     (see `RoleLadder.with_reports`); None when nobody's role changes."""
     titles = set(map(_TITLE, people))
     titles.discard(None)
-    managing = {t for t in titles if ladder.with_reports(t)}  # type: ignore[arg-type]
+    managing = {t for t in titles if ladder.with_reports(t)}
     if not managing:
         return None
     reports = Counter(map(_REPORTS_TO, people))

@@ -206,10 +206,10 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
         if fld in _NEEDS and _NEEDS[fld] not in index:
             continue
         for spelling in spellings:
-            i = positions.get(spelling)
-            if i is not None and i not in taken:
-                index[fld] = i
-                taken.add(i)
+            at = positions.get(spelling)
+            if at is not None and at not in taken:
+                index[fld] = at
+                taken.add(at)
                 break
     backup = _manager_names(folded, index, taken) if not overrides.get("manager") else None
     if backup is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -64,4 +64,5 @@ def defaults_for(module: ModuleType, size: str) -> dict[str, Any]:
 
 def run_check(module: ModuleType, org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Run one rule's check over an org."""
-    return module.check(org, options)
+    check: Callable[[Org, Mapping[str, Any]], Iterator[Finding]] = module.check
+    return check(org, options)

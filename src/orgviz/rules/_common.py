@@ -276,7 +276,8 @@ class Tree:
         return _cached(org, "tops", self._tops)
 
     def _tops(self, org: Org) -> dict[str, str]:
-        by_id, top = org.by_id, {}
+        by_id = org.by_id
+        top: dict[str, str] = {}
         for pid in self.order:
             boss = self.manager(org, by_id[pid])
             top[pid] = pid if boss is None else top[boss]
@@ -417,7 +418,7 @@ def _assistants_of(org: Org) -> dict[str, int]:
     counts: dict[str, int] = {}
     for person in by_id.values():
         if person.assistant and person.reports_to in by_id:
-            counts[person.reports_to] = counts.get(person.reports_to, 0) + 1  # type: ignore[index]
+            counts[person.reports_to] = counts.get(person.reports_to, 0) + 1
     return counts
 
 

@@ -39,7 +39,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         for item in items:
             original = first[item.id]
             if original is not item:
-                by = _by(original) if kind == "person" else ""
+                by = _by(original) if isinstance(original, Person) else ""
                 where = item.at("id")
                 if where == original.at("id"):  # (an id a merge key copied: `<<: *p`)
                     where = item.loc
