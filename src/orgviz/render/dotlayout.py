@@ -88,6 +88,10 @@ class _Router:
         self.axes = Axes(chart.direction)
         self.chart, self.plan, self.nodes = chart, plan, nodes
         self.gap = RANKSEP * PX
+        # Ranks are as tall as the cards (all of one size); a line's jogs keep a quarter gap
+        # clear of them, whatever it ends at (a card, or the point a spine starts at).
+        self.card_half = (self.axes.half_main(self.box(chart.cards[0].id)) if chart.cards
+                          else 0.0)
 
     def box(self, card_id: str) -> Box:
         return self.nodes[self.plan.node_of[card_id]]
@@ -102,7 +106,7 @@ class _Router:
         bus = start + self.gap / 2
         cross = manager[cross_at]
         points = [(cross, start), (cross, bus)] if tb else [(start, cross), (bus, cross)]
-        half = end[size] / 2  # ranks are as tall as the cards
+        half = self.card_half
         quarter = self.gap / 4
         jog = bus
         for index, target in enumerate([*via, end]):
@@ -113,7 +117,7 @@ class _Router:
             turned = target[cross_at]
             points += [(cross, jog), (turned, jog)] if tb else [(jog, cross), (jog, turned)]
             cross = turned
-        tip = end[main] - (half if into else 0.0)
+        tip = end[main] - (end[size] / 2 if into else 0.0)
         points.append((cross, tip) if tb else (tip, cross))
         return points
 

@@ -1,0 +1,73 @@
+"""`--layout dot`: a line down to a stack of reports keeps out of the ranks it passes."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from renderkit import HAS_DOT, SMALL, chart_of
+
+from orgviz.render.dotlayout import _Router
+from orgviz.render.geometry import Box
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def placed(main: float, cross: float, w: float, h: float, tb: bool) -> Box:
+    """A node's box `main` along the rank axis and `cross` across it."""
+    return Box(cross, main, w, h) if tb else Box(main, cross, w, h)
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_a_line_to_a_spine_a_rank_lower_turns_above_that_ranks_cards(direction: str) -> None:
+    """The spine of a manager's stacked reports starts at a small point in the rank of the
+    most senior of them; the line there turned a quarter gap before that point, inside the
+    rank's band of cards, and ran across through a card between (the imported UK Home
+    Office: the Permanent Secretary's line to its two private secretaries ran through Paul
+    Maltby's card, so they seemed to report to him)."""
+    chart, _theme, _texts, box = chart_of(SMALL, direction=direction)
+    tb = direction == "TB"
+    ids = [card.id for card in chart.cards]
+
+    def card(main: float, cross: float) -> Box:
+        return placed(main, cross, box.width, box.height, tb)
+
+    def point(main: float, cross: float) -> Box:
+        return placed(main, cross, 1.0, 1.0, tb)
+
+    nodes = {f"n{i}": card(100.0 + 400.0 * i, 100.0) for i in range(len(ids))}
+    router = _Router(chart, SimpleNamespace(node_of={cid: f"n{i}" for i, cid in
+                                                     enumerate(ids)}), nodes)
+    half = (box.height if tb else box.width) / 2
+    rank1, rank2 = 500.0, 900.0
+    points = router.down(card(100.0, 100.0), [point(rank1, 100.0)], point(rank2, 700.0),
+                         into=False)
+    main = 1 if tb else 0
+    across = [a[main] for a, b in itertools.pairwise(points)
+              if abs(a[main] - b[main]) < 1e-9 and abs(a[1 - main] - b[1 - main]) > 1e-9]
+    assert across, points
+    for at in across:  # every run across lies in a gap between ranks, not among cards
+        assert not any(rank - half < at < rank + half for rank in (100.0, rank1, rank2)), (
+            at, points)
+    assert points[-1] == ((700.0, rank2) if tb else (rank2, 700.0))  # the spine's start
+
+
+@pytest.mark.skipif(not (SHARED_DATA.is_dir() and HAS_DOT),
+                    reason="needs ../shared/data and Graphviz `dot` on PATH")
+def test_the_imported_uk_home_office_draws_no_solid_line_through_a_card() -> None:
+    from renderkit import assert_solid_lines_pass_no_card
+
+    from orgviz.io.csvimport import import_csv
+    from orgviz.render.cards import card_box, chart_texts
+    from orgviz.render.chart import View, build_chart
+    from orgviz.render.dotlayout import layout_dot
+    from orgviz.render.engines import pick_engine
+    from orgviz.render.themes import THEMES
+
+    org = import_csv(SHARED_DATA / "uk-home-office-2012-09-30-senior.csv").org
+    chart = build_chart(org, View())
+    geometry = layout_dot(chart, card_box(chart_texts(chart)), THEMES["light"],
+                          pick_engine("system"), 120.0)[0]
+    assert_solid_lines_pass_no_card(geometry)
