@@ -67,8 +67,8 @@ def test_entry_is_a_real_command_of_the_cli(entry):
     scripts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"][
         "scripts"]
     assert words[0] in scripts, f"{words[0]} is not a console script of the package"
-    assert scripts[words[0]] == "orgviz.cli:run"  # main (the click group), then a quick exit
-    command = main.commands.get(words[1])
+    assert scripts[words[0]] == "orgviz.entry:run"  # signals handled, then orgviz.cli.run
+    command = main.get_command(click.Context(main), words[1])  # (commands load lazily)
     assert isinstance(command, click.Command), f"'orgviz {words[1]}' is not a command"
     # The entry's options parse, with the file names pre-commit appends.
     with command.make_context(words[1], [*words[2:], "a.yaml", "b.yml"]) as ctx:
