@@ -133,9 +133,9 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
                    if HIGHLIGHT[kinds[0]] in present)
     subtitle = f"Changes since {old_name}: {said(summary(changes))}"
     removed = [c.name for c in changes if c.kind == "removed"]
-    teams = [_team_said(c) for c in changes if c.kind in ("team-added", "team-removed",
-                                                          "team-renamed")]
-    for label, items in (("removed", removed), ("teams", teams)):
+    teams_said = [_team_said(c) for c in changes if c.kind in ("team-added", "team-removed",
+                                                               "team-renamed")]
+    for label, items in (("removed", removed), ("teams", teams_said)):
         if items:  # (what no card shows)
             listed = ", ".join(items[:MAX_REMOVED_SHOWN])
             more = len(items) - MAX_REMOVED_SHOWN

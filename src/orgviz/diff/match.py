@@ -71,11 +71,12 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         boss = person.reports_to
         unlinked = boss is not None and boss != pid and boss not in new_people and not (
             before is not None and before.reports_to == boss and boss not in old_people)
-        moved = before is not None and before.reports_to != boss and \
-            replaced.get(before.reports_to) != boss
+        moved = before is not None and before.reports_to != boss and (
+            before.reports_to is None or replaced.get(before.reports_to) != boss)
         if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
             changes.append(_position("unlinked", person, **(
-                {"old": before.reports_to, "field": "reports_to"} if moved else {})))
+                {"old": before.reports_to, "field": "reports_to"}
+                if moved and before is not None else {})))
         if pid in filled_ids:  # an open position filled by someone with an id of their own
             changes.append(_position("filled", person, old=filled_ids[pid], new=pid,
                                      field="id"))
