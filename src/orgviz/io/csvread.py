@@ -266,6 +266,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
                            f"'{delimiter}'")
     previous = csv.field_size_limit()
     short = True
+    header: list[str] | None  # (None: no header row)
     try:
         csv.field_size_limit(SHORT_FIELD_CHARS)  # a longer field raises csv.Error
         split = _split_columns(text, delimiter)

@@ -146,6 +146,7 @@ def subtree(org: Org, root: str) -> Org:
                                        dotted_to=tuple(d for d in p.dotted_to if d in keep))
                    for pid, p in org.by_id.items() if pid in keep)
     teams_by_id, used = org.teams_by_id, set()
+    team_id: str | None  # (up to a top team's parent, None)
     for team_id in {p.team for p in people if p.team}:
         while team_id in teams_by_id and team_id not in used:
             used.add(team_id)
@@ -209,7 +210,7 @@ def to_graphml(org: Org) -> bytes:
     attributes on nodes, `kind` solid/dotted on edges."""
     import networkx as nx
 
-    graph = nx.DiGraph(name=_xml_safe(org.name), size=org.size)
+    graph: nx.DiGraph[str] = nx.DiGraph(name=_xml_safe(org.name), size=org.size)
     if org.date:
         graph.graph["date"] = _xml_safe(org.date)
     # Node ids are the person ids made XML-safe; two ids that differ only in characters XML
@@ -225,9 +226,9 @@ def to_graphml(org: Org) -> bytes:
         taken.add(candidate)
         node[pid] = candidate
     for person in org.by_id.values():
-        attrs = {k: _xml_safe(v) if isinstance(v, str) else v
-                 for k, v in _person_dict(org, person).items()
-                 if isinstance(v, (str, bool))}
+        attrs: dict[str, str | bool | float] = {
+            k: _xml_safe(v) if isinstance(v, str) else v
+            for k, v in _person_dict(org, person).items() if isinstance(v, (str, bool))}
         attrs["roles"] = _xml_safe(";".join(person.roles))
         attrs["dotted_to"] = _xml_safe(";".join(person.dotted_to))
         if person.fte is not None:

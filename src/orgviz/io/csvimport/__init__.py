@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
+from typing import cast
 
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.gcpause import cyclic_gc_paused
@@ -259,7 +260,8 @@ def _tally_unmatched_titles(imp: _Importer, titles: Iterable[str | None],
     found = set(compress(titles, map(not_, roles)))
     found.discard(None)
     found.discard("")
-    unmatched = sorted(t for t in found if DEFAULT_LADDER.infer(t) is None)  # type: ignore[arg-type]
+    texts = cast("set[str]", found)  # (None taken out)
+    unmatched = sorted(t for t in texts if DEFAULT_LADDER.infer(t) is None)
     for title in unmatched:
         imp.tally("no-role", title)
     imp.no_role_titles = frozenset(unmatched)

@@ -62,7 +62,7 @@ def link_directly(columns: RecordColumns, exact: bool,
     # None: the row -1 of the ids and a None after them): the manager cells are freed now,
     # in the order read, rather than one string a person when the org goes, and looking a
     # manager up by id meets the very key.
-    columns["manager"] = list(map([*ids, None].__getitem__, boss_rows))  # type: ignore[arg-type]
+    columns["manager"] = list(map([*ids, None].__getitem__, boss_rows))
     if options.order != "tree":
         rows, depths = list(range(len(ids))), [0] * len(ids)
     teams, rows_teams = team_ids(columns["team"], columns["team_name"], exact)

@@ -77,19 +77,22 @@ class FlagReader(ImporterState):
         ended = [get("status"), get("current"), get("end_date")]
         given = [i for i, v in enumerate(ended) if v is not None]
         if len(given) == 1:  # once per distinct value of that column
-            history = _each(ended[given[0]], lambda v: self.history_of(
-                *(v if i == given[0] else None for i in range(3)), columns), n)
+            at = given[0]
+            history = _each(ended[at], lambda v: self.history_of(
+                v if at == 0 else None, v if at == 1 else None, v if at == 2 else None,
+                columns), n)
         elif given:
-            keys = list(zip(*(v or repeat(None, n) for v in ended), strict=True))
+            keys: list[tuple[str | None, str | None, str | None]] = list(
+                zip(*(v or repeat(None, n) for v in ended), strict=True))
             memo = {key: self.history_of(*key, columns) for key in set(keys)}
             history = list(map(memo.__getitem__, keys))
         has_name_column = bool(self.cols.get("name"))
         # (The names of a trimmed table are single-spaced: its cells have no other spaces,
         # and the parts of a name are joined by one.)
-        found = [r for r in _maybe_placeholders(names, self.trimmed)
-                 if (names[r] is None and has_name_column) or
-                 (names[r] is not None and _fold(names[r]) in PLACEHOLDER_NAMES)]
-        for r in found:  # row order: the tally keeps the first examples
+        placeholders = [r for r in _maybe_placeholders(names, self.trimmed)
+                        if (names[r] is None and has_name_column) or
+                        (names[r] is not None and _fold(names[r]) in PLACEHOLDER_NAMES)]
+        for r in placeholders:  # row order: the tally keeps the first examples
             name = names[r]
             if name is None:
                 add_note(notes, r, "no name: imported as a vacancy")

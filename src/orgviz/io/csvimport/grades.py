@@ -79,7 +79,7 @@ def roles_of_grades(roles: Iterable[tuple[str, ...]], grades: Sequence[str | Non
 
 def used_roles(roles: Iterable[tuple[str, ...]]) -> tuple[Role, ...]:
     """The grade roles that some of `roles` name, in the ladder's order (for `roles:`)."""
-    named = set()
+    named: set[str] = set()
     for held in roles:
         named.update(held)
     return tuple(role for role in GRADE_ROLES if role.id in named)

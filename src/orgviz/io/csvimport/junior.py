@@ -25,11 +25,12 @@ def read_junior(imp: CellReader, path: str) -> None:
     if manager_col is None:
         raise OrgvizError(f"{table.shown}: no 'Reporting Senior Post' (manager) column in the "
                           "junior posts file")
-    if columns.get("id") is not None or columns.name_parts:  # (grouped posts have neither)
-        what = "an id" if columns.get("id") is not None else "a name"
-        at = columns.get("id") if columns.get("id") is not None else columns.name_parts[0]
+    id_col = columns.get("id")
+    if id_col is not None or columns.name_parts:  # (grouped posts have neither)
+        what = "an id" if id_col is not None else "a name"
+        col = id_col if id_col is not None else columns.name_parts[0]
         raise OrgvizError(f"{table.shown}: a list of people, not grouped junior posts (it has "
-                          f"{what} column, '{table.header[at]}'): --junior takes an "
+                          f"{what} column, '{table.header[col]}'): --junior takes an "
                           "organogram's junior posts file ('Reporting Senior Post', 'Grade', "
                           "'Generic Job Title', 'Number of Posts in FTE')")
     imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "

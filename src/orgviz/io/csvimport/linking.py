@@ -23,7 +23,8 @@ class Linker(ImporterState):
         if not any(map(_HISTORY, self.records)):
             return  # (the usual case, found at C speed)
         self._keep_eliminated_posts_with_reports()
-        current, dropped = [], []
+        current: list[Record] = []
+        dropped: list[Record] = []
         for record in self.records:
             (dropped if record.history else current).append(record)
         for record in dropped:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import attrgetter
+from typing import cast
 
 from orgviz.io.csvimport.records import Record, record_id
 
@@ -66,8 +67,9 @@ def tree_rows(index: Mapping[str, int], bosses: Sequence[str | None]
     `index`: the row of each id, in row order (ids unique: its values are 0, 1, 2 ...);
     `bosses`: each row's manager id, None for none. A row whose manager is no id is a top.
     """
-    # (index.get(None, -1) is -1)
-    return rows_under(index.values(), list(map(index.get, bosses, repeat(-1))))
+    # (index.get(None, -1) is -1: a mapping's get takes any key, though typed for its own)
+    row_of = cast("Callable[[str | None, int], int]", index.get)
+    return rows_under(index.values(), list(map(row_of, bosses, repeat(-1))))
 
 
 def rows_under(rows: Iterable[int], boss_rows: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -89,9 +91,9 @@ def rows_under(rows: Iterable[int], boss_rows: Sequence[int]) -> tuple[list[int]
             children[boss] = [row]
         else:
             kids.append(row)
-    rows: list[int] = []
+    ordered: list[int] = []
     depths: list[int] = []
-    get, add, add_depth = children.get, rows.append, depths.append
+    get, add, add_depth = children.get, ordered.append, depths.append
     path = [iter(tops)]
     while path:
         depth = len(path) - 1
@@ -104,7 +106,7 @@ def rows_under(rows: Iterable[int], boss_rows: Sequence[int]) -> tuple[list[int]
                 break
         else:
             path.pop()
-    return rows, depths
+    return ordered, depths
 
 
 _REPORTS_TO = attrgetter("reports_to")

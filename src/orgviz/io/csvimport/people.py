@@ -189,9 +189,9 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         sources = list(zip(ids, repeat(file), lines, names, titles, roles, bosses, dotted,
                            teams, vacant, assistant, locations, emails, repeat(None),
                            repeat(cols)))
-        made, made_lines = people_and_lines(map(sources.__getitem__, order), infer,
-                                            plain_line if with_lines else None)
-        return [_managing(p, managers, with_reports) for p in made], made_lines
+        built, built_lines = people_and_lines(map(sources.__getitem__, order), infer,
+                                              plain_line if with_lines else None)
+        return [_managing(p, managers, with_reports) for p in built], built_lines
     # Each row's (roles, role_source): inferred from the title once per distinct title, and
     # for a manager from `with_reports` when it gives a role for the title.
     by_title = {title: _inferred(title, infer) for title in set(titles)}
@@ -214,12 +214,12 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     size, new, no_items, person = len(order), object.__new__, _NO_ITEMS, Person
     rows = list(map(lines.__getitem__, order))
     people: list[Any] = list(map(new, repeat(_PersonSlots, size)))
-    for p, field_locs, row, at in zip(people, map(new, repeat(RowLocs, size)), rows, map(
+    for p, field_locs, row, loc in zip(people, map(new, repeat(RowLocs, size)), rows, map(
             _NEW, repeat(SourceLoc), zip(repeat(file), rows, repeat(1))), strict=True):
         field_locs.file = file
         field_locs.line = row
         field_locs.cols = cols
-        p.loc = at
+        p.loc = loc
         p.fte = None  # (rows with an FTE are linked record by record: see direct.py)
         p.field_locs = field_locs
         p.item_locs = no_items
@@ -316,6 +316,23 @@ class _PersonSlots:
     """Person's slots without Person's frozen __setattr__ (see `build_people`)."""
 
     __slots__ = _PERSON_FIELDS
+    # (Person's fields, as its own annotations give them: for the type checker only)
+    id: str
+    loc: SourceLoc
+    name: str | None
+    title: str | None
+    roles: tuple[str, ...]
+    role_source: str
+    reports_to: str | None
+    dotted_to: tuple[str, ...]
+    team: str | None
+    vacant: bool
+    assistant: bool
+    location: str | None
+    email: str | None
+    fte: float | None
+    field_locs: Mapping[str, SourceLoc]
+    item_locs: Mapping[str, tuple[SourceLoc, ...]]
 
 
 def _can_become_person() -> bool:

@@ -200,7 +200,7 @@ class Resolver:
                               if record.file == main and not record.generated)
             self._suggest = Suggester(self._rows)
         close = self._suggest.closest(raw, None)
-        record = self._rows.get(close) if close else None
-        if record is None or record.id == asker:
+        close_row = self._rows.get(close) if close else None
+        if close_row is None or close_row.id == asker:
             return ""
-        return f"; did you mean '{close}' (row {record.line})?"
+        return f"; did you mean '{close}' (row {close_row.line})?"

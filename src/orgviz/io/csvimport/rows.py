@@ -60,10 +60,10 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
         above.append(cells)
         found = detect(cells, {})
         if _has_people_columns(found) and found.get("manager") is not None:
-            above = " ".join(c.strip() for c in table.header if c.strip())[:60]
+            first = " ".join(c.strip() for c in table.header if c.strip())[:60]
             info = Problem(table.shown, line, 1, "info", "csv",
                            f"the header is on line {line}: the lines above it are skipped "
-                           f"('{above}' ...)")
+                           f"('{first}' ...)")
             header = [c.strip().lstrip("\ufeff") for c in cells]
             return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
                                        trimmed=False), info
@@ -316,7 +316,7 @@ class RowReader(CellReader, FlagReader):
         ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
                                        notes)
         self.name_the_unnamed(shown, columns, exact, ids, names,
-                              record_values["vacant"], lines, notes)  # type: ignore[arg-type]
+                              record_values["vacant"], lines, notes)
         record_values.update(id=ids, name=names, title=titles, generated=generated)
         return record_values
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import cast
 
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
@@ -112,11 +113,11 @@ def link_teams(imp: ImporterState, exact: bool,
     teams = []
     taken: set[str] = set()
     people = {r.id for r in imp.records}
-    for value, (name, _lead, _parent) in known.items():  # every team of the file, in order
+    for known_value, (name, _lead, _parent) in known.items():  # every team, in file order
         tid = ImporterState.unique(slug(name, "team"), taken)
-        ids_by_value[value] = tid
-    for value, (name, lead, parent) in known.items():
-        teams.append(Team(id=ids_by_value[value], loc=NO_LOC, name=name,
+        ids_by_value[known_value] = tid
+    for known_value, (name, lead, parent) in known.items():
+        teams.append(Team(id=ids_by_value[known_value], loc=NO_LOC, name=name,
                           lead=lead if lead in people else None,
                           parent=ids_by_value.get(parent) if parent else None))
     for record in imp.records:
@@ -128,8 +129,8 @@ def link_teams(imp: ImporterState, exact: bool,
                 ids_by_value[value] = value
                 if value not in taken:
                     taken.add(value)
-                    name = record.team_name if record.team_name != value else None
-                    teams.append(Team(id=value, loc=NO_LOC, name=name))
+                    team_name = record.team_name if record.team_name != value else None
+                    teams.append(Team(id=value, loc=NO_LOC, name=team_name))
             record.team = ids_by_value[value]
             continue
         if value not in ids_by_value and _fold(value) in NO_TEAM:
@@ -168,7 +169,9 @@ def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: b
     for value in dict.fromkeys(values):  # each value once, in order of first appearance
         if value is not None and _fold(value) not in NO_TEAM:
             ids_by_value[value] = _new_team(value, taken, teams)
-    return teams, list(map(ids_by_value.get, values))  # (None and no team stay None)
+    # (None and no team stay None: a dict's get takes any key, though typed for its own)
+    id_of = cast("Callable[[str | None], str | None]", ids_by_value.get)
+    return teams, list(map(id_of, values))
 
 
 #: Team cells that say "no team" (a spreadsheet's dash for an empty cell, a SQL NULL).
