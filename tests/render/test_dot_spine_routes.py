@@ -71,3 +71,24 @@ def test_the_imported_uk_home_office_draws_no_solid_line_through_a_card() -> Non
     geometry = layout_dot(chart, card_box(chart_texts(chart)), THEMES["light"],
                           pick_engine("system"), 120.0)[0]
     assert_solid_lines_pass_no_card(geometry)
+
+
+@pytest.mark.system_graphviz
+@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
+def test_two_spines_of_one_manager_keep_their_first_rows_apart() -> None:
+    """A manager's 15 stacked reports hang on two spines, a card each side; Graphviz put
+    the first rows of the enterprise example's two (under Laila Reyes) into each other, so
+    a spine's short line to its right card ran through a card of the other."""
+    from renderkit import ORGS, assert_solid_lines_pass_no_card
+
+    from orgviz.loader import load
+    from orgviz.render import RenderOptions
+    from orgviz.render.dotlayout import layout_dot
+    from orgviz.render.engines import pick_engine
+    from orgviz.render.pipeline import build
+
+    chart, theme, _texts, box = build(load(ORGS / "enterprise.yaml"),
+                                      RenderOptions(layout="dot"))
+    geometry, plan = layout_dot(chart, box, theme, pick_engine("system"), 120.0)
+    assert len([s for s in plan.spines if s.manager == "laila-reyes"]) == 2
+    assert_solid_lines_pass_no_card(geometry)

@@ -697,6 +697,7 @@ class _Writer:
                 # Stacked leaves keep their order by level row, then file order; the stack
                 # starts on the first leaf's level row.
                 first_row = max(card.row + 1, by_id[leaves[0]].row)
+                before: str | None = None  # the last node of the previous spine's first row
                 for group in stack_groups(leaves, stack_rows):
                     if len(leaves) <= stack_rows:
                         pairs = [(None, leaf) for leaf in group]
@@ -709,10 +710,18 @@ class _Writer:
                     via = self.chain(tail, points[0], first_row - card.row - 1, weight=8)
                     out.append(f"  {' -> '.join(points)} [weight=8];" if len(points) > 1
                                else "")
-                    for name, (left, right) in zip(points, pairs, strict=True):
+                    for row, (name, (left, right)) in enumerate(zip(points, pairs,
+                                                                     strict=True)):
                         ranked = ([node_of[left]] if left else []) + [name] + (
                             [node_of[right]] if right else [])
                         out.append(f"  {{rank=same; {'; '.join(ranked)}}}")
+                        if row == 0:
+                            # The spines' first rows share a rank: keep them apart, in
+                            # order (Graphviz interleaved two, so that a spine's line to
+                            # its right card ran through the other's card).
+                            if before is not None:
+                                out.append(f"  {before} -> {ranked[0]} [style=invis, minlen=0];")
+                            before = ranked[-1]
                         if left:
                             extra = broken if by_id[left].broken_line else ""
                             out.append(f"  {node_of[left]} -> {name}{extra};")
