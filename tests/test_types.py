@@ -11,6 +11,7 @@ import pytest
 
 from orgviz.io.csvimport.people import _PersonSlots
 from orgviz.model import Person
+from orgviz.problem import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,3 +34,10 @@ def test_person_slots_are_typed_as_person_fields() -> None:
     person_fields = {f.name: f.type for f in dataclasses.fields(Person)}
     assert _PersonSlots.__annotations__ == person_fields
     assert tuple(person_fields) == _PersonSlots.__slots__
+
+
+def test_problem_hashes_with_tuple_hash() -> None:
+    """Problem's body cannot say `__hash__ = tuple.__hash__` (mypy reads it as a field): the
+    hash must still be tuple's, not None as a class body defining __eq__ would leave it."""
+    assert Problem.__hash__ is tuple.__hash__
+    assert len({Problem("a", 1, 1, "error", "r", "m"), Problem("a", 1, 1, "error", "r", "m")}) == 1

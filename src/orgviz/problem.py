@@ -131,6 +131,9 @@ class Problem(NamedTuple):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
+    # (__hash__ stays tuple's, in C: NamedTuple sets __eq__ on the class it has made, which
+    # does not clear the hash as defining __eq__ in a class body would)
+
     def __str__(self) -> str:
         return (f"{one_line(self.file)}:{self.line}:{self.col}: {self.level} [{self.rule}] "
                 f"{one_line(self.message)}")
@@ -145,8 +148,3 @@ class Problem(NamedTuple):
             "rule": self.rule,
             "message": self.message,
         }
-
-
-# Defining __eq__ set Problem.__hash__ to None, and a NamedTuple's body takes no plain
-# assignment (mypy reads it as a field): tuple's own hash, in C, is put back here.
-Problem.__hash__ = tuple.__hash__  # type: ignore[method-assign]  # see above
