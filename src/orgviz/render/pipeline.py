@@ -66,7 +66,7 @@ def pick_layout(options: RenderOptions, chart: Chart) -> str:
 
     Measured (docs/rendering.md, benchmarks/bench_scale.py): `tidy` draws each example org
     at most as wide as `dot` (mid-size 4,046 px instead of 6,776; enterprise 8,654 instead
-    of 30,666), is faster at every size (no Graphviz process; 20,000 positions in about a
+    of 30,230), is faster at every size (no Graphviz process; 20,000 positions in about a
     second instead of over a minute) and needs no Graphviz, so there is no size below which
     `dot` is the better default.
     """
