@@ -46,8 +46,11 @@ def read_junior(imp: CellReader, path: str) -> None:
     for line, cells in table.rows:
         cells = (cells + [""] * len(table.header))[: len(table.header)]
         where = (table.shown, line)
-        get = lambda fld, cells=cells, where=where: imp.value(  # noqa: E731
-            cells, columns, fld, False, where)
+
+        def get(fld: str, cells: list[str] = cells, where: tuple[str, int] = where
+                ) -> str | None:
+            return imp.value(cells, columns, fld, False, where)
+
         senior = get("manager")
         key = tuple(cells)
         if key in seen:
