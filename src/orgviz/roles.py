@@ -429,7 +429,7 @@ def with_managing_roles(people: Sequence[Person], ladder: RoleLadder) -> list[Pe
         person = people[at]
         own = 1 if person.reports_to == person.id else 0  # (a self-report is no report)
         if person.role_source == "title" and reports[person.id] > own:
-            out[at] = replace(person, roles=(ladder.with_reports(person.title),))  # type: ignore[arg-type]
+            out[at] = replace(person, roles=(ladder.with_reports(person.title),))  # type: ignore[arg-type]  # (a managing title)
             changed = True
     return out if changed else None
 

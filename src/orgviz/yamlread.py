@@ -65,7 +65,7 @@ class YamlError(Exception):
         return [self, *self.more]
 
 
-class YMap(dict):  # type: ignore[type-arg]
+class YMap(dict[str, Any]):
     """A mapping that remembers where it starts and where each key and value stands."""
 
     __slots__ = ("key_locs", "loc", "size", "value_locs")
@@ -78,7 +78,7 @@ class YMap(dict):  # type: ignore[type-arg]
         self.value_locs: dict[str, SourceLoc] = {}
 
 
-class YList(list):  # type: ignore[type-arg]
+class YList(list[Any]):
     """A sequence that remembers where it starts and where each item stands."""
 
     __slots__ = ("item_locs", "loc", "size")
@@ -546,7 +546,7 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
             if merged is not None and key in merged:
                 merged.discard(key)  # an explicit key overrides a merged one
             elif key in container:
-                found.append(_duplicate(key, key_loc, key_locs[key],  # type: ignore[arg-type]
+                found.append(_duplicate(key, key_loc, key_locs[key],  # type: ignore[arg-type]  # key_loc: set
                                         value))
                 key = _NO_KEY
                 continue
@@ -554,7 +554,7 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
                 merged = (merged or set()) | _merge(container, value, loc)
             else:
                 container[key] = value
-                key_locs[key] = key_loc  # type: ignore[assignment]
+                key_locs[key] = key_loc  # type: ignore[assignment]  # (set with the key)
                 value_locs[key] = loc
             key = _NO_KEY
     found += [_unused_anchor(name, loc, value) for name, (loc, value) in unused.items()]

@@ -35,7 +35,7 @@ def person_items(person: Person) -> list[tuple[str, str | bool | float | Sequenc
 
 #: A text that is not None, as a TypeGuard (partial's type says only bool): at C speed.
 _NOT_NONE: Callable[[str | None], TypeGuard[str]]
-_NOT_NONE = partial(is_not, None)  # type: ignore[assignment]
+_NOT_NONE = partial(is_not, None)  # type: ignore[assignment]  # (as said above)
 _BLOCK = 64  # people checked at once by `person_lines`
 
 
@@ -174,7 +174,7 @@ def plain_keys(names: Sequence[str | None], titles: Sequence[str | None],
         if not given:
             return None
         keys.append(given)
-        texts.append(values)  # type: ignore[arg-type]
+        texts.append(values)  # type: ignore[arg-type]  # (given: no None)
     return tuple(keys), tuple(texts)
 
 

@@ -138,7 +138,7 @@ def _cached(org: Org, name: str, compute: Callable[[Org], T]) -> T:
         values = _CACHE[org] = {}
     if name not in values:
         values[name] = compute(org)
-    return values[name]  # type: ignore[no-any-return]
+    return values[name]  # type: ignore[no-any-return]  # (what compute made)
 
 
 def person_suggester(org: Org) -> Suggester:
@@ -215,7 +215,7 @@ def _links(org: Org) -> Links:
     role_pairs: defaultdict[RoleKey, list[Person]] = defaultdict(list)
     assistants: list[Person] = []
     for pid, person in by_id.items():
-        boss = by_id.get(person.reports_to)  # type: ignore[arg-type]
+        boss = by_id.get(person.reports_to)  # type: ignore[arg-type]  # (None: a top)
         if boss is None or boss is person:
             tops.append(person)
             continue
@@ -355,10 +355,10 @@ def pair_findings(org: Org, people: list[Person], about: str,
     about = f"{about}) reports to '"
     for person in people:
         boss = person.reports_to
-        boss_name = known(boss)  # type: ignore[arg-type]
+        boss_name = known(boss)  # type: ignore[arg-type]  # (a pair's: not None)
         if boss_name is None:
-            shown = shown_name(by_id[boss])  # type: ignore[index]
-            boss_name = named[boss] = f"{shown}, " if shown else ""  # type: ignore[index]
+            shown = shown_name(by_id[boss])  # type: ignore[index]  # (as above)
+            boss_name = named[boss] = f"{shown}, " if shown else ""  # type: ignore[index]  # (as above)
         pid, name = person.id, person.name
         if not name and person.vacant:
             name = shown_name(person)

@@ -80,10 +80,10 @@ def _path(org: Org, pid: str, depth: int) -> str:
     if depth <= SHOWN:
         chain = [pid]
         while len(chain) < depth:
-            chain.append(by_id[chain[-1]].reports_to)  # type: ignore[arg-type]
+            chain.append(by_id[chain[-1]].reports_to)  # type: ignore[arg-type]  # depth: one each
         return " -> ".join([*map(_named, reversed(chain[1:])), pid])
     near = [pid]
     while len(near) < SHOWN - 2:
-        near.append(by_id[near[-1]].reports_to)  # type: ignore[arg-type]
+        near.append(by_id[near[-1]].reports_to)  # type: ignore[arg-type]  # depth: one each
     top = tree(org).top(org)[pid]
     return " -> ".join([_named(top), "...", *map(_named, reversed(near[1:])), pid])

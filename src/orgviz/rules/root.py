@@ -59,7 +59,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
             yield (first.at("reports_to"),
                    "every person has a manager: the org has no top; remove reports_to from "
                    f"the top person (the first person, {who(first)}, reports to "
-                   f"{who_id(org, first.reports_to)})")  # type: ignore[arg-type]
+                   f"{who_id(org, first.reports_to)})")  # type: ignore[arg-type]  # (has a manager)
         return
     if options["allow-forest"] or len(tops) == 1:
         return

@@ -150,8 +150,8 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
         p.fte = fte
         p.field_locs = locs
         p.item_locs = {}
-        p.__class__ = person  # type: ignore[assignment]
-        append(p)  # type: ignore[arg-type]
+        p.__class__ = person  # type: ignore[assignment]  # (same layout: see the docstring)
+        append(p)  # type: ignore[arg-type]  # (a Person now)
         if line is not None:
             add_line(with_fte(line(pid, name, title, roles if source == "explicit" else (),
                                    boss, dotted, team, vacant, assistant, location, email),
@@ -202,7 +202,7 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         if promoted:
             for r in compress(range(len(titles)), map(promoted.__contains__, titles)):
                 if ids[r] in managers:
-                    found[r] = promoted[titles[r]]  # type: ignore[index]
+                    found[r] = promoted[titles[r]]  # type: ignore[index]  # (a title)
     explicit = list(compress(range(len(roles)), roles))
     for r in explicit:
         found[r] = (roles[r], "explicit")
@@ -284,13 +284,13 @@ def _managing(person: Person, managers: Container[str],
     """A person with `with_reports`'s role when they manage and their role is from a title
     that has one (see `people_of_columns`)."""
     if person.role_source == "title" and person.id in managers:
-        role = with_reports(person.title)  # type: ignore[arg-type]
+        role = with_reports(person.title)  # type: ignore[arg-type]  # (a role's)
         if role:
             return dataclasses.replace(person, roles=(role,))
     return person
 
 
-class _NoItems(dict):  # type: ignore[type-arg]
+class _NoItems(dict[str, tuple[SourceLoc, ...]]):
     """The `item_locs` of every person made from columns (no list field has located items):
     one shared empty mapping, `{}` as far as reading it goes, that refuses to change."""
 
@@ -299,8 +299,8 @@ class _NoItems(dict):  # type: ignore[type-arg]
     def _refuse(self, *_args: object, **_kwargs: object) -> None:
         raise TypeError("the item locations of an imported person cannot change")
 
-    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = _refuse  # type: ignore[assignment]
-    __ior__ = _refuse  # type: ignore[assignment]
+    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = _refuse  # type: ignore[assignment]  # (refused)
+    __ior__ = _refuse  # type: ignore[assignment]  # (as above)
 
 
 _NO_ITEMS = _NoItems()
@@ -343,7 +343,7 @@ def _can_become_person() -> bool:
             not all(f.init for f in fields) or hasattr(Person, "__post_init__"):
         return False
     try:
-        _PersonSlots().__class__ = Person  # type: ignore[assignment]
+        _PersonSlots().__class__ = Person  # type: ignore[assignment]  # (the trial)
     except TypeError:
         return False
     return True

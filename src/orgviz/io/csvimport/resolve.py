@@ -81,13 +81,13 @@ class Resolver:
     def emails(self) -> dict[str, list[str]]:
         if self._emails is None:
             self._index()
-        return self._emails  # type: ignore[return-value]
+        return self._emails  # type: ignore[return-value]  # (_index sets it)
 
     @property
     def names(self) -> dict[str, list[str]]:
         if self._names is None:
             self._index()
-        return self._names  # type: ignore[return-value]
+        return self._names  # type: ignore[return-value]  # (_index sets it)
 
     def __call__(self, raw: str) -> tuple[str | None, str | None]:
         """(id, note): id None with note 'top' for a top marker, or an error message."""

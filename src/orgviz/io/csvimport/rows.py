@@ -369,7 +369,7 @@ class RowReader(CellReader, FlagReader):
         n = len(lines)
         if values is None:
             return [()] * n
-        lists: list[Any] = _each(values, list_cell, n)  # type: ignore[assignment]
+        lists: list[Any] = _each(values, list_cell, n)  # type: ignore[assignment]  # (a list)
         if None in lists:
             for r in [r for r, ids in enumerate(lists) if ids is None]:
                 self.problem(SourceLoc(shown, lines[r], self.cols[fld]), "warning", "csv",

@@ -179,7 +179,7 @@ def _single_spaced(names: list[str | None]) -> bool:
 def add_note(notes: list[Sequence[str]], row: int, note: str) -> None:
     """Add a note to a row's notes (a column of them: a list each, or () for none yet)."""
     if notes[row]:
-        notes[row].append(note)  # type: ignore[attr-defined]
+        notes[row].append(note)  # type: ignore[attr-defined]  # (() or a list)
     else:
         notes[row] = [note]
 
