@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.loader import load
@@ -521,62 +519,6 @@ def test_another_word_for_a_size_suggests_the_size(org_file, given, meant):
     (problem,) = org.load_problems
     assert problem.message == (f"unknown org size '{given}'; did you mean '{meant}'? (sizes: "
                                "small, mid-size, enterprise)")
-
-
-def sized_org(size: str, positions: int, rules: str = "") -> str:
-    """An org file of `size` with a CEO and `positions - 1` PMs reporting to them."""
-    return ("orgviz: 1\n"
-            f"org: {{name: A, size: {size}}}\n"
-            "people:\n  - {id: p0, name: P, role: ceo}\n"
-            + "".join(f"  - {{id: p{i}, name: P, role: pm, reports_to: p0}}\n"
-                      for i in range(1, positions)) + rules)
-
-
-@pytest.mark.parametrize(("positions", "fits"), [
-    (1, "small"), (29, "small"), (30, "mid-size"), (600, "mid-size"), (601, "enterprise")])
-def test_a_size_word_of_no_known_meaning_names_the_size_the_shape_fits(org_file, positions,
-                                                                       fits):
-    path = org_file(sized_org("Giant", positions))
-    # (one finding for the mistake, at the size's value: profile-fit says nothing of it)
-    found = [p for p in validate(load(path)) if p.rule in ("schema", "profile-fit")]
-    assert [str(p) for p in found] == [
-        f"{path}:2:22: error [schema] unknown org size 'Giant' (sizes: small, mid-size, "
-        f"enterprise); this org's shape fits '{fits}'"]
-
-
-def test_the_fitting_size_follows_the_orgs_own_profile_fit_options(org_file):
-    rules = "rules: {profile-fit: {mid-size-min-people: 2, mid-size-max-people: lots}}\n"
-    org = load(org_file(sized_org("huge", 5, rules)))
-    # (the option that is not a number is validate's to report; its default stands)
-    assert [str(p) for p in org.load_problems] == [
-        f"{org.file}:2:22: error [schema] unknown org size 'huge' (sizes: small, mid-size, "
-        "enterprise); this org's shape fits 'mid-size'"]
-
-
-@pytest.mark.parametrize(("size", "message"), [
-    ("Medium", "unknown org size 'Medium'; did you mean 'mid-size'? (sizes: small, mid-size, "
-               "enterprise)"),  # (a word understood: what it means is the advice)
-    ("smal", "unknown org size 'smal'; did you mean 'small'? (sizes: small, mid-size, "
-             "enterprise)"),
-    ("Giant", "unknown org size 'Giant' (sizes: small, mid-size, enterprise)"),
-])
-def test_no_fitting_size_is_named_for_a_word_understood_or_an_org_of_no_one(org_file, size,
-                                                                           message):
-    people = "people: []\n" if size == "Giant" else "people:\n  - {id: a, name: A}\n"
-    org = load(org_file(f"orgviz: 1\norg: {{name: A, size: {size}}}\n{people}"))
-    assert [(p.line, p.col, p.message) for p in org.load_problems] == [(2, 22, message)]
-
-
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(positions=st.integers(1, 700),
-       word=st.sampled_from(["Giant", "huge", "xl", "3", "Gigantic Corp"]))
-def test_the_size_named_is_one_profile_fit_finds_no_fault_with_in_positions(
-        org_file, positions, word):
-    [problem] = load(org_file(sized_org(word, positions))).load_problems
-    fits = problem.message.rpartition("this org's shape fits ")[2].strip("'")
-    findings = validate(load(org_file(sized_org(fits, positions))))
-    assert not [p for p in findings if p.rule == "profile-fit" and "positions" in p.message]
 
 
 def test_custom_role_is_used_for_title_inference(org_file):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from orgviz.loadbuild import OrgBuilder
 from orgviz.loadfields import LONE_SURROGATES, Collector, text_fault
-from orgviz.loadheader import name_fitting_size, org_header
+from orgviz.loadheader import org_header
 from orgviz.loadsettings import parse_rule_settings
 from orgviz.model import Org
 from orgviz.orgfiles import shown_path
@@ -46,19 +46,16 @@ def load(path: str | os.PathLike[str]) -> Org:
     builder = OrgBuilder()
     doc = builder.load_file(Path(os.fspath(path)), shown, (real,), top=True)
     builder.build()
-    header = org_header(doc, builder.out, shown)
+    name, size, date, size_loc = org_header(doc, builder.out, shown)
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                 builder.out)
     people = builder.people
     if not people and not builder.out.problems:  # (else they say why, as for `root`)
         _empty_people(builder.docs, builder.out)
     people = with_managing_roles(people, builder.ladder_for_inference) or people
-    org = Org(
-        file=shown, name=header.name, size=header.size, date=header.date,
-        people=tuple(people), teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
+    return Org(
+        file=shown, name=name, size=size, date=date, people=tuple(people),
+        teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
         rule_settings=rules, load_problems=tuple(builder.out.problems),
-        files=tuple(builder.files), loc=doc.loc, size_loc=header.size_loc,
+        files=tuple(builder.files), loc=doc.loc, size_loc=size_loc,
     )
-    if header.unknown_size is not None:  # (known once the org is built: its people, rules)
-        name_fitting_size(org, header.unknown_size)
-    return org

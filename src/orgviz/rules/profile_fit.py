@@ -8,10 +8,8 @@
 Positions include open roles. The thresholds are options: `small-max-people`,
 `small-max-leadership-levels`, `mid-size-min-people`, `mid-size-max-people`,
 `enterprise-min-people`. A declared size that is refused (`size: Medium`) is the load
-error's to report, with the sizes to write (and, for a word of no known meaning such as
-`size: Giant`, the size this org's shape fits, judged as here with the options of the
-org's own `rules:`): this rule says nothing then (one mistake, one finding), and checks the
-size once a known one is declared.
+error's to report, with the sizes to write: this rule says nothing then (one mistake, one
+finding), and checks the size once a known one is declared.
 
 Passes:
 
@@ -62,7 +60,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     fix = ("import it with --size {}, or adjust the profile-fit option {}"
            if is_table(where.file) else
            "declare size: {} in the org header, or adjust the profile-fit option {}")
-    fitting = fitting_size(count, options)
+    fitting = _fitting_size(count, options)
     if org.size == "small":
         limit = options["small-max-people"]
         if count > limit:
@@ -106,9 +104,7 @@ def _size_refused(org: Org) -> bool:
     return where is not None and any(p[:3] == where for p in org.load_problems)
 
 
-def fitting_size(count: int, options: Mapping[str, Any]) -> str:
-    """The size whose profile an org of `count` positions fits, by this rule's options (the
-    loader names it in the error of a size word it does not know: `size: Giant`)."""
+def _fitting_size(count: int, options: Mapping[str, Any]) -> str:
     if count < options["mid-size-min-people"]:
         return "small"
     if count > options["mid-size-max-people"]:
