@@ -356,9 +356,28 @@ def test_export_csv_warns_of_the_org_s_own_roles(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(path), "-f", "csv"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (  # (on stderr, before the CSV is written)
-        f"orgviz: {path}: the CSV names a role of the org's own `roles:` ('growth'), which "
+        f"orgviz: {path}: people hold a role of the org's own `roles:` ('growth'), which "
         "CSV does not carry: declare it again under `roles:` in the org file `orgviz import` "
         "writes of it")
     assert "b,Cy,Ninja,growth;pm,ceo," in result.output
     quiet = CliRunner().invoke(main, ["export", str(path), "-f", "json"])
     assert "orgviz:" not in quiet.output  # (JSON carries the roles as ids: no import reads it)
+
+
+def test_export_csv_warns_of_own_roles_from_titles_and_not_of_undefined_ids(
+        tmp_path: Path) -> None:
+    # (a role the org defines and a person gets from a title is lost in the CSV too; a role id
+    # no one defines is validate's unknown-role, not a role of the org's own)
+    path = tmp_path / "roles.yaml"
+    path.write_text("orgviz: 1\norg: {name: R, size: small}\nroles:\n  - {id: growth, name: "
+                    "Growth Lead, level: manager, titles: [Growth Lead]}\n  - {id: unused, name: "
+                    "Unused, level: ic}\npeople:\n  - {id: ceo, name: Ada, title: CEO}\n  - {id: "
+                    "b, name: Cy, title: Growth Lead, reports_to: ceo}\n  - {id: c, name: Di, "
+                    "title: Ninja, role: nonsense, reports_to: ceo}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "csv"])
+    assert result.exit_code == 0
+    warnings = [line for line in result.output.splitlines() if line.startswith("orgviz:")]
+    assert warnings == [
+        f"orgviz: {path}: people hold a role of the org's own `roles:` ('growth'), which CSV "
+        "does not carry: declare it again under `roles:` in the org file `orgviz import` writes "
+        "of it"]

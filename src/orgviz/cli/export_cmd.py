@@ -109,8 +109,9 @@ def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
 
 
 def _warn_of_roles_not_carried(org: Org) -> None:
-    """A warning on stderr when people of the org name roles that its own `roles:` define:
-    the org file that `orgviz import` writes of the CSV would name roles it does not define."""
+    """A warning on stderr when people of the org hold roles that its own `roles:` define:
+    the org file that `orgviz import` writes of the CSV would name roles it does not define, or
+    infer others from the titles."""
     from orgviz.io.export import roles_csv_drops
 
     roles = roles_csv_drops(org)
@@ -119,7 +120,7 @@ def _warn_of_roles_not_carried(org: Org) -> None:
     listed = ", ".join(f"'{role}'" for role in roles[:_NAMED]) + (
         f" and {len(roles) - _NAMED:,} more" if len(roles) > _NAMED else "")
     one = len(roles) == 1
-    click.echo(f"orgviz: {org.file}: the CSV names {'a role' if one else f'{len(roles)} roles'} "
+    click.echo(f"orgviz: {org.file}: people hold {'a role' if one else f'{len(roles)} roles'} "
                f"of the org's own `roles:` ({listed}), which CSV does not carry: declare "
                f"{'it' if one else 'them'} again under `roles:` in the org file `orgviz "
                "import` writes of it", err=True)

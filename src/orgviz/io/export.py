@@ -168,15 +168,17 @@ def references_to_nobody(org: Org) -> list[str]:
 
 
 def roles_csv_drops(org: Org) -> list[str]:
-    """The role ids that people of the org name and that `orgviz import` of its CSV does not
-    know: the org's own `roles:`, which CSV does not carry (import knows the built-in roles
-    and the civil-service grades), in the org's order."""
+    """The ids of the org's own `roles:` that its people hold, named or through their titles,
+    in the org's order: CSV does not carry `roles:`, so `orgviz import` of the CSV would not know
+    them (it knows the built-in roles and the civil-service grades). A role id the org does not
+    define is left to validate's unknown-role."""
     from orgviz.io.csvimport.grades import GRADE_ROLE_IDS
     from orgviz.roles import DEFAULT_LADDER
 
-    named = dict.fromkeys(role for person in org.people if person.role_source == "explicit"
-                          for role in person.roles)
-    return [role for role in named if role not in DEFAULT_LADDER.roles
+    own, builtin = org.ladder.roles, DEFAULT_LADDER.roles
+    held = dict.fromkeys(role for person in org.people if person.role_source != "none"
+                         for role in person.roles)
+    return [role for role in held if role in own and own[role] is not builtin.get(role)
             and role not in GRADE_ROLE_IDS]
 
 
