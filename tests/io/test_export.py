@@ -295,7 +295,9 @@ people:
 
 @pytest.mark.parametrize(("fmt", "kept"), [
     ("csv", "the CSV keeps them as written (`orgviz import` reports them at their rows)"),
-    ("json", "their lines are left out"),
+    ("json", "their lines are left out (the people's data keeps the ids)"),
+    ("graphml", "their lines are left out (the people's data keeps the ids)"),
+    ("mmd", "their lines are left out"),
 ])
 def test_export_warns_of_references_to_nobody(tmp_path: Path, fmt: str, kept: str) -> None:
     # (the CSV of it imported into an org file that validate rejected, with exit 0)

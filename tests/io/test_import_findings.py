@@ -172,6 +172,9 @@ def test_a_dotted_line_to_oneself_is_said_so_not_not_found(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["import", str(path), "-v", "-o", str(tmp_path / "o.yaml")])
     assert result.output.splitlines()[:-1] == [
         f"{path}:3:4: warning [self-report] 'b' has a dotted line to itself ('Cy Lee'): left out"]
+    # (and a comment on the row says what was left out, as where other data is dropped)
+    assert "  # people.csv:3: 'b' has a dotted line to itself ('Cy Lee'): left out\n" in \
+        (tmp_path / "o.yaml").read_text(encoding="utf-8")
 
 
 TITLED = "id,name,title,manager\n"

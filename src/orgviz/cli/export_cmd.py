@@ -103,7 +103,9 @@ def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
     them, rows, lines = ("it", "its row", "its line is") if one else ("them", "their rows",
                                                                      "their lines are")
     kept = (f"the CSV keeps {them} as written (`orgviz import` reports {them} at {rows})"
-            if fmt == "csv" else f"{lines} left out")
+            if fmt == "csv" else f"{lines} left out" + (
+                f" (the people's data keeps the {'id' if one else 'ids'})"
+                if fmt in ("json", "graphml") else ""))
     click.echo(f"orgviz: {org.file}: {what} not in it ({named}): {kept}; "
                "`orgviz validate` reports where", err=True)
 
