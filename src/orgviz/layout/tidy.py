@@ -162,11 +162,11 @@ def _merge(
     """
     it = iter(seq)
     c = next(it)
-    left, lbase, right, rbase = contours[c]  # type: ignore[misc]
+    left, lbase, right, rbase = contours[c]  # type: ignore[misc]  # children are packed first
     contours[c] = None
     rel[c] = 0.0
     for c in it:
-        cl, clb, cr, crb = contours[c]  # type: ignore[misc]
+        cl, clb, cr, crb = contours[c]  # type: ignore[misc]  # children are packed first
         contours[c] = None
         a = len(right)
         b = len(cl)
@@ -235,12 +235,13 @@ class _Listed:
         # holds its reports at a height, as `_split` cuts them).
         self.budget = budget
         self.singles = singles
-        self.item_b = list((like or singles).item_b)
-        self.item_d = list((like or singles).item_d)
-        self.tr_off = list(like.tr_off) if like is not None else [0.0] * len(self.item_b)
-        self.top_off = list((like or singles).top_off)
+        self.item_b: list[float] = list((like or singles).item_b)
+        self.item_d: list[float] = list((like or singles).item_d)
+        self.tr_off: list[float] = (list(like.tr_off) if like is not None
+                                    else [0.0] * len(self.item_b))
+        self.top_off: list[float] = list((like or singles).top_off)
         self.hang: dict[int, tuple[float, int]] = dict((like or singles).hang)
-        self.indent = list((like or singles).indent)
+        self.indent: list[float] = list((like or singles).indent)
         self.finished: set[int] = set()  # listed cards laid out here (not _Singles)
         self.single: set[int] = set()  # ... in one column
         self.last: dict[int, float] = {}  # one column of subtrees: its height, as _greedy adds
@@ -341,7 +342,7 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
             left, lbase, right, rbase = _merge(
                 reversed(kids) if mirror else kids, contours, rel, sg, tg
             )
-            first, last = centre_of[v]  # type: ignore[misc]
+            first, last = centre_of[v]  # type: ignore[misc]  # set with pkids[v]
             centre = (rel[first] + anchor[first] + rel[last] + anchor[last]) * 0.5
             for c in kids:
                 rel[c] -= centre
@@ -616,6 +617,25 @@ class _Plan:
     """A structure with list columns of a given height: the blocks' shapes, every member's
     place in its block, and all the structure's arrays."""
 
+    # The structure's arrays, copied over by name in __init__ (annotations only: the class
+    # has no such attributes of its own).
+    stub: float
+    inblock: list[bool]
+    listed: list[bool]
+    order: dict[int, list[int]]
+    band: list[int]
+    row_h: list[float]
+    tops: list[float]
+    used: list[int]
+    shown: list[bool]
+    total: int
+    pkids: list[list[int] | None]
+    centre_of: list[tuple[int, int] | None]
+    block_of: dict[int, int]
+    strips: list[int]
+    roots: list[int]
+    post: list[int]
+
     def __init__(
         self,
         st: _Structure,
@@ -656,7 +676,7 @@ class _Plan:
             rest = st.rest = [u for u in st.order if u not in singles.hang]
         finished, same, single = done.finished, done.same, done.single
         like_single, like_last, like_tall = done.like_single, done.like_last, done.like_tall
-        order, first = st.order, singles.item_b
+        order, singles_b = st.order, singles.item_b
         for u in rest:
             if u in finished:
                 continue
@@ -684,7 +704,7 @@ class _Plan:
             ind = min(options.list_indent, breadth[u] * 0.5)
             indent[u] = ind
             hang[u] = (drop, len(trunks))  # listed node -> (gap to reports, columns)
-            item_b[u] = max(first[u], ind + width)
+            item_b[u] = max(singles_b[u], ind + width)
             item_d[u] = depth[u] + drop + height
             finished.add(u)
             if len(trunks) == 1:
@@ -743,6 +763,7 @@ class _Plan:
 
         def chunks_of(items: list[int], leaves: bool, room: float | None) -> list[list[int]]:
             if not leaves:
+                assert room is not None  # a block holds more than leaves only if it lists
                 return _split_across(items, item_w, item_h, gap, room, stub + sg)
             count = len(items)
             if options.stack_columns is not None and options.stack_rows is None:
