@@ -95,7 +95,7 @@ def text_fault(value: str) -> str | None:
     return None if bad is None else f"holds the control character U+{ord(bad.group()):04X}"
 
 
-def entry_label(kind: str, item: YMap) -> str:
+def _entry_label(kind: str, item: YMap) -> str:
     """'person 'dana'' when the entry has a usable id, else 'a person'."""
     ident = item.get("id")
     if isinstance(ident, str) and ident.strip() and not LINE_BREAKS.search(ident):
@@ -111,7 +111,6 @@ _MISSING_ADVICE = {"id": "write one, a text that no other entry of its kind has"
 #: What to say after "'reports_to' of person 'bob' must be text, not a list".
 _TEXT_ADVICE = {("reports_to", YList): ": it holds one manager's id; put the others in "
                                        "dotted_to"}
-
 
 
 class Fields:
@@ -239,7 +238,7 @@ def all_texts_printable(item: YMap) -> bool:
 
 def entry_fields(kind: str, item: YMap, allowed: tuple[str, ...], out: Collector) -> Fields:
     """The fields of an entry of a list (`kind`: 'person', 'team', 'role'), named as
-    `entry_label` names it, with its unknown keys reported."""
-    what = entry_label(kind, item)
+    `_entry_label` names it, with its unknown keys reported."""
+    what = _entry_label(kind, item)
     check_keys(item, allowed, what, out)
     return Fields(item, what, out, allowed)

@@ -229,3 +229,14 @@ def test_a_tally_says_the_rule_s_findings_at_its_rows_only() -> None:
     # (row 5's title is none the tally names; the other rule at row 3 is news)
     assert said.findings == findings[1:]
     assert (said.problems, said.rule_errors, said.repeated) == (problems, False, 1)
+
+
+def test_a_tally_whose_problem_is_not_given_says_nothing() -> None:
+    # (a ValueError, a traceback, when a caller's problems no longer held the tally's)
+    from orgviz.io.csvimport.findings import Tally
+
+    tally = Problem("p.csv", 1, 1, "warning", "no-role", "titles")
+    findings = [_problem(3, "warning", "unknown-title")]
+    said = checked([_problem(4, "warning", "root")], findings, strict=False,
+                   tallies=[Tally(tally, "unknown-title", frozenset({("p.csv", 3)}))])
+    assert (said.findings, said.repeated) == (findings, 0)

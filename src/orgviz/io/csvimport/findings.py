@@ -60,9 +60,13 @@ def checked(problems: Sequence[Problem], findings: Iterable[Problem], strict: bo
         at_row.setdefault((problem.file, problem.line), []).append(index)
         anywhere.setdefault(problem.rule, index)
     tallied: dict[tuple[str, str, int], int] = {}  # (rule, file, line): the tally's index
+    index_of: dict[Problem, int] = {}
+    for index, problem in enumerate(problems):
+        index_of.setdefault(problem, index)
     for tally in tallies:
-        index = list(problems).index(tally.problem)
-        tallied.update(dict.fromkeys(((tally.rule, *row) for row in tally.rows), index))
+        at = index_of.get(tally.problem)
+        if at is not None:  # (a tally whose problem is not among these says nothing)
+            tallied.update(dict.fromkeys(((tally.rule, *row) for row in tally.rows), at))
     new: list[Problem] = []
     says_errors: set[int] = set()  # import's problems that say a rule's error
     seen = list(findings)

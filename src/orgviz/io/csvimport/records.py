@@ -73,7 +73,7 @@ class ImportResult:
     dropped: list[Record]
     teams: list[Team]
     header_notes: list[str]
-    no_role: Problem | None = None  # the info on the titles that match no role
+    no_role: Problem | None = None  # the warning on the titles that match no role
     no_role_titles: frozenset[str] = frozenset()  # every title it stands for
 
     @property
