@@ -84,8 +84,9 @@ def collapse(org: Org) -> RoleGraph:
             walked.add(current.id)
             if current.roles:
                 selected.add(current.id)
-            manager = current.reports_to
-            current = by_id.get(manager) if manager and manager != current.id else None
+            manager_id = current.reports_to
+            current = (by_id.get(manager_id) if manager_id and manager_id != current.id
+                       else None)
     graph = RoleGraph(org)
     for pid in by_id:
         if pid not in selected:
@@ -324,9 +325,9 @@ def plan(orgs: Sequence[Org], title: str | None = None) -> Plan:
     levels = [lvl for lvl in LEVELS
               if lvl in used or lvl in ("c-level", "vp", "head", "director")]
     # Headers of one height, so that every column's boxes start at the same place.
-    tallest = max((boxes[ids[0]].h for ids in columns), default=0.0)
-    for ids in columns:
-        boxes[ids[0]].h = tallest
+    tallest = max((boxes[box_ids[0]].h for box_ids in columns), default=0.0)
+    for box_ids in columns:
+        boxes[box_ids[0]].h = tallest
     for level in levels:
         boxes[f"lvl_{level.replace('-', '_')}"] = Box(
             f"lvl_{level.replace('-', '_')}", "level", level, -1,
