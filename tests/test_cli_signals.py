@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -124,9 +123,10 @@ import os, sys
 import resvg_py
 heavy = open(sys.argv[1], encoding="utf-8").read()
 real = resvg_py.svg_to_bytes
-def drawing(**options):
+def drawing(**options):  # (a drawing without end: only a kill stops it)
     sys.stderr.write(f"drawing {os.getpid()}\\n"); sys.stderr.flush()
-    return real(svg_string=heavy, dpi=96.0)
+    while True:
+        real(svg_string=heavy, dpi=96.0)
 resvg_py.svg_to_bytes = drawing
 sys.argv = ["orgviz", *sys.argv[2:]]
 from orgviz.entry import run
@@ -153,9 +153,7 @@ def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Pa
     resvg_py = pytest.importorskip("resvg_py")
     heavy = tmp_path / "heavy.svg"
     heavy.write_text(_heavy_svg(), encoding="utf-8")
-    started = time.monotonic()
-    resvg_py.svg_to_bytes(svg_string=_heavy_svg(), dpi=96.0)
-    drawing_alone = time.monotonic() - started
+    assert resvg_py.svg_to_bytes(svg_string=_heavy_svg(), dpi=96.0)  # (it draws)
     (folder / "chart.png").write_bytes(b"the old file")
     proc = subprocess.Popen(
         [sys.executable, "-c", _DRAWING_HEAVY, str(heavy), "render", "small.yaml", "-o",
@@ -165,13 +163,12 @@ def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Pa
         assert proc.stderr is not None
         first = proc.stderr.readline()
         assert first.startswith("drawing "), first + proc.stderr.read()
-        signalled = time.monotonic()
         if to_group:
             os.killpg(proc.pid, signal.SIGINT)
         else:
             proc.send_signal(signal.SIGINT)
+        # (the drawing never ends: waiting for it, as before, would hang until the timeout)
         out, err = proc.communicate(timeout=120)
-        stopped_in = time.monotonic() - signalled
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -181,7 +178,6 @@ def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Pa
     assert drawer != proc.pid  # (a child draws ...
     with pytest.raises(ProcessLookupError):  # ... and is gone with orgviz)
         os.kill(drawer, 0)
-    assert stopped_in < drawing_alone / 4, (stopped_in, drawing_alone)
     assert (folder / "chart.png").read_bytes() == b"the old file"
     assert sorted(p.name for p in folder.iterdir()) == ["chart.png", "heavy.svg", "small.yaml"]
 
