@@ -97,7 +97,7 @@ def test_a_move_to_a_missing_manager_is_one_change(tmp_path: Path) -> None:
             "(moved from sam (Sam))\n") in f"\n{result.output}"
     assert "> moved" not in result.output
     assert result.output.splitlines()[-1].endswith(": 1 manager missing")
-    from orgviz.diff import _card_note
+    from orgviz.diff.draw import _card_note
 
     assert _card_note(changes, {"sam": "Al", "ghost": "Bo"}) == (
         "moved from Al to Bo, not in this version")
@@ -371,7 +371,8 @@ def test_a_chart_that_cannot_be_written_prints_no_report(tmp_path: Path) -> None
 
 
 def test_a_card_moved_and_retitled_keeps_both_in_its_note_line() -> None:
-    from orgviz.diff import Change, _card_note, _note_fits
+    from orgviz.diff import Change
+    from orgviz.diff.draw import _card_note, _note_fits
 
     moved = Change(kind="moved", id="ana", name="Ana", old="john", new="hop")
     retitled = Change(kind="retitled", id="ana", name="Ana", old="Product Manager",
@@ -500,9 +501,9 @@ def test_orgviz_diff_still_gives_every_name_the_one_module_gave() -> None:
              "repeated_ids": match, "summary": report, "said": report,
              "people_names": report, "team_names": report, "format_text": report,
              "to_json": report, "MAX_REV_LENGTH": git, "MAX_GIT_LINKS": git,
-             "MAX_GIT_FILES": git, "git_show": git, "load_git_version": git,
+             "MAX_GIT_FILES": git, "load_git_version": git,
              "HIGHLIGHT": draw, "MAX_REMOVED_SHOWN": draw, "changes_chart": draw,
-             "draw_changes": draw, "_card_note": draw, "_note_fits": draw}
+             "draw_changes": draw}
     for name, module in given.items():
         assert getattr(orgviz.diff, name) is getattr(module, name), name
-    assert sorted(orgviz.diff.__all__) == sorted(n for n in given if not n.startswith("_"))
+    assert sorted(orgviz.diff.__all__) == sorted(given)

@@ -8,7 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from orgviz.cli import main
-from orgviz.diff import HIGHLIGHT, _card_note, changes_chart, diff_orgs, draw_changes
+from orgviz.diff import HIGHLIGHT, changes_chart, diff_orgs, draw_changes
+from orgviz.diff.draw import _card_note
 from orgviz.loader import load
 from orgviz.model import Org
 

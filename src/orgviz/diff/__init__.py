@@ -12,13 +12,10 @@ from orgviz.diff.draw import (
     changes_chart,
     draw_changes,
 )
-from orgviz.diff.draw import _card_note as _card_note  # (the tests check the note's words)
-from orgviz.diff.draw import _note_fits as _note_fits
 from orgviz.diff.git import (
     MAX_GIT_FILES,
     MAX_GIT_LINKS,
     MAX_REV_LENGTH,
-    git_show,
     load_git_version,
 )
 from orgviz.diff.match import diff_orgs, repeated_ids
@@ -27,6 +24,6 @@ from orgviz.diff.report import format_text, people_names, said, summary, team_na
 __all__ = [
     "HIGHLIGHT", "KINDS", "MAX_GIT_FILES", "MAX_GIT_LINKS", "MAX_REMOVED_SHOWN",
     "MAX_REV_LENGTH", "TEAM_KINDS", "Change", "changes_chart", "diff_orgs", "draw_changes",
-    "format_text", "git_show", "load_git_version", "people_names", "repeated_ids", "said",
+    "format_text", "load_git_version", "people_names", "repeated_ids", "said",
     "summary", "team_names", "to_json",
 ]

@@ -90,14 +90,6 @@ def _git_show_relative(rev: str, directory: str, relative: str, shown: str) -> b
                       f"at {rev} (a loop?)")
 
 
-def git_show(rev: str, path: str) -> tuple[bytes, str]:
-    """The bytes of `path` at git revision `rev`, and a display name `rev:path`."""
-    _check_rev(rev)
-    directory = os.path.dirname(os.path.abspath(path)) or "."
-    return (_git_show_relative(rev, directory, os.path.basename(path), path),
-            f"{rev}:{path}")
-
-
 #: At most this many files (the org file and its includes) are fetched from one revision.
 MAX_GIT_FILES = 1000
 
