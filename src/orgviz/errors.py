@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (problem imports nothing of this module; the check keeps start-up lean)
+    from orgviz.problem import Problem
+
 
 class OrgvizError(Exception):
     """Base class: the message is printed as is, and the CLI exits with `exit_code`."""
@@ -45,7 +50,7 @@ class OrgLoadError(OrgvizError):
 
     exit_code = 1
 
-    def __init__(self, problems: list) -> None:  # list[Problem]; kept untyped to avoid a cycle
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 

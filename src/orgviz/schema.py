@@ -14,4 +14,5 @@ def schema_text() -> str:
 
 def schema() -> dict[str, Any]:
     """The schema as a dict."""
-    return json.loads(schema_text())
+    data: dict[str, Any] = json.loads(schema_text())
+    return data
