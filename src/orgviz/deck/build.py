@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from orgviz.deck.draw import LAYOUTS, Drawer, Drawn
 from orgviz.deck.frame import MIN_FONT, Frame, default_frame
@@ -62,8 +63,8 @@ class DeckOptions:
         if not 4 <= self.min_font <= 40:
             raise DeckError(f"--min-font must be between 4 and 40 points, not "
                             f"{self.min_font:g}")
-        for name, value in (("title", self.title), ("date", self.date)):
-            if value is not None and len(value) > MAX_TEXT:
+        for name, text in (("title", self.title), ("date", self.date)):
+            if text is not None and len(text) > MAX_TEXT:
                 raise DeckError(f"--{name} is longer than {MAX_TEXT} characters")
         if not self.timeout > 0:
             raise DeckError(f"the timeout must be positive, not {self.timeout}")
@@ -78,7 +79,7 @@ class _OrgPlan:
     drawer: Drawer
     overview: list[Part]
     parts: list[Part]
-    stats: dict
+    stats: dict[str, Any]
     section: int = 0  # slide number of the org's section slide (several orgs)
     home: dict[str, Part] = field(default_factory=dict)
 
@@ -291,7 +292,8 @@ class _Assembler:
         reference = self.reference(plan, part)
         boss_id = tree.manager.get(part.root) if part.root is not None else None
         below = {pid: tree.size[pid] - 1 for pid in shown}
-        manager = (people[boss_id], part.parent.slide) if reference and part.parent else None
+        manager = ((people[boss_id], part.parent.slide)
+                   if reference and part.parent and boss_id is not None else None)
         speaker = part_notes(org, shown, targets, tree.reports, below, manager,
                              posts=plan.posts)
         if part.overview:
@@ -427,7 +429,7 @@ def levels_shown(tree: Tree, shown: Sequence[str]) -> int:
     return max(depth.values(), default=0)
 
 
-def comparison_rows(stats: Sequence[dict]) -> tuple[tuple[str, ...], ...]:
+def comparison_rows(stats: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
     """The comparison table: a header row of org names, then one row per measure."""
     rows: list[tuple[str, ...]] = [("", *(clean(s["org"]) for s in stats))]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from orgviz.model import Org
 from orgviz.problem import Problem
@@ -12,7 +13,7 @@ from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
 from orgviz.render.chart import BANDS, Card, Chart, View, build_chart
 from orgviz.render.dot import RANKSEP
 from orgviz.render.engines import Engine
-from orgviz.render.geometry import Box, Connector, Geometry
+from orgviz.render.geometry import Box, Connector, Geometry, Point
 from orgviz.render.svg import AXIS_WIDTH, draw_svg
 from orgviz.render.themes import Theme
 
@@ -29,6 +30,16 @@ LAYOUTS = ("tidy", "dot")
 _FONT_SIZE = re.compile(rb'font-size="([0-9.]+)"')
 #: The drawing's size on its root element.
 _SVG_SIZE = re.compile(rb'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"')
+
+
+class CardSize(Protocol):
+    """What the slide budgets read of a card size: a CardBox, or a made-up smallest card."""
+
+    @property
+    def width(self) -> float: ...
+
+    @property
+    def height(self) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -231,6 +242,7 @@ def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
         if card.manager is None or card.manager not in boxes:
             continue
         a, b = boxes[card.manager], boxes[card.id]
+        points: tuple[Point, ...]
         if abs(a.x - b.x) < 1e-6:
             points = ((a.x, a.bottom), (b.x, b.top))
         else:
@@ -242,12 +254,12 @@ def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
     return Geometry(width, height, boxes, {}, tuple(lines), chart.direction)
 
 
-def chain_rows(height: float, box: CardBox) -> int:
+def chain_rows(height: float, box: CardSize) -> int:
     """How many cards of a chain fit in a column `height` SVG units high."""
     return max(1, int((height - 2 * MARGIN + CHAIN_ROW_GAP) // (box.height + CHAIN_ROW_GAP)))
 
 
-def chain_columns(width: float, box: CardBox) -> int:
+def chain_columns(width: float, box: CardSize) -> int:
     """How many columns of a chain fit side by side in `width` SVG units."""
     return max(1, int((width - 2 * MARGIN + CHAIN_COLUMN_GAP) // (box.width + CHAIN_COLUMN_GAP)))
 
@@ -287,11 +299,11 @@ def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy")
     return max(1, depth if depth is not None else 1)
 
 
-def row_budget(height: float, box: CardBox) -> int:
+def row_budget(height: float, box: CardSize) -> int:
     """How many rows of cards fit in `height` SVG units."""
     return max(1, int((height - 2 * MARGIN + RANK_GAP) // (box.height + RANK_GAP)))
 
 
-def column_budget(width: float, box: CardBox) -> int:
+def column_budget(width: float, box: CardSize) -> int:
     """How many cards fit side by side in `width` SVG units (an upper bound)."""
     return max(1, int((width - 2 * MARGIN + 21.6) // (box.width + 21.6)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from orgviz.fte import titled, total_text
 from orgviz.model import Org, Person
@@ -94,7 +95,7 @@ def part_notes(org: Org, shown: Sequence[str], continued: dict[str, int],
     return "\n".join(lines)
 
 
-def org_notes(stats: dict) -> str:
+def org_notes(stats: dict[str, Any]) -> str:
     """Speaker notes of an org's title, section or overview slide, from `stats.compute`."""
     head = stats["headcount"]
     span = stats["span_of_control"]

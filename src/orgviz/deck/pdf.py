@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _page_surface_class(cairosvg: Any) -> Any:
-    class PageSurface(cairosvg.surface.PDFSurface):
+    class PageSurface(cairosvg.surface.PDFSurface):  # type: ignore[misc]  # cairosvg: no hints
         """cairosvg's PDF surface drawing one page onto a shared cairo surface."""
 
         def __init__(self, target: Any, tree: Any) -> None:
@@ -101,8 +101,8 @@ def _links(cairocffi: Any, target: Any, deck: Deck, index: int) -> None:
             areas.append((place.x + box.left * scale, place.y + box.top * scale,
                           box.w * scale, box.h * scale, number))
     if slide.reports_to is not None:
-        box = reference_box(frame)
-        areas.append((box.x, box.y, box.w, box.h, slide.reports_to.slide))
+        card = reference_box(frame)
+        areas.append((card.x, card.y, card.w, card.h, slide.reports_to.slide))
     if not areas:
         return
     context = cairocffi.Context(target)

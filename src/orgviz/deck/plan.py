@@ -64,8 +64,10 @@ class Tree:
 
     def __init__(self, chart: Chart) -> None:
         self.order = {card.id: index for index, card in enumerate(chart.cards)}
-        self.manager = {card.id: card.manager for card in chart.cards}
-        self.reports: dict[str | None, list[str]] = dict(chart.reports)
+        # Keyed by str | None as `reports` is: a part's root may be None (a forest's tops).
+        self.manager: dict[str | None, str | None] = {
+            card.id: card.manager for card in chart.cards}
+        self.reports: dict[str | None, list[str]] = dict(chart.reports.items())
         self.reports[None] = list(chart.roots)
         self.assistants = chart.assistants
         self.tops = list(chart.roots)
@@ -219,8 +221,8 @@ class Planner:
         biggest = self.down_the_chain(
             max(candidates, key=lambda pid: (size[pid], -tree.order[pid])), part)
         part.continued = self.sort([*part.continued, biggest])
-        shown = set(self.visible(part))
-        part.continued = [pid for pid in part.continued if pid in shown]
+        still_shown = set(self.visible(part))
+        part.continued = [pid for pid in part.continued if pid in still_shown]
         return True
 
     def chain(self, pid: str) -> list[str]:
@@ -394,5 +396,7 @@ def balanced(items: list[str], count: int) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class _Box:
+    """A card size for the budgets alone (a CardSize): the smallest card a chart has."""
+
     width: float
     height: float

@@ -87,7 +87,8 @@ def _pt(value: float) -> int:
 def _rgb(color: str) -> Any:
     from pptx.dml.color import RGBColor
 
-    return RGBColor.from_string(color.lstrip("#")[:6].upper())
+    hex_rgb = color.lstrip("#")[:6].upper()
+    return RGBColor.from_string(hex_rgb)  # type: ignore[no-untyped-call]  # pptx: unannotated
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -100,10 +101,11 @@ _CONTENT_KINDS = (("spreadsheetml", "an Excel workbook"), ("wordprocessingml", "
 def open_template(path: str | os.PathLike[str] | None) -> Any:
     """A Presentation from a template file (or python-pptx's default); clear errors."""
     from pptx import Presentation
+    from pptx.util import Emu
 
     if path is None:
         prs = Presentation()
-        prs.slide_width, prs.slide_height = _pt(960.0), _pt(540.0)
+        prs.slide_width, prs.slide_height = Emu(_pt(960.0)), Emu(_pt(540.0))
         return prs
     path = Path(path)
     data = _template_bytes(path)
