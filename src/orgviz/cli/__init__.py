@@ -78,7 +78,7 @@ def main() -> None:
 def _register() -> None:
     for name in ("validate", "schema", "import", "export", "stats", "roles", "diff", "render",
                  "deck"):
-        main.lazy_command(name, f"orgviz.cli.{name}_cmd")  # type: ignore[attr-defined]
+        main.lazy_command(name, f"orgviz.cli.{name}_cmd")
 
 
 _register()
