@@ -40,6 +40,7 @@ def card_text(card: Card) -> CardText:
     """Wrap and shorten a card's texts to the card width."""
     inner = WIDTH - 2 * PAD_X
     name = wrapped(card.name, inner, NAME_SIZE, True, MAX_NAME_LINES)
+    title: tuple[str, ...]
     if card.kind == "rollup":
         title = (card.detail,) if card.detail else ()
         team = "collapsed below this level"

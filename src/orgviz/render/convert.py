@@ -21,6 +21,7 @@ import threading
 import time
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 from xml.sax.saxutils import quoteattr
@@ -29,6 +30,9 @@ from orgviz.errors import RenderError
 
 if TYPE_CHECKING:
     from orgviz.render.pdftext import Trouble
+
+#: A converter called with keywords (cairosvg's svg2png or svg2pdf, resvg's): the drawing.
+Converter = Callable[..., bytes]
 
 #: Aspect ratios (width, height) that `fit_svg` pads a drawing to; "a4" is landscape.
 FIT_PRESETS: dict[str, tuple[int, int]] = {
@@ -284,7 +288,7 @@ def _cairosvg() -> Any:
     return cairosvg
 
 
-def _convert(kind: str, function: Any, **options: Any) -> bytes:
+def _convert(kind: str, function: Converter, **options: Any) -> bytes:
     try:
         return function(**options)
     except MemoryError:
@@ -295,7 +299,7 @@ def _convert(kind: str, function: Any, **options: Any) -> bytes:
         raise RenderError(f"cannot convert the SVG to {kind}: {detail}") from None
 
 
-def _convert_apart(kind: str, function: Any, **options: Any) -> bytes:
+def _convert_apart(kind: str, function: Converter, **options: Any) -> bytes:
     """`_convert` in a child process, so that a Ctrl-C stops it at once: resvg holds the GIL
     for the whole drawing (seconds for a big chart), and no signal handler runs until it
     returns; the child is killed instead. Drawn here where there is no fork (Windows), no
@@ -322,7 +326,7 @@ def _convert_apart(kind: str, function: Any, **options: Any) -> bytes:
     return _child_drawing(kind, child, read_end, unblocked)
 
 
-def _draw_in_child(write_end: int, kind: str, function: Any, options: dict[str, Any]
+def _draw_in_child(write_end: int, kind: str, function: Converter, options: dict[str, Any]
                    ) -> NoReturn:
     """(in the child) Send `_convert`'s result to the parent: b"P" and the drawing, or b"E"
     and the error's message; then end, without the parent's exit handlers."""

@@ -224,9 +224,19 @@ class Lists(NamedTuple):
 
 NO_LISTS = Lists(None, 0, {}, frozenset())
 
+#: A leaf block of _blocks: its columns of card ids, and its size down the page.
+_LeafBlock = tuple[tuple[tuple[str, ...], ...], float]
+#: A tree card's step of _Estimate.measure: its reports in the tree, its leaf block's
+#: (size, last rank) or None, the rank its list starts in, its row, its assistants' room, and
+#: whether it is a root of the estimate.
+_TreeStep = tuple[list[str], tuple[float, int] | None, int, int, float, bool]
+#: One card's step (reports first): id, its own block if listing, its listed reports with
+#: their assistants' room, and its tree step if it is laid out in the tree.
+_Step = tuple[str, _LeafBlock | None, list[tuple[str, float]], _TreeStep | None]
 
-def _blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> dict[
-        str, tuple[tuple[tuple[str, ...], ...], float]]:
+
+def _blocks(chart: Chart, box: CardBox,
+            leaves_of: dict[str, list[str]]) -> dict[str, _LeafBlock]:
     """Left to right, each block of leaves: its columns and its size down the page."""
     down, lane = NODESEP * 72, (POINT + NODESEP) * 72
     stack_rows = chart.stack_rows or STACK_ROWS
@@ -249,7 +259,7 @@ class _Estimate:
         self.blocks = _blocks(chart, box, leaves_of)
         self.start: int | None = None
         self.listed: set[str] = set()
-        self.steps: list[tuple] = []
+        self.steps: list[_Step] = []
 
     def prepare(self, start: int | None) -> None:
         """Who is listed from row `start` on, and the steps of `measure` (reports first)."""
@@ -265,7 +275,7 @@ class _Estimate:
             for card in chart.cards:  # a list root lists its leaves too
                 if card.id not in listed and any(r in listed for r in reports[card.id]):
                     listed.update(leaves_of.get(card.id, ()))
-        steps: list[tuple] = []
+        steps: list[_Step] = []
         for card in reversed(chart.cards):  # reports before their manager
             cid = card.id
             if card.assistant and card.manager in listed:
@@ -362,7 +372,7 @@ class _Estimate:
         if list_size:
             total_h *= INTERLOCK
         total_w = (max((reach[r] for r in roots), default=0) + 1) * (width + across) - across
-        listed = frozenset()
+        listed: frozenset[str] = frozenset()
         if keep:
             assistants = self.chart.assistants
             listed = frozenset(self.listed | {a for c in self.listed for a in assistants[c]})
@@ -566,8 +576,8 @@ class _Writer:
             if card.id not in stacked:
                 members.setdefault(card.row, []).append(self.node_of[card.id])
         for row, names in sorted(members.items()):
-            head = [axis[row]] if row < len(axis) else []
-            out.append(f"  {{rank=same; {'; '.join(head + names)}}}")
+            axis_node = [axis[row]] if row < len(axis) else []
+            out.append(f"  {{rank=same; {'; '.join(axis_node + names)}}}")
 
         # Dotted lines are left out of the layout graph: even without `constraint` they pull
         # cards away from their solid-line managers. The stand-alone DOT draws them in charts
@@ -699,6 +709,7 @@ class _Writer:
                 first_row = max(card.row + 1, by_id[leaves[0]].row)
                 before: str | None = None  # the last node of the previous spine's first row
                 for group in stack_groups(leaves, stack_rows):
+                    pairs: list[tuple[str | None, str | None]]  # left, right of a spine row
                     if len(leaves) <= stack_rows:
                         pairs = [(None, leaf) for leaf in group]
                     else:

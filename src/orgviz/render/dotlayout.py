@@ -146,11 +146,11 @@ class _Router:
                 for card_id in pair:
                     if card_id is None:
                         continue
-                    card = nodes[node_of[card_id]]
+                    placed = nodes[node_of[card_id]]
                     if tb:
-                        card_main, card_cross, half = card.y, card.x, card.w / 2
+                        card_main, card_cross, half = placed.y, placed.x, placed.w / 2
                     else:
-                        card_main, card_cross, half = card.x, card.y, card.h / 2
+                        card_main, card_cross, half = placed.x, placed.y, placed.h / 2
                     side = card_cross + (half if card_cross < point_cross else -half)
                     kind = "broken" if by_id[card_id].broken_line else "solid"
                     lines.append(Connector(kind, simplify(

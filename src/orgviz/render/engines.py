@@ -215,8 +215,8 @@ def _start_probe(executable: str) -> None:
             atexit.register(_reap_probes)
         _PROBES[executable] = process
         stdin, process.stdin = process.stdin, None  # fed here; communicate() only reads
+        assert stdin is not None  # started with stdin=PIPE
         try:
-            assert stdin is not None
             stdin.write(_PROBE_INPUT)  # far below any pipe buffer: never blocks
         except OSError:  # it exited at once; its status tells
             pass
@@ -717,10 +717,10 @@ def pick_engine(name: str = "auto") -> Engine:
                 return engine
         raise RenderError(f"no Graphviz engine is available: {INSTALL_GRAPHVIZ}, "
                           f"or {INSTALL_EMBEDDED}")
-    engine_class = ENGINES.get(name)
-    if engine_class is None:
+    named_class = ENGINES.get(name)
+    if named_class is None:
         raise RenderError(f"unknown engine {name!r}: use one of auto, {', '.join(ENGINES)}")
-    engine = engine_class()
+    engine = named_class()
     if not engine.available():
         executable = engine.find()
         if executable is None:

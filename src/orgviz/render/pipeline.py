@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from orgviz.config import Config
     from orgviz.model import Org
     from orgviz.problem import Problem
-    from orgviz.render.cards import CardBox
+    from orgviz.render.cards import CardBox, CardText
     from orgviz.render.chart import Chart
     from orgviz.render.engines import Engine
     from orgviz.render.geometry import Geometry
@@ -105,12 +105,12 @@ class RenderOptions(NamedTuple):
         for name, value, choices in checks:
             if value not in choices:
                 raise RenderError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
-        for name, value in (("depth", self.depth), ("width", self.width)):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise RenderError(f"--{name} must be a whole number, not {value!r}")
-        for name, value in (("root", self.root), ("team", self.team)):
-            if value is not None and not isinstance(value, str):
-                raise RenderError(f"--{name} must be an id (a string), not {value!r}")
+        for name, number in (("depth", self.depth), ("width", self.width)):
+            if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+                raise RenderError(f"--{name} must be a whole number, not {number!r}")
+        for name, given_id in (("root", self.root), ("team", self.team)):
+            if given_id is not None and not isinstance(given_id, str):
+                raise RenderError(f"--{name} must be an id (a string), not {given_id!r}")
         if self.depth is not None and self.depth < 1:
             raise RenderError(f"--depth must be at least 1, not {self.depth}")
         if self.width is not None and self.width < MIN_PNG_WIDTH:
@@ -161,7 +161,7 @@ def _errors(problems: Sequence[Problem]) -> list[Problem]:
 
 
 def build(org: Org, options: RenderOptions, problems: Sequence[Problem] = ()) -> tuple[
-        Chart, Theme, dict, CardBox]:
+        Chart, Theme, dict[str, CardText], CardBox]:
     """The chart, theme, card texts and card size for an org."""
     from orgviz.render.cards import card_box, chart_texts
     from orgviz.render.chart import View, build_chart
@@ -437,8 +437,8 @@ def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
                       wider=wider)
 
 
-def _standalone_dot(chart: Chart, box: CardBox, theme: Theme, texts: dict, layout: str,
-                    options: RenderOptions) -> str:
+def _standalone_dot(chart: Chart, box: CardBox, theme: Theme, texts: dict[str, CardText],
+                    layout: str, options: RenderOptions) -> str:
     """The stand-alone DOT of a chart: Graphviz lays out the `dot` layout's graph itself; a
     tidy layout comes with every position pinned (draw it with `neato -n2`)."""
     if layout == "dot":

@@ -37,7 +37,8 @@ BAND_PAD = 10.0
 
 _NUMBERS: dict[float, str] = {}  # _n's answers: charts repeat the same coordinates a lot
 _ATTR_NAMES: dict[str, str] = {}  # keyword -> attribute name (stroke_width -> stroke-width)
-_TEXT_STYLES: dict[tuple, str] = {}  # the attributes of a <text> after x and y
+# the attributes of a <text> after x and y, by (size, fill, anchor, bold, italic, spacing)
+_TEXT_STYLES: dict[tuple[float, str, str, bool, bool, float | None], str] = {}
 
 
 def _n(value: float) -> str:
