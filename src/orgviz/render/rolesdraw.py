@@ -122,11 +122,12 @@ class _Drawing:
         if missing:
             raise RenderError(f"Graphviz's layout of the roles chart lacks box {missing[0]}: "
                               f"try the other --engine")
-        frames = [layout.frames.get(f"cluster_{i}") for i in range(len(chart.columns))]
-        if any(frame is None for frame in frames):
+        found = [layout.frames.get(f"cluster_{i}") for i in range(len(chart.columns))]
+        frames = [frame for frame in found if frame is not None]
+        if len(frames) < len(found):
             raise RenderError("Graphviz's layout of the roles chart lacks a column frame: "
                               "try the other --engine")
-        self.frames: list[tuple[float, float, float, float]] = frames  # type: ignore[assignment]
+        self.frames = frames
         levels = [chart.boxes[self.level_id(lvl)] for lvl in chart.levels]
         self.axis_w = max((text_width(b.lines[0].text, AXIS_SIZE, True) for b in levels),
                           default=0.0) + AXIS_GAP
