@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import FrameType
     from typing import NoReturn
 
@@ -34,14 +35,15 @@ def run() -> NoReturn:
     command_line()
 
 
-def stop_on_signals(handler: object) -> None:
+def stop_on_signals(handler: Callable[[int, FrameType | None], object] | signal.Handlers
+                    ) -> None:
     """Handle Ctrl-C, SIGTERM and SIGHUP with `handler` (a function, or SIG_IGN); a signal
     the process was started ignoring stays ignored (`nohup orgviz ...` goes on when the
     terminal closes, as does a command a shell script runs in the background on Ctrl-C)."""
     for signum in STOPPING:
         with contextlib.suppress(OSError, ValueError):  # (ValueError: not the main thread)
             if signal.getsignal(signum) is not signal.SIG_IGN:
-                signal.signal(signum, handler)  # type: ignore[arg-type]
+                signal.signal(signum, handler)
 
 
 def _stopped_starting(signum: int, frame: FrameType | None) -> None:

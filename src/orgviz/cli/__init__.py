@@ -228,6 +228,7 @@ def _printable_anywhere() -> None:
     for stream in (sys.stdout, sys.stderr):
         if getattr(stream, "errors", None) == "strict":
             with contextlib.suppress(AttributeError, ValueError, OSError):
+                # (a TextIO: reconfigure is TextIOWrapper's; others raise AttributeError)
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 

@@ -21,6 +21,7 @@ from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.geometry import Box
 from orgviz.render.labels import clean, text_width
+from orgviz.render.themes import Theme
 from orgviz.stats import span_text
 
 ENGINES = ("auto", "system", "embedded")
@@ -136,7 +137,7 @@ def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
 
 class _Assembler:
     def __init__(self, plans: list[_OrgPlan], options: DeckOptions, frame: Frame,
-                 theme: object) -> None:
+                 theme: Theme) -> None:
         self.plans, self.options, self.frame, self.theme = plans, options, frame, theme
         self.several = len(plans) > 1
 
@@ -182,7 +183,7 @@ class _Assembler:
                     continue
                 slides.append(self.chart_slide(plan, part))
         names = [clean(plan.org.name) for plan in self.plans]
-        return Deck(self.deck_title(), tuple(slides), self.frame, self.theme,  # type: ignore[arg-type]
+        return Deck(self.deck_title(), tuple(slides), self.frame, self.theme,
                     self.options.min_font, subject="Org charts of " + ", ".join(names))
 
     def deck_title(self) -> str:
@@ -311,8 +312,7 @@ class _Assembler:
         headings = [(name, count_text(*tree.count[part.root or ""], plan.posts) + " in all")
                     for name, part in zip(names, parts, strict=True)]
         title, subtitle = self.shared_texts(plan, parts, names)
-        composed = compose([drawn for drawn, _, _ in redrawn], headings, self.theme,  # type: ignore[arg-type]
-                           title)
+        composed = compose([drawn for drawn, _, _ in redrawn], headings, self.theme, title)
         links = [(Box(box.x + dx, box.y + dy, box.w, box.h), number)
                  for (_, found, _), (dx, dy) in zip(redrawn, composed.offsets, strict=True)
                  for box, number in found]

@@ -183,7 +183,7 @@ def _managers(org: Org) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
         if node is not None and state.get(node) == 1:  # a cycle: node .. end of path
             cycle = path[path.index(node):]
             first = min(cycle, key=order.__getitem__)
-            cut.append((manager[first], first))  # type: ignore[arg-type]
+            cut.append((manager[first], first))  # type: ignore[arg-type]  # in a cycle: a manager
             manager[first] = None
         for member in path:
             state[member] = 2

@@ -347,7 +347,7 @@ class _Estimate:
                     columns_in += columns_n
                     tallest = max(tallest, tall)
                     if keep:
-                        shelves[-1].append(item)  # type: ignore[arg-type]
+                        shelves[-1].append(item)  # type: ignore[arg-type]  # an Item with keep
                 total += tallest + (lane if columns_in > 1 else 0.0)
                 ranks_of[cid] = int(max(widest, used))
                 list_size[cid] = total
@@ -503,10 +503,10 @@ class _Writer:
         return f"{prefix}{self.counter}"
 
     def card_node(self, card: Card) -> str:
-        theme, labels = self.theme, self.texts is not None
+        theme, texts = self.theme, self.texts
         attrs = []
-        if labels:
-            text = self.texts[card.id]  # type: ignore[index]
+        if texts is not None:
+            text = texts[card.id]
             attrs.append(f"label={_html_label(card, text, theme)}")
             attrs.append(f"tooltip={dot_tooltip(text.full)}")
             if card.kind == "open":

@@ -19,7 +19,7 @@ from typing import IO, ClassVar
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # (each use checks for None)
 
 from orgviz.errors import RenderError
 
