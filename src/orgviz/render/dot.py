@@ -503,10 +503,10 @@ class _Writer:
         return f"{prefix}{self.counter}"
 
     def card_node(self, card: Card) -> str:
-        theme, texts = self.theme, self.texts
+        theme, labels = self.theme, self.texts is not None
         attrs = []
-        if texts is not None:
-            text = texts[card.id]
+        if labels:  # (a bool: narrowing `texts` itself timed a little slower on this per-card path)
+            text = self.texts[card.id]  # type: ignore[index]  # labels: texts is not None
             attrs.append(f"label={_html_label(card, text, theme)}")
             attrs.append(f"tooltip={dot_tooltip(text.full)}")
             if card.kind == "open":
