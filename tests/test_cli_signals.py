@@ -347,3 +347,14 @@ def test_a_standard_stream_closed_at_start_is_no_traceback(tmp_path: Path, args:
     if said is not None:
         shown = done.stderr if closed == "stdout" else done.stdout
         assert shown.startswith(said), shown
+
+
+def test_the_entry_point_imports_nothing_that_delays_its_handlers() -> None:
+    # (typing, imported before the handlers were set, left a few ms where Ctrl-C was a
+    # traceback; -S: without site, which may import them itself)
+    src = Path(__file__).resolve().parents[1] / "src"
+    found = subprocess.run(
+        [sys.executable, "-S", "-c", "import sys; import orgviz.entry; print(sorted("
+         "m for m in ('typing', 'contextlib', 're', 'click') if m in sys.modules))"],
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(src)})
+    assert found.stdout == "[]\n"
