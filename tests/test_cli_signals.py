@@ -128,6 +128,8 @@ def drawing(**options):  # (a drawing without end: only a kill stops it)
     while True:
         real(svg_string=heavy, dpi=96.0)
 resvg_py.svg_to_bytes = drawing
+import orgviz.render.convert as convert
+convert.APART_FROM_PIXELS = 0  # (the small chart stands for a big one: drawn apart)
 sys.argv = ["orgviz", *sys.argv[2:]]
 from orgviz.entry import run
 run()

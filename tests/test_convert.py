@@ -259,6 +259,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fork", fork)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(convert, "APART_FROM_PIXELS", 0)  # (the tests' small PNGs too)
     return made
 
 
@@ -524,3 +525,40 @@ def test_fit_refuses_unknown_aspects_and_unsafe_or_foreign_documents() -> None:
     with pytest.raises(RenderError, match="not well-formed"):
         fit_svg(b'<svg width="1" width="2">', "16:9")
 
+
+
+@needs_fork
+@needs_resvg
+def test_a_small_png_is_drawn_here_without_a_fork(forks: list[int],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a fork costs a few ms a drawing: a deck draws many small ones; only a drawing big
+    # enough to keep a Ctrl-C waiting is drawn apart)
+    natural_w, natural_h = convert.svg_size(GRAPHVIZ_SVG)
+    drawn_at_200 = 200 * round(natural_h * 200 / natural_w)
+    monkeypatch.setattr(convert, "APART_FROM_PIXELS", drawn_at_200 + 1)
+    small = svg_to_png(GRAPHVIZ_SVG, width=200)
+    assert forks == []
+    assert svg_to_png(GRAPHVIZ_SVG, width=400) != small
+    assert len(forks) == 1
+
+
+@needs_fork
+def test_a_child_reaped_by_the_system_still_gives_its_drawing(forks: list[int]) -> None:
+    # (started with SIGCHLD ignored, as a parent program may leave it: the system reaps the
+    # child, waitpid raised ChildProcessError and the PNG was "cannot write the output")
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert convert._convert_apart("PNG", lambda: b"drawn") == b"drawn"
+
+        def fails() -> bytes:
+            raise ValueError("bad")
+
+        with pytest.raises(RenderError, match=r"^cannot convert the SVG to PNG: bad$"):
+            convert._convert_apart("PNG", fails)
+        with pytest.raises(RenderError) as caught:
+            convert._convert_apart("PNG", _exited)
+    finally:
+        signal.signal(signal.SIGCHLD, before)
+    assert str(caught.value) == ("cannot convert the SVG to PNG: the drawing process ended "
+                                 "(before it sent the drawing)")
+    assert len(forks) == 3

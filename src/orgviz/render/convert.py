@@ -13,6 +13,7 @@ of the same size (`pdf_page_svg`), with a note saying so.
 from __future__ import annotations
 
 import base64
+import contextlib
 import math
 import os
 import re
@@ -48,6 +49,10 @@ MAX_PNG_PIXELS = 2**28
 #: would draw it below its natural size: a 600-person chart at 2x is 165 megapixels, takes
 #: 20 s to draw and is refused by image viewers as a "decompression bomb".
 PNG_PIXEL_BUDGET = 50_000_000
+#: A PNG of at least this many pixels is drawn in a child process, which a Ctrl-C ends at once
+#: (resvg holds the GIL while it draws); a smaller one, drawn in a fraction of a second, is
+#: drawn here, without a fork's few milliseconds (a deck draws many).
+APART_FROM_PIXELS = 4_000_000
 #: Adobe Acrobat refuses PDF pages larger than 200 inches (14,400 pt) on a side.
 MAX_PDF_SIDE_PT = 14_400
 
@@ -337,7 +342,7 @@ def _draw_in_child(write_end: int, kind: str, function: Converter, options: dict
         except RenderError as exc:
             tag, reply = b"E", str(exc).encode("utf-8", "surrogatepass")
         with open(write_end, "wb") as pipe:
-            pipe.write(tag)
+            pipe.write(tag + len(reply).to_bytes(8, "big"))
             pipe.write(reply)
         status = 0
     finally:
@@ -347,21 +352,29 @@ def _draw_in_child(write_end: int, kind: str, function: Converter, options: dict
 def _child_drawing(kind: str, child: int, read_end: int, unblocked: set[int | signal.Signals]
                    ) -> bytes:
     """The drawing the child sends, read with the signals `unblocked` again; the child is
-    killed if a signal (or anything) stops that."""
+    killed if a signal (or anything) stops that. A reply is taken when it arrived whole (its
+    length comes first): where SIGCHLD is ignored, the system reaps the child itself and its
+    exit status is not known."""
+    ended: int | None = None
     with open(read_end, "rb") as pipe:
         try:
             signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)  # (a pending signal: here)
-            tag, reply = pipe.read(1), pipe.read()
+            head = pipe.read(9)
+            reply = pipe.read()
         except BaseException:  # (Interrupted, KeyboardInterrupt: the drawing is not wanted)
             os.kill(child, signal.SIGKILL)
             raise
         finally:
-            ended = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
-    if tag == b"P" and ended == 0:
+            with contextlib.suppress(ChildProcessError):  # (SIGCHLD ignored: reaped already)
+                ended = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+    whole = len(head) == 9 and int.from_bytes(head[1:], "big") == len(reply)
+    if whole and head[:1] == b"P" and ended in (0, None):
         return reply
-    if tag == b"E":
+    if whole and head[:1] == b"E":
         raise RenderError(reply.decode("utf-8", "surrogatepass"))
-    if ended < 0:
+    if ended is None or ended == 0:
+        how = "before it sent the drawing"
+    elif ended < 0:
         try:
             how = f"signal {signal.Signals(-ended).name}"
         except ValueError:
@@ -478,7 +491,9 @@ def _resvg_png(resvg: Any, svg: bytes) -> bytes:
         raise RenderError(f"cannot convert the SVG to PNG: it is not UTF-8 text "
                           f"(byte {exc.start})") from None
     # dpi 96: CSS units (pt, in, mm) as in `svg_size` (resvg-py's default 0 refuses them).
-    return _convert_apart("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0)
+    width, height = svg_size(svg)
+    draw = _convert_apart if width * height >= APART_FROM_PIXELS else _convert
+    return draw("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0)
 
 
 def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:
