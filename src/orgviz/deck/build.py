@@ -89,11 +89,15 @@ class _OrgPlan:
         """Team -> how many of its tops (people reporting to no one of the team) lead a chart
         slide: a team with several such slides (five shipping managers reporting to the
         president) cannot title them all with its name alone."""
-        people, manager = self.org.by_id, self.tree.manager
+        people = self.org.by_id
         tops = {part.root for part in self.parts if part.root in people}
-        return Counter(people[pid].team or "" for pid in tops
-                       if manager.get(pid) not in people
-                       or people[manager[pid] or ""].team != people[pid].team)
+        return Counter(people[pid].team or "" for pid in tops if self.tops_team(pid))
+
+    def tops_team(self, pid: str) -> bool:
+        """Whether the person reports to no one of their team (or to no one)."""
+        people = self.org.by_id
+        boss = people.get(self.tree.manager.get(pid) or "")
+        return boss is None or boss.team != people[pid].team
 
     @property
     def posts(self) -> bool:
@@ -400,10 +404,8 @@ class _Assembler:
         person = org.by_id[part.root]
         team = org.teams_by_id.get(person.team or "")
         team_name = clean(team.display_name if team else person.team)
-        boss = tree.manager.get(part.root)
-        top_of_team = boss is None or org.by_id[boss].team != person.team
         name = clean(person.display_name) if not person.vacant else "Open role"
-        if team_name and top_of_team and plan.team_tops[person.team or ""] == 1:
+        if team_name and plan.tops_team(part.root) and plan.team_tops[person.team or ""] == 1:
             title = team_name
         elif team_name:
             title = f"{team_name}: {name}"

@@ -11,6 +11,7 @@ from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
 from orgviz.render.chart import BANDS, Card, Chart, View, build_chart
+from orgviz.render.convert import svg_size
 from orgviz.render.dot import RANKSEP
 from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
@@ -28,8 +29,6 @@ CHAIN_ROW_GAP = 28.0
 #: The layouts a deck can use: orgviz's tidy tree (default, no Graphviz) or Graphviz dot.
 LAYOUTS = ("tidy", "dot")
 _FONT_SIZE = re.compile(rb'font-size="([0-9.]+)"')
-#: The drawing's size on its root element.
-_SVG_SIZE = re.compile(rb'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"')
 
 
 class CardSize(Protocol):
@@ -186,9 +185,8 @@ class Drawer:
         # The drawing may reach past the layout's boxes (the pile of cards behind a
         # continued card in the last row or column): the picture is as large as the SVG,
         # else its slide squeezed it to the layout's size.
-        size = _SVG_SIZE.search(svg)
-        if size is not None:
-            width, height = max(width, float(size.group(1))), max(height, float(size.group(2)))
+        svg_w, svg_h = svg_size(svg)
+        width, height = max(width, svg_w), max(height, svg_h)
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
                      geometry, has_axis, box)
 

@@ -687,8 +687,8 @@ _COMPLEX_TEXT = re.compile("[\u0530-\u1cff\u2e80-\uffef\U00010000-\U0010ffff]")
 
 #: The fill of a chart's background: its first rectangle, as wide and high as the chart.
 _BACKGROUND = re.compile(rb'<rect width="([\d.]+)" height="([\d.]+)" fill="(#[0-9A-Fa-f]{6})"/>')
-#: The palette is chosen from every SAMPLE-th pixel across and down (their exact colors).
-SAMPLE = 4
+#: The palette is chosen from every 4th pixel across and down (their exact colors).
+_PALETTE_SAMPLE_STEP = 4
 
 
 def raster(svg: bytes, width_pt: float) -> bytes:
@@ -731,7 +731,8 @@ def _indexed_png(image: Any, background: tuple[int, ...]) -> bytes:
     as a faint box on a white slide)."""
     from PIL import Image
 
-    sample = image.resize((max(1, image.width // SAMPLE), max(1, image.height // SAMPLE)),
+    step = _PALETTE_SAMPLE_STEP
+    sample = image.resize((max(1, image.width // step), max(1, image.height // step)),
                           Image.Resampling.NEAREST)
     palette = sample.quantize(256, method=Image.Quantize.MAXCOVERAGE,
                               dither=Image.Dither.NONE)
