@@ -360,3 +360,21 @@ def test_the_entry_point_imports_nothing_that_delays_its_handlers() -> None:
          "m for m in ('typing', 'contextlib', 're', 'click') if m in sys.modules))"],
         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(src)})
     assert found.stdout == "[]\n"
+
+
+def test_click_s_broken_pipe_wrapper_is_known_in_this_click() -> None:
+    # (isinstance of click.utils.PacifyFlushWrapper: deprecated with a warning from click 8.5,
+    # gone in 9.0, where the class is _PacifyFlushWrapper)
+    import io
+    import warnings
+
+    import click.utils
+
+    from orgviz.cli import _pacified
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        wrapper = (getattr(click.utils, "_PacifyFlushWrapper", None)
+                   or click.utils.PacifyFlushWrapper)
+    assert _pacified(wrapper(io.StringIO()))
+    assert not _pacified(io.StringIO())

@@ -121,6 +121,13 @@ def run() -> NoReturn:
     os._exit(status)
 
 
+def _pacified(stream: object) -> bool:
+    """Whether click swapped the stream for its flush-pacifying wrapper after a broken pipe
+    (by name: `click.utils.PacifyFlushWrapper` is deprecated from click 8.5, with a warning,
+    and goes in 9.0; the class is `_PacifyFlushWrapper` there)."""
+    return type(stream).__name__ in ("PacifyFlushWrapper", "_PacifyFlushWrapper")
+
+
 def _command_status() -> int:
     """Run the command line; its exit status, its errors said on stderr in one line."""
     try:
@@ -128,7 +135,7 @@ def _command_status() -> int:
         code: object = 0
     except SystemExit as exc:
         code = exc.code
-        if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):  # (click's broken pipe)
+        if _pacified(sys.stdout):  # (click's broken pipe)
             return EXIT_BROKEN_PIPE
     except BrokenPipeError:  # `orgviz export ... | head`: the reader has what it wanted
         return EXIT_BROKEN_PIPE
