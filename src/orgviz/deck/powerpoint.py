@@ -46,7 +46,7 @@ from orgviz.deck.pages import (
 from orgviz.deck.plan import DeckError
 from orgviz.deck.slides import Deck, Slide
 from orgviz.render.labels import ellipsize, text_width, wrapped
-from orgviz.render.themes import Theme, accent
+from orgviz.render.themes import Theme, accent, rgb
 
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
@@ -721,7 +721,7 @@ def raster(svg: bytes, width_pt: float) -> bytes:
     surface.flush()
     image = Image.frombuffer("RGB", (surface.get_width(), surface.get_height()),
                              surface.get_data(), "raw", "BGRX", surface.get_stride(), 1)
-    return _indexed_png(image, tuple(int(background[i:i + 2], 16) for i in (1, 3, 5)))
+    return _indexed_png(image, rgb(background))
 
 
 def _indexed_png(image: Any, background: tuple[int, ...]) -> bytes:

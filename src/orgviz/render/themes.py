@@ -131,9 +131,14 @@ def get_theme(name: str, font: str | None = None) -> Theme:
     return theme
 
 
+def rgb(color: str) -> tuple[int, int, int]:
+    """The red, green and blue (0-255) of a `#rrggbb` color."""
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
 def gray(color: str) -> str:
     """The gray of the same lightness as a `#rrggbb` color (for paper)."""
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = rgb(color)
     level = round(0.299 * r + 0.587 * g + 0.114 * b)
     return f"#{level:02X}{level:02X}{level:02X}"
 

@@ -56,13 +56,12 @@ def checked(problems: Sequence[Problem], findings: Iterable[Problem], strict: bo
     (`tallies`: those of import's problems that say a rule's findings at rows)."""
     at_row: dict[tuple[str, int], list[int]] = {}
     anywhere: dict[str, int] = {}
+    index_of: dict[Problem, int] = {}
     for index, problem in enumerate(problems):
         at_row.setdefault((problem.file, problem.line), []).append(index)
         anywhere.setdefault(problem.rule, index)
-    tallied: dict[tuple[str, str, int], int] = {}  # (rule, file, line): the tally's index
-    index_of: dict[Problem, int] = {}
-    for index, problem in enumerate(problems):
         index_of.setdefault(problem, index)
+    tallied: dict[tuple[str, str, int], int] = {}  # (rule, file, line): the tally's index
     for tally in tallies:
         at = index_of.get(tally.problem)
         if at is not None:  # (a tally whose problem is not among these says nothing)
