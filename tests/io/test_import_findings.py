@@ -177,6 +177,43 @@ def test_a_dotted_line_to_oneself_is_said_so_not_not_found(tmp_path: Path) -> No
         (tmp_path / "o.yaml").read_text(encoding="utf-8")
 
 
+
+@pytest.mark.parametrize("reference", ["Ada Lovelace", "ADA@x.com", "1.0", "Lovelace, Ada"])
+def test_a_manager_naming_the_row_itself_is_a_self_report_not_a_cycle(
+        tmp_path: Path, reference: str) -> None:
+    # (a reference to the row's own id was a self-report warning, but its own name, email,
+    # or id written as a decimal was an error "reporting cycle 1 -> 1 (row 2)")
+    path = tmp_path / "people.csv"
+    path.write_text(f'id,name,email,manager\n1,Ada Lovelace,ada@x.com,"{reference}"\n'
+                    "2,Bob,b@x.com,1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "-v", "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:-1] == [
+        f"{path}:2:4: warning [self-report] '1' reports to itself ('{reference}'): imported as "
+        "a top of the org"]
+    assert (f"  # people.csv:2: reports to itself in the CSV ('{reference}'): imported as a "
+            "top\n") in (tmp_path / "o.yaml").read_text(encoding="utf-8")
+
+
+def test_an_organogram_post_reporting_to_itself_is_a_self_report(tmp_path: Path) -> None:
+    path = tmp_path / "organogram.csv"
+    path.write_text('"Post Unique Reference","Name","Grade (or equivalent)","Job Title",'
+                    '"Unit","Reports to Senior Post"\n"4PS01","Jane Perm","SCS4",'
+                    '"Permanent Secretary","Office","XX"\n"3DG01","Ann Bo","SCS3",'
+                    '"Director General","Office","3DG01"\n', encoding="utf-8")
+    code, lines = run_file(tmp_path, path)
+    assert code == 0
+    assert lines[:-1] == ["3:6: warning [root] 2 people have no manager: '4PS01' (row 2), "
+                          "'3DG01' (row 3, reports to itself); pass --allow-forest to keep "
+                          "separate trees"]
+
+
+def run_file(tmp_path: Path, path: Path) -> tuple[int, list[str]]:
+    """Import the file at `path` with -v: the exit code and the lines printed."""
+    result = CliRunner().invoke(main, ["import", str(path), "-v",
+                                       "-o", str(tmp_path / "org.yaml")])
+    return result.exit_code, [line.replace(f"{path}:", "") for line in result.output.splitlines()]
+
 TITLED = "id,name,title,manager\n"
 NO_ROLE = ("1:1: warning [no-role] 2 distinct titles match no role of the ladder ('Chief "
            "Happiness Wizard', 'Rocket Surgeon'): add `roles:` with `titles:` to the org file, "

@@ -368,12 +368,26 @@ def test_dotted_lines_of_the_exact_layout_to_nobody_or_oneself_are_left_out(
     assert validate(_load_text(result.text, "again.yaml")) == []
 
 
-def test_a_self_report_in_the_exact_layout_is_a_cycle_of_one_row(tmp_path: Path) -> None:
-    from orgviz.io.csvimport import EXPORT_COLUMNS
+@pytest.mark.parametrize("linked_directly", [True, False], ids=["direct", "record-by-record"])
+def test_a_self_report_in_the_exact_layout_is_a_self_report_as_validate_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, linked_directly: bool) -> None:
+    # (import called it "reporting cycle c -> c (row 3)" [cycle], validate self-report)
+    from orgviz.io.csvimport import EXPORT_COLUMNS, direct
+    from orgviz.validate import validate
 
+    monkeypatch.setattr(direct, "DIRECT", linked_directly)
+    source = _load_text("orgviz: 1\norg: {name: T}\npeople:\n"
+                        "  - {id: ceo, name: Ada, title: CEO}\n"
+                        "  - {id: c, name: Cy, title: Engineer, reports_to: c}\n", "org.yaml")
+    assert [p.rule for p in validate(source) if p.level == "error"] == ["self-report"]
     csv_path = tmp_path / "org.csv"
-    csv_path.write_text(",".join(EXPORT_COLUMNS) + "\r\n" + "ceo,Ada,CEO,,,,,,,,,\r\n"
-                        "c,Cy,Engineer,,c,,,,,,,\r\n", encoding="utf-8", newline="")
+    csv_path.write_text(to_csv(source), encoding="utf-8", newline="")
     (problem,) = import_csv(csv_path).problems
-    assert (problem.line, problem.col, problem.rule, problem.message) == (
-        3, 5, "cycle", "reporting cycle c -> c (row 3)")  # (it said "(rows 3)")
+    column = EXPORT_COLUMNS.index("reports_to") + 1
+    assert tuple(problem) == (str(csv_path), 3, column, "error", "self-report",
+                              "'c' reports to itself")
+    kept = import_csv(csv_path, ImportOptions(keep_going=True))
+    assert [(p.line, p.col, p.rule, p.message) for p in kept.problems] == [
+        (3, column, "self-report", "'c' reports to itself: imported as a top of the org")]
+    assert "  # org.csv:3: reports to itself in the CSV: imported as a top\n" in kept.text
+    assert [p.reports_to for p in _load_text(kept.text, "again.yaml").people] == [None, None]

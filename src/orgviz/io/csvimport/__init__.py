@@ -107,10 +107,11 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                else _linked_directly(imp, columns, direct, exact))
     people = written.people
     imp.report_tallies(table.shown)
-    # (a person whose manager was not found, or the first of a reporting cycle, is a top
-    # too, but said so by unknown-manager or cycle)
-    unknown = {tuple(p[:3]) for p in imp.problems if p.rule in ("unknown-manager", "cycle")
-               and p.level == "error"}
+    # (a person whose manager was not found, the first of a reporting cycle, or one
+    # reporting to themselves in the exact layout, is a top too, but said so by
+    # unknown-manager, cycle or self-report at error level)
+    unknown = {tuple(p[:3]) for p in imp.problems if p.level == "error"
+               and p.rule in ("unknown-manager", "cycle", "self-report")}
     tops = [p for p in people if p.reports_to is None
             and (not unknown or tuple(p.at("reports_to")) not in unknown)]
     if len(tops) > 1:

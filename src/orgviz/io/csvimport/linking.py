@@ -119,11 +119,12 @@ class Linker(ImporterState):
                      exact: bool) -> str | None:
         """The id a manager reference resolves to (None: a top), reporting what it is not."""
         if raw == record.id and not exact:
-            record.notes.append("reports to itself in the CSV: imported as a top")
-            self.problem(record.loc("manager"), "warning", "self-report",
-                         f"'{record.id}' reports to itself: imported as a top of the org")
+            self.self_report(record, "", "warning")
             return None
         target, how = resolve(raw)
+        if target == record.id:  # (its own name, email, or id written another way)
+            self.self_report(record, f" ('{raw}')", "warning")
+            return None
         if target is not None:
             if how in (DECIMAL_ID, NAMED_ID):  # (no note: every row of such a column would
                 self.tally(how, raw)              # have one)
@@ -142,6 +143,18 @@ class Linker(ImporterState):
         self.problem(record.loc("manager"), "error", "unknown-manager", f"{message}{fix}{hint}")
         record.notes.append(f"{message}: imported as a top{hint}")
         return None
+
+    def self_report(self, record: Record, written: str, level: str) -> None:
+        """Report a row whose manager is the row itself (`written`: the reference, when not
+        the id), which becomes a top: a warning, as HR exports mark their top, or, in the
+        exact layout (an org file's self-report, which validate calls an error), an error
+        that only --keep-going imports."""
+        done = level == "warning" or self.options.keep_going
+        fix = ": imported as a top of the org" if done else ""
+        self.problem(record.loc("manager"), level, "self-report",
+                     f"'{record.id}' reports to itself{written}{fix}")
+        record.notes.append(f"reports to itself in the CSV{written}: imported as a top")
+        record.reports_to = None
 
     def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:
         """The id a dotted-line reference resolves to (None: left out, reported)."""
@@ -173,19 +186,26 @@ class Linker(ImporterState):
                 path.append(node)
                 node = by_id.get(node.reports_to) if node.reports_to else None
             if node is not None and state.get(node.id) == 1:
-                cycle = path[path.index(node):]
-                names = _shortened([r.id for r in [*cycle, node]], " -> ")
-                first = min(cycle, key=lambda r: (r.file, r.line))
-                fix = (f": '{first.id}' imported as a top" if self.options.keep_going else "")
-                rows = _shortened([str(r.line) for r in cycle], ", ")
-                self.problem(first.loc("manager"), "error", "cycle",
-                             f"reporting cycle {names} (row{'s' if len(cycle) > 1 else ''} "
-                             f"{rows}){fix}")
-                first.notes.append(f"in a reporting cycle ({names}): imported as a top")
-                first.reports_to = None
+                self._break_cycle(path[path.index(node):])
             for record in path:
                 state[record.id] = 2
         return None
+
+    def _break_cycle(self, cycle: list[Record]) -> None:
+        """Report a reporting cycle and make its first row a top: a row reporting to itself
+        (the exact layout keeps its reference, see `link`) is a self-report, as validate
+        says."""
+        first = min(cycle, key=lambda r: (r.file, r.line))
+        if len(cycle) == 1:
+            self.self_report(first, "", "error")
+            return
+        names = _shortened([r.id for r in [*cycle, cycle[0]]], " -> ")
+        fix = (f": '{first.id}' imported as a top" if self.options.keep_going else "")
+        rows = _shortened([str(r.line) for r in cycle], ", ")
+        self.problem(first.loc("manager"), "error", "cycle",
+                     f"reporting cycle {names} (rows {rows}){fix}")
+        first.notes.append(f"in a reporting cycle ({names}): imported as a top")
+        first.reports_to = None
 
 
 def _dotted_pieces(cells: tuple[str, ...], resolve: Resolver) -> list[str]:
