@@ -100,3 +100,57 @@ def test_an_org_text_that_is_an_error_value_round_trips(tmp_path: Path, text: st
     path.write_text(exported, encoding="utf-8", newline="")
     (person,) = import_csv(path).org.people
     assert (person.name, person.title) == (text, text)
+
+
+HEADER_WARNING = ("the header of column {col} is the Excel error {value}: read as a column "
+                  "without a name, not imported (a formula that failed; fix it in the "
+                  "workbook)")
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted"])
+@pytest.mark.parametrize("above", [0, 1], ids=["header-first", "title-above"])
+def test_an_error_value_in_the_header_is_a_column_without_a_name_as_in_the_workbook(
+        tmp_path: Path, quoted: bool, above: int) -> None:
+    # (a CSV kept '#REF!' as the name of column 3, silently; the workbook emptied it)
+    rows = [["id", "name", "#REF!", "manager"], ["1", "Ada", "x", ""], ["2", "Bob", "y", "1"]]
+    book = Workbook()
+    sheet = book.active
+    for row in [["People"]] * above + rows:
+        sheet.append(row)
+    book.save(tmp_path / "people.xlsx")
+    path = tmp_path / "people.csv"
+    path.write_text("\n" * above + _csv_text(rows, quoted), encoding="utf-8", newline="")
+    from_csv = import_csv(path)
+    from_book = import_csv(tmp_path / "people.xlsx")
+    expected = (1 + above, 3, "warning", "csv", HEADER_WARNING.format(col=3, value="#REF!"))
+    assert [tuple(p)[1:] for p in from_csv.problems] == [expected]
+    assert [tuple(p)[1:] for p in from_book.problems] == [expected]
+    assert "#REF!" not in from_csv.text
+    assert "# Not imported: column 3\n" in from_csv.text
+    assert from_csv.text.replace("people.csv", "people.xlsx").replace(
+        "utf-8", "sheet 'Sheet'") == from_book.text
+
+
+def test_header_and_cell_errors_are_one_warning_each(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("id,#N/A,#N/A,manager\n1,Ada,#NAME?,\n2,#N/A,y,1\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.col, p.message) for p in result.problems if p.rule == "csv"] == [
+        (1, 2, "the header of column 2 is the Excel error #N/A and 1 more: read as a column "
+               "without a name, not imported (a formula that failed; fix it in the workbook)"),
+        (2, 3, "the cell holds the Excel error #NAME? and 1 more: read as empty (a formula "
+               "that failed; fix it in the workbook)")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=3, max_size=3), min_size=1, max_size=6))
+def test_a_file_with_error_cells_keeps_its_columns(rows: list[list[str]]) -> None:
+    # (one '#N/A' anywhere made the whole file be read row by row, ~35% slower)
+    # (a row of error values alone is a blank row, skipped: read by rows, as one of commas)
+    rows = [["a", "b", "c", "d"], ["1", "2", "3", "4"], *([*cells, "x"] for cells in rows)]
+    plain = parse_csv(_csv_text(rows, False).encode(), "p.csv")
+    quoted = parse_csv(_csv_text(rows, True).encode(), "p.csv")  # (quote marks: by rows)
+    assert plain.columns is not None
+    assert quoted.columns is None
+    assert plain.rows == quoted.rows
+    assert plain.problems == quoted.problems

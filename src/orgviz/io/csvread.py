@@ -61,6 +61,8 @@ class CsvTable:
     #: A workbook's sheets (the one read, then the others) when it has several: a missing
     #: column may be on another sheet.
     sheets: tuple[str, ...] = ()
+    #: The line (a workbook's row) the header stands on.
+    header_line: int = 1
 
     @property
     def rows(self) -> list[tuple[int, list[str]]]:
@@ -267,6 +269,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     previous = csv.field_size_limit()
     short = True
     header: list[str] | None  # (None: no header row)
+    header_line = 1
     try:
         csv.field_size_limit(SHORT_FIELD_CHARS)  # a longer field raises csv.Error
         split = _split_columns(text, delimiter)
@@ -282,7 +285,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
             csv.field_size_limit(MAX_FIELD_CHARS)
             one_line = _one_line_records(text, delimiter)
         csv.field_size_limit(MAX_FIELD_CHARS)
-        header, rows = one_line or _records(text, delimiter, shown)
+        header, rows, header_line = one_line or _records(text, delimiter, shown)
         if one_line is not None and header is not None:  # a quote left open in the last line?
             last = text.rstrip("\r\n")
             tail = last[max(last.rfind("\n"), last.rfind("\r")) + 1:]
@@ -296,30 +299,28 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
     return _table(shown, text, header, rows, used, delimiter, problems, one_line is not None,
-                  short and one_line is not None)
+                  short and one_line is not None, header_line=header_line)
 
 
 def _table(shown: str, text: str, header: list[str] | None,
            rows: list[tuple[int, list[str]]] | None, used: str, delimiter: str,
            problems: list[Problem], one_line: bool, short: bool,
            columns: list[list[str]] | None = None, trimmed: bool = False,
-           double_space: bool | None = None, ascii_bytes: bytes | None = None) -> CsvTable:
+           double_space: bool | None = None, ascii_bytes: bytes | None = None,
+           header_line: int = 1) -> CsvTable:
     """The table of a parsed file (rows, or columns of rows on lines 2, 3 ... and whether
     none of their cells starts or ends with a space, and whether the text holds two spaces
     in a row: None when not known; `ascii_bytes`: the text's bytes when it is ASCII, as
-    read)."""
+    read; `header_line`: the line of the header)."""
     if header is None:
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
-    header = [h.strip().lstrip("\ufeff") for h in header]
     if "#" in text and _EXCEL_ERROR.search(text):  # (most files: no '#' at all, at C speed)
-        if columns is not None:  # (read by rows: a cell of theirs may be emptied)
-            rows = [(line, list(cells)) for line, cells in
-                    enumerate(zip(*columns, strict=True), start=2)]
-            columns, trimmed = None, False
-        errors = blank_excel_errors(shown, rows or [])
-        if errors is not None:
-            problems.append(errors)
+        found = blank_excel_errors([(header_line, header)])
+        found += (blank_column_errors(columns) if columns is not None
+                  else blank_excel_errors(rows or []))
+        problems += excel_error_warnings(shown, found, header_line)
+    header = [h.strip().lstrip("\ufeff") for h in header]
     if columns is not None:
         blank = _blank_rows(columns, trimmed)
         if blank:  # (rows of delimiters alone, as spreadsheets save formatted empty rows)
@@ -340,7 +341,8 @@ def _table(shown: str, text: str, header: list[str] | None,
     plain = _plain(text, double_space, ascii_bytes)
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
-                    trimmed=strip_only and trimmed and text.isascii(), columns=columns)
+                    trimmed=strip_only and trimmed and text.isascii(), columns=columns,
+                    header_line=header_line)
 
 
 #: The values of Excel's error cells (a formula that failed: a lookup that found nothing),
@@ -352,23 +354,63 @@ EXCEL_ERRORS = frozenset(("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM
 _EXCEL_ERROR = re.compile("|".join(map(re.escape, sorted(EXCEL_ERRORS))))
 
 
-def blank_excel_errors(shown: str, rows: Iterable[tuple[int, list[str]]]) -> Problem | None:
-    """Empty the cells that hold an Excel error, and the warning at the first of them (a
-    failed lookup is no name nor id: '#N/A' would be imported as someone's name)."""
-    first: tuple[int, int, str] | None = None
-    count = 0
+#: An Excel error cell emptied: (line, column from 1, the error value).
+ExcelError = tuple[int, int, str]
+
+
+def blank_excel_errors(rows: Iterable[tuple[int, list[str]]]) -> list[ExcelError]:
+    """Empty the cells that hold an Excel error (a failed lookup is no name nor id: '#N/A'
+    would be imported as someone's name), and where they were, in row order."""
+    found = []
     for number, cells in rows:
         for col, cell in enumerate(cells):
             if cell[:1] == "#" and cell in EXCEL_ERRORS:
-                first = first or (number, col, cell)
-                count += 1
+                found.append((number, col + 1, cell))
                 cells[col] = ""
-    if first is None:
-        return None
-    more = f" and {count - 1:,} more" if count > 1 else ""
-    return Problem(shown, first[0], first[1] + 1, "warning", "csv",
-                   f"the cell holds the Excel error {first[2]}{more}: read as empty (a "
-                   "formula that failed; fix it in the workbook)")
+    return found
+
+
+def blank_column_errors(columns: list[list[str]]) -> list[ExcelError]:
+    """`blank_excel_errors` of the rows on lines 2, 3 ... given column by column: the
+    columns with a cell that starts with '#' (found at C speed) are looked through, and
+    the file keeps its columns (the fast path) with a few error cells in it."""
+    found = []
+    for col, column in enumerate(columns, start=1):
+        if "\x00#" not in "\x00" + "\x00".join(column):  # (no cell holds a NUL)
+            continue
+        for row, cell in enumerate(column):
+            if cell[:1] == "#" and cell in EXCEL_ERRORS:
+                found.append((row + 2, col, cell))
+                column[row] = ""
+    found.sort()
+    return found
+
+
+def excel_error_warnings(shown: str, found: list[ExcelError], header_line: int
+                         ) -> list[Problem]:
+    """The warnings on the Excel error cells emptied (`found`, in row order): one at the
+    first of the header's (a column without a name, not imported), one at the first of
+    the others'."""
+    named = [error for error in found if error[0] == header_line]
+    cells = [error for error in found if error[0] != header_line]
+    warnings = []
+    if named:
+        (line, col, value), more = named[0], _more(named)
+        warnings.append(Problem(shown, line, col, "warning", "csv",
+                                f"the header of column {col} is the Excel error {value}{more}: "
+                                "read as a column without a name, not imported (a formula "
+                                "that failed; fix it in the workbook)"))
+    if cells:
+        (line, col, value), more = cells[0], _more(cells)
+        warnings.append(Problem(shown, line, col, "warning", "csv",
+                                f"the cell holds the Excel error {value}{more}: read as empty "
+                                "(a formula that failed; fix it in the workbook)"))
+    return warnings
+
+
+def _more(found: list[ExcelError]) -> str:
+    """" and 3 more" after the first of several, or ""."""
+    return f" and {len(found) - 1:,} more" if len(found) > 1 else ""
 
 
 def _blank_rows(columns: list[list[str]], trimmed: bool) -> set[int]:
@@ -497,8 +539,9 @@ def _keep(cells: list[str]) -> bool:
 
 
 def _one_line_records(text: str, delimiter: str, errors: bool = False
-                      ) -> tuple[list[str] | None, list[tuple[int, list[str]]]] | None:
-    """Header and rows when every record is one line (record k starts on line k), else None.
+                      ) -> tuple[list[str] | None, list[tuple[int, list[str]]], int] | None:
+    """Header, rows and the header's line when every record is one line (record k starts
+    on line k), else None.
 
     The common case, read at C speed; quoted line breaks or a syntax error return None and
     `_records` reads the file again record by record. `errors`: raise csv.Error instead.
@@ -513,29 +556,32 @@ def _one_line_records(text: str, delimiter: str, errors: bool = False
     if reader.line_num != len(records):  # some record spans several lines
         return None
     if len(records) > 1 and min(map(len, records)) > 1:  # no blank record: all are rows
-        return records[0], list(zip(range(2, len(records) + 1), records[1:], strict=True))
+        return (records[0], list(zip(range(2, len(records) + 1), records[1:], strict=True)),
+                1)
     rows = [(line, cells) for line, cells in enumerate(records, 1)
             if cells and (len(cells) != 1 or cells[0].strip())]  # as _keep(cells)
     if not rows:
-        return None, []
-    return rows[0][1], rows[1:]
+        return None, [], 1
+    return rows[0][1], rows[1:], rows[0][0]
 
 
 def _records(text: str, delimiter: str, shown: str
-             ) -> tuple[list[str] | None, list[tuple[int, list[str]]]]:
-    """Header and rows with the line each row starts on; a syntax error is fatal."""
+             ) -> tuple[list[str] | None, list[tuple[int, list[str]]], int]:
+    """Header, rows with the line each row starts on, and the header's line; a syntax
+    error is fatal."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     line = start = 1
     cells: list[str] = []
     header: list[str] | None = None
+    header_line = 1
     try:
         for cells in reader:
             start, line = line, reader.line_num + 1
             if not _keep(cells):
                 continue
             if header is None:
-                header = cells
+                header, header_line = cells, start
             else:
                 rows.append((start, cells))
     except csv.Error as exc:
@@ -549,7 +595,7 @@ def _records(text: str, delimiter: str, shown: str
         for _ in range(start - 1):
             tail.readline()
         _check_closed(tail.read(), delimiter, shown, start, len(cells))
-    return header, rows
+    return header, rows, header_line
 
 
 def _check_closed(tail: str, delimiter: str, shown: str, line: int, col: int) -> None:

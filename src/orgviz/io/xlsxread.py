@@ -30,6 +30,7 @@ from orgviz.io.csvread import (
     _other_format,
     _skipped,
     blank_excel_errors,
+    excel_error_warnings,
     read_import,
 )
 from orgviz.problem import Problem
@@ -77,10 +78,9 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
                                f"({_reason(exc)})") from None
     finally:
         book.close()
-    errors = blank_excel_errors(shown, rows)
+    errors = blank_excel_errors(rows)
     table = _table(shown, worksheet.title, names, rows)
-    if errors is not None:
-        table.problems.insert(0, errors)
+    table.problems[:0] = excel_error_warnings(shown, errors, table.header_line)
     if cut is not None:
         table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
                                          f"values beyond column {MAX_COLUMNS} are ignored"))
@@ -278,4 +278,4 @@ def _table(shown: str, title: str, names: list[str],
     # (A table's `encoding` is what the org file's header comment says it was read as.)
     sheets = (title, *(n for n in names if n != title)) if len(names) > 1 else ()
     return CsvTable(shown, header, records, f"sheet '{title}'", ",", problems, short=short,
-                    sheets=sheets)
+                    sheets=sheets, header_line=header_row)
