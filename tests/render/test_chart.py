@@ -94,11 +94,14 @@ def test_team_view_keeps_the_chain_of_command(org_file: Callable[..., Path]) -> 
 def test_depth_collapses_into_rollups(small_org: Org) -> None:
     chart = build_chart(small_org, View(depth=2))
     ids = [c.id for c in chart.cards]
-    assert ids == ["ceo", "ea", "cpo", "+cpo", "cto", "+cto"]
+    # (the CTO's only report, below the cut, was a rollup "+1 person": now their own card)
+    assert ids == ["ceo", "ea", "cpo", "+cpo", "cto", "eng"]
     rollup = chart.by_id["+cpo"]
     assert rollup.kind == "rollup" and rollup.manager == "cpo"
     assert (rollup.name, rollup.detail) == ("+6 people", "1 open role")
-    assert chart.by_id["+cto"].name == "+1 person"
+    eng = chart.by_id["eng"]
+    assert (eng.kind, eng.name, eng.manager) == ("person", "Ed Engineer", "cto")
+    assert eng == build_chart(small_org, View(depth=3)).by_id["eng"]  # as one level deeper
     assert chart.subtitle.startswith("11 people · 1 open role")
 
 

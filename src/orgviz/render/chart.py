@@ -414,12 +414,13 @@ class _Builder:
         kept: set[str] = set()
         tops = set(roots)
         manager, people, band_of, card_of = self.manager, self.people, self.band_of, self._card
+        lone: set[str] = set()  # below the cut, but drawn: a rollup would stand for them alone
         for pid, depth, end in order:
             if end:
                 if pid in kept:
                     cards.extend(self._moved_cards(pid, rows))
                 continue
-            if depth_limit is not None and depth >= depth_limit:
+            if depth_limit is not None and depth >= depth_limit and pid not in lone:
                 continue
             if pid in tops:
                 boss = None
@@ -443,7 +444,9 @@ class _Builder:
             cards.append(card_of(person, boss, band, row, colors))
             if depth_limit is not None and depth == depth_limit - 1:
                 hidden = [k for k in children[pid] if k in shown and k not in assistants]
-                if hidden:
+                if self._alone(hidden, shown):
+                    lone.add(hidden[0])
+                elif hidden:
                     cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
         if None in self.moved:
             cards.extend(self._moved_cards(None, rows))
@@ -669,6 +672,11 @@ class _Builder:
             card = card._replace(kind="continued", detail=clean(self.view.continued[person.id]),
                            hidden_people=people, hidden_open=open_roles)
         return card
+
+    def _alone(self, hidden: list[str], shown: set[str]) -> bool:
+        """Whether the reports a rollup would hold are one card with nobody below it: a
+        rollup of one ("+1 person", "+1 open role") says less than that card, in its space."""
+        return len(hidden) == 1 and not any(k in shown for k in self.children[hidden[0]])
 
     def _rollup(self, pid: str, hidden: list[str], shown: set[str], row: int) -> Card:
         people = open_roles = 0
