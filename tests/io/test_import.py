@@ -1076,6 +1076,30 @@ def test_title_lines_above_the_header_are_skipped(tmp_path: Path, delimiter: str
         import_csv(path)
 
 
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_findings_at_the_header_point_at_its_line_below_title_lines(tmp_path: Path,
+                                                                    ending: str) -> None:
+    # (they said line 1, the title line, of a header on line 3)
+    from openpyxl import Workbook
+
+    rows = [["Employee Directory"], [], ["EmployeeId", "Name", "Title", "Dept", "NAME",
+                                         "ManagerId"],
+            ["100", "Ada", "AD_PRES", "10", "A", ""], ["101", "Bob", "IT_PROG", "20", "B", "100"]]
+    path = tmp_path / f"p.{ending}"
+    if ending == "csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    problems = [(p.line, p.col, p.message[:40]) for p in import_csv(path).problems
+                if p.rule == "columns"]
+    assert problems == [(3, 3, "the title column 'Title' holds job codes"),
+                        (3, 4, "the team column 'Dept' holds numbers onl"),
+                        (3, 5, "column 5 repeats the header 'NAME' of co")]
+
 def test_a_manager_named_first_last_finds_a_name_written_last_first(tmp_path: Path) -> None:
     # (names written "Obi, Ada" and a manager cell "Ada Obi": "manager 'Ada Obi' not found";
     # the other way round was found)

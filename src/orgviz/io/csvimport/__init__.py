@@ -93,7 +93,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
         options = imp.options = dataclasses.replace(options, order="csv" if exact else "tree")
     columns = imp.read_people(table, exact)
     if not exact and not options.teams and "team" in imp.cols:
-        note_numbered_teams(imp, table.shown, table.header, columns["team"])
+        note_numbered_teams(imp, table, columns["team"])
     if options.titles:
         if "title" not in imp.cols:
             raise OrgvizError(f"--titles {options.titles}: {table.shown} has no title column "
@@ -101,7 +101,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
         columns["title"] = expand_titles(imp, table.shown, columns["title"], columns["line"],
                                          read_titles(imp, options.titles), options.titles)
     elif not exact and "title" in imp.cols:
-        note_coded_titles(imp, table.shown, table.header, columns["title"])
+        note_coded_titles(imp, table, columns["title"])
     direct = link_directly(columns, exact, options)
     written = (_link_records(imp, columns, exact) if direct is None
                else _linked_directly(imp, columns, direct, exact))

@@ -66,7 +66,7 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
                            f"('{first}' ...)")
             header = [c.strip().lstrip("\ufeff") for c in cells]
             return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
-                                       trimmed=False), info
+                                       trimmed=False, header_line=line), info
     return None
 
 
@@ -122,7 +122,8 @@ class RowReader(CellReader, FlagReader):
         for i, head in enumerate(table.header):
             key = normalise_header(head)
             if key and key in seen:
-                self.problem(SourceLoc(table.shown, 1, i + 1), "warning", "columns",
+                self.problem(SourceLoc(table.shown, table.header_line, i + 1), "warning",
+                             "columns",
                              f"column {i + 1} repeats the header '{head}' of column "
                              f"{seen[key] + 1}: it is not imported")
             seen.setdefault(key, i)

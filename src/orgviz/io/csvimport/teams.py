@@ -8,6 +8,7 @@ from typing import cast
 
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
+from orgviz.io.csvread import CsvTable
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -84,7 +85,7 @@ def _break_parent_cycles(imp: ImporterState,
             state[team] = 2
 
 
-def note_numbered_teams(imp: ImporterState, shown: str, header: Sequence[str],
+def note_numbered_teams(imp: ImporterState, table: CsvTable,
                         values: Sequence[str | None]) -> None:
     """One info at the team column's header when every team value is a number (Oracle HR's
     DEPARTMENT_ID: the names are in a departments export, which --teams reads)."""
@@ -95,9 +96,9 @@ def note_numbered_teams(imp: ImporterState, shown: str, header: Sequence[str],
     col = imp.cols["team"]
     shown_values = ", ".join(f"'{v}'" for v in list(dict.fromkeys(filter(None, values)))[:3])
     more = " ..." if len(numbers) > 3 else ""
-    imp.problem(SourceLoc(shown, 1, col), "info", "columns",
-                f"the team column '{header[col - 1]}' holds numbers only ({shown_values}{more}): "
-                "--teams FILE names the teams from a departments export")
+    imp.problem(SourceLoc(table.shown, table.header_line, col), "info", "columns",
+                f"the team column '{table.header[col - 1]}' holds numbers only "
+                f"({shown_values}{more}): --teams FILE names the teams from a departments export")
 
 
 def link_teams(imp: ImporterState, exact: bool,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean
+from orgviz.io.csvread import CsvTable
 from orgviz.problem import SourceLoc
 from orgviz.roles import is_job_code
 
@@ -57,7 +58,7 @@ def expand_titles(imp: ImporterState, shown: str, titles: list[str | None],
     return [known.get(t, t) if t else t for t in titles]
 
 
-def note_coded_titles(imp: ImporterState, shown: str, header: Sequence[str],
+def note_coded_titles(imp: ImporterState, table: CsvTable,
                       values: Sequence[str | None]) -> None:
     """One info at the title column's header when every title is a job code (Oracle HR's
     JOB_ID: the titles are in a jobs export, which --titles reads)."""
@@ -69,6 +70,6 @@ def note_coded_titles(imp: ImporterState, shown: str, header: Sequence[str],
         return
     col = imp.cols["title"]
     shown_values = ", ".join(f"'{v}'" for v in codes[:3]) + (" ..." if len(codes) > 3 else "")
-    imp.problem(SourceLoc(shown, 1, col), "info", "columns",
-                f"the title column '{header[col - 1]}' holds job codes ({shown_values}): cards "
-                "show them as written; --titles FILE names them from a jobs export")
+    imp.problem(SourceLoc(table.shown, table.header_line, col), "info", "columns",
+                f"the title column '{table.header[col - 1]}' holds job codes ({shown_values}): "
+                "cards show them as written; --titles FILE names them from a jobs export")
