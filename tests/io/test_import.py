@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -409,14 +410,40 @@ def test_team_parent_cycles_are_errors_and_broken_with_keep_going(tmp_path: Path
     teams.write_text("department_id,department_name,manager_id,parent_id\n10,A,ceo,20\n"
                      "20,B,b,10\n30,C,,99\n", encoding="utf-8")
     result = import_csv(people, ImportOptions(teams=str(teams)))
-    assert [(p.line, p.col, p.level, p.message) for p in result.problems
+    # (the rule of teams that nest in a circle is validate's unknown-team: it said cycle, the
+    # rule of reporting lines)
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems
             if p.rule in ("cycle", "unknown-team")] == [
-        (2, 4, "error", "team parent cycle 10 -> 20 -> 10"),
-        (4, 4, "warning", "parent team '99' of team '30' is not in the teams file: left out")]
+        (2, 4, "error", "unknown-team", "team parent cycle 10 -> 20 -> 10"),
+        (4, 4, "warning", "unknown-team",
+         "parent team '99' of team '30' is not in the teams file: left out")]
     result = import_csv(people, ImportOptions(teams=str(teams), keep_going=True))
     assert {t.id: t.parent for t in result.org.teams} == {"a": None, "b": "a", "c": None}
     _written_validates(result, tmp_path)
 
+
+
+def test_a_team_that_is_its_own_parent_is_said_so_as_validate_says(
+        tmp_path: Path, org_file: Callable[..., Path]) -> None:
+    # (it said "team parent cycle 20 -> 20" [cycle]; validate "team '20' is its own parent")
+    from orgviz.validate import validate
+
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,manager,department_id\nceo,Ada,,10\nb,Bob,ceo,20\n",
+                      encoding="utf-8")
+    teams = tmp_path / "teams.csv"
+    teams.write_text("department_id,department_name,parent_id\n10,A,\n20,B,20\n",
+                     encoding="utf-8")
+    found = [tuple(p) for p in import_csv(people, ImportOptions(teams=str(teams))).problems]
+    assert found == [(str(teams), 3, 3, "error", "unknown-team", "team '20' is its own parent")]
+    org = load(org_file("teams:\n  - {id: b, name: B, parent: b}\npeople:\n"
+                        "  - {id: ceo, name: Ada, team: b}\n", header=True))
+    assert [(p.rule, p.message.split(":")[0]) for p in validate(org) if p.level == "error"] == [
+        ("unknown-team", "team 'b' is its own parent")]
+    kept = import_csv(people, ImportOptions(teams=str(teams), keep_going=True))
+    assert [p.message for p in kept.problems] == [
+        "team '20' is its own parent: the parent of '20' left out"]
+    assert {t.id: t.parent for t in kept.org.teams} == {"a": None, "b": None}
 
 def test_an_encoding_name_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
     # (codecs.lookup raised UnicodeEncodeError for the lone surrogate: a traceback)

@@ -55,7 +55,7 @@ def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None
 def _break_parent_cycles(imp: ImporterState,
                          teams: dict[str, tuple[str, str | None, str | None]],
                          lines: dict[str, int], column: SourceLoc) -> None:
-    """Report each cycle of parent teams (an error, as a reporting cycle is) at its first
+    """Report each cycle of parent teams (an error, as validate's unknown-team) at its first
     row; the parent of that team is dropped (written with --keep-going), and so is a parent
     that is no team of the file (a warning)."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -75,10 +75,12 @@ def _break_parent_cycles(imp: ImporterState,
         elif node is not None and state.get(node) == 1:
             cycle = path[path.index(node):]
             first = min(cycle, key=lines.__getitem__)
-            names = " -> ".join([*cycle, node])
+            what = (f"team '{first}' is its own parent" if len(cycle) == 1
+                    else f"team parent cycle {' -> '.join([*cycle, node])}")
             fix = f": the parent of '{first}' left out" if imp.options.keep_going else ""
-            imp.problem(column._replace(line=lines[first]), "error", "cycle",
-                        f"team parent cycle {names}{fix}")
+            # (validate's rule of teams that nest in a circle: `cycle` is of reporting lines)
+            imp.problem(column._replace(line=lines[first]), "error", "unknown-team",
+                        f"{what}{fix}")
             name, lead, _parent = teams[first]
             teams[first] = (name, lead, None)
         for team in path:
