@@ -87,6 +87,15 @@ def test_unusual_documents_go_to_resvg_as_they_are() -> None:
     assert for_resvg(broken, FONTS) is broken
 
 
+def test_comments_and_instructions_among_the_text_are_passed_over() -> None:
+    # (ET.fromstring keeps neither, so the walk over the elements never meets one)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g><!-- a note --><?pi data?>'
+           '<text>ليلى</text><!-- ليلى --></g></svg>').encode()
+    assert for_resvg(svg, FONTS).decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg"><g><!-- a note --><?pi data?>'
+        '<text font-family="\'DejaVu Sans\', sans-serif">ليلى</text><!-- ليلى --></g></svg>')
+
+
 def test_the_weight_resvg_picks_follows_css_font_matching() -> None:
     fonts = FakeFonts({("A", 200): LATIN, ("A", 500): LATIN, ("A", 900): LATIN})
     assert fonts.face("A", False, False).weight == 500  # type: ignore[union-attr]

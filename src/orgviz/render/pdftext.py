@@ -141,7 +141,8 @@ def pdf_text_trouble(svg: bytes) -> Trouble | None:
 
 
 def drawn_text(root: ET.Element) -> Iterator[tuple[str, Font]]:
-    """Each run of text cairosvg draws, with its font, in document order (no recursion)."""
+    """Each run of text cairosvg draws, with its font, in document order (no recursion; a
+    tree from ET.fromstring, which keeps no comments or processing instructions)."""
     stack: list[tuple[ET.Element | str, Font, bool]] = [
         (root, Font("sans-serif", "normal", "normal"), False)]
     while stack:
@@ -149,8 +150,8 @@ def drawn_text(root: ET.Element) -> Iterator[tuple[str, Font]]:
         if isinstance(item, str):
             yield item, font
             continue
-        tag = item.tag.rpartition("}")[2] if isinstance(item.tag, str) else ""
-        if tag in _UNDRAWN or not isinstance(item.tag, str):
+        tag = item.tag.rpartition("}")[2]
+        if tag in _UNDRAWN:
             continue
         font = _font(item, font)
         in_text = in_text or tag == "text"

@@ -308,12 +308,11 @@ class _Style(NamedTuple):
 
 
 def _text_elements(root: ET.Element) -> Iterator[tuple[str, _Style, bool]]:
-    """Each <text> in document order: its text, font, and whether it names a family."""
+    """Each <text> in document order: its text, font, and whether it names a family (a tree
+    from ET.fromstring, which keeps no comments or processing instructions)."""
     stack: list[tuple[ET.Element, _Style]] = [(root, _Style("sans-serif", False, False))]
     while stack:
         element, style = stack.pop()
-        if not isinstance(element.tag, str):
-            continue
         values = presentation(element)
         family, bold, italic = style
         if values.get("font-family", "").strip():
