@@ -31,6 +31,9 @@ __all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
 #  4. The pass runs left to right and mirrored; the average of the two is symmetric and still
 #     valid (same order in every band, linear spacing constraints).
 #  5. Positions are shifted to be >= 0 and rounded to 2 decimals; edges are built from them.
+# With `share` (PreparedForest), cards share heights before any of that (see _share_heights):
+# a manager's stacked leaves the tallest of theirs, every other card the tallest of its row;
+# a row's cards then stand at the row's top, as the blocks starting on it do.
 # Left to right ("LR"), rows are columns of the page, but a block keeps the look of the page's
 # columns, as top-down: cards going down (along the breadth), columns side by side to the
 # right (along the depth), each on a trunk at its left, a bus along the block's top; a listed
@@ -86,6 +89,7 @@ class TreeLayout:
 
     `rows` maps each row that holds cards laid out in rows (or the first cards of a stack) to
     the centre of that row along the depth axis (y for TB, x for LR); listed cards have none.
+    `row_sizes` maps the same rows to their extent along that axis (their tallest card).
     """
 
     positions: dict[str, tuple[float, float]]
@@ -93,6 +97,7 @@ class TreeLayout:
     width: float
     height: float
     rows: dict[int, float] = field(default_factory=dict)
+    row_sizes: dict[int, float] = field(default_factory=dict)
 
 
 def _columns_for(count: int, options: LayoutOptions) -> int:
@@ -458,6 +463,37 @@ def _wanted_rows(ids: list[str], parent: list[int], rows: Mapping[str, int] | No
             low = raw[p] + 1
             raw[i] = low if want is None or want < low else int(want)
     return raw
+
+
+def _share_heights(kids: list[list[int]], raw: list[int], height: list[float],
+                   options: LayoutOptions) -> None:
+    """Cards share heights (`height`: TB depth, LR breadth; changed in place): the leaf
+    reports of a manager that `options` stacks (at least `stack_min` of them, of any row
+    with `stack_any_row`, else of the row below it) the tallest of theirs, every other
+    card the tallest of the others of its row. Listed cards keep these (a listed card's
+    look never depends on the list row), so the heights hold for any `list_from`."""
+    n = len(kids)
+    stacked = [False] * n
+    need = max(1, options.stack_min)
+    any_row = options.stack_any_row
+    if options.stack_leaves:
+        for v, ks in enumerate(kids):
+            if len(ks) < need:
+                continue
+            low = raw[v] + 1
+            leaves = [c for c in ks if not kids[c] and (any_row or raw[c] == low)]
+            if len(leaves) >= need:
+                tallest = max([height[c] for c in leaves])
+                for c in leaves:
+                    height[c] = tallest
+                    stacked[c] = True
+    tallest_of: dict[int, float] = {}
+    for i in range(n):
+        if not stacked[i] and height[i] > tallest_of.get(raw[i], -1.0):
+            tallest_of[raw[i]] = height[i]
+    for i in range(n):
+        if not stacked[i]:
+            height[i] = tallest_of[raw[i]]
 
 
 class _Fixed:
@@ -906,6 +942,7 @@ class PreparedForest:
         rows: Mapping[str, int] | None = None,
         beside: Mapping[str, float] | None = None,
         direction: str = "TB",
+        share: LayoutOptions | None = None,
     ) -> None:
         if direction not in ("TB", "LR"):
             raise ValueError(f"direction must be 'TB' or 'LR', not {direction!r}")
@@ -914,10 +951,22 @@ class PreparedForest:
         self.breadth, self.depth = _card_sizes(self.ids, sizes, direction == "TB")
         self.extra = _extras(self.ids, beside)
         self.raw = _wanted_rows(self.ids, self.parent, rows)
+        # With `share`, cards share heights as those options stack them (_share_heights)
+        # and stand at the top of their row; else each keeps its size, centred on its row.
+        self.top_aligned = share is not None
+        if share is not None:
+            _share_heights(self.kids, self.raw, self.depth if direction == "TB"
+                           else self.breadth, share)
         self._structures: dict[LayoutOptions, _Structure] = {}
         self._singles: dict[LayoutOptions, _Singles] = {}
         self._listed: dict[LayoutOptions, _Listed] = {}
         self._fixed: _Fixed | None = None
+
+    def card_sizes(self) -> dict[str, tuple[float, float]]:
+        """Every card's (width, height) as laid out (heights shared with `share`)."""
+        if self.direction == "TB":
+            return dict(zip(self.ids, zip(self.breadth, self.depth, strict=True), strict=True))
+        return dict(zip(self.ids, zip(self.depth, self.breadth, strict=True), strict=True))
 
     def _plan(self, options: LayoutOptions) -> _Plan:
         if options.direction != self.direction:
@@ -1181,6 +1230,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
     n = len(ids)
     inblock, band, row_h, tops = plan.inblock, plan.band, plan.row_h, plan.tops
     pkids, block_of, blocks = plan.pkids, plan.block_of, plan.blocks
+    top_aligned = forest.top_aligned
 
     # Two packing passes, left to right and mirrored. Both keep the same left-to-right order of
     # items in every band and all spacing rules are linear in that order, so their average is
@@ -1213,7 +1263,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                 origin[v] = (left + indent[v], top + depth[v] + hang[v][0])
             continue
         j = band[v]
-        pos_d[v] = tops[j] + row_h[j] * 0.5
+        pos_d[v] = tops[j] + (depth[v] if top_aligned else row_h[j]) * 0.5
         ks = pkids[v]
         if ks is not None:
             base = pos_b[v]
@@ -1329,10 +1379,11 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                         del pts[0]
             edges[pid, ids[c]] = pts if tb else [(d, b) for b, d in pts]
 
-    row_centres = {plan.used[j]: round(tops[j] + row_h[j] * 0.5, 2) + 0.0
-                   for j in range(len(plan.used)) if plan.shown[j]}
+    shown = [j for j in range(len(plan.used)) if plan.shown[j]]
+    row_centres = {plan.used[j]: round(tops[j] + row_h[j] * 0.5, 2) + 0.0 for j in shown}
+    row_sizes = {plan.used[j]: round(row_h[j], 2) + 0.0 for j in shown}
     if tb:
         positions = {ids[i]: (rb[i], rd[i]) for i in range(n)}
-        return TreeLayout(positions, edges, ext_b, ext_d, row_centres)
+        return TreeLayout(positions, edges, ext_b, ext_d, row_centres, row_sizes)
     positions = {ids[i]: (rd[i], rb[i]) for i in range(n)}
-    return TreeLayout(positions, edges, ext_d, ext_b, row_centres)
+    return TreeLayout(positions, edges, ext_d, ext_b, row_centres, row_sizes)

@@ -1,8 +1,10 @@
-"""Card contents and size: the lines each card shows and one card size for the whole chart."""
+"""Card contents and size: the lines each card shows, each card's own height (its lines) and
+the tallest card of the chart."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from orgviz.render.chart import Card, Chart
@@ -56,14 +58,57 @@ def card_text(card: Card) -> CardText:
     return CardText(name, title, team, " — ".join([p for p in parts if p]))
 
 
+class CardHeights(Mapping[str, float]):
+    """Each card's own height (tall enough for its lines), by card id: an immutable mapping
+    that hashes by its content, so that a CardBox holding one stays a dictionary key."""
+
+    __slots__ = ("_hash", "_heights")
+
+    def __init__(self, heights: Mapping[str, float] | None = None) -> None:
+        self._heights: dict[str, float] = dict(heights or {})
+        self._hash: int | None = None
+
+    def __getitem__(self, card_id: str) -> float:
+        return self._heights[card_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._heights)
+
+    def __len__(self) -> int:
+        return len(self._heights)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._heights.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CardHeights):
+            return self._heights == other._heights
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"CardHeights({len(self._heights)} cards)"
+
+
+NO_HEIGHTS = CardHeights()
+
+
 class CardBox(NamedTuple):
-    """The size shared by all cards of a chart, and where each kind of line sits in it."""
+    """The card width, the height of the chart's tallest card, and where each kind of line
+    sits in a card. `heights` holds each card's own height: the tidy layout gives the cards
+    of a row (or a stack) the tallest of theirs; a card without one is `height` tall."""
 
     width: float
     height: float
     name_lines: int
     title_lines: int
     notes: int = 0  # 1 when some card has a dotted-line note: a line below the team line
+    heights: CardHeights = NO_HEIGHTS
+
+    def own_height(self, card_id: str) -> float:
+        """The height card `card_id` needs for its own lines (`height` when not known)."""
+        return self.heights.get(card_id, self.height)
 
     def name_y(self, index: int) -> float:
         """Baseline of name line `index`, from the card's top."""
@@ -74,24 +119,43 @@ class CardBox(NamedTuple):
         return (ACCENT + PAD_TOP + (name_lines - 1) * NAME_LINE + NAME_SIZE + GAP
                 + TITLE_LINE * (index + 1) - (TITLE_LINE - TITLE_SIZE))
 
-    def team_y(self) -> float:
-        """Baseline of the team line: at the bottom of the card (above the notes line)."""
-        return self.height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2 - self.notes * TEAM_LINE
+    def team_y(self, height: float | None = None, notes: int | None = None) -> float:
+        """Baseline of the team line: at the bottom of a card `height` tall (the chart's
+        tallest by default), above the notes line when it has one."""
+        height = self.height if height is None else height
+        notes = self.notes if notes is None else notes
+        return height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2 - notes * TEAM_LINE
 
-    def note_y(self) -> float:
-        """Baseline of the dotted-line note: at the bottom of the card."""
-        return self.height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2
+    def note_y(self, height: float | None = None) -> float:
+        """Baseline of the dotted-line note: at the bottom of a card `height` tall."""
+        height = self.height if height is None else height
+        return height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2
+
+
+def lines_height(name_lines: int, title_lines: int, notes: int) -> float:
+    """The height of a card with this many name and title lines (at least one each) and
+    notes lines (0 or 1)."""
+    return (ACCENT + PAD_TOP + NAME_LINE * max(name_lines, 1) + GAP
+            + TITLE_LINE * max(title_lines, 1) + GAP + TEAM_LINE * (1 + notes) + PAD_BOTTOM)
 
 
 def card_box(texts: dict[str, CardText]) -> CardBox:
-    """One size for all cards: tall enough for the longest name and title of the chart, and
-    for a dotted-line note when a card has one."""
-    name_lines = max((len(t.name) for t in texts.values()), default=1) or 1
-    title_lines = max((len(t.title) for t in texts.values()), default=1) or 1
-    notes = 1 if any(t.dotted for t in texts.values()) else 0
-    height = (ACCENT + PAD_TOP + NAME_LINE * name_lines + GAP + TITLE_LINE * title_lines
-              + GAP + TEAM_LINE * (1 + notes) + PAD_BOTTOM)
-    return CardBox(WIDTH, height, name_lines, title_lines, notes)
+    """Each card's own height (its name, title and note lines), and the chart's tallest
+    card: the longest name and title of the chart, and a dotted-line note when a card
+    has one (the size of every card of the `dot` layout)."""
+    heights: dict[str, float] = {}
+    sizes: dict[tuple[int, int, int], float] = {}  # most cards share a few shapes
+    for card_id, text in texts.items():
+        shape = (len(text.name), len(text.title), 1 if text.dotted else 0)
+        height = sizes.get(shape)
+        if height is None:
+            height = sizes[shape] = lines_height(*shape)
+        heights[card_id] = height
+    name_lines = max((shape[0] for shape in sizes), default=1) or 1
+    title_lines = max((shape[1] for shape in sizes), default=1) or 1
+    notes = max((shape[2] for shape in sizes), default=0)
+    height = lines_height(name_lines, title_lines, notes)
+    return CardBox(WIDTH, height, name_lines, title_lines, notes, CardHeights(heights))
 
 
 def _named(card: Card) -> str:

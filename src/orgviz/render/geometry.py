@@ -57,6 +57,16 @@ class Geometry(NamedTuple):
     rows: dict[int, float]  # level row -> its center along the rank axis (y for TB, x for LR)
     lines: tuple[Connector, ...]
     direction: str = "TB"
+    #: level row -> its extent along the rank axis (its tallest card), where the layout
+    #: gives rows of their own size; None: every row is as deep as the tallest card.
+    row_sizes: dict[int, float] | None = None
+
+    def row_size(self, row: int, default: float) -> float:
+        """The extent of level row `row` along the rank axis (`default` when not known)."""
+        sizes = self.row_sizes
+        if sizes is None:
+            return default
+        return sizes.get(row, default)
 
 
 def simplify(points: list[Point]) -> tuple[Point, ...]:

@@ -298,7 +298,13 @@ class _Canvas:
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
     # rows -----------------------------------------------------------------------------------
-    def rows_with_strays(self, half: float) -> set[int]:
+    def band_halves(self) -> dict[int, float]:
+        """Half the depth of each level row's band: half its tallest card, and BAND_PAD."""
+        geometry = self.geometry
+        card = self.box.height if self.tb else self.box.width
+        return {row: geometry.row_size(row, card) / 2 + BAND_PAD for row in geometry.rows}
+
+    def rows_with_strays(self, halves: dict[int, float]) -> set[int]:
         """The level rows whose band holds the middle of more cards of other levels than of
         its own (stacked reports that reach down into the rows below, the further columns of
         a block left to right): their label would name what most of their cards are not, so
@@ -306,33 +312,45 @@ class _Canvas:
         geometry, ax = self.geometry, (1 if self.tb else 0)
         centers = sorted((center, row) for row, center in geometry.rows.items())
         mids = [center for center, _ in centers]
+        widest = max(halves.values(), default=0.0)
         own: dict[int, int] = {}
         others: dict[int, int] = {}
         for card in self.chart.cards:
             where = geometry.boxes.get(card.id)
             if where is None or card.assistant or card.kind not in ("person", "open"):
                 continue
-            index = bisect.bisect_left(mids, where[ax] - half)
-            for center, row in centers[index:index + 2]:
-                if abs(where[ax] - center) <= half:
+            index = bisect.bisect_left(mids, where[ax] - widest)
+            for center, row in centers[index:index + 3]:
+                if abs(where[ax] - center) <= halves[row]:
                     counts = own if row == card.row else others
                     counts[row] = counts.get(row, 0) + 1
         return {row for row, count in others.items() if count > own.get(row, 0)}
 
+    def band_span(self, center: float, half: float) -> tuple[float, float]:
+        """Where a top-down row's band starts and ends (y): `half` either side of its center,
+        but no further past the drawing than half the margin, so that the image's edge
+        stays the background (a slide's margin is narrower than BAND_PAD)."""
+        reach = min(BAND_PAD, self.margin / 2)
+        top = max(self.y0 + center - half, self.y0 - reach)
+        bottom = min(self.y0 + center + half, self.y0 + self.drawn_h + reach)
+        return top, bottom
+
     def rows(self) -> list[str]:
         theme, geometry, chart = self.theme, self.geometry, self.chart
         items = []
-        half = (self.box.height if self.tb else self.box.width) / 2 + BAND_PAD
-        strays = self.rows_with_strays(half)
+        halves = self.band_halves()
+        strays = self.rows_with_strays(halves)
         labelled = [(row, center) for row, center in sorted(geometry.rows.items())
                     if row < len(chart.rows) and chart.rows[row] and row not in strays]
         for index, (row, center) in enumerate(labelled):
             label = chart.rows[row].upper()
+            half = halves[row]
             if self.tb:
                 y = self.y0 + center
                 if index % 2 == 0 and not self.transparent:
-                    items.append(_el("rect", x=self.margin, y=y - half, width=self.content_w,
-                        height=2 * half, rx=6.0, fill=theme.row_band))
+                    top, bottom = self.band_span(center, half)
+                    items.append(_el("rect", x=self.margin, y=top, width=self.content_w,
+                        height=bottom - top, rx=6.0, fill=theme.row_band))
                 words = _fit_label(label, AXIS_WIDTH - 16)
                 top = y - (len(words) - 1) * 6.5 + 3.5
                 for i, word in enumerate(words):
@@ -513,10 +531,11 @@ class _CardMaker:
         if text.team:
             team_style = _text_style(TEAM_SIZE, theme.faint,
                                      italic=kind in ("rollup", "continued"))
-            parts.append(f'<text x="{cx}" y="{n(box.team_y())}"{team_style}'
+            notes = 1 if text.dotted else 0
+            parts.append(f'<text x="{cx}" y="{n(box.team_y(h, notes))}"{team_style}'
                          f'{xml_escape(in_reading_order(text.team))}</text>')
         if text.dotted:  # a short dashed line, then the note, centred together
-            y = box.note_y()
+            y = box.note_y(h)
             x = (w - NOTE_MARK - text_width(text.dotted, TEAM_SIZE)) / 2
             parts.append(f'<path {_note_style(theme)} d="M{n(x)} {n(y - 3)}H{n(x + 12)}"/>')
             parts.append(_text(x + NOTE_MARK, y, text.dotted, TEAM_SIZE, theme.muted,

@@ -11,6 +11,10 @@ of rows kept as a tree, or "auto": no lists when the tree is at most MAX_ASPECT 
 wide as tall, else the list row with the smallest 16:9 frame, the deepest of those within
 FRAME_TIE of it (see `choose_compact`).
 
+Cards share heights by row (see `TreeInput`): the tallest card of a level row sets the
+height of that row's cards, the tallest of a manager's stacked reports that of the stack; a
+tall title grows its own row or stack, not the chart.
+
 `pinned_dot` writes a DOT file of a laid-out chart with every node and edge pinned (`pos`):
 Graphviz's `nop2` engine (`neato -n2`) draws it without doing any layout, so both the system
 and the embedded Graphviz can turn big orgs into PNG, PDF or their own SVG.
@@ -79,21 +83,39 @@ def verify_compact(value: str | int) -> str | int:
 
 
 class TreeInput:
-    """The chart's solid tree, read once, to lay out with several list settings."""
+    """The chart's solid tree, read once, to lay out with several list settings.
+
+    Cards share heights as the layout stacks them (`PreparedForest`'s `share`): the leaf
+    reports of a manager stacked together the tallest of theirs (a stack stays a grid),
+    every other card the tallest of its level row (rows stay aligned), so a tall title
+    grows its row or its stack only. Listed cards (compact) keep those heights: a listed
+    manager its level's, a listed individual contributor its stack's. An assistant, beside
+    its manager, is as tall as the manager (whose height takes the assistant's into
+    account). `sizes` holds every card's (width, height) as laid out."""
 
     def __init__(self, chart: Chart, box: CardBox) -> None:
         tb = chart.direction != "LR"
         self.chart, self.box, self.tb = chart, box, tb
         self.assistants = {k: v for k, v in chart.assistants.items() if v}
-        size = (box.width, box.height)
         beside_boss = {helper for helpers in self.assistants.values() for helper in helpers}
-        sizes = {card.id: size for card in chart.cards if card.id not in beside_boss}
+        width, own = box.width, box.own_height
+        sizes = {card.id: (width, own(card.id)) for card in chart.cards
+                 if card.id not in beside_boss}
+        for boss, helpers in self.assistants.items():
+            sizes[boss] = (width, max([own(boss), *map(own, helpers)]))
         self.rows = {card.id: card.row for card in chart.cards if card.id not in beside_boss}
-        step = (box.width if tb else box.height) + ASSISTANT_GAP
+        step = (box.width if tb else box.height) + ASSISTANT_GAP  # before heights are shared
         beside = {boss: step * len(helpers) for boss, helpers in self.assistants.items()}
         self.forest = PreparedForest(chart.roots, chart.reports, sizes, self.rows, beside,
-                                     chart.direction)
+                                     chart.direction, share=self.options(None, None))
+        self.sizes = self.forest.card_sizes()
+        for boss, helpers in self.assistants.items():
+            for helper in helpers:
+                self.sizes[helper] = self.sizes[boss]
         self.count = len(sizes)
+        # the shortest card laid out along the rank axis: the lower bounds take it
+        self.shortest = min((h if tb else w for w, h in self.sizes.values()),
+                            default=box.height if tb else box.width)
         self.nrows = max(self.rows.values(), default=0) + 1
         self.unit = (box.height if tb else box.width) + STACK_GAP  # a card in a column
         # cards from each row down (roots are never listed), for estimates of list areas
@@ -135,7 +157,7 @@ class TreeInput:
         LEVEL_GAP deeper than the one before, and the deepest of them has reports below it:
         the drawing is at least k + 1 cards and k gaps deep."""
         k = bisect_left(self.manager_rows, list_from)
-        card = self.box.height if self.tb else self.box.width
+        card = self.shortest
         deep = (k + 1) * card + k * LEVEL_GAP
         return TARGET_ASPECT * (deep + PAGE_H) if self.tb else deep + PAGE_W
 
@@ -376,8 +398,8 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     band or label, which would stand beside listed cards of other levels.
     """
     ax = Axes(chart.direction)
-    w, h = box.width, box.height
-    boxes = {card_id: Box(x, y, w, h) for card_id, (x, y) in lay.positions.items()}
+    sizes = tree.sizes
+    boxes = {card_id: Box(x, y, *sizes[card_id]) for card_id, (x, y) in lay.positions.items()}
     lines: list[Connector] = []
     ends: list[tuple[str, str]] = []
     by_id = chart.by_id
@@ -385,9 +407,11 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
         kind = "broken" if by_id[pair[1]].broken_line else "solid"
         lines.append(Connector(kind, tuple(points)))
         ends.append(pair)
-    step = (w if tree.tb else h) + ASSISTANT_GAP
     for boss, helpers in tree.assistants.items():
         where = boxes[boss]
+        w, h = where.w, where.h
+        # (left to right, `beside` kept the tallest card's room: at least this)
+        step = (w if tree.tb else h) + ASSISTANT_GAP
         main = ax.main(where)
         previous = boss
         for index, helper in enumerate(helpers, start=1):  # in a row: each joins the one before
@@ -400,7 +424,9 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
             if list_from is None or row < list_from}
-    geometry = Geometry(lay.width, lay.height, boxes, rows, tuple(lines), chart.direction)
+    row_sizes = {row: lay.row_sizes[row] for row in rows if row in lay.row_sizes}
+    geometry = Geometry(lay.width, lay.height, boxes, rows, tuple(lines), chart.direction,
+                        row_sizes)
     return geometry, tuple(ends)
 
 
@@ -443,6 +469,7 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
             continue
         text = texts[card.id]
         attrs = [f'pos="{_num(where.x)},{_num(height - where.y)}!"',
+                 *([f"height={where.h / 72:.4f}"] if where.h != box.height else []),
                  f"label={dot_string(*text.name, *text.title, text.team, text.dotted)}",
                  f"tooltip={dot_tooltip(text.full)}"]
         if card.kind == "open":
