@@ -46,9 +46,17 @@ MAX_PNG_SIDE = 32_767
 #: A PNG is drawn on an uncompressed RGBA surface: 2**28 pixels take 1 GiB of memory.
 MAX_PNG_PIXELS = 2**28
 #: A PNG drawn at a scale (no width asked for) has at most this many pixels, unless that
-#: would draw it below its natural size: a 600-person chart at 2x is 165 megapixels, takes
-#: 20 s to draw and is refused by image viewers as a "decompression bomb".
-PNG_PIXEL_BUDGET = 50_000_000
+#: would draw it below its natural size: resvg draws and compresses about 5 megapixels a
+#: second, so 16 megapixels take 2-4 s (the 147-post Home Office organogram at 2x was 33
+#: megapixels in 4.5 s); a 600-person chart at 2x is 165 megapixels and would take 30 s.
+PNG_PIXEL_BUDGET = 16_000_000
+#: A chart of more than this many pixels at its natural size (1x) is drawn smaller, within
+#: it, but not below `PNG_LEAST_SCALE`: the 1,030-post Home Office organogram is 59
+#: megapixels at 1x and took 13 s.
+PNG_NATURAL_PIXELS = 16_000_000
+#: The least scale of such a PNG: the cards' 11 px titles are drawn 6 px high, the least
+#: that is readable (pipeline.READABLE_PX); smaller, the PNG would show nothing legible.
+PNG_LEAST_SCALE = 0.55
 #: A PNG of at least this many pixels is drawn in a child process, which a Ctrl-C ends at once
 #: (resvg holds the GIL while it draws); a smaller one, drawn in a fraction of a second, is
 #: drawn here, without a fork's few milliseconds (a deck draws many).
@@ -463,22 +471,53 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
 
 def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int,
                    notes: list[str] | None, wider: str | None) -> float:
-    """`scale`, or the smaller scale (at least 1) at which the drawing has `budget` pixels."""
-    wanted = natural_w * natural_h * scale * scale
+    """`scale`, or the smaller scale at which the drawing has `budget` pixels: at least 1x,
+    or less for a chart larger than `PNG_NATURAL_PIXELS` at 1x (see `_least_scale`)."""
+    area = natural_w * natural_h
+    wanted = area * scale * scale
     if not (scale > 0 and math.isfinite(scale)) or wanted <= budget:
         return scale
-    fitted = max(1.0, math.floor(math.sqrt(budget / (natural_w * natural_h)) * 100) / 100)
+    least = _least_scale(area)
+    fitted = max(least, _hundredths(math.sqrt(budget / area)))
     if fitted >= scale:
         return scale
     size = f"{round(natural_w * fitted):,} x {round(natural_h * fitted):,} px"
-    if natural_w * natural_h * fitted * fitted <= budget:
-        why = f"to keep the PNG within {budget / 1e6:g} megapixels ({size})"
-    else:  # (never below its natural size: small text would blur)
-        megapixels = f"{wanted / 1e6:,.0f}" if wanted >= 1e6 else f"{wanted / 1e6:.2f}"
-        why = f"its natural size ({size}): at {scale:g}x the PNG would be {megapixels} megapixels"
+    why = _scale_reason(area, fitted, scale, budget, size)
     _tell(notes, f"the chart is drawn at {fitted:g}x, not {scale:g}x, {why}; "
                  f"{wider + ', ' if wider else ''}SVG and PDF stay sharp at any zoom")
     return fitted
+
+
+def _scale_reason(area: float, fitted: float, scale: float, budget: int, size: str) -> str:
+    """Why a chart of `area` px at 1x is drawn at `fitted`, not `scale` (`size` at `fitted`)."""
+    pixels = area * fitted * fitted
+    for cap in (budget, PNG_NATURAL_PIXELS if fitted < 1 else 0):
+        if pixels <= cap:
+            return f"to keep the PNG within {cap / 1e6:g} megapixels ({size})"
+    if fitted >= 1:  # (never below its natural size: small text would blur)
+        wanted = _megapixels(area * scale * scale)
+        return f"its natural size ({size}): at {scale:g}x the PNG would be {wanted}"
+    return (f"the least at which the cards' titles can be read ({size}): at 1x the PNG would "
+            f"be {_megapixels(area)}, slow to draw")
+
+
+def _least_scale(area: float) -> float:
+    """The least scale of a PNG of a chart `area` px at 1x: 1x, or for a chart larger than
+    `PNG_NATURAL_PIXELS` the scale that keeps it within them, down to `PNG_LEAST_SCALE`."""
+    if area <= PNG_NATURAL_PIXELS:
+        return 1.0
+    return max(PNG_LEAST_SCALE, _hundredths(math.sqrt(PNG_NATURAL_PIXELS / area)))
+
+
+def _hundredths(scale: float) -> float:
+    """`scale` rounded down to hundredths (a scale a note can name exactly)."""
+    return math.floor(scale * 100) / 100
+
+
+def _megapixels(pixels: float) -> str:
+    """'237 megapixels', or '0.14 megapixels' for less than one."""
+    amount = f"{pixels / 1e6:,.0f}" if pixels >= 1e6 else f"{pixels / 1e6:.2f}"
+    return f"{amount} megapixels"
 
 
 def _resvg_png(resvg: Any, svg: bytes) -> bytes:
