@@ -104,7 +104,7 @@ def test_depth_views_hold_everyone_and_no_rollup_of_one(data: st.DataObject, siz
     assert len(drawn) + sum(r.hidden_people + r.hidden_open for r in rollups) == size + 1
     assert chart.subtitle == whole.subtitle
     assert all(r.hidden_people + r.hidden_open >= 2 for r in rollups)
-    level = {}
+    level: dict[str, int] = {}
     for card in whole.cards:  # depth-first: a manager comes before their reports
         boss = card.manager
         level[card.id] = 0 if boss is None else level[boss] + (not card.assistant)
@@ -113,4 +113,4 @@ def test_depth_views_hold_everyone_and_no_rollup_of_one(data: st.DataObject, siz
         if level[card.id] >= depth:  # below the cut: the lone report of a manager at the cut
             assert level[card.id] == depth and not whole.reports[card.id]
             assert not whole.assistants[card.id]
-            assert whole.reports[card.manager] == [card.id]
+            assert card.manager is not None and whole.reports[card.manager] == [card.id]

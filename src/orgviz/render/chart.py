@@ -560,11 +560,14 @@ class _Builder:
         return colors
 
     def _view_colors(self, cards: list[Card], org_colors: _TeamColors) -> dict[str, str]:
-        """The team colors of this view: the org's, except that a team whose palette color
-        a team before it (in team order) on these cards has too takes the first palette
-        color no team on the cards has (nor its parent team), while there is one. An org of
-        more teams than the palette has colors repeats them 20 teams apart; a view of a
-        part of it (--depth, --root, --team) should not show two teams in one color."""
+        """The team colors of this view, spread over the palette. Teams with a color of
+        their own (or of a parent team) keep it. The N others on the cards use the palette's
+        first N free colors, which are the farthest apart (a part of an org of 40 teams
+        showed three purples of the palette's 20 colors): a team keeps its org color when
+        that is one of them and no team before it (in team order) has it, so a chart of the
+        whole org and views of its first teams keep their colors; each other team takes the
+        first free color no team on the cards has, nor its parent team. A view of more
+        teams than free colors repeats them, as the org does."""
         colors, free, picked = org_colors
         people = self.people
         shown = {person.team for card in cards
@@ -572,36 +575,46 @@ class _Builder:
         if len(shown) < 2:
             return colors
         in_view = [tid for tid in colors if tid in shown]  # team order
-        used = {colors[tid].lower() for tid in in_view}
-        spare = [color for color in free if color.lower() not in used]
-        result = colors
-        seen: set[str] = set()
+        palette_teams = [tid for tid in in_view if tid in picked]
+        first = {color.lower() for color in free[:len(palette_teams)]}
+        taken = {colors[tid].lower() for tid in in_view if tid not in picked}
+        moving = []
+        for tid in palette_teams:
+            color = colors[tid].lower()
+            if color in first and color not in taken:
+                taken.add(color)
+            else:
+                moving.append(tid)
+        if not moving:
+            return colors
+        result = dict(colors)
         teams = self.org.teams_by_id
-        for tid in in_view:
-            color = result[tid]
-            if color.lower() in seen and tid in picked and spare:
-                team = teams.get(tid)
-                parent = (result.get(team.parent, "").lower() if team is not None
-                          and team.parent else "")
-                choice = next((c for c in spare if c.lower() != parent), None)
-                if choice is not None:
-                    spare.remove(choice)
-                    if result is colors:
-                        result = dict(colors)
-                    result[tid] = color = choice
-            seen.add(color.lower())
+        for tid in moving:
+            team = teams.get(tid)
+            parent = (result.get(team.parent, "").lower() if team is not None
+                      and team.parent else "")
+            choice = next((c for c in free if c.lower() not in taken
+                           and c.lower() != parent), None)
+            if choice is not None:
+                result[tid] = choice
+                taken.add(choice.lower())
         return result
 
     def _pick_colors(self, palette: tuple[str, ...]) -> _TeamColors:
-        """Teams without a color of their own (or of a parent team) take the palette's
-        colors in team order, skipping those that other teams name as their own. Past the
-        palette's end the colors are used again in the same order (teams that share one are
-        a palette's length apart in the file), but never the parent team's color."""
+        """Teams without a color of their own (or of a parent team) that someone is in take
+        the palette's colors in team order, skipping those that other teams name as their
+        own (a team nobody is in shows on no card: it takes none, so that the first colors,
+        the farthest apart, go to teams drawn). Past the palette's end the colors are used
+        again in the same order (teams that share one are a palette's length apart in the
+        file), but never the parent team's color."""
         teams = self.org.teams_by_id
         ids = dict.fromkeys(teams)
+        members = set()
         for person in self.people.values():
-            if person.team and person.team not in ids:
-                ids[person.team] = None
+            if person.team:
+                members.add(person.team)
+                if person.team not in ids:
+                    ids[person.team] = None
         own: dict[str, str | None] = {}
         for tid in ids:
             seen, node, color = set(), teams.get(tid), None
@@ -621,6 +634,8 @@ class _Builder:
         for tid, color in own.items():
             if color is not None:
                 result[tid] = color
+                continue
+            if tid not in members:
                 continue
             color = free[used % len(free)]
             used += 1
