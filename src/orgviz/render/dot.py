@@ -8,8 +8,10 @@ Structure of the graph:
 - one rank per level row (`rank=same` with an invisible axis node per row, chained);
 - a report more than one row below its manager is reached through invisible waypoint
   nodes, one per row in between, so its connector has a free channel;
-- a manager's leaf reports (at least STACK_MIN) hang on a vertical spine of point nodes, one
-  card per row; more than STACK_ROWS hang on spines with a card on each side;
+- a manager's leaf reports (at least STACK_MIN) hang on a vertical spine, one card per row;
+  more than STACK_ROWS hang on spines with a card on each side; in the layout graph a
+  spine's row is one node as wide as its cards (so that Graphviz cannot pull them apart),
+  in the stand-alone DOT a point node with a node for each card beside it;
 - left to right, a manager's leaf reports stand in a block of columns instead (`Block`): the
   cards of a column share a rank (so they stack down the page), the columns are successive
   ranks joined row by row by invisible edges, and with several columns each is topped by an
@@ -38,6 +40,7 @@ NODESEP = 0.3  # inches between neighbours in a rank
 RANKSEP = 0.5  # inches between ranks
 POINT = 0.05  # inches: size of spine points and waypoints
 AXIS = 0.05  # inches: width of the invisible axis nodes
+SPINE_GAP = (POINT / 2 + NODESEP) * 72  # px from a spine to the cards beside it
 DOTTED_CARDS = 300  # the stand-alone DOT draws dotted lines in charts of this many cards
 FRAME = 16 / 9  # lists are chosen for the smallest frame of this aspect around the chart
 FRAME_TIE = 0.05  # frames within 5% of the smallest are a tie: the deepest list row wins
@@ -48,7 +51,11 @@ INTERLOCK = 0.87
 
 
 class Spine(NamedTuple):
-    """Stacked leaf reports of one manager: a chain of points with a card on each side."""
+    """Stacked leaf reports of one manager: a chain of points with a card on each side.
+
+    In the layout graph each point is a node as wide as its row (the cards beside it are no
+    nodes of their own: `dotlayout.place_spines` places them); in the stand-alone DOT a
+    point node between its cards' nodes."""
 
     manager: str  # card id
     points: tuple[str, ...]  # DOT node names, top to bottom
@@ -488,6 +495,9 @@ class _Writer:
         self.counter = 0
         self.leaves_of = all_stacked_leaves(chart)
         self.lists = plan_lists(chart, box, self.leaves_of)
+        # Cards that the layout graph places by their spine's rows (not nodes of their own)
+        self.on_rows = frozenset(leaf for leaves in self.leaves_of.values() for leaf in leaves) \
+            if texts is None and chart.direction != "LR" else frozenset()
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -567,8 +577,10 @@ class _Writer:
         if len(axis) > 1:
             out.append(f"  {' -> '.join(axis)} [style=invis];")
 
+        on_rows = self.on_rows
         for card in chart.cards:
-            out.append(self.card_node(card))
+            if card.id not in on_rows:
+                out.append(self.card_node(card))
 
         routes, spines, stacked, blocks, listings = self.tree()
         members: dict[int, list[str]] = {}
@@ -661,6 +673,88 @@ class _Writer:
                 tail = caps[index]
         return Block(card.id, tuple(tuple(column) for column in columns), caps, via)
 
+    def spines(self, card: Card, leaves: list[str], stack_rows: int,
+               broken: str) -> list[Spine]:
+        """Top down: a manager's stacked leaves on spines (see `Spine`), in order by level
+        row, then file order; the spines start on the first leaf's level row."""
+        first_row = max(card.row + 1, self.chart.by_id[leaves[0]].row)
+        two_sided = len(leaves) > stack_rows
+        spines: list[Spine] = []
+        before: str | None = None  # the stand-alone DOT: the last node of a spine's first row
+        for group in stack_groups(leaves, stack_rows):
+            pairs: tuple[tuple[str | None, str | None], ...]  # left, right of a spine row
+            if two_sided:
+                pairs = tuple((group[i], group[i + 1] if i + 1 < len(group) else None)
+                              for i in range(0, len(group), 2))
+            else:
+                pairs = tuple((None, leaf) for leaf in group)
+            steps = first_row - card.row - 1
+            if self.texts is None:
+                points, via = self.spine_rows(card, pairs, steps)
+            else:
+                points, via, before = self.spine_points(card, pairs, steps, broken, before)
+            spines.append(Spine(card.id, points, pairs, via))
+        return spines
+
+    def spine_rows(self, card: Card, pairs: tuple[tuple[str | None, str | None], ...],
+                   steps: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The layout graph's spine: one node a row, as wide as its cards with SPINE_GAP
+        between them and the spine (the spine in the middle, or at the side without a
+        card: the compass port the spine's edges meet); returns the row nodes and the
+        waypoints down to the first.
+
+        Nothing can come between a card and its spine: with a node each, joined by flat
+        edges, Graphviz threw one card of a row (or the spine) to the far end of the rank,
+        and the short line between them crossed the chart (the UK Home Office organogram
+        with its junior posts: 621 crossings of a card)."""
+        out, width = self.lines, self.box.width + SPINE_GAP
+        # A one-sided row is a whole even number of points wide: Graphviz places nodes at
+        # whole points and its compass ports at whole points from the center, so the
+        # spine's port is the row's side exactly (the spine stays straight).
+        widths = {2: _num(2 * width / 72), 1: _num(2 * math.ceil(width / 2) / 72)}
+        points = tuple(self.helper("s") for _ in pairs)
+        ends = []
+        for name, (left, right) in zip(points, pairs, strict=True):
+            sides = 2 if left and right else 1
+            out.append(f"  {name} [width={widths[sides]}, group={points[0]}];")
+            ends.append(name if sides == 2 else f"{name}:{'w' if right else 'e'}")
+        via = self.chain(self.node_of[card.id], ends[0], steps, weight=8)
+        if len(ends) > 1:
+            out.append(f"  {' -> '.join(ends)} [weight=8];")
+        return points, via
+
+    def spine_points(self, card: Card, pairs: tuple[tuple[str | None, str | None], ...],
+                     steps: int, broken: str, before: str | None
+                     ) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+        """The stand-alone DOT's spine: a point a row, its cards beside it in the row's rank
+        with an edge each (Graphviz draws them); returns the points, the waypoints down to
+        the first, and the last node of the first row (`before` is the previous spine's)."""
+        by_id, node_of, out = self.chart.by_id, self.node_of, self.lines
+        points = tuple(self.helper("s") for _ in pairs)
+        for name in points:
+            out.append(f"  {name} [{self.point}, group={points[0]}];")
+        via = self.chain(node_of[card.id], points[0], steps, weight=8)
+        if len(points) > 1:
+            out.append(f"  {' -> '.join(points)} [weight=8];")
+        for row, (name, (left, right)) in enumerate(zip(points, pairs, strict=True)):
+            ranked = ([node_of[left]] if left else []) + [name] + (
+                [node_of[right]] if right else [])
+            out.append(f"  {{rank=same; {'; '.join(ranked)}}}")
+            if row == 0:
+                # The spines' first rows share a rank: keep them apart, in order (Graphviz
+                # interleaved two, so that a spine's line to its right card ran through the
+                # other's card).
+                if before is not None:
+                    out.append(f"  {before} -> {ranked[0]} [style=invis, minlen=0];")
+                before = ranked[-1]
+            if left:
+                extra = broken if by_id[left].broken_line else ""
+                out.append(f"  {node_of[left]} -> {name}{extra};")
+            if right:
+                extra = broken if by_id[right].broken_line else ""
+                out.append(f"  {name} -> {node_of[right]}{extra};")
+        return points, via, before
+
     def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block], list[Listing]]:
         """Emit the solid tree: routes to reports, spines (left to right: blocks) of stacked
         leaves, listings, assistants."""
@@ -704,49 +798,13 @@ class _Writer:
                 blocks.append(self.block(card, leaves, stack_rows, broken))
                 stacked.update(leaves)
             elif leaves:
-                # Stacked leaves keep their order by level row, then file order; the stack
-                # starts on the first leaf's level row.
-                first_row = max(card.row + 1, by_id[leaves[0]].row)
-                before: str | None = None  # the last node of the previous spine's first row
-                for group in stack_groups(leaves, stack_rows):
-                    pairs: list[tuple[str | None, str | None]]  # left, right of a spine row
-                    if len(leaves) <= stack_rows:
-                        pairs = [(None, leaf) for leaf in group]
-                    else:
-                        pairs = [(group[i], group[i + 1] if i + 1 < len(group) else None)
-                                 for i in range(0, len(group), 2)]
-                    points = tuple(self.helper("s") for _ in pairs)
-                    for name in points:
-                        out.append(f"  {name} [{self.point}, group={points[0]}];")
-                    via = self.chain(tail, points[0], first_row - card.row - 1, weight=8)
-                    out.append(f"  {' -> '.join(points)} [weight=8];" if len(points) > 1
-                               else "")
-                    for row, (name, (left, right)) in enumerate(zip(points, pairs,
-                                                                     strict=True)):
-                        ranked = ([node_of[left]] if left else []) + [name] + (
-                            [node_of[right]] if right else [])
-                        out.append(f"  {{rank=same; {'; '.join(ranked)}}}")
-                        if row == 0:
-                            # The spines' first rows share a rank: keep them apart, in
-                            # order (Graphviz interleaved two, so that a spine's line to
-                            # its right card ran through the other's card).
-                            if before is not None:
-                                out.append(f"  {before} -> {ranked[0]} [style=invis, minlen=0];")
-                            before = ranked[-1]
-                        if left:
-                            extra = broken if by_id[left].broken_line else ""
-                            out.append(f"  {node_of[left]} -> {name}{extra};")
-                        if right:
-                            extra = broken if by_id[right].broken_line else ""
-                            out.append(f"  {name} -> {node_of[right]}{extra};")
-                    stacked.update(group)
-                    spines.append(Spine(card.id, points, tuple(pairs), via))
+                spines += self.spines(card, leaves, stack_rows, broken)
+                stacked.update(leaves)
             if shelves:
                 listings.append(self.listing(card, shelves, broken))
             for assistant in chart.assistants[card.id]:
                 style = " [style=dashed]" if labels else ""
                 out.append(f"  {tail} -> {node_of[assistant]}{style};")
-        self.lines[:] = [line for line in self.lines if line]
         return routes, spines, stacked, blocks, listings
 
     def listing(self, card: Card, shelves: tuple[tuple[Item, ...], ...],

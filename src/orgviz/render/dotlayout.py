@@ -7,7 +7,15 @@ import re
 from orgviz.errors import RenderError
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
-from orgviz.render.dot import RANKSEP, Block, DotPlan, Listing, write_dot
+from orgviz.render.dot import (
+    POINT,
+    RANKSEP,
+    SPINE_GAP,
+    Block,
+    DotPlan,
+    Listing,
+    write_dot,
+)
 from orgviz.render.engines import Engine, Job
 from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simplify
 from orgviz.render.routing import add_links
@@ -249,6 +257,24 @@ class _Router:
         return lines
 
 
+def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
+    """The layout graph's spine rows (see `dot._Writer.spine_rows`) as the router reads
+    them: each row's node becomes the spine's point (in the middle of a row with two cards,
+    else at the side without one), and its cards get boxes of their own beside it."""
+    node_of, size = plan.node_of, POINT * PX
+    for spine in plan.spines:
+        manager = nodes[node_of[spine.manager]]  # every card has the same size
+        reach = SPINE_GAP + manager.w / 2  # from the spine to a card's center
+        for name, (left, right) in zip(spine.points, spine.rows, strict=True):
+            row = nodes[name]
+            x = row.x if left and right else row.left if right else row.right
+            nodes[name] = Box(x, row.y, size, size)
+            if left:
+                nodes[node_of[left]] = Box(x - reach, row.y, manager.w, manager.h)
+            if right:
+                nodes[node_of[right]] = Box(x + reach, row.y, manager.w, manager.h)
+
+
 def start_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
               timeout: float) -> tuple[DotPlan, Job]:
     """Write the layout graph and start Graphviz on it without waiting (see `finish_dot`).
@@ -261,7 +287,10 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     """Read Graphviz's layout of `plan` and route the connectors."""
     plain = job.result().decode("utf-8", "replace")
     width, height, nodes, _edges = _parse_plain(plain)
-    missing = [name for name in plan.node_of.values() if name not in nodes]
+    missing = [name for spine in plan.spines for name in spine.points if name not in nodes]
+    if not missing:
+        place_spines(plan, nodes)
+        missing = [name for name in plan.node_of.values() if name not in nodes]
     if missing:
         raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
     router = _Router(chart, plan, nodes)

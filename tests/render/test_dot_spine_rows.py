@@ -1,0 +1,138 @@
+"""The dot layout's spines: every stacked card stays beside its spine, whatever Graphviz does.
+
+Graphviz threw one card of a two-sided row (or the spine itself) to the far end of its
+rank, and the short line between them crossed the chart (621 cards crossed on the UK Home
+Office organogram with its junior posts, 3,003 on the generated 5,000 positions); a row is
+now one node of the layout graph, its cards placed beside the spine by orgviz.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from renderkit import ENGINES, assert_solid_lines_pass_no_card, chart_of
+
+from orgviz.loader import load
+from orgviz.render.cards import CardBox, card_box, chart_texts
+from orgviz.render.chart import Chart, View, build_chart
+from orgviz.render.dot import NODESEP, POINT, SPINE_GAP, write_dot
+from orgviz.render.dotlayout import layout_dot
+from orgviz.render.engines import pick_engine
+from orgviz.render.geometry import Geometry
+from orgviz.render.themes import THEMES, Theme
+
+
+def org_text(leaves: list[int], nested: int = 0) -> str:
+    """A CEO with a director per entry of `leaves`, each with that many leaf reports; the
+    first report of every director but the first has `nested` reports of its own."""
+    lines = ["orgviz: 1", "org: {name: Stacks}", "people:",
+             "  - {id: ceo, name: Cleo Hart, title: CEO}"]
+    for m, count in enumerate(leaves):
+        lines.append(f"  - {{id: d{m}, name: Director {m}, title: Director, reports_to: ceo}}")
+        for k in range(count):
+            lines.append(f"  - {{id: d{m}r{k}, name: Report {m}-{k}, title: Engineer, "
+                         f"reports_to: d{m}}}")
+            if m and not k:
+                lines += [f"  - {{id: d{m}r0n{j}, name: Nested {m}-{j}, title: Engineer, "
+                          f"reports_to: d{m}r0}}" for j in range(nested)]
+    return "\n".join(lines) + "\n"
+
+
+def chart_with(text: str, stack_rows: int | None = None) -> tuple[Chart, Theme, CardBox]:
+    """The chart of an org file's text with `stack_rows` rows a spine, its theme and card size."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "org.yaml"
+        path.write_text(text, encoding="utf-8")
+        chart = build_chart(load(path), View(stack_rows=stack_rows))
+    theme = THEMES["light"]
+    return chart, theme, card_box(chart_texts(chart))
+
+
+def assert_cards_beside_their_spines(text: str, engine: str,
+                                     stack_rows: int | None = None) -> Geometry:
+    """Lay an org out with `dot`: each stacked card's line starts on its spine SPINE_GAP
+    from the card's near side, on its side of the spine, level with the card; a spine is
+    straight; no solid line runs through a card."""
+    chart, theme, box = chart_with(text, stack_rows)
+    geometry, plan = layout_dot(chart, box, theme, pick_engine(engine), 120.0)
+    assert plan.spines
+    ends = {line.points[-1]: line.points for line in geometry.lines if len(line.points) == 2}
+    for spine in plan.spines:
+        xs = []
+        for left, right in spine.rows:
+            for card_id, sign in ((left, -1), (right, 1)):
+                if card_id is None:
+                    continue
+                card = geometry.boxes[card_id]
+                near = card.right if sign < 0 else card.left
+                line = ends.get((near, card.y))
+                assert line, f"{card_id}: no line from its spine into its near side"
+                (spine_x, spine_y), _ = line
+                assert near - spine_x == pytest.approx(sign * SPINE_GAP, abs=0.5), (
+                    spine.manager, card_id, near, spine_x)
+                assert spine_y == card.y
+                xs.append(spine_x)
+        assert max(xs) - min(xs) < 0.5, (spine.manager, xs)
+    assert_solid_lines_pass_no_card(geometry, elbows_only=True)
+    return geometry
+
+
+def test_spine_gap_is_the_room_graphviz_kept_between_a_card_and_its_point() -> None:
+    assert pytest.approx((POINT / 2 + NODESEP) * 72) == SPINE_GAP
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_two_sided_stack_keeps_its_cards(engine: str) -> None:
+    """A director's 9 reports on a spine with a card each side, then a director with 3 on
+    a spine to their right: Graphviz put the first spine at the chart's left edge and its
+    left cards to the right of the other director's stack (3 cards crossed)."""
+    assert_cards_beside_their_spines(org_text([9, 3]), engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_stacks_beside_a_deeper_team_keep_their_cards(engine: str) -> None:
+    assert_cards_beside_their_spines(org_text([10, 3, 3], nested=2), engine)
+
+
+def test_the_layout_graph_has_a_node_a_spine_row_and_none_for_its_cards() -> None:
+    chart, theme, _, box = chart_of(org_text([9, 3]))
+    plan = write_dot(chart, box, theme)
+    two, one = plan.spines
+    assert [len(s.points) for s in (two, one)] == [5, 3]
+    source = plan.source
+    for card_id in ("d0r0", "d0r8", "d1r2"):  # stacked: placed by their rows
+        assert f"  {plan.node_of[card_id]};" not in source
+    assert f"  {plan.node_of['d0']};" in source
+    wide = (2 * (box.width + SPINE_GAP)) / 72
+    narrow = 2 * math.ceil((box.width + SPINE_GAP) / 2) / 72
+    # Two cards a row (the spine in the middle); the last row has one card, on the left, so
+    # the spine meets its east side; the one-sided stack's spine meets its rows' west side.
+    assert f"{two.points[0]} [width={wide:.4f}".rstrip("0") in source
+    assert f"{two.points[-1]} [width={narrow:.4f}".rstrip("0") in source
+    assert f"{' -> '.join(two.points[:-1])} -> {two.points[-1]}:e [weight=8];" in source
+    assert f"{plan.node_of['d1']} -> {one.points[0]}:w;" in source
+    # The stand-alone DOT keeps a node per card, beside a point.
+    texts_chart, _, texts, _ = chart_of(org_text([9, 3]))
+    standalone = write_dot(texts_chart, box, theme, texts).source
+    assert re.search(r"\{rank=same; c\d+; s\d+; c\d+\}", standalone) and ":w" not in standalone
+
+
+def test_the_layout_is_deterministic() -> None:
+    chart, theme, _, box = chart_of(org_text([9, 3, 12], nested=1))
+    assert write_dot(chart, box, theme).source == write_dot(chart, box, theme).source
+
+
+@pytest.mark.parametrize("engine", ENGINES[:1])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          derandomize=True)
+@given(leaves=st.lists(st.integers(2, 20), min_size=1, max_size=4),
+       nested=st.integers(0, 3), stack_rows=st.integers(1, 8))
+def test_any_stacks_keep_their_cards(engine: str, leaves: list[int], nested: int,
+                                     stack_rows: int) -> None:
+    assert_cards_beside_their_spines(org_text(leaves, nested), engine, stack_rows)
