@@ -108,22 +108,27 @@ HEADER_WARNING = ("the header of column {col} is the Excel error {value}: read a
 
 
 @pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted"])
-@pytest.mark.parametrize("above", [0, 1], ids=["header-first", "title-above"])
+@pytest.mark.parametrize("above", [[], [[]], [["People"]]],
+                         ids=["header-first", "blank-line-above", "title-line-above"])
 def test_an_error_value_in_the_header_is_a_column_without_a_name_as_in_the_workbook(
-        tmp_path: Path, quoted: bool, above: int) -> None:
-    # (a CSV kept '#REF!' as the name of column 3, silently; the workbook emptied it)
+        tmp_path: Path, quoted: bool, above: list[list[str]]) -> None:
+    # (a CSV kept '#REF!' as the name of column 3, silently, the workbook emptied it; below
+    # a title line, a CSV's said "the cell holds the Excel error #REF!")
     rows = [["id", "name", "#REF!", "manager"], ["1", "Ada", "x", ""], ["2", "Bob", "y", "1"]]
     book = Workbook()
     sheet = book.active
-    for row in [["People"]] * above + rows:
+    for row in above + rows:
         sheet.append(row)
     book.save(tmp_path / "people.xlsx")
     path = tmp_path / "people.csv"
-    path.write_text("\n" * above + _csv_text(rows, quoted), encoding="utf-8", newline="")
+    path.write_text(_csv_text(above + rows, quoted), encoding="utf-8", newline="")
     from_csv = import_csv(path)
     from_book = import_csv(tmp_path / "people.xlsx")
-    expected = (1 + above, 3, "warning", "csv", HEADER_WARNING.format(col=3, value="#REF!"))
-    assert [tuple(p)[1:] for p in from_csv.problems] == [expected]
+    line = 1 + len(above)
+    expected = (line, 3, "warning", "csv", HEADER_WARNING.format(col=3, value="#REF!"))
+    titled = [(line, 1, "info", "csv", "the header is on line 2: the lines above it are "
+                                       "skipped ('People' ...)")] if above == [["People"]] else []
+    assert [tuple(p)[1:] for p in from_csv.problems] == [*titled, expected]
     assert [tuple(p)[1:] for p in from_book.problems] == [expected]
     assert "#REF!" not in from_csv.text
     assert "# Not imported: column 3\n" in from_csv.text

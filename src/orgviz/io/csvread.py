@@ -31,6 +31,10 @@ _NOT_PLAIN_CHARS = tuple(chr(c) for c in (*range(0x00, 0x0A), 0x0B, 0x0C, *range
                                           0xFFFF))
 
 
+#: An Excel error cell emptied: (line, column from 1, the error value).
+ExcelError = tuple[int, int, str]
+
+
 @dataclass
 class CsvTable:
     """A parsed CSV file: its header, rows with their starting line numbers, and notes.
@@ -63,6 +67,8 @@ class CsvTable:
     sheets: tuple[str, ...] = ()
     #: The line (a workbook's row) the header stands on.
     header_line: int = 1
+    #: The Excel error cells emptied (the header's among them), in row order.
+    excel_errors: list[ExcelError] = field(default_factory=list, repr=False)
 
     @property
     def rows(self) -> list[tuple[int, list[str]]]:
@@ -72,6 +78,13 @@ class CsvTable:
             cells = list(map(list, zip(*columns, strict=True)))
             self.given_rows = list(zip(range(2, len(cells) + 2), cells, strict=True))
         return self.given_rows
+
+    def problems_below(self, line: int) -> list[Problem]:
+        """The table's problems for its header on `line` rather than `header_line` (the
+        lines above it titles): the warnings on its Excel error cells said anew."""
+        said = excel_error_warnings(self.shown, self.excel_errors, self.header_line)
+        return ([p for p in self.problems if p not in said]
+                + excel_error_warnings(self.shown, self.excel_errors, line))
 
     @property
     def row_count(self) -> int:
@@ -315,6 +328,7 @@ def _table(shown: str, text: str, header: list[str] | None,
     if header is None:
         raise _fatal(shown, 1, "no header row: expected column names such as id, name, "
                      "title, manager_id")
+    found: list[ExcelError] = []
     if "#" in text and _EXCEL_ERROR.search(text):  # (most files: no '#' at all, at C speed)
         found = blank_excel_errors([(header_line, header)])
         found += (blank_column_errors(columns) if columns is not None
@@ -342,7 +356,7 @@ def _table(shown: str, text: str, header: list[str] | None,
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                     trimmed=strip_only and trimmed and text.isascii(), columns=columns,
-                    header_line=header_line)
+                    header_line=header_line, excel_errors=found)
 
 
 #: The values of Excel's error cells (a formula that failed: a lookup that found nothing),
@@ -352,10 +366,6 @@ EXCEL_ERRORS = frozenset(("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM
                           "#UNKNOWN!", "#GETTING_DATA"))
 #: Any of EXCEL_ERRORS in a text (a file without one is not read cell by cell for them).
 _EXCEL_ERROR = re.compile("|".join(map(re.escape, sorted(EXCEL_ERRORS))))
-
-
-#: An Excel error cell emptied: (line, column from 1, the error value).
-ExcelError = tuple[int, int, str]
 
 
 def blank_excel_errors(rows: Iterable[tuple[int, list[str]]]) -> list[ExcelError]:

@@ -81,6 +81,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
     errors = blank_excel_errors(rows)
     table = _table(shown, worksheet.title, names, rows)
     table.problems[:0] = excel_error_warnings(shown, errors, table.header_line)
+    table.excel_errors = errors
     if cut is not None:
         table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
                                          f"values beyond column {MAX_COLUMNS} are ignored"))

@@ -66,7 +66,8 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
                            f"('{first}' ...)")
             header = [c.strip().lstrip("\ufeff") for c in cells]
             return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
-                                       trimmed=False, header_line=line), info
+                                       trimmed=False, header_line=line,
+                                       problems=table.problems_below(line)), info
     return None
 
 
