@@ -11,7 +11,17 @@ from typing import Any
 
 from orgviz.deck.draw import LAYOUTS, Drawer, Drawn
 from orgviz.deck.frame import MIN_FONT, Frame, default_frame
-from orgviz.deck.notes import count_text, headcount, org_notes, part_notes, person_text, slides_text
+from orgviz.deck.notes import (
+    count_text,
+    headcount,
+    listed,
+    org_notes,
+    part_notes,
+    person_text,
+    slides_text,
+    who,
+    withheld,
+)
 from orgviz.deck.pages import REFERENCE_W, TITLE_SIZE
 from orgviz.deck.panels import Merger, compose
 from orgviz.deck.plan import MAX_LEVELS, SPLITS, DeckError, Part, Planner, Tree
@@ -285,8 +295,9 @@ class _Assembler:
         if boss_id is None or part.parent is None:
             return None
         boss = plan.org.by_id[boss_id]
-        return Reference(clean(boss.display_name) if not boss.vacant else "Open role",
-                         clean(boss.title), part.parent.slide)
+        # A withheld name: the title names the manager (the card's first line) alone.
+        return Reference(who(boss), "" if withheld(boss) else clean(boss.title),
+                         part.parent.slide)
 
     def chart_slide(self, plan: _OrgPlan, part: Part) -> Slide:
         org, tree, planner = plan.org, plan.tree, plan.planner
@@ -345,13 +356,13 @@ class _Assembler:
         else:  # (a team named once: the subtitle names each part's lead)
             title = " · ".join(dict.fromkeys(names))
         people = [org.by_id[part.root or ""] for part in parts]
-        tops = ["Open role" if p.vacant else clean(p.display_name) for p in people]
+        tops = [who(p) for p in people]
         room = self.frame.title.w - REFERENCE_W - 16
         if text_width(title, TITLE_SIZE, True) > room:
             boss_id = tree.manager[parts[0].root or ""]
             boss = org.by_id[boss_id or ""]
-            who = clean(boss.display_name) if not boss.vacant else "an open role"
-            title = f"{len(parts)} teams reporting to {who}"
+            title = (f"{len(parts)} teams reporting to "
+                     f"{who(boss) if not boss.vacant else 'an open role'}")
             # The manager has several shared slides (which that title would not tell
             # apart): their top people, when that fits and names them apart.
             shared = {id(part.share[0]) for part in plan.parts
@@ -363,7 +374,7 @@ class _Assembler:
         filled, vacant = _counted(tree, parts)
         # The count first: a number right after a right-to-left name would join it.
         return title, (f"{count_text(filled, vacant, plan.posts)} in all · "
-                       f"{', '.join(tops[:-1])} and {tops[-1]}")
+                       f"{listed(tops)}")
 
     def shared_notes(self, plan: _OrgPlan, parts: list[Part], names: list[str],
                      redrawn: list[tuple[Drawn, list[tuple[Box, int]], dict[str, int]]]
@@ -404,7 +415,7 @@ class _Assembler:
         person = org.by_id[part.root]
         team = org.teams_by_id.get(person.team or "")
         team_name = clean(team.display_name if team else person.team)
-        name = clean(person.display_name) if not person.vacant else "Open role"
+        name = who(person)
         if team_name and plan.tops_team(part.root) and plan.team_tops[person.team or ""] == 1:
             title = team_name
         elif team_name:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from orgviz.fte import titled, total_text
@@ -33,14 +34,52 @@ def count_text(filled: int, vacant: int, posts: bool = False) -> str:
     return text + (f" · {plural(vacant, 'open role')}" if vacant else "")
 
 
+@cache
+def _withheld_names() -> frozenset[str]:
+    """The names that say the holder's name was withheld (folded), as the importer reads
+    them (imported on first use: the import package is not otherwise needed by a deck)."""
+    from orgviz.io.csvimport.values import WITHHELD_NAME, WITHHELD_NAMES
+
+    return WITHHELD_NAMES | {WITHHELD_NAME.casefold()}
+
+
+def withheld(person: Person) -> bool:
+    """Whether the person fills a post whose holder's name was not disclosed (UK
+    organograms' `N/D`, imported as 'Name not disclosed')."""
+    return (not person.vacant and bool(person.name)
+            and clean(person.name).casefold() in _withheld_names())
+
+
+def who(person: Person) -> str:
+    """How a slide names the person: their name; 'Open role' for a vacancy; for a withheld
+    name, the post's title ('Name not disclosed' when it has none)."""
+    if person.vacant:
+        return "Open role"
+    if withheld(person):
+        return clean(person.title) or "Name not disclosed"
+    return clean(person.display_name)
+
+
 def person_text(person: Person) -> str:
     """'Nomvula Lopez, VP of Product' (an open role: 'Open role: <title>'; a position that is
-    not one full-time post: 'EO posts, Analyst (12.5 FTE)')."""
+    not one full-time post: 'EO posts, Analyst (12.5 FTE)'; a withheld name: the title
+    alone, 'Chief Economist')."""
     title = titled(clean(person.title), person.fte)
     if person.vacant:
         return f"Open role: {title}" if title else "Open role"
+    if withheld(person):
+        return title or "Name not disclosed"
     name = clean(person.display_name)
     return f"{name}, {title}" if title else name
+
+
+def listed(items: Sequence[str]) -> str:
+    """'A, B and C'; 'A; B and C' when an item has a comma of its own (a title such as
+    'Director, Centre for Applied Science')."""
+    if len(items) == 1:
+        return items[0]
+    comma = "; " if any("," in item for item in items[:-1]) else ", "
+    return comma.join(items[:-1]) + " and " + items[-1]
 
 
 def slides_text(numbers: Sequence[int]) -> str:
@@ -87,7 +126,7 @@ def part_notes(org: Org, shown: Sequence[str], continued: dict[str, int],
             boss = people.get(person.reports_to or "")
             line = f"- {clean(person.title) or 'Open role'}"
             if boss is not None:
-                line += f", reports to {clean(boss.display_name)}"
+                line += f", reports to {who(boss)}"
             lines.append(line)
     if manager is not None:
         lines.append("")

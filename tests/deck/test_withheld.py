@@ -1,0 +1,109 @@
+"""Posts whose holder's name was withheld (UK organograms' `N/D`, imported as 'Name not
+disclosed'): a deck names them by their title, in slide titles, subtitles, the 'reports to'
+card, the alternative text and the speaker notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from orgviz.deck.build import build_deck
+from orgviz.deck.notes import listed, person_text, who, withheld
+from orgviz.deck.slides import Deck, Slide
+from orgviz.loader import load
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+ORG = """\
+orgviz: 1
+org: {name: Ministry, size: mid-size}
+teams:
+  - {id: office, name: Private Office}
+  - {id: legal, name: Legal}
+  - {id: cases, name: Casework}
+people:
+  - {id: ps, name: Dana Reyes, title: Permanent Secretary, team: office}
+  - {id: head, name: Name not disclosed, title: Head of Legal, reports_to: ps, team: legal}
+  - {id: law1, name: N/D, title: Lawyer, reports_to: head, team: legal}
+  - {id: law2, name: Sam Osei, title: Lawyer, reports_to: head, team: legal}
+  - {id: case, name: Name not disclosed, title: "Director, Casework", reports_to: head,
+     team: cases}
+  - {id: c1, name: Name not disclosed, title: Caseworker, reports_to: case, team: cases}
+  - {id: c2, name: Name not disclosed, reports_to: case, team: cases}
+  - {id: c3, vacant: true, title: Caseworker, reports_to: case, team: cases}
+"""
+
+
+def _texts(slide: Slide) -> list[str]:
+    """Every text of a slide that could name a person."""
+    found = [slide.title, slide.subtitle, slide.notes]
+    if slide.picture is not None:
+        found.append(slide.picture.description)
+    if slide.reports_to is not None:
+        found += [slide.reports_to.name, slide.reports_to.title]
+    return found
+
+
+def _deck(org_file: Callable[..., Path]) -> Deck:
+    return build_deck([(load(org_file(ORG)), ())])
+
+
+def test_withheld_names_are_read_as_the_importer_writes_them(
+        org_file: Callable[..., Path]) -> None:
+    people = load(org_file(ORG)).by_id
+    assert [pid for pid in people if withheld(people[pid])] == ["head", "law1", "case", "c1",
+                                                                 "c2"]
+    assert who(people["head"]) == "Head of Legal"
+    assert who(people["c2"]) == "Name not disclosed"  # no title to name the post by
+    assert who(people["c3"]) == "Open role"
+    assert person_text(people["case"]) == "Director, Casework"
+    assert person_text(people["ps"]) == "Dana Reyes, Permanent Secretary"
+
+
+def test_the_deck_names_a_withheld_post_by_its_title(org_file: Callable[..., Path]) -> None:
+    deck = _deck(org_file)
+    titles = [slide.title for slide in deck.slides]
+    assert "Casework" in titles
+    casework = deck.slides[titles.index("Casework")]
+    assert casework.subtitle.startswith("Director, Casework · ")
+    assert casework.reports_to is not None
+    assert (casework.reports_to.name, casework.reports_to.title) == ("Head of Legal", "")
+    assert "Reports to Head of Legal (slide " in casework.notes
+    assert "- Caseworker, reports to Director, Casework" in casework.notes
+    for slide in deck.slides:
+        for text in _texts(slide):
+            assert "Name not disclosed" not in text, (slide.title, text)
+            assert "N/D" not in text, (slide.title, text)
+
+
+@given(st.lists(st.text(alphabet="ab, ", min_size=1, max_size=6), min_size=1, max_size=5))
+def test_a_list_of_names_reads_apart_even_with_commas_in_them(items: list[str]) -> None:
+    text = listed(items)
+    if len(items) == 1:
+        assert text == items[0]
+        return
+    assert text.endswith(" and " + items[-1])
+    head = text[:-len(" and " + items[-1])]
+    comma = "; " if any("," in item for item in items[:-1]) else ", "
+    assert head == comma.join(items[:-1])
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is absent")
+def test_the_uk_home_office_deck_names_no_post_not_disclosed() -> None:
+    from orgviz.io.csvimport import ImportOptions, import_csv
+
+    org = import_csv(SHARED_DATA / "uk-home-office-2012-09-30-senior.csv",
+                     ImportOptions(keep_going=True)).org
+    assert sum(withheld(person) for person in org.people) > 90
+    deck = build_deck([(org, ())])
+    titles = [slide.title for slide in deck.slides]
+    assert not [text for slide in deck.slides for text in _texts(slide)
+                if "Name not disclosed" in text]
+    assert "Change" in titles  # (its lead's name withheld: the subtitle is their title)
+    assert deck.slides[titles.index("Change")].subtitle.startswith(
+        "Border Force Change Director · ")
