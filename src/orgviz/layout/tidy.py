@@ -488,12 +488,17 @@ def _share_heights(kids: list[list[int]], raw: list[int], height: list[float],
                     height[c] = tallest
                     stacked[c] = True
     tallest_of: dict[int, float] = {}
-    for i in range(n):
-        if not stacked[i] and height[i] > tallest_of.get(raw[i], -1.0):
-            tallest_of[raw[i]] = height[i]
-    for i in range(n):
-        if not stacked[i]:
-            height[i] = tallest_of[raw[i]]
+    rows = [r for r, s in zip(raw, stacked, strict=True) if not s]
+    for r, h in zip(rows, [h for h, s in zip(height, stacked, strict=True) if not s],
+                    strict=True):
+        if h > tallest_of.get(r, -1.0):
+            tallest_of[r] = h
+    if len(rows) == n:
+        height[:] = [tallest_of[r] for r in raw]
+    else:
+        for i in range(n):
+            if not stacked[i]:
+                height[i] = tallest_of[raw[i]]
 
 
 class _Fixed:

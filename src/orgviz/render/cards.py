@@ -77,6 +77,10 @@ class CardHeights(Mapping[str, float]):
     def __len__(self) -> int:
         return len(self._heights)
 
+    def height_of(self, card_id: str, default: float) -> float:
+        """Card `card_id`'s height, or `default` (a dict's get: no Mapping mixin's cost)."""
+        return self._heights.get(card_id, default)
+
     def __hash__(self) -> int:
         if self._hash is None:
             self._hash = hash(frozenset(self._heights.items()))
@@ -108,7 +112,7 @@ class CardBox(NamedTuple):
 
     def own_height(self, card_id: str) -> float:
         """The height card `card_id` needs for its own lines (`height` when not known)."""
-        return self.heights.get(card_id, self.height)
+        return self.heights.height_of(card_id, self.height)
 
     def name_y(self, index: int) -> float:
         """Baseline of name line `index`, from the card's top."""

@@ -98,11 +98,20 @@ class TreeInput:
         self.chart, self.box, self.tb = chart, box, tb
         self.assistants = {k: v for k, v in chart.assistants.items() if v}
         beside_boss = {helper for helpers in self.assistants.values() for helper in helpers}
-        width, own = box.width, box.own_height
-        sizes = {card.id: (width, own(card.id)) for card in chart.cards
-                 if card.id not in beside_boss}
+        own = box.own_height
+        height_of, tallest = box.heights.height_of, box.height
+        shapes: dict[float, tuple[float, float]] = {}  # one size object a height: the
+        # layout checks a size once for a run of cards that share it
+        sizes = {}
+        for card in chart.cards:
+            if card.id not in beside_boss:
+                height = height_of(card.id, tallest)
+                size = shapes.get(height)
+                if size is None:
+                    size = shapes[height] = (box.width, height)
+                sizes[card.id] = size
         for boss, helpers in self.assistants.items():
-            sizes[boss] = (width, max([own(boss), *map(own, helpers)]))
+            sizes[boss] = (box.width, max([own(boss), *map(own, helpers)]))
         self.rows = {card.id: card.row for card in chart.cards if card.id not in beside_boss}
         step = (box.width if tb else box.height) + ASSISTANT_GAP  # before heights are shared
         beside = {boss: step * len(helpers) for boss, helpers in self.assistants.items()}
@@ -114,8 +123,7 @@ class TreeInput:
                 self.sizes[helper] = self.sizes[boss]
         self.count = len(sizes)
         # the shortest card laid out along the rank axis: the lower bounds take it
-        self.shortest = min((h if tb else w for w, h in self.sizes.values()),
-                            default=box.height if tb else box.width)
+        self.shortest = min(self.forest.depth, default=box.height if tb else box.width)
         self.nrows = max(self.rows.values(), default=0) + 1
         self.unit = (box.height if tb else box.width) + STACK_GAP  # a card in a column
         # cards from each row down (roots are never listed), for estimates of list areas
