@@ -405,7 +405,8 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
     """Draw the SVG as a PNG `width` pixels wide (height keeps the aspect), else at `scale`.
 
     At `scale` with a pixel `budget`, a larger drawing is drawn at the scale that keeps it
-    within the budget, but never below its natural size (1x), with a note (naming `wider`,
+    within the budget, but not below its natural size (1x) unless that is more than
+    `PNG_NATURAL_PIXELS`, and never below `PNG_LEAST_SCALE`, with a note (naming `wider`,
     how to ask for a wider one, when given).
     A PNG larger than cairo allows (32,767 px a side, 2**28 px in all) is scaled down to fit,
     and a note saying so is appended to `notes` (or issued as a warning when `notes` is None).
