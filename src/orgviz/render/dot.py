@@ -794,6 +794,13 @@ class _Writer:
                 via = self.chain(tail, node_of[report], child.row - card.row - 1, extra,
                                  last=8 if lr else None)
                 routes.append(Route(card.id, report, via))
+                # The report's assistants stand next to it in its parent's order (`ordering=
+                # out`): with only the edge across from the report, Graphviz put one past the
+                # report's siblings (the enterprise example's, 20,000 px away, its line
+                # through 7 cards). The edge has no weight: it does not pull anyone.
+                above = via[-1] if via else tail
+                for assistant in chart.assistants[report]:
+                    out.append(f"  {above} -> {node_of[assistant]} [weight=0, style=invis];")
             if leaves and lr:
                 blocks.append(self.block(card, leaves, stack_rows, broken))
                 stacked.update(leaves)

@@ -1,0 +1,64 @@
+"""The dot layout's assistants: each stands right next to its manager, nobody between.
+
+With only the flat edge from the manager, Graphviz put the enterprise example's
+assistant to Hamza Kim past all his fellow C-level executives, 20,000 px away, and her
+line crossed 7 cards; an edge without weight from the manager's parent keeps her in its
+order (`ordering=out`) next to him.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from renderkit import ENGINES, ORGS
+
+from orgviz.loader import load
+from orgviz.render import RenderOptions
+from orgviz.render.dot import NODESEP, write_dot
+from orgviz.render.dotlayout import layout_dot
+from orgviz.render.engines import pick_engine
+from orgviz.render.pipeline import build
+
+TEAM = """\
+orgviz: 1
+org: {name: Helpers}
+people:
+  - {id: ceo, name: Cleo Hart, title: CEO}
+  - {id: cfo, name: Finn Dahl, title: Chief Financial Officer, reports_to: ceo}
+  - {id: cto, name: Tara Moss, title: Chief Technology Officer, reports_to: ceo}
+  - {id: ea, name: Eli Ruiz, title: Executive Assistant, reports_to: cto, assistant: true}
+  - {id: vp, name: Vic Park, title: VP Engineering, reports_to: cto}
+  - {id: eng, name: Ed Lowe, title: Software Engineer, reports_to: vp}
+"""
+
+
+@pytest.mark.parametrize("name", ["small", "mid-size", "enterprise"])
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("engine", ENGINES[:1])
+def test_every_assistant_stands_next_to_its_manager(engine: str, direction: str,
+                                                    name: str) -> None:
+    org = load(ORGS / f"{name}.yaml")
+    chart, theme, _, box = build(org, RenderOptions(layout="dot", direction=direction))
+    geometry, _ = layout_dot(chart, box, theme, pick_engine(engine), 120.0)
+    pairs = [(card.id, a) for card in chart.cards for a in chart.assistants[card.id]]
+    assert pairs or name == "small"
+    for manager_id, assistant_id in pairs:
+        manager, assistant = geometry.boxes[manager_id], geometry.boxes[assistant_id]
+        # the gap between neighbours of a rank: to the right top down, below left to right
+        gap = (assistant.left - manager.right if direction == "TB"
+               else assistant.top - manager.bottom)
+        assert gap == pytest.approx(NODESEP * 72, abs=1.5), (manager_id, assistant_id, gap)
+
+
+def test_an_assistant_follows_its_manager_among_the_parents_edges(
+        org_file: Callable[..., Path]) -> None:
+    chart, theme, _, box = build(load(org_file(TEAM)), RenderOptions(layout="dot"))
+    plan = write_dot(chart, box, theme)
+    ceo, cto, ea, vp = (plan.node_of[i] for i in ("ceo", "cto", "ea", "vp"))
+    edges = [line.strip() for line in plan.source.splitlines() if line.startswith(f"  {ceo} ->")]
+    assert edges[-2:] == [f"{ceo} -> {cto};", f"{ceo} -> {ea} [weight=0, style=invis];"]
+    # the assistant's own edge from the manager is there as before; nobody else gets one
+    assert f"  {cto} -> {ea};" in plan.source
+    assert f"{cto} -> {vp} [weight=0" not in plan.source
