@@ -136,3 +136,19 @@ def test_the_layout_is_deterministic() -> None:
 def test_any_stacks_keep_their_cards(engine: str, leaves: list[int], nested: int,
                                      stack_rows: int) -> None:
     assert_cards_beside_their_spines(org_text(leaves, nested), engine, stack_rows)
+
+
+def test_two_spines_of_a_manager_keep_their_first_rows_in_order() -> None:
+    """The stand-alone DOT keeps the first rows of a manager's spines apart by an invisible
+    edge; in the layout graph a row is one node, nothing to interleave."""
+    chart, theme, box = chart_with(org_text([20]))
+    layout = write_dot(chart, box, theme)
+    assert len(layout.spines) == 2 and "minlen=0" not in layout.source
+    texts = chart_texts(chart)
+    standalone = write_dot(chart, box, theme, texts)
+    first, second = standalone.spines
+    edge = re.search(r"  (\w+) -> (\w+) \[style=invis, minlen=0\];", standalone.source)
+    assert edge, standalone.source
+    # from the first spine's right card to the second spine's left card
+    assert edge.groups() == (standalone.node_of[first.rows[0][1]],  # type: ignore[index]
+                             standalone.node_of[second.rows[0][0]])  # type: ignore[index]
