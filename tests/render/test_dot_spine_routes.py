@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from renderkit import HAS_DOT, SMALL, chart_of
 
+from orgviz.render.dot import DotPlan
 from orgviz.render.dotlayout import _Router
 from orgviz.render.geometry import Box
 
@@ -38,8 +38,7 @@ def test_a_line_to_a_spine_a_rank_lower_turns_above_that_ranks_cards(direction: 
         return placed(main, cross, 1.0, 1.0, tb)
 
     nodes = {f"n{i}": card(100.0 + 400.0 * i, 100.0) for i in range(len(ids))}
-    router = _Router(chart, SimpleNamespace(node_of={cid: f"n{i}" for i, cid in
-                                                     enumerate(ids)}), nodes)
+    router = _Router(chart, DotPlan("", {cid: f"n{i}" for i, cid in enumerate(ids)}), nodes)
     half = (box.height if tb else box.width) / 2
     rank1, rank2 = 500.0, 900.0
     points = router.down(card(100.0, 100.0), [point(rank1, 100.0)], point(rank2, 700.0),
@@ -92,3 +91,27 @@ def test_two_spines_of_one_manager_keep_their_first_rows_apart() -> None:
     geometry, plan = layout_dot(chart, box, theme, pick_engine("system"), 120.0)
     assert len([s for s in plan.spines if s.manager == "laila-reyes"]) == 2
     assert_solid_lines_pass_no_card(geometry)
+
+
+@pytest.mark.parametrize(("neighbour", "turns"), [("pm1", "high"), ("dir", "low")])
+def test_a_line_through_waypoints_turns_where_it_crosses_fewer_lines(neighbour: str,
+                                                                     turns: str) -> None:
+    """A line on its way down through waypoints turns between two ranks: a quarter gap
+    above the lower rank, where it crossed the line down into a card of that rank standing
+    between its two waypoints (5,000 generated positions: 18 crossings of this kind), or
+    a quarter gap below the upper rank, where that rank has a card with reports (its stem)
+    between them."""
+    chart, _theme, _texts, box = chart_of(SMALL)
+    ids = [card.id for card in chart.cards]
+    rank1, rank2 = 500.0, 900.0
+    nodes = {f"n{i}": Box(10_000.0 + 400.0 * i, 5000.0, box.width, box.height)
+             for i in range(len(ids))}
+    # the neighbour: a report (a line comes down into it) or a manager (a line leaves it)
+    at = rank2 if turns == "high" else rank1
+    nodes[f"n{ids.index(neighbour)}"] = Box(500.0, at, box.width, box.height)
+    router = _Router(chart, DotPlan("", {cid: f"n{i}" for i, cid in enumerate(ids)}), nodes)
+    points = router.down(Box(1000.0, 100.0, box.width, box.height),
+                         [Box(1000.0, rank1, 1.0, 1.0)], Box(0.0, rank2, 1.0, 1.0), into=False)
+    run = [a[1] for a, b in itertools.pairwise(points) if a[1] == b[1] and a[0] != b[0]][-1]
+    half, quarter = box.height / 2, router.gap / 4
+    assert run == (rank1 + half + quarter if turns == "high" else rank2 - half - quarter), points

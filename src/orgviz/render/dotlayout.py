@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from orgviz.errors import RenderError
@@ -100,9 +102,44 @@ class _Router:
         # clear of them, whatever it ends at (a card, or the point a spine starts at).
         self.card_half = (self.axes.half_main(self.box(chart.cards[0].id)) if chart.cards
                           else 0.0)
+        self.ranks()
 
     def box(self, card_id: str) -> Box:
         return self.nodes[self.plan.node_of[card_id]]
+
+    def ranks(self) -> None:
+        """Where lines leave and enter each rank: the cards with reports (`stems`) and the
+        cards with a line from above (`drops`), and the waypoints (both), by rank, in order
+        across the ranks."""
+        ax, chart, stacked = self.axes, self.chart, self.plan.stacked
+        stems: dict[int, list[float]] = {}
+        drops: dict[int, list[float]] = {}
+        for card in chart.cards:
+            placed = self.box(card.id)
+            rank = round(ax.main(placed))
+            if chart.reports[card.id]:
+                stems.setdefault(rank, []).append(ax.cross(placed))
+            if card.manager is not None and card.id not in stacked and not card.assistant:
+                drops.setdefault(rank, []).append(ax.cross(placed))
+        # a line through waypoints leaves and enters each rank it passes
+        for via in itertools.chain((r.via for r in self.plan.routes),
+                                   (s.via for s in self.plan.spines)):
+            for name in via:
+                point = self.nodes[name]
+                rank = round(ax.main(point))
+                stems.setdefault(rank, []).append(ax.cross(point))
+                drops.setdefault(rank, []).append(ax.cross(point))
+        self.stems = {rank: sorted(xs) for rank, xs in stems.items()}
+        self.drops = {rank: sorted(xs) for rank, xs in drops.items()}
+
+    @staticmethod
+    def crossed(lines: dict[int, list[float]], rank: float, a: float, b: float) -> int:
+        """How many of a rank's `lines` stand strictly between `a` and `b` across it."""
+        xs = lines.get(round(rank))
+        if not xs:
+            return 0
+        low, high = (a, b) if a < b else (b, a)
+        return bisect.bisect_left(xs, high - 0.5) - bisect.bisect_right(xs, low + 0.5)
 
     def down(self, manager: Box, via: list[Box], end: Box, into: bool) -> list[Point]:
         """From the manager's lower edge through waypoints to `end` (its edge when `into`)."""
@@ -120,8 +157,16 @@ class _Router:
         for index, target in enumerate([*via, end]):
             if index:
                 # Buses run half-way between ranks; a line passing through from further up
-                # turns a quarter gap above the rank, so it never runs along someone's bus.
-                jog = max(jog, target[main] - half - quarter)
+                # turns a quarter gap above the rank, so it never runs along someone's bus,
+                # or a quarter gap below the rank it leaves where fewer lines cross there:
+                # the stems of cards with reports in that rank, not the drops into the
+                # cards of the next (whose buses its run down would cross as well).
+                low = target[main] - half - quarter
+                above = via[index - 1]
+                if self.crossed(self.stems, above[main], cross, target[cross_at]) < \
+                        self.crossed(self.drops, target[main], cross, target[cross_at]):
+                    low = above[main] + half + quarter
+                jog = max(jog, low)
             turned = target[cross_at]
             points += [(cross, jog), (turned, jog)] if tb else [(jog, cross), (jog, turned)]
             cross = turned
