@@ -129,8 +129,33 @@ class _Router:
                 rank = round(ax.main(point))
                 stems.setdefault(rank, []).append(ax.cross(point))
                 drops.setdefault(rank, []).append(ax.cross(point))
+        # the buses below each rank, from each manager across to its lines' first nodes
+        buses: dict[int, tuple[list[float], list[float]]] = {}
+        firsts: dict[str, list[float]] = {}
+        for route in self.plan.routes:
+            first = self.nodes[route.via[0]] if route.via else self.box(route.report)
+            firsts.setdefault(route.manager, []).append(ax.cross(first))
+        for spine in self.plan.spines:
+            first = self.nodes[(*spine.via, *spine.points)[0]]
+            firsts.setdefault(spine.manager, []).append(ax.cross(first))
+        for manager, xs in firsts.items():
+            placed = self.box(manager)
+            low, high = min(*xs, ax.cross(placed)), max(*xs, ax.cross(placed))
+            if high - low > 1.0:
+                los, his = buses.setdefault(round(ax.main(placed)), ([], []))
+                los.append(low)
+                his.append(high)
+        self.buses = {rank: (sorted(los), sorted(his)) for rank, (los, his) in buses.items()}
         self.stems = {rank: sorted(xs) for rank, xs in stems.items()}
         self.drops = {rank: sorted(xs) for rank, xs in drops.items()}
+
+    def spanned(self, rank: float, at: float) -> int:
+        """How many buses in the gap below a rank run across `at`."""
+        found = self.buses.get(round(rank))
+        if not found:
+            return 0
+        los, his = found
+        return bisect.bisect_left(los, at - 0.5) - bisect.bisect_right(his, at + 0.5)
 
     @staticmethod
     def crossed(lines: dict[int, list[float]], rank: float, a: float, b: float) -> int:
@@ -162,9 +187,11 @@ class _Router:
                 # the stems of cards with reports in that rank, not the drops into the
                 # cards of the next (whose buses its run down would cross as well).
                 low = target[main] - half - quarter
-                above = via[index - 1]
-                if self.crossed(self.stems, above[main], cross, target[cross_at]) < \
-                        self.crossed(self.drops, target[main], cross, target[cross_at]):
+                above, turned = via[index - 1], target[cross_at]
+                if self.crossed(self.stems, above[main], cross, turned) + self.spanned(
+                        above[main], turned) < self.crossed(
+                        self.drops, target[main], cross, turned) + self.spanned(
+                        above[main], cross):
                     low = above[main] + half + quarter
                 jog = max(jog, low)
             turned = target[cross_at]
