@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from renderkit import ENGINES, assert_solid_lines_pass_no_card, chart_of
+from renderkit import ENGINES, HAS_DOT, assert_solid_lines_pass_no_card, chart_of
 
 from orgviz.loader import load
 from orgviz.render.cards import CardBox, card_box, chart_texts
 from orgviz.render.chart import Chart, View, build_chart
-from orgviz.render.dot import NODESEP, POINT, SPINE_GAP, write_dot
+from orgviz.render.dot import NODESEP, POINT, SPINE_GAP, DotPlan, write_dot
 from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Geometry
@@ -54,14 +54,10 @@ def chart_with(text: str, stack_rows: int | None = None) -> tuple[Chart, Theme, 
     return chart, theme, card_box(chart_texts(chart))
 
 
-def assert_cards_beside_their_spines(text: str, engine: str,
-                                     stack_rows: int | None = None) -> Geometry:
-    """Lay an org out with `dot`: each stacked card's line starts on its spine SPINE_GAP
-    from the card's near side, on its side of the spine, level with the card; a spine is
-    straight; no solid line runs through a card."""
-    chart, theme, box = chart_with(text, stack_rows)
-    geometry, plan = layout_dot(chart, box, theme, pick_engine(engine), 120.0)
-    assert plan.spines
+def assert_beside_spines(geometry: Geometry, plan: DotPlan) -> None:
+    """Each stacked card's line starts on its spine SPINE_GAP from the card's near side, on
+    its side of the spine, level with the card; a spine is straight; no solid line runs
+    through a card."""
     ends = {line.points[-1]: line.points for line in geometry.lines if len(line.points) == 2}
     for spine in plan.spines:
         xs = []
@@ -80,6 +76,16 @@ def assert_cards_beside_their_spines(text: str, engine: str,
                 xs.append(spine_x)
         assert max(xs) - min(xs) < 0.5, (spine.manager, xs)
     assert_solid_lines_pass_no_card(geometry, elbows_only=True)
+
+
+def assert_cards_beside_their_spines(text: str, engine: str,
+                                     stack_rows: int | None = None) -> Geometry:
+    """Lay an org out with `dot`: its stacked cards are beside their spines
+    (`assert_beside_spines`)."""
+    chart, theme, box = chart_with(text, stack_rows)
+    geometry, plan = layout_dot(chart, box, theme, pick_engine(engine), 120.0)
+    assert plan.spines
+    assert_beside_spines(geometry, plan)
     return geometry
 
 
@@ -152,3 +158,25 @@ def test_two_spines_of_a_manager_keep_their_first_rows_in_order() -> None:
     # from the first spine's right card to the second spine's left card
     assert edge.groups() == (standalone.node_of[first.rows[0][1]],  # type: ignore[index]
                              standalone.node_of[second.rows[0][0]])  # type: ignore[index]
+
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+@pytest.mark.shared_data
+@pytest.mark.system_graphviz
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED_DATA.is_dir() and HAS_DOT),
+                    reason="needs ../shared/data and Graphviz `dot` on PATH")
+def test_the_uk_home_office_with_its_junior_posts_keeps_every_stack_together() -> None:
+    """The organogram with its junior posts merged (1,030 positions): one spine's left
+    cards stood at the far end of the chart, and their lines crossed 621 cards."""
+    from orgviz.io.csvimport import ImportOptions, import_csv
+
+    org = import_csv(SHARED_DATA / "uk-home-office-2012-09-30-senior.csv", ImportOptions(
+        keep_going=True, junior=str(SHARED_DATA / "uk-home-office-2012-09-30-junior.csv"))).org
+    chart = build_chart(org, View())
+    box = card_box(chart_texts(chart))
+    geometry, plan = layout_dot(chart, box, THEMES["light"], pick_engine("system"), 120.0)
+    assert len(chart.cards) > 1000 and len(plan.spines) > 50
+    assert_beside_spines(geometry, plan)

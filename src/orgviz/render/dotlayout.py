@@ -337,9 +337,16 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
     for spine in plan.spines:
         manager = nodes[node_of[spine.manager]]  # every card has the same size
         reach = SPINE_GAP + manager.w / 2  # from the spine to a card's center
+        first: float | None = None
         for name, (left, right) in zip(spine.points, spine.rows, strict=True):
             row = nodes[name]
             x = row.x if left and right else row.left if right else row.right
+            # Graphviz's `plain` gives 5 significant digits (0.72 px from 100 inches on): a
+            # spine within a pixel of its first row's x is straight
+            if first is None:
+                first = x
+            elif abs(x - first) < 1.0:
+                x = first
             nodes[name] = Box(x, row.y, size, size)
             if left:
                 nodes[node_of[left]] = Box(x - reach, row.y, manager.w, manager.h)
