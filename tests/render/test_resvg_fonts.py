@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgviz.render import resvgfonts
 from orgviz.render.convert import svg_to_png
@@ -46,6 +50,42 @@ def test_text_the_chart_font_has_is_left_alone() -> None:
     assert pick_family("Ada Obi", STACK, True, False, FONTS) is None
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>Zoë Ĺ</text></svg>'.encode()
     assert for_resvg(svg, FONTS) is svg
+
+
+def test_an_svg_with_no_character_beyond_the_simple_scripts_is_not_parsed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def unparsed(text: bytes) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(ET, "fromstring", unparsed)  # (the module resvgfonts parses with)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" font-family="Helvetica, &#39;DejaVu '
+           'Sans&#39;"><text>Zoë · 984 positions — 46 open…</text><text>&#xE9;&#233;</text>'
+           '</svg>').encode()
+    assert for_resvg(svg, FONTS) is svg
+
+
+@given(st.lists(st.sampled_from(["Ada", "é", "·", "—", "&#39;", "&#233;", "ل", "&#x644;",
+                                  "王", "&#29579;", "&amp;", " "]), max_size=6))
+def test_the_shortcut_leaves_alone_only_what_the_full_reading_leaves_alone(
+        parts: list[str]) -> None:
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg"><text>{"".join(parts)}</text>'
+           f'<text font-weight="bold">{"".join(reversed(parts))}</text></svg>').encode()
+    with mock.patch.object(resvgfonts, "_simple_scripts_only", return_value=False):
+        full = for_resvg(svg, FONTS)
+    assert for_resvg(svg, FONTS) == full
+
+
+@pytest.mark.parametrize("reference", ["&#x738B;", "&#29579;", "&#x0000738b;",
+                                       "&#X738B;", "&#x110000;"])
+def test_a_character_written_as_a_reference_is_seen(reference: str) -> None:
+    # (王 as a reference in an otherwise ASCII document; the last two are no character)
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg"><text>{reference}</text></svg>'.encode()
+    if reference in ("&#X738B;", "&#x110000;"):
+        assert for_resvg(svg, FONTS) is svg  # (not well-formed: resvg reports it)
+        return
+    assert for_resvg(svg, FONTS).decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text font-family="\'Droid Sans Fallback\', '
+        f'sans-serif">{reference}</text></svg>')
 
 
 def test_a_family_with_every_character_at_the_texts_weight_is_picked() -> None:

@@ -57,6 +57,7 @@ _GENERIC = {"serif": "Times New Roman", "sans-serif": "Arial", "monospace": "Cou
             "cursive": "Comic Sans MS", "fantasy": "Impact"}
 _FONT_FILE = re.compile(r"\.(ttf|otf|ttc|otc)$", re.I)
 _TEXT_TAG = re.compile(rb"<text(?=[\s>/])[^>]*>")
+_CHAR_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,8}));")
 _FAMILY_ATTRIBUTE = re.compile(rb"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -329,10 +330,29 @@ def _text_elements(root: ET.Element) -> Iterator[tuple[str, _Style, bool]]:
         stack.extend((child, style) for child in reversed(element))
 
 
+def _simple_scripts_only(svg: bytes) -> bool:
+    """Whether every character of the UTF-8 SVG, written or as a reference, is of the simple
+    scripts: then no text needs a family (the document is not parsed; an orgviz SVG has
+    "·", "—" and "&#39;" in its font list)."""
+    if svg.isascii() and b"&#" not in svg:
+        return True
+    try:
+        text = svg.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    chars = {char for char in set(text) if not char.isascii()}
+    for found in _CHAR_REFERENCE.finditer(text):
+        point = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+        if point > 0x10FFFF:
+            return False
+        chars.add(chr(point))
+    return not any(needs_shaping(char) for char in chars)
+
+
 def for_resvg(svg: bytes, fonts: FontIndex | None = None) -> bytes:
     """The SVG with a first font family on each <text> that resvg would draw with fallback
     fonts (see the module's docstring); the SVG itself when there is none."""
-    if svg.isascii() and b"&#" not in svg:
+    if _simple_scripts_only(svg):
         return svg
     try:
         texts = list(_text_elements(ET.fromstring(svg)))
