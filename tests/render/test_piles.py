@@ -13,9 +13,9 @@ from orgviz.render.tidylayout import layout_tidy
 
 WIDE = ("orgviz: 1\norg: {name: Piles}\npeople:\n  - {id: ceo, name: Ceo, title: CEO}\n"
         + "".join(f"  - {{id: v{v}, name: V {v}, title: VP, reports_to: ceo}}\n"
-                  f"  - {{id: e{v}, name: E {v}, title: Engineer, role: ic, "
-                  f"reports_to: v{v}}}\n" for v in range(4)))
-_GROUP = re.compile(r'<g transform="translate\(([\d.]+) ([\d.]+)\)"><title>\+1 person</title>'
+                  + "".join(f"  - {{id: e{v}{n}, name: E {v}{n}, title: Engineer, role: ic, "
+                            f"reports_to: v{v}}}\n" for n in range(2)) for v in range(4)))
+_GROUP = re.compile(r'<g transform="translate\(([\d.]+) ([\d.]+)\)"><title>\+2 people</title>'
                     r'(.*?)</g>')
 _RECT = re.compile(r'<rect (?:x="([\d.]+)" y="([\d.]+)" )?width="([\d.]+)" height="([\d.]+)"')
 _BAND = re.compile(r'<rect x="([\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" '
