@@ -1031,6 +1031,25 @@ def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_f
         "Senior Post', 'Grade', 'Generic Job Title', 'Number of Posts in FTE')")
 
 
+def test_junior_rows_of_another_width_than_the_header_are_said(tmp_path: Path) -> None:
+    # (a short junior row was padded and a long one cut without a word, where the people
+    # file's rows say so)
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Job Title,Reports to Senior Post\n"
+                      "1A,Ann,Director,XX\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
+                      "1A,EO,Analyst\n1A,EO,Adviser,1,surplus\n1A,EO,Clerk,2,\n",
+                      encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [(p.file, p.line, p.col, p.message) for p in result.problems
+            if p.rule == "csv"] == [
+        (str(junior), 2, 1, "row has 3 fields, the header has 4: missing fields read as empty"),
+        (str(junior), 3, 1, "row has 5 fields, the header has 4: extra fields ignored")]
+    assert [(p.title, p.fte) for p in result.org.people if "-j" in p.id] == [
+        ("Analyst", None), ("Adviser", 1.0), ("Clerk", 2.0)]
+
+
 @pytest.mark.parametrize("name", ["out.csv", "Out.XLSX", "people.tsv"])
 def test_an_output_named_as_a_table_is_a_usage_error(tmp_path: Path, name: str) -> None:
     # (-o people2.csv wrote the org file's YAML into a file a spreadsheet would open)

@@ -11,12 +11,13 @@ from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
 from orgviz.io.csvimport.records import Record
+from orgviz.io.csvimport.rows import RowReader
 from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
 from orgviz.io.tables import read_table
 from orgviz.problem import SourceLoc
 
 
-def read_junior(imp: CellReader, path: str) -> None:
+def read_junior(imp: RowReader, path: str) -> None:
     """Merge grouped junior posts under their senior posts: one card per row."""
     table = read_table(path, imp.options.encoding, imp.options.delimiter)
     columns = detect(table.header, {})
@@ -44,7 +45,7 @@ def read_junior(imp: CellReader, path: str) -> None:
     counter: Counter[str] = Counter()
     seen: dict[tuple[str, ...], int] = {}
     for line, cells in table.rows:
-        cells = (cells + [""] * len(table.header))[: len(table.header)]
+        cells = imp.fit(table.shown, line, cells, len(table.header))
         where = (table.shown, line)
 
         def get(fld: str, cells: list[str] = cells, where: tuple[str, int] = where
