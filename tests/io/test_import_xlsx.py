@@ -76,6 +76,10 @@ def test_problems_point_at_the_sheet_row_and_column(tmp_path: Path) -> None:
     [problem] = [p for p in result.problems if p.rule == "unknown-manager"]
     assert (problem.file, problem.line, problem.col) == (str(book), 8, 6)
     assert "'4242'" in problem.message
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems
+            if p.rule == "csv"] == [
+        (4, 1, "info", "the header is on row 4: the rows above it are skipped ('Staff list' "
+                       "...)")]
 
 
 def test_cell_values_read_as_a_csv_export_writes_them() -> None:

@@ -256,6 +256,11 @@ def _table(shown: str, title: str, names: list[str],
     records = [(number, cells[:width] if len(cells) >= width else
                 cells + [""] * (width - len(cells))) for number, cells in body]
     problems: list[Problem] = []
+    if start:  # (as a CSV's title lines: see csvimport.rows.below_title_lines)
+        first = " ".join(c.strip() for _, cells in kept[:start] for c in cells if c.strip())
+        problems.append(Problem(shown, header_row, 1, "info", "csv",
+                                f"the header is on row {header_row}: the rows above it are "
+                                f"skipped ('{first[:60]}' ...)"))
     beyond = next(((number, i) for number, cells in body for i in range(width, len(cells))
                    if cells[i].strip()), None)
     if beyond is not None:
