@@ -208,6 +208,18 @@ def test_an_organogram_post_reporting_to_itself_is_a_self_report(tmp_path: Path)
                           "separate trees"]
 
 
+def test_a_self_report_by_name_beside_the_top_quotes_the_name(tmp_path: Path) -> None:
+    # (the several-tops warning that takes in the self-report said "reports to itself" and
+    # dropped the reference the row wrote, which its own self-report warning quoted)
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,manager\nceo,Ada,\na,Bob Li,Bob Li\nb,Cy,a\n", encoding="utf-8")
+    code, lines = run_file(tmp_path, path)
+    assert code == 0
+    assert lines[:-1] == ["3:3: warning [root] 2 people have no manager: 'ceo' (row 2), 'a' "
+                          "(row 3, reports to itself ('Bob Li')); pass --allow-forest to keep "
+                          "separate trees"]
+
+
 def run_file(tmp_path: Path, path: Path) -> tuple[int, list[str]]:
     """Import the file at `path` with -v: the exit code and the lines printed."""
     result = CliRunner().invoke(main, ["import", str(path), "-v",

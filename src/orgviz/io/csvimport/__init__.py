@@ -148,9 +148,9 @@ def _report_tops(imp: _Importer, tops: Sequence[Person], allow_forest: bool) -> 
     if own:
         imp.problems[:] = [p for p in imp.problems
                            if p.rule != "self-report" or tuple(p[:3]) not in own]
-    listed = ", ".join(f"'{p.id}' (row {p.loc.line}"
-                       + (", reports to itself)" if tuple(p.at("reports_to")) in own else ")")
-                       for p in tops[:5])
+    listed = ", ".join(f"'{p.id}' (row {p.loc.line}" + (
+        f", reports to itself{imp.self_reports.get(at, '')})" if (
+            at := p.at("reports_to")) in own else ")") for p in tops[:5])
     more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
     if allow_forest:
         imp.problem(tops[1].at("reports_to"), "info", "root",

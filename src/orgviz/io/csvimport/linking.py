@@ -151,8 +151,9 @@ class Linker(ImporterState):
         that only --keep-going imports."""
         done = level == "warning" or self.options.keep_going
         fix = ": imported as a top of the org" if done else ""
-        self.problem(record.loc("manager"), level, "self-report",
-                     f"'{record.id}' reports to itself{written}{fix}")
+        at = record.loc("manager")
+        self.problem(at, level, "self-report", f"'{record.id}' reports to itself{written}{fix}")
+        self.self_reports[at] = written
         record.notes.append(f"reports to itself in the CSV{written}: imported as a top")
         record.reports_to = None
 

@@ -32,6 +32,9 @@ class ImporterState:
         self.samples: dict[str, list[str]] = {}
         self.tallied: dict[str, Problem] = {}  # the problem of each kind tallied
         self.no_role_titles: frozenset[str] = frozenset()  # every title tallied "no-role"
+        # each self-report's manager cell -> the reference written there when not the
+        # row's id (" ('Ada Lovelace')"), "" when it is
+        self.self_reports: dict[SourceLoc, str] = {}
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
