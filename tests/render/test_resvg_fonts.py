@@ -76,9 +76,11 @@ def test_the_shortcut_leaves_alone_only_what_the_full_reading_leaves_alone(
 
 
 @pytest.mark.parametrize("reference", ["&#x738B;", "&#29579;", "&#x0000738b;",
+                                       "&#0000000029579;", "&#x000000000738B;",
                                        "&#X738B;", "&#x110000;"])
 def test_a_character_written_as_a_reference_is_seen(reference: str) -> None:
-    # (王 as a reference in an otherwise ASCII document; the last two are no character)
+    # (王 as a reference in an otherwise ASCII document, zero-padded past 8 digits too, as
+    # XML allows; the last two are no character)
     svg = f'<svg xmlns="http://www.w3.org/2000/svg"><text>{reference}</text></svg>'.encode()
     if reference in ("&#X738B;", "&#x110000;"):
         assert for_resvg(svg, FONTS) is svg  # (not well-formed: resvg reports it)

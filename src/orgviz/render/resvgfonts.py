@@ -57,7 +57,7 @@ _GENERIC = {"serif": "Times New Roman", "sans-serif": "Arial", "monospace": "Cou
             "cursive": "Comic Sans MS", "fantasy": "Impact"}
 _FONT_FILE = re.compile(r"\.(ttf|otf|ttc|otc)$", re.I)
 _TEXT_TAG = re.compile(rb"<text(?=[\s>/])[^>]*>")
-_CHAR_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,8}));")
+_CHAR_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
 _FAMILY_ATTRIBUTE = re.compile(rb"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 
