@@ -149,6 +149,32 @@ def test_header_and_cell_errors_are_one_warning_each(tmp_path: Path) -> None:
                "that failed; fix it in the workbook)")]
 
 
+@pytest.mark.parametrize("title", [["#REF!"], ["Org report", "#REF!"]],
+                         ids=["error-alone", "error-beside-a-title"])
+def test_an_error_value_on_a_skipped_title_line_is_not_said(tmp_path: Path,
+                                                           title: list[str]) -> None:
+    # (an error on a title line above the header was said at 1:1, "the cell holds the Excel
+    # error #REF! and 1 more", and counted with the rows' errors, on a line that is skipped)
+    rows = [title, [], ["id", "name", "#REF!", "manager_id"], ["a", "Ann", "x", ""],
+            ["b", "Bob", "#N/A", "a"]]
+    path = tmp_path / "people.csv"
+    path.write_text(_csv_text(rows, False), encoding="utf-8", newline="")
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "people.xlsx")
+    quoted = "" if title == ["#REF!"] else " ('Org report' ...)"
+    for result, line in ((import_csv(path), "line"), (import_csv(tmp_path / "people.xlsx"),
+                                                      "row")):
+        said = [(p.line, p.col, p.message) for p in result.problems if p.rule == "csv"]
+        assert said == [
+            *([(3, 1, f"the header is on {line} 3: the {line}s above it are skipped{quoted}")]
+              if quoted or line == "line" else []),
+            (3, 3, HEADER_WARNING.format(col=3, value="#REF!")),
+            (5, 3, "the cell holds the Excel error #N/A: read as empty (a formula that "
+                   "failed; fix it in the workbook)")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(CELLS, min_size=3, max_size=3), min_size=1, max_size=6))
 def test_a_file_with_error_cells_keeps_its_columns(rows: list[list[str]]) -> None:

@@ -81,10 +81,12 @@ class CsvTable:
 
     def problems_below(self, line: int) -> list[Problem]:
         """The table's problems for its header on `line` rather than `header_line` (the
-        lines above it titles): the warnings on its Excel error cells said anew."""
+        lines above it titles, skipped): the warnings on its Excel error cells said anew,
+        of the cells from the header down."""
         said = excel_error_warnings(self.shown, self.excel_errors, self.header_line)
+        below = [error for error in self.excel_errors if error[0] >= line]
         return ([p for p in self.problems if p not in said]
-                + excel_error_warnings(self.shown, self.excel_errors, line))
+                + excel_error_warnings(self.shown, below, line))
 
     @property
     def row_count(self) -> int:

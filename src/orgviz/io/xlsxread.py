@@ -80,6 +80,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
         book.close()
     errors = blank_excel_errors(rows)
     table = _table(shown, worksheet.title, names, rows)
+    errors = [error for error in errors if error[0] >= table.header_line]  # (not on titles)
     table.problems[:0] = excel_error_warnings(shown, errors, table.header_line)
     table.excel_errors = errors
     if cut is not None:

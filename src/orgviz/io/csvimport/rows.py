@@ -62,8 +62,8 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
         if _has_people_columns(found) and found.get("manager") is not None:
             first = " ".join(c.strip() for c in table.header if c.strip())[:60]
             info = Problem(table.shown, line, 1, "info", "csv",
-                           f"the header is on line {line}: the lines above it are skipped "
-                           f"('{first}' ...)")
+                           f"the header is on line {line}: the lines above it are skipped"
+                           + (f" ('{first}' ...)" if first else ""))
             header = [c.strip().lstrip("\ufeff") for c in cells]
             return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
                                        trimmed=False, header_line=line,
