@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from orgviz.errors import OrgvizError
 from orgviz.io.csvimport import ImportOptions, import_csv
 from orgviz.io.csvread import EXCEL_ERRORS, parse_csv
 from orgviz.io.export import to_csv
@@ -173,6 +174,33 @@ def test_an_error_value_on_a_skipped_title_line_is_not_said(tmp_path: Path,
             (3, 3, HEADER_WARNING.format(col=3, value="#REF!")),
             (5, 3, "the cell holds the Excel error #N/A: read as empty (a formula that "
                    "failed; fix it in the workbook)")]
+
+
+@pytest.mark.parametrize("above", [[], [["Staff list"]]], ids=["header-first", "below-a-title"])
+@pytest.mark.parametrize("header, missing, option", [
+    (["id", "name", "title", "#REF!"], "manager column found (looked for ReportsTo, "
+     "manager_id, parentId, Supervisor ...)", "--manager"),
+    (["#N/A", "title", "manager_id"], "id or name column found (looked for EmployeeId, "
+     "employee_id, id, Name ...)", "--id")], ids=["manager", "id"])
+def test_a_needed_column_whose_header_is_an_error_value_is_named_in_the_error(
+        tmp_path: Path, above: list[list[str]], header: list[str], missing: str,
+        option: str) -> None:
+    # (the header's warning was lost with the import: "no manager column found", no place)
+    rows = [*above, header, ["a", "Ann", "x", ""][: len(header)]]
+    path = tmp_path / "people.csv"
+    path.write_text(_csv_text(rows, False), encoding="utf-8", newline="")
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "people.xlsx")
+    col = header.index(next(h for h in header if h.startswith("#"))) + 1
+    for source in (path, tmp_path / "people.xlsx"):
+        with pytest.raises(OrgvizError) as caught:
+            import_csv(source)
+        assert str(caught.value) == (
+            f"{source}:{1 + len(above)}:{col}: no {missing} (the header of column {col} is the "
+            f"Excel error {header[col - 1]}: a formula that failed; fix it in the workbook): "
+            f"pass {option} COLUMN")
 
 
 @settings(max_examples=60, deadline=None)

@@ -50,7 +50,7 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
     """The table whose header is a row below some title lines (`Employee Directory`, a
     date, as a report saves above its table: one value a line), and the info that says
     so, when the first line has no id or name column and one of the next ten rows has those
-    and a manager column; else None."""
+    and a manager column (one of them may be a header that is an Excel error); else None."""
     if table.columns is not None or _has_people_columns(detect(table.header, {})):
         return None
     above = [table.header]
@@ -59,7 +59,9 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
             return None  # (a line of several values above: a header of another kind)
         above.append(cells)
         found = detect(cells, {})
-        if _has_people_columns(found) and found.get("manager") is not None:
+        people, manager = _has_people_columns(found), found.get("manager") is not None
+        if (people and manager) or ((people or manager) and any(
+                error[0] == line for error in table.excel_errors)):  # (the other's name?)
             first = " ".join(c.strip() for c in table.header if c.strip())[:60]
             info = Problem(table.shown, line, 1, "info", "csv",
                            f"the header is on line {line}: the lines above it are skipped"
@@ -199,9 +201,10 @@ class RowReader(CellReader, FlagReader):
                 raise OrgvizError(f"{table.shown}: a YAML file, not an HR export (CSV or "
                                   ".xlsx): an org file is what import writes; validate, render "
                                   "or export it")
-            raise OrgvizError(f"{table.shown}: no id or name column found (looked for "
+            where, error = _header_error(table)
+            raise OrgvizError(f"{where}: no id or name column found (looked for "
                               "EmployeeId, employee_id, id, Name ...)"
-                              f"{hint or _other_sheets(table)}: pass --id COLUMN")
+                              f"{error or hint or _other_sheets(table)}: pass --id COLUMN")
         if columns.get("manager") is None:
             folded = {normalise_header(h) for h in table.header}
             hint = ""
@@ -211,9 +214,10 @@ class RowReader(CellReader, FlagReader):
             if option:  # (--id Manager: the column found for the manager went to the id)
                 raise OrgvizError(f"{table.shown}: no manager column: {option} takes the "
                                   "column found for the manager; pass --manager COLUMN too")
-            raise OrgvizError(f"{table.shown}: no manager column found (looked for ReportsTo, "
+            where, error = _header_error(table)
+            raise OrgvizError(f"{where}: no manager column found (looked for ReportsTo, "
                               f"manager_id, parentId, Supervisor ...)"
-                              f"{hint or _other_sheets(table)}: pass --manager COLUMN")
+                              f"{error or hint or _other_sheets(table)}: pass --manager COLUMN")
 
     def read_rows(self, shown: str, lines: list[int], by_column: Sequence[Sequence[str]],
                   columns: Columns, exact: bool) -> dict[str, Iterable[Any]]:
@@ -530,6 +534,17 @@ def records_of(columns: RecordColumns) -> list[Record]:
 #: Record's fields, in the order of its __init__ arguments (all positional: see tests/io).
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
 _NOTES_AT = _RECORD_FIELDS.index("notes")
+
+
+def _header_error(table: CsvTable) -> tuple[str, str]:
+    """Where to point a missing column's error, and what to add to it: the first Excel
+    error in the header (the column looked for may be the one whose name failed)."""
+    named = [error for error in table.excel_errors if error[0] == table.header_line]
+    if not named:
+        return table.shown, ""
+    line, col, value = named[0]
+    return (f"{table.shown}:{line}:{col}", f" (the header of column {col} is the Excel error "
+            f"{value}: a formula that failed; fix it in the workbook)")
 
 
 def _other_sheets(table: CsvTable) -> str:
