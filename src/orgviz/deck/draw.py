@@ -221,20 +221,26 @@ def by_depth(chart: Chart) -> Chart:
 
 
 def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
-    """The cards of a chain in columns of `rows`, in the chart's order (top to bottom).
+    """The cards of a chain in columns of `rows`, in the chart's order (top to bottom), each
+    card as tall as its own lines.
 
     Each card hangs from the one above it; the line from the foot of a column leaves the
     card's right side, climbs in the gap and enters the head of the next column from the left.
     """
-    w, h = box.width, box.height
+    w = box.width
     ids = [card.id for card in chart.cards]
     rows = max(1, min(rows, len(ids)))
     columns = -(-len(ids) // rows)
     boxes = {}
-    for index, card_id in enumerate(ids):
-        column, row = divmod(index, rows)
-        boxes[card_id] = Box(column * (w + CHAIN_COLUMN_GAP) + w / 2,
-                             row * (h + CHAIN_ROW_GAP) + h / 2, w, h)
+    height = 0.0
+    for start in range(0, len(ids), rows):
+        left = start // rows * (w + CHAIN_COLUMN_GAP)
+        top = 0.0
+        for card_id in ids[start:start + rows]:
+            h = box.own_height(card_id)
+            boxes[card_id] = Box(left + w / 2, top + h / 2, w, h)
+            top += h + CHAIN_ROW_GAP
+        height = max(height, top - CHAIN_ROW_GAP)
     lines = []
     for card in chart.cards:
         if card.manager is None or card.manager not in boxes:
@@ -248,13 +254,22 @@ def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
             points = ((a.right, a.y), (middle, a.y), (middle, b.y), (b.left, b.y))
         lines.append(Connector("broken" if card.broken_line else "solid", points))
     width = columns * w + (columns - 1) * CHAIN_COLUMN_GAP
-    height = rows * h + (rows - 1) * CHAIN_ROW_GAP
     return Geometry(width, height, boxes, {}, tuple(lines), chart.direction)
 
 
-def chain_rows(height: float, box: CardSize) -> int:
-    """How many cards of a chain fit in a column `height` SVG units high."""
-    return max(1, int((height - 2 * MARGIN + CHAIN_ROW_GAP) // (box.height + CHAIN_ROW_GAP)))
+def chain_rows(height: float, box: CardSize, heights: Sequence[float] = ()) -> int:
+    """How many cards of a chain fit in a column `height` SVG units high: cards as tall as
+    `heights` (the chain's, in order), every column of that many of them within the height;
+    without `heights`, cards as tall as `box`."""
+    usable = height - 2 * MARGIN + CHAIN_ROW_GAP
+    if not heights:
+        return max(1, int(usable // (box.height + CHAIN_ROW_GAP)))
+    pitches = [h + CHAIN_ROW_GAP for h in heights]
+    for rows in range(len(pitches), 1, -1):
+        if all(sum(pitches[start:start + rows]) <= usable
+               for start in range(0, len(pitches), rows)):
+            return rows
+    return 1
 
 
 def chain_columns(width: float, box: CardSize) -> int:
@@ -278,23 +293,41 @@ def row_labels(chart: Chart, geometry: Geometry) -> tuple[str, ...]:
 def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy") -> int:
     """How many leaves deep stacks may be so that the chart keeps within `height` units.
 
-    A stack starts on its most senior leaf's row (below its manager); rows above it take a
-    card and a row gap each, stacked cards a card and the layout's stack gap (a whole row
-    gap in the dot layout).
+    A stack starts on its most senior leaf's row (below its manager); rows above it take
+    their height and a row gap each, stacked cards a card and the layout's stack gap (a
+    whole row gap in the dot layout). The tidy layout gives each row the height of its
+    tallest card and a stack that of its own tallest (`card_heights`); in the dot layout
+    every card is as tall as the chart's tallest.
     """
     by_id = chart.by_id
     usable = height - 2 * MARGIN
-    pitch = box.height + (RANK_GAP if layout == "dot" else TIDY_STACK_GAP)
+    gap = RANK_GAP if layout == "dot" else TIDY_STACK_GAP
+    heights = card_heights(chart, box) if layout == "tidy" else {}
+    tallest = box.height
+    rows: dict[int, float] = {}
+    for card in chart.cards:
+        own = heights.get(card.id, tallest)
+        if own > rows.get(card.row, 0.0):
+            rows[card.row] = own
     depth = None
     for card in chart.cards:
         leaves = [r for r in chart.reports[card.id]
                   if not chart.reports[r] and not chart.assistants[r]]
         if len(leaves) >= 2:
             first = max(card.row + 1, min(by_id[r].row for r in leaves))
-            room = usable - first * (box.height + RANK_GAP)
-            fit = int((room + pitch - box.height) // pitch)
+            above = sum(rows.get(row, tallest) + RANK_GAP for row in range(first))
+            card_h = max(heights.get(r, tallest) for r in leaves)
+            fit = int((usable - above + gap) // (card_h + gap))
             depth = fit if depth is None else min(depth, fit)
     return max(1, depth if depth is not None else 1)
+
+
+def card_heights(chart: Chart, box: CardBox) -> dict[str, float]:
+    """Each card's height as the tidy layout draws it: a manager's stacked leaf reports
+    the tallest of theirs, every other card the tallest of its row (see TreeInput)."""
+    from orgviz.render.tidylayout import TreeInput
+
+    return {card_id: size[1] for card_id, size in TreeInput(chart, box).sizes.items()}
 
 
 def row_budget(height: float, box: CardSize) -> int:

@@ -261,7 +261,7 @@ class Planner:
         last = chain[-1]
         rest = {last: PLACEHOLDER} if tree.below(last) else {}
         box = self.drawer.chain_box(View(root=root, continued=rest))
-        rows = chain_rows(self.area_h, box)
+        rows = chain_rows(self.area_h, box, [box.own_height(pid) for pid in chain])
         count = min(len(chain), rows * chain_columns(self.area_w, box))
         while count >= 2:
             end = chain[count - 1]
