@@ -119,3 +119,53 @@ def test_the_teams_of_any_view_use_the_first_colors_each_once(
                                              for other in order[:index]):
             assert colors[team] == org_colors[team]
     assert build_chart(org, view) == chart  # deterministic
+
+
+def org_with_parents(parents: list[int], people: list[tuple[int, int]]) -> Org:
+    """Teams t0.. without colors, team tN (N > 0) under team t(parents[N - 1]) when that is
+    an earlier team (else no parent), and people as in `org_of`."""
+    lines = ["orgviz: 1", "org: {name: Colors}", "teams:", "  - {id: t0, name: Team 0}"]
+    for index, parent in enumerate(parents, start=1):
+        under = f", parent: t{parent}" if 0 <= parent < index else ""
+        lines.append(f"  - {{id: t{index}, name: Team {index}{under}}}")
+    lines += ["people:", "  - {id: p0, name: P0, title: CEO, team: t0}"]
+    for index, (boss, team) in enumerate(people, start=1):
+        lines.append(f"  - {{id: p{index}, name: P{index}, title: Director, "
+                     f"reports_to: p{boss % index}, team: t{team % (len(parents) + 1)}}}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "org.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return load(path)
+
+
+def test_a_team_moved_to_a_first_color_skips_its_parent_teams() -> None:
+    # t12 (under t0, the CEO's team, out of the view) has the palette's 12th color in the
+    # org (t2 has nobody), not among a view of 11 teams' first 11: the first free one is
+    # t0's, which it skips for the next, its own
+    parents = [-1] * 11 + [0]
+    org = org_with_parents(parents, [(0, 3), (1, 1), *((1, team) for team in range(4, 13))])
+    colors = team_colors(build_chart(org, View(root="p1")), org)
+    assert team_colors(build_chart(org), org)["t0"] == PALETTE[0]
+    assert len(colors) == 11 and PALETTE[0] not in colors.values()
+    assert colors["t12"] == PALETTE[11]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parents=st.lists(st.integers(-20, 30), min_size=1, max_size=30),
+       people=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=40),
+       root=st.integers(0, 400), depth=st.sampled_from([None, 1, 2]))
+def test_a_team_in_a_view_never_wears_its_parent_teams_color(
+        parents: list[int], people: list[tuple[int, int]], root: int,
+        depth: int | None) -> None:
+    # (the parent rule was never drawn: the other tests' teams have no parents)
+    org = org_with_parents(parents, people)
+    chart = build_chart(org, View(root=f"p{root % (len(people) + 1)}", depth=depth))
+    colors = team_colors(chart, org)
+    org_colors = team_colors(build_chart(org), org)
+    teams = org.teams_by_id
+    for team, color in colors.items():
+        parent = teams[team].parent
+        if parent is not None and len(colors) > 1:
+            assert color != colors.get(parent, org_colors.get(parent)), (team, parent)
+    if len(colors) <= len(PALETTE):  # (each team its own color while there are enough)
+        assert len(set(colors.values())) == len(colors)
