@@ -107,3 +107,39 @@ def test_the_uk_home_office_deck_names_no_post_not_disclosed() -> None:
     assert "Change" in titles  # (its lead's name withheld: the subtitle is their title)
     assert deck.slides[titles.index("Change")].subtitle.startswith(
         "Border Force Change Director · ")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("N/D", True), ("n/d", True), ("Name not disclosed", True), ("NAME  NOT DISCLOSED", True),
+    (" withheld ", True), ("Name withheld", True),
+    ("Nadia Dunne", False), ("Not disclosed yet", False), ("Vacant", False), ("", False),
+])
+def test_withheld_names_are_the_importers_placeholders_and_its_written_name(
+        name: str, expected: bool) -> None:
+    from orgviz.io.csvimport.values import PLACEHOLDER_NAMES
+    from orgviz.placeholders import WITHHELD_NAME, WITHHELD_NAMES, is_withheld_name
+
+    assert is_withheld_name(name) is expected
+    assert WITHHELD_NAMES <= PLACEHOLDER_NAMES  # the importer reads them as placeholders
+    assert is_withheld_name(WITHHELD_NAME)
+
+
+def test_a_deck_of_withheld_names_does_not_import_the_importer(tmp_path: Path) -> None:
+    # The deck read the importer's constants for withheld names: the whole csvimport
+    # package (~30 ms, 50-80 ms on a busy machine) was imported for two constants.
+    import subprocess
+    import sys
+
+    source = tmp_path / "ministry.yaml"
+    source.write_text(ORG, encoding="utf-8")
+    code = ("import sys\n"
+            "from orgviz.deck import deck_bytes\n"
+            "from orgviz.deck.build import DeckOptions\n"
+            "from orgviz.loader import load\n"
+            f"data, count = deck_bytes([(load({str(source)!r}), ())], 'pptx', DeckOptions())\n"
+            "assert count > 2, count\n"
+            "print(sorted(m for m in sys.modules if m.startswith('orgviz.io.csvimport')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Any
 
 from orgviz.fte import titled, total_text
 from orgviz.model import Org, Person
+from orgviz.placeholders import is_withheld_name
 from orgviz.render.labels import clean
 from orgviz.stats import span_text
 
@@ -34,20 +34,11 @@ def count_text(filled: int, vacant: int, posts: bool = False) -> str:
     return text + (f" · {plural(vacant, 'open role')}" if vacant else "")
 
 
-@cache
-def _withheld_names() -> frozenset[str]:
-    """The names that say the holder's name was withheld (folded), as the importer reads
-    them (imported on first use: the import package is not otherwise needed by a deck)."""
-    from orgviz.io.csvimport.values import WITHHELD_NAME, WITHHELD_NAMES
-
-    return WITHHELD_NAMES | {WITHHELD_NAME.casefold()}
-
-
 def withheld(person: Person) -> bool:
     """Whether the person fills a post whose holder's name was not disclosed (UK
     organograms' `N/D`, imported as 'Name not disclosed')."""
     return (not person.vacant and bool(person.name)
-            and clean(person.name).casefold() in _withheld_names())
+            and is_withheld_name(clean(person.name)))
 
 
 def who(person: Person) -> str:

@@ -18,8 +18,6 @@ from orgviz.io.csvimport.values import (
     PLACEHOLDER_NAMES,
     TRUE_WORDS,
     VACANT_STATUS,
-    WITHHELD_NAME,
-    WITHHELD_NAMES,
     _each,
     _fold,
     _folded,
@@ -27,6 +25,7 @@ from orgviz.io.csvimport.values import (
     add_note,
     split_ids,
 )
+from orgviz.placeholders import WITHHELD_NAME, WITHHELD_NAMES
 from orgviz.roles import DEFAULT_LADDER
 
 

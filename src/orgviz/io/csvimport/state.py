@@ -8,9 +8,10 @@ from collections.abc import Mapping, Sequence
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.records import ImportOptions, Record
-from orgviz.io.csvimport.values import MAX_TEXT, WITHHELD_NAME
+from orgviz.io.csvimport.values import MAX_TEXT
 from orgviz.io.csvread import CsvTable
 from orgviz.io.tables import read_table
+from orgviz.placeholders import WITHHELD_NAME
 from orgviz.problem import Problem, SourceLoc
 
 

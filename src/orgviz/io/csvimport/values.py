@@ -8,6 +8,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from orgviz.io.csvread import EXCEL_ERRORS
+from orgviz.placeholders import WITHHELD_NAMES  # names held back: a filled post
 
 MAX_TEXT = 500  # the loader's limit for one text value
 #: What a cell starts with after the quote `orgviz export` puts before it (its guard against
@@ -21,17 +22,10 @@ VACANCY_NAMES = frozenset((
     "to be hired", "to be confirmed", "open", "open role", "open position", "open req", "-",
     "--", "?", "none", "hiring",
 ))
-#: Names held back by the publisher (UK organograms: `N/D`, not disclosed): a filled post.
-#: (WITHHELD_NAME is no placeholder: read as a name, it means the same, and names longer
-#: than every placeholder are never looked up: see `_maybe_placeholders`.)
-WITHHELD_NAMES = frozenset(("n/d", "nd", "not disclosed", "withheld",
-                            "name withheld"))
 #: Names of posts that were abolished (UK organograms list them as `Eliminated`).
 ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
 #: Every placeholder name: a vacancy, a withheld name or an eliminated post.
 PLACEHOLDER_NAMES = VACANCY_NAMES | WITHHELD_NAMES | ELIMINATED_NAMES
-#: The name written for a filled post whose holder's name was withheld.
-WITHHELD_NAME = "Name not disclosed"
 #: The `Record.history` of an eliminated post (see `Linker.split_history`).
 ELIMINATED_POST = "post eliminated"
 #: Cells that say "nothing here" in any column (folded): a spreadsheet's dash or N/A, a SQL
