@@ -115,3 +115,30 @@ def test_a_line_through_waypoints_turns_where_it_crosses_fewer_lines(neighbour: 
     run = [a[1] for a, b in itertools.pairwise(points) if a[1] == b[1] and a[0] != b[0]][-1]
     half, quarter = box.height / 2, router.gap / 4
     assert run == (rank1 + half + quarter if turns == "high" else rank2 - half - quarter), points
+
+
+@pytest.mark.parametrize(("bus", "turns"), [((900.0, 1100.0), "high"), ((-100.0, 100.0), "low")])
+def test_a_line_through_waypoints_turns_where_it_crosses_fewer_buses(
+        bus: tuple[float, float], turns: str) -> None:
+    """Below the rank a line leaves, a bus across where it would come down (turning low)
+    makes it turn high; a bus across where it would go down (turning high) keeps it low
+    (the UK Home Office organogram with its junior posts: 8 -> 2 crossings)."""
+    chart, _theme, _texts, box = chart_of(SMALL)
+    ids = [card.id for card in chart.cards]
+    rank1, rank2 = 500.0, 900.0
+    nodes = {f"n{i}": Box(10_000.0 + 400.0 * i, 5000.0, box.width, box.height)
+             for i in range(len(ids))}
+    router = _Router(chart, DotPlan("", {cid: f"n{i}" for i, cid in enumerate(ids)}), nodes)
+    router.buses = {round(rank1): ([bus[0]], [bus[1]])}
+    points = router.down(Box(1000.0, 100.0, box.width, box.height),
+                         [Box(1000.0, rank1, 1.0, 1.0)], Box(0.0, rank2, 1.0, 1.0), into=False)
+    run = [a[1] for a, b in itertools.pairwise(points) if a[1] == b[1] and a[0] != b[0]][-1]
+    half, quarter = box.height / 2, router.gap / 4
+    assert run == (rank1 + half + quarter if turns == "high" else rank2 - half - quarter), points
+
+
+def test_no_line_stands_strictly_between_two_places_a_pixel_apart() -> None:
+    # (a count of -1 came out where the two places were less than a pixel apart)
+    assert _Router.crossed({0: [100.0]}, 0, 100.2, 99.9) == 0
+    assert _Router.crossed({0: [100.0]}, 0, 98.0, 102.0) == 1
+    assert _Router.crossed({0: [100.0]}, 0, 100.0, 130.0) == 0  # (at an end: not between)

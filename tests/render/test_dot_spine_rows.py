@@ -18,13 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from renderkit import ENGINES, HAS_DOT, assert_solid_lines_pass_no_card, chart_of
 
+from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.render.cards import CardBox, card_box, chart_texts
 from orgviz.render.chart import Chart, View, build_chart
-from orgviz.render.dot import NODESEP, POINT, SPINE_GAP, DotPlan, write_dot
-from orgviz.render.dotlayout import layout_dot
+from orgviz.render.dot import NODESEP, POINT, SPINE_GAP, DotPlan, Spine, write_dot
+from orgviz.render.dotlayout import finish_dot, layout_dot, place_spines
 from orgviz.render.engines import pick_engine
-from orgviz.render.geometry import Geometry
+from orgviz.render.geometry import Box, Geometry
 from orgviz.render.themes import THEMES, Theme
 
 
@@ -87,6 +88,58 @@ def assert_cards_beside_their_spines(text: str, engine: str,
     assert plan.spines
     assert_beside_spines(geometry, plan)
     return geometry
+
+
+@pytest.mark.parametrize("inches, jog", [(50.0, 0.9), (1234.5, 5.2), (12345.0, 70.0)])
+def test_a_spine_read_from_rounded_coordinates_is_straight(inches: float, jog: float) -> None:
+    """Graphviz's `plain` gives 5 significant digits: 0.72 px at 100 inches, 7.2 px at
+    1,000 (a 5,000-position chart, 204,134 px wide: 26 of its 686 spines jogged by up to
+    5.2 px where a one-card row's x was read beside two-card rows')."""
+    x = inches * 72
+    nodes = {"m": Box(x, 0.0, 200.0, 80.0), "s0": Box(x, 100.0, 470.0, 80.0),
+             "s1": Box(x, 200.0, 470.0, 80.0),
+             "s2": Box(x + jog + 235.0, 300.0, 470.0, 80.0)}  # (one card: x at its left)
+    plan = DotPlan("", {"m": "m", "a": "a", "b": "b", "c": "c", "d": "d", "e": "e"},
+                   spines=(Spine("m", ("s0", "s1", "s2"),
+                                 (("a", "b"), ("c", "d"), (None, "e"))),))
+    place_spines(plan, nodes)
+    assert {nodes[name].x for name in ("s0", "s1", "s2")} == {x}
+    assert nodes["e"].x - nodes["b"].x == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_layout_that_lacks_the_manager_of_a_spine_is_a_render_error(engine: str) -> None:
+    """(a KeyError came out of placing the spine's cards: only the spine rows were looked
+    for in Graphviz's answer before)"""
+    chart, theme, box = chart_with(org_text([4]))
+    plan = write_dot(chart, box, theme)
+    job = pick_engine(engine).start(plan.source, "plain", "dot", 60.0)
+    with job:
+        plain = job.result().decode()
+    manager = plan.node_of["d0"]
+    assert any(spine.manager == "d0" for spine in plan.spines)
+    cut = "".join(line for line in plain.splitlines(keepends=True)
+                  if not line.startswith(f"node {manager} "))
+
+    class Answer:
+        """A finished job whose answer lacks the manager's node."""
+
+        def result(self) -> bytes:
+            return cut.encode()
+
+    with pytest.raises(RenderError) as caught:
+        finish_dot(chart, plan, Answer())  # type: ignore[arg-type]  # (a job's result)
+    assert str(caught.value) == f"Graphviz's layout lacks node {manager}: try --engine system"
+
+
+def test_a_real_bend_of_a_spine_is_kept() -> None:
+    """More than the rounding apart, rows are where Graphviz put them."""
+    nodes = {"m": Box(720.0, 0.0, 200.0, 80.0), "s0": Box(720.0, 100.0, 470.0, 80.0),
+             "s1": Box(730.0, 200.0, 470.0, 80.0)}
+    plan = DotPlan("", {"m": "m", "a": "a", "b": "b", "c": "c", "d": "d"},
+                   spines=(Spine("m", ("s0", "s1"), (("a", "b"), ("c", "d"))),))
+    place_spines(plan, nodes)
+    assert (nodes["s0"].x, nodes["s1"].x) == (720.0, 730.0)
 
 
 def test_spine_gap_is_the_room_graphviz_kept_between_a_card_and_its_point() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 
 from orgviz.errors import RenderError
@@ -164,6 +165,8 @@ class _Router:
         if not xs:
             return 0
         low, high = (a, b) if a < b else (b, a)
+        if high - low <= 1.0:  # (no room strictly between: none, not a negative count)
+            return 0
         return bisect.bisect_left(xs, high - 0.5) - bisect.bisect_right(xs, low + 0.5)
 
     def down(self, manager: Box, via: list[Box], end: Box, into: bool) -> list[Point]:
@@ -329,6 +332,13 @@ class _Router:
         return lines
 
 
+def plain_step(at: float) -> float:
+    """How far apart two coordinates near `at` (px) can be read from Graphviz's `plain`
+    output and be one place (5 significant digits in inches; a pixel at least)."""
+    inches = at / PX
+    return 1.0 if inches < 100 else max(1.0, PX * 10.0 ** (math.floor(math.log10(inches)) - 4))
+
+
 def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
     """The layout graph's spine rows (see `dot._Writer.spine_rows`) as the router reads
     them: each row's node becomes the spine's point (in the middle of a row with two cards,
@@ -341,11 +351,11 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
         for name, (left, right) in zip(spine.points, spine.rows, strict=True):
             row = nodes[name]
             x = row.x if left and right else row.left if right else row.right
-            # Graphviz's `plain` gives 5 significant digits (0.72 px from 100 inches on): a
-            # spine within a pixel of its first row's x is straight
+            # Graphviz's `plain` gives 5 significant digits (0.72 px from 100 inches on,
+            # 7.2 px from 1,000): a spine within that of its first row's x is straight
             if first is None:
                 first = x
-            elif abs(x - first) < 1.0:
+            elif abs(x - first) < plain_step(max(abs(first), abs(x), abs(row.x))):
                 x = first
             nodes[name] = Box(x, row.y, size, size)
             if left:
@@ -366,10 +376,12 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     """Read Graphviz's layout of `plan` and route the connectors."""
     plain = job.result().decode("utf-8", "replace")
     width, height, nodes, _edges = _parse_plain(plain)
+    beside = {card for spine in plan.spines for row in spine.rows for card in row}
     missing = [name for spine in plan.spines for name in spine.points if name not in nodes]
+    missing += [name for card, name in plan.node_of.items()
+                if card not in beside and name not in nodes]  # (placed beside their spines)
     if not missing:
         place_spines(plan, nodes)
-        missing = [name for name in plan.node_of.values() if name not in nodes]
     if missing:
         raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
     router = _Router(chart, plan, nodes)
