@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from deckkit import SMALL
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,9 +17,9 @@ from orgviz.deck import deck_bytes
 from orgviz.deck.build import DeckOptions
 from orgviz.deck.frame import cover, default_frame
 from orgviz.deck.pages import COVER_TITLE_SIZE, SECTION_TITLE_SIZE, TITLE_SIZE
-from orgviz.deck.powerpoint import boxed_title
+from orgviz.deck.powerpoint import TITLE_SPARE, boxed_title
 from orgviz.loader import load
-from orgviz.render.labels import wrapped
+from orgviz.render.labels import clean, wrapped
 
 BOX = cover(default_frame())[1]
 CHART_TITLE = default_frame().title
@@ -39,6 +40,39 @@ def test_a_cover_title_takes_two_lines_at_most(text: str, size: float) -> None:
     assert len(_lines(title, size)) <= 2
     if len(_lines(text, size)) <= 1:
         assert title == " ".join(wrapped(text, BOX.w, size, True, 1))  # (a short one whole)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(min_size=1, max_size=300),
+                 st.text(st.characters(min_codepoint=0x0E01, max_codepoint=0x0E4E)
+                         | st.characters(min_codepoint=0x2D30, max_codepoint=0x2D67),
+                         min_size=20, max_size=80)),  # Thai, Tifinagh: words unspaced
+       st.sampled_from([COVER_TITLE_SIZE, SECTION_TITLE_SIZE, TITLE_SIZE]))
+def test_a_boxed_title_is_the_start_of_the_text_as_written(text: str, size: float) -> None:
+    # Cut short or not, the title is the text's own start: no space put inside a word.
+    title = boxed_title(text, BOX, size)
+    assert clean(text).startswith(title.removesuffix("…"))
+
+
+#: Titles without spaces between words (Thai, Tifinagh) or with one word longer than the
+#: box, that fit the cover's box but not within its spare room: wrapped in two and joined
+#: with a space, they were cut in the middle of a word ('กกก…ก ก').
+UNSPACED = [("ก" * 34, COVER_TITLE_SIZE), ("กิ" * 42, SECTION_TITLE_SIZE),
+            ("ⴰ" * 34, COVER_TITLE_SIZE), ("a" * 37, COVER_TITLE_SIZE),
+            ("W" * 28, SECTION_TITLE_SIZE),
+            ("ⴰⵣⵓⵍ " + "ⴰ" * 60, COVER_TITLE_SIZE)]
+
+
+@pytest.mark.parametrize(("text", "size"), UNSPACED)
+def test_a_title_cut_inside_a_word_keeps_the_word_whole(text: str, size: float) -> None:
+    assert len(wrapped(text, BOX.w / TITLE_SPARE, size, True, 2)) == 2  # cut in the word
+    title = boxed_title(text, BOX, size)
+    if len(_lines(text, size)) <= 1:
+        assert title == text
+    else:
+        assert title.endswith("…") and text.startswith(title[:-1])
+        assert title.count(" ") == text[:len(title)].count(" ")
+    assert len(_lines(title, size)) <= 2
 
 
 @settings(max_examples=200, deadline=None)

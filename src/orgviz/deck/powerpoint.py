@@ -45,7 +45,7 @@ from orgviz.deck.pages import (
 )
 from orgviz.deck.plan import DeckError
 from orgviz.deck.slides import Deck, Slide
-from orgviz.render.labels import ellipsize, text_width, wrapped
+from orgviz.render.labels import clean, ellipsize, text_width, wrapped
 from orgviz.render.themes import Theme, accent, rgb
 
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
@@ -274,7 +274,22 @@ def boxed_title(text: str, rect: Rect, size: float) -> str:
     up over the accent bar (its box is anchored at its foot) and a chart slide's down over
     the subtitle and the chart. Measured with a little room to spare."""
     rows = max(1, int(rect.h // (size * 1.2)))
-    return " ".join(wrapped(text, rect.w / TITLE_SPARE, size, True, rows))
+    return rejoined(clean(text), wrapped(text, rect.w / TITLE_SPARE, size, True, rows))
+
+
+def rejoined(text: str, lines: Sequence[str]) -> str:
+    """The lines `wrapped` broke cleaned `text` into, joined as they stood in it: a space
+    where a line broke at one, nothing where it cut a word (a long one, or a Thai or
+    Tifinagh title, written without spaces between words, that ' '.join cut in two)."""
+    parts: list[str] = []
+    at = 0
+    for line in lines:
+        if parts and text.startswith(" ", at):
+            parts.append(" ")
+            at += 1
+        parts.append(line)
+        at += len(line)
+    return "".join(parts)
 
 
 # --- writing ----------------------------------------------------------------------------------
