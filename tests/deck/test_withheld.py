@@ -13,8 +13,16 @@ from hypothesis import strategies as st
 
 from orgviz.deck.build import build_deck
 from orgviz.deck.notes import listed, person_text, who, withheld
+from orgviz.deck.pages import (
+    REFERENCE_NAME_SIZE,
+    REFERENCE_TEXT_SIZE,
+    REFERENCE_TEXT_W,
+    page_svg,
+    reference_lines,
+)
 from orgviz.deck.slides import Deck, Slide
 from orgviz.loader import load
+from orgviz.render.labels import clean, text_width, xml_escape
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
@@ -78,6 +86,44 @@ def test_the_deck_names_a_withheld_post_by_its_title(org_file: Callable[..., Pat
         for text in _texts(slide):
             assert "Name not disclosed" not in text, (slide.title, text)
             assert "N/D" not in text, (slide.title, text)
+
+
+ADVISER = "Assistant Legal Adviser - Policing and Crime Reduction"
+
+
+@pytest.mark.parametrize("title", [ADVISER, "Head of Legal and " + "Constitutional " * 6])
+def test_a_long_withheld_title_wraps_onto_the_reports_to_cards_second_line(
+        org_file: Callable[..., Path], title: str) -> None:
+    # The card's first line, 'Reports to <title>', was cut ('Reports to Assistant Legal
+    # Adviser - Pol…') and its second said 'On slide 3': the title is all that names the
+    # post. It goes on over the second line, before the slide number.
+    deck = build_deck([(load(org_file(ORG.replace("title: Head of Legal", f"title: {title}"))),
+                        ())])
+    casework = next(slide for slide in deck.slides if slide.title == "Casework")
+    assert casework.reports_to is not None
+    first, second = reference_lines(casework)
+    tail = f" · slide {casework.reports_to.slide}"
+    assert first.startswith("Reports to ") and not first.endswith("…")
+    assert second.endswith(tail)
+    rest = second.removesuffix(tail)
+    assert text_width(first, REFERENCE_NAME_SIZE, True) <= REFERENCE_TEXT_W
+    assert text_width(second, REFERENCE_TEXT_SIZE) <= REFERENCE_TEXT_W
+    whole = f"Reports to {clean(title)}"
+    if title == ADVISER:  # whole over the two lines
+        assert f"{first} {rest}" == whole
+    else:  # longer than both lines hold: cut at the end of the second
+        assert rest.endswith("…") and whole.startswith(f"{first} {rest[:-1]}")
+    # The PDF page draws the same two lines in the card.
+    page = page_svg(deck, deck.slides.index(casework)).decode("utf-8")
+    assert f">{xml_escape(first)}</text>" in page and f">{xml_escape(second)}</text>" in page
+
+
+def test_a_short_withheld_title_keeps_the_card_as_it_was(org_file: Callable[..., Path]) -> None:
+    deck = _deck(org_file)
+    casework = next(slide for slide in deck.slides if slide.title == "Casework")
+    assert casework.reports_to is not None
+    assert reference_lines(casework) == ("Reports to Head of Legal",
+                                         f"On slide {casework.reports_to.slide}")
 
 
 @given(st.lists(st.text(alphabet="ab, ", min_size=1, max_size=6), min_size=1, max_size=5))

@@ -11,7 +11,7 @@ import re
 
 from orgviz.deck.frame import Frame, Rect, cover
 from orgviz.deck.slides import Deck, Slide
-from orgviz.render.labels import ellipsize, text_width, wrap, xml_escape
+from orgviz.render.labels import clean, ellipsize, text_width, wrap, wrapped, xml_escape
 from orgviz.render.themes import Theme, accent
 
 TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE = 24.0, 12.0, 9.0
@@ -49,14 +49,22 @@ REFERENCE_TEXT_W = REFERENCE_W - 20 - 12
 
 
 def reference_lines(slide: Slide) -> tuple[str, str]:
-    """The two lines of the 'reports to' card."""
+    """The two lines of the 'reports to' card: the manager's name, then their title and
+    slide. A manager named by their title alone (a withheld name) whose title is too long
+    for the first line has it wrapped onto the second, before the slide number."""
     ref = slide.reports_to
     assert ref is not None
-    first = ellipsize(f"Reports to {ref.name}", REFERENCE_TEXT_W, REFERENCE_NAME_SIZE, True)
+    lead = clean(f"Reports to {ref.name}")
+    first = ellipsize(lead, REFERENCE_TEXT_W, REFERENCE_NAME_SIZE, True)
     tail = f" · slide {ref.slide}"
-    title = ellipsize(ref.title, REFERENCE_TEXT_W - text_width(tail, REFERENCE_TEXT_SIZE),
-                      REFERENCE_TEXT_SIZE) if ref.title else ""
-    return first, (title + tail if title else f"On slide {ref.slide}")
+    room = REFERENCE_TEXT_W - text_width(tail, REFERENCE_TEXT_SIZE)
+    if ref.title:
+        return first, ellipsize(ref.title, room, REFERENCE_TEXT_SIZE) + tail
+    if first == lead:
+        return first, f"On slide {ref.slide}"
+    first = wrapped(lead, REFERENCE_TEXT_W, REFERENCE_NAME_SIZE, True, 2)[0]
+    rest = lead[len(first):].lstrip(" ")
+    return first, ellipsize(rest, room, REFERENCE_TEXT_SIZE) + tail
 
 
 def title_width(frame: Frame, slide: Slide) -> float:
