@@ -66,10 +66,10 @@ def person_text(person: Person) -> str:
 
 def listed(items: Sequence[str]) -> str:
     """'A, B and C'; 'A; B and C' when an item has a comma of its own (a title such as
-    'Director, Centre for Applied Science')."""
-    if len(items) == 1:
-        return items[0]
-    comma = "; " if any("," in item for item in items[:-1]) else ", "
+    'Director, Centre for Applied Science'), the last one too; '' for no items."""
+    if len(items) <= 1:
+        return items[0] if items else ""
+    comma = "; " if any("," in item for item in items) else ", "
     return comma.join(items[:-1]) + " and " + items[-1]
 
 
