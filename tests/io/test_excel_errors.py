@@ -25,6 +25,17 @@ WARNING = ("the cell holds the Excel error #N/A and 3 more: read as empty (a for
            "failed; fix it in the workbook)")
 
 
+def _csv_and_book(folder: Path, rows: list[list[str]]) -> tuple[Path, Path]:
+    """The same rows as people.csv and as the sheet of people.xlsx in `folder`."""
+    path = folder / "people.csv"
+    path.write_text(_csv_text(rows, False), encoding="utf-8", newline="")
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(folder / "people.xlsx")
+    return path, folder / "people.xlsx"
+
+
 def _csv_text(rows: list[list[str]], quoted: bool) -> str:
     out = io.StringIO(newline="")
     csv.writer(out, quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL).writerows(rows)
@@ -158,15 +169,9 @@ def test_an_error_value_on_a_skipped_title_line_is_not_said(tmp_path: Path,
     # error #REF! and 1 more", and counted with the rows' errors, on a line that is skipped)
     rows = [title, [], ["id", "name", "#REF!", "manager_id"], ["a", "Ann", "x", ""],
             ["b", "Bob", "#N/A", "a"]]
-    path = tmp_path / "people.csv"
-    path.write_text(_csv_text(rows, False), encoding="utf-8", newline="")
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(tmp_path / "people.xlsx")
+    path, book = _csv_and_book(tmp_path, rows)
     quoted = "" if title == ["#REF!"] else " ('Org report' ...)"
-    for result, line in ((import_csv(path), "line"), (import_csv(tmp_path / "people.xlsx"),
-                                                      "row")):
+    for result, line in ((import_csv(path), "line"), (import_csv(book), "row")):
         said = [(p.line, p.col, p.message) for p in result.problems if p.rule == "csv"]
         assert said == [
             *([(3, 1, f"the header is on {line} 3: the {line}s above it are skipped{quoted}")]
@@ -187,14 +192,9 @@ def test_a_needed_column_whose_header_is_an_error_value_is_named_in_the_error(
         option: str) -> None:
     # (the header's warning was lost with the import: "no manager column found", no place)
     rows = [*above, header, ["a", "Ann", "x", ""][: len(header)]]
-    path = tmp_path / "people.csv"
-    path.write_text(_csv_text(rows, False), encoding="utf-8", newline="")
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(tmp_path / "people.xlsx")
+    path, book = _csv_and_book(tmp_path, rows)
     col = header.index(next(h for h in header if h.startswith("#"))) + 1
-    for source in (path, tmp_path / "people.xlsx"):
+    for source in (path, book):
         with pytest.raises(OrgvizError) as caught:
             import_csv(source)
         assert str(caught.value) == (
