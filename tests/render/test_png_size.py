@@ -101,6 +101,10 @@ def test_the_scale_drawn_at(width: float, height: float, scale: float, budget: i
         return
     least = 1.0 if area <= PNG_NATURAL_PIXELS else PNG_LEAST_SCALE
     assert fitted >= min(scale, least)  # never below readable (1x: sharp, unless huge)
+    if fitted == scale:  # (asked for no more than the least: drawn as asked, no note)
+        assert scale <= (1.0 if area <= PNG_NATURAL_PIXELS else max(
+            PNG_LEAST_SCALE, math.floor(math.sqrt(PNG_NATURAL_PIXELS / area) * 100) / 100))
+        return
     if fitted > least:  # (a floor may draw more pixels than the limits)
         assert area * fitted * fitted <= max(budget, PNG_NATURAL_PIXELS if fitted < 1 else 0)
         assert fitted == math.floor(fitted * 100) / 100  # (named exactly in the note)
