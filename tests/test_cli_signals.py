@@ -251,7 +251,7 @@ def _signalled_at_import(launcher: str, module: str, signum: int, args: list[str
     """(status, stdout, stderr) of orgviz ARGS signalled as it imports `module`."""
     done = subprocess.run(
         [sys.executable, "-c", _SIGNALLED_AT_IMPORT,
-         _console_script() if launcher == "script" else launcher, module, str(signum), *args],
+         _console_script() if launcher == "script" else launcher, module, str(int(signum)), *args],
         capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
         preexec_fn=_signals_as_at_a_terminal)
     return done.returncode, done.stdout, done.stderr

@@ -51,9 +51,12 @@ def test_mermaid_writes_bidirectional_controls_as_entity_codes() -> None:
 def test_json_is_node_link(tmp_path: Path) -> None:
     data = json.loads(to_json(_org(tmp_path)))
     assert "links" not in data
-    # (networkx 3.6 reads "edges" by default; 3.4 and 3.5 when told to)
-    modern = tuple(int(n) for n in nx.__version__.split(".")[:2]) >= (3, 6)
-    graph = nx.node_link_graph(data) if modern else nx.node_link_graph(data, edges="edges")
+    # (networkx 3.6 reads "edges" by default; 3.4 and 3.5 when told to; 3.0-3.3 take the
+    # key as `link`)
+    version = tuple(int(n) for n in nx.__version__.split(".")[:2])
+    graph = (nx.node_link_graph(data) if version >= (3, 6) else
+             nx.node_link_graph(data, edges="edges") if version >= (3, 4) else
+             nx.node_link_graph(data, link="edges"))
     assert sorted(graph.edges(data="kind")) == [("dana", "lee", "solid"),
                                                 ("dana", "open", "solid"),
                                                 ("dana", "sam", "solid"),
