@@ -42,7 +42,7 @@ def laid_out(text: str, direction: str = "TB") -> tuple[Chart, Geometry]:
     return chart, layout_tidy(chart, box, "off")[0]
 
 
-def heights(geometry: Geometry, ids: list[str], direction: str = "TB") -> set[float]:
+def heights(geometry: Geometry, ids: list[str]) -> set[float]:
     return {geometry.boxes[i].h for i in ids}
 
 
