@@ -495,9 +495,11 @@ class _Writer:
         self.counter = 0
         self.leaves_of = all_stacked_leaves(chart)
         self.lists = plan_lists(chart, box, self.leaves_of)
-        # Cards that the layout graph places by their spine's rows (not nodes of their own)
-        self.on_rows = frozenset(leaf for leaves in self.leaves_of.values() for leaf in leaves) \
-            if texts is None and chart.direction != "LR" else frozenset()
+        # The layout graph (top-down) holds a spine's row as one node; the stand-alone DOT a
+        # node a card. Cards placed by their spine's rows are no nodes of their own.
+        self.rows_as_nodes = texts is None and chart.direction != "LR"
+        self.on_rows = frozenset(leaf for leaves in self.leaves_of.values()
+                                 for leaf in leaves) if self.rows_as_nodes else frozenset()
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -689,7 +691,7 @@ class _Writer:
             else:
                 pairs = tuple((None, leaf) for leaf in group)
             steps = first_row - card.row - 1
-            if self.texts is None:
+            if self.rows_as_nodes:
                 points, via = self.spine_rows(card, pairs, steps)
             else:
                 points, via, before = self.spine_points(card, pairs, steps, broken, before)
