@@ -58,23 +58,39 @@ class _Index:
     def __init__(self, boxes: dict[str, Box], lines: Iterable[Connector]) -> None:
         self.boxes = boxes  # what a line must keep off: the card, with its pile if it has one
         self.order = {card_id: i for i, card_id in enumerate(boxes)}
-        self.cards: dict[tuple[int, int], list[str]] = {}
+        # (The busiest loops of a render with dotted lines: the cells are worked out inline,
+        # as most cards and segments lie in one cell or one row or column of cells.)
+        cards: dict[tuple[int, int], list[str]] = {}
         for card_id, b in boxes.items():
-            for cell in self._cells(b.left, b.top, b.right, b.bottom):
-                self.cards.setdefault(cell, []).append(card_id)
+            half_w, half_h = b.w / 2, b.h / 2
+            for cell in _cells_of(int((b.x - half_w) // CELL), int((b.y - half_h) // CELL),
+                                  int((b.x + half_w) // CELL), int((b.y + half_h) // CELL)):
+                found = cards.get(cell)
+                if found is None:
+                    cards[cell] = [card_id]
+                else:
+                    found.append(card_id)
+        self.cards = cards
         # solid segments, axis-parallel: (x0, y0, x1, y1) with x0 <= x1, y0 <= y1
-        self.segments: dict[tuple[int, int], list[_Segment]] = {}
-        self.ends: dict[tuple[int, int], list[Point]] = {}
+        segments: dict[tuple[int, int], list[_Segment]] = {}
+        ends: dict[tuple[int, int], list[Point]] = {}
         for line in lines:
             if line.kind == "dotted" or line.curve:
                 continue
             points = line.points
             for (ax, ay), (bx, by) in pairwise(points):
-                seg = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-                for cell in self._cells(*seg):
-                    self.segments.setdefault(cell, []).append(seg)
+                seg = (ax, ay, bx, by) if ax <= bx and ay <= by else (
+                    min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                for cell in _cells_of(int(seg[0] // CELL), int(seg[1] // CELL),
+                                      int(seg[2] // CELL), int(seg[3] // CELL)):
+                    found_segments = segments.get(cell)
+                    if found_segments is None:
+                        segments[cell] = [seg]
+                    else:
+                        found_segments.append(seg)
             for p in (points[0], points[-1]):
-                self.ends.setdefault(self._cell(*p), []).append(p)
+                ends.setdefault(self._cell(*p), []).append(p)
+        self.segments, self.ends = segments, ends
 
     @staticmethod
     def _cell(x: float, y: float) -> tuple[int, int]:
@@ -111,6 +127,14 @@ class _Index:
                 if abs(ex - x) <= distance and abs(ey - y) <= distance:
                     return True
         return False
+
+
+def _cells_of(i0: int, j0: int, i1: int, j1: int) -> list[tuple[int, int]] | tuple[
+        tuple[int, int]]:
+    """The grid cells (i, j) from (i0, j0) to (i1, j1), both included."""
+    if i0 == i1 and j0 == j1:
+        return ((i0, j0),)
+    return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
 
 _Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 with x0 <= x1, y0 <= y1
