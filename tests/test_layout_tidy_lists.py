@@ -214,6 +214,29 @@ def test_list_height_cuts_blocks_into_columns() -> None:
     assert lay.width < 3 * lay.height  # instead of 250:1
 
 
+def test_list_columns_reach_a_card_past_a_tall_subtree_for_one_column_less() -> None:
+    """A listed director's reports: a manager with two short reports (124 px with them,
+    taller than the list height), then three cards (132 px). Columns as tall as the
+    manager's cut them 2 + 1; a column less a card past the manager holds them all."""
+    children = {"ceo": ["vp"], "vp": ["dir"], "dir": ["mgr", "ic0", "ic1", "ic2"],
+                "mgr": ["r0", "r1"]}
+    sizes = {k: (100.0, 40.0) for k in ["ceo", "vp", "dir", "mgr"]}
+    sizes.update({"r0": (100.0, 30.0), "r1": (100.0, 30.0)})
+    sizes.update({k: (100.0, 36.0) for k in ["ic0", "ic1", "ic2"]})
+    options = LayoutOptions(list_from=2, list_height=50.0, stack_gap=12.0)
+    lay = layout_forest(["ceo"], children, sizes, options)
+    check_compact(["ceo"], children, sizes, options, None, None, lay)
+    pos = lay.positions
+    assert pos["ic0"][0] == pos["ic1"][0] == pos["ic2"][0] > pos["mgr"][0]
+    assert pos["ic0"][1] - 18 == pos["mgr"][1] - 20  # level with the manager's top
+    assert pos["ic0"][1] < pos["ic1"][1] < pos["ic2"][1]
+    # a forest measured with taller columns first (the three in the manager's column) lays
+    # it out the same
+    forest = PreparedForest(["ceo"], children, sizes)
+    forest.measure(LayoutOptions(list_from=2, list_height=1000.0, stack_gap=12.0))
+    assert forest.layout(options) == lay
+
+
 def test_stacks_of_any_row_start_on_their_row() -> None:
     children = {"d": ["m", "i1", "i2", "i3"], "m": ["j"]}
     sizes = {k: (100.0, 40.0) for k in ["d", "m", "i1", "i2", "i3", "j"]}

@@ -133,16 +133,26 @@ def _greedy(items: list[int], size: list[float], gap: float, cap: float,
     return chunks
 
 
-def _split(items: list[int], size: list[float], gap: float, budget: float) -> list[list[int]]:
+def _split(items: list[int], size: list[float], gap: float, budget: float,
+           card: list[float] | None = None) -> list[list[int]]:
     """Cut items (in order) into columns no taller than `budget` (or the tallest item), with
-    columns as even as the same number of columns allows."""
+    columns as even as the same number of columns allows; with `card` (each item's own card
+    height), up to the shortest card taller than the tallest item when that takes fewer
+    columns (one column a little taller than a tall subtree beside it, not a short column
+    more)."""
     tallest = max(map(size.__getitem__, items))
-    best = _greedy(items, size, gap, max(budget, tallest), len(items))
+    cap = max(budget, tallest)
+    best = _greedy(items, size, gap, cap, len(items))
     assert best is not None  # never more columns than items
     k = len(best)
+    if k > 1 and card is not None:
+        roomier = max(budget, tallest + min(map(card.__getitem__, items)))
+        fewer = _greedy(items, size, gap, roomier, k - 1) if roomier > cap else None
+        if fewer is not None:
+            best, k, cap = fewer, len(fewer), roomier
     if k > 1:  # even out: the lowest cap that still needs no more columns
         total = sum(size[c] for c in items) + gap * (len(items) - 1)
-        lo, hi = max(tallest, (total - gap * (k - 1)) / k), max(budget, tallest)
+        lo, hi = max(tallest, (total - gap * (k - 1)) / k), cap
         for _ in range(8):
             mid = (lo + hi) * 0.5
             trial = _greedy(items, size, gap, mid, k)
@@ -730,8 +740,10 @@ class _Plan:
                     cols = min(_columns_for(count, options),
                                max(1, math.ceil(count / max(fit, 1))))
                     alone = cols == 1
-                else:  # as _split cuts them
-                    alone = not (like_last[u] > max(budget, like_tall[u]) + 1e-9)
+                else:  # as _split cuts them (up to its shortest card over the tallest)
+                    last, tall = like_last[u], like_tall[u]
+                    alone = last <= max(budget, tall) + 1e-9 or last <= max(
+                        budget, tall + min(map(depth.__getitem__, ordered))) + 1e-9
                 if alone:  # laid out as in `like`: its values are there already
                     finished.add(u)
                     same.add(u)
@@ -805,7 +817,7 @@ class _Plan:
         def chunks_of(items: list[int], leaves: bool, room: float | None) -> list[list[int]]:
             if not leaves:
                 assert room is not None  # a block holds more than leaves only if it lists
-                return _split_across(items, item_w, item_h, gap, room, stub + sg)
+                return _split_across(items, item_w, item_h, gap, room, stub + sg, breadth)
             count = len(items)
             if options.stack_columns is not None and options.stack_rows is None:
                 cols = _columns_for(count, options)
@@ -872,7 +884,8 @@ class _Plan:
 
         Cards alone (`leafy`) are cut by count (`stack_rows`, `stack_columns` or 1-4 columns;
         listed cards: as many as `budget` holds, if more); items carrying listed subtrees are
-        cut by height (`budget`, or the tallest item), or kept in one column (`budget` None)."""
+        cut by height (`budget`, or the tallest item and up to a card more, see `_split`), or
+        kept in one column (`budget` None)."""
         gap = options.stack_gap
         count = len(items)
         if leafy:
@@ -887,17 +900,18 @@ class _Plan:
                 chunks = [items[s : s + per_col] for s in range(0, count, per_col)]
         elif budget is None:
             chunks = [items]
-        else:
-            chunks = _split(items, item_d, gap, budget)
+        else:  # past the tallest item by up to the shortest card, for fewer columns
+            chunks = _split(items, item_d, gap, budget, self.depth)
         return _place(chunks, item_b, item_d, self.depth, self.tr_off, self.top_off, self.stub,
                       gap, options.sibling_gap)
 
 
 def _split_across(items: list[int], item_w: list[float], item_h: list[float], gap: float,
-                  budget: float, step: float) -> list[list[int]]:
+                  budget: float, step: float, card: list[float]) -> list[list[int]]:
     """Left to right: cut listed items (in order) into columns of even height, as many as fit
     side by side in `budget` along the depth (at least one; `step`: a column's trunk, stub
-    and gap besides its widest item)."""
+    and gap besides its widest item), or fewer when columns up to a card (`card`: each
+    item's own) taller than the tallest item hold them (see `_split`)."""
     widest = max([item_w[c] for c in items]) + step
     k = min(len(items), max(1, int((budget + step) // widest)))
     if k == 1:
@@ -905,7 +919,7 @@ def _split_across(items: list[int], item_w: list[float], item_h: list[float], ga
     total = sum([item_h[c] for c in items]) + gap * (len(items) - 1)
     cap = max(max([item_h[c] for c in items]), (total - gap * (k - 1)) / k)
     while True:
-        chunks = _split(items, item_h, gap, cap)
+        chunks = _split(items, item_h, gap, cap, card)
         if len(chunks) <= k:
             return chunks
         cap *= 1.08
