@@ -17,7 +17,13 @@ from orgviz.layout import LayoutOptions, TreeLayout, layout_forest
 from orgviz.loader import load
 from orgviz.render import RenderOptions
 from orgviz.render.pipeline import build
-from orgviz.render.tidylayout import TreeInput, choose_compact, layout_tidy
+from orgviz.render.tidylayout import (
+    TreeInput,
+    _column_height,
+    _frame,
+    choose_compact,
+    layout_tidy,
+)
 from test_layout_tidy import TOL, _rect, effective_rows, random_forest
 from test_layout_tidy_lists import block_members, cases, check_compact
 
@@ -105,6 +111,22 @@ def test_mid_size_left_to_right_keeps_a_directors_three_cards_in_one_column() ->
     assert [boxes[c].top for c in cards] == sorted(boxes[c].top for c in cards)
     assert boxes[cards[0]].top == boxes["tomas-herrera"].top
     assert boxes[cards[0]].left > boxes["tomas-herrera"].right
+
+
+@pytest.mark.parametrize("name", ["mid-size", "enterprise"])
+def test_left_to_right_list_room_chosen_is_the_room_measured(name: str) -> None:
+    """The room the search returns for a list row draws the page whose frame it measured.
+    Left to right the search kept the drawing of an unbounded room but returned a room
+    as wide as that drawing, which can take fewer, taller columns (a list's height shared
+    out over the columns that fit): the mid-size chart, listed from row 3, was drawn in a
+    16:9 frame 5,863 px wide (a page 4,894 x 3,298, roughly) for a frame measured 5,344
+    px wide, 10% smaller."""
+    chart, _theme, _texts, box = build(load(ORGS / f"{name}.yaml"),
+                                       RenderOptions(direction="LR"))
+    tree = TreeInput(chart, box)
+    for list_from in range(1, tree.nrows):
+        room, frame = _column_height(tree, list_from)
+        assert _frame(tree.measure(list_from, room)) == frame, list_from
 
 
 def _stack_options(stack_rows: int = 8, **kwargs: object) -> LayoutOptions:

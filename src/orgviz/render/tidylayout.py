@@ -223,13 +223,18 @@ def _column_height(tree: TreeInput, list_from: int,
     high_size = narrowest or tree.measure(list_from, high)
     if _off_target(high_size, tb) >= 0:
         return high, _frame(high_size)
-    # No column is taller than that narrowest drawing: taller limits change nothing.
+    # Top-down, no column is taller than that narrowest drawing: taller limits change
+    # nothing. Left to right, a room narrower than the drawing can: a list's height is
+    # shared out over the columns that fit in the room, so fewer columns are taller than
+    # its tallest item; that drawing is kept with the room it was measured with.
+    best = (_frame(high_size), high)
     high = max(tree.unit, (high_size[1] - PAGE_H) if tb else (high_size[0] - PAGE_W))
+    if tb:
+        best = (best[0], high)
     f_high = _off_target(high_size, tb)
     low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
     low_size: tuple[float, float] | None = None
     floor = tree.floor_frame(list_from)
-    best = (_frame(high_size), high)
     side = 0
     # First probe: columns that would hold the listed cards on a TARGET_ASPECT page.
     box = tree.box
