@@ -300,7 +300,7 @@ class _Writer:
         self.theme: Theme = deck.theme
         self.layouts = pick_layouts(prs)
         self.links: list[tuple[Any, int]] = []  # (shape, slide number) set after all slides
-        self.rasters: dict[int, bytes] = {}  # id(picture) -> its PNG
+        self.rasters: Rasters | None = None  # the PNG fallbacks, drawn as the slides are built
         # Text is measured with the chart's font metrics; a template's font may be wider.
         self.spare = 1.0 if styled else 1.2
         self.media = _Media(prs)
@@ -509,7 +509,8 @@ class _Writer:
         frame = self.deck.frame
         place = frame.placed(picture.width, picture.height, self.deck.min_font,
                              picture.min_text)
-        png = self.rasters.get(id(picture)) or raster(picture.svg, place.w)
+        job = (picture.svg, place.w)
+        png = self.rasters.png(job) if self.rasters is not None else raster(*job)
         shape = self.media.picture(page, png, place)
         shape.name = "Org chart"
         shape._element.nvPicPr.cNvPr.set("descr", _safe(picture.description))
@@ -617,12 +618,13 @@ class _Writer:
                 shape._element.getparent().remove(shape._element)
 
     def write(self) -> None:
+        """Add the slides, each chart's PNG taken as the workers finish it, then the links."""
         frame, min_font = self.deck.frame, self.deck.min_font
-        pictures = [slide.picture for slide in self.deck.slides if slide.picture is not None]
         jobs = [(p.svg, frame.placed(p.width, p.height, min_font, p.min_text).w)
-                for p in pictures]
-        self.rasters = {id(p): png for p, png in zip(pictures, raster_all(jobs), strict=True)}
-        pages = [self.add(slide, index + 1) for index, slide in enumerate(self.deck.slides)]
+                for p in (slide.picture for slide in self.deck.slides) if p is not None]
+        with Rasters(jobs) as self.rasters:
+            pages = [self.add(slide, index + 1) for index, slide in enumerate(self.deck.slides)]
+        self.rasters = None
         for shape, number in self.links:
             if 1 <= number <= len(pages):
                 shape.click_action.target_slide = pages[number - 1]
@@ -766,27 +768,69 @@ def _raster_job(job: tuple[bytes, float]) -> bytes:
     return raster(*job)
 
 
-def raster_all(jobs: Sequence[tuple[bytes, float]]) -> list[bytes]:
-    """`raster` of many charts, each distinct chart once (a generated org repeats whole
-    teams), on several processes when there are many and cores to spare."""
-    distinct = list(dict.fromkeys(jobs))
-    workers = min(os.cpu_count() or 1, 8, len(distinct) // 4)
-    drawn: list[bytes] | None = None
-    if workers >= 2:
+class Rasters:
+    """`raster` of a deck's charts, each distinct chart once (a generated org repeats whole
+    teams), started on several processes when there are many and cores to spare, in the
+    order the slides ask for them: the slides are built while the workers draw.
+
+    Used as a context manager: on leaving it (done, an error, Ctrl-C) the charts not started
+    are cancelled and the workers drawing one are waited for. A pool that cannot start or
+    breaks (sandboxes), or a worker's OSError or RuntimeError, leaves the charts not yet
+    taken to be drawn here one by one (an error a chart raises is then raised here).
+    """
+
+    def __init__(self, jobs: Sequence[tuple[bytes, float]]) -> None:
+        self.distinct = list(dict.fromkeys(jobs))
+        self.drawn: dict[tuple[bytes, float], bytes] = {}
+        self.futures: dict[tuple[bytes, float], Any] = {}
+        self.pool: Any = None
+
+    def __enter__(self) -> Rasters:
+        workers = min(os.cpu_count() or 1, 8, len(self.distinct) // 4)
+        if workers >= 2:
+            self._start(workers)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop()
+
+    def _start(self, workers: int) -> None:
+        """Start `workers` processes and give them every chart, in the slides' order."""
         import concurrent.futures
         import multiprocessing
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         try:
-            with concurrent.futures.ProcessPoolExecutor(
-                    workers, mp_context=multiprocessing.get_context(method)) as pool:
-                drawn = list(pool.map(_raster_job, distinct, chunksize=2))
+            self.pool = concurrent.futures.ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context(method))
+            for job in self.distinct:
+                self.futures[job] = self.pool.submit(_raster_job, job)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
-            pass  # no process pool here (sandboxes): draw them one by one
-    if drawn is None:
-        drawn = [raster(svg, width) for svg, width in distinct]
-    found = dict(zip(distinct, drawn, strict=True))
-    return [found[job] for job in jobs]
+            self._stop()  # no process pool here: draw them one by one
+
+    def _stop(self) -> None:
+        """Cancel the charts not started, wait for the workers; later charts are drawn here."""
+        pool, self.pool, self.futures = self.pool, None, {}
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def png(self, job: tuple[bytes, float]) -> bytes:
+        """The PNG of a chart (its SVG and width in points), waited for if it is being drawn."""
+        found = self.drawn.get(job)
+        if found is not None:
+            return found
+        future = self.futures.pop(job, None)
+        if future is not None:
+            import concurrent.futures
+
+            try:
+                found = future.result()
+            except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+                self._stop()  # (drawn again here: its error, if it has one, raised from here)
+        if found is None:
+            found = raster(*job)
+        self.drawn[job] = found
+        return found
 
 
 def fixed_time() -> datetime.datetime:
