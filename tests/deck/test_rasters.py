@@ -1,10 +1,13 @@
 """The PowerPoint deck's PNG fallbacks drawn on worker processes while the slides are built:
-the same bytes as drawn in one process, a worker's error reported, the pool stopped."""
+the same bytes as drawn in one process, a worker's error reported, the workers stopped."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,116 @@ def test_without_cores_to_spare_all_is_drawn_here(monkeypatch: pytest.MonkeyPatc
         assert rasters.pool is None
         pngs = [rasters.png(job) for job in jobs]
     assert pngs == [powerpoint.raster(*job) for job in jobs]
+
+
+#: `orgviz deck ARGS` whose charts take long to draw: each worker says "drawing PID" on
+#: stderr as it starts one.
+_DRAWING_SLOWLY = """\
+import os, sys, time
+from orgviz.deck import powerpoint
+def slow(svg, width):
+    sys.stderr.write(f"drawing {os.getpid()}\\n"); sys.stderr.flush()
+    time.sleep(60)
+powerpoint.raster = slow
+sys.argv = ["orgviz", *sys.argv[1:]]
+from orgviz.cli import run
+run()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix" or (os.cpu_count() or 1) < 2,
+                    reason="POSIX signals; a pool of workers")
+def test_ctrl_c_while_the_workers_draw_stops_them(tmp_path: Path) -> None:
+    # (a terminal's Ctrl-C goes to the whole process group: the workers too; they end at
+    # once, without a traceback, and orgviz says it was interrupted)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _DRAWING_SLOWLY, "deck", str(ROOT / "orgs" / "mid-size.yaml"),
+         "-o", "deck.pptx"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+        preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL)
+                            for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)])
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+        assert first.startswith("drawing "), first + proc.stderr.read()
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    lines = [line for line in err.splitlines() if not line.startswith("drawing ")]
+    assert (proc.returncode, out, lines) == (130, "", ["orgviz: interrupted"])
+    drawer = int(first.split()[1])
+    assert drawer != proc.pid
+    with pytest.raises(ProcessLookupError):
+        os.kill(drawer, 0)
+    assert list(tmp_path.iterdir()) == []
+
+
+#: `orgviz deck ARGS` whose first chart takes long to draw and the others none: the worker
+#: drawing it says "slow PID", the others "fast PID" for each chart.
+_ONE_SLOW = """\
+import os, sys, time
+from orgviz.deck import powerpoint
+def drawn(svg, width):
+    try:
+        os.close(os.open("slow", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        sys.stderr.write(f"fast {os.getpid()}\\n"); sys.stderr.flush()
+        return b"png"
+    sys.stderr.write(f"slow {os.getpid()}\\n"); sys.stderr.flush()
+    time.sleep(60)
+powerpoint.raster = drawn
+sys.argv = ["orgviz", *sys.argv[1:]]
+from orgviz.cli import run
+run()
+"""
+
+
+def _charts(path: Path) -> int:
+    """How many distinct charts the deck of the org file at `path` draws."""
+    from orgviz.deck.build import DeckOptions, build_deck
+    from orgviz.loader import load
+
+    deck = build_deck([(load(path), ())], DeckOptions())
+    frame = deck.frame
+    return len({(p.svg, frame.placed(p.width, p.height, deck.min_font, p.min_text).w)
+                for p in (slide.picture for slide in deck.slides) if p is not None})
+
+
+def _waiting(pid: int) -> bool:
+    """Whether process `pid` sleeps (a worker waiting for its next chart)."""
+    stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    return stat.rsplit(")", 1)[1].split()[0] == "S"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+                    reason="Linux's /proc; a pool of workers")
+def test_ctrl_c_while_a_worker_waits_for_a_chart_says_only_interrupted(tmp_path: Path) -> None:
+    # (a worker waiting for its next chart printed a traceback: orgviz's own handler,
+    # inherited, raised where the worker waits)
+    org = ROOT / "orgs" / "mid-size.yaml"
+    fast = _charts(org) - 1
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _ONE_SLOW, "deck", str(org), "-o", "deck.pptx"], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL)
+                            for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)])
+    try:
+        assert proc.stderr is not None
+        said = [proc.stderr.readline() for _ in range(fast + 1)]
+        assert sum(line.startswith("fast ") for line in said) == fast, "".join(said)
+        idle = {int(line.split()[1]) for line in said if line.startswith("fast ")}
+        idle -= {int(line.split()[1]) for line in said if line.startswith("slow ")}
+        assert idle, "".join(said)  # (a worker drew every fast chart: it waits now)
+        while not all(_waiting(pid) for pid in idle):
+            pass
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert (proc.returncode, out, err) == (130, "", "orgviz: interrupted\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slow"]

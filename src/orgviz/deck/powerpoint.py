@@ -768,6 +768,17 @@ def _raster_job(job: tuple[bytes, float]) -> bytes:
     return raster(*job)
 
 
+def _worker_signals() -> None:
+    """(in a worker) Ctrl-C, SIGTERM and SIGHUP end it at once and quietly, drawing or
+    waiting for a chart (forked, it had orgviz's handler: a chart drawn to its end, then the
+    next; a traceback when it came between charts); the main process reports them."""
+    import signal
+
+    from orgviz.entry import stop_on_signals
+
+    stop_on_signals(signal.SIG_DFL)
+
+
 class Rasters:
     """`raster` of a deck's charts, each distinct chart once (a generated org repeats whole
     teams), started on several processes when there are many and cores to spare, in the
@@ -802,7 +813,8 @@ class Rasters:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         try:
             self.pool = concurrent.futures.ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context(method))
+                workers, mp_context=multiprocessing.get_context(method),
+                initializer=_worker_signals)
             for job in self.distinct:
                 self.futures[job] = self.pool.submit(_raster_job, job)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
