@@ -8,6 +8,8 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,18 @@ def _cores(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
 
 
 @needs_fork
+
+@contextmanager
+def _reaped(proc: subprocess.Popen[str]) -> Iterator[None]:
+    """The block, then `proc`'s process group killed if it is still running (a hung test
+    leaves no orgviz behind)."""
+    try:
+        yield
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
 def test_drawn_by_workers_as_the_slides_are_built_the_same_bytes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     deck = _deck(16)
@@ -164,16 +178,12 @@ def test_ctrl_c_while_the_workers_draw_stops_them(tmp_path: Path) -> None:
         text=True, start_new_session=True,
         preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL)
                             for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)])
-    try:
+    with _reaped(proc):
         assert proc.stderr is not None
         first = proc.stderr.readline()
         assert first.startswith("drawing "), first + proc.stderr.read()
         os.killpg(proc.pid, signal.SIGINT)
         out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
     lines = [line for line in err.splitlines() if not line.startswith("drawing ")]
     assert (proc.returncode, out, lines) == (130, "", ["orgviz: interrupted"])
     drawer = int(first.split()[1])
@@ -232,7 +242,7 @@ def test_ctrl_c_while_a_worker_waits_for_a_chart_says_only_interrupted(tmp_path:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
         preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL)
                             for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)])
-    try:
+    with _reaped(proc):
         assert proc.stderr is not None
         said = [proc.stderr.readline() for _ in range(fast + 1)]
         assert sum(line.startswith("fast ") for line in said) == fast, "".join(said)
@@ -243,9 +253,5 @@ def test_ctrl_c_while_a_worker_waits_for_a_chart_says_only_interrupted(tmp_path:
             pass
         os.killpg(proc.pid, signal.SIGINT)
         out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
     assert (proc.returncode, out, err) == (130, "", "orgviz: interrupted\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow"]
