@@ -248,6 +248,10 @@ def _weight(on_solid: int, near: int) -> float:
     return (ALONG if on_solid else 1.0) * (SQUEEZE if near == 3 else 1.0)
 
 
+#: `_weight(on_solid, near)` at on_solid * 4 + near (on_solid 0-2, near 0-3).
+_WEIGHTS = tuple(_weight(on_solid, near) for on_solid in range(3) for near in range(4))
+
+
 def _search(obstacles: list[Box], segments: list[tuple[float, float, float, float]],
             window: tuple[float, float, float, float], ports_a: list[_Port],
             ports_b: list[_Port], bus: Sequence[_Segment] = ()) -> list[Point] | None:
@@ -354,18 +358,23 @@ def _search(obstacles: list[Box], segments: list[tuple[float, float, float, floa
             return node if free_node[node] else None
         return None
 
-    # Dijkstra over (node, vertical?) states; a stub's end starts or ends a path.
-    best: dict[tuple[int, bool], float] = {}
-    came: dict[tuple[int, bool], tuple[int, bool] | None] = {}
-    heap: list[tuple[float, int, bool]] = []
-    starts: dict[tuple[int, bool], Point] = {}
+    # Dijkstra over (node, vertical?) states, numbered node * 2 + vertical (the heap orders
+    # them as the pairs); a stub's end starts or ends a path. (The search is most of a
+    # render's routing: steps are taken inline, each edge's weight from _WEIGHTS.)
+    weights = _WEIGHTS
+    inf = float("inf")
+    best = [inf] * (2 * nx * ny)
+    came = [-1] * (2 * nx * ny)  # the state a state was reached from (-1: a start)
+    heap: list[tuple[float, int]] = []
+    starts: dict[int, Point] = {}
     for port, stub, vertical in ports_a:
         node = node_of(stub)
-        if node is not None and best.get((node, vertical), float("inf")) > CLEAR:
-            best[node, vertical] = CLEAR
-            came[node, vertical] = None
-            starts[node, vertical] = port
-            heapq.heappush(heap, (CLEAR, node, vertical))
+        if node is not None and best[node * 2 + vertical] > CLEAR:
+            state = node * 2 + vertical
+            best[state] = CLEAR
+            came[state] = -1
+            starts[state] = port
+            heapq.heappush(heap, (CLEAR, state))
     goals: dict[int, list[tuple[bool, Point]]] = {}
     for port, stub, vertical in ports_b:
         node = node_of(stub)
@@ -373,50 +382,60 @@ def _search(obstacles: list[Box], segments: list[tuple[float, float, float, floa
             goals.setdefault(node, []).append((vertical, port))
     if not goals:
         return None
-    done: tuple[float, tuple[int, bool], Point] | None = None
+    push, pop = heapq.heappush, heapq.heappop
+    done: tuple[float, int, Point] | None = None
     while heap:
-        cost, node, vertical = heapq.heappop(heap)
-        if cost > best.get((node, vertical), float("inf")):
+        cost, state = pop(heap)
+        if cost > best[state]:
             continue
         if done is not None and cost >= done[0]:
             break
+        node, up_down = state >> 1, state & 1
         for goal_vertical, port in goals.get(node, ()):
-            total = cost + CLEAR + (0.0 if goal_vertical == vertical else BEND)
+            total = cost + CLEAR + (0.0 if goal_vertical == up_down else BEND)
             if done is None or total < done[0]:
-                done = (total, (node, vertical), port)
-        i, j = node % nx, node // nx
-        steps: list[tuple[int, float, bool]] = []
-        if vertical:
+                done = (total, state, port)
+        j, i = divmod(node, nx)
+        if up_down:
             if j > 0 and free_v[node - nx] and free_node[node - nx]:
                 edge = node - nx
-                steps.append((edge, (ys[j] - ys[j - 1]) * _weight(on_v[edge], near_v[edge]),
-                              True))
+                total = cost + (ys[j] - ys[j - 1]) * weights[on_v[edge] * 4 + near_v[edge]]
+                nxt = edge * 2 + 1
+                if total < best[nxt]:
+                    best[nxt], came[nxt] = total, state
+                    push(heap, (total, nxt))
             if j < ny - 1 and free_v[node] and free_node[node + nx]:
-                steps.append((node + nx, (ys[j + 1] - ys[j]) * _weight(on_v[node], near_v[node]),
-                              True))
+                total = cost + (ys[j + 1] - ys[j]) * weights[on_v[node] * 4 + near_v[node]]
+                nxt = (node + nx) * 2 + 1
+                if total < best[nxt]:
+                    best[nxt], came[nxt] = total, state
+                    push(heap, (total, nxt))
         else:
             if i > 0 and free_h[node - 1] and free_node[node - 1]:
                 edge = node - 1
-                steps.append((edge, (xs[i] - xs[i - 1]) * _weight(on_h[edge], near_h[edge]),
-                              False))
+                total = cost + (xs[i] - xs[i - 1]) * weights[on_h[edge] * 4 + near_h[edge]]
+                nxt = edge * 2
+                if total < best[nxt]:
+                    best[nxt], came[nxt] = total, state
+                    push(heap, (total, nxt))
             if i < nx - 1 and free_h[node] and free_node[node + 1]:
-                steps.append((node + 1, (xs[i + 1] - xs[i]) * _weight(on_h[node], near_h[node]),
-                              False))
-        steps.append((node, BEND, not vertical))  # turn here
-        for nxt, step, nxt_vertical in steps:
-            total = cost + step
-            if total < best.get((nxt, nxt_vertical), float("inf")):
-                best[nxt, nxt_vertical] = total
-                came[nxt, nxt_vertical] = (node, vertical)
-                heapq.heappush(heap, (total, nxt, nxt_vertical))
+                total = cost + (xs[i + 1] - xs[i]) * weights[on_h[node] * 4 + near_h[node]]
+                nxt = (node + 1) * 2
+                if total < best[nxt]:
+                    best[nxt], came[nxt] = total, state
+                    push(heap, (total, nxt))
+        total = cost + BEND  # turn here
+        nxt = state ^ 1
+        if total < best[nxt]:
+            best[nxt], came[nxt] = total, state
+            push(heap, (total, nxt))
     if done is None:
         return None
-    _, state, end_port = done
+    _, current, end_port = done
     path: list[Point] = [end_port]
-    current: tuple[int, bool] | None = state
-    first = state
-    while current is not None:
-        node = current[0]
+    first = current
+    while current != -1:
+        node = current >> 1
         path.append((xs[node % nx], ys[node // nx]))
         first = current
         current = came[current]
