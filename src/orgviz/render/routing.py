@@ -97,10 +97,8 @@ class _Index:
         return int(x // CELL), int(y // CELL)
 
     def _cells(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
-        (i0, j0), (i1, j1) = self._cell(x0, y0), self._cell(x1, y1)
-        for i in range(i0, i1 + 1):
-            for j in range(j0, j1 + 1):
-                yield i, j
+        """The cells a box (left, top, right, bottom) touches."""
+        return _cells_of(*self._cell(x0, y0), *self._cell(x1, y1))
 
     def cards_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
         found: set[str] = set()
