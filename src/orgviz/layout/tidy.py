@@ -742,7 +742,7 @@ class _Plan:
                     alone = cols == 1
                 else:  # as _split cuts them (up to its shortest card over the tallest)
                     last, tall = like_last[u], like_tall[u]
-                    alone = last <= max(budget, tall) + 1e-9 or last <= max(
+                    alone = last <= max(
                         budget, tall + min(map(depth.__getitem__, ordered))) + 1e-9
                 if alone:  # laid out as in `like`: its values are there already
                     finished.add(u)

@@ -227,10 +227,9 @@ def _column_height(tree: TreeInput, list_from: int,
     # nothing. Left to right, a room narrower than the drawing can: a list's height is
     # shared out over the columns that fit in the room, so fewer columns are taller than
     # its tallest item; that drawing is kept with the room it was measured with.
-    best = (_frame(high_size), high)
+    measured = high
     high = max(tree.unit, (high_size[1] - PAGE_H) if tb else (high_size[0] - PAGE_W))
-    if tb:
-        best = (best[0], high)
+    best = (_frame(high_size), high if tb else measured)
     f_high = _off_target(high_size, tb)
     low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
     low_size: tuple[float, float] | None = None
