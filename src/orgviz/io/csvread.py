@@ -435,6 +435,14 @@ def _blank_rows(columns: list[list[str]], trimmed: bool) -> set[int]:
     return {i for i in candidates if not any(column[i].strip() for column in columns)}
 
 
+def titles_skipped(shown: str, line: int, titles: str, unit: str) -> Problem:
+    """The info that a table's header is on `line` (`unit`: a CSV's "line", a sheet's
+    "row"), the title lines above it skipped, quoted by the start of their text."""
+    return Problem(shown, line, 1, "info", "csv",
+                   f"the header is on {unit} {line}: the {unit}s above it are skipped"
+                   + (f" ('{titles[:60]}' ...)" if titles else ""))
+
+
 def _skipped(shown: str, lines: list[int]) -> Problem:
     """An info at the first of the rows that hold no value, which are skipped."""
     listed = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")

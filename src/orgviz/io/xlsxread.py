@@ -32,6 +32,7 @@ from orgviz.io.csvread import (
     blank_excel_errors,
     excel_error_warnings,
     read_import,
+    titles_skipped,
 )
 from orgviz.problem import Problem
 
@@ -258,10 +259,8 @@ def _table(shown: str, title: str, names: list[str],
                 cells + [""] * (width - len(cells))) for number, cells in body]
     problems: list[Problem] = []
     if start:  # (as a CSV's title lines: see csvimport.rows.below_title_lines)
-        first = " ".join(c.strip() for _, cells in kept[:start] for c in cells if c.strip())
-        problems.append(Problem(shown, header_row, 1, "info", "csv",
-                                f"the header is on row {header_row}: the rows above it are "
-                                f"skipped ('{first[:60]}' ...)"))
+        titles = " ".join(c.strip() for _, cells in kept[:start] for c in cells if c.strip())
+        problems.append(titles_skipped(shown, header_row, titles, "row"))
     beyond = next(((number, i) for number, cells in body for i in range(width, len(cells))
                    if cells[i].strip()), None)
     if beyond is not None:

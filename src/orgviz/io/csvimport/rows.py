@@ -24,7 +24,7 @@ from orgviz.io.csvimport.values import (
     list_cell,
     slug,
 )
-from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable
+from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable, titles_skipped
 from orgviz.problem import Problem, SourceLoc
 
 #: The CSV layout `orgviz export --format csv` writes; a file with exactly this header is
@@ -62,10 +62,8 @@ def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
         people, manager = _has_people_columns(found), found.get("manager") is not None
         if (people and manager) or ((people or manager) and any(
                 error[0] == line for error in table.excel_errors)):  # (the other's name?)
-            first = " ".join(c.strip() for c in table.header if c.strip())[:60]
-            info = Problem(table.shown, line, 1, "info", "csv",
-                           f"the header is on line {line}: the lines above it are skipped"
-                           + (f" ('{first}' ...)" if first else ""))
+            titles = " ".join(c.strip() for c in table.header if c.strip())
+            info = titles_skipped(table.shown, line, titles, "line")
             header = [c.strip().lstrip("\ufeff") for c in cells]
             return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
                                        trimmed=False, header_line=line,
