@@ -1009,14 +1009,20 @@ def test_manager_ids_written_as_decimals_find_whole_number_ids(tmp_path: Path) -
     assert [(p.id, p.reports_to) for p in result.org.people] == [("1", None), ("2", "1")]
 
 
+def _one_senior_post(folder: Path) -> Path:
+    """An organogram's senior posts file with one post, '1A' (Ann, Director, at the top)."""
+    senior = folder / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Job Title,Reports to Senior Post\n"
+                      "1A,Ann,Director,XX\n", encoding="utf-8")
+    return senior
+
+
 def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_file(
         tmp_path: Path) -> None:
     # (a second junior row under a missing post was asked "did you mean '1DD01-j1' (row 2)?",
     # the card import made of the first; a people CSV given to --junior became cards of
     # 'Junior posts', one a second top)
-    senior = tmp_path / "senior.csv"
-    senior.write_text("Post Unique Reference,Name,Job Title,Reports to Senior Post\n"
-                      "1A,Ann,Director,XX\n", encoding="utf-8")
+    senior = _one_senior_post(tmp_path)
     junior = tmp_path / "junior.csv"
     junior.write_text("Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
                       "1DD01,EO,Analyst,2\n1DD01,EO,Adviser,1\n", encoding="utf-8")
@@ -1034,9 +1040,7 @@ def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_f
 def test_junior_rows_of_another_width_than_the_header_are_said(tmp_path: Path) -> None:
     # (a short junior row was padded and a long one cut without a word, where the people
     # file's rows say so)
-    senior = tmp_path / "senior.csv"
-    senior.write_text("Post Unique Reference,Name,Job Title,Reports to Senior Post\n"
-                      "1A,Ann,Director,XX\n", encoding="utf-8")
+    senior = _one_senior_post(tmp_path)
     junior = tmp_path / "junior.csv"
     junior.write_text("Reporting Senior Post,Grade,Generic Job Title,Number of Posts in FTE\n"
                       "1A,EO,Analyst\n1A,EO,Adviser,1,surplus\n1A,EO,Clerk,2,\n",
