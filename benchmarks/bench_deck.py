@@ -57,8 +57,9 @@ class Clock:
 
 
 #: What `orgviz deck` imports before it reads the org (the PDF deck imports less).
-IMPORTS = ("import orgviz.cli, orgviz.cli.deck_cmd, orgviz.deck.build, orgviz.deck.powerpoint, "
-           "orgviz.loader, orgviz.validate, pptx")
+MODULES = ("orgviz.cli", "orgviz.cli.deck_cmd", "orgviz.deck.build", "orgviz.deck.powerpoint",
+           "orgviz.loader", "orgviz.validate", "pptx")
+IMPORTS = "import " + ", ".join(MODULES)
 
 
 def whole_commands(org: str, folder: Path, clock: Clock) -> None:
@@ -131,7 +132,7 @@ def main() -> None:
     print(f"{args.org} ({os.cpu_count()} cores)")
     # (imported once here: the first round's load would count them, which "python start
     # and imports" counts already)
-    for module in (*IMPORTS.removeprefix("import ").split(", "), "orgviz.deck.pdf"):
+    for module in (*MODULES, "orgviz.deck.pdf"):
         importlib.import_module(module)
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.repeat):
