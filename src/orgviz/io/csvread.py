@@ -370,29 +370,41 @@ EXCEL_ERRORS = frozenset(("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM
 _EXCEL_ERROR = re.compile("|".join(map(re.escape, sorted(EXCEL_ERRORS))))
 
 
+def excel_error_of(cell: str) -> str | None:
+    """The Excel error value (EXCEL_ERRORS) a cell holds, written bare or with spaces around
+    it (`' #REF! '`, as a padded export has it: the same error), else None."""
+    if "#" not in cell:
+        return None
+    bare = cell.strip()
+    return bare if bare in EXCEL_ERRORS else None
+
+
 def blank_excel_errors(rows: Iterable[tuple[int, list[str]]]) -> list[ExcelError]:
     """Empty the cells that hold an Excel error (a failed lookup is no name nor id: '#N/A'
     would be imported as someone's name), and where they were, in row order."""
     found = []
     for number, cells in rows:
         for col, cell in enumerate(cells):
-            if cell[:1] == "#" and cell in EXCEL_ERRORS:
-                found.append((number, col + 1, cell))
+            error = excel_error_of(cell)
+            if error is not None:
+                found.append((number, col + 1, error))
                 cells[col] = ""
     return found
 
 
 def blank_column_errors(columns: list[list[str]]) -> list[ExcelError]:
     """`blank_excel_errors` of the rows on lines 2, 3 ... given column by column: the
-    columns with a cell that starts with '#' (found at C speed) are looked through, and
+    columns whose text holds an error value (found at C speed) are looked through, and
     the file keeps its columns (the fast path) with a few error cells in it."""
     found = []
     for col, column in enumerate(columns, start=1):
-        if "\x00#" not in "\x00" + "\x00".join(column):  # (no cell holds a NUL)
+        joined = "\x00".join(column)
+        if "#" not in joined or not _EXCEL_ERROR.search(joined):
             continue
         for row, cell in enumerate(column):
-            if cell[:1] == "#" and cell in EXCEL_ERRORS:
-                found.append((row + 2, col, cell))
+            error = excel_error_of(cell)
+            if error is not None:
+                found.append((row + 2, col, error))
                 column[row] = ""
     found.sort()
     return found

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from orgviz.errors import OrgvizError
 from orgviz.fte import fte_text, titled
 from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
-from orgviz.io.csvread import EXCEL_ERRORS
+from orgviz.io.csvread import excel_error_of
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person
 from orgviz.problem import one_line, person_hint
@@ -115,7 +115,9 @@ def to_json(org: Org) -> str:
 def _cell(value: str | None) -> str:
     if not value:
         return ""
-    return "'" + value if value.startswith(_FORMULA_START) or value in EXCEL_ERRORS else value
+    # (an Excel error value with spaces around it reads as the error too: guarded alike)
+    guarded = value.startswith(_FORMULA_START) or excel_error_of(value) is not None
+    return "'" + value if guarded else value
 
 
 def _ids_cell(ids: Iterable[str]) -> str:

@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from typing import Any, TypeVar
 
-from orgviz.io.csvread import EXCEL_ERRORS
+from orgviz.io.csvread import excel_error_of
 from orgviz.placeholders import WITHHELD_NAMES  # names held back: a filled post
 
 MAX_TEXT = 500  # the loader's limit for one text value
 #: What a cell starts with after the quote `orgviz export` puts before it (its guard against
 #: formula injection: see orgviz.io.export): the importer drops that quote alone (and the
-#: one export puts before a text that is an Excel error value, EXCEL_ERRORS: `'#N/A`).
+#: one export puts before a text that is an Excel error value, EXCEL_ERRORS: `'#N/A`, or
+#: one with spaces around it: `' #N/A`).
 FORMULA_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
 
 #: Names that stand for nobody: the position is open (a vacancy).
@@ -81,8 +82,9 @@ def _folded(values: Sequence[str | None] | None) -> list[str] | None:
 
 def export_guarded(value: str) -> bool:
     """Whether a cell that starts with a quote has it from `orgviz export` (before a text a
-    spreadsheet would run as a formula or read as an Excel error: FORMULA_GUARDED)."""
-    return value[1:2] in FORMULA_GUARDED or value[1:] in EXCEL_ERRORS
+    spreadsheet would run as a formula or read as an Excel error, spaces around it or not:
+    FORMULA_GUARDED, excel_error_of)."""
+    return value[1:2] in FORMULA_GUARDED or excel_error_of(value[1:]) is not None
 
 
 def clean(value: str) -> tuple[str, bool]:
