@@ -111,51 +111,68 @@ def _columns_for(count: int, options: LayoutOptions) -> int:
     return max(1, min(k, count))
 
 
-def _greedy(items: list[int], size: list[float], gap: float, cap: float,
-            most: int) -> list[list[int]] | None:
-    """Cut items (in order) into columns no taller than `cap`, each as full as it goes; None
-    as soon as that takes more than `most` columns."""
+def _greedy(items: list[int], size: list[float], gap: float, cap: float, most: int,
+            card: list[float]) -> list[list[int]] | None:
+    """Cut items (in order) into columns no taller than `cap` as `_place` stacks them (an
+    item taller than its `card` is a subtree, with two gaps after it), each as full as it
+    goes; None as soon as that takes more than `most` columns."""
     chunks: list[list[int]] = []
     cur: list[int] = []
     h = 0.0
+    after = 0.0  # room after the column's last item: a gap, two after a subtree
     limit = cap + 1e-9
     for c in items:
-        if cur and h + gap + size[c] > limit:
+        s = size[c]
+        if cur and h + after + s > limit:
             if len(chunks) == most - 1:
                 return None
             chunks.append(cur)
             cur = [c]
-            h = size[c]
+            h = s
         else:
-            h = size[c] if not cur else h + gap + size[c]
+            h = s if not cur else h + after + s
             cur.append(c)
+        after = gap + gap if s > card[c] else gap  # air after a subtree, as _place leaves
     chunks.append(cur)
     return chunks
 
 
+def _stacked_height(items: list[int], size: list[float], gap: float,
+                    card: list[float]) -> float:
+    """The height of one column of items as `_place` stacks them (and `_greedy` adds)."""
+    h = 0.0
+    after = 0.0  # room after the last item so far: a gap, two after a subtree
+    for i, c in enumerate(items):
+        s = size[c]
+        h = h + after + s if i else s
+        after = gap + gap if s > card[c] else gap
+    return h
+
+
 def _split(items: list[int], size: list[float], gap: float, budget: float,
-           card: list[float] | None = None) -> list[list[int]]:
-    """Cut items (in order) into columns no taller than `budget` (or the tallest item), with
-    columns as even as the same number of columns allows; with `card` (each item's own card
-    height), up to the shortest card taller than the tallest item when that takes fewer
-    columns (one column a little taller than a tall subtree beside it, not a short column
-    more)."""
+           card: list[float]) -> list[list[int]]:
+    """Cut items (in order) into columns no taller than `budget` (or the tallest item) as
+    `_place` stacks them (`card`: each item's own card height), with columns as even as the
+    same number of columns allows; up to the shortest card taller than the tallest item when
+    that takes fewer columns (one column a little taller than a tall subtree beside it, not
+    a short column more)."""
     tallest = max(map(size.__getitem__, items))
     cap = max(budget, tallest)
-    best = _greedy(items, size, gap, cap, len(items))
+    best = _greedy(items, size, gap, cap, len(items), card)
     assert best is not None  # never more columns than items
     k = len(best)
-    if k > 1 and card is not None:
+    if k > 1:
         roomier = max(budget, tallest + min(map(card.__getitem__, items)))
-        fewer = _greedy(items, size, gap, roomier, k - 1) if roomier > cap else None
+        fewer = _greedy(items, size, gap, roomier, k - 1, card) if roomier > cap else None
         if fewer is not None:
             best, k, cap = fewer, len(fewer), roomier
     if k > 1:  # even out: the lowest cap that still needs no more columns
+        # (a column holds its items and a gap between each two, air after subtrees aside)
         total = sum(size[c] for c in items) + gap * (len(items) - 1)
         lo, hi = max(tallest, (total - gap * (k - 1)) / k), cap
         for _ in range(8):
             mid = (lo + hi) * 0.5
-            trial = _greedy(items, size, gap, mid, k)
+            trial = _greedy(items, size, gap, mid, k, card)
             if trial is not None:
                 best, hi = trial, mid
             else:
@@ -259,7 +276,7 @@ class _Listed:
         self.indent: list[float] = list((like or singles).indent)
         self.finished: set[int] = set()  # listed cards laid out here (not _Singles)
         self.single: set[int] = set()  # ... in one column
-        self.last: dict[int, float] = {}  # one column of subtrees: its height, as _greedy adds
+        self.last: dict[int, float] = {}  # one column of subtrees: its height, as _place stacks
         self.tall: dict[int, float] = {}  # ... and its tallest subtree
         self.same: set[int] = set()  # finished cards whose values are those of `like`
         self.like_single: set[int] = set(like.single) if like is not None else set()
@@ -763,10 +780,7 @@ class _Plan:
             if len(trunks) == 1:
                 single.add(u)
                 if not leafy[u]:
-                    h = item_d[ordered[0]]
-                    for k in ordered[1:]:
-                        h = h + gap + item_d[k]
-                    done.last[u] = h
+                    done.last[u] = _stacked_height(ordered, item_d, gap, depth)
                     done.tall[u] = max(map(item_d.__getitem__, ordered))
         # the blocks below place their members in copies (members are listed elsewhere)
         self.tr_off, self.top_off = list(done.tr_off), list(done.top_off)
@@ -817,7 +831,7 @@ class _Plan:
         def chunks_of(items: list[int], leaves: bool, room: float | None) -> list[list[int]]:
             if not leaves:
                 assert room is not None  # a block holds more than leaves only if it lists
-                return _split_across(items, item_w, item_h, gap, room, stub + sg, breadth)
+                return _split_across(items, item_w, item_h, gap, room, stub + sg, card_h)
             count = len(items)
             if options.stack_columns is not None and options.stack_rows is None:
                 cols = _columns_for(count, options)
