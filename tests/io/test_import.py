@@ -423,6 +423,42 @@ def test_team_parent_cycles_are_errors_and_broken_with_keep_going(tmp_path: Path
 
 
 
+@pytest.mark.parametrize("entry", ["10", "20", "30"])
+def test_a_team_parent_cycle_is_named_from_its_first_team_wherever_it_is_entered(
+        tmp_path: Path, entry: str) -> None:
+    # (a team listed above the cycle, whose parent is a later member, made the walk enter
+    # there: "team parent cycle 30 -> 10 -> 20 -> 30", at team 10's row)
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,manager,department_id\nceo,Ada,,x\n", encoding="utf-8")
+    teams = tmp_path / "teams.csv"
+    teams.write_text(f"department_id,department_name,parent_id\nx,X,{entry}\n10,A,20\n"
+                     "20,B,30\n30,C,10\n", encoding="utf-8")
+    found = [tuple(p) for p in import_csv(people, ImportOptions(teams=str(teams))).problems]
+    assert found == [(str(teams), 3, 3, "error", "unknown-team",
+                      "team parent cycle 10 -> 20 -> 30 -> 10")]
+    kept = import_csv(people, ImportOptions(teams=str(teams), keep_going=True))
+    assert [p.message for p in kept.problems] == [
+        "team parent cycle 10 -> 20 -> 30 -> 10: the parent of '10' left out"]
+    assert {t.id: t.parent for t in kept.org.teams} == {
+        "x": {"10": "a", "20": "b", "30": "c"}[entry], "a": None, "b": "c", "c": "a"}
+
+
+@pytest.mark.parametrize("entry", ["a", "b", "c"])
+def test_a_reporting_cycle_is_named_from_its_first_row_wherever_it_is_entered(
+        tmp_path: Path, entry: str) -> None:
+    # (a row above the cycle reporting to a later member made the walk enter there:
+    # "reporting cycle c -> a -> b -> c (rows 6, 4, 5)", at row 4's manager cell)
+    path = tmp_path / "people.csv"
+    path.write_text(f"id,name,manager\nceo,Ada,\nx,Xi,{entry}\na,Al,b\nb,Bo,c\nc,Cy,a\n",
+                    encoding="utf-8")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [tuple(p)[1:] for p in result.problems if p.rule == "cycle"] == [
+        (4, 3, "error", "cycle",
+         "reporting cycle a -> b -> c -> a (rows 4, 5, 6): 'a' imported as a top")]
+    assert "people.csv:4: in a reporting cycle (a -> b -> c -> a): imported as a top" in \
+        result.text
+
+
 def test_a_team_that_is_its_own_parent_is_said_so_as_validate_says(
         tmp_path: Path, org_file: Callable[..., Path]) -> None:
     # (it said "team parent cycle 20 -> 20" [cycle]; validate "team '20' is its own parent")

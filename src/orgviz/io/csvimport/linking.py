@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from operator import attrgetter
 
-from orgviz.io.csvimport.order import unique_tree_order
+from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import ELIMINATED_POST
 
 _HISTORY = attrgetter("history")
+_FILE_LINE = attrgetter("file", "line")
 
 
 class Linker(ImporterState):
@@ -193,10 +194,12 @@ class Linker(ImporterState):
         return None
 
     def _break_cycle(self, cycle: list[Record]) -> None:
-        """Report a reporting cycle and make its first row a top: a row reporting to itself
-        (the exact layout keeps its reference, see `link`) is a self-report, as validate
-        says."""
-        first = min(cycle, key=lambda r: (r.file, r.line))
+        """Report a reporting cycle at its first row, named from that row (the same message
+        wherever the walk entered the cycle), and make that row a top: a row reporting to
+        itself (the exact layout keeps its reference, see `link`) is a self-report, as
+        validate says."""
+        cycle = cycle_from_first(cycle, _FILE_LINE)  # (named from the row reported)
+        first = cycle[0]
         if len(cycle) == 1:
             self.self_report(first, "", "error")
             return

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import cast
 
+from orgviz.io.csvimport.order import cycle_from_first
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
@@ -56,8 +57,9 @@ def _break_parent_cycles(imp: ImporterState,
                          teams: dict[str, tuple[str, str | None, str | None]],
                          lines: dict[str, int], column: SourceLoc) -> None:
     """Report each cycle of parent teams (an error, as validate's unknown-team) at its first
-    row; the parent of that team is dropped (written with --keep-going), and so is a parent
-    that is no team of the file (a warning)."""
+    row, the chain named from that team (the same message wherever the walk entered the
+    cycle); the parent of that team is dropped (written with --keep-going), and so is a
+    parent that is no team of the file (a warning)."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in teams:
         path: list[str] = []
@@ -73,10 +75,10 @@ def _break_parent_cycles(imp: ImporterState,
                         "file: left out")
             teams[path[-1]] = (name, lead, None)
         elif node is not None and state.get(node) == 1:
-            cycle = path[path.index(node):]
-            first = min(cycle, key=lines.__getitem__)
+            cycle = cycle_from_first(path[path.index(node):], lines.__getitem__)
+            first = cycle[0]
             what = (f"team '{first}' is its own parent" if len(cycle) == 1
-                    else f"team parent cycle {' -> '.join([*cycle, node])}")
+                    else f"team parent cycle {' -> '.join([*cycle, first])}")
             fix = f": the parent of '{first}' left out" if imp.options.keep_going else ""
             # (validate's rule of teams that nest in a circle: `cycle` is of reporting lines)
             imp.problem(column._replace(line=lines[first]), "error", "unknown-team",
