@@ -523,17 +523,20 @@ def _megapixels(pixels: float) -> str:
 
 def _resvg_png(resvg: Any, svg: bytes) -> bytes:
     """Draw the SVG at its size with resvg, with the system's fonts (see resvgfonts.py)."""
-    from orgviz.render.resvgfonts import for_resvg  # (PNG only: not at every render)
+    from orgviz.render.resvgfonts import prepare  # (PNG only: not at every render)
 
+    prepared = prepare(svg)
+    fonts: dict[str, Any] = {} if prepared.font_files is None else {
+        "skip_system_fonts": True, "font_files": prepared.font_files}  # (emoji font first)
     try:
-        text = for_resvg(svg).decode("utf-8-sig")
+        text = prepared.svg.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RenderError(f"cannot convert the SVG to PNG: it is not UTF-8 text "
                           f"(byte {exc.start})") from None
     # dpi 96: CSS units (pt, in, mm) as in `svg_size` (resvg-py's default 0 refuses them).
     width, height = svg_size(svg)
     draw = _convert_apart if width * height >= APART_FROM_PIXELS else _convert
-    return draw("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0)
+    return draw("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0, **fonts)
 
 
 def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:

@@ -17,6 +17,12 @@ No fallback happens, so the text is drawn at its own weight. Fonts are found by 
 the installed font files (their names, weights and character maps), as resvg does; with
 no such family installed the text is left as it was (resvg's fallback, as before). Text
 all in the simple scripts is never touched: those SVGs reach resvg byte for byte.
+
+Emoji (see emoji.py) that an installed colour emoji font (EMOJI_FAMILIES) draws are left
+out of that choice, and resvg then reads the font files itself with that font's first
+(`prepare`): its fallback for an emoji is the colour font, which has no letters, so the
+rest of the text stays in its own family. (A family that has some emoji, as DejaVu Sans
+has the faces, would otherwise draw the whole text, its emoji in black.)
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
+from orgviz.render.emoji import emoji_runs
 from orgviz.render.pdftext import needs_shaping, presentation
 
 #: Families tried, in order, for text whose chart font lacks some of its characters; the
@@ -51,6 +58,12 @@ SCRIPT_FAMILIES: tuple[str, ...] = (
     "Arial", "Segoe UI", "Tahoma", "Arial Unicode MS", "PingFang SC", "Hiragino Sans",
     "Apple SD Gothic Neo", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic",
     "Droid Sans Fallback", "WenQuanYi Zen Hei",
+)
+#: Colour emoji families, in order: the first installed draws the emoji of the charts (see
+#: `prepare`). Without one, emoji are left to resvg's fallback, as before.
+EMOJI_FAMILIES: tuple[str, ...] = (
+    "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Twemoji Mozilla",
+    "EmojiOne Color", "JoyPixels",
 )
 #: What resvg-py resolves the generic families to.
 _GENERIC = {"serif": "Times New Roman", "sans-serif": "Arial", "monospace": "Courier New",
@@ -210,9 +223,12 @@ class FontIndex:
 
     def __init__(self, faces: Iterable[Face]) -> None:
         self.families: dict[str, list[Face]] = {}
+        paths: dict[str, None] = {}
         for face in faces:
+            paths[face.path] = None
             for family in face.families:
                 self.families.setdefault(family, []).append(face)
+        self.paths = list(paths)  # the font files, in the order read
 
     def face(self, family: str, bold: bool, italic: bool) -> Face | None:
         """The face resvg picks for `family` (CSS font matching), or None if not installed."""
@@ -349,19 +365,56 @@ def _simple_scripts_only(svg: bytes) -> bool:
     return not any(needs_shaping(char) for char in chars)
 
 
+class Prepared(NamedTuple):
+    """An SVG made ready for resvg, and the font files resvg is to read instead of the
+    system's (in that order), or None for the system's."""
+
+    svg: bytes
+    font_files: list[str] | None
+
+
+def emoji_face(fonts: FontIndex) -> Face | None:
+    """The face of the first installed family of EMOJI_FAMILIES, or None."""
+    for family in EMOJI_FAMILIES:
+        face = fonts.face(family, False, False)
+        if face is not None:
+            return face
+    return None
+
+
+def without_emoji(text: str, fonts: FontIndex, emoji: Face | None) -> str:
+    """`text` with a space for each emoji (see emoji.emoji_runs) that `emoji` draws whole:
+    what the text's own family must draw."""
+    if emoji is None:
+        return text
+    for start, stop in reversed(emoji_runs(text)):
+        if fonts.has_all(emoji, (ord(char) for char in text[start:stop] if _drawn(char))):
+            text = text[:start] + " " + text[stop:]
+    return text
+
+
 def for_resvg(svg: bytes, fonts: FontIndex | None = None) -> bytes:
+    """The SVG of `prepare`."""
+    return prepare(svg, fonts).svg
+
+
+def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     """The SVG with a first font family on each <text> that resvg would draw with fallback
-    fonts (see the module's docstring); the SVG itself when there is none."""
+    fonts, and, when an emoji of its text is drawn by an installed colour emoji font, the
+    font files with that font's first (see the module's docstring); the SVG itself and
+    None when there is nothing to do."""
     if _simple_scripts_only(svg):
-        return svg
+        return Prepared(svg, None)
     try:
         texts = list(_text_elements(ET.fromstring(svg)))
     except (ET.ParseError, ValueError):
-        return svg
+        return Prepared(svg, None)
     tags = list(_TEXT_TAG.finditer(svg))
     if len(tags) != len(texts):  # "<text" in a comment or CDATA: leave it to resvg
-        return svg
+        return Prepared(svg, None)
     picked: dict[tuple[str, _Style], str | None] = {}
+    emoji: Face | None = None
+    looked = with_emoji = False  # (looked: for an installed emoji font)
     parts: list[bytes] = []
     last = 0
     for tag, (text, style, own) in zip(tags, texts, strict=True):
@@ -370,8 +423,13 @@ def for_resvg(svg: bytes, fonts: FontIndex | None = None) -> bytes:
             if _needed(text) is None:  # (no need to read the installed fonts)
                 picked[key] = None
             else:
-                fonts = fonts or installed_fonts()
-                picked[key] = pick_family(text, style.stack, style.bold, style.italic, fonts)
+                if not looked:
+                    fonts = fonts or installed_fonts()
+                    emoji, looked = emoji_face(fonts), True
+                own_text = without_emoji(text, fonts, emoji)  # type: ignore[arg-type]  # (set)
+                with_emoji = with_emoji or own_text != text
+                picked[key] = pick_family(own_text, style.stack, style.bold, style.italic,
+                                          fonts)  # type: ignore[arg-type]  # (as above)
         family = picked[key]
         if family is None:
             continue
@@ -386,6 +444,7 @@ def for_resvg(svg: bytes, fonts: FontIndex | None = None) -> bytes:
             start_tag = start_tag[:5] + b" font-family=" + value + start_tag[5:]
         parts += [svg[last:tag.start()], start_tag]
         last = tag.end()
-    if not parts:
-        return svg
-    return b"".join(parts) + svg[last:]
+    prepared = b"".join(parts) + svg[last:] if parts else svg
+    if not with_emoji or fonts is None or emoji is None:
+        return Prepared(prepared, None)
+    return Prepared(prepared, [emoji.path, *(p for p in fonts.paths if p != emoji.path)])
