@@ -110,8 +110,8 @@ class _Router:
 
     def ranks(self) -> None:
         """Where lines leave and enter each rank: the cards with reports (`stems`) and the
-        cards with a line from above (`drops`), and the waypoints (both), by rank, in order
-        across the ranks."""
+        cards with a line from above (`drops`), the waypoints (both) and the spines' points
+        (drops; stems but the last), by rank, in order across the ranks."""
         ax, chart, stacked = self.axes, self.chart, self.plan.stacked
         stems: dict[int, list[float]] = {}
         drops: dict[int, list[float]] = {}
@@ -130,6 +130,15 @@ class _Router:
                 rank = round(ax.main(point))
                 stems.setdefault(rank, []).append(ax.cross(point))
                 drops.setdefault(rank, []).append(ax.cross(point))
+        # a spine's line comes down into each of its points (its first: from its manager,
+        # as into a report's card) and leaves each but its last
+        for spine in self.plan.spines:
+            for index, name in enumerate(spine.points):
+                point = self.nodes[name]
+                rank = round(ax.main(point))
+                drops.setdefault(rank, []).append(ax.cross(point))
+                if index < len(spine.points) - 1:
+                    stems.setdefault(rank, []).append(ax.cross(point))
         # the buses below each rank, from each manager across to its lines' first nodes
         buses: dict[int, tuple[list[float], list[float]]] = {}
         firsts: dict[str, list[float]] = {}
