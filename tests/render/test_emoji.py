@@ -15,6 +15,7 @@ from test_resvg_fonts import ARABIC, LATIN, STACK, FakeFonts
 from orgviz.render import resvgfonts
 from orgviz.render.convert import svg_to_png
 from orgviz.render.emoji import emoji_runs, is_picture
+from orgviz.render.labels import EMOJI_WIDTH, text_width
 from orgviz.render.resvgfonts import EMOJI_FAMILIES, Face, FontIndex, prepare
 
 HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
@@ -160,3 +161,25 @@ def test_emoji_are_drawn_in_colour_and_the_name_in_its_own_font() -> None:
     box = (0, 0, inked[2] + 1, mixed.height)
     assert alone.crop(box).tobytes() == mixed.crop(box).tobytes()
     assert drawn("Bo 😀") == drawn("Bo 😀")
+
+
+def test_an_emoji_is_measured_wider_than_an_em() -> None:
+    assert text_width("🚀✨", 10) == pytest.approx(2 * EMOJI_WIDTH / 100)
+    assert text_width("王", 10) == pytest.approx(10.0)  # (CJK: an em)
+    assert text_width("★", 10) < 10.0  # (a symbol drawn as text)
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("text", ["🚀🚀🚀🚀🚀", "✨😀👍🏽🇫🇷", "Ada 🚀 Obi ✨"])
+def test_drawn_emoji_fit_the_width_measured(text: str) -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image, ImageChops
+
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="160" '
+           f'font-family="{STACK}"><rect width="1400" height="160" fill="#fff"/>'
+           f'<text x="10" y="120" font-size="100">{text}</text></svg>')
+    image = Image.open(io.BytesIO(svg_to_png(svg.encode()))).convert("L")
+    inked = ImageChops.invert(image).getbbox()
+    assert inked is not None
+    assert inked[2] - 10 <= text_width(text, 100) * 1.0  # (drawn at 1x: 1 px a unit)

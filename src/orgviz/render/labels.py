@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from orgviz.render.emoji import is_picture
+
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
 # Line and paragraph separators become spaces; isolates (U+2066-U+2069) are harmless.
@@ -157,6 +159,9 @@ _TABLES = {(False, False): _ASCII_WIDTHS, (True, False): _BOLD_ASCII_WIDTHS,
 #: would measure as one full stop, 722 units short, so that a shortened name ran 9 px
 #: into the card's margin), the em dash, the horizontal bar and the per mille sign.
 _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
+#: An emoji drawn as a picture (emoji.is_picture), in 1/1000 em: colour emoji fonts draw
+#: them wider than an em (Noto Color Emoji 1.245 em, Apple Color Emoji about 1.25).
+EMOJI_WIDTH = 1275
 
 
 @lru_cache(maxsize=4096)
@@ -185,8 +190,10 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
         return table[code - 32]
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
+    if code >= 0x2300 and is_picture(char):
+        return EMOJI_WIDTH
     if unicodedata.east_asian_width(char) in ("W", "F") or code >= 0x1F000:
-        return 1000  # CJK, emoji and other wide symbols
+        return 1000  # CJK and other wide symbols
     if char in _EM_WIDE:
         return 1000
     base = unicodedata.normalize("NFKD", char)[:1]
