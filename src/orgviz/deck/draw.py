@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
@@ -17,6 +18,10 @@ from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
 from orgviz.render.svg import AXIS_WIDTH, draw_svg
 from orgviz.render.themes import Theme
+
+if TYPE_CHECKING:
+    from orgviz.layout.tidy import LayoutOptions
+    from orgviz.render.tidylayout import TreeInput
 
 #: Space around a chart on a slide, in SVG units (the slide has its own margins).
 MARGIN = 8.0
@@ -76,13 +81,18 @@ class Drawer:
         self.timeout, self.problems, self.color_by = timeout, problems, color_by
         self.layouts = 0
 
-    def place(self, chart: Chart, box: CardBox) -> Geometry:
-        """The chart laid out: orgviz's tidy tree (no Graphviz), or Graphviz dot."""
+    def place(self, chart: Chart, box: CardBox, tree: TreeInput | None = None) -> Geometry:
+        """The chart laid out: orgviz's tidy tree (no Graphviz), or Graphviz dot. `tree`:
+        the tidy layout's input read from the chart at any stack depth (see `tree_input`),
+        laid out at the chart's own."""
         self.layouts += 1
         if self.layout == "tidy":
-            from orgviz.render.tidylayout import layout_tidy
+            from orgviz.render.tidylayout import geometry_of
 
-            return layout_tidy(chart, box, "off")[0]
+            with cyclic_gc_paused():
+                tree = tree or tree_input(chart, box)
+                layout = tree.forest.layout(stack_options(tree, chart.stack_rows))
+                return geometry_of(chart, box, tree, layout)[0]
         from orgviz.render.dotlayout import layout_dot
 
         assert self.engine is not None
@@ -102,7 +112,6 @@ class Drawer:
         the tops' reports are laid out a row lower (an empty row the layout takes no room
         for), so that theirs are not, and the rows are numbered back afterwards.
         """
-        from orgviz.layout.tidy import LayoutOptions
         from orgviz.render.tidylayout import TreeInput, geometry_of
 
         class PeersInput(TreeInput):
@@ -132,9 +141,10 @@ class Drawer:
         """
         chart, own = self.chart(view)
         box = box or own
+        tree = tree_input(chart, box) if self.layout == "tidy" else None
         depths: list[int | None] = [None]
         if rows_height is not None:
-            deepest = stack_depth(chart, box, rows_height, self.layout)
+            deepest = stack_depth(chart, box, rows_height, self.layout, tree)
             depths = list(range(1, deepest + 1)) if self.layout == "tidy" else [deepest]
         if peers and self.layout != "tidy":
             depths = [1]
@@ -142,7 +152,7 @@ class Drawer:
         for depth in depths:
             stacked = replace(chart, stack_rows=depth) if depth is not None else chart
             geometry = (self.place_peers(stacked, box) if peers and self.layout == "tidy"
-                        else self.place(stacked, box))
+                        else self.place(stacked, box, tree))
             first = self.paint(stacked, box, geometry, axis=True)
             results.append(first)
             if first.axis:
@@ -290,19 +300,21 @@ def row_labels(chart: Chart, geometry: Geometry) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy") -> int:
+def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
+                tree: TreeInput | None = None) -> int:
     """How many leaves deep stacks may be so that the chart keeps within `height` units.
 
     A stack starts on its most senior leaf's row (below its manager); rows above it take
     their height and a row gap each, stacked cards a card and the layout's stack gap (a
     whole row gap in the dot layout). The tidy layout gives each row the height of its
     tallest card and a stack that of its own tallest (`card_heights`); in the dot layout
-    every card is as tall as the chart's tallest.
+    every card is as tall as the chart's tallest. `tree`: the chart's tidy layout input,
+    when it is read already.
     """
     by_id = chart.by_id
     usable = height - 2 * MARGIN
     gap = RANK_GAP if layout == "dot" else TIDY_STACK_GAP
-    heights = card_heights(chart, box) if layout == "tidy" else {}
+    heights = card_heights(chart, box, tree) if layout == "tidy" else {}
     tallest = box.height
     rows: dict[int, float] = {}
     for card in chart.cards:
@@ -322,12 +334,31 @@ def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy")
     return max(1, depth if depth is not None else 1)
 
 
-def card_heights(chart: Chart, box: CardBox) -> dict[str, float]:
+def card_heights(chart: Chart, box: CardBox, tree: TreeInput | None = None
+                 ) -> dict[str, float]:
     """Each card's height as the tidy layout draws it: a manager's stacked leaf reports
-    the tallest of theirs, every other card the tallest of its row (see TreeInput)."""
+    the tallest of theirs, every other card the tallest of its row (see TreeInput); `tree`:
+    the chart's layout input, when it is read already."""
+    tree = tree or tree_input(chart, box)
+    return {card_id: size[1] for card_id, size in tree.sizes.items()}
+
+
+def tree_input(chart: Chart, box: CardBox) -> TreeInput:
+    """The tidy layout's input read from the chart, for any stack depth: the cards' sizes
+    do not depend on it (a manager's stacked reports share a height however many columns
+    they stand in), only the layout options do (`stack_options`)."""
     from orgviz.render.tidylayout import TreeInput
 
-    return {card_id: size[1] for card_id, size in TreeInput(chart, box).sizes.items()}
+    with cyclic_gc_paused():
+        return TreeInput(chart, box)
+
+
+def stack_options(tree: TreeInput, stack_rows: int | None) -> LayoutOptions:
+    """The options `tree` is laid out with, stacking at most `stack_rows` cards a column
+    (None: the layout's own), as a TreeInput of the chart at that depth has them."""
+    from orgviz.render.tidylayout import STACK_ROWS
+
+    return replace(tree.options(None, None), stack_rows=stack_rows or STACK_ROWS)
 
 
 def row_budget(height: float, box: CardSize) -> int:
