@@ -52,6 +52,9 @@ MAX_SEARCHES = 5000
 MAX_WINDOW_CARDS = 600
 
 
+_Sides = tuple[float, float, float, float]  # a card's left, top, right, bottom
+
+
 class _Index:
     """Cards and solid segments by cell of a grid, for window queries."""
 
@@ -91,6 +94,7 @@ class _Index:
             for p in (points[0], points[-1]):
                 ends.setdefault(self._cell(*p), []).append(p)
         self.segments, self.ends = segments, ends
+        self.known_sides: dict[str, _Sides] = {}
 
     @staticmethod
     def _cell(x: float, y: float) -> tuple[int, int]:
@@ -100,12 +104,20 @@ class _Index:
         """The cells a box (left, top, right, bottom) touches."""
         return _cells_of(*self._cell(x0, y0), *self._cell(x1, y1))
 
+    def sides(self, card_id: str) -> _Sides:
+        """A card's (left, top, right, bottom), worked out once a chart."""
+        found = self.known_sides.get(card_id)
+        if found is None:
+            b = self.boxes[card_id]
+            found = self.known_sides[card_id] = (b.left, b.top, b.right, b.bottom)
+        return found
+
     def cards_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
         found: set[str] = set()
         for cell in self._cells(x0, y0, x1, y1):
             for card_id in self.cards.get(cell, ()):
-                b = self.boxes[card_id]
-                if b.right > x0 and b.left < x1 and b.bottom > y0 and b.top < y1:
+                left, top, right, bottom = self.sides(card_id)
+                if right > x0 and left < x1 and bottom > y0 and top < y1:
                     found.add(card_id)
         return sorted(found, key=self.order.__getitem__)
 
@@ -187,9 +199,9 @@ class Router:
         x1 = min(self.bounds[2], max(a.right, b.right) + margin_x)
         y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
         pad = CLEAR + 1.0  # cards just outside the window keep lines on its edge off them too
-        shapes = self.index.boxes
-        obstacles = [shapes[k] for k in self.index.cards_in(x0 - pad, y0 - pad, x1 + pad,
-                                                            y1 + pad)]
+        sides = self.index.sides
+        obstacles = [sides(k) for k in self.index.cards_in(x0 - pad, y0 - pad, x1 + pad,
+                                                           y1 + pad)]
         if len(obstacles) > MAX_WINDOW_CARDS:
             return None
         bus = self.buses.get(a_id, [])
@@ -250,104 +262,152 @@ def _weight(on_solid: int, near: int) -> float:
 _WEIGHTS = tuple(_weight(on_solid, near) for on_solid in range(3) for near in range(4))
 
 
-def _search(obstacles: list[Box], segments: list[tuple[float, float, float, float]],
+class _Grid:
+    """The search's grid: its lines (`xs`, `ys`), the middles of the edges between them,
+    and per node or edge what `_search` reads: free or blocked, near cards, on lines."""
+
+    def __init__(self, xs: list[float], ys: list[float]) -> None:
+        self.xs, self.ys = xs, ys
+        self.nx, self.ny = nx, ny = len(xs), len(ys)
+        self.mid_x = [(a + b) / 2 for a, b in pairwise(xs)]
+        self.mid_y = [(a + b) / 2 for a, b in pairwise(ys)]
+        size = nx * ny
+        self.free_node = bytearray(b"\x01") * size
+        self.free_h = bytearray(b"\x01") * size  # edge from node (i, j) to (i + 1, j)
+        self.free_v = bytearray(b"\x01") * size  # edge from node (i, j) to (i, j + 1)
+        self.near_h = bytearray(size)
+        self.near_v = bytearray(size)
+        self.on_h = bytearray(size)
+        self.on_v = bytearray(size)
+
+    def block(self, obstacles: list[_Sides]) -> None:
+        """Blocked nodes and edges, from the obstacles inflated by CLEAR: a node strictly
+        inside one is blocked, so is an edge whose middle is (a run of edges at a time: the
+        edges whose middles lie inside)."""
+        xs, ys, nx, mid_x, mid_y = self.xs, self.ys, self.nx, self.mid_x, self.mid_y
+        free_node, free_h, free_v = self.free_node, self.free_h, self.free_v
+        for o_left, o_top, o_right, o_bottom in obstacles:
+            left, right = o_left - CLEAR, o_right + CLEAR
+            top, bottom = o_top - CLEAR, o_bottom + CLEAR
+            i_lo, i_hi = bisect_right(xs, left + EPS), bisect_left(xs, right - EPS)  # inside
+            j_lo, j_hi = bisect_right(ys, top + EPS), bisect_left(ys, bottom - EPS)
+            h_lo = max(bisect_left(xs, left - EPS), bisect_right(mid_x, left + EPS))
+            h_hi = min(bisect_right(xs, right + EPS) - 1, bisect_left(mid_x, right - EPS))
+            nodes, edges = bytes(max(i_hi - i_lo, 0)), bytes(max(h_hi - h_lo, 0))
+            for base in range(j_lo * nx, j_hi * nx, nx):  # rows strictly inside
+                free_node[base + i_lo:base + i_hi] = nodes
+                free_h[base + h_lo:base + h_lo + len(edges)] = edges
+            v_lo = max(bisect_left(ys, top - EPS), bisect_right(mid_y, top + EPS))
+            v_hi = min(bisect_right(ys, bottom + EPS) - 1, bisect_left(mid_y, bottom - EPS))
+            if v_hi > v_lo:
+                edges = bytes(v_hi - v_lo)
+                for i in range(i_lo, i_hi):  # columns strictly inside
+                    free_v[v_lo * nx + i:v_hi * nx + i:nx] = edges
+
+    def crowd(self, obstacles: list[_Sides]) -> None:
+        """Edges between two cards close on both sides (they cost SQUEEZE times their
+        length): bit 1, a card close above or left; bit 2, below or right; 3, both."""
+        xs, ys, nx, ny = self.xs, self.ys, self.nx, self.ny
+        mid_x, mid_y, near_h, near_v = self.mid_x, self.mid_y, self.near_h, self.near_v
+        for o_left, o_top, o_right, o_bottom in obstacles:
+            i_lo = max(bisect_left(xs, o_left - CLEAR - EPS), bisect_right(mid_x, o_left))
+            i_hi = min(bisect_right(xs, o_right + CLEAR + EPS), nx) - 1
+            i_hi = min(i_hi, bisect_left(mid_x, o_right))
+            j_lo = max(bisect_left(ys, o_top - CLEAR - EPS), bisect_right(mid_y, o_top))
+            j_hi = min(bisect_right(ys, o_bottom + CLEAR + EPS), ny) - 1
+            j_hi = min(j_hi, bisect_left(mid_y, o_bottom))
+            if i_hi > i_lo:
+                j = bisect_left(ys, o_bottom + CLEAR - EPS)
+                while j < ny and o_bottom <= ys[j] <= o_bottom + NARROW:
+                    for edge in range(j * nx + i_lo, j * nx + i_hi):
+                        near_h[edge] |= 1
+                    j += 1
+                j = bisect_left(ys, o_top - NARROW - EPS)
+                while j < ny and o_top - NARROW <= ys[j] <= o_top:
+                    for edge in range(j * nx + i_lo, j * nx + i_hi):
+                        near_h[edge] |= 2
+                    j += 1
+            if j_hi > j_lo:
+                i = bisect_left(xs, o_right + CLEAR - EPS)
+                while i < nx and o_right <= xs[i] <= o_right + NARROW:
+                    for edge in range(j_lo * nx + i, j_hi * nx + i, nx):
+                        near_v[edge] |= 1
+                    i += 1
+                i = bisect_left(xs, o_left - NARROW - EPS)
+                while i < nx and o_left - NARROW <= xs[i] <= o_left:
+                    for edge in range(j_lo * nx + i, j_hi * nx + i, nx):
+                        near_v[edge] |= 2
+                    i += 1
+
+    def mark_lines(self, segments: list[_Segment]) -> None:
+        """Edges on a solid line (they cost ALONG times their length): within NEAR of it,
+        along it, their middles inside its length."""
+        xs, ys, nx = self.xs, self.ys, self.nx
+        mid_x, mid_y, on_h, on_v = self.mid_x, self.mid_y, self.on_h, self.on_v
+        for sx0, sy0, sx1, sy1 in segments:
+            if sy1 - sy0 < 0.01:  # horizontal
+                i_lo, i_hi = bisect_right(mid_x, sx0), bisect_left(mid_x, sx1)
+                if i_hi > i_lo:
+                    ones = b"\x01" * (i_hi - i_lo)
+                    for j in range(bisect_left(ys, sy0 - NEAR), bisect_right(ys, sy0 + NEAR)):
+                        on_h[j * nx + i_lo:j * nx + i_hi] = ones
+            elif sx1 - sx0 < 0.01:  # vertical
+                j_lo, j_hi = bisect_right(mid_y, sy0), bisect_left(mid_y, sy1)
+                if j_hi > j_lo:
+                    ones = b"\x01" * (j_hi - j_lo)
+                    for i in range(bisect_left(xs, sx0 - NEAR), bisect_right(xs, sx0 + NEAR)):
+                        on_v[j_lo * nx + i:j_hi * nx + i:nx] = ones
+
+    def mark_bus(self, bus: Sequence[_Segment]) -> None:
+        """Edges exactly on the lines already drawn to the same manager (cheap: a bus)."""
+        xs, ys, nx, ny, on_h, on_v = self.xs, self.ys, self.nx, self.ny, self.on_h, self.on_v
+        for sx0, sy0, sx1, sy1 in bus:
+            if sy1 - sy0 < 0.01:
+                j = bisect_left(ys, sy0 - 0.01)
+                if j < ny and abs(ys[j] - sy0) < 0.01:
+                    for i in range(max(bisect_left(xs, sx0 - 0.01), 0), nx - 1):
+                        if xs[i + 1] > sx1 + 0.01:
+                            break
+                        on_h[j * nx + i] = 2
+            else:
+                i = bisect_left(xs, sx0 - 0.01)
+                if i < nx and abs(xs[i] - sx0) < 0.01:
+                    for j in range(max(bisect_left(ys, sy0 - 0.01), 0), ny - 1):
+                        if ys[j + 1] > sy1 + 0.01:
+                            break
+                        on_v[j * nx + i] = 2
+
+
+def _grid(obstacles: list[_Sides], segments: list[_Segment],
+          window: tuple[float, float, float, float], ports_a: list[_Port],
+          ports_b: list[_Port], bus: Sequence[_Segment]) -> _Grid:
+    """The grid of a search: lines CLEAR off the obstacles' sides, through the ports' stubs
+    and along the bus, inside the window; its nodes and edges marked."""
+    x0, y0, x1, y1 = window
+    xs = _axis([x0, x1, *(o[0] - CLEAR for o in obstacles), *(o[2] + CLEAR for o in obstacles),
+                *(p[1][0] for p in ports_a), *(p[1][0] for p in ports_b),
+                *(seg[0] for seg in bus if seg[0] == seg[2])])
+    ys = _axis([y0, y1, *(o[1] - CLEAR for o in obstacles), *(o[3] + CLEAR for o in obstacles),
+                *(p[1][1] for p in ports_a), *(p[1][1] for p in ports_b),
+                *(seg[1] for seg in bus if seg[1] == seg[3])])
+    grid = _Grid([x for x in xs if x0 <= x <= x1] or [x0],
+                 [y for y in ys if y0 <= y <= y1] or [y0])
+    grid.block(obstacles)
+    grid.crowd(obstacles)
+    grid.mark_lines(segments)
+    grid.mark_bus(bus)
+    return grid
+
+
+def _search(obstacles: list[_Sides], segments: list[_Segment],
             window: tuple[float, float, float, float], ports_a: list[_Port],
             ports_b: list[_Port], bus: Sequence[_Segment] = ()) -> list[Point] | None:
     """The cheapest orthogonal path from a port of one card to a port of the other on the
     grid of lines CLEAR off the obstacles' sides (see the module docstring)."""
-    x0, y0, x1, y1 = window
-    xs = _axis([x0, x1, *(o.left - CLEAR for o in obstacles),
-                *(o.right + CLEAR for o in obstacles),
-                *(p[1][0] for p in ports_a), *(p[1][0] for p in ports_b),
-                *(seg[0] for seg in bus if seg[0] == seg[2])])
-    ys = _axis([y0, y1, *(o.top - CLEAR for o in obstacles),
-                *(o.bottom + CLEAR for o in obstacles),
-                *(p[1][1] for p in ports_a), *(p[1][1] for p in ports_b),
-                *(seg[1] for seg in bus if seg[1] == seg[3])])
-    xs = [x for x in xs if x0 <= x <= x1] or [x0]
-    ys = [y for y in ys if y0 <= y <= y1] or [y0]
-    nx, ny = len(xs), len(ys)
-    # Blocked nodes and edges, per line, from the obstacles (inflated by CLEAR): a node
-    # strictly inside one is blocked, so is an edge whose middle is.
-    free_node = bytearray(b"\x01") * (nx * ny)
-    free_h = bytearray(b"\x01") * (nx * ny)  # edge from node (i, j) to (i + 1, j)
-    free_v = bytearray(b"\x01") * (nx * ny)  # edge from node (i, j) to (i, j + 1)
-    for o in obstacles:
-        left, right = o.left - CLEAR, o.right + CLEAR
-        top, bottom = o.top - CLEAR, o.bottom + CLEAR
-        i_lo, i_hi = bisect_right(xs, left + EPS), bisect_left(xs, right - EPS)  # inside
-        j_lo, j_hi = bisect_right(ys, top + EPS), bisect_left(ys, bottom - EPS)
-        ie_lo, ie_hi = bisect_left(xs, left - EPS), bisect_right(xs, right + EPS)  # on or in
-        je_lo, je_hi = bisect_left(ys, top - EPS), bisect_right(ys, bottom + EPS)
-        for j in range(j_lo, j_hi):  # rows strictly inside: nodes and horizontal edges
-            base = j * nx
-            for i in range(i_lo, i_hi):
-                free_node[base + i] = 0
-            for i in range(max(ie_lo, 0), min(ie_hi, nx) - 1):
-                mid = (xs[i] + xs[i + 1]) / 2
-                if left + EPS < mid < right - EPS:
-                    free_h[base + i] = 0
-        for i in range(i_lo, i_hi):  # columns strictly inside: vertical edges
-            for j in range(max(je_lo, 0), min(je_hi, ny) - 1):
-                mid = (ys[j] + ys[j + 1]) / 2
-                if top + EPS < mid < bottom - EPS:
-                    free_v[j * nx + i] = 0
-    # Edges between two cards close on both sides cost SQUEEZE times their length (bit 1:
-    # a card close above or left, bit 2: below or right; 3: both).
-    near_h = bytearray(nx * ny)
-    near_v = bytearray(nx * ny)
-    for o in obstacles:
-        i_lo, i_hi = bisect_left(xs, o.left - CLEAR - EPS), bisect_right(xs, o.right + CLEAR + EPS)
-        j_lo, j_hi = bisect_left(ys, o.top - CLEAR - EPS), bisect_right(ys, o.bottom + CLEAR + EPS)
-        for j, bit in ((bisect_left(ys, o.bottom + CLEAR - EPS), 1),
-                       (bisect_left(ys, o.top - NARROW - EPS), 2)):
-            while j < ny and (o.bottom <= ys[j] <= o.bottom + NARROW if bit == 1
-                              else o.top - NARROW <= ys[j] <= o.top):
-                for i in range(i_lo, min(i_hi, nx) - 1):
-                    if o.left < (xs[i] + xs[i + 1]) / 2 < o.right:
-                        near_h[j * nx + i] |= bit
-                j += 1
-        for i, bit in ((bisect_left(xs, o.right + CLEAR - EPS), 1),
-                       (bisect_left(xs, o.left - NARROW - EPS), 2)):
-            while i < nx and (o.right <= xs[i] <= o.right + NARROW if bit == 1
-                              else o.left - NARROW <= xs[i] <= o.left):
-                for j in range(j_lo, min(j_hi, ny) - 1):
-                    if o.top < (ys[j] + ys[j + 1]) / 2 < o.bottom:
-                        near_v[j * nx + i] |= bit
-                i += 1
-    # Edges on a solid line cost ALONG times their length.
-    on_h = bytearray(nx * ny)
-    on_v = bytearray(nx * ny)
-    for sx0, sy0, sx1, sy1 in segments:
-        if sy1 - sy0 < 0.01:  # horizontal
-            for j in range(bisect_left(ys, sy0 - NEAR), bisect_right(ys, sy0 + NEAR)):
-                for i in range(max(bisect_left(xs, sx0) - 1, 0),
-                               min(bisect_right(xs, sx1), nx - 1)):
-                    mid = (xs[i] + xs[i + 1]) / 2
-                    if sx0 < mid < sx1:
-                        on_h[j * nx + i] = 1
-        elif sx1 - sx0 < 0.01:  # vertical
-            for i in range(bisect_left(xs, sx0 - NEAR), bisect_right(xs, sx0 + NEAR)):
-                for j in range(max(bisect_left(ys, sy0) - 1, 0),
-                               min(bisect_right(ys, sy1), ny - 1)):
-                    mid = (ys[j] + ys[j + 1]) / 2
-                    if sy0 < mid < sy1:
-                        on_v[j * nx + i] = 1
-    for sx0, sy0, sx1, sy1 in bus:  # on the bus (exactly): cheap
-        if sy1 - sy0 < 0.01:
-            j = bisect_left(ys, sy0 - 0.01)
-            if j < ny and abs(ys[j] - sy0) < 0.01:
-                for i in range(max(bisect_left(xs, sx0 - 0.01), 0), nx - 1):
-                    if xs[i + 1] > sx1 + 0.01:
-                        break
-                    on_h[j * nx + i] = 2
-        else:
-            i = bisect_left(xs, sx0 - 0.01)
-            if i < nx and abs(xs[i] - sx0) < 0.01:
-                for j in range(max(bisect_left(ys, sy0 - 0.01), 0), ny - 1):
-                    if ys[j + 1] > sy1 + 0.01:
-                        break
-                    on_v[j * nx + i] = 2
+    grid = _grid(obstacles, segments, window, ports_a, ports_b, bus)
+    xs, ys, nx, ny = grid.xs, grid.ys, grid.nx, grid.ny
+    free_node, free_h, free_v = grid.free_node, grid.free_h, grid.free_v
+    near_h, near_v, on_h, on_v = grid.near_h, grid.near_v, grid.on_h, grid.on_v
 
     def node_of(p: Point) -> int | None:
         i, j = bisect_left(xs, round(p[0], 2) - 0.001), bisect_left(ys, round(p[1], 2) - 0.001)
