@@ -167,7 +167,7 @@ def _split(items: list[int], size: list[float], gap: float, budget: float,
         if fewer is not None:
             best, k, cap = fewer, len(fewer), roomier
     if k > 1:  # even out: the lowest cap that still needs no more columns
-        # (a column holds its items and a gap between each two, air after subtrees aside)
+        # (from below: a column holds its items and a gap between each two, air only adds)
         total = sum(size[c] for c in items) + gap * (len(items) - 1)
         lo, hi = max(tallest, (total - gap * (k - 1)) / k), cap
         for _ in range(8):
