@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgviz.render.cards import NAME_SIZE
+
 #: 13.333 x 7.5 inches, PowerPoint's 16:9 "Widescreen".
 SLIDE_16_9 = (960.0, 540.0)
 EMU_PER_PT = 12_700
 #: Pixels per point of the PNG fallback: 3840 px across a 960 pt slide (crisp on 4K).
 PNG_PX_PER_PT = 4.0
-#: A chart is never drawn larger than this many points per SVG unit (unless the minimum
-#: font needs more): every chart slide then shows cards at nearly the same size.
+#: Slides are planned at no more than this many points per SVG unit (unless the minimum
+#: font needs more): how much a slide holds is judged with cards at about the same size.
 MAX_SCALE = 1.0
 MIN_FONT = 9.0
+#: A chart that does not fill its slide at MAX_SCALE is drawn larger, until it fills the
+#: chart area or its largest text (a card's name, NAME_SIZE units) reaches this many points:
+#: three quarters of the slide's title, so a small team's names still read as cards under it.
+MAX_CARD_TEXT = 18.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,13 @@ class Frame:
         cap = max(MAX_SCALE, min_font / min_text) if min_text > 0 else MAX_SCALE
         return min(self.chart.w / width, self.chart.h / height, cap)
 
+    def fill_scale(self, width: float, height: float, min_font: float = MIN_FONT,
+                   min_text: float = 1.0) -> float:
+        """Points per SVG unit the chart is drawn at on the slide: as large as the chart area
+        allows, up to its largest text at MAX_CARD_TEXT points; never less than `scale`."""
+        grown = min(self.chart.w / width, self.chart.h / height, MAX_CARD_TEXT / NAME_SIZE)
+        return max(self.scale(width, height, min_font, min_text), grown)
+
     def readable(self, width: float, height: float, min_text: float,
                  min_font: float = MIN_FONT) -> bool:
         """Whether the chart's smallest text stays at or above `min_font` once fitted."""
@@ -66,8 +79,9 @@ class Frame:
 
     def placed(self, width: float, height: float, min_font: float = MIN_FONT,
                min_text: float = 1.0) -> Rect:
-        """The chart's rectangle on the slide: fitted, centered across, from the top."""
-        scale = self.scale(width, height, min_font, min_text)
+        """The chart's rectangle on the slide: fitted (`fill_scale`), centered across, from
+        the top."""
+        scale = self.fill_scale(width, height, min_font, min_text)
         w, h = width * scale, height * scale
         return Rect(self.chart.x + (self.chart.w - w) / 2, self.chart.y, w, h)
 

@@ -67,6 +67,7 @@ class Merger:
         self.planner = planner
         self._texts: dict[int, dict[str, CardText]] = {}
         self._variants: dict[tuple[int, CardBox], list[Drawn]] = {}
+        self._stacks: dict[int, int] = {}  # id(part) -> its planned stacking (see `stacks`)
 
     def texts(self, part: Part) -> dict[str, CardText]:
         """The card texts of the part's chart (its card size follows from them)."""
@@ -156,11 +157,21 @@ class Merger:
         planner = self.planner
         continued = [pid for pid in part.continued if pid != child.root]
         trial = Part(part.root, planner.sort([*continued, *child.continued]), part.parent)
-        drawn = planner.measure(trial)
-        if drawn is None or part.drawn is None or stacking(drawn) > stacking(part.drawn):
+        readable = planner.readable(trial)
+        planned = planner.pick(readable, grow=False)
+        if planned is None or part.drawn is None or stacking(planned) > self.stacks(part):
             return False
-        part.continued, part.drawn = trial.continued, drawn
+        part.continued, part.drawn = trial.continued, planner.pick(readable)
+        self._stacks[id(part)] = stacking(planned)
         return True
+
+    def stacks(self, part: Part) -> int:
+        """How deep the part's slide stacks leaf reports as planned (before a small chart
+        grows to fill its slide, which may stack them deeper to draw them larger)."""
+        if id(part) not in self._stacks:
+            planned = self.planner.pick(self.planner.readable(part), grow=False)
+            self._stacks[id(part)] = stacking(planned) if planned is not None else 1
+        return self._stacks[id(part)]
 
     def merge(self, parts: list[Part]) -> list[Part]:
         """The parts in deck order, sparse siblings sharing slides (`Part.share`)."""

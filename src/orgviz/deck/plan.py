@@ -31,6 +31,9 @@ OVERVIEW_DEPTH = 3
 PLACEHOLDER = "+9,999 people · slide 999"
 #: The smallest card a chart has (one title line): bounds how many cards fit a slide.
 MIN_CARD_HEIGHT = 72.0
+#: A drawing at least this fraction of the size of the part's largest one counts as large
+#: enough when its stacks are shallower or it has the level axis (see Planner.measure).
+NEARLY_AS_LARGE = 0.85
 #: Levels of people a deck draws at most: a longer reporting chain makes a slide or two per
 #: level (thousands of slides that take minutes to write), so it is refused up front.
 MAX_LEVELS = 100
@@ -154,23 +157,33 @@ class Planner:
         return len(self.visible(part)) + bool(part.others)
 
     def measure(self, part: Part, peers: bool = False) -> Drawn | None:
-        """The part drawn so that it is readable on the slide, or None when it cannot be.
+        """The part drawn so that it is readable on the slide, or None when it cannot be
+        (see `pick`). `peers`: the root's reports side by side on one row."""
+        return self.pick(self.readable(part, peers))
 
-        Of the readable drawings: the largest (cards as big as allowed), then the one with
-        the shallowest stacks (siblings side by side, as org charts are read), then with
-        the level axis. `peers`: the root's reports side by side on one row.
+    def readable(self, part: Part, peers: bool = False) -> list[Drawn]:
+        """The ways to draw the part that are readable on the slide."""
+        return [drawn for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h,
+                                                    peers=peers)
+                if self.frame.readable(drawn.width, drawn.height, drawn.min_text,
+                                       self.min_font)]
+
+    def pick(self, readable: list[Drawn], grow: bool = True) -> Drawn | None:
+        """The drawing a slide shows, by the size each is drawn at on it (a small chart
+        grows to fill the slide, see Frame.fill_scale; without `grow`, as slides are
+        planned, at most MAX_SCALE): the first, shallowest stacks first (siblings side by
+        side, as org charts are read), then with the level axis, that is nearly as large as
+        the largest (NEARLY_AS_LARGE) and no smaller than the largest at the planning scale.
         """
-        best: tuple[tuple[float, int, bool], Drawn] | None = None
-        for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h,
-                                      peers=peers):
-            if not self.frame.readable(drawn.width, drawn.height, drawn.min_text,
-                                       self.min_font):
-                continue
-            scale = self.frame.scale(drawn.width, drawn.height, self.min_font, drawn.min_text)
-            key = (-round(scale, 2), drawn.chart.stack_rows or 0, not drawn.axis)
-            if best is None or key < best[0]:
-                best = (key, drawn)
-        return best[1] if best is not None else None
+        if not readable:
+            return None
+        frame, min_font = self.frame, self.min_font
+        at = frame.fill_scale if grow else frame.scale
+        drawn_at = [round(at(d.width, d.height, min_font, d.min_text), 2) for d in readable]
+        planned = max(frame.scale(d.width, d.height, min_font, d.min_text) for d in readable)
+        floor = max(round(planned, 2), round(max(drawn_at) * NEARLY_AS_LARGE, 2))
+        return min((d for d, size in zip(readable, drawn_at, strict=True) if size >= floor),
+                   key=lambda d: (d.chart.stack_rows or 0, not d.axis))
 
     # --- cutting ------------------------------------------------------------------------------
     def first_cut(self, root: str | None, depth: int | None = None) -> list[str]:

@@ -21,7 +21,8 @@ class Picture:
     links: tuple[tuple[Box, int], ...] = ()  # card box (SVG units) -> slide it leads to
 
     def scale(self, frame: Frame, min_font: float) -> float:
-        return frame.scale(self.width, self.height, min_font, self.min_text)
+        """Points per SVG unit it is drawn at on a slide of `frame` (see Frame.fill_scale)."""
+        return frame.fill_scale(self.width, self.height, min_font, self.min_text)
 
 
 @dataclass(frozen=True)
