@@ -4,6 +4,7 @@ any row and by height, space beside cards, and PreparedForest / measure_forest."
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from itertools import pairwise
 
 import pytest
@@ -51,6 +52,11 @@ def cases(draw: st.DrawFn, max_nodes: int = 1500) -> tuple:
         list_indent=draw(st.sampled_from([0.0, 24.0, 80.0])),
         list_height=draw(st.sampled_from([None, 50.0, 500.0, 5000.0])),
     )
+    if draw(st.booleans()):  # some managers stacked to their own depth
+        managers = sorted(k for k, ks in children.items() if ks)
+        chosen = rng.sample(managers, min(len(managers), rng.randint(1, 4)))
+        options = replace(options, stack_rows_of=tuple(sorted(
+            (k, rng.choice([1, 2, 3, 8])) for k in chosen)) + (("not-a-node", 2),))
     beside = {k: rng.choice([0.0, 0.0, 0.0, 0.0, 60.0, 220.0]) for k in size_map}
     return roots, children, size_map, options, (rows or None), beside
 

@@ -59,6 +59,9 @@ class LayoutOptions:
     stack_columns: int | None = None  # None: choose 1-4 columns by count
     stack_gap: float = 12.0  # vertical gap between stacked cards
     stack_rows: int | None = None  # at most this many cards per stack column (beats columns)
+    # (manager id, rows): at most that many of the manager's cards per stack column, for it
+    # instead of `stack_rows` (ids not in the forest are left alone)
+    stack_rows_of: tuple[tuple[str, int], ...] = ()
     stack_any_row: bool = False  # stack leaf reports of any row (else: the next row only)
     list_from: int | None = None  # nodes in this row or below are listed under their manager
     list_indent: float = 24.0  # listed reports: from the manager card's left edge to the trunk
@@ -76,6 +79,9 @@ class LayoutOptions:
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise ValueError(f"{name} must be None or >= 1, not {value!r}")
+        for manager, rows in self.stack_rows_of:
+            if not isinstance(rows, int) or rows < 1:
+                raise ValueError(f"stack_rows_of must give {manager!r} rows >= 1, not {rows!r}")
         if self.list_from is not None and self.list_from < 0:
             raise ValueError(f"list_from must be None or >= 0, not {self.list_from!r}")
         if self.list_height is not None and not (
@@ -100,10 +106,12 @@ class TreeLayout:
     row_sizes: dict[int, float] = field(default_factory=dict)
 
 
-def _columns_for(count: int, options: LayoutOptions) -> int:
-    """Number of columns for a stack of `count` leaves."""
-    if options.stack_rows is not None:
-        k = math.ceil(count / options.stack_rows)
+def _columns_for(count: int, options: LayoutOptions, rows: int | None = None) -> int:
+    """Number of columns for a stack of `count` leaves; `rows`: its manager's own limit of
+    cards a column (see `LayoutOptions.stack_rows_of`), else `options.stack_rows`."""
+    rows = rows or options.stack_rows
+    if rows is not None:
+        k = math.ceil(count / rows)
     elif options.stack_columns is not None:
         k = options.stack_columns
     else:
@@ -241,9 +249,11 @@ class _Singles:
         self.hang: dict[int, tuple[float, int]] = {}
         tr_off = [0.0] * n
         order = raw.__getitem__
+        rows_of = forest.rows_of(options)
         for u in range(n):
             ks = kids[u]
-            if not ks or _columns_for(len(ks), options) != 1 or any(kids[c] for c in ks):
+            if not ks or _columns_for(len(ks), options, rows_of.get(u)) != 1 or any(
+                    kids[c] for c in ks):
                 continue
             ordered = sorted(ks, key=order)
             width, height, trunks = _place([ordered], item_b, item_d, depth, tr_off, top_off,
@@ -711,10 +721,12 @@ class _Plan:
         depth: list[float],
         extra: list[float],
         options: LayoutOptions,
+        rows_of: dict[int, int],
         singles: _Singles | None,
         done: _Listed | None = None,
     ) -> None:
         self.breadth, self.depth, self.extra = breadth, depth, extra
+        self.rows_of = rows_of  # manager -> its own limit of cards a stack column
         self.tallest = max(depth, default=0.0)
         for name in ("stub", "inblock", "listed", "order", "band", "row_h", "tops", "used",
                      "shown", "total", "pkids", "centre_of", "block_of", "strips", "roots",
@@ -754,7 +766,7 @@ class _Plan:
                 if leafy[u]:  # as _columns counts columns of cards alone
                     count = len(ordered)
                     fit = int((budget + gap) // (self.tallest + gap))
-                    cols = min(_columns_for(count, options),
+                    cols = min(_columns_for(count, options, rows_of.get(u)),
                                max(1, math.ceil(count / max(fit, 1))))
                     alone = cols == 1
                 else:  # as _split cuts them (up to its shortest card over the tallest)
@@ -769,7 +781,7 @@ class _Plan:
                         done.last[u], done.tall[u] = like_last[u], like_tall[u]
                     continue
             width, height, trunks = self._columns(ordered, item_b, item_d, leafy[u], budget,
-                                                  options)
+                                                  options, rows_of.get(u))
             drop = gap if len(trunks) == 1 else 2 * gap
             ind = min(options.list_indent, breadth[u] * 0.5)
             indent[u] = ind
@@ -792,7 +804,8 @@ class _Plan:
         self.blocks: dict[int, _Block] = {}
         for v, group in st.members.items():
             cap = budget if st.hung[v] else None
-            width, height, trunks = self._columns(group, item_b, item_d, leafy[v], cap, options)
+            width, height, trunks = self._columns(group, item_b, item_d, leafy[v], cap, options,
+                                                  rows_of.get(v))
             blk = _Block(v, group, width, height, trunks, st.start[v])
             first = 2 * blk.start
             bottom = tops[blk.start] + blk.height
@@ -828,19 +841,21 @@ class _Plan:
         if budget is None:
             budget = 10 * (max(depth, default=0.0) + gap)
 
-        def chunks_of(items: list[int], leaves: bool, room: float | None) -> list[list[int]]:
+        def chunks_of(items: list[int], leaves: bool, room: float | None,
+                      rows: int | None) -> list[list[int]]:
             if not leaves:
                 assert room is not None  # a block holds more than leaves only if it lists
                 return _split_across(items, item_w, item_h, gap, room, stub + sg, card_h)
             count = len(items)
-            if options.stack_columns is not None and options.stack_rows is None:
+            rows = rows or options.stack_rows
+            if options.stack_columns is not None and rows is None:
                 cols = _columns_for(count, options)
             else:  # about as wide as tall, at most stack_rows cards a column
                 step_h = max([item_h[c] for c in items]) + gap
                 step_w = max([item_w[c] for c in items]) + sg + stub
                 cols = max(1, round(math.sqrt(count * step_h / max(step_w, 1e-9))))
-                if options.stack_rows is not None:
-                    cols = max(cols, math.ceil(count / options.stack_rows))
+                if rows is not None:
+                    cols = max(cols, math.ceil(count / rows))
                 cols = min(cols, count)
                 if room is not None:  # listed: no more columns than fit in the room
                     cols = min(cols, max(1, int((room + sg + stub) // step_w)))
@@ -851,7 +866,7 @@ class _Plan:
         # allows (cards alone: in a block as for stacked leaves), on trunks right of the card.
         hg = max(stub, options.level_gap * 0.5)
         for u, ordered in st.order.items():  # children first
-            chunks = chunks_of(ordered, leafy[u], budget)
+            chunks = chunks_of(ordered, leafy[u], budget, self.rows_of.get(u))
             width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
                                            self.top_off, stub, gap, sg)
             lane = gap if len(trunks) > 1 else 0.0
@@ -864,7 +879,7 @@ class _Plan:
         self.blocks = {}
         for v, group in st.members.items():
             hung = st.hung[v]
-            chunks = chunks_of(group, leafy[v], budget if hung else None)
+            chunks = chunks_of(group, leafy[v], budget if hung else None, self.rows_of.get(v))
             width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
                                            self.top_off, stub, gap, sg)
             lane = gap if len(chunks) > 1 else 0.0  # room for the bus above the first cards
@@ -893,17 +908,18 @@ class _Plan:
         leafy: bool,
         budget: float | None,
         options: LayoutOptions,
+        rows: int | None = None,
     ) -> tuple[float, float, list[float]]:
         """Put items in columns (top to bottom, then left to right): width, height, trunks.
 
         Cards alone (`leafy`) are cut by count (`stack_rows`, `stack_columns` or 1-4 columns;
         listed cards: as many as `budget` holds, if more); items carrying listed subtrees are
         cut by height (`budget`, or the tallest item and up to a card more, see `_split`), or
-        kept in one column (`budget` None)."""
+        kept in one column (`budget` None). `rows`: the owner's own `stack_rows`, if any."""
         gap = options.stack_gap
         count = len(items)
         if leafy:
-            cols = _columns_for(count, options)
+            cols = _columns_for(count, options, rows)
             if budget is not None and cols > 1:
                 fit = int((budget + gap) // (self.tallest + gap))
                 cols = min(cols, max(1, math.ceil(count / max(fit, 1))))
@@ -994,6 +1010,17 @@ class PreparedForest:
         self._singles: dict[LayoutOptions, _Singles] = {}
         self._listed: dict[LayoutOptions, _Listed] = {}
         self._fixed: _Fixed | None = None
+        self._index: dict[str, int] | None = None  # id -> node, made when first needed
+
+    def rows_of(self, options: LayoutOptions) -> dict[int, int]:
+        """Node -> its own limit of cards a stack column (`options.stack_rows_of`, by index;
+        ids not in the forest left out)."""
+        if not options.stack_rows_of:
+            return {}
+        if self._index is None:
+            self._index = {nid: i for i, nid in enumerate(self.ids)}
+        index = self._index
+        return {index[nid]: rows for nid, rows in options.stack_rows_of if nid in index}
 
     def card_sizes(self) -> dict[str, tuple[float, float]]:
         """Every card's (width, height) as laid out (heights shared with `share`)."""
@@ -1015,7 +1042,8 @@ class PreparedForest:
                 del self._structures[next(iter(self._structures))]
         self._structures[key] = st
         if self.direction == "LR":  # no _Singles: left to right places lists itself
-            return _Plan(st, self.breadth, self.depth, self.extra, options, None)
+            return _Plan(st, self.breadth, self.depth, self.extra, options,
+                         self.rows_of(options), None)
         base = replace(key, list_from=None)
         singles = self._singles.get(base)
         if singles is None:
@@ -1034,7 +1062,8 @@ class PreparedForest:
                 del self._listed[next(key for key, kept in self._listed.items()
                                       if kept is not tallest)]
         self._listed[height] = done
-        return _Plan(st, self.breadth, self.depth, self.extra, options, singles, done)
+        return _Plan(st, self.breadth, self.depth, self.extra, options, self.rows_of(options),
+                     singles, done)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
         """The same as `layout_forest` with these options."""
@@ -1088,6 +1117,7 @@ class PreparedForest:
         stub = max(4.0, options.sibling_gap * 0.5)
         need = max(1, options.stack_min)
         tb = self.direction == "TB"
+        rows_of = self.rows_of(options)
         found: list[list[tuple[int, float]]] = [[] for _ in range(max(cuts, 1))]
         for v, ks in enumerate(kids):
             if not ks:
@@ -1107,7 +1137,7 @@ class PreparedForest:
             if stacked and tb:  # a block of columns of cards, as `_Plan._columns` cuts it
                 stacked.sort(key=raw.__getitem__)
                 count = len(stacked)
-                per = math.ceil(count / _columns_for(count, options))
+                per = math.ceil(count / _columns_for(count, options, rows_of.get(v)))
                 width = sum(stub + max(item[c] for c in stacked[s : s + per]) + options.sibling_gap
                             for s in range(0, count, per)) - options.sibling_gap
                 found[since].append((max(low, raw[stacked[0]]), width))
