@@ -55,8 +55,8 @@ def cases(draw: st.DrawFn, max_nodes: int = 1500) -> tuple:
     if draw(st.booleans()):  # some managers stacked to their own depth
         managers = sorted(k for k, ks in children.items() if ks)
         chosen = rng.sample(managers, min(len(managers), rng.randint(1, 4)))
-        options = replace(options, stack_rows_of=tuple(sorted(
-            (k, rng.choice([1, 2, 3, 8])) for k in chosen)) + (("not-a-node", 2),))
+        own = sorted((k, rng.choice([1, 2, 3, 8])) for k in chosen)
+        options = replace(options, stack_rows_of=(*own, ("not-a-node", 2)))
     beside = {k: rng.choice([0.0, 0.0, 0.0, 0.0, 60.0, 220.0]) for k in size_map}
     return roots, children, size_map, options, (rows or None), beside
 
