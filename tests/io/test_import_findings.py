@@ -227,7 +227,7 @@ def run_file(tmp_path: Path, path: Path) -> tuple[int, list[str]]:
     return result.exit_code, [line.replace(f"{path}:", "") for line in result.output.splitlines()]
 
 TITLED = "id,name,title,manager\n"
-NO_ROLE = ("1:1: warning [no-role] 2 distinct titles match no role of the ladder ('Chief "
+NO_ROLE = ("1:3: warning [no-role] 2 distinct titles match no role of the ladder ('Chief "
            "Happiness Wizard', 'Rocket Surgeon'): add `roles:` with `titles:` to the org file, "
            "or a role column")
 
@@ -289,3 +289,45 @@ def test_a_tally_whose_problem_is_not_given_says_nothing() -> None:
     said = checked([_problem(4, "warning", "root")], findings, strict=False,
                    tallies=[Tally(tally, "unknown-title", frozenset({("p.csv", 3)}))])
     assert (said.findings, said.repeated) == (findings, 0)
+
+
+@pytest.mark.parametrize("above", ["", "Staff list\n", "Staff list\n2026-01-31\n\n"],
+                         ids=["header-first", "one-title-line", "title-lines-and-a-blank"])
+def test_the_no_role_tally_is_at_the_title_column_s_header_cell(
+        tmp_path: Path, above: str) -> None:
+    # (it was at 1:1, a title line when the header stands below some)
+    path = tmp_path / "people.csv"
+    path.write_text(above + "id,name,manager,title\n1,Ann,,CEO\n2,Bob,1,Rocket Surgeon\n",
+                    encoding="utf-8")
+    from orgviz.io.csvimport import import_csv
+
+    result = import_csv(path)
+    line = 1 + above.count("\n")
+    (tally,) = [p for p in result.problems if p.rule == "no-role"]
+    assert tuple(tally)[1:] == (
+        line, 4, "warning", "no-role", "1 distinct title matches no role of the ladder "
+        "('Rocket Surgeon'): add `roles:` with `titles:` to the org file, or a role column")
+    assert result.tallies()[0].problem is tally
+
+
+def test_each_tally_of_one_column_s_values_is_at_that_column_s_header_cell(
+        tmp_path: Path) -> None:
+    # (every tally was at 1:1; control characters, found in any column, still are)
+    path = tmp_path / "people.csv"
+    path.write_text("Org chart\nrole,manager,id,name,title\nManager,,1,Ann,CEO\n"
+                    "Manager,Ann,2,Vacant,VP Sales\n,Ann,3,N/D,Eng\x07ineer\n"
+                    ",1.0,4,Di,Engineer\n", encoding="utf-8")
+    from orgviz.io.csvimport import ImportOptions, import_csv
+
+    result = import_csv(path, ImportOptions(keep_going=True))
+    assert [(p.line, p.col, p.rule, p.message) for p in result.problems
+            if p.rule != "csv" or "control" in p.message] == [
+        (1, 1, "csv", f"control characters removed in 1 value ('{path}:5')"),
+        (2, 1, "no-role", "2 role values that are no role ids ('Manager') left out: the "
+                          "title gives the role"),
+        (2, 2, "manager-by-name", "1 manager reference written as a decimal ('1.0') read as "
+                                  "the id of the whole number it writes"),
+        (2, 2, "manager-by-name", "2 manager references matched by name or email ('Ann')"),
+        (2, 4, "placeholder-name", "1 name not disclosed ('N/D'): imported as a filled post "
+                                   "named 'Name not disclosed'"),
+        (2, 4, "placeholder-name", "1 placeholder name imported as a vacancy ('Vacant')")]

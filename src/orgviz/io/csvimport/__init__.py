@@ -106,7 +106,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     written = (_link_records(imp, columns, exact) if direct is None
                else _linked_directly(imp, columns, direct, exact))
     people = written.people
-    imp.report_tallies(table.shown)
+    imp.report_tallies(table.shown, table.header_line)
     # (a person whose manager was not found, the first of a reporting cycle, or one
     # reporting to themselves in the exact layout, is a top too, but said so by
     # unknown-manager, cycle or self-report at error level)

@@ -14,6 +14,12 @@ from orgviz.io.tables import read_table
 from orgviz.placeholders import WITHHELD_NAME
 from orgviz.problem import Problem, SourceLoc
 
+#: The column whose values each tallied kind of finding is about, where it is reported (at
+#: the column's header cell); a kind not here ("control": values of any column) is at 1:1.
+TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name",
+                  "by-name": "manager", "decimal": "manager", "named-id": "manager",
+                  "role-dropped": "role", "no-role": "title"}
+
 
 class ImporterState:
     """One import run: collects records and problems."""
@@ -59,8 +65,10 @@ class ImporterState:
         if len(examples) < 6 and sample not in examples:
             examples.append(sample)
 
-    def report_tallies(self, shown: str) -> None:
-        """One problem per tallied kind of finding, with its count and first examples."""
+    def report_tallies(self, shown: str, header_line: int = 1) -> None:
+        """One problem per tallied kind of finding, with its count and first examples, at
+        the header cell of the column its values are in (`header_line`: the header's line,
+        below any title lines skipped), or at 1:1 for values of any column."""
         # kind: (level, rule, the message of several, the message of one)
         messages = {
             "placeholder": ("info", "placeholder-name",
@@ -110,7 +118,9 @@ class ImporterState:
                 ex = ", ".join(f"'{e}'" for e in examples[:5]) + (
                     ", ..." if len(examples) > 5 else "")
                 message = (one if n == 1 else several).format(n=n, ex=ex)
-                self.tallied[kind] = Problem(shown, 1, 1, level, rule, message)
+                col = self.cols.get(TALLIED_COLUMN.get(kind, ""))
+                line, col = (1, 1) if col is None else (header_line, col)
+                self.tallied[kind] = Problem(shown, line, col, level, rule, message)
                 self.problems.append(self.tallied[kind])
 
     @staticmethod
