@@ -385,8 +385,7 @@ def blank_excel_errors(rows: Iterable[tuple[int, list[str]]]) -> list[ExcelError
     found = []
     for number, cells in rows:
         for col, cell in enumerate(cells):
-            error = excel_error_of(cell)
-            if error is not None:
+            if "#" in cell and (error := excel_error_of(cell)) is not None:  # ('#': no call)
                 found.append((number, col + 1, error))
                 cells[col] = ""
     return found
@@ -402,8 +401,7 @@ def blank_column_errors(columns: list[list[str]]) -> list[ExcelError]:
         if "#" not in joined or not _EXCEL_ERROR.search(joined):
             continue
         for row, cell in enumerate(column):
-            error = excel_error_of(cell)
-            if error is not None:
+            if "#" in cell and (error := excel_error_of(cell)) is not None:
                 found.append((row + 2, col, error))
                 column[row] = ""
     found.sort()
