@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -59,6 +60,8 @@ class Drawn:
     geometry: Geometry  # the layout, kept to redraw the same chart with other notes
     axis: bool  # whether the level axis is drawn
     box: CardBox | None = None  # the card size it was drawn with
+    # managers stacked other than `chart.stack_rows` deep, and how deep (see `stackings`)
+    stack_rows_of: tuple[tuple[str, int], ...] = ()
 
 
 def smallest_text(svg: bytes) -> float:
@@ -81,17 +84,18 @@ class Drawer:
         self.timeout, self.problems, self.color_by = timeout, problems, color_by
         self.layouts = 0
 
-    def place(self, chart: Chart, box: CardBox, tree: TreeInput | None = None) -> Geometry:
+    def place(self, chart: Chart, box: CardBox, tree: TreeInput | None = None,
+              limits: Mapping[str, int] | None = None) -> Geometry:
         """The chart laid out: orgviz's tidy tree (no Graphviz), or Graphviz dot. `tree`:
         the tidy layout's input read from the chart at any stack depth (see `tree_input`),
-        laid out at the chart's own."""
+        laid out at the chart's own; `limits`: managers stacked less deep than that (tidy)."""
         self.layouts += 1
         if self.layout == "tidy":
             from orgviz.render.tidylayout import geometry_of
 
             with cyclic_gc_paused():
                 tree = tree or tree_input(chart, box)
-                layout = tree.forest.layout(stack_options(tree, chart.stack_rows))
+                layout = tree.forest.layout(stack_options(tree, chart.stack_rows, limits))
                 return geometry_of(chart, box, tree, layout)[0]
         from orgviz.render.dotlayout import layout_dot
 
@@ -104,9 +108,10 @@ class Drawer:
         chart = by_depth(chart)
         return chart, card_box(chart_texts(chart))
 
-    def place_peers(self, chart: Chart, box: CardBox) -> Geometry:
+    def place_peers(self, chart: Chart, box: CardBox,
+                    limits: Mapping[str, int] | None = None) -> Geometry:
         """The tidy layout with the tops' reports side by side on one row, never stacked
-        (reports further down are stacked as usual).
+        (reports further down are stacked as usual; `limits`: managers stacked less deep).
 
         The layout stacks a manager's leaf reports that sit on the row just below them;
         the tops' reports are laid out a row lower (an empty row the layout takes no room
@@ -117,8 +122,10 @@ class Drawer:
         class PeersInput(TreeInput):
             def options(self, list_from: int | None,
                         list_height: float | None) -> LayoutOptions:
-                return replace(super().options(list_from, list_height), stack_any_row=False)
+                return replace(super().options(list_from, list_height), stack_any_row=False,
+                               stack_rows_of=own)
 
+        own = tuple(sorted((limits or {}).items()))
         self.layouts += 1
         lowered = replace(chart, cards=tuple(
             card._replace(row=card.row + 1) if card.manager is not None else card
@@ -133,30 +140,35 @@ class Drawer:
         """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
-        keeps within as many rows as fit that height; with the tidy layout (fast) every
-        shallower stacking is drawn too, shallowest first (wider and lower: slides are
-        wide). None keeps the layout's own stacking. `peers`: the top's reports side by
-        side on one row, never stacked (with the dot layout: nothing stacked). `box`: the
-        card size to draw with instead of the chart's own (the panels of a shared slide).
+        keeps within as many rows as fit that height; with the tidy layout (fast) each
+        manager's stack as deep as fits (`stack_fits`), and every shallower stacking is
+        drawn too, shallowest first (wider and lower: slides are wide; see `stackings`);
+        the dot layout stacks all as deep as the shallowest fit. None keeps the layout's own
+        stacking. `peers`: the top's reports side by side on one row, never stacked (with
+        the dot layout: nothing stacked). `box`: the card size to draw with instead of the
+        chart's own (the panels of a shared slide).
         """
         chart, own = self.chart(view)
         box = box or own
         tree = tree_input(chart, box) if self.layout == "tidy" else None
-        depths: list[int | None] = [None]
+        depths: list[tuple[int | None, dict[str, int]]] = [(None, {})]
         if rows_height is not None:
-            deepest = stack_depth(chart, box, rows_height, self.layout, tree)
-            depths = list(range(1, deepest + 1)) if self.layout == "tidy" else [deepest]
+            fits = stack_fits(chart, box, rows_height, self.layout, tree)
+            depths = (list(stackings(chart, fits)) if self.layout == "tidy"
+                      else [(min(fits.values(), default=1), {})])
         if peers and self.layout != "tidy":
-            depths = [1]
+            depths = [(1, {})]
         results = []
-        for depth in depths:
+        for depth, limits in depths:
             stacked = replace(chart, stack_rows=depth) if depth is not None else chart
-            geometry = (self.place_peers(stacked, box) if peers and self.layout == "tidy"
-                        else self.place(stacked, box, tree))
-            first = self.paint(stacked, box, geometry, axis=True)
+            geometry = (self.place_peers(stacked, box, limits)
+                        if peers and self.layout == "tidy"
+                        else self.place(stacked, box, tree, limits))
+            kept = tuple(sorted(limits.items()))
+            first = self.paint(stacked, box, geometry, axis=True, limits=kept)
             results.append(first)
             if first.axis:
-                results.append(self.paint(stacked, box, geometry, False))
+                results.append(self.paint(stacked, box, geometry, False, kept))
         return results
 
     def draw_chain(self, view: View, rows: int) -> Drawn:
@@ -178,9 +190,10 @@ class Drawer:
         chart = replace(chart, stack_rows=drawn.chart.stack_rows)
         if [c.id for c in chart.cards] != [c.id for c in drawn.chart.cards]:
             raise ValueError("redraw needs the same cards")  # pragma: no cover - a bug
-        return self.paint(chart, box, drawn.geometry, drawn.axis)
+        return self.paint(chart, box, drawn.geometry, drawn.axis, drawn.stack_rows_of)
 
-    def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool) -> Drawn:
+    def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool,
+              limits: tuple[tuple[str, int], ...] = ()) -> Drawn:
         chart = replace(chart, rows=row_labels(chart, geometry))
         has_axis = axis and any(chart.rows) and bool(geometry.rows)
         if not has_axis:
@@ -198,7 +211,7 @@ class Drawer:
         svg_w, svg_h = svg_size(svg)
         width, height = max(width, svg_w), max(height, svg_h)
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
-                     geometry, has_axis, box)
+                     geometry, has_axis, box, limits)
 
 
 def by_depth(chart: Chart) -> Chart:
@@ -302,7 +315,15 @@ def row_labels(chart: Chart, geometry: Geometry) -> tuple[str, ...]:
 
 def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
                 tree: TreeInput | None = None) -> int:
-    """How many leaves deep stacks may be so that the chart keeps within `height` units.
+    """How many leaves deep stacks may be so that the chart keeps within `height` units:
+    as deep as the shallowest of `stack_fits` (1 without stacks)."""
+    return min(stack_fits(chart, box, height, layout, tree).values(), default=1)
+
+
+def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
+               tree: TreeInput | None = None) -> dict[str, int]:
+    """How many leaves deep each manager's stack may be (at least 1) so that it keeps
+    within `height` units: managers with two leaf reports or more, in the chart's order.
 
     A stack starts on its most senior leaf's row (below its manager); rows above it take
     their height and a row gap each, stacked cards a card and the layout's stack gap (a
@@ -321,7 +342,7 @@ def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
         own = heights.get(card.id, tallest)
         if own > rows.get(card.row, 0.0):
             rows[card.row] = own
-    depth = None
+    fits: dict[str, int] = {}
     for card in chart.cards:
         leaves = [r for r in chart.reports[card.id]
                   if not chart.reports[r] and not chart.assistants[r]]
@@ -329,9 +350,62 @@ def stack_depth(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
             first = max(card.row + 1, min(by_id[r].row for r in leaves))
             above = sum(rows.get(row, tallest) + RANK_GAP for row in range(first))
             card_h = max(heights.get(r, tallest) for r in leaves)
-            fit = int((usable - above + gap) // (card_h + gap))
-            depth = fit if depth is None else min(depth, fit)
-    return max(1, depth if depth is not None else 1)
+            fits[card.id] = max(1, int((usable - above + gap) // (card_h + gap)))
+    return fits
+
+
+def stackings(chart: Chart, fits: dict[str, int]) -> list[tuple[int, dict[str, int]]]:
+    """The stackings to draw a chart with, shallowest first: (depth, the managers stacked
+    other than `depth` deep and how deep).
+
+    Each depth from 1 to the shallowest of `fits` stacks everyone that deep (empty limits);
+    each depth from 1 to the deepest of `fits` also gives its managers their own depth,
+    when that draws the chart otherwise than any stacking before: min(depth, its fit), or
+    a card deeper when that fits and leaves no card alone in a last column (three cards
+    one column, not two and one; five three and two, not two, two and one), as `_split`
+    lets a chart's column be a card taller for fewer columns. Those come first at their
+    depth."""
+    reports = chart.reports
+    counts = {m: n for m in reports  # leaf reports, as the layout counts them
+              if (n := sum(not reports[r] for r in reports[m])) >= 2}
+    shallowest = min(fits.values(), default=1)
+    found: list[tuple[int, dict[str, int]]] = []
+    seen: set[tuple[int, ...]] = set()
+    for depth in range(1, max(fits.values(), default=1) + 1):
+        limits = {}
+        for manager, fit in fits.items():
+            rows = _rows_without_orphan(counts.get(manager, 0), min(depth, fit), fit)
+            if rows != depth:
+                limits[manager] = rows
+        uniform = tuple(min(depth, n) for n in counts.values())
+        drawn = tuple(min(limits.get(m, depth), n) for m, n in counts.items())
+        if depth > shallowest or drawn != uniform:
+            if drawn not in seen:
+                found.append((depth, limits))
+            seen.add(drawn)
+        if depth <= shallowest:
+            found.append((depth, {}))
+            seen.add(uniform)
+    return found
+
+
+def _rows_without_orphan(count: int, rows: int, fit: int) -> int:
+    """How deep to stack `count` leaves asked `rows` deep: a card deeper when `rows` would
+    leave one alone in the last column of a stack and `rows` + 1 (at most `fit`) leaves
+    none alone in fewer columns."""
+    if rows < 2 or count <= rows or rows + 1 > fit or _last_column(count, rows) != 1:
+        return rows  # (one deep: a row of cards, no stack)
+    deeper = _last_column(count, rows + 1)
+    return rows + 1 if deeper > 1 or deeper == count else rows
+
+
+def _last_column(count: int, rows: int) -> int:
+    """How many of `count` stacked leaves the last column holds, at most `rows` a column
+    (as the layout cuts a stack: columns as even as that many allow, the last the rest);
+    `count` when they stand in one column."""
+    columns = max(1, math.ceil(count / rows))
+    per = math.ceil(count / columns)
+    return count - per * (columns - 1)
 
 
 def card_heights(chart: Chart, box: CardBox, tree: TreeInput | None = None
@@ -353,12 +427,15 @@ def tree_input(chart: Chart, box: CardBox) -> TreeInput:
         return TreeInput(chart, box)
 
 
-def stack_options(tree: TreeInput, stack_rows: int | None) -> LayoutOptions:
+def stack_options(tree: TreeInput, stack_rows: int | None,
+                  limits: Mapping[str, int] | None = None) -> LayoutOptions:
     """The options `tree` is laid out with, stacking at most `stack_rows` cards a column
-    (None: the layout's own), as a TreeInput of the chart at that depth has them."""
+    (None: the layout's own), as a TreeInput of the chart at that depth has them, and the
+    managers of `limits` at most their own number."""
     from orgviz.render.tidylayout import STACK_ROWS
 
-    return replace(tree.options(None, None), stack_rows=stack_rows or STACK_ROWS)
+    return replace(tree.options(None, None), stack_rows=stack_rows or STACK_ROWS,
+                   stack_rows_of=tuple(sorted((limits or {}).items())))
 
 
 def row_budget(height: float, box: CardSize) -> int:

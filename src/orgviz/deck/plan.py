@@ -172,7 +172,8 @@ class Planner:
         """The drawing a slide shows, by the size each is drawn at on it (a small chart
         grows to fill the slide, see Frame.fill_scale; without `grow`, as slides are
         planned, at most MAX_SCALE): the first, shallowest stacks first (siblings side by
-        side, as org charts are read), then with the level axis, that is nearly as large as
+        side, as org charts are read; at a depth, each manager stacked their own depth
+        first, see `stackings`), then with the level axis, that is nearly as large as
         the largest (NEARLY_AS_LARGE) and no smaller than the largest at the planning scale.
         """
         if not readable:
@@ -183,7 +184,7 @@ class Planner:
         planned = max(frame.scale(d.width, d.height, min_font, d.min_text) for d in readable)
         floor = max(round(planned, 2), round(max(drawn_at) * NEARLY_AS_LARGE, 2))
         return min((d for d, size in zip(readable, drawn_at, strict=True) if size >= floor),
-                   key=lambda d: (d.chart.stack_rows or 0, not d.axis))
+                   key=lambda d: (d.chart.stack_rows or 0, not d.stack_rows_of, not d.axis))
 
     # --- cutting ------------------------------------------------------------------------------
     def first_cut(self, root: str | None, depth: int | None = None) -> list[str]:
