@@ -74,6 +74,6 @@ def test_left_to_right_search_stops_once_no_room_left_gives_a_smaller_frame() ->
     smaller than the smallest so far."""
     tree = SmoothTree(2000, 64.0, 180.0)
     _room, frame = tl._column_height(tree, 1)  # type: ignore[arg-type]
-    assert tree.probes < 1 + tl.SEARCH_STEPS_LR
+    assert tree.probes < 1 + tl.SEARCH_STEPS
     best = min(tl._frame(tree.measure(1, 180.0 * 1.01**k)) for k in range(800))
     assert frame <= best * (1 + tl.FRAME_CLOSE)

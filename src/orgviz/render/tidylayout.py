@@ -49,18 +49,14 @@ MAX_ASPECT = 2.2
 TARGET_ASPECT = 16 / 9
 #: Steps of the search for the column height of listed people (fewer for big charts, where
 #: each step costs more).
-SEARCH_STEPS, SEARCH_STEPS_BIG, BIG_CHART = 5, 2, 5000
-#: Top-down, the search stops when the page is this close to TARGET_ASPECT
-#: (|log(aspect / target)|).
-CLOSE_ENOUGH = 0.12
-#: Left to right, the page changes in steps (a whole number of columns fits in the room), so
-#: a page close to TARGET_ASPECT may be far from the smallest frame: the search stops only
-#: when no column height left to try can give a frame this much smaller than the smallest
-#: so far, and takes up to SEARCH_STEPS_LR steps (big charts: SEARCH_STEPS_BIG), so each
-#: list row's search ends near its smallest frame and FRAME_TIE compares rows by what they
-#: can give, not by where their probes landed.
+SEARCH_STEPS, SEARCH_STEPS_BIG, BIG_CHART = 8, 2, 5000
+#: The page changes in steps (a whole number of columns fits in the room, left to right; a
+#: column takes whole cards, top-down), so a page close to TARGET_ASPECT may be far from the
+#: smallest frame: the search stops only when no column height left to try can give a frame
+#: this much smaller than the smallest so far, or after SEARCH_STEPS steps (big charts:
+#: SEARCH_STEPS_BIG), so each list row's search ends near its smallest frame and FRAME_TIE
+#: compares rows by what they can give, not by where their probes landed.
 FRAME_CLOSE = 0.01
-SEARCH_STEPS_LR = 8
 #: Frames within this fraction of the smallest count as the same size (text that much
 #: smaller is hard to tell on a slide); among them the deepest list row (the most rows drawn
 #: as a tree) wins.
@@ -226,9 +222,8 @@ def _column_height(tree: TreeInput, list_from: int,
 
     It stops early when no height left to try can give a frame of at most `give_up`: between
     two heights the page is at least as wide as at the taller one and as tall as at the
-    shorter one (left to right: the other way round). It also stops when the page is within
-    CLOSE_ENOUGH of TARGET_ASPECT (top-down) or when no height left can give a frame more
-    than FRAME_CLOSE smaller than the smallest so far (left to right)."""
+    shorter one (left to right: the other way round). It also stops when no height left can
+    give a frame more than FRAME_CLOSE smaller than the smallest so far."""
     tb = tree.tb
     high = tree.unit * max(tree.count, 1) * 2
     high_size = narrowest or tree.measure(list_from, high)
@@ -251,8 +246,7 @@ def _column_height(tree: TreeInput, list_from: int,
     across = (box.width if tb else box.height) + SIBLING_GAP + 10.0
     area = tree.listed_below[list_from] * tree.unit * across
     guess = math.sqrt(area / TARGET_ASPECT if tb else area * TARGET_ASPECT)
-    steps = SEARCH_STEPS if tb else SEARCH_STEPS_LR
-    for step in range(steps if tree.count <= BIG_CHART else SEARCH_STEPS_BIG):
+    for step in range(SEARCH_STEPS if tree.count <= BIG_CHART else SEARCH_STEPS_BIG):
         a, b = math.log(low), math.log(high)
         if step == 0 and low < guess < high:
             t = (math.log(guess) - a) / (b - a)
@@ -264,8 +258,6 @@ def _column_height(tree: TreeInput, list_from: int,
         mid_size = tree.measure(list_from, mid)
         best = min(best, (_frame(mid_size), mid))
         f_mid = _off_target(mid_size, tb)
-        if tb and abs(f_mid) < CLOSE_ENOUGH:
-            break
         if f_mid > 0:
             low, f_low, low_size = mid, f_mid, mid_size
             if side == -1:
@@ -281,7 +273,7 @@ def _column_height(tree: TreeInput, list_from: int,
             least = max(high_size[0], floor if low_size is None else TARGET_ASPECT * low_size[1])
         else:
             least = max(TARGET_ASPECT * high_size[1], floor if low_size is None else low_size[0])
-        if least > give_up or (not tb and best[0] <= least * (1 + FRAME_CLOSE)):
+        if least > give_up or best[0] <= least * (1 + FRAME_CLOSE):
             break
     return best[1], best[0]
 
