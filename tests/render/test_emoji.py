@@ -169,8 +169,19 @@ def test_an_emoji_is_measured_wider_than_an_em() -> None:
     assert text_width("★", 10) < 10.0  # (a symbol drawn as text)
 
 
+@pytest.mark.parametrize("text", ["❤\ufe0f", "✔\ufe0f", "™\ufe0f", "1\ufe0f\u20e3", "#\ufe0f"])
+def test_a_symbol_made_a_picture_by_its_selector_is_measured_as_a_picture(text: str) -> None:
+    # (❤️ was measured as a text heart, 0.6 em, and drawn 1.25 em wide: past its card)
+    picture = EMOJI_WIDTH / 100
+    assert text_width(text, 10) == pytest.approx(picture)
+    assert text_width(f"Bo {text} x", 10, wide=True) == pytest.approx(
+        text_width("Bo ", 10, wide=True) + picture + text_width(" x", 10, wide=True))
+    assert text_width(text * 2, 10) == pytest.approx(2 * picture)
+
+
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
-@pytest.mark.parametrize("text", ["🚀🚀🚀🚀🚀", "✨😀👍🏽🇫🇷", "Ada 🚀 Obi ✨"])
+@pytest.mark.parametrize("text", ["🚀🚀🚀🚀🚀", "✨😀👍🏽🇫🇷", "Ada 🚀 Obi ✨",
+                                  "❤\ufe0f✔\ufe0f1\ufe0f\u20e3"])
 def test_drawn_emoji_fit_the_width_measured(text: str) -> None:
     if not installed_emoji():
         pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")

@@ -35,10 +35,12 @@ def is_picture(char: str) -> bool:
     point = ord(char)
     if 0x1F000 <= point <= 0x1FAFF:
         return unicodedata.category(char) == "So"
+    if not BMP_PICTURES[0][0] <= point <= BMP_PICTURES[-1][1]:  # (CJK, most text: at once)
+        return False
     return any(first <= point <= last for first, last in BMP_PICTURES)
 
 
-def _starts_emoji(text: str, at: int) -> bool:
+def starts_emoji(text: str, at: int) -> bool:
     """Whether an emoji starts at `at`."""
     char, following = text[at], text[at + 1:at + 2]
     if following == TEXT_SELECTOR:
@@ -57,7 +59,7 @@ def _belongs(text: str, at: int) -> int:
     if char in (EMOJI_SELECTOR, KEYCAP) or 0x1F3FB <= point <= 0x1F3FF or \
             0xE0020 <= point <= 0xE007F:
         return 1
-    if char == JOINER and at + 1 < len(text) and _starts_emoji(text, at + 1):
+    if char == JOINER and at + 1 < len(text) and starts_emoji(text, at + 1):
         return 2
     return 0
 
@@ -67,7 +69,7 @@ def emoji_runs(text: str) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     at, size = 0, len(text)
     while at < size:
-        if not _starts_emoji(text, at):
+        if not starts_emoji(text, at):
             at += 1
             continue
         stop = at + 1

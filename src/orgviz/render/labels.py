@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from orgviz.render.emoji import is_picture
+from orgviz.render.emoji import is_picture, starts_emoji
 
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
@@ -159,8 +159,9 @@ _TABLES = {(False, False): _ASCII_WIDTHS, (True, False): _BOLD_ASCII_WIDTHS,
 #: would measure as one full stop, 722 units short, so that a shortened name ran 9 px
 #: into the card's margin), the em dash, the horizontal bar and the per mille sign.
 _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
-#: An emoji drawn as a picture (emoji.is_picture), in 1/1000 em: colour emoji fonts draw
-#: them wider than an em (Noto Color Emoji 1.245 em, Apple Color Emoji about 1.25).
+#: An emoji drawn as a picture (emoji.starts_emoji: by default, or a symbol or keycap made
+#: one by its selector), in 1/1000 em: colour emoji fonts draw them wider than an em (Noto
+#: Color Emoji 1.245 em, Apple Color Emoji about 1.25).
 EMOJI_WIDTH = 1275
 
 
@@ -218,7 +219,9 @@ def _em_width(text: str, bold: bool, wide: bool | None = None) -> int:
             return sum(map((_BOLD_ASCII if bold else _ASCII).__getitem__, text))
         except KeyError:
             pass
-    return sum(_char_width(c, bold, wide) for c in text)
+    # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀)
+    return sum(EMOJI_WIDTH if starts_emoji(text, at) else _char_width(char, bold, wide)
+               for at, char in enumerate(text))
 
 
 def text_width(text: str, size: float, bold: bool = False, wide: bool | None = None) -> float:
