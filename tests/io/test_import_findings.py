@@ -331,3 +331,15 @@ def test_each_tally_of_one_column_s_values_is_at_that_column_s_header_cell(
         (2, 4, "placeholder-name", "1 name not disclosed ('N/D'): imported as a filled post "
                                    "named 'Name not disclosed'"),
         (2, 4, "placeholder-name", "1 placeholder name imported as a vacancy ('Vacant')")]
+
+
+def test_managers_matched_by_name_from_the_names_beside_the_ids_are_at_that_column(
+        tmp_path: Path) -> None:
+    # (at the manager id column's header cell, 1:3, though the names were in column 4)
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,manager_id,manager_name,title\n1,Ann,,,CEO\n2,Bob,,Ann,VP\n"
+                    "3,Cy,1,,VP\n", encoding="utf-8")
+    from orgviz.io.csvimport import import_csv
+
+    result = import_csv(path)
+    assert [(p.line, p.col, p.rule) for p in result.problems] == [(1, 4, "manager-by-name")]

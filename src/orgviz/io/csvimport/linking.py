@@ -127,14 +127,15 @@ class Linker(ImporterState):
             self.self_report(record, f" ('{raw}')", "warning")
             return None
         if target is not None:
+            col = record.cols.get("manager")  # (or the managers' names beside it)
             if how in (DECIMAL_ID, NAMED_ID):  # (no note: every row of such a column would
-                self.tally(how, raw)              # have one)
+                self.tally(how, raw, col)         # have one)
             elif how:
                 record.notes.append(how)
                 if "history row" in how:
                     self.problem(record.loc("manager"), "warning", "ended-manager", how)
                 else:
-                    self.tally("by-name", raw)
+                    self.tally("by-name", raw, col)
             return target
         if how == "top":
             return None

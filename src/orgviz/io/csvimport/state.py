@@ -15,9 +15,10 @@ from orgviz.placeholders import WITHHELD_NAME
 from orgviz.problem import Problem, SourceLoc
 
 #: The column whose values each tallied kind of finding is about, where it is reported (at
-#: the column's header cell); a kind not here ("control": values of any column) is at 1:1.
+#: the column's header cell); a kind not here is at the column its first value was tallied
+#: at (manager references: the manager column, or the managers' names beside it), else at
+#: 1:1 ("control": values of any column).
 TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name",
-                  "by-name": "manager", "decimal": "manager", "named-id": "manager",
                   "role-dropped": "role", "no-role": "title"}
 
 
@@ -37,6 +38,7 @@ class ImporterState:
         self.trimmed = False  # no cell starts or ends with a space (CsvTable.trimmed)
         self.short = False  # no cell is longer than MAX_TEXT
         self.samples: dict[str, list[str]] = {}
+        self.tally_cols: dict[str, int] = {}  # kind -> the column of its first value tallied
         self.tallied: dict[str, Problem] = {}  # the problem of each kind tallied
         self.no_role_titles: frozenset[str] = frozenset()  # every title tallied "no-role"
         # each self-report's manager cell -> the reference written there when not the
@@ -58,9 +60,12 @@ class ImporterState:
             raise OrgvizError(f"{table.shown}: {needs}")
         return table, found
 
-    def tally(self, kind: str, sample: str) -> None:
-        """Count a benign, frequent finding; reported once with a few examples."""
+    def tally(self, kind: str, sample: str, col: int | None = None) -> None:
+        """Count a benign, frequent finding; reported once with a few examples (at `col`'s
+        header cell, the first given, when the kind has no column of TALLIED_COLUMN)."""
         self.counts[kind] += 1
+        if col is not None:
+            self.tally_cols.setdefault(kind, col)
         examples = self.samples.setdefault(kind, [])
         if len(examples) < 6 and sample not in examples:
             examples.append(sample)
@@ -118,7 +123,7 @@ class ImporterState:
                 ex = ", ".join(f"'{e}'" for e in examples[:5]) + (
                     ", ..." if len(examples) > 5 else "")
                 message = (one if n == 1 else several).format(n=n, ex=ex)
-                col = self.cols.get(TALLIED_COLUMN.get(kind, ""))
+                col = self.cols.get(TALLIED_COLUMN.get(kind, ""), self.tally_cols.get(kind))
                 line, col = (1, 1) if col is None else (header_line, col)
                 self.tallied[kind] = Problem(shown, line, col, level, rule, message)
                 self.problems.append(self.tallied[kind])
