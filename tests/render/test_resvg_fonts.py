@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from orgviz.render import resvgfonts
 from orgviz.render.convert import svg_to_png
-from orgviz.render.resvgfonts import SCRIPT_FAMILIES, Face, FontIndex, for_resvg, pick_family
+from orgviz.render.resvgfonts import SCRIPT_FAMILIES, Face, FontIndex, pick_family, prepare
 
 HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
 HAS_PIL = importlib.util.find_spec("PIL") is not None
@@ -49,7 +49,7 @@ FONTS = FakeFonts({
 def test_text_the_chart_font_has_is_left_alone() -> None:
     assert pick_family("Ada Obi", STACK, True, False, FONTS) is None
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>Zoë Ĺ</text></svg>'.encode()
-    assert for_resvg(svg, FONTS) is svg
+    assert prepare(svg, FONTS).svg is svg
 
 
 def test_an_svg_with_no_character_beyond_the_simple_scripts_is_not_parsed(
@@ -61,7 +61,7 @@ def test_an_svg_with_no_character_beyond_the_simple_scripts_is_not_parsed(
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" font-family="Helvetica, &#39;DejaVu '
            'Sans&#39;"><text>Zoë · 984 positions — 46 open…</text><text>&#xE9;&#233;</text>'
            '</svg>').encode()
-    assert for_resvg(svg, FONTS) is svg
+    assert prepare(svg, FONTS).svg is svg
 
 
 @given(st.lists(st.sampled_from(["Ada", "é", "·", "—", "&#39;", "&#233;", "ل", "&#x644;",
@@ -71,8 +71,8 @@ def test_the_shortcut_leaves_alone_only_what_the_full_reading_leaves_alone(
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg"><text>{"".join(parts)}</text>'
            f'<text font-weight="bold">{"".join(reversed(parts))}</text></svg>').encode()
     with mock.patch.object(resvgfonts, "_simple_scripts_only", return_value=False):
-        full = for_resvg(svg, FONTS)
-    assert for_resvg(svg, FONTS) == full
+        full = prepare(svg, FONTS).svg
+    assert prepare(svg, FONTS).svg == full
 
 
 @pytest.mark.parametrize("reference", ["&#x738B;", "&#29579;", "&#x0000738b;",
@@ -83,9 +83,9 @@ def test_a_character_written_as_a_reference_is_seen(reference: str) -> None:
     # XML allows; the last two are no character)
     svg = f'<svg xmlns="http://www.w3.org/2000/svg"><text>{reference}</text></svg>'.encode()
     if reference in ("&#X738B;", "&#x110000;"):
-        assert for_resvg(svg, FONTS) is svg  # (not well-formed: resvg reports it)
+        assert prepare(svg, FONTS).svg is svg  # (not well-formed: resvg reports it)
         return
-    assert for_resvg(svg, FONTS).decode() == (
+    assert prepare(svg, FONTS).svg.decode() == (
         '<svg xmlns="http://www.w3.org/2000/svg"><text font-family="\'Droid Sans Fallback\', '
         f'sans-serif">{reference}</text></svg>')
 
@@ -106,13 +106,13 @@ def test_a_family_with_every_character_at_the_texts_weight_is_picked() -> None:
     assert pick_family("王小明 ليلى", STACK, True, False, FONTS) is None  # none has both
 
 
-def test_for_resvg_names_the_family_first_and_keeps_the_rest() -> None:
+def test_prepare_names_the_family_first_and_keeps_the_rest() -> None:
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" font-family="Helvetica, sans-serif">'
            '<title>ليلى</title><text x="1">Ada</text>'
            '<text x="2" font-weight="bold">ليلى &amp; co</text>'
            '<g font-family="Arial"><text x="3" font-family="Arial, serif">مديرة</text></g>'
            '</svg>').encode()
-    assert for_resvg(svg, FONTS).decode() == (
+    assert prepare(svg, FONTS).svg.decode() == (
         '<svg xmlns="http://www.w3.org/2000/svg" font-family="Helvetica, sans-serif">'
         '<title>ليلى</title><text x="1">Ada</text>'
         '<text font-family="\'DejaVu Sans\', Helvetica, sans-serif" x="2" font-weight="bold">'
@@ -124,16 +124,16 @@ def test_for_resvg_names_the_family_first_and_keeps_the_rest() -> None:
 def test_unusual_documents_go_to_resvg_as_they_are() -> None:
     commented = ('<svg xmlns="http://www.w3.org/2000/svg"><!-- <text> -->'
                  '<text>ليلى</text></svg>').encode()
-    assert for_resvg(commented, FONTS) is commented
+    assert prepare(commented, FONTS).svg is commented
     broken = "<svg><text>ليلى</svg>".encode()
-    assert for_resvg(broken, FONTS) is broken
+    assert prepare(broken, FONTS).svg is broken
 
 
 def test_comments_and_instructions_among_the_text_are_passed_over() -> None:
     # (ET.fromstring keeps neither, so the walk over the elements never meets one)
     svg = ('<svg xmlns="http://www.w3.org/2000/svg"><g><!-- a note --><?pi data?>'
            '<text>ليلى</text><!-- ليلى --></g></svg>').encode()
-    assert for_resvg(svg, FONTS).decode() == (
+    assert prepare(svg, FONTS).svg.decode() == (
         '<svg xmlns="http://www.w3.org/2000/svg"><g><!-- a note --><?pi data?>'
         '<text font-family="\'DejaVu Sans\', sans-serif">ليلى</text><!-- ليلى --></g></svg>')
 

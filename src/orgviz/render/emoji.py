@@ -1,4 +1,4 @@
-"""Where emoji are in a text: the runs a colour emoji font draws (see resvgfonts.for_resvg).
+"""Where emoji are in a text: the runs a colour emoji font draws (see resvgfonts.prepare).
 
 An emoji here is what a browser draws as a picture by default: a pictograph of the Unicode
 planes made for them (U+1F000 to U+1FAFF), one of the older symbols whose default look is

@@ -9,7 +9,7 @@ regular Droid Sans Fallback for Chinese in a bold name), and when that face has 
 character of the text, the whole text is drawn with it, Latin too. resvg-py lets one
 choose neither the fallback nor the database's order.
 
-So before resvg draws an SVG (`for_resvg`), each <text> holding characters outside the
+So before resvg draws an SVG (`prepare`), each <text> holding characters outside the
 scripts the chart's fonts are made for (see pdftext.needs_shaping: Arabic, Hebrew, CJK,
 ...) that its first installed family lacks gets a family put first that has every one of
 its characters at its weight (bold where bold): the first of `SCRIPT_FAMILIES` that does.
@@ -391,11 +391,6 @@ def without_emoji(text: str, fonts: FontIndex, emoji: Face | None) -> str:
         if fonts.has_all(emoji, (ord(char) for char in text[start:stop] if _drawn(char))):
             text = text[:start] + " " + text[stop:]
     return text
-
-
-def for_resvg(svg: bytes, fonts: FontIndex | None = None) -> bytes:
-    """The SVG of `prepare`."""
-    return prepare(svg, fonts).svg
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
