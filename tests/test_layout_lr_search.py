@@ -52,8 +52,8 @@ def test_left_to_right_search_ends_within_frame_close_of_the_smallest_frame(
 
 def test_a_page_close_to_16_9_does_not_end_the_search_left_to_right() -> None:
     """976 cards in columns 180 px wide: a room of 27 columns gives a page of aspect 1.97,
-    within CLOSE_ENOUGH of 16:9, whose frame is 3.7% over the smallest (26 columns); the
-    search stopped there."""
+    within 0.12 of 16:9 (|log(aspect / target)|), whose frame is 3.7% over the smallest (26
+    columns); the search stopped there when it stopped at such a page."""
     tree = SteppyTree(976, 64.0, 180.0)
     _room, frame = tl._column_height(tree, 1)  # type: ignore[arg-type]
     assert frame <= tree.smallest_frame() * (1 + tl.FRAME_CLOSE)
