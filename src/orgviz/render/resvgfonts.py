@@ -408,8 +408,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     if len(tags) != len(texts):  # "<text" in a comment or CDATA: leave it to resvg
         return Prepared(svg, None)
     picked: dict[tuple[str, _Style], str | None] = {}
-    emoji: Face | None = None
-    looked = with_emoji = False  # (looked: for an installed emoji font)
+    read: tuple[FontIndex, Face | None] | None = None  # the fonts and their emoji face
+    with_emoji = False
     parts: list[bytes] = []
     last = 0
     for tag, (text, style, own) in zip(tags, texts, strict=True):
@@ -418,13 +418,13 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
             if _needed(text) is None:  # (no need to read the installed fonts)
                 picked[key] = None
             else:
-                if not looked:
-                    fonts = fonts or installed_fonts()
-                    emoji, looked = emoji_face(fonts), True
-                own_text = without_emoji(text, fonts, emoji)  # type: ignore[arg-type]  # (set)
+                if read is None:
+                    index = fonts or installed_fonts()
+                    read = index, emoji_face(index)
+                own_text = without_emoji(text, *read)
                 with_emoji = with_emoji or own_text != text
                 picked[key] = pick_family(own_text, style.stack, style.bold, style.italic,
-                                          fonts)  # type: ignore[arg-type]  # (as above)
+                                          read[0])
         family = picked[key]
         if family is None:
             continue
@@ -440,6 +440,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
         parts += [svg[last:tag.start()], start_tag]
         last = tag.end()
     prepared = b"".join(parts) + svg[last:] if parts else svg
-    if not with_emoji or fonts is None or emoji is None:
+    if not with_emoji or read is None:
         return Prepared(prepared, None)
-    return Prepared(prepared, [emoji.path, *(p for p in fonts.paths if p != emoji.path)])
+    index, emoji = read
+    assert emoji is not None  # (an emoji left out of a text: the emoji font draws it)
+    return Prepared(prepared, [emoji.path, *(p for p in index.paths if p != emoji.path)])
