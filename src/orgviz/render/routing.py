@@ -11,7 +11,10 @@ half the chart.
 
 The search is a shortest path (Dijkstra, bends cost extra) on the grid of the lines that run
 CLEAR off the sides of the cards in a window around the two cards; everything is sorted,
-so the same chart gives the same routes.
+so the same chart gives the same routes. The cards and solid lines in a window are found
+through an index by cell of a grid; when the searches reach little of the chart (a big chart
+whose dotted lines are mostly too far apart to search), only the cells they reach are filled
+(`Router._lazy_index`), with the same answers.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import add, itemgetter, mul, sub
 from typing import TYPE_CHECKING
 
 from orgviz.render.cards import PILE
@@ -37,6 +41,14 @@ NARROW = 10.0  # a gap with cards this close on both sides (between stacked card
 SQUEEZE = 3.0  # ... costs this many times its length: wide channels read better
 BUS = 0.3  # a length on a line already drawn to the same manager: lines join into a bus
 CELL = 256.0  # the spatial index's cell size
+TILE = 4  # a lazy index fills this many cells of a column at a time
+#: The index is filled as queried when the searches reach at most this share of the chart's
+#: tiles, in columns that hold at most this many times the chart's cards and lines (found
+#: on generated orgs of 1,000 and 5,000 positions and the examples: beyond, filling it at
+#: once costs less).
+LAZY_TILES = 0.1
+LAZY_THINGS = 0.5
+WINDOW_PAD = CLEAR + 1.0  # cards this far outside a search's window keep lines off its edge
 #: A route is drawn when it has at most this many bends ...
 MAX_BENDS = 5
 #: ... is at most this many card widths long (longer lines, across a big chart, are hard to
@@ -55,15 +67,71 @@ MAX_WINDOW_CARDS = 600
 _Sides = tuple[float, float, float, float]  # a card's left, top, right, bottom
 
 
+class _ByX:
+    """Things by their extent along one axis (lo, hi), to find those reaching into a range:
+    grouped by width (powers of two), each group sorted by lo, so that a range is one
+    bisection per group (a few wide things do not widen the search among the many narrow
+    ones). Built with no Python-level step per thing."""
+
+    def __init__(self, los: list[float], his: list[float]) -> None:
+        self.his = his
+        groups = list(map(int.bit_length, map(int, map(sub, his, los))))
+        ordered = sorted(range(len(los)), key=los.__getitem__)
+        ordered.sort(key=groups.__getitem__)  # by group, then by lo
+        keys = list(map(groups.__getitem__, ordered))
+        # per group: its widest thing, its los in order and its things (indices) in that order
+        self.groups: list[tuple[float, list[float], list[int]]] = []
+        start = 0
+        while start < len(keys):
+            stop = bisect_right(keys, keys[start], start)
+            members = ordered[start:stop]
+            group_los = list(map(los.__getitem__, members))
+            widest = max(map(sub, map(his.__getitem__, members), group_los))
+            self.groups.append((widest, group_los, members))
+            start = stop
+
+    def reaching(self, lo: float, hi: float) -> list[int]:
+        """The things (indices) with their lo <= hi and their hi >= lo."""
+        his = self.his
+        found: list[int] = []
+        for widest, los, members in self.groups:
+            start = bisect_left(los, lo - widest - 1.0)  # (1 px: hi - lo may round down)
+            found.extend(k for k in members[start:bisect_right(los, hi)] if his[k] >= lo)
+        return found
+
+
+class _Column:
+    """What may lie in one column of the index's cells, to find by extent along y: cards
+    (their ids), the solid segments that cross the column, and line ends (sorted by y)."""
+
+    def __init__(self, cards: list[str], card_ys: _ByX, segments: list[_Segment],
+                 ends: list[Point]) -> None:
+        self.cards, self.card_ys, self.segments, self.ends = cards, card_ys, segments, ends
+        self.segment_ys = _ByX(list(map(itemgetter(1), segments)),
+                               list(map(itemgetter(3), segments)))
+        self.end_ys = list(map(itemgetter(1), ends))
+
+
 class _Index:
-    """Cards and solid segments by cell of a grid, for window queries."""
+    """Cards, solid segments and line ends by cell of a grid, for window queries; all filled
+    at once (see _LazyIndex for the other way)."""
 
     def __init__(self, boxes: dict[str, Box], lines: Iterable[Connector]) -> None:
         self.boxes = boxes  # what a line must keep off: the card, with its pile if it has one
+        self.cards: dict[tuple[int, int], list[str]] = {}
+        # solid segments, axis-parallel: (x0, y0, x1, y1) with x0 <= x1, y0 <= y1
+        self.segments: dict[tuple[int, int], list[_Segment]] = {}
+        self.ends: dict[tuple[int, int], list[Point]] = {}
+        self.known_sides: dict[str, _Sides] = {}
+        self._build(lines)
+
+    def _build(self, lines: Iterable[Connector]) -> None:
+        """All the cells."""
+        boxes = self.boxes
         self.order = {card_id: i for i, card_id in enumerate(boxes)}
         # (The busiest loops of a render with dotted lines: the cells are worked out inline,
         # as most cards and segments lie in one cell or one row or column of cells.)
-        cards: dict[tuple[int, int], list[str]] = {}
+        cards = self.cards
         for card_id, b in boxes.items():
             half_w, half_h = b.w / 2, b.h / 2
             for cell in _cells_of(int((b.x - half_w) // CELL), int((b.y - half_h) // CELL),
@@ -73,10 +141,7 @@ class _Index:
                     cards[cell] = [card_id]
                 else:
                     found.append(card_id)
-        self.cards = cards
-        # solid segments, axis-parallel: (x0, y0, x1, y1) with x0 <= x1, y0 <= y1
-        segments: dict[tuple[int, int], list[_Segment]] = {}
-        ends: dict[tuple[int, int], list[Point]] = {}
+        segments, ends = self.segments, self.ends
         for line in lines:
             if line.kind == "dotted" or line.curve:
                 continue
@@ -93,8 +158,6 @@ class _Index:
                         found_segments.append(seg)
             for p in (points[0], points[-1]):
                 ends.setdefault(self._cell(*p), []).append(p)
-        self.segments, self.ends = segments, ends
-        self.known_sides: dict[str, _Sides] = {}
 
     @staticmethod
     def _cell(x: float, y: float) -> tuple[int, int]:
@@ -139,6 +202,114 @@ class _Index:
         return False
 
 
+class _LazyIndex(_Index):
+    """The index, its cells filled a tile (TILE cells of a column) at a time when a query
+    first reaches it: for a chart whose routes reach little of it (most route few of their
+    dotted lines). The chart is sorted along x for it, once, on the first query."""
+
+    def _build(self, lines: Iterable[Connector]) -> None:
+        """Nothing filled yet."""
+        self.lines = tuple(lines)
+        self.tiles: set[tuple[int, int]] = set()  # (column, tile) filled
+        self.columns: dict[int, _Column] = {}
+        self.sorted = False
+
+    def _sort(self) -> None:
+        """The cards, solid lines and their ends along x (once, on first need)."""
+        boxes = self.boxes
+        self.order = {card_id: i for i, card_id in enumerate(boxes)}
+        self.card_ids = list(boxes)
+        xs = list(map(itemgetter(0), boxes.values()))
+        half_ws = list(map(mul, map(itemgetter(2), boxes.values()), repeat(0.5)))  # w / 2
+        self.card_xs = _ByX(list(map(sub, xs, half_ws)), list(map(add, xs, half_ws)))
+        self.solid = solid = [line.points for line in self.lines
+                              if line.kind != "dotted" and not line.curve]
+        x_of = itemgetter(0)
+        self.line_xs = _ByX(list(map(x_of, map(min, solid))), list(map(x_of, map(max, solid))))
+        self.end_points = sorted([*map(x_of, solid), *map(itemgetter(-1), solid)], key=x_of)
+        self.end_xs = list(map(x_of, self.end_points))
+        self.sorted = True
+
+    def size(self) -> int:
+        """How many cards and solid lines the chart has."""
+        if not self.sorted:
+            self._sort()
+        return len(self.card_ids) + len(self.solid)
+
+    def held(self, columns: Iterable[int]) -> int:
+        """How many cards and solid lines may lie in these columns of the cells (counted
+        in each)."""
+        if not self.sorted:
+            self._sort()
+        return sum(len(self.card_xs.reaching(*_column_span(i)))
+                   + len(self.line_xs.reaching(*_column_span(i))) for i in columns)
+
+    def _column(self, i: int) -> _Column:
+        """What may lie in column i of the cells (see _Column)."""
+        found = self.columns.get(i)
+        if found is None:
+            if not self.sorted:
+                self._sort()
+            left, right = _column_span(i)
+            cards = list(map(self.card_ids.__getitem__, self.card_xs.reaching(left, right)))
+            boxes = list(map(self.boxes.__getitem__, cards))
+            ys = list(map(itemgetter(1), boxes))
+            half_hs = list(map(mul, map(itemgetter(3), boxes), repeat(0.5)))  # h / 2
+            segments = []
+            for k in self.line_xs.reaching(left, right):
+                for (ax, ay), (bx, by) in pairwise(self.solid[k]):
+                    seg = (ax, ay, bx, by) if ax <= bx and ay <= by else (
+                        min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                    if int(seg[0] // CELL) <= i <= int(seg[2] // CELL):
+                        segments.append(seg)
+            ends = sorted(self.end_points[bisect_left(self.end_xs, left):
+                                          bisect_right(self.end_xs, right)], key=itemgetter(1))
+            found = self.columns[i] = _Column(
+                cards, _ByX(list(map(sub, ys, half_hs)), list(map(add, ys, half_hs))),
+                segments, ends)
+        return found
+
+    def _fill(self, i: int, tile: int) -> None:
+        """A tile of column i: the cards, segments and line ends in its cells."""
+        self.tiles.add((i, tile))
+        column = self._column(i)
+        j_lo, j_hi = tile * TILE, tile * TILE + TILE - 1  # its cells' rows
+        top, bottom = j_lo * CELL - 1.0, (j_hi + 1) * CELL + 1.0  # (a px more: all it holds)
+        cards, segments, boxes = self.cards, self.segments, self.boxes
+        for k in column.card_ys.reaching(top, bottom):
+            card_id = column.cards[k]
+            b = boxes[card_id]
+            half_w, half_h = b.w / 2, b.h / 2
+            if int((b.x - half_w) // CELL) <= i <= int((b.x + half_w) // CELL):
+                for j in range(max(int((b.y - half_h) // CELL), j_lo),
+                               min(int((b.y + half_h) // CELL), j_hi) + 1):
+                    cards.setdefault((i, j), []).append(card_id)
+        for k in column.segment_ys.reaching(top, bottom):
+            seg = column.segments[k]
+            for j in range(max(int(seg[1] // CELL), j_lo), min(int(seg[3] // CELL), j_hi) + 1):
+                segments.setdefault((i, j), []).append(seg)
+        end_ys = column.end_ys
+        for p in column.ends[bisect_left(end_ys, top):bisect_right(end_ys, bottom)]:
+            cell = self._cell(*p)
+            if cell[0] == i and j_lo <= cell[1] <= j_hi:
+                self.ends.setdefault(cell, []).append(p)
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
+        """The cells a box (left, top, right, bottom) touches, filled."""
+        (i0, j0), (i1, j1) = self._cell(x0, y0), self._cell(x1, y1)
+        for i in range(i0, i1 + 1):
+            for tile in range(j0 // TILE, j1 // TILE + 1):
+                if (i, tile) not in self.tiles:
+                    self._fill(i, tile)
+        return _cells_of(i0, j0, i1, j1)
+
+
+def _column_span(i: int) -> tuple[float, float]:
+    """Column i of the cells, from left to right, and a px more each side: what may lie in
+    it, and what does not, as sides are rounded."""
+    return i * CELL - 1.0, (i + 1) * CELL + 1.0
+
+
 def _cells_of(i0: int, j0: int, i1: int, j1: int) -> list[tuple[int, int]] | tuple[
         tuple[int, int]]:
     """The grid cells (i, j) from (i0, j0) to (i1, j1), both included."""
@@ -157,14 +328,67 @@ class Router:
     """Routes dotted lines between the cards of one laid-out chart."""
 
     def __init__(self, boxes: dict[str, Box], lines: Sequence[Connector],
-                 width: float, height: float, shapes: dict[str, Box] | None = None) -> None:
+                 width: float, height: float, shapes: dict[str, Box] | None = None,
+                 pairs: Sequence[tuple[str, str]] | None = None) -> None:
         """`shapes`: cards drawn larger than their box (a pile), as the box that holds
-        their drawing."""
+        their drawing. `pairs`: the (manager, report) pairs to be routed, when known: if
+        their searches reach little of the chart, its index is filled only where they do."""
         self.boxes = boxes
-        self.index = _Index({**boxes, **shapes} if shapes else boxes, lines)
+        self.outlines = {**boxes, **shapes} if shapes else boxes
+        self.lines = lines
         self.bounds = (-CLEAR, -CLEAR, width + CLEAR, height + CLEAR)
+        self.pairs = pairs
+        self.known_index: _Index | None = None
         self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
         self.searches = 0
+
+    @property
+    def index(self) -> _Index:
+        """The cards and solid lines by cell, made on first need (see `_lazy_index`)."""
+        if self.known_index is None:
+            self.known_index = self._lazy_index() or _Index(self.outlines, self.lines)
+        return self.known_index
+
+    def _lazy_index(self) -> _LazyIndex | None:
+        """An index filled as queried, if the searches of `pairs` are known and reach little
+        of the chart: at most LAZY_TILES of its tiles, in columns that hold at most
+        LAZY_THINGS times its cards and lines (a lazy index costs more a thing than one
+        filled at once, and about as much a column as the column holds)."""
+        if self.pairs is None:
+            return None
+        x0, y0, x1, y1 = self.bounds
+        tiles_high = int(y1 // CELL) // TILE - int(y0 // CELL) // TILE + 1
+        most = LAZY_TILES * (int(x1 // CELL) - int(x0 // CELL) + 1) * tiles_high
+        reached: set[tuple[int, int]] = set()  # (column, tile)
+        for a_id, b_id in self.pairs:
+            if self._near(a_id, b_id):
+                w_x0, w_y0, w_x1, w_y1 = self._window(self.boxes[a_id], self.boxes[b_id])
+                i0, i1 = int((w_x0 - WINDOW_PAD) // CELL), int((w_x1 + WINDOW_PAD) // CELL)
+                j0, j1 = int((w_y0 - WINDOW_PAD) // CELL), int((w_y1 + WINDOW_PAD) // CELL)
+                reached.update((i, tile) for i in range(i0, i1 + 1)
+                               for tile in range(j0 // TILE, j1 // TILE + 1))
+                if len(reached) > most:
+                    return None
+        index = _LazyIndex(self.outlines, self.lines)
+        if index.held({i for i, _ in reached}) > LAZY_THINGS * index.size():
+            return None
+        return index
+
+    def _near(self, a_id: str, b_id: str) -> bool:
+        """Whether two cards are near enough for a route to be searched."""
+        a, b = self.boxes[a_id], self.boxes[b_id]
+        longest = MAX_LENGTH * max(a.w, b.w)
+        return a_id != b_id and abs(a.x - b.x) + abs(a.y - b.y) <= longest + a.w + a.h
+
+    def _window(self, a: Box, b: Box) -> tuple[float, float, float, float]:
+        """The part of the chart a search between two cards looks at (left, top, right,
+        bottom), and the cards just outside it (WINDOW_PAD)."""
+        margin_x, margin_y = max(a.w, b.w), max(a.h, b.h)
+        x0 = max(self.bounds[0], min(a.left, b.left) - margin_x)
+        y0 = max(self.bounds[1], min(a.top, b.top) - margin_y)
+        x1 = min(self.bounds[2], max(a.right, b.right) + margin_x)
+        y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
+        return x0, y0, x1, y1
 
     def ports(self, b: Box) -> list[_Port]:
         """Where a dotted line may leave or enter a card: a quarter of the width off the
@@ -185,23 +409,18 @@ class Router:
     def route(self, a_id: str, b_id: str) -> tuple[Point, ...] | None:
         """A route from card `a_id` (the manager) to card `b_id` that passes under no card,
         or None. Routes to the same manager may share their way to it (a bus)."""
+        if not self._near(a_id, b_id):
+            return None
         a, b = self.boxes[a_id], self.boxes[b_id]
         longest = MAX_LENGTH * max(a.w, b.w)
-        if a_id == b_id or abs(a.x - b.x) + abs(a.y - b.y) > longest + a.w + a.h:
-            return None
         ports_a, ports_b = self.ports(a), self.ports(b)
         if not ports_a or not ports_b or self.searches >= MAX_SEARCHES:
             return None
         self.searches += 1
-        margin_x, margin_y = max(a.w, b.w), max(a.h, b.h)
-        x0 = max(self.bounds[0], min(a.left, b.left) - margin_x)
-        y0 = max(self.bounds[1], min(a.top, b.top) - margin_y)
-        x1 = min(self.bounds[2], max(a.right, b.right) + margin_x)
-        y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
-        pad = CLEAR + 1.0  # cards just outside the window keep lines on its edge off them too
+        x0, y0, x1, y1 = self._window(a, b)
         sides = self.index.sides
-        obstacles = [sides(k) for k in self.index.cards_in(x0 - pad, y0 - pad, x1 + pad,
-                                                           y1 + pad)]
+        obstacles = [sides(k) for k in self.index.cards_in(x0 - WINDOW_PAD, y0 - WINDOW_PAD,
+                                                           x1 + WINDOW_PAD, y1 + WINDOW_PAD)]
         if len(obstacles) > MAX_WINDOW_CARDS:
             return None
         bus = self.buses.get(a_id, [])
@@ -508,7 +727,7 @@ def route_links(boxes: dict[str, Box], lines: Sequence[Connector], width: float,
     """A route (or None: not drawn) for each (manager, report) pair, in order."""
     if not pairs:
         return []
-    router = Router(boxes, lines, width, height, shapes)
+    router = Router(boxes, lines, width, height, shapes, pairs)
     return [router.route(a, b) for a, b in pairs]
 
 
