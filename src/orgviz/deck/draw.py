@@ -324,6 +324,9 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
                tree: TreeInput | None = None) -> dict[str, int]:
     """How many leaves deep each manager's stack may be (at least 1) so that it keeps
     within `height` units: managers with two leaf reports or more, in the chart's order.
+    A leaf is a report with no reports of their own: the tidy layout stacks one with an
+    assistant too (the assistant stands beside them, outside the tree), the dot layout
+    does not (`is_leaf`).
 
     A stack starts on its most senior leaf's row (below its manager); rows above it take
     their height and a row gap each, stacked cards a card and the layout's stack gap (a
@@ -343,9 +346,10 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
         if own > rows.get(card.row, 0.0):
             rows[card.row] = own
     fits: dict[str, int] = {}
+    reports, assistants = chart.reports, chart.assistants
     for card in chart.cards:
-        leaves = [r for r in chart.reports[card.id]
-                  if not chart.reports[r] and not chart.assistants[r]]
+        leaves = [r for r in reports[card.id]
+                  if not reports[r] and (layout == "tidy" or not assistants[r])]
         if len(leaves) >= 2:
             first = max(card.row + 1, min(by_id[r].row for r in leaves))
             above = sum(rows.get(row, tallest) + RANK_GAP for row in range(first))

@@ -1,0 +1,70 @@
+"""A leaf report with an assistant is stacked with their peers by the tidy layout (the
+assistant stands beside them, outside the tree), so `stack_fits` holds that stack to the
+slide's height too; the dot layout does not stack such a report."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgviz.deck.draw import MARGIN, RANK_GAP, Drawer, card_heights, stack_depth, stack_fits
+from orgviz.loader import load
+from orgviz.render.chart import View
+from orgviz.render.themes import get_theme
+
+#: The CEO's two leaf reports stack from the row below her; the manager's two (one with an
+#: assistant) a row lower.
+TEAM = """\
+orgviz: 1
+org: {name: Aide Co, size: small}
+people:
+  - {id: ceo, name: Cy Oh, title: Chief Executive Officer}
+  - {id: mgr, name: Mo Gray, title: Engineering Manager, reports_to: ceo}
+  - {id: c1, name: Cat One, title: Chief of Staff, reports_to: ceo}
+  - {id: c2, name: Cat Two, title: Staff Engineer, reports_to: ceo}
+  - {id: r1, name: Ray One, title: Engineer, reports_to: mgr}
+  - {id: r2, name: Ray Two, title: Principal Engineer, reports_to: mgr}
+  - {id: r2a, name: Ada Aide, title: Assistant, reports_to: r2, assistant: true}
+"""
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("aide") / "team.yaml"
+    path.write_text(TEAM, encoding="utf-8")
+    drawer = Drawer(load(path), get_theme("light"))
+    chart, box = drawer.chart(View())
+    return drawer, chart, box
+
+
+def three_rows(chart, box) -> float:
+    """A height that holds the chart's three rows of cards and a little more, not four."""
+    heights = card_heights(chart, box)
+    rows: dict[int, float] = {}
+    for card in chart.cards:
+        rows[card.row] = max(rows.get(card.row, 0.0), heights[card.id])
+    return 2 * MARGIN + sum(rows.values()) + 2 * RANK_GAP + 10.0
+
+
+def test_a_report_with_an_assistant_counts_in_their_managers_stack(team) -> None:
+    _drawer, chart, box = team
+    height = three_rows(chart, box)
+    fits = stack_fits(chart, box, height)
+    assert fits["mgr"] == 1  # the stack starts on the last row that fits: one deep
+    assert fits["ceo"] >= 2
+    assert stack_depth(chart, box, height) == 1
+
+
+def test_the_dot_layout_does_not_stack_a_report_with_an_assistant(team) -> None:
+    _drawer, chart, box = team
+    assert "mgr" not in stack_fits(chart, box, three_rows(chart, box), "dot")
+
+
+def test_every_drawing_keeps_within_the_slides_rows(team) -> None:
+    """Drawn as deep as the CEO's stack fits, the manager's stack (one report with an
+    assistant) was drawn as deep too, a row below what fits."""
+    drawer, chart, box = team
+    height = three_rows(chart, box)
+    drawings = drawer.draw(View(), rows_height=height)
+    assert any(d.chart.stack_rows == 2 for d in drawings)  # the CEO's reports stacked
+    for drawn in drawings:
+        assert drawn.height <= height, (drawn.chart.stack_rows, drawn.stack_rows_of)
