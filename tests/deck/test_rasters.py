@@ -44,7 +44,7 @@ def _deck(charts: int) -> Deck:
 
 
 def _cores(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
-    monkeypatch.setattr(powerpoint.os, "cpu_count", lambda: count)
+    monkeypatch.setattr(os, "cpu_count", lambda: count)  # (the module powerpoint reads)
 
 
 @needs_fork
