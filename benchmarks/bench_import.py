@@ -6,6 +6,11 @@ Target (issue 7): importing a 20,000-row CSV plus validating the imported org ta
     in process     the DictReader loop  vs  `import_csv(path)` then `validate(result.org)`,
                    both after imports and a warm-up (the work that grows with the rows)
 
+Each contender's result is freed inside its time (20,000 people, their YAML text and the
+problems: 9-11 ms). The same import + validate with the result kept, freed after the timing
+stops, is printed below it: `orgviz import` keeps its result until the process exits and
+never frees it. (The target's figure is the first.)
+
 The whole-process view is printed beside it, for what a user waits for:
 
     whole process  `python -c <DictReader loop>`  vs  `python -m orgviz import CSV -o OUT`
@@ -54,7 +59,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from orgviz.io.csvimport import ImportResult
     from orgviz.model import Org
+    from orgviz.problem import Problem
 
 TITLES = ("Software Engineer", "Senior Software Engineer", "Product Manager",
           "Senior Product Manager", "Engineering Manager", "Director of Product",
@@ -143,14 +150,30 @@ def openpyxl_rows(path: Path) -> None:
 
 
 def best_of(contenders: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    """The best time of each contender over interleaved rounds."""
+    """The best time of each contender over interleaved rounds. What a contender returns is
+    freed inside its time, except for a contender named "... (kept)": its result is kept
+    until the timing stops, as `orgviz import` keeps its result until the process exits."""
     best = dict.fromkeys(contenders, float("inf"))
     for _ in range(rounds):
         for name, fn in contenders.items():
             start = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - start)
+            if name.endswith("(kept)"):
+                kept = fn()
+                seconds = time.perf_counter() - start
+                del kept
+            else:
+                fn()
+                seconds = time.perf_counter() - start
+            best[name] = min(best[name], seconds)
     return best
+
+
+def _imported_and_validated(import_csv: Callable[[Path], ImportResult],
+                            validate: Callable[[Org], list[Problem]],
+                            path: Path) -> tuple[ImportResult, list[Problem]]:
+    """The import of `path` and the problems of its org, both kept for the caller."""
+    result = import_csv(path)
+    return result, validate(result.org)
 
 
 def run(argv: list[str]) -> None:
@@ -321,6 +344,8 @@ def main() -> int:
             "floor": dictreader,
             "import": lambda: import_csv(path),
             "import+validate": lambda: validate(import_csv(path).org),
+            "import+validate (kept)": lambda: _imported_and_validated(import_csv, validate,
+                                                                      path),
         }
         if args.skeleton:
             assert len(skeleton(path)[2]) > 0  # (warm-up: the generator's titles give findings)
@@ -343,7 +368,9 @@ def main() -> int:
                         pass
 
             real = best_of({"floor": real_floor,
-                            "import+validate": lambda: validate(import_csv(real_path).org)},
+                            "import+validate": lambda: validate(import_csv(real_path).org),
+                            "import+validate (kept)": lambda: _imported_and_validated(
+                                import_csv, validate, real_path)},
                            args.repeat)
         parts, found = rule_times(path, args.repeat) if args.rules else ({}, {})
 
@@ -366,6 +393,8 @@ def main() -> int:
     print(line("import_csv()", inproc["import"], inproc["floor"]))
     print(line("import_csv() + validate()", inproc["import+validate"], inproc["floor"],
                f"   target <= {TARGET:g}x: {'met' if ratio <= TARGET else 'MISSED'}"))
+    print(line("  the same, result kept (freed untimed)", inproc["import+validate (kept)"],
+               inproc["floor"], "   (as `orgviz import` keeps it until exit)"))
     if "skeleton" in inproc:
         print(line("skeleton of the unavoidable work (a bound)", inproc["skeleton"],
                    inproc["floor"], "   (--skeleton: no checks, tree order or other rules)"))
@@ -381,6 +410,8 @@ def main() -> int:
         print(line("csv.DictReader loop (floor)", real["floor"], real["floor"]))
         print(line("import_csv() + validate()", real["import+validate"], real["floor"],
                    f"   target <= {TARGET:g}x: {'met' if real_ratio <= TARGET else 'MISSED'}"))
+        print(line("  the same, result kept (freed untimed)", real["import+validate (kept)"],
+                   real["floor"], "   (as `orgviz import` keeps it until exit)"))
     if book:
         print(f"the same rows as an .xlsx workbook ({book['size'] / 1e6:.1f} MB; no target):")
         print(line("openpyxl read-only iter_rows (its floor)", book["floor"], book["floor"]))
