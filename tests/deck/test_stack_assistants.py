@@ -5,11 +5,11 @@ slide's height too; the dot layout does not stack such a report."""
 from __future__ import annotations
 
 import pytest
+from test_stack_own_depth import drawn_team
 
 from orgviz.deck.draw import MARGIN, RANK_GAP, Drawer, card_heights, stack_depth, stack_fits
-from orgviz.loader import load
-from orgviz.render.chart import View
-from orgviz.render.themes import get_theme
+from orgviz.render.cards import CardBox
+from orgviz.render.chart import Chart, View
 
 #: The CEO's two leaf reports stack from the row below her; the manager's two (one with an
 #: assistant) a row lower.
@@ -28,12 +28,8 @@ people:
 
 
 @pytest.fixture(scope="module")
-def team(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("aide") / "team.yaml"
-    path.write_text(TEAM, encoding="utf-8")
-    drawer = Drawer(load(path), get_theme("light"))
-    chart, box = drawer.chart(View())
-    return drawer, chart, box
+def team(tmp_path_factory: pytest.TempPathFactory) -> tuple[Drawer, Chart, CardBox]:
+    return drawn_team(tmp_path_factory.mktemp("aide"), TEAM)
 
 
 def three_rows(chart, box) -> float:

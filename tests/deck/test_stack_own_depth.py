@@ -13,7 +13,8 @@ import pytest
 from orgviz.deck.build import DeckOptions, build_deck
 from orgviz.deck.draw import Drawer, _rows_without_orphan, stack_depth, stack_fits, stackings
 from orgviz.loader import load
-from orgviz.render.chart import View
+from orgviz.render.cards import CardBox
+from orgviz.render.chart import Chart, View
 from orgviz.render.themes import get_theme
 
 ORGS = Path(__file__).resolve().parents[2] / "orgs"
@@ -49,13 +50,19 @@ def test_a_stack_is_a_card_deeper_rather_than_leave_one_alone(count, rows, fit, 
     assert _rows_without_orphan(count, rows, fit) == deep
 
 
-@pytest.fixture(scope="module")
-def team(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("stack") / "team.yaml"
-    path.write_text(TEAM, encoding="utf-8")
+def drawn_team(folder: Path, text: str) -> tuple[Drawer, Chart, CardBox]:
+    """A deck's drawer of the org file `text` (written in `folder`), its whole chart and
+    card box."""
+    path = folder / "team.yaml"
+    path.write_text(text, encoding="utf-8")
     drawer = Drawer(load(path), get_theme("light"))
     chart, box = drawer.chart(View())
     return drawer, chart, box
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory: pytest.TempPathFactory) -> tuple[Drawer, Chart, CardBox]:
+    return drawn_team(tmp_path_factory.mktemp("stack"), TEAM)
 
 
 def test_each_manager_fits_its_own_depth(team) -> None:
