@@ -263,3 +263,30 @@ def test_teams_past_the_legends_room_are_counted_in_it(org_file: Callable[..., P
     svg = render(org).decode()
     assert f">+{30 - MAX_LEGEND} more (named on their cards)</text>" in svg
     assert build_chart(org, View(color_by="none")).legend_more == 0
+
+
+def test_each_error_marks_the_card_of_its_own_file_and_person(
+        org_file: Callable[..., Path]) -> None:
+    part = org_file("""\
+        orgviz: 1
+        people:
+          - {id: x, name: Xia, title: Product Manager}
+          - {id: y, name: Yan, title: Product Manager, reports_to: a}
+          - {id: z, name: Zed, title: Product Manager}
+        """, name="part.yaml")
+    org = load(org_file(f"""\
+        orgviz: 1
+        org: {{name: Forest}}
+        include: [{part.name}]
+        people:
+          - {{id: a, name: Ann, title: CEO}}
+          - {{id: b, name: Bob, title: Product Manager}}
+          - {{id: c, name: Cat, title: Product Manager, reports_to: a}}
+        """))
+    problems = validate(org)
+    roots = sorted((p.file.rsplit("/", 1)[-1], p.line, p.col) for p in problems
+                   if p.rule == "root")
+    assert roots == [("org.yaml", 6, 10), ("part.yaml", 3, 10), ("part.yaml", 5, 10)]
+    chart = build_chart(org, problems=problems)
+    # (each extra top's card, found among the people of its own file at or before the error)
+    assert {c.id for c in chart.cards if c.broken} == {"b", "x", "z"}

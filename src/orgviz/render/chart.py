@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -219,18 +220,22 @@ def _broken(org: Org, problems: Sequence[Problem]) -> tuple[set[str], set[str]]:
             loc = person.at(name)
             if loc is not person.loc:
                 by_field[(loc.file, loc.line, loc.col)] = (person.id, name)
+    by_file: dict[str, tuple[list[tuple[int, int]], list[str]]] = {}
+    for person in people:
+        starts, ids = by_file.setdefault(person.loc.file, ([], []))
+        starts.append((person.loc.line, person.loc.col))
+        ids.append(person.id)
     for problem in errors:
         hit = by_field.get((problem.file, problem.line, problem.col))
         if hit is not None and hit[1] == "reports_to":
             lines.add(hit[0])
             continue
-        owner = None
-        for person in people:  # the last person starting at or before the problem
-            if person.loc.file == problem.file and (person.loc.line, person.loc.col) <= (
-                    problem.line, problem.col):
-                owner = person.id
-        if owner is not None:
-            cards.add(owner)
+        # the last person of the problem's file starting at or before it (a search, not a
+        # scan: an org with an error per person would be people x errors)
+        starts, ids = by_file.get(problem.file, ([], []))
+        at = bisect_right(starts, (problem.line, problem.col))
+        if at:
+            cards.add(ids[at - 1])
     return cards, lines
 
 
