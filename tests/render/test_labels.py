@@ -112,3 +112,22 @@ def test_dot_strings_and_tooltips_show_literally_in_graphviz(engine: str) -> Non
 def test_dot_string_joins_lines_and_skips_empty_ones() -> None:
     assert dot_string("A & B", "", "C\\D") == '"A &amp; B\\nC\\\\D"'
     assert dot_string() == '""'
+
+
+def test_a_long_text_is_cut_with_few_measurements(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render import labels
+
+    calls: list[str] = []
+    measure = labels.text_width
+
+    def counted(text: str, size: float, bold: bool = False, wide: bool | None = None) -> float:
+        calls.append(text)
+        return measure(text, size, bold, wide)
+
+    monkeypatch.setattr(labels, "text_width", counted)
+    text = "no manager, but the org already has its top; " * 9  # ~400 characters
+    short = ellipsize(text, 60, 10)
+    # (the longest prefix that fits, as cutting one grapheme at a time from the end finds)
+    assert short == text[:len(short) - 1].rstrip() + "…"
+    assert text_width(short, 10) <= 60 < text_width(text[:len(short)] + "…", 10)
+    assert len(calls) < 40  # a search: one cluster at a time measured ~400 prefixes

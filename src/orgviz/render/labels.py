@@ -281,6 +281,22 @@ def ellipsize(text: str, width: float, size: float, bold: bool = False) -> str:
     if text_width(text, size, bold) <= width:
         return text
     clusters = graphemes(text)
+
+    def over(count: int, wide: bool) -> bool:
+        """Whether the first `count` clusters and the ellipsis are wider than `width`."""
+        return text_width("".join(clusters[:count]) + "…", size, bold, wide) > width
+
+    # Cut where a prefix is too wide measured both ways (so however it is measured; each way
+    # grows with the prefix): a search, where trying one cluster fewer at a time from the
+    # end measured a long text's every prefix (a 400-character note: ~160,000 characters).
+    low, high = 0, len(clusters)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if over(middle, False) and over(middle, True):
+            high = middle - 1
+        else:
+            low = middle
+    del clusters[low:]
     while clusters and text_width("".join(clusters) + "…", size, bold) > width:
         clusters.pop()
     return "".join(clusters).rstrip() + "…"
