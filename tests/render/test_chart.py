@@ -11,6 +11,7 @@ from renderkit import SMALL
 from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.model import Org
+from orgviz.problem import Problem
 from orgviz.render import render
 from orgviz.render.chart import BANDS, MAX_LEGEND, Link, View, build_chart
 from orgviz.validate import validate
@@ -290,3 +291,25 @@ def test_each_error_marks_the_card_of_its_own_file_and_person(
     chart = build_chart(org, problems=problems)
     # (each extra top's card, found among the people of its own file at or before the error)
     assert {c.id for c in chart.cards if c.broken} == {"b", "x", "z"}
+
+
+def test_the_broken_cards_follow_the_problems_each_chart_is_given(
+        org_file: Callable[..., Path]) -> None:
+    # (the broken cards are kept per org for the problems last asked about: a deck asks with
+    # the same ones for every chart; other problems, or the same list changed, are read anew)
+    org = load(org_file("""\
+        orgviz: 1
+        org: {name: Forest}
+        people:
+          - {id: a, name: Ann, title: CEO}
+          - {id: b, name: Bob, title: Product Manager}
+          - {id: c, name: Cat, title: Product Manager, reports_to: a}
+        """))
+    problems = validate(org)
+    assert {c.id for c in build_chart(org, problems=problems).cards if c.broken} == {"b"}
+    assert {c.id for c in build_chart(org, problems=problems).cards if c.broken} == {"b"}
+    assert {c.id for c in build_chart(org).cards if c.broken} == set()
+    changed = [*problems, Problem(org.file, 6, 5, "error", "x", "made up")]  # (Cat's line)
+    assert {c.id for c in build_chart(org, problems=changed).cards if c.broken} == {"b", "c"}
+    changed.pop()
+    assert {c.id for c in build_chart(org, problems=changed).cards if c.broken} == {"b"}

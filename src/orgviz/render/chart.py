@@ -308,6 +308,20 @@ class _Shared:
         # stand for a part-time post or for grouped posts), else people.
         self.filled = (("position", "positions") if any(p.fte is not None for p in org.people)
                        else ("person", "people"))
+        # The broken cards and lines of the last problems asked about, with those problems:
+        # every view of a deck asks with the same ones (compared item by item, each the
+        # same object: a pointer compare).
+        self.broken: tuple[tuple[Problem, ...], tuple[frozenset[str], frozenset[str]]] | None
+        self.broken = None
+
+    def broken_of(self, org: Org, problems: Sequence[Problem]
+                  ) -> tuple[frozenset[str], frozenset[str]]:
+        """`_broken` of the org and these problems, worked out once while they are asked."""
+        asked = tuple(problems)
+        if self.broken is None or self.broken[0] != asked:
+            cards, lines = _broken(org, asked)
+            self.broken = (asked, (frozenset(cards), frozenset(lines)))
+        return self.broken[1]
 
 
 _SHARED: weakref.WeakKeyDictionary[Org, _Shared] = weakref.WeakKeyDictionary()
@@ -327,7 +341,7 @@ class _Builder:
         self.manager, self.cut, self.children = (self.shared.manager, self.shared.cut,
                                                  self.shared.children)
         self.people = org.by_id
-        self.broken_cards, self.broken_lines = _broken(org, problems)
+        self.broken_cards, self.broken_lines = self.shared.broken_of(org, problems)
         self.notes: list[str] = []
         self.moved: dict[str | None, list[tuple[Moved, int, int]]] = {}
         self.standing: dict[str, tuple[int, int]] = {}
@@ -494,13 +508,14 @@ class _Builder:
         """Apply the view's `moved` and `continued` cuts; remember what each card stands for."""
         view = self.view
         self.moved, self.standing = {}, {}  # continued person -> (people, open roles)
+        tops = set(roots) if view.moved else set()  # (a deck moves hundreds of tops)
         for moved in view.moved:
             boss = moved.manager
             if boss is not None and boss not in shown:
                 continue
             gone: list[str] = []
             for pid in sorted(moved.reports):
-                if pid in shown and ((pid in roots) if boss is None
+                if pid in shown and ((pid in tops) if boss is None
                                      else self.manager.get(pid) == boss):
                     gone += [pid, *self._below(pid, shown)]
             if gone:
