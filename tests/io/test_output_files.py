@@ -334,9 +334,12 @@ def test_a_file_name_too_long_is_named_in_the_message(tmp_path: Path,
 
 
 @pytest.mark.parametrize("args", [["import", "{csv}"], ["export", str(EXAMPLE), "-f", "csv"],
-                                  ["diff", str(EXAMPLE), str(EXAMPLE)]])
+                                  ["diff", str(EXAMPLE), str(EXAMPLE)],
+                                  ["render", str(EXAMPLE), "--format", "png"],
+                                  ["render", str(EXAMPLE)]])
 def test_an_empty_output_name_is_an_error(tmp_path: Path, args: list[str]) -> None:
-    # (import and export said ': is a directory; give a file name'; diff drew no chart, exit 0)
+    # (import, export and render --format said ': is a directory; give a file name'; diff drew
+    # no chart, exit 0)
     with pytest.raises(OutputError) as caught:
         write_file("", b"x")
     assert str(caught.value) == "cannot write: the output file name is empty"

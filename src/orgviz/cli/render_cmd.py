@@ -91,6 +91,8 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
              hook: bool) -> list[Path]:
     from orgviz.render.pipeline import output_path
 
+    if output == "":  # (not the current folder, which the empty path would name)
+        raise RenderError("cannot write: the output file name is empty")
     if output == "-":
         if len(files) > 1:
             raise RenderError(f"-o - writes one chart to stdout; {len(files)} files were "
