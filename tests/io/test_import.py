@@ -1318,3 +1318,17 @@ def test_a_dotted_line_manager_written_last_name_first_is_one_person(tmp_path: P
         (7, 4, "dotted-line manager 'Nobody' not found: left out")]
     assert [p.dotted_to for p in result.org.people][2:] == [("2",), ("1", "2"), ("1", "2"),
                                                             ("2",)]
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--id", ""), ("--manager", "  "), ("--name", ""),
+                                             ("--title", "\t"), ("--status", "")])
+def test_a_column_option_without_a_column_name_is_a_usage_error(tmp_path: Path, flag: str,
+                                                                 value: str) -> None:
+    # (--id '' was left out as if not given: the columns found by their spellings were read)
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(main, ["import", str(FIXTURES / "visio.csv"), flag, value,
+                                       "-o", str(out)], prog_name="orgviz")
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz import: {flag} needs a column name (the header's text), "
+                             "not a blank one (see 'orgviz import --help')\n")
+    assert not out.exists()
