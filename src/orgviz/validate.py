@@ -26,8 +26,9 @@ class RuleConf:
     options: Mapping[str, Any]
 
 
-def _convert(value: Any, default: Any) -> Any:
-    """Convert a configured option value to the type of its default."""
+def _convert(value: Any, default: Any, least: int = 0) -> Any:
+    """Convert a configured option value to the type of its default (a whole number: at
+    least `least`)."""
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -36,8 +37,8 @@ def _convert(value: Any, default: Any) -> Any:
         raise ValueError("true or false")
     if isinstance(default, int):
         number = whole_number(value)
-        if number < 0:
-            raise ValueError("a whole number of at least 0")
+        if number < least:
+            raise ValueError(f"a whole number of at least {least}")
         return number
     if isinstance(default, str):
         if not isinstance(value, str):
@@ -66,7 +67,8 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
                        f"{did_you_mean(name, options)} (options: {known})")
                 continue
             try:
-                options[name] = _convert(value, options[name])
+                options[name] = _convert(value, options[name],
+                                         getattr(rule, "MINIMUMS", {}).get(name, 0))
             except ValueError as exc:
                 report(setting.option_locs.get(name, setting.loc),
                        f"option '{name}' of rule '{setting.rule}' must be {exc}, "

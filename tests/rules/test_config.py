@@ -121,3 +121,42 @@ def test_size_profile_changes_defaults(org_file):
             if p.rule == "span-of-control"] == ["span-of-control"]
     assert [p.rule for p in validate(load(org_file(wide % "enterprise")))
             if p.rule == "span-of-control"] == []
+
+
+@pytest.mark.parametrize(("rule", "value", "error"), [
+    ("layers", 0, "a whole number of at least 1, not 0"),  # (was accepted: "0 levels")
+    ("span-of-control", 0, "a whole number of at least 1, not 0"),
+    ("span-of-control", -2, "a whole number of at least 1, not -2"),
+    ("layers", 1, None),
+])
+def test_a_limit_below_its_least_is_a_config_error(org_file, rule, value, error):
+    from orgviz.config import Config
+    from orgviz.model import RuleSetting
+    from orgviz.problem import SourceLoc
+
+    at = SourceLoc("mine", 0, 0)
+    config = Config("mine", (RuleSetting(rule, at, None, {"max": value}, {"max": at}),))
+    if error is None:
+        validate(load(org_file(ORG)), config)
+        return
+    with pytest.raises(ConfigError) as caught:
+        validate(load(org_file(ORG)), config)
+    assert caught.value.lines == (f"mine: option 'max' of rule '{rule}' must be {error}",)
+
+
+def test_a_count_option_may_still_be_0(org_file):
+    from orgviz.config import Config
+    from orgviz.model import RuleSetting
+    from orgviz.problem import SourceLoc
+
+    at = SourceLoc("mine", 0, 0)
+    config = Config("mine", (RuleSetting("profile-fit", at, None,
+                                         {"mid-size-min-people": 0},
+                                         {"mid-size-min-people": at}),))
+    validate(load(org_file(ORG)), config)  # (no ConfigError)
+    with pytest.raises(ConfigError) as caught:
+        validate(load(org_file(ORG)), Config("mine", (RuleSetting(
+            "profile-fit", at, None, {"mid-size-min-people": -1},
+            {"mid-size-min-people": at}),)))
+    assert caught.value.lines == ("mine: option 'mid-size-min-people' of rule 'profile-fit' "
+                                  "must be a whole number of at least 0, not -1",)

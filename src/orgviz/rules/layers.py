@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {"max": 6}
 PROFILE_DEFAULTS: dict[str, dict[str, Any]] = {
     "small": {"max": 4}, "mid-size": {"max": 6}, "enterprise": {"max": 9},
 }
+#: The least value of each whole-number option (no org keeps to 0 levels).
+MINIMUMS = {"max": 1}
 SHOWN = 8  # people named in the chain of a message before it is abridged
 
 

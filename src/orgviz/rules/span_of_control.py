@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {"max": 10}
 PROFILE_DEFAULTS: dict[str, dict[str, Any]] = {
     "small": {"max": 8}, "mid-size": {"max": 10}, "enterprise": {"max": 12},
 }
+#: The least value of each whole-number option (a limit of 0: nobody may have a report).
+MINIMUMS = {"max": 1}
 
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
