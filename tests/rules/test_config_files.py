@@ -87,8 +87,9 @@ def test_toml_counts_must_be_whole_numbers(tmp_path, value, shown):
 
 def test_a_whole_float_is_a_count(tmp_path, org_file):
     (tmp_path / "pyproject.toml").write_text(
-        "[tool.orgviz.rules]\nspan-of-control = {max = 0.0}\n")
-    problems = validate(load(org_file(ORG)), load_config(start=tmp_path))
+        "[tool.orgviz.rules]\nspan-of-control = {max = 1.0}\n")
+    two = ORG + "  - {id: b, name: B, role: pm, reports_to: boss}\n"  # (boss: 2 reports)
+    problems = validate(load(org_file(two)), load_config(start=tmp_path))
     assert [(p.line, p.rule) for p in problems if p.rule == "span-of-control"] == [
         (4, "span-of-control")]
 
