@@ -96,18 +96,17 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
         raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
                                f"{os.path.splitext(output)[0]}.yaml")
-    given = [("--id", id_col), ("--manager", manager), ("--title", title), ("--team", team),
-             ("--location", location), ("--email", email), ("--fte", fte),
-             ("--status", status), *(("--name", name) for name in name_cols)]
-    for flag, column in given:
-        if column is not None and not column.strip():  # (it would be silently left out)
-            raise click.UsageError(f"{flag} needs a column name (the header's text), not a "
+    # Each field's columns given (its option is --FIELD); a blank name would be left out.
+    given: dict[str, list[str | None]] = {
+        "id": [id_col], "manager": [manager], "name": list(name_cols), "title": [title],
+        "team": [team], "location": [location], "email": [email], "fte": [fte],
+        "status": [status]}
+    for fld, columns in given.items():
+        if any(column is not None and not column.strip() for column in columns):
+            raise click.UsageError(f"--{fld} needs a column name (the header's text), not a "
                                    "blank one")
-    overrides = {"id": [id_col] if id_col else [], "manager": [manager] if manager else [],
-                 "name": list(name_cols), "title": [title] if title else [],
-                 "team": [team] if team else [], "location": [location] if location else [],
-                 "email": [email] if email else [], "fte": [fte] if fte else [],
-                 "status": [status] if status else []}
+    overrides = {fld: [column for column in columns if column]
+                 for fld, columns in given.items()}
     options = ImportOptions(columns=overrides, keep_going=keep_going, allow_forest=allow_forest,
                             name=org_name, size=size, order=order, junior=junior,
                             teams=teams_file, titles=titles_file, encoding=encoding,
