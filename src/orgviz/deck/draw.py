@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from orgviz.layout.tidy import LayoutOptions
     from orgviz.render.tidylayout import TreeInput
 
+#: Managers' own stack depths, as (manager id, rows) pairs in id order (see `stack_limits`).
+StackLimits = tuple[tuple[str, int], ...]
 #: Space around a chart on a slide, in SVG units (the slide has its own margins).
 MARGIN = 8.0
 RANK_GAP = RANKSEP * 72  # the gap between rows (both layouts), in SVG units
@@ -61,7 +63,7 @@ class Drawn:
     axis: bool  # whether the level axis is drawn
     box: CardBox | None = None  # the card size it was drawn with
     # managers stacked other than `chart.stack_rows` deep, and how deep (see `stackings`)
-    stack_rows_of: tuple[tuple[str, int], ...] = ()
+    stack_rows_of: StackLimits = ()
 
 
 def smallest_text(svg: bytes) -> float:
@@ -85,10 +87,10 @@ class Drawer:
         self.layouts = 0
 
     def place(self, chart: Chart, box: CardBox, tree: TreeInput | None = None,
-              limits: Mapping[str, int] | None = None) -> Geometry:
+              limits: StackLimits = ()) -> Geometry:
         """The chart laid out: orgviz's tidy tree (no Graphviz), or Graphviz dot. `tree`:
         the tidy layout's input read from the chart at any stack depth (see `tree_input`),
-        laid out at the chart's own; `limits`: managers stacked less deep than that (tidy)."""
+        laid out at the chart's own; `limits`: managers stacked other than that (tidy)."""
         self.layouts += 1
         if self.layout == "tidy":
             from orgviz.render.tidylayout import geometry_of
@@ -108,8 +110,7 @@ class Drawer:
         chart = by_depth(chart)
         return chart, card_box(chart_texts(chart))
 
-    def place_peers(self, chart: Chart, box: CardBox,
-                    limits: Mapping[str, int] | None = None) -> Geometry:
+    def place_peers(self, chart: Chart, box: CardBox, limits: StackLimits = ()) -> Geometry:
         """The tidy layout with the tops' reports side by side on one row, never stacked
         (reports further down are stacked as usual; `limits`: managers stacked less deep).
 
@@ -123,9 +124,8 @@ class Drawer:
             def options(self, list_from: int | None,
                         list_height: float | None) -> LayoutOptions:
                 return replace(super().options(list_from, list_height), stack_any_row=False,
-                               stack_rows_of=own)
+                               stack_rows_of=limits)
 
-        own = tuple(sorted((limits or {}).items()))
         self.layouts += 1
         lowered = replace(chart, cards=tuple(
             card._replace(row=card.row + 1) if card.manager is not None else card
@@ -159,12 +159,12 @@ class Drawer:
         if peers and self.layout != "tidy":
             depths = [(1, {})]
         results = []
-        for depth, limits in depths:
+        for depth, own_depths in depths:
             stacked = replace(chart, stack_rows=depth) if depth is not None else chart
-            geometry = (self.place_peers(stacked, box, limits)
+            kept = stack_limits(own_depths)
+            geometry = (self.place_peers(stacked, box, kept)
                         if peers and self.layout == "tidy"
-                        else self.place(stacked, box, tree, limits))
-            kept = tuple(sorted(limits.items()))
+                        else self.place(stacked, box, tree, kept))
             first = self.paint(stacked, box, geometry, axis=True, limits=kept)
             results.append(first)
             if first.axis:
@@ -193,7 +193,7 @@ class Drawer:
         return self.paint(chart, box, drawn.geometry, drawn.axis, drawn.stack_rows_of)
 
     def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool,
-              limits: tuple[tuple[str, int], ...] = ()) -> Drawn:
+              limits: StackLimits = ()) -> Drawn:
         chart = replace(chart, rows=row_labels(chart, geometry))
         has_axis = axis and any(chart.rows) and bool(geometry.rows)
         if not has_axis:
@@ -431,15 +431,21 @@ def tree_input(chart: Chart, box: CardBox) -> TreeInput:
         return TreeInput(chart, box)
 
 
+def stack_limits(own_depths: Mapping[str, int]) -> StackLimits:
+    """Managers' own stack depths as the layout takes them (`LayoutOptions.stack_rows_of`:
+    (manager id, rows) pairs, in id order)."""
+    return tuple(sorted(own_depths.items()))
+
+
 def stack_options(tree: TreeInput, stack_rows: int | None,
-                  limits: Mapping[str, int] | None = None) -> LayoutOptions:
+                  limits: StackLimits = ()) -> LayoutOptions:
     """The options `tree` is laid out with, stacking at most `stack_rows` cards a column
     (None: the layout's own), as a TreeInput of the chart at that depth has them, and the
     managers of `limits` at most their own number."""
     from orgviz.render.tidylayout import STACK_ROWS
 
     return replace(tree.options(None, None), stack_rows=stack_rows or STACK_ROWS,
-                   stack_rows_of=tuple(sorted((limits or {}).items())))
+                   stack_rows_of=limits)
 
 
 def row_budget(height: float, box: CardSize) -> int:
