@@ -255,13 +255,9 @@ class _LazyIndex(_Index):
             boxes = list(map(self.boxes.__getitem__, cards))
             ys = list(map(itemgetter(1), boxes))
             half_hs = list(map(mul, map(itemgetter(3), boxes), repeat(0.5)))  # h / 2
-            segments = []
-            for k in self.line_xs.reaching(left, right):
-                for (ax, ay), (bx, by) in pairwise(self.solid[k]):
-                    seg = (ax, ay, bx, by) if ax <= bx and ay <= by else (
-                        min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-                    if int(seg[0] // CELL) <= i <= int(seg[2] // CELL):
-                        segments.append(seg)
+            segments = [seg for k in self.line_xs.reaching(left, right)
+                        for seg in _segments(self.solid[k])
+                        if int(seg[0] // CELL) <= i <= int(seg[2] // CELL)]
             ends = sorted(self.end_points[bisect_left(self.end_xs, left):
                                           bisect_right(self.end_xs, right)], key=itemgetter(1))
             found = self.columns[i] = _Column(
