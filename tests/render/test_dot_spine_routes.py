@@ -6,13 +6,14 @@ import bisect
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from renderkit import HAS_DOT, SMALL, chart_of
 
 from orgviz.render.dot import DotPlan
 from orgviz.render.dotlayout import _Router
-from orgviz.render.geometry import Box, Connector
+from orgviz.render.geometry import Box, Connector, Geometry
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
@@ -268,20 +269,10 @@ def test_solid_crossings_finds_a_crossing_inside_both_lines_only() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA.is_dir() and HAS_DOT),
                     reason="needs ../shared/data and Graphviz `dot` on PATH")
-def test_the_uk_home_office_with_its_junior_posts_draws_no_line_across_another() -> None:
+def test_the_uk_home_office_with_its_junior_posts_draws_no_line_across_another(
+        home_office_dot: tuple[Any, Geometry, Any]) -> None:
     """Kevin White's line to the Deputy Director HR Commissioning turned a quarter gap
     above her rank, across Sally Hulks's bus and the line down into her spine (2 crossings,
     the last of 8b22532's 8)."""
-    from orgviz.io.csvimport import ImportOptions, import_csv
-    from orgviz.render.cards import card_box, chart_texts
-    from orgviz.render.chart import View, build_chart
-    from orgviz.render.dotlayout import layout_dot
-    from orgviz.render.engines import pick_engine
-    from orgviz.render.themes import THEMES
-
-    org = import_csv(SHARED_DATA / "uk-home-office-2012-09-30-senior.csv", ImportOptions(
-        keep_going=True, junior=str(SHARED_DATA / "uk-home-office-2012-09-30-junior.csv"))).org
-    chart = build_chart(org, View())
-    geometry = layout_dot(chart, card_box(chart_texts(chart)), THEMES["light"],
-                          pick_engine("system"), 120.0)[0]
+    _chart, geometry, _plan = home_office_dot
     assert solid_crossings(geometry.lines) == []

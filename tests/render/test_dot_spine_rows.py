@@ -12,6 +12,7 @@ import math
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -221,15 +222,10 @@ SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA.is_dir() and HAS_DOT),
                     reason="needs ../shared/data and Graphviz `dot` on PATH")
-def test_the_uk_home_office_with_its_junior_posts_keeps_every_stack_together() -> None:
+def test_the_uk_home_office_with_its_junior_posts_keeps_every_stack_together(
+        home_office_dot: tuple[Chart, Geometry, Any]) -> None:
     """The organogram with its junior posts merged (1,030 positions): one spine's left
     cards stood at the far end of the chart, and their lines crossed 621 cards."""
-    from orgviz.io.csvimport import ImportOptions, import_csv
-
-    org = import_csv(SHARED_DATA / "uk-home-office-2012-09-30-senior.csv", ImportOptions(
-        keep_going=True, junior=str(SHARED_DATA / "uk-home-office-2012-09-30-junior.csv"))).org
-    chart = build_chart(org, View())
-    box = card_box(chart_texts(chart))
-    geometry, plan = layout_dot(chart, box, THEMES["light"], pick_engine("system"), 120.0)
+    chart, geometry, plan = home_office_dot
     assert len(chart.cards) > 1000 and len(plan.spines) > 50
     assert_beside_spines(geometry, plan)
