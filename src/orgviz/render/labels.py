@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from orgviz.render.emoji import is_picture, starts_emoji
+from orgviz.render.emoji import all_emoji_font, drawn_as_picture, is_picture
 
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
@@ -163,6 +163,13 @@ _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
 #: one by its selector), in 1/1000 em: colour emoji fonts draw them wider than an em (Noto
 #: Color Emoji 1.245 em, Apple Color Emoji about 1.25).
 EMOJI_WIDTH = 1275
+#: The emoji the chart's fonts draw as text (emoji.CHART_FONT_EMOJI: ™️ is text in a PNG),
+#: as wide as Liberation Sans draws them, regular or bold (the wider; Arial's are the same),
+#: in 1/1000 em: © was measured as 600 (no ASCII base), 137 short.
+_SYMBOL_WIDTHS = {"\u00a9": 737, "\u00ae": 737, "\u203c": 604, "\u2122": 1000,
+                  "\u2194": 1000, "\u2195": 500, "\u25aa": 354, "\u25ab": 354,
+                  "\u263a": 1021, "\u2640": 750, "\u2642": 750, "\u2660": 531,
+                  "\u2663": 656, "\u2665": 594, "\u2666": 510}
 
 
 @lru_cache(maxsize=4096)
@@ -197,6 +204,8 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
         return 1000  # CJK and other wide symbols
     if char in _EM_WIDE:
         return 1000
+    if char in _SYMBOL_WIDTHS:
+        return _SYMBOL_WIDTHS[char]
     base = unicodedata.normalize("NFKD", char)[:1]
     if base and 32 <= ord(base) <= 126:
         return table[ord(base) - 32]
@@ -219,8 +228,11 @@ def _em_width(text: str, bold: bool, wide: bool | None = None) -> int:
             return sum(map((_BOLD_ASCII if bold else _ASCII).__getitem__, text))
         except KeyError:
             pass
-    # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀)
-    return sum(EMOJI_WIDTH if starts_emoji(text, at) else _char_width(char, bold, wide)
+    if all_emoji_font(text):  # (drawn by the emoji font: its space and digits as wide)
+        return sum(EMOJI_WIDTH for char in text if _char_width(char, bold, wide))
+    # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀; ™️
+    # stays text: the chart's font has ™)
+    return sum(EMOJI_WIDTH if drawn_as_picture(text, at) else _char_width(char, bold, wide)
                for at, char in enumerate(text))
 
 
