@@ -70,7 +70,7 @@ class ImporterState:
         if len(examples) < 6 and sample not in examples:
             examples.append(sample)
 
-    def report_tallies(self, shown: str, header_line: int = 1) -> None:
+    def report_tallies(self, shown: str, header_line: int) -> None:
         """One problem per tallied kind of finding, with its count and first examples, at
         the header cell of the column its values are in (`header_line`: the header's line,
         below any title lines skipped), or at 1:1 for values of any column."""
