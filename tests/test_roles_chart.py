@@ -472,3 +472,28 @@ def test_one_org_stands_in_the_middle_of_the_level_bands(engine: str,
     spare_left = left - axis
     spare_right = band["x"] + band["width"] - (left + width)
     assert spare_left > 40 and abs(spare_left - spare_right) < 40, (spare_left, spare_right)
+
+
+def test_an_svp_of_product_has_the_svp_row_and_is_no_gap(org_file) -> None:
+    """An SVP of Product is product leadership on the SVP / EVP row, shown only where some
+    org has one; an org without one lacks no role (no "none" box of it)."""
+    org = load(org_file(
+        "orgviz: 1\norg: {name: Senior Co, size: small}\npeople:\n"
+        "  - {id: ceo, name: Ada, title: CEO}\n"
+        "  - {id: svp, name: Bo, title: SVP of Product, reports_to: ceo}\n"
+        "  - {id: vp, name: Cy, title: VP of Product, reports_to: svp}\n"
+        "  - {id: pm, name: Di, title: Product Manager, reports_to: vp}\n"))
+    graph = collapse(org)
+    node = graph.nodes[("svp-product",)]
+    assert (node.name, node.level, node.leadership) == ("SVP of Product", "svp", True)
+    assert graph.missing_leadership() == ["cpo", "head-of-product", "director-of-product"]
+    assert leadership_chain(graph) == "SVP of Product (1) › VP of Product (1)"
+    assert dict(graph.solid) == {(("ceo",), ("svp-product",)): 1,
+                                 (("svp-product",), ("vp-product",)): 1,
+                                 (("vp-product",), ("pm",)): 1}
+    levels = plan([org]).levels
+    assert levels[:3] == ["ceo", "c-level", "svp"] and levels[3] == "vp"
+    small = load(EXAMPLES[0])
+    assert "svp" not in plan([small]).levels
+    assert "svp" in plan([small, org]).levels  # (aligned across the columns)
+    assert "svp-product" not in collapse(small).missing_leadership()

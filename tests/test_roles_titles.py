@@ -6,9 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from orgviz.cli import main
 from orgviz.io.csvimport import import_csv
 from orgviz.loader import load
 from orgviz.roles import DEFAULT_LADDER, RoleLadder
@@ -58,15 +60,34 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Team Leader", "manager"),
     ("Sales Manager", "ic"),  # (without reports: see below)
     ("Product Manager", "pm"),
-    # vice presidents however qualified (were Senior IC, IC or no role)
-    ("Senior Vice President", "vp"), ("Executive Vice President", "vp"), ("SVP", "vp"),
-    ("Sr. VP", "vp"), ("Group Vice President", "vp"), ("Regional Vice President", "vp"),
+    # vice presidents however qualified (were Senior IC, IC or no role); senior, executive
+    # and group vice presidents are a level above (svp: were vp, over the VPs under them)
+    ("Senior Vice President", "svp"), ("Executive Vice President", "svp"), ("SVP", "svp"),
+    ("Sr. VP", "svp"), ("Group Vice President", "svp"), ("Regional Vice President", "vp"),
     ("Corporate Vice President", "vp"), ("Administration Vice President", "vp"),
     ("Sales VP", "vp"), ("Vice President - Finance", "vp"), ("Vice-President", "vp"),
-    ("Senior Vice President, Product", "vp-product"), ("EVP Product", "vp-product"),
-    ("Senior VP Engineering", "vp-engineering"), ("SVP, Design", "vp-design"),
+    ("Senior Vice President, Product", "svp-product"), ("EVP Product", "svp-product"),
+    ("Senior VP Engineering", "svp-engineering"), ("SVP, Design", "svp-design"),
     ("Associate Vice President", "avp"), ("Assistant Vice President", "avp"),
     ("AVP, Finance", "avp"), ("Asst. VP", "avp"),
+    ("Sr VP", "svp"), ("Exec VP", "svp"), ("Executive VP, Operations", "svp"),
+    ("Senior Executive Vice President", "svp"), ("Senior EVP", "svp"), ("EVP", "svp"),
+    ("Group VP, Sales", "svp"), ("Regional SVP", "svp"), ("Sales SVP", "svp"),
+    ("Operations Senior VP", "svp"), ("SVP of Product", "svp-product"),
+    ("Senior Vice President, Technology", "svp-engineering"),
+    ("EVP, User Experience", "svp-design"),
+    ("Area VP", "vp"), ("Global VP Sales", "vp"), ("Divisional Vice President", "vp"),
+    ("First Vice President", "vp"), ("Vice President, Group Finance", "vp"),
+    ("Regional VP of Product", "vp-product"), ("Senior Director", "director"),
+    ("Executive Director", "director"),
+    # ... and whoever assists a senior vice president is not one
+    ("SVP Product's EA", None), ("EVP Assistant", "associate"),
+    ("Executive Assistant to the SVP", "executive-assistant"),
+    ("Executive Assistant to the Executive Vice President", "executive-assistant"),
+    ("Assistant to the Senior Vice President", "associate"),
+    ("PA to the EVP", "executive-assistant"),
+    ("Secretary to the Group Vice President", "ic"), ("Support to the EVP Sales", "ic"),
+    ("SVP Office Manager", "ic"),
     # ... and whoever assists a role's holder is not that role
     ("Executive Assistant to the Managing Director", "executive-assistant"),
     ("Assistant to the Vice President", "associate"), ("Secretary to the Head", "ic"),
@@ -218,22 +239,52 @@ def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
 
 def test_vice_presidents_under_a_senior_vp_are_no_rank_inversion(
         org_file: Callable[..., Path]) -> None:
-    """A "Senior Vice President" was a Senior IC: each VP under one was an error."""
+    """A "Senior Vice President" was a Senior IC (each VP under one an error), then a VP (each
+    VP under one a same-rank warning): an SVP, EVP or Group VP is a level above the VPs."""
     org = load(org_file("""\
         people:
           - {id: ceo, name: Cy Oh, title: Chief Executive Officer}
-          - {id: evp, name: Eve Pratt, title: Executive Vice President, reports_to: ceo}
-          - {id: svp, name: Sven Park, title: "Senior Vice President, Product", reports_to: evp}
-          - {id: avp, name: Ava Pike, title: Associate Vice President, reports_to: svp}
+          - {id: evp, name: Eve Pratt, title: EVP Product, reports_to: ceo}
+          - {id: vpp, name: Val Pike, title: VP of Product, reports_to: evp}
+          - {id: svp, name: Sven Park, title: "Senior Vice President, Technology", reports_to: ceo}
+          - {id: vpe, name: Vic Earl, title: VP of Engineering, reports_to: svp}
+          - {id: gvp, name: Gil Vance, title: Group Vice President, reports_to: ceo}
+          - {id: rvp, name: Rae Voss, title: Regional Vice President, reports_to: gvp}
+          - {id: avp, name: Ava Pike, title: Associate Vice President, reports_to: vpp}
           - {id: dir, name: Dot Irwin, title: Director of Product, reports_to: avp}
-          - {id: ea, name: Ed Ames, title: Executive Assistant to the CEO, reports_to: ceo}
+          - {id: ea, name: Ed Ames, title: Executive Assistant to the EVP, reports_to: evp}
         """, header=True))
-    found = sorted((p.rule, p.line, p.message) for p in validate(org)
-                   if p.rule in ("rank-inversion", "same-rank"))
-    # (SVPs and EVPs share the VP level: a VP under an EVP is at the same rank, a warning)
-    assert found == [("same-rank", 6, "'svp' (VP of Product) reports to 'evp' (Vice President) "
-                      "at the same rank (VP): point reports_to at someone more senior, or "
-                      "correct the roles")]
+    assert [p.roles[0] for p in org.people] == [
+        "ceo", "svp-product", "vp-product", "svp-engineering", "vp-engineering", "svp", "vp",
+        "avp", "director-of-product", "executive-assistant"]
+    assert [(p.rule, p.line) for p in validate(org)
+            if p.rule in ("rank-inversion", "same-rank")] == []
+
+
+def test_a_senior_vp_under_a_vp_is_a_rank_inversion(org_file: Callable[..., Path]) -> None:
+    path = org_file("""\
+        people:
+          - {id: ceo, name: Cy Oh, title: Chief Executive Officer}
+          - {id: vp, name: Val Pike, title: VP of Operations, reports_to: ceo}
+          - {id: svp, name: Sven Park, title: SVP Sales, reports_to: vp}
+        """, header=True)
+    out = CliRunner().invoke(main, ["validate", str(path)]).output
+    assert [line for line in out.splitlines() if "[rank-inversion]" in line
+            or "[same-rank]" in line] == [
+        f"{path}:6:62: error [rank-inversion] 'svp' (Senior Vice President, rank SVP / EVP) "
+        "reports to 'vp' (Vice President, rank VP): an SVP / EVP cannot report to a VP; point "
+        "reports_to at someone more senior, or correct the roles"]
+    assert path.read_text(encoding="utf-8").splitlines()[5][61:63] == "vp"  # (6:62: the value)
+
+
+def test_an_svp_under_an_evp_is_at_the_same_rank(org_file: Callable[..., Path]) -> None:
+    """SVPs, EVPs and Group VPs share one level (SVP / EVP): the ladder does not rank an
+    EVP above an SVP, so an SVP under an EVP is a same-rank warning, as a VP under a VP."""
+    assert _inversions(org_file, """\
+          - {id: ceo, name: Cy Oh, title: CEO}
+          - {id: evp, name: Eve Pratt, title: Executive Vice President, reports_to: ceo}
+          - {id: svp, name: Sven Park, title: Senior Vice President, reports_to: evp}
+        """) == [("same-rank", 6)]
 
 
 def _inversions(org_file: Callable[..., Path], people: str) -> list[tuple[str, int]]:
@@ -523,25 +574,37 @@ def test_real_exports_have_few_unknown_titles() -> None:
     assert [p for p in oracle if p.level == "error"] == []
 
 
-_QUALIFIERS = ["", "Senior ", "Sr. ", "Executive ", "Group ", "Regional ", "Corporate ",
-               "Global ", "SVP", "EVP"]
+#: Vice presidents' qualifiers, and the level each makes: senior, executive and group vice
+#: presidents rank above VP; regional, corporate and global ones name a VP's scope.
+_QUALIFIERS = {"": "vp", "Senior ": "svp", "Sr. ": "svp", "Executive ": "svp", "Exec ": "svp",
+               "Senior Executive ": "svp", "Group ": "svp", "Regional ": "vp",
+               "Corporate ": "vp", "Global ": "vp", "Area ": "vp", "SVP": "svp", "EVP": "svp"}
 _FUNCTIONS = ["Sales", "Finance", "Marketing", "Operations", "Customer Success", "Legal",
               "Human Resources", "Supply Chain"]
 
 
-@given(st.sampled_from(_QUALIFIERS), st.sampled_from(["Vice President", "VP"]),
+@given(st.sampled_from(sorted(_QUALIFIERS)), st.sampled_from(["Vice President", "VP"]),
        st.sampled_from(_FUNCTIONS), st.sampled_from(["{q}{vp} of {f}", "{q}{vp}, {f}",
                                                      "{q}{vp} {f}", "{f} {q}{vp}"]))
 def test_vice_presidents_of_any_function_rank_as_vps(qualifier: str, vp: str, function: str,
                                                      shape: str) -> None:
+    level = _QUALIFIERS[qualifier]
     if qualifier in ("SVP", "EVP"):  # (an abbreviation stands alone: "SVP Sales")
         qualifier, vp = "", qualifier
     title = shape.format(q=qualifier, vp=vp, f=function)
+    if shape.startswith("{f}") and qualifier == "Group ":
+        level = "vp"  # ("Sales Group VP": the VP of a Sales Group as likely as a Group VP)
     role = DEFAULT_LADDER.infer(title)
-    assert role is not None and DEFAULT_LADDER.roles[role].level == "vp", (title, role)
-    for assisting in ("Executive Assistant to the", "Secretary to the", "Support to the"):
+    assert role is not None and DEFAULT_LADDER.roles[role].level == level, (title, role)
+    for assisting in ("Executive Assistant to the", "Secretary to the", "Support to the",
+                      "Assistant to the", "PA to the"):
         helper = DEFAULT_LADDER.infer(f"{assisting} {title}")
-        assert helper is None or DEFAULT_LADDER.roles[helper].level != "vp", (title, helper)
+        assert helper is None or DEFAULT_LADDER.roles[helper].level not in ("vp", "svp"), (
+            title, helper)
+    for aide in ("'s EA", "'s PA", " Assistant"):
+        helper = DEFAULT_LADDER.infer(title + aide)
+        assert helper is None or DEFAULT_LADDER.roles[helper].level not in ("vp", "svp"), (
+            title, helper)
 
 
 @given(st.sampled_from(["", "Senior ", "Regional ", "Deputy ", "Global ", "Associate "]),

@@ -121,3 +121,33 @@ def test_ids_of_teams_and_roles_are_on_one_line_in_the_schema():
                             ({"roles": [{"id": "r\x85", "level": "ic"}]}, "id")):
         errors = list(_validator().iter_errors({"orgviz": 1, **document}))
         assert [list(e.absolute_path)[-1] for e in errors] == [where], document
+
+
+def test_the_role_levels_of_the_schema_are_the_ladder_s(org_file) -> None:
+    """The schema's `level` enum is the ladder's levels, in rank order (an `svp` custom role
+    was refused by editors while orgviz took it)."""
+    from orgviz.loader import load
+    from orgviz.roles import LEVELS
+    from orgviz.validate import validate
+
+    level = schema()["properties"]["roles"]["items"]["properties"]["level"]
+    assert level["enum"] == list(LEVELS)
+    assert [rank for rank, _label in LEVELS.values()] == sorted(
+        (rank for rank, _label in LEVELS.values()), reverse=True)
+    document = {"orgviz": 1, "org": {"name": "T"},
+                "roles": [{"id": "gvp", "level": "svp", "titles": ["general vice president"]}],
+                "people": [{"id": "ceo", "name": "Ada"}]}
+    assert list(_validator().iter_errors(document)) == []
+    org = load(org_file("""\
+        orgviz: 1
+        org: {name: T, size: small}
+        roles:
+          - {id: gvp, level: svp, titles: [general vice president]}
+        people:
+          - {id: ceo, name: Ada, title: CEO}
+          - {id: g, name: Bo, title: General Vice President, reports_to: ceo}
+          - {id: v, name: Cy, title: VP Sales, reports_to: g}
+        """))
+    assert [p.roles for p in org.people] == [("ceo",), ("gvp",), ("vp",)]
+    assert [p.rule for p in validate(org) if p.rule in ("rank-inversion", "same-rank",
+                                                         "schema", "unknown-role")] == []

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 LEVELS: dict[str, tuple[int, str]] = {
     "ceo": (100, "CEO"),
     "c-level": (90, "C-level"),
+    "svp": (85, "SVP / EVP"),  # senior, executive and group vice presidents, over the VPs
     "vp": (80, "VP"),
     "head": (70, "Head"),
     "director": (60, "Director"),
@@ -27,7 +28,17 @@ LEVELS: dict[str, tuple[int, str]] = {
     "associate": (20, "Associate"),
 }
 
-PRODUCT_LEADERSHIP = ("cpo", "vp-product", "head-of-product", "director-of-product")
+#: The product leadership roles, most senior first. An SVP of Product (a senior, executive or
+#: group vice president of product) is of the VP of Product's family (`VP_OF_PRODUCT`), a
+#: level above the VPs of Product who may report to them.
+PRODUCT_LEADERSHIP = ("cpo", "svp-product", "vp-product", "head-of-product",
+                      "director-of-product")
+#: The product leadership roles every org is compared on (the roles chart draws a "none" box
+#: for each one an org lacks): an org without an SVP of Product lacks nothing.
+CORE_PRODUCT_LEADERSHIP = ("cpo", "vp-product", "head-of-product", "director-of-product")
+#: The roles that hold a VP of Product's place in the product rules (`head-under-vp`,
+#: `director-under-head`, the enterprise `profile-fit`): a VP of Product, or an SVP of Product.
+VP_OF_PRODUCT = ("svp-product", "vp-product")
 
 
 class Role(NamedTuple):
@@ -67,12 +78,28 @@ _NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 _ASSISTING_TITLE = r".*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b"
 _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 
-#: The start of a vice president's title: "VP", "SVP", "EVP", "Vice President", "Senior Vice
-#: President", "Executive VP", "Group Vice President" ... (an associate or assistant vice
-#: president is `avp`, a level below; "VP Product's EA" is no VP).
+#: The start of a vice president's title: "VP", "Vice President", "Regional VP", "Corporate
+#: Vice President", "First VP" ... (an associate or assistant vice president is `avp`, a level
+#: below; "VP Product's EA" is no VP). The senior, executive and group vice presidents
+#: (`_SVP`) are matched first, a level above; the qualifiers here catch them only where a
+#: file's own `svp` role replaces the built-in one.
 _VP = (_NOT_AN_AIDE
        + r"((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
        r"(svp|evp|vp|vice president)")
+
+#: The start of a senior vice president's title, a level above the vice presidents: "SVP",
+#: "EVP", "Senior Vice President", "Sr VP", "Executive Vice President", "Exec VP", "Senior
+#: Executive VP", "Group Vice President" (who leads a group of VPs' units), "Regional SVP".
+#: "Senior" and "executive" always mean a rank above VP; "group" is taken to (Oracle's,
+#: Gartner's, Toyota's Group VPs are over VPs). "Regional", "area", "divisional", "global",
+#: "corporate" and "first" name a VP's scope or a bank's grade, not a rank above: `_VP`.
+_SVP = (_NOT_AN_AIDE
+        + r"((corporate|regional|area|divisional|global|group|senior|sr) )?"
+        r"(svp|evp|(senior|sr|executive) (executive )?(vp|vice president)|"
+        r"group (vp|vice president))")
+#: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP"; not
+#: "Sales Group VP", as likely the VP of a Sales Group).
+_SVP_END = r".*\b(svp|evp|(senior|sr|executive) (vp|vice president))$"
 
 #: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
 #: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
@@ -136,6 +163,13 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^deputy permanent secretary$",
        r"^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$",
        _NOT_AN_AIDE + r"(deputy|under) ?secretary (of|for)\b"),
+    _r("svp-product", "SVP of Product", "svp", "product", _SVP + r"( of)? product\b"),
+    _r("svp-engineering", "SVP of Engineering", "svp", "engineering",
+       _SVP + r"( of)? (engineering|technology|software)\b"),
+    _r("svp-design", "SVP of Design", "svp", "design",
+       _SVP + r"( of)? (design|ux|user experience)\b"),
+    _r("svp", "Senior Vice President", "svp", "general", _SVP + r"\b",
+       _NOT_ASSISTING + _SVP_END),
     _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? product\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
        _VP + r"( of)? (engineering|technology|software)\b"),

@@ -3,8 +3,9 @@
 One column per org. A box is a role (or a combined role) that people of the org hold, with
 how many hold it; an arrow says that people of one role report to people of the other, with
 how many reporting lines. Rows are the ladder's levels, aligned across the columns, so that
-the same role sits at the same height in every company. Product-leadership roles that a
-company does not have are drawn as dashed "none" boxes.
+the same role sits at the same height in every company (the SVP / EVP row only where some
+company has one). Product-leadership roles that a company does not have are drawn as dashed
+"none" boxes; an SVP of Product is drawn where a company has one, never as a gap.
 
 `plan()` sizes every box from its measured text; Graphviz (either engine) lays the fixed-size
 boxes out from `plan_dot(labels=False)`, a source without any user text, and
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean, dot_string, ellipsize, text_width, wrap
-from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
+from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP
 
 LEADERSHIP_FILL = "#F58518"
 PRODUCT_FILL = "#FBD9B5"
@@ -53,8 +54,9 @@ class RoleGraph:
     dotted: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=Counter)
 
     def missing_leadership(self) -> list[str]:
+        """The core product leadership roles nobody holds (an SVP of Product is no gap)."""
         held = {r for key in self.nodes for r in key}
-        return [r for r in PRODUCT_LEADERSHIP if r not in held]
+        return [r for r in CORE_PRODUCT_LEADERSHIP if r not in held]
 
 
 def _key(person: Person, org: Org) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from orgviz.config import Config
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, one_line
-from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
+from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP
 
 
 def _layers(org: Org) -> tuple[int, list[str]]:
@@ -116,6 +116,8 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     leadership = {}
     for role_id in PRODUCT_LEADERSHIP:
         holders = [p for p in people if role_id in p.roles]
+        if not holders and role_id not in CORE_PRODUCT_LEADERSHIP:
+            continue  # (an SVP of Product: counted where the org has one)
         leadership[role_id] = {
             "name": org.ladder.roles[role_id].name if role_id in org.ladder.roles else role_id,
             "count": len(holders), "open": sum(1 for p in holders if p.vacant),

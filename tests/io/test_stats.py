@@ -229,3 +229,36 @@ def test_cli_a_repeated_id_is_refused_with_its_place(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert result.output == (f"{path}:6:10: error [duplicate-id] duplicate person id 'b' "
                                  "(first used at line 5): give each position its own id\n")
+
+
+SVP_ORG = """\
+orgviz: 1
+org: {name: Senior VPs, size: small}
+people:
+  - {id: ceo, name: Cee, title: CEO}
+  - {id: evp, name: Eve, title: EVP Product, reports_to: ceo}
+  - {id: svp, name: Sven, title: "Senior Vice President, Technology", reports_to: ceo}
+  - {id: gvp, name: Gil, title: Group Vice President, reports_to: ceo}
+  - {id: vp, name: Vee, title: VP of Product, reports_to: evp}
+  - {id: open-svp, title: SVP of Product, vacant: true, reports_to: ceo}
+  - {id: ea, name: Ea, title: Executive Assistant to the EVP, reports_to: evp, assistant: true}
+"""
+
+
+def test_senior_vice_presidents_are_counted_at_their_level(tmp_path: Path) -> None:
+    path = tmp_path / "svp.yaml"
+    path.write_text(SVP_ORG, encoding="utf-8")
+    stats = compute(load(path))
+    # (in ladder order: the SVP / EVP level between C-level and VP)
+    assert list(stats["by_level"].items()) == [("ceo", 1), ("svp", 4), ("vp", 1), ("ic", 1)]
+    lead = stats["product_leadership"]
+    assert list(lead) == ["cpo", "svp-product", "vp-product", "head-of-product",
+                          "director-of-product"]
+    assert lead["svp-product"] == {"name": "SVP of Product", "count": 2, "open": 1,
+                                   "combined": 0, "ids": ["evp", "open-svp"]}
+    assert lead["vp-product"]["ids"] == ["vp"]
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert "  SVP / EVP          4\n" in text
+    assert "  SVP of Product                 2     1              0\n" in text
+    # An org without an SVP of Product has no row of it (the four others always).
+    assert "SVP" not in CliRunner().invoke(main, ["stats", str(_org(tmp_path))]).output

@@ -60,3 +60,29 @@ def test_messages_name_where_to_go(messages):
                       "someone under them")
     assert above.startswith(  # (ids with a digit show the name: see test_names.py)
         "the Director of Product 'dir2' (Sam Ito) is above 'vp' (VP of Product): ")
+
+
+SVP = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: svp, name: Cy Diaz, title: EVP Product, reports_to: ceo}
+  - {id: dir, name: Lee Park, title: Director of Product, reports_to: svp}
+  - {id: dir2, name: Dana Reyes, title: Director of Product, reports_to: ceo}
+"""
+
+
+def test_an_svp_of_product_oversees_a_director_of_product(messages):
+    """An SVP of Product (an EVP Product read as `vp-product` before the SVP level) is a
+    leader a Director of Product sits under, and the one a finding names."""
+    assert messages(SVP, "director-under-head") == [(7, 74, (
+        "the Director of Product 'dir2' (Dana Reyes) does not sit under a Head of Product, VP "
+        "of Product or CPO: the Head of Product (or a VP of Product or CPO) oversees the "
+        "Director of Product; make 'dir2' report to 'svp', or to someone under them"))]
+    above = SVP.replace("EVP Product, reports_to: ceo", "EVP Product, reports_to: dir2")
+    assert messages(above, "rank-inversion") == []  # (said once, by this rule)
+    assert [m for _l, _c, m in messages(above, "director-under-head")] == [
+        "the Director of Product 'dir2' (Dana Reyes) is above 'svp' (SVP of Product): the Head "
+        "of Product (or a VP of Product or CPO) oversees the Director of Product; swap their "
+        "places, so that 'dir2' sits under 'svp'"]

@@ -55,3 +55,37 @@ def test_messages_explain_the_vp_is_higher(messages):
     assert beside.startswith("the Head of Product 'beside' does not sit under a VP of Product "
                              "or the CPO: where both exist, the VP of Product holds the higher "
                              "position; make 'beside' report to 'vp'")
+
+
+SVP = """\
+orgviz: 1
+org: {name: T}
+people:
+  - {id: ceo, name: Ada King, role: ceo}
+  - {id: svp, name: Dana Reyes, title: SVP of Product, reports_to: ceo}
+  - {id: vp, name: Vic Pye, title: VP of Product, reports_to: svp}
+  - {id: head, name: Sam Ito, title: Head of Product, reports_to: svp}
+  - {id: head2, name: Lee Park, title: Head of Product, reports_to: vp}
+"""
+
+
+def test_an_svp_of_product_holds_a_vp_of_product_s_place(check, messages):
+    """An SVP of Product (`svp-product`) above a Head of Product is a VP of Product above them
+    (the title read as `vp-product` before the SVP level); below one, a Head is misplaced."""
+    assert check(SVP, "head-under-vp") == []
+    assert messages(SVP, "same-rank") == []  # (the VP of Product under the SVP)
+    inverted = SVP.replace("reports_to: ceo}\n  - {id: vp", "reports_to: head}\n  - {id: vp")
+    inverted = inverted.replace("title: Head of Product, reports_to: svp",
+                                "title: Head of Product, reports_to: ceo")
+    assert messages(inverted, "rank-inversion") == []  # (said once, by this rule)
+    assert messages(inverted, "head-under-vp") == [(7, 67, (
+        "the Head of Product 'head' is above the SVP of Product 'svp': where both exist, the "
+        "VP of Product holds the higher position; swap their places, so that 'head' sits under "
+        "'svp'"))]
+    # An org with an SVP of Product and Heads of Product, but no VP of Product, is checked.
+    alone = SVP.replace("title: VP of Product, reports_to: svp", "title: Group PM, reports_to: svp")
+    assert check(alone, "head-under-vp") == []
+    beside = alone.replace("title: Head of Product, reports_to: svp",
+                           "title: Head of Product, reports_to: ceo")
+    assert [m[:2] for m in messages(beside, "head-under-vp")] == [(7, 67)]
+    assert "make 'head' report to 'svp', or" in messages(beside, "head-under-vp")[0][2]

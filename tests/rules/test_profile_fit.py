@@ -18,8 +18,9 @@ def org(size: str | None, people: int, roles: tuple[str, ...] = (), rules: str =
     org("small", 10, ("[head-of-product, director-of-product]",)),
     org("mid-size", 30), org("mid-size", 600), org(None, 45),
     org("enterprise", 150, ("cpo",)), org("enterprise", 200, ("vp-product",)),
+    org("enterprise", 200, ("svp-product",)),
 ], ids=["small-60", "small-combined", "mid-30", "mid-600", "undeclared-45", "ent-cpo-150",
-        "ent-vp-200"])
+        "ent-vp-200", "ent-svp-200"])
 def test_orgs_that_fit_their_size_pass(check, source):
     assert check(source, "profile-fit") == []
 
@@ -89,3 +90,12 @@ def test_a_null_size_is_no_declared_size(check, messages):
     source = org("null", 5)
     assert check(source, "profile-fit") == [(1, 1, "warning")]
     assert "(the size assumed when none is declared)" in messages(source, "profile-fit")[0][2]
+
+
+def test_an_svp_of_product_is_a_product_leadership_level_of_its_own(check, messages):
+    """An SVP of Product over the VP of Product is one more level of product leadership."""
+    assert check(org("small", 5, ("svp-product", "head-of-product")), "profile-fit") == []
+    source = org("small", 5, ("svp-product", "vp-product", "head-of-product"))
+    assert messages(source, "profile-fit")[0][2].startswith(
+        "a small org has at most 2 product leadership levels, but this one has 3 (SVP of "
+        "Product, VP of Product, Head of Product)")

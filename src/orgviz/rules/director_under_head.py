@@ -3,7 +3,8 @@
 In orgs that have both, the Head of Product oversees the Director of Product: where an org
 has a Director of Product and also a Head of Product, VP of Product or CPO, every Director
 of Product must have one of them above on the solid line (not necessarily as direct
-manager). One person acting as both Head and Director of Product (a combined role
+manager); an SVP of Product (`svp-product`) counts as a VP of Product. One person acting
+as both Head and Director of Product (a combined role
 `[head-of-product, director-of-product]`) is fine on their own. People whose chain upwards
 is broken by a cycle or an unknown manager are not checked.
 
@@ -41,7 +42,9 @@ from orgviz.rules._common import anchor, holders, not_under, roles_held, who
 ID = "director-under-head"
 LEVEL = "error"
 DEFAULTS: dict[str, Any] = {}
-SENIOR = frozenset(("head-of-product", "vp-product", "cpo"))
+#: (most fitting first: the leader a finding suggests; an SVP of Product is a VP of Product)
+_LEADERS = ("head-of-product", "vp-product", "svp-product", "cpo")
+SENIOR = frozenset(_LEADERS)
 DIRECTOR = frozenset(("director-of-product",))
 #: Rules whose findings this rule's make redundant (validate.py leaves them out, see covers).
 SUPERSEDES = ("rank-inversion", "same-rank", "cpo-reports-to-ceo")
@@ -54,8 +57,8 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     if not seniors:
         return
     # Suggest the most fitting leader: a Head of Product first, then a VP, then the CPO.
-    target = min(seniors, key=lambda p: next(i for i, r in enumerate(
-        ("head-of-product", "vp-product", "cpo")) if r in p.roles))
+    target = min(seniors, key=lambda p: next(i for i, r in enumerate(_LEADERS)
+                                             if r in p.roles))
     for director, below in _misplaced(org):
         if below is not None:
             yield (anchor(director),
@@ -95,5 +98,4 @@ def covers(org: Org) -> Iterator[SourceLoc]:
 
 def _role(org: Org, pid: str) -> str:
     roles = org.by_id[pid].roles
-    return next(org.ladder.roles[r].name for r in ("head-of-product", "vp-product", "cpo")
-                if r in roles)
+    return next(org.ladder.roles[r].name for r in _LEADERS if r in roles)

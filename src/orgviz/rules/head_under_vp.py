@@ -2,9 +2,11 @@
 
 Where an org has both a VP of Product and a Head of Product, the VP holds the higher
 position: every Head of Product must have a VP of Product or the CPO above them on the
-solid line (not necessarily as direct manager). A person holding a combined role with
-`vp-product` or `cpo` is a VP themselves and is not checked; nor is anyone whose chain
-upwards is broken by a cycle or an unknown manager.
+solid line (not necessarily as direct manager). An SVP of Product (`svp-product`: a senior,
+executive or group vice president of product) counts as a VP of Product, here and above the
+Head. A person holding a combined role with `vp-product`, `svp-product` or `cpo` is a VP
+themselves and is not checked; nor is anyone whose chain upwards is broken by a cycle or an
+unknown manager.
 
 A VP of Product (or CPO) reporting to the Head of Product, or a Head under a Director, is
 also a rank inversion: this rule's finding says which places to swap, or where to point
@@ -33,14 +35,15 @@ from typing import Any
 
 from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
+from orgviz.roles import VP_OF_PRODUCT
 from orgviz.rules import Finding
 from orgviz.rules._common import anchor, holders, not_under, roles_held, who
 
 ID = "head-under-vp"
 LEVEL = "error"
 DEFAULTS: dict[str, Any] = {}
-SENIOR = frozenset(("vp-product", "cpo"))
-VP = frozenset(("vp-product",))
+SENIOR = frozenset((*VP_OF_PRODUCT, "cpo"))
+VP = frozenset(VP_OF_PRODUCT)  # (an SVP of Product holds a VP of Product's place)
 HEAD = frozenset(("head-of-product",))
 #: Rules whose findings this rule's make redundant (validate.py leaves them out, see covers).
 SUPERSEDES = ("rank-inversion", "same-rank", "cpo-reports-to-ceo")
@@ -49,7 +52,8 @@ WHY = "where both exist, the VP of Product holds the higher position"
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report Heads of Product with no VP of Product or CPO above them."""
-    vps = holders(org, VP) if {"vp-product", "head-of-product"} <= roles_held(org) else []
+    held = roles_held(org)
+    vps = holders(org, VP) if "head-of-product" in held and not VP.isdisjoint(held) else []
     for head, below in _misplaced(org, vps):
         if below is not None:
             yield (anchor(head),
@@ -64,8 +68,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _title(org: Org, pid: str) -> str:
-    """"VP of Product", or "CPO" for a CPO who is no VP of Product."""
-    return "VP of Product" if "vp-product" in org.by_id[pid].roles else "CPO"
+    """"VP of Product", "SVP of Product", or "CPO" for a CPO who is neither."""
+    roles = org.by_id[pid].roles
+    return ("VP of Product" if "vp-product" in roles else
+            "SVP of Product" if "svp-product" in roles else "CPO")
 
 
 def _misplaced(org: Org, vps: list[Person]) -> Iterator[tuple[Person, str | None]]:

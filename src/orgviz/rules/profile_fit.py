@@ -1,9 +1,11 @@
 """The org does not fit its declared size (`org: {size: ...}`), which picks rule defaults.
 
-- small: at most 60 positions and at most two product leadership levels (of CPO, VP of
-  Product, Head of Product, Director of Product; a combined role counts each of its roles);
+- small: at most 60 positions and at most two product leadership levels (of CPO, SVP of
+  Product, VP of Product, Head of Product, Director of Product; a combined role counts each
+  of its roles);
 - mid-size (the default when no size is declared): 30 to 600 positions;
-- enterprise: at least 150 positions, and a CPO or a VP of Product.
+- enterprise: at least 150 positions, and a CPO or a VP of Product (an SVP of Product,
+  `svp-product`, counts as one).
 
 Positions include open roles. The thresholds are options: `small-max-people`,
 `small-max-leadership-levels`, `mid-size-min-people`, `mid-size-max-people`,
@@ -35,7 +37,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
-from orgviz.roles import PRODUCT_LEADERSHIP
+from orgviz.roles import PRODUCT_LEADERSHIP, VP_OF_PRODUCT
 from orgviz.rules import Finding
 from orgviz.rules._common import is_table, roles_held, sized
 
@@ -84,7 +86,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if count < limit:
             yield (where, f"{declared} has at least {limit} positions, but this one has "
                    f"{count}: " + fix.format(fitting, "enterprise-min-people"))
-        if roles_held(org).isdisjoint(("cpo", "vp-product")):
+        if roles_held(org).isdisjoint(("cpo", *VP_OF_PRODUCT)):
             yield (where, f"{declared} has a CPO or a VP of Product, but this one has "
                    "neither: give its product leader role: cpo or role: vp-product, or "
                    + ("import it with --size mid-size" if is_table(where.file) else

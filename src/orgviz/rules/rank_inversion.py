@@ -1,9 +1,10 @@
 """A manager ranks below the person who reports to them.
 
-Ranks come from the role ladder (CEO > C-level > VP > Head > Director > Manager > Senior
-IC > IC > Associate); a combined role ranks at its most senior member. People whose rank
-is unknown are skipped, and so are assistants (an executive assistant reports to a CEO)
-and the reports of an assistant, left to `assistant-with-reports` while it is on.
+Ranks come from the role ladder (CEO > C-level > SVP / EVP > VP > Head > Director >
+Manager > Supervisor > Senior IC > IC > Associate); a combined role ranks at its most senior
+member. People whose rank is unknown are skipped, and so are assistants (an executive
+assistant reports to a CEO) and the reports of an assistant, left to
+`assistant-with-reports` while it is on.
 
 Where a more specific rule reports the same reporting line (`cpo-reports-to-ceo`,
 `head-under-vp`, `director-under-head`: a CPO under a VP, a VP of Product under the Head or
@@ -49,4 +50,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _a(label: str) -> str:
-    return f"an {label}" if label[:1] in "AEIOU" else f"a {label}"
+    """"a VP", "an IC", "an SVP / EVP", "an Associate": an abbreviation by its letter's sound."""
+    start = label.split("-")[0].split()[0] if label.strip() else ""
+    vowels = "AEFHILMNORSX" if start.isupper() else "AEIOU"
+    return f"an {label}" if label[:1] in vowels else f"a {label}"
