@@ -326,7 +326,7 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
     within `height` units: managers with two leaf reports or more, in the chart's order.
     A leaf is a report with no reports of their own: the tidy layout stacks one with an
     assistant too (the assistant stands beside them, outside the tree), the dot layout
-    does not (`is_leaf`).
+    does not (`leaf_reports`).
 
     A stack starts on its most senior leaf's row (below its manager); rows above it take
     their height and a row gap each, stacked cards a card and the layout's stack gap (a
@@ -346,16 +346,23 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
         if own > rows.get(card.row, 0.0):
             rows[card.row] = own
     fits: dict[str, int] = {}
-    reports, assistants = chart.reports, chart.assistants
     for card in chart.cards:
-        leaves = [r for r in reports[card.id]
-                  if not reports[r] and (layout == "tidy" or not assistants[r])]
+        leaves = leaf_reports(chart, card.id, layout)
         if len(leaves) >= 2:
             first = max(card.row + 1, min(by_id[r].row for r in leaves))
             above = sum(rows.get(row, tallest) + RANK_GAP for row in range(first))
             card_h = max(heights.get(r, tallest) for r in leaves)
             fits[card.id] = max(1, int((usable - above + gap) // (card_h + gap)))
     return fits
+
+
+def leaf_reports(chart: Chart, manager: str, layout: str = "tidy") -> list[str]:
+    """A manager's reports that the layout stacks: those with no reports of their own; in
+    the dot layout not those with an assistant either (as `render.dot.is_leaf`: the tidy
+    layout stands the assistant beside them, outside the tree)."""
+    reports, assistants = chart.reports, chart.assistants
+    return [r for r in reports[manager]
+            if not reports[r] and (layout == "tidy" or not assistants[r])]
 
 
 def stackings(chart: Chart, fits: dict[str, int]) -> list[tuple[int, dict[str, int]]]:
@@ -369,9 +376,8 @@ def stackings(chart: Chart, fits: dict[str, int]) -> list[tuple[int, dict[str, i
     one column, not two and one; five three and two, not two, two and one), as `_split`
     lets a chart's column be a card taller for fewer columns. Those come first at their
     depth."""
-    reports = chart.reports
-    counts = {m: n for m in reports  # leaf reports, as the layout counts them
-              if (n := sum(not reports[r] for r in reports[m])) >= 2}
+    counts = {m: n for m in chart.reports
+              if (n := len(leaf_reports(chart, m, "tidy"))) >= 2}
     shallowest = min(fits.values(), default=1)
     found: list[tuple[int, dict[str, int]]] = []
     seen: set[tuple[int, ...]] = set()
