@@ -360,9 +360,11 @@ def leaf_reports(chart: Chart, manager: str, layout: str = "tidy") -> list[str]:
     """A manager's reports that the layout stacks: those with no reports of their own; in
     the dot layout not those with an assistant either (as `render.dot.is_leaf`: the tidy
     layout stands the assistant beside them, outside the tree)."""
-    reports, assistants = chart.reports, chart.assistants
-    return [r for r in reports[manager]
-            if not reports[r] and (layout == "tidy" or not assistants[r])]
+    reports = chart.reports
+    if layout == "tidy":
+        return [r for r in reports[manager] if not reports[r]]
+    assistants = chart.assistants
+    return [r for r in reports[manager] if not reports[r] and not assistants[r]]
 
 
 def stackings(chart: Chart, fits: dict[str, int]) -> list[tuple[int, dict[str, int]]]:
