@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from renderkit import SMALL
 from test_resvg_fonts import ARABIC, LATIN, STACK, FakeFonts
 
-from orgviz.render import emoji, resvgfonts
+from orgviz.errors import RenderError
+from orgviz.render import convert, emoji, resvgfonts
 from orgviz.render.convert import svg_to_png
 from orgviz.render.emoji import all_emoji_font, emoji_runs, is_picture
 from orgviz.render.labels import EMOJI_WIDTH, text_width
@@ -182,7 +186,9 @@ def test_a_symbol_made_a_picture_by_its_selector_is_measured_as_a_picture(text: 
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
 @pytest.mark.parametrize("text", ["🚀🚀🚀🚀🚀", "✨😀👍🏽🇫🇷", "Ada 🚀 Obi ✨",
                                   "❤\ufe0f✔\ufe0f1\ufe0f\u20e3", "🚀 🎉 🚀",
-                                  "Ana ™\ufe0f ©\ufe0f Lima", "🚀 ™\ufe0f 2026", "🀄🂡🂡 🄰🞅🁣"])
+                                  "Ana ™\ufe0f ©\ufe0f Lima", "🚀 ™\ufe0f 2026", "🀄🂡🂡 🄰🞅🁣",
+                                  "Cy 😀👍🏽 Obi", "Ana 👩\u200d💻 Dev", "Jo 🇩🇪 Berg",
+                                  "Bo 1\ufe0f\u20e3 x", "Bo ▶\ufe0f x", "☝🏽 Ida"])
 def test_drawn_emoji_fit_the_width_measured(text: str) -> None:
     if not installed_emoji():
         pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
@@ -197,7 +203,8 @@ def test_drawn_emoji_fit_the_width_measured(text: str) -> None:
     # (drawn at 1x: 1 px a unit; a letter's ink may pass its advance by a pixel, as the last
     # "a" of "Ana Lima" does)
     assert inked[2] - 10 <= text_width(text, 100) + 1
-    if text in ("🚀 🎉 🚀", "Ana ™\ufe0f ©\ufe0f Lima", "🚀 ™\ufe0f 2026", "🀄🂡🂡 🄰🞅🁣"):
+    if text in ("🚀 🎉 🚀", "Ana ™\ufe0f ©\ufe0f Lima", "🚀 ™\ufe0f 2026", "🀄🂡🂡 🄰🞅🁣",
+                "Cy 😀👍🏽 Obi", "Ana 👩\u200d💻 Dev", "Jo 🇩🇪 Berg", "Bo ▶\ufe0f x"):
         # ... and not much wider: the spaces of "🚀 🎉 🚀" are as wide as the emoji font draws
         # them, ™️ as the text ™ it is drawn as, a playing card as text (no gaps)
         assert inked[2] - 10 >= text_width(text, 100) * 0.9
@@ -243,3 +250,184 @@ def test_text_the_emoji_font_draws_whole_is_measured_as_it_draws_it() -> None:
     assert not all_emoji_font("🚀 🂡")  # (the emoji font has no playing cards)
     assert text_width("Ana 🚀", 10) == pytest.approx(
         text_width("Ana ", 10, wide=True) + EMOJI_WIDTH / 100)
+
+
+# --- emoji sequences written apart for resvg's fallback (emoji.separated) -----------------
+
+ZWNJ = "\u200c"
+SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+#: What separated may add or leave out: selectors, joiners, the keycap mark, tags, tones.
+JOINING = {"\ufe0f", "\u200d", "\u200c", "\u20e3"} | {chr(p) for p in range(0x1F3FB, 0x1F400)} \
+    | {chr(p) for p in range(0xE0020, 0xE0080)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cy 😀👍🏽 Obi", "Cy 😀👍 Obi"),  # the skin tone left out (not a swatch)
+    ("Ana 👩\u200d💻 Dev", f"Ana 👩{ZWNJ}💻 Dev"),  # a ZWJ sequence: its emoji side by side
+    ("👩🏽\u200d💻", f"👩{ZWNJ}💻"),
+    ("🏳\ufe0f\u200d🌈 Ally", f"🏳{ZWNJ}🌈 Ally"),
+    ("Jo 🇩🇪 Berg", f"Jo 🇩{ZWNJ}🇪 Berg"),  # a flag: its two letters
+    (f"Al {SCOTLAND} Reid", "Al 🏴 Reid"),  # a subdivision flag: the black flag
+    ("Bo 1\ufe0f\u20e3 x #\ufe0f\u20e3", "Bo 1 x #"),  # a keycap: its digit, as text
+    ("Bo ❤\ufe0f x ▶\ufe0f", "Bo ❤ x ▶"),  # the selector left out
+    ("☝🏽 up", "☝ up"),  # a text emoji with a skin tone is an emoji too
+    ("Bo 🏽 x", "Bo 🏽 x"),  # a tone alone: a swatch, kept
+    ("Ada Obi", "Ada Obi"), ("a\u200db ☺\ufe0e 1🏽", "a\u200db ☺\ufe0e 1🏽"),  # no emoji
+])
+def test_emoji_sequences_are_written_apart(text: str, expected: str) -> None:
+    assert emoji.separated(text) == expected
+
+
+def _kept(text: str) -> str:
+    return "".join(char for char in text if char not in JOINING)
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from(
+    ["a", " ", "1", "#", "*", "🚀", "✨", "★", "☝", "❤", "™", "👩", "💻", "🇩", "🇪", "🏴", "🏽",
+     "🏿", "\u200d", "\u200c", "\ufe0f", "\ufe0e", "\u20e3", "\U000e0067", "\U000e007f",
+     "ل", "é", "e", "\u0301"]), max_size=16))
+def test_writing_apart_keeps_every_letter_and_emoji_and_is_idempotent(text: str) -> None:
+    once = emoji.separated(text)
+    assert _kept(once) == _kept(text)  # (only joining characters and tones change)
+    assert emoji.separated(once) == once
+    assert resvgfonts.apart(resvgfonts.apart(text)) == resvgfonts.apart(text)
+    if not emoji_runs(text):
+        assert once == text
+
+
+def test_a_skin_tone_adds_no_width() -> None:
+    # (👍🏽 is one picture in a browser and in a PNG of it alone; with letters the PNG draws 👍)
+    assert text_width("👍🏽", 10) == pytest.approx(EMOJI_WIDTH / 100)
+    assert text_width("Cy 😀👍🏽 Obi", 10) == pytest.approx(text_width("Cy 😀👍 Obi", 10))
+    assert text_width("☝🏽", 10) == pytest.approx(EMOJI_WIDTH / 100)
+    assert text_width("Bo 🏽", 10) == pytest.approx(text_width("Bo 👍", 10))  # (a swatch)
+
+
+EMOJI_AND_MORE = FakeFonts({
+    ("Liberation Sans", 400): LATIN, ("Liberation Sans", 700): LATIN,
+    ("Noto Color Emoji", 400): EMOJI | {0x25B6, 0x2764, 0x1F1E9, 0x1F1EA, 0xFE0F, 0x200D},
+})
+
+
+def test_a_text_with_letters_has_its_emoji_written_apart_for_resvg() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text font-weight="bold">Cy 😀👍🏽 Obi</text>'
+           '<text>Ana 👩\u200d💻 Dev &amp; Jo 🇩🇪</text><text>▶\ufe0f next</text>'
+           '<text>👍🏽 🇩🇪</text><text>Ada Obi</text></svg>').encode()
+    prepared = prepare(svg, EMOJI_AND_MORE)
+    assert prepared.svg.decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text font-weight="bold">Cy 😀👍 Obi</text>'
+        f'<text>Ana 👩{ZWNJ}💻 Dev &amp; Jo 🇩{ZWNJ}🇪</text><text>▶ next</text>'
+        '<text>👍🏽 🇩🇪</text><text>Ada Obi</text></svg>')  # (all emoji: drawn as they are)
+    assert prepared.font_files is not None and prepared.font_files[0] == "Noto Color Emoji"
+    # Without a colour emoji font nothing is written apart.
+    assert b"\xf0\x9f\x8f\xbd" in prepare(svg, NO_EMOJI).svg  # (the skin tone, U+1F3FD)
+
+
+def test_a_decomposed_letter_is_composed_where_emoji_are_written_apart() -> None:
+    # ("e" and an accent: one glyph in Liberation Sans, two in the emoji font: boxes)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>Jose\u0301 👍🏽</text></svg>'.encode()
+    assert prepare(svg, EMOJI_AND_MORE).svg.decode().endswith("<text>Jos\u00e9 👍</text></svg>")
+
+
+def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
+    # (only the SVG handed to resvg is written apart: browsers draw the sequences)
+    import orgviz
+
+    source = tmp_path / "emoji.yaml"
+    source.write_text("orgviz: 1\norg: {name: Emoji}\npeople:\n"
+                      "  - {id: a, name: \"Cy 😀👍🏽 Obi\", title: \"Dev 👩\u200d💻 🇩🇪\"}\n",
+                      encoding="utf-8")
+    svg = orgviz.render(orgviz.load(source), "svg", force=True).decode()
+    assert "Cy 😀👍🏽 Obi" in svg and "Dev 👩\u200d💻 🇩🇪" in svg
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize(("text", "colour"), [
+    ("Cy 😀👍🏽 Obi", 600), ("Ana 👩\u200d💻 Dev", 200), ("Jo 🇩🇪 Berg", 400),
+    ("Bo ❤\ufe0f x", 300), ("Bo ▶\ufe0f x", 400), ("Al 🏳\ufe0f\u200d🌈 x", 300),
+    ("Jose\u0301 🚀", 140), ("☝🏽 Ida", 200), (f"Al {SCOTLAND} Reid", -1)])
+def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(
+        text: str, colour: int) -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    # Drawn as boxes before (resvg's fallback gave up on the whole text): no colour at all.
+    png = drawn(text)
+    assert colourful(png) > colour
+    if "🏴" in text:  # (black: drawn as the black flag alone is)
+        assert png == drawn("Al 🏴 Reid")
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+def test_a_keycap_among_letters_is_drawn_as_its_digit() -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    assert drawn("Bo 1\ufe0f\u20e3 x") == drawn("Bo 1 x")  # (a box after the 1 before)
+    assert drawn("Cy 😀👍🏽 Obi") == drawn("Cy 😀👍 Obi")  # (two boxes, and 😀 one, before)
+
+
+# --- a panic in resvg is an orgviz error, not a traceback (convert._convert) ---------------
+
+class PanicException(BaseException):  # (pyo3_runtime's name: it is looked for)
+    """What pyo3 raises for a Rust panic: a BaseException named so."""
+
+
+class PanickingResvg:
+    """A stand-in for resvg_py whose drawing panics, as usvg 0.48 does at layout.rs:953."""
+
+    @staticmethod
+    def svg_to_bytes(**options: object) -> bytes:
+        os.write(2, b"thread '<unnamed>' panicked at usvg-0.48.1/src/text/layout.rs:953:28:\n"
+                    b"stack backtrace:\n")
+        raise PanicException("removal index (is 4) should be < len (is 4)")
+
+
+SIMPLE_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+              b'<text x="2" y="15">Cy</text></svg>')
+
+
+def test_a_panic_of_resvg_is_a_render_error(monkeypatch: pytest.MonkeyPatch,
+                                            capfd: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(convert, "_resvg", lambda: PanickingResvg)
+    with pytest.raises(RenderError) as caught:
+        svg_to_png(SIMPLE_SVG)
+    assert str(caught.value) == ("cannot convert the SVG to PNG: resvg failed on its text "
+                                 "(removal index (is 4) should be < len (is 4)); write SVG "
+                                 "instead")
+    assert capfd.readouterr().err == ""  # (the panic's own message and backtrace held back)
+
+
+def test_a_panic_of_resvg_drawn_apart_is_a_render_error(monkeypatch: pytest.MonkeyPatch,
+                                                        capfd: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    # (big drawings are drawn in a child process: its panic comes back as the same error)
+    with pytest.raises(RenderError, match=r"resvg failed on its text \(removal index"):
+        convert._convert_apart("PNG", convert._hushed(PanickingResvg.svg_to_bytes))
+    assert capfd.readouterr().err == ""
+
+
+def test_what_resvg_writes_without_a_panic_is_passed_on(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    def chatty(**options: object) -> bytes:
+        os.write(2, b"a warning\n")
+        return b"png"
+
+    def interrupted(**options: object) -> bytes:
+        os.write(2, b"half\n")
+        raise KeyboardInterrupt
+
+    assert convert._convert("PNG", convert._hushed(chatty)) == b"png"
+    assert capfd.readouterr().err == "a warning\n"
+    with pytest.raises(KeyboardInterrupt):  # (not a panic: not turned into an error)
+        convert._convert("PNG", convert._hushed(interrupted))
+    assert capfd.readouterr().err == "half\n"
+
+
+def test_the_command_line_says_a_panic_in_one_line(run, org_file,  # type: ignore[no-untyped-def]
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "_resvg", lambda: PanickingResvg)
+    result = run("render", str(org_file(SMALL, name="tiny.yaml")), "-o", "chart.png")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if "resvg failed" in line] == [
+        "orgviz: cannot convert the SVG to PNG: resvg failed on its text (removal index "
+        "(is 4) should be < len (is 4)); write SVG instead"]

@@ -18,6 +18,8 @@ import math
 import os
 import re
 import signal
+import sys
+import tempfile
 import threading
 import time
 import warnings
@@ -301,6 +303,13 @@ def _cairosvg() -> Any:
     return cairosvg
 
 
+def _panicked(exc: BaseException) -> bool:
+    """Whether `exc` is a Rust panic come through pyo3 (pyo3_runtime.PanicException, a
+    BaseException, not an Exception): resvg 0.48 panics laying out some text (usvg
+    layout.rs:953 on 👍🏽 in a <tspan> of the emoji font)."""
+    return type(exc).__name__ == "PanicException"
+
+
 def _convert(kind: str, function: Converter, **options: Any) -> bytes:
     try:
         return function(**options)
@@ -310,6 +319,42 @@ def _convert(kind: str, function: Converter, **options: Any) -> bytes:
     except Exception as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RenderError(f"cannot convert the SVG to {kind}: {detail}") from None
+    except BaseException as exc:
+        if not _panicked(exc):
+            raise
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
+        raise RenderError(f"cannot convert the SVG to {kind}: resvg failed on its text "
+                          f"({detail}); write SVG instead") from None
+
+
+def _hushed(function: Converter) -> Converter:
+    """`function` (resvg's) with what it writes to the standard error (file descriptor 2)
+    held back while it runs, and passed on unless it panicked: a Rust panic writes its
+    message and, with RUST_BACKTRACE set, a stack backtrace there, and `_convert` says it
+    in one line. (resvg holds the GIL while it draws: no Python thread writes meanwhile.)"""
+    def hushed(**options: Any) -> bytes:
+        try:
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError, AttributeError):
+            return function(**options)
+        panicked = False
+        with tempfile.TemporaryFile() as held:
+            os.dup2(held.fileno(), 2)
+            try:
+                return function(**options)
+            except BaseException as exc:
+                panicked = _panicked(exc)
+                raise
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+                if not panicked:
+                    held.seek(0)
+                    written = held.read()
+                    while written:
+                        written = written[os.write(2, written):]
+    return hushed
 
 
 def _convert_apart(kind: str, function: Converter, **options: Any) -> bytes:
@@ -536,7 +581,7 @@ def _resvg_png(resvg: Any, svg: bytes) -> bytes:
     # dpi 96: CSS units (pt, in, mm) as in `svg_size` (resvg-py's default 0 refuses them).
     width, height = svg_size(svg)
     draw = _convert_apart if width * height >= APART_FROM_PIXELS else _convert
-    return draw("PNG", resvg.svg_to_bytes, svg_string=text, dpi=96.0, **fonts)
+    return draw("PNG", _hushed(resvg.svg_to_bytes), svg_string=text, dpi=96.0, **fonts)
 
 
 def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:

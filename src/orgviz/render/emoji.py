@@ -3,10 +3,13 @@
 An emoji here is what a browser draws as a picture by default (Unicode's Emoji_Presentation:
 🚀, ⌚, ☕, ✨, not the playing cards or Mahjong tiles of the same planes), or an emoji whose
 default look is text (❤, ™, a digit, '#', '*') followed by the emoji presentation selector
-U+FE0F. A run goes on through what belongs to the emoji: variation
+U+FE0F (or, ☝🏽, by a skin tone). A run goes on through what belongs to the emoji: variation
 selectors, skin tones, the keycap mark, tag characters (subdivision flags) and a
 zero-width joiner followed by another emoji (👩‍💻). A pictograph followed by the text
 presentation selector U+FE0E is text, not a run.
+
+`separated` writes a text's emoji sequences apart, as resvg's fallback can draw them in a
+text that also has letters (see resvgfonts.prepare).
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ TEXT_EMOJI: tuple[tuple[int, int], ...] = (
 CHART_FONT_EMOJI = frozenset("\u00a9\u00ae\u203c\u2122\u2194\u2195\u25aa\u25ab\u263a"
                              "\u2640\u2642\u2660\u2663\u2665\u2666")
 EMOJI_SELECTOR, TEXT_SELECTOR, JOINER, KEYCAP = "\ufe0f", "\ufe0e", "\u200d", "\u20e3"
+#: The zero-width non-joiner: between two emoji, it keeps a font from drawing them as one.
+NON_JOINER = "\u200c"
 _KEYCAP_BASES = frozenset("0123456789#*")
 _PICTURE_STARTS = tuple(first for first, _ in PICTURES)
 _TEXT_EMOJI_STARTS = tuple(first for first, _ in TEXT_EMOJI)
@@ -112,6 +117,8 @@ def starts_emoji(text: str, at: int) -> bool:
         return True
     if following == EMOJI_SELECTOR:
         return is_text_emoji(char)
+    if following and _modifier(following):
+        return _takes_tone(char)  # (☝🏽: a skin tone makes an emoji of a text one too)
     return char in _KEYCAP_BASES and following == KEYCAP
 
 
@@ -180,3 +187,82 @@ def emoji_runs(text: str) -> list[tuple[int, int]]:
             runs.append((at, stop))
         at = stop
     return runs
+
+
+def _modifier(char: str) -> bool:
+    """Whether `char` is a skin tone (an emoji modifier, U+1F3FB to U+1F3FF)."""
+    return 0x1F3FB <= ord(char) <= 0x1F3FF
+
+
+def _regional(char: str) -> bool:
+    """Whether `char` is a regional indicator (two make a flag, 🇩🇪)."""
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+
+
+def separated(text: str) -> str:
+    """`text` with each emoji sequence written as the emoji it is made of, each drawn on its
+    own: what resvg 0.48's font fallback can draw in a text that also has letters.
+
+    That fallback (usvg's shape_text) shapes the whole text again with the emoji font and
+    takes its glyphs by index only when it gives as many glyphs as the text's own font:
+    a sequence the emoji font draws as one picture (👍🏽, 👩‍💻, 🇩🇪, 1️⃣, and ❤️ where the selector
+    is a glyph of its own in one font and not in the other) makes the counts differ, and the
+    text's emoji are all drawn as boxes (linebender/resvg#861). Written apart, every emoji is
+    one glyph in both fonts. What is drawn is what Unicode's emoji standard (UTS #51)
+    recommends showing where a sequence is not supported:
+
+    - a skin tone after its emoji is left out (👍🏽 as 👍). UTS #51 would show it as a swatch
+      after the emoji, which the emoji font draws as a flat colour square: on a card it
+      reads as the very box this avoids (the SVG keeps the skin tone);
+    - a ZWJ sequence as its emoji side by side (👩‍💻 as 👩💻, 🏳️‍🌈 as 🏳🌈): the joiner becomes
+      a non-joiner;
+    - a flag as its two regional indicator letters (🇩🇪 as the emoji font's D and E): a
+      non-joiner between them; a subdivision flag (Scotland's) as its black flag 🏴, its tag
+      characters left out;
+    - a keycap as its digit, '#' or '*', as text (1️⃣ as 1): the keycap mark is left out;
+    - the emoji selector U+FE0F is left out (❤️ is drawn as ❤, which the chart's font lacks,
+      so the emoji font draws it, in colour; ™️ as ™, as before).
+
+    Only skin tones and characters that join or select are removed or added, never a letter
+    or another emoji, and the result is its own `separated` (a non-joiner ends an emoji
+    run). Text without emoji is returned as it is.
+    """
+    runs = emoji_runs(text)
+    if not runs:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, stop in runs:
+        parts.append(text[last:start])
+        previous = ""  # the emoji character last written of this run
+        for char in text[start:stop]:
+            point = ord(char)
+            if char in (EMOJI_SELECTOR, KEYCAP) or 0xE0020 <= point <= 0xE007F:
+                continue
+            if char == JOINER:
+                parts.append(NON_JOINER)
+                previous = ""
+                continue
+            if previous and _modifier(char) and _takes_tone(previous):
+                continue
+            if previous and _regional(char) and _regional(previous):
+                parts.append(NON_JOINER)
+            parts.append(char)
+            previous = char
+        last = stop
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def toned(text: str, at: int) -> bool:
+    """Whether `text[at]` is a skin tone right after the emoji it belongs to (👍🏽, ☝🏽): drawn
+    as part of that emoji, or left out (see `separated`), so it adds no width. A skin tone
+    alone is drawn as a swatch."""
+    return _modifier(text[at]) and at > 0 and _takes_tone(text[at - 1])
+
+
+def _takes_tone(char: str) -> bool:
+    """Whether a skin tone after `char` belongs to it: a picture (not a skin tone itself) or
+    an emoji drawn as text by default (☝, ✌), not a digit, '#' or '*'."""
+    return (is_picture(char) and not _modifier(char)) or (
+        char not in _KEYCAP_BASES and is_text_emoji(char))

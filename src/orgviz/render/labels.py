@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from orgviz.render.emoji import all_emoji_font, drawn_as_picture, is_picture
+from orgviz.render.emoji import all_emoji_font, drawn_as_picture, is_picture, toned
 
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
@@ -229,11 +229,13 @@ def _em_width(text: str, bold: bool, wide: bool | None = None) -> int:
         except KeyError:
             pass
     if all_emoji_font(text):  # (drawn by the emoji font: its space and digits as wide)
-        return sum(EMOJI_WIDTH for char in text if _char_width(char, bold, wide))
+        return sum(EMOJI_WIDTH for at, char in enumerate(text)
+                   if _char_width(char, bold, wide) and not toned(text, at))
     # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀; ™️
-    # stays text: the chart's font has ™)
-    return sum(EMOJI_WIDTH if drawn_as_picture(text, at) else _char_width(char, bold, wide)
-               for at, char in enumerate(text))
+    # stays text: the chart's font has ™; a skin tone adds nothing to its emoji: 👍🏽 is one
+    # picture, and a PNG draws 👍 where the text also has letters, see emoji.separated)
+    return sum(0 if toned(text, at) else EMOJI_WIDTH if drawn_as_picture(text, at)
+               else _char_width(char, bold, wide) for at, char in enumerate(text))
 
 
 def text_width(text: str, size: float, bold: bool = False, wide: bool | None = None) -> float:

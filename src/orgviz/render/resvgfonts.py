@@ -22,7 +22,10 @@ Emoji (see emoji.py) that an installed colour emoji font (EMOJI_FAMILIES) draws 
 out of that choice, and resvg then reads the font files itself with that font's first
 (`prepare`): its fallback for an emoji is the colour font, which has no letters, so the
 rest of the text stays in its own family. (A family that has some emoji, as DejaVu Sans
-has the faces, would otherwise draw the whole text, its emoji in black.)
+has the faces, would otherwise draw the whole text, its emoji in black.) That fallback
+gives up on a whole text when the emoji font makes fewer glyphs of it than the text's own
+font (an emoji sequence, 👍🏽, is one glyph there): a text with such emoji and letters has
+its sequences written apart (`apart`, emoji.separated), so that they are drawn, not boxes.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
-from orgviz.render.emoji import emoji_runs
+from orgviz.render.emoji import emoji_runs, separated
 from orgviz.render.pdftext import needs_shaping, presentation
 
 #: Families tried, in order, for text whose chart font lacks some of its characters; the
@@ -73,6 +76,12 @@ _TEXT_TAG = re.compile(rb"<text(?=[\s>/])[^>]*>")
 _CHAR_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
 _FAMILY_ATTRIBUTE = re.compile(rb"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
+#: A tag, comment, CDATA section or reference (group 1), or the character data between
+#: them (group 2).
+_MARKUP = re.compile(r"(<[^>]*>|&[^;<]*;)|([^<&]+)")
+#: What an emoji run holds one of (emoji.emoji_runs): a picture (U+231A and on, below the
+#: CJK and past it), the emoji selector or the keycap mark.
+_MAY_BE_EMOJI = re.compile("[\u231a-\u2b55\ufe0f\u20e3\U0001f000-\U0001faff]")
 
 
 class Face(NamedTuple):
@@ -393,11 +402,38 @@ def without_emoji(text: str, fonts: FontIndex, emoji: Face | None) -> str:
     return text
 
 
+def drawn_whole_by(text: str, fonts: FontIndex, emoji: Face) -> bool:
+    """Whether the emoji font has every character of `text` that a font must have: resvg
+    then draws all of it with that font ("🚀 🎉", "👍🏽"), its sequences as they are."""
+    return fonts.has_all(emoji, (ord(char) for char in text if _drawn(char)))
+
+
+def apart(text: str) -> str:
+    """`text` as resvg is to draw it when it mixes emoji with other text: each emoji sequence
+    written apart (emoji.separated), and in Unicode's composed form (NFC), as the chart's
+    font draws it (an "é" written as "e" and an accent is one glyph in Liberation Sans but
+    two in the emoji font, which also makes resvg's fallback give up: its emoji were boxes)."""
+    return unicodedata.normalize("NFC", separated(text))
+
+
+def _apart_markup(content: str) -> str:
+    """The content of a <text> element with `apart` applied to its character data (tags,
+    comments and references left as they are)."""
+    return _MARKUP.sub(lambda found: found.group(1) or apart(found.group(2)), content)
+
+
+class _Choice(NamedTuple):
+    family: str | None  # put first on the <text>
+    apart: bool  # its emoji written apart (see `apart`)
+
+
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     """The SVG with a first font family on each <text> that resvg would draw with fallback
     fonts, and, when an emoji of its text is drawn by an installed colour emoji font, the
     font files with that font's first (see the module's docstring); the SVG itself and
-    None when there is nothing to do."""
+    None when there is nothing to do. A text with such emoji and characters the emoji font
+    lacks (letters) has its emoji sequences written apart (`apart`), so that resvg's
+    fallback draws them, not boxes."""
     if _simple_scripts_only(svg):
         return Prepared(svg, None)
     try:
@@ -407,7 +443,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     tags = list(_TEXT_TAG.finditer(svg))
     if len(tags) != len(texts):  # "<text" in a comment or CDATA: leave it to resvg
         return Prepared(svg, None)
-    picked: dict[tuple[str, _Style], str | None] = {}
+    picked: dict[tuple[str, _Style], _Choice] = {}
     read: tuple[FontIndex, Face | None] | None = None  # the fonts and their emoji face
     with_emoji = False
     parts: list[bytes] = []
@@ -415,30 +451,45 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     for tag, (text, style, own) in zip(tags, texts, strict=True):
         key = (text, style)
         if key not in picked:
-            if _needed(text) is None:  # (no need to read the installed fonts)
-                picked[key] = None
+            needed = _needed(text) is not None
+            # (▶️: its picture needs no shaping, but the selector takes the emoji font's)
+            changed = _MAY_BE_EMOJI.search(text) is not None and apart(text) != text
+            if not (needed or changed):  # (no need to read the installed fonts)
+                picked[key] = _Choice(None, False)
             else:
                 if read is None:
                     index = fonts or installed_fonts()
                     read = index, emoji_face(index)
                 own_text = without_emoji(text, *read)
-                with_emoji = with_emoji or own_text != text
-                picked[key] = pick_family(own_text, style.stack, style.bold, style.italic,
-                                          read[0])
-        family = picked[key]
-        if family is None:
-            continue
-        value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
+                has_emoji = own_text != text
+                with_emoji = with_emoji or has_emoji
+                emoji = read[1]
+                picked[key] = _Choice(
+                    pick_family(own_text, style.stack, style.bold, style.italic, read[0])
+                    if needed else None,
+                    changed and has_emoji and emoji is not None
+                    and not drawn_whole_by(text, read[0], emoji))
+        family, separate = picked[key]
         start_tag = tag.group(0)
-        if own:
-            named = _FAMILY_ATTRIBUTE.search(start_tag)
-            if named is None:  # (a ">" in an attribute value cut the tag short)
-                continue
-            start_tag = start_tag[:named.start(1)] + value + start_tag[named.end(1):]
-        else:
-            start_tag = start_tag[:5] + b" font-family=" + value + start_tag[5:]
+        if family is not None:
+            value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
+            if own:
+                named = _FAMILY_ATTRIBUTE.search(start_tag)
+                if named is not None:  # (else a ">" in an attribute value cut the tag short)
+                    start_tag = start_tag[:named.start(1)] + value + start_tag[named.end(1):]
+            else:
+                start_tag = start_tag[:5] + b" font-family=" + value + start_tag[5:]
+        end = svg.find(b"</text>", tag.end()) if separate else -1
+        if end < 0 and start_tag == tag.group(0):
+            continue
         parts += [svg[last:tag.start()], start_tag]
         last = tag.end()
+        if end >= 0:
+            try:
+                parts.append(_apart_markup(svg[last:end].decode("utf-8")).encode("utf-8"))
+                last = end
+            except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
+                pass
     prepared = b"".join(parts) + svg[last:] if parts else svg
     if not with_emoji or read is None:
         return Prepared(prepared, None)
