@@ -67,9 +67,10 @@ def test_open_roles_and_colors(small_org: Org) -> None:
     assert chart.legend == (("Executive", "#4c78a8"), ("Product", "#f58518"))
     by_level = build_chart(small_org, View(color_by="level"))
     assert by_level.legend_title == "Levels"
-    expected = [b[0] for b in BANDS if b[0] not in ("Manager / Lead", "Supervisor")]
+    expected = [b[0] for b in BANDS if b[0] not in ("SVP / EVP", "Manager / Lead", "Supervisor")]
     assert [label for label, _ in by_level.legend] == expected
-    # The supervisor band (between managers and ICs) left each other level its color.
+    # The SVP and supervisor bands (between C-level and VPs, managers and ICs) left each
+    # other level its color.
     assert dict(by_level.legend)["Individual contributors"].lower() == "#9aa5b1"
     assert build_chart(small_org, View(color_by="none")).legend == ()
 
@@ -171,6 +172,31 @@ def test_a_row_label_is_true_of_every_card_in_the_row(org_file: Callable[..., Pa
     assert rows == {"boss": 0, "vp": 1, "d1": 2, "d2": 3, "m": 3, "pm": 4}
     # The founder (no known level) is not "VP", the Director a row lower is not a manager.
     assert chart.rows == ("", "VP", "Director", "", "Individual contributors")
+
+
+def test_svps_have_a_row_of_their_own_between_c_level_and_vps(
+        org_file: Callable[..., Path]) -> None:
+    org = load(org_file("""\
+        orgviz: 1
+        org: {name: Bands}
+        people:
+          - {id: ceo, name: C, title: CEO}
+          - {id: cpo, name: P, title: Chief Product Officer, reports_to: ceo}
+          - {id: evp, name: E, title: EVP Engineering, reports_to: ceo}
+          - {id: svp, name: S, title: SVP of Product, reports_to: cpo}
+          - {id: vp, name: V, title: VP of Product, reports_to: svp}
+          - {id: vpe, name: W, title: VP of Engineering, reports_to: evp}
+          - {id: pm, name: M, title: Product Manager, reports_to: vp}
+        """))
+    chart = build_chart(org)
+    rows = {c.id: c.row for c in chart.cards}
+    assert rows == {"ceo": 0, "cpo": 1, "evp": 2, "svp": 2, "vp": 3, "vpe": 3, "pm": 4}
+    assert chart.rows == ("CEO", "C-level", "SVP / EVP", "VP", "Individual contributors")
+    by_level = build_chart(org, View(color_by="level"))
+    colors = dict(by_level.legend)
+    assert list(colors) == list(chart.rows)
+    assert len(set(colors.values())) == 5  # each level its own accent
+    assert by_level.by_id["svp"].color == by_level.by_id["evp"].color == colors["SVP / EVP"]
 
 
 def test_a_team_word_lists_the_team_ids_that_hold_it() -> None:

@@ -27,6 +27,7 @@ from orgviz.render.themes import Theme
 BANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CEO", ("ceo",)),
     ("C-level", ("c-level",)),
+    ("SVP / EVP", ("svp",)),
     ("VP", ("vp",)),
     ("Head", ("head",)),
     ("Director", ("director",)),

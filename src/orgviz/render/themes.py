@@ -80,7 +80,7 @@ _HIGH_CONTRAST = ("#0050B3", "#B34700", "#1E7B1E", "#B3001B", "#006D75", "#6B2C9
                   "#7A5C00", "#5C3D2E", "#A3005C", "#404040",
                   "#1B4332", "#6D597A", "#4B5320", "#000080", "#0077B6", "#6A5ACD",
                   "#B5179E", "#455A64", "#827717", "#008856")
-_LEVEL_COLORS = ("#1F3A5F", "#2E5C8A", "#3F7CAC", "#5B9BD5", "#7FB3E0", "#F2A541",
+_LEVEL_COLORS = ("#1F3A5F", "#2E5C8A", "#366B9B", "#3F7CAC", "#5B9BD5", "#7FB3E0", "#F2A541",
                  "#F7CB85", "#9AA5B1", "#C7CED6")
 
 THEMES: dict[str, Theme] = {
@@ -97,7 +97,7 @@ THEMES: dict[str, Theme] = {
         open_border="#8B949E", rollup_fill="#2D333B", rollup_border="#636E7B",
         line="#768390", dotted_line="#6CB6FF", broken="#FF6B6B", row_band="#1C2128",
         accent_default="#636E7B", palette=_TABLEAU,
-        level_colors=("#A5C8FF", "#7FB0F5", "#5D98E8", "#4682D4", "#3A6DB3", "#F2A541",
+        level_colors=("#A5C8FF", "#7FB0F5", "#6EA4EE", "#5D98E8", "#4682D4", "#3A6DB3", "#F2A541",
                       "#C99A52", "#768390", "#545D68"),
     ),
     "print": Theme(
@@ -114,7 +114,7 @@ THEMES: dict[str, Theme] = {
         open_border="#000000", rollup_fill="#FFFFFF", rollup_border="#000000",
         line="#000000", dotted_line="#0033CC", broken="#CC0000", row_band="#EBEBEB",
         accent_default="#000000", palette=_HIGH_CONTRAST,
-        level_colors=("#000000", "#0050B3", "#1E7B1E", "#B34700", "#6B2C91", "#006D75",
+        level_colors=("#000000", "#0050B3", "#A3005C", "#1E7B1E", "#B34700", "#6B2C91", "#006D75",
                       "#7A5200", "#404040", "#404040"),
         line_width=2.0, border_width=2.0, accent_height=7.0,
     ),
