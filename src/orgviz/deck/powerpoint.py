@@ -14,6 +14,7 @@ document dates and zip entry times.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import os
@@ -45,6 +46,14 @@ from orgviz.deck.pages import (
 )
 from orgviz.deck.plan import DeckError
 from orgviz.deck.slides import Deck, Slide
+from orgviz.deck.slidexml import (
+    P_NS,
+    NotesFactory,
+    ShapeTree,
+    empty_placeholders,
+    paragraph,
+    style_runs,
+)
 from orgviz.render.labels import clean, ellipsize, text_width, wrapped
 from orgviz.render.themes import Theme, accent, rgb
 
@@ -304,6 +313,9 @@ class _Writer:
         # Text is measured with the chart's font metrics; a template's font may be wider.
         self.spare = 1.0 if styled else 1.2
         self.media = _Media(prs)
+        self.notes_slides = NotesFactory()
+        self.blank: dict[int, Any] = {}  # a layout's part's id -> a new slide's element
+        self.trees: dict[int, ShapeTree] = {}  # a slide's part's id -> its shape tree
 
     # text helpers
     def paragraph_style(self, paragraph: Any, size: float | None, color: str | None,
@@ -323,30 +335,26 @@ class _Writer:
 
     def text_box(self, slide: Any, rect: Rect, lines: Sequence[str], size: float,
                  color: str, *, bold: bool = False, align: str = "l",
-                 italic: bool = False, wrap: bool = True) -> Any:
+                 italic: bool = False, wrap: bool = True) -> None:
         """A text box; with a template its fonts and text color, else the theme's.
 
         One-line boxes (`wrap` False) are cut to fit with an ellipsis, measured generously:
-        a template's font may be wider than the chart's.
+        a template's font may be wider than the chart's. (The XML python-pptx's
+        `add_textbox` and text frame make, written at once: see `slidexml`.)
         """
-        from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-
-        box = slide.shapes.add_textbox(_pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h))
-        frame = box.text_frame
-        frame.word_wrap = wrap
-        frame.auto_size = MSO_AUTO_SIZE.NONE  # the box stays where it is put
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        for index, line in enumerate(lines):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        body = self.tree(slide).text_box((_pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h)),
+                                         wrap=wrap)
+        spare = 1.0 if self.styled else 1.2
+        if not lines:  # python-pptx's text box's empty paragraph
+            paragraph(body, "")
+        for line in lines:
             if not wrap:
-                spare = 1.0 if self.styled else 1.2
                 line = ellipsize(line, rect.w / spare, size, bold)
-            paragraph.text = _safe(line)
-            paragraph.alignment = {"l": PP_ALIGN.LEFT, "r": PP_ALIGN.RIGHT,
-                                   "c": PP_ALIGN.CENTER}[align]
-            self.paragraph_style(paragraph, size, color, bold, italic)
-        return box
+            p = paragraph(body, _safe(line), align)
+            if self.styled:
+                style_runs(p, size, color, bold or None, italic or None, "Arial", caps=False)
+            else:
+                style_runs(p, size, None, bold or None, italic or None)
 
     def set_title(self, slide: Any, text: str, rect: Rect | None, size: float,
                   kind: str = "title") -> None:
@@ -398,12 +406,41 @@ class _Writer:
 
     def notes(self, slide: Any, text: str) -> None:
         if text:
-            slide.notes_slide.notes_text_frame.text = _safe(text)
+            self.notes_slides.add(slide, _safe(text))
+
+    def tree(self, page: Any) -> ShapeTree:
+        """The slide's shape tree, to add shapes to with lxml."""
+        found = self.trees.get(id(page.part))
+        if found is None:
+            found = self.trees[id(page.part)] = ShapeTree(page.shapes._spTree)
+        return found
+
+    def new_slide(self, layout: Any) -> Any:
+        """`prs.slides.add_slide(layout)`: the first slide of each layout python-pptx's own
+        (the layout's placeholders cloned through its proxies), the others copies of it."""
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.slide import SlidePart
+
+        slides = self.prs.slides
+        blank = self.blank.get(id(layout.part))
+        if blank is None:
+            page = slides.add_slide(layout)
+            self.blank[id(layout.part)] = copy.deepcopy(page._element)
+            return page
+        ids = slides._sldIdLst
+        # python-pptx's `_next_slide_partname`
+        name = PackURI(f"/ppt/slides/slide{len(ids) + 1}.xml")
+        part = SlidePart(name, CONTENT_TYPE.PML_SLIDE, self.prs.part.package,
+                         copy.deepcopy(blank))
+        part.relate_to(layout.part, RELATIONSHIP_TYPE.SLIDE_LAYOUT)
+        ids.add_sldId(self.prs.part.relate_to(part, RELATIONSHIP_TYPE.SLIDE))
+        return part.slide
 
     # slides
     def add(self, slide: Slide, number: int) -> Any:
         layout = self.layouts[slide.kind]
-        page = self.prs.slides.add_slide(layout)
+        page = self.new_slide(layout)
         self.background(page)
         if slide.kind in ("title", "section"):
             self.cover(page, slide)
@@ -456,8 +493,6 @@ class _Writer:
                 self.paragraph_style(paragraph, COVER_SUBTITLE_SIZE, self.theme.muted)
 
     def header(self, page: Any, slide: Slide) -> None:
-        from pptx.enum.shapes import MSO_SHAPE
-
         frame = self.deck.frame
         width = title_width(frame, slide)
         rect = Rect(frame.title.x, frame.title.y, width, frame.title.h)
@@ -467,41 +502,26 @@ class _Writer:
                                      subtitle_width(frame, slide), frame.subtitle.h),
                           [slide.subtitle], SUBTITLE_SIZE, self.theme.muted, wrap=False)
         if slide.reports_to is not None:
+            # A rounded rectangle (corners 0.15), dotted line, no shadow, its text in the
+            # middle: the XML python-pptx's proxies wrote (see `slidexml`)
             box = reference_box(frame)
-            shape = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _pt(box.x), _pt(box.y),
-                                          _pt(box.w), _pt(box.h))
-            shape.name = f"Reports to (slide {slide.reports_to.slide})"
-            shape.adjustments[0] = 0.15
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = _rgb(self.theme.rollup_fill)
-            shape.line.color.rgb = _rgb(self.theme.line)
-            shape.line.width = _pt(1.0)
-            from pptx.enum.dml import MSO_LINE_DASH_STYLE
-
-            shape.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT
-            shape.shadow.inherit = False
+            sp = self.tree(page).auto_shape(
+                f"Reports to (slide {slide.reports_to.slide})", "roundRect",
+                (_pt(box.x), _pt(box.y), _pt(box.w), _pt(box.h)), self.theme.rollup_fill,
+                shadow=False, line=(self.theme.line, _pt(1.0), "sysDot"), adjust="val 15000")
             first, second = reference_lines(slide)
-            text = shape.text_frame
-            text.margin_left = text.margin_right = _pt(10)
-            text.margin_top = text.margin_bottom = _pt(4)
-            from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-
-            text.vertical_anchor = MSO_ANCHOR.MIDDLE
-            text.word_wrap = True
-            for index, (line, size, color, bold) in enumerate((
+            text = sp.find(f"{{{P_NS}}}txBody")
+            body_pr = text[0]
+            for side, margin in (("lIns", 10), ("rIns", 10), ("tIns", 4), ("bIns", 4)):
+                body_pr.set(side, str(_pt(margin)))
+            body_pr.set("wrap", "square")
+            text.remove(text[2])  # (its empty centered paragraph)
+            for line, size, color, bold in (
                     (first, REFERENCE_NAME_SIZE, self.theme.text, True),
-                    (second, REFERENCE_TEXT_SIZE, self.theme.muted, False))):
-                paragraph = text.paragraphs[0] if index == 0 else text.add_paragraph()
-                paragraph.text = _safe(line)
-                paragraph.alignment = PP_ALIGN.LEFT
-                for run in paragraph.runs:
-                    run.font.size = _pt_len(size)
-                    run.font.bold = bold
-                    run.font.italic = not bold
-                    run.font.color.rgb = _rgb(color)
-                    if self.styled:
-                        run.font.name = "Arial"
-            self.links.append((shape, slide.reports_to.slide))
+                    (second, REFERENCE_TEXT_SIZE, self.theme.muted, False)):
+                style_runs(paragraph(text, _safe(line), "l"), size, color, bold, not bold,
+                           "Arial" if self.styled else None)
+            self.links.append((self.proxy(page, sp), slide.reports_to.slide))
 
     def picture(self, page: Any, slide: Slide) -> None:
         picture = slide.picture
@@ -522,20 +542,20 @@ class _Writer:
             self.links.append((self.hotspot(page, area, number), number))
 
     def hotspot(self, page: Any, area: Rect, number: int) -> Any:
-        """An invisible rectangle over a card, to be linked to slide `number`."""
-        from pptx.enum.shapes import MSO_SHAPE
+        """An invisible rectangle over a card (white, fully transparent, no line or shadow),
+        to be linked to slide `number`."""
+        sp = self.tree(page).auto_shape(
+            f"Link to slide {number}", "rect",
+            (_pt(area.x), _pt(area.y), _pt(area.w), _pt(area.h)), "#FFFFFF", alpha="0",
+            shadow=False)
+        return self.proxy(page, sp)
 
-        shape = page.shapes.add_shape(MSO_SHAPE.RECTANGLE, _pt(area.x), _pt(area.y),
-                                      _pt(area.w), _pt(area.h))
-        shape.name = f"Link to slide {number}"
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb("#FFFFFF")
-        color = shape.fill._xPr.find(f"{{{A_NS}}}solidFill")[0]
-        alpha = color.makeelement(f"{{{A_NS}}}alpha", {"val": "0"})
-        color.append(alpha)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        return shape
+    @staticmethod
+    def proxy(page: Any, sp: Any) -> Any:
+        """python-pptx's shape object of a shape element on the slide `page`."""
+        from pptx.shapes.autoshape import Shape
+
+        return Shape(sp, page.shapes)
 
     def table(self, page: Any, slide: Slide) -> None:
         frame = self.deck.frame
@@ -555,8 +575,8 @@ class _Writer:
                 cell = table.cell(r, c)
                 cell.text = _safe(value)
                 cell.margin_top = cell.margin_bottom = _pt(3)
-                for paragraph in cell.text_frame.paragraphs:
-                    for run in paragraph.runs:
+                for cell_paragraph in cell.text_frame.paragraphs:
+                    for run in cell_paragraph.runs:
                         run.font.size = _pt_len(TABLE_SIZE)
                         run.font.bold = r == 0 or c == 0
                         if self.styled:
@@ -577,8 +597,6 @@ class _Writer:
 
     def footer(self, page: Any, slide: Slide, number: int) -> None:
         """The legend of the chart's colors, the footer text and the slide number."""
-        from pptx.enum.shapes import MSO_SHAPE
-
         frame, theme, spare = self.deck.frame, self.theme, self.spare
         foot = frame.footer
         number_text = str(number)
@@ -595,13 +613,9 @@ class _Writer:
         entries, left_out = legend_items(theme, slide.legend, foot.x, foot.y + 11, room,
                                          spare)
         for x, label, color in entries:
-            swatch = page.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _pt(x),
-                                           _pt(foot.y + 3), _pt(8), _pt(8))
-            swatch.fill.solid()
-            swatch.fill.fore_color.rgb = _rgb(color)
-            swatch.line.fill.background()
-            swatch.shadow.inherit = False
-            swatch.name = f"Legend {label}"
+            self.tree(page).auto_shape(f"Legend {label}", "roundRect",
+                                       (_pt(x), _pt(foot.y + 3), _pt(8), _pt(8)), color,
+                                       shadow=False)
             width = text_width(label, FOOTER_SIZE) * spare + 8
             self.text_box(page, Rect(x + 12, foot.y, width, foot.h), [label], FOOTER_SIZE,
                           theme.muted, wrap=False)
@@ -613,9 +627,9 @@ class _Writer:
 
     def clear_placeholders(self, page: Any) -> None:
         """Remove placeholders left empty (they would show 'Click to add text')."""
-        for shape in list(page.placeholders):
-            if shape.has_text_frame and not shape.text_frame.text.strip():
-                shape._element.getparent().remove(shape._element)
+        sp_tree = self.tree(page).sp_tree
+        for sp in empty_placeholders(sp_tree):
+            sp_tree.remove(sp)
 
     def write(self) -> None:
         """Add the slides, each chart's PNG taken as the workers finish it, then the links."""
@@ -855,19 +869,23 @@ def fixed_time() -> datetime.datetime:
         return datetime.datetime(1970, 1, 1)
 
 
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed time and attributes, so equal decks are equal bytes."""
+    entry = zipfile.ZipInfo(name, ZIP_TIME)
+    # PNG data is compressed already; everything else is XML (and SVG).
+    entry.compress_type = zipfile.ZIP_STORED if name.endswith(".png") else zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0
+    return entry
+
+
 def normalize_zip(data: bytes) -> bytes:
     """The same zip with fixed entry times and attributes, so equal decks are equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            # PNG data is compressed already; everything else is XML (and SVG).
-            entry.compress_type = (zipfile.ZIP_STORED if info.filename.endswith(".png")
-                                   else zipfile.ZIP_DEFLATED)
-            entry.create_system = 0
-            entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(_zip_entry(info.filename), source.read(info.filename))
     return output.getvalue()
 
 
@@ -886,11 +904,14 @@ def deck_pptx(deck: Deck, prs: Any | None = None) -> bytes:
     props.revision = 1
     props.created = props.modified = fixed_time()
     props.last_printed = fixed_time()
-    return normalize_zip(save(prs))
+    return save(prs, normalized=True)
 
 
-def save(prs: Any) -> bytes:
-    """The presentation's package bytes, as `prs.save` writes them, however deep its links.
+def save(prs: Any, normalized: bool = False) -> bytes:
+    """The presentation's package bytes, as `prs.save` writes them, however deep its links;
+    `normalized`: as `normalize_zip` makes them, written so at once (python-pptx compressed
+    every part, the PNGs too, and `normalize_zip` read them all back and compressed them
+    again).
 
     python-pptx finds the parts to write by a recursive walk of the relationships: slides
     that link to slides that link to slides ... (a long reporting chain) exceed Python's
@@ -900,8 +921,29 @@ def save(prs: Any) -> bytes:
 
     package = prs.part.package
     output = io.BytesIO()
-    PackageWriter.write(output, package._rels, tuple(package_parts(package)))
+    parts = tuple(package_parts(package))
+    if not normalized:
+        PackageWriter.write(output, package._rels, parts)
+        return output.getvalue()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        # python-pptx's writer, its entries written by this zip (`_write` without the
+        # zip python-pptx opens): the same entries in the same order
+        writer = PackageWriter(output, package._rels, parts)
+        sink: Any = _NormalizedZip(archive)
+        writer._write_content_types_stream(sink)
+        writer._write_pkg_rels(sink)
+        writer._write_parts(sink)
     return output.getvalue()
+
+
+class _NormalizedZip:
+    """python-pptx's physical package writer's `write`, into a zip of `_zip_entry`s."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.archive.writestr(_zip_entry(pack_uri.membername), blob)
 
 
 def package_parts(package: Any) -> list[Any]:
