@@ -32,6 +32,7 @@ from orgviz.problem import Problem
 from orgviz.render.geometry import Box
 from orgviz.render.labels import clean, text_width
 from orgviz.render.themes import Theme
+from orgviz.roles import PRODUCT_LEADERSHIP
 from orgviz.stats import span_text
 
 ENGINES = ("auto", "system", "embedded")
@@ -442,6 +443,11 @@ def levels_shown(tree: Tree, shown: Sequence[str]) -> int:
     return max(depth.values(), default=0)
 
 
+#: A product leadership role an org has no entry for (stats leaves out an SVP of Product
+#: where the org has none).
+_NONE_HELD: dict[str, Any] = {"count": 0, "open": 0, "combined": 0}
+
+
 def comparison_rows(stats: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
     """The comparison table: a header row of org names, then one row per measure."""
     rows: list[tuple[str, ...]] = [("", *(clean(s["org"]) for s in stats))]
@@ -456,11 +462,16 @@ def comparison_rows(stats: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], .
     row("Managers", [str(s["span_of_control"]["managers"]) for s in stats])
     row("Span of control (median / max)",
         [span_text(s["span_of_control"], ("median", "max")) for s in stats])
-    for role in ("cpo", "vp-product", "head-of-product", "director-of-product"):
-        name = stats[0]["product_leadership"][role]["name"]
+    # The core product leadership roles, and an SVP of Product where some org has one (as
+    # `stats` counts it: only where the org has one; "none" in the others' columns).
+    for role in PRODUCT_LEADERSHIP:
+        held = [s["product_leadership"][role] for s in stats if role in s["product_leadership"]]
+        if not held:
+            continue
+        name = held[0]["name"]
         values = []
         for s in stats:
-            found = s["product_leadership"][role]
+            found = s["product_leadership"].get(role, _NONE_HELD)
             text = str(found["count"]) if found["count"] else "none"
             if found["open"]:
                 text += f" ({found['open']} open)"
