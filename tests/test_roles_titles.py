@@ -80,17 +80,19 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("First Vice President", "vp"), ("Vice President, Group Finance", "vp"),
     ("Regional VP of Product", "vp-product"), ("Senior Director", "director"),
     ("Executive Director", "director"),
-    # ... and whoever assists a senior vice president is not one
-    ("SVP Product's EA", None), ("EVP Assistant", "associate"),
+    # ... and whoever assists a senior vice president is not one: an executive's assistant
+    # is an executive assistant (were associate, or no role)
+    ("SVP Product's EA", "executive-assistant"), ("EVP Assistant", "executive-assistant"),
     ("Executive Assistant to the SVP", "executive-assistant"),
     ("Executive Assistant to the Executive Vice President", "executive-assistant"),
-    ("Assistant to the Senior Vice President", "associate"),
+    ("Assistant to the Senior Vice President", "executive-assistant"),
     ("PA to the EVP", "executive-assistant"),
     ("Secretary to the Group Vice President", "ic"), ("Support to the EVP Sales", "ic"),
     ("SVP Office Manager", "ic"),
     # ... and whoever assists a role's holder is not that role
     ("Executive Assistant to the Managing Director", "executive-assistant"),
-    ("Assistant to the Vice President", "associate"), ("Secretary to the Head", "ic"),
+    ("Assistant to the Vice President", "executive-assistant"),
+    ("Secretary to the Head", "ic"),
     ("Support to Head of Health, Safety and Wellbeing Team", "ic"),
     ("Executive Director", "director"), ("Sales Director", "director"),
     ("Department Head", "head"),
@@ -154,12 +156,14 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("PA to the Headteacher", "executive-assistant"), ("Head Teacher's PA", "ic"),
     ("PA to the Managing Director", "executive-assistant"),
     # whoever assists a role's holder, named after it, is not that role (CEO Assistant,
-    # Chief Executive Assistant were CEOs, Director Assistant a director ...)
-    ("CEO Assistant", "associate"), ("CEO's PA", None),
+    # Chief Executive Assistant were CEOs, Director Assistant a director ...); an
+    # executive's (a VP's or above) is an executive assistant (were associate, IC, no role)
+    ("CEO Assistant", "executive-assistant"), ("CEO's PA", "executive-assistant"),
     ("Chief Executive Assistant", "executive-assistant"),
-    ("Chief Executive's Office Manager", "ic"), ("Chief Executive Officer's PA", "ic"),
-    ("Chief Operating Officer's Assistant", "associate"), ("Director Assistant", "associate"),
-    ("Vice President Assistant", "associate"),
+    ("Chief Executive's Office Manager", "ic"),
+    ("Chief Executive Officer's PA", "executive-assistant"),
+    ("Chief Operating Officer's Assistant", "executive-assistant"),
+    ("Director Assistant", "associate"), ("Vice President Assistant", "executive-assistant"),
     ("Executive Assistant to the Store Manager", "executive-assistant"),
     ("Assistant to the Team Lead", "associate"), ("Store Manager", "manager"),
     ("Lead Teaching Assistant", "manager"), ("Finance Director and Company Secretary",
@@ -205,9 +209,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Executive Housekeeper", "manager"), ("Principal Investigator", "manager"),
     # ... and whoever assists a role's holder, named after it, is not that role (were the role)
     ("Dean's Assistant", "associate"), ("Professor's Assistant", "associate"),
-    ("General Counsel's Assistant", "associate"), ("Inspector General's PA", "ic"),
-    ("Head of Product's EA", None), ("VP Product's EA", None),
-    ("VP Engineering Assistant", "associate"), ("Director PA", None),
+    ("General Counsel's Assistant", "executive-assistant"), ("Inspector General's PA", "ic"),
+    ("Head of Product's EA", None), ("VP Product's EA", "executive-assistant"),
+    ("VP Engineering Assistant", "executive-assistant"), ("Director PA", None),
     ("Director of Support to Schools", "director"),
     # hospital consultants are senior clinicians (were IC, under the Senior House Officers and
     # Senior Registrars who report to them: errors); a Senior House Officer is a junior
@@ -232,6 +236,44 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Chief Executive Office Manager", "ic"), ("CTO Office Administrator", "ic"),
     ("VP Office Manager", "ic"), ("Director, Office of Budget", "director"),
     ("Head of Office Services", "head"),
+    # a title that names whom it serves is not that role: a chief of staff or counsel "to the
+    # VP" (were vp, svp, head); a deputy reads as the role deputised, as a "Deputy VP" does;
+    # an advisor is no role of the ladder (unknown-title asks for one), a senior one the
+    # "Senior X" senior IC
+    ("Chief of Staff to the VP", "chief-of-staff"), ("Chief of Staff to the EVP", "chief-of-staff"),
+    ("Chief of Staff to the Senior Vice President", "chief-of-staff"),
+    ("Chief of Staff to the Head of Product", "chief-of-staff"),
+    ("Chief of Staff to the President", "chief-of-staff"),
+    ("Deputy Chief of Staff to the CEO", "chief-of-staff"),
+    ("Executive Assistant to the Chief of Staff to the VP", "executive-assistant"),
+    ("VP, Chief of Staff", "vp"), ("Counsel to the CEO", "ic"), ("Counsel to the VP", "ic"),
+    ("General Counsel to the Board", "clo"), ("Special Advisor to the CEO", None),
+    ("Senior Advisor to the President", "senior-ic"), ("Deputy to the VP", "vp"),
+    ("Deputy VP of Sales", "vp"), ("Interim VP of Engineering", "vp-engineering"),
+    ("Acting SVP, Product", "svp-product"),
+    # a vice president's rank and a chief officer's role: the chief officer, a level above
+    # (were svp or vp); the VP's rank where the other role ranks below it
+    ("EVP & Chief Financial Officer", "cfo"), ("EVP and CFO", "cfo"),
+    ("SVP, General Counsel", "clo"), ("SVP & General Counsel and Secretary", "clo"),
+    ("Executive Vice President and Chief Operating Officer", "coo"),
+    ("Vice President and Chief Information Officer", "c-level"), ("SVP and CTO", "cto"),
+    ("Chief Financial Officer & EVP", "cfo"), ("EVP and General Manager", "svp"),
+    ("SVP & Deputy General Counsel", "svp"), ("EVP and CFO's Assistant", "executive-assistant"),
+    ("Group General Counsel", "clo"), ("Interim General Counsel", "clo"),
+    # whoever assists a (senior) vice president or an executive is an executive assistant
+    # (were senior-ic, associate or no role; not an SVP, an AVP or a C-level)
+    ("Senior Vice President Assistant", "executive-assistant"),
+    ("SVP Assistant", "executive-assistant"), ("Assistant to the SVP", "executive-assistant"),
+    ("Sr. VP's EA", "executive-assistant"), ("Associate Vice President Assistant",
+                                              "executive-assistant"),
+    ("Deputy CEO's Assistant", "executive-assistant"),
+    ("Assistant to the Chief Financial Officer", "executive-assistant"),
+    ("Senior Marketing Assistant", "senior-ic"), ("Assistant to the Team Lead", "associate"),
+    ("Senior Vice President Office Manager", "senior-ic"),
+    ("Chief Operating Officer Office Manager", "ic"),
+    # senior associate vice presidents are associate vice presidents (were vp, senior-ic)
+    ("Senior Associate Vice President", "avp"), ("Sr. AVP", "avp"), ("Senior AVP", "avp"),
+    ("Senior Assistant Vice President", "avp"), ("Finance AVP", "avp"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -641,3 +683,68 @@ def test_patterns_with_guards_match_as_written(words: list[str]) -> None:
     written = next((role for source, role in DEFAULT_LADDER._patterns
                     if re.search(source, text)), None)
     assert DEFAULT_LADDER._match(text) == written
+
+
+#: Vice presidents' titles of every kind, and the level each makes alone.
+_VICE_PRESIDENTS = {
+    **{f"{q}{vp}": level for q, level in (
+        ("", "vp"), ("Senior ", "svp"), ("Sr. ", "svp"), ("Executive ", "svp"),
+        ("Group ", "svp"), ("Regional ", "vp"), ("Interim ", "vp"), ("Deputy ", "vp"),
+        ("Associate ", "head"), ("Senior Associate ", "head"), ("Assistant ", "head"))
+       for vp in ("Vice President", "VP")},
+    "SVP": "svp", "EVP": "svp", "Senior EVP": "svp", "Interim SVP": "svp", "AVP": "head",
+    "Sr. AVP": "head", "VP of Sales": "vp", "Senior VP, Operations": "svp",
+    "Regional VP Sales": "vp", "Sales VP": "vp", "Marketing SVP": "svp",
+}
+#: The executives above them.
+_EXECUTIVES = {"CEO": "ceo", "Chief Executive Officer": "ceo", "Deputy CEO": "c-level",
+               "CFO": "c-level", "Chief Operating Officer": "c-level",
+               "General Counsel": "c-level", "Group General Counsel": "c-level",
+               "President": "ceo", "Managing Director": "ceo"}
+
+
+def _level(title: str) -> str | None:
+    role = DEFAULT_LADDER.infer(title)
+    return None if role is None else DEFAULT_LADDER.roles[role].level
+
+
+def test_vice_presidents_and_executives_in_combined_and_serving_titles() -> None:
+    """Qualifiers x vice presidents' and executives' titles x the phrasings that name whom a
+    title serves or a second role: a chief of staff or counsel to one is not one, nor is their
+    assistant (an executive assistant); a VP's rank with a chief officer's role is the chief
+    officer (a level above), with a lower role the VP's rank."""
+    wrong = []
+
+    def expect(title: str, want: str | None, level: bool = False) -> None:
+        got = _level(title) if level else DEFAULT_LADDER.infer(title)
+        if got != want:
+            wrong.append((title, got, want))
+
+    for title, level in {**_VICE_PRESIDENTS, **_EXECUTIVES}.items():
+        expect(title, level, level=True)
+        for serving in ("Chief of Staff to the {}", "Deputy Chief of Staff to the {}"):
+            expect(serving.format(title), "chief-of-staff")
+        expect(f"Counsel to the {title}", "ic")
+        for aide in ("Assistant to the {}", "Executive Assistant to the {}", "{} Assistant",
+                     "{}'s Assistant", "{}'s EA", "{} PA", "PA to the {}"):
+            expect(aide.format(title), "executive-assistant")
+    for title, level in _VICE_PRESIDENTS.items():
+        # (a VP's rank, then the other role; not a function's VP, "Sales VP and CFO": the
+        # title's end, where "Sales VP" reads as a VP, is the other role's)
+        if title.endswith(("VP", "Vice President")) and title.split()[0] not in (
+                "Sales", "Marketing"):
+            for combined, role in (("{} and CFO", "cfo"), ("{} & Chief Financial Officer", "cfo"),
+                                   ("{}, General Counsel", "clo"), ("{}, CTO", "cto"),
+                                   ("{} and Chief Operating Officer", "coo")):
+                expect(combined.format(title), role)
+            for lower in ("{} and General Manager", "{}, Chief of Staff",
+                          "{} & Deputy General Counsel", "{} and Head of Sales"):
+                expect(lower.format(title), level, level=True)
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_a_custom_role_for_a_combined_title_wins() -> None:
+    ladder = RoleLadder.build([DEFAULT_LADDER.roles["svp"]._replace(
+        id="evp-finance", name="EVP, Finance", titles=("evp and cfo",))])
+    assert ladder.infer("EVP and CFO") == "evp-finance"
+    assert ladder.infer("SVP and CFO") == DEFAULT_LADDER.infer("EVP and CFO") == "cfo"

@@ -70,12 +70,15 @@ _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|terri
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
 #: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA").
 _AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager)$", r".*\b(pa|ea|assistant)$",
-                r"\w+( \w+)?( s)? office (manager|coordinator|administrator|assistant)\b")
+                r"\w+( \w+){0,3}( s)? office (manager|coordinator|administrator|assistant)\b")
 _NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
 #: nor the titles that say whom they assist ("Executive Assistant to the Managing Director",
-#: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher").
-_ASSISTING_TITLE = r".*\b(assistant|secretary|aide|support|adviser|advisor|pa|ea) to\b"
+#: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher"),
+#: counsel or serve as chief of staff ("Counsel to the VP", "Chief of Staff to the EVP": the
+#: role named after "to" is whom the title serves, not the holder's).
+_AIDING = r"assistant|secretary|aide|support|adviser|advisor|pa|ea|counsel"
+_ASSISTING_TITLE = rf".*\b({_AIDING}|chief of staff) to\b"
 _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 
 #: The start of a vice president's title: "VP", "Vice President", "Regional VP", "Corporate
@@ -84,7 +87,8 @@ _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 #: (`_SVP`) are matched first, a level above; the qualifiers here catch them only where a
 #: file's own `svp` role replaces the built-in one.
 _VP = (_NOT_AN_AIDE
-       + r"((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
+       + r"((interim|acting|deputy) )?"
+       r"((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
        r"(svp|evp|vp|vice president)")
 
 #: The start of a senior vice president's title, a level above the vice presidents: "SVP",
@@ -94,12 +98,33 @@ _VP = (_NOT_AN_AIDE
 #: Gartner's, Toyota's Group VPs are over VPs). "Regional", "area", "divisional", "global",
 #: "corporate" and "first" name a VP's scope or a bank's grade, not a rank above: `_VP`.
 _SVP = (_NOT_AN_AIDE
-        + r"((corporate|regional|area|divisional|global|group|senior|sr) )?"
+        + r"((interim|acting|deputy) )?"
+        r"((corporate|regional|area|divisional|global|group|senior|sr) )?"
         r"(svp|evp|(senior|sr|executive) (executive )?(vp|vice president)|"
         r"group (vp|vice president))")
 #: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP"; not
 #: "Sales Group VP", as likely the VP of a Sales Group).
 _SVP_END = r".*\b(svp|evp|(senior|sr|executive) (vp|vice president))$"
+
+#: A combined title that starts with a vice president's rank ("EVP & Chief Financial Officer",
+#: "SVP, General Counsel", "Executive Vice President and COO"): the role is the chief officer
+#: named after it, where there is one (a C-level ranks above every vice president; "EVP and
+#: General Manager", "SVP Sales" keep the VP's rank, as more senior).
+_VP_LEAD = re.compile(
+    r"^((interim|acting|deputy) )?((senior|sr|executive|group|corporate|regional|area|"
+    r"divisional|global|first) )*((associate|assistant) )?(vice president|vp|svp|evp|avp)"
+    r"( and)? (?=\w)")
+
+#: An executive's title (a vice president or above): whoever assists one is an executive
+#: assistant ("Assistant to the SVP", "Senior Vice President Assistant", "CEO's PA").
+_EXECUTIVE = (r"((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|president|"
+              r"managing director|general counsel|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|"
+              r"cio|cso|cco|cao|cbo|cgo|cdao)|chief \w+( \w+)?( and \w+( \w+)?)? officer|"
+              r"((senior|sr|executive|group|corporate|regional|area|divisional|global|first|"
+              r"associate|assistant) )*(vice president|vp)|svp|evp|avp)")
+#: The title of an executive's assistant named after the executive ("SVP Assistant", "VP
+#: Engineering's EA", "Senior Vice President Assistant"; not "Marketing Assistant").
+_EXECUTIVE_AIDE = rf"(\w+ )?{_EXECUTIVE}( of)?( \w+){{0,2}}( s)? (assistant|pa|ea)$"
 
 #: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
 #: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
@@ -155,11 +180,14 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("ciso", "Chief Information Security Officer", "c-level", "security",
        _CHIEF + r"(ciso|chief (information )?security officer)\b"),
     _r("clo", "Chief Legal Officer", "c-level", "legal",
-       _CHIEF + r"(clo|chief legal officer)\b", _NOT_AN_AIDE + r"general counsel\b"),
+       _CHIEF + r"(clo|chief legal officer)\b",
+       _NOT_AN_AIDE + r"((group|global|interim|acting|joint|divisional|regional) )?"
+       r"general counsel\b"),
     _r("c-level", "C-level executive", "c-level", "executive",
        _CHIEF + r"chief \w+( \w+)?( and \w+( \w+)?)? officer\b",
        _CHIEF + r"(cio|cso|cco|cao|cbo|cgo|cdao)$",
-       r"^(deputy|divisional|regional) (ceo|chief executive)\b", r"^(deputy )?chief nurse$",
+       _NOT_AN_AIDE + r"(deputy|divisional|regional) (ceo|chief executive)\b",
+       r"^(deputy )?chief nurse$",
        r"^deputy permanent secretary$",
        r"^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$",
        _NOT_AN_AIDE + r"(deputy|under) ?secretary (of|for)\b"),
@@ -178,7 +206,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(senior |equity |salaried |name |office managing |practice |audit |tax |advisory |"
        r"consulting |deal |engagement |lead |gp |general )?partner$"),
     _r("avp", "Associate Vice President", "head", "general",
-       r"^(associate|assistant) (vice president|vp)\b", r"^avp\b"),
+       _NOT_AN_AIDE + r"((senior|sr) )?((associate|assistant) (vice president|vp)|avp)\b",
+       _NOT_ASSISTING + r".*\bavp$"),
     _r("vp", "Vice President", "vp", "general", _VP + r"\b",
        _NOT_ASSISTING + r".*\b(vice president|vp|svp|evp)$",
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
@@ -208,7 +237,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        + r"(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
        r"^design director\b"),
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
-       _NOT_ASSISTING + r".*\bchief of staff\b"),
+       _NOT_AN_AIDE + rf"(?!.*\b({_AIDING}) to\b).*\bchief of staff\b"),
     _r("director", "Director", "director", "general",
        _NOT_AN_AIDE + r"(senior |associate )?(director|dir)\b",
        _NOT_ASSISTING + r".*\bdirector\b",
@@ -249,7 +278,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("supervisor", "Supervisor", "supervisor", "general",
        r"\b(supervisor|supervisory|supervising|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
-       r"^(senior|sr|principal)\b(?! house officer$)", _STAFF_TECH, _CONSULTANT_CLINICIAN,
+       rf"^(?!{_EXECUTIVE_AIDE})(senior|sr|principal)\b(?! house officer$)", _STAFF_TECH,
+       _CONSULTANT_CLINICIAN,
        _NOT_AN_AIDE + r"((assistant|associate|full|distinguished|visiting|clinical|research|"
        r"adjunct) )?professor\b"),
     _r("apm", "Associate Product Manager", "associate", "product",
@@ -264,7 +294,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(associate|junior|jr) (product |ux |ui )?designer\b"),
     _r("designer", "Designer", "ic", "design", r"\b(designer|ux researcher|user researcher)\b"),
     _r("executive-assistant", "Executive Assistant", "ic", "operations",
-       r"\b(executive|personal|administrative) assistant\b", r"^(ea|pa)\b"),
+       r"\b(executive|personal|administrative) assistant\b", r"^(ea|pa)\b",
+       "^" + _EXECUTIVE_AIDE, rf"^assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b"),
     _r("analyst", "Analyst", "ic", "general", r"\b(analyst|scientist|researcher)\b"),
     _r("intern", "Intern", "associate", "general", r"\b(intern|trainee|apprentice)\b"),
     _r("associate", "Associate", "associate", "general",
@@ -400,7 +431,13 @@ class RoleLadder:
             found = self._match(text[lead.end():])
             if found is not None:
                 return found
-        return self._match(text)
+        whole = self._match(text)
+        lead = _VP_LEAD.match(text)  # "EVP & CFO": the chief officer after the VP's rank
+        if lead and (whole is None or self.roles[whole] is _BUILTIN_BY_ID.get(whole)):
+            found = self._match(text[lead.end():])  # (a file's own role for the title wins)
+            if found is not None and self.roles[found].level == "c-level":
+                return found
+        return whole
 
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
