@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,21 +117,24 @@ def test_ctrl_c_while_drawing_a_big_png_leaves_the_old_file(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["enterprise.png"]
 
 
-#: `orgviz ARGS` whose PNG drawing draws HEAVY (an SVG file) instead, after saying
-#: "drawing PID" on stderr (PID: the process that draws).
+#: `orgviz ARGS` whose PNG drawing draws HEAVY (an SVG file) instead, after writing
+#: "drawing PID" to the file MARKER (PID: the process that draws; not on stderr, which
+#: orgviz holds back while resvg draws).
 _DRAWING_HEAVY = """\
 import os, sys
 import resvg_py
 heavy = open(sys.argv[1], encoding="utf-8").read()
+marker = sys.argv[2]
 real = resvg_py.svg_to_bytes
 def drawing(**options):  # (a drawing without end: only a kill stops it)
-    sys.stderr.write(f"drawing {os.getpid()}\\n"); sys.stderr.flush()
+    with open(marker, "w", encoding="utf-8") as said:
+        said.write(f"drawing {os.getpid()}\\n")
     while True:
         real(svg_string=heavy, dpi=96.0)
 resvg_py.svg_to_bytes = drawing
 import orgviz.render.convert as convert
 convert.APART_FROM_PIXELS = 0  # (the small chart stands for a big one: drawn apart)
-sys.argv = ["orgviz", *sys.argv[2:]]
+sys.argv = ["orgviz", *sys.argv[3:]]
 from orgviz.entry import run
 run()
 """
@@ -145,6 +149,21 @@ def _heavy_svg() -> str:
             f'<g filter="url(#blur)">{circles}</g></svg>')
 
 
+def _first_line(marker: Path, proc: subprocess.Popen[str], seconds: float = 120) -> str:
+    """The first line written to `marker`, waiting for it at most `seconds` (a test that
+    waits on a pipe's line would hang when the line never comes); fails when `proc` ends
+    first, with what it said."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if marker.exists() and (text := marker.read_text(encoding="utf-8")).endswith("\n"):
+            return text.splitlines()[0]
+        if proc.poll() is not None:
+            out, err = proc.communicate()
+            pytest.fail(f"ended ({proc.returncode}) before drawing: {out!r} {err!r}")
+        time.sleep(0.05)
+    pytest.fail(f"no drawing began within {seconds} s")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("to_group", [False, True], ids=["to-orgviz", "to-its-group"])
 def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Path,
@@ -157,14 +176,14 @@ def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Pa
     heavy.write_text(_heavy_svg(), encoding="utf-8")
     assert resvg_py.svg_to_bytes(svg_string=_heavy_svg(), dpi=96.0)  # (it draws)
     (folder / "chart.png").write_bytes(b"the old file")
+    marker = tmp_path / "drawing.txt"
     proc = subprocess.Popen(
-        [sys.executable, "-c", _DRAWING_HEAVY, str(heavy), "render", "small.yaml", "-o",
-         "chart.png"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        preexec_fn=_signals_as_at_a_terminal, start_new_session=True)
+        [sys.executable, "-c", _DRAWING_HEAVY, str(heavy), str(marker), "render", "small.yaml",
+         "-o", "chart.png"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, preexec_fn=_signals_as_at_a_terminal, start_new_session=True)
     try:
-        assert proc.stderr is not None
-        first = proc.stderr.readline()
-        assert first.startswith("drawing "), first + proc.stderr.read()
+        first = _first_line(marker, proc)
+        assert first.startswith("drawing "), first
         if to_group:
             os.killpg(proc.pid, signal.SIGINT)
         else:
@@ -181,7 +200,8 @@ def test_ctrl_c_while_a_png_is_drawn_stops_it_at_once(folder: Path, tmp_path: Pa
     with pytest.raises(ProcessLookupError):  # ... and is gone with orgviz)
         os.kill(drawer, 0)
     assert (folder / "chart.png").read_bytes() == b"the old file"
-    assert sorted(p.name for p in folder.iterdir()) == ["chart.png", "heavy.svg", "small.yaml"]
+    assert sorted(p.name for p in folder.iterdir()) == ["chart.png", "drawing.txt", "heavy.svg",
+                                                        "small.yaml"]  # (no temporary file)
 
 
 _DROPPED = """\
