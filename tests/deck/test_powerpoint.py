@@ -217,6 +217,31 @@ def test_png_fallback_keeps_a_light_band_apart_from_the_background() -> None:
     assert max(abs(a - b) for a, b in zip(band, (245, 247, 250), strict=True)) <= 3, band
 
 
+@pytest.mark.parametrize("colors", [256, 200, 17, 16, 2])
+def test_palette_png_has_the_pixels_pillow_writes(colors: int) -> None:
+    # The fallbacks' own PNG writer (rows repeating the one above written with the Up
+    # filter) keeps the pixels and the palette of the image, as Pillow's PNG did; a palette
+    # of 16 colors or fewer is Pillow's (4, 2 or 1 bits a pixel).
+    from orgviz.deck.powerpoint import _palette_png
+
+    width, height = 37, 24
+    pixels = bytearray((x * 7 + y * 3) % colors for y in range(height) for x in range(width))
+    pixels[width * 5:width * 12] = pixels[width * 4:width * 5] * 7  # rows repeating row 4
+    pixels[width * 20:] = bytes(width * 4)  # and rows of one color
+    image = Image.frombytes("P", (width, height), bytes(pixels))
+    image.putpalette([(i * 37 + c * 91) % 256 for i in range(colors) for c in range(3)])
+    expected = io.BytesIO()
+    image.save(expected, "PNG")
+    data = _palette_png(image)
+    written, pillows = Image.open(io.BytesIO(data)), Image.open(expected)
+    assert written.mode == "P" and written.size == (width, height)
+    assert written.tobytes() == image.tobytes()
+    assert written.convert("RGB").tobytes() == pillows.convert("RGB").tobytes()
+    assert _palette_png(image) == data
+    if colors <= 16:
+        assert data == expected.getvalue()
+
+
 def test_equal_charts_are_drawn_and_stored_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # A generated org repeats whole teams (d3-org-chart's sample: 192 charts, 85 distinct):
     # each distinct chart is drawn once and stored once, its slides pointing at one part.

@@ -19,7 +19,9 @@ import datetime
 import io
 import os
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -720,6 +722,9 @@ _COMPLEX_TEXT = re.compile("[\u0530-\u1cff\u2e80-\uffef\U00010000-\U0010ffff]")
 _BACKGROUND = re.compile(rb'<rect width="([\d.]+)" height="([\d.]+)" fill="(#[0-9A-Fa-f]{6})"/>')
 #: The palette is chosen from every 4th pixel across and down (their exact colors).
 _PALETTE_SAMPLE_STEP = 4
+#: zlib's compression level of the PNGs (1 is twice as fast and half as large again, 9
+#: a tenth smaller and five times as slow).
+_PNG_LEVEL = 6
 
 
 def raster(svg: bytes, width_pt: float) -> bytes:
@@ -727,9 +732,9 @@ def raster(svg: bytes, width_pt: float) -> bytes:
 
     Charts with text that needs shaping or other fonts (Arabic, Hebrew, CJK, emoji ...) are
     drawn like `orgviz render` PNGs (resvg when installed: right-to-left, joining, font
-    fallback). The others, nearly all, by cairosvg on the chart's background color, written
-    by Pillow (python-pptx's own dependency) as a 256-color PNG: a third of the size of a
-    full-color one (charts are flat colors and gray edges) and in half the time.
+    fallback). The others, nearly all, by cairosvg on the chart's background color, made
+    256-color by Pillow (python-pptx's own dependency) and written as such a PNG: a third of
+    the size of a full-color one (charts are flat colors and gray edges) and in half the time.
     """
     from orgviz.render.convert import _cairosvg, _resvg, svg_to_png
 
@@ -773,9 +778,40 @@ def _indexed_png(image: Any, background: tuple[int, ...]) -> bytes:
     if isinstance(index, int) and len(colors) >= index * 3 + 3:
         colors[index * 3:index * 3 + 3] = list(background)
         indexed.putpalette(colors)
-    output = io.BytesIO()
-    indexed.save(output, "PNG", compress_level=6)
-    return output.getvalue()
+    return _palette_png(indexed)
+
+
+def _palette_png(indexed: Any) -> bytes:
+    """A palette image (mode P) as a PNG, the same pixels as Pillow writes them in fewer bytes:
+    a row that repeats the one above (blank stretches, the inside of cards: a third of a
+    chart's rows) is written with PNG's Up filter, all zeros; the others unfiltered, as
+    Pillow writes palette images. Compressed by zlib at level 6 as Pillow's was: 4% smaller
+    in the same time. A palette of 16 colors or fewer is left to Pillow, which packs the
+    pixels in 4, 2 or 1 bits."""
+    palette = indexed.getpalette() or []
+    if len(palette) <= 16 * 3:
+        output = io.BytesIO()
+        indexed.save(output, "PNG", compress_level=_PNG_LEVEL)
+        return output.getvalue()
+    width, height = indexed.size
+    pixels = indexed.tobytes()
+    repeated = b"\x02" + bytes(width)  # (Up: each byte less the one above)
+    rows = []
+    above = b""
+    for start in range(0, width * height, width):
+        row = pixels[start:start + width]
+        rows.append(repeated if row == above else b"\x00" + row)
+        above = row
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8 bits, palette
+    return b"".join((b"\x89PNG\r\n\x1a\n", _png_chunk(b"IHDR", header),
+                     _png_chunk(b"PLTE", bytes(palette[:256 * 3])),
+                     _png_chunk(b"IDAT", zlib.compress(b"".join(rows), _PNG_LEVEL)),
+                     _png_chunk(b"IEND", b"")))
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data)))
 
 
 def _raster_job(job: tuple[bytes, float]) -> bytes:
