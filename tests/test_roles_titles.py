@@ -271,6 +271,40 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Senior Marketing Assistant", "senior-ic"), ("Assistant to the Team Lead", "associate"),
     ("Senior Vice President Office Manager", "senior-ic"),
     ("Chief Operating Officer Office Manager", "ic"),
+    # a chief officer named after an organisation's or unit's name, a function's VP or
+    # another role is that officer (were ic, no role, head or the generic c-level)
+    ("Border Force Chief Operating Officer", "coo"), ("Acme UK Chief Financial Officer", "cfo"),
+    ("Acme CFO", "cfo"), ("Europe CTO", "cto"), ("Regional Chief Operating Officer", "coo"),
+    ("Divisional CFO", "cfo"), ("Group Chief Financial Officer", "cfo"),
+    ("Border Force Deputy Chief Operating Officer", "coo"), ("Sales VP and CFO", "cfo"),
+    ("Marketing SVP, General Counsel", "clo"), ("VP Sales and CFO", "cfo"),
+    ("Chief of Staff & Chief Technology Officer", "cto"), ("Chief of Staff and CFO", "cfo"),
+    ("Head of Finance and CFO", "cfo"), ("Finance Director and Chief Operating Officer", "coo"),
+    ("Director of Finance / CFO", "director"), ("Office of the Acme CFO", None),
+    ("Executive Assistant, Acme CFO", "executive-assistant"),
+    ("Border Force Chief Information Officer", "c-level"), ("Acme General Counsel", "clo"),
+    # ... not one a title relates to or serves, an assistant or associate one, a deputy general
+    # counsel, nor an abbreviation inside a title
+    ("Office of the CFO", None), ("Office of the General Counsel", "ic"),
+    ("Head of the Chief Executive's Office", "head"), ("CFO Office Manager", "ic"),
+    ("Acme CFO Office Manager", "ic"), ("Chief Executive's Office Coordinator", "ic"),
+    ("Chief Operating Officer's PA", "executive-assistant"),
+    ("Assistant to the Chief Operating Officer", "executive-assistant"),
+    ("Executive Assistant, CFO", "executive-assistant"), ("Chief of Staff, CTO", "chief-of-staff"),
+    ("Chief of Staff to the CFO", "chief-of-staff"), ("Special Advisor to the Group CFO", None),
+    ("Assistant CFO", "associate"), ("Assistant Chief Constable", "associate"),
+    ("VP & Deputy General Counsel", "vp"), ("Finance CFO Team Lead", "manager"),
+    # the chief executive is left out ("Regional CEO" is C-level, "Acme CEO" may be the CEO)
+    ("Border Force Chief Executive", "ic"), ("Chief Executive Officer", "ceo"),
+    # chiefs who are no chief officers: a profession's, a police rank, an adviser, grades
+    # called chief officer (the grade's c-level reading was wrong at the title's start too)
+    ("Chief Engineer", "director"), ("Chief Nurse", "c-level"), ("Chief Inspector", "ic"),
+    ("Chief Constable", None), ("Chief Scientific Adviser", None),
+    ("Chief Scientific Advisor", None), ("Chief Economist", "director"),
+    ("Director for Social Science and Chief Economist", "director"),
+    ("Chief Immigration Officer", "ic"), ("Border Force Chief Immigration Officer", "ic"),
+    ("Chief Petty Officer", "ic"), ("Chief Warrant Officer", "ic"),
+    ("Chief Medical Officer", "c-level"),
     # senior associate vice presidents are associate vice presidents (were vp, senior-ic)
     ("Senior Associate Vice President", "avp"), ("Sr. AVP", "avp"), ("Senior AVP", "avp"),
     ("Senior Assistant Vice President", "avp"), ("Finance AVP", "avp"),
@@ -729,14 +763,14 @@ def test_vice_presidents_and_executives_in_combined_and_serving_titles() -> None
                      "{}'s Assistant", "{}'s EA", "{} PA", "PA to the {}"):
             expect(aide.format(title), "executive-assistant")
     for title, level in _VICE_PRESIDENTS.items():
-        # (a VP's rank, then the other role; not a function's VP, "Sales VP and CFO": the
-        # title's end, where "Sales VP" reads as a VP, is the other role's)
-        if title.endswith(("VP", "Vice President")) and title.split()[0] not in (
-                "Sales", "Marketing"):
+        # (a VP's rank, a function's VP's too, then the other role)
+        if title.endswith(("VP", "Vice President")):
             for combined, role in (("{} and CFO", "cfo"), ("{} & Chief Financial Officer", "cfo"),
                                    ("{}, General Counsel", "clo"), ("{}, CTO", "cto"),
                                    ("{} and Chief Operating Officer", "coo")):
                 expect(combined.format(title), role)
+            if title.split()[0] in ("Sales", "Marketing"):
+                continue  # (a function's VP then a lower role reads by the title's end)
             for lower in ("{} and General Manager", "{}, Chief of Staff",
                           "{} & Deputy General Counsel", "{} and Head of Sales"):
                 expect(lower.format(title), level, level=True)
@@ -748,3 +782,47 @@ def test_a_custom_role_for_a_combined_title_wins() -> None:
         id="evp-finance", name="EVP, Finance", titles=("evp and cfo",))])
     assert ladder.infer("EVP and CFO") == "evp-finance"
     assert ladder.infer("SVP and CFO") == DEFAULT_LADDER.infer("EVP and CFO") == "cfo"
+
+
+def test_a_chief_officer_after_a_unit_s_name_with_any_qualifier() -> None:
+    """A unit's name x a chief officer's qualifier x chief officers: the officer; the same
+    officer's assistant, office or possessive: no C-level."""
+    wrong = []
+    for unit in ("Border Force", "Acme UK", "Sales VP and", "Chief of Staff &", "Finance"):
+        for qualifier in ("", "Group ", "Interim ", "Deputy "):
+            for officer, role in (("Chief Financial Officer", "cfo"), ("CFO", "cfo"),
+                                  ("Chief Technology Officer", "cto"), ("COO", "coo"),
+                                  ("Chief Risk Officer", "c-level")):
+                title = f"{unit} {qualifier}{officer}"
+                if DEFAULT_LADDER.infer(title) != role:
+                    wrong.append((title, DEFAULT_LADDER.infer(title), role))
+                if unit.endswith(("and", "&")):
+                    continue  # ("Office of the Sales VP and CFO": whose office? left alone)
+                for aide in ("{}'s PA", "Assistant to the {}", "{} Office Manager",
+                             "Office of the {}", "Executive Assistant, {}"):
+                    got = _level(aide.format(title))
+                    if got in ("ceo", "c-level"):
+                        wrong.append((aide.format(title), got, "not C-level"))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+@pytest.mark.parametrize("title", [
+    "chief a officer pa " * 105, "acme chief " * 182, "x cfo and " * 200,
+    "chief of staff and " * 105, "a b " * 500, "sales vp and " * 153 + "cfo",
+    "chief x and y z " * 125, "border force chief operating officer " * 54,
+    "office of the cfo " * 111, "chief a b and c d " * 111, "deputy general counsel " * 86,
+])
+def test_title_inference_stays_linear_on_long_titles(title: str) -> None:
+    """Title inference is on the import's hot path: a 2,000-character adversarial title
+    takes well under 50 ms (no catastrophic backtracking)."""
+    import time
+
+    ladder = RoleLadder.build()
+    ladder.infer("Engineer")  # (compiles the patterns)
+    best = float("inf")
+    for _ in range(3):
+        ladder._cache.clear()
+        start = time.perf_counter()
+        ladder.infer(title[:2000])
+        best = min(best, time.perf_counter() - start)
+    assert best < 0.05, best

@@ -115,6 +115,27 @@ _VP_LEAD = re.compile(
     r"divisional|global|first) )*((associate|assistant) )?(vice president|vp|svp|evp|avp)"
     r"( and)? (?=\w)")
 
+#: A chief officer named after the start of a title: after the name of an organisation or
+#: unit ("Border Force Chief Operating Officer", "Acme UK CFO"), or after a function's vice
+#: president or another role ("Sales VP and CFO", "Marketing SVP, General Counsel", "Chief of
+#: Staff & Chief Technology Officer"); the role is read from there (`RoleLadder._infer`), where
+#: it is a chief officer's. Not before a possessive or "office" ("Chief Operating Officer's
+#: PA", "CFO Office Manager"), nor a deputy or associate general counsel, a grade called chief
+#: officer (`_CHIEF_GRADE`) or the chief executive ("Regional CEO" is C-level, "Acme CEO" may
+#: be the CEO); an abbreviation counts at the title's end or before "and" only ("Finance CFO
+#: Team Lead" is no CFO).
+_CHIEF_GRADE = r"(petty|warrant|immigration)"
+_OFFICER_NAMED = re.compile(
+    rf"\b(chief (?!of\b|executive\b|{_CHIEF_GRADE}\b)\w+( \w+)?( and \w+( \w+)?)? officer"
+    r"|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|cio)(?=$| and\b)"
+    r"|(?<!\bdeputy )(?<!\bassociate )(?<!\bassistant )general counsel)(?! s\b| office\b)")
+#: ... nor where the words before it (since the last "and") name a chief officer the title
+#: relates to or serves, or an assistant or associate one: "Office of the Acme CFO", "Head of
+#: the Chief Executive's Office", "Executive Assistant, Acme CFO", "Chief of Staff, CTO",
+#: "Assistant Chief Constable" ("Head of Finance and CFO" is the CFO).
+_OFFICER_OF = re.compile(r"\b(of|to|for|the|assistant|associate|vice|secretary|aide|support|"
+                         r"adviser|advisor|pa|ea|counsel|staff|office|team)\b")
+
 #: An executive's title (a vice president or above): whoever assists one is an executive
 #: assistant ("Assistant to the SVP", "Senior Vice President Assistant", "CEO's PA").
 _EXECUTIVE = (r"((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|president|"
@@ -184,7 +205,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_AN_AIDE + r"((group|global|interim|acting|joint|divisional|regional) )?"
        r"general counsel\b"),
     _r("c-level", "C-level executive", "c-level", "executive",
-       _CHIEF + r"chief \w+( \w+)?( and \w+( \w+)?)? officer\b",
+       _CHIEF + rf"chief (?!{_CHIEF_GRADE}\b)\w+( \w+)?( and \w+( \w+)?)? officer\b",
        _CHIEF + r"(cio|cso|cco|cao|cbo|cgo|cdao)$",
        _NOT_AN_AIDE + r"(deputy|divisional|regional) (ceo|chief executive)\b",
        r"^(deputy )?chief nurse$",
@@ -336,6 +357,7 @@ _JOB_CODE_WORDS = {
 _TITLE_LEAD = re.compile(r"^(co ?founder|founder|president) and (?=\w)")
 
 
+_C_LEVEL = LEVELS["c-level"][0]
 _AIDE = re.compile("|".join(f"(?:{aide})" for aide in _AIDE_TITLES))
 _ASSISTING = re.compile(_ASSISTING_TITLE)
 
@@ -437,6 +459,17 @@ class RoleLadder:
             found = self._match(text[lead.end():])  # (a file's own role for the title wins)
             if found is not None and self.roles[found].level == "c-level":
                 return found
+        if whole is None or (self.roles[whole] is _BUILTIN_BY_ID.get(whole)
+                             and (whole == "c-level" or self.roles[whole].rank < _C_LEVEL)):
+            # ("Border Force Chief Operating Officer", "Sales VP and CFO": the chief officer
+            # named after the title's start; not in a title that names an aide or whom its
+            # holder assists, "Acme CFO PA", "Assistant to the Group CFO")
+            named = _OFFICER_NAMED.search(text, 1)
+            if (named is not None and not _guards(text)[2] and _OFFICER_OF.search(
+                    text[:named.start()].rpartition(" and ")[2]) is None):
+                found = self._match(text[named.start():])
+                if found is not None and self.roles[found].level == "c-level":
+                    return found
         return whole
 
     def _match(self, text: str) -> str | None:
