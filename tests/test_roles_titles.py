@@ -118,6 +118,13 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Cofounder & Head of Product", "head-of-product"), ("President & COO", "coo"),
     ("President and Chief Operating Officer", "coo"), ("President and CEO", "ceo"),
     ("Founder & CEO", "ceo"), ("Co-founder", None), ("CTO & Co-founder", "cto"),
+    # a chair, owner or director who is also the CEO (were no role, IC or director)
+    ("Chairman and CEO", "ceo"), ("Chair & Chief Executive", "ceo"),
+    ("Chairwoman & Chief Executive Officer", "ceo"), ("Vice Chairman and CEO", "ceo"),
+    ("Owner and CEO", "ceo"), ("Managing Director and CEO", "ceo"),
+    ("Executive Director & CEO", "ceo"), ("Director and Chief Executive", "ceo"),
+    ("Executive Assistant to the Chairman and CEO", "executive-assistant"),
+    ("Director and CEO Office Manager", "ic"), ("Chairman and CEO's PA", None),
     # qualified chief executives and officers (were IC, "executive"/"officer", or no role)
     ("Group Chief Executive", "ceo"), ("Group CEO", "ceo"), ("Interim CEO", "ceo"),
     ("Acting Chief Executive", "ceo"), ("Executive Chairman", "ceo"),

@@ -177,6 +177,10 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_AN_AIDE + r"(founder )?(and )?ceo\b", r"\bco ?founder and ceo\b",
        r"^managing director$",
        r"^president( and ceo)?$", r"^(second )?permanent secretary$", r"^managing partner$",
+       # A chair, owner or director who is also the CEO ("Chairman & CEO", "Managing
+       # Director and Chief Executive", "Executive Director and CEO" of a charity).
+       r"^((vice |deputy )?chair(man|woman|person)?|owner|(executive |managing )?director) "
+       r"and (ceo|chief executive( officer)?)$",
        r"^executive chair(man|woman|person)?$",
        r"^((executive|acting|interim) )?(head ?teacher|headmaster|headmistress)$",
        r"^executive principal$",
