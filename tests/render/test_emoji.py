@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import tempfile
 from itertools import pairwise
 from pathlib import Path
 
@@ -420,6 +421,65 @@ def test_what_resvg_writes_without_a_panic_is_passed_on(
     with pytest.raises(KeyboardInterrupt):  # (not a panic: not turned into an error)
         convert._convert("PNG", convert._hushed(interrupted))
     assert capfd.readouterr().err == "half\n"
+
+
+def _stderr_file() -> tuple[int, int]:
+    found = os.fstat(2)
+    return found.st_dev, found.st_ino
+
+
+def test_the_standard_error_is_put_back_after_drawings_in_threads(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    # (two threads each moving fd 2 aside: the second one's "saved" was the first one's held
+    # file, put back last; the standard error was lost for good)
+    import threading
+    import time
+
+    def slow(**options: object) -> bytes:
+        os.write(2, b"drawn\n")
+        time.sleep(0.2)  # (the GIL released: the other thread starts its drawing)
+        return b"png"
+
+    before = _stderr_file()
+    drawings = [threading.Thread(target=convert._hushed(slow)) for _ in range(2)]
+    drawings[0].start()
+    time.sleep(0.05)
+    drawings[1].start()
+    for drawing in drawings:
+        drawing.join()
+    assert _stderr_file() == before
+    assert capfd.readouterr().err == "drawn\ndrawn\n"
+
+
+def test_the_standard_error_is_put_back_when_interrupted_as_it_is_moved_aside(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a Ctrl-C that came while fd 2 was moved aside raises right after os.dup2 returns)
+    before = _stderr_file()
+    dup2 = os.dup2
+    moved: list[int] = []
+
+    def interrupted_dup2(fd: int, fd2: int, inheritable: bool = True) -> int:
+        dup2(fd, fd2, inheritable)
+        moved.append(fd)
+        if len(moved) == 1:
+            raise KeyboardInterrupt
+        return fd2
+
+    monkeypatch.setattr(os, "dup2", interrupted_dup2)
+    with pytest.raises(KeyboardInterrupt):
+        convert._hushed(lambda **options: b"png")()
+    after = _stderr_file()
+    monkeypatch.undo()
+    assert after == before
+
+
+def test_a_drawing_is_drawn_without_a_file_to_hold_its_standard_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_file() -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_file)
+    assert convert._convert("PNG", convert._hushed(lambda **options: b"png")) == b"png"
 
 
 def test_the_command_line_says_a_panic_in_one_line(run, org_file,  # type: ignore[no-untyped-def]

@@ -327,21 +327,29 @@ def _convert(kind: str, function: Converter, **options: Any) -> bytes:
                           f"({detail}); write SVG instead") from None
 
 
+#: One `_hushed` drawing at a time: file descriptor 2 is the process's, and two threads
+#: each moving it aside and back would leave it on the other's held file.
+_HUSH_LOCK = threading.Lock()
+
+
 def _hushed(function: Converter) -> Converter:
     """`function` (resvg's) with what it writes to the standard error (file descriptor 2)
     held back while it runs, and passed on unless it panicked: a Rust panic writes its
     message and, with RUST_BACKTRACE set, a stack backtrace there, and `_convert` says it
-    in one line. (resvg holds the GIL while it draws: no Python thread writes meanwhile.)"""
+    in one line. Drawn as it is when there is no standard error (`2>&-`) or no file to hold
+    it in. One thread at a time (resvg holds the GIL while it draws anyway); fd 2 is put
+    back whatever stops the drawing, a Ctrl-C right after it was moved aside too."""
     def hushed(**options: Any) -> bytes:
-        try:
-            sys.stderr.flush()
-            saved = os.dup(2)
-        except (OSError, ValueError, AttributeError):
-            return function(**options)
-        panicked = False
-        with tempfile.TemporaryFile() as held:
-            os.dup2(held.fileno(), 2)
+        with _HUSH_LOCK, contextlib.ExitStack() as stack:
             try:
+                sys.stderr.flush()
+                held = stack.enter_context(tempfile.TemporaryFile())
+                saved = os.dup(2)
+            except (OSError, ValueError, AttributeError):
+                return function(**options)
+            panicked = False
+            try:
+                os.dup2(held.fileno(), 2)
                 return function(**options)
             except BaseException as exc:
                 panicked = _panicked(exc)
@@ -350,11 +358,18 @@ def _hushed(function: Converter) -> Converter:
                 os.dup2(saved, 2)
                 os.close(saved)
                 if not panicked:
-                    held.seek(0)
-                    written = held.read()
-                    while written:
-                        written = written[os.write(2, written):]
+                    _pass_on(held)
     return hushed
+
+
+def _pass_on(held: Any) -> None:
+    """Write what `held` holds to the standard error, as far as it takes it (a closed pipe:
+    the drawing is not lost for it)."""
+    held.seek(0)
+    written = held.read()
+    with contextlib.suppress(OSError):
+        while written:
+            written = written[os.write(2, written):]
 
 
 def _convert_apart(kind: str, function: Converter, **options: Any) -> bytes:
