@@ -253,6 +253,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Chief of Staff to the President", "chief-of-staff"),
     ("Deputy Chief of Staff to the CEO", "chief-of-staff"),
     ("Executive Assistant to the Chief of Staff to the VP", "executive-assistant"),
+    # ... nor a chief of staff named after whom they serve (were ceo, cto, svp, vp-product)
+    ("CEO's Chief of Staff", "chief-of-staff"), ("CTO's Chief of Staff", "chief-of-staff"),
+    ("SVP's Chief of Staff", "chief-of-staff"), ("VP Product's Chief of Staff", "chief-of-staff"),
+    ("CEO's Deputy Chief of Staff", "chief-of-staff"), ("Mayor's Chief of Staff", "chief-of-staff"),
     ("VP, Chief of Staff", "vp"), ("Counsel to the CEO", "ic"), ("Counsel to the VP", "ic"),
     ("General Counsel to the Board", "clo"), ("Special Advisor to the CEO", None),
     ("Senior Advisor to the President", "senior-ic"), ("Deputy to the VP", "vp"),

@@ -68,8 +68,10 @@ _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|terri
 
 #: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
-#: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA").
-_AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager)$", r".*\b(pa|ea|assistant)$",
+#: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA",
+#: "CEO's Chief of Staff").
+_AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager|(deputy )?chief of staff)$",
+                r".*\b(pa|ea|assistant)$",
                 r"\w+( \w+){0,3}( s)? office (manager|coordinator|administrator|assistant)\b")
 _NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
@@ -262,7 +264,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        + r"(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
        r"^design director\b"),
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
-       _NOT_AN_AIDE + rf"(?!.*\b({_AIDING}) to\b).*\bchief of staff\b"),
+       _NOT_AN_AIDE + rf"(?!.*\b({_AIDING}) to\b).*\bchief of staff\b",
+       r"\bs (deputy )?chief of staff$"),  # ("CEO's Chief of Staff")
     _r("director", "Director", "director", "general",
        _NOT_AN_AIDE + r"(senior |associate )?(director|dir)\b",
        _NOT_ASSISTING + r".*\bdirector\b",
