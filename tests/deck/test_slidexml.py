@@ -111,6 +111,18 @@ def test_shape_ids_follow_shapes_python_pptx_added() -> None:
     assert ids == [3, 4, 5]  # (1 is the tree, 2 the title placeholder)
 
 
+def test_shape_ids_stay_unique_when_python_pptx_added_one_and_one_was_removed() -> None:
+    # (as many shapes as before: the count alone took the next id for known, python-pptx's
+    # text box's)
+    _, page, _ = _two_slides()
+    tree = ShapeTree(page.shapes._spTree)
+    first = tree.auto_shape("A", "rect", BOX, "#FFFFFF")
+    added = page.shapes.add_textbox(*BOX)
+    tree.sp_tree.remove(first)
+    second = tree.auto_shape("B", "rect", BOX, "#FFFFFF")
+    assert int(second[0][0].get("id")) != int(added._element[0][0].get("id"))
+
+
 def test_shapes_go_before_the_tree_s_extension_list() -> None:
     _, page, _ = _two_slides()
     sp_tree = page.shapes._spTree

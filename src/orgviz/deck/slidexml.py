@@ -50,16 +50,19 @@ def _sub(parent: Any, tag: str, attrib: dict[str, str] | None = None) -> Any:
 
 class ShapeTree:
     """A slide's `p:spTree`, adding shapes as python-pptx does: each new shape's id one more
-    than the largest id in the slide (found again only when something else added a shape),
-    inserted before the tree's `p:extLst` when it has one."""
+    than the largest id in the slide (found again only when something else added or removed
+    a shape), inserted before the tree's `p:extLst` when it has one."""
 
     def __init__(self, sp_tree: Any) -> None:
         self.sp_tree = sp_tree
-        self.count = -1  # the tree's children when `next_id` was last known
+        #: the tree's children when `next_id` was last known (not only their count: a shape
+        #: python-pptx added and a placeholder removed leave as many, and that shape had
+        #: `next_id`)
+        self.known: tuple[Any, ...] | None = None
         self.next_id = 0
 
     def new_id(self) -> int:
-        if len(self.sp_tree) != self.count:  # python-pptx added a shape since
+        if self.known is None or tuple(self.sp_tree) != self.known:  # changed since
             ids = [int(found) for found in self.sp_tree.xpath("//@id") if found.isdigit()]
             self.next_id = max(ids) + 1 if ids else 1
         shape_id = self.next_id
@@ -72,7 +75,7 @@ class ShapeTree:
             self.sp_tree.append(shape)
         else:
             ext_list.addprevious(shape)
-        self.count = len(self.sp_tree)
+        self.known = tuple(self.sp_tree)
 
     def _shape(self, name: str | None, name_base: str, box: tuple[int, int, int, int],
                geometry: str, text_box: bool) -> Any:
