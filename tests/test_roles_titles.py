@@ -242,6 +242,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("CEO Office Manager", "ic"), ("CEO Office Coordinator", "ic"),
     ("Chief Executive Office Manager", "ic"), ("CTO Office Administrator", "ic"),
     ("VP Office Manager", "ic"), ("Director, Office of Budget", "director"),
+    # ... nor those of a vice president's office, named at its end (were svp, vp)
+    ("Director, Office of the SVP", "director"), ("Analyst, Office of the EVP", "analyst"),
+    ("Office of the VP", None), ("Box Office VP", "vp"), ("Office SVP", "svp"),
     ("Head of Office Services", "head"),
     # a title that names whom it serves is not that role: a chief of staff or counsel "to the
     # VP" (were vp, svp, head); a deputy reads as the role deputised, as a "Deputy VP" does;

@@ -104,9 +104,12 @@ _SVP = (_NOT_AN_AIDE
         r"((corporate|regional|area|divisional|global|group|senior|sr) )?"
         r"(svp|evp|(senior|sr|executive) (executive )?(vp|vice president)|"
         r"group (vp|vice president))")
+#: Keeps a pattern that finds a vice president at a title's end off the titles of their
+#: office's staff ("Director, Office of the SVP", "Analyst, Office of the EVP").
+_NOT_OFFICE = r"(?<!\boffice of )(?<!\boffice of the )"
 #: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP"; not
 #: "Sales Group VP", as likely the VP of a Sales Group).
-_SVP_END = r".*\b(svp|evp|(senior|sr|executive) (vp|vice president))$"
+_SVP_END = r".*" + _NOT_OFFICE + r"\b(svp|evp|(senior|sr|executive) (vp|vice president))$"
 
 #: A combined title that starts with a vice president's rank ("EVP & Chief Financial Officer",
 #: "SVP, General Counsel", "Executive Vice President and COO"): the role is the chief officer
@@ -236,7 +239,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_AN_AIDE + r"((senior|sr) )?((associate|assistant) (vice president|vp)|avp)\b",
        _NOT_ASSISTING + r".*\bavp$"),
     _r("vp", "Vice President", "vp", "general", _VP + r"\b",
-       _NOT_ASSISTING + r".*\b(vice president|vp|svp|evp)$",
+       _NOT_ASSISTING + r".*" + _NOT_OFFICE + r"\b(vice president|vp|svp|evp)$",
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
     _r("head-of-product", "Head of Product", "head", "product",
        _NOT_AN_AIDE + r"head of product( management)?\b", r"^product head\b"),
