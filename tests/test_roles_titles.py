@@ -258,6 +258,11 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Executive Assistant to the Chief of Staff to the VP", "executive-assistant"),
     # ... nor a chief of staff named after whom they serve (were ceo, cto, svp, vp-product)
     ("CEO's Chief of Staff", "chief-of-staff"), ("CTO's Chief of Staff", "chief-of-staff"),
+    # a chief executive's chief of staff without the possessive (was ceo: a second CEO)
+    ("CEO Chief of Staff", "chief-of-staff"), ("CEO Deputy Chief of Staff", "chief-of-staff"),
+    ("Chief Executive Chief of Staff", "chief-of-staff"),
+    ("President Chief of Staff", "chief-of-staff"), ("Group CEO Chief of Staff", "chief-of-staff"),
+    ("Executive Assistant to the CEO Chief of Staff", "executive-assistant"),
     ("SVP's Chief of Staff", "chief-of-staff"), ("VP Product's Chief of Staff", "chief-of-staff"),
     ("CEO's Deputy Chief of Staff", "chief-of-staff"), ("Mayor's Chief of Staff", "chief-of-staff"),
     ("VP, Chief of Staff", "vp"), ("Counsel to the CEO", "ic"), ("Counsel to the VP", "ic"),

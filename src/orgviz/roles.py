@@ -66,12 +66,18 @@ def _r(id_: str, name: str, level: str, function: str, *titles: str) -> Role:
 _IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|territory) manager\b")
 
 
+#: A chief executive's chief of staff named without a possessive ("CEO Chief of Staff",
+#: "President Deputy Chief of Staff"): no CEO-ranked chief of staff exists, where "VP,
+#: Chief of Staff" may be a VP who is one.
+_CEO_CHIEF_OF_STAFF = (r"((group|global) )?(ceo|chief executive( officer)?|president|"
+                       r"managing director) (deputy )?chief of staff$")
+
 #: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
 #: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA",
 #: "CEO's Chief of Staff").
 _AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager|(deputy )?chief of staff)$",
-                r".*\b(pa|ea|assistant)$",
+                r".*\b(pa|ea|assistant)$", _CEO_CHIEF_OF_STAFF,
                 r"\w+( \w+){0,3}( s)? office (manager|coordinator|administrator|assistant)\b")
 _NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
@@ -268,7 +274,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^design director\b"),
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
        _NOT_AN_AIDE + rf"(?!.*\b({_AIDING}) to\b).*\bchief of staff\b",
-       r"\bs (deputy )?chief of staff$"),  # ("CEO's Chief of Staff")
+       r"\bs (deputy )?chief of staff$",  # ("CEO's Chief of Staff")
+       "^" + _CEO_CHIEF_OF_STAFF),  # ("CEO Chief of Staff")
     _r("director", "Director", "director", "general",
        _NOT_AN_AIDE + r"(senior |associate )?(director|dir)\b",
        _NOT_ASSISTING + r".*\bdirector\b",
