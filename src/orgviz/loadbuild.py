@@ -138,7 +138,7 @@ class OrgBuilder:
             level = f.ident("level", required=True)
             if level is not None and level not in LEVELS:
                 self.out.error(f.loc("level"), f"unknown level '{level}' of {f.what}"
-                               f"{did_you_mean(level, list(LEVELS))} (levels: {', '.join(LEVELS)})")
+                               f"{_level_hint(level)} (levels: {', '.join(LEVELS)})")
                 level = None
             titles = f.idents("titles", "phrase")
             first = self.role_locs.get(rid) if rid is not None else None
@@ -214,3 +214,18 @@ class OrgBuilder:
             self.out.error(loc, str(exc), rule="include")
 
     ladder_for_inference: RoleLadder
+
+
+#: Other names of the ladder's levels, case folded ("EVP": an executive vice president is at
+#: the svp level, not vp, which its spelling is closest to).
+LEVEL_ALIASES = {"evp": "svp", "senior-vp": "svp", "executive-vp": "svp", "c-suite": "c-level",
+                 "clevel": "c-level", "c_level": "c-level", "chief": "c-level", "lead": "manager",
+                 "senior": "senior-ic", "individual-contributor": "ic"}
+
+
+def _level_hint(level: str) -> str:
+    """"; did you mean 'x'?" for an unknown level: the level spelt in other case (`SVP`),
+    another name of one (`evp`, `c-suite`), or the closest spelling; "" when none is close."""
+    folded = level.lower().replace(" ", "-")
+    known = folded if folded in LEVELS else LEVEL_ALIASES.get(folded)
+    return f"; did you mean '{known}'?" if known else did_you_mean(level, list(LEVELS))
