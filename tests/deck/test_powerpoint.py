@@ -242,6 +242,19 @@ def test_palette_png_has_the_pixels_pillow_writes(colors: int) -> None:
         assert data == expected.getvalue()
 
 
+def test_a_palette_png_with_transparent_colors_keeps_them() -> None:
+    # (the own writer writes no tRNS chunk: such an image is Pillow's to write)
+    from orgviz.deck.powerpoint import _palette_png
+
+    image = Image.frombytes("P", (40, 3), bytes(range(40)) * 3)
+    image.putpalette([(i * 5 + c) % 256 for i in range(40) for c in range(3)])
+    image.info["transparency"] = 7
+    written = Image.open(io.BytesIO(_palette_png(image)))
+    assert written.tobytes() == image.tobytes()
+    assert written.convert("RGBA").getpixel((7, 0))[3] == 0
+    assert written.convert("RGBA").getpixel((8, 0))[3] == 255
+
+
 def test_equal_charts_are_drawn_and_stored_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # A generated org repeats whole teams (d3-org-chart's sample: 192 charts, 85 distinct):
     # each distinct chart is drawn once and stored once, its slides pointing at one part.

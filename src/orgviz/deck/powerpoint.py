@@ -787,9 +787,10 @@ def _palette_png(indexed: Any) -> bytes:
     chart's rows) is written with PNG's Up filter, all zeros; the others unfiltered, as
     Pillow writes palette images. Compressed by zlib at level 6 as Pillow's was: 4% smaller
     in the same time. A palette of 16 colors or fewer is left to Pillow, which packs the
-    pixels in 4, 2 or 1 bits."""
+    pixels in 4, 2 or 1 bits, and so is an image with transparent colors (a tRNS chunk this
+    writer does not write; the charts are opaque)."""
     palette = indexed.getpalette() or []
-    if len(palette) <= 16 * 3:
+    if len(palette) <= 16 * 3 or "transparency" in indexed.info:
         output = io.BytesIO()
         indexed.save(output, "PNG", compress_level=_PNG_LEVEL)
         return output.getvalue()
