@@ -244,6 +244,11 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("VP Office Manager", "ic"), ("Director, Office of Budget", "director"),
     # ... nor those of a vice president's office, named at its end (were svp, vp)
     ("Director, Office of the SVP", "director"), ("Analyst, Office of the EVP", "analyst"),
+    # HR's EVP, the employee value proposition (were svp: an SVP under an HR manager)
+    ("EVP Specialist", "ic"), ("EVP Manager", "manager"), ("EVP Lead", "manager"),
+    ("EVP & Employer Brand Manager", "manager"), ("EVP Coordinator", "ic"),
+    ("Head of EVP", "head"), ("EVP Sales", "svp"), ("EVP, Partnerships", "svp"),
+    ("Sales EVP", "svp"), ("EVP", "svp"),
     ("Office of the VP", None), ("Box Office VP", "vp"), ("Office SVP", "svp"),
     ("Head of Office Services", "head"),
     # a title that names whom it serves is not that role: a chief of staff or counsel "to the

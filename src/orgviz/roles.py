@@ -89,6 +89,11 @@ _AIDING = r"assistant|secretary|aide|support|adviser|advisor|pa|ea|counsel"
 _ASSISTING_TITLE = rf".*\b({_AIDING}|chief of staff) to\b"
 _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 
+#: Keeps "EVP" off an HR title where it is the employee value proposition ("EVP Specialist",
+#: "EVP & Employer Brand Manager", "EVP Lead"): a role word right after it, not a function.
+_NOT_HR_EVP = (r"(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|analyst|"
+               r"consultant|strategist|advisor|adviser|partner)\b)")
+
 #: The start of a vice president's title: "VP", "Vice President", "Regional VP", "Corporate
 #: Vice President", "First VP" ... (an associate or assistant vice president is `avp`, a level
 #: below; "VP Product's EA" is no VP). The senior, executive and group vice presidents
@@ -97,7 +102,7 @@ _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 _VP = (_NOT_AN_AIDE
        + r"((interim|acting|deputy) )?"
        r"((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
-       r"(svp|evp|vp|vice president)")
+       r"(svp|evp" + _NOT_HR_EVP + r"|vp|vice president)")
 
 #: The start of a senior vice president's title, a level above the vice presidents: "SVP",
 #: "EVP", "Senior Vice President", "Sr VP", "Executive Vice President", "Exec VP", "Senior
@@ -108,11 +113,12 @@ _VP = (_NOT_AN_AIDE
 _SVP = (_NOT_AN_AIDE
         + r"((interim|acting|deputy) )?"
         r"((corporate|regional|area|divisional|global|group|senior|sr) )?"
-        r"(svp|evp|(senior|sr|executive) (executive )?(vp|vice president)|"
+        r"(svp|evp" + _NOT_HR_EVP + r"|(senior|sr|executive) (executive )?(vp|vice president)|"
         r"group (vp|vice president))")
 #: Keeps a pattern that finds a vice president at a title's end off the titles of their
-#: office's staff ("Director, Office of the SVP", "Analyst, Office of the EVP").
-_NOT_OFFICE = r"(?<!\boffice of )(?<!\boffice of the )"
+#: office's staff ("Director, Office of the SVP", "Analyst, Office of the EVP") and of any
+#: other "... of (the) VP" ("Head of EVP": of an employee value proposition, in HR).
+_NOT_OFFICE = r"(?<!\bof )(?<!\bof the )"
 #: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP"; not
 #: "Sales Group VP", as likely the VP of a Sales Group).
 _SVP_END = r".*" + _NOT_OFFICE + r"\b(svp|evp|(senior|sr|executive) (vp|vice president))$"
