@@ -497,3 +497,9 @@ def test_an_svp_of_product_has_the_svp_row_and_is_no_gap(org_file) -> None:
     assert "svp" not in plan([small]).levels
     assert "svp" in plan([small, org]).levels  # (aligned across the columns)
     assert "svp-product" not in collapse(small).missing_leadership()
+    # The legend names the SVP only where one is drawn.
+    legend = "product leadership (CPO, SVP or VP, Head, Director of Product)"
+    assert legend in texts(render([small, org], "svg"))
+    assert legend not in texts(render([small], "svg"))
+    assert "product leadership (CPO, VP, Head, Director of Product)" in texts(
+        render([small], "svg"))

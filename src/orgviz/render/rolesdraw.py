@@ -275,8 +275,11 @@ class _Drawing:
 
     def legend_items(self, top: float) -> tuple[list[str], float]:
         """The key under the columns, flowed to the chart's width: (items, height)."""
+        senior = any(box.kind == "role" and box.fill == LEADERSHIP_FILL and box.level == "svp"
+                     for box in self.chart.boxes.values())  # (an SVP of Product drawn)
+        leaders = f"CPO, {'SVP or VP' if senior else 'VP'}, Head, Director of Product"
         entries = [
-            ("fill", LEADERSHIP_FILL, "product leadership (CPO, VP, Head, Director of Product)"),
+            ("fill", LEADERSHIP_FILL, f"product leadership ({leaders})"),
             ("fill", PRODUCT_FILL, "product managers"),
             ("fill", OTHER_FILL, "roles the product ladder reports to"),
             ("ghost", GHOST, "a leadership role the company does not have"),
