@@ -49,6 +49,7 @@ from orgviz.deck.pages import (
 from orgviz.deck.plan import DeckError
 from orgviz.deck.slides import Deck, Slide
 from orgviz.deck.slidexml import (
+    A_NS,
     P_NS,
     NotesFactory,
     ShapeTree,
@@ -62,7 +63,6 @@ from orgviz.render.themes import Theme, accent, rgb
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 #: Layout names looked for first (PowerPoint's English names), by slide kind.
 LAYOUT_NAMES = {"title": ("Title Slide",), "section": ("Section Header", "Title Slide"),
@@ -346,12 +346,11 @@ class _Writer:
         """
         body = self.tree(slide).text_box((_pt(rect.x), _pt(rect.y), _pt(rect.w), _pt(rect.h)),
                                          wrap=wrap)
-        spare = 1.0 if self.styled else 1.2
         if not lines:  # python-pptx's text box's empty paragraph
             paragraph(body, "")
         for line in lines:
             if not wrap:
-                line = ellipsize(line, rect.w / spare, size, bold)
+                line = ellipsize(line, rect.w / self.spare, size, bold)
             p = paragraph(body, _safe(line), align)
             if self.styled:
                 style_runs(p, size, color, bold or None, italic or None, "Arial", caps=False)
