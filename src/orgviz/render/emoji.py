@@ -137,10 +137,8 @@ def drawn_as_picture(text: str, at: int) -> bool:
 def _drawn_by_emoji_font(char: str) -> bool:
     """Whether a colour emoji font (Noto Color Emoji, Apple Color Emoji) has `char`: the
     emoji, the space, digits, '#', '*' and what joins emoji, or it draws nothing."""
-    point = ord(char)
     return (char in " #*" or "0" <= char <= "9" or is_picture(char) or is_text_emoji(char)
-            or char in (EMOJI_SELECTOR, TEXT_SELECTOR, JOINER, KEYCAP)
-            or 0xE0020 <= point <= 0xE007F)
+            or char in (EMOJI_SELECTOR, TEXT_SELECTOR, JOINER, KEYCAP) or _tag(char))
 
 
 def all_emoji_font(text: str) -> bool:
@@ -158,9 +156,7 @@ def all_emoji_font(text: str) -> bool:
 def _belongs(text: str, at: int) -> int:
     """How many characters from `at` belong to the emoji before them (0: none)."""
     char = text[at]
-    point = ord(char)
-    if char in (EMOJI_SELECTOR, KEYCAP) or 0x1F3FB <= point <= 0x1F3FF or \
-            0xE0020 <= point <= 0xE007F:
+    if char in (EMOJI_SELECTOR, KEYCAP) or _modifier(char) or _tag(char):
         return 1
     if char == JOINER and at + 1 < len(text) and starts_emoji(text, at + 1):
         return 2
@@ -189,12 +185,17 @@ def emoji_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _tag(char: str) -> bool:
+    """Whether `char` is a tag character (U+E0020 to U+E007F: a subdivision flag's letters)."""
+    return 0xE0020 <= ord(char) <= 0xE007F
+
+
 def _modifier(char: str) -> bool:
     """Whether `char` is a skin tone (an emoji modifier, U+1F3FB to U+1F3FF)."""
     return 0x1F3FB <= ord(char) <= 0x1F3FF
 
 
-def _regional(char: str) -> bool:
+def is_regional(char: str) -> bool:
     """Whether `char` is a regional indicator (two make a flag, 🇩🇪)."""
     return 0x1F1E6 <= ord(char) <= 0x1F1FF
 
@@ -236,8 +237,7 @@ def separated(text: str) -> str:
         parts.append(text[last:start])
         previous = ""  # the emoji character last written of this run
         for char in text[start:stop]:
-            point = ord(char)
-            if char in (EMOJI_SELECTOR, KEYCAP) or 0xE0020 <= point <= 0xE007F:
+            if char in (EMOJI_SELECTOR, KEYCAP) or _tag(char):
                 continue
             if char == JOINER:
                 parts.append(NON_JOINER)
@@ -245,7 +245,7 @@ def separated(text: str) -> str:
                 continue
             if previous and _modifier(char) and _takes_tone(previous):
                 continue
-            if previous and _regional(char) and _regional(previous):
+            if previous and is_regional(char) and is_regional(previous):
                 parts.append(NON_JOINER)
             parts.append(char)
             previous = char

@@ -6,7 +6,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from orgviz.render.emoji import all_emoji_font, drawn_as_picture, is_picture, toned
+from orgviz.render.emoji import (
+    all_emoji_font,
+    drawn_as_picture,
+    is_picture,
+    is_regional,
+    toned,
+)
 
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
@@ -253,11 +259,6 @@ def _extends(char: str) -> bool:
             or 0xE0020 <= point <= 0xE007F or 0xE0100 <= point <= 0xE01EF)
 
 
-def _regional(char: str) -> bool:
-    """Whether `char` is a regional indicator: two of them make a flag."""
-    return 0x1F1E6 <= ord(char) <= 0x1F1FF
-
-
 def graphemes(text: str) -> list[str]:
     """`text` cut where a line may break or an ellipsis go: between characters as a reader
     sees them (a letter with its marks, an emoji with its skin tone or joined by ZWJ, a
@@ -268,7 +269,7 @@ def graphemes(text: str) -> list[str]:
     joined = False  # the character before is a zero-width joiner or a virama (क्ष)
     for char in text:
         if clusters and (joined or _extends(char) or (
-                _regional(char) and len(clusters[-1]) == 1 and _regional(clusters[-1]))):
+                is_regional(char) and len(clusters[-1]) == 1 and is_regional(clusters[-1]))):
             clusters[-1] += char
         else:
             clusters.append(char)
