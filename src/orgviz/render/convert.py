@@ -317,14 +317,19 @@ def _convert(kind: str, function: Converter, **options: Any) -> bytes:
         raise RenderError(f"not enough memory to draw the {kind}: pass a smaller --width, "
                           f"or write SVG") from None
     except Exception as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise RenderError(f"cannot convert the SVG to {kind}: {detail}") from None
+        raise RenderError(f"cannot convert the SVG to {kind}: "
+                          f"{_first_line(exc, type(exc).__name__)}") from None
     except BaseException as exc:
         if not _panicked(exc):
             raise
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else "no message"
         raise RenderError(f"cannot convert the SVG to {kind}: resvg failed on its text "
-                          f"({detail}); write SVG instead") from None
+                          f"({_first_line(exc, 'no message')}); write SVG instead") from None
+
+
+def _first_line(exc: BaseException, otherwise: str) -> str:
+    """The first line of an exception's message, or `otherwise` when it has none."""
+    message = str(exc).strip()
+    return message.splitlines()[0] if message else otherwise
 
 
 #: One `_hushed` drawing at a time: file descriptor 2 is the process's, and two threads
