@@ -94,6 +94,9 @@ _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 _NOT_HR_EVP = (r"(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|analyst|"
                r"consultant|strategist|advisor|adviser|partner)\b)")
 
+#: The words before a vice president's title that qualify it ("Senior VP", "Regional Vice
+#: President"; "Exec" is read as "executive").
+_VP_QUALIFIERS = r"senior|sr|executive|group|corporate|regional|area|divisional|global|first"
 #: The start of a vice president's title: "VP", "Vice President", "Regional VP", "Corporate
 #: Vice President", "First VP" ... (an associate or assistant vice president is `avp`, a level
 #: below; "VP Product's EA" is no VP). The senior, executive and group vice presidents
@@ -101,7 +104,7 @@ _NOT_HR_EVP = (r"(?!( and)?( employer brand)? (specialist|manager|lead|coordinat
 #: file's own `svp` role replaces the built-in one.
 _VP = (_NOT_AN_AIDE
        + r"((interim|acting|deputy) )?"
-       r"((senior|sr|executive|exec|group|corporate|regional|area|divisional|global|first) )?"
+       r"((" + _VP_QUALIFIERS + r") )?"
        r"(svp|evp" + _NOT_HR_EVP + r"|vp|vice president)")
 
 #: The start of a senior vice president's title, a level above the vice presidents: "SVP",
@@ -128,8 +131,8 @@ _SVP_END = r".*" + _NOT_OFFICE + r"\b(svp|evp|(senior|sr|executive) (vp|vice pre
 #: named after it, where there is one (a C-level ranks above every vice president; "EVP and
 #: General Manager", "SVP Sales" keep the VP's rank, as more senior).
 _VP_LEAD = re.compile(
-    r"^((interim|acting|deputy) )?((senior|sr|executive|group|corporate|regional|area|"
-    r"divisional|global|first) )*((associate|assistant) )?(vice president|vp|svp|evp|avp)"
+    r"^((interim|acting|deputy) )?((" + _VP_QUALIFIERS + r") )*((associate|assistant) )?"
+    r"(vice president|vp|svp|evp|avp)"
     r"( and)? (?=\w)")
 
 #: A chief officer named after the start of a title: after the name of an organisation or
@@ -158,8 +161,8 @@ _OFFICER_OF = re.compile(r"\b(of|to|for|the|assistant|associate|vice|secretary|a
 _EXECUTIVE = (r"((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|president|"
               r"managing director|general counsel|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|"
               r"cio|cso|cco|cao|cbo|cgo|cdao)|chief \w+( \w+)?( and \w+( \w+)?)? officer|"
-              r"((senior|sr|executive|group|corporate|regional|area|divisional|global|first|"
-              r"associate|assistant) )*(vice president|vp)|svp|evp|avp)")
+              r"((" + _VP_QUALIFIERS + r"|associate|assistant) )*(vice president|vp)|svp|evp|"
+              r"avp)")
 #: The title of an executive's assistant named after the executive ("SVP Assistant", "VP
 #: Engineering's EA", "Senior Vice President Assistant"; not "Marketing Assistant").
 _EXECUTIVE_AIDE = rf"(\w+ )?{_EXECUTIVE}( of)?( \w+){{0,2}}( s)? (assistant|pa|ea)$"
@@ -477,23 +480,30 @@ class RoleLadder:
             if found is not None:
                 return found
         whole = self._match(text)
+        # (a file's own role for the title wins)
+        builtin = whole is None or self.roles[whole] is _BUILTIN_BY_ID.get(whole)
         lead = _VP_LEAD.match(text)  # "EVP & CFO": the chief officer after the VP's rank
-        if lead and (whole is None or self.roles[whole] is _BUILTIN_BY_ID.get(whole)):
-            found = self._match(text[lead.end():])  # (a file's own role for the title wins)
-            if found is not None and self.roles[found].level == "c-level":
+        if lead and builtin:
+            found = self._officer(text[lead.end():])
+            if found is not None:
                 return found
-        if whole is None or (self.roles[whole] is _BUILTIN_BY_ID.get(whole)
-                             and (whole == "c-level" or self.roles[whole].rank < _C_LEVEL)):
+        if builtin and (whole is None or whole == "c-level"
+                        or self.roles[whole].rank < _C_LEVEL):
             # ("Border Force Chief Operating Officer", "Sales VP and CFO": the chief officer
             # named after the title's start; not in a title that names an aide or whom its
             # holder assists, "Acme CFO PA", "Assistant to the Group CFO")
             named = _OFFICER_NAMED.search(text, 1)
             if (named is not None and not _guards(text)[2] and _OFFICER_OF.search(
                     text[:named.start()].rpartition(" and ")[2]) is None):
-                found = self._match(text[named.start():])
-                if found is not None and self.roles[found].level == "c-level":
+                found = self._officer(text[named.start():])
+                if found is not None:
                     return found
         return whole
+
+    def _officer(self, text: str) -> str | None:
+        """The role a normalised title (part) matches when it is a chief officer's."""
+        found = self._match(text)
+        return found if found is not None and self.roles[found].level == "c-level" else None
 
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
