@@ -915,16 +915,6 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
     return entry
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """The same zip with fixed entry times and attributes, so equal decks are equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(_zip_entry(info.filename), source.read(info.filename))
-    return output.getvalue()
-
-
 def deck_pptx(deck: Deck, prs: Any | None = None) -> bytes:
     """The .pptx bytes of a deck; `prs` from `open_template` (default: orgviz's own look)."""
     styled = prs is None
@@ -940,14 +930,13 @@ def deck_pptx(deck: Deck, prs: Any | None = None) -> bytes:
     props.revision = 1
     props.created = props.modified = fixed_time()
     props.last_printed = fixed_time()
-    return save(prs, normalized=True)
+    return save(prs)
 
 
-def save(prs: Any, normalized: bool = False) -> bytes:
-    """The presentation's package bytes, as `prs.save` writes them, however deep its links;
-    `normalized`: as `normalize_zip` makes them, written so at once (python-pptx compressed
-    every part, the PNGs too, and `normalize_zip` read them all back and compressed them
-    again).
+def save(prs: Any) -> bytes:
+    """The presentation's package bytes, as `prs.save` writes them, however deep its links,
+    in zip entries of fixed times and attributes (`_zip_entry`), so equal decks are equal
+    bytes: python-pptx's writer, its entries written by this zip.
 
     python-pptx finds the parts to write by a recursive walk of the relationships: slides
     that link to slides that link to slides ... (a long reporting chain) exceed Python's
@@ -958,9 +947,6 @@ def save(prs: Any, normalized: bool = False) -> bytes:
     package = prs.part.package
     output = io.BytesIO()
     parts = tuple(package_parts(package))
-    if not normalized:
-        PackageWriter.write(output, package._rels, parts)
-        return output.getvalue()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
         # python-pptx's writer, its entries written by this zip (`_write` without the
         # zip python-pptx opens): the same entries in the same order
