@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from renderkit import SMALL
 from test_resvg_fonts import ARABIC, LATIN, STACK, FakeFonts
+from test_text_fits import font_width
 
 from orgviz.errors import RenderError
 from orgviz.render import convert, emoji, resvgfonts
@@ -241,6 +242,36 @@ def test_a_symbol_the_charts_font_has_stays_text_with_the_selector(text: str) ->
     assert text_width(f"Bo {text} x", 10) == pytest.approx(
         text_width(f"Bo {text[0]} x", 10))
     assert text_width(f"Bo {text} x", 10) < text_width("Bo  x", 10) + EMOJI_WIDTH / 100
+
+
+def test_the_emoji_the_charts_font_has_are_measured_at_its_widths() -> None:
+    # (one table: the set is its keys)
+    assert set(emoji.CHART_FONT_EMOJI_WIDTHS) == emoji.CHART_FONT_EMOJI
+    assert len(emoji.CHART_FONT_EMOJI) == 15
+    for char, width in emoji.CHART_FONT_EMOJI_WIDTHS.items():
+        assert emoji.is_text_emoji(char)
+        assert text_width(char, 1000) == text_width(char, 1000, True) == width
+        assert text_width(f"Bo {char}\ufe0f x", 1000, wide=False) == 2279 + width  # ("Bo  x")
+    assert text_width("\u00a9", 1000) == 737 and text_width("\u263a", 1000) == 1021
+
+
+@pytest.mark.skipif(font_width("Liberation Sans") is None,
+                    reason="needs Pillow and Liberation Sans")
+def test_the_emoji_the_charts_font_has_are_those_of_liberation_sans() -> None:
+    # Liberation Sans (Arial's metrics) has these emoji, and no other emoji drawn as text
+    # by default, at these widths (regular or bold: the wider, to a unit).
+    fonts = resvgfonts.installed_fonts()
+    measure = font_width("Liberation Sans")
+    assert measure is not None
+    for bold in (False, True):
+        face = fonts.face("Liberation Sans", bold, False)
+        assert face is not None
+        has = {chr(point) for first, last in emoji.TEXT_EMOJI
+               for point in range(first, last + 1) if fonts.has_all(face, [point])}
+        assert has == emoji.CHART_FONT_EMOJI
+    for char, width in emoji.CHART_FONT_EMOJI_WIDTHS.items():  # (▪: 354.5 as 354)
+        assert max(measure(char, 1000, False), measure(char, 1000, True)) == pytest.approx(
+            width, abs=0.6)
 
 
 def test_text_the_emoji_font_draws_whole_is_measured_as_it_draws_it() -> None:

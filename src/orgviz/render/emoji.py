@@ -72,10 +72,16 @@ TEXT_EMOJI: tuple[tuple[int, int], ...] = (
     (0x1F6F0, 0x1F6F0), (0x1F6F3, 0x1F6F3),
 )
 #: The emoji of TEXT_EMOJI that the chart's fonts have as text glyphs (Liberation Sans and
-#: Arial, regular and bold: the WGL4 symbols). resvg draws them, U+FE0F or not, with the
-#: chart's font, as text: a colour emoji font is only a fallback for what that font lacks.
-CHART_FONT_EMOJI = frozenset("\u00a9\u00ae\u203c\u2122\u2194\u2195\u25aa\u25ab\u263a"
-                             "\u2640\u2642\u2660\u2663\u2665\u2666")
+#: Arial, regular and bold: the WGL4 symbols), with their widths there (labels measures them
+#: so), regular or bold (the wider; Arial's are the same), in 1/1000 em. resvg draws them,
+#: U+FE0F or not, with the chart's font, as text: a colour emoji font is only a fallback for
+#: what that font lacks.
+CHART_FONT_EMOJI_WIDTHS: dict[str, int] = {
+    "\u00a9": 737, "\u00ae": 737, "\u203c": 604, "\u2122": 1000, "\u2194": 1000,
+    "\u2195": 500, "\u25aa": 354, "\u25ab": 354, "\u263a": 1021, "\u2640": 750,
+    "\u2642": 750, "\u2660": 531, "\u2663": 656, "\u2665": 594, "\u2666": 510}
+#: Those emoji (the keys of CHART_FONT_EMOJI_WIDTHS).
+CHART_FONT_EMOJI = frozenset(CHART_FONT_EMOJI_WIDTHS)
 EMOJI_SELECTOR, TEXT_SELECTOR, JOINER, KEYCAP = "\ufe0f", "\ufe0e", "\u200d", "\u20e3"
 #: The zero-width non-joiner: between two emoji, it keeps a font from drawing them as one.
 NON_JOINER = "\u200c"

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from orgviz.render.emoji import (
+    CHART_FONT_EMOJI_WIDTHS,
     all_emoji_font,
     drawn_as_picture,
     is_picture,
@@ -169,13 +170,6 @@ _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
 #: one by its selector), in 1/1000 em: colour emoji fonts draw them wider than an em (Noto
 #: Color Emoji 1.245 em, Apple Color Emoji about 1.25).
 EMOJI_WIDTH = 1275
-#: The emoji the chart's fonts draw as text (emoji.CHART_FONT_EMOJI: ™️ is text in a PNG),
-#: as wide as Liberation Sans draws them, regular or bold (the wider; Arial's are the same),
-#: in 1/1000 em: © was measured as 600 (no ASCII base), 137 short.
-_SYMBOL_WIDTHS = {"\u00a9": 737, "\u00ae": 737, "\u203c": 604, "\u2122": 1000,
-                  "\u2194": 1000, "\u2195": 500, "\u25aa": 354, "\u25ab": 354,
-                  "\u263a": 1021, "\u2640": 750, "\u2642": 750, "\u2660": 531,
-                  "\u2663": 656, "\u2665": 594, "\u2666": 510}
 
 
 @lru_cache(maxsize=4096)
@@ -210,8 +204,8 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
         return 1000  # CJK and other wide symbols
     if char in _EM_WIDE:
         return 1000
-    if char in _SYMBOL_WIDTHS:
-        return _SYMBOL_WIDTHS[char]
+    if char in CHART_FONT_EMOJI_WIDTHS:  # (™️: text in a PNG; © measured as 600 was 137 short)
+        return CHART_FONT_EMOJI_WIDTHS[char]
     base = unicodedata.normalize("NFKD", char)[:1]
     if base and 32 <= ord(base) <= 126:
         return table[ord(base) - 32]
