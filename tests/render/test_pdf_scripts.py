@@ -104,10 +104,23 @@ def test_latin_greek_cyrillic_and_punctuation_need_no_shaping(char: str) -> None
     ("م", "Arabic"), ("ש", "Hebrew"), ("क", "Devanagari"), ("ก", "Thai"),
     ("🚀", "emoji"), ("\u0301", "combining marks"), ("\u202e", "invisible format characters"),
     ("\u200d", "invisible format characters"), ("\ue000", "private-use or unassigned characters"),
+    # Emoji by Unicode's emoji data (emoji.py), not by block: ⌚ and ❤ are emoji, ★ and the
+    # cards and tiles of the emoji planes symbols, and ideographs past U+1F000 Chinese.
+    ("⌚", "emoji"), ("❤", "emoji"), ("🀄", "emoji"), ("🏽", "emoji"), ("🇩", "emoji"),
+    ("★", "symbols"), ("🂡", "symbols"), ("🀀", "symbols"), ("⚐", "symbols"),
+    ("\U00020000", "Chinese"), ("\U0002f800", "Chinese"), ("\U00030000", "Chinese"),
 ])
 def test_other_scripts_need_shaping(char: str, script: str) -> None:
     assert needs_shaping(char)
     assert script_of(char) == script
+
+
+def test_a_note_names_ideographs_past_the_emoji_planes_chinese_not_emoji() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text>Ann \U0002f800 \U00020000 Lee '
+           '★</text></svg>').encode()
+    trouble = pdf_text_trouble(svg)
+    assert trouble is not None
+    assert trouble.describe() == "scripts the PDF writer cannot shape (Chinese, symbols)"
 
 
 def test_only_drawn_text_counts() -> None:

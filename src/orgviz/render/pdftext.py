@@ -23,6 +23,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from orgviz.render.emoji import is_picture, is_text_emoji
+
 #: Unicode blocks whose characters need no shaping (code point ranges, inclusive).
 SIMPLE_RANGES: tuple[tuple[int, int], ...] = (
     (0x0020, 0x007E),  # ASCII
@@ -96,16 +98,18 @@ def needs_shaping(char: str) -> bool:
 
 
 def script_of(char: str) -> str:
-    """A name for what `char` is: 'Arabic', 'Chinese', 'Korean', 'emoji', 'symbols' ..."""
+    """A name for what `char` is: 'Arabic', 'Chinese', 'Korean', 'emoji', 'symbols' ...
+    An emoji is a symbol of Unicode's emoji data (emoji.py: ⌚ and 🚀, ❤ too); the other
+    symbols of their blocks (★, playing cards, Mahjong tiles) are symbols, and a letter past
+    U+1F000 is of its script (the CJK ideographs of U+20000 on: Chinese)."""
     category = unicodedata.category(char)
     point = ord(char)
     if category in ("Co", "Cn", "Cs"):
         return "private-use or unassigned characters"
     if category == "Cf" or 0xFE00 <= point <= 0xFE0F:
         return "invisible format characters"
-    if category[0] in "SP" or point >= 0x1F000:
-        emoji = point >= 0x1F000 or 0x2600 <= point <= 0x27BF or 0x2B00 <= point <= 0x2BFF
-        return "emoji" if emoji else "symbols"
+    if category[0] in "SP":  # (an emoji by Unicode's emoji data: ⌚, 🚀, ❤, a skin tone)
+        return "emoji" if is_picture(char) or is_text_emoji(char) else "symbols"
     first = unicodedata.name(char, "").split(" ")[0]
     return _SCRIPT_NAMES.get(first, first.title() or f"U+{point:04X}")
 
