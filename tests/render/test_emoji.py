@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from renderkit import SMALL
-from test_resvg_fonts import ARABIC, LATIN, STACK, FakeFonts
+from test_resvg_fonts import ARABIC, CJK, LATIN, STACK, FakeFonts
 from test_text_fits import font_width
 
 from orgviz.errors import RenderError
@@ -317,12 +317,15 @@ def _kept(text: str) -> str:
 @given(st.text() | st.text(alphabet=st.sampled_from(
     ["a", " ", "1", "#", "*", "🚀", "✨", "★", "☝", "❤", "™", "👩", "💻", "🇩", "🇪", "🏴", "🏽",
      "🏿", "\u200d", "\u200c", "\ufe0f", "\ufe0e", "\u20e3", "\U000e0067", "\U000e007f",
-     "ل", "é", "e", "\u0301"]), max_size=16))
+     "ل", "é", "e", "\u0301", "\ufa10", "\u2126"]), max_size=16))
 def test_writing_apart_keeps_every_letter_and_emoji_and_is_idempotent(text: str) -> None:
     once = emoji.separated(text)
     assert _kept(once) == _kept(text)  # (only joining characters and tones change)
     assert emoji.separated(once) == once
     assert resvgfonts.apart(resvgfonts.apart(text)) == resvgfonts.apart(text)
+    # (what NFC replaces on its own stays: a CJK compatibility ideograph, the ohm sign)
+    assert [char for char in resvgfonts.apart(text) if char in "\ufa10\u2126"] == [
+        char for char in text if char in "\ufa10\u2126"]
     if not emoji_runs(text):
         assert once == text
 
@@ -361,6 +364,25 @@ def test_a_decomposed_letter_is_composed_where_emoji_are_written_apart() -> None
     assert prepare(svg, EMOJI_AND_MORE).svg.decode().endswith("<text>Jos\u00e9 👍</text></svg>")
 
 
+def test_a_compatibility_ideograph_stays_where_emoji_are_written_apart() -> None:
+    # (NFC made U+FA10 U+585A, which CJK fonts draw otherwise: the PNG differed from the SVG)
+    assert resvgfonts.apart("\ufa10\uf907 Lee 👍🏽") == "\ufa10\uf907 Lee 👍"
+    assert resvgfonts.apart("\U0002f800 \u2126 Jose\u0301 🇩🇪") == (
+        f"\U0002f800 \u2126 Jos\u00e9 🇩{ZWNJ}🇪")
+    assert resvgfonts.apart("e\u0340 🚀") == "\u00e8 🚀"  # (a mark NFC replaces: composed)
+    # One that no font has is written as NFC writes it (else a box, and its emoji boxes too).
+    assert resvgfonts.apart("\U0002f800 \ufa10 👍🏽", {"\U0002f800"}) == "\u4e3d \ufa10 👍"
+    fonts = FakeFonts({("Liberation Sans", 400): LATIN, ("Noto Color Emoji", 400): EMOJI,
+                       ("Droid Sans Fallback", 400): LATIN | CJK | {0xFA10, 0x301}})
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text>\ufa10 Jose\u0301 👍🏽</text>'
+           '<text>\U0002f800 \ufa10 ✨</text><text>\U0002f800 Lee</text></svg>')
+    assert prepare(svg.encode(), fonts).svg.decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        "<text font-family=\"'Droid Sans Fallback', sans-serif\">\ufa10 Jos\u00e9 👍</text>"
+        "<text font-family=\"'Droid Sans Fallback', sans-serif\">\u4e3d \ufa10 ✨</text>"
+        "<text>\U0002f800 Lee</text></svg>")  # (no emoji: left as it is)
+
+
 def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
     # (only the SVG handed to resvg is written apart: browsers draw the sequences)
     import orgviz
@@ -377,7 +399,8 @@ def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "colour"), [
     ("Cy 😀👍🏽 Obi", 600), ("Ana 👩\u200d💻 Dev", 200), ("Jo 🇩🇪 Berg", 400),
     ("Bo ❤\ufe0f x", 300), ("Bo ▶\ufe0f x", 400), ("Al 🏳\ufe0f\u200d🌈 x", 300),
-    ("Jose\u0301 🚀", 140), ("☝🏽 Ida", 200), (f"Al {SCOTLAND} Reid", -1)])
+    ("Jose\u0301 🚀", 140), ("☝🏽 Ida", 200), (f"Al {SCOTLAND} Reid", -1),
+    ("Bo \U0002f800 ✨", 200)])  # (U+2F800: no font has it, drawn as U+4E3D)
 def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(
         text: str, colour: int) -> None:
     if not installed_emoji():
@@ -387,6 +410,29 @@ def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(
     assert colourful(png) > colour
     if "🏴" in text:  # (black: drawn as the black flag alone is)
         assert png == drawn("Al 🏴 Reid")
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+def test_a_compatibility_ideograph_beside_an_emoji_is_drawn_as_it_is_alone() -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image, ImageChops
+
+    def left_of_the_emoji(text: str) -> bytes:
+        image = Image.open(io.BytesIO(drawn(text))).convert("L")
+        return image.crop((0, 0, inked[2] + 1, image.height)).tobytes()
+
+    compatible = "\ufa10\uf907 Lee"  # (塚 and 龜 as Korean sources wrote them)
+    alone = Image.open(io.BytesIO(drawn(compatible))).convert("L")
+    inked = ImageChops.invert(alone).getbbox()
+    assert inked is not None
+    assert colourful(drawn(f"{compatible} 🚀")) > 140
+    # Drawn as without the emoji: not as their unified forms (NFC's), which it was before.
+    assert left_of_the_emoji(f"{compatible} 🚀") == left_of_the_emoji(compatible)
+    unified = left_of_the_emoji("\u585a\u9f9c Lee 🚀")
+    if unified == left_of_the_emoji(compatible):
+        pytest.skip("the installed CJK font draws both forms alike")
+    assert left_of_the_emoji(f"{compatible} 🚀") != unified
 
 
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")

@@ -37,7 +37,7 @@ import struct
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -408,23 +408,58 @@ def drawn_whole_by(text: str, fonts: FontIndex, emoji: Face) -> bool:
     return fonts.has_all(emoji, (ord(char) for char in text if _drawn(char)))
 
 
-def apart(text: str) -> str:
+def apart(text: str, missing: Collection[str] = ()) -> str:
     """`text` as resvg is to draw it when it mixes emoji with other text: each emoji sequence
-    written apart (emoji.separated), and in Unicode's composed form (NFC), as the chart's
-    font draws it (an "é" written as "e" and an accent is one glyph in Liberation Sans but
-    two in the emoji font, which also makes resvg's fallback give up: its emoji were boxes)."""
-    return unicodedata.normalize("NFC", separated(text))
+    written apart (emoji.separated), and a letter written with combining marks composed
+    (NFC), as the chart's font draws it (an "é" written as "e" and an accent is one glyph in
+    Liberation Sans but two in the emoji font, which also makes resvg's fallback give up: its
+    emoji were boxes). Nothing else changes: a character that NFC replaces on its own (a CJK
+    compatibility ideograph, U+FA10, which CJK fonts draw as U+585A 塚 without its dot and
+    NFC makes U+585A; the ohm sign U+2126) is one glyph in both fonts, and stays as it is,
+    unless it is one of `missing`, which no font at hand has (see `_missing`): that is
+    written as NFC writes it (U+2F800 as U+4E3D 丽, as HarfBuzz draws it in a font that
+    lacks it), not left to be a box that makes the text's emoji boxes too."""
+    text = separated(text)
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    parts: list[str] = []
+    last = 0
+    for at, char in enumerate(text):
+        if _replaced_alone(char) and char not in missing:
+            parts += [unicodedata.normalize("NFC", text[last:at]), char]
+            last = at + 1
+    parts.append(unicodedata.normalize("NFC", text[last:]))
+    return "".join(parts)
 
 
-def _apart_markup(content: str) -> str:
+def _replaced_alone(char: str) -> bool:
+    """Whether NFC replaces `char` even alone, not as a mark composed with a letter."""
+    return not unicodedata.combining(char) and unicodedata.normalize("NFC", char) != char
+
+
+def _missing(text: str, style: _Style, fonts: FontIndex) -> frozenset[str]:
+    """The characters of `text` that NFC replaces on its own (see `apart`) that neither a
+    family of the text's font stack nor one of SCRIPT_FAMILIES has, at its weight."""
+    chars = {char for char in text if not char.isascii() and _replaced_alone(char)}
+    if not chars:
+        return frozenset()
+    faces = [face for family in (*_families(style.stack), *SCRIPT_FAMILIES)
+             if (face := fonts.face(family, style.bold, style.italic)) is not None]
+    return frozenset(char for char in chars
+                     if not any(fonts.has_all(face, (ord(char),)) for face in faces))
+
+
+def _apart_markup(content: str, missing: Collection[str]) -> str:
     """The content of a <text> element with `apart` applied to its character data (tags,
     comments and references left as they are)."""
-    return _MARKUP.sub(lambda found: found.group(1) or apart(found.group(2)), content)
+    return _MARKUP.sub(lambda found: found.group(1) or apart(found.group(2), missing),
+                       content)
 
 
 class _Choice(NamedTuple):
     family: str | None  # put first on the <text>
     apart: bool  # its emoji written apart (see `apart`)
+    missing: frozenset[str] = frozenset()  # what no font has, for `apart`
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
@@ -464,12 +499,17 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                 has_emoji = own_text != text
                 with_emoji = with_emoji or has_emoji
                 emoji = read[1]
+                missing = _missing(text, style, read[0]) if has_emoji else frozenset()
+                if missing:  # (U+2F800 ✨ is drawn as U+4E3D ✨, in a family that has U+4E3D)
+                    changed = apart(text, missing) != text
+                    own_text = "".join(unicodedata.normalize("NFC", char) if char in missing
+                                       else char for char in own_text)
                 picked[key] = _Choice(
                     pick_family(own_text, style.stack, style.bold, style.italic, read[0])
                     if needed else None,
                     changed and has_emoji and emoji is not None
-                    and not drawn_whole_by(text, read[0], emoji))
-        family, separate = picked[key]
+                    and not drawn_whole_by(text, read[0], emoji), missing)
+        family, separate, missing = picked[key]
         start_tag = tag.group(0)
         if family is not None:
             value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
@@ -486,7 +526,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
         last = tag.end()
         if end >= 0:
             try:
-                parts.append(_apart_markup(svg[last:end].decode("utf-8")).encode("utf-8"))
+                parts.append(_apart_markup(svg[last:end].decode("utf-8"), missing)
+                             .encode("utf-8"))
                 last = end
             except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
                 pass
