@@ -503,3 +503,81 @@ def test_an_svp_of_product_has_the_svp_row_and_is_no_gap(org_file) -> None:
     assert legend not in texts(render([small], "svg"))
     assert "product leadership (CPO, VP, Head, Director of Product)" in texts(
         render([small], "svg"))
+
+
+def _svp_orgs(org_file: Callable[..., Path]) -> tuple[Org, Org, Org]:
+    """An org with an SVP of Product and no VP of Product, one with both (and a CPO), one
+    with neither."""
+    only = load(org_file(
+        "orgviz: 1\norg: {name: Only SVP, size: small}\npeople:\n"
+        "  - {id: ceo, name: Ada, title: CEO}\n"
+        "  - {id: svp, name: Bo, title: SVP of Product, reports_to: ceo}\n"
+        "  - {id: head, name: Cy, title: Head of Product, reports_to: svp}\n"
+        "  - {id: dir, name: Di, title: Director of Product, reports_to: head}\n"
+        "  - {id: pm, name: Ed, title: Product Manager, reports_to: dir}\n"
+        "  - {id: spm, name: Flo, title: Senior Product Manager, reports_to: svp}\n",
+        name="only.yaml"))
+    both = load(org_file(
+        "orgviz: 1\norg: {name: Both Co, size: small}\npeople:\n"
+        "  - {id: ceo, name: Ada, title: CEO}\n"
+        "  - {id: cpo, name: Al, title: Chief Product Officer, reports_to: ceo}\n"
+        "  - {id: svp, name: Bo, title: SVP of Product, reports_to: cpo}\n"
+        "  - {id: vp1, name: Vi, title: VP of Product, reports_to: svp}\n"
+        "  - {id: vp2, name: Vo, title: VP of Product, reports_to: svp}\n"
+        "  - {id: head, name: Cy, title: Head of Product, reports_to: vp1}\n"
+        "  - {id: dir, name: Di, title: Director of Product, reports_to: head}\n"
+        "  - {id: pm, name: Ed, title: Product Manager, reports_to: vp2}\n",
+        name="both.yaml"))
+    neither = load(org_file(
+        "orgviz: 1\norg: {name: Neither Co, size: small}\npeople:\n"
+        "  - {id: ceo, name: Ada, title: CEO}\n"
+        "  - {id: head, name: Cy, title: Head of Product, reports_to: ceo}\n"
+        "  - {id: pm, name: Ed, title: Product Manager, reports_to: head}\n",
+        name="neither.yaml"))
+    return only, both, neither
+
+
+def _titles(svg: bytes) -> list[str]:
+    """The tooltips (<title>) of an SVG: boxes, "none" boxes, arrows."""
+    return [el.text or "" for el in ET.fromstring(svg).iter(f"{SVG}title")]
+
+
+def test_an_svp_of_product_holds_the_vp_of_product_place(org_file) -> None:
+    """As the product rules read it: an org with an SVP of Product and no VP of Product has
+    its SVP of Product box (counted, with its reporting lines), and no "no VP of Product"
+    box; an org with both shows both; one with neither has the "none" box."""
+    only, both, neither = _svp_orgs(org_file)
+    assert collapse(only).missing_leadership() == ["cpo"]
+    assert collapse(both).missing_leadership() == []
+    assert collapse(neither).missing_leadership() == ["cpo", "vp-product",
+                                                      "director-of-product"]
+    assert leadership_chain(collapse(only)) == ("SVP of Product (1) › Head of Product (1) › "
+                                                "Director of Product (1)")
+    svg = render([only], "svg")
+    assert "SVP of Product" in texts(svg) and "1 person" in texts(svg)
+    assert b"no VP of Product" not in svg
+    titles = _titles(svg)
+    assert "SVP of Product: 1 person" in titles
+    assert "Only SVP has no Chief Product Officer" in titles
+    assert not any("has no VP of Product" in t for t in titles)
+    assert "Head of Product reports to SVP of Product: 1 line" in titles
+    assert "Senior Product Manager reports to SVP of Product: 1 line" in titles
+    # No row of its own for the VP level nobody is on: SVP / EVP right above Head.
+    assert plan([only]).levels == ["ceo", "c-level", "svp", "head", "director", "senior-ic",
+                                   "ic"]
+    assert "VP" not in texts(svg) and "SVP / EVP" in texts(svg)
+    # Side by side: both SVPs and the two VPs of Product drawn, one "no VP of Product" box
+    # (the org with neither), the VP row back for the columns that have something on it.
+    svg = render([only, both, neither], "svg")
+    shown, titles = texts(svg), _titles(svg)
+    assert shown.count("SVP of Product") == 2 and shown.count("VP of Product") == 1
+    assert shown.count("no VP of Product") == 1
+    assert [t for t in titles if "has no VP of Product" in t] == [
+        "Neither Co has no VP of Product"]
+    assert titles.count("SVP of Product: 1 person") == 2
+    assert "VP of Product: 2 people" in titles
+    assert "VP of Product reports to SVP of Product: 2 lines" in titles
+    assert "2" in shown  # (the count on that arrow)
+    assert plan([only, both, neither]).levels[:5] == ["ceo", "c-level", "svp", "vp", "head"]
+    assert render([only, both, neither], "svg") == svg
+

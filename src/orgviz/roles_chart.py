@@ -5,7 +5,9 @@ how many hold it; an arrow says that people of one role report to people of the 
 how many reporting lines. Rows are the ladder's levels, aligned across the columns, so that
 the same role sits at the same height in every company (the SVP / EVP row only where some
 company has one). Product-leadership roles that a company does not have are drawn as dashed
-"none" boxes; an SVP of Product is drawn where a company has one, never as a gap.
+"none" boxes; an SVP of Product is drawn where a company has one, never as a gap, and holds
+the VP of Product's place as the product rules take it: a company with an SVP of Product and
+no VP of Product has no "no VP of Product" box.
 
 `plan()` sizes every box from its measured text; Graphviz (either engine) lays the fixed-size
 boxes out from `plan_dot(labels=False)`, a source without any user text, and
@@ -23,7 +25,8 @@ from dataclasses import dataclass, field
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean, dot_string, ellipsize, text_width, wrap
-from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP
+from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
+from orgviz.stats import missing_leadership
 
 LEADERSHIP_FILL = "#F58518"
 PRODUCT_FILL = "#FBD9B5"
@@ -54,9 +57,9 @@ class RoleGraph:
     dotted: Counter[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=Counter)
 
     def missing_leadership(self) -> list[str]:
-        """The core product leadership roles nobody holds (an SVP of Product is no gap)."""
-        held = {r for key in self.nodes for r in key}
-        return [r for r in CORE_PRODUCT_LEADERSHIP if r not in held]
+        """The core product leadership roles whose place nobody holds (an SVP of Product is
+        no gap, and holds the VP of Product's place: `stats.missing_leadership`)."""
+        return missing_leadership({r for key in self.nodes for r in key})
 
 
 def _key(person: Person, org: Org) -> tuple[str, ...]:
@@ -324,8 +327,10 @@ def plan(orgs: Sequence[Org], title: str | None = None) -> Plan:
             arrows.append(Arrow(f"e{len(arrows)}", ids[a], ids[b], n, False))
         for (a, b), n in sorted(graph.dotted.items()):
             arrows.append(Arrow(f"e{len(arrows)}", ids[a], ids[b], n, True))
-    levels = [lvl for lvl in LEVELS
-              if lvl in used or lvl in ("c-level", "vp", "head", "director")]
+    # The levels some column has a box (or a "none" box) on. Each core leadership role's
+    # level has one in every column, but for the VP level of a company whose SVP of Product
+    # holds the VP of Product's place: no empty VP row where no column has anything on it.
+    levels = [lvl for lvl in LEVELS if lvl in used]
     # Headers of one height, so that every column's boxes start at the same place.
     tallest = max((boxes[box_ids[0]].h for box_ids in columns), default=0.0)
     for box_ids in columns:

@@ -5,13 +5,32 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
 from orgviz.config import Config
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, one_line
-from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP
+from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP, VP_OF_PRODUCT
+
+
+def filled_by(role_id: str, held: Collection[str]) -> list[str]:
+    """The roles whose holders fill `role_id`'s place in the product ladder, of the roles
+    `held` in an org, as the product rules read them: the role itself where somebody holds
+    it; for a VP of Product nobody holds, an SVP of Product (`VP_OF_PRODUCT`, most senior
+    first: an SVP of Product's place is never a VP's); none where the org lacks the role."""
+    if role_id in held:
+        return [role_id]
+    family = VP_OF_PRODUCT[:VP_OF_PRODUCT.index(role_id)] if role_id in VP_OF_PRODUCT else ()
+    return [r for r in family if r in held]
+
+
+def missing_leadership(held: Collection[str]) -> list[str]:
+    """The core product leadership roles whose place none of the roles `held` fills, most
+    senior first: what the roles chart draws as "no ..." boxes (an org with an SVP of Product
+    and no VP of Product lacks no VP of Product)."""
+    return [r for r in CORE_PRODUCT_LEADERSHIP if not filled_by(r, held)]
 
 
 def _layers(org: Org) -> tuple[int, list[str]]:
@@ -114,16 +133,22 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     limit = span_limit(org, config)
     layers, deepest = _layers(org)
     leadership = {}
+    held = {r for p in people for r in p.roles}
     for role_id in PRODUCT_LEADERSHIP:
         holders = [p for p in people if role_id in p.roles]
         if not holders and role_id not in CORE_PRODUCT_LEADERSHIP:
             continue  # (an SVP of Product: counted where the org has one)
+        place = filled_by(role_id, held)
         leadership[role_id] = {
             "name": org.ladder.roles[role_id].name if role_id in org.ladder.roles else role_id,
             "count": len(holders), "open": sum(1 for p in holders if p.vacant),
             "combined": sum(1 for p in holders
                             if any(r != role_id and r in PRODUCT_LEADERSHIP for r in p.roles)),
             "ids": [p.id for p in holders],
+            # whose holders fill the role's place (an SVP of Product a VP of Product's,
+            # as the product rules read it), and whether nobody does (the roles chart's
+            # "no ..." box)
+            "filled_by": place, "missing": not place,
         }
     values = sorted(spans.values())
     return {
@@ -164,6 +189,12 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
             *(pid for pid, n in spans.items() if n == 1 or (limit is not None and n > limit)),
             *(p.reports_to for p in people if p.vacant and p.reports_to in org.by_id))},
     }
+
+
+def _filled_instead(role: str, entry: dict[str, Any]) -> bool:
+    """Whether a product leadership entry of the stats is a role nobody holds whose place
+    others fill (stats of an older orgviz, without `filled_by`: never)."""
+    return not entry["count"] and any(r != role for r in entry.get("filled_by", ()))
 
 
 def _who(person: Person) -> str:
@@ -272,9 +303,17 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     lines += _listed("single-report", [_named(pid, names) for pid in single])
     lines.append("")
     lines.append("Product leadership")
+    leaders = stats["product_leadership"]
+    # A role whose place another fills (a VP of Product's, by an SVP of Product) has no row
+    # of zeros, as the roles chart has no "no VP of Product" box: a line says who fills it.
+    instead = {role: v for role, v in leaders.items() if _filled_instead(role, v)}
     lines += _table([("role", "positions", "open", "combined role")] + [
         (v["name"], str(v["count"]), str(v["open"]), str(v["combined"]))
-        for v in stats["product_leadership"].values()])
+        for role, v in leaders.items() if role not in instead])
+    for entry in instead.values():
+        fillers = [leaders[r]["name"] if r in leaders else r for r in entry["filled_by"]]
+        lines.append(f"  the {' and the '.join(fillers)} "
+                     f"{'holds' if len(fillers) == 1 else 'hold'} the {entry['name']}'s place")
     if stats["open_roles"]:
         lines.append("")
         lines.append(f"Open roles ({len(stats['open_roles'])})")

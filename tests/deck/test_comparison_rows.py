@@ -15,6 +15,12 @@ WITH_SVP = """\
       - {id: svp, name: Sven Park, title: SVP of Product, reports_to: ceo}
       - {id: vp, name: Val Pike, title: VP of Product, reports_to: svp}
     """
+SVP_ONLY = """\
+    people:
+      - {id: ceo, name: Cy Oh, title: CEO}
+      - {id: svp, name: Sven Park, title: SVP of Product, reports_to: ceo}
+      - {id: head, name: Hal Ng, title: Head of Product, reports_to: svp}
+    """
 WITHOUT = """\
     people:
       - {id: ceo, name: Cy Oh, title: CEO}
@@ -47,3 +53,20 @@ def test_no_svp_of_product_row_where_no_compared_org_has_one(
     assert "SVP of Product" not in rows
     assert list(rows)[-4:] == ["Chief Product Officer", "VP of Product", "Head of Product",
                                "Director of Product"]
+
+
+def test_a_vp_of_product_place_an_svp_of_product_fills_is_no_none(
+        org_file: Callable[..., Path]) -> None:
+    """As the product rules read it (and stats and the roles chart): an SVP of Product holds
+    the place of a VP of Product nobody holds; the org with both counts each, the org with
+    neither has none."""
+    rows = _rows(org_file, SVP_ONLY, WITH_SVP, WITHOUT)
+    assert rows["SVP of Product"] == ("1", "1", "none")
+    assert rows["VP of Product"] == ("held by SVP of Product", "1", "none")
+    assert rows["Head of Product"] == ("1", "none", "none")
+    # Stats of an older orgviz (without `filled_by`): the VP of Product was "none".
+    stats = [compute(load(org_file(SVP_ONLY, name="old.yaml", header=True, size="small")))]
+    for entry in stats[0]["product_leadership"].values():
+        del entry["filled_by"], entry["missing"]
+    assert dict((row[0], row[1:]) for row in comparison_rows(stats))["VP of Product"] == (
+        "none",)

@@ -255,10 +255,72 @@ def test_senior_vice_presidents_are_counted_at_their_level(tmp_path: Path) -> No
     assert list(lead) == ["cpo", "svp-product", "vp-product", "head-of-product",
                           "director-of-product"]
     assert lead["svp-product"] == {"name": "SVP of Product", "count": 2, "open": 1,
-                                   "combined": 0, "ids": ["evp", "open-svp"]}
+                                   "combined": 0, "ids": ["evp", "open-svp"],
+                                   "filled_by": ["svp-product"], "missing": False}
+    # With both, each holds its own place (the VP of Product's is the VP's), as before.
     assert lead["vp-product"]["ids"] == ["vp"]
+    assert lead["vp-product"]["filled_by"] == ["vp-product"]
     text = CliRunner().invoke(main, ["stats", str(path)]).output
     assert "  SVP / EVP          4\n" in text
     assert "  SVP of Product                 2     1              0\n" in text
-    # An org without an SVP of Product has no row of it (the four others always).
+    assert "  VP of Product                  1     0              0\n" in text
+    assert "place" not in text
+    # An org without an SVP of Product has no row of it (the four others, with their place
+    # filled or not, all rows).
     assert "SVP" not in CliRunner().invoke(main, ["stats", str(_org(tmp_path))]).output
+
+
+SVP_ONLY_ORG = """\
+orgviz: 1
+org: {name: Only SVP, size: small}
+people:
+  - {id: ceo, name: Cee, title: CEO}
+  - {id: svp, name: Sven, title: SVP of Product, reports_to: ceo}
+  - {id: head, name: Hed, title: Head of Product, reports_to: svp}
+  - {id: pm, name: Pem, title: Product Manager, reports_to: head}
+"""
+
+
+def test_an_svp_of_product_holds_the_vp_of_product_place(tmp_path: Path) -> None:
+    """As the product rules read it (and the roles chart draws it): the SVP of Product fills
+    the place of a VP of Product nobody holds. JSON keeps the entry of the VP of Product
+    (count 0, the same keys as before) and adds `filled_by` and `missing` to every entry;
+    the table has no row of zeros for it, but a line that says who holds its place."""
+    path = tmp_path / "only.yaml"
+    path.write_text(SVP_ONLY_ORG, encoding="utf-8")
+    lead = compute(load(path))["product_leadership"]
+    assert list(lead) == ["cpo", "svp-product", "vp-product", "head-of-product",
+                          "director-of-product"]
+    assert lead["svp-product"] == {"name": "SVP of Product", "count": 1, "open": 0,
+                                   "combined": 0, "ids": ["svp"],
+                                   "filled_by": ["svp-product"], "missing": False}
+    assert lead["vp-product"] == {"name": "VP of Product", "count": 0, "open": 0,
+                                  "combined": 0, "ids": [],
+                                  "filled_by": ["svp-product"], "missing": False}
+    assert {role: (v["filled_by"], v["missing"]) for role, v in lead.items()
+            if role not in ("svp-product", "vp-product")} == {
+        "cpo": ([], True), "head-of-product": (["head-of-product"], False),
+        "director-of-product": ([], True)}
+    result = CliRunner().invoke(main, ["stats", str(path), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["product_leadership"]["vp-product"] == lead["vp-product"]
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert text.split("Product leadership\n")[1] == (
+        "  role                   positions  open  combined role\n"
+        "  Chief Product Officer          0     0              0\n"
+        "  SVP of Product                 1     0              0\n"
+        "  Head of Product                1     0              0\n"
+        "  Director of Product            0     0              0\n"
+        "  the SVP of Product holds the VP of Product's place\n")
+    # The org without either: its VP of Product is missing, a row of zeros as before.
+    plain = compute(load(_org(tmp_path)))["product_leadership"]
+    assert (plain["cpo"]["filled_by"], plain["cpo"]["missing"]) == (["cpo"], False)
+    path.write_text(SVP_ONLY_ORG.replace("title: SVP of Product", "title: Product Lead"),
+                    encoding="utf-8")
+    lead = compute(load(path))["product_leadership"]
+    assert "svp-product" not in lead
+    assert (lead["vp-product"]["count"], lead["vp-product"]["filled_by"],
+            lead["vp-product"]["missing"]) == (0, [], True)
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert "  VP of Product                  0     0              0\n" in text
+    assert "place" not in text

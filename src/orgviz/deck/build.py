@@ -463,7 +463,9 @@ def comparison_rows(stats: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], .
     row("Span of control (median / max)",
         [span_text(s["span_of_control"], ("median", "max")) for s in stats])
     # The core product leadership roles, and an SVP of Product where some org has one (as
-    # `stats` counts it: only where the org has one; "none" in the others' columns).
+    # `stats` counts it: only where the org has one; "none" in the others' columns). A role
+    # nobody holds whose place another fills says so, not "none": "held by SVP of Product"
+    # (a VP of Product's place, as the product rules and the roles chart read it).
     for role in PRODUCT_LEADERSHIP:
         held = [s["product_leadership"][role] for s in stats if role in s["product_leadership"]]
         if not held:
@@ -471,8 +473,12 @@ def comparison_rows(stats: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], .
         name = held[0]["name"]
         values = []
         for s in stats:
-            found = s["product_leadership"].get(role, _NONE_HELD)
-            text = str(found["count"]) if found["count"] else "none"
+            leaders = s["product_leadership"]
+            found = leaders.get(role, _NONE_HELD)
+            instead = [leaders[r]["name"] for r in found.get("filled_by", ())
+                       if r != role and r in leaders]
+            text = (str(found["count"]) if found["count"] else
+                    f"held by {' and '.join(instead)}" if instead else "none")
             if found["open"]:
                 text += f" ({found['open']} open)"
             if found["combined"]:
