@@ -19,7 +19,7 @@ from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.model import Org
 from orgviz.render.engines import EmbeddedEngine
-from orgviz.render.labels import clean
+from orgviz.render.labels import clean, text_width
 from orgviz.roles_chart import collapse, leadership_chain, plan, plan_dot, render, to_dot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -467,8 +467,9 @@ def test_one_org_stands_in_the_middle_of_the_level_bands(engine: str,
     band = next(r for r in rects if r.get("x") is not None and r["width"] >= 640)
     frame = next(r for r in root.iter(f"{SVG}rect") if r.get("fill") == "none")
     left, width = float(frame.get("x", 0)), float(frame.get("width", 0))
-    axis = max(float(t.get("x", 0)) for t in root.iter(f"{SVG}text")
-               if t.get("text-anchor") == "end" and float(t.get("x", 0)) < left)
+    axis = max(float(t.get("x", 0)) + text_width(t.text or "", 12.5, True)
+               for t in root.iter(f"{SVG}text")
+               if t.get("font-size") == "12.5" and float(t.get("x", 0)) < left)
     spare_left = left - axis
     spare_right = band["x"] + band["width"] - (left + width)
     assert spare_left > 40 and abs(spare_left - spare_right) < 40, (spare_left, spare_right)
@@ -581,3 +582,21 @@ def test_an_svp_of_product_holds_the_vp_of_product_place(org_file) -> None:
     assert plan([only, both, neither]).levels[:5] == ["ceo", "c-level", "svp", "vp", "head"]
     assert render([only, both, neither], "svg") == svg
 
+
+def test_level_labels_start_one_padding_inside_their_band(org_file) -> None:
+    """Every level label starts AXIS_PAD (12) inside the bands' left edge, the widest
+    ("SVP / EVP", "Manager / Lead") too, which started right on it; the widest ends
+    AXIS_GAP (14) before the first column's frame."""
+    only, both, neither = _svp_orgs(org_file)
+    for orgs in ([only, both, neither], [load(path) for path in EXAMPLES]):
+        root = ET.fromstring(render(orgs, "svg"))
+        bands = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == "#F4F6F9"]
+        assert bands and {r.get("x") for r in bands} == {"24"}
+        labels = [t for t in root.iter(f"{SVG}text") if t.get("font-size") == "12.5"]
+        assert [t.text for t in labels][:3] == ["CEO", "C-level",
+                                                "SVP / EVP" if orgs[0] is only else "VP"]
+        assert {(t.get("x"), t.get("text-anchor")) for t in labels} == {("36", "start")}
+        frame = min(float(r.get("x", 0)) for r in root.iter(f"{SVG}rect")
+                    if r.get("fill") == "none")
+        widest = max(text_width(t.text or "", 12.5, True) for t in labels)
+        assert 36 + widest + 14 == pytest.approx(frame, abs=0.01)

@@ -33,7 +33,8 @@ MARGIN = 24.0
 TITLE_SIZE = 20.0
 TITLE_GAP = 18.0  # between the title's baseline and the columns
 AXIS_SIZE = 12.5
-AXIS_GAP = 14.0  # between the level labels and the first column
+AXIS_PAD = 12.0  # between the bands' left edge and the level labels (each starts there)
+AXIS_GAP = 14.0  # between the widest level label and the first column
 LEGEND_SIZE = 11.0
 LEGEND_LINE = 20.0
 BAND_FILL = "#F4F6F9"
@@ -129,8 +130,8 @@ class _Drawing:
                               "try the other --engine")
         self.frames = frames
         levels = [chart.boxes[self.level_id(lvl)] for lvl in chart.levels]
-        self.axis_w = max((text_width(b.lines[0].text, AXIS_SIZE, True) for b in levels),
-                          default=0.0) + AXIS_GAP
+        self.axis_w = AXIS_PAD + max((text_width(b.lines[0].text, AXIS_SIZE, True)
+                                      for b in levels), default=0.0) + AXIS_GAP
         left = min((f[0] for f in self.frames), default=0.0)
         right = max((f[2] for f in self.frames), default=0.0)
         top = min((f[1] for f in self.frames), default=0.0)
@@ -170,7 +171,8 @@ class _Drawing:
         return out
 
     def bands(self) -> list[str]:
-        """Level labels left of the columns, and every other level row tinted."""
+        """Level labels left of the columns, each AXIS_PAD inside its band's left edge (the
+        widest one started on the edge), and every other level row tinted."""
         chart, out = self.chart, []
         heights: dict[str, float] = {}
         for box in chart.boxes.values():
@@ -184,9 +186,8 @@ class _Drawing:
                 out.append(f'<rect x="{_n(MARGIN)}" y="{_n(y - half)}" '
                            f'width="{_n(self.content_w)}" height="{_n(2 * half)}" rx="6" '
                            f'fill="{BAND_FILL}"/>')
-            out.append(_text(MARGIN + self.axis_w - AXIS_GAP, y + AXIS_SIZE * 0.35,
-                             box.lines[0].text, AXIS_SIZE, box.lines[0].color, anchor="end",
-                             bold=True))
+            out.append(_text(MARGIN + AXIS_PAD, y + AXIS_SIZE * 0.35, box.lines[0].text,
+                             AXIS_SIZE, box.lines[0].color, anchor="start", bold=True))
         return out
 
     def columns(self) -> list[str]:
