@@ -124,7 +124,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Owner and CEO", "ceo"), ("Managing Director and CEO", "ceo"),
     ("Executive Director & CEO", "ceo"), ("Director and Chief Executive", "ceo"),
     ("Executive Assistant to the Chairman and CEO", "executive-assistant"),
-    ("Director and CEO Office Manager", "ic"), ("Chairman and CEO's PA", None),
+    ("Director and CEO Office Manager", "ic"),
+    # ... and whoever assists them is an executive assistant (was no role)
+    ("Chairman and CEO's PA", "executive-assistant"),
+    ("Chair & CEO's Assistant", "executive-assistant"),
     # qualified chief executives and officers (were IC, "executive"/"officer", or no role)
     ("Group Chief Executive", "ceo"), ("Group CEO", "ceo"), ("Interim CEO", "ceo"),
     ("Acting Chief Executive", "ceo"), ("Executive Chairman", "ceo"),
@@ -293,7 +296,11 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Deputy CEO's Assistant", "executive-assistant"),
     ("Assistant to the Chief Financial Officer", "executive-assistant"),
     ("Senior Marketing Assistant", "senior-ic"), ("Assistant to the Team Lead", "associate"),
-    ("Senior Vice President Office Manager", "senior-ic"),
+    # the staff of an SVP's office read as "SVP Office Manager" and "Office Manager" do, not
+    # by the "Senior X" rule (were senior-ic)
+    ("Senior Vice President Office Manager", "ic"), ("Office Manager", "ic"),
+    ("Senior Vice President's Office Manager", "ic"),
+    ("Sr. VP Office Coordinator", "ic"), ("Senior Office Manager", "senior-ic"),
     ("Chief Operating Officer Office Manager", "ic"),
     # a chief officer named after an organisation's or unit's name, a function's VP or
     # another role is that officer (were ic, no role, head or the generic c-level)
@@ -304,7 +311,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Marketing SVP, General Counsel", "clo"), ("VP Sales and CFO", "cfo"),
     ("Chief of Staff & Chief Technology Officer", "cto"), ("Chief of Staff and CFO", "cfo"),
     ("Head of Finance and CFO", "cfo"), ("Finance Director and Chief Operating Officer", "coo"),
-    ("Director of Finance / CFO", "director"), ("Office of the Acme CFO", None),
+    # ... a slash joins two roles as "&" does (was director)
+    ("Director of Finance / CFO", "cfo"), ("Director of Finance/CFO", "cfo"),
+    ("CFO / Director of Finance", "cfo"), ("Head of Finance / CTO", "cto"),
+    ("Office of the Acme CFO", None),
     ("Executive Assistant, Acme CFO", "executive-assistant"),
     ("Border Force Chief Information Officer", "c-level"), ("Acme General Counsel", "clo"),
     # ... not one a title relates to or serves, an assistant or associate one, a deputy general
@@ -332,6 +342,36 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # senior associate vice presidents are associate vice presidents (were vp, senior-ic)
     ("Senior Associate Vice President", "avp"), ("Sr. AVP", "avp"), ("Senior AVP", "avp"),
     ("Senior Assistant Vice President", "avp"), ("Finance AVP", "avp"),
+    # a function's VP, then "and" and a lower role: the VP's rank, the more senior part
+    # (were head, ic)
+    ("Sales VP and General Manager", "vp"), ("Sales VP / General Manager", "vp"),
+    ("Sales SVP and General Manager", "svp"), ("Marketing VP & Head of Marketing", "vp"),
+    ("Sales Vice President & Deputy General Counsel", "vp"),
+    ("Sales VP and CFO", "cfo"), ("Head of EVP and Employer Brand", "head"),
+    ("Talent EVP and Employer Brand Lead", "manager"),
+    # ... the comma form is left ambiguous (the title's end)
+    ("Sales VP, Chief of Staff", "chief-of-staff"), ("Sales VP, General Manager", "head"),
+    # a VP's rank and the chief executive is the CEO (were svp, vp); a bank's managing
+    # director or a division's president after the rank is not
+    ("SVP and CEO", "ceo"), ("EVP & Chief Executive Officer", "ceo"), ("VP and CEO", "ceo"),
+    ("SVP and Managing Director", "svp"), ("EVP and President", "svp"),
+    ("SVP and CEO's PA", "executive-assistant"), ("Sales VP and CEO", "vp"),
+    # a VP's rank then "Chief of Staff" with no separator: the VP's chief of staff, as "CEO
+    # Chief of Staff" is the CEO's (were svp, vp, avp); with one, the rank
+    ("SVP Chief of Staff", "chief-of-staff"), ("EVP Deputy Chief of Staff", "chief-of-staff"),
+    ("VP Chief of Staff", "chief-of-staff"), ("AVP Chief of Staff", "chief-of-staff"),
+    ("Senior Vice-President Chief of Staff", "chief-of-staff"),
+    ("SVP, Chief of Staff", "svp"), ("SVP - Chief of Staff", "svp"),
+    ("SVP & Chief of Staff", "svp"), ("VP, Chief of Staff", "vp"),
+    # an intern named after a role is an intern (were svp, vp, ceo, director): never the
+    # executive; an analyst keeps the VP rank the title carries (a bank's grade)
+    ("SVP Intern", "intern"), ("VP Intern", "intern"), ("EVP Trainee", "intern"),
+    ("Senior Vice President Intern", "intern"), ("Vice President Apprentice", "intern"),
+    ("CEO Intern", "intern"), ("Senior Director Intern", "intern"),
+    ("Intern to the SVP", "intern"), ("Intern", "intern"), ("Senior Intern", "senior-ic"),
+    ("Product Intern", "apm"), ("Software Engineer Intern", "engineer"),
+    ("SVP Analyst", "svp"), ("VP Analyst", "vp"), ("Analyst", "analyst"),
+    ("Senior VP Analyst", "svp"), ("VP Associate", "vp"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -725,7 +765,8 @@ def test_directors_and_heads_of_any_function_rank_as_such(qualifier: str, functi
 _TITLE_WORDS = ["senior", "executive", "assistant", "to", "the", "office", "manager", "director",
                 "head", "of", "vp", "s", "pa", "ea", "general", "counsel", "chief", "officer",
                 "deputy", "dean", "secretary", "support", "lead", "principal", "teacher",
-                "partner", "product", "engineering", "sales", "for", "staff", "nurse"]
+                "partner", "product", "engineering", "sales", "for", "staff", "nurse",
+                "intern", "and", "svp"]
 
 
 @given(st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=7))
@@ -793,11 +834,20 @@ def test_vice_presidents_and_executives_in_combined_and_serving_titles() -> None
                                    ("{}, General Counsel", "clo"), ("{}, CTO", "cto"),
                                    ("{} and Chief Operating Officer", "coo")):
                 expect(combined.format(title), role)
-            if title.split()[0] in ("Sales", "Marketing"):
-                continue  # (a function's VP then a lower role reads by the title's end)
-            for lower in ("{} and General Manager", "{}, Chief of Staff",
-                          "{} & Deputy General Counsel", "{} and Head of Sales"):
-                expect(lower.format(title), level, level=True)
+            lower = ["{} and General Manager", "{} / General Manager",
+                     "{} & Deputy General Counsel", "{} and Head of Sales",
+                     "{} & Chief of Staff"]
+            if title.split()[0] not in ("Sales", "Marketing"):
+                # (a function's VP, a comma, then a lower role reads by the title's end)
+                lower.append("{}, Chief of Staff")
+            for combined in lower:
+                expect(combined.format(title), level, level=True)
+            # (a function's VP and CEO: the CEO of what? the VP's rank, as "Border Force Chief
+            # Executive" is no CEO)
+            expect(f"{title} and CEO", "ceo" if title.split()[0] not in ("Sales", "Marketing")
+                   else level, level=title.split()[0] in ("Sales", "Marketing"))
+            for intern in ("{} Intern", "{} Trainee", "Intern to the {}"):
+                expect(intern.format(title), "intern")
     assert wrong == [], "\n".join(map(str, wrong))
 
 

@@ -75,17 +75,20 @@ _CEO_CHIEF_OF_STAFF = (r"((group|global) )?(ceo|chief executive( officer)?|presi
 #: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
 #: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA",
-#: "CEO's Chief of Staff").
+#: "CEO's Chief of Staff"), and of an intern named after it ("VP Intern", "SVP Trainee",
+#: "CEO Intern": an intern is never the role).
 _AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager|(deputy )?chief of staff)$",
-                r".*\b(pa|ea|assistant)$", _CEO_CHIEF_OF_STAFF,
+                r".*\b(pa|ea|assistant|intern|trainee|apprentice)$", _CEO_CHIEF_OF_STAFF,
                 r"\w+( \w+){0,3}( s)? office (manager|coordinator|administrator|assistant)\b")
 _NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
 #: nor the titles that say whom they assist ("Executive Assistant to the Managing Director",
 #: "Secretary to the Head", "Support to Head of Health and Safety", "PA to the Headteacher"),
 #: counsel or serve as chief of staff ("Counsel to the VP", "Chief of Staff to the EVP": the
-#: role named after "to" is whom the title serves, not the holder's).
-_AIDING = r"assistant|secretary|aide|support|adviser|advisor|pa|ea|counsel"
+#: role named after "to" is whom the title serves, not the holder's), or intern ("Intern to
+#: the SVP").
+_AIDING = (r"assistant|secretary|aide|support|adviser|advisor|pa|ea|counsel|intern|trainee|"
+           r"apprentice")
 _ASSISTING_TITLE = rf".*\b({_AIDING}|chief of staff) to\b"
 _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 
@@ -122,9 +125,13 @@ _SVP = (_NOT_AN_AIDE
 #: office's staff ("Director, Office of the SVP", "Analyst, Office of the EVP") and of any
 #: other "... of (the) VP" ("Head of EVP": of an employee value proposition, in HR).
 _NOT_OFFICE = r"(?<!\bof )(?<!\bof the )"
-#: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP"; not
-#: "Sales Group VP", as likely the VP of a Sales Group).
-_SVP_END = r".*" + _NOT_OFFICE + r"\b(svp|evp|(senior|sr|executive) (vp|vice president))$"
+#: The end of a vice president's title, or of its first part in a combined title ("Sales VP
+#: and General Manager": the VP's rank is the more senior part): the title's end or " and ".
+_VP_ENDS = r"(?=$| and\b)"
+#: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP", "Sales
+#: SVP and General Manager"; not "Sales Group VP", as likely the VP of a Sales Group).
+_SVP_END = (r".*" + _NOT_OFFICE + r"\b(svp|evp" + _NOT_HR_EVP
+            + r"|(senior|sr|executive) (vp|vice president))" + _VP_ENDS)
 
 #: A combined title that starts with a vice president's rank ("EVP & Chief Financial Officer",
 #: "SVP, General Counsel", "Executive Vice President and COO"): the role is the chief officer
@@ -163,9 +170,16 @@ _EXECUTIVE = (r"((deputy|group|interim|acting) )?(ceo|chief executive( officer)?
               r"cio|cso|cco|cao|cbo|cgo|cdao)|chief \w+( \w+)?( and \w+( \w+)?)? officer|"
               r"((" + _VP_QUALIFIERS + r"|associate|assistant) )*(vice president|vp)|svp|evp|"
               r"avp)")
+#: An executive named at the start of a title, after a word or a second hat ("Chairman and
+#: CEO's ..."), then up to two words and a possessive ("VP Engineering's ...").
+_EXECUTIVE_NAMED = rf"(\w+ (and )?)?{_EXECUTIVE}( of)?( \w+){{0,2}}( s)?"
 #: The title of an executive's assistant named after the executive ("SVP Assistant", "VP
-#: Engineering's EA", "Senior Vice President Assistant"; not "Marketing Assistant").
-_EXECUTIVE_AIDE = rf"(\w+ )?{_EXECUTIVE}( of)?( \w+){{0,2}}( s)? (assistant|pa|ea)$"
+#: Engineering's EA", "Senior Vice President Assistant", "Chairman and CEO's PA"; not
+#: "Marketing Assistant").
+_EXECUTIVE_AIDE = _EXECUTIVE_NAMED + r" (assistant|pa|ea)$"
+#: The staff of an executive's office ("Senior Vice President Office Manager"): no senior IC,
+#: but an IC, as "SVP Office Manager" is.
+_EXECUTIVE_OFFICE = _EXECUTIVE_NAMED + r" office (manager|coordinator|administrator|assistant)$"
 
 #: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
 #: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
@@ -254,7 +268,8 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_AN_AIDE + r"((senior|sr) )?((associate|assistant) (vice president|vp)|avp)\b",
        _NOT_ASSISTING + r".*\bavp$"),
     _r("vp", "Vice President", "vp", "general", _VP + r"\b",
-       _NOT_ASSISTING + r".*" + _NOT_OFFICE + r"\b(vice president|vp|svp|evp)$",
+       _NOT_ASSISTING + r".*" + _NOT_OFFICE + r"\b(vice president|vp|svp|evp" + _NOT_HR_EVP
+       + r")" + _VP_ENDS,
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
     _r("head-of-product", "Head of Product", "head", "product",
        _NOT_AN_AIDE + r"head of product( management)?\b", r"^product head\b"),
@@ -325,7 +340,11 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("supervisor", "Supervisor", "supervisor", "general",
        r"\b(supervisor|supervisory|supervising|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
-       rf"^(?!{_EXECUTIVE_AIDE})(senior|sr|principal)\b(?! house officer$)", _STAFF_TECH,
+       # (not an executive's aide or office staff, nor the intern of a role named after
+       # "Senior": "Senior Vice President Intern", "Senior Director Intern" are interns, as
+       # "SVP Intern" is; "Senior Intern" stays)
+       rf"^(?!{_EXECUTIVE_AIDE}|{_EXECUTIVE_OFFICE})(senior|sr|principal)\b(?! house officer$)"
+       r"(?! \w.* (intern|trainee|apprentice)$)", _STAFF_TECH,
        _CONSULTANT_CLINICIAN,
        _NOT_AN_AIDE + r"((assistant|associate|full|distinguished|visiting|clinical|research|"
        r"adjunct) )?professor\b"),
@@ -384,6 +403,15 @@ _TITLE_LEAD = re.compile(r"^(co ?founder|founder|president) and (?=\w)")
 
 
 _C_LEVEL = LEVELS["c-level"][0]
+#: The part of a title after a vice president's rank that names the chief executive ("SVP and
+#: CEO"; not "SVP and Managing Director" or "EVP and President": a bank's or a division's).
+_CHIEF_EXECUTIVE = re.compile(r"((group|global|interim|acting|joint) )?"
+                              r"(ceo|chief executive)\b")
+#: ... or a chief of staff ("SVP Chief of Staff"), written without a separator (a comma, a
+#: dash, a slash ...) between the rank and the role: `_SEPARATED` looks in the title as
+#: written, where `normalise_title` has folded them into spaces.
+_CHIEF_OF_STAFF = re.compile(r"(deputy )?chief of staff")
+_SEPARATED = re.compile(r"[,;:|()]|\s[-\u2013\u2014]|[-\u2013\u2014]\s")
 _AIDE = re.compile("|".join(f"(?:{aide})" for aide in _AIDE_TITLES))
 _ASSISTING = re.compile(_ASSISTING_TITLE)
 
@@ -420,10 +448,12 @@ def _job_code_title(code: str) -> str:
 
 
 def normalise_title(title: str) -> str:
-    """Lower-case a title and fold punctuation, '&' and common abbreviations."""
+    """Lower-case a title and fold punctuation, '&', '/' and common abbreviations ('&', '+'
+    and '/' join two roles: "Director of Finance / CFO" reads as "director of finance and
+    cfo")."""
     if is_job_code(title):
         title = _job_code_title(title)
-    text = title.casefold().replace("&", " and ").replace("+", " and ")
+    text = title.casefold().replace("&", " and ").replace("+", " and ").replace("/", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     words = [_ABBREVIATIONS.get(w, w) for w in words]
@@ -484,9 +514,15 @@ class RoleLadder:
         builtin = whole is None or self.roles[whole] is _BUILTIN_BY_ID.get(whole)
         lead = _VP_LEAD.match(text)  # "EVP & CFO": the chief officer after the VP's rank
         if lead and builtin:
-            found = self._officer(text[lead.end():])
+            rest = text[lead.end():]
+            found = self._officer(rest, chief_executive=True)  # (and "SVP and CEO": the CEO)
             if found is not None:
                 return found
+            # ("SVP Chief of Staff": the SVP's chief of staff, as "CEO Chief of Staff" is the
+            # CEO's; "SVP, Chief of Staff" and "SVP & Chief of Staff" keep the rank)
+            if (_CHIEF_OF_STAFF.fullmatch(rest) and not lead.group().endswith(" and ")
+                    and _SEPARATED.search(title) is None):
+                return self._match(rest)
         if builtin and (whole is None or whole == "c-level"
                         or self.roles[whole].rank < _C_LEVEL):
             # ("Border Force Chief Operating Officer", "Sales VP and CFO": the chief officer
@@ -500,10 +536,15 @@ class RoleLadder:
                     return found
         return whole
 
-    def _officer(self, text: str) -> str | None:
-        """The role a normalised title (part) matches when it is a chief officer's."""
+    def _officer(self, text: str, chief_executive: bool = False) -> str | None:
+        """The role a normalised title (part) matches when it is a chief officer's (or, with
+        `chief_executive`, the chief executive's, where the part names one)."""
         found = self._match(text)
-        return found if found is not None and self.roles[found].level == "c-level" else None
+        if found is None:
+            return None
+        level = self.roles[found].level
+        return found if level == "c-level" or (
+            chief_executive and level == "ceo" and _CHIEF_EXECUTIVE.match(text)) else None
 
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
