@@ -141,6 +141,20 @@ def test_read_regular_reads_at_most_the_limit_even_where_stat_lies(
     with pytest.raises(FileTooBigError) as caught:
         read_regular(path, 999)
     assert caught.value.size is None  # found by reading 1000 bytes, not more
+    assert read_regular(path, 1000) == b"x" * 1000  # all of it, past what stat said
+
+
+def test_read_regular_reads_a_file_that_grew_since_its_stat(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_bytes(b"abc" * 100)
+    real_fstat = os.fstat
+    for said in (0, 1, 299, 300):
+        monkeypatch.setattr(orgfiles.os, "fstat", lambda fd, said=said: os.stat_result(
+            [*real_fstat(fd)[:6], said, *real_fstat(fd)[7:]]))
+        assert read_regular(path, 300) == b"abc" * 100
+        with pytest.raises(FileTooBigError):
+            read_regular(path, 299)
 
 
 def test_a_file_longer_than_its_stat_says_is_a_limits_problem(

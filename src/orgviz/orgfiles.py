@@ -79,7 +79,12 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
         _check_regular(status.st_mode)  # (what was opened, should the path have changed)
         if status.st_size > limit:
             raise FileTooBigError(status.st_size)
-        data = stream.read(limit + 1)
+        # A buffer the size stat gives (read(limit + 1) would allocate the whole limit
+        # first: 1 ms a file); past it only where the file holds more than stat said.
+        want = status.st_size + 1
+        data = stream.read(want)
+        if len(data) == want:
+            data += stream.read(limit + 1 - want)
     if len(data) > limit:
         raise FileTooBigError(None)
     return data
