@@ -383,6 +383,38 @@ def test_a_compatibility_ideograph_stays_where_emoji_are_written_apart() -> None
         "<text>\U0002f800 Lee</text></svg>")  # (no emoji: left as it is)
 
 
+IN_EMOJI_FONT = "<tspan font-family=\"'Noto Color Emoji'\">"
+
+
+def test_emoji_beside_letters_a_font_merges_are_put_in_the_emoji_font() -> None:
+    # (لا, क्ष, שׁ: one glyph in the text's font, two in the emoji font; resvg's fallback gave
+    # up and drew the emoji as boxes)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text>لا سلام 🚀</text>'
+           '<text>🚀 क्ष &amp; 👍🏽</text><text>שׁ ✨😀</text><text>سلم 🚀</text>'
+           '<text>x 🚀 لا</text></svg>').encode()
+    family = "<text font-family=\"'DejaVu Sans', sans-serif\">"
+    assert prepare(svg, WITH_EMOJI).svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg">{family}لا سلام {IN_EMOJI_FONT}🚀</tspan>'
+        # (an emoji first: after a non-joiner, else resvg panics)
+        f"</text><text>{ZWNJ}{IN_EMOJI_FONT}🚀</tspan> क्ष &amp; {IN_EMOJI_FONT}👍</tspan>"
+        f"</text><text>שׁ {IN_EMOJI_FONT}✨😀</tspan></text>"
+        f"{family}سلم 🚀</text>"  # (no lam-alef: resvg's fallback draws it, as before)
+        f"{family}x {IN_EMOJI_FONT}🚀</tspan> لا</text></svg>")
+
+
+def test_only_letters_fonts_merge_put_the_emoji_in_the_emoji_font() -> None:
+    for text in ("لا", "لَا", "\u0644\u0623", "क्ष", "ก\u0e3a", "שׁ", "בּ"):
+        assert resvgfonts._merges_glyphs(text), text
+    for text in ("ال", "سلم", "कि", "ש", "Office", "王", "é", "e\u0301"):
+        assert not resvgfonts._merges_glyphs(text), text
+    assert resvgfonts.in_emoji_font("a 🚀 b 👩", "E") == (
+        "a <tspan font-family=\"'E'\">🚀</tspan> b <tspan font-family=\"'E'\">👩</tspan>")
+    assert resvgfonts.in_emoji_font("🚀 b", "E", first=True) == (
+        f"{ZWNJ}<tspan font-family=\"'E'\">🚀</tspan> b")
+    assert resvgfonts.in_emoji_font("🚀 b", "E") == "<tspan font-family=\"'E'\">🚀</tspan> b"
+    assert resvgfonts.in_emoji_font("b", "E", first=True) == "b"
+
+
 def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
     # (only the SVG handed to resvg is written apart: browsers draw the sequences)
     import orgviz
@@ -400,7 +432,9 @@ def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
     ("Cy 😀👍🏽 Obi", 600), ("Ana 👩\u200d💻 Dev", 200), ("Jo 🇩🇪 Berg", 400),
     ("Bo ❤\ufe0f x", 300), ("Bo ▶\ufe0f x", 400), ("Al 🏳\ufe0f\u200d🌈 x", 300),
     ("Jose\u0301 🚀", 140), ("☝🏽 Ida", 200), (f"Al {SCOTLAND} Reid", -1),
-    ("Bo \U0002f800 ✨", 200)])  # (U+2F800: no font has it, drawn as U+4E3D)
+    ("Bo \U0002f800 ✨", 200),  # (U+2F800: no font has it, drawn as U+4E3D)
+    ("لا سلام 🚀", 200), ("🚀 لا", 200), ("क्ष 👍🏽", 200), ("שׁלום ✨", 200),
+    ("Al 🇩🇪 لا", 300), ("\u2067لا 🚀 (CEO)\u2069", 200)])
 def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(
         text: str, colour: int) -> None:
     if not installed_emoji():

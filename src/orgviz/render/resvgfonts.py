@@ -25,7 +25,9 @@ rest of the text stays in its own family. (A family that has some emoji, as Deja
 has the faces, would otherwise draw the whole text, its emoji in black.) That fallback
 gives up on a whole text when the emoji font makes fewer glyphs of it than the text's own
 font (an emoji sequence, 👍🏽, is one glyph there): a text with such emoji and letters has
-its sequences written apart (`apart`, emoji.separated), so that they are drawn, not boxes.
+its sequences written apart (`apart`, emoji.separated), so that they are drawn, not boxes;
+where its letters make fewer glyphs than characters in their own font (لا), its emoji are
+also put in a <tspan> of the emoji font (`in_emoji_font`).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
-from orgviz.render.emoji import emoji_runs, separated
+from orgviz.render.emoji import NON_JOINER, emoji_runs, separated
 from orgviz.render.pdftext import needs_shaping, presentation
 
 #: Families tried, in order, for text whose chart font lacks some of its characters; the
@@ -82,6 +84,12 @@ _MARKUP = re.compile(r"(<[^>]*>|&[^;<]*;)|([^<&]+)")
 #: What an emoji run holds one of (emoji.emoji_runs): a picture (U+231A and on, below the
 #: CJK and past it), the emoji selector or the keycap mark.
 _MAY_BE_EMOJI = re.compile("[\u231a-\u2b55\ufe0f\u20e3\U0001f000-\U0001faff]")
+#: Where a font draws fewer glyphs than the text has characters, even composed (see
+#: `apart`): an Arabic lam and alef (لا: a ligature every Arabic font has, its marks between
+#: them or not) and a Hebrew letter with a point (שׁ: a glyph of its own); also a virama
+#: (क्ष: a conjunct), see `_merges_glyphs`.
+_MERGES = re.compile("\u0644[\u064b-\u065f\u0670]*[\u0622\u0623\u0625\u0627]"
+                     "|[\u05d0-\u05ea][\u05b0-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
 
 
 class Face(NamedTuple):
@@ -449,17 +457,70 @@ def _missing(text: str, style: _Style, fonts: FontIndex) -> frozenset[str]:
                      if not any(fonts.has_all(face, (ord(char),)) for face in faces))
 
 
-def _apart_markup(content: str, missing: Collection[str]) -> str:
-    """The content of a <text> element with `apart` applied to its character data (tags,
-    comments and references left as they are)."""
-    return _MARKUP.sub(lambda found: found.group(1) or apart(found.group(2), missing),
-                       content)
+def _merges_glyphs(text: str) -> bool:
+    """Whether a font may draw `text` with fewer glyphs than it has characters, even composed
+    (`_MERGES`: لا, שׁ; or a virama, Unicode's combining class 9: क्ष)."""
+    return _MERGES.search(text) is not None or any(
+        unicodedata.combining(char) == 9 for char in text)
+
+
+def in_emoji_font(text: str, family: str, first: bool = False) -> str:
+    """Character data `text` with each emoji run (emoji.emoji_runs) in a <tspan> of the emoji
+    font's `family`.
+
+    resvg's fallback for an emoji shapes the whole text again with the emoji font and gives
+    up when that makes another number of glyphs than the text's own font: a lam-alef (لا),
+    a conjunct (क्ष) or a pointed Hebrew letter (שׁ) is one glyph in the text's font and two
+    in the emoji font, so the text's emoji were boxes however they were written. A <tspan>
+    of its own font is shaped with that font first, which draws the emoji itself (resvg
+    then takes the span's glyphs by their place in the text, not by their count). Only
+    where a font merges glyphs so (`_merges_glyphs`): elsewhere resvg's fallback draws
+    the emoji, and a <tspan> of an emoji font whose fallback for the letters has the emoji
+    too (DejaVu Sans has 😀) would take that font's black emoji.
+
+    `first`: `text` starts the <text>. An emoji there is put after a non-joiner (invisible,
+    of the text's own font): resvg takes the glyphs of the text's first span as the ones the
+    others replace, and panics (usvg 0.48, layout.rs:953) when that span is the emoji's
+    and a later one draws a cluster of the text (لا) as fewer glyphs."""
+    start_tag = "<tspan font-family=" + quoteattr(f"'{family}'") + ">"
+    runs = emoji_runs(text)
+    for start, stop in reversed(runs):
+        text = f"{text[:start]}{start_tag}{text[start:stop]}</tspan>{text[stop:]}"
+    return NON_JOINER + text if first and runs and runs[0][0] == 0 else text
+
+
+def _apart_markup(content: str, missing: Collection[str], emoji_family: str | None) -> str:
+    """The content of a <text> element with `apart` applied to its character data, and its
+    emoji in a <tspan> of `emoji_family` when one is given (`in_emoji_font`); tags, comments
+    and references left as they are."""
+    first = True  # (no character written yet: see in_emoji_font)
+
+    def written(found: re.Match[str]) -> str:
+        nonlocal first
+        markup = found.group(1)
+        if markup:
+            first = first and markup.startswith("<")  # (a reference is a character)
+            return markup
+        text = apart(found.group(2), missing)
+        if emoji_family:
+            text = in_emoji_font(text, emoji_family, first)
+        first = first and not text
+        return text
+
+    return _MARKUP.sub(written, content)
+
+
+def _family_name(face: Face) -> str:
+    """The family of an emoji face as EMOJI_FAMILIES spells it (resvg matches the case)."""
+    return next((family for family in EMOJI_FAMILIES if family.lower() in face.families),
+                face.families[0])
 
 
 class _Choice(NamedTuple):
     family: str | None  # put first on the <text>
     apart: bool  # its emoji written apart (see `apart`)
     missing: frozenset[str] = frozenset()  # what no font has, for `apart`
+    emoji_family: str | None = None  # its emoji in a <tspan> of that family (in_emoji_font)
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
@@ -504,12 +565,14 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     changed = apart(text, missing) != text
                     own_text = "".join(unicodedata.normalize("NFC", char) if char in missing
                                        else char for char in own_text)
+                merges = has_emoji and _merges_glyphs(text)  # (لا 🚀: the emoji in a tspan)
+                separate = ((changed or merges) and has_emoji and emoji is not None
+                            and not drawn_whole_by(text, read[0], emoji))
                 picked[key] = _Choice(
                     pick_family(own_text, style.stack, style.bold, style.italic, read[0])
-                    if needed else None,
-                    changed and has_emoji and emoji is not None
-                    and not drawn_whole_by(text, read[0], emoji), missing)
-        family, separate, missing = picked[key]
+                    if needed else None, separate, missing,
+                    _family_name(emoji) if separate and merges and emoji else None)
+        family, separate, missing, emoji_family = picked[key]
         start_tag = tag.group(0)
         if family is not None:
             value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
@@ -526,8 +589,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
         last = tag.end()
         if end >= 0:
             try:
-                parts.append(_apart_markup(svg[last:end].decode("utf-8"), missing)
-                             .encode("utf-8"))
+                parts.append(_apart_markup(svg[last:end].decode("utf-8"), missing,
+                                           emoji_family).encode("utf-8"))
                 last = end
             except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
                 pass
