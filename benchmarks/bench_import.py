@@ -39,15 +39,24 @@ beside the floor is what any design with one Python object a person needs at lea
 an org whose shared values are built, and validate()'s own work on the findings (Problem
 objects, duplicates, sorting).
 
+`--instructions` adds a view that no neighbour on a shared machine can change: the
+instructions each side executes, counted by valgrind's cachegrind (when valgrind is installed;
+a few minutes), as the difference between a process that imports, warms up and stops and the
+same process with one more round. Time is instructions plus waiting on memory: the ratio of
+instructions is what the code asks of any machine, the ratio of time also what the machine's
+caches (shared with its neighbours) make of it.
+
     python benchmarks/bench_import.py [--rows 20000] [--repeat 5] [--rules] [--xlsx] [--skeleton]
-                                      [--realistic]
+                                      [--realistic] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -176,8 +185,9 @@ def _imported_and_validated(import_csv: Callable[[Path], ImportResult],
     return result, validate(result.org)
 
 
-def run(argv: list[str]) -> None:
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+def run(argv: list[str], env: dict[str, str] | None = None) -> None:
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+                          env=env)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): "
                          f"{proc.stderr.decode(errors='replace')[:300]}")
@@ -303,6 +313,41 @@ def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
     return parts
 
 
+def counted_round(side: str, path: Path, rounds: int) -> None:
+    """The work `--instructions` counts (in a child process under cachegrind): imports, two
+    warm-up rounds of `side` ("floor": the DictReader loop, "import+validate"), then `rounds`
+    more."""
+    from orgviz.io.csvimport import import_csv
+    from orgviz.validate import validate
+
+    def floor() -> None:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for _row in csv.DictReader(handle):
+                pass
+
+    def work() -> None:
+        validate(import_csv(path).org)
+
+    run_side = floor if side == "floor" else work
+    for _ in range(2 + rounds):
+        run_side()
+
+
+def instructions(side: str, path: Path, tmp: Path) -> int:
+    """The instructions one round of `side` executes on `path`: cachegrind's count for a
+    process with one more round than another, less the other's."""
+    counts = []
+    for rounds in (0, 1):
+        out = tmp / f"cachegrind.{side}.{rounds}.out"
+        run(["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}",
+             PYTHON, __file__, "--counted", side, str(path), str(rounds)],
+            env={**os.environ, "PYTHONHASHSEED": "0"})
+        summary = next(text for text in out.read_text().splitlines()
+                       if text.startswith("summary:"))
+        counts.append(int(summary.split()[1]))  # (Ir: the first event, and the only one)
+    return counts[1] - counts[0]
+
+
 def line(label: str, seconds: float, floor: float, note: str = "") -> str:
     return f"  {label:<40} {seconds:8.3f} s  {seconds / floor:6.2f}x{note}"
 
@@ -319,7 +364,15 @@ def main() -> int:
                         help="also time an export whose titles follow the tree (few findings)")
     parser.add_argument("--xlsx", action="store_true",
                         help="also time the import of the same rows as an .xlsx workbook")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions each side executes (valgrind)")
+    parser.add_argument("--counted", nargs=3, metavar=("SIDE", "CSV", "ROUNDS"),
+                        help=argparse.SUPPRESS)  # (the child that --instructions counts)
     args = parser.parse_args()
+    if args.counted:
+        side, csv_path, rounds = args.counted
+        counted_round(side, Path(csv_path), int(rounds))
+        return 0
 
     from orgviz.io.csvimport import import_csv
     from orgviz.validate import validate
@@ -374,6 +427,14 @@ def main() -> int:
                            args.repeat)
         parts, found = rule_times(path, args.repeat) if args.rules else ({}, {})
 
+        counts: dict[str, tuple[int, int]] = {}
+        if args.instructions and shutil.which("valgrind"):
+            counts["generated"] = (instructions("floor", path, Path(tmp)),
+                                   instructions("import+validate", path, Path(tmp)))
+            if args.realistic:
+                counts["realistic"] = (instructions("floor", real_path, Path(tmp)),
+                                       instructions("import+validate", real_path, Path(tmp)))
+
         book: dict[str, float] = {}
         if args.xlsx:
             xlsx = Path(tmp) / "people.xlsx"
@@ -412,6 +473,14 @@ def main() -> int:
                    f"   target <= {TARGET:g}x: {'met' if real_ratio <= TARGET else 'MISSED'}"))
         print(line("  the same, result kept (freed untimed)", real["import+validate (kept)"],
                    real["floor"], "   (as `orgviz import` keeps it until exit)"))
+    if args.instructions:
+        print("instructions executed (cachegrind; one round, after the warm-up):")
+        if not counts:
+            print("  (valgrind is not installed: not counted)")
+        for name, (floor_count, work_count) in counts.items():
+            print(f"  {name + ' file: DictReader loop':<40} {floor_count / 1e6:8.0f} M    1.00x")
+            print(f"  {name + ' file: import + validate':<40} {work_count / 1e6:8.0f} M  "
+                  f"{work_count / floor_count:6.2f}x")
     if book:
         print(f"the same rows as an .xlsx workbook ({book['size'] / 1e6:.1f} MB; no target):")
         print(line("openpyxl read-only iter_rows (its floor)", book["floor"], book["floor"]))
