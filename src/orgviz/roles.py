@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, count
 from operator import attrgetter
@@ -34,11 +34,31 @@ LEVELS: dict[str, tuple[int, str]] = {
 PRODUCT_LEADERSHIP = ("cpo", "svp-product", "vp-product", "head-of-product",
                       "director-of-product")
 #: The product leadership roles every org is compared on (the roles chart draws a "none" box
-#: for each one an org lacks): an org without an SVP of Product lacks nothing.
+#: for each one whose place nobody fills, `missing_leadership`): an org without an SVP of
+#: Product lacks nothing.
 CORE_PRODUCT_LEADERSHIP = ("cpo", "vp-product", "head-of-product", "director-of-product")
 #: The roles that hold a VP of Product's place in the product rules (`head-under-vp`,
-#: `director-under-head`, the enterprise `profile-fit`): a VP of Product, or an SVP of Product.
+#: `director-under-head`, the enterprise `profile-fit`), and so in the roles chart, stats and
+#: the deck's comparison (`filled_by`): a VP of Product, or an SVP of Product.
 VP_OF_PRODUCT = ("svp-product", "vp-product")
+
+
+def filled_by(role_id: str, held: Collection[str]) -> list[str]:
+    """The roles whose holders fill `role_id`'s place in the product ladder, of the roles
+    `held` in an org, as the product rules read them: the role itself where somebody holds
+    it; for a VP of Product nobody holds, an SVP of Product (`VP_OF_PRODUCT`, most senior
+    first: an SVP of Product's place is never a VP's); none where the org lacks the role."""
+    if role_id in held:
+        return [role_id]
+    family = VP_OF_PRODUCT[:VP_OF_PRODUCT.index(role_id)] if role_id in VP_OF_PRODUCT else ()
+    return [r for r in family if r in held]
+
+
+def missing_leadership(held: Collection[str]) -> list[str]:
+    """The core product leadership roles whose place none of the roles `held` fills, most
+    senior first: what the roles chart draws as "no ..." boxes (an org with an SVP of Product
+    and no VP of Product lacks no VP of Product)."""
+    return [r for r in CORE_PRODUCT_LEADERSHIP if not filled_by(r, held)]
 
 
 class Role(NamedTuple):

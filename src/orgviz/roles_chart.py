@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.render.labels import clean, dot_string, ellipsize, text_width, wrap
-from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP
-from orgviz.stats import missing_leadership
+from orgviz.roles import LEVELS, PRODUCT_LEADERSHIP, missing_leadership
 
 LEADERSHIP_FILL = "#F58518"
 PRODUCT_FILL = "#FBD9B5"
@@ -58,7 +57,7 @@ class RoleGraph:
 
     def missing_leadership(self) -> list[str]:
         """The core product leadership roles whose place nobody holds (an SVP of Product is
-        no gap, and holds the VP of Product's place: `stats.missing_leadership`)."""
+        no gap, and holds the VP of Product's place: `roles.missing_leadership`)."""
         return missing_leadership({r for key in self.nodes for r in key})
 
 

@@ -5,32 +5,13 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
 from typing import Any
 
 from orgviz.config import Config
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, one_line
-from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP, VP_OF_PRODUCT
-
-
-def filled_by(role_id: str, held: Collection[str]) -> list[str]:
-    """The roles whose holders fill `role_id`'s place in the product ladder, of the roles
-    `held` in an org, as the product rules read them: the role itself where somebody holds
-    it; for a VP of Product nobody holds, an SVP of Product (`VP_OF_PRODUCT`, most senior
-    first: an SVP of Product's place is never a VP's); none where the org lacks the role."""
-    if role_id in held:
-        return [role_id]
-    family = VP_OF_PRODUCT[:VP_OF_PRODUCT.index(role_id)] if role_id in VP_OF_PRODUCT else ()
-    return [r for r in family if r in held]
-
-
-def missing_leadership(held: Collection[str]) -> list[str]:
-    """The core product leadership roles whose place none of the roles `held` fills, most
-    senior first: what the roles chart draws as "no ..." boxes (an org with an SVP of Product
-    and no VP of Product lacks no VP of Product)."""
-    return [r for r in CORE_PRODUCT_LEADERSHIP if not filled_by(r, held)]
+from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP, filled_by
 
 
 def _layers(org: Org) -> tuple[int, list[str]]:
