@@ -18,10 +18,10 @@ from test_resvg_fonts import ARABIC, CJK, LATIN, STACK, FakeFonts
 from test_text_fits import font_width
 
 from orgviz.errors import RenderError
-from orgviz.render import convert, emoji, resvgfonts
+from orgviz.render import convert, emoji, pdftext, resvgfonts
 from orgviz.render.convert import svg_to_png
 from orgviz.render.emoji import all_emoji_font, emoji_runs, is_picture
-from orgviz.render.labels import EMOJI_WIDTH, text_width
+from orgviz.render.labels import EMOJI_WIDTH, mixes_scripts, text_width
 from orgviz.render.resvgfonts import EMOJI_FAMILIES, Face, FontIndex, prepare
 
 HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
@@ -270,6 +270,47 @@ def test_the_emoji_the_charts_font_has_are_those_of_liberation_sans() -> None:
                for point in range(first, last + 1) if fonts.has_all(face, [point])}
         assert has == emoji.CHART_FONT_EMOJI
     for char, width in emoji.CHART_FONT_EMOJI_WIDTHS.items():  # (▪: 354.5 as 354)
+        assert max(measure(char, 1000, False), measure(char, 1000, True)) == pytest.approx(
+            width, abs=0.6)
+
+
+#: Symbols past pdftext.SIMPLE_RANGES that the chart's font has (WGL4's, as Arial), and the
+#: wider of their widths in Liberation Sans and Liberation Sans Bold.
+SYMBOL_WIDTHS = {"\u2302": 604, "\u2310": 584, "\u2320": 604, "\u2321": 604,
+                 "\u263a": 1021, "\u263b": 1052, "\u263c": 917, "\u2640": 750,
+                 "\u2642": 750, "\u2660": 531, "\u2663": 656, "\u2665": 594,
+                 "\u2666": 510, "\u266a": 500, "\u266b": 750}
+
+
+def test_a_symbol_the_charts_font_has_is_measured_in_that_font() -> None:
+    # ☺ ♥ ♠ ...: a PNG draws them with the chart's font, as the Latin beside them; they were
+    # taken for letters of another script, and the line measured in DejaVu Sans's wider
+    # widths ("Bo ☺️ x": 3547, drawn 3300), so that names wrapped early.
+    assert frozenset(SYMBOL_WIDTHS) == pdftext.CHART_FONT_SYMBOLS
+    assert text_width("Bo \u263a\ufe0f x", 1000) == 3300
+    for char, width in SYMBOL_WIDTHS.items():
+        assert not mixes_scripts(f"Ada {char} Lee") and not mixes_scripts(char + "\ufe0f")
+        assert text_width(char, 1000) == text_width(char, 1000, True) == width
+        assert text_width(f"Bo {char} x", 1000) == 2279 + width  # ("Bo  x")
+    assert mixes_scripts("Ada \u2605 Lee") and mixes_scripts("Ada \u263f")  # (★, ☿: not WGL4)
+
+
+@pytest.mark.skipif(font_width("Liberation Sans") is None,
+                    reason="needs Pillow and Liberation Sans")
+def test_the_symbols_the_charts_font_has_are_those_of_liberation_sans() -> None:
+    # Liberation Sans (regular and bold) has them at these widths; of the other symbols of
+    # their blocks it has only astrological and music signs Arial lacks (☿ ♁ ♃-♇ ♩ ♬ ♯).
+    fonts = resvgfonts.installed_fonts()
+    measure = font_width("Liberation Sans")
+    assert measure is not None
+    extra = set("\u263f\u2641\u2643\u2644\u2645\u2646\u2647\u2669\u266c\u266f")
+    for bold in (False, True):
+        face = fonts.face("Liberation Sans", bold, False)
+        assert face is not None
+        has = {chr(point) for point in range(0x2300, 0x2700) if fonts.has_all(face, [point])
+               and not any(low <= point <= high for low, high in pdftext.SIMPLE_RANGES)}
+        assert has == set(SYMBOL_WIDTHS) | extra
+    for char, width in SYMBOL_WIDTHS.items():
         assert max(measure(char, 1000, False), measure(char, 1000, True)) == pytest.approx(
             width, abs=0.6)
 

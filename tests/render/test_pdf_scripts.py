@@ -115,6 +115,17 @@ def test_other_scripts_need_shaping(char: str, script: str) -> None:
     assert script_of(char) == script
 
 
+@pytest.mark.parametrize("char", list("\u263a\u263b\u263c\u2640\u2642\u2660\u2663\u2665"
+                                      "\u2666\u266a\u266b\u2302\u2310\u2320\u2321"))
+def test_symbols_the_charts_font_has_need_no_shaping(char: str) -> None:
+    # (☺ ♥ ♠ ♣ ♦ ♀ ♂ ♪ ♫ ⌂ ...: WGL4's, which Liberation Sans, Arial and Nimbus Sans have;
+    # a PDF with ♥ was an image, "scripts the PDF writer cannot shape (emoji)")
+    assert not needs_shaping(char)
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg"><text>Ana {char} Lee</text></svg>'.encode()
+    trouble = pdf_text_trouble(svg)
+    assert trouble is None or trouble.scripts == ()  # (at most: the font at hand lacks it)
+
+
 def test_a_note_names_ideographs_past_the_emoji_planes_chinese_not_emoji() -> None:
     svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text>Ann \U0002f800 \U00020000 Lee '
            '★</text></svg>').encode()
@@ -188,6 +199,27 @@ def test_latin_only_pdf_is_vector_text_as_before(org_file: Callable[..., Path],
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                           check=True, timeout=60).stdout
     for name in LATIN:
+        assert name in text
+
+
+@needs_poppler
+def test_a_pdf_with_symbols_its_font_has_stays_vector(org_file: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    from orgviz.render.pdftext import Font, _FontCheck
+
+    names = ["Ana \u2665 Lee", "Bo \u263a \u2660 \u2663 \u2666", "Cy \u2640 \u2642"]
+    check = _FontCheck()
+    if not all(check.has(Font("Helvetica", "normal", weight), char) for char in "\u263a\u2665"
+               for weight in ("normal", "bold")):
+        pytest.skip("cairo's Helvetica lacks the WGL4 symbols here")
+    notes: list[str] = []
+    pdf = svg_to_pdf(_svg(org_file, names), notes=notes)
+    assert notes == [] and b"/Subtype /Image" not in pdf  # (was an image: "emoji")
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    for name in names:
         assert name in text
 
 

@@ -166,6 +166,11 @@ _TABLES = {(False, False): _ASCII_WIDTHS, (True, False): _BOLD_ASCII_WIDTHS,
 #: would measure as one full stop, 722 units short, so that a shortened name ran 9 px
 #: into the card's margin), the em dash, the horizontal bar and the per mille sign.
 _EM_WIDE = frozenset("\u2026\u2014\u2015\u2030")
+#: The symbols of pdftext.CHART_FONT_SYMBOLS that are no emoji (emoji.CHART_FONT_EMOJI_WIDTHS
+#: has the others), with their widths in the chart's font, regular or bold (the wider; Arial's
+#: are the same), in 1/1000 em: a PNG draws them with it, as the Latin beside them.
+_SYMBOL_WIDTHS = {"\u2302": 604, "\u2310": 584, "\u2320": 604, "\u2321": 604,
+                  "\u263b": 1052, "\u263c": 917, "\u266a": 500, "\u266b": 750}
 #: An emoji drawn as a picture (emoji.starts_emoji: by default, or a symbol or keycap made
 #: one by its selector), in 1/1000 em: colour emoji fonts draw them wider than an em (Noto
 #: Color Emoji 1.245 em, Apple Color Emoji about 1.25).
@@ -175,7 +180,8 @@ EMOJI_WIDTH = 1275
 @lru_cache(maxsize=4096)
 def _foreign(char: str) -> bool:
     """Whether `char` is a letter, digit or symbol of a script the chart's font may lack.
-    Not Hebrew: Liberation Sans and Arial have it, so its lines keep their Latin."""
+    Not Hebrew: Liberation Sans and Arial have it, so its lines keep their Latin; nor a
+    symbol they have (pdftext.CHART_FONT_SYMBOLS: ☺ ♥ ♠, drawn in the chart's font)."""
     from orgviz.render.pdftext import needs_shaping  # (PDF text's module: not at start-up)
 
     point = ord(char)
@@ -206,6 +212,8 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
         return 1000
     if char in CHART_FONT_EMOJI_WIDTHS:  # (™️: text in a PNG; © measured as 600 was 137 short)
         return CHART_FONT_EMOJI_WIDTHS[char]
+    if char in _SYMBOL_WIDTHS:
+        return _SYMBOL_WIDTHS[char]
     base = unicodedata.normalize("NFKD", char)[:1]
     if base and 32 <= ord(base) <= 126:
         return table[ord(base) - 32]

@@ -8,7 +8,8 @@ are not placed). So a character is drawn correctly when both hold:
 - it needs no shaping: whitespace, or a letter, digit, punctuation or symbol of the
   Latin, Greek, Cyrillic, Armenian or Georgian blocks, general punctuation, currency,
   letterlike, number-form, arrow, math-operator, box-drawing or geometric-shape blocks
-  (`SIMPLE_RANGES`), and not a combining mark (Mn, Me) or format character (Cf);
+  (`SIMPLE_RANGES`) or a symbol the chart's fonts have (`CHART_FONT_SYMBOLS`: ☺ ♥ ♠ ...),
+  and not a combining mark (Mn, Me) or format character (Cf);
 - the font cairo picks for it (first family of its `font-family`, its weight and style)
   has a glyph for it (Nimbus Sans, what "Helvetica" often is, lacks Vietnamese letters).
 
@@ -39,6 +40,12 @@ SIMPLE_RANGES: tuple[tuple[int, int], ...] = (
     (0xA720, 0xA7FF),  # Latin Extended-D
     (0xFB00, 0xFB06),  # Latin ligatures (ff, fi ...)
 )
+#: Symbols past SIMPLE_RANGES that the chart's fonts have (WGL4's, in Arial, Liberation Sans
+#: and Nimbus Sans, regular and bold): ⌂ ⌐ ⌠ ⌡ ☺ ☻ ☼ ♀ ♂ ♠ ♣ ♥ ♦ ♪ ♫. They need no shaping
+#: either: a PDF draws them as text when its font has them, and a card measures them in the
+#: chart's font (labels), as a PNG draws them.
+CHART_FONT_SYMBOLS = frozenset("\u2302\u2310\u2320\u2321\u263a\u263b\u263c\u2640\u2642"
+                               "\u2660\u2663\u2665\u2666\u266a\u266b")
 #: Scripts named by the first word of their characters' Unicode names, where that word
 #: is not the script's usual English name.
 _SCRIPT_NAMES = {"CJK": "Chinese", "IDEOGRAPHIC": "Chinese", "HANGUL": "Korean",
@@ -94,7 +101,8 @@ def needs_shaping(char: str) -> bool:
     point = ord(char)
     if unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc", "Co", "Cn", "Cs"):
         return True
-    return not any(low <= point <= high for low, high in SIMPLE_RANGES)
+    return char not in CHART_FONT_SYMBOLS and not any(
+        low <= point <= high for low, high in SIMPLE_RANGES)
 
 
 def script_of(char: str) -> str:

@@ -46,7 +46,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from orgviz.render.emoji import NON_JOINER, emoji_runs, separated
-from orgviz.render.pdftext import needs_shaping, presentation
+from orgviz.render.pdftext import CHART_FONT_SYMBOLS, needs_shaping, presentation
 
 #: Families tried, in order, for text whose chart font lacks some of its characters; the
 #: first that has all of them (at the text's weight, else at any) draws it. DejaVu Sans
@@ -301,10 +301,16 @@ def _drawn(char: str) -> bool:
                 or 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF)
 
 
+def _beyond_simple(char: str) -> bool:
+    """Whether `char` needs shaping (pdftext.needs_shaping) or is a symbol past the simple
+    scripts' blocks that the chart's fonts have (☺ ♥: a font of another stack may lack it)."""
+    return needs_shaping(char) or char in CHART_FONT_SYMBOLS
+
+
 def _needed(text: str) -> list[int] | None:
     """The code points a font must have for `text`; None when all are in simple scripts."""
     points = sorted({ord(char) for char in text if _drawn(char)})
-    return points if any(needs_shaping(chr(point)) for point in points) else None
+    return points if any(_beyond_simple(chr(point)) for point in points) else None
 
 
 def pick_family(text: str, stack: str, bold: bool, italic: bool,
@@ -379,7 +385,7 @@ def _simple_scripts_only(svg: bytes) -> bool:
         if point > 0x10FFFF:
             return False
         chars.add(chr(point))
-    return not any(needs_shaping(char) for char in chars)
+    return not any(_beyond_simple(char) for char in chars)
 
 
 class Prepared(NamedTuple):
