@@ -36,6 +36,10 @@ class FakeFonts(FontIndex):
         """Whether the fake face has every code point."""
         return set(points) <= self.coverage[face]
 
+    def coverage_by_name(self) -> dict[tuple[str, int], set[int]]:
+        """The faces as given: (family, weight) -> code points."""
+        return {(face.path, face.weight): points for face, points in self.coverage.items()}
+
 
 FONTS = FakeFonts({
     ("Liberation Sans", 400): LATIN, ("Liberation Sans", 700): LATIN,
@@ -198,3 +202,133 @@ def test_installed_font_files_are_read_as_resvg_sees_them() -> None:
     assert (bold.weight, bold.width, bold.italic) == (700, 5, False)
     assert fonts.has_all(regular, map(ord, "Ada ليلى דנה"))
     assert not fonts.has_all(regular, map(ord, "王"))
+
+
+# --- a line that no family has every character of: its Latin in the chart's font -------------
+
+DEVANAGARI = set(range(0x0900, 0x0980))
+SPLIT_FONTS = FakeFonts({
+    ("Liberation Sans", 400): LATIN, ("Liberation Sans", 700): LATIN,
+    ("DejaVu Sans", 400): LATIN | ARABIC, ("DejaVu Sans", 700): LATIN | ARABIC,
+    ("Noto Sans Devanagari", 400): DEVANAGARI | {0x20},
+    ("Noto Sans Devanagari", 700): DEVANAGARI | {0x20},
+})
+IN_CHART_FONT = f"<tspan font-family=\"{STACK}\">"
+DEVANAGARI_FIRST = f"\"'Noto Sans Devanagari', {STACK}\""
+
+
+def test_a_line_no_family_has_draws_its_latin_in_the_charts_font() -> None:
+    # ("क्ष Rao": no installed family has Devanagari and Latin; resvg's fallback drew boxes)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+           '<text font-weight="bold">क्ष Rao</text><text>Priya शर्मा (R&amp;D) x</text>'
+           '<text>राम</text><text>Ada Obi</text></svg>').encode()
+    assert prepare(svg, SPLIT_FONTS).svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+        f'<text font-family={DEVANAGARI_FIRST} font-weight="bold">'
+        f"\u2066क्ष\u2069 {IN_CHART_FONT}Rao</tspan></text>"
+        # (a tspan that would start the text comes after a non-joiner; the letters of the
+        # other script between isolates, shaped as their script)
+        f"<text font-family={DEVANAGARI_FIRST}>\u200c{IN_CHART_FONT}Priya</tspan> "
+        f"\u2066शर्मा\u2069 {IN_CHART_FONT}(R&amp;D) x</tspan></text>"
+        f"<text font-family={DEVANAGARI_FIRST}>राम</text>"  # (one family has it all)
+        "<text>Ada Obi</text></svg>")
+
+
+def test_the_emoji_of_such_a_line_are_put_in_the_emoji_font_and_its_fonts_read_first() -> None:
+    fonts = FakeFonts({**SPLIT_FONTS.coverage_by_name(), ("Noto Color Emoji", 400): {
+        0x20, 0x2764, 0xFE0F, 0x1F44D, 0x1F3FD, *range(0x30, 0x3A)}})
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+           '<text>\u2764\ufe0f Rao क्ष 👍🏽</text></svg>').encode()
+    prepared = prepare(svg, fonts)
+    emoji = "<tspan font-family=\"'Noto Color Emoji'\">"
+    assert prepared.svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+        f"<text font-family={DEVANAGARI_FIRST}>\u200c{emoji}\u2764</tspan> "
+        f"{IN_CHART_FONT}Rao</tspan> \u2066क्ष\u2069 {emoji}👍</tspan></text></svg>")
+    # (a tspan's fallback for the other font's letters finds them in it, not in a font
+    # that has all the line's characters and would draw the whole span, DejaVu Sans here)
+    assert prepared.font_files == ["Noto Color Emoji", "Noto Sans Devanagari",
+                                   "Liberation Sans", "DejaVu Sans"]
+
+
+def test_only_what_the_charts_font_has_of_the_simple_scripts_is_put_in_it() -> None:
+    def has(char: str) -> bool:
+        return ord(char) in LATIN
+
+    assert resvgfonts.chart_runs("Rao क्ष Kumar Das", has) == [(0, 3), (8, 17)]
+    assert resvgfonts.chart_runs("ab\u0301c क", has) == [(0, 1), (3, 4)]  # (b and its mark)
+    assert resvgfonts.chart_runs("क्ष", has) == []
+    assert resvgfonts.chart_runs("\u263a x", has) == [(2, 3)]  # (☺: left to the families)
+    assert resvgfonts.pick_split("क्ष Rao", STACK, True, False, SPLIT_FONTS) == (
+        "Noto Sans Devanagari", SPLIT_FONTS.face("Liberation Sans", True, False))
+    # Not a right-to-left line, nor one whose other letters no family has.
+    assert resvgfonts.pick_split("ليلى क Rao", STACK, False, False, SPLIT_FONTS) is None
+    assert resvgfonts.pick_split("王 Rao", STACK, False, False, SPLIT_FONTS) is None
+    assert resvgfonts.in_fonts("क Rao", "S", [(2, 5)], first=True) == (
+        "\u2066क\u2069 <tspan font-family=\"S\">Rao</tspan>")
+    assert resvgfonts.in_fonts("a<b क", "S", [(0, 3)], first=True) == (
+        "\u200c<tspan font-family=\"S\">a&lt;b</tspan> \u2066क\u2069")
+
+
+def _ink_columns(png: bytes) -> list[tuple[int, int]]:
+    """The [first, last] columns of each stretch of inked columns, stretches 10 or more blank
+    columns apart (the words of a line at 40 px: letters are at most 6 apart)."""
+    from PIL import Image
+
+    gray = Image.open(io.BytesIO(png)).convert("L")
+    inked = [any(gray.getpixel((x, y)) < 128 for y in range(gray.height))
+             for x in range(gray.width)]
+    words: list[tuple[int, int]] = []
+    for x, dark in enumerate(inked):
+        if not dark:
+            continue
+        if words and x - words[-1][1] <= 10:
+            words[-1] = (words[-1][0], x)
+        else:
+            words.append((x, x))
+    return words
+
+
+def _line_png(text: str, family: str = STACK, weight: str = "bold") -> bytes:
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="600" height="80" '
+           f'font-family="{family}"><rect width="600" height="80" fill="#fff"/>'
+           f'<text x="10" y="55" font-size="40" font-weight="{weight}">{text}</text>'
+           '</svg>').encode()
+    return svg_to_png(svg)
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize(("script", "family"), [
+    ("क्ष", "Noto Sans Devanagari"), ("शर्मा", "Noto Sans Devanagari"),
+    ("முருகன்", "Noto Sans Tamil"), ("অমিত", "Noto Sans Bengali"), ("สมชาย", "Noto Sans Thai")])
+@pytest.mark.parametrize("weight", ["bold", "normal"])
+def test_letters_of_another_script_beside_latin_are_drawn_as_alone(
+        script: str, family: str, weight: str) -> None:
+    from PIL import Image, ImageChops, ImageFilter, ImageStat
+
+    fonts = resvgfonts.installed_fonts()
+    face = fonts.face(family, weight == "bold", False)
+    if face is None or any(
+            fonts.has_all(fonts.face(other, weight == "bold", False) or face,
+                          map(ord, script + "R")) for other in SCRIPT_FAMILIES):
+        pytest.skip(f"needs {family}, and no installed family with it and Latin")
+    alone = _line_png(script, f"'{family}'", weight)
+    (start, stop), = _ink_columns(alone)  # (one word)
+
+    def crop(png: bytes, first: int) -> Image.Image:
+        image = Image.open(io.BytesIO(png)).convert("L")
+        return image.crop((first - 2, 0, first + stop - start + 3, image.height)).filter(
+            ImageFilter.GaussianBlur(1))
+
+    for text, word in ((f"{script} Rao", 0), (f"Rao {script}", -1)):
+        drawn = _line_png(text, weight=weight)
+        words = _ink_columns(drawn)
+        assert len(words) == 2, (text, words)  # (not boxes: a box is a word of its own)
+        first, last = words[word]
+        # The same width as the word alone (boxes, a conjunct drawn as क् ष, a vowel sign
+        # not moved before its letter, were not), and the same shapes.
+        assert abs((last - first) - (stop - start)) <= 1, (text, words, (start, stop))
+        differ = ImageStat.Stat(ImageChops.difference(crop(drawn, first),
+                                                      crop(alone, start))).mean[0]
+        assert differ < 12, (text, differ)
+    assert _line_png(f"Rao {script}", weight=weight) == _line_png(f"Rao {script}", weight=weight)

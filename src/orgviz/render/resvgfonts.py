@@ -13,7 +13,11 @@ So before resvg draws an SVG (`prepare`), each <text> holding characters outside
 scripts the chart's fonts are made for (see pdftext.needs_shaping: Arabic, Hebrew, CJK,
 ...) that its first installed family lacks gets a family put first that has every one of
 its characters at its weight (bold where bold): the first of `SCRIPT_FAMILIES` that does.
-No fallback happens, so the text is drawn at its own weight. Fonts are found by reading
+No fallback happens, so the text is drawn at its own weight. A text that no such family
+has all of (Devanagari, Tamil, Bengali, Thai with Latin: Noto's families for them have no
+Latin) is drawn in two (`pick_split`, `in_fonts`): the family that has its other letters,
+with its Latin runs in a <tspan> of the chart's font and those letters between bidi
+isolates (resvg shapes a run as the script of its first letter). Fonts are found by reading
 the installed font files (their names, weights and character maps), as resvg does; with
 no such family installed the text is left as it was (resvg's fallback, as before). Text
 all in the simple scripts is never touched: those SVGs reach resvg byte for byte.
@@ -39,13 +43,20 @@ import struct
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
-from orgviz.render.emoji import NON_JOINER, emoji_runs, separated
+from orgviz.render.emoji import (
+    CHART_FONT_EMOJI,
+    NON_JOINER,
+    emoji_runs,
+    is_picture,
+    is_text_emoji,
+    separated,
+)
 from orgviz.render.pdftext import CHART_FONT_SYMBOLS, needs_shaping, presentation
 
 #: Families tried, in order, for text whose chart font lacks some of its characters; the
@@ -90,6 +101,14 @@ _MAY_BE_EMOJI = re.compile("[\u231a-\u2b55\ufe0f\u20e3\U0001f000-\U0001faff]")
 #: (क्ष: a conjunct), see `_merges_glyphs`.
 _MERGES = re.compile("\u0644[\u064b-\u065f\u0670]*[\u0622\u0623\u0625\u0627]"
                      "|[\u05d0-\u05ea][\u05b0-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+
+
+#: The bidi isolates put around another script's letters beside the chart's (`in_fonts`).
+_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+#: A tag, comment or CDATA section (kept), between character data.
+_TAG_OR_DATA = re.compile(r"(<[^>]*>)")
+_XML_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));")
+_XML_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 class Face(NamedTuple):
@@ -246,6 +265,12 @@ class FontIndex:
             for family in face.families:
                 self.families.setdefault(family, []).append(face)
         self.paths = list(paths)  # the font files, in the order read
+        self.by_path: dict[str, list[Face]] = {}
+        for faces_of_family in self.families.values():
+            for face in faces_of_family:
+                known = self.by_path.setdefault(face.path, [])
+                if face not in known:
+                    known.append(face)
 
     def face(self, family: str, bold: bool, italic: bool) -> Face | None:
         """The face resvg picks for `family` (CSS font matching), or None if not installed."""
@@ -335,6 +360,100 @@ def pick_family(text: str, stack: str, bold: bool, italic: bool,
             return family
         fallback = fallback or family
     return fallback
+
+
+def first_face(stack: str, bold: bool, italic: bool, fonts: FontIndex) -> Face | None:
+    """The face of the stack's first installed family (what resvg draws its text with)."""
+    for family in _families(stack):
+        face = fonts.face(family, bold, italic)
+        if face is not None:
+            return face
+    return None
+
+
+def pick_split(text: str, stack: str, bold: bool, italic: bool, fonts: FontIndex,
+               emoji: Face | None = None) -> tuple[str, Face] | None:
+    """For a line that no family has every character of (pick_family found none), the
+    family to draw its other script's letters with while the stack's first installed face
+    (returned too) draws the runs of the simple scripts it has (`chart_runs`: its Latin),
+    each in a <tspan> (`in_fonts`): the first of SCRIPT_FAMILIES that has every other
+    character ("क्ष Rao": Noto Sans Devanagari, which has no Latin, and no installed family
+    has both). An emoji the chart's font lacks (`by_emoji_font`) is left to the `emoji`
+    face where it has it. None where the line holds a right-to-left letter, or no family
+    has them."""
+    points = _needed(text)
+    chart = first_face(stack, bold, italic, fonts)
+    if points is None or chart is None or any(
+            unicodedata.bidirectional(chr(point)) in ("R", "AL") for point in points):
+        return None
+    runs = chart_runs(text, lambda char: fonts.has_all(chart, (ord(char),)))
+    inside = {at for start, stop in runs for at in range(start, stop)}
+    rest = sorted({ord(char) for at, char in enumerate(text)
+                   if at not in inside and _drawn(char) and not (
+                       emoji is not None and by_emoji_font(char)
+                       and fonts.has_all(emoji, (ord(char),)))})
+    if not runs or not rest:
+        return None
+    drawn = {char for char in text if _drawn(char)}
+    fallback = None
+    for family in SCRIPT_FAMILIES:
+        face = fonts.face(family, bold, italic)
+        if face is None or not fonts.has_all(face, rest):
+            continue
+        if any(_draws_all(fonts, other, drawn)  # (see below)
+               for other in (*_file_faces(fonts, face), *_file_faces(fonts, chart))):
+            return None
+        if (face.weight >= 600) == bold:
+            return family, chart
+        fallback = fallback or family
+    return (fallback, chart) if fallback else None
+
+
+def _draws_all(fonts: FontIndex, face: Face, chars: Iterable[str]) -> bool:
+    """Whether the face draws every character, some perhaps as their canonical decomposition
+    (έ as ε and a mark), as HarfBuzz does: resvg's fallback then takes the whole line's
+    glyphs from it, a <tspan>'s too (so `pick_split` does not split such a line: a face of
+    the file of either family, which resvg reads first, would draw the other's runs)."""
+    return all(fonts.has_all(face, (ord(char),)) or (
+        unicodedata.normalize("NFD", char) != char
+        and fonts.has_all(face, map(ord, unicodedata.normalize("NFD", char))))
+        for char in chars)
+
+
+def _file_faces(fonts: FontIndex, face: Face) -> list[Face]:
+    """The faces of the file that holds `face` (a collection holds several: Noto Sans CJK's
+    JP face comes before its SC face)."""
+    return sorted(fonts.by_path.get(face.path, [face]), key=lambda other: other.offset)
+
+
+def chart_runs(text: str, has: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The [start, stop) spans of `text` that the chart's font is to draw beside another
+    script's letters (`pick_split`): characters of the simple scripts that it has (`has`;
+    ☺ ♥ too),
+    none of them a mark nor followed by one (a letter and its mark are one cluster, drawn
+    by one font), with the spaces between them."""
+    runs: list[tuple[int, int]] = []
+    size = len(text)
+    for at, char in enumerate(text):
+        following = text[at + 1:at + 2]
+        if (char.isspace() or not _drawn(char) or needs_shaping(char)
+                or unicodedata.category(char)[0] == "M"
+                or (following and unicodedata.category(following)[0] == "M")
+                or not has(char)):
+            continue
+        if runs and not text[runs[-1][1]:at].strip(" "):
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return [(start, stop) for start, stop in runs if stop <= size]
+
+
+def by_emoji_font(char: str) -> bool:
+    """Whether a PNG draws `char` with the colour emoji font in a line of the chart's font:
+    a picture (🚀), or an emoji drawn as text by default that the chart's font lacks (❤, ▶:
+    resvg's fallback takes it from the emoji font, the first font it reads)."""
+    return is_picture(char) or (not char.isascii() and is_text_emoji(char)
+                                and char not in CHART_FONT_EMOJI)
 
 
 def _families(stack: str) -> list[str]:
@@ -433,7 +552,12 @@ def apart(text: str, missing: Collection[str] = ()) -> str:
     unless it is one of `missing`, which no font at hand has (see `_missing`): that is
     written as NFC writes it (U+2F800 as U+4E3D 丽, as HarfBuzz draws it in a font that
     lacks it), not left to be a box that makes the text's emoji boxes too."""
-    text = separated(text)
+    return composed(separated(text), missing)
+
+
+def composed(text: str, missing: Collection[str] = ()) -> str:
+    """`text` with each letter written with combining marks composed (NFC), what NFC replaces
+    on its own left as it is unless it is one of `missing` (see `apart`)."""
     if unicodedata.is_normalized("NFC", text):
         return text
     parts: list[str] = []
@@ -495,6 +619,99 @@ def in_emoji_font(text: str, family: str, first: bool = False) -> str:
     return NON_JOINER + text if first and runs and runs[0][0] == 0 else text
 
 
+def in_fonts(text: str, chart_stack: str, chart: Collection[tuple[int, int]],
+             emoji_family: str | None = None, first: bool = False) -> str:
+    """Character data (escaped here) for `text`, a line that mixes another script with the
+    chart's (`pick_split`): each of the `chart` runs (`chart_runs`) in a <tspan> of the
+    chart's font stack, each emoji run (and emoji the chart's font lacks, `by_emoji_font`)
+    in one of `emoji_family` (as `in_emoji_font`), and
+    the rest, in the text's own family, with each run of its letters between bidi
+    isolates (U+2066 ... U+2069).
+
+    resvg (usvg 0.48) takes each <tspan>'s glyphs from the whole line shaped with its
+    font, and shapes a line's left-to-right run as the script of its first letter: "Rao
+    क्ष" was shaped as Latin, its conjunct drawn as क् and ष. The isolates make the other
+    script's letters a run of their own, shaped as their script. `first`: `text` starts
+    the <text>; a tspan that would start it comes after a non-joiner, of the text's own
+    font (usvg takes the glyphs of the first span as those the others replace, and panics
+    or drops glyphs when that span's font draws a cluster as more glyphs than a later
+    one's: its layout.rs:953)."""
+    kinds = [""] * len(text)
+    for start, stop in chart:
+        kinds[start:stop] = ["chart"] * (stop - start)
+    if emoji_family is not None:  # (and ❤, which the emoji font draws beside Latin)
+        for start, stop in emoji_runs(text):
+            kinds[start:stop] = ["emoji"] * (stop - start)
+        for at, char in enumerate(text):
+            if by_emoji_font(char):
+                kinds[at] = "emoji"
+    fonts = {"chart": "<tspan font-family=" + quoteattr(chart_stack) + ">",
+             "emoji": "<tspan font-family=" + quoteattr(f"'{emoji_family}'") + ">"}
+    parts: list[str] = []
+    at = 0
+    while at < len(text):
+        kind = kinds[at]
+        stop = at + 1
+        while stop < len(text) and kinds[stop] == kind:
+            stop += 1
+        piece = _escaped(text[at:stop])
+        if kind:
+            parts.append(f"{fonts[kind]}{piece}</tspan>")
+        else:  # (its letters isolated; the spaces around them left out)
+            core = piece.strip(" ")
+            if core:
+                lead = piece[:len(piece) - len(piece.lstrip(" "))]
+                trail = piece[len(piece.rstrip(" ")):]
+                piece = f"{lead}{_ISOLATE}{core}{_POP_ISOLATE}{trail}"
+            parts.append(piece)
+        at = stop
+    written = "".join(parts)
+    return NON_JOINER + written if first and kinds and kinds[0] else written
+
+
+def _escaped(text: str) -> str:
+    """Character data for `text`."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _decoded(data: str) -> str | None:
+    """Character data read: its references replaced by their characters (None for an
+    entity XML does not define)."""
+    def character(found: re.Match[str]) -> str:
+        number, decimal, name = found.groups()
+        if name:
+            return _XML_ENTITIES[name]
+        return chr(int(number, 16) if number else int(decimal))
+
+    if "&" not in data:
+        return data
+    try:
+        text = _XML_REFERENCE.sub(character, data)
+    except (ValueError, OverflowError):  # (past U+10FFFF)
+        return None
+    return None if "&" in _XML_REFERENCE.sub("", data) else text
+
+
+def _split_markup(content: str, choice: _Choice, chart: Face, fonts: FontIndex) -> str | None:
+    """The content of a <text> whose line mixes another script with the chart's (`in_fonts`),
+    its character data composed (and its emoji written apart where `choice.apart`); None
+    when it holds a reference to an entity XML does not define."""
+    first = True  # (no character written yet)
+    parts: list[str] = []
+    for piece in _TAG_OR_DATA.split(content):
+        if piece.startswith("<"):
+            parts.append(piece)
+            continue
+        text = _decoded(piece)
+        if text is None:
+            return None
+        text = apart(text, choice.missing) if choice.apart else composed(text, choice.missing)
+        runs = chart_runs(text, lambda char: fonts.has_all(chart, (ord(char),)))
+        parts.append(in_fonts(text, choice.chart_stack or "", runs, choice.emoji_family, first))
+        first = first and not text
+    return "".join(parts)
+
+
 def _apart_markup(content: str, missing: Collection[str], emoji_family: str | None) -> str:
     """The content of a <text> element with `apart` applied to its character data, and its
     emoji in a <tspan> of `emoji_family` when one is given (`in_emoji_font`); tags, comments
@@ -527,6 +744,8 @@ class _Choice(NamedTuple):
     apart: bool  # its emoji written apart (see `apart`)
     missing: frozenset[str] = frozenset()  # what no font has, for `apart`
     emoji_family: str | None = None  # its emoji in a <tspan> of that family (in_emoji_font)
+    chart_stack: str | None = None  # its simple scripts' runs in a <tspan> of it (in_fonts)
+    chart: Face | None = None  # the face that draws them
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
@@ -548,6 +767,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     picked: dict[tuple[str, _Style], _Choice] = {}
     read: tuple[FontIndex, Face | None] | None = None  # the fonts and their emoji face
     with_emoji = False
+    promoted: dict[str, None] = {}  # font files resvg is to read first (see `pick_split`)
     parts: list[bytes] = []
     last = 0
     for tag, (text, style, own) in zip(tags, texts, strict=True):
@@ -572,14 +792,45 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     own_text = "".join(unicodedata.normalize("NFC", char) if char in missing
                                        else char for char in own_text)
                 merges = has_emoji and _merges_glyphs(text)  # (لا 🚀: the emoji in a tspan)
+                whole = emoji is not None and drawn_whole_by(text, read[0], emoji)
                 separate = ((changed or merges) and has_emoji and emoji is not None
-                            and not drawn_whole_by(text, read[0], emoji))
-                picked[key] = _Choice(
-                    pick_family(own_text, style.stack, style.bold, style.italic, read[0])
-                    if needed else None, separate, missing,
-                    _family_name(emoji) if separate and merges and emoji else None)
-        family, separate, missing, emoji_family = picked[key]
+                            and not whole)
+                family = pick_family(own_text, style.stack, style.bold, style.italic,
+                                     read[0]) if needed else None
+                split = pick_split(own_text, style.stack, style.bold, style.italic,
+                                   read[0], emoji) if needed and family is None else None
+                if split is not None:  # ("क्ष Rao": its Latin in a tspan of the chart's font)
+                    in_emoji = (has_emoji or any(map(by_emoji_font, own_text))) and (
+                        emoji is not None and not whole)
+                    with_emoji = with_emoji or in_emoji
+                    for name in (split[0].lower(), *split[1].families):  # (read first: below)
+                        promoted.update((face.path, None)
+                                        for face in read[0].families.get(name, ()))
+                    picked[key] = _Choice(
+                        split[0], in_emoji, missing,
+                        _family_name(emoji) if in_emoji and emoji else None, style.stack,
+                        split[1])
+                else:
+                    picked[key] = _Choice(
+                        family, separate, missing,
+                        _family_name(emoji) if separate and merges and emoji else None)
+        choice = picked[key]
+        family, separate, missing, emoji_family = choice[:4]
         start_tag = tag.group(0)
+        end = (svg.find(b"</text>", tag.end()) if separate or choice.chart is not None
+               else -1)
+        written = None
+        if end >= 0:
+            try:
+                content = svg[tag.end():end].decode("utf-8")
+                if choice.chart is not None and read is not None:
+                    written = _split_markup(content, choice, choice.chart, read[0])
+                    if written is None:  # (an entity XML does not define: as before)
+                        family = None
+                if written is None and separate:
+                    written = _apart_markup(content, missing, emoji_family)
+            except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
+                pass
         if family is not None:
             value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
             if own:
@@ -588,21 +839,20 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     start_tag = start_tag[:named.start(1)] + value + start_tag[named.end(1):]
             else:
                 start_tag = start_tag[:5] + b" font-family=" + value + start_tag[5:]
-        end = svg.find(b"</text>", tag.end()) if separate else -1
-        if end < 0 and start_tag == tag.group(0):
+        if written is None and start_tag == tag.group(0):
             continue
         parts += [svg[last:tag.start()], start_tag]
         last = tag.end()
-        if end >= 0:
-            try:
-                parts.append(_apart_markup(svg[last:end].decode("utf-8"), missing,
-                                           emoji_family).encode("utf-8"))
-                last = end
-            except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
-                pass
+        if written is not None:
+            parts.append(written.encode("utf-8"))
+            last = end
     prepared = b"".join(parts) + svg[last:] if parts else svg
-    if not with_emoji or read is None:
+    if not (with_emoji or promoted) or read is None:
         return Prepared(prepared, None)
     index, emoji = read
-    assert emoji is not None  # (an emoji left out of a text: the emoji font draws it)
-    return Prepared(prepared, [emoji.path, *(p for p in index.paths if p != emoji.path)])
+    # (the emoji font first: resvg's fallback for an emoji; then the families of lines
+    # drawn in two, so that a <tspan>'s fallback for the other's letters finds them and
+    # not a font that has all the line's letters, whose glyphs would replace the span's)
+    first = [emoji.path] if emoji is not None else []
+    first += [path for path in promoted if path not in first]
+    return Prepared(prepared, [*first, *(p for p in index.paths if p not in first)])
