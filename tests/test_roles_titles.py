@@ -163,7 +163,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Assistant Headteacher", "head"), ("Deputy Headmaster", "head"),
     ("Principal", "head"), ("Vice Principal", "director"), ("Assistant Principal", "director"),
     ("Principal Consultant", "senior-ic"), ("Teacher", "ic"),
-    ("PA to the Headteacher", "executive-assistant"), ("Head Teacher's PA", "ic"),
+    ("PA to the Headteacher", "executive-assistant"),
+    ("Head Teacher's PA", "executive-assistant"),  # (a PA, as the PA to one is; was ic)
     ("PA to the Managing Director", "executive-assistant"),
     # whoever assists a role's holder, named after it, is not that role (CEO Assistant,
     # Chief Executive Assistant were CEOs, Director Assistant a director ...); an
@@ -219,8 +220,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Executive Housekeeper", "manager"), ("Principal Investigator", "manager"),
     # ... and whoever assists a role's holder, named after it, is not that role (were the role)
     ("Dean's Assistant", "associate"), ("Professor's Assistant", "associate"),
-    ("General Counsel's Assistant", "executive-assistant"), ("Inspector General's PA", "ic"),
-    ("Head of Product's EA", None), ("VP Product's EA", "executive-assistant"),
+    ("General Counsel's Assistant", "executive-assistant"),
+    # (a PA or EA named with a possessive is one, whoever they assist: were ic, no role)
+    ("Inspector General's PA", "executive-assistant"),
+    ("Head of Product's EA", "executive-assistant"), ("VP Product's EA", "executive-assistant"),
     ("VP Engineering Assistant", "executive-assistant"), ("Director PA", None),
     ("Director of Support to Schools", "director"),
     # hospital consultants are senior clinicians (were IC, under the Senior House Officers and
@@ -372,6 +375,71 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Product Intern", "apm"), ("Software Engineer Intern", "engineer"),
     ("SVP Analyst", "svp"), ("VP Analyst", "vp"), ("Analyst", "analyst"),
     ("Senior VP Analyst", "svp"), ("VP Associate", "vp"),
+    # an executive assistant of a senior grade is an executive assistant, not a Senior X (were
+    # senior-ic): "Senior" grades the role
+    ("Senior Executive Assistant", "executive-assistant"),
+    ("Sr. Executive Assistant", "executive-assistant"), ("Senior EA", "executive-assistant"),
+    ("Sr EA", "executive-assistant"), ("Senior PA", "executive-assistant"),
+    ("Senior PA to the CEO", "executive-assistant"), ("Senior EA to CEO", "executive-assistant"),
+    ("Senior Director's PA", "executive-assistant"),
+    ("Senior Executive Assistant to the CEO", "executive-assistant"),
+    ("Senior Assistant to the CEO", "executive-assistant"),
+    ("Senior Personal Assistant", "executive-assistant"),
+    ("Senior Administrative Assistant", "executive-assistant"),
+    ("Principal Executive Assistant", "executive-assistant"),
+    ("Executive Assistant", "executive-assistant"), ("EA", "executive-assistant"),
+    ("PA to the CEO", "executive-assistant"),
+    # ... a PA or EA named after anyone with a possessive is one, as "PA to the Director" is
+    # (were no role, senior-ic)
+    ("Director's PA", "executive-assistant"), ("Dean's PA", "executive-assistant"),
+    ("Principal's PA", "executive-assistant"), ("PA to the Director", "executive-assistant"),
+    # ... but "Senior" before a title that names no executive nor the role stays a Senior X
+    ("Senior Assistant", "senior-ic"), ("Assistant", "associate"),
+    ("Senior Marketing Assistant", "senior-ic"), ("Senior Secretary", "senior-ic"),
+    ("Senior Executive", "senior-ic"), ("Senior Executive Officer", "senior-ic"),
+    ("Senior Executive Search Consultant", "senior-ic"), ("Senior EA Consultant", "senior-ic"),
+    ("Senior PA Engineer", "senior-ic"), ("Senior Director", "director"),
+    ("Senior Assistant to the Director", "senior-ic"), ("Senior Assistant Manager", "manager"),
+    ("Senior Executive Vice President", "svp"),
+    ("Senior Vice President's PA", "executive-assistant"), ("Senior Director PA", "senior-ic"),
+    # a chair's assistant is an executive assistant (were no role, associate); an academic
+    # department's or a committee's chair's assistant is not, as a dean's is not
+    ("Chairman's PA", "executive-assistant"), ("Chair's Assistant", "executive-assistant"),
+    ("Chairman's Assistant", "executive-assistant"), ("Chairwoman's EA", "executive-assistant"),
+    ("Chairperson's Assistant", "executive-assistant"),
+    ("Executive Chairman's PA", "executive-assistant"),
+    ("Vice Chairman's PA", "executive-assistant"),
+    ("Chair of the Board's PA", "executive-assistant"), ("Chairman PA", "executive-assistant"),
+    ("Assistant to the Chairman", "executive-assistant"),
+    ("Chairman and CEO's PA", "executive-assistant"),
+    ("Department Chair's Assistant", "associate"), ("Committee Chair's Assistant", "associate"),
+    ("Dean's Assistant", "associate"), ("Chairman", None), ("Chairman and CEO", "ceo"),
+    ("Executive Chairman", "ceo"), ("Chairman's Chief of Staff", "chief-of-staff"),
+    # "GM" is a general manager (was no role, ic)
+    ("GM", "head"), ("General Manager", "head"), ("GM, EMEA", "head"),
+    ("General Manager, EMEA", "head"), ("Regional GM", "head"), ("Hotel GM", "head"),
+    ("Deputy GM", "head"), ("Assistant GM", "manager"), ("Assistant General Manager", "manager"),
+    ("GM Sales", "head"), ("VP & GM", "vp"), ("Sales VP and GM", "vp"),
+    ("Sales VP, GM", "head"), ("GM's PA", "executive-assistant"), ("GMP Specialist", "ic"),
+    # a slash after a bare rank, before a function, separates them as " - " or "," does (were
+    # vp, svp, director, manager: the slash joined two roles)
+    ("VP / Product", "vp-product"), ("VP/Product", "vp-product"), ("VP - Product", "vp-product"),
+    ("VP, Product", "vp-product"), ("Sr. VP/Product", "svp-product"),
+    ("SVP / Product", "svp-product"), ("Vice-President / Product", "vp-product"),
+    ("V.P./Product", "vp-product"), ("VP / Product, EMEA", "vp-product"),
+    ("VP / Product (EMEA)", "vp-product"), ("VP / Product & Design", "vp-product"),
+    ("VP / Product / Design", "vp-product"), ("EVP / Engineering", "svp-engineering"),
+    ("VP / Design", "vp-design"), ("Director/Engineering", "director-of-engineering"),
+    ("Director / Engineering", "director-of-engineering"),
+    ("Director, Engineering", "director-of-engineering"),
+    ("Senior Director / Product", "director-of-product"),
+    ("Manager / Engineering", "engineering-manager"), ("VP / Sales", "vp"),
+    ("Head / Design", None), ("Head - Design", None),  # (a gap of every separator alike)
+    # ... not before a role: the slash joins two roles
+    ("Director of Finance / CFO", "cfo"), ("VP / CFO", "cfo"), ("Director / CEO", "ceo"),
+    ("VP / General Manager", "vp"), ("VP / Chief of Staff", "vp"), ("VP/Intern", "intern"),
+    ("Director / Product Manager", "director"), ("VP/Engineering Manager", "vp"),
+    ("Product / VP", "vp"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -851,6 +919,54 @@ def test_vice_presidents_and_executives_in_combined_and_serving_titles() -> None
     assert wrong == [], "\n".join(map(str, wrong))
 
 
+_BARE_RANKS = ["VP", "Vice President", "SVP", "EVP", "Senior Vice President", "Sr. VP",
+               "Executive Vice President", "Group VP", "Regional VP", "AVP", "Deputy VP",
+               "Interim SVP", "Director", "Senior Director", "Associate Director", "Head",
+               "Manager", "Senior Manager"]
+_SLASHED = ["Product", "Engineering", "Design", "Technology", "UX", "User Experience",
+            "Product Management", "Product Design", "Sales", "Marketing", "Finance", "HR",
+            "Product & Design", "Engineering and Operations", "Product, EMEA", "Product (EMEA)",
+            "Customer Success", "IT", "Data", "Security"]
+
+
+def test_a_slash_after_a_bare_rank_before_a_function_is_a_separator() -> None:
+    """Ranks x functions: "VP / Product" and "VP/Product" read as "VP - Product" does, and a
+    custom role's "VP/Product" is the same title; before a role the slash joins two roles."""
+    wrong = []
+    for rank in _BARE_RANKS:
+        for function in _SLASHED:
+            dashed = DEFAULT_LADDER.infer(f"{rank} - {function}")
+            for slash in (" / ", "/"):
+                got = DEFAULT_LADDER.infer(f"{rank}{slash}{function}")
+                if got != dashed:
+                    wrong.append((f"{rank}{slash}{function}", got, dashed))
+        for other, joined in (("CFO", "{} and CFO"), ("General Manager", "{} and General Manager"),
+                              ("Product Manager", "{} and Product Manager"),
+                              ("Intern", "{} and Intern")):
+            got, want = (DEFAULT_LADDER.infer(f"{rank} / {other}"),
+                         DEFAULT_LADDER.infer(joined.format(rank)))
+            if got != want:
+                wrong.append((f"{rank} / {other}", got, want))
+    assert wrong == [], "\n".join(map(str, wrong))
+    custom = RoleLadder.build([DEFAULT_LADDER.roles["vp"]._replace(
+        id="vp-prod", name="VP Product", titles=("VP/Product",))])
+    assert custom.infer("VP - Product") == custom.infer("VP / Product") == "vp-prod"
+
+
+def test_gm_reads_as_general_manager() -> None:
+    """"GM" in any position reads as "General Manager" does."""
+    wrong = []
+    for shape in ("{}", "Regional {}", "Hotel {}", "{}, EMEA", "{} Sales", "Assistant {}",
+                  "Deputy {}", "VP & {}", "Sales VP and {}", "Sales VP, {}", "SVP / {}",
+                  "{}'s PA", "Assistant to the {}", "{} / Director of Operations",
+                  "Senior {}", "Interim {}"):
+        got, want = DEFAULT_LADDER.infer(shape.format("GM")), DEFAULT_LADDER.infer(
+            shape.format("General Manager"))
+        if got != want:
+            wrong.append((shape.format("GM"), got, want))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
 def test_a_custom_role_for_a_combined_title_wins() -> None:
     ladder = RoleLadder.build([DEFAULT_LADDER.roles["svp"]._replace(
         id="evp-finance", name="EVP, Finance", titles=("evp and cfo",))])
@@ -885,6 +1001,9 @@ def test_a_chief_officer_after_a_unit_s_name_with_any_qualifier() -> None:
     "chief of staff and " * 105, "a b " * 500, "sales vp and " * 153 + "cfo",
     "chief x and y z " * 125, "border force chief operating officer " * 54,
     "office of the cfo " * 111, "chief a b and c d " * 111, "deputy general counsel " * 86,
+    "VP/" + "product " * 280 + "x", "VP/" + "product & " * 220 + "x",
+    "VP/" + "product, " * 220 + "x", "vp/" + " " * 1990 + "x", "senior " + "a s " * 490 + "x",
+    "chairman " * 200 + "s pa x", "senior assistant to the " * 80,
 ])
 def test_title_inference_stays_linear_on_long_titles(title: str) -> None:
     """Title inference is on the import's hot path: a 2,000-character adversarial title

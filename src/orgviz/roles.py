@@ -183,9 +183,12 @@ _OFFICER_NAMED = re.compile(
 _OFFICER_OF = re.compile(r"\b(of|to|for|the|assistant|associate|vice|secretary|aide|support|"
                          r"adviser|advisor|pa|ea|counsel|staff|office|team)\b")
 
-#: An executive's title (a vice president or above): whoever assists one is an executive
-#: assistant ("Assistant to the SVP", "Senior Vice President Assistant", "CEO's PA").
+#: An executive's title (a vice president or above, or a chair): whoever assists one is an
+#: executive assistant ("Assistant to the SVP", "Senior Vice President Assistant", "CEO's PA",
+#: "Chairman's Assistant"; not an academic department's or a committee's chair's, as a
+#: dean's is not).
 _EXECUTIVE = (r"((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|president|"
+              r"(?<!\bdepartment )(?<!\bcommittee )chair(man|woman|person)?|"
               r"managing director|general counsel|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|"
               r"cio|cso|cco|cao|cbo|cgo|cdao)|chief \w+( \w+)?( and \w+( \w+)?)? officer|"
               r"((" + _VP_QUALIFIERS + r"|associate|assistant) )*(vice president|vp)|svp|evp|"
@@ -200,6 +203,16 @@ _EXECUTIVE_AIDE = _EXECUTIVE_NAMED + r" (assistant|pa|ea)$"
 #: The staff of an executive's office ("Senior Vice President Office Manager"): no senior IC,
 #: but an IC, as "SVP Office Manager" is.
 _EXECUTIVE_OFFICE = _EXECUTIVE_NAMED + r" office (manager|coordinator|administrator|assistant)$"
+#: A PA or EA alone, or to someone, after "Senior" ("Senior PA to the CEO"; not "Senior EA
+#: Architect", of an enterprise architecture).
+_PA = r"(ea|pa)(( and (ea|pa))?$| to\b)"
+#: An executive assistant's title after "Senior", "Sr" or "Principal" (a grade of the role, not
+#: a senior IC): "Senior Executive Assistant", "Senior EA", "Senior PA to the CEO", "Senior
+#: Assistant to the CEO", and a PA or EA of anyone named with a possessive ("Senior Director's
+#: PA": a PA is a personal assistant, as "PA to the Director" is). Not "Senior Assistant" nor
+#: "Senior Marketing Assistant": no executive, nor the role, is named.
+_EXECUTIVE_ASSISTANT = (rf"(executive|personal|administrative) assistant\b|{_PA}"
+                        rf"|assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b|.*\bs (pa|ea)$")
 
 #: The start of a chief officer's title: "Group", "Interim", "Deputy" ... or nothing ("Deputy
 #: CFO" reads as the role deputised, as a "Deputy Director" does; a deputy chief executive is
@@ -360,11 +373,12 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("supervisor", "Supervisor", "supervisor", "general",
        r"\b(supervisor|supervisory|supervising|foreman|forewoman|forewomen|foremen)\b"),
     _r("senior-ic", "Senior individual contributor", "senior-ic", "general",
-       # (not an executive's aide or office staff, nor the intern of a role named after
-       # "Senior": "Senior Vice President Intern", "Senior Director Intern" are interns, as
-       # "SVP Intern" is; "Senior Intern" stays)
+       # (not an executive's aide or office staff, an executive assistant ("Senior EA",
+       # "Senior Director's PA"), nor the intern of a role named after "Senior": "Senior Vice
+       # President Intern", "Senior Director Intern" are interns, as "SVP Intern" is; "Senior
+       # Intern" and "Senior Assistant" stay)
        rf"^(?!{_EXECUTIVE_AIDE}|{_EXECUTIVE_OFFICE})(senior|sr|principal)\b(?! house officer$)"
-       r"(?! \w.* (intern|trainee|apprentice)$)", _STAFF_TECH,
+       rf"(?! ({_EXECUTIVE_ASSISTANT}))(?! \w.* (intern|trainee|apprentice)$)", _STAFF_TECH,
        _CONSULTANT_CLINICIAN,
        _NOT_AN_AIDE + r"((assistant|associate|full|distinguished|visiting|clinical|research|"
        r"adjunct) )?professor\b"),
@@ -381,7 +395,10 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("designer", "Designer", "ic", "design", r"\b(designer|ux researcher|user researcher)\b"),
     _r("executive-assistant", "Executive Assistant", "ic", "operations",
        r"\b(executive|personal|administrative) assistant\b", r"^(ea|pa)\b",
-       "^" + _EXECUTIVE_AIDE, rf"^assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b"),
+       rf"^(senior|sr|principal) {_PA}",
+       "^" + _EXECUTIVE_AIDE,
+       rf"^((senior|sr|principal) )?assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b",
+       r"\bs (pa|ea)$"),  # ("Director's PA", "Senior Director's PA": a personal assistant)
     _r("analyst", "Analyst", "ic", "general", r"\b(analyst|scientist|researcher)\b"),
     _r("intern", "Intern", "associate", "general", r"\b(intern|trainee|apprentice)\b"),
     _r("associate", "Associate", "associate", "general",
@@ -403,6 +420,7 @@ _ABBREVIATIONS = {
     "mgr": "manager", "sr.": "sr", "snr": "senior", "dir.": "dir", "eng": "engineering",
     "mgmt": "management", "v.p.": "vp", "v p": "vp", "svp,": "svp", "pdt": "product",
     "asst": "assistant", "exec": "executive", "pm": "product manager",
+    "gm": "general manager",
 }
 
 
@@ -467,13 +485,43 @@ def _job_code_title(code: str) -> str:
     return " ".join(_JOB_CODE_WORDS.get(word, word) for word in words)
 
 
+#: A bare rank ("VP", "Senior Director", "Head", "Manager"): before a slash and a function
+#: ("VP / Product", "Director/Engineering"), the slash separates them as " - " or "," does.
+_BARE_RANK = re.compile(
+    r"((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|"
+    r"global|first|associate|assistant) )*(vice president|vp|svp|evp|avp|director|dir|head|"
+    r"manager)")
+#: A function (one or several: "Product", "Product & Design", "Engineering and Operations",
+#: "Product / Design"), as written after a slash, up to the title's end or a separator
+#: ("Product, EMEA", "Product (EMEA)"); not a role ("VP / General Manager", "Director/Product
+#: Manager", "VP / CFO": the slash joins two roles, as "and" does).
+_FUNCTION = (r"\b(product( management)?|engineering|software|technology|tech|design|ux|ui|"
+             r"user experience|research|data|analytics|sales|marketing|finance|accounting|"
+             r"operations|ops|legal|compliance|risk|security|hr|human resources|people|talent|"
+             r"it|information technology|infrastructure|platform|strategy|communications|"
+             r"customer success|partnerships|business development|growth|revenue|procurement|"
+             r"supply chain|logistics|quality|manufacturing|brand|content|digital)\b")
+_SLASHED_FUNCTION = re.compile(  # (one way to split the spaces between two functions)
+    rf"\s*{_FUNCTION}((\s*([,&+/-]|and\b)\s*|\s+){_FUNCTION})*\s*($|[,;:()|\-\u2013\u2014])")
+
+
 def normalise_title(title: str) -> str:
     """Lower-case a title and fold punctuation, '&', '/' and common abbreviations ('&', '+'
     and '/' join two roles: "Director of Finance / CFO" reads as "director of finance and
-    cfo")."""
+    cfo"; but a slash after a bare rank, before a function, separates them as " - " does:
+    "VP / Product" reads as "vp product")."""
     if is_job_code(title):
         title = _job_code_title(title)
-    text = title.casefold().replace("&", " and ").replace("+", " and ").replace("/", " and ")
+    text = title.casefold()
+    rank, slash, rest = text.partition("/")
+    if slash and _SLASHED_FUNCTION.match(rest) and _BARE_RANK.fullmatch(_fold(rank)):
+        return _fold(f"{rank} {rest}")
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """A lower-case title's words, punctuation, '&', '+', '/' and abbreviations folded."""
+    text = text.replace("&", " and ").replace("+", " and ").replace("/", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     words = [_ABBREVIATIONS.get(w, w) for w in words]
