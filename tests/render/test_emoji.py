@@ -487,6 +487,48 @@ def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(
         assert png == drawn("Al 🏴 Reid")
 
 
+BLACK_EMOJI = FakeFonts({
+    ("Liberation Sans", 400): LATIN, ("Liberation Sans", 700): LATIN,
+    ("Noto Color Emoji", 400): EMOJI | {0x2764, 0x25B6, 0xFE0F},
+    ("DejaVu Sans", 400): LATIN | ARABIC | {0x1F600, 0x2764, 0x25B6},
+    ("Noto Sans Arabic", 400): ARABIC,
+})
+
+
+def test_emoji_that_the_texts_family_has_in_black_are_put_in_the_emoji_font() -> None:
+    # (DejaVu Sans, picked for the Arabic, has 😀 ❤ ▶: resvg never fell back to the emoji
+    # font for them, and drew them black)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+           '<text>سمير 😀 \u2764\ufe0f Haddad \u25b6</text><text>سمير 🚀</text>'
+           '<text>Bo 😀 \u2764</text></svg>').encode()
+    prepared = prepare(svg, BLACK_EMOJI)
+    family = f"<text font-family=\"'DejaVu Sans', {STACK}\">"
+    assert prepared.svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+        f"{family}سمير {IN_EMOJI_FONT}😀</tspan> {IN_EMOJI_FONT}\u2764</tspan> Haddad "
+        "\u25b6</text>"  # (▶ without the selector is text, drawn so beside Latin too)
+        f"{family}سمير 🚀</text>"  # (DejaVu Sans lacks 🚀: resvg's fallback draws it)
+        f"{family}Bo {IN_EMOJI_FONT}😀</tspan> \u2764</text></svg>")
+    # The emoji span's fallback for the letters finds fonts without those emoji first.
+    assert prepared.font_files == ["Noto Color Emoji", "Noto Sans Arabic", "Liberation Sans",
+                                   "DejaVu Sans"]
+    # Without a family that has the letters and not the emoji, nothing changes.
+    fonts = FakeFonts({key: points for key, points in BLACK_EMOJI.coverage_by_name().items()
+                       if key[0] != "Noto Sans Arabic"})
+    first = svg.split(b"<text>")[0] + b"<text>" + svg.split(b"<text>")[1] + b"</svg>"
+    assert b"tspan" not in prepare(first, fonts).svg
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("text", ["سلام 😀", "سلام ❤\ufe0f", "سلام ▶\ufe0f Haddad", "لا سلام 😀",
+                                  "😀 ليلى", "Bo 😀 ❤", "王小明 ▶\ufe0f"])
+def test_emoji_of_a_text_whose_family_has_them_are_drawn_in_colour(text: str) -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    assert colourful(drawn(text)) > 150  # (black before: DejaVu Sans's, Noto Sans CJK's)
+    assert drawn(text) == drawn(text)
+
+
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
 def test_a_compatibility_ideograph_beside_an_emoji_is_drawn_as_it_is_alone() -> None:
     if not installed_emoji():

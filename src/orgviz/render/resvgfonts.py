@@ -31,7 +31,8 @@ gives up on a whole text when the emoji font makes fewer glyphs of it than the t
 font (an emoji sequence, 👍🏽, is one glyph there): a text with such emoji and letters has
 its sequences written apart (`apart`, emoji.separated), so that they are drawn, not boxes;
 where its letters make fewer glyphs than characters in their own font (لا), its emoji are
-also put in a <tspan> of the emoji font (`in_emoji_font`).
+also put in a <tspan> of the emoji font (`in_emoji_font`), and so are they where its
+family has them in black (DejaVu Sans's 😀 beside Arabic: `letters_first`).
 """
 
 from __future__ import annotations
@@ -420,6 +421,51 @@ def _draws_all(fonts: FontIndex, face: Face, chars: Iterable[str]) -> bool:
         for char in chars)
 
 
+def letters_first(text: str, family: str, style: _Style, fonts: FontIndex,
+                  emoji: Face) -> list[Face] | None:
+    """For a text drawn in `family` (pick_family), which has some of its emoji in black
+    (DejaVu Sans has 😀 ❤ ▶, Noto Sans CJK ▶ ⚽), so that resvg never falls back to the emoji
+    font for them: the faces for resvg to read first, after the emoji font, so that those
+    emoji can be put in a <tspan> of the emoji font (`in_emoji_font`). That span is drawn
+    from the whole text shaped with the emoji font, whose fallback for the letters is the
+    first font read that has them: the text's family would draw the whole text, its
+    black emoji too. So: the chart's font (Latin) and the first other family of
+    SCRIPT_FAMILIES that has the letters both lack (Noto Sans Arabic), when no face of
+    their files draws the whole text; None when there is no such family."""
+    chart = first_face(style.stack, style.bold, style.italic, fonts)
+    if chart is None:
+        return None
+    drawn = {char for char in text if _drawn(char)}
+    if any(_draws_all(fonts, face, drawn) for face in _file_faces(fonts, chart)):
+        return None
+    lacking = sorted({ord(char) for char in drawn if not fonts.has_all(emoji, (ord(char),))
+                      and not fonts.has_all(chart, (ord(char),))})
+    if not lacking:
+        return _file_faces(fonts, chart)
+    for other in SCRIPT_FAMILIES:
+        face = fonts.face(other, style.bold, style.italic)
+        if (other == family or face is None or not fonts.has_all(face, lacking)
+                or any(_draws_all(fonts, one, drawn) for one in _file_faces(fonts, face))):
+            continue
+        return [*_file_faces(fonts, face), *_file_faces(fonts, chart)]
+    return None
+
+
+def _black_emoji(text: str, family: str, style: _Style, fonts: FontIndex,
+                 emoji: Face) -> bool:
+    """Whether `family` has a character of an emoji run of `text` (emoji.emoji_runs: a
+    picture, 😀, or an emoji made one by U+FE0F, ❤️) that the emoji font has: resvg then
+    draws it from `family`, in black. (An emoji drawn as text by default, ❤ or ▶ without
+    the selector, is text: drawn so, and measured so.)"""
+    face = fonts.face(family, style.bold, style.italic)
+    if face is None:
+        return False
+    colour = {text[at] for start, stop in emoji_runs(text) for at in range(start, stop)
+              if by_emoji_font(text[at])}  # (not ™️ or 1️⃣: the chart's font draws ™ and 1)
+    return any(_drawn(char) and fonts.has_all(face, (ord(char),))
+               and fonts.has_all(emoji, (ord(char),)) for char in colour)
+
+
 def _file_faces(fonts: FontIndex, face: Face) -> list[Face]:
     """The faces of the file that holds `face` (a collection holds several: Noto Sans CJK's
     JP face comes before its SC face)."""
@@ -594,7 +640,8 @@ def _merges_glyphs(text: str) -> bool:
         unicodedata.combining(char) == 9 for char in text)
 
 
-def in_emoji_font(text: str, family: str, first: bool = False) -> str:
+def in_emoji_font(text: str, family: str, first: bool = False,
+                  also: Collection[str] = ()) -> str:
     """Character data `text` with each emoji run (emoji.emoji_runs) in a <tspan> of the emoji
     font's `family`.
 
@@ -611,9 +658,22 @@ def in_emoji_font(text: str, family: str, first: bool = False) -> str:
     `first`: `text` starts the <text>. An emoji there is put after a non-joiner (invisible,
     of the text's own font): resvg takes the glyphs of the text's first span as the ones the
     others replace, and panics (usvg 0.48, layout.rs:953) when that span is the emoji's
-    and a later one draws a cluster of the text (لا) as fewer glyphs."""
+    and a later one draws a cluster of the text (لا) as fewer glyphs.
+
+    `also`: characters put in such a <tspan> too: the emoji made pictures by U+FE0F that
+    `apart` wrote without it (❤️ as ❤), where the text's family has them in black (DejaVu
+    Sans, see `letters_first`)."""
     start_tag = "<tspan font-family=" + quoteattr(f"'{family}'") + ">"
     runs = emoji_runs(text)
+    if also:
+        marked = {at for start, stop in runs for at in range(start, stop)} | {
+            at for at, char in enumerate(text) if char in also}
+        runs = []
+        for at in sorted(marked):
+            if runs and runs[-1][1] == at:
+                runs[-1] = (runs[-1][0], at + 1)
+            else:
+                runs.append((at, at + 1))
     for start, stop in reversed(runs):
         text = f"{text[:start]}{start_tag}{text[start:stop]}</tspan>{text[stop:]}"
     return NON_JOINER + text if first and runs and runs[0][0] == 0 else text
@@ -712,7 +772,8 @@ def _split_markup(content: str, choice: _Choice, chart: Face, fonts: FontIndex) 
     return "".join(parts)
 
 
-def _apart_markup(content: str, missing: Collection[str], emoji_family: str | None) -> str:
+def _apart_markup(content: str, missing: Collection[str], emoji_family: str | None,
+                  also: Collection[str] = ()) -> str:
     """The content of a <text> element with `apart` applied to its character data, and its
     emoji in a <tspan> of `emoji_family` when one is given (`in_emoji_font`); tags, comments
     and references left as they are."""
@@ -726,7 +787,7 @@ def _apart_markup(content: str, missing: Collection[str], emoji_family: str | No
             return markup
         text = apart(found.group(2), missing)
         if emoji_family:
-            text = in_emoji_font(text, emoji_family, first)
+            text = in_emoji_font(text, emoji_family, first, also)
         first = first and not text
         return text
 
@@ -746,6 +807,7 @@ class _Choice(NamedTuple):
     emoji_family: str | None = None  # its emoji in a <tspan> of that family (in_emoji_font)
     chart_stack: str | None = None  # its simple scripts' runs in a <tspan> of it (in_fonts)
     chart: Face | None = None  # the face that draws them
+    also: frozenset[str] = frozenset()  # put in the emoji's tspans too (in_emoji_font)
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
@@ -810,6 +872,20 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                         split[0], in_emoji, missing,
                         _family_name(emoji) if in_emoji and emoji else None, style.stack,
                         split[1])
+                elif (family is not None and emoji is not None and not whole
+                      and _black_emoji(text, family, style, read[0], emoji)
+                      and (first_read := letters_first(apart(text, missing), family, style,
+                                                       read[0], emoji)) is not None):
+                    # (سلام 😀: DejaVu Sans has 😀, so resvg drew it black; its emoji in a
+                    # tspan of the emoji font, whose fallback is to find their letters
+                    # in fonts without those emoji, read first)
+                    with_emoji = True
+                    promoted.update((face.path, None) for face in first_read)
+                    picked[key] = _Choice(
+                        family, True, missing, _family_name(emoji),
+                        also=frozenset(char for start, stop in emoji_runs(text)
+                                       for char in text[start:stop]
+                                       if by_emoji_font(char) and is_text_emoji(char)))
                 else:
                     picked[key] = _Choice(
                         family, separate, missing,
@@ -828,7 +904,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     if written is None:  # (an entity XML does not define: as before)
                         family = None
                 if written is None and separate:
-                    written = _apart_markup(content, missing, emoji_family)
+                    written = _apart_markup(content, missing, emoji_family, choice.also)
             except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
                 pass
         if family is not None:
