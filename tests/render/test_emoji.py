@@ -454,6 +454,9 @@ def test_only_letters_fonts_merge_put_the_emoji_in_the_emoji_font() -> None:
         f"{ZWNJ}<tspan font-family=\"'E'\">🚀</tspan> b")
     assert resvgfonts.in_emoji_font("🚀 b", "E") == "<tspan font-family=\"'E'\">🚀</tspan> b"
     assert resvgfonts.in_emoji_font("b", "E", first=True) == "b"
+    assert resvgfonts.in_emoji_font("a \u2764 b \u2764🚀", "E", also={"\u2764"}) == (
+        "a <tspan font-family=\"'E'\">\u2764</tspan> b "
+        "<tspan font-family=\"'E'\">\u2764🚀</tspan>")
 
 
 def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
@@ -521,7 +524,11 @@ def test_emoji_that_the_texts_family_has_in_black_are_put_in_the_emoji_font() ->
 
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
 @pytest.mark.parametrize("text", ["سلام 😀", "سلام ❤\ufe0f", "سلام ▶\ufe0f Haddad", "لا سلام 😀",
-                                  "😀 ليلى", "Bo 😀 ❤", "王小明 ▶\ufe0f"])
+                                  "😀 ليلى", "Bo 😀 ❤", "王小明 ▶\ufe0f",
+                                  # (❤️ written ❤ where letters merge: a box before)
+                                  "שׁלום ❤\ufe0f x", "क्ष ❤\ufe0f", "לשׁ ▶\ufe0f",
+                                  # (no family has ▶ and Devanagari: all boxes before)
+                                  "राम ▶\ufe0f क्ष ▶", "क्ष ❤"])
 def test_emoji_of_a_text_whose_family_has_them_are_drawn_in_colour(text: str) -> None:
     if not installed_emoji():
         pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")

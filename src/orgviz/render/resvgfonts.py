@@ -389,11 +389,11 @@ def pick_split(text: str, stack: str, bold: bool, italic: bool, fonts: FontIndex
         return None
     runs = chart_runs(text, lambda char: fonts.has_all(chart, (ord(char),)))
     inside = {at for start, stop in runs for at in range(start, stop)}
+    coloured = {char for char in text if emoji is not None and by_emoji_font(char)
+                and fonts.has_all(emoji, (ord(char),))}
     rest = sorted({ord(char) for at, char in enumerate(text)
-                   if at not in inside and _drawn(char) and not (
-                       emoji is not None and by_emoji_font(char)
-                       and fonts.has_all(emoji, (ord(char),)))})
-    if not runs or not rest:
+                   if at not in inside and _drawn(char) and char not in coloured})
+    if not rest or not (runs or coloured):  # ("राम ▶ क्ष": its ▶ in the emoji font's tspan)
         return None
     drawn = {char for char in text if _drawn(char)}
     fallback = None
@@ -429,9 +429,10 @@ def letters_first(text: str, family: str, style: _Style, fonts: FontIndex,
     emoji can be put in a <tspan> of the emoji font (`in_emoji_font`). That span is drawn
     from the whole text shaped with the emoji font, whose fallback for the letters is the
     first font read that has them: the text's family would draw the whole text, its
-    black emoji too. So: the chart's font (Latin) and the first other family of
-    SCRIPT_FAMILIES that has the letters both lack (Noto Sans Arabic), when no face of
-    their files draws the whole text; None when there is no such family."""
+    black emoji too. So: the chart's font (Latin) and the first family of SCRIPT_FAMILIES
+    that has the letters both lack (Noto Sans Arabic; the text's `family` itself where it
+    lacks the emoji), when no face of their files draws the whole text; None when there is
+    no such family."""
     chart = first_face(style.stack, style.bold, style.italic, fonts)
     if chart is None:
         return None
@@ -444,7 +445,7 @@ def letters_first(text: str, family: str, style: _Style, fonts: FontIndex,
         return _file_faces(fonts, chart)
     for other in SCRIPT_FAMILIES:
         face = fonts.face(other, style.bold, style.italic)
-        if (other == family or face is None or not fonts.has_all(face, lacking)
+        if (face is None or not fonts.has_all(face, lacking)
                 or any(_draws_all(fonts, one, drawn) for one in _file_faces(fonts, face))):
             continue
         return [*_file_faces(fonts, face), *_file_faces(fonts, chart)]
@@ -887,9 +888,23 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                                        for char in text[start:stop]
                                        if by_emoji_font(char) and is_text_emoji(char)))
                 else:
+                    # (שׁלום ❤️: written ❤, which no longer starts an emoji run, is put in
+                    # the emoji font's tspan too, its letters' fonts read first as above)
+                    also = frozenset(char for start, stop in emoji_runs(text)
+                                     for char in text[start:stop]
+                                     if by_emoji_font(char) and is_text_emoji(char)) if (
+                        separate and merges and emoji is not None) else frozenset()
+                    if also and emoji is not None:
+                        first_read = letters_first(apart(text, missing), family or "", style,
+                                                   read[0], emoji)
+                        if first_read is None:
+                            also = frozenset()
+                        else:
+                            promoted.update((face.path, None) for face in first_read)
                     picked[key] = _Choice(
                         family, separate, missing,
-                        _family_name(emoji) if separate and merges and emoji else None)
+                        _family_name(emoji) if separate and merges and emoji else None,
+                        also=also)
         choice = picked[key]
         family, separate, missing, emoji_family = choice[:4]
         start_tag = tag.group(0)
