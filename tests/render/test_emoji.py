@@ -7,6 +7,7 @@ import importlib.util
 import io
 import os
 import tempfile
+import unicodedata
 from itertools import pairwise
 from pathlib import Path
 
@@ -364,9 +365,14 @@ def test_writing_apart_keeps_every_letter_and_emoji_and_is_idempotent(text: str)
     assert _kept(once) == _kept(text)  # (only joining characters and tones change)
     assert emoji.separated(once) == once
     assert resvgfonts.apart(resvgfonts.apart(text)) == resvgfonts.apart(text)
-    # (what NFC replaces on its own stays: a CJK compatibility ideograph, the ohm sign)
-    assert [char for char in resvgfonts.apart(text) if char in "\ufa10\u2126"] == [
-        char for char in text if char in "\ufa10\u2126"]
+    # (what NFC replaces on its own stays: a CJK compatibility ideograph, the ohm sign
+    # where no mark follows it, which NFC would compose it with)
+    assert unicodedata.normalize("NFC", resvgfonts.apart(text)) == unicodedata.normalize(
+        "NFC", once)
+    assert resvgfonts.apart(text).count("\ufa10") == text.count("\ufa10")
+    alone = sum(1 for at, char in enumerate(once) if char == "\u2126" and not (
+        once[at + 1:at + 2] and unicodedata.category(once[at + 1])[0] == "M"))
+    assert resvgfonts.apart(text).count("\u2126") >= alone
     if not emoji_runs(text):
         assert once == text
 
@@ -411,6 +417,15 @@ def test_a_compatibility_ideograph_stays_where_emoji_are_written_apart() -> None
     assert resvgfonts.apart("\U0002f800 \u2126 Jose\u0301 🇩🇪") == (
         f"\U0002f800 \u2126 Jos\u00e9 🇩{ZWNJ}🇪")
     assert resvgfonts.apart("e\u0340 🚀") == "\u00e8 🚀"  # (a mark NFC replaces: composed)
+    # ... and one followed by a combining mark is composed with it, as NFC composes them (kept,
+    # the letter and its mark were two glyphs in the emoji font, one in the text's: boxes).
+    assert resvgfonts.apart("\u1f71\u0345 🚀 \u1f08") == "\u1fb4 🚀 \u1f08"
+    assert resvgfonts.apart("Ohm \u2126\u0301 🚀 \u2126") == "Ohm \u038f 🚀 \u2126"
+    assert resvgfonts.apart("\u212b\u0301 🚀 \u2126\u0313 \u212b") == (
+        "\u01fa 🚀 \u1f68 \u212b")
+    assert resvgfonts.apart("\ufa10\u0301 \u2126\u0323\u0301 \u2126\u0323 👍🏽") == (
+        "\ufa10\u0301 \u038f\u0323 \u2126\u0323 👍")  # (no composition: kept)
+    assert resvgfonts.apart("\ufa10\ufe00 🚀") == "\ufa10\ufe00 🚀"  # (a selector: kept)
     # One that no font has is written as NFC writes it (else a box, and its emoji boxes too).
     assert resvgfonts.apart("\U0002f800 \ufa10 👍🏽", {"\U0002f800"}) == "\u4e3d \ufa10 👍"
     fonts = FakeFonts({("Liberation Sans", 400): LATIN, ("Noto Color Emoji", 400): EMOJI,
@@ -477,6 +492,9 @@ def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
     ("Bo ❤\ufe0f x", 300), ("Bo ▶\ufe0f x", 400), ("Al 🏳\ufe0f\u200d🌈 x", 300),
     ("Jose\u0301 🚀", 140), ("☝🏽 Ida", 200), (f"Al {SCOTLAND} Reid", -1),
     ("Bo \U0002f800 ✨", 200),  # (U+2F800: no font has it, drawn as U+4E3D)
+    # (what NFC replaces alone, with a mark after it: composed, else the emoji were boxes)
+    ("\u1f71\u0345 🚀 Ἀθηνᾶ", 140), ("Ohm \u2126\u0301 🚀 x", 140), ("\u212b\u0301 🚀", 140),
+    ("\u2126\u0313 🚀", 140),
     ("لا سلام 🚀", 200), ("🚀 لا", 200), ("क्ष 👍🏽", 200), ("שׁלום ✨", 200),
     ("Al 🇩🇪 لا", 300), ("\u2067لا 🚀 (CEO)\u2069", 200)])
 def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(

@@ -598,23 +598,44 @@ def apart(text: str, missing: Collection[str] = ()) -> str:
     NFC makes U+585A; the ohm sign U+2126) is one glyph in both fonts, and stays as it is,
     unless it is one of `missing`, which no font at hand has (see `_missing`): that is
     written as NFC writes it (U+2F800 as U+4E3D 丽, as HarfBuzz draws it in a font that
-    lacks it), not left to be a box that makes the text's emoji boxes too."""
+    lacks it), not left to be a box that makes the text's emoji boxes too. Nor where NFC
+    composes it with a combining mark after it: ά (U+1F71, which NFC writes U+03AC) and
+    U+0345 are written ᾴ (U+1FB4), the ohm sign and an acute accent Ώ (U+038F), as NFC
+    writes them; kept, the letter and its mark were one glyph in the text's font (HarfBuzz
+    composes them) and two in the emoji font, and the text's emoji boxes."""
     return composed(separated(text), missing)
 
 
 def composed(text: str, missing: Collection[str] = ()) -> str:
     """`text` with each letter written with combining marks composed (NFC), what NFC replaces
-    on its own left as it is unless it is one of `missing` (see `apart`)."""
+    on its own left as it is unless it is one of `missing` or NFC composes it with the marks
+    after it (see `apart`)."""
     if unicodedata.is_normalized("NFC", text):
         return text
     parts: list[str] = []
     last = 0
     for at, char in enumerate(text):
-        if _replaced_alone(char) and char not in missing:
+        if (_replaced_alone(char) and char not in missing
+                and not _composed_with_marks(text, at)):
             parts += [unicodedata.normalize("NFC", text[last:at]), char]
             last = at + 1
     parts.append(unicodedata.normalize("NFC", text[last:]))
     return "".join(parts)
+
+
+def _composed_with_marks(text: str, at: int) -> bool:
+    """Whether NFC composes `text[at]` with a combining mark after it (ά U+1F71 and U+0345
+    make ᾴ U+1FB4; the ohm sign and an acute, Ώ): then the font of the text draws them as
+    one glyph, as HarfBuzz composes them, and the emoji font as two (see `apart`). Not
+    where a mark just follows (U+FA10 and a grave accent: two glyphs in either)."""
+    stop = at + 1
+    while stop < len(text) and (unicodedata.combining(text[stop])
+                                or unicodedata.category(text[stop])[0] == "M"):
+        stop += 1
+    if stop == at + 1:
+        return False
+    return unicodedata.normalize("NFC", text[at:stop]) != (
+        unicodedata.normalize("NFC", text[at]) + unicodedata.normalize("NFC", text[at + 1:stop]))
 
 
 def _replaced_alone(char: str) -> bool:
