@@ -434,12 +434,92 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Director, Engineering", "director-of-engineering"),
     ("Senior Director / Product", "director-of-product"),
     ("Manager / Engineering", "engineering-manager"), ("VP / Sales", "vp"),
-    ("Head / Design", None), ("Head - Design", None),  # (a gap of every separator alike)
+    ("Head / Design", "head-of-design"), ("Head - Design", "head-of-design"),
     # ... not before a role: the slash joins two roles
     ("Director of Finance / CFO", "cfo"), ("VP / CFO", "cfo"), ("Director / CEO", "ceo"),
     ("VP / General Manager", "vp"), ("VP / Chief of Staff", "vp"), ("VP/Intern", "intern"),
     ("Director / Product Manager", "director"), ("VP/Engineering Manager", "vp"),
     ("Product / VP", "vp"),
+    # a bare "Head", a separator and a function read as "Head of X" (were no role, ic for
+    # sales)
+    ("Head - Product", "head-of-product"), ("Head, Product", "head-of-product"),
+    ("Head / Product", "head-of-product"), ("Head/Product", "head-of-product"),
+    ("Head: Product", "head-of-product"), ("Head \u2013 Product", "head-of-product"),
+    ("Head of Product", "head-of-product"), ("Head - Product, EMEA", "head-of-product"),
+    ("Head of Product, EMEA", "head-of-product"), ("Head - Product Management", "head-of-product"),
+    ("Head, Product & Design", "head-of-product"), ("Head of Product & Design", "head-of-product"),
+    ("Head - Design", "head-of-design"), ("Head, Design", "head-of-design"),
+    ("Head of Design", "head-of-design"), ("Head - UX", "head-of-design"),
+    ("Head - Engineering", "head-of-engineering"), ("Head, Engineering", "head-of-engineering"),
+    ("Head / Engineering", "head-of-engineering"), ("Head of Engineering", "head-of-engineering"),
+    ("Head - Technology", "head-of-engineering"),
+    ("Head, Engineering (EMEA)", "head-of-engineering"),
+    ("Head - Sales", "head"), ("Head / Sales", "head"), ("Head, Sales", "head"),
+    ("Head of Sales", "head"), ("Head - Marketing", "head"), ("Head, Finance", "head"),
+    ("Head Product", "head-of-product"), ("Head Sales", "head"),
+    ("Interim Head - Product", "head"), ("Interim Head of Product", "head"),
+    ("Deputy Head - Product", "head"), ("Deputy Head of Product", "head"),
+    ("Assistant Head - Product", "head"), ("Assistant Head of Product", "head"),
+    # ... and so do functions, then "Head" (were head)
+    ("Design Head", "head-of-design"), ("UX Head", "head-of-design"),
+    ("User Experience Head", "head-of-design"), ("Engineering Head", "head-of-engineering"),
+    ("Technology Head", "head-of-engineering"), ("Software Head", "head-of-engineering"),
+    ("Product Management Head", "head-of-product"), ("Product & Design Head", "head-of-product"),
+    ("Design Head, EMEA", "head-of-design"), ("Product Head", "head-of-product"),
+    ("Product Head EMEA", "head-of-product"), ("Sales Head", "head"),
+    ("Department Head", "head"), ("Section Head", "head"),
+    # ... not an aide of one (were head-of-product), nor a job after "Head", nor no function
+    ("Product Head's EA", "executive-assistant"), ("Design Head's PA", "executive-assistant"),
+    ("Head of Product's EA", "executive-assistant"), ("Product Head Assistant", "associate"),
+    ("Product Head Intern", "intern"), ("Head Designer", "designer"),
+    ("Head Product Designer", "designer"), ("Head - Product Designer", "designer"),
+    ("Head Engineer", "engineer"), ("Head Nurse", "ic"), ("Head Chef", None),
+    ("Head Teacher", "ceo"), ("Head - EMEA", None), ("Head", "head"),
+    ("Engineering Head Office", None),
+    # "Admin Assistant" is an administrative assistant (were associate, senior-ic, no role)
+    ("Admin Assistant", "executive-assistant"), ("Admin Asst", "executive-assistant"),
+    ("Admin. Assistant", "executive-assistant"),
+    ("Administrative Assistant", "executive-assistant"),
+    ("Senior Admin Assistant", "executive-assistant"),
+    ("Sr. Admin Assistant", "executive-assistant"),
+    ("Senior Administrative Assistant", "executive-assistant"),
+    ("Admin Assistant to the CEO", "executive-assistant"),
+    ("Administrative Assistant to the CEO", "executive-assistant"),
+    ("HR Admin Assistant", "executive-assistant"),
+    ("HR Administrative Assistant", "executive-assistant"),
+    # ... elsewhere "Admin" reads as before
+    ("Admin", None), ("System Admin", None), ("Database Admin", None), ("Network Admin", None),
+    ("Senior System Admin", "senior-ic"), ("Admin Manager", "manager"),
+    ("Admin Officer", "ic"), ("Admin Coordinator", "ic"), ("Admin Support", "ic"),
+    ("Admin Lead", "manager"), ("Head of Admin", "head"), ("Administrator", "ic"),
+    ("System Administrator", "ic"), ("Admin and Finance Assistant", "associate"),
+    ("Assistant", "associate"), ("Marketing Assistant", "associate"),
+    # an EA or PA before another job noun is another abbreviation (an enterprise
+    # architecture's, public affairs'): the job (were executive-assistant)
+    ("EA Consultant", "ic"), ("EA Analyst", "analyst"), ("EA Specialist", "ic"),
+    ("EA Coordinator", "ic"), ("EA Intern", "intern"), ("EA Practice Analyst", "analyst"),
+    ("EA Senior Consultant", "ic"), ("PA Consultant", "ic"), ("PA Analyst", "analyst"),
+    ("EA/PA Administrator", "ic"),
+    # ... as it was where the job's own role came first, or after "Senior"
+    ("EA Architect", "staff-engineer"), ("EA Engineer", "engineer"), ("EA Lead", "manager"),
+    ("EA Manager", "manager"), ("EA Director", "director"), ("PA Engineer", "engineer"),
+    ("Senior EA Consultant", "senior-ic"), ("Senior EA Architect", "staff-engineer"),
+    ("Senior PA Engineer", "senior-ic"), ("Enterprise Architect", "staff-engineer"),
+    # ... alone, to someone, with an executive or another assistant's hat: the role
+    ("EA", "executive-assistant"), ("PA", "executive-assistant"),
+    ("EA to the CEO", "executive-assistant"), ("EA to CEO", "executive-assistant"),
+    ("CEO's EA", "executive-assistant"), ("CEO EA", "executive-assistant"),
+    ("Senior EA", "executive-assistant"), ("EA - CEO", "executive-assistant"),
+    ("EA, CEO", "executive-assistant"), ("EA (CEO)", "executive-assistant"),
+    ("EA, Office of the CEO", "executive-assistant"), ("EA, EMEA", "executive-assistant"),
+    ("EA/PA", "executive-assistant"), ("EA & PA", "executive-assistant"),
+    ("EA / Office Manager", "executive-assistant"), ("EA Office Manager", "executive-assistant"),
+    ("PA/Secretary", "executive-assistant"), ("EA Support", "executive-assistant"),
+    ("PA to the Director", "executive-assistant"),
+    # ... and after "Senior" alike (were senior-ic)
+    ("Senior EA, EMEA", "executive-assistant"), ("Senior EA - CEO", "executive-assistant"),
+    ("Senior EA/PA to the CEO", "executive-assistant"),
+    ("Senior EA/PA Intern", "intern"), ("Senior EA/PA Engineer", "senior-ic"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -967,6 +1047,91 @@ def test_gm_reads_as_general_manager() -> None:
     assert wrong == [], "\n".join(map(str, wrong))
 
 
+_HEAD_FUNCTIONS = {"Product": "head-of-product", "Product Management": "head-of-product",
+                   "Product Design": "head-of-product", "Product & Design": "head-of-product",
+                   "Design": "head-of-design", "UX": "head-of-design",
+                   "User Experience": "head-of-design", "Engineering": "head-of-engineering",
+                   "Technology": "head-of-engineering", "Software": "head-of-engineering",
+                   "Engineering and Operations": "head-of-engineering", "Sales": "head",
+                   "Marketing": "head", "Finance": "head", "HR": "head", "IT": "head",
+                   "Data": "head", "Operations": "head", "Security": "head"}
+
+
+def test_a_bare_head_and_a_function_read_as_head_of_it() -> None:
+    """Qualifiers x separators x functions x tails: "Head - X", "Head, X", "Head / X", "Head
+    X" and "X Head" read as "Head of X" does (the head of the function where it has one); a
+    job after the function keeps its reading ("Head - Product Designer" is a designer)."""
+    wrong = []
+    for qualifier in ("", "Interim ", "Deputy ", "Senior ", "Global ", "Assistant "):
+        for function, role in _HEAD_FUNCTIONS.items():
+            for tail in ("", ", EMEA", " (EMEA)", " - EMEA"):
+                want = DEFAULT_LADDER.infer(f"{qualifier}Head of {function}{tail}")
+                if (want != role if not qualifier else _level(f"{qualifier}Head of {function}")
+                        != "head"):
+                    wrong.append((f"{qualifier}Head of {function}{tail}", want, role))
+                for title in [f"{qualifier}Head{sep}{function}{tail}"
+                              for sep in (" - ", ", ", " / ", "/", ": ", " \u2013 ", " ")] + [
+                                 f"{qualifier}{function} Head{tail}"]:
+                    if DEFAULT_LADDER.infer(title) != want:
+                        wrong.append((title, DEFAULT_LADDER.infer(title), want))
+    for job, role in (("Designer", "designer"), ("Engineer", "engineer"), ("Intern", "intern"),
+                      ("Manager", None)):  # ("Head Product Manager": no role, as before)
+        for title in (f"Head - Product {job}", f"Head, Product {job}", f"Head Product {job}"):
+            if DEFAULT_LADDER.infer(title) != role:
+                wrong.append((title, DEFAULT_LADDER.infer(title), role))
+    assert wrong == [], "\n".join(map(str, wrong))
+    custom = RoleLadder.build([DEFAULT_LADDER.roles["head"]._replace(
+        id="design-head", name="Design Head", titles=("Design Head",))])
+    assert (custom.infer("Design Head") == custom.infer("Head - Design")
+            == custom.infer("Head of Design") == "design-head")
+
+
+def test_admin_assistant_reads_as_administrative_assistant() -> None:
+    """"Admin" before "Assistant" is "Administrative", whatever comes before or after."""
+    wrong = []
+    for before in ("", "Senior ", "Sr. ", "Junior ", "Principal ", "HR ", "Sales ", "Office ",
+                   "Finance & ", "Temporary "):
+        for admin in ("Admin", "Admin.", "ADMIN"):
+            for assistant in ("Assistant", "Asst", "Asst."):
+                for after in ("", " to the CEO", ", EMEA", " Intern", " Manager"):
+                    title = f"{before}{admin} {assistant}{after}"
+                    want = DEFAULT_LADDER.infer(f"{before}Administrative {assistant}{after}")
+                    if DEFAULT_LADDER.infer(title) != want:
+                        wrong.append((title, DEFAULT_LADDER.infer(title), want))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+_EA_JOBS = {"Consultant": "ic", "Architect": "staff-engineer", "Analyst": "analyst",
+            "Lead": "manager", "Engineer": "engineer", "Manager": "manager",
+            "Developer": "engineer", "Specialist": "ic", "Director": "director",
+            "Coordinator": "ic", "Intern": "intern", "Trainee": "intern",
+            "Senior Consultant": "ic", "Practice Analyst": "analyst",
+            "Governance Analyst": "analyst", "Strategist": None, "Owner": None}
+
+
+def test_an_ea_or_pa_is_an_executive_assistant_but_before_another_job() -> None:
+    """"EA" and "PA" alone, to someone, with an executive or another assistant's hat are the
+    role; before another job noun the job, with "Senior" before them alike."""
+    wrong = []
+
+    def expect(title: str, want: str | None) -> None:
+        if DEFAULT_LADDER.infer(title) != want:
+            wrong.append((title, DEFAULT_LADDER.infer(title), want))
+
+    for ea in ("EA", "PA", "EA/PA", "EA & PA"):
+        for after in ("", " to the CEO", " to the Head of Product", " - CEO", ", CEO",
+                      " (CEO)", " CEO", ", Office of the CEO", ", EMEA", " - Sales",
+                      " / Office Manager", " & Office Manager", " / Receptionist"):
+            for before in ("", "Senior ", "Sr. ", "Principal "):
+                expect(f"{before}{ea}{after}", "executive-assistant")
+        for job, role in _EA_JOBS.items():
+            expect(f"{ea} {job}", role)
+            senior = DEFAULT_LADDER.infer(f"Senior {ea} {job}")
+            if senior == "executive-assistant":
+                wrong.append((f"Senior {ea} {job}", senior, "not executive-assistant"))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
 def test_a_custom_role_for_a_combined_title_wins() -> None:
     ladder = RoleLadder.build([DEFAULT_LADDER.roles["svp"]._replace(
         id="evp-finance", name="EVP, Finance", titles=("evp and cfo",))])
@@ -1004,6 +1169,10 @@ def test_a_chief_officer_after_a_unit_s_name_with_any_qualifier() -> None:
     "VP/" + "product " * 280 + "x", "VP/" + "product & " * 220 + "x",
     "VP/" + "product, " * 220 + "x", "vp/" + " " * 1990 + "x", "senior " + "a s " * 490 + "x",
     "chairman " * 200 + "s pa x", "senior assistant to the " * 80,
+    "Head - " + "product & " * 220 + "x", "head " + "product " * 280 + "x",
+    "product " * 300 + "head x", "senior " * 300 + "product head x", "acting " * 250 + "head ",
+    "product" + " " * 1990 + "head x", "head -" + " " * 1990 + "product x",
+    "ea and pa " * 200 + "x", "senior ea and pa " * 120, "admin " * 400 + "assistant",
 ])
 def test_title_inference_stays_linear_on_long_titles(title: str) -> None:
     """Title inference is on the import's hot path: a 2,000-character adversarial title

@@ -203,9 +203,19 @@ _EXECUTIVE_AIDE = _EXECUTIVE_NAMED + r" (assistant|pa|ea)$"
 #: The staff of an executive's office ("Senior Vice President Office Manager"): no senior IC,
 #: but an IC, as "SVP Office Manager" is.
 _EXECUTIVE_OFFICE = _EXECUTIVE_NAMED + r" office (manager|coordinator|administrator|assistant)$"
-#: A PA or EA alone, or to someone, after "Senior" ("Senior PA to the CEO"; not "Senior EA
-#: Architect", of an enterprise architecture).
-_PA = r"(ea|pa)(( and (ea|pa))?$| to\b)"
+#: A job noun that makes an "EA" or "PA" before it another abbreviation ("EA Consultant", "EA
+#: Architect", "EA Analyst": of an enterprise architecture; "PA Consultant": of public
+#: affairs), after a grade too ("EA Senior Consultant").
+_EA_JOB = (r"((senior|sr|junior|jr|lead|principal|chief|staff|associate) )?(consultant|"
+           r"consultancy|architect|architecture|analyst|lead|leader|engineer|manager|developer|"
+           r"programmer|specialist|director|principal|strategist|practitioner|owner|head|"
+           r"advisor|adviser|designer|modeller|modeler|officer|expert|scientist|researcher|"
+           r"coordinator|administrator|intern|trainee|apprentice|partner|associate|"
+           r"representative|governance|practice)\b")
+#: An EA or PA, an executive or personal assistant: alone, to someone or with an executive
+#: ("EA", "EA to the CEO", "EA - CEO", "EA / PA", "EA, EMEA"), not before another job noun
+#: (`_EA_JOB`: "EA Consultant", "Senior EA Architect", "PA Engineer", "EA/PA Intern").
+_PA = rf"(ea|pa)( and (ea|pa))?\b(?!( and (ea|pa))? {_EA_JOB})"
 #: An executive assistant's title after "Senior", "Sr" or "Principal" (a grade of the role, not
 #: a senior IC): "Senior Executive Assistant", "Senior EA", "Senior PA to the CEO", "Senior
 #: Assistant to the CEO", and a PA or EA of anyone named with a possessive ("Senior Director's
@@ -304,8 +314,11 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_ASSISTING + r".*" + _NOT_OFFICE + r"\b(vice president|vp|svp|evp" + _NOT_HR_EVP
        + r")" + _VP_ENDS,
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
+    # ("Head - Product", "Head, Design", "Design Head", "Design Head, EMEA" read as "Head of
+    # X": `normalise_title`)
     _r("head-of-product", "Head of Product", "head", "product",
-       _NOT_AN_AIDE + r"head of product( management)?\b", r"^product head\b"),
+       _NOT_AN_AIDE + r"head of product( management)?\b",
+       _NOT_AN_AIDE + r"product head\b"),  # (not "Product Head's EA", "Product Head Intern")
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
        _NOT_AN_AIDE + r"head of (engineering|technology|software)\b"),
     _r("head-of-design", "Head of Design", "head", "design",
@@ -394,7 +407,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(associate|junior|jr) (product |ux |ui )?designer\b"),
     _r("designer", "Designer", "ic", "design", r"\b(designer|ux researcher|user researcher)\b"),
     _r("executive-assistant", "Executive Assistant", "ic", "operations",
-       r"\b(executive|personal|administrative) assistant\b", r"^(ea|pa)\b",
+       r"\b(executive|personal|administrative) assistant\b", "^" + _PA,
        rf"^(senior|sr|principal) {_PA}",
        "^" + _EXECUTIVE_AIDE,
        rf"^((senior|sr|principal) )?assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b",
@@ -501,18 +514,47 @@ _FUNCTION = (r"\b(product( management)?|engineering|software|technology|tech|des
              r"it|information technology|infrastructure|platform|strategy|communications|"
              r"customer success|partnerships|business development|growth|revenue|procurement|"
              r"supply chain|logistics|quality|manufacturing|brand|content|digital)\b")
+_FUNCTIONS = rf"{_FUNCTION}((\s*([,&+/-]|and\b)\s*|\s+){_FUNCTION})*"
+_FUNCTIONS_END = r"\s*($|[,;:()|\-\u2013\u2014])"
 _SLASHED_FUNCTION = re.compile(  # (one way to split the spaces between two functions)
-    rf"\s*{_FUNCTION}((\s*([,&+/-]|and\b)\s*|\s+){_FUNCTION})*\s*($|[,;:()|\-\u2013\u2014])")
+    rf"\s*{_FUNCTIONS}{_FUNCTIONS_END}")
+#: A bare "Head" ("Interim Head", "Deputy Head" ...), then a separator (" - ", ",", ":", "/"
+#: or a space) and functions up to the title's end or a separator: "Head - Product", "Head,
+#: Design", "Head / Sales", "Head Product, EMEA" read as "Head of X" does ("Head Designer",
+#: "Head - Product Designer", "Head Chef" do not: no function alone).
+_HEAD_QUALIFIERS = (r"((interim|acting|deputy|senior|sr\.?|executive|group|corporate|regional|"
+                    r"area|divisional|global|associate|assistant)\s+)*")
+_HEAD_FUNCTION = re.compile(
+    rf"\s*(?P<head>{_HEAD_QUALIFIERS}head)(\s*[-\u2013\u2014,:/|]\s*|\s+)"
+    rf"(?={_FUNCTIONS}{_FUNCTIONS_END})")
+#: ... or functions, then "Head", up to the title's end or a separator: "Design Head", "Product
+#: & Design Head", "Engineering Head, EMEA" read as "Head of Design" ... does.
+_FUNCTION_HEAD = re.compile(
+    rf"\s*(?P<qualifiers>{_HEAD_QUALIFIERS})(?P<functions>{_FUNCTIONS})\s+(?P<head>head)"
+    rf"{_FUNCTIONS_END}")
+
+
+#: "Admin" before "assistant" (its abbreviation spelt out): "administrative".
+_ADMIN_ASSISTANT = re.compile(r"\badmin(?= assistant\b)")
 
 
 def normalise_title(title: str) -> str:
     """Lower-case a title and fold punctuation, '&', '/' and common abbreviations ('&', '+'
     and '/' join two roles: "Director of Finance / CFO" reads as "director of finance and
     cfo"; but a slash after a bare rank, before a function, separates them as " - " does:
-    "VP / Product" reads as "vp product")."""
+    "VP / Product" reads as "vp product"; a bare "Head" and functions, either way round, are
+    the head of them: "Head - Product", "Head, Product" and "Product Head" read as "head of
+    product")."""
     if is_job_code(title):
         title = _job_code_title(title)
     text = title.casefold()
+    head = _HEAD_FUNCTION.match(text)
+    if head:  # ("Head - Product": "head of product")
+        return _fold(f"{head.group('head')} of {text[head.end():]}")
+    head = _FUNCTION_HEAD.match(text)
+    if head:  # ("Design Head": "head of design")
+        return _fold(f"{head.group('qualifiers')} head of {head.group('functions')} "
+                     f"{text[head.end('head'):]}")
     rank, slash, rest = text.partition("/")
     if slash and _SLASHED_FUNCTION.match(rest) and _BARE_RANK.fullmatch(_fold(rank)):
         return _fold(f"{rank} {rest}")
@@ -525,7 +567,9 @@ def _fold(text: str) -> str:
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     words = [_ABBREVIATIONS.get(w, w) for w in words]
-    return " ".join(words)
+    # ("Admin Assistant", "Admin Asst": an administrative assistant; "System Admin" and "Admin
+    # Manager" keep the word)
+    return _ADMIN_ASSISTANT.sub("administrative", " ".join(words))
 
 
 @dataclass(frozen=True)
