@@ -458,6 +458,25 @@ def test_emoji_beside_letters_a_font_merges_are_put_in_the_emoji_font() -> None:
         f"{family}x {IN_EMOJI_FONT}🚀</tspan> لا</text></svg>")
 
 
+def test_an_emoji_after_white_space_beside_letters_a_font_merges_follows_a_non_joiner(
+        ) -> None:
+    # (resvg drops a text's leading white space: the emoji's tspan was first, and it panicked)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text> 🚀 لا</text>'
+           '<text>\t\n<tspan>&#32;</tspan> 👍🏽 क्ष</text><text>&#x41; 🚀 لا</text></svg>').encode()
+    family = "<text font-family=\"'DejaVu Sans', sans-serif\">"
+    assert prepare(svg, WITH_EMOJI).svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg">{family} {ZWNJ}{IN_EMOJI_FONT}🚀</tspan>'
+        f" لا</text><text>\t\n<tspan>&#32;</tspan> {ZWNJ}{IN_EMOJI_FONT}👍</tspan> क्ष</text>"
+        f"{family}&#x41; {IN_EMOJI_FONT}🚀</tspan> لا</text></svg>")  # (A is written first)
+
+
+@pytest.mark.skipif(not HAS_RESVG, reason="needs resvg-py")
+@pytest.mark.parametrize("text", [" 🚀 لا", "\t🚀 لا", "  🚀 لا", " 👍🏽 क्ष", " 🚀لا",
+                                  "\n\t🚀 לשׁ"])
+def test_an_emoji_after_white_space_beside_letters_a_font_merges_is_drawn(text: str) -> None:
+    assert drawn(text) == drawn(text.lstrip(" \t\n"))  # (resvg panicked before)
+
+
 def test_only_letters_fonts_merge_put_the_emoji_in_the_emoji_font() -> None:
     for text in ("لا", "لَا", "\u0644\u0623", "क्ष", "ก\u0e3a", "שׁ", "בּ"):
         assert resvgfonts._merges_glyphs(text), text
@@ -469,6 +488,11 @@ def test_only_letters_fonts_merge_put_the_emoji_in_the_emoji_font() -> None:
         f"{ZWNJ}<tspan font-family=\"'E'\">🚀</tspan> b")
     assert resvgfonts.in_emoji_font("🚀 b", "E") == "<tspan font-family=\"'E'\">🚀</tspan> b"
     assert resvgfonts.in_emoji_font("b", "E", first=True) == "b"
+    # (XML white space first is dropped by resvg: the emoji's tspan after it is first)
+    assert resvgfonts.in_emoji_font(" \t🚀 b", "E", first=True) == (
+        f" \t{ZWNJ}<tspan font-family=\"'E'\">🚀</tspan> b")
+    assert resvgfonts.in_emoji_font(" b 🚀", "E", first=True) == (
+        " b <tspan font-family=\"'E'\">🚀</tspan>")
     assert resvgfonts.in_emoji_font("a \u2764 b \u2764🚀", "E", also={"\u2764"}) == (
         "a <tspan font-family=\"'E'\">\u2764</tspan> b "
         "<tspan font-family=\"'E'\">\u2764🚀</tspan>")

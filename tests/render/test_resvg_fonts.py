@@ -268,6 +268,33 @@ def test_only_what_the_charts_font_has_of_the_simple_scripts_is_put_in_it() -> N
         "\u2066क\u2069 <tspan font-family=\"S\">Rao</tspan>")
     assert resvgfonts.in_fonts("a<b क", "S", [(0, 3)], first=True) == (
         "\u200c<tspan font-family=\"S\">a&lt;b</tspan> \u2066क\u2069")
+    # XML white space first is dropped by resvg: the tspan after it is first.
+    assert resvgfonts.in_fonts(" \tRao क", "S", [(2, 5)], first=True) == (
+        " \t\u200c<tspan font-family=\"S\">Rao</tspan> \u2066क\u2069")
+    assert resvgfonts.in_fonts(" \tRao क", "S", [(2, 5)]) == (
+        " \t<tspan font-family=\"S\">Rao</tspan> \u2066क\u2069")
+    assert resvgfonts.in_fonts(" क Rao", "S", [(3, 6)], first=True) == (
+        " \u2066क\u2069 <tspan font-family=\"S\">Rao</tspan>")
+
+
+def test_a_line_in_two_fonts_after_white_space_starts_with_a_non_joiner() -> None:
+    # (resvg drops a text's leading white space, and panicked on the tspan after it:
+    # usvg's layout.rs:953)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+           '<text> Rao क्ष</text><text>\n\t<tspan>&#32; Rao</tspan> क्ष</text></svg>').encode()
+    assert prepare(svg, SPLIT_FONTS).svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+        f"<text font-family={DEVANAGARI_FIRST}> \u200c{IN_CHART_FONT}Rao</tspan> "
+        "\u2066क्ष\u2069</text>"
+        f"<text font-family={DEVANAGARI_FIRST}>\n\t<tspan>  \u200c{IN_CHART_FONT}Rao</tspan>"
+        "</tspan> \u2066क्ष\u2069</text></svg>")
+
+
+@pytest.mark.skipif(not HAS_RESVG, reason="needs resvg-py")
+@pytest.mark.parametrize("text", [" Rao क्ष", "\tPriya शर्मा", "  ▶\ufe0f क्ष Rao", " ❤ क्ष",
+                                  "\n 🚀 क्ष Rao"])
+def test_a_line_in_two_fonts_after_white_space_is_drawn(text: str) -> None:
+    assert _line_png(text) == _line_png(text.lstrip(" \t\n"))  # (panicked before)
 
 
 def _ink_columns(png: bytes) -> list[tuple[int, int]]:

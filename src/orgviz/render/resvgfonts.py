@@ -106,6 +106,8 @@ _MERGES = re.compile("\u0644[\u064b-\u065f\u0670]*[\u0622\u0623\u0625\u0627]"
 
 #: The bidi isolates put around another script's letters beside the chart's (`in_fonts`).
 _ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+#: XML's white space: resvg drops it at the start of a <text> (and folds it elsewhere).
+_XML_SPACE = " \t\n\r"
 #: A tag, comment or CDATA section (kept), between character data.
 _TAG_OR_DATA = re.compile(r"(<[^>]*>)")
 _XML_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));")
@@ -680,7 +682,9 @@ def in_emoji_font(text: str, family: str, first: bool = False,
     `first`: `text` starts the <text>. An emoji there is put after a non-joiner (invisible,
     of the text's own font): resvg takes the glyphs of the text's first span as the ones the
     others replace, and panics (usvg 0.48, layout.rs:953) when that span is the emoji's
-    and a later one draws a cluster of the text (لا) as fewer glyphs.
+    and a later one draws a cluster of the text (لا) as fewer glyphs. So is one after
+    nothing but XML white space (" 🚀 لا"), which resvg drops from the start of a text: the
+    non-joiner goes after it.
 
     `also`: characters put in such a <tspan> too: the emoji made pictures by U+FE0F that
     `apart` wrote without it (❤️ as ❤), where the text's family has them in black (DejaVu
@@ -698,7 +702,16 @@ def in_emoji_font(text: str, family: str, first: bool = False,
                 runs.append((at, at + 1))
     for start, stop in reversed(runs):
         text = f"{text[:start]}{start_tag}{text[start:stop]}</tspan>{text[stop:]}"
-    return NON_JOINER + text if first and runs and runs[0][0] == 0 else text
+    lead = _leading_space(text)
+    if first and runs and runs[0][0] == lead:
+        return text[:lead] + NON_JOINER + text[lead:]
+    return text
+
+
+def _leading_space(text: str) -> int:
+    """How many characters of XML white space `text` starts with: resvg (xml:space's default)
+    drops them at the start of a <text>, so what follows is its first span."""
+    return len(text) - len(text.lstrip(_XML_SPACE))
 
 
 def in_fonts(text: str, chart_stack: str, chart: Collection[tuple[int, int]],
@@ -717,7 +730,8 @@ def in_fonts(text: str, chart_stack: str, chart: Collection[tuple[int, int]],
     the <text>; a tspan that would start it comes after a non-joiner, of the text's own
     font (usvg takes the glyphs of the first span as those the others replace, and panics
     or drops glyphs when that span's font draws a cluster as more glyphs than a later
-    one's: its layout.rs:953)."""
+    one's: its layout.rs:953), after the XML white space it may start with (`_leading_space`:
+    resvg drops it, so the tspan after it would be first)."""
     kinds = [""] * len(text)
     for start, stop in chart:
         kinds[start:stop] = ["chart"] * (stop - start)
@@ -740,15 +754,18 @@ def in_fonts(text: str, chart_stack: str, chart: Collection[tuple[int, int]],
         if kind:
             parts.append(f"{fonts[kind]}{piece}</tspan>")
         else:  # (its letters isolated; the spaces around them left out)
-            core = piece.strip(" ")
+            core = piece.strip(_XML_SPACE)
             if core:
-                lead = piece[:len(piece) - len(piece.lstrip(" "))]
-                trail = piece[len(piece.rstrip(" ")):]
+                lead = piece[:len(piece) - len(piece.lstrip(_XML_SPACE))]
+                trail = piece[len(piece.rstrip(_XML_SPACE)):]
                 piece = f"{lead}{_ISOLATE}{core}{_POP_ISOLATE}{trail}"
             parts.append(piece)
         at = stop
     written = "".join(parts)
-    return NON_JOINER + written if first and kinds and kinds[0] else written
+    begins = _leading_space(text)  # (white space needs no escaping: as long written)
+    if first and begins < len(kinds) and kinds[begins]:
+        return written[:begins] + NON_JOINER + written[begins:]
+    return written
 
 
 def _escaped(text: str) -> str:
@@ -790,7 +807,7 @@ def _split_markup(content: str, choice: _Choice, chart: Face, fonts: FontIndex) 
         text = apart(text, choice.missing) if choice.apart else composed(text, choice.missing)
         runs = chart_runs(text, lambda char: fonts.has_all(chart, (ord(char),)))
         parts.append(in_fonts(text, choice.chart_stack or "", runs, choice.emoji_family, first))
-        first = first and not text
+        first = first and not text.strip(_XML_SPACE)
     return "".join(parts)
 
 
@@ -805,12 +822,14 @@ def _apart_markup(content: str, missing: Collection[str], emoji_family: str | No
         nonlocal first
         markup = found.group(1)
         if markup:
-            first = first and markup.startswith("<")  # (a reference is a character)
+            # (a reference is a character: not yet one where it is white space, &#32;)
+            first = first and (markup.startswith("<") or (
+                (char := _decoded(markup)) is not None and not char.strip(_XML_SPACE)))
             return markup
         text = apart(found.group(2), missing)
         if emoji_family:
             text = in_emoji_font(text, emoji_family, first, also)
-        first = first and not text
+        first = first and not text.strip(_XML_SPACE)
         return text
 
     return _MARKUP.sub(written, content)
