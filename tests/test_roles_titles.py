@@ -357,13 +357,37 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # a VP's rank and the chief executive is the CEO (were svp, vp); a bank's managing
     # director or a division's president after the rank is not
     ("SVP and CEO", "ceo"), ("EVP & Chief Executive Officer", "ceo"), ("VP and CEO", "ceo"),
+    # (a division's CEO: the rank)
+    ("Senior Executive Vice President and CEO of Consumer Lending", "svp"),
+    ("Executive Vice President and Chief Executive Officer, Wealth Management", "svp"),
+    ("EVP & CEO, Asia Pacific", "svp"), ("SVP & CEO of Acme Bank", "svp"),
+    ("EVP, CEO Europe", "svp"), ("Regional VP and CEO", "vp"),
+    # (the staff of a "VP and GM": not the VP)
+    ("Executive Assistant, VP & GM", "executive-assistant"),
+    ("Executive Assistant, VP/GM", "executive-assistant"),
+    ("Executive Assistant (VP and GM)", "executive-assistant"),
+    ("EA, SVP and GM", "executive-assistant"), ("Assistant, SVP and GM", "executive-assistant"),
+    # (an assistant's title, a separator, then whom: "... to the Director"; an office's staff)
+    ("Executive Assistant, Director", "executive-assistant"),
+    ("Assistant, SVP", "executive-assistant"),
+    ("Executive Assistant, Head of Sales", "executive-assistant"),
+    ("Administrative Assistant, Finance", "executive-assistant"),
+    ("Director, CEO Office", "director"), ("Coordinator, GM Office", "ic"),
+    ("Business Manager to the SVP", "manager"), ("Business Manager to the CEO", "manager"),
+    # (a VP's rank first only: a partner is no VP's rank; an aide's title is the aide's)
+    ("Partner and Director", "director"), ("Sales VP and Intern", "intern"),
+    ("Sales VP & Executive Assistant", "executive-assistant"),
+    ("Business Manager to the SVP and GM", "manager"),
+    ("Coordinator, SVP and GM Office", "ic"), ("Program Manager, VP and GM Staff", "ic"),
+    ("Talent EVP and Employer Brand Lead", "manager"), ("VP & GM, Cloud", "vp"),
     ("SVP and Managing Director", "svp"), ("EVP and President", "svp"),
     ("SVP and CEO's PA", "executive-assistant"), ("Sales VP and CEO", "vp"),
-    # a VP's rank then "Chief of Staff" with no separator: the VP's chief of staff, as "CEO
-    # Chief of Staff" is the CEO's (were svp, vp, avp); with one, the rank
-    ("SVP Chief of Staff", "chief-of-staff"), ("EVP Deputy Chief of Staff", "chief-of-staff"),
-    ("VP Chief of Staff", "chief-of-staff"), ("AVP Chief of Staff", "chief-of-staff"),
-    ("Senior Vice-President Chief of Staff", "chief-of-staff"),
+    # a VP's rank then "Chief of Staff", with a separator or without (HR exports drop
+    # commas): the rank, a grade (a chief of staff ranks as a director: "SVP Chief of Staff"
+    # read so made the VPs under them rank inversions); "CEO Chief of Staff" is the CEO's
+    ("SVP Chief of Staff", "svp"), ("EVP Deputy Chief of Staff", "svp"),
+    ("VP Chief of Staff", "vp"), ("AVP Chief of Staff", "avp"),
+    ("Senior Vice-President Chief of Staff", "svp"), ("SVP-Chief of Staff", "svp"),
     ("SVP, Chief of Staff", "svp"), ("SVP - Chief of Staff", "svp"),
     ("SVP & Chief of Staff", "svp"), ("VP, Chief of Staff", "vp"),
     # an intern named after a role is an intern (were svp, vp, ceo, director): never the
@@ -990,10 +1014,14 @@ def test_vice_presidents_and_executives_in_combined_and_serving_titles() -> None
                 lower.append("{}, Chief of Staff")
             for combined in lower:
                 expect(combined.format(title), level, level=True)
-            # (a function's VP and CEO: the CEO of what? the VP's rank, as "Border Force Chief
-            # Executive" is no CEO)
-            expect(f"{title} and CEO", "ceo" if title.split()[0] not in ("Sales", "Marketing")
-                   else level, level=title.split()[0] in ("Sales", "Marketing"))
+            # (a function's or a unit's VP and CEO: the CEO of what? the VP's rank, as "Border
+            # Force Chief Executive" is no CEO; "Regional VP and CEO", "Group VP and CEO" too)
+            of_a_part = title.split()[0] in ("Sales", "Marketing", "Regional", "Group")
+            expect(f"{title} and CEO", level if of_a_part else "ceo", level=of_a_part)
+            # (a division's CEO after the rank: "EVP and CEO, Wealth Management")
+            for division in ("{} and CEO, Wealth Management", "{} & CEO of Acme Bank",
+                             "{} and Chief Executive Officer, Asia Pacific"):
+                expect(division.format(title), level, level=True)
             for intern in ("{} Intern", "{} Trainee", "Intern to the {}"):
                 expect(intern.format(title), "intern")
     assert wrong == [], "\n".join(map(str, wrong))

@@ -114,8 +114,9 @@ _NOT_ASSISTING = _NOT_AN_AIDE + f"(?!{_ASSISTING_TITLE})"
 
 #: Keeps "EVP" off an HR title where it is the employee value proposition ("EVP Specialist",
 #: "EVP & Employer Brand Manager", "EVP Lead"): a role word right after it, not a function.
-_NOT_HR_EVP = (r"(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|analyst|"
-               r"consultant|strategist|advisor|adviser|partner)\b)")
+_HR_EVP_AFTER = (r"( and)?( employer brand)? (specialist|manager|lead|coordinator|analyst|"
+                 r"consultant|strategist|advisor|adviser|partner)\b")
+_NOT_HR_EVP = f"(?!{_HR_EVP_AFTER})"
 
 #: The words before a vice president's title that qualify it ("Senior VP", "Regional Vice
 #: President"; "Exec" is read as "executive").
@@ -145,13 +146,10 @@ _SVP = (_NOT_AN_AIDE
 #: office's staff ("Director, Office of the SVP", "Analyst, Office of the EVP") and of any
 #: other "... of (the) VP" ("Head of EVP": of an employee value proposition, in HR).
 _NOT_OFFICE = r"(?<!\bof )(?<!\bof the )"
-#: The end of a vice president's title, or of its first part in a combined title ("Sales VP
-#: and General Manager": the VP's rank is the more senior part): the title's end or " and ".
-_VP_ENDS = r"(?=$| and\b)"
-#: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP", "Sales
-#: SVP and General Manager"; not "Sales Group VP", as likely the VP of a Sales Group).
+#: The end of a senior vice president's title ("Sales SVP", "Operations Senior VP"; not
+#: "Sales Group VP", as likely the VP of a Sales Group).
 _SVP_END = (r".*" + _NOT_OFFICE + r"\b(svp|evp" + _NOT_HR_EVP
-            + r"|(senior|sr|executive) (vp|vice president))" + _VP_ENDS)
+            + r"|(senior|sr|executive) (vp|vice president))$")
 
 #: A combined title that starts with a vice president's rank ("EVP & Chief Financial Officer",
 #: "SVP, General Counsel", "Executive Vice President and COO"): the role is the chief officer
@@ -312,7 +310,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_ASSISTING + r".*\bavp$"),
     _r("vp", "Vice President", "vp", "general", _VP + r"\b",
        _NOT_ASSISTING + r".*" + _NOT_OFFICE + r"\b(vice president|vp|svp|evp" + _NOT_HR_EVP
-       + r")" + _VP_ENDS,
+       + r")$",
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
     # ("Head - Product", "Head, Design", "Design Head", "Design Head, EMEA" read as "Head of
     # X": `normalise_title`)
@@ -454,15 +452,29 @@ _TITLE_LEAD = re.compile(r"^(co ?founder|founder|president) and (?=\w)")
 
 
 _C_LEVEL = LEVELS["c-level"][0]
-#: The part of a title after a vice president's rank that names the chief executive ("SVP and
-#: CEO"; not "SVP and Managing Director" or "EVP and President": a bank's or a division's).
+#: The whole part of a title after a vice president's rank when it names the chief executive
+#: ("SVP and CEO"; not "EVP and CEO, Wealth Management", "SVP & CEO of Acme Bank": a
+#: division's, nor "SVP and Managing Director" or "EVP and President": a bank's or a
+#: division's), after a rank with no qualifier of a unit ("Regional VP and CEO" is no CEO).
 _CHIEF_EXECUTIVE = re.compile(r"((group|global|interim|acting|joint) )?"
-                              r"(ceo|chief executive)\b")
-#: ... or a chief of staff ("SVP Chief of Staff"), written without a separator (a comma, a
-#: dash, a slash ...) between the rank and the role: `_SEPARATED` looks in the title as
-#: written, where `normalise_title` has folded them into spaces.
-_CHIEF_OF_STAFF = re.compile(r"(deputy )?chief of staff")
+                              r"(ceo|chief executive( officer)?)")
+_UNIT_QUALIFIER = re.compile(r"\b(regional|area|divisional|global|group|corporate)\b")
+#: Where a title as written joins two hats ("Sales VP and General Manager", "Sales VP / GM"),
+#: and what separates a title's parts before that (a comma, a dash ...): `normalise_title`
+#: folds both into spaces and " and ".
+_JOINED = re.compile(r"\s+and\s+|\s*[&/+]\s*", re.IGNORECASE)
 _SEPARATED = re.compile(r"[,;:|()]|\s[-\u2013\u2014]|[-\u2013\u2014]\s")
+_VP_RANK_END = re.compile(r"\b(vp|vice president|svp|evp)$")
+_HR_EVP = re.compile(r"\bevp" + _HR_EVP_AFTER)
+#: An assistant's title before a separator ("Executive Assistant, Director", "EA, SVP and
+#: GM", "Assistant (VP)"): the assistant of whom the rest names, as "... to the Director" is.
+_ASSISTANT_FIRST = re.compile(r"((senior|sr|principal|executive|personal|administrative|admin) )*"
+                              r"(assistant|ea|pa|secretary)")
+#: The end of a title's part after a separator that names an office or its staff
+#: ("Coordinator, GM Office", "Program Manager, VP and GM Staff"): the title is its first part.
+_OF_AN_OFFICE = re.compile(r".*\b(office|(?<!\bchief of )staff)")
+#: A manager's title before whom it serves ("Business Manager to the SVP and GM"): a manager.
+_MANAGER_TO = re.compile(r"((business|office|program|project|operations) )?manager to the ")
 _AIDE = re.compile("|".join(f"(?:{aide})" for aide in _AIDE_TITLES))
 _ASSISTING = re.compile(_ASSISTING_TITLE)
 
@@ -624,17 +636,23 @@ class RoleLadder:
         whole = self._match(text)
         # (a file's own role for the title wins)
         builtin = whole is None or self.roles[whole] is _BUILTIN_BY_ID.get(whole)
+        separated = _SEPARATED.search(title) if builtin else None
+        if separated is not None and separated.start() > 0 and text.count(" ") < 12:
+            # (a title, not a sentence that describes a post)
+            first, rest = title[:separated.start()], title[separated.end():]
+            if _ASSISTANT_FIRST.fullmatch(normalise_title(first)) and normalise_title(rest):
+                return self.infer(f"{first} to the {rest}")
+            if _OF_AN_OFFICE.fullmatch(normalise_title(rest)):
+                return self.infer(first)
+        if builtin and _MANAGER_TO.match(text):
+            return self._match(text.partition(" to the ")[0])
         lead = _VP_LEAD.match(text)  # "EVP & CFO": the chief officer after the VP's rank
         if lead and builtin:
-            rest = text[lead.end():]
-            found = self._officer(rest, chief_executive=True)  # (and "SVP and CEO": the CEO)
+            # (and "SVP and CEO": the CEO)
+            found = self._officer(text[lead.end():], chief_executive=_UNIT_QUALIFIER.search(
+                lead.group()) is None)
             if found is not None:
                 return found
-            # ("SVP Chief of Staff": the SVP's chief of staff, as "CEO Chief of Staff" is the
-            # CEO's; "SVP, Chief of Staff" and "SVP & Chief of Staff" keep the rank)
-            if (_CHIEF_OF_STAFF.fullmatch(rest) and not lead.group().endswith(" and ")
-                    and _SEPARATED.search(title) is None):
-                return self._match(rest)
         if builtin and (whole is None or whole == "c-level"
                         or self.roles[whole].rank < _C_LEVEL):
             # ("Border Force Chief Operating Officer", "Sales VP and CFO": the chief officer
@@ -646,7 +664,28 @@ class RoleLadder:
                 found = self._officer(text[named.start():])
                 if found is not None:
                     return found
+            if lead is None and " and " in text:  # ("Sales VP and GM": the VP, more senior)
+                hat = self._first_hat(title, text)
+                if hat is not None and (whole is None or self.roles[whole].rank
+                                        < self.roles[hat].rank):
+                    return hat
         return whole
+
+    def _first_hat(self, title: str, text: str) -> str | None:
+        """The vice president's role of the first of two hats a title joins ("Sales VP and
+        General Manager", "Sales SVP / GM"; one that starts with the rank reads as the rank's
+        own patterns read it), if its first part reads as one: written with no
+        separator before the join, and naming nobody its holder serves (not "Executive
+        Assistant, VP & GM", "Coordinator, SVP and GM Office", "Business Manager to the SVP
+        and GM")."""
+        joined = _JOINED.search(title)
+        first = text.partition(" and ")[0]
+        if (joined is None or _SEPARATED.search(title, 0, joined.start()) is not None
+                or " to " in f" {first} " or _VP_RANK_END.search(first) is None
+                or _HR_EVP.search(text) is not None or any(_guards(text)[1:])):
+            return None
+        found = self._match(first)
+        return found if found is not None and self.roles[found].level in ("vp", "svp") else None
 
     def _officer(self, text: str, chief_executive: bool = False) -> str | None:
         """The role a normalised title (part) matches when it is a chief officer's (or, with
@@ -656,7 +695,7 @@ class RoleLadder:
             return None
         level = self.roles[found].level
         return found if level == "c-level" or (
-            chief_executive and level == "ceo" and _CHIEF_EXECUTIVE.match(text)) else None
+            chief_executive and level == "ceo" and _CHIEF_EXECUTIVE.fullmatch(text)) else None
 
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
