@@ -213,6 +213,50 @@ def test_drawn_emoji_fit_the_width_measured(text: str) -> None:
         assert inked[2] - 10 >= text_width(text, 100) * 0.9
 
 
+def test_an_emoji_drawn_as_text_by_default_that_the_charts_font_lacks_is_measured_wide(
+        ) -> None:
+    # (❤ ▶ ✔ without U+FE0F: a PNG draws them in colour where the emoji font draws them, in
+    # a line drawn in two fonts, beside ❤️, ▶ beside Latin; else DejaVu Sans's ❤ is 0.84
+    # em: measured as text, 0.6 em, they passed their card)
+    picture = EMOJI_WIDTH / 100
+    for char in ("\u2764", "\u25b6", "\u2714", "\u2708", "\u2139", "\u2196"):
+        assert text_width(char, 10) == pytest.approx(picture), char
+        assert text_width(f"Bo {char} x", 10) == pytest.approx(
+            text_width("Bo ", 10, wide=mixes_scripts(char)) + picture
+            + text_width(" x", 10, wide=mixes_scripts(char))), char
+    assert text_width("Bo \u2328", 10) == pytest.approx(  # (DejaVu Sans's ⌨ is wider)
+        text_width("Bo ", 10, wide=True) + 14.43)
+    assert text_width("क्ष \u2764", 10) == pytest.approx(
+        text_width("क्ष ", 10, wide=True) + picture)
+    # (what the chart's font has stays text: ™ ↔ ♥ ©, and a digit)
+    for char in ("\u2122", "\u2194", "\u2665", "\u00a9", "1"):
+        assert text_width(f"Bo {char}", 10) < text_width("Bo ", 10) + 10.01, char
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("text", ["Bo \u25b6 x", "Bo \u2764 x", "Bo \u2714 \u2708 x", "क्ष \u2764",
+                                  "राम \u25b6 क्ष", "Rao क्ष \u25b6", "سلام \u2764\ufe0f \u2764",
+                                  "שׁלום \u2764\ufe0f x \u2764", "سلام \u2764", "Bo 😀 \u2764",
+                                  "王小明 \u25b6", "Bo \u2328 x", "\u25b6 \u2764 Ida"])
+@pytest.mark.parametrize("weight", ["bold", "normal"])
+def test_emoji_drawn_as_text_by_default_fit_the_width_measured(text: str, weight: str) -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image, ImageChops
+
+    # (with an emoji in another text of the drawing, resvg reads the emoji font first, and
+    # its fallback draws ▶ beside Latin in colour; without, with a text font)
+    for other in ("", '<text x="10" y="280" font-size="100">🚀</text>'):
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="300" '
+               f'font-family="{STACK}"><rect width="1400" height="300" fill="#fff"/>'
+               f'<text x="10" y="120" font-size="100" font-weight="{weight}">{text}</text>'
+               f"{other}</svg>")
+        image = Image.open(io.BytesIO(svg_to_png(svg.encode()))).convert("L")
+        inked = ImageChops.invert(image.crop((0, 0, 1400, 160))).getbbox()
+        assert inked is not None
+        assert inked[2] - 10 <= text_width(text, 100, weight == "bold") + 1, other
+
+
 @pytest.mark.parametrize("char", ["🀄", "🃏", "🟠", "🆎", "🆗", "🇫", "🏽", "⌚", "✨", "🫩"])
 def test_pictures_are_the_emoji_presentation_characters(char: str) -> None:
     assert is_picture(char)

@@ -12,6 +12,7 @@ from orgviz.render.emoji import (
     drawn_as_picture,
     is_picture,
     is_regional,
+    is_text_emoji,
     toned,
 )
 
@@ -175,6 +176,14 @@ _SYMBOL_WIDTHS = {"\u2302": 604, "\u2310": 584, "\u2320": 604, "\u2321": 604,
 #: one by its selector), in 1/1000 em: colour emoji fonts draw them wider than an em (Noto
 #: Color Emoji 1.245 em, Apple Color Emoji about 1.25).
 EMOJI_WIDTH = 1275
+#: An emoji drawn as text by default that the chart's font lacks (❤, ▶, ✔, ⌨ without U+FE0F:
+#: emoji.TEXT_EMOJI less CHART_FONT_EMOJI_WIDTHS), in 1/1000 em: as wide as a picture, or
+#: the glyph of a text font that draws it wider (⌨ in DejaVu Sans, 🗺 in Noto Sans Symbols 2).
+#: A PNG draws such an emoji in colour where the emoji font draws it (resvg's fallback for
+#: ▶ beside Latin; a line drawn in two fonts, "क्ष ❤"; a text that has ❤️ too, "שׁלום ❤️ ❤":
+#: see resvgfonts), else with a text family that has it, DejaVu Sans's ❤ 0.84 em, Noto Sans
+#: CJK's ▶ an em, never wider than this: measured as text (0.6 em) it passed its card.
+_TEXT_EMOJI_WIDER = {"\u2328": 1443, "\U0001f5fa": 1371}
 
 
 @lru_cache(maxsize=4096)
@@ -206,6 +215,8 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
         return 0
     if code >= 0x2300 and is_picture(char):
         return EMOJI_WIDTH
+    if code > 0x7F and is_text_emoji(char) and char not in CHART_FONT_EMOJI_WIDTHS:
+        return _TEXT_EMOJI_WIDER.get(char, EMOJI_WIDTH)
     if unicodedata.east_asian_width(char) in ("W", "F") or code >= 0x1F000:
         return 1000  # CJK and other wide symbols
     if char in _EM_WIDE:

@@ -459,7 +459,7 @@ def _black_emoji(text: str, family: str, style: _Style, fonts: FontIndex,
     """Whether `family` has a character of an emoji run of `text` (emoji.emoji_runs: a
     picture, 😀, or an emoji made one by U+FE0F, ❤️) that the emoji font has: resvg then
     draws it from `family`, in black. (An emoji drawn as text by default, ❤ or ▶ without
-    the selector, is text: drawn so, and measured so.)"""
+    the selector, is text, and drawn so; labels measures it as wide as an emoji.)"""
     face = fonts.face(family, style.bold, style.italic)
     if face is None:
         return False
