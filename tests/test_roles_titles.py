@@ -396,7 +396,7 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Senior Vice President Intern", "intern"), ("Vice President Apprentice", "intern"),
     ("CEO Intern", "intern"), ("Senior Director Intern", "intern"),
     ("Intern to the SVP", "intern"), ("Intern", "intern"), ("Senior Intern", "senior-ic"),
-    ("Product Intern", "apm"), ("Software Engineer Intern", "engineer"),
+    ("Product Intern", "apm"), ("Software Engineer Intern", "intern"),
     ("SVP Analyst", "svp"), ("VP Analyst", "vp"), ("Analyst", "analyst"),
     ("Senior VP Analyst", "svp"), ("VP Associate", "vp"),
     # an executive assistant of a senior grade is an executive assistant, not a Senior X (were
@@ -481,8 +481,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Head - Sales", "head"), ("Head / Sales", "head"), ("Head, Sales", "head"),
     ("Head of Sales", "head"), ("Head - Marketing", "head"), ("Head, Finance", "head"),
     ("Head Product", "head-of-product"), ("Head Sales", "head"),
-    ("Interim Head - Product", "head"), ("Interim Head of Product", "head"),
-    ("Deputy Head - Product", "head"), ("Deputy Head of Product", "head"),
+    ("Interim Head - Product", "head-of-product"), ("Interim Head of Product", "head-of-product"),
+    ("Deputy Head - Product", "head-of-product"), ("Deputy Head of Product", "head-of-product"),
     ("Assistant Head - Product", "head"), ("Assistant Head of Product", "head"),
     # ... and so do functions, then "Head" (were head)
     ("Design Head", "head-of-design"), ("UX Head", "head-of-design"),
@@ -512,7 +512,7 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("HR Admin Assistant", "executive-assistant"),
     ("HR Administrative Assistant", "executive-assistant"),
     # ... elsewhere "Admin" reads as before
-    ("Admin", None), ("System Admin", None), ("Database Admin", None), ("Network Admin", None),
+    ("Admin", None), ("System Admin", "ic"), ("Database Admin", "ic"), ("Network Admin", "ic"),
     ("Senior System Admin", "senior-ic"), ("Admin Manager", "manager"),
     ("Admin Officer", "ic"), ("Admin Coordinator", "ic"), ("Admin Support", "ic"),
     ("Admin Lead", "manager"), ("Head of Admin", "head"), ("Administrator", "ic"),
@@ -544,6 +544,118 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Senior EA, EMEA", "executive-assistant"), ("Senior EA - CEO", "executive-assistant"),
     ("Senior EA/PA to the CEO", "executive-assistant"),
     ("Senior EA/PA Intern", "intern"), ("Senior EA/PA Engineer", "senior-ic"),
+    # a function's head with a qualifier of scope, grade or tenure, or a deputy, is the head
+    # of the function, as "Head of X" is (were head)
+    ("Interim Head of Product", "head-of-product"), ("Global Head of Product", "head-of-product"),
+    ("Senior Head of Product", "head-of-product"), ("Sr. Head of Product", "head-of-product"),
+    ("Deputy Head of Product", "head-of-product"), ("Acting Head of Product", "head-of-product"),
+    ("Group Head of Product", "head-of-product"), ("Regional Head of Product", "head-of-product"),
+    ("Global Head of Product Management", "head-of-product"),
+    ("Deputy Head of Product, EMEA", "head-of-product"),
+    ("Global Head, Product", "head-of-product"), ("Senior Product Head", "head-of-product"),
+    ("Interim Head of Design", "head-of-design"), ("Global Head of Design", "head-of-design"),
+    ("Senior Head of Design", "head-of-design"), ("Deputy Head of Design", "head-of-design"),
+    ("Acting Head of Design", "head-of-design"), ("Group Head of Design", "head-of-design"),
+    ("Interim Head of UX", "head-of-design"),
+    ("Interim Head of Engineering", "head-of-engineering"),
+    ("Global Head of Engineering", "head-of-engineering"),
+    ("Senior Head of Engineering", "head-of-engineering"),
+    ("Deputy Head of Engineering", "head-of-engineering"),
+    ("Acting Head of Engineering", "head-of-engineering"),
+    ("Group Head of Engineering", "head-of-engineering"),
+    ("Global Head of Technology", "head-of-engineering"),
+    # ... and a director's alike (were director), as "Deputy Director" is a director and
+    # "Deputy VP of Product" a VP of Product
+    ("Deputy Director of Product", "director-of-product"),
+    ("Deputy Director, Product", "director-of-product"),
+    ("Interim Director of Product", "director-of-product"),
+    ("Sr. Director of Product", "director-of-product"),
+    ("Global Director of Product", "director-of-product"),
+    ("Senior Product Director", "director-of-product"),
+    ("Regional Director of Engineering", "director-of-engineering"),
+    ("Sr Director, Engineering", "director-of-engineering"),
+    ("Acting Design Director", "director-of-design"),
+    # ... not an assistant or associate post (of the role's level), nor its aide, nor the head
+    # of another function; a deputy head of a school, a deputy director stay
+    ("Assistant Head of Product", "head"), ("Associate Head of Product", "head"),
+    ("Assistant Head of Design", "head"), ("Assistant Director of Product", "director"),
+    ("Associate Director of Product", "director"), ("Deputy Director", "director"),
+    ("Interim Head of Sales", "head"), ("Global Head of Sales", "head"),
+    ("Group Head", "head"), ("Deputy Head", "head"), ("Deputy Head Teacher", "head"),
+    ("Global Head of Product's EA", "executive-assistant"),
+    ("Global Head of Product Intern", "intern"),
+    ("Deputy Head of Product Assistant", "associate"),
+    ("Executive Assistant to the Global Head of Product", "executive-assistant"),
+    ("Product Director's PA", "executive-assistant"),  # (was director-of-product)
+    ("Engineering Director's EA", "executive-assistant"),  # (was director-of-engineering)
+    ("Product Director Assistant", "associate"),  # (was director-of-product)
+    ("Design Director Intern", "intern"),  # (was director-of-design)
+    ("Product Director", "director-of-product"),
+    ("Engineering Director", "director-of-engineering"),
+    # product marketing is marketing, not the product leadership: the rank (were
+    # head-of-product, vp-product, svp-product, director-of-product)
+    ("Head of Product Marketing", "head"), ("Global Head of Product Marketing", "head"),
+    ("Head - Product Marketing", "head"), ("Product Marketing Head", "head"),
+    ("VP of Product Marketing", "vp"), ("SVP Product Marketing", "svp"),
+    ("Director of Product Marketing", "director"), ("Product Marketing Director", "director"),
+    ("Head of Product & Marketing", "head-of-product"),
+    ("Head of Product Management", "head-of-product"),
+    ("Head of Product Design", "head-of-product"), ("VP Product", "vp-product"),
+    # an intern named after a role above the intern's is an intern (were senior-engineer,
+    # senior-pm, group-pm, engineering-manager, principal-pm, staff-engineer, design-manager,
+    # engineer, analyst), so is "Intern" before an individual contributor's job
+    ("Senior Software Engineer Intern", "intern"), ("Senior Product Manager Intern", "intern"),
+    ("Group Product Manager Intern", "intern"), ("Engineering Manager Intern", "intern"),
+    ("Principal Product Manager Intern", "intern"), ("Staff Engineer Intern", "intern"),
+    ("Design Manager Intern", "intern"), ("Tech Lead Intern", "intern"),
+    ("Senior Engineer Trainee", "intern"), ("Data Analyst Intern", "intern"),
+    ("Intern Software Engineer", "intern"), ("Intern Architect", "intern"),
+    ("Intern Analyst", "intern"),
+    # ... as before: of the intern's rank, a grade alone, a role named after "Intern"
+    ("Senior Data Science Intern", "intern"), ("VP Product Intern", "intern"),
+    ("Software Engineering Intern", "intern"), ("Engineering Intern", "intern"),
+    ("Product Manager Intern", "apm"), ("Junior Developer Intern", "associate-engineer"),
+    ("Senior Intern", "senior-ic"), ("Principal Intern", "senior-ic"),
+    ("Intern, Engineering", "intern"), ("Intern - Marketing", "intern"),
+    ("Graduate Intern", "intern"), ("Summer Intern", "intern"),
+    ("Senior Software Engineer", "senior-engineer"), ("Senior Product Manager", "senior-pm"),
+    ("Group Product Manager", "group-pm"), ("Engineering Manager", "engineering-manager"),
+    # the staff of an intern programme: their job (were intern)
+    ("Intern Program Manager", "ic"), ("Intern Coordinator", "ic"), ("Intern Recruiter", "ic"),
+    ("Intern Program Coordinator", "ic"), ("Intern Recruiting Coordinator", "ic"),
+    ("Intern Trainer", "ic"), ("Internship Coordinator", "ic"),
+    ("Internship Program Manager", "ic"), ("Program Manager", "ic"), ("Coordinator", "ic"),
+    ("Recruiter", "ic"), ("Intern Manager", "manager"), ("Intern Programs Manager", "manager"),
+    ("Intern Supervisor", "supervisor"), ("Intern Mentor", "intern"),
+    ("Intern Specialist", "intern"), ("Intern Pharmacist", "intern"),
+    # a general manager's and a VP's hats joined: the VP, the more senior (were head)
+    ("GM/VP Sales", "vp"), ("GM / VP Sales", "vp"), ("GM & VP of Sales", "vp"),
+    ("GM and VP of Sales", "vp"), ("General Manager/VP Sales", "vp"),
+    ("General Manager and VP of Sales", "vp"), ("GM/SVP Sales", "svp"),
+    ("GM/VP Product", "vp-product"), ("GM & VP of Product", "vp-product"),
+    ("Chief of Staff and VP of Sales", "vp"),  # (was chief-of-staff)
+    # ... as it was the other way round, and not a hat below a director's, an aide's, nor after
+    # a separator
+    ("VP/GM Sales", "vp"), ("VP & GM Sales", "vp"), ("VP and GM, Sales", "vp"),
+    ("VP of Sales and GM", "vp"), ("VP Sales & GM", "vp"), ("GM / Director of Sales", "head"),
+    ("Executive Assistant & VP Sales", "executive-assistant"), ("GM, VP Sales", "head"),
+    ("GM & VP's EA", "executive-assistant"), ("Assistant to the GM & VP", "associate"),
+    ("Executive Assistant to the GM & VP", "executive-assistant"),
+    ("Coordinator, GM & VP Sales", "head"),  # (as before: no VP after a separator)
+    ("Head of Talent & EVP", "svp"),
+    ("Head of Product and VP of Engineering", "vp-engineering"),  # (was head-of-product)
+    # "Admin" after a word, at the end or before a separator: an administrator (were no role)
+    ("System Admin", "ic"), ("Systems Admin", "ic"), ("Sys Admin", "ic"),
+    ("Database Admin", "ic"), ("Network Admin", "ic"), ("Salesforce Admin", "ic"),
+    ("IT Admin", "ic"), ("HR Admin", "ic"), ("Office Admin", "ic"), ("Web Admin", "ic"),
+    ("System Admin, EMEA", "ic"), ("Database Admin (Contract)", "ic"),
+    ("System Admin / DBA", "ic"), ("System Administrator", "ic"),
+    ("Senior System Admin", "senior-ic"), ("Junior Database Admin", "associate"),
+    # ... not alone, before a job, nor after "of" or "and": administration
+    ("Admin", None), ("Admin, HR", None), ("Head of Admin", "head"),
+    ("Finance & Admin", None), ("Director of Finance and Admin", "director"),
+    ("Admin Manager", "manager"), ("Admin Officer", "ic"),
+    ("System Admin Assistant", "executive-assistant"),
 ])
 def test_titles_of_real_exports_infer_a_role(title: str, role: str) -> None:
     assert DEFAULT_LADDER.infer(title) == role
@@ -571,6 +683,28 @@ def test_vice_presidents_under_a_senior_vp_are_no_rank_inversion(
         "avp", "director-of-product", "executive-assistant"]
     assert [(p.rule, p.line) for p in validate(org)
             if p.rule in ("rank-inversion", "same-rank")] == []
+
+
+def test_a_qualified_head_of_product_holds_the_head_of_product_s_place(
+        org_file: Callable[..., Path]) -> None:
+    """"Global Head of Product" and "Deputy Director, Product" were a head and a director: the
+    roles chart drew "no Head of Product" and "no Director of Product" boxes for an org that
+    has both; a Head of Product Marketing is no Head of Product."""
+    from orgviz.roles_chart import collapse
+
+    org = load(org_file("""\
+        people:
+          - {id: ceo, name: Cy Oh, title: Chief Executive Officer}
+          - {id: cpo, name: Cass Poe, title: Chief Product Officer, reports_to: ceo}
+          - {id: vpp, name: Val Pike, title: VP of Product, reports_to: cpo}
+          - {id: hop, name: Hal Opie, title: Global Head of Product, reports_to: vpp}
+          - {id: dop, name: Dot Pryce, title: "Deputy Director, Product", reports_to: hop}
+          - {id: pm, name: Pam Mills, title: Senior Product Manager Intern, reports_to: dop}
+          - {id: pmm, name: Mo Marks, title: Head of Product Marketing, reports_to: cpo}
+        """, header=True))
+    assert [p.roles[0] for p in org.people] == [
+        "ceo", "cpo", "vp-product", "head-of-product", "director-of-product", "intern", "head"]
+    assert collapse(org).missing_leadership() == []
 
 
 def test_a_senior_vp_under_a_vp_is_a_rank_inversion(org_file: Callable[..., Path]) -> None:
@@ -1093,9 +1227,9 @@ def test_a_bare_head_and_a_function_read_as_head_of_it() -> None:
     for qualifier in ("", "Interim ", "Deputy ", "Senior ", "Global ", "Assistant "):
         for function, role in _HEAD_FUNCTIONS.items():
             for tail in ("", ", EMEA", " (EMEA)", " - EMEA"):
+                # (an assistant head is of the level, not the function's head)
                 want = DEFAULT_LADDER.infer(f"{qualifier}Head of {function}{tail}")
-                if (want != role if not qualifier else _level(f"{qualifier}Head of {function}")
-                        != "head"):
+                if want != (role if qualifier != "Assistant " else "head"):
                     wrong.append((f"{qualifier}Head of {function}{tail}", want, role))
                 for title in [f"{qualifier}Head{sep}{function}{tail}"
                               for sep in (" - ", ", ", " / ", "/", ": ", " \u2013 ", " ")] + [
@@ -1112,6 +1246,138 @@ def test_a_bare_head_and_a_function_read_as_head_of_it() -> None:
         id="design-head", name="Design Head", titles=("Design Head",))])
     assert (custom.infer("Design Head") == custom.infer("Head - Design")
             == custom.infer("Head of Design") == "design-head")
+
+
+_POST_QUALIFIERS = ["Interim ", "Acting ", "Deputy ", "Senior ", "Sr. ", "Global ", "Group ",
+                    "Regional ", "Area ", "Divisional ", "Corporate ", "Executive "]
+
+
+def test_a_qualified_head_or_director_of_a_function_reads_as_the_unqualified() -> None:
+    """Qualifiers of scope, grade or tenure, and a deputy x functions x shapes x tails: a
+    function's head or director reads as the unqualified title does ("Global Head of
+    Product" is the Head of Product, "Deputy Director, Design" the Director of Design), an
+    aide or intern of one too; an assistant or associate head is a head, not the function's."""
+    wrong = []
+    product = ("Product", "Design", "Engineering", "Technology", "UX", "Product Management",
+               "Product & Design")
+    for qualifier in _POST_QUALIFIERS:
+        for function in (*product, "Sales", "Marketing", "Finance", "Product Marketing"):
+            shapes = ["{q}Head of {f}{t}", "{q}Head - {f}{t}", "{q}{f} Head{t}",
+                      "{q}Director of {f}{t}", "{q}Director, {f}{t}",
+                      "Executive Assistant to the {q}Head of {f}{t}"]
+            if function in product:  # (a bare "Interim Dir." has no role: left alone)
+                shapes.append("{q}Dir. of {f}{t}")
+            if function not in ("Sales", "Marketing", "Finance"):
+                shapes.append("{q}{f} Director{t}")  # ("Senior Sales Director": a Senior X)
+            for shape in shapes:
+                for tail in ("", ", EMEA", " (EMEA)", " - EMEA", "'s EA", "'s PA", " Intern"):
+                    title = shape.format(q=qualifier, f=function, t=tail)
+                    want = DEFAULT_LADDER.infer(shape.format(q="", f=function, t=tail))
+                    if DEFAULT_LADDER.infer(title) != want:
+                        wrong.append((title, DEFAULT_LADDER.infer(title), want))
+        for function, role in (("Product", "head-of-product"), ("Design", "head-of-design"),
+                               ("Engineering", "head-of-engineering")):
+            if DEFAULT_LADDER.infer(f"{qualifier}Head of {function}") != role:
+                wrong.append((f"{qualifier}Head of {function}", role))
+    for post in ("Assistant", "Associate"):
+        for function in ("Product", "Design", "Engineering"):
+            for title, want in ((f"{post} Head of {function}", "head"),
+                                (f"{post} Director of {function}", "director")):
+                if DEFAULT_LADDER.infer(title) != want:
+                    wrong.append((title, DEFAULT_LADDER.infer(title), want))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+#: Titles of roles above the intern's, and the role of each.
+_INTERNS_OF = {"Senior Software Engineer": "senior-engineer", "Senior Product Manager": "senior-pm",
+               "Group Product Manager": "group-pm", "Engineering Manager": "engineering-manager",
+               "Principal Product Manager": "principal-pm", "Staff Engineer": "staff-engineer",
+               "Senior Designer": "senior-designer", "Design Manager": "design-manager",
+               "Tech Lead": "engineering-manager", "Software Engineer": "engineer",
+               "UX Designer": "designer", "Data Analyst": "analyst", "Team Lead": "manager",
+               "Technical Product Manager": "pm", "Product Director": "director-of-product",
+               "Senior Director": "director", "VP Product": "vp-product", "CEO": "ceo",
+               "Senior Data Scientist": "senior-ic"}
+
+
+def test_an_intern_named_after_a_role_is_an_intern() -> None:
+    """Roles above the intern's x the intern's words, after the role (or "Intern" before an
+    individual contributor's job): an intern; of the intern's rank, the role ("Product
+    Manager Intern" is an APM); an intern programme's staff, their job."""
+    wrong = []
+
+    def expect(title: str, want: str | None) -> None:
+        if DEFAULT_LADDER.infer(title) != want:
+            wrong.append((title, DEFAULT_LADDER.infer(title), want))
+
+    for title, role in _INTERNS_OF.items():
+        expect(title, role)
+        for intern in ("{} Intern", "{} Trainee", "{} Apprentice", "{}, Intern", "{} - Intern",
+                       "{}'s Intern"):
+            expect(intern.format(title), "intern")
+        if DEFAULT_LADDER.roles[role].rank <= DEFAULT_LADDER.roles["senior-ic"].rank:
+            expect(f"Intern {title}", "intern")
+    for title, role in (("Product Manager", "apm"), ("Product", "apm"),
+                        ("Junior Developer", "associate-engineer"), ("Senior", "senior-ic"),
+                        ("Sr.", "senior-ic"), ("Principal", "senior-ic"), ("Sales", "intern"),
+                        ("Software Engineering", "intern"), ("Senior Data Science", "intern")):
+        expect(f"{title} Intern", role)
+    for staff, job in (("Program Manager", "ic"), ("Programme Manager", "manager"),
+                       ("Coordinator", "ic"), ("Recruiter", "ic"), ("Program Coordinator", "ic"),
+                       ("Recruiting Coordinator", "ic"), ("Trainer", "ic"),
+                       ("Manager", "manager"), ("Supervisor", "supervisor"),
+                       ("Program Lead", "manager"), ("Programs Manager", "manager")):
+        for intern in ("Intern", "Interns", "Internship", "Internships"):
+            expect(f"{intern} {staff}", job)
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_a_general_manager_s_and_a_vp_s_hats_are_the_vp() -> None:
+    """Leaders' titles x joins x vice presidents: the VP's role, the more senior hat, as the
+    VP's title alone reads; an aide of them, and a title that says whom it serves, is none."""
+    wrong = []
+    vps = {"VP Sales": "vp", "VP of Sales": "vp", "Vice President, Operations": "vp",
+           "SVP Sales": "svp", "EVP Marketing": "svp", "VP Product": "vp-product",
+           "VP of Engineering": "vp-engineering", "Senior VP, Design": "svp-design"}
+    for first in ("GM", "General Manager", "Regional GM", "Chief of Staff", "Head of Sales",
+                  "Director of Sales", "Head of Product"):
+        for join in ("/", " / ", " & ", " and ", " + "):
+            for vp, role in vps.items():
+                title = f"{first}{join}{vp}"
+                if DEFAULT_LADDER.infer(vp) != role or DEFAULT_LADDER.infer(title) != role:
+                    wrong.append((title, DEFAULT_LADDER.infer(title), role))
+                for aide in ("{}'s EA", "Executive Assistant to the {}", "{} Office Manager",
+                             "Intern to the {}"):
+                    got = _level(aide.format(title))
+                    if got in ("vp", "svp"):
+                        wrong.append((aide.format(title), got, "no VP"))
+    for title, want in (("Executive Assistant & VP Sales", "executive-assistant"),
+                        ("Analyst & VP", "vp"), ("GM & AVP", "avp"),
+                        ("GM & Director of Sales", "head")):
+        if DEFAULT_LADDER.infer(title) != want:
+            wrong.append((title, DEFAULT_LADDER.infer(title), want))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_admin_after_a_word_reads_as_administrator() -> None:
+    """Words x "Admin" x tails: "System Admin" reads as "System Administrator" does; after
+    "of" or "and" (administration) or alone it keeps the word."""
+    wrong = []
+    for before in ("System", "Systems", "Sys", "Database", "Network", "Salesforce", "IT", "HR",
+                   "Office", "Web", "Linux", "Senior System", "Sr. Database", "Junior Network",
+                   "Legal", "Finance"):
+        for admin in ("Admin", "ADMIN", "Admin."):
+            for tail in ("", ", EMEA", " (Contract)", " - London", " / DBA", " & DBA"):
+                title = f"{before} {admin}{tail}"
+                want = DEFAULT_LADDER.infer(f"{before} Administrator{tail}")
+                if want is None or DEFAULT_LADDER.infer(title) != want:
+                    wrong.append((title, DEFAULT_LADDER.infer(title), want))
+    for title, want in (("Admin", None), ("Head of Admin", "head"), ("Finance & Admin", None),
+                        ("Finance and Admin", None), ("Admin Manager", "manager"),
+                        ("VP, Finance & Admin", "vp"), ("Admin, HR", None)):
+        if DEFAULT_LADDER.infer(title) != want:
+            wrong.append((title, DEFAULT_LADDER.infer(title), want))
+    assert wrong == [], "\n".join(map(str, wrong))
 
 
 def test_admin_assistant_reads_as_administrative_assistant() -> None:
@@ -1201,6 +1467,11 @@ def test_a_chief_officer_after_a_unit_s_name_with_any_qualifier() -> None:
     "product " * 300 + "head x", "senior " * 300 + "product head x", "acting " * 250 + "head ",
     "product" + " " * 1990 + "head x", "head -" + " " * 1990 + "product x",
     "ea and pa " * 200 + "x", "senior ea and pa " * 120, "admin " * 400 + "assistant",
+    "global " * 300 + "head of product x", "deputy " * 300 + "director of product x",
+    "senior " * 300 + "product director x", "intern " * 400, "intern " * 400 + "x",
+    "x admin " * 250, "x admin" + " " * 1990 + "x", "x" + " " * 1990 + "admin",
+    "gm and " * 300 + "vp sales", "gm & " * 400 + "vp", "intern program " * 140 + "manager",
+    "a " * 999 + "intern", "interim head of " * 120, "sr. " * 600 + "head of design",
 ])
 def test_title_inference_stays_linear_on_long_titles(title: str) -> None:
     """Title inference is on the import's hot path: a 2,000-character adversarial title

@@ -242,6 +242,19 @@ _CONSULTANT_CLINICIAN = (
     r"microbiologist|histopathologist|psychologist|nurse|midwife|pharmacist|"
     r"clinical scientist)\b)|^(nurse|midwife|pharmacist) consultant$")
 
+#: The words before a function's head or director that name the post's scope, grade or tenure
+#: ("Global Head of Product", "Interim Head of Design", "Group Head of Engineering", "Sr.
+#: Director of Product"), or a deputy (who reads as the role deputised, as a "Deputy VP" or a
+#: "Deputy CFO" does): the function's head or director still. Not "Assistant" or "Associate"
+#: ("Assistant Head of Product", "Associate Director of Product": a post below the role, at its
+#: level, `head` or `director`).
+_POST_QUALIFIERS = (r"((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|"
+                    r"divisional|global) )*")
+#: "Product" as the product leadership's function: not product marketing's ("VP of Product
+#: Marketing", "Head of Product Marketing", "Director of Product Marketing": of a marketing
+#: team, as "Product Marketing Director" and "Product Marketing Manager" are).
+_PRODUCT = r"product(?! marketing\b)"
+
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
 # The first role whose pattern matches wins, so specific roles come before generic ones.
@@ -291,14 +304,14 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^deputy permanent secretary$",
        r"^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$",
        _NOT_AN_AIDE + r"(deputy|under) ?secretary (of|for)\b"),
-    _r("svp-product", "SVP of Product", "svp", "product", _SVP + r"( of)? product\b"),
+    _r("svp-product", "SVP of Product", "svp", "product", _SVP + r"( of)? " + _PRODUCT + r"\b"),
     _r("svp-engineering", "SVP of Engineering", "svp", "engineering",
        _SVP + r"( of)? (engineering|technology|software)\b"),
     _r("svp-design", "SVP of Design", "svp", "design",
        _SVP + r"( of)? (design|ux|user experience)\b"),
     _r("svp", "Senior Vice President", "svp", "general", _SVP + r"\b",
        _NOT_ASSISTING + _SVP_END),
-    _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? product\b"),
+    _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? " + _PRODUCT + r"\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
        _VP + r"( of)? (engineering|technology|software)\b"),
     _r("vp-design", "VP of Design", "vp", "design", _VP + r"( of)? (design|ux|user experience)\b"),
@@ -313,14 +326,15 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        + r")$",
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
     # ("Head - Product", "Head, Design", "Design Head", "Design Head, EMEA" read as "Head of
-    # X": `normalise_title`)
+    # X": `normalise_title`; "Global Head of Product", "Deputy Head of Design" as "Head of X")
     _r("head-of-product", "Head of Product", "head", "product",
-       _NOT_AN_AIDE + r"head of product( management)?\b",
-       _NOT_AN_AIDE + r"product head\b"),  # (not "Product Head's EA", "Product Head Intern")
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"head of " + _PRODUCT + r"( management)?\b",
+       # (not "Product Head's EA", "Product Head Intern")
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"product head\b"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
-       _NOT_AN_AIDE + r"head of (engineering|technology|software)\b"),
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"head of (engineering|technology|software)\b"),
     _r("head-of-design", "Head of Design", "head", "design",
-       _NOT_AN_AIDE + r"head of (design|ux|user experience)\b"),
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"head of (design|ux|user experience)\b"),
     _r("head", "Head of function", "head", "general", _NOT_ASSISTING + r".*\bhead of\b",
        _NOT_ASSISTING + r".*\bhead$",
        _NOT_ASSISTING + r"(?!.*\bassistant general manager\b).*\bgeneral manager\b",
@@ -330,16 +344,18 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_AN_AIDE + r"(assistant|associate|deputy) superintendent\b",
        _NOT_ASSISTING + r".*\bhead ?teacher\b", _NOT_ASSISTING + r".*\bhead(master|mistress)\b"),
     _r("director-of-product", "Director of Product", "director", "product",
-       _NOT_AN_AIDE + r"(senior )?(director|dir)( of)? product( management)?\b",
-       r"^product( management)? director\b"),
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"(director|dir)( of)? " + _PRODUCT
+       + r"( management)?\b",
+       # (not "Product Director's PA", "Product Director Intern")
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"product( management)? director\b"),
     _r("director-of-engineering", "Director of Engineering", "director", "engineering",
        _NOT_AN_AIDE
-       + r"(senior )?(director|dir)( of)? (engineering|software engineering|technology)\b",
-       r"^engineering director\b"),
+       + _POST_QUALIFIERS + r"(director|dir)( of)? (engineering|software engineering|technology)\b",
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"engineering director\b"),
     _r("director-of-design", "Director of Design", "director", "design",
        _NOT_AN_AIDE
-       + r"(senior )?(director|dir)( of)? (design|ux|user experience|product design)\b",
-       r"^design director\b"),
+       + _POST_QUALIFIERS + r"(director|dir)( of)? (design|ux|user experience|product design)\b",
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"design director\b"),
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
        _NOT_AN_AIDE + rf"(?!.*\b({_AIDING}) to\b).*\bchief of staff\b",
        r"\bs (deputy )?chief of staff$",  # ("CEO's Chief of Staff")
@@ -452,6 +468,7 @@ _TITLE_LEAD = re.compile(r"^(co ?founder|founder|president) and (?=\w)")
 
 
 _C_LEVEL = LEVELS["c-level"][0]
+_DIRECTOR = LEVELS["director"][0]
 #: The whole part of a title after a vice president's rank when it names the chief executive
 #: ("SVP and CEO"; not "EVP and CEO, Wealth Management", "SVP & CEO of Acme Bank": a
 #: division's, nor "SVP and Managing Director" or "EVP and President": a bank's or a
@@ -465,6 +482,7 @@ _UNIT_QUALIFIER = re.compile(r"\b(regional|area|divisional|global|group|corporat
 _JOINED = re.compile(r"\s+and\s+|\s*[&/+]\s*", re.IGNORECASE)
 _SEPARATED = re.compile(r"[,;:|()]|\s[-\u2013\u2014]|[-\u2013\u2014]\s")
 _VP_RANK_END = re.compile(r"\b(vp|vice president|svp|evp)$")
+_VP_RANK = re.compile(r"\b(vp|vice president|svp|evp)\b")
 _HR_EVP = re.compile(r"\bevp" + _HR_EVP_AFTER)
 #: An assistant's title before a separator ("Executive Assistant, Director", "EA, SVP and
 #: GM", "Assistant (VP)"): the assistant of whom the rest names, as "... to the Director" is.
@@ -475,6 +493,24 @@ _ASSISTANT_FIRST = re.compile(r"((senior|sr|principal|executive|personal|adminis
 _OF_AN_OFFICE = re.compile(r".*\b(office|(?<!\bchief of )staff)")
 #: A manager's title before whom it serves ("Business Manager to the SVP and GM"): a manager.
 _MANAGER_TO = re.compile(r"((business|office|program|project|operations) )?manager to the ")
+#: An intern's title named after a role ("Senior Software Engineer Intern", "Group Product
+#: Manager Trainee", "Engineer's Apprentice"), or "Intern" and an individual contributor's job
+#: as written ("Intern Architect", "Intern Software Engineer"; not "Intern's Manager", "Intern,
+#: Director"): the title reads as the word alone does, "Intern", where the role ranks above it
+#: (an intern is never the role; "Product Intern" and "Product Manager Intern" are `apm`, of
+#: the intern's rank, as before; nor a grade alone before it: "Senior Intern" stays a `Senior X`).
+_INTERN_END = re.compile(r"(?<!^senior )(?<!^sr )(?<!^principal )\b(intern|trainee|apprentice)$")
+_INTERN_FIRST = re.compile(r"\s*(intern)\s+(?!and\b)(?=\w)", re.IGNORECASE)
+_SENIOR_IC = LEVELS["senior-ic"][0]
+#: ... but "Intern" or "Internship" before the job of an intern programme's staff names whom
+#: they serve, as "to the ..." does: "Intern Program Manager", "Intern Coordinator", "Intern
+#: Recruiter", "Internship Coordinator" read as their job ("Program Manager", "Coordinator",
+#: "Recruiter").
+_INTERN_STAFF = re.compile(
+    r"(interns?|internships?) (?=((program|programme|programs|programmes|recruiting|recruitment|"
+    r"hiring|experience|development|team) (manager|coordinator|recruiter|lead|leader|specialist|"
+    r"partner|administrator|director)|manager|coordinator|recruiter|lead|leader|supervisor|"
+    r"administrator|director|advisor|adviser|trainer)\b)")
 _AIDE = re.compile("|".join(f"(?:{aide})" for aide in _AIDE_TITLES))
 _ASSISTING = re.compile(_ASSISTING_TITLE)
 
@@ -548,6 +584,11 @@ _FUNCTION_HEAD = re.compile(
 
 #: "Admin" before "assistant" (its abbreviation spelt out): "administrative".
 _ADMIN_ASSISTANT = re.compile(r"\badmin(?= assistant\b)")
+#: "Admin" after a word, at the end of a title or before a separator or a join ("System
+#: Admin", "Database Admin, EMEA", "Network Admin / DBA"): "administrator" (not after "of" or
+#: "and": "Head of Admin", "Finance & Admin" name administration).
+_ADMIN_END = re.compile(r"(?<=[\w.])(?<!\bof)(?<!\band)(\s+)admin\b\.?"
+                        r"(?=\s*($|[,;:()|\[\]\u2013\u2014-]|and\b))")
 
 
 def normalise_title(title: str) -> str:
@@ -577,6 +618,8 @@ def _fold(text: str) -> str:
     """A lower-case title's words, punctuation, '&', '+', '/' and abbreviations folded."""
     text = text.replace("&", " and ").replace("+", " and ").replace("/", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
+    if "admin" in text:  # ("System Admin": an administrator)
+        text = _ADMIN_END.sub(r"\1administrator", text)
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     words = [_ABBREVIATIONS.get(w, w) for w in words]
     # ("Admin Assistant", "Admin Asst": an administrative assistant; "System Admin" and "Admin
@@ -636,6 +679,11 @@ class RoleLadder:
         whole = self._match(text)
         # (a file's own role for the title wins)
         builtin = whole is None or self.roles[whole] is _BUILTIN_BY_ID.get(whole)
+        if builtin and whole is not None and ("intern" in text or "trainee" in text
+                                              or "apprentice" in text):
+            intern = self._intern(title, text, whole)
+            if intern is not None:
+                return intern
         separated = _SEPARATED.search(title) if builtin else None
         if separated is not None and separated.start() > 0 and text.count(" ") < 12:
             # (a title, not a sentence that describes a post)
@@ -669,7 +717,51 @@ class RoleLadder:
                 if hat is not None and (whole is None or self.roles[whole].rank
                                         < self.roles[hat].rank):
                     return hat
+                hat = self._second_hat(title, text)  # ("GM & VP of Sales": the VP)
+                if hat is not None:
+                    return hat
         return whole
+
+    def _intern(self, title: str, text: str, whole: str) -> str | None:
+        """The role of a title (normalised: `text`) that names an intern programme's staff
+        (the job after "Intern": "Intern Coordinator" reads as "Coordinator"), or an intern
+        named after a role that ranks above the intern's ("Senior Software Engineer Intern",
+        "Intern Architect": as "Intern" reads), where it is not the role `whole` of the whole
+        title."""
+        staff = _INTERN_STAFF.match(text)
+        if staff is not None:
+            job = self._match(text[staff.end():])
+            return job if job is not None and job != whole else None
+        named = _INTERN_END.search(text)
+        if named is None and self.roles[whole].rank <= _SENIOR_IC:
+            named = _INTERN_FIRST.match(title)
+        if named is None:
+            return None
+        intern = self._match(named.group(1).casefold())
+        return intern if intern is not None and (
+            self.roles[intern].rank < self.roles[whole].rank) else None
+
+    def _second_hat(self, title: str, text: str) -> str | None:
+        """The vice president's role of the second of two hats a title joins ("GM & VP of
+        Sales", "GM/VP Sales", "General Manager and SVP, Sales": the more senior hat), where
+        the first reads as a leader's role of a lower rank, a director's or above (not
+        "Executive Assistant & VP Sales", whose EA as likely), written with no separator
+        before the join, and the title names nobody its holder serves or aids ("Coordinator,
+        GM & VP Sales", "Assistant to the GM and VP")."""
+        first, _, second = text.partition(" and ")
+        if _VP_RANK.search(second) is None:  # (no vice president: the common case, cheap)
+            return None
+        joined = _JOINED.search(title)
+        if (joined is None or _SEPARATED.search(title, 0, joined.start()) is not None
+                or " to " in f" {text} " or _HR_EVP.search(text) is not None
+                or any(_guards(text)[1:])):
+            return None
+        hat = self._match(second)
+        if hat is None or self.roles[hat].level not in ("vp", "svp"):
+            return None
+        held = self._match(first)
+        return (hat if held is not None and _DIRECTOR <= self.roles[held].rank
+                < self.roles[hat].rank else None)
 
     def _first_hat(self, title: str, text: str) -> str | None:
         """The vice president's role of the first of two hats a title joins ("Sales VP and
