@@ -11,14 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from renderkit import chart_of
 
-from orgviz.render.cards import TITLE_LINE, card_box, chart_texts, lines_height
+from orgviz.render.cards import GAP, TEAM_LINE, TITLE_LINE, card_box, chart_texts, lines_height
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Box, Geometry
 from orgviz.render.svg import draw_svg
 from orgviz.render.tidylayout import layout_tidy
 
 LONG = "Principal Staff Engineer, Platform Reliability and Developer Productivity Tooling"
-BASE = lines_height(1, 1, 0)  # a card with one name line and one title line
+# A card with one name line and one title line (these orgs have no teams: no team line)
+BASE = lines_height(1, 1, 0, team_line=False)
 
 
 def org_text(ic_title: str = "Engineer", vp_title: str = "VP") -> str:
@@ -48,7 +49,7 @@ def heights(geometry: Geometry, ids: list[str]) -> set[float]:
 
 def test_a_tall_title_in_a_stack_grows_that_stack_only() -> None:
     _chart, geometry = laid_out(org_text(ic_title=LONG))
-    tall = lines_height(1, 3, 0)
+    tall = lines_height(1, 3, 0, team_line=False)
     assert tall == BASE + 2 * TITLE_LINE
     assert heights(geometry, ["e00", "e01", "e02"]) == {tall}  # the stack shares its height
     assert heights(geometry, ["e10", "e11", "e12", "e20", "e21", "e22"]) == {BASE}
@@ -60,7 +61,7 @@ def test_a_tall_title_in_a_stack_grows_that_stack_only() -> None:
 
 def test_a_tall_title_of_a_manager_grows_its_level_row_only() -> None:
     _chart, geometry = laid_out(org_text(vp_title=LONG))
-    tall = lines_height(1, 3, 0)
+    tall = lines_height(1, 3, 0, team_line=False)
     assert heights(geometry, ["v0", "v1", "v2"]) == {tall}  # the row keeps one height
     assert heights(geometry, ["ceo"]) == {BASE}
     assert heights(geometry, [f"e{v}{e}" for v in range(3) for e in range(3)]) == {BASE}
@@ -70,7 +71,7 @@ def test_a_tall_title_of_a_manager_grows_its_level_row_only() -> None:
 
 def test_the_dot_layouts_card_size_is_still_the_tallest_card() -> None:
     _chart, _theme, _texts, box = chart_of(org_text(ic_title=LONG))
-    assert box.height == lines_height(1, 3, 0)
+    assert box.height == lines_height(1, 3, 0, team_line=False)
     assert box.own_height("e00") == box.height and box.own_height("e11") == BASE
     assert box.own_height("not-a-card") == box.height
 
@@ -97,7 +98,8 @@ def test_an_assistant_is_as_tall_as_its_manager_and_its_title_counts() -> None:
     text = org_text() + (f"  - {{id: pa, name: Pat, title: '{LONG}', assistant: true, "
                          f"reports_to: ceo}}\n")
     _chart, geometry = laid_out(text)
-    assert geometry.boxes["pa"].h == geometry.boxes["ceo"].h == lines_height(1, 3, 0)
+    tall = lines_height(1, 3, 0, team_line=False)
+    assert geometry.boxes["pa"].h == geometry.boxes["ceo"].h == tall
     assert geometry.boxes["pa"].top == geometry.boxes["ceo"].top
 
 
@@ -213,3 +215,19 @@ def _png(svg: bytes) -> bytes | None:
     from orgviz.render.convert import svg_to_png
 
     return svg_to_png(svg)
+
+
+def test_cards_of_an_org_without_teams_have_no_blank_team_line() -> None:
+    """A chart where no card has a team (or a dotted-line note) leaves out the team line's
+    room below the title (the cards were 16 px blank at the bottom); one team on one card
+    gives every card of the chart that room back, as before."""
+    _chart, geometry = laid_out(org_text())
+    assert heights(geometry, ["ceo", "v0", "e00"]) == {BASE} == {
+        lines_height(1, 1, 0) - TEAM_LINE - GAP}
+    with_a_team = org_text().replace("title: CEO}", "title: CEO, team: exec}") + (
+        "teams:\n  - {id: exec, name: Executive}\n")
+    _chart, geometry = laid_out(with_a_team)
+    assert heights(geometry, ["ceo", "v0", "e00"]) == {lines_height(1, 1, 0)}
+    chart, theme, texts, box = chart_of(org_text())
+    svg = draw_svg(chart, layout_tidy(chart, box, "off")[0], texts, box, theme).decode()
+    assert svg.count(f'<rect width="196" height="{BASE:g}" rx="7"') == 13  # the cards, so

@@ -108,7 +108,8 @@ class Drawer:
         chart = build_chart(self.org, view._replace(color_by=self.color_by), self.theme,
                             self.problems)
         chart = by_depth(chart)
-        return chart, card_box(chart_texts(chart))
+        # (room for a team line on every slide, teams or not: one card size through a deck)
+        return chart, card_box(chart_texts(chart), team_line=True)
 
     def place_peers(self, chart: Chart, box: CardBox, limits: StackLimits = ()) -> Geometry:
         """The tidy layout with the tops' reports side by side on one row, never stacked

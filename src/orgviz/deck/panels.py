@@ -81,7 +81,7 @@ class Merger:
         texts: dict[str, CardText] = {}
         for part in parts:
             texts.update(self.texts(part))
-        return card_box(texts)
+        return card_box(texts, team_line=True)  # (as every slide's: see Drawer.chart)
 
     def variants(self, part: Part, box: CardBox) -> list[Drawn]:
         """Ways to draw the part as a panel with cards of `box`, widest first (shallowest

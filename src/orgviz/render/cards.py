@@ -136,29 +136,35 @@ class CardBox(NamedTuple):
         return height - PAD_BOTTOM - (TEAM_LINE - TEAM_SIZE) / 2
 
 
-def lines_height(name_lines: int, title_lines: int, notes: int) -> float:
+def lines_height(name_lines: int, title_lines: int, notes: int, team_line: bool = True) -> float:
     """The height of a card with this many name and title lines (at least one each) and
-    notes lines (0 or 1)."""
+    notes lines (0 or 1), and a team line unless `team_line` is false."""
     return (ACCENT + PAD_TOP + NAME_LINE * max(name_lines, 1) + GAP
-            + TITLE_LINE * max(title_lines, 1) + GAP + TEAM_LINE * (1 + notes) + PAD_BOTTOM)
+            + TITLE_LINE * max(title_lines, 1) + (GAP + TEAM_LINE if team_line else 0.0)
+            + TEAM_LINE * notes + PAD_BOTTOM)
 
 
-def card_box(texts: dict[str, CardText]) -> CardBox:
+def card_box(texts: dict[str, CardText], team_line: bool | None = None) -> CardBox:
     """Each card's own height (its name, title and note lines), and the chart's tallest
     card: the longest name and title of the chart, and a dotted-line note when a card
-    has one (the size of every card of the `dot` layout)."""
+    has one (the size of every card of the `dot` layout). Cards have room for a team line
+    below the title when `team_line` says so; by default where some card of the chart has
+    a team line or a note (a chart of an org without teams has none: its cards are shorter,
+    not blank at the bottom)."""
     heights: dict[str, float] = {}
     sizes: dict[tuple[int, int, int], float] = {}  # most cards share a few shapes
+    if team_line is None:
+        team_line = any(text.team or text.dotted for text in texts.values())
     for card_id, text in texts.items():
         shape = (len(text.name), len(text.title), 1 if text.dotted else 0)
         height = sizes.get(shape)
         if height is None:
-            height = sizes[shape] = lines_height(*shape)
+            height = sizes[shape] = lines_height(*shape, team_line=team_line)
         heights[card_id] = height
     name_lines = max((shape[0] for shape in sizes), default=1) or 1
     title_lines = max((shape[1] for shape in sizes), default=1) or 1
     notes = max((shape[2] for shape in sizes), default=0)
-    height = lines_height(name_lines, title_lines, notes)
+    height = lines_height(name_lines, title_lines, notes, team_line=team_line)
     return CardBox(WIDTH, height, name_lines, title_lines, notes, CardHeights(heights))
 
 
