@@ -470,6 +470,21 @@ def test_a_compatibility_ideograph_stays_where_emoji_are_written_apart() -> None
     assert resvgfonts.apart("\ufa10\u0301 \u2126\u0323\u0301 \u2126\u0323 👍🏽") == (
         "\ufa10\u0301 \u038f\u0323 \u2126\u0323 👍")  # (no composition: kept)
     assert resvgfonts.apart("\ufa10\ufe00 🚀") == "\ufa10\ufe00 🚀"  # (a selector: kept)
+    # Only into a character the letters' font has (HarfBuzz composes them only then; else
+    # both fonts draw two glyphs).
+    assert resvgfonts.apart("\u2126\u0301 🚀", has=lambda char: char != "\u038f") == (
+        "\u2126\u0301 🚀")
+    greek = {0x2126, 0x3a9, 0x38f, 0x301}
+    fonts = FakeFonts({("Liberation Sans", 400): LATIN, ("Noto Color Emoji", 400): EMOJI,
+                       ("DejaVu Sans", 400): LATIN | greek,
+                       ("Droid Sans Fallback", 400): LATIN | CJK | greek - {0x38f} | {0xfa10}})
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text>Ohm \u2126\u0301 🚀</text>'
+           '<text>\u2126\u0301 \ufa10 🚀</text></svg>')
+    assert prepare(svg.encode(), fonts).svg.decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        "<text font-family=\"'DejaVu Sans', sans-serif\">Ohm \u038f 🚀</text>"
+        "<text font-family=\"'Droid Sans Fallback', sans-serif\">\u2126\u0301 \ufa10 🚀</text>"
+        "</svg>")
     # One that no font has is written as NFC writes it (else a box, and its emoji boxes too).
     assert resvgfonts.apart("\U0002f800 \ufa10 👍🏽", {"\U0002f800"}) == "\u4e3d \ufa10 👍"
     fonts = FakeFonts({("Liberation Sans", 400): LATIN, ("Noto Color Emoji", 400): EMOJI,
@@ -563,6 +578,7 @@ def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
     # (what NFC replaces alone, with a mark after it: composed, else the emoji were boxes)
     ("\u1f71\u0345 🚀 Ἀθηνᾶ", 140), ("Ohm \u2126\u0301 🚀 x", 140), ("\u212b\u0301 🚀", 140),
     ("\u2126\u0313 🚀", 140),
+    ("\u212b\u0301 ✨ \ufa10\u0301 \u2126\u0301", 140),  # (Noto Sans CJK lacks Ǻ Ώ: kept)
     ("لا سلام 🚀", 200), ("🚀 لا", 200), ("क्ष 👍🏽", 200), ("שׁלום ✨", 200),
     ("Al 🇩🇪 لا", 300), ("\u2067لا 🚀 (CEO)\u2069", 200)])
 def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(

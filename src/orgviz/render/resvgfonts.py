@@ -590,7 +590,8 @@ def drawn_whole_by(text: str, fonts: FontIndex, emoji: Face) -> bool:
     return fonts.has_all(emoji, (ord(char) for char in text if _drawn(char)))
 
 
-def apart(text: str, missing: Collection[str] = ()) -> str:
+def apart(text: str, missing: Collection[str] = (),
+          has: Callable[[str], bool] | None = None) -> str:
     """`text` as resvg is to draw it when it mixes emoji with other text: each emoji sequence
     written apart (emoji.separated), and a letter written with combining marks composed
     (NFC), as the chart's font draws it (an "é" written as "e" and an accent is one glyph in
@@ -601,43 +602,49 @@ def apart(text: str, missing: Collection[str] = ()) -> str:
     unless it is one of `missing`, which no font at hand has (see `_missing`): that is
     written as NFC writes it (U+2F800 as U+4E3D 丽, as HarfBuzz draws it in a font that
     lacks it), not left to be a box that makes the text's emoji boxes too. Nor where NFC
-    composes it with a combining mark after it: ά (U+1F71, which NFC writes U+03AC) and
-    U+0345 are written ᾴ (U+1FB4), the ohm sign and an acute accent Ώ (U+038F), as NFC
-    writes them; kept, the letter and its mark were one glyph in the text's font (HarfBuzz
-    composes them) and two in the emoji font, and the text's emoji boxes."""
-    return composed(separated(text), missing)
+    composes it with a combining mark after it into a character that the font of the text's
+    letters has (`has`; None: any): ά (U+1F71, which NFC writes U+03AC) and U+0345 are
+    written ᾴ (U+1FB4), the ohm sign and an acute accent Ώ (U+038F), as NFC writes them;
+    kept, the letter and its mark were one glyph in the text's font (HarfBuzz composes them
+    where the font has ᾴ) and two in the emoji font, and the text's emoji were boxes. Where
+    the font lacks ᾴ, both fonts draw two glyphs, and the text stays as written."""
+    return composed(separated(text), missing, has)
 
 
-def composed(text: str, missing: Collection[str] = ()) -> str:
+def composed(text: str, missing: Collection[str] = (),
+             has: Callable[[str], bool] | None = None) -> str:
     """`text` with each letter written with combining marks composed (NFC), what NFC replaces
     on its own left as it is unless it is one of `missing` or NFC composes it with the marks
-    after it (see `apart`)."""
+    after it into a character the font has (`has`; see `apart`)."""
     if unicodedata.is_normalized("NFC", text):
         return text
     parts: list[str] = []
     last = 0
     for at, char in enumerate(text):
         if (_replaced_alone(char) and char not in missing
-                and not _composed_with_marks(text, at)):
+                and not _composed_with_marks(text, at, has)):
             parts += [unicodedata.normalize("NFC", text[last:at]), char]
             last = at + 1
     parts.append(unicodedata.normalize("NFC", text[last:]))
     return "".join(parts)
 
 
-def _composed_with_marks(text: str, at: int) -> bool:
+def _composed_with_marks(text: str, at: int, has: Callable[[str], bool] | None) -> bool:
     """Whether NFC composes `text[at]` with a combining mark after it (ά U+1F71 and U+0345
-    make ᾴ U+1FB4; the ohm sign and an acute, Ώ): then the font of the text draws them as
-    one glyph, as HarfBuzz composes them, and the emoji font as two (see `apart`). Not
-    where a mark just follows (U+FA10 and a grave accent: two glyphs in either)."""
+    make ᾴ U+1FB4; the ohm sign and an acute, Ώ) into a character the font has (`has`;
+    None: any): then that font draws them as one glyph, as HarfBuzz composes them, and the
+    emoji font as two (see `apart`). Not where a mark just follows (U+FA10 and a grave
+    accent: two glyphs in either)."""
     stop = at + 1
     while stop < len(text) and (unicodedata.combining(text[stop])
                                 or unicodedata.category(text[stop])[0] == "M"):
         stop += 1
     if stop == at + 1:
         return False
-    return unicodedata.normalize("NFC", text[at:stop]) != (
-        unicodedata.normalize("NFC", text[at]) + unicodedata.normalize("NFC", text[at + 1:stop]))
+    written = unicodedata.normalize("NFC", text[at:stop])
+    return written != (unicodedata.normalize("NFC", text[at])
+                       + unicodedata.normalize("NFC", text[at + 1:stop])) and (
+        has is None or has(written[0]))
 
 
 def _replaced_alone(char: str) -> bool:
@@ -655,6 +662,17 @@ def _missing(text: str, style: _Style, fonts: FontIndex) -> frozenset[str]:
              if (face := fonts.face(family, style.bold, style.italic)) is not None]
     return frozenset(char for char in chars
                      if not any(fonts.has_all(face, (ord(char),)) for face in faces))
+
+
+def _has_in(fonts: FontIndex, family: str | None,
+            style: _Style) -> Callable[[str], bool] | None:
+    """Whether the face that draws a text's letters has a character: that of `family`, put
+    first on it, else its stack's first installed one (None: no such face)."""
+    face = (fonts.face(family, style.bold, style.italic) if family is not None
+            else first_face(style.stack, style.bold, style.italic, fonts))
+    if face is None:
+        return None
+    return lambda char: fonts.has_all(face, (ord(char),))
 
 
 def _merges_glyphs(text: str) -> bool:
@@ -794,7 +812,10 @@ def _decoded(data: str) -> str | None:
 def _split_markup(content: str, choice: _Choice, chart: Face, fonts: FontIndex) -> str | None:
     """The content of a <text> whose line mixes another script with the chart's (`in_fonts`),
     its character data composed (and its emoji written apart where `choice.apart`); None
-    when it holds a reference to an entity XML does not define."""
+    when it holds a reference to an entity XML does not define. (Composed wherever NFC
+    composes, `choice.has` being None: its emoji are in tspans, which resvg's fallback does
+    not draw, and a letter its family lacks, Ώ in Noto Sans CJK, is drawn by the fallback
+    as one glyph where kept as Ω and a mark would be drawn apart.)"""
     first = True  # (no character written yet)
     parts: list[str] = []
     for piece in _TAG_OR_DATA.split(content):
@@ -804,7 +825,8 @@ def _split_markup(content: str, choice: _Choice, chart: Face, fonts: FontIndex) 
         text = _decoded(piece)
         if text is None:
             return None
-        text = apart(text, choice.missing) if choice.apart else composed(text, choice.missing)
+        text = (apart(text, choice.missing, choice.has) if choice.apart
+                else composed(text, choice.missing, choice.has))
         runs = chart_runs(text, lambda char: fonts.has_all(chart, (ord(char),)))
         parts.append(in_fonts(text, choice.chart_stack or "", runs, choice.emoji_family, first))
         first = first and not text.strip(_XML_SPACE)
@@ -812,7 +834,7 @@ def _split_markup(content: str, choice: _Choice, chart: Face, fonts: FontIndex) 
 
 
 def _apart_markup(content: str, missing: Collection[str], emoji_family: str | None,
-                  also: Collection[str] = ()) -> str:
+                  also: Collection[str] = (), has: Callable[[str], bool] | None = None) -> str:
     """The content of a <text> element with `apart` applied to its character data, and its
     emoji in a <tspan> of `emoji_family` when one is given (`in_emoji_font`); tags, comments
     and references left as they are."""
@@ -826,7 +848,7 @@ def _apart_markup(content: str, missing: Collection[str], emoji_family: str | No
             first = first and (markup.startswith("<") or (
                 (char := _decoded(markup)) is not None and not char.strip(_XML_SPACE)))
             return markup
-        text = apart(found.group(2), missing)
+        text = apart(found.group(2), missing, has)
         if emoji_family:
             text = in_emoji_font(text, emoji_family, first, also)
         first = first and not text.strip(_XML_SPACE)
@@ -849,6 +871,7 @@ class _Choice(NamedTuple):
     chart_stack: str | None = None  # its simple scripts' runs in a <tspan> of it (in_fonts)
     chart: Face | None = None  # the face that draws them
     also: frozenset[str] = frozenset()  # put in the emoji's tspans too (in_emoji_font)
+    has: Callable[[str], bool] | None = None  # the letters' font has it (see `apart`)
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
@@ -902,6 +925,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                                      read[0]) if needed else None
                 split = pick_split(own_text, style.stack, style.bold, style.italic,
                                    read[0], emoji) if needed and family is None else None
+                has = _has_in(read[0], family, style)  # (not a split line's: `_split_markup`)
                 if split is not None:  # ("क्ष Rao": its Latin in a tspan of the chart's font)
                     in_emoji = (has_emoji or any(map(by_emoji_font, own_text))) and (
                         emoji is not None and not whole)
@@ -915,8 +939,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                         split[1])
                 elif (family is not None and emoji is not None and not whole
                       and _black_emoji(text, family, style, read[0], emoji)
-                      and (first_read := letters_first(apart(text, missing), family, style,
-                                                       read[0], emoji)) is not None):
+                      and (first_read := letters_first(apart(text, missing, has), family,
+                                                       style, read[0], emoji)) is not None):
                     # (سلام 😀: DejaVu Sans has 😀, so resvg drew it black; its emoji in a
                     # tspan of the emoji font, whose fallback is to find their letters
                     # in fonts without those emoji, read first)
@@ -926,7 +950,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                         family, True, missing, _family_name(emoji),
                         also=frozenset(char for start, stop in emoji_runs(text)
                                        for char in text[start:stop]
-                                       if by_emoji_font(char) and is_text_emoji(char)))
+                                       if by_emoji_font(char) and is_text_emoji(char)),
+                        has=has)
                 else:
                     # (שׁלום ❤️: written ❤, which no longer starts an emoji run, is put in
                     # the emoji font's tspan too, its letters' fonts read first as above)
@@ -935,8 +960,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                                      if by_emoji_font(char) and is_text_emoji(char)) if (
                         separate and merges and emoji is not None) else frozenset()
                     if also and emoji is not None:
-                        first_read = letters_first(apart(text, missing), family or "", style,
-                                                   read[0], emoji)
+                        first_read = letters_first(apart(text, missing, has), family or "",
+                                                   style, read[0], emoji)
                         if first_read is None:
                             also = frozenset()
                         else:
@@ -944,7 +969,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     picked[key] = _Choice(
                         family, separate, missing,
                         _family_name(emoji) if separate and merges and emoji else None,
-                        also=also)
+                        also=also, has=has)
         choice = picked[key]
         family, separate, missing, emoji_family = choice[:4]
         start_tag = tag.group(0)
@@ -959,7 +984,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     if written is None:  # (an entity XML does not define: as before)
                         family = None
                 if written is None and separate:
-                    written = _apart_markup(content, missing, emoji_family, choice.also)
+                    written = _apart_markup(content, missing, emoji_family, choice.also,
+                                            choice.has)
             except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
                 pass
         if family is not None:
