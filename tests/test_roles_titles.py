@@ -374,6 +374,20 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Administrative Assistant, Finance", "executive-assistant"),
     ("Director, CEO Office", "director"), ("Coordinator, GM Office", "ic"),
     ("Business Manager to the SVP", "manager"), ("Business Manager to the CEO", "manager"),
+    # (the staff of a general manager, named after the GM: not a GM, a head; GM spelt out)
+    ("Coordinator to the GM", "ic"), ("Coordinator, GM", "ic"),
+    ("Chief of Staff, GM", "chief-of-staff"), ("Chief of Staff, SVP & GM", "chief-of-staff"),
+    ("Senior Analyst, GM", "senior-ic"), ("Operations Analyst - GM", "analyst"),
+    ("Analyst, GM Finance", "analyst"), ("Business Manager, GM", "manager"),
+    ("Office Manager, GM", "ic"), ("Finance Manager, GM Division", "manager"),
+    ("Sales Associate, GM Store", "ic"), ("Director to the GM", "director"),
+    ("Executive Coordinator to the GM", "ic"), ("Coordinator, GM & VP Sales", "ic"),
+    ("Chief of Staff to the GM", "chief-of-staff"), ("Sales VP, General Manager", "head"),
+    ("General Manager, EMEA", "head"), ("GM, Cloud", "head"), ("Chief of Staff & GM", "head"),
+    # (a general manager is an executive for assistants' titles)
+    ("Assistant to the GM and VP", "executive-assistant"),
+    ("Assistant to the General Manager", "executive-assistant"),
+    ("GM's Assistant", "executive-assistant"), ("Assistant General Manager", "manager"),
     # (a VP's rank first only: a partner is no VP's rank; an aide's title is the aide's)
     ("Partner and Director", "director"), ("Sales VP and Intern", "intern"),
     ("Sales VP & Executive Assistant", "executive-assistant"),
@@ -639,9 +653,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("VP/GM Sales", "vp"), ("VP & GM Sales", "vp"), ("VP and GM, Sales", "vp"),
     ("VP of Sales and GM", "vp"), ("VP Sales & GM", "vp"), ("GM / Director of Sales", "head"),
     ("Executive Assistant & VP Sales", "executive-assistant"), ("GM, VP Sales", "head"),
-    ("GM & VP's EA", "executive-assistant"), ("Assistant to the GM & VP", "associate"),
+    ("GM & VP's EA", "executive-assistant"), ("Assistant to the GM & VP", "executive-assistant"),
     ("Executive Assistant to the GM & VP", "executive-assistant"),
-    ("Coordinator, GM & VP Sales", "head"),  # (as before: no VP after a separator)
+    ("Coordinator, GM & VP Sales", "ic"),  # (no VP after a separator; the GM's staff)
     ("Head of Talent & EVP", "svp"),
     ("Head of Product and VP of Engineering", "vp-engineering"),  # (was head-of-product)
     # "Admin" after a word, at the end or before a separator: an administrator (were no role)

@@ -187,8 +187,9 @@ _OFFICER_OF = re.compile(r"\b(of|to|for|the|assistant|associate|vice|secretary|a
 #: dean's is not).
 _EXECUTIVE = (r"((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|president|"
               r"(?<!\bdepartment )(?<!\bcommittee )chair(man|woman|person)?|"
-              r"managing director|general counsel|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|"
-              r"cio|cso|cco|cao|cbo|cgo|cdao)|chief \w+( \w+)?( and \w+( \w+)?)? officer|"
+              r"managing director|general (counsel|manager)|"
+              r"(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cdao)|"
+              r"chief \w+( \w+)?( and \w+( \w+)?)? officer|"
               r"((" + _VP_QUALIFIERS + r"|associate|assistant) )*(vice president|vp)|svp|evp|"
               r"avp)")
 #: An executive named at the start of a title, after a word or a second hat ("Chairman and
@@ -492,6 +493,8 @@ _ASSISTANT_FIRST = re.compile(r"((senior|sr|principal|executive|personal|adminis
 #: ("Coordinator, GM Office", "Program Manager, VP and GM Staff"): the title is its first part.
 _OF_AN_OFFICE = re.compile(r".*\b(office|(?<!\bchief of )staff)")
 #: A manager's title before whom it serves ("Business Manager to the SVP and GM"): a manager.
+#: A general manager named in a title's part ("GM", spelt out by `normalise_title`).
+_GM_READING = re.compile(r"\bgeneral manager\b")
 _MANAGER_TO = re.compile(r"((business|office|program|project|operations) )?manager to the ")
 #: An intern's title named after a role ("Senior Software Engineer Intern", "Group Product
 #: Manager Trainee", "Engineer's Apprentice"), or "Intern" and an individual contributor's job
@@ -692,8 +695,18 @@ class RoleLadder:
                 return self.infer(f"{first} to the {rest}")
             if _OF_AN_OFFICE.fullmatch(normalise_title(rest)):
                 return self.infer(first)
+            if _GM_READING.search(normalise_title(rest)):  # ("Chief of Staff, GM")
+                held = self._below_a_gm(normalise_title(first), whole)
+                if held is not None:
+                    return held
         if builtin and _MANAGER_TO.match(text):
             return self._match(text.partition(" to the ")[0])
+        if builtin and " to " in text:  # ("Coordinator to the GM")
+            before, _, after = text.partition(" to ")
+            if _GM_READING.search(after):
+                held = self._below_a_gm(before, whole)
+                if held is not None:
+                    return held
         lead = _VP_LEAD.match(text)  # "EVP & CFO": the chief officer after the VP's rank
         if lead and builtin:
             # (and "SVP and CEO": the CEO)
@@ -721,6 +734,18 @@ class RoleLadder:
                 if hat is not None:
                     return hat
         return whole
+
+    def _below_a_gm(self, part: str, whole: str | None) -> str | None:
+        """The role of a title's first part (normalised) where the whole title reads as a
+        general manager's only because it names the GM its holder serves or works for
+        ("Chief of Staff, GM", "Senior Analyst, GM Finance", "Coordinator to the GM": a head
+        is no reading of theirs), when that part has a role of a lower rank; else None
+        ("Sales VP, General Manager" keeps reading by its end)."""
+        if whole is None or self.roles[whole].level != "head":
+            return None
+        held = self._match(part)
+        return held if held is not None and self.roles[held].rank < self.roles[whole].rank \
+            else None
 
     def _intern(self, title: str, text: str, whole: str) -> str | None:
         """The role of a title (normalised: `text`) that names an intern programme's staff
