@@ -384,6 +384,14 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Executive Coordinator to the GM", "ic"), ("Coordinator, GM & VP Sales", "ic"),
     ("Chief of Staff to the GM", "chief-of-staff"), ("Sales VP, General Manager", "head"),
     ("General Manager, EMEA", "head"), ("GM, Cloud", "head"), ("Chief of Staff & GM", "head"),
+    # (a manager of product management, of product design, of another product team; a
+    # product marketing manager is an individual contributor, as a product manager is)
+    ("Manager, Product", "group-pm"), ("Senior Manager, Product Management", "group-pm"),
+    ("Sr. Manager, Product Management, EMEA", "group-pm"), ("Manager of Product", "group-pm"),
+    ("Manager, Product Design", "design-manager"), ("Manager, UX", "design-manager"),
+    ("Manager, Product Marketing", "manager"), ("Senior Manager, Product Operations", "manager"),
+    ("Product Marketing Manager", "ic"), ("Product Marketing Manager, EMEA", "ic"),
+    ("Senior Product Marketing Manager", "senior-ic"), ("Product Manager", "pm"),
     # (a general manager is an executive for assistants' titles)
     ("Assistant to the GM and VP", "executive-assistant"),
     ("Assistant to the General Manager", "executive-assistant"),

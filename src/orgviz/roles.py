@@ -83,7 +83,8 @@ def _r(id_: str, name: str, level: str, function: str, *titles: str) -> Role:
 #: "X Manager" titles that name an individual contributor (who manages accounts, projects,
 #: a territory ...), unless the holder has reports: then `RoleLadder.with_reports` says
 #: manager ("Sales Manager" over sales reps).
-_IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|territory) manager\b")
+_IC_MANAGER = re.compile(r"\b(account|project|program|success|office|sales|territory|"
+                         r"product marketing) manager\b")
 
 
 #: A chief executive's chief of staff named without a possessive ("CEO Chief of Staff",
@@ -374,14 +375,19 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"scientist|accountant|nurse)$"),
     _r("group-pm", "Group Product Manager", "manager", "product",
        r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
-       r"^product (lead|manager lead)\b"),
+       r"^product (lead|manager lead)\b",
+       # ("Manager, Product Management", "Senior Manager, Product": a manager of PMs; not
+       # of product marketing, design, operations ...)
+       r"^((senior|sr) )?manager (of )?product( management)?\b(?! (marketing|design|"
+       r"operations|ops|analytics|support|owner|manager|data|lead|quality|security)\b)"),
     _r("principal-pm", "Principal Product Manager", "manager", "product",
        r"^principal product manager\b"),
     _r("engineering-manager", "Engineering Manager", "manager", "engineering",
        r"^(senior )?(software )?engineering manager\b", r"^(tech|technical|engineering) lead\b",
        r"^manager,? (software )?engineering\b", r"^development manager\b"),
     _r("design-manager", "Design Manager", "manager", "design",
-       r"^(senior )?(product )?design manager\b", r"^design lead\b", r"^ux (lead|manager)\b"),
+       r"^(senior )?(product )?design manager\b", r"^design lead\b", r"^ux (lead|manager)\b",
+       r"^((senior|sr) )?manager (of )?(product )?(design|ux)\b"),
     _r("senior-pm", "Senior Product Manager", "senior-ic", "product",
        r"^(senior|sr) (technical )?product manager\b"),
     _r("staff-engineer", "Staff Engineer", "senior-ic", "engineering",
@@ -396,6 +402,10 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_ASSISTING + r"(?!.*\b(account|project|program|success|product|office|sales|"
        r"territory)\b).*\bmanager\b",
        r"^lead\b", _NOT_ASSISTING + r".*\blead\b", r"\bteam leader\b",
+       # (a manager of a product team other than product management's: "Manager, Product
+       # Marketing", "Senior Manager, Product Operations")
+       r"^((senior|sr) )?manager (of )?product (marketing|operations|ops|analytics|support|"
+       r"quality|security)\b",
        r"^executive (producer|chef|housekeeper)$", _NOT_AN_AIDE + r"principal investigator\b",
        _NOT_ASSISTING + r".*\bin charge\b"),
     _r("supervisor", "Supervisor", "supervisor", "general",
