@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from orgviz.cli import main
 from orgviz.loader import load
@@ -16,6 +17,12 @@ from orgviz.problem import Problem
 from orgviz.validate import validate
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+# No time limit on a property test's example (hypothesis's default is 200 ms): tests assert
+# behaviour, never wall-clock time, and a busy CI machine (or the first call, that compiles
+# the title patterns) took 400 ms on an example that takes 0.2 ms.
+settings.register_profile("orgviz", deadline=None)
+settings.load_profile("orgviz")
 
 
 @pytest.fixture(autouse=True, scope="session")
