@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from orgviz.render.emoji import (
     CHART_FONT_EMOJI_WIDTHS,
     all_emoji_font,
     drawn_as_picture,
+    emoji_runs,
     is_picture,
     is_regional,
     is_text_emoji,
     toned,
 )
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
+
+    from orgviz.render.resvgfonts import Face, FontIndex
 
 # Characters that XML 1.0 forbids, plus other C0/C1 controls and the bidi *embedding and
 # override* controls (U+202A-U+202E) that would let one string re-order the text after it.
@@ -253,8 +261,274 @@ def _em_width(text: str, bold: bool, wide: bool | None = None) -> int:
     # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀; ™️
     # stays text: the chart's font has ™; a skin tone adds nothing to its emoji: 👍🏽 is one
     # picture, and a PNG draws 👍 where the text also has letters, see emoji.separated)
-    return sum(0 if toned(text, at) else EMOJI_WIDTH if drawn_as_picture(text, at)
-               else _char_width(char, bold, wide) for at, char in enumerate(text))
+    widths = [0 if toned(text, at) else EMOJI_WIDTH if drawn_as_picture(text, at)
+              else _char_width(char, bold, wide) for at, char in enumerate(text)]
+    estimate = sum(widths)
+    if not any(map(_shaped, text)):
+        return estimate
+    drawn = _drawn_width(text, bold, tuple(widths))
+    return estimate if drawn is None else max(estimate, drawn)
+
+
+@lru_cache(maxsize=4096)
+def _shaped(char: str) -> bool:
+    """Whether a line with `char` is measured as a PNG draws it (`_drawn_width`): a letter,
+    mark or digit of a script other than Latin (Greek, Cyrillic, Tamil, Arabic, CJK, ...),
+    whose widths no table here holds. Not Latin (é measured as e, ø as before) nor the
+    combining marks of U+0300...U+036F (named COMBINING)."""
+    if char.isascii() or unicodedata.category(char)[0] not in "LMN":
+        return False
+    return not unicodedata.name(char, "LATIN").startswith(("LATIN", "COMBINING"))
+
+
+#: The font stack a PNG's text is measured in (themes.DEFAULT_FONT): the faces resvg draws
+#: a line with are those resvgfonts picks for it on that stack.
+_MEASURED_STACK = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+#: Font size the faces are shaped at: a unit is 1/1000 em.
+_SHAPED_SIZE = 1000
+
+
+@lru_cache(maxsize=256)
+def _shaper(path: str, offset: int, shape: bool = True) -> ImageFont.FreeTypeFont | None:
+    """A Pillow font for the face of the file at `offset` (its place in a collection), laid
+    out with Raqm (HarfBuzz, as resvg's rustybuzz: conjuncts, vowel signs, ligatures,
+    kerning) where Pillow has it and `shape`, else with its own layout (each character's
+    glyph and advance width, unshaped); None when it cannot be read."""
+    from PIL import ImageFont, features
+
+    try:
+        with open(path, "rb") as file:
+            head = file.read(12 + 4 * 256)
+        index = 0
+        if head[:4] == b"ttcf":
+            count = min(int.from_bytes(head[8:12], "big"), 256)
+            offsets = [int.from_bytes(head[12 + 4 * i:16 + 4 * i], "big") for i in range(count)]
+            index = offsets.index(offset)
+        engine = (ImageFont.Layout.RAQM if shape and features.check("raqm")
+                  else ImageFont.Layout.BASIC)
+        return ImageFont.truetype(path, _SHAPED_SIZE, index=index, layout_engine=engine)
+    except (OSError, ValueError):
+        return None
+
+
+def _advance(font: ImageFont.FreeTypeFont | None, text: str, last: bool = False) -> float | None:
+    """The advance width of `text` laid out with `font`, in 1/1000 em: its words and spaces
+    each laid out alone (remembered: a line is measured word by word as it is wrapped; a
+    space ends what shaping joins); `last`: to the right edge of its ink where that is
+    further (a letter or mark may hang past its advance: Ζ͂, मू, থ)."""
+    if font is None:
+        return None
+    try:
+        chunks = _CHUNKS.findall(text)
+        width = sum(_length(font, chunk) for chunk in chunks)
+        if last and chunks and not chunks[-1].isspace():
+            ink = _ink(font, chunks[-1])
+            width = max(width, width - _length(font, chunks[-1]) + ink)
+        return width
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+#: What an emoji (emoji.emoji_runs, resvgfonts.by_emoji_font) holds one of: © ®, the
+#: symbols from ‼ to ㊙, the emoji selector, the emoji planes.
+_MAY_BE_EMOJI = re.compile("[\u00a9\u00ae\u203c-\u3299\ufe0f\U0001f000-\U0001faff]")
+#: A line's words and the spaces between them (`_advance`).
+_CHUNKS = re.compile(" +|[^ ]+")
+
+
+@lru_cache(maxsize=65536)
+def _length(font: ImageFont.FreeTypeFont, chunk: str) -> float:
+    return float(font.getlength(chunk))
+
+
+@lru_cache(maxsize=16384)
+def _ink(font: ImageFont.FreeTypeFont, chunk: str) -> float:
+    """How far right of its start `chunk` inks, laid out with `font`."""
+    return float(font.getbbox(chunk)[2])
+
+
+def _face_font(fonts: FontIndex, family: str | None, bold: bool
+               ) -> ImageFont.FreeTypeFont | None:
+    face = fonts.face(family, bold, False) if family is not None else None
+    return None if face is None else _shaper(face.path, face.offset)
+
+
+#: The code points of U+0590...U+1CFF (Hebrew to Vedic: Arabic, Indic, Thai, ...) -> the
+#: faces that have them, all installed faces read once (`_fallback_faces`).
+_FALLBACK_RANGE = (0x0590, 0x1CFF)
+_fallback_map: dict[int, list[Face]] | None = None
+#: A character no font has (the last private-use one): drawn as the font's box, .notdef.
+_NO_GLYPH = "\U0010fffd"
+
+
+def _fallback_faces(point: int, fonts: FontIndex) -> list[Face]:
+    """The faces that may draw `point` where no family draws a line whole nor with the
+    chart's font (Devanagari with Tamil): resvg's fallback takes a character from the first
+    face it reads that has it, in the order of the font files on disk, so for the letters
+    of U+0590...U+1CFF every installed face that has it (all faces' character maps read
+    once, that range of them: ~0.2 s); for others (CJK, Greek, measured wide enough by the
+    estimate) the first family of SCRIPT_FAMILIES that has it, regular and bold."""
+    global _fallback_map
+    from orgviz.render import resvgfonts as rf
+
+    low, high = _FALLBACK_RANGE
+    if not low <= point <= high:  # (CJK, Greek: of SCRIPT_FAMILIES, the first that has it)
+        first: list[Face] = []
+        for bold in (False, True):
+            for family in rf.SCRIPT_FAMILIES:
+                face = fonts.face(family, bold, False)
+                if face is not None and fonts.has_all(face, (point,)):
+                    first.append(face)
+                    break
+        return first
+    if _fallback_map is None:
+        found: dict[int, list[Face]] = {}
+        for faces in fonts.by_path.values():
+            for face in faces:
+                for has in rf.code_points(face.path, face.offset, low, high):
+                    found.setdefault(has, []).append(face)
+        _fallback_map = found
+    return _fallback_map.get(point, [])
+
+
+def _fallback_width(text: str, bold: bool, widths: tuple[int, ...], picture: list[bool],
+                    fonts: FontIndex, chart: Face | None) -> float | None:
+    """Width of a line that resvg's fallback draws (no family has it whole, nor can it be
+    split: Devanagari with Tamil), in 1/1000 em: each grapheme as wide as the widest face
+    that may draw it draws it, shaped alone or unshaped (resvg gives up on shaping a line
+    whose fonts draw it as different numbers of glyphs); a picture as `widths` has it."""
+    from orgviz.render import resvgfonts as rf
+
+    chart_font = None if chart is None else _shaper(chart.path, chart.offset)
+    # (where those faces draw the line as different numbers of glyphs, resvg gives up and
+    # draws each character the chart's font lacks as its box, .notdef)
+    box = 0.0 if chart is None else _advance(
+        _shaper(chart.path, chart.offset, shape=False), _NO_GLYPH) or 0.0
+    total = 0.0
+    at = 0
+    for cluster in graphemes(text):
+        stop = at + len(cluster)
+        if any(picture[at:stop]):
+            total += sum(widths[at:stop])
+            at = stop
+            continue
+        points = [ord(char) for char in cluster if rf.is_drawn(char)]
+        best = float(sum(widths[at:stop]))
+        if chart is not None and fonts.has_all(chart, points):
+            best = max(best, _advance(chart_font, cluster) or 0.0)
+        else:
+            widest = _widest(cluster, tuple(points))
+            if widest is None:
+                return None
+            best = max(best, box * len(points), widest)
+        total += best
+        at = stop
+    return total
+
+
+@lru_cache(maxsize=4096)
+def _widest(cluster: str, points: tuple[int, ...]) -> float | None:
+    """The widest any installed face that has every one of `points` (the characters of the
+    grapheme `cluster` a font must have) draws the cluster, shaped alone or unshaped, in
+    1/1000 em; None when no face has them all."""
+    from orgviz.render import resvgfonts as rf
+
+    fonts = rf.installed_fonts()
+    faces: list[Face] | None = None
+    for point in points:
+        having = _fallback_faces(point, fonts)
+        faces = having if faces is None else [face for face in faces if face in having]
+    if not faces:
+        return None
+    best = 0.0
+    for face in faces:
+        shaped = _advance(_shaper(face.path, face.offset), cluster, last=True)
+        plain = _shaper(face.path, face.offset, shape=False)
+        unshaped = sum(_advance(plain, char) or 0.0 for char in cluster)
+        best = max(best, shaped or 0.0, unshaped)
+    return best
+
+
+def _isolated_arabic(text: str, font: ImageFont.FreeTypeFont | None) -> float | None:
+    """Width of `text` with its Arabic letters unjoined, each in its isolated form: resvg
+    shapes a right-to-left run as the script of its first letter, so Arabic after a Hebrew
+    letter ("לוי سلام") is drawn unjoined, wider."""
+    total = 0.0
+    for cluster in graphemes(text):
+        advance = _advance(font, cluster)
+        if advance is None:
+            return None
+        total += advance
+    return total
+
+
+@lru_cache(maxsize=16384)
+def _drawn_width(text: str, bold: bool, widths: tuple[int, ...]) -> int | None:
+    """Width of `text` in 1/1000 em as a PNG draws it (resvgfonts.prepare and resvg), where
+    the installed fonts tell: its letters shaped (Pillow's Raqm layout, HarfBuzz as resvg's
+    rustybuzz) with the faces resvg draws them with, the family resvgfonts puts first for
+    the line (Noto Sans Tamil, DejaVu Sans for Arabic with Hebrew), or for a line drawn in
+    two (`resvgfonts.pick_split`: Indic or Thai with Latin) its Latin runs with the chart's
+    font and the rest with the other family, else the chart's font itself (Greek, Cyrillic
+    in Liberation Sans), else as wide as any face resvg's fallback may take (see
+    `_fallback_width`); its emoji as `widths` has them (the estimate per character). None
+    when the fonts cannot tell (no face has a character: the estimate)."""
+    from orgviz.render import resvgfonts as rf  # (reads the installed fonts: not at start-up)
+
+    fonts = rf.installed_fonts()
+    emoji = rf.emoji_face(fonts)
+    picture = [False] * len(text)
+    if _MAY_BE_EMOJI.search(text):
+        for start, stop in emoji_runs(text):
+            picture[start:stop] = [True] * (stop - start)
+        for at, char in enumerate(text):
+            if rf.by_emoji_font(char) or (widths[at] >= EMOJI_WIDTH and not char.isalnum()):
+                picture[at] = True
+    own = "".join(" " if picture[at] else char for at, char in enumerate(text))
+    stack = _MEASURED_STACK
+    chart = rf.first_face(stack, bold, False, fonts)
+    family = rf.pick_family(own, stack, bold, False, fonts)
+    kinds: list[ImageFont.FreeTypeFont | None]
+    if family is not None:
+        kinds = [_face_font(fonts, family, bold)] * len(text)
+    else:
+        split = rf.pick_split(own, stack, bold, False, fonts, emoji)
+        if split is not None:
+            other, chart = split
+            kinds = [_face_font(fonts, other, bold)] * len(text)
+            chart_font = _shaper(chart.path, chart.offset)
+            for start, stop in rf.chart_runs(
+                    own, lambda char: fonts.has_all(chart, (ord(char),))):
+                kinds[start:stop] = [chart_font] * (stop - start)
+        elif chart is not None and fonts.has_all(
+                chart, (ord(char) for char in own if rf.is_drawn(char))):
+            kinds = [_shaper(chart.path, chart.offset)] * len(text)
+        else:
+            drawn = _fallback_width(text, bold, widths, picture, fonts, chart)
+            return None if drawn is None else math.ceil(drawn)
+    runs: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        stop = at + 1
+        while stop < len(text) and (picture[stop] == picture[at]) and (
+                picture[at] or kinds[stop] is kinds[at]):
+            stop += 1
+        runs.append((at, stop))
+        at = stop
+    hebrew = any("\u0590" <= char <= "\u05ff" for char in text)
+    total = 0.0
+    for index, (start, stop) in enumerate(runs):
+        if picture[start]:
+            total += sum(widths[start:stop])
+            continue
+        piece = text[start:stop]
+        advance = _advance(kinds[start], piece, last=index == len(runs) - 1)
+        if advance is None:
+            return None
+        if hebrew and any("\u0600" <= char <= "\u06ff" for char in piece):
+            advance = max(advance, _isolated_arabic(piece, kinds[start]) or 0.0)
+        total += advance
+    return math.ceil(total)
 
 
 def text_width(text: str, size: float, bold: bool = False, wide: bool | None = None) -> float:

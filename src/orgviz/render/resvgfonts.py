@@ -195,6 +195,12 @@ def _read_faces(path: str) -> list[Face]:
 @lru_cache(maxsize=64)
 def _charmap(path: str, offset: int) -> frozenset[int]:
     """The code points a face has glyphs for (its best Unicode cmap subtable)."""
+    return frozenset(code_points(path, offset))
+
+
+def code_points(path: str, offset: int, low: int = 0, high: int = 0x10FFFF) -> list[int]:
+    """The code points from `low` to `high` that a face has glyphs for (its best Unicode
+    cmap subtable; only the part of it in that range is read)."""
     try:
         with open(path, "rb") as file, mmap.mmap(file.fileno(), 0,
                                                   access=mmap.ACCESS_READ) as data:
@@ -209,18 +215,22 @@ def _charmap(path: str, offset: int) -> frozenset[int]:
                     (platform, encoding), 0) * 2 + (kind == 12)
                 if rank and kind in (4, 12) and (best is None or rank > best[0]):
                     best = (rank, sub)
-            return frozenset(_cmap_points(data, best[1])) if best else frozenset()
+            return list(_cmap_points(data, best[1], low, high)) if best else []
     except (OSError, ValueError, struct.error, IndexError, KeyError):
-        return frozenset()
+        return []
 
 
-def _cmap_points(data: mmap.mmap, sub: int) -> Iterator[int]:
-    """Code points with a glyph other than 0 in a format 4 or 12 subtable."""
+def _cmap_points(data: mmap.mmap, sub: int, low: int = 0,
+                 high: int = 0x10FFFF) -> Iterator[int]:
+    """Code points from `low` to `high` with a glyph other than 0 in a format 4 or 12
+    subtable."""
     if struct.unpack_from(">H", data, sub)[0] == 12:
         groups = struct.unpack_from(">I", data, sub + 12)[0]
-        for index in range(groups):
-            first, last, glyph = struct.unpack_from(">III", data, sub + 16 + 12 * index)
-            yield from range(first + (glyph == 0), min(last, 0x10FFFF) + 1)
+        values = struct.unpack_from(f">{3 * groups}I", data, sub + 16)
+        for index in range(0, 3 * groups, 3):
+            first, last, glyph = values[index:index + 3]
+            if last >= low and first <= high:
+                yield from range(max(first + (glyph == 0), low), min(last, 0x10FFFF, high) + 1)
         return
     segments = struct.unpack_from(">H", data, sub + 6)[0] // 2
     ends = struct.unpack_from(f">{segments}H", data, sub + 14)
@@ -229,7 +239,7 @@ def _cmap_points(data: mmap.mmap, sub: int) -> Iterator[int]:
     range_at = sub + 16 + 6 * segments
     ranges = struct.unpack_from(f">{segments}H", data, range_at)
     for index in range(segments):
-        for point in range(starts[index], ends[index] + 1):
+        for point in range(max(starts[index], low), min(ends[index], high) + 1):
             if point == 0xFFFF:
                 continue
             if ranges[index] == 0:
@@ -240,6 +250,11 @@ def _cmap_points(data: mmap.mmap, sub: int) -> Iterator[int]:
                 glyph = (glyph + deltas[index]) & 0xFFFF if glyph else 0
             if glyph:
                 yield point
+
+
+def is_drawn(char: str) -> bool:
+    """Whether a font must have `char` (see `_drawn`)."""
+    return _drawn(char)
 
 
 def font_dirs() -> list[Path]:
@@ -268,6 +283,7 @@ class FontIndex:
             for family in face.families:
                 self.families.setdefault(family, []).append(face)
         self.paths = list(paths)  # the font files, in the order read
+        self._picked: dict[tuple[str, bool, bool], Face | None] = {}
         self.by_path: dict[str, list[Face]] = {}
         for faces_of_family in self.families.values():
             for face in faces_of_family:
@@ -277,6 +293,12 @@ class FontIndex:
 
     def face(self, family: str, bold: bool, italic: bool) -> Face | None:
         """The face resvg picks for `family` (CSS font matching), or None if not installed."""
+        key = (family, bold, italic)
+        if key not in self._picked:  # (remembered: labels measures many lines with it)
+            self._picked[key] = self._face(family, bold, italic)
+        return self._picked[key]
+
+    def _face(self, family: str, bold: bool, italic: bool) -> Face | None:
         faces = self.families.get(_GENERIC.get(family.lower(), family).lower())
         if not faces:
             return None
