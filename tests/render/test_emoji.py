@@ -794,3 +794,71 @@ def test_the_command_line_says_a_panic_in_one_line(run, org_file,  # type: ignor
     assert [line for line in result.output.splitlines() if "resvg failed" in line] == [
         "orgviz: cannot convert the SVG to PNG: resvg failed on its text (removal index "
         "(is 4) should be < len (is 4)); write SVG instead"]
+
+
+# --- WGL4 symbols with U+FE0F among letters a font merges -------------------------------------
+
+SYMBOLS = {0x2665, 0x263A, 0x2642, 0x2640, 0x2660, 0x2663, 0x2666, 0x2122}
+DEVANAGARI = set(range(0x0900, 0x0980))
+CHART_SYMBOL_FONTS = FakeFonts({
+    ("Liberation Sans", 400): LATIN | SYMBOLS, ("Liberation Sans", 700): LATIN | SYMBOLS,
+    ("Noto Color Emoji", 400): EMOJI | SYMBOLS | {0xFE0F, 0x2764},
+    ("Noto Sans Devanagari", 400): DEVANAGARI | {0x20},
+})
+
+
+def test_a_symbol_of_the_charts_font_made_an_emoji_beside_a_conjunct_is_put_in_its_font(
+        ) -> None:
+    # (♥️ among letters a font merges: apart wrote ♥, no emoji run then, so it got no tspan
+    # and was left to the Devanagari family, which lacks it; resvg's fallback, the emoji
+    # font, draws the conjunct as more glyphs, gave up, and drew a box. Now as ♥ is, and as
+    # beside Latin: the chart's font draws it, as text, in a tspan of its own)
+    chart = f"<tspan font-family=\"{STACK}\">"
+    for text, written in (
+            ("क्ष \u2665\ufe0f", f"\u2066क्ष\u2069 {chart}\u2665</tspan>"),
+            ("प्रिया \u2665\ufe0f", f"\u2066प्रिया\u2069 {chart}\u2665</tspan>"),
+            ("राम \u2665\ufe0f क्ष", f"\u2066राम\u2069 {chart}\u2665</tspan> \u2066क्ष\u2069"),
+            ("शर्मा \u2642\ufe0f", f"\u2066शर्मा\u2069 {chart}\u2642</tspan>"),
+            ("\u263a\ufe0f क्षमा", f"\u200c{chart}\u263a</tspan> \u2066क्षमा\u2069"),
+            ("क्ष \u2665\ufe0f 😀", f"\u2066क्ष\u2069 {chart}\u2665</tspan> "
+                                   f"{IN_EMOJI_FONT}😀</tspan>"),
+            ("क्ष \u2665", f"\u2066क्ष\u2069 {chart}\u2665</tspan>")):  # (as before)
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+               f"<text>{text}</text></svg>").encode()
+        assert prepare(svg, CHART_SYMBOL_FONTS).svg.decode() == (
+            f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+            f"<text font-family=\"'Noto Sans Devanagari', {STACK}\">{written}</text></svg>"
+        ), text
+    # Beside Latin, as before: the chart's font has it all.
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>Bo \u2665\ufe0f 😀</text></svg>'
+    assert prepare(svg.encode(), CHART_SYMBOL_FONTS).svg.decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>Bo \u2665 😀</text></svg>')
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("text", [
+    "प्रिया \u2665\ufe0f", "क्षमा \u263a\ufe0f", "राम \u2665\ufe0f क्ष", "शर्मा \u2642\ufe0f",
+    "क्ष \u2660\ufe0f \u2663\ufe0f \u2666\ufe0f \u2640\ufe0f", "क्ष \u2665\ufe0f 👍🏽"])
+@pytest.mark.parametrize("weight", ["bold", "normal"])
+def test_a_symbol_of_the_charts_font_made_an_emoji_beside_a_conjunct_is_drawn(
+        text: str, weight: str) -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image, ImageChops
+
+    def png(text: str) -> bytes:
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="160" '
+               f'font-family="{STACK}"><rect width="1400" height="160" fill="#fff"/>'
+               f'<text x="10" y="120" font-size="100" font-weight="{weight}">{text}</text>'
+               "</svg>")
+        return svg_to_png(svg.encode())
+
+    # Drawn as the text without the selectors: the chart font's glyphs (a box before) ...
+    drawn = png(text)
+    assert drawn == png(text.replace("\ufe0f", ""))
+    assert colourful(drawn) > (200 if "👍" in text else -1)
+    # ... and no wider than measured.
+    image = Image.open(io.BytesIO(drawn)).convert("L")
+    inked = ImageChops.invert(image).getbbox()
+    assert inked is not None
+    assert inked[2] - 10 <= text_width(text, 100, weight == "bold") + 1

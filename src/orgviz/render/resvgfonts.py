@@ -597,12 +597,19 @@ def emoji_face(fonts: FontIndex) -> Face | None:
 
 def without_emoji(text: str, fonts: FontIndex, emoji: Face | None) -> str:
     """`text` with a space for each emoji (see emoji.emoji_runs) that `emoji` draws whole:
-    what the text's own family must draw."""
+    what the text's own family must draw. An emoji of the chart's font made a picture by
+    U+FE0F (♥️, ☺️, ♂️, ™️: emoji.CHART_FONT_EMOJI) is kept, without its selector: `apart`
+    writes it so, and a PNG draws it as text, in the chart's font (in a line drawn in two
+    fonts, "क्ष ♥️", in its <tspan>: left in the text's family, which lacks it, resvg's
+    fallback took it from the emoji font and gave up on a conjunct's glyph count, a box)."""
     if emoji is None:
         return text
     for start, stop in reversed(emoji_runs(text)):
         if fonts.has_all(emoji, (ord(char) for char in text[start:stop] if _drawn(char))):
-            text = text[:start] + " " + text[stop:]
+            # (♥️ ☺️ ™️: `apart` writes them ♥ ☺ ™, which the chart's font draws as text, as
+            # beside Latin and as labels measures them: they stay, for a family or a split)
+            kept = "".join(char for char in text[start:stop] if char in CHART_FONT_EMOJI)
+            text = text[:start] + (kept or " ") + text[stop:]
     return text
 
 
