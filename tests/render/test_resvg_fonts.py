@@ -359,3 +359,135 @@ def test_letters_of_another_script_beside_latin_are_drawn_as_alone(
                                                       crop(alone, start))).mean[0]
         assert differ < 12, (text, differ)
     assert _line_png(f"Rao {script}", weight=weight) == _line_png(f"Rao {script}", weight=weight)
+
+
+# --- resvg's fallback faces in the weight of the text ---------------------------------------
+
+class FileFonts(FontIndex):
+    """A font index of fake font files, one face each: (file, family, weight, italic) ->
+    code points."""
+
+    def __init__(self, faces: dict[tuple[str, str, int, bool], set[int]]) -> None:
+        self.coverage = {Face(path, 0, (family.lower(),), weight, italic, 5): points
+                         for (path, family, weight, italic), points in faces.items()}
+        super().__init__(self.coverage)
+
+    def has_all(self, face: Face, points: Iterable[int]) -> bool:
+        """Whether the fake face has every code point."""
+        return set(points) <= self.coverage[face]
+
+
+HEBREW = set(range(0x05D0, 0x05EB))
+# (in the order of their file names, as installed_fonts reads them: -Bold first)
+FILE_FONTS = FileFonts({
+    ("LiberationSans-Bold", "Liberation Sans", 700, False): LATIN,
+    ("LiberationSans-BoldItalic", "Liberation Sans", 700, True): LATIN,
+    ("LiberationSans-Italic", "Liberation Sans", 400, True): LATIN,
+    ("LiberationSans-Regular", "Liberation Sans", 400, False): LATIN,
+    ("NotoColorEmoji", "Noto Color Emoji", 400, False): {0x20, 0x1F600},
+    ("NotoSansDevanagari-Bold", "Noto Sans Devanagari", 700, False): DEVANAGARI | {0x20},
+    ("NotoSansDevanagari-Regular", "Noto Sans Devanagari", 400, False): DEVANAGARI | {0x20},
+    ("NotoSansHebrew-Bold", "Noto Sans Hebrew", 700, False): HEBREW | {0x20},
+    ("NotoSansHebrew-Regular", "Noto Sans Hebrew", 400, False): HEBREW | {0x20},
+})
+
+
+def _texts_svg(*texts: tuple[str, str]) -> bytes:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+            + "".join(f'<text font-weight="{weight}">{text}</text>' for text, weight in texts)
+            + "</svg>").encode()
+
+
+def test_the_fallbacks_faces_come_in_the_weight_of_the_texts_left_to_it() -> None:
+    # "राम שלום": no family has both (nor is a right-to-left line split), so resvg's
+    # fallback draws its letters with the first face read that has them, bold or not. The
+    # line drawn in two fonts has its families read first (after the emoji font): their
+    # -Bold files came first, and the regular line was drawn bold.
+    files = prepare(_texts_svg(("राम שלום", "normal"), ("Ana क्ष", "normal")),
+                    FILE_FONTS).font_files
+    assert files == ["NotoColorEmoji", "NotoSansDevanagari-Regular", "NotoSansDevanagari-Bold",
+                     "LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic",
+                     "LiberationSans-BoldItalic", "NotoSansHebrew-Regular",
+                     "NotoSansHebrew-Bold"]
+    # An emoji elsewhere: the emoji font first, the others as read, each family's in weight.
+    files = prepare(_texts_svg(("राम שלום", "normal"), ("Ana 😀", "bold")),
+                    FILE_FONTS).font_files
+    assert files == ["NotoColorEmoji", "LiberationSans-Regular", "LiberationSans-Bold",
+                     "LiberationSans-Italic", "LiberationSans-BoldItalic",
+                     "NotoSansDevanagari-Regular", "NotoSansDevanagari-Bold",
+                     "NotoSansHebrew-Regular", "NotoSansHebrew-Bold"]
+    # Bold text left to the fallback: the bold faces first; alone too, the files handed to
+    # resvg in the order read, each family's in weight (resvg's own reading of the system's
+    # fonts drew bold text left to it regular).
+    bold = prepare(_texts_svg(("राम שלום", "bold"), ("Ana क्ष", "normal")), FILE_FONTS)
+    assert bold.font_files is not None
+    assert bold.font_files[1:3] == ["NotoSansDevanagari-Bold", "NotoSansDevanagari-Regular"]
+    assert prepare(_texts_svg(("राम שלום", "bold")), FILE_FONTS).font_files == [
+        "LiberationSans-Bold", "LiberationSans-Regular", "LiberationSans-BoldItalic",
+        "LiberationSans-Italic", "NotoColorEmoji", "NotoSansDevanagari-Bold",
+        "NotoSansDevanagari-Regular", "NotoSansHebrew-Bold", "NotoSansHebrew-Regular"]
+    regular = prepare(_texts_svg(("राम שלום", "normal")), FILE_FONTS).font_files
+    assert regular is not None and regular.index("NotoSansHebrew-Regular") < regular.index(
+        "NotoSansHebrew-Bold")
+    # Most of those texts decide (regular on a tie); texts with a family of their own, or
+    # drawn in two fonts, are not left to it.
+    mixed = prepare(_texts_svg(("राम שלום", "bold"), ("שלום राम", "normal"),
+                               ("Ana क्ष", "bold"), ("राम", "bold")), FILE_FONTS).font_files
+    assert mixed is not None and mixed[1:3] == ["NotoSansDevanagari-Regular",
+                                                "NotoSansDevanagari-Bold"]
+    # Nothing left to it, no emoji, no line in two fonts: the system's fonts, as before.
+    assert prepare(_texts_svg(("राम", "normal")), FILE_FONTS).font_files is None
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("text", ["राम שלום", "राम 王小明", "김 Ελένη", "CEO, राम 王小明"])
+@pytest.mark.parametrize("weight", ["normal", "bold"])
+def test_a_text_left_to_the_fallback_is_drawn_at_its_weight_whatever_else_is_drawn(
+        text: str, weight: str) -> None:
+    from PIL import Image
+
+    def first_line(*others: str) -> tuple[bytes, int]:
+        lines = "".join(f'<text x="10" y="{130 + 80 * at}" font-size="40" '
+                        f'font-weight="{weight}">{other}</text>'
+                        for at, other in enumerate(others))
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="700" height="300" '
+               f'font-family="{STACK}"><rect width="700" height="300" fill="#fff"/>'
+               f'<text x="10" y="50" font-size="40" font-weight="{weight}">{text}</text>'
+               f"{lines}</svg>").encode()
+        image = Image.open(io.BytesIO(svg_to_png(svg))).crop((0, 0, 700, 70))
+        return image.tobytes(), ink(_png_of(image))
+
+    alone, alone_ink = first_line()
+    other_weight = "bold" if weight == "normal" else "normal"
+    for others in (("Ana क्ष",), ("Ana 😀",), ("CTO, Priya शर्मा",), ("Ana क्ष", "Ana 😀")):
+        drawn, drawn_ink = first_line(*others)
+        # (regular lines were drawn bold: 1.2 to 2 times the ink)
+        assert drawn == alone, (others, drawn_ink, alone_ink)
+    # ... and at its own weight: regular lighter than bold.
+    svg_other = _line_png(text, weight=other_weight)
+    svg_this = _line_png(text, weight=weight)
+    lighter, darker = sorted((ink(svg_this), ink(svg_other)))
+    assert lighter < 0.85 * darker
+
+
+def _png_of(image: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+def test_a_font_read_first_for_a_bold_emoji_line_leaves_regular_lines_regular() -> None:
+    from PIL import Image
+
+    def first_line(other: str) -> bytes:
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="700" height="160" '
+               f'font-family="{STACK}"><rect width="700" height="160" fill="#fff"/>'
+               '<text x="10" y="50" font-size="40">김 ❤\ufe0f محمد</text>'
+               f'<text x="10" y="130" font-size="40" font-weight="bold">{other}</text>'
+               "</svg>").encode()
+        return Image.open(io.BytesIO(svg_to_png(svg))).crop((0, 0, 700, 70)).tobytes()
+
+    # ("لا 👍🏽 😀": DejaVu Sans has 😀 in black, so its emoji go in the emoji font's tspan
+    # and Noto Sans Arabic Bold was read first, for the regular line's Arabic too)
+    assert first_line("لا 👍🏽 😀") == first_line("Ana") == first_line("Ana 😀")

@@ -33,6 +33,11 @@ its sequences written apart (`apart`, emoji.separated), so that they are drawn, 
 where its letters make fewer glyphs than characters in their own font (لا), its emoji are
 also put in a <tspan> of the emoji font (`in_emoji_font`), and so are they where its
 family has them in black (DejaVu Sans's 😀 beside Arabic: `letters_first`).
+
+Where the font files are handed to resvg, and where a text is left to its fallback (no
+family has all of it, "राम 王小明"), each family's files are in the weight of most such
+texts (`_in_weight_order`): that fallback takes the first face read that has a character,
+bold or not, and by name a family's -Bold file comes before its -Regular one.
 """
 
 from __future__ import annotations
@@ -974,7 +979,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     # tspan of the emoji font, whose fallback is to find their letters
                     # in fonts without those emoji, read first)
                     with_emoji = True
-                    promoted.update((face.path, None) for face in first_read)
+                    promoted.update(_with_weights(first_read, read[0]))
                     picked[key] = _Choice(
                         family, True, missing, _family_name(emoji),
                         also=frozenset(char for start, stop in emoji_runs(text)
@@ -994,7 +999,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                         if first_read is None:
                             also = frozenset()
                         else:
-                            promoted.update((face.path, None) for face in first_read)
+                            promoted.update(_with_weights(first_read, read[0]))
                     picked[key] = _Choice(
                         family, separate, missing,
                         _family_name(emoji) if separate and merges and emoji else None,
@@ -1033,12 +1038,96 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
             parts.append(written.encode("utf-8"))
             last = end
     prepared = b"".join(parts) + svg[last:] if parts else svg
-    if not (with_emoji or promoted) or read is None:
+    if read is None:
         return Prepared(prepared, None)
     index, emoji = read
+    # (each family's files in the weight of the texts left to resvg's fallback, which takes
+    # the first face that has a character, whatever its weight: see `_in_weight_order`)
+    wanted = _fallback_style(picked, texts, index)
+    if not (with_emoji or promoted):  # (as resvg reads them, but in the weight wanted)
+        return Prepared(prepared, None if wanted is None else _in_weight_order(
+            index.paths, index, *wanted))
     # (the emoji font first: resvg's fallback for an emoji; then the families of lines
     # drawn in two, so that a <tspan>'s fallback for the other's letters finds them and
     # not a font that has all the line's letters, whose glyphs would replace the span's)
     first = [emoji.path] if emoji is not None else []
     first += [path for path in promoted if path not in first]
-    return Prepared(prepared, [*first, *(p for p in index.paths if p not in first)])
+    rest = [path for path in index.paths if path not in first]
+    if wanted is not None:
+        first, rest = (_in_weight_order(part, index, *wanted) for part in (first, rest))
+    return Prepared(prepared, [*first, *rest])
+
+
+def _with_weights(faces: Iterable[Face], fonts: FontIndex) -> dict[str, None]:
+    """The files of `faces` (`letters_first`'s, for one weight), and after them the other
+    files of their families: `_in_weight_order` puts those of the weight that other texts
+    left to resvg's fallback want first (a bold "لا 👍🏽" read Noto Sans Arabic Bold first,
+    and a regular line drawn by the fallback took its Arabic from it)."""
+    faces = list(faces)
+    files = dict.fromkeys(face.path for face in faces)
+    for face in faces:
+        for family in face.families:
+            files.update((other.path, None) for other in fonts.families.get(family, ()))
+    return files
+
+
+def _fallback_style(picked: dict[tuple[str, _Style], _Choice],
+                    texts: Iterable[tuple[str, _Style, bool]],
+                    fonts: FontIndex) -> tuple[bool, bool] | None:
+    """Whether most of the texts that resvg's fallback draws letters of (a character no
+    family put first has, `_left_to_fallback`) are bold, and italic (regular and upright on
+    a tie); None when there is none."""
+    bold = italic = count = 0
+    for text, style, _ in texts:
+        choice = picked.get((text, style))
+        if choice is None or not _left_to_fallback(text, style, choice, fonts):
+            continue
+        count += 1
+        bold += style.bold
+        italic += style.italic
+    return (2 * bold > count, 2 * italic > count) if count else None
+
+
+def _left_to_fallback(text: str, style: _Style, choice: _Choice, fonts: FontIndex) -> bool:
+    """Whether resvg's fallback draws some of `text`'s letters: no family put first nor a
+    line in two fonts, and the face of its stack lacks a character that is not an emoji of
+    the emoji font ("राम 王小明", "김 Ελένη", "Ana ★")."""
+    if choice.family is not None or choice.chart is not None:
+        return False
+    face = first_face(style.stack, style.bold, style.italic, fonts)
+    own = without_emoji(text, fonts, emoji_face(fonts))
+    drawn = [ord(char) for char in own if _drawn(char)]
+    return face is None or not fonts.has_all(face, drawn)
+
+
+def _in_weight_order(paths: list[str], fonts: FontIndex, bold: bool,
+                     italic: bool) -> list[str]:
+    """`paths` with the files of each family (the same family names) in the order of CSS
+    font matching for a text of that weight and style (upright, of normal width, then the
+    nearest weight first), each family keeping the places its files had.
+
+    resvg's fallback for a character its text's face lacks takes the first face read that
+    has it and the same style, weight *or* stretch (any upright face of normal width, bold
+    or not): sorted by name, DejaVuSans-Bold.ttf comes before DejaVuSans.ttf and
+    NotoSansCJK-Bold.ttc before NotoSansCJK-Regular.ttc, so regular text drawn by the
+    fallback ("김 Ελένη", "राम שלום") was drawn bold where the files were handed to resvg
+    (an emoji in the drawing, a line drawn in two fonts: `prepare`)."""
+    wanted = 700 if bold else 400
+
+    def rank(path: str) -> tuple[bool, int, tuple[int, int]]:
+        return min(((face.italic != italic, abs(face.width - 5),
+                     _weight_rank(face.weight, wanted))
+                    for face in fonts.by_path.get(path, ())),
+                   default=(True, 9, (3, 0)))
+
+    groups: dict[frozenset[str], list[int]] = {}
+    for at, path in enumerate(paths):
+        names = frozenset(name for face in fonts.by_path.get(path, ()) for name in face.families)
+        if names:
+            groups.setdefault(names, []).append(at)
+    ordered = list(paths)
+    for places in groups.values():
+        for at, path in zip(places, sorted((paths[at] for at in places), key=rank),
+                            strict=True):
+            ordered[at] = path
+    return ordered
