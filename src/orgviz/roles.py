@@ -528,6 +528,16 @@ _AIDE = re.compile("|".join(f"(?:{aide})" for aide in _AIDE_TITLES))
 _ASSISTING = re.compile(_ASSISTING_TITLE)
 
 
+def _joined_plainly(title: str, text: str) -> bool:
+    """Whether a title as written joins two hats ("and", "&", "/", "+") with no separator
+    before the join (a comma, a dash ...), and names no aide, nobody its holder assists and
+    no HR EVP (`text`: the title normalised): `_first_hat` and `_second_hat` read the join
+    only then."""
+    joined = _JOINED.search(title)
+    return (joined is not None and _SEPARATED.search(title, 0, joined.start()) is None
+            and _HR_EVP.search(text) is None and not any(_guards(text)[1:]))
+
+
 def _guards(text: str) -> tuple[bool, bool, bool]:
     """(unused, whether a title names an aide of the role it starts with, whether it names
     whom its holder assists or aids): the tests `_NOT_AN_AIDE` and `_NOT_ASSISTING` make,
@@ -701,12 +711,13 @@ class RoleLadder:
         if separated is not None and separated.start() > 0 and text.count(" ") < 12:
             # (a title, not a sentence that describes a post)
             first, rest = title[:separated.start()], title[separated.end():]
-            if _ASSISTANT_FIRST.fullmatch(normalise_title(first)) and normalise_title(rest):
+            first_text, rest_text = normalise_title(first), normalise_title(rest)
+            if _ASSISTANT_FIRST.fullmatch(first_text) and rest_text:
                 return self.infer(f"{first} to the {rest}")
-            if _OF_AN_OFFICE.fullmatch(normalise_title(rest)):
+            if _OF_AN_OFFICE.fullmatch(rest_text):
                 return self.infer(first)
-            if _GM_READING.search(normalise_title(rest)):  # ("Chief of Staff, GM")
-                held = self._below_a_gm(normalise_title(first), whole)
+            if _GM_READING.search(rest_text):  # ("Chief of Staff, GM")
+                held = self._below_a_gm(first_text, whole)
                 if held is not None:
                     return held
         if builtin and _MANAGER_TO.match(text):
@@ -786,10 +797,7 @@ class RoleLadder:
         first, _, second = text.partition(" and ")
         if _VP_RANK.search(second) is None:  # (no vice president: the common case, cheap)
             return None
-        joined = _JOINED.search(title)
-        if (joined is None or _SEPARATED.search(title, 0, joined.start()) is not None
-                or " to " in f" {text} " or _HR_EVP.search(text) is not None
-                or any(_guards(text)[1:])):
+        if " to " in f" {text} " or not _joined_plainly(title, text):
             return None
         hat = self._match(second)
         if hat is None or self.roles[hat].level not in ("vp", "svp"):
@@ -805,11 +813,9 @@ class RoleLadder:
         separator before the join, and naming nobody its holder serves (not "Executive
         Assistant, VP & GM", "Coordinator, SVP and GM Office", "Business Manager to the SVP
         and GM")."""
-        joined = _JOINED.search(title)
         first = text.partition(" and ")[0]
-        if (joined is None or _SEPARATED.search(title, 0, joined.start()) is not None
-                or " to " in f" {first} " or _VP_RANK_END.search(first) is None
-                or _HR_EVP.search(text) is not None or any(_guards(text)[1:])):
+        if (" to " in f" {first} " or _VP_RANK_END.search(first) is None
+                or not _joined_plainly(title, text)):
             return None
         found = self._match(first)
         return found if found is not None and self.roles[found].level in ("vp", "svp") else None
