@@ -294,20 +294,19 @@ def _shaper(path: str, offset: int, shape: bool = True) -> ImageFont.FreeTypeFon
     out with Raqm (HarfBuzz, as resvg's rustybuzz: conjuncts, vowel signs, ligatures,
     kerning) where Pillow has it and `shape`, else with its own layout (each character's
     glyph and advance width, unshaped); None when it cannot be read."""
+    import struct
+
     from PIL import ImageFont, features
+
+    from orgviz.render.resvgfonts import face_offsets
 
     try:
         with open(path, "rb") as file:
-            head = file.read(12 + 4 * 256)
-        index = 0
-        if head[:4] == b"ttcf":
-            count = min(int.from_bytes(head[8:12], "big"), 256)
-            offsets = [int.from_bytes(head[12 + 4 * i:16 + 4 * i], "big") for i in range(count)]
-            index = offsets.index(offset)
+            index = face_offsets(file.read(12 + 4 * 256)).index(offset)
         engine = (ImageFont.Layout.RAQM if shape and features.check("raqm")
                   else ImageFont.Layout.BASIC)
         return ImageFont.truetype(path, _SHAPED_SIZE, index=index, layout_engine=engine)
-    except (OSError, ValueError):
+    except (OSError, ValueError, struct.error):
         return None
 
 

@@ -142,7 +142,9 @@ def _tables(data: mmap.mmap | bytes, offset: int) -> dict[bytes, tuple[int, int]
     return tables
 
 
-def _face_offsets(data: mmap.mmap | bytes) -> list[int]:
+def face_offsets(data: mmap.mmap | bytes) -> list[int]:
+    """Where each face's table directory starts in a font file (`data`: the file, or its
+    first 12 + 4 * 256 bytes): one face at 0, or a collection's."""
     if data[:4] == b"ttcf":
         count = struct.unpack_from(">I", data, 8)[0]
         return list(struct.unpack_from(f">{min(count, 256)}I", data, 12))
@@ -177,7 +179,7 @@ def _read_faces(path: str) -> list[Face]:
     try:
         with open(path, "rb") as file, mmap.mmap(file.fileno(), 0,
                                                   access=mmap.ACCESS_READ) as data:
-            for offset in _face_offsets(data):
+            for offset in face_offsets(data):
                 tables = _tables(data, offset)
                 if b"name" not in tables or b"cmap" not in tables:
                     continue
