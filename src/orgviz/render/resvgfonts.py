@@ -810,7 +810,7 @@ def in_fonts(text: str, chart_stack: str, chart: Collection[tuple[int, int]],
         else:  # (its letters isolated; the spaces around them left out)
             core = piece.strip(_XML_SPACE)
             if core:
-                lead = piece[:len(piece) - len(piece.lstrip(_XML_SPACE))]
+                lead = piece[:_leading_space(piece)]
                 trail = piece[len(piece.rstrip(_XML_SPACE)):]
                 piece = f"{lead}{_ISOLATE}{core}{_POP_ISOLATE}{trail}"
             parts.append(piece)
@@ -891,6 +891,14 @@ def _apart_markup(content: str, missing: Collection[str], emoji_family: str | No
         return text
 
     return _MARKUP.sub(written, content)
+
+
+def _text_style_emoji(text: str) -> frozenset[str]:
+    """The characters of `text`'s emoji runs that are text by default and drawn by the emoji
+    font (❤ ▶, which `apart` writes without their U+FE0F): put in the emoji font's <tspan>
+    too (`in_emoji_font`'s `also`)."""
+    return frozenset(char for start, stop in emoji_runs(text) for char in text[start:stop]
+                     if by_emoji_font(char) and is_text_emoji(char))
 
 
 def _family_name(face: Face) -> str:
@@ -982,19 +990,13 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     # in fonts without those emoji, read first)
                     with_emoji = True
                     promoted.update(_with_weights(first_read, read[0]))
-                    picked[key] = _Choice(
-                        family, True, missing, _family_name(emoji),
-                        also=frozenset(char for start, stop in emoji_runs(text)
-                                       for char in text[start:stop]
-                                       if by_emoji_font(char) and is_text_emoji(char)),
-                        has=has)
+                    picked[key] = _Choice(family, True, missing, _family_name(emoji),
+                                          also=_text_style_emoji(text), has=has)
                 else:
                     # (שׁלום ❤️: written ❤, which no longer starts an emoji run, is put in
                     # the emoji font's tspan too, its letters' fonts read first as above)
-                    also = frozenset(char for start, stop in emoji_runs(text)
-                                     for char in text[start:stop]
-                                     if by_emoji_font(char) and is_text_emoji(char)) if (
-                        separate and merges and emoji is not None) else frozenset()
+                    also = (_text_style_emoji(text) if separate and merges
+                            and emoji is not None else frozenset())
                     if also and emoji is not None:
                         first_read = letters_first(apart(text, missing, has), family or "",
                                                    style, read[0], emoji)
