@@ -352,8 +352,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Sales Vice President & Deputy General Counsel", "vp"),
     ("Sales VP and CFO", "cfo"), ("Head of EVP and Employer Brand", "head"),
     ("Talent EVP and Employer Brand Lead", "manager"),
-    # ... the comma form is left ambiguous (the title's end)
-    ("Sales VP, Chief of Staff", "chief-of-staff"), ("Sales VP, General Manager", "head"),
+    # ... and with a comma before a chief of staff's title, the VP's rank, as "SVP, Chief of
+    # Staff" reads (was chief-of-staff); other comma forms are left ambiguous (the title's end)
+    ("Sales VP, Chief of Staff", "vp"), ("Sales VP, General Manager", "head"),
     # a VP's rank and the chief executive is the CEO (were svp, vp); a bank's managing
     # director or a division's president after the rank is not
     ("SVP and CEO", "ceo"), ("EVP & Chief Executive Officer", "ceo"), ("VP and CEO", "ceo"),
@@ -504,7 +505,7 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Head of Sales", "head"), ("Head - Marketing", "head"), ("Head, Finance", "head"),
     ("Head Product", "head-of-product"), ("Head Sales", "head"),
     ("Interim Head - Product", "head-of-product"), ("Interim Head of Product", "head-of-product"),
-    ("Deputy Head - Product", "head-of-product"), ("Deputy Head of Product", "head-of-product"),
+    ("Deputy Head - Product", "head"), ("Deputy Head of Product", "head"),  # (a deputy's)
     ("Assistant Head - Product", "head"), ("Assistant Head of Product", "head"),
     # ... and so do functions, then "Head" (were head)
     ("Design Head", "head-of-design"), ("UX Head", "head-of-design"),
@@ -566,23 +567,24 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Senior EA, EMEA", "executive-assistant"), ("Senior EA - CEO", "executive-assistant"),
     ("Senior EA/PA to the CEO", "executive-assistant"),
     ("Senior EA/PA Intern", "intern"), ("Senior EA/PA Engineer", "senior-ic"),
-    # a function's head with a qualifier of scope, grade or tenure, or a deputy, is the head
-    # of the function, as "Head of X" is (were head)
+    # a function's head with a qualifier of scope, grade or tenure is the head of the
+    # function, as "Head of X" is (were head); a deputy head is a head, not the function's
+    # (were head-of-product, head-of-design, head-of-engineering: a second Head of Product)
     ("Interim Head of Product", "head-of-product"), ("Global Head of Product", "head-of-product"),
     ("Senior Head of Product", "head-of-product"), ("Sr. Head of Product", "head-of-product"),
-    ("Deputy Head of Product", "head-of-product"), ("Acting Head of Product", "head-of-product"),
+    ("Deputy Head of Product", "head"), ("Acting Head of Product", "head-of-product"),
     ("Group Head of Product", "head-of-product"), ("Regional Head of Product", "head-of-product"),
     ("Global Head of Product Management", "head-of-product"),
-    ("Deputy Head of Product, EMEA", "head-of-product"),
+    ("Deputy Head of Product, EMEA", "head"),
     ("Global Head, Product", "head-of-product"), ("Senior Product Head", "head-of-product"),
     ("Interim Head of Design", "head-of-design"), ("Global Head of Design", "head-of-design"),
-    ("Senior Head of Design", "head-of-design"), ("Deputy Head of Design", "head-of-design"),
+    ("Senior Head of Design", "head-of-design"), ("Deputy Head of Design", "head"),
     ("Acting Head of Design", "head-of-design"), ("Group Head of Design", "head-of-design"),
     ("Interim Head of UX", "head-of-design"),
     ("Interim Head of Engineering", "head-of-engineering"),
     ("Global Head of Engineering", "head-of-engineering"),
     ("Senior Head of Engineering", "head-of-engineering"),
-    ("Deputy Head of Engineering", "head-of-engineering"),
+    ("Deputy Head of Engineering", "head"),
     ("Acting Head of Engineering", "head-of-engineering"),
     ("Group Head of Engineering", "head-of-engineering"),
     ("Global Head of Technology", "head-of-engineering"),
@@ -622,7 +624,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Director of Product Marketing", "director"), ("Product Marketing Director", "director"),
     ("Head of Product & Marketing", "head-of-product"),
     ("Head of Product Management", "head-of-product"),
-    ("Head of Product Design", "head-of-product"), ("VP Product", "vp-product"),
+    ("Head of Product Design", "head-of-design"),  # (was head-of-product: design's head)
+    ("VP Product", "vp-product"),
     # an intern named after a role above the intern's is an intern (were senior-engineer,
     # senior-pm, group-pm, engineering-manager, principal-pm, staff-engineer, design-manager,
     # engineer, analyst), so is "Intern" before an individual contributor's job
@@ -1164,10 +1167,7 @@ def test_vice_presidents_and_executives_in_combined_and_serving_titles() -> None
                 expect(combined.format(title), role)
             lower = ["{} and General Manager", "{} / General Manager",
                      "{} & Deputy General Counsel", "{} and Head of Sales",
-                     "{} & Chief of Staff"]
-            if title.split()[0] not in ("Sales", "Marketing"):
-                # (a function's VP, a comma, then a lower role reads by the title's end)
-                lower.append("{}, Chief of Staff")
+                     "{} & Chief of Staff", "{}, Chief of Staff", "{} - Deputy Chief of Staff"]
             for combined in lower:
                 expect(combined.format(title), level, level=True)
             # (a function's or a unit's VP and CEO: the CEO of what? the VP's rank, as "Border
@@ -1232,7 +1232,8 @@ def test_gm_reads_as_general_manager() -> None:
 
 
 _HEAD_FUNCTIONS = {"Product": "head-of-product", "Product Management": "head-of-product",
-                   "Product Design": "head-of-product", "Product & Design": "head-of-product",
+                   "Product Design": "head-of-design", "Product & Design": "head-of-product",
+                   "Product Operations": "head", "Product Analytics": "head",
                    "Design": "head-of-design", "UX": "head-of-design",
                    "User Experience": "head-of-design", "Engineering": "head-of-engineering",
                    "Technology": "head-of-engineering", "Software": "head-of-engineering",
@@ -1249,9 +1250,9 @@ def test_a_bare_head_and_a_function_read_as_head_of_it() -> None:
     for qualifier in ("", "Interim ", "Deputy ", "Senior ", "Global ", "Assistant "):
         for function, role in _HEAD_FUNCTIONS.items():
             for tail in ("", ", EMEA", " (EMEA)", " - EMEA"):
-                # (an assistant head is of the level, not the function's head)
+                # (an assistant or deputy head is of the level, not the function's head)
                 want = DEFAULT_LADDER.infer(f"{qualifier}Head of {function}{tail}")
-                if want != (role if qualifier != "Assistant " else "head"):
+                if want != (role if qualifier not in ("Assistant ", "Deputy ") else "head"):
                     wrong.append((f"{qualifier}Head of {function}{tail}", want, role))
                 for title in [f"{qualifier}Head{sep}{function}{tail}"
                               for sep in (" - ", ", ", " / ", "/", ": ", " \u2013 ", " ")] + [
@@ -1259,7 +1260,7 @@ def test_a_bare_head_and_a_function_read_as_head_of_it() -> None:
                     if DEFAULT_LADDER.infer(title) != want:
                         wrong.append((title, DEFAULT_LADDER.infer(title), want))
     for job, role in (("Designer", "designer"), ("Engineer", "engineer"), ("Intern", "intern"),
-                      ("Manager", None)):  # ("Head Product Manager": no role, as before)
+                      ("Manager", "group-pm")):  # ("Head Product Manager": a lead PM's, was none)
         for title in (f"Head - Product {job}", f"Head, Product {job}", f"Head Product {job}"):
             if DEFAULT_LADDER.infer(title) != role:
                 wrong.append((title, DEFAULT_LADDER.infer(title), role))
@@ -1277,28 +1278,33 @@ _POST_QUALIFIERS = ["Interim ", "Acting ", "Deputy ", "Senior ", "Sr. ", "Global
 def test_a_qualified_head_or_director_of_a_function_reads_as_the_unqualified() -> None:
     """Qualifiers of scope, grade or tenure, and a deputy x functions x shapes x tails: a
     function's head or director reads as the unqualified title does ("Global Head of
-    Product" is the Head of Product, "Deputy Director, Design" the Director of Design), an
-    aide or intern of one too; an assistant or associate head is a head, not the function's."""
+    Product" is the Head of Product, "Deputy Director, Design" the Director of Design: a
+    grade), an aide or intern of one too; an assistant or associate head, and a deputy head,
+    is a head, not the function's ("Deputy Head of Product" stands in for the Head of
+    Product)."""
     wrong = []
     product = ("Product", "Design", "Engineering", "Technology", "UX", "Product Management",
                "Product & Design")
+    function_heads = ("head-of-product", "head-of-design", "head-of-engineering")
     for qualifier in _POST_QUALIFIERS:
         for function in (*product, "Sales", "Marketing", "Finance", "Product Marketing"):
             shapes = ["{q}Head of {f}{t}", "{q}Head - {f}{t}", "{q}{f} Head{t}",
-                      "{q}Director of {f}{t}", "{q}Director, {f}{t}",
+                      "{q}Director of {f}{t}", "{q}Director, {f}{t}", "{q}Dir. of {f}{t}",
                       "Executive Assistant to the {q}Head of {f}{t}"]
-            if function in product:  # (a bare "Interim Dir." has no role: left alone)
-                shapes.append("{q}Dir. of {f}{t}")
             if function not in ("Sales", "Marketing", "Finance"):
                 shapes.append("{q}{f} Director{t}")  # ("Senior Sales Director": a Senior X)
             for shape in shapes:
                 for tail in ("", ", EMEA", " (EMEA)", " - EMEA", "'s EA", "'s PA", " Intern"):
                     title = shape.format(q=qualifier, f=function, t=tail)
                     want = DEFAULT_LADDER.infer(shape.format(q="", f=function, t=tail))
+                    if qualifier == "Deputy " and shape.startswith("{q}") and (
+                            want in function_heads):
+                        want = "head"
                     if DEFAULT_LADDER.infer(title) != want:
                         wrong.append((title, DEFAULT_LADDER.infer(title), want))
         for function, role in (("Product", "head-of-product"), ("Design", "head-of-design"),
                                ("Engineering", "head-of-engineering")):
+            role = "head" if qualifier == "Deputy " else role
             if DEFAULT_LADDER.infer(f"{qualifier}Head of {function}") != role:
                 wrong.append((f"{qualifier}Head of {function}", role))
     for post in ("Assistant", "Associate"):

@@ -97,9 +97,10 @@ _CEO_CHIEF_OF_STAFF = (r"((group|global) )?(ceo|chief executive( officer)?|presi
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
 #: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA",
 #: "CEO's Chief of Staff"), and of an intern named after it ("VP Intern", "SVP Trainee",
-#: "CEO Intern": an intern is never the role).
+#: "CEO Intern": an intern is never the role); not after "of", which names a team ("Head of
+#: EA", "VP of EA": of the executive assistants, or an enterprise architecture).
 _AIDE_TITLES = (r".*\bs (pa|ea|assistant|secretary|office manager|(deputy )?chief of staff)$",
-                r".*\b(pa|ea|assistant|intern|trainee|apprentice)$", _CEO_CHIEF_OF_STAFF,
+                r".*\b(?<!\bof )(pa|ea|assistant|intern|trainee|apprentice)$", _CEO_CHIEF_OF_STAFF,
                 r"\w+( \w+){0,3}( s)? office (manager|coordinator|administrator|assistant)\b")
 _NOT_AN_AIDE = "^" + "".join(f"(?!{aide})" for aide in _AIDE_TITLES)
 #: The same for a pattern that finds a role anywhere in a title ("Regional Director North"):
@@ -143,6 +144,18 @@ _SVP = (_NOT_AN_AIDE
         r"((corporate|regional|area|divisional|global|group|senior|sr) )?"
         r"(svp|evp" + _NOT_HR_EVP + r"|(senior|sr|executive) (executive )?(vp|vice president)|"
         r"group (vp|vice president))")
+
+
+def _no_deputy(start: str) -> str:
+    """A role's start pattern (`_VP`, `_SVP`) that a deputy's title does not match."""
+    return _NOT_AN_AIDE + r"(?!deputy )" + start.removeprefix(_NOT_AN_AIDE)
+
+
+#: The start of a function's (senior) vice president's title: as `_VP` and `_SVP`, not a
+#: deputy's ("Deputy VP of Product" is a VP, of the rank, and no VP of Product: there is one,
+#: whom the deputy stands in for), as an assistant or associate VP is no VP of Product.
+_VP_OF = _no_deputy(_VP)
+_SVP_OF = _no_deputy(_SVP)
 #: Keeps a pattern that finds a vice president at a title's end off the titles of their
 #: office's staff ("Director, Office of the SVP", "Analyst, Office of the EVP") and of any
 #: other "... of (the) VP" ("Head of EVP": of an employee value proposition, in HR).
@@ -244,18 +257,33 @@ _CONSULTANT_CLINICIAN = (
     r"microbiologist|histopathologist|psychologist|nurse|midwife|pharmacist|"
     r"clinical scientist)\b)|^(nurse|midwife|pharmacist) consultant$")
 
-#: The words before a function's head or director that name the post's scope, grade or tenure
-#: ("Global Head of Product", "Interim Head of Design", "Group Head of Engineering", "Sr.
-#: Director of Product"), or a deputy (who reads as the role deputised, as a "Deputy VP" or a
-#: "Deputy CFO" does): the function's head or director still. Not "Assistant" or "Associate"
-#: ("Assistant Head of Product", "Associate Director of Product": a post below the role, at its
-#: level, `head` or `director`).
+#: The words before a function's head that name the post's scope, grade or tenure ("Global
+#: Head of Product", "Interim Head of Design", "Group Head of Engineering"): the function's head
+#: still. Not "Assistant", "Associate" or "Deputy" ("Assistant Head of Product", "Associate
+#: Head of Product", "Deputy Head of Product": a post below the function's head, whom a deputy
+#: stands in for, at its level: `head`).
+_HEAD_POST_QUALIFIERS = (r"((interim|acting|senior|sr|executive|group|corporate|regional|area|"
+                         r"divisional|global) )*")
+#: ... and before a function's director ("Sr. Director of Product"), a deputy's too: "Deputy
+#: Director" is a grade of its own (the UK civil service's, of who leads a unit: "Deputy
+#: Director, Product"), read as the director's, as "Deputy Director" is a director. Not
+#: "Assistant" or "Associate" ("Associate Director of Product": `director`).
 _POST_QUALIFIERS = (r"((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|"
                     r"divisional|global) )*")
-#: "Product" as the product leadership's function: not product marketing's ("VP of Product
-#: Marketing", "Head of Product Marketing", "Director of Product Marketing": of a marketing
-#: team, as "Product Marketing Director" and "Product Marketing Manager" are).
-_PRODUCT = r"product(?! marketing\b)"
+#: The teams named "Product ..." that are not product management but another function's:
+#: product marketing (of a marketing team), product operations, analytics, data, support,
+#: quality and security (of their functions), product design (design's: `_DESIGN`) and product
+#: engineering (engineering's: `_ENGINEERING`), as the managers of them are not group PMs.
+_PRODUCT_TEAMS = r"marketing|operations|ops|analytics|data|support|quality|security"
+#: "Product" as the product leadership's function: not another function's product team ("VP of
+#: Product Marketing", "Head of Product Operations", "Director of Product Analytics", "Head of
+#: Product Design": of a marketing, operations, analytics, design team, as "Product Marketing
+#: Director" and "Product Marketing Manager" are).
+_PRODUCT = rf"product(?! ({_PRODUCT_TEAMS}|design|engineering)\b)"
+#: The engineering and design functions' names after a leader's rank ("VP of Engineering",
+#: "Head of Product Design").
+_ENGINEERING = r"(engineering|technology|software|product engineering)"
+_DESIGN = r"(design|ux|user experience|product design)"
 
 # Title patterns are regular expressions matched against a normalised title (lower case,
 # punctuation folded to spaces, "&"/"and" kept as "and", "mgr" -> "manager" ...).
@@ -306,17 +334,16 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^deputy permanent secretary$",
        r"^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$",
        _NOT_AN_AIDE + r"(deputy|under) ?secretary (of|for)\b"),
-    _r("svp-product", "SVP of Product", "svp", "product", _SVP + r"( of)? " + _PRODUCT + r"\b"),
+    _r("svp-product", "SVP of Product", "svp", "product", _SVP_OF + r"( of)? " + _PRODUCT + r"\b"),
     _r("svp-engineering", "SVP of Engineering", "svp", "engineering",
-       _SVP + r"( of)? (engineering|technology|software)\b"),
-    _r("svp-design", "SVP of Design", "svp", "design",
-       _SVP + r"( of)? (design|ux|user experience)\b"),
+       _SVP_OF + r"( of)? " + _ENGINEERING + r"\b"),
+    _r("svp-design", "SVP of Design", "svp", "design", _SVP_OF + r"( of)? " + _DESIGN + r"\b"),
     _r("svp", "Senior Vice President", "svp", "general", _SVP + r"\b",
        _NOT_ASSISTING + _SVP_END),
-    _r("vp-product", "VP of Product", "vp", "product", _VP + r"( of)? " + _PRODUCT + r"\b"),
+    _r("vp-product", "VP of Product", "vp", "product", _VP_OF + r"( of)? " + _PRODUCT + r"\b"),
     _r("vp-engineering", "VP of Engineering", "vp", "engineering",
-       _VP + r"( of)? (engineering|technology|software)\b"),
-    _r("vp-design", "VP of Design", "vp", "design", _VP + r"( of)? (design|ux|user experience)\b"),
+       _VP_OF + r"( of)? " + _ENGINEERING + r"\b"),
+    _r("vp-design", "VP of Design", "vp", "design", _VP_OF + r"( of)? " + _DESIGN + r"\b"),
     _r("partner", "Partner", "vp", "general",
        r"^(senior |equity |salaried |name |office managing |practice |audit |tax |advisory |"
        r"consulting |deal |engagement |lead |gp |general )?partner$"),
@@ -328,16 +355,18 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        + r")$",
        _NOT_AN_AIDE + r"assistant secretary (of|for)\b"),
     # ("Head - Product", "Head, Design", "Design Head", "Design Head, EMEA" read as "Head of
-    # X": `normalise_title`; "Global Head of Product", "Deputy Head of Design" as "Head of X")
+    # X": `normalise_title`; "Global Head of Product", "Interim Head of Design" as "Head of X")
     _r("head-of-product", "Head of Product", "head", "product",
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"head of " + _PRODUCT + r"( management)?\b",
-       # (not "Product Head's EA", "Product Head Intern")
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"product head\b"),
+       _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"head of " + _PRODUCT + r"( management)?\b",
+       # (not "Product Head's EA", "Product Head Intern", nor a place: "Product Head Office")
+       _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"product head\b(?! office\b)"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"head of (engineering|technology|software)\b"),
+       _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"head of " + _ENGINEERING + r"\b"),
     _r("head-of-design", "Head of Design", "head", "design",
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"head of (design|ux|user experience)\b"),
+       _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"head of " + _DESIGN + r"\b"),
     _r("head", "Head of function", "head", "general", _NOT_ASSISTING + r".*\bhead of\b",
+       # ("Deputy Product Head EMEA": a head, not the Head of Product)
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"product head\b(?! office\b)",
        _NOT_ASSISTING + r".*\bhead$",
        _NOT_ASSISTING + r"(?!.*\bassistant general manager\b).*\bgeneral manager\b",
        r"^associate partner$", r"^principal$", _NOT_AN_AIDE + r"dean\b",
@@ -351,13 +380,13 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        # (not "Product Director's PA", "Product Director Intern")
        _NOT_AN_AIDE + _POST_QUALIFIERS + r"product( management)? director\b"),
     _r("director-of-engineering", "Director of Engineering", "director", "engineering",
-       _NOT_AN_AIDE
-       + _POST_QUALIFIERS + r"(director|dir)( of)? (engineering|software engineering|technology)\b",
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"engineering director\b"),
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"(director|dir)( of)? (engineering|"
+       r"software engineering|technology|product engineering)\b",
+       # ("Product Engineering Director", "Product Design Director": of those teams)
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"(product )?engineering director\b"),
     _r("director-of-design", "Director of Design", "director", "design",
-       _NOT_AN_AIDE
-       + _POST_QUALIFIERS + r"(director|dir)( of)? (design|ux|user experience|product design)\b",
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"design director\b"),
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"(director|dir)( of)? " + _DESIGN + r"\b",
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"(product )?design director\b"),
     _r("chief-of-staff", "Chief of Staff", "director", "operations",
        _NOT_AN_AIDE + rf"(?!.*\b({_AIDING}) to\b).*\bchief of staff\b",
        r"\bs (deputy )?chief of staff$",  # ("CEO's Chief of Staff")
@@ -374,17 +403,18 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^((deputy|assistant) )?chief (engineer|pharmacist|actuary|economist|statistician|"
        r"scientist|accountant|nurse)$"),
     _r("group-pm", "Group Product Manager", "manager", "product",
-       r"^group product manager\b", r"^gpm\b", r"^lead product manager\b",
+       r"^group product manager\b", r"^gpm\b", r"^(lead|head) product manager\b",
        r"^product (lead|manager lead)\b",
        # ("Manager, Product Management", "Senior Manager, Product": a manager of PMs; not
-       # of product marketing, design, operations ...)
-       r"^((senior|sr) )?manager (of )?product( management)?\b(?! (marketing|design|"
-       r"operations|ops|analytics|support|owner|manager|data|lead|quality|security)\b)"),
+       # of product marketing, design, operations, engineering ...)
+       r"^((senior|sr) )?manager (of )?product( management)?\b"
+       rf"(?! ({_PRODUCT_TEAMS}|design|engineering|owner|manager|lead)\b)"),
     _r("principal-pm", "Principal Product Manager", "manager", "product",
        r"^principal product manager\b"),
     _r("engineering-manager", "Engineering Manager", "manager", "engineering",
        r"^(senior )?(software )?engineering manager\b", r"^(tech|technical|engineering) lead\b",
-       r"^manager,? (software )?engineering\b", r"^development manager\b"),
+       r"^manager,? (software )?engineering\b", r"^development manager\b",
+       r"^((senior|sr) )?manager (of )?product engineering\b"),
     _r("design-manager", "Design Manager", "manager", "design",
        r"^(senior )?(product )?design manager\b", r"^design lead\b", r"^ux (lead|manager)\b",
        r"^((senior|sr) )?manager (of )?(product )?(design|ux)\b"),
@@ -401,11 +431,15 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("manager", "Manager", "manager", "general",
        _NOT_ASSISTING + r"(?!.*\b(account|project|program|success|product|office|sales|"
        r"territory)\b).*\bmanager\b",
-       r"^lead\b", _NOT_ASSISTING + r".*\blead\b", r"\bteam leader\b",
+       # (not "Lead Executive Assistant", "Lead EA": an executive assistant's grade)
+       rf"^lead\b(?! ({_EXECUTIVE_ASSISTANT}))", _NOT_ASSISTING + r".*\blead\b",
+       r"\bteam leader\b",
        # (a manager of a product team other than product management's: "Manager, Product
        # Marketing", "Senior Manager, Product Operations")
-       r"^((senior|sr) )?manager (of )?product (marketing|operations|ops|analytics|support|"
-       r"quality|security)\b",
+       rf"^((senior|sr) )?manager (of )?product ({_PRODUCT_TEAMS})\b",
+       # ("Group Product Marketing Manager": over product marketing managers, as a Group
+       # Product Manager is over PMs)
+       r"^group product marketing manager\b",
        r"^executive (producer|chef|housekeeper)$", _NOT_AN_AIDE + r"principal investigator\b",
        _NOT_ASSISTING + r".*\bin charge\b"),
     _r("supervisor", "Supervisor", "supervisor", "general",
@@ -433,9 +467,9 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("designer", "Designer", "ic", "design", r"\b(designer|ux researcher|user researcher)\b"),
     _r("executive-assistant", "Executive Assistant", "ic", "operations",
        r"\b(executive|personal|administrative) assistant\b", "^" + _PA,
-       rf"^(senior|sr|principal) {_PA}",
+       rf"^(senior|sr|principal|lead) {_PA}",
        "^" + _EXECUTIVE_AIDE,
-       rf"^((senior|sr|principal) )?assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b",
+       rf"^((senior|sr|principal|lead) )?assistant to (the )?(\w+ ){{0,2}}{_EXECUTIVE}\b",
        r"\bs (pa|ea)$"),  # ("Director's PA", "Senior Director's PA": a personal assistant)
     _r("analyst", "Analyst", "ic", "general", r"\b(analyst|scientist|researcher)\b"),
     _r("intern", "Intern", "associate", "general", r"\b(intern|trainee|apprentice)\b"),
@@ -458,7 +492,7 @@ _ABBREVIATIONS = {
     "mgr": "manager", "sr.": "sr", "snr": "senior", "dir.": "dir", "eng": "engineering",
     "mgmt": "management", "v.p.": "vp", "v p": "vp", "svp,": "svp", "pdt": "product",
     "asst": "assistant", "exec": "executive", "pm": "product manager",
-    "gm": "general manager",
+    "gm": "general manager", "dir": "director",
 }
 
 
@@ -506,6 +540,17 @@ _OF_AN_OFFICE = re.compile(r".*\b(office|(?<!\bchief of )staff)")
 #: A general manager named in a title's part ("GM", spelt out by `normalise_title`).
 _GM_READING = re.compile(r"\bgeneral manager\b")
 _MANAGER_TO = re.compile(r"((business|office|program|project|operations) )?manager to the ")
+#: "GM" (spelt out) before a job ("GM Engineer", "GM Analyst", "GM Service Technician"): a
+#: job at or for a GM (General Motors' dealers', a general manager's office), not a general
+#: manager, as "GM Sales" or "GM, Cloud" is.
+_GM_JOB = re.compile(
+    r"general manager (?=(\w+ ){0,3}(engineer|developer|programmer|technician|technologist|"
+    r"mechanic|analyst|scientist|researcher|specialist|representative|coordinator|consultant|"
+    r"accountant|administrator|clerk|recruiter|designer|architect|planner|buyer|scheduler|"
+    r"operator|inspector|advisor|adviser|writer|trainer|auditor|associate|assistant|intern|"
+    r"trainee|apprentice)$)")
+#: A chief of staff's title after a separator ("Sales VP, Chief of Staff").
+_CHIEF_OF_STAFF = re.compile(r"(deputy )?chief of staff")
 #: An intern's title named after a role ("Senior Software Engineer Intern", "Group Product
 #: Manager Trainee", "Engineer's Apprentice"), or "Intern" and an individual contributor's job
 #: as written ("Intern Architect", "Intern Software Engineer"; not "Intern's Manager", "Intern,
@@ -605,6 +650,12 @@ _FUNCTION_HEAD = re.compile(
     rf"{_FUNCTIONS_END}")
 
 
+#: "Product", then a separator (not a hyphen between words) and the name of a product team
+#: other than product marketing's (`_PRODUCT_TEAMS`, design, engineering): "product and" the
+#: team, as written with "&" (product marketing keeps reading as before, through a comma too).
+_PRODUCT_LISTED = re.compile(
+    r"\bproduct(\s*[,;:|()\u2013\u2014]\s*|\s+-\s*|\s*-\s+)"
+    rf"(?=({_PRODUCT_TEAMS.removeprefix('marketing|')}|design|engineering)\b)")
 #: "Admin" before "assistant" (its abbreviation spelt out): "administrative".
 _ADMIN_ASSISTANT = re.compile(r"\badmin(?= assistant\b)")
 #: "Admin" after a word, at the end of a title or before a separator or a join ("System
@@ -639,6 +690,9 @@ def normalise_title(title: str) -> str:
 
 def _fold(text: str) -> str:
     """A lower-case title's words, punctuation, '&', '+', '/' and abbreviations folded."""
+    # ("Director of Product, Data Products", "Head - Product, Design": product and a team, as
+    # "Head of Product & Design" is, not the team "Product Data" or "Product Design")
+    text = _PRODUCT_LISTED.sub("product and ", text)
     text = text.replace("&", " and ").replace("+", " and ").replace("/", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
     if "admin" in text:  # ("System Admin": an administrator)
@@ -716,10 +770,19 @@ class RoleLadder:
                 return self.infer(f"{first} to the {rest}")
             if _OF_AN_OFFICE.fullmatch(rest_text):
                 return self.infer(first)
+            if _CHIEF_OF_STAFF.fullmatch(rest_text):  # ("Sales VP, Chief of Staff": the VP)
+                held = self._match(first_text)
+                if held is not None and self.roles[held].level in ("vp", "svp"):
+                    return held
             if _GM_READING.search(rest_text):  # ("Chief of Staff, GM")
                 held = self._below_a_gm(first_text, whole)
                 if held is not None:
                     return held
+        gm = _GM_JOB.match(text) if builtin and whole is not None else None
+        if gm is not None:  # ("GM Engineer": an engineer)
+            held = self._below_a_gm(text[gm.end():], whole)
+            if held is not None:
+                return held
         if builtin and _MANAGER_TO.match(text):
             return self._match(text.partition(" to the ")[0])
         if builtin and " to " in text:  # ("Coordinator to the GM")
@@ -757,11 +820,12 @@ class RoleLadder:
         return whole
 
     def _below_a_gm(self, part: str, whole: str | None) -> str | None:
-        """The role of a title's first part (normalised) where the whole title reads as a
-        general manager's only because it names the GM its holder serves or works for
-        ("Chief of Staff, GM", "Senior Analyst, GM Finance", "Coordinator to the GM": a head
-        is no reading of theirs), when that part has a role of a lower rank; else None
-        ("Sales VP, General Manager" keeps reading by its end)."""
+        """The role of a title's part (normalised: the part before the GM, or the job after
+        "GM") where the whole title reads as a general manager's only because it names the
+        GM its holder serves or works for ("Chief of Staff, GM", "Senior Analyst, GM
+        Finance", "Coordinator to the GM", "GM Engineer": a head is no reading of theirs),
+        when that part has a role of a lower rank; else None ("Sales VP, General Manager"
+        keeps reading by its end)."""
         if whole is None or self.roles[whole].level != "head":
             return None
         held = self._match(part)
