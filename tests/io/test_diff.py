@@ -497,8 +497,8 @@ def test_orgviz_diff_still_gives_every_name_the_one_module_gave() -> None:
     import orgviz.diff
     from orgviz.diff import change, draw, git, match, report
 
-    given = {"KINDS": change, "TEAM_KINDS": change, "Change": change, "diff_orgs": match,
-             "repeated_ids": match, "summary": report, "said": report,
+    given = {"KINDS": change, "TEAM_KINDS": change, "ORG_KINDS": change, "Change": change,
+             "diff_orgs": match, "repeated_ids": match, "summary": report, "said": report,
              "people_names": report, "team_names": report, "format_text": report,
              "to_json": report, "MAX_REV_LENGTH": git, "MAX_GIT_LINKS": git,
              "MAX_GIT_FILES": git, "load_git_version": git,

@@ -34,8 +34,9 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
 
     People are matched by id. Reports people added, removed, moved to a new manager,
     retitled, re-teamed, vacancies opened and filled, ids changed, people whose
-    manager is missing from the new version, and teams added, removed, renamed or
-    changed. Exit 0 (with --exit-code: 1 when there are changes), 1 when a file cannot be
+    manager is missing from the new version, teams added, removed, renamed or
+    changed, and changes of the org header (name, size, date) and of its rules block.
+    Exit 0 (with --exit-code: 1 when there are changes), 1 when a file cannot be
     loaded, 2 on usage, git or IO errors.
     """
     del engine  # accepted for compatibility only
@@ -94,7 +95,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     unlinked = sum(1 for c in changes if c.kind == "unlinked")
     if unlinked:
         people = "person reports" if unlinked == 1 else "people report"
-        click.echo(f"orgviz: {new.file}: {unlinked} {people} to a manager who is not in it "
+        click.echo(f"orgviz: {new.file}: {unlinked:,} {people} to a manager who is not in it "
                    "(`orgviz validate` reports where)", err=True)
     notes: list[str] = []
     if output:  # drawn and written first: a chart that cannot be written prints no report
@@ -111,7 +112,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
                                 ensure_ascii=False) + "\n")
     else:
         write_stdout(format_text(changes, old.file, new.file, people_names(old, new),
-                                 team_names(old, new)))
+                                 team_names(old, new), team_names(new, old)))
     for note in notes:
         click.echo(f"orgviz: {output}: {note}", err=True)
     if output:

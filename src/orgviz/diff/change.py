@@ -23,9 +23,13 @@ KINDS = {
     "team-idchanged": ("team id changed", "team ids changed"),
     "team-renamed": ("team renamed", "teams renamed"),
     "team-changed": ("team changed", "teams changed"),
+    "org-changed": ("org change", "org changes"),
+    "rule-changed": ("rule changed", "rules changed"),
 }
 #: The kinds of change of a declared team (`teams:`), not of a position.
 TEAM_KINDS = ("team-added", "team-removed", "team-idchanged", "team-renamed", "team-changed")
+#: The kinds of change of the whole org: its header (`org:`) and its `rules:` block.
+ORG_KINDS = ("org-changed", "rule-changed")
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,16 @@ class Change:
     (None for a new position) and `new_position`. A person moved to a missing manager is
     one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
     A change of a declared team (a kind of TEAM_KINDS) has the team's `id` and `name`; an
-    added or removed team also its `lead` and `parent` (in the version that has it).
+    added or removed team also its `lead` and `parent` (in the version that has it). A
+    changed dotted line (`changed`, field "dotted_to"), team (`reteamed`), or team lead or
+    parent (`team-changed`) whose new value names no one (no declared team) in the new
+    version has those ids in `missing`: an id left as it was after its person's (team's) id
+    changed, or its person (team) was removed, is such a change.
+    A change of the org (ORG_KINDS): `org-changed` is one header field (`field` name, size
+    or date; `id` "org", `name` the new version's org name) with its `old` and `new`
+    values; `rule-changed` the setting of one rule of the `rules:` block (`id` and `name`
+    the rule id, `field` "rules"), each value a mapping of its `level` and options, none
+    when the rule is not in the block.
     """
 
     kind: str
@@ -55,8 +68,10 @@ class Change:
     new_position: bool | None = None
     lead: str | None = None
     parent: str | None = None
+    missing: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The change as JSON has it: its fields that have a value."""
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 

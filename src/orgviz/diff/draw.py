@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from orgviz.diff.change import TEAM_KINDS, Change, show_value
+from orgviz.diff.change import ORG_KINDS, TEAM_KINDS, Change, show_value
 from orgviz.diff.report import people_names, said, summary, team_names
 
 if TYPE_CHECKING:
@@ -114,10 +114,11 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
     chart = build_chart(new, View(color_by="none"), theme)
     own: dict[str, list[Change]] = {}
     for change in changes:
-        if change.kind not in TEAM_KINDS:  # (a team's id may be a person's too)
+        if change.kind not in TEAM_KINDS and change.kind not in ORG_KINDS:
+            # (a team's id, "org" or a rule's may be a person's too)
             own.setdefault(change.id, []).append(change)
     names = people_names(old or new, new)
-    teams = team_names(old or new, new)
+    teams = team_names(new, old or new)  # (a re-teamed person's team before: its old name)
     cards = []
     present: set[str] = set()  # the accent colors shown
     for card in chart.cards:
@@ -139,7 +140,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
         if items:  # (what no card shows)
             listed = ", ".join(items[:MAX_REMOVED_SHOWN])
             more = len(items) - MAX_REMOVED_SHOWN
-            subtitle += f" · {label}: {listed}" + (f" and {more} more" if more > 0 else "")
+            subtitle += f" · {label}: {listed}" + (f" and {more:,} more" if more > 0 else "")
     return replace(chart, cards=tuple(cards), legend=legend, legend_title="Changes",
                    subtitle=subtitle)
 

@@ -13,7 +13,7 @@ from orgviz.diff.pairing import (
     opened_under_new_ids,
     team_id_changes,
 )
-from orgviz.model import Org, Person, Team
+from orgviz.model import Org, Person, RuleSetting, Team
 from orgviz.problem import Problem
 
 #: A team's fields compared besides its name (lead by person id, parent by team id).
@@ -45,8 +45,11 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     manager is in neither version's people, or was removed, are `unlinked`: the new version
     has a broken reporting line (`orgviz validate` reports it too). Then the changes of the
     declared teams (added, removed, id changed, renamed, lead, parent or color changed); a
-    team whose id changed keeps its people, who are not re-teamed. OrgLoadError (the
-    duplicate-id errors) when a person's id repeats in either version.
+    team whose id changed keeps its people, who are not re-teamed. A dotted line, team, team
+    lead or parent team left at an id that named someone (a team) in the old version and
+    names no one in the new is a change (its `missing` ids). Last the changes of the org's
+    header (name, size, date) and of its `rules:` block. OrgLoadError (the duplicate-id
+    errors) when a person's id repeats in either version.
     """
     from orgviz.validate import require_unique_ids
 
@@ -72,7 +75,7 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         unlinked = boss is not None and boss != pid and boss not in new_people and not (
             before is not None and before.reports_to == boss and boss not in old_people)
         moved = before is not None and before.reports_to != boss and (
-            before.reports_to is None or replaced.get(before.reports_to) != boss)
+            replaced.get(before.reports_to or "", before.reports_to) != boss)
         if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
             changes.append(_position("unlinked", person, **(
                 {"old": before.reports_to, "field": "reports_to"}
@@ -90,15 +93,21 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             changes.append(_position("opened", person, new_position=True) if person.vacant
                            else _position("added", person))
             continue
-        changes += _kept_changes(before, person, moved and not unlinked, replaced, team_ids)
+        changes += _kept_changes(before, person, moved and not unlinked, team_ids,
+                                 (old_teams, new_teams))
+        changes += _other_changes(before, person, replaced, old_people, new_people)
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
-    return changes + _team_changes(old_teams, new_teams, team_ids, replaced, removed_teams)
+    changes += _team_changes(old_teams, new_teams, team_ids, replaced, removed_teams,
+                             (old_people, new_people))
+    return changes + _org_changes(old, new)
 
 
-def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[str, str],
-                  team_ids: dict[str, str]) -> list[Change]:
+def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[str, str],
+                  teams: tuple[Mapping[str, object], Mapping[str, object]]) -> list[Change]:
     """The changes of a position found in both versions (`before` under its old id), in
-    report order; `moved`: to another manager who is in the new version."""
+    report order but the "other" ones; `moved`: to another manager who is in the new
+    version. A team left at the id of a declared team whose id changed, or that was
+    removed, is a re-teaming: it names no team of the new version's (old and new `teams`)."""
     pid, name = person.id, person.display_name
     changes: list[Change] = []
     if before.id != pid:
@@ -108,9 +117,12 @@ def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[st
                               "reports_to"))
     if not same_value(before.title, person.title):
         changes.append(Change("retitled", pid, name, before.title, person.title, "title"))
-    if before.team != person.team and team_ids.get(before.team or "", before.team) != \
-            person.team:  # (a team whose id changed keeps its people)
-        changes.append(Change("reteamed", pid, name, before.team, person.team, "team"))
+    gone = person.team is not None and bool(teams[1]) and person.team not in teams[1]
+    # (a team whose id changed keeps its people, who follow it to its new id)
+    if (before.team != person.team and team_ids.get(before.team or "", before.team)
+            != person.team) or (gone and person.team in teams[0]):
+        changes.append(Change("reteamed", pid, name, before.team, person.team, "team",
+                              missing=(person.team,) if gone and person.team else None))
     if person.vacant and not before.vacant:
         changes.append(_position("opened", person, previous_holder=before.name,
                                  new_position=False))
@@ -118,14 +130,17 @@ def _kept_changes(before: Person, person: Person, moved: bool, replaced: dict[st
         changes.append(_position("filled", person))
     elif not same_value(before.name, person.name) and not person.vacant:
         changes.append(Change("renamed", pid, name, before.name, person.name, "name"))
-    return changes + _other_changes(before, person, replaced)
+    return changes
 
 
-def _other_changes(before: Person, person: Person, replaced: dict[str, str]) -> list[Change]:
+def _other_changes(before: Person, person: Person, replaced: dict[str, str],
+                   old_people: Mapping[str, object],
+                   new_people: Mapping[str, object]) -> list[Change]:
     """The "other" changes of a position found in both versions: FTE, dotted lines, explicit
-    roles, location, email, assistant."""
-    if _other_values(before) == _other_values(person):  # (most people: none of them changed)
-        return []
+    roles, location, email, assistant. A dotted line left at the id of someone whose id
+    changed, or who was removed, is a change: it names no one now (`missing`)."""
+    if _other_values(before) == _other_values(person) and not person.dotted_to:
+        return []  # (most people: none of them changed, and no dotted line to check)
     pid, name = person.id, person.display_name
     changes: list[Change] = []
     if before.ftes != person.ftes:  # (no fte is one full-time post)
@@ -134,8 +149,13 @@ def _other_changes(before: Person, person: Person, replaced: dict[str, str]) -> 
         a, b = getattr(before, fld), getattr(person, fld)
         if fld == "roles" and "explicit" not in (before.role_source, person.role_source):
             continue  # inferred from the title: already reported as retitled
-        if fld == "dotted_to" and sorted(replaced.get(d, d) for d in a) == sorted(b):
-            continue  # (the same managers, under their new ids, in any order)
+        if fld == "dotted_to":
+            gone = tuple(d for d in b if d not in new_people)
+            if sorted(replaced.get(d, d) for d in a) == sorted(b) and not any(
+                    d in old_people for d in gone):
+                continue  # (the same managers, under their new ids, in any order)
+            changes.append(Change("changed", pid, name, a, b, fld, missing=gone or None))
+            continue
         if fld == "roles" and sorted(a) == sorted(b):
             continue  # (a combined role's members in another order: the same role)
         if not same_value(a, b):
@@ -150,13 +170,17 @@ def _whole_team(kind: str, team: Team) -> Change:
 
 def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
                   team_ids: dict[str, str], replaced: dict[str, str],
-                  removed: list[Team]) -> list[Change]:
+                  removed: list[Team],
+                  people: tuple[Mapping[str, object], Mapping[str, object]]) -> list[Change]:
     """The changes of the declared teams (by id), in the new file's order, then the
     `removed` ones (but those whose id changed); a lead or parent that only changed its id
-    (`replaced`, `team_ids`) is no change."""
+    (`replaced`, `team_ids`) is no change, one left at the id of a person (of the old and
+    new `people`) or team whose id changed, or that was removed, is one (`missing`)."""
     changes: list[Change] = []
     previous = {new_id: old_id for old_id, new_id in team_ids.items()}
     renames = {"lead": replaced, "parent": team_ids, "color": {}}
+    ids: dict[str, tuple[Mapping[str, object], Mapping[str, object]]] = {
+        "lead": people, "parent": (old_teams, new_teams)}
     for tid, team in new_teams.items():
         before = old_teams.get(previous.get(tid, tid))
         if before is None:
@@ -170,10 +194,33 @@ def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
                                   before.display_name, team.display_name, "name"))
         for fld in _TEAM_FIELDS:
             a, b = getattr(before, fld), getattr(team, fld)
-            if renames[fld].get(a or "", a) != b:
-                changes.append(Change("team-changed", tid, team.display_name, a, b, fld))
+            was, now = ids.get(fld, ({}, {}))
+            gone = b is not None and fld in ids and b not in now  # (names no one now)
+            if renames[fld].get(a or "", a) != b or (gone and b in was):
+                changes.append(Change("team-changed", tid, team.display_name, a, b, fld,
+                                      missing=(b,) if gone else None))
     changes += [_whole_team("team-removed", team) for team in removed if team.id not in team_ids]
     return changes
+
+
+def _org_changes(old: Org, new: Org) -> list[Change]:
+    """The changes of the org's header (name, size, date), then of its `rules:` block (in
+    the new file's order, then the rules it no longer sets)."""
+    changes = [Change("org-changed", "org", new.name, getattr(old, fld), getattr(new, fld), fld)
+               for fld in ("name", "size", "date")
+               if not same_value(getattr(old, fld), getattr(new, fld))]
+    before = {setting.rule: _setting(setting) for setting in old.rule_settings}
+    after = {setting.rule: _setting(setting) for setting in new.rule_settings}
+    for rule in [*after, *(rule for rule in before if rule not in after)]:
+        if before.get(rule) != after.get(rule):
+            changes.append(Change("rule-changed", rule, rule, before.get(rule), after.get(rule),
+                                  "rules"))
+    return changes
+
+
+def _setting(setting: RuleSetting) -> dict[str, Any]:
+    """A rule's setting as compared and reported: its level (when set), then its options."""
+    return {**({"level": setting.level} if setting.level else {}), **setting.options}
 
 
 def repeated_ids(org: Org) -> list[Problem]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from orgviz.diff.change import KINDS, TEAM_KINDS, Change, show_value
+from orgviz.diff.change import KINDS, ORG_KINDS, TEAM_KINDS, Change, show_value
 from orgviz.model import Org
 from orgviz.problem import one_line
 
@@ -14,7 +14,9 @@ from orgviz.problem import one_line
 _MARKS = {"added": "+", "removed": "-", "idchanged": "~", "unlinked": "!", "moved": ">",
           "retitled": "~", "reteamed": "~", "opened": "o", "filled": "*", "renamed": "~",
           "changed": "~", "team-added": "+", "team-removed": "-", "team-idchanged": "~",
-          "team-renamed": "~", "team-changed": "~"}
+          "team-renamed": "~", "team-changed": "~", "org-changed": "~", "rule-changed": "~"}
+#: What the text report says after an id that names no one in the new version.
+_NO_ONE = " (not in the new version)"
 
 
 def summary(changes: list[Change]) -> dict[str, int]:
@@ -24,8 +26,9 @@ def summary(changes: list[Change]) -> dict[str, int]:
 
 
 def said(counts: dict[str, int]) -> str:
-    """'1 added, 2 vacancies opened' (kinds without changes left out), or 'no changes'."""
-    parts = [f"{n} {KINDS[k][n != 1]}" for k, n in counts.items() if n]
+    """'1 added, 2 vacancies opened', '30,000 ids changed' (kinds without changes left out),
+    or 'no changes'."""
+    parts = [f"{n:,} {KINDS[k][n != 1]}" for k, n in counts.items() if n]
     return ", ".join(parts) if parts else "no changes"
 
 
@@ -37,7 +40,8 @@ def people_names(old: Org, new: Org) -> dict[str, str]:
 
 
 def team_names(old: Org, new: Org) -> dict[str, str]:
-    """Each declared team id of either version -> its name (the new version's first)."""
+    """Each declared team id of either version -> its name (the new version's first; the
+    old version's first: `team_names(new, old)`)."""
     names = {tid: team.display_name for tid, team in old.teams_by_id.items()}
     names.update((tid, team.display_name) for tid, team in new.teams_by_id.items())
     return names
@@ -52,22 +56,61 @@ def _naming(names: dict[str, str]) -> Callable[[Any], str]:
     return who
 
 
-def _team_detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
-    """What the line of a team's change (or a person's re-teaming) says after its id."""
+def _team_detail(c: Change, names: dict[str, str], teams: dict[str, str],
+                 old_teams: dict[str, str]) -> str:
+    """What the line of a team's change (or a person's re-teaming) says after its id: an
+    old team by its name in the old version (`old_teams`), a new one by its new name."""
     who, team = _naming(names), _naming(teams)
     if c.kind in ("team-added", "team-removed"):
         led = f"led by {who(c.lead)}" if c.lead else "no lead"
         return f": {led}" + (f", part of {team(c.parent)}" if c.parent else ", a top team")
-    show = who if c.field == "lead" else team if c.field in ("parent", "team") else show_value
+    show, show_old = {"lead": (who, who), "parent": (team, _naming(old_teams)),
+                      "team": (team, _naming(old_teams))}.get(c.field or "",
+                                                              (show_value, show_value))
+    # (an id that names no one now is not named after whom it named before)
+    new = c.new + _NO_ONE if c.missing else show(c.new)
     prefix = f"{c.field} " if c.kind == "team-changed" else ""
-    return f": {prefix}{show(c.old)} -> {show(c.new)}"
+    return f": {prefix}{show_old(c.old)} -> {new}"
 
 
-def _detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
+def _org_detail(c: Change) -> str:
+    """What the line of a change of the org's header or `rules:` block says after it."""
+    if c.kind == "org-changed":
+        return f": {c.field} {show_value(c.old)} -> {show_value(c.new)}"
+    return f": {_show_setting(c.old)} -> {_show_setting(c.new)}"
+
+
+def _show_setting(setting: dict[str, Any] | None) -> str:
+    """A rule's setting as a `rules:` block would write it: "off", "{level: error, max: 15}",
+    "on" (its default level), or "(not set)"."""
+    if setting is None:
+        return "(not set)"
+    if not setting:
+        return "on"
+    if list(setting) == ["level"]:
+        return str(setting["level"])
+    return "{" + ", ".join(f"{key}: {_option(value)}" for key, value in setting.items()) + "}"
+
+
+def _option(value: Any) -> str:
+    """An option's value as YAML writes it: true, 15, [a, b], {k: v}, text as it is."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(_option, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_option(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _detail(c: Change, names: dict[str, str], teams: dict[str, str],
+            old_teams: dict[str, str]) -> str:
     """What a change's line says after the position (managers by id and name)."""
     who = _naming(names)
     if c.kind in TEAM_KINDS or c.kind == "reteamed":
-        return _team_detail(c, names, teams)
+        return _team_detail(c, names, teams, old_teams)
+    if c.kind in ORG_KINDS:
+        return _org_detail(c)
     under = f", reports to {who(c.reports_to)}" if c.reports_to else ", a top"
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
@@ -81,6 +124,9 @@ def _detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
     if c.kind == "filled":
         was = f" (the open position {c.old})" if c.field == "id" else ""
         return f": {c.title or '(no title)'}{was}"
+    if c.kind == "changed" and c.missing:  # (a dotted line to no one in the new version)
+        new = ", ".join(d + _NO_ONE if d in c.missing else d for d in c.new)
+        return f": {c.field} {show_value(c.old)} -> {new}"
     if c.kind == "changed":
         return f": {c.field} {show_value(c.old)} -> {show_value(c.new)}"
     if c.kind == "moved":
@@ -90,14 +136,19 @@ def _detail(c: Change, names: dict[str, str], teams: dict[str, str]) -> str:
 
 def format_text(changes: list[Change], old_name: str, new_name: str,
                 names: dict[str, str] | None = None,
-                teams: dict[str, str] | None = None) -> str:
+                teams: dict[str, str] | None = None,
+                old_teams: dict[str, str] | None = None) -> str:
     """One line per change, grouped by kind, then a summary line; `names` (`people_names`)
-    adds each manager's name to its id, `teams` (`team_names`) each team's."""
+    adds each manager's name to its id, `teams` (`team_names`) each team's, `old_teams`
+    (`team_names(new, old)`) each old team's (a person's team before, a team's parent
+    before) by its name in the old version."""
     lines = []
     for kind in KINDS:
         for c in (c for c in changes if c.kind == kind):
-            who = f"{c.id} ({c.name})" if c.name != c.id else c.id
-            detail = _detail(c, names or {}, teams or {})
+            who = "org" if kind == "org-changed" else (
+                f"{c.id} ({c.name})" if c.name != c.id else c.id)
+            detail = _detail(c, names or {}, teams or {},
+                             old_teams if old_teams is not None else teams or {})
             lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{detail}")
     lines.append(f"{old_name} -> {new_name}: {said(summary(changes))}")
     return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)
