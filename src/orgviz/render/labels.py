@@ -396,13 +396,6 @@ def _fallback_width(text: str, bold: bool, widths: tuple[int, ...], picture: lis
     split: Devanagari with Tamil), in 1/1000 em: each grapheme as wide as the widest face
     that may draw it draws it, shaped alone or unshaped (resvg gives up on shaping a line
     whose fonts draw it as different numbers of glyphs); a picture as `widths` has it."""
-    from orgviz.render import resvgfonts as rf
-
-    chart_font = None if chart is None else _shaper(chart.path, chart.offset)
-    # (where those faces draw the line as different numbers of glyphs, resvg gives up and
-    # draws each character the chart's font lacks as its box, .notdef)
-    box = 0.0 if chart is None else _advance(
-        _shaper(chart.path, chart.offset, shape=False), _NO_GLYPH) or 0.0
     total = 0.0
     at = 0
     for cluster in graphemes(text):
@@ -411,18 +404,32 @@ def _fallback_width(text: str, bold: bool, widths: tuple[int, ...], picture: lis
             total += sum(widths[at:stop])
             at = stop
             continue
-        points = [ord(char) for char in cluster if rf.is_drawn(char)]
-        best = float(sum(widths[at:stop]))
-        if chart is not None and fonts.has_all(chart, points):
-            best = max(best, _advance(chart_font, cluster) or 0.0)
-        else:
-            widest = _widest(cluster, tuple(points))
-            if widest is None:
-                return None
-            best = max(best, box * len(points), widest)
-        total += best
+        drawn = _fallback_cluster(cluster, chart, fonts)
+        if drawn is None:
+            return None
+        total += max(float(sum(widths[at:stop])), drawn)
         at = stop
     return total
+
+
+@lru_cache(maxsize=16384)
+def _fallback_cluster(cluster: str, chart: Face | None, fonts: FontIndex) -> float | None:
+    """How wide a grapheme of a line left to resvg's fallback is drawn (`_fallback_width`),
+    in 1/1000 em, its estimate aside: with the `chart` face where it has the grapheme, else
+    as the widest face that may draw it, or as boxes; None when no face has it."""
+    from orgviz.render import resvgfonts as rf
+
+    points = [ord(char) for char in cluster if rf.is_drawn(char)]
+    if chart is not None and fonts.has_all(chart, points):
+        return _advance(_shaper(chart.path, chart.offset), cluster) or 0.0
+    widest = _widest(cluster, tuple(points))
+    if widest is None:
+        return None
+    # (where those faces draw the line as different numbers of glyphs, resvg gives up and
+    # draws each character the chart's font lacks as its box, .notdef)
+    box = 0.0 if chart is None else _advance(
+        _shaper(chart.path, chart.offset, shape=False), _NO_GLYPH) or 0.0
+    return max(box * len(points), widest)
 
 
 @lru_cache(maxsize=4096)

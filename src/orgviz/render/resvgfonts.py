@@ -49,11 +49,14 @@ import struct
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Collection, Iterable, Iterator
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
+from operator import le, lt
 from pathlib import Path
 from typing import NamedTuple
-from xml.sax.saxutils import quoteattr
 
 from orgviz.render.emoji import (
     CHART_FONT_EMOJI,
@@ -130,16 +133,21 @@ class Face(NamedTuple):
     width: int  # 1..9, 5 is normal
 
 
+def _quoteattr(value: str) -> str:
+    """`value` quoted as an XML attribute (xml.sax.saxutils.quoteattr, imported here: it
+    imports urllib, ~50 ms, which measuring a line does not need)."""
+    from xml.sax.saxutils import quoteattr
+
+    return quoteattr(value)
+
+
 # --- reading font files ---------------------------------------------------------------------
 
 def _tables(data: mmap.mmap | bytes, offset: int) -> dict[bytes, tuple[int, int]]:
     """The face's tables: tag -> (offset, length)."""
     count = struct.unpack_from(">H", data, offset + 4)[0]
-    tables = {}
-    for index in range(count):
-        tag, _, start, length = struct.unpack_from(">4sIII", data, offset + 12 + 16 * index)
-        tables[tag] = (start, length)
-    return tables
+    records = struct.unpack_from(">" + "4sIII" * count, data, offset + 12)  # (read at once)
+    return {records[at]: (records[at + 2], records[at + 3]) for at in range(0, 4 * count, 4)}
 
 
 def face_offsets(data: mmap.mmap | bytes) -> list[int]:
@@ -200,14 +208,83 @@ def _read_faces(path: str) -> list[Face]:
 
 
 @lru_cache(maxsize=64)
-def _charmap(path: str, offset: int) -> frozenset[int]:
-    """The code points a face has glyphs for (its best Unicode cmap subtable)."""
-    return frozenset(code_points(path, offset))
+def _charmap(path: str, offset: int) -> frozenset[int] | _Groups:
+    """The code points a face has glyphs for (its best Unicode cmap subtable): a set, or
+    `_Groups` (both answer `in` and `issuperset`)."""
+    read = _cmap_read(path, offset)
+    if isinstance(read, _Groups):
+        return read
+    points: set[int] = set()
+    for run in read:
+        points.update(run)
+    return frozenset(points)
 
 
 def code_points(path: str, offset: int, low: int = 0, high: int = 0x10FFFF) -> list[int]:
     """The code points from `low` to `high` that a face has glyphs for (its best Unicode
     cmap subtable; only the part of it in that range is read)."""
+    read = _cmap_read(path, offset, low, high)
+    return list(chain.from_iterable(read.runs(low, high) if isinstance(read, _Groups)
+                                    else read))
+
+
+class _Groups:
+    """A format 12 cmap subtable of many groups in order, apart (CJK fonts': ~15,800), as
+    the runs of code points they give glyphs: a code point is found by bisection, where a
+    set of all of them (~45,000) took several times as long to make as the lists."""
+
+    __slots__ = ("firsts", "lasts")
+
+    def __init__(self, firsts: Sequence[int], lasts: Sequence[int]) -> None:
+        self.firsts = firsts  # each run's first code point, ascending
+        self.lasts = lasts  # each run's last one, below the next run's first
+
+    def __contains__(self, point: int) -> bool:
+        at = bisect_right(self.firsts, point) - 1
+        return at >= 0 and point <= self.lasts[at]
+
+    def issuperset(self, points: Iterable[int]) -> bool:
+        """Whether every one of `points` has a glyph."""
+        return all(map(self.__contains__, points))
+
+    def runs(self, low: int, high: int) -> list[range]:
+        """The runs' code points from `low` to `high`, in order."""
+        start, stop = bisect_left(self.lasts, low), bisect_right(self.firsts, high)
+        return [range(max(first, low), min(last, high) + 1)
+                for first, last in zip(self.firsts[start:stop], self.lasts[start:stop],
+                                       strict=True)]
+
+
+#: Fewer groups than this are read as runs (`_cmap_runs`), into a set (`_charmap`).
+_MANY_GROUPS = 4096
+#: The typecode of an unsigned 32-bit array.
+_UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
+
+
+def _groups(data: mmap.mmap | bytes, sub: int) -> _Groups | None:
+    """A format 12 subtable of at least _MANY_GROUPS groups as `_Groups`, where each group
+    starts with a glyph other than 0, ends at U+10FFFF at most, and its points are all
+    above the group's before it; else None (read as runs)."""
+    if struct.unpack_from(">H", data, sub)[0] != 12:
+        return None
+    groups = struct.unpack_from(">I", data, sub + 12)[0]
+    raw = data[sub + 16:sub + 16 + 12 * groups]
+    if groups < _MANY_GROUPS or len(raw) != 12 * groups:
+        return None
+    values = array(_UINT32, raw)
+    if sys.byteorder == "little":
+        values.byteswap()
+    firsts, lasts = values[0::3].tolist(), values[1::3].tolist()
+    if (not all(map(le, firsts, lasts)) or not all(map(lt, lasts[:-1], firsts[1:]))
+            or lasts[-1] > 0x10FFFF or 0 in values[2::3]):
+        return None
+    return _Groups(firsts, lasts)
+
+
+def _cmap_read(path: str, offset: int, low: int = 0,
+               high: int = 0x10FFFF) -> _Groups | list[Iterable[int]]:
+    """A face's best Unicode cmap subtable: as `_Groups` where it is one (`_groups`), else
+    its runs of code points from `low` to `high`, in order (none when it cannot be read)."""
     try:
         with open(path, "rb") as file, mmap.mmap(file.fileno(), 0,
                                                   access=mmap.ACCESS_READ) as data:
@@ -222,41 +299,51 @@ def code_points(path: str, offset: int, low: int = 0, high: int = 0x10FFFF) -> l
                     (platform, encoding), 0) * 2 + (kind == 12)
                 if rank and kind in (4, 12) and (best is None or rank > best[0]):
                     best = (rank, sub)
-            return list(_cmap_points(data, best[1], low, high)) if best else []
+            if best is None:
+                return []
+            return _groups(data, best[1]) or _cmap_runs(data, best[1], low, high)
     except (OSError, ValueError, struct.error, IndexError, KeyError):
         return []
 
 
-def _cmap_points(data: mmap.mmap, sub: int, low: int = 0,
-                 high: int = 0x10FFFF) -> Iterator[int]:
+def _cmap_runs(data: mmap.mmap | bytes, sub: int, low: int = 0,
+               high: int = 0x10FFFF) -> list[Iterable[int]]:
     """Code points from `low` to `high` with a glyph other than 0 in a format 4 or 12
-    subtable."""
+    subtable, as runs in the subtable's order (a segment's glyph ids read at once)."""
+    runs: list[Iterable[int]] = []
     if struct.unpack_from(">H", data, sub)[0] == 12:
         groups = struct.unpack_from(">I", data, sub + 12)[0]
         values = struct.unpack_from(f">{3 * groups}I", data, sub + 16)
         for index in range(0, 3 * groups, 3):
             first, last, glyph = values[index:index + 3]
             if last >= low and first <= high:
-                yield from range(max(first + (glyph == 0), low), min(last, 0x10FFFF, high) + 1)
-        return
+                runs.append(range(max(first + (glyph == 0), low), min(last, 0x10FFFF, high) + 1))
+        return runs
     segments = struct.unpack_from(">H", data, sub + 6)[0] // 2
     ends = struct.unpack_from(f">{segments}H", data, sub + 14)
     starts = struct.unpack_from(f">{segments}H", data, sub + 16 + 2 * segments)
     deltas = struct.unpack_from(f">{segments}h", data, sub + 16 + 4 * segments)
     range_at = sub + 16 + 6 * segments
     ranges = struct.unpack_from(f">{segments}H", data, range_at)
-    for index in range(segments):
-        for point in range(max(starts[index], low), min(ends[index], high) + 1):
-            if point == 0xFFFF:
-                continue
-            if ranges[index] == 0:
-                glyph = (point + deltas[index]) & 0xFFFF
+    for index, (start, end, delta, range_offset) in enumerate(
+            zip(starts, ends, deltas, ranges, strict=True)):
+        if end < low or start > high:
+            continue
+        first, last = max(start, low), min(end, high, 0xFFFE)  # (not U+FFFF)
+        if first > last:
+            continue
+        if range_offset == 0:  # (glyph: the code point plus delta, 0 at one code point)
+            zero = -delta & 0xFFFF
+            if first <= zero <= last:
+                runs += [range(first, zero), range(zero + 1, last + 1)]
             else:
-                where = range_at + 2 * index + ranges[index] + 2 * (point - starts[index])
-                glyph = struct.unpack_from(">H", data, where)[0]
-                glyph = (glyph + deltas[index]) & 0xFFFF if glyph else 0
-            if glyph:
-                yield point
+                runs.append(range(first, last + 1))
+            continue
+        where = range_at + 2 * index + range_offset + 2 * (first - start)
+        glyphs = struct.unpack_from(f">{last - first + 1}H", data, where)
+        runs.append([point for point, glyph in zip(range(first, last + 1), glyphs, strict=True)
+                     if glyph and (glyph + delta) & 0xFFFF])
+    return runs
 
 
 def is_drawn(char: str) -> bool:
@@ -318,8 +405,7 @@ class FontIndex:
 
     def has_all(self, face: Face, points: Iterable[int]) -> bool:
         """Whether the face has a glyph for every code point."""
-        charmap = _charmap(face.path, face.offset)
-        return all(point in charmap for point in points)
+        return _charmap(face.path, face.offset).issuperset(points)
 
 
 def _weight_rank(weight: int, wanted: int) -> tuple[int, int]:
@@ -351,8 +437,10 @@ def installed_fonts() -> FontIndex:
 
 # --- choosing families for the text of an SVG ----------------------------------------------
 
+@lru_cache(maxsize=8192)
 def _drawn(char: str) -> bool:
-    """Whether a font must have `char`: not whitespace nor an invisible format character."""
+    """Whether a font must have `char`: not whitespace nor an invisible format character
+    (remembered: asked of each character of each line measured)."""
     point = ord(char)
     return not (char.isspace() or unicodedata.category(char) in ("Cf", "Cc")
                 or 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF)
@@ -743,7 +831,7 @@ def in_emoji_font(text: str, family: str, first: bool = False,
     `also`: characters put in such a <tspan> too: the emoji made pictures by U+FE0F that
     `apart` wrote without it (❤️ as ❤), where the text's family has them in black (DejaVu
     Sans, see `letters_first`)."""
-    start_tag = "<tspan font-family=" + quoteattr(f"'{family}'") + ">"
+    start_tag = "<tspan font-family=" + _quoteattr(f"'{family}'") + ">"
     runs = emoji_runs(text)
     if also:
         marked = {at for start, stop in runs for at in range(start, stop)} | {
@@ -795,8 +883,8 @@ def in_fonts(text: str, chart_stack: str, chart: Collection[tuple[int, int]],
         for at, char in enumerate(text):
             if by_emoji_font(char):
                 kinds[at] = "emoji"
-    fonts = {"chart": "<tspan font-family=" + quoteattr(chart_stack) + ">",
-             "emoji": "<tspan font-family=" + quoteattr(f"'{emoji_family}'") + ">"}
+    fonts = {"chart": "<tspan font-family=" + _quoteattr(chart_stack) + ">",
+             "emoji": "<tspan font-family=" + _quoteattr(f"'{emoji_family}'") + ">"}
     parts: list[str] = []
     at = 0
     while at < len(text):
@@ -1027,7 +1115,7 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
             except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
                 pass
         if family is not None:
-            value = quoteattr(f"'{family}', {style.stack}").encode("utf-8")
+            value = _quoteattr(f"'{family}', {style.stack}").encode("utf-8")
             if own:
                 named = _FAMILY_ATTRIBUTE.search(start_tag)
                 if named is not None:  # (else a ">" in an attribute value cut the tag short)
