@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 import unicodedata
 from collections import Counter
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from orgviz.config import Config
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
-from orgviz.problem import Problem, one_line
+from orgviz.problem import Problem, SourceLoc, one_line
 from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP, filled_by
+
+if TYPE_CHECKING:
+    from orgviz.validate import RuleConf
 
 
 def _layers(org: Org) -> tuple[int, list[str]]:
@@ -67,10 +72,21 @@ def span_limit(org: Org, config: Config | None = None) -> int | None:
     """The span-of-control limit of the org's profile, the project config and the org's
     rules: block, if any: none when the rule is off, or when the org's setting of it is
     broken (validate says how). A broken project config raises ConfigError, as in validate."""
+    return _span_limit(org, *_confs(org, config))
+
+
+def _confs(org: Org, config: Config | None) -> tuple[dict[str, RuleConf], list[Problem]]:
+    """Every rule's level and options as validate reads them, and the faults of the org's
+    own settings (ConfigError for a broken project config, as in validate)."""
     from orgviz.validate import rule_confs
 
     faults: list[Problem] = []
-    conf = rule_confs(org, config, problems=faults).get("span-of-control")
+    return rule_confs(org, config, problems=faults), faults
+
+
+def _span_limit(org: Org, confs: Mapping[str, RuleConf], faults: list[Problem]) -> int | None:
+    """`span_limit` from the rules' settings (`_confs`)."""
+    conf = confs.get("span-of-control")
     if conf is None or conf.level == "off":
         return None
     places = {(loc.file, loc.line, loc.col) for setting in org.rule_settings
@@ -81,13 +97,48 @@ def span_limit(org: Org, config: Config | None = None) -> int | None:
     return int(conf.options["max"])
 
 
+def _single_report_managers(org: Org, confs: Mapping[str, RuleConf]) -> list[str]:
+    """The ids (file order) of the managers `orgviz validate` reports as single-report with
+    these rule settings: the rule's findings (its exemptions: the top of the org, assistants,
+    people in a cycle), less those validate leaves to a more specific rule (an open role's,
+    to vacant-manager, while that is on at a level as severe); none while the rule is off."""
+    from orgviz.rules import RULES
+    from orgviz.validate import _without_superseded
+
+    rule = "single-report"
+    if confs[rule].level == "off":
+        return []
+    # The rules' findings name a person by place (the id's): made distinct where they are
+    # not (an org built in Python, its people without places), as a file's are.
+    places = [person.at("id") for person in org.by_id.values()]
+    if len(set(places)) < len(places):
+        org = dataclasses.replace(org, people=tuple(
+            dataclasses.replace(person, loc=SourceLoc(org.file, line, 1), field_locs={})
+            for line, person in enumerate(org.by_id.values(), start=1)))
+        places = [person.at("id") for person in org.by_id.values()]
+    found: list[Problem] = []
+    spans: dict[str, range] = {}
+    for rule_id, module in RULES.items():
+        level = confs[rule_id].level
+        if level == "off" or (rule_id != rule and rule not in getattr(module, "SUPERSEDES", ())):
+            continue
+        start = len(found)
+        found += [Problem.at(loc, level, rule_id, message)
+                  for loc, message in module.check(org, confs[rule_id].options)]
+        spans[rule_id] = range(start, len(found))
+    told = {problem[:3] for problem in _without_superseded(org, found, spans)
+            if problem.rule == rule}
+    return [pid for pid, place in zip(org.by_id, places, strict=True) if place in told]
+
+
 def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     """All statistics of an org as plain data (the JSON output of `orgviz stats`); `config`:
     the project config, whose rules settings give the span limit as validate reads it.
-    OrgLoadError (the duplicate-id errors) when a person's id repeats."""
+    OrgLoadError (the duplicate-id errors) when a person's or a team's id repeats."""
     from orgviz.validate import require_unique_ids
 
     require_unique_ids(org)
+    confs, faults = _confs(org, config)
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()
     fte_by_level: dict[str, list[float]] = {}
@@ -111,7 +162,9 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     spans = {pid: sum(1 for r in reports if not org.by_id[r].assistant)
              for pid, reports in org.reports.items()}
     spans = {pid: n for pid, n in spans.items() if n}
-    limit = span_limit(org, config)
+    limit = _span_limit(org, confs, faults)
+    single = _single_report_managers(org, confs)
+    chosen = set(single)
     layers, deepest = _layers(org)
     leadership = {}
     held = {r for p in people for r in p.roles}
@@ -163,11 +216,14 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
                                   if limit is not None and n > limit),
                                  key=lambda item: (-item[1], item[0])),
         },
-        "single_report_managers": [pid for pid, n in spans.items() if n == 1],
+        # the managers validate's single-report rule reports (not the top of the org, nor
+        # an open role that vacant-manager reports), none while the rule is off
+        "single_report_managers": single,
         "product_leadership": leadership,
         # who the ids of the Shape lists and the open roles' managers are (the terminal table)
         "names": {pid: _who(org.by_id[pid]) for pid in (
-            *(pid for pid, n in spans.items() if n == 1 or (limit is not None and n > limit)),
+            *(pid for pid, n in spans.items()
+              if pid in chosen or (limit is not None and n > limit)),
             *(p.reports_to for p in people if p.vacant and p.reports_to in org.by_id))},
     }
 
@@ -188,11 +244,14 @@ def _who(person: Person) -> str:
 
 
 def format_value(value: Any) -> str:
-    """A stats value as shown in tables and notes: "-" for none, floats without trailing 0s."""
+    """A stats value as shown in tables and notes: "-" for none, numbers with thousands
+    separators ("30,000"), floats without trailing 0s ("4.5")."""
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:,.15g}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
     return str(value)
 
 
@@ -236,7 +295,7 @@ def _listed(label: str, items: list[str], most: int = 8) -> list[str]:
     """The lines listing who a Shape figure counts: one each, the first `most` of them."""
     if not items:
         return []
-    more = [f"      ... and {len(items) - most} more"] if len(items) > most else []
+    more = [f"      ... and {len(items) - most:,} more"] if len(items) > most else []
     return [f"    {label}:", *(f"      {item}" for item in items[:most]), *more]
 
 
@@ -255,15 +314,16 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     lines.append("")
     lines.append("By level")
     lines += _table([("level", "positions", *(("FTE filled",) if ftes else ()))] + [
-        (LEVELS[k][1] if k in LEVELS else "Unknown", str(v),
+        (LEVELS[k][1] if k in LEVELS else "Unknown", format_value(v),
          *((total_text(stats["fte_by_level"][k]),) if ftes else ()))
         for k, v in stats["by_level"].items()])
     lines.append("")
     teams = list(stats["by_team"].items())
-    lines.append("By team" + (f" (largest {top_teams} of {len(teams)})"
+    lines.append("By team" + (f" (largest {top_teams:,} of {len(teams):,})"
                               if len(teams) > top_teams else ""))
     lines += _table([("team", "positions", "open", *(("FTE filled",) if ftes else ()))] + [
-        (team, str(v["positions"]), str(v["open"]), *((total_text(v["fte"]),) if ftes else ()))
+        (team, format_value(v["positions"]), format_value(v["open"]),
+         *((total_text(v["fte"]),) if ftes else ()))
         for team, v in teams[:top_teams]])
     lines.append("")
     span = stats["span_of_control"]
@@ -276,11 +336,12 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
         ("managers", format_value(span["managers"])),
         ("span min / median / max",
          span_text(span)),
-        (f"over the limit ({format_value(span['limit'])})", f"{len(over)}"),
-        ("single-report managers", str(len(single))),
+        (f"over the limit ({format_value(span['limit'])})", format_value(len(over))),
+        ("single-report managers", format_value(len(single))),
     ])
     names = stats.get("names", {})
-    lines += _listed("over the limit", [f"{_named(pid, names)}: {n} reports" for pid, n in over])
+    lines += _listed("over the limit", [
+        f"{_named(pid, names)}: {n:,} report{'' if n == 1 else 's'}" for pid, n in over])
     lines += _listed("single-report", [_named(pid, names) for pid in single])
     lines.append("")
     lines.append("Product leadership")
@@ -289,7 +350,8 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     # of zeros, as the roles chart has no "no VP of Product" box: a line says who fills it.
     instead = {role: v for role, v in leaders.items() if _filled_instead(role, v)}
     lines += _table([("role", "positions", "open", "combined role")] + [
-        (v["name"], str(v["count"]), str(v["open"]), str(v["combined"]))
+        (v["name"], format_value(v["count"]), format_value(v["open"]),
+         format_value(v["combined"]))
         for role, v in leaders.items() if role not in instead])
     for entry in instead.values():
         fillers = [leaders[r]["name"] if r in leaders else r for r in entry["filled_by"]]
@@ -297,11 +359,11 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
                      f"{'holds' if len(fillers) == 1 else 'hold'} the {entry['name']}'s place")
     if stats["open_roles"]:
         lines.append("")
-        lines.append(f"Open roles ({len(stats['open_roles'])})")
+        lines.append(f"Open roles ({len(stats['open_roles']):,})")
         for role in stats["open_roles"][:20]:
             lines.append(f"  {role['id']}: {role['title'] or '(no title)'}"
                          + (f" -> {_named(role['reports_to'], names)}"
                             if role["reports_to"] else ""))
         if len(stats["open_roles"]) > 20:
-            lines.append(f"  ... and {len(stats['open_roles']) - 20} more")
+            lines.append(f"  ... and {len(stats['open_roles']) - 20:,} more")
     return "\n".join(map(one_line, lines)) + "\n"  # (names cannot break or recolour lines)

@@ -134,17 +134,17 @@ def _validate(org: Org, config: Config | None) -> list[Problem]:
 
 
 def repeated_id_errors(org: Org) -> list[Problem]:
-    """The duplicate-id errors (in order of place) of an org where a person's id repeats;
-    none when no person's does."""
-    if len(org.by_id) == len(org.people):
+    """The duplicate-id errors (in order of place) of an org where a person's or a team's id
+    repeats; none when no id does."""
+    if len(org.by_id) == len(org.people) and len(org.teams_by_id) == len(org.teams):
         return []
     return sorted(Problem(file, line, col, "error", "duplicate-id", message)
                   for (file, line, col), message in RULES["duplicate-id"].check(org, {}))
 
 
 def require_unique_ids(org: Org) -> None:
-    """Raise OrgLoadError with the duplicate-id errors (at their places) when a person's id
-    repeats: counts, exports and comparisons by id would silently leave one of them out."""
+    """Raise OrgLoadError with the duplicate-id errors (at their places) when a person's or a
+    team's id repeats: counts, exports and comparisons by id would silently leave one out."""
     problems = repeated_id_errors(org)
     if problems:
         raise OrgLoadError(problems)

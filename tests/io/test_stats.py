@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -61,7 +62,8 @@ def test_hand_counted(tmp_path: Path) -> None:
     span = stats["span_of_control"]
     assert (span["managers"], span["min"], span["median"], span["max"]) == (5, 1, 1, 2)
     assert span["limit"] == 8 and span["over_limit"] == []
-    assert stats["single_report_managers"] == ["ceo", "cpo", "vp"]
+    # (ceo has one report too, but is the top of the org: validate's single-report exempts it)
+    assert stats["single_report_managers"] == ["cpo", "vp"]
     lead = stats["product_leadership"]
     assert {k: v["count"] for k, v in lead.items()} == {
         "cpo": 1, "vp-product": 1, "head-of-product": 1, "director-of-product": 1}
@@ -149,23 +151,111 @@ def test_the_project_config_gives_the_span_limit_as_in_validate(tmp_path: Path,
 def test_shape_lists_name_the_managers_beside_their_ids(tmp_path: Path) -> None:
     # Ids alone ("100 (14)") read like counts in exports whose ids are numbers.
     path = tmp_path / "limit.yaml"
+    # (vacant-manager off: single-report reports the open role, as validate then does)
     path.write_text(ORG.replace("org: {name: Hand Count, size: small}",
                                 "org: {name: Hand Count, size: small}\n"
-                                "rules: {span-of-control: {max: 1}}")
+                                "rules: {span-of-control: {max: 1}, vacant-manager: off}")
                     .replace("{id: vp, name: Vee, ", "{id: vp, vacant: true, "), encoding="utf-8")
     stats = compute(load(path))
-    assert stats["names"] == {"ceo": "Cee", "cpo": "Cpo", "vp": "open role (VP of Product)",
-                              "head": "Hed",
+    assert stats["names"] == {"cpo": "Cpo", "vp": "open role (VP of Product)", "head": "Hed",
                               "gpm": "Gee"}
     text = CliRunner().invoke(main, ["stats", str(path)]).output
     assert ("    over the limit:\n"
             "      Gee (id gpm): 2 reports\n"
             "      Hed (id head): 2 reports\n"
             "    single-report:\n"
-            "      Cee (id ceo)\n"
             "      Cpo (id cpo)\n"
             "      open role (VP of Product) (id vp)\n") in text
     assert "  open-pm: Product Manager -> Gee (id gpm)\n" in text  # (the open roles' managers)
+
+
+# The top of the org (ceo) and an open role (m1) have one report each: validate's
+# single-report rule exempts the top, and leaves the open role to vacant-manager.
+SINGLE = """\
+orgviz: 1
+org: {name: SR, size: small}
+people:
+  - {id: ceo, name: Ann, title: Chief Executive Officer}
+  - {id: coo, name: Bo, title: Chief Operating Officer, reports_to: ceo}
+  - {id: m1, title: Engineering Manager, reports_to: coo, vacant: true}
+  - {id: m2, name: Cy, title: Engineering Manager, reports_to: coo}
+  - {id: e1, name: Ed, title: Software Engineer, reports_to: m1}
+  - {id: e2, name: Eli, title: Software Engineer, reports_to: m2}
+  - {id: e3, name: Eve, title: Software Engineer, reports_to: m2}
+  - {id: cfo, name: Fay, title: Chief Financial Officer, reports_to: ceo}
+  - {id: a1, name: Gus, title: Accountant, reports_to: cfo}
+"""
+
+
+@pytest.mark.parametrize(("rules", "single"), [
+    ("", ["cfo"]),
+    ("{vacant-manager: off}", ["m1", "cfo"]),  # (validate: single-report tells m1 then)
+    ("{vacant-manager: info}", ["m1", "cfo"]),  # (a milder rule hides no warning)
+    ("{single-report: error, vacant-manager: warning}", ["m1", "cfo"]),
+    ("{single-report: info, vacant-manager: warning}", ["cfo"]),
+    ("{single-report: off}", []),  # (validate reports none)
+])
+def test_single_report_managers_are_those_validate_reports(tmp_path: Path, rules: str,
+                                                           single: list[str]) -> None:
+    path = tmp_path / "sr.yaml"
+    path.write_text(SINGLE.replace("size: small}", "size: small}\n"
+                                   f"rules: {rules}" if rules else "size: small}"),
+                    encoding="utf-8")
+    stats = compute(load(path))
+    assert stats["single_report_managers"] == single
+    found = CliRunner().invoke(main, ["validate", str(path)]).output
+    lines = [int(line.split(":")[1]) for line in found.splitlines() if "[single-report]" in line]
+    assert lines == [{"m1": 6 + bool(rules), "cfo": 11 + bool(rules)}[pid] for pid in single]
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert re.search(rf"^  single-report managers +{len(single)}$", text, re.MULTILINE)
+    assert "Ann (id ceo)" not in text
+
+
+def test_the_qa_org_has_no_single_report_manager(tmp_path: Path) -> None:
+    path = tmp_path / "sr.yaml"
+    path.write_text(SINGLE.split("  - {id: cfo")[0], encoding="utf-8")
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert re.search(r"^  single-report managers +0$", text, re.MULTILINE)
+    assert "    single-report:\n" not in text  # (it listed Ann (id ceo) and m1, the open role)
+
+
+def test_single_report_managers_of_an_org_built_without_places() -> None:
+    # The rule names a manager by the place of their id: people without places (all at
+    # NO_LOC) are told apart all the same.
+    from orgviz.model import NO_LOC, Org, Person
+
+    people = (Person(id="ceo", loc=NO_LOC, name="A"),
+              Person(id="coo", loc=NO_LOC, name="B", reports_to="ceo"),
+              Person(id="m1", loc=NO_LOC, vacant=True, reports_to="coo"),
+              Person(id="e1", loc=NO_LOC, name="C", reports_to="m1"),
+              Person(id="m2", loc=NO_LOC, name="D", reports_to="coo"),
+              Person(id="e2", loc=NO_LOC, name="E", reports_to="m2"),
+              Person(id="e3", loc=NO_LOC, name="F", reports_to="m2"),
+              Person(id="cfo", loc=NO_LOC, name="G", reports_to="ceo"),
+              Person(id="a1", loc=NO_LOC, name="H", reports_to="cfo"))
+    assert compute(Org(file="t.yaml", name="t", size="small",
+                       people=people))["single_report_managers"] == ["cfo"]
+
+
+def test_text_counts_have_thousands_separators(tmp_path: Path) -> None:
+    # A CEO over a manager of 1,200 engineers (10 of them open): "1,200", not "1200".
+    path = tmp_path / "big.yaml"
+    path.write_text("orgviz: 1\norg: {name: Big, size: small}\npeople:\n"
+                    "  - {id: ceo, name: A, title: CEO}\n"
+                    "  - {id: m, name: M, title: Engineering Manager, reports_to: ceo, team: eng}\n"
+                    + "".join(f"  - {{id: e{i}, title: Software Engineer, reports_to: m, "
+                              f"team: eng, {'vacant: true' if i >= 1_190 else f'name: E{i}'}}}\n"
+                              for i in range(1_200)), encoding="utf-8")
+    stats = compute(load(path))
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    assert text.startswith("Big (small): 1,202 positions, 1,192 people, 10 open\n")
+    assert "  IC                  1,200\n" in text
+    assert "  eng            1,201    10\n" in text
+    assert "  span min / median / max  1 / 600.5 / 1,200\n" in text
+    assert "      M (id m): 1,200 reports\n" in text
+    assert "Open roles (10)\n" in text
+    json.dumps(stats)  # (JSON keeps numbers)
+    assert stats["by_level"]["ic"] == 1_200
 
 
 def test_cli_text_and_json(tmp_path: Path) -> None:

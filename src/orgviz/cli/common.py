@@ -173,8 +173,8 @@ def load_whole(path: str, unique_ids: bool = False) -> Org:
 
     An org that loads with errors (a broken or missing included file, a person that is not
     a mapping) is missing people: its numbers or its export would be silently wrong.
-    `unique_ids`: repeated person ids are refused too (an export would keep one of them, or
-    write a file that cannot be read back).
+    `unique_ids`: repeated person or team ids are refused too (an export would keep one of
+    them, or write a file that cannot be read back).
     """
     from orgviz.loader import load
     from orgviz.report import REPORTERS

@@ -33,7 +33,7 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
     reports to which.
 
     Exit 0 when written, 1 when an org file cannot be loaded whole (or repeats a person's
-    id), 2 on usage, IO or Graphviz errors.
+    or a team's id), 2 on usage, IO or Graphviz errors.
     """
     from orgviz.io.files import write_output
     from orgviz.roles_chart import render, to_dot

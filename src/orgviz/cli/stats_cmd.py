@@ -19,11 +19,12 @@ from orgviz.errors import OrgvizError
                    "span-of-control setting gives the span limit, as in validate.")
 def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> None:
     """Print statistics of org FILES: headcount by level and team, open roles, layers,
-    span of control, single-report managers and product-leadership roles. A folder among
-    FILES stands for the org files in it.
+    span of control, single-report managers (those validate's single-report rule reports)
+    and product-leadership roles. A folder among FILES stands for the org files in it.
 
     Exit 0, 1 when a file cannot be loaded whole (load errors, such as a broken included
-    file, or a repeated person id: its numbers would be wrong), 2 on usage or IO errors.
+    file, or a repeated person or team id: its numbers would be wrong), 2 on usage or IO
+    errors.
     """
     from orgviz.config import load_config
     from orgviz.io.files import write_stdout
