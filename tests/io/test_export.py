@@ -72,6 +72,24 @@ def test_graphml_reads_back(tmp_path: Path) -> None:
     assert graph.edges["lee", "sam"]["kind"] == "dotted"
 
 
+#: Ids that a joined list could not tell apart, or that XML or JSON must escape.
+HOSTILE_IDS = ["a;b", "c", "", " d ", "e,f", '["g"]', "h\\i", 'j"k', "l\nm", "n\x01",
+               "o\ufffe", "p\r", "q\u2028", "'r", "&lt;s&gt;", "<t/>", "🚀"]
+
+
+def test_graphml_lists_read_back_exactly_with_hostile_ids() -> None:
+    # dotted_to ["a;b", "c"] was written "a;b;c", which reads back as three ids.
+    people = (Person(id="a;b", loc=NO_LOC, name="A", roles=("cpo;x", "vp-product")),
+              Person(id="c", loc=NO_LOC, name="C", reports_to="a;b",
+                     dotted_to=tuple(HOSTILE_IDS)),
+              Person(id="d", loc=NO_LOC, name="D", reports_to="c"))
+    graph = nx.read_graphml(io.BytesIO(to_graphml(Org(file="t", name="t", people=people))))
+    assert json.loads(graph.nodes["c"]["dotted_to"]) == HOSTILE_IDS
+    assert json.loads(graph.nodes["a;b"]["roles"]) == ["cpo;x", "vp-product"]
+    assert graph.nodes["d"]["dotted_to"] == "[]" and graph.nodes["d"]["roles"] == "[]"
+    assert graph.edges["a;b", "c"]["kind"] == "solid"  # (the dotted line repeats it)
+
+
 def test_cli_formats(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
     path.write_text(ORG, encoding="utf-8")
@@ -115,6 +133,52 @@ def test_export_refuses_repeated_ids(tmp_path: Path) -> None:
     assert result.output == (f"{path}:8:10: error [duplicate-id] duplicate person id 'sam' "
                              "(first used at line 5): give each position its own id\n")
     assert CliRunner().invoke(main, ["stats", str(path)]).exit_code == 1  # (as stats does)
+
+
+TEAMS_TWICE = """\
+orgviz: 1
+org: {name: T}
+teams:
+  - {id: eng, name: Engineering}
+  - {id: eng, name: Platform, parent: eng}
+people:
+  - {id: dana, name: Dana, title: CEO, team: eng}
+  - {id: sam, name: Sam, title: Engineer, reports_to: dana, team: eng}
+"""
+
+
+def test_a_repeated_team_id_is_refused_as_a_repeated_person_id_is(tmp_path: Path) -> None:
+    # The second team of an id was dropped: its name never shown, its people counted,
+    # exported and drawn as the first team's.
+    from orgviz import export
+    from orgviz.errors import OrgLoadError
+    from orgviz.stats import compute
+    from orgviz.validate import repeated_id_errors
+
+    path = tmp_path / "teams.yaml"
+    path.write_text(TEAMS_TWICE, encoding="utf-8")
+    said = (f"{path}:5:10: error [duplicate-id] duplicate team id 'eng' (first used at line "
+            "4): give each team its own id\n")
+    out = tmp_path / "out.csv"
+    for args in (*(["export", "-f", fmt] for fmt in ("mermaid", "json", "csv", "graphml")),
+                 ["export", "-o", str(out)], ["stats"], ["stats", "--json"],
+                 ["roles", "-o", str(tmp_path / "roles.svg")]):
+        result = CliRunner().invoke(main, [*args, str(path)])
+        assert (result.exit_code, result.output) == (1, said), args
+    assert not out.exists() and not (tmp_path / "roles.svg").exists()
+    org = load(path)
+    assert [str(p) for p in repeated_id_errors(org)] == [said.rstrip("\n")]
+    for call in (lambda: compute(org), lambda: export(org, "json")):
+        with pytest.raises(OrgLoadError) as caught:
+            call()
+        assert [str(p) for p in caught.value.problems] == [said.rstrip("\n")]
+    # With a repeated person id too: both, in order of place.
+    path.write_text(TEAMS_TWICE + "  - {id: sam, name: Sam Two, reports_to: dana}\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", str(path)])
+    assert (result.exit_code, result.output) == (1, said + (
+        f"{path}:9:10: error [duplicate-id] duplicate person id 'sam' (first used at line 8): "
+        "give each position its own id\n"))
 
 
 def test_export_refuses_blank_texts(tmp_path: Path) -> None:
@@ -367,6 +431,20 @@ def test_export_csv_warns_of_the_org_s_own_roles(tmp_path: Path) -> None:
     assert "b,Cy,Ninja,growth;pm,ceo," in result.output
     quiet = CliRunner().invoke(main, ["export", str(path), "-f", "json"])
     assert "orgviz:" not in quiet.output  # (JSON carries the roles as ids: no import reads it)
+
+
+def test_export_csv_counts_many_own_roles_with_thousands_separators(tmp_path: Path) -> None:
+    path = tmp_path / "roles.yaml"
+    path.write_text("orgviz: 1\norg: {name: R, size: small}\nroles:\n"
+                    + "".join(f"  - {{id: r{i}, name: R{i}, level: ic}}\n" for i in range(1_003))
+                    + "people:\n  - {id: ceo, name: Ada, title: CEO}\n"
+                    + "".join(f"  - {{id: p{i}, name: P{i}, role: r{i}, reports_to: ceo}}\n"
+                              for i in range(1_003)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(path), "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith(
+        f"orgviz: {path}: people hold 1,003 roles of the org's own `roles:` ('r0', 'r1', 'r2' "
+        "and 1,000 more), which CSV does not carry")
 
 
 def test_export_csv_warns_of_own_roles_from_titles_and_not_of_undefined_ids(

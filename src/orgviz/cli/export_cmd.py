@@ -43,7 +43,8 @@ _SUFFIX_OF_FORMAT = {"mermaid": ".mmd", "json": ".json", "csv": ".csv", "graphml
 @click.argument("file", type=FilePath("org"))
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
               help="mermaid: flowchart text for Markdown; json: node-link JSON; csv: the "
-                   "layout `orgviz import` reads back; graphml: for Gephi, yEd, networkx. "
+                   "layout `orgviz import` reads back; graphml: for Gephi, yEd, networkx "
+                   "(a person's roles and dotted_to as JSON arrays, [\"a\", \"b\"]). "
                    "Default: the one -o's ending names (.mmd, .json, .csv, .graphml).")
 @click.option("-o", "--output", type=FilePath("output"),
               help="File to write (default: stdout).")
@@ -55,7 +56,7 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
     """Export the org FILE to another format.
 
     Exit 0 when written, 1 when the org file cannot be loaded whole (load errors, such as
-    a broken included file, or repeated ids), 2 on usage or IO errors.
+    a broken included file, or a repeated person or team id), 2 on usage or IO errors.
     """
     from orgviz.io.export import EXPORTERS, subtree
     from orgviz.io.files import write_output
@@ -122,7 +123,7 @@ def _warn_of_roles_not_carried(org: Org) -> None:
     listed = ", ".join(f"'{role}'" for role in roles[:_NAMED]) + (
         f" and {len(roles) - _NAMED:,} more" if len(roles) > _NAMED else "")
     one = len(roles) == 1
-    click.echo(f"orgviz: {org.file}: people hold {'a role' if one else f'{len(roles)} roles'} "
+    click.echo(f"orgviz: {org.file}: people hold {'a role' if one else f'{len(roles):,} roles'} "
                f"of the org's own `roles:` ({listed}), which CSV does not carry: declare "
                f"{'it' if one else 'them'} again under `roles:` in the org file `orgviz "
                "import` writes of it", err=True)

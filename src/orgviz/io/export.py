@@ -209,9 +209,18 @@ def _xml_safe(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
+def _json_list(items: Iterable[str]) -> str:
+    """A list of ids as GraphML holds it: a JSON array (`["a;b", "x"]`, `[]`), which reads
+    back exactly whatever the ids hold (a `;` or `,`, quotes, brackets, spaces; characters
+    XML cannot hold as JSON escapes, `\\ufffe`)."""
+    text = json.dumps(list(items), ensure_ascii=False)  # (control characters escaped)
+    return _XML_INVALID.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def to_graphml(org: Org) -> bytes:
     """GraphML (through networkx): the org's name, size and date on the graph, person
-    attributes on nodes, `kind` solid/dotted on edges."""
+    attributes on nodes (the lists `roles` and `dotted_to` as JSON array strings:
+    `json.loads(graph.nodes[id]["dotted_to"])`), `kind` solid/dotted on edges."""
     import networkx as nx
 
     graph: nx.DiGraph[str] = nx.DiGraph(name=_xml_safe(org.name), size=org.size)
@@ -233,8 +242,8 @@ def to_graphml(org: Org) -> bytes:
         attrs: dict[str, str | bool | float] = {
             k: _xml_safe(v) if isinstance(v, str) else v
             for k, v in _person_dict(org, person).items() if isinstance(v, (str, bool))}
-        attrs["roles"] = _xml_safe(";".join(person.roles))
-        attrs["dotted_to"] = _xml_safe(";".join(person.dotted_to))
+        attrs["roles"] = _json_list(person.roles)
+        attrs["dotted_to"] = _json_list(person.dotted_to)
         if person.fte is not None:
             attrs["fte"] = person.fte
         graph.add_node(node[person.id], **attrs)
@@ -271,7 +280,7 @@ EXPORTERS: dict[str, Callable[[Org], str | bytes]] = {
 def export(org: Org, fmt: str) -> str | bytes:
     """The org in an export format: "mermaid", "json" or "csv" (text) or "graphml" (bytes);
     ValueError naming the formats for any other; OrgLoadError (the duplicate-id errors) when
-    a person's id repeats (an export would keep one of them)."""
+    a person's or a team's id repeats (an export would keep one of them)."""
     from orgviz.validate import require_unique_ids
 
     exporter = EXPORTERS.get(fmt)
