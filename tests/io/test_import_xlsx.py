@@ -168,6 +168,48 @@ def test_a_broken_workbook_is_one_clear_error(tmp_path: Path) -> None:
         import_csv(tmp_path / "p.xlsx")
 
 
+def _damaged_copies(book: Path) -> dict[str, bytes]:
+    """A workbook cut short (a download that stopped), one whose sheet's compressed data is
+    garbled, and one whose part header is."""
+    data = book.read_bytes()
+    with zipfile.ZipFile(book) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = sheet.header_offset + 30 + len(sheet.filename)  # (the sheet's compressed data)
+    garbled = bytearray(data)
+    garbled[start + 100:start + 150] = bytes(b ^ 0x5A for b in data[start + 100:start + 150])
+    header = bytearray(data)
+    header[sheet.header_offset:sheet.header_offset + 4] = b"XXXX"
+    return {"truncated": data[:1000], "garbled": bytes(garbled), "header": bytes(header)}
+
+
+@pytest.mark.parametrize(("kind", "reason"), [
+    ("truncated", "its directory of parts, at the end of the file, is missing"),
+    ("garbled", ""),  # (zlib's words, or a wrong checksum's)
+    ("header", "Bad magic number for file header"),
+])
+def test_a_damaged_workbook_is_said_to_be_damaged(tmp_path: Path, kind: str,
+                                                  reason: str) -> None:
+    # A truncated workbook was "a zip file, such as an Excel workbook, not an .xlsx
+    # workbook: name it .xlsx", though it was named .xlsx.
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    rows = [HEADER, *([1000 + i, f"N{i}", "S", "Engineer", "Eng", 1000] for i in range(300))]
+    book = workbook(tmp_path / "x.xlsx", {"People": rows})
+    book.write_bytes(_damaged_copies(book)[kind])
+    with pytest.raises(OrgFileError) as caught:
+        import_csv(book)
+    said = str(caught.value)
+    assert said.startswith(f"{book}: not a readable Excel workbook (the zip is damaged or "
+                           f"truncated: {reason}")
+    assert said.endswith("): save or download it again, or save the sheet as CSV")
+    assert "\n" not in said and "name it .xlsx" not in said
+    result = CliRunner().invoke(main, ["import", str(book), "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 2
+    assert result.output == f"orgviz: {said}\n"
+
+
 def test_a_zip_bomb_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 20_000_000)
@@ -227,6 +269,18 @@ def test_formulas_found_when_the_sheet_is_read_in_small_pieces(tmp_path: Path,
         [problem] = read_xlsx(tmp_path / "p.xlsx").problems
     assert (problem.line, problem.col) == (3, 3)
     assert problem.message.startswith("19 formula cells have no computed value")
+
+
+def test_many_uncomputed_formulas_are_counted_with_thousands_separators(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["EmployeeId", "Name", "ManagerId"])
+    sheet.append([1, "N1", None])
+    for i in range(2, 1_202):
+        sheet.append([i, f"N{i}", "=A2"])
+    book.save(tmp_path / "p.xlsx")
+    [problem] = read_xlsx(tmp_path / "p.xlsx").problems
+    assert problem.message.startswith("1,200 formula cells have no computed value")
 
 
 def test_formulas_read_as_the_values_last_computed(tmp_path: Path) -> None:

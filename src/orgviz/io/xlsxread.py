@@ -54,6 +54,8 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
                            "(or save the sheet as CSV)") from None
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except _DAMAGED as exc:  # (a part that does not decompress: a damaged zip)
+        raise _damaged(shown, exc) from None
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
         other = _other_format(data)
         if other is not None and "OpenDocument" in other[0]:  # (a zip, but no workbook)
@@ -74,6 +76,8 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
             raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: {listed})")
         try:
             rows, cut = _sheet_rows(worksheet)
+        except _DAMAGED as exc:
+            raise _damaged(shown, exc) from None
         except Exception as exc:
             raise OrgFileError(f"{shown}: cannot read sheet '{worksheet.title}' "
                                f"({_reason(exc)})") from None
@@ -127,7 +131,9 @@ def _check_archive(shown: str) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        if data[:4] in _ZIP_STARTS:  # a zip, but not whole: no other kind of file
+            raise _damaged(shown, exc) from None
         what, advice = _what_instead(data)
         this = f"this is {what}, not" if what else "not"
         raise OrgFileError(f"{shown}: {this} an .xlsx workbook: {advice}") from None
@@ -140,6 +146,23 @@ def _check_archive(shown: str) -> bytes:
                                     f"({bomb.filename if bomb else 'its parts'} expands "
                                     "too much): refusing to read it (a zip bomb?)")])
     return data
+
+
+#: How a zip starts: a part's header (an empty zip: the end of its directory).
+_ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+#: What reading a damaged zip raises (a part cut short, its data or its checksum wrong).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
+def _damaged(shown: str, exc: Exception) -> OrgFileError:
+    """The error for a workbook whose zip is damaged or cut short (a download or a copy
+    that stopped early)."""
+    reason = _reason(exc)
+    if reason == "File is not a zip file":  # (zipfile's words for a zip without its end)
+        reason = "its directory of parts, at the end of the file, is missing"
+    return OrgFileError(f"{shown}: not a readable Excel workbook (the zip is damaged or "
+                        f"truncated: {reason}): save or download it again, or save the "
+                        "sheet as CSV")
 
 
 #: A cell holding a formula and no value (or an empty one): `<c r="B7"><f>A7*2</f></c>`.
@@ -172,7 +195,7 @@ def _uncomputed_formulas(shown: str, part: str | None) -> Problem | None:
     from openpyxl.utils.cell import column_index_from_string
 
     letters, row = first  # (openpyxl has read the sheet: its cell names are valid)
-    many = f"{found} formula cells have" if found > 1 else "a formula cell has"
+    many = f"{found:,} formula cells have" if found > 1 else "a formula cell has"
     return Problem(shown, int(row), column_index_from_string(letters.decode("ascii")),
                    "warning", "csv",
                    f"{many} no computed value and read as empty (the workbook was written "
@@ -278,7 +301,7 @@ def _table(shown: str, title: str, names: list[str],
     if len(names) > 1:
         listed = ", ".join(f"'{n}'" for n in names)
         problems.append(Problem(shown, 1, 1, "info", "csv",
-                                f"read sheet '{title}' of {len(names)} ({listed}): --sheet "
+                                f"read sheet '{title}' of {len(names):,} ({listed}): --sheet "
                                 "picks another"))
     short = all(len(c) <= SHORT_FIELD_CHARS for _, cells in records for c in cells)
     # (A table's `encoding` is what the org file's header comment says it was read as.)
