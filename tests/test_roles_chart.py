@@ -600,3 +600,26 @@ def test_level_labels_start_one_padding_inside_their_band(org_file) -> None:
                     if r.get("fill") == "none")
         widest = max(text_width(t.text or "", 12.5, True) for t in labels)
         assert 36 + widest + 14 == pytest.approx(frame, abs=0.01)
+
+
+def test_counts_say_one_person_and_have_thousands_separators(org_file) -> None:
+    """The column header said "1 people" (and "in 1 positions"); big counts had no commas."""
+    from orgviz.roles_chart import org_summary
+
+    one = load(org_file("orgviz: 1\norg: {name: Solo, size: small}\npeople:\n"
+                        "  - {id: a, name: Ann, title: Chief Product Officer}\n"))
+    assert org_summary(one, collapse(one)) == "small · 1 person · 1 in the product ladder"
+    part = load(org_file("orgviz: 1\norg: {name: Solo, size: small}\npeople:\n"
+                         "  - {id: a, name: Ann, title: Chief Product Officer, fte: 0.5}\n"
+                         "  - {id: b, title: Product Manager, reports_to: a, vacant: true}\n",
+                         name="part.yaml"))
+    assert org_summary(part, collapse(part)) == (
+        "small · 0.5 FTE in 1 position · 1 + 1 open in the product ladder")
+    many = load(org_file("orgviz: 1\norg: {name: Many, size: enterprise}\npeople:\n"
+                         "  - {id: a, name: Ann, title: Chief Product Officer}\n"
+                         + "".join(f"  - {{id: d{i}, name: D{i}, title: Director of Product, "
+                                   "reports_to: a}\n" for i in range(1_200)), name="many.yaml"))
+    graph = collapse(many)
+    assert leadership_chain(graph) == "Chief Product Officer (1) › Director of Product (1,200)"
+    assert org_summary(many, graph) == "enterprise · 1,201 people · 1,201 in the product ladder"
+    assert 'label=" 1,200"' in to_dot([many])

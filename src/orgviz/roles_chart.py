@@ -139,7 +139,7 @@ def leadership_chain(graph: RoleGraph) -> str:
                    key=lambda n: (-(ladder.rank(n.key) or 0), n.name))
     if not nodes:
         return "no product leadership role"
-    return " › ".join(f"{n.name} ({n.people})" for n in nodes)
+    return " › ".join(f"{n.name} ({n.people:,})" for n in nodes)
 
 
 # --- the chart plan: boxes sized from measured text, laid out by Graphviz ---------------------
@@ -265,10 +265,11 @@ def org_summary(org: Org, graph: RoleGraph) -> str:
     org where some position has an `fte` (grouped posts, part-time posts) counts FTE:
     `enterprise · 10,329.56 FTE in 984 positions · ...`."""
     filled = [p for p in org.by_id.values() if not p.vacant]
-    people = f"{len(filled):,} people"
+    one = len(filled) == 1
+    people = f"{len(filled):,} {'person' if one else 'people'}"
     if any(p.fte is not None for p in org.by_id.values()):
         people = (f"{total_text(total_fte(p.ftes for p in filled))} FTE in {len(filled):,} "
-                  "positions")
+                  f"position{'' if one else 's'}")
     open_ = sum(n.open for n in graph.nodes.values())
     ladder = sum(n.people for n in graph.nodes.values()) - open_
     more = f" + {open_:,} open" if open_ else ""
@@ -396,7 +397,7 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
             ranks.setdefault(box.level, []).append(name)
         lines.append("  }")
     for arrow in chart.arrows:
-        text = f', label=" {arrow.count}"' if arrow.count > 1 else ""
+        text = f', label=" {arrow.count:,}"' if arrow.count > 1 else ""
         if arrow.dotted:
             lines.append(f"  {arrow.tail} -> {arrow.head} [id={arrow.id}, style=dashed, "
                          f'color="{DOTTED_COLOR}", constraint=false{text}];')
