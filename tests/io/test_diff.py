@@ -507,3 +507,17 @@ def test_orgviz_diff_still_gives_every_name_the_one_module_gave() -> None:
     for name, module in given.items():
         assert getattr(orgviz.diff, name) is getattr(module, name), name
     assert sorted(orgviz.diff.__all__) == sorted(given)
+
+
+def test_a_repeated_team_id_is_refused_at_its_place(tmp_path: Path) -> None:
+    """A team that repeats an id would never be compared (teams are matched by id): refused
+    like a repeated person id, where it was a traceback (OrgLoadError from diff_orgs)."""
+    head = ("orgviz: 1\norg: {name: T, size: small}\nteams:\n  - {id: eng, name: Engineering}\n")
+    people = "people:\n  - {id: a, name: A, title: Chief Executive Officer, team: eng}\n"
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(head + people, encoding="utf-8")
+    new.write_text(head + "  - {id: eng, name: Platform}\n" + people, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 1
+    assert result.output == (f"{new}:5:10: error [duplicate-id] duplicate team id 'eng' "
+                             "(first used at line 4): give each team its own id\n")

@@ -224,9 +224,8 @@ def _setting(setting: RuleSetting) -> dict[str, Any]:
 
 
 def repeated_ids(org: Org) -> list[Problem]:
-    """The duplicate-id errors of people whose id an earlier person has (people are matched by
-    id: the later one would never be compared, its changes never reported)."""
+    """The duplicate-id errors of people or teams whose id an earlier one has (both are matched
+    by id: the later one would never be compared, its changes never reported)."""
     from orgviz.validate import repeated_id_errors
 
-    return [problem for problem in repeated_id_errors(org)
-            if problem.message.startswith("duplicate person id")]
+    return repeated_id_errors(org)
