@@ -152,3 +152,109 @@ def test_a_folder_of_parts_checks_the_org_that_includes_them(folder: Path) -> No
     assert expand_folders([str(folder / "parts")]) == [str(folder / "split.yaml")]
     result = CliRunner().invoke(main, ["validate", str(folder / "parts")])
     assert (result.exit_code, result.output) == (0, "2 files checked: no problems\n")
+
+
+CYCLE = ("orgviz: 1\norg: {name: Cycle, size: small}\npeople:\n"
+         "  - {id: a, name: Ann Ash, title: CEO, reports_to: b}\n"
+         "  - {id: b, name: Bo Bell, title: CEO, reports_to: a}\n")
+
+
+def test_a_folder_without_org_files_does_not_hide_the_other_files(tmp_path: Path) -> None:
+    # (validate stopped at the empty folder: broken.yaml's cycle was never reported)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "broken.yaml").write_text(CYCLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "empty"),
+                                       str(tmp_path / "broken.yaml")])
+    assert result.exit_code == 2  # (a path that cannot be read, as before)
+    assert result.stderr == (f"orgviz: {tmp_path}/empty: no org file in this folder (a YAML "
+                             "file with a top-level 'orgviz:' key)\n")
+    assert result.stdout.startswith(f"{tmp_path}/broken.yaml:4:52: error [cycle] reporting "
+                                    "cycle: a (line 4) -> b (line 5) -> a")
+    assert result.stdout.endswith("\n1 file checked: 2 errors, 2 warnings\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "sarif"])
+def test_a_report_holds_every_path_that_cannot_be_read(tmp_path: Path, fmt: str) -> None:
+    # (-f json listed the empty folder only: the missing file was left out)
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, str(tmp_path / "nothere.yaml"),
+                                       str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"orgviz: {tmp_path}/nothere.yaml: cannot read: No such file or directory\n"
+        f"orgviz: {tmp_path}/empty: no org file in this folder (a YAML file with a top-level "
+        "'orgviz:' key)\n")
+    if fmt == "json":
+        assert [(p["file"], p["line"], p["rule"], p["message"])
+                for p in json.loads(result.stdout)] == [
+            (f"{tmp_path}/empty", 1, "read", "no org file in this folder (a YAML file with a "
+                                             "top-level 'orgviz:' key)"),
+            (f"{tmp_path}/nothere.yaml", 1, "read", "cannot read: No such file or directory")]
+    elif fmt == "github":
+        assert result.stdout.splitlines() == [
+            f"::error file={tmp_path}/empty,line=1,col=1,title=orgviz read::no org file in "
+            "this folder (a YAML file with a top-level 'orgviz:' key)",
+            f"::error file={tmp_path}/nothere.yaml,line=1,col=1,title=orgviz read::cannot "
+            "read: No such file or directory"]
+    else:
+        results = json.loads(result.stdout)["runs"][0]["results"]
+        assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+                for r in results] == [("read", 1), ("read", 1)]
+        assert [r["message"]["text"].split(":")[0] for r in results] == [
+            "no org file in this folder (a YAML file with a top-level 'orgviz", "cannot read"]
+
+
+def test_validate_checks_a_file_given_twice_once(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # (printed every problem twice, once as e2.yaml and once as ./e2.yaml)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e2.yaml").write_text(CYCLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "e2.yaml", "./e2.yaml"])
+    assert result.exit_code == 1
+    assert result.stderr == ""  # (silently: overlapping paths check the same thing)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("e2.yaml:4:52: error [cycle] reporting cycle")
+    assert len(lines) == 5 and not any(line.startswith("./e2.yaml") for line in lines)
+    assert lines[-1] == "1 file checked: 2 errors, 2 warnings"
+
+
+def test_validate_checks_a_folder_and_a_file_in_it_once(folder: Path) -> None:
+    (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(folder / "broken.yaml"), str(folder),
+                                       f"{folder}/../orgs/broken.yaml"])
+    assert result.exit_code == 1
+    [problem, summary] = result.stdout.splitlines()
+    assert problem.startswith(f"{folder}/broken.yaml:4:22: error [schema] unknown key 'boss'")
+    assert summary == "4 files checked: 1 error"
+
+
+def test_standard_input_given_twice_is_still_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "-", "-"], input=SOLO)
+    assert result.exit_code == 2
+    assert result.stderr == "orgviz: <stdin>: standard input was read already: give - once\n"
+
+
+def test_deck_refuses_a_file_given_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                         ) -> None:
+    # (built a comparison deck of the org against itself)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "base.yaml").write_text(SOLO, encoding="utf-8")
+    result = CliRunner().invoke(main, ["deck", "base.yaml", "./base.yaml", "-o", "x.pdf"])
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: ./base.yaml is given twice: give each org file once\n")
+    assert not (tmp_path / "x.pdf").exists()
+    (tmp_path / "alias.yaml").symlink_to("base.yaml")
+    result = CliRunner().invoke(main, ["deck", "base.yaml", "alias.yaml", "-o", "x.pdf"])
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: alias.yaml is given twice (as base.yaml): give each org file once\n")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_render_draws_a_file_linked_under_another_name_as_that_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (two charts of two names: not refused as given twice, which the same name is)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "base.yaml").write_text(SOLO, encoding="utf-8")
+    (tmp_path / "latest.yaml").symlink_to("base.yaml")
+    result = CliRunner().invoke(main, ["render", "base.yaml", "latest.yaml", "-o", "out/"])
+    assert (result.exit_code, result.output) == (0, "out/base.svg\nout/latest.svg\n")

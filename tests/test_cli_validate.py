@@ -262,11 +262,15 @@ def test_a_file_that_cannot_be_read_is_in_every_machine_report(tmp_path, monkeyp
         ("missing.yaml", 1, 1, "read", "cannot read: No such file or directory")]
     # (stderr still says it, one line a file, as for the text format)
     assert result.stderr == "orgviz: missing.yaml: cannot read: No such file or directory\n"
-    # (a folder without org files stops before any file is read: reported all the same)
+    # (a folder without org files is reported too, and the other files are still read: it
+    # stopped validate before any file was read)
     (tmp_path / "folder.yaml").mkdir()
     result = CliRunner().invoke(main, ["validate", "-f", fmt, "bad.yaml", "folder.yaml"])
     assert result.exit_code == 2
     assert _reported(fmt, result.stdout) == [
+        ("bad.yaml", 3, 1, "yaml-syntax", "YAML syntax error: did not find expected ',' or '}' "
+         "in the {...} mapping that starts at line 2, column 6 (is the '}' that closes it "
+         "missing?)"),
         ("folder.yaml", 1, 1, "read", "no org file in this folder (a YAML file with a "
          "top-level 'orgviz:' key)")]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from orgviz.errors import NoOrgInFolderError
+from orgviz.errors import NoOrgInFolderError, OrgvizError
 
 Kind = Literal["org", "part", "other"]
 
@@ -314,7 +314,12 @@ class Selection:
 
 
 def _key(path: str) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    """What tells files apart: the path resolved (symlinks, `..`), case folded where the
+    system ignores case; the path as given where it cannot be resolved."""
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):  # (a NUL in the path: the reader says so)
+        return path
 
 
 def _parents(candidates: Iterable[str]) -> dict[str, list[str]]:
@@ -423,3 +428,51 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
         else:
             expanded.setdefault(_key(path) if path != STDIN else STDIN, path)
     return list(expanded.values())
+
+
+
+def given_twice(paths: Sequence[str]) -> OrgvizError | None:
+    """The error for the first of `paths` that names a file named before it (resolved:
+    `a.yaml` and `./a.yaml` are one file), or None; render and deck, which draw a chart or a
+    deck section per file, refuse it. `-` is left to its reader, which refuses to read
+    standard input twice."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        if path == STDIN:
+            continue
+        key = _key(path)
+        if key in seen:
+            earlier = seen[key]
+            same = _spelt_alike(earlier, path)
+            return OrgvizError(f"{path} is given twice{'' if same else f' (as {earlier})'}: "
+                               "give each org file once")
+        seen[key] = path
+    return None
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """Whether two paths name one file without a symlink between them (`a` and `./a`)."""
+    return os.path.normpath(os.path.abspath(one)) == os.path.normpath(os.path.abspath(other))
+
+
+def expand_every(paths: Sequence[str]) -> tuple[list[str], dict[str, NoOrgInFolderError]]:
+    """The paths as `expand_folders` expands them, for a command that reports on every path
+    it is given (validate): each file once, at its first place, even where no folder is
+    given (`a.yaml ./a.yaml`, pre-commit's overlapping paths; `-` kept each time, for its
+    reader to refuse a second time); a folder without org files kept in its place, with its
+    NoOrgInFolderError in the dict, rather than raised before the other paths are read."""
+    expanded: dict[str, str] = {}
+    empty: dict[str, NoOrgInFolderError] = {}
+    for index, path in enumerate(paths):
+        if path == STDIN:
+            expanded[f"\0{index}"] = path  # (no path holds a NUL: a key of its own)
+            continue
+        found = [path]
+        if os.path.isdir(path):
+            try:
+                found = orgs_in_folder(path)
+            except NoOrgInFolderError as exc:
+                empty.setdefault(path, exc)
+        for name in found:
+            expanded.setdefault(_key(name), name)
+    return list(expanded.values()), empty

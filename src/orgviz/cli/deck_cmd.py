@@ -79,9 +79,13 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     from orgviz.config import load_config
     from orgviz.deck import format_of, write_deck
     from orgviz.deck.build import DeckOptions
+    from orgviz.orgfiles import given_twice
     from orgviz.report import REPORTERS
 
     files = org_files(files)
+    twice = given_twice(files)  # (a comparison of an org with itself, as render refuses)
+    if twice is not None:
+        fail(twice)
     options = DeckOptions(split=split, depth=depth, min_font=min_font, theme=theme,
                           color_by=color_by, layout=layout, engine=engine, title=title,
                           date=date, merge=merge)

@@ -108,11 +108,15 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
             output.endswith(("/", "\\")) or Path(output).is_dir()):
         raise RenderError(f"several files need a folder for -o, not '{output}' "
                           f"(end it with '/')")
+    from orgviz.orgfiles import given_twice
+
     targets = [output_path(path, output, fmt) for path in files]
     seen: dict[Path, str] = {}
     for path, target in zip(files, targets, strict=True):
-        if target in seen and Path(seen[target]).resolve() == Path(path).resolve():
-            raise RenderError(f"{path} is given twice: give each org file once")
+        # (one file by two names that make two charts, a symlink's, is drawn twice)
+        twice = given_twice((seen[target], path)) if target in seen else None
+        if twice is not None:
+            raise twice
         if target in seen:
             folder = Path(path).resolve().parent.name
             other = target.with_name(f"{folder}-{target.name}" if folder else f"2-{target.name}")

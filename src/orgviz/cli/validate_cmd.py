@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -13,9 +14,8 @@ from orgviz.cli.common import (
     exit_code,
     fail,
     keep_until_exit,
-    org_files,
 )
-from orgviz.errors import NoOrgInFolderError, OrgLoadError, OrgvizError
+from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
 
@@ -33,20 +33,6 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
         click.echo(f"{rule_id:<24} {module.LEVEL:<8} {summary(module)}"
                    + (f" [{options}]" if options else ""))
     ctx.exit(0)
-
-
-def _org_files(given: tuple[str, ...], fmt: str) -> tuple[str, ...]:
-    """`org_files` of FILES; for a json, github or sarif report, a folder without org files
-    is also reported as a problem of rule `read` (exit 2) rather than left out."""
-    if fmt == "text":
-        return org_files(given)
-    from orgviz.orgfiles import expand_folders
-
-    try:
-        return tuple(expand_folders(given))
-    except NoOrgInFolderError as exc:
-        REPORTERS[fmt]([_unread(exc.folder, exc)], 0, sys.stdout, True)
-        fail(exc)
 
 
 def _unread(path: str, error: OrgvizError) -> Problem:
@@ -84,24 +70,32 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
     """
     from orgviz.config import load_config
     from orgviz.loader import load
+    from orgviz.orgfiles import STDIN, expand_every
     from orgviz.validate import validate
 
     try:
         config = load_config(config_path)
     except OrgvizError as exc:
         fail(exc)
-    given, files = files, _org_files(files, fmt)
-    every_file = hook or files != given  # (a folder, as a hook's changed files, counts parts)
+    # Every path is read, each file once (silently: overlapping paths, such as a folder and
+    # a file in it, check the same thing); a folder without org files is reported in its
+    # place as a file that cannot be read is, and the other paths are still checked.
+    every_file = hook or any(path != STDIN and os.path.isdir(path) for path in files)
+    expanded, empty = expand_every(files)  # (a folder, as a hook's changed files, counts parts)
     if hook:
         from orgviz.orgfiles import select_orgs
 
-        files = tuple(select_orgs(files).orgs)
+        expanded = [*select_orgs([path for path in expanded if path not in empty]).orgs,
+                    *(path for path in expanded if path in empty)]
+    files = tuple(expanded)
     found: set[Problem] = set()  # two orgs that include one file may find the same problem
     checked: set[str] = set()
     unreadable = 0
     org = None
     for path in files:
         try:
+            if path in empty:
+                raise empty[path]
             org = load(path)
             checked.update(org.files)
             found.update(validate(org, config))
