@@ -99,8 +99,8 @@ def _setting_errors(settings: Sequence[RuleSetting]) -> list[tuple[SourceLoc, st
     return setting_errors(settings)
 
 
-def _read_text(path: Path) -> str:
-    """A configuration file's text, read no further than MAX_CONFIG_BYTES."""
+def _read_bytes(path: Path) -> bytes:
+    """A configuration file's bytes, read no further than MAX_CONFIG_BYTES."""
     from orgviz.orgfiles import FileTooBigError, NotRegularFileError, read_regular
 
     try:
@@ -113,8 +113,13 @@ def _read_text(path: Path) -> str:
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
                           ) from None
+    return data
+
+
+def _read_toml_text(path: Path) -> str:
+    """A TOML file's text: UTF-8 (with or without a BOM), as TOML is."""
     try:
-        return data.decode("utf-8-sig")
+        return _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: cannot read: not UTF-8 text") from None
 
@@ -126,7 +131,7 @@ def _orgviz_table(path: Path) -> Any:
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        data = tomllib.loads(_read_text(path))
+        data = tomllib.loads(_read_toml_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_error(path, str(exc))) from None
     tool = data.get("tool")
@@ -181,11 +186,11 @@ class _Errors:
 
 def _read_yaml_config(path: Path) -> Config:
     from orgviz.loadsettings import parse_rule_settings
-    from orgviz.yamlread import YamlError, YMap, read_yaml
+    from orgviz.yamlread import YamlError, YMap, decode, read_yaml
 
     shown = str(path)
-    try:
-        doc = read_yaml(_read_text(path), shown)
+    try:  # (decoded as an org file is: UTF-16 or UTF-32 with a byte order mark too)
+        doc = read_yaml(decode(_read_bytes(path), shown), shown)
     except YamlError as exc:
         if exc.rule == "schema" and not exc.more:  # (empty, or comments only: no settings)
             return Config(shown)
@@ -222,7 +227,7 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
     """
     if path is not None:
         path = Path(path)
-        if not path.exists():  # (a folder, a device or a pipe: _read_text says which)
+        if not path.exists():  # (a folder, a device or a pipe: _read_bytes says which)
             raise ConfigError(f"{path}: configuration file not found")
         if path.name.endswith(".toml"):
             return _read_pyproject(path) or Config(str(path))

@@ -238,10 +238,47 @@ def test_every_mistake_of_a_pyproject_table_is_reported(tmp_path, org_file, monk
 
 
 def test_an_unreadable_config_is_one_line(tmp_path, org_file, monkeypatch):
+    # (decoded as an org file is: the bad byte's place, not "cannot read: not UTF-8 text")
     (tmp_path / "bad.yaml").write_bytes(b"rules:\n  root: \xff\n  x: y\n")
     result = validate_here(tmp_path, org_file, monkeypatch, "--config", "bad.yaml")
     assert result.exit_code == 2
-    assert result.stderr == "orgviz: bad.yaml: cannot read: not UTF-8 text\n"
+    assert result.stderr == ("orgviz: bad.yaml:2:9: invalid UTF-8 byte 0xff: save the file as "
+                             "UTF-8\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_yaml_config_is_decoded_as_an_org_file_is(tmp_path, org_file, monkeypatch, codec):
+    # (a UTF-16 .orgviz.yaml with a byte order mark was "cannot read: not UTF-8 text", though
+    # an org file so saved loads)
+    bom = "\ufeff" if codec == "utf-16-be" else ""  # (utf-16 and utf-32 write their own)
+    text = bom + "rules:\n  single-report: off\n  profile_fit: off\n"
+    (tmp_path / ".orgviz.yaml").write_bytes(text.encode(codec))
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == ("orgviz: .orgviz.yaml:3:3: unknown rule 'profile_fit'; did you "
+                             "mean 'profile-fit'?\n")
+    (tmp_path / ".orgviz.yaml").write_bytes(text.replace("_", "-").encode(codec))
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert (result.exit_code, result.output) == (0, "1 file checked: no problems\n")
+    (tmp_path / ".orgviz.yaml").unlink()  # (the warning the configuration turns off)
+    assert "warning [profile-fit]" in validate_here(tmp_path, org_file, monkeypatch).output
+
+
+def test_a_yaml_config_in_utf16_without_a_byte_order_mark_is_told_to_be_utf8(
+        tmp_path, org_file, monkeypatch):
+    (tmp_path / ".orgviz.yaml").write_bytes("rules:\n  root: off\n".encode("utf-16-le"))
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == ("orgviz: .orgviz.yaml:1:1: the file looks like UTF-16 without a "
+                             "byte order mark (every other byte is 0): save it as UTF-8\n")
+
+
+def test_a_pyproject_is_utf8_as_toml_is(tmp_path, org_file, monkeypatch):
+    (tmp_path / "pyproject.toml").write_bytes(
+        "[tool.orgviz.rules]\nroot = 'off'\n".encode("utf-16"))
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == "orgviz: pyproject.toml: cannot read: not UTF-8 text\n"
 
 
 @pytest.mark.parametrize("command", [("stats",), ("render", "-o", "c.svg"), ("render", "--hook"),
