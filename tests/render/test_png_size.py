@@ -71,6 +71,24 @@ def test_below_1x_a_chart_is_never_drawn_smaller_than_its_titles_can_be_read(
 
 
 @needs_resvg
+def test_a_chart_scaled_below_the_least_scale_gets_one_note(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # (two notes that disagreed: "drawn at 0.55x, the least at which titles can be read",
+    # then "scaled down to 45%": a 5,000-person chart with --compact off)
+    monkeypatch.setattr(convert, "PNG_NATURAL_PIXELS", 1_000)
+    monkeypatch.setattr(convert, "MAX_PNG_SIDE", 100)
+    notes: list[str] = []
+    png = svg_to_png(CHART, scale=2, budget=1_000, notes=notes,
+                     wider="--width PX draws it wider")
+    assert png_size(png) == (100, 50)
+    assert notes == ["the chart is drawn at 0.25x, not 2x (100 x 50 px): even at 0.55x it "
+                     "would be 220 x 110 px, more than orgviz's PNG rasteriser draws (at most "
+                     "100 px a side, cairo's limit, which orgviz keeps when resvg draws; 268 "
+                     "megapixels in all); the cards' titles are too small to read: write SVG "
+                     "or PDF for a sharp large chart"]
+
+
+@needs_resvg
 def test_a_budget_below_the_natural_limit_stops_at_1x(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(convert, "PNG_NATURAL_PIXELS", 100_000)
     notes: list[str] = []

@@ -473,19 +473,23 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
     within the budget, but not below its natural size (1x) unless that is more than
     `PNG_NATURAL_PIXELS`, and never below `PNG_LEAST_SCALE`, with a note (naming `wider`,
     how to ask for a wider one, when given).
-    A PNG larger than cairo allows (32,767 px a side, 2**28 px in all) is scaled down to fit,
-    and a note saying so is appended to `notes` (or issued as a warning when `notes` is None).
+    A PNG larger than orgviz draws (32,767 px a side, cairo's limit; 2**28 px in all) is
+    scaled down to fit, and one note saying so (and how the budget lowered the scale, if it
+    did) is appended to `notes` (or issued as a warning when `notes` is None).
     A `width` over the limit is a RenderError.
     """
     natural_w, natural_h = svg_size(svg)
+    asked = scale
+    budget_notes: list[str] = []  # (told unless the PNG is then scaled down further)
     if width is None and budget is not None:
-        scale = _within_budget(natural_w, natural_h, scale, budget, notes, wider)
+        scale = _within_budget(natural_w, natural_h, scale, budget, budget_notes, wider)
     if width is not None:
         if width < 1:
             raise RenderError(f"--width must be at least 1 pixel, not {width}")
         if width > MAX_PNG_SIDE:
-            raise RenderError(f"--width {width} is more than the {MAX_PNG_SIDE:,} px a PNG can "
-                              f"have: pass a smaller --width, or write SVG or PDF")
+            raise RenderError(f"--width {width} is more than orgviz's PNG rasteriser draws "
+                              f"({_png_limits(False)}): pass a smaller --width, or write SVG "
+                              "or PDF")
         factor = width / natural_w
     else:
         if not (scale > 0 and math.isfinite(scale)):
@@ -494,6 +498,7 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
     want_w, want_h = natural_w * factor, natural_h * factor
     shrink = min(1.0, MAX_PNG_SIDE / want_w, MAX_PNG_SIDE / want_h,
                  math.sqrt(MAX_PNG_PIXELS / (want_w * want_h)))
+    out_w: int | None = width
     if shrink < 1.0:
         out_w = max(1, math.floor(want_w * shrink))
 
@@ -501,14 +506,11 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
                              or out_w * round(natural_h * out_w / natural_w) > MAX_PNG_PIXELS):
             out_w -= 1
         out_h = round(natural_h * out_w / natural_w)
-        _tell(notes, f"the chart would be {round(want_w):,} x {round(want_h):,} px, more than a "
-                     f"PNG can hold, so it was scaled down to {out_w:,} x {out_h:,} px "
-                     f"({out_w / want_w:.0%}); small text may be unreadable: write SVG or PDF for "
-                     f"a sharp large chart")
-    elif width is not None:
-        out_w = width
+        _tell(notes, _scaled_down_note(want_w, want_h, out_w, out_h,
+                                       asked if budget_notes else None, scale))
     else:
-        out_w = None
+        for note in budget_notes:
+            _tell(notes, note)
     resvg = _resvg()
     if resvg is not None:
         # The width decides; the height keeps the aspect ratio, rounded as cairosvg does.
@@ -533,6 +535,32 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
         raise RenderError(f"PNG output needs resvg-py: {INSTALL_RESVG} (or write SVG); "
                           f"without it, cairosvg would do ({exc})") from None
     return _convert("PNG", cairosvg.svg2png, **options)
+
+
+def _png_limits(pixels: bool = True) -> str:
+    """The most pixels orgviz draws in a PNG, and why (for messages)."""
+    limits = (f"at most {MAX_PNG_SIDE:,} px a side, cairo's limit, which orgviz keeps when "
+              "resvg draws")
+    return f"{limits}; {_megapixels(MAX_PNG_PIXELS)} in all" if pixels else limits
+
+
+def _scaled_down_note(want_w: float, want_h: float, out_w: int, out_h: int,
+                      asked: float | None, scale: float) -> str:
+    """The one note of a PNG scaled down to `out_w` x `out_h` px to keep within the limits,
+    from `want_w` x `want_h` px at `scale` (`asked`: the scale asked for, where the pixel
+    budget lowered it to `scale` already; that is then said here, not in a note of its own)."""
+    drawn = f"{out_w:,} x {out_h:,} px"
+    wanted = f"{round(want_w):,} x {round(want_h):,} px"
+    if asked is None:
+        return (f"the chart would be {wanted}, more than orgviz's PNG rasteriser draws "
+                f"({_png_limits()}), so it was scaled down to {drawn} ({out_w / want_w:.0%}); "
+                "small text may be unreadable: write SVG or PDF for a sharp large chart")
+    final = scale * out_w / want_w
+    small = ("the cards' titles are too small to read" if final < PNG_LEAST_SCALE
+             else "small text may be unreadable")
+    return (f"the chart is drawn at {final:.2g}x, not {asked:g}x ({drawn}): even at {scale:g}x "
+            f"it would be {wanted}, more than orgviz's PNG rasteriser draws ({_png_limits()}); "
+            f"{small}: write SVG or PDF for a sharp large chart")
 
 
 def _within_budget(natural_w: float, natural_h: float, scale: float, budget: int,
