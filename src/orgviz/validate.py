@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -40,11 +41,25 @@ def _convert(value: Any, default: Any, least: int = 0) -> Any:
         if number < least:
             raise ValueError(f"a whole number of at least {least}")
         return number
+    if isinstance(default, float):
+        return _decimal(value, least)
     if isinstance(default, str):
         if not isinstance(value, str):
             raise ValueError("text")
         return value
     return value
+
+
+def _decimal(value: Any, least: float) -> float:
+    """A configured decimal number (`1.5`, `2`, `'1.25'`) of at least `least`; ValueError
+    else."""
+    try:
+        number = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number) or number < least:
+        raise ValueError(f"a number of at least {least:g}")
+    return number
 
 
 def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],

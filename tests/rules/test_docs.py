@@ -70,6 +70,6 @@ def test_rule_contract(rule_id):
     module = RULES[rule_id]
     assert rule_id == module.ID
     assert module.LEVEL in ("error", "warning", "info")
-    assert all(isinstance(v, (bool, int, str)) for v in module.DEFAULTS.values())
+    assert all(isinstance(v, (bool, int, float, str)) for v in module.DEFAULTS.values())
     for profile in getattr(module, "PROFILE_DEFAULTS", {}).values():
         assert set(profile) <= set(module.DEFAULTS)

@@ -39,6 +39,8 @@ RULE_MODULE_NAMES = (
     "single_report",
     "layers",
     "profile_fit",
+    # presentation: can a chart show what the file says?
+    "team_color",
 )
 
 
