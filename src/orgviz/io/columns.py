@@ -216,8 +216,12 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
         index["manager_name"] = backup
         taken.add(backup)
     if not name_parts and "name" not in index:
-        parts = tuple(index[f] for f in ("first_name", "last_name") if f in index)
-        name_parts = parts
+        parts = [f for f in _NAME_PARTS if f in index]
+        if len(parts) == 1:  # (a first or last name alone: the name, as a name column is)
+            index = {"name" if f == parts[0] else f: i for f, i in index.items()}
+            name_parts = (index["name"],)
+        else:
+            name_parts = tuple(index[f] for f in parts)
     elif "name" in index:
         name_parts = (index["name"],)
     return Columns(index, name_parts, tuple(header))

@@ -146,6 +146,9 @@ def decode(data: bytes, shown: str, encoding: str | None,
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
+        # (a UTF-8 byte order mark is no text of the file, read as UTF-8 or as Windows-1252,
+        # where it would be `ï»¿` before the first header: the error's offset is past it)
+        data = data.removeprefix(codecs.BOM_UTF8)
         line, col = _position(data, exc.start)
         problems.append(Problem(shown, line, col, "warning", "encoding",
                                 f"not UTF-8 (byte 0x{data[exc.start]:02x}): read as "
@@ -337,6 +340,11 @@ def _table(shown: str, text: str, header: list[str] | None,
                   else blank_excel_errors(rows or []))
         problems += excel_error_warnings(shown, found, header_line)
     header = [h.strip().lstrip("\ufeff") for h in header]
+    plain = _plain(text, double_space, ascii_bytes)
+    invisible: list[ExcelError] = []
+    if _may_hold_invisible(text, plain, ascii_bytes):  # (rare: C speed)
+        invisible = (blank_invisible(enumerate(columns, start=1), True) if columns is not None
+                     else blank_invisible(rows or [], False))
     if columns is not None:
         blank = _blank_rows(columns, trimmed)
         if blank:  # (rows of delimiters alone, as spreadsheets save formatted empty rows)
@@ -354,7 +362,10 @@ def _table(shown: str, text: str, header: list[str] | None,
             rows = kept
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    plain = _plain(text, double_space, ascii_bytes)
+    if invisible:  # (at the first in a row kept: a row of them alone is said skipped)
+        lines_kept = None if rows is None else set(map(_FIRST, rows))
+        problems += _invisible_warnings(shown, [cell for cell in invisible
+                                                if lines_kept is None or cell[0] in lines_kept])
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                     trimmed=strip_only and trimmed and text.isascii(), columns=columns,
@@ -428,6 +439,65 @@ def excel_error_warnings(shown: str, found: list[ExcelError], header_line: int
                                 f"the cell holds the Excel error {value}{more}: read as empty "
                                 "(a formula that failed; fix it in the workbook)"))
     return warnings
+
+
+#: Characters that show nothing: control and format characters (zero-width spaces and
+#: joiners, bidirectional marks, the BOM, the soft hyphen), noncharacters. A cell of these
+#: (and spaces) alone reads as empty, a row of such cells as a row without a value (a DOS
+#: end-of-file mark, ^Z, on the last line), where the cleaning of each value, which drops
+#: control characters, would leave an empty id or name, or an invisible one. (None of
+#: them is printable: `str.isprintable` rules a cell out at C speed.)
+_INVISIBLE_CHARS = tuple(map(chr, (
+    *range(0x00, 0x09), *range(0x0E, 0x1C), *range(0x7F, 0x85), *range(0x86, 0xA0), 0xAD,
+    0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+    *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC), 0xFFFE, 0xFFFF)))
+_INVISIBLE = re.compile("[" + "".join(map(re.escape, _INVISIBLE_CHARS)) + "]")
+#: Those that a plain text (`_plain`) may hold.
+_PLAIN_INVISIBLE_CHARS = tuple(c for c in _INVISIBLE_CHARS if c not in _NOT_PLAIN_CHARS)
+#: The ASCII characters that are not invisible, as bytes.
+_NOT_INVISIBLE_BYTES = bytes(b for b in range(0x80) if chr(b) not in _INVISIBLE_CHARS)
+
+
+def _may_hold_invisible(text: str, plain: bool, ascii_bytes: bytes | None) -> bool:
+    """Whether a text holds one of `_INVISIBLE_CHARS`: never when it is ASCII and plain
+    (whether it is ASCII is a flag of the string); else found in one C pass over its bytes
+    (ASCII) or a substring test for each character (several times faster over a whole file
+    than the regular expression; one wider than the text's widest is no pass at all)."""
+    if text.isascii():
+        if plain:
+            return False
+        data = ascii_bytes if ascii_bytes is not None else text.encode("ascii")
+        return bool(data.translate(None, _NOT_INVISIBLE_BYTES))
+    return any(c in text for c in (_PLAIN_INVISIBLE_CHARS if plain else _INVISIBLE_CHARS))
+
+
+def blank_invisible(rows: Iterable[tuple[int, list[str]]], by_column: bool
+                    ) -> list[ExcelError]:
+    """Empty the cells that hold invisible characters (`_INVISIBLE`) and spaces alone, and
+    say where they were: (line, column from 1, the cell), in file order. `by_column`: the
+    rows are the table's columns (column from 1, the cells of lines 2, 3 ...)."""
+    found = []
+    for number, cells in rows:
+        if all(map(str.isprintable, cells)):  # (the usual row or column: at C speed)
+            continue
+        for at, cell in enumerate(cells):
+            if not cell.isprintable() and cell.strip() and \
+                    not _INVISIBLE.sub("", cell).strip():
+                found.append((at + 2, number, cell) if by_column else (number, at + 1, cell))
+                cells[at] = ""
+    found.sort()
+    return found
+
+
+def _invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
+    """The warning at the first cell of invisible characters alone (`blank_invisible`)."""
+    if not found:
+        return []
+    line, col, cell = found[0]
+    codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(cell) if not c.isspace())
+    return [Problem(shown, line, col, "warning", "csv",
+                    f"the cell holds invisible characters alone ({codes}): read as empty"
+                    + (f" (and {len(found) - 1:,} more cells)" if len(found) > 1 else ""))]
 
 
 def _more(found: list[ExcelError]) -> str:

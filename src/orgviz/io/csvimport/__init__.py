@@ -47,7 +47,7 @@ from orgviz.io.csvimport.rows import (
 )
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
-from orgviz.io.csvimport.values import MAX_TEXT
+from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import Org, Person, Team
@@ -209,6 +209,8 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
         read_junior(imp, options.junior)
     if not exact:
         imp.split_history()
+        if not imp.records:
+            raise OrgLoadError(_nothing_to_import(imp))
     imp.dedupe()
     imp.link(exact)
     acyclic_order = imp.break_cycles()
@@ -228,6 +230,30 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
     people = with_managing_roles(people, DEFAULT_LADDER) or people
     return _Written(tuple(people), list(map(_DEPTH, ordered)),
                     list(map(_NOTES, records)), None, records, teams)
+
+
+def _nothing_to_import(imp: _Importer) -> list[Problem]:
+    """The problems of an import whose every row was set aside (history rows, eliminated
+    posts): those found so far, and the error that nothing is left, at the first row (a
+    file whose org would have no people, which does not load, is not written)."""
+    dropped = imp.dropped
+    n = len(dropped)
+    eliminated = sum(r.history == ELIMINATED_POST for r in dropped)
+    ended = n - eliminated
+    history, abolished = "(not current, by status, current flag or end date)", \
+        "(named 'Eliminated': abolished)"
+    if not eliminated:
+        what = f"history rows {history}" if n > 1 else f"a history row {history}"
+    elif not ended:
+        what = f"eliminated posts {abolished}" if n > 1 else f"an eliminated post {abolished}"
+    else:
+        what = (f"{ended:,} history row{'s' if ended > 1 else ''} and {eliminated:,} "
+                f"eliminated post{'s' if eliminated > 1 else ''}")
+    every = f"all {n:,} rows are" if n > 1 else "the only row is"
+    first = dropped[0]
+    error = Problem(first.file, first.line, 1, "error", "csv",
+                    f"nothing to import: {every} {what}")
+    return sorted([*imp.problems, error], key=_PROBLEM_ORDER)
 
 
 def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from orgviz.io.columns import Columns
@@ -13,9 +14,22 @@ from orgviz.io.csvimport.values import (
     clean,
     export_guarded,
 )
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, one_line
+from orgviz.yamlread import CONTROL_CHARS
 
 FAST_COLUMNS = True
+#: The control characters an org file refuses (the loader's CONTROL_CHARS).
+_LOADER_CONTROL = re.compile(CONTROL_CHARS)
+#: Those, but the NUL (parse_csv removed every one: it joins a column's cells), and the
+#: line breaks that no id can hold (`LINE_BREAKS`): what `exact_text` may change.
+_NOT_EXACT_CHARS = tuple(map(chr, (*range(0x01, 0x09), *range(0x0A, 0x20), 0x7F, 0x85, 0x2028,
+                                   0x2029, 0xFFFE, 0xFFFF)))
+#: The ASCII characters that are none of those, as bytes.
+_EXACT_BYTES = bytes(b for b in range(0x80) if chr(b) not in _NOT_EXACT_CHARS)
+#: A run of line breaks, with the spaces around it (`LINE_BREAKS`, as the loader finds them).
+_LINE_BREAKS = re.compile(r"[ \t]*[\n\r\x85\u2028\u2029]+[ \t]*")
+#: The fields of the exact layout that hold ids (the manager's: `reports_to`).
+_EXACT_IDS = frozenset(("id", "manager", "dotted_to", "team", "role"))
 
 
 class CellReader(ImporterState):
@@ -36,6 +50,8 @@ class CellReader(ImporterState):
             value = raw
             if value[:1] == "'" and export_guarded(value):
                 value = value[1:]  # the formula-injection guard written by export
+            if not value.isprintable():  # (rare: at C speed)
+                value = self.exact_text(value, where, fld, col)
         else:
             value, stripped = clean(raw)
             if stripped:
@@ -46,6 +62,25 @@ class CellReader(ImporterState):
             self.problem(SourceLoc(where[0], where[1], col + 1), "warning", "truncated",
                          f"{fld} is {len(value):,} characters long: cut to {MAX_TEXT}")
             value = value[:MAX_TEXT]
+        return value
+
+    def exact_text(self, value: str, where: tuple[str, int], fld: str, col: int) -> str:
+        """A value of the exact layout as an org file can hold it: without the control
+        characters it refuses (removed, and tallied, as other layouts' values are), and an
+        id (of a person, a manager, a team, a dotted line, a role) without line breaks (each
+        run of them and the spaces around it read as one space: a warning at the cell); a
+        text (a name, a title) keeps its line breaks, as `orgviz export` wrote them."""
+        if _LOADER_CONTROL.search(value):
+            value = _LOADER_CONTROL.sub("", value)
+            self.tally("control", f"{where[0]}:{where[1]}")
+        if fld in _EXACT_IDS and _LINE_BREAKS.search(value) and not value.isspace():
+            # (whitespace alone is no value: see read_rows)
+            folded = _LINE_BREAKS.sub(" ", value).strip()
+            column = "reports_to" if fld == "manager" else fld
+            self.problem(SourceLoc(where[0], where[1], col + 1), "warning", "csv",
+                         f"{column} '{one_line(value)}' holds a line break, which an id "
+                         f"cannot: read as '{one_line(folded)}'")
+            value = folded
         return value
 
     def column_mode(self, column: Sequence[str], exact: bool, name_part: bool,
@@ -75,8 +110,11 @@ class CellReader(ImporterState):
                 return "full" if full else "keep"  # "full": no cell is empty either
             return "strip"
         joined = "\x00".join(column)  # parse_csv removed every NUL: no cell holds one
-        if exact:  # text() only changes a cell that starts with a quote
-            return "keep" if "\x00'" not in "\x00" + joined else None
+        if exact:  # text() only changes a cell that starts with a quote, or one that holds
+            # a line break or (in a file that is not plain) a control character
+            return "keep" if "\x00'" not in "\x00" + joined and not (
+                ("\n" in joined or "\r" in joined) if self.plain else _exact_may_change(joined)
+            ) else None
         if self.plain:  # the per-cell plain test of `cell`, for the whole column
             if "'" in joined or "\n" in joined or (not name_part and "\r" in joined):
                 return None
@@ -101,3 +139,10 @@ class CellReader(ImporterState):
             return (raw if exact else raw.strip()) or None
         return self.text(raw, exact, where, fld, col)
 
+
+def _exact_may_change(joined: str) -> bool:
+    """Whether a column's cells (joined) hold one of `_NOT_EXACT_CHARS` (one C pass over the
+    bytes of ASCII text, else a substring test for each)."""
+    if joined.isascii():
+        return bool(joined.encode("ascii").translate(None, _EXACT_BYTES))
+    return any(c in joined for c in _NOT_EXACT_CHARS)

@@ -388,15 +388,33 @@ class RowReader(CellReader, FlagReader):
                          names: Sequence[str | None] | None,
                          notes: list[Sequence[str]]) -> None:
         """Warn at each team_name of the exact layout whose row has no team (it names the
-        team of that id: without one, it is left out)."""
-        if names is None or teams is None or None not in teams:
+        team of that id: without one, it is left out), and at each that names a team
+        another way than a row above (the team keeps the first name: `team_ids`)."""
+        if names is None or teams is None:
             return
-        for r in [r for r, (team, name) in enumerate(zip(teams, names, strict=True))
-                  if name is not None and team is None]:
-            self.problem(SourceLoc(shown, lines[r], self.cols["team_name"]), "warning", "csv",
-                         f"team_name '{names[r]}' has no team (the team cell is empty): "
-                         "left out")
-            add_note(notes, r, f"team_name '{names[r]}' left out: no team")
+        if None in teams:
+            for r in [r for r, (team, name) in enumerate(zip(teams, names, strict=True))
+                      if name is not None and team is None]:
+                self.problem(SourceLoc(shown, lines[r], self.cols["team_name"]), "warning",
+                             "csv", f"team_name '{names[r]}' has no team (the team cell is "
+                             "empty): left out")
+                add_note(notes, r, f"team_name '{names[r]}' left out: no team")
+        pairs = set(zip(teams, names, strict=True))
+        if len(pairs) == len({team for team, _name in pairs}):
+            return  # (the usual case: one name a team, or none)
+        # (a team_name that is the team id names none: `orgviz export` writes it so)
+        named: dict[str, int] = {}  # each team's first name's row
+        for r, (team, name) in enumerate(zip(teams, names, strict=True)):
+            if team is None or not name or name == team:
+                continue
+            first = named.setdefault(team, r)
+            if names[first] != name:
+                self.problem(SourceLoc(shown, lines[r], self.cols["team_name"]), "warning",
+                             "csv", f"team_name '{name}' of team '{team}' differs from "
+                             f"'{names[first]}' (row {lines[first]}): team '{team}' is named "
+                             f"'{names[first]}', the first name given")
+                add_note(notes, r, f"team_name '{name}' left out: team '{team}' is named "
+                         f"'{names[first]}' (row {lines[first]})")
 
     def check_flags(self, shown: str, lines: Sequence[int], fld: str,
                     values: Sequence[str | None] | None) -> None:

@@ -25,14 +25,16 @@ VACANCY_NAMES = frozenset((
 ))
 #: Names of posts that were abolished (UK organograms list them as `Eliminated`).
 ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
-#: Every placeholder name: a vacancy, a withheld name or an eliminated post.
-PLACEHOLDER_NAMES = VACANCY_NAMES | WITHHELD_NAMES | ELIMINATED_NAMES
 #: The `Record.history` of an eliminated post (see `Linker.split_history`).
 ELIMINATED_POST = "post eliminated"
 #: Cells that say "nothing here" in any column (folded): a spreadsheet's dash or N/A, a SQL
 #: NULL (`\N` is the NULL of MySQL and PostgreSQL text dumps).
 EMPTY_WORDS = frozenset(("-", "--", "n/a", "na", "#n/a", "none", "(none)", "null", "(null)",
                          "\\n"))
+#: Every placeholder name: a vacancy, a withheld name or an eliminated post; and a name
+#: that says "nothing here" as the cells of other columns do (EMPTY_WORDS: `NULL`, `\N`),
+#: an empty name (a vacancy), as in the manager and team columns.
+PLACEHOLDER_NAMES = VACANCY_NAMES | WITHHELD_NAMES | ELIMINATED_NAMES | EMPTY_WORDS
 #: Manager cells that say "no manager" (unless they are someone's id).
 TOP_MARKERS = EMPTY_WORDS | {"", "xx", "0", "root", "top", "nobody", "self"}
 TRUE_WORDS = frozenset(("1", "true", "yes", "y", "x", "vacant", "open", "tbh", "hiring"))
