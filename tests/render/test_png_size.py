@@ -128,3 +128,16 @@ def test_the_scale_drawn_at(width: float, height: float, scale: float, budget: i
         assert fitted * 100 == pytest.approx(round(fitted * 100), abs=1e-9)  # (hundredths:
         # named exactly in the note; 0.58 * 100 is 57.99...)
         assert f"drawn at {fitted:g}x, not {scale:g}x" in notes[0]
+
+
+def test_a_width_over_the_limit_is_refused_by_the_options_before_any_work() -> None:
+    """`--width 100000` was refused only after the org was laid out (40 s at 5,000
+    positions): the options refuse it as they are checked."""
+    from orgviz.errors import RenderError
+    from orgviz.render.pipeline import RenderOptions
+
+    with pytest.raises(RenderError) as caught:
+        RenderOptions(width=32_768).verified()
+    assert str(caught.value).startswith("--width 32768 is more than orgviz's PNG rasteriser "
+                                        "draws (at most 32,767 px a side")
+    assert RenderOptions(width=32_767).verified().width == 32_767

@@ -100,6 +100,14 @@ def verify_aspect(aspect: str) -> tuple[int, int]:
                       f"{', '.join(FIT_PRESETS)} or W:H such as 21:9")
 
 
+def verify_width(width: int) -> None:
+    """Refuse a PNG `--width` wider than orgviz's rasteriser draws (before any work)."""
+    if width > MAX_PNG_SIDE:
+        raise RenderError(f"--width {width} is more than orgviz's PNG rasteriser draws "
+                          f"({_png_limits(False)}): pass a smaller --width, or write SVG "
+                          "or PDF")
+
+
 # --- reading the root <svg> element -----------------------------------------------------------
 
 class _Root(NamedTuple):
@@ -486,10 +494,7 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
     if width is not None:
         if width < 1:
             raise RenderError(f"--width must be at least 1 pixel, not {width}")
-        if width > MAX_PNG_SIDE:
-            raise RenderError(f"--width {width} is more than orgviz's PNG rasteriser draws "
-                              f"({_png_limits(False)}): pass a smaller --width, or write SVG "
-                              "or PDF")
+        verify_width(width)
         factor = width / natural_w
     else:
         if not (scale > 0 and math.isfinite(scale)):

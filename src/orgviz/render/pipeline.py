@@ -116,6 +116,10 @@ class RenderOptions(NamedTuple):
         if self.width is not None and self.width < MIN_PNG_WIDTH:
             raise RenderError(f"--width must be at least {MIN_PNG_WIDTH} pixels (narrower, no "
                               f"card can be read), not {self.width}")
+        if self.width is not None:  # (refused before the org is laid out: 40 s at 5,000)
+            from orgviz.render.convert import verify_width
+
+            verify_width(self.width)
         if self.fit is not None:
             from orgviz.render.convert import verify_aspect
 
