@@ -62,3 +62,44 @@ def test_an_assistant_follows_its_manager_among_the_parents_edges(
     # the assistant's own edge from the manager is there as before; nobody else gets one
     assert f"  {cto} -> {ea};" in plan.source
     assert f"{cto} -> {vp} [weight=0" not in plan.source
+
+
+MANY = """\
+orgviz: 1
+org: {name: Helpers}
+people:
+  - {id: boss, name: Boss, title: CEO}
+  - {id: a0, name: Assistant 0, title: Executive Assistant, reports_to: boss, assistant: true}
+  - {id: a1, name: Assistant 1, title: Executive Assistant, reports_to: boss, assistant: true}
+  - {id: a2, name: Assistant 2, title: Executive Assistant, reports_to: boss, assistant: true}
+  - {id: a3, name: Assistant 3, title: Executive Assistant, reports_to: boss, assistant: true}
+  - {id: a4, name: Assistant 4, title: Executive Assistant, reports_to: boss, assistant: true}
+  - {id: cto, name: Tara Moss, title: Chief Technology Officer, reports_to: boss}
+  - {id: cfo, name: Finn Dahl, title: Chief Financial Officer, reports_to: boss}
+  - {id: b0, name: Helper 0, title: Executive Assistant, reports_to: cto, assistant: true}
+  - {id: b1, name: Helper 1, title: Executive Assistant, reports_to: cto, assistant: true}
+  - {id: b2, name: Helper 2, title: Executive Assistant, reports_to: cto, assistant: true}
+  - {id: eng, name: Ed Lowe, title: Software Engineer, reports_to: cto}
+"""
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("engine", [*ENGINES, "tidy"])
+def test_several_assistants_stand_in_file_order(org_file: Callable[..., Path], engine: str,
+                                                direction: str) -> None:
+    """`--layout dot` put a manager's assistants in reverse file order (Boss, Assistant
+    4 .. 0); the tidy layout in file order: both in file order now."""
+    from orgviz.render.tidylayout import layout_tidy
+
+    layout = "tidy" if engine == "tidy" else "dot"
+    chart, theme, _, box = build(load(org_file(MANY)),
+                                 RenderOptions(layout=layout, direction=direction))
+    if layout == "tidy":
+        geometry, _ = layout_tidy(chart, box)
+    else:
+        geometry, _ = layout_dot(chart, box, theme, pick_engine(engine), 120.0)
+    for manager, helpers in (("boss", ["a0", "a1", "a2", "a3", "a4"]),
+                             ("cto", ["b0", "b1", "b2"])):
+        boxes = [geometry.boxes[i] for i in (manager, *helpers)]
+        across = [b.left if direction == "TB" else b.top for b in boxes]
+        assert across == sorted(across), (manager, across)

@@ -782,6 +782,7 @@ class _Writer:
                     style = " [style=dashed]" if labels else ""
                     out.append(f"  {{rank=same; {tail}; {node_of[assistant]}}}")
                     out.append(f"  {tail} -> {node_of[assistant]}{style};")
+                self.assistant_order(card.id)
                 continue
             leaves = [] if shelves else self.leaves_of.get(card.id, [])
             on_stack = set(leaves) if leaves else ()
@@ -814,7 +815,19 @@ class _Writer:
             for assistant in chart.assistants[card.id]:
                 style = " [style=dashed]" if labels else ""
                 out.append(f"  {tail} -> {node_of[assistant]}{style};")
+            self.assistant_order(card.id)
         return routes, spines, stacked, blocks, listings
+
+    def assistant_order(self, card_id: str) -> None:
+        """Keep a manager's assistants in file order beside it, as the tidy layout does."""
+        # The flat edges from the manager only put each assistant after it: Graphviz set
+        # several in reverse order (Boss, Assistant 4 .. 0). An invisible flat edge from each
+        # assistant to the next orders them (not one of weight 0: Graphviz's order of a
+        # rank leaves those out).
+        assistants = self.chart.assistants[card_id]
+        node_of, out = self.node_of, self.lines
+        for left, right in itertools.pairwise(assistants):
+            out.append(f"  {node_of[left]} -> {node_of[right]} [style=invis];")
 
     def listing(self, card: Card, shelves: tuple[tuple[Item, ...], ...],
                 broken: str) -> Listing:
