@@ -74,13 +74,15 @@ def check_dotted(chart: Chart, geometry: Geometry, ends) -> int:
 
 def check_notes(chart: Chart) -> None:
     """Each dotted-line report's card names its manager(s); each dotted-line manager's
-    card counts its dotted-line reports."""
+    card counts its dotted-line reports: all of the org's, drawn or not (`Chart.noted`)."""
     texts = chart_texts(chart)
     above: dict[str, int] = {}
     below: dict[str, int] = {}
-    for link in chart.links:
-        if link.kind == "dotted":
+    assert chart.noted is not None
+    for link in chart.noted:
+        if link.report in chart.by_id:
             above[link.report] = above.get(link.report, 0) + 1
+        if link.manager in chart.by_id:
             below[link.manager] = below.get(link.manager, 0) + 1
     for card_id in above:
         assert texts[card_id].dotted.startswith("dotted"), (card_id, texts[card_id].dotted)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from orgviz.render.chart import Card, Chart
+from orgviz.render.chart import Card, Chart, note_name
 from orgviz.render.labels import ellipsize, text_width, wrapped
 
 WIDTH = 196.0  # card width (SVG user units = CSS px; Graphviz gets width / 72 inches)
@@ -170,9 +170,7 @@ def card_box(texts: dict[str, CardText], team_line: bool | None = None) -> CardB
 
 def _named(card: Card) -> str:
     """How a dotted-line note names a card: the person, or an open role by its title."""
-    if card.kind == "open":
-        return f"open role: {card.title}" if card.title else "an open role"
-    return card.name
+    return note_name(card.kind == "open", card.name, card.title)
 
 
 def dotted_note(managers: list[str], reports: int) -> str:
@@ -209,15 +207,25 @@ def isolated(name: str) -> str:
 
 
 def chart_texts(chart: Chart) -> dict[str, CardText]:
-    """The text of every card, by card id, with the dotted-line notes."""
+    """The text of every card, by card id, with the dotted-line notes: of the whole org
+    (`Chart.noted`), drawn or not."""
     texts = {card.id: card_text(card) for card in chart.cards}
     managers: dict[str, list[str]] = {}
     reports: dict[str, list[str]] = {}
     by_id = chart.by_id
-    for link in chart.links:
-        if link.kind == "dotted" and link.manager in by_id and link.report in by_id:
-            managers.setdefault(link.report, []).append(_named(by_id[link.manager]))
-            reports.setdefault(link.manager, []).append(_named(by_id[link.report]))
+    far = dict(chart.far_names)
+    for link in chart.links if chart.noted is None else chart.noted:
+        if link.kind != "dotted":
+            continue
+        boss, report = by_id.get(link.manager), by_id.get(link.report)
+        boss_name = _named(boss) if boss is not None else far.get(link.manager)
+        report_name = _named(report) if report is not None else far.get(link.report)
+        if boss_name is None or report_name is None:  # an end nobody can name
+            continue
+        if report is not None:
+            managers.setdefault(link.report, []).append(boss_name)
+        if boss is not None:
+            reports.setdefault(link.manager, []).append(report_name)
     for card_id in (*managers, *(k for k in reports if k not in managers)):
         text = texts[card_id]
         above, below = managers.get(card_id, []), reports.get(card_id, [])

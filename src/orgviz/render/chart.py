@@ -90,7 +90,7 @@ class Chart:
     title: str
     subtitle: str
     cards: tuple[Card, ...]  # depth-first from the roots, reports in file order
-    links: tuple[Link, ...] = ()
+    links: tuple[Link, ...] = ()  # the lines to draw: both ends are cards of the chart
     rows: tuple[str, ...] = ()  # label of each level row; "" for a row without a level
     legend: tuple[tuple[str, str], ...] = ()  # (label, color)
     legend_title: str = ""
@@ -99,6 +99,14 @@ class Chart:
     direction: str = "TB"
     notes: tuple[str, ...] = field(default=(), compare=False)
     stack_rows: int | None = None  # stack leaf reports at most this deep (None: layout's own)
+    #: What the cards' dotted-line notes say: every dotted line of the whole org with a
+    #: person's card of this chart at one end or both, in file order of the reports, drawn
+    #: or not (the other end may be outside the view, in a rollup, on another slide).
+    #: None: the notes follow `links` (a chart made by hand).
+    noted: tuple[Link, ...] | None = None
+    #: (id, name) of the people at the far end of `noted` lines who have no card here, named
+    #: as a note names them (`note_name`).
+    far_names: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def by_id(self) -> dict[str, Card]:
@@ -240,6 +248,31 @@ def _broken(org: Org, problems: Sequence[Problem]) -> tuple[set[str], set[str]]:
     return cards, lines
 
 
+def _dotted_lines(org: Org, manager: Mapping[str, str | None]
+                  ) -> tuple[list[Link], dict[str, list[int]]]:
+    """The org's dotted lines in file order of the reports (each to a known person other
+    than the report and its solid-line manager, once), and each person's lines by index."""
+    people = org.by_id
+    lines: list[Link] = []
+    at: dict[str, list[int]] = {}
+    for pid, person in people.items():
+        seen: set[str] = set()
+        for boss in person.dotted_to:
+            if boss in people and boss != pid and boss != manager[pid] and boss not in seen:
+                seen.add(boss)
+                at.setdefault(pid, []).append(len(lines))
+                at.setdefault(boss, []).append(len(lines))
+                lines.append(Link(boss, pid, "dotted"))
+    return lines, at
+
+
+def note_name(vacant: bool, name: str, title: str) -> str:
+    """How a dotted-line note names a person: by name, an open role by its title."""
+    if vacant:
+        return f"open role: {title}" if title else "an open role"
+    return name
+
+
 # --- building --------------------------------------------------------------------------------
 
 def _row_labels(cards: list[Card]) -> tuple[str, ...]:
@@ -300,6 +333,7 @@ class _Shared:
             if boss is not None:
                 self.children[boss].append(pid)
         self.position = {pid: index for index, pid in enumerate(org.by_id)}
+        self.dotted, self.dotted_at = _dotted_lines(org, self.manager)
         # Assistants (with a manager and no reports of their own) sit beside the manager.
         self.assistants = {pid for pid, person in org.by_id.items() if person.assistant
                            and self.manager[pid] is not None and not self.children[pid]}
@@ -472,7 +506,7 @@ class _Builder:
             cards.extend(self._moved_cards(None, rows))
         if self.view.color_by == "team":
             colors = self._recolored(cards, org_colors)
-        links = self._links(kept)
+        links, noted, far_names = self._links(kept)
         rows_labels = _row_labels(cards)
         legend, legend_title = self._legend(cards, colors)
         return Chart(
@@ -481,7 +515,7 @@ class _Builder:
             legend_title=legend_title, legend_more=max(len(legend) - MAX_LEGEND, 0),
             color_by=self.view.color_by,
             direction=self.view.direction, notes=tuple(self.notes),
-            stack_rows=self.view.stack_rows,
+            stack_rows=self.view.stack_rows, noted=noted, far_names=far_names,
         )
 
     # pages of a larger chart: continued people, moved reports --------------------------------
@@ -732,24 +766,29 @@ class _Builder:
         return Card(id="+" + pid, kind="rollup", name=name, detail=detail, row=row,
                     manager=pid, color=None, hidden_people=people, hidden_open=open_roles)
 
-    def _links(self, kept: set[str]) -> list[Link]:
-        links = []
-        for pid in sorted(kept, key=self.shared.position.__getitem__):  # file order
-            person = self.people[pid]
-            for boss in person.dotted_to:
-                if boss in kept and boss != pid and boss != self.manager[pid]:
-                    links.append(Link(boss, pid, "dotted"))
+    def _links(self, kept: set[str]) -> tuple[list[Link], tuple[Link, ...],
+                                               tuple[tuple[str, str], ...]]:
+        """The lines to draw (dotted and broken, both ends kept), the dotted lines the cards'
+        notes name (of the whole org, with a kept end) and the names of their far ends."""
+        dotted, at = self.shared.dotted, self.shared.dotted_at
+        if len(kept) < len(dotted):
+            indexes: Iterable[int] = sorted({i for pid in kept for i in at.get(pid, ())})
+        else:
+            indexes = range(len(dotted))
+        noted = [line for i in indexes
+                 if (line := dotted[i]).manager in kept or line.report in kept]
+        links = [line for line in noted if line.manager in kept and line.report in kept]
+        far: dict[str, str] = {}
+        for line in noted:
+            for pid in (line.manager, line.report):
+                if pid not in kept and pid not in far:
+                    person = self.people[pid]
+                    far[pid] = note_name(person.vacant, clean(person.display_name),
+                                         _card_title(person))
         for boss, pid in self.cut:
-            if boss in kept and pid in kept:
+            if boss in kept and pid in kept and Link(boss, pid, "broken") not in links:
                 links.append(Link(boss, pid, "broken"))
-        seen: set[tuple[str, str, str]] = set()
-        unique = []
-        for link in links:
-            key = (link.manager, link.report, link.kind)
-            if key not in seen:
-                seen.add(key)
-                unique.append(link)
-        return unique
+        return links, tuple(noted), tuple(far.items())
 
     def _legend(self, cards: list[Card],
                 colors: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], str]:

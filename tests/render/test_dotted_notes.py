@@ -1,0 +1,133 @@
+"""Dotted-line card notes come from the whole org: a card of a --root, --team or --depth
+chart says "dotted line to X" or "N dotted-line reports" when the other person is not
+drawn (the line itself is drawn only between two cards). They were dropped, or counted
+only among the cards drawn."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from renderkit import ORGS
+
+from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.render import RenderOptions, render
+from orgviz.render.cards import chart_texts, lines_height
+from orgviz.render.chart import Link, View, build_chart
+from orgviz.render.pipeline import build
+from orgviz.render.tidylayout import layout_tidy
+
+DL = """\
+orgviz: 1
+org: {name: DL, size: small}
+people:
+  - {id: ceo, name: Ada, title: Chief Executive Officer}
+  - {id: cpo, name: Cy, title: Chief Product Officer, reports_to: ceo}
+  - {id: cto, name: Tom, title: Chief Technology Officer, reports_to: ceo}
+  - {id: des, name: Dee, title: Product Designer, reports_to: cto, dotted_to: [cpo]}
+  - {id: eng, name: Eve, title: Software Engineer, reports_to: cto}
+  - {id: pm, name: Pat, title: Product Manager, reports_to: cpo, dotted_to: [cto, job]}
+  - {id: job, title: Staff Designer, vacant: true, reports_to: cto}
+"""
+
+
+@pytest.fixture
+def dl(org_file: Callable[..., Path]) -> Org:
+    return load(org_file(DL))
+
+
+def _notes(org: Org, view: View) -> dict[str, tuple[str, str]]:
+    """Card id -> (note, tooltip) of the cards with a dotted-line note."""
+    texts = chart_texts(build_chart(org, view))
+    return {cid: (text.dotted, text.full) for cid, text in texts.items() if text.dotted}
+
+
+def test_a_root_view_keeps_the_note_of_a_manager_outside_it(dl: Org) -> None:
+    chart = build_chart(dl, View(root="cto"))
+    assert chart.links == ()  # Cy is not drawn: no line
+    notes = _notes(dl, View(root="cto"))
+    assert notes["des"] == ("dotted line to Cy",
+                            "Dee — Product Designer — dotted line to Cy")
+    # Tom's dotted-line report Pat is outside the view too
+    assert notes["cto"][0] == "1 dotted-line report"
+    assert notes["cto"][1].endswith("dotted-line reports: Pat")
+    assert set(notes) == {"des", "cto", "job"}
+    assert notes["job"][0] == "1 dotted-line report"
+
+
+def test_a_root_view_names_an_open_role_outside_it_by_its_title(dl: Org) -> None:
+    notes = _notes(dl, View(root="cpo"))
+    assert notes["pm"] == ("dotted to Tom +1", "Pat — Product Manager — dotted line to Tom, "
+                                               "open role: Staff Designer")
+    assert notes["cpo"] == ("1 dotted-line report",
+                            "Cy — Chief Product Officer — dotted-line reports: Dee")
+
+
+def test_the_whole_chart_notes_only_what_it_draws(dl: Org) -> None:
+    chart = build_chart(dl)
+    assert chart.noted == tuple(chart.links)
+    assert chart.far_names == ()
+    assert chart.links == (Link("cpo", "des"), Link("cto", "pm"), Link("job", "pm"))
+
+
+def test_a_rollup_does_not_hide_dotted_line_reports_from_the_count(dl: Org) -> None:
+    # --depth 2: Dee (Cy's dotted-line report) is in Tom's rollup
+    notes = _notes(dl, View(depth=2))
+    assert notes["cpo"] == ("1 dotted-line report",
+                            "Cy — Chief Product Officer — dotted-line reports: Dee")
+    assert notes["cto"][0] == "1 dotted-line report"
+
+
+def test_a_team_view_keeps_its_notes(org_file: Callable[..., Path]) -> None:
+    text = DL.replace("title: Product Designer, reports_to: cto,",
+                      "title: Product Designer, reports_to: cto, team: design,")
+    notes = _notes(load(org_file(text)), View(team="design"))
+    assert notes["des"][0] == "dotted line to Cy"
+
+
+def test_pages_of_a_deck_keep_their_notes(dl: Org) -> None:
+    # Tom's reports continued elsewhere, Cy's reports moved to another page
+    from orgviz.render.chart import Moved
+
+    view = View(continued={"cto": "+3 people · slide 3"},
+                moved=(Moved("cpo", frozenset({"pm"}), "slide 4"),))
+    notes = _notes(dl, view)
+    assert notes["cto"][0] == "1 dotted-line report"
+    assert notes["cpo"][0] == "1 dotted-line report"
+
+
+def test_enterprise_depth_three_counts_reports_inside_rollups() -> None:
+    org = load(ORGS / "enterprise.yaml")
+    whole = chart_texts(build_chart(org))
+    kapoor = next(cid for cid, text in whole.items() if text.name == ("Carlos Kapoor",))
+    overview = chart_texts(build_chart(org, View(depth=3)))
+    assert whole[kapoor].dotted == overview[kapoor].dotted == "3 dotted-line reports"
+    assert overview[kapoor].full == whole[kapoor].full
+    # every card of the view notes what its card in the whole chart notes
+    for cid, text in overview.items():
+        if cid in whole:
+            assert (text.dotted, text.full) == (whole[cid].dotted, whole[cid].full), cid
+
+
+@pytest.mark.parametrize("view", [{"root": "cto"}, {"root": "cpo"}, {"depth": 2}])
+def test_noted_cards_are_tall_enough_and_apart(dl: Org, view: dict) -> None:
+    chart, _, texts, box = build(dl, RenderOptions(**view))  # type: ignore[arg-type]
+    geometry, _ = layout_tidy(chart, box)
+    for cid, text in texts.items():
+        if text.dotted:
+            need = lines_height(len(text.name), len(text.title), 1)
+            assert geometry.boxes[cid].h >= need - 1e-6, cid
+    if "root" in view:  # the other ends are outside the view: no line
+        assert not [line for line in geometry.lines if line.kind == "dotted"]
+    for (one, a), (two, b) in itertools.combinations(geometry.boxes.items(), 2):
+        assert (a.right <= b.left or b.right <= a.left or a.bottom <= b.top
+                or b.bottom <= a.top), (one, two)
+
+
+def test_the_root_view_svg_says_so(dl: Org) -> None:
+    svg = render(dl, "svg", RenderOptions(root="cto")).decode()
+    assert "dotted line to Cy" in svg
+    assert "card note" in svg  # the key explains it
