@@ -131,3 +131,24 @@ def test_the_root_view_svg_says_so(dl: Org) -> None:
     svg = render(dl, "svg", RenderOptions(root="cto")).decode()
     assert "dotted line to Cy" in svg
     assert "card note" in svg  # the key explains it
+
+
+def test_the_key_says_lines_are_drawn_only_between_cards_of_the_view(tmp_path: Path) -> None:
+    """A part of the org notes dotted lines to people it does not draw, with no line to them:
+    its key says so; the whole org's key is as it was."""
+    source = tmp_path / "dl.yaml"
+    source.write_text(
+        "orgviz: 1\norg: {name: DL, size: small}\npeople:\n"
+        "  - {id: ceo, name: Ada, title: Chief Executive Officer}\n"
+        "  - {id: cpo, name: Cy, title: Chief Product Officer, reports_to: ceo}\n"
+        "  - {id: cto, name: Tom, title: Chief Technology Officer, reports_to: ceo}\n"
+        "  - {id: des, name: Dee, title: Product Designer, reports_to: cto, dotted_to: [cpo]}\n"
+        "  - {id: eng, name: Eve, title: Software Engineer, reports_to: cto}\n",
+        encoding="utf-8")
+    org = load(source)
+    part = render(org, "svg", RenderOptions(root="cto")).decode()
+    whole = render(org, "svg").decode()
+    assert ("card note: dotted-line manager or reports (lines only between cards drawn here, "
+            "short and clear)") in part
+    assert ("card note: dotted-line manager or reports (lines only where short and clear of "
+            "other cards)") in whole

@@ -179,8 +179,11 @@ class _Canvas:
         if "dotted" in kinds:
             entries.append(("dotted", "dotted-line report"))
         if any(text.dotted for text in self.texts.values()):
+            # (a part of the org notes lines to people it does not draw: no line to them)
+            where = ("between cards drawn here, short and clear)" if chart.far_names
+                     else "where short and clear of other cards)")
             entries.append(("note", "card note: dotted-line manager or reports (lines only "
-                                    "where short and clear of other cards)"))
+                                    + where))
         if "assistant" in kinds:
             entries.append(("assistant", "assistant"))
         if any(card.kind == "open" for card in chart.cards):
