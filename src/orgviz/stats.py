@@ -219,6 +219,8 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
         # the managers validate's single-report rule reports (not the top of the org, nor
         # an open role that vacant-manager reports), none while the rule is off
         "single_report_managers": single,
+        # whether the rule is on (with it off, the list above is empty, not a count of none)
+        "single_report_checked": confs["single-report"].level != "off",
         "product_leadership": leadership,
         # who the ids of the Shape lists and the open roles' managers are (the terminal table)
         "names": {pid: _who(org.by_id[pid]) for pid in (
@@ -336,8 +338,13 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
         ("managers", format_value(span["managers"])),
         ("span min / median / max",
          span_text(span)),
-        (f"over the limit ({format_value(span['limit'])})", format_value(len(over))),
-        ("single-report managers", format_value(len(single))),
+        # (no limit, or the rule off: no count, which would read as none found)
+        (f"over the limit ({format_value(span['limit'])})" if span["limit"] is not None
+         else "over the limit (no limit)",
+         format_value(len(over)) if span["limit"] is not None else "-"),
+        ("single-report managers" if stats.get("single_report_checked", True)
+         else "single-report managers (rule off)",
+         format_value(len(single)) if stats.get("single_report_checked", True) else "-"),
     ])
     names = stats.get("names", {})
     lines += _listed("over the limit", [

@@ -125,6 +125,10 @@ def test_the_span_limit_is_none_when_the_rule_is_off_or_its_setting_broken(
                                 "org: {name: Hand Count, size: small}\n"
                                 f"rules: {rules}"), encoding="utf-8")
     assert compute(load(path))["span_of_control"]["limit"] == limit
+    text = CliRunner().invoke(main, ["stats", str(path)]).output
+    shown = (r"over the limit \(no limit\) +-" if limit is None
+             else rf"over the limit \({limit}\) +\d")
+    assert re.search(rf"^  {shown}$", text, re.MULTILINE), text
 
 
 def test_the_project_config_gives_the_span_limit_as_in_validate(tmp_path: Path,
@@ -207,7 +211,12 @@ def test_single_report_managers_are_those_validate_reports(tmp_path: Path, rules
     lines = [int(line.split(":")[1]) for line in found.splitlines() if "[single-report]" in line]
     assert lines == [{"m1": 6 + bool(rules), "cfo": 11 + bool(rules)}[pid] for pid in single]
     text = CliRunner().invoke(main, ["stats", str(path)]).output
-    assert re.search(rf"^  single-report managers +{len(single)}$", text, re.MULTILINE)
+    if "single-report: off" in rules:  # (no count: "0" would read as none found)
+        assert stats["single_report_checked"] is False
+        assert re.search(r"^  single-report managers \(rule off\) +-$", text, re.MULTILINE)
+    else:
+        assert stats["single_report_checked"] is True
+        assert re.search(rf"^  single-report managers +{len(single)}$", text, re.MULTILINE)
     assert "Ann (id ceo)" not in text
 
 
