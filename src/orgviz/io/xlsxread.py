@@ -92,7 +92,8 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTabl
         table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
                                          f"values beyond column {MAX_COLUMNS} are ignored"))
     # (openpyxl keeps the sheet's part name privately: without it, no check)
-    uncomputed = _uncomputed_formulas(shown, getattr(worksheet, "_worksheet_path", None))
+    uncomputed = _uncomputed_formulas(shown, data,
+                                      getattr(worksheet, "_worksheet_path", None))
     if uncomputed is not None:
         table.problems.insert(0, uncomputed)
     return table
@@ -172,15 +173,18 @@ _UNCOMPUTED = re.compile(
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 
 
-def _uncomputed_formulas(shown: str, part: str | None) -> Problem | None:
-    """A warning at the first formula cell of the sheet's part without a computed value
-    (read as empty), with how many there are; None when every formula has its value."""
+def _uncomputed_formulas(shown: str, data: bytes, part: str | None) -> Problem | None:
+    """A warning at the first formula cell of the sheet's part (in the workbook's bytes,
+    `data`: a workbook read from standard input has no file to open again) without a
+    computed value (read as empty), with how many there are; None when every formula has
+    its value."""
     if not part:
         return None
     first: tuple[bytes, bytes] | None = None
     found = 0
     try:
-        with zipfile.ZipFile(shown) as archive, archive.open(part.lstrip("/")) as stream:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, \
+                archive.open(part.lstrip("/")) as stream:
             for xml in _row_pieces(stream):
                 if _FORMULA.search(xml) is None:  # (most sheets: no formula at all)
                     continue
