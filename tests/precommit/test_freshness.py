@@ -192,6 +192,24 @@ def test_render_hook_refuses_two_orgs_drawn_to_one_diagram(org):
     assert freshness.stamped_source(org / "output" / "org.dot") == "emea/org.yaml"
 
 
+def test_render_hook_refuses_an_identical_org_in_another_folder(org):
+    """Two folders' byte-identical org.yaml have one digest: the second was 'up to date'
+    (exit 0) with the first's diagram, which names the first as its source."""
+    (org / "emea").mkdir()
+    (org / "emea" / "org.yaml").write_bytes((org / "org.yaml").read_bytes())
+    (org / "emea" / "team.yaml").write_bytes((org / "team.yaml").read_bytes())
+    assert render_hook("--format", "dot", "org.yaml").exit_code == 1
+    drawn = (org / "output" / "org.dot").read_bytes()
+    result = render_hook("--format", "dot", "emea/org.yaml")
+    assert result.exit_code == 2
+    assert result.output.startswith("orgviz: output/org.dot is the diagram of org.yaml; "
+                                    "drawing emea/org.yaml there would overwrite it")
+    assert (org / "output" / "org.dot").read_bytes() == drawn
+    # (the file itself, again: up to date as before)
+    result = render_hook("--format", "dot", "org.yaml")
+    assert result.exit_code == 0 and "1 up to date" in result.output
+
+
 @pytest.mark.parametrize("fmt", ["svg", "dot", "png"])
 @pytest.mark.parametrize("source", ["org.yaml", "a b/ünï--cødé -->.yaml", "x\n<&>.yaml",
                                     "not-utf8-\udcff.yaml"])  # (a traceback in quote())

@@ -236,10 +236,12 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     digest = freshness.source_digest(
                         path, freshness.verify_format(fmt or format_for(target) or "svg"),
                         options, config.get().rule_settings, force)
+                    # (first: another org file's diagram is no diagram of this one, even
+                    # when the two files are the same bytes and so the same digest)
+                    freshness.check_same_source(target, path)
                     if freshness.is_fresh(target, digest):
                         fresh += 1
                         continue
-                    freshness.check_same_source(target, path)
                 if layout in GRAPHVIZ_LAYOUTS:  # `dot` starts up while the org loads
                     prefetch(engine, graphviz_request(fmt or format_for(target) or "svg",
                                                       options))
