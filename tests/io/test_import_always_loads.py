@@ -205,6 +205,21 @@ def test_cells_of_invisible_characters_are_empty(tmp_path: Path, paths: str) -> 
     assert (people["3"].title, people["3"].reports_to) == (None, None)
 
 
+def test_the_exact_layout_keeps_format_characters_the_org_file_held(tmp_path: Path,
+                                                                    paths: str) -> None:
+    """import(export(org)) is the org: an id or name of a soft hyphen or a zero-width space
+    alone, which an org file may hold, is kept (it was blanked, the id made 'row-2'); a cell
+    of control characters alone, which no org file holds, is blank as in any layout."""
+    header = ("id,name,title,role,reports_to,dotted_to,team,team_name,vacant,assistant,"
+              "location,email\n")
+    data = (header + "\xad,Ada,CEO,,,,,,,,,\n2,\u200b,CTO,,\xad,,,,,,\x07,\n").encode()
+    result = _import(tmp_path, data)
+    people = {p.id: p for p in _loads(result, tmp_path)}
+    assert list(people) == ["\xad", "2"]
+    assert (people["2"].name, people["2"].reports_to, people["2"].location) == (
+        "\u200b", "\xad", None)
+
+
 # --- 6. the exact layout: one team, two names ---------------------------------------------------
 
 def test_exact_layout_a_team_named_twice_keeps_the_first_name_and_says_so(

@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -343,8 +344,10 @@ def _table(shown: str, text: str, header: list[str] | None,
     plain = _plain(text, double_space, ascii_bytes)
     invisible: list[ExcelError] = []
     if _may_hold_invisible(text, plain, ascii_bytes):  # (rare: C speed)
-        invisible = (blank_invisible(enumerate(columns, start=1), True) if columns is not None
-                     else blank_invisible(rows or [], False))
+        which = _CONTROLS if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) \
+            else _INVISIBLE
+        invisible = (blank_invisible(enumerate(columns, start=1), True, which)
+                     if columns is not None else blank_invisible(rows or [], False, which))
     if columns is not None:
         blank = _blank_rows(columns, trimmed)
         if blank:  # (rows of delimiters alone, as spreadsheets save formatted empty rows)
@@ -452,6 +455,18 @@ _INVISIBLE_CHARS = tuple(map(chr, (
     0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
     *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC), 0xFFFE, 0xFFFF)))
 _INVISIBLE = re.compile("[" + "".join(map(re.escape, _INVISIBLE_CHARS)) + "]")
+#: Those of them that are control characters, which no org file holds: in the layout
+#: `orgviz export --format csv` writes, a cell of format characters alone (a soft hyphen, a
+#: zero-width space) is a value the org file held, kept as written (import(export(org)) is
+#: the org), while one of control characters alone is blank as in any layout.
+_CONTROLS = re.compile("[" + "".join(map(re.escape, (c for c in _INVISIBLE_CHARS
+                                                        if unicodedata.category(c) == "Cc")))
+                       + "]")
+#: The CSV layout `orgviz export --format csv` writes (its header exactly), and the same
+#: with an `fte` column last, as written for an org where someone has an `fte`.
+EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team",
+                  "team_name", "vacant", "assistant", "location", "email")
+EXPORT_COLUMNS_FTE = (*EXPORT_COLUMNS, "fte")
 #: Those that a plain text (`_plain`) may hold.
 _PLAIN_INVISIBLE_CHARS = tuple(c for c in _INVISIBLE_CHARS if c not in _NOT_PLAIN_CHARS)
 #: The ASCII characters that are not invisible, as bytes.
@@ -471,8 +486,8 @@ def _may_hold_invisible(text: str, plain: bool, ascii_bytes: bytes | None) -> bo
     return any(c in text for c in (_PLAIN_INVISIBLE_CHARS if plain else _INVISIBLE_CHARS))
 
 
-def blank_invisible(rows: Iterable[tuple[int, list[str]]], by_column: bool
-                    ) -> list[ExcelError]:
+def blank_invisible(rows: Iterable[tuple[int, list[str]]], by_column: bool,
+                    invisible: re.Pattern[str] = _INVISIBLE) -> list[ExcelError]:
     """Empty the cells that hold invisible characters (`_INVISIBLE`) and spaces alone, and
     say where they were: (line, column from 1, the cell), in file order. `by_column`: the
     rows are the table's columns (column from 1, the cells of lines 2, 3 ...)."""
@@ -482,7 +497,7 @@ def blank_invisible(rows: Iterable[tuple[int, list[str]]], by_column: bool
             continue
         for at, cell in enumerate(cells):
             if not cell.isprintable() and cell.strip() and \
-                    not _INVISIBLE.sub("", cell).strip():
+                    not invisible.sub("", cell).strip():
                 found.append((at + 2, number, cell) if by_column else (number, at + 1, cell))
                 cells[at] = ""
     found.sort()

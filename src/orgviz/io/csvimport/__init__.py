@@ -36,8 +36,6 @@ from orgviz.io.csvimport.people import (
 )
 from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
 from orgviz.io.csvimport.rows import (
-    EXPORT_COLUMNS,
-    EXPORT_COLUMNS_FTE,
     RecordColumns,
     RowReader,
     below_title_lines,
@@ -48,6 +46,7 @@ from orgviz.io.csvimport.rows import (
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
 from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT
+from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import Org, Person, Team

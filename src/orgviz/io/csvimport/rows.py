@@ -24,15 +24,15 @@ from orgviz.io.csvimport.values import (
     list_cell,
     slug,
 )
-from orgviz.io.csvread import SHORT_FIELD_CHARS, CsvTable, titles_skipped
+from orgviz.io.csvread import (
+    EXPORT_COLUMNS,
+    EXPORT_COLUMNS_FTE,
+    SHORT_FIELD_CHARS,
+    CsvTable,
+    titles_skipped,
+)
 from orgviz.problem import Problem, SourceLoc
 
-#: The CSV layout `orgviz export --format csv` writes; a file with exactly this header is
-#: read verbatim (no placeholder names, no top markers, values not trimmed).
-EXPORT_COLUMNS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team",
-                  "team_name", "vacant", "assistant", "location", "email")
-#: ... with an `fte` column last, as written for an org where someone has an `fte`.
-EXPORT_COLUMNS_FTE = (*EXPORT_COLUMNS, "fte")
 #: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
 #: user marking a row may type any of these (TRUE is how Excel saves true).
 _EXACT_TRUE = frozenset(("true", "yes", "y", "1", "x"))
