@@ -3,8 +3,10 @@
 pre-commit hands a hook every changed YAML file. Some are not org files at all (no top-level
 `orgviz:` key): those are skipped. Some are parts of a split org (an `orgviz:` key but no
 `org:` header, named in another file's `include:`): for those the whole org is checked, found
-among the given files and the YAML files git tracks. Everything here reads text only and parses
-at most the `include:` block of a file, so that the hook stays as fast as a bare start-up.
+among the given files and the YAML files git tracks. The project configuration in use among
+them stands for every org file of the repository (`hook_selection`). Everything here reads text
+only and parses at most the `include:` block of a file (a whole file only where its layout is
+unusual), so that the hook stays as fast as a bare start-up.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ _ORGVIZ_KEY = re.compile(rb"^(?:orgviz|\"orgviz\"|'orgviz')[ \t]*:", re.MULTILIN
 _ORG_KEY = re.compile(rb"^(?:org|\"org\"|'org')[ \t]*:", re.MULTILINE)
 _INCLUDE_KEY = re.compile(rb"^(?:include|\"include\"|'include')[ \t]*:", re.MULTILINE)
 _TOP_LEVEL_LINE = re.compile(rb"^[^\s#-]", re.MULTILINE)
+# What says "org file" in a file that does not parse: its first line that is not blank, a
+# comment, a directive or `---` starts with the `orgviz` key (after a byte order mark, spaces,
+# a `{` or a quote: a broken first line), and `orgviz` is followed by `:`, `=` or a number.
+_PLAIN_ORGVIZ = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n|---[ \t]*(?:#[^\n]*)?\r?\n)*"
+    rb"(?:---[ \t]+)?[ \t]*(?:\{\s*)?[\"']?orgviz[\"']?(?:[ \t]*[:=]|[ \t]+\d)")
+_FLOW_ORG_KEY = re.compile(rb"[{,]\s*[\"']?org[\"']?[ \t]*:")  # (of a broken flow mapping)
 YAML_SUFFIXES = (".yaml", ".yml")
 _WIDE_ORGVIZ = re.compile(rb"o\x00{1,3}r\x00{1,3}g\x00{1,3}v\x00{1,3}i\x00{1,3}z")
 _WIDE_HEAD = 64 * 1024  # the `orgviz:` key of a top or part stands near the start
@@ -186,19 +195,50 @@ def _parse(data: bytes) -> object:
         return None if exc.rule == "schema" else _NOT_YAML  # "schema": an empty document
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _narrowed(data: bytes) -> bytes | None:
+    """UTF-16 or UTF-32 text as UTF-8 (the encoding from its byte order mark, else from where
+    the NULs of its first characters are), or None when it does not decode."""
+    encoding = next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+    start = 0
+    if encoding is None:
+        nuls = "".join("0" if byte == 0 else "x" for byte in data[:4])
+        encoding = {"x000": "utf-32-le", "000x": "utf-32-be"}.get(
+            nuls, "utf-16-le" if nuls[1:2] == "0" else "utf-16-be")
+    else:
+        start = next(len(bom) for bom, name in _WIDE_BOMS if name == encoding)
+    try:
+        return data[start:].decode(encoding).encode("utf-8")
+    except UnicodeError:
+        return None
+
+
 def _kind(data: bytes | None) -> Kind:
+    """What `file_kind` says of a file's bytes (None: it cannot be read)."""
     if data is None:
         return "org"
     if b"orgviz" not in data:
         # An org file saved as UTF-16 or UTF-32 (some Windows editors do) spells `orgviz`
-        # with NULs between the letters: checked as an org, so that validation says the
-        # encoding is wrong instead of the hook passing it over.
-        return "org" if _WIDE_ORGVIZ.search(data[:_WIDE_HEAD]) else "other"
+        # with NULs between the letters: its text, as UTF-8, tells what it is, so that
+        # validation says the encoding is wrong (where it is) instead of the hook passing an
+        # org over; one that does not decode is checked as an org.
+        if not _WIDE_ORGVIZ.search(data[:_WIDE_HEAD]):
+            return "other"
+        narrow = _narrowed(data)
+        return "org" if narrow is None or b"orgviz" not in narrow else _kind(narrow)
     if _ORGVIZ_KEY.search(data):
         return "org" if _ORG_KEY.search(data) else "part"
     doc = _parse(data)
     if doc is _NOT_YAML:
-        return "org"
+        # Only a file that plainly starts as an org file is one: other YAML that orgviz's
+        # reader refuses (CloudFormation's `!Sub`, Ansible's `!vault`, a Helm template) and
+        # that merely mentions orgviz is not the hook's to check.
+        if not _PLAIN_ORGVIZ.match(data):
+            return "other"
+        return "org" if _ORG_KEY.search(data) or _FLOW_ORG_KEY.search(data) else "part"
     if not isinstance(doc, dict) or "orgviz" not in doc:
         return "other"
     return "org" if "org" in doc else "part"
@@ -209,8 +249,10 @@ def file_kind(path: str | os.PathLike[str]) -> Kind:
 
     Cheap: a file that never mentions `orgviz` is 'other' without parsing; one with a
     top-level `orgviz:` line is an org file. Only an unusual layout (a flow mapping, say) is
-    parsed. A file that cannot be read, or mentions `orgviz` but is not valid YAML, counts as
-    an org file so that validation reports what is wrong with it.
+    parsed. A file that cannot be read counts as an org file, and so does one that orgviz
+    cannot parse whose first line plainly starts with the `orgviz` key (after a byte order
+    mark, spaces, `{` or a quote), so that validation reports what is wrong with them; other
+    files orgviz cannot parse are 'other' (YAML with `!Sub` tags, templates).
     """
     return _kind(read_or_none(path))
 
@@ -311,6 +353,11 @@ class Selection:
 
     orgs: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: (`hook_selection`) the org files checked because the project configuration changed
+    config_orgs: list[str] = field(default_factory=list)
+    #: (`hook_selection`) whether the files given were only pyproject.toml files that are
+    #: not the configuration: nothing of orgviz's, nothing to say
+    none_of_ours: bool = False
 
 
 def _key(path: str) -> str:
@@ -386,6 +433,42 @@ def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Sel
                 chosen.setdefault(_key(top), top)
     selection.orgs = list(chosen.values())
     return selection
+
+
+#: The file names of a project configuration (config.CONFIG_FILES; importing it would import
+#: the model): a pyproject.toml is never an org file.
+PYPROJECT = "pyproject.toml"
+
+
+def hook_selection(files: Sequence[str], config_source: str | None) -> Selection:
+    """`select_orgs` for a hook, where the project configuration in use (`config_source`:
+    `.orgviz.yaml`, the pyproject.toml with [tool.orgviz], or --config's file) among `files`
+    stands for every org file of the repository (`repository_orgs`), which go to
+    `config_orgs` where not selected already. Another pyproject.toml is left out."""
+    config_key = _key(config_source) if config_source else None
+    rest: list[str] = []
+    changed = False
+    for path in files:
+        if path != STDIN and config_key is not None and _key(path) == config_key:
+            changed = True
+        elif path == STDIN or os.path.basename(path) != PYPROJECT:
+            rest.append(path)
+    selection = select_orgs(rest)
+    selection.none_of_ours = bool(files) and not rest and not changed
+    if changed:
+        chosen = {_key(path) for path in selection.orgs}
+        selection.config_orgs = [path for path in repository_orgs()
+                                 if _key(path) not in chosen]
+    return selection
+
+
+def repository_orgs(folder: str = ".") -> list[str]:
+    """Every org file under `folder` as folder mode finds them (`orgs_in_folder`: the YAML
+    files git knows, a walk outside git), named relative to the current folder; [] if none."""
+    try:
+        return [os.path.normpath(path) for path in orgs_in_folder(folder)]
+    except NoOrgInFolderError:
+        return []
 
 
 def orgs_in_folder(folder: str) -> list[str]:

@@ -48,7 +48,21 @@ def validate(*args: str):
     ("tool: orgviz\nversion: 1\n", "other"),  # mentions orgviz, not as a key
     ("# orgviz: 1 is commented out\n", "other"),
     ("settings:\n  orgviz: 1\n", "other"),  # not at the top level
-    ("{tool: orgviz, [broken\n", "org"),  # cannot tell: validation says what is wrong
+    # orgviz cannot parse it: an org file only where its first line plainly starts with the
+    # `orgviz` key (validation then says what is wrong); other YAML that mentions orgviz
+    # and that orgviz's reader refuses (tags, templates) is not the hook's to check
+    ("{tool: orgviz, [broken\n", "other"),
+    ("{orgviz: 1, org: {name: A}, [broken\n", "org"),
+    ("{orgviz: 1, [broken\n", "part"),
+    ("\ufefforgviz: 1\norg: {name: A, x: !Sub y}\n", "org"),  # (a byte order mark)
+    ("# acme\n---\n orgviz: 1\norg: {name: A}\n", "org"),  # (a broken first line)
+    ("orgviz 1\norg: {name: A}\npeople: []\n", "org"),
+    ("'orgviz: 1\norg: {name: A}\n", "org"),
+    ("Resources:\n  B:\n    Properties:\n      BucketName: !Sub \"${AWS::StackName}-orgviz\"\n",
+     "other"),
+    ("orgviz_token: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n", "other"),
+    ("# chart for the orgviz viewer\nname: {{ .Release.Name }}-viewer\n", "other"),
+    ("settings:\n  orgviz: 1\n  x: !Sub y\n", "other"),
     # Other YAML that reads whole, though orgviz would refuse it as an org file: a duplicate
     # key, an anchor no alias uses (such a workflow running orgviz was checked as an org)
     ("jobs:\n  a:\n    runs-on: x\n    runs-on: y\n    run: orgviz validate\n", "other"),
@@ -192,6 +206,9 @@ def test_an_org_saved_as_utf16_is_checked_not_skipped(tree, tmp_path, encoding, 
         assert "[encoding]" in result.output.splitlines()[0]
 
 
-def test_other_utf16_yaml_is_still_skipped(tree, tmp_path):
-    (tmp_path / "ci.yaml").write_bytes("on: push\n".encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-32-be"])
+def test_other_utf16_yaml_is_still_skipped(tree, tmp_path, encoding):
+    (tmp_path / "ci.yaml").write_bytes("on: push\n".encode(encoding))
+    (tmp_path / "cfn.yaml").write_bytes("Name: !Sub orgviz-charts\n".encode(encoding))
     assert file_kind("ci.yaml") == "other"
+    assert file_kind("cfn.yaml") == "other"  # (it mentions orgviz, not as the key)

@@ -7,6 +7,7 @@ call it with file names) against the positive and negative example folders.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -79,8 +80,14 @@ def test_entry_is_a_real_command_of_the_cli(entry):
 @pytest.mark.parametrize("entry", hooks(), ids=lambda h: h["id"])
 def test_hooks_see_yaml_and_all_files_at_once(entry):
     assert entry["language"] == "python"
-    assert entry["types"] == ["yaml"]
-    assert entry["files"] == ""  # documented: users narrow it with their own `files:`
+    assert "types" not in entry and entry["types_or"] == ["yaml", "toml"]
+    # documented: users narrow it with their own `files:`; the project configuration (its
+    # change stands for every org file) is seen too, another TOML file is not
+    pattern = re.compile(entry["files"])
+    assert all(pattern.search(name) for name in (
+        "a.yaml", "orgs/b.yml", ".orgviz.yaml", "pyproject.toml"))
+    assert not any(pattern.search(name) for name in (
+        "Cargo.toml", "sub/pyproject.toml", "ruff.toml", "a.yaml.txt"))
     assert entry["require_serial"] is True  # a part and its org must meet in one process
     assert entry.get("pass_filenames", True) is True
 

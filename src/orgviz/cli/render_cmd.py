@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -127,6 +128,31 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
     return targets
 
 
+def _hook_files(files: tuple[str, ...], config_source: str | None, output: str | None,
+               fmt: str | None) -> tuple[str, ...]:
+    """The org files `render --hook` looks at for the changed FILES: `hook_selection`'s; when
+    the project configuration changed, also every org file of the repository whose diagram
+    (where -o puts it) exists and was drawn from it: a diagram of this hook entry, which the
+    new rule settings may have made stale. (Orgs another entry draws, to another -o folder,
+    are left to it.) Exits 0 at once when FILES are only another tool's pyproject.toml."""
+    from orgviz.orgfiles import hook_selection
+
+    selection = hook_selection(files, config_source)
+    if selection.none_of_ours:
+        sys.exit(EXIT_OK)
+    if not selection.config_orgs or output == "-":
+        return tuple(selection.orgs)
+    from orgviz.render import freshness
+    from orgviz.render.pipeline import output_path
+
+    kept = []
+    for path in selection.config_orgs:
+        source = freshness.stamped_source(output_path(path, output, fmt))
+        if source is not None and os.path.normpath(source) == os.path.normpath(path):
+            kept.append(path)
+    return (*selection.orgs, *kept)
+
+
 @click.command("render")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", metavar="PATH",
@@ -164,8 +190,9 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 @click.option("--hook", is_flag=True,
               help="As a pre-commit hook: FILES are changed files (other YAML skipped, a part "
-                   "of a split org draws the whole org); draw only diagrams whose source "
-                   "stamp is out of date, and exit 1 when any was written.")
+                   "of a split org draws the whole org, the project configuration every "
+                   "diagram drawn before); draw only diagrams whose source stamp is out of "
+                   "date, and exit 1 when any was written.")
 def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine: str,
             layout: str, compact: str, theme: str, color_by: str, direction: str, root: str | None,
             depth: int | None, team: str | None, fit: str | None, width: int | None,
@@ -196,19 +223,15 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                             width=width, transparent=transparent, compact=compact)
     files = org_files(files)
     output = stdout_named(output)
-    if hook:
-        from orgviz.orgfiles import select_orgs
-
-        files = tuple(select_orgs(files).orgs)
+    config = _LazyConfig(config_path)
     try:
+        if hook:  # the source stamps need the rule settings up front
+            files = _hook_files(files, config.get().source, output, fmt)
         options.verified()
         targets = _targets(files, output, fmt, hook)
         if width is not None and any((fmt or format_for(t)) != "png" for t in targets):
             raise RenderError("--width sets the size of PNG output: write .png or use "
                               "--format png")
-        config = _LazyConfig(config_path)
-        if hook:  # the source stamps need the rule settings up front
-            config.get()
     except OrgvizError as exc:
         fail(exc)
     if layout in GRAPHVIZ_LAYOUTS:

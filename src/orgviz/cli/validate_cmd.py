@@ -59,7 +59,8 @@ def _unread(path: str, error: OrgvizError) -> Problem:
 @click.option("--quiet", "-q", is_flag=True, help="No summary line; print problems only.")
 @click.option("--hook", is_flag=True,
               help="FILES are changed files (as pre-commit passes them): skip YAML without "
-                   "the 'orgviz:' key, and check the whole org of a file another one includes.")
+                   "the 'orgviz:' key, check the whole org of a file another one includes, "
+                   "and every org file when the project configuration is among them.")
 def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: bool,
             no_warnings: bool, quiet: bool, hook: bool) -> None:
     """Check org FILES for consistent reporting lines. A folder among FILES stands for
@@ -83,9 +84,14 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
     every_file = hook or any(path != STDIN and os.path.isdir(path) for path in files)
     expanded, empty = expand_every(files)  # (a folder, as a hook's changed files, counts parts)
     if hook:
-        from orgviz.orgfiles import select_orgs
+        from orgviz.orgfiles import hook_selection
 
-        expanded = [*select_orgs([path for path in expanded if path not in empty]).orgs,
+        # (a changed project configuration stands for every org file of the repository)
+        selection = hook_selection([path for path in expanded if path not in empty],
+                                   config.source)
+        if selection.none_of_ours and not empty:  # (a pyproject.toml without [tool.orgviz])
+            sys.exit(0)
+        expanded = [*selection.orgs, *selection.config_orgs,
                     *(path for path in expanded if path in empty)]
     files = tuple(expanded)
     found: set[Problem] = set()  # two orgs that include one file may find the same problem
