@@ -48,3 +48,39 @@ def deep_wide_yaml(wide: int = 60) -> str:
         name = pid.replace("-", " ").title()
         lines.append(f"  - {{id: {pid}, name: Person {name}, title: {title}{to}}}")
     return "\n".join(lines) + "\n"
+
+
+def pdf_link_targets(data: bytes) -> list[list[int | None]]:
+    """Per page of a cairo PDF, the page number (1-based) each link annotation goes to, in
+    the page's order; None for a link without a destination or with one that names no page.
+    Reads /Dest arrays and named destinations (the catalog's /Dests name tree)."""
+    import re
+
+    objects = {int(num): body for num, body in
+               re.findall(rb"(?m)^(\d+) 0 obj\b(.*?)\bendobj", data, re.S)}
+    kids = next(re.search(rb"/Kids\s*\[([^\]]*)\]", body) for body in objects.values()
+                if re.search(rb"/Type\s*/Pages\b", body))
+    assert kids is not None
+    pages = [int(num) for num in re.findall(rb"(\d+) 0 R", kids.group(1))]
+    number = {obj: index + 1 for index, obj in enumerate(pages)}
+    named: dict[bytes, int] = {}
+    for body in objects.values():
+        for name, obj in re.findall(rb"\(([^()]*)\)\s*\[\s*(\d+) 0 R\s*/XYZ", body):
+            named[name] = int(obj)
+    found: list[list[int | None]] = []
+    for obj in pages:
+        annots = re.search(rb"/Annots\s*(?:\[([^\]]*)\]|(\d+) 0 R)", objects[obj])
+        refs = b""
+        if annots is not None:
+            refs = annots.group(1) if annots.group(1) is not None else (
+                objects[int(annots.group(2))])
+        targets: list[int | None] = []
+        for ref in re.findall(rb"(\d+) 0 R", refs):
+            annot = objects[int(ref)]
+            by_page = re.search(rb"/Dest\s*\[\s*(\d+) 0 R", annot)
+            by_name = re.search(rb"/Dest\s*\(([^()]*)\)", annot)
+            target = (int(by_page.group(1)) if by_page else
+                      named.get(by_name.group(1)) if by_name else None)
+            targets.append(number.get(target) if target is not None else None)
+        found.append(targets)
+    return found

@@ -2,7 +2,8 @@
 
 Each slide becomes an SVG page (pages.py) that cairosvg draws onto one shared cairo PDF
 surface, page after page. Cards that say "continued on slide N" and the "reports to" card
-link to their slides where cairo can write links (1.16 and later).
+link to their slides where cairo can write links (1.16 and later): each page is a named
+destination ('slide-N'), which links before it reach too.
 """
 
 from __future__ import annotations
@@ -61,7 +62,12 @@ def deck_pdf(deck: Deck, notes: list[str] | None = None) -> bytes:
             tree = cairosvg.parser.Tree(bytestring=page.svg)
             page_surface(target, tree)
             if links:
-                _links(cairocffi, target, deck, index)
+                context = cairocffi.Context(target)
+                # The page's name, which links to it go to (drawn after the page: cairo
+                # writes no destination on a page with nothing drawn yet).
+                context.tag_begin(cairocffi.TAG_DEST, f"name='{dest_name(index + 1)}' x=0 y=0")
+                context.tag_end(cairocffi.TAG_DEST)
+                _links(cairocffi, context, deck, index)
             target.show_page()
         target.finish()
     except MemoryError:
@@ -89,8 +95,17 @@ def _metadata(target: Any, deck: Deck) -> None:
         return
 
 
-def _links(cairocffi: Any, target: Any, deck: Deck, index: int) -> None:
-    """Link areas of slide `index`: its continued cards and its 'reports to' card."""
+def dest_name(number: int) -> str:
+    """The named destination of slide `number` ('slide-7'), which links go to."""
+    return f"slide-{number}"
+
+
+def _links(cairocffi: Any, context: Any, deck: Deck, index: int) -> None:
+    """Link areas of slide `index`: its continued cards and its 'reports to' card.
+
+    Links name their slide's destination (`dest_name`): cairo 1.16 drops a link by page
+    number to a page not written yet (every link to a later slide).
+    """
     slide, frame = deck.slides[index], deck.frame
     areas: list[tuple[float, float, float, float, int]] = []
     picture = slide.picture
@@ -103,15 +118,12 @@ def _links(cairocffi: Any, target: Any, deck: Deck, index: int) -> None:
     if slide.reports_to is not None:
         card = reference_box(frame)
         areas.append((card.x, card.y, card.w, card.h, slide.reports_to.slide))
-    if not areas:
-        return
-    context = cairocffi.Context(target)
     for x, y, w, h, number in areas:
         if not 1 <= number <= len(deck.slides):
             continue
         context.tag_begin(cairocffi.TAG_LINK,
-                          f"rect=[{x:.2f} {y:.2f} {w:.2f} {h:.2f}] page={number} "
-                          f"pos=[0 0]")
+                          f"rect=[{x:.2f} {y:.2f} {w:.2f} {h:.2f}] "
+                          f"dest='{dest_name(number)}'")
         context.tag_end(cairocffi.TAG_LINK)
 
 
