@@ -67,7 +67,7 @@ def test_withheld_names_are_read_as_the_importer_writes_them(
                                                                  "c2"]
     assert who(people["head"]) == "Head of Legal"
     assert who(people["c2"]) == "Name not disclosed"  # no title to name the post by
-    assert who(people["c3"]) == "Open role"
+    assert who(people["c3"]) == "Open role (Caseworker)"  # a vacancy: by its post
     assert person_text(people["case"]) == "Director, Casework"
     assert person_text(people["ps"]) == "Dana Reyes, Permanent Secretary"
 

@@ -18,6 +18,7 @@ from orgviz.deck.notes import (
     org_notes,
     part_notes,
     person_text,
+    plural,
     slides_text,
     who,
     withheld,
@@ -67,8 +68,9 @@ class DeckOptions:
                                      ("color-by", self.color_by, COLOR_BY),
                                      ("engine", self.engine, ENGINES),
                                      ("layout", self.layout, LAYOUTS)):
-            if value not in choices:
+            if not isinstance(value, str) or value not in choices:
                 raise DeckError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+        self._check_types()
         if self.depth < 2:
             raise DeckError(f"--depth must be at least 2 (a manager and their reports), "
                             f"not {self.depth}")
@@ -81,6 +83,19 @@ class DeckOptions:
         if not self.timeout > 0:
             raise DeckError(f"the timeout must be positive, not {self.timeout}")
         return self
+
+    def _check_types(self) -> None:
+        """A DeckError for a field of the wrong type (`depth="3"`, `depth=2.5`, `title=5`)."""
+        if isinstance(self.depth, bool) or not isinstance(self.depth, int):
+            raise DeckError(f"--depth must be a whole number, not {self.depth!r}")
+        for name, number in (("--min-font", self.min_font), ("the timeout", self.timeout)):
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise DeckError(f"{name} must be a number, not {number!r}")
+        for name, text in (("title", self.title), ("date", self.date)):
+            if text is not None and not isinstance(text, str):
+                raise DeckError(f"--{name} must be text (a string) or None, not {text!r}")
+        if not isinstance(self.merge, bool):
+            raise DeckError(f"merge must be True or False, not {self.merge!r}")
 
 
 @dataclass
@@ -202,8 +217,9 @@ class _Assembler:
                     self.options.min_font, subject="Org charts of " + ", ".join(names))
 
     def deck_title(self) -> str:
-        if self.options.title:
-            return clean(self.options.title)
+        title = clean(self.options.title or "")  # (blank: not given)
+        if title:
+            return title
         names = [clean(plan.org.name) or "Org" for plan in self.plans]
         if len(names) == 1:
             return names[0]
@@ -243,7 +259,7 @@ class _Assembler:
         counts = count_text(head["people"], head["open"], plan.posts)
         subtitle = (f"{stats['size'].capitalize()} · {counts}"
                     + (f" · {total_text(head['fte'])} FTE" if plan.posts else "")
-                    + f" · {stats['layers']} layers")
+                    + f" · {plural(stats['layers'], 'layer')}")
         if plan.org.date and self.options.date is None:
             subtitle = f"{clean(plan.org.date)}\n{subtitle}"
         return Slide("section", clean(plan.org.name) or "Org", subtitle,
@@ -271,9 +287,11 @@ class _Assembler:
             filled, vacant = tree.count[pid]
             filled -= not people[pid].vacant
             vacant -= people[pid].vacant
-            text = "+" + count_text(filled, 0, plan.posts).replace(" · ", ", ")
-            if vacant:
-                text += f", {vacant:,} open"
+            if filled or not vacant:
+                text = "+" + count_text(filled, 0, plan.posts)
+                text += f", {vacant:,} open" if vacant else ""
+            else:  # only open roles below: not "+0 people, 2 open"
+                text = "+" + plural(vacant, "open role")
             notes[pid] = (f"{text} · slide {targets[pid]}" if pid in targets
                           else f"{text} · not drawn")
         others = [member.slide for member in part.group if member is not part]
@@ -296,8 +314,9 @@ class _Assembler:
         if boss_id is None or part.parent is None:
             return None
         boss = plan.org.by_id[boss_id]
-        # A withheld name: the title names the manager (the card's first line) alone.
-        return Reference(who(boss), "" if withheld(boss) else clean(boss.title),
+        # A withheld name or an open role: the title names the manager (the card's first
+        # line, `who`) already, and is not said twice.
+        return Reference(who(boss), "" if withheld(boss) or boss.vacant else clean(boss.title),
                          part.parent.slide)
 
     def chart_slide(self, plan: _OrgPlan, part: Part) -> Slide:
@@ -362,8 +381,7 @@ class _Assembler:
         if text_width(title, TITLE_SIZE, True) > room:
             boss_id = tree.manager[parts[0].root or ""]
             boss = org.by_id[boss_id or ""]
-            title = (f"{len(parts)} teams reporting to "
-                     f"{who(boss) if not boss.vacant else 'an open role'}")
+            title = f"{len(parts)} teams reporting to {who(boss)}"
             # The manager has several shared slides (which that title would not tell
             # apart): their top people, when that fits and names them apart.
             shared = {id(part.share[0]) for part in plan.parts

@@ -42,10 +42,12 @@ def withheld(person: Person) -> bool:
 
 
 def who(person: Person) -> str:
-    """How a slide names the person: their name; 'Open role' for a vacancy; for a withheld
-    name, the post's title ('Name not disclosed' when it has none)."""
+    """How a slide names the person: their name; a vacancy by its post, 'Open role (VP of
+    Sales)' ('Open role' when it has no title); for a withheld name, the post's title
+    ('Name not disclosed' when it has none)."""
     if person.vacant:
-        return "Open role"
+        title = clean(person.title)
+        return f"Open role ({title})" if title else "Open role"
     if withheld(person):
         return clean(person.title) or "Name not disclosed"
     return clean(person.display_name)
