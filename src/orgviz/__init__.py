@@ -9,6 +9,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from orgviz import errors as errors
     from orgviz.config import Config, load_config
     from orgviz.deck import DeckOptions, WrittenDeck, deck_bytes, write_deck
     from orgviz.diff import Change, diff_orgs
@@ -50,6 +51,9 @@ _LAZY = {
     "WrittenDeck": ("orgviz.deck", "WrittenDeck"),
 }
 
+#: Submodules the API documents by name (`orgviz.errors.OrgLoadError`), imported on first use.
+_SUBMODULES = ("errors",)
+
 #: (The names of _LAZY: tests/test_api.py holds them equal.)
 __all__ = ["Change", "Config", "DeckOptions", "ImportOptions", "ImportResult", "Org", "Person",
            "Problem", "RenderOptions", "SourceLoc", "Team", "WrittenDeck", "compute_stats",
@@ -59,15 +63,17 @@ __all__ = ["Change", "Config", "DeckOptions", "ImportOptions", "ImportResult", "
 
 def __getattr__(name: str) -> Any:
     """Import the public API lazily so that `orgviz validate` starts fast."""
+    import importlib
+
+    if name in _SUBMODULES:
+        return importlib.import_module(f"orgviz.{name}")
     found = _LAZY.get(name)
     if found is None:
         raise AttributeError(f"module 'orgviz' has no attribute {name!r}")
-    import importlib
-
     module, attribute = found
     return getattr(importlib.import_module(module), attribute)
 
 
 def __dir__() -> list[str]:
     """The public API beside the module's own names (for completion in a REPL)."""
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})

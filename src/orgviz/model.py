@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -119,6 +120,27 @@ class Org:
     files: tuple[str, ...] = ()
     loc: SourceLoc = NO_LOC
     size_loc: SourceLoc | None = None  # where the `size:` value stands, when given
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Set a field, dropping every view derived from the org (they would go stale)."""
+        values = self.__dict__
+        if name in _VIEWS:
+            raise AttributeError(f"Org.{name} is derived from the org's fields: assign those "
+                                 "(people, teams, ...) instead")
+        if name in values:  # (not while __init__ sets the fields first: nothing is derived yet)
+            self.forget_views()
+        object.__setattr__(self, name, value)
+
+    def forget_views(self) -> None:
+        """Drop the views derived from the org (by_id, reports, the rules' and charts' shared
+        values): they are made again, from the fields as they are, when next asked for."""
+        values = self.__dict__
+        for name in _VIEWS:
+            values.pop(name, None)
+        for module, cache in _SHARED_CACHES:
+            found = sys.modules.get(module)
+            if found is not None:
+                getattr(found, cache).pop(self, None)
 
     @cached_property
     def by_id(self) -> dict[str, Person]:
@@ -243,6 +265,23 @@ class Org:
             kind="dotted",
         )
         return graph
+
+
+#: The views an Org derives from its fields (its cached properties).
+_VIEWS = tuple(name for name, value in vars(Org).items() if isinstance(value, cached_property))
+#: Values derived from an org that other modules keep (module, its WeakKeyDictionary by org).
+_SHARED_CACHES = (("orgviz.rules._common", "_CACHE"), ("orgviz.render.chart", "_SHARED"))
+
+
+def require_org(value: object, function: str) -> Org:
+    """`value` if it is an Org, else a TypeError telling the caller of `orgviz.<function>`
+    to load the org file first."""
+    if isinstance(value, Org):
+        return value
+    shown = repr(value) if len(repr(value)) <= 60 else f"{repr(value)[:57]}..."
+    raise TypeError(f"orgviz.{function}() takes an Org, not {shown} "
+                    f"({type(value).__name__}): load the org file with orgviz.load(path) "
+                    "first")
 
 
 def _ids_by(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

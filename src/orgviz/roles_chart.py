@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from orgviz.fte import total_fte, total_text
@@ -416,22 +416,46 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _orgs_to_draw(orgs: Sequence[Org] | Org) -> list[Org]:
+    """The orgs `render` is given (one Org, or a sequence of them) as a list, checked as the
+    CLI checks them: a TypeError for what is no Org, a RenderError for none, an OrgLoadError
+    for an org whose ids repeat."""
+    from orgviz.errors import RenderError
+    from orgviz.model import require_org
+    from orgviz.validate import require_unique_ids
+
+    if isinstance(orgs, Org):
+        orgs = [orgs]
+    elif isinstance(orgs, (str, bytes)) or not isinstance(orgs, Iterable):
+        require_org(orgs, "render_roles")  # (raises: a path, or something else)
+    found = [require_org(org, "render_roles") for org in orgs]
+    if not found:
+        raise RenderError("no org to draw: give render_roles an Org or a list of them")
+    for org in found:
+        require_unique_ids(org)
+    return found
+
+
 def to_dot(orgs: Sequence[Org], title: str | None = None) -> str:
     """DOT source of the side-by-side role ladders, with plain-text labels (any engine)."""
     return plan_dot(plan(orgs, title), labels=True)
 
 
-def render(orgs: Sequence[Org], fmt: str = "svg", engine: str = "auto",
+def render(orgs: Sequence[Org] | Org, fmt: str = "svg", engine: str = "auto",
            timeout: float = 60.0, title: str | None = None,
            notes: list[str] | None = None) -> bytes:
-    """Draw the chart as svg, png or pdf (`dot`: the DOT source).
+    """Draw the chart of one org or of several side by side as svg, png or pdf (`dot`: the
+    DOT source).
 
     Graphviz (either engine) only places the boxes and routes the arrows; orgviz draws the
     SVG itself, so the chart looks the same whichever Graphviz is installed. PNG and PDF are
     converted from that SVG; `notes` gets what the PDF had to do (a page drawn as an image).
+    As `orgviz roles` does, an org that repeats a person's or a team's id is refused with an
+    OrgLoadError (its duplicate-id errors); no org at all with a RenderError.
     """
     from orgviz.errors import RenderError
 
+    orgs = _orgs_to_draw(orgs)
     if fmt == "dot":
         return to_dot(orgs, title).encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):

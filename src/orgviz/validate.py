@@ -14,7 +14,7 @@ from typing import Any
 from orgviz.config import Config, shown_value, where, whole_number
 from orgviz.errors import ConfigError, OrgLoadError
 from orgviz.gcpause import cyclic_gc_paused
-from orgviz.model import Org, RuleSetting
+from orgviz.model import Org, RuleSetting, require_org
 from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.rules import RULES, defaults_for
 
@@ -127,7 +127,9 @@ def rule_confs(org: Org, config: Config | None = None,
 
 
 def validate(org: Org, config: Config | None = None) -> list[Problem]:
-    """All problems of an org (load problems included), sorted by file, line and column."""
+    """All problems of an org (load problems included), sorted by file, line and column;
+    TypeError for anything but an Org (a path: `orgviz.load` it first)."""
+    require_org(org, "validate")
     with cyclic_gc_paused():  # a few tuples a finding, in no cycle
         return _validate(org, config)
 

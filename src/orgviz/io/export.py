@@ -14,7 +14,7 @@ from orgviz.fte import fte_text, titled
 from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.csvread import excel_error_of
 from orgviz.io.yamlwrite import BIDI_CONTROLS
-from orgviz.model import Org, Person
+from orgviz.model import Org, Person, require_org
 from orgviz.problem import one_line, person_hint
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
@@ -277,14 +277,21 @@ EXPORTERS: dict[str, Callable[[Org], str | bytes]] = {
 }
 
 
+class ExportFormatError(OrgvizError, ValueError):
+    """An export format orgviz does not write (an OrgvizError, as render's RenderError for an
+    unknown output format is; a ValueError too, as it always was)."""
+
+
 def export(org: Org, fmt: str) -> str | bytes:
     """The org in an export format: "mermaid", "json" or "csv" (text) or "graphml" (bytes);
-    ValueError naming the formats for any other; OrgLoadError (the duplicate-id errors) when
-    a person's or a team's id repeats (an export would keep one of them)."""
+    ExportFormatError (an OrgvizError and a ValueError) naming the formats for any other;
+    OrgLoadError (the duplicate-id errors) when a person's or a team's id repeats (an export
+    would keep one of them); TypeError for anything but an Org."""
     from orgviz.validate import require_unique_ids
 
-    exporter = EXPORTERS.get(fmt)
+    require_org(org, "export")
+    exporter = EXPORTERS.get(fmt) if isinstance(fmt, str) else None
     if exporter is None:
-        raise ValueError(f"unknown export format {fmt!r}: use {', '.join(EXPORTERS)}")
+        raise ExportFormatError(f"unknown export format {fmt!r}: use {', '.join(EXPORTERS)}")
     require_unique_ids(org)
     return exporter(org)

@@ -237,6 +237,9 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     With `--layout dot` Graphviz starts before validation, which runs (like the rest of
     orgviz's work that needs no layout) while Graphviz works; the outcome is the same.
     """
+    from orgviz.model import require_org
+
+    require_org(org, "render")
     options = (options or RenderOptions()).verified()
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")

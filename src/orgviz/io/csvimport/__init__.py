@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
@@ -23,6 +23,7 @@ from typing import cast
 
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.gcpause import cyclic_gc_paused
+from orgviz.io.columns import SPELLINGS
 from orgviz.io.csvimport.direct import DirectLinks, link_directly
 from orgviz.io.csvimport.grades import used_roles
 from orgviz.io.csvimport.junior import read_junior
@@ -49,7 +50,7 @@ from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT
 from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
-from orgviz.model import Org, Person, Team
+from orgviz.model import SIZES, Org, Person, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
 
@@ -75,8 +76,62 @@ def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = Non
     Data problems do not raise: they are in `result.problems` (errors among them mean the
     file should only be written with --keep-going).
     """
+    options = verified_options(ImportOptions() if options is None else options)
     with cyclic_gc_paused():
-        return _import_csv(path, options or ImportOptions(), shown_name)
+        return _import_csv(path, options, shown_name)
+
+
+#: The values of ImportOptions fields that take one of a few (None too: the default).
+_CHOICES = {"size": SIZES, "order": ("tree", "csv")}
+_TEXTS = ("name", "encoding", "delimiter", "sheet")
+_FILES = ("junior", "teams", "titles")
+_FLAGS = ("keep_going", "allow_forest")
+
+
+def verified_options(options: ImportOptions) -> ImportOptions:
+    """The options if every value is one the importer takes (as the CLI's options would
+    give), else an OrgvizError saying which and what to give instead."""
+    if not isinstance(options, ImportOptions):
+        raise TypeError(f"import_csv takes an ImportOptions (or None), not "
+                        f"{type(options).__name__}")
+    for name, choices in _CHOICES.items():
+        value = getattr(options, name)
+        if value is not None and value not in choices:
+            raise OrgvizError(f"unknown {name} {value!r}: use one of {', '.join(choices)} "
+                              "(or None, the default)")
+    for name in _TEXTS:
+        value = getattr(options, name)
+        if value is not None and not isinstance(value, str):
+            raise OrgvizError(f"ImportOptions {name} must be a string (or None), not {value!r}")
+    for name in _FILES:
+        value = getattr(options, name)
+        if value is not None and not isinstance(value, (str, os.PathLike)):
+            raise OrgvizError(f"ImportOptions {name} must be a file path (or None), not "
+                              f"{value!r}")
+    for name in _FLAGS:
+        value = getattr(options, name)
+        if not isinstance(value, bool):
+            raise OrgvizError(f"ImportOptions {name} must be True or False, not {value!r}")
+    _verify_columns(options.columns)
+    return options
+
+
+def _verify_columns(columns: object) -> None:
+    """OrgvizError unless `columns` maps known fields to lists of column names."""
+    if not isinstance(columns, Mapping):
+        raise OrgvizError(f"ImportOptions columns must map fields to lists of column names "
+                          f"(such as {{'id': ['EmpID']}}), not {columns!r}")
+    for fld, names in columns.items():
+        if fld not in SPELLINGS:
+            raise OrgvizError(f"ImportOptions columns: unknown field {fld!r}: use one of "
+                              f"{', '.join(SPELLINGS)}")
+        if isinstance(names, str) or not isinstance(names, Sequence):
+            raise OrgvizError(f"ImportOptions columns[{fld!r}] must be a list of column names "
+                              f"(such as [{names!r}]), not {names!r}")
+        for name in names:
+            if not isinstance(name, str) or not name.strip():
+                raise OrgvizError(f"ImportOptions columns[{fld!r}]: a column name (the "
+                                  f"header's text) must be a non-blank string, not {name!r}")
 
 
 def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
