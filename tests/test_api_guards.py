@@ -53,6 +53,17 @@ def test_a_path_or_none_for_an_org_is_a_type_error(call: object, given: object) 
         call(given)  # type: ignore[operator]
 
 
+@pytest.mark.parametrize("given", [None, "x.yaml"])
+def test_stats_and_diff_take_orgs(given: object) -> None:
+    """compute_stats and diff_orgs raised AttributeError from deep inside."""
+    org = orgviz.load(SMALL)
+    with pytest.raises(TypeError, match=r"orgviz\.compute_stats\(\) takes an Org, not "):
+        orgviz.compute_stats(given)  # type: ignore[arg-type]
+    for old, new in ((given, org), (org, given)):
+        with pytest.raises(TypeError, match=r"orgviz\.diff_orgs\(\) takes an Org, not "):
+            orgviz.diff_orgs(old, new)  # type: ignore[arg-type]
+
+
 def test_export_refuses_an_unknown_format_and_a_path() -> None:
     org = orgviz.load(SMALL)
     with pytest.raises(OrgvizError, match="unknown export format 'yaml': use mermaid, json, "

@@ -135,9 +135,10 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     """All statistics of an org as plain data (the JSON output of `orgviz stats`); `config`:
     the project config, whose rules settings give the span limit as validate reads it.
     OrgLoadError (the duplicate-id errors) when a person's or a team's id repeats."""
+    from orgviz.model import require_org
     from orgviz.validate import require_unique_ids
 
-    require_unique_ids(org)
+    require_unique_ids(require_org(org, "compute_stats"))
     confs, faults = _confs(org, config)
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()

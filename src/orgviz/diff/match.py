@@ -51,10 +51,11 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     header (name, size, date) and of its `rules:` block. OrgLoadError (the duplicate-id
     errors) when a person's id repeats in either version.
     """
+    from orgviz.model import require_org
     from orgviz.validate import require_unique_ids
 
-    require_unique_ids(old)
-    require_unique_ids(new)
+    require_unique_ids(require_org(old, "diff_orgs"))
+    require_unique_ids(require_org(new, "diff_orgs"))
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
