@@ -14,7 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -172,3 +172,17 @@ def user_repo(tmp_path: Path, hook_repo: tuple[Path, str],
               precommit_home: Path) -> Iterator[UserRepo]:
     """A fresh user repository whose config uses the installed orgviz hooks."""
     yield UserRepo(tmp_path / "user-repo", hook_repo, precommit_home)
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str]], None]:
+    """Write files (relative path -> text) in a temp folder that is the current folder."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(files: dict[str, str]) -> None:
+        for name, text in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+    return write

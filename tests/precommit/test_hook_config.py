@@ -28,20 +28,6 @@ OTHERS = {
 RENDER = ["render", "--hook", "--engine", "embedded"]
 
 
-@pytest.fixture
-def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Write files (relative path -> text) in a temp folder that is the current folder."""
-    monkeypatch.chdir(tmp_path)
-
-    def write(files: dict[str, str]) -> None:
-        for name, text in files.items():
-            path = tmp_path / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
-    return write
-
-
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
 

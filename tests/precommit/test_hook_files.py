@@ -20,20 +20,6 @@ PART = ("orgviz: 1\npeople:\n"
         "  - {id: pm2, name: Di Eze, title: Product Manager, reports_to: %s}\n")
 
 
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    """Write files (relative path -> text) in a temp folder that is the current folder."""
-    monkeypatch.chdir(tmp_path)
-
-    def write(files: dict[str, str]) -> None:
-        for name, text in files.items():
-            path = tmp_path / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
-    return write
-
-
 def validate(*args: str):
     return CliRunner().invoke(main, ["validate", *args])
 
