@@ -190,7 +190,7 @@ def _read_yaml_config(path: Path) -> Config:
 
     shown = str(path)
     try:  # (decoded as an org file is: UTF-16 or UTF-32 with a byte order mark too)
-        doc = read_yaml(decode(_read_bytes(path), shown), shown)
+        doc = read_yaml(decode(_read_bytes(path), shown, "a configuration file"), shown)
     except YamlError as exc:
         if exc.rule == "schema" and not exc.more:  # (empty, or comments only: no settings)
             return Config(shown)

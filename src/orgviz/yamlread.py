@@ -90,9 +90,10 @@ class YList(list[Any]):
         self.item_locs: list[SourceLoc] = []
 
 
-def decode(data: bytes, file: str) -> str:
+def decode(data: bytes, file: str, what: str = "an org file") -> str:
     """Decode UTF-8 (with or without BOM), or UTF-16 or UTF-32 with a BOM (as YAML allows,
-    and as Windows PowerShell 5's `>` writes), rejecting bad bytes and control characters."""
+    and as Windows PowerShell 5's `>` writes), rejecting bad bytes and control characters
+    (`what` the file is, for the message: "an org file", "a configuration file")."""
     wide = next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
     if wide is not None:
         try:
@@ -101,7 +102,7 @@ def decode(data: bytes, file: str) -> str:
             raise YamlError(SourceLoc(file, 1, 1), "encoding",
                             f"the file starts as {wide.upper()} (a byte order mark) but is not "
                             f"valid {wide.upper()}: save the file as UTF-8") from None
-        return _checked(text, file)
+        return _checked(text, file, what)
     head = data[:64]
     if len(head) >= 4 and (head[0::2].count(0) == len(head[0::2]) or
                            head[1::2].count(0) == len(head[1::2])):
@@ -116,7 +117,7 @@ def decode(data: bytes, file: str) -> str:
         raise YamlError(_position(file, good), "encoding",
                         f"invalid UTF-8 byte 0x{data[start]:02x}: save the file as UTF-8"
                         ) from None
-    return _checked(text, file)
+    return _checked(text, file, what)
 
 
 #: Byte order marks of the wide encodings a YAML file may use (UTF-32's before UTF-16's:
@@ -125,16 +126,16 @@ _WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
               (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-def _checked(text: str, file: str) -> str:
-    """The text, unless it holds a control character an org file may not hold."""
+def _checked(text: str, file: str, what: str = "an org file") -> str:
+    """The text, unless it holds a control character an org file (`what`) may not hold."""
     # Each `in` is a fast scan; the regular expression (a slower one) only runs to find the
     # first bad character.
     bad = re.search(_RAW_CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) or (
         not text.isascii() and any(c in text for c in _C1_LIST)) else None
     if bad:
         raise YamlError(_position(file, text[: bad.start()]), "encoding",
-                        f"control character U+{ord(bad.group()):04X} is not allowed in an org "
-                        "file: remove it")
+                        f"control character U+{ord(bad.group()):04X} is not allowed in {what}: "
+                        "remove it")
     return text
 
 

@@ -246,6 +246,16 @@ def test_an_unreadable_config_is_one_line(tmp_path, org_file, monkeypatch):
                              "UTF-8\n")
 
 
+def test_a_control_character_in_a_config_is_said_of_a_configuration_file(tmp_path, org_file,
+                                                                         monkeypatch):
+    """It said "is not allowed in an org file" of .orgviz.yaml."""
+    (tmp_path / ".orgviz.yaml").write_bytes(b"rules:\n  single-report: off\x07\n")
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == ("orgviz: .orgviz.yaml:2:21: control character U+0007 is not "
+                             "allowed in a configuration file: remove it\n")
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_a_yaml_config_is_decoded_as_an_org_file_is(tmp_path, org_file, monkeypatch, codec):
     # (a UTF-16 .orgviz.yaml with a byte order mark was "cannot read: not UTF-8 text", though
