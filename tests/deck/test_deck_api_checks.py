@@ -88,10 +88,11 @@ def test_options_of_the_wrong_type_say_so(fields: dict[str, Any], message: str) 
 
 def test_deck_bytes_checks_its_arguments(org_file: Callable[..., Path]) -> None:
     org = load(org_file(SMALL))
-    pairs = "deck_bytes takes (org, problems) pairs, such as [(org, ())], not Org items"
+    pairs = "deck_bytes takes (org, problems) pairs, such as [(org, ())], not Org"
     for orgs, message in (([org], pairs),
-                          ([(org,)], pairs.replace("Org items", "tuple items")),
-                          ([(org, "x")], pairs.replace("Org items", "tuple items")),
+                          ([(org,)], pairs.replace("not Org", "not (Org,)")),
+                          ([(org, "x")], pairs.replace("not Org", "not (Org, str)")),
+                          ([(None, ())], pairs.replace("not Org", "not (NoneType, tuple)")),
                           (org, "deck_bytes takes a list of (org, problems) pairs, such as "
                                 "[(org, ())], not Org")):
         with pytest.raises(DeckError) as caught:

@@ -108,7 +108,15 @@ def _check_orgs(orgs: object) -> None:
                 or not isinstance(item[0], Org) or isinstance(item[1], (str, bytes))
                 or not isinstance(item[1], Sequence)):
             raise DeckError(f"deck_bytes takes (org, problems) pairs, such as [(org, ())], "
-                            f"not {type(item).__name__} items")
+                            f"not {_kinds(item)}")
+
+
+def _kinds(item: object) -> str:
+    """What an item given for an (org, problems) pair holds, by type: "Org", "(Org, str)"."""
+    if isinstance(item, (tuple, list)):
+        names = [type(value).__name__ for value in item]
+        return f"({', '.join(names)}{',' if len(names) == 1 else ''})"
+    return type(item).__name__
 
 
 def write_deck(sources: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
