@@ -171,6 +171,22 @@ def test_a_vp_who_is_chief_of_staff(title: str, role: str) -> None:
 
 
 @pytest.mark.parametrize(("title", "role"), [
+    # a chief of staff's title, a separator, then a VP's rank: the chief of staff of that VP,
+    # as "Chief of Staff, SVP Engineering" and "Chief of Staff, GM" are (were svp, vp)
+    ("Chief of Staff, SVP", "chief-of-staff"), ("Chief of Staff, Sales VP", "chief-of-staff"),
+    ("Chief of Staff - SVP", "chief-of-staff"), ("Deputy Chief of Staff, EVP", "chief-of-staff"),
+    ("Chief of Staff - Interim Design VP", "chief-of-staff"),
+    # kept: joined, two hats (the senior one); the VP's rank first
+    ("Chief of Staff / VP", "vp"), ("Chief of Staff and SVP", "svp"),
+    ("Chief of Staff & VP Sales", "vp"), ("SVP, Chief of Staff", "svp"),
+    ("Chief of Staff, SVP Engineering", "chief-of-staff"),
+    ("Chief of Staff, VP of Product", "chief-of-staff"),
+])
+def test_a_chief_of_staff_to_a_vp(title: str, role: str) -> None:
+    assert DEFAULT_LADDER.infer(title) == role
+
+
+@pytest.mark.parametrize(("title", "role"), [
     # "Head Office" is a place: no head of product (was head-of-product)
     ("Product Head Office", None), ("Global Product Head Office", None),
     # kept

@@ -774,6 +774,11 @@ class RoleLadder:
                 held = self._match(first_text)
                 if held is not None and self.roles[held].level in ("vp", "svp"):
                     return held
+            if _CHIEF_OF_STAFF.fullmatch(first_text):  # ("Chief of Staff, SVP": to the SVP,
+                # as "Chief of Staff, SVP Engineering" and "Chief of Staff, GM" are)
+                served = self._match(rest_text)
+                if served is not None and self.roles[served].level in ("vp", "svp"):
+                    return self._match(first_text)
             if _GM_READING.search(rest_text):  # ("Chief of Staff, GM")
                 held = self._below_a_gm(first_text, whole)
                 if held is not None:
