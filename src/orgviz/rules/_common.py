@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, count, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
-from orgviz.model import Org, Person, TableName
+from orgviz.model import Org, Person, RowLocs, TableName
 from orgviz.problem import SourceLoc, quoted
 from orgviz.roles import LEVELS, Role
 
@@ -341,18 +341,24 @@ def _manager_pairs(org: Org) -> Pairs:
 
 
 def pair_findings(org: Org, people: list[Person], about: str,
-                  boss_about: str) -> Iterator[tuple[SourceLoc, str]]:
+                  boss_about: str) -> list[tuple[SourceLoc, str]]:
     """The findings of one group of `manager_pairs`, one message but for the two people:
-    "'id' (Name, <about>) reports to 'boss' (Name, <boss_about>", names as `who` shows them.
+    "'id' (Name, <about>) reports to 'boss' (Name, <boss_about>", names as `who` shows them,
+    each at the person's reports_to.
 
     The rank rules report thousands of people in a big org with random titles: each message
-    is built from the group's parts in one step, `shown_name` inlined, and each manager's
-    name looked up once per org.
+    is built from the group's parts in one step, `shown_name` inlined, each manager's name
+    looked up once per org, and an imported person's location made from its row (`RowLocs`)
+    without a call.
     """
     by_id = org.by_id
     named: dict[str, str] = _cached(org, "manager_names", lambda _org: {})  # "Name, " or ""
     known, no_digit = named.get, _DIGITS.isdisjoint
     about = f"{about}) reports to '"
+    found: list[tuple[SourceLoc, str]] = []
+    add, new, row_locs = found.append, tuple.__new__, RowLocs
+    cols: Mapping[str, int] | None = None
+    col: int | None = None
     for person in people:
         boss = person.reports_to
         boss_name = known(boss)  # type: ignore[arg-type]  # (a pair's: not None)
@@ -362,10 +368,18 @@ def pair_findings(org: Org, people: list[Person], about: str,
         pid, name = person.id, person.name
         if not name and person.vacant:
             name = shown_name(person)
-        yield (person.field_locs.get("reports_to", person.loc),  # (person.at("reports_to"))
-               f"'{pid}' ({about}{boss}' ({boss_name}{boss_about}"
-               if not name or (no_digit(pid) and (pid.isascii() or not _DIGIT(pid))) else
-               f"'{pid}' ({name}, {about}{boss}' ({boss_name}{boss_about}")
+        locs = person.field_locs
+        if locs.__class__ is row_locs:  # (person.at("reports_to"), inlined)
+            if locs.cols is not cols:
+                cols = locs.cols
+                col = cols.get("manager")
+            loc = person.loc if col is None else new(SourceLoc, (locs.file, locs.line, col))
+        else:
+            loc = locs.get("reports_to", person.loc)
+        add((loc, f"'{pid}' ({about}{boss}' ({boss_name}{boss_about}"
+                  if not name or (no_digit(pid) and (pid.isascii() or not _DIGIT(pid))) else
+                  f"'{pid}' ({name}, {about}{boss}' ({boss_name}{boss_about}"))
+    return found
 
 
 def holders(org: Org, role_ids: frozenset[str]) -> list[Person]:

@@ -29,12 +29,7 @@ from orgviz.io.csvimport.grades import used_roles
 from orgviz.io.csvimport.junior import read_junior
 from orgviz.io.csvimport.linking import Linker
 from orgviz.io.csvimport.order import tree_order
-from orgviz.io.csvimport.people import (
-    RowLocs,
-    build_people,
-    build_person,
-    people_of_columns,
-)
+from orgviz.io.csvimport.people import build_people, build_person, people_of_columns
 from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
 from orgviz.io.csvimport.rows import (
     RecordColumns,
@@ -50,7 +45,7 @@ from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT
 from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
-from orgviz.model import SIZES, Org, Person, Team
+from orgviz.model import SIZES, Org, Person, RowLocs, Team
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
 

@@ -3,44 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any
 
 from orgviz.io.csvimport.records import Record
 from orgviz.io.orgwrite import pieced_lines, plain_keys, plain_line, remade, with_fte
-from orgviz.model import Person
+from orgviz.model import Person, RowLocs
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
 
 _NEW = tuple.__new__  # _NEW(SourceLoc, triple): SourceLoc(*triple) without a Python-level call
-
-
-class RowLocs(Mapping[str, SourceLoc]):
-    """Field locations of one CSV row, made on demand (20,000 rows x 11 fields add up)."""
-
-    __slots__ = ("cols", "file", "line")
-
-    def __init__(self, file: str, line: int, cols: Mapping[str, int]) -> None:
-        self.file, self.line, self.cols = file, line, cols
-
-    def __getitem__(self, key: str) -> SourceLoc:
-        return _NEW(SourceLoc, (self.file, self.line,
-                                self.cols["manager" if key == "reports_to" else key]))
-
-    def get(self, key: str, default: Any = None) -> Any:  # Mapping.get, without the KeyError
-        col = self.cols.get("manager" if key == "reports_to" else key)
-        return default if col is None else _NEW(SourceLoc, (self.file, self.line, col))
-
-    def __contains__(self, key: object) -> bool:
-        return ("manager" if key == "reports_to" else key) in self.cols
-
-    def __iter__(self) -> Iterator[str]:
-        return ("reports_to" if k == "manager" else k for k in self.cols)
-
-    def __len__(self) -> int:
-        return len(self.cols)
 
 
 def build_person(record: Record, infer: Callable[[str], str | None] = DEFAULT_LADDER.infer
