@@ -1271,6 +1271,47 @@ def test_a_bare_head_and_a_function_read_as_head_of_it() -> None:
             == custom.infer("Head of Design") == "design-head")
 
 
+@pytest.mark.parametrize(("title", "role"), [
+    # A bare rank and a function's leader, in either order, any separator: the function's
+    # leader at the more senior rank (was the bare rank's generic role: 'head', 'vp')
+    ("Director, Head of Product", "head-of-product"),
+    ("Senior Director - Head of Product", "head-of-product"),
+    ("Director and Head of Product", "head-of-product"),
+    ("Director / Head of Product, EMEA", "head-of-product"),
+    ("Head of Product, Director", "head-of-product"),
+    ("VP, Head of Product", "vp-product"), ("Head of Product (VP)", "vp-product"),
+    ("VP and Head of Product", "vp-product"), ("Director of Product, VP", "vp-product"),
+    ("SVP, Head of Product", "svp-product"), ("EVP, Head of Technology", "svp-engineering"),
+    ("VP, Head of Engineering", "vp-engineering"), ("VP - Head of Design", "vp-design"),
+    ("Director, Head of Design", "head-of-design"),
+    # (an assistant VP is of a head's level: 'vp' was wrong)
+    ("Assistant VP, Head of Product", "head-of-product"),
+    ("Engineering Director (Assistant VP)", "head-of-engineering"),
+    # (no function's leader, a rank that is not bare, or a chief officer: as before)
+    ("Director, Head of Sales", "head"), ("VP, Head of Sales", "vp"),
+    ("Director, Head of Product Marketing", "head"),
+    ("VP, Head of Product Operations", "vp"),
+    ("Director, Group Product Manager", "director"),
+    ("Executive Director, Head of Product", "head"),
+    ("Associate Director, CPO", "director"),
+    ("Sales VP, Head of Product", "head"),
+])
+def test_a_bare_rank_beside_a_function_s_leader_is_that_leader_at_the_rank(
+        title: str, role: str) -> None:
+    """PRODUCT.md: one person may be both Director and Head of Product; a "VP, Head of
+    Product" is the VP of Product."""
+    assert DEFAULT_LADDER.infer(title) == role
+
+
+def test_a_file_s_own_role_for_a_leader_s_title_wins_beside_a_bare_rank() -> None:
+    """A file's role for "Head of Product" is the role of "VP, Head of Product" too: the
+    built-in VP of Product is no reading of a title the file's own role matches."""
+    ladder = RoleLadder.build([DEFAULT_LADDER.roles["head"]._replace(
+        id="product-boss", name="Product Boss", titles=("Head of Product",))])
+    assert [ladder.infer(t) for t in ("Head of Product", "VP, Head of Product",
+                                      "Director, Head of Product")] == ["product-boss"] * 3
+
+
 _POST_QUALIFIERS = ["Interim ", "Acting ", "Deputy ", "Senior ", "Sr. ", "Global ", "Group ",
                     "Regional ", "Area ", "Divisional ", "Corporate ", "Executive "]
 

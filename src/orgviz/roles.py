@@ -487,6 +487,11 @@ BUILTIN_ROLES: tuple[Role, ...] = (
 )
 
 _BUILTIN_BY_ID = {role.id: role for role in BUILTIN_ROLES}
+#: The built-in leader's role of each (level, function): ("vp", "product") -> vp-product.
+_FUNCTION_AT: dict[tuple[str, str], str] = {}
+for _role in BUILTIN_ROLES:
+    if _role.function != "general":
+        _FUNCTION_AT.setdefault((_role.level, _role.function), _role.id)
 _PUNCT = re.compile(r"[^\w&+]+|_+", re.UNICODE)  # (underscores too: SA_REP, Sales_Manager)
 _ABBREVIATIONS = {
     "mgr": "manager", "sr.": "sr", "snr": "senior", "dir.": "dir", "eng": "engineering",
@@ -539,6 +544,14 @@ _OF_AN_OFFICE = re.compile(r".*\b(office|(?<!\bchief of )staff)")
 #: A manager's title before whom it serves ("Business Manager to the SVP and GM"): a manager.
 #: A general manager named in a title's part ("GM", spelt out by `normalise_title`).
 _GM_READING = re.compile(r"\bgeneral manager\b")
+#: A title's part that is a rank and nothing else ("Director", "Senior VP", "Assistant Vice
+#: President"): with a leader's role of a function it says at which rank that role is held.
+_RANK_ONLY = re.compile(r"((senior|sr|group|global|regional|deputy|associate|assistant|interim|"
+                        r"acting) )*(director|dir|vp|vice president|svp|evp|avp|"
+                        r"(senior|executive) vice president)")
+#: The levels a bare rank gives a function's leader, and the functions with such leaders.
+_RANK_LEVELS = frozenset({"director", "head", "vp", "svp"})
+_LEADING_FUNCTIONS = frozenset({"product", "engineering", "design"})
 _MANAGER_TO = re.compile(r"((business|office|program|project|operations) )?manager to the ")
 #: "GM" (spelt out) before a job ("GM Engineer", "GM Analyst", "GM Service Technician"): a
 #: job at or for a GM (General Motors' dealers', a general manager's office), not a general
@@ -783,6 +796,13 @@ class RoleLadder:
                 held = self._below_a_gm(first_text, whole)
                 if held is not None:
                     return held
+            ranked = self._ranked_function(first_text, rest_text)
+            if ranked is not None:  # ("Director, Head of Product", "Head of Product (VP)")
+                return ranked
+        if builtin and text.count(" and ") == 1:  # ("VP and Head of Product")
+            ranked = self._ranked_function(*text.split(" and "))
+            if ranked is not None:
+                return ranked
         gm = _GM_JOB.match(text) if builtin and whole is not None else None
         if gm is not None:  # ("GM Engineer": an engineer)
             held = self._below_a_gm(text[gm.end():], whole)
@@ -823,6 +843,28 @@ class RoleLadder:
                 if hat is not None:
                     return hat
         return whole
+
+    def _ranked_function(self, one: str, other: str) -> str | None:
+        """The role of a title whose two parts (normalised) are a bare rank and a leader's
+        role in product, engineering or design, in either order ("Director, Head of
+        Product": the Head of Product; "VP, Head of Product", "Head of Product (VP)": the VP
+        of Product): the function's role at the more senior of the two ranks, where the
+        ladder has one, else the function's role as written; None for other titles."""
+        for rank_part, job_part in ((one, other), (other, one)):
+            if not _RANK_ONLY.fullmatch(rank_part):
+                continue
+            rank_id, job_id = self._match(rank_part), self._match(job_part)
+            if rank_id is None or job_id is None:
+                continue
+            rank_role, job = self.roles[rank_id], self.roles[job_id]
+            if (rank_role.function != "general" or rank_role.level not in _RANK_LEVELS
+                    or job.function not in _LEADING_FUNCTIONS or job.level not in _RANK_LEVELS
+                    or job is not _BUILTIN_BY_ID.get(job_id)):
+                continue
+            level = rank_role.level if rank_role.rank > job.rank else job.level
+            found = _FUNCTION_AT.get((level, job.function), job_id)
+            return found if found in self.roles else job_id
+        return None
 
     def _below_a_gm(self, part: str, whole: str | None) -> str | None:
         """The role of a title's part (normalised: the part before the GM, or the job after
