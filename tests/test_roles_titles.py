@@ -224,7 +224,14 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     # (a PA or EA named with a possessive is one, whoever they assist: were ic, no role)
     ("Inspector General's PA", "executive-assistant"),
     ("Head of Product's EA", "executive-assistant"), ("VP Product's EA", "executive-assistant"),
-    ("VP Engineering Assistant", "executive-assistant"), ("Director PA", None),
+    ("VP Engineering Assistant", "executive-assistant"),
+    # (and one after a leader's title, director or above: was no role, IC, the leader)
+    ("Director PA", "executive-assistant"), ("Head of Sales EA", "executive-assistant"),
+    ("Sales Director EA", "executive-assistant"), ("Head of Product EA", "executive-assistant"),
+    ("Chief of Staff EA", "executive-assistant"), ("Head EA", "executive-assistant"),
+    # (not after "of", a team's name; not after a role below a director's)
+    ("Head of EA", "head"), ("VP of PA", "vp"), ("Product Manager PA", "pm"),
+    ("Marketing EA", None), ("Sales EA", "ic"),
     ("Director of Support to Schools", "director"),
     # hospital consultants are senior clinicians (were IC, under the Senior House Officers and
     # Senior Registrars who report to them: errors); a Senior House Officer is a junior
@@ -448,7 +455,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
     ("Senior PA Engineer", "senior-ic"), ("Senior Director", "director"),
     ("Senior Assistant to the Director", "senior-ic"), ("Senior Assistant Manager", "manager"),
     ("Senior Executive Vice President", "svp"),
-    ("Senior Vice President's PA", "executive-assistant"), ("Senior Director PA", "senior-ic"),
+    ("Senior Vice President's PA", "executive-assistant"),
+    ("Senior Director PA", "executive-assistant"),
     # a chair's assistant is an executive assistant (were no role, associate); an academic
     # department's or a committee's chair's assistant is not, as a dean's is not
     ("Chairman's PA", "executive-assistant"), ("Chair's Assistant", "executive-assistant"),

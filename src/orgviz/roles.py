@@ -95,7 +95,7 @@ _CEO_CHIEF_OF_STAFF = (r"((group|global) )?(ceo|chief executive( officer)?|presi
 
 #: Keeps a pattern that finds a role at the start of a title ("Dean ...", "CEO ...") off the
 #: titles of those who assist its holder, named after the role ("Dean's Assistant", "CEO
-#: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA",
+#: Assistant", "Chief Executive's Office Manager", "CEO Office Coordinator", "Director PA" (an EA),
 #: "CEO's Chief of Staff"), and of an intern named after it ("VP Intern", "SVP Trainee",
 #: "CEO Intern": an intern is never the role); not after "of", which names a team ("Head of
 #: EA", "VP of EA": of the executive assistants, or an enterprise architecture).
@@ -549,6 +549,9 @@ _GM_READING = re.compile(r"\bgeneral manager\b")
 _RANK_ONLY = re.compile(r"((senior|sr|group|global|regional|deputy|associate|assistant|interim|"
                         r"acting) )*(director|dir|vp|vice president|svp|evp|avp|"
                         r"(senior|executive) vice president)")
+#: An EA or PA at a title's end, after whom it serves ("Head of Sales EA").
+#: (not a head or a team of an enterprise architecture or of public affairs: "Head of EA")
+_AIDE_END = re.compile(r"\b(?!(of|for|and|the) )\w+ (ea|pa)$")
 #: The levels a bare rank gives a function's leader, and the functions with such leaders.
 _RANK_LEVELS = frozenset({"director", "head", "vp", "svp"})
 _LEADING_FUNCTIONS = frozenset({"product", "engineering", "design"})
@@ -803,6 +806,12 @@ class RoleLadder:
             ranked = self._ranked_function(*text.split(" and "))
             if ranked is not None:
                 return ranked
+        if builtin and _AIDE_END.search(text) and "executive-assistant" in self.roles:
+            # ("Head of Sales EA", "Director PA": the EA of whom the title names first, as
+            # "CEO EA" and "Director's PA" are)
+            served = self._match(text[:-3])
+            if served is not None and self.roles[served].rank >= _DIRECTOR:
+                return "executive-assistant"
         gm = _GM_JOB.match(text) if builtin and whole is not None else None
         if gm is not None:  # ("GM Engineer": an engineer)
             held = self._below_a_gm(text[gm.end():], whole)
