@@ -216,3 +216,39 @@ def test_validate_is_sorted_without_repeats(org):
     problems = validate(org)
     assert problems == sorted(set(problems), key=lambda p: (
         p.file, p.line, p.col, p.level, p.rule, p.message))
+
+
+TITLES = ("VP of Engineering", "Software Engineer", "Director of Product", "Product Manager",
+          "Engineering Manager", "Executive Assistant")
+
+
+@SETTINGS
+@given(rows=st.lists(st.tuples(st.sampled_from(TITLES), st.integers(0, 30)), min_size=1,
+                     max_size=30))
+def test_rank_problems_of_imported_people_stand_at_their_manager_cells(rows, tmp_path_factory):
+    """An imported person's rank problem is made from its row (`RowLocs`) without a call: at
+    the manager column of the person's CSV row, as `person.at("reports_to")` gives, and as
+    the rule's check() finds it."""
+    from orgviz.io.csvimport import import_csv
+
+    path = tmp_path_factory.mktemp("rank") / "people.csv"
+    lines = ["Name,EmployeeId,Title,ManagerId"] + [
+        f"Person {i},E{i},{title},{f'E{boss % i}' if i else ''}"
+        for i, (title, boss) in enumerate(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    org = import_csv(path).org
+    confs = rule_confs(org)
+    by_line = {p.loc.line: p for p in org.people}
+    for rule_id in ("rank-inversion", "same-rank"):
+        module, level = RULES[rule_id], confs[rule_id].level
+        made = module.problems(org, confs[rule_id].options, level)
+        assert [(p[:3], p.message) for p in made] == [
+            (tuple(loc), message) for loc, message in module.check(org, {})]
+        for problem in made:
+            assert (problem.level, problem.rule) == (level, rule_id)
+            person = by_line[problem.line]
+            assert tuple(problem[:3]) == tuple(person.at("reports_to")) == (
+                str(path), problem.line, 4)
+    assert [p for p in validate(org) if p.rule in ("rank-inversion", "same-rank")] == sorted(
+        p for rule_id in ("rank-inversion", "same-rank")
+        for p in RULES[rule_id].problems(org, {}, confs[rule_id].level))

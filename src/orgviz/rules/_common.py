@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 from orgviz.model import Org, Person, RowLocs, TableName
-from orgviz.problem import SourceLoc, quoted
+from orgviz.problem import Problem, SourceLoc, quoted
 from orgviz.roles import LEVELS, Role
 
 # Difflib compares a word with every candidate (4-30 µs each), so a cheap prefilter picks
@@ -340,22 +340,22 @@ def _manager_pairs(org: Org) -> Pairs:
     return pairs
 
 
-def pair_findings(org: Org, people: list[Person], about: str,
-                  boss_about: str) -> list[tuple[SourceLoc, str]]:
-    """The findings of one group of `manager_pairs`, one message but for the two people:
-    "'id' (Name, <about>) reports to 'boss' (Name, <boss_about>", names as `who` shows them,
-    each at the person's reports_to.
+def pair_problems(org: Org, people: list[Person], about: str, boss_about: str, level: str,
+                  rule: str) -> list[Problem]:
+    """The problems (at `level`, of `rule`) of one group of `manager_pairs`, one message but
+    for the two people: "'id' (Name, <about>) reports to 'boss' (Name, <boss_about>", names
+    as `who` shows them, each at the person's reports_to.
 
-    The rank rules report thousands of people in a big org with random titles: each message
-    is built from the group's parts in one step, `shown_name` inlined, each manager's name
-    looked up once per org, and an imported person's location made from its row (`RowLocs`)
-    without a call.
+    The rank rules report thousands of people in a big org with random titles: each problem
+    is made directly (no finding first), its message from the group's parts in one step,
+    `shown_name` inlined, each manager's name looked up once per org, and an imported
+    person's location read from its row (`RowLocs`) without a call.
     """
     by_id = org.by_id
     named: dict[str, str] = _cached(org, "manager_names", lambda _org: {})  # "Name, " or ""
     known, no_digit = named.get, _DIGITS.isdisjoint
     about = f"{about}) reports to '"
-    found: list[tuple[SourceLoc, str]] = []
+    found: list[Problem] = []
     add, new, row_locs = found.append, tuple.__new__, RowLocs
     cols: Mapping[str, int] | None = None
     col: int | None = None
@@ -368,18 +368,27 @@ def pair_findings(org: Org, people: list[Person], about: str,
         pid, name = person.id, person.name
         if not name and person.vacant:
             name = shown_name(person)
+        message = (f"'{pid}' ({about}{boss}' ({boss_name}{boss_about}"
+                   if not name or (no_digit(pid) and (pid.isascii() or not _DIGIT(pid))) else
+                   f"'{pid}' ({name}, {about}{boss}' ({boss_name}{boss_about}")
         locs = person.field_locs
         if locs.__class__ is row_locs:  # (person.at("reports_to"), inlined)
             if locs.cols is not cols:
                 cols = locs.cols
                 col = cols.get("manager")
-            loc = person.loc if col is None else new(SourceLoc, (locs.file, locs.line, col))
-        else:
-            loc = locs.get("reports_to", person.loc)
-        add((loc, f"'{pid}' ({about}{boss}' ({boss_name}{boss_about}"
-                  if not name or (no_digit(pid) and (pid.isascii() or not _DIGIT(pid))) else
-                  f"'{pid}' ({name}, {about}{boss}' ({boss_name}{boss_about}"))
+            if col is not None:
+                add(new(Problem, (locs.file, locs.line, col, level, rule, message)))
+                continue
+        file, line, column = locs.get("reports_to", person.loc)
+        add(new(Problem, (file, line, column, level, rule, message)))
     return found
+
+
+def findings_of(problems: Iterable[Problem]) -> Iterator[tuple[SourceLoc, str]]:
+    """The findings (location, message) of a rule's problems, as its check() yields them."""
+    new = tuple.__new__
+    for problem in problems:
+        yield new(SourceLoc, problem[:3]), problem.message
 
 
 def holders(org: Org, role_ids: frozenset[str]) -> list[Person]:

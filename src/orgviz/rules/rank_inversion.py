@@ -30,8 +30,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
+from orgviz.problem import Problem
 from orgviz.rules import Finding
-from orgviz.rules._common import manager_pairs, pair_findings
+from orgviz.rules._common import findings_of, manager_pairs, pair_problems
 
 ID = "rank-inversion"
 LEVEL = "error"
@@ -40,13 +41,21 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has a lower rank."""
+    return findings_of(problems(org, options, LEVEL))
+
+
+def problems(org: Org, options: Mapping[str, Any], level: str) -> list[Problem]:
+    """check()'s findings as problems at `level`, made directly (thousands in a big org)."""
+    found: list[Problem] = []
     for mine, boss, people in manager_pairs(org):
         if boss.rank >= mine.rank:
             continue
-        yield from pair_findings(
+        found += pair_problems(
             org, people, f"{mine.role}, rank {mine.level}",
             f"{boss.role}, rank {boss.level}): {_a(mine.level)} cannot report to "
-            f"{_a(boss.level)}; point reports_to at someone more senior, or correct the roles")
+            f"{_a(boss.level)}; point reports_to at someone more senior, or correct the roles",
+            level, ID)
+    return found
 
 
 def _a(label: str) -> str:

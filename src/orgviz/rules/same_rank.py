@@ -26,8 +26,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
+from orgviz.problem import Problem
 from orgviz.rules import Finding
-from orgviz.rules._common import manager_pairs, pair_findings
+from orgviz.rules._common import findings_of, manager_pairs, pair_problems
 
 ID = "same-rank"
 LEVEL = "warning"
@@ -36,9 +37,16 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person whose solid-line manager has the same rank."""
+    return findings_of(problems(org, options, LEVEL))
+
+
+def problems(org: Org, options: Mapping[str, Any], level: str) -> list[Problem]:
+    """check()'s findings as problems at `level`, made directly (thousands in a big org)."""
+    found: list[Problem] = []
     for mine, boss, people in manager_pairs(org):
         if boss.rank != mine.rank:
             continue
-        yield from pair_findings(
+        found += pair_problems(
             org, people, mine.role, f"{boss.role}) at the same rank ({mine.level}): point "
-            "reports_to at someone more senior, or correct the roles")
+            "reports_to at someone more senior, or correct the roles", level, ID)
+    return found
