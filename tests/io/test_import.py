@@ -556,18 +556,18 @@ def test_an_encoding_that_agrees_with_the_byte_order_mark_reads_the_columns(
     assert not result.problems
 
 
-def test_a_workbook_saved_under_a_csv_name_says_so(tmp_path: Path) -> None:
+def test_a_zip_without_a_workbook_says_so(tmp_path: Path) -> None:
     import zipfile
 
     path = tmp_path / "people.csv"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("people.csv", "id,name\n1,Ana\n")
     with pytest.raises(OrgLoadError) as caught:
         import_csv(path)
     [problem] = caught.value.problems
-    assert (problem.line, problem.col) == (1, 1)
-    assert problem.message.startswith("this is a zip file, such as an Excel workbook, not CSV: "
-                                      "name it .xlsx")
+    assert (problem.file, problem.line, problem.col) == (str(path), 1, 1)
+    assert problem.message == ("this is a zip file (no Excel workbook in it), not CSV: unzip "
+                               "it and import the CSV or .xlsx file inside")
 
 
 @pytest.mark.parametrize("delimiter", ['"', "'", " ", "a", "1", "\n", ";;"])

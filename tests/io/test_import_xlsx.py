@@ -305,6 +305,51 @@ def test_command_line(run: Callable[..., Any], tmp_path: Path) -> None:
     assert "--encoding and --delimiter are for CSV files, not workbooks" in encoded.output
 
 
+def test_a_workbook_is_known_by_its_content(tmp_path: Path) -> None:
+    """A workbook saved under a CSV's name imports as the workbook (was: "this is a zip file
+    ... name it .xlsx"), its problems at the sheet's rows."""
+    rows = [HEADER, *ROWS, [1005, "Ann", "Lee", "PM", "P", 4242]]
+    named = workbook(tmp_path / "people.xlsx", {"People": rows})
+    misnamed = tmp_path / "people.csv"
+    misnamed.write_bytes(named.read_bytes())
+    options = ImportOptions(keep_going=True)
+    from_book, from_misnamed = import_csv(named, options), import_csv(misnamed, options)
+    assert body(from_misnamed.text.replace("people.csv:", "people.xlsx:")) == body(
+        from_book.text)
+    assert "from people.csv (6 rows, sheet 'People')" in from_misnamed.text
+    [problem] = [p for p in from_misnamed.problems if p.rule == "unknown-manager"]
+    assert (problem.file, problem.line, problem.col) == (str(misnamed), 7, 6)
+
+
+def test_a_workbook_on_standard_input(run: Callable[..., Any], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    data = workbook(tmp_path / "people.xlsx", {"Summary": [["Total", 5]],
+                                               "People": [HEADER, *ROWS]}).read_bytes()
+    runner = CliRunner()
+    done = runner.invoke(main, ["import", "-", "--sheet", "People", "-o",
+                                str(tmp_path / "acme.yaml")], input=data)
+    assert done.exit_code == 0, done.output
+    written = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert "from <stdin> (5 rows, sheet 'People')" in written
+    assert "name: Ravi Shah" in written
+    wrong = runner.invoke(main, ["import", "-", "--sheet", "Staff"], input=data)
+    assert (wrong.exit_code, wrong.output.strip()) == (
+        2, "orgviz: <stdin>: no sheet named 'Staff' (sheets: 'Summary', 'People')")
+    delimited = runner.invoke(main, ["import", "-", "--delimiter", ";"], input=data)
+    assert (delimited.exit_code, delimited.output.strip()) == (
+        2, "orgviz: <stdin>: --encoding and --delimiter are for CSV files, not workbooks")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("people.csv", "id,name\n1,Ana\n")
+    zipped = runner.invoke(main, ["import", "-"], input=buffer.getvalue())
+    assert (zipped.exit_code, zipped.output) == (
+        1, "<stdin>:1:1: error [csv] this is a zip file (no Excel workbook in it), not CSV: "
+           "unzip it and import the CSV or .xlsx file inside\n")
+
+
 # (an Excel error's text, '#N/A', is read as empty from a workbook and from its CSV alike)
 NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12
                 ) | st.sampled_from(sorted(EXCEL_ERRORS))

@@ -79,8 +79,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     Columns are found by their usual header spellings (EmployeeId, employee_id, ReportsTo,
     manager_id, parentId, Reports to Senior Post, Supervisor, FirstName/LastName, Title,
     Department ...); the column options override them. Data problems are reported at the CSV
-    row (the sheet's row for a workbook). Exit 0 when imported, 1 on data errors (the file
-    is written anyway with --keep-going), 2 on usage errors and unreadable files.
+    row (the sheet's row for a workbook). FILE `-` reads standard input, a CSV or a workbook.
+    Exit 0 when imported, 1 on data errors (the file is written anyway with --keep-going), 2
+    on usage errors and unreadable files.
     """
     from orgviz.io.csvimport import ImportOptions, import_csv
     from orgviz.io.csvimport.findings import checked

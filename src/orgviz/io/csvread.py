@@ -242,8 +242,8 @@ def _other_format(data: bytes) -> tuple[str, str] | None:
         if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[38:100]:
             return ("an OpenDocument spreadsheet (.ods)",
                     "save the sheet as .xlsx or CSV (LibreOffice: File > Save As)")
-        return ("a zip file, such as an Excel workbook",
-                "name it .xlsx to import its first sheet, or save the sheet as CSV")
+        return ("a zip file (no Excel workbook in it)",
+                "unzip it and import the CSV or .xlsx file inside")
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Office 97-2003
         return ("an Excel 97-2003 workbook (.xls) or another old Office file",
                 "save the sheet as .xlsx or CSV")

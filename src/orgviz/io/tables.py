@@ -1,12 +1,13 @@
-"""An import's table: a CSV file, or one sheet of an Excel workbook (by the file's ending)."""
+"""An import's table: a CSV file, or one sheet of an Excel workbook (by its name or content)."""
 
 from __future__ import annotations
 
 import os
 
 from orgviz.errors import OrgFileError
-from orgviz.io.csvread import CsvTable, read_csv
+from orgviz.io.csvread import CsvTable, parse_csv, read_import
 from orgviz.model import TableName
+from orgviz.orgfiles import shown_path
 
 #: File name endings read as workbooks (the workbook reader is imported only for those).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -26,17 +27,32 @@ def read_table(path: str | os.PathLike[str], encoding: str | None = None,
     return table
 
 
+def is_workbook_data(data: bytes) -> bool:
+    """Whether bytes are an Excel workbook's (a zip with a workbook part), whatever the file
+    is named: a workbook named .csv, or on standard input."""
+    return data.startswith(b"PK\x03\x04") and b"xl/workbook.xml" in data
+
+
 def _read_table(path: str | os.PathLike[str], encoding: str | None, delimiter: str | None,
                 sheet: str | None) -> CsvTable:
     """The table of a CSV file or a workbook's sheet, its shown name a plain text."""
     if is_workbook(path):
-        from orgviz.io.xlsxread import read_xlsx
-
-        if encoding is not None or delimiter is not None:
-            raise OrgFileError(f"{os.fspath(path)}: --encoding and --delimiter are for CSV "
-                               "files, not workbooks")
-        return read_xlsx(path, sheet)
+        return _read_workbook(path, encoding, delimiter, sheet, None)
+    data = read_import(path, "a CSV file")
+    if is_workbook_data(data):
+        return _read_workbook(path, encoding, delimiter, sheet, data)
     if sheet is not None:
-        raise OrgFileError(f"{os.fspath(path)}: --sheet picks a sheet of an .xlsx workbook; "
+        raise OrgFileError(f"{shown_path(path)}: --sheet picks a sheet of an .xlsx workbook; "
                            "this file is read as CSV")
-    return read_csv(path, encoding, delimiter)
+    return parse_csv(data, shown_path(path), encoding, delimiter)
+
+
+def _read_workbook(path: str | os.PathLike[str], encoding: str | None, delimiter: str | None,
+                   sheet: str | None, data: bytes | None) -> CsvTable:
+    """A sheet of a workbook (`data`: its bytes, when read already)."""
+    from orgviz.io.xlsxread import read_xlsx
+
+    if encoding is not None or delimiter is not None:
+        raise OrgFileError(f"{shown_path(path)}: --encoding and --delimiter are for CSV "
+                           "files, not workbooks")
+    return read_xlsx(path, sheet, data)

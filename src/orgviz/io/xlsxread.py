@@ -34,6 +34,7 @@ from orgviz.io.csvread import (
     read_import,
     titles_skipped,
 )
+from orgviz.orgfiles import shown_path
 from orgviz.problem import Problem
 
 #: The most a workbook's parts may expand to (its XML, uncompressed).
@@ -43,10 +44,12 @@ MAX_EXPANDED_BYTES = 4 * MAX_CSV_BYTES
 MAX_EXPANSION = 200
 
 
-def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> CsvTable:
-    """Read one sheet of an .xlsx workbook as a table; OrgFileError when it cannot be read."""
-    shown = os.fspath(path)
-    data = _check_archive(shown)
+def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
+              data: bytes | None = None) -> CsvTable:
+    """Read one sheet of an .xlsx workbook (`-`: standard input; `data`: its bytes, when read
+    already) as a table; OrgFileError when it cannot be read."""
+    shown = shown_path(path)
+    data = _check_archive(shown, read_import(path, "a workbook") if data is None else data)
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a dependency of orgviz
@@ -125,10 +128,9 @@ def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], int | None
     return rows, cut
 
 
-def _check_archive(shown: str) -> bytes:
+def _check_archive(shown: str, data: bytes) -> bytes:
     """The bytes of a zip of bounded size whose parts expand to a bounded size; refuse any
     other file."""
-    data = read_import(shown, "a workbook")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
