@@ -283,9 +283,8 @@ def rule_times(path: Path, rounds: int) -> tuple[dict[str, float], dict[str, int
 
 def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
     """validate(org), timed part by part: (seconds, findings) for each rule."""
-    from orgviz.problem import Problem
     from orgviz.rules import RULES, _common
-    from orgviz.validate import _sorted_distinct, rule_confs
+    from orgviz.validate import _sorted_distinct, rule_confs, rule_problems
 
     parts: dict[str, tuple[float, int | None]] = {}
     confs = rule_confs(org)
@@ -296,19 +295,13 @@ def _validation_parts(org: Org) -> dict[str, tuple[float, int | None]]:
         if hasattr(_common, name):
             getattr(_common, name)(org)
     parts["shared values"] = (time.perf_counter() - start, None)
-    new = tuple.__new__
     found = list(org.load_problems)
     for rule_id, module in RULES.items():
         level = confs[rule_id].level
         if level == "off":
             continue
         start = time.perf_counter()
-        made = getattr(module, "problems", None)  # (as validate() calls a rule that has it)
-        if made is not None:
-            got = made(org, confs[rule_id].options, level)
-        else:
-            got = [new(Problem, (file, line, col, level, rule_id, message))
-                   for (file, line, col), message in module.check(org, confs[rule_id].options)]
+        got = rule_problems(module, org, confs[rule_id].options, level)
         parts[rule_id] = (time.perf_counter() - start, len(got))
         found += got
     start = time.perf_counter()

@@ -137,20 +137,31 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
 def _validate(org: Org, config: Config | None) -> list[Problem]:
     problems = list(org.load_problems)
     confs = rule_confs(org, config, problems)
-    new = tuple.__new__  # Problem(*values), without a Python-level call
-    found = [new(Problem, problem) for problem in problems]
+    found = [_NEW(Problem, problem) for problem in problems]
     spans: dict[str, range] = {}  # where each rule's problems are in `found`
     for rule_id, module in RULES.items():
-        level = confs[rule_id].level
-        if level != "off":
+        conf = confs[rule_id]
+        if conf.level != "off":
             start = len(found)
-            options = confs[rule_id].options
-            made = getattr(module, "problems", None)  # (a rule with thousands of findings)
-            found += made(org, options, level) if made is not None else [
-                new(Problem, (file, line, col, level, rule_id, message))
-                for (file, line, col), message in module.check(org, options)]
+            found += rule_problems(module, org, conf.options, conf.level)
             spans[rule_id] = range(start, len(found))
     return _sorted_distinct(_without_superseded(org, found, spans))
+
+
+_NEW = tuple.__new__  # _NEW(Problem, values): Problem(*values), without a Python-level call
+
+
+def rule_problems(module: types.ModuleType, org: Org, options: Mapping[str, Any],
+                  level: str) -> list[Problem]:
+    """One rule's problems at `level`, unsorted: its own `problems()` where it has one (a rule
+    with thousands of findings makes them directly), else a Problem for each finding of its
+    check()."""
+    made = getattr(module, "problems", None)
+    if made is not None:
+        return made(org, options, level)  # type: ignore[no-any-return]  # (a rule's)
+    rule_id = module.ID
+    return [_NEW(Problem, (file, line, col, level, rule_id, message))
+            for (file, line, col), message in module.check(org, options)]
 
 
 def repeated_id_errors(org: Org) -> list[Problem]:
@@ -158,8 +169,7 @@ def repeated_id_errors(org: Org) -> list[Problem]:
     repeats; none when no id does."""
     if len(org.by_id) == len(org.people) and len(org.teams_by_id) == len(org.teams):
         return []
-    return sorted(Problem(file, line, col, "error", "duplicate-id", message)
-                  for (file, line, col), message in RULES["duplicate-id"].check(org, {}))
+    return sorted(rule_problems(RULES["duplicate-id"], org, {}, "error"))
 
 
 def require_unique_ids(org: Org) -> None:
