@@ -41,6 +41,7 @@ from orgviz.io.orgwrite import (
     plain_line,
     plain_lines,
 )
+from orgviz.io.tables import read_table
 from orgviz.io.yamlwrite import all_plain, flow_mapping, scalar
 from orgviz.model import Person
 from orgviz.problem import SourceLoc
@@ -347,7 +348,7 @@ def _inputs(tmp_path: Path) -> list[Path]:
     for i, text in enumerate(PLAIN_BUT_ODD):
         path = tmp_path / f"odd{i}.csv"
         path.write_text(text, encoding="utf-8", newline="")
-        assert csvread.read_csv(path).plain == (not set(text) & set(UNICODE_SPACES))
+        assert read_table(path).plain == (not set(text) & set(UNICODE_SPACES))
         paths.append(path)
     if SHARED_DATA.is_dir():
         paths += sorted(SHARED_DATA.glob("*.csv"))

@@ -12,6 +12,7 @@ import pytest
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.io import csvread
+from orgviz.io.tables import read_table
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
 
@@ -45,12 +46,12 @@ def test_a_link_to_a_device_is_refused(tmp_path: Path, name: str) -> None:
 def test_a_directory_and_a_too_big_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "people.csv").mkdir()
     with pytest.raises(OrgFileError, match=r"people\.csv: is a directory, not a CSV file$"):
-        csvread.read_csv(tmp_path / "people.csv")
+        read_table(tmp_path / "people.csv")
     big = tmp_path / "big.csv"
     big.write_text("id,name\n" + "a,b\n" * 100, encoding="utf-8")
     monkeypatch.setattr(csvread, "MAX_CSV_BYTES", 64)
     with pytest.raises(OrgLoadError) as caught:
-        csvread.read_csv(big)
+        read_table(big)
     [problem] = caught.value.problems
     assert (problem.line, problem.col, problem.rule) == (1, 1, "limits")
     assert re.fullmatch(r"file is \d+ MiB; orgviz imports files up to \d+ MiB", problem.message)

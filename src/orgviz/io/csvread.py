@@ -217,15 +217,6 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: str | os.PathLike[str], encoding: str | None = None,
-             delimiter: str | None = None) -> CsvTable:
-    """Read a CSV file (`-`: standard input) into a header and rows; raise OrgFileError /
-    OrgLoadError when unusable."""
-    from orgviz.orgfiles import shown_path
-
-    return parse_csv(read_import(path, "a CSV file"), shown_path(path), encoding, delimiter)
-
-
 def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     """The bytes of an import's input file (a regular file of at most MAX_CSV_BYTES: a FIFO
     or a device would block or never end; `-`: standard input); OrgFileError / OrgLoadError
@@ -261,7 +252,7 @@ def _other_format(data: bytes) -> tuple[str, str] | None:
 
 def parse_csv(data: bytes, shown: str, encoding: str | None = None,
               delimiter: str | None = None) -> CsvTable:
-    """Parse CSV bytes (see `read_csv`)."""
+    """Parse CSV bytes (as `orgviz.io.tables.read_table` reads them: `read_import`)."""
     problems: list[Problem] = []
     other = _other_format(data)
     if other is not None:
