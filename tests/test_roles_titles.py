@@ -1564,3 +1564,18 @@ def test_title_inference_stays_linear_on_long_titles(title: str) -> None:
         ladder.infer(title[:2000])
         best = min(best, time.perf_counter() - start)
     assert best < 0.05, best
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    # "Products" in the plural is product management's function (were vp, head, director,
+    # c-level, svp)
+    ("VP of Products", "vp-product"), ("VP, Products", "vp-product"),
+    ("Head of Products", "head-of-product"), ("Products Head", "head-of-product"),
+    ("Director of Products", "director-of-product"), ("Products Director", "director-of-product"),
+    ("Chief Products Officer", "cpo"), ("SVP Products", "svp-product"),
+    # ... but not another function's product team, nor production or productivity
+    ("Head of Products Marketing", "head"), ("Head of Production", "head"),
+    ("VP of Production", "vp"), ("Director of Productivity", "director"),
+])
+def test_products_in_the_plural(title: str, role: str) -> None:
+    assert RoleLadder.build().infer(title) == role

@@ -279,7 +279,7 @@ _PRODUCT_TEAMS = r"marketing|operations|ops|analytics|data|support|quality|secur
 #: Product Marketing", "Head of Product Operations", "Director of Product Analytics", "Head of
 #: Product Design": of a marketing, operations, analytics, design team, as "Product Marketing
 #: Director" and "Product Marketing Manager" are).
-_PRODUCT = rf"product(?! ({_PRODUCT_TEAMS}|design|engineering)\b)"
+_PRODUCT = rf"products?(?! ({_PRODUCT_TEAMS}|design|engineering)\b)"
 #: The engineering and design functions' names after a leader's rank ("VP of Engineering",
 #: "Head of Product Design").
 _ENGINEERING = r"(engineering|technology|software|product engineering)"
@@ -305,7 +305,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        r"^(city|county|town|borough|village) (manager|administrator|chief executive|executive)$",
        _NOT_AN_AIDE + r"secretary (of|for) (?!the (board|company|corporation|committee)\b)"),
     _r("cpo", "Chief Product Officer", "c-level", "product",
-       _CHIEF + r"(cpo|chief product( and technology)? officer)\b"),
+       _CHIEF + r"(cpo|chief products?( and technology)? officer)\b"),
     _r("cto", "Chief Technology Officer", "c-level", "engineering",
        _CHIEF + r"(cto|chief technology officer|chief technical officer)\b"),
     _r("cdo", "Chief Design Officer", "c-level", "design",
@@ -359,7 +359,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
     _r("head-of-product", "Head of Product", "head", "product",
        _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"head of " + _PRODUCT + r"( management)?\b",
        # (not "Product Head's EA", "Product Head Intern", nor a place: "Product Head Office")
-       _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"product head\b(?! office\b)"),
+       _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"products? head\b(?! office\b)"),
     _r("head-of-engineering", "Head of Engineering", "head", "engineering",
        _NOT_AN_AIDE + _HEAD_POST_QUALIFIERS + r"head of " + _ENGINEERING + r"\b"),
     _r("head-of-design", "Head of Design", "head", "design",
@@ -378,7 +378,7 @@ BUILTIN_ROLES: tuple[Role, ...] = (
        _NOT_AN_AIDE + _POST_QUALIFIERS + r"(director|dir)( of)? " + _PRODUCT
        + r"( management)?\b",
        # (not "Product Director's PA", "Product Director Intern")
-       _NOT_AN_AIDE + _POST_QUALIFIERS + r"product( management)? director\b"),
+       _NOT_AN_AIDE + _POST_QUALIFIERS + r"products?( management)? director\b"),
     _r("director-of-engineering", "Director of Engineering", "director", "engineering",
        _NOT_AN_AIDE + _POST_QUALIFIERS + r"(director|dir)( of)? (engineering|"
        r"software engineering|technology|product engineering)\b",

@@ -89,3 +89,23 @@ def test_an_svp_of_product_holds_a_vp_of_product_s_place(check, messages):
                            "title: Head of Product, reports_to: ceo")
     assert [m[:2] for m in messages(beside, "head-under-vp")] == [(7, 67)]
     assert "make 'head' report to 'svp', or" in messages(beside, "head-under-vp")[0][2]
+
+
+PLURAL = """\
+orgviz: 1
+org: {name: Acme, size: mid-size}
+rules: {profile-fit: off, single-report: off}
+people:
+  - {id: ceo, name: A, title: CEO}
+  - {id: vpp, name: B, title: VP of Products, reports_to: ceo}
+  - {id: dop, name: C, title: Director of Product, reports_to: vpp}
+  - {id: pm, name: D, title: Product Manager, reports_to: dop}
+  - {id: hop, name: E, title: Head of Products, reports_to: ceo}
+"""
+
+
+def test_products_in_the_plural_is_product_leadership(check):
+    """'VP of Products' is the VP of Product: the Head beside it is the slip (not the
+    Director under it, which director-under-head used to send to the lower-ranked Head)."""
+    assert check(PLURAL, "head-under-vp") == [(9, 61, "error")]
+    assert check(PLURAL, "director-under-head") == []
