@@ -49,7 +49,11 @@ def where(loc: SourceLoc) -> str:
 def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetting, ...]:
     """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations); what
     is wrong with them goes to `errors`, in the table's order."""
-    from orgviz.loadsettings import level_hint, sole_option  # (as _read_yaml_config does)
+    from orgviz.loadsettings import (  # (as _read_yaml_config does)
+        level_hint,
+        sole_option,
+        unknown_rule,
+    )
 
     if rules is None:
         return ()
@@ -77,6 +81,9 @@ def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetti
             options = {str(k): v for k, v in value.items() if k != "level"}
             setting = RuleSetting(str(rule), loc, level.lower() if level else None,
                                   options, dict.fromkeys(options, loc))
+        elif (unknown := unknown_rule(str(rule))) is not None:  # (its values mean nothing)
+            errors.append(f"{source}: {unknown}")
+            continue
         else:
             option = sole_option(str(rule), value)
             hint = level_hint(value) or (
@@ -230,7 +237,11 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
         if not path.exists():  # (a folder, a device or a pipe: _read_bytes says which)
             raise ConfigError(f"{path}: configuration file not found")
         if path.name.endswith(".toml"):
-            return _read_pyproject(path) or Config(str(path))
+            found = _read_pyproject(path)
+            if found is None:  # (given by name: a file that configures nothing is a slip)
+                raise ConfigError(f"{path}: no [tool.orgviz] table: nothing for orgviz to "
+                                  "read (put the rules under [tool.orgviz.rules])")
+            return found
         return _read_yaml_config(path)
     folder = Path(start)
     yaml_file, pyproject = folder / CONFIG_FILES[0], folder / CONFIG_FILES[1]

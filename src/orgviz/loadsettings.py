@@ -47,12 +47,23 @@ def parse_rule_settings(block: Any, loc: SourceLoc, out: ErrorSink) -> tuple[Rul
             settings.append(RuleSetting(
                 rule, key_loc, LEVEL_WORDS[level.lower()] if isinstance(level, str) else None,
                 options, {k: value.value_locs[k] for k in options}))
+        elif (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
+            out.error(key_loc, unknown, "config")
         else:
             out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or a mapping "
                       f"of options, not {describe(value)}"
                       f"{level_hint(value) or _option_hint(rule, value)}",
                       "config")
     return tuple(settings)
+
+
+def unknown_rule(rule: str) -> str | None:
+    """"unknown rule 'single_report'; did you mean 'single-report'?" for a rule id that is
+    none of the rules', else None (said where a setting is dropped for its value, which is
+    no fault of an unknown rule's: the id is the mistake)."""
+    from orgviz.rules import RULES  # (only for a setting with a bad value)
+
+    return None if rule in RULES else f"unknown rule '{rule}'{did_you_mean(rule, RULES)}"
 
 
 #: Other words for the levels of a rule (`warn`), case folded.

@@ -403,3 +403,36 @@ def test_a_misplaced_setting_says_where_it_belongs(tmp_path, name, text, says):
 ])
 def test_a_level_spelt_otherwise_suggests_the_level(tmp_path, name, text, ends):
     assert config_error(tmp_path, name, text).endswith(ends)
+
+
+@pytest.mark.parametrize("value", ["warn", "1", "[off]", "null", "'4'"])
+def test_an_unknown_rule_with_a_bad_value_is_named_unknown(tmp_path, org_file, value):
+    # (was only "rule 'single_report' takes off, error, ..., not 'warn'; did you mean
+    # 'warning'?": the id, the real mistake, was said only once the value was fixed)
+    message = config_error(tmp_path, ".orgviz.yaml", f"rules:\n  single_report: {value}\n")
+    assert message == (f"{tmp_path / '.orgviz.yaml'}:2:3: unknown rule 'single_report'; "
+                       "did you mean 'single-report'?")
+    (tmp_path / "toml").mkdir()
+    toml_value = {"warn": '"warn"', "[off]": '["off"]', "null": '"null"', "'4'": '"4"'}.get(
+        value, value)
+    message = config_error(tmp_path / "toml", "pyproject.toml",
+                           f"[tool.orgviz.rules]\nsingle_report = {toml_value}\n")
+    assert message.endswith("pyproject.toml: unknown rule 'single_report'; did you mean "
+                            "'single-report'?")
+    problems = [(p.line, p.col, p.message) for p in validate(load(org_file(
+        f"orgviz: 1\norg: {{name: T}}\nrules:\n  single_report: {value}\npeople:\n"
+        "  - {id: a, name: A, title: CEO}\n"))) if p.rule == "config"]
+    assert problems == [(4, 3, "unknown rule 'single_report'; did you mean 'single-report'?")]
+
+
+def test_a_toml_config_given_by_name_must_configure_orgviz(tmp_path):
+    # (a --config TOML file without [tool.orgviz] was read as no settings: the defaults ran
+    # and nothing said the file was not read)
+    other = tmp_path / "ci.toml"
+    other.write_text("rules = {root = {allow-forest = true}}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(other)
+    assert str(caught.value) == (f"{other}: no [tool.orgviz] table: nothing for orgviz to "
+                                 "read (put the rules under [tool.orgviz.rules])")
+    other.write_text("[tool.orgviz.rules]\nroot = {allow-forest = true}\n")
+    assert [s.rule for s in load_config(other).rule_settings] == ["root"]
