@@ -280,3 +280,49 @@ def test_the_text_report_names_an_unreadable_file_on_stderr_only(tmp_path, monke
     result = CliRunner().invoke(main, ["validate", "missing.yaml"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "orgviz: missing.yaml: cannot read: No such file or directory\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "sarif"])
+def test_a_bad_project_configuration_is_in_every_machine_report(tmp_path, monkeypatch, fmt):
+    # (an empty report is no valid JSON or SARIF, and no annotation: upload-sarif failed)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / ".orgviz.yaml").write_text("rules:\n  bogus: off\n  root: {allow-forest: yes}\n",
+                                           encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, "org.yaml"])
+    assert result.exit_code == 2
+    assert _reported(fmt, result.stdout) == [
+        (".orgviz.yaml", 2, 3, "config", "unknown rule 'bogus'"),
+        (".orgviz.yaml", 3, 24, "config",
+         "option 'allow-forest' of rule 'root' must be true or false, not 'yes'")]
+    assert result.stderr == (
+        "orgviz: .orgviz.yaml:2:3: unknown rule 'bogus'\n"
+        "orgviz: .orgviz.yaml:3:24: option 'allow-forest' of rule 'root' must be true or "
+        "false, not 'yes'\n")
+    # (TOML gives no places: line 1, column 1 of the file, in the table's order)
+    (tmp_path / ".orgviz.yaml").unlink()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.orgviz]\nfoo = 1\n[tool.orgviz.rules]\nroot = "warn"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, "org.yaml"])
+    assert result.exit_code == 2
+    assert _reported(fmt, result.stdout) == [
+        ("pyproject.toml", 1, 1, "config", "unknown orgviz setting 'foo' (known: rules)"),
+        ("pyproject.toml", 1, 1, "config", "rule 'root' takes off, error, warning, info or a "
+         "table of options, not 'warn'; did you mean 'warning'?")]
+    # (--config, as given; a file that is missing is one problem too)
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, "--config", "./a:b.yml",
+                                       "org.yaml"])
+    assert result.exit_code == 2
+    assert _reported(fmt, result.stdout) == [
+        ("a:b.yml" if fmt == "json" else "a%3Ab.yml", 1, 1, "config",
+         "configuration file not found")]
+    assert result.stderr == "orgviz: a:b.yml: configuration file not found\n"
+
+
+def test_a_bad_project_configuration_in_text_is_said_on_stderr_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / ".orgviz.yaml").write_text("rules: {bogus: off}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "org.yaml"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "orgviz: .orgviz.yaml:1:9: unknown rule 'bogus'\n"

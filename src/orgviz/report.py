@@ -91,7 +91,8 @@ LOAD_RULES = {
     "version": "The 'orgviz: 1' format version key is missing or names an unknown version.",
     "schema": "An entry does not follow the org file format (unknown key, wrong type...).",
     "include": "An included file is missing, unreadable or part of an include cycle.",
-    "config": "A 'rules:' setting names an unknown rule, option or level.",
+    "config": "A 'rules:' setting names an unknown rule, option or level; or the project "
+              "configuration is invalid or cannot be read (the exit status is then 2).",
     "read": "A file named on the command line cannot be read at all (missing, a folder, a "
             "named pipe, a symlink loop); the exit status is 2.",
 }

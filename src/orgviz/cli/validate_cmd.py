@@ -45,6 +45,31 @@ def _unread(path: str, error: OrgvizError) -> Problem:
     return Problem(shown, 1, 1, "error", "read", message)
 
 
+def _config_problems(error: OrgvizError, config_path: str | None) -> list[Problem]:
+    """A project configuration's errors as problems of rule `config`, in the order given, at
+    their `file:line:col` (line 1, column 1 where only the file is named: TOML, a file that
+    cannot be read), so that a json, github or sarif report carries them."""
+    import re
+    from pathlib import Path
+
+    from orgviz.config import CONFIG_FILES
+
+    # (the paths load_config names in its messages: they may hold ':' themselves)
+    paths = [str(Path(config_path))] if config_path else [str(Path(n)) for n in CONFIG_FILES]
+    problems = []
+    for text in getattr(error, "lines", None) or (str(error),):
+        path = next((p for p in paths if text.startswith(f"{p}:")), None)
+        if path is None:  # (not expected: a message that names no configuration file)
+            path, rest = paths[0], text
+        else:
+            rest = text[len(path) + 1:]
+        at = re.match(r"(\d+):(\d+): ", rest)
+        line, col = (int(at[1]), int(at[2])) if at else (1, 1)
+        message = rest[at.end():] if at else rest.removeprefix(" ")
+        problems.append(Problem(path, line, col, "error", "config", message))
+    return problems
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False,
@@ -77,7 +102,14 @@ def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: b
     try:
         config = load_config(config_path)
     except OrgvizError as exc:
-        fail(exc)
+        if fmt == "text":
+            fail(exc)
+        # (a machine format still writes a report, holding the configuration's problems: an
+        # empty one is no valid JSON or SARIF, and no annotation; stderr says it as for text)
+        for line in error_lines(exc):
+            click.echo(line, err=True)
+        REPORTERS[fmt](_config_problems(exc, config_path), 0, sys.stdout, True)
+        sys.exit(exc.exit_code)
     # Every path is read, each file once (silently: overlapping paths, such as a folder and
     # a file in it, check the same thing); a folder without org files is reported in its
     # place as a file that cannot be read is, and the other paths are still checked.
