@@ -1,12 +1,12 @@
 """Read a sheet of an Excel workbook (.xlsx) into the table a CSV export of it would give.
 
-One sheet is read (the first, or the one named): its first row with two values or more is the
-header (a title above it is skipped), each later row with any value a record; rows keep their
-spreadsheet numbers, so problems point at `people.xlsx:42:3` (row 42, column C). Cell values
-become the text Excel writes when it saves the sheet as CSV: numbers without a trailing `.0`,
-dates as ISO dates, booleans as TRUE / FALSE; formulas give the values Excel last computed
-(a formula never computed, as in workbooks written by scripts, reads as empty: a warning says
-where).
+One sheet is read (the first visible worksheet, chart sheets skipped, or the one named): its
+first row with two values or more is the header (a title above it is skipped), each later row
+with any value a record; rows keep their spreadsheet numbers, so problems point at
+`people.xlsx:42:3` (row 42, column C). Cell values become the text Excel writes when it saves
+the sheet as CSV: numbers without a trailing `.0`, dates as ISO dates, booleans as TRUE /
+FALSE; formulas give the values Excel last computed (a formula never computed, as in
+workbooks written by scripts, reads as empty: a warning says where).
 The workbook is checked before it is opened (a zip of bounded size whose parts expand to a
 bounded size), so a corrupt file or a zip bomb is a one-line error.
 """
@@ -67,16 +67,8 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
         raise OrgFileError(f"{shown}: not a readable .xlsx workbook ({_reason(exc)}): save it "
                            "again from Excel, or as CSV") from None
     try:
-        names = list(book.sheetnames)
-        if sheet is None:
-            if not names:
-                raise OrgFileError(f"{shown}: the workbook has no sheet")
-            worksheet = book[names[0]]
-        elif sheet in names:
-            worksheet = book[sheet]
-        else:
-            listed = ", ".join(f"'{n}'" for n in names)
-            raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: {listed})")
+        sheets = _Sheets(book)
+        worksheet = book[sheets.pick(shown, sheet)]
         try:
             rows, cut = _sheet_rows(worksheet)
         except _DAMAGED as exc:
@@ -87,7 +79,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     finally:
         book.close()
     errors = blank_excel_errors(rows)
-    table = _table(shown, worksheet.title, names, rows)
+    table = _table(shown, worksheet.title, sheets, rows)
     errors = [error for error in errors if error[0] >= table.header_line]  # (not on titles)
     table.problems[:0] = excel_error_warnings(shown, errors, table.header_line)
     table.excel_errors = errors
@@ -100,6 +92,61 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     if uncomputed is not None:
         table.problems.insert(0, uncomputed)
     return table
+
+
+class _Sheets:
+    """A workbook's sheets by kind: its tables (worksheets, some of them hidden) and its
+    chart sheets, which hold no cells."""
+
+    def __init__(self, book: Any) -> None:
+        self.names: list[str] = list(book.sheetnames)
+        self.tables: list[str] = [ws.title for ws in book.worksheets]
+        self.hidden: set[str] = {ws.title for ws in book.worksheets
+                                 if getattr(ws, "sheet_state", "visible") != "visible"}
+        self.charts: list[str] = [cs.title for cs in book.chartsheets]
+
+    def pick(self, shown: str, sheet: str | None) -> str:
+        """The name of the sheet to read: `sheet`, else the first visible table (the first
+        table when all are hidden); OrgFileError when there is none, or `sheet` is none or a
+        chart."""
+        if not self.tables:
+            if not self.charts:
+                raise OrgFileError(f"{shown}: the workbook has no sheet")
+            raise OrgFileError(f"{shown}: the workbook has no table, only chart sheets "
+                               f"({_quoted(self.charts)}): save the data behind the charts "
+                               "as a sheet, or as CSV")
+        if sheet is None:
+            return next((n for n in self.tables if n not in self.hidden), self.tables[0])
+        if sheet in self.charts:
+            raise OrgFileError(f"{shown}: sheet '{sheet}' is a chart, not a table: --sheet "
+                               f"picks one of {_quoted(self.tables)}")
+        if sheet not in self.tables:
+            raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: "
+                               f"{_quoted(self.tables)})")
+        return sheet
+
+    def others(self, title: str) -> list[str]:
+        """The tables besides the one read (which --sheet may pick)."""
+        return [name for name in self.tables if name != title]
+
+    def read_note(self, title: str) -> str | None:
+        """What the import's info says of the sheet read among others ("read sheet 'B' of 2
+        ('A' (hidden), 'B'): --sheet picks another"); None for a workbook of one sheet."""
+        several = len(self.tables) > 1
+        listed = [", ".join(f"'{n}'" + (" (hidden)" if n in self.hidden else "")
+                            for n in self.tables)] if several else []
+        if self.charts:
+            listed.append(f"chart sheet{'s' if len(self.charts) > 1 else ''} "
+                          f"{_quoted(self.charts)} skipped")
+        if not listed:
+            return None
+        return (f"read sheet '{title}'" + (f" of {len(self.tables):,}" if several else "")
+                + f" ({'; '.join(listed)})" + (": --sheet picks another" if several else ""))
+
+
+def _quoted(names: list[str]) -> str:
+    """Sheet names as a message lists them: 'A', 'B'."""
+    return ", ".join(f"'{name}'" for name in names)
 
 
 #: The columns of a sheet that are read (an HR export has some dozens).
@@ -267,12 +314,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _table(shown: str, title: str, names: list[str],
+def _table(shown: str, title: str, sheets: _Sheets,
            rows: list[tuple[int, list[str]]]) -> CsvTable:
     """The sheet's rows as a table under the header row."""
     kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
-    others = [f"'{n}'" for n in names if n != title]
-    hint = (f" (the others: {', '.join(others)}; --sheet picks one)" if others else "")
+    others = sheets.others(title)
+    hint = (f" (the others: {_quoted(others)}; --sheet picks one)" if others else "")
     if not kept:
         raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
                                     f"sheet '{title}' is empty: expected a header row and one "
@@ -304,13 +351,10 @@ def _table(shown: str, title: str, names: list[str],
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
                                     f"import{hint}")])
-    if len(names) > 1:
-        listed = ", ".join(f"'{n}'" for n in names)
-        problems.append(Problem(shown, 1, 1, "info", "csv",
-                                f"read sheet '{title}' of {len(names):,} ({listed}): --sheet "
-                                "picks another"))
+    note = sheets.read_note(title)
+    if note is not None:
+        problems.append(Problem(shown, 1, 1, "info", "csv", note))
     short = all(len(c) <= SHORT_FIELD_CHARS for _, cells in records for c in cells)
     # (A table's `encoding` is what the org file's header comment says it was read as.)
-    sheets = (title, *(n for n in names if n != title)) if len(names) > 1 else ()
     return CsvTable(shown, header, records, f"sheet '{title}'", ",", problems, short=short,
-                    sheets=sheets, header_line=header_row)
+                    sheets=(title, *others) if others else (), header_line=header_row)

@@ -1,0 +1,123 @@
+"""QA's findings on workbooks and exports: chart and hidden sheets, title rows of several
+cells, and what a CSV round trip keeps, repairs or drops."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from orgviz.errors import OrgFileError, OrgvizError
+from orgviz.io.csvimport import import_csv
+from orgviz.io.xlsxread import _Sheets, read_xlsx
+
+HEADER = ["id", "name", "title", "manager"]
+ROWS: list[list[Any]] = [[1, "Ada Obi", "Chief Executive Officer", None],
+                         [2, "Bo Chen", "Chief Technology Officer", 1],
+                         [3, "Cy Dee", "Software Engineer", 2]]
+
+
+def book_of(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], *,
+            charts: Sequence[tuple[int, str]] = (), hidden: Sequence[str] = ()) -> Path:
+    """A workbook of these worksheets, with chart sheets (position, title) of a bar chart of
+    the first worksheet's first column, and the sheets named in `hidden` hidden."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    data = book.worksheets[0]
+    for index, title in charts:
+        chart = BarChart()
+        chart.add_data(Reference(data, min_col=1, min_row=1, max_row=data.max_row))
+        book.create_chartsheet(title, index).add_chart(chart)
+    book.save(path)
+    return path
+
+
+# -- 1. chart sheets and hidden sheets --------------------------------------------------
+
+
+def test_a_chart_sheet_first_is_skipped_for_the_first_worksheet(tmp_path: Path) -> None:
+    # (was: "cannot read sheet 'Chart' ('Chartsheet' object has no attribute
+    # 'reset_dimensions')", exit 2)
+    book = book_of(tmp_path / "x3.xlsx", {"Data": [HEADER, *ROWS]}, charts=[(0, "Chart")])
+    table = read_xlsx(book)
+    assert table.header == HEADER and [line for line, _ in table.rows] == [2, 3, 4]
+    assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
+        (1, 1, "info", "read sheet 'Data' (chart sheet 'Chart' skipped)")]
+    assert table.sheets == ()  # (no other sheet that --sheet could pick)
+    result = import_csv(book)
+    assert [p.id for p in result.org.people] == ["1", "2", "3"]
+    assert "from x3.xlsx (3 rows, sheet 'Data')" in result.text
+
+
+def test_sheet_naming_a_chart_says_it_is_one(tmp_path: Path,
+                                             run: Callable[..., Any]) -> None:
+    book_of(tmp_path / "x3.xlsx", {"Data": [HEADER, *ROWS], "More": [HEADER, *ROWS]},
+            charts=[(0, "Chart"), (2, "Trend")])
+    said = run("import", "x3.xlsx", "--sheet", "Chart")
+    assert (said.exit_code, said.output) == (
+        2, "orgviz: x3.xlsx: sheet 'Chart' is a chart, not a table: --sheet picks one of "
+           "'Data', 'More'\n")
+    missing = run("import", "x3.xlsx", "--sheet", "Staff")
+    assert (missing.exit_code, missing.output) == (
+        2, "orgviz: x3.xlsx: no sheet named 'Staff' (sheets: 'Data', 'More')\n")
+    table = read_xlsx(tmp_path / "x3.xlsx", "More")
+    assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
+        (1, 1, "info", "read sheet 'More' of 2 ('Data', 'More'; chart sheets 'Chart', "
+                       "'Trend' skipped): --sheet picks another")]
+    assert table.sheets == ("More", "Data")
+
+
+def test_a_hidden_first_sheet_gives_way_to_the_first_visible_one(tmp_path: Path) -> None:
+    book = book_of(tmp_path / "hidden.xlsx", {"Old": [["x", "y"], [1, 2]],
+                                              "Data": [HEADER, *ROWS]}, hidden=["Old"])
+    table = read_xlsx(book)
+    assert table.header == HEADER
+    assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
+        (1, 1, "info", "read sheet 'Data' of 2 ('Old' (hidden), 'Data'): --sheet picks "
+                       "another")]
+    assert table.sheets == ("Data", "Old")
+    assert read_xlsx(book, "Old").header == ["x", "y"]  # (--sheet still reads it)
+
+
+def test_a_chart_before_hidden_worksheets_reads_the_first_of_them(tmp_path: Path) -> None:
+    # (a dashboard: the chart shows, the data behind it is hidden)
+    book = book_of(tmp_path / "all.xlsx", {"A": [HEADER, *ROWS], "B": [HEADER, *ROWS[:1]]},
+                   charts=[(0, "Chart")], hidden=["A", "B"])
+    table = read_xlsx(book)
+    assert len(table.rows) == len(ROWS)
+    assert [(p.line, p.col, p.message) for p in table.problems] == [
+        (1, 1, "read sheet 'A' of 2 ('A' (hidden), 'B' (hidden); chart sheet 'Chart' "
+               "skipped): --sheet picks another")]
+
+
+def test_a_missing_column_names_the_worksheets_not_the_charts(tmp_path: Path) -> None:
+    book = book_of(tmp_path / "x.xlsx", {"Summary": [["Total", "Open"], [3, 0]],
+                                         "People": [HEADER, *ROWS]}, charts=[(0, "Chart")])
+    with pytest.raises(OrgvizError) as raised:
+        import_csv(book)
+    assert str(raised.value).endswith(
+        "(read sheet 'Summary' of 2; the others: 'People'; --sheet picks one): pass --id "
+        "COLUMN")
+
+
+def test_a_workbook_of_charts_alone_says_so() -> None:
+    # (openpyxl cannot save one, and reads none without its worksheet data: a stand-in)
+    book = SimpleNamespace(sheetnames=["C1", "C2"], worksheets=[],
+                           chartsheets=[SimpleNamespace(title="C1"),
+                                        SimpleNamespace(title="C2")])
+    with pytest.raises(OrgFileError) as raised:
+        _Sheets(book).pick("c.xlsx", None)
+    assert str(raised.value) == (
+        "c.xlsx: the workbook has no table, only chart sheets ('C1', 'C2'): save the data "
+        "behind the charts as a sheet, or as CSV")
