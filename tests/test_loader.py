@@ -182,11 +182,14 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\nx: *Ada\n", (2, 4, "yaml-syntax", "unknown alias '*Ada' (a value that starts "
                                                    "with '*' is an alias: put the value in "
                                                    "quotes: \"*Ada\")")),
-    # (lines that end in "\r" alone, or YAML's other breaks, are lines for the hints too)
+    # (lines that end in "\r" alone are lines for the hints too)
     ("orgviz: 1\rorg: {name: A}\rpeople:\r  - id: a\r    title: VP: Sales\r",
      (5, 14, "yaml-syntax", "(a ': ' inside a value: put the value in quotes")),
+    # (a NEL, LS or PS is no line break in an editor: the problem is on the line it shows)
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\u2028    title: VP: Sales\n",
-     (5, 14, "yaml-syntax", "(a ': ' inside a value: put the value in quotes")),
+     (4, 24, "yaml-syntax", "(line 4 holds a U+2028 (LS), which YAML reads as a line break "
+                            "where editors show none: remove it, or put the value in double "
+                            "quotes)")),
     ("orgviz: 1\nd: &defaults {x: 1}\ny: {<<: *defualts}\n",
      (3, 9, "yaml-syntax", "unknown alias '*defualts'; did you mean '*defaults'?")),
     # (the version key as other formats spell it: the message points at it)

@@ -10,6 +10,7 @@ booleans, octals or dates) except the plain nulls `~`, `null` and the empty valu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, NamedTuple
 
 import yaml
@@ -35,8 +36,13 @@ _BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7
 #: escape may write them ("\x80"): `CONTROL_CHARS` and these, for the raw text.
 _RAW_CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]"
 _C1_LIST = tuple(chr(c) for c in range(0x80, 0xA0) if c != 0x85)
-#: YAML's line breaks (PyYAML counts lines by them: a file may end its lines with "\r").
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: The line breaks of editors, git and GitHub, by which problems are placed (a file may end
+#: its lines with "\r").
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
+#: YAML's line breaks, by which PyYAML counts lines: those and NEL, LS and PS (U+0085,
+#: U+2028, U+2029), which editors show inside a line (`_RealLines` moves its marks there).
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAKS = {"\x85": "NEL", "\u2028": "LS", "\u2029": "PS"}
 #: Block scalars (`|`, `>`), whose final line breaks are dropped (as `|-` would drop them:
 #: a name or title never ends with one), and the line breaks they end with as PyYAML reads
 #: them ("\r\n" and "\x85" become "\n").
@@ -140,14 +146,57 @@ def _checked(text: str, file: str, what: str = "an org file") -> str:
 
 
 def _position(file: str, head: str) -> SourceLoc:
-    """Where the character after `head` (the text before it) stands: its line as YAML
-    counts lines ("\r", "\r\n", "\n", ...) and its column in characters."""
+    """Where the character after `head` (the text before it) stands: its line as editors
+    count lines ("\r", "\r\n", "\n") and its column in characters."""
     lines = _LINE_BREAK.split(head)
     return SourceLoc(file, len(lines), len(lines[-1]) + 1)
 
 
 def _loc(file: str, mark: Any) -> SourceLoc:
     return SourceLoc(file, mark.line + 1, mark.column + 1)
+
+
+class _Mark(NamedTuple):
+    """A place as PyYAML's marks give it (0-based), on the lines editors count."""
+
+    line: int
+    column: int
+
+
+class _RealLines:
+    """Moves PyYAML's marks to the lines of editors, git and GitHub for a text that holds a
+    NEL, LS or PS (U+0085, U+2028, U+2029): YAML breaks lines there, editors do not, so
+    each one put every later line one further down, and the column after one counted from
+    it. Made only for such a text: others keep PyYAML's marks as they are."""
+
+    def __init__(self, text: str) -> None:
+        self.yaml_starts = [0, *(found.end() for found in _YAML_BREAK.finditer(text))]
+        self.real_starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+
+    def mark(self, mark: Any) -> Any:
+        """`mark` (or None) on the lines editors count, as a `_Mark`."""
+        if mark is None:
+            return None
+        line, column = mark.line, mark.column
+        if line >= len(self.yaml_starts):  # (past the end: libyaml's last, empty line)
+            return _Mark(line - len(self.yaml_starts) + len(self.real_starts), column)
+        offset = self.yaml_starts[line] + column
+        real = bisect_right(self.real_starts, offset) - 1
+        return _Mark(real, offset - self.real_starts[real])
+
+    def event(self, event: Any) -> Any:
+        """A parser's event (or None) with its marks moved to the lines editors count."""
+        if event is not None:
+            event.start_mark = self.mark(event.start_mark)
+            event.end_mark = self.mark(event.end_mark)
+        return event
+
+
+def _real_lines(text: str) -> _RealLines | None:
+    """A `_RealLines` for a text with a NEL, LS or PS; None for any other (at C speed)."""
+    if text.isascii() or not any(c in text for c in _OTHER_BREAKS):
+        return None
+    return _RealLines(text)
 
 
 def _size(value: Any) -> int:
@@ -234,12 +283,16 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping],
     """read_yaml's PyYAML reading of `text`, with the one-line `mappings` put back (and
     the `suspects` comments that cut a value short into `kept`)."""
     loader = _Loader(text)
+    lines = _real_lines(text)
     found: list[YamlError] = []  # (duplicate keys, unused anchors: reading goes on)
     result = None
     try:
         result = _build(loader, file, mappings, found, suspects or {},
-                        [] if kept is None else kept)
+                        [] if kept is None else kept, lines)
     except yaml.MarkedYAMLError as exc:
+        if lines is not None:
+            exc.problem_mark = lines.mark(exc.problem_mark)
+            exc.context_mark = lines.mark(exc.context_mark)
         mark = exc.problem_mark or exc.context_mark
         loc = _in_text(_loc(file, mark), text) if mark else SourceLoc(file, 1, 1)
         found.append(YamlError(loc, "yaml-syntax", f"YAML syntax error: "
@@ -285,7 +338,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
 
 
 def _line(text: str, index: int) -> str:
-    """The `index`-th line (from 0) of `text` as YAML counts lines, or "" past its end."""
+    """The `index`-th line (from 0) of `text` as editors count lines, or "" past its end."""
     lines = _LINE_BREAK.split(text, index + 1)
     return lines[index] if index < len(lines) else ""
 
@@ -306,7 +359,29 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     if at is None:
         return ""
     line = _line(text, at.line)
-    return _token_hint(line, at.column, exc) or _layout_hint(text, line, at, exc)
+    return (_break_hint(text, at.line, exc.context_mark) or _token_hint(line, at.column, exc)
+            or _layout_hint(text, line, at, exc))
+
+
+#: Quoted text on a line ("...", and '...' after a space or an indicator: not O'Neil).
+_QUOTED_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![^\s\[{,:])\'(?:[^\']|\'\')*\'')
+
+
+def _break_hint(text: str, at_line: int, start: Any) -> str:
+    """What to do about a NEL, LS or PS (U+0085, U+2028, U+2029) in the line where YAML
+    stopped, the line before it or the line where what it was reading starts: YAML breaks
+    the line there, where editors show none; or ""."""
+    if text.isascii() or not any(c in text for c in _OTHER_BREAKS):
+        return ""
+    for index in dict.fromkeys((*(() if start is None else (start.line,)), at_line - 1,
+                                at_line)):
+        unquoted = _QUOTED_TEXT.sub("", _line(text, index)) if index >= 0 else ""
+        char = next((c for c in unquoted if c in _OTHER_BREAKS), None)  # (quoted: it is kept)
+        if char is not None:
+            return (f" (line {index + 1} holds a U+{ord(char):04X} ({_OTHER_BREAKS[char]}), "
+                    "which YAML reads as a line break where editors show none: remove it, "
+                    "or put the value in double quotes)")
+    return ""
 
 
 def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
@@ -412,11 +487,12 @@ _CONTEXTS = {"quoted scalar": "quoted text", "flow sequence": "[...] list",
 
 def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
            found: list[YamlError], suspects: dict[int, list[tuple[str, str]]],
-           kept: list[Comment]) -> Any:
+           kept: list[Comment], lines: _RealLines | None = None) -> Any:
     """Turn the parser's events into YMap / YList / str / None values (no recursion); a
     placeholder of `mappings` met as a value of its own becomes its mapping (and leaves
     `mappings`). The problems that let reading go on go to `found`: duplicate keys (the
-    first value stays) and anchors of texts that no alias uses."""
+    first value stays) and anchors of texts that no alias uses. `lines`: marks are moved
+    to the lines editors count (a text with a NEL, LS or PS)."""
     anchors: dict[str, Any] = {}
     unused: dict[str, tuple[SourceLoc, str | None]] = {}  # (texts' anchors no alias used yet)
     # The open container's state lives in locals; the states of the containers around it
@@ -445,6 +521,11 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     document_start = yaml.DocumentStartEvent
     get_event = loader.get_event
+    if lines is not None:  # (not in the loop: other texts pay nothing for it)
+        move, next_event = lines.event, get_event
+
+        def get_event() -> Any:
+            return move(next_event())
     nulls = NULLS
     # SourceLoc(...) runs a Python-level __new__; building the tuple directly is the same value.
     new_loc, loc_class = tuple.__new__, SourceLoc

@@ -9,12 +9,16 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from orgviz.errors import OrgFileError, OrgvizError
-from orgviz.io.csvimport import import_csv
-from orgviz.io.xlsxread import _Sheets, read_xlsx
+from orgviz.io.columns import detect
+from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.io.xlsxread import _people_columns, _Sheets, read_xlsx
+from orgviz.model import Person
 
 HEADER = ["id", "name", "title", "manager"]
 ROWS: list[list[Any]] = [[1, "Ada Obi", "Chief Executive Officer", None],
@@ -121,3 +125,90 @@ def test_a_workbook_of_charts_alone_says_so() -> None:
     assert str(raised.value) == (
         "c.xlsx: the workbook has no table, only chart sheets ('C1', 'C2'): save the data "
         "behind the charts as a sheet, or as CSV")
+
+
+# -- 2. title rows of several cells above the header ------------------------------------
+
+
+def test_a_title_row_of_two_cells_is_skipped(tmp_path: Path) -> None:
+    # (was: row 1 taken as the header, "no id or name column found ... pass --id COLUMN")
+    rows = [["Headcount report", "as of 2024-06-30"], HEADER, *ROWS, [4, "Di Eze", "PM", 9]]
+    book = book_of(tmp_path / "hc.xlsx", {"People": rows})
+    table = read_xlsx(book)
+    assert (table.header, table.header_line) == (HEADER, 2)
+    result = import_csv(book, ImportOptions(keep_going=True))
+    assert [p.id for p in result.org.people] == ["1", "2", "3", "4"]
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems
+            if p.rule in ("csv", "unknown-manager")] == [
+        (2, 1, "info", "csv", "the header is on row 2: the rows above it are skipped "
+                              "('Headcount report as of 2024-06-30' ...)"),
+        (6, 4, "error", "unknown-manager", "manager '9' not found: imported as a top")]
+
+
+def test_title_rows_of_any_width_and_blank_rows_are_skipped(tmp_path: Path) -> None:
+    rows = [["Acme Corp"], ["Headcount", "Region: EMEA", "Confidential"], [],
+            ["Printed", "2024-07-01"], HEADER, *ROWS]
+    table = read_xlsx(book_of(tmp_path / "hc.xlsx", {"People": rows}))
+    assert (table.header_line, [line for line, _ in table.rows]) == (5, [6, 7, 8])
+    assert [(p.line, p.col, p.message) for p in table.problems] == [
+        (5, 1, "the header is on row 5: the rows above it are skipped ('Acme Corp Headcount "
+               "Region: EMEA Confidential Printed 2024-0' ...)")]
+
+
+def test_a_first_row_of_unknown_columns_stays_the_header_without_one_below(
+        tmp_path: Path) -> None:
+    # (no row below it has an id or name column and a manager column: --id names columns
+    # of this header, as before)
+    rows = [["Emp", "Boss", "Role"], [1, None, "CEO"], [2, 1, "CTO"]]
+    book = book_of(tmp_path / "own.xlsx", {"People": rows})
+    table = read_xlsx(book)
+    assert (table.header, table.header_line, table.problems) == (["Emp", "Boss", "Role"], 1, [])
+    result = import_csv(book, ImportOptions(columns={"id": ["Emp"], "manager": ["Boss"]}))
+    assert [p.reports_to for p in result.org.people] == [None, "1"]
+
+
+def test_the_header_is_looked_for_in_ten_rows_below_the_first(tmp_path: Path) -> None:
+    titles: list[list[Any]] = [["Report", f"part {n}"] for n in range(11)]
+    near = read_xlsx(book_of(tmp_path / "near.xlsx", {"P": [*titles[:10], HEADER, *ROWS]}))
+    assert near.header_line == 11
+    far = read_xlsx(book_of(tmp_path / "far.xlsx", {"P": [*titles, HEADER, *ROWS]}))
+    assert (far.header, far.header_line) == (["Report", "part 0"], 1)
+
+
+def test_a_header_whose_manager_name_failed_is_found_below_a_title(tmp_path: Path) -> None:
+    # (as in a CSV: a header row with an id or name column and an Excel error, which may be
+    # the manager column's name)
+    rows = [["Headcount report", "2024"], ["id", "name", "#REF!", "title"],
+            [1, "Ada", None, "CEO"]]
+    table = read_xlsx(book_of(tmp_path / "err.xlsx", {"P": rows}))
+    assert (table.header, table.header_line) == (["id", "name", "", "title"], 2)
+    assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
+        (2, 3, "warning", "the header of column 3 is the Excel error #REF!: read as a column "
+                          "without a name, not imported (a formula that failed; fix it in the "
+                          "workbook)"),
+        (2, 1, "info", "the header is on row 2: the rows above it are skipped ('Headcount "
+                       "report 2024' ...)")]
+
+
+_TITLE_CELL = st.text(st.characters(codec="ascii", categories=("L", "N", "Zs", "P")),
+                      min_size=1, max_size=20)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(titles=st.lists(st.lists(st.one_of(st.none(), _TITLE_CELL), min_size=1, max_size=5),
+                       max_size=4))
+def test_title_rows_above_a_header_change_nothing_but_row_numbers(
+        tmp_path: Path, titles: list[list[str | None]]) -> None:
+    # Title rows that name no id or name column (else they would be a header themselves)
+    for row in titles:
+        assume(not _people_columns(detect([c or "" for c in row], {})))
+    plain = import_csv(book_of(tmp_path / "plain.xlsx", {"P": [HEADER, *ROWS]}))
+    titled = import_csv(book_of(tmp_path / "titled.xlsx", {"P": [*titles, HEADER, *ROWS]}))
+    assert [_fields(p) for p in titled.org.people] == [_fields(p) for p in plain.org.people]
+    header_line = len(titles) + 1  # (a blank row is a row of the sheet too)
+    assert [p.loc.line for p in titled.org.people] == [header_line + 1 + n
+                                                      for n in range(len(ROWS))]
+
+
+def _fields(person: Person) -> tuple[object, ...]:
+    return (person.id, person.name, person.title, person.reports_to, person.team)

@@ -1,12 +1,13 @@
 """Read a sheet of an Excel workbook (.xlsx) into the table a CSV export of it would give.
 
 One sheet is read (the first visible worksheet, chart sheets skipped, or the one named): its
-first row with two values or more is the header (a title above it is skipped), each later row
-with any value a record; rows keep their spreadsheet numbers, so problems point at
-`people.xlsx:42:3` (row 42, column C). Cell values become the text Excel writes when it saves
-the sheet as CSV: numbers without a trailing `.0`, dates as ISO dates, booleans as TRUE /
-FALSE; formulas give the values Excel last computed (a formula never computed, as in
-workbooks written by scripts, reads as empty: a warning says where).
+first row with two values or more is the header (a title above it is skipped; so are title
+rows of several cells above a row of known column names), each later row with any value a
+record; rows keep their spreadsheet numbers, so problems point at `people.xlsx:42:3` (row 42,
+column C). Cell values become the text Excel writes when it saves the sheet as CSV: numbers
+without a trailing `.0`, dates as ISO dates, booleans as TRUE / FALSE; formulas give the
+values Excel last computed (a formula never computed, as in workbooks written by scripts,
+reads as empty: a warning says where).
 The workbook is checked before it is opened (a zip of bounded size whose parts expand to a
 bounded size), so a corrupt file or a zip bomb is a one-line error.
 """
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.io.columns import Columns, detect
 from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
@@ -79,7 +81,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     finally:
         book.close()
     errors = blank_excel_errors(rows)
-    table = _table(shown, worksheet.title, sheets, rows)
+    table = _table(shown, worksheet.title, sheets, rows, {error[0] for error in errors})
     errors = [error for error in errors if error[0] >= table.header_line]  # (not on titles)
     table.problems[:0] = excel_error_warnings(shown, errors, table.header_line)
     table.excel_errors = errors
@@ -314,9 +316,38 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _table(shown: str, title: str, sheets: _Sheets,
-           rows: list[tuple[int, list[str]]]) -> CsvTable:
-    """The sheet's rows as a table under the header row."""
+#: How many rows below a first row of no known column may hold the header (as in a CSV).
+HEADER_ROWS_BELOW = 10
+
+
+def _header_at(kept: list[tuple[int, list[str]]], error_rows: set[int]) -> int:
+    """Where the header is among the rows with a value: the first row of two values or more
+    (a title above it has one), unless that row has no id or name column and one of the
+    next rows has one and a manager column (a title of several cells above the header, such
+    as a report's name and its date), or one of them and an Excel error in the row (the
+    other's name?), as a CSV's header below title lines is found."""
+    first = next((i for i, (_, cells) in enumerate(kept)
+                  if sum(1 for c in cells if c.strip()) >= 2), 0)
+    if _people_columns(detect(kept[first][1], {})):
+        return first
+    for at in range(first + 1, min(first + 1 + HEADER_ROWS_BELOW, len(kept))):
+        number, cells = kept[at]
+        found = detect(cells, {})
+        people, manager = _people_columns(found), found.get("manager") is not None
+        if (people and manager) or ((people or manager) and number in error_rows):
+            return at
+    return first
+
+
+def _people_columns(found: Columns) -> bool:
+    """Whether a row's columns give an id or a name (the header of a table of people)."""
+    return found.get("id") is not None or bool(found.name_parts)
+
+
+def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[str]]],
+           error_rows: set[int]) -> CsvTable:
+    """The sheet's rows as a table under the header row (`error_rows`: the rows whose Excel
+    errors were emptied)."""
     kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
     others = sheets.others(title)
     hint = (f" (the others: {_quoted(others)}; --sheet picks one)" if others else "")
@@ -324,9 +355,7 @@ def _table(shown: str, title: str, sheets: _Sheets,
         raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
                                     f"sheet '{title}' is empty: expected a header row and one "
                                     f"row per person{hint}")])
-    # The header: the first row with two values or more (a title above it has one).
-    start = next((i for i, (_, cells) in enumerate(kept)
-                  if sum(1 for c in cells if c.strip()) >= 2), 0)
+    start = _header_at(kept, error_rows)
     (header_row, header), body = kept[start], kept[start + 1:]
     while header and not header[-1].strip():  # columns past the last named one
         header.pop()
