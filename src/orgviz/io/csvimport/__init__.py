@@ -13,6 +13,7 @@ each issue).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -108,6 +109,12 @@ def verified_options(options: ImportOptions) -> ImportOptions:
         if not isinstance(value, bool):
             raise OrgvizError(f"ImportOptions {name} must be True or False, not {value!r}")
     _verify_columns(options.columns)
+    reference = options.reference_date
+    if isinstance(reference, datetime.datetime):  # (a date and a time: its date)
+        options = dataclasses.replace(options, reference_date=reference.date())
+    elif reference is not None and not isinstance(reference, datetime.date):
+        raise OrgvizError(f"ImportOptions reference_date must be a datetime.date (or None: "
+                          f"today), not {reference!r}")
     return options
 
 

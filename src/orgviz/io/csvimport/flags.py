@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import Any
 
 from orgviz.io.columns import Columns
+from orgviz.io.csvimport.dates import end_is_ahead
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import (
     ACTIVE_STATUS,
@@ -75,15 +77,17 @@ class FlagReader(ImporterState):
         history: Iterable[str | None] = repeat(None, n)
         ended = [get("status"), get("current"), get("end_date")]
         given = [i for i, v in enumerate(ended) if v is not None]
+        # (the day end dates are compared with, when there are end dates)
+        reference = self.reference_date() if ended[2] is not None else None
         if len(given) == 1:  # once per distinct value of that column
             at = given[0]
             history = _each(ended[at], lambda v: self.history_of(
                 v if at == 0 else None, v if at == 1 else None, v if at == 2 else None,
-                columns), n)
+                columns, reference), n)
         elif given:
             keys: list[tuple[str | None, str | None, str | None]] = list(
                 zip(*(v or repeat(None, n) for v in ended), strict=True))
-            memo = {key: self.history_of(*key, columns) for key in set(keys)}
+            memo = {key: self.history_of(*key, columns, reference) for key in set(keys)}
             history = list(map(memo.__getitem__, keys))
         has_name_column = bool(self.cols.get("name"))
         # (The names of a trimmed table are single-spaced: its cells have no other spaces,
@@ -116,17 +120,23 @@ class FlagReader(ImporterState):
         return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,
                 "history": history}
 
+    def reference_date(self) -> datetime.date:
+        """The day end dates are compared with: ImportOptions.reference_date, else today."""
+        return self.options.reference_date or datetime.date.today()
+
     @staticmethod
     def history_of(status: str | None, current: str | None, end: str | None,
-                   columns: Columns) -> str | None:
-        """Why a row is a history row (a status, a current flag, an end date), or None."""
+                   columns: Columns, reference: datetime.date | None = None) -> str | None:
+        """Why a row is a history row (a status, a current flag, an end date on or before
+        `reference`, today when None), or None."""
         folded = _status_word(_fold(status))
         if folded in ENDED_STATUS:
             return f"status '{status}'"
         flag = _fold(current)  # (T and F are true and false here; Inactive is no flag)
         if flag in FALSE_WORDS or flag == "f" or (len(flag) > 2 and flag in ENDED_STATUS):
             return f"{self_header(columns, 'current')} '{current}'"
-        if end and folded not in ACTIVE_STATUS and not _OPEN_END.search(end):
+        if end and folded not in ACTIVE_STATUS and not end_is_ahead(
+                end, reference or datetime.date.today()):
             return f"{self_header(columns, 'end_date')} {end}"
         return None
 
@@ -142,8 +152,6 @@ def _status_word(folded: str) -> str:
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-#: An end date that means "no end" (SAP and others write 9999-12-31 on current records).
-_OPEN_END = re.compile(r"(?<![0-9])9[0-9]{3}(?![0-9])")
 
 
 def self_header(columns: Columns, fld: str) -> str:

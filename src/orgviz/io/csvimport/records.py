@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -30,6 +31,9 @@ class ImportOptions:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None  # of an .xlsx workbook (default: its first sheet)
+    #: The day end dates are compared with: a row whose end date is after it is current
+    #: (None: today, the day the import runs).
+    reference_date: datetime.date | None = None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,137 @@
+"""Import fixes from QA: end dates ahead, long FTEs, ended managers' namesakes, CRs in cells,
+placeholder names."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from orgviz.errors import OrgvizError
+from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.io.csvimport.dates import end_is_ahead
+from orgviz.loader import load
+
+#: The day the tests' imports compare end dates with (ImportOptions.reference_date).
+REFERENCE = datetime.date(2026, 3, 15)
+
+
+def said(result: object) -> list[str]:
+    """The problems of an import as `file:line:col: level [rule] message`."""
+    return [f"{Path(p.file).name}:{p.line}:{p.col}: {p.level} [{p.rule}] {p.message}"
+            for p in result.problems]  # type: ignore[attr-defined]
+
+
+def imported(tmp_path: Path, text: str, **options: object) -> object:
+    """The import of a CSV text written to p.csv (the end dates compared with REFERENCE)."""
+    path = tmp_path / "p.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    options.setdefault("reference_date", REFERENCE)
+    return import_csv(path, ImportOptions(**options))  # type: ignore[arg-type]
+
+
+def loaded_back(tmp_path: Path, result: object) -> object:
+    """The org file an import wrote, loaded: it must load without a problem."""
+    path = tmp_path / "org.yaml"
+    path.write_text(result.text, encoding="utf-8")  # type: ignore[attr-defined]
+    org = load(path)
+    assert org.load_problems == ()
+    return org
+
+
+# -- 1. End dates ahead of the import are no end ----------------------------------------
+
+def test_end_dates_ahead_and_sentinels_keep_current_people(tmp_path: Path) -> None:
+    # (every row but the SAP one was a history row: only years from 9000 on meant no end)
+    result = imported(tmp_path, "id,name,title,manager,EndDate\n1,Ann,CEO,,4712-12-31\n"
+                      "2,Bob,Engineer,1,4712-12-31\n3,Cy,Engineer,1,2099-12-31\n"
+                      "4,Dee,Engineer,1,9999-12-31\n5,Eve,Contractor,1,2031-06-30\n"
+                      "6,Fay,Engineer,1,2026-03-15\n7,Gus,Engineer,1,2026-03-14\n")
+    people = result.org.people  # type: ignore[attr-defined]
+    assert [p.id for p in people] == ["1", "2", "3", "4", "5"]
+    assert [s for s in said(result) if "history" in s] == [
+        "p.csv:7:1: warning [history-row] history row of 'Fay' (EndDate 2026-03-15) not "
+        "imported",
+        "p.csv:8:1: warning [history-row] history row of 'Gus' (EndDate 2026-03-14) not "
+        "imported"]
+
+
+def test_the_reference_date_decides_and_defaults_to_today(tmp_path: Path) -> None:
+    text = "id,name,manager,EndDate\n1,Ann,,\n2,Bob,1,2030-01-01\n"
+    ahead = imported(tmp_path, text, reference_date=datetime.date(2029, 12, 31))
+    assert [p.id for p in ahead.org.people] == ["1", "2"]  # type: ignore[attr-defined]
+    ended = imported(tmp_path, text, reference_date=datetime.date(2030, 1, 1))
+    assert [p.id for p in ended.org.people] == ["1"]  # type: ignore[attr-defined]
+    assert said(ended) == ["p.csv:3:1: warning [history-row] history row of 'Bob' (EndDate "
+                           "2030-01-01) not imported"]
+    # A date and a time is read as its date; None is the day the import runs.
+    at_noon = imported(tmp_path, text, reference_date=datetime.datetime(2030, 1, 1, 12))
+    assert [p.id for p in at_noon.org.people] == ["1"]  # type: ignore[attr-defined]
+    path = tmp_path / "p.csv"
+    today = import_csv(path, ImportOptions())
+    assert [p.id for p in today.org.people] == (  # type: ignore[attr-defined]
+        ["1", "2"] if datetime.date.today() < datetime.date(2030, 1, 1) else ["1"])
+    with pytest.raises(OrgvizError, match=r"reference_date must be a datetime.date \(or "
+                                          r"None: today\), not '2030-01-01'"):
+        import_csv(path, ImportOptions(reference_date="2030-01-01"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("cell", "ahead"), [
+    ("2026-03-16", True), ("2026-03-15", False), ("2026-03-14", False),
+    ("2031-06-30T00:00:00", True), ("2031-06-30 00:00:00.000", True),
+    ("2031-06-30T00:00:00Z", True), ("2024-06-30T00:00:00", False), ("2031/06/30", True),
+    ("30/06/2031", True), ("06/30/2031", True), ("30.06.2031", True), ("30-06-2031", True),
+    ("30/06/2024", False), ("06/30/2024", False),
+    # a day and a month that read either way: ahead only when both readings are
+    ("06/07/2030", True), ("03/04/2026", False), ("04/03/2026", False), ("01/01/2026", False),
+    ("31-DEC-4712", True), ("31 Dec 2099", True), ("Dec 31, 2099", True),
+    ("December 31 2099", True), ("31-Dec-2020", False),
+    ("20991231", True), ("99991231", True), ("20200101", False),
+    ("73051", True), ("2958465", True), ("46097", True), ("46096", False), ("45000.5", False),
+    ("9999-12-31", True), ("31.12.9999", True), ("12/31/9999 12:00:00 AM", True),
+    ("NULL", True), ("-", True), ("n/a", True), ("(null)", True),
+    # no date this knows: ended, as any end date was
+    ("31-DEC-12", False), ("2031", False), ("2/30/2031", False), ("2031-02-30", False),
+    ("9999999", False), ("yes", False), ("Dec 2099", False), ("32/01/2031", False),
+])
+def test_end_date_spellings(cell: str, ahead: bool) -> None:
+    assert end_is_ahead(cell, REFERENCE) is ahead
+
+
+@given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2200, 12, 31)))
+def test_an_iso_date_is_ahead_exactly_when_it_is_after_the_reference(day: datetime.date
+                                                                      ) -> None:
+    for cell in (day.isoformat(), f"{day.isoformat()}T00:00:00", day.strftime("%Y%m%d"),
+                 day.strftime("%d-%b-%Y"), day.strftime("%b %d, %Y")):
+        assert end_is_ahead(cell, REFERENCE) is (day > REFERENCE), cell
+
+
+@given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2200, 12, 31)))
+def test_a_day_first_or_month_first_date_is_never_ahead_when_it_is_past(day: datetime.date
+                                                                          ) -> None:
+    for cell in (day.strftime("%d/%m/%Y"), day.strftime("%m/%d/%Y")):
+        if day <= REFERENCE:
+            assert not end_is_ahead(cell, REFERENCE), cell
+        elif day.day > 12 or day.day == day.month:  # (unambiguous)
+            assert end_is_ahead(cell, REFERENCE), cell
+
+
+def test_an_active_status_beside_a_past_end_date_still_wins(tmp_path: Path) -> None:
+    result = imported(tmp_path, "id,name,manager,Status,EndDate\n1,Ann,,Active,2020-01-01\n"
+                      "2,Bob,1,Terminated,2099-12-31\n3,Cy,1,,2099-12-31\n")
+    assert [p.id for p in result.org.people] == ["1", "3"]  # type: ignore[attr-defined]
+    assert said(result) == ["p.csv:3:1: warning [history-row] history row of 'Bob' (status "
+                            "'Terminated') not imported"]
+
+
+def test_a_past_end_dated_manager_with_current_reports_ahead(tmp_path: Path) -> None:
+    # (the written file loads, and the same reference date gives the same file)
+    text = ("id,name,manager,EndDate\n1,Ann,,4712-12-31\n2,Bob,1,2031-06-30\n"
+            "3,Cy,2,2000-01-01\n")
+    result = imported(tmp_path, text)
+    org = loaded_back(tmp_path, result)
+    assert [p.id for p in org.people] == ["1", "2"]  # type: ignore[attr-defined]
+    assert imported(tmp_path, text).text == result.text  # type: ignore[attr-defined]
