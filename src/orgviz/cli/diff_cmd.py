@@ -112,7 +112,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
                                 ensure_ascii=False) + "\n")
     else:
         write_stdout(format_text(changes, old.file, new.file, people_names(old, new),
-                                 team_names(old, new), team_names(new, old)))
+                                 team_names(old, new), team_names(new, old),
+                                 people_names(new, old)))
     for note in notes:
         click.echo(f"orgviz: {output}: {note}", err=True)
     if output:

@@ -31,17 +31,20 @@ MAX_REMOVED_SHOWN = 8
 
 
 def _note_parts(own: list[Change], names: dict[str, str],
-                teams: dict[str, str] | None = None) -> list[tuple[str, str]]:
+                teams: dict[str, str] | None = None,
+                old_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """What changed, each in full and in a word or two, in the legend's order (`teams`:
-    team names by id)."""
+    team names by id; `old_names`: people's names in the old version, for a manager
+    before, else `names`)."""
     kinds = {c.kind: c for c in own}
+    was = names if old_names is None else old_names
     parts: list[tuple[str, str]] = []
     if "unlinked" in kinds:
         boss, old = kinds["unlinked"].reports_to or "", kinds["unlinked"].old
         who = names.get(boss, boss)
         full = f"manager {who} not in this version"
         if kinds["unlinked"].field == "reports_to":  # (moved to the missing manager)
-            full = f"moved from {names.get(old, old)} to {who}, not in this version"
+            full = f"moved from {was.get(old, old)} to {who}, not in this version"
         parts.append((full, f"manager {who} missing"))
     if "added" in kinds:
         parts.append(("new", "new"))
@@ -52,7 +55,7 @@ def _note_parts(own: list[Change], names: dict[str, str],
         parts.append((word, word))
     if "moved" in kinds:
         old = kinds["moved"].old
-        parts.append((f"moved from {names.get(old, old)}" if old else "moved", "moved"))
+        parts.append((f"moved from {was.get(old, old)}" if old else "moved", "moved"))
     if "retitled" in kinds:
         parts.append((f"was {show_value(kinds['retitled'].old)}", "retitled"))
     if "reteamed" in kinds:
@@ -77,13 +80,14 @@ def _note_fits(note: str) -> bool:
 
 
 def _card_note(own: list[Change], names: dict[str, str],
-               teams: dict[str, str] | None = None) -> str:
+               teams: dict[str, str] | None = None,
+               old_names: dict[str, str] | None = None) -> str:
     """The line a changed card shows instead of its team: what changed.
 
     Every change is named, so that each segment of a split accent band has its word: all
     in full when they fit the card; else the first in full and the others in a word; else
     all in a word (cut short at the card's edge if even that is too long)."""
-    parts = _note_parts(own, names, teams)
+    parts = _note_parts(own, names, teams, old_names)
     if len(parts) < 2:
         return "" if not parts else parts[0][0] if _note_fits(parts[0][0]) else parts[0][1]
     first, rest = parts[0], parts[1:]
@@ -118,6 +122,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
             # (a team's id, "org" or a rule's may be a person's too)
             own.setdefault(change.id, []).append(change)
     names = people_names(old or new, new)
+    old_names = people_names(new, old or new)  # (a manager before: their name then)
     teams = team_names(new, old or new)  # (a re-teamed person's team before: its old name)
     cards = []
     present: set[str] = set()  # the accent colors shown
@@ -126,7 +131,8 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
         if mine:
             accents = _accents(mine)
             present.update(accents)
-            cards.append(card._replace(color=accents[0], team=_card_note(mine, names, teams),
+            note = _card_note(mine, names, teams, old_names)
+            cards.append(card._replace(color=accents[0], team=note,
                                        accents=accents if len(accents) > 1 else ()))
         else:
             cards.append(card._replace(color=None))

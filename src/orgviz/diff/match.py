@@ -11,6 +11,7 @@ from orgviz.diff.pairing import (
     filled_under_new_ids,
     id_changes,
     opened_under_new_ids,
+    swapped_ids,
     team_id_changes,
 )
 from orgviz.model import Org, Person, RuleSetting, Team
@@ -60,6 +61,7 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     old_people, new_people = old.by_id, new.by_id
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
     moved_ids = id_changes(removed, added)
+    moved_ids.update(swapped_ids(old_people, new_people, old.reports, new.reports, moved_ids))
     filled_by = filled_under_new_ids(removed, added, moved_ids)
     opened_by = opened_under_new_ids(removed, added, moved_ids)
     # old id -> the new id of the same position
@@ -75,7 +77,8 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         boss = person.reports_to
         unlinked = boss is not None and boss != pid and boss not in new_people and not (
             before is not None and before.reports_to == boss and boss not in old_people)
-        moved = before is not None and before.reports_to != boss and (
+        # (the same manager under a new id is no move; the same id, if its holder changed, is)
+        moved = before is not None and (
             replaced.get(before.reports_to or "", before.reports_to) != boss)
         if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
             changes.append(_position("unlinked", person, **(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from orgviz.diff.change import folded, nfc, same_value
@@ -48,6 +48,99 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
             waiting.setdefault(before.reports_to, []).append((before, after))
     # Then open positions, which have no name: by title and manager.
     return {**found, **_same_positions(removed, added, found, was_open=True, now_open=True)}
+
+
+def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
+                old_reports: Mapping[str, list[str]], new_reports: Mapping[str, list[str]],
+                found: dict[str, str]) -> dict[str, str]:
+    """Old id -> new id of people whose new id another of them had: ids swapped, or passed
+    along a chain from someone removed to someone added (`found`: the id changes known, old
+    id -> new id, none of them one of these).
+
+    Each is a name (case aside) that one old and one new person have, under another id; the
+    ids of such pairs that hold a person in both versions must make closed cycles, or chains
+    from an id only the old version has to one only the new has, so that no one is left
+    without their counterpart. A cycle or chain is taken when each of its pairs matches
+    better than the old and new holders of each id the pair has in both versions: the name,
+    the title, the manager and the reports (by new id; the same non-empty ones) each count
+    one. Someone who only changed their name keeps their id (a rename), as do two people
+    whose names were exchanged where their ids kept as much as the names took."""
+    gone, came = by_unique_name(old.values()), by_unique_name(new.values())
+    taken = set(found.values())
+    cross = {gone[key].id: person.id for key, person in came.items()
+             if key in gone and gone[key].id != person.id and gone[key].id not in found
+             and person.id not in taken and (gone[key].id in new or person.id in old)}
+    groups = _cycles_and_chains(cross, old, new)
+    while groups:  # (each judged as if the others hold: managers may be in another group)
+        ids = dict(found)
+        for group in groups:
+            ids.update(group)
+        held = [group for group in groups
+                if _better_than_kept(group, old, new, (old_reports, new_reports), ids)]
+        if len(held) == len(groups):
+            break
+        groups = held
+    return {old_id: new_id for group in groups for old_id, new_id in group.items()}
+
+
+def _cycles_and_chains(cross: dict[str, str], old: Mapping[str, Person],
+                       new: Mapping[str, Person]) -> list[dict[str, str]]:
+    """The pairs (old id -> new id) of `cross` in groups that leave no one without their
+    counterpart: cycles of ids, and chains from an id the new version lacks to one the old
+    version lacks."""
+    groups: list[dict[str, str]] = []
+    targets = set(cross.values())
+    seen: set[str] = set()
+    for start in cross:  # chains: from an id no pair ends at
+        if start in targets:
+            continue
+        group, at = {}, start
+        while at in cross:
+            group[at] = cross[at]
+            at = cross[at]
+        seen.update(group)
+        if start not in new and at not in old:
+            groups.append(group)
+    for start in cross:  # what is left makes cycles
+        if start in seen:
+            continue
+        group, at = {}, start
+        while at not in group:
+            group[at] = cross[at]
+            at = cross[at]
+        seen.update(group)
+        groups.append(group)
+    return groups
+
+
+def _better_than_kept(group: dict[str, str], old: Mapping[str, Person],
+                      new: Mapping[str, Person],
+                      reports: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
+                      ids: dict[str, str]) -> bool:
+    """Whether each pair of `group` (old id -> new id) matches better than the old and the
+    new holders of each id of the pair that both versions have match each other (`ids`:
+    the id changes, old -> new, with this group's; `reports` by manager, old and new)."""
+
+    def score(before: Person, after: Person, paired: bool) -> int:
+        """How many of the name, title, manager and reports (by new id) two people share;
+        `paired`: with this group's id changes, else without them."""
+        def now(pid: str | None) -> str | None:
+            return pid if pid is None or (not paired and pid in group) else ids.get(pid, pid)
+
+        mine = {now(pid) for pid in reports[0].get(before.id, ())}
+        return sum((
+            bool(before.name) and folded(before.name) == folded(after.name),
+            same_value(before.title, after.title),
+            now(before.reports_to) == after.reports_to,
+            bool(mine) and mine == set(reports[1].get(after.id, ())),
+        ))
+
+    for old_id, new_id in group.items():
+        moved = score(old[old_id], new[new_id], True)
+        kept = [pid for pid in (old_id, new_id) if pid in old and pid in new]
+        if any(moved <= score(old[pid], new[pid], False) for pid in kept):
+            return False
+    return True
 
 
 def filled_under_new_ids(removed: list[Person], added: list[Person],

@@ -33,7 +33,8 @@ def said(counts: dict[str, int]) -> str:
 
 
 def people_names(old: Org, new: Org) -> dict[str, str]:
-    """Each person id of either version -> the name shown for it (the new version's first)."""
+    """Each person id of either version -> the name shown for it (the new version's first;
+    the old version's first: `people_names(new, old)`)."""
     names = {pid: person.display_name for pid, person in old.by_id.items()}
     names.update((pid, person.display_name) for pid, person in new.by_id.items())
     return names
@@ -56,15 +57,17 @@ def _naming(names: dict[str, str]) -> Callable[[Any], str]:
     return who
 
 
-def _team_detail(c: Change, names: dict[str, str], teams: dict[str, str],
-                 old_teams: dict[str, str]) -> str:
+def _team_detail(c: Change, names: tuple[dict[str, str], dict[str, str]],
+                 teams: dict[str, str], old_teams: dict[str, str]) -> str:
     """What the line of a team's change (or a person's re-teaming) says after its id: an
-    old team by its name in the old version (`old_teams`), a new one by its new name."""
-    who, team = _naming(names), _naming(teams)
+    old team by its name in the old version (`old_teams`), a new one by its new name; a
+    lead by its name in the version it is from (`names`: the new version's, the old's)."""
+    who, who_was, team = _naming(names[0]), _naming(names[1]), _naming(teams)
     if c.kind in ("team-added", "team-removed"):
-        led = f"led by {who(c.lead)}" if c.lead else "no lead"
+        lead = (who_was if c.kind == "team-removed" else who)(c.lead)
+        led = f"led by {lead}" if c.lead else "no lead"
         return f": {led}" + (f", part of {team(c.parent)}" if c.parent else ", a top team")
-    show, show_old = {"lead": (who, who), "parent": (team, _naming(old_teams)),
+    show, show_old = {"lead": (who, who_was), "parent": (team, _naming(old_teams)),
                       "team": (team, _naming(old_teams))}.get(c.field or "",
                                                               (show_value, show_value))
     # (an id that names no one now is not named after whom it named before)
@@ -103,19 +106,21 @@ def _option(value: Any) -> str:
     return str(value)
 
 
-def _detail(c: Change, names: dict[str, str], teams: dict[str, str],
+def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict[str, str],
             old_teams: dict[str, str]) -> str:
-    """What a change's line says after the position (managers by id and name)."""
-    who = _naming(names)
+    """What a change's line says after the position (managers by id and name: `names`, the
+    new version's and the old's, an id of the old version by its name there)."""
+    who, who_was = _naming(names[0]), _naming(names[1])
     if c.kind in TEAM_KINDS or c.kind == "reteamed":
         return _team_detail(c, names, teams, old_teams)
     if c.kind in ORG_KINDS:
         return _org_detail(c)
-    under = f", reports to {who(c.reports_to)}" if c.reports_to else ", a top"
+    boss = (who_was if c.kind == "removed" else who)(c.reports_to)
+    under = f", reports to {boss}" if c.reports_to else ", a top"
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
     if c.kind == "unlinked":
-        was = f" (moved from {who(c.old)})" if c.field == "reports_to" else ""
+        was = f" (moved from {who_was(c.old)})" if c.field == "reports_to" else ""
         return f": reports to {who(c.reports_to)}, who is not in the new version{was}"
     if c.kind == "opened":
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
@@ -130,24 +135,27 @@ def _detail(c: Change, names: dict[str, str], teams: dict[str, str],
     if c.kind == "changed":
         return f": {c.field} {show_value(c.old)} -> {show_value(c.new)}"
     if c.kind == "moved":
-        return f": {who(c.old)} -> {who(c.new)}"
+        return f": {who_was(c.old)} -> {who(c.new)}"
     return f": {show_value(c.old)} -> {show_value(c.new)}"
 
 
 def format_text(changes: list[Change], old_name: str, new_name: str,
                 names: dict[str, str] | None = None,
                 teams: dict[str, str] | None = None,
-                old_teams: dict[str, str] | None = None) -> str:
+                old_teams: dict[str, str] | None = None,
+                old_names: dict[str, str] | None = None) -> str:
     """One line per change, grouped by kind, then a summary line; `names` (`people_names`)
     adds each manager's name to its id, `teams` (`team_names`) each team's, `old_teams`
     (`team_names(new, old)`) each old team's (a person's team before, a team's parent
-    before) by its name in the old version."""
+    before) by its name in the old version, `old_names` (`people_names(new, old)`) each
+    manager or lead before by theirs (an id whose holder changed names another person)."""
+    both = (names or {}, old_names if old_names is not None else names or {})
     lines = []
     for kind in KINDS:
         for c in (c for c in changes if c.kind == kind):
             who = "org" if kind == "org-changed" else (
                 f"{c.id} ({c.name})" if c.name != c.id else c.id)
-            detail = _detail(c, names or {}, teams or {},
+            detail = _detail(c, both, teams or {},
                              old_teams if old_teams is not None else teams or {})
             lines.append(f"{_MARKS[kind]} {KINDS[kind][0]:<15} {who}{detail}")
     lines.append(f"{old_name} -> {new_name}: {said(summary(changes))}")

@@ -1,0 +1,197 @@
+"""`orgviz diff` on ids that stay in use but change hands: two people swapping ids, ids
+passed along a chain or a cycle, against renames (the same id, a new name)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgviz.cli import main
+from orgviz.diff import Change, changes_chart, diff_orgs
+from orgviz.loader import load
+from orgviz.render.themes import get_theme
+
+#: Two managers under two VPs, two reports each (QA's d2/old.yaml).
+OLD = """\
+orgviz: 1
+org: {name: Acme, size: small}
+people:
+  - {id: ceo, name: Ann Ceo, title: Chief Executive Officer}
+  - {id: vp1, name: Val One, title: VP of Engineering, reports_to: ceo}
+  - {id: vp2, name: Vic Two, title: VP of Engineering, reports_to: ceo}
+  - {id: m1, name: Mo One, title: Engineering Manager, reports_to: vp1}
+  - {id: m2, name: Mia Two, title: Engineering Manager, reports_to: vp2}
+  - {id: a1, name: Al A, title: Software Engineer, reports_to: m1}
+  - {id: a2, name: Bo B, title: Software Engineer, reports_to: m1}
+  - {id: b1, name: Cy C, title: Software Engineer, reports_to: m2}
+  - {id: b2, name: Di D, title: Software Engineer, reports_to: m2}
+"""
+
+
+def _swap(text: str, a: str, b: str) -> str:
+    """`text` with the ids `a` and `b` exchanged, as people's ids and as managers."""
+    for key in ("id: ", "reports_to: "):
+        text = (text.replace(f"{key}{a},", "\0,").replace(f"{key}{a}}}", "\0}")
+                .replace(f"{key}{b},", f"{key}{a},").replace(f"{key}{b}}}", f"{key}{a}}}")
+                .replace("\0", f"{key}{b}"))
+    return text
+
+
+#: Mo One now has the id m2 and Mia Two m1; every report follows their person.
+ID_SWAP = _swap(OLD, "m1", "m2")
+
+
+def _run(tmp_path: Path, before: str, after: str, *args: str) -> str:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), *args])
+    assert result.exit_code == 0, result.output
+    return result.output.replace(f"{tmp_path}/", "")
+
+
+def _changes(before: str, after: str) -> list[Change]:
+    with tempfile.TemporaryDirectory() as folder:
+        old, new = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old.write_text(before, encoding="utf-8")
+        new.write_text(after, encoding="utf-8")
+        return diff_orgs(load(old), load(new))
+
+
+def test_two_people_swapping_ids_are_two_ids_changed(tmp_path: Path) -> None:
+    """They were "6 moved, 2 renamed": a kept id was only ever matched to itself."""
+    assert _run(tmp_path, OLD, ID_SWAP) == (
+        "~ id changed      m2 (Mo One): m1 -> m2\n"
+        "~ id changed      m1 (Mia Two): m2 -> m1\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    assert [c.to_dict() for c in _changes(OLD, ID_SWAP)] == [
+        {"kind": "idchanged", "id": "m2", "name": "Mo One", "old": "m1", "new": "m2",
+         "field": "id"},
+        {"kind": "idchanged", "id": "m1", "name": "Mia Two", "old": "m2", "new": "m1",
+         "field": "id"}]
+
+
+def test_a_swap_with_a_real_move_names_the_old_manager_as_he_was(tmp_path: Path) -> None:
+    """Al stays at m1, which is Mia's id now: he moved, from Mo (m1 then) to Mia."""
+    after = ID_SWAP.replace("{id: a1, name: Al A, title: Software Engineer, reports_to: m2}",
+                            "{id: a1, name: Al A, title: Software Engineer, reports_to: m1}")
+    assert _run(tmp_path, OLD, after) == (
+        "~ id changed      m2 (Mo One): m1 -> m2\n"
+        "~ id changed      m1 (Mia Two): m2 -> m1\n"
+        "> moved           a1 (Al A): m1 (Mo One) -> m1 (Mia Two)\n"
+        "old.yaml -> new.yaml: 2 ids changed, 1 moved\n")
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    chart = changes_chart(load(new), diff_orgs(load(old), load(new)), "old.yaml",
+                          get_theme("light", None), load(old))
+    assert {card.id: card.team for card in chart.cards if card.color} == {
+        "m2": "id was m1", "m1": "id was m2", "a1": "moved from Mo One"}
+
+
+def test_a_rename_keeps_its_id(tmp_path: Path) -> None:
+    after = OLD.replace("name: Mo One", "name: Mo Jones")
+    assert _run(tmp_path, OLD, after) == (
+        "~ renamed         m1 (Mo Jones): Mo One -> Mo Jones\n"
+        "old.yaml -> new.yaml: 1 renamed\n")
+
+
+def test_names_exchanged_where_the_ids_kept_manager_and_reports_are_renames(
+        tmp_path: Path) -> None:
+    """Mo One's name is at m2 now, but m2 kept its manager and reports: more of m2 stayed
+    than the name took, so each id keeps its person, renamed."""
+    after = (OLD.replace("name: Mo One", "name: @").replace("name: Mia Two", "name: Mo One")
+             .replace("name: @", "name: Mia Two"))
+    assert _run(tmp_path, OLD, after) == (
+        "~ renamed         m1 (Mia Two): Mo One -> Mia Two\n"
+        "~ renamed         m2 (Mo One): Mia Two -> Mo One\n"
+        "old.yaml -> new.yaml: 2 renamed\n")
+
+
+def test_ids_passed_along_a_chain_or_a_cycle(tmp_path: Path) -> None:
+    """Mo takes Mia's id, who takes a new one (m1 is gone): two ids changed, nobody moved.
+    Three engineers whose ids went round: three ids changed."""
+    chain = (OLD.replace("m2", "m3").replace("id: m1,", "id: m2,")
+             .replace("reports_to: m1}", "reports_to: m2}"))
+    assert _run(tmp_path, OLD, chain) == (
+        "~ id changed      m2 (Mo One): m1 -> m2\n"
+        "~ id changed      m3 (Mia Two): m2 -> m3\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    cycle = (OLD.replace("id: a1, name: Al", "id: a2, name: Al")
+             .replace("id: a2, name: Bo", "id: b1, name: Bo")
+             .replace("id: b1, name: Cy", "id: a1, name: Cy"))
+    assert _run(tmp_path, OLD, cycle) == (
+        "~ id changed      a2 (Al A): a1 -> a2\n"
+        "~ id changed      b1 (Bo B): a2 -> b1\n"
+        "~ id changed      a1 (Cy C): b1 -> a1\n"
+        "old.yaml -> new.yaml: 3 ids changed\n")
+
+
+def test_a_chain_that_leaves_someone_without_a_counterpart_is_not_taken(
+        tmp_path: Path) -> None:
+    """Mo takes Mia's id and Mia is gone, while m1 stays, now someone else's: no chain from
+    a removed id to an added one, so each id keeps its person (m2 renamed, m1 too)."""
+    after = (OLD.replace("{id: m2, name: Mia Two", "{id: m2, name: Mo Two")
+             .replace("{id: m1, name: Mo One", "{id: m1, name: Ed New")
+             .replace("name: Mo Two", "name: Mo One"))
+    assert _run(tmp_path, OLD, after) == (
+        "~ renamed         m1 (Ed New): Mo One -> Ed New\n"
+        "~ renamed         m2 (Mo One): Mia Two -> Mo One\n"
+        "old.yaml -> new.yaml: 2 renamed\n")
+
+
+def test_managers_swapping_ids_keep_their_reports_whose_lines_followed(
+        tmp_path: Path) -> None:
+    after = _swap(OLD, "vp1", "vp2")
+    assert _run(tmp_path, OLD, after) == (
+        "~ id changed      vp2 (Val One): vp1 -> vp2\n"
+        "~ id changed      vp1 (Vic Two): vp2 -> vp1\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+@st.composite
+def _orgs(draw: st.DrawFn) -> tuple[list[int | None], list[str], list[int]]:
+    """Managers (by index; None for the top), titles and a permutation of 1-14 people."""
+    size = draw(st.integers(1, 14))
+    managers: list[int | None] = [None] + [draw(st.integers(0, i - 1)) for i in range(1, size)]
+    titles = [draw(st.sampled_from(("Engineer", "Designer", "Engineering Manager")))
+              for _ in range(size)]
+    return managers, titles, draw(st.permutations(range(size)))
+
+
+def _text(managers: list[int | None], titles: list[str], ids: list[str],
+          names: list[str]) -> str:
+    lines = ["orgviz: 1", "org: {name: Gen, size: small}", "people:"]
+    for i, (boss, title) in enumerate(zip(managers, titles, strict=True)):
+        above = f", reports_to: {ids[boss]}" if boss is not None else ""
+        lines.append(f"  - {{id: {ids[i]}, name: {names[i]}, title: {title}{above}}}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=80, deadline=None)
+@given(_orgs())
+def test_ids_shuffled_among_people_are_only_ids_changed(org: tuple) -> None:
+    managers, titles, order = org
+    ids = [f"p{i}" for i in range(len(managers))]
+    names = [f"Person {i}" for i in range(len(managers))]
+    shuffled = [ids[j] for j in order]
+    changes = _changes(_text(managers, titles, ids, names),
+                       _text(managers, titles, shuffled, names))
+    assert [(c.kind, c.old, c.new) for c in changes] == [
+        ("idchanged", ids[i], shuffled[i]) for i in range(len(ids)) if ids[i] != shuffled[i]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_orgs(), st.data())
+def test_one_person_renamed_is_one_rename(org: tuple, data: st.DataObject) -> None:
+    managers, titles, _order = org
+    ids = [f"p{i}" for i in range(len(managers))]
+    names = [f"Person {i}" for i in range(len(managers))]
+    who = data.draw(st.integers(0, len(managers) - 1))
+    renamed = [f"Person {len(managers)}" if i == who else n for i, n in enumerate(names)]
+    changes = _changes(_text(managers, titles, ids, names), _text(managers, titles, ids,
+                                                                  renamed))
+    assert [(c.kind, c.id, c.old, c.new) for c in changes] == [
+        ("renamed", ids[who], names[who], renamed[who])]
