@@ -22,6 +22,30 @@ def parse_fte(text: str) -> float | None:
     return value if value <= MAX_FTE else None
 
 
+#: The most decimals an FTE has in org files (what `parse_fte` reads; `fte_text` writes).
+FTE_DECIMALS = 9
+#: A decimal number with more decimals than that (`rounded_fte`).
+_LONG_FTE_TEXT = re.compile(r"[0-9]{0,9}\.[0-9]{10,}")  # (ASCII digits)
+
+
+def rounded_fte(text: str) -> float | None:
+    """The FTE of a decimal number with more than FTE_DECIMALS decimals (Excel's =1/3 saved
+    as 0.3333333333333333), rounded half up to FTE_DECIMALS as an org file can hold it;
+    None for another text, or a number over MAX_FTE."""
+    if not _LONG_FTE_TEXT.fullmatch(text):
+        return None
+    from decimal import ROUND_HALF_UP, Decimal  # (only for such a text: not at every start)
+
+    value = float(Decimal(text).quantize(Decimal(1).scaleb(-FTE_DECIMALS), ROUND_HALF_UP))
+    return value if value <= MAX_FTE else None
+
+
+def rounding_changes(text: str) -> bool:
+    """Whether `rounded_fte` changes the number a text writes (it has more than FTE_DECIMALS
+    decimals that are not all zeros)."""
+    return len(text.rstrip("0").partition(".")[2]) > FTE_DECIMALS
+
+
 #: A signed decimal number (no exponent): what `fte_fault` calls out of range when refused.
 _SIGNED_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 #: The FTEs a position may have, as messages say it.

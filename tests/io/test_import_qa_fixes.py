@@ -135,3 +135,67 @@ def test_a_past_end_dated_manager_with_current_reports_ahead(tmp_path: Path) -> 
     org = loaded_back(tmp_path, result)
     assert [p.id for p in org.people] == ["1", "2"]  # type: ignore[attr-defined]
     assert imported(tmp_path, text).text == result.text  # type: ignore[attr-defined]
+
+
+# -- 2. FTEs with more decimals than an org file holds are rounded -----------------------
+
+def test_an_fte_of_many_decimals_is_rounded_to_nine_and_loads_back(tmp_path: Path) -> None:
+    # (Excel's =1/3 saved as 0.3333333333333333 was "not a number ...: left out")
+    result = imported(tmp_path, "id,name,manager,FTE\n1,Ann,,0.3333333333333333\n"
+                      "2,Bob,1,0.333333333333\n3,Cy,1,0.99999999999999989\n"
+                      "4,Di,1,0.5000000000\n5,Ed,1,100000.5000000000001\n")
+    people = result.org.people  # type: ignore[attr-defined]
+    assert [p.fte for p in people] == [0.333333333, 0.333333333, None, 0.5, None]
+    assert said(result) == [
+        "p.csv:2:4: info [csv] FTE '0.3333333333333333' read as 0.333333333: FTEs with more "
+        "than 9 decimals are rounded to 9, as org files write them",
+        "p.csv:6:4: warning [csv] FTE '100000.5000000000001' is out of range (0 to 100,000): "
+        "left out"]
+    text = result.text  # type: ignore[attr-defined]
+    assert ("  # p.csv:2: FTE '0.3333333333333333' rounded to 0.333333333\n"
+            '  - {id: "1", name: Ann, fte: 0.333333333}\n') in text
+    assert "  # p.csv:4: FTE '0.99999999999999989' rounded to 1\n" in text
+    assert "'0.5000000000'" not in text  # (no rounding to say: 0.5 exactly)
+    org = loaded_back(tmp_path, result)
+    assert [p.fte for p in org.people] == [p.fte for p in people]  # type: ignore[attr-defined]
+
+
+def test_long_ftes_with_a_decimal_comma_or_a_percent_sign_are_rounded(tmp_path: Path
+                                                                       ) -> None:
+    result = imported(tmp_path, "id;name;manager;FTE\n1;Ann;;0,3333333333333333\n"
+                      "2;Bob;1;33.33333333333333%\n3;Cy;1;0.003%\n")
+    assert [p.fte for p in result.org.people] == [  # type: ignore[attr-defined]
+        0.333333333, 0.333333333, 0.00003]
+    assert said(result) == [
+        "p.csv:2:4: info [csv] FTE '0,3333333333333333' read as 0.333333333: FTEs with a "
+        "decimal comma or a percent sign (80% is 0.8) are read so"]
+
+
+def test_a_long_fte_of_a_junior_posts_file_is_rounded(tmp_path: Path) -> None:
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Reports to Senior Post,Job Title\n"
+                      "1,Ann,XX,Director\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Reporting Senior Post,Generic Job Title,Grade,Number of Posts in FTE\n"
+                      "1,Analyst,EO,2.3333333333333335\n1,Clerk,AO,x\n", encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [p.fte for p in result.org.people] == [None, 2.333333333, None]
+    assert said(result) == ["junior.csv:3:4: warning [csv] FTE 'x' is not a number of "
+                            "full-time equivalents such as 1, 0.6 or 12.5: left out"]
+    assert "# junior.csv:2: FTE '2.3333333333333335' rounded to 2.333333333\n" in result.text
+    loaded_back(tmp_path, result)
+
+
+@given(st.integers(0, 10**5), st.text("0123456789", min_size=10, max_size=25))
+def test_any_long_fte_imports_as_the_org_file_loads_it(whole: int, decimals: str) -> None:
+    from decimal import Decimal
+
+    from orgviz.fte import fte_text, parse_fte, rounded_fte
+
+    text = f"{whole}.{decimals}"
+    fte = rounded_fte(text)
+    if Decimal(text) > 100_000:
+        assert fte is None
+        return
+    assert fte is not None and abs(Decimal(str(fte)) - Decimal(text)) <= Decimal("5e-10")
+    assert parse_fte(fte_text(fte)) == fte  # (what the org file says, the loader reads)

@@ -6,7 +6,7 @@ import os
 from collections import Counter
 
 from orgviz.errors import OrgvizError
-from orgviz.fte import fte_fault, parse_fte
+from orgviz.fte import fte_fault, fte_text, parse_fte, rounded_fte, rounding_changes
 from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
@@ -68,9 +68,14 @@ def read_junior(imp: RowReader, path: str) -> None:
         title = get("title") or "Junior post"
         fte_cell = get("fte")
         fte = None if fte_cell is None else parse_fte(fte_cell)
+        notes = []
         if fte_cell is not None and fte is None:
-            imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
-                        "csv", f"FTE '{fte_cell}' {fte_fault(fte_cell)}: left out")
+            fte = rounded_fte(fte_cell)  # (a sheet's =7/3: 2.3333333333333335)
+            if fte is not None and rounding_changes(fte_cell):
+                notes.append(f"FTE '{fte_cell}' rounded to {fte_text(fte)}")
+            elif fte is None:
+                imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
+                            "csv", f"FTE '{fte_cell}' {fte_fault(fte_cell)}: left out")
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)
@@ -83,6 +88,6 @@ def read_junior(imp: RowReader, path: str) -> None:
                         title=title, fte=fte,
                         roles=(role,) if role else (),
                         manager=senior, team=get("team"), vacant=vacant,
-                        cols={f: i + 1 for f, i in columns.index.items()})
+                        cols={f: i + 1 for f, i in columns.index.items()}, notes=notes)
         imp.records.append(record)
 

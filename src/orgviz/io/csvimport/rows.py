@@ -10,7 +10,16 @@ from operator import itemgetter
 from typing import Any
 
 from orgviz.errors import OrgvizError
-from orgviz.fte import FTE_RANGE, fte_fault, fte_text, out_of_range, parse_fte
+from orgviz.fte import (
+    FTE_DECIMALS,
+    FTE_RANGE,
+    fte_fault,
+    fte_text,
+    out_of_range,
+    parse_fte,
+    rounded_fte,
+    rounding_changes,
+)
 from orgviz.io.columns import Columns, detect, normalise_header
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
@@ -346,6 +355,7 @@ class RowReader(CellReader, FlagReader):
         a warning at the cell, and left out."""
         ftes: list[float | None] = []
         said = False
+        said_rounded = False
         for r, value in enumerate(values):
             fte = None if value is None else parse_fte(value)
             if fte is None and value is not None and not exact:
@@ -355,6 +365,16 @@ class RowReader(CellReader, FlagReader):
                     self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "info", "csv",
                                  f"FTE '{value}' read as {fte_text(fte)}: FTEs with a decimal "
                                  "comma or a percent sign (80% is 0.8) are read so")
+            if fte is None and value is not None:
+                fte = rounded_fte(value)  # (Excel's =1/3: 0.3333333333333333)
+                if fte is not None and rounding_changes(value):
+                    add_note(notes, r, f"FTE '{value}' rounded to {fte_text(fte)}")
+                    if not said_rounded:
+                        said_rounded = True
+                        self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "info",
+                                     "csv", f"FTE '{value}' read as {fte_text(fte)}: FTEs "
+                                     f"with more than {FTE_DECIMALS} decimals are rounded to "
+                                     f"{FTE_DECIMALS}, as org files write them")
             if fte == 1 and not exact:
                 fte = None
             elif fte is None and value is not None:
@@ -494,12 +514,18 @@ def _local_fte(cell: str) -> float | None:
     """The FTE of a cell with a decimal comma or a percent sign, or None."""
     comma = _DECIMAL_COMMA.fullmatch(cell)
     if comma:
-        return parse_fte(f"{comma.group(1)}.{comma.group(2)}")
+        return _any_fte(f"{comma.group(1)}.{comma.group(2)}")
     percent = _PERCENT.fullmatch(cell)
     if percent:
-        number = parse_fte(percent.group(1).replace(",", "."))
-        return None if number is None else parse_fte(repr(round(number / 100, 9)))
+        number = _any_fte(percent.group(1).replace(",", "."))
+        return None if number is None else parse_fte(f"{number / 100:.{FTE_DECIMALS}f}")
     return None
+
+
+def _any_fte(text: str) -> float | None:
+    """The FTE of a decimal number, rounded to FTE_DECIMALS when it has more, or None."""
+    fte = parse_fte(text)
+    return rounded_fte(text) if fte is None else fte
 
 
 def _exact_flag(cell: str | None) -> bool:
