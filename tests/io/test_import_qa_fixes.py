@@ -199,3 +199,44 @@ def test_any_long_fte_imports_as_the_org_file_loads_it(whole: int, decimals: str
         return
     assert fte is not None and abs(Decimal(str(fte)) - Decimal(text)) <= Decimal("5e-10")
     assert parse_fte(fte_text(fte)) == fte  # (what the org file says, the loader reads)
+
+
+# -- 3. An ended manager whose name several current rows share ----------------------------
+
+def test_an_ended_manager_whose_name_several_current_rows_have_lists_them(tmp_path: Path
+                                                                          ) -> None:
+    # (it said "no current row of 'Bob' was found", though rows 4 and 5 are current Bobs)
+    text = ("id,name,title,manager,EndDate\n1,Ann,CEO,,\n2,Bob,VP,1,2020-01-01\n3,Bob,VP,1,\n"
+            "4,Bob,Engineer,1,\n5,Cy,Engineer,2,\n")
+    result = imported(tmp_path, text)
+    assert said(result) == [
+        "p.csv:3:1: warning [history-row] history row of 'Bob' (EndDate 2020-01-01) not "
+        "imported",
+        "p.csv:6:4: error [unknown-manager] manager '2' is a history row (row 3, EndDate "
+        "2020-01-01) and its name 'Bob' matches 2 current rows ('3' (row 4), '4' (row 5)): "
+        "give the manager's id"]
+    kept = imported(tmp_path, text, keep_going=True)
+    assert kept.org.by_id["5"].reports_to is None  # type: ignore[attr-defined]
+    loaded_back(tmp_path, kept)
+
+
+def test_an_ended_manager_lists_at_most_four_namesakes(tmp_path: Path) -> None:
+    rows = "".join(f"{i},Bob,Engineer,1,\n" for i in range(3, 9))
+    result = imported(tmp_path, "id,name,title,manager,EndDate\n1,Ann,CEO,,\n"
+                      f"2,Bob,VP,1,2020-01-01\n{rows}9,Cy,Engineer,2,\n")
+    assert said(result)[-1] == (
+        "p.csv:10:4: error [unknown-manager] manager '2' is a history row (row 3, EndDate "
+        "2020-01-01) and its name 'Bob' matches 6 current rows ('3' (row 4), '4' (row 5), "
+        "'5' (row 6), '6' (row 7), ...): give the manager's id")
+
+
+def test_an_ended_manager_with_one_current_namesake_or_none_is_as_before(tmp_path: Path
+                                                                         ) -> None:
+    one = imported(tmp_path, "id,name,manager,EndDate\n1,Ann,,\n2,Bob,1,2020-01-01\n"
+                   "3,Bob,1,\n4,Cy,2,\n")
+    assert one.org.by_id["4"].reports_to == "3"  # type: ignore[attr-defined]
+    none = imported(tmp_path, "id,name,manager,EndDate\n1,Ann,,\n2,Bob,1,2020-01-01\n"
+                    "4,Cy,2,\n")
+    assert said(none)[-1] == (
+        "p.csv:4:3: error [unknown-manager] manager '2' is a history row (row 3, EndDate "
+        "2020-01-01) and no current row of 'Bob' was found")

@@ -157,15 +157,22 @@ class Resolver:
     def _ambiguous(self, raw: str, what: str, found: list[str]) -> str:
         """The error for a manager reference that names several people: their rows, with
         their ids when the CSV has ids (ids made from names are in no cell to copy)."""
+        return (f"manager '{raw}' matches {len(found)} people by {what} "
+                f"({self._rows_of(found)}): {self._advice(found)}")
+
+    def _advice(self, found: list[str]) -> str:
+        """What to do about a reference that names several people."""
+        return ("add an id column and give managers by id" if self.ids[found[0]].generated
+                else "give the manager's id")
+
+    def _rows_of(self, found: list[str]) -> str:
+        """The first four of some people as messages list them: `'3' (row 4), '4' (row 5),
+        ...`, or `rows 4, 5, ...` when their ids were made from names (in no cell to copy)."""
         records = [self.ids[f] for f in found]
         more = ", ..." if len(records) > 4 else ""
         if records[0].generated:
-            shown = "rows " + ", ".join(str(r.line) for r in records[:4]) + more
-        else:
-            shown = ", ".join(f"'{r.id}' (row {r.line})" for r in records[:4]) + more
-        advice = ("add an id column and give managers by id" if records[0].generated
-                  else "give the manager's id")
-        return f"manager '{raw}' matches {len(found)} people by {what} ({shown}): {advice}"
+            return "rows " + ", ".join(str(r.line) for r in records[:4]) + more
+        return ", ".join(f"'{r.id}' (row {r.line})" for r in records[:4]) + more
 
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
         """The current row of the person an ended row belongs to (same name), if unique."""
@@ -174,6 +181,10 @@ class Resolver:
         if same and len(same) == 1:
             return same[0], (f"manager '{ended.id}' is a history row ({where}): "
                              f"using '{same[0]}', the current row of '{ended.name}'")
+        if same:  # several current rows of that name: which one is not for import to guess
+            return None, (f"manager '{ended.id}' is a history row ({where}) and its name "
+                          f"'{ended.name}' matches {len(same)} current rows "
+                          f"({self._rows_of(same)}): {self._advice(same)}")
         return None, (f"manager '{ended.id}' is a history row ({where}) and no current "
                       f"row of '{ended.name or ended.id}' was found")
 
