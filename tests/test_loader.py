@@ -139,6 +139,30 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
      (4, 23, "yaml-syntax", "(a '}' that closes nothing: remove it)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: Ada\n  ]\n",
      (6, 3, "yaml-syntax", "(a ']' that closes nothing: remove it)")),
+    # (a '[' or '{' never closed: at the end of the file, before a '}' of the mapping around
+    # it, or before the next entry; was "did not find expected node content" alone, or "a
+    # '}' that closes nothing")
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: b, name: B}\n"
+     "  - {id: a, name: A, dotted_to: [b,",
+     (5, 36, "yaml-syntax", "did not find expected node content (the [...] list that starts "
+                            "at line 5, column 33 is never closed: end it with ']', and the "
+                            "{...} mapping around it with '}')")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, dotted_to: [b, }  # x\n",
+     (4, 37, "yaml-syntax", "did not find expected node content (the [...] list that starts "
+                            "at line 4, column 33 is never closed: write ']' before this '}')")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, dotted_to: [b,\n"
+     "  - {id: b, name: B}\n",
+     (5, 3, "yaml-syntax", "did not find expected node content (the [...] list that starts "
+                           "at line 4, column 33 is never closed: end it with ']', and the "
+                           "{...} mapping around it with '}')")),
+    # (brackets in quoted text or in a block's text open nothing)
+    ("orgviz: 1\norg: {name: \"[A\"}\npeople:\n  - id: a\n    title: Eng [Platform\n"
+     "    dotted_to: [b,  # c\n",
+     (7, 1, "yaml-syntax", "did not find expected node content (the [...] list that starts "
+                           "at line 6, column 16 is never closed: end it with ']')")),
+    ("orgviz: 1\norg: {name: A\n", (3, 1, "yaml-syntax", "did not find expected ',' or '}' in "
+                                    "the {...} mapping that starts at line 2, column 6 (is the "
+                                    "'}' that closes it missing?)")),
     ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: "C:\\qa"}\n',
      (4, 22, "yaml-syntax", "unknown escape character in the quoted text that starts at line "
                             "4, column 19 (a '\\' inside \"...\" starts an escape: write "

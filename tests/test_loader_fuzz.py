@@ -167,3 +167,29 @@ def test_a_block_of_text_reads_without_its_final_line_breaks(tmp_path, lines, st
     org = load(path)
     joined = ("\n" if style.startswith("|") else " ").join(lines)
     assert org.load_problems == () and org.people[0].title == joined
+
+
+@FUZZ
+@given(before=st.integers(0, 3), after=st.integers(0, 3),
+       items=st.lists(st.sampled_from(["a", "'b]'", '"c}"', "d e"]), max_size=3),
+       key=st.sampled_from(["dotted_to", "role"]), spaces=st.integers(0, 2),
+       comment=st.booleans())
+def test_a_list_never_closed_is_named_where_it_starts(before, after, items, key, spaces,
+                                                      comment):
+    # (at the end of the file or before the next entry; brackets in quotes open nothing)
+    from orgviz.yamlread import YamlError, read_yaml
+
+    entries = [f"  - {{id: p{n}, name: \"[{n}\"}}\n" for n in range(before)]
+    opened = f"  - {{id: x, name: X, {key}: [{' ' * spaces}{''.join(f'{i}, ' for i in items)}"
+    entries.append(opened + (" # note\n" if comment else "\n"))
+    entries += [f"  - {{id: q{n}, name: Q}}\n" for n in range(after)]
+    text = "orgviz: 1\npeople:\n" + "".join(entries)
+    try:
+        read_yaml(text, "f.yaml")
+    except YamlError as exc:
+        line = 3 + before
+        assert exc.message.endswith(
+            f"(the [...] list that starts at line {line}, column {opened.index('[') + 1} is "
+            "never closed: end it with ']', and the {...} mapping around it with '}')"), exc
+    else:
+        raise AssertionError("an unclosed list read")

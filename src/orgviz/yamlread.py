@@ -359,8 +359,69 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     if at is None:
         return ""
     line = _line(text, at.line)
-    return (_break_hint(text, at.line, exc.context_mark) or _token_hint(line, at.column, exc)
-            or _layout_hint(text, line, at, exc))
+    return (_break_hint(text, at.line, exc.context_mark) or _unclosed_hint(text, at, exc)
+            or _token_hint(line, at.column, exc) or _layout_hint(text, line, at, exc))
+
+
+#: What opens and closes a flow collection, quoted text (opened after a space or an
+#: indicator: not O'Neil's) and comments, for `_open_brackets`.
+_FLOW_TOKEN = re.compile(r"""(?<![^\s\[\]{},:])(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
+                         r"|(?<!\S)#[^\r\n]*|[\[\]{}]", re.DOTALL)
+_CLOSERS = {"[": "]", "{": "}"}
+_COMMENT = re.compile(r"(?<!\S)#[^\r\n]*")
+#: What a '[' or '{' that opens a value follows (outside brackets; "": the text's start).
+_VALUE_STARTS = ("", ":", "-", "?", "\n", "\r")
+_BRACKETS = {"[": "[...] list", "{": "{...} mapping"}
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The offset in `text` of the 0-based `line` and `column` (its end past the last line)."""
+    parts = _LINE_BREAK.split(text, line)
+    return len(text) - len(parts[-1]) + column if len(parts) > line else len(text)
+
+
+def _open_brackets(text: str, end: int) -> list[tuple[str, int]]:
+    """The '[' and '{' still open at offset `end` of `text` (the innermost last), each with
+    its offset. Outside brackets, one opens only where a value starts (after a ':', '-' or
+    '?', or at a line's start): `title: Eng [Platform` is text."""
+    stack: list[tuple[str, int]] = []
+    for found in _FLOW_TOKEN.finditer(text, 0, end):
+        token, start = found.group(), found.start()
+        if token in _CLOSERS:
+            if stack or text[max(0, start - 40):start].rstrip(" \t")[-1:] in _VALUE_STARTS:
+                stack.append((token, start))
+        elif token in ("]", "}") and stack:
+            stack.pop()
+    return stack
+
+
+def _unclosed_hint(text: str, at: Any, exc: yaml.MarkedYAMLError) -> str:
+    """Which '[' or '{' is never closed where YAML found no value: at the end of the text
+    (`[b,` on the last line), at the start of a later line (the next `- {...}` entry) or
+    before a closing bracket of the other kind (`[b, }`); or ""."""
+    if "expected node content" not in (exc.problem or ""):
+        return ""
+    end = _offset(text, at.line, at.column)
+    stack = _open_brackets(text, end)
+    if not stack:
+        return ""
+    opener, offset = stack[-1]
+    lines = _LINE_BREAK.split(text[:offset])
+    what = (f"the {_BRACKETS[opener]} that starts at line {len(lines)}, column "
+            f"{len(lines[-1]) + 1} is never closed")
+    following = text[end:]
+    char = following.lstrip(" \t")[:1]
+    if char in ("]", "}") and char != _CLOSERS[opener] and any(
+            _CLOSERS[outer] == char for outer, _ in stack[:-1]):  # (`[b, }`: ']' missing)
+        return f" ({what}: write '{_CLOSERS[opener]}' before this '{char}')"
+    line = _line(text, at.line)
+    starts_line = (at.column == len(line) - len(line.lstrip(" \t")) and char not in ",]}"
+                   and offset < end - at.column)  # (`- {id: b}` below `[b,`)
+    if _COMMENT.sub("", following).strip() and not starts_line:
+        return ""  # (not at the end, nor at a later line's start: something else is wrong)
+    around = "".join(f", and the {_BRACKETS[outer]} around it with '{_CLOSERS[outer]}'"
+                     for outer, _ in stack[-2:-1])
+    return f" ({what}: end it with '{_CLOSERS[opener]}'{around})"
 
 
 #: Quoted text on a line ("...", and '...' after a space or an indicator: not O'Neil).
