@@ -325,10 +325,15 @@ def test_an_open_position_filled_under_a_new_id(tmp_path: Path) -> None:
                                      str(tmp_path / "new.yaml")]).output
     assert ("* vacancy filled  grace (Grace Hopper): Senior PM (the open position open-pm)"
             in text)
-    # Two hires for two openings of one title and manager: no guess.
+    # Two hires for two openings of one title and manager: no guess, unless the reports
+    # tell (Lee followed Grace: she filled open-pm, so Ada filled the other).
     two = before + "  - {id: open-pm2, title: Senior PM, vacant: true, reports_to: dana}\n"
     twice = after + "  - {id: ada, name: Ada, title: Senior PM, reports_to: dana}\n"
-    assert ("filled", "grace") not in _diff(tmp_path, two, twice)
+    assert _diff(tmp_path, two, twice) == [("filled", "grace"), ("filled", "ada")]
+    lee = "  - {id: lee, name: Lee, title: PM, reports_to: grace}\n"
+    assert ("filled", "grace") not in _diff(tmp_path, two.replace(lee.replace("grace",
+                                                                              "open-pm"), ""),
+                                            twice.replace(lee, ""))
 
 
 def test_who_left_backfilled_by_an_open_position_of_a_new_id(tmp_path: Path) -> None:
@@ -358,7 +363,11 @@ def test_who_left_backfilled_by_an_open_position_of_a_new_id(tmp_path: Path) -> 
         ("opened", "req-77"), ("moved", "ed"), ("removed", "jo")]
     twice = after + ("  - {id: req-78, title: Engineering Manager, vacant: true, "
                      "reports_to: dana}\n")
-    assert ("removed", "jo") in _diff(tmp_path, before, twice)
+    ed = "  - {id: ed, name: Ed, title: Engineer, reports_to: req-77}\n"
+    assert ("removed", "jo") in _diff(tmp_path, before.replace(ed.replace("req-77", "jo"), ""),
+                                      twice.replace(ed, ""))
+    # Unless the reports tell: Ed followed req-77.
+    assert _diff(tmp_path, before, twice) == [("opened", "req-77"), ("opened", "req-78")]
 
 
 def test_a_chart_that_cannot_be_written_prints_no_report(tmp_path: Path) -> None:

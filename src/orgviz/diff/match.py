@@ -8,9 +8,8 @@ from typing import Any, TypeVar
 
 from orgviz.diff.change import Change, same_value
 from orgviz.diff.pairing import (
-    filled_under_new_ids,
     id_changes,
-    opened_under_new_ids,
+    position_changes,
     swapped_ids,
     team_id_changes,
 )
@@ -62,8 +61,9 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
     moved_ids = id_changes(removed, added)
     moved_ids.update(swapped_ids(old_people, new_people, old.reports, new.reports, moved_ids))
-    filled_by = filled_under_new_ids(removed, added, moved_ids)
-    opened_by = opened_under_new_ids(removed, added, moved_ids)
+    open_ids, filled_by, opened_by = position_changes(removed, added, moved_ids,
+                                                      (old.reports, new.reports))
+    moved_ids.update(open_ids)
     # old id -> the new id of the same position
     replaced = {**moved_ids, **filled_by, **opened_by}
     old_teams, new_teams = old.teams_by_id, new.teams_by_id

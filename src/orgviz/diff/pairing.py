@@ -32,8 +32,7 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
     """Old id -> new id of the people `removed` under one id and `added` under another: the
     same name (case aside), and the same title or the same manager (by new id: a manager
     whose id changed too is the same manager); a name shared by several removed or added
-    people matches none of them. Then of the open positions removed and added with the same
-    title and manager (each the only one of its title and manager)."""
+    people matches none of them. (Open positions, which have no name: `position_changes`.)"""
     found: dict[str, str] = {}
     waiting: dict[str | None, list[tuple[Person, Person]]] = {}  # by the old manager's id
     gone, came = by_unique_name(removed), by_unique_name(added)
@@ -46,8 +45,7 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
             todo.extend(waiting.pop(before.id, ()))
         else:
             waiting.setdefault(before.reports_to, []).append((before, after))
-    # Then open positions, which have no name: by title and manager.
-    return {**found, **_same_positions(removed, added, found, was_open=True, now_open=True)}
+    return found
 
 
 def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
@@ -143,20 +141,57 @@ def _better_than_kept(group: dict[str, str], old: Mapping[str, Person],
     return True
 
 
-def filled_under_new_ids(removed: list[Person], added: list[Person],
-                         moved_ids: dict[str, str]) -> dict[str, str]:
-    """Old id -> new id of open positions removed while someone was added with the same
-    title and manager (HR systems give the hire an id of their own): when exactly one
-    removed open position and one added person match."""
-    return _same_positions(removed, added, moved_ids, was_open=True, now_open=False)
+def position_changes(removed: list[Person], added: list[Person], known: dict[str, str],
+                     reports: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
+                     ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Old id -> new id of the positions `removed` under one id and `added` under another
+    with the same title and manager (by new id), one of them open, none of them paired in
+    `known` (the people's id changes): the open positions whose id changed, the open
+    positions filled (HR systems give the hire an id of their own), and the people
+    backfilled by an open position (the requisition has an id of its own).
+
+    First those whose reports followed them (`reports` by manager, old and new): more than
+    half of the reports of each are the other's; then by title and manager alone, when one
+    removed and one added position of the kind have them (openings both: as many removed as
+    added, paired in file order, as they differ in their ids alone)."""
+    followed = _followed_by_reports(removed, added, known, reports)
+    by_kind: dict[tuple[bool, bool], dict[str, str]] = {
+        (True, True): {}, (True, False): {}, (False, True): {}}
+    new_open = {person.id: person.vacant for person in added}
+    for person in removed:
+        if person.id in followed:
+            by_kind[person.vacant, new_open[followed[person.id]]][person.id] = followed[person.id]
+    paired = {**known, **followed}
+    for (was_open, now_open), found in by_kind.items():
+        found.update(_same_positions(removed, added, paired, was_open, now_open))
+    return by_kind[True, True], by_kind[True, False], by_kind[False, True]
 
 
-def opened_under_new_ids(removed: list[Person], added: list[Person],
-                         moved_ids: dict[str, str]) -> dict[str, str]:
-    """Old id -> new id of people removed while an open position was added with the same
-    title and manager (the backfill of who left, under an id of its own): when exactly one
-    removed person and one added open position match."""
-    return _same_positions(removed, added, moved_ids, was_open=False, now_open=True)
+def _followed_by_reports(removed: list[Person], added: list[Person], known: dict[str, str],
+                         reports: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
+                         ) -> dict[str, str]:
+    """Old id -> new id of the positions removed and added with the same title and manager
+    (by new id: `known`), one of them open, more than half of the reports of each of which
+    (the old one's by new id) are the other's: no more than one such for each."""
+    taken = set(known.values())
+    came: dict[tuple[str, str | None], list[Person]] = {}
+    for person in added:
+        if person.id not in taken and person.title and reports[1].get(person.id):
+            came.setdefault((nfc(person.title), person.reports_to), []).append(person)
+    found: dict[str, str] = {}
+    for before in removed:
+        mine = reports[0].get(before.id)
+        if before.id in known or not before.title or not mine:
+            continue
+        ids = {known.get(pid, pid) for pid in mine}
+        key = (nfc(before.title), known.get(before.reports_to or "", before.reports_to))
+        for after in came.get(key, ()):
+            theirs = set(reports[1][after.id])
+            shared = len(ids & theirs)
+            if (before.vacant or after.vacant) and 2 * shared > max(len(ids), len(theirs)):
+                found[before.id] = after.id
+                break
+    return found
 
 
 def _same_positions(removed: list[Person], added: list[Person], moved_ids: dict[str, str],
