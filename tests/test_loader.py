@@ -108,17 +108,25 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
      (4, 38, "yaml-syntax", "(a '}' where ']' should close it)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name: A\n   title: CEO\n",
      (6, 4, "yaml-syntax", "(is this line indented as the lines above it are?)")),
-    # (a key or a '-' without a space after it reads as text: YAML stops on a later line)
-    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name:A\n    title: CEO\n",
-     (6, 5, "yaml-syntax", "could not find expected ':' in the simple key that starts at line "
-                           "5, column 5 (line 5: a key needs a space after its ':', as in "
-                           "'name: ...')")),
+    # (a key or a '-' without a space after it reads as text: YAML stops on a later line,
+    # and the problem is said at the ':' or '-': it was said where YAML stopped)
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    name:A\n    title: Engineer #2\n",
+     (5, 9, "yaml-syntax", "YAML syntax error: a key needs a space after its ':', as in "
+                           "'name: A' (YAML reads the line as text, and stops at line 6, "
+                           "column 5: could not find expected ':')")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id:a\n    name: A\n",
-     (5, 9, "yaml-syntax", "(line 4: a key needs a space after its ':', as in 'id: ...')")),
+     (4, 7, "yaml-syntax", "YAML syntax error: a key needs a space after its ':', as in "
+                           "'id: a' (YAML reads the line as text, and stops at line 5, column "
+                           "9: mapping values are not allowed in this context)")),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n    title:VP of 'Growth' and Scale\n",
+     (5, 10, "yaml-syntax", "a key needs a space after its ':', as in 'title: ...' (YAML")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  -id: a\n   name: A\n",
-     (5, 8, "yaml-syntax", "(line 4: a '-' that starts a list entry needs a space after it")),
+     (4, 3, "yaml-syntax", "YAML syntax error: a '-' that starts a list entry needs a space "
+                           "after it, as in '- id: ...' (YAML reads the line as text, and "
+                           "stops at line 5, column 8: mapping values are not allowed in this "
+                           "context)")),
     ("orgviz: 1\norg: {name: A}\npeople:\n  -{id: a, name: A}\n",
-     (4, 16, "yaml-syntax", "(line 4: a '-' that starts a list entry needs a space after it")),
+     (4, 3, "yaml-syntax", "a '-' that starts a list entry needs a space after it")),
     # (' #' starts a comment: the rest of the line, the closing '}' with it, is gone)
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, title: Eng #2}\n  - {id: b}\n",
      (5, 3, "yaml-syntax", "mapping that starts at line 4, column 5 (a ' #' starts a comment, "

@@ -295,8 +295,15 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping],
             exc.context_mark = lines.mark(exc.context_mark)
         mark = exc.problem_mark or exc.context_mark
         loc = _in_text(_loc(file, mark), text) if mark else SourceLoc(file, 1, 1)
-        found.append(YamlError(loc, "yaml-syntax", f"YAML syntax error: "
-                               f"{_syntax_problem(exc)}{_syntax_hint(text, exc)}"))
+        hint = _syntax_hint(text, exc)
+        if isinstance(hint, _Slip):  # (said where the slip is, not where YAML stopped)
+            found.append(YamlError(
+                SourceLoc(file, hint.line + 1, hint.column + 1), "yaml-syntax",
+                f"YAML syntax error: {hint.advice} (YAML reads the line as text, and stops at "
+                f"line {loc.line}, column {loc.col}: {exc.problem or exc.context})"))
+        else:
+            found.append(YamlError(loc, "yaml-syntax",
+                                   f"YAML syntax error: {_syntax_problem(exc)}{hint}"))
     except yaml.YAMLError as exc:  # (a reader's error: a character YAML refuses)
         position = getattr(exc, "position", None)
         loc = SourceLoc(file, 1, 1) if position is None else _position(file, text[:position])
@@ -349,12 +356,21 @@ _KEY_WITHOUT_SPACE = re.compile(r"\s*(?:- +)?([A-Za-z_][\w-]*):(?=[^\s:/\\])")
 _DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
 
 
-def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
+class _Slip(NamedTuple):
+    """A key or '-' without a space after it, which YAML reads as text and stops further
+    on: where its ':' or '-' stands (0-based) and what to write."""
+
+    line: int
+    column: int
+    advice: str
+
+
+def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str | _Slip:
     """What to do about the commonest slips, from where PyYAML stopped: a tab that indents,
     a value starting with '@', '`', '*' or another character YAML keeps, a ': ' inside a
     value, a key or '-' without a space after it, text after a closing quote, an unknown
     escape, a ' #' that cuts a line, an unclosed '{' or '[', a line indented unlike its
-    neighbours; or ""."""
+    neighbours; or "" (a `_Slip` for a key or '-' without a space, said where it is)."""
     at = exc.problem_mark
     if at is None:
         return ""
@@ -486,10 +502,11 @@ def _token_hint(line: str, column: int, exc: yaml.MarkedYAMLError) -> str:
     return ""
 
 
-def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError) -> str:
+def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
+                 ) -> str | _Slip:
     """What to do about a line YAML cannot fit where it stands: a key or '-' without a
-    space, a ': ' inside a value, an unclosed bracket, a line indented unlike its
-    neighbours (`at`: where YAML stopped); or ""."""
+    space (a `_Slip`), a ': ' inside a value, an unclosed bracket, a line indented unlike
+    its neighbours (`at`: where YAML stopped); or ""."""
     start, problem = exc.context_mark, exc.problem or ""
     char = line[at.column:at.column + 1]
     unclosed = next((close for close in ("}", "]") if f"expected ',' or '{close}'" in problem),
@@ -520,23 +537,27 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError)
     return ""
 
 
-def _spacing_slip(text: str, at_line: int, start_line: int | None) -> str:
-    """What to write where a key has no space after its ':' or a list entry none after its
-    '-', on the line where YAML stopped, the line before it or the line where what it was
-    reading starts (YAML reads such a line as text and stops further on); or ""."""
+def _spacing_slip(text: str, at_line: int, start_line: int | None) -> _Slip | None:
+    """Where a key has no space after its ':' or a list entry none after its '-', on the
+    line where YAML stopped, the line before it or the line where what it was reading
+    starts (YAML reads such a line as text and stops further on), and what to write; or
+    None."""
     for index in dict.fromkeys((at_line, at_line - 1, *(() if start_line is None
                                                         else (start_line,)))):
         if index < 0:
             continue
         line = _line(text, index)
-        if _DASH_WITHOUT_SPACE.match(line):
-            return (f" (line {index + 1}: a '-' that starts a list entry needs a space after "
-                    "it, as in '- id: ...')")
+        dash = _DASH_WITHOUT_SPACE.match(line)
+        if dash:
+            return _Slip(index, dash.end() - 2, "a '-' that starts a list entry needs a space "
+                         "after it, as in '- id: ...'")
         key = _KEY_WITHOUT_SPACE.match(line)
         if key:
-            return (f" (line {index + 1}: a key needs a space after its ':', as in "
-                    f"'{key.group(1)}: ...')")
-    return ""
+            value = line[key.end():].strip()
+            shown = value if value and len(value) <= 20 and "'" not in value else "..."
+            return _Slip(index, key.end(1), "a key needs a space after its ':', as in "
+                         f"'{key.group(1)}: {shown}'")
+    return None
 
 
 #: PyYAML's names for what it was reading, in the words of an org file's author.
