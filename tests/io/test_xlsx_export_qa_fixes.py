@@ -212,3 +212,58 @@ def test_title_rows_above_a_header_change_nothing_but_row_numbers(
 
 def _fields(person: Person) -> tuple[object, ...]:
     return (person.id, person.name, person.title, person.reports_to, person.team)
+
+
+# -- 3. the order of `teams:` in a CSV round trip ----------------------------------------
+
+T1 = """orgviz: 1
+org: {name: T1, size: small}
+teams:
+  - {id: b, name: Bees}
+  - {id: a, name: Ants}
+people:
+  - {id: x, name: Xa, title: Chief Executive Officer, team: a}
+  - {id: y, name: Yo, title: Chief Technology Officer, reports_to: x, team: b}
+"""
+
+
+def test_export_csv_says_the_order_of_teams_is_not_carried(tmp_path: Path,
+                                                           run: Callable[..., Any]) -> None:
+    # (QA's t1.yaml: the round trip listed the teams a, b, which gave them other colors; the
+    # CSV has no place for the order but the rows', which are the people's)
+    (tmp_path / "t1.yaml").write_text(T1, encoding="utf-8")
+    said = run("export", "t1.yaml", "-f", "csv", "-o", "t1.csv")
+    assert (said.exit_code, said.output) == (
+        0, "orgviz: t1.yaml: CSV does not carry the order of `teams:` ('b', 'a'; `orgviz "
+           "import` lists teams in the order their people first appear: 'a', 'b'): set it "
+           "again in the org file `orgviz import` writes of it\n")
+    back = run("import", "t1.csv", "-o", "t1rt.yaml")
+    assert back.exit_code == 0, back.output
+    assert "teams:\n  - {id: a, name: Ants}\n  - {id: b, name: Bees}\n" in (
+        tmp_path / "t1rt.yaml").read_text(encoding="utf-8")
+    again = run("export", "t1rt.yaml", "-f", "csv")  # (the import's order: nothing to say)
+    assert again.output == (tmp_path / "t1.csv").read_text(encoding="utf-8")
+
+
+def _org_of_teams(path: Path, members: str) -> Path:
+    """An org declaring the teams p, q, a, b, c, d, e, with one person in each team of
+    `members`, in that order, under a top without a team."""
+    teams = "".join(f"  - {{id: {t}, name: {t.upper()}}}\n" for t in "pqabcde")
+    people = "".join(f"  - {{id: {t}1, name: N{t}, reports_to: x, team: {t}}}\n"
+                     for t in members)
+    path.write_text("orgviz: 1\norg: {name: O}\nteams:\n" + teams + "people:\n"
+                    "  - {id: x, name: X}\n" + people, encoding="utf-8")
+    return path
+
+
+def test_the_order_said_starts_where_the_two_differ_and_skips_empty_teams(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    _org_of_teams(tmp_path / "o.yaml", "pedcba")
+    said = run("export", "o.yaml", "-f", "csv", "-o", "o.csv")
+    assert said.output == (
+        "orgviz: o.yaml: CSV does not carry the order of `teams:` ('a', 'b', 'c' ...; `orgviz "
+        "import` lists teams in the order their people first appear: 'e', 'd', 'c' ...): set "
+        "it again in the org file `orgviz import` writes of it\n")
+    # (q, whom no one is in, is not in the CSV at all: the order of the others is kept)
+    _org_of_teams(tmp_path / "same.yaml", "pabcde")
+    assert run("export", "same.yaml", "-f", "csv", "-o", "same.csv").output == ""

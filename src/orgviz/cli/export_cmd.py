@@ -82,6 +82,8 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
         write_output(output, data)
     except OrgvizError as exc:
         fail(exc)
+    if fmt == "csv":  # (once written: an export that failed lacks nothing)
+        _warn_of_what_csv_drops(org)
 
 
 #: How many references to nobody export's warning names.
@@ -127,3 +129,17 @@ def _warn_of_roles_not_carried(org: Org) -> None:
                f"of the org's own `roles:` ({listed}), which CSV does not carry: declare "
                f"{'it' if one else 'them'} again under `roles:` in the org file `orgviz "
                "import` writes of it", err=True)
+
+
+def _warn_of_what_csv_drops(org: Org) -> None:
+    """A warning on stderr naming what the org holds that CSV does not carry (the org file
+    that `orgviz import` writes of the CSV lacks it)."""
+    from orgviz.io.export import csv_drops
+
+    drops = csv_drops(org)
+    if not drops:
+        return
+    listed = drops[0] if len(drops) == 1 else f"{', '.join(drops[:-1])}, nor {drops[-1]}"
+    click.echo(f"orgviz: {org.file}: CSV does not carry {listed}: set "
+               f"{'it' if len(drops) == 1 else 'them'} again in the org file `orgviz import` "
+               "writes of it", err=True)

@@ -184,6 +184,43 @@ def roles_csv_drops(org: Org) -> list[str]:
             and role not in GRADE_ROLE_IDS]
 
 
+def csv_drops(org: Org) -> list[str]:
+    """What the org holds that its CSV does not carry, as export's warning names each: the
+    order of `teams:` where `orgviz import` of the CSV, which lists the teams as their people
+    first appear, would list them otherwise (the order gives teams without a `color` theirs)."""
+    drops = []
+    order = _teams_reordered(org)
+    if order is not None:
+        declared, appearing = order
+        drops.append(f"the order of `teams:` ({declared}; `orgviz import` lists teams in the "
+                     f"order their people first appear: {appearing})")
+    return drops
+
+
+#: How many ids a warning of what CSV does not carry names in a list.
+_LISTED = 3
+
+
+def _listed(ids: list[str]) -> str:
+    """The first few ids, quoted ("'a', 'b', 'c' ..." when there are more)."""
+    return ", ".join(f"'{i}'" for i in ids[:_LISTED]) + (" ..." if len(ids) > _LISTED else "")
+
+
+def _teams_reordered(org: Org) -> tuple[str, str] | None:
+    """The declared teams that people are in, in the order of `teams:` and in the order
+    `orgviz import` of the CSV lists them, from the first team where the two differ (None
+    when they do not)."""
+    teams = org.teams_by_id
+    appearing = list(dict.fromkeys(p.team for p in org.people if p.team in teams))
+    members = set(appearing)
+    declared = [t.id for t in org.teams if t.id in members and teams[t.id] is t]
+    differ = next((i for i, (a, b) in enumerate(zip(declared, appearing, strict=True))
+                   if a != b), None)
+    if differ is None:
+        return None
+    return _listed(declared[differ:]), _listed(appearing[differ:])
+
+
 def to_csv(org: Org) -> str:
     """The CSV layout `orgviz import` reads back exactly (explicit roles only; an `fte`
     column last when someone has an fte)."""
