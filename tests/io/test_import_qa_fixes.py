@@ -240,3 +240,54 @@ def test_an_ended_manager_with_one_current_namesake_or_none_is_as_before(tmp_pat
     assert said(none)[-1] == (
         "p.csv:4:3: error [unknown-manager] manager '2' is a history row (row 3, EndDate "
         "2020-01-01) and no current row of 'Bob' was found")
+
+
+# -- 4. A line break in a cell, LF, CR or CRLF, is one space ----------------------------
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("newline", ["\n", "\r", "\r\n", "\x85", " \r\n "])
+def test_a_line_break_in_a_cell_is_one_space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             fast: bool, newline: str) -> None:
+    # (a quoted CR was deleted, 'Ann\rLee' read as 'AnnLee', so 'Ann Lee' was not found;
+    # a quoted LF was a space)
+    from orgviz.io.csvimport import cells
+
+    monkeypatch.setattr(cells, "FAST_COLUMNS", fast)
+    for text, name in (
+            (f'id,name,title,manager\r\n1,"Ann{newline}Lee","Chief{newline}Executive",\r\n'
+             "2,Bob,Engineer,Ann Lee\r\n", "Ann Lee"),
+            (f'id,FirstName,LastName,title,manager\r\n1,"Ann{newline}Marie",Lee,'
+             f'"Chief{newline}Executive",\r\n2,Bob,Day,Engineer,Ann Marie Lee\r\n',
+             "Ann Marie Lee")):
+        result = imported(tmp_path, text)
+        people = result.org.people  # type: ignore[attr-defined]
+        assert (people[0].name, people[0].title) == (name, "Chief Executive")
+        assert people[1].reports_to == "1"
+        assert said(result) == [f"p.csv:1:{4 if 'First' not in text else 5}: info "
+                                "[manager-by-name] 1 manager reference matched by name or "
+                                f"email ('{name}')"]
+        loaded_back(tmp_path, result)
+
+
+@given(st.text(alphabet="ab \r\n\t", max_size=12))
+def test_clean_reads_every_line_break_as_a_space(text: str) -> None:
+    from orgviz.io.csvimport.values import clean
+
+    value, removed = clean(text)
+    assert not removed and value == " ".join(text.split())
+
+
+def test_a_workbook_cell_with_a_cr_is_one_space(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["id", "name", "manager"], ["1", "Ann\r\nLee", None], ["2", "Bob", "Ann Lee"],
+                ["3", "Cy\rDo", "1"]):
+        sheet.append(row)
+    path = tmp_path / "p.xlsx"
+    book.save(path)
+    result = import_csv(path)
+    assert [(p.name, p.reports_to) for p in result.org.people] == [
+        ("Ann Lee", None), ("Bob", "1"), ("Cy Do", "1")]

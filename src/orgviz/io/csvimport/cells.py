@@ -116,7 +116,7 @@ class CellReader(ImporterState):
                 ("\n" in joined or "\r" in joined) if self.plain else _exact_may_change(joined)
             ) else None
         if self.plain:  # the per-cell plain test of `cell`, for the whole column
-            if "'" in joined or "\n" in joined or (not name_part and "\r" in joined):
+            if "'" in joined or "\n" in joined or "\r" in joined:
                 return None
         # clean() only changes a cell beyond strip() for a quote, a control character, a
         # whitespace character other than the space, or two spaces in a row.
@@ -131,7 +131,8 @@ class CellReader(ImporterState):
              name_part: bool) -> str | None:
         """One cell's value: plain cells take a fast path, the others `text()`."""
         if name_part:  # a part of a name made of several columns
-            if not self.plain or "'" in raw or "\n" in raw or len(raw) > MAX_TEXT:
+            if not self.plain or "'" in raw or "\n" in raw or "\r" in raw or \
+                    len(raw) > MAX_TEXT:
                 return self.text(raw, exact, where, "name", col)
             return raw.strip()
         if self.plain and len(raw) <= MAX_TEXT and "'" not in raw and "\n" not in raw and \

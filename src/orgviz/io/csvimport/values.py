@@ -47,7 +47,10 @@ ENDED_STATUS = frozenset(("terminated", "inactive", "ended", "former", "left", "
                           "retired", "historic", "history", "withdrawn", "deleted", "t", "i",
                           "closed", "expired"))
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+#: Control characters, which clean() removes: all but the tab and the line breaks LF, CR and
+#: NEL (U+0085), which are whitespace, read as a space as the other line breaks are (a CR
+#: removed joined the lines of a cell: 'Ann\rLee' was 'AnnLee').
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 _SLUG = re.compile(r"[\W_]+")
 #: Whitespace other than the space: what str.isspace() and `_SPACES` match (see tests/io).
@@ -90,7 +93,8 @@ def export_guarded(value: str) -> bool:
 
 
 def clean(value: str) -> tuple[str, bool]:
-    """Trim, fold whitespace, drop control characters and spreadsheet quote marks.
+    """Trim, fold whitespace (a line break, LF, CR or CRLF, is a space), drop control
+    characters and spreadsheet quote marks.
 
     Returns the value and whether control characters were removed. A leading quote is
     dropped only where `orgviz export` writes one (before `= + - @`, a tab, a CR or a
