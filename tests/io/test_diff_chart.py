@@ -88,7 +88,7 @@ def test_a_card_with_two_kinds_of_change_has_both_colors_in_its_accent(
 def test_an_open_role_keeps_its_faded_accent_in_every_segment(tmp_path: Path) -> None:
     kim = _card(_svg(tmp_path), "Open role")  # Kim left; the position moved under Sam
     assert re.findall(r'fill="(#[0-9A-F]{6})" fill-opacity="0.55"', kim) == [OPENED, MOVED]
-    assert ">vacancy opened · moved from Dana</text>" in kim
+    assert ">vacancy opened, was Kim · moved</text>" in kim  # (in full it would not fit)
 
 
 def test_single_kind_cards_are_as_before(tmp_path: Path) -> None:
@@ -142,3 +142,40 @@ def test_the_note_names_every_change_in_a_word_when_in_full_they_would_not_fit()
     assert _card_note([unlinked], names) == "manager Marisol Ortega missing"  # (in full: cut)
     assert _card_note([unlinked], {"marisol": "Al"}) == "manager Al not in this version"
     assert _card_note([unlinked, moved], names) == "manager Marisol Ortega missing · moved"
+
+
+def test_who_left_is_named_on_the_card_of_the_vacancy_they_left() -> None:
+    """The card said "vacancy opened" alone, and the chart named them nowhere."""
+    from orgviz.diff import Change
+
+    left = Change(kind="opened", id="pm2", name="Open role", previous_holder="Pam Two",
+                  new_position=False)
+    assert _card_note([left], {}) == "vacancy opened, was Pam Two"
+    backfill = Change(kind="opened", id="req-77", name="Open role", old="jo", new="req-77",
+                      field="id", previous_holder="Jo Jay", new_position=False)
+    assert _card_note([backfill], {}) == "vacancy opened, was Jo Jay"
+    retitled = Change(kind="retitled", id="pm2", name="Open role", old="PM", new="Senior PM",
+                      field="title")
+    assert _card_note([left, retitled], {}) == "vacancy opened, was Pam Two · retitled"
+    long = Change(kind="opened", id="pm2", name="Open role", new_position=False,
+                  previous_holder="Maximilian Featherstone-Haugh")
+    assert _card_note([long, retitled], {}) == (
+        "opened, was Maximilian Featherstone-Haugh · retitled")  # (cut at the card's edge)
+    new = Change(kind="opened", id="x", name="Open role", new_position=True)
+    assert _card_note([new], {}) == "new open role"
+
+
+def test_a_removed_open_role_is_named_by_its_title_in_the_subtitle(tmp_path: Path) -> None:
+    """It was "removed: Open role"."""
+    head = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: ceo, name: Ann, title: CEO}\n"
+    before = head + ("  - {id: req2, title: Designer, reports_to: ceo, vacant: true}\n"
+                     "  - {id: req3, reports_to: ceo, vacant: true}\n"
+                     "  - {id: bob, name: Bob, title: Engineer, reports_to: ceo}\n")
+    (tmp_path / "old.yaml").write_text(before, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(head, encoding="utf-8")
+    old, new = load(str(tmp_path / "old.yaml")), load(str(tmp_path / "new.yaml"))
+    from orgviz.render.themes import get_theme
+
+    chart = changes_chart(new, diff_orgs(old, new), "old.yaml", get_theme("light", None), old)
+    assert chart.subtitle == ("Changes since old.yaml: 3 removed · removed: Designer (open "
+                              "role), Open role, Bob")

@@ -51,8 +51,13 @@ def _note_parts(own: list[Change], names: dict[str, str],
     elif "filled" in kinds:
         parts.append(("vacancy filled", "vacancy filled"))
     elif "opened" in kinds:
-        word = "new open role" if kinds["opened"].new_position else "vacancy opened"
-        parts.append((word, word))
+        opened = kinds["opened"]
+        if opened.new_position or not opened.previous_holder:  # (no one held it: no name)
+            word = "new open role" if opened.new_position else "vacancy opened"
+            parts.append((word, word))
+        else:  # (who left: the chart's only place for them)
+            parts.append((f"vacancy opened, was {opened.previous_holder}",
+                          f"opened, was {opened.previous_holder}"))
     if "moved" in kinds:
         old = kinds["moved"].old
         parts.append((f"moved from {was.get(old, old)}" if old else "moved", "moved"))
@@ -139,7 +144,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
     legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND
                    if HIGHLIGHT[kinds[0]] in present)
     subtitle = f"Changes since {old_name}: {said(summary(changes))}"
-    removed = [c.name for c in changes if c.kind == "removed"]
+    removed = [_removed_said(c, old) for c in changes if c.kind == "removed"]
     teams_said = [_team_said(c) for c in changes if c.kind in ("team-added", "team-removed",
                                                                "team-renamed")]
     for label, items in (("removed", removed), ("teams", teams_said)):
@@ -149,6 +154,15 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
             subtitle += f" · {label}: {listed}" + (f" and {more:,} more" if more > 0 else "")
     return replace(chart, cards=tuple(cards), legend=legend, legend_title="Changes",
                    subtitle=subtitle)
+
+
+def _removed_said(change: Change, old: Org | None) -> str:
+    """A removed position as the chart's subtitle names it: a person by name, an open role
+    by its title ("Designer (open role)")."""
+    person = old.by_id.get(change.id) if old is not None else None
+    if person is None or not person.vacant or person.name:
+        return change.name
+    return f"{change.title} (open role)" if change.title else change.name
 
 
 def _team_said(change: Change) -> str:
