@@ -1,6 +1,10 @@
 """Tests of the profile-fit rule."""
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def org(size: str | None, people: int, roles: tuple[str, ...] = (), rules: str = "") -> str:
@@ -27,12 +31,19 @@ def test_orgs_that_fit_their_size_pass(check, source):
 
 def test_small_too_big_or_too_many_leadership_levels(check, messages):
     assert check(org("small", 61), "profile-fit") == [(2, 22, "warning")]
-    source = org("small", 5, ("cpo", "[head-of-product, director-of-product]"))
+    source = org("small", 40, ("cpo", "[head-of-product, director-of-product]"))
     assert check(source, "profile-fit") == [(2, 22, "warning")]
     assert messages(source, "profile-fit")[0][2] == (
         "a small org has at most 2 product leadership levels, but this one has 3 (Chief "
         "Product Officer, Head of Product, Director of Product): declare size: mid-size in the "
         "org header, or adjust the profile-fit option small-max-leadership-levels")
+    # (5 positions are too few for mid-size, which it advised: no size fits)
+    source = org("small", 5, ("cpo", "[head-of-product, director-of-product]"))
+    assert messages(source, "profile-fit")[0][2].endswith(
+        "(Chief Product Officer, Head of Product, Director of Product): no size fits this org "
+        "(too many product leadership levels for small, too few positions for mid-size or "
+        "enterprise): set the profile-fit option small-max-leadership-levels to 3, or switch "
+        "profile-fit off")
 
 
 def test_mid_size_out_of_range(check, messages):
@@ -99,3 +110,87 @@ def test_an_svp_of_product_is_a_product_leadership_level_of_its_own(check, messa
     assert messages(source, "profile-fit")[0][2].startswith(
         "a small org has at most 2 product leadership levels, but this one has 3 (SVP of "
         "Product, VP of Product, Head of Product)")
+
+
+CHAIN = """\
+orgviz: 1
+org: {{name: T{size}}}
+people:
+  - {{id: ceo, name: A, title: CEO}}
+  - {{id: vp, name: B, title: VP of Product, reports_to: ceo}}
+  - {{id: head, name: C, title: Head of Product, reports_to: vp}}
+  - {{id: dir, name: D, title: Director of Product, reports_to: head}}
+  - {{id: pm, name: E, title: PM, reports_to: dir}}
+"""
+NO_SIZE_FITS = ("no size fits this org (too many product leadership levels for small, too "
+                "few positions for mid-size or enterprise): ")
+
+
+def test_where_no_size_fits_the_advice_says_why_and_is_the_same_for_every_size(messages):
+    # (QA: small said 'declare size: mid-size', mid-size and enterprise 'declare size: small')
+    def said(size: str) -> list[str]:
+        return [m for _l, _c, m in messages(CHAIN.format(size=size), "profile-fit")]
+
+    assert said(", size: small") == [
+        "a small org has at most 2 product leadership levels, but this one has 3 (VP of "
+        "Product, Head of Product, Director of Product): " + NO_SIZE_FITS + "set the "
+        "profile-fit option small-max-leadership-levels to 3, or switch profile-fit off"]
+    assert said(", size: mid-size") == [
+        "a mid-size org has 30 to 600 positions, but this one has 5: " + NO_SIZE_FITS
+        + "declare size: small and set the profile-fit option small-max-leadership-levels "
+        "to 3, or switch profile-fit off"]
+    assert said(", size: enterprise") == [
+        "an enterprise org has at least 150 positions, but this one has 5: " + NO_SIZE_FITS
+        + "declare size: small and set the profile-fit option small-max-leadership-levels "
+        "to 3, or switch profile-fit off"]
+    assert said("")[0].endswith(NO_SIZE_FITS + "declare size: small and set the profile-fit "
+                                "option small-max-leadership-levels to 3, or switch "
+                                "profile-fit off")
+    # (the change said makes the finding go)
+    fixed = CHAIN.format(size=", size: small") + (
+        "rules: {profile-fit: {small-max-leadership-levels: 3}}\n")
+    assert said(", size: small") and messages(fixed, "profile-fit") == []
+
+
+def test_a_big_org_without_a_product_leader_fits_no_size(messages):
+    source = org("mid-size", 700, ("head-of-product",))
+    assert [m for _l, _c, m in messages(source, "profile-fit")] == [
+        "a mid-size org has 30 to 600 positions, but this one has 700: no size fits this org "
+        "(too many positions for small or mid-size, no CPO or VP of Product for enterprise): "
+        "declare size: enterprise and give its product leader role: cpo or role: vp-product, "
+        "or switch profile-fit off"]
+    assert [m for _l, _c, m in messages(org("enterprise", 700), "profile-fit")] == [
+        "an enterprise org has a CPO or a VP of Product, but this one has neither: no size "
+        "fits this org (too many positions for small or mid-size, no CPO or VP of Product for "
+        "enterprise): give its product leader role: cpo or role: vp-product, or switch "
+        "profile-fit off"]
+
+
+SMALL_LIMITS = ("rules: {profile-fit: {small-max-people: 6, mid-size-min-people: 4, "
+                "mid-size-max-people: 9, enterprise-min-people: 8%s}}\n")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people=st.integers(1, 12), levels=st.integers(0, 4), leader=st.booleans(),
+       max_levels=st.integers(1, 3), size=st.sampled_from(["small", "mid-size", "enterprise"]))
+def test_the_size_advised_is_one_the_org_fits_or_stays_put(messages, people, levels, leader,
+                                                           max_levels, size):
+    # (no back and forth: a size advised is fitted, or advised again from there)
+    ladder = ("cpo" if leader else "svp-engineering", "head-of-product", "director-of-product",
+              "group-pm")[:levels]
+    roles = ladder if people > len(ladder) else ladder[:people - 1]
+    limits = SMALL_LIMITS % f", small-max-leadership-levels: {max_levels}"
+
+    def advice(declared: str) -> list[str]:
+        return [m for _l, _c, m in messages(org(declared, people, roles, limits),
+                                            "profile-fit")]
+
+    for message in advice(size):
+        advised = re.search(r"declare size: ([\w-]+)", message)
+        if "no size fits this org" in message:
+            assert all("no size fits this org" in m and "declare size" not in m
+                       for m in advice(advised[1] if advised else size)), message
+        else:
+            assert advised is not None, message
+            assert advice(advised[1]) == [], message
