@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgviz.cli import main
 from orgviz.diff import ORG_KINDS, changes_chart, diff_orgs
@@ -81,7 +83,7 @@ def test_rule_settings_changes_are_reported(tmp_path: Path) -> None:
     assert report["summary"]["rule-changed"] == 4
     assert report["changes"][1] == {
         "kind": "rule-changed", "id": "span-of-control", "name": "span-of-control",
-        "field": "rules", "old": {"max": "15"}, "new": {"level": "error", "max": "12"}}
+        "field": "rules", "old": {"max": 15}, "new": {"level": "error", "max": 12}}
     assert report["changes"][3] == {
         "kind": "rule-changed", "id": "single-report", "name": "single-report",
         "field": "rules", "old": {"level": "off"}}
@@ -92,6 +94,42 @@ def test_rules_reordered_or_spelt_otherwise_are_no_change(tmp_path: Path) -> Non
                            "  single-report: disabled\n  span-of-control: {max: 15}\n")
     assert _run(tmp_path, after, "--exit-code") == (
         0, f"{tmp_path / 'old.yaml'} -> {tmp_path / 'new.yaml'}: no changes\n")
+
+
+def test_an_option_spelt_otherwise_with_the_same_value_is_no_change(tmp_path: Path) -> None:
+    """`{max: 5}` -> `{max: 05}` was a change: options are compared as the rules read them."""
+    after = BEFORE.replace("max: 15", "max: 015").replace(
+        "single-report: off\n", "single-report: off\n  root: {allow-forest: TRUE}\n")
+    before = BEFORE.replace("single-report: off\n",
+                            "single-report: off\n  root: {allow-forest: true}\n")
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    assert diff_orgs(load(old), load(new)) == []
+    # A value the rule refuses (validate: "must be a whole number") is shown as written.
+    _status, output = _run(tmp_path, BEFORE.replace("max: 15", "max: 15.0"), "--json")
+    assert json.loads(output)["changes"] == [{
+        "kind": "rule-changed", "id": "span-of-control", "name": "span-of-control",
+        "field": "rules", "old": {"max": 15}, "new": {"max": "15.0"}}]
+    _status, output = _run(tmp_path, BEFORE.replace("single-report: off\n",
+                                                    "root: {allow-forest: true}\n"), "--json")
+    assert json.loads(output)["changes"][0]["new"] == {"allow-forest": True}
+    assert _run(tmp_path, BEFORE.replace("single-report: off\n",
+                                         "root: {allow-forest: True}\n"))[1].splitlines()[0] == (
+        "~ rule changed    root: (not set) -> {allow-forest: true}")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 10**6), st.integers(1, 10**6), st.integers(0, 3))
+def test_a_whole_number_option_compares_as_a_number(a: int, b: int, zeros: int) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        old, new = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old.write_text(BEFORE.replace("max: 15", f"max: {a}"), encoding="utf-8")
+        new.write_text(BEFORE.replace("max: 15", f"max: {'0' * zeros}{b}"), encoding="utf-8")
+        changes = diff_orgs(load(old), load(new))
+    assert [(c.old, c.new) for c in changes] == ([] if a == b else [({"max": a}, {"max": b})])
 
 
 def test_an_org_change_accents_no_card(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -223,8 +224,23 @@ def _org_changes(old: Org, new: Org) -> list[Change]:
 
 
 def _setting(setting: RuleSetting) -> dict[str, Any]:
-    """A rule's setting as compared and reported: its level (when set), then its options."""
-    return {**({"level": setting.level} if setting.level else {}), **setting.options}
+    """A rule's setting as compared and reported: its level (when set), then its options as
+    the rule reads them (`max: 05` is 5, `true` a boolean); a value the rule would refuse,
+    or an unknown option, as written."""
+    from orgviz.rules import RULES, defaults_for
+    from orgviz.validate import _convert
+
+    rule = RULES.get(setting.rule)
+    # (a profile changes option values, never their types: any profile's defaults do)
+    defaults = defaults_for(rule, "mid-size") if rule is not None else {}
+    options = dict(setting.options)
+    for name, value in options.items():
+        if name in defaults:
+            # (a value the rule refuses, `orgviz validate` says so: shown as written)
+            with suppress(ValueError):
+                options[name] = _convert(value, defaults[name],
+                                         getattr(rule, "MINIMUMS", {}).get(name, 0))
+    return {**({"level": setting.level} if setting.level else {}), **options}
 
 
 def repeated_ids(org: Org) -> list[Problem]:
