@@ -262,8 +262,102 @@ def test_the_order_said_starts_where_the_two_differ_and_skips_empty_teams(
     said = run("export", "o.yaml", "-f", "csv", "-o", "o.csv")
     assert said.output == (
         "orgviz: o.yaml: CSV does not carry the order of `teams:` ('a', 'b', 'c' ...; `orgviz "
-        "import` lists teams in the order their people first appear: 'e', 'd', 'c' ...): set "
-        "it again in the org file `orgviz import` writes of it\n")
+        "import` lists teams in the order their people first appear: 'e', 'd', 'c' ...); the "
+        "team nobody is in ('q'): set them again in the org file `orgviz import` writes of "
+        "it\n")
     # (q, whom no one is in, is not in the CSV at all: the order of the others is kept)
     _org_of_teams(tmp_path / "same.yaml", "pabcde")
-    assert run("export", "same.yaml", "-f", "csv", "-o", "same.csv").output == ""
+    assert run("export", "same.yaml", "-f", "csv", "-o", "same.csv").output == (
+        "orgviz: same.yaml: CSV does not carry the team nobody is in ('q'): set it again in "
+        "the org file `orgviz import` writes of it\n")
+
+
+# -- 4. what a CSV round trip repairs or drops -------------------------------------------
+
+GHOST = """orgviz: 1
+org: {name: G, size: small, date: 2024-06-30}
+teams:
+  - {id: a, name: Ants, lead: x, color: "#336699"}
+  - {id: z, name: Zed, parent: a}
+people:
+  - {id: x, name: Xa, title: Chief Executive Officer, team: a}
+  - {id: y, name: Yo, title: Chief Technology Officer, reports_to: x, team: ghost}
+rules:
+  span-of-control: {max: 3}
+"""
+
+
+def test_export_warns_of_people_in_teams_not_declared(tmp_path: Path,
+                                                      run: Callable[..., Any]) -> None:
+    # (QA: validate said the error; the CSV's import declared {id: ghost} and validated clean)
+    (tmp_path / "g.yaml").write_text(GHOST, encoding="utf-8")
+    checked = run("validate", "g.yaml")
+    assert checked.output.splitlines()[0] == (
+        "g.yaml:8:77: error [unknown-team] 'y' is in team 'ghost', which is not a team: use "
+        "the id of a team in 'teams:', or add the team")
+    said = run("export", "g.yaml", "-o", "g.csv")
+    assert said.exit_code == 0
+    assert said.output.splitlines()[0] == (
+        "orgviz: g.yaml: a person is in a team that `teams:` does not list ('y' is in team "
+        "'ghost'): the CSV keeps it as written, and `orgviz import` of it declares the team; "
+        "`orgviz validate` reports where")
+    for fmt in ("json", "graphml"):
+        said = run("export", "g.yaml", "-o", f"g.{fmt}")
+        assert (said.exit_code, said.output) == (
+            0, "orgviz: g.yaml: a person is in a team that `teams:` does not list ('y' is in "
+               "team 'ghost'): the people's data keeps the id; `orgviz validate` reports "
+               "where\n")
+    assert run("export", "g.yaml", "-o", "g.mmd").output == ""  # (Mermaid shows no teams)
+
+
+def test_the_warning_of_teams_not_declared_counts_and_names_the_first_few(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    people = "".join(f"  - {{id: p{i}, name: P{i}, reports_to: x, team: t{i}}}\n"
+                     for i in range(1_004))
+    (tmp_path / "many.yaml").write_text(
+        "orgviz: 1\norg: {name: M}\nteams:\n  - {id: x-team, name: X}\npeople:\n"
+        "  - {id: x, name: X, team: x-team}\n" + people, encoding="utf-8")
+    said = run("export", "many.yaml", "-f", "json", "-o", "m.json")
+    assert said.output == (
+        "orgviz: many.yaml: 1,004 people are in teams that `teams:` does not list ('p0' is in "
+        "team 't0'; 'p1' is in team 't1'; 'p2' is in team 't2'; and 1,001 more): the people's "
+        "data keeps the ids; `orgviz validate` reports where\n")
+    # (without `teams:`, a team is a free label: no error, nothing to say)
+    (tmp_path / "free.yaml").write_text(
+        "orgviz: 1\norg: {name: F}\npeople:\n  - {id: x, name: X, team: anything}\n",
+        encoding="utf-8")
+    assert run("export", "free.yaml", "-f", "csv", "-o", "f.csv").output == ""
+
+
+def test_export_csv_names_what_csv_does_not_carry(tmp_path: Path,
+                                                  run: Callable[..., Any]) -> None:
+    # (QA: a team's lead and the org's date were dropped without notice)
+    (tmp_path / "g.yaml").write_text(GHOST, encoding="utf-8")
+    said = run("export", "g.yaml", "-o", "g.csv")
+    assert said.output.splitlines()[1:] == [
+        "orgviz: g.yaml: CSV does not carry the org's `date`; its `rules:` settings; the "
+        "teams' `lead`, `parent` and `color`; the team nobody is in ('z'): set them again in "
+        "the org file `orgviz import` writes of it"]
+    back = run("import", "g.csv", "-o", "back.yaml")
+    assert back.exit_code == 0, back.output
+    text = (tmp_path / "back.yaml").read_text(encoding="utf-8")
+    for gone in ("date:", "lead:", "parent:", "color:", "rules:", "id: z"):
+        assert gone not in text
+    assert run("export", "g.yaml", "-o", "g.json").output.count("\n") == 1  # (JSON has all)
+
+
+@pytest.mark.parametrize(("org", "said"), [
+    ("org: {name: D, date: 2024-06-30}\n", "the org's `date`: set it again"),
+    ("org: {name: D}\nteams:\n  - {id: a, name: A, lead: x}\n", "the teams' `lead`: set them "
+                                                                 "again"),
+    ("org: {name: D}\nteams:\n  - {id: a, name: A}\n  - {id: b}\n  - {id: c}\n",
+     "the teams nobody is in ('b', 'c'): set them again"),
+])
+def test_one_thing_not_carried_is_said_alone(tmp_path: Path, run: Callable[..., Any],
+                                             org: str, said: str) -> None:
+    team = ", team: a" if "teams:" in org else ""
+    (tmp_path / "d.yaml").write_text(f"orgviz: 1\n{org}people:\n  - {{id: x, name: X{team}}}\n",
+                                     encoding="utf-8")
+    assert run("export", "d.yaml", "-o", "d.csv").output == (
+        f"orgviz: d.yaml: CSV does not carry {said} in the org file `orgviz import` writes of "
+        "it\n")

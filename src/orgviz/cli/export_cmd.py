@@ -74,6 +74,7 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
             fail(exc)
     data = EXPORTERS[fmt](org)
     _warn_of_references_to_nobody(org, fmt)
+    _warn_of_references_to_no_team(org, fmt)
     if fmt == "csv":
         _warn_of_roles_not_carried(org)
     if markdown and fmt == "mermaid" and isinstance(data, str):
@@ -113,6 +114,26 @@ def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
                "`orgviz validate` reports where", err=True)
 
 
+def _warn_of_references_to_no_team(org: Org, fmt: str) -> None:
+    """A warning on stderr when people of the org are in teams its `teams:` does not list
+    (Mermaid, which shows no teams, aside): the CSV keeps them, and `orgviz import` of it
+    declares those teams, so that the error is gone from the org file it writes."""
+    from orgviz.io.export import references_to_no_team
+
+    found = references_to_no_team(org)
+    if not found or fmt == "mermaid":
+        return
+    named = "; ".join(found[:_NAMED]) + (f"; and {len(found) - _NAMED:,} more"
+                                         if len(found) > _NAMED else "")
+    one = len(found) == 1
+    what = "a person is in a team" if one else f"{len(found):,} people are in teams"
+    kept = ((f"the CSV keeps {'it' if one else 'them'} as written, and `orgviz import` of it "
+             f"declares {'the team' if one else 'those teams'}") if fmt == "csv" else
+            f"the people's data keeps the {'id' if one else 'ids'}")
+    click.echo(f"orgviz: {org.file}: {what} that `teams:` does not list ({named}): {kept}; "
+               "`orgviz validate` reports where", err=True)
+
+
 def _warn_of_roles_not_carried(org: Org) -> None:
     """A warning on stderr when people of the org hold roles that its own `roles:` define:
     the org file that `orgviz import` writes of the CSV would name roles it does not define, or
@@ -139,7 +160,11 @@ def _warn_of_what_csv_drops(org: Org) -> None:
     drops = csv_drops(org)
     if not drops:
         return
-    listed = drops[0] if len(drops) == 1 else f"{', '.join(drops[:-1])}, nor {drops[-1]}"
-    click.echo(f"orgviz: {org.file}: CSV does not carry {listed}: set "
-               f"{'it' if len(drops) == 1 else 'them'} again in the org file `orgviz import` "
-               "writes of it", err=True)
+    one = len(drops) == 1 and drops[0].startswith(_ONE_THING)
+    click.echo(f"orgviz: {org.file}: CSV does not carry {'; '.join(drops)}: set "
+               f"{'it' if one else 'them'} again in the org file `orgviz import` writes of it",
+               err=True)
+
+
+#: How the things `csv_drops` names that are one thing start (the others are several).
+_ONE_THING = ("the org's", "the order of", "the team nobody")

@@ -185,16 +185,45 @@ def roles_csv_drops(org: Org) -> list[str]:
 
 
 def csv_drops(org: Org) -> list[str]:
-    """What the org holds that its CSV does not carry, as export's warning names each: the
-    order of `teams:` where `orgviz import` of the CSV, which lists the teams as their people
-    first appear, would list them otherwise (the order gives teams without a `color` theirs)."""
+    """What the org holds that its CSV does not carry, as export's warning names each, in
+    this order: the org's `date`, its `rules:` settings, the teams' `lead`, `parent` and
+    `color`, the order of `teams:` where `orgviz import` of the CSV, which lists the teams as
+    their people first appear, would list them otherwise (the order gives teams without a
+    `color` theirs), and the teams nobody is in. (The org's own roles: `roles_csv_drops`.)"""
     drops = []
+    if org.date:
+        drops.append("the org's `date`")
+    if org.rule_settings:
+        drops.append("its `rules:` settings")
+    fields = [key for key in ("lead", "parent", "color")
+              if any(getattr(team, key) for team in org.teams)]
+    if fields:
+        keys = [f"`{key}`" for key in fields]
+        drops.append("the teams' " + (keys[0] if len(keys) == 1 else
+                                      f"{', '.join(keys[:-1])} and {keys[-1]}"))
     order = _teams_reordered(org)
     if order is not None:
         declared, appearing = order
         drops.append(f"the order of `teams:` ({declared}; `orgviz import` lists teams in the "
                      f"order their people first appear: {appearing})")
+    members = {person.team for person in org.people}
+    empty = [team.id for team in org.teams if team.id not in members]
+    if empty:
+        drops.append(f"the {'team' if len(empty) == 1 else 'teams'} nobody is in "
+                     f"({_listed(empty)})")
     return drops
+
+
+def references_to_no_team(org: Org) -> list[str]:
+    """What each person's team that is no team of `teams:` says ("'a' is in team 'ghost'"),
+    in the org's order (an org without `teams:` has none: its teams are free labels): an
+    export keeps them as written, and `orgviz import` of the CSV declares such teams, so the
+    org it writes validates."""
+    if not org.teams:
+        return []
+    teams = org.teams_by_id
+    return [f"'{p.id}' is in team '{p.team}'" for p in org.people
+            if p.team is not None and p.team not in teams]
 
 
 #: How many ids a warning of what CSV does not carry names in a list.
