@@ -530,3 +530,28 @@ def test_a_repeated_team_id_is_refused_at_its_place(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (f"{new}:5:10: error [duplicate-id] duplicate team id 'eng' "
                              "(first used at line 4): give each team its own id\n")
+
+
+def test_a_flag_is_written_as_yaml_writes_it(tmp_path: Path) -> None:
+    """It was `assistant True -> False`, Python's spelling."""
+    before = HEAD + "  - {id: ea, name: Ed, title: Executive Assistant, reports_to: dana, " \
+                    "assistant: true}\n"
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(before.replace(", assistant: true", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.output.splitlines()[0] == "~ other change    ea (Ed): assistant true -> false"
+
+
+def test_the_legend_names_an_id_changed_among_the_amber_changes(tmp_path: Path) -> None:
+    from orgviz.diff import changes_chart
+    from orgviz.render.themes import get_theme
+
+    before = HEAD + "  - {id: e3, name: Ema, title: Engineer, reports_to: dana}\n"
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(before.replace("id: e3", "id: e3x"), encoding="utf-8")
+    chart = changes_chart(load(new), diff_orgs(load(old), load(new)), "old.yaml",
+                          get_theme("light", None), load(old))
+    assert chart.legend == (("retitled, re-teamed, renamed or id changed", HIGHLIGHT["idchanged"]),)
+    assert chart.by_id["e3x"].team == "id was e3"

@@ -118,7 +118,7 @@ def test_the_card_keeps_its_first_color_and_the_legend_has_every_segments_entry(
     assert (cards["bob"].color, cards["bob"].accents) == (None, ())
     assert [label for label, _color in chart.legend] == [
         "added or vacancy filled", "vacancy opened", "moved (new manager)",
-        "retitled, re-teamed or renamed", "other change"]
+        "retitled, re-teamed, renamed or id changed", "other change"]
 
 
 def test_the_drawing_is_deterministic(tmp_path: Path) -> None:

@@ -76,9 +76,12 @@ class Change:
 
 
 def show_value(value: Any) -> str:
-    """A field's value as reports show it: "(none)" for none, a list joined, an FTE as FTE."""
+    """A field's value as reports show it: "(none)" for none, a list joined, an FTE as FTE,
+    a flag as YAML writes it (true, false)."""
     if value is None or value == ():
         return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, tuple):
         return ", ".join(value)
     if isinstance(value, float):

@@ -24,7 +24,8 @@ HIGHLIGHT = {"unlinked": "#C92A2A", "opened": "#E8590C", "added": "#2E9E44",
 _LEGEND = (("manager missing", ("unlinked",)),
            ("added or vacancy filled", ("added", "filled")), ("vacancy opened", ("opened",)),
            ("moved (new manager)", ("moved",)),
-           ("retitled, re-teamed or renamed", ("retitled", "reteamed", "renamed", "idchanged")),
+           ("retitled, re-teamed, renamed or id changed",
+            ("retitled", "reteamed", "renamed", "idchanged")),
            ("other change", ("changed",)))
 #: Removed people named in the subtitle; more are counted.
 MAX_REMOVED_SHOWN = 8
