@@ -121,23 +121,24 @@ SPOOF = """\
 orgviz: 1
 org: {name: "Acme\\nCo", size: small}
 people:
-  - {id: boss, name: A, title: "W\\x9b31mRED\\nfake.yaml:1:1: error [spoof] injected"}
+  - {id: boss, name: A, title: "W\\u200e31mRED\\nfake.yaml:1:1: error [spoof] injected"}
   - {id: b, name: "B \\u202eX", title: "Nobody\\r\\nline2", reports_to: "nobody\\u2066x"}
 """
 
 
 def test_names_cannot_fake_lines_or_escape_codes(org_file):
-    # A message is one line whatever the file holds: line breaks, escape sequences and
-    # bidirectional controls in ids and titles are written as \uXXXX.
+    # A message is one line whatever the file holds: line breaks, invisible marks and
+    # bidirectional controls in ids and titles are written as \uXXXX (a control character,
+    # the C1 CSI "\x9b" of an escape sequence too, is refused: test_loader).
     path = org_file(SPOOF)
     for fmt in ("text", "github"):
         result = run("validate", str(path), "--format", fmt)
         lines = result.output.splitlines()
         assert not any(line.startswith("fake.yaml") for line in lines)
-        assert not any(c in result.output for c in ("\x9b", "\u202e", "\u2066"))
+        assert not any(c in result.output for c in ("\u200e", "\u202e", "\u2066"))
         assert "'nobody\\u2066x'" in result.output
-        assert any("'W\\u009B31mRED\\u000Afake.yaml:1:1: error [spoof] injected'" in line or
-                   "'W\\u009B31mRED%0Afake.yaml:1:1: error [spoof] injected'" in line
+        assert any("'W\\u200E31mRED\\u000Afake.yaml:1:1: error [spoof] injected'" in line or
+                   "'W\\u200E31mRED%0Afake.yaml:1:1: error [spoof] injected'" in line
                    for line in lines)
     result = run("validate", str(path))
     assert f"{path}:5:" in result.output and "'Nobody\\u000D\\u000Aline2'" in result.output

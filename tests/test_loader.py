@@ -439,6 +439,13 @@ SCHEMA_CASES = [
      "'name' of person 'a' holds the control character U+0000 (written as an escape)"),
     ('people:\n  - {id: a, name: A, title: "W\\e[31m"}\n', (4, 29),
      "'title' of person 'a' holds the control character U+001B"),
+    # (the C1 control characters too, as raw: "\x9b" is the one-character CSI of a terminal)
+    ('people:\n  - {id: a, name: "A\\x9b[31m"}\n', (4, 19),
+     "'name' of person 'a' holds the control character U+009B (written as an escape): remove it"),
+    ('people:\n  - {id: a, name: A, title: "\\x80"}\n', (4, 29),
+     "'title' of person 'a' holds the control character U+0080 (written as an escape)"),
+    ('people:\n  - {id: "a\\u009f", name: A}\n', (4, 10),
+     "'id' of person 'a\x9f' holds the control character U+009F (written as an escape)"),
     ("people:\n  - {id: a, name: A, fte: -0.5}\n", (4, 27), "'fte' of person 'a' must be a "
      "number of full-time equivalents such as 1, 0.6 or 12.5 (at most 100,000), not '-0.5'"),
     ("people:\n  - {id: a, name: A, fte: 1e3}\n", (4, 27), "not '1e3'"),
@@ -543,6 +550,16 @@ def test_escaped_tabs_and_printable_text_load(org_file):
                         header=True))
     assert org.load_problems == ()
     assert org.people[0].name == "Tab\there \u00e9 \u202e"
+
+
+def test_a_nel_escape_is_a_line_break_not_a_control_character(org_file):
+    # (NEL, U+0085, is a C1 character but a line break of YAML: a text may hold one, as it
+    # may "\n"; an id may not, as it may not hold "\n")
+    org = load(org_file('people:\n  - {id: a, name: "Ada\\NObi", title: "x\\x85y"}\n'
+                        '  - {id: "b\\N", name: B, reports_to: a}\n', header=True))
+    assert org.people[0].name == "Ada\x85Obi" and org.people[0].title == "x\x85y"
+    assert [(p.line, p.col, p.message) for p in org.load_problems] == [
+        (5, 10, "'id' of a person holds a line break: write it on one line")]
 
 
 def test_org_header_problems(org_file):

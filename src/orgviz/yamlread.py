@@ -27,14 +27,14 @@ try:
 except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-#: A pattern of the characters an org file may not hold (control characters and U+FFFE,
-#: U+FFFF; compiled only when one is there: ~1 ms at start).
-CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
+#: A pattern of the characters an org file may not hold, raw or written as an escape
+#: ("\x9b", "\u009f"): the C0 and C1 control characters but tab and the line breaks (LF,
+#: CR, and NEL, U+0085, a line break of YAML: a text may hold one, an id not), DEL, U+FFFE
+#: and U+FFFF (compiled only when one is there: ~1 ms at start).
+CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]"
 _BAD_LIST = (*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f", "\ufffe",
              "\uffff")
-#: The C1 control characters, which YAML refuses raw (U+0085 aside: a line break), though an
-#: escape may write them ("\x80"): `CONTROL_CHARS` and these, for the raw text.
-_RAW_CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]"
+#: The C1 control characters of `CONTROL_CHARS` (not ASCII: looked for in a text that is not).
 _C1_LIST = tuple(chr(c) for c in range(0x80, 0xA0) if c != 0x85)
 #: The line breaks of editors, git and GitHub, by which problems are placed (a file may end
 #: its lines with "\r").
@@ -136,7 +136,7 @@ def _checked(text: str, file: str, what: str = "an org file") -> str:
     """The text, unless it holds a control character an org file (`what`) may not hold."""
     # Each `in` is a fast scan; the regular expression (a slower one) only runs to find the
     # first bad character.
-    bad = re.search(_RAW_CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) or (
+    bad = re.search(CONTROL_CHARS, text) if any(c in text for c in _BAD_LIST) or (
         not text.isascii() and any(c in text for c in _C1_LIST)) else None
     if bad:
         raise YamlError(_position(file, text[: bad.start()]), "encoding",
