@@ -461,14 +461,16 @@ def render(orgs: Sequence[Org] | Org, fmt: str = "svg", engine: str = "auto",
     if fmt not in ("svg", "png", "pdf"):
         raise RenderError(f"unknown chart format {fmt!r}: use svg, png, pdf or dot")
     from orgviz.render.engines import pick_engine
+    from orgviz.render.labels import measured_for
     from orgviz.render.rolesdraw import draw_roles
 
-    chart = plan(orgs, title)
-    chosen = pick_engine(engine)
-    layout = chosen.render(plan_dot(chart, labels=False), "json0", layout="dot",
-                           timeout=timeout)
-    svg = draw_roles(chart, layout, generator=f"orgviz roles chart; layout by Graphviz "
-                                              f"{chosen.version()}, {chosen.name} engine")
+    with measured_for(fmt):  # (its boxes are as wide as their text is drawn)
+        chart = plan(orgs, title)
+        chosen = pick_engine(engine)
+        layout = chosen.render(plan_dot(chart, labels=False), "json0", layout="dot",
+                               timeout=timeout)
+        svg = draw_roles(chart, layout, generator=f"orgviz roles chart; layout by Graphviz "
+                                                  f"{chosen.version()}, {chosen.name} engine")
     if fmt == "svg":
         return svg
     from orgviz.render import convert

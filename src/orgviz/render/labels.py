@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -212,11 +216,85 @@ def mixes_scripts(text: str) -> bool:
     return not text.isascii() and any(map(_foreign, text))
 
 
+#: The start of the font file names of the faces as wide as Helvetica (`_ASCII_WIDTHS`):
+#: Helvetica, Arial and their metric twins (Liberation Sans, Arimo), lower case.
+_HELVETICA_METRIC_FILES = ("helvetica", "arial", "liberationsans-", "liberationsans.",
+                           "arimo")
+
+
+def _helvetica_metric_installed() -> bool:
+    """Whether a face as wide as Helvetica is installed, by its file's name (a look at the
+    names in the font folders, not at the fonts: most machines have one)."""
+    from orgviz.render.resvgfonts import font_dirs  # (the fonts' module: not at start-up)
+
+    for folder in font_dirs():
+        for _root, _dirs, files in os.walk(folder, followlinks=True):
+            if any(name.lower().startswith(_HELVETICA_METRIC_FILES) for name in files):
+                return True
+    return False
+
+
+#: Whether text is measured for a PNG or a PDF, drawn here with this machine's fonts (True),
+#: or for an SVG or DOT file, drawn wherever it is opened (`measured_for`).
+_DRAWN_HERE: ContextVar[bool] = ContextVar("orgviz_drawn_here", default=False)
+
+
+@contextmanager
+def measured_for(fmt: str) -> Iterator[None]:
+    """Measure the text of the chart drawn inside as format `fmt` draws it: a PNG's and a
+    PDF's Latin text in the face that draws it here when that is wider than Helvetica
+    (`chart_face_widths`); an SVG's as Helvetica, Arial and Liberation Sans draw it, as
+    browsers elsewhere show it (the same file on every machine)."""
+    token = _DRAWN_HERE.set(fmt in ("png", "pdf"))
+    try:
+        yield
+    finally:
+        _DRAWN_HERE.reset(token)
+
+
+@lru_cache(maxsize=2)
+def chart_face_widths(bold: bool) -> tuple[int, ...] | None:
+    """The advance widths (1/1000 em, ASCII 32..126) of the face a PNG's (or a PDF's) Latin
+    text is drawn with here, the first installed family of the chart's font stack, when no
+    face as wide as Helvetica is installed and it is wider (DejaVu Sans, 12% wider: text
+    measured as Helvetica ran past its box); else None (the built-in tables). Read once per
+    process."""
+    if _helvetica_metric_installed():
+        return None
+    from orgviz.render import resvgfonts as rf  # (reads the installed fonts)
+
+    face = rf.first_face(_MEASURED_STACK, bold, False, rf.installed_fonts())
+    font = None if face is None else _shaper(face.path, face.offset, shape=False)
+    if font is None:
+        return None
+    try:
+        widths = tuple(math.ceil(font.getlength(chr(code))) for code in range(32, 127))
+    except (OSError, ValueError):
+        return None
+    built_in = _BOLD_ASCII_WIDTHS if bold else _ASCII_WIDTHS
+    return widths if sum(widths) > sum(built_in) * 1.02 else None
+
+
+@lru_cache(maxsize=8)
+def _table(bold: bool, wide: bool, here: bool = False) -> tuple[int, ...]:
+    """The ASCII widths text is measured with: for a PNG or PDF drawn `here`, the face that
+    draws it when that is wider than Helvetica (`chart_face_widths`), else the built-in
+    table."""
+    return (chart_face_widths(bold) if here and not wide else None) or _TABLES[bold, wide]
+
+
+@lru_cache(maxsize=4)
+def _ascii_widths(bold: bool, here: bool = False) -> dict[str, int]:
+    """Character -> width of the printable ASCII characters (`_table`, as lines without
+    other scripts are measured)."""
+    return {chr(32 + i): width for i, width in enumerate(_table(bold, False, here))}
+
+
 @lru_cache(maxsize=4096)
-def _char_width(char: str, bold: bool, wide: bool = False) -> int:
+def _char_width(char: str, bold: bool, wide: bool = False, here: bool = False) -> int:
     """Width of one character in 1/1000 em (a generous estimate outside ASCII)."""
     code = ord(char)
-    table = _TABLES[bold, wide]
+    table = _table(bold, wide, here)
     if 32 <= code <= 126:
         return table[code - 32]
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -239,30 +317,25 @@ def _char_width(char: str, bold: bool, wide: bool = False) -> int:
     return 620 if bold else 600
 
 
-#: Character -> width of the printable ASCII characters (regular, bold).
-_ASCII = {chr(32 + i): width for i, width in enumerate(_ASCII_WIDTHS)}
-_BOLD_ASCII = {chr(32 + i): width for i, width in enumerate(_BOLD_ASCII_WIDTHS)}
-
-
 @lru_cache(maxsize=65536)
-def _em_width(text: str, bold: bool, wide: bool | None = None) -> int:
+def _em_width(text: str, bold: bool, wide: bool | None = None, here: bool = False) -> int:
     """Width of `text` in 1/1000 em; `wide`: measured as a line mixing scripts (None: if it
-    does)."""
+    does); `here`: for a PNG or PDF drawn with this machine's fonts (`measured_for`)."""
     if wide is None:
         wide = mixes_scripts(text)
     if not wide:
         try:  # the usual case: all printable ASCII
-            return sum(map((_BOLD_ASCII if bold else _ASCII).__getitem__, text))
+            return sum(map(_ascii_widths(bold, here).__getitem__, text))
         except KeyError:
             pass
     if all_emoji_font(text):  # (drawn by the emoji font: its space and digits as wide)
         return sum(EMOJI_WIDTH for at, char in enumerate(text)
-                   if _char_width(char, bold, wide) and not toned(text, at))
+                   if _char_width(char, bold, wide, here) and not toned(text, at))
     # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀; ™️
     # stays text: the chart's font has ™; a skin tone adds nothing to its emoji: 👍🏽 is one
     # picture, and a PNG draws 👍 where the text also has letters, see emoji.separated)
     widths = [0 if toned(text, at) else EMOJI_WIDTH if drawn_as_picture(text, at)
-              else _char_width(char, bold, wide) for at, char in enumerate(text)]
+              else _char_width(char, bold, wide, here) for at, char in enumerate(text)]
     estimate = sum(widths)
     if not any(map(_shaped, text)):
         return estimate
@@ -540,7 +613,7 @@ def _drawn_width(text: str, bold: bool, widths: tuple[int, ...]) -> int | None:
 def text_width(text: str, size: float, bold: bool = False, wide: bool | None = None) -> float:
     """Estimated width of `text` at font `size` (same units as `size`); `wide` as drawn in a
     line that mixes scripts (None: when `text` itself does)."""
-    return _em_width(text, bold, wide) * size / 1000.0
+    return _em_width(text, bold, wide, _DRAWN_HERE.get()) * size / 1000.0
 
 
 def _extends(char: str) -> bool:
@@ -620,10 +693,17 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     return list(wrapped(text, width, size, bold, max_lines))
 
 
-@lru_cache(maxsize=16384)
 def wrapped(text: str, width: float, size: float, bold: bool = False,
             max_lines: int = 3) -> tuple[str, ...]:
-    """`wrap` as a tuple, remembered (an org repeats its titles and team names)."""
+    """`wrap` as a tuple, remembered (an org repeats its titles and team names) for the
+    format measured for (`measured_for`)."""
+    return _wrapped(text, width, size, bold, max_lines, _DRAWN_HERE.get())
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(text: str, width: float, size: float, bold: bool, max_lines: int,
+             _here: bool) -> tuple[str, ...]:
+    """`wrapped`; `_here` keeps a PNG's lines apart from an SVG's in the cache."""
     text = clean(text)
     if not text:
         return ()

@@ -243,7 +243,15 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     options = (options or RenderOptions()).verified()
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
-    gate = _Gate(org, problems, check, force)
+    from orgviz.render.labels import measured_for
+
+    with measured_for(fmt):
+        return _render(org, fmt, options, _Gate(org, problems, check, force), force, notes)
+
+
+def _render(org: Org, fmt: str, options: RenderOptions, gate: _Gate, force: bool,
+            notes: list[str] | None) -> bytes:
+    """`render` of verified options, its text measured as `fmt` draws it."""
     if _beside_graphviz(fmt, options, force):
         return _render_beside_graphviz(org, fmt, options, gate, notes)
     problems = gate.passes()
@@ -327,9 +335,18 @@ def draw_chart(chart: Chart, theme: Theme, fmt: str = "svg",
                notes: list[str] | None = None) -> bytes:
     """Draw a chart built elsewhere (a diff's highlighted org, say) with the tidy layout, as
     SVG, PNG, PDF or pinned DOT; `purpose` is named in the SVG's generator comment."""
-    from orgviz.render.cards import card_box, chart_texts
+    from orgviz.render.labels import measured_for
 
     options = (options or RenderOptions()).verified()
+    with measured_for(fmt):
+        return _draw_chart(chart, theme, fmt, options, purpose, notes)
+
+
+def _draw_chart(chart: Chart, theme: Theme, fmt: str, options: RenderOptions, purpose: str,
+                notes: list[str] | None) -> bytes:
+    """`draw_chart` of verified options, its text measured as `fmt` draws it."""
+    from orgviz.render.cards import card_box, chart_texts
+
     texts = chart_texts(chart)
     box = card_box(texts)
     if fmt == "dot":
