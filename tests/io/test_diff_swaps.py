@@ -91,6 +91,22 @@ def test_a_swap_with_a_real_move_names_the_old_manager_as_he_was(tmp_path: Path)
         "m2": "id was m1", "m1": "id was m2", "a1": "moved from Mo One"}
 
 
+def test_a_report_left_at_the_old_id_of_a_manager_is_missing_a_manager_not_moved(
+        tmp_path: Path) -> None:
+    """Mo's id changed; Bo still reports to m1, which is nobody now."""
+    after = (OLD.replace("id: m1,", "id: mm1,")
+             .replace("{id: a1, name: Al A, title: Software Engineer, reports_to: m1}",
+                      "{id: a1, name: Al A, title: Software Engineer, reports_to: mm1}"))
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.stdout.replace(f"{tmp_path}/", "") == (
+        "~ id changed      mm1 (Mo One): m1 -> mm1\n"
+        "! manager missing a2 (Bo B): reports to m1 (Mo One), who is not in the new version\n"
+        "old.yaml -> new.yaml: 1 id changed, 1 manager missing\n")
+
+
 def test_a_rename_keeps_its_id(tmp_path: Path) -> None:
     after = OLD.replace("name: Mo One", "name: Mo Jones")
     assert _run(tmp_path, OLD, after) == (

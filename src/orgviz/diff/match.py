@@ -78,9 +78,11 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         boss = person.reports_to
         unlinked = boss is not None and boss != pid and boss not in new_people and not (
             before is not None and before.reports_to == boss and boss not in old_people)
-        # (the same manager under a new id is no move; the same id, if its holder changed, is)
-        moved = before is not None and (
-            replaced.get(before.reports_to or "", before.reports_to) != boss)
+        # (the same manager under a new id is no move; the same id is, where another person
+        # holds it now; an id left after its person's changed is a missing manager, no move)
+        was = before.reports_to if before is not None else None
+        moved = before is not None and replaced.get(was or "", was) != boss and (
+            was != boss or boss in new_people)
         if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
             changes.append(_position("unlinked", person, **(
                 {"old": before.reports_to, "field": "reports_to"}
