@@ -205,3 +205,35 @@ def test_options_of_the_wrong_type_are_a_render_error(small_org: Org, field: str
     with pytest.raises(RenderError) as caught:
         render(small_org, "svg", RenderOptions(**{field: value}))
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("people", "keys", "samples"), [
+    # a person reporting to an unknown id: a red card with its badge, no line to draw
+    ("  - {id: a, name: Ann Lee, title: CEO}\n"
+     "  - {id: b, name: Bo Li, title: Engineer, reports_to: zz}\n"
+     "  - {id: c, name: Cy Diaz, title: Engineer, reports_to: a}\n",
+     ["reports to", "fails validation"], (True, False)),
+    # a CEO under an engineer: the line fails, the cards do not
+    ("  - {id: a, name: Ann Lee, title: Engineer}\n"
+     "  - {id: b, name: Bo Li, title: CEO, reports_to: a}\n", ["fails validation"],
+     (False, True)),
+    # both: each says which it is
+    ("  - {id: a, name: Ann Lee, title: Engineer}\n"
+     "  - {id: b, name: Bo Li, title: CEO, reports_to: a}\n"
+     "  - {id: c, name: Cy Diaz, title: Engineer, reports_to: zz}\n",
+     ["reporting line that fails validation", "card that fails validation"], (True, True)),
+])
+def test_the_key_explains_the_broken_style_the_forced_chart_draws(org_file, people, keys,
+                                                                  samples):
+    # (the key showed a red dashed line, "fails validation", for a red card and no line)
+    from orgviz.render.themes import get_theme
+
+    svg = render(load(org_file("orgviz: 1\norg: {name: T, size: small}\npeople:\n" + people)),
+                 "svg", force=True)
+    labels = {"reports to", "fails validation", "card that fails validation",
+              "reporting line that fails validation"}
+    assert [text for text in texts(svg) if text in labels] == keys
+    red = get_theme("light").broken
+    card_sample = f'fill="#FFFFFF" stroke="{red}" stroke-width="1.8"'.encode()
+    line_sample = f'stroke="{red}" stroke-width="2.2" stroke-dasharray="7 4"'.encode()
+    assert (card_sample in svg, line_sample in svg) == samples

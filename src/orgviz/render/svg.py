@@ -192,8 +192,15 @@ class _Canvas:
             entries.append(("rollup", "collapsed team"))
         if any(card.kind == "continued" for card in chart.cards):
             entries.append(("continued", "continued on another page"))
-        if "broken" in kinds or any(card.broken for card in chart.cards):
-            entries.append(("broken", "fails validation"))
+        # (--force: each style drawn is explained, the card's red border and badge apart
+        # from the red dashed line, which a chart may not hold)
+        broken_cards = any(card.broken for card in chart.cards)
+        if "broken" in kinds:
+            entries.append(("broken", "reporting line that fails validation" if broken_cards
+                            else "fails validation"))
+        if broken_cards:
+            entries.append(("broken-card", "card that fails validation" if "broken" in kinds
+                            else "fails validation"))
         return entries
 
     def header_items(self) -> tuple[list[str], float]:
@@ -264,6 +271,10 @@ class _Canvas:
                 stroke=stroke, stroke_dasharray=dash))
         if style == "note":
             return f'<path {_note_style(theme)} d="M{_n(x + 6)} {_n(y)}H{_n(x + 18)}"/>'
+        if style == "broken-card":  # (the card's red border, its "!" badge at the corner)
+            return (_el("rect", x=x, y=y - 7, width=22.0, height=12.0, rx=2.5,
+                        fill=theme.card_fill, stroke=theme.broken, stroke_width=1.8)
+                    + _el("circle", cx=x + 22, cy=y - 7, r=3.5, fill=theme.broken))
         path = f"M{_n(x)} {_n(y)}H{_n(x + 24)}"
         return f"<path {self.line_style(style)} d=\"{path}\"/>"
 
