@@ -291,3 +291,106 @@ def test_a_workbook_cell_with_a_cr_is_one_space(tmp_path: Path) -> None:
     result = import_csv(path)
     assert [(p.name, p.reports_to) for p in result.org.people] == [
         ("Ann Lee", None), ("Bob", "1"), ("Cy Do", "1")]
+
+
+# -- 5. Placeholder names: brackets, a note after a vacancy word, more words ---------------
+
+PLACEHOLDERS = ["Vacant - Req 123", "[Vacant]", "(vacant)", "Unfilled", "TBH", "To be hired",
+                "Open position", "Vacant – Req 5", "TBH: Senior Engineer", "*TBH*",
+                "Open Position (Backfill)", "Unfilled #4", "Hiring/Req 9", "[ Open ]",
+                "Vacant position", "Open headcount", "TBD | Q3", "<vacancy>", "{tbc}"]
+REAL_NAMES = ["Vacanti", "Tbh Smith", "Open, Ann", "Tobias Open", "Opening Smith", "Hiring Lee",
+              "Toby (Tobes) Ray", "[Ann]", "Mary-Jane Vacant", "Vacant Smith", "Unfilledy",
+              "Tbhx", "Ann (TBH)", "Hope-Vacant", "O'Pen", "Vacant-Smith", "Tbh-Ray"]
+
+
+def test_vacancy_names_in_brackets_or_with_a_note_are_placeholders(tmp_path: Path) -> None:
+    # ('Vacant - Req 123', '[Vacant]', '(vacant)' and 'Unfilled' were people's names)
+    names = [*PLACEHOLDERS, *REAL_NAMES[:-1], "[Withheld]", "(Eliminated)"]
+    rows = "".join(f'{i},"{name}",Engineer,1\n' for i, name in enumerate(names, start=2))
+    result = imported(tmp_path, f"id,name,title,manager\n1,Ann,CEO,\n{rows}")
+    people = result.org.by_id  # type: ignore[attr-defined]
+    for i, name in enumerate(names, start=2):
+        person = people.get(str(i))
+        if name in PLACEHOLDERS:
+            assert person.vacant and person.name is None, name
+        elif name == "[Withheld]":
+            assert (person.vacant, person.name) == (False, "Name not disclosed")
+        elif name == "(Eliminated)":
+            assert person is None  # (an abolished post that nobody reports to)
+        else:
+            assert (person.vacant, person.name) == (False, name)
+    assert said(result)[:2] == [
+        "p.csv:1:2: info [eliminated-post] 1 eliminated post not imported ('38'): listed at "
+        "the end of the file",
+        "p.csv:1:2: info [placeholder-name] 1 name not disclosed ('[Withheld]'): imported as "
+        "a filled post named 'Name not disclosed'"]
+    assert said(result)[2] == (
+        "p.csv:1:2: info [placeholder-name] 19 placeholder names imported as vacancies "
+        "('Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH', ...)")
+    assert ("  # p.csv:3: name 'Vacant - Req 123' is a placeholder: imported as a vacancy\n"
+            in result.text)  # type: ignore[attr-defined]
+    loaded_back(tmp_path, result)
+
+
+def test_unfilled_is_a_vacant_status_and_a_junior_post_with_a_note_is_open(tmp_path: Path
+                                                                            ) -> None:
+    result = imported(tmp_path, "id,name,manager,Status\n1,Ann,,Active\n2,Bob,1,Unfilled\n")
+    assert [p.vacant for p in result.org.people] == [False, True]  # type: ignore[attr-defined]
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Reports to Senior Post,Job Title\n"
+                      "1,Ann,XX,Director\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Reporting Senior Post,Generic Job Title,Grade,Number of Posts in FTE\n"
+                      "1,Vacant - Req 7,EO,2\n1,Analyst,EO,1\n", encoding="utf-8")
+    posts = import_csv(senior, ImportOptions(junior=str(junior))).org.people
+    assert [(p.title, p.vacant) for p in posts[1:]] == [("Open posts", True),
+                                                         ("Analyst", False)]
+
+
+@pytest.mark.parametrize("name", REAL_NAMES)
+def test_a_real_name_is_never_a_placeholder(name: str) -> None:
+    from orgviz.io.csvimport.values import _fold, placeholder_of
+
+    assert placeholder_of(_fold(name)) is None
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@given(st.sampled_from(["Vacant", "TBH", "Open", "Unfilled", "Hiring", "Tbd", "Open Position"]),
+       st.text(LETTERS + LETTERS.upper() + "-' ", min_size=1, max_size=12))
+def test_a_vacancy_word_and_a_name_after_a_space_or_a_hyphen_is_a_name(word: str, rest: str
+                                                                        ) -> None:
+    # (a note needs a mark: a space alone, or a hyphen without a space beside it, is part of
+    # a name: 'Tbh Smith', 'Vacant-Smith')
+    from orgviz.io.csvimport.values import _fold, placeholder_of
+
+    if not rest.strip(" -'"):
+        return
+    for name in (f"{word} {rest.strip(' -')}", f"{word}-{rest.strip(' -')}", f"{word}{rest}"):
+        folded = _fold(name)
+        if folded.strip(" -'") and " -" not in folded and "- " not in folded and \
+                folded not in {"open position", "open role", "open req", "vacant post",
+                                "vacant role", "vacant position", "open headcount"}:
+            assert placeholder_of(folded) is None, name
+
+
+NAMES = st.one_of(
+    st.none(), st.sampled_from(PLACEHOLDERS + REAL_NAMES),
+    st.text(alphabet="vacntbhVT ()[]*:#-/|\u2013", max_size=14),
+    st.builds(lambda w, n: f"{w}{n}", st.sampled_from(["Vacant", "TBH", "(", "[Open", "*"]),
+              st.text(alphabet=" -:#()]*x1", max_size=8)))
+
+
+@given(st.lists(NAMES, max_size=6), st.booleans())
+def test_maybe_placeholders_misses_no_placeholder(names: list[str | None], told: bool
+                                                  ) -> None:
+    from orgviz.io.csvimport import values
+
+    if told and not values._single_spaced(names):
+        return
+    maybe = set(values._maybe_placeholders(names, told))
+    for i, name in enumerate(names):
+        if name is None or values.placeholder_of(values._fold(name)) is not None:
+            assert i in maybe, name

@@ -17,7 +17,6 @@ from orgviz.io.csvimport.values import (
     ELIMINATED_POST,
     ENDED_STATUS,
     FALSE_WORDS,
-    PLACEHOLDER_NAMES,
     TRUE_WORDS,
     VACANT_STATUS,
     _each,
@@ -25,6 +24,7 @@ from orgviz.io.csvimport.values import (
     _folded,
     _maybe_placeholders,
     add_note,
+    placeholder_of,
     split_ids,
 )
 from orgviz.placeholders import WITHHELD_NAME, WITHHELD_NAMES
@@ -92,20 +92,21 @@ class FlagReader(ImporterState):
         has_name_column = bool(self.cols.get("name"))
         # (The names of a trimmed table are single-spaced: its cells have no other spaces,
         # and the parts of a name are joined by one.)
-        placeholders = [r for r in _maybe_placeholders(names, self.trimmed)
-                        if (names[r] is None and has_name_column) or
-                        (names[r] is not None and _fold(names[r]) in PLACEHOLDER_NAMES)]
+        kinds = {r: None if name is None else placeholder_of(_fold(name)) for r in
+                 _maybe_placeholders(names, self.trimmed) if (name := names[r]) is not None
+                 or has_name_column}
+        placeholders = [r for r, kind in kinds.items() if kind is not None or names[r] is None]
         for r in placeholders:  # row order: the tally keeps the first examples
             name = names[r]
             if name is None:
                 add_note(notes, r, "no name: imported as a vacancy")
                 self.tally("placeholder", "(empty)")
-            elif _fold(name) in WITHHELD_NAMES:  # a filled post, its holder not named
+            elif kinds[r] in WITHHELD_NAMES:  # a filled post, its holder not named
                 add_note(notes, r, f"name '{name}': not disclosed, a filled post")
                 self.tally("withheld", name)
                 names[r] = WITHHELD_NAME
                 continue
-            elif _fold(name) in ELIMINATED_NAMES:  # an abolished post: see split_history
+            elif kinds[r] in ELIMINATED_NAMES:  # an abolished post: see split_history
                 if not isinstance(history, list):
                     history = list(history)
                 if history[r] is None:

@@ -19,9 +19,10 @@ FORMULA_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
 
 #: Names that stand for nobody: the position is open (a vacancy).
 VACANCY_NAMES = frozenset((
-    "", "n/a", "na", "vacant", "vacancy", "vacant post", "vacant role", "tbc", "tbd", "tbh",
-    "to be hired", "to be confirmed", "open", "open role", "open position", "open req", "-",
-    "--", "?", "none", "hiring",
+    "", "n/a", "na", "vacant", "vacancy", "vacant post", "vacant role", "vacant position",
+    "tbc", "tbd", "tbh", "to be hired", "to be confirmed", "open", "open role",
+    "open position", "open req", "open headcount", "unfilled", "-", "--", "?", "none",
+    "hiring",
 ))
 #: Names of posts that were abolished (UK organograms list them as `Eliminated`).
 ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
@@ -42,7 +43,7 @@ FALSE_WORDS = frozenset(("0", "false", "no", "n"))
 ACTIVE_STATUS = frozenset(("active", "current", "employed", "filled", "a", "on leave",
                            "leave", "probation"))
 VACANT_STATUS = frozenset(("vacant", "open", "hiring", "tbh", "to be hired", "vacancy",
-                           "open position", "approved"))
+                           "open position", "approved", "unfilled"))
 ENDED_STATUS = frozenset(("terminated", "inactive", "ended", "former", "left", "leaver",
                           "retired", "historic", "history", "withdrawn", "deleted", "t", "i",
                           "closed", "expired"))
@@ -147,16 +148,53 @@ def _json_ids(value: str) -> tuple[str, ...] | None:
 
 
 
-#: The longest placeholder name.
+#: A placeholder name in brackets or between stars: `[Vacant]`, `(TBH)`, `*open*` (its inside).
+_BRACKETED = re.compile(r"[(\[<{*]+ ?(.*?) ?[)\]>}*]+")
+#: A vacancy word with a note after a mark: `Vacant - Req 123`, `TBH: Senior Engineer`,
+#: `Open position (backfill)`, `Unfilled #4` (a space alone is no mark: `Tbh Smith` is a
+#: name, and so are `Vacanti` and `Open, Ann`).
+_VACANCY_WITH_NOTE = re.compile(
+    r"(?:vacant|vacancy|vacant post|vacant role|vacant position|unfilled|tbh|tbd|tbc|"
+    r"to be hired|to be confirmed|open|open role|open position|open req|open headcount|"
+    r"hiring)(?: ?[:(\[#/|]| [-\u2013\u2014]| ?[\u2013\u2014]).*")
+#: The first characters of the names those two patterns match (folded).
+_MARKED_FIRSTS = frozenset("([<{*vutoh")
+#: Those first characters before folding (no other character folds to one of them).
+_MARKED_FIRSTS_CASED = _MARKED_FIRSTS | frozenset("VUTOH")
+#: The marks one of those names holds: a bracket, a star, `#`, `:`, `/`, `|`, a dash, or a
+#: hyphen beside a space (a hyphen alone is a name's: `Mary-Jane`).
+_MARK_CHARS = ("(", "[", "<", "{", "*", "#", ":", "/", "|", "\u2013", "\u2014")
+
+
+def placeholder_of(folded: str) -> str | None:
+    """The placeholder name a folded name is (`_fold`): itself when it is one
+    (PLACEHOLDER_NAMES), the one in its brackets (`[vacant]`, `(tbh)`), or `vacant` for a
+    vacancy word with a note (`vacant - req 123`); None for a person's name."""
+    if folded in PLACEHOLDER_NAMES:
+        return folded
+    if folded[:1] not in _MARKED_FIRSTS:
+        return None
+    bracketed = _BRACKETED.fullmatch(folded)
+    if bracketed:
+        folded = bracketed.group(1)
+        if folded and folded in PLACEHOLDER_NAMES:
+            return folded
+    return "vacant" if _VACANCY_WITH_NOTE.fullmatch(folded) else None
+
+
+#: The longest placeholder name of PLACEHOLDER_NAMES (the others hold a mark, `_MARK_CHARS`
+#: or a hyphen beside a space).
 _PLACEHOLDER_LEN = max(map(len, PLACEHOLDER_NAMES))
 
 
 def _maybe_placeholders(names: list[str | None], single_spaced: bool = False
                         ) -> Iterable[int]:
-    """Indexes of the names that can be placeholders (`_fold(name) in PLACEHOLDER_NAMES`),
-    and of the missing ones: all of them, unless no name has whitespace other than single
-    inner spaces; then a name folds to its casefold(), never shorter than itself, and only
-    names as short as a placeholder can be one (none when no casefold() is a placeholder).
+    """Indexes of the names that can be placeholders (`placeholder_of(_fold(name))`), and
+    of the missing ones: all of them, unless no name has whitespace other than single inner
+    spaces; then a name folds to its casefold(), never shorter than itself, and only names
+    as short as one of PLACEHOLDER_NAMES can be one (none when no casefold() is one), or
+    when a name holds a mark (`_MARK_CHARS`, a hyphen beside a space: the others do), the
+    names that start as one of those can (`_MARKED_FIRSTS`).
 
     `single_spaced`: the caller knows that no name has other whitespace (the names of a
     trimmed table: `CsvTable.trimmed`); the three two-character searches over all names
@@ -164,10 +202,17 @@ def _maybe_placeholders(names: list[str | None], single_spaced: bool = False
     """
     if not (single_spaced or _single_spaced(names)):
         return range(len(names))
+    # (names without spaces at their ends: no mark spans two names joined; each search for
+    # one character at C speed, those of a hyphen beside a space only where one is)
+    joined = "".join(filter(None, names))
+    marked = any(mark in joined for mark in _MARK_CHARS) or (
+        "-" in joined and (" -" in joined or "- " in joined))
     short = [name for name in names if name is not None and len(name) <= _PLACEHOLDER_LEN]
-    if PLACEHOLDER_NAMES.isdisjoint(map(str.casefold, short)):
+    if not marked and PLACEHOLDER_NAMES.isdisjoint(map(str.casefold, short)):
         return [r for r, name in enumerate(names) if name is None] if None in names else []
-    return [r for r, name in enumerate(names) if name is None or len(name) <= _PLACEHOLDER_LEN]
+    firsts = _MARKED_FIRSTS_CASED if marked else ()
+    return [r for r, name in enumerate(names) if name is None or len(name) <= _PLACEHOLDER_LEN
+            or name[:1] in firsts]
 
 
 def _single_spaced(names: list[str | None]) -> bool:
