@@ -189,6 +189,21 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id: a\n  & name: Ann\n",
      (5, 4, "yaml-syntax", "in the anchor that starts at line 5, column 3 (a value that starts "
                            "with '&' is an anchor: put the value in quotes)")),
+    # (an escape of no character, said at its '\': a surrogate pair, as JSON writes an emoji,
+    # is told the character and its \U escape; was said inside the escape, "write '\\' for a
+    # backslash")
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: ceo, name: "\\ud83d\\ude00 Ada"}\n',
+     (4, 22, "yaml-syntax", "YAML syntax error: found invalid Unicode character escape code "
+                            "in the quoted text that starts at line 4, column 21 ('\\ud83d"
+                            "\\ude00' is a surrogate pair, as JSON writes \U0001F600, which "
+                            "YAML does not read: write the character itself, \U0001F600, or "
+                            "\\U0001F600)")),
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: "x\\uDC00\\ud800"}\n',
+     (4, 21, "yaml-syntax", "('\\uDC00' is half of a surrogate pair, no character: remove "
+                            "it, or write the character meant itself or as \\UXXXXXXXX)")),
+    ('orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: "\\U00110000"}\n',
+     (4, 20, "yaml-syntax", "('\\U00110000' is past the last Unicode character, U+10FFFF: "
+                            "remove it)")),
     ("orgviz: 1\norg: {name: A}\nteams:\n  - {id: t, lead: ]ann}\n",
      (4, 19, "yaml-syntax", "did not find expected node content (a ']' that closes nothing: "
                             "remove it, or put the value in quotes)")),

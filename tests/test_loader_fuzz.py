@@ -193,3 +193,28 @@ def test_a_list_never_closed_is_named_where_it_starts(before, after, items, key,
             "never closed: end it with ']', and the {...} mapping around it with '}')"), exc
     else:
         raise AssertionError("an unclosed list read")
+
+
+@FUZZ
+@given(char=st.characters(min_codepoint=0x10000, max_codepoint=0x10FFFF,
+                          exclude_categories=("Cn", "Co")),
+       before=st.text(alphabet="ab é", max_size=5))
+def test_a_json_surrogate_pair_is_told_the_character_and_its_escape(before, char):
+    # (json.dumps writes a character past U+FFFF as a surrogate pair, which YAML refuses)
+    import json
+
+    from orgviz.yamlread import YamlError, read_yaml
+
+    written = json.dumps(before + char)  # ("ab \ud83d\ude00", with é as \u00e9)
+    text = f"orgviz: 1\nname: {written}\n"
+    try:
+        read_yaml(text, "f.yaml")
+    except YamlError as exc:
+        assert (exc.loc.line, exc.loc.col) == (2, 7 + written.index(json.dumps(char)[1:-1]))
+        assert exc.message.endswith(f"write the character itself, {char}, or "
+                                    f"\\U{ord(char):08X})")
+    else:
+        raise AssertionError("a surrogate pair read")
+    # (and what it says to write reads as that character)
+    said = written.replace(json.dumps(char)[1:-1], f"\\U{ord(char):08X}")
+    assert read_yaml(f"orgviz: 1\nname: {said}\n", "f.yaml")["name"] == before + char

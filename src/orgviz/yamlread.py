@@ -296,7 +296,11 @@ def _read(text: str, file: str, mappings: dict[str, FlowMapping],
         mark = exc.problem_mark or exc.context_mark
         loc = _in_text(_loc(file, mark), text) if mark else SourceLoc(file, 1, 1)
         hint = _syntax_hint(text, exc)
-        if isinstance(hint, _Slip):  # (said where the slip is, not where YAML stopped)
+        if isinstance(hint, _Moved):  # (said at the escape, not inside it)
+            found.append(YamlError(SourceLoc(file, hint.line + 1, hint.column + 1),
+                                   "yaml-syntax",
+                                   f"YAML syntax error: {_syntax_problem(exc)}{hint.hint}"))
+        elif isinstance(hint, _Slip):  # (said where the slip is, not where YAML stopped)
             found.append(YamlError(
                 SourceLoc(file, hint.line + 1, hint.column + 1), "yaml-syntax",
                 f"YAML syntax error: {hint.advice} (YAML reads the line as text, and stops at "
@@ -365,7 +369,15 @@ class _Slip(NamedTuple):
     advice: str
 
 
-def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str | _Slip:
+class _Moved(NamedTuple):
+    """A hint said at another place than where YAML stopped (0-based)."""
+
+    line: int
+    column: int
+    hint: str
+
+
+def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str | _Slip | _Moved:
     """What to do about the commonest slips, from where PyYAML stopped: a tab that indents,
     a value starting with '@', '`', '*' or another character YAML keeps, a ': ' inside a
     value, a key or '-' without a space after it, text after a closing quote, an unknown
@@ -376,7 +388,38 @@ def _syntax_hint(text: str, exc: yaml.MarkedYAMLError) -> str | _Slip:
         return ""
     line = _line(text, at.line)
     return (_break_hint(text, at.line, exc.context_mark) or _unclosed_hint(text, at, exc)
-            or _token_hint(line, at.column, exc) or _layout_hint(text, line, at, exc))
+            or _escape_hint(line, at, exc) or _token_hint(line, at.column, exc)
+            or _layout_hint(text, line, at, exc))
+
+
+#: A `\u` or `\U` escape, and a `\u` escape of a low surrogate (U+DC00-U+DFFF) after it.
+_CODE_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+_LOW_ESCAPE = re.compile(r"\\u([Dd][C-Fc-f][0-9A-Fa-f]{2})")
+
+
+def _escape_hint(line: str, at: Any, exc: yaml.MarkedYAMLError) -> _Moved | None:
+    """What to write for an escape of no character (YAML stops at its first hex digit):
+    a surrogate pair as JSON writes an emoji (`\ud83d\ude00`: the character itself, or
+    `\U0001F600`), half of one, or a code past U+10FFFF; said at its '\\'."""
+    if "invalid Unicode character escape" not in (exc.problem or ""):
+        return None
+    start = at.column - 2
+    escape = _CODE_ESCAPE.match(line, start) if start >= 0 else None
+    if escape is None:
+        return None
+    code = int(escape[1] or escape[2], 16)
+    low = _LOW_ESCAPE.match(line, escape.end()) if escape[1] else None
+    if 0xD800 <= code <= 0xDBFF and low is not None:
+        char = chr(0x10000 + ((code - 0xD800) << 10) + int(low[1], 16) - 0xDC00)
+        return _Moved(at.line, start, f" ('{escape[0]}{low[0]}' is a surrogate pair, as JSON "
+                      f"writes {char}, which YAML does not read: write the character itself, "
+                      f"{char}, or \\U{ord(char):08X})")
+    if 0xD800 <= code <= 0xDFFF:
+        return _Moved(at.line, start, f" ('{escape[0]}' is half of a surrogate pair, no "
+                      "character: remove it, or write the character meant itself or as "
+                      "\\UXXXXXXXX)")
+    return _Moved(at.line, start, f" ('{escape[0]}' is past the last Unicode character, "
+                  "U+10FFFF: remove it)")
 
 
 #: What opens and closes a flow collection, quoted text (opened after a space or an
