@@ -237,3 +237,19 @@ def test_the_key_explains_the_broken_style_the_forced_chart_draws(org_file, peop
     card_sample = f'fill="#FFFFFF" stroke="{red}" stroke-width="1.8"'.encode()
     line_sample = f'stroke="{red}" stroke-width="2.2" stroke-dasharray="7 4"'.encode()
     assert (card_sample in svg, line_sample in svg) == samples
+
+
+def test_a_dot_file_holds_the_subtitle_and_a_coloured_open_role(org_file):
+    # (the stand-alone DOT had the title alone, where the SVG says who and how many, and an
+    # open role of a team lost its team's colour to the grey open-role border)
+    org = load(org_file("orgviz: 1\norg: {name: T, size: small, date: 2026-11-01}\n"
+                        "teams:\n  - {id: eng, name: Engineering, color: '#E8590C'}\n"
+                        "people:\n  - {id: a, name: Ann Lee, title: CEO}\n"
+                        "  - {id: b, title: Engineer, vacant: true, team: eng, reports_to: a}\n"
+                        "  - {id: c, title: Engineer, vacant: true, reports_to: a}\n"))
+    dot = render(org, "dot", RenderOptions(layout="tidy")).decode()
+    assert 'label="T\\n1 person · 2 open roles · 2026-11-01"' in dot
+    open_cards = [line for line in dot.splitlines() if "dashed" in line and "Open role" in line]
+    assert len(open_cards) == 2
+    assert 'color="#e8590c", penwidth=1.5' in open_cards[0]
+    assert 'color="#7B8794"' in open_cards[1]

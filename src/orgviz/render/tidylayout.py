@@ -32,7 +32,7 @@ from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Axes, Box, Connector, Geometry
-from orgviz.render.labels import dot_string, dot_tooltip
+from orgviz.render.labels import dot_string, dot_tooltip, wrap
 from orgviz.render.routing import add_links
 from orgviz.render.themes import Theme, accent
 
@@ -463,7 +463,9 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
     """
     height = geometry.height
     out = ["digraph orgchart {"]
-    out.append(f'  graph [bgcolor="{theme.background}", label={dot_string(chart.title)}, '
+    # (the title, and the subtitle below it as the SVG wraps it: a count, a diff's changes)
+    heading = dot_string(chart.title, *wrap(chart.subtitle, geometry.width, 16.0, max_lines=4))
+    out.append(f'  graph [bgcolor="{theme.background}", label={heading}, '
                f'labelloc=t, fontsize=16, fontcolor="{theme.text}", fontname="Helvetica", '
                f'pad=0.3, splines=true, outputorder=edgesfirst];')
     out.append(f'  node [shape=box, style="rounded,filled", fixedsize=true, '
@@ -488,9 +490,11 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
                  *([f"height={where.h / 72:.4f}"] if where.h != box.height else []),
                  f"label={dot_string(*text.name, *text.title, text.team, text.dotted)}",
                  f"tooltip={dot_tooltip(text.full)}"]
-        if card.kind == "open":
+        if card.kind == "open":  # (dashed; its team's or a diff's colour where it has one)
+            border = (f'color="{accent(theme, card.color)}", penwidth=1.5' if card.color
+                      else f'color="{theme.open_border}"')
             attrs.append(f'style="rounded,filled,dashed", fillcolor="{theme.open_fill}", '
-                         f'color="{theme.open_border}"')
+                         + border)
         elif card.kind == "rollup":
             attrs.append(f'fillcolor="{theme.rollup_fill}", color="{theme.rollup_border}", '
                          f"peripheries=2")
