@@ -56,7 +56,8 @@ _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 @click.option("--encoding", help="Encoding of the CSV files (default: UTF-8, else cp1252).")
 @click.option("--delimiter", help="Field delimiter (default: guessed from , ; tab |).")
 @click.option("--sheet", metavar="NAME",
-              help="Sheet of an .xlsx workbook to import (default: the first).")
+              help="Sheet of an .xlsx workbook to import (default: the first visible "
+                   "worksheet).")
 @click.option("--order", type=click.Choice(["tree", "csv"]), default=None,
               help="People in the org file: managers before reports (tree), or CSV row order "
                    "(csv). Default: csv for a file `orgviz export` wrote, else tree.")
