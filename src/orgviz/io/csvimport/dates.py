@@ -1,4 +1,7 @@
-"""End dates of HR exports: whether a row's end date is still ahead (the row is current)."""
+"""End dates of HR exports: whether a row's end date is still ahead (the row is current).
+
+Imported only for a file with an end date column (its patterns are compiled on import).
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ from itertools import repeat
 from typing import Any
 
 from orgviz.io.columns import Columns
-from orgviz.io.csvimport.dates import end_is_ahead
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import (
     ACTIVE_STATUS,
@@ -136,9 +135,11 @@ class FlagReader(ImporterState):
         flag = _fold(current)  # (T and F are true and false here; Inactive is no flag)
         if flag in FALSE_WORDS or flag == "f" or (len(flag) > 2 and flag in ENDED_STATUS):
             return f"{self_header(columns, 'current')} '{current}'"
-        if end and folded not in ACTIVE_STATUS and not end_is_ahead(
-                end, reference or datetime.date.today()):
-            return f"{self_header(columns, 'end_date')} {end}"
+        if end and folded not in ACTIVE_STATUS:
+            from orgviz.io.csvimport.dates import end_is_ahead  # (only for an end date)
+
+            if not end_is_ahead(end, reference or datetime.date.today()):
+                return f"{self_header(columns, 'end_date')} {end}"
         return None
 
 

@@ -149,11 +149,11 @@ def _json_ids(value: str) -> tuple[str, ...] | None:
 
 
 #: A placeholder name in brackets or between stars: `[Vacant]`, `(TBH)`, `*open*` (its inside).
-_BRACKETED = re.compile(r"[(\[<{*]+ ?(.*?) ?[)\]>}*]+")
+_BRACKETED = r"[(\[<{*]+ ?(.*?) ?[)\]>}*]+"
 #: A vacancy word with a note after a mark: `Vacant - Req 123`, `TBH: Senior Engineer`,
 #: `Open position (backfill)`, `Unfilled #4` (a space alone is no mark: `Tbh Smith` is a
 #: name, and so are `Vacanti` and `Open, Ann`).
-_VACANCY_WITH_NOTE = re.compile(
+_VACANCY_WITH_NOTE = (
     r"(?:vacant|vacancy|vacant post|vacant role|vacant position|unfilled|tbh|tbd|tbc|"
     r"to be hired|to be confirmed|open|open role|open position|open req|open headcount|"
     r"hiring)(?: ?[:(\[#/|]| [-\u2013\u2014]| ?[\u2013\u2014]).*")
@@ -174,12 +174,12 @@ def placeholder_of(folded: str) -> str | None:
         return folded
     if folded[:1] not in _MARKED_FIRSTS:
         return None
-    bracketed = _BRACKETED.fullmatch(folded)
+    bracketed = re.fullmatch(_BRACKETED, folded)  # (re's cache: compiled when first needed)
     if bracketed:
         folded = bracketed.group(1)
         if folded and folded in PLACEHOLDER_NAMES:
             return folded
-    return "vacant" if _VACANCY_WITH_NOTE.fullmatch(folded) else None
+    return "vacant" if re.fullmatch(_VACANCY_WITH_NOTE, folded) else None
 
 
 #: The longest placeholder name of PLACEHOLDER_NAMES (the others hold a mark, `_MARK_CHARS`
