@@ -394,3 +394,26 @@ def test_maybe_placeholders_misses_no_placeholder(names: list[str | None], told:
     for i, name in enumerate(names):
         if name is None or values.placeholder_of(values._fold(name)) is not None:
             assert i in maybe, name
+
+
+def test_as_of_sets_the_day_end_dates_are_compared_with(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,title,manager,EndDate\n1,Ann,CEO,,\n"
+                      "2,Bob,Engineer,1,2030-06-30\n3,Cy,Engineer,1,2020-01-01\n")
+    kept = {}
+    for as_of in ("2030-06-29", "2030-06-30"):
+        out = tmp_path / f"{as_of}.yaml"
+        result = CliRunner().invoke(main, ["import", str(people), "-o", str(out),
+                                           "--as-of", as_of])
+        assert result.exit_code == 0, result.output
+        kept[as_of] = [p.id for p in load(out).people]
+    # (a contract ending on 30 June: current the day before, ended on the day)
+    assert kept == {"2030-06-29": ["1", "2"], "2030-06-30": ["1"]}
+    bad = CliRunner().invoke(main, ["import", str(people), "--as-of", "30/06/2030"])
+    assert bad.exit_code == 2
+    assert "invalid value for '--as-of': '30/06/2030' does not match the format '%Y-%m-%d'" \
+        in bad.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 
@@ -61,6 +62,10 @@ _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 @click.option("--order", type=click.Choice(["tree", "csv"]), default=None,
               help="People in the org file: managers before reports (tree), or CSV row order "
                    "(csv). Default: csv for a file `orgviz export` wrote, else tree.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="The day end dates are compared with: a row ending after it is current "
+                   "(default: today; give it for the same file on any day).")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True, help="How to print problems (on stderr).")
 @click.option("--strict", is_flag=True,
@@ -74,7 +79,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
             org_name: str | None, size: str | None, allow_forest: bool, keep_going: bool,
             junior: str | None, teams_file: str | None, titles_file: str | None,
             encoding: str | None, delimiter: str | None, sheet: str | None, order: str | None,
-            fmt: str, strict: bool, verbose: bool, quiet: bool) -> None:
+            as_of: datetime.datetime | None, fmt: str, strict: bool, verbose: bool,
+            quiet: bool) -> None:
     """Import an HR export (CSV, or a sheet of an Excel .xlsx workbook) as an org file.
 
     Columns are found by their usual header spellings (EmployeeId, employee_id, ReportsTo,
@@ -112,7 +118,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     options = ImportOptions(columns=overrides, keep_going=keep_going, allow_forest=allow_forest,
                             name=org_name, size=size, order=order, junior=junior,
                             teams=teams_file, titles=titles_file, encoding=encoding,
-                            delimiter=delimiter, sheet=sheet)
+                            delimiter=delimiter, sheet=sheet,
+                            reference_date=None if as_of is None else as_of.date())
     try:
         result = import_csv(csv_file, options, shown_name=output if output != "-" else None)
     except OrgLoadError as exc:
