@@ -1163,6 +1163,22 @@ def test_title_lines_above_the_header_are_skipped(tmp_path: Path, delimiter: str
         import_csv(path)
 
 
+@pytest.mark.parametrize("padding", ["", ",,"])
+def test_title_lines_of_several_values_above_the_header_are_skipped(tmp_path: Path,
+                                                                    padding: str) -> None:
+    # (QA: "Headcount report,as of 2024-06-30" above the header, as a sheet saved as CSV has
+    # it, padded to the table's width or not, was "no id or name column found")
+    path = tmp_path / "p.csv"
+    path.write_text(f"Headcount report,as of 2024-06-30{padding}\nid,name,title,manager\n"
+                    "1,Ann,CEO,\n2,Bob,Engineer,1\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [(p.line, p.col, p.level, p.message) for p in result.problems] == [
+        (2, 1, "info", "the header is on line 2: the lines above it are skipped ('Headcount "
+                       "report as of 2024-06-30' ...)")]
+    assert [(p.id, p.name, p.reports_to, p.loc.line) for p in result.org.people] == [
+        ("1", "Ann", None, 3), ("2", "Bob", "1", 4)]
+
+
 
 @pytest.mark.parametrize("ending", ["csv", "xlsx"])
 def test_findings_at_the_header_point_at_its_line_below_title_lines(tmp_path: Path,

@@ -57,25 +57,33 @@ def is_export_layout(header: Sequence[str]) -> bool:
 
 def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
     """The table whose header is a row below some title lines (`Employee Directory`, a
-    date, as a report saves above its table: one value a line), and the info that says
-    so, when the first line has no id or name column and one of the next ten rows has those
-    and a manager column (one of them may be a header that is an Excel error); else None."""
-    if table.columns is not None or _has_people_columns(detect(table.header, {})):
+    date, as a report saves above its table), and the info that says so, when the first
+    line has no id or name column and one of the next ten rows has those and a manager
+    column (where the lines above hold one value each, one of them may be a header that is
+    an Excel error); else None."""
+    if _has_people_columns(detect(table.header, {})):
         return None
-    above = [table.header]
+    # (Title lines of several values, "Headcount report,as of 2024-06-30", as a sheet saved
+    # as CSV has them, are passed over only when no column is known in them, to a row that
+    # names both the people and their managers: "Title,Manager" is a header of another kind.)
+    several = False
     for at, (line, cells) in enumerate(table.rows[:10]):
-        if sum(1 for c in above[-1] if c.strip()) > 1:
-            return None  # (a line of several values above: a header of another kind)
-        above.append(cells)
+        previous = table.header if at == 0 else table.rows[at - 1][1]
+        if sum(1 for c in previous if c.strip()) > 1:
+            if detect(previous, {}).index:
+                return None
+            several = True
         found = detect(cells, {})
         people, manager = _has_people_columns(found), found.get("manager") is not None
-        if (people and manager) or ((people or manager) and any(
+        if (people and manager) or (not several and (people or manager) and any(
                 error[0] == line for error in table.excel_errors)):  # (the other's name?)
             titles = " ".join(c.strip() for c in table.header if c.strip())
             info = titles_skipped(table.shown, line, titles, "line")
             header = [c.strip().lstrip("\ufeff") for c in cells]
+            # (title lines padded to the table's width, as a sheet saved as CSV pads them,
+            # leave it split into columns: its rows are read from them)
             return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
-                                       trimmed=False, header_line=line,
+                                       columns=None, trimmed=False, header_line=line,
                                        problems=table.problems_below(line)), info
     return None
 
