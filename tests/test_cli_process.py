@@ -45,8 +45,10 @@ def test_problems_exit_1_and_file_errors_exit_2_in_one_line(tmp_path: Path) -> N
     (tmp_path / "bad.yaml").write_text("orgviz: 1\npeople: [\n", encoding="utf-8")
     done = orgviz("validate", "bad.yaml", cwd=tmp_path)
     assert done.returncode == 1
-    assert done.stdout.splitlines()[0] == ("bad.yaml:3:1: error [yaml-syntax] YAML syntax "
-                                           "error: did not find expected node content")
+    assert done.stdout.splitlines()[0] == (
+        "bad.yaml:3:1: error [yaml-syntax] YAML syntax error: did not find expected node "
+        "content (the [...] list that starts at line 2, column 9 is never closed: end it with "
+        "']')")
     missing = orgviz("render", "missing.yaml", cwd=tmp_path)
     assert missing.returncode == 2
     assert missing.stderr.strip().splitlines() == [

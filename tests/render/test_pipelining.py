@@ -182,7 +182,8 @@ def test_force_validates_first_and_marks_broken_cards(org_file: Callable[..., Pa
         return validate(org)
 
     data = render(org, "svg", DOT, force=True, check=check)
-    assert calls == [0] and b'stroke-width="2.2"' in data
+    # (the person reporting to an unknown id: a card drawn with the broken border)
+    assert calls == [0] and b'stroke-width="2.5"' in data and b">fails validation<" in data
 
 
 def test_other_engines_run_at_start(org_file: Callable[..., Path]) -> None:
