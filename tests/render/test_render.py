@@ -253,3 +253,26 @@ def test_a_dot_file_holds_the_subtitle_and_a_coloured_open_role(org_file):
     assert len(open_cards) == 2
     assert 'color="#e8590c", penwidth=1.5' in open_cards[0]
     assert 'color="#7B8794"' in open_cards[1]
+
+
+def test_a_dot_file_holds_the_legend_below_the_chart(org_file):
+    # (the stand-alone DOT had no legend: which colour is which team was nowhere)
+    org = load(org_file("orgviz: 1\norg: {name: T, size: small}\n"
+                        "teams:\n  - {id: eng, name: Engineering, color: '#E8590C'}\n"
+                        "  - {id: ops, name: Ops & <Support>, color: '#4C78A8'}\n"
+                        "people:\n  - {id: a, name: Ann Lee, title: CEO, team: ops}\n"
+                        "  - {id: b, name: Bo Li, title: Engineer, team: eng, reports_to: a}\n"))
+    dot = render(org, "dot", RenderOptions(layout="tidy")).decode()
+    legend = [line.strip() for line in dot.splitlines() if line.strip().startswith("legend")]
+    assert [line.split(" [")[0] for line in legend] == [
+        "legend_title", "legend0s", "legend0", "legend1s", "legend1"]
+    assert 'label="Teams"' in legend[0]
+    labels = [line.split("label=")[1].split(", ")[0] for line in legend[2::2]]
+    assert sorted(labels) == ['"Engineering"', '"Ops &amp; <Support>"']
+    # all below the chart (y under 0: the chart's points are 0 and up), each swatch on its
+    # label's row, left of it
+    places = [tuple(map(float, line.split('pos="')[1].split("!")[0].split(",")))
+              for line in legend]
+    assert all(y <= -36 for _x, y in places)
+    for swatch, label in zip(places[1::2], places[2::2], strict=True):
+        assert swatch[1] == label[1] and swatch[0] < label[0]

@@ -32,7 +32,7 @@ from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Axes, Box, Connector, Geometry
-from orgviz.render.labels import dot_string, dot_tooltip, wrap
+from orgviz.render.labels import dot_string, dot_tooltip, text_width, wrap
 from orgviz.render.routing import add_links
 from orgviz.render.themes import Theme, accent
 
@@ -503,6 +503,7 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
         if card.broken:
             attrs.append(f'color="{theme.broken}", penwidth=2.5')
         out.append(f"  {name_of[card.id]} [{', '.join(attrs)}];")
+    out += _dot_legend(chart, theme, geometry.width)
     for line, (tail, head) in zip(geometry.lines, ends, strict=True):
         if line.curve:
             controls = list(line.points)
@@ -521,3 +522,48 @@ def pinned_dot(chart: Chart, geometry: Geometry, ends: Ends, texts: dict[str, Ca
         out.append(f'  {name_of[tail]} -> {name_of[head]} [pos="{pos}"{style}];')
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+#: The DOT legend's swatch and text sizes (points), and the gap below the chart.
+_SWATCH, _LEGEND_SIZE, _LEGEND_GAP = 8.0, 9.0, 36.0
+#: Room for a legend label beyond its Helvetica width: Graphviz draws it in the font it
+#: finds (DejaVu Sans is 12% wider), centred on its place.
+_DOT_TEXT_SLACK = 1.18
+
+
+def _dot_legend(chart: Chart, theme: Theme, width: float) -> list[str]:
+    """Pinned nodes below the chart for its legend (the team or level colours, as the SVG's
+    header shows them): its title, then a filled swatch and a label for each, in rows as wide
+    as the chart."""
+    if not chart.legend:
+        return []
+    out: list[str] = []
+    x, y = 0.0, -_LEGEND_GAP
+    heading = chart.legend_title
+    entries = [(label, color) for label, color in chart.legend]
+    if chart.legend_more:
+        entries.append((f"+{chart.legend_more:,} more (named on their cards)", ""))
+    if heading:
+        w = text_width(heading, _LEGEND_SIZE, True) * _DOT_TEXT_SLACK
+        out.append(f"  legend_title [shape=plaintext, fixedsize=false, style=solid, "
+                   f"label={dot_string(heading)}, fontname=\"Helvetica-Bold\", "
+                   f'fontsize={_num(_LEGEND_SIZE)}, fontcolor="{theme.faint}", '
+                   f'pos="{_num(x + w / 2)},{_num(y)}!"];')
+        x += w + 12
+    start = x
+    for i, (label, color) in enumerate(entries):
+        w = text_width(label, _LEGEND_SIZE) * _DOT_TEXT_SLACK
+        need = (_SWATCH + 6 if color else 0) + w + 16
+        if x + need > width and x > start:
+            x, y = start, y - 16
+        if color:
+            out.append(f"  legend{i}s [shape=box, style=\"rounded,filled\", fixedsize=true, "
+                       f"width={_SWATCH / 72:.4f}, height={_SWATCH / 72:.4f}, label=\"\", "
+                       f'fillcolor="{accent(theme, color)}", color="{accent(theme, color)}", '
+                       f'pos="{_num(x + _SWATCH / 2)},{_num(y)}!"];')
+            x += _SWATCH + 6
+        out.append(f"  legend{i} [shape=plaintext, fixedsize=false, style=solid, "
+                   f"label={dot_string(label)}, fontsize={_num(_LEGEND_SIZE)}, "
+                   f'fontcolor="{theme.muted}", pos="{_num(x + w / 2)},{_num(y)}!"];')
+        x += w + 16
+    return out
