@@ -1348,3 +1348,32 @@ def test_a_column_option_without_a_column_name_is_a_usage_error(tmp_path: Path, 
     assert result.output == (f"orgviz import: {flag} needs a column name (the header's text), "
                              "not a blank one (see 'orgviz import --help')\n")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_a_header_of_unknown_names_is_not_passed_over_for_a_row_of_data(tmp_path: Path,
+                                                                         ending: str) -> None:
+    # (review: 'Nr,Wer,Funktion,Chef,Art' with --id Nr ... was passed over for the data row
+    # '2,Bob Lee,Manager,1,Employee', which holds header words: "--id 'Nr': no such column")
+    from openpyxl import Workbook
+
+    rows = [["Nr", "Wer", "Funktion", "Chef", "Art"], ["1", "Ann Boss", "CEO", "", "Temp"],
+            ["2", "Bob Lee", "Manager", "1", "Employee"], ["3", "Cat Ng", "Engineer", "2", "Temp"]]
+    path = tmp_path / f"p.{ending}"
+    if ending == "csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    given = ImportOptions(columns={"id": ["Nr"], "name": ["Wer"], "title": ["Funktion"],
+                                   "manager": ["Chef"]})
+    result = import_csv(path, given)
+    assert [(p.id, p.name, p.reports_to) for p in result.org.people] == [
+        ("1", "Ann Boss", None), ("2", "Bob Lee", "1"), ("3", "Cat Ng", "2")]
+    assert not [p for p in result.problems if p.rule == "csv"]
+    # Without the options the header is still the first line: no row of data is taken for
+    # one (it has numbers, and no more values than the line above it).
+    with pytest.raises(OrgvizError, match="no id or name column found"):
+        import_csv(path)

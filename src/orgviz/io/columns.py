@@ -225,3 +225,18 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
     elif "name" in index:
         name_parts = (index["name"],)
     return Columns(index, name_parts, tuple(header))
+
+
+def names_a_given_column(cells: Sequence[str], given: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a row holds a column that a column option names (`--id EmpNo`: then it is
+    the header, whatever its other names)."""
+    folded = {normalise_header(c) for c in cells if c.strip()}
+    return any(normalise_header(name) in folded for names in given.values() for name in names
+               if not name.isdigit())
+
+
+def is_header_below_titles(cells: Sequence[str], title_values: int) -> bool:
+    """Whether a row may be a header below title lines of several values: it has more values
+    than the widest of them, and none of its values is a number (a row of data has ids)."""
+    values = [c.strip() for c in cells if c.strip()]
+    return len(values) > title_values and not any(v.isdigit() for v in values)

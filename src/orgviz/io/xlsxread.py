@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.io.columns import Columns, detect
+from orgviz.io.columns import Columns, detect, is_header_below_titles
 from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
@@ -328,10 +328,16 @@ def _header_at(kept: list[tuple[int, list[str]]], error_rows: set[int]) -> int:
     other's name?), as a CSV's header below title lines is found."""
     first = next((i for i, (_, cells) in enumerate(kept)
                   if sum(1 for c in cells if c.strip()) >= 2), 0)
-    if _people_columns(detect(kept[first][1], {})):
+    found = detect(kept[first][1], {})
+    if _people_columns(found) or found.index:  # (a header, of people or of another kind)
         return first
+    # (the header has more values than the title row and no number: not a row of data)
+    widest = sum(1 for c in kept[first][1] if c.strip())
     for at in range(first + 1, min(first + 1 + HEADER_ROWS_BELOW, len(kept))):
         number, cells = kept[at]
+        if not is_header_below_titles(cells, widest):
+            widest = max(widest, sum(1 for c in cells if c.strip()))
+            continue
         found = detect(cells, {})
         people, manager = _people_columns(found), found.get("manager") is not None
         if (people and manager) or ((people or manager) and number in error_rows):

@@ -140,7 +140,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
                 shown_name: str | None) -> ImportResult:
     imp = _Importer(options)
     table = read_table(path, options.encoding, options.delimiter, options.sheet)
-    titled = below_title_lines(table)
+    titled = below_title_lines(table, options.columns)
     if titled is not None:
         table, info = titled
         imp.problems.append(info)

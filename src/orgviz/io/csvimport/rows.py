@@ -20,7 +20,13 @@ from orgviz.fte import (
     rounded_fte,
     rounding_changes,
 )
-from orgviz.io.columns import Columns, detect, normalise_header
+from orgviz.io.columns import (
+    Columns,
+    detect,
+    is_header_below_titles,
+    names_a_given_column,
+    normalise_header,
+)
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
 from orgviz.io.csvimport.grades import roles_of_grades, senior_grades
@@ -55,26 +61,37 @@ def is_export_layout(header: Sequence[str]) -> bool:
     return tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE)
 
 
-def below_title_lines(table: CsvTable) -> tuple[CsvTable, Problem] | None:
+def below_title_lines(table: CsvTable, given: Mapping[str, Sequence[str]] | None = None
+                      ) -> tuple[CsvTable, Problem] | None:
     """The table whose header is a row below some title lines (`Employee Directory`, a
     date, as a report saves above its table), and the info that says so, when the first
     line has no id or name column and one of the next ten rows has those and a manager
     column (where the lines above hold one value each, one of them may be a header that is
-    an Excel error); else None."""
-    if _has_people_columns(detect(table.header, {})):
+    an Excel error); else None. A first line that holds a column the options name
+    (`given`: ImportOptions.columns) is the header."""
+    if _has_people_columns(detect(table.header, {})) or names_a_given_column(table.header,
+                                                                              given or {}):
         return None
     # (Title lines of several values, "Headcount report,as of 2024-06-30", as a sheet saved
     # as CSV has them, are passed over only when no column is known in them, to a row that
-    # names both the people and their managers: "Title,Manager" is a header of another kind.)
-    several = False
-    for at, (line, cells) in enumerate(table.rows[:10]):
-        previous = table.header if at == 0 else table.rows[at - 1][1]
-        if sum(1 for c in previous if c.strip()) > 1:
+    # names both the people and their managers, has more values than each of them and no
+    # number ("Nr,Wer,Funktion,Chef" above "2,Bob Lee,Manager,1" is a header of unknown
+    # names above a row of data; "Title,Manager" a header of another kind).)
+    several = 0  # the most values of a title line of several, so far
+    head = (table.rows[:10] if table.columns is None else
+            [(i + 2, [column[i] for column in table.columns])
+             for i in range(min(10, len(table.columns[0]) if table.columns else 0))])
+    for at, (line, cells) in enumerate(head):
+        previous = table.header if at == 0 else head[at - 1][1]
+        values = sum(1 for c in previous if c.strip())
+        if values > 1:
             if detect(previous, {}).index:
                 return None
-            several = True
+            several = max(several, values)
         found = detect(cells, {})
         people, manager = _has_people_columns(found), found.get("manager") is not None
+        if several and not is_header_below_titles(cells, several):
+            continue
         if (people and manager) or (not several and (people or manager) and any(
                 error[0] == line for error in table.excel_errors)):  # (the other's name?)
             titles = " ".join(c.strip() for c in table.header if c.strip())
