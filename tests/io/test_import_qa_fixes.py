@@ -96,6 +96,11 @@ def test_the_reference_date_decides_and_defaults_to_today(tmp_path: Path) -> Non
     # no date this knows: ended, as any end date was
     ("31-DEC-12", False), ("2031", False), ("2/30/2031", False), ("2031-02-30", False),
     ("9999999", False), ("yes", False), ("Dec 2099", False), ("32/01/2031", False),
+    # (review of d94f826) six or seven digits are no serial (DDMMYY, YYMMDD, YYYYMM) but for
+    # Excel's last days; a serial's fraction holds no year; a date of zeros is no date
+    ("311224", False), ("241231", False), ("202412", False), ("1234567", False),
+    ("2958466", False), ("45000.9375", False), ("0000-00-00", True), ("00/00/0000", True),
+    ("0000-00-00 00:00:00", True),
 ])
 def test_end_date_spellings(cell: str, ahead: bool) -> None:
     assert end_is_ahead(cell, REFERENCE) is ahead
@@ -333,7 +338,7 @@ def test_vacancy_names_in_brackets_or_with_a_note_are_placeholders(tmp_path: Pat
     loaded_back(tmp_path, result)
 
 
-def test_unfilled_is_a_vacant_status_and_a_junior_post_with_a_note_is_open(tmp_path: Path
+def test_unfilled_is_a_vacant_status_and_a_junior_post_title_is_read_whole(tmp_path: Path
                                                                             ) -> None:
     result = imported(tmp_path, "id,name,manager,Status\n1,Ann,,Active\n2,Bob,1,Unfilled\n")
     assert [p.vacant for p in result.org.people] == [False, True]  # type: ignore[attr-defined]
@@ -342,10 +347,14 @@ def test_unfilled_is_a_vacant_status_and_a_junior_post_with_a_note_is_open(tmp_p
                       "1,Ann,XX,Director\n", encoding="utf-8")
     junior = tmp_path / "junior.csv"
     junior.write_text("Reporting Senior Post,Generic Job Title,Grade,Number of Posts in FTE\n"
-                      "1,Vacant - Req 7,EO,2\n1,Analyst,EO,1\n", encoding="utf-8")
+                      "1,Unfilled,EO,2\n1,Analyst,EO,1\n1,Hiring/Recruitment Officer,EO,1\n"
+                      "1,Open (FOI) Officer,EO,1\n", encoding="utf-8")
     posts = import_csv(senior, ImportOptions(junior=str(junior))).org.people
-    assert [(p.title, p.vacant) for p in posts[1:]] == [("Open posts", True),
-                                                         ("Analyst", False)]
+    # (a job title is read whole: a vacancy word and a mark is a person's placeholder name,
+    # but 'Hiring/Recruitment Officer' and 'Open (FOI) Officer' are jobs; review of 4f45b39)
+    assert [(p.title, p.vacant) for p in posts[1:]] == [
+        ("Open posts", True), ("Analyst", False), ("Hiring/Recruitment Officer", False),
+        ("Open (FOI) Officer", False)]
 
 
 @pytest.mark.parametrize("name", REAL_NAMES)
@@ -417,3 +426,35 @@ def test_as_of_sets_the_day_end_dates_are_compared_with(tmp_path: Path) -> None:
     assert bad.exit_code == 2
     assert "invalid value for '--as-of': '30/06/2030' does not match the format '%Y-%m-%d'" \
         in bad.output
+
+
+def test_a_columns_unambiguous_dates_tell_how_its_others_read(tmp_path: Path) -> None:
+    # (review of d94f826: 12/31/2025 shows the column is month first, yet 02/01/2025, the
+    # 1st of February and after the day of the import, was read both ways and dropped)
+    day = datetime.date(2025, 1, 15)
+    result = imported(tmp_path, "id,name,manager,EndDate\n1,Ann,,\n2,Bob,1,12/31/2025\n"
+                                "3,Cy,1,02/01/2025\n4,Di,1,01/02/2025\n", reference_date=day)
+    # (Di ended on 2 January)
+    assert [p.id for p in result.org.people] == ["1", "2", "3"]  # type: ignore[attr-defined]
+    day_first = imported(tmp_path, "id,name,manager,EndDate\n1,Ann,,\n2,Bob,1,31/12/2025\n"
+                                   "3,Cy,1,02/01/2025\n", reference_date=day)
+    # (Cy ended on 2 January)
+    assert [p.id for p in day_first.org.people] == ["1", "2"]  # type: ignore[attr-defined]
+
+
+@given(st.sampled_from([True, False, None]),
+       st.lists(st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 12, 31)),
+                min_size=1, max_size=8))
+def test_the_column_order_reads_every_date_as_written(day_first: bool | None,
+                                                      days: list[datetime.date]) -> None:
+    from orgviz.io.csvimport.dates import column_day_first
+
+    written = [f"{d.day:02d}/{d.month:02d}/{d.year}" if day_first else
+               f"{d.month:02d}/{d.day:02d}/{d.year}" for d in days]
+    order = column_day_first(written)
+    # the order is told only by a number above 12 in its place, and never wrong
+    assert order in (None, bool(day_first))
+    reference = datetime.date(2020, 6, 15)
+    for day, cell in zip(days, written, strict=True):
+        if order is not None:
+            assert end_is_ahead(cell, reference, order) == (day > reference)

@@ -76,17 +76,23 @@ class FlagReader(ImporterState):
         history: Iterable[str | None] = repeat(None, n)
         ended = [get("status"), get("current"), get("end_date")]
         given = [i for i, v in enumerate(ended) if v is not None]
-        # (the day end dates are compared with, when there are end dates)
-        reference = self.reference_date() if ended[2] is not None else None
+        # (the day end dates are compared with, when there are end dates, and whether the
+        # column's dates by number put the day first, as its unambiguous ones show)
+        reference = day_first = None
+        if ended[2] is not None:
+            from orgviz.io.csvimport.dates import column_day_first  # (only for end dates)
+
+            reference, day_first = self.reference_date(), column_day_first(set(ended[2]))
         if len(given) == 1:  # once per distinct value of that column
             at = given[0]
             history = _each(ended[at], lambda v: self.history_of(
                 v if at == 0 else None, v if at == 1 else None, v if at == 2 else None,
-                columns, reference), n)
+                columns, reference, day_first), n)
         elif given:
             keys: list[tuple[str | None, str | None, str | None]] = list(
                 zip(*(v or repeat(None, n) for v in ended), strict=True))
-            memo = {key: self.history_of(*key, columns, reference) for key in set(keys)}
+            memo = {key: self.history_of(*key, columns, reference, day_first)
+                    for key in set(keys)}
             history = list(map(memo.__getitem__, keys))
         has_name_column = bool(self.cols.get("name"))
         # (The names of a trimmed table are single-spaced: its cells have no other spaces,
@@ -126,9 +132,10 @@ class FlagReader(ImporterState):
 
     @staticmethod
     def history_of(status: str | None, current: str | None, end: str | None,
-                   columns: Columns, reference: datetime.date | None = None) -> str | None:
+                   columns: Columns, reference: datetime.date | None = None,
+                   day_first: bool | None = None) -> str | None:
         """Why a row is a history row (a status, a current flag, an end date on or before
-        `reference`, today when None), or None."""
+        `reference`, today when None; `day_first`: as dates.column_day_first), or None."""
         folded = _status_word(_fold(status))
         if folded in ENDED_STATUS:
             return f"status '{status}'"
@@ -138,7 +145,7 @@ class FlagReader(ImporterState):
         if end and folded not in ACTIVE_STATUS:
             from orgviz.io.csvimport.dates import end_is_ahead  # (only for an end date)
 
-            if not end_is_ahead(end, reference or datetime.date.today()):
+            if not end_is_ahead(end, reference or datetime.date.today(), day_first):
                 return f"{self_header(columns, 'end_date')} {end}"
         return None
 

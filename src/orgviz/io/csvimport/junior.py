@@ -12,7 +12,7 @@ from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.rows import RowReader
-from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold, placeholder_of
+from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
 from orgviz.io.tables import read_table
 from orgviz.problem import SourceLoc
 
@@ -79,7 +79,9 @@ def read_junior(imp: RowReader, path: str) -> None:
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)
-        vacant = placeholder_of(_fold(title)) in VACANCY_NAMES
+        # (a job title is read whole: 'Hiring/Recruitment Officer' and 'Open (FOI) Officer'
+        # are jobs, where a person's name of a vacancy word and a mark is a placeholder)
+        vacant = _fold(title) in VACANCY_NAMES
         if vacant:
             title = "Open posts"
         role = grade_role(grade)
