@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.loader import load
@@ -256,6 +258,70 @@ def test_fatal_problems_have_location_rule_and_message(org_file, source, expecte
     line, col, rule, message = load_problem(org_file(source))
     assert (line, col, rule) == expected[:3]
     assert expected[3] in message
+
+
+_ANN = "orgviz: 1\norg: {name: T}\npeople:\n  - id: ceo\n    name: Ann Lee\n"
+_INDENT = ("YAML syntax error: did not find expected '-' indicator in the list or mapping that "
+           "starts at line 4, column 3 (is this line indented as the lines above it are?)")
+_VALUE_COLON = ("YAML syntax error: mapping values are not allowed in this context (a ': ' "
+                "inside a value: put the value in quotes, as in title: \"VP: Sales\")")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # (a `word:x` or `-word` that is text, in a block, in quotes or in a plain value's next
+    # line, is no key: the error is YAML's, where YAML stops; de5ad60 said it at the text)
+    ("    notes: |\n      Owner:Sales\n    location: Paris: HQ\n", (8, 20, _VALUE_COLON)),
+    ("    title: Head of\n      sales:EMEA\n    location: Paris: HQ\n", (8, 20, _VALUE_COLON)),
+    ("    notes: |\n      see:here\n   team: x\n", (8, 4, _INDENT)),
+    ("    title: >-\n      -Sales lead\n   team: x\n", (8, 4, _INDENT)),
+    ("    title: Head of\n      sales:EMEA\n   team: x\n", (8, 4, _INDENT)),
+    ('    location: "x\n      y:z"\n   team: x\n', (8, 4, _INDENT)),
+    # (QA's case: a line of the mapping, at its keys' indentation, said at its ':')
+    ("    name:C\n    title: Engineer #2\n",
+     (6, 9, "YAML syntax error: a key needs a space after its ':', as in 'name: C' (YAML reads "
+            "the line as text, and stops at line 7, column 5: could not find expected ':')")),
+    # (a text that runs into the next line's key at its indentation: two keys of a mapping)
+    ("    notes:\n      see:here\n      x: y\n",
+     (7, 10, "YAML syntax error: a key needs a space after its ':', as in 'see: here' (YAML "
+             "reads the line as text, and stops at line 8, column 8: mapping values are not "
+             "allowed in this context)")),
+    # (a list entry's '-' at the list's column)
+    ("  - id: b\n    name: B\n  -id: c\n    name: C\n",
+     (8, 3, "YAML syntax error: a '-' that starts a list entry needs a space after it, as in "
+            "'- id: ...' (YAML reads the line as text, and stops at line 8, column 3: did not "
+            "find expected '-' indicator)")),
+    # (at the list's column, not the keys': not certain, and no guess of a missing ':')
+    ("  title:Eng\n", (7, 1, "YAML syntax error: could not find expected ':' in the simple key "
+                             "that starts at line 6, column 3")),
+])
+def test_a_key_without_a_space_is_said_there_only_where_yaml_read_a_key(org_file, body,
+                                                                         expected):
+    line, col, rule, message = load_problem(org_file(_ANN + body))
+    assert (line, col, message) == expected and rule == "yaml-syntax"
+
+
+_TEXT = st.text(alphabet="ab:-_", min_size=1, max_size=10).filter(
+    lambda t: not t.endswith(":") and not t.startswith("-" * 3))
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXT, around=st.sampled_from(["    notes: |\n      {}\n", "    title: >-\n      {}\n",
+                                           '    location: "x\n      {}"\n',
+                                           "    title: Head of\n      {}\n"]),
+       after=st.sampled_from(["    site: Paris: HQ\n", "   team: x\n",
+                              "    team Bob\n  - id: b\n", "  -id: b\n   name: B\n",
+                              "    title:CEO\n"]))
+def test_text_with_colons_and_dashes_moves_no_error(tmp_path, text, around, after):
+    # (each error is where it is, and said as it is, when the text has no ':' or '-')
+    def problems(words: str) -> list[tuple[int, int, str, str]]:
+        path = tmp_path / "org.yaml"
+        path.write_text(_ANN + around.format(words) + after, encoding="utf-8")
+        with pytest.raises(OrgLoadError) as info:
+            load(path)
+        return [(p.line, p.col, p.rule, p.message) for p in info.value.problems]
+
+    assert problems(text) == problems(text.replace(":", "c").replace("-", "d"))
 
 
 def test_yaml_of_another_tool_is_not_told_to_add_the_version_key(org_file):

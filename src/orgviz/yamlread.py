@@ -559,9 +559,8 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
             return (" (a ' #' starts a comment, which ends the line: put a value with ' #' in "
                     "quotes, as in title: \"Engineer #2\")")
         return f" (is the '{unclosed}' that closes it missing?)"  # (stopped on a later line)
-    slip = _spacing_slip(text, at.line, start.line if start is not None else None)
-    if slip and ((unclosed is None and char == ":") or "expected ':'" in problem
-                 or "expected <block end>" in problem or "expected '-'" in problem):
+    slip = _spacing_slip(text, exc)
+    if slip is not None:
         return slip
     if char == ":" and (unclosed or "mapping values are not allowed" in problem):
         if unclosed:  # (in {...}: a value with ': ', or two keys without a ',' between)
@@ -575,32 +574,103 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
     if "expected '-' indicator" in problem or "expected <block end>" in problem or (
             "expected key" in problem):
         return " (is this line indented as the lines above it are?)"
-    if "expected ':'" in problem and start is not None:  # (`org|`: a key that reads on)
+    if "expected ':'" in problem and start is not None and (  # (`org|`: a key reads on)
+            _key_slip(text, start.line, start.column) is None):  # (a ':' there: no guess)
         return f" (is a ':' missing after the key on line {start.line + 1}?)"
     return ""
 
 
-def _spacing_slip(text: str, at_line: int, start_line: int | None) -> _Slip | None:
-    """Where a key has no space after its ':' or a list entry none after its '-', on the
-    line where YAML stopped, the line before it or the line where what it was reading
-    starts (YAML reads such a line as text and stops further on), and what to write; or
-    None."""
-    for index in dict.fromkeys((at_line, at_line - 1, *(() if start_line is None
-                                                        else (start_line,)))):
-        if index < 0:
-            continue
-        line = _line(text, index)
-        dash = _DASH_WITHOUT_SPACE.match(line)
-        if dash:
-            return _Slip(index, dash.end() - 2, "a '-' that starts a list entry needs a space "
-                         "after it, as in '- id: ...'")
-        key = _KEY_WITHOUT_SPACE.match(line)
-        if key:
-            value = line[key.end():].strip()
-            shown = value if value and len(value) <= 20 and "'" not in value else "..."
-            return _Slip(index, key.end(1), "a key needs a space after its ':', as in "
-                         f"'{key.group(1)}: {shown}'")
+def _spacing_slip(text: str, exc: yaml.MarkedYAMLError) -> _Slip | None:
+    """Where a key has no space after its ':' or a list entry none after its '-', and what
+    to write, when YAML certainly read it as text at the place of a key of the block
+    mapping it was reading and stopped further on for it; or None. Certain only where YAML
+    read a plain text that starts with it: the simple key it found no ':' for (`name:C`
+    above `title: x`, at the indentation of the mapping's keys); the text that ran into a
+    line whose key stands at its indentation (`- id:a` above `    name: A`); the key that
+    starts the block mapping YAML was reading (`-id: a`); the key YAML stopped at, at the
+    column of its list's '-' (`-id: b` below `- id: a`). A `word:x` in a block of text
+    (`notes: |`), in quotes or in the lines a plain value goes on over is text, whatever the
+    error further on: YAML's own place and words stay."""
+    at, start, problem = exc.problem_mark, exc.context_mark, exc.problem or ""
+    if at is None:
+        return None
+    if "expected ':'" in problem and start is not None:  # (a simple key YAML needed)
+        block = _reading(text, at)[1]
+        if block is None or block.column != start.column:  # (not at the keys' indentation)
+            return None
+        return _key_slip(text, start.line, start.column)
+    if "mapping values are not allowed" in problem:
+        last, block = _reading(text, at)
+        if last is not None and last[0].line < at.line == last[1].line and (
+                _indent(_line(text, at.line)) == last[0].column):
+            return _key_slip(text, last[0].line, last[0].column)
+        return None if block is None else _dash_slip(text, block.line, block.column)
+    if start is not None and start.column == at.column and (
+            "expected '-'" in problem or "expected <block end>" in problem):
+        return _dash_slip(text, at.line, at.column)
     return None
+
+
+def _key_slip(text: str, line: int, column: int) -> _Slip | None:
+    """A key without a space after its ':' that starts at `column` of `line` (0-based)."""
+    key = _KEY_WITHOUT_SPACE.match(_line(text, line))
+    if key is None or key.start(1) != column:
+        return None
+    value = key.string[key.end():].strip()
+    shown = value if value and len(value) <= 20 and "'" not in value else "..."
+    return _Slip(line, key.end(1), "a key needs a space after its ':', as in "
+                 f"'{key.group(1)}: {shown}'")
+
+
+def _dash_slip(text: str, line: int, column: int) -> _Slip | None:
+    """A '-' without a space after it at `column` of `line` (0-based), as a line starts."""
+    dash = _DASH_WITHOUT_SPACE.match(_line(text, line))
+    if dash is None or dash.end() - 2 != column:
+        return None
+    return _Slip(line, column, "a '-' that starts a list entry needs a space after it, as in "
+                 "'- id: ...'")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _same(mark: Any) -> Any:
+    return mark
+
+
+def _reading(text: str, at: Any) -> tuple[tuple[Any, Any] | None, Any]:
+    """What PyYAML's scanner read last before `at` (the error path only: `text` is scanned
+    again up to the end of `at`'s line): where the last token starts and ends when it is a
+    plain text (else None), and where the innermost block mapping still open starts (or
+    None); on the lines editors count."""
+    lines = _real_lines(text)
+    move = _same if lines is None else lines.mark
+    loader = _Loader(text[:_offset(text, at.line + 1, 0)])
+    last: tuple[Any, Any] | None = None
+    blocks: list[tuple[type, Any]] = []
+    try:
+        while True:
+            token = loader.get_token()
+            if token is None:
+                break
+            mark = move(token.start_mark)
+            if (mark.line, mark.column) >= (at.line, at.column):
+                break
+            kind = type(token)
+            if kind is yaml.BlockMappingStartToken or kind is yaml.BlockSequenceStartToken:
+                blocks.append((kind, mark))
+            elif kind is yaml.BlockEndToken and blocks:
+                blocks.pop()
+            last = (mark, move(token.end_mark)) if kind is yaml.ScalarToken and token.plain \
+                else None
+    except yaml.YAMLError:
+        pass  # (where YAML stopped: what was read before is all there is)
+    finally:
+        loader.dispose()
+    if not blocks or blocks[-1][0] is not yaml.BlockMappingStartToken:
+        return last, None
+    return last, blocks[-1][1]
 
 
 #: PyYAML's names for what it was reading, in the words of an org file's author.
