@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import yaml
@@ -39,9 +40,8 @@ _C1_LIST = tuple(chr(c) for c in range(0x80, 0xA0) if c != 0x85)
 #: The line breaks of editors, git and GitHub, by which problems are placed (a file may end
 #: its lines with "\r").
 _LINE_BREAK = re.compile("\r\n|[\r\n]")
-#: YAML's line breaks, by which PyYAML counts lines: those and NEL, LS and PS (U+0085,
+#: The other line breaks of YAML, by which PyYAML counts lines too: NEL, LS and PS (U+0085,
 #: U+2028, U+2029), which editors show inside a line (`_RealLines` moves its marks there).
-_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _OTHER_BREAKS = {"\x85": "NEL", "\u2028": "LS", "\u2029": "PS"}
 #: Block scalars (`|`, `>`), whose final line breaks are dropped (as `|-` would drop them:
 #: a name or title never ends with one), and the line breaks they end with as PyYAML reads
@@ -167,29 +167,73 @@ class _RealLines:
     """Moves PyYAML's marks to the lines of editors, git and GitHub for a text that holds a
     NEL, LS or PS (U+0085, U+2028, U+2029): YAML breaks lines there, editors do not, so
     each one put every later line one further down, and the column after one counted from
-    it. Made only for such a text: others keep PyYAML's marks as they are."""
+    it. Made only for such a text: others keep PyYAML's marks as they are.
+
+    Only the few YAML lines that start after one are kept (`after`, with how far each
+    starts from its real line's start): a mark above the first stays as it is, one below
+    the last is moved up by their count, and one between them by a bisect over them
+    alone (`_moved_events` does the first two itself, for every event)."""
 
     def __init__(self, text: str) -> None:
-        self.yaml_starts = [0, *(found.end() for found in _YAML_BREAK.finditer(text))]
-        self.real_starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+        self.after: list[int] = []
+        self.shift: dict[int, int] = {}
+        real, counted = 0, 0  # (the real line breaks before `counted`)
+        for at in _other_breaks(text):
+            real += (text.count("\n", counted, at) + text.count("\r", counted, at)
+                     - text.count("\r\n", counted, at))
+            counted = at
+            line = real + len(self.after) + 1  # (YAML's line that starts after it)
+            self.after.append(line)
+            self.shift[line] = at - max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+        self.first, self.last, self.count = self.after[0], self.after[-1], len(self.after)
 
     def mark(self, mark: Any) -> Any:
-        """`mark` (or None) on the lines editors count, as a `_Mark`."""
-        if mark is None:
-            return None
-        line, column = mark.line, mark.column
-        if line >= len(self.yaml_starts):  # (past the end: libyaml's last, empty line)
-            return _Mark(line - len(self.yaml_starts) + len(self.real_starts), column)
-        offset = self.yaml_starts[line] + column
-        real = bisect_right(self.real_starts, offset) - 1
-        return _Mark(real, offset - self.real_starts[real])
+        """`mark` (or None) on the lines editors count: itself above the first line YAML
+        starts after a NEL, LS or PS, else a `_Mark`."""
+        if mark is None or mark.line < self.first:
+            return mark
+        line = mark.line
+        if line > self.last:  # (past the end too: libyaml's last, empty line)
+            return _new_mark(_Mark, (line - self.count, mark.column))
+        return _new_mark(_Mark, (line - bisect_right(self.after, line),
+                                 mark.column + self.shift.get(line, 0)))
 
-    def event(self, event: Any) -> Any:
-        """A parser's event (or None) with its marks moved to the lines editors count."""
+
+#: A `_Mark` made without NamedTuple's Python-level __new__.
+_new_mark = tuple.__new__
+
+
+def _other_breaks(text: str) -> list[int]:
+    """Where the NELs, LSs and PSs of `text` stand, in order (str.find: a regular expression
+    of the three took 60 instructions a character)."""
+    found = []
+    for char in _OTHER_BREAKS:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    return sorted(found)
+
+
+def _moved_events(get_event: Callable[[], Any], lines: _RealLines) -> Callable[[], Any]:
+    """`get_event` with each event's start moved to the lines editors count (its end is
+    moved where it is used: `_comment_after`): as it is above the first line YAML starts
+    after a NEL, LS or PS, up by their count below the last (no call for either)."""
+    move, above, below, breaks = lines.mark, lines.first, lines.last, lines.count
+    new_mark = tuple.__new__
+
+    def get_moved_event() -> Any:
+        event = get_event()
         if event is not None:
-            event.start_mark = self.mark(event.start_mark)
-            event.end_mark = self.mark(event.end_mark)
+            start = event.start_mark
+            line = start.line
+            if line > below:
+                event.start_mark = new_mark(_Mark, (line - breaks, start.column))
+            elif line >= above:
+                event.start_mark = move(start)
         return event
+
+    return get_moved_event
 
 
 def _real_lines(text: str) -> _RealLines | None:
@@ -717,10 +761,7 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
     document_start = yaml.DocumentStartEvent
     get_event = loader.get_event
     if lines is not None:  # (not in the loop: other texts pay nothing for it)
-        move, next_event = lines.event, get_event
-
-        def get_event() -> Any:
-            return move(next_event())
+        get_event = _moved_events(get_event, lines)
     nulls = NULLS
     # SourceLoc(...) runs a Python-level __new__; building the tuple directly is the same value.
     new_loc, loc_class = tuple.__new__, SourceLoc
@@ -740,6 +781,8 @@ def _build(loader: Any, file: str, mappings: dict[str, FlowMapping],
             elif event.style in _BLOCK_STYLES:  # (`title: |`: its final line break is no text)
                 value = value.rstrip(_BLOCK_BREAKS)
             if suspects and mark.line in suspects:  # (`color: #4C78A8`, `title: Engineer #2`)
+                if lines is not None:  # (`get_event` moved its start only)
+                    event.end_mark = lines.mark(event.end_mark)
                 _comment_after(suspects, event, key, value, file, kept)
             if event.anchor is not None:
                 anchors[event.anchor] = value
