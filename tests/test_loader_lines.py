@@ -148,3 +148,31 @@ def test_every_key_and_value_is_where_editors_show_it(texts):
         assert inner.key_locs[f"b{n}"][1:] == _editor_place(text, text.index(f"b{n}:"))
         assert inner.value_locs[f"b{n}"][1:] == _editor_place(text, text.index(f"b{n}: ")
                                                                + len(f"b{n}: "))
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_a_break_in_a_comment_is_to_be_removed_from_it(tmp_path, eol):
+    # (it was told "remove it, or put the value in double quotes", which a comment has not)
+    path = tmp_path / "org.yaml"
+    path.write_bytes(eol.join(["orgviz: 1", "org: {name: Acme}", "people:", "  - id: ceo",
+                               "    name: Ann  # x\u2028y", "    title: CEO", ""]
+                              ).encode("utf-8"))
+    assert _found(path) == [(6, 10, "yaml-syntax", "YAML syntax error: could not find expected "
+                             "':' in the simple key that starts at line 5, column 20 (line 5 "
+                             "holds a U+2028 (LS) in a comment, which YAML reads as a line "
+                             "break where editors show none, ending the comment: remove it "
+                             "from the comment)")]
+
+
+@pytest.mark.parametrize("name", ["Ann", '"A\u2028B"'])
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_a_comment_that_cuts_a_value_is_found_whatever_ends_the_lines(tmp_path, eol, name):
+    # (lines ended by "\r" alone were not counted: the comment was not found)
+    path = tmp_path / "org.yaml"
+    path.write_bytes(eol.join(["orgviz: 1", "org: {name: Acme}", "people:", "  - id: ceo",
+                               f"    name: {name}", "    title: CEO", "  - id: b",
+                               "    name: Bob", "    title: Engineer #2", "    reports_to: ceo",
+                               ""]).encode("utf-8"))
+    assert [(p.line, p.col, p.level, p.message) for p in load(path).load_problems] == [
+        (9, 21, "warning", "'#2' starts a YAML comment, so 'title' reads as 'Engineer': put "
+         "the value in quotes if '#2' is part of it (title: 'Engineer #2')")]

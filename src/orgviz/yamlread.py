@@ -298,12 +298,17 @@ def _suspect_comments(text: str) -> dict[int, list[tuple[str, str]]]:
     the comment) (a C-level scan; `_build` keeps those right after a key or a plain value)."""
     suspects: dict[int, list[tuple[str, str]]] = {}
     line, counted = 0, 0
+    cr = "\r" in text  # (a file may end its lines with "\r" alone: those are counted too)
     for found in _SUSPECT.finditer(text):
         start = found.start(1)
         line += text.count("\n", counted, start)
+        if cr:
+            line += text.count("\r", counted, start) - text.count("\r\n", counted, start)
+            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        else:
+            line_start = text.rfind("\n", 0, start) + 1
         counted = start
-        suspects.setdefault(line, []).append((text[text.rfind("\n", 0, start) + 1:start],
-                                              found.group(1).rstrip()))
+        suspects.setdefault(line, []).append((text[line_start:start], found.group(1).rstrip()))
     return suspects
 
 
@@ -531,20 +536,32 @@ def _unclosed_hint(text: str, at: Any, exc: yaml.MarkedYAMLError) -> str:
 _QUOTED_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![^\s\[{,:])\'(?:[^\']|\'\')*\'')
 
 
+#: Quoted text on a line (as `_QUOTED_TEXT`), or the comment that ends the line.
+_QUOTED_OR_COMMENT = re.compile(_QUOTED_TEXT.pattern + r"|(?<!\S)#.*")
+
+
 def _break_hint(text: str, at_line: int, start: Any) -> str:
     """What to do about a NEL, LS or PS (U+0085, U+2028, U+2029) in the line where YAML
     stopped, the line before it or the line where what it was reading starts: YAML breaks
-    the line there, where editors show none; or ""."""
+    the line there, where editors show none (a comment too: it ends there); or ""."""
     if text.isascii() or not any(c in text for c in _OTHER_BREAKS):
         return ""
     for index in dict.fromkeys((*(() if start is None else (start.line,)), at_line - 1,
                                 at_line)):
-        unquoted = _QUOTED_TEXT.sub("", _line(text, index)) if index >= 0 else ""
-        char = next((c for c in unquoted if c in _OTHER_BREAKS), None)  # (quoted: it is kept)
+        line = _line(text, index) if index >= 0 else ""
+        comment = next((found.start() for found in _QUOTED_OR_COMMENT.finditer(line)
+                        if found.group().startswith("#")), len(line))
+        unquoted = _QUOTED_TEXT.sub("", line[:comment])  # (quoted: it is kept)
+        char = next((c for c in unquoted if c in _OTHER_BREAKS), None)
         if char is not None:
             return (f" (line {index + 1} holds a U+{ord(char):04X} ({_OTHER_BREAKS[char]}), "
                     "which YAML reads as a line break where editors show none: remove it, "
                     "or put the value in double quotes)")
+        char = next((c for c in line[comment:] if c in _OTHER_BREAKS), None)
+        if char is not None:
+            return (f" (line {index + 1} holds a U+{ord(char):04X} ({_OTHER_BREAKS[char]}) in "
+                    "a comment, which YAML reads as a line break where editors show none, "
+                    "ending the comment: remove it from the comment)")
     return ""
 
 
