@@ -121,3 +121,27 @@ def test_a_png_is_laid_out_for_dejavu_sans_and_the_svg_for_helvetica(fonts_only,
     # Helvetica Bold's widths).
     assert b">Wilhelmina Worthington<" in svg
     assert b">Wilhelmina<" in drawn[0] and b">Worthington<" in drawn[0]
+
+
+@pytest.mark.parametrize(("fmt", "here"), [("pdf", True), ("pptx", False)])
+def test_a_pdf_deck_is_measured_as_drawn_here_and_a_powerpoint_deck_not(org_file, monkeypatch,
+                                                                         fmt, here):
+    # (a PDF deck's pages are drawn here, by cairosvg or resvg: measured as its charts are;
+    # a PowerPoint deck is drawn where it is opened, in Arial)
+    from orgviz.deck import deck_bytes
+
+    seen: set[bool] = set()
+    measure = labels._em_width
+
+    def recording(text: str, bold: bool, wide: bool | None = None, here: bool = False) -> int:
+        seen.add(here)
+        return measure(text, bold, wide, here)
+
+    monkeypatch.setattr(labels, "_em_width", recording)
+    org = load(org_file("orgviz: 1\norg: {name: T, size: small}\npeople:\n"
+                        "  - {id: a, name: Ann Lee, title: CEO}\n"
+                        "  - {id: b, name: Bo Li, title: Engineer, reports_to: a}\n"))
+    data, slides = deck_bytes([(org, ())], fmt)
+    assert slides >= 2 and data[:4] in (b"%PDF", b"PK\x03\x04")
+    assert seen == {here}
+    assert labels._DRAWN_HERE.get() is False  # (and no trace after it)

@@ -85,9 +85,11 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
             raise DeckError("--template applies to PowerPoint decks: write .pptx, or leave "
                             "out --template for a PDF")
         from orgviz.deck.pdf import deck_pdf
+        from orgviz.render.labels import measured_for
 
-        deck = build_deck(orgs, options)
-        return deck_pdf(deck, notes), len(deck.slides)
+        with measured_for("pdf"):  # (its text as drawn here: see render.labels)
+            deck = build_deck(orgs, options)
+            return deck_pdf(deck, notes), len(deck.slides)
     from orgviz.deck.powerpoint import deck_pptx, open_template, template_frame
 
     prs = open_template(template) if template is not None else None
