@@ -26,6 +26,21 @@ def found(result, rule: str) -> list[tuple[int, str]]:
     return [(p.line, p.level) for p in result.problems if p.rule == rule]
 
 
+def table_file(tmp_path: Path, ending: str, rows: list[list[str]]) -> Path:
+    """The rows as p.csv or as the one sheet of p.xlsx (`ending`)."""
+    path = tmp_path / f"p.{ending}"
+    if ending == "csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    return path
+
+
 def write_and_load(result, tmp_path: Path):
     path = tmp_path / "org.yaml"
     path.write_text(result.text, encoding="utf-8")
@@ -1184,19 +1199,10 @@ def test_title_lines_of_several_values_above_the_header_are_skipped(tmp_path: Pa
 def test_findings_at_the_header_point_at_its_line_below_title_lines(tmp_path: Path,
                                                                     ending: str) -> None:
     # (they said line 1, the title line, of a header on line 3)
-    from openpyxl import Workbook
-
     rows = [["Employee Directory"], [], ["EmployeeId", "Name", "Title", "Dept", "NAME",
                                          "ManagerId"],
             ["100", "Ada", "AD_PRES", "10", "A", ""], ["101", "Bob", "IT_PROG", "20", "B", "100"]]
-    path = tmp_path / f"p.{ending}"
-    if ending == "csv":
-        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
-    else:
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
+    path = table_file(tmp_path, ending, rows)
     problems = [(p.line, p.col, p.message[:40]) for p in import_csv(path).problems
                 if p.rule == "columns"]
     assert problems == [(3, 3, "the title column 'Title' holds job codes"),
@@ -1355,18 +1361,9 @@ def test_a_header_of_unknown_names_is_not_passed_over_for_a_row_of_data(tmp_path
                                                                          ending: str) -> None:
     # (review: 'Nr,Wer,Funktion,Chef,Art' with --id Nr ... was passed over for the data row
     # '2,Bob Lee,Manager,1,Employee', which holds header words: "--id 'Nr': no such column")
-    from openpyxl import Workbook
-
     rows = [["Nr", "Wer", "Funktion", "Chef", "Art"], ["1", "Ann Boss", "CEO", "", "Temp"],
             ["2", "Bob Lee", "Manager", "1", "Employee"], ["3", "Cat Ng", "Engineer", "2", "Temp"]]
-    path = tmp_path / f"p.{ending}"
-    if ending == "csv":
-        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
-    else:
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
+    path = table_file(tmp_path, ending, rows)
     given = ImportOptions(columns={"id": ["Nr"], "name": ["Wer"], "title": ["Funktion"],
                                    "manager": ["Chef"]})
     result = import_csv(path, given)

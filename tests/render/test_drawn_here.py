@@ -27,7 +27,7 @@ HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
 def _clear_measures() -> None:
     for cached in (labels.chart_face_widths, labels._table, labels._ascii_widths,
                    labels._char_width, labels._em_width, labels._wrapped,
-                   resvgfonts.installed_fonts):
+                   labels._helvetica_metric_installed, resvgfonts.installed_fonts):
         cached.cache_clear()
 
 

@@ -222,9 +222,10 @@ _HELVETICA_METRIC_FILES = ("helvetica", "arial", "liberationsans-", "liberations
                            "arimo")
 
 
+@lru_cache(maxsize=1)
 def _helvetica_metric_installed() -> bool:
     """Whether a face as wide as Helvetica is installed, by its file's name (a look at the
-    names in the font folders, not at the fonts: most machines have one)."""
+    names in the font folders, not at the fonts: most machines have one; once a process)."""
     from orgviz.render.resvgfonts import font_dirs  # (the fonts' module: not at start-up)
 
     for folder in font_dirs():

@@ -540,7 +540,7 @@ def _dot_legend(chart: Chart, theme: Theme, width: float) -> list[str]:
     out: list[str] = []
     x, y = 0.0, -_LEGEND_GAP
     heading = chart.legend_title
-    entries = [(label, color) for label, color in chart.legend]
+    entries = list(chart.legend)
     if chart.legend_more:
         entries.append((f"+{chart.legend_more:,} more (named on their cards)", ""))
     if heading:
