@@ -13,6 +13,7 @@ from orgviz.errors import OrgvizError
 from orgviz.fte import fte_text, titled
 from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.csvread import excel_error_of
+from orgviz.io.teamtable import TEAM_COLUMNS
 from orgviz.io.yamlwrite import BIDI_CONTROLS
 from orgviz.model import Org, Person, require_org
 from orgviz.problem import one_line, person_hint
@@ -184,17 +185,26 @@ def roles_csv_drops(org: Org) -> list[str]:
             and role not in GRADE_ROLE_IDS]
 
 
-def csv_drops(org: Org) -> list[str]:
+def csv_drops(org: Org, teams_table: bool = False) -> list[str]:
     """What the org holds that its CSV does not carry, as export's warning names each, in
-    this order: the org's `date`, its `rules:` settings, the teams' `lead`, `parent` and
-    `color`, the order of `teams:` where `orgviz import` of the CSV, which lists the teams as
-    their people first appear, would list them otherwise (the order gives teams without a
-    `color` theirs), and the teams nobody is in. (The org's own roles: `roles_csv_drops`.)"""
+    this order: the org's `date`, its `rules:` settings and, unless its teams table is written
+    beside the CSV (`teams_table`: `to_teams_csv`), the teams' `lead`, `parent` and `color`,
+    the order of `teams:` where `orgviz import` of the CSV, which lists the teams as their
+    people first appear, would list them otherwise (the order gives teams without a `color`
+    theirs), and the teams nobody is in. (The org's own roles: `roles_csv_drops`.)"""
     drops = []
     if org.date:
         drops.append("the org's `date`")
     if org.rule_settings:
         drops.append("its `rules:` settings")
+    if not teams_table:
+        drops += _team_drops(org)
+    return drops
+
+
+def _team_drops(org: Org) -> list[str]:
+    """What a CSV without its teams table does not carry of `teams:` (see `csv_drops`)."""
+    drops = []
     fields = [key for key in ("lead", "parent", "color")
               if any(getattr(team, key) for team in org.teams)]
     if fields:
@@ -268,6 +278,19 @@ def to_csv(org: Org) -> str:
             "true" if person.vacant else "", "true" if person.assistant else "",
             _cell(person.location), _cell(person.email), *fte,
         ])
+    return out.getvalue()
+
+
+def to_teams_csv(org: Org) -> str:
+    """The teams table of the org's CSV (`orgviz.io.teamtable`): a row a team of `teams:`, in
+    its order, with its id, name, parent, lead and color (cells guarded as the people CSV's
+    are); the header alone for an org without `teams:`."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(TEAM_COLUMNS)
+    for team in org.teams:
+        writer.writerow([_cell(team.id), _cell(team.name), _cell(team.parent),
+                         _cell(team.lead), _cell(team.color)])
     return out.getvalue()
 
 

@@ -28,8 +28,9 @@ _NOT_EXACT_CHARS = tuple(map(chr, (*range(0x01, 0x09), *range(0x0A, 0x20), 0x7F,
 _EXACT_BYTES = bytes(b for b in range(0x80) if chr(b) not in _NOT_EXACT_CHARS)
 #: A run of line breaks, with the spaces around it (`LINE_BREAKS`, as the loader finds them).
 _LINE_BREAKS = re.compile(r"[ \t]*[\n\r\x85\u2028\u2029]+[ \t]*")
-#: The fields of the exact layout that hold ids (the manager's: `reports_to`).
-_EXACT_IDS = frozenset(("id", "manager", "dotted_to", "team", "role"))
+#: The fields of the exact layout that hold ids (the manager's: `reports_to`; a team's
+#: `parent` and `lead`: of the teams table).
+_EXACT_IDS = frozenset(("id", "manager", "dotted_to", "team", "role", "parent", "lead"))
 
 
 class CellReader(ImporterState):

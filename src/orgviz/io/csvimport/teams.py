@@ -1,15 +1,21 @@
-"""Teams: a departments CSV (--teams), and team values turned into team ids."""
+"""Teams: a teams file (--teams: a departments CSV, or the teams table `orgviz export`
+writes beside its people CSV), and team values turned into team ids."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from typing import cast
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple, cast
 
+from orgviz.errors import OrgvizError
+from orgviz.io.columns import columns_of
+from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.order import cycle_from_first
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
+from orgviz.io.tables import read_table
+from orgviz.io.teamtable import TEAM_COLUMNS, team_table_columns
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -22,69 +28,105 @@ _TEAM_SPELLINGS = {
 }
 
 
-def read_teams(imp: ImporterState, path: str) -> dict[str, tuple[str, str | None, str | None]]:
-    """A departments CSV: team value -> (name, lead id, parent team value)."""
-    table, found = imp.read_lookup(path, _TEAM_SPELLINGS, ("id", "name"), (
-        "a teams file needs an id column (department_id, team_id, id) and a name column "
-        "(department_name, name)"))
-    teams = {}
+class KnownTeam(NamedTuple):
+    """A team of a teams file, by the value that names it in the people's team column."""
+
+    name: str | None  # (a departments list's: its name or its id; the teams table's: or none)
+    lead: str | None
+    parent: str | None  # (the value that names the parent team)
+    color: str | None = None
+    #: Where each field of the teams table's row stands (its value is then the team's id);
+    #: None for a departments list (its teams get ids made from their names).
+    locs: Mapping[str, SourceLoc] | None = None
+
+
+#: A teams file's teams, by the value that names each (in the file's order).
+KnownTeams = dict[str, KnownTeam]
+
+
+def read_teams(imp: CellReader, path: str) -> KnownTeams:
+    """A teams file: the teams table of an export (`team,team_name,parent,lead,color`), or a
+    departments CSV (team value -> name, lead id, parent team value)."""
+    from orgviz.io.csvimport.teamrows import read_team_table
+
+    table = read_table(path, imp.options.encoding, imp.options.delimiter)
+    imp.problems.extend(table.problems)
+    layout = team_table_columns(table.header)
+    if layout is not None:
+        teams = read_team_table(imp, table, layout, {r.id for r in imp.records})
+    else:
+        teams = _read_departments(imp, table)
+    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
+    return teams
+
+
+def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
+    """A departments CSV, its columns found by their spellings: team value -> (name, lead
+    id, parent team value); OrgvizError without an id and a name column."""
+    found = columns_of(table.header, _TEAM_SPELLINGS)
+    if "id" not in found or "name" not in found:
+        folded = {head.strip().lower() for head in table.header}
+        needs = (f"a teams table's columns are {', '.join(TEAM_COLUMNS)} (the `team` column "
+                 "and any of the others, each once)" if "team" in folded else
+                 "a teams file needs an id column (department_id, team_id, id) and a name "
+                 "column (department_name, name)")
+        raise OrgvizError(f"{table.shown}: {needs}")
+    teams: KnownTeams = {}
     lines: dict[str, int] = {}
     for line, cells in table.rows:
         cells = (cells + [""] * len(table.header))[: len(table.header)]
         values = {f: clean(cells[i])[0] or None for f, i in found.items()}
         if values["id"] and values["id"] not in teams:
-            teams[values["id"]] = (values["name"] or values["id"], values.get("lead"),
-                                   values.get("parent"))
+            teams[values["id"]] = KnownTeam(values["name"] or values["id"], values.get("lead"),
+                                            values.get("parent"))
             lines[values["id"]] = line
         elif values["id"]:
             imp.problem(SourceLoc(table.shown, line, found["id"] + 1), "warning",
                         "duplicate-id", f"duplicate team id '{values['id']}': ignored")
     if "lead" in found:  # (read after the people are linked: their ids are known)
         people = {r.id for r in imp.records}
-        for tid, (name, lead, parent) in teams.items():
-            if lead is not None and lead not in people:
+        for tid, team in teams.items():
+            if team.lead is not None and team.lead not in people:
                 imp.problem(SourceLoc(table.shown, lines[tid], found["lead"] + 1), "warning",
-                            "unknown-team", f"lead '{lead}' of team '{tid}' is no person "
+                            "unknown-team", f"lead '{team.lead}' of team '{tid}' is no person "
                             "of the people file: left out")
-                teams[tid] = (name, None, parent)
+                teams[tid] = team._replace(lead=None)
     if "parent" in found:
-        _break_parent_cycles(imp, teams, lines, SourceLoc(table.shown, 1, found["parent"] + 1))
-    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
+        column = SourceLoc(table.shown, 1, found["parent"] + 1)
+        for tid, team in teams.items():
+            if team.parent is not None and team.parent not in teams:
+                imp.problem(column._replace(line=lines[tid]), "warning", "unknown-team",
+                            f"parent team '{team.parent}' of team '{tid}' is not in the teams "
+                            "file: left out")
+                teams[tid] = team._replace(parent=None)
+        break_parent_cycles(imp, teams, lines.__getitem__, lambda tid: column._replace(
+            line=lines[tid]))
     return teams
 
 
-def _break_parent_cycles(imp: ImporterState,
-                         teams: dict[str, tuple[str, str | None, str | None]],
-                         lines: dict[str, int], column: SourceLoc) -> None:
+def break_parent_cycles(imp: ImporterState, teams: KnownTeams, line_of: Callable[[str], int],
+                         parent_at: Callable[[str], SourceLoc]) -> None:
     """Report each cycle of parent teams (an error, as validate's unknown-team) at its first
-    row, the chain named from that team (the same message wherever the walk entered the
-    cycle); the parent of that team is dropped (written with --keep-going), and so is a
-    parent that is no team of the file (a warning)."""
+    row's parent (`line_of` gives each team's row, `parent_at` where its parent stands), the
+    chain named from that team (the same message wherever the walk entered the cycle); the
+    parent of that team is dropped (written with --keep-going). Every parent is a team."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in teams:
         path: list[str] = []
         node: str | None = start
-        while node is not None and node in teams and state.get(node, 0) == 0:
+        while node is not None and state.get(node, 0) == 0:
             state[node] = 1
             path.append(node)
-            node = teams[node][2]
-        if node is not None and node not in teams:
-            name, lead, _parent = teams[path[-1]]
-            imp.problem(column._replace(line=lines[path[-1]]), "warning", "unknown-team",
-                        f"parent team '{node}' of team '{path[-1]}' is not in the teams "
-                        "file: left out")
-            teams[path[-1]] = (name, lead, None)
-        elif node is not None and state.get(node) == 1:
-            cycle = cycle_from_first(path[path.index(node):], lines.__getitem__)
+            node = teams[node].parent
+        if node is not None and state.get(node) == 1:
+            cycle = cycle_from_first(path[path.index(node):], line_of)
             first = cycle[0]
             what = (f"team '{first}' is its own parent" if len(cycle) == 1
                     else f"team parent cycle {' -> '.join([*cycle, first])}")
             fix = f": the parent of '{first}' left out" if imp.options.keep_going else ""
             # (validate's rule of teams that nest in a circle: `cycle` is of reporting lines)
-            imp.problem(column._replace(line=lines[first]), "error", "unknown-team",
-                        f"{what}{fix}")
-            name, lead, _parent = teams[first]
-            teams[first] = (name, lead, None)
+            imp.problem(parent_at(first), "error", "unknown-team", f"{what}{fix}")
+            teams[first] = teams[first]._replace(parent=None)
         for team in path:
             state[team] = 2
 
@@ -105,8 +147,7 @@ def note_numbered_teams(imp: ImporterState, table: CsvTable,
                 f"({shown_values}{more}): --teams FILE names the teams from a departments export")
 
 
-def link_teams(imp: ImporterState, exact: bool,
-                known: dict[str, tuple[str, str | None, str | None]] | None) -> list[Team]:
+def link_teams(imp: ImporterState, exact: bool, known: KnownTeams | None) -> list[Team]:
     """Turn team values into team ids and `teams:` entries (first appearance order)."""
     if not known:
         teams, ids = team_ids([r.team for r in imp.records],
@@ -118,13 +159,16 @@ def link_teams(imp: ImporterState, exact: bool,
     teams = []
     taken: set[str] = set()
     people = {r.id for r in imp.records}
-    for known_value, (name, _lead, _parent) in known.items():  # every team, in file order
-        tid = ImporterState.unique(slug(name, "team"), taken)
+    for known_value, team in known.items():  # every team, in file order
+        # (the teams table's values are the teams' ids; a departments list's get readable ids)
+        tid = (known_value if team.locs is not None else
+               ImporterState.unique(slug(team.name or known_value, "team"), taken))
+        taken.add(tid)
         ids_by_value[known_value] = tid
-    for known_value, (name, lead, parent) in known.items():
-        teams.append(Team(id=ids_by_value[known_value], loc=NO_LOC, name=name,
-                          lead=lead if lead in people else None,
-                          parent=ids_by_value.get(parent) if parent else None))
+    for known_value, team in known.items():
+        teams.append(team_of(ids_by_value[known_value], team, ids_by_value.get(team.parent)
+                           if team.parent else None,
+                           team.lead if team.lead in people else None))
     for record in imp.records:
         value = record.team
         if value is None:
@@ -147,6 +191,13 @@ def link_teams(imp: ImporterState, exact: bool,
             ids_by_value[value] = _new_team(value, taken, teams)
         record.team = ids_by_value[value]
     return teams
+
+
+def team_of(tid: str, team: KnownTeam, parent: str | None, lead: str | None) -> Team:
+    """The Team of a teams file's team, located at its row of the teams table (if it is one)."""
+    locs = team.locs or {}
+    return Team(id=tid, loc=locs.get("id", NO_LOC), name=team.name, color=team.color,
+                parent=parent, lead=lead, field_locs=locs)
 
 
 def team_ids(values: Sequence[str | None], names: Sequence[str | None], exact: bool

@@ -1,0 +1,208 @@
+"""The teams table `orgviz export` writes beside its people CSV, read back exactly.
+
+Its cells are read as the people CSV's exact layout reads them (verbatim; export's formula
+guard undone). A mistake is reported at its cell, at the level `orgviz validate` gives it
+in an org file, and what it names is left out, so that the org file import writes loads
+and validates (with --keep-going for errors): a team without an id, a repeated team id,
+a color that is no hex color, a parent that is no team of the table, teams whose parents
+nest in a circle, a lead who is no person of the people CSV.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Mapping
+
+from orgviz.io.csvimport.cells import CellReader
+from orgviz.io.csvimport.rows import RecordColumns
+from orgviz.io.csvimport.teams import (
+    KnownTeam,
+    KnownTeams,
+    break_parent_cycles,
+    team_ids,
+    team_of,
+)
+from orgviz.io.csvread import CsvTable
+from orgviz.io.tables import read_table
+from orgviz.io.teamtable import team_table_columns
+from orgviz.model import NO_LOC, Team
+from orgviz.problem import SourceLoc
+
+
+def read_team_table(imp: CellReader, table: CsvTable, layout: Mapping[str, int],
+                    people: Collection[str]) -> KnownTeams:
+    """The teams of a teams table (`layout`: field -> column), by id in its order, each
+    checked (see the module's doc); `people`: the ids of the people CSV (leads)."""
+    teams: KnownTeams = {}
+    lines: dict[str, int] = {}
+    width = len(table.header)
+    for line, cells in table.rows:
+        if len(cells) != width:
+            cells = _fit(imp, table.shown, line, cells, width)
+        locs = {f: SourceLoc(table.shown, line, i + 1) for f, i in layout.items()}
+        values = {f: _value(imp, cells[i], table.shown, line, f, i) for f, i in layout.items()}
+        team = _row_team(imp, values, locs, lines)
+        if team is not None:
+            teams[team[0]] = team[1]
+            lines[team[0]] = line
+    _check_parents(imp, teams, lines)
+    _check_leads(imp, teams, people)
+    return teams
+
+
+def _fit(imp: CellReader, shown: str, line: int, cells: list[str], width: int) -> list[str]:
+    """A row as wide as the header (missing cells empty, extra ones dropped), with the
+    warning the people CSV's rows get."""
+    if len(cells) < width or any(c.strip() for c in cells[width:]):
+        imp.problem(SourceLoc(shown, line, 1), "warning", "csv",
+                    f"row has {len(cells)} fields, the header has {width}"
+                    + (": missing fields read as empty" if len(cells) < width
+                       else ": extra fields ignored"))
+    return (cells + [""] * width)[:width]
+
+
+#: The field each column of the teams table is read as (`CellReader.text`: ids, texts).
+_READ_AS = {"id": "team", "name": "team_name", "parent": "parent", "lead": "lead",
+            "color": "color"}
+
+
+def _value(imp: CellReader, raw: str, shown: str, line: int, fld: str, col: int
+           ) -> str | None:
+    """A cell as the exact layout reads it; None when empty or whitespace alone."""
+    value = imp.text(raw, True, (shown, line), _READ_AS[fld], col)
+    return value if value is None or not value.isspace() else None
+
+
+def _row_team(imp: CellReader, values: Mapping[str, str | None],
+              locs: Mapping[str, SourceLoc], lines: Mapping[str, int]
+              ) -> tuple[str, KnownTeam] | None:
+    """A row's team (its id and what it holds), or None for a row left out: without an id
+    (an error, unless the row holds nothing) or repeating one (an error, as validate's
+    duplicate-id)."""
+    tid = values["id"]
+    if tid is None:
+        if any(values.values()):
+            imp.problem(locs["id"], "error", "schema",
+                        "a team without an id (its 'team' cell is empty): write its id; the "
+                        "row is left out")
+        return None
+    if tid in lines:
+        imp.problem(locs["id"], "error", "duplicate-id",
+                    f"duplicate team id '{tid}' (first used at line {lines[tid]}): give each "
+                    "team its own id; this row is left out")
+        return None
+    color = values.get("color")
+    if color is not None and not _hex_color(color):
+        imp.problem(locs["color"], "error", "schema",
+                    f"color of team '{tid}' must be a hex color such as '#4C78A8', not "
+                    f"'{color}': left out")
+        color = None
+    return tid, KnownTeam(values.get("name"), values.get("lead"), values.get("parent"), color,
+                          locs)
+
+
+def _hex_color(color: str) -> bool:
+    """Whether a color is one an org file takes (the loader's rule)."""
+    from orgviz.loadbuild import HEX_COLOR
+
+    return HEX_COLOR.match(color) is not None
+
+
+def _check_parents(imp: CellReader, teams: KnownTeams, lines: Mapping[str, int]) -> None:
+    """Leave out each parent that is no team of the table, and break each cycle of parents,
+    with an error at the parent's cell (validate's unknown-team)."""
+    from orgviz.rules._common import Suggester
+
+    suggest = Suggester(teams)
+    for tid, team in teams.items():
+        if team.parent is not None and team.parent not in teams:
+            advice = suggest.advice(team.parent, "use the id of a team of the table", tid)
+            imp.problem(_at(team, "parent"), "error", "unknown-team",
+                        f"team '{tid}' has parent '{team.parent}', which is not a team of the "
+                        f"table (left out): {advice}")
+            teams[tid] = team._replace(parent=None)
+    break_parent_cycles(imp, teams, lines.__getitem__,
+                         lambda tid: _at(teams[tid], "parent"))
+
+
+def _check_leads(imp: CellReader, teams: KnownTeams, people: Collection[str]) -> None:
+    """Leave out each lead who is no person of the people CSV, with an error at the lead's
+    cell (validate's unknown-team)."""
+    from orgviz.rules._common import Suggester
+
+    suggest: Suggester | None = None
+    for tid, team in teams.items():
+        if team.lead is not None and team.lead not in people:
+            suggest = suggest or Suggester(people)
+            advice = suggest.advice(team.lead, "use the id of a person")
+            imp.problem(_at(team, "lead"), "error", "unknown-team",
+                        f"team '{tid}' is led by '{team.lead}', who is not in the people CSV "
+                        f"(left out): {advice}")
+            teams[tid] = team._replace(lead=None)
+
+
+def _at(team: KnownTeam, fld: str) -> SourceLoc:
+    """Where a field of a team of the teams table stands."""
+    assert team.locs is not None  # (a team of the teams table)
+    return team.locs[fld]
+
+
+def teams_of_table(imp: CellReader, columns: RecordColumns) -> list[Team] | None:
+    """With the people CSV in the export's layout (`columns`: its rows read) and a teams file
+    given (--teams, or the one beside it) that is a teams table, the org's teams: the
+    table's, in its order, then the teams of people that the table lacks (a warning at the
+    first row of each: declared, named by its first `team_name`); None when the teams file
+    is a departments list (read with the rows linked, as before)."""
+    path = imp.options.teams
+    assert path is not None
+    table = read_table(path, imp.options.encoding, imp.options.delimiter)
+    layout = team_table_columns(table.header)
+    if layout is None:
+        return None
+    imp.problems.extend(table.problems)
+    known = read_team_table(imp, table, layout, set(columns["id"]))
+    if not known:  # (the header alone: an org without `teams:`, as without a table)
+        return team_ids(columns["team"], columns["team_name"], True)[0]
+    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
+    teams = [team_of(tid, team, team.parent, team.lead) for tid, team in known.items()]
+    rows = _Rows(columns["file"][0], columns["line"], columns["team"], columns["team_name"])
+    return teams + _people_teams(imp, known, rows, os.path.basename(table.shown))
+
+
+class _Rows:
+    """The people CSV's rows, as far as their teams go."""
+
+    def __init__(self, shown: str, lines: list[int], values: list[str | None],
+                 names: list[str | None]) -> None:
+        self.shown, self.lines, self.values, self.names = shown, lines, values, names
+
+    def at(self, value: str, name: str | None, col: int) -> SourceLoc:
+        """The cell `col` of the first row with that team value and team name."""
+        row = next(r for r, pair in enumerate(zip(self.values, self.names, strict=True))
+                   if pair == (value, name))
+        return SourceLoc(self.shown, self.lines[row], col)
+
+
+def _people_teams(imp: CellReader, known: KnownTeams, rows: _Rows, table: str) -> list[Team]:
+    """The teams of people that the teams table lacks, declared (a warning at the first
+    row of each); a warning at the first row whose `team_name` is not the table's name of
+    its team (the table's kept)."""
+    extra: dict[str, str | None] = {}
+    told: set[str] = set()
+    for value, name in dict.fromkeys(zip(rows.values, rows.names, strict=True)):
+        if value is None:
+            continue
+        team = known.get(value)
+        if team is None and value not in extra:
+            extra[value] = None
+            imp.problem(rows.at(value, name, imp.cols["team"]), "warning",
+                        "unknown-team", f"team '{value}' is not in {table}: declared")
+        if team is None:
+            if extra[value] is None and name is not None and name != value:
+                extra[value] = name
+        elif name is not None and name != (team.name or value) and value not in told:
+            told.add(value)
+            imp.problem(rows.at(value, name, imp.cols["team_name"]), "warning",
+                        "csv", f"team_name '{name}' is not the name of team '{value}' in "
+                        f"{table} ('{team.name or value}'): the name of {table} is kept")
+    return [Team(id=tid, loc=NO_LOC, name=name) for tid, name in extra.items()]
