@@ -105,6 +105,8 @@ IMPORT_RULES = {
                "column of numbers only (department ids: --teams names them).",
     "duplicate-row": "A row repeats another row exactly.",
     "history-row": "A row is an earlier record of a person (ended, not current).",
+    "future-row": "A row of a person takes effect after the row in effect on the day of the "
+                  "import (future-dated), and is set aside.",
     "ended-manager": "A manager reference points at a row that has ended.",
     "eliminated-post": "An organogram post is marked eliminated.",
     "placeholder-name": "A placeholder name (Vacant, N/D, TBH) read as a vacancy or a "

@@ -72,8 +72,12 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "status": ("status", "employmentstatus", "employeestatus", "positionstatus",
                "workerstatus", "lifecyclestatus", "employeelifecyclestatus", "currentstatus",
                "empstatus"),
-    "end_date": ("enddate", "terminationdate", "leavedate", "leavingdate", "exitdate",
-                 "validto", "enddt"),
+    "end_date": ("enddate", "effectiveenddate", "terminationdate", "leavedate", "leavingdate",
+                 "exitdate", "validto", "effectiveto", "enddt"),
+    # The start of a row's effective period (Oracle's EFFECTIVE_START_DATE, SAP's valid
+    # from), which tells the current row of an id from its future-dated rows; a hire date
+    # is none (HireDate is not read).
+    "start_date": ("effectivestartdate", "startdate", "validfrom", "effectivefrom"),
     "current": ("currentflag", "iscurrent", "current", "active", "isactive"),
     "dotted_to": ("dottedto", "dottedline", "dottedlinemanager", "matrixmanager",
                   "dottedlineto"),

@@ -320,12 +320,17 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
                                  f"{note}"))
     lines += made[done:]
     if dropped:
-        from orgviz.io.csvimport.values import ELIMINATED_POST  # (the importer is loaded)
+        from orgviz.io.csvimport.values import (  # (the importer is loaded)
+            ELIMINATED_POST,
+            FUTURE_DATED,
+        )
 
         lines += ["", "# Rows not imported:"]
         for record in dropped:
             who = record.name or record.title or ""
-            what = "" if record.history == ELIMINATED_POST else ": history row"
+            why = record.history or ""
+            what = ("" if why == ELIMINATED_POST or why.startswith(FUTURE_DATED)
+                    else ": history row")
             lines.append(comment(f"#   {os.path.basename(record.file)}:{record.line}: "
                                  f"{record.id} {who} ({record.history}){what}"))
     lines.append("")  # (the text ends with a line break: no copy of it to add one)

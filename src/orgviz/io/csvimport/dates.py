@@ -67,6 +67,31 @@ def end_is_ahead(end: str, reference: datetime.date, day_first: bool | None = No
     return bool(readings) and all(day > reference for day in readings)
 
 
+def no_date(cell: str | None) -> bool:
+    """Whether a date cell says there is no date: empty, a word for nothing (`NULL`, `-`,
+    `n/a`), or a date of zeros (`0000-00-00`, with a time or not)."""
+    if not cell:
+        return True
+    folded = _fold(cell)
+    return folded in EMPTY_WORDS or bool(_ZERO_DATE.fullmatch(_TIME.sub("", folded, count=1)))
+
+
+def day_of(cell: str, day_first: bool | None = None) -> datetime.date | None:
+    """The day a date cell writes, read as `end_is_ahead` reads it: an Excel serial, a date
+    of the forms it knows (`day_first`: as `column_day_first`), `date.max` for a year from
+    9000 on (no end); None for a cell that is no date, or one that reads two ways (a cell
+    that says there is no date: `no_date`)."""
+    folded = _fold(cell)
+    if _SERIAL.fullmatch(folded):
+        return _EXCEL_EPOCH + datetime.timedelta(days=int(float(folded)))
+    if _OPEN_YEAR.search(cell) or (_LAST_SERIALS.fullmatch(folded)
+                                   and float(folded) < 2958466):
+        return datetime.date.max
+    day = _TIME.sub("", folded, count=1)
+    readings = [] if _ZERO_DATE.fullmatch(day) else _readings(day, day_first)
+    return readings[0] if len(readings) == 1 else None
+
+
 def column_day_first(ends: Iterable[str | None]) -> bool | None:
     """Whether a column's dates of day and month by number (30/06/2024 or 06/30/2024) put the
     day first (True: one of them has a first number above 12), the month (False: a second

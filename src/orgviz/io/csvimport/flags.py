@@ -126,10 +126,6 @@ class FlagReader(ImporterState):
         return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,
                 "history": history}
 
-    def reference_date(self) -> datetime.date:
-        """The day end dates are compared with: ImportOptions.reference_date, else today."""
-        return self.options.reference_date or datetime.date.today()
-
     @staticmethod
     def history_of(status: str | None, current: str | None, end: str | None,
                    columns: Columns, reference: datetime.date | None = None,

@@ -8,8 +8,8 @@ from operator import attrgetter
 from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver
-from orgviz.io.csvimport.state import ImporterState
-from orgviz.io.csvimport.values import ELIMINATED_POST
+from orgviz.io.csvimport.state import ImporterState, Periods
+from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED
 
 _HISTORY = attrgetter("history")
 _FILE_LINE = attrgetter("file", "line")
@@ -63,10 +63,15 @@ class Linker(ImporterState):
                                  "post that took over its work")
 
     def dedupe(self) -> None:
-        """Give each record a unique id, reporting duplicate ids."""
+        """Give each record a unique id, reporting duplicate ids (future-dated rows of an
+        id set aside first)."""
         taken = set(map(record_id, self.records))
         if len(taken) == len(self.records):
             return  # no duplicates
+        if self.periods is not None and self.set_aside_future_rows(self.periods):
+            taken = set(map(record_id, self.records))
+            if len(taken) == len(self.records):
+                return
         seen: dict[str, Record] = {}
         for record in self.records:
             first = seen.get(record.id)
@@ -89,6 +94,29 @@ class Linker(ImporterState):
                                 f"{first.line}): renamed")
             record.id = new_id
             seen[new_id] = record
+
+    def set_aside_future_rows(self, periods: Periods) -> bool:
+        """Set aside the future-dated rows of the ids that several rows hold (see
+        periods.py), each an info at its row and listed at the end of the file; whether
+        there were any."""
+        from orgviz.io.csvimport.periods import future_rows  # (a file of dated duplicates)
+
+        found = future_rows(self.records, periods, self.reference_date())
+        if not found:
+            return False
+        for future in found:
+            record, current = future.record, future.current
+            record.history = f"{FUTURE_DATED}, {future.when}"
+            then = (f"row {current.line}, which takes effect first, is imported" if future.first
+                    else f"row {current.line} is current")
+            self.problem(record.loc(), "info", "future-row",
+                         f"a future-dated row of '{record.id}' ({future.when}) is set aside; "
+                         f"{then}")
+        aside = {id(future.record) for future in found}
+        self.records = [r for r in self.records if id(r) not in aside]
+        self.dropped = sorted([*self.dropped, *(future.record for future in found)],
+                              key=_FILE_LINE)
+        return True
 
     def resolver(self, exact: bool) -> Resolver:
         """A resolver of manager references over the records."""

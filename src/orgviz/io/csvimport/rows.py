@@ -31,6 +31,7 @@ from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
 from orgviz.io.csvimport.grades import roles_of_grades, senior_grades
 from orgviz.io.csvimport.records import Record
+from orgviz.io.csvimport.state import Periods
 from orgviz.io.csvimport.values import (
     MAX_TEXT,
     _each,
@@ -343,6 +344,9 @@ class RowReader(CellReader, FlagReader):
             self.check_team_names(shown, lines, get("team"), get("team_name"), notes)
         else:
             record_values.update(self.read_flags(values, columns, names, titles, notes))
+            if "end_date" in values or "start_date" in values:  # (kept for periods.py)
+                self.periods = Periods(shown, lines, values.get("end_date"),
+                                       values.get("start_date"))
             grades = values.get("grade")
             if grades is not None:  # (an organogram's: see read_people)
                 record_values["roles"] = roles_of_grades(record_values["roles"], grades)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
@@ -20,6 +22,18 @@ from orgviz.problem import Problem, SourceLoc
 #: 1:1 ("control": values of any column).
 TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name",
                   "role-dropped": "role", "no-role": "title"}
+
+
+@dataclass(frozen=True)
+class Periods:
+    """The effective dates of the rows of the people file: its end and start date columns
+    (None: no such column), a value a row (on `lines`), kept to tell the current row of an
+    id from its future-dated rows (see periods.py)."""
+
+    file: str
+    lines: Sequence[int]
+    ends: Sequence[str | None] | None
+    starts: Sequence[str | None] | None
 
 
 class ImporterState:
@@ -44,9 +58,14 @@ class ImporterState:
         # each self-report's manager cell -> the reference written there when not the
         # row's id (" ('Ada Lovelace')"), "" when it is
         self.self_reports: dict[SourceLoc, str] = {}
+        self.periods: Periods | None = None  # (a file with an end or start date column)
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
+
+    def reference_date(self) -> datetime.date:
+        """The day end dates are compared with: ImportOptions.reference_date, else today."""
+        return self.options.reference_date or datetime.date.today()
 
     def read_lookup(self, path: str, spellings: Mapping[str, Sequence[str]],
                     required: Sequence[str], needs: str) -> tuple[CsvTable, dict[str, int]]:

@@ -28,6 +28,8 @@ VACANCY_NAMES = frozenset((
 ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
 #: The `Record.history` of an eliminated post (see `Linker.split_history`).
 ELIMINATED_POST = "post eliminated"
+#: How the `Record.history` of a future-dated row starts (see `Linker.set_aside_future_rows`).
+FUTURE_DATED = "future-dated"
 #: Cells that say "nothing here" in any column (folded): a spreadsheet's dash or N/A, a SQL
 #: NULL (`\N` is the NULL of MySQL and PostgreSQL text dumps).
 EMPTY_WORDS = frozenset(("-", "--", "n/a", "na", "#n/a", "none", "(none)", "null", "(null)",

@@ -1,0 +1,310 @@
+"""Effective-dated rows: of several rows of one employee id, the one in effect on the day of
+the import is imported and the later ones are set aside; job shares stay duplicate ids."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.io.columns import detect
+from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
+from orgviz.io.csvimport.dates import day_of, no_date
+from orgviz.loader import load
+
+Cell = str | datetime.date
+
+
+def table(tmp_path: Path, ending: str, rows: list[list[Cell]]) -> Path:
+    """The rows as people.csv (dates written ISO) or as the one sheet of people.xlsx (dates
+    as Excel date cells, as an HR system's export holds them)."""
+    path = tmp_path / f"people.{ending}"
+    if ending == "csv":
+        path.write_text("".join(",".join(c if isinstance(c, str) else c.isoformat()
+                                         for c in row) + "\n" for row in rows),
+                        encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append([datetime.datetime.combine(c, datetime.time()) if isinstance(
+                c, datetime.date) else c for c in row])
+        book.save(path)
+    return path
+
+
+def imported(path: Path, as_of: str, **options: object) -> ImportResult:
+    """The import of a file as of a day (YYYY-MM-DD)."""
+    day = datetime.date.fromisoformat(as_of)
+    return import_csv(path, ImportOptions(reference_date=day, **options))  # type: ignore[arg-type]
+
+
+def said(result: ImportResult) -> list[str]:
+    """The problems as `file:line:col: level [rule] message`."""
+    return [f"{Path(p.file).name}:{p.line}:{p.col}: {p.level} [{p.rule}] {p.message}"
+            for p in result.problems]
+
+
+def people(result: ImportResult) -> list[tuple[str, str | None]]:
+    """(id, title) of the people imported."""
+    return [(p.id, p.title) for p in result.org.people]
+
+
+def loads_back(tmp_path: Path, result: ImportResult) -> None:
+    """The org file written loads without a problem, with the same people."""
+    path = tmp_path / "org.yaml"
+    path.write_text(result.text, encoding="utf-8")
+    org = load(path)
+    assert org.load_problems == ()
+    assert [(p.id, p.title) for p in org.people] == people(result)
+
+
+D = datetime.date
+OPEN = D(4712, 12, 31)
+#: Oracle-style rows: E12 a Engineer until 31 January 2025, then a Senior Engineer (the row
+#: ending 4712-12-31, open); rows 2 and 4 to 6 of the file.
+ENDS: list[list[Cell]] = [
+    ["EmployeeId", "Name", "Title", "ManagerId", "EffectiveEndDate"],
+    ["E1", "Ann", "CEO", "", OPEN],
+    ["E7", "Cy", "Engineer", "E12", OPEN],
+    ["E12", "Bob", "Engineer", "E1", D(2025, 1, 31)],
+    ["E12", "Bob", "Senior Engineer", "E1", OPEN],
+]
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_the_row_that_ends_first_is_current_and_a_later_one_set_aside(tmp_path: Path,
+                                                                       ending: str) -> None:
+    # (both end after the day: this was "duplicate id 'E12', first at row 4", an error)
+    result = imported(table(tmp_path, ending, ENDS), "2024-06-01")
+    assert said(result) == [
+        f"people.{ending}:5:1: info [future-row] a future-dated row of 'E12' (effective after "
+        "2025-01-31) is set aside; row 4 is current"]
+    assert result.errors == 0
+    assert people(result) == [("E1", "CEO"), ("E12", "Engineer"), ("E7", "Engineer")]
+    assert result.org.by_id["E7"].reports_to == "E12"
+    assert [r.line for r in result.dropped] == [5]
+    assert result.text.endswith(f"# Rows not imported:\n#   people.{ending}:5: E12 Bob "
+                                "(future-dated, effective after 2025-01-31)\n")
+    loads_back(tmp_path, result)
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_inside_the_later_period_the_earlier_row_is_history(tmp_path: Path, ending: str
+                                                            ) -> None:
+    result = imported(table(tmp_path, ending, ENDS), "2025-02-01")
+    assert said(result) == [f"people.{ending}:4:1: warning [history-row] history row of 'Bob' "
+                            "(EffectiveEndDate 2025-01-31) not imported"]
+    assert people(result) == [("E1", "CEO"), ("E12", "Senior Engineer"), ("E7", "Engineer")]
+    # (the day it ends the row has ended, as any end date)
+    assert said(imported(table(tmp_path, ending, ENDS), "2025-01-31")) == said(result)
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_after_every_period_the_rows_are_history(tmp_path: Path, ending: str) -> None:
+    rows = [*ENDS[:4], ["E12", "Bob", "Senior Engineer", "E1", D(2026, 6, 30)]]
+    result = imported(table(tmp_path, ending, rows), "2026-07-01")
+    assert said(result) == [
+        f"people.{ending}:3:4: error [unknown-manager] manager 'E12' is a history row (row "
+        "5, EffectiveEndDate 2026-06-30) and no current row of 'Bob' was found",
+        f"people.{ending}:4:1: warning [history-row] history row of 'Bob' (EffectiveEndDate "
+        "2025-01-31) not imported",
+        f"people.{ending}:5:1: warning [history-row] history row of 'Bob' (EffectiveEndDate "
+        "2026-06-30) not imported"]
+    assert people(result) == [("E1", "CEO"), ("E7", "Engineer")]
+
+
+#: The same periods with their starts (the next starts the day after the first ends).
+STARTS: list[list[Cell]] = [
+    ["EmployeeId", "Name", "Title", "ManagerId", "EffectiveStartDate", "EffectiveEndDate"],
+    ["E1", "Ann", "CEO", "", D(2001, 1, 1), OPEN],
+    ["E12", "Bob", "Engineer", "E1", D(2020, 1, 1), D(2025, 1, 31)],
+    ["E12", "Bob", "Senior Engineer", "E1", D(2025, 2, 1), OPEN],
+]
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_with_a_start_column_the_row_started_is_current(tmp_path: Path, ending: str) -> None:
+    result = imported(table(tmp_path, ending, STARTS), "2024-06-01")
+    assert said(result) == [
+        f"people.{ending}:4:1: info [future-row] a future-dated row of 'E12' (effective from "
+        "2025-02-01) is set aside; row 3 is current"]
+    assert people(result) == [("E1", "CEO"), ("E12", "Engineer")]
+    assert "end_date = 'EffectiveEndDate', start_date = 'EffectiveStartDate'\n" in result.text
+    loads_back(tmp_path, result)
+    later = imported(table(tmp_path, ending, STARTS), "2025-02-01")
+    assert [p.rule for p in later.problems] == ["history-row"]
+    assert people(later) == [("E1", "CEO"), ("E12", "Senior Engineer")]
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_before_every_period_the_first_to_take_effect_is_imported(tmp_path: Path,
+                                                                  ending: str) -> None:
+    # (a hire of 2020 exported in 2019: neither row is in effect yet)
+    result = imported(table(tmp_path, ending, STARTS), "2019-06-01")
+    assert said(result) == [
+        f"people.{ending}:4:1: info [future-row] a future-dated row of 'E12' (effective from "
+        "2025-02-01) is set aside; row 3, which takes effect first, is imported"]
+    assert people(result) == [("E1", "CEO"), ("E12", "Engineer")]
+
+
+def test_a_start_column_without_end_dates_decides_too(tmp_path: Path) -> None:
+    rows = [[c for i, c in enumerate(row) if i != 5] for row in STARTS]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == [
+        "people.csv:4:1: info [future-row] a future-dated row of 'E12' (effective from "
+        "2025-02-01) is set aside; row 3 is current"]
+    # Once both have started, nothing says the first has ended: two rows in effect.
+    both = imported(table(tmp_path, "csv", rows), "2025-06-01")
+    assert said(both) == ["people.csv:4:1: error [duplicate-id] duplicate id 'E12', first at "
+                          "row 3"]
+
+
+@pytest.mark.parametrize("header", ["EffectiveStartDate", "effective_start_date",
+                                    "Start Date", "StartDate", "Valid From", "Effective From",
+                                    "EFFECTIVE_START_DATE"])
+def test_start_column_spellings(tmp_path: Path, header: str) -> None:
+    assert detect(["id", "manager", header], {}).get("start_date") == 2
+    rows = [[header if c == "EffectiveStartDate" else c for c in row] for row in STARTS]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert [(p.line, p.rule) for p in result.problems] == [(4, "future-row")]
+
+
+@pytest.mark.parametrize("header", ["Hire Date", "HireDate", "hire_date", "Original Hire Date"])
+def test_a_hire_date_is_no_start_of_a_period(tmp_path: Path, header: str) -> None:
+    assert detect(["id", "manager", header], {}).get("start_date") is None
+    # Two holders of one post hired at different times, one of them not yet started: a job
+    # share, not a future-dated row.
+    rows: list[list[Cell]] = [["id", "name", "title", "manager", header],
+                              ["1", "Ann", "CEO", "", D(2001, 1, 1)],
+                              ["2", "Bob", "Analyst", "1", D(2019, 1, 1)],
+                              ["2", "Cy", "Analyst", "1", D(2030, 1, 1)]]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == ["people.csv:4:1: error [duplicate-id] duplicate id '2' (a job "
+                            "share?), first at row 3"]
+
+
+@pytest.mark.parametrize(("first_end", "second_end"), [
+    ("", ""),  # no end dates
+    ("4712-12-31", "4712-12-31"),  # the same end date
+    ("31-DEC-4712", "4712-12-31"),  # the same day, written two ways
+    ("2031-06-30", ""),  # one has none
+    ("2031-06-30", "NULL"),  # one says none
+    ("2031-06-30", "0000-00-00"),  # one is a date of zeros
+])
+def test_a_job_share_is_still_a_duplicate_id(tmp_path: Path, first_end: str,
+                                             second_end: str) -> None:
+    rows: list[list[Cell]] = [["id", "name", "title", "manager", "EndDate"],
+                              ["1", "Ann", "CEO", "", ""],
+                              ["2", "Bob", "Analyst", "1", first_end],
+                              ["2", "Cy", "Analyst", "1", second_end]]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == ["people.csv:4:1: error [duplicate-id] duplicate id '2' (a job "
+                            "share?), first at row 3"]
+    assert result.dropped == []
+
+
+def test_rows_without_a_start_are_told_apart_by_their_ends(tmp_path: Path) -> None:
+    rows = [[*row[:4], "" if i == 2 else row[4], row[5]] for i, row in enumerate(STARTS)]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == [
+        "people.csv:4:1: info [future-row] a future-dated row of 'E12' (effective after "
+        "2025-01-31) is set aside; row 3 is current"]
+
+
+def test_a_start_that_is_no_date_decides_nothing(tmp_path: Path) -> None:
+    rows = [[*row[:4], "soon" if i == 3 else row[4], row[5]] for i, row in enumerate(STARTS)]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == ["people.csv:4:1: error [duplicate-id] duplicate id 'E12', first "
+                            "at row 3"]
+
+
+def test_with_starts_two_rows_in_effect_are_a_job_share(tmp_path: Path) -> None:
+    # (different starts and ends, but both in effect on the day: no periods of one row)
+    rows: list[list[Cell]] = [["id", "name", "title", "manager", "Valid From", "Valid To"],
+                              ["1", "Ann", "CEO", "", "2001-01-01", "9999-12-31"],
+                              ["2", "Bob", "Analyst", "1", "2019-01-01", "2025-01-31"],
+                              ["2", "Cy", "Analyst", "1", "2021-03-01", "9999-12-31"]]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == ["people.csv:4:1: error [duplicate-id] duplicate id '2' (a job "
+                            "share?), first at row 3"]
+
+
+def test_several_future_rows_and_other_ids_in_one_file(tmp_path: Path) -> None:
+    # (day-first dates, as the column's 31/01/2025 shows; E3's rows in another order)
+    rows: list[list[Cell]] = [["PersonId", "Name", "ManagerId", "EndDate"],
+                              ["E1", "Ann", "", "31/12/4712"],
+                              ["E2", "Bob", "E1", "31/01/2025"],
+                              ["E2", "Bob", "E1", "30/06/2025"],
+                              ["E3", "Cy", "E1", "31/12/4712"],
+                              ["E2", "Bob", "E1", "31/12/4712"],
+                              ["E3", "Cy", "E1", "01/02/2025"],
+                              ["E4", "Di", "E1", "01/02/2020"]]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == [
+        "people.csv:4:1: info [future-row] a future-dated row of 'E2' (effective after "
+        "2025-01-31) is set aside; row 3 is current",
+        "people.csv:5:1: info [future-row] a future-dated row of 'E3' (effective after "
+        "2025-02-01) is set aside; row 7 is current",
+        "people.csv:6:1: info [future-row] a future-dated row of 'E2' (effective after "
+        "2025-01-31) is set aside; row 3 is current",
+        "people.csv:8:1: warning [history-row] history row of 'Di' (EndDate 01/02/2020) not "
+        "imported"]
+    assert [(p.id, p.loc.line) for p in result.org.people] == [("E1", 2), ("E2", 3),
+                                                               ("E3", 7)]
+    assert [r.line for r in result.dropped] == [4, 5, 6, 8]
+
+
+def test_a_past_row_kept_by_its_status_stays_a_duplicate(tmp_path: Path) -> None:
+    # (an active status keeps a row whose end date has passed: neither current nor future)
+    rows: list[list[Cell]] = [["id", "name", "manager", "Status", "EndDate"],
+                              ["1", "Ann", "", "Active", "4712-12-31"],
+                              ["2", "Bob", "1", "Active", "2020-01-31"],
+                              ["2", "Bob", "1", "Active", "2025-01-31"],
+                              ["2", "Bob", "1", "Active", "4712-12-31"]]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    assert said(result) == [
+        "people.csv:4:1: error [duplicate-id] duplicate id '2', first at row 3",
+        "people.csv:5:1: info [future-row] a future-dated row of '2' (effective after "
+        "2025-01-31) is set aside; row 4 is current"]
+
+
+def test_as_of_on_the_command_line(tmp_path: Path) -> None:
+    path = table(tmp_path, "csv", ENDS)
+    out = tmp_path / "org.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out),
+                                       "--as-of", "2024-06-01"])
+    assert result.exit_code == 0, result.output
+    assert (f"{path}:5:1: info [future-row] a future-dated row of 'E12' (effective after "
+            "2025-01-31) is set aside; row 4 is current") in result.output
+    assert [p.title for p in load(out).people if p.id == "E12"] == ["Engineer"]
+
+
+@pytest.mark.parametrize(("cell", "day"), [
+    ("2025-01-31", D(2025, 1, 31)), ("2025-01-31 00:00:00", D(2025, 1, 31)),
+    ("31-JAN-2025", D(2025, 1, 31)), ("20250131", D(2025, 1, 31)),
+    ("45688", D(2025, 1, 31)), ("45688.5", D(2025, 1, 31)),
+    ("4712-12-31", D(4712, 12, 31)), ("9999-12-31", D.max), ("31.12.9999", D.max),
+    ("2958465", D.max),
+    ("06/07/2030", None), ("31-DEC-12", None), ("soon", None), ("0000-00-00", None),
+])
+def test_the_day_of_a_cell(cell: str, day: datetime.date | None) -> None:
+    assert day_of(cell) == day
+
+
+def test_the_day_of_a_cell_of_a_column_that_reads_day_first() -> None:
+    assert day_of("06/07/2030", True) == D(2030, 7, 6)
+    assert day_of("06/07/2030", False) == D(2030, 6, 7)
+
+
+@pytest.mark.parametrize(("cell", "none"), [
+    ("", True), (None, True), ("NULL", True), ("-", True), ("n/a", True),
+    ("0000-00-00", True), ("0000-00-00 00:00:00", True), ("00/00/0000", True),
+    ("2025-01-31", False), ("soon", False),
+])
+def test_a_cell_that_says_no_date(cell: str | None, none: bool) -> None:
+    assert no_date(cell) is none
