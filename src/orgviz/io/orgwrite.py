@@ -293,8 +293,9 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
                                          ("level", role.level)]) for role in roles]
     if org.teams:
         lines += ["", "teams:"]
-        for team in org.teams:
+        for team in org.teams:  # (a color from a teams table: `orgviz.io.teamtable`)
             lines.append("  - " + flow_mapping([("id", team.id), ("name", team.name),
+                                                 ("color", team.color),
                                                  ("parent", team.parent),
                                                  ("lead", team.lead)]))
     lines += ["", "people:"]
