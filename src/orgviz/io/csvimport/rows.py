@@ -47,6 +47,7 @@ from orgviz.io.csvread import (
     CsvTable,
     titles_skipped,
 )
+from orgviz.io.teamtable import team_table_columns
 from orgviz.problem import Problem, SourceLoc
 
 #: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
@@ -227,6 +228,9 @@ class RowReader(CellReader, FlagReader):
             folded = {normalise_header(h) for h in table.header}
             if folded & {"departmentid", "departmentname", "deptid"}:
                 hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
+            elif team_table_columns(table.header) is not None:
+                hint = (" (the teams table of `orgviz export`: import the people CSV beside it, "
+                        "which reads it)")
             elif "reportingseniorpost" in folded:
                 hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
             if table.shown.lower().endswith((".yaml", ".yml")) or (
