@@ -185,10 +185,23 @@ def test_a_long_fte_of_a_junior_posts_file_is_rounded(tmp_path: Path) -> None:
                       "1,Analyst,EO,2.3333333333333335\n1,Clerk,AO,x\n", encoding="utf-8")
     result = import_csv(senior, ImportOptions(junior=str(junior)))
     assert [p.fte for p in result.org.people] == [None, 2.333333333, None]
-    assert said(result) == ["junior.csv:3:4: warning [csv] FTE 'x' is not a number of "
-                            "full-time equivalents such as 1, 0.6 or 12.5: left out"]
+    # (the people file's words: the info at the first rounded cell, and the comment on a
+    # row whose FTE is left out, which a junior post's row lacked)
+    assert said(result) == [
+        "junior.csv:2:4: info [csv] FTE '2.3333333333333335' read as 2.333333333: FTEs with "
+        "more than 9 decimals are rounded to 9, as org files write them",
+        "junior.csv:3:4: warning [csv] FTE 'x' is not a number of full-time equivalents such "
+        "as 1, 0.6 or 12.5: left out"]
     assert "# junior.csv:2: FTE '2.3333333333333335' rounded to 2.333333333\n" in result.text
+    assert "# junior.csv:3: FTE 'x' left out: not a number\n" in result.text
     loaded_back(tmp_path, result)
+    # The info is said once an import: at the people file's first rounded cell.
+    senior.write_text("Post Unique Reference,Name,Reports to Senior Post,Job Title,FTE\n"
+                      "1,Ann,XX,Director,0.99999999999\n", encoding="utf-8")
+    both = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [s for s in said(both) if "info" in s] == [
+        "senior.csv:2:5: info [csv] FTE '0.99999999999' read as 1: FTEs with more than 9 "
+        "decimals are rounded to 9, as org files write them"]
 
 
 @given(st.integers(0, 10**5), st.text("0123456789", min_size=10, max_size=25))

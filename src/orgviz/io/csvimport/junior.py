@@ -6,7 +6,7 @@ import os
 from collections import Counter
 
 from orgviz.errors import OrgvizError
-from orgviz.fte import fte_fault, fte_text, parse_fte, rounded_fte, rounding_changes
+from orgviz.fte import parse_fte
 from orgviz.io.columns import detect
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
@@ -69,13 +69,11 @@ def read_junior(imp: RowReader, path: str) -> None:
         fte_cell = get("fte")
         fte = None if fte_cell is None else parse_fte(fte_cell)
         notes = []
-        if fte_cell is not None and fte is None:
-            fte = rounded_fte(fte_cell)  # (a sheet's =7/3: 2.3333333333333335)
-            if fte is not None and rounding_changes(fte_cell):
-                notes.append(f"FTE '{fte_cell}' rounded to {fte_text(fte)}")
-            elif fte is None:
-                imp.problem(SourceLoc(table.shown, line, columns.index["fte"] + 1), "warning",
-                            "csv", f"FTE '{fte_cell}' {fte_fault(fte_cell)}: left out")
+        if fte_cell is not None and fte is None:  # (a sheet's =7/3: 2.3333333333333335)
+            fte, note = imp.fte_of(SourceLoc(table.shown, line, columns.index["fte"] + 1),
+                                   fte_cell, False)
+            if note is not None:
+                notes.append(note)
         grade = get("grade")
         counter[senior or ""] += 1
         rid = CellReader.unique(f"{senior or 'junior'}-j{counter[senior or '']}", taken)

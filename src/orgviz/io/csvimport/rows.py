@@ -383,40 +383,46 @@ class RowReader(CellReader, FlagReader):
 
     def read_ftes(self, shown: str, lines: Sequence[int], values: Sequence[str | None],
                   notes: list[Sequence[str]], exact: bool) -> list[float | None]:
-        """Each row's FTE: None where the cell is empty, or (but in the exact layout) 1, the
-        FTE of a position without one. A cell that is no number of full-time equivalents is
-        a warning at the cell, and left out."""
+        """Each row's FTE (`fte_of`): None where the cell is empty, or (but in the exact
+        layout) 1, the FTE of a position without one."""
         ftes: list[float | None] = []
-        said = False
-        said_rounded = False
+        col = self.cols["fte"]
         for r, value in enumerate(values):
             fte = None if value is None else parse_fte(value)
-            if fte is None and value is not None and not exact:
-                fte = _local_fte(value)
-                if fte is not None and not said:
-                    said = True
-                    self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "info", "csv",
-                                 f"FTE '{value}' read as {fte_text(fte)}: FTEs with a decimal "
-                                 "comma or a percent sign (80% is 0.8) are read so")
             if fte is None and value is not None:
-                fte = rounded_fte(value)  # (Excel's =1/3: 0.3333333333333333)
-                if fte is not None and rounding_changes(value):
-                    add_note(notes, r, f"FTE '{value}' rounded to {fte_text(fte)}")
-                    if not said_rounded:
-                        said_rounded = True
-                        self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "info",
-                                     "csv", f"FTE '{value}' read as {fte_text(fte)}: FTEs "
-                                     f"with more than {FTE_DECIMALS} decimals are rounded to "
-                                     f"{FTE_DECIMALS}, as org files write them")
-            if fte == 1 and not exact:
-                fte = None
-            elif fte is None and value is not None:
-                self.problem(SourceLoc(shown, lines[r], self.cols["fte"]), "warning", "csv",
-                             f"FTE '{value}' {fte_fault(value)}: left out")
-                add_note(notes, r, f"FTE '{value}' left out: " + (
-                    f"out of range ({FTE_RANGE})" if out_of_range(value) else "not a number"))
-            ftes.append(fte)
+                fte, note = self.fte_of(SourceLoc(shown, lines[r], col), value, not exact)
+                if note is not None:
+                    add_note(notes, r, note)
+            ftes.append(None if fte == 1 and not exact else fte)
         return ftes
+
+    def fte_of(self, at: SourceLoc, value: str, local: bool) -> tuple[float | None, str | None]:
+        """The FTE of a cell that `parse_fte` refuses, and the note on its row, if any: with
+        `local`, a decimal comma or a percent sign read (an info at the first such cell);
+        more than FTE_DECIMALS decimals rounded to them (a note, and an info at the first
+        such cell); else None, a warning at the cell and a note (left out)."""
+        fte = _local_fte(value) if local else None
+        if fte is not None:
+            if not self.said_local_fte:
+                self.said_local_fte = True
+                self.problem(at, "info", "csv",
+                             f"FTE '{value}' read as {fte_text(fte)}: FTEs with a decimal "
+                             "comma or a percent sign (80% is 0.8) are read so")
+            return fte, None
+        fte = rounded_fte(value)  # (Excel's =1/3: 0.3333333333333333)
+        if fte is not None:
+            if not rounding_changes(value):
+                return fte, None
+            if not self.said_rounded_fte:
+                self.said_rounded_fte = True
+                self.problem(at, "info", "csv",
+                             f"FTE '{value}' read as {fte_text(fte)}: FTEs with more than "
+                             f"{FTE_DECIMALS} decimals are rounded to {FTE_DECIMALS}, as org "
+                             "files write them")
+            return fte, f"FTE '{value}' rounded to {fte_text(fte)}"
+        self.problem(at, "warning", "csv", f"FTE '{value}' {fte_fault(value)}: left out")
+        return None, f"FTE '{value}' left out: " + (
+            f"out of range ({FTE_RANGE})" if out_of_range(value) else "not a number")
 
     def read_lists(self, shown: str, lines: Sequence[int], fld: str,
                    values: Sequence[str | None] | None,

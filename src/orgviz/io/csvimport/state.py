@@ -59,6 +59,8 @@ class ImporterState:
         # row's id (" ('Ada Lovelace')"), "" when it is
         self.self_reports: dict[SourceLoc, str] = {}
         self.periods: Periods | None = None  # (a file with an end or start date column)
+        # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
+        self.said_local_fte = self.said_rounded_fte = False
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
