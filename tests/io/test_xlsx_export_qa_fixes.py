@@ -232,22 +232,38 @@ people:
 """
 
 
-def test_export_csv_says_the_order_of_teams_is_not_carried(tmp_path: Path,
-                                                           run: Callable[..., Any]) -> None:
+def test_export_csv_keeps_the_order_of_teams_in_its_teams_table(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
     # (QA's t1.yaml: the round trip listed the teams a, b, which gave them other colors; the
-    # CSV has no place for the order but the rows', which are the people's)
+    # people CSV has no place for the order but the rows', which are the people's: the teams
+    # table beside it keeps the order of `teams:`)
     (tmp_path / "t1.yaml").write_text(T1, encoding="utf-8")
     said = run("export", "t1.yaml", "-f", "csv", "-o", "t1.csv")
-    assert (said.exit_code, said.output) == (
-        0, "orgviz: t1.yaml: CSV does not carry the order of `teams:` ('b', 'a'; `orgviz "
-           "import` lists teams in the order their people first appear: 'a', 'b'): set it "
-           "again in the org file `orgviz import` writes of it\n")
+    assert (said.exit_code, said.output) == (0, "")
+    assert (tmp_path / "t1.teams.csv").read_text(encoding="utf-8") == (
+        "team,team_name,parent,lead,color\nb,Bees,,,\na,Ants,,,\n")
     back = run("import", "t1.csv", "-o", "t1rt.yaml")
     assert back.exit_code == 0, back.output
-    assert "teams:\n  - {id: a, name: Ants}\n  - {id: b, name: Bees}\n" in (
+    assert "teams:\n  - {id: b, name: Bees}\n  - {id: a, name: Ants}\n" in (
         tmp_path / "t1rt.yaml").read_text(encoding="utf-8")
-    again = run("export", "t1rt.yaml", "-f", "csv")  # (the import's order: nothing to say)
-    assert again.output == (tmp_path / "t1.csv").read_text(encoding="utf-8")
+    again = run("export", "t1rt.yaml", "-o", "again.csv")
+    assert (again.exit_code, again.output) == (0, "")
+    for first, second in (("t1.csv", "again.csv"), ("t1.teams.csv", "again.teams.csv")):
+        assert (tmp_path / first).read_bytes() == (tmp_path / second).read_bytes()
+
+
+def test_export_csv_to_stdout_says_the_order_of_teams_is_not_carried(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (one stream holds one table: the people)
+    (tmp_path / "t1.yaml").write_text(T1, encoding="utf-8")
+    said = run("export", "t1.yaml", "-f", "csv")
+    assert (said.exit_code, said.stderr) == (
+        0, "orgviz: t1.yaml: CSV does not carry the order of `teams:` ('b', 'a'; `orgviz "
+           "import` lists teams in the order their people first appear: 'a', 'b'): set it "
+           "again in the org file `orgviz import` writes of it (-o NAME.csv writes the teams "
+           "to a teams table beside it, NAME.teams.csv, which `orgviz import NAME.csv` "
+           "reads)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t1.yaml"]
 
 
 def _org_of_teams(path: Path, members: str) -> Path:
@@ -263,18 +279,28 @@ def _org_of_teams(path: Path, members: str) -> Path:
 
 def test_the_order_said_starts_where_the_two_differ_and_skips_empty_teams(
         tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (the people CSV alone, on stdout)
+    hint = (" (-o NAME.csv writes the teams to a teams table beside it, NAME.teams.csv, which "
+            "`orgviz import NAME.csv` reads)\n")
     _org_of_teams(tmp_path / "o.yaml", "pedcba")
-    said = run("export", "o.yaml", "-f", "csv", "-o", "o.csv")
-    assert said.output == (
+    said = run("export", "o.yaml", "-f", "csv")
+    assert said.stderr == (
         "orgviz: o.yaml: CSV does not carry the order of `teams:` ('a', 'b', 'c' ...; `orgviz "
         "import` lists teams in the order their people first appear: 'e', 'd', 'c' ...); the "
         "team nobody is in ('q'): set them again in the org file `orgviz import` writes of "
-        "it\n")
+        "it" + hint)
     # (q, whom no one is in, is not in the CSV at all: the order of the others is kept)
     _org_of_teams(tmp_path / "same.yaml", "pabcde")
-    assert run("export", "same.yaml", "-f", "csv", "-o", "same.csv").output == (
+    assert run("export", "same.yaml", "-f", "csv").stderr == (
         "orgviz: same.yaml: CSV does not carry the team nobody is in ('q'): set it again in "
-        "the org file `orgviz import` writes of it\n")
+        "the org file `orgviz import` writes of it" + hint)
+    # (with -o, the teams table beside the CSV carries both)
+    assert run("export", "o.yaml", "-f", "csv", "-o", "o.csv").output == ""
+    back = run("import", "o.csv", "-o", "back.yaml")
+    assert back.exit_code == 0, back.output
+    from orgviz.loader import load
+
+    assert [t.id for t in load(tmp_path / "back.yaml").teams] == list("pqabcde")
 
 
 # -- 4. what a CSV round trip repairs or drops -------------------------------------------
@@ -336,18 +362,25 @@ def test_the_warning_of_teams_not_declared_counts_and_names_the_first_few(
 
 def test_export_csv_names_what_csv_does_not_carry(tmp_path: Path,
                                                   run: Callable[..., Any]) -> None:
-    # (QA: a team's lead and the org's date were dropped without notice)
+    # (QA: a team's lead and the org's date were dropped without notice; the teams table
+    # beside the CSV now carries the teams' lead, parent and color and the team nobody is in)
     (tmp_path / "g.yaml").write_text(GHOST, encoding="utf-8")
     said = run("export", "g.yaml", "-o", "g.csv")
     assert said.output.splitlines()[1:] == [
-        "orgviz: g.yaml: CSV does not carry the org's `date`; its `rules:` settings; the "
-        "teams' `lead`, `parent` and `color`; the team nobody is in ('z'): set them again in "
-        "the org file `orgviz import` writes of it"]
+        "orgviz: g.yaml: CSV does not carry the org's `date`; its `rules:` settings: set them "
+        "again in the org file `orgviz import` writes of it"]
     back = run("import", "g.csv", "-o", "back.yaml")
     assert back.exit_code == 0, back.output
     text = (tmp_path / "back.yaml").read_text(encoding="utf-8")
-    for gone in ("date:", "lead:", "parent:", "color:", "rules:", "id: z"):
+    for gone in ("date:", "rules:"):
         assert gone not in text
+    assert "teams:\n  - {id: a, name: Ants, color: \"#336699\", lead: x}\n" \
+        "  - {id: z, name: Zed, parent: a}\n  - {id: ghost}\n" in text
+    on_stdout = run("export", "g.yaml", "-f", "csv").stderr.splitlines()[1]
+    assert on_stdout.startswith(
+        "orgviz: g.yaml: CSV does not carry the org's `date`; its `rules:` settings; the "
+        "teams' `lead`, `parent` and `color`; the team nobody is in ('z'): set them again in "
+        "the org file `orgviz import` writes of it (-o NAME.csv writes the teams")
     assert run("export", "g.yaml", "-o", "g.json").output.count("\n") == 1  # (JSON has all)
 
 
@@ -363,6 +396,12 @@ def test_one_thing_not_carried_is_said_alone(tmp_path: Path, run: Callable[..., 
     team = ", team: a" if "teams:" in org else ""
     (tmp_path / "d.yaml").write_text(f"orgviz: 1\n{org}people:\n  - {{id: x, name: X{team}}}\n",
                                      encoding="utf-8")
-    assert run("export", "d.yaml", "-o", "d.csv").output == (
+    hint = (" (-o NAME.csv writes the teams to a teams table beside it, NAME.teams.csv, which "
+            "`orgviz import NAME.csv` reads)" if team else "")
+    assert run("export", "d.yaml", "-f", "csv").stderr == (
         f"orgviz: d.yaml: CSV does not carry {said} in the org file `orgviz import` writes of "
-        "it\n")
+        f"it{hint}\n")
+    # (with -o, the teams table carries what teams hold)
+    assert run("export", "d.yaml", "-o", "d.csv").output == (
+        "" if team else f"orgviz: d.yaml: CSV does not carry {said} in the org file `orgviz "
+        "import` writes of it\n")

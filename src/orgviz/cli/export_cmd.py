@@ -47,7 +47,8 @@ _SUFFIX_OF_FORMAT = {"mermaid": ".mmd", "json": ".json", "csv": ".csv", "graphml
                    "(a person's roles and dotted_to as JSON arrays, [\"a\", \"b\"]). "
                    "Default: the one -o's ending names (.mmd, .json, .csv, .graphml).")
 @click.option("-o", "--output", type=FilePath("output"),
-              help="File to write (default: stdout).")
+              help="File to write (default: stdout). CSV: the org's `teams:` go to a teams "
+                   "table beside it, NAME.teams.csv, which `orgviz import NAME.csv` reads.")
 @click.option("--markdown", is_flag=True, help="Mermaid: wrap in a ```mermaid fence.")
 @click.option("--root", metavar="ID",
               help="Export only this person and everyone below them (they become the top).")
@@ -58,7 +59,7 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
     Exit 0 when written, 1 when the org file cannot be loaded whole (load errors, such as
     a broken included file, or a repeated person or team id), 2 on usage or IO errors.
     """
-    from orgviz.io.export import EXPORTERS, subtree
+    from orgviz.io.export import EXPORTERS, subtree, to_teams_csv
     from orgviz.io.files import write_output
 
     fmt = _format(fmt, output)
@@ -72,6 +73,7 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
             org = subtree(org, root)
         except OrgvizError as exc:
             fail(exc)
+    teams_output = _teams_output(org, output) if fmt == "csv" else None
     data = EXPORTERS[fmt](org)
     _warn_of_references_to_nobody(org, fmt)
     _warn_of_references_to_no_team(org, fmt)
@@ -81,10 +83,30 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
         data = f"```mermaid\n{data}```\n"
     try:
         write_output(output, data)
+        if teams_output is not None:  # (then its teams table: a failure names -o first)
+            write_output(teams_output, to_teams_csv(org))
     except OrgvizError as exc:
         fail(exc)
     if fmt == "csv":  # (once written: an export that failed lacks nothing)
-        _warn_of_what_csv_drops(org)
+        _warn_of_what_csv_drops(org, teams_output is not None)
+
+
+def _teams_output(org: Org, output: str | None) -> str | None:
+    """Where the CSV's teams table goes (`orgviz.io.teamtable`): beside an `-o` file when the
+    org has `teams:`, or when a teams table is there already (the header alone then: an
+    earlier export's teams would be read with the new CSV); None for standard output or a
+    device (one stream, one table: export warns of what the CSV alone does not carry)."""
+    from orgviz.io.teamtable import is_teams_table, teams_table_for_output
+
+    path = teams_table_for_output(output)
+    if path is None or not (org.teams or os.path.lexists(path)):
+        return None
+    if os.path.lexists(path) and not is_teams_table(path):  # (not one export wrote: kept)
+        if not org.teams:
+            return None
+        fail(OrgvizError(f"{path}: the teams table of -o {output} goes there, but it is "
+                         "another file (no teams table): move it, or name the CSV otherwise"))
+    return path
 
 
 #: How many references to nobody export's warning names.
@@ -152,18 +174,22 @@ def _warn_of_roles_not_carried(org: Org) -> None:
                "import` writes of it", err=True)
 
 
-def _warn_of_what_csv_drops(org: Org) -> None:
+def _warn_of_what_csv_drops(org: Org, teams_table: bool) -> None:
     """A warning on stderr naming what the org holds that CSV does not carry (the org file
-    that `orgviz import` writes of the CSV lacks it)."""
+    that `orgviz import` writes of the CSV lacks it); `teams_table`: whether the teams table
+    was written beside it (else what it would carry is named too, and how to have it)."""
     from orgviz.io.export import csv_drops
 
-    drops = csv_drops(org)
+    drops = csv_drops(org, teams_table)
     if not drops:
         return
     one = len(drops) == 1 and drops[0].startswith(_ONE_THING)
+    hint = ("" if len(drops) == len(csv_drops(org, True)) else  # (teams' among them)
+            " (-o NAME.csv writes the teams to a teams table beside it, NAME.teams.csv, "
+            "which `orgviz import NAME.csv` reads)")
     click.echo(f"orgviz: {org.file}: CSV does not carry {'; '.join(drops)}: set "
-               f"{'it' if one else 'them'} again in the org file `orgviz import` writes of it",
-               err=True)
+               f"{'it' if one else 'them'} again in the org file `orgviz import` writes of it"
+               f"{hint}", err=True)
 
 
 #: How the things `csv_drops` names that are one thing start (the others are several).

@@ -17,6 +17,7 @@ from orgviz.cli.common import (
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.problem import Problem
 from orgviz.report import REPORTERS, summary_line
 
 #: Endings of table files: the org file import writes (YAML) is none (`-o people.csv`).
@@ -50,7 +51,9 @@ _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 @click.option("--junior", type=FilePath(), metavar="CSV",
               help="UK organogram junior posts to merge under the senior posts.")
 @click.option("--teams", "teams_file", type=FilePath(), metavar="CSV",
-              help="Departments CSV (id, name, manager) naming the team column's values.")
+              help="Departments CSV (id, name, manager) naming the team column's values, or "
+                   "the teams table `orgviz export` writes (default: FILE's teams table "
+                   "beside it, NAME.teams.csv for NAME.csv, when there is one).")
 @click.option("--titles", "titles_file", type=FilePath(), metavar="CSV",
               help="Jobs CSV (job code, job title) naming the title column's job codes "
                    "(Oracle HR's job_id: AD_VP, SA_MAN).")
@@ -100,6 +103,11 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if fault is not None:  # (the org file written would not load)
         fail(OrgvizError(f"--org-name {fault}: the org file would not load (an org's name is "
                          "1 to 500 characters, no control characters)"))
+    beside = None
+    if teams_file is None:  # (the teams table an export wrote beside the people CSV)
+        from orgviz.io.teamtable import teams_table_beside
+
+        teams_file = beside = teams_table_beside(csv_file)
     refuse_to_overwrite(output, (csv_file, junior, teams_file, titles_file))
     if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
         raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
@@ -127,6 +135,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         sys.exit(EXIT_PROBLEMS)
     except OrgvizError as exc:
         fail(exc)
+    if beside is not None:
+        result.problems[:] = sorted([*result.problems, _read_beside(beside, csv_file)])
     said = checked(result.problems, (p for p in validate(result.org)
                                      if p.rule != "root" or not allow_forest), strict,
                    result.tallies())
@@ -161,3 +171,10 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
                    + (f" ({'; '.join(hints)})" if hints else ""), err=True)
     keep_until_exit(result, findings, problems)
     sys.exit(EXIT_PROBLEMS if result.errors or (strict and said.rule_errors) else EXIT_OK)
+
+
+def _read_beside(teams_file: str, csv_file: str) -> Problem:
+    """The info that says the teams table beside the people CSV was read."""
+    return Problem(teams_file, 1, 1, "info", "columns",
+                   f"the teams of {os.path.basename(csv_file)} read from its teams table "
+                   "beside it (--teams FILE reads another)")

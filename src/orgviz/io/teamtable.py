@@ -9,6 +9,7 @@ color, and the teams nobody is in) is one row a team in this table, in the order
 
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Sequence
 
@@ -29,11 +30,31 @@ def teams_path(people_csv: str) -> str:
 
 def teams_table_beside(people_csv: str | None) -> str | None:
     """The teams table that sits beside a people CSV (a regular file), or None: for standard
-    input (None, `-`), a device or a pipe, or when there is none."""
+    input (None, `-`), a device or a pipe, or when there is none (a file by its name that is
+    no teams table, such as a departments list, is read only when `--teams` names it)."""
     if not people_csv or people_csv == "-" or not os.path.isfile(people_csv):
         return None
     path = teams_path(people_csv)
-    return path if os.path.isfile(path) else None
+    return path if os.path.isfile(path) and is_teams_table(path) else None
+
+
+def is_teams_table(path: str) -> bool:
+    """Whether a file's first line is a teams table's header (`team_table_columns`; cells
+    separated by a comma, or a semicolon, tab or bar as a spreadsheet may save it)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_HEAD_BYTES)
+    except OSError:
+        return False
+    lines = head.decode("utf-8", "replace").lstrip("\ufeff").splitlines()
+    if not lines:
+        return False
+    return any(team_table_columns(next(csv.reader([lines[0]], delimiter=mark))) is not None
+               for mark in ",;\t|")
+
+
+#: How much of a file `is_teams_table` reads for its first line.
+_HEAD_BYTES = 4096
 
 
 def teams_table_for_output(output: str | None) -> str | None:
