@@ -188,3 +188,83 @@ def test_import_reads_a_decimal_comma_and_a_percentage(tmp_path: Path) -> None:
                           "or 12.5: left out"),
         (8, 4, "warning", "FTE '1.000,5' is not a number of full-time equivalents such as 1, "
                           "0.6 or 12.5: left out")]
+
+
+def _said(result: object) -> list[str]:
+    """The problems of an import as `file:line:col: level [rule] message`."""
+    return [f"{Path(p.file).name}:{p.line}:{p.col}: {p.level} [{p.rule}] {p.message}"
+            for p in result.problems]  # type: ignore[attr-defined]
+
+
+def test_an_fte_that_rounds_to_0_is_a_warning_at_each_cell(tmp_path: Path) -> None:
+    # (0.0000000001 became 0 with a comment, and an info at the first cell only, as a
+    # rounding of 0.3333333333333333 is: a post of some FTE became one of none)
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,manager,FTE\n1,Ann,,0.0000000001\n2,Bob,1,0.00000000049\n"
+                    "3,Cy,1,0.3333333333333333\n4,Di,1,0\n5,Ed,1,0.0000000005\n"
+                    "6,Fa,1,0.0000000000\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [p.fte for p in result.org.people] == [0, 0, 0.333333333, 0, 0.000000001, 0]
+    rounds = "(org files hold 9 decimals): imported as 0; write the FTE meant"
+    assert _said(result) == [
+        f"people.csv:2:4: warning [csv] FTE '0.0000000001' rounds to 0 {rounds}",
+        f"people.csv:3:4: warning [csv] FTE '0.00000000049' rounds to 0 {rounds}",
+        # (the info on rounding is said at the first cell rounded to an FTE that is not 0)
+        "people.csv:4:4: info [csv] FTE '0.3333333333333333' read as 0.333333333: FTEs with "
+        "more than 9 decimals are rounded to 9, as org files write them"]
+    assert ("  # people.csv:2: FTE '0.0000000001' rounded to 0\n"
+            '  - {id: "1", name: Ann, fte: 0}\n') in result.text
+    assert "  # people.csv:3: FTE '0.00000000049' rounded to 0\n" in result.text
+    assert "  # people.csv:7:" not in result.text  # (0 written with ten zeros is 0)
+    written = tmp_path / "org.yaml"
+    written.write_text(result.text, encoding="utf-8")
+    assert [p.fte for p in load(written).people] == [0, 0, 0.333333333, 0, 0.000000001, 0]
+
+
+def test_a_decimal_comma_or_a_percentage_that_rounds_to_0_is_a_warning(tmp_path: Path
+                                                                         ) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("id;name;manager;FTE\n1;Ann;;0,0000000001\n2;Bob;1;0.00000001%\n"
+                    "3;Cy;1;0,5\n4;Di;1;0%\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [p.fte for p in result.org.people] == [0, 0, 0.5, 0]
+    rounds = "(org files hold 9 decimals): imported as 0; write the FTE meant"
+    assert _said(result) == [
+        f"people.csv:2:4: warning [csv] FTE '0,0000000001' rounds to 0 {rounds}",
+        f"people.csv:3:4: warning [csv] FTE '0.00000001%' rounds to 0 {rounds}",
+        "people.csv:4:4: info [csv] FTE '0,5' read as 0.5: FTEs with a decimal comma or a "
+        "percent sign (80% is 0.8) are read so"]
+    assert "  # people.csv:3: FTE '0.00000001%' rounded to 0\n" in result.text
+
+
+def test_a_workbook_fte_that_rounds_to_0_and_a_small_one(tmp_path: Path) -> None:
+    # (a number cell of 0.00001 was read as '1e-05': "not a number ...: left out")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "name", "manager", "FTE"], ["1", "Ann", "", 1e-10],
+                ["2", "Bob", "1", 0.00001], ["3", "Cy", "1", 0.5]):
+        book.active.append(row)
+    path = tmp_path / "people.xlsx"
+    book.save(path)
+    result = import_csv(path)
+    assert [p.fte for p in result.org.people] == [0, 0.00001, 0.5]
+    assert _said(result) == [
+        "people.xlsx:2:4: warning [csv] FTE '0.0000000001' rounds to 0 (org files hold 9 "
+        "decimals): imported as 0; write the FTE meant"]
+
+
+def test_a_junior_post_fte_that_rounds_to_0_is_a_warning(tmp_path: Path) -> None:
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Reports to Senior Post,Job Title\n"
+                      "1,Ann,XX,Director\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Reporting Senior Post,Generic Job Title,Grade,Number of Posts in FTE\n"
+                      "1,Analyst,EO,0.0000000001\n1,Clerk,AO,0.0000000001\n",
+                      encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [p.fte for p in result.org.people] == [None, 0, 0]
+    assert _said(result) == [
+        f"junior.csv:{line}:4: warning [csv] FTE '0.0000000001' rounds to 0 (org files hold "
+        "9 decimals): imported as 0; write the FTE meant" for line in (2, 3)]
+    assert "# junior.csv:3: FTE '0.0000000001' rounded to 0\n" in result.text

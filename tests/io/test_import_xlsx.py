@@ -85,6 +85,9 @@ def test_problems_point_at_the_sheet_row_and_column(tmp_path: Path) -> None:
 def test_cell_values_read_as_a_csv_export_writes_them() -> None:
     assert [_text(v) for v in (None, "x", 1001, 1001.0, 2.5, True, False)] == [
         "", "x", "1001", "1001", "2.5", "TRUE", "FALSE"]
+    # (a small number without Python's exponent: '1e-05' was no FTE, 'left out')
+    assert [_text(v) for v in (1e-05, 1.5e-10, -2e-07, 0.0001)] == [
+        "0.00001", "0.00000000015", "-0.0000002", "0.0001"]
     assert _text(datetime.datetime(2024, 1, 31)) == "2024-01-31"
     assert _text(datetime.datetime(2024, 1, 31, 9, 30)) == "2024-01-31 09:30:00"
     assert _text(datetime.date(2024, 2, 1)) == "2024-02-01"

@@ -306,7 +306,10 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        if value.is_integer():
+            return str(int(value))
+        text = repr(value)  # (the shortest text of the number, but 1e-05 for 0.00001)
+        return text if "e" not in text else _decimal_text(text)
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time(0):
             return value.date().isoformat()
@@ -314,6 +317,14 @@ def _text(value: Any) -> str:
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
+
+
+def _decimal_text(text: str) -> str:
+    """A number written with an exponent (`1e-05`, `1.5e-10`) as its decimal digits
+    (`0.00001`): no reader of FTEs or ids takes Python's exponent."""
+    from decimal import Decimal  # (only for such a number: not at every start)
+
+    return format(Decimal(text), "f")
 
 
 #: How many rows below a first row of no known column may hold the header (as in a CSV).

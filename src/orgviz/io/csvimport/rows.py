@@ -400,9 +400,13 @@ class RowReader(CellReader, FlagReader):
         """The FTE of a cell that `parse_fte` refuses, and the note on its row, if any: with
         `local`, a decimal comma or a percent sign read (an info at the first such cell);
         more than FTE_DECIMALS decimals rounded to them (a note, and an info at the first
-        such cell); else None, a warning at the cell and a note (left out)."""
+        such cell); a number that is not 0 but rounds to 0, a warning at each cell (`0`, as
+        written so, is no mistake; this one may be); else None, a warning at the cell and a
+        note (left out)."""
         fte = _local_fte(value) if local else None
         if fte is not None:
+            if fte == 0 and _NOT_ZERO.search(value):
+                return self.rounded_to_zero(at, value)
             if not self.said_local_fte:
                 self.said_local_fte = True
                 self.problem(at, "info", "csv",
@@ -413,6 +417,8 @@ class RowReader(CellReader, FlagReader):
         if fte is not None:
             if not rounding_changes(value):
                 return fte, None
+            if fte == 0:  # (a digit that is not 0 was rounded off)
+                return self.rounded_to_zero(at, value)
             if not self.said_rounded_fte:
                 self.said_rounded_fte = True
                 self.problem(at, "info", "csv",
@@ -423,6 +429,14 @@ class RowReader(CellReader, FlagReader):
         self.problem(at, "warning", "csv", f"FTE '{value}' {fte_fault(value)}: left out")
         return None, f"FTE '{value}' left out: " + (
             f"out of range ({FTE_RANGE})" if out_of_range(value) else "not a number")
+
+    def rounded_to_zero(self, at: SourceLoc, value: str) -> tuple[float, str]:
+        """An FTE of a number that is not 0 but rounds to 0 at FTE_DECIMALS decimals: 0,
+        with a warning at the cell and the note on its row."""
+        self.problem(at, "warning", "csv",
+                     f"FTE '{value}' rounds to 0 (org files hold {FTE_DECIMALS} decimals): "
+                     "imported as 0; write the FTE meant")
+        return 0.0, f"FTE '{value}' rounded to 0"
 
     def read_lists(self, shown: str, lines: Sequence[int], fld: str,
                    values: Sequence[str | None] | None,
@@ -547,6 +561,10 @@ def _column(table: CsvTable, at: int) -> Sequence[str]:
 #: percentage of a full-time post (80%).
 _DECIMAL_COMMA = re.compile(r"([0-9]+),([0-9]{1,2}|[0-9]{4,})")
 _PERCENT = re.compile(r"([0-9]+(?:[.,][0-9]+)?) ?%")
+
+
+#: A digit that is not 0: a cell holding one writes a number that is not 0.
+_NOT_ZERO = re.compile(r"[1-9]")
 
 
 def _local_fte(cell: str) -> float | None:
