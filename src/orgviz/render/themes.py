@@ -55,7 +55,7 @@ class Theme(NamedTuple):
     accent_default: str  # accent stripe when coloring by nothing
     #: Colors for teams without their own color, in team order.
     palette: tuple[str, ...]
-    #: Accent colors by level band (see chart.BANDS).
+    #: Accent colors by level band, one per band of chart.BANDS.
     level_colors: tuple[str, ...]
     line_width: float = 1.4
     border_width: float = 1.0
@@ -80,8 +80,24 @@ _HIGH_CONTRAST = ("#0050B3", "#B34700", "#1E7B1E", "#B3001B", "#006D75", "#6B2C9
                   "#7A5C00", "#5C3D2E", "#A3005C", "#404040",
                   "#1B4332", "#6D597A", "#4B5320", "#000080", "#0077B6", "#6A5ACD",
                   "#B5179E", "#455A64", "#827717", "#008856")
-_LEVEL_COLORS = ("#1F3A5F", "#2E5C8A", "#366B9B", "#3F7CAC", "#5B9BD5", "#7FB3E0", "#F2A541",
-                 "#F7CB85", "#9AA5B1", "#C7CED6")
+#: Accent colors by level band (CEO, C-level, SVP / EVP, VP, Head, Director, Manager / Lead,
+#: Supervisor, ICs): navy, teal, purple, olive, sky, raspberry, orange, green and a calm gray
+#: for the many ICs. Neighbouring bands alternate dark and light as well as hue, so that
+#: they stay apart for protan, deutan and tritan vision (Machado 2009) and on a black and
+#: white printer; tests/render/test_level_colors.py measures the CIEDE2000 distances.
+_LEVEL_COLORS = ("#1F3A5F", "#1B998B", "#7A3E9D", "#8A8A24", "#66CCEE", "#B3446C", "#F2A541",
+                 "#117733", "#9AA5B1")
+#: The same hues for the dark theme's cards, none below 3:1 on them.
+_DARK_LEVEL_COLORS = ("#5C7CE6", "#48C9A8", "#C48AD8", "#8F9432", "#A8D8E8", "#C4507F",
+                      "#F2A541", "#348A4E", "#8B949E")
+#: Paper: a gray ramp from black (CEO) to light gray (ICs) in steps of equal CIEDE2000
+#: distance, the lightest still 1.6:1 on white.
+_PRINT_LEVEL_COLORS = ("#000000", "#222222", "#3B3B3B", "#525252", "#686868", "#7C7C7C",
+                       "#929292", "#ABABAB", "#C8C8C8")
+#: The high-contrast theme's: all at least 4.5:1 on white, so fewer light colors to pick
+#: from; chosen by search for the largest distance under the three deficiencies.
+_HIGH_CONTRAST_LEVEL_COLORS = ("#000000", "#3020DF", "#8F6224", "#6E63E9", "#9C1643",
+                               "#533181", "#318167", "#B9469C", "#595959")
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
@@ -97,15 +113,14 @@ THEMES: dict[str, Theme] = {
         open_border="#8B949E", rollup_fill="#2D333B", rollup_border="#636E7B",
         line="#768390", dotted_line="#6CB6FF", broken="#FF6B6B", row_band="#1C2128",
         accent_default="#636E7B", palette=_TABLEAU,
-        level_colors=("#A5C8FF", "#7FB0F5", "#6EA4EE", "#5D98E8", "#4682D4", "#3A6DB3", "#F2A541",
-                      "#C99A52", "#768390", "#545D68"),
+        level_colors=_DARK_LEVEL_COLORS,
     ),
     "print": Theme(
         name="print", background="#FFFFFF", text="#000000", muted="#262626", faint="#595959",
         card_fill="#FFFFFF", card_border="#8C8C8C", open_fill="#FFFFFF",
         open_border="#404040", rollup_fill="#F2F2F2", rollup_border="#8C8C8C",
         line="#404040", dotted_line="#404040", broken="#000000", row_band="#F2F2F2",
-        accent_default="#8C8C8C", palette=_TABLEAU, level_colors=_LEVEL_COLORS,
+        accent_default="#8C8C8C", palette=_TABLEAU, level_colors=_PRINT_LEVEL_COLORS,
         grayscale=True,
     ),
     "high-contrast": Theme(
@@ -114,8 +129,7 @@ THEMES: dict[str, Theme] = {
         open_border="#000000", rollup_fill="#FFFFFF", rollup_border="#000000",
         line="#000000", dotted_line="#0033CC", broken="#CC0000", row_band="#EBEBEB",
         accent_default="#000000", palette=_HIGH_CONTRAST,
-        level_colors=("#000000", "#0050B3", "#A3005C", "#1E7B1E", "#B34700", "#6B2C91", "#006D75",
-                      "#7A5200", "#404040", "#404040"),
+        level_colors=_HIGH_CONTRAST_LEVEL_COLORS,
         line_width=2.0, border_width=2.0, accent_height=7.0,
     ),
 }

@@ -1,0 +1,201 @@
+"""Level colors (--color-by level): neighbouring bands are far apart, for normal and
+color-deficient vision and on paper, and visible on the cards.
+
+Distances are CIEDE2000 in CIELAB (D65); color-vision deficiencies are simulated with
+Machado, Oliveira and Fernandes (2009) at full severity, in linear sRGB.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from orgviz.loader import load
+from orgviz.render.chart import BANDS, View, build_chart
+from orgviz.render.themes import THEMES, Theme, accent
+from orgviz.rules.team_color import contrast
+
+Lab = tuple[float, float, float]
+Matrix = tuple[tuple[float, float, float], ...]
+
+MACHADO: dict[str, Matrix] = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+               (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+               (-0.011820, 0.042940, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+               (0.004733, 0.691367, 0.303900)),
+}
+#: Neighbouring bands, colored themes: normal vision, and each simulated deficiency.
+ADJACENT = 25.0
+ADJACENT_CVD = 15.0
+#: Any two bands of a colored theme (a legend entry is matched to a card by its color).
+ANY_PAIR = 12.0
+#: Neighbouring bands on paper (a grayscale theme: nine grays between black and a gray
+#: still seen on white cannot be much further apart).
+ADJACENT_GRAY = 7.0
+#: Each accent against its card (WCAG contrast ratio): the figures the team palettes keep
+#: (themes.py), 4.5:1 for the high-contrast theme.
+ACCENT_CONTRAST = {"light": 1.5, "dark": 2.5, "print": 1.5, "high-contrast": 4.5}
+#: The card's text (names, titles) against the card: WCAG AA.
+TEXT_CONTRAST = 4.5
+
+
+def _linear(channel: int) -> float:
+    """An sRGB channel (0-255) in linear light."""
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _lab_of_linear(r: float, g: float, b: float) -> Lab:
+    """CIELAB (D65) of a linear sRGB color."""
+    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047
+    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def lab(color: str, deficiency: str | None = None) -> Lab:
+    """CIELAB of a `#rrggbb` color, as seen with a simulated deficiency (or none)."""
+    rgb = [_linear(int(color[i:i + 2], 16)) for i in (1, 3, 5)]
+    if deficiency is not None:
+        rgb = [min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb, strict=True))))
+               for row in MACHADO[deficiency]]
+    return _lab_of_linear(*rgb)
+
+
+def _hue(a: float, b: float) -> float:
+    """The hue angle in degrees (0 for a gray)."""
+    return math.degrees(math.atan2(b, a)) % 360 if (a or b) else 0.0
+
+
+def ciede2000(first: Lab, second: Lab) -> float:
+    """The CIEDE2000 color difference (Sharma, Wu and Dalal 2005)."""
+    l1, a1, b1 = first
+    l2, a2, b2 = second
+    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
+    h1, h2 = _hue(a1, b1), _hue(a2, b2)
+    dh = 0.0
+    if c1 * c2:
+        dh = h2 - h1 - 360 if h2 - h1 > 180 else h2 - h1 + 360 if h2 - h1 < -180 else h2 - h1
+    d_l, d_c = l2 - l1, c2 - c1
+    d_h = 2 * math.sqrt(c1 * c2) * math.sin(math.radians(dh / 2))
+    l_mean, c_mean = (l1 + l2) / 2, (c1 + c2) / 2
+    if not c1 * c2:
+        h_mean = h1 + h2
+    elif abs(h1 - h2) <= 180:
+        h_mean = (h1 + h2) / 2
+    else:
+        h_mean = (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
+    t = (1 - 0.17 * math.cos(math.radians(h_mean - 30)) + 0.24 * math.cos(math.radians(2 * h_mean))
+         + 0.32 * math.cos(math.radians(3 * h_mean + 6))
+         - 0.20 * math.cos(math.radians(4 * h_mean - 63)))
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
+    s_c, s_h = 1 + 0.045 * c_mean, 1 + 0.015 * c_mean * t
+    r_t = (-2 * math.sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7))
+           * math.sin(math.radians(60 * math.exp(-(((h_mean - 275) / 25) ** 2)))))
+    return math.sqrt((d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2
+                     + r_t * (d_c / s_c) * (d_h / s_h))
+
+
+def distance(first: str, second: str, deficiency: str | None = None) -> float:
+    """CIEDE2000 between two `#rrggbb` colors, seen with a deficiency (or none)."""
+    return ciede2000(lab(first, deficiency), lab(second, deficiency))
+
+
+def shown(theme: Theme) -> list[str]:
+    """The level colors as the theme draws them (grays on paper)."""
+    return [accent(theme, color) for color in theme.level_colors]
+
+
+COLORED = [name for name, theme in THEMES.items() if not theme.grayscale]
+GRAYSCALE = [name for name, theme in THEMES.items() if theme.grayscale]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+    ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+    ((50.0, 2.5, 0.0), (50.0, 3.2592, 0.3350), 1.0),
+    ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+    ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ((22.7233, 20.0904, -46.6940), (23.0331, 14.9730, -42.5619), 2.0373),
+])
+def test_ciede2000_matches_sharma_s_test_data(first: Lab, second: Lab, expected: float) -> None:
+    assert ciede2000(first, second) == pytest.approx(expected, abs=1e-4)
+    assert ciede2000(second, first) == pytest.approx(expected, abs=1e-4)
+
+
+def test_the_old_navy_shades_would_fail() -> None:
+    """The measure finds the fault reported: CEO, C-level and VP in three close navies."""
+    assert distance("#1F3A5F", "#2E5C8A") < ADJACENT
+    assert distance("#2E5C8A", "#366B9B") < ADJACENT_CVD
+
+
+@pytest.mark.parametrize("name", list(THEMES))
+def test_one_color_per_band(name: str) -> None:
+    colors = THEMES[name].level_colors
+    assert len(colors) == len(BANDS)
+    assert len({c.lower() for c in shown(THEMES[name])}) == len(BANDS)
+
+
+@pytest.mark.parametrize("deficiency", [None, *MACHADO])
+@pytest.mark.parametrize("name", COLORED)
+def test_neighbouring_bands_are_far_apart(name: str, deficiency: str | None) -> None:
+    colors = shown(THEMES[name])
+    least = ADJACENT if deficiency is None else ADJACENT_CVD
+    for band, (upper, lower) in enumerate(pairwise(colors)):
+        assert distance(upper, lower, deficiency) >= least, (BANDS[band][0], upper, lower)
+
+
+@pytest.mark.parametrize("name", COLORED)
+def test_any_two_bands_differ(name: str) -> None:
+    colors = shown(THEMES[name])
+    for i, first in enumerate(colors):
+        for second in colors[i + 1:]:
+            assert distance(first, second) >= ANY_PAIR, (first, second)
+
+
+@pytest.mark.parametrize("name", GRAYSCALE)
+def test_on_paper_bands_darken_with_seniority(name: str) -> None:
+    grays = shown(THEMES[name])
+    lightness = [lab(color)[0] for color in grays]
+    assert lightness == sorted(lightness)
+    for upper, lower in pairwise(grays):
+        assert distance(upper, lower) >= ADJACENT_GRAY, (upper, lower)
+
+
+@pytest.mark.parametrize("name", list(THEMES))
+def test_accents_and_text_keep_their_contrast(name: str) -> None:
+    theme = THEMES[name]
+    for color in shown(theme):
+        assert contrast(color, theme.card_fill) >= ACCENT_CONTRAST[name], color
+    for color in (theme.text, theme.muted):
+        assert contrast(color, theme.card_fill) >= TEXT_CONTRAST, color
+
+
+def test_cards_and_legend_take_their_band_s_color(org_file: Callable[..., Path]) -> None:
+    org = load(org_file(
+        "orgviz: 1\norg: {name: Bands}\npeople:\n"
+        "  - {id: ceo, name: A, title: CEO}\n"
+        "  - {id: cto, name: B, title: CTO, reports_to: ceo}\n"
+        "  - {id: vp, name: C, title: VP of Engineering, reports_to: cto}\n"
+        "  - {id: dev, name: D, title: Software Engineer, reports_to: vp}\n"))
+    theme = THEMES["light"]
+    chart = build_chart(org, View(color_by="level"), theme)
+    colors = {card.id: card.color for card in chart.cards}
+    levels = theme.level_colors
+    assert colors == {"ceo": levels[0], "cto": levels[1], "vp": levels[3], "dev": levels[8]}
+    assert dict(chart.legend) == {"CEO": levels[0], "C-level": levels[1], "VP": levels[3],
+                                  "Individual contributors": levels[8]}
