@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgviz.io.csvimport import ImportOptions, import_csv
-from orgviz.io.export import to_csv
+from orgviz.io.export import to_csv, to_teams_csv
 from orgviz.io.orgwrite import dump_org
 from orgviz.io.yamlwrite import comment, flow_mapping, scalar
 from orgviz.loader import load
@@ -93,9 +93,10 @@ ROLE_IDS = [r.id for r in BUILTIN_ROLES]
 
 
 @st.composite
-def orgs(draw: st.DrawFn, blank_names: bool = True) -> Org:
+def orgs(draw: st.DrawFn, blank_names: bool = True, with_teams: bool = False) -> Org:
     """Orgs with any text; the texts may be blank (`BLANK`), and so may the names of filled
-    positions when `blank_names`."""
+    positions when `blank_names`; `with_teams`: teams in any order, with names or none,
+    colors, leads and parents, and teams nobody is in (`described_teams`)."""
     ids = draw(st.lists(IDENT, min_size=1, max_size=12, unique=True))
     team_ids = draw(st.lists(IDENT, max_size=3, unique=True))
     optional = st.none() | CELL | BLANK
@@ -120,8 +121,32 @@ def orgs(draw: st.DrawFn, blank_names: bool = True) -> Org:
             vacant=vacant, assistant=draw(st.booleans()),
             location=draw(optional), email=draw(optional), fte=draw(FTES)))
     teams = tuple(Team(id=t, loc=NO_LOC, name=draw(IDENT)) for t in team_ids)  # (not blank)
+    if with_teams:
+        teams = draw(described_teams(team_ids, ids))
     return Org(file="t.yaml", name=draw(IDENT), size="mid-size", people=tuple(people),
                teams=teams)
+
+
+COLORS = st.from_regex(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", fullmatch=True)
+
+
+@st.composite
+def described_teams(draw: st.DrawFn, team_ids: list[str], people: list[str]
+                    ) -> tuple[Team, ...]:
+    """The teams of `team_ids` and a few more that nobody is in, in any order, each with or
+    without a name, a color, a lead (one of `people`) and a parent (a team that nests no
+    deeper: no cycle)."""
+    more = draw(st.lists(IDENT.filter(lambda t: t not in team_ids), max_size=2, unique=True))
+    order = draw(st.permutations([*team_ids, *more]))
+    depth = {tid: draw(st.integers(0, 2)) for tid in order}  # (a parent is less deep)
+    teams = []
+    for tid in order:
+        above = [t for t in order if depth[t] < depth[tid]]
+        teams.append(Team(
+            id=tid, loc=NO_LOC, name=draw(st.none() | IDENT), color=draw(st.none() | COLORS),
+            lead=draw(st.none() | st.sampled_from(people)),
+            parent=draw(st.none() | st.sampled_from(above)) if above else None))
+    return tuple(teams)
 
 
 def _comparable(person: Person) -> Person:
@@ -176,27 +201,41 @@ def test_dump_org_then_load_is_identity(org: Org) -> None:
     assert [_comparable(p) for p in loaded.people] == [_as_loaded(p) for p in org.people]
 
 
+def _team_fields(org: Org) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    """What an org's `teams:` hold, in order: each team's id, name, parent, lead and color."""
+    return [(t.id, t.name, t.parent, t.lead, t.color) for t in org.teams]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(orgs(blank_names=False))
+@given(orgs(blank_names=False, with_teams=True))
 def test_import_of_export_equals_org(org: Org) -> None:
     # Blank texts load as absent (with errors; `orgviz export` refuses such a file), and an
     # absent value is an empty cell: the round trip keeps them absent. (A filled position
     # without a name is named by its id on import: such a file is refused, see test_export.)
+    # The teams table beside the CSV carries `teams:` whole: order, names, parents, leads,
+    # colors, and teams nobody is in.
     original = _load_text(dump_org(org), "org.yaml")
     assert [_comparable(p) for p in original.people] == [_as_loaded(p) for p in org.people]
+    assert _team_fields(original) == _team_fields(org)
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = Path(tmp) / "org.csv"
         csv_path.write_bytes(to_csv(original).encode("utf-8"))
+        teams_path = Path(tmp) / "org.teams.csv"
+        teams_path.write_bytes(to_teams_csv(original).encode("utf-8"))
         result = import_csv(csv_path, ImportOptions(name=org.name, size=org.size, order="csv",
-                                                    keep_going=True))
+                                                    keep_going=True, teams=str(teams_path)))
     assert result.errors == 0, result.problems
+    assert [p for p in result.problems if p.file == str(teams_path)
+            or p.rule in ("unknown-team", "csv")] == []
     again = _load_text(result.text, "again.yaml")
     assert again.load_problems == ()
     assert (again.name, again.size) == (original.name, original.size)
     assert [_comparable(p) for p in again.people] == [_comparable(p) for p in original.people]
+    assert _team_fields(again) == _team_fields(original)
     # The in-memory org of the import is the same as the file it wrote.
     assert [_comparable(p) for p in result.org.people] == [
         dataclasses.replace(_comparable(p), field_locs={}) for p in again.people]
+    assert _team_fields(result.org) == _team_fields(again)
 
 
 def test_example_orgs_round_trip() -> None:
@@ -206,10 +245,13 @@ def test_example_orgs_round_trip() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             csv_path = Path(tmp) / "org.csv"
             csv_path.write_text(to_csv(org), encoding="utf-8", newline="")
+            teams_path = Path(tmp) / "org.teams.csv"
+            teams_path.write_text(to_teams_csv(org), encoding="utf-8", newline="")
             result = import_csv(csv_path, ImportOptions(name=org.name, size=org.size,
-                                                        order="csv"))
+                                                        order="csv", teams=str(teams_path)))
         again = _load_text(result.text, "again.yaml")
         assert [_comparable(p) for p in again.people] == [_comparable(p) for p in org.people]
+        assert _team_fields(again) == _team_fields(org), path.name
 
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "orgs").glob("*.yaml"))
@@ -226,6 +268,14 @@ def test_export_import_export_is_byte_identical(example: Path, tmp_path: Path) -
     yaml_path = tmp_path / "org.yaml"
     yaml_path.write_text(result.text, encoding="utf-8")
     assert to_csv(load(yaml_path)) == first
+    # The teams table too, read beside the CSV.
+    teams = to_teams_csv(load(example))
+    teams_path = tmp_path / "org.teams.csv"
+    teams_path.write_text(teams, encoding="utf-8", newline="")
+    result = import_csv(csv_path, ImportOptions(teams=str(teams_path)))
+    assert result.errors == 0
+    yaml_path.write_text(result.text, encoding="utf-8")
+    assert (to_csv(load(yaml_path)), to_teams_csv(load(yaml_path))) == (first, teams)
 
 
 def test_whitespace_cells_of_the_exact_layout_import_as_absent(tmp_path: Path) -> None:

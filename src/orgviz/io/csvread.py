@@ -14,6 +14,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from orgviz.errors import OrgFileError, OrgLoadError
+from orgviz.io.teamtable import team_table_columns
 from orgviz.problem import Problem
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
@@ -335,8 +336,8 @@ def _table(shown: str, text: str, header: list[str] | None,
     plain = _plain(text, double_space, ascii_bytes)
     invisible: list[ExcelError] = []
     if _may_hold_invisible(text, plain, ascii_bytes):  # (rare: C speed)
-        which = _CONTROLS if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) \
-            else _INVISIBLE
+        which = _CONTROLS if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) or \
+            team_table_columns(header) is not None else _INVISIBLE  # (read as written)
         invisible = (blank_invisible(enumerate(columns, start=1), True, which)
                      if columns is not None else blank_invisible(rows or [], False, which))
     if columns is not None:

@@ -53,6 +53,22 @@ def is_teams_table(path: str) -> bool:
                for mark in ",;\t|")
 
 
+def is_empty_teams_table(path: str) -> bool:
+    """Whether a file is a teams table of its header alone (as export writes for an org
+    without `teams:` where an earlier export's table was): no teams to read, where a CSV
+    without rows is otherwise refused. (Lines of delimiters alone are none.)"""
+    try:
+        if os.path.getsize(path) > _HEAD_BYTES:
+            return False
+    except OSError:
+        return False
+    if not is_teams_table(path):
+        return False
+    with open(path, "rb") as stream:
+        lines = stream.read().decode("utf-8", "replace").splitlines()
+    return not any(line.strip(",;\t| ") for line in lines[1:])
+
+
 #: How much of a file `is_teams_table` reads for its first line.
 _HEAD_BYTES = 4096
 

@@ -19,11 +19,11 @@ from orgviz.io.csvimport.teams import (
     KnownTeam,
     KnownTeams,
     break_parent_cycles,
+    read_teams_file,
     team_ids,
     team_of,
 )
 from orgviz.io.csvread import CsvTable
-from orgviz.io.tables import read_table
 from orgviz.io.teamtable import team_table_columns
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
@@ -155,14 +155,14 @@ def teams_of_table(imp: CellReader, columns: RecordColumns) -> list[Team] | None
     is a departments list (read with the rows linked, as before)."""
     path = imp.options.teams
     assert path is not None
-    table = read_table(path, imp.options.encoding, imp.options.delimiter)
+    table = read_teams_file(imp, path)
+    if table is None:  # (the header alone: an org without `teams:`, as without a table)
+        return team_ids(columns["team"], columns["team_name"], True)[0]
     layout = team_table_columns(table.header)
     if layout is None:
         return None
     imp.problems.extend(table.problems)
     known = read_team_table(imp, table, layout, set(columns["id"]))
-    if not known:  # (the header alone: an org without `teams:`, as without a table)
-        return team_ids(columns["team"], columns["team_name"], True)[0]
     imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
     teams = [team_of(tid, team, team.parent, team.lead) for tid, team in known.items()]
     rows = _Rows(columns["file"][0], columns["line"], columns["team"], columns["team_name"])

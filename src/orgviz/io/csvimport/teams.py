@@ -15,7 +15,7 @@ from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
 from orgviz.io.tables import read_table
-from orgviz.io.teamtable import TEAM_COLUMNS, team_table_columns
+from orgviz.io.teamtable import TEAM_COLUMNS, is_empty_teams_table, team_table_columns
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -49,7 +49,9 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
     departments CSV (team value -> name, lead id, parent team value)."""
     from orgviz.io.csvimport.teamrows import read_team_table
 
-    table = read_table(path, imp.options.encoding, imp.options.delimiter)
+    table = read_teams_file(imp, path)
+    if table is None:
+        return {}
     imp.problems.extend(table.problems)
     layout = team_table_columns(table.header)
     if layout is not None:
@@ -58,6 +60,14 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
         teams = _read_departments(imp, table)
     imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
     return teams
+
+
+def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
+    """The table of a teams file, read with the import's encoding and delimiter; None for a
+    teams table of its header alone (no teams: as without a teams file)."""
+    if is_empty_teams_table(path):
+        return None
+    return read_table(path, imp.options.encoding, imp.options.delimiter)
 
 
 def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
