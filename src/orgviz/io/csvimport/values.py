@@ -152,17 +152,22 @@ def _json_ids(value: str) -> tuple[str, ...] | None:
 
 #: A placeholder name in brackets or between stars: `[Vacant]`, `(TBH)`, `*open*` (its inside).
 _BRACKETED = r"[(\[<{*]+ ?(.*?) ?[)\]>}*]+"
+#: The vacancy words that take a note after a mark: the words of VACANCY_NAMES, but those
+#: that say "nothing here" in any column (EMPTY_WORDS: `n/a`, `none`), which are
+#: placeholders alone (longest first).
+_VACANCY_WORDS = sorted((w for w in VACANCY_NAMES - EMPTY_WORDS if w[:1].isalpha()),
+                        key=lambda w: (-len(w), w))
 #: A vacancy word with a note after a mark: `Vacant - Req 123`, `TBH: Senior Engineer`,
 #: `Open position (backfill)`, `Unfilled #4` (a space alone is no mark: `Tbh Smith` is a
 #: name, and so are `Vacanti` and `Open, Ann`).
 _VACANCY_WITH_NOTE = (
-    r"(?:vacant|vacancy|vacant post|vacant role|vacant position|unfilled|tbh|tbd|tbc|"
-    r"to be hired|to be confirmed|open|open role|open position|open req|open headcount|"
-    r"hiring)(?: ?[:(\[#/|]| [-\u2013\u2014]| ?[\u2013\u2014]).*")
+    "(?:" + "|".join(map(re.escape, _VACANCY_WORDS)) + ")"
+    r"(?: ?[:(\[#/|]| [-\u2013\u2014]| ?[\u2013\u2014]).*")
 #: The first characters of the names those two patterns match (folded).
-_MARKED_FIRSTS = frozenset("([<{*vutoh")
-#: Those first characters before folding (no other character folds to one of them).
-_MARKED_FIRSTS_CASED = _MARKED_FIRSTS | frozenset("VUTOH")
+_MARKED_FIRSTS = frozenset("([<{*") | {w[0] for w in _VACANCY_WORDS}
+#: Those first characters before folding (no other character folds to one of them alone:
+#: tests/io/test_import_qa_fixes.py checks it).
+_MARKED_FIRSTS_CASED = _MARKED_FIRSTS | {c.upper() for c in _MARKED_FIRSTS}
 #: The marks one of those names holds: a bracket, a star, `#`, `:`, `/`, `|`, a dash, or a
 #: hyphen beside a space (a hyphen alone is a name's: `Mary-Jane`).
 _MARK_CHARS = ("(", "[", "<", "{", "*", "#", ":", "/", "|", "\u2013", "\u2014")
