@@ -14,7 +14,6 @@ from itertools import repeat
 from operator import itemgetter
 
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.io.teamtable import team_table_columns
 from orgviz.problem import Problem
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
@@ -313,6 +312,13 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
                   short and one_line is not None, header_line=header_line)
 
 
+def _is_team_table(header: list[str]) -> bool:
+    """Whether a header is the teams table's (`orgviz.io.teamtable`), read as written too."""
+    from orgviz.io.teamtable import team_table_columns
+
+    return team_table_columns(header) is not None
+
+
 def _table(shown: str, text: str, header: list[str] | None,
            rows: list[tuple[int, list[str]]] | None, used: str, delimiter: str,
            problems: list[Problem], one_line: bool, short: bool,
@@ -337,7 +343,7 @@ def _table(shown: str, text: str, header: list[str] | None,
     invisible: list[ExcelError] = []
     if _may_hold_invisible(text, plain, ascii_bytes):  # (rare: C speed)
         which = _CONTROLS if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) or \
-            team_table_columns(header) is not None else _INVISIBLE  # (read as written)
+            _is_team_table(header) else _INVISIBLE  # (read as written)
         invisible = (blank_invisible(enumerate(columns, start=1), True, which)
                      if columns is not None else blank_invisible(rows or [], False, which))
     if columns is not None:

@@ -40,7 +40,6 @@ from orgviz.io.csvimport.rows import (
     records_of,
     trim_to_export_layout,
 )
-from orgviz.io.csvimport.teamrows import teams_of_table
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
 from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT
@@ -149,9 +148,13 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     if options.order is None:
         options = imp.options = dataclasses.replace(options, order="csv" if exact else "tree")
     columns = imp.read_people(table, exact)
-    table_teams = teams_of_table(imp, columns) if exact and options.teams else None
-    if table_teams is not None:  # (a teams table: the rows link as without it, ids as written)
-        options = imp.options = dataclasses.replace(options, teams=None)
+    table_teams = None
+    if exact and options.teams:  # (a teams table: the rows link as without it, ids as written)
+        from orgviz.io.csvimport.teamrows import teams_of_table
+
+        table_teams = teams_of_table(imp, columns)
+        if table_teams is not None:
+            options = imp.options = dataclasses.replace(options, teams=None)
     if not exact and not options.teams and "team" in imp.cols:
         note_numbered_teams(imp, table, columns["team"])
     if options.titles:

@@ -15,7 +15,6 @@ from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
 from orgviz.io.tables import read_table
-from orgviz.io.teamtable import TEAM_COLUMNS, is_empty_teams_table, team_table_columns
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -48,6 +47,7 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
     """A teams file: the teams table of an export (`team,team_name,parent,lead,color`), or a
     departments CSV (team value -> name, lead id, parent team value)."""
     from orgviz.io.csvimport.teamrows import read_team_table
+    from orgviz.io.teamtable import team_table_columns
 
     table = read_teams_file(imp, path)
     if table is None:
@@ -65,6 +65,8 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
 def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
     """The table of a teams file, read with the import's encoding and delimiter; None for a
     teams table of its header alone (no teams: as without a teams file)."""
+    from orgviz.io.teamtable import is_empty_teams_table
+
     if is_empty_teams_table(path):
         return None
     return read_table(path, imp.options.encoding, imp.options.delimiter)
@@ -75,6 +77,8 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
     id, parent team value); OrgvizError without an id and a name column."""
     found = columns_of(table.header, _TEAM_SPELLINGS)
     if "id" not in found or "name" not in found:
+        from orgviz.io.teamtable import TEAM_COLUMNS
+
         folded = {head.strip().lower() for head in table.header}
         needs = (f"a teams table's columns are {', '.join(TEAM_COLUMNS)} (the `team` column "
                  "and any of the others, each once)" if "team" in folded else
