@@ -1168,7 +1168,7 @@ def test_title_lines_above_the_header_are_skipped(tmp_path: Path, delimiter: str
     result = import_csv(path)
     assert [(p.line, p.col, p.level, p.message) for p in result.problems] == [
         (4, 1, "info", "the header is on line 4: the lines above it are skipped ('Employee "
-                       "Directory' ...)"),
+                       "Directory Generated 2024-01-01' ...)"),
         (7, 3, "error", "manager '9' not found")]
     assert [(p.id, p.reports_to) for p in result.org.people] == [("1", None), ("2", "1"),
                                                                 ("3", None)]

@@ -1,11 +1,15 @@
 """Import code that decided one thing in two places, now deciding it in one: the vacancy
-words that take a note are VACANCY_NAMES' own."""
+words that take a note are VACANCY_NAMES' own; a CSV's header below title lines is found as
+a workbook's is (`columns.header_below_titles`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from orgviz.io.csvimport import values
+from orgviz.errors import OrgvizError
+from orgviz.io.csvimport import import_csv, values
 from orgviz.io.csvimport.values import (
     EMPTY_WORDS,
     VACANCY_NAMES,
@@ -50,3 +54,86 @@ def test_every_character_that_folds_to_a_first_of_a_marked_name_is_looked_at() -
     missed = [c for c in map(chr, range(0x110000))
               if c.casefold() in values._MARKED_FIRSTS and c not in cased]
     assert missed == []
+
+
+def table(tmp_path: Path, ending: str, rows: list[list[str]]) -> Path:
+    """The rows as p.csv or as the one sheet of p.xlsx (`ending`)."""
+    path = tmp_path / f"p.{ending}"
+    if ending == "csv":
+        path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    return path
+
+
+def header_info(path: Path) -> list[tuple[int, str]]:
+    """(line, message) of the info that the header stands below title lines."""
+    return [(p.line, p.message) for p in import_csv(path).problems
+            if p.message.startswith("the header is on")]
+
+
+UNIT = {"csv": "line", "xlsx": "row"}
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_a_header_of_known_columns_below_a_title_of_one_value(tmp_path: Path, ending: str
+                                                               ) -> None:
+    # (a CSV's header below lines of one value needed an id or name column and a manager
+    # column: 'Email,Manager Email' was passed over, "no id or name column found" at line 1)
+    path = table(tmp_path, ending, [["Staff list"], ["Email", "Manager Email", "Title"],
+                                    ["ann@x.org", "", "CEO"], ["bob@x.org", "ann@x.org", "CTO"]])
+    unit = UNIT[ending]
+    assert header_info(path) == [(2, f"the header is on {unit} 2: the {unit}s above it are "
+                                     "skipped ('Staff list' ...)")]
+    ann, bob = import_csv(path).org.people
+    assert (ann.email, bob.reports_to) == ("ann@x.org", ann.id)
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_a_title_line_of_several_values_may_hold_a_column_name(tmp_path: Path, ending: str
+                                                               ) -> None:
+    # (a CSV's title line below the first one holding a known column, 'Department', made
+    # the first line the header: "no id or name column found")
+    path = table(tmp_path, ending, [["Headcount report", "Q3"], ["Department", "Engineering"],
+                                    ["id", "name", "title", "manager"], ["1", "Ann", "CEO", ""],
+                                    ["2", "Bob", "CTO", "1"]])
+    unit = UNIT[ending]
+    assert header_info(path) == [(3, f"the header is on {unit} 3: the {unit}s above it are "
+                                     "skipped ('Headcount report Q3 Department Engineering' "
+                                     "...)")]
+    assert [p.id for p in import_csv(path).org.people] == ["1", "2"]
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_a_header_whose_manager_name_failed_below_titles_of_several_values(
+        tmp_path: Path, ending: str) -> None:
+    # (in a CSV only a header below lines of one value was found by an Excel error in it:
+    # this one was passed over, "no id or name column found" at line 1)
+    path = table(tmp_path, ending, [["Headcount report", "Q3"], ["id", "name", "#REF!", "title"],
+                                    ["1", "Ada", "", "CEO"]])
+    with pytest.raises(OrgvizError) as raised:
+        import_csv(path)
+    assert str(raised.value) == (
+        f"{path}:2:3: no manager column found (looked for ReportsTo, manager_id, parentId, "
+        "Supervisor ...) (the header of column 3 is the Excel error #REF!: a formula that "
+        "failed; fix it in the workbook): pass --manager COLUMN")
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_the_header_has_more_values_than_each_title_row(tmp_path: Path, ending: str) -> None:
+    # (a workbook compared a row with the title rows that could be no header only: a title
+    # row of three values, 'Region | EMEA | Confidential', let a row of three below it be
+    # the header, where a CSV's took the first line)
+    rows = [["Headcount report", "Q3"], ["Region", "EMEA", "Confidential"],
+            ["Name", "Manager", "Title"], ["Ann", "", "CEO"]]
+    path = table(tmp_path, ending, rows)
+    with pytest.raises(OrgvizError) as raised:
+        import_csv(path)
+    assert str(raised.value).startswith(f"{path}: no id or name column found")
+    wider = [*rows[:2], ["Name", "Manager", "Title", "Office"], ["Ann", "", "CEO", "Oslo"]]
+    assert header_info(table(tmp_path, ending, wider))[0][0] == 3

@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from orgviz.errors import OrgFileError, OrgvizError
-from orgviz.io.columns import detect
+from orgviz.io.columns import detect, has_people_columns
 from orgviz.io.csvimport import ImportOptions, import_csv
-from orgviz.io.xlsxread import _people_columns, _Sheets, read_xlsx
+from orgviz.io.xlsxread import _Sheets, read_xlsx
 from orgviz.model import Person
 
 HEADER = ["id", "name", "title", "manager"]
@@ -205,7 +205,7 @@ def test_title_rows_above_a_header_change_nothing_but_row_numbers(
     for row in titles:
         cells = [c or "" for c in row]
         values = sum(1 for c in cells if c.strip())
-        assume(not _people_columns(detect(cells, {})))
+        assume(not has_people_columns(detect(cells, {})))
         assume(values <= 1 or (not detect(cells, {}).index and values < len(HEADER)))
     plain = import_csv(book_of(tmp_path / "plain.xlsx", {"P": [HEADER, *ROWS]}))
     titled = import_csv(book_of(tmp_path / "titled.xlsx", {"P": [*titles, HEADER, *ROWS]}))

@@ -1,9 +1,10 @@
-"""Find the columns of an HR export: common header spellings and command-line overrides."""
+"""Find the columns of an HR export: common header spellings and command-line overrides, and
+the header row below title rows."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgviz.errors import OrgvizError
@@ -244,3 +245,41 @@ def is_header_below_titles(cells: Sequence[str], title_values: int) -> bool:
     than the widest of them, and none of its values is a number (a row of data has ids)."""
     values = [c.strip() for c in cells if c.strip()]
     return len(values) > title_values and not any(v.isdigit() for v in values)
+
+
+def has_people_columns(found: Columns) -> bool:
+    """Whether columns found give an id or a name (the header of a table of people)."""
+    return found.get("id") is not None or bool(found.name_parts)
+
+
+#: How many rows below the first row of several values may hold the header.
+HEADER_ROWS_BELOW = 10
+
+
+def header_below_titles(rows: Iterable[tuple[int, Sequence[str]]],
+                        error_rows: Container[int]) -> int:
+    """Which of a table's rows (numbered: a CSV's lines, a sheet's rows) is its header, by
+    its index: the first row of two values or more (a title above it has one), unless no
+    column is known in it and one of the next HEADER_ROWS_BELOW rows is a header below
+    title rows (`is_header_below_titles`) with an id or name column and a manager column,
+    or with one of them and an Excel error (`error_rows`: the other's name?); 0 when no
+    row has two values. Rows are read only as far as needed."""
+    first = -1
+    widest = 0  # the most values of a title row of several, so far
+    for at, (number, cells) in enumerate(rows):
+        values = sum(1 for c in cells if c.strip())
+        if first < 0:
+            if values > 1:
+                if detect(cells, {}).index:  # (a header, of people or of another kind)
+                    return at
+                first, widest = at, values
+            continue
+        if at > first + HEADER_ROWS_BELOW:
+            break
+        if is_header_below_titles(cells, widest):
+            found = detect(cells, {})
+            people, manager = has_people_columns(found), found.get("manager") is not None
+            if (people and manager) or ((people or manager) and number in error_rows):
+                return at
+        widest = max(widest, values)
+    return max(first, 0)

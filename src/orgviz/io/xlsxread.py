@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.io.columns import Columns, detect, is_header_below_titles
+from orgviz.io.columns import header_below_titles
 from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
@@ -327,40 +327,6 @@ def _decimal_text(text: str) -> str:
     return format(Decimal(text), "f")
 
 
-#: How many rows below a first row of no known column may hold the header (as in a CSV).
-HEADER_ROWS_BELOW = 10
-
-
-def _header_at(kept: list[tuple[int, list[str]]], error_rows: set[int]) -> int:
-    """Where the header is among the rows with a value: the first row of two values or more
-    (a title above it has one), unless that row has no id or name column and one of the
-    next rows has one and a manager column (a title of several cells above the header, such
-    as a report's name and its date), or one of them and an Excel error in the row (the
-    other's name?), as a CSV's header below title lines is found."""
-    first = next((i for i, (_, cells) in enumerate(kept)
-                  if sum(1 for c in cells if c.strip()) >= 2), 0)
-    found = detect(kept[first][1], {})
-    if _people_columns(found) or found.index:  # (a header, of people or of another kind)
-        return first
-    # (the header has more values than the title row and no number: not a row of data)
-    widest = sum(1 for c in kept[first][1] if c.strip())
-    for at in range(first + 1, min(first + 1 + HEADER_ROWS_BELOW, len(kept))):
-        number, cells = kept[at]
-        if not is_header_below_titles(cells, widest):
-            widest = max(widest, sum(1 for c in cells if c.strip()))
-            continue
-        found = detect(cells, {})
-        people, manager = _people_columns(found), found.get("manager") is not None
-        if (people and manager) or ((people or manager) and number in error_rows):
-            return at
-    return first
-
-
-def _people_columns(found: Columns) -> bool:
-    """Whether a row's columns give an id or a name (the header of a table of people)."""
-    return found.get("id") is not None or bool(found.name_parts)
-
-
 def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[str]]],
            error_rows: set[int]) -> CsvTable:
     """The sheet's rows as a table under the header row (`error_rows`: the rows whose Excel
@@ -372,7 +338,7 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
         raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
                                     f"sheet '{title}' is empty: expected a header row and one "
                                     f"row per person{hint}")])
-    start = _header_at(kept, error_rows)
+    start = header_below_titles(kept, error_rows)
     (header_row, header), body = kept[start], kept[start + 1:]
     while header and not header[-1].strip():  # columns past the last named one
         header.pop()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from itertools import repeat
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -23,7 +23,8 @@ from orgviz.fte import (
 from orgviz.io.columns import (
     Columns,
     detect,
-    is_header_below_titles,
+    has_people_columns,
+    header_below_titles,
     names_a_given_column,
     normalise_header,
 )
@@ -66,50 +67,38 @@ def is_export_layout(header: Sequence[str]) -> bool:
 def below_title_lines(table: CsvTable, given: Mapping[str, Sequence[str]] | None = None
                       ) -> tuple[CsvTable, Problem] | None:
     """The table whose header is a row below some title lines (`Employee Directory`, a
-    date, as a report saves above its table), and the info that says so, when the first
-    line has no id or name column and one of the next ten rows has those and a manager
-    column (where the lines above hold one value each, one of them may be a header that is
-    an Excel error); else None. A first line that holds a column the options name
-    (`given`: ImportOptions.columns) is the header."""
-    if _has_people_columns(detect(table.header, {})) or names_a_given_column(table.header,
-                                                                              given or {}):
+    date, as a report saves above its table), and the info that says so, as a workbook's
+    header is found (`header_below_titles`); else None. A first line that holds an id or
+    name column, or a column the options name (`given`: ImportOptions.columns), is the
+    header."""
+    if has_people_columns(detect(table.header, {})) or names_a_given_column(table.header,
+                                                                             given or {}):
+        return None  # (the usual file: its rows are not looked at)
+    at = header_below_titles(chain([(table.header_line, table.header)], _lazy_rows(table)),
+                             {error[0] for error in table.excel_errors})
+    if not at:
         return None
-    # (Title lines of several values, "Headcount report,as of 2024-06-30", as a sheet saved
-    # as CSV has them, are passed over only when no column is known in them, to a row that
-    # names both the people and their managers, has more values than each of them and no
-    # number ("Nr,Wer,Funktion,Chef" above "2,Bob Lee,Manager,1" is a header of unknown
-    # names above a row of data; "Title,Manager" a header of another kind).)
-    several = 0  # the most values of a title line of several, so far
-    head = (table.rows[:10] if table.columns is None else
-            [(i + 2, [column[i] for column in table.columns])
-             for i in range(min(10, len(table.columns[0]) if table.columns else 0))])
-    for at, (line, cells) in enumerate(head):
-        previous = table.header if at == 0 else head[at - 1][1]
-        values = sum(1 for c in previous if c.strip())
-        if values > 1:
-            if detect(previous, {}).index:
-                return None
-            several = max(several, values)
-        found = detect(cells, {})
-        people, manager = _has_people_columns(found), found.get("manager") is not None
-        if several and not is_header_below_titles(cells, several):
-            continue
-        if (people and manager) or (not several and (people or manager) and any(
-                error[0] == line for error in table.excel_errors)):  # (the other's name?)
-            titles = " ".join(c.strip() for c in table.header if c.strip())
-            info = titles_skipped(table.shown, line, titles, "line")
-            header = [c.strip().lstrip("\ufeff") for c in cells]
-            # (title lines padded to the table's width, as a sheet saved as CSV pads them,
-            # leave it split into columns: its rows are read from them)
-            return dataclasses.replace(table, header=header, given_rows=table.rows[at + 1:],
-                                       columns=None, trimmed=False, header_line=line,
-                                       problems=table.problems_below(line)), info
-    return None
+    line, cells = table.rows[at - 1]
+    above = [table.header, *(row for _line, row in table.rows[:at - 1])]
+    titles = " ".join(c.strip() for row in above for c in row if c.strip())
+    info = titles_skipped(table.shown, line, titles, "line")
+    header = [c.strip().lstrip("\ufeff") for c in cells]
+    # (title lines padded to the table's width, as a sheet saved as CSV pads them, leave it
+    # split into columns: its rows are read from them)
+    return dataclasses.replace(table, header=header, given_rows=table.rows[at:],
+                               columns=None, trimmed=False, header_line=line,
+                               problems=table.problems_below(line)), info
 
 
-def _has_people_columns(found: Columns) -> bool:
-    """Whether columns found give an id or a name (a table of people)."""
-    return found.get("id") is not None or bool(found.name_parts)
+def _lazy_rows(table: CsvTable) -> Iterator[tuple[int, list[str]]]:
+    """The table's (line, cells) rows, made one by one from its columns when it has them
+    (`CsvTable.rows` makes them all)."""
+    if table.columns is None:
+        yield from table.rows
+        return
+    columns = table.columns
+    for i in range(len(columns[0]) if columns else 0):
+        yield i + 2, [column[i] for column in columns]
 
 
 def trim_to_export_layout(table: CsvTable) -> bool:
