@@ -48,7 +48,6 @@ from orgviz.io.csvread import (
     CsvTable,
     titles_skipped,
 )
-from orgviz.io.teamtable import team_table_columns
 from orgviz.problem import Problem, SourceLoc
 
 #: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
@@ -120,6 +119,13 @@ def trim_to_export_layout(table: CsvTable) -> bool:
         table.given_rows = [(line, cells[:width]) for line, cells in table.rows]
     table.header = header[:width]
     return True
+
+
+def _is_team_table(header: Sequence[str]) -> bool:
+    """Whether a header is the teams table's (`orgviz.io.teamtable`): no people CSV."""
+    from orgviz.io.teamtable import team_table_columns
+
+    return team_table_columns(header) is not None
 
 
 class RowReader(CellReader, FlagReader):
@@ -217,7 +223,7 @@ class RowReader(CellReader, FlagReader):
             folded = {normalise_header(h) for h in table.header}
             if folded & {"departmentid", "departmentname", "deptid"}:
                 hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
-            elif team_table_columns(table.header) is not None:
+            elif _is_team_table(table.header):
                 hint = (" (the teams table of `orgviz export`: import the people CSV beside it, "
                         "which reads it)")
             elif "reportingseniorpost" in folded:
