@@ -464,3 +464,21 @@ def test_export_csv_warns_of_own_roles_from_titles_and_not_of_undefined_ids(
         f"orgviz: {path}: people hold a role of the org's own `roles:` ('growth'), which CSV "
         "does not carry: declare it again under `roles:` in the org file `orgviz import` writes "
         "of it"]
+
+
+def test_csv_drops_with_the_teams_table_names_only_what_it_does_not_carry(
+        tmp_path: Path) -> None:
+    from orgviz.io.export import csv_drops
+
+    path = tmp_path / "org.yaml"
+    path.write_text("orgviz: 1\norg: {name: T, date: 2026-01-01}\nteams:\n"
+                    "  - {id: b, name: B, color: '#336699'}\n  - {id: a, parent: b, lead: x}\n"
+                    "  - {id: c}\npeople:\n  - {id: x, name: X, team: a}\n"
+                    "  - {id: y, name: Y, reports_to: x, team: b}\n"
+                    "rules:\n  span-of-control: {max: 3}\n", encoding="utf-8")
+    org = load(path)
+    assert csv_drops(org, teams_table=True) == ["the org's `date`", "its `rules:` settings"]
+    assert csv_drops(org) == [
+        "the org's `date`", "its `rules:` settings", "the teams' `lead`, `parent` and `color`",
+        "the order of `teams:` ('b', 'a'; `orgviz import` lists teams in the order their "
+        "people first appear: 'a', 'b')", "the team nobody is in ('c')"]
