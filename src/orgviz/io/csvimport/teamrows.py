@@ -165,22 +165,24 @@ def teams_of_table(imp: CellReader, columns: RecordColumns) -> list[Team] | None
     known = read_team_table(imp, table, layout, set(columns["id"]))
     imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
     teams = [team_of(tid, team, team.parent, team.lead) for tid, team in known.items()]
-    rows = _Rows(columns["file"][0], columns["line"], columns["team"], columns["team_name"])
+    firsts: dict[tuple[str | None, str | None], int] = {}  # each (team, team_name): its row
+    for row, pair in enumerate(zip(columns["team"], columns["team_name"], strict=True)):
+        firsts.setdefault(pair, row)
+    rows = _Rows(columns["file"][0], columns["line"], firsts)
     return teams + _people_teams(imp, known, rows, os.path.basename(table.shown))
 
 
 class _Rows:
-    """The people CSV's rows, as far as their teams go."""
+    """The people CSV's rows, as far as their teams go: the first row of each pair of a team
+    value and a team name, in the order they first appear."""
 
-    def __init__(self, shown: str, lines: list[int], values: list[str | None],
-                 names: list[str | None]) -> None:
-        self.shown, self.lines, self.values, self.names = shown, lines, values, names
+    def __init__(self, shown: str, lines: list[int],
+                 firsts: dict[tuple[str | None, str | None], int]) -> None:
+        self.shown, self.lines, self.firsts = shown, lines, firsts
 
     def at(self, value: str, name: str | None, col: int) -> SourceLoc:
         """The cell `col` of the first row with that team value and team name."""
-        row = next(r for r, pair in enumerate(zip(self.values, self.names, strict=True))
-                   if pair == (value, name))
-        return SourceLoc(self.shown, self.lines[row], col)
+        return SourceLoc(self.shown, self.lines[self.firsts[value, name]], col)
 
 
 def _people_teams(imp: CellReader, known: KnownTeams, rows: _Rows, table: str) -> list[Team]:
@@ -189,7 +191,7 @@ def _people_teams(imp: CellReader, known: KnownTeams, rows: _Rows, table: str) -
     its team (the table's kept)."""
     extra: dict[str, str | None] = {}
     told: set[str] = set()
-    for value, name in dict.fromkeys(zip(rows.values, rows.names, strict=True)):
+    for value, name in rows.firsts:
         if value is None:
             continue
         team = known.get(value)
