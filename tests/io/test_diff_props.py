@@ -26,10 +26,16 @@ def orgs(draw: st.DrawFn) -> tuple[list[int | None], list[str], list[int]]:
 
 
 def _text(managers: list[int | None], titles: list[str], teams: list[int],
-          ids: list[str], team_ids: tuple[str, ...] = ("t0", "t1", "t2")) -> str:
-    """The org file of these people under these ids."""
+          ids: list[str], team_ids: tuple[str, ...] = ("t0", "t1", "t2"),
+          led: bool = False) -> str:
+    """The org file of these people under these ids (`led`: each team led by its first
+    person, and each but the first a part of the first team)."""
     lines = ["orgviz: 1", "org: {name: Gen, size: small}", "teams:"]
-    lines += [f"  - {{id: {tid}, name: Team {n}}}" for n, tid in enumerate(team_ids)]
+    for n, tid in enumerate(team_ids):
+        lead = next((ids[i] for i, team in enumerate(teams) if team == n), None)
+        more = (f", lead: {lead}" if led and lead else "") + (
+            f", parent: {team_ids[0]}" if led and n else "")
+        lines.append(f"  - {{id: {tid}, name: Team {n}{more}}}")
     lines.append("people:")
     for i, (boss, title, team) in enumerate(zip(managers, titles, teams, strict=True)):
         above = f", reports_to: {ids[boss]}" if boss is not None else ""
@@ -107,6 +113,24 @@ def test_a_team_id_renamed_is_one_change(org: tuple) -> None:
     before = _text(managers, titles, teams, ids)
     after = _text(managers, titles, teams, ids, ("t0", "renamed", "t2"))
     assert _kinds(before, after) == [("team-idchanged", "renamed")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(orgs(), st.lists(st.sampled_from(["t0", "t1", "t2", "t3", "t4"]), min_size=3,
+                        max_size=3, unique=True), st.booleans(), st.booleans())
+def test_team_ids_permuted_or_passed_on_are_only_team_ids_changed(
+        org: tuple, team_ids: list[str], led: bool, people_too: bool) -> None:
+    """The teams' ids swapped, passed round a cycle, along a chain to new ids, or renamed,
+    their people (and leads, parents) following them, perhaps with every person's id
+    changed too: only those ids changed, and nobody re-teamed."""
+    managers, titles, teams = org
+    ids = [f"p{i}" for i in range(len(managers))]
+    new_ids = [f"q{i}" for i in range(len(managers))] if people_too else ids
+    before = _text(managers, titles, teams, ids, led=led)
+    after = _text(managers, titles, teams, new_ids, tuple(team_ids), led=led)
+    expected = [("idchanged", pid) for pid, was in zip(new_ids, ids, strict=True) if pid != was]
+    expected += [("team-idchanged", tid) for n, tid in enumerate(team_ids) if tid != f"t{n}"]
+    assert _kinds(before, after) == expected
 
 
 def _one_edit(org: tuple, edit: str, data: st.DataObject) -> tuple[str, str, Change]:
@@ -211,3 +235,4 @@ def test_any_two_versions_give_a_consistent_report(before: str, after: str) -> N
     assert sum(summary(changes).values()) == len(changes)
     assert len(format_text(changes, "a", "b").splitlines()) == len(changes) + 1
     assert diff_orgs(new, new) == []
+

@@ -211,3 +211,124 @@ def test_one_person_renamed_is_one_rename(org: tuple, data: st.DataObject) -> No
                                                                   renamed))
     assert [(c.kind, c.id, c.old, c.new) for c in changes] == [
         ("renamed", ids[who], names[who], renamed[who])]
+
+
+def _open_text(managers: list[int | None], titles: list[str], ids: list[str],
+               names: list[str | None]) -> str:
+    """`_text` with an unnamed open role wherever `names` has None."""
+    lines = ["orgviz: 1", "org: {name: Gen, size: small}", "people:"]
+    for i, (boss, title) in enumerate(zip(managers, titles, strict=True)):
+        above = f", reports_to: {ids[boss]}" if boss is not None else ""
+        who = f"name: {names[i]}" if names[i] else "vacant: true"
+        lines.append(f"  - {{id: {ids[i]}, {who}, title: {title}{above}}}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=80, deadline=None)
+@given(_orgs(), st.data())
+def test_ids_shuffled_among_people_and_open_roles_are_only_ids_changed(
+        org: tuple, data: st.DataObject) -> None:
+    """Unnamed open roles (each of a title of its own) whose ids go round with the people's:
+    each is matched by its title and manager, a link of the chain or cycle like a name."""
+    managers, titles, order = org
+    size = len(managers)
+    ids = [f"p{i}" for i in range(size)]
+    open_roles = data.draw(st.sets(st.integers(0, size - 1)))
+    names = [None if i in open_roles else f"Person {i}" for i in range(size)]
+    titles = [f"Opening {i}" if i in open_roles else t for i, t in enumerate(titles)]
+    shuffled = [ids[j] for j in order]
+    changes = _changes(_open_text(managers, titles, ids, names),
+                       _open_text(managers, titles, shuffled, names))
+    assert [(c.kind, c.old, c.new) for c in changes] == [
+        ("idchanged", ids[i], shuffled[i]) for i in range(size) if ids[i] != shuffled[i]]
+
+
+#: OLD with an open Designer role under Val (an unnamed opening: no name to match it by).
+WITH_OPENING = OLD.replace(
+    "  - {id: a1,", "  - {id: o1, title: Designer, vacant: true, reports_to: vp1}\n  - {id: a1,")
+
+
+def test_an_opening_that_takes_an_id_left_is_a_link_of_the_chain(tmp_path: Path) -> None:
+    """Mo takes a new id, m9, and the open Designer role takes Mo's, m1: two ids changed
+    (it was Mo added, the opening removed, m1 a vacancy opened and retitled, and Mo's
+    reports moved from Mo One to Mo One)."""
+    after = (WITH_OPENING.replace("id: m1,", "id: m9,").replace("reports_to: m1}",
+                                                                "reports_to: m9}")
+             .replace("id: o1,", "id: m1,"))
+    assert _run(tmp_path, WITH_OPENING, after) == (
+        "~ id changed      m9 (Mo One): m1 -> m9\n"
+        "~ id changed      m1 (Open role): o1 -> m1\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    assert [c.to_dict() for c in _changes(WITH_OPENING, after)][1] == {
+        "kind": "idchanged", "id": "m1", "name": "Open role", "old": "o1", "new": "m1",
+        "field": "id"}
+
+
+def test_a_person_and_an_opening_swapping_ids_or_going_round_a_cycle(tmp_path: Path) -> None:
+    """The opening is matched by its title and manager, as a person by their name."""
+    swap = _swap(WITH_OPENING, "m1", "o1")
+    assert _run(tmp_path, WITH_OPENING, swap) == (
+        "~ id changed      o1 (Mo One): m1 -> o1\n"
+        "~ id changed      m1 (Open role): o1 -> m1\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    cycle = (WITH_OPENING.replace("id: a1, name: Al", "id: o1, name: Al")
+             .replace("id: o1, title: Designer", "id: b1, title: Designer")
+             .replace("id: b1, name: Cy", "id: a1, name: Cy"))
+    assert _run(tmp_path, WITH_OPENING, cycle) == (
+        "~ id changed      b1 (Open role): o1 -> b1\n"
+        "~ id changed      o1 (Al A): a1 -> o1\n"
+        "~ id changed      a1 (Cy C): b1 -> a1\n"
+        "old.yaml -> new.yaml: 3 ids changed\n")
+
+
+def test_an_id_left_open_by_someone_whose_id_changed(tmp_path: Path) -> None:
+    """Mo takes a new id, m9, and m1 is an open Engineering Manager role now: Mo's id
+    changed and m1 is a vacancy opened that was Mo's, whoever reports where (it was Mo
+    added, and those who followed Mo "moved" from Mo One to Mo One). Those who still report
+    to m1 stayed with the position: not moved."""
+    opening = "  - {id: m1, title: Engineering Manager, vacant: true, reports_to: vp1}\n"
+    followed = (OLD.replace("id: m1,", "id: m9,").replace("reports_to: m1}", "reports_to: m9}")
+                + opening)
+    said = ("~ id changed      m9 (Mo One): m1 -> m9\n"
+            "o vacancy opened  m1 (Open role): Engineering Manager (was Mo One), reports to "
+            "vp1 (Val One)\n"
+            "old.yaml -> new.yaml: 1 id changed, 1 vacancy opened\n")
+    assert _run(tmp_path, OLD, followed) == said
+    stayed = OLD.replace("id: m1,", "id: m9,") + opening
+    assert _run(tmp_path, OLD, stayed) == said
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    chart = changes_chart(load(new), diff_orgs(load(old), load(new)), "old.yaml",
+                          get_theme("light", None), load(old))
+    assert {card.id: card.team for card in chart.cards if card.color} == {
+        "m9": "id was m1", "m1": "vacancy opened, was Mo One"}
+    # Mo under a new id with nothing but the name to show for it: no id change.
+    elsewhere = (OLD.replace("{id: m1, name: Mo One, title: Engineering Manager, "
+                             "reports_to: vp1}",
+                             "{id: m9, name: Mo One, title: Designer, reports_to: vp2}")
+                 + opening)
+    assert _run(tmp_path, OLD, elsewhere) == (
+        "+ added           m9 (Mo One): Designer, reports to vp2 (Vic Two)\n"
+        "o vacancy opened  m1 (Open role): Engineering Manager (was Mo One), reports to "
+        "vp1 (Val One)\n"
+        "old.yaml -> new.yaml: 1 added, 1 vacancy opened\n")
+
+
+def test_someone_who_took_the_id_of_an_opening_filled_it(tmp_path: Path) -> None:
+    """Mo leaves m1 for the id of the open Engineering Manager role under Vic, m3, with his
+    reports: his id changed and that vacancy is filled (it was Mo removed, m3 filled by Mo
+    One and his reports moved from Mo One to Mo One)."""
+    before = OLD.replace("  - {id: a1,", "  - {id: m3, title: Engineering Manager, "
+                                         "vacant: true, reports_to: vp2}\n  - {id: a1,")
+    after = (OLD.replace("id: m1, name: Mo One, title: Engineering Manager, reports_to: vp1",
+                         "id: m3, name: Mo One, title: Engineering Manager, reports_to: vp2")
+             .replace("reports_to: m1}", "reports_to: m3}"))
+    assert _run(tmp_path, before, after) == (
+        "~ id changed      m3 (Mo One): m1 -> m3\n"
+        "> moved           m3 (Mo One): vp1 (Val One) -> vp2 (Vic Two)\n"
+        "* vacancy filled  m3 (Mo One): Engineering Manager\n"
+        "old.yaml -> new.yaml: 1 id changed, 1 moved, 1 vacancy filled\n")
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    chart = changes_chart(load(new), diff_orgs(load(old), load(new)), "old.yaml",
+                          get_theme("light", None), load(old))
+    assert {card.id: card.team for card in chart.cards if card.color} == {
+        "m3": "vacancy filled · moved · new id"}

@@ -62,14 +62,21 @@ def test_a_team_id_changed_keeps_its_people(tmp_path: Path) -> None:
         ("reteamed", "prod"), ("team-idchanged", "prod")]
 
 
-def test_two_teams_of_one_name_are_never_guessed(tmp_path: Path) -> None:
+def test_two_teams_of_one_name_are_never_guessed_but_by_their_people(tmp_path: Path) -> None:
+    """Two teams named Product both change their id: the one whose people followed it is
+    told by them, and the other is then the only Product left; without people to tell
+    them apart, neither is guessed."""
     before = BEFORE.replace("  - {id: prod,", "  - {id: prod2, name: Product}\n  - {id: prod,")
     after = before.replace("id: prod,", "id: product,").replace("id: prod2,", "id: product2,")
-    kinds = sorted(c["kind"] for c in _changes(tmp_path, after.replace("team: prod}",
-                                                                        "team: product}"),
-                                               before))
-    assert kinds == ["reteamed", "reteamed", "team-added", "team-added", "team-removed",
-                     "team-removed"]
+    assert _changes(tmp_path, after.replace("team: prod}", "team: product}"), before) == [
+        {"kind": "team-idchanged", "id": "product2", "name": "Product", "field": "id",
+         "old": "prod2", "new": "product2"},
+        {"kind": "team-idchanged", "id": "product", "name": "Product", "field": "id",
+         "old": "prod", "new": "product"}]
+    nobody = before.replace("team: prod}", "}")
+    kinds = sorted(c["kind"] for c in _changes(
+        tmp_path, after.replace("team: prod}", "}"), nobody))
+    assert kinds == ["team-added", "team-added", "team-removed", "team-removed"]
 
 
 def test_added_and_removed_teams_and_a_new_lead(tmp_path: Path) -> None:

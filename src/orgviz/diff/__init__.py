@@ -2,8 +2,9 @@
 teams, header and rule settings changed.
 
 `change` holds the Change record and its kinds, `pairing` finds who was re-registered
-under a new id, `match` compares the two versions (`diff_orgs`), `report` counts and words
-the changes, `git` reads a version from git and `draw` charts the changes.
+under a new id, `teams` which declared team, `match` compares the two versions
+(`diff_orgs`), `report` counts and words the changes, `git` reads a version from git and
+`draw` charts the changes.
 """
 
 from orgviz.diff.change import KINDS, ORG_KINDS, TEAM_KINDS, Change

@@ -146,8 +146,7 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
                    if HIGHLIGHT[kinds[0]] in present)
     subtitle = f"Changes since {old_name}: {said(summary(changes))}"
     removed = [_removed_said(c, old) for c in changes if c.kind == "removed"]
-    teams_said = [_team_said(c) for c in changes if c.kind in ("team-added", "team-removed",
-                                                               "team-renamed")]
+    teams_said = _teams_said(changes)
     for label, items in (("removed", removed), ("teams", teams_said)):
         if items:  # (what no card shows)
             listed = ", ".join(items[:MAX_REMOVED_SHOWN])
@@ -166,12 +165,23 @@ def _removed_said(change: Change, old: Org | None) -> str:
     return f"{change.title} (open role)" if change.title else change.name
 
 
-def _team_said(change: Change) -> str:
-    """A team's change as the chart's subtitle names it: "Data added", "Ops removed",
-    "Engineering renamed Platform Engineering"."""
-    if change.kind == "team-renamed":
-        return f"{show_value(change.old)} renamed {show_value(change.new)}"
-    return f"{change.name} {'added' if change.kind == 'team-added' else 'removed'}"
+def _teams_said(changes: list[Change]) -> list[str]:
+    """The teams' changes the chart's subtitle names, as no card shows them: "Data added",
+    "Ops removed", "Engineering renamed Platform Engineering", a team whose id changed as
+    a card says a person's, "Product (id was prod)", or "Engineering renamed Platform (id
+    was eng)" when it was renamed too."""
+    ids = {c.id: c.old for c in changes if c.kind == "team-idchanged"}
+    renamed = {c.id for c in changes if c.kind == "team-renamed"}
+    said: list[str] = []
+    for change in changes:
+        was = f" (id was {ids[change.id]})" if change.id in ids else ""
+        if change.kind == "team-renamed":
+            said.append(f"{show_value(change.old)} renamed {show_value(change.new)}{was}")
+        elif change.kind == "team-idchanged" and change.id not in renamed:
+            said.append(f"{change.name}{was}")
+        elif change.kind in ("team-added", "team-removed"):
+            said.append(f"{change.name} {change.kind.removeprefix('team-')}")
+    return said
 
 
 def draw_changes(new: Org, changes: list[Change], old_name: str, fmt: str = "svg",

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from contextlib import suppress
-from operator import attrgetter
+from operator import attrgetter, eq
 from typing import Any, TypeVar
 
 from orgviz.diff.change import Change, same_value
-from orgviz.diff.pairing import (
-    id_changes,
-    position_changes,
-    swapped_ids,
-    team_id_changes,
-)
+from orgviz.diff.pairing import id_changes, position_changes, swapped_ids
+from orgviz.diff.teams import team_id_changes, team_members
 from orgviz.model import Org, Person, RuleSetting, Team
 from orgviz.problem import Problem
 
@@ -69,8 +65,14 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     replaced = {**moved_ids, **filled_by, **opened_by}
     old_teams, new_teams = old.teams_by_id, new.teams_by_id
     removed_teams = _only_in(old_teams, new_teams)
-    team_ids = team_id_changes(removed_teams, _only_in(new_teams, old_teams))
+    team_ids = team_id_changes(old_teams, new_teams, (team_members(old.people, replaced),
+                                                      team_members(new.people, {})), replaced)
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
+    # (an id left open by its person, whose id changed: who still report to it or name it
+    # stayed with the position, as those who followed the person to the new id did)
+    stayed = {pid for pid in moved_ids if pid in new_people and pid not in new_ids}
+    # (an opening whose id someone took from another, their id changed: that vacancy filled)
+    took = {pid for pid in new_ids if pid in old_people and pid not in moved_ids}
     filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
     opened_ids = {new_id: old_id for old_id, new_id in opened_by.items()}
     for pid, person in new_people.items():
@@ -81,7 +83,7 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
         # (the same manager under a new id is no move; the same id is, where another person
         # holds it now; an id left after its person's changed is a missing manager, no move)
         was = before.reports_to if before is not None else None
-        moved = before is not None and replaced.get(was or "", was) != boss and (
+        moved = before is not None and not _same_one(was, boss, replaced, stayed) and (
             was != boss or boss in new_people)
         if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
             changes.append(_position("unlinked", person, **(
@@ -102,11 +104,21 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             continue
         changes += _kept_changes(before, person, moved and not unlinked, team_ids,
                                  (old_teams, new_teams))
-        changes += _other_changes(before, person, replaced, old_people, new_people)
+        if pid in took:
+            changes.append(_position("filled", person))
+        changes += _other_changes(before, person, (replaced, stayed), old_people, new_people)
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
-    changes += _team_changes(old_teams, new_teams, team_ids, replaced, removed_teams,
+    changes += _team_changes(old_teams, new_teams, team_ids, (replaced, stayed), removed_teams,
                              (old_people, new_people))
     return changes + _org_changes(old, new)
+
+
+def _same_one(was: str | None, now: str | None, replaced: Mapping[str, str],
+              stayed: Container[str]) -> bool:
+    """Whether the position (old id `was`) and the position (new id `now`) are one:
+    `replaced` maps an old id to the new id of its position; an id of `stayed`, left open
+    by its person whose id changed, is that position still."""
+    return replaced.get(was or "", was) == now or (was == now and was in stayed)
 
 
 def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[str, str],
@@ -125,9 +137,10 @@ def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[st
     if not same_value(before.title, person.title):
         changes.append(Change("retitled", pid, name, before.title, person.title, "title"))
     gone = person.team is not None and bool(teams[1]) and person.team not in teams[1]
-    # (a team whose id changed keeps its people, who follow it to its new id)
-    if (before.team != person.team and team_ids.get(before.team or "", before.team)
-            != person.team) or (gone and person.team in teams[0]):
+    # (a team whose id changed keeps its people, who follow it to its new id; who stay at
+    # its old id, which another team holds now or none, are re-teamed)
+    if team_ids.get(before.team or "", before.team) != person.team or (
+            gone and person.team in teams[0]):
         changes.append(Change("reteamed", pid, name, before.team, person.team, "team",
                               missing=(person.team,) if gone and person.team else None))
     if person.vacant and not before.vacant:
@@ -140,12 +153,14 @@ def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[st
     return changes
 
 
-def _other_changes(before: Person, person: Person, replaced: dict[str, str],
+def _other_changes(before: Person, person: Person,
+                   renames: tuple[dict[str, str], Container[str]],
                    old_people: Mapping[str, object],
                    new_people: Mapping[str, object]) -> list[Change]:
     """The "other" changes of a position found in both versions: FTE, dotted lines, explicit
     roles, location, email, assistant. A dotted line left at the id of someone whose id
-    changed, or who was removed, is a change: it names no one now (`missing`)."""
+    changed, or who was removed, is a change: it names no one now (`missing`); one to an id
+    its person left open (`renames`: old id -> new id, and those ids) is none."""
     if _other_values(before) == _other_values(person) and not person.dotted_to:
         return []  # (most people: none of them changed, and no dotted line to check)
     pid, name = person.id, person.display_name
@@ -158,7 +173,9 @@ def _other_changes(before: Person, person: Person, replaced: dict[str, str],
             continue  # inferred from the title: already reported as retitled
         if fld == "dotted_to":
             gone = tuple(d for d in b if d not in new_people)
-            if sorted(replaced.get(d, d) for d in a) == sorted(b) and not any(
+            replaced, stayed = renames
+            if sorted(replaced.get(d, d) for d in a) == sorted(
+                    replaced[d] if d in stayed else d for d in b) and not any(
                     d in old_people for d in gone):
                 continue  # (the same managers, under their new ids, in any order)
             changes.append(Change("changed", pid, name, a, b, fld, missing=gone or None))
@@ -176,16 +193,19 @@ def _whole_team(kind: str, team: Team) -> Change:
 
 
 def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
-                  team_ids: dict[str, str], replaced: dict[str, str],
+                  team_ids: dict[str, str], renames: tuple[dict[str, str], Container[str]],
                   removed: list[Team],
                   people: tuple[Mapping[str, object], Mapping[str, object]]) -> list[Change]:
     """The changes of the declared teams (by id), in the new file's order, then the
     `removed` ones (but those whose id changed); a lead or parent that only changed its id
-    (`replaced`, `team_ids`) is no change, one left at the id of a person (of the old and
-    new `people`) or team whose id changed, or that was removed, is one (`missing`)."""
+    (`renames` of people, as `_same_one` reads them; `team_ids`) is no change, one left at
+    the id of a person (of the old and new `people`) or team whose id changed, or that was
+    removed, is one (`missing`)."""
     changes: list[Change] = []
     previous = {new_id: old_id for old_id, new_id in team_ids.items()}
-    renames = {"lead": replaced, "parent": team_ids, "color": {}}
+    same: dict[str, Callable[[Any, Any], bool]] = {
+        "lead": lambda a, b: _same_one(a, b, *renames),
+        "parent": lambda a, b: team_ids.get(a or "", a) == b, "color": eq}
     ids: dict[str, tuple[Mapping[str, object], Mapping[str, object]]] = {
         "lead": people, "parent": (old_teams, new_teams)}
     for tid, team in new_teams.items():
@@ -203,7 +223,7 @@ def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
             a, b = getattr(before, fld), getattr(team, fld)
             was, now = ids.get(fld, ({}, {}))
             gone = b is not None and fld in ids and b not in now  # (names no one now)
-            if renames[fld].get(a or "", a) != b or (gone and b in was):
+            if not same[fld](a, b) or (gone and b in was):
                 changes.append(Change("team-changed", tid, team.display_name, a, b, fld,
                                       missing=(b,) if gone else None))
     changes += [_whole_team("team-removed", team) for team in removed if team.id not in team_ids]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from typing import TypeVar
 
 from orgviz.diff.change import folded, nfc, same_value
@@ -51,41 +51,110 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
 def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 old_reports: Mapping[str, list[str]], new_reports: Mapping[str, list[str]],
                 found: dict[str, str]) -> dict[str, str]:
-    """Old id -> new id of people whose new id another of them had: ids swapped, or passed
-    along a chain from someone removed to someone added (`found`: the id changes known, old
-    id -> new id, none of them one of these).
+    """Old id -> new id of positions whose new id another of them had, or whose old id
+    another has now: ids swapped, or passed along a chain from someone removed to someone
+    added (`found`: the id changes known, old id -> new id, none of them one of these).
 
-    Each is a name (case aside) that one old and one new person have, under another id; the
-    ids of such pairs that hold a person in both versions must make closed cycles, or chains
-    from an id only the old version has to one only the new has, so that no one is left
-    without their counterpart. A cycle or chain is taken when each of its pairs matches
-    better than the old and new holders of each id the pair has in both versions: the name,
-    the title, the manager and the reports (by new id; the same non-empty ones) each count
-    one. Someone who only changed their name keeps their id (a rename), as do two people
-    whose names were exchanged where their ids kept as much as the names took."""
+    Each is a name (case aside) that one old and one new person have, under another id, or
+    an unnamed open position whose title and manager (by new id) another id holds now
+    (`_openings_passed_on`); the ids of such pairs that hold a position in both versions
+    must make closed cycles, or chains from an id only the old version has to one only the
+    new has, so that no one is left without their counterpart. A chain may also start at
+    an id whose new holder is an unnamed opening paired with no one (its person left it
+    under a new id: a vacancy opened that was theirs), or end at one whose old holder is
+    (someone took the opening's id: the vacancy filled). A cycle or chain is taken when
+    each of its pairs matches better than the old and new holders of each id the pair has
+    in both versions (but such an opening, which is no rival: that pair shares more than
+    the name): the name, the title, the manager and the reports (by new id; the same
+    non-empty ones) each count one. Someone who only changed their name keeps their id (a
+    rename), as do two people whose names were exchanged where their ids kept as much as
+    the names took."""
     gone, came = by_unique_name(old.values()), by_unique_name(new.values())
     taken = set(found.values())
     cross = {gone[key].id: person.id for key, person in came.items()
              if key in gone and gone[key].id != person.id and gone[key].id not in found
              and person.id not in taken and (gone[key].id in new or person.id in old)}
-    groups = _cycles_and_chains(cross, old, new)
-    while groups:  # (each judged as if the others hold: managers may be in another group)
-        ids = dict(found)
-        for group in groups:
-            ids.update(group)
-        held = [group for group in groups
-                if _better_than_kept(group, old, new, (old_reports, new_reports), ids)]
-        if len(held) == len(groups):
-            break
-        groups = held
-    return {old_id: new_id for group in groups for old_id, new_id in group.items()}
+    known = {**found, **cross}
+    while more := _openings_passed_on(old, new, known):  # (a manager paired in the round)
+        cross.update(more)
+        known.update(more)
+    # (an id whose new holder is an unnamed opening that took it from no one, a vacancy
+    # opened there, may start a chain; one whose old holder is, an opening that went to no
+    # one, filled by who took its id, may end one)
+    targets = set(cross.values())
+    left = {pid for pid in cross if pid in new and pid not in targets
+            and _unnamed(new[pid]) and not _unnamed(old[pid])}
+    left.update(pid for pid in targets if pid in old and pid not in cross
+                and _unnamed(old[pid]) and not _unnamed(new[pid]))
+    groups = cycles_and_chains(cross, old, new, left)
+
+    def score(old_id: str, new_id: str, now: Renamed) -> int:
+        """How many of the name, title, manager and reports (by new id) two people share."""
+        before, after = old[old_id], new[new_id]
+        mine = {now(pid) for pid in old_reports.get(old_id, ())}
+        return sum((
+            bool(before.name) and folded(before.name) == folded(after.name),
+            same_value(before.title, after.title),
+            now(before.reports_to) == after.reports_to,
+            bool(mine) and mine == set(new_reports.get(new_id, ())),
+        ))
+
+    return held_groups(groups, old, new, found, score, left)
 
 
-def _cycles_and_chains(cross: dict[str, str], old: Mapping[str, Person],
-                       new: Mapping[str, Person]) -> list[dict[str, str]]:
+def _unnamed(person: Person) -> bool:
+    """Whether a position is an open role without a name (matched by title and manager)."""
+    return person.vacant and not person.name
+
+
+def _openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
+                        known: dict[str, str]) -> dict[str, str]:
+    """Old id -> new id of the unnamed open positions whose id another position had, or
+    that left their id to another: the same title and manager (by new id: `known`, old id
+    -> new id), as many of a kind leaving an id as taking one, paired in file order (as
+    `_same_positions` pairs them), at least one of the two ids held in both versions."""
+    taken = set(known.values())
+
+    def kind(person: Person, manager: str | None) -> tuple[str, str | None] | None:
+        """What an opening is matched on, or None for no unnamed opening with a title."""
+        return (nfc(person.title), manager) if _unnamed(person) and person.title else None
+
+    def old_kind(person: Person) -> tuple[str, str | None] | None:
+        return kind(person, known.get(person.reports_to or "", person.reports_to))
+
+    def new_kind(person: Person) -> tuple[str, str | None] | None:
+        return kind(person, person.reports_to)
+
+    gone: dict[tuple[str, str | None], list[str]] = {}
+    for pid, person in old.items():
+        key = old_kind(person)
+        if key is not None and pid not in known and (pid not in new or new_kind(new[pid]) != key):
+            gone.setdefault(key, []).append(pid)
+    came: dict[tuple[str, str | None], list[str]] = {}
+    for pid, person in new.items():
+        key = new_kind(person)
+        if key is not None and pid not in taken and (pid not in old or old_kind(old[pid]) != key):
+            came.setdefault(key, []).append(pid)
+    return {old_id: new_id for key, old_ids in gone.items()
+            if len(old_ids) == len(came.get(key, ()))
+            for old_id, new_id in zip(old_ids, came[key], strict=True)
+            if old_id != new_id and (old_id in new or new_id in old)}
+
+
+#: An old id as the new version has it (None stays None).
+Renamed = Callable[[str | None], str | None]
+#: How many things the position (team) of an old id and that of a new id share, the old
+#: version's ids read as the new version has them (`Renamed`).
+Score = Callable[[str, str, Renamed], int]
+
+
+def cycles_and_chains(cross: dict[str, str], old: Mapping[str, object],
+                      new: Mapping[str, object],
+                      left: Container[str] = ()) -> list[dict[str, str]]:
     """The pairs (old id -> new id) of `cross` in groups that leave no one without their
     counterpart: cycles of ids, and chains from an id the new version lacks to one the old
-    version lacks."""
+    version lacks, or from or to one of `left` (an opening that no pair takes, compared
+    with the id's other holder: a vacancy opened, or filled)."""
     groups: list[dict[str, str]] = []
     targets = set(cross.values())
     seen: set[str] = set()
@@ -97,7 +166,7 @@ def _cycles_and_chains(cross: dict[str, str], old: Mapping[str, Person],
             group[at] = cross[at]
             at = cross[at]
         seen.update(group)
-        if start not in new and at not in old:
+        if (start not in new or start in left) and (at not in old or at in left):
             groups.append(group)
     for start in cross:  # what is left makes cycles
         if start in seen:
@@ -111,32 +180,49 @@ def _cycles_and_chains(cross: dict[str, str], old: Mapping[str, Person],
     return groups
 
 
-def _better_than_kept(group: dict[str, str], old: Mapping[str, Person],
-                      new: Mapping[str, Person],
-                      reports: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
-                      ids: dict[str, str]) -> bool:
-    """Whether each pair of `group` (old id -> new id) matches better than the old and the
-    new holders of each id of the pair that both versions have match each other (`ids`:
-    the id changes, old -> new, with this group's; `reports` by manager, old and new)."""
+def held_groups(groups: list[dict[str, str]], old: Mapping[str, object],
+                new: Mapping[str, object], found: dict[str, str], score: Score,
+                left: Container[str] = ()) -> dict[str, str]:
+    """Old id -> new id of the `groups` (cycles and chains of ids) each pair of which
+    matches better than the old and the new holders of each id of the pair that both
+    versions have match each other (`found`: the id changes known besides). An id of
+    `left`, whose opening is compared with its other holder whatever the group (a vacancy
+    opened or filled), is no rival: its pair shares more than the name instead (two of
+    what `score` counts), as a removed and an added person must. Each group is judged as
+    if the others held: the managers (parents) of one may be in another."""
+    while groups:
+        ids = dict(found)
+        for group in groups:
+            ids.update(group)
+        held = [group for group in groups
+                if _better_than_kept(group, old, new, ids, score, left)]
+        if len(held) == len(groups):
+            break
+        groups = held
+    return {old_id: new_id for group in groups for old_id, new_id in group.items()}
 
-    def score(before: Person, after: Person, paired: bool) -> int:
-        """How many of the name, title, manager and reports (by new id) two people share;
-        `paired`: with this group's id changes, else without them."""
-        def now(pid: str | None) -> str | None:
-            return pid if pid is None or (not paired and pid in group) else ids.get(pid, pid)
 
-        mine = {now(pid) for pid in reports[0].get(before.id, ())}
-        return sum((
-            bool(before.name) and folded(before.name) == folded(after.name),
-            same_value(before.title, after.title),
-            now(before.reports_to) == after.reports_to,
-            bool(mine) and mine == set(reports[1].get(after.id, ())),
-        ))
+def _better_than_kept(group: dict[str, str], old: Mapping[str, object],
+                      new: Mapping[str, object], ids: dict[str, str], score: Score,
+                      left: Container[str]) -> bool:
+    """Whether each pair of `group` (old id -> new id) scores more than the old and the new
+    holders of each id of the pair that both versions have, but `left` ones (`ids`: the id
+    changes, old -> new, with this group's; the holders of an id compared without this
+    group's), and a pair from or to a `left` id at least two."""
+
+    def paired(pid: str | None) -> str | None:
+        return pid if pid is None else ids.get(pid, pid)
+
+    def unpaired(pid: str | None) -> str | None:
+        return pid if pid is None or pid in group else ids.get(pid, pid)
 
     for old_id, new_id in group.items():
-        moved = score(old[old_id], new[new_id], True)
-        kept = [pid for pid in (old_id, new_id) if pid in old and pid in new]
-        if any(moved <= score(old[pid], new[pid], False) for pid in kept):
+        moved = score(old_id, new_id, paired)
+        if (old_id in left or new_id in left) and moved < 2:
+            return False
+        kept = [pid for pid in (old_id, new_id)
+                if pid in old and pid in new and pid not in left]
+        if any(moved <= score(pid, pid, unpaired) for pid in kept):
             return False
     return True
 

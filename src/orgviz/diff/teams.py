@@ -1,0 +1,98 @@
+"""Which declared teams of the old version are which of the new one under another id: a
+team's id changed, or ids swapped, passed round a cycle or along a chain."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from orgviz.diff.change import folded, same_value
+from orgviz.diff.pairing import Renamed, by_unique_name, cycles_and_chains, held_groups
+from orgviz.model import Person, Team
+
+#: Team id -> the ids (in the new version) of the people in it.
+Members = Mapping[str, frozenset[str]]
+
+
+def team_members(people: Iterable[Person], ids: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Team id -> its people, by their id in the new version (`ids`: old id -> new id of
+    the people whose id changed; empty for the new version)."""
+    found: dict[str, set[str]] = {}
+    for person in people:
+        if person.team is not None:
+            found.setdefault(person.team, set()).add(ids.get(person.id, person.id))
+    return {tid: frozenset(pids) for tid, pids in found.items()}
+
+
+def shares_most(mine: frozenset[str] | None, theirs: frozenset[str] | None) -> bool:
+    """Whether more than half of each of two teams' people are the other's (none: no)."""
+    if not mine or not theirs:
+        return False
+    return 2 * len(mine & theirs) > max(len(mine), len(theirs))
+
+
+def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
+                    members: tuple[Members, Members],
+                    person_ids: Mapping[str, str]) -> dict[str, str]:
+    """Old id -> new id of the declared teams that are one team under another id.
+
+    A team removed under one id and added under another is one team when more than half
+    of the people of each are the other's (`members`, old and new, by new id), else when
+    they have the same name (case aside) that no other removed or added team not so paired
+    has. Ids that
+    stay in use but change hands (swapped, passed round a cycle, or along a chain from an
+    id only the old version has to one only the new has) are paired the same way and taken
+    as the people's are (`swapped_ids`): when each pair matches better than the old and new
+    holders of each id it has in both versions, by the name, the lead (by new id:
+    `person_ids`), the parent team (by new id), the color and, counting twice, the people."""
+    removed = [team for tid, team in old.items() if tid not in new]
+    added = [team for tid, team in new.items() if tid not in old]
+    found = _by_people(removed, added, members)
+    found.update(_by_name(removed, added, found))
+    cross = _by_people(_not_in(old.values(), found), _not_in(new.values(), found.values()),
+                       members)
+    cross.update(_by_name(old.values(), new.values(), {**found, **cross}))
+    cross = {old_id: new_id for old_id, new_id in cross.items()
+             if old_id != new_id and old_id not in found and (old_id in new or new_id in old)}
+
+    def score(old_id: str, new_id: str, now: Renamed) -> int:
+        """How much two teams share: name, lead, parent, color, and people (twice)."""
+        before, after = old[old_id], new[new_id]
+        return sum((
+            bool(before.name) and folded(before.name) == folded(after.name),
+            person_ids.get(before.lead or "", before.lead) == after.lead,
+            now(before.parent) == after.parent,
+            same_value(before.color, after.color),
+            2 * shares_most(members[0].get(old_id), members[1].get(new_id)),
+        ))
+
+    found.update(held_groups(cycles_and_chains(cross, old, new), old, new, found, score))
+    return found
+
+
+def _not_in(teams: Iterable[Team], ids: Iterable[str]) -> list[Team]:
+    """The `teams` whose id is none of `ids`."""
+    skip = set(ids)
+    return [team for team in teams if team.id not in skip]
+
+
+def _by_people(olds: list[Team], news: list[Team],
+               members: tuple[Members, Members]) -> dict[str, str]:
+    """Old id -> new id of the teams of `olds` and `news` more than half of the people of
+    each of which are the other's (one such at most for each)."""
+    where = {pid: team.id for team in news for pid in members[1].get(team.id, ())}
+    found: dict[str, str] = {}
+    for team in olds:
+        mine = members[0].get(team.id)
+        most = Counter(where[pid] for pid in mine or () if pid in where).most_common(1)
+        if most and shares_most(mine, members[1].get(most[0][0])):
+            found[team.id] = most[0][0]
+    return found
+
+
+def _by_name(olds: Iterable[Team], news: Iterable[Team], paired: dict[str, str]) -> dict[str, str]:
+    """Old id -> new id of the teams of `olds` and `news` but those in `paired` (old id ->
+    new id) that have the same name (case aside), no other of them having it."""
+    gone, came = by_unique_name(_not_in(olds, paired)), by_unique_name(
+        _not_in(news, paired.values()))
+    return {gone[key].id: team.id for key, team in came.items() if key in gone}
