@@ -236,3 +236,26 @@ def test_any_two_versions_give_a_consistent_report(before: str, after: str) -> N
     assert len(format_text(changes, "a", "b").splitlines()) == len(changes) + 1
     assert diff_orgs(new, new) == []
 
+
+@settings(max_examples=150, deadline=None)
+@given(versions(), versions())
+def test_every_old_position_and_team_is_accounted_for_once(before: str, after: str) -> None:
+    """Each position (team) of the old version is compared with one of the new version,
+    under its id or another, or removed: none paired twice (an opening both "id changed"
+    and "filled"), none left out (two removed openings both paired with the one added, one
+    of them never reported)."""
+    with tempfile.TemporaryDirectory() as folder:
+        old_path, new_path = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old_path.write_text(before, encoding="utf-8")
+        new_path.write_text(after, encoding="utf-8")
+        old, new = load(old_path), load(new_path)
+    for was, now in ((old, new), (new, old)):
+        changes = diff_orgs(was, now)
+        for teams, ids in ((False, was.by_id.keys() - now.by_id.keys()),
+                           (True, was.teams_by_id.keys() - now.teams_by_id.keys())):
+            kinds = ("team-removed",) if teams else ("removed",)
+            gone = [c.id for c in changes if c.kind in kinds]
+            gone += [c.old for c in changes if c.field == "id"
+                     and (c.kind == "team-idchanged") == teams]
+            assert sorted(gone) == sorted(set(gone)), (before, after)
+            assert ids <= set(gone), (before, after)

@@ -248,8 +248,9 @@ def position_changes(removed: list[Person], added: list[Person], known: dict[str
         if person.id in followed:
             by_kind[person.vacant, new_open[followed[person.id]]][person.id] = followed[person.id]
     paired = {**known, **followed}
-    for (was_open, now_open), found in by_kind.items():
+    for (was_open, now_open), found in by_kind.items():  # (each position paired once)
         found.update(_same_positions(removed, added, paired, was_open, now_open))
+        paired.update(found)
     return by_kind[True, True], by_kind[True, False], by_kind[False, True]
 
 
