@@ -4,7 +4,9 @@ A dotted-line report is not part of the tree, so the layout leaves it no room of
 Drawn straight or as a curve it ran under the cards between its two ends, and a reader took
 it for a line to those cards. Here each one is routed like a wire on a circuit board: along
 the gaps between cards (never closer than CLEAR to a card), leaving and entering its two
-cards through a side, with few bends, and preferably not on top of a solid connector. A
+cards through a side, with few bends, never along a solid connector or through a place
+where one turns or branches, nor within NEAR of either (a dotted line there reads as part of
+the solid one, a line to someone else), and preferably not along another dotted line. A
 route that would be long or winding (see `Router.acceptable`) is not drawn: the report's
 card names its dotted-line manager anyway (cards.py), which reads better than a line across
 half the chart.
@@ -34,8 +36,8 @@ if TYPE_CHECKING:
 
 CLEAR = 7.0  # a route keeps this far from every card (half the tidy layout's stack gap)
 EPS = 0.5
-NEAR = 4.5  # closer than this to a solid line, and along it: "on" the line
-ALONG = 6.0  # a length run on a solid line costs this many times its length
+NEAR = 4.5  # closer than this to a line, and along it: "on" the line
+ALONG = 6.0  # a length run on a dotted line to another manager costs this many times its length
 BEND = 30.0  # a bend costs as much as this many px of line
 NARROW = 10.0  # a gap with cards this close on both sides (between stacked cards) ...
 SQUEEZE = 3.0  # ... costs this many times its length: wide channels read better
@@ -390,7 +392,8 @@ class Router:
         """Where a dotted line may leave or enter a card: a quarter of the width off the
         middle of the top and bottom sides (clear of the tree's connectors, which use the
         middle), and the middle of the left and right sides, unless a solid line ends
-        there (a listed card's connector, an assistant's)."""
+        there (a listed card's connector, an assistant's) or its stub would run on one
+        (an assistant's line past the card) or through its corner."""
         quarter = b.w / 4
         found: list[_Port] = [
             ((b.x - quarter, b.top), (b.x - quarter, b.top - CLEAR), True),
@@ -400,7 +403,11 @@ class Router:
             ((b.left, b.y), (b.left - CLEAR, b.y), False),
             ((b.right, b.y), (b.right + CLEAR, b.y), False),
         ]
-        return [port for port in found if not self.index.line_end_near(port[0], 3.0)]
+        reach = CLEAR + NEAR
+        solid = self.index.segments_in(b.left - reach, b.top - reach, b.right + reach,
+                                       b.bottom + reach)
+        return [port for port in found if not self.index.line_end_near(port[0], 3.0)
+                and not (solid and _on_solid(port[0], port[1], solid))]
 
     def route(self, a_id: str, b_id: str) -> tuple[Point, ...] | None:
         """A route from card `a_id` (the manager) to card `b_id` that passes under no card,
@@ -420,11 +427,12 @@ class Router:
         if len(obstacles) > MAX_WINDOW_CARDS:
             return None
         bus = self.buses.get(a_id, [])
-        # Solid lines and the dotted lines to other managers: not to be run along.
-        taken = self.index.segments_in(x0, y0, x1, y1) + [
-            seg for manager, segs in self.buses.items() if manager != a_id for seg in segs
-            if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1]
-        found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus)
+        # Solid lines (and their corners, NEAR round: those just outside the window too):
+        # never run along; the dotted lines to other managers: better not.
+        solid = self.index.segments_in(x0 - NEAR, y0 - NEAR, x1 + NEAR, y1 + NEAR)
+        taken = [seg for manager, segs in self.buses.items() if manager != a_id for seg in segs
+                 if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1]
+        found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus, solid)
         if found is None:
             return None
         points = simplify(list(found))
@@ -451,6 +459,31 @@ class Router:
 def _segments(points: Sequence[Point]) -> list[_Segment]:
     return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
             for (ax, ay), (bx, by) in pairwise(points)]
+
+
+def _on_solid(a: Point, b: Point, solid: Iterable[_Segment]) -> bool:
+    """Whether the axis-parallel segment a-b runs along a solid segment, or passes by its
+    ends, within NEAR (as `_Grid.bar_lines` and `_Grid.bar_corners` keep routes off)."""
+    seg = _segments((a, b))[0]
+    x0, y0, x1, y1 = seg
+    for run in solid:
+        if _along(seg, run) or any(
+                x0 - NEAR <= cx <= x1 + NEAR and y0 - NEAR <= cy <= y1 + NEAR
+                for cx, cy in ((run[0], run[1]), (run[2], run[3]))):
+            return True
+    return False
+
+
+def _along(seg: _Segment, run: _Segment) -> bool:
+    """Whether a segment runs along a solid one within NEAR of it, over more than EPS of
+    its length (each straight to within EPS)."""
+    x0, y0, x1, y1 = seg
+    sx0, sy0, sx1, sy1 = run
+    if y1 - y0 < EPS and sy1 - sy0 < EPS < sx1 - sx0:  # both horizontal
+        return sy0 - NEAR <= y0 and y1 <= sy1 + NEAR and min(x1, sx1) - max(x0, sx0) > EPS
+    if x1 - x0 < EPS and sx1 - sx0 < EPS < sy1 - sy0:  # both vertical
+        return sx0 - NEAR <= x0 and x1 <= sx1 + NEAR and min(y1, sy1) - max(y0, sy0) > EPS
+    return False
 
 
 def _overlap(a: _Segment, b: _Segment) -> float:
@@ -573,6 +606,53 @@ class _Grid:
                     for i in range(bisect_left(xs, sx0 - NEAR), bisect_right(xs, sx0 + NEAR)):
                         on_v[j_lo * nx + i:j_hi * nx + i:nx] = ones
 
+    def bar_lines(self, solid: Iterable[_Segment]) -> None:
+        """Edges along a solid line, within NEAR of it and over a part of its length, are
+        blocked: a dotted line on it, or just beside it, reads as that line. (A segment
+        straight to within EPS is straight: a spine's trunk can be 0.01 px off.)"""
+        xs, ys, nx, ny, free_h, free_v = (self.xs, self.ys, self.nx, self.ny, self.free_h,
+                                          self.free_v)
+        for sx0, sy0, sx1, sy1 in solid:
+            if sy1 - sy0 < EPS < sx1 - sx0:  # horizontal
+                # the edges (xs[i], xs[i + 1]) that reach more than EPS into (sx0, sx1)
+                i_lo = max(bisect_right(xs, sx0 + EPS) - 1, 0)
+                i_hi = min(bisect_left(xs, sx1 - EPS), nx - 1)
+                if i_hi > i_lo:
+                    zeros = bytes(i_hi - i_lo)
+                    for j in range(bisect_left(ys, sy0 - NEAR), bisect_right(ys, sy1 + NEAR)):
+                        free_h[j * nx + i_lo:j * nx + i_hi] = zeros
+            elif sx1 - sx0 < EPS < sy1 - sy0:  # vertical
+                j_lo = max(bisect_right(ys, sy0 + EPS) - 1, 0)
+                j_hi = min(bisect_left(ys, sy1 - EPS), ny - 1)
+                if j_hi > j_lo:
+                    zeros = bytes(j_hi - j_lo)
+                    for i in range(bisect_left(xs, sx0 - NEAR), bisect_right(xs, sx1 + NEAR)):
+                        free_v[j_lo * nx + i:j_hi * nx + i:nx] = zeros
+
+    def bar_corners(self, corners: Iterable[Point]) -> None:
+        """The nodes within NEAR of a solid line's corners, branches and ends, and the edges
+        through that square, are blocked: a dotted line crossing a solid one where it turns
+        or branches reads as one of its arms."""
+        xs, ys, nx, ny = self.xs, self.ys, self.nx, self.ny
+        free_node, free_h, free_v = self.free_node, self.free_h, self.free_v
+        for px, py in corners:
+            # the grid's rows and columns through the square (most corners, a line's ends
+            # at the cards, have none), and the edges along them that reach into it
+            j_lo, j_hi = bisect_left(ys, py - NEAR), bisect_right(ys, py + NEAR)
+            i_lo, i_hi = bisect_left(xs, px - NEAR), bisect_right(xs, px + NEAR)
+            if j_hi > j_lo:
+                h_lo, h_hi = max(i_lo - 1, 0), min(i_hi, nx - 1)
+                nodes, edges = bytes(i_hi - i_lo), bytes(max(h_hi - h_lo, 0))
+                for base in range(j_lo * nx, j_hi * nx, nx):
+                    free_node[base + i_lo:base + i_hi] = nodes
+                    free_h[base + h_lo:base + h_lo + len(edges)] = edges
+            if i_hi > i_lo:
+                v_lo, v_hi = max(j_lo - 1, 0), min(j_hi, ny - 1)
+                if v_hi > v_lo:
+                    zeros = bytes(v_hi - v_lo)
+                    for i in range(i_lo, i_hi):
+                        free_v[v_lo * nx + i:v_hi * nx + i:nx] = zeros
+
     def mark_bus(self, bus: Sequence[_Segment]) -> None:
         """Edges exactly on the lines already drawn to the same manager (cheap: a bus)."""
         xs, ys, nx, ny, on_h, on_v = self.xs, self.ys, self.nx, self.ny, self.on_h, self.on_v
@@ -595,9 +675,11 @@ class _Grid:
 
 def _grid(obstacles: list[_Sides], segments: list[_Segment],
           window: tuple[float, float, float, float], ports_a: list[_Port],
-          ports_b: list[_Port], bus: Sequence[_Segment]) -> _Grid:
+          ports_b: list[_Port], bus: Sequence[_Segment],
+          solid: Sequence[_Segment] = ()) -> _Grid:
     """The grid of a search: lines CLEAR off the obstacles' sides, through the ports' stubs
-    and along the bus, inside the window; its nodes and edges marked."""
+    and along the bus, inside the window; its nodes and edges marked (`segments`: lines
+    that cost to run along, `solid`: lines not to run along nor through their corners)."""
     x0, y0, x1, y1 = window
     xs = _axis([x0, x1, *(o[0] - CLEAR for o in obstacles), *(o[2] + CLEAR for o in obstacles),
                 *(p[1][0] for p in ports_a), *(p[1][0] for p in ports_b),
@@ -610,16 +692,19 @@ def _grid(obstacles: list[_Sides], segments: list[_Segment],
     grid.block(obstacles)
     grid.crowd(obstacles)
     grid.mark_lines(segments)
+    grid.bar_lines(solid)
+    grid.bar_corners({corner for seg in solid for corner in ((seg[0], seg[1]), (seg[2], seg[3]))})
     grid.mark_bus(bus)
     return grid
 
 
 def _search(obstacles: list[_Sides], segments: list[_Segment],
             window: tuple[float, float, float, float], ports_a: list[_Port],
-            ports_b: list[_Port], bus: Sequence[_Segment] = ()) -> list[Point] | None:
+            ports_b: list[_Port], bus: Sequence[_Segment] = (),
+            solid: Sequence[_Segment] = ()) -> list[Point] | None:
     """The cheapest orthogonal path from a port of one card to a port of the other on the
     grid of lines CLEAR off the obstacles' sides (see the module docstring)."""
-    grid = _grid(obstacles, segments, window, ports_a, ports_b, bus)
+    grid = _grid(obstacles, segments, window, ports_a, ports_b, bus, solid)
     xs, ys, nx, ny = grid.xs, grid.ys, grid.nx, grid.ny
     free_node, free_h, free_v = grid.free_node, grid.free_h, grid.free_v
     near_h, near_v, on_h, on_v = grid.near_h, grid.near_v, grid.on_h, grid.on_v
