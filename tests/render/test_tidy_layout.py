@@ -81,9 +81,9 @@ def check_geometry(chart, geometry: Geometry, ends) -> None:
         if card.manager is None:
             continue
         me, boss = boxes[card.id], boxes[card.manager]
-        if card.assistant:  # beside the manager, on its line
-            assert (me.y == boss.y and me.left >= boss.right) if tb else (
-                me.x == boss.x and me.top >= boss.bottom), card.id
+        if card.assistant:  # beside the manager: on its line, or in further lines after it
+            assert (me.top >= boss.top - TOL and me.left >= boss.right) if tb else (
+                me.left >= boss.left - TOL and me.top >= boss.bottom), card.id
         elif tb:  # below the manager
             assert me.top >= boss.bottom - TOL, (card.manager, card.id)
         else:  # to its right

@@ -8,8 +8,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import sub
+from typing import NamedTuple
 
-__all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
+__all__ = ["Beside", "LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
            "measure_forest"]
 
 # How it works (all loops, no recursion; "breadth" is x for TB and y for LR, "depth" the other):
@@ -31,6 +32,9 @@ __all__ = ["LayoutOptions", "PreparedForest", "TreeLayout", "layout_forest",
 #  4. The pass runs left to right and mirrored; the average of the two is symmetric and still
 #     valid (same order in every band, linear spacing constraints).
 #  5. Positions are shifted to be >= 0 and rounded to 2 decimals; edges are built from them.
+# Room `beside` a card (for its assistants) widens it across the tree on its own depth; with
+# several lines (`Beside`), the card also takes that much more depth in its row, stack or
+# list (`room`), where the further lines stand, while its edges leave from its own border.
 # With `share` (PreparedForest), cards share heights before any of that (see _share_heights):
 # a manager's stacked leaves the tallest of theirs, every other card the tallest of its row;
 # a row's cards then stand at the row's top, as the blocks starting on it do.
@@ -87,6 +91,16 @@ class LayoutOptions:
         if self.list_height is not None and not (
                 math.isfinite(self.list_height) and self.list_height > 0):
             raise ValueError(f"list_height must be None or > 0, not {self.list_height!r}")
+
+
+class Beside(NamedTuple):
+    """Room kept free beside a card (for its assistants): `breadth` after it, across the
+    tree, for `lines` lines of cards as deep as it, `gap` apart along the tree (the first
+    line on the card's own depth, the others after it: below it top-down)."""
+
+    breadth: float
+    lines: int = 1
+    gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -238,7 +252,7 @@ class _Singles:
     and options (item sizes, offsets, indents and hangs, as `_Plan` keeps them)."""
 
     def __init__(self, forest: PreparedForest, options: LayoutOptions) -> None:
-        kids, raw, breadth, depth = forest.kids, forest.raw, forest.breadth, forest.depth
+        kids, raw, breadth, depth = forest.kids, forest.raw, forest.breadth, forest.room
         n = len(kids)
         gap = options.stack_gap
         stub = max(4.0, options.sibling_gap * 0.5)
@@ -474,19 +488,35 @@ def _card_sizes(
     return breadth, depth
 
 
-def _extras(ids: list[str], beside: Mapping[str, float] | None) -> list[float]:
-    """Breadth kept free after each card, on its own depth (for assistants drawn beside it)."""
-    extra = [0.0] * len(ids)
+def _extras(ids: list[str], beside: Mapping[str, float | Beside] | None,
+            depth: list[float]) -> tuple[list[float], list[float]]:
+    """Breadth kept free after each card, on its own depth, and depth kept free past the
+    card's own beside it (for assistants drawn beside it, in lines: see `Beside`)."""
+    n = len(ids)
+    extra = [0.0] * n
+    extra_d = [0.0] * n
     if beside:
         for i, nid in enumerate(ids):
             value = beside.get(nid)
             if value:
-                value = float(value)
-                if not (math.isfinite(value) and value >= 0):
-                    raise ValueError(f"space beside {nid!r} must be finite and >= 0, not "
-                                     f"{value!r}")
-                extra[i] = value
-    return extra
+                room = _beside(nid, value)
+                extra[i] = room.breadth
+                if room.lines > 1:
+                    extra_d[i] = (room.lines - 1) * (depth[i] + room.gap)
+    return extra, extra_d
+
+
+def _beside(nid: str, value: float | Beside) -> Beside:
+    """A `beside` value as a checked `Beside` (a number: breadth for one line)."""
+    room = value if isinstance(value, Beside) else Beside(float(value))
+    breadth, lines, gap = float(room.breadth), room.lines, float(room.gap)
+    if not (math.isfinite(breadth) and breadth >= 0):
+        raise ValueError(f"space beside {nid!r} must be finite and >= 0, not {room.breadth!r}")
+    if isinstance(lines, bool) or not isinstance(lines, int) or lines < 1:
+        raise ValueError(f"lines beside {nid!r} must be a whole number >= 1, not {lines!r}")
+    if not (math.isfinite(gap) and gap >= 0):
+        raise ValueError(f"gap beside {nid!r} must be finite and >= 0, not {room.gap!r}")
+    return Beside(breadth, lines, gap)
 
 
 def _wanted_rows(ids: list[str], parent: list[int], rows: Mapping[str, int] | None) -> list[int]:
@@ -989,7 +1019,7 @@ class PreparedForest:
         children: Mapping[str, Sequence[str]],
         sizes: Mapping[str, tuple[float, float]],
         rows: Mapping[str, int] | None = None,
-        beside: Mapping[str, float] | None = None,
+        beside: Mapping[str, float | Beside] | None = None,
         direction: str = "TB",
         share: LayoutOptions | None = None,
     ) -> None:
@@ -998,7 +1028,6 @@ class PreparedForest:
         self.direction = direction
         self.ids, self.parent, self.kids = _preorder(roots, children)
         self.breadth, self.depth = _card_sizes(self.ids, sizes, direction == "TB")
-        self.extra = _extras(self.ids, beside)
         self.raw = _wanted_rows(self.ids, self.parent, rows)
         # With `share`, cards share heights as those options stack them (_share_heights)
         # and stand at the top of their row; else each keeps its size, centred on its row.
@@ -1006,6 +1035,12 @@ class PreparedForest:
         if share is not None:
             _share_heights(self.kids, self.raw, self.depth if direction == "TB"
                            else self.breadth, share)
+        self.extra, self.extra_d = _extras(self.ids, beside, self.depth)
+        # The depth each card takes in its row, stack or list: its own, and the further
+        # lines of what stands beside it (the card's own depth where there are none).
+        self.room = self.depth
+        if any(self.extra_d):
+            self.room = [d + e for d, e in zip(self.depth, self.extra_d, strict=True)]
         self._structures: dict[LayoutOptions, _Structure] = {}
         self._singles: dict[LayoutOptions, _Singles] = {}
         self._listed: dict[LayoutOptions, _Listed] = {}
@@ -1037,12 +1072,12 @@ class PreparedForest:
         if st is None:
             if self._fixed is None:
                 self._fixed = _Fixed(self.kids, self.raw)
-            st = _Structure(self.kids, self.parent, self.raw, self.depth, options, self._fixed)
+            st = _Structure(self.kids, self.parent, self.raw, self.room, options, self._fixed)
             if len(self._structures) >= 8:  # keep the most recently used ones
                 del self._structures[next(iter(self._structures))]
         self._structures[key] = st
         if self.direction == "LR":  # no _Singles: left to right places lists itself
-            return _Plan(st, self.breadth, self.depth, self.extra, options,
+            return _Plan(st, self.breadth, self.room, self.extra, options,
                          self.rows_of(options), None)
         base = replace(key, list_from=None)
         singles = self._singles.get(base)
@@ -1053,7 +1088,7 @@ class PreparedForest:
         if done is None:
             budget = options.list_height
             if budget is None:
-                budget = 10 * (max(self.depth, default=0.0) + options.stack_gap)
+                budget = 10 * (max(self.room, default=0.0) + options.stack_gap)
             kin = [kept for key, kept in self._listed.items()
                    if replace(key, list_height=None) == replace(height, list_height=None)]
             tallest = max(kin, key=lambda kept: kept.budget, default=None)
@@ -1062,7 +1097,7 @@ class PreparedForest:
                 del self._listed[next(key for key, kept in self._listed.items()
                                       if kept is not tallest)]
         self._listed[height] = done
-        return _Plan(st, self.breadth, self.depth, self.extra, options, self.rows_of(options),
+        return _Plan(st, self.breadth, self.room, self.extra, options, self.rows_of(options),
                      singles, done)
 
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
@@ -1173,7 +1208,7 @@ def layout_forest(
     sizes: Mapping[str, tuple[float, float]],
     options: LayoutOptions = LayoutOptions(),
     rows: Mapping[str, int] | None = None,
-    beside: Mapping[str, float] | None = None,
+    beside: Mapping[str, float | Beside] | None = None,
 ) -> TreeLayout:
     """Lay out a forest of org trees: card centres and orthogonal edge routes.
 
@@ -1184,7 +1219,8 @@ def layout_forest(
     row with `stack_any_row`). With `options.list_from`, nodes in that row or below are
     listed: a manager's reports there hang below it in columns, each report's own reports
     below its card, indented. `beside` keeps breadth free after a card, on its depth (for
-    assistants drawn next to a manager). Raises ValueError for a node reached twice (a cycle
+    assistants drawn next to a manager; a `Beside` for several lines of them, the further
+    ones past the card along the tree). Raises ValueError for a node reached twice (a cycle
     or a shared child) or without a size.
     """
     with _no_gc():
@@ -1198,7 +1234,7 @@ def measure_forest(
     sizes: Mapping[str, tuple[float, float]],
     options: LayoutOptions = LayoutOptions(),
     rows: Mapping[str, int] | None = None,
-    beside: Mapping[str, float] | None = None,
+    beside: Mapping[str, float | Beside] | None = None,
 ) -> tuple[float, float]:
     """About the (width, height) that `layout_forest` gives (see PreparedForest.measure)."""
     with _no_gc():
@@ -1276,11 +1312,11 @@ def _listed_edges_across(edges: dict[tuple[str, str], list[tuple[float, float]]]
 
 
 def _cards_between(n: int, rb: list[float], rd: list[float], breadth: list[float],
-                   depth: list[float], extra: list[float], b0: float, b1: float, d0: float,
-                   d1: float) -> bool:
-    """Whether a card (its extra beside it included) overlaps the span from `b0` to `b1`
+                   depth: list[float], extra: list[float], extra_d: list[float], b0: float,
+                   b1: float, d0: float, d1: float) -> bool:
+    """Whether a card (the room beside it included) overlaps the span from `b0` to `b1`
     between depths `d0` and `d1` (a scan: few blocks start rows below their manager's)."""
-    return any(rd[i] - depth[i] * 0.5 < d1 and rd[i] + depth[i] * 0.5 > d0
+    return any(rd[i] - depth[i] * 0.5 < d1 and rd[i] + depth[i] * 0.5 + extra_d[i] > d0
                and rb[i] - breadth[i] * 0.5 < b1 and rb[i] + breadth[i] * 0.5 + extra[i] > b0
                for i in range(n))
 
@@ -1290,6 +1326,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
     tb = options.direction == "TB"
     ids, parent, kids = forest.ids, forest.parent, forest.kids
     breadth, depth, extra = forest.breadth, forest.depth, forest.extra
+    extra_d, room = forest.extra_d, forest.room
     n = len(ids)
     inblock, band, row_h, tops = plan.inblock, plan.band, plan.row_h, plan.tops
     pkids, block_of, blocks = plan.pkids, plan.block_of, plan.blocks
@@ -1316,17 +1353,17 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                 pos_b[v] = top + breadth[v] * 0.5
                 pos_d[v] = left + depth[v] * 0.5
                 if v in hang:
-                    origin[v] = (top + hang[v][0], left + depth[v] + indent[v])
+                    origin[v] = (top + hang[v][0], left + room[v] + indent[v])
                 continue
             left = ob + tr_off[v] + stub
             top = od + top_off[v]
             pos_b[v] = left + breadth[v] * 0.5
             pos_d[v] = top + depth[v] * 0.5
             if v in hang:
-                origin[v] = (left + indent[v], top + depth[v] + hang[v][0])
+                origin[v] = (left + indent[v], top + room[v] + hang[v][0])
             continue
         j = band[v]
-        pos_d[v] = tops[j] + (depth[v] if top_aligned else row_h[j]) * 0.5
+        pos_d[v] = tops[j] + (depth[v] if top_aligned else row_h[j] - extra_d[v]) * 0.5
         ks = pkids[v]
         if ks is not None:
             base = pos_b[v]
@@ -1348,7 +1385,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
     rb = [round(pos_b[i] - lo, 2) + 0.0 for i in range(n)]
     rd = [round(d, 2) + 0.0 for d in pos_d]
     ext_b = _up(max(rb[i] + breadth[i] * 0.5 + extra[i] for i in range(n)))
-    ext_d = _up(max(rd[i] + depth[i] * 0.5 for i in range(n)))
+    ext_d = _up(max(rd[i] + depth[i] * 0.5 + extra_d[i] for i in range(n)))
 
     # Edges: elbows through the middle of the gap below the parent's row. Block members hang
     # off their column's trunk (reached through a bus above the block when it starts rows
@@ -1369,7 +1406,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         if inblock[v]:  # a listed card: its reports hang below it
             sx = round(bv - hb + indent[v], 2) + 0.0
             ob = origin[v][0] - lo
-            bus = round(pb + options.stack_gap, 2)
+            bus = round(pb + extra_d[v] + options.stack_gap, 2)  # below what stands beside
             for c in plan.order[v]:
                 tr = round(ob + tr_off[c], 2) + 0.0
                 ld = rd[c]
@@ -1407,7 +1444,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
             # (its lines cannot then be taken for a line of a manager in the rows between).
             nskip = blk.nskip
             if nskip and not _cards_between(
-                    n, rb, rd, breadth, depth, extra, t1, t1 + blk.width, ym, by):
+                    n, rb, rd, breadth, depth, extra, extra_d, t1, t1 + blk.width, ym, by):
                 nskip, by = 0, ym
             if bv - hb < t1 < bv + hb and not (shared and t1 != bv):
                 head = [(t1, pb)]

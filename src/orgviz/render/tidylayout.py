@@ -28,7 +28,7 @@ import math
 from bisect import bisect_left
 
 from orgviz.errors import RenderError
-from orgviz.layout.tidy import LayoutOptions, PreparedForest, TreeLayout
+from orgviz.layout.tidy import Beside, LayoutOptions, PreparedForest, TreeLayout
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Axes, Box, Connector, Geometry
@@ -42,7 +42,12 @@ SUBTREE_GAP = 28.0
 STACK_GAP = 14.0  # between stacked or listed cards
 STACK_MIN = 2  # as the `dot` layout: stack a manager's leaf reports from two on
 STACK_ROWS = 8  # at most this many cards per stack column
-ASSISTANT_GAP = 24.0
+ASSISTANT_GAP = 24.0  # between a manager and its assistants, and between assistants
+#: At most this many assistants side by side beside their manager; more stand in further
+#: lines of as many (the last may hold fewer), below the first top-down, right of it left
+#: to right, so that eight assistants make a block three wide, not a row eight wide.
+ASSISTANTS_ACROSS = 3
+ASSISTANT_LINE_GAP = STACK_GAP  # between those lines
 #: `compact="auto"` lists nobody while the page is at most this many times as wide as tall.
 MAX_ASPECT = 2.2
 #: The shape listed columns are sized for (width / height of the whole drawing): 16:9.
@@ -119,7 +124,10 @@ class TreeInput:
             sizes[boss] = (box.width, max([own(boss), *map(own, helpers)]))
         self.rows = {card.id: card.row for card in chart.cards if card.id not in beside_boss}
         step = (box.width if tb else box.height) + ASSISTANT_GAP  # before heights are shared
-        beside = {boss: step * len(helpers) for boss, helpers in self.assistants.items()}
+        beside = {}
+        for boss, helpers in self.assistants.items():
+            lines, across = assistant_lines(len(helpers))
+            beside[boss] = Beside(step * across, lines, ASSISTANT_LINE_GAP)
         self.forest = PreparedForest(chart.roots, chart.reports, sizes, self.rows, beside,
                                      chart.direction, share=self.options(None, None))
         self.sizes = self.forest.card_sizes()
@@ -182,6 +190,13 @@ class TreeInput:
         breadth = self._list_floors[list_from]
         page = breadth + PAGE_W if self.tb else TARGET_ASPECT * (breadth + PAGE_H)
         return max(self.floor_frame(list_from), page)
+
+
+def assistant_lines(count: int) -> tuple[int, int]:
+    """How `count` assistants stand beside their manager: (lines, assistants a line), the
+    lines as full as the fewest lines of at most ASSISTANTS_ACROSS allow (5: 3 and 2)."""
+    lines = max(1, math.ceil(count / ASSISTANTS_ACROSS))
+    return lines, max(1, math.ceil(count / lines))
 
 
 def _aspect(size: tuple[float, float]) -> float:
@@ -424,19 +439,7 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
         lines.append(Connector(kind, tuple(points)))
         ends.append(pair)
     for boss, helpers in tree.assistants.items():
-        where = boxes[boss]
-        w, h = where.w, where.h
-        # (left to right, `beside` kept the tallest card's room: at least this)
-        step = (w if tree.tb else h) + ASSISTANT_GAP
-        main = ax.main(where)
-        previous = boss
-        for index, helper in enumerate(helpers, start=1):  # in a row: each joins the one before
-            boxes[helper] = Box(*ax.point(main, ax.cross(where) + index * step), w, h)
-            start = ax.cross(where) + ax.half_cross(where) + (index - 1) * step
-            lines.append(Connector("assistant", (ax.point(main, start),
-                                                 ax.point(main, start + ASSISTANT_GAP))))
-            ends.append((previous, helper))
-            previous = helper
+        _place_assistants(ax, boxes, boss, helpers, lines, ends)
     add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
             if list_from is None or row < list_from}
@@ -444,6 +447,39 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     geometry = Geometry(lay.width, lay.height, boxes, rows, tuple(lines), chart.direction,
                         row_sizes)
     return geometry, tuple(ends)
+
+
+def _place_assistants(ax: Axes, boxes: dict[str, Box], boss: str, helpers: list[str],
+                      lines: list[Connector], ends: list[tuple[str, str]]) -> None:
+    """A manager's assistants beside it, in lines of `assistant_lines` (as `Beside` kept
+    room for them), with their dotted connectors: in a line each joins the one before it
+    (the first line's first, the manager); the first of a further line joins the first of
+    the line before, across the gap between them (a comb of short lines, none on another)."""
+    where = boxes[boss]
+    w, h = where.w, where.h
+    # (left to right, `beside` kept the tallest card's room: at least this)
+    step = (w if ax.tb else h) + ASSISTANT_GAP
+    down = (h if ax.tb else w) + ASSISTANT_LINE_GAP
+    _lines, across = assistant_lines(len(helpers))
+    main, cross = ax.main(where), ax.cross(where)
+    side = cross + ax.half_cross(where)  # the manager's side the assistants stand at
+    half_main = ax.half_main(where)
+    previous = boss
+    for index, helper in enumerate(helpers):
+        line, place = divmod(index, across)
+        at = main + line * down
+        middle = cross + (place + 1) * step
+        boxes[helper] = Box(*ax.point(at, middle), w, h)
+        if place or not line:  # from the card before it in its line (or the manager)
+            start = side + place * step
+            points = (ax.point(at, start), ax.point(at, start + ASSISTANT_GAP))
+            ends.append((previous, helper))
+        else:  # from the first of the line before
+            end = at - half_main
+            points = (ax.point(end - ASSISTANT_LINE_GAP, middle), ax.point(end, middle))
+            ends.append((helpers[index - across], helper))
+        lines.append(Connector("assistant", points))
+        previous = helper
 
 
 # --- Graphviz, pinned ----------------------------------------------------------------------------
