@@ -117,6 +117,30 @@ def test_qa_org_dotted_lines_keep_off_the_solid_ones(direction: str, marks: None
     assert len([line for line in geometry.lines if line.kind == "dotted"]) == 2  # both drawn
 
 
+def assert_straight(lines: tuple[Connector, ...]) -> None:
+    """Every segment of every line (but curves) is exactly horizontal or vertical."""
+    for line in lines:
+        if not line.curve:
+            for (ax, ay), (bx, by) in pairwise(line.points):
+                assert ax == bx or ay == by, (line.kind, line.points)
+
+
+@pytest.mark.parametrize("marks", [pytest.param(None, marks=needs_dot)])
+def test_a_spine_under_its_manager_comes_straight_down(marks: None) -> None:
+    """Graphviz's rounding put the spine of Vee Sales's reports 0.014 px off its manager:
+    the line down it was drawn from (849.82, 206) to (849.83, 526.5), which the router took
+    for no straight line at all (and so for none to keep off)."""
+    assert_straight(layout_dot_of(QA_ORG).lines)
+
+
+@pytest.mark.parametrize("marks", [pytest.param(None, marks=needs_dot)])
+def test_a_dotted_line_between_two_lines_a_rounding_apart_is_straight(marks: None) -> None:
+    """A card's side CLEAR off (1535.79) and a port's stub (1535.795, 1535.8 on the grid):
+    the route ran along one and up the other, and `simplify` took the 0.01 px between them
+    for one place: its last segment ran from (1535.79, 697) to (1535.8, 206.01)."""
+    assert_straight(layout_dot_of(random_org(10, 40, 0.2)).lines)
+
+
 def spine_scene() -> tuple[dict[str, Box], list[Connector]]:
     """QA_ORG's cards and solid lines about Prod Two (`p2`) as `--layout dot` places them
     (rounded): Sales One's (`s1`) line down to the spine of its reports (`s4`, `s5`) in the
@@ -168,6 +192,7 @@ def test_random_dot_charts_draw_no_dotted_line_on_a_solid_one(seed: int, n: int,
                                                               direction: str) -> None:
     geometry = layout_dot_of(random_org(seed, n, dotted), direction=direction)
     assert dotted_on_solid(geometry.lines) == []
+    assert_straight(geometry.lines)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

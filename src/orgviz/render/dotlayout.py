@@ -356,13 +356,18 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
     for spine in plan.spines:
         manager = nodes[node_of[spine.manager]]  # every card has the same size
         reach = SPINE_GAP + manager.w / 2  # from the spine to a card's center
+        # Graphviz's `plain` gives 5 significant digits (0.72 px from 100 inches on, 7.2 px
+        # from 1,000): a spine within that of its first row's x is straight, and its first
+        # row within that of the line above it (from the manager or its last waypoint) is
+        # under that line (which was drawn 0.01 px askew, or with a jog of a pixel)
+        above = (nodes[spine.via[-1]] if spine.via else manager).x
         first: float | None = None
         for name, (left, right) in zip(spine.points, spine.rows, strict=True):
             row = nodes[name]
             x = row.x if left and right else row.left if right else row.right
-            # Graphviz's `plain` gives 5 significant digits (0.72 px from 100 inches on,
-            # 7.2 px from 1,000): a spine within that of its first row's x is straight
             if first is None:
+                if abs(x - above) < plain_step(max(abs(above), abs(x), abs(row.x))):
+                    x = above
                 first = x
             elif abs(x - first) < plain_step(max(abs(first), abs(x), abs(row.x))):
                 x = first

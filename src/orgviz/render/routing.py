@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 CLEAR = 7.0  # a route keeps this far from every card (half the tidy layout's stack gap)
 EPS = 0.5
+JOG = 0.05  # points of a route closer than this along an axis are in line (roundings)
 NEAR = 4.5  # closer than this to a line, and along it: "on" the line
 ALONG = 6.0  # a length run on a dotted line to another manager costs this many times its length
 BEND = 30.0  # a bend costs as much as this many px of line
@@ -435,7 +436,7 @@ class Router:
         found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus, solid)
         if found is None:
             return None
-        points = simplify(list(found))
+        points = simplify(_in_line(found))
         if not self.acceptable(points, ports_a, ports_b, longest, bus):
             return None
         self.buses.setdefault(a_id, []).extend(_segments(points))
@@ -459,6 +460,19 @@ class Router:
 def _segments(points: Sequence[Point]) -> list[_Segment]:
     return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
             for (ax, ay), (bx, by) in pairwise(points)]
+
+
+def _in_line(points: list[Point]) -> list[Point]:
+    """A route's points, each within JOG of the one before along an axis put in line with
+    it: the grid's lines are rounded to 2 decimals, a port is not, and two lines can be
+    0.01 px apart (a card's side CLEAR off, a port's stub), which `simplify` takes for one
+    place, leaving a segment 0.01 px askew."""
+    found = [points[0]]
+    for x, y in points[1:]:
+        last_x, last_y = found[-1]
+        found.append((last_x if abs(x - last_x) < JOG else x,
+                      last_y if abs(y - last_y) < JOG else y))
+    return found
 
 
 def _on_solid(a: Point, b: Point, solid: Iterable[_Segment]) -> bool:
