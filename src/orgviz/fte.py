@@ -46,20 +46,60 @@ def rounding_changes(text: str) -> bool:
     return len(text.rstrip("0").partition(".")[2]) > FTE_DECIMALS
 
 
-#: A signed decimal number (no exponent): what `fte_fault` calls out of range when refused.
-_SIGNED_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: An exponent (of at most 8 digits: what `decimal` reads on any platform).
+_EXPONENT = r"[eE][+-]?[0-9]{1,8}"
+#: A number in exponent form, as Excel's General format writes a very small or large one
+#: and a float's repr some: 1E-10, 5E-01, 1e0, 2.5E+00 (ASCII digits; no sign: a negative
+#: FTE is out of range; no inf, nan, 1_0 or hex).
+_EXPONENT_FTE = re.compile(rf"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+){_EXPONENT}")
+
+
+def exponent_fte(text: str) -> tuple[float, bool] | None:
+    """The FTE of a number in exponent form (`1E-10`, `2.5E+00`) rounded half up to
+    FTE_DECIMALS as `rounded_fte` rounds, and whether rounding changed it; None for another
+    text, or a number over MAX_FTE."""
+    if not _EXPONENT_FTE.fullmatch(text):
+        return None
+    from decimal import ROUND_HALF_UP, Decimal  # (only for such a text: not at every start)
+
+    exact = Decimal(text)
+    if exact > MAX_FTE:
+        return None
+    if exact.adjusted() < -FTE_DECIMALS - 1:  # (below 1E-10: 0, however small it is)
+        return 0.0, bool(exact)
+    rounded = exact.quantize(Decimal(1).scaleb(-FTE_DECIMALS), ROUND_HALF_UP)
+    return float(rounded), rounded != exact
+
+
+def fte_rounded(text: str) -> tuple[float, bool] | None:
+    """The FTE of a text `parse_fte` refuses that is a number all the same, of more than
+    FTE_DECIMALS decimals (`rounded_fte`) or in exponent form (`exponent_fte`), and whether
+    rounding changed it; None for another text, or a number over MAX_FTE."""
+    fte = rounded_fte(text)
+    if fte is not None:
+        return fte, rounding_changes(text)
+    return exponent_fte(text)
+
+
+#: A signed number, decimal or in exponent form: what `fte_fault` calls out of range when
+#: refused.
+_SIGNED_NUMBER = re.compile(rf"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:{_EXPONENT})?")
 #: The FTEs a position may have, as messages say it.
 FTE_RANGE = f"0 to {MAX_FTE:,}"
 
 
 def out_of_range(text: str) -> bool:
-    """Whether a text is a decimal number (no exponent) below 0 or over MAX_FTE."""
-    return bool(_SIGNED_DECIMAL.fullmatch(text)) and not 0 <= float(text) <= MAX_FTE
+    """Whether a text is a number (decimal, or in exponent form) below 0 or over MAX_FTE."""
+    if not _SIGNED_NUMBER.fullmatch(text):
+        return False
+    from decimal import Decimal  # (-1E-400 is below 0, where its float is -0.0)
+
+    return not 0 <= Decimal(text) <= MAX_FTE
 
 
 def fte_fault(text: str) -> str:
-    """Why `parse_fte` refuses a text: 'is out of range (0 to 100,000)' for a decimal number
-    below 0 or over MAX_FTE, else 'is not a number of full-time equivalents such as ...'."""
+    """Why `parse_fte` refuses a text: 'is out of range (0 to 100,000)' for a number below 0
+    or over MAX_FTE, else 'is not a number of full-time equivalents such as ...'."""
     return f"is out of range ({FTE_RANGE})" if out_of_range(text) else f"is not {FTE_HINT}"
 
 

@@ -268,3 +268,126 @@ def test_a_junior_post_fte_that_rounds_to_0_is_a_warning(tmp_path: Path) -> None
         f"junior.csv:{line}:4: warning [csv] FTE '0.0000000001' rounds to 0 (org files hold "
         "9 decimals): imported as 0; write the FTE meant" for line in (2, 3)]
     assert "# junior.csv:3: FTE '0.0000000001' rounded to 0\n" in result.text
+
+
+# -- FTEs in exponent form (Excel's General format, a float's repr) ----------------------
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("5E-01", (0.5, False)), ("1e0", (1.0, False)), ("2.5E+00", (2.5, False)),
+    (".5e1", (5.0, False)), ("5.E-1", (0.5, False)), ("1E+05", (100000.0, False)),
+    ("1.23456789E-01", (0.123456789, False)), ("0E-5", (0.0, False)),
+    ("1E-10", (0.0, True)), ("5E-10", (0.000000001, True)), ("1E-99999999", (0.0, True)),
+    ("3.3333333333333335E-01", (0.333333333, True)),
+    ("1.00001E+05", None), ("1E99999999", None), ("-5E-01", None), ("inf", None),
+    ("nan", None), ("1E", None), ("E5", None), ("1_0E0", None), ("1e1_0", None),
+    ("0x1p0", None), ("1E-999999999", None), ("1E 5", None), ("١E0", None)])
+def test_exponent_forms_are_read_as_their_numbers(text: str,
+                                                  read: tuple[float, bool] | None) -> None:
+    from orgviz.fte import exponent_fte
+
+    assert exponent_fte(text) == read
+    assert parse_fte(text) is None  # (the common reader is unchanged: decimals alone)
+
+
+@pytest.mark.parametrize(("text", "fault"), [
+    ("-5E-01", "is out of range (0 to 100,000)"), ("1E+06", "is out of range (0 to 100,000)"),
+    ("-1E-400", "is out of range (0 to 100,000)"),  # (below 0, however little: as -0.0...1)
+    ("1E99999", "is out of range (0 to 100,000)"), ("-0E0", "is not a number of full-time "
+                                                    "equivalents such as 1, 0.6 or 12.5"),
+    ("inf", "is not a number of full-time equivalents such as 1, 0.6 or 12.5"),
+    ("-inf", "is not a number of full-time equivalents such as 1, 0.6 or 12.5")])
+def test_why_an_exponent_form_is_refused(text: str, fault: str) -> None:
+    from orgviz.fte import fte_fault
+
+    assert fte_fault(text) == fault
+
+
+#: People whose FTEs are written in exponent form, and other numbers Python's float reads.
+EXPONENT_PEOPLE = ("id,name,manager,FTE\n1,Ann,,1E-10\n2,Bob,1,5E-01\n3,Cy,1,1e0\n"
+                   "4,Di,1,2.5E+00\n5,Ed,1,3.3333333333333335E-01\n6,Fa,1,-5E-01\n"
+                   "7,Gi,1,1E+06\n8,Ha,1,inf\n9,Io,1,nan\n10,Jo,1,1_0\n11,Ka,1,0x1\n"
+                   "12,Li,1,4.9E-10\n")
+#: What an import of EXPONENT_PEOPLE says (the file named NAME).
+EXPONENT_SAID = [
+    "NAME:2:4: warning [csv] FTE '1E-10' rounds to 0 (org files hold 9 decimals): imported "
+    "as 0; write the FTE meant",
+    "NAME:6:4: info [csv] FTE '3.3333333333333335E-01' read as 0.333333333: FTEs with more "
+    "than 9 decimals are rounded to 9, as org files write them",
+    "NAME:7:4: warning [csv] FTE '-5E-01' is out of range (0 to 100,000): left out",
+    "NAME:8:4: warning [csv] FTE '1E+06' is out of range (0 to 100,000): left out",
+    *(f"NAME:{line}:4: warning [csv] FTE '{text}' is not a number of full-time equivalents "
+      "such as 1, 0.6 or 12.5: left out"
+      for line, text in ((9, "inf"), (10, "nan"), (11, "1_0"), (12, "0x1"))),
+    "NAME:13:4: warning [csv] FTE '4.9E-10' rounds to 0 (org files hold 9 decimals): "
+    "imported as 0; write the FTE meant"]
+#: The FTEs of EXPONENT_PEOPLE (1 is no FTE written; the refused are left out).
+EXPONENT_FTES = [0, 0.5, None, 2.5, 0.333333333, None, None, None, None, None, None, 0]
+
+
+def test_import_reads_an_fte_in_exponent_form(tmp_path: Path) -> None:
+    # (each was "FTE '5E-01' is not a number of full-time equivalents ...: left out")
+    path = tmp_path / "people.csv"
+    path.write_text(EXPONENT_PEOPLE, encoding="utf-8")
+    result = import_csv(path)
+    assert [p.fte for p in result.org.people] == EXPONENT_FTES
+    assert _said(result) == [line.replace("NAME", "people.csv") for line in EXPONENT_SAID]
+    assert ("  # people.csv:2: FTE '1E-10' rounded to 0\n"
+            '  - {id: "1", name: Ann, fte: 0}\n') in result.text
+    assert "# people.csv:6: FTE '3.3333333333333335E-01' rounded to 0.333333333\n" in \
+        result.text
+    assert "# people.csv:3:" not in result.text  # (5E-01 is 0.5 exactly: nothing to say)
+    assert "# people.csv:7: FTE '-5E-01' left out: out of range (0 to 100,000)\n" in \
+        result.text
+    assert "# people.csv:9: FTE 'inf' left out: not a number\n" in result.text
+    written = tmp_path / "org.yaml"
+    written.write_text(result.text, encoding="utf-8")
+    assert [p.fte for p in load(written).people] == EXPONENT_FTES
+
+
+def test_the_exact_layout_reads_an_fte_in_exponent_form(tmp_path: Path) -> None:
+    path = tmp_path / "org.csv"
+    org = tmp_path / "org.yaml"
+    org.write_text(ORG, encoding="utf-8")
+    lines = to_csv(load(org)).splitlines()
+    lines[2:4] = [lines[2].replace(",0.6", ",6E-01"), lines[3].replace(",12.5", ",1.25e1")]
+    lines[4] = lines[4].rsplit(",", 1)[0] + ",1E-12"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(order="csv"))
+    assert [p.fte for p in result.org.people] == [None, 0.6, 12.5, 0]
+    assert _said(result) == [
+        "org.csv:5:13: warning [csv] FTE '1E-12' rounds to 0 (org files hold 9 decimals): "
+        "imported as 0; write the FTE meant"]
+
+
+def test_a_workbook_s_text_cells_of_ftes_in_exponent_form(tmp_path: Path) -> None:
+    # (a number cell is read as its decimal digits already; a text cell keeps the exponent)
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in EXPONENT_PEOPLE.splitlines():
+        book.active.append(row.split(","))
+    assert book.active["D2"].data_type == "s"  # (text cells: '1E-10' as typed)
+    path = tmp_path / "people.xlsx"
+    book.save(path)
+    result = import_csv(path)
+    assert [p.fte for p in result.org.people] == EXPONENT_FTES
+    assert _said(result) == [line.replace("NAME", "people.xlsx") for line in EXPONENT_SAID]
+
+
+def test_a_junior_post_fte_in_exponent_form(tmp_path: Path) -> None:
+    senior = tmp_path / "senior.csv"
+    senior.write_text("Post Unique Reference,Name,Reports to Senior Post,Job Title\n"
+                      "1,Ann,XX,Director\n", encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    junior.write_text("Reporting Senior Post,Generic Job Title,Grade,Number of Posts in FTE\n"
+                      "1,Analyst,EO,1.25E+01\n1,Clerk,AO,1E-10\n1,Typist,AA,-2E+00\n"
+                      "1,Porter,AA,1e1_0\n", encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [p.fte for p in result.org.people] == [None, 12.5, 0, None, None]
+    assert _said(result) == [
+        "junior.csv:3:4: warning [csv] FTE '1E-10' rounds to 0 (org files hold 9 decimals): "
+        "imported as 0; write the FTE meant",
+        "junior.csv:4:4: warning [csv] FTE '-2E+00' is out of range (0 to 100,000): left out",
+        "junior.csv:5:4: warning [csv] FTE '1e1_0' is not a number of full-time equivalents "
+        "such as 1, 0.6 or 12.5: left out"]
+    assert "# junior.csv:3: FTE '1E-10' rounded to 0\n" in result.text

@@ -14,11 +14,11 @@ from orgviz.fte import (
     FTE_DECIMALS,
     FTE_RANGE,
     fte_fault,
+    fte_rounded,
     fte_text,
     out_of_range,
     parse_fte,
     rounded_fte,
-    rounding_changes,
 )
 from orgviz.io.columns import (
     Columns,
@@ -394,10 +394,11 @@ class RowReader(CellReader, FlagReader):
     def fte_of(self, at: SourceLoc, value: str, local: bool) -> tuple[float | None, str | None]:
         """The FTE of a cell that `parse_fte` refuses, and the note on its row, if any: with
         `local`, a decimal comma or a percent sign read (an info at the first such cell);
-        more than FTE_DECIMALS decimals rounded to them (a note, and an info at the first
-        such cell); a number that is not 0 but rounds to 0, a warning at each cell (`0`, as
-        written so, is no mistake; this one may be); else None, a warning at the cell and a
-        note (left out)."""
+        a number in exponent form (1E-10, 5E-01: Excel's General format) read as its decimal
+        number; more than FTE_DECIMALS decimals rounded to them (a note, and an info at the
+        first such cell); a number that is not 0 but rounds to 0, a warning at each cell
+        (`0`, as written so, is no mistake; this one may be); else None, a warning at the
+        cell and a note (left out)."""
         fte = _local_fte(value) if local else None
         if fte is not None:
             if fte == 0 and _NOT_ZERO.search(value):
@@ -408,9 +409,10 @@ class RowReader(CellReader, FlagReader):
                              f"FTE '{value}' read as {fte_text(fte)}: FTEs with a decimal "
                              "comma or a percent sign (80% is 0.8) are read so")
             return fte, None
-        fte = rounded_fte(value)  # (Excel's =1/3: 0.3333333333333333)
-        if fte is not None:
-            if not rounding_changes(value):
+        rounded = fte_rounded(value)  # (Excel's =1/3: 0.3333333333333333; 1E-10, 5E-01)
+        if rounded is not None:
+            fte, changed = rounded
+            if not changed:
                 return fte, None
             if fte == 0:  # (a digit that is not 0 was rounded off)
                 return self.rounded_to_zero(at, value)
