@@ -1084,7 +1084,7 @@ def test_junior_posts_are_no_suggested_managers_and_a_people_file_is_no_junior_f
     with pytest.raises(OrgvizError) as caught:
         import_csv(senior, ImportOptions(junior=str(senior)))
     assert str(caught.value) == (
-        f"{senior}: a list of people, not grouped junior posts (it has an id column, 'Post "
+        f"{senior}:1:1: a list of people, not grouped junior posts (it has an id column, 'Post "
         "Unique Reference'): --junior takes an organogram's junior posts file ('Reporting "
         "Senior Post', 'Grade', 'Generic Job Title', 'Number of Posts in FTE')")
 

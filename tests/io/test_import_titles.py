@@ -98,7 +98,7 @@ def test_a_jobs_file_without_code_and_title_columns_is_a_usage_error(
     jobs.write_text("department_id,department_name\n10,Administration\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(people), "--titles", str(jobs)])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: {jobs}: a titles file needs a job code column (job_id, "
+    assert result.output == (f"orgviz: {jobs}:1:1: a titles file needs a job code column (job_id, "
                              "job_code, code) and a title column (job_title, title, name)\n")
 
 

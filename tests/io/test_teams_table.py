@@ -281,7 +281,7 @@ def test_a_teams_table_with_an_unknown_column_says_what_its_columns_are(
     _pair(tmp_path, "team,team_name,budget\r\neng,Engineering,10\r\n")
     result = run("import", "acme.csv", "--teams", "acme.teams.csv")
     assert (result.exit_code, result.output) == (
-        2, "orgviz: acme.teams.csv: a teams table's columns are team, team_name, parent, lead, "
+        2, "orgviz: acme.teams.csv:1:1: a teams table's columns are team, team_name, parent, lead, "
            "color (the `team` column and any of the others, each once)\n")
 
 

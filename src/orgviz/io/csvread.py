@@ -217,6 +217,18 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def own_delimiter(text: str, given: str) -> str:
+    """The delimiter of a companion file (a teams table, a departments or jobs CSV, junior
+    posts) read with the people CSV's `--delimiter`: that one when its header line (the
+    first of the first lines with it or another delimiter) holds it, else the header's own,
+    as a CSV without `--delimiter` is read (export writes its teams table with commas beside
+    a people CSV a spreadsheet may save with semicolons)."""
+    lines = text[:_first_lines_end(text)].split("\n")
+    header = next((line for line in lines if given in line
+                   or any(d in line for d in DELIMITERS)), None)
+    return given if header is None or given in header else sniff_delimiter(header)
+
+
 def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     """The bytes of an import's input file (a regular file of at most MAX_CSV_BYTES: a FIFO
     or a device would block or never end; `-`: standard input); OrgFileError / OrgLoadError
@@ -251,8 +263,9 @@ def _other_format(data: bytes) -> tuple[str, str] | None:
 
 
 def parse_csv(data: bytes, shown: str, encoding: str | None = None,
-              delimiter: str | None = None) -> CsvTable:
-    """Parse CSV bytes (as `orgviz.io.tables.read_table` reads them: `read_import`)."""
+              delimiter: str | None = None, companion: bool = False) -> CsvTable:
+    """Parse CSV bytes (as `orgviz.io.tables.read_table` reads them: `read_import`);
+    `companion`: a file read beside the people's (`own_delimiter`)."""
     problems: list[Problem] = []
     other = _other_format(data)
     if other is not None:
@@ -276,6 +289,8 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "
                            f"quote, space or line break (such as , ; | or tab), not "
                            f"'{delimiter}'")
+    elif companion:
+        delimiter = own_delimiter(text, delimiter)
     previous = csv.field_size_limit()
     short = True
     header: list[str] | None  # (None: no header row)

@@ -19,10 +19,13 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
 
 
 def read_table(path: str | os.PathLike[str], encoding: str | None = None,
-               delimiter: str | None = None, sheet: str | None = None) -> CsvTable:
+               delimiter: str | None = None, sheet: str | None = None,
+               companion: bool = False) -> CsvTable:
     """The header and rows of a CSV file, or of a sheet of an .xlsx workbook (the first, or
-    `sheet`), shown as a TableName; raise OrgFileError / OrgLoadError when unusable."""
-    table = _read_table(path, encoding, delimiter, sheet)
+    `sheet`), shown as a TableName; raise OrgFileError / OrgLoadError when unusable.
+    `companion`: a file read beside the people's, whose delimiter is its own where its
+    header does not hold `delimiter` (`csvread.own_delimiter`; a workbook's: none)."""
+    table = _read_table(path, encoding, delimiter, sheet, companion)
     table.shown = TableName(table.shown)  # (the rules name its locations rows: line_at)
     return table
 
@@ -34,17 +37,17 @@ def is_workbook_data(data: bytes) -> bool:
 
 
 def _read_table(path: str | os.PathLike[str], encoding: str | None, delimiter: str | None,
-                sheet: str | None) -> CsvTable:
+                sheet: str | None, companion: bool) -> CsvTable:
     """The table of a CSV file or a workbook's sheet, its shown name a plain text."""
     if is_workbook(path):
-        return _read_workbook(path, encoding, delimiter, sheet, None)
+        return _read_workbook(path, encoding, None if companion else delimiter, sheet, None)
     data = read_import(path, "a CSV file")
     if is_workbook_data(data):
-        return _read_workbook(path, encoding, delimiter, sheet, data)
+        return _read_workbook(path, encoding, None if companion else delimiter, sheet, data)
     if sheet is not None:
         raise OrgFileError(f"{shown_path(path)}: --sheet picks a sheet of an .xlsx workbook; "
                            "this file is read as CSV")
-    return parse_csv(data, shown_path(path), encoding, delimiter)
+    return parse_csv(data, shown_path(path), encoding, delimiter, companion)
 
 
 def _read_workbook(path: str | os.PathLike[str], encoding: str | None, delimiter: str | None,

@@ -12,26 +12,27 @@ from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.grades import grade_role
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.rows import RowReader
+from orgviz.io.csvimport.state import header_at
 from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
-from orgviz.io.tables import read_table
 from orgviz.problem import SourceLoc
 
 
 def read_junior(imp: RowReader, path: str) -> None:
     """Merge grouped junior posts under their senior posts: one card per row."""
-    table = read_table(path, imp.options.encoding, imp.options.delimiter)
+    table = imp.read_companion(path)
     columns = detect(table.header, {})
     imp.problems.extend(table.problems)
     manager_col = columns.get("manager")
     if manager_col is None:
-        raise OrgvizError(f"{table.shown}: no 'Reporting Senior Post' (manager) column in the "
-                          "junior posts file")
+        raise OrgvizError(f"{header_at(table)}: no 'Reporting Senior Post' (manager) column "
+                          "in the junior posts file")
     id_col = columns.get("id")
     if id_col is not None or columns.name_parts:  # (grouped posts have neither)
         what = "an id" if id_col is not None else "a name"
         col = id_col if id_col is not None else columns.name_parts[0]
-        raise OrgvizError(f"{table.shown}: a list of people, not grouped junior posts (it has "
-                          f"{what} column, '{table.header[col]}'): --junior takes an "
+        raise OrgvizError(f"{table.shown}:{table.header_line}:{col + 1}: a list of people, "
+                          f"not grouped junior posts (it has {what} column, "
+                          f"'{table.header[col]}'): --junior takes an "
                           "organogram's junior posts file ('Reporting Senior Post', 'Grade', "
                           "'Generic Job Title', 'Number of Posts in FTE')")
     imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "

@@ -36,6 +36,11 @@ class Periods:
     starts: Sequence[str | None] | None
 
 
+def header_at(table: CsvTable) -> str:
+    """Where a table's header starts, as messages say it: `FILE:LINE:1`."""
+    return f"{table.shown}:{table.header_line}:1"
+
+
 class ImporterState:
     """One import run: collects records and problems."""
 
@@ -71,15 +76,21 @@ class ImporterState:
 
     def read_lookup(self, path: str, spellings: Mapping[str, Sequence[str]],
                     required: Sequence[str], needs: str) -> tuple[CsvTable, dict[str, int]]:
-        """A companion file (--teams, --titles) read with the import's encoding and
-        delimiter, its problems kept, and its columns found by their spellings; OrgvizError
-        "FILE: a ... file needs `needs`" when one of `required` is not there."""
-        table = read_table(path, self.options.encoding, self.options.delimiter)
+        """A companion file (--teams, --titles: `read_companion`), its problems kept, and
+        its columns found by their spellings; OrgvizError "FILE:LINE:1: a ... file needs
+        `needs`" at its header when one of `required` is not there."""
+        table = self.read_companion(path)
         self.problems.extend(table.problems)
         found = columns_of(table.header, spellings)
         if any(fld not in found for fld in required):
-            raise OrgvizError(f"{table.shown}: {needs}")
+            raise OrgvizError(f"{header_at(table)}: {needs}")
         return table, found
+
+    def read_companion(self, path: str) -> CsvTable:
+        """A file read beside the people's (--teams, --titles, --junior, the teams table
+        beside the CSV) with the import's encoding, and its delimiter where the file's header
+        holds it, else the file's own (`csvread.own_delimiter`)."""
+        return read_table(path, self.options.encoding, self.options.delimiter, companion=True)
 
     def tally(self, kind: str, sample: str, col: int | None = None) -> None:
         """Count a benign, frequent finding; reported once with a few examples (at `col`'s

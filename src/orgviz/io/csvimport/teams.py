@@ -11,10 +11,9 @@ from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.order import cycle_from_first
-from orgviz.io.csvimport.state import ImporterState
+from orgviz.io.csvimport.state import ImporterState, header_at
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
-from orgviz.io.tables import read_table
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
 
@@ -63,13 +62,14 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
 
 
 def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
-    """The table of a teams file, read with the import's encoding and delimiter; None for a
-    teams table of its header alone (no teams: as without a teams file)."""
+    """The table of a teams file, read as a companion file (`read_companion`: its own
+    delimiter where its header does not hold the import's); None for a teams table of its
+    header alone (no teams: as without a teams file)."""
     from orgviz.io.teamtable import is_empty_teams_table
 
     if is_empty_teams_table(path):
         return None
-    return read_table(path, imp.options.encoding, imp.options.delimiter)
+    return imp.read_companion(path)
 
 
 def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
@@ -84,7 +84,7 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
                  "and any of the others, each once)" if "team" in folded else
                  "a teams file needs an id column (department_id, team_id, id) and a name "
                  "column (department_name, name)")
-        raise OrgvizError(f"{table.shown}: {needs}")
+        raise OrgvizError(f"{header_at(table)}: {needs}")
     teams: KnownTeams = {}
     lines: dict[str, int] = {}
     for line, cells in table.rows:
