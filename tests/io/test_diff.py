@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_changes(tmp_path: Path) -> None:
         {"kind": "retitled", "id": "sam", "name": "Sam", "field": "title",
          "old": "Head of Product", "new": "VP of Product"},
         {"kind": "moved", "id": "lee", "name": "Lee", "field": "reports_to", "old": "sam",
-         "new": "dana"},
+         "new": "dana", "old_name": "Sam", "new_name": "Dana"},
         {"kind": "reteamed", "id": "lee", "name": "Lee", "field": "team", "old": "product",
          "new": "growth"},
         {"kind": "opened", "id": "kim", "name": "Open role", "title": "Engineer",
@@ -90,7 +91,7 @@ def test_a_move_to_a_missing_manager_is_one_change(tmp_path: Path) -> None:
     changes = diff_orgs(load(tmp_path / "old.yaml"), load(tmp_path / "new.yaml"))
     assert changes[0].to_dict() == {"kind": "unlinked", "id": "lee", "name": "Lee",
                                     "old": "sam", "field": "reports_to", "title": "PM",
-                                    "reports_to": "ghost"}
+                                    "reports_to": "ghost", "old_name": "Sam"}
     result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
                                        str(tmp_path / "new.yaml")])
     assert ("\n! manager missing lee (Lee): reports to ghost, who is not in the new version "
@@ -99,7 +100,8 @@ def test_a_move_to_a_missing_manager_is_one_change(tmp_path: Path) -> None:
     assert result.output.splitlines()[-1].endswith(": 1 manager missing")
     from orgviz.diff.draw import _card_note
 
-    assert _card_note(changes, {"sam": "Al", "ghost": "Bo"}) == (
+    # (the manager before by the name the change gives them: Sam in the old version)
+    assert _card_note([replace(changes[0], old_name="Al")], {"ghost": "Bo"}) == (
         "moved from Al to Bo, not in this version")
     # (too long for the card: the short form, not one cut at the card's edge)
     assert _card_note(changes, {"sam": "Sam"}) == "manager ghost missing"

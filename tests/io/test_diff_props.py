@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from orgviz.diff import Change, diff_orgs
 from orgviz.loader import load
+from orgviz.model import Org
 
 TITLES = ("Engineer", "Product Manager", "Designer", "Engineering Manager")
 
@@ -174,7 +175,8 @@ def _one_edit(org: tuple, edit: str, data: st.DataObject) -> tuple[str, str, Cha
     old_boss = managers[who]
     return before, _text(moved, titles, teams, ids), Change(
         "moved", ids[who], f"Person {who}", None if old_boss is None else ids[old_boss],
-        ids[moved[who]], "reports_to")
+        ids[moved[who]], "reports_to", old_name=None if old_boss is None
+        else f"Person {old_boss}", new_name=f"Person {moved[who]}")
 
 
 @settings(max_examples=120, deadline=None)
@@ -259,3 +261,89 @@ def test_every_old_position_and_team_is_accounted_for_once(before: str, after: s
                      and (c.kind == "team-idchanged") == teams]
             assert sorted(gone) == sorted(set(gone)), (before, after)
             assert ids <= set(gone), (before, after)
+
+
+#: The fields whose values are ids, and where each version finds what an id names.
+_ID_FIELDS = {"reports_to": "by_id", "lead": "by_id", "dotted_to": "by_id",
+              "team": "teams_by_id", "parent": "teams_by_id"}
+
+
+def _named_as_their_versions(changes: list[Change], old: Org, new: Org,
+                             unique: bool = True) -> None:
+    """Each change between ids names them as their versions do (`old_name` in the old,
+    `new_name` in the new), its text line shows those names, and (`unique`: no two people,
+    or teams, share a name) a change that keeps an id names two holders of it."""
+    from orgviz.diff import format_text
+
+    def name(org: Org, where: str, pid: str) -> str | None:
+        found = getattr(org, where).get(pid)
+        return found.display_name if found is not None else None
+
+    for c in changes:
+        where = _ID_FIELDS.get(c.field or "")
+        if where is None:
+            assert c.old_name is None and c.new_name is None, c
+            continue
+        olds = c.old if isinstance(c.old, tuple) else (c.old,)
+        news = c.new if isinstance(c.new, tuple) else (c.new,)
+        old_names = tuple(name(old, where, pid) if pid else None for pid in olds)
+        new_names = tuple(name(new, where, pid) if pid else None for pid in news)
+        assert (c.old_name if isinstance(c.old, tuple) else (c.old_name,)) == old_names, c
+        assert (c.new_name if isinstance(c.new, tuple) else (c.new_name,)) == new_names, c
+        line = format_text([c], "a", "b").splitlines()[0]
+        for pid, shown in (*zip(olds, old_names, strict=True),
+                           *zip(news, new_names, strict=True)):
+            if shown and shown != pid and pid not in (c.missing or ()):
+                assert f"{pid} ({shown})" in line, (c, line)
+        if unique and c.old == c.new and not c.missing:
+            assert c.old_name != c.new_name, c
+
+
+@settings(max_examples=150, deadline=None)
+@given(versions(), versions())
+def test_old_and_new_ids_are_named_as_their_versions_name_them(before: str,
+                                                               after: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        old_path, new_path = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old_path.write_text(before, encoding="utf-8")
+        new_path.write_text(after, encoding="utf-8")
+        old, new = load(old_path), load(new_path)
+    _named_as_their_versions(diff_orgs(old, new), old, new, unique=False)
+
+
+@settings(max_examples=80, deadline=None)
+@given(orgs(), st.permutations(range(14)), st.permutations(range(3)), st.data())
+def test_what_stays_at_ids_that_changed_hands_names_both_holders(
+        org: tuple, order: list[int], team_order: list[int], data: st.DataObject) -> None:
+    """People's ids and teams' ids shuffled, the reporting lines, teams, leads, parents and
+    some dotted lines left at the ids (each names someone else now, or no one): whatever
+    the diff makes of it, JSON names each id as its version does, as the text does."""
+    managers, titles, teams = org
+    size = len(managers)
+    ids = [f"p{i}" for i in range(size)]
+    shuffled = [ids[j] for j in order if j < size]
+    team_ids = ("t0", "t1", "t2")
+    dotted = [data.draw(st.sampled_from([None, *range(size)])) for _ in range(size)]
+
+    def text(own: list[str], own_teams: tuple[str, ...]) -> str:
+        lines = ["orgviz: 1", "org: {name: Gen, size: small}", "teams:"]
+        for n, tid in enumerate(own_teams):
+            lines.append(f"  - {{id: {tid}, name: Team {n}, lead: p{n}, parent: t0}}"
+                         if n else f"  - {{id: {tid}, name: Team {n}, lead: p0}}")
+        lines.append("people:")
+        for i, (boss, title, team) in enumerate(zip(managers, titles, teams, strict=True)):
+            above = f", reports_to: {ids[boss]}" if boss is not None else ""
+            line = (f"  - {{id: {own[i]}, name: Person {i}, title: {title}, "
+                    f"team: {team_ids[team]}{above}")
+            if dotted[i] is not None and dotted[i] != i and dotted[i] != boss:
+                line += f", dotted_to: [{ids[dotted[i]]}]"
+            lines.append(line + "}")
+        return "\n".join(lines) + "\n"
+
+    new_teams = tuple(team_ids[j] for j in team_order)
+    with tempfile.TemporaryDirectory() as folder:
+        old_path, new_path = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old_path.write_text(text(ids, team_ids), encoding="utf-8")
+        new_path.write_text(text(shuffled, new_teams), encoding="utf-8")
+        old, new = load(old_path), load(new_path)
+    _named_as_their_versions(diff_orgs(old, new), old, new)

@@ -62,7 +62,8 @@ def test_a_manager_taken_away_is_a_move_to_none(tmp_path: Path) -> None:
     assert _lines(output) == ["> moved           c (C): b (B) -> (none)"]
     changes = orgviz.diff_orgs(load(tmp_path / "old.yaml"), load(tmp_path / "new.yaml"))
     assert [c.to_dict() for c in changes] == [
-        {"kind": "moved", "id": "c", "name": "C", "field": "reports_to", "old": "b"}]
+        {"kind": "moved", "id": "c", "name": "C", "field": "reports_to", "old": "b",
+         "old_name": "B"}]
 
 
 def test_a_manager_whose_id_changed_taken_away_is_a_move_to_none(tmp_path: Path) -> None:
@@ -78,14 +79,15 @@ def test_a_dotted_line_left_at_an_old_id_names_no_one(tmp_path: Path) -> None:
     status, output = _run(tmp_path, DOTTED, RENUMBERED.replace("lead: ceo", "lead: X-ceo"),
                           "--exit-code")
     assert status == 1
-    assert "~ other change    X-e1 (Ed): dotted_to ceo -> ceo (not in the new version)\n" in (
-        output)
+    assert ("~ other change    X-e1 (Ed): dotted_to ceo (Ann) -> ceo (not in the new "
+            "version)\n") in output
     assert output.endswith(": 3 ids changed, 1 other change\n")
     status, output = _run(tmp_path, DOTTED, RENUMBERED.replace("lead: ceo", "lead: X-ceo"),
                           "--json")
     dotted = [c for c in json.loads(output)["changes"] if c["kind"] == "changed"]
     assert dotted == [{"kind": "changed", "id": "X-e1", "name": "Ed", "field": "dotted_to",
-                       "old": ["ceo"], "new": ["ceo"], "missing": ["ceo"]}]
+                       "old": ["ceo"], "new": ["ceo"], "missing": ["ceo"],
+                       "old_name": ["Ann"], "new_name": [None]}]
 
 
 def test_a_dotted_line_following_the_new_id_is_no_change(tmp_path: Path) -> None:
@@ -101,8 +103,8 @@ def test_a_dotted_line_to_someone_removed_names_no_one(tmp_path: Path) -> None:
     after = after.replace("dotted_to: [ceo]", "dotted_to: [cto]")
     before = DOTTED.replace("dotted_to: [ceo]", "dotted_to: [cto]")
     _status, output = _run(tmp_path, before, after)
-    assert "~ other change    e1 (Ed): dotted_to cto -> cto (not in the new version)\n" in (
-        output)
+    assert ("~ other change    e1 (Ed): dotted_to cto (Tina) -> cto (not in the new "
+            "version)\n") in output
     # A dotted line to no one in either version is no change (validate reports it).
     broken = DOTTED.replace("dotted_to: [ceo]", "dotted_to: [zed]")
     assert _run(tmp_path, broken, broken)[1].endswith(": no changes\n")
@@ -117,7 +119,7 @@ def test_a_team_lead_left_at_an_old_id_says_it_names_no_one(tmp_path: Path) -> N
     _status, output = _run(tmp_path, DOTTED, RENUMBERED, "--json")
     lead = [c for c in json.loads(output)["changes"] if c["kind"] == "team-changed"]
     assert lead == [{"kind": "team-changed", "id": "exec", "name": "Exec", "field": "lead",
-                     "old": "ceo", "new": "ceo", "missing": ["ceo"]}]
+                     "old": "ceo", "new": "ceo", "missing": ["ceo"], "old_name": "Ann"}]
 
 
 def test_a_team_lead_following_the_new_id_is_no_change(tmp_path: Path) -> None:

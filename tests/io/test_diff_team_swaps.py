@@ -102,7 +102,7 @@ def test_a_member_left_at_a_swapped_id_is_reteamed(tmp_path: Path) -> None:
         "old.yaml -> new.yaml: 1 re-teamed, 2 team ids changed\n")
     assert json.loads(_run(tmp_path, after, "--json"))["changes"][0] == {
         "kind": "reteamed", "id": "gus", "name": "Gus Ho", "old": "prod", "new": "prod",
-        "field": "team"}
+        "field": "team", "old_name": "Product", "new_name": "Engineering"}
     old, new = _orgs(tmp_path)
     chart = changes_chart(new, diff_orgs(old, new), "old.yaml", get_theme("light", None), old)
     assert {card.id: card.team for card in chart.cards if card.color} == {

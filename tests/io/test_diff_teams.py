@@ -86,9 +86,10 @@ def test_added_and_removed_teams_and_a_new_lead(tmp_path: Path) -> None:
                                  "people:")
              .replace("team: ops}", "}"))
     assert _changes(tmp_path, after) == [
-        {"kind": "reteamed", "id": "ceo", "name": "Ada Obi", "field": "team", "old": "ops"},
+        {"kind": "reteamed", "id": "ceo", "name": "Ada Obi", "field": "team", "old": "ops",
+         "old_name": "Operations"},
         {"kind": "team-changed", "id": "eng", "name": "Engineering", "field": "lead",
-         "old": "cto", "new": "em"},
+         "old": "cto", "new": "em", "old_name": "Bo Chen", "new_name": "Di Eze"},
         {"kind": "team-added", "id": "platform", "name": "Platform", "lead": "em",
          "parent": "eng"},
         {"kind": "team-removed", "id": "ops", "name": "Operations", "lead": "ceo"}]

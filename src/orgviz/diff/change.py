@@ -48,6 +48,10 @@ class Change:
     parent (`team-changed`) whose new value names no one (no declared team) in the new
     version has those ids in `missing`: an id left as it was after its person's (team's) id
     changed, or its person (team) was removed, is such a change.
+    A field change whose values are ids of people or declared teams (a manager, a team, a
+    team's lead or parent, dotted lines) has the names they stand for: `old_name` in the
+    old version, `new_name` in the new (for dotted lines, a name or None for each id),
+    since one id may name one person (team) before and another now, after ids swapped.
     A change of the org (ORG_KINDS): `org-changed` is one header field (`field` name, size
     or date; `id` "org", `name` the new version's org name) with its `old` and `new`
     values; `rule-changed` the setting of one rule of the `rules:` block (`id` and `name`
@@ -69,6 +73,8 @@ class Change:
     lead: str | None = None
     parent: str | None = None
     missing: tuple[str, ...] | None = None
+    old_name: Any = None
+    new_name: Any = None
 
     def to_dict(self) -> dict[str, Any]:
         """The change as JSON has it: its fields that have a value."""

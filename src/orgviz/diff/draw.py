@@ -45,7 +45,7 @@ def _note_parts(own: list[Change], names: dict[str, str],
         who = names.get(boss, boss)
         full = f"manager {who} not in this version"
         if kinds["unlinked"].field == "reports_to":  # (moved to the missing manager)
-            full = f"moved from {was.get(old, old)} to {who}, not in this version"
+            full = f"moved from {_name(kinds['unlinked'], was)} to {who}, not in this version"
         parts.append((full, f"manager {who} missing"))
     if "added" in kinds:
         parts.append(("new", "new"))
@@ -61,12 +61,11 @@ def _note_parts(own: list[Change], names: dict[str, str],
                           f"opened, was {opened.previous_holder}"))
     if "moved" in kinds:
         old = kinds["moved"].old
-        parts.append((f"moved from {was.get(old, old)}" if old else "moved", "moved"))
+        parts.append((f"moved from {_name(kinds['moved'], was)}" if old else "moved", "moved"))
     if "retitled" in kinds:
         parts.append((f"was {show_value(kinds['retitled'].old)}", "retitled"))
     if "reteamed" in kinds:
-        old_team = kinds["reteamed"].old
-        parts.append((f"team was {(teams or {}).get(old_team, show_value(old_team))}", "re-teamed"))
+        parts.append((f"team was {_name(kinds['reteamed'], teams or {})}", "re-teamed"))
     if "renamed" in kinds:
         parts.append((f"was {show_value(kinds['renamed'].old)}", "renamed"))
     if "idchanged" in kinds:
@@ -75,6 +74,14 @@ def _note_parts(own: list[Change], names: dict[str, str],
         fields = ", ".join(sorted({c.field or "" for c in own if c.kind == "changed"}))
         parts.append((f"changed: {fields}", f"changed: {fields}"))
     return parts
+
+
+def _name(change: Change, names: dict[str, str]) -> str:
+    """The name of what a change's old id named, as the change gives it (in the old
+    version), else by `names`, else the id."""
+    if isinstance(change.old_name, str):
+        return change.old_name
+    return names.get(change.old, show_value(change.old))
 
 
 def _note_fits(note: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping
 from contextlib import suppress
+from dataclasses import replace
 from operator import attrgetter, eq
 from typing import Any, TypeVar
 
@@ -16,6 +17,9 @@ from orgviz.problem import Problem
 #: A team's fields compared besides its name (lead by person id, parent by team id).
 _TEAM_FIELDS = ("lead", "parent", "color")
 _OTHER_FIELDS = ("dotted_to", "roles", "location", "email", "assistant")
+#: The fields whose values are ids, and the `Org` attribute that finds what each id names.
+_ID_FIELDS = {"reports_to": "by_id", "lead": "by_id", "dotted_to": "by_id",
+              "team": "teams_by_id", "parent": "teams_by_id"}
 #: A position's values that `_other_changes` compares (all equal: no change to look for).
 _other_values = attrgetter("ftes", *_OTHER_FIELDS)
 
@@ -110,7 +114,26 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
     changes += _team_changes(old_teams, new_teams, team_ids, (replaced, stayed), removed_teams,
                              (old_people, new_people))
-    return changes + _org_changes(old, new)
+    return [_named(change, old, new) for change in changes] + _org_changes(old, new)
+
+
+def _named(change: Change, old: Org, new: Org) -> Change:
+    """The change with the names of the people (teams) its old and new ids name, each in
+    its version (an id may name Mo before and Mia now, after their ids swapped)."""
+    where = _ID_FIELDS.get(change.field or "")
+    if where is None:
+        return change
+    return replace(change, old_name=_names_of(change.old, getattr(old, where)),
+                   new_name=_names_of(change.new, getattr(new, where)))
+
+
+def _names_of(value: Any, found: Mapping[str, Person | Team]) -> Any:
+    """The name of what the id `value` names in `found` (None: nothing), or of each id of
+    a tuple of ids."""
+    if isinstance(value, tuple):
+        return tuple(_names_of(one, found) for one in value)
+    item = found.get(value) if isinstance(value, str) else None
+    return item.display_name if item is not None else None
 
 
 def _same_one(was: str | None, now: str | None, replaced: Mapping[str, str],

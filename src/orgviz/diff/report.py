@@ -57,6 +57,38 @@ def _naming(names: dict[str, str]) -> Callable[[Any], str]:
     return who
 
 
+def _old_and_new(c: Change, who_was: Callable[[Any], str],
+                 who: Callable[[Any], str]) -> tuple[str, str]:
+    """A field change's old and new ids shown with the names the change gives them, each
+    from its version (`c.old_name`, `c.new_name`), else as `who_was` and `who` show them;
+    a dotted line's ids one by one, and an id that names no one now "(not in the new
+    version)"."""
+    if c.field == "dotted_to":
+        return (_ids_shown(c.old, c.old_name, who_was, ()),
+                _ids_shown(c.new, c.new_name, who, c.missing or ()))
+    new = c.new + _NO_ONE if c.missing else _shown(c.new, c.new_name, who)
+    return _shown(c.old, c.old_name, who_was), new
+
+
+def _shown(pid: Any, name: Any, naming: Callable[[Any], str]) -> str:
+    """An id with its `name` ("m1 (Mo One)"; the id alone when it is its name), else as
+    `naming` shows it (no name given)."""
+    if not isinstance(name, str):
+        return naming(pid)
+    return f"{pid} ({name})" if name and name != pid else show_value(pid)
+
+
+def _ids_shown(ids: Any, names: Any, naming: Callable[[Any], str],
+               missing: tuple[str, ...]) -> str:
+    """Ids (a dotted line's) each with its name of `names` (one each), else as `naming`
+    shows it; one of `missing` "(not in the new version)"; none "(none)"."""
+    if not ids:
+        return show_value(ids)
+    given = names if isinstance(names, tuple) and len(names) == len(ids) else (None,) * len(ids)
+    return ", ".join(pid + _NO_ONE if pid in missing else _shown(pid, name, naming)
+                     for pid, name in zip(ids, given, strict=True))
+
+
 def _team_detail(c: Change, names: tuple[dict[str, str], dict[str, str]],
                  teams: dict[str, str], old_teams: dict[str, str]) -> str:
     """What the line of a team's change (or a person's re-teaming) says after its id: an
@@ -71,9 +103,9 @@ def _team_detail(c: Change, names: tuple[dict[str, str], dict[str, str]],
                       "team": (team, _naming(old_teams))}.get(c.field or "",
                                                               (show_value, show_value))
     # (an id that names no one now is not named after whom it named before)
-    new = c.new + _NO_ONE if c.missing else show(c.new)
+    old, new = _old_and_new(c, show_old, show)
     prefix = f"{c.field} " if c.kind == "team-changed" else ""
-    return f": {prefix}{show_old(c.old)} -> {new}"
+    return f": {prefix}{old} -> {new}"
 
 
 def _org_detail(c: Change) -> str:
@@ -120,7 +152,8 @@ def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
     if c.kind == "unlinked":
-        was = f" (moved from {who_was(c.old)})" if c.field == "reports_to" else ""
+        was = (f" (moved from {_shown(c.old, c.old_name, who_was)})"
+               if c.field == "reports_to" else "")
         return f": reports to {who(c.reports_to)}, who is not in the new version{was}"
     if c.kind == "opened":
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
@@ -129,13 +162,14 @@ def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict
     if c.kind == "filled":
         was = f" (the open position {c.old})" if c.field == "id" else ""
         return f": {c.title or '(no title)'}{was}"
-    if c.kind == "changed" and c.missing:  # (a dotted line to no one in the new version)
-        new = ", ".join(d + _NO_ONE if d in c.missing else d for d in c.new)
-        return f": {c.field} {show_value(c.old)} -> {new}"
+    if c.kind == "changed" and c.field == "dotted_to":  # (each person by id and name)
+        old, new = _old_and_new(c, who_was, who)
+        return f": {c.field} {old} -> {new}"
     if c.kind == "changed":
         return f": {c.field} {show_value(c.old)} -> {show_value(c.new)}"
     if c.kind == "moved":
-        return f": {who_was(c.old)} -> {who(c.new)}"
+        old, new = _old_and_new(c, who_was, who)
+        return f": {old} -> {new}"
     return f": {show_value(c.old)} -> {show_value(c.new)}"
 
 
