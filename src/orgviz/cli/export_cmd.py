@@ -60,7 +60,7 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
     a broken included file, or a repeated person or team id), 2 on usage or IO errors.
     """
     from orgviz.io.export import EXPORTERS, subtree, to_teams_csv
-    from orgviz.io.files import write_output
+    from orgviz.io.files import write_output, write_together
 
     fmt = _format(fmt, output)
     if markdown and fmt != "mermaid":  # (ignored, the file would not be what was asked)
@@ -82,9 +82,11 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"
     try:
-        write_output(output, data)
-        if teams_output is not None:  # (then its teams table: a failure names -o first)
-            write_output(teams_output, to_teams_csv(org))
+        if teams_output is None:
+            write_output(output, data)
+        else:  # (the pair, or neither: a failure names -o first; -o renamed last)
+            assert output is not None  # (a teams table goes beside an -o file alone)
+            write_together([(output, data), (teams_output, to_teams_csv(org))])
     except OrgvizError as exc:
         fail(exc)
     if fmt == "csv":  # (once written: an export that failed lacks nothing)

@@ -15,6 +15,8 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from orgviz.errors import OrgvizError
 
@@ -131,6 +133,56 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     does: every `-o` of the CLI).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    _commit(_stage(path, raw, make_folders))
+
+
+def write_together(files: Sequence[tuple[str, str | bytes]]) -> None:
+    """Write files that go together (a people CSV and its teams table), as `write_output`
+    writes each, making missing folders: all to temporary files first, in order (a failure
+    names the first file that cannot be written, and leaves every file as it was), then
+    each renamed over its target in the reverse order, the first file last: when it is new,
+    all are. Should a rename fail after another was done, the OutputError names both."""
+    staged: list[_Staged] = []
+    try:
+        for path, data in files:
+            staged.append(_stage(path, _utf8(data), True))
+        _distinct(staged)
+    except BaseException:
+        for done in reversed(staged):
+            _discard(done)
+        raise
+    renamed: list[str] = []
+    for at, item in enumerate(reversed(staged)):
+        try:
+            _commit(item)
+        except BaseException as exc:
+            for rest in staged[: len(staged) - at - 1]:
+                _discard(rest)
+            if renamed and isinstance(exc, OutputError):
+                are = "is" if len(renamed) == 1 else "are"
+                raise OutputError(
+                    f"{exc}; {' and '.join(renamed)} {are} written already, for the new "
+                    f"{item.shown}, not the old one left there: write them again") from None
+            raise
+        renamed.append(item.shown)
+
+
+class _Staged(NamedTuple):
+    """An output file written to its temporary file (`_stage`), to be renamed over its
+    target (`_commit`), or removed again (`_discard`)."""
+
+    shown: str  # (the path as given)
+    target: str  # (the file replaced: a symlink's target; or a device, written into)
+    temporary: str | None  # (None: a device, pipe or descriptor, written into at commit)
+    made: list[str]  # (the folders made for it, the highest first)
+    raw: bytes  # (what a device is written; b"" for a temporary file)
+    descriptor: int | None = None  # (`own_descriptor`'s)
+
+
+def _stage(path: str | os.PathLike[str], raw: bytes, make_folders: bool) -> _Staged:
+    """Check an output path and write `raw` to a temporary file beside its target (synced
+    to disk, with the mode of the file it replaces); OutputError when it cannot be, nothing
+    then left behind. A device, pipe or descriptor is checked only (see `write_file`)."""
     shown = os.fspath(path)
     if "\x00" in shown:
         raise OutputError(f"{shown}: cannot write: the path holds a NUL character")
@@ -139,22 +191,14 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     descriptor = own_descriptor(shown)
     target, special = (shown, True) if descriptor is not None else output_target(shown)
     if special:  # /dev/stdout: written where it points; a device or pipe (/dev/null): into
-        try:  # (never replaced)
-            if descriptor is not None:
-                write_descriptor(descriptor, raw)
-            else:
-                write_into(target, raw)
-        except BrokenPipeError:  # (into `| head`: as stdout, see cli.run)
-            raise
-        except OSError as exc:
-            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
-        return
+        return _Staged(shown, target, None, [], raw, descriptor)
     if os.path.isdir(target):
         raise OutputError(f"{shown}: is a directory; give a file name")
     folder = os.path.dirname(target)
     made = _folders(shown, folder, make_folders)
     temporary = None
     try:
+        _check_name(folder, target)
         for _attempt in range(_TEMP_ATTEMPTS):
             # (The name is known before the file is made: an interrupt as it is made still
             # finds it. A short name: the target's may be as long as a name can be.)
@@ -172,20 +216,79 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-        os.replace(temporary, target)
-        temporary = None
     except BaseException as exc:  # (KeyboardInterrupt too: no temporary file is left)
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        for created in reversed(made):  # the deepest first; only while empty
-            with contextlib.suppress(OSError):
-                os.rmdir(created)
+        _discard(_Staged(shown, target, temporary, made, b""))
         if isinstance(exc, OSError):
             raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
         raise
-    for synced in {folder, *(os.path.dirname(created) for created in made)}:
+    return _Staged(shown, target, temporary, made, b"")
+
+
+#: The length of a file name (in bytes) that every usual file system takes.
+_NAME_BYTES = 255
+
+
+def _check_name(folder: str, target: str) -> None:
+    """OSError (ENAMETOOLONG) for a target's name longer than its folder takes, before any
+    file is written: the rename at the end would fail (a longer name alone is looked at)."""
+    length = len(os.fsencode(os.path.basename(target)))
+    if length <= _NAME_BYTES or not hasattr(os, "pathconf"):
+        return
+    try:
+        longest = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return
+    if 0 < longest < length:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))
+
+
+def _commit(staged: _Staged) -> None:
+    """Rename a staged temporary file over its target (or write a device as it is);
+    OutputError when it cannot be, the temporary file and the folders made then removed."""
+    shown = staged.shown
+    if staged.temporary is None:  # (never replaced)
+        try:
+            if staged.descriptor is not None:
+                write_descriptor(staged.descriptor, staged.raw)
+            else:
+                write_into(staged.target, staged.raw)
+        except BrokenPipeError:  # (into `| head`: as stdout, see cli.run)
+            raise
+        except OSError as exc:
+            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+        return
+    try:
+        os.replace(staged.temporary, staged.target)
+    except BaseException as exc:
+        _discard(staged)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+        raise
+    for synced in {os.path.dirname(staged.target),
+                   *(os.path.dirname(created) for created in staged.made)}:
         _sync_directory(synced)
+
+
+def _discard(staged: _Staged) -> None:
+    """Remove a staged temporary file, and the folders made for it while they are empty
+    (the deepest first)."""
+    if staged.temporary is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(staged.temporary)
+    for created in reversed(staged.made):
+        with contextlib.suppress(OSError):
+            os.rmdir(created)
+
+
+def _distinct(staged: Sequence[_Staged]) -> None:
+    """OutputError when two files written together are one file (by links): the one
+    renamed last would replace the other."""
+    seen: dict[str, str] = {}
+    for item in staged:
+        if item.target in seen:
+            raise OutputError(f"{item.shown}: cannot write: it is {seen[item.target]} (a "
+                              "link), which is written too")
+        seen[item.target] = item.shown
 
 
 def _folders(shown: str, folder: str, make: bool) -> list[str]:
