@@ -50,15 +50,16 @@ def rounding_changes(text: str) -> bool:
 _EXPONENT = r"[eE][+-]?[0-9]{1,8}"
 #: A number in exponent form, as Excel's General format writes a very small or large one
 #: and a float's repr some: 1E-10, 5E-01, 1e0, 2.5E+00 (ASCII digits; no sign: a negative
-#: FTE is out of range; no inf, nan, 1_0 or hex).
-_EXPONENT_FTE = re.compile(rf"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+){_EXPONENT}")
+#: FTE is out of range; no inf, nan, 1_0 or hex). A pattern `re` compiles at its first use
+#: (only a cell parse_fte refuses is looked at: none at an import of decimal FTEs).
+_EXPONENT_FTE = rf"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+){_EXPONENT}"
 
 
 def exponent_fte(text: str) -> tuple[float, bool] | None:
     """The FTE of a number in exponent form (`1E-10`, `2.5E+00`) rounded half up to
     FTE_DECIMALS as `rounded_fte` rounds, and whether rounding changed it; None for another
     text, or a number over MAX_FTE."""
-    if not _EXPONENT_FTE.fullmatch(text):
+    if not re.fullmatch(_EXPONENT_FTE, text):
         return None
     from decimal import ROUND_HALF_UP, Decimal  # (only for such a text: not at every start)
 
