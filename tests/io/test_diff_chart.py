@@ -85,10 +85,20 @@ def test_a_card_with_two_kinds_of_change_has_both_colors_in_its_accent(
     assert ">vacancy filled · team was (none)</text>" in ana
 
 
-def test_an_open_role_keeps_its_faded_accent_in_every_segment(tmp_path: Path) -> None:
+def test_an_open_roles_change_colors_are_as_strong_as_the_key_shows_them(
+        tmp_path: Path) -> None:
+    """A diff chart's accents mark changes, so an open role's are not faded (they were at
+    55%: 'vacancy opened' read paler on the card than in the key); a team-colored render
+    still fades an open role's team color (the post is not filled)."""
     kim = _card(_svg(tmp_path), "Open role")  # Kim left; the position moved under Sam
-    assert re.findall(r'fill="(#[0-9A-F]{6})" fill-opacity="0.55"', kim) == [OPENED, MOVED]
+    assert [fill for _d, fill in _bands(kim)] == [OPENED, MOVED]
+    assert "fill-opacity" not in kim
     assert ">vacancy opened, was Kim · moved</text>" in kim  # (in full it would not fit)
+    drawn = tmp_path / "render.svg"
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "new.yaml"), "-o", str(drawn),
+                                       "--color-by", "level"])
+    assert result.exit_code == 0, result.output
+    assert 'fill-opacity="0.55"' in _card(drawn.read_text(encoding="utf-8"), "Open role")
 
 
 def test_single_kind_cards_are_as_before(tmp_path: Path) -> None:

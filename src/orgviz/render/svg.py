@@ -133,7 +133,7 @@ class _Canvas:
                  prepared: PreparedCards | None = None) -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
         self.prepared = prepared if prepared is not None else {}
-        self.maker = _CardMaker(box, theme)
+        self.maker = _CardMaker(box, theme, fade_open=chart.color_by != "none")
         self.generator = generator
         self.theme, self.transparent = theme, transparent
         self.margin = margin
@@ -461,7 +461,7 @@ CardStyle = tuple[str, str, tuple[float, ...]]
 def prepare_cards(chart: Chart, texts: dict[str, CardText], box: CardBox,
                   theme: Theme) -> PreparedCards:
     """Every card's SVG apart from where it stands, at the chart's card size."""
-    maker = _CardMaker(box, theme)
+    maker = _CardMaker(box, theme, fade_open=chart.color_by != "none")
     w, h = box.width, box.height
     return {card.id: maker.prepare(card, texts[card.id], w, h) for card in chart.cards}
 
@@ -469,8 +469,11 @@ def prepare_cards(chart: Chart, texts: dict[str, CardText], box: CardBox,
 class _CardMaker:
     """Draws cards of one chart from their top-left corner (styles shared between cards)."""
 
-    def __init__(self, box: CardBox, theme: Theme) -> None:
-        self.box, self.theme = box, theme
+    def __init__(self, box: CardBox, theme: Theme, fade_open: bool = True) -> None:
+        # An open role's team or level accent is faded (the post is not filled); a chart
+        # colored by nothing draws only accents that mark something else (a diff's
+        # changes), at the strength its key shows them.
+        self.box, self.theme, self.fade_open = box, theme, fade_open
         self.styles: dict[tuple[str, bool], CardStyle] = {}
         self.sizes: dict[tuple[float, float], tuple[str, str]] = {}  # as written
         r, a = RADIUS, theme.accent_height
@@ -522,10 +525,10 @@ class _CardMaker:
                  for offset in pile]
         parts.append(f'<rect {attrs}{outline}/>')
         if len(card.accents) > 1:
-            parts.extend(self.split_band(card.accents, w, kind == "open"))
+            parts.extend(self.split_band(card.accents, w, kind == "open" and self.fade_open))
         elif card.color:
             r, dx, arc, a = self.band_shape
-            rest = _band_rest(accent(theme, card.color), kind == "open")
+            rest = _band_rest(accent(theme, card.color), kind == "open" and self.fade_open)
             parts.append(f'<path d="M{n(dx)} {n(a)}{arc}{n(r)} 0H{n(w - r)}{arc}{n(w - dx)} '
                          f'{n(a)}Z"{rest}')
         cx = n(w / 2)
