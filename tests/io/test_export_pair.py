@@ -197,3 +197,15 @@ def test_two_names_of_one_file_are_refused(tmp_path: Path) -> None:
     assert str(caught.value) == f"{link}: cannot write: it is {target} (a link), which is " \
         "written too"
     assert target.read_text(encoding="utf-8") == "old" and _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_where_the_teams_table_goes_is_refused_not_opened(
+        tmp_path: Path, org: Path, run: Callable[..., Any]) -> None:
+    # (export opened it to see whether it was a teams table, and waited for a writer)
+    os.mkfifo(tmp_path / "acme.teams.csv")
+    result = run("export", "org.yaml", "-o", "acme.csv")
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: acme.teams.csv: the teams table of -o acme.csv goes there, but it is "
+           "another file (no teams table): move it, or name the CSV otherwise\n")
+    assert not (tmp_path / "acme.csv").exists()

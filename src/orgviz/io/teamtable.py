@@ -40,7 +40,10 @@ def teams_table_beside(people_csv: str | None) -> str | None:
 
 def is_teams_table(path: str) -> bool:
     """Whether a file's first line is a teams table's header (`team_table_columns`; cells
-    separated by a comma, or a semicolon, tab or bar as a spreadsheet may save it)."""
+    separated by a comma, or a semicolon, tab or bar as a spreadsheet may save it); a FIFO
+    or a device is none (opened, it would block, or be read away)."""
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as stream:
             head = stream.read(_HEAD_BYTES)
