@@ -64,7 +64,11 @@ def test_layout_graph_structure(small_org: Org) -> None:
     assert set(plan.node_of.values()) == {f"c{i}" for i in range(len(chart.cards))}
     assert "fixedsize=true" in source and "newrank=true" in source
     # One rank per level row, each holding its axis node.
-    assert "{rank=same; r0; c0; c1}" in source  # CEO and the assistant beside her
+    # the CEO and her assistant's line beside her (a node a line: the card has none)
+    line = plan.assistants[0]
+    assert line.manager == "ceo" and line.lines == (("ea",),)
+    assert f"{{rank=same; r0; c0; {line.nodes[0]}}}" in source
+    assert f"  {plan.node_of['ea']};" not in source
     assert re.search(r"r0 -> r1 -> r2 -> r3 -> r4 -> r5 \[style=invis\]", source)
     # Dotted lines do not take part in the layout.
     assert "constraint=false" not in source

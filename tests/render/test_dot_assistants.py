@@ -56,11 +56,12 @@ def test_an_assistant_follows_its_manager_among_the_parents_edges(
         org_file: Callable[..., Path]) -> None:
     chart, theme, _, box = build(load(org_file(TEAM)), RenderOptions(layout="dot"))
     plan = write_dot(chart, box, theme)
-    ceo, cto, ea, vp = (plan.node_of[i] for i in ("ceo", "cto", "ea", "vp"))
+    ceo, cto, vp = (plan.node_of[i] for i in ("ceo", "cto", "vp"))
+    (line,) = plan.assistants[0].nodes  # the assistant's line: a node of its own
     edges = [line.strip() for line in plan.source.splitlines() if line.startswith(f"  {ceo} ->")]
-    assert edges[-2:] == [f"{ceo} -> {cto};", f"{ceo} -> {ea} [weight=0, style=invis];"]
-    # the assistant's own edge from the manager is there as before; nobody else gets one
-    assert f"  {cto} -> {ea};" in plan.source
+    assert edges[-2:] == [f"{ceo} -> {cto};", f"{ceo} -> {line} [weight=0, style=invis];"]
+    # the line's own (heavy) edge from the manager; nobody else gets one
+    assert f"  {cto} -> {line} [weight=8];" in plan.source
     assert f"{cto} -> {vp} [weight=0" not in plan.source
 
 

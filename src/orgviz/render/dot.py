@@ -20,11 +20,16 @@ Structure of the graph:
   `Listing`): a listing manager's reports stand to its right in shelves of columns under a
   bus (leaves in a block, each other report a column of its own with its own listing to
   its right), so the tree's breadth runs across the page instead of down it;
-- assistants share their manager's rank, to its right; dotted lines are not in the layout.
+- assistants stand beside their manager, to its right (left to right: below it), in lines
+  of at most ASSISTANTS_ACROSS (`Assistants`): in the layout graph a line is one node as
+  wide as its cards, the first in the manager's rank, each further one in a rank of its own
+  below it (left to right: to its right), so that the manager's level row takes that many
+  more ranks (`Ranks`); dotted lines are not in the layout.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from typing import NamedTuple
@@ -33,6 +38,7 @@ from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
 from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
+from orgviz.render.tidylayout import ASSISTANTS_ACROSS, assistant_lines
 
 STACK_MIN = 2  # stack a manager's leaf reports from this many on
 STACK_ROWS = 8  # rows per spine (two cards per row)
@@ -97,6 +103,17 @@ class Route(NamedTuple):
     via: tuple[str, ...] = ()  # DOT node names of the waypoints, top to bottom
 
 
+class Assistants(NamedTuple):
+    """A manager's assistants in lines of at most ASSISTANTS_ACROSS (as the tidy layout
+    stands them), in the layout graph a node a line as wide as its cards (nothing can come
+    between them): the first line beside the manager in its rank, each further one in the
+    next rank, straight under the first (`dotlayout.place_assistants` places the cards)."""
+
+    manager: str  # card id
+    nodes: tuple[str, ...]  # DOT node of each line
+    lines: tuple[tuple[str, ...], ...]  # card ids of each line, in file order
+
+
 class DotPlan(NamedTuple):
     """DOT source plus what the layout needs to read Graphviz's answer back."""
 
@@ -110,6 +127,9 @@ class DotPlan(NamedTuple):
     blocks: tuple[Block, ...] = ()  # left to right: stacked leaves in columns
     listings: tuple[Listing, ...] = ()  # left to right, from the list row on
     list_from: int | None = None  # the first listed level row (None: no lists)
+    assistants: tuple[Assistants, ...] = ()  # managers' assistants placed by line nodes
+    deeper: tuple[tuple[int, str], ...] = ()  # (level row, axis node of its last further
+    # rank) of each row that takes further ranks for lines of assistants
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -140,17 +160,66 @@ def all_stacked_leaves(chart: Chart) -> dict[str, list[str]]:
     return found
 
 
+def assistant_ranks(chart: Chart, below: int | None = None) -> dict[int, int]:
+    """The further ranks of each level row above `below` (None: every row) that holds a
+    manager with more than one line of assistants: its most lines, less one."""
+    extra: dict[int, int] = {}
+    by_id = chart.by_id
+    for manager, helpers in chart.assistants.items():
+        if len(helpers) <= ASSISTANTS_ACROSS:
+            continue
+        row = by_id[manager].row
+        if below is None or row < below:
+            extra[row] = max(extra.get(row, 0), assistant_lines(len(helpers))[0] - 1)
+    return extra
+
+
+def line_cards(helpers: list[str]) -> tuple[tuple[str, ...], ...]:
+    """A manager's assistants cut into their lines (see `assistant_lines`), in file order."""
+    across = assistant_lines(len(helpers))[1]
+    return tuple(tuple(helpers[i:i + across]) for i in range(0, len(helpers), across))
+
+
+class Ranks:
+    """Level rows to Graphviz ranks: a row's rank is its index plus the further ranks the
+    rows above it take (`assistant_ranks`)."""
+
+    def __init__(self, extra: dict[int, int]) -> None:
+        self.extra = extra
+        self.starts: list[int] = []  # rank of rows 0 .. the last with further ranks + 1
+        at = 0
+        for row in range(max(extra, default=-1) + 2):
+            self.starts.append(at)
+            at += 1 + extra.get(row, 0)
+
+    def __call__(self, row: int) -> int:
+        """The rank of level row `row`."""
+        starts = self.starts
+        return row + starts[-1] - len(starts) + 1 if row >= len(starts) else starts[row]
+
+    def row_at(self, rank: int) -> int:
+        """The level row that rank `rank` belongs to (its own rank or a further one)."""
+        starts = self.starts
+        if rank >= starts[-1]:
+            return rank - starts[-1] + len(starts) - 1
+        return bisect.bisect_right(starts, rank) - 1
+
+
 def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
-              box: CardBox | None = None) -> int:
+              box: CardBox | None = None, ranks: Ranks | None = None) -> int:
     """How many level rows the layout needs: down to the last row with a card that is not
-    stacked, or reached by a stack (a stack starts on its most senior leaf's row; left to
-    right each column of a block is a row). `leaves_of` is `all_stacked_leaves(chart)` if
-    known; `box` the chart's card size (left to right it shapes the blocks)."""
+    stacked, or reached by a stack (a stack starts on its most senior leaf's row, one card
+    a rank; left to right each column of a block is a rank). `leaves_of` is
+    `all_stacked_leaves(chart)` if known; `box` the chart's card size (left to right it
+    shapes the blocks); `ranks` the rows' ranks (by default with every row's lines of
+    assistants)."""
     stack_rows = chart.stack_rows or STACK_ROWS
     lr = chart.direction == "LR"
     by_id = chart.by_id
     if leaves_of is None:
         leaves_of = all_stacked_leaves(chart)
+    if ranks is None:
+        ranks = Ranks(assistant_ranks(chart))
     stacked: set[str] = set()
     last = -1
     for card in chart.cards:
@@ -165,11 +234,11 @@ def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
             groups = stack_groups(leaves, stack_rows)
             depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
                         for g in groups)
-        last = max(last, first_row + depth - 1)
+        last = max(last, ranks(first_row) + depth - 1)
     for card in chart.cards:
         if card.id not in stacked:
-            last = max(last, card.row)
-    return last + 1
+            last = max(last, ranks(card.row))
+    return ranks.row_at(last) + 1 if last >= 0 else 0
 
 
 def stack_groups(leaves: list[str], rows: int = STACK_ROWS) -> list[list[str]]:
@@ -267,6 +336,7 @@ class _Estimate:
         self.start: int | None = None
         self.listed: set[str] = set()
         self.steps: list[_Step] = []
+        self.extra: dict[int, int] = {}  # further ranks of the tree's rows (`assistant_ranks`)
 
     def prepare(self, start: int | None) -> None:
         """Who is listed from row `start` on, and the steps of `measure` (reports first)."""
@@ -307,11 +377,13 @@ class _Estimate:
                     first_row = max(card.row + 1, by_id[leaves[0]].row)
                     tree_block = (tall, first_row + len(columns) - 1)
                 list_rank = max(card.row, (start or 0) - 1)
-                tree = (kids, tree_block, list_rank, card.row,
-                        len(assistants[cid]) * (height + down),
+                helpers = len(assistants[cid])  # in lines: as many down the page as a line
+                across = assistant_lines(helpers)[1] if helpers else 0
+                tree = (kids, tree_block, list_rank, card.row, across * (height + down),
                         card.manager is None or card.manager in listed)
             steps.append((cid, block, items, tree))
         self.start, self.listed, self.steps = start, listed, steps
+        self.extra = assistant_ranks(chart, start)
 
     def measure(self, room: int, keep: bool = False) -> Lists:
         """The estimate with shelves of `room` ranks (`keep`: with the shelves themselves)."""
@@ -378,7 +450,9 @@ class _Estimate:
         total_h = sum(size[r] for r in roots) + down * max(len(roots) - 1, 0)
         if list_size:
             total_h *= INTERLOCK
-        total_w = (max((reach[r] for r in roots), default=0) + 1) * (width + across) - across
+        last = max((reach[r] for r in roots), default=0)
+        ranks = last + 1 + sum(more for row, more in self.extra.items() if row <= last)
+        total_w = ranks * (width + across) - across
         listed: frozenset[str] = frozenset()
         if keep:
             assistants = self.chart.assistants
@@ -500,6 +574,19 @@ class _Writer:
         self.rows_as_nodes = texts is None and chart.direction != "LR"
         self.on_rows = frozenset(leaf for leaves in self.leaves_of.values()
                                  for leaf in leaves) if self.rows_as_nodes else frozenset()
+        self.ranks = Ranks(assistant_ranks(chart, self.lists.start))
+        # Managers (not listed) with assistants stand them in lines: the layout graph has a
+        # node a line (the cards are no nodes of their own), the stand-alone DOT the cards of
+        # each further line in a rank of its own.
+        listed = self.lists.listed
+        self.lines_of = {manager: line_cards(helpers)
+                         for manager, helpers in chart.assistants.items()
+                         if helpers and manager not in listed}
+        self.in_lines = frozenset(helper for lines in self.lines_of.values()
+                                  for line in (lines if texts is None else lines[1:])
+                                  for helper in line)
+        self.line_nodes: dict[str, tuple[str, ...]] = {}  # manager -> its lines' nodes
+        self.trunks: dict[str, tuple[str, ...]] = {}  # manager -> its trunk's waypoints
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -564,10 +651,14 @@ class _Writer:
 
         # Level axis: one node per row, first in the file so that it tends to the left. Rows
         # below the last one in use (their leaves all moved up into stacks) are left out.
-        used = rows_used(chart, self.leaves_of, box)
+        used = rows_used(chart, self.leaves_of, box, self.ranks)
         if self.lists.start is not None:  # listed ranks are no level rows
             used = min(used, self.lists.start)
         axis = tuple(f"r{row}" for row in range(min(len(chart.rows), used)))
+        # A row with lines of assistants takes further ranks below it: an axis node each.
+        further = {row: tuple(f"r{row}x{k}" for k in range(1, more + 1))
+                   for row, more in self.ranks.extra.items() if row < len(axis)}
+        chain: list[str] = []
         for row, name in enumerate(axis):
             if labels and chart.rows[row]:
                 out.append(f'  {name} [shape=plaintext, fixedsize=false, width=0, '
@@ -576,22 +667,45 @@ class _Writer:
             else:
                 out.append(f"  {name} [shape=point, width={AXIS}, height={AXIS}, "
                            f"style=invis];")
-        if len(axis) > 1:
-            out.append(f"  {' -> '.join(axis)} [style=invis];")
+            for below in further.get(row, ()):
+                out.append(f"  {below} [shape=point, width={AXIS}, height={AXIS}, "
+                           f"style=invis];")
+            chain += [name, *further.get(row, ())]
+        if len(chain) > 1:
+            out.append(f"  {' -> '.join(chain)} [style=invis];")
 
-        on_rows = self.on_rows
+        no_node = self.on_rows | (self.in_lines if not labels else frozenset())
         for card in chart.cards:
-            if card.id not in on_rows:
+            if card.id not in no_node:
                 out.append(self.card_node(card))
 
         routes, spines, stacked, blocks, listings = self.tree()
         members: dict[int, list[str]] = {}
+        in_lines = self.in_lines
         for card in chart.cards:
-            if card.id not in stacked:
+            if card.id not in stacked and card.id not in in_lines:
                 members.setdefault(card.row, []).append(self.node_of[card.id])
+        # each further line of assistants in the further rank of its manager's row
+        lower: dict[tuple[int, int], list[str]] = {}
+        for manager, lines in self.lines_of.items():
+            row = chart.by_id[manager].row
+            if labels:
+                for k, line in enumerate(lines[1:], start=1):
+                    lower.setdefault((row, k), []).extend(self.node_of[c] for c in line)
+                continue
+            nodes = self.line_nodes[manager]
+            members.setdefault(row, []).append(nodes[0])
+            for k, name in enumerate(nodes[1:], start=1):
+                lower.setdefault((row, k), []).append(name)
         for row, names in sorted(members.items()):
             axis_node = [axis[row]] if row < len(axis) else []
             out.append(f"  {{rank=same; {'; '.join(axis_node + names)}}}")
+        for (row, k), names in sorted(lower.items()):
+            if row in further:
+                out.append(f"  {{rank=same; {further[row][k - 1]}; {'; '.join(names)}}}")
+        assistants = tuple(Assistants(manager, self.line_nodes[manager], lines)
+                           for manager, lines in self.lines_of.items() if not labels)
+        deeper = tuple((row, names[-1]) for row, names in sorted(further.items()))
 
         # Dotted lines are left out of the layout graph: even without `constraint` they pull
         # cards away from their solid-line managers. The stand-alone DOT draws them in charts
@@ -609,16 +723,50 @@ class _Writer:
         out.append("}")
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
                        tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
-                       tuple(listings), self.lists.start)
+                       tuple(listings), self.lists.start, assistants, deeper)
+
+    def trunk(self, card: Card) -> tuple[str, ...]:
+        """The waypoints that all lines from a manager share down through the further ranks
+        of its level row (one a rank, kept under the manager), made on first use; none in
+        a row without further ranks. Lines of their own each took a waypoint there, which
+        Graphviz set side by side: every line jogged across the assistants' ranks."""
+        more = self.ranks.extra.get(card.row, 0)
+        if not more:
+            return ()
+        if card.id not in self.trunks:
+            out, tail = self.lines, self.node_of[card.id]
+            names = tuple(self.helper("v") for _ in range(more))
+            for name in names:
+                out.append(f"  {name} [{self.point}, group={names[0]}];")
+            out.append(f"  {tail} [group={names[0]}];")
+            out.append(f"  {' -> '.join((tail, *names))} [weight=8];")
+            self.trunks[card.id] = names
+        return self.trunks[card.id]
+
+    def descend(self, card: Card, steps: int) -> tuple[str, ...]:
+        """Waypoints from a manager down `steps` ranks, its trunk first, chained by heavy
+        edges; returns them all."""
+        trunk, out = self.trunk(card), self.lines
+        own = tuple(self.helper("v") for _ in range(max(steps - len(trunk), 0)))
+        for name in own:
+            out.append(f"  {name} [{self.point}];")
+        if own:
+            out.append(f"  {' -> '.join((trunk[-1] if trunk else self.node_of[card.id], *own))}"
+                       f" [weight=8];")
+        return (*trunk, *own)
 
     def chain(self, tail: str, head: str, steps: int, extra: str = "",
-              weight: int = 2, last: int | None = None) -> tuple[str, ...]:
-        """Edges from `tail` to `head` through `steps` waypoints; returns the waypoints.
-        `last`: the weight of the edge into `head`, when not `weight`."""
+              weight: int = 2, last: int | None = None,
+              trunk: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Edges from `tail` to `head` through `steps` waypoints, the first of them `trunk`
+        (already chained from `tail`); returns the waypoints. `last`: the weight of the edge
+        into `head`, when not `weight`."""
         out = self.lines
+        if trunk:
+            tail, steps = trunk[-1], steps - len(trunk)
         if not steps:  # the usual case: the report is on the next row
             out.append(f"  {tail} -> {head}{extra};")
-            return ()
+            return trunk
         via = tuple(self.helper("v") for _ in range(steps))
         for name in via:
             out.append(f"  {name} [{self.point}];")
@@ -629,7 +777,7 @@ class _Writer:
                 out.append(f"  {a} -> {b} [weight={last}];")
             else:
                 out.append(f"  {a} -> {b}{attrs};")
-        return via
+        return (*trunk, *via)
 
     def block(self, card: Card, leaves: list[str], stack_rows: int, broken: str) -> Block:
         """Left to right: a manager's stacked leaves in a block of columns (see `Block`).
@@ -643,15 +791,12 @@ class _Writer:
         columns = block_columns(leaves, self.box, stack_rows)
         caps = tuple(self.helper("t") for _ in columns) if len(columns) > 1 else ()
         first_row = max(card.row + 1, by_id[leaves[0]].row)
-        via = tuple(self.helper("v") for _ in range(first_row - card.row - 1))
-        for name in (*caps, *via):
-            out.append(f"  {name} [{self.end_cap if caps and name == caps[-1] else self.point}];")
-        tail = node_of[card.id]
+        for name in caps:
+            out.append(f"  {name} [{self.end_cap if name == caps[-1] else self.point}];")
+        via = self.descend(card, self.ranks(first_row) - self.ranks(card.row) - 1)
+        tail = via[-1] if via else node_of[card.id]
         previous: list[str] = []
         hidden = ", style=invis" if self.texts is not None else ""
-        if via:
-            out.append(f"  {' -> '.join((tail, *via))} [weight=8];")
-            tail = via[-1]
         for index, column in enumerate(columns):
             heads = [node_of[leaf] for leaf in column]
             cap = [caps[index]] if caps else []
@@ -690,7 +835,7 @@ class _Writer:
                               for i in range(0, len(group), 2))
             else:
                 pairs = tuple((None, leaf) for leaf in group)
-            steps = first_row - card.row - 1
+            steps = self.ranks(first_row) - self.ranks(card.row) - 1
             if self.rows_as_nodes:
                 points, via = self.spine_rows(card, pairs, steps)
             else:
@@ -720,7 +865,8 @@ class _Writer:
             sides = 2 if left and right else 1
             out.append(f"  {name} [width={widths[sides]}, group={points[0]}];")
             ends.append(name if sides == 2 else f"{name}:{'w' if right else 'e'}")
-        via = self.chain(self.node_of[card.id], ends[0], steps, weight=8)
+        via = self.chain(self.node_of[card.id], ends[0], steps, weight=8,
+                         trunk=self.trunk(card))
         if len(ends) > 1:
             out.append(f"  {' -> '.join(ends)} [weight=8];")
         return points, via
@@ -735,7 +881,8 @@ class _Writer:
         points = tuple(self.helper("s") for _ in pairs)
         for name in points:
             out.append(f"  {name} [{self.point}, group={points[0]}];")
-        via = self.chain(node_of[card.id], points[0], steps, weight=8)
+        via = self.chain(node_of[card.id], points[0], steps, weight=8,
+                         trunk=self.trunk(card))
         if len(points) > 1:
             out.append(f"  {' -> '.join(points)} [weight=8];")
         for row, (name, (left, right)) in enumerate(zip(points, pairs, strict=True)):
@@ -786,6 +933,7 @@ class _Writer:
                 continue
             leaves = [] if shelves else self.leaves_of.get(card.id, [])
             on_stack = set(leaves) if leaves else ()
+            firsts: list[tuple[str, str]] = []  # report, its chain's first node
             for report in reports:
                 if report in on_stack or report in listed:
                     continue
@@ -794,16 +942,20 @@ class _Writer:
                 # Left to right a line through waypoints turns next to its manager and comes
                 # straight into its card, clear of the trunks and buses of the blocks
                 # beside the card's column.
-                via = self.chain(tail, node_of[report], child.row - card.row - 1, extra,
-                                 last=8 if lr else None)
+                via = self.chain(tail, node_of[report],
+                                 self.ranks(child.row) - self.ranks(card.row) - 1, extra,
+                                 last=8 if lr else None, trunk=self.trunk(card))
                 routes.append(Route(card.id, report, via))
                 # The report's assistants stand next to it in its parent's order (`ordering=
                 # out`): with only the edge across from the report, Graphviz put one past the
                 # report's siblings (the enterprise example's, 20,000 px away, its line
                 # through 7 cards). The edge has no weight: it does not pull anyone.
                 above = via[-1] if via else tail
-                for assistant in chart.assistants[report]:
-                    out.append(f"  {above} -> {node_of[assistant]} [weight=0, style=invis];")
+                for head in self.first_line(report):
+                    out.append(f"  {above} -> {head} [weight=0, style=invis];")
+                own = len(via) - len(self.trunk(card))
+                firsts.append((report, via[-own] if own else node_of[report]))
+            self.bound_lines(firsts)
             if leaves and lr:
                 blocks.append(self.block(card, leaves, stack_rows, broken))
                 stacked.update(leaves)
@@ -812,11 +964,73 @@ class _Writer:
                 stacked.update(leaves)
             if shelves:
                 listings.append(self.listing(card, shelves, broken))
-            for assistant in chart.assistants[card.id]:
-                style = " [style=dashed]" if labels else ""
-                out.append(f"  {tail} -> {node_of[assistant]}{style};")
-            self.assistant_order(card.id)
+            if labels:
+                self.drawn_lines(card.id)
+            else:
+                self.layout_lines(card.id)
         return routes, spines, stacked, blocks, listings
+
+    def bound_lines(self, firsts: list[tuple[str, str]]) -> None:
+        """Order a manager's reports and their first lines of assistants in its rank (`firsts`:
+        each report with the first node of its line from the manager) from the first report
+        with a line on: invisible flat edges from each line (or first node) to the next
+        report's first node.
+
+        The parent's invisible edges put the line right after the report (`ordering=out`), but
+        Graphviz (2.43) stops ordering a node's edges at the first pair of nodes joined by a
+        flat edge, such as the one from the report to its line: random_org(135, 30, 0.4)'s
+        P28 stood past her manager's two other reports, her line under both."""
+        started = False
+        for (report, first), (_, after) in itertools.pairwise(firsts):
+            line = self.first_line(report) if first == self.node_of[report] else ()
+            started = started or bool(line)
+            if started:
+                self.lines.append(f"  {line[-1] if line else first} -> {after} [style=invis];")
+
+    def first_line(self, manager: str) -> tuple[str, ...]:
+        """The DOT nodes of a manager's first line of assistants (the layout graph: its
+        line's node, made here if not yet)."""
+        lines = self.lines_of.get(manager)
+        if not lines:
+            return ()
+        if self.texts is not None:
+            return tuple(self.node_of[helper] for helper in lines[0])
+        if manager not in self.line_nodes:
+            self.line_nodes[manager] = tuple(self.helper("a") for _ in lines)
+        return self.line_nodes[manager][:1]
+
+    def layout_lines(self, manager: str) -> None:
+        """The layout graph's lines of a manager's assistants (see `Assistants`): a node a
+        line as wide as the longest, the first after the manager (a heavy flat edge keeps it
+        next to it), the further ones chained straight below the first."""
+        if not self.lines_of.get(manager):
+            return
+        lines = self.lines_of[manager]
+        self.first_line(manager)
+        nodes, out, box = self.line_nodes[manager], self.lines, self.box
+        across = len(lines[0])
+        tb = self.chart.direction != "LR"
+        span = (box.width if tb else box.height) * across + NODESEP * 72 * (across - 1)
+        size = f"{'width' if tb else 'height'}={_num(span / 72)}"
+        for name in nodes:
+            out.append(f"  {name} [{size}, group={nodes[0]}];")
+        out.append(f"  {self.node_of[manager]} -> {nodes[0]} [weight=8];")
+        if len(nodes) > 1:
+            out.append(f"  {' -> '.join(nodes)} [weight=8];")
+
+    def drawn_lines(self, manager: str) -> None:
+        """The stand-alone DOT's assistants: the first line from the manager as before, each
+        further line's first from the first of the line before it, the others each from the
+        one before it in its line (dashed lines Graphviz draws)."""
+        lines, node_of, out = self.lines_of.get(manager, ()), self.node_of, self.lines
+        tail = node_of[manager]
+        for helper in lines[0] if lines else ():
+            out.append(f"  {tail} -> {node_of[helper]} [style=dashed];")
+        self.assistant_order(manager)
+        for before, line in itertools.pairwise(lines):
+            out.append(f"  {node_of[before[0]]} -> {node_of[line[0]]} [style=dashed];")
+            for left, right in itertools.pairwise(line):
+                out.append(f"  {node_of[left]} -> {node_of[right]} [style=dashed];")
 
     def assistant_order(self, card_id: str) -> None:
         """Keep a manager's assistants in file order beside it, as the tidy layout does."""
@@ -824,7 +1038,8 @@ class _Writer:
         # several in reverse order (Boss, Assistant 4 .. 0). An invisible flat edge from each
         # assistant to the next orders them (not one of weight 0: Graphviz's order of a
         # rank leaves those out).
-        assistants = self.chart.assistants[card_id]
+        lines = self.lines_of.get(card_id)
+        assistants = lines[0] if lines else self.chart.assistants[card_id]
         node_of, out = self.node_of, self.lines
         for left, right in itertools.pairwise(assistants):
             out.append(f"  {node_of[left]} -> {node_of[right]} [style=invis];")
@@ -843,13 +1058,10 @@ class _Writer:
         hidden = ", style=invis" if self.texts is not None else ""
         # A list root's list starts in the list row's rank (the level columns before it
         # hold only their own levels), through waypoints level with the manager.
-        steps = 0 if card.id in self.lists.listed else (self.lists.start or 0) - card.row - 1
-        via = tuple(self.helper("v") for _ in range(max(steps, 0)))
-        if via:
-            for name in via:
-                out.append(f"  {name} [{self.point}];")
-            out.append(f"  {' -> '.join((tail, *via))} [weight=8];")
-            tail = via[-1]
+        steps = 0 if card.id in self.lists.listed else \
+            self.ranks(self.lists.start or 0) - self.ranks(card.row) - 1
+        via = self.descend(card, steps)
+        tail = via[-1] if via else tail
         all_columns: list[tuple[tuple[str, ...], ...]] = []
         all_caps: list[tuple[str, ...]] = []
         trunk = tail  # the stand-alone DOT: the last joint of the trunk down to the shelves

@@ -11,9 +11,11 @@ from orgviz.errors import RenderError
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
 from orgviz.render.dot import (
+    NODESEP,
     POINT,
     RANKSEP,
     SPINE_GAP,
+    Assistants,
     Block,
     DotPlan,
     Listing,
@@ -252,15 +254,44 @@ class _Router:
             lines += self.block(block)
         for listing in plan.listings:
             lines += self.listing(listing)
-        for card in chart.cards:
-            for assistant_id in chart.assistants[card.id]:
-                boss, helper = self.box(card.id), self.box(assistant_id)
-                sign = 1.0 if ax.cross(helper) > ax.cross(boss) else -1.0
-                start = ax.cross(boss) + sign * ax.half_cross(boss)
-                end = ax.cross(helper) - sign * ax.half_cross(helper)
-                main = ax.main(boss)
-                lines.append(Connector("assistant", simplify([ax.point(main, start),
-                                                              ax.point(main, end)])))
+        in_lines = {group.manager for group in plan.assistants}
+        for group in plan.assistants:
+            lines += self.assistant_lines(group)
+        for card in chart.cards:  # (listed managers': in one line, each from the one before)
+            if card.id not in in_lines and chart.assistants[card.id]:
+                lines += self.across([card.id, *chart.assistants[card.id]])
+        return lines
+
+    def across(self, cards: list[str]) -> list[Connector]:
+        """Assistant lines between neighbours of a line: each card from the one before it,
+        side to side, level with the first (the manager, or the line's first assistant)."""
+        ax, lines = self.axes, []
+        main = ax.main(self.box(cards[0]))
+        for before, card in itertools.pairwise(cards):
+            tail, head = self.box(before), self.box(card)
+            sign = 1.0 if ax.cross(head) > ax.cross(tail) else -1.0
+            start = ax.cross(tail) + sign * ax.half_cross(tail)
+            end = ax.cross(head) - sign * ax.half_cross(head)
+            lines.append(Connector("assistant", simplify([ax.point(main, start),
+                                                          ax.point(main, end)])))
+        return lines
+
+    def assistant_lines(self, group: Assistants) -> list[Connector]:
+        """A manager's lines of assistants (see `dot.Assistants`), joined as the tidy layout
+        joins them: along the first line from the manager, along each further line from its
+        first card, and that card from the first of the line before, across the gap between
+        the ranks (straight, or with a jog half-way should the lines not stand in line)."""
+        ax = self.axes
+        lines = self.across([group.manager, *group.lines[0]])
+        for before, line in itertools.pairwise(group.lines):
+            tail, head = self.box(before[0]), self.box(line[0])
+            start = ax.main(tail) + ax.half_main(tail)
+            end = ax.main(head) - ax.half_main(head)
+            jog = (start + end) / 2
+            lines.append(Connector("assistant", simplify([
+                ax.point(start, ax.cross(tail)), ax.point(jog, ax.cross(tail)),
+                ax.point(jog, ax.cross(head)), ax.point(end, ax.cross(head))])))
+            lines += self.across(list(line))
         return lines
 
 
@@ -378,6 +409,46 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
                 nodes[node_of[right]] = Box(x + reach, row.y, manager.w, manager.h)
 
 
+def place_assistants(plan: DotPlan, nodes: dict[str, Box], box: Box, tb: bool) -> None:
+    """The cards of each line of assistants (see `dot.Assistants`) side by side in their
+    line's node, from its start, NODESEP apart (`box`: a card's size); a further line
+    within Graphviz's rounding of the first line's place across is put straight under it."""
+    gap = NODESEP * PX
+    for group in plan.assistants:
+        first = nodes[group.nodes[0]]
+        for name, line in zip(group.nodes, group.lines, strict=True):
+            node = nodes[name]
+            if tb:
+                x = first.x if abs(node.x - first.x) < plain_step(abs(node.x)) else node.x
+                start, step = x - node.w / 2 + box.w / 2, box.w + gap
+                for index, card_id in enumerate(line):
+                    nodes[plan.node_of[card_id]] = Box(start + index * step, node.y, box.w,
+                                                       box.h)
+            else:
+                y = first.y if abs(node.y - first.y) < plain_step(abs(node.y)) else node.y
+                start, step = y - node.h / 2 + box.h / 2, box.h + gap
+                for index, card_id in enumerate(line):
+                    nodes[plan.node_of[card_id]] = Box(node.x, start + index * step, box.w,
+                                                       box.h)
+
+
+def level_rows(plan: DotPlan, nodes: dict[str, Box], ax: Axes,
+               card: float) -> tuple[dict[int, float], dict[int, float] | None]:
+    """Each level row's center along the rank axis, and the depth of the rows that take
+    further ranks for lines of assistants (None: none does): from the row's cards to the
+    last line's (`card`: a card's size along the rank axis)."""
+    rows = {row: ax.main(nodes[name]) for row, name in enumerate(plan.axis) if name in nodes}
+    if not plan.deeper:
+        return rows, None
+    sizes: dict[int, float] = {}
+    for row, name in plan.deeper:
+        if row in rows and name in nodes:
+            top, bottom = rows[row], ax.main(nodes[name])
+            rows[row] = (top + bottom) / 2
+            sizes[row] = bottom - top + card
+    return rows, sizes
+
+
 def start_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
               timeout: float) -> tuple[DotPlan, Job]:
     """Write the layout graph and start Graphviz on it without waiting (see `finish_dot`).
@@ -391,20 +462,24 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     plain = job.result().decode("utf-8", "replace")
     width, height, nodes, _edges = _parse_plain(plain)
     beside = {card for spine in plan.spines for row in spine.rows for card in row}
+    beside.update(card for group in plan.assistants for line in group.lines for card in line)
     missing = [name for spine in plan.spines for name in spine.points if name not in nodes]
+    missing += [name for group in plan.assistants for name in group.nodes
+                if name not in nodes]
     missing += [name for card, name in plan.node_of.items()
-                if card not in beside and name not in nodes]  # (placed beside their spines)
-    if not missing:
-        place_spines(plan, nodes)
+                if card not in beside and name not in nodes]  # (placed by spines and lines)
     if missing:
         raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
+    place_spines(plan, nodes)
+    ax = Axes(chart.direction)
+    if plan.assistants:  # (a manager's box: every card has the same size)
+        place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax.tb)
     router = _Router(chart, plan, nodes)
     lines = router.connectors()
-    ax = Axes(chart.direction)
-    rows = {row: ax.main(nodes[name]) for row, name in enumerate(plan.axis) if name in nodes}
     boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
+    rows, sizes = level_rows(plan, nodes, ax, ax.half_main(boxes[chart.cards[0].id]) * 2)
     add_links(chart, boxes, lines, None, width, height)
-    return Geometry(width, height, boxes, rows, tuple(lines), chart.direction)
+    return Geometry(width, height, boxes, rows, tuple(lines), chart.direction, sizes)
 
 
 def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
