@@ -25,7 +25,7 @@ people:
 """
 #: The pair an earlier export wrote (of another org).
 OLD_PEOPLE = "id,name,team\r\nold,Old,gone\r\n"
-OLD_TEAMS = "team,team_name\r\ngone,Gone\r\n"
+OLD_TEAMS = "team,team_name,parent,lead,color\r\ngone,Gone,,,\r\n"
 
 
 def _old_pair(folder: Path) -> tuple[Path, Path]:

@@ -104,14 +104,24 @@ def test_a_teams_table_that_cannot_be_read_is_an_error_at_its_header(
     assert (result.exit_code, result.output) == (
         2, "orgviz: depts.csv:1:1: a teams file needs an id column (department_id, team_id, "
            "id) and a name column (department_name, name)\n")
-    # (a quote left open in the teams table beside the CSV: an error where it opens)
-    _pair(tmp_path, 'team,team_name\r\nexec,Executive\r\nops,"Operations\r\n')
-    broken = run("import", "acme.csv", "--delimiter", ";", "-o", "acme.yaml")
+    # (a quote left open in the teams table: an error where it opens with --teams; beside
+    # the CSV, the table is not read, and a warning says so and why)
+    _pair(tmp_path, 'team,team_name,parent,lead,color\r\nexec,Executive,,,\r\n'
+                    'ops,"Operations\r\n')
+    broken = run("import", "acme.csv", "--delimiter", ";", "--teams", "acme.teams.csv",
+                 "-o", "acme.yaml")
     assert broken.exit_code == 1
     assert broken.stderr.splitlines() == [
         "acme.teams.csv:3:2: error [csv] the quoted field that starts here is never closed: "
         "it runs to the end of the file (a stray '\"' in a cell?)"]
     assert "Traceback" not in broken.output and not (tmp_path / "acme.yaml").exists()
+    beside = run("import", "acme.csv", "--delimiter", ";", "-o", "acme.yaml")
+    assert beside.exit_code == 0, beside.output
+    assert beside.stderr.splitlines()[0] == (
+        "acme.teams.csv:1:1: warning [columns] the teams table beside acme.csv does not match "
+        "it (acme.teams.csv:3:2: the quoted field that starts here is never closed: it runs "
+        "to the end of the file (a stray '\"' in a cell?)) and was not read: `--teams "
+        "acme.teams.csv` reads it anyway")
 
 
 def test_a_jobs_file_that_cannot_be_read_is_an_error_at_its_header(

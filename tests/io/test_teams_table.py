@@ -254,9 +254,17 @@ def test_a_bad_teams_table_is_reported_at_its_cells(tmp_path: Path) -> None:
 
 def test_a_bad_teams_table_on_the_command_line(tmp_path: Path, run: Callable[..., Any]) -> None:
     _pair(tmp_path, BAD)
-    result = run("import", "acme.csv", "-o", "acme.yaml")
+    # (beside the CSV, read without --teams: it does not fit, and is set aside with a word)
+    beside = run("import", "acme.csv", "-o", "beside.yaml")
+    assert beside.exit_code == 0, beside.output
+    assert beside.stderr.splitlines()[0] == (
+        "acme.teams.csv:1:1: warning [columns] the teams table beside acme.csv does not match "
+        "it (acme.teams.csv:2:3: team 'ops' has parent 'exce', which is not a team of the "
+        "table) and was not read: `--teams acme.teams.csv` reads it anyway")
+    assert "Teams from" not in (tmp_path / "beside.yaml").read_text(encoding="utf-8")
+    result = run("import", "acme.csv", "--teams", "acme.teams.csv", "-o", "acme.yaml")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[1:3] == [
+    assert result.stderr.splitlines()[0:2] == [
         "acme.teams.csv:2:3: error [unknown-team] team 'ops' has parent 'exce', which is not "
         "a team of the table (left out): did you mean 'exec'? Otherwise use the id of a team "
         "of the table",
@@ -264,7 +272,7 @@ def test_a_bad_teams_table_on_the_command_line(tmp_path: Path, run: Callable[...
         "the people CSV (left out): did you mean 'bo'? Otherwise use the id of a person"]
     assert "Traceback" not in result.output
     assert not (tmp_path / "acme.yaml").exists()
-    kept = run("import", "acme.csv", "-k", "-o", "acme.yaml")
+    kept = run("import", "acme.csv", "--teams", "acme.teams.csv", "-k", "-o", "acme.yaml")
     assert kept.exit_code == 1
     assert "acme.teams.csv:6:3: error [unknown-team] team parent cycle a -> b -> a: the " \
         "parent of 'a' left out" in kept.stderr

@@ -17,7 +17,6 @@ from orgviz.cli.common import (
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.problem import Problem
 from orgviz.report import REPORTERS, summary_line
 
 #: Endings of table files: the org file import writes (YAML) is none (`-o people.csv`).
@@ -107,8 +106,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if teams_file is None:  # (the teams table an export wrote beside the people CSV)
         from orgviz.io.teamtable import teams_table_beside
 
-        teams_file = beside = teams_table_beside(csv_file)
-    refuse_to_overwrite(output, (csv_file, junior, teams_file, titles_file))
+        beside = teams_table_beside(csv_file, encoding)
+    refuse_to_overwrite(output, (csv_file, junior, teams_file or beside, titles_file))
     if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
         raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
                                f"{os.path.splitext(output)[0]}.yaml")
@@ -128,15 +127,19 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
                             teams=teams_file, titles=titles_file, encoding=encoding,
                             delimiter=delimiter, sheet=sheet,
                             reference_date=None if as_of is None else as_of.date())
+    shown_name = output if output != "-" else None
     try:
-        result = import_csv(csv_file, options, shown_name=output if output != "-" else None)
+        if beside is None:
+            result = import_csv(csv_file, options, shown_name=shown_name)
+        else:  # (read when it fits the people CSV, else a warning says why not)
+            from orgviz.io.csvimport.beside import import_with_table_beside
+
+            result = import_with_table_beside(csv_file, options, beside, shown_name)
     except OrgLoadError as exc:
         REPORTERS[fmt](exc.problems, 1, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
     except OrgvizError as exc:
         fail(exc)
-    if beside is not None:
-        result.problems[:] = sorted([*result.problems, _read_beside(beside, csv_file)])
     said = checked(result.problems, (p for p in validate(result.org)
                                      if p.rule != "root" or not allow_forest), strict,
                    result.tallies())
@@ -172,9 +175,3 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     keep_until_exit(result, findings, problems)
     sys.exit(EXIT_PROBLEMS if result.errors or (strict and said.rule_errors) else EXIT_OK)
 
-
-def _read_beside(teams_file: str, csv_file: str) -> Problem:
-    """The info that says the teams table beside the people CSV was read."""
-    return Problem(teams_file, 1, 1, "info", "columns",
-                   f"the teams of {os.path.basename(csv_file)} read from its teams table "
-                   "beside it (--teams FILE reads another)")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 #: The columns of the teams table, as export writes them (the org file's keys of a team;
 #: `team` and `team_name` as the people CSV calls a team's id and name).
 TEAM_COLUMNS = ("team", "team_name", "parent", "lead", "color")
+_SORTED_COLUMNS = sorted(TEAM_COLUMNS)
 #: The fields of a team each column holds.
 TEAM_FIELDS = {"team": "id", "team_name": "name", "parent": "parent", "lead": "lead",
                "color": "color"}
@@ -28,51 +29,84 @@ def teams_path(people_csv: str) -> str:
     return os.path.splitext(people_csv)[0] + TEAMS_SUFFIX
 
 
-def teams_table_beside(people_csv: str | None) -> str | None:
-    """The teams table that sits beside a people CSV (a regular file), or None: for standard
-    input (None, `-`), a device or a pipe, or when there is none (a file by its name that is
-    no teams table, such as a departments list, is read only when `--teams` names it)."""
+def teams_table_beside(people_csv: str | None, encoding: str | None = None) -> str | None:
+    """The teams table that sits beside a people CSV (a regular file whose header is the one
+    export writes: `is_teams_table`), or None: for standard input (None, `-`), a device or
+    a pipe, or when there is none (a file by its name of other columns, such as a
+    departments list or another tool's `Team,Lead`, is read only when `--teams` names it)."""
     if not people_csv or people_csv == "-" or not os.path.isfile(people_csv):
         return None
     path = teams_path(people_csv)
-    return path if os.path.isfile(path) and is_teams_table(path) else None
+    return path if os.path.isfile(path) and is_teams_table(path, encoding) else None
 
 
-def is_teams_table(path: str) -> bool:
-    """Whether a file's first line is a teams table's header (`team_table_columns`; cells
-    separated by a comma, or a semicolon, tab or bar as a spreadsheet may save it); a FIFO
+def is_teams_table(path: str, encoding: str | None = None) -> bool:
+    """Whether a file's first line is the header export writes (`is_export_header`: cells
+    separated by a comma, or a semicolon, tab or bar as a spreadsheet may save it), read as
+    the import reads a CSV (`csvread.decode`: UTF-8, UTF-16 with a BOM, `encoding`); a FIFO
     or a device is none (opened, it would block, or be read away)."""
+    line = _first_line(path, encoding)
+    return line is not None and _split_so(line, is_export_header)
+
+
+def is_export_header(header: Sequence[str]) -> bool:
+    """Whether a header is the teams table's as export writes it: its five columns, named
+    in lower case, each once, in any order (a spreadsheet may move them); a header that
+    drops or renames one (`Team,Lead`) is another file's, read only by `--teams`."""
+    return sorted(head.lstrip("\ufeff") for head in header) == _SORTED_COLUMNS
+
+
+def _split_so(line: str, test: Callable[[list[str]], bool]) -> bool:
+    """Whether a line split at a comma, semicolon, tab or bar passes `test` one way."""
+    return any(test(next(csv.reader([line], delimiter=mark), [])) for mark in ",;\t|")
+
+
+def _first_line(path: str, encoding: str | None) -> str | None:
+    """A regular file's first line, decoded as the import decodes a CSV; None when it
+    cannot be read or decoded (no teams table then)."""
+    from orgviz.errors import OrgvizError
+    from orgviz.io.csvread import decode
+
     if not os.path.isfile(path):
-        return False
+        return None
     try:
         with open(path, "rb") as stream:
-            head = stream.read(_HEAD_BYTES)
-    except OSError:
-        return False
-    lines = head.decode("utf-8", "replace").lstrip("\ufeff").splitlines()
-    if not lines:
-        return False
-    return any(team_table_columns(next(csv.reader([lines[0]], delimiter=mark))) is not None
-               for mark in ",;\t|")
+            data = stream.read(_FIRST_LINE_BYTES + 1)
+        if len(data) > _FIRST_LINE_BYTES:  # (a long file: up to its first line break)
+            cut = data.find(b"\n") + 1
+            cut += cut % 2 == 1 and data[cut:cut + 1] == b"\x00"  # (UTF-16-LE's "\n\0")
+            data = data[:cut] if cut > 0 else b""
+        text = decode(data, path, encoding, [])[0]
+    except (OSError, OrgvizError):
+        return None
+    lines = text.lstrip("\ufeff").splitlines()
+    return lines[0] if lines else None
 
 
-def is_empty_teams_table(path: str) -> bool:
+def is_empty_teams_table(path: str, encoding: str | None = None) -> bool:
     """Whether a file is a teams table of its header alone (as export writes for an org
-    without `teams:` where an earlier export's table was): no teams to read, where a CSV
-    without rows is otherwise refused. (Lines of delimiters alone are none.)"""
+    without `teams:` where an earlier export's table was; `team_table_columns`): no teams
+    to read, where a CSV without rows is otherwise refused. (Lines of delimiters alone are
+    none.)"""
+    from orgviz.errors import OrgvizError
+    from orgviz.io.csvread import decode
+
     try:
-        if os.path.getsize(path) > _HEAD_BYTES:
+        if not os.path.isfile(path) or os.path.getsize(path) > _HEAD_BYTES:
             return False
-    except OSError:
+        with open(path, "rb") as stream:
+            text = decode(stream.read(), path, encoding, [])[0]
+    except (OSError, OrgvizError):
         return False
-    if not is_teams_table(path):
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or not _split_so(lines[0], lambda head: team_table_columns(head) is not None):
         return False
-    with open(path, "rb") as stream:
-        lines = stream.read().decode("utf-8", "replace").splitlines()
     return not any(line.strip(",;\t| ") for line in lines[1:])
 
 
-#: How much of a file `is_teams_table` reads for its first line.
+#: How much of a long file `_first_line` reads (up to its first line break).
+_FIRST_LINE_BYTES = 64 * 1024
+#: The size up to which `is_empty_teams_table` reads a file (a header alone is less).
 _HEAD_BYTES = 4096
 
 

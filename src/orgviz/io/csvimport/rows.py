@@ -122,10 +122,11 @@ def trim_to_export_layout(table: CsvTable) -> bool:
 
 
 def _is_team_table(header: Sequence[str]) -> bool:
-    """Whether a header is the teams table's (`orgviz.io.teamtable`): no people CSV."""
-    from orgviz.io.teamtable import team_table_columns
+    """Whether a header is the teams table's as export writes it (`orgviz.io.teamtable`):
+    no people CSV (another tool's `Team,Lead` may be one, by mistake or not: no hint)."""
+    from orgviz.io.teamtable import is_export_header
 
-    return team_table_columns(header) is not None
+    return is_export_header(header)
 
 
 class RowReader(CellReader, FlagReader):

@@ -64,6 +64,7 @@ class ImporterState:
         # row's id (" ('Ada Lovelace')"), "" when it is
         self.self_reports: dict[SourceLoc, str] = {}
         self.periods: Periods | None = None  # (a file with an end or start date column)
+        self.teams_name = "the teams file"  # (--teams FILE's name, once read)
         # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
         self.said_local_fte = self.said_rounded_fte = False
 

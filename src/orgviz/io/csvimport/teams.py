@@ -4,6 +4,7 @@ writes beside its people CSV), and team values turned into team ids."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple, cast
 
@@ -57,7 +58,8 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
         teams = read_team_table(imp, table, layout, {r.id for r in imp.records})
     else:
         teams = _read_departments(imp, table)
-    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
+    imp.teams_name = os.path.basename(table.shown)
+    imp.header_notes.append(f"Teams from {imp.teams_name}")
     return teams
 
 
@@ -183,6 +185,8 @@ def link_teams(imp: ImporterState, exact: bool, known: KnownTeams | None) -> lis
         teams.append(team_of(ids_by_value[known_value], team, ids_by_value.get(team.parent)
                            if team.parent else None,
                            team.lead if team.lead in people else None))
+    if not exact:  # (a people cell that writes a team's name, not its id: that team)
+        ids_by_value = {**_ids_by_name(known, ids_by_value), **ids_by_value}
     for record in imp.records:
         value = record.team
         if value is None:
@@ -201,10 +205,17 @@ def link_teams(imp: ImporterState, exact: bool, known: KnownTeams | None) -> lis
             continue
         if value not in ids_by_value:
             imp.problem(record.loc("team"), "warning", "unknown-team",
-                        f"team '{value}' is not in the teams file")
+                        f"team '{value}' is not in {imp.teams_name}: declared")
             ids_by_value[value] = _new_team(value, taken, teams)
         record.team = ids_by_value[value]
     return teams
+
+
+def _ids_by_name(known: KnownTeams, ids_by_value: Mapping[str, str]) -> dict[str, str]:
+    """The id of each team of a teams file by its name, where no other team has that name."""
+    names = Counter(team.name for team in known.values() if team.name)
+    return {team.name: ids_by_value[value] for value, team in known.items()
+            if team.name and names[team.name] == 1}
 
 
 def team_of(tid: str, team: KnownTeam, parent: str | None, lead: str | None) -> Team:

@@ -1,0 +1,217 @@
+"""The file beside a people CSV by the teams table's name (NAME.teams.csv): read without
+`--teams` only when its header is the one export writes (in any encoding the readers take)
+and it fits the people CSV; else the import goes on as without it. Export overwrites only a
+file of that header."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orgviz.io.teamtable import is_export_header, is_teams_table
+from orgviz.loader import load
+
+#: A people CSV of another tool (not in export's layout) and its own teams file.
+PEOPLE = "id,name,manager,team\n1,Ann Lee,,Eng\n2,Bob Roe,1,Eng\n3,Cy Poe,1,Sales\n"
+OTHER_TEAMS = "Team,Lead\nEng,Ann Lee\nSales,Cy Poe\n"
+ORG = """\
+orgviz: 1
+org: {name: Acme, size: small}
+teams:
+  - {id: exec, name: Executive, color: "#4C78A8", lead: ada}
+  - {id: ops, name: Operations, color: "#E45756", parent: exec, lead: bo}
+people:
+  - {id: ada, name: Ada, title: CEO, team: exec}
+  - {id: bo, name: Bo, title: COO, reports_to: ada, team: ops}
+"""
+OTHER_ORG = """\
+orgviz: 1
+org: {name: Other, size: small}
+teams:
+  - {id: sales, name: Sales}
+people:
+  - {id: zed, name: Zed, title: CEO, team: sales}
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+@pytest.mark.parametrize("header,exported", [
+    (["team", "team_name", "parent", "lead", "color"], True),
+    (["\ufeffcolor", "lead", "team", "parent", "team_name"], True),  # (moved: a spreadsheet)
+    (["Team", "Lead"], False), (["team", "lead"], False),  # (another tool's; dropped ones)
+    (["Team", "Team_Name", "Parent", "Lead", "Color"], False),
+    (["team", "team_name", "parent", "lead", "color", "budget"], False),
+    (["team", "team", "parent", "lead", "color"], False)])
+def test_only_export_s_header_is_a_teams_table_beside(header: list[str],
+                                                      exported: bool) -> None:
+    assert is_export_header(header) is exported
+
+
+def test_another_tool_s_teams_file_beside_the_csv_is_not_read(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (it was "people.teams.csv:2:2: error [unknown-team] team 'Eng' is led by 'Ann Lee',
+    # who is not in the people CSV", exit 1)
+    _write(tmp_path, "people.csv", PEOPLE)
+    _write(tmp_path, "people.teams.csv", OTHER_TEAMS)
+    result = run("import", "people.csv", "-o", "people.yaml")
+    assert (result.exit_code, result.stderr) == (
+        0, "imported 3 positions to people.yaml: no problems; rules on the imported org: no "
+           "problems\n")
+    assert [(t.id, t.name) for t in load(tmp_path / "people.yaml").teams] == [
+        ("eng", "Eng"), ("sales", "Sales")]
+    # (--teams reads it as a teams table, as before: its errors stay errors)
+    named = run("import", "people.csv", "--teams", "people.teams.csv")
+    assert named.exit_code == 1
+    assert named.stderr.splitlines()[0] == (
+        "people.teams.csv:2:2: error [unknown-team] team 'Eng' is led by 'Ann Lee', who is not "
+        "in the people CSV (left out): use the id of a person")
+
+
+@pytest.mark.parametrize("name", ["t14.csv", "t14.xlsx"])
+def test_a_people_file_headed_team_lead_gets_no_teams_table_hint(
+        tmp_path: Path, run: Callable[..., Any], name: str) -> None:
+    path = tmp_path / name
+    if name.endswith(".xlsx"):
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        for row in (["Team", "Lead"], ["Eng", "Ann"], ["Sales", "Bob"]):
+            book.active.append(row)
+        book.save(path)
+    else:
+        _write(tmp_path, name, "Team,Lead\nEng,Ann\nSales,Bob\n")
+    result = run("import", name)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"orgviz: {name}: no id or name column found (looked for EmployeeId, employee_id, "
+        "id, Name ...): pass --id COLUMN\n")
+
+
+def test_a_table_beside_that_does_not_fit_is_set_aside_with_a_warning(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    _write(tmp_path, "people.csv", PEOPLE)
+    _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\n"
+                                         "Eng,Engineering,,9,\nSales,,,,\n")
+    result = run("import", "people.csv", "-o", "people.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "people.teams.csv:1:1: warning [columns] the teams table beside people.csv does not "
+        "match it (people.teams.csv:2:4: team 'Eng' is led by '9', who is not in the people "
+        "CSV) and was not read: `--teams people.teams.csv` reads it anyway",
+        "imported 3 positions to people.yaml: 1 warning; rules on the imported org: no "
+        "problems"]
+    assert "Teams from" not in (tmp_path / "people.yaml").read_text(encoding="utf-8")
+    named = run("import", "people.csv", "--teams", "people.teams.csv", "-o", "named.yaml")
+    assert named.exit_code == 1
+    assert named.stderr.splitlines()[0] == (
+        "people.teams.csv:2:4: error [unknown-team] team 'Eng' is led by '9', who is not in "
+        "the people CSV (left out): use the id of a person")
+
+
+def test_a_table_beside_that_lacks_every_team_of_the_people_is_set_aside(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    _write(tmp_path, "people.csv", PEOPLE)
+    _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\nOps,,,,\n")
+    result = run("import", "people.csv", "-o", "people.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "people.teams.csv:1:1: warning [columns] the teams table beside people.csv does not "
+        "match it (people.csv:2:4: team 'Eng' is not in people.teams.csv) and was not "
+        "read: `--teams people.teams.csv` reads it anyway")
+    # (one that lacks some of them is read, those teams declared, each with a warning: an
+    # org may have people in teams its `teams:` does not list, and export such a pair)
+    _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\nEng,,,1,\n")
+    some = run("import", "people.csv", "-o", "people.yaml")
+    assert some.exit_code == 0, some.output
+    assert some.stderr.splitlines()[:2] == [
+        "people.csv:4:4: warning [unknown-team] team 'Sales' is not in people.teams.csv: "
+        "declared",
+        "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
+        "table beside it (--teams FILE reads another)"]
+    assert [(t.id, t.lead) for t in load(tmp_path / "people.yaml").teams] == [
+        ("Eng", "1"), ("sales", None)]
+
+
+def test_a_stale_table_is_not_read_with_a_new_csv(tmp_path: Path,
+                                                   run: Callable[..., Any]) -> None:
+    # (export -o acme.csv; then another org's CSV on standard output into acme.csv)
+    _write(tmp_path, "acme.yaml", ORG)
+    _write(tmp_path, "other.yaml", OTHER_ORG)
+    assert run("export", "acme.yaml", "-o", "acme.csv").exit_code == 0
+    other = run("export", "other.yaml", "-f", "csv")
+    (tmp_path / "acme.csv").write_bytes(other.stdout_bytes)
+    result = run("import", "acme.csv", "-o", "back.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "acme.teams.csv:1:1: warning [columns] the teams table beside acme.csv does not match "
+        "it (acme.csv:2:7: team 'sales' is not in acme.teams.csv) and was not read: `--teams "
+        "acme.teams.csv` reads it anyway")
+    back = load(tmp_path / "back.yaml")
+    assert [(t.id, t.name, t.color) for t in back.teams] == [("sales", "Sales", None)]
+
+
+def test_a_table_beside_saved_as_utf16_with_tabs_is_read(tmp_path: Path,
+                                                         run: Callable[..., Any]) -> None:
+    # (Excel's "Unicode Text": it was passed over without a word, colors and leads lost)
+    _write(tmp_path, "acme.yaml", ORG)
+    assert run("export", "acme.yaml", "-o", "u16.csv").exit_code == 0
+    table = tmp_path / "u16.teams.csv"
+    text = table.read_text(encoding="utf-8").replace(",", "\t")
+    table.write_bytes(text.encode("utf-16"))
+    assert is_teams_table(str(table))
+    result = run("import", "u16.csv", "-o", "u16.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "u16.teams.csv:1:1: info [columns] the teams of u16.csv read from its teams table "
+        "beside it (--teams FILE reads another)")
+    assert [(t.id, t.color, t.lead, t.parent) for t in load(tmp_path / "u16.yaml").teams] == [
+        ("exec", "#4C78A8", "ada", None), ("ops", "#E45756", "bo", "exec")]
+    # (export takes it for its own table: overwritten)
+    assert run("export", "acme.yaml", "-o", "u16.csv").exit_code == 0
+    assert table.read_bytes().startswith(b"team,team_name,parent,lead,color\r\n")
+
+
+def test_a_long_table_beside_is_known_by_its_first_line(tmp_path: Path) -> None:
+    rows = "".join(f"t{i},Team {i},,,\n" for i in range(20000))
+    table = _write(tmp_path, "big.teams.csv", "team,team_name,parent,lead,color\n" + rows)
+    assert is_teams_table(str(table))
+    table.write_bytes(("team\tteam_name\tparent\tlead\tcolor\n" + rows).encode("utf-16"))
+    assert is_teams_table(str(table))
+
+
+def test_export_refuses_another_tool_s_teams_file(tmp_path: Path,
+                                                  run: Callable[..., Any]) -> None:
+    # (it was replaced without a word)
+    _write(tmp_path, "acme.yaml", ORG)
+    _write(tmp_path, "ov.teams.csv", "Team,Lead\nEng,Ann Lee\n")
+    result = run("export", "acme.yaml", "-o", "ov.csv")
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: ov.teams.csv: the teams table of -o ov.csv goes there, but it is another "
+           "file (no teams table): move it, or name the CSV otherwise\n")
+    assert not (tmp_path / "ov.csv").exists()
+    assert (tmp_path / "ov.teams.csv").read_text(encoding="utf-8") == "Team,Lead\nEng,Ann Lee\n"
+
+
+def test_people_of_another_layout_name_the_table_s_teams_by_id_or_name(
+        tmp_path: Path) -> None:
+    from orgviz.io.csvimport import ImportOptions, import_csv
+
+    people = _write(tmp_path, "people.csv", "id,name,manager,team\n1,Ann Lee,,eng\n"
+                                            "2,Bob Roe,1,Engineering\n3,Cy Poe,1,Sales Ops\n")
+    table = _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\n"
+                                                 "eng,Engineering,,1,#4C78A8\n")
+    result = import_csv(people, ImportOptions(teams=str(table)))
+    assert [f"{Path(p.file).name}:{p.line}:{p.col}: {p.level} [{p.rule}] {p.message}"
+            for p in result.problems if p.level != "info"] == [
+        "people.csv:4:4: warning [unknown-team] team 'Sales Ops' is not in people.teams.csv: "
+        "declared"]
+    assert [(t.id, t.name, t.lead) for t in result.org.teams] == [
+        ("eng", "Engineering", "1"), ("sales-ops", "Sales Ops", None)]
+    assert [p.team for p in result.org.people] == ["eng", "eng", "sales-ops"]
