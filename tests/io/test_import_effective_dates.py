@@ -152,16 +152,39 @@ def test_before_every_period_the_first_to_take_effect_is_imported(tmp_path: Path
     assert people(result) == [("E1", "CEO"), ("E12", "Engineer")]
 
 
-def test_a_start_column_without_end_dates_decides_too(tmp_path: Path) -> None:
+def test_a_start_column_without_end_dates_dates_nothing(tmp_path: Path) -> None:
+    # (a `Start Date` alone may be a hire date: the rows of an id stay duplicates, before
+    # and after the later start; periods need an end column too, as Oracle's exports have)
     rows = [[c for i, c in enumerate(row) if i != 5] for row in STARTS]
+    for day in ("2024-06-01", "2025-06-01"):
+        assert said(imported(table(tmp_path, "csv", rows), day)) == [
+            "people.csv:4:1: error [duplicate-id] duplicate id 'E12', first at row 3"]
+
+
+def test_a_hire_start_date_keeps_a_duplicate_id_error(tmp_path: Path) -> None:
+    # (the reviewer's sd2.csv: it was "info [future-row] a future-dated row of '3' ... set
+    # aside", Zed New dropped without an error)
+    path = tmp_path / "sd2.csv"
+    path.write_text("Employee ID,Name,Manager ID,Title,Department,Start Date\n"
+                    "1,Ada Boss,,CEO,Exec,2015-03-01\n2,Bob Two,1,CTO,Eng,2018-01-15\n"
+                    "3,Cy Three,2,Engineer,Eng,2019-06-01\n"
+                    "3,Zed New,2,Sales Rep,Sales,2026-02-01\n", encoding="utf-8")
+    result = imported(path, "2025-06-01")
+    assert said(result) == ["sd2.csv:5:1: error [duplicate-id] duplicate id '3', first at "
+                            "row 4"]
+    assert result.dropped == []
+
+
+def test_periods_of_one_id_under_two_names_are_said_so(tmp_path: Path) -> None:
+    # (a name changes between periods, as at a marriage: still the id's periods, the info
+    # names both, so that an id given to another person shows)
+    rows = [row[:] for row in STARTS]
+    rows[3][1] = "Bob Roe-Smith"
     result = imported(table(tmp_path, "csv", rows), "2024-06-01")
     assert said(result) == [
         "people.csv:4:1: info [future-row] a future-dated row of 'E12' (effective from "
-        "2025-02-01) is set aside; row 3 is current"]
-    # Once both have started, nothing says the first has ended: two rows in effect.
-    both = imported(table(tmp_path, "csv", rows), "2025-06-01")
-    assert said(both) == ["people.csv:4:1: error [duplicate-id] duplicate id 'E12', first at "
-                          "row 3"]
+        "2025-02-01) is set aside; row 3 is current (named 'Bob' there, 'Bob Roe-Smith' "
+        "here)"]
 
 
 @pytest.mark.parametrize("header", ["EffectiveStartDate", "effective_start_date",

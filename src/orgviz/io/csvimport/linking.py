@@ -109,6 +109,8 @@ class Linker(ImporterState):
             record.history = f"{FUTURE_DATED}, {future.when}"
             then = (f"row {current.line}, which takes effect first, is imported" if future.first
                     else f"row {current.line} is current")
+            if record.name != current.name and record.name and current.name:
+                then += f" (named '{current.name}' there, '{record.name}' here)"
             self.problem(record.loc(), "info", "future-row",
                          f"a future-dated row of '{record.id}' ({future.when}) is set aside; "
                          f"{then}")

@@ -7,7 +7,10 @@ not overlap, so on the day of the import the row in effect is the one whose star
 before it (with a start date column), else the one that ends first. Rows of one id that
 share their dates, or have none, are no such periods (a job share): they stay duplicate ids.
 
-Imported only for a file with an end or start date column whose rows repeat an id.
+Only a file with an end date column has periods (Oracle's and SAP's exports have both
+columns): a start column alone (`Start Date`, which may be a hire date) dates nothing, and
+its repeated ids stay duplicate ids. Imported only for a file with an end date column whose
+rows repeat an id.
 """
 
 from __future__ import annotations

@@ -344,8 +344,9 @@ class RowReader(CellReader, FlagReader):
             self.check_team_names(shown, lines, get("team"), get("team_name"), notes)
         else:
             record_values.update(self.read_flags(values, columns, names, titles, notes))
-            if "end_date" in values or "start_date" in values:  # (kept for periods.py)
-                self.periods = Periods(shown, lines, values.get("end_date"),
+            if "end_date" in values:  # (kept for periods.py: a start column alone is no
+                # period's, such as a hire date's `Start Date`: repeated ids stay errors)
+                self.periods = Periods(shown, lines, values["end_date"],
                                        values.get("start_date"))
             grades = values.get("grade")
             if grades is not None:  # (an organogram's: see read_people)

@@ -27,12 +27,13 @@ TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name
 @dataclass(frozen=True)
 class Periods:
     """The effective dates of the rows of the people file: its end and start date columns
-    (None: no such column), a value a row (on `lines`), kept to tell the current row of an
-    id from its future-dated rows (see periods.py)."""
+    (starts None: no such column), a value a row (on `lines`), kept to tell the current row
+    of an id from its future-dated rows (see periods.py); only for a file with an end date
+    column (a start column alone, such as a hire date's `Start Date`, is no period's)."""
 
     file: str
     lines: Sequence[int]
-    ends: Sequence[str | None] | None
+    ends: Sequence[str | None]
     starts: Sequence[str | None] | None
 
 
