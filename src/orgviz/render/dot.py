@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from typing import NamedTuple
 
 from orgviz.render.cards import CardBox, CardText
@@ -299,6 +300,10 @@ class Lists(NamedTuple):
 
 
 NO_LISTS = Lists(None, 0, {}, frozenset())
+
+#: An edge's tail and head in a line of DOT (a chain's first two nodes; a head's port left
+#: out).
+_EDGE = re.compile(r"  (\S+) -> ([^\s;\[:]+)")
 
 #: A leaf block of _blocks: its columns of card ids, and its size down the page.
 _LeafBlock = tuple[tuple[tuple[str, ...], ...], float]
@@ -587,6 +592,8 @@ class _Writer:
                                   for helper in line)
         self.line_nodes: dict[str, tuple[str, ...]] = {}  # manager -> its lines' nodes
         self.trunks: dict[str, tuple[str, ...]] = {}  # manager -> its trunk's waypoints
+        self.line_owner: dict[str, str] = {}  # DOT node of a first line -> its manager
+        self.ordering: dict[str, None] = {}  # nodes with an edge to a report's first line
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -680,6 +687,7 @@ class _Writer:
                 out.append(self.card_node(card))
 
         routes, spines, stacked, blocks, listings = self.tree()
+        self.order_heads()
         members: dict[int, list[str]] = {}
         in_lines = self.in_lines
         for card in chart.cards:
@@ -933,7 +941,6 @@ class _Writer:
                 continue
             leaves = [] if shelves else self.leaves_of.get(card.id, [])
             on_stack = set(leaves) if leaves else ()
-            firsts: list[tuple[str, str]] = []  # report, its chain's first node
             for report in reports:
                 if report in on_stack or report in listed:
                     continue
@@ -953,9 +960,7 @@ class _Writer:
                 above = via[-1] if via else tail
                 for head in self.first_line(report):
                     out.append(f"  {above} -> {head} [weight=0, style=invis];")
-                own = len(via) - len(self.trunk(card))
-                firsts.append((report, via[-own] if own else node_of[report]))
-            self.bound_lines(firsts)
+                self.ordering.update({above: None} if chart.assistants[report] else {})
             if leaves and lr:
                 blocks.append(self.block(card, leaves, stack_rows, broken))
                 stacked.update(leaves)
@@ -970,22 +975,31 @@ class _Writer:
                 self.layout_lines(card.id)
         return routes, spines, stacked, blocks, listings
 
-    def bound_lines(self, firsts: list[tuple[str, str]]) -> None:
-        """Order a manager's reports and their first lines of assistants in its rank (`firsts`:
-        each report with the first node of its line from the manager) from the first report
-        with a line on: invisible flat edges from each line (or first node) to the next
-        report's first node.
+    def order_heads(self) -> None:
+        """Order the heads of each node with an edge to a first line of assistants as
+        `ordering=out` orders them (in the order of its edges), by invisible flat edges
+        between neighbours not joined already (a report and its line).
 
-        The parent's invisible edges put the line right after the report (`ordering=out`), but
-        Graphviz (2.43) stops ordering a node's edges at the first pair of nodes joined by a
-        flat edge, such as the one from the report to its line: random_org(135, 30, 0.4)'s
-        P28 stood past her manager's two other reports, her line under both."""
-        started = False
-        for (report, first), (_, after) in itertools.pairwise(firsts):
-            line = self.first_line(report) if first == self.node_of[report] else ()
-            started = started or bool(line)
-            if started:
-                self.lines.append(f"  {line[-1] if line else first} -> {after} [style=invis];")
+        Graphviz (2.43, and the embedded 16.1) stops ordering a node's edges at the first
+        pair of heads joined by a flat edge, such as the one from a report to its line:
+        random_org(135, 30, 0.4)'s P28 stood past her manager's two other reports, her line
+        under both cards, and a stack's card came between a manager and its line."""
+        heads: dict[str, list[str]] = {tail: [] for tail in self.ordering}
+        for line in self.lines if heads else ():
+            found = _EDGE.match(line)
+            if found and found.group(1) in heads and "minlen=0" not in line:
+                heads[found.group(1)].append(found.group(2))
+        owner, node_of = self.line_owner, self.node_of
+        for tail, names in heads.items():
+            # (not the tail's own line, beside it in its rank)
+            names = [name for name in dict.fromkeys(names)
+                     if name not in owner or node_of[owner[name]] != tail]
+            for left, right in itertools.pairwise(names):
+                if right in owner and left in (node_of[owner[right]], *self.first_line(
+                        owner[right])):
+                    continue  # a report and its line, or two of a line: a flat edge already
+                # (minlen=0: a waypoint has no rank of its own to keep it in this one)
+                self.lines.append(f"  {left} -> {right} [style=invis, minlen=0];")
 
     def first_line(self, manager: str) -> tuple[str, ...]:
         """The DOT nodes of a manager's first line of assistants (the layout graph: its
@@ -994,10 +1008,13 @@ class _Writer:
         if not lines:
             return ()
         if self.texts is not None:
-            return tuple(self.node_of[helper] for helper in lines[0])
-        if manager not in self.line_nodes:
-            self.line_nodes[manager] = tuple(self.helper("a") for _ in lines)
-        return self.line_nodes[manager][:1]
+            first = tuple(self.node_of[helper] for helper in lines[0])
+        else:
+            if manager not in self.line_nodes:
+                self.line_nodes[manager] = tuple(self.helper("a") for _ in lines)
+            first = self.line_nodes[manager][:1]
+        self.line_owner.update(dict.fromkeys(first, manager))
+        return first
 
     def layout_lines(self, manager: str) -> None:
         """The layout graph's lines of a manager's assistants (see `Assistants`): a node a

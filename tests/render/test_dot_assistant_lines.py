@@ -1,0 +1,222 @@
+"""`--layout dot`'s assistants in lines of at most three (as the tidy layout stands them), and
+no assistant connector under a card. Geometry only."""
+
+from __future__ import annotations
+
+import subprocess
+from itertools import pairwise
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from renderkit import ENGINES, HAS_DOT, chart_of, system_graphviz
+from test_dotted_routes import random_org
+from test_tidy_assistants import COUNTS, on_border, org_text, overlap, through
+
+from orgviz.render.dot import NODESEP, write_dot
+from orgviz.render.dotlayout import layout_dot
+from orgviz.render.engines import pick_engine
+from orgviz.render.geometry import Geometry
+from orgviz.render.tidylayout import assistant_lines
+
+TOL = 0.02
+GAP = NODESEP * 72  # between neighbours of a rank
+
+
+def laid_out(text: str, direction: str = "TB", engine: str = "system"):
+    chart, theme, _texts, box = chart_of(text, layout="dot", direction=direction)
+    geometry, plan = layout_dot(chart, box, theme, pick_engine(engine), 120.0)
+    return chart, geometry, plan
+
+
+def joins(geometry: Geometry, manager: str, helpers: list[str]) -> dict[str, str]:
+    """Each assistant -> the card its assistant line comes from, found by the lines' ends on
+    card borders among the manager and its assistants."""
+    cards = [manager, *helpers]
+    into: dict[str, str] = {}
+    for line in geometry.lines:
+        if line.kind != "assistant":
+            continue
+        ends = [[c for c in cards if on_border(point, geometry.boxes[c])]
+                for point in (line.points[0], line.points[-1])]
+        if ends[0] and ends[1] and ends[1][0] in helpers:
+            into.setdefault(ends[1][0], ends[0][0])
+    return into
+
+
+def plan_listed(plan, chart) -> set[str]:
+    """The cards a left-to-right chart lists (from the plan's list row on, and below)."""
+    if plan.list_from is None:
+        return set()
+    listed: set[str] = set()
+    for card in chart.cards:
+        if card.manager is not None and (card.manager in listed or (
+                not card.assistant and card.row >= plan.list_from)):
+            listed.add(card.id)
+    return listed
+
+
+def check_no_assistant_line_under_a_card(geometry: Geometry) -> None:
+    """Every assistant line is axis-parallel, starts and ends on card borders and runs
+    through no card (1 unit in from its edges)."""
+    boxes = geometry.boxes
+    for line in geometry.lines:
+        if line.kind != "assistant":
+            continue
+        assert any(on_border(line.points[0], b) for b in boxes.values()), line.points
+        assert any(on_border(line.points[-1], b) for b in boxes.values()), line.points
+        for segment in pairwise(line.points):
+            (x0, y0), (x1, y1) = segment
+            assert (abs(x0 - x1) < TOL) != (abs(y0 - y1) < TOL), line.points
+            for card_id, box in boxes.items():
+                assert not through(segment, box), (card_id, line.points)
+
+
+def check_lines(chart, geometry: Geometry, plan) -> None:
+    """No card overlaps another; each manager's assistants stand in lines of
+    `assistant_lines`, beside it (top-down: to its right, further lines below; left to
+    right: below it, further lines to its right; a listed manager's in one line below
+    it), each reached from the manager along assistant lines; no assistant line runs
+    under a card."""
+    boxes = geometry.boxes
+    cards = list(boxes.items())
+    for i, (a, box_a) in enumerate(cards):
+        for b, box_b in cards[i + 1:]:
+            assert not overlap(box_a, box_b), (a, b)
+    check_no_assistant_line_under_a_card(geometry)
+    tb = geometry.direction == "TB"
+    for manager, helpers in chart.assistants.items():
+        if not helpers:
+            continue
+        boss = boxes[manager]
+        in_lines = any(group.manager == manager for group in plan.assistants)
+        across = assistant_lines(len(helpers))[1] if in_lines else len(helpers)
+        assert in_lines or manager in plan_listed(plan, chart), manager
+        for index, helper in enumerate(helpers):
+            line, place = divmod(index, across)
+            me = boxes[helper]
+            main, cross = (me.y - boss.y, me.x - boss.x) if tb else (me.x - boss.x, me.y - boss.y)
+            size_main, size_cross = (boss.h, boss.w) if tb else (boss.w, boss.h)
+            if line == 0:
+                assert abs(main) < 1.5, (helper, main)
+            else:
+                assert main >= line * size_main, (helper, main)
+            # the first line's first stands a gap past the manager, each next a card and
+            # a gap further (straight under the first line's; a listed manager's assistants
+            # are nodes of their own, each placed at whole points)
+            slack = 1.5 if in_lines else 1.5 * (place + 1)
+            assert cross == pytest.approx((place + 1) * (size_cross + GAP), abs=slack), (
+                helper, cross)
+        into = joins(geometry, manager, helpers)
+        for helper in helpers:
+            seen, node = set(), helper
+            while node != manager:
+                assert node not in seen and node in into, (manager, helper, node)
+                seen.add(node)
+                node = into[node]
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("count", COUNTS)
+@pytest.mark.parametrize("boss", ["ceo", "cto", "cfo-1"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_assistants_stand_in_lines_clear_and_joined(engine: str, boss: str, count: int,
+                                                    direction: str) -> None:
+    chart, geometry, plan = laid_out(org_text(count, boss=boss), direction, engine)
+    check_lines(chart, geometry, plan)
+    assert laid_out(org_text(count, boss=boss), direction, engine)[1] == geometry
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("marks", [pytest.param(None, marks=system_graphviz)])
+def test_eight_assistants_are_no_wider_than_three(direction: str, marks: None) -> None:
+    """Top-down eight assistants of the CEO made a row eight cards long (4,740 px against
+    2,560 with three): now as wide as three, the CEO's row taller; left to right, as tall."""
+    sizes = {}
+    for count in (3, 8):
+        chart, geometry, _plan = laid_out(org_text(count), direction)
+        sizes[count] = geometry.width if direction == "TB" else geometry.height
+    assert sizes[8] <= sizes[3] + 2.0, sizes
+    chart, geometry, plan = laid_out(org_text(8), direction)
+    # the CEO's level row holds its three lines: its band reaches past the last one
+    assert geometry.row_sizes is not None
+    half = geometry.row_sizes[0] / 2
+    center = geometry.rows[0]
+    for helper in chart.assistants["ceo"]:
+        box = geometry.boxes[helper]
+        near, far = (box.top, box.bottom) if direction == "TB" else (box.left, box.right)
+        assert center - half - TOL <= near and far <= center + half + TOL, helper
+    assert len(plan.assistants[0].nodes) == 3
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("marks", [pytest.param(None, marks=system_graphviz)])
+def test_lines_from_a_taller_row_share_a_trunk(direction: str, marks: None) -> None:
+    """The CEO's lines to its reports pass its assistants' further ranks down one trunk under
+    the CEO (each line of its own had jogged across them)."""
+    _chart, geometry, _plan = laid_out(org_text(8), direction)
+    ceo = geometry.boxes["ceo"]
+    at = ceo.x if direction == "TB" else ceo.y
+    for line in geometry.lines:
+        if line.kind == "solid" and line.points[0] == (
+                (ceo.x, ceo.bottom) if direction == "TB" else (ceo.right, ceo.y)):
+            (x0, y0), (x1, y1) = line.points[:2]
+            along = (x0, x1) if direction == "TB" else (y0, y1)
+            assert along == (at, at)  # straight on from the CEO
+            reach = y1 - y0 if direction == "TB" else x1 - x0
+            assert reach > 2 * (ceo.h if direction == "TB" else ceo.w), line.points
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_assistant_stands_before_her_managers_colleagues(engine: str,
+                                                            direction: str) -> None:
+    """random_org(135, 30, 0.4): P15's assistant P28 stood past P17 and P20 (Graphviz
+    stopped ordering P14's edges at the flat edge from P15 to P28), her line under both."""
+    chart, geometry, plan = laid_out(random_org(135, 30, 0.4), direction, engine)
+    boxes = geometry.boxes
+    across = [boxes[c].x if direction == "TB" else boxes[c].y
+              for c in ("p15", "p28", "p17", "p20")]
+    assert across == sorted(across)  # in file order, the assistant next to her manager
+    check_lines(chart, geometry, plan)
+
+
+def test_the_standalone_dot_stands_further_lines_in_ranks_of_their_own() -> None:
+    chart, theme, texts, box = chart_of(org_text(8), layout="dot")
+    plan = write_dot(chart, box, theme, texts)
+    node = plan.node_of
+    ranks = [line for line in plan.source.splitlines() if "rank=same; r0x" in line]
+    assert ranks == [f"  {{rank=same; r0x1; {node['ea3']}; {node['ea4']}; {node['ea5']}}}",
+                     f"  {{rank=same; r0x2; {node['ea6']}; {node['ea7']}}}"]
+    assert f"  {node['ea0']} -> {node['ea3']} [style=dashed];" in plan.source
+    if HAS_DOT:  # Graphviz reads it
+        subprocess.run(["dot", "-Tsvg"], input=plan.source.encode(), check=True,
+                       capture_output=True)
+
+
+def with_assistants(text: str, helpers: list[tuple[int, int]]) -> str:
+    """An org file's text with `count` more assistants for each (person index, count) (the
+    index taken modulo the people; the assistants' reports are none: ids q...)."""
+    people = [line for line in text.splitlines() if line.startswith("  - {id: p")]
+    extra = []
+    for k, (index, count) in enumerate(helpers):
+        boss = people[index % len(people)].split(",")[0].removeprefix("  - {id: ")
+        extra += [f"  - {{id: q{k}x{i}, name: Q{k}x{i}, role: ic, reports_to: {boss}, "
+                  f"assistant: true, team: a}}" for i in range(count)]
+    return text + "".join(line + "\n" for line in extra)
+
+
+@pytest.mark.system_graphviz
+@pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz `dot` on PATH")
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**31 - 1), n=st.integers(2, 40),
+       helpers=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 10)), max_size=3),
+       direction=st.sampled_from(["TB", "LR"]))
+def test_no_assistant_line_runs_under_a_card(seed: int, n: int, helpers: list[tuple[int, int]],
+                                             direction: str) -> None:
+    """Random orgs (with a few dotted lines and assistants, and up to three managers with up
+    to ten more): no card overlaps another, and every assistant stands in its lines beside
+    its manager, joined to it by assistant lines through no card."""
+    chart, geometry, plan = laid_out(with_assistants(random_org(seed, n, 0.3), helpers),
+                                     direction)
+    check_lines(chart, geometry, plan)
