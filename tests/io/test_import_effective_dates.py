@@ -100,8 +100,26 @@ def test_inside_the_later_period_the_earlier_row_is_history(tmp_path: Path, endi
     assert said(result) == [f"people.{ending}:4:1: warning [history-row] history row of 'Bob' "
                             "(EffectiveEndDate 2025-01-31) not imported"]
     assert people(result) == [("E1", "CEO"), ("E12", "Senior Engineer"), ("E7", "Engineer")]
-    # (the day it ends the row has ended, as any end date)
-    assert said(imported(table(tmp_path, ending, ENDS), "2025-01-31")) == said(result)
+    # (an end date is the last day in effect: on it the row is current, the next one not yet)
+    assert said(imported(table(tmp_path, ending, ENDS), "2025-01-31")) == [
+        f"people.{ending}:5:1: info [future-row] a future-dated row of 'E12' (effective after "
+        "2025-01-31) is set aside; row 4 is current"]
+
+
+def test_at_a_period_s_last_day_the_next_one_has_not_started(tmp_path: Path) -> None:
+    # (the reviewer's ef2.csv: row 3 was dropped as history on its last day and row 4,
+    # starting the next day, imported)
+    path = tmp_path / "ef2.csv"
+    path.write_text("PERSON_ID,FULL_NAME,SUPERVISOR_ID,JOB,EFFECTIVE_START_DATE,"
+                    "EFFECTIVE_END_DATE\n100,Steven King,,President,2010-01-01,4712-12-31\n"
+                    "12,Ann Lee,100,Analyst,2024-01-01,2025-01-31\n"
+                    "12,Ann Lee,100,Manager,2025-02-01,4712-12-31\n", encoding="utf-8")
+    result = imported(path, "2025-01-31")
+    assert said(result) == [
+        "ef2.csv:4:1: info [future-row] a future-dated row of '12' (effective from "
+        "2025-02-01) is set aside; row 3 is current"]
+    assert people(result) == [("100", "President"), ("12", "Analyst")]
+    assert [p.rule for p in imported(path, "2025-02-01").problems] == ["history-row"]
 
 
 @pytest.mark.parametrize("ending", ["csv", "xlsx"])

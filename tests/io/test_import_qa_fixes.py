@@ -51,24 +51,23 @@ def test_end_dates_ahead_and_sentinels_keep_current_people(tmp_path: Path) -> No
                       "4,Dee,Engineer,1,9999-12-31\n5,Eve,Contractor,1,2031-06-30\n"
                       "6,Fay,Engineer,1,2026-03-15\n7,Gus,Engineer,1,2026-03-14\n")
     people = result.org.people  # type: ignore[attr-defined]
-    assert [p.id for p in people] == ["1", "2", "3", "4", "5"]
+    # (Fay's contract ends on the day: its last day in effect, she is current)
+    assert [p.id for p in people] == ["1", "2", "3", "4", "5", "6"]
     assert [s for s in said(result) if "history" in s] == [
-        "p.csv:7:1: warning [history-row] history row of 'Fay' (EndDate 2026-03-15) not "
-        "imported",
         "p.csv:8:1: warning [history-row] history row of 'Gus' (EndDate 2026-03-14) not "
         "imported"]
 
 
 def test_the_reference_date_decides_and_defaults_to_today(tmp_path: Path) -> None:
     text = "id,name,manager,EndDate\n1,Ann,,\n2,Bob,1,2030-01-01\n"
-    ahead = imported(tmp_path, text, reference_date=datetime.date(2029, 12, 31))
+    ahead = imported(tmp_path, text, reference_date=datetime.date(2030, 1, 1))
     assert [p.id for p in ahead.org.people] == ["1", "2"]  # type: ignore[attr-defined]
-    ended = imported(tmp_path, text, reference_date=datetime.date(2030, 1, 1))
+    ended = imported(tmp_path, text, reference_date=datetime.date(2030, 1, 2))
     assert [p.id for p in ended.org.people] == ["1"]  # type: ignore[attr-defined]
     assert said(ended) == ["p.csv:3:1: warning [history-row] history row of 'Bob' (EndDate "
                            "2030-01-01) not imported"]
     # A date and a time is read as its date; None is the day the import runs.
-    at_noon = imported(tmp_path, text, reference_date=datetime.datetime(2030, 1, 1, 12))
+    at_noon = imported(tmp_path, text, reference_date=datetime.datetime(2030, 1, 2, 12))
     assert [p.id for p in at_noon.org.people] == ["1"]  # type: ignore[attr-defined]
     path = tmp_path / "p.csv"
     today = import_csv(path, ImportOptions())
@@ -80,7 +79,7 @@ def test_the_reference_date_decides_and_defaults_to_today(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(("cell", "ahead"), [
-    ("2026-03-16", True), ("2026-03-15", False), ("2026-03-14", False),
+    ("2026-03-16", True), ("2026-03-15", True), ("2026-03-14", False),
     ("2031-06-30T00:00:00", True), ("2031-06-30 00:00:00.000", True),
     ("2031-06-30T00:00:00Z", True), ("2024-06-30T00:00:00", False), ("2031/06/30", True),
     ("30/06/2031", True), ("06/30/2031", True), ("30.06.2031", True), ("30-06-2031", True),
@@ -90,7 +89,8 @@ def test_the_reference_date_decides_and_defaults_to_today(tmp_path: Path) -> Non
     ("31-DEC-4712", True), ("31 Dec 2099", True), ("Dec 31, 2099", True),
     ("December 31 2099", True), ("31-Dec-2020", False),
     ("20991231", True), ("99991231", True), ("20200101", False),
-    ("73051", True), ("2958465", True), ("46097", True), ("46096", False), ("45000.5", False),
+    ("73051", True), ("2958465", True), ("46097", True), ("46096", True), ("46095", False),
+    ("45000.5", False),
     ("9999-12-31", True), ("31.12.9999", True), ("12/31/9999 12:00:00 AM", True),
     ("NULL", True), ("-", True), ("n/a", True), ("(null)", True),
     # no date this knows: ended, as any end date was
@@ -107,18 +107,19 @@ def test_end_date_spellings(cell: str, ahead: bool) -> None:
 
 
 @given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2200, 12, 31)))
-def test_an_iso_date_is_ahead_exactly_when_it_is_after_the_reference(day: datetime.date
-                                                                      ) -> None:
+def test_an_iso_date_is_ahead_exactly_when_it_is_on_or_after_the_reference(
+        day: datetime.date) -> None:
+    # (an end date is the last day in effect: a row ending on the day is current that day)
     for cell in (day.isoformat(), f"{day.isoformat()}T00:00:00", day.strftime("%Y%m%d"),
                  day.strftime("%d-%b-%Y"), day.strftime("%b %d, %Y")):
-        assert end_is_ahead(cell, REFERENCE) is (day > REFERENCE), cell
+        assert end_is_ahead(cell, REFERENCE) is (day >= REFERENCE), cell
 
 
 @given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2200, 12, 31)))
 def test_a_day_first_or_month_first_date_is_never_ahead_when_it_is_past(day: datetime.date
                                                                           ) -> None:
     for cell in (day.strftime("%d/%m/%Y"), day.strftime("%m/%d/%Y")):
-        if day <= REFERENCE:
+        if day < REFERENCE:
             assert not end_is_ahead(cell, REFERENCE), cell
         elif day.day > 12 or day.day == day.month:  # (unambiguous)
             assert end_is_ahead(cell, REFERENCE), cell
@@ -427,14 +428,14 @@ def test_as_of_sets_the_day_end_dates_are_compared_with(tmp_path: Path) -> None:
     people.write_text("id,name,title,manager,EndDate\n1,Ann,CEO,,\n"
                       "2,Bob,Engineer,1,2030-06-30\n3,Cy,Engineer,1,2020-01-01\n")
     kept = {}
-    for as_of in ("2030-06-29", "2030-06-30"):
+    for as_of in ("2030-06-30", "2030-07-01"):
         out = tmp_path / f"{as_of}.yaml"
         result = CliRunner().invoke(main, ["import", str(people), "-o", str(out),
                                            "--as-of", as_of])
         assert result.exit_code == 0, result.output
         kept[as_of] = [p.id for p in load(out).people]
-    # (a contract ending on 30 June: current the day before, ended on the day)
-    assert kept == {"2030-06-29": ["1", "2"], "2030-06-30": ["1"]}
+    # (a contract ending on 30 June: current on the day, its last, ended the day after)
+    assert kept == {"2030-06-30": ["1", "2"], "2030-07-01": ["1"]}
     bad = CliRunner().invoke(main, ["import", str(people), "--as-of", "30/06/2030"])
     assert bad.exit_code == 2
     assert "invalid value for '--as-of': '30/06/2030' does not match the format '%Y-%m-%d'" \
@@ -470,4 +471,4 @@ def test_the_column_order_reads_every_date_as_written(day_first: bool | None,
     reference = datetime.date(2020, 6, 15)
     for day, cell in zip(days, written, strict=True):
         if order is not None:
-            assert end_is_ahead(cell, reference, order) == (day > reference)
+            assert end_is_ahead(cell, reference, order) == (day >= reference)

@@ -1,4 +1,5 @@
-"""End dates of HR exports: whether a row's end date is still ahead (the row is current).
+"""End dates of HR exports: whether a row's end date is still ahead (the row is current: an
+end date is the last day in effect, so a row ending on the day of the import is current).
 
 Imported only for a file with an end date column (its patterns are compiled on import).
 """
@@ -47,24 +48,26 @@ _MONTHS = {name: n for n, names in enumerate((
 
 
 def end_is_ahead(end: str, reference: datetime.date, day_first: bool | None = None) -> bool:
-    """Whether an end date cell says the row has not ended by `reference`: a date after it
-    (the day of the import: a contract that ends next year, Oracle's 4712-12-31, a
-    2099-12-31 sentinel), a year from 9000 on anywhere in the cell (SAP's 9999-12-31), or a
-    cell that says "nothing here" (`NULL`, `-`, `n/a`, a date of zeros: no end date). A date
-    that reads two ways (06/07/2030: June or July) is read as its column's other dates show
-    (`day_first`: `column_day_first`), else it is ahead only when both readings are; a cell
-    that is no date this knows (two-digit years among them) is not."""
+    """Whether an end date cell says the row is still in effect on `reference`: a date on or
+    after it (the day of the import; an end date is the last day in effect, inclusive, as
+    Oracle's EFFECTIVE_END_DATE and a termination date are: a contract that ends next year,
+    Oracle's 4712-12-31, a 2099-12-31 sentinel), a year from 9000 on anywhere in the cell
+    (SAP's 9999-12-31), or a cell that says "nothing here" (`NULL`, `-`, `n/a`, a date of
+    zeros: no end date). A date that reads two ways (06/07/2030: June or July) is read as
+    its column's other dates show (`day_first`: `column_day_first`), else it is ahead only
+    when both readings are; a cell that is no date this knows (two-digit years among them)
+    is not."""
     folded = _fold(end)
     if folded in EMPTY_WORDS:
         return True
     serial = _SERIAL.fullmatch(folded)
     if serial:  # (before the year from 9000: 45000.9375 is a day of 2023 at 22:30)
-        return _EXCEL_EPOCH + datetime.timedelta(days=int(float(folded))) > reference
+        return _EXCEL_EPOCH + datetime.timedelta(days=int(float(folded))) >= reference
     if _OPEN_YEAR.search(end) or (_LAST_SERIALS.fullmatch(folded)
                                   and float(folded) < 2958466):
         return True
     readings = _readings(_TIME.sub("", folded, count=1), day_first)
-    return bool(readings) and all(day > reference for day in readings)
+    return bool(readings) and all(day >= reference for day in readings)
 
 
 def no_date(cell: str | None) -> bool:

@@ -130,8 +130,9 @@ class FlagReader(ImporterState):
     def history_of(status: str | None, current: str | None, end: str | None,
                    columns: Columns, reference: datetime.date | None = None,
                    day_first: bool | None = None) -> str | None:
-        """Why a row is a history row (a status, a current flag, an end date on or before
-        `reference`, today when None; `day_first`: as dates.column_day_first), or None."""
+        """Why a row is a history row (a status, a current flag, an end date before
+        `reference`, today when None: the end date is the last day in effect; `day_first`:
+        as dates.column_day_first), or None."""
         folded = _status_word(_fold(status))
         if folded in ENDED_STATUS:
             return f"status '{status}'"
