@@ -160,14 +160,95 @@ def test_with_a_start_column_the_row_started_is_current(tmp_path: Path, ending: 
 
 
 @pytest.mark.parametrize("ending", ["csv", "xlsx"])
-def test_before_every_period_the_first_to_take_effect_is_imported(tmp_path: Path,
-                                                                  ending: str) -> None:
-    # (a hire of 2020 exported in 2019: neither row is in effect yet)
+def test_before_every_period_no_row_of_the_id_is_imported(tmp_path: Path, ending: str) -> None:
+    # (a hire of 2020 exported in 2019: neither row is in effect yet. The import is the org
+    # on its day, as ended rows are history: this imported row 3, "which takes effect first")
     result = imported(table(tmp_path, ending, STARTS), "2019-06-01")
     assert said(result) == [
+        f"people.{ending}:3:1: info [future-row] a future-dated row of 'E12' (effective from "
+        "2020-01-01, after the day of the import 2019-06-01) is set aside: --as-of a later "
+        "day imports it",
         f"people.{ending}:4:1: info [future-row] a future-dated row of 'E12' (effective from "
-        "2025-02-01) is set aside; row 3, which takes effect first, is imported"]
-    assert people(result) == [("E1", "CEO"), ("E12", "Engineer")]
+        "2025-02-01, after the day of the import 2019-06-01) is set aside: --as-of a later "
+        "day imports it"]
+    assert people(result) == [("E1", "CEO")]
+    assert [r.line for r in result.dropped] == [3, 4]
+    assert result.text.endswith(
+        f"# Rows not imported:\n#   people.{ending}:3: E12 Bob (future-dated, effective from "
+        f"2020-01-01)\n#   people.{ending}:4: E12 Bob (future-dated, effective from "
+        "2025-02-01)\n")
+    loads_back(tmp_path, result)
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_a_future_hire_of_one_row_is_set_aside(tmp_path: Path, ending: str) -> None:
+    rows = [*STARTS, ["E40", "Di", "Analyst", "E1", D(2027, 1, 5), OPEN]]
+    result = imported(table(tmp_path, ending, rows), "2026-12-07")
+    assert said(result) == [
+        f"people.{ending}:3:1: warning [history-row] history row of 'Bob' (EffectiveEndDate "
+        "2025-01-31) not imported",
+        f"people.{ending}:5:1: info [future-row] a future-dated row of 'E40' (effective from "
+        "2027-01-05, after the day of the import 2026-12-07) is set aside: --as-of a later "
+        "day imports it"]
+    assert people(result) == [("E1", "CEO"), ("E12", "Senior Engineer")]
+    assert [p.id for p in imported(table(tmp_path, ending, rows),
+                                   "2027-01-05").org.people] == ["E1", "E12", "E40"]
+
+
+def test_in_a_gap_between_periods_the_id_is_not_imported(tmp_path: Path) -> None:
+    # (the earlier period ended, the next starts later: nobody holds the id on the day)
+    rows = [row[:] for row in STARTS]
+    rows[3][4] = D(2025, 3, 1)
+    result = imported(table(tmp_path, "csv", rows), "2025-02-15")
+    assert said(result) == [
+        "people.csv:3:1: warning [history-row] history row of 'Bob' (EffectiveEndDate "
+        "2025-01-31) not imported",
+        "people.csv:4:1: info [future-row] a future-dated row of 'E12' (effective from "
+        "2025-03-01, after the day of the import 2025-02-15) is set aside: --as-of a later "
+        "day imports it"]
+    assert people(result) == [("E1", "CEO")]
+
+
+def test_reports_of_a_future_dated_manager_are_those_of_an_ended_one(tmp_path: Path) -> None:
+    rows = [*STARTS, ["E40", "Di", "Analyst", "E1", D(2027, 1, 5), OPEN],
+            ["E41", "Ed", "Analyst", "E40", D(2020, 1, 1), OPEN]]
+    result = imported(table(tmp_path, "csv", rows), "2026-12-07")
+    assert said(result)[1:] == [
+        "people.csv:5:1: info [future-row] a future-dated row of 'E40' (effective from "
+        "2027-01-05, after the day of the import 2026-12-07) is set aside: --as-of a later "
+        "day imports it",
+        "people.csv:6:4: error [unknown-manager] manager 'E40' is a future-dated row (row 5, "
+        "future-dated, effective from 2027-01-05) and no current row of 'Di' was found"]
+    # (as of an ended manager: a current row of the same name takes the reports)
+    rows.append(["E42", "Di", "Analyst", "E1", D(2020, 1, 1), OPEN])
+    result = imported(table(tmp_path, "csv", rows), "2026-12-07")
+    assert "people.csv:6:4: warning [ended-manager] manager 'E40' is a future-dated row (row "\
+        "5, future-dated, effective from 2027-01-05): using 'E42', the current row of 'Di'" \
+        in said(result)
+    assert result.org.by_id["E41"].reports_to == "E42"
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([["E1", "Ann", "CEO", "", D(2027, 1, 1), OPEN]],
+     "the only row is a future-dated row (starting after the day of the import 2026-12-07: "
+     "--as-of a later day imports it)"),
+    ([["E1", "Ann", "CEO", "", D(2027, 1, 1), OPEN],
+      ["E2", "Bob", "CTO", "E1", D(2027, 2, 1), OPEN]],
+     "all 2 rows are future-dated rows (starting after the day of the import 2026-12-07: "
+     "--as-of a later day imports them)"),
+    ([["E1", "Ann", "CEO", "", D(2027, 1, 1), OPEN],
+      ["E2", "Bob", "CTO", "E1", D(2020, 2, 1), D(2021, 1, 1)]],
+     "all 2 rows are 1 history row and 1 future-dated row (starting after the day of the "
+     "import 2026-12-07: --as-of a later day imports it)"),
+])
+def test_nothing_to_import_names_future_dated_rows(tmp_path: Path, rows: list[list[Cell]],
+                                                   message: str) -> None:
+    from orgviz.errors import OrgLoadError
+
+    with pytest.raises(OrgLoadError) as caught:
+        imported(table(tmp_path, "csv", [STARTS[0], *rows]), "2026-12-07")
+    errors = [p for p in caught.value.problems if p.level == "error"]
+    assert [(p.line, p.message) for p in errors] == [(2, f"nothing to import: {message}")]
 
 
 def test_a_start_column_without_end_dates_dates_nothing(tmp_path: Path) -> None:
@@ -252,7 +333,12 @@ def test_a_job_share_is_still_a_duplicate_id(tmp_path: Path, first_end: str,
 def test_rows_without_a_start_are_told_apart_by_their_ends(tmp_path: Path) -> None:
     rows = [[*row[:4], "" if i == 2 else row[4], row[5]] for i, row in enumerate(STARTS)]
     result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    # (row 4 starts after the day: set aside by its start, the row without one current)
     assert said(result) == [
+        "people.csv:4:1: info [future-row] a future-dated row of 'E12' (effective from "
+        "2025-02-01) is set aside; row 3 is current"]
+    rows[3][4] = ""  # (neither has a start: told apart by their ends)
+    assert said(imported(table(tmp_path, "csv", rows), "2024-06-01")) == [
         "people.csv:4:1: info [future-row] a future-dated row of 'E12' (effective after "
         "2025-01-31) is set aside; row 3 is current"]
 

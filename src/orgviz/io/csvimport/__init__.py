@@ -42,7 +42,7 @@ from orgviz.io.csvimport.rows import (
 )
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
-from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT
+from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED, MAX_TEXT
 from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
@@ -297,21 +297,27 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
 
 def _nothing_to_import(imp: _Importer) -> list[Problem]:
     """The problems of an import whose every row was set aside (history rows, eliminated
-    posts): those found so far, and the error that nothing is left, at the first row (a
-    file whose org would have no people, which does not load, is not written)."""
+    posts, future-dated rows): those found so far, and the error that nothing is left, at
+    the first row (a file whose org would have no people, which does not load, is not
+    written)."""
     dropped = imp.dropped
     n = len(dropped)
     eliminated = sum(r.history == ELIMINATED_POST for r in dropped)
-    ended = n - eliminated
-    history, abolished = "(not current, by status, current flag or end date)", \
-        "(named 'Eliminated': abolished)"
-    if not eliminated:
-        what = f"history rows {history}" if n > 1 else f"a history row {history}"
-    elif not ended:
-        what = f"eliminated posts {abolished}" if n > 1 else f"an eliminated post {abolished}"
-    else:
-        what = (f"{ended:,} history row{'s' if ended > 1 else ''} and {eliminated:,} "
-                f"eliminated post{'s' if eliminated > 1 else ''}")
+    future = sum((r.history or "").startswith(FUTURE_DATED) for r in dropped)
+    ended = n - eliminated - future
+    them = "them" if future > 1 else "it"
+    kinds = [(ended, "history row", "(not current, by status, current flag or end date)"),
+             (future, "future-dated row", "(starting after the day of the import "
+              f"{imp.reference_date().isoformat()}: --as-of a later day imports {them})"),
+             (eliminated, "eliminated post", "(named 'Eliminated': abolished)")]
+    found = [(k, noun, why) for k, noun, why in kinds if k]
+    if len(found) == 1:
+        _k, noun, why = found[0]
+        what = f"{noun}s {why}" if n > 1 else f"{'an' if noun[0] == 'e' else 'a'} {noun} {why}"
+    else:  # (the future-dated rows say how to import them)
+        said = [f"{k:,} {noun}{'s' if k > 1 else ''}" + (f" {why}" if noun[0] == "f" else "")
+                for k, noun, why in found]
+        what = f"{', '.join(said[:-1])} and {said[-1]}"
     every = f"all {n:,} rows are" if n > 1 else "the only row is"
     first = dropped[0]
     error = Problem(first.file, first.line, 1, "error", "csv",

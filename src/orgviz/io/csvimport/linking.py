@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
-from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver
+from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, SET_ASIDE_MANAGER, Resolver
 from orgviz.io.csvimport.state import ImporterState, Periods
 from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED
 
@@ -28,14 +28,40 @@ class Linker(ImporterState):
         dropped: list[Record] = []
         for record in self.records:
             (dropped if record.history else current).append(record)
+        # (rows starting after the day of the import: only in a file with start and end
+        # date columns, `RowReader.set_aside_starts`)
+        future = [r for r in dropped if _is_future(r)] if self.periods is not None else []
         for record in dropped:
             if record.history == ELIMINATED_POST:
                 self.tally("eliminated", record.id)
-                continue
-            who = record.name or record.title or record.id
-            self.problem(record.loc(), "warning", "history-row",
-                         f"history row of '{who}' ({record.history}) not imported")
+            elif not future or not _is_future(record):
+                who = record.name or record.title or record.id
+                self.problem(record.loc(), "warning", "history-row",
+                             f"history row of '{who}' ({record.history}) not imported")
+        if future:
+            self._say_future_rows(future, current)
         self.records, self.dropped = current, dropped
+
+    def _say_future_rows(self, future: list[Record], current: list[Record]) -> None:
+        """An info at each row set aside as starting after the day of the import, naming
+        the current row of its id, if it has one, else how to import it."""
+        ids = {r.id for r in future if not r.generated}
+        first: dict[str, Record] = {}
+        for record in current:
+            if record.id in ids:
+                first.setdefault(record.id, record)
+        day = self.reference_date().isoformat()
+        for record in future:
+            when = (record.history or "").partition(", ")[2]
+            now = None if record.generated else first.get(record.id)
+            if now is None:
+                self.problem(record.loc(), "info", "future-row",
+                             f"a future-dated row of '{record.id}' ({when}, after the day of "
+                             f"the import {day}) is set aside: --as-of a later day imports it")
+            else:
+                self.problem(record.loc(), "info", "future-row",
+                             f"a future-dated row of '{record.id}' ({when}) is set aside; "
+                             f"{_current_row(record, now)}")
 
     def _keep_eliminated_posts_with_reports(self) -> None:
         """Keep, as open positions, the eliminated posts that rows still report to and that
@@ -105,15 +131,11 @@ class Linker(ImporterState):
         if not found:
             return False
         for future in found:
-            record, current = future.record, future.current
+            record = future.record
             record.history = f"{FUTURE_DATED}, {future.when}"
-            then = (f"row {current.line}, which takes effect first, is imported" if future.first
-                    else f"row {current.line} is current")
-            if record.name != current.name and record.name and current.name:
-                then += f" (named '{current.name}' there, '{record.name}' here)"
             self.problem(record.loc(), "info", "future-row",
                          f"a future-dated row of '{record.id}' ({future.when}) is set aside; "
-                         f"{then}")
+                         f"{_current_row(record, future.current)}")
         aside = {id(future.record) for future in found}
         self.records = [r for r in self.records if id(r) not in aside]
         self.dropped = sorted([*self.dropped, *(future.record for future in found)],
@@ -162,7 +184,7 @@ class Linker(ImporterState):
                 self.tally(how, raw, col)         # have one)
             elif how:
                 record.notes.append(how)
-                if "history row" in how:
+                if any(f"' {kind} (row " in how for kind in SET_ASIDE_MANAGER):
                     self.problem(record.loc("manager"), "warning", "ended-manager", how)
                 else:
                     self.tally("by-name", raw, col)
@@ -241,6 +263,19 @@ class Linker(ImporterState):
                      f"reporting cycle {names} (rows {rows}){fix}")
         first.notes.append(f"in a reporting cycle ({names}): imported as a top")
         first.reports_to = None
+
+
+def _is_future(record: Record) -> bool:
+    """Whether a row was set aside as future-dated."""
+    return (record.history or "").startswith(FUTURE_DATED)
+
+
+def _current_row(record: Record, current: Record) -> str:
+    """"row 3 is current", naming both names when the rows of the id differ in name."""
+    said = f"row {current.line} is current"
+    if record.name != current.name and record.name and current.name:
+        said += f" (named '{current.name}' there, '{record.name}' here)"
+    return said
 
 
 def _dotted_pieces(cells: tuple[str, ...], resolve: Resolver) -> list[str]:

@@ -1,16 +1,17 @@
-"""Effective-dated rows: of several current rows of one id, the one in effect on the day of
-the import, and the rows that take effect later (future-dated), which are set aside.
+"""Effective-dated rows: the rows that take effect after the day of the import
+(future-dated), which are set aside, and of several current rows of one id the one in effect.
 
 HR systems that date their records (Oracle's effective dates, SAP's validity periods) export
-a row per period of a person: one ending 2025-01-31, the next 4712-12-31 (open). Periods do
-not overlap, so on the day of the import the row in effect is the one whose start is on or
-before it (with a start date column), else the one that ends first. Rows of one id that
-share their dates, or have none, are no such periods (a job share): they stay duplicate ids.
+a row per period of a person: one ending 2025-01-31, the next 4712-12-31 (open). The import is
+a snapshot of the org on its day (`--as-of`): a row whose start is after it is never the row
+imported (`starts_after`: a future hire, a next period, the period after a gap), as a row
+ended before it is history. Of the rows left, periods do not overlap, so with end dates alone
+the row in effect is the one that ends first. Rows of one id that share their dates, have
+none, or have all started, are no such periods (a job share): they stay duplicate ids.
 
 Only a file with an end date column has periods (Oracle's and SAP's exports have both
 columns): a start column alone (`Start Date`, which may be a hire date) dates nothing, and
-its repeated ids stay duplicate ids. Imported only for a file with an end date column whose
-rows repeat an id.
+its repeated ids stay duplicate ids. Imported only for a file with an end date column.
 """
 
 from __future__ import annotations
@@ -32,8 +33,7 @@ class FutureRow:
 
     record: Record
     current: Record  # the row imported for the id
-    when: str  # "effective from 2025-02-01", "effective after 2025-01-31"
-    first: bool  # the current row is not in effect yet either: it takes effect first
+    when: str  # "effective after 2025-01-31"
 
 
 class _Undecided(Exception):
@@ -70,13 +70,13 @@ def future_rows(records: Sequence[Record], periods: Periods, day: datetime.date
 
 def _future_of(group: list[Record], starts: _DayOf | None, ends: _DayOf | None,
                day: datetime.date) -> list[FutureRow]:
-    """The future rows of an id's rows: by their start dates when they all have one, else
-    by their end dates when they all have one, else none."""
-    for rule, day_of_row in ((_by_start, starts), (_by_end, ends)):
-        days = None if day_of_row is None else _days(group, day_of_row)
-        if days is not None:
-            return rule(group, days, day)
-    return []
+    """The future rows of an id's rows by their end dates when they all have one; none when
+    they all have a start (those starting after the day are set aside already: rows that
+    have all started are concurrent, a job share)."""
+    if starts is not None and _days(group, starts) is not None:
+        return []
+    days = None if ends is None else _days(group, ends)
+    return [] if days is None else _by_end(group, days, day)
 
 
 def _days(group: list[Record], day_of_row: _DayOf) -> list[datetime.date] | None:
@@ -106,26 +106,6 @@ def _day_reader(periods: Periods, cells: Sequence[str | None] | None) -> _DayOf 
     return read
 
 
-def _by_start(group: list[Record], starts: list[datetime.date], day: datetime.date
-              ) -> list[FutureRow]:
-    """The future rows of an id's rows by their start dates: those starting after the day,
-    when one row has started (periods do not overlap: two started rows are concurrent, a job
-    share), or, when none has, all but the one that starts first."""
-    begun = [r for r, start in zip(group, starts, strict=True) if start <= day]
-    later = [(r, start) for r, start in zip(group, starts, strict=True) if start > day]
-    if not later or len(begun) > 1:
-        return []
-    first = not begun
-    if first:
-        earliest = min(start for _r, start in later)
-        begun = [r for r, start in later if start == earliest]
-        if len(begun) > 1:
-            return []
-        later = [(r, start) for r, start in later if r is not begun[0]]
-    return [FutureRow(r, begun[0], f"effective from {start.isoformat()}", first)
-            for r, start in later]
-
-
 def _by_end(group: list[Record], ends: list[datetime.date], day: datetime.date
             ) -> list[FutureRow]:
     """The future rows of an id's rows by their end dates: of those ending on or after the
@@ -138,5 +118,20 @@ def _by_end(group: list[Record], ends: list[datetime.date], day: datetime.date
     current = [r for r, end in ahead if end == earliest]
     if len(current) > 1:
         return []
-    return [FutureRow(r, current[0], f"effective after {earliest.isoformat()}", False)
+    return [FutureRow(r, current[0], f"effective after {earliest.isoformat()}")
             for r, end in ahead if end > earliest]
+
+
+def starts_after(starts: Sequence[str | None], day: datetime.date
+                 ) -> list[tuple[int, datetime.date]]:
+    """(row, start) of the rows whose start cell is a date after the day (a cell that is no
+    date, or reads two ways, starts nothing: its row is not set aside)."""
+    day_first = column_day_first(set(starts))
+    found: list[tuple[int, datetime.date]] = []
+    for r, cell in enumerate(starts):
+        if cell is None or no_date(cell):
+            continue
+        start = day_of(cell, day_first)
+        if start is not None and start > day:
+            found.append((r, start))
+    return found

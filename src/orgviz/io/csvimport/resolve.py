@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from orgviz.io.csvimport.records import Record, record_id
-from orgviz.io.csvimport.values import TOP_MARKERS, _fold
+from orgviz.io.csvimport.values import FUTURE_DATED, TOP_MARKERS, _fold
 
 if TYPE_CHECKING:
     from orgviz.rules._common import Suggester
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 _WHOLE_AS_DECIMAL = re.compile(r"([0-9]+)\.0+")
 #: The note of a manager reference read as the id of the whole number it writes.
 DECIMAL_ID = "decimal"
+#: What a manager reference to a row set aside is (`Resolver.current_of`): a history row
+#: (ended), or a future-dated one (it starts after the day of the import).
+SET_ASIDE_MANAGER = ("is a history row", "is a future-dated row")
 #: A name and an id in parentheses: `Ana Ruiz (21002)`.
 _NAME_AND_ID = re.compile(r"(.*\S)\s*\(([^()]+)\)")
 #: The note of a manager reference read as the id in its parentheses.
@@ -176,17 +179,16 @@ class Resolver:
 
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
         """The current row of the person an ended row belongs to (same name), if unique."""
+        future = (ended.history or "").startswith(FUTURE_DATED)
         where = f"row {ended.line}, {ended.history}"
+        said = f"manager '{ended.id}' {SET_ASIDE_MANAGER[future]} ({where})"
         same = self.names.get(_key(ended.name)) if ended.name else None
         if same and len(same) == 1:
-            return same[0], (f"manager '{ended.id}' is a history row ({where}): "
-                             f"using '{same[0]}', the current row of '{ended.name}'")
+            return same[0], f"{said}: using '{same[0]}', the current row of '{ended.name}'"
         if same:  # several current rows of that name: which one is not for import to guess
-            return None, (f"manager '{ended.id}' is a history row ({where}) and its name "
-                          f"'{ended.name}' matches {len(same)} current rows "
-                          f"({self._rows_of(same)}): {self._advice(same)}")
-        return None, (f"manager '{ended.id}' is a history row ({where}) and no current "
-                      f"row of '{ended.name or ended.id}' was found")
+            return None, (f"{said} and its name '{ended.name}' matches {len(same)} current "
+                          f"rows ({self._rows_of(same)}): {self._advice(same)}")
+        return None, f"{said} and no current row of '{ended.name or ended.id}' was found"
 
     def nearest(self, raw: str, asker: str) -> str:
         """"; did you mean 'Bob Day' (row 3)?" for the id, name or email closest to a manager

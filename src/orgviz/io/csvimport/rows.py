@@ -34,6 +34,7 @@ from orgviz.io.csvimport.grades import roles_of_grades, senior_grades
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.state import Periods
 from orgviz.io.csvimport.values import (
+    FUTURE_DATED,
     MAX_TEXT,
     _each,
     _empty_as_none,
@@ -348,6 +349,9 @@ class RowReader(CellReader, FlagReader):
                 # period's, such as a hire date's `Start Date`: repeated ids stay errors)
                 self.periods = Periods(shown, lines, values["end_date"],
                                        values.get("start_date"))
+                if self.periods.starts is not None:
+                    record_values["history"] = self.set_aside_starts(
+                        record_values["history"], self.periods.starts)
             grades = values.get("grade")
             if grades is not None:  # (an organogram's: see read_people)
                 record_values["roles"] = roles_of_grades(record_values["roles"], grades)
@@ -362,6 +366,19 @@ class RowReader(CellReader, FlagReader):
                               record_values["vacant"], lines, notes)
         record_values.update(id=ids, name=names, title=titles, generated=generated)
         return record_values
+
+    def set_aside_starts(self, history: Iterable[str | None],
+                         starts: Sequence[str | None]) -> list[str | None]:
+        """Each row's history with the rows starting after the day of the import (not
+        ended already) marked future-dated: the import is the org of that day (see
+        periods.py; `Linker.split_history` sets them aside)."""
+        from orgviz.io.csvimport.periods import starts_after  # (start and end columns)
+
+        marked = list(history)
+        for r, start in starts_after(starts, self.reference_date()):
+            if marked[r] is None:
+                marked[r] = f"{FUTURE_DATED}, effective from {start.isoformat()}"
+        return marked
 
     def check_emails(self, shown: str, lines: Sequence[int],
                      emails: Sequence[str | None] | None) -> None:
