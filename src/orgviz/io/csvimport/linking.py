@@ -138,9 +138,20 @@ class Linker(ImporterState):
                          f"{_current_row(record, future.current)}")
         aside = {id(future.record) for future in found}
         self.records = [r for r in self.records if id(r) not in aside]
+        self._drop_fte_warnings({(f.record.file, f.record.line) for f in found})
         self.dropped = sorted([*self.dropped, *(future.record for future in found)],
                               key=_FILE_LINE)
         return True
+
+    def _drop_fte_warnings(self, rows: set[tuple[str, int]]) -> None:
+        """Drop the warnings at the FTE cells of rows set aside after their FTEs were read
+        (the FTE of a row not imported is neither imported nor left out; the rows set aside
+        as they are read have theirs unread: `rows._not_set_aside`)."""
+        col = self.cols.get("fte")
+        if col is not None:
+            self.problems[:] = [p for p in self.problems if not (
+                p.col == col and p.level == "warning" and p.rule == "csv"
+                and (p.file, p.line) in rows)]
 
     def resolver(self, exact: bool) -> Resolver:
         """A resolver of manager references over the records."""

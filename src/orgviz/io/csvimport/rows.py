@@ -34,6 +34,7 @@ from orgviz.io.csvimport.grades import roles_of_grades, senior_grades
 from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.state import Periods
 from orgviz.io.csvimport.values import (
+    ELIMINATED_POST,
     FUTURE_DATED,
     MAX_TEXT,
     _each,
@@ -359,6 +360,9 @@ class RowReader(CellReader, FlagReader):
             self.check_emails(shown, lines, get("email"))
         ftes = get("fte")
         if ftes is not None:
+            history = record_values.get("history")
+            if isinstance(history, list) and any(history):  # (not a row set aside's)
+                ftes = _not_set_aside(ftes, history)
             record_values["fte"] = self.read_ftes(shown, lines, ftes, notes, exact)
         ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
                                        notes)
@@ -599,6 +603,14 @@ def _any_fte(text: str) -> float | None:
     """The FTE of a decimal number, rounded to FTE_DECIMALS when it has more, or None."""
     fte = parse_fte(text)
     return rounded_fte(text) if fte is None else fte
+
+
+def _not_set_aside(values: Sequence[str | None], history: Sequence[str | None]
+                   ) -> list[str | None]:
+    """The values of a column without those of the rows set aside (history rows, future-dated
+    rows: not imported; an eliminated post may be, as an open position, so its are kept)."""
+    return [None if why and why != ELIMINATED_POST else value
+            for value, why in zip(values, history, strict=True)]
 
 
 def _exact_flag(cell: str | None) -> bool:

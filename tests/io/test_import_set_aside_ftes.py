@@ -1,0 +1,102 @@
+"""No FTE findings on rows set aside (history rows, future-dated rows): their FTE is neither
+imported nor left out; an imported row's FTE is read as before."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
+
+D = datetime.date
+HEADER = ["Employee ID", "Name", "Manager ID", "Title", "Start Date", "End Date", "FTE"]
+#: The reviewer's x1.xlsx below its title row: Cy's row 4 starts in 2027 (set aside on
+#: 2025-06-01, row 5 current), with an FTE that rounds to 0.
+ROWS: list[list[object]] = [
+    HEADER,
+    ["1", "Ada Boss", "", "CEO", D(2015, 3, 1), D(4712, 12, 31), "1"],
+    ["3", "Cy Three", "1", "Engineer", D(2027, 1, 5), D(4712, 12, 31), "0.0000000001"],
+    ["3", "Cy Three", "1", "Senior Engineer", D(2019, 6, 1), D(2027, 1, 4), "0.5"],
+    ["4", "Di Four", "1", "Engineer", D(2020, 2, 2), "", "abc"],
+]
+
+
+def table(tmp_path: Path, ending: str, rows: list[list[object]]) -> Path:
+    """The rows as people.csv (ISO dates) or the one sheet of people.xlsx (date cells)."""
+    path = tmp_path / f"people.{ending}"
+    if ending == "csv":
+        path.write_text("".join(",".join(c.isoformat() if isinstance(c, D) else str(c)
+                                         for c in row) + "\n" for row in rows),
+                        encoding="utf-8")
+        return path
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append([datetime.datetime.combine(c, datetime.time())
+                            if isinstance(c, D) else c for c in row])
+    book.save(path)
+    return path
+
+
+def said(result: ImportResult) -> list[str]:
+    """The problems as `file:line:col: level [rule] message`."""
+    return [f"{Path(p.file).name}:{p.line}:{p.col}: {p.level} [{p.rule}] {p.message}"
+            for p in result.problems]
+
+
+def imported(path: Path, day: D) -> ImportResult:
+    """The import of a file as of a day."""
+    return import_csv(path, ImportOptions(reference_date=day))
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_a_future_dated_row_s_fte_is_not_read(tmp_path: Path, ending: str) -> None:
+    # (it warned "FTE '0.0000000001' rounds to 0 ... imported as 0" at 3:7, a row set aside)
+    result = imported(table(tmp_path, ending, ROWS), D(2025, 6, 1))
+    assert said(result) == [
+        f"people.{ending}:3:1: info [future-row] a future-dated row of '3' (effective from "
+        "2027-01-05) is set aside; row 4 is current",
+        f"people.{ending}:5:7: warning [csv] FTE 'abc' is not a number of full-time "
+        "equivalents such as 1, 0.6 or 12.5: left out"]
+    assert [(p.id, p.fte) for p in result.org.people] == [("1", None), ("3", 0.5), ("4", None)]
+    assert "rounded to 0" not in result.text
+    # (on its day it is the row imported, and warned of)
+    later = imported(table(tmp_path, ending, ROWS), D(2027, 1, 5))
+    assert f"people.{ending}:3:7: warning [csv] FTE '0.0000000001' rounds to 0 (org files "\
+        "hold 9 decimals): imported as 0; write the FTE meant" in said(later)
+    assert "# people.csv:3: FTE '0.0000000001' rounded to 0" in later.text.replace(
+        f"people.{ending}", "people.csv")
+
+
+def test_a_history_row_s_fte_is_not_read(tmp_path: Path) -> None:
+    rows = [[*HEADER[:3], "EndDate", "FTE"], ["1", "Ann", "", "", "1"],
+            ["2", "Bob", "1", "2020-01-01", "0.0000000001"], ["3", "Cy", "1", "", "80%"],
+            ["4", "Di", "1", "", "60%"]]
+    result = imported(table(tmp_path, "csv", rows), D(2025, 1, 1))
+    # (the info on FTEs read with a percent sign is at the first row imported that has one)
+    assert said(result) == [
+        "people.csv:3:1: warning [history-row] history row of 'Bob' (EndDate 2020-01-01) not "
+        "imported",
+        "people.csv:4:5: info [csv] FTE '80%' read as 0.8: FTEs with a decimal comma or a "
+        "percent sign (80% is 0.8) are read so"]
+
+
+def test_a_row_set_aside_by_its_end_date_has_no_fte_warning(tmp_path: Path) -> None:
+    # (no start column: the later of two rows of an id is set aside after the FTEs are read)
+    rows = [["id", "name", "manager", "EndDate", "FTE"], ["1", "Ann", "", "", "1"],
+            ["2", "Bob", "1", "2025-01-31", "0.5"], ["2", "Bob", "1", "4712-12-31", "x"]]
+    result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
+    assert said(result) == [
+        "people.csv:4:1: info [future-row] a future-dated row of '2' (effective after "
+        "2025-01-31) is set aside; row 3 is current"]
+    assert result.org.by_id["2"].fte == 0.5
+
+
+def test_an_eliminated_post_kept_for_its_reports_keeps_its_fte(tmp_path: Path) -> None:
+    rows = [["id", "name", "manager", "FTE", "Status"], ["1", "Ann", "", "1", "Active"],
+            ["2", "Eliminated", "1", "0.5", ""], ["3", "Cy", "2", "1", "Active"]]
+    result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
+    assert result.org.by_id["2"].fte == 0.5
