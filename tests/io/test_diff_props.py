@@ -347,3 +347,69 @@ def test_what_stays_at_ids_that_changed_hands_names_both_holders(
         new_path.write_text(text(shuffled, new_teams), encoding="utf-8")
         old, new = load(old_path), load(new_path)
     _named_as_their_versions(diff_orgs(old, new), old, new)
+
+
+def _readings(changes: list[Change], old: Org, new: Org) -> dict[str, int]:
+    """Old person id -> how many positions of the new version are read from it: removed,
+    the old of an id change (opening filled, opened under a new id), or the same id where
+    no change of id ends (or where its opening was filled by who took the id). A vacancy
+    opened where its holder left under a new id (the position stayed: not both moved and
+    retitled) is that position, read as theirs: it does not count twice."""
+    count = dict.fromkeys(old.by_id, 0)
+    ends = {c.new for c in changes if c.field == "id" and c.kind in ("idchanged", "filled",
+                                                                      "opened")}
+    at: dict[str, set[str]] = {}
+    for c in changes:
+        at.setdefault(c.id, set()).add(c.kind if c.field != "id" else f"{c.kind}-id")
+        if c.kind == "removed" or (c.field == "id" and c.kind in ("idchanged", "filled",
+                                                                   "opened")):
+            count[c.old if c.field == "id" else c.id] += 1
+    for pid in old.by_id.keys() & new.by_id.keys():
+        kinds = at.get(pid, set())
+        if pid not in ends or "filled" in kinds:
+            left_open = "opened" in kinds and not {"moved", "retitled"} <= kinds
+            count[pid] += 0 if left_open and count[pid] else 1
+    return count
+
+
+@st.composite
+def nested_openings(draw: st.DrawFn) -> tuple[str, str]:
+    """An org of up to 8 positions (people of their own names, and openings, under people
+    or openings), and the same org with its ids swapped, passed round cycles or along
+    chains, or changed to new ones."""
+    size = draw(st.integers(2, 8))
+    pool = [f"p{i}" for i in range(size + 3)]
+    old_ids = draw(st.permutations(pool))[:size]
+    new_ids = draw(st.permutations(pool))[:size]
+    rows = []
+    for i in range(size):
+        boss = draw(st.sampled_from([None, *range(i)])) if i else None
+        name = None if draw(st.booleans()) else f"Person {i}"
+        rows.append((boss, name, draw(st.sampled_from(TITLES[:2]))))
+
+    def text(ids: list[str]) -> str:
+        lines = ["orgviz: 1", "org: {name: Gen, size: small}", "people:"]
+        for i, (boss, name, title) in enumerate(rows):
+            who = f"name: {name}" if name else "vacant: true"
+            above = f", reports_to: {ids[boss]}" if boss is not None else ""
+            lines.append(f"  - {{id: {ids[i]}, {who}, title: {title}{above}}}")
+        return "\n".join(lines) + "\n"
+
+    return text(old_ids), text(new_ids)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(nested_openings(), st.tuples(versions(), versions())))
+def test_no_old_position_is_read_twice(pair: tuple[str, str]) -> None:
+    """Each old position is the source of one reading of the new version: a person and an
+    opening swapping ids, the opening's manager an opening whose id changed too, were the
+    person's id changed and also their old id moved, retitled and a vacancy opened that was
+    theirs (under an opening whose id changed: nothing else)."""
+    with tempfile.TemporaryDirectory() as folder:
+        old_path, new_path = Path(folder, "old.yaml"), Path(folder, "new.yaml")
+        old_path.write_text(pair[0], encoding="utf-8")
+        new_path.write_text(pair[1], encoding="utf-8")
+        old, new = load(old_path), load(new_path)
+    for was, now in ((old, new), (new, old)):
+        counts = _readings(diff_orgs(was, now), was, now)
+        assert all(n == 1 for n in counts.values()), (counts, pair)

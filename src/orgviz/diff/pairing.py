@@ -59,15 +59,16 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     an unnamed open position whose title and manager (by new id) another id holds now
     (`_openings_passed_on`); the ids of such pairs that hold a position in both versions
     must make closed cycles, or chains from an id only the old version has to one only the
-    new has, so that no one is left without their counterpart. A chain may also start at
-    an id whose new holder is an unnamed opening paired with no one (its person left it
-    under a new id: a vacancy opened that was theirs), or end at one whose old holder is
-    (someone took the opening's id: the vacancy filled). A cycle or chain is taken when
-    each of its pairs matches better than the old and new holders of each id the pair has
-    in both versions (but such an opening, which is no rival: that pair shares more than
-    the name): the name, the title, the manager and the reports (by new id; the same
-    non-empty ones) each count one. Someone who only changed their name keeps their id (a
-    rename), as do two people whose names were exchanged where their ids kept as much as
+    new has, so that no one is left without their counterpart. A chain may also start at an
+    id whose new holder is an unnamed opening paired with no one (its person left it under
+    a new id: a vacancy opened that was theirs), or end at one whose old holder is (someone
+    took the opening's id: the vacancy filled), where the opening and the id's other holder
+    share the title or the manager (by new id: the same position). A cycle or chain is
+    taken when each of its pairs matches better than the old and new holders of each id the
+    pair has in both versions (but such an opening, which is no rival: that pair shares
+    more than the name): the name, the title, the manager and the reports (by new id; the
+    same non-empty ones) each count one. Someone who only changed their name keeps their id
+    (a rename), as do two people whose names were exchanged where their ids kept as much as
     the names took."""
     gone, came = by_unique_name(old.values()), by_unique_name(new.values())
     taken = set(found.values())
@@ -75,17 +76,33 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
              if key in gone and gone[key].id != person.id and gone[key].id not in found
              and person.id not in taken and (gone[key].id in new or person.id in old)}
     known = {**found, **cross}
-    while more := _openings_passed_on(old, new, known):  # (a manager paired in the round)
+    removed = [person for pid, person in old.items() if pid not in new]
+    added = [person for pid, person in new.items() if pid not in old]
+    # (an opening's manager is matched through every pairing found so far: an open manager
+    # whose id changed too, removed under one id and added under another, is paired as
+    # `position_changes` will pair it; until no more are found)
+    while more := _openings_passed_on(old, new, {
+            **_merged(position_changes(removed, added, known, (old_reports, new_reports))),
+            **known}):
         cross.update(more)
         known.update(more)
     # (an id whose new holder is an unnamed opening that took it from no one, a vacancy
     # opened there, may start a chain; one whose old holder is, an opening that went to no
-    # one, filled by who took its id, may end one)
+    # one, filled by who took its id, may end one: the same position still, its title or
+    # its manager kept; an opening of another title under another manager is no vacancy
+    # of theirs)
     targets = set(cross.values())
+
+    def stayed(pid: str) -> bool:
+        """Whether the old and the new holder of an id share the title or the manager."""
+        before, after = old[pid], new[pid]
+        return same_value(before.title, after.title) or known.get(
+            before.reports_to or "", before.reports_to) == after.reports_to
+
     left = {pid for pid in cross if pid in new and pid not in targets
-            and _unnamed(new[pid]) and not _unnamed(old[pid])}
+            and _unnamed(new[pid]) and not _unnamed(old[pid]) and stayed(pid)}
     left.update(pid for pid in targets if pid in old and pid not in cross
-                and _unnamed(old[pid]) and not _unnamed(new[pid]))
+                and _unnamed(old[pid]) and not _unnamed(new[pid]) and stayed(pid))
     groups = cycles_and_chains(cross, old, new, left)
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
@@ -107,12 +124,18 @@ def _unnamed(person: Person) -> bool:
     return person.vacant and not person.name
 
 
+def _merged(pairs: tuple[dict[str, str], ...]) -> dict[str, str]:
+    """The pairings (old id -> new id) of `position_changes` in one."""
+    return {old_id: new_id for found in pairs for old_id, new_id in found.items()}
+
+
 def _openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
                         known: dict[str, str]) -> dict[str, str]:
     """Old id -> new id of the unnamed open positions whose id another position had, or
     that left their id to another: the same title and manager (by new id: `known`, old id
-    -> new id), as many of a kind leaving an id as taking one, paired in file order (as
-    `_same_positions` pairs them), at least one of the two ids held in both versions."""
+    -> new id of every position paired so far), as many of a kind leaving an id as taking
+    one, paired in file order (as `_same_positions` pairs them), at least one of the two
+    ids held in both versions, neither of them paired yet."""
     taken = set(known.values())
 
     def kind(person: Person, manager: str | None) -> tuple[str, str | None] | None:
