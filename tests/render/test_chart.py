@@ -14,6 +14,7 @@ from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render import render
 from orgviz.render.chart import BANDS, MAX_LEGEND, Link, View, build_chart
+from orgviz.render.themes import THEMES
 from orgviz.validate import validate
 
 
@@ -71,7 +72,7 @@ def test_open_roles_and_colors(small_org: Org) -> None:
     assert [label for label, _ in by_level.legend] == expected
     # The SVP and supervisor bands (between C-level and VPs, managers and ICs) left each
     # other level its color.
-    assert dict(by_level.legend)["Individual contributors"].lower() == "#9aa5b1"
+    assert dict(by_level.legend)["Individual contributors"] == THEMES["light"].level_colors[8]
     assert build_chart(small_org, View(color_by="none")).legend == ()
 
 

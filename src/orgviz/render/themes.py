@@ -81,23 +81,28 @@ _HIGH_CONTRAST = ("#0050B3", "#B34700", "#1E7B1E", "#B3001B", "#006D75", "#6B2C9
                   "#1B4332", "#6D597A", "#4B5320", "#000080", "#0077B6", "#6A5ACD",
                   "#B5179E", "#455A64", "#827717", "#008856")
 #: Accent colors by level band (CEO, C-level, SVP / EVP, VP, Head, Director, Manager / Lead,
-#: Supervisor, ICs): navy, teal, purple, olive, sky, raspberry, orange, green and a calm gray
-#: for the many ICs. Neighbouring bands alternate dark and light as well as hue, so that
-#: they stay apart for protan, deutan and tritan vision (Machado 2009) and on a black and
-#: white printer; tests/render/test_level_colors.py measures the CIEDE2000 distances.
-_LEVEL_COLORS = ("#1F3A5F", "#1B998B", "#7A3E9D", "#8A8A24", "#66CCEE", "#B3446C", "#F2A541",
-                 "#117733", "#9AA5B1")
-#: The same hues for the dark theme's cards, none below 3:1 on them.
-_DARK_LEVEL_COLORS = ("#5C7CE6", "#48C9A8", "#C48AD8", "#8F9432", "#A8D8E8", "#C4507F",
-                      "#F2A541", "#348A4E", "#8B949E")
+#: Supervisor, ICs): navy, teal, sand, brown, purple, sky, pink, olive and a calm gray for
+#: the many ICs. A chart seldom has all nine bands (no SVP, Head or Supervisor row), so any
+#: two bands up to three apart can meet in neighbouring rows: they are all kept apart, for
+#: normal vision and protan, deutan and tritan vision (Machado 2009); bands further apart
+#: less so. Picked by a search over a grid of sRGB colors (steps of 0x11, Lab chroma at
+#: most 60, on the cards' contrast) for the largest least distance, each pair weighed by
+#: what it needs (the CEO's navy kept); tests/render/test_level_colors.py measures them.
+_LEVEL_COLORS = ("#1F3A5F", "#008877", "#CCAA77", "#884411", "#664499", "#33BBFF", "#DD7799",
+                 "#999933", "#555555")
+#: The same hues for the dark theme's cards (brown turns orange there), none below 3:1 on
+#: them; searched the same way, each band within 25 degrees of hue of its light color.
+_DARK_LEVEL_COLORS = ("#AA99FF", "#33AA88", "#EEDD88", "#BB6622", "#7777AA", "#88DDFF",
+                      "#FFBBBB", "#AAAA33", "#777777")
 #: Paper: a gray ramp from black (CEO) to light gray (ICs) in steps of equal CIEDE2000
 #: distance, the lightest still 1.6:1 on white.
 _PRINT_LEVEL_COLORS = ("#000000", "#222222", "#3B3B3B", "#525252", "#686868", "#7C7C7C",
                        "#929292", "#ABABAB", "#C8C8C8")
-#: The high-contrast theme's: all at least 4.5:1 on white, so fewer light colors to pick
-#: from; chosen by search for the largest distance under the three deficiencies.
-_HIGH_CONTRAST_LEVEL_COLORS = ("#000000", "#3020DF", "#8F6224", "#6E63E9", "#9C1643",
-                               "#533181", "#318167", "#B9469C", "#595959")
+#: The high-contrast theme's: all at least 4.5:1 on white (so none lighter than L* 54),
+#: the same hues (within 30 degrees) darker, searched the same way: indigo, teal, olive,
+#: maroon, aubergine, blue, raspberry, green, charcoal.
+_HIGH_CONTRAST_LEVEL_COLORS = ("#554499", "#007766", "#777700", "#661100", "#442255",
+                               "#3377CC", "#CC4477", "#226600", "#333333")
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
