@@ -44,7 +44,11 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     id only the old version has to one only the new has) are paired the same way and taken
     as the people's are (`swapped_ids`): when each pair matches better than the old and new
     holders of each id it has in both versions, by the name, the lead (by new id:
-    `person_ids`), the parent team (by new id), the color and, counting twice, the people."""
+    `person_ids`), the parent team (by new id), the color and, counting twice, the people;
+    an id that teams of no people passed round a cycle counts as a name, so that two empty
+    teams that exchanged names keep their ids (renamed) unless their lead, parent or color
+    followed the names (along a chain, which would leave a team removed and one added,
+    the names hold)."""
     removed = [team for tid, team in old.items() if tid not in new]
     added = [team for tid, team in new.items() if tid not in old]
     found = _by_people(removed, added, members)
@@ -56,17 +60,25 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
              if old_id != new_id and old_id not in found and (old_id in new or new_id in old)}
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
-        """How much two teams share: name, lead, parent, color, and people (twice)."""
+        """How much two teams share: name, lead, parent, color, and people (twice); an
+        id of a cycle of teams of no people, as the name (nothing else tells them apart)."""
         before, after = old[old_id], new[new_id]
+        mine, theirs = members[0].get(old_id), members[1].get(new_id)
         return sum((
             bool(before.name) and folded(before.name) == folded(after.name),
             person_ids.get(before.lead or "", before.lead) == after.lead,
             now(before.parent) == after.parent,
             same_value(before.color, after.color),
-            2 * shares_most(members[0].get(old_id), members[1].get(new_id)),
+            2 * shares_most(mine, theirs),
+            old_id in quiet and old_id == new_id,
         ))
 
-    found.update(held_groups(cycles_and_chains(cross, old, new), old, new, found, score))
+    groups = cycles_and_chains(cross, old, new)
+    # (ids that teams of no people passed round a cycle: all the same but the names)
+    quiet = {tid for group in groups if set(group.values()) == set(group)
+             and not any(members[0].get(tid) or members[1].get(tid) for tid in group)
+             for tid in group}
+    found.update(held_groups(groups, old, new, found, score))
     return found
 
 
