@@ -90,7 +90,7 @@ def test_a_people_file_headed_team_lead_gets_no_teams_table_hint(
     result = run("import", name)
     assert result.exit_code == 2
     assert result.output == (
-        f"orgviz: {name}: no id or name column found (looked for EmployeeId, employee_id, "
+        f"orgviz: {name}:1:1: no id or name column found (looked for EmployeeId, employee_id, "
         "id, Name ...): pass --id COLUMN\n")
 
 

@@ -240,11 +240,9 @@ def names_a_given_column(cells: Sequence[str], given: Mapping[str, Sequence[str]
                if not name.isdigit())
 
 
-def is_header_below_titles(cells: Sequence[str], title_values: int) -> bool:
-    """Whether a row may be a header below title lines of several values: it has more values
-    than the widest of them, and none of its values is a number (a row of data has ids)."""
-    values = [c.strip() for c in cells if c.strip()]
-    return len(values) > title_values and not any(v.isdigit() for v in values)
+def _no_numbers(cells: Sequence[str]) -> bool:
+    """Whether none of a row's values is a number (a row of data has ids)."""
+    return not any(c.strip().isdigit() for c in cells)
 
 
 def has_people_columns(found: Columns) -> bool:
@@ -261,9 +259,11 @@ def header_below_titles(rows: Iterable[tuple[int, Sequence[str]]],
     """Which of a table's rows (numbered: a CSV's lines, a sheet's rows) is its header, by
     its index: the first row of two values or more (a title above it has one), unless no
     column is known in it and one of the next HEADER_ROWS_BELOW rows is a header below
-    title rows (`is_header_below_titles`) with an id or name column and a manager column,
-    or with one of them and an Excel error (`error_rows`: the other's name?); 0 when no
-    row has two values. Rows are read only as far as needed."""
+    title rows: one with an id or name column and a manager column, whatever its width (a
+    title row of filters, `Filters | Dept=All | Status=Active`, may be wider), or one with
+    more values than every row above it and one of those columns and an Excel error
+    (`error_rows`: the other's name?); none of a header's values is a number. 0 when no row
+    has two values. Rows are read only as far as needed."""
     first = -1
     widest = 0  # the most values of a title row of several, so far
     for at, (number, cells) in enumerate(rows):
@@ -276,10 +276,11 @@ def header_below_titles(rows: Iterable[tuple[int, Sequence[str]]],
             continue
         if at > first + HEADER_ROWS_BELOW:
             break
-        if is_header_below_titles(cells, widest):
+        if values > 1 and _no_numbers(cells):
             found = detect(cells, {})
             people, manager = has_people_columns(found), found.get("manager") is not None
-            if (people and manager) or ((people or manager) and number in error_rows):
+            if (people and manager) or ((people or manager) and values > widest
+                                        and number in error_rows):
                 return at
         widest = max(widest, values)
     return max(first, 0)

@@ -32,7 +32,7 @@ from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.flags import FlagReader
 from orgviz.io.csvimport.grades import roles_of_grades, senior_grades
 from orgviz.io.csvimport.records import Record
-from orgviz.io.csvimport.state import Periods
+from orgviz.io.csvimport.state import Periods, header_at
 from orgviz.io.csvimport.values import (
     ELIMINATED_POST,
     FUTURE_DATED,
@@ -664,11 +664,12 @@ _NOTES_AT = _RECORD_FIELDS.index("notes")
 
 
 def _header_error(table: CsvTable) -> tuple[str, str]:
-    """Where to point a missing column's error, and what to add to it: the first Excel
-    error in the header (the column looked for may be the one whose name failed)."""
+    """Where to point a missing column's error, and what to add to it: the header read
+    (`FILE:LINE:1`: below title lines, the line or row taken as the header), or the first
+    Excel error in it (the column looked for may be the one whose name failed)."""
     named = [error for error in table.excel_errors if error[0] == table.header_line]
     if not named:
-        return table.shown, ""
+        return header_at(table), ""
     line, col, value = named[0]
     return (f"{table.shown}:{line}:{col}", f" (the header of column {col} is the Excel error "
             f"{value}: a formula that failed; fix it in the workbook)")
