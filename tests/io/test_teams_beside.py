@@ -94,25 +94,81 @@ def test_a_people_file_headed_team_lead_gets_no_teams_table_hint(
         "id, Name ...): pass --id COLUMN\n")
 
 
-def test_a_table_beside_that_does_not_fit_is_set_aside_with_a_warning(
+def test_a_row_s_mistake_in_a_table_beside_is_a_warning_the_rest_read(
         tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (100db5e set the whole table aside for it: every team lost its name, lead and color)
     _write(tmp_path, "people.csv", PEOPLE)
     _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\n"
-                                         "Eng,Engineering,,9,\nSales,,,,\n")
+                                         "Eng,Engineering,,9,#4C78A8\nSales,,Nope,3,red\n")
     result = run("import", "people.csv", "-o", "people.yaml")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "people.teams.csv:1:1: warning [columns] the teams table beside people.csv does not "
-        "match it (people.teams.csv:2:4: team 'Eng' is led by '9', who is not in the people "
-        "CSV) and was not read: `--teams people.teams.csv` reads it anyway",
-        "imported 3 positions to people.yaml: 1 warning; rules on the imported org: no "
-        "problems"]
-    assert "Teams from" not in (tmp_path / "people.yaml").read_text(encoding="utf-8")
+        "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
+        "table beside it (--teams FILE reads another)",
+        "people.teams.csv:2:4: warning [unknown-team] team 'Eng' is led by '9', who is not in "
+        "the people CSV (left out): use the id of a person",
+        "people.teams.csv:3:3: warning [unknown-team] team 'Sales' has parent 'Nope', which "
+        "is not a team of the table (left out): use the id of a team of the table",
+        "people.teams.csv:3:5: warning [schema] color of team 'Sales' must be a hex color such "
+        "as '#4C78A8', not 'red': left out",
+        "imported 3 positions to people.yaml: 3 warnings, 1 info; rules on the imported org: "
+        "no problems"]
+    assert [(t.id, t.name, t.lead, t.parent, t.color)
+            for t in load(tmp_path / "people.yaml").teams] == [
+        ("Eng", "Engineering", None, None, "#4C78A8"), ("Sales", None, "3", None, None)]
     named = run("import", "people.csv", "--teams", "people.teams.csv", "-o", "named.yaml")
     assert named.exit_code == 1
-    assert named.stderr.splitlines()[0] == (
+    assert named.stderr.splitlines()[:3] == [
         "people.teams.csv:2:4: error [unknown-team] team 'Eng' is led by '9', who is not in "
-        "the people CSV (left out): use the id of a person")
+        "the people CSV (left out): use the id of a person",
+        "people.teams.csv:3:3: error [unknown-team] team 'Sales' has parent 'Nope', which "
+        "is not a team of the table (left out): use the id of a team of the table",
+        "people.teams.csv:3:5: error [schema] color of team 'Sales' must be a hex color such "
+        "as '#4C78A8', not 'red': left out"]
+
+
+def test_a_table_beside_that_left_someone_out_keeps_every_team(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (the reviewer's workflow: export small.yaml, delete siobhan-oconnor's row, her reports
+    # to amara-okafor; the table was set aside, all teams losing lead, parent and color)
+    small = Path(__file__).resolve().parents[2] / "orgs" / "small.yaml"
+    assert run("export", str(small), "-o", "small.csv").exit_code == 0
+    lines = (tmp_path / "small.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert any(line.startswith("siobhan-oconnor,") for line in lines)
+    edited = [line.replace(",siobhan-oconnor,", ",amara-okafor,") for line in lines
+              if not line.startswith("siobhan-oconnor,")]
+    (tmp_path / "small.csv").write_text("".join(edited), encoding="utf-8", newline="")
+    result = run("import", "small.csv", "-o", "s.yaml")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        "small.teams.csv:6:4: warning [unknown-team] team 'operations' is led by "
+        "'siobhan-oconnor', who is not in the people CSV (left out): use the id of a person",
+        "imported 20 positions to s.yaml: 1 warning, 1 info; rules on the imported org: no "
+        "problems"]
+    before = {t.id: (t.name, t.parent, t.lead, t.color) for t in load(small).teams}
+    after = {t.id: (t.name, t.parent, t.lead, t.color) for t in load(tmp_path / "s.yaml").teams}
+    name, parent, lead, color = before["operations"]
+    assert lead == "siobhan-oconnor"
+    assert after == {**before, "operations": (name, parent, None, color)}
+    named = run("import", "small.csv", "--teams", "small.teams.csv", "-o", "named.yaml")
+    assert named.exit_code == 1
+    assert named.stderr.splitlines()[0] == (
+        "small.teams.csv:6:4: error [unknown-team] team 'operations' is led by "
+        "'siobhan-oconnor', who is not in the people CSV (left out): use the id of a person")
+
+
+def test_a_parent_cycle_in_a_table_beside_is_a_warning(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    _write(tmp_path, "people.csv", PEOPLE)
+    _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\n"
+                                         "Eng,,Sales,,\nSales,,Eng,,\n")
+    result = run("import", "people.csv", "-o", "people.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == (
+        "people.teams.csv:2:3: warning [unknown-team] team parent cycle Eng -> Sales -> Eng: "
+        "the parent of 'Eng' left out")
+    assert [(t.id, t.parent) for t in load(tmp_path / "people.yaml").teams] == [
+        ("Eng", None), ("Sales", "Eng")]
 
 
 def test_a_table_beside_that_lacks_every_team_of_the_people_is_set_aside(

@@ -1,12 +1,15 @@
-"""The teams table beside a people CSV (NAME.teams.csv for NAME.csv), read without `--teams`
-only when it fits the people CSV.
+"""The teams table beside a people CSV (NAME.teams.csv for NAME.csv), read without
+`--teams` when it belongs to the people CSV.
 
-A table by that name may be stale (an earlier export's, beside a CSV exported since for
-another org) or another file whose header happens to be export's: when reading it would
-give an error in it (a lead who is no person of the CSV, a color that is no color, a
-broken row) or leave teams of the people out of it, the import goes on as without it, with
-one warning at the table's first cell that names the first mismatch (`mismatch`); `--teams` reads it
-anyway (its errors then errors).
+A table by that name may be stale (an earlier export's, the CSV edited since: someone who
+led a team left) or another org's (an earlier export's, beside a CSV exported since for
+another org), or another file whose header happens to be export's. A mistake in one of its
+rows (a lead who is no person of the CSV, a color that is no color, a parent that is no
+team) concerns that row alone: a warning at its cell, that value left out, the rest of the
+table read (`ImportOptions.teams_beside`). Only a table that cannot belong to the people CSV
+(no person is in a team of it: another org's), or that cannot be read at all, is set aside:
+the import goes on as without it, with one warning at the table's first cell that names the
+first mismatch (`mismatch`); `--teams` reads it anyway (its rows' mistakes then errors).
 
 Imported only for an import with a teams table beside the people CSV.
 """
@@ -25,10 +28,12 @@ from orgviz.problem import Problem
 
 def import_with_table_beside(path: str, options: ImportOptions, beside: str,
                              shown_name: str | None = None) -> ImportResult:
-    """Import `path` with the teams table `beside` it (an info says so) when the table fits
-    it, else without it (a warning says why, `mismatch`)."""
+    """Import `path` with the teams table `beside` it (an info says so; its rows' mistakes
+    warnings) when the table belongs to it, else without it (a warning says why,
+    `mismatch`)."""
     try:
-        result = import_csv(path, dataclasses.replace(options, teams=beside), shown_name)
+        result = import_csv(path, dataclasses.replace(options, teams=beside, teams_beside=True),
+                            shown_name)
     except OrgLoadError as exc:
         misfit = _first(exc.problems, shown_path(beside))
         reason = (misfit and _said(misfit)) or str(exc)
@@ -46,11 +51,12 @@ def import_with_table_beside(path: str, options: ImportOptions, beside: str,
 
 
 def mismatch(result: ImportResult, table: str) -> Problem | None:
-    """The first problem that says a teams table does not fit the people CSV read with it:
-    an error in the table, or, when no person is in a team of the table (a table of another
-    org), a team of the people that it lacks; None if none. (A team of some people that the
-    table lacks beside others it holds is declared with a warning, the table read: an org
-    may have people in teams its `teams:` does not list, and its export such a pair.)"""
+    """The first problem that says a teams table does not belong to the people CSV read with
+    it: an error in the table (its rows' mistakes are warnings: what is left is a table that
+    cannot be read), or, when no person is in a team of the table (a table of another org),
+    a team of the people that it lacks; None if none. (A team of some people that the table
+    lacks beside others it holds is declared with a warning, the table read: an org may have
+    people in teams its `teams:` does not list, and its export such a pair.)"""
     errors = [p for p in result.problems if p.file == table and p.level == "error"]
     ids = {t.id for t in result.org.teams if t.loc.file == table}
     if not any(person.team in ids for person in result.org.people):

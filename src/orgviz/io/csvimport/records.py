@@ -27,6 +27,10 @@ class ImportOptions:
     order: str | None = None
     junior: str | None = None
     teams: str | None = None
+    #: The teams file is the teams table found beside the people CSV, not named by
+    #: --teams: a mistake in one of its rows (a lead who is no person of the CSV, a color
+    #: that is no color, a parent that is no team) is a warning, what it names left out.
+    teams_beside: bool = False
     titles: str | None = None  # a jobs CSV: job code -> title
     encoding: str | None = None
     delimiter: str | None = None

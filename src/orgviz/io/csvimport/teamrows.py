@@ -5,7 +5,10 @@ guard undone). A mistake is reported at its cell, at the level `orgviz validate`
 in an org file, and what it names is left out, so that the org file import writes loads
 and validates (with --keep-going for errors): a team without an id, a repeated team id,
 a color that is no hex color, a parent that is no team of the table, teams whose parents
-nest in a circle, a lead who is no person of the people CSV.
+nest in a circle, a lead who is no person of the people CSV. In a table found beside the
+people CSV (not named by --teams: `ImportOptions.teams_beside`), such a mistake concerns
+its row alone (an edited or stale table: a lead since left) and is a warning, the rest of
+the table read.
 """
 
 from __future__ import annotations
@@ -82,18 +85,18 @@ def _row_team(imp: CellReader, values: Mapping[str, str | None],
     tid = values["id"]
     if tid is None:
         if any(values.values()):
-            imp.problem(locs["id"], "error", "schema",
+            imp.problem(locs["id"], _level(imp), "schema",
                         "a team without an id (its 'team' cell is empty): write its id; the "
                         "row is left out")
         return None
     if tid in lines:
-        imp.problem(locs["id"], "error", "duplicate-id",
+        imp.problem(locs["id"], _level(imp), "duplicate-id",
                     f"duplicate team id '{tid}' (first used at line {lines[tid]}): give each "
                     "team its own id; this row is left out")
         return None
     color = values.get("color")
     if color is not None and not _hex_color(color):
-        imp.problem(locs["color"], "error", "schema",
+        imp.problem(locs["color"], _level(imp), "schema",
                     f"color of team '{tid}' must be a hex color such as '#4C78A8', not "
                     f"'{color}': left out")
         color = None
@@ -117,12 +120,12 @@ def _check_parents(imp: CellReader, teams: KnownTeams, lines: Mapping[str, int])
     for tid, team in teams.items():
         if team.parent is not None and team.parent not in teams:
             advice = suggest.advice(team.parent, "use the id of a team of the table", tid)
-            imp.problem(_at(team, "parent"), "error", "unknown-team",
+            imp.problem(_at(team, "parent"), _level(imp), "unknown-team",
                         f"team '{tid}' has parent '{team.parent}', which is not a team of the "
                         f"table (left out): {advice}")
             teams[tid] = team._replace(parent=None)
     break_parent_cycles(imp, teams, lines.__getitem__,
-                         lambda tid: _at(teams[tid], "parent"))
+                         lambda tid: _at(teams[tid], "parent"), _level(imp))
 
 
 def _check_leads(imp: CellReader, teams: KnownTeams, people: Collection[str]) -> None:
@@ -135,10 +138,16 @@ def _check_leads(imp: CellReader, teams: KnownTeams, people: Collection[str]) ->
         if team.lead is not None and team.lead not in people:
             suggest = suggest or Suggester(people)
             advice = suggest.advice(team.lead, "use the id of a person")
-            imp.problem(_at(team, "lead"), "error", "unknown-team",
+            imp.problem(_at(team, "lead"), _level(imp), "unknown-team",
                         f"team '{tid}' is led by '{team.lead}', who is not in the people CSV "
                         f"(left out): {advice}")
             teams[tid] = team._replace(lead=None)
+
+
+def _level(imp: CellReader) -> str:
+    """The level of a mistake in a row of the teams table: an error in one --teams names, a
+    warning in the table found beside the people CSV (the module's doc)."""
+    return "warning" if imp.options.teams_beside else "error"
 
 
 def _at(team: KnownTeam, fld: str) -> SourceLoc:

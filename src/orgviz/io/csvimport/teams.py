@@ -121,8 +121,9 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
 
 
 def break_parent_cycles(imp: ImporterState, teams: KnownTeams, line_of: Callable[[str], int],
-                         parent_at: Callable[[str], SourceLoc]) -> None:
-    """Report each cycle of parent teams (an error, as validate's unknown-team) at its first
+                         parent_at: Callable[[str], SourceLoc], level: str = "error") -> None:
+    """Report each cycle of parent teams (an error, as validate's unknown-team; `level`
+    "warning" in a teams table found beside the people CSV) at its first
     row's parent (`line_of` gives each team's row, `parent_at` where its parent stands), the
     chain named from that team (the same message wherever the walk entered the cycle); the
     parent of that team is dropped (written with --keep-going). Every parent is a team."""
@@ -139,9 +140,10 @@ def break_parent_cycles(imp: ImporterState, teams: KnownTeams, line_of: Callable
             first = cycle[0]
             what = (f"team '{first}' is its own parent" if len(cycle) == 1
                     else f"team parent cycle {' -> '.join([*cycle, first])}")
-            fix = f": the parent of '{first}' left out" if imp.options.keep_going else ""
+            fix = (f": the parent of '{first}' left out"
+                   if imp.options.keep_going or level != "error" else "")
             # (validate's rule of teams that nest in a circle: `cycle` is of reporting lines)
-            imp.problem(parent_at(first), "error", "unknown-team", f"{what}{fix}")
+            imp.problem(parent_at(first), level, "unknown-team", f"{what}{fix}")
             teams[first] = teams[first]._replace(parent=None)
         for team in path:
             state[team] = 2
