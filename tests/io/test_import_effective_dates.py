@@ -218,12 +218,12 @@ def test_reports_of_a_future_dated_manager_are_those_of_an_ended_one(tmp_path: P
         "2027-01-05, after the day of the import 2026-12-07) is set aside: --as-of a later "
         "day imports it",
         "people.csv:6:4: error [unknown-manager] manager 'E40' is a future-dated row (row 5, "
-        "future-dated, effective from 2027-01-05) and no current row of 'Di' was found"]
+        "effective from 2027-01-05) and no current row of 'Di' was found"]
     # (as of an ended manager: a current row of the same name takes the reports)
     rows.append(["E42", "Di", "Analyst", "E1", D(2020, 1, 1), OPEN])
     result = imported(table(tmp_path, "csv", rows), "2026-12-07")
     assert "people.csv:6:4: warning [ended-manager] manager 'E40' is a future-dated row (row "\
-        "5, future-dated, effective from 2027-01-05): using 'E42', the current row of 'Di'" \
+        "5, effective from 2027-01-05): using 'E42', the current row of 'Di'" \
         in said(result)
     assert result.org.by_id["E41"].reports_to == "E42"
 
@@ -290,7 +290,8 @@ def test_periods_of_one_id_under_two_names_are_said_so(tmp_path: Path) -> None:
                                     "Start Date", "StartDate", "Valid From", "Effective From",
                                     "EFFECTIVE_START_DATE"])
 def test_start_column_spellings(tmp_path: Path, header: str) -> None:
-    assert detect(["id", "manager", header], {}).get("start_date") == 2
+    # (beside an effective end: STARTS's EffectiveEndDate)
+    assert detect(["id", "manager", header, "EffectiveEndDate"], {}).get("start_date") == 2
     rows = [[header if c == "EffectiveStartDate" else c for c in row] for row in STARTS]
     result = imported(table(tmp_path, "csv", rows), "2024-06-01")
     assert [(p.line, p.rule) for p in result.problems] == [(4, "future-row")]
@@ -435,3 +436,69 @@ def test_the_day_of_a_cell_of_a_column_that_reads_day_first() -> None:
 ])
 def test_a_cell_that_says_no_date(cell: str | None, none: bool) -> None:
     assert no_date(cell) is none
+
+
+#: The reviewer's hr2.csv: BambooHR's or Workday's layout, a `Start Date` (a hire date)
+#: beside a `Termination Date`; Cat New is hired in 2027, her report Dan already there.
+HR2 = ("Employee ID,Name,Manager ID,Title,Start Date,Termination Date\n"
+       "1,Ann Boss,,CEO,2015-01-01,\n"
+       "2,Bob Lead,1,VP Engineering,2020-03-01,\n"
+       "3,Cat New,2,Engineering Manager,2027-01-04,\n"
+       "4,Dan Soon,3,Software Engineer,2020-02-01,\n")
+
+
+def test_a_hire_date_beside_a_termination_date_sets_nothing_aside(tmp_path: Path) -> None:
+    # (9aa93e8 set Cat New aside as future-dated: "manager '3' is a future-dated row ...",
+    # exit 1; at cad20ad 4 positions)
+    (tmp_path / "hr2.csv").write_text(HR2, encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "hr2.csv"), "--as-of",
+                                       "2026-12-07", "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("imported 4 positions to ")
+    text = (tmp_path / "x.yaml").read_text(encoding="utf-8")
+    assert "end_date = 'Termination Date'\n# Not imported: Start Date\n" in text
+    assert [p.id for p in load(tmp_path / "x.yaml").people] == ["1", "2", "3", "4"]
+    # (the termination date keeps its meaning: a row ended before the day is history)
+    (tmp_path / "hr2.csv").write_text(HR2 + "5,Eve Gone,2,Engineer,2019-01-01,2026-12-06\n",
+                                      encoding="utf-8")
+    gone = imported(tmp_path / "hr2.csv", "2026-12-07")
+    assert said(gone) == ["hr2.csv:6:1: warning [history-row] history row of 'Eve Gone' "
+                          "(Termination Date 2026-12-06) not imported"]
+
+
+@pytest.mark.parametrize(("start", "end", "dated"), [
+    ("Start Date", "Termination Date", False), ("StartDate", "Leave Date", False),
+    ("Start Date", "End Date", False), ("Start Date", "Exit Date", False),
+    ("Start Date", "EffectiveEndDate", True), ("Start Date", "Effective End Date", True),
+    ("StartDate", "Valid To", True), ("Start Date", "Effective To", True),
+    ("EffectiveStartDate", "Termination Date", True), ("Valid From", "End Date", True),
+    ("Effective From", "Leave Date", True), ("EFFECTIVE_START_DATE", "EFFECTIVE_END_DATE", True),
+])
+def test_a_start_column_starts_periods_only_when_the_columns_say_so(
+        tmp_path: Path, start: str, end: str, dated: bool) -> None:
+    # (a plain `Start Date` is a period's start only beside an effective end; an effective
+    # start is one beside any end column)
+    assert (detect(["id", "manager", start, end], {}).get("start_date") == 2) is dated
+    rows = [[start if c == "EffectiveStartDate" else end if c == "EffectiveEndDate" else c
+             for c in row] for row in STARTS]
+    result = imported(table(tmp_path, "csv", rows), "2024-06-01")
+    # (dated: the later row by its start; else by its end, after the other's)
+    assert [(p.line, p.rule, "effective from" in p.message) for p in result.problems] == [
+        (4, "future-row", dated)]
+
+
+def test_an_oracle_export_is_still_dated(tmp_path: Path) -> None:
+    path = tmp_path / "ora.csv"
+    path.write_text("PERSON_ID,FULL_NAME,SUPERVISOR_ID,JOB,EFFECTIVE_START_DATE,"
+                    "EFFECTIVE_END_DATE\n100,Steven King,,President,2010-01-01,4712-12-31\n"
+                    "101,Neena Kochhar,100,VP,2027-01-04,4712-12-31\n", encoding="utf-8")
+    result = imported(path, "2026-12-07")
+    assert said(result) == [
+        "ora.csv:3:1: info [future-row] a future-dated row of '101' (effective from "
+        "2027-01-04, after the day of the import 2026-12-07) is set aside: --as-of a later "
+        "day imports it"]
+    assert [p.id for p in result.org.people] == ["100"]
+    # (and so a `Start Date` beside an effective end)
+    path.write_text(path.read_text(encoding="utf-8").replace("EFFECTIVE_START_DATE",
+                                                             "Start Date"), encoding="utf-8")
+    assert [p.id for p in imported(path, "2026-12-07").org.people] == ["100"]

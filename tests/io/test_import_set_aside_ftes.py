@@ -11,9 +11,11 @@ import pytest
 from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
 
 D = datetime.date
-HEADER = ["Employee ID", "Name", "Manager ID", "Title", "Start Date", "End Date", "FTE"]
+HEADER = ["Employee ID", "Name", "Manager ID", "Title", "Start Date", "Effective End Date",
+          "FTE"]
 #: The reviewer's x1.xlsx below its title row: Cy's row 4 starts in 2027 (set aside on
-#: 2025-06-01, row 5 current), with an FTE that rounds to 0.
+#: 2025-06-01, row 5 current), with an FTE that rounds to 0. (x1's `End Date` is no
+#: effective end, so its `Start Date` a hire date: `test_x1_s_plain_end_date`.)
 ROWS: list[list[object]] = [
     HEADER,
     ["1", "Ada Boss", "", "CEO", D(2015, 3, 1), D(4712, 12, 31), "1"],
@@ -69,6 +71,19 @@ def test_a_future_dated_row_s_fte_is_not_read(tmp_path: Path, ending: str) -> No
         "hold 9 decimals): imported as 0; write the FTE meant" in said(later)
     assert "# people.csv:3: FTE '0.0000000001' rounded to 0" in later.text.replace(
         f"people.{ending}", "people.csv")
+
+
+def test_x1_s_plain_end_date(tmp_path: Path) -> None:
+    # (`Start Date` beside `End Date`, which may end an employment, dates no start: Cy's
+    # later row is set aside by its end, after the other's, its FTE warnings dropped)
+    rows = [[("End Date" if c == "Effective End Date" else c) for c in ROWS[0]], *ROWS[1:]]
+    result = imported(table(tmp_path, "csv", rows), D(2025, 6, 1))
+    assert said(result) == [
+        "people.csv:3:1: info [future-row] a future-dated row of '3' (effective after "
+        "2027-01-04) is set aside; row 4 is current",
+        "people.csv:5:7: warning [csv] FTE 'abc' is not a number of full-time equivalents "
+        "such as 1, 0.6 or 12.5: left out"]
+    assert "start_date" not in result.text.splitlines()[2]
 
 
 def test_a_history_row_s_fte_is_not_read(tmp_path: Path) -> None:

@@ -77,7 +77,8 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
                  "exitdate", "validto", "effectiveto", "enddt"),
     # The start of a row's effective period (Oracle's EFFECTIVE_START_DATE, SAP's valid
     # from), which tells the current row of an id from its future-dated rows; a hire date
-    # is none (HireDate is not read).
+    # is none (HireDate is not read), and nor is a plain `Start Date` but beside an
+    # effective end (`period_start`).
     "start_date": ("effectivestartdate", "startdate", "validfrom", "effectivefrom"),
     "current": ("currentflag", "iscurrent", "current", "active", "isactive"),
     "dotted_to": ("dottedto", "dottedline", "dottedlinemanager", "matrixmanager",
@@ -87,6 +88,24 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
             "fulltimeequivalents"),
     "grade": ("grade", "gradeorequivalent", "paygrade", "band", "level"),
 }
+
+#: Start columns that say by their name that a row is a period's (Oracle's
+#: EFFECTIVE_START_DATE, SAP's valid from): the other spelling, `Start Date`, is often a hire
+#: date (BambooHR's, Workday's, beside a `Termination Date`).
+EFFECTIVE_STARTS = ("effectivestartdate", "validfrom", "effectivefrom")
+#: End columns that say by their name that a row is a period's (Oracle's
+#: EFFECTIVE_END_DATE, SAP's valid to): a `Start Date` beside one is a period's start. The
+#: other end columns (`Termination Date`, `Leave Date`, `End Date`) may end an employment:
+#: they make a row history once ended, and date no start.
+EFFECTIVE_ENDS = ("effectiveenddate", "validto", "effectiveto")
+
+
+def period_start(start: str, end: str | None) -> bool:
+    """Whether a start column (its header, folded) starts a row's effective period beside
+    an end column (its header, folded; None: no end column): an effective start, or a plain
+    `Start Date` beside an effective end (`EFFECTIVE_STARTS`, `EFFECTIVE_ENDS`)."""
+    return start in EFFECTIVE_STARTS or end in EFFECTIVE_ENDS
+
 
 #: Manager columns of ids, and of names or emails: an export with both (`Manager ID`,
 #: `Manager Name`) links by the ids, and by the name of a row whose id cell is empty.
@@ -216,6 +235,12 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
                 index[fld] = at
                 taken.add(at)
                 break
+    start = index.get("start_date")
+    end = index.get("end_date")
+    if start is not None and not period_start(folded[start], None if end is None
+                                              else folded[end]):
+        del index["start_date"]  # (a hire date's `Start Date`: not imported)
+        taken.discard(start)
     backup = _manager_names(folded, index, taken) if not overrides.get("manager") else None
     if backup is not None:
         index["manager_name"] = backup

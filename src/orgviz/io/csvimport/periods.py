@@ -10,8 +10,10 @@ the row in effect is the one that ends first. Rows of one id that share their da
 none, or have all started, are no such periods (a job share): they stay duplicate ids.
 
 Only a file with an end date column has periods (Oracle's and SAP's exports have both
-columns): a start column alone (`Start Date`, which may be a hire date) dates nothing, and
-its repeated ids stay duplicate ids. Imported only for a file with an end date column.
+columns): a start column alone dates nothing, and its repeated ids stay duplicate ids; nor
+is a plain `Start Date` beside an end that may end an employment (`Termination Date`) a
+period's start: a hire date, not imported (`columns.period_start`). Imported only for a file
+with an end date column.
 """
 
 from __future__ import annotations

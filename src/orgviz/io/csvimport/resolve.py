@@ -180,7 +180,10 @@ class Resolver:
     def current_of(self, ended: Record) -> tuple[str | None, str | None]:
         """The current row of the person an ended row belongs to (same name), if unique."""
         future = (ended.history or "").startswith(FUTURE_DATED)
-        where = f"row {ended.line}, {ended.history}"
+        # ("row 4, effective from 2027-01-04": SET_ASIDE_MANAGER says future-dated already)
+        why = (ended.history or "").removeprefix(f"{FUTURE_DATED}, ") if future \
+            else ended.history
+        where = f"row {ended.line}, {why}"
         said = f"manager '{ended.id}' {SET_ASIDE_MANAGER[future]} ({where})"
         same = self.names.get(_key(ended.name)) if ended.name else None
         if same and len(same) == 1:

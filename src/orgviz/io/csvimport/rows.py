@@ -347,7 +347,8 @@ class RowReader(CellReader, FlagReader):
         else:
             record_values.update(self.read_flags(values, columns, names, titles, notes))
             if "end_date" in values:  # (kept for periods.py: a start column alone is no
-                # period's, such as a hire date's `Start Date`: repeated ids stay errors)
+                # period's, such as a hire date's `Start Date`: repeated ids stay errors;
+                # nor is one beside a `Termination Date`: columns.period_start)
                 self.periods = Periods(shown, lines, values["end_date"],
                                        values.get("start_date"))
                 if self.periods.starts is not None:
