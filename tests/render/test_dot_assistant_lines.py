@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import subprocess
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from renderkit import ENGINES, HAS_DOT, chart_of, system_graphviz
+from renderkit import (
+    ENGINES,
+    HAS_DOT,
+    assert_solid_lines_pass_no_card,
+    chart_of,
+    system_graphviz,
+)
 from test_dotted_routes import random_org
 from test_tidy_assistants import COUNTS, on_border, org_text, overlap, through
 
@@ -75,9 +83,9 @@ def check_no_assistant_line_under_a_card(geometry: Geometry) -> None:
 def check_lines(chart, geometry: Geometry, plan) -> None:
     """No card overlaps another; each manager's assistants stand in lines of
     `assistant_lines`, beside it (top-down: to its right, further lines below; left to
-    right: below it, further lines to its right; a listed manager's in one line below
-    it), each reached from the manager along assistant lines; no assistant line runs
-    under a card."""
+    right: below it, further lines to its right; a listed manager's up to three in one
+    line below it), each reached from the manager along assistant lines; no assistant
+    line runs under a card."""
     boxes = geometry.boxes
     cards = list(boxes.items())
     for i, (a, box_a) in enumerate(cards):
@@ -192,6 +200,89 @@ def test_the_standalone_dot_stands_further_lines_in_ranks_of_their_own() -> None
     if HAS_DOT:  # Graphviz reads it
         subprocess.run(["dot", "-Tsvg"], input=plan.source.encode(), check=True,
                        capture_output=True)
+
+
+def listed_org(helpers: dict[str, int]) -> str:
+    """A CEO, two VPs, three heads each, three managers each with three engineers; `helpers`:
+    that many assistants of each id. Left to right it is listed from the managers' row on
+    (as orgs/mid-size.yaml from its heads' or directors' rows)."""
+    lines = ["orgviz: 1", "org: {name: Lists}", "people:",
+             "  - {id: ceo, name: Ada Obi, title: Chief Executive Officer}"]
+    for v in range(2):
+        lines.append(f"  - {{id: v{v}, name: V{v}, title: VP of Things, reports_to: ceo}}")
+        for h in range(3):
+            head = f"v{v}h{h}"
+            lines.append(f"  - {{id: {head}, name: H{v}{h}, title: Head of Stuff, "
+                         f"reports_to: v{v}}}")
+            for m in range(3):
+                lines.append(f"  - {{id: {head}m{m}, name: M{v}{h}{m}, title: Manager, "
+                             f"reports_to: {head}}}")
+                lines += [f"  - {{id: {head}m{m}i{i}, name: I{v}{h}{m}{i}, title: Engineer, "
+                          f"reports_to: {head}m{m}}}" for i in range(3)]
+    for boss, count in helpers.items():
+        lines += [f"  - {{id: {boss}a{i}, name: A {boss} {i}, title: Assistant, "
+                  f"reports_to: {boss}, assistant: true}}" for i in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+#: the reviewer's three of orgs/mid-size.yaml: 8 assistants of a listed manager with a list
+#: (Elif Yılmaz), 4 of another (Chidi Okonkwo), 4 of a listed engineer (Raj Patel)
+LISTED = {"v0h1m2": 8, "v1h0m1": 4, "v0h2m0i1": 4}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_listed_managers_assistants_stand_in_lines(engine: str) -> None:
+    """Left to right, a listed manager's more than three assistants stood in one column below
+    it (eight on orgs/mid-size.yaml's Elif Yılmaz: 1,200 px down the page). Now in lines of
+    at most three as anywhere else, the further lines in the ranks after the manager's and
+    its list after them, clear of the lines; no card overlaps another, no line runs under a
+    card."""
+    text = listed_org(LISTED)
+    chart, geometry, plan = laid_out(text, "LR", engine)
+    listed = plan_listed(plan, chart)
+    assert set(LISTED) <= listed  # the case at hand: listed managers
+    assert {group.manager for group in plan.assistants} >= set(LISTED)
+    check_lines(chart, geometry, plan)  # (lines of `assistant_lines`: 3, 3, 2 and 2, 2)
+    assert_solid_lines_pass_no_card(geometry, elbows_only=True)
+    boxes = geometry.boxes
+    for manager, count in LISTED.items():
+        helpers = chart.assistants[manager]
+        lines = assistant_lines(count)[0]
+        assert len({boxes[h].x for h in helpers}) == lines
+        assert max(boxes[h].bottom for h in helpers) <= (
+            boxes[manager].bottom + 3 * (boxes[manager].h + GAP) + 1.5)  # 3 down
+        past = max(boxes[h].right for h in helpers)
+        for report in chart.reports[manager]:  # its list to the right of its lines
+            if report not in helpers:
+                assert boxes[report].left > past, (manager, report)
+    assert laid_out(text, "LR", engine)[1] == geometry
+
+
+def mid_size_with(manager: str, count: int) -> str:
+    """orgs/mid-size.yaml with `count` assistants of `manager` (the reviewer's files)."""
+    org = yaml.safe_load((Path(__file__).resolve().parents[2] / "orgs" / "mid-size.yaml")
+                         .read_text(encoding="utf-8"))
+    team = next(p["team"] for p in org["people"] if p["id"] == manager)
+    org["people"] += [{"id": f"as-{manager}-{i}", "name": f"Asst {manager[:6]} {i}",
+                       "title": f"Assistant {i}", "assistant": True, "reports_to": manager,
+                       "team": team} for i in range(count)]
+    return yaml.safe_dump(org, sort_keys=False, allow_unicode=True)
+
+
+@pytest.mark.parametrize(("manager", "count"), [("elif-yilmaz", 8), ("chidi-okonkwo", 4),
+                                                ("raj-patel", 4)])
+@pytest.mark.parametrize("marks", [pytest.param(None, marks=system_graphviz)])
+def test_the_reviewers_listed_managers(manager: str, count: int, marks: None) -> None:
+    """orgs/mid-size.yaml left to right, its directors and heads listed: 8 assistants of Elif
+    Yılmaz stood in one column 1,200 px down the page, 4 of Chidi Okonkwo or Raj Patel too;
+    now in lines (3, 3, 2 and 2, 2) next to their manager."""
+    chart, geometry, plan = laid_out(mid_size_with(manager, count), "LR")
+    assert manager in plan_listed(plan, chart)
+    assert manager in {group.manager for group in plan.assistants}
+    check_lines(chart, geometry, plan)
+    assert_solid_lines_pass_no_card(geometry, elbows_only=True)
+    helpers = chart.assistants[manager]
+    assert len({geometry.boxes[h].x for h in helpers}) == assistant_lines(count)[0]
 
 
 def with_assistants(text: str, helpers: list[tuple[int, int]]) -> str:

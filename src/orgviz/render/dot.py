@@ -24,7 +24,8 @@ Structure of the graph:
   of at most ASSISTANTS_ACROSS (`Assistants`): in the layout graph a line is one node as
   wide as its cards, the first in the manager's rank, each further one in a rank of its own
   below it (left to right: to its right), so that the manager's level row takes that many
-  more ranks (`Ranks`); dotted lines are not in the layout.
+  more ranks (`Ranks`); a listed manager's further lines take the ranks after its own,
+  its list starting after them (`listed_assistants`); dotted lines are not in the layout.
 """
 
 from __future__ import annotations
@@ -312,8 +313,19 @@ _LeafBlock = tuple[tuple[tuple[str, ...], ...], float]
 #: whether it is a root of the estimate.
 _TreeStep = tuple[list[str], tuple[float, int] | None, int, int, float, bool]
 #: One card's step (reports first): id, its own block if listing, its listed reports with
-#: their assistants' room, and its tree step if it is laid out in the tree.
-_Step = tuple[str, _LeafBlock | None, list[tuple[str, float]], _TreeStep | None]
+#: their assistants' room down the page and further ranks, and its tree step if it is laid
+#: out in the tree.
+_Step = tuple[str, _LeafBlock | None, list[tuple[str, float, int]], _TreeStep | None]
+
+
+def listed_lines(count: int, step: float) -> tuple[float, int]:
+    """A listed manager's `count` assistants in lines (`assistant_lines`): the room they
+    take down the page below it (`step`: a card's height and the gap) and the further ranks
+    (one a further line) before its own list."""
+    if not count:
+        return 0.0, 0
+    lines, across = assistant_lines(count)
+    return across * step, lines - 1
 
 
 def _blocks(chart: Chart, box: CardBox,
@@ -364,13 +376,14 @@ class _Estimate:
                 continue
             own = [r for r in reports[cid] if r in listed]
             block = None
-            items: list[tuple[str, float]] = []  # listed reports with their assistants' room
+            items: list[tuple[str, float, int]] = []  # listed reports with their
+            # assistants' room down the page and further ranks
             if own or cid in listed:
                 leaves = leaves_of.get(cid, ())
                 block = blocks[cid] if leaves else None
                 on_block = set(leaves)
-                items = [(r, len(assistants[r]) * (height + down)) for r in own
-                         if r not in on_block]
+                items = [(r, *listed_lines(len(assistants[r]), height + down))
+                         for r in own if r not in on_block]
             tree = None
             if cid not in listed:
                 leaves = () if own else leaves_of.get(cid, ())
@@ -408,10 +421,10 @@ class _Estimate:
                     columns, tall = block
                     entries.append((len(columns), tall, len(columns),
                                     Item(columns, len(columns), tall) if keep else None))
-                for report, extra in items:
+                for report, extra, more in items:
                     inner = list_size.get(report)
                     tall = height if inner is None else max(height, height / 2 + inner)
-                    ranks = 1 + ranks_of.get(report, 0)
+                    ranks = 1 + more + ranks_of.get(report, 0)
                     entries.append((ranks, tall + extra, 1, Item(
                         ((report,),), ranks, tall + extra) if keep else None))
                 widest = total = 0.0
@@ -580,17 +593,24 @@ class _Writer:
         self.on_rows = frozenset(leaf for leaves in self.leaves_of.values()
                                  for leaf in leaves) if self.rows_as_nodes else frozenset()
         self.ranks = Ranks(assistant_ranks(chart, self.lists.start))
-        # Managers (not listed) with assistants stand them in lines: the layout graph has a
-        # node a line (the cards are no nodes of their own), the stand-alone DOT the cards of
-        # each further line in a rank of its own.
+        # Managers with assistants stand them in lines: the layout graph has a node a line
+        # (the cards are no nodes of their own), the stand-alone DOT the cards of each
+        # further line in a rank of its own. A listed manager (left to right) stands its
+        # further lines in the ranks after its own (its list starts after its last line) in
+        # the layout graph; in the stand-alone DOT all its assistants stand in one line.
         listed = self.lists.listed
         self.lines_of = {manager: line_cards(helpers)
                          for manager, helpers in chart.assistants.items()
-                         if helpers and manager not in listed}
+                         if helpers and (manager not in listed or (
+                             texts is None and len(helpers) > ASSISTANTS_ACROSS))}
+        self.listed_lines = frozenset(manager for manager in self.lines_of
+                                      if manager in listed)
         self.in_lines = frozenset(helper for lines in self.lines_of.values()
                                   for line in (lines if texts is None else lines[1:])
                                   for helper in line)
         self.line_nodes: dict[str, tuple[str, ...]] = {}  # manager -> its lines' nodes
+        self.listed_via: dict[str, tuple[str, ...]] = {}  # listed manager -> waypoints
+        # level with it through its further lines' ranks
         self.trunks: dict[str, tuple[str, ...]] = {}  # manager -> its trunk's waypoints
         self.line_owner: dict[str, str] = {}  # DOT node of a first line -> its manager
         self.ordering: dict[str, None] = {}  # nodes with an edge to a report's first line
@@ -696,6 +716,8 @@ class _Writer:
         # each further line of assistants in the further rank of its manager's row
         lower: dict[tuple[int, int], list[str]] = {}
         for manager, lines in self.lines_of.items():
+            if manager in self.listed_lines:  # (ranked by `listed_assistants`)
+                continue
             row = chart.by_id[manager].row
             if labels:
                 for k, line in enumerate(lines[1:], start=1):
@@ -931,8 +953,12 @@ class _Writer:
             tail = node_of[card.id]
             shelves = shelves_of.get(card.id)
             if card.id in listed:
+                if card.id in self.listed_lines:
+                    self.listed_assistants(card.id)
                 if shelves:
                     listings.append(self.listing(card, shelves, broken))
+                if card.id in self.listed_lines:
+                    continue
                 for assistant in chart.assistants[card.id]:
                     style = " [style=dashed]" if labels else ""
                     out.append(f"  {{rank=same; {tail}; {node_of[assistant]}}}")
@@ -1035,6 +1061,26 @@ class _Writer:
         if len(nodes) > 1:
             out.append(f"  {' -> '.join(nodes)} [weight=8];")
 
+    def listed_assistants(self, manager: str) -> None:
+        """Left to right, a listed manager's lines of assistants (the layout graph; see
+        `layout_lines`): the first in the manager's rank below it, each further one in the
+        next rank to the right, straight beside the first; the manager's list starts in the
+        rank after the last line (`listing`), so that the lines stand where the tidy layout
+        stands them, between the manager and its reports, and not in its shelves."""
+        self.layout_lines(manager)
+        nodes, out = self.line_nodes[manager], self.lines
+        tail = self.node_of[manager]
+        out.append(f"  {{rank=same; {tail}; {nodes[0]}}}")
+        # Waypoints level with the manager through the lines' ranks (its list's line to its
+        # shelves), each further line fed from the one before it (after it: `ordering=out`)
+        # so that it stands right below it in its rank. (The first line is ordered right
+        # after the manager by `listing`'s feed: with only the flat edge Graphviz put it
+        # past the next shelf, 800 px below the manager.)
+        via = self.descend(self.chart.by_id[manager], len(nodes) - 1)
+        self.listed_via[manager] = via
+        for feed, line in zip((tail, *via), nodes[1:], strict=False):
+            out.append(f"  {feed} -> {line} [style=invis];")
+
     def drawn_lines(self, manager: str) -> None:
         """The stand-alone DOT's assistants: the first line from the manager as before, each
         further line's first from the first of the line before it, the others each from the
@@ -1075,9 +1121,11 @@ class _Writer:
         hidden = ", style=invis" if self.texts is not None else ""
         # A list root's list starts in the list row's rank (the level columns before it
         # hold only their own levels), through waypoints level with the manager.
-        steps = 0 if card.id in self.lists.listed else \
-            self.ranks(self.lists.start or 0) - self.ranks(card.row) - 1
-        via = self.descend(card, steps)
+        if card.id in self.lists.listed:  # past its further lines of assistants
+            via = self.listed_via.get(card.id, ())
+        else:
+            via = self.descend(
+                card, self.ranks(self.lists.start or 0) - self.ranks(card.row) - 1)
         tail = via[-1] if via else tail
         all_columns: list[tuple[tuple[str, ...], ...]] = []
         all_caps: list[tuple[str, ...]] = []
@@ -1129,6 +1177,12 @@ class _Writer:
                             # level with the manager (or the stand-alone's joint)
                             extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
                         out.append(f"  {feed} -> {head}{extra};")
+                        if leaf in self.listed_lines:
+                            # its lines right after it among the feed's heads (see
+                            # `order_heads`): Graphviz put them past the next shelf
+                            for line in self.first_line(leaf):
+                                out.append(f"  {feed} -> {line} [weight=0, style=invis];")
+                            self.ordering[feed] = None
             # rows straight across a block (not drawn: nobody reports across)
             for item in shelf:
                 for before, after in itertools.pairwise(item.columns):

@@ -257,7 +257,7 @@ class _Router:
         in_lines = {group.manager for group in plan.assistants}
         for group in plan.assistants:
             lines += self.assistant_lines(group)
-        for card in chart.cards:  # (listed managers': in one line, each from the one before)
+        for card in chart.cards:  # (listed managers' up to three: in one line)
             if card.id not in in_lines and chart.assistants[card.id]:
                 lines += self.across([card.id, *chart.assistants[card.id]])
         return lines
