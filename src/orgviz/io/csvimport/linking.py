@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
-from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, SET_ASIDE_MANAGER, Resolver
+from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver, is_set_aside
 from orgviz.io.csvimport.state import ImporterState, Periods
 from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED
 
@@ -195,7 +195,7 @@ class Linker(ImporterState):
                 self.tally(how, raw, col)         # have one)
             elif how:
                 record.notes.append(how)
-                if any(f"' {kind} (row " in how for kind in SET_ASIDE_MANAGER):
+                if is_set_aside(how):
                     self.problem(record.loc("manager"), "warning", "ended-manager", how)
                 else:
                     self.tally("by-name", raw, col)
@@ -224,13 +224,17 @@ class Linker(ImporterState):
 
     def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:
         """The id a dotted-line reference resolves to (None: left out, reported)."""
-        target, _how = resolve(raw)
-        if target is None:
-            rule, what = "unknown-manager", f"dotted-line manager '{raw}' not found"
+        target, how = resolve(raw, "dotted-line manager")
+        if target is None:  # (a row set aside without a current row: which one it is)
+            rule, what = "unknown-manager", (how if is_set_aside(how) else
+                                             f"dotted-line manager '{raw}' not found")
         elif target == record.id:  # (found: the row itself)
             written = "" if raw == record.id else f" ('{raw}')"
             rule, what = "self-report", f"'{record.id}' has a dotted line to itself{written}"
         else:
+            if is_set_aside(how):  # (re-attached to its person's current row, as a manager)
+                self.problem(record.loc("dotted_to"), "warning", "ended-manager", how)
+                record.notes.append(how)
             return target
         self.problem(record.loc("dotted_to"), "warning", rule, f"{what}: left out")
         record.notes.append(f"{what}: left out")  # (a comment on the row: data dropped)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.values import FUTURE_DATED, TOP_MARKERS, _fold
@@ -21,6 +21,12 @@ DECIMAL_ID = "decimal"
 #: What a manager reference to a row set aside is (`Resolver.current_of`): a history row
 #: (ended), or a future-dated one (it starts after the day of the import).
 SET_ASIDE_MANAGER = ("is a history row", "is a future-dated row")
+
+
+def is_set_aside(note: str | None) -> TypeGuard[str]:
+    """Whether a resolver's note says the reference is to a row set aside (`current_of`):
+    re-attached to its person's current row, or, without a target, to nobody."""
+    return note is not None and any(f"' {kind} (row " in note for kind in SET_ASIDE_MANAGER)
 #: A name and an id in parentheses: `Ana Ruiz (21002)`.
 _NAME_AND_ID = re.compile(r"(.*\S)\s*\(([^()]+)\)")
 #: The note of a manager reference read as the id in its parentheses.
@@ -92,8 +98,9 @@ class Resolver:
             self._index()
         return self._names  # type: ignore[return-value]  # (_index sets it)
 
-    def __call__(self, raw: str) -> tuple[str | None, str | None]:
-        """(id, note): id None with note 'top' for a top marker, or an error message."""
+    def __call__(self, raw: str, what: str = "manager") -> tuple[str | None, str | None]:
+        """(id, note): id None with note 'top' for a top marker, or an error message (`what`
+        the reference is, as a message about a row set aside names it)."""
         if raw in self.ids:
             return raw, None
         if self.exact:
@@ -110,7 +117,7 @@ class Resolver:
             return None, "top"
         ended = self.ended.get(raw)
         if ended is not None:
-            return self.current_of(ended)
+            return self.current_of(ended, what)
         for index, what in ((self.emails, "email"), (self.names, "name")):
             found = index.get(folded)
             if found and len(found) == 1:
@@ -177,14 +184,23 @@ class Resolver:
             return "rows " + ", ".join(str(r.line) for r in records[:4]) + more
         return ", ".join(f"'{r.id}' (row {r.line})" for r in records[:4]) + more
 
-    def current_of(self, ended: Record) -> tuple[str | None, str | None]:
-        """The current row of the person an ended row belongs to (same name), if unique."""
+    def set_aside(self, raw: str, what: str, of: str = "") -> tuple[str | None, str] | None:
+        """For a reference to a row set aside (a history or future-dated row): its person's
+        current row, if unique, and what it is (`current_of`); else None."""
+        ended = self.ended.get(raw) if not self.exact else None
+        return None if ended is None else self.current_of(ended, what, of)
+
+    def current_of(self, ended: Record, what: str = "manager",
+                   of: str = "") -> tuple[str | None, str]:
+        """The current row of the person an ended row belongs to (same name), if unique:
+        `what` is the reference ("dotted-line manager", "lead"), `of` what follows its id
+        (" of team '20'")."""
         future = (ended.history or "").startswith(FUTURE_DATED)
         # ("row 4, effective from 2027-01-04": SET_ASIDE_MANAGER says future-dated already)
         why = (ended.history or "").removeprefix(f"{FUTURE_DATED}, ") if future \
             else ended.history
         where = f"row {ended.line}, {why}"
-        said = f"manager '{ended.id}' {SET_ASIDE_MANAGER[future]} ({where})"
+        said = f"{what} '{ended.id}'{of} {SET_ASIDE_MANAGER[future]} ({where})"
         same = self.names.get(_key(ended.name)) if ended.name else None
         if same and len(same) == 1:
             return same[0], f"{said}: using '{same[0]}', the current row of '{ended.name}'"

@@ -100,13 +100,7 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
             imp.problem(SourceLoc(table.shown, line, found["id"] + 1), "warning",
                         "duplicate-id", f"duplicate team id '{values['id']}': ignored")
     if "lead" in found:  # (read after the people are linked: their ids are known)
-        people = {r.id for r in imp.records}
-        for tid, team in teams.items():
-            if team.lead is not None and team.lead not in people:
-                imp.problem(SourceLoc(table.shown, lines[tid], found["lead"] + 1), "warning",
-                            "unknown-team", f"lead '{team.lead}' of team '{tid}' is no person "
-                            "of the people file: left out")
-                teams[tid] = team._replace(lead=None)
+        _link_leads(imp, table.shown, teams, lines, found["lead"] + 1)
     if "parent" in found:
         column = SourceLoc(table.shown, 1, found["parent"] + 1)
         for tid, team in teams.items():
@@ -118,6 +112,31 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
         break_parent_cycles(imp, teams, lines.__getitem__, lambda tid: column._replace(
             line=lines[tid]))
     return teams
+
+
+def _link_leads(imp: ImporterState, shown: str, teams: KnownTeams, lines: Mapping[str, int],
+                col: int) -> None:
+    """Leave out each lead who is no person of the people file, with a warning; a lead who
+    is a row set aside (a history or future-dated row) is its person's current row, as a
+    manager is (`Resolver.current_of`), with a warning, or, without one, left out."""
+    people = {r.id for r in imp.records}
+    resolve = None
+    for tid, team in teams.items():
+        if team.lead is None or team.lead in people:
+            continue
+        at = SourceLoc(shown, lines[tid], col)
+        if resolve is None:
+            from orgviz.io.csvimport.resolve import Resolver
+
+            resolve = Resolver(imp.records, imp.dropped, exact=False)
+        target, how = resolve.set_aside(team.lead, "lead", f" of team '{tid}'") or (None, None)
+        if target is not None and how is not None:
+            imp.problem(at, "warning", "ended-manager", how)
+            teams[tid] = team._replace(lead=target)
+            continue
+        what = how or f"lead '{team.lead}' of team '{tid}' is no person of the people file"
+        imp.problem(at, "warning", "unknown-team", f"{what}: left out")
+        teams[tid] = team._replace(lead=None)
 
 
 def break_parent_cycles(imp: ImporterState, teams: KnownTeams, line_of: Callable[[str], int],
