@@ -115,3 +115,37 @@ def test_an_eliminated_post_kept_for_its_reports_keeps_its_fte(tmp_path: Path) -
             ["2", "Eliminated", "1", "0.5", ""], ["3", "Cy", "2", "1", "Active"]]
     result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
     assert result.org.by_id["2"].fte == 0.5
+
+
+FTE2 = ("Id,Name,Manager,Title,FTE,EndDate\n"
+        "1,Ann,,CEO,1,\n"
+        "5,Bob,1,VP,0.5,2026-12-31\n"
+        "5,Bob,1,VP,0.3333333333333333,2027-06-30\n")
+
+
+def test_the_rounding_info_moves_to_the_first_rounded_row_imported(tmp_path: Path) -> None:
+    """The reviewer's fte2.csv: row 4, set aside by its end date after its FTE was read,
+    had the once-a-file info; row 5's rounding had only a comment."""
+    path = tmp_path / "fte2.csv"
+    path.write_text(FTE2 + "6,Cat,1,VP,0.6666666666666666,\n7,Dan,1,VP,0.1234567891234,\n",
+                    encoding="utf-8")
+    result = import_csv(path, ImportOptions(reference_date=D(2026, 12, 7)))
+    assert said(result) == [
+        "fte2.csv:4:1: info [future-row] a future-dated row of '5' (effective after "
+        "2026-12-31) is set aside; row 3 is current",
+        "fte2.csv:5:5: info [csv] FTE '0.6666666666666666' read as 0.666666667: FTEs with "
+        "more than 9 decimals are rounded to 9, as org files write them"]
+    assert "  # fte2.csv:5: FTE '0.6666666666666666' rounded to 0.666666667\n" in result.text
+    assert "  # fte2.csv:6: FTE '0.1234567891234' rounded to 0.123456789\n" in result.text
+    assert [p.fte for p in result.org.people] == [None, 0.5, 0.666666667, 0.123456789]
+
+
+def test_no_rounding_info_without_a_rounded_row_imported(tmp_path: Path) -> None:
+    path = tmp_path / "fte2.csv"
+    path.write_text(FTE2 + "6,Cat,1,VP,0.0000000001,\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(reference_date=D(2026, 12, 7)))
+    assert said(result) == [
+        "fte2.csv:4:1: info [future-row] a future-dated row of '5' (effective after "
+        "2026-12-31) is set aside; row 3 is current",
+        "fte2.csv:5:5: warning [csv] FTE '0.0000000001' rounds to 0 (org files hold 9 "
+        "decimals): imported as 0; write the FTE meant"]

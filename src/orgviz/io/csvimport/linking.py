@@ -8,8 +8,10 @@ from operator import attrgetter
 from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver, is_set_aside
+from orgviz.io.csvimport.rows import ROUNDED_FTES, ROUNDED_TO, rounded_fte_info
 from orgviz.io.csvimport.state import ImporterState, Periods
 from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED
+from orgviz.problem import SourceLoc
 
 _HISTORY = attrgetter("history")
 _FILE_LINE = attrgetter("file", "line")
@@ -146,12 +148,37 @@ class Linker(ImporterState):
     def _drop_fte_warnings(self, rows: set[tuple[str, int]]) -> None:
         """Drop the warnings at the FTE cells of rows set aside after their FTEs were read
         (the FTE of a row not imported is neither imported nor left out; the rows set aside
-        as they are read have theirs unread: `rows._not_set_aside`)."""
+        as they are read have theirs unread: `rows._not_set_aside`); the info at a file's
+        first rounded FTE moves to the first such row imported (`_move_rounding_info`)."""
         col = self.cols.get("fte")
-        if col is not None:
-            self.problems[:] = [p for p in self.problems if not (
-                p.col == col and p.level == "warning" and p.rule == "csv"
-                and (p.file, p.line) in rows)]
+        if col is None:
+            return
+        moved = None
+        kept = []
+        for p in self.problems:
+            if p.col == col and p.rule == "csv" and (p.file, p.line) in rows:
+                if p.level == "warning":
+                    continue
+                if p.level == "info" and p.message.endswith(ROUNDED_FTES):
+                    moved = p
+                    continue
+            kept.append(p)
+        self.problems[:] = kept
+        if moved is not None:
+            self._move_rounding_info(moved.file, col)
+
+    def _move_rounding_info(self, file: str, col: int) -> None:
+        """The once-a-file info of FTEs rounded to FTE_DECIMALS decimals at the first row of
+        `file` imported whose FTE was so rounded (its note says so), if any."""
+        for record in sorted(self.records, key=_FILE_LINE):
+            if record.file != file:
+                continue
+            for note in record.notes:
+                value, to, read = note.removeprefix("FTE '").rpartition(ROUNDED_TO)
+                if note.startswith("FTE '") and to and read != "0":  # (not one rounded to 0)
+                    self.problem(SourceLoc(file, record.line, col), "info", "csv",
+                                 rounded_fte_info(value, read))
+                    return
 
     def resolver(self, exact: bool) -> Resolver:
         """A resolver of manager references over the records."""

@@ -442,11 +442,8 @@ class RowReader(CellReader, FlagReader):
                 return self.rounded_to_zero(at, value)
             if not self.said_rounded_fte:
                 self.said_rounded_fte = True
-                self.problem(at, "info", "csv",
-                             f"FTE '{value}' read as {fte_text(fte)}: FTEs with more than "
-                             f"{FTE_DECIMALS} decimals are rounded to {FTE_DECIMALS}, as org "
-                             "files write them")
-            return fte, f"FTE '{value}' rounded to {fte_text(fte)}"
+                self.problem(at, "info", "csv", rounded_fte_info(value, fte_text(fte)))
+            return fte, f"FTE '{value}{ROUNDED_TO}{fte_text(fte)}"
         self.problem(at, "warning", "csv", f"FTE '{value}' {fte_fault(value)}: left out")
         return None, f"FTE '{value}' left out: " + (
             f"out of range ({FTE_RANGE})" if out_of_range(value) else "not a number")
@@ -598,6 +595,18 @@ def _local_fte(cell: str) -> float | None:
         number = _any_fte(percent.group(1).replace(",", "."))
         return None if number is None else parse_fte(f"{number / 100:.{FTE_DECIMALS}f}")
     return None
+
+
+#: What the note on a row of a rounded FTE says between the cell and the FTE read.
+ROUNDED_TO = "' rounded to "
+#: The end of the info at the first rounded FTE of a file (`rounded_fte_info`).
+ROUNDED_FTES = (f"FTEs with more than {FTE_DECIMALS} decimals are rounded to {FTE_DECIMALS}, "
+                "as org files write them")
+
+
+def rounded_fte_info(value: str, read: str) -> str:
+    """The info, once a file, at the first FTE cell rounded to FTE_DECIMALS decimals."""
+    return f"FTE '{value}' read as {read}: {ROUNDED_FTES}"
 
 
 def _any_fte(text: str) -> float | None:
