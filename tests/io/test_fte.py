@@ -280,7 +280,12 @@ def test_a_junior_post_fte_that_rounds_to_0_is_a_warning(tmp_path: Path) -> None
     ("3.3333333333333335E-01", (0.333333333, True)),
     ("1.00001E+05", None), ("1E99999999", None), ("-5E-01", None), ("inf", None),
     ("nan", None), ("1E", None), ("E5", None), ("1_0E0", None), ("1e1_0", None),
-    ("0x1p0", None), ("1E-999999999", None), ("1E 5", None), ("١E0", None)])
+    ("0x1p0", None), ("1E 5", None), ("١E0", None),
+    # (an exponent of more than 8 digits, not read: below 1E-10 or over 100,000)
+    ("1E-999999999", (0.0, True)), ("1E-99999999999", (0.0, True)), ("1E99999999999", None),
+    ("2.5e+123456789012345678901234567890", None), ("0.0E-99999999999", (0.0, False)),
+    ("-1E-99999999999", None), ("1E-000000001", (0.1, False)),
+    ("1E+000000000005", (100000.0, False))])
 def test_exponent_forms_are_read_as_their_numbers(text: str,
                                                   read: tuple[float, bool] | None) -> None:
     from orgviz.fte import exponent_fte
@@ -295,7 +300,13 @@ def test_exponent_forms_are_read_as_their_numbers(text: str,
     ("1E99999", "is out of range (0 to 100,000)"), ("-0E0", "is not a number of full-time "
                                                     "equivalents such as 1, 0.6 or 12.5"),
     ("inf", "is not a number of full-time equivalents such as 1, 0.6 or 12.5"),
-    ("-inf", "is not a number of full-time equivalents such as 1, 0.6 or 12.5")])
+    ("-inf", "is not a number of full-time equivalents such as 1, 0.6 or 12.5"),
+    ("1E99999999999", "is out of range (0 to 100,000)"),
+    ("-1E99999999999", "is out of range (0 to 100,000)"),
+    ("-1E-99999999999", "is out of range (0 to 100,000)"),
+    ("1E+0000000000006", "is out of range (0 to 100,000)"),
+    ("1E" + "9" * 100_000, "is out of range (0 to 100,000)"),
+    ("-0E99999999999", "is not a number of full-time equivalents such as 1, 0.6 or 12.5")])
 def test_why_an_exponent_form_is_refused(text: str, fault: str) -> None:
     from orgviz.fte import fte_fault
 
@@ -391,3 +402,22 @@ def test_a_junior_post_fte_in_exponent_form(tmp_path: Path) -> None:
         "junior.csv:5:4: warning [csv] FTE '1e1_0' is not a number of full-time equivalents "
         "such as 1, 0.6 or 12.5: left out"]
     assert "# junior.csv:3: FTE '1E-10' rounded to 0\n" in result.text
+
+
+def test_import_of_an_exponent_too_long_to_read(tmp_path: Path) -> None:
+    # (each was "FTE '1E99999999999' is not a number of full-time equivalents ...: left out")
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,manager,FTE\n1,Ann,,1E99999999999\n2,Bob,1,1E-99999999999\n"
+                    "3,Cy,1,1E+06\n", encoding="utf-8")
+    result = import_csv(path)
+    assert [f"{Path(p.file).name}:{p.line}:{p.col}: {p.level} [{p.rule}] {p.message}"
+            for p in result.problems] == [
+        "people.csv:2:4: warning [csv] FTE '1E99999999999' is out of range (0 to 100,000): "
+        "left out",
+        "people.csv:3:4: warning [csv] FTE '1E-99999999999' rounds to 0 (org files hold 9 "
+        "decimals): imported as 0; write the FTE meant",
+        "people.csv:4:4: warning [csv] FTE '1E+06' is out of range (0 to 100,000): left out"]
+    assert "  # people.csv:2: FTE '1E99999999999' left out: out of range (0 to 100,000)\n" \
+        in result.text
+    assert "  # people.csv:3: FTE '1E-99999999999' rounded to 0\n" in result.text
+    assert [p.fte for p in result.org.people] == [None, 0, None]
