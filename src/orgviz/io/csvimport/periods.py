@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -50,18 +49,17 @@ def future_rows(records: Sequence[Record], periods: Periods, day: datetime.date
                 ) -> list[FutureRow]:
     """The future-dated rows of the ids that several records of the people file hold (ids
     read from an id column), with the current row of each, in the order of the rows."""
-    counts = Counter(r.id for r in records if r.file == periods.file and not r.generated)
-    groups: dict[str, list[Record]] = {}
+    by_id: dict[str, list[Record]] = {}
     for record in records:
-        if counts.get(record.id, 0) > 1 and record.file == periods.file \
-                and not record.generated:
-            groups.setdefault(record.id, []).append(record)
+        if record.file == periods.file and not record.generated:
+            by_id.setdefault(record.id, []).append(record)
+    groups = [group for group in by_id.values() if len(group) > 1]
     if not groups:
         return []
     ends = _day_reader(periods, periods.ends)
     starts = _day_reader(periods, periods.starts)
     found: list[FutureRow] = []
-    for group in groups.values():
+    for group in groups:
         try:
             found += _future_of(group, starts, ends, day)
         except _Undecided:
