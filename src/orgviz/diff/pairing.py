@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Set
 from typing import TypeVar
 
 from orgviz.diff.change import folded, nfc, same_value
@@ -26,6 +26,14 @@ def team_id_changes(removed: list[Team], added: list[Team]) -> dict[str, str]:
     teams matches none of them."""
     gone, came = by_unique_name(removed), by_unique_name(added)
     return {gone[key].id: team.id for key, team in came.items() if key in gone}
+
+
+def shares_most(mine: Set[str] | None, theirs: Set[str] | None) -> bool:
+    """Whether more than half of each of two groups of ids (a position's reports, a team's
+    people) are the other's (none: no)."""
+    if not mine or not theirs:
+        return False
+    return 2 * len(mine & theirs) > max(len(mine), len(theirs))
 
 
 def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
@@ -296,9 +304,7 @@ def _followed_by_reports(removed: list[Person], added: list[Person], known: dict
         ids = {known.get(pid, pid) for pid in mine}
         key = (nfc(before.title), known.get(before.reports_to or "", before.reports_to))
         for after in came.get(key, ()):
-            theirs = set(reports[1][after.id])
-            shared = len(ids & theirs)
-            if (before.vacant or after.vacant) and 2 * shared > max(len(ids), len(theirs)):
+            if (before.vacant or after.vacant) and shares_most(ids, set(reports[1][after.id])):
                 found[before.id] = after.id
                 break
     return found

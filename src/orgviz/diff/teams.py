@@ -7,7 +7,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from orgviz.diff.change import folded, same_value
-from orgviz.diff.pairing import Renamed, by_unique_name, cycles_and_chains, held_groups
+from orgviz.diff.pairing import (
+    Renamed,
+    by_unique_name,
+    cycles_and_chains,
+    held_groups,
+    shares_most,
+)
 from orgviz.model import Person, Team
 
 #: Team id -> the ids (in the new version) of the people in it.
@@ -22,13 +28,6 @@ def team_members(people: Iterable[Person], ids: Mapping[str, str]) -> dict[str, 
         if person.team is not None:
             found.setdefault(person.team, set()).add(ids.get(person.id, person.id))
     return {tid: frozenset(pids) for tid, pids in found.items()}
-
-
-def shares_most(mine: frozenset[str] | None, theirs: frozenset[str] | None) -> bool:
-    """Whether more than half of each of two teams' people are the other's (none: no)."""
-    if not mine or not theirs:
-        return False
-    return 2 * len(mine & theirs) > max(len(mine), len(theirs))
 
 
 def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
