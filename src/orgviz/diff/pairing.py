@@ -20,14 +20,6 @@ def by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
     return {key: item for key, item in named if counts[key] == 1}
 
 
-def team_id_changes(removed: list[Team], added: list[Team]) -> dict[str, str]:
-    """Old id -> new id of the declared teams `removed` under one id and `added` under
-    another with the same name (case aside); a name shared by several removed or added
-    teams matches none of them."""
-    gone, came = by_unique_name(removed), by_unique_name(added)
-    return {gone[key].id: team.id for key, team in came.items() if key in gone}
-
-
 def shares_most(mine: Set[str] | None, theirs: Set[str] | None) -> bool:
     """Whether more than half of each of two groups of ids (a position's reports, a team's
     people) are the other's (none: no)."""
