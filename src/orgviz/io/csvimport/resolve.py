@@ -118,12 +118,12 @@ class Resolver:
         ended = self.ended.get(raw)
         if ended is not None:
             return self.current_of(ended, what)
-        for index, what in ((self.emails, "email"), (self.names, "name")):
+        for index, key in ((self.emails, "email"), (self.names, "name")):
             found = index.get(folded)
             if found and len(found) == 1:
-                return found[0], f"manager '{raw}' matched by {what}"
+                return found[0], f"manager '{raw}' matched by {key}"
             if found:
-                return None, self._ambiguous(raw, what, found)
+                return None, self._ambiguous(raw, key, found)
         named = self._named_id(raw) if raw[-1:] == ")" else None
         if named is not None:
             return named, NAMED_ID
