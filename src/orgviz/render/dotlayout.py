@@ -409,27 +409,22 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
                 nodes[node_of[right]] = Box(x + reach, row.y, manager.w, manager.h)
 
 
-def place_assistants(plan: DotPlan, nodes: dict[str, Box], box: Box, tb: bool) -> None:
+def place_assistants(plan: DotPlan, nodes: dict[str, Box], box: Box, ax: Axes) -> None:
     """The cards of each line of assistants (see `dot.Assistants`) side by side in their
     line's node, from its start, NODESEP apart (`box`: a card's size); a further line
     within Graphviz's rounding of the first line's place across is put straight under it."""
-    gap = NODESEP * PX
+    step = (box.w if ax.tb else box.h) + NODESEP * PX
     for group in plan.assistants:
-        first = nodes[group.nodes[0]]
+        first = ax.cross(nodes[group.nodes[0]])
         for name, line in zip(group.nodes, group.lines, strict=True):
             node = nodes[name]
-            if tb:
-                x = first.x if abs(node.x - first.x) < plain_step(abs(node.x)) else node.x
-                start, step = x - node.w / 2 + box.w / 2, box.w + gap
-                for index, card_id in enumerate(line):
-                    nodes[plan.node_of[card_id]] = Box(start + index * step, node.y, box.w,
-                                                       box.h)
-            else:
-                y = first.y if abs(node.y - first.y) < plain_step(abs(node.y)) else node.y
-                start, step = y - node.h / 2 + box.h / 2, box.h + gap
-                for index, card_id in enumerate(line):
-                    nodes[plan.node_of[card_id]] = Box(node.x, start + index * step, box.w,
-                                                       box.h)
+            main, cross = ax.main(node), ax.cross(node)
+            if abs(cross - first) < plain_step(abs(cross)):
+                cross = first
+            start = cross - ax.half_cross(node) + ax.half_cross(box)
+            for index, card_id in enumerate(line):
+                nodes[plan.node_of[card_id]] = Box(*ax.point(main, start + index * step),
+                                                   box.w, box.h)
 
 
 def level_rows(plan: DotPlan, nodes: dict[str, Box], ax: Axes,
@@ -473,7 +468,7 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     place_spines(plan, nodes)
     ax = Axes(chart.direction)
     if plan.assistants:  # (a manager's box: every card has the same size)
-        place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax.tb)
+        place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax)
     router = _Router(chart, plan, nodes)
     lines = router.connectors()
     boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
