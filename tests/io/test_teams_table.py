@@ -326,3 +326,17 @@ def test_export_then_import_of_hostile_team_texts(tmp_path: Path) -> None:
     result = import_csv(csv_path, ImportOptions(teams=str(teams_path)))
     assert said(result.problems) == []
     assert _teams(result.org) == _teams(org)
+
+
+def test_a_teams_table_of_its_header_alone_is_read_in_the_import_s_encoding(
+        tmp_path: Path) -> None:
+    """`--encoding` is the teams file's too: a header alone in UTF-32 without a mark (which
+    no sniffing finds) is no teams, as in UTF-8; it was refused as 'a header but no rows'."""
+    people, teams = tmp_path / "p.csv", tmp_path / "t.csv"
+    people.write_bytes("id,name,manager,team\n1,Ann Lee,,eng\n2,Bob Roe,1,eng\n"
+                       .encode("utf-32-le"))
+    teams.write_bytes("team,team_name,parent,lead,color\n".encode("utf-32-le"))
+    result = import_csv(people, ImportOptions(encoding="utf-32-le", teams=str(teams)))
+    assert result.errors == 0, result.problems
+    assert [p.id for p in result.org.people] == ["1", "2"]
+    assert [t.id for t in result.org.teams] == ["eng"]

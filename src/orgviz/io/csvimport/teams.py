@@ -69,7 +69,7 @@ def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
     header alone (no teams: as without a teams file)."""
     from orgviz.io.teamtable import is_empty_teams_table
 
-    if is_empty_teams_table(path):
+    if is_empty_teams_table(path, imp.options.encoding):
         return None
     return imp.read_companion(path)
 
