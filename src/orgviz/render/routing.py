@@ -339,6 +339,7 @@ class Router:
         self.pairs = pairs
         self.known_index: _Index | None = None
         self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
+        self.known_ports: dict[str, list[_Port]] = {}  # card -> its ports (`ports`)
         self.searches = 0
 
     @property
@@ -410,6 +411,13 @@ class Router:
         return [port for port in found if not self.index.line_end_near(port[0], 3.0)
                 and not (solid and _on_solid(port[0], port[1], solid))]
 
+    def ports_of(self, card_id: str) -> list[_Port]:
+        """A card's `ports`, found once a chart (a manager's are asked for each route)."""
+        found = self.known_ports.get(card_id)
+        if found is None:
+            found = self.known_ports[card_id] = self.ports(self.boxes[card_id])
+        return found
+
     def route(self, a_id: str, b_id: str) -> tuple[Point, ...] | None:
         """A route from card `a_id` (the manager) to card `b_id` that passes under no card,
         or None. Routes to the same manager may share their way to it (a bus)."""
@@ -417,7 +425,7 @@ class Router:
             return None
         a, b = self.boxes[a_id], self.boxes[b_id]
         longest = MAX_LENGTH * max(a.w, b.w)
-        ports_a, ports_b = self.ports(a), self.ports(b)
+        ports_a, ports_b = self.ports_of(a_id), self.ports_of(b_id)
         if not ports_a or not ports_b or self.searches >= MAX_SEARCHES:
             return None
         self.searches += 1
