@@ -20,12 +20,13 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
 
 def read_table(path: str | os.PathLike[str], encoding: str | None = None,
                delimiter: str | None = None, sheet: str | None = None,
-               companion: bool = False) -> CsvTable:
+               companion: bool = False, data: bytes | None = None) -> CsvTable:
     """The header and rows of a CSV file, or of a sheet of an .xlsx workbook (the first, or
     `sheet`), shown as a TableName; raise OrgFileError / OrgLoadError when unusable.
     `companion`: a file read beside the people's, whose delimiter is its own where its
-    header does not hold `delimiter` (`csvread.own_delimiter`; a workbook's: none)."""
-    table = _read_table(path, encoding, delimiter, sheet, companion)
+    header does not hold `delimiter` (`csvread.own_delimiter`; a workbook's: none); `data`:
+    the file's bytes, when read already (`read_table_bytes`)."""
+    table = _read_table(path, encoding, delimiter, sheet, companion, data)
     table.shown = TableName(table.shown)  # (the rules name its locations rows: line_at)
     return table
 
@@ -36,12 +37,19 @@ def is_workbook_data(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04") and b"xl/workbook.xml" in data
 
 
+def read_table_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file as `read_table` reads them (its errors the same)."""
+    return read_import(path, "a workbook" if is_workbook(path) else "a CSV file")
+
+
 def _read_table(path: str | os.PathLike[str], encoding: str | None, delimiter: str | None,
-                sheet: str | None, companion: bool) -> CsvTable:
-    """The table of a CSV file or a workbook's sheet, its shown name a plain text."""
+                sheet: str | None, companion: bool, data: bytes | None) -> CsvTable:
+    """The table of a CSV file or a workbook's sheet (`data`: its bytes, when read already),
+    its shown name a plain text."""
     if is_workbook(path):
-        return _read_workbook(path, encoding, None if companion else delimiter, sheet, None)
-    data = read_import(path, "a CSV file")
+        return _read_workbook(path, encoding, None if companion else delimiter, sheet, data)
+    if data is None:
+        data = read_import(path, "a CSV file")
     if is_workbook_data(data):
         return _read_workbook(path, encoding, None if companion else delimiter, sheet, data)
     if sheet is not None:

@@ -83,20 +83,26 @@ def _first_line(path: str, encoding: str | None) -> str | None:
     return lines[0] if lines else None
 
 
-def is_empty_teams_table(path: str, encoding: str | None = None) -> bool:
-    """Whether a file is a teams table of its header alone (as export writes for an org
-    without `teams:` where an earlier export's table was; `team_table_columns`): no teams
-    to read, where a CSV without rows is otherwise refused. (Lines of delimiters alone are
-    none.)"""
+def may_be_empty_teams_table(path: str) -> bool:
+    """Whether a file is small enough to be a teams table of its header alone (a regular
+    file of at most _HEAD_BYTES: `is_empty_teams_table` is asked of its bytes)."""
+    try:
+        return os.path.isfile(path) and os.path.getsize(path) <= _HEAD_BYTES
+    except (OSError, ValueError):  # (ValueError: a NUL in the path)
+        return False
+
+
+def is_empty_teams_table(data: bytes, path: str, encoding: str | None = None) -> bool:
+    """Whether a file's bytes (`may_be_empty_teams_table`) are a teams table of its header
+    alone (as export writes for an org without `teams:` where an earlier export's table
+    was; `team_table_columns`): no teams to read, where a CSV without rows is otherwise
+    refused. (Lines of delimiters alone are none.)"""
     from orgviz.errors import OrgvizError
     from orgviz.io.csvread import decode
 
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > _HEAD_BYTES:
-            return False
-        with open(path, "rb") as stream:
-            text = decode(stream.read(), path, encoding, [])[0]
-    except (OSError, OrgvizError):
+        text = decode(data, path, encoding, [])[0]
+    except OrgvizError:
         return False
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or not _split_so(lines[0], lambda head: team_table_columns(head) is not None):
@@ -106,7 +112,7 @@ def is_empty_teams_table(path: str, encoding: str | None = None) -> bool:
 
 #: How much of a long file `_first_line` reads (up to its first line break).
 _FIRST_LINE_BYTES = 64 * 1024
-#: The size up to which `is_empty_teams_table` reads a file (a header alone is less).
+#: The size up to which a file may be a teams table of its header alone (it is less).
 _HEAD_BYTES = 4096
 
 

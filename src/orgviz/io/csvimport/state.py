@@ -66,6 +66,9 @@ class ImporterState:
         self.self_reports: dict[SourceLoc, str] = {}
         self.periods: Periods | None = None  # (a file with an end or start date column)
         self.teams_name = "the teams file"  # (--teams FILE's name, once read)
+        # the teams file's path and its table (None: a teams table of its header alone),
+        # once read: read once an import, whichever step asks for it (`read_teams_file`)
+        self.teams_file: tuple[str, CsvTable | None] | None = None
         # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
         self.said_local_fte = self.said_rounded_fte = False
 
@@ -88,11 +91,13 @@ class ImporterState:
             raise OrgvizError(f"{header_at(table)}: {needs}")
         return table, found
 
-    def read_companion(self, path: str) -> CsvTable:
+    def read_companion(self, path: str, data: bytes | None = None) -> CsvTable:
         """A file read beside the people's (--teams, --titles, --junior, the teams table
         beside the CSV) with the import's encoding, and its delimiter where the file's header
-        holds it, else the file's own (`csvread.own_delimiter`)."""
-        return read_table(path, self.options.encoding, self.options.delimiter, companion=True)
+        holds it, else the file's own (`csvread.own_delimiter`); `data`: its bytes, when
+        read already."""
+        return read_table(path, self.options.encoding, self.options.delimiter, companion=True,
+                          data=data)
 
     def tally(self, kind: str, sample: str, col: int | None = None) -> None:
         """Count a benign, frequent finding; reported once with a few examples (at `col`'s

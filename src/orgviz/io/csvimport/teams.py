@@ -64,14 +64,29 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
 
 
 def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
-    """The table of a teams file, read as a companion file (`read_companion`: its own
-    delimiter where its header does not hold the import's); None for a teams table of its
-    header alone (no teams: as without a teams file)."""
-    from orgviz.io.teamtable import is_empty_teams_table
+    """The table of a teams file, read once an import (the teams table's step, then, for a
+    departments list beside a CSV of the export's layout, `read_teams`, take the same
+    table), as a companion file (`read_companion`: its own delimiter where its header does
+    not hold the import's); None for a teams table of its header alone (no teams: as
+    without a teams file)."""
+    read = imp.teams_file
+    if read is None or read[0] != path:
+        read = imp.teams_file = (path, _teams_table(imp, path))
+    return read[1]
 
-    if is_empty_teams_table(path, imp.options.encoding):
-        return None
-    return imp.read_companion(path)
+
+def _teams_table(imp: ImporterState, path: str) -> CsvTable | None:
+    """A teams file's table (its bytes read once: a small file's asked first whether it is
+    a teams table of its header alone, then parsed), or None for one of its header alone."""
+    from orgviz.io.tables import read_table_bytes
+    from orgviz.io.teamtable import is_empty_teams_table, may_be_empty_teams_table
+
+    data = None
+    if may_be_empty_teams_table(path):
+        data = read_table_bytes(path)
+        if is_empty_teams_table(data, path, imp.options.encoding):
+            return None
+    return imp.read_companion(path, data)
 
 
 def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:

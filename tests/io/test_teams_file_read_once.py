@@ -1,0 +1,93 @@
+"""A teams file (--teams, or the teams table beside the people CSV) is read once an import:
+the table read is what asks whether it is a teams table of its header alone, what the
+teams table's step reads, and what a departments list beside a CSV of the export's layout
+is read from later (it was opened up to four times, and standard input read twice)."""
+
+from __future__ import annotations
+
+import builtins
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+from orgviz.io.csvimport import EXPORT_COLUMNS, ImportOptions, import_csv
+from orgviz.io.csvimport.beside import import_with_table_beside
+
+#: People in the export's layout (team ids 10 and 20), and in an HR export's.
+EXACT = (",".join(EXPORT_COLUMNS) + "\n"
+         "ada,Ada,CEO,,,,10,,,,,\n"
+         "bo,Bo,COO,,ada,,20,,,,,\n")
+HR = "id,name,manager,department\nada,Ada,,10\nbo,Bo,ada,20\n"
+DEPARTMENTS = "department_id,department_name,manager_id\n10,Exec,ada\n20,Ops,bo\n"
+TABLE = "team,team_name,parent,lead,color\n10,Exec,,ada,\n20,Ops,10,bo,\n"
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], int]:
+    """How many times a file was opened (by `open` or `os.open`) since the test began."""
+    counts: dict[str, int] = {}
+    real_open, real_os_open = builtins.open, os.open
+
+    def count(path: Any) -> None:
+        if isinstance(path, (str, os.PathLike)):
+            key = os.path.realpath(os.fspath(path))
+            counts[key] = counts.get(key, 0) + 1
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        count(file)
+        return real_open(file, *args, **kwargs)
+
+    def counting_os_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        count(path)
+        return real_os_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_os_open)
+    return lambda path: counts.get(os.path.realpath(path), 0)
+
+
+def _files(tmp_path: Path, people: str, teams: str) -> tuple[Path, Path]:
+    (tmp_path / "acme.csv").write_text(people, encoding="utf-8")
+    (tmp_path / "acme.teams.csv").write_text(teams, encoding="utf-8")
+    return tmp_path / "acme.csv", tmp_path / "acme.teams.csv"
+
+
+@pytest.mark.parametrize(("people", "teams", "expected"), [
+    (EXACT, DEPARTMENTS, [("exec", "Exec", "ada"), ("ops", "Ops", "bo")]),
+    (EXACT, TABLE, [("10", "Exec", "ada"), ("20", "Ops", "bo")]),
+    (HR, DEPARTMENTS, [("exec", "Exec", "ada"), ("ops", "Ops", "bo")]),
+    (HR, TABLE, [("10", "Exec", "ada"), ("20", "Ops", "bo")]),
+    (EXACT, "team,team_name,parent,lead,color\n", []),  # (the header alone: no teams)
+], ids=["departments-exact", "table-exact", "departments-hr", "table-hr", "header-alone"])
+def test_teams_named_by_teams_are_read_once(tmp_path: Path, opened: Callable[[Path], int],
+                                            people: str, teams: str,
+                                            expected: list[tuple[str, str, str]]) -> None:
+    path, table = _files(tmp_path, people, teams)
+    result = import_csv(path, ImportOptions(teams=str(table)))
+    assert [(t.id, t.name, t.lead) for t in result.org.teams] == expected
+    assert [p for p in result.problems if p.level != "info"] == []
+    assert (opened(path), opened(table)) == (1, 1)
+
+
+def test_the_teams_table_beside_the_csv_is_read_once(tmp_path: Path,
+                                                     opened: Callable[[Path], int]) -> None:
+    path, table = _files(tmp_path, EXACT, TABLE)
+    result = import_with_table_beside(str(path), ImportOptions(), str(table))
+    assert [(t.id, t.lead) for t in result.org.teams] == [("10", "ada"), ("20", "bo")]
+    assert opened(table) == 1
+
+
+def test_a_departments_list_on_standard_input_beside_an_export_s_csv(tmp_path: Path) -> None:
+    # (it was "orgviz: <stdin>: standard input was read already: give - once", exit 2)
+    (tmp_path / "acme.csv").write_text(EXACT, encoding="utf-8")
+    done = CliRunner().invoke(main, ["import", str(tmp_path / "acme.csv"), "--teams", "-",
+                                     "-o", str(tmp_path / "acme.yaml")], input=DEPARTMENTS)
+    assert done.exit_code == 0, done.output
+    written = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert "  - {id: exec, name: Exec, lead: ada}\n  - {id: ops, name: Ops, lead: bo}\n" \
+        in written
