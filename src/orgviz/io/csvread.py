@@ -327,8 +327,11 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
                   short and one_line is not None, header_line=header_line)
 
 
-def _is_team_table(header: list[str]) -> bool:
-    """Whether a header is the teams table's (`orgviz.io.teamtable`), read as written too."""
+def _is_teams_table_layout(header: list[str]) -> bool:
+    """Whether a header is of the teams table's layout as --teams reads it
+    (`teamtable.team_table_columns`: its `team` column and others of its columns, each once,
+    in any case and order), its cells read as written as the importer reads them; a wider
+    rule than the export's own header (`rows._is_exported_teams_table`), which a hint names."""
     from orgviz.io.teamtable import team_table_columns
 
     return team_table_columns(header) is not None
@@ -358,7 +361,7 @@ def _table(shown: str, text: str, header: list[str] | None,
     invisible: list[ExcelError] = []
     if _may_hold_invisible(text, plain, ascii_bytes):  # (rare: C speed)
         which = _CONTROLS if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) or \
-            _is_team_table(header) else _INVISIBLE  # (read as written)
+            _is_teams_table_layout(header) else _INVISIBLE  # (read as written)
         invisible = (blank_invisible(enumerate(columns, start=1), True, which)
                      if columns is not None else blank_invisible(rows or [], False, which))
     if columns is not None:

@@ -123,9 +123,11 @@ def trim_to_export_layout(table: CsvTable) -> bool:
     return True
 
 
-def _is_team_table(header: Sequence[str]) -> bool:
-    """Whether a header is the teams table's as export writes it (`orgviz.io.teamtable`):
-    no people CSV (another tool's `Team,Lead` may be one, by mistake or not: no hint)."""
+def _is_exported_teams_table(header: Sequence[str]) -> bool:
+    """Whether a header is the teams table's as export writes it (`is_export_header`: its
+    five columns, each once), the one a hint may call export's teams table; not any header
+    --teams reads as one (`csvread._is_teams_table_layout`: another tool's `Team,Lead`,
+    which may be no teams table, by mistake or not: no hint)."""
     from orgviz.io.teamtable import is_export_header
 
     return is_export_header(header)
@@ -226,7 +228,7 @@ class RowReader(CellReader, FlagReader):
             folded = {normalise_header(h) for h in table.header}
             if folded & {"departmentid", "departmentname", "deptid"}:
                 hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
-            elif _is_team_table(table.header):
+            elif _is_exported_teams_table(table.header):
                 hint = (" (the teams table of `orgviz export`: import the people CSV beside it, "
                         "which reads it)")
             elif "reportingseniorpost" in folded:
