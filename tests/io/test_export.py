@@ -482,3 +482,36 @@ def test_csv_drops_with_the_teams_table_names_only_what_it_does_not_carry(
         "the org's `date`", "its `rules:` settings", "the teams' `lead`, `parent` and `color`",
         "the order of `teams:` ('b', 'a'; `orgviz import` lists teams in the order their "
         "people first appear: 'a', 'b')", "the team nobody is in ('c')"]
+
+
+@pytest.mark.parametrize("output", [None, "t.csv"])
+def test_export_csv_works_out_what_csv_drops_once(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  output: str | None) -> None:
+    # (it asked csv_drops twice: for what to name, then again to tell the teams' among them)
+    import orgviz.io.export as export
+
+    path = tmp_path / "org.yaml"
+    path.write_text("orgviz: 1\norg: {name: T, date: 2026-01-01}\nteams:\n"
+                    "  - {id: a, name: A, lead: x}\npeople:\n  - {id: x, name: X, team: a}\n",
+                    encoding="utf-8")
+    calls: list[bool] = []
+    real = export.csv_drops
+
+    def counted(org: Org, teams_table: bool = False) -> list[str]:
+        calls.append(teams_table)
+        return real(org, teams_table)
+
+    monkeypatch.setattr(export, "csv_drops", counted)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", "org.yaml", "-f", "csv",
+                                       *(["-o", output] if output else [])])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "CSV does not carry" in line]
+    assert said == [
+        "orgviz: org.yaml: CSV does not carry the org's `date`: set it again in the org file "
+        "`orgviz import` writes of it" if output else
+        "orgviz: org.yaml: CSV does not carry the org's `date`; the teams' `lead`: set them "
+        "again in the org file `orgviz import` writes of it (-o NAME.csv writes the teams to a "
+        "teams table beside it, NAME.teams.csv, which `orgviz import NAME.csv` reads)"]
+    assert len(calls) == 1

@@ -180,13 +180,15 @@ def _warn_of_what_csv_drops(org: Org, teams_table: bool) -> None:
     """A warning on stderr naming what the org holds that CSV does not carry (the org file
     that `orgviz import` writes of the CSV lacks it); `teams_table`: whether the teams table
     was written beside it (else what it would carry is named too, and how to have it)."""
-    from orgviz.io.export import csv_drops
+    from orgviz.io.export import csv_drops, team_csv_drops
 
-    drops = csv_drops(org, teams_table)
+    # (what the teams table does not carry either, then, without it, what it would carry)
+    teams = [] if teams_table else team_csv_drops(org)
+    drops = csv_drops(org, teams_table=True) + teams
     if not drops:
         return
     one = len(drops) == 1 and drops[0].startswith(_ONE_THING)
-    hint = ("" if len(drops) == len(csv_drops(org, True)) else  # (teams' among them)
+    hint = ("" if not teams else
             " (-o NAME.csv writes the teams to a teams table beside it, NAME.teams.csv, "
             "which `orgviz import NAME.csv` reads)")
     click.echo(f"orgviz: {org.file}: CSV does not carry {'; '.join(drops)}: set "

@@ -198,11 +198,11 @@ def csv_drops(org: Org, teams_table: bool = False) -> list[str]:
     if org.rule_settings:
         drops.append("its `rules:` settings")
     if not teams_table:
-        drops += _team_drops(org)
+        drops += team_csv_drops(org)
     return drops
 
 
-def _team_drops(org: Org) -> list[str]:
+def team_csv_drops(org: Org) -> list[str]:
     """What a CSV without its teams table does not carry of `teams:` (see `csv_drops`)."""
     drops = []
     fields = [key for key in ("lead", "parent", "color")
