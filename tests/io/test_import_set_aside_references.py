@@ -78,3 +78,37 @@ def test_a_lead_nobody_is_still_no_person(tmp_path: Path) -> None:
         "d.csv:2:3: warning [unknown-team] lead '9' of team '10' is no person of the people "
         "file: left out",
         "p.csv:2:4: warning [unknown-manager] dotted-line manager '9' not found: left out"]
+
+
+#: The teams of DEPTS as export's teams table (the `NAME.teams.csv` beside its people CSV).
+TABLE = "team,team_name,parent,lead,color\n10,Exec,,1,\n20,Sales,10,3,\n30,Ops,10,5,\n"
+
+
+@pytest.mark.parametrize("kind", ["future", "history"])
+@pytest.mark.parametrize("beside", [False, True])
+def test_a_teams_table_s_lead_to_a_set_aside_row(tmp_path: Path, kind: str,
+                                                 beside: bool) -> None:
+    # (a teams table's lead was left out as "not in the people CSV", where a departments
+    # list's was re-attached; the lead without a current row is left out at the level of
+    # the table's other mistakes: an error under --teams, a warning in the table beside)
+    from orgviz.io.csvimport.beside import import_with_table_beside
+
+    (tmp_path / "fm.csv").write_text(HEADER + (FUTURE if kind == "future" else HISTORY),
+                                     encoding="utf-8")
+    (tmp_path / "fm.teams.csv").write_text(TABLE, encoding="utf-8")
+    options = ImportOptions(reference_date=datetime.date(2026, 12, 7), keep_going=True)
+    table = str(tmp_path / "fm.teams.csv")
+    result = (import_with_table_beside(str(tmp_path / "fm.csv"), options, table) if beside
+              else import_csv(tmp_path / "fm.csv", ImportOptions(
+                  reference_date=datetime.date(2026, 12, 7), keep_going=True, teams=table)))
+    what, bob, dan = WHY[kind]
+    level = "warning" if beside else "error"
+    assert [p for p in said(result, ("ended-manager", "unknown-team"))
+            if p.startswith("fm.teams.csv")] == [
+        f"fm.teams.csv:3:4: warning [ended-manager] lead '3' of team '20' is {what} (row 4, "
+        f"{bob}): using '2', the current row of 'Bob Lead'",
+        f"fm.teams.csv:4:4: {level} [unknown-team] lead '5' of team '30' is {what} (row 6, "
+        f"{dan}) and no current row of 'Dan Future' was found: left out",
+    ]
+    assert [(t.id, t.lead) for t in result.org.teams] == [("10", "1"), ("20", "2"),
+                                                          ("30", None)]

@@ -5,10 +5,12 @@ guard undone). A mistake is reported at its cell, at the level `orgviz validate`
 in an org file, and what it names is left out, so that the org file import writes loads
 and validates (with --keep-going for errors): a team without an id, a repeated team id,
 a color that is no hex color, a parent that is no team of the table, teams whose parents
-nest in a circle, a lead who is no person of the people CSV. In a table found beside the
-people CSV (not named by --teams: `ImportOptions.teams_beside`), such a mistake concerns
-its row alone (an edited or stale table: a lead since left) and is a warning, the rest of
-the table read.
+nest in a circle, a lead who is no person of the people CSV (a lead who is a row set aside,
+a history or future-dated row, is its person's current row, with a warning, as in a
+departments list; left out when it has none). In a table found beside the people CSV
+(not named by --teams: `ImportOptions.teams_beside`), such a mistake concerns its row
+alone (an edited or stale table: a lead since left) and is a warning, the rest of the table
+read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from orgviz.io.csvimport.rows import RecordColumns
 from orgviz.io.csvimport.teams import (
     KnownTeam,
     KnownTeams,
+    SetAsideLeads,
     break_parent_cycles,
     read_teams_file,
     team_ids,
@@ -33,9 +36,12 @@ from orgviz.problem import SourceLoc
 
 
 def read_team_table(imp: CellReader, table: CsvTable, layout: Mapping[str, int],
-                    people: Collection[str]) -> KnownTeams:
+                    people: Collection[str], set_aside: SetAsideLeads | None = None
+                    ) -> KnownTeams:
     """The teams of a teams table (`layout`: field -> column), by id in its order, each
-    checked (see the module's doc); `people`: the ids of the people CSV (leads)."""
+    checked (see the module's doc); `people`: the ids of the people CSV (leads), and
+    `set_aside`, for a people CSV with rows set aside (history or future-dated rows), what
+    makes a lead who is one of them its person's current row, as in a departments list."""
     teams: KnownTeams = {}
     lines: dict[str, int] = {}
     width = len(table.header)
@@ -49,7 +55,7 @@ def read_team_table(imp: CellReader, table: CsvTable, layout: Mapping[str, int],
             teams[team[0]] = team[1]
             lines[team[0]] = line
     _check_parents(imp, teams, lines)
-    _check_leads(imp, teams, people)
+    _check_leads(imp, teams, people, set_aside)
     return teams
 
 
@@ -128,14 +134,25 @@ def _check_parents(imp: CellReader, teams: KnownTeams, lines: Mapping[str, int])
                          lambda tid: _at(teams[tid], "parent"), _level(imp))
 
 
-def _check_leads(imp: CellReader, teams: KnownTeams, people: Collection[str]) -> None:
+def _check_leads(imp: CellReader, teams: KnownTeams, people: Collection[str],
+                 set_aside: SetAsideLeads | None) -> None:
     """Leave out each lead who is no person of the people CSV, with an error at the lead's
-    cell (validate's unknown-team)."""
+    cell (validate's unknown-team); a lead who is a row set aside is its person's current
+    row, with a warning (`SetAsideLeads`), or, without one, left out so."""
     from orgviz.rules._common import Suggester
 
     suggest: Suggester | None = None
     for tid, team in teams.items():
         if team.lead is not None and team.lead not in people:
+            target, how = (None, None) if set_aside is None else set_aside(
+                _at(team, "lead"), team.lead, tid)
+            if target is not None:
+                teams[tid] = team._replace(lead=target)
+                continue
+            if how is not None:
+                imp.problem(_at(team, "lead"), _level(imp), "unknown-team", f"{how}: left out")
+                teams[tid] = team._replace(lead=None)
+                continue
             suggest = suggest or Suggester(people)
             advice = suggest.advice(team.lead, "use the id of a person")
             imp.problem(_at(team, "lead"), _level(imp), "unknown-team",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
@@ -17,6 +17,9 @@ from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
 from orgviz.model import NO_LOC, Team
 from orgviz.problem import SourceLoc
+
+if TYPE_CHECKING:
+    from orgviz.io.csvimport.resolve import Resolver
 
 _TEAM_SPELLINGS = {
     "id": ("departmentid", "deptid", "teamid", "unitid", "id", "departmentcode", "code"),
@@ -55,7 +58,8 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
     imp.problems.extend(table.problems)
     layout = team_table_columns(table.header)
     if layout is not None:
-        teams = read_team_table(imp, table, layout, {r.id for r in imp.records})
+        teams = read_team_table(imp, table, layout, {r.id for r in imp.records},
+                                SetAsideLeads(imp))
     else:
         teams = _read_departments(imp, table)
     imp.teams_name = os.path.basename(table.shown)
@@ -132,26 +136,45 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
 def _link_leads(imp: ImporterState, shown: str, teams: KnownTeams, lines: Mapping[str, int],
                 col: int) -> None:
     """Leave out each lead who is no person of the people file, with a warning; a lead who
-    is a row set aside (a history or future-dated row) is its person's current row, as a
-    manager is (`Resolver.current_of`), with a warning, or, without one, left out."""
+    is a row set aside is its person's current row (`SetAsideLeads`)."""
     people = {r.id for r in imp.records}
-    resolve = None
+    set_aside = SetAsideLeads(imp)
     for tid, team in teams.items():
         if team.lead is None or team.lead in people:
             continue
         at = SourceLoc(shown, lines[tid], col)
-        if resolve is None:
-            from orgviz.io.csvimport.resolve import Resolver
-
-            resolve = Resolver(imp.records, imp.dropped, exact=False)
-        target, how = resolve.set_aside(team.lead, "lead", f" of team '{tid}'") or (None, None)
-        if target is not None and how is not None:
-            imp.problem(at, "warning", "ended-manager", how)
+        target, how = set_aside(at, team.lead, tid)
+        if target is not None:
             teams[tid] = team._replace(lead=target)
             continue
         what = how or f"lead '{team.lead}' of team '{tid}' is no person of the people file"
         imp.problem(at, "warning", "unknown-team", f"{what}: left out")
         teams[tid] = team._replace(lead=None)
+
+
+class SetAsideLeads:
+    """The rule of a teams file's lead who is a row set aside (a history or future-dated
+    row), as of a manager (`Resolver.current_of`): its person's current row, with a warning
+    (ended-manager), or, without one, left out by the caller, who says so (`how`)."""
+
+    def __init__(self, imp: ImporterState) -> None:
+        self.imp = imp
+        self.resolve: Resolver | None = None  # (made for the first lead not found)
+
+    def __call__(self, at: SourceLoc, lead: str, tid: str) -> tuple[str | None, str | None]:
+        """The current row's id of a lead who is a row set aside (the warning said at the
+        lead's cell `at`), else None; and, for a row set aside without one, what it is."""
+        if not self.imp.dropped:
+            return None, None
+        if self.resolve is None:
+            from orgviz.io.csvimport.resolve import Resolver
+
+            self.resolve = Resolver(self.imp.records, self.imp.dropped, exact=False)
+        target, how = self.resolve.set_aside(lead, "lead", f" of team '{tid}'") or (None, None)
+        if target is not None and how is not None:
+            self.imp.problem(at, "warning", "ended-manager", how)
+            return target, None
+        return None, how
 
 
 def break_parent_cycles(imp: ImporterState, teams: KnownTeams, line_of: Callable[[str], int],
