@@ -466,6 +466,21 @@ def test_a_hire_date_beside_a_termination_date_sets_nothing_aside(tmp_path: Path
                           "(Termination Date 2026-12-06) not imported"]
 
 
+@pytest.mark.parametrize("end", ["Term Date", "TermDate", "TERM_DATE", "Termination Dt",
+                                 "TERMINATION_DT", "Date of Termination"])
+def test_termination_dates_as_payroll_reports_and_peoplesoft_spell_them(
+        tmp_path: Path, end: str) -> None:
+    # (`Term Date` was not read: Eve Gone, terminated the day before, was imported)
+    assert detect(["Employee ID", "Manager ID", "Start Date", end], {}).get("end_date") == 3
+    (tmp_path / "hr2.csv").write_text(
+        HR2.replace("Termination Date", end) + "5,Eve Gone,2,Engineer,2019-01-01,2026-12-06\n",
+        encoding="utf-8")
+    gone = imported(tmp_path / "hr2.csv", "2026-12-07")
+    assert said(gone) == [f"hr2.csv:6:1: warning [history-row] history row of 'Eve Gone' "
+                          f"({end} 2026-12-06) not imported"]
+    assert [p.id for p in gone.org.people] == ["1", "2", "3", "4"]
+
+
 @pytest.mark.parametrize(("start", "end", "dated"), [
     ("Start Date", "Termination Date", False), ("StartDate", "Leave Date", False),
     ("Start Date", "End Date", False), ("Start Date", "Exit Date", False),

@@ -73,8 +73,11 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "status": ("status", "employmentstatus", "employeestatus", "positionstatus",
                "workerstatus", "lifecyclestatus", "employeelifecyclestatus", "currentstatus",
                "empstatus"),
-    "end_date": ("enddate", "effectiveenddate", "terminationdate", "leavedate", "leavingdate",
-                 "exitdate", "validto", "effectiveto", "enddt"),
+    # (`Term Date` as payroll reports shorten it, PeopleSoft's TERMINATION_DT, UKG Pro's
+    # `Date of Termination`: a termination date, as BambooHR's, Workday's and ADP's)
+    "end_date": ("enddate", "effectiveenddate", "terminationdate", "terminationdt", "termdate",
+                 "dateoftermination", "leavedate", "leavingdate", "exitdate", "validto",
+                 "effectiveto", "enddt"),
     # The start of a row's effective period (Oracle's EFFECTIVE_START_DATE, SAP's valid
     # from), which tells the current row of an id from its future-dated rows; a hire date
     # is none (HireDate is not read), and nor is a plain `Start Date` but beside an
