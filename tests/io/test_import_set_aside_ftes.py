@@ -149,3 +149,38 @@ def test_no_rounding_info_without_a_rounded_row_imported(tmp_path: Path) -> None
         "2026-12-31) is set aside; row 3 is current",
         "fte2.csv:5:5: warning [csv] FTE '0.0000000001' rounds to 0 (org files hold 9 "
         "decimals): imported as 0; write the FTE meant"]
+
+
+def test_the_decimal_comma_info_moves_to_the_first_such_row_imported(tmp_path: Path) -> None:
+    # (row 4, set aside by its end date after its FTE was read, had the once-a-file info)
+    rows = [["id", "name", "manager", "EndDate", "FTE"], ["1", "Ann", "", "", "1"],
+            ["2", "Bob", "1", "2025-01-31", "0.5"], ["2", "Bob", "1", "4712-12-31", "0,4"],
+            ["3", "Cy", "1", "", "0,8"]]
+    result = imported(table(tmp_path, "csv", [[f'"{c}"' for c in row] for row in rows]),
+                      D(2024, 6, 1))
+    assert said(result) == [
+        "people.csv:4:1: info [future-row] a future-dated row of '2' (effective after "
+        "2025-01-31) is set aside; row 3 is current",
+        "people.csv:5:5: info [csv] FTE '0,8' read as 0.8: FTEs with a decimal comma or a "
+        "percent sign (80% is 0.8) are read so"]
+    alone = imported(table(tmp_path, "csv", [[f'"{c}"' for c in row] for row in rows[:4]]),
+                     D(2024, 6, 1))
+    assert [p.line for p in alone.problems] == [4]  # (no row imported has one: no info)
+
+
+def test_the_fte_infos_move_off_an_eliminated_post_not_imported(tmp_path: Path) -> None:
+    # (rows 3 and 5, eliminated posts nobody reports to, had the infos; an eliminated post's
+    # FTE is read, as the post may be kept as an open position)
+    rows = [["id", "name", "manager", "FTE", "Status"], ["1", "Ann", "", "1", "Active"],
+            ["2", "Eliminated", "1", "0.33333333333333", ""],
+            ["3", "Cy", "1", "0.66666666666666", "Active"], ["4", "Eliminated", "1", "0,5", ""],
+            ["5", "Di", "1", "80%", "Active"]]
+    result = imported(table(tmp_path, "csv", [[f'"{c}"' for c in row] for row in rows]),
+                      D(2024, 6, 1))
+    assert said(result) == [
+        "people.csv:1:2: info [eliminated-post] 2 eliminated posts not imported ('2', '4'): "
+        "listed at the end of the file",
+        "people.csv:4:4: info [csv] FTE '0.66666666666666' read as 0.666666667: FTEs with more "
+        "than 9 decimals are rounded to 9, as org files write them",
+        "people.csv:6:4: info [csv] FTE '80%' read as 0.8: FTEs with a decimal comma or a "
+        "percent sign (80% is 0.8) are read so"]

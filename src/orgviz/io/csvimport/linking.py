@@ -8,7 +8,13 @@ from operator import attrgetter
 from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver, is_set_aside
-from orgviz.io.csvimport.rows import ROUNDED_FTES, ROUNDED_TO, rounded_fte_info
+from orgviz.io.csvimport.rows import (
+    LOCAL_FTES,
+    ROUNDED_FTES,
+    ROUNDED_TO,
+    local_fte_info,
+    rounded_fte_info,
+)
 from orgviz.io.csvimport.state import ImporterState, Periods
 from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED
 from orgviz.problem import SourceLoc
@@ -43,6 +49,8 @@ class Linker(ImporterState):
         if future:
             self._say_future_rows(future, current)
         self.records, self.dropped = current, dropped
+        if self.said_local_fte or self.said_rounded_fte:  # (an eliminated post's FTE is read)
+            self._drop_fte_findings({(r.file, r.line) for r in dropped}, warnings=False)
 
     def _say_future_rows(self, future: list[Record], current: list[Record]) -> None:
         """An info at each row set aside as starting after the day of the import, naming
@@ -140,32 +148,49 @@ class Linker(ImporterState):
                          f"{_current_row(record, future.current)}")
         aside = {id(future.record) for future in found}
         self.records = [r for r in self.records if id(r) not in aside]
-        self._drop_fte_warnings({(f.record.file, f.record.line) for f in found})
+        self._drop_fte_findings({(f.record.file, f.record.line) for f in found})
         self.dropped = sorted([*self.dropped, *(future.record for future in found)],
                               key=_FILE_LINE)
         return True
 
-    def _drop_fte_warnings(self, rows: set[tuple[str, int]]) -> None:
+    def _drop_fte_findings(self, rows: set[tuple[str, int]], warnings: bool = True) -> None:
         """Drop the warnings at the FTE cells of rows set aside after their FTEs were read
         (the FTE of a row not imported is neither imported nor left out; the rows set aside
-        as they are read have theirs unread: `rows._not_set_aside`); the info at a file's
-        first rounded FTE moves to the first such row imported (`_move_rounding_info`)."""
+        as they are read have theirs unread: `rows._not_set_aside`), but with `warnings`
+        False (an eliminated post's: read, as it may be kept); the once-a-file infos at a
+        rounded FTE and at an FTE with a decimal comma or a percent sign move to the first
+        such row imported (`_move_rounding_info`, `_move_local_fte_info`)."""
         col = self.cols.get("fte")
         if col is None:
             return
-        moved = None
+        rounded = local = None
         kept = []
         for p in self.problems:
             if p.col == col and p.rule == "csv" and (p.file, p.line) in rows:
-                if p.level == "warning":
+                if p.level == "warning" and warnings:
                     continue
                 if p.level == "info" and p.message.endswith(ROUNDED_FTES):
-                    moved = p
+                    rounded = p
+                    continue
+                if p.level == "info" and p.message.endswith(LOCAL_FTES):
+                    local = p
                     continue
             kept.append(p)
         self.problems[:] = kept
-        if moved is not None:
-            self._move_rounding_info(moved.file, col)
+        if rounded is not None:
+            self._move_rounding_info(rounded.file, col)
+        if local is not None:
+            self._move_local_fte_info(rows)
+
+    def _move_local_fte_info(self, rows: set[tuple[str, int]]) -> None:
+        """The once-a-file info of FTEs read with a decimal comma or a percent sign at the
+        first such cell of a row imported (not of `rows`, nor of the rows set aside before),
+        if any."""
+        aside = rows | {(r.file, r.line) for r in self.dropped}
+        for at, value, read in self.local_ftes:
+            if (at.file, at.line) not in aside:
+                self.problem(at, "info", "csv", local_fte_info(value, read))
+                return
 
     def _move_rounding_info(self, file: str, col: int) -> None:
         """The once-a-file info of FTEs rounded to FTE_DECIMALS decimals at the first row of

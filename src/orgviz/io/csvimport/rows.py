@@ -429,11 +429,11 @@ class RowReader(CellReader, FlagReader):
         if fte is not None:
             if fte == 0 and _NOT_ZERO.search(value):
                 return self.rounded_to_zero(at, value)
+            read = fte_text(fte)
+            self.local_ftes.append((at, value, read))  # (the info moves off a row set aside)
             if not self.said_local_fte:
                 self.said_local_fte = True
-                self.problem(at, "info", "csv",
-                             f"FTE '{value}' read as {fte_text(fte)}: FTEs with a decimal "
-                             "comma or a percent sign (80% is 0.8) are read so")
+                self.problem(at, "info", "csv", local_fte_info(value, read))
             return fte, None
         rounded = fte_rounded(value)  # (Excel's =1/3: 0.3333333333333333; 1E-10, 5E-01)
         if rounded is not None:
@@ -597,6 +597,17 @@ def _local_fte(cell: str) -> float | None:
         number = _any_fte(percent.group(1).replace(",", "."))
         return None if number is None else parse_fte(f"{number / 100:.{FTE_DECIMALS}f}")
     return None
+
+
+#: The end of the info at the first FTE of a file read with a decimal comma or a percent
+#: sign (`local_fte_info`).
+LOCAL_FTES = "FTEs with a decimal comma or a percent sign (80% is 0.8) are read so"
+
+
+def local_fte_info(value: str, read: str) -> str:
+    """The info, once a file, at the first FTE cell read with a decimal comma or a percent
+    sign."""
+    return f"FTE '{value}' read as {read}: {LOCAL_FTES}"
 
 
 #: What the note on a row of a rounded FTE says between the cell and the FTE read.

@@ -71,6 +71,8 @@ class ImporterState:
         self.teams_file: tuple[str, CsvTable | None] | None = None
         # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
         self.said_local_fte = self.said_rounded_fte = False
+        # each FTE cell read with a decimal comma or a percent sign, and the FTE read
+        self.local_ftes: list[tuple[SourceLoc, str, str]] = []
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
