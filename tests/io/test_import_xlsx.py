@@ -376,6 +376,27 @@ def test_any_sheet_imports_as_its_csv_export(tmp_path: Path,
         [(p.line, p.rule, p.message) for p in from_csv.problems]
 
 
+def test_cells_of_invisible_characters_alone_read_as_empty_as_in_a_csv(tmp_path: Path
+                                                                        ) -> None:
+    # (a soft hyphen alone was kept as a title from a sheet and read as empty from its CSV)
+    rows = [["id", "name", "title", "manager"], [100, "Ana", "\xad", None],
+            [101, "Ben", "\u200b\u200d", 100], ["\u200b", "\xad", "\ufeff", None],
+            [102, "Cy", "PM", 100]]
+    book = workbook(tmp_path / "p.xlsx", {"People": rows})
+    export = csv_file(tmp_path / "p.csv", rows)
+    from_book, from_csv = import_csv(book), import_csv(export)
+    assert body(from_book.text.replace("p.xlsx", "p.csv")) == body(from_csv.text)
+    said = [(p.line, p.col, p.level, p.rule, p.message) for p in from_book.problems
+            if p.rule == "csv"]
+    assert said == [(p.line, p.col, p.level, p.rule, p.message) for p in from_csv.problems
+                    if p.rule == "csv"]
+    assert (2, 3, "warning", "csv", "the cell holds invisible characters alone (U+00AD): "
+            "read as empty (and 1 more cells)") in said  # (not the skipped row's)
+    assert any(line == 4 and "skipped" in message for line, _c, _l, _r, message in said)
+    assert from_book.org.by_id["100"].title is None
+    assert from_book.org.by_id["101"].title is None
+
+
 def test_hostile_and_long_cells_read_as_in_a_csv(tmp_path: Path) -> None:
     hostile = ['<b>x</b> & "q"', "=HYPERLINK(\"http://x\")", "a\nb", "x" * 600, "\u202eevil"]
     rows = [HEADER, ROWS[0], *[[1001 + i, text, "Z", "PM", "P", 1000]

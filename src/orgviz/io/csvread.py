@@ -327,6 +327,15 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
                   short and one_line is not None, header_line=header_line)
 
 
+def invisible_pattern(header: list[str]) -> re.Pattern[str]:
+    """The characters a cell of which alone reads as empty under a header (its cells
+    stripped): control characters in the layouts orgviz writes (the export's and the teams
+    table's, whose cells are read as written), else every invisible one."""
+    if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) or _is_teams_table_layout(header):
+        return _CONTROLS
+    return _INVISIBLE
+
+
 def _is_teams_table_layout(header: list[str]) -> bool:
     """Whether a header is of the teams table's layout as --teams reads it
     (`teamtable.team_table_columns`: its `team` column and others of its columns, each once,
@@ -360,8 +369,7 @@ def _table(shown: str, text: str, header: list[str] | None,
     plain = _plain(text, double_space, ascii_bytes)
     invisible: list[ExcelError] = []
     if _may_hold_invisible(text, plain, ascii_bytes):  # (rare: C speed)
-        which = _CONTROLS if tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS_FTE) or \
-            _is_teams_table_layout(header) else _INVISIBLE  # (read as written)
+        which = invisible_pattern(header)
         invisible = (blank_invisible(enumerate(columns, start=1), True, which)
                      if columns is not None else blank_invisible(rows or [], False, which))
     if columns is not None:

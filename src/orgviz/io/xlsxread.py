@@ -29,10 +29,13 @@ from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
     CsvTable,
+    _invisible_warnings,
     _other_format,
     _skipped,
     blank_excel_errors,
+    blank_invisible,
     excel_error_warnings,
+    invisible_pattern,
     read_import,
     titles_skipped,
 )
@@ -354,11 +357,16 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
     if beyond is not None:
         problems.append(Problem(shown, beyond[0], beyond[1] + 1, "warning", "csv",
                                 "values right of the last named column are ignored"))
+    # Cells of invisible characters alone read as empty, as in a CSV file (a row of them
+    # alone is then skipped, and said so rather than each cell).
+    invisible = blank_invisible(records, False, invisible_pattern([h.strip() for h in header]))
     blank = [number for number, cells in records if not any(c.strip() for c in cells)]
-    if blank:  # (their only values were right of the named columns)
+    if blank:  # (their only values were right of the named columns, or invisible)
         skip = set(blank)
         records = [(number, cells) for number, cells in records if number not in skip]
         problems.append(_skipped(shown, blank))
+        invisible = [cell for cell in invisible if cell[0] not in skip]
+    problems += _invisible_warnings(shown, invisible)
     if not records:  # (as a CSV of a header alone: an org of nobody is no import)
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
