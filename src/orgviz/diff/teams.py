@@ -55,8 +55,9 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     cross = _by_people(_not_in(old.values(), found), _not_in(new.values(), found.values()),
                        members)
     cross.update(_by_name(old.values(), new.values(), {**found, **cross}))
+    # (both pairings above leave out the teams `found` paired: no old id of it is here)
     cross = {old_id: new_id for old_id, new_id in cross.items()
-             if old_id != new_id and old_id not in found and (old_id in new or new_id in old)}
+             if old_id != new_id and (old_id in new or new_id in old)}
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
         """How much two teams share: name, lead, parent, color, and people (twice); an
