@@ -61,7 +61,8 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     old_people, new_people = old.by_id, new.by_id
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
     moved_ids = id_changes(removed, added)
-    moved_ids.update(swapped_ids(old_people, new_people, old.reports, new.reports, moved_ids))
+    moved_ids.update(swapped_ids(old_people, new_people, old.reports, new.reports, moved_ids,
+                                 (removed, added)))
     open_ids, filled_by, opened_by = position_changes(removed, added, moved_ids,
                                                       (old.reports, new.reports))
     moved_ids.update(open_ids)
@@ -70,7 +71,8 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     old_teams, new_teams = old.teams_by_id, new.teams_by_id
     removed_teams = _only_in(old_teams, new_teams)
     team_ids = team_id_changes(old_teams, new_teams, (team_members(old.people, replaced),
-                                                      team_members(new.people, {})), replaced)
+                                                      team_members(new.people, {})), replaced,
+                               (removed_teams, _only_in(new_teams, old_teams)))
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     # (an id left open by its person, whose id changed: who still report to it or name it
     # stayed with the position, as those who followed the person to the new id did)

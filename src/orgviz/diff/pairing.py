@@ -50,10 +50,12 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
 
 def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 old_reports: Mapping[str, list[str]], new_reports: Mapping[str, list[str]],
-                found: dict[str, str]) -> dict[str, str]:
+                found: dict[str, str],
+                removed_and_added: tuple[list[Person], list[Person]]) -> dict[str, str]:
     """Old id -> new id of positions whose new id another of them had, or whose old id
     another has now: ids swapped, or passed along a chain from someone removed to someone
-    added (`found`: the id changes known, old id -> new id, none of them one of these).
+    added (`found`: the id changes known, old id -> new id, none of them one of these;
+    `removed_and_added`: the people whose id only the old version has, and only the new).
 
     Each is a name (case aside) that one old and one new person have, under another id, or
     an unnamed open position whose title and manager (by new id) another id holds now
@@ -76,8 +78,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
              if key in gone and gone[key].id != person.id and gone[key].id not in found
              and person.id not in taken and (gone[key].id in new or person.id in old)}
     known = {**found, **cross}
-    removed = [person for pid, person in old.items() if pid not in new]
-    added = [person for pid, person in new.items() if pid not in old]
+    removed, added = removed_and_added
     # (an opening's manager is matched through every pairing found so far: an open manager
     # whose id changed too, removed under one id and added under another, is paired as
     # `position_changes` will pair it; until no more are found)

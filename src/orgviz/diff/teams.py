@@ -31,9 +31,10 @@ def team_members(people: Iterable[Person], ids: Mapping[str, str]) -> dict[str, 
 
 
 def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
-                    members: tuple[Members, Members],
-                    person_ids: Mapping[str, str]) -> dict[str, str]:
-    """Old id -> new id of the declared teams that are one team under another id.
+                    members: tuple[Members, Members], person_ids: Mapping[str, str],
+                    removed_and_added: tuple[list[Team], list[Team]]) -> dict[str, str]:
+    """Old id -> new id of the declared teams that are one team under another id
+    (`removed_and_added`: the teams whose id only the old version has, and only the new).
 
     A team removed under one id and added under another is one team when more than half
     of the people of each are the other's (`members`, old and new, by new id), else when
@@ -48,8 +49,7 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     teams that exchanged names keep their ids (renamed) unless their lead, parent or color
     followed the names (along a chain, which would leave a team removed and one added,
     the names hold)."""
-    removed = [team for tid, team in old.items() if tid not in new]
-    added = [team for tid, team in new.items() if tid not in old]
+    removed, added = removed_and_added
     found = _by_people(removed, added, members)
     found.update(_by_name(removed, added, found))
     cross = _by_people(_not_in(old.values(), found), _not_in(new.values(), found.values()),
