@@ -10,6 +10,8 @@ from orgviz.diff.change import folded, nfc, same_value
 from orgviz.model import Person, Team
 
 _Named = TypeVar("_Named", Person, Team)
+#: What an open position is matched on: its title (NFC) and its manager (by new id).
+Kind = tuple[str, str | None]
 
 
 def by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
@@ -135,33 +137,25 @@ def _openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
     """Old id -> new id of the unnamed open positions whose id another position had, or
     that left their id to another: the same title and manager (by new id: `known`, old id
     -> new id of every position paired so far), as many of a kind leaving an id as taking
-    one, paired in file order (as `_same_positions` pairs them), at least one of the two
-    ids held in both versions, neither of them paired yet."""
+    one, paired in file order (`_paired_by_kind`, as `_same_positions` pairs them), at least
+    one of the two ids held in both versions, neither of them paired yet."""
     taken = set(known.values())
 
-    def kind(person: Person, manager: str | None) -> tuple[str, str | None] | None:
+    def kind(person: Person, manager: str | None) -> Kind | None:
         """What an opening is matched on, or None for no unnamed opening with a title."""
         return (nfc(person.title), manager) if _unnamed(person) and person.title else None
 
-    def old_kind(person: Person) -> tuple[str, str | None] | None:
+    def old_kind(person: Person) -> Kind | None:
         return kind(person, known.get(person.reports_to or "", person.reports_to))
 
-    def new_kind(person: Person) -> tuple[str, str | None] | None:
+    def new_kind(person: Person) -> Kind | None:
         return kind(person, person.reports_to)
 
-    gone: dict[tuple[str, str | None], list[str]] = {}
-    for pid, person in old.items():
-        key = old_kind(person)
-        if key is not None and pid not in known and (pid not in new or new_kind(new[pid]) != key):
-            gone.setdefault(key, []).append(pid)
-    came: dict[tuple[str, str | None], list[str]] = {}
-    for pid, person in new.items():
-        key = new_kind(person)
-        if key is not None and pid not in taken and (pid not in old or old_kind(old[pid]) != key):
-            came.setdefault(key, []).append(pid)
-    return {old_id: new_id for key, old_ids in gone.items()
-            if len(old_ids) == len(came.get(key, ()))
-            for old_id, new_id in zip(old_ids, came[key], strict=True)
+    gone = [(key, pid) for pid, person in old.items() if (key := old_kind(person)) is not None
+            and pid not in known and (pid not in new or new_kind(new[pid]) != key)]
+    came = [(key, pid) for pid, person in new.items() if (key := new_kind(person)) is not None
+            and pid not in taken and (pid not in old or old_kind(old[pid]) != key)]
+    return {old_id: new_id for old_id, new_id in _paired_by_kind(gone, came, True).items()
             if old_id != new_id and (old_id in new or new_id in old)}
 
 
@@ -285,7 +279,7 @@ def _followed_by_reports(removed: list[Person], added: list[Person], known: dict
     (by new id: `known`), one of them open, more than half of the reports of each of which
     (the old one's by new id) are the other's: no more than one such for each."""
     taken = set(known.values())
-    came: dict[tuple[str, str | None], list[Person]] = {}
+    came: dict[Kind, list[Person]] = {}
     for person in added:
         if person.id not in taken and person.title and reports[1].get(person.id):
             came.setdefault((nfc(person.title), person.reports_to), []).append(person)
@@ -316,15 +310,23 @@ def _same_positions(removed: list[Person], added: list[Person], moved_ids: dict[
     if not gone or not came:
         return {}
     # What the two positions are matched on: the title and the manager (by new id).
-    before: dict[tuple[str | None, str | None], list[str]] = {}
-    for person in gone:
-        if person.title:
-            manager = moved_ids.get(person.reports_to or "", person.reports_to)
-            before.setdefault((nfc(person.title), manager), []).append(person.id)
-    after: dict[tuple[str | None, str | None], list[str]] = {}
-    for person in came:
-        after.setdefault((nfc(person.title), person.reports_to), []).append(person.id)
-    in_order = was_open and now_open
+    return _paired_by_kind(
+        [((nfc(p.title), moved_ids.get(p.reports_to or "", p.reports_to)), p.id)
+         for p in gone if p.title],
+        [((nfc(p.title), p.reports_to), p.id) for p in came], was_open and now_open)
+
+
+def _paired_by_kind(gone: Iterable[tuple[Kind, str]], came: Iterable[tuple[Kind, str]],
+                    several: bool) -> dict[str, str]:
+    """Old id -> new id of the positions `gone` (kind, old id) and `came` (kind, new id) of a
+    kind (title and manager) that as many of `gone` as of `came` have, paired in their
+    order; a kind of several positions pairs none, unless `several`."""
+    before: dict[Kind, list[str]] = {}
+    for key, pid in gone:
+        before.setdefault(key, []).append(pid)
+    after: dict[Kind, list[str]] = {}
+    for key, pid in came:
+        after.setdefault(key, []).append(pid)
     return {old_id: new_id for key, old_ids in before.items()
-            if len(old_ids) == len(after.get(key, ())) and (in_order or len(old_ids) == 1)
+            if len(old_ids) == len(after.get(key, ())) and (several or len(old_ids) == 1)
             for old_id, new_id in zip(old_ids, after[key], strict=True)}
