@@ -61,7 +61,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
 
     Each is a name (case aside) that one old and one new person have, under another id, or
     an unnamed open position whose title and manager (by new id) another id holds now
-    (`_openings_passed_on`); the ids of such pairs that hold a position in both versions
+    (`openings_passed_on`); the ids of such pairs that hold a position in both versions
     must make closed cycles, or chains from an id only the old version has to one only the
     new has, so that no one is left without their counterpart. A chain may also start at an
     id whose new holder is an unnamed opening paired with no one (its person left it under
@@ -80,15 +80,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
              if key in gone and gone[key].id != person.id and gone[key].id not in found
              and person.id not in taken and (gone[key].id in new or person.id in old)}
     known = {**found, **cross}
-    removed, added = removed_and_added
-    # (an opening's manager is matched through every pairing found so far: an open manager
-    # whose id changed too, removed under one id and added under another, is paired as
-    # `position_changes` will pair it; until no more are found)
-    while more := _openings_passed_on(old, new, {
-            **_merged(position_changes(removed, added, known, (old_reports, new_reports))),
-            **known}):
-        cross.update(more)
-        known.update(more)
+    more = openings_passed_on(old, new, known, (old_reports, new_reports), removed_and_added)
+    cross.update(more)
+    known.update(more)
     # (an id whose new holder is an unnamed opening that took it from no one, a vacancy
     # opened there, may start a chain; one whose old holder is, an opening that went to no
     # one, filled by who took its id, may end one: the same position still, its title or
@@ -132,31 +126,156 @@ def _merged(pairs: tuple[dict[str, str], ...]) -> dict[str, str]:
     return {old_id: new_id for found in pairs for old_id, new_id in found.items()}
 
 
-def _openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
-                        known: dict[str, str]) -> dict[str, str]:
+def openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
+                       known: dict[str, str],
+                       reports: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
+                       removed_and_added: tuple[list[Person], list[Person]],
+                       ) -> dict[str, str]:
     """Old id -> new id of the unnamed open positions whose id another position had, or
-    that left their id to another: the same title and manager (by new id: `known`, old id
-    -> new id of every position paired so far), as many of a kind leaving an id as taking
-    one, paired in file order (`_paired_by_kind`, as `_same_positions` pairs them), at least
-    one of the two ids held in both versions, neither of them paired yet."""
-    taken = set(known.values())
+    that left their id to another, besides the pairings `known` (old id -> new id): the
+    same title and manager (by new id), as many of a kind leaving an id as taking one,
+    paired in file order (`_paired_by_kind`, as `_same_positions` pairs them), at least one
+    of the two ids held in both versions, neither of them paired yet.
 
-    def kind(person: Person, manager: str | None) -> Kind | None:
-        """What an opening is matched on, or None for no unnamed opening with a title."""
-        return (nfc(person.title), manager) if _unnamed(person) and person.title else None
+    An opening's manager is matched through every pairing found so far: an open manager
+    whose id changed too, removed under one id and added under another (`removed_and_added`),
+    is paired as `position_changes` will pair it (`reports`: by manager, old and new), and
+    one passed on in an earlier round as this pairs it. Round by round until no more are
+    found; a round looks again only at the kinds of the openings its new pairings touch,
+    and asks `position_changes` again only when they touch what it reads."""
+    removed, added = removed_and_added
+    # (the ids whose pairing `position_changes` reads: the removed, their managers and their
+    # reports, and the added)
+    read = {pid for person in removed
+            for pid in (person.id, person.reports_to, *reports[0].get(person.id, ()))}
+    added_ids = {person.id for person in added}
+    positions = _merged(position_changes(removed, added, known, reports))
+    kinds = _OpeningKinds(old, new, {**positions, **known})
+    known = dict(known)
+    passed: dict[str, str] = {}
+    while more := kinds.passed_on():
+        passed.update(more)
+        known.update(more)
+        changed: dict[str, str | None] = dict(more)
+        if not read.isdisjoint(more) or not added_ids.isdisjoint(more.values()):
+            now = _merged(position_changes(removed, added, known, reports))
+            changed.update((pid, now.get(pid)) for pid in positions.keys() | now.keys()
+                           if positions.get(pid) != now.get(pid))
+            positions = now
+        kinds.update(changed)
+    return passed
 
-    def old_kind(person: Person) -> Kind | None:
-        return kind(person, known.get(person.reports_to or "", person.reports_to))
 
-    def new_kind(person: Person) -> Kind | None:
-        return kind(person, person.reports_to)
+class _OpeningKinds:
+    """The unnamed open positions with a title that left their id or took another's, by
+    kind (title and manager by new id), as the pairings so far have them (old id -> new id
+    of every position paired), kept as pairings change: each opening placed again only
+    when a pairing it reads changes (its own, its manager's, its id taken)."""
 
-    gone = [(key, pid) for pid, person in old.items() if (key := old_kind(person)) is not None
-            and pid not in known and (pid not in new or new_kind(new[pid]) != key)]
-    came = [(key, pid) for pid, person in new.items() if (key := new_kind(person)) is not None
-            and pid not in taken and (pid not in old or old_kind(old[pid]) != key)]
-    return {old_id: new_id for old_id, new_id in _paired_by_kind(gone, came, True).items()
-            if old_id != new_id and (old_id in new or new_id in old)}
+    def __init__(self, old: Mapping[str, Person], new: Mapping[str, Person],
+                 pairs: dict[str, str]) -> None:
+        """The openings of `old` and `new` placed by the pairings `pairs` (old -> new id)."""
+        self.old, self.new, self.pairs = old, new, dict(pairs)
+        self.taken = Counter(pairs.values())
+        self.new_kinds = {pid: (nfc(person.title), person.reports_to)
+                          for pid, person in new.items() if _titled_opening(person)}
+        #: Old manager id -> the old ids of the openings under them.
+        self.under: dict[str | None, list[str]] = {}
+        for pid, person in old.items():
+            if _titled_opening(person):
+                self.under.setdefault(person.reports_to, []).append(pid)
+        self.old_order = {pid: n for n, pid in enumerate(old)}
+        self.new_order = {pid: n for n, pid in enumerate(new)}
+        #: Old id -> kind of the openings that left their id, and those ids by kind; new
+        #: id -> kind of those that took one, and by kind; the kinds whose openings changed
+        #: since `passed_on` last looked.
+        self.gone: tuple[dict[str, Kind], dict[Kind, set[str]]] = ({}, {})
+        self.came: tuple[dict[str, Kind], dict[Kind, set[str]]] = ({}, {})
+        self.touched: set[Kind] = set()
+        for pids in self.under.values():
+            for pid in pids:
+                self._place_old(pid)
+        for pid in self.new_kinds:
+            self._place_new(pid)
+
+    def old_kind(self, pid: str) -> Kind | None:
+        """The kind of the old position `pid` (its manager by new id), or None for none
+        that is an unnamed opening with a title."""
+        person = self.old.get(pid)
+        if person is None or not _titled_opening(person):
+            return None
+        return nfc(person.title), self.pairs.get(person.reports_to or "", person.reports_to)
+
+    def _place_old(self, pid: str) -> None:
+        """Find again whether (and as what kind) the old opening `pid` left its id."""
+        kind = self.old_kind(pid)
+        leaves = pid not in self.pairs and self.new_kinds.get(pid) != kind
+        self._place(self.gone, pid, kind if leaves else None)
+
+    def _place_new(self, pid: str) -> None:
+        """Find again whether (and as what kind) the new opening `pid` took its id."""
+        kind = self.new_kinds[pid]
+        takes = not self.taken[pid] and self.old_kind(pid) != kind
+        self._place(self.came, pid, kind if takes else None)
+
+    def _place(self, where: tuple[dict[str, Kind], dict[Kind, set[str]]], pid: str,
+               kind: Kind | None) -> None:
+        """Set the kind of `pid` in `where` (None: not there), its old and new kinds touched."""
+        kinds, by_kind = where
+        was = kinds.get(pid)
+        if was == kind:
+            return
+        if was is not None:
+            del kinds[pid]
+            by_kind[was].discard(pid)
+            self.touched.add(was)
+        if kind is not None:
+            kinds[pid] = kind
+            by_kind.setdefault(kind, set()).add(pid)
+            self.touched.add(kind)
+
+    def update(self, changed: Mapping[str, str | None]) -> None:
+        """Take the pairings `changed` (old id -> its new id now, None: paired no more)."""
+        olds: set[str] = set()
+        news: set[str] = set()
+        for old_id, new_id in changed.items():
+            was = self.pairs.pop(old_id, None)
+            if was is not None:
+                self.taken[was] -= 1
+                news.add(was)
+            if new_id is not None:
+                self.pairs[old_id] = new_id
+                self.taken[new_id] += 1
+                news.add(new_id)
+            olds.add(old_id)  # (an opening paired, and the openings under the position)
+            olds.update(self.under.get(old_id, ()))
+            news.update(self.under.get(old_id, ()))  # (an old kind a new holder is matched to)
+        for pid in olds:
+            if self.old_kind(pid) is not None:
+                self._place_old(pid)
+        for pid in news:
+            if pid in self.new_kinds:
+                self._place_new(pid)
+
+    def passed_on(self) -> dict[str, str]:
+        """Old id -> new id of the openings of the kinds touched since the last look: as
+        many of a kind leaving an id as taking one, paired in file order, at least one of
+        the two ids held in both versions (an id that leaves is no kind's that takes it)."""
+        kinds, self.touched = self.touched, set()
+        (gone, gone_by), (came, came_by) = self.gone, self.came
+        olds = sorted((pid for kind in kinds for pid in gone_by.get(kind, ())),
+                      key=self.old_order.__getitem__)
+        news = sorted((pid for kind in kinds for pid in came_by.get(kind, ())),
+                      key=self.new_order.__getitem__)
+        pairs = _paired_by_kind([(gone[pid], pid) for pid in olds],
+                                [(came[pid], pid) for pid in news], True)
+        return {old_id: new_id for old_id, new_id in pairs.items()
+                if old_id in self.new or new_id in self.old}
+
+
+def _titled_opening(person: Person) -> bool:
+    """Whether a position is an unnamed opening with a title (matched by title and manager)."""
+    return _unnamed(person) and bool(person.title)
 
 
 #: An old id as the new version has it (None stays None).

@@ -1,0 +1,207 @@
+"""`orgviz diff` pairs unnamed openings passed on under openings passed on, round by round:
+each round looks again only at what its new pairings touch, with the results of looking
+at everything again."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgviz.cli import main
+from orgviz.diff import pairing
+from orgviz.diff.change import nfc
+from orgviz.diff.pairing import id_changes, openings_passed_on, position_changes
+from orgviz.model import NO_LOC, Org, Person
+
+TITLES = ("Engineer", "Designer")
+
+
+def _org(rows: list[tuple[str, str | None, str, str | None]]) -> Org:
+    """An org of (id, name or None for an opening, title, manager id) rows."""
+    return Org(file="x.yaml", name="Gen", people=tuple(
+        Person(pid, NO_LOC, name=name, title=title, reports_to=boss, vacant=name is None)
+        for pid, name, title, boss in rows))
+
+
+def _chain(depth: int, shift: int) -> Org:
+    """Openings `depth` deep, one under the other, of titles Level 1..; each under the id
+    `shift` more than its level (l1, l2, ... as given; l2, l3, ... after a shift of one)."""
+    return _org([(f"l{level + shift}", None, f"Level {level}",
+                  f"l{level - 1 + shift}" if level > 1 else None)
+                 for level in range(1, depth + 1)])
+
+
+def _looked_at_again(old: Org, new: Org) -> dict[str, str]:
+    """The pairings of openings passed on found as `openings_passed_on` found them before
+    it kept its kinds: every round pairing `position_changes` again and placing every
+    opening again, until a round finds nothing."""
+    removed = [p for pid, p in old.by_id.items() if pid not in new.by_id]
+    added = [p for pid, p in new.by_id.items() if pid not in old.by_id]
+    reports = (old.reports, new.reports)
+    known = id_changes(removed, added)
+    passed: dict[str, str] = {}
+    while more := _each_opening(old.by_id, new.by_id, {
+            **{o: n for found in position_changes(removed, added, known, reports)
+               for o, n in found.items()}, **known}):
+        passed.update(more)
+        known.update(more)
+    return passed
+
+
+def _each_opening(old: Mapping[str, Person], new: Mapping[str, Person],
+                  known: dict[str, str]) -> dict[str, str]:
+    """One round of the openings passed on, every opening placed again."""
+    taken = set(known.values())
+
+    def kind(person: Person, manager: str | None) -> tuple[str, str | None] | None:
+        return ((nfc(person.title), manager)
+                if person.vacant and not person.name and person.title else None)
+
+    def old_kind(person: Person) -> tuple[str, str | None] | None:
+        return kind(person, known.get(person.reports_to or "", person.reports_to))
+
+    gone: dict[Any, list[str]] = {}
+    for pid, person in old.items():
+        key = old_kind(person)
+        if key is not None and pid not in known and (
+                pid not in new or kind(new[pid], new[pid].reports_to) != key):
+            gone.setdefault(key, []).append(pid)
+    came: dict[Any, list[str]] = {}
+    for pid, person in new.items():
+        key = kind(person, person.reports_to)
+        if key is not None and pid not in taken and (pid not in old or old_kind(old[pid]) != key):
+            came.setdefault(key, []).append(pid)
+    return {old_id: new_id for key, old_ids in gone.items()
+            if len(old_ids) == len(came.get(key, ()))
+            for old_id, new_id in zip(old_ids, came[key], strict=True)
+            if old_id in new or new_id in old}
+
+
+def _passed_on(old: Org, new: Org) -> dict[str, str]:
+    """What `openings_passed_on` finds, the people's id changes known."""
+    removed = [p for pid, p in old.by_id.items() if pid not in new.by_id]
+    added = [p for pid, p in new.by_id.items() if pid not in old.by_id]
+    return openings_passed_on(old.by_id, new.by_id, id_changes(removed, added),
+                              (old.reports, new.reports), (removed, added))
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> tuple[Org, Org]:
+    """Two versions of up to 9 positions (mostly unnamed openings, under openings), ids
+    swapped, passed on or new, some positions in one version only."""
+    size = draw(st.integers(2, 9))
+    pool = [f"p{n}" for n in range(size + 3)]
+    old_ids = draw(st.permutations(pool))[:size]
+    # (some positions keep their ids, the others' ids go round among them or are new)
+    moving = [n for n in range(size) if draw(st.booleans())]
+    spare = [pid for pid in pool if pid not in old_ids]
+    shuffled = draw(st.permutations([old_ids[n] for n in moving] + spare))
+    new_ids = list(old_ids)
+    for n, pid in zip(moving, shuffled, strict=False):
+        new_ids[n] = pid
+    olds: list[tuple[str, str | None, str, str | None]] = []
+    news: list[tuple[str, str | None, str, str | None]] = []
+    for n in range(size):
+        boss = draw(st.sampled_from([None, *range(n)])) if n else None
+        name = draw(st.sampled_from([None, None, f"Person {n}"]))
+        title = draw(st.sampled_from(TITLES))
+        where = draw(st.sampled_from(["both", "both", "both", "old", "new"]))
+        if where != "new":
+            olds.append((old_ids[n], name, title, None if boss is None else old_ids[boss]))
+        if where != "old":
+            retitled = draw(st.sampled_from([title, title, title, *TITLES]))
+            news.append((new_ids[n], name, retitled, None if boss is None else new_ids[boss]))
+    return _org(olds), _org(news)
+
+
+@settings(max_examples=400, deadline=None)
+@given(versions())
+def test_rounds_that_look_again_only_where_pairings_changed_find_the_same(
+        pair: tuple[Org, Org]) -> None:
+    """The same pairings, in the same order, as placing every opening in every round."""
+    old, new = pair
+    for was, now in ((old, new), (new, old)):
+        assert list(_passed_on(was, now).items()) == list(_looked_at_again(was, now).items())
+
+
+def test_openings_passed_on_under_each_other_are_paired_round_by_round(
+        tmp_path: Path) -> None:
+    """Each level's id is the next level's now: a level's opening is paired once the level
+    above it is (five rounds), a chain of ids from l1 (gone) to l5 (new)."""
+    def text(shift: int) -> str:
+        lines = ["orgviz: 1", "org: {name: Gen, size: small}", "people:"]
+        for level in range(1, 5):
+            boss = f", reports_to: l{level - 1 + shift}" if level > 1 else ""
+            lines.append(f"  - {{id: l{level + shift}, vacant: true, title: Level {level}{boss}}}")
+        return "\n".join(lines) + "\n"
+
+    (tmp_path / "old.yaml").write_text(text(0), encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(text(1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.replace(f"{tmp_path}/", "") == (
+        "~ id changed      l2 (Open role): l1 -> l2\n"
+        "~ id changed      l3 (Open role): l2 -> l3\n"
+        "~ id changed      l4 (Open role): l3 -> l4\n"
+        "~ id changed      l5 (Open role): l4 -> l5\n"
+        "old.yaml -> new.yaml: 4 ids changed\n")
+    assert _passed_on(_chain(4, 0), _chain(4, 1)) == {
+        "l1": "l2", "l2": "l3", "l3": "l4", "l4": "l5"}
+
+
+@pytest.mark.parametrize("depth", [10, 40])
+def test_a_round_places_again_only_the_openings_its_pairing_touched(
+        depth: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain of openings `depth` deep takes `depth` + 1 rounds; each placed every
+    opening again and asked `position_changes` again (quadratic in the depth): now the
+    openings are placed a few times each, and `position_changes` asked again only when a
+    round's pairing touches the removed or the added (l1 and its report l2; l(depth+1))."""
+    calls = {"position_changes": 0, "placed": 0, "rounds": 0}
+
+    def count(name: str, call: Any) -> Any:
+        def counted(*args: Any) -> Any:
+            calls[name] += 1
+            return call(*args)
+        return counted
+
+    monkeypatch.setattr(pairing, "position_changes",
+                        count("position_changes", pairing.position_changes))
+    kinds = pairing._OpeningKinds
+    monkeypatch.setattr(kinds, "_place", count("placed", kinds._place))
+    monkeypatch.setattr(kinds, "passed_on", count("rounds", kinds.passed_on))
+    passed = _passed_on(_chain(depth, 0), _chain(depth, 1))
+    assert passed == {f"l{level}": f"l{level + 1}" for level in range(1, depth + 1)}
+    assert calls["rounds"] == depth + 1
+    assert calls["position_changes"] == 4  # (the first, then rounds 1, 2 and depth)
+    assert calls["placed"] <= 4 * 2 * depth  # (2 * depth openings, old and new)
+
+
+def test_an_opening_that_position_changes_pairs_no_more_is_free_to_take_an_id() -> None:
+    """The Engineer opening x under the Lead m went; y is one under m, the Other opening's
+    id now: `position_changes` pairs x with y until the first round pairs m (the Lead is z
+    now) and n (the Other is m); asked again, it pairs x with no one, and y takes the id of
+    the Engineer opening w under n (round two)."""
+    old = _org([("m", None, "Lead", None), ("n", None, "Other", None),
+                ("x", None, "Engineer", "m"), ("w", None, "Engineer", "n")])
+    new = _org([("z", None, "Lead", None), ("m", None, "Other", None),
+                ("y", None, "Engineer", "m"), ("w", "Wes", "Engineer", None)])
+    assert _passed_on(old, new) == _looked_at_again(old, new) == {
+        "m": "z", "n": "m", "w": "y"}
+
+
+def test_openings_under_openings_that_swapped_ids_are_placed_again() -> None:
+    """The Managers A and B swapped ids; the Engineer openings q and r kept theirs and
+    their managers' ids: under A (b now) is r, under B (a now) is q, ids swapped too."""
+    old = _org([("a", None, "Manager A", None), ("b", None, "Manager B", None),
+                ("q", None, "Engineer", "a"), ("r", None, "Engineer", "b")])
+    new = _org([("b", None, "Manager A", None), ("a", None, "Manager B", None),
+                ("q", None, "Engineer", "a"), ("r", None, "Engineer", "b")])
+    assert _passed_on(old, new) == _looked_at_again(old, new) == {
+        "a": "b", "b": "a", "q": "r", "r": "q"}
