@@ -147,10 +147,10 @@ def test_openings_passed_on_under_each_other_are_paired_round_by_round(
                                        str(tmp_path / "new.yaml")])
     assert result.exit_code == 0, result.output
     assert result.output.replace(f"{tmp_path}/", "") == (
-        "~ id changed      l2 (Open role): l1 -> l2\n"
-        "~ id changed      l3 (Open role): l2 -> l3\n"
-        "~ id changed      l4 (Open role): l3 -> l4\n"
-        "~ id changed      l5 (Open role): l4 -> l5\n"
+        "~ id changed      l2 (Open role): l1 -> l2, Level 1, a top\n"
+        "~ id changed      l3 (Open role): l2 -> l3, Level 2, reports to l2 (Open role)\n"
+        "~ id changed      l4 (Open role): l3 -> l4, Level 3, reports to l3 (Open role)\n"
+        "~ id changed      l5 (Open role): l4 -> l5, Level 4, reports to l4 (Open role)\n"
         "old.yaml -> new.yaml: 4 ids changed\n")
     assert _passed_on(_chain(4, 0), _chain(4, 1)) == {
         "l1": "l2", "l2": "l3", "l3": "l4", "l4": "l5"}

@@ -84,8 +84,10 @@ def test_openings_whose_ids_changed_pair_by_their_reports_not_file_order(
   - {id: r1, name: R One, title: Software Engineer, reports_to: new-a}
 """
     assert _run(tmp_path, before, after) == (
-        "~ id changed      new-b (Open role): req-9 -> new-b\n"
-        "~ id changed      new-a (Open role): req-8 -> new-a\n"
+        "~ id changed      new-b (Open role): req-9 -> new-b, Engineering Manager, reports "
+        "to dana (Dana)\n"
+        "~ id changed      new-a (Open role): req-8 -> new-a, Engineering Manager, reports "
+        "to dana (Dana)\n"
         "old.yaml -> new.yaml: 2 ids changed\n")
 
 

@@ -41,25 +41,25 @@ def test_a_swap_under_an_opening_whose_id_changed_is_three_ids_changed(tmp_path:
     filled: the opening's manager, om -> om2, was paired only after the openings."""
     assert _run(tmp_path, OLD, NEW) == (
         "~ id changed      oc (Al A): a1 -> oc\n"
-        "~ id changed      om2 (Open role): om -> om2\n"
-        "~ id changed      a1 (Open role): oc -> a1\n"
+        "~ id changed      om2 (Open role): om -> om2, Design Manager, reports to ceo (Ann Ceo)\n"
+        "~ id changed      a1 (Open role): oc -> a1, Designer, reports to om2 (Open role)\n"
         "old.yaml -> new.yaml: 3 ids changed\n")
     assert json.loads(_run(tmp_path, OLD, NEW, "--json"))["changes"] == [
         {"kind": "idchanged", "id": "oc", "name": "Al A", "old": "a1", "new": "oc",
          "field": "id"},
         {"kind": "idchanged", "id": "om2", "name": "Open role", "old": "om", "new": "om2",
-         "field": "id"},
+         "field": "id", "title": "Design Manager", "reports_to": "ceo"},
         {"kind": "idchanged", "id": "a1", "name": "Open role", "old": "oc", "new": "a1",
-         "field": "id"}]
+         "field": "id", "title": "Designer", "reports_to": "om2"}]
     assert _run(tmp_path, NEW, OLD) == (
         "~ id changed      a1 (Al A): oc -> a1\n"
-        "~ id changed      om (Open role): om2 -> om\n"
-        "~ id changed      oc (Open role): a1 -> oc\n"
+        "~ id changed      om (Open role): om2 -> om, Design Manager, reports to ceo (Ann Ceo)\n"
+        "~ id changed      oc (Open role): a1 -> oc, Designer, reports to om (Open role)\n"
         "old.yaml -> new.yaml: 3 ids changed\n")
     kept = NEW.replace("id: om2,", "id: om,").replace("reports_to: om2,", "reports_to: om,")
     assert _run(tmp_path, OLD, kept) == (
         "~ id changed      oc (Al A): a1 -> oc\n"
-        "~ id changed      a1 (Open role): oc -> a1\n"
+        "~ id changed      a1 (Open role): oc -> a1, Designer, reports to om (Open role)\n"
         "old.yaml -> new.yaml: 2 ids changed\n")
 
 

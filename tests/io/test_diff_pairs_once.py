@@ -31,7 +31,7 @@ def test_an_opening_whose_id_changed_is_not_also_filled(tmp_path: Path) -> None:
     """p1 was both "id changed to p3" and "filled by Bo (p2)": one opening, two ends."""
     assert _run(tmp_path, ONE_OPENING, HIRED_AND_OPEN) == (
         "+ added           p2 (Bo): Engineer, a top\n"
-        "~ id changed      p3 (Open role): p1 -> p3\n"
+        "~ id changed      p3 (Open role): p1 -> p3, Engineer, a top\n"
         "old.yaml -> new.yaml: 1 added, 1 id changed\n")
 
 
@@ -40,5 +40,5 @@ def test_two_removed_positions_are_not_both_the_opening_added(tmp_path: Path) ->
     paired with p1, was never reported: removed without a word."""
     assert _run(tmp_path, HIRED_AND_OPEN, ONE_OPENING) == (
         "- removed         p2 (Bo): Engineer, a top\n"
-        "~ id changed      p1 (Open role): p3 -> p1\n"
+        "~ id changed      p1 (Open role): p3 -> p1, Engineer, a top\n"
         "old.yaml -> new.yaml: 1 removed, 1 id changed\n")

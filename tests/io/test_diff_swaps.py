@@ -257,11 +257,11 @@ def test_an_opening_that_takes_an_id_left_is_a_link_of_the_chain(tmp_path: Path)
              .replace("id: o1,", "id: m1,"))
     assert _run(tmp_path, WITH_OPENING, after) == (
         "~ id changed      m9 (Mo One): m1 -> m9\n"
-        "~ id changed      m1 (Open role): o1 -> m1\n"
+        "~ id changed      m1 (Open role): o1 -> m1, Designer, reports to vp1 (Val One)\n"
         "old.yaml -> new.yaml: 2 ids changed\n")
     assert [c.to_dict() for c in _changes(WITH_OPENING, after)][1] == {
         "kind": "idchanged", "id": "m1", "name": "Open role", "old": "o1", "new": "m1",
-        "field": "id"}
+        "field": "id", "title": "Designer", "reports_to": "vp1"}
 
 
 def test_a_person_and_an_opening_swapping_ids_or_going_round_a_cycle(tmp_path: Path) -> None:
@@ -269,13 +269,13 @@ def test_a_person_and_an_opening_swapping_ids_or_going_round_a_cycle(tmp_path: P
     swap = _swap(WITH_OPENING, "m1", "o1")
     assert _run(tmp_path, WITH_OPENING, swap) == (
         "~ id changed      o1 (Mo One): m1 -> o1\n"
-        "~ id changed      m1 (Open role): o1 -> m1\n"
+        "~ id changed      m1 (Open role): o1 -> m1, Designer, reports to vp1 (Val One)\n"
         "old.yaml -> new.yaml: 2 ids changed\n")
     cycle = (WITH_OPENING.replace("id: a1, name: Al", "id: o1, name: Al")
              .replace("id: o1, title: Designer", "id: b1, title: Designer")
              .replace("id: b1, name: Cy", "id: a1, name: Cy"))
     assert _run(tmp_path, WITH_OPENING, cycle) == (
-        "~ id changed      b1 (Open role): o1 -> b1\n"
+        "~ id changed      b1 (Open role): o1 -> b1, Designer, reports to vp1 (Val One)\n"
         "~ id changed      o1 (Al A): a1 -> o1\n"
         "~ id changed      a1 (Cy C): b1 -> a1\n"
         "old.yaml -> new.yaml: 3 ids changed\n")

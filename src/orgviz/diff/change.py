@@ -39,7 +39,8 @@ class Change:
     A field change (moved, retitled, re-teamed, renamed, id changed, other) has `field` and
     its `old` and `new` values. Added and removed positions, vacancies opened and filled,
     and people whose manager is missing carry the position's `title`, `team` and
-    `reports_to` (in the version that has it); an opened vacancy has the `previous_holder`
+    `reports_to` (in the version that has it), as does an open position without a name whose
+    id changed (told from another by them); an opened vacancy has the `previous_holder`
     (None for a new position) and `new_position`. A person moved to a missing manager is
     one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
     A change of a declared team (a kind of TEAM_KINDS) has the team's `id` and `name`; an

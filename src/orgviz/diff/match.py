@@ -9,7 +9,7 @@ from operator import attrgetter, eq
 from typing import Any, TypeVar
 
 from orgviz.diff.change import Change, same_value
-from orgviz.diff.pairing import id_changes, position_changes, swapped_ids
+from orgviz.diff.pairing import id_changes, position_changes, swapped_ids, unnamed_opening
 from orgviz.diff.teams import team_id_changes, team_members
 from orgviz.model import Org, Person, RuleSetting, Team
 from orgviz.problem import Problem
@@ -154,8 +154,10 @@ def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[st
     removed, is a re-teaming: it names no team of the new version's (old and new `teams`)."""
     pid, name = person.id, person.display_name
     changes: list[Change] = []
-    if before.id != pid:
-        changes.append(Change("idchanged", pid, name, before.id, pid, "id"))
+    if before.id != pid:  # (an opening without a name told from another by its position)
+        changes.append(_position("idchanged", person, old=before.id, new=pid, field="id")
+                       if unnamed_opening(person) else
+                       Change("idchanged", pid, name, before.id, pid, "id"))
     if moved:
         changes.append(Change("moved", pid, name, before.reports_to, person.reports_to,
                               "reports_to"))

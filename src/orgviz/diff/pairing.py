@@ -97,9 +97,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             before.reports_to or "", before.reports_to) == after.reports_to
 
     left = {pid for pid in cross if pid in new and pid not in targets
-            and _unnamed(new[pid]) and not _unnamed(old[pid]) and stayed(pid)}
+            and unnamed_opening(new[pid]) and not unnamed_opening(old[pid]) and stayed(pid)}
     left.update(pid for pid in targets if pid in old and pid not in cross
-                and _unnamed(old[pid]) and not _unnamed(new[pid]) and stayed(pid))
+                and unnamed_opening(old[pid]) and not unnamed_opening(new[pid]) and stayed(pid))
     groups = cycles_and_chains(cross, old, new, left)
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
@@ -116,7 +116,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     return held_groups(groups, old, new, found, score, left)
 
 
-def _unnamed(person: Person) -> bool:
+def unnamed_opening(person: Person) -> bool:
     """Whether a position is an open role without a name (matched by title and manager)."""
     return person.vacant and not person.name
 
@@ -275,7 +275,7 @@ class _OpeningKinds:
 
 def _titled_opening(person: Person) -> bool:
     """Whether a position is an unnamed opening with a title (matched by title and manager)."""
-    return _unnamed(person) and bool(person.title)
+    return unnamed_opening(person) and bool(person.title)
 
 
 #: An old id as the new version has it (None stays None).

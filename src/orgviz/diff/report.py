@@ -162,6 +162,8 @@ def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict
     if c.kind == "filled":
         was = f" (the open position {c.old})" if c.field == "id" else ""
         return f": {c.title or '(no title)'}{was}"
+    if c.kind == "idchanged" and (c.title or c.reports_to):  # (an opening without a name)
+        return f": {c.old} -> {c.new}, {c.title or '(no title)'}{under}"
     if c.kind == "changed" and c.field == "dotted_to":  # (each person by id and name)
         old, new = _old_and_new(c, who_was, who)
         return f": {c.field} {old} -> {new}"
