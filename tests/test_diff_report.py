@@ -29,7 +29,7 @@ def _run(tmp_path: Path, before: str, after: str, *more: str) -> str:
     new.write_text(after, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(old), str(new), *more])
     assert result.exit_code == 0, result.output
-    return result.output.replace(f"{tmp_path}/", "")
+    return result.stdout.replace(f"{tmp_path}/", "")  # (not the note on stderr)
 
 
 def test_openings_without_names_whose_ids_changed_say_which_they_are(tmp_path: Path) -> None:
@@ -56,3 +56,55 @@ def test_a_named_opening_or_a_person_whose_id_changed_is_told_by_name(tmp_path: 
         "~ id changed      p8 (Ann): p0 -> p8\n"
         "~ id changed      p7 (Req 7): p1 -> p7\n"
         "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+#: Lee, Bo and Cy report to ghost, whom the old version lacks (a broken line); so do a
+#: dotted line of Lee's and the lead of Ops; Core is led by gone, no one either.
+BROKEN = HEAD.replace("people:\n", "teams:\n  - {id: t1, name: Core, lead: gone}\n"
+                      "  - {id: t2, name: Ops, lead: ghost}\npeople:\n") + (
+    "  - {id: sam, name: Sam, title: CEO}\n"
+    "  - {id: lee, name: Lee, title: Engineer, reports_to: ghost, dotted_to: [ghost, sam]}\n"
+    "  - {id: bo, name: Bo, title: Engineer, reports_to: ghost}\n"
+    "  - {id: cy, name: Cy, title: Engineer, reports_to: ghost}\n")
+#: Gus joins as ghost: Lee moves to Sam, Bo is removed, Cy moves to nobody, Ops goes and
+#: Core is led by Gus.
+MENDED = HEAD.replace("people:\n", "teams:\n  - {id: t1, name: Core, lead: ghost}\n"
+                      "people:\n") + (
+    "  - {id: sam, name: Sam, title: CEO}\n"
+    "  - {id: ghost, name: Gus, title: CTO, reports_to: sam}\n"
+    "  - {id: lee, name: Lee, title: Engineer, reports_to: sam, dotted_to: [sam]}\n"
+    "  - {id: cy, name: Cy, title: Engineer, reports_to: nobody}\n")
+
+
+def test_an_id_the_old_version_lacks_is_not_named_after_who_has_it_now(
+        tmp_path: Path) -> None:
+    """A manager (dotted line, lead) before that named no one in the old version read as
+    the new version's Gus: "moved lee (Lee): ghost (Gus) -> sam (Sam)"."""
+    assert _run(tmp_path, BROKEN, MENDED) == (
+        "+ added           ghost (Gus): CTO, reports to sam (Sam)\n"
+        "- removed         bo (Bo): Engineer, reports to ghost (not in the old version)\n"
+        "! manager missing cy (Cy): reports to nobody, who is not in the new version (moved "
+        "from ghost (not in the old version))\n"
+        "> moved           lee (Lee): ghost (not in the old version) -> sam (Sam)\n"
+        "~ other change    lee (Lee): dotted_to ghost (not in the old version), sam (Sam) -> "
+        "sam (Sam)\n"
+        "- team removed    t2 (Ops): led by ghost (not in the old version), a top team\n"
+        "~ team changed    t1 (Core): lead gone (not in the old version) -> ghost (Gus)\n"
+        "old.yaml -> new.yaml: 1 added, 1 removed, 1 manager missing, 1 moved, 1 other "
+        "change, 1 team removed, 1 team changed\n")
+    moved = json.loads(_run(tmp_path, BROKEN, MENDED, "--json"))["changes"][1]
+    assert moved == {"kind": "moved", "id": "lee", "name": "Lee", "old": "ghost",
+                     "new": "sam", "field": "reports_to", "old_missing": ["ghost"],
+                     "new_name": "Sam"}
+
+
+def test_a_card_moved_from_an_id_the_old_version_lacks_names_the_id() -> None:
+    """The card said "moved from Gus" (the new version's ghost)."""
+    from orgviz.diff import Change
+    from orgviz.diff.draw import _card_note
+
+    moved = Change("moved", "lee", "Lee", "ghost", "sam", "reports_to", new_name="Sam",
+                   old_missing=("ghost",))
+    assert _card_note([moved], {"ghost": "Gus"}) == "moved from ghost"
+    assert _card_note([Change("moved", "lee", "Lee", "ghost", "sam", "reports_to")],
+                      {"ghost": "Gus"}) == "moved from Gus"

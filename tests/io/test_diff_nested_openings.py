@@ -75,7 +75,7 @@ def test_an_opening_of_another_title_and_manager_is_no_vacancy_left(tmp_path: Pa
     assert _run(tmp_path, before, after) == (
         "+ added           p0 (Ann): Engineer, a top\n"
         "+ added           p3 (Bo): Engineer, reports to p0 (Ann)\n"
-        "> moved           p1 (Open role): p0 (Ann) -> (none)\n"
+        "> moved           p1 (Open role): p0 (not in the old version) -> (none)\n"
         "~ retitled        p1 (Open role): Product Manager -> Engineer\n"
         "o vacancy opened  p1 (Open role): Engineer (was Bo), a top\n"
         "old.yaml -> new.yaml: 2 added, 1 moved, 1 retitled, 1 vacancy opened\n")

@@ -48,7 +48,10 @@ class Change:
     changed dotted line (`changed`, field "dotted_to"), team (`reteamed`), or team lead or
     parent (`team-changed`) whose new value names no one (no declared team) in the new
     version has those ids in `missing`: an id left as it was after its person's (team's) id
-    changed, or its person (team) was removed, is such a change.
+    changed, or its person (team) was removed, is such a change. An old value that names
+    no person in the old version (a manager, dotted line or team lead before, a removed
+    position's manager, a removed team's lead: a line broken there) has those ids in
+    `old_missing`.
     A field change whose values are ids of people or declared teams (a manager, a team, a
     team's lead or parent, dotted lines) has the names they stand for: `old_name` in the
     old version, `new_name` in the new (for dotted lines, a name or None for each id),
@@ -74,6 +77,7 @@ class Change:
     lead: str | None = None
     parent: str | None = None
     missing: tuple[str, ...] | None = None
+    old_missing: tuple[str, ...] | None = None
     old_name: Any = None
     new_name: Any = None
 

@@ -78,7 +78,9 @@ def _note_parts(own: list[Change], names: dict[str, str],
 
 def _name(change: Change, names: dict[str, str]) -> str:
     """The name of what a change's old id named, as the change gives it (in the old
-    version), else by `names`, else the id."""
+    version), else by `names`, else the id (alone when it named no one there)."""
+    if change.old_missing:
+        return show_value(change.old)
     if isinstance(change.old_name, str):
         return change.old_name
     return names.get(change.old, show_value(change.old))

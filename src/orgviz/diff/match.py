@@ -20,6 +20,8 @@ _OTHER_FIELDS = ("dotted_to", "roles", "location", "email", "assistant")
 #: The fields whose values are ids, and the `Org` attribute that finds what each id names.
 _ID_FIELDS = {"reports_to": "by_id", "lead": "by_id", "dotted_to": "by_id",
               "team": "teams_by_id", "parent": "teams_by_id"}
+#: The kinds of change that carry a person id of the old version outside `old`, and where.
+_PEOPLE_BEFORE = {"removed": "reports_to", "team-removed": "lead"}
 #: A position's values that `_other_changes` compares (all equal: no change to look for).
 _other_values = attrgetter("ftes", *_OTHER_FIELDS)
 
@@ -121,12 +123,25 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
 
 def _named(change: Change, old: Org, new: Org) -> Change:
     """The change with the names of the people (teams) its old and new ids name, each in
-    its version (an id may name Mo before and Mia now, after their ids swapped)."""
+    its version (an id may name Mo before and Mia now, after their ids swapped), and the
+    old ids of people that name no one in the old version (`old_missing`)."""
+    before = _PEOPLE_BEFORE.get(change.kind)
+    if before is not None:  # (a removed position's manager, a removed team's lead)
+        gone = _not_in(getattr(change, before), old.by_id)
+        return replace(change, old_missing=gone) if gone else change
     where = _ID_FIELDS.get(change.field or "")
     if where is None:
         return change
     return replace(change, old_name=_names_of(change.old, getattr(old, where)),
-                   new_name=_names_of(change.new, getattr(new, where)))
+                   new_name=_names_of(change.new, getattr(new, where)),
+                   old_missing=_not_in(change.old, old.by_id) if where == "by_id" else None)
+
+
+def _not_in(value: Any, found: Mapping[str, Person]) -> tuple[str, ...] | None:
+    """The ids of `value` (an id, or a tuple of ids) that `found` lacks; None for none."""
+    ids = value if isinstance(value, tuple) else (value,)
+    gone = tuple(pid for pid in ids if isinstance(pid, str) and pid not in found)
+    return gone or None
 
 
 def _names_of(value: Any, found: Mapping[str, Person | Team]) -> Any:

@@ -15,8 +15,10 @@ _MARKS = {"added": "+", "removed": "-", "idchanged": "~", "unlinked": "!", "move
           "retitled": "~", "reteamed": "~", "opened": "o", "filled": "*", "renamed": "~",
           "changed": "~", "team-added": "+", "team-removed": "-", "team-idchanged": "~",
           "team-renamed": "~", "team-changed": "~", "org-changed": "~", "rule-changed": "~"}
-#: What the text report says after an id that names no one in the new version.
+#: What the text report says after an id that names no one in the new version, and after
+#: one that named no one in the old version.
 _NO_ONE = " (not in the new version)"
+_NO_ONE_BEFORE = " (not in the old version)"
 
 
 def summary(changes: list[Change]) -> dict[str, int]:
@@ -62,12 +64,21 @@ def _old_and_new(c: Change, who_was: Callable[[Any], str],
     """A field change's old and new ids shown with the names the change gives them, each
     from its version (`c.old_name`, `c.new_name`), else as `who_was` and `who` show them;
     a dotted line's ids one by one, and an id that names no one now "(not in the new
-    version)"."""
+    version)", one that named no one then "(not in the old version)"."""
     if c.field == "dotted_to":
-        return (_ids_shown(c.old, c.old_name, who_was, ()),
-                _ids_shown(c.new, c.new_name, who, c.missing or ()))
+        return (_ids_shown(c.old, c.old_name, who_was, (c.old_missing or (), _NO_ONE_BEFORE)),
+                _ids_shown(c.new, c.new_name, who, (c.missing or (), _NO_ONE)))
     new = c.new + _NO_ONE if c.missing else _shown(c.new, c.new_name, who)
-    return _shown(c.old, c.old_name, who_was), new
+    return _before(c, c.old, who_was), new
+
+
+def _before(c: Change, pid: Any, who_was: Callable[[Any], str]) -> str:
+    """An id of the old version that a change carries (its `old`, a removed position's
+    manager, a removed team's lead) with its name then (`c.old_name`), else as `who_was`
+    shows it; "(not in the old version)" when it named no one there (`c.old_missing`)."""
+    if pid in (c.old_missing or ()):
+        return f"{pid}{_NO_ONE_BEFORE}"
+    return _shown(pid, c.old_name, who_was)
 
 
 def _shown(pid: Any, name: Any, naming: Callable[[Any], str]) -> str:
@@ -79,13 +90,15 @@ def _shown(pid: Any, name: Any, naming: Callable[[Any], str]) -> str:
 
 
 def _ids_shown(ids: Any, names: Any, naming: Callable[[Any], str],
-               missing: tuple[str, ...]) -> str:
+               missing: tuple[tuple[str, ...], str]) -> str:
     """Ids (a dotted line's) each with its name of `names` (one each), else as `naming`
-    shows it; one of `missing` "(not in the new version)"; none "(none)"."""
+    shows it; one of the ids `missing` names no one, with what `missing` says of it
+    ("(not in the new version)"); none "(none)"."""
     if not ids:
         return show_value(ids)
     given = names if isinstance(names, tuple) and len(names) == len(ids) else (None,) * len(ids)
-    return ", ".join(pid + _NO_ONE if pid in missing else _shown(pid, name, naming)
+    gone, note = missing
+    return ", ".join(pid + note if pid in gone else _shown(pid, name, naming)
                      for pid, name in zip(ids, given, strict=True))
 
 
@@ -96,7 +109,7 @@ def _team_detail(c: Change, names: tuple[dict[str, str], dict[str, str]],
     lead by its name in the version it is from (`names`: the new version's, the old's)."""
     who, who_was, team = _naming(names[0]), _naming(names[1]), _naming(teams)
     if c.kind in ("team-added", "team-removed"):
-        lead = (who_was if c.kind == "team-removed" else who)(c.lead)
+        lead = _before(c, c.lead, who_was) if c.kind == "team-removed" else who(c.lead)
         led = f"led by {lead}" if c.lead else "no lead"
         return f": {led}" + (f", part of {team(c.parent)}" if c.parent else ", a top team")
     show, show_old = {"lead": (who, who_was), "parent": (team, _naming(old_teams)),
@@ -147,13 +160,12 @@ def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict
         return _team_detail(c, names, teams, old_teams)
     if c.kind in ORG_KINDS:
         return _org_detail(c)
-    boss = (who_was if c.kind == "removed" else who)(c.reports_to)
+    boss = _before(c, c.reports_to, who_was) if c.kind == "removed" else who(c.reports_to)
     under = f", reports to {boss}" if c.reports_to else ", a top"
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
     if c.kind == "unlinked":
-        was = (f" (moved from {_shown(c.old, c.old_name, who_was)})"
-               if c.field == "reports_to" else "")
+        was = f" (moved from {_before(c, c.old, who_was)})" if c.field == "reports_to" else ""
         return f": reports to {who(c.reports_to)}, who is not in the new version{was}"
     if c.kind == "opened":
         was = "a new position" if c.new_position else f"was {c.previous_holder or '(no name)'}"
