@@ -375,11 +375,15 @@ def _readings(changes: list[Change], old: Org, new: Org) -> dict[str, int]:
     at: dict[str, set[str]] = {}
     for c in changes:
         at.setdefault(c.id, set()).add(c.kind if c.field != "id" else f"{c.kind}-id")
+        if c.kind == "opened" and c.new_position:
+            at[c.id].add("new-opened")
         if c.kind == "removed" or (c.field == "id" and c.kind in ("idchanged", "filled",
                                                                    "opened")):
             count[c.old if c.field == "id" else c.id] += 1
     for pid in old.by_id.keys() & new.by_id.keys():
         kinds = at.get(pid, set())
+        if kinds & {"added", "new-opened"}:  # (an id reused: someone new holds it)
+            continue
         if pid not in ends or "filled" in kinds:
             left_open = "opened" in kinds and not {"moved", "retitled"} <= kinds
             count[pid] += 0 if left_open and count[pid] else 1

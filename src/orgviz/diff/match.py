@@ -6,7 +6,7 @@ from collections.abc import Callable, Container, Mapping
 from contextlib import suppress
 from dataclasses import replace
 from operator import attrgetter, eq
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from orgviz.diff.change import Change, same_value
 from orgviz.diff.pairing import id_changes, position_changes, swapped_ids, unnamed_opening
@@ -44,9 +44,12 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     the removed, in the old file's order.
 
     A person removed under one id and added under another with the same name, and the same
-    title or manager, is one person whose id changed. People of the new version whose
-    manager is in neither version's people, or was removed, are `unlinked`: the new version
-    has a broken reporting line (`orgviz validate` reports it too). Then the changes of the
+    title or manager, is one person whose id changed; so is one whose old id someone new
+    holds now, or whose new id was held by someone who left, where the two holders of that
+    id share nothing (`swapped_ids`): the one is added, the other removed. A team too.
+    People of the new version whose manager is in neither version's people, or was
+    removed, are `unlinked`: the new version has a broken reporting line (`orgviz
+    validate` reports it too). Then the changes of the
     declared teams (added, removed, id changed, renamed, lead, parent or color changed); a
     team whose id changed keeps its people, who are not re-teamed. A dotted line, team, team
     lead or parent team left at an id that named someone (a team) in the old version and
@@ -63,35 +66,50 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     old_people, new_people = old.by_id, new.by_id
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
     moved_ids = id_changes(removed, added)
-    moved_ids.update(swapped_ids(old_people, new_people, old.reports, new.reports, moved_ids,
-                                 (removed, added)))
+    swapped, reused = swapped_ids(old_people, new_people, old.reports, new.reports, moved_ids,
+                                  (removed, added))
+    moved_ids.update(swapped)
+    # (an id reused: its person's id changed and someone new holds it, or its person left
+    # and someone whose id changed took it; that person new, or removed, as others are)
+    fresh = {pid for pid in reused if pid in moved_ids}
+    left_ids = reused - fresh
+    removed = [p for pid, p in old_people.items() if pid not in new_people or pid in left_ids]
+    added = [p for pid, p in new_people.items() if pid not in old_people or pid in fresh]
     open_ids, filled_by, opened_by = position_changes(removed, added, moved_ids,
                                                       (old.reports, new.reports))
     moved_ids.update(open_ids)
     # old id -> the new id of the same position
     replaced = {**moved_ids, **filled_by, **opened_by}
-    old_teams, new_teams = old.teams_by_id, new.teams_by_id
-    removed_teams = _only_in(old_teams, new_teams)
-    team_ids = team_id_changes(old_teams, new_teams, (team_members(old.people, replaced),
-                                                      team_members(new.people, {})), replaced,
-                               (removed_teams, _only_in(new_teams, old_teams)))
     new_ids = {new_id: old_id for old_id, new_id in moved_ids.items()}
     # (an id left open by its person, whose id changed: who still report to it or name it
     # stayed with the position, as those who followed the person to the new id did)
-    stayed = {pid for pid in moved_ids if pid in new_people and pid not in new_ids}
+    stayed = {pid for pid in moved_ids if pid in new_people and pid not in new_ids
+              and pid not in fresh}
+    # (an id whose person left, someone else's now: who report to it or name it lost them)
+    renames = _Renames(replaced, stayed, {pid for pid in left_ids if pid not in replaced})
+    old_teams, new_teams = old.teams_by_id, new.teams_by_id
+    team_ids, reused_teams = team_id_changes(
+        old_teams, new_teams, (team_members((p for p in old.people if p.id not in renames.left),
+                                            replaced), team_members(new.people, {})), replaced,
+        (_only_in(old_teams, new_teams), _only_in(new_teams, old_teams)), renames.left)
+    left_teams = {tid for tid in reused_teams if tid not in team_ids}
+    removed_teams = [team for tid, team in old_teams.items()
+                     if tid not in new_teams or tid in left_teams]
     # (an opening whose id someone took from another, their id changed: that vacancy filled)
-    took = {pid for pid in new_ids if pid in old_people and pid not in moved_ids}
+    took = {pid for pid in new_ids if pid in old_people and pid not in moved_ids
+            and pid not in reused}
     filled_ids = {new_id: old_id for old_id, new_id in filled_by.items()}
     opened_ids = {new_id: old_id for old_id, new_id in opened_by.items()}
     for pid, person in new_people.items():
-        before = old_people.get(new_ids.get(pid, pid))
+        old_id = new_ids.get(pid, None if pid in fresh else pid)
+        before = old_people.get(old_id) if old_id is not None else None
         boss = person.reports_to
         unlinked = boss is not None and boss != pid and boss not in new_people and not (
             before is not None and before.reports_to == boss and boss not in old_people)
         # (the same manager under a new id is no move; the same id is, where another person
         # holds it now; an id left after its person's changed is a missing manager, no move)
         was = before.reports_to if before is not None else None
-        moved = before is not None and not _same_one(was, boss, replaced, stayed) and (
+        moved = before is not None and not _same_one(was, boss, renames) and (
             was != boss or boss in new_people)
         if unlinked:  # (a line broken before: no change; moved to a missing manager: one)
             changes.append(_position("unlinked", person, **(
@@ -110,14 +128,14 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
             changes.append(_position("opened", person, new_position=True) if person.vacant
                            else _position("added", person))
             continue
-        changes += _kept_changes(before, person, moved and not unlinked, team_ids,
-                                 (old_teams, new_teams))
+        changes += _kept_changes(before, person, moved and not unlinked,
+                                 (team_ids, left_teams), (old_teams, new_teams))
         if pid in took:
             changes.append(_position("filled", person))
-        changes += _other_changes(before, person, (replaced, stayed), old_people, new_people)
+        changes += _other_changes(before, person, renames, old_people, new_people)
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
-    changes += _team_changes(old_teams, new_teams, team_ids, (replaced, stayed), removed_teams,
-                             (old_people, new_people))
+    changes += _team_changes(old_teams, new_teams, (team_ids, left_teams), renames,
+                             removed_teams, (old_people, new_people))
     return [_named(change, old, new) for change in changes] + _org_changes(old, new)
 
 
@@ -153,20 +171,36 @@ def _names_of(value: Any, found: Mapping[str, Person | Team]) -> Any:
     return item.display_name if item is not None else None
 
 
-def _same_one(was: str | None, now: str | None, replaced: Mapping[str, str],
-              stayed: Container[str]) -> bool:
-    """Whether the position (old id `was`) and the position (new id `now`) are one:
-    `replaced` maps an old id to the new id of its position; an id of `stayed`, left open
-    by its person whose id changed, is that position still."""
-    return replaced.get(was or "", was) == now or (was == now and was in stayed)
+class _Renames(NamedTuple):
+    """How the old version's person ids read in the new one."""
+
+    #: Old id -> the new id of its position.
+    replaced: dict[str, str]
+    #: Ids left open by their person whose id changed: that position still.
+    stayed: Container[str]
+    #: Ids whose person left while someone whose id changed took them: no one now.
+    left: Container[str]
 
 
-def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[str, str],
+def _same_one(was: str | None, now: str | None, renames: _Renames) -> bool:
+    """Whether the position (old id `was`) and the position (new id `now`) are one, the
+    old ids read as `renames` has them."""
+    if was is not None and was in renames.left:
+        return False
+    return renames.replaced.get(was or "", was) == now or (
+        was == now and was in renames.stayed)
+
+
+def _kept_changes(before: Person, person: Person, moved: bool,
+                  team_renames: tuple[dict[str, str], Container[str]],
                   teams: tuple[Mapping[str, object], Mapping[str, object]]) -> list[Change]:
     """The changes of a position found in both versions (`before` under its old id), in
     report order but the "other" ones; `moved`: to another manager who is in the new
     version. A team left at the id of a declared team whose id changed, or that was
-    removed, is a re-teaming: it names no team of the new version's (old and new `teams`)."""
+    removed, is a re-teaming: it names no team of the new version's (old and new `teams`),
+    or another one that took the id (`team_renames`: old id -> new id of the declared
+    teams, and the ids whose team was removed, another taking them)."""
+    team_ids, left_teams = team_renames
     pid, name = person.id, person.display_name
     changes: list[Change] = []
     if before.id != pid:  # (an opening without a name told from another by its position)
@@ -182,7 +216,7 @@ def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[st
     # (a team whose id changed keeps its people, who follow it to its new id; who stay at
     # its old id, which another team holds now or none, are re-teamed)
     if team_ids.get(before.team or "", before.team) != person.team or (
-            gone and person.team in teams[0]):
+            gone and person.team in teams[0]) or before.team in left_teams:
         changes.append(Change("reteamed", pid, name, before.team, person.team, "team",
                               missing=(person.team,) if gone and person.team else None))
     if person.vacant and not before.vacant:
@@ -196,13 +230,13 @@ def _kept_changes(before: Person, person: Person, moved: bool, team_ids: dict[st
 
 
 def _other_changes(before: Person, person: Person,
-                   renames: tuple[dict[str, str], Container[str]],
+                   renames: _Renames,
                    old_people: Mapping[str, object],
                    new_people: Mapping[str, object]) -> list[Change]:
     """The "other" changes of a position found in both versions: FTE, dotted lines, explicit
     roles, location, email, assistant. A dotted line left at the id of someone whose id
     changed, or who was removed, is a change: it names no one now (`missing`); one to an id
-    its person left open (`renames`: old id -> new id, and those ids) is none."""
+    its person left open (`renames`) is none; one to an id whose person left is one."""
     if _other_values(before) == _other_values(person) and not person.dotted_to:
         return []  # (most people: none of them changed, and no dotted line to check)
     pid, name = person.id, person.display_name
@@ -215,10 +249,10 @@ def _other_changes(before: Person, person: Person,
             continue  # inferred from the title: already reported as retitled
         if fld == "dotted_to":
             gone = tuple(d for d in b if d not in new_people)
-            replaced, stayed = renames
+            replaced, stayed, left = renames
             if sorted(replaced.get(d, d) for d in a) == sorted(
                     replaced[d] if d in stayed else d for d in b) and not any(
-                    d in old_people for d in gone):
+                    d in old_people for d in gone) and not any(d in left for d in a):
                 continue  # (the same managers, under their new ids, in any order)
             changes.append(Change("changed", pid, name, a, b, fld, missing=gone or None))
             continue
@@ -235,23 +269,28 @@ def _whole_team(kind: str, team: Team) -> Change:
 
 
 def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
-                  team_ids: dict[str, str], renames: tuple[dict[str, str], Container[str]],
+                  team_renames: tuple[dict[str, str], Container[str]], renames: _Renames,
                   removed: list[Team],
                   people: tuple[Mapping[str, object], Mapping[str, object]]) -> list[Change]:
     """The changes of the declared teams (by id), in the new file's order, then the
     `removed` ones (but those whose id changed); a lead or parent that only changed its id
-    (`renames` of people, as `_same_one` reads them; `team_ids`) is no change, one left at
-    the id of a person (of the old and new `people`) or team whose id changed, or that was
-    removed, is one (`missing`)."""
+    (`renames` of people, as `_same_one` reads them; `team_renames`: old id -> new id of
+    the declared teams, and the ids whose team was removed, another taking them) is no
+    change, one left at the id of a person (of the old and new `people`) or team whose id
+    changed, or that was removed, is one (`missing`)."""
     changes: list[Change] = []
+    team_ids, left_teams = team_renames
     previous = {new_id: old_id for old_id, new_id in team_ids.items()}
     same: dict[str, Callable[[Any, Any], bool]] = {
-        "lead": lambda a, b: _same_one(a, b, *renames),
-        "parent": lambda a, b: team_ids.get(a or "", a) == b, "color": eq}
+        "lead": lambda a, b: _same_one(a, b, renames),
+        "parent": lambda a, b: team_ids.get(a or "", a) == b and a not in left_teams,
+        "color": eq}
     ids: dict[str, tuple[Mapping[str, object], Mapping[str, object]]] = {
         "lead": people, "parent": (old_teams, new_teams)}
     for tid, team in new_teams.items():
-        before = old_teams.get(previous.get(tid, tid))
+        # (an id whose team's id changed, that no team passed on: the team there is new)
+        old_id = previous.get(tid, None if tid in team_ids else tid)
+        before = old_teams.get(old_id) if old_id is not None else None
         if before is None:
             changes.append(_whole_team("team-added", team))
             continue

@@ -53,11 +53,13 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
 def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 old_reports: Mapping[str, list[str]], new_reports: Mapping[str, list[str]],
                 found: dict[str, str],
-                removed_and_added: tuple[list[Person], list[Person]]) -> dict[str, str]:
+                removed_and_added: tuple[list[Person], list[Person]],
+                ) -> tuple[dict[str, str], set[str]]:
     """Old id -> new id of positions whose new id another of them had, or whose old id
     another has now: ids swapped, or passed along a chain from someone removed to someone
     added (`found`: the id changes known, old id -> new id, none of them one of these;
-    `removed_and_added`: the people whose id only the old version has, and only the new).
+    `removed_and_added`: the people whose id only the old version has, and only the new);
+    and the ids of those chains held by two people who share nothing (`reused`, below).
 
     Each is a name (case aside) that one old and one new person have, under another id, or
     an unnamed open position whose title and manager (by new id) another id holds now
@@ -67,13 +69,16 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     id whose new holder is an unnamed opening paired with no one (its person left it under
     a new id: a vacancy opened that was theirs), or end at one whose old holder is (someone
     took the opening's id: the vacancy filled), where the opening and the id's other holder
-    share the title or the manager (by new id: the same position). A cycle or chain is
-    taken when each of its pairs matches better than the old and new holders of each id the
-    pair has in both versions (but such an opening, which is no rival: that pair shares
-    more than the name): the name, the title, the manager and the reports (by new id; the
-    same non-empty ones) each count one. Someone who only changed their name keeps their id
-    (a rename), as do two people whose names were exchanged where their ids kept as much as
-    the names took."""
+    share the title or the manager (by new id: the same position). Or it may start at an
+    id whose new holder shares nothing with its old one (not the name, the title, the
+    manager by new id, nor a report: people of their own names both), someone new there,
+    or end at one whose old holder shares nothing with who took it, who left: an id
+    reused. A cycle or chain is taken when each of its pairs matches better than the old
+    and new holders of each id the pair has in both versions (but such an opening or
+    reused id, which is no rival: that pair shares more than the name): the name, the
+    title, the manager and the reports (by new id; the same non-empty ones) each count
+    one. Someone who only changed their name keeps their id (a rename), as do two people
+    whose names were exchanged where their ids kept as much as the names took."""
     gone, came = by_unique_name(old.values()), by_unique_name(new.values())
     taken = set(found.values())
     cross = {gone[key].id: person.id for key, person in came.items()
@@ -100,7 +105,25 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             and unnamed_opening(new[pid]) and not unnamed_opening(old[pid]) and stayed(pid)}
     left.update(pid for pid in targets if pid in old and pid not in cross
                 and unnamed_opening(old[pid]) and not unnamed_opening(new[pid]) and stayed(pid))
-    groups = cycles_and_chains(cross, old, new, left)
+
+    def unalike(pid: str) -> bool:
+        """Whether the old and the new holder of an id, people of their own names both,
+        share nothing: not the name, title or manager (by new id), nor any report."""
+        before, after = old[pid], new[pid]
+        manager = known.get(before.reports_to or "", before.reports_to)
+        mine = {known.get(report, report) for report in old_reports.get(pid, ())}
+        return (bool(before.name) and bool(after.name)
+                and folded(before.name) != folded(after.name)
+                and not same_value(before.title, after.title)
+                and (manager is None or manager != after.reports_to)
+                and mine.isdisjoint(new_reports.get(pid, ())))
+
+    # (an id that someone else holds now, who shares nothing with who held it, may start a
+    # chain: its person's id changed, and the new holder is new; one whose old holder
+    # shares nothing with who took it may end one: that old holder left)
+    reused = {pid for pid in cross if pid in new and pid not in targets and unalike(pid)}
+    reused.update(pid for pid in targets if pid in old and pid not in cross and unalike(pid))
+    groups = cycles_and_chains(cross, old, new, left | reused)
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
         """How many of the name, title, manager and reports (by new id) two people share."""
@@ -113,7 +136,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             bool(mine) and mine == set(new_reports.get(new_id, ())),
         ))
 
-    return held_groups(groups, old, new, found, score, left)
+    held = held_groups(groups, old, new, found, score, left | reused)
+    ends = set(held.values())
+    return held, {pid for pid in reused if pid in held or pid in ends}
 
 
 def unnamed_opening(person: Person) -> bool:

@@ -4,7 +4,7 @@ team's id changed, or ids swapped, passed round a cycle or along a chain."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from orgviz.diff.change import folded, same_value
 from orgviz.diff.pairing import (
@@ -32,9 +32,13 @@ def team_members(people: Iterable[Person], ids: Mapping[str, str]) -> dict[str, 
 
 def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
                     members: tuple[Members, Members], person_ids: Mapping[str, str],
-                    removed_and_added: tuple[list[Team], list[Team]]) -> dict[str, str]:
+                    removed_and_added: tuple[list[Team], list[Team]],
+                    left_people: Container[str] = (),
+                    ) -> tuple[dict[str, str], set[str]]:
     """Old id -> new id of the declared teams that are one team under another id
-    (`removed_and_added`: the teams whose id only the old version has, and only the new).
+    (`removed_and_added`: the teams whose id only the old version has, and only the new),
+    and the ids of those reused: held by two teams that share nothing (below). A lead
+    of `left_people` (whose person left, someone else taking the id) is no one's now.
 
     A team removed under one id and added under another is one team when more than half
     of the people of each are the other's (`members`, old and new, by new id), else when
@@ -48,7 +52,10 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     an id that teams of no people passed round a cycle counts as a name, so that two empty
     teams that exchanged names keep their ids (renamed) unless their lead, parent or color
     followed the names (along a chain, which would leave a team removed and one added,
-    the names hold)."""
+    the names hold). As the people's, a chain may start at an id whose new team shares
+    nothing with its old one (not the name, lead, parent or color, nor anyone: teams of
+    names both), the new team new, or end at one whose old team shares nothing with the
+    team that took the id, the old team removed."""
     removed, added = removed_and_added
     found = _by_people(removed, added, members)
     found.update(_by_name(removed, added, found))
@@ -59,6 +66,11 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     cross = {old_id: new_id for old_id, new_id in cross.items()
              if old_id != new_id and (old_id in new or new_id in old)}
 
+    def same_lead(before: Team, after: Team) -> bool:
+        """Whether two teams have the same lead (by new id), or none both."""
+        return before.lead not in left_people and person_ids.get(
+            before.lead or "", before.lead) == after.lead
+
     def score(old_id: str, new_id: str, now: Renamed) -> int:
         """How much two teams share: name, lead, parent, color, and people (twice); an
         id of a cycle of teams of no people, as the name (nothing else tells them apart)."""
@@ -66,20 +78,42 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
         mine, theirs = members[0].get(old_id), members[1].get(new_id)
         return sum((
             bool(before.name) and folded(before.name) == folded(after.name),
-            person_ids.get(before.lead or "", before.lead) == after.lead,
+            same_lead(before, after),
             now(before.parent) == after.parent,
             same_value(before.color, after.color),
             2 * shares_most(mine, theirs),
             old_id in quiet and old_id == new_id,
         ))
 
-    groups = cycles_and_chains(cross, old, new)
+    known = {**found, **cross}
+
+    def unalike(tid: str) -> bool:
+        """Whether the old and the new holder of a team id, named both, share nothing: not
+        the name, the lead or parent (by new id), the color, nor anyone."""
+        before, after = old[tid], new[tid]
+        parent = known.get(before.parent or "", before.parent)
+        return (bool(before.name) and bool(after.name)
+                and folded(before.name) != folded(after.name)
+                and (before.lead is None or not same_lead(before, after))
+                and (parent is None or parent != after.parent)
+                and (before.color is None or not same_value(before.color, after.color))
+                and members[0].get(tid, frozenset()).isdisjoint(members[1].get(tid, ())))
+
+    # (an id another team holds now that shares nothing with the old one may start a
+    # chain, the old team's id changed and the new one new; one whose old team shares
+    # nothing with the team that took it may end one, the old team removed)
+    targets = set(cross.values())
+    reused = {tid for tid in cross if tid in new and tid not in targets and unalike(tid)}
+    reused.update(tid for tid in targets if tid in old and tid not in cross and unalike(tid))
+    groups = cycles_and_chains(cross, old, new, reused)
     # (ids that teams of no people passed round a cycle: all the same but the names)
     quiet = {tid for group in groups if set(group.values()) == set(group)
              and not any(members[0].get(tid) or members[1].get(tid) for tid in group)
              for tid in group}
-    found.update(held_groups(groups, old, new, found, score))
-    return found
+    held = held_groups(groups, old, new, found, score, reused)
+    found.update(held)
+    ends = set(held.values())
+    return found, {tid for tid in reused if tid in held or tid in ends}
 
 
 def _not_in(teams: Iterable[Team], ids: Iterable[str]) -> list[Team]:

@@ -1,0 +1,126 @@
+"""`orgviz diff` on an id that someone new holds now while its person (team) went to
+another id, or that someone whose id changed took from one who left: an id reused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from orgviz.cli import main
+
+HEAD = "orgviz: 1\norg: {name: Gen, size: small}\n"
+#: Al leads Core, Cy reports to him; Bob is in Ops, which Infra is part of.
+OLD = HEAD + """teams:
+  - {id: core, name: Core, lead: al}
+  - {id: ops, name: Ops, lead: bo, color: "#aa0000"}
+  - {id: infra, name: Infra, parent: ops}
+people:
+  - {id: sam, name: Sam, title: CEO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: al, name: Al, title: Engineering Manager, reports_to: sam, team: core}
+  - {id: cy, name: Cy, title: Engineer, reports_to: al, team: core}
+  - {id: bo, name: Bob, title: Operator, reports_to: dee, team: ops}
+  - {id: ed, name: Ed, title: Designer, reports_to: dee, dotted_to: [bo]}
+"""
+#: Al is a9 now and Core core2; Zed, of nothing Al had, took al, and Growth core.
+NEW_AT_OLD_IDS = HEAD + """teams:
+  - {id: core2, name: Core, lead: a9}
+  - {id: ops, name: Ops, lead: bo, color: "#aa0000"}
+  - {id: infra, name: Infra, parent: ops}
+  - {id: core, name: Growth, parent: ops}
+people:
+  - {id: sam, name: Sam, title: CEO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: a9, name: Al, title: Engineering Manager, reports_to: sam, team: core2}
+  - {id: cy, name: Cy, title: Engineer, reports_to: a9, team: core2}
+  - {id: bo, name: Bob, title: Operator, reports_to: dee, team: ops}
+  - {id: ed, name: Ed, title: Designer, reports_to: dee, dotted_to: [bo]}
+  - {id: al, name: Zed, title: Designer, reports_to: dee, team: core}
+"""
+#: Bob left and Ops went: Al took bo, Core ops; Zed took al.
+TAKEN_FROM_WHO_LEFT = HEAD + """teams:
+  - {id: ops, name: Core, lead: bo}
+  - {id: infra, name: Infra, parent: ops}
+people:
+  - {id: sam, name: Sam, title: CEO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: bo, name: Al, title: Engineering Manager, reports_to: sam, team: ops}
+  - {id: cy, name: Cy, title: Engineer, reports_to: bo, team: ops}
+  - {id: ed, name: Ed, title: Designer, reports_to: dee, dotted_to: [bo]}
+  - {id: al, name: Zed, title: Designer, reports_to: dee}
+"""
+
+
+def _run(tmp_path: Path, before: str, after: str) -> str:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    return result.stdout.replace(f"{tmp_path}/", "")
+
+
+def test_someone_new_at_the_old_id_of_a_person_or_team_whose_id_changed(
+        tmp_path: Path) -> None:
+    """It was Al added as a9, al renamed Zed, moved and retitled, Cy moved from Al to Al
+    and re-teamed from Core to Core, Core added as core2 and core renamed Growth."""
+    assert _run(tmp_path, OLD, NEW_AT_OLD_IDS) == (
+        "+ added           al (Zed): Designer, reports to dee (Dee)\n"
+        "~ id changed      a9 (Al): al -> a9\n"
+        "+ team added      core (Growth): no lead, part of ops (Ops)\n"
+        "~ team id changed core2 (Core): core -> core2\n"
+        "old.yaml -> new.yaml: 1 added, 1 id changed, 1 team added, 1 team id changed\n")
+    assert _run(tmp_path, NEW_AT_OLD_IDS, OLD) == (
+        "- removed         al (Zed): Designer, reports to dee (Dee)\n"
+        "~ id changed      al (Al): a9 -> al\n"
+        "- team removed    core (Growth): no lead, part of ops (Ops)\n"
+        "~ team id changed core (Core): core2 -> core\n"
+        "old.yaml -> new.yaml: 1 removed, 1 id changed, 1 team removed, 1 team id changed\n")
+
+
+def test_an_id_taken_from_a_person_or_team_who_left(tmp_path: Path) -> None:
+    """It was bo renamed Al, moved and retitled, Zed at al, Cy moved from Al to Al, Core
+    removed and Ops renamed Core: Bob is removed, and who named him (Ed's dotted line,
+    Infra's parent, as Ops) name another now."""
+    assert _run(tmp_path, OLD, TAKEN_FROM_WHO_LEFT) == (
+        "+ added           al (Zed): Designer, reports to dee (Dee)\n"
+        "- removed         bo (Bob): Operator, reports to dee (Dee)\n"
+        "~ id changed      bo (Al): al -> bo\n"
+        "~ other change    ed (Ed): dotted_to bo (Bob) -> bo (Al)\n"
+        "- team removed    ops (Ops): led by bo (Bob), a top team\n"
+        "~ team id changed ops (Core): core -> ops\n"
+        "~ team changed    infra (Infra): parent ops (Ops) -> ops (Core)\n"
+        "old.yaml -> new.yaml: 1 added, 1 removed, 1 id changed, 1 other change, 1 team "
+        "removed, 1 team id changed, 1 team changed\n")
+
+
+def test_an_id_whose_holders_share_something_keeps_its_person_or_team(
+        tmp_path: Path) -> None:
+    """Zed under Sam, as Al was, and Growth with Cy in it, as Core had: each id keeps its
+    person (team), Al and Core are new as they were."""
+    after = (NEW_AT_OLD_IDS.replace("name: Zed, title: Designer, reports_to: dee",
+                                    "name: Zed, title: Designer, reports_to: sam")
+             .replace("reports_to: a9, team: core2", "reports_to: a9, team: core"))
+    assert _run(tmp_path, OLD, after) == (
+        "+ added           a9 (Al): Engineering Manager, reports to sam (Sam)\n"
+        "> moved           cy (Cy): al (Al) -> a9 (Al)\n"
+        "~ retitled        al (Zed): Engineering Manager -> Designer\n"
+        "~ renamed         al (Zed): Al -> Zed\n"
+        "+ team added      core2 (Core): led by a9 (Al), a top team\n"
+        "~ team renamed    core (Growth): Core -> Growth\n"
+        "~ team changed    core (Growth): lead al (Al) -> (none)\n"
+        "~ team changed    core (Growth): parent (none) -> ops (Ops)\n"
+        "old.yaml -> new.yaml: 1 added, 1 moved, 1 retitled, 1 renamed, 1 team added, 1 "
+        "team renamed, 2 teams changed\n")
+
+
+def test_a_name_alone_does_not_take_an_id_from_someone_new(tmp_path: Path) -> None:
+    """Al at a9 shares only the name with Al at al (another title, manager and reports):
+    a namesake, added, and al is Al renamed Zed."""
+    after = NEW_AT_OLD_IDS.replace(
+        "id: a9, name: Al, title: Engineering Manager, reports_to: sam",
+        "id: a9, name: Al, title: Operator, reports_to: dee").replace(
+        "reports_to: a9, team: core2", "reports_to: dee, team: core2")
+    assert _run(tmp_path, OLD, after).startswith(
+        "+ added           a9 (Al): Operator, reports to dee (Dee)\n")
