@@ -69,7 +69,8 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     id whose new holder is an unnamed opening paired with no one (its person left it under
     a new id: a vacancy opened that was theirs), or end at one whose old holder is (someone
     took the opening's id: the vacancy filled), where the opening and the id's other holder
-    share the title or the manager (by new id: the same position). Or it may start at an
+    share the title or the manager (by new id, as the groups taken pair it: the same
+    position; a pairing no group holds makes no manager the same). Or it may start at an
     id whose new holder shares nothing with its old one (not the name, the title, the
     manager by new id, nor a report: people of their own names both), someone new there,
     or end at one whose old holder shares nothing with who took it, who left: an id
@@ -95,16 +96,19 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     # of theirs)
     targets = set(cross.values())
 
-    def stayed(pid: str) -> bool:
-        """Whether the old and the new holder of an id share the title or the manager."""
+    def stayed(pid: str, ids: Mapping[str, str]) -> bool:
+        """Whether the old and the new holder of an id share the title or the manager (by
+        new id: `ids`, old id -> new id)."""
         before, after = old[pid], new[pid]
-        return same_value(before.title, after.title) or known.get(
+        return same_value(before.title, after.title) or ids.get(
             before.reports_to or "", before.reports_to) == after.reports_to
 
     left = {pid for pid in cross if pid in new and pid not in targets
-            and unnamed_opening(new[pid]) and not unnamed_opening(old[pid]) and stayed(pid)}
+            and unnamed_opening(new[pid]) and not unnamed_opening(old[pid])
+            and stayed(pid, known)}
     left.update(pid for pid in targets if pid in old and pid not in cross
-                and unnamed_opening(old[pid]) and not unnamed_opening(new[pid]) and stayed(pid))
+                and unnamed_opening(old[pid]) and not unnamed_opening(new[pid])
+                and stayed(pid, known))
 
     def unalike(pid: str) -> bool:
         """Whether the old and the new holder of an id, people of their own names both,
@@ -136,8 +140,18 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             bool(mine) and mine == set(new_reports.get(new_id, ())),
         ))
 
-    held = held_groups(groups, old, new, found, score, left | reused)
-    ends = set(held.values())
+    # (an opening found the same position through a pairing that no group held, its
+    # manager another one now, is no vacancy of theirs: its group goes, and the rest are
+    # judged again)
+    while True:
+        held = held_groups(groups, old, new, found, score, left | reused)
+        ends = set(held.values())
+        ids = {**found, **held}
+        lost = {pid for pid in left if (pid in held or pid in ends) and not stayed(pid, ids)}
+        if not lost:
+            break
+        groups = [group for group in groups
+                  if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
     return held, {pid for pid in reused if pid in held or pid in ends}
 
 
