@@ -3,6 +3,7 @@ no assistant connector under a card. Geometry only."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from itertools import pairwise
 from pathlib import Path
@@ -21,7 +22,7 @@ from renderkit import (
 from test_dotted_routes import random_org
 from test_tidy_assistants import COUNTS, on_border, org_text, overlap, through
 
-from orgviz.render.dot import NODESEP, write_dot
+from orgviz.render.dot import NODESEP, _Writer, write_dot
 from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Geometry
@@ -283,6 +284,36 @@ def test_the_reviewers_listed_managers(manager: str, count: int, marks: None) ->
     assert_solid_lines_pass_no_card(geometry, elbows_only=True)
     helpers = chart.assistants[manager]
     assert len({geometry.boxes[h].x for h in helpers}) == assistant_lines(count)[0]
+
+
+def edges_in(source: str) -> dict[str, list[str]]:
+    """Each DOT node -> the heads of its edges, read from the DOT text in its order (every
+    edge of a chain; ports left out)."""
+    heads: dict[str, list[str]] = {}
+    for line in source.splitlines():
+        chain = re.match(r"  ([^{\s][^\[;]*?) ?(?:\[.*)?;$", line)
+        if not chain or " -> " not in chain.group(1):
+            continue
+        nodes = [node.partition(":")[0] for node in chain.group(1).split(" -> ")]
+        for tail, head in pairwise(nodes):
+            heads.setdefault(tail, []).append(head)
+    return heads
+
+
+@pytest.mark.parametrize("labels", [False, True])
+@pytest.mark.parametrize(("text", "direction"), [
+    (random_org(135, 30, 0.4), "TB"), (random_org(135, 30, 0.4), "LR"),
+    (listed_org(LISTED), "LR")], ids=["random-TB", "random-LR", "listed-LR"])
+def test_the_writer_records_every_edge_it_writes(text: str, direction: str,
+                                                 labels: bool) -> None:
+    """`order_heads` orders a node's heads by the edges the writer recorded as it wrote them
+    (it read them back from the DOT lines with a regex, which saw only a chain's first
+    edge): the record holds every edge of the DOT text, in order."""
+    chart, theme, texts, box = chart_of(text, layout="dot", direction=direction)
+    writer = _Writer(chart, box, theme, texts if labels else None)
+    plan = writer.write()
+    assert writer.heads_of == edges_in(plan.source)
+    assert any(len(heads) > 1 for heads in writer.heads_of.values())
 
 
 def with_assistants(text: str, helpers: list[tuple[int, int]]) -> str:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import re
 from typing import NamedTuple
 
 from orgviz.render.cards import CardBox, CardText
@@ -301,10 +300,6 @@ class Lists(NamedTuple):
 
 
 NO_LISTS = Lists(None, 0, {}, frozenset())
-
-#: An edge's tail and head in a line of DOT (a chain's first two nodes; a head's port left
-#: out).
-_EDGE = re.compile(r"  (\S+) -> ([^\s;\[:]+)")
 
 #: A leaf block of _blocks: its columns of card ids, and its size down the page.
 _LeafBlock = tuple[tuple[tuple[str, ...], ...], float]
@@ -614,6 +609,7 @@ class _Writer:
         self.trunks: dict[str, tuple[str, ...]] = {}  # manager -> its trunk's waypoints
         self.line_owner: dict[str, str] = {}  # DOT node of a first line -> its manager
         self.ordering: dict[str, None] = {}  # nodes with an edge to a report's first line
+        self.heads_of: dict[str, list[str]] = {}  # DOT node -> its edges' heads, as written
         self.point = f"shape=point, width={POINT}, height={POINT}"
         if texts is None:
             self.point += ", style=invis"
@@ -627,6 +623,14 @@ class _Writer:
     def helper(self, prefix: str) -> str:
         self.counter += 1
         return f"{prefix}{self.counter}"
+
+    def edge(self, *nodes: str, attrs: str = "") -> None:
+        """Write a chain of edges through `nodes` (`attrs`: " [...]" or empty), each one's
+        head recorded under its tail (ports left out) for `order_heads`."""
+        self.lines.append(f"  {' -> '.join(nodes)}{attrs};")
+        for tail, head in itertools.pairwise(nodes):
+            self.heads_of.setdefault(tail.partition(":")[0], []).append(
+                head.partition(":")[0])
 
     def card_node(self, card: Card) -> str:
         theme, labels = self.theme, self.texts is not None
@@ -699,7 +703,7 @@ class _Writer:
                            f"style=invis];")
             chain += [name, *further.get(row, ())]
         if len(chain) > 1:
-            out.append(f"  {' -> '.join(chain)} [style=invis];")
+            self.edge(*chain, attrs=" [style=invis]")
 
         no_node = self.on_rows | (self.in_lines if not labels else frozenset())
         for card in chart.cards:
@@ -748,8 +752,8 @@ class _Writer:
             links.append((tail, head, link.kind))
             if draw_links or (labels and link.kind != "dotted"):
                 color = theme.dotted_line if link.kind == "dotted" else theme.broken
-                out.append(f'  {tail} -> {head} [constraint=false, style=dashed, '
-                           f'color="{color}"];')
+                self.edge(tail, head,
+                          attrs=f' [constraint=false, style=dashed, color="{color}"]')
         out.append("}")
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
                        tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
@@ -769,7 +773,7 @@ class _Writer:
             for name in names:
                 out.append(f"  {name} [{self.point}, group={names[0]}];")
             out.append(f"  {tail} [group={names[0]}];")
-            out.append(f"  {' -> '.join((tail, *names))} [weight=8];")
+            self.edge(tail, *names, attrs=" [weight=8]")
             self.trunks[card.id] = names
         return self.trunks[card.id]
 
@@ -781,8 +785,8 @@ class _Writer:
         for name in own:
             out.append(f"  {name} [{self.point}];")
         if own:
-            out.append(f"  {' -> '.join((trunk[-1] if trunk else self.node_of[card.id], *own))}"
-                       f" [weight=8];")
+            self.edge(trunk[-1] if trunk else self.node_of[card.id], *own,
+                      attrs=" [weight=8]")
         return (*trunk, *own)
 
     def chain(self, tail: str, head: str, steps: int, extra: str = "",
@@ -795,7 +799,7 @@ class _Writer:
         if trunk:
             tail, steps = trunk[-1], steps - len(trunk)
         if not steps:  # the usual case: the report is on the next row
-            out.append(f"  {tail} -> {head}{extra};")
+            self.edge(tail, head, attrs=extra)
             return trunk
         via = tuple(self.helper("v") for _ in range(steps))
         for name in via:
@@ -804,9 +808,9 @@ class _Writer:
         attrs = extra or f" [weight={weight}]"
         for a, b in itertools.pairwise(nodes):
             if b == head and last is not None and not extra:
-                out.append(f"  {a} -> {b} [weight={last}];")
+                self.edge(a, b, attrs=f" [weight={last}]")
             else:
-                out.append(f"  {a} -> {b}{attrs};")
+                self.edge(a, b, attrs=attrs)
         return (*trunk, *via)
 
     def block(self, card: Card, leaves: list[str], stack_rows: int, broken: str) -> Block:
@@ -833,7 +837,7 @@ class _Writer:
             out.append(f"  {{rank=same; {'; '.join(cap + heads)}}}")
             if cap:  # the caps' bus stays straight; the manager follows the cards, not the cap
                 end = self.end_edge if cap[0] == caps[-1] else ""
-                out.append(f"  {tail} -> {cap[0]} [weight={8 if index else 0}{end}];")
+                self.edge(tail, cap[0], attrs=f" [weight={8 if index else 0}{end}]")
             # The manager's line meets the first column level with its middle (a heavier
             # edge to the middle card, or the two middle ones).
             middle = (len(column) - 1) // 2, len(column) // 2
@@ -841,10 +845,10 @@ class _Writer:
                 extra = broken if by_id[leaf].broken_line else ""
                 if not index and place in middle:
                     extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
-                out.append(f"  {tail} -> {head}{extra};")
+                self.edge(tail, head, attrs=extra)
             if index:  # rows straight across the block (not drawn: nobody reports across)
                 for before, head in zip(previous, heads, strict=False):
-                    out.append(f"  {before} -> {head} [weight=4{hidden}];")
+                    self.edge(before, head, attrs=f" [weight=4{hidden}]")
             previous = heads
             if caps:
                 tail = caps[index]
@@ -898,7 +902,7 @@ class _Writer:
         via = self.chain(self.node_of[card.id], ends[0], steps, weight=8,
                          trunk=self.trunk(card))
         if len(ends) > 1:
-            out.append(f"  {' -> '.join(ends)} [weight=8];")
+            self.edge(*ends, attrs=" [weight=8]")
         return points, via
 
     def spine_points(self, card: Card, pairs: tuple[tuple[str | None, str | None], ...],
@@ -914,7 +918,7 @@ class _Writer:
         via = self.chain(node_of[card.id], points[0], steps, weight=8,
                          trunk=self.trunk(card))
         if len(points) > 1:
-            out.append(f"  {' -> '.join(points)} [weight=8];")
+            self.edge(*points, attrs=" [weight=8]")
         for row, (name, (left, right)) in enumerate(zip(points, pairs, strict=True)):
             ranked = ([node_of[left]] if left else []) + [name] + (
                 [node_of[right]] if right else [])
@@ -924,14 +928,14 @@ class _Writer:
                 # interleaved two, so that a spine's line to its right card ran through the
                 # other's card).
                 if before is not None:
-                    out.append(f"  {before} -> {ranked[0]} [style=invis, minlen=0];")
+                    self.edge(before, ranked[0], attrs=" [style=invis, minlen=0]")
                 before = ranked[-1]
             if left:
                 extra = broken if by_id[left].broken_line else ""
-                out.append(f"  {node_of[left]} -> {name}{extra};")
+                self.edge(node_of[left], name, attrs=extra)
             if right:
                 extra = broken if by_id[right].broken_line else ""
-                out.append(f"  {name} -> {node_of[right]}{extra};")
+                self.edge(name, node_of[right], attrs=extra)
         return points, via, before
 
     def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block], list[Listing]]:
@@ -962,7 +966,7 @@ class _Writer:
                 for assistant in chart.assistants[card.id]:
                     style = " [style=dashed]" if labels else ""
                     out.append(f"  {{rank=same; {tail}; {node_of[assistant]}}}")
-                    out.append(f"  {tail} -> {node_of[assistant]}{style};")
+                    self.edge(tail, node_of[assistant], attrs=style)
                 self.assistant_order(card.id)
                 continue
             leaves = [] if shelves else self.leaves_of.get(card.id, [])
@@ -985,7 +989,7 @@ class _Writer:
                 # through 7 cards). The edge has no weight: it does not pull anyone.
                 above = via[-1] if via else tail
                 for head in self.first_line(report):
-                    out.append(f"  {above} -> {head} [weight=0, style=invis];")
+                    self.edge(above, head, attrs=" [weight=0, style=invis]")
                 self.ordering.update({above: None} if chart.assistants[report] else {})
             if leaves and lr:
                 blocks.append(self.block(card, leaves, stack_rows, broken))
@@ -1010,11 +1014,8 @@ class _Writer:
         pair of heads joined by a flat edge, such as the one from a report to its line:
         random_org(135, 30, 0.4)'s P28 stood past her manager's two other reports, her line
         under both cards, and a stack's card came between a manager and its line."""
-        heads: dict[str, list[str]] = {tail: [] for tail in self.ordering}
-        for line in self.lines if heads else ():
-            found = _EDGE.match(line)
-            if found and found.group(1) in heads and "minlen=0" not in line:
-                heads[found.group(1)].append(found.group(2))
+        # (a copy: the edges written here are no heads to order)
+        heads = {tail: list(self.heads_of.get(tail, ())) for tail in self.ordering}
         owner, node_of = self.line_owner, self.node_of
         for tail, names in heads.items():
             # (not the tail's own line, beside it in its rank)
@@ -1025,7 +1026,7 @@ class _Writer:
                         owner[right])):
                     continue  # a report and its line, or two of a line: a flat edge already
                 # (minlen=0: a waypoint has no rank of its own to keep it in this one)
-                self.lines.append(f"  {left} -> {right} [style=invis, minlen=0];")
+                self.edge(left, right, attrs=" [style=invis, minlen=0]")
 
     def first_line(self, manager: str) -> tuple[str, ...]:
         """The DOT nodes of a manager's first line of assistants (the layout graph: its
@@ -1057,9 +1058,9 @@ class _Writer:
         size = f"{'width' if tb else 'height'}={_num(span / 72)}"
         for name in nodes:
             out.append(f"  {name} [{size}, group={nodes[0]}];")
-        out.append(f"  {self.node_of[manager]} -> {nodes[0]} [weight=8];")
+        self.edge(self.node_of[manager], nodes[0], attrs=" [weight=8]")
         if len(nodes) > 1:
-            out.append(f"  {' -> '.join(nodes)} [weight=8];")
+            self.edge(*nodes, attrs=" [weight=8]")
 
     def listed_assistants(self, manager: str) -> None:
         """Left to right, a listed manager's lines of assistants (the layout graph; see
@@ -1079,21 +1080,21 @@ class _Writer:
         via = self.descend(self.chart.by_id[manager], len(nodes) - 1)
         self.listed_via[manager] = via
         for feed, line in zip((tail, *via), nodes[1:], strict=False):
-            out.append(f"  {feed} -> {line} [style=invis];")
+            self.edge(feed, line, attrs=" [style=invis]")
 
     def drawn_lines(self, manager: str) -> None:
         """The stand-alone DOT's assistants: the first line from the manager as before, each
         further line's first from the first of the line before it, the others each from the
         one before it in its line (dashed lines Graphviz draws)."""
-        lines, node_of, out = self.lines_of.get(manager, ()), self.node_of, self.lines
+        lines, node_of = self.lines_of.get(manager, ()), self.node_of
         tail = node_of[manager]
         for helper in lines[0] if lines else ():
-            out.append(f"  {tail} -> {node_of[helper]} [style=dashed];")
+            self.edge(tail, node_of[helper], attrs=" [style=dashed]")
         self.assistant_order(manager)
         for before, line in itertools.pairwise(lines):
-            out.append(f"  {node_of[before[0]]} -> {node_of[line[0]]} [style=dashed];")
+            self.edge(node_of[before[0]], node_of[line[0]], attrs=" [style=dashed]")
             for left, right in itertools.pairwise(line):
-                out.append(f"  {node_of[left]} -> {node_of[right]} [style=dashed];")
+                self.edge(node_of[left], node_of[right], attrs=" [style=dashed]")
 
     def assistant_order(self, card_id: str) -> None:
         """Keep a manager's assistants in file order beside it, as the tidy layout does."""
@@ -1103,9 +1104,9 @@ class _Writer:
         # rank leaves those out).
         lines = self.lines_of.get(card_id)
         assistants = lines[0] if lines else self.chart.assistants[card_id]
-        node_of, out = self.node_of, self.lines
+        node_of = self.node_of
         for left, right in itertools.pairwise(assistants):
-            out.append(f"  {node_of[left]} -> {node_of[right]} [style=invis];")
+            self.edge(node_of[left], node_of[right], attrs=" [style=invis]")
 
     def listing(self, card: Card, shelves: tuple[tuple[Item, ...], ...],
                 broken: str) -> Listing:
@@ -1158,15 +1159,15 @@ class _Writer:
                 joint = self.helper("j")
                 out.append(f"  {joint} [{self.point}];")
                 out.append(f"  {{rank=same; {trunk}; {joint}}}")
-                out.append(f"  {trunk} -> {joint};")
+                self.edge(trunk, joint)
                 trunk = feed_0 = joint
             if caps:
                 weight = 8 if not index or feed_0 != tail else 0
-                out.append(f"  {feed_0} -> {caps[0]} [weight={weight}];")
+                self.edge(feed_0, caps[0], attrs=f" [weight={weight}]")
             for rank, feed in enumerate((feed_0, *caps)):
                 if rank and rank < len(caps):
                     end = self.end_edge if rank == len(caps) - 1 else ""
-                    out.append(f"  {feed} -> {caps[rank]} [weight=8{end}];")
+                    self.edge(feed, caps[rank], attrs=f" [weight=8{end}]")
                 for column in feeds.get(rank, ()):
                     ids = [node_of[c] for c in column]
                     cap = [caps[rank]] if rank < len(caps) else []
@@ -1176,18 +1177,18 @@ class _Writer:
                         if not caps and not place and (not index or feed_0 != tail):
                             # level with the manager (or the stand-alone's joint)
                             extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
-                        out.append(f"  {feed} -> {head}{extra};")
+                        self.edge(feed, head, attrs=extra)
                         if leaf in self.listed_lines:
                             # its lines right after it among the feed's heads (see
                             # `order_heads`): Graphviz put them past the next shelf
                             for line in self.first_line(leaf):
-                                out.append(f"  {feed} -> {line} [weight=0, style=invis];")
+                                self.edge(feed, line, attrs=" [weight=0, style=invis]")
                             self.ordering[feed] = None
             # rows straight across a block (not drawn: nobody reports across)
             for item in shelf:
                 for before, after in itertools.pairwise(item.columns):
                     for a, b in zip(before, after, strict=False):
-                        out.append(f"  {node_of[a]} -> {node_of[b]} [weight=4{hidden}];")
+                        self.edge(node_of[a], node_of[b], attrs=f" [weight=4{hidden}]")
             all_columns.append(tuple(columns))
             all_caps.append(caps)
         return Listing(card.id, tuple(all_columns), tuple(all_caps), via)
