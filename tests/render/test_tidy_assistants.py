@@ -10,8 +10,14 @@ import pytest
 from renderkit import chart_of
 
 from orgviz.layout.tidy import Beside, LayoutOptions, layout_forest
+from orgviz.render.dot import write_dot
 from orgviz.render.geometry import Box, Geometry
-from orgviz.render.tidylayout import ASSISTANTS_ACROSS, assistant_lines, layout_tidy
+from orgviz.render.tidylayout import (
+    ASSISTANTS_ACROSS,
+    assistant_lines,
+    layout_tidy,
+    line_cards,
+)
 
 TOL = 0.02
 COUNTS = [1, 2, 3, 4, 5, 8, 12]
@@ -166,6 +172,26 @@ def test_eight_assistants_are_no_wider_than_three(direction: str) -> None:
     lines = {round(geometry.boxes[h].y if direction == "TB" else geometry.boxes[h].x)
              for h in chart.assistants["ceo"]}
     assert len(lines) == 3 and min(lines) == round(boss.y if direction == "TB" else boss.x)
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("count", COUNTS)
+def test_both_layouts_cut_assistants_into_the_lines_of_line_cards(count: int,
+                                                                  direction: str) -> None:
+    """The tidy layout stands a manager's assistants in the lines `line_cards` cuts (it cut
+    them with a divmod of its own), as the dot layout's graph does: 5 as 3 and 2."""
+    chart, geometry, _ends = laid_out(count, direction)
+    helpers = chart.assistants["ceo"]
+    boxes, tb = geometry.boxes, direction == "TB"
+    main = {h: round(boxes[h].y if tb else boxes[h].x, 2) for h in helpers}
+    cross = {h: boxes[h].x if tb else boxes[h].y for h in helpers}
+    tidy = tuple(tuple(sorted((h for h in helpers if main[h] == at), key=cross.__getitem__))
+                 for at in sorted(set(main.values())))
+    assert tidy == line_cards(helpers)
+    assert len(tidy) == assistant_lines(count)[0]
+    chart, theme, _texts, box = chart_of(org_text(count), layout="dot", direction=direction)
+    plan = write_dot(chart, box, theme)
+    assert {group.manager: group.lines for group in plan.assistants} == {"ceo": tidy}
 
 
 def test_up_to_three_assistants_stand_in_one_line() -> None:

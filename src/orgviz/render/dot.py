@@ -39,7 +39,7 @@ from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
 from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
-from orgviz.render.tidylayout import ASSISTANTS_ACROSS, assistant_lines
+from orgviz.render.tidylayout import ASSISTANTS_ACROSS, assistant_lines, line_cards
 
 STACK_MIN = 2  # stack a manager's leaf reports from this many on
 STACK_ROWS = 8  # rows per spine (two cards per row)
@@ -173,12 +173,6 @@ def assistant_ranks(chart: Chart, below: int | None = None) -> dict[int, int]:
         if below is None or row < below:
             extra[row] = max(extra.get(row, 0), assistant_lines(len(helpers))[0] - 1)
     return extra
-
-
-def line_cards(helpers: list[str]) -> tuple[tuple[str, ...], ...]:
-    """A manager's assistants cut into their lines (see `assistant_lines`), in file order."""
-    across = assistant_lines(len(helpers))[1]
-    return tuple(tuple(helpers[i:i + across]) for i in range(0, len(helpers), across))
 
 
 class Ranks:

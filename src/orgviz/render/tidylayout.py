@@ -199,6 +199,12 @@ def assistant_lines(count: int) -> tuple[int, int]:
     return lines, max(1, math.ceil(count / lines))
 
 
+def line_cards(helpers: list[str]) -> tuple[tuple[str, ...], ...]:
+    """A manager's assistants cut into their lines (see `assistant_lines`), in file order."""
+    across = assistant_lines(len(helpers))[1]
+    return tuple(tuple(helpers[i:i + across]) for i in range(0, len(helpers), across))
+
+
 def _aspect(size: tuple[float, float]) -> float:
     return size[0] / max(size[1], 1.0)
 
@@ -460,26 +466,26 @@ def _place_assistants(ax: Axes, boxes: dict[str, Box], boss: str, helpers: list[
     # (left to right, `beside` kept the tallest card's room: at least this)
     step = (w if ax.tb else h) + ASSISTANT_GAP
     down = (h if ax.tb else w) + ASSISTANT_LINE_GAP
-    _lines, across = assistant_lines(len(helpers))
     main, cross = ax.main(where), ax.cross(where)
     side = cross + ax.half_cross(where)  # the manager's side the assistants stand at
     half_main = ax.half_main(where)
     previous = boss
-    for index, helper in enumerate(helpers):
-        line, place = divmod(index, across)
+    cut = line_cards(helpers)
+    for line, cards in enumerate(cut):
         at = main + line * down
-        middle = cross + (place + 1) * step
-        boxes[helper] = Box(*ax.point(at, middle), w, h)
-        if place or not line:  # from the card before it in its line (or the manager)
-            start = side + place * step
-            points = (ax.point(at, start), ax.point(at, start + ASSISTANT_GAP))
-            ends.append((previous, helper))
-        else:  # from the first of the line before
-            end = at - half_main
-            points = (ax.point(end - ASSISTANT_LINE_GAP, middle), ax.point(end, middle))
-            ends.append((helpers[index - across], helper))
-        lines.append(Connector("assistant", points))
-        previous = helper
+        for place, helper in enumerate(cards):
+            middle = cross + (place + 1) * step
+            boxes[helper] = Box(*ax.point(at, middle), w, h)
+            if place or not line:  # from the card before it in its line (or the manager)
+                start = side + place * step
+                points = (ax.point(at, start), ax.point(at, start + ASSISTANT_GAP))
+                ends.append((previous, helper))
+            else:  # from the first of the line before
+                end = at - half_main
+                points = (ax.point(end - ASSISTANT_LINE_GAP, middle), ax.point(end, middle))
+                ends.append((cut[line - 1][0], helper))
+            lines.append(Connector("assistant", points))
+            previous = helper
 
 
 # --- Graphviz, pinned ----------------------------------------------------------------------------
