@@ -141,6 +141,18 @@ def test_a_dotted_line_between_two_lines_a_rounding_apart_is_straight(marks: Non
     assert_straight(layout_dot_of(random_org(10, 40, 0.2)).lines)
 
 
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("marks", [pytest.param(None, marks=needs_dot)])
+def test_a_route_between_grid_lines_a_rounding_apart_even_with_ports_rounded(
+        marks: None, direction: str) -> None:
+    """Two grid lines can stand 0.01 px apart even at 2 decimals each: a card's side CLEAR
+    off (728.83) and another card's port stub (728.82). With ports rounded as the grid and
+    `routing._in_line` dropped, random_org(40, 50, 0.5)'s route ran down one and into the
+    port on the other, and `simplify` drew (728.83, 1131.49) to (728.82, 810.96) askew
+    (left to right: (1538.97, 313.98) to (2080.99, 313.99))."""
+    assert_straight(layout_dot_of(random_org(40, 50, 0.5), direction=direction).lines)
+
+
 def spine_scene() -> tuple[dict[str, Box], list[Connector]]:
     """QA_ORG's cards and solid lines about Prod Two (`p2`) as `--layout dot` places them
     (rounded): Sales One's (`s1`) line down to the spine of its reports (`s4`, `s5`) in the
