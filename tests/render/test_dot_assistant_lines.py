@@ -26,7 +26,7 @@ from orgviz.render.dot import NODESEP, _Writer, write_dot
 from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Geometry
-from orgviz.render.tidylayout import assistant_lines
+from orgviz.render.tidylayout import assistant_lines, line_cards
 
 TOL = 0.02
 GAP = NODESEP * 72  # between neighbours of a rank
@@ -314,6 +314,52 @@ def test_the_writer_records_every_edge_it_writes(text: str, direction: str,
     plan = writer.write()
     assert writer.heads_of == edges_in(plan.source)
     assert any(len(heads) > 1 for heads in writer.heads_of.values())
+
+
+def standalone_places(source: str) -> dict[str, tuple[float, float]]:
+    """Where Graphviz puts each node of a stand-alone DOT (points, y down the page)."""
+    plain = subprocess.run(["dot", "-Tplain"], input=source.encode(), check=True,
+                           capture_output=True).stdout.decode()
+    return {fields[1]: (float(fields[2]) * 72, -float(fields[3]) * 72)
+            for fields in map(str.split, plain.splitlines()) if fields[0] == "node"}
+
+
+@pytest.mark.parametrize("text", [listed_org(LISTED), mid_size_with("elif-yilmaz", 8),
+                                  mid_size_with("arash-rostami", 9)],
+                         ids=["listed", "elif-yilmaz-8", "arash-rostami-9"])
+def test_the_standalone_dot_stands_a_listed_managers_assistants_in_lines(text: str) -> None:
+    """Left to right, the stand-alone DOT stood a listed manager's assistants all in one line
+    (Elif Yılmaz's eight in one column down the page) where the SVG stands more than three
+    in lines of at most three. Now in the same lines: the first in the manager's rank, each
+    further one in a rank of its own; Graphviz puts them as the SVG does, each line's cards
+    in order down the page, level with the line before, the lines in order to the right
+    (Arash Rostami, with no list of his own: the last card of a line took his place)."""
+    chart, theme, texts, box = chart_of(text, layout="dot", direction="LR")
+    plan = write_dot(chart, box, theme, texts)
+    node, ranks = plan.node_of, set(plan.source.splitlines())
+    managers = {manager: line_cards(helpers) for manager, helpers in chart.assistants.items()
+                if len(helpers) > 3 and manager in plan_listed(plan, chart)}
+    assert managers  # the case at hand
+    for manager, lines in managers.items():
+        assert f"  {{rank=same; {'; '.join(node[c] for c in (manager, *lines[0]))}}}" in ranks
+        for line in lines[1:]:
+            assert f"  {{rank=same; {'; '.join(node[c] for c in line)}}}" in ranks
+    if not HAS_DOT:
+        return
+    places = standalone_places(plan.source)
+    svg = laid_out(text, "LR")[1].boxes
+    for manager, lines in managers.items():
+        columns = [{round(places[node[c]][0], 1) for c in line} for line in lines]
+        assert all(len(column) == 1 for column in columns), (manager, columns)
+        assert [min(column) for column in columns] == sorted(
+            min(column) for column in columns), manager
+        assert len({svg[c].x for line in lines for c in line}) == len(lines)  # as the SVG
+        for line in lines:
+            downs = [places[node[c]][1] for c in line]
+            assert downs == sorted(downs), (manager, line)
+            first = [places[node[c]][1] for c in lines[0][:len(line)]]
+            assert downs == pytest.approx(first, abs=0.5), (manager, line)
+        assert places[node[lines[0][0]]][1] > places[node[manager]][1]  # below the manager
 
 
 def with_assistants(text: str, helpers: list[tuple[int, int]]) -> str:

@@ -584,14 +584,14 @@ class _Writer:
         self.ranks = Ranks(assistant_ranks(chart, self.lists.start))
         # Managers with assistants stand them in lines: the layout graph has a node a line
         # (the cards are no nodes of their own), the stand-alone DOT the cards of each
-        # further line in a rank of its own. A listed manager (left to right) stands its
-        # further lines in the ranks after its own (its list starts after its last line) in
-        # the layout graph; in the stand-alone DOT all its assistants stand in one line.
+        # further line in a rank of its own. A listed manager (left to right) with more than
+        # one line stands its further lines in the ranks after its own (its list starts
+        # after its last line).
         listed = self.lists.listed
         self.lines_of = {manager: line_cards(helpers)
                          for manager, helpers in chart.assistants.items()
-                         if helpers and (manager not in listed or (
-                             texts is None and len(helpers) > ASSISTANTS_ACROSS))}
+                         if helpers and (manager not in listed
+                                         or len(helpers) > ASSISTANTS_ACROSS)}
         self.listed_lines = frozenset(manager for manager in self.lines_of
                                       if manager in listed)
         self.in_lines = frozenset(helper for lines in self.lines_of.values()
@@ -951,7 +951,9 @@ class _Writer:
             tail = node_of[card.id]
             shelves = shelves_of.get(card.id)
             if card.id in listed:
-                if card.id in self.listed_lines:
+                if card.id in self.listed_lines and labels:
+                    self.drawn_listed_lines(card.id, bool(shelves))
+                elif card.id in self.listed_lines:
                     self.listed_assistants(card.id)
                 if shelves:
                     listings.append(self.listing(card, shelves, broken))
@@ -1075,6 +1077,36 @@ class _Writer:
         self.listed_via[manager] = via
         for feed, line in zip((tail, *via), nodes[1:], strict=False):
             self.edge(feed, line, attrs=" [style=invis]")
+
+    def drawn_listed_lines(self, manager: str, listing: bool) -> None:
+        """Left to right, the stand-alone DOT's lines of a listed manager's assistants (as
+        `listed_assistants` stands them): the first in the manager's rank below it, each
+        further one in the next rank to the right, its cards level with those of the line
+        before (heavy invisible edges along the rows), its first fed by a waypoint level
+        with the manager in the rank before, so that the line stands right below it. The
+        waypoints are the manager's line to its list (`listing`: the list starts after the
+        last line), or hidden ones (without them the last card of a line took the
+        manager's place in its rank, past the others)."""
+        lines, node_of, out = self.lines_of[manager], self.node_of, self.lines
+        tail = node_of[manager]
+        for rank, line in enumerate(lines):
+            ranked = [tail] if not rank else []
+            ranked += [node_of[helper] for helper in line]
+            out.append(f"  {{rank=same; {'; '.join(ranked)}}}")
+        self.drawn_lines(manager)
+        for before, line in itertools.pairwise(lines):
+            for left, right in zip(before, line, strict=False):
+                self.edge(node_of[left], node_of[right], attrs=" [weight=8, style=invis]")
+        if listing:
+            via = self.descend(self.chart.by_id[manager], len(lines) - 1)
+            self.listed_via[manager] = via
+        else:
+            via = tuple(self.helper("v") for _ in lines[1:])
+            for name in via:
+                out.append(f"  {name} [{self.point}, style=invis];")
+            self.edge(tail, *via, attrs=" [weight=8, style=invis]")
+        for feed, line in zip((tail, *via), lines[1:], strict=False):
+            self.edge(feed, node_of[line[0]], attrs=" [style=invis]")
 
     def drawn_lines(self, manager: str) -> None:
         """The stand-alone DOT's assistants: the first line from the manager as before, each
