@@ -19,6 +19,7 @@ from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
 from orgviz.render.svg import AXIS_WIDTH, draw_svg
 from orgviz.render.themes import Theme
+from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, ASSISTANTS_ACROSS, assistant_lines
 
 if TYPE_CHECKING:
     from orgviz.layout.tidy import LayoutOptions
@@ -333,8 +334,9 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
     their height and a row gap each, stacked cards a card and the layout's stack gap (a
     whole row gap in the dot layout). The tidy layout gives each row the height of its
     tallest card and a stack that of its own tallest (`card_heights`); in the dot layout
-    every card is as tall as the chart's tallest. `tree`: the chart's tidy layout input,
-    when it is read already.
+    every card is as tall as the chart's tallest. A manager with more than one line of
+    assistants makes its row deeper (`assistant_room`). `tree`: the chart's tidy layout
+    input, when it is read already.
     """
     by_id = chart.by_id
     usable = height - 2 * MARGIN
@@ -343,7 +345,7 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
     tallest = box.height
     rows: dict[int, float] = {}
     for card in chart.cards:
-        own = heights.get(card.id, tallest)
+        own = assistant_room(chart, card.id, heights.get(card.id, tallest), layout)
         if own > rows.get(card.row, 0.0):
             rows[card.row] = own
     fits: dict[str, int] = {}
@@ -355,6 +357,18 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
             card_h = max(heights.get(r, tallest) for r in leaves)
             fits[card.id] = max(1, int((usable - above + gap) // (card_h + gap)))
     return fits
+
+
+def assistant_room(chart: Chart, card_id: str, own: float, layout: str = "tidy") -> float:
+    """How deep a card `own` deep stands in its row with its assistants beside it: more
+    than ASSISTANTS_ACROSS stand in further lines below the first, each a card deep and a
+    gap below the line before (the tidy layout's ASSISTANT_LINE_GAP; in the dot layout
+    each line a rank of its own, a row gap)."""
+    count = len(chart.assistants[card_id])
+    if count <= ASSISTANTS_ACROSS:
+        return own
+    gap = RANK_GAP if layout == "dot" else ASSISTANT_LINE_GAP
+    return own + (assistant_lines(count)[0] - 1) * (own + gap)
 
 
 def leaf_reports(chart: Chart, manager: str, layout: str = "tidy") -> list[str]:
