@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import os
 import re
@@ -9,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -660,3 +662,39 @@ def test_cache_store_leaves_no_temporary_file_when_interrupted(
     with pytest.raises(KeyboardInterrupt):
         cachedir.store(tmp_path / "c" / "probe.json", b"{}")
     assert list((tmp_path / "c").iterdir()) == []
+
+
+@posix_only
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_a_cache_file_that_is_a_pipe_or_a_folder_is_no_cache(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str) -> None:
+    # (a named pipe there made `orgviz roles` and `render --layout dot` hang; a folder made
+    # them fail with "cannot write the output: Is a directory")
+    fake_dot(tmp_path, monkeypatch, COUNTING_DOT)
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    for name in ("dot-probes.txt", "graphviz-pure.txt"):
+        if kind == "pipe":
+            os.mkfifo(cache / name, 0o600)
+        else:
+            (cache / name).mkdir()
+    monkeypatch.setenv("ORGVIZ_CACHE_DIR", str(cache))
+    monkeypatch.setattr(engines, "_PROBES", {})
+    monkeypatch.setattr(engines, "_PURE", [])
+    monkeypatch.setattr(importlib.metadata, "distribution", _not_installed)
+    found: list[object] = []
+    drawing = threading.Thread(daemon=True, target=lambda: found.extend(
+        (SystemEngine().version(), engines._cached_pure())))
+    drawing.start()
+    drawing.join(timeout=20)
+    if drawing.is_alive():  # (waiting on a pipe: give it a writer, which ends the wait)
+        for name in ("dot-probes.txt", "graphviz-pure.txt"):
+            with contextlib.suppress(OSError):
+                os.close(os.open(cache / name, os.O_WRONLY | os.O_NONBLOCK))
+        drawing.join(timeout=20)
+        pytest.fail("the engine waited on a cache file")
+    assert found == ["9.9.9", None]
+    if kind == "pipe":  # (replaced by the cache file written)
+        assert (cache / "dot-probes.txt").read_text().split("\t")[2] == "9.9.9\n"
+    else:
+        assert (cache / "dot-probes.txt").is_dir()

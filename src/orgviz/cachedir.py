@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -42,19 +43,26 @@ def trusted(stat: os.stat_result) -> bool:
 
 
 def read_trusted(path: Path) -> bytes | None:
-    """The bytes of a cache file if it exists and is trusted (not a symlink), else None."""
+    """The bytes of a cache file if it is a regular file (not a symlink, folder, named pipe
+    or device) and trusted, else None, without ever blocking on what is there."""
+    # (O_NONBLOCK: opening a named pipe waits for a writer otherwise; the type is then told
+    # from the open file itself, fstat, so that nothing can be swapped in between.)
+    flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0))
     try:
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
         descriptor = os.open(path, flags)
     except OSError:
         return None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not trusted(os.fstat(descriptor)):
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or not trusted(status):
             return None
-        try:
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
             return stream.read()
-        except OSError:
-            return None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 def store(path: Path, data: bytes) -> bool:
