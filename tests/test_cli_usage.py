@@ -3,6 +3,7 @@ line naming the command, exit status 2, never click's usage block of four lines.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,24 @@ def test_output_that_is_a_folder_says_to_name_a_file(org: str, command: str) -> 
         f"orgviz {command}: invalid value for '-o' / '--output': 'orgs' is a folder: name the "
         f"file to write, as in -o orgs/NAME (see 'orgviz {command} --help')")
     assert sorted(p.name for p in Path("orgs").iterdir()) == ["tiny.yaml"]
+
+
+@pytest.mark.parametrize("command", ["export", "import", "roles", "diff", "deck"])
+@pytest.mark.parametrize("output", ["new/", "new/.", "new/..", "orgs/chart.svg/"])
+def test_output_that_names_a_folder_is_refused_up_front(org: str, command: str,
+                                                        output: str) -> None:
+    # (`-o new/` wrote a file named `new`: a folder that is there was refused, one to be was
+    # not)
+    source = "people.csv" if command == "import" else org
+    Path("people.csv").write_text("id,name\n1,Ann\n")
+    extra = ["-f", "json"] if command == "export" else []
+    args = [command, source, *([org] if command == "diff" else []), *extra, "-o", output]
+    before = sorted(str(p) for p in Path().rglob("*"))
+    assert usage_error(*args) == (
+        f"orgviz {command}: invalid value for '-o' / '--output': '{output}' names a folder: "
+        f"name the file to write, as in -o {os.path.join(output, 'NAME')} "
+        f"(see 'orgviz {command} --help')")
+    assert sorted(str(p) for p in Path().rglob("*")) == before
 
 
 def test_a_folder_where_one_org_file_is_taken(org: str) -> None:

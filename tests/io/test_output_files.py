@@ -121,6 +121,49 @@ def test_a_folder_is_no_file_to_write(tmp_path: Path) -> None:
         write_file(tmp_path, b"x")
 
 
+@pytest.mark.parametrize("shown", ["new/", "new/.", "new/sub/..", "new/deeper/"])
+def test_a_path_that_names_a_folder_is_no_file_to_write(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        shown: str) -> None:
+    # (`new/` wrote a file named `new`, the separator dropped)
+    monkeypatch.chdir(tmp_path)
+    for writer in (write_file, write_output):
+        with pytest.raises(OutputError) as caught:
+            writer(shown, b"x")
+        assert str(caught.value) == f"{shown}: names a directory; give a file name"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_csv_into_a_folder_to_be_writes_neither_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it made tbl/, wrote tbl/.teams.csv, then failed on the CSV: half a pair)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(EXAMPLE), "-f", "csv", "-o", "tbl/"],
+                                prog_name="orgviz")
+    assert result.exit_code == 2
+    assert result.output == (
+        "orgviz export: invalid value for '-o' / '--output': 'tbl/' names a folder: name the "
+        "file to write, as in -o tbl/NAME (see 'orgviz export --help')\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_render_takes_a_folder_however_it_is_named(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # (`-o charts/.` wrote a file named `charts`; several files and `-o 'x\\'` on POSIX passed
+    # the check for a folder, then were both drawn to one file named `x\\`)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b.yaml").write_bytes(EXAMPLE.read_bytes())
+    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "-o", "charts/."])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "charts" / "small.svg").is_file()
+    if os.sep == "/":
+        result = CliRunner().invoke(main, ["render", str(EXAMPLE), "b.yaml", "-o", "x\\"])
+        assert result.exit_code == 2
+        assert result.output == ("orgviz: several files need a folder for -o, not 'x\\' "
+                                 "(end it with '/')\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml", "charts"]
+
+
 def _fail_with(exc: BaseException):
     def fail(*args: object, **kwargs: object) -> None:
         raise exc

@@ -87,6 +87,12 @@ class FilePath(click.Path):
         if os.path.isdir(value) and not (self.allow_dash and value == "-"):
             one = param is not None and param.nargs == 1
             self.fail(self.folder_advice(os.fsdecode(value), ctx, one), param, ctx)
+        if self.role == "output" and isinstance(value, str):
+            from orgviz.io.files import names_folder
+
+            if names_folder(value):  # (`-o exports/`: a folder to be, never a file by that name)
+                self.fail(f"{value!r} names a folder: name the file to write, as in "
+                          f"-o {os.path.join(value, 'NAME')}", param, ctx)
         return super().convert(value, param, ctx)
 
     def folder_advice(self, folder: str, ctx: click.Context | None, one: bool) -> str:

@@ -27,7 +27,7 @@ COLOR_BY = ("team", "level", "none")
 
 @click.command("deck")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", metavar="PATH", required=True,
+@click.option("-o", "--output", type=FilePath("output"), metavar="PATH", required=True,
               help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")
 @click.option("--split", type=click.Choice(SPLITS), default="team", show_default=True,
               help="One slide per team, per manager (with direct reports) or per --depth "

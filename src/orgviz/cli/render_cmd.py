@@ -106,7 +106,7 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
             raise RenderError(fault)
         return [STDOUT]
     if len(files) > 1 and output is not None and not (
-            output.endswith(("/", "\\")) or Path(output).is_dir()):
+            output.endswith(("/", os.sep)) or Path(output).is_dir()):
         raise RenderError(f"several files need a folder for -o, not '{output}' "
                           f"(end it with '/')")
     from orgviz.orgfiles import given_twice
@@ -208,7 +208,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     sources, and a diagram whose stamp matches is not drawn again (docs/precommit.md).
     """
     _skip_last_collection()
-    from orgviz.io.files import write_file, write_stdout
+    from orgviz.io.files import names_folder, write_file, write_stdout
     from orgviz.loader import load
     from orgviz.render.pipeline import (
         GRAPHVIZ_LAYOUTS,
@@ -223,6 +223,8 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                             width=width, transparent=transparent, compact=compact)
     files = org_files(files)
     output = stdout_named(output)
+    if output is not None and output != "-" and names_folder(output):
+        output = os.path.join(output, "")  # (`-o charts/.` is the folder, as `-o charts/`)
     config = _LazyConfig(config_path)
     try:
         if hook:  # the source stamps need the rule settings up front

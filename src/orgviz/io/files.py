@@ -44,6 +44,14 @@ def output_target(path: str) -> tuple[str, bool]:
     return path, True
 
 
+def names_folder(path: str) -> bool:
+    """Whether a path can only name a folder: it ends with a separator (`exports/`) or its
+    last part is `.` or `..`; written as a file, the separator would be dropped."""
+    if path.endswith(("/", os.sep)) or (os.altsep and path.endswith(os.altsep)):
+        return True
+    return os.path.basename(path) in (".", "..")
+
+
 def own_descriptor(path: str) -> int | None:
     """The descriptor of this process that `path` names (`/dev/stdout`: 1, `/dev/stderr`: 2,
     `/dev/stdin`: 0, `/dev/fd/N`, `/proc/self/fd/N`: N), or None.
@@ -194,6 +202,8 @@ def _stage(path: str | os.PathLike[str], raw: bytes, make_folders: bool) -> _Sta
         return _Staged(shown, target, None, [], raw, descriptor)
     if os.path.isdir(target):
         raise OutputError(f"{shown}: is a directory; give a file name")
+    if names_folder(shown):  # (a folder that is not there: never a file named after it)
+        raise OutputError(f"{shown}: names a directory; give a file name")
     folder = os.path.dirname(target)
     made = _folders(shown, folder, make_folders)
     temporary = None
