@@ -246,14 +246,14 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
     folder = Path(start)
     yaml_file, pyproject = folder / CONFIG_FILES[0], folder / CONFIG_FILES[1]
     if os.path.lexists(yaml_file):  # (a folder, a pipe or a broken link: said, not skipped)
-        if pyproject.is_file() and _configures_orgviz(pyproject):
+        if pyproject.is_file() and configures_orgviz(pyproject):
             raise ConfigError(f"{yaml_file}: {pyproject} configures orgviz too "
                               "([tool.orgviz]); keep one of them (orgviz reads one)")
         return _read_yaml_config(yaml_file)
     return (_read_pyproject(pyproject) if pyproject.is_file() else None) or Config()
 
 
-def _configures_orgviz(pyproject: Path) -> bool:
+def configures_orgviz(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a [tool.orgviz] table (False when it cannot be read:
     beside an .orgviz.yaml it is another tool's file to report)."""
     try:

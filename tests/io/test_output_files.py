@@ -364,6 +364,45 @@ def test_render_roles_and_diff_refuse_to_draw_over_an_org_file(tmp_path: Path) -
         assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize(("args", "output"), [
+    (["render", "{org}", "--format", "svg"], ".orgviz.yaml"),
+    (["roles", "{org}", "--format", "svg"], ".orgviz.yaml"),
+    (["export", "{org}", "-f", "json"], ".orgviz.yaml"),
+    (["import", "{csv}"], ".orgviz.yaml"),
+    (["diff", "{org}", "{org}"], "link.svg"),  # (a link to it, with a chart's name)
+    (["deck", "{org}"], "link.pptx"),
+    (["render", "{org}", "--format", "svg"], "pyproject.toml"),
+    (["export", "{org}", "-f", "json"], "pyproject.toml"),
+    (["render", "{org}", "--config", "ci.yaml", "--format", "svg"], "ci.yaml"),
+    (["deck", "{org}", "--config", "ci.pdf"], "ci.pdf"),
+])
+def test_output_that_is_the_configuration_is_refused(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     args: list[str], output: str) -> None:
+    # (render -o .orgviz.yaml, or --config ci.yaml -o ci.yaml, replaced it with SVG, exit 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org.yaml").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "people.csv").write_text("id,name,manager\na,A,\n", encoding="utf-8")
+    settings = "rules:\n  single-report: off\n"
+    if output == "pyproject.toml":
+        configuration = "pyproject.toml"
+        settings = '[tool.orgviz.rules]\nsingle-report = "off"\n'
+    elif "--config" in args:
+        configuration = output
+    else:
+        configuration = ".orgviz.yaml"
+    (tmp_path / configuration).write_text(settings, encoding="utf-8")
+    if output.startswith("link"):
+        (tmp_path / output).symlink_to(configuration)
+    args = [a.format(org="org.yaml", csv="people.csv") for a in args]
+    result = CliRunner().invoke(main, [*args, "-o", output])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1] == (
+        f"orgviz: -o {output} is an input file ({configuration}, the configuration): give "
+        "another name")
+    assert (tmp_path / configuration).read_text(encoding="utf-8") == settings
+
+
 @pytest.mark.parametrize("args", [["render"], ["export", "-f", "csv"]])
 def test_a_file_name_too_long_is_named_in_the_message(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch,

@@ -144,13 +144,35 @@ def exit_code(problems: Sequence[Problem], strict: bool) -> int:
     return EXIT_OK
 
 
-def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
-    """Exit 2 when `-o` names one of the files a command reads (it would destroy it)."""
+def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None],
+                        config_path: str | None = None) -> None:
+    """Exit 2 when `-o` names one of the files a command reads (it would destroy it): one of
+    `inputs`, or a configuration file (`config_path`, --config's; the current folder's
+    .orgviz.yaml, or its pyproject.toml when that has [tool.orgviz])."""
     if not output or output == "-" or not os.path.exists(output):
         return
     for path in inputs:
         if path and os.path.exists(path) and os.path.samefile(output, path):
             fail(OrgvizError(f"-o {output} is an input file ({path}): give another name"))
+    configuration = _configuration_named(output, config_path)
+    if configuration is not None:
+        fail(OrgvizError(f"-o {output} is an input file ({configuration}, the configuration): "
+                         "give another name"))
+
+
+def _configuration_named(output: str, config_path: str | None) -> str | None:
+    """The configuration file (see `refuse_to_overwrite`) that the existing file `output` is,
+    or None."""
+    from pathlib import Path
+
+    from orgviz.config import CONFIG_FILES, configures_orgviz
+
+    yaml_file, pyproject = CONFIG_FILES
+    for path in (config_path, yaml_file, pyproject):
+        if path and os.path.exists(path) and os.path.samefile(output, path) and (
+                path != pyproject or path == config_path or configures_orgviz(Path(path))):
+            return path
+    return None
 
 
 def stdout_named(output: str | None) -> str | None:

@@ -95,7 +95,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
         if template is not None and fmt != "pptx":
             raise OrgvizError("--template applies to PowerPoint decks: write .pptx, or leave "
                               "out --template for a PDF")
-        refuse_to_overwrite(output, (*files, template))  # (-o template.pptx --template ...)
+        refuse_to_overwrite(output, (*files, template), config_path)  # (-o template.pptx)
         config = load_config(config_path)
         written = write_deck(files, output, options, template=template, config=config,
                              force=force)

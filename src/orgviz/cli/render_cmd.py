@@ -271,7 +271,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     prefetch(engine, graphviz_request(fmt or format_for(target) or "svg",
                                                       options))
                 org = load(path)
-                refuse_to_overwrite(str(target), org.files)  # (-o org.yaml --format svg)
+                refuse_to_overwrite(str(target), org.files, config_path)  # (-o org.yaml ...)
                 found: list[Problem] = []
                 notes: list[str] = []
                 # Validation runs while Graphviz lays out (--layout dot); with errors, render
