@@ -249,13 +249,87 @@ def test_a_new_file_has_the_mode_of_any_new_file(tmp_path: Path, umask: int) -> 
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-@pytest.mark.parametrize("mode", [0o640, 0o600, 0o755, 0o444])
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o755, 0o604])
 def test_a_replaced_file_keeps_its_mode(tmp_path: Path, mode: int) -> None:
     kept = tmp_path / "kept.svg"
     kept.write_bytes(b"old")
     kept.chmod(mode)
     write_file(kept, b"new")
     assert stat.S_IMODE(kept.stat().st_mode) == mode and kept.read_bytes() == b"new"
+
+
+READ_ONLY = "cannot write: the file is read-only (make it writable to replace it)"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o066])
+def test_a_read_only_file_is_refused_and_left_as_it_was(tmp_path: Path, mode: int) -> None:
+    # (renamed over, exit 0: its folder is writable; `> file` refuses it; as root too)
+    kept = tmp_path / "kept.svg"
+    kept.write_bytes(b"old")
+    kept.chmod(mode)
+    link = tmp_path / "link.svg"
+    link.symlink_to(kept)
+    for shown in (kept, link):
+        with pytest.raises(OutputError) as caught:
+            write_file(shown, b"new")
+        assert str(caught.value) == f"{shown}: {READ_ONLY}"
+    assert kept.read_bytes() == b"old" and stat.S_IMODE(kept.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.svg", "link.svg"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fchown") or os.geteuid() != 0, reason="needs root")
+def test_as_root_another_users_file_is_read_only_by_its_owners_write_bit(
+        tmp_path: Path) -> None:
+    kept = tmp_path / "kept.csv"
+    kept.write_bytes(b"old")
+    os.chown(kept, 12345, 23456)
+    kept.chmod(0o464)  # (the group may write it; its owner made it read-only)
+    with pytest.raises(OutputError, match="the file is read-only"):
+        write_file(kept, b"new")
+    kept.chmod(0o644)
+    write_file(kept, b"new")
+    assert kept.read_bytes() == b"new"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX users")
+def test_another_users_file_is_read_only_as_access_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = tmp_path / "kept.csv"
+    kept.write_bytes(b"old")
+    other = kept.stat().st_uid + 1
+    monkeypatch.setattr(os, "geteuid", lambda: other)  # (a user who does not own it)
+    asked: list[int] = []
+
+    def access(path: object, mode: int, **_kwargs: object) -> bool:
+        asked.append(mode)
+        return False
+
+    monkeypatch.setattr(os, "access", access)
+    with pytest.raises(OutputError, match="the file is read-only"):
+        write_file(kept, b"new")
+    assert asked == [os.W_OK] and kept.read_bytes() == b"old"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("args", [["render", str(EXAMPLE)], ["roles", str(EXAMPLE)],
+                                  ["export", str(EXAMPLE), "-f", "csv"]])
+def test_the_cli_refuses_a_read_only_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    output = "out.csv" if args[0] == "export" else "out.svg"
+    if args[0] == "export":  # (its teams table read-only: neither file is written)
+        assert CliRunner().invoke(main, [*args, "-o", output]).exit_code == 0
+        locked = "out.teams.csv"
+    else:
+        locked = output
+        (tmp_path / locked).write_text("keep", encoding="utf-8")
+    (tmp_path / locked).chmod(0o444)
+    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()}
+    result = CliRunner().invoke(main, [*args, "-o", output])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == f"orgviz: {locked}: {READ_ONLY}"
+    assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in tmp_path.iterdir()} == before
 
 
 @pytest.mark.skipif(not hasattr(os, "fchown") or os.geteuid() != 0, reason="needs root")

@@ -135,10 +135,11 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     the path) when it cannot be.
 
     The file is made as a new file is (mode 0666 minus the umask); a file replaced keeps its
-    mode bits (rwx, for owner, group and others) and, where allowed, its owner and group. A
-    symlink's target is replaced (the link stays); a device, pipe or socket is written into
-    as it is. A missing folder is an error, or with `make_folders` made (as `mkdir -p`
-    does: every `-o` of the CLI).
+    mode bits (rwx, for owner, group and others) and, where allowed, its owner and group; a
+    read-only file (`chmod a-w`) is refused, as `> file` refuses it. A symlink's target is
+    replaced (the link stays); a device, pipe or socket is written into as it is. A missing
+    folder is an error, or with `make_folders` made (as `mkdir -p` does: every `-o` of the
+    CLI).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     _commit(_stage(path, raw, make_folders))
@@ -204,6 +205,9 @@ def _stage(path: str | os.PathLike[str], raw: bytes, make_folders: bool) -> _Sta
         raise OutputError(f"{shown}: is a directory; give a file name")
     if names_folder(shown):  # (a folder that is not there: never a file named after it)
         raise OutputError(f"{shown}: names a directory; give a file name")
+    if _read_only(target):
+        raise OutputError(f"{shown}: cannot write: the file is read-only (make it writable to "
+                          "replace it)")
     folder = os.path.dirname(target)
     made = _folders(shown, folder, make_folders)
     temporary = None
@@ -232,6 +236,26 @@ def _stage(path: str | os.PathLike[str], raw: bytes, make_folders: bool) -> _Sta
             raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
         raise
     return _Staged(shown, target, temporary, made, b"")
+
+
+def _read_only(target: str) -> bool:
+    """Whether `target` is a file that is there and must not be written: renaming over it
+    would replace it whenever its folder is writable, where `> target` refuses.
+
+    By its mode bits (the owner's write bit off) for a file of one's own, and for root, who
+    may write any file but whose file, or anyone's, with that bit off was made read-only on
+    purpose (`chmod a-w`); for another user's file, as access() tells (group, others, ACLs).
+    """
+    try:
+        status = os.stat(target)
+    except OSError:  # (a new file)
+        return False
+    if not stat.S_ISREG(status.st_mode):
+        return False
+    user = os.geteuid() if hasattr(os, "geteuid") else None  # (Windows: the read-only flag)
+    if user is None or user == 0 or status.st_uid == user:
+        return not status.st_mode & stat.S_IWUSR
+    return not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
 #: The length of a file name (in bytes) that every usual file system takes.
