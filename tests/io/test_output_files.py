@@ -587,3 +587,45 @@ def test_dev_stdin_is_never_the_file_it_reads_replaced(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "orgviz: /dev/stdin: cannot write: Bad file descriptor\n"
     assert org.read_bytes() == EXAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize(("args", "output", "example"), [
+    (["render", "org.yaml"], ".svg", "org.svg"),
+    (["render", "org.yaml"], "sub/.PNG", "sub/org.PNG"),
+    (["render", "-"], ".svg", "chart.svg"),
+    (["roles", "org.yaml"], ".svg", "roles.svg"),
+    (["diff", "org.yaml", "org.yaml"], ".pdf", "changes.pdf"),
+    (["deck", "org.yaml"], ".pptx", "deck.pptx"),
+    (["export", "org.yaml"], ".json", "org.json"),
+])
+def test_an_output_named_as_an_extension_alone_is_told_to_name_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], output: str,
+        example: str) -> None:
+    # (render said "cannot tell the format of '.svg' from its extension: use .svg, ...")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org.yaml").write_bytes(EXAMPLE.read_bytes())
+    result = CliRunner().invoke(main, [*args, "-o", output], input=EXAMPLE.read_text())
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: -o {output} has no name before its extension: name the "
+                             f"file, as in -o {example.replace('/', os.sep)}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
+    # (a hidden file by that name, its format given, is written as before)
+    result = CliRunner().invoke(main, ["render", "org.yaml", "--format", "svg", "-o", ".svg"])
+    assert result.exit_code == 0 and (tmp_path / ".svg").is_file()
+
+
+def test_standard_input_given_twice_to_render(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it was told to draw one of them to output/<the current folder's name>-stdin.svg)
+    monkeypatch.chdir(tmp_path)
+    text = EXAMPLE.read_text()
+    result = CliRunner().invoke(main, ["render", "-", "-"], input=text)
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: - is given twice: standard input is read once; give - once\n")
+    (tmp_path / "stdin.yaml").write_text(text)
+    result = CliRunner().invoke(main, ["render", "stdin.yaml", "-"], input=text)
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: stdin.yaml and - would both be written to output/stdin.svg (a chart is "
+           "named after its org file): give each its own file, such as orgviz render - -o "
+           "output/2-stdin.svg\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stdin.yaml"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -173,6 +173,18 @@ def _configuration_named(output: str, config_path: str | None) -> str | None:
                 path != pyproject or path == config_path or configures_orgviz(Path(path))):
             return path
     return None
+
+
+def nameless_output(output: str, endings: Collection[str], stem: str) -> OrgvizError | None:
+    """The error for an `-o` whose name is an ending alone (`-o .svg`, `-o out/.pptx`), which
+    names no format (a hidden file without an ending) yet was surely meant to: a name as
+    `stem` would be given that ending; None for any other `-o`."""
+    name = os.path.basename(output)
+    if name.lower() not in endings:
+        return None
+    example = os.path.join(os.path.dirname(output), f"{stem}{name}")
+    return OrgvizError(f"-o {output} has no name before its extension: name the file, as in "
+                       f"-o {example}")
 
 
 def stdout_named(output: str | None) -> str | None:

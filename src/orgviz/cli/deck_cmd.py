@@ -12,6 +12,7 @@ from orgviz.cli.common import (
     EXIT_PROBLEMS,
     FilePath,
     fail,
+    nameless_output,
     org_files,
     refuse_to_overwrite,
 )
@@ -77,7 +78,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     # (~35 MB less at the peak for the enterprise example; a deck takes seconds anyway).
     gc.enable()
     from orgviz.config import load_config
-    from orgviz.deck import format_of, write_deck
+    from orgviz.deck import FORMATS, format_of, write_deck
     from orgviz.deck.build import DeckOptions
     from orgviz.orgfiles import given_twice
     from orgviz.report import REPORTERS
@@ -91,6 +92,9 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
                           date=date, merge=merge)
     try:
         options.verified()
+        nameless = nameless_output(output, FORMATS, "deck")
+        if nameless is not None:
+            raise nameless
         fmt = format_of(output)
         if template is not None and fmt != "pptx":
             raise OrgvizError("--template applies to PowerPoint decks: write .pptx, or leave "

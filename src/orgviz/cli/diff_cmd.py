@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.cli.common import EXIT_PROBLEMS, FilePath, fail, refuse_to_overwrite
+from orgviz.cli.common import (
+    EXIT_PROBLEMS,
+    FilePath,
+    fail,
+    nameless_output,
+    refuse_to_overwrite,
+)
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.report import REPORTERS
 
@@ -63,8 +69,11 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
                          "chart file to draw (.svg, .png, .pdf or .dot)"))
     fmt = ""
     if output is not None:
-        from orgviz.render.pipeline import chart_format
+        from orgviz.render.pipeline import EXTENSIONS, chart_format
 
+        nameless = nameless_output(output, EXTENSIONS, "changes")
+        if nameless is not None:
+            fail(nameless)
         try:
             fmt = chart_format(output, None, format_option=False)
         except OrgvizError as exc:

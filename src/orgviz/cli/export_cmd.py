@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.cli.common import FilePath, fail, load_whole, refuse_to_overwrite
+from orgviz.cli.common import FilePath, fail, load_whole, nameless_output, refuse_to_overwrite
 from orgviz.errors import OrgvizError
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ def _format(fmt: str | None, output: str | None) -> str:
     when there is none, or when --format and -o's ending name two formats."""
     suffix = os.path.splitext(output or "")[1].lower()
     named = FORMAT_OF_SUFFIX.get(suffix)
+    nameless = nameless_output(output, FORMAT_OF_SUFFIX, "org") if output else None
+    if fmt is None and nameless is not None:  # (`-o .json`: a name was meant)
+        fail(nameless)
     if fmt is None and named is None:
         raise click.UsageError("missing option '--format' / '-f'. Choose from: mermaid, json, "
                                "csv, graphml")  # (as click says it; --help names the endings)

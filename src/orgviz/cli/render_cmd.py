@@ -19,6 +19,7 @@ from orgviz.cli.common import (
     FilePath,
     fail,
     keep_until_exit,
+    nameless_output,
     org_files,
     refuse_to_overwrite,
     stdout_named,
@@ -109,17 +110,27 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
             output.endswith(("/", os.sep)) or Path(output).is_dir()):
         raise RenderError(f"several files need a folder for -o, not '{output}' "
                           f"(end it with '/')")
-    from orgviz.orgfiles import given_twice
+    from orgviz.orgfiles import STDIN, given_twice
 
+    if output is not None and fmt is None and not (  # (isdir: False on a too-long name)
+            output.endswith(("/", os.sep)) or os.path.isdir(output)):
+        from orgviz.render.pipeline import EXTENSIONS
+
+        nameless = nameless_output(output, EXTENSIONS, "chart" if files[0] == STDIN
+                                   else Path(files[0]).stem)
+        if nameless is not None:
+            raise nameless
     targets = [output_path(path, output, fmt) for path in files]
     seen: dict[Path, str] = {}
     for path, target in zip(files, targets, strict=True):
+        if path == STDIN and seen.get(target) == STDIN:  # (said before the first is drawn)
+            raise RenderError("- is given twice: standard input is read once; give - once")
         # (one file by two names that make two charts, a symlink's, is drawn twice)
         twice = given_twice((seen[target], path)) if target in seen else None
         if twice is not None:
             raise twice
-        if target in seen:
-            folder = Path(path).resolve().parent.name
+        if target in seen:  # (standard input has no folder to tell it by: `2-stdin.svg`)
+            folder = "" if path == STDIN else Path(path).resolve().parent.name
             other = target.with_name(f"{folder}-{target.name}" if folder else f"2-{target.name}")
             raise RenderError(f"{seen[target]} and {path} would both be written to {target} (a "
                               f"chart is named after its org file): give each its own file, "

@@ -9,6 +9,7 @@ from orgviz.cli.common import (
     FilePath,
     fail,
     load_whole,
+    nameless_output,
     org_files,
     refuse_to_overwrite,
     stdout_named,
@@ -68,4 +69,10 @@ def chart_format(output: str, fmt: str | None) -> str:
         if fault is not None:
             raise OrgvizError(fault)
         return fmt or "svg"
+    if fmt is None:
+        from orgviz.render.pipeline import EXTENSIONS
+
+        nameless = nameless_output(output, EXTENSIONS, "roles")
+        if nameless is not None:
+            raise nameless
     return file_format(output, fmt)
