@@ -326,13 +326,8 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
     Only regular files (symlinks followed) count: a device, a named pipe or a symlink loop
     with a YAML name is left out, so that nothing reads it.
     """
-    try:
-        result = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
-             *(f"*{suffix}" for suffix in YAML_SUFFIXES)],
-            cwd=root, capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        result = None
+    result = _run_git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
+                       *(f"*{suffix}" for suffix in YAML_SUFFIXES)], root)
     if result is not None and result.returncode == 0:
         names = {os.fsdecode(name) for name in result.stdout.split(b"\0") if name}
         return sorted(name for name in names if is_regular(os.path.join(root, name)))
@@ -489,13 +484,41 @@ def orgs_in_folder(folder: str) -> list[str]:
 
 def _repository_of(folder: str) -> str | None:
     """The top folder of the git repository a folder is in, or None (no git, or not in one)."""
-    try:
-        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
-                                capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.SubprocessError):
+    result = _run_git(["rev-parse", "--show-toplevel"], folder)
+    if result is None:
         return None
     top = os.fsdecode(result.stdout).strip()
     return top if result.returncode == 0 and top else None
+
+
+#: The repositories git refused (dubious ownership) that a warning was printed for.
+_WARNED_REFUSALS: set[str] = set()
+
+
+def _run_git(args: list[str], folder: str | os.PathLike[str]
+             ) -> subprocess.CompletedProcess[bytes] | None:
+    """`git ARGS` run in `folder`, its output captured (git's messages in English); None
+    when git cannot run. When git refuses the repository (another user owns it: dubious
+    ownership), a warning says so on stderr, once a repository: the folder is then read as
+    one outside git is (every YAML file in it, .gitignore not applied)."""
+    try:
+        result = subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False,
+                                timeout=60, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        from orgviz.gitrefusal import git_refusal
+        from orgviz.problem import one_line
+
+        refusal = git_refusal(result.stderr)
+        if refusal is not None and refusal.repository not in _WARNED_REFUSALS:
+            _WARNED_REFUSALS.add(refusal.repository)
+            print(one_line(f"orgviz: warning: git refuses the repository "
+                           f"'{refusal.repository}' (detected dubious ownership: another user "
+                           "owns it), so .gitignore is not applied: YAML files it ignores are "
+                           f"read too; to trust the repository: {refusal.fix}"),
+                  file=sys.stderr)
+    return result
 
 
 def expand_folders(paths: Sequence[str]) -> list[str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from orgviz.diff.match import repeated_ids
 from orgviz.errors import OrgvizError
+from orgviz.gitrefusal import git_refusal
 from orgviz.problem import Problem, one_line
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ def _git_blob(rev: str, directory: str, relative: str, shown: str) -> bytes:
     # (`cat-file blob`, not `show`: a folder at `rev` is an error, not its listing)
     done = _run_git(["cat-file", "blob", spec], directory)
     if done.returncode != 0:
+        refusal = git_refusal(done.stderr)
+        if refusal is not None:  # (its first line says it; the last is the command to trust)
+            raise OrgvizError(f"{rev}:{shown}: {refusal}")
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1] if message else f"exit status {done.returncode}"
         if reason.endswith(f"{spec}: bad file"):
