@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -312,7 +313,8 @@ def test_the_no_role_tally_is_at_the_title_column_s_header_cell(
 
 def test_each_tally_of_one_column_s_values_is_at_that_column_s_header_cell(
         tmp_path: Path) -> None:
-    # (every tally was at 1:1; control characters, found in any column, still are)
+    # (every tally was at 1:1; control characters, found in any column, still are; the
+    # placeholder names are in the name column at their first row imported)
     path = tmp_path / "people.csv"
     path.write_text("Org chart\nrole,manager,id,name,title\nManager,,1,Ann,CEO\n"
                     "Manager,Ann,2,Vacant,VP Sales\n,Ann,3,N/D,Eng\x07ineer\n"
@@ -328,9 +330,9 @@ def test_each_tally_of_one_column_s_values_is_at_that_column_s_header_cell(
         (2, 2, "manager-by-name", "1 manager reference written as a decimal ('1.0') read as "
                                   "the id of the whole number it writes"),
         (2, 2, "manager-by-name", "2 manager references matched by name or email ('Ann')"),
-        (2, 4, "placeholder-name", "1 name not disclosed ('N/D'): imported as a filled post "
-                                   "named 'Name not disclosed'"),
-        (2, 4, "placeholder-name", "1 placeholder name imported as a vacancy ('Vacant')")]
+        (4, 4, "placeholder-name", "1 placeholder name imported as a vacancy ('Vacant')"),
+        (5, 4, "placeholder-name", "1 name not disclosed ('N/D'): imported as a filled post "
+                                   "named 'Name not disclosed'")]
 
 
 def test_managers_matched_by_name_from_the_names_beside_the_ids_are_at_that_column(
@@ -343,3 +345,38 @@ def test_managers_matched_by_name_from_the_names_beside_the_ids_are_at_that_colu
 
     result = import_csv(path)
     assert [(p.line, p.col, p.rule) for p in result.problems] == [(1, 4, "manager-by-name")]
+
+
+def test_placeholder_names_of_rows_set_aside_are_not_said_imported(tmp_path: Path) -> None:
+    # (the history rows' empty name, 'Vacant' and 'N/D', and a future-dated row's 'TBH' were
+    # counted: "5 placeholder names imported as vacancies" and "1 name not disclosed", at the
+    # name column's header cell, while the org file held two vacancies)
+    from orgviz.io.csvimport import ImportOptions, import_csv
+
+    path = tmp_path / "hist.csv"
+    path.write_text("EmployeeId,Name,Title,ReportsTo,Status,EffectiveEndDate\n"
+                    "1,Ann,CEO,,Active,4712-12-31\n2,,CTO,1,Terminated,4712-12-31\n"
+                    "3,Vacant,VP,1,Terminated,4712-12-31\n4,N/D,VP,1,Terminated,4712-12-31\n"
+                    "5,Cy,VP,1,Active,2030-01-31\n5,TBH,VP,1,Active,4712-12-31\n"
+                    "6,Open position,Engineer,1,Active,4712-12-31\n7,,Engineer,1,Active,"
+                    "4712-12-31\n", encoding="utf-8")
+    result = import_csv(path, ImportOptions(reference_date=datetime.date(2025, 1, 1)))
+    assert [p.id for p in result.org.people if p.vacant] == ["6", "7"]
+    assert [(p.line, p.col, p.message) for p in result.problems
+            if p.rule == "placeholder-name"] == [
+        (8, 2, "2 placeholder names imported as vacancies ('Open position', '(empty)')")]
+    assert result.text.splitlines()[1].endswith("(8 rows, utf-8): 4 positions, 2 open.")
+
+
+def test_placeholder_names_only_of_rows_set_aside_say_nothing(tmp_path: Path) -> None:
+    # (the QA sweep's file: "2 placeholder names imported as vacancies ('(empty)', 'Vacant')"
+    # at 1:2, its header saying "0 open")
+    result = CliRunner().invoke(main, [
+        "import", "-", "-o", str(tmp_path / "hist.yaml")], input=(
+        "EmployeeId,Name,Title,ReportsTo,Status\n1,Ann,CEO,,Active\n2,,CTO,1,Terminated\n"
+        "3,Vacant,VP,1,Terminated\n4,Cy,VP,1,Active\n"))
+    assert result.exit_code == 0, result.output
+    assert "placeholder-name" not in result.output
+    assert result.output.splitlines()[-1] == (
+        f"imported 2 positions to {tmp_path}/hist.yaml: 2 warnings; rules on the imported "
+        "org: no problems")

@@ -35,10 +35,13 @@ class FlagReader(ImporterState):
 
     def read_flags(self, values: dict[str, list[str | None]], columns: Columns,
                    names: list[str | None], titles: list[str | None],
-                   notes: list[Sequence[str]]) -> dict[str, Iterable[Any]]:
-        """Vacancy, assistant, roles, dotted lines and history of rows not in the exact layout.
+                   notes: list[Sequence[str]], lines: Sequence[int]
+                   ) -> dict[str, Iterable[Any]]:
+        """Vacancy, assistant, roles, dotted lines and history of rows not in the exact layout
+        (starting on `lines`).
 
-        Sets placeholder names to None and role values that are no role ids as titles.
+        Sets placeholder names to None and role values that are no role ids as titles; the
+        rows of placeholder names are kept for their tally (`placeholder_rows`).
         """
         get = values.get
         n = len(names)
@@ -105,10 +108,10 @@ class FlagReader(ImporterState):
             name = names[r]
             if name is None:
                 add_note(notes, r, "no name: imported as a vacancy")
-                self.tally("placeholder", "(empty)")
+                self.placeholder_rows.append((lines[r], "placeholder", "(empty)"))
             elif kinds[r] in WITHHELD_NAMES:  # a filled post, its holder not named
                 add_note(notes, r, f"name '{name}': not disclosed, a filled post")
-                self.tally("withheld", name)
+                self.placeholder_rows.append((lines[r], "withheld", name))
                 names[r] = WITHHELD_NAME
                 continue
             elif kinds[r] in ELIMINATED_NAMES:  # an abolished post: see split_history
@@ -120,7 +123,7 @@ class FlagReader(ImporterState):
                 names[r] = None
             else:
                 add_note(notes, r, f"name '{name}' is a placeholder: imported as a vacancy")
-                self.tally("placeholder", name)
+                self.placeholder_rows.append((lines[r], "placeholder", name))
                 names[r] = None
             vacant[r] = True
         return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,
