@@ -401,8 +401,22 @@ def test_a_broken_wide_file_says_so(tmp_path):
     path.write_bytes(b"\xff\xfeo\x00r\x00\x00\xd8")
     line, col, rule, message = load_problem(path)
     assert (line, col, rule, message) == (
-        1, 1, "encoding", "the file starts as UTF-16 (a byte order mark) but is not valid "
+        1, 3, "encoding", "the file starts as UTF-16 (a byte order mark) but is not valid "
                           "UTF-16: save the file as UTF-8")
+
+
+@pytest.mark.parametrize(("codec", "bad", "name"), [
+    ("utf-16-le", b"\x00\xd8A\x00", "UTF-16"), ("utf-16-be", b"\xdc\x00\x00A", "UTF-16"),
+    ("utf-32-le", b"\x00\xd8\x00\x00", "UTF-32"), ("utf-32-be", b"\x00\x11\x00\x00", "UTF-32"),
+    ("utf-16-le", b"A", "UTF-16")])  # (a lone surrogate, a code point past U+10FFFF, a cut)
+def test_a_broken_wide_file_says_where(tmp_path, codec, bad, name):
+    # (was at 1:1, wherever the bad unit was; UTF-8's bad byte had its line and column)
+    path = tmp_path / "wide.yaml"
+    good = "orgviz: 1\r\norg: {name: Zoë}\npeople:\n  - {id: a, name: 李雷, title: CEO}\n  - 李"
+    path.write_bytes("\ufeff".encode(codec) + good.encode(codec) + bad)
+    assert load_problem(path) == (
+        5, 6, "encoding", f"the file starts as {name} (a byte order mark) but is not valid "
+                          f"{name}: save the file as UTF-8")
 
 
 def test_unreadable_files_are_exit_2_errors(tmp_path):

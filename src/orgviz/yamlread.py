@@ -104,8 +104,8 @@ def decode(data: bytes, file: str, what: str = "an org file") -> str:
     if wide is not None:
         try:
             text = data.decode(wide)
-        except UnicodeDecodeError:
-            raise YamlError(SourceLoc(file, 1, 1), "encoding",
+        except UnicodeDecodeError as exc:  # (at the bad unit: the text before it is good)
+            raise YamlError(_position(file, data[:exc.start].decode(wide)), "encoding",
                             f"the file starts as {wide.upper()} (a byte order mark) but is not "
                             f"valid {wide.upper()}: save the file as UTF-8") from None
         return _checked(text, file, what)

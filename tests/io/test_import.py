@@ -571,6 +571,29 @@ def test_an_encoding_that_agrees_with_the_byte_order_mark_reads_the_columns(
     assert not result.problems
 
 
+@pytest.mark.parametrize(("codec", "given", "bad", "message"), [
+    ("utf-16-le", None, b"\x00\xd8", "the file starts like UTF-16 but is not valid UTF-16: "
+                                     "save it as UTF-8"),
+    ("utf-16-be", None, b"\xdc\x00", "the file starts like UTF-16 but is not valid UTF-16: "
+                                     "save it as UTF-8"),
+    ("utf-16-le", "utf-16-le", b"\x00\xd8", "byte 0x00 is not valid utf-16-le: pass the "
+                                            "file's --encoding"),
+    ("utf-32-le", "utf-32", b"\x00\x00\x11\x00", "byte 0x00 is not valid utf-32: pass the "
+                                                  "file's --encoding")])
+def test_a_bad_unit_of_utf16_or_utf32_is_at_its_line_and_column(
+        tmp_path: Path, codec: str, given: str | None, bad: bytes, message: str) -> None:
+    # (the file with a byte order mark was at 1:1; --encoding's at its byte's offset in the
+    # line, twice (or four times) its column, on a line counted from 0x0a bytes: U+010A
+    # holds one)
+    path = tmp_path / "p.csv"
+    path.write_bytes("\ufeffEmployeeId,Name,ManagerId\n1,Zoë \u010a,\n2,Li ".encode(codec)
+                     + bad + ",1\n".encode(codec))
+    with pytest.raises(OrgLoadError) as raised:
+        import_csv(path, ImportOptions(encoding=given))
+    assert [tuple(p) for p in raised.value.problems] == [
+        (str(path), 3, 6, "error", "encoding", message)]
+
+
 def test_a_zip_without_a_workbook_says_so(tmp_path: Path) -> None:
     import zipfile
 

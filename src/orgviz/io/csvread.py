@@ -106,6 +106,18 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return head.count(b"\n") + 1, offset - (head.rfind(b"\n") + 1) + 1
 
 
+#: The codecs of two or four bytes a character (codecs.lookup names), whose positions are
+#: counted in characters: their bytes hold newline bytes that are no line breaks.
+_WIDE = ("utf-16", "utf-32")
+
+
+def _wide_position(data: bytes, offset: int, codec: str) -> tuple[int, int]:
+    """The line and column (in characters) of the bad unit at byte `offset` of UTF-16 or
+    UTF-32 `data`: the text before it decodes."""
+    head = data[:offset].decode(codec).removeprefix("\ufeff")  # (utf-16-le keeps a mark)
+    return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
+
+
 def decode(data: bytes, shown: str, encoding: str | None,
            problems: list[Problem]) -> tuple[str, str]:
     """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 (reported)."""
@@ -121,7 +133,9 @@ def decode(data: bytes, shown: str, encoding: str | None,
         try:
             text = data.decode(encoding).removeprefix("\ufeff")  # (utf-8 and utf-16-le keep it)
         except UnicodeDecodeError as exc:
-            line, col = _position(data, exc.start)
+            line, col = (_wide_position(data, exc.start, encoding)
+                         if codecs.lookup(encoding).name.startswith(_WIDE) else
+                         _position(data, exc.start))
             raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
                                         f"byte 0x{data[exc.start]:02x} is not valid "
                                         f"{encoding}: pass the file's --encoding")]) from None
@@ -135,9 +149,11 @@ def decode(data: bytes, shown: str, encoding: str | None,
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise _fatal(shown, 1, "the file starts like UTF-16 but is not valid UTF-16: "
-                         "save it as UTF-8", "encoding") from None
+        except UnicodeDecodeError as exc:
+            line, col = _wide_position(data, exc.start, "utf-16")
+            raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
+                                        "the file starts like UTF-16 but is not valid UTF-16: "
+                                        "save it as UTF-8")]) from None
     sixteen = _utf16_without_mark(data)
     if sixteen is not None:
         try:
