@@ -218,6 +218,35 @@ def test_list_rules_needs_no_files():
     assert any(line.startswith("span-of-control ") and "[max=10]" in line for line in lines)
 
 
+@pytest.mark.parametrize("args", [("--list-rules", "-f", "json"), ("--format=json", "--list-rules"),
+                                  ("--list-rules", "x.yaml", "--format", "json")])
+def test_list_rules_in_json(args):
+    # (printed the text table whatever --format said)
+    from orgviz.rules import RULES
+
+    result = run("validate", *args)
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)
+    assert [rule["rule"] for rule in listed] == list(RULES)
+    assert listed[0] == {"rule": "duplicate-id", "level": "error",
+                         "description": "Two people (or two teams) share an id.", "options": {}}
+    assert {"rule": "root", "level": "error", "description": "The org has no top person, or "
+            "several.", "options": {"allow-forest": False}} in listed
+    assert next(rule for rule in listed if rule["rule"] == "span-of-control")["options"] == {
+        "max": 10}
+    assert run("validate", "-f", "text", "--list-rules").output == run(
+        "validate", "--list-rules").output
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_list_rules_in_a_format_of_problems_is_refused(fmt):
+    for args in (("--list-rules", "-f", fmt), ("-f", fmt, "--list-rules")):
+        result = CliRunner().invoke(main, ["validate", *args], prog_name="orgviz")
+        assert (result.exit_code, result.output) == (
+            2, f"orgviz validate: --list-rules prints text or json, not {fmt} (see 'orgviz "
+               "validate --help')\n")
+
+
 def test_summary_counts_are_written_with_thousands_separators():
     from orgviz.problem import Problem
     from orgviz.report import summary_line

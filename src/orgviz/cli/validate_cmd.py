@@ -19,19 +19,49 @@ from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
 
+#: The ctx.meta key that says --list-rules came before --format (which then lists them).
+_LIST_RULES = "orgviz.validate.list_rules"
+
 
 def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """--list-rules: each rule's id, default level, options (mid-size defaults) and what it
-    checks, then exit 0 (before FILES are asked for)."""
+    checks, in --format's format, then exit 0 (before FILES are asked for). Both options are
+    eager: whichever of them click reads last lists the rules."""
     if not value or ctx.resilient_parsing:
         return
+    if "fmt" in ctx.params:  # (--format came first)
+        _print_rules(ctx, ctx.params["fmt"])
+    ctx.meta[_LIST_RULES] = True
+
+
+def _format_option(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """--format's value; the rules listed in it when --list-rules came before it."""
+    if ctx.meta.get(_LIST_RULES) and not ctx.resilient_parsing:
+        _print_rules(ctx, value)
+    return value
+
+
+def _print_rules(ctx: click.Context, fmt: str) -> None:
+    """Print the rules as text (a table) or JSON (a list of objects), then exit 0; a usage
+    error for another format (github and sarif report problems, and there are none)."""
     from orgviz.rules import RULES, defaults_for, summary
 
-    for rule_id, module in RULES.items():
-        options = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
-                            for k, v in defaults_for(module, "mid-size").items())
-        click.echo(f"{rule_id:<24} {module.LEVEL:<8} {summary(module)}"
-                   + (f" [{options}]" if options else ""))
+    if fmt not in ("text", "json"):
+        raise click.UsageError(f"--list-rules prints text or json, not {fmt}", ctx)
+    rules = [(rule_id, module.LEVEL, summary(module), defaults_for(module, "mid-size"))
+             for rule_id, module in RULES.items()]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"rule": rule_id, "level": level, "description": description,
+                                "options": options}
+                               for rule_id, level, description, options in rules], indent=2))
+        ctx.exit(0)
+    for rule_id, level, description, options in rules:
+        shown = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+                          for k, v in options.items())
+        click.echo(f"{rule_id:<24} {level:<8} {description}"
+                   + (f" [{shown}]" if shown else ""))
     ctx.exit(0)
 
 
@@ -76,7 +106,8 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
               callback=_list_rules, help="List the rules: id, default level, what each "
               "checks and its options (mid-size defaults); then exit.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
-              show_default=True, help="How to print problems.")
+              show_default=True, is_eager=True, callback=_format_option,
+              help="How to print problems (the rules of --list-rules: text or json).")
 @click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
