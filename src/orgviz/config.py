@@ -30,15 +30,31 @@ class Config:
 
 
 def shown_value(value: Any) -> str:
-    """A configured value as a message shows it: short, on one line, never a huge repr."""
+    """A configured value as a message shows it: short, on one line, never a huge repr;
+    as TOML and YAML write it (`true`, `null`, `2024-01-01`), not as Python does."""
     if isinstance(value, Mapping):
         return "a table"
     if isinstance(value, (list, tuple)):
         return "a list"
-    text = one_line(repr(value) if not isinstance(value, str) else f"'{value}'")
+    text = one_line(_as_written(value))
     if len(text) > SHOWN_VALUE_CHARS:
         text = text[:SHOWN_VALUE_CHARS - 1] + "…"
     return text
+
+
+def _as_written(value: object) -> str:
+    """A scalar as a configuration file writes it: text quoted, `true` and `false`, `null`,
+    a TOML date, time or date-time in its ISO form, a number as it reads (`inf`, `1.5`)."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    isoformat = getattr(value, "isoformat", None)  # (a datetime date, time or datetime)
+    if callable(isoformat):
+        return str(isoformat())
+    return repr(value)
 
 
 def where(loc: SourceLoc) -> str:

@@ -76,13 +76,36 @@ def test_a_huge_config_file_is_not_read_whole(tmp_path):
 
 @pytest.mark.parametrize(("value", "shown"), [
     ("2.5", "not 2.5"), ("inf", "not inf"), ("-inf", "not -inf"), ("nan", "not nan"),
-    ("true", "not True"), ('"many"', "not 'many'"),
+    ("true", "not true"), ("false", "not false"), ('"many"', "not 'many'"),
+    # (as TOML writes them: they were "not datetime.date(2024, 1, 1)", "not True" ...)
+    ("2024-01-01", "not 2024-01-01"), ("2024-01-01T10:30:00", "not 2024-01-01T10:30:00"),
+    ("1979-05-27T07:32:00-08:00", "not 1979-05-27T07:32:00-08:00"), ("07:32:00", "not 07:32:00"),
 ])
 def test_toml_counts_must_be_whole_numbers(tmp_path, value, shown):
     assert config_error(tmp_path, "pyproject.toml",
                         f"[tool.orgviz.rules]\nspan-of-control = {{max = {value}}}\n") == (
         f"{tmp_path / 'pyproject.toml'}: option 'max' of rule 'span-of-control' must be a "
         f"whole number, {shown}")
+
+
+def test_a_bad_level_or_rule_value_is_shown_as_toml_writes_it(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nroot = 2024-01-01\n"
+                        ) == (f"{path}: rule 'root' takes off, error, warning, info or a table "
+                              "of options, not 2024-01-01")
+    assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nlayers = {level = "
+                        "true}\n") == (f"{path}: level of rule 'layers' must be one of off, "
+                                       "error, warning, info, not true")
+
+
+def test_a_null_option_is_shown_as_yaml_writes_it(tmp_path, org_file):
+    # (it was "not None")
+    message = config_error(tmp_path, ".orgviz.yaml", "rules:\n  layers: {max: null}\n")
+    assert message == (f"{tmp_path / '.orgviz.yaml'}:2:17: option 'max' of rule 'layers' must "
+                       "be a whole number, not null")
+    problems = validate(load(org_file(ORG + "rules:\n  layers: {max: ~}\n")))
+    assert [p.message for p in problems if p.rule == "config"] == [
+        "option 'max' of rule 'layers' must be a whole number, not null"]
 
 
 def test_a_whole_float_is_a_count(tmp_path, org_file):
