@@ -142,6 +142,24 @@ def test_an_org_file_given_to_import_says_what_it_is(tmp_path: Path, name: str,
     assert not (tmp_path / "out.yaml").exists()
 
 
+@pytest.mark.parametrize("text", [
+    "orgviz: 1\norg: {name: A, size: small}\npeople:\n  - {id: a, name: A, title: CEO}\n",
+    "# yaml-language-server: $schema=schema.json\norgviz: 1\norg: {name: A}\n"])
+def test_an_org_file_on_standard_input_says_what_it_is(tmp_path: Path, text: str) -> None:
+    # (said "<stdin>:2:1: no id or name column found (looked for EmployeeId ...): pass --id
+    # COLUMN": its first line was skipped as a title line)
+    from click.testing import CliRunner
+
+    from orgviz.cli import main
+
+    result = CliRunner().invoke(main, ["import", "-", "-o", str(tmp_path / "out.yaml")],
+                                input=text, prog_name="orgviz")
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: <stdin>: a YAML file, not an HR export (CSV or .xlsx): an org file is what "
+           "import writes; validate, render or export it\n")
+    assert not (tmp_path / "out.yaml").exists()
+
+
 def test_nothing_written_gives_no_advice_about_drawing(tmp_path: Path) -> None:
     (tmp_path / "p.csv").write_text("id,name,manager\n1,A,\n2,B,9\n", encoding="utf-8")
     proc = run_import(["p.csv", "-o", "org.yaml"], tmp_path)

@@ -75,6 +75,8 @@ def below_title_lines(table: CsvTable, given: Mapping[str, Sequence[str]] | None
     if has_people_columns(detect(table.header, {})) or names_a_given_column(table.header,
                                                                              given or {}):
         return None  # (the usual file: its rows are not looked at)
+    if _starts_as_org_file(table.header):  # (no title: `check_columns` says what it is)
+        return None
     at = header_below_titles(chain([(table.header_line, table.header)], _lazy_rows(table)),
                              {error[0] for error in table.excel_errors})
     if not at:
@@ -89,6 +91,12 @@ def below_title_lines(table: CsvTable, given: Mapping[str, Sequence[str]] | None
     return dataclasses.replace(table, header=header, given_rows=table.rows[at:],
                                columns=None, trimmed=False, header_line=line,
                                problems=table.problems_below(line)), info
+
+
+def _starts_as_org_file(header: Sequence[str]) -> bool:
+    """Whether a table's first line is an org file's (`orgviz: 1`, or the schema comment
+    that import writes first): YAML, given by a name without .yaml (standard input)."""
+    return bool(header) and header[0].startswith(("orgviz:", "# yaml-"))
 
 
 def _lazy_rows(table: CsvTable) -> Iterator[tuple[int, list[str]]]:
@@ -233,8 +241,8 @@ class RowReader(CellReader, FlagReader):
                         "which reads it)")
             elif "reportingseniorpost" in folded:
                 hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
-            if table.shown.lower().endswith((".yaml", ".yml")) or (
-                    table.header and table.header[0].startswith(("orgviz:", "# yaml-"))):
+            if table.shown.lower().endswith((".yaml", ".yml")) or _starts_as_org_file(
+                    table.header):
                 raise OrgvizError(f"{table.shown}: a YAML file, not an HR export (CSV or "
                                   ".xlsx): an org file is what import writes; validate, render "
                                   "or export it")
