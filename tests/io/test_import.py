@@ -177,8 +177,8 @@ def test_cli_reports_eliminated_and_undisclosed_posts(tmp_path: Path) -> None:
                                        "-o", str(out)])
     assert result.exit_code == 0, result.output
     shown = str(FIXTURES / "organogram_eliminated.csv")
-    # (in the Name column, at the row: it said 1:1, then the column's header cell)
-    assert (f"{shown}:7:2: info [placeholder-name] 1 name not disclosed ('N/D'): imported as "
+    # (at the Name column's header cell: it said 1:1)
+    assert (f"{shown}:1:2: info [placeholder-name] 1 name not disclosed ('N/D'): imported as "
             "a filled post named 'Name not disclosed'") in result.output
 
 
@@ -746,7 +746,7 @@ def test_a_leading_quote_is_dropped_only_where_export_writes_one(tmp_path: Path)
     assert '  - {id: "1", name: "\'t Hooft"}' in lines
     assert '  - {id: "2", name: "\'s-Gravesande", reports_to: "1"}' in lines
     assert [(p.line, p.col, p.message) for p in result.problems] == [
-        (7, 2, "2 placeholder names imported as vacancies ('Vacant')")]  # (the first one)
+        (1, 2, "2 placeholder names imported as vacancies ('Vacant')")]  # (the name column)
 
 
 def test_exact_layout_cells_that_are_dropped_say_so(tmp_path: Path) -> None:

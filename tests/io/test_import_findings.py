@@ -313,8 +313,7 @@ def test_the_no_role_tally_is_at_the_title_column_s_header_cell(
 
 def test_each_tally_of_one_column_s_values_is_at_that_column_s_header_cell(
         tmp_path: Path) -> None:
-    # (every tally was at 1:1; control characters, found in any column, still are; the
-    # placeholder names are in the name column at their first row imported)
+    # (every tally was at 1:1; control characters, found in any column, still are)
     path = tmp_path / "people.csv"
     path.write_text("Org chart\nrole,manager,id,name,title\nManager,,1,Ann,CEO\n"
                     "Manager,Ann,2,Vacant,VP Sales\n,Ann,3,N/D,Eng\x07ineer\n"
@@ -330,9 +329,9 @@ def test_each_tally_of_one_column_s_values_is_at_that_column_s_header_cell(
         (2, 2, "manager-by-name", "1 manager reference written as a decimal ('1.0') read as "
                                   "the id of the whole number it writes"),
         (2, 2, "manager-by-name", "2 manager references matched by name or email ('Ann')"),
-        (4, 4, "placeholder-name", "1 placeholder name imported as a vacancy ('Vacant')"),
-        (5, 4, "placeholder-name", "1 name not disclosed ('N/D'): imported as a filled post "
-                                   "named 'Name not disclosed'")]
+        (2, 4, "placeholder-name", "1 name not disclosed ('N/D'): imported as a filled post "
+                                   "named 'Name not disclosed'"),
+        (2, 4, "placeholder-name", "1 placeholder name imported as a vacancy ('Vacant')")]
 
 
 def test_managers_matched_by_name_from_the_names_beside_the_ids_are_at_that_column(
@@ -364,7 +363,7 @@ def test_placeholder_names_of_rows_set_aside_are_not_said_imported(tmp_path: Pat
     assert [p.id for p in result.org.people if p.vacant] == ["6", "7"]
     assert [(p.line, p.col, p.message) for p in result.problems
             if p.rule == "placeholder-name"] == [
-        (8, 2, "2 placeholder names imported as vacancies ('Open position', '(empty)')")]
+        (1, 2, "2 placeholder names imported as vacancies ('Open position', '(empty)')")]
     assert result.text.splitlines()[1].endswith("(8 rows, utf-8): 4 positions, 2 open.")
 
 

@@ -342,11 +342,11 @@ def test_vacancy_names_in_brackets_or_with_a_note_are_placeholders(tmp_path: Pat
     assert said(result)[:2] == [
         "p.csv:1:2: info [eliminated-post] 1 eliminated post not imported ('38'): listed at "
         "the end of the file",
-        "p.csv:3:2: info [placeholder-name] 19 placeholder names imported as vacancies "
-        "('Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH', ...)"]
+        "p.csv:1:2: info [placeholder-name] 1 name not disclosed ('[Withheld]'): imported as "
+        "a filled post named 'Name not disclosed'"]
     assert said(result)[2] == (
-        "p.csv:38:2: info [placeholder-name] 1 name not disclosed ('[Withheld]'): imported as "
-        "a filled post named 'Name not disclosed'")
+        "p.csv:1:2: info [placeholder-name] 19 placeholder names imported as vacancies "
+        "('Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH', ...)")
     assert ("  # p.csv:3: name 'Vacant - Req 123' is a placeholder: imported as a vacancy\n"
             in result.text)  # type: ignore[attr-defined]
     loaded_back(tmp_path, result)

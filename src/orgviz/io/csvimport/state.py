@@ -60,8 +60,6 @@ class ImporterState:
         self.samples: dict[str, list[str]] = {}
         self.tally_cols: dict[str, int] = {}  # kind -> the column of its first value tallied
         self.tallied: dict[str, Problem] = {}  # the problem of each kind tallied
-        # kind -> the line of the first row tallied, where it is reported (placeholder names)
-        self.tally_lines: dict[str, int] = {}
         # (line, kind, example) of each row of the people file whose name is a placeholder
         # (or none), in row order: tallied once the rows set aside are known
         self.placeholder_rows: list[tuple[int, str, str]] = []
@@ -123,13 +121,12 @@ class ImporterState:
         for line, kind, example in self.placeholder_rows:
             if line not in aside:
                 self.tally(kind, example)
-                self.tally_lines.setdefault(kind, line)
 
     def report_tallies(self, shown: str, header_line: int) -> None:
         """One problem per tallied kind of finding, with its count and first examples, at
         the header cell of the column its values are in (`header_line`: the header's line,
-        below any title lines skipped), or at 1:1 for values of any column; placeholder
-        names at their first row imported, in the name column."""
+        below any title lines skipped), or at 1:1 for values of any column (placeholder
+        names: of the rows imported, see `tally_placeholders`)."""
         if self.placeholder_rows:
             self.tally_placeholders(shown)
         # kind: (level, rule, the message of several, the message of one)
@@ -182,11 +179,7 @@ class ImporterState:
                     ", ..." if len(examples) > 5 else "")
                 message = (one if n == 1 else several).format(n=n, ex=ex)
                 col = self.cols.get(TALLIED_COLUMN.get(kind, ""), self.tally_cols.get(kind))
-                first = self.tally_lines.get(kind)
-                if first is not None:
-                    line, col = first, col or 1
-                else:
-                    line, col = (1, 1) if col is None else (header_line, col)
+                line, col = (1, 1) if col is None else (header_line, col)
                 self.tallied[kind] = Problem(shown, line, col, level, rule, message)
                 self.problems.append(self.tallied[kind])
 
