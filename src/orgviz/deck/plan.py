@@ -8,7 +8,10 @@ size, its biggest remaining subtree moves to a slide of its own (the person stay
 as a "continued" card that names that slide). A manager whose direct reports alone are
 too many is spread over several slides ("(2 of 3)"), each with a card for the reports on
 the other slides. Every slide but the first of a tree shows the manager of its top person
-above it, as a card naming the slide where that manager is drawn.
+above it, as a card naming the slide where that manager is drawn. When no spread is
+readable, a block of assistants (up to three cards wide beside their manager) is what is too
+wide: people with assistants and no reports go to slides of their own, then the manager's
+own assistants do, before the reports (see Planner.fit_assistants).
 
 An overview slide comes first: the top levels (three at most), cut by the same rule.
 """
@@ -51,8 +54,9 @@ class Part:
     continued: list[str]  # people drawn as "continued" cards: their teams are elsewhere
     parent: Part | None = None  # the slide where the root's manager is drawn
     overview: bool = False
-    reports: tuple[str, ...] | None = None  # chunks: the root's reports on this slide
-    others: tuple[str, ...] = ()  # chunks: the root's reports on the other slides
+    # chunks: the root's reports and assistants on this slide, and on the other slides
+    reports: tuple[str, ...] | None = None
+    others: tuple[str, ...] = ()
     chunk: int = 1
     chunks: int = 1
     group: list[Part] = field(default_factory=list)  # all chunks of this part, in order
@@ -133,8 +137,7 @@ class Planner:
         first = tree.below(part.root)
         if part.reports is not None:
             allowed = set(part.reports)
-            first = [p for p in first if p in allowed or p in tree.assistants.get(
-                part.root or "", ())]
+            first = [p for p in first if p in allowed]
         todo = list(reversed(first))
         while todo:
             pid = todo.pop()
@@ -296,8 +299,7 @@ class Planner:
         tree, stop = self.tree, set(part.continued)
         cut: list[str] = []
         todo = [(pid, 1) for pid in reversed(tree.below(part.root))
-                if part.reports is None or pid in part.reports
-                or pid in tree.assistants.get(part.root or "", ())]
+                if part.reports is None or pid in part.reports]
         while todo:
             pid, depth = todo.pop()
             if pid in stop or not tree.reports.get(pid):
@@ -317,48 +319,118 @@ class Planner:
         be stacked below them): their teams are cut to "continued" piles until that fits;
         only when the piles alone are too many for one readable row are they stacked in a
         grid (at 9 pt a 16:9 slide holds four cards side by side).
+
+        When no spread is readable either, assistants are what is too wide (a block up to
+        three cards wide beside their manager): see `fit_assistants`.
         """
         self.cut_deep(part)
         while self.cards(part) > self.max_cards and self.cut_biggest(part):
             pass
         while True:
-            if self.cards(part) <= self.max_cards:
-                peers = part.overview and part.root is not None
-                drawn = self.measure(part, peers=peers)
-                if drawn is None and peers and not self.candidates(part):
-                    drawn = self.measure(part)
-                if drawn is not None:
-                    part.drawn = drawn
-                    part.group = [part]
-                    return [part]
+            if self.whole(part):
+                return [part]
             if not self.cut_biggest(part):
-                return self.spread(part)
+                return self.spread(part) or self.fit_assistants(part)
 
-    def spread(self, part: Part) -> list[Part]:
-        """Spread the root's direct reports over as few readable slides as possible."""
+    def whole(self, part: Part) -> bool:
+        """Draw the part on one slide if it is readable there; whether it is."""
+        if self.cards(part) > self.max_cards:
+            return False
+        peers = part.overview and part.root is not None
+        drawn = self.measure(part, peers=peers)
+        if drawn is None and peers and not self.candidates(part):
+            drawn = self.measure(part)
+        if drawn is None:
+            return False
+        part.drawn = drawn
+        part.group = [part]
+        return True
+
+    def fit_assistants(self, part: Part) -> list[Part]:
+        """The part readable once assistants stand apart, for when no spread of the root's
+        reports is (each slide of one report and the card for the others is too wide).
+
+        First the people drawn whole who have assistants and no reports go to slides of
+        their own ("continued" cards), most assistants first, until the part is readable:
+        a COO's block of assistants left no room beside her for the card of her peers on
+        other slides. Then the root's reports are spread as before; failing that, the
+        root's own assistants go to slides of their own, before its reports, which are
+        spread over slides without them (a slide of one report and the card for the others
+        stood under the root, off to the side of her block of assistants).
+        """
+        while self.cut_assistants(part):
+            if self.whole(part):
+                return [part]
+        group = self.spread(part) or self.spread(part, apart=True)
+        if group is None:
+            raise DeckError("a slide's chart area is too small for a readable chart: use a "
+                            "smaller --min-font or a template with more room")
+        return group
+
+    def cut_assistants(self, part: Part) -> bool:
+        """Move the part's person with the most assistants among those drawn whole with no
+        reports to a slide of their own (a "continued" card); False if there is none."""
+        tree, stop = self.tree, set(part.continued)
+        found = [pid for pid in self.visible(part) if pid != part.root and pid not in stop
+                 and tree.assistants.get(pid) and not tree.reports.get(pid)]
+        if not found:
+            return False
+        most = max(found, key=lambda pid: (len(tree.assistants[pid]), -tree.order[pid]))
+        part.continued = self.sort([*part.continued, most])
+        return True
+
+    def spread(self, part: Part, apart: bool = False) -> list[Part] | None:
+        """Spread the root's direct reports over as few readable slides as possible, each
+        with the root's assistants; None when none is readable.
+
+        `apart`: the root's assistants on as few slides of their own as hold them, then
+        its reports on as few slides without them; None when the root has no assistants.
+        """
         reports = list(self.tree.reports[part.root])
-        fixed = self.cards(part) - len(reports)  # root, assistants, manager above
-        size = min(len(reports) - 1, max(1, self.max_cards - fixed - 1))
+        assistants = list(self.tree.assistants.get(part.root, ())) if part.root else []
+        group: list[Part] | None
+        if not apart:
+            fixed = self.cards(part) - len(reports)  # root, assistants, manager above
+            most = min(len(reports) - 1, max(1, self.max_cards - fixed - 1))
+            group = self.runs(part, reports, assistants, reports, most)
+        elif not assistants:
+            group = None
+        else:
+            everyone = [*assistants, *reports]
+            first = self.runs(part, assistants, [], everyone, len(assistants))
+            rest = self.runs(part, reports, [], everyone, len(reports)) if reports else []
+            group = first + rest if first is not None and rest is not None else None
+        if group is not None:
+            for index, member in enumerate(group):
+                member.chunk, member.chunks, member.group = index + 1, len(group), group
+        return group
+
+    def runs(self, part: Part, people: list[str], beside: list[str], everyone: list[str],
+             most: int) -> list[Part] | None:
+        """The root's `people` in as few runs as are each readable on a slide, at most
+        `most` a run (sizes differ by one at most): each slide with the root, its run and
+        `beside`, and a card for the rest of `everyone` (the root's people on other
+        slides); None when a slide of one is not readable."""
+        size = most
         while size >= 1:
-            count = math.ceil(len(reports) / size)
-            per = math.ceil(len(reports) / count)
-            chunks = balanced(reports, count)  # sizes differ by one at most
-            group = [Part(part.root, list(part.continued), part.parent, part.overview,
-                          tuple(chunk), tuple(p for p in reports if p not in set(chunk)),
-                          index + 1, len(chunks)) for index, chunk in enumerate(chunks)]
-            for member in group:
+            count = math.ceil(len(people) / size)
+            per = math.ceil(len(people) / count)
+            group = []
+            for chunk in balanced(people, count):  # sizes differ by one at most
+                drawn = {*chunk, *beside}
+                member = Part(part.root, list(part.continued), part.parent, part.overview,
+                              tuple(p for p in self.tree.below(part.root) if p in drawn),
+                              tuple(p for p in everyone if p not in drawn))
                 shown = set(self.visible(member))
                 member.continued = [p for p in member.continued if p in shown]
                 member.drawn = self.measure(member)
                 if member.drawn is None:
                     break
+                group.append(member)
             else:
-                for member in group:
-                    member.group = group
                 return group
             size = min(size - 1, per - 1)
-        raise DeckError("a slide's chart area is too small for a readable chart: use a "
-                        "smaller --min-font or a template with more room")
+        return None
 
     # --- the whole org ------------------------------------------------------------------------
     def plan(self) -> tuple[list[Part], list[Part]]:
