@@ -124,3 +124,47 @@ def test_a_name_alone_does_not_take_an_id_from_someone_new(tmp_path: Path) -> No
         "reports_to: a9, team: core2", "reports_to: dee, team: core2")
     assert _run(tmp_path, OLD, after).startswith(
         "+ added           a9 (Al): Operator, reports to dee (Dee)\n")
+
+
+#: Bob (p1, an Engineer under Ann) and Quinn, the CFO under Ann.
+BOB_AT_P1 = HEAD + """people:
+  - {id: p0, name: Ann, title: CEO}
+  - {id: q, name: Quinn, title: CFO, reports_to: p0}
+  - {id: p1, name: Bob, title: Engineer, reports_to: p0}
+"""
+#: Bob is p5, as he was, and p1 an Accountant opening under Quinn.
+BOB_AT_P5 = HEAD + """people:
+  - {id: p0, name: Ann, title: CEO}
+  - {id: q, name: Quinn, title: CFO, reports_to: p0}
+  - {id: p5, name: Bob, title: Engineer, reports_to: p0}
+  - {id: p1, title: Accountant, reports_to: q, vacant: true}
+"""
+
+
+def test_an_unnamed_opening_of_nothing_its_ids_person_had_is_at_a_reused_id(
+        tmp_path: Path) -> None:
+    """An opening at p1 of another title under another manager, Bob unchanged at p5, is a
+    new position at a reused id, as a named opening there is: it was Bob added, and p1
+    moved, retitled and a vacancy opened that was Bob's (backwards: Bob removed, and p1
+    moved, retitled and the vacancy filled)."""
+    assert _run(tmp_path, BOB_AT_P1, BOB_AT_P5) == (
+        "~ id changed      p5 (Bob): p1 -> p5\n"
+        "o vacancy opened  p1 (Open role): Accountant (a new position), reports to q (Quinn)\n"
+        "old.yaml -> new.yaml: 1 id changed, 1 vacancy opened\n")
+    assert _run(tmp_path, BOB_AT_P5, BOB_AT_P1) == (
+        "- removed         p1 (Open role): Accountant, reports to q (Quinn)\n"
+        "~ id changed      p1 (Bob): p5 -> p1\n"
+        "old.yaml -> new.yaml: 1 removed, 1 id changed\n")
+
+
+def test_an_unnamed_opening_under_the_same_manager_is_the_vacancy_left(
+        tmp_path: Path) -> None:
+    """An opening at p1 under Ann, as Bob was, is still Bob's position left open."""
+    after = BOB_AT_P5.replace("title: Accountant, reports_to: q,",
+                              "title: Accountant, reports_to: p0,")
+    assert _run(tmp_path, BOB_AT_P1, after) == (
+        "~ id changed      p5 (Bob): p1 -> p5\n"
+        "~ retitled        p1 (Open role): Engineer -> Accountant\n"
+        "o vacancy opened  p1 (Open role): Accountant (was Bob), reports to p0 (Ann)\n"
+        "old.yaml -> new.yaml: 1 id changed, 1 retitled, 1 vacancy opened\n")
+

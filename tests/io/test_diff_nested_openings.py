@@ -66,7 +66,8 @@ def test_a_swap_under_an_opening_whose_id_changed_is_three_ids_changed(tmp_path:
 def test_an_opening_of_another_title_and_manager_is_no_vacancy_left(tmp_path: Path) -> None:
     """Bo takes p3 and p1 is an open Engineer role at the top: not Bo's Product Manager
     role under p0 left open (it was Bo's id changed, and p1 also moved, retitled and a
-    vacancy opened that was Bo's)."""
+    vacancy opened that was Bo's), but a new position at a reused id, as a named opening
+    there is (it was Bo added, and p1 moved, retitled and a vacancy opened that was Bo's)."""
     head = "orgviz: 1\norg: {name: Gen, size: small}\npeople:\n"
     before = head + "  - {id: p1, title: Product Manager, name: Bo, reports_to: p0}\n"
     after = head + ("  - {id: p0, title: Engineer, name: Ann}\n"
@@ -74,11 +75,10 @@ def test_an_opening_of_another_title_and_manager_is_no_vacancy_left(tmp_path: Pa
                     "  - {id: p3, title: Engineer, name: Bo, reports_to: p0}\n")
     assert _run(tmp_path, before, after) == (
         "+ added           p0 (Ann): Engineer, a top\n"
-        "+ added           p3 (Bo): Engineer, reports to p0 (Ann)\n"
-        "> moved           p1 (Open role): p0 (not in the old version) -> (none)\n"
-        "~ retitled        p1 (Open role): Product Manager -> Engineer\n"
-        "o vacancy opened  p1 (Open role): Engineer (was Bo), a top\n"
-        "old.yaml -> new.yaml: 2 added, 1 moved, 1 retitled, 1 vacancy opened\n")
+        "~ id changed      p3 (Bo): p1 -> p3\n"
+        "~ retitled        p3 (Bo): Product Manager -> Engineer\n"
+        "o vacancy opened  p1 (Open role): Engineer (a new position), a top\n"
+        "old.yaml -> new.yaml: 1 added, 1 id changed, 1 retitled, 1 vacancy opened\n")
 
 
 def test_an_opening_kept_only_through_a_pairing_not_held_is_no_vacancy_left(

@@ -72,7 +72,8 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     share the title or the manager (by new id, as the groups taken pair it: the same
     position; a pairing no group holds makes no manager the same). Or it may start at an
     id whose new holder shares nothing with its old one (not the name, the title, the
-    manager by new id, nor a report: people of their own names both), someone new there,
+    manager by new id, nor a report: people of their own names both, or one of them an
+    unnamed opening), someone new there,
     or end at one whose old holder shares nothing with who took it, who left: an id
     reused. A cycle or chain is taken when each of its pairs matches better than the old
     and new holders of each id the pair has in both versions (but such an opening or
@@ -111,13 +112,19 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 and stayed(pid, known))
 
     def unalike(pid: str) -> bool:
-        """Whether the old and the new holder of an id, people of their own names both,
-        share nothing: not the name, title or manager (by new id), nor any report."""
+        """Whether the old and the new holder of an id, people of their own names both, or
+        one of them an unnamed opening, share nothing: not the name, title or manager (by
+        new id), nor any report."""
         before, after = old[pid], new[pid]
         manager = known.get(before.reports_to or "", before.reports_to)
         mine = {known.get(report, report) for report in old_reports.get(pid, ())}
-        return (bool(before.name) and bool(after.name)
-                and folded(before.name) != folded(after.name)
+        if before.name and after.name:
+            named_apart = folded(before.name) != folded(after.name)
+        elif before.name:
+            named_apart = unnamed_opening(after)
+        else:
+            named_apart = bool(after.name) and unnamed_opening(before)
+        return (named_apart
                 and not same_value(before.title, after.title)
                 and (manager is None or manager != after.reports_to)
                 and mine.isdisjoint(new_reports.get(pid, ())))
