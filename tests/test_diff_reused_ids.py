@@ -168,3 +168,29 @@ def test_an_unnamed_opening_under_the_same_manager_is_the_vacancy_left(
         "o vacancy opened  p1 (Open role): Accountant (was Bob), reports to p0 (Ann)\n"
         "old.yaml -> new.yaml: 1 id changed, 1 retitled, 1 vacancy opened\n")
 
+
+#: A Designer vacancy with a placeholder name, at p1.
+JANE_AT_P1 = HEAD + """people:
+  - {id: p0, name: Ann, title: CEO}
+  - {id: p1, vacant: true, name: "TBH Jane", title: Designer, reports_to: p0}
+"""
+#: The vacancy is q0 now, and p1 an unnamed Sales opening under Ann.
+JANE_AT_Q0 = HEAD + """people:
+  - {id: p0, name: Ann, title: CEO}
+  - {id: q0, vacant: true, name: "TBH Jane", title: Designer, reports_to: p0}
+  - {id: p1, vacant: true, title: Sales, reports_to: p0}
+"""
+
+
+def test_a_named_vacancy_that_went_to_another_id_left_no_vacancy(tmp_path: Path) -> None:
+    """A vacancy opens where a person was, and is filled by one: the named vacancy's id
+    changed and p1 was also retitled (old p1 read twice) before; p1 keeps its position,
+    retitled, under the same manager, and q0 is a new one (backwards: q0 removed)."""
+    assert _run(tmp_path, JANE_AT_P1, JANE_AT_Q0) == (
+        "~ retitled        p1 (Open role): Designer -> Sales\n"
+        "o vacancy opened  q0 (TBH Jane): Designer (a new position), reports to p0 (Ann)\n"
+        "old.yaml -> new.yaml: 1 retitled, 1 vacancy opened\n")
+    assert _run(tmp_path, JANE_AT_Q0, JANE_AT_P1) == (
+        "- removed         q0 (TBH Jane): Designer, reports to p0 (Ann)\n"
+        "~ retitled        p1 (TBH Jane): Sales -> Designer\n"
+        "old.yaml -> new.yaml: 1 removed, 1 retitled\n")

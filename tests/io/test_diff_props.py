@@ -205,7 +205,7 @@ def test_one_random_edit_is_reported_as_exactly_that_change(org: tuple, edit: st
 @st.composite
 def versions(draw: st.DrawFn) -> str:
     """An org file of up to 8 positions drawn from a small pool of ids, names, titles,
-    managers (some missing, some cycles), teams and vacancies."""
+    managers (some missing, some cycles), teams and vacancies (some named)."""
     ids = draw(st.lists(st.sampled_from([f"p{i}" for i in range(10)]), min_size=1,
                         max_size=8, unique=True))
     team_ids = draw(st.lists(st.sampled_from(["t0", "t1", "t2", "t3"]), max_size=3,
@@ -218,9 +218,10 @@ def versions(draw: st.DrawFn) -> str:
     lines.append("people:")
     for pid in ids:
         fields = [f"id: {pid}", f"title: {draw(st.sampled_from(TITLES))}"]
-        if draw(st.booleans()):
+        holder = draw(st.sampled_from(["person", "opening", "named vacancy"]))
+        if holder != "person":
             fields.append("vacant: true")
-        else:
+        if holder != "opening":
             fields.append(f"name: {draw(st.sampled_from(['Ann', 'Bo', 'Cy', 'Di']))}")
         boss = draw(st.sampled_from([None, "p0", "p1", "p2", "ghost"]))
         if boss and boss != pid:
@@ -372,6 +373,8 @@ def _readings(changes: list[Change], old: Org, new: Org) -> dict[str, int]:
     count = dict.fromkeys(old.by_id, 0)
     ends = {c.new for c in changes if c.field == "id" and c.kind in ("idchanged", "filled",
                                                                       "opened")}
+    sources = {c.old for c in changes if c.field == "id" and c.kind in ("idchanged", "filled",
+                                                                         "opened")}
     at: dict[str, set[str]] = {}
     for c in changes:
         at.setdefault(c.id, set()).add(c.kind if c.field != "id" else f"{c.kind}-id")
@@ -382,9 +385,11 @@ def _readings(changes: list[Change], old: Org, new: Org) -> dict[str, int]:
             count[c.old if c.field == "id" else c.id] += 1
     for pid in old.by_id.keys() & new.by_id.keys():
         kinds = at.get(pid, set())
-        if kinds & {"added", "new-opened"}:  # (an id reused: someone new holds it)
-            continue
-        if pid not in ends or "filled" in kinds:
+        if kinds & {"added", "new-opened", "removed"}:  # (an id reused: someone new
+            continue  # holds it, or who held it left and someone took it)
+        # (a vacancy of a name filled by its person, whose id changed to this one, reads
+        # the vacancy's old id; this id's old holder is read where its id went)
+        if pid not in ends or ("filled" in kinds and pid not in sources):
             left_open = "opened" in kinds and not {"moved", "retitled"} <= kinds
             count[pid] += 0 if left_open and count[pid] else 1
     return count
@@ -440,9 +445,22 @@ _READ_TWICE = (
     "  - {id: p7, vacant: true, title: Product Manager, reports_to: p1}\n")
 
 
+#: A vacancy of a name (p1) went to q0, and p1 is an unnamed Sales opening: it was the
+#: vacancy's id changed and p1 also retitled, as if it had been a person's vacancy left open.
+_NAMED_VACANCY_MOVED = (
+    "orgviz: 1\norg: {name: Gen, size: small}\npeople:\n"
+    "  - {id: p0, name: Ann, title: CEO}\n"
+    "  - {id: p1, vacant: true, name: TBH Jane, title: Designer, reports_to: p0}\n",
+    "orgviz: 1\norg: {name: Gen, size: small}\npeople:\n"
+    "  - {id: p0, name: Ann, title: CEO}\n"
+    "  - {id: q0, vacant: true, name: TBH Jane, title: Designer, reports_to: p0}\n"
+    "  - {id: p1, vacant: true, title: Sales, reports_to: p0}\n")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(nested_openings(), st.tuples(versions(), versions())))
 @example(_READ_TWICE)
+@example(_NAMED_VACANCY_MOVED)
 def test_no_old_position_is_read_twice(pair: tuple[str, str]) -> None:
     """Each old position is the source of one reading of the new version: a person and an
     opening swapping ids, the opening's manager an opening whose id changed too, were the

@@ -94,7 +94,8 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     # opened there, may start a chain; one whose old holder is, an opening that went to no
     # one, filled by who took its id, may end one: the same position still, its title or
     # its manager kept; an opening of another title under another manager is no vacancy
-    # of theirs)
+    # of theirs, and a vacancy opens where a person was, and is filled by a person, not by
+    # a vacancy of a name)
     targets = set(cross.values())
 
     def stayed(pid: str, ids: Mapping[str, str]) -> bool:
@@ -105,10 +106,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             before.reports_to or "", before.reports_to) == after.reports_to
 
     left = {pid for pid in cross if pid in new and pid not in targets
-            and unnamed_opening(new[pid]) and not unnamed_opening(old[pid])
-            and stayed(pid, known)}
+            and unnamed_opening(new[pid]) and not old[pid].vacant and stayed(pid, known)}
     left.update(pid for pid in targets if pid in old and pid not in cross
-                and unnamed_opening(old[pid]) and not unnamed_opening(new[pid])
+                and unnamed_opening(old[pid]) and not new[pid].vacant
                 and stayed(pid, known))
 
     def unalike(pid: str) -> bool:
