@@ -98,6 +98,30 @@ def test_an_id_the_old_version_lacks_is_not_named_after_who_has_it_now(
                      "new_name": "Sam"}
 
 
+def test_an_id_the_new_version_lacks_is_not_named_after_who_had_it_before(
+        tmp_path: Path) -> None:
+    """An added person's manager, or an added team's lead, that names no one in the new
+    version read as the old version's Gus: "added bo (Bo): ..., reports to ghost (Gus)"."""
+    assert _run(tmp_path, MENDED, BROKEN) == (
+        "+ added           bo (Bo): Engineer, reports to ghost (not in the new version)\n"
+        "- removed         ghost (Gus): CTO, reports to sam (Sam)\n"
+        "! manager missing lee (Lee): reports to ghost (Gus), who is not in the new version "
+        "(moved from sam (Sam))\n"
+        "! manager missing bo (Bo): reports to ghost (Gus), who is not in the new version\n"
+        "! manager missing cy (Cy): reports to ghost (Gus), who is not in the new version "
+        "(moved from nobody (not in the old version))\n"
+        "~ other change    lee (Lee): dotted_to sam (Sam) -> ghost (not in the new version), "
+        "sam (Sam)\n"
+        "+ team added      t2 (Ops): led by ghost (not in the new version), a top team\n"
+        "~ team changed    t1 (Core): lead ghost (Gus) -> gone (not in the new version)\n"
+        "old.yaml -> new.yaml: 1 added, 1 removed, 3 managers missing, 1 other change, 1 "
+        "team added, 1 team changed\n")
+    changes = json.loads(_run(tmp_path, MENDED, BROKEN, "--json"))["changes"]
+    assert next(c for c in changes if c["kind"] == "added") == {
+        "kind": "added", "id": "bo", "name": "Bo", "title": "Engineer", "reports_to": "ghost",
+        "missing": ["ghost"]}
+
+
 def test_a_card_moved_from_an_id_the_old_version_lacks_names_the_id() -> None:
     """The card said "moved from Gus" (the new version's ghost)."""
     from orgviz.diff import Change

@@ -48,7 +48,9 @@ class Change:
     changed dotted line (`changed`, field "dotted_to"), team (`reteamed`), or team lead or
     parent (`team-changed`) whose new value names no one (no declared team) in the new
     version has those ids in `missing`: an id left as it was after its person's (team's) id
-    changed, or its person (team) was removed, is such a change. An old value that names
+    changed, or its person (team) was removed, is such a change; so does an added
+    position's manager, or an added team's lead, who is no one in the new version. An old
+    value that names
     no person in the old version (a manager, dotted line or team lead before, a removed
     position's manager, a removed team's lead: a line broken there) has those ids in
     `old_missing`.

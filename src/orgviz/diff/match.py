@@ -22,6 +22,8 @@ _ID_FIELDS = {"reports_to": "by_id", "lead": "by_id", "dotted_to": "by_id",
               "team": "teams_by_id", "parent": "teams_by_id"}
 #: The kinds of change that carry a person id of the old version outside `old`, and where.
 _PEOPLE_BEFORE = {"removed": "reports_to", "team-removed": "lead"}
+#: The kinds of change that carry a person id of the new version outside `new`, and where.
+_PEOPLE_AFTER = {"added": "reports_to", "team-added": "lead"}
 #: A position's values that `_other_changes` compares (all equal: no change to look for).
 _other_values = attrgetter("ftes", *_OTHER_FIELDS)
 
@@ -142,11 +144,17 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
 def _named(change: Change, old: Org, new: Org) -> Change:
     """The change with the names of the people (teams) its old and new ids name, each in
     its version (an id may name Mo before and Mia now, after their ids swapped), and the
-    old ids of people that name no one in the old version (`old_missing`)."""
+    old ids of people that name no one in the old version (`old_missing`), and the new ids
+    of an added position's manager or an added team's lead that name no one in the new
+    version (`missing`)."""
     before = _PEOPLE_BEFORE.get(change.kind)
     if before is not None:  # (a removed position's manager, a removed team's lead)
         gone = _not_in(getattr(change, before), old.by_id)
         return replace(change, old_missing=gone) if gone else change
+    after = _PEOPLE_AFTER.get(change.kind)
+    if after is not None:  # (an added position's manager, an added team's lead)
+        gone = _not_in(getattr(change, after), new.by_id)
+        return replace(change, missing=gone) if gone else change
     where = _ID_FIELDS.get(change.field or "")
     if where is None:
         return change

@@ -72,6 +72,15 @@ def _old_and_new(c: Change, who_was: Callable[[Any], str],
     return _before(c, c.old, who_was), new
 
 
+def _after(c: Change, pid: Any, who: Callable[[Any], str]) -> str:
+    """An id of the new version that an added position (its manager) or team (its lead)
+    carries, as `who` shows it; "(not in the new version)" when it names no one there
+    (`c.missing`), not by the name the old version gave it."""
+    if pid in (c.missing or ()):
+        return f"{pid}{_NO_ONE}"
+    return who(pid)
+
+
 def _before(c: Change, pid: Any, who_was: Callable[[Any], str]) -> str:
     """An id of the old version that a change carries (its `old`, a removed position's
     manager, a removed team's lead) with its name then (`c.old_name`), else as `who_was`
@@ -109,7 +118,8 @@ def _team_detail(c: Change, names: tuple[dict[str, str], dict[str, str]],
     lead by its name in the version it is from (`names`: the new version's, the old's)."""
     who, who_was, team = _naming(names[0]), _naming(names[1]), _naming(teams)
     if c.kind in ("team-added", "team-removed"):
-        lead = _before(c, c.lead, who_was) if c.kind == "team-removed" else who(c.lead)
+        lead = (_before(c, c.lead, who_was) if c.kind == "team-removed"
+                else _after(c, c.lead, who))
         led = f"led by {lead}" if c.lead else "no lead"
         return f": {led}" + (f", part of {team(c.parent)}" if c.parent else ", a top team")
     show, show_old = {"lead": (who, who_was), "parent": (team, _naming(old_teams)),
@@ -160,7 +170,8 @@ def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict
         return _team_detail(c, names, teams, old_teams)
     if c.kind in ORG_KINDS:
         return _org_detail(c)
-    boss = _before(c, c.reports_to, who_was) if c.kind == "removed" else who(c.reports_to)
+    boss = (_before(c, c.reports_to, who_was) if c.kind == "removed"
+            else _after(c, c.reports_to, who))
     under = f", reports to {boss}" if c.reports_to else ", a top"
     if c.kind in ("added", "removed"):
         return f": {c.title or '(no title)'}{under}"
