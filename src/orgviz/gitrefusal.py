@@ -15,8 +15,10 @@ then `To add an exception for this directory, call:`, an empty line, and a tab b
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
 from dataclasses import dataclass
 
 _DUBIOUS = re.compile(r"^fatal: detected dubious ownership in repository at '(.*)'$")
@@ -49,3 +51,12 @@ def git_refusal(stderr: bytes) -> GitRefusal | None:
         fixes = [text.strip() for text in lines if text.strip().startswith(_FIX)]
         return GitRefusal(repository, fixes[0] if fixes else _FIX + shlex.quote(repository))
     return None
+
+
+def run_git(args: list[str], folder: str | os.PathLike[str]
+            ) -> subprocess.CompletedProcess[bytes]:
+    """`git ARGS` run in `folder`, its output captured and its messages git's English ones
+    (LC_ALL=C), which `git_refusal` recognises; OSError or SubprocessError when it cannot
+    run (within a minute)."""
+    return subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False,
+                          timeout=60, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})

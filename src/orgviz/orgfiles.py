@@ -501,9 +501,10 @@ def _run_git(args: list[str], folder: str | os.PathLike[str]
     when git cannot run. When git refuses the repository (another user owns it: dubious
     ownership), a warning says so on stderr, once a repository: the folder is then read as
     one outside git is (every YAML file in it, .gitignore not applied)."""
+    from orgviz.gitrefusal import run_git
+
     try:
-        result = subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False,
-                                timeout=60, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+        result = run_git(args, folder)
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from orgviz.diff.match import repeated_ids
 from orgviz.errors import OrgvizError
-from orgviz.gitrefusal import git_refusal
+from orgviz.gitrefusal import git_refusal, run_git
 from orgviz.problem import Problem, one_line
 
 if TYPE_CHECKING:
@@ -42,8 +42,7 @@ def _run_git(args: list[str], directory: str) -> subprocess.CompletedProcess[byt
     """`git ARGS` run in `directory`, its output captured; OrgvizError when it cannot run.
     Its messages are git's English ones (LC_ALL=C), which `_git_blob` recognises."""
     try:
-        return subprocess.run(["git", *args], cwd=directory, capture_output=True, timeout=60,
-                              check=False, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+        return run_git(args, directory)
     except FileNotFoundError:
         raise OrgvizError("git is not installed: --git needs it") from None
     except (OSError, subprocess.SubprocessError) as exc:
