@@ -41,7 +41,7 @@ def _note_parts(own: list[Change], names: dict[str, str],
     was = names if old_names is None else old_names
     parts: list[tuple[str, str]] = []
     if "unlinked" in kinds:
-        boss, old = kinds["unlinked"].reports_to or "", kinds["unlinked"].old
+        boss = kinds["unlinked"].reports_to or ""
         who = names.get(boss, boss)
         full = f"manager {who} not in this version"
         if kinds["unlinked"].field == "reports_to":  # (moved to the missing manager)

@@ -30,9 +30,11 @@ _other_values = attrgetter("ftes", *_OTHER_FIELDS)
 _Item = TypeVar("_Item")
 
 
-def _only_in(items: dict[str, _Item], other: Mapping[str, object]) -> list[_Item]:
-    """The items (by id) whose id `other` lacks, in their order: the removed or the added."""
-    return [item for key, item in items.items() if key not in other]
+def _only_in(items: dict[str, _Item], other: Mapping[str, object],
+             also: Container[str] = ()) -> list[_Item]:
+    """The items (by id) whose id `other` lacks, in their order: the removed or the added
+    (and those whose id is among `also`: ids reused, whose holder is removed or added)."""
+    return [item for key, item in items.items() if key not in other or key in also]
 
 
 def _position(kind: str, person: Person, **extra: Any) -> Change:
@@ -75,8 +77,8 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     # and someone whose id changed took it; that person new, or removed, as others are)
     fresh = {pid for pid in reused if pid in moved_ids}
     left_ids = reused - fresh
-    removed = [p for pid, p in old_people.items() if pid not in new_people or pid in left_ids]
-    added = [p for pid, p in new_people.items() if pid not in old_people or pid in fresh]
+    removed = _only_in(old_people, new_people, left_ids)
+    added = _only_in(new_people, old_people, fresh)
     open_ids, filled_by, opened_by = position_changes(removed, added, moved_ids,
                                                       (old.reports, new.reports))
     moved_ids.update(open_ids)
@@ -95,8 +97,7 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
                                             replaced), team_members(new.people, {})), replaced,
         (_only_in(old_teams, new_teams), _only_in(new_teams, old_teams)), renames.left)
     left_teams = {tid for tid in reused_teams if tid not in team_ids}
-    removed_teams = [team for tid, team in old_teams.items()
-                     if tid not in new_teams or tid in left_teams]
+    removed_teams = _only_in(old_teams, new_teams, left_teams)
     # (an opening whose id someone took from another, their id changed: that vacancy filled)
     took = {pid for pid in new_ids if pid in old_people and pid not in moved_ids
             and pid not in reused}

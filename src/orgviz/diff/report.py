@@ -53,10 +53,14 @@ def team_names(old: Org, new: Org) -> dict[str, str]:
 def _naming(names: dict[str, str]) -> Callable[[Any], str]:
     """A function showing an id with its name from `names`: "sam (Sam)", or the id alone."""
     def who(pid: Any) -> str:
-        name = names.get(pid) if isinstance(pid, str) else None
-        return f"{pid} ({name})" if name and name != pid else show_value(pid)
+        return _with_name(pid, names.get(pid) if isinstance(pid, str) else None)
 
     return who
+
+
+def _with_name(pid: Any, name: str | None) -> str:
+    """An id with its name: "sam (Sam)", or the id alone (no name, or the name is the id)."""
+    return f"{pid} ({name})" if name and name != pid else show_value(pid)
 
 
 def _old_and_new(c: Change, who_was: Callable[[Any], str],
@@ -93,9 +97,7 @@ def _before(c: Change, pid: Any, who_was: Callable[[Any], str]) -> str:
 def _shown(pid: Any, name: Any, naming: Callable[[Any], str]) -> str:
     """An id with its `name` ("m1 (Mo One)"; the id alone when it is its name), else as
     `naming` shows it (no name given)."""
-    if not isinstance(name, str):
-        return naming(pid)
-    return f"{pid} ({name})" if name and name != pid else show_value(pid)
+    return _with_name(pid, name) if isinstance(name, str) else naming(pid)
 
 
 def _ids_shown(ids: Any, names: Any, naming: Callable[[Any], str],
