@@ -64,23 +64,32 @@ def _split_so(line: str, test: Callable[[list[str]], bool]) -> bool:
 def _first_line(path: str, encoding: str | None) -> str | None:
     """A regular file's first line, decoded as the import decodes a CSV; None when it
     cannot be read or decoded (no teams table then)."""
-    from orgviz.errors import OrgvizError
-    from orgviz.io.csvread import decode
-
     if not os.path.isfile(path):
         return None
     try:
         with open(path, "rb") as stream:
             data = stream.read(_FIRST_LINE_BYTES + 1)
-        if len(data) > _FIRST_LINE_BYTES:  # (a long file: up to its first line break)
-            cut = data.find(b"\n") + 1
-            cut += cut % 2 == 1 and data[cut:cut + 1] == b"\x00"  # (UTF-16-LE's "\n\0")
-            data = data[:cut] if cut > 0 else b""
-        text = decode(data, path, encoding, [])[0]
-    except (OSError, OrgvizError):
+    except OSError:
         return None
-    lines = text.lstrip("\ufeff").splitlines()
+    if len(data) > _FIRST_LINE_BYTES:  # (a long file: up to its first line break)
+        cut = data.find(b"\n") + 1
+        cut += cut % 2 == 1 and data[cut:cut + 1] == b"\x00"  # (UTF-16-LE's "\n\0")
+        data = data[:cut] if cut > 0 else b""
+    lines = _decoded_lines(data, path, encoding)
     return lines[0] if lines else None
+
+
+def _decoded_lines(data: bytes, path: str, encoding: str | None) -> list[str] | None:
+    """A file's bytes decoded as the import decodes a CSV (`csvread.decode`), in lines, a
+    byte order mark dropped; None when they cannot be decoded."""
+    from orgviz.errors import OrgvizError
+    from orgviz.io.csvread import decode
+
+    try:
+        text = decode(data, path, encoding, [])[0]
+    except OrgvizError:
+        return None
+    return text.lstrip("\ufeff").splitlines()
 
 
 def may_be_empty_teams_table(path: str) -> bool:
@@ -97,14 +106,7 @@ def is_empty_teams_table(data: bytes, path: str, encoding: str | None = None) ->
     alone (as export writes for an org without `teams:` where an earlier export's table
     was; `team_table_columns`): no teams to read, where a CSV without rows is otherwise
     refused. (Lines of delimiters alone are none.)"""
-    from orgviz.errors import OrgvizError
-    from orgviz.io.csvread import decode
-
-    try:
-        text = decode(data, path, encoding, [])[0]
-    except OrgvizError:
-        return False
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = _decoded_lines(data, path, encoding)
     if not lines or not _split_so(lines[0], lambda head: team_table_columns(head) is not None):
         return False
     return not any(line.strip(",;\t| ") for line in lines[1:])

@@ -42,7 +42,7 @@ from orgviz.io.csvimport.rows import (
 )
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
-from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED, MAX_TEXT
+from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT, is_future_dated
 from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
@@ -303,7 +303,7 @@ def _nothing_to_import(imp: _Importer) -> list[Problem]:
     dropped = imp.dropped
     n = len(dropped)
     eliminated = sum(r.history == ELIMINATED_POST for r in dropped)
-    future = sum((r.history or "").startswith(FUTURE_DATED) for r in dropped)
+    future = sum(is_future_dated(r.history) for r in dropped)
     ended = n - eliminated - future
     them = "them" if future > 1 else "it"
     kinds = [(ended, "history row", "(not current, by status, current flag or end date)"),

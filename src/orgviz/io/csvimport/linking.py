@@ -16,7 +16,7 @@ from orgviz.io.csvimport.rows import (
     rounded_fte_info,
 )
 from orgviz.io.csvimport.state import ImporterState, Periods
-from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED
+from orgviz.io.csvimport.values import ELIMINATED_POST, FUTURE_DATED, is_future_dated
 from orgviz.problem import SourceLoc
 
 _HISTORY = attrgetter("history")
@@ -38,11 +38,13 @@ class Linker(ImporterState):
             (dropped if record.history else current).append(record)
         # (rows starting after the day of the import: only in a file with start and end
         # date columns, `RowReader.set_aside_starts`)
-        future = [r for r in dropped if _is_future(r)] if self.periods is not None else []
+        future: list[Record] = []
         for record in dropped:
             if record.history == ELIMINATED_POST:
                 self.tally("eliminated", record.id)
-            elif not future or not _is_future(record):
+            elif is_future_dated(record.history):
+                future.append(record)
+            else:
                 who = record.name or record.title or record.id
                 self.problem(record.loc(), "warning", "history-row",
                              f"history row of '{who}' ({record.history}) not imported")
@@ -330,11 +332,6 @@ class Linker(ImporterState):
                      f"reporting cycle {names} (rows {rows}){fix}")
         first.notes.append(f"in a reporting cycle ({names}): imported as a top")
         first.reports_to = None
-
-
-def _is_future(record: Record) -> bool:
-    """Whether a row was set aside as future-dated."""
-    return (record.history or "").startswith(FUTURE_DATED)
 
 
 def _current_row(record: Record, current: Record) -> str:

@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING, TypeGuard
 
 from orgviz.io.csvimport.records import Record, record_id
-from orgviz.io.csvimport.values import FUTURE_DATED, TOP_MARKERS, _fold
+from orgviz.io.csvimport.values import FUTURE_DATED, TOP_MARKERS, _fold, is_future_dated
 
 if TYPE_CHECKING:
     from orgviz.rules._common import Suggester
@@ -195,7 +195,7 @@ class Resolver:
         """The current row of the person an ended row belongs to (same name), if unique:
         `what` is the reference ("dotted-line manager", "lead"), `of` what follows its id
         (" of team '20'")."""
-        future = (ended.history or "").startswith(FUTURE_DATED)
+        future = is_future_dated(ended.history)
         # ("row 4, effective from 2027-01-04": SET_ASIDE_MANAGER says future-dated already)
         why = (ended.history or "").removeprefix(f"{FUTURE_DATED}, ") if future \
             else ended.history

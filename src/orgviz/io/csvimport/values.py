@@ -30,6 +30,12 @@ ELIMINATED_NAMES = frozenset(("eliminated", "post eliminated"))
 ELIMINATED_POST = "post eliminated"
 #: How the `Record.history` of a future-dated row starts (see `Linker.set_aside_future_rows`).
 FUTURE_DATED = "future-dated"
+
+
+def is_future_dated(history: str | None) -> bool:
+    """Whether a `Record.history` says the row was set aside as future-dated."""
+    return (history or "").startswith(FUTURE_DATED)
+
 #: Cells that say "nothing here" in any column (folded): a spreadsheet's dash or N/A, a SQL
 #: NULL (`\N` is the NULL of MySQL and PostgreSQL text dumps).
 EMPTY_WORDS = frozenset(("-", "--", "n/a", "na", "#n/a", "none", "(none)", "null", "(null)",
