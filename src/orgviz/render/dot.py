@@ -342,7 +342,7 @@ class _Estimate:
         self.start: int | None = None
         self.listed: set[str] = set()
         self.steps: list[_Step] = []
-        self.extra: dict[int, int] = {}  # further ranks of the tree's rows (`assistant_ranks`)
+        self.ranks = Ranks({})  # the ranks of the tree's rows (`assistant_ranks`)
 
     def prepare(self, start: int | None) -> None:
         """Who is listed from row `start` on, and the steps of `measure` (reports first)."""
@@ -384,13 +384,12 @@ class _Estimate:
                     first_row = max(card.row + 1, by_id[leaves[0]].row)
                     tree_block = (tall, first_row + len(columns) - 1)
                 list_rank = max(card.row, (start or 0) - 1)
-                helpers = len(assistants[cid])  # in lines: as many down the page as a line
-                across = assistant_lines(helpers)[1] if helpers else 0
-                tree = (kids, tree_block, list_rank, card.row, across * (height + down),
+                room, _ = listed_lines(len(assistants[cid]), height + down)  # (as listed)
+                tree = (kids, tree_block, list_rank, card.row, room,
                         card.manager is None or card.manager in listed)
             steps.append((cid, block, items, tree))
         self.start, self.listed, self.steps = start, listed, steps
-        self.extra = assistant_ranks(chart, start)
+        self.ranks = Ranks(assistant_ranks(chart, start))
 
     def measure(self, room: int, keep: bool = False) -> Lists:
         """The estimate with shelves of `room` ranks (`keep`: with the shelves themselves)."""
@@ -458,8 +457,7 @@ class _Estimate:
         if list_size:
             total_h *= INTERLOCK
         last = max((reach[r] for r in roots), default=0)
-        ranks = last + 1 + sum(more for row, more in self.extra.items() if row <= last)
-        total_w = ranks * (width + across) - across
+        total_w = self.ranks(last + 1) * (width + across) - across
         listed: frozenset[str] = frozenset()
         if keep:
             assistants = self.chart.assistants
