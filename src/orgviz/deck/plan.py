@@ -216,11 +216,15 @@ class Planner:
     def sort(self, pids: Iterable[str]) -> list[str]:
         return sorted(pids, key=self.tree.order.__getitem__)
 
+    def drawn_whole(self, part: Part) -> list[str]:
+        """The people drawn on the part, with what is below them, who could go to a slide of
+        their own: not its root, not "continued" cards."""
+        stop = set(part.continued)
+        return [pid for pid in self.visible(part) if pid != part.root and pid not in stop]
+
     def candidates(self, part: Part) -> list[str]:
         """People drawn whole on the part, with reports, who could go to a slide of their own."""
-        stop = set(part.continued)
-        return [pid for pid in self.visible(part) if pid != part.root and pid not in stop
-                and self.tree.reports.get(pid)]
+        return [pid for pid in self.drawn_whole(part) if self.tree.reports.get(pid)]
 
     def cut_biggest(self, part: Part) -> bool:
         """Move the part's biggest remaining subtree to its own slide; False if none is left."""
@@ -370,9 +374,9 @@ class Planner:
     def cut_assistants(self, part: Part) -> bool:
         """Move the part's person with the most assistants among those drawn whole with no
         reports to a slide of their own (a "continued" card); False if there is none."""
-        tree, stop = self.tree, set(part.continued)
-        found = [pid for pid in self.visible(part) if pid != part.root and pid not in stop
-                 and tree.assistants.get(pid) and not tree.reports.get(pid)]
+        tree = self.tree
+        found = [pid for pid in self.drawn_whole(part)
+                 if tree.assistants.get(pid) and not tree.reports.get(pid)]
         if not found:
             return False
         most = max(found, key=lambda pid: (len(tree.assistants[pid]), -tree.order[pid]))
