@@ -88,8 +88,11 @@ class FilePath(click.Path):
             one = param is not None and param.nargs == 1
             self.fail(self.folder_advice(os.fsdecode(value), ctx, one), param, ctx)
         if self.role == "output" and isinstance(value, str):
-            from orgviz.io.files import names_folder
+            from orgviz.io.files import missing_before_up, names_folder
 
+            unreachable = missing_before_up(value)
+            if unreachable is not None:  # (before "names a folder": `-o nd/..`)
+                self.fail(f"{value!r}: {unreachable}", param, ctx)
             if names_folder(value):  # (`-o exports/`: a folder to be, never a file by that name)
                 self.fail(f"{value!r} names a folder: name the file to write, as in "
                           f"-o {os.path.join(value, 'NAME')}", param, ctx)

@@ -219,7 +219,13 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     sources, and a diagram whose stamp matches is not drawn again (docs/precommit.md).
     """
     _skip_last_collection()
-    from orgviz.io.files import names_folder, write_file, write_stdout
+    from orgviz.io.files import (
+        OutputError,
+        missing_before_up,
+        names_folder,
+        write_file,
+        write_stdout,
+    )
     from orgviz.loader import load
     from orgviz.render.pipeline import (
         GRAPHVIZ_LAYOUTS,
@@ -234,6 +240,9 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                             width=width, transparent=transparent, compact=compact)
     files = org_files(files)
     output = stdout_named(output)
+    unreachable = missing_before_up(output) if output is not None else None
+    if unreachable is not None:  # (said before any chart is drawn: `-o nd/..`)
+        fail(OutputError(f"{output}: {unreachable}"))
     if output is not None and output != "-" and names_folder(output):
         output = os.path.join(output, "")  # (`-o charts/.` is the folder, as `-o charts/`)
     config = _LazyConfig(config_path)

@@ -52,6 +52,27 @@ def names_folder(path: str) -> bool:
     return os.path.basename(path) in (".", "..")
 
 
+def missing_before_up(path: str) -> str | None:
+    """Why a path that goes up out of a folder (`nd/../x.svg`) names nothing: that folder,
+    or one above it, is not there or is a file (the shell refuses such a path, where the
+    path's text alone would lead back to the folder above: `nd/../org.yaml` is not
+    `org.yaml`); None for any other path."""
+    parts = (path.replace(os.altsep, os.sep) if os.altsep else path).split(os.sep)
+    for up, part in enumerate(parts):
+        if part != ".." or not any(parts[:up]) or os.path.isdir(os.sep.join(parts[:up])):
+            continue
+        for end in range(1, up + 1):
+            above = os.sep.join(parts[:end])
+            if above and not os.path.isdir(above):
+                break
+        if os.path.lexists(above):
+            return (f"{above} is not a directory, and the path goes up out of it with "
+                    f"'..': name the output without it")
+        return (f"the directory {above} does not exist, and the path goes up out of it "
+                f"with '..': make {above} first, or name the output without it")
+    return None
+
+
 def own_descriptor(path: str) -> int | None:
     """The descriptor of this process that `path` names (`/dev/stdout`: 1, `/dev/stderr`: 2,
     `/dev/stdin`: 0, `/dev/fd/N`, `/proc/self/fd/N`: N), or None.
@@ -197,6 +218,9 @@ def _stage(path: str | os.PathLike[str], raw: bytes, make_folders: bool) -> _Sta
         raise OutputError(f"{shown}: cannot write: the path holds a NUL character")
     if not shown:  # (not the current folder, which the empty path would name)
         raise OutputError("cannot write: the output file name is empty")
+    unreachable = missing_before_up(shown)
+    if unreachable is not None:
+        raise OutputError(f"{shown}: {unreachable}")
     descriptor = own_descriptor(shown)
     target, special = (shown, True) if descriptor is not None else output_target(shown)
     if special:  # /dev/stdout: written where it points; a device or pipe (/dev/null): into

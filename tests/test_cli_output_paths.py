@@ -1,0 +1,126 @@
+"""Output paths every subcommand's -o is checked for before anything is written: a path that
+goes up ('..') out of a folder that is not there, a teams table that is an input file, and
+hostile paths (a folder, a path through a file, a full device, a name with a line break, a
+symbolic link)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orgviz.io.files import OutputError, write_file
+
+ORG = """\
+orgviz: 1
+org: {name: Acme, size: small}
+teams:
+  - {id: exec, name: Executive, color: "#4C78A8"}
+people:
+  - {id: ada, name: Ada, title: CEO, team: exec}
+  - {id: bob, name: Bob, title: CTO, reports_to: ada, team: exec}
+"""
+PEOPLE_CSV = "id,name,title,manager\nada,Ada,CEO,\nbob,Bob,CTO,ada\n"
+
+#: Each subcommand that writes -o, with OUT where its -o goes.
+COMMANDS = {
+    "render": ("render", "org.yaml", "-o", "OUT"),
+    "export": ("export", "org.yaml", "-f", "json", "-o", "OUT"),
+    "import": ("import", "people.csv", "-o", "OUT"),
+    "roles": ("roles", "org.yaml", "-o", "OUT"),
+    "diff": ("diff", "org.yaml", "new.yaml", "-o", "OUT"),
+    "deck": ("deck", "org.yaml", "-o", "OUT"),
+}
+#: The name each writes (its ending picks the format).
+NAMES = {"render": "org.svg", "export": "org.json", "import": "org.yaml", "roles": "r.svg",
+         "diff": "d.svg", "deck": "d.pptx"}
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> dict[str, bytes]:
+    """The input files of `COMMANDS` in the (current) test folder, and their bytes."""
+    (tmp_path / "org.yaml").write_text(ORG, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(ORG.replace("CTO", "COO"), encoding="utf-8")
+    (tmp_path / "people.csv").write_text(PEOPLE_CSV, encoding="utf-8")
+    return {name: (tmp_path / name).read_bytes() for name in ("org.yaml", "new.yaml",
+                                                              "people.csv")}
+
+
+def _args(command: str, output: str) -> list[str]:
+    """The arguments of `command` writing to `output`."""
+    return [output if arg == "OUT" else arg for arg in COMMANDS[command]]
+
+
+def _unchanged(folder: Path, inputs: dict[str, bytes]) -> None:
+    """Assert that the inputs are as they were and that nothing else was written."""
+    assert {name: (folder / name).read_bytes() for name in inputs} == inputs
+    assert sorted(os.listdir(folder)) == sorted(inputs)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_path_up_out_of_a_missing_folder_is_refused(
+        command: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    output = f"nd/../{NAMES[command]}"
+    result = run(*_args(command, output))
+    assert result.exit_code == 2, result.output
+    reason = ("the directory nd does not exist, and the path goes up out of it with '..': "
+              "make nd first, or name the output without it")
+    assert result.output == (f"orgviz: {output}: {reason}\n" if command == "render" else
+                             f"main {command}: invalid value for '-o' / '--output': "
+                             f"'{output}': {reason} (see 'main {command} --help')\n")
+    _unchanged(tmp_path, inputs)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_path_up_out_of_a_missing_folder_never_names_an_input(
+        command: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    """`nd/../org.yaml` is no path to org.yaml (the shell refuses it), and was written over
+    it: its text alone leads back to the current folder."""
+    fmt = {"render": ("--format", "svg"), "roles": ("--format", "svg")}.get(command, ())
+    source = "people.csv" if command == "import" else "org.yaml"
+    if command == "export":  # (-o's ending picks the format, unless --format)
+        source = "new.yaml"
+    result = run(*_args(command, f"nd/../{source}"), *fmt)
+    assert result.exit_code == 2, result.output
+    assert "the directory nd does not exist" in result.output
+    _unchanged(tmp_path, inputs)
+
+
+def test_render_to_a_missing_folder_and_up_names_the_path_given(
+        tmp_path: Path, inputs: dict[str, bytes], run: Callable[..., Any]) -> None:
+    result = run("render", "org.yaml", "-o", "nd/..")
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: nd/..: the directory nd does not exist, and the path "
+                             "goes up out of it with '..': make nd first, or name the output "
+                             "without it\n")
+    _unchanged(tmp_path, inputs)
+
+
+def test_a_path_up_out_of_a_file_is_refused(tmp_path: Path, inputs: dict[str, bytes],
+                                           run: Callable[..., Any]) -> None:
+    result = run("render", "org.yaml", "-o", "org.yaml/../x.svg")
+    assert result.exit_code == 2
+    assert result.output == ("orgviz: org.yaml/../x.svg: org.yaml is not a directory, and the "
+                             "path goes up out of it with '..': name the output without it\n")
+    _unchanged(tmp_path, inputs)
+
+
+def test_the_first_missing_folder_is_named(tmp_path: Path) -> None:
+    target = tmp_path / "nd" / "sub" / ".." / ".." / "x.svg"
+    with pytest.raises(OutputError) as caught:
+        write_file(str(target), "x", make_folders=True)
+    assert str(caught.value) == (
+        f"{target}: the directory {tmp_path / 'nd'} does not exist, and the path goes up out "
+        f"of it with '..': make {tmp_path / 'nd'} first, or name the output without it")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_path_up_out_of_a_folder_that_is_there_is_written(tmp_path: Path) -> None:
+    (tmp_path / "there").mkdir()
+    write_file(str(tmp_path / "there" / ".." / "x.txt"), "x")
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "x"
