@@ -124,3 +124,42 @@ def test_a_path_up_out_of_a_folder_that_is_there_is_written(tmp_path: Path) -> N
     (tmp_path / "there").mkdir()
     write_file(str(tmp_path / "there" / ".." / "x.txt"), "x")
     assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("how", ["named", "link", "config-link", "included"])
+def test_a_teams_table_that_is_an_input_file_is_refused_before_writing(
+        how: str, tmp_path: Path, run: Callable[..., Any]) -> None:
+    """`export -f csv -o out.csv` writes out.teams.csv too: checked as -o is, never one of
+    the files read (by its name, or a link), and neither file is written."""
+    source = "out.teams.csv" if how == "named" else "org.yaml"
+    if how == "included":  # (the part the org includes, its people, by a link)
+        (tmp_path / "people.yaml").write_text("orgviz: 1\npeople:\n" + ORG.split(
+            "people:\n")[1], encoding="utf-8")
+        (tmp_path / source).write_text(ORG.split("people:")[0] + "include: people.yaml\n",
+                                       encoding="utf-8")
+        os.symlink("people.yaml", tmp_path / "out.teams.csv")
+    else:
+        (tmp_path / source).write_text(ORG, encoding="utf-8")
+    if how == "link":
+        os.symlink("org.yaml", tmp_path / "out.teams.csv")
+    if how == "config-link":
+        (tmp_path / ".orgviz.yaml").write_text("rules: {}\n", encoding="utf-8")
+        os.symlink(".orgviz.yaml", tmp_path / "out.teams.csv")
+    before = {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)}
+    result = run("export", source, "-f", "csv", "-o", "out.csv")
+    named = {"named": "out.teams.csv", "link": "org.yaml", "included": "people.yaml",
+             "config-link": ".orgviz.yaml, the configuration"}[how]
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"orgviz: out.teams.csv: the teams table of -o out.csv goes "
+                             f"there, but it is an input file ({named}): name the CSV "
+                             "otherwise\n")
+    assert {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)} == before
+
+
+def test_a_teams_table_beside_is_written_when_it_is_no_input(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    (tmp_path / "org.yaml").write_text(ORG, encoding="utf-8")
+    result = run("export", "org.yaml", "-f", "csv", "-o", "out.csv")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.teams.csv").read_text(encoding="utf-8").startswith(
+        "team,team_name,parent,lead,color")

@@ -152,15 +152,24 @@ def refuse_to_overwrite(output: str | None, inputs: Sequence[str | None],
     """Exit 2 when `-o` names one of the files a command reads (it would destroy it): one of
     `inputs`, or a configuration file (`config_path`, --config's; the current folder's
     .orgviz.yaml, or its pyproject.toml when that has [tool.orgviz])."""
-    if not output or output == "-" or not os.path.exists(output):
+    if not output or output == "-":
         return
+    named = input_named(output, inputs, config_path)
+    if named is not None:
+        fail(OrgvizError(f"-o {output} is an input file ({named}): give another name"))
+
+
+def input_named(output: str, inputs: Sequence[str | None], config_path: str | None = None
+                ) -> str | None:
+    """Which file a command reads (see `refuse_to_overwrite`) the file `output` is, by any
+    name or link: the input's path, or `PATH, the configuration`; None when it is none."""
+    if not os.path.exists(output):
+        return None
     for path in inputs:
         if path and os.path.exists(path) and os.path.samefile(output, path):
-            fail(OrgvizError(f"-o {output} is an input file ({path}): give another name"))
+            return path
     configuration = _configuration_named(output, config_path)
-    if configuration is not None:
-        fail(OrgvizError(f"-o {output} is an input file ({configuration}, the configuration): "
-                         "give another name"))
+    return None if configuration is None else f"{configuration}, the configuration"
 
 
 def _configuration_named(output: str, config_path: str | None) -> str | None:

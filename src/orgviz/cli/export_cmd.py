@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
 
-from orgviz.cli.common import FilePath, fail, load_whole, nameless_output, refuse_to_overwrite
+from orgviz.cli.common import (
+    FilePath,
+    fail,
+    input_named,
+    load_whole,
+    nameless_output,
+    refuse_to_overwrite,
+)
 from orgviz.errors import OrgvizError
 
 if TYPE_CHECKING:
@@ -76,7 +84,7 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
             org = subtree(org, root)
         except OrgvizError as exc:
             fail(exc)
-    teams_output = _teams_output(org, output) if fmt == "csv" else None
+    teams_output = _teams_output(org, output, (file, *org.files)) if fmt == "csv" else None
     data = EXPORTERS[fmt](org)
     _warn_of_references_to_nobody(org, fmt)
     _warn_of_references_to_no_team(org, fmt)
@@ -96,16 +104,21 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
         _warn_of_what_csv_drops(org, teams_output is not None)
 
 
-def _teams_output(org: Org, output: str | None) -> str | None:
+def _teams_output(org: Org, output: str | None, inputs: Sequence[str]) -> str | None:
     """Where the CSV's teams table goes (`orgviz.io.teamtable`): beside an `-o` file when the
     org has `teams:`, or when a teams table is there already (the header alone then: an
     earlier export's teams would be read with the new CSV); None for standard output or a
-    device (one stream, one table: export warns of what the CSV alone does not carry)."""
+    device (one stream, one table: export warns of what the CSV alone does not carry).
+    Refused, as -o is, when it would replace one of `inputs` or the configuration."""
     from orgviz.io.teamtable import is_teams_table, teams_table_for_output
 
     path = teams_table_for_output(output)
     if path is None or not (org.teams or os.path.lexists(path)):
         return None
+    named = input_named(path, inputs) if org.teams or is_teams_table(path) else None
+    if named is not None:  # (said before any file is written: the pair, or neither)
+        fail(OrgvizError(f"{path}: the teams table of -o {output} goes there, but it is an "
+                         f"input file ({named}): name the CSV otherwise"))
     if os.path.lexists(path) and not is_teams_table(path):  # (not one export wrote: kept)
         if not org.teams:
             return None
