@@ -140,8 +140,9 @@ def test_a_folder_at_the_revision_is_no_org_file(tmp_path: Path) -> None:
     top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: HEAD:{top}: not a file in 'HEAD' (a folder "
-                             "or a submodule)\n")
+    assert result.output == (f"orgviz: HEAD:{top}: not a file in 'HEAD' but a folder or a "
+                             "submodule (git: git cat-file HEAD:./org.yaml: bad file): name a "
+                             "revision at which it was an org file\n")
 
 
 def test_an_empty_revision_is_a_bad_revision(tmp_path: Path) -> None:
@@ -211,8 +212,9 @@ def test_a_revision_the_repository_lacks_says_so(tmp_path: Path) -> None:
                                     env={"LC_ALL": "de_DE.UTF-8", "LANGUAGE": "de"})
         assert result.exit_code == 2
         assert result.output == (f"orgviz: {rev}:{top}: '{rev}' is no revision of this "
-                                 "repository (a commit, branch or tag: git log --oneline "
-                                 "lists commits)\n")
+                                 f"repository (git: invalid object name '{rev}'): give a "
+                                 "commit, branch or tag of it (git log --oneline lists "
+                                 "commits)\n")
 
 
 def test_a_file_renamed_since_the_revision_is_read_under_its_old_name(tmp_path: Path) -> None:
@@ -260,8 +262,10 @@ def test_a_file_outside_any_repository_is_one_line(tmp_path: Path) -> None:
     env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}  # (tmp_path may sit inside a repository)
     result = CliRunner(env=env).invoke(main, ["diff", "--git", "HEAD~1", str(path)])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: HEAD~1:{path}: not a git repository (or any of the "
-                             "parent directories): .git\n")
+    assert result.output == (f"orgviz: HEAD~1:{path}: {tmp_path} is in no git repository "
+                             "(git: not a git repository (or any of the parent directories): "
+                             ".git): --git reads older versions from git: give a file in a "
+                             "repository, or compare two files: orgviz diff OLD NEW\n")
 
 
 def test_a_renamed_file_rewritten_since_is_found_by_the_staged_rename(tmp_path: Path) -> None:
@@ -307,3 +311,41 @@ def test_standard_input_with_git_is_a_usage_error() -> None:
     assert result.output == ("orgviz: --git: give the org file's path in the "
                              "repository, not - (standard input has no place in git to "
                              "compare it with)\n")
+
+
+def test_a_repository_without_a_commit_says_so(tmp_path: Path) -> None:
+    repo, _git, _env = _repo(tmp_path)
+    top = repo / "orgs" / "org.yaml"
+    top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: HEAD:{top}: 'HEAD' is no revision of this repository, "
+                             "which has no commit yet (git: invalid object name 'HEAD'): "
+                             "commit the file first, or compare two files: orgviz diff OLD "
+                             "NEW\n")
+
+
+def test_a_link_to_a_file_missing_at_the_revision_names_git_s_line(tmp_path: Path) -> None:
+    repo, git, env = _repo(tmp_path)
+    top = repo / "orgs" / "current.yaml"
+    top.symlink_to("v1.yaml")  # (v1.yaml: never committed)
+    _commit(git, env, "a link to a file to be")
+    top.unlink()  # (a file now)
+    top.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(top)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: HEAD:{top}: not in 'HEAD' (git: path 'orgs/v1.yaml' "
+                             "does not exist in 'HEAD'): name a revision that has it (git log "
+                             "--oneline -- FILE lists them)\n")
+
+
+def test_git_missing_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(TOP.replace("include: [teams/product.yaml]\n", ""), encoding="utf-8")
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # (no git on it)
+    result = CliRunner().invoke(main, ["diff", "--git", "HEAD", str(path)])
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: HEAD:{path}: git is not installed (no git program on "
+                             "PATH), and --git reads the older version with it: install git, "
+                             "or compare two files: orgviz diff OLD NEW\n")

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from orgviz.cli import main
-from orgviz.gitrefusal import GitRefusal, git_refusal
+from orgviz.gitrefusal import GitRefusal, git_refusal, git_said
 
 SOLO = ("orgviz: 1\norg: {name: Solo, size: small}\npeople:\n"
         "  - {id: ceo, name: Cy Diaz, title: CEO}\n")
@@ -117,3 +117,18 @@ def test_a_folder_of_a_refused_repository_is_read_whole_with_one_warning(
     assert result.stdout.endswith("\n2 files checked: 2 errors, 2 warnings\n")
     trusted = CliRunner().invoke(main, ["validate", str(orgs)])  # (the same, git reading it)
     assert (trusted.exit_code, trusted.output) == (0, "1 file checked: no problems\n")
+
+
+@pytest.mark.parametrize(("stderr", "said"), [
+    (b"fatal: invalid object name 'x'.\n", "invalid object name 'x'"),
+    # (the failure, not the hint or usage printed after it)
+    (b"warning: refname 'x' is ambiguous.\nfatal: bad revision 'x'\nhint: see git help\n",
+     "bad revision 'x'"),
+    (b"error: unknown switch `q'\nusage: git cat-file <type> <object>\n   or: ...\n",
+     "unknown switch `q'"),
+    (b"something went wrong\nhint: try again\n\n", "something went wrong"),
+    (b"warning: only a warning\n", "warning: only a warning"),
+    (b"", ""),
+])
+def test_git_s_meaningful_line_is_taken(stderr: bytes, said: str) -> None:
+    assert git_said(stderr) == said

@@ -53,6 +53,24 @@ def git_refusal(stderr: bytes) -> GitRefusal | None:
     return None
 
 
+#: How the lines of git's messages that say what failed start (its hints and warnings and
+#: the usage it prints after them say more).
+_FAILURES = ("fatal: ", "error: ")
+
+
+def git_said(stderr: bytes) -> str:
+    """The line of git's standard error that says why it failed, without its `fatal: ` and
+    its final period: the first `fatal:` or `error:` line (the hints, warnings or usage
+    around it aside), else the last line that is not a hint or warning, else the last line;
+    "" when it said nothing."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
+    lines = [line for line in lines if line]
+    failures = [line.split(": ", 1)[1].strip() for line in lines
+                if line.startswith(_FAILURES)]
+    said = [line for line in lines if not line.startswith(("hint:", "warning:"))]
+    return (failures[:1] or said[-1:] or lines[-1:] or [""])[0].removesuffix(".")
+
+
 def run_git(args: list[str], folder: str | os.PathLike[str]
             ) -> subprocess.CompletedProcess[bytes]:
     """`git ARGS` run in `folder`, its output captured and its messages git's English ones

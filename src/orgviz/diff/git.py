@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from orgviz.diff.match import repeated_ids
 from orgviz.errors import OrgvizError
-from orgviz.gitrefusal import git_refusal, run_git
+from orgviz.gitrefusal import git_refusal, git_said, run_git
 from orgviz.problem import Problem, one_line
 
 if TYPE_CHECKING:
@@ -38,15 +38,32 @@ def _check_rev(rev: str) -> None:
 MAX_GIT_LINKS = 40
 
 
+class _GitNotRun(OrgvizError):
+    """git could not be run at all (not installed, or it did not end within a minute)."""
+
+
+class _GitReadError(OrgvizError):
+    """git could not give a file at a revision; `said` is git's line (`gitrefusal.git_said`)."""
+
+    def __init__(self, message: str, said: str) -> None:
+        super().__init__(message)
+        self.said = said
+
+
+#: What to do instead when git cannot give an older version at all.
+_COMPARE_FILES = "or compare two files: orgviz diff OLD NEW"
+
+
 def _run_git(args: list[str], directory: str) -> subprocess.CompletedProcess[bytes]:
-    """`git ARGS` run in `directory`, its output captured; OrgvizError when it cannot run.
+    """`git ARGS` run in `directory`, its output captured; _GitNotRun when it cannot run.
     Its messages are git's English ones (LC_ALL=C), which `_git_blob` recognises."""
     try:
         return run_git(args, directory)
     except FileNotFoundError:
-        raise OrgvizError("git is not installed: --git needs it") from None
+        raise _GitNotRun("git is not installed (no git program on PATH), and --git reads the "
+                         f"older version with it: install git, {_COMPARE_FILES}") from None
     except (OSError, subprocess.SubprocessError) as exc:
-        raise OrgvizError(f"cannot run git: {exc}") from None
+        raise _GitNotRun(f"cannot run git ({exc}): {_COMPARE_FILES}") from None
 
 
 def _git_blob(rev: str, directory: str, relative: str, shown: str) -> bytes:
@@ -54,20 +71,36 @@ def _git_blob(rev: str, directory: str, relative: str, shown: str) -> bytes:
     spec = f"{rev}:./{relative}"
     # (`cat-file blob`, not `show`: a folder at `rev` is an error, not its listing)
     done = _run_git(["cat-file", "blob", spec], directory)
-    if done.returncode != 0:
-        refusal = git_refusal(done.stderr)
-        if refusal is not None:  # (its first line says it; the last is the command to trust)
-            raise OrgvizError(f"{rev}:{shown}: {refusal}")
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[-1] if message else f"exit status {done.returncode}"
-        if reason.endswith(f"{spec}: bad file"):
-            reason = f"not a file in '{rev}' (a folder or a submodule)"
-        elif reason.startswith("fatal: invalid object name") or reason.startswith(
-                "fatal: Not a valid object name"):
-            reason = (f"'{rev}' is no revision of this repository (a commit, branch or tag: "
-                      "git log --oneline lists commits)")
-        raise OrgvizError(f"{rev}:{shown}: {reason.removeprefix('fatal: ')}")
-    return done.stdout
+    if done.returncode == 0:
+        return done.stdout
+    refusal = git_refusal(done.stderr)
+    if refusal is not None:  # (its first line says it; the last is the command to trust)
+        raise OrgvizError(f"{rev}:{shown}: {refusal}")
+    said = git_said(done.stderr) or f"exit status {done.returncode}"
+    what, todo = _why_not_read(rev, directory, shown, spec, said)
+    raise _GitReadError(f"{rev}:{shown}: {what} (git: {said}): {todo}", said)
+
+
+def _why_not_read(rev: str, directory: str, shown: str, spec: str, said: str
+                  ) -> tuple[str, str]:
+    """What it means that git cannot give `spec` (`said`, its line), and what to do."""
+    if said.endswith(f"{spec}: bad file"):
+        return (f"not a file in '{rev}' but a folder or a submodule",
+                "name a revision at which it was an org file")
+    if said.startswith(("invalid object name", "Not a valid object name", "log for ")):
+        if _run_git(["rev-parse", "--verify", "--quiet", "HEAD"], directory).returncode:
+            return (f"'{rev}' is no revision of this repository, which has no commit yet",
+                    f"commit the file first, {_COMPARE_FILES}")
+        return (f"'{rev}' is no revision of this repository",
+                "give a commit, branch or tag of it (git log --oneline lists commits)")
+    if said.startswith("not a git repository"):
+        return (f"{os.path.dirname(shown) or '.'} is in no git repository",
+                f"--git reads older versions from git: give a file in a repository, "
+                f"{_COMPARE_FILES}")
+    if "does not exist in" in said or "exists on disk, but not in" in said:
+        return (f"not in '{rev}'",
+                "name a revision that has it (git log --oneline -- FILE lists them)")
+    return f"git cannot read it at '{rev}'", "check the revision and the file's path"
 
 
 def _is_git_link(rev: str, directory: str, relative: str) -> bool:
@@ -142,10 +175,10 @@ def _fetch_top(rev: str, path: str) -> tuple[str, str, bytes]:
     base, name = os.path.dirname(top), os.path.basename(top)
     try:
         return top, path, _git_show_relative(rev, base, name, path)
-    except OrgvizError as exc:
+    except _GitReadError as exc:
         before = _renamed_from(rev, base, name)
         if before is None:
-            if "exists on disk, but not in" not in str(exc):
+            if "exists on disk, but not in" not in exc.said:
                 raise
             raise OrgvizError(
                 f"{rev}:{path}: not in '{rev}': added since, or renamed and changed too much "
@@ -199,7 +232,10 @@ def load_git_version(rev: str, path: str) -> Org:
     _check_rev(rev)
     with tempfile.TemporaryDirectory(prefix="orgviz-diff-") as tmp:
         mirror = os.path.realpath(tmp)
-        names, target = _fetch_revision(rev, path, mirror)
+        try:
+            names, target = _fetch_revision(rev, path, mirror)
+        except _GitNotRun as exc:
+            raise OrgvizError(f"{rev}:{path}: {exc}") from None
 
         def named(problems: Iterable[Problem]) -> list[Problem]:
             return [Problem(_display(p.file, names), p.line, p.col, p.level, p.rule,
