@@ -163,3 +163,24 @@ def test_a_teams_table_beside_is_written_when_it_is_no_input(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out.teams.csv").read_text(encoding="utf-8").startswith(
         "team,team_name,parent,lead,color")
+
+
+#: What each command prints of the path it wrote (stdout or stderr), `P` for the path.
+WROTE = {"render": "P", "import": "imported 2 positions to P: ", "roles": "P",
+         "diff": "orgviz: wrote P", "deck": "P (2 slides)"}
+
+
+@pytest.mark.parametrize("command", WROTE)
+def test_a_path_with_a_line_break_is_written_and_named_on_one_line(
+        command: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    """A name may hold a line break (the shell writes it too), but the line naming it is one
+    line: `nl` alone then `name.svg` read as two files written."""
+    name = "nl\nname" + os.path.splitext(NAMES[command])[1]
+    result = run(*_args(command, name))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).is_file()
+    shown = WROTE[command].replace("P", name.replace("\n", "\\u000A"))
+    assert [line for line in result.output.splitlines() if line.startswith(shown)], (
+        result.output)
+    assert not [line for line in result.output.splitlines() if line.startswith("name")]

@@ -17,6 +17,7 @@ from orgviz.cli.common import (
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.problem import one_line
 
 # Kept literal so that `--help` does not import the rendering code.
 SPLITS = ("team", "manager", "depth")
@@ -112,6 +113,6 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     if errors:  # --force: drawn anyway, but say what is wrong
         REPORTERS["text"](errors, len(files), sys.stdout, False)
     for note in written.notes:
-        click.echo(f"orgviz: {written.path}: {note}", err=True)
-    click.echo(f"{written.path} ({written.slides} slides)")
+        click.echo(one_line(f"orgviz: {written.path}: {note}"), err=True)
+    click.echo(one_line(f"{written.path} ({written.slides} slides)"))
     sys.exit(EXIT_OK)

@@ -16,6 +16,7 @@ from orgviz.cli.common import (
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.problem import one_line
 from orgviz.report import REPORTERS
 
 if TYPE_CHECKING:
@@ -124,8 +125,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
                                  team_names(old, new), team_names(new, old),
                                  people_names(new, old)))
     for note in notes:
-        click.echo(f"orgviz: {output}: {note}", err=True)
+        click.echo(one_line(f"orgviz: {output}: {note}"), err=True)
     if output:
-        click.echo(f"orgviz: wrote {output}", err=True)  # (stdout holds the report)
+        click.echo(one_line(f"orgviz: wrote {output}"), err=True)  # (stdout holds the report)
     sys.exit(1 if exit_code and changes else 0)
 

@@ -17,6 +17,7 @@ from orgviz.cli.common import (
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
+from orgviz.problem import one_line
 from orgviz.report import REPORTERS, summary_line
 
 #: Endings of table files: the org file import writes (YAML) is none (`-o people.csv`).
@@ -170,8 +171,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         hints = [] if verbose or not findings else ["-v lists them"]
         if written and said.rule_errors:
             hints.append("orgviz render draws an org with errors only with --force")
-        click.echo(f"{what}: {counts}; rules on the imported org: {by_rules}"
-                   + (f" ({'; '.join(hints)})" if hints else ""), err=True)
+        click.echo(one_line(f"{what}: {counts}; rules on the imported org: {by_rules}"
+                            + (f" ({'; '.join(hints)})" if hints else "")), err=True)
     keep_until_exit(result, findings, problems)
     sys.exit(EXIT_PROBLEMS if result.errors or (strict and said.rule_errors) else EXIT_OK)
 

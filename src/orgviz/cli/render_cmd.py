@@ -26,6 +26,7 @@ from orgviz.cli.common import (
     terminal_fault,
 )
 from orgviz.errors import OrgLoadError, OrgvizError, RenderError
+from orgviz.problem import one_line
 
 if TYPE_CHECKING:
     from orgviz.config import Config
@@ -315,10 +316,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             except OrgvizError as exc:
                 fail(exc)
             for note in notes:
-                click.echo(f"orgviz: {'stdout' if target is STDOUT else target}: {note}",
+                click.echo(one_line(f"orgviz: {'stdout' if target is STDOUT else target}: {note}"),
                            err=True)
             if target is not STDOUT:
-                click.echo(f"rendered {target} (it was {why})" if hook else str(target))
+                click.echo(one_line(f"rendered {target} (it was {why})" if hook else str(target)))
     finally:
         if collecting:
             gc.enable()

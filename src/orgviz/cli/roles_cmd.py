@@ -16,6 +16,7 @@ from orgviz.cli.common import (
     terminal_fault,
 )
 from orgviz.errors import OrgvizError
+from orgviz.problem import one_line
 
 
 @click.command("roles")
@@ -53,9 +54,9 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
     except OrgvizError as exc:
         fail(exc)
     for note in notes:
-        click.echo(f"orgviz: {'stdout' if output == '-' else output}: {note}", err=True)
+        click.echo(one_line(f"orgviz: {'stdout' if output == '-' else output}: {note}"), err=True)
     if output != "-":
-        click.echo(output)  # as `render` names what it wrote
+        click.echo(one_line(output))  # as `render` names what it wrote
 
 
 
