@@ -184,3 +184,18 @@ def test_a_path_with_a_line_break_is_written_and_named_on_one_line(
     assert [line for line in result.output.splitlines() if line.startswith(shown)], (
         result.output)
     assert not [line for line in result.output.splitlines() if line.startswith("name")]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_symbolic_link_loop_is_refused_and_left_a_link(
+        command: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    """`> loop` refuses a link that leads back to itself; it was replaced by a file."""
+    loop = NAMES[command]
+    if command == "import":
+        loop = "imported.yaml"
+    (tmp_path / loop).symlink_to(loop)
+    result = run(*_args(command, loop))
+    assert result.exit_code == 2, result.output
+    assert result.output == f"orgviz: {loop}: cannot write: Too many levels of symbolic links\n"
+    assert os.readlink(tmp_path / loop) == loop

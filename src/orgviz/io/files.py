@@ -34,10 +34,13 @@ def output_target(path: str) -> tuple[str, bool]:
     """Where output for `path` goes: (the regular file to replace all at once, False), a
     symlink's target so that the link stays a link; or (`path`, True) for a device, pipe or
     socket (`/dev/null`, `/dev/stdout`), which is written into as it is: renaming a file
-    over it would replace the device itself (as root) or fail."""
+    over it would replace the device itself (as root) or fail. OutputError for a link that
+    leads back to itself (`> loop` refuses it), which would be replaced by a file."""
     try:
         mode = os.stat(path).st_mode
-    except OSError:  # a new file (or a link to one): made where the link points
+    except OSError as exc:  # a new file (or a link to one): made where the link points
+        if exc.errno == errno.ELOOP:
+            raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
         return os.path.realpath(path), False
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return os.path.realpath(path), False
