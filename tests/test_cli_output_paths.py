@@ -199,3 +199,34 @@ def test_a_symbolic_link_loop_is_refused_and_left_a_link(
     assert result.exit_code == 2, result.output
     assert result.output == f"orgviz: {loop}: cannot write: Too many levels of symbolic links\n"
     assert os.readlink(tmp_path / loop) == loop
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_link_up_out_of_a_missing_folder_never_leads_to_an_input(
+        command: str, link: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    """A dangling link `out -> nd/../org.yaml` (or a folder's, `out -> nd/..`) leads nowhere
+    (`> out` fails): its text alone led back to the input, which was written over (import's
+    to the org file beside its CSV)."""
+    source = "org.yaml"
+    ending = os.path.splitext(NAMES[command])[1]
+    if link == "file":
+        output = f"out{ending}"
+        (tmp_path / output).symlink_to(f"nd/../{source}")
+    else:  # (diff and deck write only their own formats: a new file is not made either)
+        output = f"out/{NAMES[command] if command in ('diff', 'deck') else source}"
+        (tmp_path / "out").symlink_to("nd/..")
+    fmt = {"render": ("--format", "svg"), "roles": ("--format", "svg"),
+           "export": ("-f", "json")}.get(command, ())
+    if command == "export":
+        args = ["export", "org.yaml", "-f", "json", "-o", output]
+    else:
+        args = [*_args(command, output), *fmt]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"orgviz: {output}: the directory {tmp_path / 'nd'} does not "
+                             "exist, and the path (through its links) goes up out of it with "
+                             "'..'\n")
+    assert {name: (tmp_path / name).read_bytes() for name in inputs} == inputs
+    assert sorted(os.listdir(tmp_path)) == sorted([*inputs, output.split("/")[0]])

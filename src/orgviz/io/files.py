@@ -41,10 +41,49 @@ def output_target(path: str) -> tuple[str, bool]:
     except OSError as exc:  # a new file (or a link to one): made where the link points
         if exc.errno == errno.ELOOP:
             raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
-        return os.path.realpath(path), False
+        return _resolved_as_opened(path), False
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return os.path.realpath(path), False
     return path, True
+
+
+#: Symbolic links followed in one path before giving up, as the system does (Linux: 40).
+_MAX_LINKS = 40
+
+
+def _resolved_as_opened(path: str) -> str:
+    """The absolute path, without links, of the file that opening `path` to write would make:
+    `os.path.realpath`, but with '..' after a folder that is not there an error (OutputError)
+    as it is to the system, not a step back out of the missing folder, in the path or in a
+    link's target (`out.svg -> nd/../org.yaml` is no link to org.yaml). (Windows, whose
+    paths have drives: realpath's.)"""
+    if os.name == "nt":
+        return os.path.realpath(path)
+    parts = path.split(os.sep)
+    current = os.sep if os.path.isabs(path) else os.getcwd()
+    links = 0
+    while parts:
+        part = parts.pop(0)
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not os.path.isdir(current):
+                raise OutputError(f"{path}: the directory {current} does not exist, and the "
+                                  "path (through its links) goes up out of it with '..'")
+            current = os.path.dirname(current)
+            continue
+        step = os.path.join(current, part)
+        if not os.path.islink(step):
+            current = step
+            continue
+        links += 1
+        if links > _MAX_LINKS:
+            raise OutputError(f"{path}: cannot write: {os.strerror(errno.ELOOP)}")
+        target = os.readlink(step)
+        parts[:0] = target.split(os.sep)
+        if os.path.isabs(target):
+            current = os.sep
+    return current
 
 
 def names_folder(path: str) -> bool:
