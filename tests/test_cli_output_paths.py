@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgviz.io.files import OutputError, write_file
 
@@ -230,3 +232,63 @@ def test_a_link_up_out_of_a_missing_folder_never_leads_to_an_input(
                              "'..'\n")
     assert {name: (tmp_path / name).read_bytes() for name in inputs} == inputs
     assert sorted(os.listdir(tmp_path)) == sorted([*inputs, output.split("/")[0]])
+
+
+#: The names a path of the property test is made of, in a folder `_sandbox` makes.
+_STEPS = ["d", "f", "m", "ld", "lm", "lf", "ln", "..", "."]
+
+
+def _sandbox() -> str:
+    """A new folder `base/s` holding: a folder d, a file f, links ld -> d, lm -> m/.. (m is
+    not there), lf -> f, ln -> new (dangling); `s` returned."""
+    import tempfile
+
+    folder = os.path.join(tempfile.mkdtemp(prefix="orgviz-paths-"), "s")
+    os.mkdir(folder)
+    os.mkdir(os.path.join(folder, "d"))
+    Path(folder, "f").write_text("f", encoding="utf-8")
+    for link, target in (("ld", "d"), ("lm", "m/.."), ("lf", "f"), ("ln", "new")):
+        os.symlink(target, os.path.join(folder, link))
+    return folder
+
+
+def _files(base: str) -> dict[str, bytes]:
+    """Every regular file below `base`, by its path relative to it, and its bytes."""
+    found = {}
+    for folder, _dirs, names in os.walk(base):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                found[os.path.relpath(path, base)] = Path(path).read_bytes()
+    return found
+
+
+@given(steps=st.lists(st.sampled_from(_STEPS), max_size=4),
+       last=st.sampled_from(["x.txt", "f", "lf", "ln"]))
+def test_a_file_is_written_where_the_shell_would_write_it(steps: list[str], last: str) -> None:
+    """`write_file` (no folders made) writes the file `> path` writes, or refuses where it
+    fails, through missing folders, files, links and '..' in any order."""
+    import shutil
+
+    shell, ours = _sandbox(), _sandbox()
+    try:
+        relative = "/".join([*steps, last])
+        try:
+            descriptor = os.open(os.path.join(shell, relative),
+                                 os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        except OSError:
+            written = False
+        else:
+            os.write(descriptor, b"new")
+            os.close(descriptor)
+            written = True
+        try:
+            write_file(os.path.join(ours, relative), b"new")
+        except OutputError:
+            assert not written, relative
+        else:
+            assert written, relative
+        assert _files(os.path.dirname(shell)) == _files(os.path.dirname(ours)), relative
+    finally:
+        shutil.rmtree(os.path.dirname(shell))
+        shutil.rmtree(os.path.dirname(ours))
