@@ -292,3 +292,14 @@ def test_a_file_is_written_where_the_shell_would_write_it(steps: list[str], last
     finally:
         shutil.rmtree(os.path.dirname(shell))
         shutil.rmtree(os.path.dirname(ours))
+
+
+def test_a_link_up_out_of_a_file_names_it(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("f", encoding="utf-8")
+    (tmp_path / "out.svg").symlink_to("f/../x.svg")
+    with pytest.raises(OutputError) as caught:
+        write_file(str(tmp_path / "out.svg"), "x")
+    assert str(caught.value) == (f"{tmp_path / 'out.svg'}: {tmp_path / 'f'} is not a "
+                                 "directory, and the path (through its links) goes up out of "
+                                 "it with '..'")
+    assert sorted(os.listdir(tmp_path)) == ["f", "out.svg"]

@@ -68,8 +68,10 @@ def _resolved_as_opened(path: str) -> str:
             continue
         if part == "..":
             if not os.path.isdir(current):
-                raise OutputError(f"{path}: the directory {current} does not exist, and the "
-                                  "path (through its links) goes up out of it with '..'")
+                what = (f"{current} is not a directory" if os.path.lexists(current) else
+                        f"the directory {current} does not exist")
+                raise OutputError(f"{path}: {what}, and the path (through its links) goes up "
+                                  "out of it with '..'")
             current = os.path.dirname(current)
             continue
         step = os.path.join(current, part)
