@@ -303,3 +303,17 @@ def test_a_link_up_out_of_a_file_names_it(tmp_path: Path) -> None:
                                  "directory, and the path (through its links) goes up out of "
                                  "it with '..'")
     assert sorted(os.listdir(tmp_path)) == ["f", "out.svg"]
+
+
+def test_a_read_only_teams_table_is_refused_before_either_file_is_written(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    (tmp_path / "org.yaml").write_text(ORG, encoding="utf-8")
+    teams = tmp_path / "out.teams.csv"
+    teams.write_text("team,team_name,parent,lead,color\r\n", encoding="utf-8", newline="")
+    teams.chmod(0o444)
+    result = run("export", "org.yaml", "-f", "csv", "-o", "out.csv")
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1] == ("orgviz: out.teams.csv: cannot write: the file is "
+                                              "read-only (make it writable to replace it)")
+    assert sorted(os.listdir(tmp_path)) == ["org.yaml", "out.teams.csv"]
+    assert teams.read_text(encoding="utf-8") == "team,team_name,parent,lead,color\n"
