@@ -1,5 +1,6 @@
-"""No FTE findings on rows set aside (history rows, future-dated rows): their FTE is neither
-imported nor left out; an imported row's FTE is read as before."""
+"""No FTE findings on rows set aside (history rows, future-dated rows, eliminated posts not
+kept): their FTE is neither imported nor left out; an imported row's FTE is read as before.
+Nor are a history row's id and email looked at."""
 
 from __future__ import annotations
 
@@ -184,3 +185,44 @@ def test_the_fte_infos_move_off_an_eliminated_post_not_imported(tmp_path: Path) 
         "than 9 decimals are rounded to 9, as org files write them",
         "people.csv:6:4: info [csv] FTE '80%' read as 0.8: FTEs with a decimal comma or a "
         "percent sign (80% is 0.8) are read so"]
+
+
+def test_an_eliminated_post_not_imported_has_no_fte_warning(tmp_path: Path) -> None:
+    # (rows 3 and 5 warned "FTE 'abc' is not a number ..." and "FTE '0.00000000001' rounds
+    # to 0 ...": rows not imported; Cy's row 4, imported, is warned of as before)
+    rows = [["id", "name", "manager", "FTE", "Status"], ["1", "Ann", "", "1", "Active"],
+            ["2", "Eliminated", "1", "abc", ""], ["3", "Cy", "1", "x", "Active"],
+            ["4", "Eliminated", "1", "0.00000000001", ""]]
+    result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
+    assert said(result) == [
+        "people.csv:1:2: info [eliminated-post] 2 eliminated posts not imported ('2', '4'): "
+        "listed at the end of the file",
+        "people.csv:4:4: warning [csv] FTE 'x' is not a number of full-time equivalents such "
+        "as 1, 0.6 or 12.5: left out"]
+
+
+def test_a_history_row_s_id_and_email_are_not_looked_at(tmp_path: Path) -> None:
+    # (Bob's row 3, not imported, had "error [missing-id] row has no id (column 'id')",
+    # which stopped the import, and the info that its email is no address; Di's row 5,
+    # imported, has both)
+    rows = [["id", "name", "manager", "Email", "Status"], ["1", "Ann", "", "a@x.org", "Active"],
+            ["", "Bob", "1", "bob", "Terminated"], ["3", "Cy", "1", "cy@x.org", "Active"],
+            ["", "Di", "1", "di", "Active"]]
+    result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
+    assert said(result) == [
+        "people.csv:3:1: warning [history-row] history row of 'Bob' (status 'Terminated') not "
+        "imported",
+        "people.csv:5:1: error [missing-id] row has no id (column 'id')",
+        "people.csv:5:4: info [email] email 'di' is not an address (no '@'): imported as "
+        "written"]
+    alone = imported(table(tmp_path, "csv", rows[:4]), D(2024, 6, 1))
+    assert said(alone) == said(result)[:1]
+    assert "#   people.csv:3: row-3 Bob (status 'Terminated'): history row" in alone.text
+
+
+def test_an_eliminated_post_without_an_id_is_still_an_error(tmp_path: Path) -> None:
+    # (an eliminated post may be kept, as an open position: its id is looked at)
+    rows = [["id", "name", "manager", "Status"], ["1", "Ann", "", "Active"],
+            ["", "Eliminated", "1", ""]]
+    result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
+    assert "people.csv:3:1: error [missing-id] row has no id (column 'id')" in said(result)

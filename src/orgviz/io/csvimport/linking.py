@@ -39,8 +39,10 @@ class Linker(ImporterState):
         # (rows starting after the day of the import: only in a file with start and end
         # date columns, `RowReader.set_aside_starts`)
         future: list[Record] = []
+        eliminated = False
         for record in dropped:
             if record.history == ELIMINATED_POST:
+                eliminated = True
                 self.tally("eliminated", record.id)
             elif is_future_dated(record.history):
                 future.append(record)
@@ -51,8 +53,8 @@ class Linker(ImporterState):
         if future:
             self._say_future_rows(future, current)
         self.records, self.dropped = current, dropped
-        if self.said_local_fte or self.said_rounded_fte:  # (an eliminated post's FTE is read)
-            self._drop_fte_findings({(r.file, r.line) for r in dropped}, warnings=False)
+        if eliminated:  # (an eliminated post's FTE is read, as it may be kept: not this one)
+            self._drop_fte_findings({(r.file, r.line) for r in dropped})
 
     def _say_future_rows(self, future: list[Record], current: list[Record]) -> None:
         """An info at each row set aside as starting after the day of the import, naming
@@ -155,13 +157,13 @@ class Linker(ImporterState):
                               key=_FILE_LINE)
         return True
 
-    def _drop_fte_findings(self, rows: set[tuple[str, int]], warnings: bool = True) -> None:
+    def _drop_fte_findings(self, rows: set[tuple[str, int]]) -> None:
         """Drop the warnings at the FTE cells of rows set aside after their FTEs were read
-        (the FTE of a row not imported is neither imported nor left out; the rows set aside
-        as they are read have theirs unread: `rows._not_set_aside`), but with `warnings`
-        False (an eliminated post's: read, as it may be kept); the once-a-file infos at a
-        rounded FTE and at an FTE with a decimal comma or a percent sign move to the first
-        such row imported (`_move_rounding_info`, `_move_local_fte_info`)."""
+        (an eliminated post not kept, a future-dated row found by its end date: the FTE of a
+        row not imported is neither imported nor left out; the rows set aside as they are
+        read have theirs unread: `rows._not_set_aside`); the once-a-file infos at a rounded
+        FTE and at an FTE with a decimal comma or a percent sign move to the first such row
+        imported (`_move_rounding_info`, `_move_local_fte_info`)."""
         col = self.cols.get("fte")
         if col is None:
             return
@@ -169,7 +171,7 @@ class Linker(ImporterState):
         kept = []
         for p in self.problems:
             if p.col == col and p.rule == "csv" and (p.file, p.line) in rows:
-                if p.level == "warning" and warnings:
+                if p.level == "warning":
                     continue
                 if p.level == "info" and p.message.endswith(ROUNDED_FTES):
                     rounded = p

@@ -367,16 +367,20 @@ class RowReader(CellReader, FlagReader):
             grades = values.get("grade")
             if grades is not None:  # (an organogram's: see read_people)
                 record_values["roles"] = roles_of_grades(record_values["roles"], grades)
+        # (the values of the rows set aside are not looked at: no finding about them)
+        history = record_values.get("history")
+        aside = history if isinstance(history, list) and any(history) else None
+        emails = get("email")
         if not exact:
-            self.check_emails(shown, lines, get("email"))
+            self.check_emails(shown, lines, emails if emails is None or aside is None
+                              else _not_set_aside(emails, aside))
         ftes = get("fte")
         if ftes is not None:
-            history = record_values.get("history")
-            if isinstance(history, list) and any(history):  # (not a row set aside's)
-                ftes = _not_set_aside(ftes, history)
-            record_values["fte"] = self.read_ftes(shown, lines, ftes, notes, exact)
-        ids, generated = self.read_ids(shown, get("id"), columns, names, get("email"), lines,
-                                       notes)
+            record_values["fte"] = self.read_ftes(
+                shown, lines, ftes if aside is None else _not_set_aside(ftes, aside), notes,
+                exact)
+        ids, generated = self.read_ids(shown, get("id"), columns, names, emails, lines, notes,
+                                       aside)
         self.name_the_unnamed(shown, columns, exact, ids, names,
                               record_values["vacant"], lines, notes)
         record_values.update(id=ids, name=names, title=titles, generated=generated)
@@ -557,8 +561,11 @@ class RowReader(CellReader, FlagReader):
 
     def read_ids(self, shown: str, ids: list[str | None] | None, columns: Columns,
                  names: list[str | None], emails: list[str | None] | None, lines: list[int],
-                 notes: list[Sequence[str]]) -> tuple[list[str], Iterable[bool]]:
-        """The rows' ids: from the id column, else made from the names (or emails)."""
+                 notes: list[Sequence[str]], aside: Sequence[str | None] | None = None
+                 ) -> tuple[list[str], Iterable[bool]]:
+        """The rows' ids: from the id column, else made from the names (or emails). A row
+        without an id is an error, but one set aside as it is read (`aside`: each row's
+        history; not an eliminated post, which may be kept): it is not imported."""
         n = len(names)
         if ids is None:  # no id column: ids from the names, as in Visio's wizard files
             return ([slug(name or email or "", "person")
@@ -569,11 +576,13 @@ class RowReader(CellReader, FlagReader):
             return result, repeat(False, n)
         for r in [r for r, rid in enumerate(ids) if not rid]:
             line = lines[r]
+            result[r] = f"row-{line}"
+            if aside is not None and aside[r] and aside[r] != ELIMINATED_POST:
+                continue
             loc = SourceLoc(shown, line, self.cols.get("id", 1))
             self.problem(loc, "error", "missing-id",
                          f"row has no id (column '{columns.header[columns.index['id']]}')"
                          + (f": imported as 'row-{line}'" if self.options.keep_going else ""))
-            result[r] = f"row-{line}"
             add_note(notes, r, "no id in the CSV: id generated from the row number")
         return result, repeat(False, n)
 
