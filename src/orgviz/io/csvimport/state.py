@@ -100,9 +100,18 @@ class ImporterState:
         """A file read beside the people's (--teams, --titles, --junior, the teams table
         beside the CSV) with the import's encoding, and its delimiter where the file's header
         holds it, else the file's own (`csvread.own_delimiter`); `data`: its bytes, when
-        read already."""
-        return read_table(path, self.options.encoding, self.options.delimiter, companion=True,
-                          data=data)
+        read already. Title lines above its header are skipped, as the people's are
+        (`rows.below_title_lines`: the info that says so is the first of its problems)."""
+        from orgviz.io.csvimport.rows import below_title_lines  # (rows.py reads state.py)
+
+        table = read_table(path, self.options.encoding, self.options.delimiter,
+                           companion=True, data=data)
+        titled = below_title_lines(table)
+        if titled is None:
+            return table
+        table, info = titled
+        table.problems.insert(0, info)
+        return table
 
     def tally(self, kind: str, sample: str, col: int | None = None) -> None:
         """Count a benign, frequent finding; reported once with a few examples (at `col`'s
