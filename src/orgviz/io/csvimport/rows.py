@@ -50,6 +50,7 @@ from orgviz.io.csvread import (
     CsvTable,
     titles_skipped,
 )
+from orgviz.io.teamtable import is_export_header
 from orgviz.problem import Problem, SourceLoc
 
 #: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
@@ -129,16 +130,6 @@ def trim_to_export_layout(table: CsvTable) -> bool:
         table.given_rows = [(line, cells[:width]) for line, cells in table.rows]
     table.header = header[:width]
     return True
-
-
-def _is_exported_teams_table(header: Sequence[str]) -> bool:
-    """Whether a header is the teams table's as export writes it (`is_export_header`: its
-    five columns, each once), the one a hint may call export's teams table; not any header
-    --teams reads as one (`csvread._is_teams_table_layout`: another tool's `Team,Lead`,
-    which may be no teams table, by mistake or not: no hint)."""
-    from orgviz.io.teamtable import is_export_header
-
-    return is_export_header(header)
 
 
 class RowReader(CellReader, FlagReader):
@@ -236,7 +227,8 @@ class RowReader(CellReader, FlagReader):
             folded = {normalise_header(h) for h in table.header}
             if folded & {"departmentid", "departmentname", "deptid"}:
                 hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
-            elif _is_exported_teams_table(table.header):
+            elif is_export_header(table.header):  # (export's own, not any header --teams
+                # reads as a teams table: another tool's `Team,Lead` may be none, no hint)
                 hint = (" (the teams table of `orgviz export`: import the people CSV beside it, "
                         "which reads it)")
             elif "reportingseniorpost" in folded:
