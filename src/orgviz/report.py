@@ -101,8 +101,11 @@ LOAD_RULES = {
 IMPORT_RULES = {
     "csv": "A CSV cell or row that cannot be read as written (a stray quote, a short row, a "
            "value that is no number or flag).",
-    "columns": "A column header repeated, or taken by an option from another field; a team "
-               "column of numbers only (department ids: --teams names them).",
+    "columns": "A column header repeated, or taken by an option from another field; a column "
+               "of codes a companion file names (a team column of numbers only: --teams reads "
+               "a departments export; a title column of job codes: --titles reads a jobs "
+               "export); the teams table beside the people CSV read, or not read as it does "
+               "not match it.",
     "duplicate-row": "A row repeats another row exactly.",
     "history-row": "A row is an earlier record of a person (ended, not current).",
     "future-row": "A row of a person takes effect after the row in effect on the day of the "
