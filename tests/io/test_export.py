@@ -477,7 +477,7 @@ def test_csv_drops_with_the_teams_table_names_only_what_it_does_not_carry(
                     "  - {id: y, name: Y, reports_to: x, team: b}\n"
                     "rules:\n  span-of-control: {max: 3}\n", encoding="utf-8")
     org = load(path)
-    assert csv_drops(org, teams_table=True) == ["the org's `date`", "its `rules:` settings"]
+    assert csv_drops(org, without_teams=True) == ["the org's `date`", "its `rules:` settings"]
     assert csv_drops(org) == [
         "the org's `date`", "its `rules:` settings", "the teams' `lead`, `parent` and `color`",
         "the order of `teams:` ('b', 'a'; `orgviz import` lists teams in the order their "
@@ -498,9 +498,9 @@ def test_export_csv_works_out_what_csv_drops_once(tmp_path: Path,
     calls: list[bool] = []
     real = export.csv_drops
 
-    def counted(org: Org, teams_table: bool = False) -> list[str]:
-        calls.append(teams_table)
-        return real(org, teams_table)
+    def counted(org: Org, without_teams: bool = False) -> list[str]:
+        calls.append(without_teams)
+        return real(org, without_teams)
 
     monkeypatch.setattr(export, "csv_drops", counted)
     monkeypatch.chdir(tmp_path)

@@ -200,7 +200,7 @@ def _warn_of_what_csv_drops(org: Org, teams_table: bool) -> None:
 
     # (what the teams table does not carry either, then, without it, what it would carry)
     teams = [] if teams_table else team_csv_drops(org)
-    drops = csv_drops(org, teams_table=True) + teams
+    drops = csv_drops(org, without_teams=True) + teams
     if not drops:
         return
     one = len(drops) == 1 and drops[0].startswith(_ONE_THING)

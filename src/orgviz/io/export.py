@@ -185,19 +185,20 @@ def roles_csv_drops(org: Org) -> list[str]:
             and role not in GRADE_ROLE_IDS]
 
 
-def csv_drops(org: Org, teams_table: bool = False) -> list[str]:
+def csv_drops(org: Org, without_teams: bool = False) -> list[str]:
     """What the org holds that its CSV does not carry, as export's warning names each, in
-    this order: the org's `date`, its `rules:` settings and, unless its teams table is written
-    beside the CSV (`teams_table`: `to_teams_csv`), the teams' `lead`, `parent` and `color`,
-    the order of `teams:` where `orgviz import` of the CSV, which lists the teams as their
-    people first appear, would list them otherwise (the order gives teams without a `color`
-    theirs), and the teams nobody is in. (The org's own roles: `roles_csv_drops`.)"""
+    this order: the org's `date`, its `rules:` settings and, unless `without_teams` (its
+    teams table, `to_teams_csv`, carries them, or they are named apart: `team_csv_drops`),
+    the teams' `lead`, `parent` and `color`, the order of `teams:` where `orgviz import` of
+    the CSV, which lists the teams as their people first appear, would list them otherwise
+    (the order gives teams without a `color` theirs), and the teams nobody is in. (The org's
+    own roles: `roles_csv_drops`.)"""
     drops = []
     if org.date:
         drops.append("the org's `date`")
     if org.rule_settings:
         drops.append("its `rules:` settings")
-    if not teams_table:
+    if not without_teams:
         drops += team_csv_drops(org)
     return drops
 
