@@ -46,43 +46,39 @@ def rounding_changes(text: str) -> bool:
     return len(text.rstrip("0").partition(".")[2]) > FTE_DECIMALS
 
 
-#: An exponent (of at most 8 digits: what `decimal` reads on any platform).
-_EXPONENT = r"[eE][+-]?[0-9]{1,8}"
+#: A decimal number without a sign (ASCII digits): 1, 0.5, 3., .5.
+_DECIMAL = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+#: An exponent of at most 8 digits past its leading zeros (what `decimal` reads on any
+#: platform; it reads leading zeros: 1E-000000001 is 1E-1).
+_EXPONENT = r"[eE][+-]?0*[0-9]{1,8}"
 #: A number in exponent form, as Excel's General format writes a very small or large one
-#: and a float's repr some: 1E-10, 5E-01, 1e0, 2.5E+00 (ASCII digits; no sign: a negative
-#: FTE is out of range; no inf, nan, 1_0 or hex). A pattern `re` compiles at its first use
-#: (only a cell parse_fte refuses is looked at: none at an import of decimal FTEs).
-_EXPONENT_FTE = rf"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+){_EXPONENT}"
+#: and a float's repr some: 1E-10, 5E-01, 1e0, 2.5E+00 (no sign: a negative FTE is out of
+#: range; no inf, nan, 1_0 or hex). A pattern `re` compiles at its first use (only a cell
+#: parse_fte refuses is looked at: none at an import of decimal FTEs).
+_EXPONENT_FTE = _DECIMAL + _EXPONENT
 
 
 #: A number in exponent form, its exponent of any length: the number's sign, its digits,
 #: the exponent's sign, and its digits past leading zeros (`_long_exponent`).
-_ANY_EXPONENT = r"([+-]?)([0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE]([+-]?)0*([0-9]+)"
+_ANY_EXPONENT = rf"([+-]?)({_DECIMAL})[eE]([+-]?)0*([0-9]+)"
 #: The most digits a number with a long exponent may have for `_long_exponent` to tell it
 #: over MAX_FTE or below 1E-10 without reading it (an exponent of 9 digits or more moves
 #: the point by 100,000,000 places or more; a CSV cell holds 131,072 characters at most).
 _LONG_EXPONENT_DIGITS = 1_000_000
 
 
-def _long_exponent(text: str) -> tuple[str, str, str, str] | None:
-    """The parts of a number whose exponent is written with more than 8 digits
-    (`_ANY_EXPONENT`: an exponent of more than 8 digits past its leading zeros is
-    100,000,000 or more, which is not read), or None for another text."""
+def _long_exponent(text: str) -> tuple[str, str, str] | None:
+    """The number's sign, digits and exponent's sign of a number whose exponent is written
+    with more than 8 digits past its leading zeros (`_ANY_EXPONENT`: 100,000,000 or more,
+    which is not read), or None for another text."""
     if len(text) < 11 or "e" not in text.lower():
         return None
     match = re.fullmatch(_ANY_EXPONENT, text)
-    if match is None or len(text) - match.end(3) <= 8 or \
+    if match is None or len(match.group(4)) <= 8 or \
             len(match.group(2)) > _LONG_EXPONENT_DIGITS:
         return None
-    sign, digits, exp_sign, exp = match.groups()
-    return sign, digits, exp_sign, exp
-
-
-def _shortened(parts: tuple[str, str, str, str]) -> str:
-    """A number of `_long_exponent` with its exponent's leading zeros dropped
-    (1E-000000001 is 1E-1)."""
-    sign, digits, exp_sign, exp = parts
-    return f"{sign}{digits}E{exp_sign}{exp}"
+    sign, digits, exp_sign, _exp = match.groups()
+    return sign, digits, exp_sign
 
 
 def exponent_fte(text: str) -> tuple[float, bool] | None:
@@ -93,15 +89,12 @@ def exponent_fte(text: str) -> tuple[float, bool] | None:
     over MAX_FTE."""
     long = _long_exponent(text)
     if long is not None:
-        sign, digits, exp_sign, exp = long
-        if len(exp) <= 8:  # (only its leading zeros made it long)
-            text = _shortened(long)
-        elif sign:  # (no sign, as _EXPONENT_FTE: a negative FTE is out of range)
+        sign, digits, exp_sign = long
+        if sign:  # (no sign, as _EXPONENT_FTE: a negative FTE is out of range)
             return None
-        elif not digits.strip("0."):  # (0E99999999999 is 0)
+        if not digits.strip("0."):  # (0E99999999999 is 0)
             return 0.0, False
-        else:
-            return (0.0, True) if exp_sign == "-" else None
+        return (0.0, True) if exp_sign == "-" else None
     if not re.fullmatch(_EXPONENT_FTE, text):
         return None
     from decimal import ROUND_HALF_UP, Decimal  # (only for such a text: not at every start)
@@ -127,7 +120,7 @@ def fte_rounded(text: str) -> tuple[float, bool] | None:
 
 #: A signed number, decimal or in exponent form: what `fte_fault` calls out of range when
 #: refused.
-_SIGNED_NUMBER = re.compile(rf"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:{_EXPONENT})?")
+_SIGNED_NUMBER = re.compile(rf"[+-]?{_DECIMAL}(?:{_EXPONENT})?")
 #: The FTEs a position may have, as messages say it.
 FTE_RANGE = f"0 to {MAX_FTE:,}"
 
@@ -135,11 +128,9 @@ FTE_RANGE = f"0 to {MAX_FTE:,}"
 def out_of_range(text: str) -> bool:
     """Whether a text is a number (decimal, or in exponent form) below 0 or over MAX_FTE."""
     long = _long_exponent(text)
-    if long is not None:
-        sign, digits, exp_sign, exp = long
-        if len(exp) > 8:  # (not read: over MAX_FTE, or below 1E-10, unless it is 0)
-            return bool(digits.strip("0.")) and (sign == "-" or exp_sign != "-")
-        text = _shortened(long)
+    if long is not None:  # (not read: over MAX_FTE, or below 1E-10, unless it is 0)
+        sign, digits, exp_sign = long
+        return bool(digits.strip("0.")) and (sign == "-" or exp_sign != "-")
     if not _SIGNED_NUMBER.fullmatch(text):
         return False
     from decimal import Decimal  # (-1E-400 is below 0, where its float is -0.0)

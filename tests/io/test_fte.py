@@ -313,6 +313,19 @@ def test_why_an_exponent_form_is_refused(text: str, fault: str) -> None:
     assert fte_fault(text) == fault
 
 
+@given(st.sampled_from(["", "-"]), st.sampled_from(["1", "0", "2.5", ".5", "3.", "12345"]),
+       st.sampled_from(["", "-", "+"]), st.integers(0, 10**12), st.integers(0, 20))
+def test_an_exponent_reads_as_without_its_leading_zeros(
+        sign: str, digits: str, exp_sign: str, exp: int, zeros: int) -> None:
+    # (one pattern of an exponent, its leading zeros in it, reads 1E-000000001 as 1E-1)
+    from orgviz.fte import exponent_fte, fte_fault
+
+    text = f"{sign}{digits}E{exp_sign}{exp}"
+    padded = f"{sign}{digits}E{exp_sign}{'0' * zeros}{exp}"
+    assert exponent_fte(padded) == exponent_fte(text)
+    assert fte_fault(padded) == fte_fault(text)
+
+
 #: People whose FTEs are written in exponent form, and other numbers Python's float reads.
 EXPONENT_PEOPLE = ("id,name,manager,FTE\n1,Ann,,1E-10\n2,Bob,1,5E-01\n3,Cy,1,1e0\n"
                    "4,Di,1,2.5E+00\n5,Ed,1,3.3333333333333335E-01\n6,Fa,1,-5E-01\n"
