@@ -59,8 +59,10 @@ _EXPONENT_FTE = _DECIMAL + _EXPONENT
 
 
 #: A number in exponent form, its exponent of any length: the number's sign, its digits,
-#: the exponent's sign, and its digits past leading zeros (`_long_exponent`).
-_ANY_EXPONENT = rf"([+-]?)({_DECIMAL})[eE]([+-]?)0*([0-9]+)"
+#: the exponent's sign, and its digits past leading zeros (`_long_exponent`; those start
+#: with a digit that is not 0, or are "0": `0*([0-9]+)` tried each split of a run of zeros
+#: that ends in a character of no number, 1e000...0x, a step a zero).
+_ANY_EXPONENT = rf"([+-]?)({_DECIMAL})[eE]([+-]?)0*(0|[1-9][0-9]*)"
 #: The most digits a number with a long exponent may have for `_long_exponent` to tell it
 #: over MAX_FTE or below 1E-10 without reading it (an exponent of 9 digits or more moves
 #: the point by 100,000,000 places or more; a CSV cell holds 131,072 characters at most).

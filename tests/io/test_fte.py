@@ -434,3 +434,18 @@ def test_import_of_an_exponent_too_long_to_read(tmp_path: Path) -> None:
         in result.text
     assert "  # people.csv:3: FTE '1E-99999999999' rounded to 0\n" in result.text
     assert [p.fte for p in result.org.people] == [None, 0, None]
+
+
+def test_a_long_run_of_zeros_in_an_exponent_is_read_at_once() -> None:
+    # (`1e000...0x`, 20,000 zeros: the long-exponent pattern tried each split of the zeros,
+    # 5 s here, 400 s for 131,072 characters; milliseconds now. An import cuts a cell to 500
+    # characters first: only a caller of these functions met it)
+    import time
+
+    from orgviz.fte import fte_fault, fte_rounded
+
+    text = "1e" + "0" * 20_000 + "x"
+    start = time.perf_counter()
+    assert (fte_rounded(text), fte_fault(text)) == (
+        None, "is not a number of full-time equivalents such as 1, 0.6 or 12.5")
+    assert time.perf_counter() - start < 1
