@@ -226,3 +226,25 @@ def test_an_eliminated_post_without_an_id_is_still_an_error(tmp_path: Path) -> N
             ["", "Eliminated", "1", ""]]
     result = imported(table(tmp_path, "csv", rows), D(2024, 6, 1))
     assert "people.csv:3:1: error [missing-id] row has no id (column 'id')" in said(result)
+
+
+def test_only_the_fte_cells_the_info_may_move_to_are_kept(tmp_path: Path) -> None:
+    # (every cell read with a decimal comma was kept, 4 here: the info moves only off an
+    # eliminated post, or any row of a file with end dates, to the first cell of a row
+    # imported; no later cell is needed)
+    from orgviz.io.csvimport import _Importer
+    from orgviz.io.tables import read_table
+
+    def kept(rows: list[list[str]]) -> list[tuple[int, str, str]]:
+        imp = _Importer(ImportOptions(reference_date=D(2024, 6, 1)))
+        imp.read_people(read_table(table(tmp_path, "csv", rows)), False)
+        return [(at.line, value, read) for at, value, read in imp.local_ftes]
+
+    rows = [["id", "name", "manager", "FTE"], ["1", "Ann", "", '"0,5"'],
+            ["2", "Eliminated", "1", '"0,25"'], ["3", "Cy", "1", '"0,8"'],
+            ["4", "Di", "1", '"0,6"']]
+    assert kept(rows) == [(2, "0,5", "0.5")]
+    assert kept([rows[0], rows[2], rows[1], *rows[3:]]) == [
+        (2, "0,25", "0.25"), (3, "0,5", "0.5")]
+    dated = [[*row, end] for row, end in zip(rows, ["EndDate", "", "", "", ""], strict=True)]
+    assert len(kept(dated)) == 4

@@ -370,7 +370,7 @@ class RowReader(CellReader, FlagReader):
         if ftes is not None:
             record_values["fte"] = self.read_ftes(
                 shown, lines, ftes if aside is None else _not_set_aside(ftes, aside), notes,
-                exact)
+                exact, aside)
         ids, generated = self.read_ids(shown, get("id"), columns, names, emails, lines, notes,
                                        aside)
         self.name_the_unnamed(shown, columns, exact, ids, names,
@@ -407,23 +407,32 @@ class RowReader(CellReader, FlagReader):
                      f"{said}: imported as written")
 
     def read_ftes(self, shown: str, lines: Sequence[int], values: Sequence[str | None],
-                  notes: list[Sequence[str]], exact: bool) -> list[float | None]:
+                  notes: list[Sequence[str]], exact: bool,
+                  aside: Sequence[str | None] | None = None) -> list[float | None]:
         """Each row's FTE (`fte_of`): None where the cell is empty, or (but in the exact
-        layout) 1, the FTE of a position without one."""
+        layout) 1, the FTE of a position without one. A row stays imported (`fte_of`'s
+        `settled`) unless it is an eliminated post (`aside`: each row's history), or the
+        file has end dates (a row may be found future-dated: `set_aside_future_rows`)."""
         ftes: list[float | None] = []
         col = self.cols["fte"]
+        dated = self.periods is not None
         for r, value in enumerate(values):
             fte = None if value is None else parse_fte(value)
             if fte is None and value is not None:
-                fte, note = self.fte_of(SourceLoc(shown, lines[r], col), value, not exact)
+                settled = not dated and (aside is None or aside[r] != ELIMINATED_POST)
+                fte, note = self.fte_of(SourceLoc(shown, lines[r], col), value, not exact,
+                                        settled)
                 if note is not None:
                     add_note(notes, r, note)
             ftes.append(None if fte == 1 and not exact else fte)
         return ftes
 
-    def fte_of(self, at: SourceLoc, value: str, local: bool) -> tuple[float | None, str | None]:
+    def fte_of(self, at: SourceLoc, value: str, local: bool, settled: bool = True
+               ) -> tuple[float | None, str | None]:
         """The FTE of a cell that `parse_fte` refuses, and the note on its row, if any: with
-        `local`, a decimal comma or a percent sign read (an info at the first such cell);
+        `local`, a decimal comma or a percent sign read (an info at the first such cell,
+        which moves to the next when its row is set aside: such cells are kept up to the
+        first on a row `settled`, that no later step sets aside);
         a number in exponent form (1E-10, 5E-01: Excel's General format) read as its decimal
         number; more than FTE_DECIMALS decimals rounded to them (a note, and an info at the
         first such cell); a number that is not 0 but rounds to 0, a warning at each cell
@@ -434,7 +443,9 @@ class RowReader(CellReader, FlagReader):
             if fte == 0 and _NOT_ZERO.search(value):
                 return self.rounded_to_zero(at, value)
             read = fte_text(fte)
-            self.local_ftes.append((at, value, read))  # (the info moves off a row set aside)
+            if not self.local_ftes_settled:  # (the info moves off a row set aside)
+                self.local_ftes.append((at, value, read))
+                self.local_ftes_settled = settled
             if not self.said_local_fte:
                 self.said_local_fte = True
                 self.problem(at, "info", "csv", local_fte_info(value, read))

@@ -74,8 +74,11 @@ class ImporterState:
         self.teams_file: tuple[str, CsvTable | None] | None = None
         # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
         self.said_local_fte = self.said_rounded_fte = False
-        # each FTE cell read with a decimal comma or a percent sign, and the FTE read
+        # the FTE cells read with a decimal comma or a percent sign, and the FTEs read, that
+        # the info said at the first moves to when its row is set aside (`fte_of`): up to
+        # the first on a row that no later step sets aside (`local_ftes_settled`: then True)
         self.local_ftes: list[tuple[SourceLoc, str, str]] = []
+        self.local_ftes_settled = False
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
