@@ -65,7 +65,8 @@ _EXPONENT_FTE = _DECIMAL + _EXPONENT
 _ANY_EXPONENT = rf"([+-]?)({_DECIMAL})[eE]([+-]?)0*(0|[1-9][0-9]*)"
 #: The most digits a number with a long exponent may have for `_long_exponent` to tell it
 #: over MAX_FTE or below 1E-10 without reading it (an exponent of 9 digits or more moves
-#: the point by 100,000,000 places or more; a CSV cell holds 131,072 characters at most).
+#: the point by 100,000,000 places or more; an import cuts a cell to 500 characters, a
+#: direct caller may pass any text).
 _LONG_EXPONENT_DIGITS = 1_000_000
 
 

@@ -356,7 +356,7 @@ def _is_teams_table_layout(header: list[str]) -> bool:
     """Whether a header is of the teams table's layout as --teams reads it
     (`teamtable.team_table_columns`: its `team` column and others of its columns, each once,
     in any case and order), its cells read as written as the importer reads them; a wider
-    rule than the export's own header (`rows._is_exported_teams_table`), which a hint names."""
+    rule than the export's own header (`teamtable.is_export_header`), which a hint names."""
     from orgviz.io.teamtable import team_table_columns
 
     return team_table_columns(header) is not None
@@ -407,7 +407,7 @@ def _table(shown: str, text: str, header: list[str] | None,
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
     if invisible:  # (at the first in a row kept: a row of them alone is said skipped)
         lines_kept = None if rows is None else set(map(_FIRST, rows))
-        problems += _invisible_warnings(shown, [cell for cell in invisible
+        problems += invisible_warnings(shown, [cell for cell in invisible
                                                 if lines_kept is None or cell[0] in lines_kept])
     strip_only = plain and one_line and "'" not in text
     return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
@@ -544,7 +544,7 @@ def blank_invisible(rows: Iterable[tuple[int, list[str]]], by_column: bool,
     return found
 
 
-def _invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
+def invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
     """The warning at the first cell of invisible characters alone (`blank_invisible`)."""
     if not found:
         return []

@@ -29,13 +29,13 @@ from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
     CsvTable,
-    _invisible_warnings,
     _other_format,
     _skipped,
     blank_excel_errors,
     blank_invisible,
     excel_error_warnings,
     invisible_pattern,
+    invisible_warnings,
     read_import,
     titles_skipped,
 )
@@ -366,7 +366,7 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
         records = [(number, cells) for number, cells in records if number not in skip]
         problems.append(_skipped(shown, blank))
         invisible = [cell for cell in invisible if cell[0] not in skip]
-    problems += _invisible_warnings(shown, invisible)
+    problems += invisible_warnings(shown, invisible)
     if not records:  # (as a CSV of a header alone: an org of nobody is no import)
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
