@@ -99,7 +99,8 @@ def check_lines(chart, geometry: Geometry, plan) -> None:
             continue
         boss = boxes[manager]
         in_lines = any(group.manager == manager for group in plan.assistants)
-        across = assistant_lines(len(helpers))[1] if in_lines else len(helpers)
+        across = (assistant_lines(len(helpers), chart.assistants_across)[1] if in_lines
+                  else len(helpers))
         assert in_lines or manager in plan_listed(plan, chart), manager
         for index, helper in enumerate(helpers):
             line, place = divmod(index, across)

@@ -99,6 +99,9 @@ class Chart:
     direction: str = "TB"
     notes: tuple[str, ...] = field(default=(), compare=False)
     stack_rows: int | None = None  # stack leaf reports at most this deep (None: layout's own)
+    #: A manager's assistants side by side at most (further lines below; None: the layouts'
+    #: own, ASSISTANTS_ACROSS): a slide too narrow for a block three wide lists them in fewer.
+    assistants_across: int | None = None
     #: What the cards' dotted-line notes say: every dotted line of the whole org with a
     #: person's card of this chart at one end or both, in file order of the reports, drawn
     #: or not (the other end may be outside the view, in a rollup, on another slide).

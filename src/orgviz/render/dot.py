@@ -21,11 +21,12 @@ Structure of the graph:
   bus (leaves in a block, each other report a column of its own with its own listing to
   its right), so the tree's breadth runs across the page instead of down it;
 - assistants stand beside their manager, to its right (left to right: below it), in lines
-  of at most ASSISTANTS_ACROSS (`Assistants`): in the layout graph a line is one node as
-  wide as its cards, the first in the manager's rank, each further one in a rank of its own
-  below it (left to right: to its right), so that the manager's level row takes that many
-  more ranks (`Ranks`); a listed manager's further lines take the ranks after its own,
-  its list starting after them (`listed_assistants`); dotted lines are not in the layout.
+  of at most ASSISTANTS_ACROSS (or the chart's `assistants_across`) (`Assistants`): in the
+  layout graph a line is one node as wide as its cards, the first in the manager's rank,
+  each further one in a rank of its own below it (left to right: to its right), so that
+  the manager's level row takes that many more ranks (`Ranks`); a listed manager's further
+  lines take the ranks after its own, its list starting after them (`listed_assistants`);
+  dotted lines are not in the layout.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
 from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
-from orgviz.render.tidylayout import ASSISTANTS_ACROSS, assistant_lines, line_cards
+from orgviz.render.tidylayout import assistant_lines, line_cards
 
 STACK_MIN = 2  # stack a manager's leaf reports from this many on
 STACK_ROWS = 8  # rows per spine (two cards per row)
@@ -105,8 +106,8 @@ class Route(NamedTuple):
 
 
 class Assistants(NamedTuple):
-    """A manager's assistants in lines of at most ASSISTANTS_ACROSS (as the tidy layout
-    stands them), in the layout graph a node a line as wide as its cards (nothing can come
+    """A manager's assistants in lines of `assistant_lines` (as the tidy layout stands
+    them), in the layout graph a node a line as wide as its cards (nothing can come
     between them): the first line beside the manager in its rank, each further one in the
     next rank, straight under the first (`dotlayout.place_assistants` places the cards)."""
 
@@ -165,13 +166,12 @@ def assistant_ranks(chart: Chart, below: int | None = None) -> dict[int, int]:
     """The further ranks of each level row above `below` (None: every row) that holds a
     manager with more than one line of assistants: its most lines, less one."""
     extra: dict[int, int] = {}
-    by_id = chart.by_id
+    by_id, most = chart.by_id, chart.assistants_across
     for manager, helpers in chart.assistants.items():
-        if len(helpers) <= ASSISTANTS_ACROSS:
-            continue
+        lines = assistant_lines(len(helpers), most)[0]
         row = by_id[manager].row
-        if below is None or row < below:
-            extra[row] = max(extra.get(row, 0), assistant_lines(len(helpers))[0] - 1)
+        if lines > 1 and (below is None or row < below):
+            extra[row] = max(extra.get(row, 0), lines - 1)
     return extra
 
 
@@ -307,13 +307,13 @@ _TreeStep = tuple[list[str], tuple[float, int] | None, int, int, float, bool]
 _Step = tuple[str, _LeafBlock | None, list[tuple[str, float, int]], _TreeStep | None]
 
 
-def listed_lines(count: int, step: float) -> tuple[float, int]:
-    """A listed manager's `count` assistants in lines (`assistant_lines`): the room they
-    take down the page below it (`step`: a card's height and the gap) and the further ranks
-    (one a further line) before its own list."""
+def listed_lines(count: int, step: float, most: int | None = None) -> tuple[float, int]:
+    """A listed manager's `count` assistants in lines (`assistant_lines`, at most `most` a
+    line): the room they take down the page below it (`step`: a card's height and the gap)
+    and the further ranks (one a further line) before its own list."""
     if not count:
         return 0.0, 0
-    lines, across = assistant_lines(count)
+    lines, across = assistant_lines(count, most)
     return across * step, lines - 1
 
 
@@ -349,6 +349,7 @@ class _Estimate:
         chart, leaves_of, blocks = self.chart, self.leaves_of, self.blocks
         reports, assistants, by_id = chart.reports, chart.assistants, chart.by_id
         height, down = self.box.height, NODESEP * 72
+        most = chart.assistants_across
         listed: set[str] = set()
         if start is not None:
             for card in chart.cards:  # depth first: a manager before its reports
@@ -371,7 +372,7 @@ class _Estimate:
                 leaves = leaves_of.get(cid, ())
                 block = blocks[cid] if leaves else None
                 on_block = set(leaves)
-                items = [(r, *listed_lines(len(assistants[r]), height + down))
+                items = [(r, *listed_lines(len(assistants[r]), height + down, most))
                          for r in own if r not in on_block]
             tree = None
             if cid not in listed:
@@ -384,7 +385,7 @@ class _Estimate:
                     first_row = max(card.row + 1, by_id[leaves[0]].row)
                     tree_block = (tall, first_row + len(columns) - 1)
                 list_rank = max(card.row, (start or 0) - 1)
-                room, _ = listed_lines(len(assistants[cid]), height + down)  # (as listed)
+                room, _ = listed_lines(len(assistants[cid]), height + down, most)  # (listed)
                 tree = (kids, tree_block, list_rank, card.row, room,
                         card.manager is None or card.manager in listed)
             steps.append((cid, block, items, tree))
@@ -586,10 +587,11 @@ class _Writer:
         # one line stands its further lines in the ranks after its own (its list starts
         # after its last line).
         listed = self.lists.listed
-        self.lines_of = {manager: line_cards(helpers)
+        most = chart.assistants_across
+        self.lines_of = {manager: line_cards(helpers, most)
                          for manager, helpers in chart.assistants.items()
                          if helpers and (manager not in listed
-                                         or len(helpers) > ASSISTANTS_ACROSS)}
+                                         or assistant_lines(len(helpers), most)[0] > 1)}
         self.listed_lines = frozenset(manager for manager in self.lines_of
                                       if manager in listed)
         self.in_lines = frozenset(helper for lines in self.lines_of.values()

@@ -126,7 +126,7 @@ class TreeInput:
         step = (box.width if tb else box.height) + ASSISTANT_GAP  # before heights are shared
         beside = {}
         for boss, helpers in self.assistants.items():
-            lines, across = assistant_lines(len(helpers))
+            lines, across = assistant_lines(len(helpers), chart.assistants_across)
             beside[boss] = Beside(step * across, lines, ASSISTANT_LINE_GAP)
         self.forest = PreparedForest(chart.roots, chart.reports, sizes, self.rows, beside,
                                      chart.direction, share=self.options(None, None))
@@ -192,16 +192,17 @@ class TreeInput:
         return max(self.floor_frame(list_from), page)
 
 
-def assistant_lines(count: int) -> tuple[int, int]:
+def assistant_lines(count: int, most: int | None = None) -> tuple[int, int]:
     """How `count` assistants stand beside their manager: (lines, assistants a line), the
-    lines as full as the fewest lines of at most ASSISTANTS_ACROSS allow (5: 3 and 2)."""
-    lines = max(1, math.ceil(count / ASSISTANTS_ACROSS))
+    lines as full as the fewest lines of at most `most` (None: ASSISTANTS_ACROSS) allow
+    (5: 3 and 2)."""
+    lines = max(1, math.ceil(count / (most or ASSISTANTS_ACROSS)))
     return lines, max(1, math.ceil(count / lines))
 
 
-def line_cards(helpers: list[str]) -> tuple[tuple[str, ...], ...]:
+def line_cards(helpers: list[str], most: int | None = None) -> tuple[tuple[str, ...], ...]:
     """A manager's assistants cut into their lines (see `assistant_lines`), in file order."""
-    across = assistant_lines(len(helpers))[1]
+    across = assistant_lines(len(helpers), most)[1]
     return tuple(tuple(helpers[i:i + across]) for i in range(0, len(helpers), across))
 
 
@@ -445,7 +446,8 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
         lines.append(Connector(kind, tuple(points)))
         ends.append(pair)
     for boss, helpers in tree.assistants.items():
-        _place_assistants(ax, boxes, boss, helpers, lines, ends)
+        _place_assistants(ax, boxes, boss, line_cards(helpers, chart.assistants_across),
+                          lines, ends)
     add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
             if list_from is None or row < list_from}
@@ -455,9 +457,10 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     return geometry, tuple(ends)
 
 
-def _place_assistants(ax: Axes, boxes: dict[str, Box], boss: str, helpers: list[str],
-                      lines: list[Connector], ends: list[tuple[str, str]]) -> None:
-    """A manager's assistants beside it, in lines of `assistant_lines` (as `Beside` kept
+def _place_assistants(ax: Axes, boxes: dict[str, Box], boss: str,
+                      cut: tuple[tuple[str, ...], ...], lines: list[Connector],
+                      ends: list[tuple[str, str]]) -> None:
+    """A manager's assistants beside it, in their lines (`cut`: `line_cards`, as `Beside` kept
     room for them), with their dotted connectors: in a line each joins the one before it
     (the first line's first, the manager); the first of a further line joins the first of
     the line before, across the gap between them (a comb of short lines, none on another)."""
@@ -470,7 +473,6 @@ def _place_assistants(ax: Axes, boxes: dict[str, Box], boss: str, helpers: list[
     side = cross + ax.half_cross(where)  # the manager's side the assistants stand at
     half_main = ax.half_main(where)
     previous = boss
-    cut = line_cards(helpers)
     for line, cards in enumerate(cut):
         at = main + line * down
         for place, helper in enumerate(cards):
