@@ -19,7 +19,7 @@ from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
 from orgviz.render.svg import AXIS_WIDTH, draw_svg
 from orgviz.render.themes import Theme
-from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, ASSISTANTS_ACROSS, assistant_lines
+from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, assistant_lines
 
 if TYPE_CHECKING:
     from orgviz.layout.tidy import LayoutOptions
@@ -138,7 +138,8 @@ class Drawer:
         return geometry._replace(rows=rows)
 
     def draw(self, view: View, rows_height: float | None = None,
-             peers: bool = False, box: CardBox | None = None) -> list[Drawn]:
+             peers: bool = False, box: CardBox | None = None,
+             across: int | None = None) -> list[Drawn]:
         """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
@@ -148,9 +149,11 @@ class Drawer:
         the dot layout stacks all as deep as the shallowest fit. None keeps the layout's own
         stacking. `peers`: the top's reports side by side on one row, never stacked (with
         the dot layout: nothing stacked). `box`: the card size to draw with instead of the
-        chart's own (the panels of a shared slide).
+        chart's own (the panels of a shared slide). `across`: a manager's assistants at
+        most that many side by side (None: the layouts' own, three).
         """
         chart, own = self.chart(view)
+        chart = replace(chart, assistants_across=across)
         box = box or own
         tree = tree_input(chart, box) if self.layout == "tidy" else None
         depths: list[tuple[int | None, dict[str, int]]] = [(None, {})]
@@ -189,7 +192,8 @@ class Drawer:
         chart, box = self.chart(view)
         if keep_box and drawn.box is not None:
             box = drawn.box
-        chart = replace(chart, stack_rows=drawn.chart.stack_rows)
+        chart = replace(chart, stack_rows=drawn.chart.stack_rows,
+                        assistants_across=drawn.chart.assistants_across)
         if [c.id for c in chart.cards] != [c.id for c in drawn.chart.cards]:
             raise ValueError("redraw needs the same cards")  # pragma: no cover - a bug
         return self.paint(chart, box, drawn.geometry, drawn.axis, drawn.stack_rows_of)
@@ -361,14 +365,12 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
 
 def assistant_room(chart: Chart, card_id: str, own: float, layout: str = "tidy") -> float:
     """How deep a card `own` deep stands in its row with its assistants beside it: more
-    than ASSISTANTS_ACROSS stand in further lines below the first, each a card deep and a
-    gap below the line before (the tidy layout's ASSISTANT_LINE_GAP; in the dot layout
-    each line a rank of its own, a row gap)."""
-    count = len(chart.assistants[card_id])
-    if count <= ASSISTANTS_ACROSS:
-        return own
+    than fit a line (`assistant_lines`) stand in further lines below the first, each a card
+    deep and a gap below the line before (the tidy layout's ASSISTANT_LINE_GAP; in the dot
+    layout each line a rank of its own, a row gap)."""
+    lines = assistant_lines(len(chart.assistants[card_id]), chart.assistants_across)[0]
     gap = RANK_GAP if layout == "dot" else ASSISTANT_LINE_GAP
-    return own + (assistant_lines(count)[0] - 1) * (own + gap)
+    return own + (lines - 1) * (own + gap)
 
 
 def leaf_reports(chart: Chart, manager: str, layout: str = "tidy") -> list[str]:

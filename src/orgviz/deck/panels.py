@@ -91,7 +91,9 @@ class Merger:
             planner = self.planner
             room = planner.area_h - HEADING
             found: list[Drawn] = []
-            for drawn in planner.drawer.draw(planner.view(part), rows_height=room, box=box):
+            across = part.drawn.chart.assistants_across if part.drawn else None
+            for drawn in planner.drawer.draw(planner.view(part), rows_height=room, box=box,
+                                             across=across):
                 if (not drawn.axis and drawn.height <= room
                         and (not found or drawn.width < found[-1].width)):
                     found.append(drawn)

@@ -27,6 +27,7 @@ from orgviz.deck.frame import MIN_FONT, Frame
 from orgviz.errors import RenderError
 from orgviz.render.cards import TEAM_SIZE
 from orgviz.render.chart import Chart, Moved, View
+from orgviz.render.tidylayout import ASSISTANTS_ACROSS
 
 SPLITS = ("team", "manager", "depth")
 OVERVIEW_DEPTH = 3
@@ -165,11 +166,32 @@ class Planner:
         return self.pick(self.readable(part, peers))
 
     def readable(self, part: Part, peers: bool = False) -> list[Drawn]:
-        """The ways to draw the part that are readable on the slide."""
-        return [drawn for drawn in self.drawer.draw(self.view(part), rows_height=self.area_h,
-                                                    peers=peers)
-                if self.frame.readable(drawn.width, drawn.height, drawn.min_text,
-                                       self.min_font)]
+        """The ways to draw the part that are readable on the slide.
+
+        When none is and one is too wide for the slide (not too tall), a block of
+        assistants is drawn narrower, in more lines: at most two side by side, then one
+        (a CEO's fifteen assistants at 12 pt, three cards across a slide, took eight
+        slides of two: four stand in two lines of two, but the run of three left over
+        stood in one line, too wide; in two lines, four slides)."""
+        shown = set(self.visible(part))
+        most = max((sum(helper in shown for helper in self.tree.assistants.get(pid, ()))
+                    for pid in shown if pid is not None), default=0)
+        across: int | None = None
+        while True:
+            drawings = self.drawer.draw(self.view(part), rows_height=self.area_h,
+                                        peers=peers, across=across)
+            found = [drawn for drawn in drawings
+                     if self.frame.readable(drawn.width, drawn.height, drawn.min_text,
+                                            self.min_font)]
+            across = (across or ASSISTANTS_ACROSS) - 1
+            if found or across < 1 or most <= across or not any(
+                    self.too_wide(drawn) for drawn in drawings):
+                return found
+
+    def too_wide(self, drawn: Drawn) -> bool:
+        """Whether the drawing fills the slide's width before its height."""
+        area = self.frame.chart
+        return area.w / drawn.width < area.h / drawn.height
 
     def pick(self, readable: list[Drawn], grow: bool = True) -> Drawn | None:
         """The drawing a slide shows, by the size each is drawn at on it (a small chart
