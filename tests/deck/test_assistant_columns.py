@@ -2,16 +2,24 @@
 before its people are spread thinner: a CEO's fifteen assistants at 12 pt (three cards across
 a slide) stood two a slide beside her, eight slides (runs of 4, 4, 4 and 3 were tried, but
 three stand in one line, too wide, where four stand in two lines of two); now the three
-stand in two lines too, four slides."""
+stand in two lines too, four slides. And a CEO's assistants go to slides of their own when
+the reports then take fewer slides: six assistants in two lines left room for one of nine
+VPs a slide with the dot layout (nine slides); apart, two."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from deckkit import ENGINE
 from test_spread_assistants import every_chart_fits, everybody_drawn, planned, write
 
 from orgviz.deck.build import DeckOptions, build_deck
-from orgviz.deck.draw import RANK_GAP
+from orgviz.deck.draw import RANK_GAP, Drawer, assistant_room
+from orgviz.render.chart import View
+from orgviz.render.engines import pick_engine
+from orgviz.render.themes import get_theme
+from orgviz.render.tidylayout import LEVEL_GAP
 
 
 def aide_co(assistants: int, vps: int) -> str:
@@ -46,3 +54,38 @@ def test_fifteen_assistants_at_12_pt_stand_two_wide_four_a_slide(tmp_path, layou
         assert {round(boxes[h].y) for h in helpers} == {
             round(boxes["ceo"].y), round(boxes["ceo"].y + boxes["ceo"].h + (
                 RANK_GAP if layout == "dot" else 14.0))}  # two lines, the first beside her
+
+
+def test_a_ceos_assistants_go_apart_when_her_vps_then_take_fewer_slides(tmp_path) -> None:
+    org = write(tmp_path, aide_co(6, 9))
+    deck = build_deck([(org, ())], DeckOptions(layout="dot", engine=ENGINE))
+    every_chart_fits(deck)
+    assert [slide.title for slide in deck.slides][1:] == ["Overview (1 of 2)",
+                                                          "Overview (2 of 2)"]
+    planner, parts = planned(org, "dot")
+    everybody_drawn(org, planner, parts)
+    first, second = parts
+    assert planner.visible(first) == ["ceo", *(f"a{i}" for i in range(6))]
+    assert planner.visible(second) == ["ceo", *(f"v{i}" for i in range(9))]
+
+
+@pytest.mark.parametrize("layout", ["tidy", "dot"])
+@pytest.mark.parametrize("across", [None, 1, 2])
+def test_assistant_room_is_how_far_the_layout_puts_the_next_row(tmp_path, layout: str,
+                                                                across: int | None) -> None:
+    """`assistant_room` (the room a manager's lines of assistants take, for the slide
+    budgets) is where the layout starts the row below, a row gap further."""
+    org = write(tmp_path, aide_co(5, 2))
+    theme = get_theme("light")
+    drawer = Drawer(org, theme, pick_engine(ENGINE) if layout == "dot" else None,
+                    layout=layout)
+    chart, box = drawer.chart(View())
+    chart = replace(chart, assistants_across=across)
+    geometry = drawer.place(chart, box)
+    boss, vp = geometry.boxes["ceo"], geometry.boxes["v0"]
+    room = assistant_room(chart, "ceo", boss.h, layout)
+    gap = RANK_GAP if layout == "dot" else LEVEL_GAP
+    assert vp.top - boss.top == pytest.approx(room + gap, abs=0.5)
+    assert room == pytest.approx(boss.h * -(-5 // (across or 3))
+                                 + (-(-5 // (across or 3)) - 1) * (
+                                     RANK_GAP if layout == "dot" else 14.0))

@@ -356,7 +356,18 @@ class Planner:
             if self.whole(part):
                 return [part]
             if not self.cut_biggest(part):
-                return self.spread(part) or self.fit_assistants(part)
+                return self.fewest(part) or self.fit_assistants(part)
+
+    def fewest(self, part: Part) -> list[Part] | None:
+        """The spread of the root's reports (`spread`), or, when it takes more than two
+        slides, the root's assistants on slides of their own and its reports on others
+        (`spread` apart) if that takes fewer: a CEO's two lines of assistants beside her
+        left room for one VP a slide (nine VPs, nine slides; apart, two)."""
+        group = self.spread(part)
+        if group is None or len(group) <= 2:
+            return group
+        apart = self.spread(part, apart=True)
+        return apart if apart is not None and len(apart) < len(group) else group
 
     def whole(self, part: Part) -> bool:
         """Draw the part on one slide if it is readable there; whether it is."""
