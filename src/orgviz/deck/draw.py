@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from orgviz.gcpause import cyclic_gc_paused
+from orgviz.layout.tidy import Beside, LayoutOptions
 from orgviz.model import Org
 from orgviz.problem import Problem
 from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
@@ -22,7 +23,6 @@ from orgviz.render.themes import Theme
 from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, assistant_lines
 
 if TYPE_CHECKING:
-    from orgviz.layout.tidy import LayoutOptions
     from orgviz.render.tidylayout import TreeInput
 
 #: Managers' own stack depths, as (manager id, rows) pairs in id order (see `stack_limits`).
@@ -367,10 +367,10 @@ def assistant_room(chart: Chart, card_id: str, own: float, layout: str = "tidy")
     """How deep a card `own` deep stands in its row with its assistants beside it: more
     than fit a line (`assistant_lines`) stand in further lines below the first, each a card
     deep and a gap below the line before (the tidy layout's ASSISTANT_LINE_GAP; in the dot
-    layout each line a rank of its own, a row gap)."""
+    layout each line a rank of its own, a row gap), as the layout's `Beside` keeps room."""
     lines = assistant_lines(len(chart.assistants[card_id]), chart.assistants_across)[0]
     gap = RANK_GAP if layout == "dot" else ASSISTANT_LINE_GAP
-    return own + (lines - 1) * (own + gap)
+    return own + Beside(0.0, lines, gap).past(own)
 
 
 def leaf_reports(chart: Chart, manager: str, layout: str = "tidy") -> list[str]:

@@ -102,6 +102,10 @@ class Beside(NamedTuple):
     lines: int = 1
     gap: float = 0.0
 
+    def past(self, depth: float) -> float:
+        """How far the further lines reach past a card `depth` deep (each as deep as it)."""
+        return (self.lines - 1) * (depth + self.gap)
+
 
 @dataclass(frozen=True)
 class TreeLayout:
@@ -501,8 +505,7 @@ def _extras(ids: list[str], beside: Mapping[str, float | Beside] | None,
             if value:
                 room = _beside(nid, value)
                 extra[i] = room.breadth
-                if room.lines > 1:
-                    extra_d[i] = (room.lines - 1) * (depth[i] + room.gap)
+                extra_d[i] = room.past(depth[i])
     return extra, extra_d
 
 
