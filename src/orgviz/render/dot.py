@@ -132,6 +132,7 @@ class DotPlan(NamedTuple):
     assistants: tuple[Assistants, ...] = ()  # managers' assistants placed by line nodes
     deeper: tuple[tuple[int, str], ...] = ()  # (level row, axis node of its last further
     # rank) of each row that takes further ranks for lines of assistants
+    axis_nodes: frozenset[str] = frozenset()  # every axis node: rows' and further ranks'
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -751,7 +752,8 @@ class _Writer:
         out.append("}")
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
                        tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
-                       tuple(listings), self.lists.start, assistants, deeper)
+                       tuple(listings), self.lists.start, assistants, deeper,
+                       frozenset(chain))
 
     def trunk(self, card: Card) -> tuple[str, ...]:
         """The waypoints that all lines from a manager share down through the further ranks

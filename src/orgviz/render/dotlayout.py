@@ -444,6 +444,23 @@ def level_rows(plan: DotPlan, nodes: dict[str, Box], ax: Axes,
     return rows, sizes
 
 
+def trim(nodes: dict[str, Box], axis: frozenset[str], size: tuple[float, float],
+         ax: Axes) -> tuple[float, float]:
+    """Move the nodes across the ranks so that those drawn (all but the level axis's)
+    start at 0, and return the layout's size with its breadth cut to what they span: the
+    invisible axis nodes stand beside the first node of each rank (top-down: left of the
+    chart, left to right: below it), a NODESEP or more from it, and took that room from
+    the drawing (26 to 80 units of blank page left of the cards)."""
+    drawn = [box for name, box in nodes.items() if name not in axis]
+    if not drawn:
+        return size
+    low = min(ax.cross(box) - ax.half_cross(box) for box in drawn)
+    high = max(ax.cross(box) + ax.half_cross(box) for box in drawn)
+    for name, box in nodes.items():
+        nodes[name] = Box(*ax.point(ax.main(box), ax.cross(box) - low), box.w, box.h)
+    return (high - low, size[1]) if ax.tb else (size[0], high - low)
+
+
 def start_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
               timeout: float) -> tuple[DotPlan, Job]:
     """Write the layout graph and start Graphviz on it without waiting (see `finish_dot`).
@@ -465,8 +482,9 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
                 if card not in beside and name not in nodes]  # (placed by spines and lines)
     if missing:
         raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
-    place_spines(plan, nodes)
     ax = Axes(chart.direction)
+    width, height = trim(nodes, plan.axis_nodes, (width, height), ax)
+    place_spines(plan, nodes)
     if plan.assistants:  # (a manager's box: every card has the same size)
         place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax)
     router = _Router(chart, plan, nodes)
@@ -475,6 +493,7 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     rows, sizes = level_rows(plan, nodes, ax, ax.half_main(boxes[chart.cards[0].id]) * 2)
     add_links(chart, boxes, lines, None, width, height)
     return Geometry(width, height, boxes, rows, tuple(lines), chart.direction, sizes)
+
 
 
 def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
