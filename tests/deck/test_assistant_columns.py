@@ -56,6 +56,21 @@ def test_fifteen_assistants_at_12_pt_stand_two_wide_four_a_slide(tmp_path, layou
                 RANK_GAP if layout == "dot" else 14.0))}  # two lines, the first beside her
 
 
+@pytest.mark.parametrize("layout", ["tidy", "dot"])
+def test_two_assistants_too_wide_side_by_side_stand_in_one_column(tmp_path,
+                                                                 layout: str) -> None:
+    """At 16 pt a CEO and her two assistants side by side are too wide for a slide: one
+    column of two beside her, one slide (a block of two was never drawn narrower, as two
+    across is as wide as three: one assistant a slide, two slides)."""
+    org = write(tmp_path, aide_co(2, 0))
+    planner, parts = planned(org, layout, min_font=16.0)
+    everybody_drawn(org, planner, parts)
+    [part] = parts
+    assert part.drawn is not None and part.drawn.chart.assistants_across == 1
+    boxes = part.drawn.boxes
+    assert boxes["a0"].x == boxes["a1"].x and boxes["a0"].y < boxes["a1"].y
+
+
 def test_a_ceos_assistants_go_apart_when_her_vps_then_take_fewer_slides(tmp_path) -> None:
     org = write(tmp_path, aide_co(6, 9))
     deck = build_deck([(org, ())], DeckOptions(layout="dot", engine=ENGINE))

@@ -11,7 +11,10 @@ the other slides. Every slide but the first of a tree shows the manager of its t
 above it, as a card naming the slide where that manager is drawn. When no spread is
 readable, a block of assistants (up to three cards wide beside their manager) is what is too
 wide: people with assistants and no reports go to slides of their own, then the manager's
-own assistants do, before the reports (see Planner.fit_assistants).
+own assistants do, before the reports (see Planner.fit_assistants). A block too wide for a
+slide is drawn narrower first, two cards wide or one, in more lines (Planner.readable), and
+a manager's assistants go to slides of their own whenever its reports then take fewer
+slides (Planner.fewest).
 
 An overview slide comes first: the top levels (three at most), cut by the same rule.
 """
@@ -176,6 +179,7 @@ class Planner:
         shown = set(self.visible(part))
         most = max((sum(helper in shown for helper in self.tree.assistants.get(pid, ()))
                     for pid in shown if pid is not None), default=0)
+        narrower = [across for across in range(ASSISTANTS_ACROSS - 1, 0, -1) if across < most]
         across: int | None = None
         while True:
             drawings = self.drawer.draw(self.view(part), rows_height=self.area_h,
@@ -183,10 +187,9 @@ class Planner:
             found = [drawn for drawn in drawings
                      if self.frame.readable(drawn.width, drawn.height, drawn.min_text,
                                             self.min_font)]
-            across = (across or ASSISTANTS_ACROSS) - 1
-            if found or across < 1 or most <= across or not any(
-                    self.too_wide(drawn) for drawn in drawings):
+            if found or not narrower or not any(self.too_wide(d) for d in drawings):
                 return found
+            across = narrower.pop(0)
 
     def too_wide(self, drawn: Drawn) -> bool:
         """Whether the drawing fills the slide's width before its height."""
