@@ -418,11 +418,10 @@ def plan_dot(chart: Plan, labels: bool = True) -> str:
 
 def _orgs_to_draw(orgs: Sequence[Org] | Org) -> list[Org]:
     """The orgs `render` is given (one Org, or a sequence of them) as a list, checked as the
-    CLI checks them: a TypeError for what is no Org, a RenderError for none, an OrgLoadError
-    for an org whose ids repeat."""
+    CLI checks them: a TypeError for what is no Org, a RenderError for none (`render` then
+    refuses an org that did not load whole or whose ids repeat)."""
     from orgviz.errors import RenderError
     from orgviz.model import require_org
-    from orgviz.validate import require_unique_ids
 
     if isinstance(orgs, Org):
         orgs = [orgs]
@@ -431,8 +430,6 @@ def _orgs_to_draw(orgs: Sequence[Org] | Org) -> list[Org]:
     found = [require_org(org, "render_roles") for org in orgs]
     if not found:
         raise RenderError("no org to draw: give render_roles an Org or a list of them")
-    for org in found:
-        require_unique_ids(org)
     return found
 
 
@@ -450,12 +447,16 @@ def render(orgs: Sequence[Org] | Org, fmt: str = "svg", engine: str = "auto",
     Graphviz (either engine) only places the boxes and routes the arrows; orgviz draws the
     SVG itself, so the chart looks the same whichever Graphviz is installed. PNG and PDF are
     converted from that SVG; `notes` gets what the PDF had to do (a page drawn as an image).
-    As `orgviz roles` does, an org that repeats a person's or a team's id is refused with an
-    OrgLoadError (its duplicate-id errors); no org at all with a RenderError.
+    As `orgviz roles` does, an org that did not load whole (a broken or missing included
+    file) or repeats a person's or a team's id is refused with an OrgLoadError (its load
+    errors and duplicate-id errors); no org at all with a RenderError.
     """
     from orgviz.errors import RenderError
+    from orgviz.validate import require_whole
 
     orgs = _orgs_to_draw(orgs)
+    for org in orgs:
+        require_whole(org)
     if fmt == "dot":
         return to_dot(orgs, title).encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):

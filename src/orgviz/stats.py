@@ -134,11 +134,26 @@ def _single_report_managers(org: Org, confs: Mapping[str, RuleConf]) -> list[str
 def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     """All statistics of an org as plain data (the JSON output of `orgviz stats`); `config`:
     the project config, whose rules settings give the span limit as validate reads it.
-    OrgLoadError (the duplicate-id errors) when a person's or a team's id repeats."""
+    OrgLoadError (the load errors and duplicate-id errors) when the org did not load whole
+    (some of its people would not be counted) or a person's or a team's id repeats."""
     from orgviz.model import require_org
+    from orgviz.validate import require_whole
+
+    require_whole(require_org(org, "compute_stats"))
+    return _numbers(org, config)
+
+
+def compute_as_loaded(org: Org, config: Config | None = None) -> dict[str, Any]:
+    """`compute` of the people an org loaded, load errors or not (a deck drawn with --force
+    counts what it shows); OrgLoadError still when an id repeats."""
     from orgviz.validate import require_unique_ids
 
-    require_unique_ids(require_org(org, "compute_stats"))
+    require_unique_ids(org)
+    return _numbers(org, config)
+
+
+def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
+    """`compute` of an org whose arguments are checked."""
     confs, faults = _confs(org, config)
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()

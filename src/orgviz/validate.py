@@ -180,6 +180,25 @@ def require_unique_ids(org: Org) -> None:
         raise OrgLoadError(problems)
 
 
+def whole_errors(org: Org) -> list[Problem]:
+    """The org's load errors (a broken or missing included file, a `people:` that is no
+    list, ...) and its duplicate-id errors, in order of place: none for an org that loaded
+    whole, with distinct ids."""
+    broken = [problem for problem in org.load_problems if problem.level == "error"]
+    if not broken:
+        return repeated_id_errors(org)
+    # (a version from git carries its duplicate-id errors among its load problems already)
+    return list(dict.fromkeys(sorted([*broken, *repeated_id_errors(org)])))
+
+
+def require_whole(org: Org) -> None:
+    """Raise OrgLoadError with the org's `whole_errors` when it has any: counts, exports and
+    comparisons would silently leave people out."""
+    problems = whole_errors(org)
+    if problems:
+        raise OrgLoadError(problems)
+
+
 #: How severe each level is (lower: more severe).
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
 

@@ -137,7 +137,7 @@ def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
     from orgviz.render.chart import View, build_chart
     from orgviz.render.engines import pick_engine
     from orgviz.render.themes import get_theme
-    from orgviz.stats import compute
+    from orgviz.stats import compute_as_loaded
 
     options = (options or DeckOptions()).verified()
     if not orgs:
@@ -161,7 +161,8 @@ def build_deck(orgs: Sequence[tuple[Org, Sequence[Problem]]],
         if options.merge:
             merger = Merger(planner)
             parts = merger.merge(merger.fold(parts))
-        plans.append(_OrgPlan(org, tree, planner, drawer, overview, parts, compute(org)))
+        plans.append(_OrgPlan(org, tree, planner, drawer, overview, parts,
+                              compute_as_loaded(org)))
     return _Assembler(plans, options, frame, theme).deck()
 
 

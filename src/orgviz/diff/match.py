@@ -58,14 +58,15 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
     team whose id changed keeps its people, who are not re-teamed. A dotted line, team, team
     lead or parent team left at an id that named someone (a team) in the old version and
     names no one in the new is a change (its `missing` ids). Last the changes of the org's
-    header (name, size, date) and of its `rules:` block. OrgLoadError (the duplicate-id
-    errors) when a person's id repeats in either version.
+    header (name, size, date) and of its `rules:` block. OrgLoadError (the load errors and
+    duplicate-id errors) when either version did not load whole (its missing people would
+    show as removed or added) or a person's id repeats in it.
     """
     from orgviz.model import require_org
-    from orgviz.validate import require_unique_ids
+    from orgviz.validate import require_whole
 
-    require_unique_ids(require_org(old, "diff_orgs"))
-    require_unique_ids(require_org(new, "diff_orgs"))
+    for version in (require_org(old, "diff_orgs"), require_org(new, "diff_orgs")):
+        require_whole(version)
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)

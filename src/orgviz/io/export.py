@@ -375,13 +375,14 @@ class ExportFormatError(OrgvizError, ValueError):
 def export(org: Org, fmt: str) -> str | bytes:
     """The org in an export format: "mermaid", "json" or "csv" (text) or "graphml" (bytes);
     ExportFormatError (an OrgvizError and a ValueError) naming the formats for any other;
-    OrgLoadError (the duplicate-id errors) when a person's or a team's id repeats (an export
-    would keep one of them); TypeError for anything but an Org."""
-    from orgviz.validate import require_unique_ids
+    OrgLoadError (the load errors and duplicate-id errors) when the org did not load whole
+    (people would be missing from the export) or a person's or a team's id repeats (an
+    export would keep one of them); TypeError for anything but an Org."""
+    from orgviz.validate import require_whole
 
     require_org(org, "export")
     exporter = EXPORTERS.get(fmt) if isinstance(fmt, str) else None
     if exporter is None:
         raise ExportFormatError(f"unknown export format {fmt!r}: use {', '.join(EXPORTERS)}")
-    require_unique_ids(org)
+    require_whole(org)
     return exporter(org)
