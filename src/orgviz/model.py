@@ -307,10 +307,15 @@ def require_org(value: object, function: str) -> Org:
     to load the org file first."""
     if isinstance(value, Org):
         return value
+    raise TypeError(f"orgviz.{function}() takes an Org, not {shown_argument(value)}: load the "
+                    "org file with orgviz.load(path) first")
+
+
+def shown_argument(value: object) -> str:
+    """A wrong argument as an error message shows it: its repr (cut to 60 characters) and
+    its type, as in `'x.yaml' (str)`."""
     shown = repr(value) if len(repr(value)) <= 60 else f"{repr(value)[:57]}..."
-    raise TypeError(f"orgviz.{function}() takes an Org, not {shown} "
-                    f"({type(value).__name__}): load the org file with orgviz.load(path) "
-                    "first")
+    return f"{shown} ({type(value).__name__})"
 
 
 def _ids_by(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

@@ -433,6 +433,24 @@ def _orgs_to_draw(orgs: Sequence[Org] | Org) -> list[Org]:
     return found
 
 
+def _check_arguments(engine: object, timeout: object, title: object, notes: object) -> None:
+    """`render`'s engine, timeout, title and notes checked before any work, as `orgviz.render`
+    checks them: a RenderError for a bad value, a TypeError for a wrong type."""
+    from orgviz.errors import RenderError
+    from orgviz.model import shown_argument
+    from orgviz.render.pipeline import ENGINE_CHOICES, verify_timeout
+
+    if engine not in ENGINE_CHOICES:
+        raise RenderError(f"unknown engine {engine!r}: use one of {', '.join(ENGINE_CHOICES)}")
+    verify_timeout(timeout)
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"orgviz.render_roles()'s title must be a string or None, not "
+                        f"{shown_argument(title)}")
+    if notes is not None and not isinstance(notes, list):
+        raise TypeError(f"orgviz.render_roles()'s notes must be a list (notes are appended "
+                        f"to it) or None, not {shown_argument(notes)}")
+
+
 def to_dot(orgs: Sequence[Org], title: str | None = None) -> str:
     """DOT source of the side-by-side role ladders, with plain-text labels (any engine)."""
     return plan_dot(plan(orgs, title), labels=True)
@@ -449,12 +467,14 @@ def render(orgs: Sequence[Org] | Org, fmt: str = "svg", engine: str = "auto",
     converted from that SVG; `notes` gets what the PDF had to do (a page drawn as an image).
     As `orgviz roles` does, an org that did not load whole (a broken or missing included
     file) or repeats a person's or a team's id is refused with an OrgLoadError (its load
-    errors and duplicate-id errors); no org at all with a RenderError.
+    errors and duplicate-id errors); no org at all with a RenderError, as is a timeout that
+    is not positive; an argument of the wrong type with a TypeError.
     """
     from orgviz.errors import RenderError
     from orgviz.validate import require_whole
 
     orgs = _orgs_to_draw(orgs)
+    _check_arguments(engine, timeout, title, notes)
     for org in orgs:
         require_whole(org)
     if fmt == "dot":

@@ -135,11 +135,14 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
     """All statistics of an org as plain data (the JSON output of `orgviz stats`); `config`:
     the project config, whose rules settings give the span limit as validate reads it.
     OrgLoadError (the load errors and duplicate-id errors) when the org did not load whole
-    (some of its people would not be counted) or a person's or a team's id repeats."""
+    (some of its people would not be counted) or a person's or a team's id repeats; a
+    TypeError for an argument of the wrong type."""
     from orgviz.model import require_org
-    from orgviz.validate import require_whole
+    from orgviz.validate import require_config, require_whole
 
-    require_whole(require_org(org, "compute_stats"))
+    require_org(org, "compute_stats")
+    require_config(config, "compute_stats")
+    require_whole(org)
     return _numbers(org, config)
 
 

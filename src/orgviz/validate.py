@@ -14,7 +14,7 @@ from typing import Any
 from orgviz.config import Config, shown_value, where, whole_number
 from orgviz.errors import ConfigError, OrgLoadError
 from orgviz.gcpause import cyclic_gc_paused
-from orgviz.model import Org, RuleSetting, require_org
+from orgviz.model import Org, RuleSetting, require_org, shown_argument
 from orgviz.problem import Problem, SourceLoc, did_you_mean
 from orgviz.rules import RULES, defaults_for
 
@@ -130,6 +130,7 @@ def validate(org: Org, config: Config | None = None) -> list[Problem]:
     """All problems of an org (load problems included), sorted by file, line and column;
     TypeError for anything but an Org (a path: `orgviz.load` it first)."""
     require_org(org, "validate")
+    require_config(config, "validate")
     with cyclic_gc_paused():  # a few tuples a finding, in no cycle
         return _validate(org, config)
 
@@ -197,6 +198,15 @@ def require_whole(org: Org) -> None:
     problems = whole_errors(org)
     if problems:
         raise OrgLoadError(problems)
+
+
+def require_config(value: object, function: str) -> Config | None:
+    """`value` if it is a Config or None, else a TypeError telling the caller of
+    `orgviz.<function>` how to make one."""
+    if value is None or isinstance(value, Config):
+        return value
+    raise TypeError(f"orgviz.{function}()'s config must be a Config (orgviz.load_config() or "
+                    f"orgviz.load_config(path)) or None, not {shown_argument(value)}")
 
 
 #: How severe each level is (lower: more severe).

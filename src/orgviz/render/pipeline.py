@@ -34,6 +34,22 @@ PNG_SCALE = 2.0
 #: less than this many pixels high cannot be read on the slide or screen it is made for.
 READABLE_PX = 6.0
 
+class RenderOptionTypeError(RenderError, TypeError):
+    """An option of the wrong type (`RenderOptions(timeout="x")`): a RenderError, as a bad
+    value is, and a TypeError, as Python's own calls raise for one."""
+
+
+def verify_timeout(timeout: object) -> float:
+    """The seconds Graphviz may take: a positive number, else a RenderError (a
+    RenderOptionTypeError for what is no number)."""
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise RenderOptionTypeError(f"the timeout must be a number of seconds, not "
+                                    f"{timeout!r}")
+    if not timeout > 0:
+        raise RenderError(f"the timeout must be positive, not {timeout}")
+    return timeout
+
+
 #: A layout: (chart, card box, theme, Graphviz engine or None, options) -> Geometry.
 Layout = Callable[["Chart", "CardBox", "Theme", "Engine | None", "RenderOptions"], "Geometry"]
 
@@ -96,7 +112,7 @@ class RenderOptions(NamedTuple):
     def verified(self) -> RenderOptions:
         """The options if they are consistent, else a RenderError saying what to change."""
         from orgviz.render.chart import COLOR_BY
-        from orgviz.render.themes import THEMES
+        from orgviz.render.themes import THEMES, verify_font
 
         checks = (("engine", self.engine, ENGINE_CHOICES),
                   ("layout", self.layout, LAYOUT_CHOICES),
@@ -107,10 +123,12 @@ class RenderOptions(NamedTuple):
                 raise RenderError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         for name, number in (("depth", self.depth), ("width", self.width)):
             if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-                raise RenderError(f"--{name} must be a whole number, not {number!r}")
+                raise RenderOptionTypeError(f"--{name} must be a whole number, not {number!r}")
         for name, given_id in (("root", self.root), ("team", self.team)):
             if given_id is not None and not isinstance(given_id, str):
-                raise RenderError(f"--{name} must be an id (a string), not {given_id!r}")
+                raise RenderOptionTypeError(f"--{name} must be an id (a string), not "
+                                            f"{given_id!r}")
+        self._verify_types()
         if self.depth is not None and self.depth < 1:
             raise RenderError(f"--depth must be at least 1, not {self.depth}")
         if self.width is not None and self.width < MIN_PNG_WIDTH:
@@ -124,8 +142,9 @@ class RenderOptions(NamedTuple):
             from orgviz.render.convert import verify_aspect
 
             verify_aspect(self.fit)
-        if not self.timeout > 0:
-            raise RenderError(f"the timeout must be positive, not {self.timeout}")
+        verify_timeout(self.timeout)
+        if self.font is not None:  # (an unknown family is refused before the org is drawn)
+            verify_font(self.font)
         if self.compact != "auto":  # the default needs no check (nor the tidy layout's code)
             from orgviz.render.tidylayout import verify_compact
 
@@ -134,6 +153,17 @@ class RenderOptions(NamedTuple):
                 raise RenderError(f"--compact lists people in the tidy layout: use --layout "
                                   f"tidy (or auto) with it, not --layout {self.layout}")
         return self
+
+    def _verify_types(self) -> None:
+        """A RenderOptionTypeError for a fit, font or transparent of the wrong type."""
+        if not isinstance(self.transparent, bool):
+            raise RenderOptionTypeError(f"transparent must be True or False, not "
+                                        f"{self.transparent!r}")
+        for name, text, example in (("fit", self.fit, "16:9"),
+                                    ("font", self.font, "Inter, sans-serif")):
+            if text is not None and not isinstance(text, str):
+                raise RenderOptionTypeError(f"--{name} must be a string such as {example!r}, "
+                                            f"not {text!r}")
 
 
 def format_for(path: str | os.PathLike[str]) -> str | None:
@@ -240,6 +270,7 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     from orgviz.model import require_org
 
     require_org(org, "render")
+    _check_arguments(options, problems, check, force, notes)
     options = (options or RenderOptions()).verified()
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -247,6 +278,32 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
 
     with measured_for(fmt):
         return _render(org, fmt, options, _Gate(org, problems, check, force), force, notes)
+
+
+def _check_arguments(options: object, problems: object, check: object, force: object,
+                     notes: object) -> None:
+    """A TypeError for an argument of `render` of the wrong type, saying what it takes."""
+    from orgviz.model import shown_argument
+    from orgviz.problem import Problem
+
+    if options is not None and not isinstance(options, RenderOptions):
+        raise TypeError(f"orgviz.render()'s options must be a RenderOptions (such as "
+                        f"orgviz.RenderOptions(theme='dark')) or None, not "
+                        f"{shown_argument(options)}")
+    if problems is not None and (isinstance(problems, (str, bytes))
+                                 or not isinstance(problems, Sequence)
+                                 or not all(isinstance(p, Problem) for p in problems)):
+        raise TypeError(f"orgviz.render()'s problems must be a list of Problems (what "
+                        f"orgviz.validate(org) returns) or None, not {shown_argument(problems)}")
+    if check is not None and not callable(check):
+        raise TypeError(f"orgviz.render()'s check must be a function returning the org's "
+                        f"problems, or None, not {shown_argument(check)}")
+    if not isinstance(force, bool):
+        raise TypeError(f"orgviz.render()'s force must be True or False, not "
+                        f"{shown_argument(force)}")
+    if notes is not None and not isinstance(notes, list):
+        raise TypeError(f"orgviz.render()'s notes must be a list (notes are appended to it) "
+                        f"or None, not {shown_argument(notes)}")
 
 
 def _render(org: Org, fmt: str, options: RenderOptions, gate: _Gate, force: bool,

@@ -1,0 +1,133 @@
+"""Arguments of the wrong type are refused before any work with a message that says what
+the function takes: they raised AttributeError or TypeError from deep inside ('rule_settings',
+'verified', "'str' object has no attribute 'level'", "'>' not supported"), or were taken as
+something else (transparent="no" drew a transparent chart)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import orgviz
+from orgviz.errors import OrgLoadError, RenderError
+from orgviz.render.pipeline import RenderOptionTypeError
+
+SMALL = Path(__file__).parents[1] / "orgs" / "small.yaml"
+BROKEN = ("orgviz: 1\norg: {name: B, size: small}\npeople:\n"
+          "  - {id: ceo, name: Ada, title: CEO}\n"
+          "  - {id: cto, name: Bo, title: CTO, reports_to: nobody}\n")
+CONFIG_HINT = "must be a Config (orgviz.load_config() or orgviz.load_config(path)) or None"
+
+
+@pytest.fixture(scope="module")
+def org() -> orgviz.Org:
+    return orgviz.load(SMALL)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> orgviz.Org:
+    """An org with a validation error (a manager who is not in it) at broken.yaml:5."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return orgviz.load(path)
+
+
+@pytest.mark.parametrize(("config", "shown"), [("cfg.yaml", "'cfg.yaml' (str)"),
+                                               ({}, "{} (dict)"), (5, "5 (int)")])
+def test_validate_and_compute_stats_take_a_config(org: orgviz.Org, config: object,
+                                                   shown: str) -> None:
+    for function, call in (("validate", orgviz.validate), ("compute_stats",
+                                                             orgviz.compute_stats)):
+        with pytest.raises(TypeError) as caught:
+            call(org, config)  # type: ignore[operator]
+        assert str(caught.value) == f"orgviz.{function}()'s config {CONFIG_HINT}, not {shown}"
+
+
+def test_a_config_made_by_load_config_is_taken(org: orgviz.Org, tmp_path: Path) -> None:
+    path = tmp_path / ".orgviz.yaml"
+    path.write_text("rules:\n  span-of-control: {max: 1}\n", encoding="utf-8")
+    config = orgviz.load_config(path)
+    assert any(p.rule == "span-of-control" for p in orgviz.validate(org, config))
+    assert orgviz.compute_stats(org, config)["span_of_control"]["limit"] == 1
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"options": {"theme": "dark"}},
+     "orgviz.render()'s options must be a RenderOptions (such as "
+     "orgviz.RenderOptions(theme='dark')) or None, not {'theme': 'dark'} (dict)"),
+    ({"problems": "x"}, "orgviz.render()'s problems must be a list of Problems (what "
+                        "orgviz.validate(org) returns) or None, not 'x' (str)"),
+    ({"problems": [("a.yaml", 1, 1, "error", "x", "y")]},
+     "orgviz.render()'s problems must be a list of Problems (what orgviz.validate(org) "
+     "returns) or None, not [('a.yaml', 1, 1, 'error', 'x', 'y')] (list)"),
+    ({"check": "x"}, "orgviz.render()'s check must be a function returning the org's "
+                     "problems, or None, not 'x' (str)"),
+    ({"force": "no"}, "orgviz.render()'s force must be True or False, not 'no' (str)"),
+    ({"notes": ()}, "orgviz.render()'s notes must be a list (notes are appended to it) or "
+                    "None, not () (tuple)"),
+])
+def test_render_arguments_of_the_wrong_type(broken: orgviz.Org, arguments: dict[str, Any],
+                                            message: str) -> None:
+    """Checked before validation: the org's errors are not what is reported."""
+    with pytest.raises(TypeError) as caught:
+        orgviz.render(broken, "svg", **arguments)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"timeout": "x"}, "the timeout must be a number of seconds, not 'x'"),
+    ({"timeout": True}, "the timeout must be a number of seconds, not True"),
+    ({"font": 5}, "--font must be a string such as 'Inter, sans-serif', not 5"),
+    ({"fit": 5}, "--fit must be a string such as '16:9', not 5"),
+    ({"transparent": "no"}, "transparent must be True or False, not 'no'"),
+    ({"transparent": 0}, "transparent must be True or False, not 0"),
+])
+def test_render_options_of_the_wrong_type(broken: orgviz.Org, options: dict[str, Any],
+                                          message: str) -> None:
+    """A RenderError (as a bad value is) that is a TypeError, raised before validation."""
+    with pytest.raises(RenderOptionTypeError) as caught:
+        orgviz.render(broken, "svg", orgviz.RenderOptions(**options))
+    assert str(caught.value) == message
+    assert isinstance(caught.value, TypeError) and isinstance(caught.value, RenderError)
+
+
+def test_a_bad_timeout_or_font_is_refused_before_validation(broken: orgviz.Org) -> None:
+    """An unknown font was found when the chart was built, after the org's errors."""
+    with pytest.raises(RenderError) as caught:
+        orgviz.render(broken, "svg", orgviz.RenderOptions(timeout=-1))
+    assert str(caught.value) == "the timeout must be positive, not -1"
+    with pytest.raises(RenderError) as caught:
+        orgviz.render(broken, "svg", orgviz.RenderOptions(font="Comic Zans"))
+    assert str(caught.value).startswith("unknown font 'Comic Zans': use font families")
+    with pytest.raises(OrgLoadError) as refused:  # (good options: the org's error)
+        orgviz.render(broken, "svg", orgviz.RenderOptions(font="Inter", transparent=True))
+    [problem] = [p for p in refused.value.problems if p.level == "error"]
+    assert (Path(problem.file).name, problem.line, problem.col) == ("broken.yaml", 5, 49)
+    assert problem.message.startswith("'cto' reports to 'nobody', who is not in the org")
+
+
+ROLES_CASES: list[tuple[dict[str, Any], type[Exception], str]] = [
+    ({"title": 5}, TypeError, "orgviz.render_roles()'s title must be a string or None, not "
+                              "5 (int)"),
+    ({"notes": "x"}, TypeError, "orgviz.render_roles()'s notes must be a list (notes are "
+                                "appended to it) or None, not 'x' (str)"),
+    ({"timeout": "x"}, RenderOptionTypeError, "the timeout must be a number of seconds, not "
+                                              "'x'"),
+    ({"timeout": -1}, RenderError, "the timeout must be positive, not -1"),
+    ({"engine": "x"}, RenderError, "unknown engine 'x': use one of auto, system, embedded"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "error", "message"), ROLES_CASES)
+def test_render_roles_arguments(org: orgviz.Org, arguments: dict[str, Any],
+                                error: type[Exception], message: str) -> None:
+    """title=5 raised AttributeError; timeout=-1 a bare ValueError from the engine (where
+    render raises RenderError), after the chart was planned."""
+    call: Callable[..., bytes] = orgviz.render_roles
+    for fmt in ("svg", "dot"):  # (dot, which needs no engine, checks them too)
+        with pytest.raises(error) as caught:
+            call(org, fmt, **arguments)
+        assert str(caught.value) == message
