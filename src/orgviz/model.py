@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -151,11 +151,15 @@ class Org:
     size_loc: SourceLoc | None = None  # where the `size:` value stands, when given
 
     def __setattr__(self, name: str, value: Any) -> None:
-        """Set a field, dropping every view derived from the org (they would go stale)."""
+        """Set a field, checked (a TypeError or ValueError saying what it takes; a list is
+        kept as a tuple), dropping every view derived from the org (they would go stale)."""
         values = self.__dict__
         if name in _VIEWS:
             raise AttributeError(f"Org.{name} is derived from the org's fields: assign those "
                                  "(people, teams, ...) instead")
+        checked = _FIELD_CHECKS.get(name)
+        if checked is not None:
+            value = checked(name, value)
         if name in values:  # (not while __init__ sets the fields first: nothing is derived yet)
             self.forget_views()
         object.__setattr__(self, name, value)
@@ -298,6 +302,71 @@ class Org:
 
 #: The views an Org derives from its fields (its cached properties).
 _VIEWS = tuple(name for name, value in vars(Org).items() if isinstance(value, cached_property))
+def _text(name: str, value: Any) -> str:
+    """An Org's text field (file, name) as given, if it is a string."""
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"Org.{name} must be a string, not {shown_argument(value)}")
+
+
+def _optional_text(name: str, value: Any) -> str | None:
+    """An Org's `date` as given, if it is a string or None."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"Org.{name} must be a string or None, not {shown_argument(value)}")
+
+
+def _size(name: str, value: Any) -> str:
+    """An Org's size as given, if it is one of SIZES."""
+    if isinstance(value, str) and value in SIZES:
+        return value
+    shown = shown_argument(value)
+    if isinstance(value, str):
+        raise ValueError(f"Org.{name} must be one of {', '.join(SIZES)}, not {shown}")
+    raise TypeError(f"Org.{name} must be one of {', '.join(SIZES)} (a string), not {shown}")
+
+
+def _items_of(kind: type, what: str) -> Callable[[str, Any], tuple[Any, ...]]:
+    """The check of an Org field that holds `kind`s (`what`, to tell the user): any
+    iterable of them but a string or a mapping, kept as a tuple."""
+
+    def checked(name: str, value: Any) -> tuple[Any, ...]:
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+            raise TypeError(f"Org.{name} must be a tuple or list of {what}, not "
+                            f"{shown_argument(value)}")
+        items = value if type(value) is tuple else tuple(value)
+        if set(map(type, items)) <= {kind}:  # (C speed: 100,000 people in a few ms)
+            return items
+        for index, item in enumerate(items):
+            if not isinstance(item, kind):
+                raise TypeError(f"Org.{name}[{index}] must be a {kind.__name__}, not "
+                                f"{shown_argument(item)}")
+        return items
+
+    return checked
+
+
+def _instance(kind: type, optional: bool = False) -> Callable[[str, Any], Any]:
+    """The check of an Org field that holds one `kind` (or None when `optional`)."""
+
+    def checked(name: str, value: Any) -> Any:
+        if isinstance(value, kind) or (optional and value is None):
+            return value
+        raise TypeError(f"Org.{name} must be a {kind.__name__}{' or None' if optional else ''}"
+                        f", not {shown_argument(value)}")
+
+    return checked
+
+
+#: How each field of an Org is checked when set (in __init__ too): the value to keep, or a
+#: TypeError (ValueError for a size of no profile) saying what the field takes.
+_FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "file": _text, "name": _text, "size": _size, "date": _optional_text,
+    "people": _items_of(Person, "Person"), "teams": _items_of(Team, "Team"),
+    "ladder": _instance(RoleLadder), "rule_settings": _items_of(RuleSetting, "RuleSetting"),
+    "load_problems": _items_of(Problem, "Problem"), "files": _items_of(str, "str"),
+    "loc": _instance(SourceLoc), "size_loc": _instance(SourceLoc, optional=True),
+}
 #: Values derived from an org that other modules keep (module, its WeakKeyDictionary by org).
 _SHARED_CACHES = (("orgviz.rules._common", "_CACHE"), ("orgviz.render.chart", "_SHARED"))
 
