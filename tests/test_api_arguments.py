@@ -42,7 +42,7 @@ def test_validate_and_compute_stats_take_a_config(org: orgviz.Org, config: objec
     for function, call in (("validate", orgviz.validate), ("compute_stats",
                                                              orgviz.compute_stats)):
         with pytest.raises(TypeError) as caught:
-            call(org, config)  # type: ignore[operator]
+            call(org, config)  # type: ignore[arg-type]
         assert str(caught.value) == f"orgviz.{function}()'s config {CONFIG_HINT}, not {shown}"
 
 

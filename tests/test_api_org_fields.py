@@ -63,7 +63,7 @@ def test_a_field_of_the_wrong_type_or_value_is_refused(
 
 def test_the_constructor_checks_the_fields_too() -> None:
     with pytest.raises(TypeError) as caught:
-        Org(file="a.yaml", name="A", people=[1])  # type: ignore[list-item]
+        Org(file="a.yaml", name="A", people=[1])  # type: ignore[arg-type]
     assert str(caught.value) == "Org.people[0] must be a Person, not 1 (int)"
     with pytest.raises(ValueError) as wrong:
         Org(file="a.yaml", name="A", size="medium")
