@@ -302,6 +302,8 @@ class Org:
 
 #: The views an Org derives from its fields (its cached properties).
 _VIEWS = tuple(name for name, value in vars(Org).items() if isinstance(value, cached_property))
+
+
 def _text(name: str, value: Any) -> str:
     """An Org's text field (file, name) as given, if it is a string."""
     if isinstance(value, str):
@@ -367,6 +369,7 @@ _FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "load_problems": _items_of(Problem, "Problem"), "files": _items_of(str, "str"),
     "loc": _instance(SourceLoc), "size_loc": _instance(SourceLoc, optional=True),
 }
+
 #: Values derived from an org that other modules keep (module, its WeakKeyDictionary by org).
 _SHARED_CACHES = (("orgviz.rules._common", "_CACHE"), ("orgviz.render.chart", "_SHARED"))
 
