@@ -515,3 +515,43 @@ def test_export_csv_works_out_what_csv_drops_once(tmp_path: Path,
         "again in the org file `orgviz import` writes of it (-o NAME.csv writes the teams to a "
         "teams table beside it, NAME.teams.csv, which `orgviz import NAME.csv` reads)"]
     assert len(calls) == 1
+
+
+def _node_link_graph(data: dict) -> nx.DiGraph:
+    """The graph networkx reads from node-link data whose edges are under "edges"."""
+    version = tuple(int(n) for n in nx.__version__.split(".")[:2])
+    return (nx.node_link_graph(data) if version >= (3, 6) else
+            nx.node_link_graph(data, edges="edges") if version >= (3, 4) else
+            nx.node_link_graph(data, link="edges"))
+
+
+PARALLEL = """\
+orgviz: 1
+org: {name: P, size: small}
+people:
+  - {id: m, name: M, title: CEO}
+  - {id: e, name: E, title: CTO, reports_to: m, dotted_to: [m]}
+  - {id: b, name: B, title: CFO, reports_to: m}
+  - {id: c, name: C, title: COO, reports_to: m, dotted_to: [b, b, e]}
+"""
+
+
+def test_json_and_mermaid_draw_each_pair_of_people_once_as_graphml_does(tmp_path: Path
+                                                                        ) -> None:
+    # A dotted line to one's own manager gave a second m->e edge, which node_link_graph
+    # (no multigraph) read over the solid one: e's manager was lost; [b, b] gave two.
+    path = tmp_path / "par.yaml"
+    path.write_text(PARALLEL, encoding="utf-8")
+    org = load(path)
+    data = json.loads(to_json(org))
+    assert data["multigraph"] is False
+    pairs = [(edge["source"], edge["target"]) for edge in data["edges"]]
+    assert len(pairs) == len(set(pairs))
+    expected = [("b", "c", "dotted"), ("e", "c", "dotted"), ("m", "b", "solid"),
+                ("m", "c", "solid"), ("m", "e", "solid")]
+    assert sorted(_node_link_graph(data).edges(data="kind")) == expected
+    assert sorted(nx.read_graphml(io.BytesIO(to_graphml(org))).edges(data="kind")) == expected
+    # (each node still lists its dotted lines as written)
+    assert [n["dotted_to"] for n in data["nodes"]] == [[], ["m"], [], ["b", "b", "e"]]
+    mermaid = [line.strip() for line in to_mermaid(org).splitlines() if "-" in line[4:]]
+    assert mermaid == ["p0 --> p1", "p0 --> p2", "p0 --> p3", "p2 -.-> p3", "p1 -.-> p3"]
