@@ -228,16 +228,55 @@ def load_whole(path: str, unique_ids: bool = False) -> Org:
     `unique_ids`: repeated person or team ids are refused too (an export would keep one of
     them, or write a file that cannot be read back).
     """
-    from orgviz.loader import load
     from orgviz.report import REPORTERS
+
+    try:
+        org, broken = _loaded_whole(path, unique_ids)
+    except OrgvizError as exc:
+        fail(exc)
+    if org is None:
+        REPORTERS["text"](broken, 1, sys.stderr, True)
+        sys.exit(EXIT_PROBLEMS)
+    return org
+
+
+def load_every(paths: Sequence[str], unique_ids: bool = False) -> tuple[list[Org], int]:
+    """The orgs of `paths` that load whole (see `load_whole`), in order, and the exit status
+    the others give: every file is read, and what stops one is printed on stderr (a file
+    that cannot be read as it is met, on one line; the load errors of all files at the end,
+    sorted, `file:line:col: error [rule] message` as `orgviz validate` prints them). The
+    status is 2 when a file could not be read, 1 when one did not load whole, else 0."""
+    from orgviz.report import REPORTERS
+
+    orgs: list[Org] = []
+    broken: set[Problem] = set()  # (a file two orgs include: its errors once)
+    status = EXIT_OK
+    for path in paths:
+        try:
+            org, errors = _loaded_whole(path, unique_ids)
+        except OrgvizError as exc:
+            for line in error_lines(exc):
+                click.echo(line, err=True)
+            status = max(status, exc.exit_code)
+            continue
+        broken.update(errors)
+        if org is not None:
+            orgs.append(org)
+    if broken:
+        REPORTERS["text"](sorted(broken), len(paths), sys.stderr, True)
+        status = max(status, EXIT_PROBLEMS)
+    return orgs, status
+
+
+def _loaded_whole(path: str, unique_ids: bool) -> tuple[Org | None, list[Problem]]:
+    """An org file's org, or None and its load errors, sorted (`unique_ids`: repeated
+    person or team ids among them); OrgvizError for a file that cannot be read at all."""
+    from orgviz.loader import load
 
     try:
         org = load(path)
     except OrgLoadError as exc:
-        REPORTERS["text"](exc.problems, 1, sys.stderr, True)
-        sys.exit(EXIT_PROBLEMS)
-    except OrgvizError as exc:
-        fail(exc)
+        return None, sorted(exc.problems)
     broken = [p for p in org.load_problems if p.level == "error"]
     if unique_ids:
         from orgviz.validate import require_unique_ids
@@ -246,7 +285,14 @@ def load_whole(path: str, unique_ids: bool = False) -> Org:
             require_unique_ids(org)
         except OrgLoadError as exc:
             broken += exc.problems
-    if broken:
-        REPORTERS["text"](sorted(broken), 1, sys.stderr, True)
-        sys.exit(EXIT_PROBLEMS)
-    return org
+    return (None, sorted(broken)) if broken else (org, [])
+
+
+def refuse_given_twice(paths: Sequence[str]) -> None:
+    """Exit 2 when `paths` name one org file twice (`a.yaml ./a.yaml`), as render and deck do:
+    a command that reports a file each would report it twice."""
+    from orgviz.orgfiles import given_twice
+
+    twice = given_twice(paths)
+    if twice is not None:
+        fail(twice)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from orgviz.cli.common import (
     CHART_FORMATS,
     FilePath,
     fail,
-    load_whole,
+    load_every,
     nameless_output,
     org_files,
+    refuse_given_twice,
     refuse_to_overwrite,
     stdout_named,
     terminal_fault,
@@ -34,18 +37,26 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
     product-leadership roles each company has, how many people hold each, and which role
     reports to which.
 
+    Every file is read, and the load errors of all that do not load whole are printed on
+    stderr (file:line:col), as `orgviz validate` prints them; no chart is written then.
+
     Exit 0 when written, 1 when an org file cannot be loaded whole (or repeats a person's
-    or a team's id), 2 on usage, IO or Graphviz errors.
+    or a team's id), 2 on usage, IO or Graphviz errors (a file named twice, one that cannot
+    be read).
     """
     from orgviz.io.files import write_output
     from orgviz.roles_chart import render, to_dot
 
+    found = org_files(files)
+    refuse_given_twice(found)  # (its ladder would be drawn twice)
     output = stdout_named(output) or output
     try:
         fmt = chart_format(output, fmt)
     except OrgvizError as exc:
         fail(exc)
-    orgs = [load_whole(path, unique_ids=True) for path in org_files(files)]
+    orgs, status = load_every(found, unique_ids=True)
+    if status:
+        sys.exit(status)
     refuse_to_overwrite(output, [part for org in orgs for part in org.files])
     try:
         notes: list[str] = []

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
-from orgviz.cli.common import FilePath, fail, load_whole, org_files
+from orgviz.cli.common import FilePath, fail, load_every, org_files, refuse_given_twice
 from orgviz.errors import OrgvizError
 
 
 @click.command("stats")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True,
-              help="Print JSON (a list for several files or a folder).")
+              help="Print JSON (a list for several files or a folder, of the files that "
+                   "load whole).")
 @click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]): its "
                    "span-of-control setting gives the span limit, as in validate.")
@@ -22,22 +24,35 @@ def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> N
     span of control, single-report managers (those validate's single-report rule reports)
     and product-leadership roles. A folder among FILES stands for the org files in it.
 
+    Every file is read: the statistics of those that load whole are printed (--json: a
+    list of them for several files or a folder, each naming its "file"; nothing for one
+    file that does not load), and the load errors of the others on stderr, one a line
+    (file:line:col), as `orgviz validate` prints them.
+
     Exit 0, 1 when a file cannot be loaded whole (load errors, such as a broken included
     file, or a repeated person or team id: its numbers would be wrong), 2 on usage or IO
-    errors.
+    errors (a file named twice, one that cannot be read).
     """
     from orgviz.config import load_config
     from orgviz.io.files import write_stdout
     from orgviz.stats import compute, format_text
 
     found = org_files(files)
+    refuse_given_twice(found)
     try:
         config = load_config(config_path)
-        results = [compute(load_whole(path, unique_ids=True), config) for path in found]
+    except OrgvizError as exc:
+        fail(exc)
+    orgs, status = load_every(found, unique_ids=True)
+    try:
+        results = [compute(org, config) for org in orgs]
     except OrgvizError as exc:
         fail(exc)
     if as_json:  # (a folder gives a list, however many orgs it holds)
-        data = results[0] if found == files and len(results) == 1 else results
-        write_stdout(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    else:
+        if found != files or len(found) != 1:
+            write_stdout(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+        elif results:
+            write_stdout(json.dumps(results[0], indent=2, ensure_ascii=False) + "\n")
+    elif results:
         write_stdout("\n".join(format_text(r) for r in results))
+    sys.exit(status)

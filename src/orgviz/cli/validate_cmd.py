@@ -19,33 +19,18 @@ from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
 
-#: The ctx.meta key that says --list-rules came before --format (which then lists them).
-_LIST_RULES = "orgviz.validate.list_rules"
 
-
-def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    """--list-rules: each rule's id, default level, options (mid-size defaults) and what it
-    checks, in --format's format, then exit 0 (before FILES are asked for). Both options are
-    eager: whichever of them click reads last lists the rules."""
-    if not value or ctx.resilient_parsing:
-        return
-    if "fmt" in ctx.params:  # (--format came first)
-        _print_rules(ctx, ctx.params["fmt"])
-    ctx.meta[_LIST_RULES] = True
-
-
-def _format_option(ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    """--format's value; the rules listed in it when --list-rules came before it."""
-    if ctx.meta.get(_LIST_RULES) and not ctx.resilient_parsing:
-        _print_rules(ctx, value)
-    return value
-
-
-def _print_rules(ctx: click.Context, fmt: str) -> None:
-    """Print the rules as text (a table) or JSON (a list of objects), then exit 0; a usage
-    error for another format (github and sarif report problems, and there are none)."""
+def _print_rules(ctx: click.Context, fmt: str, files: tuple[str, ...]) -> None:
+    """--list-rules: print the rules (id, default level, what each checks, options with
+    their mid-size defaults) as text (a table) or JSON (a list of objects), then exit 0; a
+    usage error for another format (github and sarif report problems, and there are none)
+    or when FILES are given (they would be silently left unchecked)."""
     from orgviz.rules import RULES, defaults_for, summary
 
+    if files:
+        more = " ..." if len(files) > 1 else ""
+        raise click.UsageError(f"--list-rules takes no files: it lists the rules and checks "
+                               f"none (leave out {files[0]}{more})", ctx)
     if fmt not in ("text", "json"):
         raise click.UsageError(f"--list-rules prints text or json, not {fmt}", ctx)
     rules = [(rule_id, module.LEVEL, summary(module), defaults_for(module, "mid-size"))
@@ -101,12 +86,11 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False,
-              callback=_list_rules, help="List the rules: id, default level, what each "
-              "checks and its options (mid-size defaults); then exit.")
+@click.argument("files", nargs=-1, type=click.Path(), metavar="FILES...")  # (or --list-rules)
+@click.option("--list-rules", is_flag=True, help="List the rules: id, default level, what "
+              "each checks and its options (mid-size defaults); then exit (no FILES).")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
-              show_default=True, is_eager=True, callback=_format_option,
+              show_default=True,
               help="How to print problems (the rules of --list-rules: text or json).")
 @click.option("--config", "config_path", type=FilePath(),
               help="Config file (default: .orgviz.yaml or pyproject.toml [tool.orgviz]).")
@@ -117,14 +101,20 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
               help="FILES are changed files (as pre-commit passes them): skip YAML without "
                    "the 'orgviz:' key, check the whole org of a file another one includes, "
                    "and every org file when the project configuration is among them.")
-def command(files: tuple[str, ...], fmt: str, config_path: str | None, strict: bool,
-            no_warnings: bool, quiet: bool, hook: bool) -> None:
+def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str | None,
+            strict: bool, no_warnings: bool, quiet: bool, hook: bool) -> None:
     """Check org FILES for consistent reporting lines. A folder among FILES stands for
     the org files in it (other YAML skipped; the parts of a split org checked as its org).
 
     Exit 0 when clean (or warnings only), 1 on errors (or warnings with --strict),
     2 on usage, configuration or unreadable-file errors.
     """
+    ctx = click.get_current_context()
+    if list_rules:
+        _print_rules(ctx, fmt, files)
+    if not files:
+        raise click.MissingParameter(ctx=ctx, param=next(
+            param for param in ctx.command.params if param.name == "files"))
     from orgviz.config import load_config
     from orgviz.loader import load
     from orgviz.orgfiles import STDIN, expand_every
