@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -279,13 +278,11 @@ def configures_orgviz(pyproject: Path) -> bool:
 
 
 def whole_number(value: Any) -> int:
-    """A configured count: an int, a float without fraction, or its text; ValueError else."""
-    if isinstance(value, bool):
+    """A configured count: an int or its text (`3`, `'3'`); ValueError else, for a float
+    too (TOML's `3.0` or `1e3`, as `.orgviz.yaml`'s `3.0` is refused: a count is written
+    as one)."""
+    if isinstance(value, (bool, float)):
         raise ValueError("a whole number")
-    if isinstance(value, float):
-        if not math.isfinite(value) or not value.is_integer():
-            raise ValueError("a whole number")
-        return int(value)
     try:
         return int(value)
     except (TypeError, ValueError, OverflowError):

@@ -27,9 +27,14 @@ class RuleConf:
     options: Mapping[str, Any]
 
 
-def _convert(value: Any, default: Any, least: int = 0) -> Any:
-    """Convert a configured option value to the type of its default (a whole number: at
-    least `least`)."""
+#: The greatest value of an option (a rule module's MINIMUMS give the least): WCAG's contrast
+#: ratio is at most 21 (black on white), so a greater `min-contrast` would flag every color.
+MAXIMUMS = {("team-color", "min-contrast"): 21.0}
+
+
+def _convert(value: Any, default: Any, least: int = 0, most: float = math.inf) -> Any:
+    """Convert a configured option value to the type of its default (a number: at least
+    `least`; a decimal number at most `most` too)."""
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -42,7 +47,7 @@ def _convert(value: Any, default: Any, least: int = 0) -> Any:
             raise ValueError(f"a whole number of at least {least}")
         return number
     if isinstance(default, float):
-        return _decimal(value, least)
+        return _decimal(value, least, most)
     if isinstance(default, str):
         if not isinstance(value, str):
             raise ValueError("text")
@@ -50,8 +55,8 @@ def _convert(value: Any, default: Any, least: int = 0) -> Any:
     return value
 
 
-def _decimal(value: Any, least: float) -> float:
-    """A configured decimal number (`1.5`, `2`, `'1.25'`) of at least `least`; ValueError
+def _decimal(value: Any, least: float, most: float = math.inf) -> float:
+    """A configured decimal number (`1.5`, `2`, `'1.25'`) from `least` to `most`; ValueError
     else."""
     try:
         number = float(value) if not isinstance(value, bool) else math.nan
@@ -59,6 +64,8 @@ def _decimal(value: Any, least: float) -> float:
         number = math.nan
     if not math.isfinite(number) or number < least:
         raise ValueError(f"a number of at least {least:g}")
+    if number > most:
+        raise ValueError(f"a number of at most {most:g}")
     return number
 
 
@@ -83,7 +90,8 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
                 continue
             try:
                 options[name] = _convert(value, options[name],
-                                         getattr(rule, "MINIMUMS", {}).get(name, 0))
+                                         getattr(rule, "MINIMUMS", {}).get(name, 0),
+                                         MAXIMUMS.get((setting.rule, name), math.inf))
             except ValueError as exc:
                 report(setting.option_locs.get(name, setting.loc),
                        f"option '{name}' of rule '{setting.rule}' must be {exc}, "
