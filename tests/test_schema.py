@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jsonschema
@@ -151,3 +152,82 @@ def test_the_role_levels_of_the_schema_are_the_ladder_s(org_file) -> None:
     assert [p.roles for p in org.people] == [("ceo",), ("gvp",), ("vp",)]
     assert [p.rule for p in validate(org) if p.rule in ("rank-inversion", "same-rank",
                                                          "schema", "unknown-role")] == []
+
+
+#: A document every field of which the loader and the schema take.
+_SOUND = {"orgviz": 1, "org": {"name": "A", "size": "small"},
+          "teams": [{"id": "t", "name": "T"}], "roles": [{"id": "r", "level": "ic"}],
+          "people": [{"id": "a", "name": "A", "title": "CEO"}]}
+#: The fields a document of `_agreement` changes: (where, key). (`include` names files and
+#: `fte` takes exponents only as text, which its description says: neither is in.)
+_FIELDS = [*((("org",), key) for key in ("name", "size", "date", "description")),
+           *((("teams", 0), key) for key in ("id", "name", "color", "parent", "lead")),
+           *((("roles", 0), key) for key in ("id", "name", "level", "titles")),
+           *((("people", 0), key) for key in ("id", "name", "title", "role", "reports_to",
+                                              "dotted_to", "team", "vacant", "assistant",
+                                              "location", "email"))]
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(alphabet="aT #-\n", max_size=4),
+    st.sampled_from(["true", "True", "TRUE", "tRuE", "false", "False", "yes", "1", "#fff",
+                     "ic", "small", "2026-11-01"]))
+
+
+def _loads_clean(document: dict, path: Path) -> bool:
+    """Whether the loader reads `document` (written as JSON, which is YAML) without a load
+    error."""
+    from orgviz.errors import OrgLoadError
+    from orgviz.loader import load
+
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    try:
+        org = load(path)
+    except OrgLoadError:
+        return False
+    return not any(problem.level == "error" for problem in org.load_problems)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_FIELDS), st.one_of(_SCALARS, st.lists(_SCALARS, max_size=2)),
+       st.booleans())
+def test_the_schema_and_the_loader_agree_on_each_field(tmp_path_factory, field, value,
+                                                       vacant):
+    # The schema refused `id: 14`, `name: 12`, `title: 3.5` (plain numbers stay text),
+    # `vacant: null` (null leaves a key out) and took `name: null` of a person not vacant;
+    # the loader takes the first ones and refuses the last, and reads `vacant: 'true'`.
+    document = json.loads(json.dumps(_SOUND))
+    if vacant:
+        document["people"][0]["vacant"] = True
+    (*where, last), key = field
+    entry = document
+    for step in where:
+        entry = entry[step]
+    entry[last][key] = value
+    path = tmp_path_factory.mktemp("agree") / "org.yaml"
+    assert _validator().is_valid(document) is _loads_clean(document, path), (field, value)
+
+
+@pytest.mark.parametrize("person", [
+    {"id": 14, "name": "A"}, {"id": "a", "name": 12, "title": 3.5, "team": 5},
+    {"id": "a", "name": "A", "vacant": None, "assistant": None, "role": None},
+    {"id": "a", "vacant": "true"}, {"id": "a", "vacant": "True", "assistant": "FALSE"},
+    {"id": True, "name": False, "reports_to": 2, "dotted_to": [3, 4.5]},
+])
+def test_plain_numbers_null_and_quoted_flags_are_valid(person):
+    document = {"orgviz": 1, "org": {"name": 2026, "date": None},
+                "teams": [{"id": 5, "name": None, "lead": 14}], "people": [person]}
+    assert [e.message for e in _validator().iter_errors(document)] == []
+
+
+@pytest.mark.parametrize(("person", "where", "message"), [
+    ({"id": "a", "name": None}, ["people", 0, "name"],
+     "None should not be valid under {'type': 'null'}"),
+    ({"id": "a", "name": "A", "vacant": "yes"}, ["people", 0, "vacant"],
+     "'yes' is not valid under any of the given schemas"),
+    ({"id": None, "name": "A"}, ["people", 0, "id"],
+     "None is not valid under any of the given schemas"),
+])
+def test_what_the_loader_refuses_the_schema_refuses_there(person, where, message):
+    errors = list(_validator().iter_errors({"orgviz": 1, "people": [person]}))
+    assert [(list(e.absolute_path), e.message) for e in errors] == [(where, message)]
