@@ -218,7 +218,8 @@ def test_list_rules_needs_no_files():
     assert any(line.startswith("span-of-control ") and "[max=10]" in line for line in lines)
 
 
-@pytest.mark.parametrize("args", [("--list-rules", "-f", "json"), ("--format=json", "--list-rules")])
+@pytest.mark.parametrize("args", [("--list-rules", "-f", "json"),
+                                  ("--format=json", "--list-rules")])
 def test_list_rules_in_json(args):
     # (printed the text table whatever --format said)
     from orgviz.rules import RULES
