@@ -148,18 +148,22 @@ class Fields:
             self.out.error(self.loc(key), f"'{key}' of {self.what} {_blank(value)}"
                            f"{': ' + blank if blank else ''}")
             return None
+        return value if self.fits(key, value, self.loc(key)) else None
+
+    def fits(self, key: str, value: str, loc: SourceLoc) -> bool:
+        """Whether a text (or a list's item) is at most MAX_TEXT long and free of control
+        characters; else report which, at `loc`."""
         if len(value) > MAX_TEXT:
-            self.out.error(self.loc(key), f"'{key}' of {self.what} is {len(value)} characters "
-                           f"long; at most {MAX_TEXT} are allowed")
-            return None
+            self.out.error(loc, f"'{key}' of {self.what} is {len(value)} characters long; at "
+                           f"most {MAX_TEXT} are allowed")
+            return False
         if not value.isprintable():  # (rare: then the characters a file may not hold raw)
             bad = re.search(CONTROL_CHARS, value)
             if bad:
-                self.out.error(self.loc(key), f"'{key}' of {self.what} holds the control "
-                               f"character U+{ord(bad.group()):04X} (written as an escape): "
-                               "remove it")
-                return None
-        return value
+                self.out.error(loc, f"'{key}' of {self.what} holds the control character "
+                               f"U+{ord(bad.group()):04X} (written as an escape): remove it")
+                return False
+        return True
 
     def misspelt(self, key: str) -> bool:
         """Whether an unknown key of the mapping is reported as meaning `key` (`Name`,
@@ -190,12 +194,14 @@ class Fields:
                 self.out.error(self.loc(key), f"'{key}' of {self.what} {_blank(value)}: "
                                f"{LEAVE_OUT}")
                 return ()
-            return (value,) if self.one_line(key, value, self.loc(key)) else ()
+            loc = self.loc(key)
+            return (value,) if self.fits(key, value, loc) and self.one_line(key, value, loc) \
+                else ()
         if isinstance(value, YList):
             result, locs = [], []
             for entry, loc in zip(value, value.item_locs, strict=True):
                 if isinstance(entry, str) and entry.strip():
-                    if self.one_line(key, entry, loc):
+                    if self.fits(key, entry, loc) and self.one_line(key, entry, loc):
                         result.append(entry)
                         locs.append(loc)
                 else:

@@ -66,9 +66,10 @@ def _fast_ids(value: Any, key: str,
     if value is None:
         return ()
     if type(value) is str:
-        return (value,) if value and not value.isspace() and value.isprintable() else None
+        return (value,) if value and not value.isspace() and value.isprintable() and \
+            len(value) <= MAX_TEXT else None
     if type(value) is YList and all(type(x) is str and x.strip() and x.isprintable()
-                                    for x in value):
+                                    and len(x) <= MAX_TEXT for x in value):
         item_locs[key] = tuple(value.item_locs)
         return tuple(value)
     return None
