@@ -277,15 +277,11 @@ def _loaded_whole(path: str, unique_ids: bool) -> tuple[Org | None, list[Problem
         org = load(path)
     except OrgLoadError as exc:
         return None, sorted(exc.problems)
-    broken = [p for p in org.load_problems if p.level == "error"]
-    if unique_ids:
-        from orgviz.validate import require_unique_ids
+    from orgviz.validate import whole_errors
 
-        try:
-            require_unique_ids(org)
-        except OrgLoadError as exc:
-            broken += exc.problems
-    return (None, sorted(broken)) if broken else (org, [])
+    broken = (whole_errors(org) if unique_ids
+              else sorted(p for p in org.load_problems if p.level == "error"))
+    return (None, broken) if broken else (org, [])
 
 
 def refuse_given_twice(paths: Sequence[str]) -> None:

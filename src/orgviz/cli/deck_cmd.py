@@ -14,6 +14,7 @@ from orgviz.cli.common import (
     fail,
     nameless_output,
     org_files,
+    refuse_given_twice,
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
@@ -81,13 +82,10 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     from orgviz.config import load_config
     from orgviz.deck import FORMATS, format_of, write_deck
     from orgviz.deck.build import DeckOptions
-    from orgviz.orgfiles import given_twice
     from orgviz.report import REPORTERS
 
     files = org_files(files)
-    twice = given_twice(files)  # (a comparison of an org with itself, as render refuses)
-    if twice is not None:
-        fail(twice)
+    refuse_given_twice(files)  # (a comparison of an org with itself, as render refuses)
     options = DeckOptions(split=split, depth=depth, min_font=min_font, theme=theme,
                           color_by=color_by, layout=layout, engine=engine, title=title,
                           date=date, merge=merge)
