@@ -42,8 +42,16 @@ def test_the_first_person_beyond_max_on_each_branch(check):
 
 def test_message_shows_the_chain_and_what_hangs_below(messages):
     assert messages(FAIL, "layers")[1][2] == (
-        "'d' is at level 4 (ceo -> a -> b -> d), with 1 more below down to level 5; a mid-size "
-        "org keeps to 3 levels: remove a management layer above 'd', or raise layers max")
+        "'d' is at level 4 (ceo -> a -> b -> d), with 1 more below down to level 5; the "
+        "configured layers max keeps to 3 levels: remove a management layer above 'd', or "
+        "raise layers max")  # (max: 3 is the file's own; a mid-size org's is another)
+
+
+def test_the_message_names_the_size_profile_when_its_limit_applies(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text(chain("small", 5), encoding="utf-8")
+    found = [p.message for p in validate(load(path)) if p.rule == "layers"]
+    assert len(found) == 1 and "; a small org keeps to 4 levels: " in found[0], found
 
 
 def test_a_10000_deep_chain_is_walked_without_recursion(tmp_path):

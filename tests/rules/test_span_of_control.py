@@ -21,8 +21,11 @@ def test_profile_limits(check, size, limit):
 def test_max_option_and_message(messages):
     source = org("small", 4) + "rules: {span-of-control: {max: 3}}\n"
     assert messages(source, "span-of-control") == [
-        (4, 10, "'boss' has 4 direct reports (at most 3 for a small org): add a layer of "
-                "leads, or raise span-of-control max")]
+        (4, 10, "'boss' has 4 direct reports (at most 3 as configured): add a layer of "
+                "leads, or raise span-of-control max")]  # (a small org's limit is 8)
+    assert messages(org("small", 9) + "rules: {span-of-control: {max: 8}}\n",
+                    "span-of-control")[0][2].startswith(
+        "'boss' has 9 direct reports (at most 8 for a small org): ")  # (the profile's, set)
 
 
 def test_message_of_an_enterprise_org(messages):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, count, repeat
 from operator import attrgetter
+from types import ModuleType
 from typing import Any, NamedTuple, TypeVar
 
 from orgviz.model import Org, Person, RowLocs, TableName
@@ -553,6 +554,15 @@ def line_at(loc: SourceLoc) -> str:
 def sized(org: Org) -> str:
     """"a small org", "a mid-size org", "an enterprise org": the org's size profile."""
     return f"{'an' if org.size[:1] in 'aeiou' else 'a'} {org.size} org"
+
+
+def is_profile_value(org: Org, module: ModuleType, option: str, value: object) -> bool:
+    """Whether a rule's option has the value the org's size profile gives it (False: a
+    configuration, or the org's own `rules:`, set another: messages then say so rather than
+    name the profile)."""
+    from orgviz.rules import defaults_for
+
+    return bool(defaults_for(module, org.size).get(option) == value)
 
 
 def anchor(person: Person) -> SourceLoc:

@@ -24,12 +24,13 @@ Fails (line 5):
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import shown_name, sized, tree, who
+from orgviz.rules._common import is_profile_value, shown_name, sized, tree, who
 
 ID = "layers"
 LEVEL = "warning"
@@ -45,6 +46,8 @@ SHOWN = 8  # people named in the chain of a message before it is abridged
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report the first person beyond `max` levels on every branch."""
     limit = options["max"]
+    owner = (sized(org) if is_profile_value(org, sys.modules[__name__], "max", limit)
+             else "the configured layers max")
     walk = tree(org)
     if walk.levels <= limit:
         return
@@ -66,7 +69,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                 if below[pid] else "")
         yield (person.at("reports_to"),
                f"{who(person)} is at level {depth[pid]} ({_path(org, pid, depth[pid])}){more}; "
-               f"{sized(org)} keeps to {limit} levels: remove a management layer above "
+               f"{owner} keeps to {limit} levels: remove a management layer above "
                f"'{pid}', or raise layers max")
 
 

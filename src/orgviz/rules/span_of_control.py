@@ -22,12 +22,13 @@ Fails (max 1, line 3):
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orgviz.model import Org
 from orgviz.rules import Finding
-from orgviz.rules._common import assistants_of, links, sized, who
+from orgviz.rules._common import assistants_of, is_profile_value, links, sized, who
 
 ID = "span-of-control"
 LEVEL = "warning"
@@ -42,6 +43,8 @@ MINIMUMS = {"max": 1}
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report managers whose direct reports (assistants aside) exceed `max`."""
     limit = options["max"]
+    owner = (f"for {sized(org)}" if is_profile_value(org, sys.modules[__name__], "max", limit)
+             else "as configured")
     by_id = org.by_id
     assistants = assistants_of(org)
     for manager_id, report_ids in links(org).reports.items():
@@ -51,5 +54,5 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if span > limit:
             manager = by_id[manager_id]
             yield (manager.at("id"),
-                   f"{who(manager)} has {span} direct reports (at most {limit} for "
-                   f"{sized(org)}): add a layer of leads, or raise span-of-control max")
+                   f"{who(manager)} has {span} direct reports (at most {limit} {owner}): "
+                   "add a layer of leads, or raise span-of-control max")
