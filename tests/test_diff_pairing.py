@@ -205,3 +205,95 @@ def test_openings_under_openings_that_swapped_ids_are_placed_again() -> None:
                 ("q", None, "Engineer", "a"), ("r", None, "Engineer", "b")])
     assert _passed_on(old, new) == _looked_at_again(old, new) == {
         "a": "b", "b": "a", "q": "r", "r": "q"}
+
+
+def _diff_text(tmp_path: Path, before: str, after: str) -> str:
+    """What `orgviz diff` says from the org file text `before` to `after`."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    return result.output.replace(f"{tmp_path}/", "")
+
+
+HEAD = "orgviz: 1\norg: {name: Gen, size: small}\npeople:\n"
+#: An open Engineering Manager role, and an open Engineer role under it.
+NESTED = HEAD + ("  - {id: ceo, name: Ann, title: CEO}\n"
+                 "  - {id: req1, vacant: true, title: Engineering Manager, reports_to: ceo}\n"
+                 "  - {id: req2, vacant: true, title: Engineer, reports_to: req1}\n")
+
+
+def test_an_opening_under_an_opening_both_under_new_ids_is_two_ids_changed(
+        tmp_path: Path) -> None:
+    """Both requisitions re-numbered: the Engineer opening, under req1 before and job7 now,
+    was paired only by its manager's old id (req2 removed, job8 a new position)."""
+    after = NESTED.replace("req1", "job7").replace("req2", "job8")
+    assert _diff_text(tmp_path, NESTED, after) == (
+        "~ id changed      job7 (Open role): req1 -> job7, Engineering Manager, reports to "
+        "ceo (Ann)\n"
+        "~ id changed      job8 (Open role): req2 -> job8, Engineer, reports to job7 (Open "
+        "role)\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    assert _diff_text(tmp_path, after, NESTED) == (
+        "~ id changed      req1 (Open role): job7 -> req1, Engineering Manager, reports to "
+        "ceo (Ann)\n"
+        "~ id changed      req2 (Open role): job8 -> req2, Engineer, reports to req1 (Open "
+        "role)\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+#: Bo, an Engineer, and an open Engineer role beside him.
+BO_AND_OPENING = HEAD + ("  - {id: r2, name: Bo, title: Engineer}\n"
+                         "  - {id: r1, vacant: true, title: Engineer}\n")
+#: Bo is r0, and the opening took Bo's old id r2.
+BO_MOVED_ON = HEAD + ("  - {id: r0, name: Bo, title: Engineer}\n"
+                      "  - {id: r2, vacant: true, title: Engineer}\n")
+
+
+def test_a_person_and_an_opening_passing_ids_along_are_ids_changed(tmp_path: Path) -> None:
+    """Bo (name, title, manager kept) goes r2 -> r0 and the opening r1 -> r2: the opening
+    at r2 shares as much with Bo at r2 (title, manager) as with the opening at r1, and that
+    tie kept r2 as it was, though Bo's own pair shares more: it was "vacancy opened r2 (was
+    Bo)" and "vacancy filled r0 (Bo) (the open position r1)"."""
+    assert _diff_text(tmp_path, BO_AND_OPENING, BO_MOVED_ON) == (
+        "~ id changed      r0 (Bo): r2 -> r0\n"
+        "~ id changed      r2 (Open role): r1 -> r2, Engineer, a top\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    assert _diff_text(tmp_path, BO_MOVED_ON, BO_AND_OPENING) == (
+        "~ id changed      r2 (Bo): r0 -> r2\n"
+        "~ id changed      r1 (Open role): r2 -> r1, Engineer, a top\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+def test_a_person_among_openings_passing_ids_along_is_not_added(tmp_path: Path) -> None:
+    """Two openings and Bo: r4 -> r3, Bo r2 -> r0, r1 -> r2. It was Bo added, both
+    openings removed, and two vacancies opened (one "was Bo")."""
+    before = HEAD + ("  - {id: r4, vacant: true, title: Engineer}\n"
+                     "  - {id: r2, name: Bo, title: Engineer}\n"
+                     "  - {id: r1, vacant: true, title: Engineer}\n")
+    after = HEAD + ("  - {id: r3, vacant: true, title: Engineer}\n"
+                    "  - {id: r0, name: Bo, title: Engineer}\n"
+                    "  - {id: r2, vacant: true, title: Engineer}\n")
+    assert _diff_text(tmp_path, before, after) == (
+        "~ id changed      r3 (Open role): r4 -> r3, Engineer, a top\n"
+        "~ id changed      r0 (Bo): r2 -> r0\n"
+        "~ id changed      r2 (Open role): r1 -> r2, Engineer, a top\n"
+        "old.yaml -> new.yaml: 3 ids changed\n")
+
+
+def test_two_people_who_exchanged_names_still_keep_their_ids(tmp_path: Path) -> None:
+    """A tie at both ends of an id (neither pair through it shares more than the id's own
+    holders) keeps the ids: two Engineers under Ann who exchanged names while their
+    reports stayed with the ids are two renames."""
+    before = HEAD + ("  - {id: ceo, name: Ann, title: CEO}\n"
+                     "  - {id: a, name: Al, title: Engineer, reports_to: ceo}\n"
+                     "  - {id: b, name: Bo, title: Engineer, reports_to: ceo}\n"
+                     "  - {id: x, name: Xi, title: Engineer, reports_to: a}\n"
+                     "  - {id: y, name: Yu, title: Engineer, reports_to: b}\n")
+    after = before.replace("name: Al", "name: Xx").replace("name: Bo", "name: Al").replace(
+        "name: Xx", "name: Bo")
+    assert _diff_text(tmp_path, before, after) == (
+        "~ renamed         a (Bo): Al -> Bo\n"
+        "~ renamed         b (Al): Bo -> Al\n"
+        "old.yaml -> new.yaml: 2 renamed\n")

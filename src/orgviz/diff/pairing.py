@@ -75,9 +75,10 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     manager by new id, nor a report: people of their own names both, or one of them an
     unnamed opening), someone new there,
     or end at one whose old holder shares nothing with who took it, who left: an id
-    reused. A cycle or chain is taken when each of its pairs matches better than the old
-    and new holders of each id the pair has in both versions (but such an opening or
-    reused id, which is no rival: that pair shares more than the name): the name, the
+    reused. A cycle or chain is taken when, for each id it moves that both versions have,
+    the pair that brings the id and the pair that takes it each match as well as the old
+    and new holders of the id, and one of them better (but such an opening or reused id,
+    which is no rival: that pair shares more than the name): the name, the
     title, the manager and the reports (by new id; the same non-empty ones) each count
     one. Someone who only changed their name keeps their id (a rename), as do two people
     whose names were exchanged where their ids kept as much as the names took."""
@@ -366,9 +367,10 @@ def cycles_and_chains(cross: dict[str, str], old: Mapping[str, object],
 def held_groups(groups: list[dict[str, str]], old: Mapping[str, object],
                 new: Mapping[str, object], found: dict[str, str], score: Score,
                 left: Container[str] = ()) -> dict[str, str]:
-    """Old id -> new id of the `groups` (cycles and chains of ids) each pair of which
-    matches better than the old and the new holders of each id of the pair that both
-    versions have match each other (`found`: the id changes known besides). An id of
+    """Old id -> new id of the `groups` (cycles and chains of ids) that match better than
+    the old and the new holders of each id they move that both versions have match each
+    other: the pair that brings the id and the pair that takes it each as well, one of them
+    better (`found`: the id changes known besides). An id of
     `left`, whose opening is compared with its other holder whatever the group (a vacancy
     opened or filled), is no rival: its pair shares more than the name instead (two of
     what `score` counts), as a removed and an added person must. Each group is judged as
@@ -388,10 +390,12 @@ def held_groups(groups: list[dict[str, str]], old: Mapping[str, object],
 def _better_than_kept(group: dict[str, str], old: Mapping[str, object],
                       new: Mapping[str, object], ids: dict[str, str], score: Score,
                       left: Container[str]) -> bool:
-    """Whether each pair of `group` (old id -> new id) scores more than the old and the new
-    holders of each id of the pair that both versions have, but `left` ones (`ids`: the id
-    changes, old -> new, with this group's; the holders of an id compared without this
-    group's), and a pair from or to a `left` id at least two."""
+    """Whether the two pairs of `group` (old id -> new id) through each id that both
+    versions have, but `left` ones, score each as much as the old and the new holders of
+    the id, and together more (a person whose own pair shares more takes their id along
+    though the opening that took it shares no more with them than with the opening it
+    was: `ids`, the id changes, old -> new, with this group's; the holders of an id
+    compared without this group's), and a pair from or to a `left` id at least two."""
 
     def paired(pid: str | None) -> str | None:
         return pid if pid is None else ids.get(pid, pid)
@@ -399,13 +403,16 @@ def _better_than_kept(group: dict[str, str], old: Mapping[str, object],
     def unpaired(pid: str | None) -> str | None:
         return pid if pid is None or pid in group else ids.get(pid, pid)
 
+    into = {new_id: old_id for old_id, new_id in group.items()}
     for old_id, new_id in group.items():
-        moved = score(old_id, new_id, paired)
-        if (old_id in left or new_id in left) and moved < 2:
+        if (old_id in left or new_id in left) and score(old_id, new_id, paired) < 2:
             return False
-        kept = [pid for pid in (old_id, new_id)
-                if pid in old and pid in new and pid not in left]
-        if any(moved <= score(pid, pid, unpaired) for pid in kept):
+    for pid in group:
+        if pid not in old or pid not in new or pid in left:
+            continue
+        kept = score(pid, pid, unpaired)
+        came, went = score(into[pid], pid, paired), score(pid, group[pid], paired)
+        if min(came, went) < kept or came + went <= 2 * kept:
             return False
     return True
 
@@ -422,19 +429,27 @@ def position_changes(removed: list[Person], added: list[Person], known: dict[str
     First those whose reports followed them (`reports` by manager, old and new): more than
     half of the reports of each are the other's; then by title and manager alone, when one
     removed and one added position of the kind have them (openings both: as many removed as
-    added, paired in file order, as they differ in their ids alone)."""
-    followed = _followed_by_reports(removed, added, known, reports)
+    added, paired in file order, as they differ in their ids alone). Round by round until
+    a round pairs no more: an opening under an opening paired in one round is matched by
+    its manager's new id in the next (a vacancy under a vacancy, both under new ids)."""
     by_kind: dict[tuple[bool, bool], dict[str, str]] = {
         (True, True): {}, (True, False): {}, (False, True): {}}
-    new_open = {person.id: person.vacant for person in added}
-    for person in removed:
-        if person.id in followed:
-            by_kind[person.vacant, new_open[followed[person.id]]][person.id] = followed[person.id]
-    paired = {**known, **followed}
-    for (was_open, now_open), found in by_kind.items():  # (each position paired once)
-        found.update(_same_positions(removed, added, paired, was_open, now_open))
-        paired.update(found)
-    return by_kind[True, True], by_kind[True, False], by_kind[False, True]
+    was_open = {person.id: person.vacant for person in removed}
+    now_open = {person.id: person.vacant for person in added}
+    paired = dict(known)
+    while True:
+        followed = _followed_by_reports(removed, added, paired, reports)
+        for old_id, new_id in followed.items():
+            by_kind[was_open[old_id], now_open[new_id]][old_id] = new_id
+        paired.update(followed)
+        more = bool(followed)
+        for (before, after), found in by_kind.items():  # (each position paired once)
+            same = _same_positions(removed, added, paired, before, after)
+            found.update(same)
+            paired.update(same)
+            more = more or bool(same)
+        if not more:
+            return by_kind[True, True], by_kind[True, False], by_kind[False, True]
 
 
 def _followed_by_reports(removed: list[Person], added: list[Person], known: dict[str, str],

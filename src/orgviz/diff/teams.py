@@ -46,8 +46,9 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     has. Ids that
     stay in use but change hands (swapped, passed round a cycle, or along a chain from an
     id only the old version has to one only the new has) are paired the same way and taken
-    as the people's are (`swapped_ids`): when each pair matches better than the old and new
-    holders of each id it has in both versions, by the name, the lead (by new id:
+    as the people's are (`swapped_ids`): when the two pairs through each id they move that
+    both versions have match each as well as the old and new holders of the id, one of
+    them better, by the name, the lead (by new id:
     `person_ids`), the parent team (by new id), the color and, counting twice, the people;
     an id that teams of no people passed round a cycle counts as a name, so that two empty
     teams that exchanged names keep their ids (renamed) unless their lead, parent or color
