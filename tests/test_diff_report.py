@@ -132,3 +132,18 @@ def test_a_card_moved_from_an_id_the_old_version_lacks_names_the_id() -> None:
     assert _card_note([moved], {"ghost": "Gus"}) == "moved from ghost"
     assert _card_note([Change("moved", "lee", "Lee", "ghost", "sam", "reports_to")],
                       {"ghost": "Gus"}) == "moved from Gus"
+
+
+def test_an_unnamed_opening_is_told_by_its_flag_not_by_a_title_being_set() -> None:
+    """The line said title and manager whenever a change carried either: a change of a
+    named person's id given a title read as an opening's, and an untitled opening at the
+    top as a person's."""
+    from orgviz.diff import Change, format_text
+
+    person = Change("idchanged", "p2", "Ann", "p1", "p2", "id", title="Engineer")
+    opening = Change("idchanged", "p9", "Open role", "p3", "p9", "id", unnamed_opening=True)
+    assert format_text([person, opening], "old.yaml", "new.yaml") == (
+        "~ id changed      p2 (Ann): p1 -> p2\n"
+        "~ id changed      p9 (Open role): p3 -> p9, (no title), a top\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    assert "unnamed_opening" not in opening.to_dict()

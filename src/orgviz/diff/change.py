@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -40,7 +41,8 @@ class Change:
     its `old` and `new` values. Added and removed positions, vacancies opened and filled,
     and people whose manager is missing carry the position's `title`, `team` and
     `reports_to` (in the version that has it), as does an open position without a name whose
-    id changed (told from another by them); an opened vacancy has the `previous_holder`
+    id changed (told from another by them: `unnamed_opening`, which JSON leaves out, as
+    the title and manager it has say so); an opened vacancy has the `previous_holder`
     (None for a new position) and `new_position`. A person moved to a missing manager is
     one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
     A change of a declared team (a kind of TEAM_KINDS) has the team's `id` and `name`; an
@@ -82,10 +84,25 @@ class Change:
     old_missing: tuple[str, ...] | None = None
     old_name: Any = None
     new_name: Any = None
+    unnamed_opening: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """The change as JSON has it: its fields that have a value."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """The change as JSON has it: its fields that have a value (but `unnamed_opening`)."""
+        return {k: v for k, v in asdict(self).items()
+                if v is not None and k != "unnamed_opening"}
+
+
+def said_before(change: Change, pid: Any, no_one: Callable[[Any], str],
+                named: Callable[[Any, str], str], otherwise: Callable[[Any], str]) -> str:
+    """An id of the old version that a change carries (its `old`, a removed position's
+    manager, a removed team's lead) as said by what it named then: `no_one` when it named
+    no one in the old version (`old_missing`), else `named` with the name the change
+    gives it there (`old_name`), else `otherwise` (no name given: looked up)."""
+    if pid in (change.old_missing or ()):
+        return no_one(pid)
+    if isinstance(change.old_name, str):
+        return named(pid, change.old_name)
+    return otherwise(pid)
 
 
 def show_value(value: Any) -> str:

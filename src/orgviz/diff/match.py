@@ -151,22 +151,24 @@ def _named(change: Change, old: Org, new: Org) -> Change:
     version (`missing`)."""
     before = _PEOPLE_BEFORE.get(change.kind)
     if before is not None:  # (a removed position's manager, a removed team's lead)
-        gone = _not_in(getattr(change, before), old.by_id)
+        gone = _missing_ids(getattr(change, before), old.by_id)
         return replace(change, old_missing=gone) if gone else change
     after = _PEOPLE_AFTER.get(change.kind)
     if after is not None:  # (an added position's manager, an added team's lead)
-        gone = _not_in(getattr(change, after), new.by_id)
+        gone = _missing_ids(getattr(change, after), new.by_id)
         return replace(change, missing=gone) if gone else change
     where = _ID_FIELDS.get(change.field or "")
     if where is None:
         return change
     return replace(change, old_name=_names_of(change.old, getattr(old, where)),
                    new_name=_names_of(change.new, getattr(new, where)),
-                   old_missing=_not_in(change.old, old.by_id) if where == "by_id" else None)
+                   old_missing=(_missing_ids(change.old, old.by_id) if where == "by_id"
+                                else None))
 
 
-def _not_in(value: Any, found: Mapping[str, Person]) -> tuple[str, ...] | None:
-    """The ids of `value` (an id, or a tuple of ids) that `found` lacks; None for none."""
+def _missing_ids(value: Any, found: Mapping[str, Person]) -> tuple[str, ...] | None:
+    """The ids of `value` (an id, or a tuple of ids) that name no one of `found`; None for
+    none."""
     ids = value if isinstance(value, tuple) else (value,)
     gone = tuple(pid for pid in ids if isinstance(pid, str) and pid not in found)
     return gone or None
@@ -214,7 +216,8 @@ def _kept_changes(before: Person, person: Person, moved: bool,
     pid, name = person.id, person.display_name
     changes: list[Change] = []
     if before.id != pid:  # (an opening without a name told from another by its position)
-        changes.append(_position("idchanged", person, old=before.id, new=pid, field="id")
+        changes.append(_position("idchanged", person, old=before.id, new=pid, field="id",
+                                 unnamed_opening=True)
                        if unnamed_opening(person) else
                        Change("idchanged", pid, name, before.id, pid, "id"))
     if moved:

@@ -130,11 +130,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 and (manager is None or manager != after.reports_to)
                 and mine.isdisjoint(new_reports.get(pid, ())))
 
-    # (an id that someone else holds now, who shares nothing with who held it, may start a
-    # chain: its person's id changed, and the new holder is new; one whose old holder
-    # shares nothing with who took it may end one: that old holder left)
-    reused = {pid for pid in cross if pid in new and pid not in targets and unalike(pid)}
-    reused.update(pid for pid in targets if pid in old and pid not in cross and unalike(pid))
+    reused = reused_ids(cross, old, new, unalike)
     groups = cycles_and_chains(cross, old, new, left | reused)
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
@@ -161,6 +157,18 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         groups = [group for group in groups
                   if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
     return held, {pid for pid in reused if pid in held or pid in ends}
+
+
+def reused_ids(cross: Mapping[str, str], old: Container[str], new: Container[str],
+               unalike: Callable[[str], bool]) -> set[str]:
+    """The ids of the pairs `cross` (old id -> new id, of people or of teams) whose old and
+    new holders share nothing (`unalike`) where a chain may start or end: an id someone
+    else holds now, its holder's id changed (someone new there), or one whose old holder
+    left, taken by someone whose id changed."""
+    targets = set(cross.values())
+    reused = {pid for pid in cross if pid in new and pid not in targets and unalike(pid)}
+    reused.update(pid for pid in targets if pid in old and pid not in cross and unalike(pid))
+    return reused
 
 
 def unnamed_opening(person: Person) -> bool:

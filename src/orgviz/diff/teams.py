@@ -12,6 +12,7 @@ from orgviz.diff.pairing import (
     by_unique_name,
     cycles_and_chains,
     held_groups,
+    reused_ids,
     shares_most,
 )
 from orgviz.model import Person, Team
@@ -60,8 +61,8 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     removed, added = removed_and_added
     found = _by_people(removed, added, members)
     found.update(_by_name(removed, added, found))
-    cross = _by_people(_not_in(old.values(), found), _not_in(new.values(), found.values()),
-                       members)
+    cross = _by_people(_unpaired_teams(old.values(), found),
+                       _unpaired_teams(new.values(), found.values()), members)
     cross.update(_by_name(old.values(), new.values(), {**found, **cross}))
     # (both pairings above leave out the teams `found` paired: no old id of it is here)
     cross = {old_id: new_id for old_id, new_id in cross.items()
@@ -100,12 +101,7 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
                 and (before.color is None or not same_value(before.color, after.color))
                 and members[0].get(tid, frozenset()).isdisjoint(members[1].get(tid, ())))
 
-    # (an id another team holds now that shares nothing with the old one may start a
-    # chain, the old team's id changed and the new one new; one whose old team shares
-    # nothing with the team that took it may end one, the old team removed)
-    targets = set(cross.values())
-    reused = {tid for tid in cross if tid in new and tid not in targets and unalike(tid)}
-    reused.update(tid for tid in targets if tid in old and tid not in cross and unalike(tid))
+    reused = reused_ids(cross, old, new, unalike)
     groups = cycles_and_chains(cross, old, new, reused)
     # (ids that teams of no people passed round a cycle: all the same but the names)
     quiet = {tid for group in groups if set(group.values()) == set(group)
@@ -117,8 +113,8 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     return found, {tid for tid in reused if tid in held or tid in ends}
 
 
-def _not_in(teams: Iterable[Team], ids: Iterable[str]) -> list[Team]:
-    """The `teams` whose id is none of `ids`."""
+def _unpaired_teams(teams: Iterable[Team], ids: Iterable[str]) -> list[Team]:
+    """The `teams` whose id is none of `ids` (the ids paired already), in their order."""
     skip = set(ids)
     return [team for team in teams if team.id not in skip]
 
@@ -140,6 +136,6 @@ def _by_people(olds: list[Team], news: list[Team],
 def _by_name(olds: Iterable[Team], news: Iterable[Team], paired: dict[str, str]) -> dict[str, str]:
     """Old id -> new id of the teams of `olds` and `news` but those in `paired` (old id ->
     new id) that have the same name (case aside), no other of them having it."""
-    gone, came = by_unique_name(_not_in(olds, paired)), by_unique_name(
-        _not_in(news, paired.values()))
+    gone, came = by_unique_name(_unpaired_teams(olds, paired)), by_unique_name(
+        _unpaired_teams(news, paired.values()))
     return {gone[key].id: team.id for key, team in came.items() if key in gone}
