@@ -48,14 +48,14 @@ def _looked_at_again(old: Org, new: Org) -> dict[str, str]:
     passed: dict[str, str] = {}
     while more := _each_opening(old.by_id, new.by_id, {
             **{o: n for found in position_changes(removed, added, known, reports)
-               for o, n in found.items()}, **known}):
+               for o, n in found.items()}, **known}, reports):
         passed.update(more)
         known.update(more)
     return passed
 
 
 def _each_opening(old: Mapping[str, Person], new: Mapping[str, Person],
-                  known: dict[str, str]) -> dict[str, str]:
+                  known: dict[str, str], reports: pairing.Reports) -> dict[str, str]:
     """One round of the openings passed on, every opening placed again."""
     taken = set(known.values())
 
@@ -79,7 +79,9 @@ def _each_opening(old: Mapping[str, Person], new: Mapping[str, Person],
             came.setdefault(key, []).append(pid)
     return {old_id: new_id for key, old_ids in gone.items()
             if len(old_ids) == len(came.get(key, ()))
-            for old_id, new_id in zip(old_ids, came[key], strict=True)
+            for old_id, new_id in pairing._told_apart(
+                [old[pid] for pid in old_ids], [new[pid] for pid in came[key]], reports,
+                known).items()
             if old_id in new or new_id in old}
 
 
@@ -297,3 +299,45 @@ def test_two_people_who_exchanged_names_still_keep_their_ids(tmp_path: Path) -> 
         "~ renamed         a (Bo): Al -> Bo\n"
         "~ renamed         b (Al): Bo -> Al\n"
         "old.yaml -> new.yaml: 2 renamed\n")
+
+
+def _openings(*rows: tuple[str, str, str]) -> str:
+    """An org of open Engineer roles under Ann of these (id, team, location)."""
+    return ("orgviz: 1\norg: {name: Gen, size: small}\nteams:\n"
+            "  - {id: web, name: Web}\n  - {id: app, name: App}\npeople:\n"
+            "  - {id: ann, name: Ann, title: CTO}\n") + "".join(
+        f"  - {{id: {pid}, vacant: true, title: Engineer, reports_to: ann, team: {team}, "
+        f"location: {place}}}\n" for pid, team, place in rows)
+
+
+@pytest.mark.parametrize(("app", "paris"), [("app", "Paris"), ("app", "Berlin"),
+                                            ("web", "Paris")])
+def test_openings_of_one_title_and_manager_are_told_apart_by_team_and_location(
+        tmp_path: Path, app: str, paris: str) -> None:
+    """Both re-numbered and listed the other way round: paired in file order, req1 (Web,
+    Berlin) was job1 re-teamed to App and moved to Paris, and req2 the other way (both
+    teams then read as ids swapped, as each held the other's people)."""
+    before = _openings(("req1", "web", "Berlin"), ("req2", app, paris))
+    after = _openings(("job1", app, paris), ("job2", "web", "Berlin"))
+    assert _diff_text(tmp_path, before, after) == (
+        "~ id changed      job1 (Open role): req2 -> job1, Engineer, reports to ann (Ann)\n"
+        "~ id changed      job2 (Open role): req1 -> job2, Engineer, reports to ann (Ann)\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+def test_openings_passing_ids_on_are_told_apart_by_their_reports(tmp_path: Path) -> None:
+    """The Engineer roles r5 (Xi's) and r8 went to r3 (Xi's) and r6 while the Product
+    Manager role took r5: in file order r5 went to r6, and Xi moved from r5 to r3."""
+    before = HEAD + ("  - {id: r5, vacant: true, title: Engineer}\n"
+                     "  - {id: r8, vacant: true, title: Engineer}\n"
+                     "  - {id: r4, vacant: true, title: Product Manager}\n"
+                     "  - {id: xi, name: Xi, title: Intern, reports_to: r5}\n")
+    after = HEAD + ("  - {id: r6, vacant: true, title: Engineer}\n"
+                    "  - {id: r5, vacant: true, title: Product Manager}\n"
+                    "  - {id: r3, vacant: true, title: Engineer}\n"
+                    "  - {id: xi, name: Xi, title: Intern, reports_to: r3}\n")
+    assert _diff_text(tmp_path, before, after) == (
+        "~ id changed      r6 (Open role): r8 -> r6, Engineer, a top\n"
+        "~ id changed      r5 (Open role): r4 -> r5, Product Manager, a top\n"
+        "~ id changed      r3 (Open role): r5 -> r3, Engineer, a top\n"
+        "old.yaml -> new.yaml: 3 ids changed\n")

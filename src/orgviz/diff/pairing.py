@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Container, Iterable, Mapping, Set
+from operator import attrgetter
 from typing import TypeVar
 
 from orgviz.diff.change import folded, nfc, same_value
@@ -12,6 +13,8 @@ from orgviz.model import Person, Team
 _Named = TypeVar("_Named", Person, Team)
 #: What an open position is matched on: its title (NFC) and its manager (by new id).
 Kind = tuple[str, str | None]
+#: The ids of each position's reports, by the position's id: the old version's and the new.
+Reports = tuple[Mapping[str, list[str]], Mapping[str, list[str]]]
 
 
 def by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
@@ -189,8 +192,9 @@ def openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
     """Old id -> new id of the unnamed open positions whose id another position had, or
     that left their id to another, besides the pairings `known` (old id -> new id): the
     same title and manager (by new id), as many of a kind leaving an id as taking one,
-    paired in file order (`_paired_by_kind`, as `_same_positions` pairs them), at least one
-    of the two ids held in both versions, neither of them paired yet.
+    told apart by team and location, then by file order (`_paired_by_kind`, as
+    `_same_positions` pairs them), at least one of the two ids held in both versions,
+    neither of them paired yet.
 
     An opening's manager is matched through every pairing found so far: an open manager
     whose id changed too, removed under one id and added under another (`removed_and_added`),
@@ -205,7 +209,7 @@ def openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
             for pid in (person.id, person.reports_to, *reports[0].get(person.id, ()))}
     added_ids = {person.id for person in added}
     positions = _merged(position_changes(removed, added, known, reports))
-    kinds = _OpeningKinds(old, new, {**positions, **known})
+    kinds = _OpeningKinds(old, new, {**positions, **known}, reports)
     known = dict(known)
     passed: dict[str, str] = {}
     while more := kinds.passed_on():
@@ -228,9 +232,10 @@ class _OpeningKinds:
     when a pairing it reads changes (its own, its manager's, its id taken)."""
 
     def __init__(self, old: Mapping[str, Person], new: Mapping[str, Person],
-                 pairs: dict[str, str]) -> None:
-        """The openings of `old` and `new` placed by the pairings `pairs` (old -> new id)."""
-        self.old, self.new, self.pairs = old, new, dict(pairs)
+                 pairs: dict[str, str], reports: Reports) -> None:
+        """The openings of `old` and `new` placed by the pairings `pairs` (old -> new id),
+        told apart by their `reports` among openings of one kind."""
+        self.old, self.new, self.pairs, self.reports = old, new, dict(pairs), reports
         self.taken = Counter(pairs.values())
         self.new_kinds = {pid: (nfc(person.title), person.reports_to)
                           for pid, person in new.items() if _titled_opening(person)}
@@ -314,16 +319,18 @@ class _OpeningKinds:
 
     def passed_on(self) -> dict[str, str]:
         """Old id -> new id of the openings of the kinds touched since the last look: as
-        many of a kind leaving an id as taking one, paired in file order, at least one of
-        the two ids held in both versions (an id that leaves is no kind's that takes it)."""
+        many of a kind leaving an id as taking one, told apart by their team and location,
+        then by file order, at least one of the two ids held in both versions (an id that
+        leaves is no kind's that takes it)."""
         kinds, self.touched = self.touched, set()
         (gone, gone_by), (came, came_by) = self.gone, self.came
         olds = sorted((pid for kind in kinds for pid in gone_by.get(kind, ())),
                       key=self.old_order.__getitem__)
         news = sorted((pid for kind in kinds for pid in came_by.get(kind, ())),
                       key=self.new_order.__getitem__)
-        pairs = _paired_by_kind([(gone[pid], pid) for pid in olds],
-                                [(came[pid], pid) for pid in news], True)
+        pairs = _paired_by_kind([(gone[pid], self.old[pid]) for pid in olds],
+                                [(came[pid], self.new[pid]) for pid in news], True,
+                                (self.reports, self.pairs))
         return {old_id: new_id for old_id, new_id in pairs.items()
                 if old_id in self.new or new_id in self.old}
 
@@ -437,7 +444,7 @@ def position_changes(removed: list[Person], added: list[Person], known: dict[str
     First those whose reports followed them (`reports` by manager, old and new): more than
     half of the reports of each are the other's; then by title and manager alone, when one
     removed and one added position of the kind have them (openings both: as many removed as
-    added, paired in file order, as they differ in their ids alone). Round by round until
+    added, told apart by their team and location, then by file order). Round by round until
     a round pairs no more: an opening under an opening paired in one round is matched by
     its manager's new id in the next (a vacancy under a vacancy, both under new ids)."""
     by_kind: dict[tuple[bool, bool], dict[str, str]] = {
@@ -452,7 +459,7 @@ def position_changes(removed: list[Person], added: list[Person], known: dict[str
         paired.update(followed)
         more = bool(followed)
         for (before, after), found in by_kind.items():  # (each position paired once)
-            same = _same_positions(removed, added, paired, before, after)
+            same = _same_positions(removed, added, (paired, reports), before, after)
             found.update(same)
             paired.update(same)
             more = more or bool(same)
@@ -485,13 +492,16 @@ def _followed_by_reports(removed: list[Person], added: list[Person], known: dict
     return found
 
 
-def _same_positions(removed: list[Person], added: list[Person], moved_ids: dict[str, str],
+def _same_positions(removed: list[Person], added: list[Person],
+                    paired: tuple[dict[str, str], Reports],
                     was_open: bool, now_open: bool) -> dict[str, str]:
     """Old id -> new id of the positions `removed` (open ones when `was_open`, else filled
     ones) while one was `added` (open when `now_open`) with the same title and manager (by
     new id), neither of them paired in `moved_ids` yet; a title and manager that two
     removed or two added positions share match none, except open positions both: as many
-    removed as added are paired in file order (they differ in their ids alone)."""
+    removed as added are told apart by their reports (`paired`: the pairings so far, old
+    id -> new id, and the reports), team and location, then by file order."""
+    moved_ids, reports = paired
     taken = set(moved_ids.values())
     gone = [p for p in removed if p.vacant == was_open and p.id not in moved_ids]
     came = [p for p in added if p.vacant == now_open and p.id not in taken]
@@ -499,22 +509,71 @@ def _same_positions(removed: list[Person], added: list[Person], moved_ids: dict[
         return {}
     # What the two positions are matched on: the title and the manager (by new id).
     return _paired_by_kind(
-        [((nfc(p.title), moved_ids.get(p.reports_to or "", p.reports_to)), p.id)
+        [((nfc(p.title), moved_ids.get(p.reports_to or "", p.reports_to)), p)
          for p in gone if p.title],
-        [((nfc(p.title), p.reports_to), p.id) for p in came], was_open and now_open)
+        [((nfc(p.title), p.reports_to), p) for p in came], was_open and now_open,
+        (reports, moved_ids))
 
 
-def _paired_by_kind(gone: Iterable[tuple[Kind, str]], came: Iterable[tuple[Kind, str]],
-                    several: bool) -> dict[str, str]:
-    """Old id -> new id of the positions `gone` (kind, old id) and `came` (kind, new id) of a
-    kind (title and manager) that as many of `gone` as of `came` have, paired in their
-    order; a kind of several positions pairs none, unless `several`."""
-    before: dict[Kind, list[str]] = {}
-    for key, pid in gone:
-        before.setdefault(key, []).append(pid)
-    after: dict[Kind, list[str]] = {}
-    for key, pid in came:
-        after.setdefault(key, []).append(pid)
-    return {old_id: new_id for key, old_ids in before.items()
-            if len(old_ids) == len(after.get(key, ())) and (several or len(old_ids) == 1)
-            for old_id, new_id in zip(old_ids, after[key], strict=True)}
+def _paired_by_kind(gone: Iterable[tuple[Kind, Person]], came: Iterable[tuple[Kind, Person]],
+                    several: bool, reports: tuple[Reports, Mapping[str, str]],
+                    ) -> dict[str, str]:
+    """Old id -> new id of the positions `gone` and `came` (each with its kind: title and
+    manager) of a kind that as many of `gone` as of `came` have, told apart by their
+    reports (and the pairings so far, old id -> new id), team and location, then by their
+    order (`_told_apart`); a kind of several positions pairs none, unless `several`."""
+    before: dict[Kind, list[Person]] = {}
+    for key, person in gone:
+        before.setdefault(key, []).append(person)
+    after: dict[Kind, list[Person]] = {}
+    for key, person in came:
+        after.setdefault(key, []).append(person)
+    found: dict[str, str] = {}
+    for key, olds in before.items():
+        news = after.get(key, [])
+        if len(olds) == len(news) and (several or len(olds) == 1):
+            found.update(_told_apart(olds, news, *reports))
+    return found
+
+
+#: What tells positions of one title and manager apart after their reports, most first:
+#: their team and location both, the team, the location; then nothing but their order.
+_TRAITS: tuple[Callable[[Person], object], ...] = (
+    lambda person: (person.team, nfc(person.location)), attrgetter("team"),
+    lambda person: nfc(person.location), lambda person: None)
+
+
+def _told_apart(olds: list[Person], news: list[Person], reports: Reports,
+                pairs: Mapping[str, str]) -> dict[str, str]:
+    """Old id -> new id of as many `olds` as `news` of one kind: first those more than half
+    of the reports of each of which are the other's (the old one's by new id: `pairs`),
+    then those of the same team and location, of the same team, of the same location, then
+    the rest, each in their order (the pairs of their order alone where all share them)."""
+    found = _followed(olds, news, reports, pairs)
+    for trait in _TRAITS:
+        taken = set(found.values())
+        waiting: dict[object, deque[str]] = {}
+        for person in news:
+            if person.id not in taken:
+                waiting.setdefault(trait(person), deque()).append(person.id)
+        for person in olds:
+            ids = waiting.get(trait(person)) if person.id not in found else None
+            if ids:
+                found[person.id] = ids.popleft()
+    return found
+
+
+def _followed(olds: list[Person], news: list[Person], reports: Reports,
+              pairs: Mapping[str, str]) -> dict[str, str]:
+    """Old id -> new id of the `olds` and `news` more than half of the reports of each of
+    which (the old one's by new id: `pairs`) are the other's, each paired once."""
+    where = {pid: person.id for person in news for pid in reports[1].get(person.id, ())}
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for person in olds:
+        mine = {pairs.get(pid, pid) for pid in reports[0].get(person.id, ())}
+        most = Counter(where[pid] for pid in mine if pid in where).most_common(1)
+        if most and most[0][0] not in taken and shares_most(mine, set(reports[1][most[0][0]])):
+            found[person.id] = most[0][0]
+            taken.add(most[0][0])
+    return found
