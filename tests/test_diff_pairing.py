@@ -70,18 +70,20 @@ def _each_opening(old: Mapping[str, Person], new: Mapping[str, Person],
     for pid, person in old.items():
         key = old_kind(person)
         if key is not None and pid not in known and (
-                pid not in new or kind(new[pid], new[pid].reports_to) != key):
+                pid not in new or kind(new[pid], new[pid].reports_to) != key
+                or pid in taken):
             gone.setdefault(key, []).append(pid)
     came: dict[Any, list[str]] = {}
     for pid, person in new.items():
         key = kind(person, person.reports_to)
-        if key is not None and pid not in taken and (pid not in old or old_kind(old[pid]) != key):
+        if key is not None and pid not in taken and (
+                pid not in old or old_kind(old[pid]) != key or pid in known):
             came.setdefault(key, []).append(pid)
     return {old_id: new_id for key, old_ids in gone.items()
             if len(old_ids) == len(came.get(key, ()))
             for old_id, new_id in pairing._told_apart(
                 [old[pid] for pid in old_ids], [new[pid] for pid in came[key]], reports,
-                known).items()
+                known, taken).items()
             if old_id in new or new_id in old}
 
 
@@ -341,3 +343,40 @@ def test_openings_passing_ids_on_are_told_apart_by_their_reports(tmp_path: Path)
         "~ id changed      r5 (Open role): r4 -> r5, Product Manager, a top\n"
         "~ id changed      r3 (Open role): r5 -> r3, Engineer, a top\n"
         "old.yaml -> new.yaml: 3 ids changed\n")
+
+
+#: Two open Engineering Manager roles under Ann: a with Xi and Yu, b with Zo.
+FOLLOWED = HEAD + ("  - {id: ann, name: Ann, title: CTO}\n"
+                   "  - {id: a, vacant: true, title: Engineering Manager, reports_to: ann}\n"
+                   "  - {id: b, vacant: true, title: Engineering Manager, reports_to: ann}\n"
+                   "  - {id: xi, name: Xi, title: Engineer, reports_to: a}\n"
+                   "  - {id: yu, name: Yu, title: Engineer, reports_to: a}\n"
+                   "  - {id: zo, name: Zo, title: Engineer, reports_to: b}\n")
+#: The roles moved on an id, a -> b -> c, their reports with them.
+MOVED_ON = (FOLLOWED.replace("id: b, vacant", "id: c, vacant")
+            .replace("id: a, vacant", "id: b, vacant")
+            .replace("reports_to: b}", "reports_to: c}")
+            .replace("reports_to: a}", "reports_to: b}"))
+
+
+def test_openings_whose_reports_followed_them_to_another_opening_s_id(tmp_path: Path) -> None:
+    """The opening at b kept its title and manager, so b was one position still: it was
+    a -> c, and Xi, Yu and Zo all moved."""
+    assert _diff_text(tmp_path, FOLLOWED, MOVED_ON) == (
+        "~ id changed      b (Open role): a -> b, Engineering Manager, reports to ann (Ann)\n"
+        "~ id changed      c (Open role): b -> c, Engineering Manager, reports to ann (Ann)\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+    assert _diff_text(tmp_path, MOVED_ON, FOLLOWED) == (
+        "~ id changed      a (Open role): b -> a, Engineering Manager, reports to ann (Ann)\n"
+        "~ id changed      b (Open role): c -> b, Engineering Manager, reports to ann (Ann)\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+def test_an_opening_whose_reports_stayed_keeps_its_id(tmp_path: Path) -> None:
+    """Zo stays with b, and a went to c with Xi and Yu: b is one position still, not also
+    a -> b with Zo moved."""
+    after = FOLLOWED.replace("id: a, vacant", "id: c, vacant").replace(
+        "reports_to: a}", "reports_to: c}")
+    assert _diff_text(tmp_path, FOLLOWED, after) == (
+        "~ id changed      c (Open role): a -> c, Engineering Manager, reports to ann (Ann)\n"
+        "old.yaml -> new.yaml: 1 id changed\n")

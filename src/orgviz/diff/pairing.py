@@ -66,7 +66,8 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
 
     Each is a name (case aside) that one old and one new person have, under another id, or
     an unnamed open position whose title and manager (by new id) another id holds now
-    (`openings_passed_on`); the ids of such pairs that hold a position in both versions
+    (`openings_passed_on`), or whose reports followed it to another opening of its title and
+    manager (`openings_followed`); the ids of such pairs that hold a position in both versions
     must make closed cycles, or chains from an id only the old version has to one only the
     new has, so that no one is left without their counterpart. A chain may also start at an
     id whose new holder is an unnamed opening paired with no one (its person left it under
@@ -91,7 +92,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
              if key in gone and gone[key].id != person.id and gone[key].id not in found
              and person.id not in taken and (gone[key].id in new or person.id in old)}
     known = {**found, **cross}
-    more = openings_passed_on(old, new, known, (old_reports, new_reports), removed_and_added)
+    more = openings_followed(old, new, known, (old_reports, new_reports))
+    more.update(openings_passed_on(old, new, {**known, **more}, (old_reports, new_reports),
+                                   removed_and_added))
     cross.update(more)
     known.update(more)
     # (an id whose new holder is an unnamed opening that took it from no one, a vacancy
@@ -160,6 +163,45 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         groups = [group for group in groups
                   if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
     return held, {pid for pid in reused if pid in held or pid in ends}
+
+
+def openings_followed(old: Mapping[str, Person], new: Mapping[str, Person],
+                      known: Mapping[str, str], reports: Reports) -> dict[str, str]:
+    """Old id -> new id of the unnamed openings whose reports followed them to another
+    opening's id, of the same title and manager (by new id: `known`, the pairings so far):
+    more than half of the reports of each (by new id) are the other's, and not of the
+    opening at its own id now; at least one of the two ids held in both versions, neither
+    paired in `known` (two openings under Ann whose ids moved on, a -> b -> c, their
+    reports with them, are no opening kept at b, its reports and a's moved)."""
+    taken = set(known.values())
+    came: dict[Kind, list[Person]] = {}
+    for pid, person in new.items():
+        if _titled_opening(person) and pid not in taken and reports[1].get(pid):
+            came.setdefault((nfc(person.title), person.reports_to), []).append(person)
+    found: dict[str, str] = {}
+    for pid, before in old.items():
+        if not _titled_opening(before) or pid in known or not reports[0].get(pid):
+            continue
+        mine = _reports_now(reports[0][pid], known, taken)
+        if shares_most(mine, set(reports[1].get(pid, ()))):
+            continue  # (its reports stayed at its id)
+        kind = (nfc(before.title), known.get(before.reports_to or "", before.reports_to))
+        for after in came.get(kind, ()):
+            if after.id != pid and after.id not in taken and (
+                    pid in new or after.id in old) and shares_most(
+                    mine, set(reports[1][after.id])):
+                found[pid] = after.id
+                taken.add(after.id)
+                break
+    return found
+
+
+def _reports_now(ids: Iterable[str], pairs: Mapping[str, str],
+                 taken: Container[str]) -> set[str]:
+    """The new ids of the old reports `ids`: by `pairs` (old id -> new id), else their own
+    but one that another pair took (`taken`: it names someone else now)."""
+    return {pairs.get(pid, pid) for pid in ids
+            if pid in pairs or pid not in taken}
 
 
 def reused_ids(cross: Mapping[str, str], old: Container[str], new: Container[str],
@@ -267,15 +309,18 @@ class _OpeningKinds:
         return nfc(person.title), self.pairs.get(person.reports_to or "", person.reports_to)
 
     def _place_old(self, pid: str) -> None:
-        """Find again whether (and as what kind) the old opening `pid` left its id."""
+        """Find again whether (and as what kind) the old opening `pid` left its id: its id
+        is another kind's now, or another opening's whose reports followed it there."""
         kind = self.old_kind(pid)
-        leaves = pid not in self.pairs and self.new_kinds.get(pid) != kind
+        leaves = pid not in self.pairs and (self.new_kinds.get(pid) != kind
+                                            or bool(self.taken[pid]))
         self._place(self.gone, pid, kind if leaves else None)
 
     def _place_new(self, pid: str) -> None:
-        """Find again whether (and as what kind) the new opening `pid` took its id."""
+        """Find again whether (and as what kind) the new opening `pid` took its id: its
+        old holder was another kind, or went to another id with its reports."""
         kind = self.new_kinds[pid]
-        takes = not self.taken[pid] and self.old_kind(pid) != kind
+        takes = not self.taken[pid] and (self.old_kind(pid) != kind or pid in self.pairs)
         self._place(self.came, pid, kind if takes else None)
 
     def _place(self, where: tuple[dict[str, Kind], dict[Kind, set[str]]], pid: str,
@@ -303,10 +348,13 @@ class _OpeningKinds:
             if was is not None:
                 self.taken[was] -= 1
                 news.add(was)
+                olds.add(was)  # (its old holder's id free again, or no more)
             if new_id is not None:
                 self.pairs[old_id] = new_id
                 self.taken[new_id] += 1
                 news.add(new_id)
+                olds.add(new_id)
+            news.add(old_id)  # (who holds its id now)
             olds.add(old_id)  # (an opening paired, and the openings under the position)
             olds.update(self.under.get(old_id, ()))
             news.update(self.under.get(old_id, ()))  # (an old kind a new holder is matched to)
@@ -516,7 +564,7 @@ def _same_positions(removed: list[Person], added: list[Person],
 
 
 def _paired_by_kind(gone: Iterable[tuple[Kind, Person]], came: Iterable[tuple[Kind, Person]],
-                    several: bool, reports: tuple[Reports, Mapping[str, str]],
+                    several: bool, told_by: tuple[Reports, Mapping[str, str]],
                     ) -> dict[str, str]:
     """Old id -> new id of the positions `gone` and `came` (each with its kind: title and
     manager) of a kind that as many of `gone` as of `came` have, told apart by their
@@ -529,10 +577,12 @@ def _paired_by_kind(gone: Iterable[tuple[Kind, Person]], came: Iterable[tuple[Ki
     for key, person in came:
         after.setdefault(key, []).append(person)
     found: dict[str, str] = {}
+    reports, pairs = told_by
+    elsewhere = set(pairs.values())
     for key, olds in before.items():
         news = after.get(key, [])
         if len(olds) == len(news) and (several or len(olds) == 1):
-            found.update(_told_apart(olds, news, *reports))
+            found.update(_told_apart(olds, news, reports, pairs, elsewhere))
     return found
 
 
@@ -544,12 +594,13 @@ _TRAITS: tuple[Callable[[Person], object], ...] = (
 
 
 def _told_apart(olds: list[Person], news: list[Person], reports: Reports,
-                pairs: Mapping[str, str]) -> dict[str, str]:
+                pairs: Mapping[str, str], elsewhere: Container[str]) -> dict[str, str]:
     """Old id -> new id of as many `olds` as `news` of one kind: first those more than half
     of the reports of each of which are the other's (the old one's by new id: `pairs`),
     then those of the same team and location, of the same team, of the same location, then
-    the rest, each in their order (the pairs of their order alone where all share them)."""
-    found = _followed(olds, news, reports, pairs)
+    the rest, each in their order (the pairs of their order alone where all share them;
+    `elsewhere`: the new ids of `pairs`)."""
+    found = _followed(olds, news, reports, pairs, elsewhere)
     for trait in _TRAITS:
         taken = set(found.values())
         waiting: dict[object, deque[str]] = {}
@@ -564,14 +615,15 @@ def _told_apart(olds: list[Person], news: list[Person], reports: Reports,
 
 
 def _followed(olds: list[Person], news: list[Person], reports: Reports,
-              pairs: Mapping[str, str]) -> dict[str, str]:
+              pairs: Mapping[str, str], elsewhere: Container[str]) -> dict[str, str]:
     """Old id -> new id of the `olds` and `news` more than half of the reports of each of
-    which (the old one's by new id: `pairs`) are the other's, each paired once."""
+    which (the old one's by new id: `pairs`, whose new ids are `elsewhere`) are the
+    other's, each paired once."""
     where = {pid: person.id for person in news for pid in reports[1].get(person.id, ())}
     found: dict[str, str] = {}
     taken: set[str] = set()
     for person in olds:
-        mine = {pairs.get(pid, pid) for pid in reports[0].get(person.id, ())}
+        mine = _reports_now(reports[0].get(person.id, ()), pairs, elsewhere)
         most = Counter(where[pid] for pid in mine if pid in where).most_common(1)
         if most and most[0][0] not in taken and shares_most(mine, set(reports[1][most[0][0]])):
             found[person.id] = most[0][0]
