@@ -380,3 +380,31 @@ def test_an_opening_whose_reports_stayed_keeps_its_id(tmp_path: Path) -> None:
     assert _diff_text(tmp_path, FOLLOWED, after) == (
         "~ id changed      c (Open role): a -> c, Engineering Manager, reports to ann (Ann)\n"
         "old.yaml -> new.yaml: 1 id changed\n")
+
+
+def test_an_opening_with_only_some_of_its_reports_there_does_not_take_an_id(
+        tmp_path: Path) -> None:
+    """Bo and Cy of p1's three reports are p7's now: taken as p1 -> p7 (and p7 -> p3),
+    which held no better than p7 kept, it left Bo, Di and Ed added and p1 and p2 removed;
+    as before, p1 -> p3 and Bo and Cy moved."""
+    before = HEAD + ("  - {id: p1, vacant: true, title: Engineer}\n"
+                     "  - {id: p7, vacant: true, title: Engineer}\n"
+                     "  - {id: p3, name: Bo, title: Product Manager, reports_to: p1}\n"
+                     "  - {id: p9, name: Cy, title: Product Manager, reports_to: p1}\n"
+                     "  - {id: p2, vacant: true, title: Product Manager, reports_to: p1}\n")
+    after = HEAD + ("  - {id: p7, vacant: true, title: Engineer}\n"
+                    "  - {id: p3, vacant: true, title: Engineer}\n"
+                    "  - {id: p5, name: Bo, title: Engineer, reports_to: p7}\n"
+                    "  - {id: p9, name: Cy, title: Product Manager, reports_to: p7}\n"
+                    "  - {id: p8, name: Di, title: Engineer, reports_to: p3}\n"
+                    "  - {id: p0, name: Ed, title: Product Manager, reports_to: p3}\n")
+    assert _diff_text(tmp_path, before, after) == (
+        "+ added           p8 (Di): Engineer, reports to p3 (Open role)\n"
+        "~ id changed      p3 (Open role): p1 -> p3, Engineer, a top\n"
+        "~ id changed      p5 (Bo): p3 -> p5\n"
+        "> moved           p5 (Bo): p1 (Open role) -> p7 (Open role)\n"
+        "> moved           p9 (Cy): p1 (Open role) -> p7 (Open role)\n"
+        "~ retitled        p5 (Bo): Product Manager -> Engineer\n"
+        "* vacancy filled  p0 (Ed): Product Manager (the open position p2)\n"
+        "old.yaml -> new.yaml: 1 added, 2 ids changed, 2 moved, 1 retitled, 1 vacancy "
+        "filled\n")

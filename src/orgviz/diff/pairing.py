@@ -169,30 +169,27 @@ def openings_followed(old: Mapping[str, Person], new: Mapping[str, Person],
                       known: Mapping[str, str], reports: Reports) -> dict[str, str]:
     """Old id -> new id of the unnamed openings whose reports followed them to another
     opening's id, of the same title and manager (by new id: `known`, the pairings so far):
-    more than half of the reports of each (by new id) are the other's, and not of the
-    opening at its own id now; at least one of the two ids held in both versions, neither
-    paired in `known` (two openings under Ann whose ids moved on, a -> b -> c, their
-    reports with them, are no opening kept at b, its reports and a's moved)."""
+    the same reports (by new id), which the opening at its own id now does not have; at
+    least one of the two ids held in both versions, neither paired in `known` (two openings
+    under Ann whose ids moved on, a -> b -> c, their reports with them, are no opening kept
+    at b, its reports and a's moved). The same reports, as `swapped_ids` scores them: an
+    opening with some of them is no better a match than the one kept at that id."""
     taken = set(known.values())
-    came: dict[Kind, list[Person]] = {}
+    came: dict[tuple[Kind, frozenset[str]], str] = {}
     for pid, person in new.items():
         if _titled_opening(person) and pid not in taken and reports[1].get(pid):
-            came.setdefault((nfc(person.title), person.reports_to), []).append(person)
+            came.setdefault(((nfc(person.title), person.reports_to),
+                             frozenset(reports[1][pid])), pid)
     found: dict[str, str] = {}
     for pid, before in old.items():
         if not _titled_opening(before) or pid in known or not reports[0].get(pid):
             continue
-        mine = _reports_now(reports[0][pid], known, taken)
-        if shares_most(mine, set(reports[1].get(pid, ()))):
-            continue  # (its reports stayed at its id)
+        mine = frozenset(_reports_now(reports[0][pid], known, taken))
         kind = (nfc(before.title), known.get(before.reports_to or "", before.reports_to))
-        for after in came.get(kind, ()):
-            if after.id != pid and after.id not in taken and (
-                    pid in new or after.id in old) and shares_most(
-                    mine, set(reports[1][after.id])):
-                found[pid] = after.id
-                taken.add(after.id)
-                break
+        after = came.pop((kind, mine), None)
+        if after is not None and after != pid and (pid in new or after in old) and (
+                mine != frozenset(reports[1].get(pid, ()))):
+            found[pid] = after
     return found
 
 
