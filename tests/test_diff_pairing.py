@@ -408,3 +408,31 @@ def test_an_opening_with_only_some_of_its_reports_there_does_not_take_an_id(
         "* vacancy filled  p0 (Ed): Product Manager (the open position p2)\n"
         "old.yaml -> new.yaml: 1 added, 2 ids changed, 2 moved, 1 retitled, 1 vacancy "
         "filled\n")
+
+
+def test_a_manager_s_id_someone_else_took_is_no_manager_kept(tmp_path: Path) -> None:
+    """Person 1 took p4, the Engineer opening's id that Person 6 reported to, and Person 6
+    went from p6 to p3: the Engineer opening now at p6, under p4, was read as Person 6's
+    position left open (the same manager, p4, by id), and old p6 twice: as p6 -> p3 and as
+    p6 moved, retitled and a vacancy opened that was Person 6's."""
+    before = HEAD + ("  - {id: p1, name: Person 1, title: Product Manager}\n"
+                     "  - {id: p4, vacant: true, title: Engineer, reports_to: p1}\n"
+                     "  - {id: p3, vacant: true, title: Engineer, reports_to: p4}\n"
+                     "  - {id: p6, name: Person 6, title: Product Manager, reports_to: p4}\n")
+    after = HEAD + ("  - {id: p4, name: Person 1, title: Product Manager}\n"
+                    "  - {id: p6, vacant: true, title: Engineer, reports_to: p4}\n"
+                    "  - {id: p1, vacant: true, title: Engineer, reports_to: p6}\n"
+                    "  - {id: p3, name: Person 6, title: Product Manager, reports_to: p6}\n")
+    assert _diff_text(tmp_path, before, after) == (
+        "- removed         p4 (Open role): Engineer, reports to p1 (Person 1)\n"
+        "~ id changed      p4 (Person 1): p1 -> p4\n"
+        "> moved           p6 (Open role): p4 (Open role) -> p4 (Person 1)\n"
+        "> moved           p3 (Person 6): p4 (Open role) -> p6 (Open role)\n"
+        "~ retitled        p6 (Open role): Product Manager -> Engineer\n"
+        "~ retitled        p3 (Person 6): Engineer -> Product Manager\n"
+        "o vacancy opened  p6 (Open role): Engineer (was Person 6), reports to p4 (Person 1)\n"
+        "o vacancy opened  p1 (Open role): Engineer (a new position), reports to p6 (Open "
+        "role)\n"
+        "* vacancy filled  p3 (Person 6): Product Manager\n"
+        "old.yaml -> new.yaml: 1 removed, 1 id changed, 2 moved, 2 retitled, 2 vacancies "
+        "opened, 1 vacancy filled\n")

@@ -104,19 +104,26 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     # of theirs, and a vacancy opens where a person was, and is filled by a person, not by
     # a vacancy of a name)
     targets = set(cross.values())
+    taken_now = set(known.values())
 
-    def stayed(pid: str, ids: Mapping[str, str]) -> bool:
+    def stayed(pid: str, ids: Mapping[str, str], taken: Container[str]) -> bool:
         """Whether the old and the new holder of an id share the title or the manager (by
-        new id: `ids`, old id -> new id)."""
+        new id: `ids`, old id -> new id; a manager's id that another took, one of `taken`,
+        names someone else now)."""
         before, after = old[pid], new[pid]
-        return same_value(before.title, after.title) or ids.get(
-            before.reports_to or "", before.reports_to) == after.reports_to
+        if same_value(before.title, after.title):
+            return True
+        boss = before.reports_to
+        if boss is not None and boss not in ids and boss in taken:
+            return False
+        return ids.get(boss or "", boss) == after.reports_to
 
     left = {pid for pid in cross if pid in new and pid not in targets
-            and unnamed_opening(new[pid]) and not old[pid].vacant and stayed(pid, known)}
+            and unnamed_opening(new[pid]) and not old[pid].vacant
+            and stayed(pid, known, taken_now)}
     left.update(pid for pid in targets if pid in old and pid not in cross
                 and unnamed_opening(old[pid]) and not new[pid].vacant
-                and stayed(pid, known))
+                and stayed(pid, known, taken_now))
 
     def unalike(pid: str) -> bool:
         """Whether the old and the new holder of an id, people of their own names both, or
@@ -157,7 +164,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         held = held_groups(groups, old, new, found, score, left | reused)
         ends = set(held.values())
         ids = {**found, **held}
-        lost = {pid for pid in left if (pid in held or pid in ends) and not stayed(pid, ids)}
+        taken_now = set(ids.values())
+        lost = {pid for pid in left if (pid in held or pid in ends)
+                and not stayed(pid, ids, taken_now)}
         if not lost:
             break
         groups = [group for group in groups
