@@ -206,8 +206,7 @@ def _reports_now(ids: Iterable[str], pairs: Mapping[str, str],
                  taken: Container[str]) -> set[str]:
     """The new ids of the old reports `ids`: by `pairs` (old id -> new id), else their own
     but one that another pair took (`taken`: it names someone else now)."""
-    return {pairs.get(pid, pid) for pid in ids
-            if pid in pairs or pid not in taken}
+    return {pairs.get(pid, pid) for pid in ids if pid in pairs or pid not in taken}
 
 
 def reused_ids(cross: Mapping[str, str], old: Container[str], new: Container[str],
@@ -547,15 +546,15 @@ def _followed_by_reports(removed: list[Person], added: list[Person], known: dict
 
 
 def _same_positions(removed: list[Person], added: list[Person],
-                    paired: tuple[dict[str, str], Reports],
+                    pairs_and_reports: tuple[dict[str, str], Reports],
                     was_open: bool, now_open: bool) -> dict[str, str]:
     """Old id -> new id of the positions `removed` (open ones when `was_open`, else filled
     ones) while one was `added` (open when `now_open`) with the same title and manager (by
-    new id), neither of them paired in `moved_ids` yet; a title and manager that two
-    removed or two added positions share match none, except open positions both: as many
-    removed as added are told apart by their reports (`paired`: the pairings so far, old
-    id -> new id, and the reports), team and location, then by file order."""
-    moved_ids, reports = paired
+    new id), neither of them paired yet (`pairs_and_reports`: the pairings so far, old id
+    -> new id, and the reports); a title and manager that two removed or two added
+    positions share match none, except open positions both: as many removed as added are
+    told apart by their reports, team and location, then by file order."""
+    moved_ids, reports = pairs_and_reports
     taken = set(moved_ids.values())
     gone = [p for p in removed if p.vacant == was_open and p.id not in moved_ids]
     came = [p for p in added if p.vacant == now_open and p.id not in taken]
