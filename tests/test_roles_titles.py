@@ -1117,7 +1117,7 @@ def test_patterns_with_guards_match_as_written(words: list[str]) -> None:
     from orgviz.roles import normalise_title
 
     text = normalise_title(" ".join(words))
-    DEFAULT_LADDER.infer("Engineer")  # (compiles the patterns)
+    DEFAULT_LADDER.infer("Engineer")  # (makes the ladder's patterns)
     written = next((role for source, role in DEFAULT_LADDER._patterns
                     if re.search(source, text)), None)
     assert DEFAULT_LADDER._match(text) == written

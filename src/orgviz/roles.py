@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
+
+from orgviz.titleneeds import NEEDS
 
 if TYPE_CHECKING:
     from orgviz.model import Person
@@ -607,16 +610,66 @@ def _guards(text: str) -> tuple[bool, bool, bool]:
     return False, aide, aide or _ASSISTING.match(text) is not None
 
 
-def _compiled(source: str, role_id: str) -> tuple[re.Pattern[str], str, int]:
-    """A title pattern compiled, with its guard (see `RoleLadder._compiled`): a pattern that
-    starts with `_NOT_ASSISTING` or `_NOT_AN_AIDE` is compiled without it, anchored, and
-    tried only on the titles that pass the guard."""
+#: What `RoleLadder._match` calls to search a normalised title with a pattern: the compiled
+#: pattern's `search`, or an `_Uncompiled` one's, which compiles it when it is worth it.
+_Search = Callable[[str], object]
+
+
+class _Uncompiled:
+    """A title pattern not compiled yet, entry `at` of a ladder's `_searched`: its search
+    compiles it only for a title that holds the strings it needs (`orgviz.titleneeds`: one
+    of each tuple; none for a pattern not there, a file's own role's or one changed since),
+    and puts the compiled pattern's search in its place.
+
+    So a process compiles only the patterns its titles could match (compiling all 137 took
+    ~25 ms, about a fifth of `orgviz validate` of a small org). Testing a title costs about
+    what searching the compiled pattern would, and compiling it about as much as testing as
+    many titles as the pattern has characters: after that many titles, the pattern is
+    compiled anyway (so that many titles never cost more than twice what compiling every
+    pattern at once did).
+    """
+
+    __slots__ = ("at", "needs", "searched", "source", "tests_left")
+
+    def __init__(self, source: str, searched: list[tuple[_Search, str, int]], at: int) -> None:
+        self.source, self.searched, self.at = source, searched, at
+        self.needs = NEEDS.get(zlib.crc32(source.encode()), ())
+        self.tests_left = len(source)
+
+    def __call__(self, text: str) -> object:
+        """The pattern's search of a normalised title: None for a title without the strings
+        it needs while testing titles costs less than compiling the pattern."""
+        self.tests_left -= 1
+        if self.tests_left >= 0 and not _holds(text, self.needs):
+            return None
+        search = re.compile(self.source).search
+        _, role_id, guard = self.searched[self.at]
+        self.searched[self.at] = search, role_id, guard
+        return search(text)
+
+
+def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a text holds one of each tuple of strings."""
+    for strings in needs:
+        for string in strings:
+            if string in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _guarded(source: str) -> tuple[str, int]:
+    """A title pattern's source as searched, and its guard (0, or the index in `_guards` of the
+    test that keeps it off a title): a pattern that starts with `_NOT_ASSISTING` or
+    `_NOT_AN_AIDE` is searched without it, anchored, and tried only on the titles that pass
+    the guard."""
     for guard, prefix in ((2, _NOT_ASSISTING), (1, _NOT_AN_AIDE)):
         if source.startswith(prefix):
             rest = source[len(prefix):]
             # ("^.*X" is searched as "X": the same titles, without a scan from each end)
-            return re.compile(rest[2:] if rest.startswith(".*") else "^" + rest), role_id, guard
-    return re.compile(source), role_id, 0
+            return (rest[2:] if rest.startswith(".*") else "^" + rest), guard
+    return source, 0
 
 
 def is_job_code(title: str) -> bool:
@@ -729,10 +782,10 @@ class RoleLadder:
     #: that orgs whose people all name their role never pay for it.
     _patterns: tuple[tuple[str, str], ...] = field(repr=False, default=())
     _cache: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
-    #: (pattern, role id, guard: 0, or the index in `_guards` of the test that keeps it off a
-    #: title) in matching order.
-    _compiled: list[tuple[re.Pattern[str], str, int]] = field(repr=False, compare=False,
-                                                              default_factory=list)
+    #: (search: a compiled pattern's, or an `_Uncompiled` one's; role id; guard, see
+    #: `_guarded`) in matching order, made on the first `infer`.
+    _searched: list[tuple[_Search, str, int]] = field(repr=False, compare=False,
+                                                      default_factory=list)
     _managing: dict[str, str | None] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -762,8 +815,12 @@ class RoleLadder:
         text = normalise_title(title)
         if not text:
             return None
-        if not self._compiled:
-            self._compiled.extend(_compiled(source, role_id) for source, role_id in self._patterns)
+        if not self._searched:
+            searched = self._searched
+            for source, role_id in self._patterns:
+                searched_source, guard = _guarded(source)
+                searched.append((_Uncompiled(searched_source, searched, len(searched)), role_id,
+                                 guard))
         lead = _TITLE_LEAD.match(text)  # "Co-founder & CTO": the role after the founder
         if lead:
             found = self._match(text[lead.end():])
@@ -953,13 +1010,13 @@ class RoleLadder:
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
         guards: tuple[bool, bool, bool] | None = None
-        for pattern, role_id, guard in self._compiled:
+        for search, role_id, guard in self._searched:
             if guard:
                 if guards is None:
                     guards = _guards(text)
                 if guards[guard]:
                     continue
-            if pattern.search(text):
+            if search(text):
                 return role_id
         return None
 

@@ -1,0 +1,246 @@
+"""The strings each built-in title pattern needs (`orgviz.titleneeds`), derived from the patterns.
+
+`orgviz.roles` compiles a title pattern only for a title that holds one of each of the
+strings it needs. This module derives those strings from the patterns' parse trees and
+checks that `orgviz/titleneeds.py` holds them; `python tests/test_roles_needs.py` writes it
+again after a pattern changes (until then the changed pattern is compiled for every title
+that reaches it: slower, never wrong).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover (Python 3.10)
+    import sre_constants
+    import sre_parse
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgviz.roles import RoleLadder, _guarded, _holds, _Uncompiled
+from orgviz.titleneeds import NEEDS
+
+NEEDS_MODULE = Path(__file__).resolve().parents[1] / "src" / "orgviz" / "titleneeds.py"
+#: The most strings a run of literals and alternatives is spelt out as, before it is split.
+_MOST_SPELLINGS = 16
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
+            getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT))
+Needs = tuple[tuple[str, ...], ...]
+
+
+def _spellings(op: object, av: Any) -> set[str] | None:
+    """Every string a node of a parse tree can match, when they are few and fixed, else None."""
+    if op is sre_constants.LITERAL:
+        return {chr(av)}
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, del_flags, items = av
+        return None if add_flags or del_flags else _sequence_spellings(items)
+    if op is sre_constants.BRANCH:
+        spelt: set[str] = set()
+        for branch in av[1]:
+            spellings = _sequence_spellings(branch)
+            if spellings is None:
+                return None
+            spelt |= spellings
+        return spelt if len(spelt) <= _MOST_SPELLINGS else None
+    if op is sre_constants.IN:
+        if all(o is sre_constants.LITERAL for o, _ in av):
+            return {chr(a) for _, a in av}
+        return None
+    if op in _REPEATS and av[1] == 1:
+        inner = _sequence_spellings(av[2])
+        if inner is None:
+            return None
+        return inner | {""} if av[0] == 0 else inner
+    return None
+
+
+def _sequence_spellings(items: Any) -> set[str] | None:
+    """Every string a sequence of nodes can match, when they are few and fixed, else None."""
+    spelt = {""}
+    for op, av in items:
+        node = _spellings(op, av)
+        if node is None or len(spelt) * len(node) > _MOST_SPELLINGS:
+            return None
+        spelt = {a + b for a in spelt for b in node}
+    return spelt
+
+
+def _fewest(strings: set[str] | frozenset[str]) -> frozenset[str]:
+    """The strings without those that hold another of them (which that one's test covers)."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+
+
+def _strength(strings: frozenset[str]) -> tuple[int, int]:
+    """How rarely a title holds one of the strings: their shortest length, then fewest."""
+    return min(map(len, strings)), -len(strings)
+
+
+def _sequence_needs(items: Any) -> list[frozenset[str]]:
+    """What any match of a sequence of nodes holds: one string of each set."""
+    needs: list[frozenset[str]] = []
+    run = {""}  # (the spellings of the fixed nodes since the last other one)
+
+    def end_run() -> None:
+        if "" not in run:
+            needs.append(_fewest(run))
+
+    for op, av in items:
+        node = _spellings(op, av)
+        if node is not None:
+            if len(run) * len(node) <= _MOST_SPELLINGS:
+                run = {a + b for a in run for b in node}
+            else:
+                end_run()
+                run = node
+            continue
+        end_run()
+        run = {""}
+        if op is sre_constants.SUBPATTERN and not av[1] and not av[2]:
+            needs += _sequence_needs(av[3])
+        elif op is sre_constants.BRANCH:
+            branches = [_sequence_needs(branch) for branch in av[1]]
+            if all(branches):  # (each branch's strongest set: one of them holds)
+                needs.append(_fewest(frozenset().union(*(max(b, key=_strength)
+                                                         for b in branches))))
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _sequence_needs(av[2])
+    end_run()
+    return needs
+
+
+def needs_of(source: str) -> Needs:
+    """The strings a text must hold for a pattern to match it: one of each tuple, the rarest
+    first (strings of one character left out: nearly every title holds them)."""
+    parsed = sre_parse.parse(source)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    found = sorted({n for n in _sequence_needs(parsed.data) if min(map(len, n)) > 1},
+                   key=lambda n: (_strength(n), sorted(n)), reverse=True)
+    kept: list[frozenset[str]] = []
+    for needs in found:  # (not a set that a kept one implies)
+        if not any(all(any(s in t for s in needs) for t in k) for k in kept):
+            kept.append(needs)
+    return tuple(tuple(sorted(needs)) for needs in kept)
+
+
+def builtin_patterns() -> list[tuple[str, str]]:
+    """The built-in title patterns' sources, in matching order, as `orgviz.roles` searches
+    them, with their role ids."""
+    return [(_guarded(source)[0], role_id) for source, role_id in RoleLadder.build()._patterns]
+
+
+def compiled_roles(ladder: RoleLadder) -> list[str]:
+    """The role ids of a ladder's patterns compiled so far, in matching order."""
+    return [role_id for search, role_id, _guard in ladder._searched
+            if not isinstance(search, _Uncompiled)]
+
+
+def needs_module_text() -> str:
+    """The text of `orgviz/titleneeds.py` for the built-in patterns as they are."""
+    lines = [
+        '"""The strings each built-in title pattern of `orgviz.roles` needs in a title.',
+        "",
+        "Written by `python tests/test_roles_needs.py` from the patterns' parse trees (do not",
+        "edit): a pattern whose source is not here (changed since) is compiled for every title",
+        "that reaches it.",
+        '"""',
+        "",
+        "#: The CRC-32 of a pattern's source (as searched) -> the strings a normalised title must",
+        "#: hold for it to match: one of each tuple.",
+        "NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {",
+    ]
+    seen: set[int] = set()
+    for source, role_id in builtin_patterns():
+        key = zlib.crc32(source.encode())
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(f"    0x{key:08X}: (  # {role_id}")
+        for strings in needs_of(source):
+            lines.extend(_wrapped(strings))
+        lines.append("    ),")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(strings: tuple[str, ...]) -> list[str]:
+    """A tuple of strings as lines of the module (at most 100 characters each)."""
+    lines, line = [], "        ("
+    for string in strings:
+        item = json.dumps(string) + ", "
+        if len(line) + len(item) > 98:
+            lines.append(line.rstrip())
+            line = "         "
+        line += item
+    lines.append(line.rstrip().removesuffix(",") + ("," if len(strings) == 1 else "") + "),")
+    return lines
+
+
+def test_the_needs_module_is_current() -> None:
+    assert NEEDS_MODULE.read_text(encoding="utf-8") == needs_module_text(), (
+        "the title patterns changed: run `python tests/test_roles_needs.py`")
+
+
+def test_every_builtin_pattern_has_its_needs() -> None:
+    ladder = RoleLadder.build()
+    ladder.infer("Zookeeper")
+    needs = [search.needs for search, _role_id, _guard in ladder._searched
+             if isinstance(search, _Uncompiled)]
+    assert needs == [needs_of(source) for source, _role_id in builtin_patterns()]
+    assert all(needs)  # (none is compiled for every title)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.filter_too_much])
+@given(st.data())
+def test_a_text_a_pattern_matches_holds_what_it_needs(data: st.DataObject) -> None:
+    source, role_id = data.draw(st.sampled_from(builtin_patterns()))
+    text = data.draw(st.from_regex(source))
+    assert re.search(source, text)
+    needs = NEEDS[zlib.crc32(source.encode())]
+    assert _holds(text, needs), (role_id, needs, text)
+
+
+def test_a_title_compiles_only_the_patterns_it_could_match() -> None:
+    ladder = RoleLadder.build()
+    assert ladder.infer("Zookeeper") is None
+    assert len(ladder._searched) == 137 and compiled_roles(ladder) == []
+    assert ladder.infer("Software Engineer") == "engineer"
+    assert compiled_roles(ladder) == ["engineer"]
+    assert ladder.infer("Senior Software Engineer") == "senior-engineer"
+    assert compiled_roles(ladder) == ["senior-engineer", "engineer"]
+
+
+def test_a_pattern_is_compiled_once_testing_titles_cost_what_compiling_does() -> None:
+    source, role_id = builtin_patterns()[-1]  # (an IC's: "... staff")
+    searched: list[tuple[Callable[[str], object], str, int]] = []
+    searched.append((_Uncompiled(source, searched, 0), role_id, 0))
+    search = searched[0][0]
+    for _ in source:
+        assert search("zookeeper") is None and searched[0][0] is search
+    assert search("zookeeper") is None
+    assert searched[0] == (re.compile(source).search, role_id, 0)
+
+
+def test_a_pattern_changed_since_the_needs_were_written_is_compiled_for_a_title() -> None:
+    ladder = RoleLadder.build([])
+    ladder._searched.append((_Uncompiled(r"\bzookeeper\b", ladder._searched, 0), "ic", 0))
+    assert ladder._match("keeper") is None
+    assert compiled_roles(ladder) == ["ic"]
+    assert ladder._match("head zookeeper") == "ic"
+
+
+if __name__ == "__main__":
+    NEEDS_MODULE.write_text(needs_module_text(), encoding="utf-8")
+    print(f"wrote {NEEDS_MODULE}")
