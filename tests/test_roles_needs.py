@@ -10,8 +10,11 @@ that reaches it: slower, never wrong).
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import sys
+import textwrap
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -27,10 +30,12 @@ else:  # pragma: no cover (Python 3.10)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import orgviz
 from orgviz.roles import RoleLadder, _guarded, _holds, _Uncompiled
 from orgviz.titleneeds import NEEDS
 
-NEEDS_MODULE = Path(__file__).resolve().parents[1] / "src" / "orgviz" / "titleneeds.py"
+ROOT = Path(__file__).resolve().parents[1]
+NEEDS_MODULE = ROOT / "src" / "orgviz" / "titleneeds.py"
 #: The most strings a run of literals and alternatives is spelt out as, before it is split.
 _MOST_SPELLINGS = 16
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
@@ -244,3 +249,28 @@ def test_a_pattern_changed_since_the_needs_were_written_is_compiled_for_a_title(
 if __name__ == "__main__":
     NEEDS_MODULE.write_text(needs_module_text(), encoding="utf-8")
     print(f"wrote {NEEDS_MODULE}")
+
+
+def test_validating_a_small_org_compiles_few_of_the_patterns() -> None:
+    """`orgviz validate orgs/small.yaml` (a pre-commit hook's run) compiles the title patterns
+    its 21 titles could match, and none of those only titles of some shape need (a slash, an
+    intern, a separator ...): in a process of its own, as the hook's is."""
+    script = textwrap.dedent("""
+        import sys
+        import orgviz.roles as roles
+        from orgviz.loader import load
+        from orgviz.validate import validate
+        org = load(sys.argv[1])
+        validate(org)
+        print(sum(not isinstance(search, roles._Uncompiled)
+                  for search, _role_id, _guard in org.ladder._searched))
+        print(" ".join(sorted(name for name, value in vars(roles).items()
+                              if hasattr(value, "cache_info") and not value.cache_info().currsize)))
+    """)
+    src = Path(orgviz.__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", script, str(ROOT / "orgs" / "small.yaml")],
+                         env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    assert 0 < int(out[0]) <= 30
+    assert out[1].split() == ["_ADMIN_END", "_ASSISTANT_FIRST", "_BARE_RANK", "_CHIEF_EXECUTIVE",
+                              "_HR_EVP", "_INTERN_STAFF", "_OFFICER_OF", "_SLASHED_FUNCTION"]

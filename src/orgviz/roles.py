@@ -7,6 +7,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, partial
 from itertools import compress, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -15,6 +16,12 @@ from orgviz.titleneeds import NEEDS
 
 if TYPE_CHECKING:
     from orgviz.model import Person
+
+def _compiled_on_use(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled the first time it is asked for: one that only titles of
+    some shape need (a slash, an intern, a separator ...), which a process may never read."""
+    return cache(partial(re.compile, source, flags))
+
 
 # Level id -> (rank, label). Higher rank = more senior.
 LEVELS: dict[str, tuple[int, str]] = {
@@ -195,8 +202,8 @@ _OFFICER_NAMED = re.compile(
 #: relates to or serves, or an assistant or associate one: "Office of the Acme CFO", "Head of
 #: the Chief Executive's Office", "Executive Assistant, Acme CFO", "Chief of Staff, CTO",
 #: "Assistant Chief Constable" ("Head of Finance and CFO" is the CFO).
-_OFFICER_OF = re.compile(r"\b(of|to|for|the|assistant|associate|vice|secretary|aide|support|"
-                         r"adviser|advisor|pa|ea|counsel|staff|office|team)\b")
+_OFFICER_OF = _compiled_on_use(r"\b(of|to|for|the|assistant|associate|vice|secretary|aide|"
+                               r"support|adviser|advisor|pa|ea|counsel|staff|office|team)\b")
 
 #: An executive's title (a vice president or above, or a chair): whoever assists one is an
 #: executive assistant ("Assistant to the SVP", "Senior Vice President Assistant", "CEO's PA",
@@ -526,8 +533,8 @@ _DIRECTOR = LEVELS["director"][0]
 #: ("SVP and CEO"; not "EVP and CEO, Wealth Management", "SVP & CEO of Acme Bank": a
 #: division's, nor "SVP and Managing Director" or "EVP and President": a bank's or a
 #: division's), after a rank with no qualifier of a unit ("Regional VP and CEO" is no CEO).
-_CHIEF_EXECUTIVE = re.compile(r"((group|global|interim|acting|joint) )?"
-                              r"(ceo|chief executive( officer)?)")
+_CHIEF_EXECUTIVE = _compiled_on_use(r"((group|global|interim|acting|joint) )?"
+                                    r"(ceo|chief executive( officer)?)")
 _UNIT_QUALIFIER = re.compile(r"\b(regional|area|divisional|global|group|corporate)\b")
 #: Where a title as written joins two hats ("Sales VP and General Manager", "Sales VP / GM"),
 #: and what separates a title's parts before that (a comma, a dash ...): `normalise_title`
@@ -536,11 +543,12 @@ _JOINED = re.compile(r"\s+and\s+|\s*[&/+]\s*", re.IGNORECASE)
 _SEPARATED = re.compile(r"[,;:|()]|\s[-\u2013\u2014]|[-\u2013\u2014]\s")
 _VP_RANK_END = re.compile(r"\b(vp|vice president|svp|evp)$")
 _VP_RANK = re.compile(r"\b(vp|vice president|svp|evp)\b")
-_HR_EVP = re.compile(r"\bevp" + _HR_EVP_AFTER)
+_HR_EVP = _compiled_on_use(r"\bevp" + _HR_EVP_AFTER)
 #: An assistant's title before a separator ("Executive Assistant, Director", "EA, SVP and
 #: GM", "Assistant (VP)"): the assistant of whom the rest names, as "... to the Director" is.
-_ASSISTANT_FIRST = re.compile(r"((senior|sr|principal|executive|personal|administrative|admin) )*"
-                              r"(assistant|ea|pa|secretary)")
+_ASSISTANT_FIRST = _compiled_on_use(
+    r"((senior|sr|principal|executive|personal|administrative|admin) )*"
+    r"(assistant|ea|pa|secretary)")
 #: The end of a title's part after a separator that names an office or its staff
 #: ("Coordinator, GM Office", "Program Manager, VP and GM Staff"): the title is its first part.
 _OF_AN_OFFICE = re.compile(r".*\b(office|(?<!\bchief of )staff)")
@@ -583,7 +591,7 @@ _SENIOR_IC = LEVELS["senior-ic"][0]
 #: they serve, as "to the ..." does: "Intern Program Manager", "Intern Coordinator", "Intern
 #: Recruiter", "Internship Coordinator" read as their job ("Program Manager", "Coordinator",
 #: "Recruiter").
-_INTERN_STAFF = re.compile(
+_INTERN_STAFF = _compiled_on_use(
     r"(interns?|internships?) (?=((program|programme|programs|programmes|recruiting|recruitment|"
     r"hiring|experience|development|team) (manager|coordinator|recruiter|lead|leader|specialist|"
     r"partner|administrator|director)|manager|coordinator|recruiter|lead|leader|supervisor|"
@@ -599,7 +607,7 @@ def _joined_plainly(title: str, text: str) -> bool:
     only then."""
     joined = _JOINED.search(title)
     return (joined is not None and _SEPARATED.search(title, 0, joined.start()) is None
-            and _HR_EVP.search(text) is None and not any(_guards(text)[1:]))
+            and _HR_EVP().search(text) is None and not any(_guards(text)[1:]))
 
 
 def _guards(text: str) -> tuple[bool, bool, bool]:
@@ -685,7 +693,7 @@ def _job_code_title(code: str) -> str:
 
 #: A bare rank ("VP", "Senior Director", "Head", "Manager"): before a slash and a function
 #: ("VP / Product", "Director/Engineering"), the slash separates them as " - " or "," does.
-_BARE_RANK = re.compile(
+_BARE_RANK = _compiled_on_use(
     r"((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|"
     r"global|first|associate|assistant) )*(vice president|vp|svp|evp|avp|director|dir|head|"
     r"manager)")
@@ -701,7 +709,7 @@ _FUNCTION = (r"\b(product( management)?|engineering|software|technology|tech|des
              r"supply chain|logistics|quality|manufacturing|brand|content|digital)\b")
 _FUNCTIONS = rf"{_FUNCTION}((\s*([,&+/-]|and\b)\s*|\s+){_FUNCTION})*"
 _FUNCTIONS_END = r"\s*($|[,;:()|\-\u2013\u2014])"
-_SLASHED_FUNCTION = re.compile(  # (one way to split the spaces between two functions)
+_SLASHED_FUNCTION = _compiled_on_use(  # (one way to split the spaces between two functions)
     rf"\s*{_FUNCTIONS}{_FUNCTIONS_END}")
 #: A bare "Head" ("Interim Head", "Deputy Head" ...), then a separator (" - ", ",", ":", "/"
 #: or a space) and functions up to the title's end or a separator: "Head - Product", "Head,
@@ -730,8 +738,8 @@ _ADMIN_ASSISTANT = re.compile(r"\badmin(?= assistant\b)")
 #: "Admin" after a word, at the end of a title or before a separator or a join ("System
 #: Admin", "Database Admin, EMEA", "Network Admin / DBA"): "administrator" (not after "of" or
 #: "and": "Head of Admin", "Finance & Admin" name administration).
-_ADMIN_END = re.compile(r"(?<=[\w.])(?<!\bof)(?<!\band)(\s+)admin\b\.?"
-                        r"(?=\s*($|[,;:()|\[\]\u2013\u2014-]|and\b))")
+_ADMIN_END = _compiled_on_use(r"(?<=[\w.])(?<!\bof)(?<!\band)(\s+)admin\b\.?"
+                              r"(?=\s*($|[,;:()|\[\]\u2013\u2014-]|and\b))")
 
 
 def normalise_title(title: str) -> str:
@@ -752,7 +760,7 @@ def normalise_title(title: str) -> str:
         return _fold(f"{head.group('qualifiers')} head of {head.group('functions')} "
                      f"{text[head.end('head'):]}")
     rank, slash, rest = text.partition("/")
-    if slash and _SLASHED_FUNCTION.match(rest) and _BARE_RANK.fullmatch(_fold(rank)):
+    if slash and _SLASHED_FUNCTION().match(rest) and _BARE_RANK().fullmatch(_fold(rank)):
         return _fold(f"{rank} {rest}")
     return _fold(text)
 
@@ -765,7 +773,7 @@ def _fold(text: str) -> str:
     text = text.replace("&", " and ").replace("+", " and ").replace("/", " and ")
     text = text.replace("v.p.", "vp").replace("sr.", "sr").replace("dir.", "dir")
     if "admin" in text:  # ("System Admin": an administrator)
-        text = _ADMIN_END.sub(r"\1administrator", text)
+        text = _ADMIN_END().sub(r"\1administrator", text)
     words = [w for w in _PUNCT.sub(" ", text).split() if w]
     words = [_ABBREVIATIONS.get(w, w) for w in words]
     # ("Admin Assistant", "Admin Asst": an administrative assistant; "System Admin" and "Admin
@@ -839,7 +847,7 @@ class RoleLadder:
             # (a title, not a sentence that describes a post)
             first, rest = title[:separated.start()], title[separated.end():]
             first_text, rest_text = normalise_title(first), normalise_title(rest)
-            if _ASSISTANT_FIRST.fullmatch(first_text) and rest_text:
+            if _ASSISTANT_FIRST().fullmatch(first_text) and rest_text:
                 return self.infer(f"{first} to the {rest}")
             if _OF_AN_OFFICE.fullmatch(rest_text):
                 return self.infer(first)
@@ -895,7 +903,7 @@ class RoleLadder:
             # named after the title's start; not in a title that names an aide or whom its
             # holder assists, "Acme CFO PA", "Assistant to the Group CFO")
             named = _OFFICER_NAMED.search(text, 1)
-            if (named is not None and not _guards(text)[2] and _OFFICER_OF.search(
+            if (named is not None and not _guards(text)[2] and _OFFICER_OF().search(
                     text[:named.start()].rpartition(" and ")[2]) is None):
                 found = self._officer(text[named.start():])
                 if found is not None:
@@ -951,7 +959,7 @@ class RoleLadder:
         named after a role that ranks above the intern's ("Senior Software Engineer Intern",
         "Intern Architect": as "Intern" reads), where it is not the role `whole` of the whole
         title."""
-        staff = _INTERN_STAFF.match(text)
+        staff = _INTERN_STAFF().match(text)
         if staff is not None:
             job = self._match(text[staff.end():])
             return job if job is not None and job != whole else None
@@ -1005,7 +1013,7 @@ class RoleLadder:
             return None
         level = self.roles[found].level
         return found if level == "c-level" or (
-            chief_executive and level == "ceo" and _CHIEF_EXECUTIVE.fullmatch(text)) else None
+            chief_executive and level == "ceo" and _CHIEF_EXECUTIVE().fullmatch(text)) else None
 
     def _match(self, text: str) -> str | None:
         """The first role whose pattern a normalised title matches."""
