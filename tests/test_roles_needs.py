@@ -27,11 +27,13 @@ else:  # pragma: no cover (Python 3.10)
     import sre_constants
     import sre_parse
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import orgviz
-from orgviz.roles import RoleLadder, _guarded, _holds, _Uncompiled
+from orgviz import roles
+from orgviz.roles import RoleLadder, _framed, _guarded, _holds, _Uncompiled
 from orgviz.titleneeds import NEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,12 +43,17 @@ _MOST_SPELLINGS = 16
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
             getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT))
 Needs = tuple[tuple[str, ...], ...]
+_STARTS = (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+_ENDS = (sre_constants.AT_END, sre_constants.AT_END_STRING)
+#: Characters a spelling leaves out: "^" and "$" mark where a string is in a text, and a
+#: text is tested without a newline at its end (`$` matches before one).
+_UNSPELT = {ord("^"), ord("$"), ord("\n")}
 
 
 def _spellings(op: object, av: Any) -> set[str] | None:
     """Every string a node of a parse tree can match, when they are few and fixed, else None."""
     if op is sre_constants.LITERAL:
-        return {chr(av)}
+        return None if av in _UNSPELT else {chr(av)}
     if op is sre_constants.SUBPATTERN:
         _group, add_flags, del_flags, items = av
         return None if add_flags or del_flags else _sequence_spellings(items)
@@ -59,7 +66,7 @@ def _spellings(op: object, av: Any) -> set[str] | None:
             spelt |= spellings
         return spelt if len(spelt) <= _MOST_SPELLINGS else None
     if op is sre_constants.IN:
-        if all(o is sre_constants.LITERAL for o, _ in av):
+        if all(o is sre_constants.LITERAL and a not in _UNSPELT for o, a in av):
             return {chr(a) for _, a in av}
         return None
     if op in _REPEATS and av[1] == 1:
@@ -91,36 +98,65 @@ def _strength(strings: frozenset[str]) -> tuple[int, int]:
     return min(map(len, strings)), -len(strings)
 
 
-def _sequence_needs(items: Any) -> list[frozenset[str]]:
-    """What any match of a sequence of nodes holds: one string of each set."""
+def _zero_width(op: object) -> bool:
+    """Whether a node matches without consuming a character (an anchor, a lookaround)."""
+    return op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _ends_text(items: Any, ends_text: bool) -> bool:
+    """Whether the end of what matched before a sequence's nodes `items` (all or the last
+    ones) is the text's end: they consume nothing and hold a `$`, or the text ends after
+    them (`ends_text`)."""
+    if not all(_zero_width(op) for op, _ in items):
+        return False
+    return ends_text or any(op is sre_constants.AT and av in _ENDS for op, av in items)
+
+
+def _sequence_needs(items: Any, starts_text: bool = False, ends_text: bool = False
+                    ) -> list[frozenset[str]]:
+    """What any match of a sequence of nodes holds: one string of each set ("^x": the text
+    starts with x, "x$": it ends with x, or with x and a newline). `starts_text`: the
+    sequence is matched from the text's start (a search's is not: `^` says it is);
+    `ends_text`: the text ends where the sequence does."""
     needs: list[frozenset[str]] = []
     run = {""}  # (the spellings of the fixed nodes since the last other one)
+    run_starts_text, at_start = False, starts_text
 
-    def end_run() -> None:
+    def end_run(rest: Any) -> None:
         if "" not in run:
-            needs.append(_fewest(run))
+            head = "^" if run_starts_text else ""
+            tail = "$" if _ends_text(rest, ends_text) else ""
+            needs.append(_fewest({f"{head}{s}{tail}" for s in run}))
 
-    for op, av in items:
+    for at, (op, av) in enumerate(items):
+        if op is sre_constants.AT and av in _STARTS:
+            at_start = True
         node = _spellings(op, av)
         if node is not None:
+            if run == {""}:
+                run_starts_text = at_start
             if len(run) * len(node) <= _MOST_SPELLINGS:
                 run = {a + b for a in run for b in node}
             else:
-                end_run()
-                run = node
+                end_run(items[at:])
+                run, run_starts_text = node, False
+            at_start = at_start and node == {""}
             continue
-        end_run()
+        end_run(items[at:])
         run = {""}
         if op is sre_constants.SUBPATTERN and not av[1] and not av[2]:
-            needs += _sequence_needs(av[3])
+            needs += _sequence_needs(av[3], at_start, _ends_text(items[at + 1:], ends_text))
         elif op is sre_constants.BRANCH:
-            branches = [_sequence_needs(branch) for branch in av[1]]
+            branches = [_sequence_needs(branch, at_start, _ends_text(items[at + 1:], ends_text))
+                        for branch in av[1]]
             if all(branches):  # (each branch's strongest set: one of them holds)
                 needs.append(_fewest(frozenset().union(*(max(b, key=_strength)
                                                          for b in branches))))
         elif op in _REPEATS and av[0] >= 1:
-            needs += _sequence_needs(av[2])
-    end_run()
+            needs += _sequence_needs(av[2], False, False)
+        if not _zero_width(op):
+            at_start = False
+    end_run(())
     return needs
 
 
@@ -128,9 +164,10 @@ def needs_of(source: str) -> Needs:
     """The strings a text must hold for a pattern to match it: one of each tuple, the rarest
     first (strings of one character left out: nearly every title holds them)."""
     parsed = sre_parse.parse(source)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
         return ()
-    found = sorted({n for n in _sequence_needs(parsed.data) if min(map(len, n)) > 1},
+    found = sorted({n for n in _sequence_needs(parsed.data)
+                    if min(len(s.strip("^$")) for s in n) > 1},
                    key=lambda n: (_strength(n), sorted(n)), reverse=True)
     kept: list[frozenset[str]] = []
     for needs in found:  # (not a set that a kept one implies)
@@ -162,7 +199,7 @@ def needs_module_text() -> str:
         '"""',
         "",
         "#: The CRC-32 of a pattern's source (as searched) -> the strings a normalised title must",
-        "#: hold for it to match: one of each tuple.",
+        "#: hold for it to match: one of each tuple (\"^x\": x at its start, \"x$\": at its end).",
         "NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {",
     ]
     seen: set[int] = set()
@@ -192,12 +229,18 @@ def _wrapped(strings: tuple[str, ...]) -> list[str]:
     return lines
 
 
+@pytest.fixture
+def no_pattern_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No built-in title pattern compiled yet, as in a new process."""
+    monkeypatch.setattr(roles, "_COMPILED_BUILTINS", {})
+
+
 def test_the_needs_module_is_current() -> None:
     assert NEEDS_MODULE.read_text(encoding="utf-8") == needs_module_text(), (
         "the title patterns changed: run `python tests/test_roles_needs.py`")
 
 
-def test_every_builtin_pattern_has_its_needs() -> None:
+def test_every_builtin_pattern_has_its_needs(no_pattern_compiled: None) -> None:
     ladder = RoleLadder.build()
     ladder.infer("Zookeeper")
     needs = [search.needs for search, _role_id, _guard in ladder._searched
@@ -211,13 +254,22 @@ def test_every_builtin_pattern_has_its_needs() -> None:
 @given(st.data())
 def test_a_text_a_pattern_matches_holds_what_it_needs(data: st.DataObject) -> None:
     source, role_id = data.draw(st.sampled_from(builtin_patterns()))
-    text = data.draw(st.from_regex(source))
-    assert re.search(source, text)
+    text = data.draw(st.from_regex(source)) + data.draw(st.sampled_from(["", "\n"]))
+    assume(re.search(source, text))  # (a newline after a match at the end: `$` matches)
     needs = NEEDS[zlib.crc32(source.encode())]
-    assert _holds(text, needs), (role_id, needs, text)
+    assert _holds(_framed(text), needs), (role_id, needs, text)
 
 
-def test_a_title_compiles_only_the_patterns_it_could_match() -> None:
+def test_a_string_needed_at_a_texts_start_or_end_is_there_only() -> None:
+    lead, aide = (("^lead",),), (("s ea$", "s pa$"),)
+    assert _holds(_framed("lead designer"), lead) and not _holds(_framed("team lead"), lead)
+    assert _holds(_framed("director s pa"), aide) and _holds(_framed("director s pa\n"), aide)
+    assert not _holds(_framed("director s pa team"), aide)
+    assert needs_of(r"^lead\b") == (("^lead",),) and needs_of(r"\bs (pa|ea)$") == aide
+    assert needs_of(r"(?m)^lead\b") == ()  # (`^` at any line's start)
+
+
+def test_a_title_compiles_only_the_patterns_it_could_match(no_pattern_compiled: None) -> None:
     ladder = RoleLadder.build()
     assert ladder.infer("Zookeeper") is None
     assert len(ladder._searched) == 137 and compiled_roles(ladder) == []
@@ -227,7 +279,8 @@ def test_a_title_compiles_only_the_patterns_it_could_match() -> None:
     assert compiled_roles(ladder) == ["senior-engineer", "engineer"]
 
 
-def test_a_pattern_is_compiled_once_testing_titles_cost_what_compiling_does() -> None:
+def test_a_pattern_is_compiled_once_testing_titles_cost_what_compiling_does(
+        no_pattern_compiled: None) -> None:
     source, role_id = builtin_patterns()[-1]  # (an IC's: "... staff")
     searched: list[tuple[Callable[[str], object], str, int]] = []
     searched.append((_Uncompiled(source, searched, 0), role_id, 0))
@@ -238,7 +291,18 @@ def test_a_pattern_is_compiled_once_testing_titles_cost_what_compiling_does() ->
     assert searched[0] == (re.compile(source).search, role_id, 0)
 
 
-def test_a_pattern_changed_since_the_needs_were_written_is_compiled_for_a_title() -> None:
+def test_a_ladder_searches_with_the_patterns_another_compiled(no_pattern_compiled: None
+                                                              ) -> None:
+    first, second = RoleLadder.build(), RoleLadder.build()
+    assert first.infer("Software Engineer") == "engineer"
+    assert second.infer("Zookeeper") is None
+    assert compiled_roles(second) == ["engineer"]
+    assert all(isinstance(search, _Uncompiled) for search, role_id, _guard in second._searched
+               if role_id != "engineer")
+
+
+def test_a_pattern_changed_since_the_needs_were_written_is_compiled_for_a_title(
+        no_pattern_compiled: None) -> None:
     ladder = RoleLadder.build([])
     ladder._searched.append((_Uncompiled(r"\bzookeeper\b", ladder._searched, 0), "ic", 0))
     assert ladder._match("keeper") is None

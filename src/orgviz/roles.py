@@ -623,11 +623,16 @@ def _guards(text: str) -> tuple[bool, bool, bool]:
 _Search = Callable[[str], object]
 
 
+#: The built-in title patterns' searches that a ladder compiled, by source.
+_COMPILED_BUILTINS: dict[str, _Search] = {}
+
+
 class _Uncompiled:
     """A title pattern not compiled yet, entry `at` of a ladder's `_searched`: its search
     compiles it only for a title that holds the strings it needs (`orgviz.titleneeds`: one
-    of each tuple; none for a pattern not there, a file's own role's or one changed since),
-    and puts the compiled pattern's search in its place.
+    of each tuple, "^x" at the title's start, "x$" at its end; none for a pattern not there,
+    a file's own role's or one changed since), and puts the compiled pattern's search in its
+    place.
 
     So a process compiles only the patterns its titles could match (compiling all 137 took
     ~25 ms, about a fifth of `orgviz validate` of a small org). Testing a title costs about
@@ -646,21 +651,32 @@ class _Uncompiled:
 
     def __call__(self, text: str) -> object:
         """The pattern's search of a normalised title: None for a title without the strings
-        it needs while testing titles costs less than compiling the pattern."""
-        self.tests_left -= 1
-        if self.tests_left >= 0 and not _holds(text, self.needs):
-            return None
-        search = re.compile(self.source).search
+        it needs while testing titles costs less than compiling the pattern (unless another
+        ladder compiled it: the built-in patterns are compiled once a process)."""
+        search = _COMPILED_BUILTINS.get(self.source)
+        if search is None:
+            self.tests_left -= 1
+            if self.tests_left >= 0 and not _holds(_framed(text), self.needs):
+                return None
+            search = re.compile(self.source).search
+            if self.needs:  # (a built-in pattern: one of a few, worth keeping)
+                _COMPILED_BUILTINS[self.source] = search
         _, role_id, guard = self.searched[self.at]
         self.searched[self.at] = search, role_id, guard
         return search(text)
 
 
-def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a text holds one of each tuple of strings."""
+def _framed(text: str) -> str:
+    """A text as `_holds` reads it: between "^" and "$", without a newline at its end (before
+    which `$` matches too), so that "^x" is x at its start and "x$" x at its end."""
+    return "^" + text.removesuffix("\n") + "$"
+
+
+def _holds(framed: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a text (`_framed`) holds one of each tuple of strings."""
     for strings in needs:
         for string in strings:
-            if string in text:
+            if string in framed:
                 break
         else:
             return False

@@ -6,49 +6,57 @@ that reaches it.
 """
 
 #: The CRC-32 of a pattern's source (as searched) -> the strings a normalised title must
-#: hold for it to match: one of each tuple.
+#: hold for it to match: one of each tuple ("^x": x at its start, "x$": at its end).
 NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
     0xDF87EFC1: (  # ceo
         ("ceo", "chief executive"),
     ),
     0x5545E92D: (  # ceo
-        ("ceo",),
+        ("^and ceo", "^ceo", "^founder and ceo", "^founder ceo"),
     ),
     0xA6FE549F: (  # ceo
         ("co founder and ceo", "cofounder and ceo"),
     ),
     0x3016C115: (  # ceo
-        ("managing director",),
+        ("^managing director$",),
     ),
     0xAE15D951: (  # ceo
-        ("president",),
+        ("^president and ceo$", "^president$"),
     ),
     0xC3CEADC1: (  # ceo
-        ("permanent secretary",),
+        ("^permanent secretary$", "^second permanent secretary$"),
     ),
     0xA820CA2E: (  # ceo
-        ("managing partner",),
+        ("^managing partner$",),
     ),
     0x2FD1CC3D: (  # ceo
-        ("chair and ", "chairman and ", "chairperson and ", "chairwoman and ", "director and ",
-         "owner and "),
-        ("ceo", "chief executive"),
+        ("^chair and ", "^chairman and ", "^chairperson and ", "^chairwoman and ",
+         "^deputy chair and ", "^deputy chairman and ", "^deputy chairperson and ",
+         "^deputy chairwoman and ", "^director and ", "^executive director and ",
+         "^managing director and ", "^owner and ", "^vice chair and ", "^vice chairman and ",
+         "^vice chairperson and ", "^vice chairwoman and "),
+        ("ceo$", "chief executive officer$", "chief executive$"),
     ),
     0xBAFDEC14: (  # ceo
-        ("executive chair",),
+        ("^executive chair$", "^executive chairman$", "^executive chairperson$",
+         "^executive chairwoman$"),
     ),
     0xF13085A2: (  # ceo
-        ("head teacher", "headmaster", "headmistress", "headteacher"),
+        ("^acting head teacher$", "^acting headmaster$", "^acting headmistress$",
+         "^acting headteacher$", "^executive head teacher$", "^executive headmaster$",
+         "^executive headmistress$", "^executive headteacher$", "^head teacher$", "^headmaster$",
+         "^headmistress$", "^headteacher$", "^interim head teacher$", "^interim headmaster$",
+         "^interim headmistress$", "^interim headteacher$"),
     ),
     0xAD9B724F: (  # ceo
-        ("executive principal",),
+        ("^executive principal$",),
     ),
     0xF4F86C04: (  # ceo
-        ("administrator", "executive", "manager"),
-        ("borough ", "city ", "county ", "town ", "village "),
+        ("administrator$", "executive$", "manager$"),
+        ("^borough ", "^city ", "^county ", "^town ", "^village "),
     ),
     0x9A1F40E9: (  # ceo
-        ("secretary for ", "secretary of "),
+        ("^secretary for ", "^secretary of "),
     ),
     0xBDC8737A: (  # cpo
         ("chief product and technology officer", "chief product officer",
@@ -83,35 +91,38 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("chief legal officer", "clo"),
     ),
     0x80059434: (  # clo
-        ("general counsel",),
+        ("^acting general counsel", "^divisional general counsel", "^general counsel",
+         "^global general counsel", "^group general counsel", "^interim general counsel",
+         "^joint general counsel", "^regional general counsel"),
     ),
     0x5820A731: (  # c-level
         (" officer",),
-        ("chief ",),
+        ("^acting chief ", "^chief ", "^deputy chief ", "^divisional chief ", "^global chief ",
+         "^group chief ", "^interim chief ", "^joint chief ", "^regional chief "),
     ),
     0x1B30ACE6: (  # c-level
-        ("cao", "cbo", "cco", "cdao", "cgo", "cio", "cso"),
+        ("cao$", "cbo$", "cco$", "cdao$", "cgo$", "cio$", "cso$"),
     ),
     0x04AE536B: (  # c-level
-        ("deputy ceo", "deputy chief executive", "divisional ceo", "divisional chief executive",
-         "regional ceo", "regional chief executive"),
+        ("^deputy ceo", "^deputy chief executive", "^divisional ceo",
+         "^divisional chief executive", "^regional ceo", "^regional chief executive"),
     ),
     0xB3CA8505: (  # c-level
-        ("chief nurse",),
+        ("^chief nurse$", "^deputy chief nurse$"),
     ),
     0xF183E0F0: (  # c-level
-        ("deputy permanent secretary",),
+        ("^deputy permanent secretary$",),
     ),
     0xA2C268A3: (  # c-level
-        ("assistant borough ", "assistant city ", "assistant county ", "assistant town ",
-         "assistant village ", "deputy borough ", "deputy city ", "deputy county ",
-         "deputy town ", "deputy village "),
-        ("administrator", "manager"),
+        ("^assistant borough ", "^assistant city ", "^assistant county ", "^assistant town ",
+         "^assistant village ", "^deputy borough ", "^deputy city ", "^deputy county ",
+         "^deputy town ", "^deputy village "),
+        ("administrator$", "manager$"),
     ),
     0x8A5D3EAB: (  # c-level
-        ("deputy secretary for", "deputy secretary of", "deputysecretary for",
-         "deputysecretary of", "under secretary for", "under secretary of", "undersecretary for",
-         "undersecretary of"),
+        ("^deputy secretary for", "^deputy secretary of", "^deputysecretary for",
+         "^deputysecretary of", "^under secretary for", "^under secretary of",
+         "^undersecretary for", "^undersecretary of"),
     ),
     0x4CF4B3C9: (  # svp-product
         (" product",),
@@ -133,8 +144,8 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
          "senior vice president", "senior vp", "sr vice president", "sr vp", "svp"),
     ),
     0xC1B72E2F: (  # svp
-        ("evp", "executive vice president", "executive vp", "senior vice president", "senior vp",
-         "sr vice president", "sr vp", "svp"),
+        ("evp$", "executive vice president$", "executive vp$", "senior vice president$",
+         "senior vp$", "sr vice president$", "sr vp$", "svp$"),
     ),
     0xE89A4749: (  # vp-product
         (" product",),
@@ -149,23 +160,29 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("vice president", "vp"),
     ),
     0xA524016C: (  # partner
-        ("partner",),
+        ("^advisory partner$", "^audit partner$", "^consulting partner$", "^deal partner$",
+         "^engagement partner$", "^equity partner$", "^general partner$", "^gp partner$",
+         "^lead partner$", "^name partner$", "^office managing partner$", "^partner$",
+         "^practice partner$", "^salaried partner$", "^senior partner$", "^tax partner$"),
     ),
     0x28592C4E: (  # avp
-        ("assistant vice president", "assistant vp", "associate vice president", "associate vp",
-         "avp"),
+        ("^assistant vice president", "^assistant vp", "^associate vice president",
+         "^associate vp", "^avp", "^senior assistant vice president", "^senior assistant vp",
+         "^senior associate vice president", "^senior associate vp", "^senior avp",
+         "^sr assistant vice president", "^sr assistant vp", "^sr associate vice president",
+         "^sr associate vp", "^sr avp"),
     ),
     0xE9A654A1: (  # avp
-        ("avp",),
+        ("avp$",),
     ),
     0xE0C9FD63: (  # vp
         ("vice president", "vp"),
     ),
     0xD6067D62: (  # vp
-        ("vice president", "vp"),
+        ("vice president$", "vp$"),
     ),
     0x902C74CF: (  # vp
-        ("assistant secretary for", "assistant secretary of"),
+        ("^assistant secretary for", "^assistant secretary of"),
     ),
     0xC6222A06: (  # head-of-product
         ("head of product",),
@@ -187,30 +204,31 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("product head",),
     ),
     0xED182234: (  # head
-        ("head",),
+        ("head$",),
     ),
     0x12F22E82: (  # head
         ("general manager",),
     ),
     0x81BF1E97: (  # head
-        ("associate partner",),
+        ("^associate partner$",),
     ),
     0xB05D0C14: (  # head
-        ("principal",),
+        ("^principal$",),
     ),
     0x58509C85: (  # head
-        ("dean",),
+        ("^dean",),
     ),
     0xCE668853: (  # head
-        ("inspector general",),
+        ("^deputy inspector general", "^inspector general",
+         "^principal deputy inspector general"),
     ),
     0x6A7D3BBC: (  # head
         ("assistant secretary", "under secretary for", "under secretary of",
          "undersecretary for", "undersecretary of"),
-        ("deputy ",),
+        ("^deputy ", "^principal deputy "),
     ),
     0x6AD3A24B: (  # head
-        ("assistant superintendent", "associate superintendent", "deputy superintendent"),
+        ("^assistant superintendent", "^associate superintendent", "^deputy superintendent"),
     ),
     0x1B053463: (  # head
         ("head teacher", "headteacher"),
@@ -249,120 +267,129 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("chief of staff",),
     ),
     0xAAA67901: (  # chief-of-staff
-        ("s chief of staff", "s deputy chief of staff"),
+        ("s chief of staff$", "s deputy chief of staff$"),
     ),
     0x1F6EC105: (  # chief-of-staff
-        ("chief of staff",),
-        ("ceo ", "chief executive ", "managing director ", "president "),
+        ("chief of staff$",),
+        ("^ceo ", "^chief executive ", "^global ceo ", "^global chief executive ",
+         "^global managing director ", "^global president ", "^group ceo ",
+         "^group chief executive ", "^group managing director ", "^group president ",
+         "^managing director ", "^president "),
     ),
     0x725B4119: (  # director
-        ("dir",),
+        ("^associate dir", "^dir", "^senior dir"),
     ),
     0x569BEAFD: (  # director
         ("director",),
     ),
     0x94DACA3F: (  # director
-        ("assistant general counsel", "associate general counsel", "deputy general counsel"),
+        ("^assistant general counsel", "^associate general counsel", "^deputy general counsel"),
     ),
     0x3292CA40: (  # director
-        ("assistant principal", "associate principal", "deputy principal", "vice principal"),
+        ("^assistant principal$", "^associate principal$", "^deputy principal$",
+         "^vice principal$"),
     ),
     0xBD5E6E91: (  # director
-        ("assistant dean", "associate dean", "deputy dean", "vice dean"),
+        ("^assistant dean", "^associate dean", "^deputy dean", "^vice dean"),
     ),
     0xF340BC4F: (  # director
-        ("assistant inspector general",),
+        ("^assistant inspector general",),
     ),
     0x4B1FD1D8: (  # director
-        ("chief officer",),
+        ("^assistant chief officer$", "^chief officer$", "^deputy chief officer$"),
     ),
     0x80727C8C: (  # director
-        ("chief counsel",),
+        ("^chief counsel",),
     ),
     0x0A5686FA: (  # director
-        ("controller",),
+        ("controller$",),
     ),
     0xE7EDE399: (  # director
-        ("chief ",),
-        ("accountant", "actuary", "economist", "engineer", "nurse", "pharmacist", "scientist",
-         "statistician"),
+        ("^assistant chief ", "^chief ", "^deputy chief "),
+        ("accountant$", "actuary$", "economist$", "engineer$", "nurse$", "pharmacist$",
+         "scientist$", "statistician$"),
     ),
     0xE83F49C7: (  # group-pm
-        ("group product manager",),
+        ("^group product manager",),
     ),
     0x32D689BA: (  # group-pm
-        ("gpm",),
+        ("^gpm",),
     ),
     0xBCE82A0D: (  # group-pm
-        ("head product manager", "lead product manager"),
+        ("^head product manager", "^lead product manager"),
     ),
     0xBC75D210: (  # group-pm
-        ("product lead", "product manager lead"),
+        ("^product lead", "^product manager lead"),
     ),
     0xFACDB6C9: (  # group-pm
-        ("manager of product", "manager product"),
+        ("^manager of product", "^manager product", "^senior manager of product",
+         "^senior manager product", "^sr manager of product", "^sr manager product"),
     ),
     0x716BD4CD: (  # principal-pm
-        ("principal product manager",),
+        ("^principal product manager",),
     ),
     0x07DA1CFA: (  # engineering-manager
-        ("engineering manager",),
+        ("^engineering manager", "^senior engineering manager",
+         "^senior software engineering manager", "^software engineering manager"),
     ),
     0x2411002F: (  # engineering-manager
-        ("engineering lead", "tech lead", "technical lead"),
+        ("^engineering lead", "^tech lead", "^technical lead"),
     ),
     0x103B8042: (  # engineering-manager
-        ("manager engineering", "manager software engineering", "manager, engineering",
-         "manager, software engineering"),
+        ("^manager engineering", "^manager software engineering", "^manager, engineering",
+         "^manager, software engineering"),
     ),
     0x400AC0CD: (  # engineering-manager
-        ("development manager",),
+        ("^development manager",),
     ),
     0x7F4E6151: (  # engineering-manager
-        ("manager of product engineering", "manager product engineering"),
+        ("^manager of product engineering", "^manager product engineering",
+         "^senior manager of product engineering", "^senior manager product engineering",
+         "^sr manager of product engineering", "^sr manager product engineering"),
     ),
     0xC148D031: (  # design-manager
-        ("design manager",),
+        ("^design manager", "^product design manager", "^senior design manager",
+         "^senior product design manager"),
     ),
     0x6C6EE690: (  # design-manager
-        ("design lead",),
+        ("^design lead",),
     ),
     0x92C7AD76: (  # design-manager
-        ("ux lead", "ux manager"),
+        ("^ux lead", "^ux manager"),
     ),
     0x73AB8EDB: (  # design-manager
-        ("manager ",),
+        ("^manager ", "^senior manager ", "^sr manager "),
         ("design", "ux"),
     ),
     0xF45522B4: (  # senior-pm
-        ("senior product manager", "senior technical product manager", "sr product manager",
-         "sr technical product manager"),
+        ("^senior product manager", "^senior technical product manager", "^sr product manager",
+         "^sr technical product manager"),
     ),
     0x5074E900: (  # staff-engineer
-        ("distinguished data engineer", "distinguished engineer", "distinguished ml engineer",
-         "distinguished software engineer", "principal data engineer", "principal engineer",
-         "principal ml engineer", "principal software engineer", "staff data engineer",
-         "staff engineer", "staff ml engineer", "staff software engineer"),
+        ("^distinguished data engineer", "^distinguished engineer", "^distinguished ml engineer",
+         "^distinguished software engineer", "^principal data engineer", "^principal engineer",
+         "^principal ml engineer", "^principal software engineer", "^staff data engineer",
+         "^staff engineer", "^staff ml engineer", "^staff software engineer"),
     ),
     0xBB0F61DE: (  # staff-engineer
-        ("architect",),
+        ("^architect",),
     ),
     0x5EC1ED2A: (  # staff-engineer
-        ("architect",),
+        ("architect$",),
     ),
     0x027F52A0: (  # senior-engineer
         ("developer", "engineer"),
-        ("senior ", "sr "),
+        ("^senior ", "^sr "),
     ),
     0x788FED00: (  # senior-designer
         ("designer",),
-        ("principal ", "senior ", "sr ", "staff "),
+        ("^principal ", "^senior ", "^sr ", "^staff "),
     ),
     0xED57770F: (  # manager
         ("manager",),
     ),
     0xD72E2365: (  # manager
-        ("lead",),
+        ("^lead",),
     ),
     0x2C90B286: (  # manager
         ("lead",),
@@ -371,17 +398,18 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("team leader",),
     ),
     0x874173B6: (  # manager
-        ("manager of product ", "manager product "),
+        ("^manager of product ", "^manager product ", "^senior manager of product ",
+         "^senior manager product ", "^sr manager of product ", "^sr manager product "),
         ("analytics", "data", "marketing", "operations", "ops", "quality", "security", "support"),
     ),
     0xBB0C7747: (  # manager
-        ("group product marketing manager",),
+        ("^group product marketing manager",),
     ),
     0x742BA96B: (  # manager
-        ("executive chef", "executive housekeeper", "executive producer"),
+        ("^executive chef$", "^executive housekeeper$", "^executive producer$"),
     ),
     0x00AA3DAE: (  # manager
-        ("principal investigator",),
+        ("^principal investigator",),
     ),
     0xC5B33A95: (  # manager
         ("in charge",),
@@ -390,46 +418,48 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("foreman", "foremen", "forewoman", "forewomen", "supervising", "supervisor"),
     ),
     0x0AF913F1: (  # senior-ic
-        ("principal", "senior", "sr"),
+        ("^principal", "^senior", "^sr"),
     ),
     0x2EABA124: (  # senior-ic
+        ("^staff ",),
         ("analyst", "architect", "designer", "developer", "engineer", "product manager",
          "researcher", "scientist", "technical program manager"),
-        ("staff ",),
     ),
     0x6DED71AC: (  # senior-ic
-        ("consultant ", "midwife consultant", "nurse consultant", "pharmacist consultant"),
+        ("^consultant ", "^midwife consultant$", "^nurse consultant$", "^pharmacist consultant$"),
     ),
     0xF0DBAE76: (  # senior-ic
-        ("professor",),
+        ("^adjunct professor", "^assistant professor", "^associate professor",
+         "^clinical professor", "^distinguished professor", "^full professor", "^professor",
+         "^research professor", "^visiting professor"),
     ),
     0x89B30566: (  # apm
-        ("associate product manager", "jr product manager", "junior product manager"),
+        ("^associate product manager", "^jr product manager", "^junior product manager"),
     ),
     0xBD967C1A: (  # apm
-        ("apm",),
+        ("^apm",),
     ),
     0xEC4D151A: (  # apm
-        ("product intern", "product manager intern"),
+        ("^product intern", "^product manager intern"),
     ),
     0x6427F3AB: (  # pm
-        ("product manager",),
+        ("^product manager", "^technical product manager"),
     ),
     0x499250F5: (  # pm
-        ("product owner",),
+        ("^product owner",),
     ),
     0x3078E917: (  # associate-engineer
         ("developer", "engineer"),
-        ("associate ", "graduate ", "jr ", "junior ", "trainee "),
+        ("^associate ", "^graduate ", "^jr ", "^junior ", "^trainee "),
     ),
     0x98E10FB7: (  # engineer
         ("developer", "devops", "engineer", "programmer", "sre"),
     ),
     0x2A184688: (  # associate-designer
-        ("associate designer", "associate product designer", "associate ui designer",
-         "associate ux designer", "jr designer", "jr product designer", "jr ui designer",
-         "jr ux designer", "junior designer", "junior product designer", "junior ui designer",
-         "junior ux designer"),
+        ("^associate designer", "^associate product designer", "^associate ui designer",
+         "^associate ux designer", "^jr designer", "^jr product designer", "^jr ui designer",
+         "^jr ux designer", "^junior designer", "^junior product designer",
+         "^junior ui designer", "^junior ux designer"),
     ),
     0x8DFF396A: (  # designer
         ("designer", "user researcher", "ux researcher"),
@@ -438,23 +468,24 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("administrative assistant", "executive assistant", "personal assistant"),
     ),
     0xB2140ED0: (  # executive-assistant
-        ("ea", "pa"),
+        ("^ea", "^pa"),
     ),
     0xC38BD0A5: (  # executive-assistant
-        ("lead ea", "lead pa", "principal ea", "principal pa", "senior ea", "senior pa", "sr ea",
-         "sr pa"),
+        ("^lead ea", "^lead pa", "^principal ea", "^principal pa", "^senior ea", "^senior pa",
+         "^sr ea", "^sr pa"),
     ),
     0xEBD071DC: (  # executive-assistant
-        (" assistant", " ea", " pa"),
+        (" assistant$", " ea$", " pa$"),
         (" officer", "ao", "bo", "ceo", "chair", "chief executive", "co", "do", "fo",
          "general manager", "go", "io", "lo", "mo", "oo", "po", "president", "ro", "so", "to",
          "vp"),
     ),
     0xDF70227D: (  # executive-assistant
-        ("assistant to ",),
+        ("^assistant to ", "^lead assistant to ", "^principal assistant to ",
+         "^senior assistant to ", "^sr assistant to "),
     ),
     0xD14AE7C6: (  # executive-assistant
-        ("s ea", "s pa"),
+        ("s ea$", "s pa$"),
     ),
     0x94B76161: (  # analyst
         ("analyst", "researcher", "scientist"),
@@ -463,10 +494,10 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
         ("apprentice", "intern", "trainee"),
     ),
     0x75BB0099: (  # associate
-        ("assistant", "associate", "jr", "junior"),
+        ("^assistant", "^associate", "^jr", "^junior"),
     ),
     0xB681E60F: (  # associate
-        ("assistant",),
+        ("assistant$",),
     ),
     0xD7553E6B: (  # ic
         ("account manager", "office manager", "product marketing manager", "program manager",
@@ -482,6 +513,6 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
          "technologist", "trainer", "writer"),
     ),
     0x3A025248: (  # ic
-        ("staff",),
+        ("staff$",),
     ),
 }
