@@ -17,6 +17,7 @@ from orgviz.titleneeds import NEEDS
 if TYPE_CHECKING:
     from orgviz.model import Person
 
+
 def _compiled_on_use(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A regular expression compiled the first time it is asked for: one that only titles of
     some shape need (a slash, an intern, a separator ...), which a process may never read."""
@@ -638,7 +639,7 @@ class _Uncompiled:
     ~25 ms, about a fifth of `orgviz validate` of a small org). Testing a title costs about
     what searching the compiled pattern would, and compiling it about as much as testing as
     many titles as the pattern has characters: after that many titles, the pattern is
-    compiled anyway (so that many titles never cost more than twice what compiling every
+    compiled anyway (so that many titles cost about twice, at most, what compiling every
     pattern at once did).
     """
 
