@@ -15,15 +15,17 @@ import errno
 import os
 import re
 import stat
-import subprocess
 import sys
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from orgviz.errors import NoOrgInFolderError, OrgvizError
+
+if TYPE_CHECKING:
+    import subprocess
 
 Kind = Literal["org", "part", "other"]
 
@@ -501,6 +503,8 @@ def _run_git(args: list[str], folder: str | os.PathLike[str]
     when git cannot run. When git refuses the repository (another user owns it: dubious
     ownership), a warning says so on stderr, once a repository: the folder is then read as
     one outside git is (every YAML file in it, .gitignore not applied)."""
+    import subprocess  # (only when git is asked: not at every hook's start)
+
     from orgviz.gitrefusal import run_git
 
     try:
