@@ -329,15 +329,15 @@ def test_a_bad_project_configuration_is_in_every_machine_report(tmp_path, monkey
         "orgviz: .orgviz.yaml:2:3: unknown rule 'bogus'\n"
         "orgviz: .orgviz.yaml:3:24: option 'allow-forest' of rule 'root' must be true or "
         "false, not 'yes'\n")
-    # (TOML gives no places: line 1, column 1 of the file, in the table's order)
+    # (in pyproject.toml as in .orgviz.yaml: at the key or value; they were all at 1:1)
     (tmp_path / ".orgviz.yaml").unlink()
     (tmp_path / "pyproject.toml").write_text(
         '[tool.orgviz]\nfoo = 1\n[tool.orgviz.rules]\nroot = "warn"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "-f", fmt, "org.yaml"])
     assert result.exit_code == 2
     assert _reported(fmt, result.stdout) == [
-        ("pyproject.toml", 1, 1, "config", "unknown orgviz setting 'foo' (known: rules)"),
-        ("pyproject.toml", 1, 1, "config", "rule 'root' takes off, error, warning, info or a "
+        ("pyproject.toml", 2, 1, "config", "unknown orgviz setting 'foo' (known: rules)"),
+        ("pyproject.toml", 4, 8, "config", "rule 'root' takes off, error, warning, info or a "
          "table of options, not 'warn'; did you mean 'warning'?")]
     # (--config, as given; a file that is missing is one problem too)
     result = CliRunner().invoke(main, ["validate", "-f", fmt, "--config", "./a:b.yml",

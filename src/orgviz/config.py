@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgviz.errors import ConfigError
 from orgviz.model import RuleSetting
 from orgviz.problem import SourceLoc, one_line
+
+if TYPE_CHECKING:
+    from orgviz.tomlplaces import TomlPlaces
 
 CONFIG_FILES = (".orgviz.yaml", "pyproject.toml")
 LEVEL_CHOICES = ("off", "error", "warning", "info")
 #: A configuration file is a few lines; anything bigger is not one (and is not read whole).
 MAX_CONFIG_BYTES = 1024 * 1024
 SHOWN_VALUE_CHARS = 40
+#: Where orgviz's table is in a pyproject.toml: `[tool.orgviz]`.
+ORGVIZ_TABLE = ("tool", "orgviz")
 
 
 @dataclass(frozen=True)
@@ -57,58 +61,88 @@ def _as_written(value: object) -> str:
 
 
 def where(loc: SourceLoc) -> str:
-    """`file:line:col`, or just `file` where the line is not known (line 0: TOML)."""
+    """`file:line:col`, or just `file` where the line is not known (line 0: a Config made
+    otherwise, or a TOML text too deeply nested to find places in)."""
     return str(loc) if loc.line else loc.file
 
 
-def _from_mapping(rules: Any, source: str, errors: list[str]) -> tuple[RuleSetting, ...]:
-    """Rule settings of a TOML `[tool.orgviz.rules]` table (TOML gives no locations); what
-    is wrong with them goes to `errors`, in the table's order."""
-    from orgviz.loadsettings import (  # (as _read_yaml_config does)
-        level_hint,
-        sole_option,
-        unknown_rule,
-    )
+class _TomlLocs:
+    """Where the keys and values under `[tool.orgviz]` of a pyproject.toml are written, as
+    SourceLocs; line 0 (the file alone) where `places` are not known."""
 
-    if rules is None:
-        return ()
-    if not isinstance(rules, Mapping):
-        errors.append(f"{source}: 'rules' must be a table of rule ids, "
-                      f"not {shown_value(rules)}")
-        return ()
+    def __init__(self, source: str, places: TomlPlaces | None) -> None:
+        self.source, self.places = source, places
+
+    def key(self, *path: str) -> SourceLoc:
+        """Where the key at `path` (under `[tool.orgviz]`) is written."""
+        return self._loc(None if self.places is None else self.places.key(ORGVIZ_TABLE + path))
+
+    def value(self, *path: str) -> SourceLoc:
+        """Where the value at `path` (under `[tool.orgviz]`) is written."""
+        return self._loc(None if self.places is None
+                         else self.places.value(ORGVIZ_TABLE + path))
+
+    def _loc(self, line_col: tuple[int, int] | None) -> SourceLoc:
+        """A SourceLoc in the file at `line_col`, or of the file alone."""
+        return SourceLoc(self.source, *(line_col or (0, 0)))
+
+
+def _pyproject_settings(section: Any, at: _TomlLocs
+                        ) -> tuple[tuple[RuleSetting, ...], list[tuple[SourceLoc, str]]]:
+    """The rule settings of a `[tool.orgviz]` table and what is wrong with it, each problem
+    at the key or value it is about (as `.orgviz.yaml`'s are)."""
+    if not isinstance(section, Mapping):
+        return (), [(at.value(), "[tool.orgviz] must be a table")]
+    errors = [(at.key(str(key)), _unknown_setting(key, "[tool.orgviz.rules]"))
+              for key in section if key != "rules"]
+    rules = section.get("rules")
+    if rules is not None and not isinstance(rules, Mapping):
+        errors.append((at.value("rules"), "'rules' must be a table of rule ids, "
+                                          f"not {shown_value(rules)}"))
+        return (), errors
     settings = []
-    loc = SourceLoc(source, 0, 0)
-    for rule, value in rules.items():
-        if value is False or (isinstance(value, str) and value.lower() in ("off", "disable")):
-            setting = RuleSetting(str(rule), loc, "off")
-        elif value is True:
-            setting = RuleSetting(str(rule), loc, None)
-        elif isinstance(value, str) and value.lower() in LEVEL_CHOICES:
-            setting = RuleSetting(str(rule), loc, value.lower())
-        elif isinstance(value, Mapping):
-            level = value.get("level")
-            if level is not None and (not isinstance(level, str)
-                                      or level.lower() not in LEVEL_CHOICES):
-                errors.append(f"{source}: level of rule '{rule}' must be one of "
-                              f"{', '.join(LEVEL_CHOICES)}, not {shown_value(level)}"
-                              f"{level_hint(level)}")
-                level = None  # (its options are still checked, as in .orgviz.yaml)
-            options = {str(k): v for k, v in value.items() if k != "level"}
-            setting = RuleSetting(str(rule), loc, level.lower() if level else None,
-                                  options, dict.fromkeys(options, loc))
-        elif (unknown := unknown_rule(str(rule))) is not None:  # (its values mean nothing)
-            errors.append(f"{source}: {unknown}")
-            continue
-        else:
-            option = sole_option(str(rule), value)
-            hint = level_hint(value) or (
-                f"; did you mean {rule} = {{ {option} = {value} }}?" if option else "")
-            errors.append(f"{source}: rule '{rule}' takes off, error, warning, info or a "
-                          f"table of options, not {shown_value(value)}{hint}")
-            continue
-        settings.append(setting)
-        errors += [f"{where(at)}: {message}" for at, message in _setting_errors([setting])]
-    return tuple(settings)
+    for rule, value in (rules or {}).items():
+        setting = _rule_setting(str(rule), value, at, errors)
+        if setting is not None:
+            settings.append(setting)
+            errors += _setting_errors([setting])
+    return tuple(settings), errors
+
+
+def _rule_setting(rule: str, value: Any, at: _TomlLocs,
+                  errors: list[tuple[SourceLoc, str]]) -> RuleSetting | None:
+    """The setting of one rule of `[tool.orgviz.rules]`, or None where its value is none a
+    rule takes (said in `errors`, as `loadsettings.parse_rule_settings` says it in YAML)."""
+    from orgviz.loadsettings import level_hint, sole_option, unknown_rule
+
+    key_loc = at.key("rules", rule)
+    if value is False or (isinstance(value, str) and value.lower() in ("off", "disable")):
+        return RuleSetting(rule, key_loc, "off")
+    if value is True:
+        return RuleSetting(rule, key_loc, None)
+    if isinstance(value, str) and value.lower() in LEVEL_CHOICES:
+        return RuleSetting(rule, key_loc, value.lower())
+    if isinstance(value, Mapping):
+        level = value.get("level")
+        if level is not None and (not isinstance(level, str)
+                                  or level.lower() not in LEVEL_CHOICES):
+            errors.append((at.value("rules", rule, "level"),
+                           f"level of rule '{rule}' must be off, error, warning or info, "
+                           f"not {shown_value(level)}{level_hint(level)}"))
+            level = None  # (its options are still checked, as in .orgviz.yaml)
+        options = {str(k): v for k, v in value.items() if k != "level"}
+        return RuleSetting(rule, key_loc, level.lower() if level else None, options,
+                           {name: at.value("rules", rule, name) for name in options})
+    if (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
+        errors.append((key_loc, unknown))
+        return None
+    option = sole_option(rule, value)
+    hint = level_hint(value) or (
+        f"; did you mean {rule} = {{ {option} = {value} }}?" if option else "")
+    errors.append((at.value("rules", rule), f"rule '{rule}' takes off, error, warning, info "
+                                            f"or a table of options, not {shown_value(value)}"
+                                            f"{hint}"))
+    return None
 
 
 def _setting_errors(settings: Sequence[RuleSetting]) -> list[tuple[SourceLoc, str]]:
@@ -146,18 +180,17 @@ def _read_toml_text(path: Path) -> str:
         raise ConfigError(f"{path}: cannot read: not UTF-8 text") from None
 
 
-def _orgviz_table(path: Path) -> Any:
-    """The `[tool.orgviz]` table of a pyproject.toml, or None."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+def _orgviz_table(path: Path) -> tuple[str, Any]:
+    """A pyproject.toml's text and its `[tool.orgviz]` table (None where it has none)."""
+    from orgviz.tomlplaces import tomllib
+
+    text = _read_toml_text(path)
     try:
-        data = tomllib.loads(_read_toml_text(path))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_error(path, str(exc))) from None
     tool = data.get("tool")
-    return tool.get("orgviz") if isinstance(tool, Mapping) else None
+    return text, tool.get("orgviz") if isinstance(tool, Mapping) else None
 
 
 def _toml_error(path: Path, message: str) -> str:
@@ -172,16 +205,19 @@ def _toml_error(path: Path, message: str) -> str:
 
 
 def _read_pyproject(path: Path) -> Config | None:
-    section = _orgviz_table(path)
+    """The settings of a pyproject.toml's `[tool.orgviz]` (None where it has none); a
+    ConfigError with each problem at its `file:line:col`, in file order."""
+    from orgviz.tomlplaces import toml_places
+
+    text, section = _orgviz_table(path)
     if section is None:
         return None
-    if not isinstance(section, Mapping):
-        raise ConfigError(f"{path}: [tool.orgviz] must be a table")
-    errors = [f"{path}: {_unknown_setting(key, '[tool.orgviz.rules]')}"
-              for key in section if key != "rules"]
-    settings = _from_mapping(section.get("rules"), str(path), errors)
-    if errors:
-        raise ConfigError(*errors)
+    settings, errors = _pyproject_settings(section, _TomlLocs(str(path), None))
+    if errors:  # (read again with the places of its keys and values: for the messages)
+        _, errors = _pyproject_settings(
+            section, _TomlLocs(str(path), toml_places(text, ORGVIZ_TABLE)))
+        errors.sort(key=lambda error: (error[0].line, error[0].col))  # (stable)
+        raise ConfigError(*(f"{where(loc)}: {message}" for loc, message in errors))
     return Config(str(path), settings)
 
 
@@ -243,8 +279,8 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
 
     An invalid configuration raises ConfigError with every problem of the file: unknown
     settings, rules and options, bad levels and values. Its `lines` are one message each
-    (`file:line:col: message` in file order; TOML gives no places: `file: message`, in
-    the table's order) and `str()` of it is those lines joined by newlines. A file that
+    (`file:line:col: message` in file order, in pyproject.toml as in `.orgviz.yaml`) and
+    `str()` of it is those lines joined by newlines. A file that
     cannot be read or parsed (YAML or TOML syntax, duplicate keys) is one line.
     """
     if path is not None:
@@ -272,7 +308,7 @@ def configures_orgviz(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a [tool.orgviz] table (False when it cannot be read:
     beside an .orgviz.yaml it is another tool's file to report)."""
     try:
-        return _orgviz_table(pyproject) is not None
+        return _orgviz_table(pyproject)[1] is not None
     except ConfigError:
         return False
 

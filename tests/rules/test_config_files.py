@@ -84,18 +84,19 @@ def test_a_huge_config_file_is_not_read_whole(tmp_path):
 def test_toml_counts_must_be_whole_numbers(tmp_path, value, shown):
     assert config_error(tmp_path, "pyproject.toml",
                         f"[tool.orgviz.rules]\nspan-of-control = {{max = {value}}}\n") == (
-        f"{tmp_path / 'pyproject.toml'}: option 'max' of rule 'span-of-control' must be a "
-        f"whole number, {shown}")
+        f"{tmp_path / 'pyproject.toml'}:2:26: option 'max' of rule 'span-of-control' must be "
+        f"a whole number, {shown}")
 
 
 def test_a_bad_level_or_rule_value_is_shown_as_toml_writes_it(tmp_path):
     path = tmp_path / "pyproject.toml"
     assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nroot = 2024-01-01\n"
-                        ) == (f"{path}: rule 'root' takes off, error, warning, info or a table "
-                              "of options, not 2024-01-01")
+                        ) == (f"{path}:2:8: rule 'root' takes off, error, warning, info or a "
+                              "table of options, not 2024-01-01")
+    # (the level's words as .orgviz.yaml has them: it was "must be one of off, error, ...")
     assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nlayers = {level = "
-                        "true}\n") == (f"{path}: level of rule 'layers' must be one of off, "
-                                       "error, warning, info, not true")
+                        "true}\n") == (f"{path}:2:19: level of rule 'layers' must be off, "
+                                       "error, warning or info, not true")
 
 
 def test_a_null_option_is_shown_as_yaml_writes_it(tmp_path, org_file):
@@ -242,11 +243,12 @@ def test_every_mistake_of_a_pyproject_table_is_reported(tmp_path, org_file, monk
     result = validate_here(tmp_path, org_file, monkeypatch)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "orgviz: pyproject.toml: unknown orgviz setting 'colour' (known: rules)",
-        "orgviz: pyproject.toml: option 'max' of rule 'layers' must be a whole number, "
+        "orgviz: pyproject.toml:2:1: unknown orgviz setting 'colour' (known: rules)",
+        "orgviz: pyproject.toml:4:17: option 'max' of rule 'layers' must be a whole number, "
         "not 'many'",
-        "orgviz: pyproject.toml: unknown rule 'single_report'; did you mean 'single-report'?",
-        "orgviz: pyproject.toml: rule 'cycle' takes off, error, warning, info or a table of "
+        "orgviz: pyproject.toml:6:1: unknown rule 'single_report'; did you mean "
+        "'single-report'?",
+        "orgviz: pyproject.toml:7:9: rule 'cycle' takes off, error, warning, info or a table of "
         "options, not 3",
     ]
 
@@ -392,7 +394,7 @@ def test_an_empty_yaml_config_has_no_settings(tmp_path, text):
     (".orgviz.yaml", "rule:\n  root: off\n",
      ".orgviz.yaml:1:1: unknown orgviz setting 'rule'; did you mean 'rules'? (known: rules)"),
     ("pyproject.toml", "[tool.orgviz]\nlayers = {max = 3}\n",
-     "pyproject.toml: 'layers' is a rule: put it under [tool.orgviz.rules]"),
+     "pyproject.toml:2:1: 'layers' is a rule: put it under [tool.orgviz.rules]"),
     # (an org file given as the configuration: one line, not one for each of its keys)
     (".orgviz.yaml", "orgviz: 1\norg: {name: A}\npeople: []\nrules: {root: off}\n",
      ".orgviz.yaml:1:1: this is an org file, not a configuration (which holds 'rules:' only): "
@@ -431,8 +433,8 @@ def test_an_unknown_rule_with_a_bad_value_is_named_unknown(tmp_path, org_file, v
         value, value)
     message = config_error(tmp_path / "toml", "pyproject.toml",
                            f"[tool.orgviz.rules]\nsingle_report = {toml_value}\n")
-    assert message.endswith("pyproject.toml: unknown rule 'single_report'; did you mean "
-                            "'single-report'?")
+    assert message == (f"{tmp_path / 'toml' / 'pyproject.toml'}:2:1: unknown rule "
+                       "'single_report'; did you mean 'single-report'?")
     problems = [(p.line, p.col, p.message) for p in validate(load(org_file(
         f"orgviz: 1\norg: {{name: T}}\nrules:\n  single_report: {value}\npeople:\n"
         "  - {id: a, name: A, title: CEO}\n"))) if p.rule == "config"]
@@ -458,12 +460,12 @@ def test_a_toml_config_given_by_name_must_configure_orgviz(tmp_path):
 def test_a_float_is_no_whole_number_in_toml_as_in_yaml(tmp_path, toml, yaml, shown_toml,
                                                        shown_yaml):
     # (pyproject's `layers = {max = 3.0}` and `max = 1e3` were 3 and 1000, while
-    # .orgviz.yaml's `max: 3.0` was refused; TOML gives no places: the file alone)
+    # .orgviz.yaml's `max: 3.0` was refused)
     (tmp_path / "t").mkdir()
     assert config_error(tmp_path / "t", "pyproject.toml",
                         f"[tool.orgviz.rules]\nlayers = {{max = {toml}}}\n") == (
-        f"{tmp_path / 't' / 'pyproject.toml'}: option 'max' of rule 'layers' must be a whole "
-        f"number, not {shown_toml}")
+        f"{tmp_path / 't' / 'pyproject.toml'}:2:17: option 'max' of rule 'layers' must be a "
+        f"whole number, not {shown_toml}")
     assert config_error(tmp_path, ".orgviz.yaml", f"rules:\n  layers: {{max: {yaml}}}\n") == (
         f"{tmp_path / '.orgviz.yaml'}:2:17: option 'max' of rule 'layers' must be a whole "
         f"number, not {shown_yaml}")
@@ -478,8 +480,8 @@ def test_min_contrast_is_at_most_21(tmp_path, org_file):
     (tmp_path / ".orgviz.yaml").unlink()
     assert config_error(tmp_path, "pyproject.toml",
                         "[tool.orgviz.rules]\nteam-color = {min-contrast = 21.5}\n") == (
-        f"{tmp_path / 'pyproject.toml'}: option 'min-contrast' of rule 'team-color' must be "
-        "a number of at most 21, not 21.5")
+        f"{tmp_path / 'pyproject.toml'}:2:30: option 'min-contrast' of rule 'team-color' must "
+        "be a number of at most 21, not 21.5")
     (tmp_path / "pyproject.toml").write_text(
         "[tool.orgviz.rules]\nteam-color = {min-contrast = 21}\n", encoding="utf-8")
     load_config(start=tmp_path)  # (21: black on white, the most there is)
@@ -488,3 +490,78 @@ def test_min_contrast_is_at_most_21(tmp_path, org_file):
         f"{tmp_path / 'org.yaml'}:{ORG.count(chr(10)) + 2}:30: error [config] option "
         "'min-contrast' of rule 'team-color' must be a number of at most 21, "
         "not '22'"]
+
+
+#: The words of a TOML message where YAML's differ: its tables, and where rules go.
+TOML_WORDS = {"a mapping of": "a table of", "'rules:'": "[tool.orgviz.rules]"}
+
+
+@pytest.mark.parametrize(("yaml", "yaml_at", "toml", "toml_at", "message"), [
+    ("rules: {}\nrulez: {}\n", "2:1", "[tool.orgviz]\nrules = {}\nrulez = {}\n", "3:1",
+     "unknown orgviz setting 'rulez'; did you mean 'rules'? (known: rules)"),
+    ("layers: {max: 3}\n", "1:1", "[tool.orgviz]\nlayers = {max = 3}\n", "2:1",
+     "'layers' is a rule: put it under 'rules:'"),
+    ("rules: [a]\n", "1:8", "[tool.orgviz]\nrules = ['a']\n", "2:9",
+     "'rules' must be a mapping of rule ids, not a list"),
+    ("rules:\n  root: {level: loud}\n", "2:17", "[tool.orgviz.rules]\nroot = {level = 'loud'}\n",
+     "2:17", "level of rule 'root' must be off, error, warning or info, not 'loud'"),
+    ("rules:\n  bogus: off\n", "2:3", "[tool.orgviz.rules]\nbogus = 'off'\n", "2:1",
+     "unknown rule 'bogus'"),
+    ("rules:\n  single_report: warn\n", "2:3", "[tool.orgviz.rules]\nsingle_report = 'warn'\n",
+     "2:1", "unknown rule 'single_report'; did you mean 'single-report'?"),
+    ("rules:\n  cycle: warn\n", "2:10", "[tool.orgviz.rules]\ncycle = 'warn'\n", "2:9",
+     "rule 'cycle' takes off, error, warning, info or a mapping of options, not 'warn'; "
+     "did you mean 'warning'?"),
+    ("rules:\n  span-of-control: {mx: 3}\n", "2:25",
+     "[tool.orgviz.rules]\nspan-of-control = {mx = 3}\n", "2:25",
+     "unknown option 'mx' for rule 'span-of-control'; did you mean 'max'? (options: max)"),
+    ("rules:\n  root: {allow-forest: maybe}\n", "2:24",
+     "[tool.orgviz.rules]\nroot = {allow-forest = 'maybe'}\n", "2:24",
+     "option 'allow-forest' of rule 'root' must be true or false, not 'maybe'"),
+    ("rules:\n  layers:\n    max: twelve\n", "3:10",
+     "[tool.orgviz.rules.layers]\nmax = 'twelve'\n", "2:7",
+     "option 'max' of rule 'layers' must be a whole number, not 'twelve'"),
+])
+def test_a_toml_config_error_says_what_yaml_says_at_its_place(tmp_path, yaml, yaml_at, toml,
+                                                              toml_at, message):
+    # (TOML's were `pyproject.toml: ...`, with no place: tomllib gives none)
+    assert config_error(tmp_path, ".orgviz.yaml", yaml) == (
+        f"{tmp_path / '.orgviz.yaml'}:{yaml_at}: {message}")
+    (tmp_path / "toml").mkdir()
+    for yaml_words, toml_words in TOML_WORDS.items():
+        message = message.replace(yaml_words, toml_words)
+    assert config_error(tmp_path / "toml", "pyproject.toml", toml) == (
+        f"{tmp_path / 'toml' / 'pyproject.toml'}:{toml_at}: {message}")
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("tool.orgviz = 3\n", "1:15"), ("[tool]\norgviz = [{rules = {}}]\n", "2:10"),
+    ("[[tool.orgviz]]\nrules = {}\n", "1:8"),
+])
+def test_an_orgviz_table_that_is_none_is_said_at_its_place(tmp_path, text, at):
+    assert config_error(tmp_path, "pyproject.toml", text) == (
+        f"{tmp_path / 'pyproject.toml'}:{at}: [tool.orgviz] must be a table")
+
+
+def test_every_mistake_of_a_pyproject_is_at_its_place_in_file_order(tmp_path):
+    # (rules written in each way TOML has, after a string that holds the same keys; in the
+    # file's order, as .orgviz.yaml's: they were in the table's, 'colour' first)
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\ndescription = """\n[tool.orgviz.rules]\ncycle = 3\n"""\n'
+        "[tool.orgviz.rules]\nlayers . max = 2.5  # layers = 3\n\"cycle\" = 3\n"
+        "same-rank = { level = 'warn', mx = [\n  1] }\n"
+        "[tool.orgviz.rules.'root']\nallow-forest = 1\n"
+        "[tool.orgviz.rules.single_report]\n[tool.orgviz]\ncolour = 'x'\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(start=tmp_path)
+    shown = tmp_path / "pyproject.toml"
+    assert caught.value.lines == (
+        f"{shown}:7:16: option 'max' of rule 'layers' must be a whole number, not 2.5",
+        f"{shown}:8:11: rule 'cycle' takes off, error, warning, info or a table of options, "
+        "not 3",
+        f"{shown}:9:23: level of rule 'same-rank' must be off, error, warning or info, not "
+        "'warn'; did you mean 'warning'?",
+        f"{shown}:9:36: unknown option 'mx' for rule 'same-rank' (options: none)",
+        f"{shown}:12:16: option 'allow-forest' of rule 'root' must be true or false, not 1",
+        f"{shown}:13:20: unknown rule 'single_report'; did you mean 'single-report'?",
+        f"{shown}:15:1: unknown orgviz setting 'colour' (known: rules)")
