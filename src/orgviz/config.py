@@ -189,6 +189,9 @@ def _orgviz_table(path: Path) -> tuple[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_error(path, str(exc))) from None
+    except RecursionError:  # (tomllib reads arrays and inline tables within each other so)
+        raise ConfigError(f"{path}: invalid TOML: arrays or inline tables nested too deep to "
+                          "read") from None
     tool = data.get("tool")
     return text, tool.get("orgviz") if isinstance(tool, Mapping) else None
 

@@ -74,11 +74,14 @@ class TomlPlaces:
 
 def toml_places(text: str, under: KeyPath) -> TomlPlaces:
     """The places of the keys and values at or under `under` in a TOML `text` that tomllib
-    reads; none where the text cannot be followed (nested too deep for the skimmer)."""
+    reads: those before a value nested too deep for the skimmer (it reads in order, so they
+    are right), none where the text cannot be followed."""
     places = TomlPlaces(text)
     try:
         _Skimmer(text, under, places).document()
-    except (_Lost, RecursionError):
+    except RecursionError:
+        return places
+    except _Lost:
         return TomlPlaces(text)
     return places
 

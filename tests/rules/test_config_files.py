@@ -367,6 +367,16 @@ def test_invalid_toml_is_reported_at_its_line_and_column(tmp_path, text, where, 
     assert message == f"{tmp_path / 'pyproject.toml'}{where}{says}"
 
 
+@pytest.mark.parametrize("nested", ["[" * 1000 + "]" * 1000, "{a = " * 1000 + "1" + "}" * 1000])
+def test_toml_nested_too_deep_for_tomllib_is_one_line(tmp_path, org_file, monkeypatch, nested):
+    # (tomllib's RecursionError was a traceback, exit 1)
+    (tmp_path / "pyproject.toml").write_text(f"[tool.other]\nx = {nested}\n", encoding="utf-8")
+    result = validate_here(tmp_path, org_file, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == ("orgviz: pyproject.toml: invalid TOML: arrays or inline tables "
+                             "nested too deep to read\n")
+
+
 def test_a_bare_number_for_a_rule_with_one_option_suggests_the_option(tmp_path, org_file):
     message = config_error(tmp_path, ".orgviz.yaml", "rules:\n  layers: 4\n")
     assert message.endswith("rule 'layers' takes off, error, warning, info or a mapping of "

@@ -67,9 +67,18 @@ def test_arrays_of_tables_are_numbered():
     assert (*RULES, "root") not in places.keys  # (no rule 'root' of a table 'rules')
 
 
-def test_a_text_nested_too_deep_for_the_skimmer_has_no_places():
-    text = "[tool.orgviz.rules]\nlayers = " + "[" * 5000 + "]" * 5000 + "\n"
+def test_a_value_nested_too_deep_for_the_skimmer_ends_the_places_it_finds():
+    # (those before it are right; one after it falls back to its table's, written before)
+    text = ("[tool.orgviz.rules]\nlayers = " + "[" * 5000 + "]" * 5000
+            + "\nroot = 3\n")
     places = toml_places(text, ("tool", "orgviz"))
+    assert places.key((*RULES, "layers")) == (2, 1)
+    assert places.value((*RULES, "root")) == (1, 14)
+
+
+def test_a_text_the_skimmer_cannot_follow_has_no_places():
+    # (not TOML: tomllib refuses it; the skimmer is given only what tomllib reads)
+    places = toml_places("[tool.orgviz.rules]\nlayers = 3\nroot =\n", ("tool", "orgviz"))
     assert places.keys == {} and places.key((*RULES, "layers")) is None
 
 
