@@ -62,29 +62,24 @@ def _as_written(value: object) -> str:
 
 def where(loc: SourceLoc) -> str:
     """`file:line:col`, or just `file` where the line is not known (line 0: a Config made
-    otherwise, or a TOML text too deeply nested to find places in)."""
+    otherwise, or a TOML key the skimmer of tomlplaces could not place)."""
     return str(loc) if loc.line else loc.file
 
 
 class _TomlLocs:
     """Where the keys and values under `[tool.orgviz]` of a pyproject.toml are written, as
-    SourceLocs; line 0 (the file alone) where `places` are not known."""
+    SourceLocs; line 0 (the file alone) where `places` do not know."""
 
-    def __init__(self, source: str, places: TomlPlaces | None) -> None:
+    def __init__(self, source: str, places: TomlPlaces) -> None:
         self.source, self.places = source, places
 
     def key(self, *path: str) -> SourceLoc:
         """Where the key at `path` (under `[tool.orgviz]`) is written."""
-        return self._loc(None if self.places is None else self.places.key(ORGVIZ_TABLE + path))
+        return SourceLoc(self.source, *(self.places.key(ORGVIZ_TABLE + path) or (0, 0)))
 
     def value(self, *path: str) -> SourceLoc:
         """Where the value at `path` (under `[tool.orgviz]`) is written."""
-        return self._loc(None if self.places is None
-                         else self.places.value(ORGVIZ_TABLE + path))
-
-    def _loc(self, line_col: tuple[int, int] | None) -> SourceLoc:
-        """A SourceLoc in the file at `line_col`, or of the file alone."""
-        return SourceLoc(self.source, *(line_col or (0, 0)))
+        return SourceLoc(self.source, *(self.places.value(ORGVIZ_TABLE + path) or (0, 0)))
 
 
 def _pyproject_settings(section: Any, at: _TomlLocs
@@ -215,10 +210,9 @@ def _read_pyproject(path: Path) -> Config | None:
     text, section = _orgviz_table(path)
     if section is None:
         return None
-    settings, errors = _pyproject_settings(section, _TomlLocs(str(path), None))
-    if errors:  # (read again with the places of its keys and values: for the messages)
-        _, errors = _pyproject_settings(
-            section, _TomlLocs(str(path), toml_places(text, ORGVIZ_TABLE)))
+    settings, errors = _pyproject_settings(
+        section, _TomlLocs(str(path), toml_places(text, ORGVIZ_TABLE)))
+    if errors:
         errors.sort(key=lambda error: (error[0].line, error[0].col))  # (stable)
         raise ConfigError(*(f"{where(loc)}: {message}" for loc, message in errors))
     return Config(str(path), settings)

@@ -8,9 +8,11 @@ a key."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -68,8 +70,14 @@ class TomlPlaces:
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters, as tomllib counts them) of an offset."""
-        return (self.text.count("\n", 0, offset) + 1,
-                offset - self.text.rfind("\n", 0, offset))
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """The offset of each line's first character (found once: a file may have
+        thousands of problems)."""
+        return [0] + [match.end() for match in re.finditer("\n", self.text)]
 
 
 def toml_places(text: str, under: KeyPath) -> TomlPlaces:

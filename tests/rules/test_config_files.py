@@ -575,3 +575,23 @@ def test_every_mistake_of_a_pyproject_is_at_its_place_in_file_order(tmp_path):
         f"{shown}:12:16: option 'allow-forest' of rule 'root' must be true or false, not 1",
         f"{shown}:13:20: unknown rule 'single_report'; did you mean 'single-report'?",
         f"{shown}:15:1: unknown orgviz setting 'colour' (known: rules)")
+
+
+def test_the_settings_of_a_pyproject_carry_their_places(tmp_path, org_file):
+    # (they were all at line 0, the file alone)
+    import dataclasses
+
+    from orgviz.config import Config
+    from orgviz.problem import SourceLoc
+
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool.orgviz.rules]\nroot = 'off'\nlayers = {max = 9}\n", encoding="utf-8")
+    [root, layers] = load_config(path).rule_settings
+    assert (root.loc, layers.loc) == (SourceLoc(str(path), 2, 1), SourceLoc(str(path), 3, 1))
+    assert layers.option_locs == {"max": SourceLoc(str(path), 3, 17)}
+    # (validate, given them with another value, says where the setting is)
+    config = Config(str(path), (dataclasses.replace(layers, options={"max": "x"}),))
+    with pytest.raises(ConfigError) as caught:
+        validate(load(org_file(ORG)), config)
+    assert str(caught.value) == (f"{path}:3:17: option 'max' of rule 'layers' must be a whole "
+                                 "number, not 'x'")
