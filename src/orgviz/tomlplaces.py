@@ -55,7 +55,7 @@ class TomlPlaces:
 
     def key(self, path: KeyPath) -> tuple[int, int] | None:
         """Line and column of the key at `path`, else of its nearest table that is written
-        (`[tool.orgviz]` at the last), else None."""
+        (the `under` table at the last: never a guess), else None."""
         for length in range(len(path), 0, -1):
             if path[:length] in self.keys:
                 return self._line_col(self.keys[path[:length]])
