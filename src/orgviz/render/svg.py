@@ -32,7 +32,7 @@ MIN_WIDTH = 560.0
 RADIUS = 7.0  # card corner radius
 BAND_GAP = 2.0  # between the segments of a split accent band
 CORNER = 6.0  # connector corner radius
-BAND_PAD = 10.0
+BAND_PAD = 10.0  # a level row's band past its cards: above, below and at its far end
 
 
 _NUMBERS: dict[float, str] = {}  # _n's answers: charts repeat the same coordinates a lot
@@ -145,7 +145,10 @@ class _Canvas:
         # A rollup's pile of cards reaches PILE past its box: the drawing (and the level
         # rows' bands) reach as far, not only the boxes the layout placed.
         self.drawn_w, self.drawn_h = self.pile_reach()
-        self.content_w = self.axis_w + self.drawn_w
+        # The bands end BAND_PAD past the last card (right of a top-down chart, below a
+        # left-to-right one), as they start before the first, not flush with its edge.
+        self.band_end = BAND_PAD if has_axis else 0.0
+        self.content_w = self.axis_w + self.drawn_w + (self.band_end if self.tb else 0.0)
         if header:  # room for the title and the legend
             self.content_w = max(MIN_WIDTH, self.content_w)
             self.header, self.header_h = self.header_items()
@@ -154,7 +157,7 @@ class _Canvas:
         self.x0 = margin + self.axis_w
         self.y0 = margin + self.header_h + self.axis_h
         self.width = 2 * margin + self.content_w
-        self.height = self.y0 + self.drawn_h + margin
+        self.height = self.y0 + self.drawn_h + (0.0 if self.tb else self.band_end) + margin
 
     def pile_reach(self) -> tuple[float, float]:
         """The width and height of the drawing: the layout's, or as far as a pile of cards
@@ -374,7 +377,8 @@ class _Canvas:
                 x = self.x0 + center
                 if index % 2 == 0 and not self.transparent:
                     items.append(_el("rect", x=x - half, y=self.y0 - AXIS_HEIGHT, width=2 * half,
-                        height=self.drawn_h + AXIS_HEIGHT, rx=6.0, fill=theme.row_band))
+                        height=self.drawn_h + AXIS_HEIGHT + self.band_end, rx=6.0,
+                        fill=theme.row_band))
                 items.append(_text(x, self.y0 - AXIS_HEIGHT + 17,
                                    ellipsize(label, 2 * half - 8, 9.5, True), 9.5,
                                    theme.faint, bold=True, spacing=0.6))
