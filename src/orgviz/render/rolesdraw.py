@@ -137,9 +137,11 @@ class _Drawing:
         top = min((f[1] for f in self.frames), default=0.0)
         bottom = max((f[3] for f in self.frames), default=0.0)
         self.graph_w, self.graph_h = right - left, bottom - top
-        self.content_w = max(self.axis_w + self.graph_w, 640.0)
+        # The bands reach AXIS_PAD past the last column's frame, as they start AXIS_PAD
+        # before the level labels (not flush with the frame's edge).
+        self.content_w = max(self.axis_w + self.graph_w + AXIS_PAD, 640.0)
         # Columns narrower than the legend needs (one org) stand in the middle of the bands.
-        spare = self.content_w - self.axis_w - self.graph_w
+        spare = self.content_w - self.axis_w - self.graph_w - AXIS_PAD
         self.dx = MARGIN + self.axis_w + spare / 2 - left
         self.dy = MARGIN + TITLE_SIZE + TITLE_GAP - top
         self.width = 2 * MARGIN + self.content_w
