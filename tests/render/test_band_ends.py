@@ -57,15 +57,20 @@ def test_a_top_down_band_ends_band_pad_right_of_its_last_card(setup: dict) -> No
 
 
 @pytest.mark.parametrize("setup", SETUPS)
-def test_a_left_to_right_band_ends_band_pad_below_its_last_card(setup: dict) -> None:
+def test_a_left_to_right_band_ends_band_pad_below_its_last_card_within_the_margins(
+        setup: dict) -> None:
     # (left to right, Marcus Bell's card stood on the bottom edge of the bands)
     options = RenderOptions(**setup, direction="LR")
     svg = render(load(ORGS / "small.yaml"), "svg", options).decode()
     found, outlines = bands(svg), cards(svg)
     assert len(found) == 3 and outlines
-    _, height = size(svg)
+    width, height = size(svg)
     last = max(bottom for _, _, _, bottom in outlines)
+    # (the first column's band started at x=18, BAND_PAD left of the title and of the
+    # margin; the last column's ended as far into the right margin)
+    assert min(left for left, _, _, _ in found) == MARGIN
     for left, _, right, bottom in found:
+        assert left >= MARGIN and right <= width - MARGIN + 0.01
         assert bottom == pytest.approx(last + BAND_PAD, abs=0.01)
         assert height - bottom == pytest.approx(MARGIN, abs=0.01)
         inside = [c for c in outlines if c[0] < right and c[2] > left]

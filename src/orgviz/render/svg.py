@@ -148,13 +148,16 @@ class _Canvas:
         # The bands end BAND_PAD past the last card (right of a top-down chart, below a
         # left-to-right one), as they start before the first, not flush with its edge.
         self.band_end = BAND_PAD if has_axis else 0.0
-        self.content_w = self.axis_w + self.drawn_w + (self.band_end if self.tb else 0.0)
+        # Left to right, the first and last columns' bands reach BAND_PAD past their cards:
+        # the canvas holds them, the first one's left edge on the title's.
+        lead = 0.0 if self.tb else self.band_end
+        self.content_w = self.axis_w + lead + self.drawn_w + self.band_end
         if header:  # room for the title and the legend
             self.content_w = max(MIN_WIDTH, self.content_w)
             self.header, self.header_h = self.header_items()
         else:
             self.header, self.header_h = [], 0.0
-        self.x0 = margin + self.axis_w
+        self.x0 = margin + self.axis_w + lead
         self.y0 = margin + self.header_h + self.axis_h
         self.width = 2 * margin + self.content_w
         self.height = self.y0 + self.drawn_h + (0.0 if self.tb else self.band_end) + margin
