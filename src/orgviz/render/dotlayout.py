@@ -27,6 +27,10 @@ from orgviz.render.routing import add_links
 from orgviz.render.themes import Theme
 
 PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
+#: px: a line that would turn by less than this to reach the next node goes straight on
+#: (Graphviz puts nodes at whole points, not always right under the node above: a line
+#: drawn through both jogged by 1 to 5.6 px, 24 times on orgs/enterprise.yaml)
+STRAIGHT = 6.0
 
 
 _PLAIN_NODE = re.compile(r"^node (\S+) (\S+) (\S+) (\S+) (\S+) ", re.M)
@@ -208,7 +212,7 @@ class _Router:
                         above[main], cross):
                     low = above[main] + half + quarter
                 jog = max(jog, low)
-            turned = target[cross_at]
+            turned = straight_on(cross, target[cross_at])
             points += [(cross, jog), (turned, jog)] if tb else [(jog, cross), (jog, turned)]
             cross = turned
         tip = end[main] - (end[size] / 2 if into else 0.0)
@@ -379,6 +383,14 @@ def plain_step(at: float) -> float:
     return 1.0 if inches < 100 else max(1.0, PX * 10.0 ** (math.floor(math.log10(inches)) - 4))
 
 
+def straight_on(cross: float, turned: float) -> float:
+    """Where a line running at `cross` (across the ranks) meets a node at `turned`: where it
+    runs, when they are less than STRAIGHT (or Graphviz's rounding there) apart."""
+    if abs(turned - cross) < max(STRAIGHT, plain_step(max(abs(cross), abs(turned)))):
+        return cross
+    return turned
+
+
 def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
     """The layout graph's spine rows (see `dot._Writer.spine_rows`) as the router reads
     them: each row's node becomes the spine's point (in the middle of a row with two cards,
@@ -389,19 +401,20 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
         reach = SPINE_GAP + manager.w / 2  # from the spine to a card's center
         # Graphviz's `plain` gives 5 significant digits (0.72 px from 100 inches on, 7.2 px
         # from 1,000): a spine within that of its first row's x is straight, and its first
-        # row within that of the line above it (from the manager or its last waypoint) is
-        # under that line (which was drawn 0.01 px askew, or with a jog of a pixel)
-        above = (nodes[spine.via[-1]] if spine.via else manager).x
-        first: float | None = None
+        # row within STRAIGHT of the line above it (from the manager through its waypoints,
+        # as `down` draws it) is under that line (which was drawn with a jog of 1 to 5.6 px)
+        above = manager.x
+        for name in spine.via:
+            above = straight_on(above, nodes[name].x)
+        first: Point | None = None  # the first row's x as Graphviz gave it, and as placed
         for name, (left, right) in zip(spine.points, spine.rows, strict=True):
             row = nodes[name]
             x = row.x if left and right else row.left if right else row.right
             if first is None:
-                if abs(x - above) < plain_step(max(abs(above), abs(x), abs(row.x))):
-                    x = above
-                first = x
-            elif abs(x - first) < plain_step(max(abs(first), abs(x), abs(row.x))):
-                x = first
+                first = (x, straight_on(above, x))
+                x = first[1]
+            elif abs(x - first[0]) < plain_step(max(abs(first[0]), abs(x), abs(row.x))):
+                x = first[1]
             nodes[name] = Box(x, row.y, size, size)
             if left:
                 nodes[node_of[left]] = Box(x - reach, row.y, manager.w, manager.h)
