@@ -131,3 +131,97 @@ def test_render_roles_arguments(org: orgviz.Org, arguments: dict[str, Any],
         with pytest.raises(error) as caught:
             call(org, fmt, **arguments)
         assert str(caught.value) == message
+
+
+# render_file and the deck API: the caller named, every check before any work -------------------
+def _broken_file(tmp_path: Path) -> Path:
+    """An org file with a validation error (broken.yaml:5), which only `force` draws."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+FILE_CASES: list[tuple[str, dict[str, Any], str]] = [
+    ("render_file", {"options": {"theme": "dark"}},
+     "orgviz.render_file()'s options must be a RenderOptions (such as "
+     "orgviz.RenderOptions(theme='dark')) or None, not {'theme': 'dark'} (dict)"),
+    ("render_file", {"force": "no"},
+     "orgviz.render_file()'s force must be True or False, not 'no' (str)"),
+    ("render_file", {"config": "x"},
+     f"orgviz.render_file()'s config {CONFIG_HINT}, not 'x' (str)"),
+    ("write_deck", {"options": {"split": "team"}},
+     "orgviz.write_deck()'s options must be a DeckOptions (such as "
+     "orgviz.DeckOptions(split='manager')) or None, not {'split': 'team'} (dict)"),
+    ("write_deck", {"force": "no"},
+     "orgviz.write_deck()'s force must be True or False, not 'no' (str)"),
+    ("write_deck", {"force": 1}, "orgviz.write_deck()'s force must be True or False, not 1 "
+                                 "(int)"),
+    ("write_deck", {"config": "x"},
+     f"orgviz.write_deck()'s config {CONFIG_HINT}, not 'x' (str)"),
+]
+
+
+@pytest.mark.parametrize(("function", "arguments", "message"), FILE_CASES)
+def test_file_functions_name_themselves(tmp_path: Path, function: str,
+                                        arguments: dict[str, Any], message: str) -> None:
+    """force="no" drew (and wrote) the deck of an org with errors, 'no' being truthy; the
+    options and config of render_file were said to be render()'s and validate()'s; nothing
+    is read or written before the check."""
+    source = _broken_file(tmp_path)
+    output = tmp_path / ("out.svg" if function == "render_file" else "out.pptx")
+    call: Callable[..., object] = getattr(orgviz, function)
+    with pytest.raises(TypeError) as caught:
+        call([source] if function == "write_deck" else source, output, **arguments)
+    assert str(caught.value) == message
+    assert not output.exists()
+    with pytest.raises(TypeError) as missing:  # (checked before the file is read)
+        call(tmp_path / "not-there.yaml", output, **arguments)
+    assert str(missing.value) == message
+
+
+def test_write_deck_checks_its_options_before_reading(tmp_path: Path) -> None:
+    """A bad DeckOptions value was found when the deck was built, after every file loaded
+    and validated (here: the org's error was reported instead)."""
+    with pytest.raises(orgviz.errors.OrgvizError) as caught:
+        orgviz.write_deck([_broken_file(tmp_path)], tmp_path / "out.pptx",
+                          orgviz.DeckOptions(depth=1))
+    assert str(caught.value) == ("--depth must be at least 2 (a manager and their reports), "
+                                 "not 1")
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"notes": "x"}, "orgviz.deck_bytes()'s notes must be a list (notes are appended to it) "
+                     "or None, not 'x' (str)"),
+    ({"options": {"split": "team"}},
+     "orgviz.deck_bytes()'s options must be a DeckOptions (such as "
+     "orgviz.DeckOptions(split='manager')) or None, not {'split': 'team'} (dict)"),
+    ({"options": orgviz.RenderOptions()},
+     "orgviz.deck_bytes()'s options must be a DeckOptions (such as "
+     "orgviz.DeckOptions(split='manager')) or None, not RenderOptions(engine='auto', "
+     "layout='auto', theme='light'... (RenderOptions)"),
+])
+def test_deck_bytes_arguments_of_the_wrong_type(org: orgviz.Org, arguments: dict[str, Any],
+                                                message: str) -> None:
+    """notes='x' was taken (and failed only for a PDF with notes); options of a dict raised a
+    DeckError, which is no TypeError."""
+    call: Callable[..., object] = orgviz.deck_bytes
+    with pytest.raises(TypeError) as caught:
+        call([(org, ())], "pptx", **arguments)
+    assert str(caught.value) == message
+
+
+def test_deck_arguments_of_the_wrong_type_are_type_errors(org: orgviz.Org) -> None:
+    """The deck's own checks of orgs, format and DeckOptions fields: DeckErrors, as before,
+    that are TypeErrors, as the README says any argument of the wrong type is."""
+    from orgviz.deck.plan import DeckError
+
+    call: Callable[..., object] = orgviz.deck_bytes
+    for args, message in (((org, "pptx"), "deck_bytes takes a list of (org, problems) pairs, "
+                                          "such as [(org, ())], not Org"),
+                          (([(org, ())], ["pdf"]), "unknown deck format ['pdf']: use pptx or "
+                                                   "pdf"),
+                          (([(org, ())], "pptx", orgviz.DeckOptions(depth="3")),
+                           "--depth must be a whole number, not '3'")):
+        with pytest.raises(TypeError) as caught:
+            call(*args)
+        assert str(caught.value) == message and isinstance(caught.value, DeckError)

@@ -98,8 +98,11 @@ def test_deck_bytes_checks_its_arguments(org_file: Callable[..., Path]) -> None:
         with pytest.raises(DeckError) as caught:
             deck_bytes(orgs, "pdf")  # type: ignore[arg-type]
         assert str(caught.value) == message
-    with pytest.raises(DeckError, match=r"^options must be DeckOptions or None, not dict$"):
+    with pytest.raises(TypeError) as wrong:  # (a DeckError, which is no TypeError)
         deck_bytes([(org, ())], "pdf", {"split": "team"})  # type: ignore[arg-type]
+    assert str(wrong.value) == ("orgviz.deck_bytes()'s options must be a DeckOptions (such "
+                                "as orgviz.DeckOptions(split='manager')) or None, not "
+                                "{'split': 'team'} (dict)")
     with pytest.raises(DeckError, match=r"^unknown deck format \['pdf'\]: use pptx or pdf$"):
         deck_bytes([(org, ())], ["pdf"])  # type: ignore[arg-type]
 

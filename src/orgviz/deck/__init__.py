@@ -71,15 +71,15 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
     """The bytes of a deck of `orgs` (each with the problems to mark, or ()) and its
     number of slides. `template` (a .pptx) gives PowerPoint decks their master and layouts.
     Notes about the output (PDF pages drawn as images) are appended to `notes`."""
-    from orgviz.deck.build import DeckOptions, build_deck
+    from orgviz.deck.build import DeckOptions, DeckTypeError, build_deck
     from orgviz.deck.plan import DeckError
+    from orgviz.render.pipeline import check_arguments
 
+    check_arguments("deck_bytes", options, DeckOptions, notes=notes)
     _check_orgs(orgs)
-    if not isinstance(fmt, str) or fmt not in FORMATS.values():
-        raise DeckError(f"unknown deck format {fmt!r}: use pptx or pdf")
-    if options is not None and not isinstance(options, DeckOptions):
-        raise DeckError(f"options must be DeckOptions or None, not "
-                        f"{type(options).__name__}")
+    if fmt not in FORMATS.values():
+        unknown = DeckError if isinstance(fmt, str) else DeckTypeError
+        raise unknown(f"unknown deck format {fmt!r}: use pptx or pdf")
     if fmt == "pdf":
         if template is not None:
             raise DeckError("--template applies to PowerPoint decks: write .pptx, or leave "
@@ -98,19 +98,20 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
 
 
 def _check_orgs(orgs: object) -> None:
-    """A DeckError unless `orgs` is a list of (org, problems) pairs, as deck_bytes takes."""
-    from orgviz.deck.plan import DeckError
+    """A DeckTypeError unless `orgs` is a list of (org, problems) pairs, as deck_bytes
+    takes."""
+    from orgviz.deck.build import DeckTypeError
     from orgviz.model import Org
 
     if isinstance(orgs, (str, bytes, Org)) or not isinstance(orgs, Sequence):
-        raise DeckError(f"deck_bytes takes a list of (org, problems) pairs, such as "
-                        f"[(org, ())], not {type(orgs).__name__}")
+        raise DeckTypeError(f"deck_bytes takes a list of (org, problems) pairs, such as "
+                            f"[(org, ())], not {type(orgs).__name__}")
     for item in orgs:
         if (not isinstance(item, (tuple, list)) or len(item) != 2
                 or not isinstance(item[0], Org) or isinstance(item[1], (str, bytes))
                 or not isinstance(item[1], Sequence)):
-            raise DeckError(f"deck_bytes takes (org, problems) pairs, such as [(org, ())], "
-                            f"not {_kinds(item)}")
+            raise DeckTypeError(f"deck_bytes takes (org, problems) pairs, such as "
+                                f"[(org, ())], not {_kinds(item)}")
 
 
 def _kinds(item: object) -> str:
@@ -131,12 +132,17 @@ def write_deck(sources: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     file's path alone. Raises OrgLoadError (with every file's problems) when an org has
     errors and not `force`; with `force` the broken cards and lines are marked.
     """
+    from orgviz.deck.build import DeckOptions
     from orgviz.errors import OrgLoadError
     from orgviz.io.files import write_file
     from orgviz.loader import load
     from orgviz.orgfiles import given_twice
-    from orgviz.validate import validate
+    from orgviz.render.pipeline import check_arguments
+    from orgviz.validate import require_config, validate
 
+    check_arguments("write_deck", options, DeckOptions, force=force)
+    require_config(config, "write_deck")
+    (options or DeckOptions()).verified()  # (a bad option is said before any file is read)
     if isinstance(sources, (str, os.PathLike)):  # one file, not the characters of its path
         sources = [sources]
     twice = given_twice([os.fspath(source) for source in sources])

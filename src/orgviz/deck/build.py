@@ -42,6 +42,11 @@ TABLE_COLUMNS = 4
 MAX_TEXT = 200  # characters of --title and --date
 
 
+class DeckTypeError(DeckError, TypeError):
+    """A DeckOptions field or deck argument of the wrong type (`DeckOptions(depth="3")`): a
+    DeckError, as a bad value is, and a TypeError, as Python's own calls raise for one."""
+
+
 @dataclass(frozen=True)
 class DeckOptions:
     """How to cut and draw a deck. All fields are optional."""
@@ -85,17 +90,17 @@ class DeckOptions:
         return self
 
     def _check_types(self) -> None:
-        """A DeckError for a field of the wrong type (`depth="3"`, `depth=2.5`, `title=5`)."""
+        """A DeckTypeError for a field of the wrong type (`depth="3"`, `title=5`)."""
         if isinstance(self.depth, bool) or not isinstance(self.depth, int):
-            raise DeckError(f"--depth must be a whole number, not {self.depth!r}")
+            raise DeckTypeError(f"--depth must be a whole number, not {self.depth!r}")
         for name, number in (("--min-font", self.min_font), ("the timeout", self.timeout)):
             if isinstance(number, bool) or not isinstance(number, (int, float)):
-                raise DeckError(f"{name} must be a number, not {number!r}")
+                raise DeckTypeError(f"{name} must be a number, not {number!r}")
         for name, text in (("title", self.title), ("date", self.date)):
             if text is not None and not isinstance(text, str):
-                raise DeckError(f"--{name} must be text (a string) or None, not {text!r}")
+                raise DeckTypeError(f"--{name} must be text (a string) or None, not {text!r}")
         if not isinstance(self.merge, bool):
-            raise DeckError(f"merge must be True or False, not {self.merge!r}")
+            raise DeckTypeError(f"merge must be True or False, not {self.merge!r}")
 
 
 @dataclass

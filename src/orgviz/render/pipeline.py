@@ -270,7 +270,8 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     from orgviz.model import require_org
 
     require_org(org, "render")
-    _check_arguments(options, problems, check, force, notes)
+    check_arguments("render", options, problems=problems, check=check, force=force,
+                    notes=notes)
     options = (options or RenderOptions()).verified()
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -280,30 +281,38 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
         return _render(org, fmt, options, _Gate(org, problems, check, force), force, notes)
 
 
-def _check_arguments(options: object, problems: object, check: object, force: object,
-                     notes: object) -> None:
-    """A TypeError for an argument of `render` of the wrong type, saying what it takes."""
+#: The options class of each API function that takes one, and an example of one.
+_OPTIONS_EXAMPLES = {"RenderOptions": "theme='dark'", "DeckOptions": "split='manager'"}
+
+
+def check_arguments(function: str, options: object = None,
+                    options_type: type = RenderOptions, *, problems: object = None,
+                    check: object = None, force: object = False,
+                    notes: object = None) -> None:
+    """A TypeError for an argument of `orgviz.<function>` of the wrong type, saying what it
+    takes: its options (an `options_type` or None), problems, check, force and notes."""
     from orgviz.model import shown_argument
     from orgviz.problem import Problem
 
-    if options is not None and not isinstance(options, RenderOptions):
-        raise TypeError(f"orgviz.render()'s options must be a RenderOptions (such as "
-                        f"orgviz.RenderOptions(theme='dark')) or None, not "
+    named = f"orgviz.{function}()'s"
+    if options is not None and not isinstance(options, options_type):
+        kind = options_type.__name__
+        raise TypeError(f"{named} options must be a {kind} (such as orgviz.{kind}("
+                        f"{_OPTIONS_EXAMPLES.get(kind, '')})) or None, not "
                         f"{shown_argument(options)}")
     if problems is not None and (isinstance(problems, (str, bytes))
                                  or not isinstance(problems, Sequence)
                                  or not all(isinstance(p, Problem) for p in problems)):
-        raise TypeError(f"orgviz.render()'s problems must be a list of Problems (what "
+        raise TypeError(f"{named} problems must be a list of Problems (what "
                         f"orgviz.validate(org) returns) or None, not {shown_argument(problems)}")
     if check is not None and not callable(check):
-        raise TypeError(f"orgviz.render()'s check must be a function returning the org's "
-                        f"problems, or None, not {shown_argument(check)}")
+        raise TypeError(f"{named} check must be a function returning the org's problems, or "
+                        f"None, not {shown_argument(check)}")
     if not isinstance(force, bool):
-        raise TypeError(f"orgviz.render()'s force must be True or False, not "
-                        f"{shown_argument(force)}")
+        raise TypeError(f"{named} force must be True or False, not {shown_argument(force)}")
     if notes is not None and not isinstance(notes, list):
-        raise TypeError(f"orgviz.render()'s notes must be a list (notes are appended to it) "
-                        f"or None, not {shown_argument(notes)}")
+        raise TypeError(f"{named} notes must be a list (notes are appended to it) or None, "
+                        f"not {shown_argument(notes)}")
 
 
 def _render(org: Org, fmt: str, options: RenderOptions, gate: _Gate, force: bool,
@@ -552,8 +561,10 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     """
     from orgviz.io.files import write_file
     from orgviz.loader import load
-    from orgviz.validate import validate
+    from orgviz.validate import require_config, validate
 
+    check_arguments("render_file", options, force=force)
+    require_config(config, "render_file")
     target = output_path(source, output, fmt)
     fmt = fmt or format_for(target) or "svg"
     org = load(source)
