@@ -41,16 +41,6 @@ COLOR_BY = ("team", "level", "none")
 FITS = ("16:9", "4:3", "a4", "a4-portrait")
 
 
-def _refuse_compact_below_one(compact: str) -> None:
-    """RenderError for a --compact that is a whole number below 1 (`0`, `-2`), saying what
-    RenderOptions(compact=0) says ("at least 1"), not that the value is unknown."""
-    text = compact.strip()
-    if text.removeprefix("-").isdecimal() and int(text) < 1:
-        from orgviz.render.tidylayout import verify_compact
-
-        verify_compact(int(text))
-
-
 class _LazyConfig:
     """The project configuration, read when first needed: by the first validation, which
     runs while Graphviz works (--layout dot), or at once for --hook."""
@@ -260,7 +250,6 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     try:
         if hook:  # the source stamps need the rule settings up front
             files = _hook_files(files, config.get().source, output, fmt)
-        _refuse_compact_below_one(compact)
         options.verified()
         targets = _targets(files, output, fmt, hook)
         if width is not None and any((fmt or format_for(t)) != "png" for t in targets):

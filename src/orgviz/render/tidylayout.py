@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import re
 from bisect import bisect_left
 
 from orgviz.errors import RenderError
@@ -72,24 +73,42 @@ MAX_SEARCHES = 16
 #: The page around the layout in the SVG (margins, level axis, title and legend), roughly.
 PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
 COMPACT_WORDS = ("auto", "off")
+#: A --compact number as text: ASCII digits, with a sign or none.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+#: More rows than any chart has: a longer --compact number is taken as it (nothing listed;
+#: int() refuses text of over 4,300 digits).
+MANY_ROWS = 10**18
 
 
 def verify_compact(value: str | int) -> str | int:
-    """`compact` as "auto", "off" or a number of rows >= 1; else a RenderError."""
-    if isinstance(value, bool):
-        raise RenderError(f"unknown compact setting {value!r}: use auto, off or a number of "
-                          f"rows such as 3")
+    """`compact` as "auto", "off" or a number of rows >= 1; else a RenderError (a
+    RenderOptionTypeError for what is neither text nor a whole number)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        from orgviz.render.pipeline import RenderOptionTypeError
+
+        raise RenderOptionTypeError(f"--compact must be auto, off or a whole number of rows "
+                                    f"(such as 3), not {value!r}")
     if isinstance(value, int):
-        if value < 1:
-            raise RenderError(f"--compact must be auto, off or at least 1, not {value}")
-        return value
-    text = str(value).strip().lower()
+        text = str(value) if value > -MANY_ROWS else "a number below -10**18"
+        return _at_least_one(value, text)
+    text = value.strip().lower()
     if text in COMPACT_WORDS:
         return text
-    if text.isdigit() and int(text) >= 1:
-        return int(text)
-    raise RenderError(f"unknown --compact {value!r}: use auto, off or a number of rows "
-                      f"such as 3")
+    if _WHOLE_NUMBER.fullmatch(text) is None:  # (ASCII digits: int() takes '٣', not '²')
+        raise RenderError(f"unknown --compact {value!r}: use auto, off or a number of rows "
+                          f"such as 3")
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    negative = text.startswith("-") and digits != "0"
+    if negative or digits == "0":
+        _at_least_one(0, f"{'-' if negative else ''}{digits}")
+    return int(digits) if len(digits) < len(str(MANY_ROWS)) else MANY_ROWS
+
+
+def _at_least_one(number: int, shown: str) -> int:
+    """`number` if it is at least 1, else a RenderError showing it as `shown`."""
+    if number < 1:
+        raise RenderError(f"--compact must be auto, off or at least 1, not {shown}")
+    return number
 
 
 class TreeInput:
