@@ -225,3 +225,19 @@ def test_deck_arguments_of_the_wrong_type_are_type_errors(org: orgviz.Org) -> No
         with pytest.raises(TypeError) as caught:
             call(*args)
         assert str(caught.value) == message and isinstance(caught.value, DeckError)
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"options": orgviz.RenderOptions(theme="neon")},
+     "unknown theme 'neon': use one of light, dark, print, high-contrast"),
+    ({"fmt": "jpg"}, "unknown output format 'jpg': use one of svg, png, pdf, dot"),
+])
+def test_render_file_checks_options_before_reading(tmp_path: Path, arguments: dict[str, Any],
+                                                   message: str) -> None:
+    """They were found after the file loaded: a missing file, or the org's errors, were
+    reported instead."""
+    for source in (_broken_file(tmp_path), tmp_path / "not-there.yaml"):
+        with pytest.raises(RenderError) as caught:
+            orgviz.render_file(source, tmp_path / "out", **arguments)
+        assert str(caught.value) == message
+    assert not (tmp_path / "out").exists()

@@ -565,6 +565,9 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
 
     check_arguments("render_file", options, force=force)
     require_config(config, "render_file")
+    options = (options or RenderOptions()).verified()  # (before the file is read)
+    if fmt is not None and fmt not in FORMATS:
+        raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     target = output_path(source, output, fmt)
     fmt = fmt or format_for(target) or "svg"
     org = load(source)
