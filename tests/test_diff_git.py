@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import orgviz
 from orgviz.cli import main
+from orgviz.diff import load_git_version
+from orgviz.errors import OrgLoadError
+from orgviz.problem import Problem
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -175,6 +179,79 @@ def test_a_repeated_id_at_the_revision_is_refused_there(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (f"HEAD:{top}:6:10: error [duplicate-id] duplicate person id 'pm' "
                              "(first used at line 5): give each position its own id\n")
+
+
+DUPLICATE = """\
+orgviz: 1
+org: {name: Dup Co}
+people:
+  - {id: a, name: A, title: CEO}
+  - {id: a, name: B, title: Eng, reports_to: a}
+"""
+
+#: The one duplicate-id error of DUPLICATE at HEAD, as `orgviz.diff_orgs` raises it.
+DUPLICATE_ERROR = Problem("HEAD:dup.yaml", 5, 10, "error", "duplicate-id",
+                          "duplicate person id 'a' (first used at line 4): give each "
+                          "position its own id")
+
+
+def test_a_repeated_id_at_the_revision_is_one_error_from_the_api(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, git, env = _repo(tmp_path)
+    (repo / "dup.yaml").write_text(DUPLICATE, encoding="utf-8")
+    _commit(git, env, "a repeated id")
+    monkeypatch.chdir(repo)
+    with pytest.raises(OrgLoadError) as raised:
+        orgviz.diff_orgs(load_git_version("HEAD", "dup.yaml"), orgviz.load("dup.yaml"))
+    assert raised.value.problems == [DUPLICATE_ERROR]
+
+
+def test_a_repeated_id_and_a_missing_include_at_the_revision_are_each_one_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, git, env = _repo(tmp_path)
+    (repo / "dup.yaml").write_text(DUPLICATE + "include: [gone.yaml]\n", encoding="utf-8")
+    _commit(git, env, "a repeated id and a missing include")
+    monkeypatch.chdir(repo)
+    old = load_git_version("HEAD", "dup.yaml")
+    with pytest.raises(OrgLoadError) as raised:
+        orgviz.diff_orgs(old, old)
+    missing = [p for p in old.load_problems if p.level == "error"]
+    assert [(p.file, p.line, p.col) for p in missing] == [("HEAD:dup.yaml", 6, 11)]
+    assert raised.value.problems == [DUPLICATE_ERROR, *missing]
+
+
+def test_every_location_of_a_version_from_git_is_named_rev_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, git, env = _repo(tmp_path)
+    (repo / "orgs" / "acme.yaml").write_text(
+        TOP.replace("size: small}", "size: small}\nrules: {span-of-control: {max: 3}}")
+        + "teams:\n  - {id: prod, name: Product, lead: cpo}\n", encoding="utf-8")
+    (repo / "orgs" / "teams" / "product.yaml").write_text(
+        PRODUCT_V1.replace("reports_to: ceo}", "reports_to: ceo, team: prod}"),
+        encoding="utf-8")
+    _commit(git, env, "v1")
+    monkeypatch.chdir(repo)
+    org, now = load_git_version("HEAD", "orgs/acme.yaml"), orgviz.load("orgs/acme.yaml")
+    top, part = "HEAD:orgs/acme.yaml", "HEAD:orgs/teams/product.yaml"
+    assert (org.file, org.files) == (top, (top, part))
+
+    def places(version: orgviz.Org) -> list[tuple[str, int, int]]:
+        """Every location of a version: its header's, people's, teams' and rules'."""
+        locs = [version.loc, version.size_loc]
+        for person in version.people:
+            locs += [person.loc, *person.field_locs.values(),
+                     *(loc for item in person.item_locs.values() for loc in item)]
+        for team in version.teams:
+            locs += [team.loc, *team.field_locs.values()]
+        for setting in version.rule_settings:
+            locs += [setting.loc, *setting.option_locs.values()]
+        return [tuple(loc) for loc in locs]
+
+    now_names = {now.files[0]: top, now.files[1]: part}
+    assert places(org) == [(now_names[file], line, col) for file, line, col in places(now)]
+    assert str(org.by_id["cpo"].at("team")) == f"{part}:3:86"
+    assert [str(t.at("lead")) for t in org.teams] == [f"{top}:8:37"]
+    assert {p.file for p in orgviz.validate(org)} <= {top, part}
 
 
 def test_a_symbolic_link_at_the_revision_is_followed(tmp_path: Path) -> None:

@@ -196,8 +196,7 @@ def whole_errors(org: Org) -> list[Problem]:
     broken = [problem for problem in org.load_problems if problem.level == "error"]
     if not broken:
         return repeated_id_errors(org)
-    # (a version from git carries its duplicate-id errors among its load problems already)
-    return list(dict.fromkeys(sorted([*broken, *repeated_id_errors(org)])))
+    return sorted([*broken, *repeated_id_errors(org)])
 
 
 def require_whole(org: Org) -> None:

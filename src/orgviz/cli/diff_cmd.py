@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
@@ -18,9 +17,6 @@ from orgviz.cli.common import (
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import one_line
 from orgviz.report import REPORTERS
-
-if TYPE_CHECKING:
-    from orgviz.problem import Problem
 
 
 @click.command("diff")
@@ -53,11 +49,11 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         format_text,
         load_git_version,
         people_names,
-        repeated_ids,
         team_names,
         to_json,
     )
     from orgviz.loader import load
+    from orgviz.validate import whole_errors
 
     expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)
     if len(files) != expected:
@@ -93,14 +89,12 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     # A file that loaded with errors (a missing include, a broken included file) is missing
     # people: comparing it would report them as added or removed. A repeated person id
     # hides a person from the comparison.
-    broken: list[Problem] = []  # (each version's problems in order of place, the old one's first)
-    for org, ids in ((old, rev is None), (new, True)):  # (load_git_version adds its own)
-        broken += sorted([*(p for p in org.load_problems if p.level == "error"),
-                          *(repeated_ids(org) if ids else ())])
+    broken = [*whole_errors(old), *whole_errors(new)]  # (the old version's first)
     if broken:
         REPORTERS["text"](broken, 2, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)
-    refuse_to_overwrite(output, [*old.files, *new.files])
+    # (a version from git has no file on disk: its files are named `rev:path`)
+    refuse_to_overwrite(output, [*(old.files if rev is None else ()), *new.files])
     changes = diff_orgs(old, new)
     unlinked = sum(1 for c in changes if c.kind == "unlinked")
     if unlinked:

@@ -6,13 +6,13 @@ import os
 import shlex
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from orgviz.diff.match import repeated_ids
 from orgviz.errors import OrgvizError
 from orgviz.gitrefusal import git_refusal, git_said, run_git
-from orgviz.problem import Problem, one_line
+from orgviz.problem import Problem, SourceLoc, one_line
 
 if TYPE_CHECKING:
     from orgviz.model import Org
@@ -225,7 +225,8 @@ def _fetch_revision(rev: str, path: str, mirror: str) -> tuple[dict[str, str], s
 
 def load_git_version(rev: str, path: str) -> Org:
     """Load an org file, and the files it includes, as they were at a git revision (under the
-    name it had then, when git saw it renamed since)."""
+    name it had then, when git saw it renamed since). Its files, and every location in it
+    (its problems', people's, teams', header's and rules'), are named `rev:path`."""
     from orgviz.errors import OrgLoadError
     from orgviz.loader import load
 
@@ -245,9 +246,40 @@ def load_git_version(rev: str, path: str) -> Org:
             org = load(target)
         except OrgLoadError as exc:
             raise OrgLoadError(named(exc.problems)) from None
+    org.load_problems = tuple(named(org.load_problems))
+    _relocate(org, names)
     org.file = names[target]
-    org.load_problems = tuple(named([*org.load_problems, *repeated_ids(org)]))
     return org
+
+
+def _relocate(org: Org, names: dict[str, str]) -> None:
+    """Name `org`'s files, and every location in it, `rev:path` (`names`, by mirror path),
+    not by the mirror folder, which is gone once the version is loaded."""
+    shown: dict[str, str] = {}  # (a file's name, looked up once however many places it has)
+
+    def at(loc: SourceLoc) -> SourceLoc:
+        """The location in the file's `rev:path`."""
+        file = shown.get(loc.file)
+        if file is None:
+            file = shown[loc.file] = _display(loc.file, names)
+        return SourceLoc(file, loc.line, loc.col)
+
+    def each(locs: Mapping[str, SourceLoc]) -> dict[str, SourceLoc]:
+        """The locations of fields (or options), each in its `rev:path`."""
+        return {key: at(loc) for key, loc in locs.items()}
+
+    org.people = tuple(replace(person, loc=at(person.loc), field_locs=each(person.field_locs),
+                               item_locs={key: tuple(map(at, locs))
+                                          for key, locs in person.item_locs.items()})
+                       for person in org.people)
+    org.teams = tuple(replace(team, loc=at(team.loc), field_locs=each(team.field_locs))
+                      for team in org.teams)
+    org.rule_settings = tuple(replace(setting, loc=at(setting.loc),
+                                      option_locs=each(setting.option_locs))
+                              for setting in org.rule_settings)
+    org.loc = at(org.loc)
+    org.size_loc = None if org.size_loc is None else at(org.size_loc)
+    org.files = tuple(_display(file, names) for file in org.files)
 
 
 def _display(file: str, names: dict[str, str]) -> str:
