@@ -555,3 +555,28 @@ def test_json_and_mermaid_draw_each_pair_of_people_once_as_graphml_does(tmp_path
     assert [n["dotted_to"] for n in data["nodes"]] == [[], ["m"], [], ["b", "b", "e"]]
     mermaid = [line.strip() for line in to_mermaid(org).splitlines() if "-" in line[4:]]
     assert mermaid == ["p0 --> p1", "p0 --> p2", "p0 --> p3", "p2 -.-> p3", "p1 -.-> p3"]
+
+
+def test_export_warnings_name_a_file_with_a_line_break_on_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (each of the four warnings printed the name raw: a name with a line break took two)
+    monkeypatch.chdir(tmp_path)
+    Path("a\nb.yaml").write_text(
+        "orgviz: 1\norg: {name: R, size: small, date: 2026-01-01}\nroles:\n  - {id: growth, "
+        "name: Growth Lead, level: manager}\nteams:\n  - {id: eng, name: Eng, lead: ceo}\n"
+        "people:\n  - {id: ceo, name: Ada, title: CEO, team: eng}\n  - {id: b, name: Cy, "
+        "role: growth, reports_to: ceo, dotted_to: ghost, team: ops}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "a\nb.yaml", "-f", "csv", "-o", "x.csv"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "orgviz: a\\u000Ab.yaml: a reference to someone who is not in it ('b' has a dotted line "
+        "to 'ghost'): the CSV keeps it as written (`orgviz import` reports it at its row); "
+        "`orgviz validate` reports where",
+        "orgviz: a\\u000Ab.yaml: a person is in a team that `teams:` does not list ('b' is in "
+        "team 'ops'): the CSV keeps it as written, and `orgviz import` of it declares the team; "
+        "`orgviz validate` reports where",
+        "orgviz: a\\u000Ab.yaml: people hold a role of the org's own `roles:` ('growth'), "
+        "which CSV does not carry: declare it again under `roles:` in the org file `orgviz "
+        "import` writes of it",
+        "orgviz: a\\u000Ab.yaml: CSV does not carry the org's `date`: set it again in the "
+        "org file `orgviz import` writes of it"]
