@@ -229,7 +229,8 @@ def test_a_link_up_out_of_a_missing_folder_never_leads_to_an_input(
     assert result.exit_code == 2, result.output
     assert result.output == (f"orgviz: {output}: the directory {tmp_path / 'nd'} does not "
                              "exist, and the path (through its links) goes up out of it with "
-                             "'..'\n")
+                             f"'..': make {tmp_path / 'nd'} first, or name the output without "
+                             "it\n")
     assert {name: (tmp_path / name).read_bytes() for name in inputs} == inputs
     assert sorted(os.listdir(tmp_path)) == sorted([*inputs, output.split("/")[0]])
 
@@ -301,8 +302,48 @@ def test_a_link_up_out_of_a_file_names_it(tmp_path: Path) -> None:
         write_file(str(tmp_path / "out.svg"), "x")
     assert str(caught.value) == (f"{tmp_path / 'out.svg'}: {tmp_path / 'f'} is not a "
                                  "directory, and the path (through its links) goes up out of "
-                                 "it with '..'")
+                                 "it with '..': name the output without it")
     assert sorted(os.listdir(tmp_path)) == ["f", "out.svg"]
+
+
+def test_a_path_up_out_of_a_link_to_nothing_says_its_folder_does_not_exist(
+        tmp_path: Path, inputs: dict[str, bytes], run: Callable[..., Any]) -> None:
+    # (it said "dl is not a directory": the link is there, the folder it leads to is not)
+    (tmp_path / "dl").symlink_to("nowhere")
+    result = run("render", "org.yaml", "-o", "dl/../x.svg")
+    assert result.exit_code == 2
+    assert result.output == (f"orgviz: dl/../x.svg: the directory {tmp_path / 'nowhere'} that "
+                             "dl links to does not exist, and the path goes up out of it with "
+                             f"'..': make {tmp_path / 'nowhere'} first, or name the output "
+                             "without it\n")
+    assert sorted(os.listdir(tmp_path)) == sorted([*inputs, "dl"])
+
+
+def test_a_link_up_out_of_a_link_to_nothing_says_where_the_folder_is_missing(
+        tmp_path: Path) -> None:
+    (tmp_path / "dl").symlink_to("nowhere")
+    (tmp_path / "out.svg").symlink_to("dl/../x.svg")
+    with pytest.raises(OutputError) as caught:
+        write_file(str(tmp_path / "out.svg"), "x")
+    assert str(caught.value) == (f"{tmp_path / 'out.svg'}: the directory "
+                                 f"{tmp_path / 'nowhere'} does not exist, and the path (through "
+                                 "its links) goes up out of it with '..': make "
+                                 f"{tmp_path / 'nowhere'} first, or name the output without it")
+    assert sorted(os.listdir(tmp_path)) == ["dl", "out.svg"]
+
+
+def test_a_path_up_out_of_a_link_to_a_file_or_a_loop_is_no_directory(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("f", encoding="utf-8")
+    (tmp_path / "lf").symlink_to("f")
+    (tmp_path / "loop").symlink_to("loop")
+    for link in ("lf", "loop"):
+        target = tmp_path / link / ".." / "x.svg"
+        with pytest.raises(OutputError) as caught:
+            write_file(str(target), "x")
+        assert str(caught.value) == (f"{target}: {tmp_path / link} is not a directory, and the "
+                                     "path goes up out of it with '..': name the output "
+                                     "without it")
+    assert sorted(os.listdir(tmp_path)) == ["f", "lf", "loop"]
 
 
 def test_a_read_only_teams_table_is_refused_before_either_file_is_written(

@@ -68,10 +68,7 @@ def _resolved_as_opened(path: str) -> str:
             continue
         if part == "..":
             if not os.path.isdir(current):
-                what = (f"{current} is not a directory" if os.path.lexists(current) else
-                        f"the directory {current} does not exist")
-                raise OutputError(f"{path}: {what}, and the path (through its links) goes up "
-                                  "out of it with '..'")
+                raise OutputError(f"{path}: {_up_out_of(current, through_links=True)}")
             current = os.path.dirname(current)
             continue
         step = os.path.join(current, part)
@@ -109,12 +106,33 @@ def missing_before_up(path: str) -> str | None:
             above = os.sep.join(parts[:end])
             if above and not os.path.isdir(above):
                 break
-        if os.path.lexists(above):
-            return (f"{above} is not a directory, and the path goes up out of it with "
-                    f"'..': name the output without it")
-        return (f"the directory {above} does not exist, and the path goes up out of it "
-                f"with '..': make {above} first, or name the output without it")
+        return _up_out_of(above)
     return None
+
+
+def _up_out_of(folder: str, through_links: bool = False) -> str:
+    """Why a path that goes up out of `folder` with '..' (in its text, or `through_links`:
+    in a link's target) names nothing, and what to do: `folder` does not exist (or is a
+    symbolic link to a folder that does not), or is no directory."""
+    up = f"and the path{' (through its links)' if through_links else ''} goes up out of it " \
+         "with '..'"
+    instead = "or name the output without it"
+    if not os.path.lexists(folder):
+        return f"the directory {folder} does not exist, {up}: make {folder} first, {instead}"
+    if os.path.islink(folder) and _dangling(folder):
+        target = os.path.realpath(folder)
+        return (f"the directory {target} that {folder} links to does not exist, {up}: make "
+                f"{target} first, {instead}")
+    return f"{folder} is not a directory, {up}: name the output without it"
+
+
+def _dangling(link: str) -> bool:
+    """Whether the symbolic link `link` leads to nothing (not to a file, nor round a loop)."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        return exc.errno == errno.ENOENT
+    return False
 
 
 def own_descriptor(path: str) -> int | None:
