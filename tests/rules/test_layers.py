@@ -69,3 +69,25 @@ def test_assistants_add_no_layer(check):
     source = FAIL.replace("  - {id: c, name: C, reports_to: b}\n",
                           "  - {id: c, name: C, reports_to: b, assistant: true}\n")
     assert check(source, "layers") == [(8, 34, "warning")]
+
+
+def test_a_max_of_one_keeps_to_1_level(messages):
+    # (it said "keeps to 1 levels")
+    source = FAIL.replace("{max: 3}", "{max: 1}")
+    assert [(line, col, message) for line, col, message in messages(source, "layers")] == [
+        (5, 34, "'a' is at level 2 (ceo -> a), with 5 more below down to level 5; the "
+                "configured layers max keeps to 1 level: remove a management layer above 'a', "
+                "or raise layers max")]
+
+
+def test_a_profile_s_max_of_one_keeps_to_1_level(tmp_path, monkeypatch):
+    # (no size's profile gives 1 today: the profile's wording, with the same count)
+    from orgviz.rules import layers
+
+    monkeypatch.setitem(layers.PROFILE_DEFAULTS, "small", {"max": 1})
+    path = tmp_path / "two.yaml"
+    path.write_text(chain("small", 2), encoding="utf-8")
+    found = [(p.line, p.col, p.message) for p in validate(load(path)) if p.rule == "layers"]
+    assert found == [(5, 35, "'p2' (P) is at level 2 (p1 (P) -> p2); a small org keeps to 1 "
+                             "level: remove a management layer above 'p2', or raise layers "
+                             "max")]

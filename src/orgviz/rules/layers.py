@@ -48,6 +48,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     limit = options["max"]
     owner = (sized(org) if is_profile_value(org, sys.modules[__name__], "max", limit)
              else "the configured layers max")
+    levels = "1 level" if limit == 1 else f"{limit:,} levels"
     walk = tree(org)
     if walk.levels <= limit:
         return
@@ -69,7 +70,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                 if below[pid] else "")
         yield (person.at("reports_to"),
                f"{who(person)} is at level {depth[pid]} ({_path(org, pid, depth[pid])}){more}; "
-               f"{owner} keeps to {limit} levels: remove a management layer above "
+               f"{owner} keeps to {levels}: remove a management layer above "
                f"'{pid}', or raise layers max")
 
 
