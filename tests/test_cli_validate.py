@@ -356,3 +356,23 @@ def test_a_bad_project_configuration_in_text_is_said_on_stderr_only(tmp_path, mo
     result = CliRunner().invoke(main, ["validate", "org.yaml"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "orgviz: .orgviz.yaml:1:9: unknown rule 'bogus'\n"
+
+
+@pytest.mark.parametrize("option", [("--strict",), ("--no-warnings",), ("-q",), ("--hook",)])
+def test_list_rules_refuses_the_options_of_a_check(option):
+    # (listed the rules, exit 0, as if --strict or --hook meant something)
+    result = CliRunner().invoke(main, ["validate", "--list-rules", *option], prog_name="orgviz")
+    name = {"-q": "--quiet"}.get(option[0], option[0])
+    assert (result.exit_code, result.output) == (
+        2, f"orgviz validate: --list-rules checks no files, so {name} does nothing with it "
+           f"(leave out {name}) (see 'orgviz validate --help')\n")
+
+
+@pytest.mark.parametrize("args", [("--config", "nonexist.yaml"), ("--strict", "--config=c.yaml")])
+def test_list_rules_refuses_a_configuration(args):
+    # (`--config nonexist.yaml` was silently ignored: the list is of the defaults)
+    result = CliRunner().invoke(main, ["validate", "--list-rules", *args], prog_name="orgviz")
+    assert (result.exit_code, result.output) == (
+        2, "orgviz validate: --list-rules lists the rules' default levels and options: it "
+           "reads no configuration (leave out --config; `orgviz validate --config FILE ORG` "
+           "checks an org with it) (see 'orgviz validate --help')\n")

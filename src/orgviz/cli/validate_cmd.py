@@ -6,6 +6,7 @@ import os
 import sys
 
 import click
+from click.core import ParameterSource
 
 from orgviz.cli.common import (
     EXIT_USAGE,
@@ -19,18 +20,32 @@ from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
 
+#: The options of a check that do nothing with --list-rules, by parameter name: refused.
+_NOT_WITH_LIST_RULES = {"config_path": "--config", "strict": "--strict",
+                        "no_warnings": "--no-warnings", "quiet": "--quiet", "hook": "--hook"}
+
 
 def _print_rules(ctx: click.Context, fmt: str, files: tuple[str, ...]) -> None:
     """--list-rules: print the rules (id, default level, what each checks, options with
     their mid-size defaults) as text (a table) or JSON (a list of objects), then exit 0; a
-    usage error for another format (github and sarif report problems, and there are none)
-    or when FILES are given (they would be silently left unchecked)."""
+    usage error for another format (github and sarif report problems, and there are none),
+    when FILES are given (they would be silently left unchecked) or an option of a check
+    (--config: the list is of the defaults, whatever a configuration sets)."""
     from orgviz.rules import RULES, defaults_for, summary
 
     if files:
         more = " ..." if len(files) > 1 else ""
         raise click.UsageError(f"--list-rules takes no files: it lists the rules and checks "
                                f"none (leave out {files[0]}{more})", ctx)
+    given = [option for name, option in _NOT_WITH_LIST_RULES.items()
+             if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
+    if "--config" in given:
+        raise click.UsageError("--list-rules lists the rules' default levels and options: it "
+                               "reads no configuration (leave out --config; `orgviz validate "
+                               "--config FILE ORG` checks an org with it)", ctx)
+    if given:
+        raise click.UsageError(f"--list-rules checks no files, so {given[0]} does nothing "
+                               f"with it (leave out {given[0]})", ctx)
     if fmt not in ("text", "json"):
         raise click.UsageError(f"--list-rules prints text or json, not {fmt}", ctx)
     rules = [(rule_id, module.LEVEL, summary(module), defaults_for(module, "mid-size"))
