@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -647,7 +646,7 @@ class _Uncompiled:
 
     def __init__(self, source: str, searched: list[tuple[_Search, str, int]], at: int) -> None:
         self.source, self.searched, self.at = source, searched, at
-        self.needs = NEEDS.get(zlib.crc32(source.encode()), ())
+        self.needs = NEEDS.get(source, ())
         self.tests_left = len(source)
 
     def __call__(self, text: str) -> object:

@@ -5,31 +5,35 @@ edit): a pattern whose source is not here (changed since) is compiled for every 
 that reaches it.
 """
 
-#: The CRC-32 of a pattern's source (as searched) -> the strings a normalised title must
-#: hold for it to match: one of each tuple ("^x": x at its start, "x$": at its end).
-NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
-    0xDF87EFC1: (  # ceo
+#: A pattern's source (as searched) -> the strings a normalised title must hold for it to
+#: match: one of each tuple ("^x": x at its start, "x$": at its end). Keyed by the
+#: source itself: a file's own pattern (or one changed since) is never taken for another.
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    '^((group|global|interim|acting|joint) )?(ceo|chief executive( officer)?)\\b': (  # ceo
         ("ceo", "chief executive"),
     ),
-    0x5545E92D: (  # ceo
+    '^(founder )?(and )?ceo\\b': (  # ceo
         ("^and ceo", "^ceo", "^founder and ceo", "^founder ceo"),
     ),
-    0xA6FE549F: (  # ceo
+    '\\bco ?founder and ceo\\b': (  # ceo
         ("co founder and ceo", "cofounder and ceo"),
     ),
-    0x3016C115: (  # ceo
+    '^managing director$': (  # ceo
         ("^managing director$",),
     ),
-    0xAE15D951: (  # ceo
+    '^president( and ceo)?$': (  # ceo
         ("^president and ceo$", "^president$"),
     ),
-    0xC3CEADC1: (  # ceo
+    '^(second )?permanent secretary$': (  # ceo
         ("^permanent secretary$", "^second permanent secretary$"),
     ),
-    0xA820CA2E: (  # ceo
+    '^managing partner$': (  # ceo
         ("^managing partner$",),
     ),
-    0x2FD1CC3D: (  # ceo
+    (  # ceo
+        '^((vice |deputy )?chair(man|woman|person)?|owner|(executive |managing )?director) and (ceo'
+        '|chief executive( officer)?)$'
+    ): (
         ("^chair and ", "^chairman and ", "^chairperson and ", "^chairwoman and ",
          "^deputy chair and ", "^deputy chairman and ", "^deputy chairperson and ",
          "^deputy chairwoman and ", "^director and ", "^executive director and ",
@@ -37,213 +41,332 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
          "^vice chairperson and ", "^vice chairwoman and "),
         ("ceo$", "chief executive officer$", "chief executive$"),
     ),
-    0xBAFDEC14: (  # ceo
+    '^executive chair(man|woman|person)?$': (  # ceo
         ("^executive chair$", "^executive chairman$", "^executive chairperson$",
          "^executive chairwoman$"),
     ),
-    0xF13085A2: (  # ceo
+    '^((executive|acting|interim) )?(head ?teacher|headmaster|headmistress)$': (  # ceo
         ("^acting head teacher$", "^acting headmaster$", "^acting headmistress$",
          "^acting headteacher$", "^executive head teacher$", "^executive headmaster$",
          "^executive headmistress$", "^executive headteacher$", "^head teacher$", "^headmaster$",
          "^headmistress$", "^headteacher$", "^interim head teacher$", "^interim headmaster$",
          "^interim headmistress$", "^interim headteacher$"),
     ),
-    0xAD9B724F: (  # ceo
+    '^executive principal$': (  # ceo
         ("^executive principal$",),
     ),
-    0xF4F86C04: (  # ceo
+    (  # ceo
+        '^(city|county|town|borough|village) (manager|administrator|chief executive|executive)$'
+    ): (
         ("administrator$", "executive$", "manager$"),
         ("^borough ", "^city ", "^county ", "^town ", "^village "),
     ),
-    0x9A1F40E9: (  # ceo
+    '^secretary (of|for) (?!the (board|company|corporation|committee)\\b)': (  # ceo
         ("^secretary for ", "^secretary of "),
     ),
-    0xBDC8737A: (  # cpo
+    (  # cpo
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(cpo|chief products?( a'
+        'nd technology)? officer)\\b'
+    ): (
         ("chief product and technology officer", "chief product officer",
          "chief products and technology officer", "chief products officer", "cpo"),
     ),
-    0x9637E064: (  # cto
+    (  # cto
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(cto|chief technology o'
+        'fficer|chief technical officer)\\b'
+    ): (
         ("chief technical officer", "chief technology officer", "cto"),
     ),
-    0x0326F4DD: (  # cdo
+    (  # cdo
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(chief design officer|c'
+        'do)\\b'
+    ): (
         ("cdo", "chief design officer"),
     ),
-    0x0EEB6BA8: (  # cfo
+    (  # cfo
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(cfo|chief financial of'
+        'ficer|chief finance officer)\\b'
+    ): (
         ("cfo", "chief finance officer", "chief financial officer"),
     ),
-    0x4B599C42: (  # coo
+    (  # coo
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(coo|chief operating of'
+        'ficer|chief operations officer)\\b'
+    ): (
         ("chief operating officer", "chief operations officer", "coo"),
     ),
-    0x18FB5864: (  # cmo
+    (  # cmo
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(cmo|chief marketing of'
+        'ficer)\\b'
+    ): (
         ("chief marketing officer", "cmo"),
     ),
-    0x65865C65: (  # cro
+    (  # cro
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(cro|chief revenue offi'
+        'cer)\\b'
+    ): (
         ("chief revenue officer", "cro"),
     ),
-    0xD687E922: (  # chro
+    (  # chro
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(chro|cpo people|chief '
+        '(people|human resources|hr) officer)\\b'
+    ): (
         ("chief hr officer", "chief human resources officer", "chief people officer", "chro",
          "cpo people"),
     ),
-    0x99EBA695: (  # ciso
+    (  # ciso
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(ciso|chief (informatio'
+        'n )?security officer)\\b'
+    ): (
         ("chief information security officer", "chief security officer", "ciso"),
     ),
-    0x5902CEF8: (  # clo
+    (  # clo
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(clo|chief legal office'
+        'r)\\b'
+    ): (
         ("chief legal officer", "clo"),
     ),
-    0x80059434: (  # clo
+    '^((group|global|interim|acting|joint|divisional|regional) )?general counsel\\b': (  # clo
         ("^acting general counsel", "^divisional general counsel", "^general counsel",
          "^global general counsel", "^group general counsel", "^interim general counsel",
          "^joint general counsel", "^regional general counsel"),
     ),
-    0x5820A731: (  # c-level
+    (  # c-level
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?chief (?!(petty|warrant'
+        '|immigration)\\b)\\w+( \\w+)?( and \\w+( \\w+)?)? officer\\b'
+    ): (
         (" officer",),
         ("^acting chief ", "^chief ", "^deputy chief ", "^divisional chief ", "^global chief ",
          "^group chief ", "^interim chief ", "^joint chief ", "^regional chief "),
     ),
-    0x1B30ACE6: (  # c-level
+    (  # c-level
+        '^((group|global|interim|acting|joint|divisional|regional|deputy) )?(cio|cso|cco|cao|cbo|cg'
+        'o|cdao)$'
+    ): (
         ("cao$", "cbo$", "cco$", "cdao$", "cgo$", "cio$", "cso$"),
     ),
-    0x04AE536B: (  # c-level
+    '^(deputy|divisional|regional) (ceo|chief executive)\\b': (  # c-level
         ("^deputy ceo", "^deputy chief executive", "^divisional ceo",
          "^divisional chief executive", "^regional ceo", "^regional chief executive"),
     ),
-    0xB3CA8505: (  # c-level
+    '^(deputy )?chief nurse$': (  # c-level
         ("^chief nurse$", "^deputy chief nurse$"),
     ),
-    0xF183E0F0: (  # c-level
+    '^deputy permanent secretary$': (  # c-level
         ("^deputy permanent secretary$",),
     ),
-    0xA2C268A3: (  # c-level
+    '^(deputy|assistant) (city|county|town|borough|village) (manager|administrator)$': (  # c-level
         ("^assistant borough ", "^assistant city ", "^assistant county ", "^assistant town ",
          "^assistant village ", "^deputy borough ", "^deputy city ", "^deputy county ",
          "^deputy town ", "^deputy village "),
         ("administrator$", "manager$"),
     ),
-    0x8A5D3EAB: (  # c-level
+    '^(deputy|under) ?secretary (of|for)\\b': (  # c-level
         ("^deputy secretary for", "^deputy secretary of", "^deputysecretary for",
          "^deputysecretary of", "^under secretary for", "^under secretary of",
          "^undersecretary for", "^undersecretary of"),
     ),
-    0x4CF4B3C9: (  # svp-product
+    (  # svp-product
+        '^(?!deputy )((interim|acting|deputy) )?((corporate|regional|area|divisional|global|group|s'
+        'enior|sr) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|anal'
+        'yst|consultant|strategist|advisor|adviser|partner)\\b)|(senior|sr|executive) (executive )?'
+        '(vp|vice president)|group (vp|vice president))( of)? products?(?! (marketing|operations|op'
+        's|analytics|data|support|quality|security|design|engineering)\\b)\\b'
+    ): (
         (" product",),
         ("evp", "executive vice president", "executive vp", "group vice president", "group vp",
          "senior vice president", "senior vp", "sr vice president", "sr vp", "svp"),
     ),
-    0xEE89579A: (  # svp-engineering
+    (  # svp-engineering
+        '^(?!deputy )((interim|acting|deputy) )?((corporate|regional|area|divisional|global|group|s'
+        'enior|sr) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|anal'
+        'yst|consultant|strategist|advisor|adviser|partner)\\b)|(senior|sr|executive) (executive )?'
+        '(vp|vice president)|group (vp|vice president))( of)? (engineering|technology|software|prod'
+        'uct engineering)\\b'
+    ): (
         (" engineering", " software", " technology"),
         ("evp", "executive vice president", "executive vp", "group vice president", "group vp",
          "senior vice president", "senior vp", "sr vice president", "sr vp", "svp"),
     ),
-    0xB91DF299: (  # svp-design
+    (  # svp-design
+        '^(?!deputy )((interim|acting|deputy) )?((corporate|regional|area|divisional|global|group|s'
+        'enior|sr) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|anal'
+        'yst|consultant|strategist|advisor|adviser|partner)\\b)|(senior|sr|executive) (executive )?'
+        '(vp|vice president)|group (vp|vice president))( of)? (design|ux|user experience|product de'
+        'sign)\\b'
+    ): (
         (" design", " user experience", " ux"),
         ("evp", "executive vice president", "executive vp", "group vice president", "group vp",
          "senior vice president", "senior vp", "sr vice president", "sr vp", "svp"),
     ),
-    0x315596B6: (  # svp
+    (  # svp
+        '^((interim|acting|deputy) )?((corporate|regional|area|divisional|global|group|senior|sr) )'
+        '?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|coordinator|analyst|consult'
+        'ant|strategist|advisor|adviser|partner)\\b)|(senior|sr|executive) (executive )?(vp|vice pr'
+        'esident)|group (vp|vice president))\\b'
+    ): (
         ("evp", "executive vice president", "executive vp", "group vice president", "group vp",
          "senior vice president", "senior vp", "sr vice president", "sr vp", "svp"),
     ),
-    0xC1B72E2F: (  # svp
+    (  # svp
+        '(?<!\\bof )(?<!\\bof the )\\b(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead'
+        '|coordinator|analyst|consultant|strategist|advisor|adviser|partner)\\b)|(senior|sr|executi'
+        've) (vp|vice president))$'
+    ): (
         ("evp$", "executive vice president$", "executive vp$", "senior vice president$",
          "senior vp$", "sr vice president$", "sr vp$", "svp$"),
     ),
-    0xE89A4749: (  # vp-product
+    (  # vp-product
+        '^(?!deputy )((interim|acting|deputy) )?((senior|sr|executive|group|corporate|regional|area'
+        '|divisional|global|first) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|'
+        'coordinator|analyst|consultant|strategist|advisor|adviser|partner)\\b)|vp|vice president)('
+        ' of)? products?(?! (marketing|operations|ops|analytics|data|support|quality|security|desig'
+        'n|engineering)\\b)\\b'
+    ): (
         (" product",),
         ("vice president", "vp"),
     ),
-    0x1142DE89: (  # vp-engineering
+    (  # vp-engineering
+        '^(?!deputy )((interim|acting|deputy) )?((senior|sr|executive|group|corporate|regional|area'
+        '|divisional|global|first) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|'
+        'coordinator|analyst|consultant|strategist|advisor|adviser|partner)\\b)|vp|vice president)('
+        ' of)? (engineering|technology|software|product engineering)\\b'
+    ): (
         (" engineering", " software", " technology"),
         ("vice president", "vp"),
     ),
-    0xAFE8EE85: (  # vp-design
+    (  # vp-design
+        '^(?!deputy )((interim|acting|deputy) )?((senior|sr|executive|group|corporate|regional|area'
+        '|divisional|global|first) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|'
+        'coordinator|analyst|consultant|strategist|advisor|adviser|partner)\\b)|vp|vice president)('
+        ' of)? (design|ux|user experience|product design)\\b'
+    ): (
         (" design", " user experience", " ux"),
         ("vice president", "vp"),
     ),
-    0xA524016C: (  # partner
+    (  # partner
+        '^(senior |equity |salaried |name |office managing |practice |audit |tax |advisory |consult'
+        'ing |deal |engagement |lead |gp |general )?partner$'
+    ): (
         ("^advisory partner$", "^audit partner$", "^consulting partner$", "^deal partner$",
          "^engagement partner$", "^equity partner$", "^general partner$", "^gp partner$",
          "^lead partner$", "^name partner$", "^office managing partner$", "^partner$",
          "^practice partner$", "^salaried partner$", "^senior partner$", "^tax partner$"),
     ),
-    0x28592C4E: (  # avp
+    '^((senior|sr) )?((associate|assistant) (vice president|vp)|avp)\\b': (  # avp
         ("^assistant vice president", "^assistant vp", "^associate vice president",
          "^associate vp", "^avp", "^senior assistant vice president", "^senior assistant vp",
          "^senior associate vice president", "^senior associate vp", "^senior avp",
          "^sr assistant vice president", "^sr assistant vp", "^sr associate vice president",
          "^sr associate vp", "^sr avp"),
     ),
-    0xE9A654A1: (  # avp
+    '\\bavp$': (  # avp
         ("avp$",),
     ),
-    0xE0C9FD63: (  # vp
+    (  # vp
+        '^((interim|acting|deputy) )?((senior|sr|executive|group|corporate|regional|area|divisional'
+        '|global|first) )?(svp|evp(?!( and)?( employer brand)? (specialist|manager|lead|coordinator'
+        '|analyst|consultant|strategist|advisor|adviser|partner)\\b)|vp|vice president)\\b'
+    ): (
         ("vice president", "vp"),
     ),
-    0xD6067D62: (  # vp
+    (  # vp
+        '(?<!\\bof )(?<!\\bof the )\\b(vice president|vp|svp|evp(?!( and)?( employer brand)? (speci'
+        'alist|manager|lead|coordinator|analyst|consultant|strategist|advisor|adviser|partner)\\b))'
+        '$'
+    ): (
         ("vice president$", "vp$"),
     ),
-    0x902C74CF: (  # vp
+    '^assistant secretary (of|for)\\b': (  # vp
         ("^assistant secretary for", "^assistant secretary of"),
     ),
-    0xC6222A06: (  # head-of-product
+    (  # head-of-product
+        '^((interim|acting|senior|sr|executive|group|corporate|regional|area|divisional|global) )*h'
+        'ead of products?(?! (marketing|operations|ops|analytics|data|support|quality|security|desi'
+        'gn|engineering)\\b)( management)?\\b'
+    ): (
         ("head of product",),
     ),
-    0x4DFBA0A5: (  # head-of-product
+    (  # head-of-product
+        '^((interim|acting|senior|sr|executive|group|corporate|regional|area|divisional|global) )*p'
+        'roducts? head\\b(?! office\\b)'
+    ): (
         ("product head", "products head"),
     ),
-    0x07ED656F: (  # head-of-engineering
+    (  # head-of-engineering
+        '^((interim|acting|senior|sr|executive|group|corporate|regional|area|divisional|global) )*h'
+        'ead of (engineering|technology|software|product engineering)\\b'
+    ): (
         ("head of engineering", "head of product engineering", "head of software",
          "head of technology"),
     ),
-    0x85617294: (  # head-of-design
+    (  # head-of-design
+        '^((interim|acting|senior|sr|executive|group|corporate|regional|area|divisional|global) )*h'
+        'ead of (design|ux|user experience|product design)\\b'
+    ): (
         ("head of design", "head of product design", "head of user experience", "head of ux"),
     ),
-    0x5649C0D3: (  # head
+    '\\bhead of\\b': (  # head
         ("head of",),
     ),
-    0xFB5CE341: (  # head
+    (  # head
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*product head\\b(?! office\\b)'
+    ): (
         ("product head",),
     ),
-    0xED182234: (  # head
+    '\\bhead$': (  # head
         ("head$",),
     ),
-    0x12F22E82: (  # head
+    '^(?!.*\\bassistant general manager\\b).*\\bgeneral manager\\b': (  # head
         ("general manager",),
     ),
-    0x81BF1E97: (  # head
+    '^associate partner$': (  # head
         ("^associate partner$",),
     ),
-    0xB05D0C14: (  # head
+    '^principal$': (  # head
         ("^principal$",),
     ),
-    0x58509C85: (  # head
+    '^dean\\b': (  # head
         ("^dean",),
     ),
-    0xCE668853: (  # head
+    '^((principal )?deputy )?inspector general\\b': (  # head
         ("^deputy inspector general", "^inspector general",
          "^principal deputy inspector general"),
     ),
-    0x6A7D3BBC: (  # head
+    '^(principal )?deputy (assistant secretary\\b|under ?secretary (of|for)\\b)': (  # head
         ("assistant secretary", "under secretary for", "under secretary of",
          "undersecretary for", "undersecretary of"),
         ("^deputy ", "^principal deputy "),
     ),
-    0x6AD3A24B: (  # head
+    '^(assistant|associate|deputy) superintendent\\b': (  # head
         ("^assistant superintendent", "^associate superintendent", "^deputy superintendent"),
     ),
-    0x1B053463: (  # head
+    '\\bhead ?teacher\\b': (  # head
         ("head teacher", "headteacher"),
     ),
-    0x3826DEAA: (  # head
+    '\\bhead(master|mistress)\\b': (  # head
         ("headmaster", "headmistress"),
     ),
-    0xCE1F7F94: (  # director-of-product
+    (  # director-of-product
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*(director|dir)( of)? products?(?! (marketing|operations|ops|analytics|data|support|q'
+        'uality|security|design|engineering)\\b)( management)?\\b'
+    ): (
         ("dir of product", "dir product", "director of product", "director product"),
     ),
-    0x7BB20802: (  # director-of-product
+    (  # director-of-product
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*products?( management)? director\\b'
+    ): (
         ("product director", "product management director", "products director",
          "products management director"),
     ),
-    0x84BF9698: (  # director-of-engineering
+    (  # director-of-engineering
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*(director|dir)( of)? (engineering|software engineering|technology|product engineerin'
+        'g)\\b'
+    ): (
         ("dir engineering", "dir of engineering", "dir of product engineering",
          "dir of software engineering", "dir of technology", "dir product engineering",
          "dir software engineering", "dir technology", "director engineering",
@@ -251,259 +374,383 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
          "director of software engineering", "director of technology",
          "director product engineering", "director software engineering", "director technology"),
     ),
-    0x84896404: (  # director-of-engineering
+    (  # director-of-engineering
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*(product )?engineering director\\b'
+    ): (
         ("engineering director",),
     ),
-    0x8CD9FFEF: (  # director-of-design
+    (  # director-of-design
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*(director|dir)( of)? (design|ux|user experience|product design)\\b'
+    ): (
         ("dir design", "dir of design", "dir of product design", "dir of user experience",
          "dir of ux", "dir product design", "dir user experience", "dir ux", "director design",
          "director of design", "director of product design", "director of user experience",
          "director of ux", "director product design", "director user experience", "director ux"),
     ),
-    0xF392EFA3: (  # director-of-design
+    (  # director-of-design
+        '^((interim|acting|deputy|senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al) )*(product )?design director\\b'
+    ): (
         ("design director",),
     ),
-    0x24D39DD3: (  # chief-of-staff
+    (  # chief-of-staff
+        '^(?!.*\\b(assistant|secretary|aide|support|adviser|advisor|pa|ea|counsel|intern|trainee|ap'
+        'prentice) to\\b).*\\bchief of staff\\b'
+    ): (
         ("chief of staff",),
     ),
-    0xAAA67901: (  # chief-of-staff
+    '\\bs (deputy )?chief of staff$': (  # chief-of-staff
         ("s chief of staff$", "s deputy chief of staff$"),
     ),
-    0x1F6EC105: (  # chief-of-staff
+    (  # chief-of-staff
+        '^((group|global) )?(ceo|chief executive( officer)?|president|managing director) (deputy )?'
+        'chief of staff$'
+    ): (
         ("chief of staff$",),
         ("^ceo ", "^chief executive ", "^global ceo ", "^global chief executive ",
          "^global managing director ", "^global president ", "^group ceo ",
          "^group chief executive ", "^group managing director ", "^group president ",
          "^managing director ", "^president "),
     ),
-    0x725B4119: (  # director
+    '^(senior |associate )?(director|dir)\\b': (  # director
         ("^associate dir", "^dir", "^senior dir"),
     ),
-    0x569BEAFD: (  # director
+    '\\bdirector\\b': (  # director
         ("director",),
     ),
-    0x94DACA3F: (  # director
+    '^(deputy|associate|assistant) general counsel\\b': (  # director
         ("^assistant general counsel", "^associate general counsel", "^deputy general counsel"),
     ),
-    0x3292CA40: (  # director
+    '^(vice|deputy|assistant|associate) principal$': (  # director
         ("^assistant principal$", "^associate principal$", "^deputy principal$",
          "^vice principal$"),
     ),
-    0xBD5E6E91: (  # director
+    '^(associate|assistant|vice|deputy) dean\\b': (  # director
         ("^assistant dean", "^associate dean", "^deputy dean", "^vice dean"),
     ),
-    0xF340BC4F: (  # director
+    '^assistant inspector general\\b': (  # director
         ("^assistant inspector general",),
     ),
-    0x4B1FD1D8: (  # director
+    '^((deputy|assistant) )?chief officer$': (  # director
         ("^assistant chief officer$", "^chief officer$", "^deputy chief officer$"),
     ),
-    0x80727C8C: (  # director
+    '^chief counsel\\b': (  # director
         ("^chief counsel",),
     ),
-    0x0A5686FA: (  # director
+    (  # director
+        '^((assistant|deputy|group|corporate|divisional) )?(financial |finance )?controller$'
+    ): (
         ("controller$",),
     ),
-    0xE7EDE399: (  # director
+    (  # director
+        '^((deputy|assistant) )?chief (engineer|pharmacist|actuary|economist|statistician|scientist'
+        '|accountant|nurse)$'
+    ): (
         ("^assistant chief ", "^chief ", "^deputy chief "),
         ("accountant$", "actuary$", "economist$", "engineer$", "nurse$", "pharmacist$",
          "scientist$", "statistician$"),
     ),
-    0xE83F49C7: (  # group-pm
+    '^group product manager\\b': (  # group-pm
         ("^group product manager",),
     ),
-    0x32D689BA: (  # group-pm
+    '^gpm\\b': (  # group-pm
         ("^gpm",),
     ),
-    0xBCE82A0D: (  # group-pm
+    '^(lead|head) product manager\\b': (  # group-pm
         ("^head product manager", "^lead product manager"),
     ),
-    0xBC75D210: (  # group-pm
+    '^product (lead|manager lead)\\b': (  # group-pm
         ("^product lead", "^product manager lead"),
     ),
-    0xFACDB6C9: (  # group-pm
+    (  # group-pm
+        '^((senior|sr) )?manager (of )?product( management)?\\b(?! (marketing|operations|ops|analyt'
+        'ics|data|support|quality|security|design|engineering|owner|manager|lead)\\b)'
+    ): (
         ("^manager of product", "^manager product", "^senior manager of product",
          "^senior manager product", "^sr manager of product", "^sr manager product"),
     ),
-    0x716BD4CD: (  # principal-pm
+    '^principal product manager\\b': (  # principal-pm
         ("^principal product manager",),
     ),
-    0x07DA1CFA: (  # engineering-manager
+    '^(senior )?(software )?engineering manager\\b': (  # engineering-manager
         ("^engineering manager", "^senior engineering manager",
          "^senior software engineering manager", "^software engineering manager"),
     ),
-    0x2411002F: (  # engineering-manager
+    '^(tech|technical|engineering) lead\\b': (  # engineering-manager
         ("^engineering lead", "^tech lead", "^technical lead"),
     ),
-    0x103B8042: (  # engineering-manager
+    '^manager,? (software )?engineering\\b': (  # engineering-manager
         ("^manager engineering", "^manager software engineering", "^manager, engineering",
          "^manager, software engineering"),
     ),
-    0x400AC0CD: (  # engineering-manager
+    '^development manager\\b': (  # engineering-manager
         ("^development manager",),
     ),
-    0x7F4E6151: (  # engineering-manager
+    '^((senior|sr) )?manager (of )?product engineering\\b': (  # engineering-manager
         ("^manager of product engineering", "^manager product engineering",
          "^senior manager of product engineering", "^senior manager product engineering",
          "^sr manager of product engineering", "^sr manager product engineering"),
     ),
-    0xC148D031: (  # design-manager
+    '^(senior )?(product )?design manager\\b': (  # design-manager
         ("^design manager", "^product design manager", "^senior design manager",
          "^senior product design manager"),
     ),
-    0x6C6EE690: (  # design-manager
+    '^design lead\\b': (  # design-manager
         ("^design lead",),
     ),
-    0x92C7AD76: (  # design-manager
+    '^ux (lead|manager)\\b': (  # design-manager
         ("^ux lead", "^ux manager"),
     ),
-    0x73AB8EDB: (  # design-manager
+    '^((senior|sr) )?manager (of )?(product )?(design|ux)\\b': (  # design-manager
         ("^manager ", "^senior manager ", "^sr manager "),
         ("design", "ux"),
     ),
-    0xF45522B4: (  # senior-pm
+    '^(senior|sr) (technical )?product manager\\b': (  # senior-pm
         ("^senior product manager", "^senior technical product manager", "^sr product manager",
          "^sr technical product manager"),
     ),
-    0x5074E900: (  # staff-engineer
+    '^(staff|principal|distinguished) (software |data |ml )?engineer\\b': (  # staff-engineer
         ("^distinguished data engineer", "^distinguished engineer", "^distinguished ml engineer",
          "^distinguished software engineer", "^principal data engineer", "^principal engineer",
          "^principal ml engineer", "^principal software engineer", "^staff data engineer",
          "^staff engineer", "^staff ml engineer", "^staff software engineer"),
     ),
-    0xBB0F61DE: (  # staff-engineer
+    '^architect\\b': (  # staff-engineer
         ("^architect",),
     ),
-    0x5EC1ED2A: (  # staff-engineer
+    '\\barchitect$': (  # staff-engineer
         ("architect$",),
     ),
-    0x027F52A0: (  # senior-engineer
+    (  # senior-engineer
+        '^(senior|sr) (software |data |ml |backend |frontend |front end |mobile |devops |site relia'
+        'bility |platform |security |qa )?(engineer|developer)\\b'
+    ): (
         ("developer", "engineer"),
         ("^senior ", "^sr "),
     ),
-    0x788FED00: (  # senior-designer
+    (  # senior-designer
+        '^(senior|sr|staff|principal) (product |ux |ui |visual |interaction )?designer\\b'
+    ): (
         ("designer",),
         ("^principal ", "^senior ", "^sr ", "^staff "),
     ),
-    0xED57770F: (  # manager
+    (  # manager
+        '^(?!.*\\b(account|project|program|success|product|office|sales|territory)\\b).*\\bmanager'
+        '\\b'
+    ): (
         ("manager",),
     ),
-    0xD72E2365: (  # manager
+    (  # manager
+        '^lead\\b(?! ((executive|personal|administrative) assistant\\b|(ea|pa)( and (ea|pa))?\\b(?!'
+        '( and (ea|pa))? ((senior|sr|junior|jr|lead|principal|chief|staff|associate) )?(consultant|'
+        'consultancy|architect|architecture|analyst|lead|leader|engineer|manager|developer|programm'
+        'er|specialist|director|principal|strategist|practitioner|owner|head|advisor|adviser|design'
+        'er|modeller|modeler|officer|expert|scientist|researcher|coordinator|administrator|intern|t'
+        'rainee|apprentice|partner|associate|representative|governance|practice)\\b)|assistant to ('
+        'the )?(\\w+ ){0,2}((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|preside'
+        'nt|(?<!\\bdepartment )(?<!\\bcommittee )chair(man|woman|person)?|managing director|general'
+        ' (counsel|manager)|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cdao'
+        ')|chief \\w+( \\w+)?( and \\w+( \\w+)?)? officer|((senior|sr|executive|group|corporate|reg'
+        'ional|area|divisional|global|first|associate|assistant) )*(vice president|vp)|svp|evp|avp)'
+        '\\b|.*\\bs (pa|ea)$))'
+    ): (
         ("^lead",),
     ),
-    0x2C90B286: (  # manager
+    '\\blead\\b': (  # manager
         ("lead",),
     ),
-    0x93ED3EC3: (  # manager
+    '\\bteam leader\\b': (  # manager
         ("team leader",),
     ),
-    0x874173B6: (  # manager
+    (  # manager
+        '^((senior|sr) )?manager (of )?product (marketing|operations|ops|analytics|data|support|qua'
+        'lity|security)\\b'
+    ): (
         ("^manager of product ", "^manager product ", "^senior manager of product ",
          "^senior manager product ", "^sr manager of product ", "^sr manager product "),
         ("analytics", "data", "marketing", "operations", "ops", "quality", "security", "support"),
     ),
-    0xBB0C7747: (  # manager
+    '^group product marketing manager\\b': (  # manager
         ("^group product marketing manager",),
     ),
-    0x742BA96B: (  # manager
+    '^executive (producer|chef|housekeeper)$': (  # manager
         ("^executive chef$", "^executive housekeeper$", "^executive producer$"),
     ),
-    0x00AA3DAE: (  # manager
+    '^principal investigator\\b': (  # manager
         ("^principal investigator",),
     ),
-    0xC5B33A95: (  # manager
+    '\\bin charge\\b': (  # manager
         ("in charge",),
     ),
-    0x0E819F7A: (  # supervisor
+    (  # supervisor
+        '\\b(supervisor|supervisory|supervising|foreman|forewoman|forewomen|foremen)\\b'
+    ): (
         ("foreman", "foremen", "forewoman", "forewomen", "supervising", "supervisor"),
     ),
-    0x0AF913F1: (  # senior-ic
+    (  # senior-ic
+        '^(?!(\\w+ (and )?)?((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|presid'
+        'ent|(?<!\\bdepartment )(?<!\\bcommittee )chair(man|woman|person)?|managing director|genera'
+        'l (counsel|manager)|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cda'
+        'o)|chief \\w+( \\w+)?( and \\w+( \\w+)?)? officer|((senior|sr|executive|group|corporate|re'
+        'gional|area|divisional|global|first|associate|assistant) )*(vice president|vp)|svp|evp|avp'
+        ')( of)?( \\w+){0,2}( s)? (assistant|pa|ea)$|(\\w+ (and )?)?((deputy|group|interim|acting) '
+        ')?(ceo|chief executive( officer)?|president|(?<!\\bdepartment )(?<!\\bcommittee )chair(man'
+        '|woman|person)?|managing director|general (counsel|manager)|(cpo|cto|cdo|cfo|coo|cmo|cro|c'
+        'hro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cdao)|chief \\w+( \\w+)?( and \\w+( \\w+)?)? officer|'
+        '((senior|sr|executive|group|corporate|regional|area|divisional|global|first|associate|assi'
+        'stant) )*(vice president|vp)|svp|evp|avp)( of)?( \\w+){0,2}( s)? office (manager|coordinat'
+        'or|administrator|assistant)$)(senior|sr|principal)\\b(?! house officer$)(?! ((executive|pe'
+        'rsonal|administrative) assistant\\b|(ea|pa)( and (ea|pa))?\\b(?!( and (ea|pa))? ((senior|s'
+        'r|junior|jr|lead|principal|chief|staff|associate) )?(consultant|consultancy|architect|arch'
+        'itecture|analyst|lead|leader|engineer|manager|developer|programmer|specialist|director|pri'
+        'ncipal|strategist|practitioner|owner|head|advisor|adviser|designer|modeller|modeler|office'
+        'r|expert|scientist|researcher|coordinator|administrator|intern|trainee|apprentice|partner|'
+        'associate|representative|governance|practice)\\b)|assistant to (the )?(\\w+ ){0,2}((deputy'
+        '|group|interim|acting) )?(ceo|chief executive( officer)?|president|(?<!\\bdepartment )(?<!'
+        '\\bcommittee )chair(man|woman|person)?|managing director|general (counsel|manager)|(cpo|ct'
+        'o|cdo|cfo|coo|cmo|cro|chro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cdao)|chief \\w+( \\w+)?( and '
+        '\\w+( \\w+)?)? officer|((senior|sr|executive|group|corporate|regional|area|divisional|glob'
+        'al|first|associate|assistant) )*(vice president|vp)|svp|evp|avp)\\b|.*\\bs (pa|ea)$))(?! '
+        '\\w.* (intern|trainee|apprentice)$)'
+    ): (
         ("^principal", "^senior", "^sr"),
     ),
-    0x2EABA124: (  # senior-ic
+    (  # senior-ic
+        '^staff (\\w+ )?(engineer|developer|scientist|designer|researcher|analyst|architect|product'
+        ' manager|technical program manager)\\b'
+    ): (
         ("^staff ",),
         ("analyst", "architect", "designer", "developer", "engineer", "product manager",
          "researcher", "scientist", "technical program manager"),
     ),
-    0x6DED71AC: (  # senior-ic
+    (  # senior-ic
+        '^consultant (in\\b|(\\w+ )?(physician|surgeon|anaesthetist|anesthetist|psychiatrist|radiol'
+        'ogist|paediatrician|pediatrician|obstetrician|gynaecologist|cardiologist|oncologist|haemat'
+        'ologist|pathologist|neurologist|dermatologist|geriatrician|microbiologist|histopathologist'
+        '|psychologist|nurse|midwife|pharmacist|clinical scientist)\\b)|^(nurse|midwife|pharmacist)'
+        ' consultant$'
+    ): (
         ("^consultant ", "^midwife consultant$", "^nurse consultant$", "^pharmacist consultant$"),
     ),
-    0xF0DBAE76: (  # senior-ic
+    (  # senior-ic
+        '^((assistant|associate|full|distinguished|visiting|clinical|research|adjunct) )?professor'
+        '\\b'
+    ): (
         ("^adjunct professor", "^assistant professor", "^associate professor",
          "^clinical professor", "^distinguished professor", "^full professor", "^professor",
          "^research professor", "^visiting professor"),
     ),
-    0x89B30566: (  # apm
+    '^(associate|junior|jr) product manager\\b': (  # apm
         ("^associate product manager", "^jr product manager", "^junior product manager"),
     ),
-    0xBD967C1A: (  # apm
+    '^apm\\b': (  # apm
         ("^apm",),
     ),
-    0xEC4D151A: (  # apm
+    '^product (manager )?intern\\b': (  # apm
         ("^product intern", "^product manager intern"),
     ),
-    0x6427F3AB: (  # pm
+    '^(technical )?product manager\\b': (  # pm
         ("^product manager", "^technical product manager"),
     ),
-    0x499250F5: (  # pm
+    '^product owner\\b': (  # pm
         ("^product owner",),
     ),
-    0x3078E917: (  # associate-engineer
+    (  # associate-engineer
+        '^(associate|junior|jr|graduate|trainee) (software )?(engineer|developer)\\b'
+    ): (
         ("developer", "engineer"),
         ("^associate ", "^graduate ", "^jr ", "^junior ", "^trainee "),
     ),
-    0x98E10FB7: (  # engineer
+    '\\b(engineer|developer|programmer|sre|devops)\\b': (  # engineer
         ("developer", "devops", "engineer", "programmer", "sre"),
     ),
-    0x2A184688: (  # associate-designer
+    '^(associate|junior|jr) (product |ux |ui )?designer\\b': (  # associate-designer
         ("^associate designer", "^associate product designer", "^associate ui designer",
          "^associate ux designer", "^jr designer", "^jr product designer", "^jr ui designer",
          "^jr ux designer", "^junior designer", "^junior product designer",
          "^junior ui designer", "^junior ux designer"),
     ),
-    0x8DFF396A: (  # designer
+    '\\b(designer|ux researcher|user researcher)\\b': (  # designer
         ("designer", "user researcher", "ux researcher"),
     ),
-    0x4D9C2DA6: (  # executive-assistant
+    '\\b(executive|personal|administrative) assistant\\b': (  # executive-assistant
         ("administrative assistant", "executive assistant", "personal assistant"),
     ),
-    0xB2140ED0: (  # executive-assistant
+    (  # executive-assistant
+        '^(ea|pa)( and (ea|pa))?\\b(?!( and (ea|pa))? ((senior|sr|junior|jr|lead|principal|chief|st'
+        'aff|associate) )?(consultant|consultancy|architect|architecture|analyst|lead|leader|engine'
+        'er|manager|developer|programmer|specialist|director|principal|strategist|practitioner|owne'
+        'r|head|advisor|adviser|designer|modeller|modeler|officer|expert|scientist|researcher|coord'
+        'inator|administrator|intern|trainee|apprentice|partner|associate|representative|governance'
+        '|practice)\\b)'
+    ): (
         ("^ea", "^pa"),
     ),
-    0xC38BD0A5: (  # executive-assistant
+    (  # executive-assistant
+        '^(senior|sr|principal|lead) (ea|pa)( and (ea|pa))?\\b(?!( and (ea|pa))? ((senior|sr|junior'
+        '|jr|lead|principal|chief|staff|associate) )?(consultant|consultancy|architect|architecture'
+        '|analyst|lead|leader|engineer|manager|developer|programmer|specialist|director|principal|s'
+        'trategist|practitioner|owner|head|advisor|adviser|designer|modeller|modeler|officer|expert'
+        '|scientist|researcher|coordinator|administrator|intern|trainee|apprentice|partner|associat'
+        'e|representative|governance|practice)\\b)'
+    ): (
         ("^lead ea", "^lead pa", "^principal ea", "^principal pa", "^senior ea", "^senior pa",
          "^sr ea", "^sr pa"),
     ),
-    0xEBD071DC: (  # executive-assistant
+    (  # executive-assistant
+        '^(\\w+ (and )?)?((deputy|group|interim|acting) )?(ceo|chief executive( officer)?|president'
+        '|(?<!\\bdepartment )(?<!\\bcommittee )chair(man|woman|person)?|managing director|general ('
+        'counsel|manager)|(cpo|cto|cdo|cfo|coo|cmo|cro|chro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cdao)|'
+        'chief \\w+( \\w+)?( and \\w+( \\w+)?)? officer|((senior|sr|executive|group|corporate|regio'
+        'nal|area|divisional|global|first|associate|assistant) )*(vice president|vp)|svp|evp|avp)( '
+        'of)?( \\w+){0,2}( s)? (assistant|pa|ea)$'
+    ): (
         (" assistant$", " ea$", " pa$"),
         (" officer", "ao", "bo", "ceo", "chair", "chief executive", "co", "do", "fo",
          "general manager", "go", "io", "lo", "mo", "oo", "po", "president", "ro", "so", "to",
          "vp"),
     ),
-    0xDF70227D: (  # executive-assistant
+    (  # executive-assistant
+        '^((senior|sr|principal|lead) )?assistant to (the )?(\\w+ ){0,2}((deputy|group|interim|acti'
+        'ng) )?(ceo|chief executive( officer)?|president|(?<!\\bdepartment )(?<!\\bcommittee )chair'
+        '(man|woman|person)?|managing director|general (counsel|manager)|(cpo|cto|cdo|cfo|coo|cmo|c'
+        'ro|chro|ciso|clo|cio|cso|cco|cao|cbo|cgo|cdao)|chief \\w+( \\w+)?( and \\w+( \\w+)?)? offi'
+        'cer|((senior|sr|executive|group|corporate|regional|area|divisional|global|first|associate|'
+        'assistant) )*(vice president|vp)|svp|evp|avp)\\b'
+    ): (
         ("^assistant to ", "^lead assistant to ", "^principal assistant to ",
          "^senior assistant to ", "^sr assistant to "),
     ),
-    0xD14AE7C6: (  # executive-assistant
+    '\\bs (pa|ea)$': (  # executive-assistant
         ("s ea$", "s pa$"),
     ),
-    0x94B76161: (  # analyst
+    '\\b(analyst|scientist|researcher)\\b': (  # analyst
         ("analyst", "researcher", "scientist"),
     ),
-    0x1D86A111: (  # intern
+    '\\b(intern|trainee|apprentice)\\b': (  # intern
         ("apprentice", "intern", "trainee"),
     ),
-    0x75BB0099: (  # associate
+    '^(associate(?!$)|junior|jr|assistant)\\b': (  # associate
         ("^assistant", "^associate", "^jr", "^junior"),
     ),
-    0xB681E60F: (  # associate
+    '\\bassistant$': (  # associate
         ("assistant$",),
     ),
-    0xD7553E6B: (  # ic
+    (  # ic
+        '\\b(account|project|program|success|office|sales|territory|product marketing) manager\\b'
+    ): (
         ("account manager", "office manager", "product marketing manager", "program manager",
          "project manager", "sales manager", "success manager", "territory manager"),
     ),
-    0x65DC8DAE: (  # ic
+    (  # ic
+        '\\b(specialist|representative|rep|coordinator|consultant|accountant|officer|executive|agen'
+        't|administrator|clerk|recruiter|marketer|writer|counsel|partner|associate|support|sales|ad'
+        'vocate|technician|technologist|buyer|scheduler|planner|operator|inspector|mechanic|electri'
+        'cian|machinist|assembler|driver|stocker|janitor|custodian|cashier|receptionist|secretary|b'
+        'ookkeeper|paralegal|nurse|teacher|trainer|auditor|lecturer)\\b'
+    ): (
         ("accountant", "administrator", "advocate", "agent", "assembler", "associate", "auditor",
          "bookkeeper", "buyer", "cashier", "clerk", "consultant", "coordinator", "counsel",
          "custodian", "driver", "electrician", "executive", "inspector", "janitor", "lecturer",
@@ -512,7 +759,7 @@ NEEDS: dict[int, tuple[tuple[str, ...], ...]] = {
          "secretary", "specialist", "stocker", "support", "teacher", "technician",
          "technologist", "trainer", "writer"),
     ),
-    0x3A025248: (  # ic
+    '\\bstaff$': (  # ic
         ("staff$",),
     ),
 }
