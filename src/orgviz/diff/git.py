@@ -6,16 +6,19 @@ import os
 import shlex
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from orgviz.errors import OrgvizError
+from orgviz.gcpause import cyclic_gc_paused
 from orgviz.gitrefusal import git_refusal, git_said, run_git
 from orgviz.problem import Problem, SourceLoc, one_line
 
 if TYPE_CHECKING:
     from orgviz.model import Org
+
+_NEW = tuple.__new__  # _NEW(SourceLoc, triple): SourceLoc(*triple) without a Python-level call
 
 #: Longer revisions are refused (git's message would quote them whole).
 MAX_REV_LENGTH = 256
@@ -259,13 +262,22 @@ def _relocate(org: Org, names: dict[str, str]) -> None:
 
     def at(loc: SourceLoc) -> SourceLoc:
         """The location in the file's `rev:path`."""
-        file = shown.get(loc.file)
-        if file is None:
-            file = shown[loc.file] = _display(loc.file, names)
-        return SourceLoc(file, loc.line, loc.col)
+        file, line, col = loc
+        named = shown.get(file)
+        if named is None:
+            named = shown[file] = _display(file, names)
+        return _NEW(SourceLoc, (named, line, col))
+
+    with cyclic_gc_paused():  # (some 100,000 locations in a big org, in no cycle)
+        _relocate_fields(org, at)
+    org.files = tuple(_display(file, names) for file in org.files)
+
+
+def _relocate_fields(org: Org, at: Callable[[SourceLoc], SourceLoc]) -> None:
+    """Give `org`'s people, teams, rules and header each location moved by `at`."""
 
     def each(locs: Mapping[str, SourceLoc]) -> dict[str, SourceLoc]:
-        """The locations of fields (or options), each in its `rev:path`."""
+        """The locations of fields (or options), each moved."""
         return {key: at(loc) for key, loc in locs.items()}
 
     org.people = tuple(replace(person, loc=at(person.loc), field_locs=each(person.field_locs),
@@ -279,7 +291,6 @@ def _relocate(org: Org, names: dict[str, str]) -> None:
                               for setting in org.rule_settings)
     org.loc = at(org.loc)
     org.size_loc = None if org.size_loc is None else at(org.size_loc)
-    org.files = tuple(_display(file, names) for file in org.files)
 
 
 def _display(file: str, names: dict[str, str]) -> str:
