@@ -557,3 +557,17 @@ def test_the_legend_names_an_id_changed_among_the_amber_changes(tmp_path: Path) 
                           get_theme("light", None), load(old))
     assert chart.legend == (("retitled, re-teamed, renamed or id changed", HIGHLIGHT["idchanged"]),)
     assert chart.by_id["e3x"].team == "id was e3"
+
+
+def test_the_note_of_unlinked_people_names_a_file_with_a_line_break_on_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it printed the new file's name raw: a name with a line break took two lines)
+    monkeypatch.chdir(tmp_path)
+    Path("old.yaml").write_text(HEAD + "  - {id: sam, name: Sam, reports_to: dana}\n"
+                                "  - {id: lee, name: Lee, reports_to: sam}\n", encoding="utf-8")
+    Path("a\nb.yaml").write_text(HEAD + "  - {id: lee, name: Lee, reports_to: sam}\n",
+                                 encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "old.yaml", "a\nb.yaml"])
+    assert result.exit_code == 0
+    assert ("orgviz: a\\u000Ab.yaml: 1 person reports to a manager who is not in it (`orgviz "
+            "validate` reports where)") in result.output.splitlines()

@@ -99,8 +99,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     unlinked = sum(1 for c in changes if c.kind == "unlinked")
     if unlinked:
         people = "person reports" if unlinked == 1 else "people report"
-        click.echo(f"orgviz: {new.file}: {unlinked:,} {people} to a manager who is not in it "
-                   "(`orgviz validate` reports where)", err=True)
+        click.echo(one_line(f"orgviz: {new.file}: {unlinked:,} {people} to a manager who is "
+                            "not in it (`orgviz validate` reports where)"), err=True)
     notes: list[str] = []
     if output:  # drawn and written first: a chart that cannot be written prints no report
         try:
