@@ -436,3 +436,35 @@ def test_a_manager_s_id_someone_else_took_is_no_manager_kept(tmp_path: Path) -> 
         "* vacancy filled  p3 (Person 6): Product Manager\n"
         "old.yaml -> new.yaml: 1 removed, 1 id changed, 2 moved, 2 retitled, 2 vacancies "
         "opened, 1 vacancy filled\n")
+
+
+@pytest.mark.parametrize("depth", [10, 40])
+def test_position_changes_rounds_look_again_only_where_pairings_changed(
+        depth: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Openings `depth` deep, one under the other, all under new ids: a level is paired a
+    round after the level above it (`depth` + 1 rounds). Each round read the title of every
+    removed and added position again (quadratic in the depth); now a round reads only those
+    the pairings of the round before touched: a few titles a level in all."""
+    old = _org([(f"a{level}", None, f"Level {level}", f"a{level - 1}" if level > 1 else None)
+                for level in range(1, depth + 1)])
+    new = _org([(f"b{level}", None, f"Level {level}", f"b{level - 1}" if level > 1 else None)
+                for level in range(1, depth + 1)])
+    calls = {"titles read": 0, "rounds": 0}
+
+    def counted_nfc(text: str | None) -> str:
+        calls["titles read"] += 1
+        return nfc(text)
+
+    def counted_round(self: Any) -> dict[str, str]:
+        calls["rounds"] += 1
+        return followed_by_reports(self)
+
+    followed_by_reports = pairing._PositionRounds.followed_by_reports
+    monkeypatch.setattr(pairing, "nfc", counted_nfc)
+    monkeypatch.setattr(pairing._PositionRounds, "followed_by_reports", counted_round)
+    open_ids, filled, opened = position_changes(list(old.people), list(new.people), {},
+                                                (old.reports, new.reports))
+    assert open_ids == {f"a{level}": f"b{level}" for level in range(1, depth + 1)}
+    assert filled == opened == {}
+    assert calls["rounds"] == depth + 1
+    assert calls["titles read"] <= 8 * depth

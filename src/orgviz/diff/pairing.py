@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Callable, Container, Iterable, Mapping, Set
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from orgviz.diff.change import folded, nfc, same_value
@@ -499,73 +499,185 @@ def position_changes(removed: list[Person], added: list[Person], known: dict[str
     removed and one added position of the kind have them (openings both: as many removed as
     added, told apart by their team and location, then by file order). Round by round until
     a round pairs no more: an opening under an opening paired in one round is matched by
-    its manager's new id in the next (a vacancy under a vacancy, both under new ids)."""
+    its manager's new id in the next (a vacancy under a vacancy, both under new ids); a
+    round looks again only at the positions and kinds the pairings since touched
+    (`_PositionRounds`)."""
     by_kind: dict[tuple[bool, bool], dict[str, str]] = {
         (True, True): {}, (True, False): {}, (False, True): {}}
-    was_open = {person.id: person.vacant for person in removed}
-    now_open = {person.id: person.vacant for person in added}
-    paired = dict(known)
+    rounds = _PositionRounds(removed, added, known, reports)
     while True:
-        followed = _followed_by_reports(removed, added, paired, reports)
+        followed = rounds.followed_by_reports()
         for old_id, new_id in followed.items():
-            by_kind[was_open[old_id], now_open[new_id]][old_id] = new_id
-        paired.update(followed)
+            by_kind[rounds.old[old_id].vacant, rounds.new[new_id].vacant][old_id] = new_id
+        rounds.pair(followed)
         more = bool(followed)
         for (before, after), found in by_kind.items():  # (each position paired once)
-            same = _same_positions(removed, added, (paired, reports), before, after)
+            same = rounds.same_positions(before, after)
             found.update(same)
-            paired.update(same)
+            rounds.pair(same)
             more = more or bool(same)
         if not more:
             return by_kind[True, True], by_kind[True, False], by_kind[False, True]
 
 
-def _followed_by_reports(removed: list[Person], added: list[Person], known: dict[str, str],
-                         reports: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
-                         ) -> dict[str, str]:
-    """Old id -> new id of the positions removed and added with the same title and manager
-    (by new id: `known`), one of them open, more than half of the reports of each of which
-    (the old one's by new id) are the other's: no more than one such for each."""
-    taken = set(known.values())
-    came: dict[Kind, list[Person]] = {}
-    for person in added:
-        if person.id not in taken and person.title and reports[1].get(person.id):
-            came.setdefault((nfc(person.title), person.reports_to), []).append(person)
-    found: dict[str, str] = {}
-    for before in removed:
-        mine = reports[0].get(before.id)
-        if before.id in known or not before.title or not mine:
-            continue
-        ids = {known.get(pid, pid) for pid in mine}
-        key = (nfc(before.title), known.get(before.reports_to or "", before.reports_to))
-        for after in came.get(key, ()):
-            if (before.vacant or after.vacant) and shares_most(ids, set(reports[1][after.id])):
-                found[before.id] = after.id
-                break
-    return found
+#: The kinds of `_PositionRounds.same_positions`: removed open or not, added open or not.
+_OPENNESS = ((True, True), (True, False), (False, True))
 
 
-def _same_positions(removed: list[Person], added: list[Person],
-                    pairs_and_reports: tuple[dict[str, str], Reports],
-                    was_open: bool, now_open: bool) -> dict[str, str]:
-    """Old id -> new id of the positions `removed` (open ones when `was_open`, else filled
-    ones) while one was `added` (open when `now_open`) with the same title and manager (by
-    new id), neither of them paired yet (`pairs_and_reports`: the pairings so far, old id
-    -> new id, and the reports); a title and manager that two removed or two added
-    positions share match none, except open positions both: as many removed as added are
-    told apart by their reports, team and location, then by file order."""
-    moved_ids, reports = pairs_and_reports
-    taken = set(moved_ids.values())
-    gone = [p for p in removed if p.vacant == was_open and p.id not in moved_ids]
-    came = [p for p in added if p.vacant == now_open and p.id not in taken]
-    if not gone or not came:
-        return {}
-    # What the two positions are matched on: the title and the manager (by new id).
-    return _paired_by_kind(
-        [((nfc(p.title), moved_ids.get(p.reports_to or "", p.reports_to)), p)
-         for p in gone if p.title],
-        [((nfc(p.title), p.reports_to), p) for p in came], was_open and now_open,
-        (reports, moved_ids))
+class _PositionRounds:
+    """The removed and added positions of `position_changes` not paired yet, by kind
+    (title and manager by new id) as the pairings so far have them, kept as pairings are
+    added: a round looks again at a removed position for its reports only when its manager
+    or one of its reports was paired since, and at a kind only when a position joined or
+    left it (a kind that paired none pairs none again while its positions stay)."""
+
+    def __init__(self, removed: list[Person], added: list[Person], known: dict[str, str],
+                 reports: Reports) -> None:
+        """The positions `removed` and `added`, `known` (old id -> new id) paired already."""
+        self.reports = reports
+        self.old = {person.id: person for person in removed}
+        self.new = {person.id: person for person in added}
+        self.old_order = {pid: n for n, pid in enumerate(self.old)}
+        self.new_order = {pid: n for n, pid in enumerate(self.new)}
+        self.paired = dict(known)
+        self.taken = set(known.values())
+        #: The kinds to look at again, for each openness; those a removed (added) position
+        #: of an openness joins or leaves touch.
+        self.touched: dict[tuple[bool, bool], set[Kind]] = {
+            openness: set() for openness in _OPENNESS}
+        self.watching = {(side, vacant): [kinds for openness, kinds in self.touched.items()
+                                          if openness[side] == vacant]
+                         for side in (0, 1) for vacant in (True, False)}
+        #: The removed and added positions not paired yet, with a title, by openness and kind.
+        self.gone: dict[tuple[bool, Kind], set[str]] = {}
+        self.gone_kind: dict[str, tuple[bool, Kind]] = {}
+        self.came: dict[tuple[bool, Kind], set[str]] = {}
+        #: Of those, the added with reports by kind (in order); old id -> the removed under
+        #: it, and the removed with reports it is a report of; the removed with reports to
+        #: look at again.
+        self.followed: dict[Kind, dict[str, Person]] = {}
+        self.under: dict[str, list[str]] = {}
+        self.above: dict[str, list[str]] = {}
+        self.recheck: set[str] = set()
+        for pid, person in self.old.items():
+            if person.title and pid not in self.paired:
+                self._place_old(pid)
+                if person.reports_to is not None:
+                    self.under.setdefault(person.reports_to, []).append(pid)
+                if reports[0].get(pid):
+                    self.recheck.add(pid)
+                    for report in reports[0][pid]:
+                        self.above.setdefault(report, []).append(pid)
+        for pid, person in self.new.items():
+            if person.title and pid not in self.taken:
+                kind = (nfc(person.title), person.reports_to)
+                self.came.setdefault((person.vacant, kind), set()).add(pid)
+                self._touch(1, person.vacant, kind)
+                if reports[1].get(pid):
+                    self.followed.setdefault(kind, {})[pid] = person
+
+    def old_kind(self, person: Person) -> Kind:
+        """The kind of the removed position `person`: its title, its manager by new id."""
+        boss = person.reports_to
+        return nfc(person.title), self.paired.get(boss or "", boss)
+
+    def _touch(self, side: int, vacant: bool, kind: Kind) -> None:
+        """Have the opennesses that read `kind` of removed (`side` 0) or added (1) open
+        (`vacant`) or filled positions look at it again."""
+        for kinds in self.watching[side, vacant]:
+            kinds.add(kind)
+
+    def _place_old(self, pid: str) -> None:
+        """File the removed position `pid` under its kind now, its old and new kind touched."""
+        self._unplace_old(pid)
+        person = self.old[pid]
+        key = (person.vacant, self.old_kind(person))
+        self.gone.setdefault(key, set()).add(pid)
+        self.gone_kind[pid] = key
+        self._touch(0, *key)
+
+    def _unplace_old(self, pid: str) -> None:
+        """Take the removed position `pid` from its kind, if filed, that kind touched."""
+        key = self.gone_kind.pop(pid, None)
+        if key is not None:
+            self.gone[key].discard(pid)
+            self._touch(0, *key)
+
+    def pair(self, found: Mapping[str, str]) -> None:
+        """Take the pairings `found` (old id -> new id), none of them paired before."""
+        for old_id, new_id in found.items():
+            self.paired[old_id] = new_id
+            self.taken.add(new_id)
+            self._unplace_old(old_id)
+            for pid in self.under.get(old_id, ()):  # (their manager's new id changed)
+                if pid in self.gone_kind:
+                    self._place_old(pid)
+            self.recheck.update(self.under.get(old_id, ()))
+            self.recheck.update(self.above.get(old_id, ()))
+            person = self.new.get(new_id)
+            if person is not None and person.title:
+                kind = (nfc(person.title), person.reports_to)
+                self.came.get((person.vacant, kind), set()).discard(new_id)
+                self.followed.get(kind, {}).pop(new_id, None)
+                self._touch(1, person.vacant, kind)
+
+    def followed_by_reports(self) -> dict[str, str]:
+        """Old id -> new id of the removed and added positions with the same title and
+        manager (by new id), one of them open, more than half of the reports of each of
+        which (the old one's by new id) are the other's: no more than one such for each
+        removed one, of those whose manager or reports were paired since the last look."""
+        olds, self.recheck = sorted(self.recheck, key=self.old_order.__getitem__), set()
+        found: dict[str, str] = {}
+        for pid in olds:
+            new_id = self._followed_by(pid)
+            if new_id is not None:
+                found[pid] = new_id
+        return found
+
+    def _followed_by(self, pid: str) -> str | None:
+        """The added position the reports of the removed position `pid` followed, if any."""
+        if pid in self.paired:
+            return None
+        before = self.old[pid]
+        came = self.followed.get(self.old_kind(before))
+        if not came:
+            return None
+        ids = {self.paired.get(report, report) for report in self.reports[0][pid]}
+        for after in came.values():
+            if (before.vacant or after.vacant) and shares_most(
+                    ids, set(self.reports[1][after.id])):
+                return after.id
+        return None
+
+    def same_positions(self, was_open: bool, now_open: bool) -> dict[str, str]:
+        """Old id -> new id of the positions removed (open ones when `was_open`, else
+        filled ones) while one was added (open when `now_open`) with the same title and
+        manager (by new id), of the kinds touched since this openness last looked; a kind
+        that two removed or two added positions share matches none, except open positions
+        both: as many removed as added are told apart by their reports, team and location,
+        then by file order (`_told_apart`). In the order of the first removed of each kind."""
+        touched = self.touched[was_open, now_open]
+        kinds = list(touched)
+        touched.clear()
+        several = was_open and now_open
+        found: list[tuple[int, dict[str, str]]] = []
+        for kind in kinds:
+            olds = self.gone.get((was_open, kind))
+            news = self.came.get((now_open, kind))
+            if olds and news and len(olds) == len(news) and (several or len(olds) == 1):
+                ordered = sorted(olds, key=self.old_order.__getitem__)
+                found.append((self.old_order[ordered[0]], self._same_kind(
+                    ordered, sorted(news, key=self.new_order.__getitem__))))
+        return {old_id: new_id for _first, pairs in sorted(found, key=itemgetter(0))
+                for old_id, new_id in pairs.items()}
+
+    def _same_kind(self, olds: list[str], news: list[str]) -> dict[str, str]:
+        """Old id -> new id of as many removed `olds` as added `news` of one kind, in their
+        order (`_told_apart`; one of each: those two)."""
+        if len(olds) == 1:
+            return {olds[0]: news[0]}
+        return _told_apart([self.old[pid] for pid in olds], [self.new[pid] for pid in news],
+                           self.reports, self.paired, self.taken)
 
 
 def _paired_by_kind(gone: Iterable[tuple[Kind, Person]], came: Iterable[tuple[Kind, Person]],
