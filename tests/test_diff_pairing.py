@@ -468,3 +468,27 @@ def test_position_changes_rounds_look_again_only_where_pairings_changed(
     assert filled == opened == {}
     assert calls["rounds"] == depth + 1
     assert calls["titles read"] <= 8 * depth
+
+
+def test_a_report_s_id_someone_else_took_is_no_report_that_followed(tmp_path: Path) -> None:
+    """Xi, the open Engineering Manager role's report, left, and Wu's id went from w to x,
+    Xi's: Pat, one of two Engineering Managers hired under Ann, has Wu at x now. x was read
+    as Xi still, who followed o1 to Pat (o1's vacancy filled by Pat); x is Wu, someone
+    else, as `_followed` and `openings_followed` read it: no report followed, and two
+    Engineering Managers under Ann fill no one opening."""
+    before = HEAD + ("  - {id: a0, name: Ann, title: CEO}\n"
+                     "  - {id: o1, vacant: true, title: Engineering Manager, reports_to: a0}\n"
+                     "  - {id: x, name: Xi, title: Designer, reports_to: o1}\n"
+                     "  - {id: w, name: Wu, title: Engineer, reports_to: a0}\n")
+    after = HEAD + ("  - {id: a0, name: Ann, title: CEO}\n"
+                    "  - {id: p1, name: Pat, title: Engineering Manager, reports_to: a0}\n"
+                    "  - {id: q1, name: Quinn, title: Engineering Manager, reports_to: a0}\n"
+                    "  - {id: x, name: Wu, title: Engineer, reports_to: p1}\n")
+    assert _diff_text(tmp_path, before, after) == (
+        "+ added           p1 (Pat): Engineering Manager, reports to a0 (Ann)\n"
+        "+ added           q1 (Quinn): Engineering Manager, reports to a0 (Ann)\n"
+        "- removed         o1 (Open role): Engineering Manager, reports to a0 (Ann)\n"
+        "- removed         x (Xi): Designer, reports to o1 (Open role)\n"
+        "~ id changed      x (Wu): w -> x\n"
+        "> moved           x (Wu): a0 (Ann) -> p1 (Pat)\n"
+        "old.yaml -> new.yaml: 2 added, 2 removed, 1 id changed, 1 moved\n")

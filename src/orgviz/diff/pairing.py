@@ -614,6 +614,7 @@ class _PositionRounds:
                     self._place_old(pid)
             self.recheck.update(self.under.get(old_id, ()))
             self.recheck.update(self.above.get(old_id, ()))
+            self.recheck.update(self.above.get(new_id, ()))  # (a report's id another took)
             person = self.new.get(new_id)
             if person is not None and person.title:
                 kind = (nfc(person.title), person.reports_to)
@@ -624,8 +625,9 @@ class _PositionRounds:
     def followed_by_reports(self) -> dict[str, str]:
         """Old id -> new id of the removed and added positions with the same title and
         manager (by new id), one of them open, more than half of the reports of each of
-        which (the old one's by new id) are the other's: no more than one such for each
-        removed one, of those whose manager or reports were paired since the last look."""
+        which (the old one's by new id, but an id another took: someone else's now) are the
+        other's: no more than one such for each removed one, of those whose manager or
+        reports were paired since the last look, or a report's id taken."""
         olds, self.recheck = sorted(self.recheck, key=self.old_order.__getitem__), set()
         found: dict[str, str] = {}
         for pid in olds:
@@ -642,7 +644,7 @@ class _PositionRounds:
         came = self.followed.get(self.old_kind(before))
         if not came:
             return None
-        ids = {self.paired.get(report, report) for report in self.reports[0][pid]}
+        ids = _reports_now(self.reports[0][pid], self.paired, self.taken)
         for after in came.values():
             if (before.vacant or after.vacant) and shares_most(
                     ids, set(self.reports[1][after.id])):
