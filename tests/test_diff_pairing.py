@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from orgviz.cli import main
@@ -492,3 +492,89 @@ def test_a_report_s_id_someone_else_took_is_no_report_that_followed(tmp_path: Pa
         "~ id changed      x (Wu): w -> x\n"
         "> moved           x (Wu): a0 (Ann) -> p1 (Pat)\n"
         "old.yaml -> new.yaml: 2 added, 2 removed, 1 id changed, 1 moved\n")
+
+
+def _every_position_every_round(removed: list[Person], added: list[Person],
+                                known: dict[str, str], reports: pairing.Reports,
+                                ) -> list[list[tuple[str, str]]]:
+    """The pairings of `position_changes` (in order) as it found them before it kept its
+    kinds: each round looking at every removed and added position again."""
+    by_kind: dict[tuple[bool, bool], dict[str, str]] = {
+        (True, True): {}, (True, False): {}, (False, True): {}}
+    was_open = {person.id: person.vacant for person in removed}
+    now_open = {person.id: person.vacant for person in added}
+    paired = dict(known)
+    while True:
+        taken = set(paired.values())
+        came: dict[pairing.Kind, list[Person]] = {}
+        for person in added:
+            if person.id not in taken and person.title and reports[1].get(person.id):
+                came.setdefault((nfc(person.title), person.reports_to), []).append(person)
+        followed: dict[str, str] = {}
+        for before in removed:
+            mine = reports[0].get(before.id)
+            if before.id in paired or not before.title or not mine:
+                continue
+            ids = pairing._reports_now(mine, paired, taken)
+            boss = before.reports_to
+            for after in came.get((nfc(before.title), paired.get(boss or "", boss)), ()):
+                if (before.vacant or after.vacant) and pairing.shares_most(
+                        ids, set(reports[1][after.id])):
+                    followed[before.id] = after.id
+                    break
+        for old_id, new_id in followed.items():
+            by_kind[was_open[old_id], now_open[new_id]][old_id] = new_id
+        paired.update(followed)
+        more = bool(followed)
+        for (open_before, open_after), found in by_kind.items():
+            taken = set(paired.values())
+            same = pairing._paired_by_kind(
+                [((nfc(p.title), paired.get(p.reports_to or "", p.reports_to)), p)
+                 for p in removed if p.vacant == open_before and p.id not in paired and p.title],
+                [((nfc(p.title), p.reports_to), p)
+                 for p in added if p.vacant == open_after and p.id not in taken],
+                open_before and open_after, (reports, paired))
+            found.update(same)
+            paired.update(same)
+            more = more or bool(same)
+        if not more:
+            return [list(by_kind[kind].items())
+                    for kind in ((True, True), (True, False), (False, True))]
+
+
+#: Old p1's reports p19 and p6: p19 is p11 a round after p4 -> p0, and p6 the new id of
+#: p17 the round after; p1 (a kind of two removed) is then followed by its reports to p1.
+_REPORT_ID_TAKEN_LATER = (
+    _org([("p1", None, "D", None), ("p19", None, "M", "p1"), ("p4", None, "E", None),
+          ("p17", None, "M", "p4"), ("p6", None, "E", "p1"), ("p8", None, "D", None),
+          ("p5", None, "M", "p4")]),
+    _org([("p1", None, "D", None), ("p11", None, "M", "p1"), ("p0", None, "E", None),
+          ("p6", None, "M", "p0"), ("p5", None, "M", "p0")]))
+
+
+#: p8 -> p6 in round one; p1, under p8, is one of a kind with p15 and p3 (under p6) then, and
+#: followed by its report p10 to p3 in round two, then p10 under p1 is p10 under p3.
+_MANAGER_PAIRED_FIRST = (
+    _org([("p8", None, "M", None), ("p1", None, "D", "p8"), ("p10", None, "D", "p1")]),
+    _org([("p6", None, "M", None), ("p15", None, "D", "p6"), ("p3", None, "D", "p6"),
+          ("p10", None, "D", "p3")]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(versions())
+@example(_REPORT_ID_TAKEN_LATER)
+@example(_MANAGER_PAIRED_FIRST)
+def test_position_changes_rounds_find_what_every_position_every_round_found(
+        pair: tuple[Org, Org]) -> None:
+    """The same pairings, in the same order, as each round looking at every position, of
+    the removed and added (the people's id changes known), and of every position of the
+    two versions (ids of one in the other: a report's id paired or taken in a later round)."""
+    old, new = pair
+    reports = (old.reports, new.reports)
+    removed = [p for pid, p in old.by_id.items() if pid not in new.by_id]
+    added = [p for pid, p in new.by_id.items() if pid not in old.by_id]
+    for gone, came, known in ((removed, added, id_changes(removed, added)),
+                              (list(old.people), list(new.people), {})):
+        found = position_changes(gone, came, dict(known), reports)
+        assert [list(pairs.items()) for pairs in found] == _every_position_every_round(
+            gone, came, known, reports)
