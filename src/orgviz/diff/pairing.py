@@ -675,9 +675,7 @@ class _PositionRounds:
 
     def _same_kind(self, olds: list[str], news: list[str]) -> dict[str, str]:
         """Old id -> new id of as many removed `olds` as added `news` of one kind, in their
-        order (`_told_apart`; one of each: those two)."""
-        if len(olds) == 1:
-            return {olds[0]: news[0]}
+        order (`_told_apart`)."""
         return _told_apart([self.old[pid] for pid in olds], [self.new[pid] for pid in news],
                            self.reports, self.paired, self.taken)
 
@@ -718,7 +716,9 @@ def _told_apart(olds: list[Person], news: list[Person], reports: Reports,
     of the reports of each of which are the other's (the old one's by new id: `pairs`),
     then those of the same team and location, of the same team, of the same location, then
     the rest, each in their order (the pairs of their order alone where all share them;
-    `elsewhere`: the new ids of `pairs`)."""
+    `elsewhere`: the new ids of `pairs`; one of each: those two, whatever they share)."""
+    if len(olds) == 1:
+        return {olds[0].id: news[0].id}
     found = _followed(olds, news, reports, pairs, elsewhere)
     for trait in _TRAITS:
         taken = set(found.values())
