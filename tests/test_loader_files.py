@@ -285,7 +285,7 @@ def test_the_folder_walk_lists_regular_yaml_files_only(tmp_path: Path,
     write(tmp_path, {"top.yaml": TOP % "part.yaml", "part.yaml": PART})
     _special_files(tmp_path)
     (tmp_path / "link.yaml").symlink_to("part.yaml")
-    monkeypatch.setattr(orgfiles.subprocess, "run", lambda *a, **k: (_ for _ in ()).throw(
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: (_ for _ in ()).throw(
         OSError("no git")))
     assert tracked_yaml_files(tmp_path) == ["link.yaml", "part.yaml", "top.yaml"]
 
