@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".orgviz.yaml", "pyproject.toml")
 LEVEL_CHOICES = ("off", "error", "warning", "info")
+#: Every word a rule's level is written in, in `.orgviz.yaml`, `[tool.orgviz.rules]` and an
+#: org file's `rules:` alike, short (`rule: off`) or long (`rule: {level: off}`), in any
+#: case: a level, or "on", the rule's own default level (TOML's true and false: on and off).
+LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
+               "on": "on", "enable": "on", "enabled": "on", "true": "on",
+               "error": "error", "warning": "warning", "info": "info"}
 #: A configuration file is a few lines; anything bigger is not one (and is not read whole).
 MAX_CONFIG_BYTES = 1024 * 1024
 SHOWN_VALUE_CHARS = 40
@@ -58,6 +64,14 @@ def _as_written(value: object) -> str:
     if callable(isoformat):
         return str(isoformat())
     return repr(value)
+
+
+def level_of(value: Any) -> str | None:
+    """The level a rule's level word means ("off", "error", "warning", "info", or "on": the
+    rule's default), a TOML boolean too; None for a value that is none of LEVEL_WORDS."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return LEVEL_WORDS.get(value.lower()) if isinstance(value, str) else None
 
 
 def where(loc: SourceLoc) -> str:
@@ -111,22 +125,17 @@ def _rule_setting(rule: str, value: Any, at: _TomlLocs,
     from orgviz.loadsettings import level_hint, sole_option, unknown_rule
 
     key_loc = at.key("rules", rule)
-    if value is False or (isinstance(value, str) and value.lower() in ("off", "disable")):
-        return RuleSetting(rule, key_loc, "off")
-    if value is True:
-        return RuleSetting(rule, key_loc, None)
-    if isinstance(value, str) and value.lower() in LEVEL_CHOICES:
-        return RuleSetting(rule, key_loc, value.lower())
+    if (level := level_of(value)) is not None:
+        return RuleSetting(rule, key_loc, level)
     if isinstance(value, Mapping):
         level = value.get("level")
-        if level is not None and (not isinstance(level, str)
-                                  or level.lower() not in LEVEL_CHOICES):
+        if level is not None and level_of(level) is None:
             errors.append((at.value("rules", rule, "level"),
                            f"level of rule '{rule}' must be off, error, warning or info, "
                            f"not {shown_value(level)}{level_hint(level)}"))
             level = None  # (its options are still checked, as in .orgviz.yaml)
         options = {str(k): v for k, v in value.items() if k != "level"}
-        return RuleSetting(rule, key_loc, level.lower() if level else None, options,
+        return RuleSetting(rule, key_loc, level_of(level), options,
                            {name: at.value("rules", rule, name) for name in options})
     if (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
         errors.append((key_loc, unknown))

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from orgviz.config import LEVEL_CHOICES
+from orgviz.config import LEVEL_CHOICES, level_of
 from orgviz.loadfields import describe
 from orgviz.model import RuleSetting
 from orgviz.problem import SourceLoc, did_you_mean
 from orgviz.yamlread import YMap
-
-LEVEL_WORDS = {"off": "off", "disable": "off", "disabled": "off", "false": "off",
-               "on": None, "enable": None, "enabled": None, "true": None,
-               "error": "error", "warning": "warning", "info": "info"}
 
 
 class ErrorSink(Protocol):
@@ -33,20 +29,18 @@ def parse_rule_settings(block: Any, loc: SourceLoc, out: ErrorSink) -> tuple[Rul
     settings = []
     for rule, value in block.items():
         key_loc, value_loc = block.key_locs[rule], block.value_locs[rule]
-        if isinstance(value, str) and value.lower() in LEVEL_WORDS:
-            settings.append(RuleSetting(rule, key_loc, LEVEL_WORDS[value.lower()]))
+        if (level := level_of(value)) is not None:
+            settings.append(RuleSetting(rule, key_loc, level))
         elif isinstance(value, YMap):
             options = {k: v for k, v in value.items() if k != "level"}
             level = value.get("level")
-            if level is not None and (not isinstance(level, str)
-                                      or level.lower() not in LEVEL_WORDS):
+            if level is not None and level_of(level) is None:
                 out.error(value.value_locs["level"], f"level of rule '{rule}' must be off, "
                           f"error, warning or info, not {describe(level)}{level_hint(level)}",
                           "config")
                 level = None
-            settings.append(RuleSetting(
-                rule, key_loc, LEVEL_WORDS[level.lower()] if isinstance(level, str) else None,
-                options, {k: value.value_locs[k] for k in options}))
+            settings.append(RuleSetting(rule, key_loc, level_of(level), options,
+                                        {k: value.value_locs[k] for k in options}))
         elif (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
             out.error(key_loc, unknown, "config")
         else:
@@ -69,7 +63,8 @@ def unknown_rule(rule: str) -> str | None:
 #: Other words for the levels of a rule (`warn`), case folded.
 _LEVEL_SPELLINGS = {"warn": "warning", "warnings": "warning", "errors": "error",
                     "err": "error", "fatal": "error", "ignore": "off", "none": "off",
-                    "skip": "off", "disable": "off", "notice": "info", "note": "info"}
+                    "skip": "off", "no": "off", "yes": "on", "notice": "info",
+                    "note": "info"}
 
 
 def level_hint(value: Any) -> str:

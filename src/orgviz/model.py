@@ -128,7 +128,7 @@ class RuleSetting:
 
     rule: str
     loc: SourceLoc
-    level: str | None = None  # "off", "error", "warning", "info" or None (keep default)
+    level: str | None = None  # "off", "error", "warning", "info", "on" (the rule's own) or None
     options: Mapping[str, Any] = field(default_factory=dict)
     option_locs: Mapping[str, SourceLoc] = field(default_factory=dict)
 

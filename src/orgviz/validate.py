@@ -71,8 +71,9 @@ def _decimal(value: Any, least: float, most: float = math.inf) -> float:
 
 def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
            report: Callable[[SourceLoc, str], None]) -> None:
-    """Apply settings to `confs`; `report(loc, message)` hears of each bad rule id, option
-    or value, which is left out (the rest of the setting still applies)."""
+    """Apply settings to `confs` (level "on": the rule's default, whatever an earlier setting
+    made it); `report(loc, message)` hears of each bad rule id, option or value, which is
+    left out (the rest of the setting still applies)."""
     for setting in settings:
         rule = RULES.get(setting.rule)
         if rule is None:
@@ -96,7 +97,8 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
                 report(setting.option_locs.get(name, setting.loc),
                        f"option '{name}' of rule '{setting.rule}' must be {exc}, "
                        f"not {shown_value(value)}")
-        confs[setting.rule] = RuleConf(setting.level or conf.level, options)
+        level = rule.LEVEL if setting.level == "on" else setting.level or conf.level
+        confs[setting.rule] = RuleConf(level, options)
 
 
 def _default_confs(size: str) -> dict[str, RuleConf]:

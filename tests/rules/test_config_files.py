@@ -94,9 +94,10 @@ def test_a_bad_level_or_rule_value_is_shown_as_toml_writes_it(tmp_path):
                         ) == (f"{path}:2:8: rule 'root' takes off, error, warning, info or a "
                               "table of options, not 2024-01-01")
     # (the level's words as .orgviz.yaml has them: it was "must be one of off, error, ...")
+    # (`level = true` is a level now, the rule's default, as `level: true` in YAML)
     assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nlayers = {level = "
-                        "true}\n") == (f"{path}:2:19: level of rule 'layers' must be off, "
-                                       "error, warning or info, not true")
+                        "inf}\n") == (f"{path}:2:19: level of rule 'layers' must be off, "
+                                      "error, warning or info, not inf")
 
 
 def test_a_null_option_is_shown_as_yaml_writes_it(tmp_path, org_file):
