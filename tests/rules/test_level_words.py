@@ -13,6 +13,7 @@ from orgviz.config import Config, load_config
 from orgviz.errors import ConfigError
 from orgviz.loader import load
 from orgviz.problem import Problem
+from orgviz.schema import schema
 from orgviz.validate import rule_confs
 
 ORG = "orgviz: 1\norg: {name: T}\npeople:\n  - {id: a, name: A, role: pm}\n"
@@ -130,3 +131,10 @@ def test_on_in_the_org_file_is_the_rule_s_default_whatever_the_project_made_it(
     (tmp_path / "org.yaml").write_text(f"{ORG}rules:\n  {rule}: {on}\n", encoding="utf-8")
     confs = rule_confs(load(tmp_path / "org.yaml"), load_config(config))
     assert confs[rule].level == default
+
+
+def test_the_schema_takes_the_level_words():
+    # (its `level` took only off, error, warning and info: an editor flagged `level: disable`)
+    rules = schema()["properties"]["rules"]["additionalProperties"]["oneOf"]
+    assert rules[0]["enum"] == list(LEVEL_WORDS) and rules[1] == {"type": "boolean"}
+    assert rules[2]["properties"]["level"]["enum"] == [*LEVEL_WORDS, True, False]
