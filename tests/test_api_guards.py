@@ -130,8 +130,12 @@ def test_import_options_are_checked(options: dict[str, object], message: str) ->
 
 
 def test_import_options_must_be_import_options() -> None:
-    with pytest.raises(TypeError, match="import_csv takes an ImportOptions"):
-        orgviz.import_csv(FIXTURES / "hr_ids.csv", {"size": "small"})  # type: ignore[arg-type]
+    """The common form of an argument of the wrong type: the function, the argument, what
+    it takes and what was given (its value and type)."""
+    with pytest.raises(TypeError) as caught:
+        orgviz.import_csv(FIXTURES / "hr_ids.csv", {})  # type: ignore[arg-type]
+    assert str(caught.value) == ("orgviz.import_csv()'s options must be an ImportOptions or "
+                                 "None, not {} (dict)")
 
 
 def test_every_module_cache_of_orgs_is_dropped() -> None:

@@ -13,7 +13,7 @@ import pytest
 from deckkit import SMALL
 
 from orgviz.deck import deck_bytes, write_deck
-from orgviz.deck.build import DeckOptions, build_deck
+from orgviz.deck.build import DeckOptions, DeckTypeError, build_deck
 from orgviz.deck.notes import who
 from orgviz.deck.plan import DeckError
 from orgviz.errors import OrgvizError
@@ -79,11 +79,26 @@ def test_write_deck_takes_one_path_as_one_file(org_file: Callable[..., Path],
     ({"date": 5}, "--date must be text (a string) or None, not 5"),
     ({"merge": "no"}, "merge must be True or False, not 'no'"),
     ({"theme": ["light"]}, "unknown theme ['light']: use one of"),
+    ({"split": 5}, "unknown split 5: use one of"),
+    ({"color_by": None}, "unknown color-by None: use one of"),
+    ({"engine": b"auto"}, "unknown engine b'auto': use one of"),
+    ({"layout": ("tidy",)}, "unknown layout ('tidy',): use one of"),
 ])
 def test_options_of_the_wrong_type_say_so(fields: dict[str, Any], message: str) -> None:
-    with pytest.raises(DeckError) as caught:
+    """A DeckTypeError: a DeckError, as a bad value is, and a TypeError (`theme=['light']`
+    was a DeckError alone, unlike `depth='3'`)."""
+    with pytest.raises(DeckTypeError) as caught:
         DeckOptions(**fields).verified()
+    assert isinstance(caught.value, TypeError) and isinstance(caught.value, DeckError)
     assert str(caught.value).startswith(message)
+
+
+def test_an_unknown_choice_is_no_type_error() -> None:
+    with pytest.raises(DeckError) as caught:
+        DeckOptions(theme="neon").verified()
+    assert not isinstance(caught.value, TypeError)
+    assert str(caught.value) == ("unknown theme 'neon': use one of light, dark, print, "
+                                 "high-contrast")
 
 
 def test_deck_bytes_checks_its_arguments(org_file: Callable[..., Path]) -> None:

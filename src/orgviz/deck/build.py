@@ -74,7 +74,8 @@ class DeckOptions:
                                      ("engine", self.engine, ENGINES),
                                      ("layout", self.layout, LAYOUTS)):
             if not isinstance(value, str) or value not in choices:
-                raise DeckError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+                unknown = DeckError if isinstance(value, str) else DeckTypeError
+                raise unknown(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         self._check_types()
         if self.depth < 2:
             raise DeckError(f"--depth must be at least 2 (a manager and their reports), "

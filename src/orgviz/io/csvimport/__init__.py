@@ -46,7 +46,7 @@ from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT, is_future_date
 from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
-from orgviz.model import SIZES, Org, Person, RowLocs, Team
+from orgviz.model import SIZES, Org, Person, RowLocs, Team, shown_argument
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
 
@@ -88,8 +88,8 @@ def verified_options(options: ImportOptions) -> ImportOptions:
     """The options if every value is one the importer takes (as the CLI's options would
     give), else an OrgvizError saying which and what to give instead."""
     if not isinstance(options, ImportOptions):
-        raise TypeError(f"import_csv takes an ImportOptions (or None), not "
-                        f"{type(options).__name__}")
+        raise TypeError(f"orgviz.import_csv()'s options must be an ImportOptions or None, "
+                        f"not {shown_argument(options)}")
     for name, choices in _CHOICES.items():
         value = getattr(options, name)
         if value is not None and value not in choices:
