@@ -158,6 +158,12 @@ FILE_CASES: list[tuple[str, dict[str, Any], str]] = [
                                  "(int)"),
     ("write_deck", {"config": "x"},
      f"orgviz.write_deck()'s config {CONFIG_HINT}, not 'x' (str)"),
+    ("render_file", {"fmt": 5},
+     "orgviz.render_file()'s fmt must be one of svg, png, pdf, dot (a str) or None, not 5 "
+     "(int)"),
+    ("write_deck", {"template": 5},
+     "orgviz.write_deck()'s template must be a .pptx file's path (a str or os.PathLike) or "
+     "None, not 5 (int)"),
 ]
 
 
@@ -179,6 +185,52 @@ def test_file_functions_name_themselves(tmp_path: Path, function: str,
     assert str(missing.value) == message
 
 
+SOURCES = "orgviz.write_deck()'s sources must be an org file's path or a list of them"
+PATH_CASES: list[tuple[str, Callable[[str], tuple[Any, ...]], str]] = [
+    ("write_deck", lambda source: (5, "out.pptx"),
+     f"{SOURCES} (a str or os.PathLike), not 5 (int)"),
+    ("write_deck", lambda source: (b"org.yaml", "out.pptx"),
+     f"{SOURCES} (a str or os.PathLike), not b'org.yaml' (bytes)"),
+    ("write_deck", lambda source: ([source, 5], "out.pptx"),
+     f"{SOURCES} (a str or os.PathLike each), not a list holding 5 (int)"),
+    ("write_deck", lambda source: (source, 5),
+     "orgviz.write_deck()'s output must be a .pptx or .pdf file's path (a str or "
+     "os.PathLike), not 5 (int)"),
+    ("render_file", lambda source: (5, "out.svg"),
+     "orgviz.render_file()'s source must be an org file's path (or '-': stdin) (a str or "
+     "os.PathLike), not 5 (int)"),
+    ("render_file", lambda source: (source, 5),
+     "orgviz.render_file()'s output must be a file or folder path (a str or os.PathLike) or "
+     "None, not 5 (int)"),
+]
+
+
+@pytest.mark.parametrize(("function", "args", "message"), PATH_CASES)
+def test_paths_of_the_wrong_type(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 function: str, args: Callable[[str], tuple[Any, ...]],
+                                 message: str) -> None:
+    """write_deck(5, 'x.pptx') said "'int' object is not iterable", a path of 5 "expected
+    str, bytes or os.PathLike object, not int"; nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    call: Callable[..., object] = getattr(orgviz, function)
+    with pytest.raises(TypeError) as caught:
+        call(*args(str(_broken_file(tmp_path))), force=True)
+    assert str(caught.value) == message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml"]
+
+
+def test_render_takes_a_format_name(org: orgviz.Org) -> None:
+    """fmt=5 was an "unknown output format 5" RenderError, no TypeError; a string that is
+    no format still is one."""
+    with pytest.raises(TypeError) as caught:
+        orgviz.render(org, 5)  # type: ignore[arg-type]
+    assert str(caught.value) == ("orgviz.render()'s fmt must be one of svg, png, pdf, dot (a "
+                                 "str), not 5 (int)")
+    with pytest.raises(RenderError) as unknown:
+        orgviz.render(org, "gif")
+    assert not isinstance(unknown.value, TypeError)
+
+
 def test_write_deck_checks_its_options_before_reading(tmp_path: Path) -> None:
     """A bad DeckOptions value was found when the deck was built, after every file loaded
     and validated (here: the org's error was reported instead)."""
@@ -192,6 +244,8 @@ def test_write_deck_checks_its_options_before_reading(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("arguments", "message"), [
     ({"notes": "x"}, "orgviz.deck_bytes()'s notes must be a list (notes are appended to it) "
                      "or None, not 'x' (str)"),
+    ({"template": 5}, "orgviz.deck_bytes()'s template must be a .pptx file's path (a str or "
+                      "os.PathLike) or None, not 5 (int)"),
     ({"options": {"split": "team"}},
      "orgviz.deck_bytes()'s options must be a DeckOptions (such as "
      "orgviz.DeckOptions(split='manager')) or None, not {'split': 'team'} (dict)"),

@@ -16,10 +16,10 @@ pages.py       Slide -> SVG page;  pdf.py  Deck -> multi-page PDF
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from orgviz.config import Config
@@ -73,9 +73,11 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
     Notes about the output (PDF pages drawn as images) are appended to `notes`."""
     from orgviz.deck.build import DeckOptions, DeckTypeError, build_deck
     from orgviz.deck.plan import DeckError
-    from orgviz.render.pipeline import check_arguments
+    from orgviz.render.pipeline import check_arguments, check_path
 
     check_arguments("deck_bytes", options, DeckOptions, notes=notes)
+    check_path("deck_bytes", "template", template, _TEMPLATE, optional=True,
+               error=DeckTypeError)
     _check_orgs(orgs)
     if fmt not in FORMATS.values():
         unknown = DeckError if isinstance(fmt, str) else DeckTypeError
@@ -122,6 +124,38 @@ def _kinds(item: object) -> str:
     return type(item).__name__
 
 
+#: What a template argument is.
+_TEMPLATE = "a .pptx file's path"
+
+
+def _source_list(sources: object, output: object,
+                 template: object) -> list[str | os.PathLike[str]]:
+    """write_deck's sources as a list (one path alone: a list of it); a DeckTypeError for
+    sources, output or template of the wrong type."""
+    from orgviz.deck.build import DeckTypeError
+    from orgviz.model import shown_argument
+    from orgviz.render.pipeline import check_path
+
+    what = "an org file's path or a list of them"
+    if isinstance(sources, (str, os.PathLike)):  # one file, not the characters of its path
+        listed: list[object] = [sources]
+    elif isinstance(sources, Iterable) and not isinstance(sources, bytes):
+        listed = list(sources)
+    else:
+        raise DeckTypeError(f"orgviz.write_deck()'s sources must be {what} (a str or "
+                            f"os.PathLike), not {shown_argument(sources)}")
+    for source in listed:
+        if not isinstance(source, (str, os.PathLike)):
+            raise DeckTypeError(f"orgviz.write_deck()'s sources must be {what} (a str or "
+                                f"os.PathLike each), not a list holding "
+                                f"{shown_argument(source)}")
+    check_path("write_deck", "output", output, "a .pptx or .pdf file's path",
+               error=DeckTypeError)
+    check_path("write_deck", "template", template, _TEMPLATE, optional=True,
+               error=DeckTypeError)
+    return cast("list[str | os.PathLike[str]]", listed)
+
+
 def write_deck(sources: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
                output: str | os.PathLike[str], options: DeckOptions | None = None, *,
                template: str | os.PathLike[str] | None = None, config: Config | None = None,
@@ -141,18 +175,17 @@ def write_deck(sources: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     from orgviz.validate import require_config, validate
 
     check_arguments("write_deck", options, DeckOptions, force=force)
+    listed = _source_list(sources, output, template)
     require_config(config, "write_deck")
     (options or DeckOptions()).verified()  # (a bad option is said before any file is read)
-    if isinstance(sources, (str, os.PathLike)):  # one file, not the characters of its path
-        sources = [sources]
-    twice = given_twice([os.fspath(source) for source in sources])
+    twice = given_twice([os.fspath(source) for source in listed])
     if twice is not None:  # (a comparison of an org with itself, as the CLI refuses)
         raise twice
     fmt = format_of(output)
     orgs = []
     found: list[Problem] = []
     refused = False
-    for source in sources:
+    for source in listed:
         org = load(source)
         problems = validate(org, config)
         found.extend(problems)

@@ -272,6 +272,7 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     require_org(org, "render")
     check_arguments("render", options, problems=problems, check=check, force=force,
                     notes=notes)
+    _check_format("render", fmt, optional=False)
     options = (options or RenderOptions()).verified()
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -313,6 +314,31 @@ def check_arguments(function: str, options: object = None,
     if notes is not None and not isinstance(notes, list):
         raise TypeError(f"{named} notes must be a list (notes are appended to it) or None, "
                         f"not {shown_argument(notes)}")
+
+
+def check_path(function: str, name: str, value: object, what: str = "a path", *,
+               optional: bool = False, error: type[TypeError] = TypeError) -> None:
+    """A TypeError (or `error`) for an argument `name` of `orgviz.<function>` that is no
+    path (a str or an os.PathLike), nor None when `optional`, saying what it takes."""
+    if isinstance(value, (str, os.PathLike)) or (optional and value is None):
+        return
+    from orgviz.model import shown_argument
+
+    none = " or None" if optional else ""
+    raise error(f"orgviz.{function}()'s {name} must be {what} (a str or os.PathLike){none}, "
+                f"not {shown_argument(value)}")
+
+
+def _check_format(function: str, fmt: object, optional: bool) -> None:
+    """A TypeError for an output format of `orgviz.<function>` that is no string (nor None,
+    when `optional`); a string that is no format is a RenderError, said later."""
+    if isinstance(fmt, str) or (optional and fmt is None):
+        return
+    from orgviz.model import shown_argument
+
+    none = " or None" if optional else ""
+    raise TypeError(f"orgviz.{function}()'s fmt must be one of {', '.join(FORMATS)} (a str)"
+                    f"{none}, not {shown_argument(fmt)}")
 
 
 def _render(org: Org, fmt: str, options: RenderOptions, gate: _Gate, force: bool,
@@ -564,6 +590,9 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     from orgviz.validate import require_config, validate
 
     check_arguments("render_file", options, force=force)
+    check_path("render_file", "source", source, "an org file's path (or '-': stdin)")
+    check_path("render_file", "output", output, "a file or folder path", optional=True)
+    _check_format("render_file", fmt, optional=True)
     require_config(config, "render_file")
     options = (options or RenderOptions()).verified()  # (before the file is read)
     if fmt is not None and fmt not in FORMATS:
