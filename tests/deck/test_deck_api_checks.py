@@ -66,6 +66,8 @@ def test_write_deck_takes_one_path_as_one_file(org_file: Callable[..., Path],
         assert written.slides >= 3
         whole = write_deck([small], tmp_path / "list.pptx")
         assert written.slides == whole.slides
+    once = write_deck((path for path in [small]), tmp_path / "generated.pptx")
+    assert once.slides == written.slides  # (a generator was read twice: no org left)
 
 
 # options and arguments of the wrong type ----------------------------------------------------------
