@@ -61,8 +61,21 @@ def test_a_10000_deep_chain_is_walked_without_recursion(tmp_path):
     assert [p.line for p in found] == [13]  # p10
     assert found[0].message.startswith(
         "'p10' (P) is at level 10 (p1 (P) -> ... -> p5 (P) -> p6 (P) -> p7 (P) -> p8 (P) -> "
-        "p9 (P) -> p10), with 9990 more below down to level 10000; an enterprise org keeps to "
-        "9 levels:")
+        "p9 (P) -> p10), with 9,990 more below down to level 10,000; an enterprise org keeps "
+        "to 9 levels:")
+
+
+def test_levels_beyond_a_thousand_have_thousands_separators(tmp_path):
+    """The counts and levels, as the limit ("1,000 levels") and other messages show them."""
+    path = tmp_path / "deep.yaml"
+    path.write_text(chain("enterprise", 2_500, "rules: {layers: {max: 1000}}\n"),
+                    encoding="utf-8")
+    [found] = [p for p in validate(load(path)) if p.rule == "layers"]
+    assert (found.line, found.col) == (1_004, 38)  # p1001's reports_to (the value p1000)
+    assert found.message.startswith("'p1001' (P) is at level 1,001 (p1 (P) -> ... -> ")
+    assert found.message.endswith(
+        "p1001), with 1,499 more below down to level 2,500; the configured layers max keeps to "
+        "1,000 levels: remove a management layer above 'p1001', or raise layers max")
 
 
 def test_assistants_add_no_layer(check):

@@ -66,10 +66,10 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
         if depth[pid] != limit + 1 or by_id[pid].assistant:
             continue
         person = by_id[pid]
-        more = (f", with {below[pid]} more below down to level {deepest[pid]}"
+        more = (f", with {below[pid]:,} more below down to level {deepest[pid]:,}"
                 if below[pid] else "")
         yield (person.at("reports_to"),
-               f"{who(person)} is at level {depth[pid]} ({_path(org, pid, depth[pid])}){more}; "
+               f"{who(person)} is at level {depth[pid]:,} ({_path(org, pid, depth[pid])}){more}; "
                f"{owner} keeps to {levels}: remove a management layer above "
                f"'{pid}', or raise layers max")
 
