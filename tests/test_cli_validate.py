@@ -376,3 +376,12 @@ def test_list_rules_refuses_a_configuration(args):
         2, "orgviz validate: --list-rules lists the rules' default levels and options: it "
            "reads no configuration (leave out --config; `orgviz validate --config FILE ORG` "
            "checks an org with it) (see 'orgviz validate --help')\n")
+
+
+def test_the_help_of_list_rules_names_what_it_refuses():
+    """It said "(no FILES)" alone, and refuses --config, --strict, --no-warnings, --quiet
+    and --hook too (the tests above)."""
+    result = CliRunner().invoke(main, ["validate", "--help"], prog_name="orgviz")
+    assert result.exit_code == 0
+    assert "then exit (no FILES, nor --config, --strict, --no-warnings, --quiet or --hook)." \
+        in " ".join(result.output.split())

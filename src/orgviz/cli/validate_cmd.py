@@ -23,6 +23,7 @@ from orgviz.report import REPORTERS, summary_line
 #: The options of a check that do nothing with --list-rules, by parameter name: refused.
 _NOT_WITH_LIST_RULES = {"config_path": "--config", "strict": "--strict",
                         "no_warnings": "--no-warnings", "quiet": "--quiet", "hook": "--hook"}
+_REFUSED = tuple(_NOT_WITH_LIST_RULES.values())
 
 
 def _print_rules(ctx: click.Context, fmt: str, files: tuple[str, ...]) -> None:
@@ -103,7 +104,8 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
 @click.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(), metavar="FILES...")  # (or --list-rules)
 @click.option("--list-rules", is_flag=True, help="List the rules: id, default level, what "
-              "each checks and its options (mid-size defaults); then exit (no FILES).")
+              "each checks and its options (mid-size defaults); then exit (no FILES, nor "
+              f"{', '.join(_REFUSED[:-1])} or {_REFUSED[-1]}).")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
               show_default=True,
               help="How to print problems (the rules of --list-rules: text or json).")
