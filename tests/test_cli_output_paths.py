@@ -358,3 +358,83 @@ def test_a_read_only_teams_table_is_refused_before_either_file_is_written(
                                               "read-only (make it writable to replace it)")
     assert sorted(os.listdir(tmp_path)) == ["org.yaml", "out.teams.csv"]
     assert teams.read_text(encoding="utf-8") == "team,team_name,parent,lead,color\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("target", ["nowhere", "ABSOLUTE"])
+def test_no_folder_is_made_through_a_link_to_nothing(
+        command: str, target: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    """-o dl/x.svg, dl a link to a folder that is not there, made the folder through the link
+    (as no missing folder is made: `> dl/x.svg` fails, `mkdir -p dl` too)."""
+    nowhere = tmp_path / "gone" / "nowhere" if target == "ABSOLUTE" else tmp_path / "nowhere"
+    (tmp_path / "dl").symlink_to(nowhere if target == "ABSOLUTE" else target)
+    output = f"dl/{NAMES[command]}"
+    result = run(*_args(command, output))
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"orgviz: {output}: the directory {nowhere} that dl links to "
+                             f"does not exist: make {nowhere} first, or name the output "
+                             "without dl\n")
+    assert sorted(os.listdir(tmp_path)) == sorted([*inputs, "dl"])
+    assert {name: (tmp_path / name).read_bytes() for name in inputs} == inputs
+
+
+def test_no_folder_is_made_through_a_link_to_nothing_in_a_links_target(tmp_path: Path) -> None:
+    (tmp_path / "dl").symlink_to("nowhere")
+    (tmp_path / "out.svg").symlink_to("dl/x.svg")  # (a link to a new file, through dl)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "dl").symlink_to("../nowhere/deeper")
+    nowhere = tmp_path / "nowhere"
+    with pytest.raises(OutputError) as caught:
+        write_file(str(tmp_path / "out.svg"), "x", make_folders=True)
+    assert str(caught.value) == (f"{tmp_path / 'out.svg'}: the directory {nowhere} that "
+                                 f"{tmp_path / 'dl'} links to does not exist (through its "
+                                 f"links): make {nowhere} first")
+    with pytest.raises(OutputError) as typed:
+        write_file(f"{tmp_path}/sub//dl/new/x.svg", "x", make_folders=True)
+    assert str(typed.value) == (f"{tmp_path}/sub//dl/new/x.svg: the directory "
+                                f"{nowhere / 'deeper'} that {tmp_path}/sub//dl links to does "
+                                f"not exist: make {nowhere / 'deeper'} first, or name the "
+                                f"output without {tmp_path}/sub//dl")
+    assert sorted(os.listdir(tmp_path)) == ["dl", "out.svg", "sub"]
+    assert os.listdir(tmp_path / "sub") == ["dl"]
+    (tmp_path / "nowhere").mkdir()  # (a link to a folder that is there: written through)
+    write_file(str(tmp_path / "dl" / "y.svg"), "y", make_folders=True)
+    assert (tmp_path / "nowhere" / "y.svg").read_text(encoding="utf-8") == "y"
+
+
+def _entries(base: str) -> dict[str, str]:
+    """Everything below `base` by its path relative to it: a folder, a link (its target) or
+    a file (its text)."""
+    found = {}
+    for folder, dirs, names in os.walk(base):
+        for name in [*dirs, *names]:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, base)] = (
+                f"-> {os.readlink(path)}" if os.path.islink(path) else "folder"
+                if os.path.isdir(path) else Path(path).read_text(encoding="utf-8"))
+    return found
+
+
+@given(steps=st.lists(st.sampled_from([*_STEPS, "n1", "n2"]), max_size=4),
+       last=st.sampled_from(["x.txt", "f", "lf", "ln"]))
+def test_folders_are_made_only_where_mkdir_p_makes_them(steps: list[str], last: str) -> None:
+    """`write_file` making folders writes what `mkdir -p` of its folder and `> path` write
+    (it may refuse more: '..' after a missing folder), and nothing when it refuses: never a
+    folder made through the dangling link ln."""
+    import shutil
+
+    shell, ours, fresh = _sandbox(), _sandbox(), _sandbox()
+    try:
+        relative = "/".join([*steps, last])
+        try:
+            write_file(os.path.join(ours, relative), "new", make_folders=True)
+        except OutputError:
+            assert _entries(os.path.dirname(ours)) == _entries(os.path.dirname(fresh))
+            return
+        os.makedirs(os.path.dirname(os.path.join(shell, relative)), exist_ok=True)
+        Path(shell, relative).write_text("new", encoding="utf-8")
+        assert _entries(os.path.dirname(shell)) == _entries(os.path.dirname(ours)), relative
+    finally:
+        for base in (shell, ours, fresh):
+            shutil.rmtree(os.path.dirname(base))

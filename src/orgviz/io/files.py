@@ -55,14 +55,19 @@ def _resolved_as_opened(path: str) -> str:
     """The absolute path, without links, of the file that opening `path` to write would make:
     `os.path.realpath`, but with '..' after a folder that is not there an error (OutputError)
     as it is to the system, not a step back out of the missing folder, in the path or in a
-    link's target (`out.svg -> nd/../org.yaml` is no link to org.yaml). (Windows, whose
-    paths have drives: realpath's.)"""
+    link's target (`out.svg -> nd/../org.yaml` is no link to org.yaml); and so is a symbolic
+    link that leads to nothing taken as a folder (`dl/x.svg`, dl -> nowhere), whose folder
+    would be made otherwise. (Windows, whose paths have drives: realpath's.)"""
     if os.name == "nt":
         return os.path.realpath(path)
     parts = path.split(os.sep)
+    own = len(parts)  # (the path's own parts yet to walk: the last of `parts`)
     current = os.sep if os.path.isabs(path) else os.getcwd()
     links = 0
+    nowhere = None  # (why the path names nothing, said when no '..' above says it first)
     while parts:
+        typed = len(parts) <= own  # (a part of the path as given, not of a link's target)
+        own -= typed
         part = parts.pop(0)
         if part in ("", "."):
             continue
@@ -78,10 +83,14 @@ def _resolved_as_opened(path: str) -> str:
         links += 1
         if links > _MAX_LINKS:
             raise OutputError(f"{path}: cannot write: {os.strerror(errno.ELOOP)}")
+        if parts and nowhere is None and _dangling(step):  # (a folder: `> dl/x` fails)
+            nowhere = _through_nowhere(path, step, own if typed else 0)
         target = os.readlink(step)
         parts[:0] = target.split(os.sep)
         if os.path.isabs(target):
             current = os.sep
+    if nowhere is not None:
+        raise OutputError(f"{path}: {nowhere}")
     return current
 
 
@@ -120,10 +129,26 @@ def _up_out_of(folder: str, through_links: bool = False) -> str:
     if not os.path.lexists(folder):
         return f"the directory {folder} does not exist, {up}: make {folder} first, {instead}"
     if os.path.islink(folder) and _dangling(folder):
-        target = os.path.realpath(folder)
-        return (f"the directory {target} that {folder} links to does not exist, {up}: make "
-                f"{target} first, {instead}")
+        return (f"{_leads_nowhere(folder)}, {up}: make {os.path.realpath(folder)} first, "
+                f"{instead}")
     return f"{folder} is not a directory, {up}: name the output without it"
+
+
+def _through_nowhere(path: str, link: str, own: int) -> str:
+    """Why `path` names nothing: it goes through the symbolic link `link` (absolute), which
+    leads to no folder, as a folder; `own`: the parts of `path` after the link when `path`
+    names it itself (then named as given), or 0 for a link met in a link's target. (Its
+    folder is never made: the shell writes no file there, nor does `mkdir -p` make it.)"""
+    if not own:
+        return f"{_leads_nowhere(link)} (through its links): make {os.path.realpath(link)} first"
+    named = os.sep.join(path.split(os.sep)[:-own])
+    return (f"{_leads_nowhere(named)}: make {os.path.realpath(link)} first, or name the output "
+            f"without {named}")
+
+
+def _leads_nowhere(link: str) -> str:
+    """What a symbolic link used as a folder that leads to nothing is."""
+    return f"the directory {os.path.realpath(link)} that {link} links to does not exist"
 
 
 def _dangling(link: str) -> bool:
@@ -222,7 +247,7 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     read-only file (`chmod a-w`) is refused, as `> file` refuses it. A symlink's target is
     replaced (the link stays); a device, pipe or socket is written into as it is. A missing
     folder is an error, or with `make_folders` made (as `mkdir -p` does: every `-o` of the
-    CLI).
+    CLI), but never through a symbolic link that leads to nothing (`mkdir -p` refuses it).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     _commit(_stage(path, raw, make_folders))
