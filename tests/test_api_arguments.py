@@ -84,6 +84,9 @@ def test_render_arguments_of_the_wrong_type(broken: orgviz.Org, arguments: dict[
     ({"fit": 5}, "--fit must be a string such as '16:9', not 5"),
     ({"transparent": "no"}, "transparent must be True or False, not 'no'"),
     ({"transparent": 0}, "transparent must be True or False, not 0"),
+    ({"theme": ["light"]},  # (was a bare "unhashable type: 'list'")
+     "unknown theme ['light']: use one of light, dark, print, high-contrast"),
+    ({"direction": None}, "unknown direction None: use one of TB, LR"),
 ])
 def test_render_options_of_the_wrong_type(broken: orgviz.Org, options: dict[str, Any],
                                           message: str) -> None:

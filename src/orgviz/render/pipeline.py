@@ -119,8 +119,9 @@ class RenderOptions(NamedTuple):
                   ("theme", self.theme, THEMES), ("color-by", self.color_by, COLOR_BY),
                   ("direction", self.direction, DIRECTIONS))
         for name, value, choices in checks:
-            if value not in choices:
-                raise RenderError(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+            if not isinstance(value, str) or value not in choices:
+                unknown = RenderError if isinstance(value, str) else RenderOptionTypeError
+                raise unknown(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         for name, number in (("depth", self.depth), ("width", self.width)):
             if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
                 raise RenderOptionTypeError(f"--{name} must be a whole number, not {number!r}")
