@@ -133,6 +133,8 @@ class DotPlan(NamedTuple):
     deeper: tuple[tuple[int, str], ...] = ()  # (level row, axis node of its last further
     # rank) of each row that takes further ranks for lines of assistants
     axis_nodes: frozenset[str] = frozenset()  # every axis node: rows' and further ranks'
+    heights: dict[str, float] | None = None  # DOT node -> its height in points, where it is
+    # not the chart's tallest card's (Graphviz's `plain` gives 5 digits: 86 came back 85.9968)
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -598,6 +600,8 @@ class _Writer:
         self.in_lines = frozenset(helper for lines in self.lines_of.values()
                                   for line in (lines if texts is None else lines[1:])
                                   for helper in line)
+        self.height_of = self.rank_heights()  # card id -> its height (top-down only)
+        self.node_heights: dict[str, float] = {}  # DOT node -> its height, where not the box's
         self.line_nodes: dict[str, tuple[str, ...]] = {}  # manager -> its lines' nodes
         self.listed_via: dict[str, tuple[str, ...]] = {}  # listed manager -> waypoints
         # level with it through its further lines' ranks
@@ -614,6 +618,39 @@ class _Writer:
         # hides it and its edge (a line to it would end in the air).
         self.end_cap = f"{self.point}, style=invis" if texts is not None else self.point
         self.end_edge = ", style=invis" if texts is not None else ""
+
+    def rank_heights(self) -> dict[str, float]:
+        """Top-down, each card's height: the tallest of the cards in its rank (Graphviz
+        centres a rank's nodes, so equal heights keep their tops level; a rank of short
+        cards is shorter). Left to right none: every card is the chart's tallest."""
+        chart, ranks = self.chart, self.ranks
+        if chart.direction == "LR" or not self.box.heights:
+            return {}
+        rank_of = {card.id: ranks(card.row) for card in chart.cards}
+        for manager, lines in self.lines_of.items():
+            first = ranks(chart.by_id[manager].row)
+            rank_of.update((helper, first + k) for k, line in enumerate(lines)
+                           for helper in line)
+        stack_rows = chart.stack_rows or STACK_ROWS
+        for manager, leaves in self.leaves_of.items():
+            first = ranks(max(chart.by_id[manager].row + 1, chart.by_id[leaves[0]].row))
+            per_row = 2 if len(leaves) > stack_rows else 1
+            for group in stack_groups(leaves, stack_rows):
+                rank_of.update((leaf, first + i // per_row) for i, leaf in enumerate(group))
+        tallest: dict[int, float] = {}
+        own = self.box.own_height
+        for card_id, rank in rank_of.items():
+            tallest[rank] = max(tallest.get(rank, 0.0), own(card_id))
+        return {card_id: tallest[rank] for card_id, rank in rank_of.items()}
+
+    def height_attr(self, name: str, card_id: str) -> str:
+        """`, height=...` for node `name` holding card `card_id` (kept in `node_heights`),
+        or nothing when the card is the chart's tallest card's height."""
+        height = self.height_of.get(card_id, self.box.height)
+        if height == self.box.height:
+            return ""
+        self.node_heights[name] = height
+        return f", height={_num(height / 72)}"
 
     def helper(self, prefix: str) -> str:
         self.counter += 1
@@ -642,6 +679,9 @@ class _Writer:
                              f'color="{theme.rollup_border}", peripheries=2')
             if card.broken:
                 attrs.append(f'color="{theme.broken}", penwidth=2.5')
+        height = self.height_attr(self.node_of[card.id], card.id)
+        if height:
+            attrs.append(height[2:])
         suffix = f" [{', '.join(attrs)}]" if attrs else ""
         return f"  {self.node_of[card.id]}{suffix};"
 
@@ -753,7 +793,7 @@ class _Writer:
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
                        tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
                        tuple(listings), self.lists.start, assistants, deeper,
-                       frozenset(chain))
+                       frozenset(chain), self.node_heights)
 
     def trunk(self, card: Card) -> tuple[str, ...]:
         """The waypoints that all lines from a manager share down through the further ranks
@@ -893,7 +933,8 @@ class _Writer:
         ends = []
         for name, (left, right) in zip(points, pairs, strict=True):
             sides = 2 if left and right else 1
-            out.append(f"  {name} [width={widths[sides]}, group={points[0]}];")
+            height = self.height_attr(name, left or right or "")
+            out.append(f"  {name} [width={widths[sides]}{height}, group={points[0]}];")
             ends.append(name if sides == 2 else f"{name}:{'w' if right else 'e'}")
         via = self.chain(self.node_of[card.id], ends[0], steps, weight=8,
                          trunk=self.trunk(card))
@@ -1054,8 +1095,8 @@ class _Writer:
         tb = self.chart.direction != "LR"
         span = (box.width if tb else box.height) * across + NODESEP * 72 * (across - 1)
         size = f"{'width' if tb else 'height'}={_num(span / 72)}"
-        for name in nodes:
-            out.append(f"  {name} [{size}, group={nodes[0]}];")
+        for name, line in zip(nodes, lines, strict=True):
+            out.append(f"  {name} [{size}{self.height_attr(name, line[0])}, group={nodes[0]}];")
         self.edge(self.node_of[manager], nodes[0], attrs=" [weight=8]")
         if len(nodes) > 1:
             self.edge(*nodes, attrs=" [weight=8]")

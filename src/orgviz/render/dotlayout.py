@@ -105,10 +105,11 @@ class _Router:
         self.axes = Axes(chart.direction)
         self.chart, self.plan, self.nodes = chart, plan, nodes
         self.gap = RANKSEP * PX
-        # Ranks are as tall as the cards (all of one size); a line's jogs keep a quarter gap
-        # clear of them, whatever it ends at (a card, or the point a spine starts at).
-        self.card_half = (self.axes.half_main(self.box(chart.cards[0].id)) if chart.cards
-                          else 0.0)
+        # A rank is as tall as its cards (top-down: the tallest of its own, see
+        # `dot._Writer.rank_heights`); a line's jogs keep a quarter gap clear of them,
+        # whatever it ends at (a card, or the point a spine starts at).
+        self.halves = rank_halves(chart, plan, nodes, self.axes)
+        self.card_half = max(self.halves.values(), default=0.0)
         self.ranks()
 
     def box(self, card_id: str) -> Box:
@@ -194,7 +195,7 @@ class _Router:
         bus = start + self.gap / 2
         cross = manager[cross_at]
         points = [(cross, start), (cross, bus)] if tb else [(start, cross), (bus, cross)]
-        half = self.card_half
+        halves, card_half = self.halves, self.card_half
         quarter = self.gap / 4
         jog = bus
         for index, target in enumerate([*via, end]):
@@ -204,13 +205,13 @@ class _Router:
                 # or a quarter gap below the rank it leaves where fewer lines cross there:
                 # the stems of cards with reports in that rank, not the drops into the
                 # cards of the next (whose buses its run down would cross as well).
-                low = target[main] - half - quarter
+                low = target[main] - halves.get(round(target[main]), card_half) - quarter
                 above, turned = via[index - 1], target[cross_at]
                 if self.crossed(self.stems, above[main], cross, turned) + self.spanned(
                         above[main], turned) < self.crossed(
                         self.drops, target[main], cross, turned) + self.spanned(
                         above[main], cross):
-                    low = above[main] + half + quarter
+                    low = above[main] + halves.get(round(above[main]), card_half) + quarter
                 jog = max(jog, low)
             turned = straight_on(cross, target[cross_at])
             points += [(cross, jog), (turned, jog)] if tb else [(jog, cross), (jog, turned)]
@@ -416,16 +417,17 @@ def place_spines(plan: DotPlan, nodes: dict[str, Box]) -> None:
             elif abs(x - first[0]) < plain_step(max(abs(first[0]), abs(x), abs(row.x))):
                 x = first[1]
             nodes[name] = Box(x, row.y, size, size)
-            if left:
-                nodes[node_of[left]] = Box(x - reach, row.y, manager.w, manager.h)
+            if left:  # (top-down: as tall as the row's node, its rank's tallest card)
+                nodes[node_of[left]] = Box(x - reach, row.y, manager.w, row.h)
             if right:
-                nodes[node_of[right]] = Box(x + reach, row.y, manager.w, manager.h)
+                nodes[node_of[right]] = Box(x + reach, row.y, manager.w, row.h)
 
 
 def place_assistants(plan: DotPlan, nodes: dict[str, Box], box: Box, ax: Axes) -> None:
     """The cards of each line of assistants (see `dot.Assistants`) side by side in their
     line's node, from its start, NODESEP apart (`box`: a card's size); a further line
-    within Graphviz's rounding of the first line's place across is put straight under it."""
+    within Graphviz's rounding of the first line's place across is put straight under it;
+    top-down a card is as tall as its line's node (its rank's tallest card)."""
     step = (box.w if ax.tb else box.h) + NODESEP * PX
     for group in plan.assistants:
         first = ax.cross(nodes[group.nodes[0]])
@@ -435,25 +437,41 @@ def place_assistants(plan: DotPlan, nodes: dict[str, Box], box: Box, ax: Axes) -
             if abs(cross - first) < plain_step(abs(cross)):
                 cross = first
             start = cross - ax.half_cross(node) + ax.half_cross(box)
+            height = node.h if ax.tb else box.h
             for index, card_id in enumerate(line):
                 nodes[plan.node_of[card_id]] = Box(*ax.point(main, start + index * step),
-                                                   box.w, box.h)
+                                                   box.w, height)
 
 
-def level_rows(plan: DotPlan, nodes: dict[str, Box], ax: Axes,
+def rank_halves(chart: Chart, plan: DotPlan, nodes: dict[str, Box],
+                ax: Axes) -> dict[int, float]:
+    """Half the depth of each rank's tallest card along the rank axis, by the rank's
+    place (rounded)."""
+    halves: dict[int, float] = {}
+    for card in chart.cards:
+        placed = nodes[plan.node_of[card.id]]
+        rank, half = round(ax.main(placed)), ax.half_main(placed)
+        if half > halves.get(rank, 0.0):
+            halves[rank] = half
+    return halves
+
+
+def level_rows(plan: DotPlan, nodes: dict[str, Box], ax: Axes, halves: dict[int, float],
                card: float) -> tuple[dict[int, float], dict[int, float] | None]:
-    """Each level row's center along the rank axis, and the depth of the rows that take
-    further ranks for lines of assistants (None: none does): from the row's cards to the
-    last line's (`card`: a card's size along the rank axis)."""
+    """Each level row's center along the rank axis, and the depth of each row (None: all
+    `card` deep, a card's size along the rank axis): its rank's tallest card's (`halves`,
+    see `rank_halves`), or for a row that takes further ranks for lines of assistants from
+    the row's cards to the last line's."""
     rows = {row: ax.main(nodes[name]) for row, name in enumerate(plan.axis) if name in nodes}
-    if not plan.deeper:
+    sizes = {row: 2 * halves.get(round(main), card / 2) for row, main in rows.items()}
+    if not plan.deeper and all(size == card for size in sizes.values()):
         return rows, None
-    sizes: dict[int, float] = {}
     for row, name in plan.deeper:
         if row in rows and name in nodes:
             top, bottom = rows[row], ax.main(nodes[name])
             rows[row] = (top + bottom) / 2
-            sizes[row] = bottom - top + card
+            sizes[row] = (bottom - top + halves.get(round(top), card / 2)
+                          + halves.get(round(bottom), card / 2))
     return rows, sizes
 
 
@@ -495,15 +513,17 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
                 if card not in beside and name not in nodes]  # (placed by spines and lines)
     if missing:
         raise RenderError(f"Graphviz's layout lacks node {missing[0]}: try --engine system")
+    for name, exact in (plan.heights or {}).items():
+        nodes[name] = nodes[name]._replace(h=exact)
     ax = Axes(chart.direction)
     width, height = trim(nodes, plan.axis_nodes, (width, height), ax)
     place_spines(plan, nodes)
-    if plan.assistants:  # (a manager's box: every card has the same size)
+    if plan.assistants:  # (a manager's box: every card has the same width)
         place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax)
     router = _Router(chart, plan, nodes)
     lines = router.connectors()
     boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
-    rows, sizes = level_rows(plan, nodes, ax, ax.half_main(boxes[chart.cards[0].id]) * 2)
+    rows, sizes = level_rows(plan, nodes, ax, router.halves, 2 * router.card_half)
     add_links(chart, boxes, lines, None, width, height)
     return Geometry(width, height, boxes, rows, tuple(lines), chart.direction, sizes)
 
