@@ -5,14 +5,18 @@ something else (transparent="no" drew a transparent chart)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import orgviz
 from orgviz.errors import OrgLoadError, RenderError
+from orgviz.model import shown_argument
 from orgviz.render.pipeline import RenderOptionTypeError
 
 SMALL = Path(__file__).parents[1] / "orgs" / "small.yaml"
@@ -298,3 +302,83 @@ def test_render_file_checks_options_before_reading(tmp_path: Path, arguments: di
             orgviz.render_file(source, tmp_path / "out", **arguments)
         assert str(caught.value) == message
     assert not (tmp_path / "out").exists()
+
+
+# load, load_config and render_roles: the argument named, as the other entry points do ---------
+LOAD_HINT = "must be an org file's path (or '-': stdin) (a str or os.PathLike)"
+NO_PATHS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                     st.binary(), st.lists(st.text(max_size=3), max_size=2))
+
+
+@pytest.mark.parametrize(("path", "shown"), [(5, "5 (int)"), (None, "None (NoneType)"),
+                                             (b"x.yaml", "b'x.yaml' (bytes)")])
+def test_load_takes_a_path(path: object, shown: str) -> None:
+    """load(5) said "expected str, bytes or os.PathLike object, not int", load(b'x.yaml')
+    "argument should be a str object or an os.PathLike object returning str"."""
+    with pytest.raises(TypeError) as caught:
+        orgviz.load(path)  # type: ignore[arg-type]
+    assert str(caught.value) == f"orgviz.load()'s path {LOAD_HINT}, not {shown}"
+
+
+@given(NO_PATHS)
+def test_load_names_any_argument_that_is_no_path(path: object) -> None:
+    with pytest.raises(TypeError) as caught:
+        orgviz.load(path)  # type: ignore[arg-type]
+    assert str(caught.value) == f"orgviz.load()'s path {LOAD_HINT}, not {shown_argument(path)}"
+
+
+def test_load_still_takes_a_str_a_path_and_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded = [orgviz.load(str(SMALL)), orgviz.load(SMALL)]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SMALL.read_bytes())))
+    loaded.append(orgviz.load("-"))
+    assert [(org.file, org.name, len(org.people)) for org in loaded] == [
+        (str(SMALL), "Tidewater Labs", 21)] * 2 + [("<stdin>", "Tidewater Labs", 21)]
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ((5,), "orgviz.load_config()'s path must be a config file's path (a str or os.PathLike) "
+           "or None, not 5 (int)"),
+    ((b".orgviz.yaml",), "orgviz.load_config()'s path must be a config file's path (a str "
+                         "or os.PathLike) or None, not b'.orgviz.yaml' (bytes)"),
+    ((None, 5), "orgviz.load_config()'s start must be a folder's path (a str or "
+                "os.PathLike), not 5 (int)"),
+    ((None, b"."), "orgviz.load_config()'s start must be a folder's path (a str or "
+                   "os.PathLike), not b'.' (bytes)"),
+])
+def test_load_config_takes_paths(arguments: tuple[object, ...], message: str) -> None:
+    """load_config(5) said "expected str, bytes or os.PathLike object, not int"."""
+    call: Callable[..., object] = orgviz.load_config
+    with pytest.raises(TypeError) as caught:
+        call(*arguments)
+    assert str(caught.value) == message
+
+
+def test_load_config_still_takes_what_it_took(tmp_path: Path) -> None:
+    """None searches `start`; a `start` beside a path was never read, so is not checked."""
+    path = tmp_path / ".orgviz.yaml"
+    path.write_text("rules:\n  span-of-control: {max: 1}\n", encoding="utf-8")
+    call: Callable[..., orgviz.Config] = orgviz.load_config
+    assert call(str(path), 5) == orgviz.load_config(path) == orgviz.load_config(None, tmp_path)
+    assert orgviz.load_config(start=str(tmp_path)).source == str(path)
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [(5, "5 (int)"), (None, "None (NoneType)"),
+                                            (b"svg", "b'svg' (bytes)")])
+def test_render_roles_takes_a_format_name(org: orgviz.Org, fmt: object, shown: str) -> None:
+    """render_roles(org, 5) was an "unknown chart format 5" RenderError, as render's was."""
+    with pytest.raises(TypeError) as caught:
+        orgviz.render_roles(org, fmt)  # type: ignore[arg-type]
+    assert str(caught.value) == ("orgviz.render_roles()'s fmt must be one of svg, png, pdf, "
+                                 f"dot (a str), not {shown}")
+    assert not isinstance(caught.value, RenderError)
+    with pytest.raises(RenderError) as unknown:
+        orgviz.render_roles(org, "gif")
+    assert str(unknown.value) == "unknown chart format 'gif': use svg, png, pdf or dot"
+    assert not isinstance(unknown.value, TypeError)
+
+
+def test_render_roles_engine_of_the_wrong_type(org: orgviz.Org) -> None:
+    """engine=5 is refused as RenderOptions(engine=5) is: a RenderError that is a TypeError."""
+    with pytest.raises(RenderOptionTypeError) as caught:
+        orgviz.render_roles(org, "dot", engine=5)  # type: ignore[arg-type]
+    assert str(caught.value) == "unknown engine 5: use one of auto, system, embedded"

@@ -41,6 +41,10 @@ def load(path: str | os.PathLike[str]) -> Org:
     `org.load_problems` and reported by `validate`.
     """
     # (`-` is standard input, shown as <stdin>; its includes are read from the current folder)
+    if not isinstance(path, (str, os.PathLike)):  # (the check's module loaded only when needed)
+        from orgviz.render.pipeline import check_path
+
+        check_path("load", "path", path, "an org file's path (or '-': stdin)")
     shown = shown_path(path)
     real = Path(os.path.realpath(shown))  # (Path.resolve raises on a symlink loop)
     builder = OrgBuilder()

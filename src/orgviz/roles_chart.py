@@ -433,15 +433,24 @@ def _orgs_to_draw(orgs: Sequence[Org] | Org) -> list[Org]:
     return found
 
 
-def _check_arguments(engine: object, timeout: object, title: object, notes: object) -> None:
-    """`render`'s engine, timeout, title and notes checked before any work, as `orgviz.render`
-    checks them: a RenderError for a bad value, a TypeError for a wrong type."""
+def _check_arguments(fmt: object, engine: object, timeout: object, title: object,
+                     notes: object) -> None:
+    """`render`'s fmt, engine, timeout, title and notes checked before any work, as
+    `orgviz.render` checks them: a RenderError for a bad value, a TypeError for a wrong type
+    (an unknown fmt string is said once the orgs are found whole)."""
     from orgviz.errors import RenderError
     from orgviz.model import shown_argument
-    from orgviz.render.pipeline import ENGINE_CHOICES, verify_timeout
+    from orgviz.render.pipeline import (
+        ENGINE_CHOICES,
+        RenderOptionTypeError,
+        _check_format,
+        verify_timeout,
+    )
 
-    if engine not in ENGINE_CHOICES:
-        raise RenderError(f"unknown engine {engine!r}: use one of {', '.join(ENGINE_CHOICES)}")
+    _check_format("render_roles", fmt, optional=False)
+    if engine not in ENGINE_CHOICES:  # (as RenderOptions(engine=5) is refused)
+        unknown = RenderError if isinstance(engine, str) else RenderOptionTypeError
+        raise unknown(f"unknown engine {engine!r}: use one of {', '.join(ENGINE_CHOICES)}")
     verify_timeout(timeout)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"orgviz.render_roles()'s title must be a string or None, not "
@@ -474,7 +483,7 @@ def render(orgs: Sequence[Org] | Org, fmt: str = "svg", engine: str = "auto",
     from orgviz.validate import require_whole
 
     orgs = _orgs_to_draw(orgs)
-    _check_arguments(engine, timeout, title, notes)
+    _check_arguments(fmt, engine, timeout, title, notes)
     for org in orgs:
         require_whole(org)
     if fmt == "dot":
