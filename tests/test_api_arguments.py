@@ -281,7 +281,7 @@ def test_deck_arguments_of_the_wrong_type_are_type_errors(org: orgviz.Org) -> No
                                           "such as [(org, ())], not Org"),
                           (([(org, ())], ["pdf"]), "unknown deck format ['pdf']: use pptx or "
                                                    "pdf"),
-                          (([(org, ())], "pptx", orgviz.DeckOptions(depth="3")),
+                          (([(org, ())], "pptx", orgviz.DeckOptions(depth="3")),  # type: ignore[arg-type]
                            "--depth must be a whole number, not '3'")):
         with pytest.raises(TypeError) as caught:
             call(*args)
