@@ -56,7 +56,7 @@ class CellReader(ImporterState):
         else:
             value, stripped = clean(raw)
             if stripped:
-                self.tally("control", f"{where[0]}:{where[1]}")
+                self.tally_row(where, "control", f"{where[0]}:{where[1]}")
         if not value:
             return None
         if len(value) > MAX_TEXT:
@@ -73,7 +73,7 @@ class CellReader(ImporterState):
         text (a name, a title) keeps its line breaks, as `orgviz export` wrote them."""
         if _LOADER_CONTROL.search(value):
             value = _LOADER_CONTROL.sub("", value)
-            self.tally("control", f"{where[0]}:{where[1]}")
+            self.tally_row(where, "control", f"{where[0]}:{where[1]}")
         if fld in _EXACT_IDS and _LINE_BREAKS.search(value) and not value.isspace():
             # (whitespace alone is no value: see read_rows)
             folded = _LINE_BREAKS.sub(" ", value).strip()

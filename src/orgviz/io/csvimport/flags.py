@@ -6,7 +6,7 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from orgviz.io.columns import Columns
 from orgviz.io.csvimport.state import ImporterState
@@ -35,13 +35,14 @@ class FlagReader(ImporterState):
 
     def read_flags(self, values: dict[str, list[str | None]], columns: Columns,
                    names: list[str | None], titles: list[str | None],
-                   notes: list[Sequence[str]], lines: Sequence[int]
+                   notes: list[Sequence[str]], lines: Sequence[int], shown: str
                    ) -> dict[str, Iterable[Any]]:
         """Vacancy, assistant, roles, dotted lines and history of rows not in the exact layout
-        (starting on `lines`).
+        (of `shown`, starting on `lines`).
 
         Sets placeholder names to None and role values that are no role ids as titles; the
-        rows of placeholder names are kept for their tally (`placeholder_rows`).
+        rows of placeholder names and of role values left out are kept for their tallies
+        (`tally_row`: of the rows imported only).
         """
         get = values.get
         n = len(names)
@@ -59,6 +60,7 @@ class FlagReader(ImporterState):
         role_values = get("role")
         if role_values is not None:
             split: dict[str, tuple[str, ...] | None] = {}
+            left_out: list[int] = []  # the rows whose role value is left out
             for r, text in enumerate(role_values):
                 if not text:
                     continue
@@ -71,7 +73,10 @@ class FlagReader(ImporterState):
                 elif titles[r] is None:  # (the loader infers the role from it)
                     titles[r] = text
                 else:  # (the title gives the role: an access role, 'Manager', is no rank)
-                    self.tally("role-dropped", text)
+                    left_out.append(r)
+            if left_out:  # (a value on each: texts)
+                self.tally_column(shown, lines, left_out, "role-dropped",
+                                  cast("list[str]", role_values))
         dotted_values = get("dotted_to")
         # (split at ';' only: a piece with commas is a list, or a name "Last, First", which
         # linking tells apart)
@@ -108,10 +113,10 @@ class FlagReader(ImporterState):
             name = names[r]
             if name is None:
                 add_note(notes, r, "no name: imported as a vacancy")
-                self.placeholder_rows.append((lines[r], "placeholder", "(empty)"))
+                self.tally_row((shown, lines[r]), "placeholder", "(empty)")
             elif kinds[r] in WITHHELD_NAMES:  # a filled post, its holder not named
                 add_note(notes, r, f"name '{name}': not disclosed, a filled post")
-                self.placeholder_rows.append((lines[r], "withheld", name))
+                self.tally_row((shown, lines[r]), "withheld", name)
                 names[r] = WITHHELD_NAME
                 continue
             elif kinds[r] in ELIMINATED_NAMES:  # an abolished post: see split_history
@@ -123,7 +128,7 @@ class FlagReader(ImporterState):
                 names[r] = None
             else:
                 add_note(notes, r, f"name '{name}' is a placeholder: imported as a vacancy")
-                self.placeholder_rows.append((lines[r], "placeholder", name))
+                self.tally_row((shown, lines[r]), "placeholder", name)
                 names[r] = None
             vacant[r] = True
         return {"vacant": vacant, "assistant": assistant, "roles": roles, "dotted_raw": dotted,

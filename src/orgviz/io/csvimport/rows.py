@@ -347,7 +347,8 @@ class RowReader(CellReader, FlagReader):
                 dotted_raw=self.read_lists(shown, lines, "dotted_to", get("dotted_to"), notes))
             self.check_team_names(shown, lines, get("team"), get("team_name"), notes)
         else:
-            record_values.update(self.read_flags(values, columns, names, titles, notes, lines))
+            record_values.update(self.read_flags(values, columns, names, titles, notes, lines,
+                                                shown))
             if "end_date" in values:  # (kept for periods.py: a start column alone is no
                 # period's, such as a hire date's `Start Date`: repeated ids stay errors;
                 # nor is one beside a `Termination Date`: columns.period_start)

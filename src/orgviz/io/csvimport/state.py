@@ -6,6 +6,8 @@ import datetime
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby, repeat
+from operator import itemgetter
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
@@ -22,6 +24,9 @@ from orgviz.problem import Problem, SourceLoc
 #: 1:1 ("control": values of any column).
 TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name",
                   "role-dropped": "role", "no-role": "title"}
+#: The kind and the example of a finding kept about a row's value (`row_tallies`).
+_KIND = itemgetter(2)
+_EXAMPLE = itemgetter(3)
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,10 @@ class ImporterState:
         self.samples: dict[str, list[str]] = {}
         self.tally_cols: dict[str, int] = {}  # kind -> the column of its first value tallied
         self.tallied: dict[str, Problem] = {}  # the problem of each kind tallied
-        # (line, kind, example) of each row of the people file whose name is a placeholder
-        # (or none), in row order: tallied once the rows set aside are known
-        self.placeholder_rows: list[tuple[int, str, str]] = []
+        # (file, line, kind, example) of each finding tallied about a row's value (a
+        # placeholder name or none, control characters removed, a role value left out), in
+        # the order read: tallied once the rows set aside are known (`tally_rows`)
+        self.row_tallies: list[tuple[str, int, str, str]] = []
         self.no_role_titles: frozenset[str] = frozenset()  # every title tallied "no-role"
         # each self-report's manager cell -> the reference written there when not the
         # row's id (" ('Ada Lovelace')"), "" when it is
@@ -126,21 +132,53 @@ class ImporterState:
         if len(examples) < 6 and sample not in examples:
             examples.append(sample)
 
-    def tally_placeholders(self, shown: str) -> None:
-        """Tally the placeholder names of the rows of `shown` imported, each kind from its
-        first such row: not those of the rows set aside (history, future-dated rows)."""
-        aside = {record.line for record in self.dropped if record.file == shown}
-        for line, kind, example in self.placeholder_rows:
-            if line not in aside:
-                self.tally(kind, example)
+    def tally_row(self, where: tuple[str, int], kind: str, sample: str) -> None:
+        """Keep a finding about a value of the row at `where` (file, line), tallied by
+        `tally_rows` unless the row is set aside."""
+        self.row_tallies.append((where[0], where[1], kind, sample))
+
+    def tally_column(self, shown: str, lines: Sequence[int], rows: Sequence[int], kind: str,
+                     examples: Sequence[str]) -> None:
+        """Keep a finding about the value of each of `rows` (indexes into `lines` and into
+        `examples`, a column's values) of the file `shown`, as `tally_row` does (at C
+        speed: a column may hold one on every row)."""
+        self.row_tallies.extend(zip(repeat(shown), map(lines.__getitem__, rows), repeat(kind),
+                                    map(examples.__getitem__, rows)))
+
+    def tally_rows(self, aside: set[tuple[str, int]]) -> None:
+        """Tally the findings kept about the values of the rows imported, in the order read:
+        not those of the rows set aside (`aside`: history rows, eliminated posts,
+        future-dated rows), whose values are neither imported nor left out. Each run of
+        one kind is tallied at once (as `tally` would one by one)."""
+        kept = self.row_tallies if not aside else [
+            found for found in self.row_tallies if (found[0], found[1]) not in aside]
+        for kind, run in groupby(kept, _KIND):
+            examples = list(map(_EXAMPLE, run))
+            self.counts[kind] += len(examples)
+            samples = self.samples.setdefault(kind, [])
+            for example in dict.fromkeys(examples):  # (distinct, in order)
+                if len(samples) >= 6:
+                    break
+                if example not in samples:
+                    samples.append(example)
+
+    def drop_set_aside_warnings(self, aside: set[tuple[str, int]]) -> None:
+        """Drop the "truncated" warnings at values of the rows set aside (`aside`): read
+        before the rows set aside were known, they cut nothing imported (the listing of
+        the rows not imported at the end of the file is a comment)."""
+        self.problems[:] = [p for p in self.problems
+                            if p.rule != "truncated" or (p.file, p.line) not in aside]
 
     def report_tallies(self, shown: str, header_line: int) -> None:
         """One problem per tallied kind of finding, with its count and first examples, at
         the header cell of the column its values are in (`header_line`: the header's line,
-        below any title lines skipped), or at 1:1 for values of any column (placeholder
-        names: of the rows imported, see `tally_placeholders`)."""
-        if self.placeholder_rows:
-            self.tally_placeholders(shown)
+        below any title lines skipped), or at 1:1 for values of any column; the findings
+        about values of the rows set aside left out (`tally_rows`)."""
+        aside = {(record.file, record.line) for record in self.dropped}
+        if aside:
+            self.drop_set_aside_warnings(aside)
+        if self.row_tallies:
+            self.tally_rows(aside)
         # kind: (level, rule, the message of several, the message of one)
         messages = {
             "placeholder": ("info", "placeholder-name",
