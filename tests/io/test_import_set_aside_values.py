@@ -6,7 +6,12 @@ only, as the placeholder-name tally does, and a long value of a row set aside ge
 from __future__ import annotations
 
 import datetime
+import re
+import tempfile
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
 
@@ -92,3 +97,46 @@ def test_an_eliminated_post_kept_is_tallied_and_warned_of(tmp_path: Path) -> Non
     assert "people.csv:4:4: warning [truncated] title is 600 characters long: cut to 500" \
         in found
     assert not any(line.startswith(("people.csv:3:4:", "people.csv:5:4:")) for line in found)
+
+
+#: A row's kind: its status, start date and end date (an eliminated post: by its name).
+KINDS = {"current": ("Active", "2020-02-02", ""), "history": ("Terminated", "2016-01-01",
+                                                               "2020-01-01"),
+         "future": ("Active", "2027-01-05", ""), "eliminated": ("Active", "2018-01-01", "")}
+#: A row below the boss: its kind, and whether its name holds a control character, its
+#: role value is no role id, and its title is 600 characters long.
+ROW = st.tuples(st.sampled_from(sorted(KINDS)), st.booleans(), st.booleans(), st.booleans())
+
+
+def tallied(found: list[str], rule: str) -> tuple[int, list[str]]:
+    """The count and the examples of the tally of `rule` at 1:1 or a header cell (0, [])."""
+    for line in found:
+        match = re.fullmatch(rf"people\.csv:1:\d+: \w+ \[{re.escape(rule)}\] \D*(\d+)[^(]*"
+                             r"\((.*?)\)( left out: .*)?", line)
+        if match:
+            return int(match[1]), re.findall(r"'([^']*)'", match[2])
+    return 0, []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(ROW, min_size=1, max_size=12))
+def test_only_rows_imported_are_tallied_and_warned_of(rows: list[tuple[str, bool, bool, bool]]
+                                                      ) -> None:
+    # (each row of any kind, with any of the three findings: the tallies and the warnings
+    # are those of the rows imported, in row order)
+    lines = [HEADER, "1,Ada Boss,,CEO,,Active,2015-03-01,"]
+    for n, (kind, control, role, long) in enumerate(rows, start=2):
+        status, start, end = KINDS[kind]
+        name = "Eliminated" if kind == "eliminated" else f"P{n}"
+        lines.append(f"{n},{name}{chr(7) if control else ''},1,{'T' * 600 if long else 'Eng'},"
+                     f"{f'Admin{n}' if role else ''},{status},{start},{end}")
+    with tempfile.TemporaryDirectory() as folder:
+        result = imported(Path(folder), lines)
+    kept = [(n + 1, row) for n, row in enumerate(rows, start=2) if row[0] == "current"]
+    found = said(result)
+    controls = [f"people.csv:{line}" for line, row in kept if row[1]]
+    assert tallied(found, "csv") == (len(controls), controls[:5])
+    roles = [f"Admin{line - 1}" for line, row in kept if row[2]]
+    assert tallied(found, "no-role") == (len(roles), roles[:5])
+    assert [p.line for p in result.problems if p.rule == "truncated"] == [
+        line for line, row in kept if row[3]]
