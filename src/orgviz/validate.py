@@ -27,11 +27,6 @@ class RuleConf:
     options: Mapping[str, Any]
 
 
-#: The greatest value of an option (a rule module's MINIMUMS give the least): WCAG's contrast
-#: ratio is at most 21 (black on white), so a greater `min-contrast` would flag every color.
-MAXIMUMS = {("team-color", "min-contrast"): 21.0}
-
-
 def _convert(value: Any, default: Any, least: int = 0, most: float = math.inf) -> Any:
     """Convert a configured option value to the type of its default (a number: at least
     `least`; a decimal number at most `most` too)."""
@@ -53,6 +48,13 @@ def _convert(value: Any, default: Any, least: int = 0, most: float = math.inf) -
             raise ValueError("text")
         return value
     return value
+
+
+def converted_option(rule: types.ModuleType, name: str, value: Any, default: Any) -> Any:
+    """A configured value of a rule's option, converted to its default's type within the
+    rule's bounds (its MINIMUMS and MAXIMUMS); ValueError saying what it must be else."""
+    return _convert(value, default, getattr(rule, "MINIMUMS", {}).get(name, 0),
+                    getattr(rule, "MAXIMUMS", {}).get(name, math.inf))
 
 
 def _decimal(value: Any, least: float, most: float = math.inf) -> float:
@@ -90,9 +92,7 @@ def _apply(settings: Iterable[RuleSetting], confs: dict[str, RuleConf],
                        f"{did_you_mean(name, options)} (options: {known})")
                 continue
             try:
-                options[name] = _convert(value, options[name],
-                                         getattr(rule, "MINIMUMS", {}).get(name, 0),
-                                         MAXIMUMS.get((setting.rule, name), math.inf))
+                options[name] = converted_option(rule, name, value, options[name])
             except ValueError as exc:
                 report(setting.option_locs.get(name, setting.loc),
                        f"option '{name}' of rule '{setting.rule}' must be {exc}, "

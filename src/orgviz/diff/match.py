@@ -344,18 +344,17 @@ def _setting(setting: RuleSetting) -> dict[str, Any]:
     the rule reads them (`max: 05` is 5, `true` a boolean); a value the rule would refuse,
     or an unknown option, as written."""
     from orgviz.rules import RULES, defaults_for
-    from orgviz.validate import _convert
+    from orgviz.validate import converted_option
 
     rule = RULES.get(setting.rule)
     # (a profile changes option values, never their types: any profile's defaults do)
     defaults = defaults_for(rule, "mid-size") if rule is not None else {}
     options = dict(setting.options)
     for name, value in options.items():
-        if name in defaults:
+        if rule is not None and name in defaults:
             # (a value the rule refuses, `orgviz validate` says so: shown as written)
             with suppress(ValueError):
-                options[name] = _convert(value, defaults[name],
-                                         getattr(rule, "MINIMUMS", {}).get(name, 0))
+                options[name] = converted_option(rule, name, value, defaults[name])
     return {**({"level": setting.level} if setting.level else {}), **options}
 
 

@@ -34,6 +34,9 @@ LEVEL = "warning"
 DEFAULTS: dict[str, Any] = {"min-contrast": 1.25}
 #: The least value of each option (a ratio below 1 would find nothing).
 MINIMUMS = {"min-contrast": 1}
+#: The greatest value of each option: WCAG's contrast ratio is at most 21 (black on white), so
+#: a greater `min-contrast` would flag every color.
+MAXIMUMS = {"min-contrast": 21.0}
 #: The background the color is drawn on: the light, print and high-contrast themes' cards.
 WHITE = "#FFFFFF"
 
