@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -90,19 +89,6 @@ class Change:
         """The change as JSON has it: its fields that have a value (but `unnamed_opening`)."""
         return {k: v for k, v in asdict(self).items()
                 if v is not None and k != "unnamed_opening"}
-
-
-def said_before(change: Change, pid: Any, no_one: Callable[[Any], str],
-                named: Callable[[Any, str], str], otherwise: Callable[[Any], str]) -> str:
-    """An id of the old version that a change carries (its `old`, a removed position's
-    manager, a removed team's lead) as said by what it named then: `no_one` when it named
-    no one in the old version (`old_missing`), else `named` with the name the change
-    gives it there (`old_name`), else `otherwise` (no name given: looked up)."""
-    if pid in (change.old_missing or ()):
-        return no_one(pid)
-    if isinstance(change.old_name, str):
-        return named(pid, change.old_name)
-    return otherwise(pid)
 
 
 def show_value(value: Any) -> str:

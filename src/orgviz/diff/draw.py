@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from orgviz.diff.change import ORG_KINDS, TEAM_KINDS, Change, said_before, show_value
+from orgviz.diff.change import ORG_KINDS, TEAM_KINDS, Change, show_value
 from orgviz.diff.report import people_names, said, summary, team_names
 
 if TYPE_CHECKING:
@@ -79,8 +79,11 @@ def _note_parts(own: list[Change], names: dict[str, str],
 def _name(change: Change, names: dict[str, str]) -> str:
     """The name of what a change's old id named, as the change gives it (in the old
     version), else by `names`, else the id (alone when it named no one there)."""
-    return said_before(change, change.old, show_value, lambda _pid, name: name,
-                       lambda pid: names.get(pid, show_value(pid)))
+    if change.old in (change.old_missing or ()):
+        return show_value(change.old)
+    if isinstance(change.old_name, str):
+        return change.old_name
+    return names.get(change.old, show_value(change.old))
 
 
 def _note_fits(note: str) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from orgviz.diff.change import KINDS, ORG_KINDS, TEAM_KINDS, Change, said_before, show_value
+from orgviz.diff.change import KINDS, ORG_KINDS, TEAM_KINDS, Change, show_value
 from orgviz.model import Org
 from orgviz.problem import one_line
 
@@ -89,7 +89,9 @@ def _before(c: Change, pid: Any, who_was: Callable[[Any], str]) -> str:
     """An id of the old version that a change carries (its `old`, a removed position's
     manager, a removed team's lead) with its name then (`c.old_name`), else as `who_was`
     shows it; "(not in the old version)" when it named no one there (`c.old_missing`)."""
-    return said_before(c, pid, lambda gone: f"{gone}{_NO_ONE_BEFORE}", _with_name, who_was)
+    if pid in (c.old_missing or ()):
+        return f"{pid}{_NO_ONE_BEFORE}"
+    return _shown(pid, c.old_name, who_was)
 
 
 def _shown(pid: Any, name: Any, naming: Callable[[Any], str]) -> str:
