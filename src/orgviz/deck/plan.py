@@ -398,10 +398,12 @@ class Planner:
         spread over slides without them (a slide of one report and the card for the others
         stood under the root, off to the side of her block of assistants).
         """
+        cut = False  # (a part nothing was cut from was spread before this was called)
         while self.cut_assistants(part):
+            cut = True
             if self.whole(part):
                 return [part]
-        group = self.spread(part) or self.spread(part, apart=True)
+        group = (self.spread(part) if cut else None) or self.spread(part, apart=True)
         if group is None:
             raise DeckError("a slide's chart area is too small for a readable chart: use a "
                             "smaller --min-font or a template with more room")
