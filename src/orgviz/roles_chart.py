@@ -444,6 +444,7 @@ def _check_arguments(fmt: object, engine: object, timeout: object, title: object
         ENGINE_CHOICES,
         RenderOptionTypeError,
         _check_format,
+        check_arguments,
         verify_timeout,
     )
 
@@ -455,9 +456,7 @@ def _check_arguments(fmt: object, engine: object, timeout: object, title: object
     if title is not None and not isinstance(title, str):
         raise TypeError(f"orgviz.render_roles()'s title must be a string or None, not "
                         f"{shown_argument(title)}")
-    if notes is not None and not isinstance(notes, list):
-        raise TypeError(f"orgviz.render_roles()'s notes must be a list (notes are appended "
-                        f"to it) or None, not {shown_argument(notes)}")
+    check_arguments("render_roles", notes=notes)
 
 
 def to_dot(orgs: Sequence[Org], title: str | None = None) -> str:
