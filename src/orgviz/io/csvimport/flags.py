@@ -6,7 +6,7 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from itertools import repeat
-from typing import Any, cast
+from typing import Any
 
 from orgviz.io.columns import Columns
 from orgviz.io.csvimport.state import ImporterState
@@ -60,7 +60,6 @@ class FlagReader(ImporterState):
         role_values = get("role")
         if role_values is not None:
             split: dict[str, tuple[str, ...] | None] = {}
-            left_out: list[int] = []  # the rows whose role value is left out
             for r, text in enumerate(role_values):
                 if not text:
                     continue
@@ -73,10 +72,7 @@ class FlagReader(ImporterState):
                 elif titles[r] is None:  # (the loader infers the role from it)
                     titles[r] = text
                 else:  # (the title gives the role: an access role, 'Manager', is no rank)
-                    left_out.append(r)
-            if left_out:  # (a value on each: texts)
-                self.tally_column(shown, lines, left_out, "role-dropped",
-                                  cast("list[str]", role_values))
+                    self.tally_row((shown, lines[r]), "role-dropped", text)
         dotted_values = get("dotted_to")
         # (split at ';' only: a piece with commas is a list, or a name "Last, First", which
         # linking tells apart)

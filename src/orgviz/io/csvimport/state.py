@@ -6,8 +6,6 @@ import datetime
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby, repeat
-from operator import itemgetter
 
 from orgviz.errors import OrgvizError
 from orgviz.io.columns import columns_of
@@ -24,9 +22,6 @@ from orgviz.problem import Problem, SourceLoc
 #: 1:1 ("control": values of any column).
 TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name",
                   "role-dropped": "role", "no-role": "title"}
-#: The kind and the example of a finding kept about a row's value (`row_tallies`).
-_KIND = itemgetter(2)
-_EXAMPLE = itemgetter(3)
 
 
 @dataclass(frozen=True)
@@ -137,30 +132,13 @@ class ImporterState:
         `tally_rows` unless the row is set aside."""
         self.row_tallies.append((where[0], where[1], kind, sample))
 
-    def tally_column(self, shown: str, lines: Sequence[int], rows: Sequence[int], kind: str,
-                     examples: Sequence[str]) -> None:
-        """Keep a finding about the value of each of `rows` (indexes into `lines` and into
-        `examples`, a column's values) of the file `shown`, as `tally_row` does (at C
-        speed: a column may hold one on every row)."""
-        self.row_tallies.extend(zip(repeat(shown), map(lines.__getitem__, rows), repeat(kind),
-                                    map(examples.__getitem__, rows)))
-
     def tally_rows(self, aside: set[tuple[str, int]]) -> None:
         """Tally the findings kept about the values of the rows imported, in the order read:
         not those of the rows set aside (`aside`: history rows, eliminated posts,
-        future-dated rows), whose values are neither imported nor left out. Each run of
-        one kind is tallied at once (as `tally` would one by one)."""
-        kept = self.row_tallies if not aside else [
-            found for found in self.row_tallies if (found[0], found[1]) not in aside]
-        for kind, run in groupby(kept, _KIND):
-            examples = list(map(_EXAMPLE, run))
-            self.counts[kind] += len(examples)
-            samples = self.samples.setdefault(kind, [])
-            for example in dict.fromkeys(examples):  # (distinct, in order)
-                if len(samples) >= 6:
-                    break
-                if example not in samples:
-                    samples.append(example)
+        future-dated rows), whose values are neither imported nor left out."""
+        for file, line, kind, example in self.row_tallies:
+            if (file, line) not in aside:
+                self.tally(kind, example)
 
     def drop_set_aside_warnings(self, aside: set[tuple[str, int]]) -> None:
         """Drop the "truncated" warnings at values of the rows set aside (`aside`): read
