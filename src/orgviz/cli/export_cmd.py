@@ -114,13 +114,17 @@ def _teams_output(org: Org, output: str | None, inputs: Sequence[str]) -> str | 
     from orgviz.io.teamtable import is_teams_table, teams_table_for_output
 
     path = teams_table_for_output(output)
-    if path is None or not (org.teams or os.path.lexists(path)):
+    if path is None:
         return None
-    named = input_named(path, inputs) if org.teams or is_teams_table(path) else None
+    there = os.path.lexists(path)
+    if not (org.teams or there):
+        return None
+    table = there and is_teams_table(path)  # (a file an export wrote: read once)
+    named = input_named(path, inputs) if org.teams or table else None
     if named is not None:  # (said before any file is written: the pair, or neither)
         fail(OrgvizError(f"{path}: the teams table of -o {output} goes there, but it is an "
                          f"input file ({named}): name the CSV otherwise"))
-    if os.path.lexists(path) and not is_teams_table(path):  # (not one export wrote: kept)
+    if there and not table:  # (not one export wrote: kept)
         if not org.teams:
             return None
         fail(OrgvizError(f"{path}: the teams table of -o {output} goes there, but it is "
