@@ -221,9 +221,7 @@ def _read_pyproject(path: Path) -> Config | None:
         return None
     settings, errors = _pyproject_settings(
         section, _TomlLocs(str(path), toml_places(text, ORGVIZ_TABLE)))
-    if errors:
-        errors.sort(key=lambda error: (error[0].line, error[0].col))  # (stable)
-        raise ConfigError(*(f"{where(loc)}: {message}" for loc, message in errors))
+    _refuse(errors)
     return Config(str(path), settings)
 
 
@@ -273,11 +271,16 @@ def _read_yaml_config(path: Path) -> Config:
             errors.error(doc.key_locs[key], _unknown_setting(key, "'rules:'"))
     settings = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),
                                    errors)
-    found = errors.found + _setting_errors(settings)
-    if found:
-        found.sort(key=lambda error: (error[0].line, error[0].col))  # (stable: ties as found)
-        raise ConfigError(*(f"{where(loc)}: {message}" for loc, message in found))
+    _refuse(errors.found + _setting_errors(settings))
     return Config(shown, settings)
+
+
+def _refuse(errors: list[tuple[SourceLoc, str]]) -> None:
+    """ConfigError with a configuration file's errors, in order of place (stable: errors at
+    one place as found), when it has any."""
+    if errors:
+        errors.sort(key=lambda error: (error[0].line, error[0].col))
+        raise ConfigError(*(f"{where(loc)}: {message}" for loc, message in errors))
 
 
 def load_config(path: str | Path | None = None, start: str | Path = ".") -> Config:
