@@ -292,11 +292,10 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
     `str()` of it is those lines joined by newlines. A file that
     cannot be read or parsed (YAML or TOML syntax, duplicate keys) is one line.
     """
-    # (start is searched only without a path; the check's module is loaded only when needed)
-    if not isinstance(start if path is None else path, (str, os.PathLike)):
-        from orgviz.render.pipeline import check_path
+    from orgviz.model import check_path
 
-        check_path("load_config", "path", path, "a config file's path", optional=True)
+    check_path("load_config", "path", path, "a config file's path", optional=True)
+    if path is None:  # (start is searched only without a path)
         check_path("load_config", "start", start, "a folder's path")
     if path is not None:
         path = Path(path)

@@ -14,7 +14,7 @@ from orgviz.loadbuild import OrgBuilder
 from orgviz.loadfields import LONE_SURROGATES, Collector, text_fault
 from orgviz.loadheader import org_header
 from orgviz.loadsettings import parse_rule_settings
-from orgviz.model import Org
+from orgviz.model import Org, check_path
 from orgviz.orgfiles import shown_path
 from orgviz.roles import with_managing_roles
 from orgviz.yamlread import YMap
@@ -41,10 +41,7 @@ def load(path: str | os.PathLike[str]) -> Org:
     `org.load_problems` and reported by `validate`.
     """
     # (`-` is standard input, shown as <stdin>; its includes are read from the current folder)
-    if not isinstance(path, (str, os.PathLike)):  # (the check's module loaded only when needed)
-        from orgviz.render.pipeline import check_path
-
-        check_path("load", "path", path, "an org file's path (or '-': stdin)")
+    check_path("load", "path", path, "an org file's path (or '-': stdin)")
     shown = shown_path(path)
     real = Path(os.path.realpath(shown))  # (Path.resolve raises on a symlink loop)
     builder = OrgBuilder()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -388,6 +389,17 @@ def shown_argument(value: object) -> str:
     its type, as in `'x.yaml' (str)`."""
     shown = repr(value) if len(repr(value)) <= 60 else f"{repr(value)[:57]}..."
     return f"{shown} ({type(value).__name__})"
+
+
+def check_path(function: str, name: str, value: object, what: str = "a path", *,
+               optional: bool = False, error: type[TypeError] = TypeError) -> None:
+    """A TypeError (or `error`) for an argument `name` of `orgviz.<function>` that is no
+    path (a str or an os.PathLike), nor None when `optional`, saying what it takes."""
+    if isinstance(value, (str, os.PathLike)) or (optional and value is None):
+        return
+    none = " or None" if optional else ""
+    raise error(f"orgviz.{function}()'s {name} must be {what} (a str or os.PathLike){none}, "
+                f"not {shown_argument(value)}")
 
 
 def _ids_by(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:

@@ -73,7 +73,8 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
     Notes about the output (PDF pages drawn as images) are appended to `notes`."""
     from orgviz.deck.build import DeckOptions, DeckTypeError, build_deck
     from orgviz.deck.plan import DeckError
-    from orgviz.render.pipeline import check_arguments, check_path
+    from orgviz.model import check_path
+    from orgviz.render.pipeline import check_arguments
 
     check_arguments("deck_bytes", options, DeckOptions, notes=notes)
     check_path("deck_bytes", "template", template, _TEMPLATE, optional=True,
@@ -133,8 +134,7 @@ def _source_list(sources: object, output: object,
     """write_deck's sources as a list (one path alone: a list of it); a DeckTypeError for
     sources, output or template of the wrong type."""
     from orgviz.deck.build import DeckTypeError
-    from orgviz.model import shown_argument
-    from orgviz.render.pipeline import check_path
+    from orgviz.model import check_path, shown_argument
 
     what = "an org file's path or a list of them"
     if isinstance(sources, (str, os.PathLike)):  # one file, not the characters of its path

@@ -317,19 +317,6 @@ def check_arguments(function: str, options: object = None,
                         f"not {shown_argument(notes)}")
 
 
-def check_path(function: str, name: str, value: object, what: str = "a path", *,
-               optional: bool = False, error: type[TypeError] = TypeError) -> None:
-    """A TypeError (or `error`) for an argument `name` of `orgviz.<function>` that is no
-    path (a str or an os.PathLike), nor None when `optional`, saying what it takes."""
-    if isinstance(value, (str, os.PathLike)) or (optional and value is None):
-        return
-    from orgviz.model import shown_argument
-
-    none = " or None" if optional else ""
-    raise error(f"orgviz.{function}()'s {name} must be {what} (a str or os.PathLike){none}, "
-                f"not {shown_argument(value)}")
-
-
 def _check_format(function: str, fmt: object, optional: bool) -> None:
     """A TypeError for an output format of `orgviz.<function>` that is no string (nor None,
     when `optional`); a string that is no format is a RenderError, said later."""
@@ -588,6 +575,7 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     """
     from orgviz.io.files import write_file
     from orgviz.loader import load
+    from orgviz.model import check_path
     from orgviz.validate import require_config, validate
 
     check_arguments("render_file", options, force=force)
