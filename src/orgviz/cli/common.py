@@ -44,6 +44,12 @@ def fail(error: OrgvizError) -> NoReturn:
     sys.exit(error.exit_code)
 
 
+def note(where: str | os.PathLike[str], text: str) -> None:
+    """A note on stderr about a file a command read or wrote, `orgviz: WHERE: TEXT`, on one
+    line (paths, ids and names in it may hold line breaks: see `one_line`)."""
+    click.echo(one_line(f"orgviz: {os.fspath(where)}: {text}"), err=True)
+
+
 def error_lines(error: OrgvizError) -> list[str]:
     """The lines `fail` prints for an error (`orgviz: ` before usage and IO errors)."""
     lines = getattr(error, "lines", None) or (str(error),)

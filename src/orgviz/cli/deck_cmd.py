@@ -13,6 +13,7 @@ from orgviz.cli.common import (
     FilePath,
     fail,
     nameless_output,
+    note,
     org_files,
     refuse_given_twice,
     refuse_to_overwrite,
@@ -110,7 +111,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     errors = [p for p in written.problems if p.level == "error"]
     if errors:  # --force: drawn anyway, but say what is wrong
         REPORTERS["text"](errors, len(files), sys.stdout, False)
-    for note in written.notes:
-        click.echo(one_line(f"orgviz: {written.path}: {note}"), err=True)
+    for text in written.notes:
+        note(written.path, text)
     click.echo(one_line(f"{written.path} ({written.slides} slides)"))
     sys.exit(EXIT_OK)

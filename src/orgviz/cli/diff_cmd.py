@@ -12,6 +12,7 @@ from orgviz.cli.common import (
     FilePath,
     fail,
     nameless_output,
+    note,
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
@@ -99,8 +100,8 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     unlinked = sum(1 for c in changes if c.kind == "unlinked")
     if unlinked:
         people = "person reports" if unlinked == 1 else "people report"
-        click.echo(one_line(f"orgviz: {new.file}: {unlinked:,} {people} to a manager who is "
-                            "not in it (`orgviz validate` reports where)"), err=True)
+        note(new.file, f"{unlinked:,} {people} to a manager who is not in it "
+             "(`orgviz validate` reports where)")
     notes: list[str] = []
     if output:  # drawn and written first: a chart that cannot be written prints no report
         try:
@@ -118,9 +119,9 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         write_stdout(format_text(changes, old.file, new.file, people_names(old, new),
                                  team_names(old, new), team_names(new, old),
                                  people_names(new, old)))
-    for note in notes:
-        click.echo(one_line(f"orgviz: {output}: {note}"), err=True)
     if output:
+        for text in notes:
+            note(output, text)
         click.echo(one_line(f"orgviz: wrote {output}"), err=True)  # (stdout holds the report)
     sys.exit(1 if exit_code and changes else 0)
 

@@ -14,10 +14,10 @@ from orgviz.cli.common import (
     input_named,
     load_whole,
     nameless_output,
+    note,
     refuse_to_overwrite,
 )
 from orgviz.errors import OrgvizError
-from orgviz.problem import one_line
 
 if TYPE_CHECKING:
     from orgviz.model import Org
@@ -132,12 +132,6 @@ def _teams_output(org: Org, output: str | None, inputs: Sequence[str]) -> str | 
     return path
 
 
-def _warn(org: Org, text: str) -> None:
-    """A warning about the org on stderr, on one line (its file's name, and the ids and names
-    in `text`, may hold line breaks: see `one_line`)."""
-    click.echo(one_line(f"orgviz: {org.file}: {text}"), err=True)
-
-
 #: How many references to nobody export's warning names.
 _NAMED = 3
 
@@ -161,7 +155,7 @@ def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
             if fmt == "csv" else f"{lines} left out" + (
                 f" (the people's data keeps the {'id' if one else 'ids'})"
                 if fmt in ("json", "graphml") else ""))
-    _warn(org, f"{what} not in it ({named}): {kept}; `orgviz validate` reports where")
+    note(org.file, f"{what} not in it ({named}): {kept}; `orgviz validate` reports where")
 
 
 def _warn_of_references_to_no_team(org: Org, fmt: str) -> None:
@@ -180,8 +174,8 @@ def _warn_of_references_to_no_team(org: Org, fmt: str) -> None:
     kept = ((f"the CSV keeps {'it' if one else 'them'} as written, and `orgviz import` of it "
              f"declares {'the team' if one else 'those teams'}") if fmt == "csv" else
             f"the people's data keeps the {'id' if one else 'ids'}")
-    _warn(org, f"{what} that `teams:` does not list ({named}): {kept}; `orgviz validate` "
-          "reports where")
+    note(org.file, f"{what} that `teams:` does not list ({named}): {kept}; "
+         "`orgviz validate` reports where")
 
 
 def _warn_of_roles_not_carried(org: Org) -> None:
@@ -196,9 +190,10 @@ def _warn_of_roles_not_carried(org: Org) -> None:
     listed = ", ".join(f"'{role}'" for role in roles[:_NAMED]) + (
         f" and {len(roles) - _NAMED:,} more" if len(roles) > _NAMED else "")
     one = len(roles) == 1
-    _warn(org, f"people hold {'a role' if one else f'{len(roles):,} roles'} of the org's own "
-          f"`roles:` ({listed}), which CSV does not carry: declare {'it' if one else 'them'} "
-          "again under `roles:` in the org file `orgviz import` writes of it")
+    held = "a role" if one else f"{len(roles):,} roles"
+    note(org.file, f"people hold {held} of the org's own `roles:` ({listed}), which CSV does "
+         f"not carry: declare {'it' if one else 'them'} again under `roles:` in the org file "
+         "`orgviz import` writes of it")
 
 
 def _warn_of_what_csv_drops(org: Org, teams_table: bool) -> None:
@@ -216,8 +211,8 @@ def _warn_of_what_csv_drops(org: Org, teams_table: bool) -> None:
     hint = ("" if not teams else
             " (-o NAME.csv writes the teams to a teams table beside it, NAME.teams.csv, "
             "which `orgviz import NAME.csv` reads)")
-    _warn(org, f"CSV does not carry {'; '.join(drops)}: set {'it' if one else 'them'} again "
-          f"in the org file `orgviz import` writes of it{hint}")
+    note(org.file, f"CSV does not carry {'; '.join(drops)}: set {'it' if one else 'them'} "
+         f"again in the org file `orgviz import` writes of it{hint}")
 
 
 #: How the things `csv_drops` names that are one thing start (the others are several).

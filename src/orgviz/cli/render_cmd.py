@@ -20,6 +20,7 @@ from orgviz.cli.common import (
     fail,
     keep_until_exit,
     nameless_output,
+    note,
     org_files,
     refuse_to_overwrite,
     stdout_named,
@@ -315,9 +316,8 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                 continue
             except OrgvizError as exc:
                 fail(exc)
-            for note in notes:
-                click.echo(one_line(f"orgviz: {'stdout' if target is STDOUT else target}: {note}"),
-                           err=True)
+            for text in notes:
+                note("stdout" if target is STDOUT else target, text)
             if target is not STDOUT:
                 click.echo(one_line(f"rendered {target} (it was {why})" if hook else str(target)))
     finally:

@@ -12,6 +12,7 @@ from orgviz.cli.common import (
     fail,
     load_every,
     nameless_output,
+    note,
     org_files,
     refuse_given_twice,
     refuse_to_overwrite,
@@ -64,8 +65,8 @@ def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -
         write_output(output, data)
     except OrgvizError as exc:
         fail(exc)
-    for note in notes:
-        click.echo(one_line(f"orgviz: {'stdout' if output == '-' else output}: {note}"), err=True)
+    for text in notes:
+        note("stdout" if output == "-" else output, text)
     if output != "-":
         click.echo(one_line(output))  # as `render` names what it wrote
 
