@@ -14,6 +14,7 @@ from orgviz.problem import SourceLoc, one_line
 
 if TYPE_CHECKING:
     from orgviz.tomlplaces import TomlPlaces
+    from orgviz.yamlread import YMap
 
 CONFIG_FILES = (".orgviz.yaml", "pyproject.toml")
 LEVEL_CHOICES = ("off", "error", "warning", "info")
@@ -95,6 +96,19 @@ class _TomlLocs:
         """Where the value at `path` (under `[tool.orgviz]`) is written."""
         return SourceLoc(self.source, *(self.places.value(ORGVIZ_TABLE + path) or (0, 0)))
 
+    def located(self, table: Mapping[str, Any], *path: str, depth: int = 1) -> YMap:
+        """The TOML `table` at `path` as the YAML reader gives a mapping: a YMap that knows
+        where its keys and values are written, its tables `depth` levels down too."""
+        from orgviz.yamlread import YMap
+
+        located = YMap(self.value(*path))
+        for key, value in table.items():
+            located[key] = (self.located(value, *path, key, depth=depth - 1)
+                            if depth and isinstance(value, Mapping) else value)
+            located.key_locs[key], located.value_locs[key] = (self.key(*path, key),
+                                                              self.value(*path, key))
+        return located
+
 
 def _pyproject_settings(section: Any, at: _TomlLocs
                         ) -> tuple[tuple[RuleSetting, ...], list[tuple[SourceLoc, str]]]:
@@ -102,51 +116,24 @@ def _pyproject_settings(section: Any, at: _TomlLocs
     at the key or value it is about (as `.orgviz.yaml`'s are)."""
     if not isinstance(section, Mapping):
         return (), [(at.value(), "[tool.orgviz] must be a table")]
-    errors = [(at.key(str(key)), _unknown_setting(key, "[tool.orgviz.rules]"))
-              for key in section if key != "rules"]
+    errors = _Errors()
+    for key in section:
+        if key != "rules":
+            errors.error(at.key(str(key)), _unknown_setting(key, "[tool.orgviz.rules]"))
     rules = section.get("rules")
     if rules is not None and not isinstance(rules, Mapping):
-        errors.append((at.value("rules"), "'rules' must be a table of rule ids, "
-                                          f"not {shown_value(rules)}"))
-        return (), errors
+        errors.error(at.value("rules"), f"'rules' must be a table of rule ids, "
+                                        f"not {shown_value(rules)}")
+        return (), errors.found
+    from orgviz.loadsettings import RulesWording, rule_settings
+
+    wording = RulesWording("a table of options", shown_value, "{rule} = {{ {option} = {value} }}")
     settings = []
-    for rule, value in (rules or {}).items():
-        setting = _rule_setting(str(rule), value, at, errors)
-        if setting is not None:
-            settings.append(setting)
-            errors += _setting_errors([setting])
-    return tuple(settings), errors
-
-
-def _rule_setting(rule: str, value: Any, at: _TomlLocs,
-                  errors: list[tuple[SourceLoc, str]]) -> RuleSetting | None:
-    """The setting of one rule of `[tool.orgviz.rules]`, or None where its value is none a
-    rule takes (said in `errors`, as `loadsettings.parse_rule_settings` says it in YAML)."""
-    from orgviz.loadsettings import level_hint, sole_option, unknown_rule
-
-    key_loc = at.key("rules", rule)
-    if (level := level_of(value)) is not None:
-        return RuleSetting(rule, key_loc, level)
-    if isinstance(value, Mapping):
-        level = value.get("level")
-        if level is not None and level_of(level) is None:
-            errors.append((at.value("rules", rule, "level"),
-                           f"level of rule '{rule}' must be off, error, warning or info, "
-                           f"not {shown_value(level)}{level_hint(level)}"))
-            level = None  # (its options are still checked, as in .orgviz.yaml)
-        options = {str(k): v for k, v in value.items() if k != "level"}
-        return RuleSetting(rule, key_loc, level_of(level), options,
-                           {name: at.value("rules", rule, name) for name in options})
-    if (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
-        errors.append((key_loc, unknown))
-        return None
-    option = sole_option(rule, value)
-    hint = level_hint(value) or (
-        f"; did you mean {rule} = {{ {option} = {value} }}?" if option else "")
-    errors.append((at.value("rules", rule), f"rule '{rule}' takes off, error, warning, info "
-                                            f"or a table of options, not {shown_value(value)}"
-                                            f"{hint}"))
-    return None
+    # (a rule's options table is located, its options' values are kept as TOML read them)
+    for setting in rule_settings(at.located(rules or {}, "rules"), wording, errors):
+        settings.append(setting)
+        errors.found += _setting_errors([setting])  # (each rule's errors after its own)
+    return tuple(settings), errors.found
 
 
 def _setting_errors(settings: Sequence[RuleSetting]) -> list[tuple[SourceLoc, str]]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from orgviz.config import LEVEL_CHOICES, level_of
@@ -19,6 +21,21 @@ class ErrorSink(Protocol):
     def error(self, loc: SourceLoc, message: str, rule: str = ...) -> None: ...
 
 
+@dataclass(frozen=True)
+class RulesWording:
+    """How a rules block's messages write its values: YAML's words, or TOML's."""
+
+    #: What a rule takes besides a level: "a mapping of options", "a table of options".
+    options: str
+    #: How a value is quoted: `loadfields.describe`, `config.shown_value`.
+    shown: Callable[[Any], str]
+    #: A rule given its one option, as a str.format of rule, option and value.
+    one_option: str
+
+
+YAML_WORDING = RulesWording("a mapping of options", describe, "{rule}: {{{option}: {value}}}")
+
+
 def parse_rule_settings(block: Any, loc: SourceLoc, out: ErrorSink) -> tuple[RuleSetting, ...]:
     """Read a `rules:` mapping (rule id -> off/level/options) without checking rule ids."""
     if block is None:
@@ -26,29 +43,33 @@ def parse_rule_settings(block: Any, loc: SourceLoc, out: ErrorSink) -> tuple[Rul
     if not isinstance(block, YMap):
         out.error(loc, f"'rules' must be a mapping of rule ids, not {describe(block)}", "config")
         return ()
-    settings = []
+    return tuple(rule_settings(block, YAML_WORDING, out))
+
+
+def rule_settings(block: YMap, wording: RulesWording, out: ErrorSink) -> Iterator[RuleSetting]:
+    """The setting of each rule of a rules block (YAML's `rules:`, or pyproject.toml's
+    `[tool.orgviz.rules]` as a YMap), in order, without checking rule ids; a value that is
+    none a rule takes is said in `out` and gives no setting (a bad level: no level)."""
     for rule, value in block.items():
         key_loc, value_loc = block.key_locs[rule], block.value_locs[rule]
         if (level := level_of(value)) is not None:
-            settings.append(RuleSetting(rule, key_loc, level))
+            yield RuleSetting(rule, key_loc, level)
         elif isinstance(value, YMap):
-            options = {k: v for k, v in value.items() if k != "level"}
             level = value.get("level")
             if level is not None and level_of(level) is None:
                 out.error(value.value_locs["level"], f"level of rule '{rule}' must be off, "
-                          f"error, warning or info, not {describe(level)}{level_hint(level)}",
-                          "config")
-                level = None
-            settings.append(RuleSetting(rule, key_loc, level_of(level), options,
-                                        {k: value.value_locs[k] for k in options}))
+                          f"error, warning or info, not {wording.shown(level)}"
+                          f"{level_hint(level)}", "config")
+                level = None  # (its options are still checked)
+            options = {k: v for k, v in value.items() if k != "level"}
+            yield RuleSetting(rule, key_loc, level_of(level), options,
+                              {k: value.value_locs[k] for k in options})
         elif (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
             out.error(key_loc, unknown, "config")
         else:
-            out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or a mapping "
-                      f"of options, not {describe(value)}"
-                      f"{level_hint(value) or _option_hint(rule, value)}",
-                      "config")
-    return tuple(settings)
+            out.error(value_loc, f"rule '{rule}' takes off, error, warning, info or "
+                      f"{wording.options}, not {wording.shown(value)}"
+                      f"{level_hint(value) or _option_hint(rule, value, wording)}", "config")
 
 
 def unknown_rule(rule: str) -> str | None:
@@ -76,11 +97,13 @@ def level_hint(value: Any) -> str:
         value.casefold(), LEVEL_CHOICES)
 
 
-def _option_hint(rule: str, value: Any) -> str:
+def _option_hint(rule: str, value: Any, wording: RulesWording) -> str:
     """"; did you mean layers: {max: 4}?" for a rule given a bare value of its one option
     (`layers: 4`), or ""."""
     option = sole_option(rule, value)
-    return f"; did you mean {rule}: {{{option}: {value}}}?" if option else ""
+    if option is None:
+        return ""
+    return f"; did you mean {wording.one_option.format(rule=rule, option=option, value=value)}?"
 
 
 def sole_option(rule: str, value: Any) -> str | None:
