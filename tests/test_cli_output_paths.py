@@ -241,14 +241,16 @@ _STEPS = ["d", "f", "m", "ld", "lm", "lf", "ln", "..", "."]
 
 def _sandbox() -> str:
     """A new folder `base/s` holding: a folder d, a file f, links ld -> d, lm -> m/.. (m is
-    not there), lf -> f, ln -> new (dangling); `s` returned."""
+    not there), lf -> f, ln -> new (dangling), lnm -> nm/new (nm is not there); `s`
+    returned."""
     import tempfile
 
     folder = os.path.join(tempfile.mkdtemp(prefix="orgviz-paths-"), "s")
     os.mkdir(folder)
     os.mkdir(os.path.join(folder, "d"))
     Path(folder, "f").write_text("f", encoding="utf-8")
-    for link, target in (("ld", "d"), ("lm", "m/.."), ("lf", "f"), ("ln", "new")):
+    for link, target in (("ld", "d"), ("lm", "m/.."), ("lf", "f"), ("ln", "new"),
+                         ("lnm", "nm/new")):
         os.symlink(target, os.path.join(folder, link))
     return folder
 
@@ -265,7 +267,7 @@ def _files(base: str) -> dict[str, bytes]:
 
 
 @given(steps=st.lists(st.sampled_from(_STEPS), max_size=4),
-       last=st.sampled_from(["x.txt", "f", "lf", "ln"]))
+       last=st.sampled_from(["x.txt", "f", "lf", "ln", "lnm"]))
 def test_a_file_is_written_where_the_shell_would_write_it(steps: list[str], last: str) -> None:
     """`write_file` (no folders made) writes the file `> path` writes, or refuses where it
     fails, through missing folders, files, links and '..' in any order."""
@@ -379,6 +381,39 @@ def test_no_folder_is_made_through_a_link_to_nothing(
     assert {name: (tmp_path / name).read_bytes() for name in inputs} == inputs
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_no_folder_is_made_for_a_link_to_a_new_file(
+        command: str, tmp_path: Path, inputs: dict[str, bytes],
+        run: Callable[..., Any]) -> None:
+    """-o out.svg, out.svg a link to nd/new.svg (nd not there), made nd for the link's target:
+    `> out.svg` fails there, and `mkdir -p` makes the folders -o names, not a link's."""
+    ending = os.path.splitext(NAMES[command])[1]
+    output = "imported.yaml" if command == "import" else f"out{ending}"
+    (tmp_path / output).symlink_to(f"nd/new{ending}")
+    target = tmp_path / "nd" / f"new{ending}"
+    result = run(*_args(command, output))
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"orgviz: {output}: it is a symbolic link to {target}, whose "
+                             f"directory {tmp_path / 'nd'} does not exist: make "
+                             f"{tmp_path / 'nd'} first, or name another output\n")
+    assert sorted(os.listdir(tmp_path)) == sorted([*inputs, output])
+    assert {name: (tmp_path / name).read_bytes() for name in inputs} == inputs
+
+
+def test_a_link_to_a_new_file_in_a_missing_folder_names_that_folder(tmp_path: Path) -> None:
+    """Without folders made (write_file's default) too: it said "the directory . does not
+    exist", the folder of the link, which is there."""
+    (tmp_path / "out.svg").symlink_to("nd/new.svg")
+    with pytest.raises(OutputError) as caught:
+        write_file(str(tmp_path / "out.svg"), "x")
+    assert str(caught.value).endswith(f": it is a symbolic link to {tmp_path}/nd/new.svg, "
+                                      f"whose directory {tmp_path}/nd does not exist: make "
+                                      f"{tmp_path}/nd first, or name another output")
+    (tmp_path / "nd").mkdir()  # (a link to a new file in a folder that is there: written)
+    write_file(str(tmp_path / "out.svg"), "x", make_folders=True)
+    assert (tmp_path / "nd" / "new.svg").read_text(encoding="utf-8") == "x"
+
+
 def test_no_folder_is_made_through_a_link_to_nothing_in_a_links_target(tmp_path: Path) -> None:
     (tmp_path / "dl").symlink_to("nowhere")
     (tmp_path / "out.svg").symlink_to("dl/x.svg")  # (a link to a new file, through dl)
@@ -417,7 +452,7 @@ def _entries(base: str) -> dict[str, str]:
 
 
 @given(steps=st.lists(st.sampled_from([*_STEPS, "n1", "n2"]), max_size=4),
-       last=st.sampled_from(["x.txt", "f", "lf", "ln"]))
+       last=st.sampled_from(["x.txt", "f", "lf", "ln", "lnm"]))
 def test_folders_are_made_only_where_mkdir_p_makes_them(steps: list[str], last: str) -> None:
     """`write_file` making folders writes what `mkdir -p` of its folder and `> path` write
     (it may refuse more: '..' after a missing folder), and nothing when it refuses: never a

@@ -124,17 +124,35 @@ def test_a_teams_table_in_a_folder_that_cannot_be_written(
 
 def test_a_teams_path_that_is_a_dangling_link_is_refused_before_anything_is_written(
         tmp_path: Path, org: Path, run: Callable[..., Any]) -> None:
+    """A link to a new file in a folder that is not there is refused as -o's is (it said "it
+    is another file (no teams table)": no file is there), its folder never made."""
     people = tmp_path / "acme.csv"
     people.write_text(OLD_PEOPLE, encoding="utf-8", newline="")
     teams = tmp_path / "acme.teams.csv"
     teams.symlink_to(tmp_path / "missing" / "acme.teams.csv")
     result = run("export", "org.yaml", "-o", "acme.csv")
+    missing = tmp_path / "missing"
     assert (result.exit_code, result.output) == (
-        2, "orgviz: acme.teams.csv: the teams table of -o acme.csv goes there, but it is "
-           "another file (no teams table): move it, or name the CSV otherwise\n")
+        2, f"orgviz: acme.teams.csv: it is a symbolic link to {missing / 'acme.teams.csv'}, "
+           f"whose directory {missing} does not exist: make {missing} first, or name another "
+           "output\n")
     assert people.read_text(encoding="utf-8") == OLD_PEOPLE.replace("\r\n", "\n")
     assert teams.is_symlink() and not (tmp_path / "missing").exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_a_teams_path_that_links_to_a_new_file_is_written_through(
+        tmp_path: Path, org: Path, run: Callable[..., Any]) -> None:
+    """As -o's: the link stays, the table is made where it leads (it was refused as
+    "another file (no teams table)")."""
+    (tmp_path / "kept").mkdir()
+    teams = tmp_path / "acme.teams.csv"
+    teams.symlink_to(tmp_path / "kept" / "acme.teams.csv")
+    result = run("export", "org.yaml", "-o", "acme.csv")
+    assert (result.exit_code, result.output) == (0, "")
+    assert teams.is_symlink()
+    assert (tmp_path / "kept" / "acme.teams.csv").read_text(encoding="utf-8").startswith(
+        "team,team_name,parent,lead,color")
 
 
 def test_the_people_csv_renamed_last_and_a_failure_there_names_both(

@@ -116,7 +116,7 @@ def _teams_output(org: Org, output: str | None, inputs: Sequence[str]) -> str | 
     path = teams_table_for_output(output)
     if path is None:
         return None
-    there = os.path.lexists(path)
+    there = os.path.exists(path)  # (a link to a new file: written through, as -o is)
     if not (org.teams or there):
         return None
     table = there and is_teams_table(path)  # (a file an export wrote: read once)

@@ -151,6 +151,15 @@ def _leads_nowhere(link: str) -> str:
     return f"the directory {os.path.realpath(link)} that {link} links to does not exist"
 
 
+def _link_to_nowhere(target: str) -> str:
+    """Why a symbolic link to the new file `target` (absolute, links resolved) is not written:
+    the folder `target` would be in is not there. (Never made: `> link` fails, and `mkdir -p`
+    makes only the folders a path names, not those a link's target does.)"""
+    folder = os.path.dirname(target)
+    return (f"it is a symbolic link to {target}, whose directory {folder} does not exist: "
+            f"make {folder} first, or name another output")
+
+
 def _dangling(link: str) -> bool:
     """Whether the symbolic link `link` leads to nothing (not to a file, nor round a loop)."""
     try:
@@ -247,7 +256,8 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *,
     read-only file (`chmod a-w`) is refused, as `> file` refuses it. A symlink's target is
     replaced (the link stays); a device, pipe or socket is written into as it is. A missing
     folder is an error, or with `make_folders` made (as `mkdir -p` does: every `-o` of the
-    CLI), but never through a symbolic link that leads to nothing (`mkdir -p` refuses it).
+    CLI), but never through a symbolic link that leads to nothing (`mkdir -p` refuses it),
+    nor for the target of a symbolic link to a new file (`> link` refuses it).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     _commit(_stage(path, raw, make_folders))
@@ -320,7 +330,7 @@ def _stage(path: str | os.PathLike[str], raw: bytes, make_folders: bool) -> _Sta
         raise OutputError(f"{shown}: cannot write: the file is read-only (make it writable to "
                           "replace it)")
     folder = os.path.dirname(target)
-    made = _folders(shown, folder, make_folders)
+    made = _folders(shown, target, make_folders)
     temporary = None
     try:
         _check_name(folder, target)
@@ -436,9 +446,11 @@ def _distinct(staged: Sequence[_Staged]) -> None:
         seen[item.target] = item.shown
 
 
-def _folders(shown: str, folder: str, make: bool) -> list[str]:
-    """Check that `folder` is there, or (`make`) make it and the folders above it that are
-    missing; return the folders made, the highest first."""
+def _folders(shown: str, target: str, make: bool) -> list[str]:
+    """Check that the folder of `target` (`shown`'s, links resolved) is there, or (`make`)
+    make it and the folders above it that are missing, unless `shown` is a symbolic link
+    (see `_link_to_nowhere`); return the folders made, the highest first."""
+    folder = os.path.dirname(target)
     missing = []
     current = folder
     while not os.path.isdir(current):
@@ -452,6 +464,8 @@ def _folders(shown: str, folder: str, make: bool) -> list[str]:
         current = parent
     if not missing:
         return []
+    if os.path.islink(shown):
+        raise OutputError(f"{shown}: {_link_to_nowhere(target)}")
     if not make:
         raise OutputError(f"{shown}: the directory {os.path.dirname(shown) or '.'} does not "
                           "exist")
