@@ -21,6 +21,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: that `--help` does not import the rendering code).
 CHART_FORMATS = ("svg", "png", "pdf", "dot")
 
+#: What --engine's auto picks, in the help of every command that takes it.
+ENGINE_HELP = "system `dot` if installed, else the embedded one."
+
 #: Whether this process ends with the quick exit of `cli.run` (set there).
 ENDS_QUICKLY = False
 _KEPT: list[object] = []

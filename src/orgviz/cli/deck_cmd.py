@@ -8,6 +8,7 @@ import sys
 import click
 
 from orgviz.cli.common import (
+    ENGINE_HELP,
     EXIT_OK,
     EXIT_PROBLEMS,
     FilePath,
@@ -31,7 +32,7 @@ COLOR_BY = ("team", "level", "none")
 
 @click.command("deck")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", type=FilePath("output"), metavar="PATH", required=True,
+@click.option("-o", "--output", type=FilePath("output"), required=True,
               help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")
 @click.option("--split", type=click.Choice(SPLITS), default="team", show_default=True,
               help="One slide per team, per manager (with direct reports) or per --depth "
@@ -41,19 +42,22 @@ COLOR_BY = ("team", "level", "none")
 @click.option("--min-font", type=click.FloatRange(min=4, max=40), default=9.0,
               show_default=True, metavar="PT",
               help="No chart text smaller than this on a slide (points).")
-@click.option("--template", type=FilePath(), metavar="PATH",
+@click.option("--template", type=FilePath(),
               help="A PowerPoint file whose master and layouts the deck uses (.pptx only).")
 @click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
               help="Chart colors (and slide colors without --template).")
 @click.option("--color-by", type=click.Choice(COLOR_BY), default="team", show_default=True,
               help="What the card accent color shows.")
-@click.option("--title", metavar="TEXT", help="Title of the title slide (default: the org).")
+@click.option("--title", metavar="TEXT",
+              help="Title of the title slide (default: the org's name; several orgs: their "
+                   "names).")
 @click.option("--date", metavar="TEXT",
-              help="Date shown on the slides (default: the org file's date).")
+              help="Date shown on the slides (default: each org's own `date`, from its "
+                   "`org:` header).")
 @click.option("--layout", type=click.Choice(LAYOUTS), default="tidy", show_default=True,
               help="tidy: orgviz's own layout (no Graphviz); dot: Graphviz.")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="With --layout dot: system `dot` if installed, else the embedded one.")
+              help=f"Graphviz to use with --layout dot: {ENGINE_HELP}")
 @click.option("--merge/--no-merge", default=True, show_default=True,
               help="Merge sparse slides: a small team back onto its manager's slide, sibling "
                    "teams side by side. --no-merge: one slide per part.")

@@ -14,6 +14,7 @@ import click
 
 from orgviz.cli.common import (
     CHART_FORMATS,
+    ENGINE_HELP,
     EXIT_OK,
     EXIT_PROBLEMS,
     FilePath,
@@ -170,10 +171,13 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", metavar="PATH",
               help="Output file (its extension picks the format), folder ending in '/', or "
-                   "- for stdout (SVG unless --format). Default: output/<name>.svg.")
-@click.option("--format", "fmt", type=click.Choice(CHART_FORMATS), help="Output format.")
+                   "- for stdout (SVG unless --format). Default: output/<name>.svg "
+                   "(.png, .pdf or .dot with --format).")
+@click.option("--format", "fmt", type=click.Choice(CHART_FORMATS),
+              help="Output format (default: from -o's extension, else svg).")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="Graphviz to use: system `dot` if installed, else the embedded one.")
+              help=f"Graphviz to use where one is needed (--layout dot, and PNG/PDF without "
+                   f"cairo): {ENGINE_HELP}")
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default="auto",
               show_default=True,
               help="tidy: orgviz places the cards (fast at any size, compact); dot: Graphviz "
@@ -195,7 +199,8 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
 @click.option("--fit", type=click.Choice(FITS),
               help="Pad to a slide or page aspect ratio (PNG: 1920 px wide for 16:9).")
 @click.option("--width", type=int, metavar="PX",
-              help="PNG width in pixels (at least 64).")
+              help="PNG width in pixels, at least 64 (default: --fit's width, else twice "
+                   "the SVG's width).")
 @click.option("--transparent", is_flag=True, help="No background color.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")

@@ -8,6 +8,7 @@ import click
 
 from orgviz.cli.common import (
     CHART_FORMATS,
+    ENGINE_HELP,
     FilePath,
     fail,
     load_every,
@@ -32,7 +33,7 @@ from orgviz.problem import one_line
 @click.option("--format", "fmt", type=click.Choice(CHART_FORMATS),
               help="Output format (default: from -o's extension).")
 @click.option("--engine", type=click.Choice(["auto", "system", "embedded"]), default="auto",
-              show_default=True, help="Graphviz engine.")
+              show_default=True, help=f"Graphviz to use: {ENGINE_HELP}")
 def command(files: tuple[str, ...], output: str, fmt: str | None, engine: str) -> None:
     """Draw the role hierarchy of org FILES (a folder: its org files) side by side: which
     product-leadership roles each company has, how many people hold each, and which role

@@ -1,0 +1,68 @@
+"""What `--help` says of options: the defaults it names are the ones the commands use, and
+one option is described alike wherever it is taken."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgviz.cli import main
+
+SMALL = "orgviz: 1\norg: {name: Tiny}\npeople:\n  - {id: ann, name: Ann Lee, title: CEO}\n"
+
+
+def option_help(command: str, option: str) -> str:
+    """The help of `option` in `orgviz COMMAND --help`, on one line."""
+    result = CliRunner().invoke(main, [command, "--help"], prog_name="orgviz")
+    assert result.exit_code == 0, result.output
+    found = re.search(rf"^  (?:-\w, )?{re.escape(option)}\b(.*?)(?=^  -)", result.output,
+                      re.MULTILINE | re.DOTALL)
+    assert found is not None, result.output
+    return " ".join(found.group(1).split())
+
+
+def test_render_names_where_a_chart_goes_with_format_and_no_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It said "Default: output/<name>.svg", and --format png writes output/<name>.png."""
+    assert "Default: output/<name>.svg (.png, .pdf or .dot with --format)." in option_help(
+        "render", "--output")
+    assert "(default: from -o's extension, else svg)" in option_help("render", "--format")
+    monkeypatch.chdir(tmp_path)
+    Path("tiny.yaml").write_text(SMALL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", "tiny.yaml", "--format", "dot"])
+    assert (result.exit_code, result.output) == (0, "output/tiny.dot\n")
+
+
+@pytest.mark.parametrize(("command", "when"), [
+    ("render", "Graphviz to use where one is needed (--layout dot, and PNG/PDF without cairo): "),
+    ("deck", "Graphviz to use with --layout dot: "),
+    ("roles", "Graphviz to use: "),  # (it said "Graphviz engine." alone)
+])
+def test_every_engine_option_says_when_it_is_used_and_what_auto_picks(
+        command: str, when: str) -> None:
+    assert option_help(command, "--engine") == (
+        f"[auto|system|embedded] {when}system `dot` if installed, else the embedded one. "
+        "[default: auto]")
+
+
+def test_render_names_the_png_width_it_draws_without_width() -> None:
+    assert option_help("render", "--width") == (
+        "PX PNG width in pixels, at least 64 (default: --fit's width, else twice the SVG's "
+        "width).")
+
+
+def test_deck_names_the_title_and_date_it_shows_by_default() -> None:
+    assert option_help("deck", "--title") == (
+        "TEXT Title of the title slide (default: the org's name; several orgs: their names).")
+    assert option_help("deck", "--date") == (
+        "TEXT Date shown on the slides (default: each org's own `date`, from its `org:` "
+        "header).")
+
+
+@pytest.mark.parametrize("command", ["deck", "diff", "export", "import", "roles"])
+def test_an_output_file_is_a_file_in_every_help(command: str) -> None:
+    """deck's -o named a PATH, every other command's a FILE (render's alone takes a folder)."""
+    assert option_help(command, "--output").startswith("FILE ")
