@@ -66,3 +66,25 @@ def test_deck_names_the_title_and_date_it_shows_by_default() -> None:
 def test_an_output_file_is_a_file_in_every_help(command: str) -> None:
     """deck's -o named a PATH, every other command's a FILE (render's alone takes a folder)."""
     assert option_help(command, "--output").startswith("FILE ")
+
+
+def test_every_command_is_listed_with_a_whole_sentence() -> None:
+    """`orgviz --help` cut each command's help at 45 characters: "Write a slide deck of org
+    FILES: a title slide, an overview,..."."""
+    result = CliRunner().invoke(main, ["--help"], prog_name="orgviz", env={"COLUMNS": "80"})
+    listed = result.output.split("Commands:\n")[1].splitlines()
+    assert len(listed) == 9 and all(line.endswith(".") for line in listed), listed
+    assert "  import    Make an org file of an HR export (CSV or an Excel workbook)." in listed
+
+
+def test_import_names_the_org_after_the_file_it_reads_without_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It said "the CSV's": a workbook's name is taken as well."""
+    assert option_help("import", "--org-name") == (
+        "TEXT Name of the org (default: the -o file's name, else FILE's, without its "
+        "extension).")
+    monkeypatch.chdir(tmp_path)
+    Path("acme.csv").write_text("id,name,title,manager\nada,Ada,CEO,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "acme.csv", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "org:\n  name: acme\n" in result.output

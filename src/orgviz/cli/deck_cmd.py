@@ -30,7 +30,8 @@ THEMES = ("light", "dark", "print", "high-contrast")
 COLOR_BY = ("team", "level", "none")
 
 
-@click.command("deck")
+@click.command("deck",
+               short_help="Write a PowerPoint or PDF deck of org charts, a slide per part.")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=FilePath("output"), required=True,
               help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")

@@ -20,7 +20,8 @@ from orgviz.problem import one_line
 from orgviz.report import REPORTERS
 
 
-@click.command("diff")
+@click.command("diff",
+               short_help="Compare two versions of an org and list what changed.")
 @click.argument("files", nargs=-1, required=True, type=FilePath("org"))
 @click.option("--git", "rev", metavar="REV",
               help="Compare FILE as it was at git revision REV (e.g. HEAD~1) with FILE now.")

@@ -51,7 +51,8 @@ _SHOWN = {"mermaid": "Mermaid", "json": "JSON", "csv": "CSV", "graphml": "GraphM
 _SUFFIX_OF_FORMAT = {"mermaid": ".mmd", "json": ".json", "csv": ".csv", "graphml": ".graphml"}
 
 
-@click.command("export")
+@click.command("export",
+               short_help="Write an org as Mermaid, JSON, CSV or GraphML.")
 @click.argument("file", type=FilePath("org"))
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
               help="mermaid: flowchart text for Markdown; json: node-link JSON; csv: the "

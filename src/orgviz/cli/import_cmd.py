@@ -24,7 +24,8 @@ from orgviz.report import REPORTERS, summary_line
 _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 
 
-@click.command("import")
+@click.command("import",
+               short_help="Make an org file of an HR export (CSV or an Excel workbook).")
 @click.argument("csv_file", metavar="FILE", type=FilePath())
 @click.option("-o", "--output", type=FilePath("output"),
               help="Org file to write (default: stdout).")
@@ -41,7 +42,8 @@ _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
               help="Column of the full-time equivalents of each position (0.6, 12.5).")
 @click.option("--status", metavar="COLUMN", help="Column of the status (vacant, terminated...).")
 @click.option("--org-name",
-              help="Name of the org (default: the output file's name; without -o, the CSV's).")
+              help="Name of the org (default: the -o file's name, else FILE's, without its "
+                   "extension).")
 @click.option("--size", type=click.Choice(["small", "mid-size", "enterprise"]),
               help="Size profile (default: guessed from the number of positions).")
 @click.option("--allow-forest", is_flag=True,

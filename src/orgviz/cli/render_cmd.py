@@ -167,7 +167,8 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
     return (*selection.orgs, *kept)
 
 
-@click.command("render")
+@click.command("render",
+               short_help="Draw org files as SVG, PNG, PDF or DOT org charts.")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", metavar="PATH",
               help="Output file (its extension picks the format), folder ending in '/', or "

@@ -24,7 +24,8 @@ from orgviz.errors import OrgvizError
 from orgviz.problem import one_line
 
 
-@click.command("roles")
+@click.command("roles",
+               short_help="Draw the product-leadership role ladders of orgs side by side.")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=FilePath("output", allow_dash=True),
               required=True,

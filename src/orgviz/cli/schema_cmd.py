@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 
-@click.command("schema")
+@click.command("schema",
+               short_help="Print the JSON Schema (draft-07) of the org file format.")
 def command() -> None:
     """Print the JSON Schema (draft-07) of the org file format."""
     from orgviz.schema import schema_text

@@ -11,7 +11,8 @@ from orgviz.cli.common import FilePath, fail, load_every, org_files, refuse_give
 from orgviz.errors import OrgvizError
 
 
-@click.command("stats")
+@click.command("stats",
+               short_help="Print headcount, layers, span of control and roles of org files.")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON (a list for several files or a folder, of the files that "

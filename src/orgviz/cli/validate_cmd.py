@@ -101,7 +101,8 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
     return problems
 
 
-@click.command("validate")
+@click.command("validate",
+               short_help="Check org files for consistent reporting lines.")
 @click.argument("files", nargs=-1, type=click.Path(), metavar="FILES...")  # (or --list-rules)
 @click.option("--list-rules", is_flag=True, help="List the rules: id, default level, what "
               "each checks and its options (mid-size defaults); then exit (no FILES, nor "
