@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -70,6 +71,9 @@ class CsvTable:
     header_line: int = 1
     #: The Excel error cells emptied (the header's among them), in row order.
     excel_errors: list[ExcelError] = field(default_factory=list, repr=False)
+    #: The cells of invisible characters alone emptied (`blank_invisible`) of the rows kept,
+    #: in row order.
+    invisible: list[ExcelError] = field(default_factory=list, repr=False)
 
     @property
     def rows(self) -> list[tuple[int, list[str]]]:
@@ -80,14 +84,28 @@ class CsvTable:
             self.given_rows = list(zip(range(2, len(cells) + 2), cells, strict=True))
         return self.given_rows
 
-    def problems_below(self, line: int) -> list[Problem]:
-        """The table's problems for its header on `line` rather than `header_line` (the
-        lines above it titles, skipped): the warnings on its Excel error cells said anew,
-        of the cells from the header down."""
-        said = excel_error_warnings(self.shown, self.excel_errors, self.header_line)
-        below = [error for error in self.excel_errors if error[0] >= line]
-        return ([p for p in self.problems if p not in said]
-                + excel_error_warnings(self.shown, below, line))
+    def cell_warnings(self, aside: Collection[int] = ()) -> list[Problem]:
+        """The warnings on the cells emptied (Excel errors, invisible characters alone),
+        those on the lines `aside` left out (rows the import sets aside: not imported)."""
+        errors, invisible = self.excel_errors, self.invisible
+        if aside:
+            errors = [error for error in errors if error[0] not in aside]
+            invisible = [cell for cell in invisible if cell[0] not in aside]
+        return (excel_error_warnings(self.shown, errors, self.header_line)
+                + invisible_warnings(self.shown, invisible))
+
+    def below_titles(self, line: int, header: list[str],
+                     rows: list[tuple[int, list[str]]]) -> CsvTable:
+        """The table whose header is the row on `line` (`header`; the lines above it titles,
+        skipped) and whose rows are `rows`: its emptied cells those from the header down,
+        their warnings said anew."""
+        said = self.cell_warnings()
+        table = dataclasses.replace(
+            self, header=header, given_rows=rows, columns=None, trimmed=False,
+            header_line=line, excel_errors=[e for e in self.excel_errors if e[0] >= line],
+            invisible=[cell for cell in self.invisible if cell[0] >= line])
+        table.problems = [p for p in self.problems if p not in said] + table.cell_warnings()
+        return table
 
     @property
     def row_count(self) -> int:
@@ -380,7 +398,6 @@ def _table(shown: str, text: str, header: list[str] | None,
         found = blank_excel_errors([(header_line, header)])
         found += (blank_column_errors(columns) if columns is not None
                   else blank_excel_errors(rows or []))
-        problems += excel_error_warnings(shown, found, header_line)
     header = [h.strip().lstrip("\ufeff") for h in header]
     plain = _plain(text, double_space, ascii_bytes)
     invisible: list[ExcelError] = []
@@ -405,14 +422,16 @@ def _table(shown: str, text: str, header: list[str] | None,
             rows = kept
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    if invisible:  # (at the first in a row kept: a row of them alone is said skipped)
-        lines_kept = None if rows is None else set(map(_FIRST, rows))
-        problems += invisible_warnings(shown, [cell for cell in invisible
-                                                if lines_kept is None or cell[0] in lines_kept])
+    if invisible and rows is not None:  # (a row of them alone is said skipped)
+        lines_kept = set(map(_FIRST, rows))
+        invisible = [cell for cell in invisible if cell[0] in lines_kept]
     strip_only = plain and one_line and "'" not in text
-    return CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
-                    trimmed=strip_only and trimmed and text.isascii(), columns=columns,
-                    header_line=header_line, excel_errors=found)
+    table = CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
+                     trimmed=strip_only and trimmed and text.isascii(), columns=columns,
+                     header_line=header_line, excel_errors=found, invisible=invisible)
+    if found or invisible:
+        problems += table.cell_warnings()
+    return table
 
 
 #: The values of Excel's error cells (a formula that failed: a lookup that found nothing),

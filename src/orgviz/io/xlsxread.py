@@ -33,9 +33,7 @@ from orgviz.io.csvread import (
     _skipped,
     blank_excel_errors,
     blank_invisible,
-    excel_error_warnings,
     invisible_pattern,
-    invisible_warnings,
     read_import,
     titles_skipped,
 )
@@ -85,9 +83,8 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
         book.close()
     errors = blank_excel_errors(rows)
     table = _table(shown, worksheet.title, sheets, rows, {error[0] for error in errors})
-    errors = [error for error in errors if error[0] >= table.header_line]  # (not on titles)
-    table.problems[:0] = excel_error_warnings(shown, errors, table.header_line)
-    table.excel_errors = errors
+    table.excel_errors = [error for error in errors if error[0] >= table.header_line]
+    table.problems[:0] = table.cell_warnings()  # (not on titles)
     if cut is not None:
         table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
                                          f"values beyond column {MAX_COLUMNS} are ignored"))
@@ -366,7 +363,6 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
         records = [(number, cells) for number, cells in records if number not in skip]
         problems.append(_skipped(shown, blank))
         invisible = [cell for cell in invisible if cell[0] not in skip]
-    problems += invisible_warnings(shown, invisible)
     if not records:  # (as a CSV of a header alone: an org of nobody is no import)
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
@@ -377,4 +373,5 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
     short = all(len(c) <= SHORT_FIELD_CHARS for _, cells in records for c in cells)
     # (A table's `encoding` is what the org file's header comment says it was read as.)
     return CsvTable(shown, header, records, f"sheet '{title}'", ",", problems, short=short,
-                    sheets=(title, *others) if others else (), header_line=header_row)
+                    sheets=(title, *others) if others else (), header_line=header_row,
+                    invisible=invisible)

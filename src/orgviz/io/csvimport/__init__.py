@@ -297,9 +297,9 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
 
 def _nothing_to_import(imp: _Importer) -> list[Problem]:
     """The problems of an import whose every row was set aside (history rows, eliminated
-    posts, future-dated rows): those found so far, and the error that nothing is left, at
-    the first row (a file whose org would have no people, which does not load, is not
-    written)."""
+    posts, future-dated rows): those found so far (but the warnings about their values:
+    `drop_set_aside_warnings`), and the error that nothing is left, at the first row (a
+    file whose org would have no people, which does not load, is not written)."""
     dropped = imp.dropped
     n = len(dropped)
     eliminated = sum(r.history == ELIMINATED_POST for r in dropped)
@@ -322,6 +322,7 @@ def _nothing_to_import(imp: _Importer) -> list[Problem]:
     first = dropped[0]
     error = Problem(first.file, first.line, 1, "error", "csv",
                     f"nothing to import: {every} {what}")
+    imp.drop_set_aside_warnings({(r.file, r.line) for r in dropped})
     return sorted([*imp.problems, error], key=_PROBLEM_ORDER)
 
 

@@ -89,9 +89,7 @@ def below_title_lines(table: CsvTable, given: Mapping[str, Sequence[str]] | None
     header = [c.strip().lstrip("\ufeff") for c in cells]
     # (title lines padded to the table's width, as a sheet saved as CSV pads them, leave it
     # split into columns: its rows are read from them)
-    return dataclasses.replace(table, header=header, given_rows=table.rows[at:],
-                               columns=None, trimmed=False, header_line=line,
-                               problems=table.problems_below(line)), info
+    return table.below_titles(line, header, table.rows[at:]), info
 
 
 def _starts_as_org_file(header: Sequence[str]) -> bool:
@@ -154,6 +152,8 @@ class RowReader(CellReader, FlagReader):
                                if f not in _JUNIOR_ONLY or f in keep},
                               found.name_parts, found.header)
         self.problems.extend(table.problems)
+        if table.excel_errors or table.invisible:
+            self.emptied = table
         seen: dict[str, int] = {}
         for i, head in enumerate(table.header):
             key = normalise_header(head)

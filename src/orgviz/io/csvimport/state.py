@@ -80,6 +80,10 @@ class ImporterState:
         # the first on a row that no later step sets aside (`local_ftes_settled`: then True)
         self.local_ftes: list[tuple[SourceLoc, str, str]] = []
         self.local_ftes_settled = False
+        # the people's table when cells of it were emptied (Excel errors, invisible
+        # characters alone): their warnings are said anew of the rows imported
+        # (`drop_set_aside_warnings`)
+        self.emptied: CsvTable | None = None
 
     def problem(self, loc: SourceLoc, level: str, rule: str, message: str) -> None:
         self.problems.append(Problem.at(loc, level, rule, message))
@@ -143,9 +147,18 @@ class ImporterState:
     def drop_set_aside_warnings(self, aside: set[tuple[str, int]]) -> None:
         """Drop the "truncated" warnings at values of the rows set aside (`aside`): read
         before the rows set aside were known, they cut nothing imported (the listing of
-        the rows not imported at the end of the file is a comment)."""
+        the rows not imported at the end of the file is a comment); the warnings on the
+        emptied cells of the people's table speak of the rows imported only (none when
+        every such cell is on a row set aside)."""
         self.problems[:] = [p for p in self.problems
                             if p.rule != "truncated" or (p.file, p.line) not in aside]
+        table = self.emptied
+        if table is None:
+            return
+        said = table.cell_warnings()
+        kept = table.cell_warnings({line for file, line in aside if file == table.shown})
+        if kept != said:
+            self.problems[:] = [p for p in self.problems if p not in said] + kept
 
     def report_tallies(self, shown: str, header_line: int) -> None:
         """One problem per tallied kind of finding, with its count and first examples, at
