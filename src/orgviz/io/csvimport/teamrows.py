@@ -25,6 +25,7 @@ from orgviz.io.csvimport.teams import (
     KnownTeams,
     SetAsideLeads,
     break_parent_cycles,
+    check_leads,
     read_teams_file,
     team_ids,
     team_of,
@@ -55,7 +56,7 @@ def read_team_table(imp: CellReader, table: CsvTable, layout: Mapping[str, int],
             teams[team[0]] = team[1]
             lines[team[0]] = line
     _check_parents(imp, teams, lines)
-    _check_leads(imp, teams, people, set_aside)
+    check_leads(imp, teams, people, set_aside, lambda tid: _at(teams[tid], "lead"), _level(imp))
     return teams
 
 
@@ -132,33 +133,6 @@ def _check_parents(imp: CellReader, teams: KnownTeams, lines: Mapping[str, int])
             teams[tid] = team._replace(parent=None)
     break_parent_cycles(imp, teams, lines.__getitem__,
                          lambda tid: _at(teams[tid], "parent"), _level(imp))
-
-
-def _check_leads(imp: CellReader, teams: KnownTeams, people: Collection[str],
-                 set_aside: SetAsideLeads | None) -> None:
-    """Leave out each lead who is no person of the people CSV, with an error at the lead's
-    cell (validate's unknown-team); a lead who is a row set aside is its person's current
-    row, with a warning (`SetAsideLeads`), or, without one, left out so."""
-    from orgviz.rules._common import Suggester
-
-    suggest: Suggester | None = None
-    for tid, team in teams.items():
-        if team.lead is not None and team.lead not in people:
-            target, how = (None, None) if set_aside is None else set_aside(
-                _at(team, "lead"), team.lead, tid)
-            if target is not None:
-                teams[tid] = team._replace(lead=target)
-                continue
-            if how is not None:
-                imp.problem(_at(team, "lead"), _level(imp), "unknown-team", f"{how}: left out")
-                teams[tid] = team._replace(lead=None)
-                continue
-            suggest = suggest or Suggester(people)
-            advice = suggest.advice(team.lead, "use the id of a person")
-            imp.problem(_at(team, "lead"), _level(imp), "unknown-team",
-                        f"team '{tid}' is led by '{team.lead}', who is not in the people CSV "
-                        f"(left out): {advice}")
-            teams[tid] = team._replace(lead=None)
 
 
 def _level(imp: CellReader) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from orgviz.errors import OrgvizError
@@ -119,7 +119,9 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
             imp.problem(SourceLoc(table.shown, line, found["id"] + 1), "warning",
                         "duplicate-id", f"duplicate team id '{values['id']}': ignored")
     if "lead" in found:  # (read after the people are linked: their ids are known)
-        _link_leads(imp, table.shown, teams, lines, found["lead"] + 1)
+        lead_col = SourceLoc(table.shown, 1, found["lead"] + 1)
+        check_leads(imp, teams, {r.id for r in imp.records}, SetAsideLeads(imp),
+                    lambda tid: lead_col._replace(line=lines[tid]))
     if "parent" in found:
         column = SourceLoc(table.shown, 1, found["parent"] + 1)
         for tid, team in teams.items():
@@ -133,23 +135,28 @@ def _read_departments(imp: ImporterState, table: CsvTable) -> KnownTeams:
     return teams
 
 
-def _link_leads(imp: ImporterState, shown: str, teams: KnownTeams, lines: Mapping[str, int],
-                col: int) -> None:
-    """Leave out each lead who is no person of the people file, with a warning; a lead who
-    is a row set aside is its person's current row (`SetAsideLeads`)."""
-    people = {r.id for r in imp.records}
-    set_aside = SetAsideLeads(imp)
+def check_leads(imp: ImporterState, teams: KnownTeams, people: Collection[str],
+                set_aside: SetAsideLeads | None, at: Callable[[str], SourceLoc],
+                level: str = "warning") -> None:
+    """Leave out each lead who is no person of the people file (`people`), with a problem
+    at `level` at the lead's cell (`at` a team's id; validate's unknown-team); a lead who is
+    a row set aside is its person's current row, with a warning (`SetAsideLeads`), or,
+    without one, left out so."""
+    from orgviz.rules._common import Suggester
+
+    suggest: Suggester | None = None
     for tid, team in teams.items():
         if team.lead is None or team.lead in people:
             continue
-        at = SourceLoc(shown, lines[tid], col)
-        target, how = set_aside(at, team.lead, tid)
-        if target is not None:
-            teams[tid] = team._replace(lead=target)
-            continue
-        what = how or f"lead '{team.lead}' of team '{tid}' is no person of the people file"
-        imp.problem(at, "warning", "unknown-team", f"{what}: left out")
-        teams[tid] = team._replace(lead=None)
+        target, how = (None, None) if set_aside is None else set_aside(at(tid), team.lead, tid)
+        if target is None and how is not None:
+            imp.problem(at(tid), level, "unknown-team", f"{how}: left out")
+        elif target is None:
+            suggest = suggest or Suggester(people)
+            imp.problem(at(tid), level, "unknown-team",
+                        f"team '{tid}' is led by '{team.lead}', who is not in the people CSV "
+                        f"(left out): {suggest.advice(team.lead, 'use the id of a person')}")
+        teams[tid] = team._replace(lead=target)
 
 
 class SetAsideLeads:
