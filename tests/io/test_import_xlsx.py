@@ -391,7 +391,7 @@ def test_cells_of_invisible_characters_alone_read_as_empty_as_in_a_csv(tmp_path:
     assert said == [(p.line, p.col, p.level, p.rule, p.message) for p in from_csv.problems
                     if p.rule == "csv"]
     assert (2, 3, "warning", "csv", "the cell holds invisible characters alone (U+00AD): "
-            "read as empty (and 1 more cells)") in said  # (not the skipped row's)
+            "read as empty (and 1 more cell)") in said  # (not the skipped row's)
     assert any(line == 4 and "skipped" in message for line, _c, _l, _r, message in said)
     assert from_book.org.by_id["100"].title is None
     assert from_book.org.by_id["101"].title is None

@@ -571,7 +571,12 @@ def invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
     codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(cell) if not c.isspace())
     return [Problem(shown, line, col, "warning", "csv",
                     f"the cell holds invisible characters alone ({codes}): read as empty"
-                    + (f" (and {len(found) - 1:,} more cells)" if len(found) > 1 else ""))]
+                    + (f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""))]
+
+
+def _more_cells(n: int) -> str:
+    """"1 more cell", "2 more cells" ..."""
+    return f"{n:,} more cell{'' if n == 1 else 's'}"
 
 
 def _more(found: list[ExcelError]) -> str:
