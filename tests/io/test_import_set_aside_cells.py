@@ -9,9 +9,12 @@ pointing at it would send the user to fix a value the import does not read."""
 from __future__ import annotations
 
 import datetime
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
@@ -160,3 +163,44 @@ def test_a_cell_on_a_title_line_skipped_is_not_said(tmp_path: Path) -> None:
             for p in result.problems] == [
         ("people.csv", 3, 1, "info", "the header is on line 3: the lines above it are "
                                      "skipped ('Employee Directory March 2025' ...)")]
+
+
+#: A row below the boss by kind: status, current flag, start and end date (an eliminated
+#: post: by its name).
+KINDS = {"current": ("Active", "Y", "2020-02-02", ""),
+         "status": ("Terminated", "Y", "2016-01-01", ""),
+         "flag": ("Active", "N", "2016-01-01", ""),
+         "ended": ("", "", "2016-01-01", "2020-01-01"),
+         "future": ("Active", "Y", "2027-01-05", ""),
+         "eliminated": ("Active", "Y", "2018-01-01", "")}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(KINDS)), st.booleans(), st.booleans()),
+                min_size=1, max_size=10))
+def test_only_cells_of_rows_imported_are_said(rows: list[tuple[str, bool, bool]]) -> None:
+    # (each row of any kind, with an Excel error as its title or not, and invisible
+    # characters alone as its location or not: the warnings count and point at the cells
+    # of the rows imported)
+    lines = [SET_ASIDE[0]]
+    for n, (kind, error, invisible) in enumerate(rows, start=2):
+        status, current, start, end = KINDS[kind]
+        lines.append([str(n), "Eliminated" if kind == "eliminated" else f"P{n}", "1",
+                      "#N/A" if error else "Eng", "\u200b" if invisible else "York", status,
+                      current, start, end])
+    with tempfile.TemporaryDirectory() as folder:
+        result = imported(write(Path(folder), "csv", lines))
+    kept = [(n + 1, row) for n, row in enumerate(rows, start=2) if row[0] == "current"]
+    errors = [line for line, row in kept if row[1]]
+    invisible = [line for line, row in kept if row[2]]
+    expected = []
+    if errors:
+        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+        expected.append((errors[0], 4, f"the cell holds the Excel error #N/A{more}: read as "
+                                       "empty (a formula that failed; fix it in the workbook)"))
+    if invisible:
+        more = (f" (and {len(invisible) - 1} more cell{'s' if len(invisible) > 2 else ''})"
+                if len(invisible) > 1 else "")
+        expected.append((invisible[0], 5, "the cell holds invisible characters alone "
+                                          f"(U+200B): read as empty{more}"))
+    assert cell_warnings(result) == sorted(expected)
