@@ -4,7 +4,10 @@ a slide) stood two a slide beside her, eight slides (runs of 4, 4, 4 and 3 were 
 three stand in one line, too wide, where four stand in two lines of two); now the three
 stand in two lines too, four slides. And a CEO's assistants go to slides of their own when
 the reports then take fewer slides: six assistants in two lines left room for one of nine
-VPs a slide with the dot layout (nine slides); apart, two."""
+VPs a slide with the dot layout (nine slides); apart, two. And the card for her people on
+other slides stands in her block of assistants when none of her reports is drawn: five
+assistants a slide in three lines of two, three slides (in a row of its own below the
+block, four)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from orgviz.deck.build import DeckOptions, build_deck
 from orgviz.deck.draw import RANK_GAP, Drawer, assistant_room
 from orgviz.render.chart import View
 from orgviz.render.engines import pick_engine
+from orgviz.render.geometry import Box
 from orgviz.render.themes import get_theme
 from orgviz.render.tidylayout import LEVEL_GAP
 
@@ -33,27 +37,61 @@ def aide_co(assistants: int, vps: int) -> str:
             + "".join(f"  - {person}\n" for person in people))
 
 
+def overlapping(boxes: dict[str, Box]) -> list[tuple[str, str]]:
+    """The pairs of cards whose boxes overlap."""
+    items = sorted(boxes.items())
+    return [(a, b) for i, (a, one) in enumerate(items) for b, two in items[i + 1:]
+            if one.left < two.right and two.left < one.right
+            and one.top < two.bottom and two.top < one.bottom]
+
+
 @pytest.mark.parametrize("layout", ["tidy", "dot"])
-def test_fifteen_assistants_at_12_pt_stand_two_wide_four_a_slide(tmp_path, layout: str) -> None:
+def test_fifteen_assistants_at_12_pt_stand_two_wide_five_a_slide(tmp_path, layout: str) -> None:
+    """Three slides of five, the card for the others last in the block of assistants (in
+    a row of its own below the block it left room for two lines: four slides)."""
     org = write(tmp_path, aide_co(15, 0))
     deck = build_deck([(org, ())], DeckOptions(layout=layout, engine=ENGINE, min_font=12.0))
     every_chart_fits(deck)
     assert [slide.title for slide in deck.slides][1:] == [
-        f"Overview ({i} of 4)" for i in range(1, 5)]
+        f"Overview ({i} of 3)" for i in range(1, 4)]
     planner, parts = planned(org, layout, min_font=12.0)
     everybody_drawn(org, planner, parts)
-    assert [len(planner.visible(part)) - 1 for part in parts] == [4, 4, 4, 3]
-    # (four stand in two lines of two anyway; three in one line were too wide)
-    assert [part.drawn and part.drawn.chart.assistants_across for part in parts] == [
-        None, None, None, 2]
+    assert [len(planner.visible(part)) - 1 for part in parts] == [5, 5, 5]
+    for part in parts:
+        assert part.drawn is not None and part.drawn.chart.assistants_across == 2
+        boxes = part.drawn.boxes
+        assert not overlapping(boxes)
+        ceo = boxes["ceo"]
+        helpers = [pid for pid in planner.visible(part) if pid != "ceo"]
+        [others] = [card.id for card in part.drawn.chart.cards if card.kind == "continued"]
+        block = [boxes[pid] for pid in [*helpers, others]]
+        assert len({round(b.x) for b in block}) == 2  # two columns, right of her
+        assert min(b.left for b in block) > ceo.right
+        pitch = ceo.h + (RANK_GAP if layout == "dot" else 14.0)
+        assert {round(b.y) for b in block} == {round(ceo.y + line * pitch)
+                                               for line in range(3)}  # three lines
+        assert boxes[others].y == max(b.y for b in block)  # the card last, beside the 5th
+        assert boxes[others].x > boxes[helpers[-1]].x
+
+
+@pytest.mark.parametrize("layout", ["tidy", "dot"])
+def test_the_card_for_the_others_stays_under_a_manager_with_reports_drawn(tmp_path,
+                                                                          layout: str) -> None:
+    """On a slide with some of the CEO's reports, the card for her people on other slides
+    stands with them, in the row below her, not among her assistants."""
+    org = write(tmp_path, aide_co(15, 4))
+    planner, parts = planned(org, layout, min_font=12.0)
+    everybody_drawn(org, planner, parts)
+    with_reports = [part for part in parts if "v0" in planner.visible(part)]
+    assert with_reports and len(parts) == 4 + (layout == "dot")
     for part in parts:
         assert part.drawn is not None
-        boxes = part.drawn.boxes
-        helpers = [pid for pid in planner.visible(part) if pid != "ceo"]
-        assert len({round(boxes[h].x) for h in helpers}) <= 2  # two columns
-        assert {round(boxes[h].y) for h in helpers} == {
-            round(boxes["ceo"].y), round(boxes["ceo"].y + boxes["ceo"].h + (
-                RANK_GAP if layout == "dot" else 14.0))}  # two lines, the first beside her
+        assert not overlapping(part.drawn.boxes)
+    for part in with_reports:
+        assert part.drawn is not None
+        [others] = [card for card in part.drawn.chart.cards if card.kind == "continued"]
+        assert not others.assistant
+        assert part.drawn.boxes[others.id].top > part.drawn.boxes["ceo"].bottom
 
 
 @pytest.mark.parametrize("layout", ["tidy", "dot"])

@@ -108,7 +108,7 @@ class Drawer:
     def chart(self, view: View) -> tuple[Chart, CardBox]:
         chart = build_chart(self.org, view._replace(color_by=self.color_by), self.theme,
                             self.problems)
-        chart = by_depth(chart)
+        chart = by_depth(moved_beside(chart))
         # (room for a team line on every slide, teams or not: one card size through a deck)
         return chart, card_box(chart_texts(chart), team_line=True)
 
@@ -218,6 +218,23 @@ class Drawer:
         width, height = max(width, svg_w), max(height, svg_h)
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
                      geometry, has_axis, box, limits)
+
+
+def moved_beside(chart: Chart) -> Chart:
+    """The chart with the card for a manager's people on other slides ("+11 people") in the
+    block of their assistants, after them, when no report of theirs is drawn: a slide of a
+    CEO and some of her assistants drew it on a row of its own below the block, a row that
+    left room for one line of assistants fewer (fifteen at 12 pt took four slides, not three).
+    """
+    reports = chart.reports
+    beside = {card.id for card in chart.cards
+              if card.kind == "continued" and card.manager is not None
+              and card.id.startswith("+") and reports[card.manager] == [card.id]
+              and chart.assistants[card.manager]}
+    if not beside:
+        return chart
+    return replace(chart, cards=tuple(card._replace(assistant=True) if card.id in beside
+                                      else card for card in chart.cards))
 
 
 def by_depth(chart: Chart) -> Chart:

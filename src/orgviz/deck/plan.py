@@ -175,7 +175,8 @@ class Planner:
         assistants is drawn narrower, in more lines: at most two side by side, then one
         (a CEO's fifteen assistants at 12 pt, three cards across a slide, took eight
         slides of two: four stand in two lines of two, but the run of three left over
-        stood in one line, too wide; in two lines, four slides)."""
+        stood in one line, too wide; in two lines, four slides; three since the card for
+        the others stands in the block, `draw.moved_beside`)."""
         shown = set(self.visible(part))
         most = max((sum(helper in shown for helper in self.tree.assistants.get(pid, ()))
                     for pid in shown if pid is not None), default=0)
