@@ -19,6 +19,7 @@ from test_spread_assistants import every_chart_fits, everybody_drawn, planned, w
 
 from orgviz.deck.build import DeckOptions, build_deck
 from orgviz.deck.draw import RANK_GAP, Drawer, assistant_room
+from orgviz.deck.plan import Part
 from orgviz.render.chart import View
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Box
@@ -142,3 +143,27 @@ def test_assistant_room_is_how_far_the_layout_puts_the_next_row(tmp_path, layout
     assert room == pytest.approx(boss.h * -(-5 // (across or 3))
                                  + (-(-5 // (across or 3)) - 1) * (
                                      RANK_GAP if layout == "dot" else 14.0))
+
+
+@pytest.mark.parametrize(("assistants", "vps", "counted"), [(2, 3, 0), (15, 0, 1)])
+def test_assistants_are_counted_only_for_a_drawing_too_wide(tmp_path, assistants: int,
+                                                            vps: int, counted: int) -> None:
+    """`Planner.readable` counts the assistants drawn on a part (walking its people) only
+    when no drawing is readable and one is too wide: not for a part readable as it is (it
+    counted them on every measure); for the CEO's fifteen at 12 pt, once, and draws them
+    narrower as before."""
+    org = write(tmp_path, aide_co(assistants, vps))
+    planner, [part] = planned(org, "tidy", min_font=12.0)[0], [Part("ceo", [])]
+    walked = []
+    visible = planner.visible
+
+    def counting(part: Part) -> list[str]:
+        walked.append(part)
+        return visible(part)
+
+    planner.visible = counting  # type: ignore[method-assign]
+    found = planner.readable(part)
+    assert len(walked) == counted
+    assert bool(found) == (counted == 0)
+    if counted:
+        assert planner.narrower_blocks(part) == [2, 1]

@@ -177,10 +177,7 @@ class Planner:
         slides of two: four stand in two lines of two, but the run of three left over
         stood in one line, too wide; in two lines, four slides; three since the card for
         the others stands in the block, `draw.moved_beside`)."""
-        shown = set(self.visible(part))
-        most = max((sum(helper in shown for helper in self.tree.assistants.get(pid, ()))
-                    for pid in shown if pid is not None), default=0)
-        narrower = [across for across in range(ASSISTANTS_ACROSS - 1, 0, -1) if across < most]
+        narrower: list[int] | None = None  # counted only for a drawing too wide
         across: int | None = None
         while True:
             drawings = self.drawer.draw(self.view(part), rows_height=self.area_h,
@@ -188,9 +185,22 @@ class Planner:
             found = [drawn for drawn in drawings
                      if self.frame.readable(drawn.width, drawn.height, drawn.min_text,
                                             self.min_font)]
-            if found or not narrower or not any(self.too_wide(d) for d in drawings):
+            if found or not any(self.too_wide(d) for d in drawings):
+                return found
+            if narrower is None:
+                narrower = self.narrower_blocks(part)
+            if not narrower:
                 return found
             across = narrower.pop(0)
+
+    def narrower_blocks(self, part: Part) -> list[int]:
+        """How many assistants side by side to try, widest first, for a part too wide: fewer
+        than the layouts' own (ASSISTANTS_ACROSS) and than the most assistants of one
+        person drawn on it (two assistants stand side by side in a block two or three wide)."""
+        shown = set(self.visible(part))
+        most = max((sum(helper in shown for helper in self.tree.assistants.get(pid, ()))
+                    for pid in shown if pid is not None), default=0)
+        return [across for across in range(ASSISTANTS_ACROSS - 1, 0, -1) if across < most]
 
     def too_wide(self, drawn: Drawn) -> bool:
         """Whether the drawing fills the slide's width before its height."""
