@@ -171,3 +171,56 @@ def test_a_slide_too_small_for_one_card_still_says_so(tmp_path, layout: str) -> 
     with pytest.raises(DeckError) as raised:
         build_deck([(org, ())], DeckOptions(layout=layout, engine=ENGINE), frame)
     assert str(raised.value) == TOO_SMALL
+
+
+def engineers_with_assistants(engineers: int, assistants: int) -> str:
+    """A CEO and a VP of `engineers` engineers with `assistants` assistants each, one team."""
+    people = ["{id: ceo, name: Cy Oh, title: Chief Executive Officer, team: Core}",
+              "{id: vp, name: Vi Pe, title: Vice President, team: Core, reports_to: ceo}"]
+    for i in range(engineers):
+        people.append(f"{{id: e{i}, name: Eve {i}, title: Engineer, team: Core, "
+                      "reports_to: vp}")
+        people += [f"{{id: e{i}a{j}, name: Ada {i}-{j}, title: Executive Assistant, "
+                   f"team: Core, reports_to: e{i}, assistant: true}}"
+                   for j in range(assistants)]
+    return ("orgviz: 1\norg: {name: Aide Co, size: small}\npeople:\n"
+            + "".join(f"  - {person}\n" for person in people))
+
+
+def test_reports_with_assistants_are_spread_two_a_slide_where_two_fit(tmp_path) -> None:
+    """A VP's eight engineers with four assistants each (two lines of two beside each):
+    the card budget counted the engineers' assistants among the cards every slide has, 33
+    of the 16 a slide holds, so the spread tried one engineer a slide alone: eight slides,
+    each half empty. Counted with their engineer, two a slide (stacked), four slides."""
+    org = write(tmp_path, engineers_with_assistants(8, 4))
+    deck = build_deck([(org, ())], DeckOptions())
+    every_chart_fits(deck)
+    planner, parts = planned(org, "tidy")
+    everybody_drawn(org, planner, parts)
+    vp = [part for part in parts if part.root == "vp"]
+    assert [part.reports for part in vp] == [
+        (f"e{i}", f"e{i + 1}") for i in range(0, 8, 2)]
+    reports = list(planner.tree.reports["vp"])
+    assert planner.max_cards == 16
+    assert planner.most_reports(Part("vp", []), reports) == 2  # (16 - vp - others) // 5
+    # a report drawn as a "continued" card is one card: 1 + 5 + 5 <= 14
+    assert planner.most_reports(Part("vp", ["e0"]), reports) == 3
+    for part in vp:
+        assert part.drawn is not None
+        boxes = part.drawn.boxes
+        first, second = part.reports or ()
+        assert boxes[first].x == boxes[second].x  # stacked, one column
+        assert boxes[second].top > max(boxes[f"{first}a{j}"].bottom for j in range(4))
+
+
+
+def test_the_card_budget_of_a_spread_is_as_before_without_assistants(tmp_path) -> None:
+    """Reports without assistants: one card each, beside the root and the card for the
+    others (16 cards at 9 pt on 16:9), as the budget counted them before."""
+    org = write(tmp_path, engineers_with_assistants(30, 0))
+    planner, _ = planned(org, "tidy")
+    part = Part("vp", [])
+    reports = list(planner.tree.reports["vp"])
+    assert planner.max_cards == 16
+    fixed = planner.cards(part) - len(reports)
+    assert planner.most_reports(part, reports) == planner.max_cards - fixed - 1 == 14

@@ -21,6 +21,7 @@ An overview slide comes first: the top levels (three at most), cut by the same r
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -443,8 +444,7 @@ class Planner:
         assistants = list(self.tree.assistants.get(part.root, ())) if part.root else []
         group: list[Part] | None
         if not apart:
-            fixed = self.cards(part) - len(reports)  # root, assistants, manager above
-            most = min(len(reports) - 1, max(1, self.max_cards - fixed - 1))
+            most = min(len(reports) - 1, max(1, self.most_reports(part, reports)))
             group = self.runs(part, reports, assistants, reports, most)
         elif not assistants:
             group = None
@@ -457,6 +457,24 @@ class Planner:
             for index, member in enumerate(group):
                 member.chunk, member.chunks, member.group = index + 1, len(group), group
         return group
+
+    def most_reports(self, part: Part, reports: list[str]) -> int:
+        """How many of the root's `reports` one slide holds at most by the card budget
+        (`max_cards`): each with the cards drawn under it (a report's own assistants), the
+        fewest first, beside the cards every slide has (the root, its assistants, the
+        manager above) and the card for the others. (Counting a report's assistants among
+        the cards of every slide left a VP's engineers with four assistants each one a
+        slide, where two fit.)"""
+        under = dict.fromkeys(reports, 0)
+        owner: dict[str, str] = {}
+        for pid in self.visible(part):  # managers before their people
+            found = pid if pid in under else owner.get(self.tree.manager.get(pid) or "")
+            if found is not None:
+                owner[pid] = found
+                under[found] += 1
+        room = self.max_cards - (self.cards(part) - sum(under.values())) - 1
+        return sum(1 for total in itertools.accumulate(sorted(under.values()))
+                   if total <= room)
 
     def runs(self, part: Part, people: list[str], beside: list[str], everyone: list[str],
              most: int) -> list[Part] | None:
