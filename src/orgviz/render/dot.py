@@ -826,11 +826,11 @@ class _Writer:
         return (*trunk, *own)
 
     def chain(self, tail: str, head: str, steps: int, extra: str = "",
-              weight: int = 2, last: int | None = None,
+              weight: int = 2, then: int | None = None,
               trunk: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Edges from `tail` to `head` through `steps` waypoints, the first of them `trunk`
-        (already chained from `tail`); returns the waypoints. `last`: the weight of the edge
-        into `head`, when not `weight`."""
+        (already chained from `tail`); returns the waypoints. `then`: the weight of the
+        edges after the first (on from the first waypoint), when not `weight`."""
         out = self.lines
         if trunk:
             tail, steps = trunk[-1], steps - len(trunk)
@@ -843,8 +843,8 @@ class _Writer:
         nodes = [tail, *via, head]
         attrs = extra or f" [weight={weight}]"
         for a, b in itertools.pairwise(nodes):
-            if b == head and last is not None and not extra:
-                self.edge(a, b, attrs=f" [weight={last}]")
+            if a != tail and then is not None and not extra:
+                self.edge(a, b, attrs=f" [weight={then}]")
             else:
                 self.edge(a, b, attrs=attrs)
         return (*trunk, *via)
@@ -1015,12 +1015,16 @@ class _Writer:
                     continue
                 child = by_id[report]
                 extra = broken if child.broken_line else ""
-                # Left to right a line through waypoints turns next to its manager and comes
-                # straight into its card, clear of the trunks and buses of the blocks
-                # beside the card's column.
+                # A line through waypoints turns by its manager and comes straight on into
+                # its card (left to right: clear of the trunks and buses of the blocks
+                # beside the card's column): the edges on from the first waypoint are heavy.
+                # With all of them as light as the first, any staircase of waypoints
+                # between the manager and the card cost Graphviz as much as a straight
+                # run, and the line turned at each (orgs/small.yaml: Marcus Bell's, six
+                # bends on its way down to him).
                 via = self.chain(tail, node_of[report],
                                  self.ranks(child.row) - self.ranks(card.row) - 1, extra,
-                                 last=8 if lr else None, trunk=self.trunk(card))
+                                 then=8, trunk=self.trunk(card))
                 routes.append(Route(card.id, report, via))
                 # The report's assistants stand next to it in its parent's order (`ordering=
                 # out`): with only the edge across from the report, Graphviz put one past the
