@@ -31,6 +31,14 @@ PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
 #: (Graphviz puts nodes at whole points, not always right under the node above: a line
 #: drawn through both jogged by 1 to 5.6 px, 24 times on orgs/enterprise.yaml)
 STRAIGHT = 6.0
+#: A manager's lines leave its card straight above (left to right: beside) the first node
+#: of one of them (the nearest) when that is STRAIGHT or more, and at most this share of
+#: the card's breadth, off its middle (29 px of a 196 px card): Graphviz sets a stack's
+#: spine 11 to 25 px aside of its manager where the stacks of neighbours, wider than their
+#: managers by the gap between a spine and its cards (23.4 px), cannot all stand under
+#: them, and the line kinked there (27 times on orgs/enterprise.yaml, after a line through
+#: waypoints stopped turning at each).
+OFF_MIDDLE = 0.15
 
 
 _PLAIN_NODE = re.compile(r"^node (\S+) (\S+) (\S+) (\S+) (\S+) ", re.M)
@@ -120,13 +128,16 @@ class _Router:
         cards with a line from above (`drops`), the waypoints (both) and the spines' points
         (drops; stems but the last), by rank, in order across the ranks."""
         ax, chart, stacked = self.axes, self.chart, self.plan.stacked
+        firsts, beside = self.firsts()
+        self.leave = {manager: self.leaving(manager, xs, beside)
+                      for manager, xs in firsts.items()}
         stems: dict[int, list[float]] = {}
         drops: dict[int, list[float]] = {}
         for card in chart.cards:
             placed = self.box(card.id)
             rank = round(ax.main(placed))
             if chart.reports[card.id]:
-                stems.setdefault(rank, []).append(ax.cross(placed))
+                stems.setdefault(rank, []).append(self.leave.get(card.id, ax.cross(placed)))
             if card.manager is not None and card.id not in stacked and not card.assistant:
                 drops.setdefault(rank, []).append(ax.cross(placed))
         # a line through waypoints leaves and enters each rank it passes
@@ -148,16 +159,9 @@ class _Router:
                     stems.setdefault(rank, []).append(ax.cross(point))
         # the buses below each rank, from each manager across to its lines' first nodes
         buses: dict[int, tuple[list[float], list[float]]] = {}
-        firsts: dict[str, list[float]] = {}
-        for route in self.plan.routes:
-            first = self.nodes[route.via[0]] if route.via else self.box(route.report)
-            firsts.setdefault(route.manager, []).append(ax.cross(first))
-        for spine in self.plan.spines:
-            first = self.nodes[(*spine.via, *spine.points)[0]]
-            firsts.setdefault(spine.manager, []).append(ax.cross(first))
         for manager, xs in firsts.items():
-            placed = self.box(manager)
-            low, high = min(*xs, ax.cross(placed)), max(*xs, ax.cross(placed))
+            placed, leave = self.box(manager), self.leave[manager]
+            low, high = min(*xs, leave), max(*xs, leave)
             if high - low > 1.0:
                 los, his = buses.setdefault(round(ax.main(placed)), ([], []))
                 los.append(low)
@@ -165,6 +169,41 @@ class _Router:
         self.buses = {rank: (sorted(los), sorted(his)) for rank, (los, his) in buses.items()}
         self.stems = {rank: sorted(xs) for rank, xs in stems.items()}
         self.drops = {rank: sorted(xs) for rank, xs in drops.items()}
+
+    def firsts(self) -> tuple[dict[str, list[float]], frozenset[str]]:
+        """Where across each manager's lines down reach the first node after its card (a
+        waypoint, a report's card, a spine's first point); and the managers with a block or
+        listing next to them (no waypoints: its line leaves the middle of the card's side)."""
+        ax, nodes, plan = self.axes, self.nodes, self.plan
+        firsts: dict[str, list[float]] = {}
+        for route in plan.routes:
+            first = nodes[route.via[0]] if route.via else self.box(route.report)
+            firsts.setdefault(route.manager, []).append(ax.cross(first))
+        for spine in plan.spines:
+            first = nodes[(*spine.via, *spine.points)[0]]
+            firsts.setdefault(spine.manager, []).append(ax.cross(first))
+        beside = set()
+        beside_lines: tuple[Block | Listing, ...] = (*plan.blocks, *plan.listings)
+        for item in beside_lines:
+            if item.via:
+                firsts.setdefault(item.manager, []).append(ax.cross(nodes[item.via[0]]))
+            else:
+                beside.add(item.manager)
+        return firsts, frozenset(beside)
+
+    def leaving(self, manager: str, firsts: list[float], beside: frozenset[str]) -> float:
+        """Where across a manager's lines down leave its card (see OFF_MIDDLE): its
+        middle, or the nearest of their `firsts` within OFF_MIDDLE of it; the middle for
+        the managers `beside` whose block or listing's line leaves the middle of the
+        card's side."""
+        placed, ax = self.box(manager), self.axes
+        middle = ax.cross(placed)
+        off = min(abs(at - middle) for at in firsts)
+        # (within STRAIGHT the line goes straight on from the middle: `straight_on`, as
+        # `place_spines` assumed when it set the spines)
+        if manager in beside or off < STRAIGHT or off > OFF_MIDDLE * 2 * ax.half_cross(placed):
+            return middle
+        return min(firsts, key=lambda at: abs(at - middle))
 
     def spanned(self, rank: float, at: float) -> int:
         """How many buses in the gap below a rank run across `at`."""
@@ -185,15 +224,17 @@ class _Router:
             return 0
         return bisect.bisect_left(xs, high - 0.5) - bisect.bisect_right(xs, low + 0.5)
 
-    def down(self, manager: Box, via: list[Box], end: Box, into: bool) -> list[Point]:
-        """From the manager's lower edge through waypoints to `end` (its edge when `into`)."""
+    def down(self, manager: Box, via: list[Box], end: Box, into: bool,
+             leave: float | None = None) -> list[Point]:
+        """From the manager's lower edge through waypoints to `end` (its edge when `into`),
+        leaving it at `leave` across (None: its middle; see `leaving`)."""
         # Boxes are (x, y, w, h): the rank axis ("main") is y and the cross axis x top-down,
         # the other way round left to right (as `Axes`, indexed: the busiest code here).
         tb = self.axes.tb
         main, cross_at, size = (1, 0, 3) if tb else (0, 1, 2)
         start = manager[main] + manager[size] / 2
         bus = start + self.gap / 2
-        cross = manager[cross_at]
+        cross = manager[cross_at] if leave is None else leave
         points = [(cross, start), (cross, bus)] if tb else [(start, cross), (bus, cross)]
         halves, card_half = self.halves, self.card_half
         quarter = self.gap / 4
@@ -228,12 +269,14 @@ class _Router:
         for route in plan.routes:
             kind = "broken" if by_id[route.report].broken_line else "solid"
             points = self.down(self.box(route.manager), [nodes[v] for v in route.via],
-                               self.box(route.report), into=True)
+                               self.box(route.report), into=True,
+                               leave=self.leave.get(route.manager))
             lines.append(Connector(kind, simplify(points)))
         for spine in plan.spines:
             manager = self.box(spine.manager)
             points_ = [nodes[p] for p in spine.points]
-            trunk = self.down(manager, [nodes[v] for v in spine.via], points_[0], into=False)
+            trunk = self.down(manager, [nodes[v] for v in spine.via], points_[0], into=False,
+                              leave=self.leave.get(spine.manager))
             for point in points_[1:]:
                 trunk.append(ax.point(ax.main(trunk[-1]), ax.cross(point)))
                 trunk.append(ax.point(ax.main(point), ax.cross(point)))
@@ -313,7 +356,8 @@ class _Router:
         lines: list[Connector] = []
         if block.via:
             via = [nodes[v] for v in block.via]
-            points = self.down(manager, via[:-1], via[-1], into=False)
+            points = self.down(manager, via[:-1], via[-1], into=False,
+                               leave=self.leave.get(block.manager))
             enter = via[-1].y
         else:
             points = [(manager.x + manager.w / 2, manager.y)]
@@ -349,7 +393,8 @@ class _Router:
         trunk = first.x - first.w / 2 - half_gap
         if listing.via:  # across the level columns before the list row
             via = [nodes[v] for v in listing.via]
-            points = self.down(manager, via[:-1], via[-1], into=False)
+            points = self.down(manager, via[:-1], via[-1], into=False,
+                               leave=self.leave.get(listing.manager))
         else:
             points = [(manager.x + manager.w / 2, manager.y)]
         origin = points[-1][1]
