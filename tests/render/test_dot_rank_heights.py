@@ -152,12 +152,42 @@ def test_drawn_ranks_keep_level_tops_and_bands_hold_their_cards(name: str,
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_left_to_right_cards_keep_the_charts_tallest_height(
+def test_left_to_right_cards_take_their_own_height_and_a_blocks_row_its_tallest(
         org_file: Callable[..., Path], engine: str) -> None:
-    # (left to right a rank is a column: its cards stand one above the other)
+    # (left to right a rank is a column, its cards one above the other: every card was the
+    # chart's tallest, a one-line title padded with two lines of blank)
     geometry, own = layout(tall_org(org_file), engine, "LR")
-    heights = {placed.h for placed in geometry.boxes.values()}
-    assert len(heights) == 1 and heights.pop() == pytest.approx(own[""], abs=0.01)
+    boxes = geometry.boxes
+    assert boxes["v1"].h == own["v1"] < boxes["v0"].h == pytest.approx(own["v0"], abs=0.01)
+    assert boxes["c0"].h == own["c0"]  # (its dotted-line note: taller than v1)
+    for helper in ("ceo", "ea"):  # an assistant's line and its manager: one size
+        assert boxes[helper].h == pytest.approx(own[""], abs=0.01)
+    block = [card_id for card_id in boxes if card_id[0] in "ab" and card_id[1:].isdigit()]
+    rows: dict[tuple[str, float], list[str]] = defaultdict(list)
+    for card_id in block:  # a block's row: its cards level across its columns
+        rows[card_id[0], round(boxes[card_id].y, 1)].append(card_id)
+    assert len(rows) < len(block)
+    for ids in rows.values():
+        assert {boxes[card_id].h for card_id in ids} == {max(own[c] for c in ids)}, ids
+    assert boxes["b1"].h > boxes["a1"].h  # (the long title of a block's card: its row only)
+    assert_solid_lines_pass_no_card(geometry)
+    for a, b in itertools.combinations(boxes.values(), 2):
+        assert (a.right <= b.left or b.right <= a.left or a.bottom <= b.top
+                or b.bottom <= a.top), (a, b)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", ["small", "mid-size"])
+def test_left_to_right_example_cards_are_not_padded_to_the_tallest(name: str,
+                                                                    engine: str) -> None:
+    # (small: 1,432 x 1,446 -> 1,432 x 1,191; mid-size: 5,376 x 2,783 -> 5,144 x 2,359)
+    svg = render(load(ORGS / f"{name}.yaml"), "svg",
+                 RenderOptions(layout="dot", engine=engine, direction="LR")).decode()
+    outlines = rects(CARD, svg)
+    heights = [bottom - top for _, top, _, bottom in outlines]
+    assert min(heights) < max(heights) - 20  # a one-line title: no blank line under it
+    for a, b in itertools.combinations(outlines, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

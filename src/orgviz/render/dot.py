@@ -276,6 +276,29 @@ def block_columns(leaves: list[str], box: CardBox | None = None,
     return [leaves[i:i + best_per] for i in range(0, count, best_per)]
 
 
+def lr_heights(chart: Chart, box: CardBox,
+               leaves_of: dict[str, list[str]]) -> dict[str, float]:
+    """Left to right, each card's height where it is not the chart's tallest card's: a rank
+    is a column, its cards one above the other, so a card is as tall as it needs (its
+    own height); but a block's cards are as tall as the tallest of their row of the block
+    (its rows run straight across its columns: their tops stay level), and assistants and
+    their managers keep the chart's tallest height (their lines are placed as cards of one
+    size). None where the box has no heights of its own (deck slides: one size)."""
+    if chart.direction != "LR" or not box.heights:
+        return {}
+    own, tallest = box.own_height, box.height
+    heights = {card.id: own(card.id) for card in chart.cards
+               if not card.assistant and not chart.assistants[card.id]}
+    stack_rows = chart.stack_rows or STACK_ROWS
+    for leaves in leaves_of.values():
+        columns = block_columns(leaves, box, stack_rows)
+        for row in itertools.zip_longest(*columns):
+            cards = [card_id for card_id in row if card_id is not None]
+            height = max(heights.get(card_id, tallest) for card_id in cards)
+            heights.update((card_id, height) for card_id in cards)
+    return {card_id: height for card_id, height in heights.items() if height != tallest}
+
+
 class Item(NamedTuple):
     """One entry of a list: a manager's leaf block, or one report with its own list."""
 
@@ -320,17 +343,18 @@ def listed_lines(count: int, step: float, most: int | None = None) -> tuple[floa
     return across * step, lines - 1
 
 
-def _blocks(chart: Chart, box: CardBox,
-            leaves_of: dict[str, list[str]]) -> dict[str, _LeafBlock]:
-    """Left to right, each block of leaves: its columns and its size down the page."""
+def _blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]],
+            heights: dict[str, float]) -> dict[str, _LeafBlock]:
+    """Left to right, each block of leaves: its columns and its size down the page (its
+    first column's cards are as tall as their rows: `lr_heights`)."""
     down, lane = NODESEP * 72, (POINT + NODESEP) * 72
     stack_rows = chart.stack_rows or STACK_ROWS
     result = {}
     for manager, leaves in leaves_of.items():
         columns = block_columns(leaves, box, stack_rows)
-        per = max(len(column) for column in columns)
+        tall = sum(heights.get(card_id, box.height) + down for card_id in columns[0]) - down
         result[manager] = (tuple(tuple(c) for c in columns),
-                           per * (box.height + down) - down + (lane if len(columns) > 1 else 0))
+                           tall + (lane if len(columns) > 1 else 0))
     return result
 
 
@@ -341,7 +365,8 @@ class _Estimate:
 
     def __init__(self, chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> None:
         self.chart, self.box, self.leaves_of = chart, box, leaves_of
-        self.blocks = _blocks(chart, box, leaves_of)
+        self.heights = lr_heights(chart, box, leaves_of)
+        self.blocks = _blocks(chart, box, leaves_of, self.heights)
         self.start: int | None = None
         self.listed: set[str] = set()
         self.steps: list[_Step] = []
@@ -415,7 +440,8 @@ class _Estimate:
                                     Item(columns, len(columns), tall) if keep else None))
                 for report, extra, more in items:
                     inner = list_size.get(report)
-                    tall = height if inner is None else max(height, height / 2 + inner)
+                    own = self.heights.get(report, height)
+                    tall = own if inner is None else max(own, own / 2 + inner)
                     ranks = 1 + more + ranks_of.get(report, 0)
                     entries.append((ranks, tall + extra, 1, Item(
                         ((report,),), ranks, tall + extra) if keep else None))
@@ -453,7 +479,8 @@ class _Estimate:
             if cid in list_size:  # a list root's list starts in the list row's rank
                 parts.append(list_size[cid])
                 last = max(last, list_rank + ranks_of[cid])
-            size[cid] = max(height, sum(parts) + down * (len(parts) - 1)) + extra
+            size[cid] = max(self.heights.get(cid, height),
+                            sum(parts) + down * (len(parts) - 1)) + extra
             reach[cid] = last
             if root:
                 roots.append(cid)
@@ -622,9 +649,11 @@ class _Writer:
     def rank_heights(self) -> dict[str, float]:
         """Top-down, each card's height: the tallest of the cards in its rank (Graphviz
         centres a rank's nodes, so equal heights keep their tops level; a rank of short
-        cards is shorter). Left to right none: every card is the chart's tallest."""
+        cards is shorter). Left to right: `lr_heights`."""
         chart, ranks = self.chart, self.ranks
-        if chart.direction == "LR" or not self.box.heights:
+        if chart.direction == "LR":
+            return lr_heights(chart, self.box, self.leaves_of)
+        if not self.box.heights:
             return {}
         rank_of = {card.id: ranks(card.row) for card in chart.cards}
         for manager, lines in self.lines_of.items():
