@@ -517,3 +517,60 @@ def test_an_oracle_export_is_still_dated(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("EFFECTIVE_START_DATE",
                                                              "Start Date"), encoding="utf-8")
     assert [p.id for p in imported(path, "2026-12-07").org.people] == ["100"]
+
+
+#: AdventureWorks' DimEmployee layout: a row per period of a person (each row its own key),
+#: a `HireDate` beside the `StartDate` and `EndDate` of the row's period; Sheela Word hired
+#: 2010-09-25, her rows' periods from then, from 2011-02-28 and from 2012-02-13 (open).
+PERIODS = ("EmployeeKey,ParentEmployeeKey,FirstName,LastName,Title,HireDate,StartDate,EndDate,"
+           "Status\n"
+           "1,,Ken,Sanchez,CEO,2005-01-01,2005-01-01,,Current\n"
+           "278,1,Sheela,Word,Purchasing Manager,2010-09-25,2010-09-25,2011-02-27,\n"
+           "279,1,Sheela,Word,Purchasing Manager,2010-09-25,2011-02-28,2012-02-12,\n"
+           "280,1,Sheela,Word,Purchasing Manager,2010-09-25,2012-02-13,,Current\n")
+
+
+@pytest.mark.parametrize(("header", "dated"), [
+    (["id", "manager", "HireDate", "StartDate", "EndDate"], True),
+    (["id", "manager", "Start Date", "End Date", "Hire Date"], True),
+    (["id", "manager", "Date of Hire", "Start Date", "Termination Date"], True),
+    (["id", "manager", "StartDate", "EndDate"], False),
+    (["id", "manager", "Original Hire Date", "Start Date", "Termination Date"], False),
+    (["id", "manager", "Start Date", "Termination Date"], False),
+])
+def test_beside_a_hire_date_a_start_date_is_a_period_s(header: list[str], dated: bool) -> None:
+    # (the hire date is its own column: the `Start Date` beside it starts the row's period)
+    assert (detect(header, {}).get("start_date") is not None) is dated
+
+
+@pytest.mark.parametrize(("day", "imported_ids", "findings"), [
+    ("2010-06-01", ["1"], [
+        "periods.csv:3:1: info [future-row] a future-dated row of '278' (effective from "
+        "2010-09-25, after the day of the import 2010-06-01) is set aside: --as-of a later "
+        "day imports it",
+        "periods.csv:4:1: info [future-row] a future-dated row of '279' (effective from "
+        "2011-02-28, after the day of the import 2010-06-01) is set aside: --as-of a later "
+        "day imports it",
+        "periods.csv:5:1: info [future-row] a future-dated row of '280' (effective from "
+        "2012-02-13, after the day of the import 2010-06-01) is set aside: --as-of a later "
+        "day imports it"]),
+    ("2011-01-01", ["1", "278"], None),
+    ("2011-06-01", ["1", "279"], None),
+    ("2012-02-13", ["1", "280"], None),
+    ("2020-01-01", ["1", "280"], None),
+])
+def test_a_person_s_periods_beside_a_hire_date_import_the_one_of_the_day(
+        tmp_path: Path, day: str, imported_ids: list[str], findings: list[str] | None) -> None:
+    # (the `StartDate` was read as a hire date, not imported: as of 2010-06-01, before her
+    # hire, Sheela Word was imported three times, silently, and twice as of 2011-06-01)
+    path = tmp_path / "periods.csv"
+    path.write_text(PERIODS, encoding="utf-8")
+    result = imported(path, day)
+    assert [p.id for p in result.org.people] == imported_ids
+    assert "start_date = 'StartDate'" in result.text
+    if findings is not None:
+        assert said(result) == findings
+    else:  # (the other rows: periods ended, history; or not started, future-dated)
+        assert {p.rule for p in result.problems} <= {"history-row", "future-row"}
+        assert len(result.problems) == 2
+    loads_back(tmp_path, result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,28 @@ def test_adventureworks_history_and_ended_managers() -> None:
     assert len(ended) == 23
     assert len(result.org.people) == 290
     assert len(result.org.roots) == 1
+
+
+@pytest.mark.parametrize(("day", "sheela"), [
+    (None, ["280"]), ("2010-06-01", []), ("2011-01-01", ["278"]), ("2011-06-01", ["279"]),
+    ("2012-06-01", ["280"]), ("2014-06-01", ["280"])])
+def test_adventureworks_periods_as_of_a_day(day: str | None, sheela: list[str]) -> None:
+    # Its StartDate (beside HireDate) starts a row's period: a person is imported once, by
+    # the row of the day (Sheela Word was three times as of 2010-06-01, before her hire).
+    options = {} if day is None else {"reference_date": datetime.date.fromisoformat(day),
+                                      "keep_going": True}
+    result = import_csv(SHARED_DATA / "adventureworks-dimemployee.csv",
+                        ImportOptions(**options))  # type: ignore[arg-type]
+    names = [p.name for p in result.org.people]
+    assert len(names) == len(set(names))  # (each person once)
+    assert [p.id for p in result.org.people if p.name == "Sheela Word"] == sheela
+    future = [p for p in result.problems if p.rule == "future-row"]
+    assert all(p.message.startswith("a future-dated row of ") for p in future)
+    if day == "2010-06-01":  # (her reports were there before her: as an ended manager's)
+        errors = [p for p in result.problems if p.level == "error"]
+        assert (errors[1].line, errors[1].col, errors[1].message) == (
+            169, 3, "manager '278' is a future-dated row (row 279, effective from 2010-09-25) "
+            "and no current row of 'Sheela Word' was found: imported as a top")
 
 
 def test_uk_organogram_issues_reported() -> None:

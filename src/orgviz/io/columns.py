@@ -81,7 +81,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     # The start of a row's effective period (Oracle's EFFECTIVE_START_DATE, SAP's valid
     # from), which tells the current row of an id from its future-dated rows; a hire date
     # is none (HireDate is not read), and nor is a plain `Start Date` but beside an
-    # effective end (`period_start`).
+    # effective end or a hire date column (`period_start`).
     "start_date": ("effectivestartdate", "startdate", "validfrom", "effectivefrom"),
     "current": ("currentflag", "iscurrent", "current", "active", "isactive"),
     "dotted_to": ("dottedto", "dottedline", "dottedlinemanager", "matrixmanager",
@@ -101,13 +101,20 @@ EFFECTIVE_STARTS = ("effectivestartdate", "validfrom", "effectivefrom")
 #: other end columns (`Termination Date`, `Leave Date`, `End Date`) may end an employment:
 #: they make a row history once ended, and date no start.
 EFFECTIVE_ENDS = ("effectiveenddate", "validto", "effectiveto")
+#: Hire date columns (folded): beside one, a plain `Start Date` is no hire date but the
+#: start of the row's period (AdventureWorks' DimEmployee: HireDate, StartDate, EndDate,
+#: a row per period of a person). Not an `Original Hire Date` or a `Rehire Date`: beside
+#: one, a `Start Date` may be the latest hire's.
+HIRE_DATES = ("hiredate", "dateofhire", "datehired", "hiredt")
 
 
-def period_start(start: str, end: str | None) -> bool:
+def period_start(start: str, end: str | None, hire: bool = False) -> bool:
     """Whether a start column (its header, folded) starts a row's effective period beside
     an end column (its header, folded; None: no end column): an effective start, or a plain
-    `Start Date` beside an effective end (`EFFECTIVE_STARTS`, `EFFECTIVE_ENDS`)."""
-    return start in EFFECTIVE_STARTS or end in EFFECTIVE_ENDS
+    `Start Date` beside an effective end or beside a hire date column (`hire`: the hire
+    date is its own column, so the start is the period's; `EFFECTIVE_STARTS`,
+    `EFFECTIVE_ENDS`, `HIRE_DATES`)."""
+    return start in EFFECTIVE_STARTS or end in EFFECTIVE_ENDS or hire
 
 
 #: Manager columns of ids, and of names or emails: an export with both (`Manager ID`,
@@ -240,8 +247,9 @@ def detect(header: Sequence[str], overrides: Mapping[str, Sequence[str]]) -> Col
                 break
     start = index.get("start_date")
     end = index.get("end_date")
-    if start is not None and not period_start(folded[start], None if end is None
-                                              else folded[end]):
+    if start is not None and not period_start(
+            folded[start], None if end is None else folded[end],
+            any(h in HIRE_DATES for h in folded)):
         del index["start_date"]  # (a hire date's `Start Date`: not imported)
         taken.discard(start)
     backup = _manager_names(folded, index, taken) if not overrides.get("manager") else None

@@ -12,7 +12,8 @@ none, or have all started, are no such periods (a job share): they stay duplicat
 Only a file with an end date column has periods (Oracle's and SAP's exports have both
 columns): a start column alone dates nothing, and its repeated ids stay duplicate ids; nor
 is a plain `Start Date` beside an end that may end an employment (`Termination Date`) a
-period's start: a hire date, not imported (`columns.period_start`). Imported only for a file
+period's start: a hire date, not imported, unless a hire date column is beside it
+(`columns.period_start`). Imported only for a file
 with an end date column.
 """
 

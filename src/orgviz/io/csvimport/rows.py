@@ -351,7 +351,8 @@ class RowReader(CellReader, FlagReader):
                                                 shown))
             if "end_date" in values:  # (kept for periods.py: a start column alone is no
                 # period's, such as a hire date's `Start Date`: repeated ids stay errors;
-                # nor is one beside a `Termination Date`: columns.period_start)
+                # nor is one beside a `Termination Date` without a `Hire Date`:
+                # columns.period_start)
                 self.periods = Periods(shown, lines, values["end_date"],
                                        values.get("start_date"))
                 if self.periods.starts is not None:
