@@ -171,6 +171,37 @@ def test_eliminated_posts_dropped_and_their_junior_duplicates_collapsed(
     assert [p.id for p in org.people if p.vacant] == ["1DD02"]
 
 
+def test_junior_rows_repeated_under_posts_listed_twice_are_one_warning(
+        tmp_path: Path) -> None:
+    # (one cause, the senior file listing the post twice: the UK Home Office's junior file
+    # gave 52 warnings, one a row repeated)
+    senior = tmp_path / "senior.csv"
+    senior.write_text((FIXTURES / "organogram_eliminated.csv").read_text(encoding="utf-8")
+                      + '"1DD04","\'Eliminated\'","SCS1","Deputy Director","Policy","2DIR01",'
+                        '"1"\n', encoding="utf-8")
+    head = ('"Parent Department","Unit","Reporting Senior Post","Grade","Generic Job Title",'
+            '"Number of Posts in FTE"\n')
+    rows = ['"Dept","Policy","1DD01","HEO","Policy Adviser","3"',
+            '"Dept","Policy","1DD01","HEO","Policy Adviser","3"',  # 3: repeats 2
+            '"Dept","Policy","1DD01","EO","Analyst","1"',
+            '"Dept","Policy","1DD01","EO","Analyst","1"',  # 5: repeats 4
+            '"Dept","Policy","1DD02","EO","Analyst","2"',
+            '"Dept","Policy","1DD02","EO","Analyst","2"',  # 7: a repeat of its own
+            '"Dept","Policy","1DD04","AO","Clerk","1"',
+            '"Dept","Policy","1DD04","AO","Clerk","1"']  # 9: repeats 8
+    junior = tmp_path / "junior.csv"
+    junior.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    result = import_csv(senior, ImportOptions(junior=str(junior)))
+    assert [f"{Path(p.file).name}:{p.line}:{p.col}: {p.message}" for p in result.problems
+            if p.rule == "duplicate-row"] == [
+        "junior.csv:3:1: 3 rows repeat a row above them exactly, under posts the senior file "
+        "lists twice (live and eliminated: '1DD01', '1DD04'): each imported once (rows 3, 5, "
+        "9)",
+        "junior.csv:7:1: row repeats row 6 exactly: imported both"]
+    assert [p.id for p in result.org.people if "-j" in p.id] == [
+        "1DD01-j1", "1DD01-j2", "1DD02-j1", "1DD02-j2", "1DD04-j1"]
+
+
 def test_cli_reports_eliminated_and_undisclosed_posts(tmp_path: Path) -> None:
     out = tmp_path / "gov.yaml"
     result = CliRunner().invoke(main, ["import", str(FIXTURES / "organogram_eliminated.csv"),

@@ -45,6 +45,8 @@ def read_junior(imp: RowReader, path: str) -> None:
     twice = {r.id for r in imp.records if r.history == ELIMINATED_POST and r.id in live}
     counter: Counter[str] = Counter()
     seen: dict[tuple[str, ...], int] = {}
+    # (line, the line it repeats, post) of each row repeated under a post in `twice`
+    repeated: list[tuple[int, int, str]] = []
     for line, cells in table.rows:
         cells = imp.fit(table.shown, line, cells, len(table.header))
         where = (table.shown, line)
@@ -57,11 +59,8 @@ def read_junior(imp: RowReader, path: str) -> None:
         key = tuple(cells)
         if key in seen:
             at = SourceLoc(table.shown, line, 1)
-            if senior in twice:
-                imp.problem(at, "warning", "duplicate-row",
-                            f"row repeats row {seen[key]} exactly, under post '{senior}', "
-                            "which the senior file lists twice (live and eliminated): "
-                            "imported once")
+            if senior in twice:  # (said once for all of them: one cause)
+                repeated.append((line, seen[key], senior))
                 continue
             imp.problem(at, "warning", "duplicate-row",
                         f"row repeats row {seen[key]} exactly: imported both")
@@ -91,4 +90,23 @@ def read_junior(imp: RowReader, path: str) -> None:
                         manager=senior, team=get("team"), vacant=vacant,
                         cols={f: i + 1 for f, i in columns.index.items()}, notes=notes)
         imp.records.append(record)
+    if repeated:
+        imp.problem(SourceLoc(table.shown, repeated[0][0], 1), "warning", "duplicate-row",
+                    _repeated_message(repeated))
+
+
+def _repeated_message(repeated: list[tuple[int, int, str]]) -> str:
+    """The one warning on the rows that repeat a row exactly under a post the senior file
+    lists twice (`repeated`: their lines, the lines they repeat, their posts; one cause)."""
+    _line, first_of, post = repeated[0]
+    if len(repeated) == 1:
+        return (f"row repeats row {first_of} exactly, under post '{post}', which the senior "
+                "file lists twice (live and eliminated): imported once")
+    posts = list(dict.fromkeys(post for _, _, post in repeated))
+    named = ", ".join(f"'{p}'" for p in posts[:5]) + (", ..." if len(posts) > 5 else "")
+    lines = ", ".join(str(n) for n, _, _ in repeated[:5]) + (", ..." if len(repeated) > 5
+                                                             else "")
+    return (f"{len(repeated):,} rows repeat a row above them exactly, under posts the senior "
+            f"file lists twice (live and eliminated: {named}): each imported once (rows "
+            f"{lines})")
 
