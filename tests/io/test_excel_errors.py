@@ -139,10 +139,12 @@ def test_every_error_value_of_a_csv_is_emptied_and_the_first_is_named(
         rows: list[list[str]], quoted: bool) -> None:
     rows = [["a", "b", "c"], ["1", "2", "3"], *rows]  # (a first row with values: kept)
     table = parse_csv(_csv_text(rows, quoted).encode(), "p.csv")
-    found = [(line, col, cell.strip()) for line, cells in enumerate(rows[1:], start=2)
-             for col, cell in enumerate(cells, start=1) if cell.strip() in EXCEL_ERRORS]
     emptied = [[("" if cell.strip() in EXCEL_ERRORS else cell) for cell in cells]
                for cells in rows[1:]]
+    # (the errors of the rows read: a row of them alone is skipped, and not said)
+    found = [(line, col, cell.strip()) for line, cells in enumerate(rows[1:], start=2)
+             for col, cell in enumerate(cells, start=1) if cell.strip() in EXCEL_ERRORS
+             and any(c.strip() for c in emptied[line - 2])]
     assert [cells for _line, cells in table.rows] == [
         cells for cells in emptied if any(c.strip() for c in cells)]
     warnings = [p for p in table.problems if p.message.startswith("the cell holds")]
@@ -279,3 +281,24 @@ def test_a_file_with_error_cells_keeps_its_columns(rows: list[list[str]]) -> Non
     assert quoted.columns is None
     assert plain.rows == quoted.rows
     assert plain.problems == quoted.problems
+
+
+@pytest.mark.parametrize("source", ["plain", "quoted", "xlsx"])
+@pytest.mark.parametrize("later", [True, False], ids=["an-error-read", "no-error-read"])
+def test_a_row_of_error_values_alone_is_skipped_and_not_said_in_the_warning(
+        tmp_path: Path, source: str, later: bool) -> None:
+    # (its cells, read as empty, make a row without a value, skipped: the warning pointed at
+    # it, "3:1: the cell holds the Excel error #N/A and 2 more", counting cells not read)
+    rows = [["id", "name", "manager_id"], ["1", "Ann", ""], ["#N/A", "#N/A", "#REF!"],
+            ["2", "Bob", "1"], ["3", "#N/A" if later else "Cy", "1"]]
+    path, book = _csv_and_book(tmp_path, rows)
+    if source == "quoted":
+        path.write_text(_csv_text(rows, True), encoding="utf-8", newline="")
+    result = import_csv(book if source == "xlsx" else path)
+    said = [(p.line, p.col, p.level, p.message) for p in result.problems if p.rule == "csv"]
+    skipped = [] if source == "xlsx" else [  # (a sheet's empty rows are not said)
+        (3, 1, "info", "a row holds no value: skipped (row 3)")]
+    assert said == skipped + ([(5, 2, "warning", "the cell holds the Excel error #N/A: read "
+                                "as empty (a formula that failed; fix it in the workbook)")]
+                              if later else [])
+    assert [p.id for p in result.org.people] == ["1", "2", "3"]

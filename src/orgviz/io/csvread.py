@@ -405,26 +405,29 @@ def _table(shown: str, text: str, header: list[str] | None,
         which = invisible_pattern(header)
         invisible = (blank_invisible(enumerate(columns, start=1), True, which)
                      if columns is not None else blank_invisible(rows or [], False, which))
+    skipped: list[int] = []  # the lines of the rows without a value
     if columns is not None:
         blank = _blank_rows(columns, trimmed)
         if blank:  # (rows of delimiters alone, as spreadsheets save formatted empty rows)
             rows = [(line, list(cells)) for line, cells in
                     enumerate(zip(*columns, strict=True), start=2) if line - 2 not in blank]
             columns, trimmed = None, False
-            problems.append(_skipped(shown, [line + 2 for line in sorted(blank)]))
+            skipped = [line + 2 for line in sorted(blank)]
     elif rows:
         firsts = list(map(_FIRST, map(_CELLS, rows)))
         kept = rows if all(firsts) and not any(map(str.isspace, firsts)) else [
             row for row in rows if any(c.strip() for c in row[1])]
         if len(kept) < len(rows):
             lines = {line for line, _cells in kept}
-            problems.append(_skipped(shown, [line for line, _ in rows if line not in lines]))
+            skipped = [line for line, _ in rows if line not in lines]
             rows = kept
+    if skipped:
+        problems.append(_skipped(shown, skipped))
     if not (rows if columns is None else columns[0]):
         raise _fatal(shown, 2, "the file has a header but no rows: nothing to import")
-    if invisible and rows is not None:  # (a row of them alone is said skipped)
-        lines_kept = set(map(_FIRST, rows))
-        invisible = [cell for cell in invisible if cell[0] in lines_kept]
+    if skipped and (found or invisible):  # (a row of them alone is said skipped, not its
+        # cells: the warnings speak of the rows read)
+        found, invisible = _cells_not_on(found, skipped), _cells_not_on(invisible, skipped)
     strip_only = plain and one_line and "'" not in text
     table = CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                      trimmed=strip_only and trimmed and text.isascii(), columns=columns,
@@ -577,6 +580,13 @@ def invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
 def _more_cells(n: int) -> str:
     """"1 more cell", "2 more cells" ..."""
     return f"{n:,} more cell{'' if n == 1 else 's'}"
+
+
+def _cells_not_on(cells: list[ExcelError], lines: Collection[int]) -> list[ExcelError]:
+    """The emptied cells (Excel errors, invisible characters alone) of `cells` that are not
+    on `lines` (rows skipped, which hold no value once their cells are emptied)."""
+    skip = set(lines)
+    return [cell for cell in cells if cell[0] not in skip]
 
 
 def _more(found: list[ExcelError]) -> str:

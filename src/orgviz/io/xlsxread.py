@@ -83,7 +83,10 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
         book.close()
     errors = blank_excel_errors(rows)
     table = _table(shown, worksheet.title, sheets, rows, {error[0] for error in errors})
-    table.excel_errors = [error for error in errors if error[0] >= table.header_line]
+    if errors:  # (those of the rows read: not of title rows above the header, nor of rows
+        # skipped, which hold no value once their errors are emptied)
+        read = {table.header_line, *(line for line, _cells in table.rows)}
+        table.excel_errors = [error for error in errors if error[0] in read]
     table.problems[:0] = table.cell_warnings()  # (not on titles)
     if cut is not None:
         table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
