@@ -47,10 +47,17 @@ TINY_PNG = png((b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)),
 ])
 def test_stamp_then_read_back(tmp_path, fmt, data):
     path = tmp_path / f"chart.{fmt}"
-    path.write_bytes(freshness.stamp(data, fmt, DIGEST))
+    path.write_bytes(freshness.stamp(data, fmt, DIGEST, "org.yaml"))
     assert freshness.read_stamp(path) == DIGEST
-    assert freshness.is_fresh(path, DIGEST) and not freshness.is_fresh(path, "f" * 64)
-    assert freshness.stamp(data, fmt, DIGEST) == path.read_bytes()  # deterministic
+    assert freshness.is_fresh(path, DIGEST, "org.yaml")
+    assert freshness.is_fresh(path, DIGEST, "./org.yaml")
+    assert not freshness.is_fresh(path, "f" * 64, "org.yaml")
+    # (the digest is of bytes alone: a diagram of another org file is no diagram of this one)
+    assert not freshness.is_fresh(path, DIGEST, "emea/org.yaml")
+    assert freshness.stamp(data, fmt, DIGEST, "org.yaml") == path.read_bytes()  # deterministic
+    path.write_bytes(freshness.stamp(data, fmt, DIGEST))  # (a stamp that names no source)
+    assert freshness.read_stamp(path) == DIGEST
+    assert not freshness.is_fresh(path, DIGEST, "org.yaml")
 
 
 def test_svg_stamp_is_the_second_line():
@@ -208,6 +215,39 @@ def test_render_hook_refuses_an_identical_org_in_another_folder(org):
     # (the file itself, again: up to date as before)
     result = render_hook("--format", "dot", "org.yaml")
     assert result.exit_code == 0 and "1 up to date" in result.output
+
+
+SMALL = ("orgviz: 1\norg: {{name: {name}, size: small}}\npeople:\n"
+         "  - {{id: ceo, name: {ceo}, title: CEO}}\n")
+
+
+def test_render_hook_takes_over_the_diagram_of_a_moved_org(org):
+    """After `git mv emea/org.yaml apac/org.yaml` the diagram (same bytes, same digest) was
+    'up to date' but still stamped as emea's; a new emea/org.yaml then silently drew over
+    it, and apac's own hook was refused."""
+    (org / "emea").mkdir()
+    (org / "emea" / "org.yaml").write_text(SMALL.format(name="Acme", ceo="Ada Obi"),
+                                           encoding="utf-8")
+    assert render_hook("emea/org.yaml").exit_code == 1
+    target = org / "output" / "org.svg"
+    (org / "apac").mkdir()
+    (org / "emea" / "org.yaml").rename(org / "apac" / "org.yaml")
+    moved = render_hook("apac/org.yaml")
+    assert (moved.exit_code, moved.output.splitlines()) == (1, [
+        "rendered output/org.svg (it was the diagram of emea/org.yaml)",
+        "1 diagram re-rendered, 0 up to date (source hash matches)"])
+    assert freshness.stamped_source(target) == "apac/org.yaml"
+    drawn = target.read_bytes()
+    (org / "emea" / "org.yaml").write_text(SMALL.format(name="EMEA", ceo="Eve Ray"),
+                                           encoding="utf-8")
+    refused = render_hook("emea/org.yaml")
+    assert refused.exit_code == 2
+    assert refused.output.startswith("orgviz: output/org.svg is the diagram of apac/org.yaml; "
+                                     "drawing emea/org.yaml there would overwrite it")
+    assert target.read_bytes() == drawn
+    again = render_hook("apac/org.yaml")
+    assert (again.exit_code, again.output) == (
+        0, "0 diagrams re-rendered, 1 up to date (source hash matches)\n")
 
 
 @pytest.mark.parametrize("fmt", ["svg", "dot", "png"])

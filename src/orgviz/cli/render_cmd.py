@@ -289,10 +289,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     digest = freshness.source_digest(
                         path, freshness.verify_format(fmt or format_for(target) or "svg"),
                         options, config.get().rule_settings, force)
-                    # (first: another org file's diagram is no diagram of this one, even
-                    # when the two files are the same bytes and so the same digest)
-                    freshness.check_same_source(target, path)
-                    if freshness.is_fresh(target, digest):
+                    # (another org file's diagram is no diagram of this one, even when the
+                    # two files are the same bytes and so the same digest)
+                    why = freshness.why_drawn(target, path, digest)
+                    if why is None:
                         fresh += 1
                         continue
                 if layout in GRAPHVIZ_LAYOUTS:  # `dot` starts up while the org loads
@@ -311,7 +311,6 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                 if hook:
                     data = freshness.stamp(data, fmt or format_for(target) or "svg", digest, path)
                     written += 1
-                    why = "out of date" if target.exists() else "missing"
                 if target is STDOUT:
                     write_stdout(data)
                 else:

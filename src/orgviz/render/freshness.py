@@ -166,10 +166,36 @@ def stamp(data: bytes, fmt: str, digest: str, source: str | None = None) -> byte
     raise AssertionError(fmt)  # pragma: no cover - verify_format raised
 
 
-def is_fresh(target: str | os.PathLike[str], digest: str) -> bool:
-    """Whether the diagram at `target` was drawn from sources with this digest, and is whole
-    (a diagram cut short, by a full disk or a bad merge, keeps its stamp but is drawn again)."""
-    return read_stamp(Path(target)) == digest and is_whole(target)
+def is_fresh(target: str | os.PathLike[str], digest: str, source: str) -> bool:
+    """Whether the diagram at `target` was drawn from the org file `source`, from sources with
+    this digest, and is whole (a diagram cut short, by a full disk or a bad merge, keeps its
+    stamp but is drawn again). The digest is of bytes alone: another file's diagram (one
+    moved by `git mv`, or byte-identical) is not this one's, and is drawn again."""
+    other = stamped_source(target)
+    return (other is not None and _same_name(other, source)
+            and read_stamp(Path(target)) == digest and is_whole(target))
+
+
+def why_drawn(target: Path, source: str, digest: str) -> str | None:
+    """Why the hook draws the org file `source` (its sources have this digest) at `target`:
+    'missing', 'out of date' or 'the diagram of <other>' (an org file gone, or no org file
+    now: its diagram is taken over, stamped as `source`'s); None when it is up to date.
+    RenderError, before anything is drawn, when `target` is the diagram of another org file
+    (`check_same_source`)."""
+    if not target.exists():
+        return "missing"
+    check_same_source(target, source)
+    if is_fresh(target, digest, source):
+        return None
+    other = stamped_source(target)
+    if other is None or _same_name(other, source):
+        return "out of date"
+    return f"the diagram of {other}"
+
+
+def _same_name(stamped: str, source: str) -> bool:
+    """Whether the source a stamp names is `source`, as the hook was given it."""
+    return os.path.normpath(stamped) == os.path.normpath(source)
 
 
 #: How each stamped format ends (trailing whitespace aside): the PNG's IEND chunk with its CRC.
@@ -188,7 +214,6 @@ def is_whole(path: str | os.PathLike[str]) -> bool:
     return tail.endswith(_ENDINGS)
 
 
-
 def stamped_source(target: str | os.PathLike[str]) -> str | None:
     """The org file a stamped diagram was drawn from (as the hook was given it), or None."""
     head = _stamp_text(target)
@@ -204,7 +229,7 @@ def check_same_source(target: Path, path: str) -> None:
     from orgviz.orgfiles import file_kind
 
     other = stamped_source(target)
-    if (other is None or os.path.normpath(other) == os.path.normpath(path)
+    if (other is None or _same_name(other, path)
             or not os.path.isfile(other) or file_kind(other) != "org"):
         return
     raise RenderError(f"{target} is the diagram of {other}; drawing {path} there would "
