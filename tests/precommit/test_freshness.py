@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
+import os
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import zlib
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -307,3 +312,63 @@ def test_render_hook_of_the_tidy_layout_does_not_depend_on_the_engine(org):
     if shutil.which("dot") is not None:  # (the dot layout's diagrams do name the engine)
         switched = render_hook("--engine", "system", "--layout", "dot", "-o", "dot/", "org.yaml")
         assert "(it was out of date)" in switched.output
+
+
+def _unsearchable(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    """Make os.stat of anything in `folder` (not of the folder) fail as in a folder that
+    cannot be searched (`chmod 000`), which root could still search."""
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if not isinstance(path, int):
+            inside = os.path.dirname(os.path.abspath(os.fsdecode(path)))
+            if os.path.basename(inside) == folder:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+
+
+@pytest.mark.parametrize("output", ["shut/", "shut/chart.svg"])
+def test_render_hook_into_an_unsearchable_folder_names_the_path(org, monkeypatch, output):
+    """`Path.exists` raised PermissionError after the chart was drawn: 'orgviz: cannot write
+    the output: Permission denied', without the path."""
+    (org / "shut").mkdir()
+    _unsearchable(monkeypatch, "shut")
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("drawn before the output was looked at")
+
+    monkeypatch.setattr("orgviz.render.pipeline.render", no_drawing)
+    result = render_hook("-o", output, "org.yaml")
+    target = output if output.endswith(".svg") else "shut/org.svg"
+    assert (result.exit_code, result.output) == (
+        2, f"orgviz: {target}: cannot write: Permission denied\n")
+
+
+def test_render_hook_into_an_unsearchable_folder_says_as_render_says(org):
+    """The same, for real (a process without root's rights: `unshare -U` when root)."""
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    prefix = ["unshare", "-U"] if os.geteuid() == 0 else []
+    if prefix and shutil.which("unshare") is None:
+        pytest.skip("needs unshare to run without root's rights")
+    shut = org / "shut"
+    shut.mkdir()
+    shut.chmod(0)
+    try:
+        probe = subprocess.run([*prefix, sys.executable, "-c", "import os; os.stat('shut/x')"],
+                               capture_output=True, text=True, check=False)
+        if "PermissionError" not in probe.stderr:
+            pytest.skip(f"cannot drop the right to search a folder: {probe.stderr[-200:]}")
+        src = str(Path(__file__).resolve().parents[2] / "src")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            filter(None, [src, os.environ.get("PYTHONPATH")]))}
+        said = [subprocess.run([*prefix, sys.executable, "-m", "orgviz", "render", *hook,
+                                "org.yaml", "-o", "shut/"], capture_output=True, text=True,
+                               env=env, check=False, timeout=120)
+                for hook in (["--hook"], [])]
+    finally:
+        shut.chmod(0o755)
+    assert [(run.returncode, run.stdout, run.stderr) for run in said] == [
+        (2, "", "orgviz: shut/org.svg: cannot write: Permission denied\n")] * 2

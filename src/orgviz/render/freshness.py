@@ -180,9 +180,11 @@ def why_drawn(target: Path, source: str, digest: str) -> str | None:
     """Why the hook draws the org file `source` (its sources have this digest) at `target`:
     'missing', 'out of date' or 'the diagram of <other>' (an org file gone, or no org file
     now: its diagram is taken over, stamped as `source`'s); None when it is up to date.
-    RenderError, before anything is drawn, when `target` is the diagram of another org file
-    (`check_same_source`)."""
-    if not target.exists():
+
+    Before anything is drawn: RenderError when `target` is the diagram of another org file
+    (`check_same_source`), OutputError when it cannot be looked at (a folder that cannot
+    be searched), said as writing it would say it."""
+    if not _is_there(target):
         return "missing"
     check_same_source(target, source)
     if is_fresh(target, digest, source):
@@ -191,6 +193,20 @@ def why_drawn(target: Path, source: str, digest: str) -> str | None:
     if other is None or _same_name(other, source):
         return "out of date"
     return f"the diagram of {other}"
+
+
+def _is_there(target: Path) -> bool:
+    """Whether a file (or what a link leads to) is at `target`; OutputError, as writing it
+    would say, when that cannot be told (`Path.exists` raises PermissionError then)."""
+    from orgviz.io.files import OutputError
+
+    try:
+        os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    return True
 
 
 def _same_name(stamped: str, source: str) -> bool:
