@@ -372,3 +372,15 @@ def test_render_hook_into_an_unsearchable_folder_says_as_render_says(org):
         shut.chmod(0o755)
     assert [(run.returncode, run.stdout, run.stderr) for run in said] == [
         (2, "", "orgviz: shut/org.svg: cannot write: Permission denied\n")] * 2
+
+
+@pytest.mark.parametrize("hook", [["--hook"], []])
+def test_several_orgs_into_an_unsearchable_folder_without_a_slash(org, monkeypatch, hook):
+    """`Path.is_dir` raised PermissionError: 'cannot write the output: Permission denied'."""
+    (org / "other.yaml").write_text(ORG.replace("Stamped", "Other"), encoding="utf-8")
+    (org / "shut").mkdir()
+    _unsearchable(monkeypatch, "shut")
+    result = CliRunner().invoke(main, ["render", *hook, "org.yaml", "other.yaml",
+                                       "-o", "shut/charts"])
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: several files need a folder for -o, not 'shut/charts' (end it with '/')\n")

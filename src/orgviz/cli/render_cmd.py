@@ -109,8 +109,8 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
         if fault is not None:
             raise RenderError(fault)
         return [STDOUT]
-    if len(files) > 1 and output is not None and not (
-            output.endswith(("/", os.sep)) or Path(output).is_dir()):
+    if len(files) > 1 and output is not None and not (  # (isdir: False where it cannot look)
+            output.endswith(("/", os.sep)) or os.path.isdir(output)):
         raise RenderError(f"several files need a folder for -o, not '{output}' "
                           f"(end it with '/')")
     from orgviz.orgfiles import STDIN, given_twice
