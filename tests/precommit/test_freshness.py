@@ -384,3 +384,16 @@ def test_several_orgs_into_an_unsearchable_folder_without_a_slash(org, monkeypat
                                        "-o", "shut/charts"])
     assert (result.exit_code, result.output) == (
         2, "orgviz: several files need a folder for -o, not 'shut/charts' (end it with '/')\n")
+
+
+def test_render_hook_knows_its_own_diagram_by_another_name(org):
+    """`orgviz render --hook /repo/org.yaml` was refused: 'output/org.svg is the diagram of
+    org.yaml; drawing /repo/org.yaml there would overwrite it'."""
+    assert render_hook("--format", "dot", "org.yaml").exit_code == 1
+    drawn = (org / "output" / "org.dot").read_bytes()
+    (org / "link.yaml").symlink_to("org.yaml")
+    for name in (str(org / "org.yaml"), "./org.yaml", "link.yaml"):
+        result = render_hook("--format", "dot", "-o", "output/org.dot", name)
+        assert (result.exit_code, result.output) == (
+            0, "0 diagrams re-rendered, 1 up to date (source hash matches)\n"), name
+    assert (org / "output" / "org.dot").read_bytes() == drawn

@@ -172,7 +172,7 @@ def is_fresh(target: str | os.PathLike[str], digest: str, source: str) -> bool:
     stamp but is drawn again). The digest is of bytes alone: another file's diagram (one
     moved by `git mv`, or byte-identical) is not this one's, and is drawn again."""
     other = stamped_source(target)
-    return (other is not None and _same_name(other, source)
+    return (other is not None and _same_source(other, source)
             and read_stamp(Path(target)) == digest and is_whole(target))
 
 
@@ -190,7 +190,7 @@ def why_drawn(target: Path, source: str, digest: str) -> str | None:
     if is_fresh(target, digest, source):
         return None
     other = stamped_source(target)
-    if other is None or _same_name(other, source):
+    if other is None or _same_source(other, source):
         return "out of date"
     return f"the diagram of {other}"
 
@@ -209,9 +209,15 @@ def _is_there(target: Path) -> bool:
     return True
 
 
-def _same_name(stamped: str, source: str) -> bool:
-    """Whether the source a stamp names is `source`, as the hook was given it."""
-    return os.path.normpath(stamped) == os.path.normpath(source)
+def _same_source(stamped: str, source: str) -> bool:
+    """Whether the org file a stamp names is `source`: by the same name, or by another one
+    for the same file (`/repo/org.yaml` for `org.yaml`, a link to it)."""
+    if os.path.normpath(stamped) == os.path.normpath(source):
+        return True
+    try:
+        return os.path.samefile(stamped, source)
+    except (OSError, ValueError):  # (one is not there; a NUL in a name)
+        return False
 
 
 #: How each stamped format ends (trailing whitespace aside): the PNG's IEND chunk with its CRC.
@@ -245,7 +251,7 @@ def check_same_source(target: Path, path: str) -> None:
     from orgviz.orgfiles import file_kind
 
     other = stamped_source(target)
-    if (other is None or _same_name(other, path)
+    if (other is None or _same_source(other, path)
             or not os.path.isfile(other) or file_kind(other) != "org"):
         return
     raise RenderError(f"{target} is the diagram of {other}; drawing {path} there would "
