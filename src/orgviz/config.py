@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -286,7 +287,7 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
         check_path("load_config", "start", start, "a folder's path")
     if path is not None:
         path = Path(path)
-        if not path.exists():  # (a folder, a device or a pipe: _read_bytes says which)
+        if _stat(path) is None:  # (a folder, a device or a pipe: _read_bytes says which)
             raise ConfigError(f"{path}: configuration file not found")
         if path.name.endswith(".toml"):
             found = _read_pyproject(path)
@@ -298,11 +299,28 @@ def load_config(path: str | Path | None = None, start: str | Path = ".") -> Conf
     folder = Path(start)
     yaml_file, pyproject = folder / CONFIG_FILES[0], folder / CONFIG_FILES[1]
     if os.path.lexists(yaml_file):  # (a folder, a pipe or a broken link: said, not skipped)
-        if pyproject.is_file() and configures_orgviz(pyproject):
+        if _is_file(pyproject) and configures_orgviz(pyproject):
             raise ConfigError(f"{yaml_file}: {pyproject} configures orgviz too "
                               "([tool.orgviz]); keep one of them (orgviz reads one)")
         return _read_yaml_config(yaml_file)
-    return (_read_pyproject(pyproject) if pyproject.is_file() else None) or Config()
+    return (_read_pyproject(pyproject) if _is_file(pyproject) else None) or Config()
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """A configuration file's status (None when nothing is there); a ConfigError naming it
+    when it cannot be looked at (a folder on its way that may not be searched)."""
+    try:
+        return path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a regular file (or a link to one) stands at `path` (see `_stat`)."""
+    found = _stat(path)
+    return found is not None and stat.S_ISREG(found.st_mode)
 
 
 def configures_orgviz(pyproject: Path) -> bool:

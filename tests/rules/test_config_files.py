@@ -596,3 +596,34 @@ def test_the_settings_of_a_pyproject_carry_their_places(tmp_path, org_file):
         validate(load(org_file(ORG)), config)
     assert str(caught.value) == (f"{path}:3:17: option 'max' of rule 'layers' must be a whole "
                                  "number, not 'x'")
+
+
+def _stat_refused_in(folder):
+    """A Path.stat that refuses every path in `folder`, as a folder one may not search."""
+    from pathlib import Path
+
+    real = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if self.parent == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    return stat
+
+
+def test_a_config_in_a_folder_that_may_not_be_searched_is_named(tmp_path, monkeypatch) -> None:
+    """--config shut/.orgviz.yaml, where shut may not be searched: 'cannot read' naming the
+    file (Path.exists raised PermissionError: 'orgviz: cannot write the output', no path)."""
+    from pathlib import Path
+
+    shut = tmp_path / "shut"
+    shut.mkdir()
+    (shut / ".orgviz.yaml").write_text("rules: {}\n", encoding="utf-8")
+    monkeypatch.setattr(Path, "stat", _stat_refused_in(shut))
+    with pytest.raises(ConfigError) as caught:
+        load_config(shut / ".orgviz.yaml")
+    assert str(caught.value) == f"{shut / '.orgviz.yaml'}: cannot read: Permission denied"
+    with pytest.raises(ConfigError) as caught:  # (found, not given: the pyproject.toml beside)
+        load_config(start=shut)
+    assert str(caught.value) == f"{shut / 'pyproject.toml'}: cannot read: Permission denied"
