@@ -202,3 +202,31 @@ def test_two_runs_writing_the_same_file_leave_one_of_them_whole(tmp_path: Path) 
         assert (tmp_path / "same.json").read_bytes() in wholes
     assert sorted(p.name for p in tmp_path.iterdir()) == ["enterprise.json", "mid-size.json",
                                                           "same.json"]
+
+
+_UNFORESEEN = """\
+import sys
+import orgviz.loader
+def refused(*args, **kwargs):
+    raise PermissionError(13, "Permission denied", "shut/\\nx.yaml")
+orgviz.loader.load = refused
+import orgviz.cli.validate_cmd as command
+command.load = refused
+sys.argv = ["orgviz", *sys.argv[1:]]
+from orgviz.cli import run
+run()
+"""
+
+
+def test_an_unforeseen_error_of_a_file_names_the_file() -> None:
+    """An OSError of a named file that no command foresaw is said with the file's name (on
+    one line), not as 'cannot write the output', which it is not."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    org = Path(__file__).resolve().parents[1] / "orgs" / "small.yaml"
+    proc = subprocess.run([sys.executable, "-c", _UNFORESEEN, "validate", str(org)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == "orgviz: shut/\\u000Ax.yaml: Permission denied\n"

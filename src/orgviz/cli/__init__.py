@@ -22,6 +22,7 @@ from orgviz import __version__
 from orgviz.cli import common
 from orgviz.entry import INTERRUPTED, stop_on_signals
 from orgviz.errors import Interrupted
+from orgviz.problem import one_line
 
 #: The exit status when stdout is a pipe its reader closed (`orgviz export ... | head`):
 #: 128 + SIGPIPE, the status of a program the closed pipe ended (`git log | head`).
@@ -140,7 +141,10 @@ def _command_status() -> int:
     except BrokenPipeError:  # `orgviz export ... | head`: the reader has what it wanted
         return EXIT_BROKEN_PIPE
     except OSError as exc:  # output that cannot be written (stdout on a full disk)
-        _cannot_write(exc)
+        if exc.filename is None:
+            _cannot_write(exc)
+        else:  # (a file's error no command foresaw: the file is named, not "the output")
+            _say(one_line(f"orgviz: {os.fsdecode(exc.filename)}: {exc.strerror or exc}"))
         return 2
     return _exit_status(code)
 
