@@ -479,9 +479,21 @@ def orgs_in_folder(folder: str) -> list[str]:
     if os.path.isabs(folder):  # (an org found elsewhere in the repository: shown as the folder is)
         found = [path if os.path.isabs(path) else os.path.abspath(path) for path in found]
     if not found:
-        raise NoOrgInFolderError(folder, f"{folder}: no org file in this folder (a YAML file "
-                                 "with a top-level 'orgviz:' key)")
+        reason = _unlisted(folder)
+        raise NoOrgInFolderError(folder, f"{folder}: cannot read: {reason}" if reason else
+                                 f"{folder}: no org file in this folder (a YAML file with a "
+                                 "top-level 'orgviz:' key)")
     return found
+
+
+def _unlisted(folder: str) -> str | None:
+    """Why a folder cannot be listed (`Permission denied`), or None when it can: a folder
+    the user cannot read shows no org file, and saying it holds none would mislead."""
+    try:
+        with os.scandir(folder):
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def _repository_of(folder: str) -> str | None:

@@ -83,11 +83,22 @@ class OneLineUsageError(click.ClickException):
                             f"(see '{self.command_path} --help')"), err=True)
 
 
+def org_paths() -> click.Path:
+    """The type of a FILES argument (files or folders): any path, left for the command to
+    read. click's own check that a path is readable (its default) would refuse the whole
+    command as a usage error, before any other file is read and with no report written;
+    the command's reader says `PATH: cannot read: Permission denied` in its place instead."""
+    return click.Path(readable=False)
+
+
 class FilePath(click.Path):
     """A path that must not be a folder (click.Path(dir_okay=False)) and, when it is one,
-    says what to give instead: `role` is "org" (org files), "output" or "file"."""
+    says what to give instead: `role` is "org" (org files), "output" or "file". Whether it
+    can be read is left to the command's reader, which says why not on one line (see
+    `org_paths`)."""
 
     def __init__(self, role: str = "file", **kwargs: Any) -> None:
+        kwargs.setdefault("readable", False)
         super().__init__(dir_okay=False, **kwargs)
         self.role = role
 

@@ -16,6 +16,7 @@ from orgviz.cli.common import (
     nameless_output,
     note,
     org_files,
+    org_paths,
     refuse_given_twice,
     refuse_to_overwrite,
 )
@@ -32,7 +33,7 @@ COLOR_BY = ("team", "level", "none")
 
 @click.command("deck",
                short_help="Write a PowerPoint or PDF deck of org charts, a slide per part.")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=org_paths())
 @click.option("-o", "--output", type=FilePath("output"), required=True,
               help="The deck to write: deck.pptx (PowerPoint) or deck.pdf.")
 @click.option("--split", type=click.Choice(SPLITS), default="team", show_default=True,

@@ -23,6 +23,7 @@ from orgviz.cli.common import (
     nameless_output,
     note,
     org_files,
+    org_paths,
     refuse_to_overwrite,
     stdout_named,
     terminal_fault,
@@ -169,7 +170,7 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
 
 @click.command("render",
                short_help="Draw org files as SVG, PNG, PDF or DOT org charts.")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=org_paths())
 @click.option("-o", "--output", metavar="PATH",
               help="Output file (its extension picks the format), folder ending in '/', or "
                    "- for stdout (SVG unless --format). Default: output/<name>.svg "

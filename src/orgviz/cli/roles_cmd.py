@@ -15,6 +15,7 @@ from orgviz.cli.common import (
     nameless_output,
     note,
     org_files,
+    org_paths,
     refuse_given_twice,
     refuse_to_overwrite,
     stdout_named,
@@ -26,7 +27,7 @@ from orgviz.problem import one_line
 
 @click.command("roles",
                short_help="Draw the product-leadership role ladders of orgs side by side.")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=org_paths())
 @click.option("-o", "--output", type=FilePath("output", allow_dash=True),
               required=True,
               help="Chart to write: .svg, .png or .pdf (.dot writes the DOT source), or - for "

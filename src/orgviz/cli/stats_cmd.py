@@ -7,13 +7,20 @@ import sys
 
 import click
 
-from orgviz.cli.common import FilePath, fail, load_every, org_files, refuse_given_twice
+from orgviz.cli.common import (
+    FilePath,
+    fail,
+    load_every,
+    org_files,
+    org_paths,
+    refuse_given_twice,
+)
 from orgviz.errors import OrgvizError
 
 
 @click.command("stats",
                short_help="Print headcount, layers, span of control and roles of org files.")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=org_paths())
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON (a list for several files or a folder, of the files that "
                    "load whole).")

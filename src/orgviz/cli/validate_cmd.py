@@ -15,6 +15,7 @@ from orgviz.cli.common import (
     exit_code,
     fail,
     keep_until_exit,
+    org_paths,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
@@ -103,7 +104,7 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
 
 @click.command("validate",
                short_help="Check org files for consistent reporting lines.")
-@click.argument("files", nargs=-1, type=click.Path(), metavar="FILES...")  # (or --list-rules)
+@click.argument("files", nargs=-1, type=org_paths(), metavar="FILES...")  # (or --list-rules)
 @click.option("--list-rules", is_flag=True, help="List the rules: id, default level, what "
               "each checks and its options (mid-size defaults); then exit (no FILES, nor "
               f"{', '.join(_REFUSED[:-1])} or {_REFUSED[-1]}).")
