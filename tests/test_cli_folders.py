@@ -230,8 +230,8 @@ def test_validate_checks_a_folder_and_a_file_in_it_once(folder: Path) -> None:
 
 def test_standard_input_given_twice_is_still_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "-", "-"], input=SOLO)
-    assert result.exit_code == 2
-    assert result.stderr == "orgviz: <stdin>: standard input was read already: give - once\n"
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "orgviz: - is given twice: standard input is read once; give - once\n"
 
 
 def test_deck_refuses_a_file_given_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch

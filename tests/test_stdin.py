@@ -71,11 +71,29 @@ def test_diff_against_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "renamed" in output and "Evelyn" in output
 
 
-def test_standard_input_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standard_input_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SMALL.encode())))
+    assert read_input("-", "<stdin>", 2**20, "an org file", "reads org files") == SMALL.encode()
+    with pytest.raises(OrgFileError, match=r"^<stdin>: standard input was read already: give "
+                                           r"- once$"):
+        read_input("-", "<stdin>", 2**20, "an org file", "reads org files")
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "-", "-"], ["validate", "-f", "json", "-", "small.yaml", "-"],
+    ["validate", "--hook", "-", "-"], ["stats", "-", "-"], ["roles", "-", "-", "-o", "r.svg"],
+    ["deck", "-", "-", "-o", "d.pdf"], ["diff", "-", "-"], ["render", "-", "-"],
+])
+def test_standard_input_given_twice_is_refused_before_anything_is_printed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    # (validate printed "1 file checked: no problems", then failed on the second -; stats
+    # printed the first one's statistics)
     monkeypatch.chdir(tmp_path)
-    code, output = invoke(["validate", "-", "-"], SMALL)
-    assert code == 2
-    assert "orgviz: <stdin>: standard input was read already: give - once\n" in output
+    (tmp_path / "small.yaml").write_text(SMALL, encoding="utf-8")
+    result = CliRunner().invoke(main, args, input=SMALL)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "orgviz: - is given twice: standard input is read once; give - once\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.yaml"]
 
 
 class _Terminal(io.BytesIO):

@@ -554,11 +554,21 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
 
 
 
+def stdin_given_twice(paths: Sequence[str]) -> OrgvizError | None:
+    """The error for `-` given twice among `paths`, or None: standard input is read once, and
+    a command that took a second `-` would report on the first before failing on it."""
+    if sum(path == STDIN for path in paths) < 2:
+        return None
+    return OrgvizError("- is given twice: standard input is read once; give - once")
+
+
 def given_twice(paths: Sequence[str]) -> OrgvizError | None:
     """The error for the first of `paths` that names a file named before it (resolved:
-    `a.yaml` and `./a.yaml` are one file), or None; render and deck, which draw a chart or a
-    deck section per file, refuse it. `-` is left to its reader, which refuses to read
-    standard input twice."""
+    `a.yaml` and `./a.yaml` are one file), or `-` given twice (`stdin_given_twice`), or None;
+    render, deck, roles and stats, which report on each file, refuse it."""
+    twice = stdin_given_twice(paths)
+    if twice is not None:
+        return twice
     seen: dict[str, str] = {}
     for path in paths:
         if path == STDIN:
@@ -581,8 +591,8 @@ def _spelt_alike(one: str, other: str) -> bool:
 def expand_every(paths: Sequence[str]) -> tuple[list[str], dict[str, NoOrgInFolderError]]:
     """The paths as `expand_folders` expands them, for a command that reports on every path
     it is given (validate): each file once, at its first place, even where no folder is
-    given (`a.yaml ./a.yaml`, pre-commit's overlapping paths; `-` kept each time, for its
-    reader to refuse a second time); a folder without org files kept in its place, with its
+    given (`a.yaml ./a.yaml`, pre-commit's overlapping paths; `-` kept each time: see
+    `stdin_given_twice`); a folder without org files kept in its place, with its
     NoOrgInFolderError in the dict, rather than raised before the other paths are read."""
     expanded: dict[str, str] = {}
     empty: dict[str, NoOrgInFolderError] = {}

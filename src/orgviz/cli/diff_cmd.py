@@ -60,6 +60,11 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
     expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)
     if len(files) != expected:
         fail(OrgvizError("give OLD and NEW files, or --git REV and one FILE"))
+    from orgviz.orgfiles import stdin_given_twice
+
+    twice = stdin_given_twice(files)  # (as render refuses it: said before reading either)
+    if twice is not None:
+        fail(twice)
     if rev is not None and files[0] == "-":
         fail(OrgvizError("--git: give the org file's path in the repository, not - "
                          "(standard input has no place in git to compare it with)"))

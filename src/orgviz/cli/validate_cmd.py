@@ -136,9 +136,12 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
             param for param in ctx.command.params if param.name == "files"))
     from orgviz.config import load_config
     from orgviz.loader import load
-    from orgviz.orgfiles import STDIN, expand_every
+    from orgviz.orgfiles import STDIN, expand_every, stdin_given_twice
     from orgviz.validate import validate
 
+    twice = stdin_given_twice(files)  # (before any report: the first - would be checked)
+    if twice is not None:
+        fail(twice)
     try:
         config = load_config(config_path)
     except OrgvizError as exc:
