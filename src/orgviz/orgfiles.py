@@ -366,6 +366,11 @@ def _key(path: str) -> str:
         return path
 
 
+def file_key(path: str) -> str:
+    """What tells files apart, for counting the files a command read (see `_key`)."""
+    return _key(path)
+
+
 def _parents(candidates: Iterable[str]) -> dict[str, list[str]]:
     """For every file named in some candidate's `include:`, the candidates that include it."""
     parents: dict[str, list[str]] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -136,7 +135,7 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
             param for param in ctx.command.params if param.name == "files"))
     from orgviz.config import load_config
     from orgviz.loader import load
-    from orgviz.orgfiles import STDIN, expand_every, stdin_given_twice
+    from orgviz.orgfiles import expand_every, file_key, stdin_given_twice
     from orgviz.validate import validate
 
     twice = stdin_given_twice(files)  # (before any report: the first - would be checked)
@@ -156,8 +155,7 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
     # Every path is read, each file once (silently: overlapping paths, such as a folder and
     # a file in it, check the same thing); a folder without org files is reported in its
     # place as a file that cannot be read is, and the other paths are still checked.
-    every_file = hook or any(path != STDIN and os.path.isdir(path) for path in files)
-    expanded, empty = expand_every(files)  # (a folder, as a hook's changed files, counts parts)
+    expanded, empty = expand_every(files)
     if hook:
         from orgviz.orgfiles import hook_selection
 
@@ -170,6 +168,8 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
                     *(path for path in expanded if path in empty)]
     files = tuple(expanded)
     found: set[Problem] = set()  # two orgs that include one file may find the same problem
+    # The files read, each once however it is named (an org's included parts too): what the
+    # summary counts, whether an org is named, found in a folder or lifted from a part.
     checked: set[str] = set()
     unreadable = 0
     org = None
@@ -178,10 +178,10 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
             if path in empty:
                 raise empty[path]
             org = load(path)
-            checked.update(org.files)
+            checked.update(file_key(name) for name in org.files)
             found.update(validate(org, config))
         except OrgLoadError as exc:
-            checked.add(path)
+            checked.add(file_key(path))
             found.update(exc.problems)
         except OrgvizError as exc:
             for line in error_lines(exc):
@@ -190,7 +190,7 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
             if fmt != "text":  # (text says it on stderr only, as other commands do)
                 found.add(_unread(path, exc))
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
-    count = len(checked) if every_file else len(files) - unreadable  # (files that were read)
+    count = len(checked)
     no_summary = quiet or (count == 0 and unreadable > 0)
     hidden = len(found) - len(problems)
     REPORTERS[fmt](problems, count, sys.stdout, no_summary or (fmt == "text" and hidden > 0))
