@@ -5,6 +5,9 @@ not the follow-on findings of a chart of its people alone."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,8 @@ TOP = ("orgviz: 1\norg: {name: Acme, size: small}\ninclude:\n  - acme/product.ya
 PRODUCT = ("orgviz: 1\npeople:\n  - {id: vp-product, name: Ben Cruz, title: VP of Product, "
            "reports_to: ceo}\n")
 ENG = "orgviz: 1\npeople:\n  - {id: cto, name: Cy Diaz, title: CTO, reports_to: ceo}\n"
+ALLOWED = ("id, name, title, role, reports_to, dotted_to, team, vacant, assistant, location, "
+           "email, fte")
 SOLO = "orgviz: 1\norg: {name: Solo, size: small}\npeople:\n  - {id: a, name: A, title: CEO}\n"
 NO_HEADER = ("error [schema] the org file has no 'org:' header: add 'org: {name: ...}' (a part "
              "of a split org is checked through the file that includes it)")
@@ -38,6 +43,8 @@ def split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize("args", [
     ["orgs/acme.yaml"], ["orgs/acme.yaml", "./orgs/acme.yaml"], ["orgs"],
     ["--hook", "orgs/acme.yaml"], ["--hook", "orgs/acme/eng.yaml", "orgs/acme/product.yaml"],
+    ["orgs/acme.yaml", "orgs/acme/product.yaml"], ["orgs/acme/product.yaml", "orgs/acme.yaml"],
+    ["orgs/acme/product.yaml"], ["orgs/acme"],
 ])
 def test_one_split_org_counts_its_three_files_however_it_is_named(
         split: Path, args: list[str]) -> None:
@@ -53,3 +60,57 @@ def test_the_count_is_of_files_read_across_orgs(split: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == "4 files checked: no problems\n"
     assert result.stderr == "orgviz: orgs/gone.yaml: cannot read: No such file or directory\n"
+
+
+def test_a_part_with_its_org_is_checked_through_it(split: Path) -> None:
+    # (the part was also checked alone: its missing header, a profile-fit warning for an org
+    # of one person and an unknown-manager error for 'ceo', who is in orgs/acme.yaml)
+    (split / "orgs" / "acme" / "eng.yaml").write_text(ENG.replace("CTO,", "CTO, boss: x,"),
+                                                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "-f", "json", "orgs/acme.yaml",
+                                       "orgs/acme/product.yaml", "orgs/acme/eng.yaml"])
+    assert result.exit_code == 1
+    assert [(p["file"], p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)
+            ] == [("orgs/acme/eng.yaml", 3, 42, "schema")]  # (once, for its org)
+
+
+def test_a_part_alone_is_checked_through_the_org_that_includes_it(split: Path) -> None:
+    (split / "orgs" / "acme.yaml").write_text(TOP.replace("title: CEO", "title: CEO, x: 1"),
+                                              encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(split / "orgs/acme/eng.yaml")])
+    assert (result.exit_code, result.output) == (
+        1, f"{split / 'orgs/acme.yaml'}:7:42: error [schema] unknown key 'x' in person 'ceo' "
+           f"(allowed: {ALLOWED})\n3 files checked: 1 error\n")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_part_is_found_in_its_git_repository(split: Path, monkeypatch: pytest.MonkeyPatch
+                                               ) -> None:
+    # (as a folder argument finds it: the YAML files of the part's repository)
+    subprocess.run(["git", "init", "-q", str(split / "orgs")], check=True)
+    (split / "elsewhere").mkdir()
+    monkeypatch.chdir(split / "elsewhere")
+    result = CliRunner().invoke(main, ["validate", "../orgs/acme/product.yaml"])
+    assert (result.exit_code, result.output) == (0, "3 files checked: no problems\n")
+
+
+@pytest.mark.parametrize("command", [["validate"], ["render", "-o", "out/"]])
+def test_a_part_no_org_includes_gives_its_one_header_error(
+        split: Path, command: list[str]) -> None:
+    # (with a profile-fit warning, the size being undeclared, and an unknown-manager error)
+    (split / "lone.yaml").write_text(PRODUCT, encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, "lone.yaml"])
+    assert (result.exit_code, result.output) == (
+        1, f"lone.yaml:1:1: {NO_HEADER}\n1 file checked: 1 error\n")
+    assert not (split / "out").exists()
+
+
+def test_a_part_no_org_includes_keeps_its_own_problems(split: Path) -> None:
+    (split / "lone.yaml").write_text(PRODUCT.replace("Product,", "Product, boss: x,"),
+                                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "lone.yaml", "-"], input=PRODUCT)
+    assert (result.exit_code, result.output) == (
+        1, f"<stdin>:1:1: {NO_HEADER}\nlone.yaml:1:1: {NO_HEADER}\n"
+           "lone.yaml:3:60: error [schema] unknown key 'boss' in person 'vp-product'; did you "
+           f"mean 'reports_to'? (allowed: {ALLOWED})\n"
+           "2 files checked: 3 errors\n")

@@ -402,6 +402,54 @@ def _tops_of(part: str, parents: dict[str, list[str]], kinds: dict[str, Kind]) -
     return sorted(tops)
 
 
+def including_orgs(parts: Sequence[str], given: Sequence[str] = ()) -> dict[str, list[str]]:
+    """For each of the files `parts`, the top org files that include it (directly or through
+    other parts), looked for as a folder's parts are (`orgs_in_folder`): among `given` and the
+    YAML files of the part's git repository; outside git, among those under the current
+    folder (as a hook looks) when the part is in it. [] when no org includes it (or for -)."""
+    parents: dict[str | None, dict[str, list[str]]] = {}  # (each repository listed once)
+    roots: dict[str, str | None] = {}  # (git asked once a folder)
+    kinds: dict[str, Kind] = {}
+    found: dict[str, list[str]] = {}
+    for part in parts:
+        if part == STDIN:
+            found[part] = []
+            continue
+        folder = os.path.dirname(part) or "."
+        if folder not in roots:
+            roots[folder] = _repository_of(folder)
+        root = roots[folder]
+        if root is None and _in_current_folder(part):
+            root = "."
+        if root not in parents:
+            parents[root] = _parents(_candidates(given, root))
+        tops = _tops_of(part, parents[root], kinds)
+        found[part] = [os.path.abspath(top) for top in tops] if os.path.isabs(part) else tops
+    return found
+
+
+def _candidates(given: Sequence[str], root: str | None) -> list[str]:
+    """The files that may include a part: `given`, then the YAML files under `root` (named
+    from the current folder), each once."""
+    names = [path for path in given if path != STDIN]
+    if root is not None:
+        here = os.path.abspath(root)
+        names += [os.path.relpath(os.path.join(here, name)) for name in tracked_yaml_files(root)]
+    candidates: dict[str, str] = {}
+    for name in names:
+        candidates.setdefault(_key(name), name)
+    return list(candidates.values())
+
+
+def _in_current_folder(path: str) -> bool:
+    """Whether `path` is under the current folder (as its path says, links not followed)."""
+    try:
+        relative = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # (another drive, on Windows)
+        return False
+    return relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+
+
 def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Selection:
     """Map the files a hook is given to the top org files to check (each once, in order).
 

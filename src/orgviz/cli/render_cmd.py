@@ -19,11 +19,13 @@ from orgviz.cli.common import (
     EXIT_PROBLEMS,
     FilePath,
     fail,
+    is_part,
     keep_until_exit,
     nameless_output,
     note,
     org_files,
     org_paths,
+    part_problems,
     refuse_to_overwrite,
     stdout_named,
     terminal_fault,
@@ -83,7 +85,9 @@ def _checker(org: Org, config: _LazyConfig,
     def check() -> list[Problem]:
         from orgviz.validate import validate
 
-        found[:] = validate(org, config.get())
+        # (a part of a split org drawn alone: its missing header, not the noise of its people
+        # reporting to managers in other files)
+        found[:] = part_problems(org) if is_part(org) else validate(org, config.get())
         return found
 
     return check

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
@@ -13,12 +15,18 @@ from orgviz.cli.common import (
     error_lines,
     exit_code,
     fail,
+    is_part,
     keep_until_exit,
     org_paths,
+    part_problems,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
 from orgviz.report import REPORTERS, summary_line
+
+if TYPE_CHECKING:
+    from orgviz.config import Config
+    from orgviz.model import Org
 
 #: The options of a check that do nothing with --list-rules, by parameter name: refused.
 _NOT_WITH_LIST_RULES = {"config_path": "--config", "strict": "--strict",
@@ -101,6 +109,68 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
     return problems
 
 
+class _Run:
+    """What one `orgviz validate` finds, file by file: each file checked once however it is
+    named, a part of a split org through the org that includes it."""
+
+    def __init__(self, config: Config, fmt: str) -> None:
+        self.config, self.fmt = config, fmt
+        self.found: set[Problem] = set()  # (two orgs that include one file find its problems)
+        # The files read, each once (resolved), an org's included parts too: what the summary
+        # counts, whether an org is named, found in a folder or reached from a part.
+        self.checked: set[str] = set()
+        self.tried: set[str] = set()  # the files loaded as orgs (resolved)
+        self.parts: list[tuple[str, Org]] = []  # files without an `org:` header, loaded
+        self.unreadable = 0
+        self.org: Org | None = None  # (the last org loaded: kept until exit)
+
+    def check(self, path: str, error: OrgvizError | None = None) -> None:
+        """Load and validate the file `path` (`error`: why it cannot be, found before); a
+        part of a split org waits for `check_parts`."""
+        from orgviz.loader import load
+        from orgviz.orgfiles import file_key
+        from orgviz.validate import validate
+
+        self.tried.add(file_key(path))
+        try:
+            if error is not None:
+                raise error
+            org = self.org = load(path)
+            if is_part(org):
+                self.parts.append((path, org))
+                return
+            self.checked.update(file_key(name) for name in org.files)
+            self.found.update(validate(org, self.config))
+        except OrgLoadError as exc:
+            self.checked.add(file_key(path))
+            self.found.update(exc.problems)
+        except OrgvizError as exc:
+            for line in error_lines(exc):
+                click.echo(line, err=True)
+            self.unreadable += 1
+            if self.fmt != "text":  # (text says it on stderr only, as other commands do)
+                self.found.add(_unread(path, exc))
+
+    def check_parts(self, given: Sequence[str], look: bool) -> None:
+        """Check each part of a split org met through the orgs that include it: those among
+        `given` (checked already), else those `including_orgs` finds (`look`); a part that
+        no org includes says its own load problems (its missing `org:` header first), not
+        the findings of an org of its people alone (`is_part`)."""
+        from orgviz.orgfiles import file_key, including_orgs
+
+        alone = [(path, part) for path, part in self.parts if file_key(path) not in self.checked]
+        tops = including_orgs([path for path, _ in alone], given) if look and alone else {}
+        for path, part in alone:  # (the orgs checked here have a header: none is added)
+            if file_key(path) in self.checked:
+                continue  # (an org found for another part includes it)
+            for top in tops.get(path, []):
+                if file_key(top) not in self.tried:
+                    self.check(top)
+            if not tops.get(path):
+                self.checked.update(file_key(name) for name in part.files)
+                self.found.update(part_problems(part))
+
+
 @click.command("validate",
                short_help="Check org files for consistent reporting lines.")
 @click.argument("files", nargs=-1, type=org_paths(), metavar="FILES...")  # (or --list-rules)
@@ -122,7 +192,8 @@ def _config_problems(error: OrgvizError, config_path: str | None) -> list[Proble
 def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str | None,
             strict: bool, no_warnings: bool, quiet: bool, hook: bool) -> None:
     """Check org FILES for consistent reporting lines. A folder among FILES stands for
-    the org files in it (other YAML skipped; the parts of a split org checked as its org).
+    the org files in it (other YAML skipped); a part of a split org, in a folder or given,
+    is checked through the org that includes it. The summary counts the files read.
 
     Exit 0 when clean (or warnings only), 1 on errors (or warnings with --strict),
     2 on usage, configuration or unreadable-file errors.
@@ -134,9 +205,7 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
         raise click.MissingParameter(ctx=ctx, param=next(
             param for param in ctx.command.params if param.name == "files"))
     from orgviz.config import load_config
-    from orgviz.loader import load
-    from orgviz.orgfiles import expand_every, file_key, stdin_given_twice
-    from orgviz.validate import validate
+    from orgviz.orgfiles import expand_every, stdin_given_twice
 
     twice = stdin_given_twice(files)  # (before any report: the first - would be checked)
     if twice is not None:
@@ -166,36 +235,18 @@ def command(files: tuple[str, ...], list_rules: bool, fmt: str, config_path: str
             sys.exit(0)
         expanded = [*selection.orgs, *selection.config_orgs,
                     *(path for path in expanded if path in empty)]
-    files = tuple(expanded)
-    found: set[Problem] = set()  # two orgs that include one file may find the same problem
-    # The files read, each once however it is named (an org's included parts too): what the
-    # summary counts, whether an org is named, found in a folder or lifted from a part.
-    checked: set[str] = set()
-    unreadable = 0
-    org = None
-    for path in files:
-        try:
-            if path in empty:
-                raise empty[path]
-            org = load(path)
-            checked.update(file_key(name) for name in org.files)
-            found.update(validate(org, config))
-        except OrgLoadError as exc:
-            checked.add(file_key(path))
-            found.update(exc.problems)
-        except OrgvizError as exc:
-            for line in error_lines(exc):
-                click.echo(line, err=True)
-            unreadable += 1
-            if fmt != "text":  # (text says it on stderr only, as other commands do)
-                found.add(_unread(path, exc))
+    run = _Run(config, fmt)
+    for path in expanded:
+        run.check(path, empty.get(path))
+    run.check_parts(expanded, look=not hook)  # (a hook's parts were lifted already)
+    found, unreadable = run.found, run.unreadable
     problems = sorted(p for p in found if p.level == "error" or not no_warnings)
-    count = len(checked)
+    count = len(run.checked)
     no_summary = quiet or (count == 0 and unreadable > 0)
     hidden = len(found) - len(problems)
     REPORTERS[fmt](problems, count, sys.stdout, no_summary or (fmt == "text" and hidden > 0))
     if fmt == "text" and hidden and not no_summary:  # (the summary says what was left out)
         click.echo(summary_line(problems, count, hidden))
     code = exit_code(problems, strict)
-    keep_until_exit(org, found, problems)
+    keep_until_exit(run.org, found, problems)
     sys.exit(EXIT_USAGE if unreadable else code)
