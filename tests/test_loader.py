@@ -324,6 +324,68 @@ def test_text_with_colons_and_dashes_moves_no_error(tmp_path, text, around, afte
     assert problems(text) == problems(text.replace(":", "c").replace("-", "d"))
 
 
+_NO_COLON = ("YAML syntax error: mapping values are not allowed in this context (is a ':' "
+             "missing after the key on line {}?)")
+_NOT_INDENTED = ("YAML syntax error: did not find expected <document start> (line {} is "
+                 "indented more than this line: start every top-level key at column 1, with "
+                 "no spaces before it)")
+_ORG = "org: {name: A, size: small}\n"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # (QA's cases, the first-line slips docs/precommit.md names: were "is this line indented
+    # as the lines above it are?" and libyaml's words with no hint)
+    ("orgviz 1\n" + _ORG, (2, 4, _NO_COLON.format(1))),
+    (" orgviz: 1\n" + _ORG, (2, 1, _NOT_INDENTED.format(1))),
+    # (a text with no ':' that reads on into the next line's key, on any line, at a key's
+    # place: a mapping's, a list entry's)
+    ("orgviz 1\n\n" + _ORG, (3, 4, _NO_COLON.format(1))),
+    ("orgviz: 1\norg:\n  name Ada Lovelace\n  size: small\n", (4, 7, _NO_COLON.format(3))),
+    ("orgviz: 1\norg: {name: A}\npeople:\n  - id a\n    name: A\n", (5, 9, _NO_COLON.format(4))),
+    # (the document is the text alone, ended by a comment; the first line after comments
+    # and '---' is indented more than a top-level key below it)
+    ("orgviz 1\n# c\n" + _ORG, (3, 1, "YAML syntax error: did not find expected <document "
+                                     "start> (is a ':' missing after the key on line 1?)")),
+    ("# c\n---\n  orgviz: 1\n  " + _ORG + " people: []\n", (5, 2, _NOT_INDENTED.format(3))),
+    # (a value that goes on into a key, a line left of its list entry's text, a document
+    # that is a {...} mapping: no guess of a missing ':' or indentation of the first line)
+    ("orgviz: 1\norg:\n  title: VP\n    Sales: x\n",
+     (4, 10, "YAML syntax error: mapping values are not allowed in this context (is this "
+             "line indented as the lines above it are?)")),
+    ("orgviz: 1\nteams:\n- id a\n name: x\n",
+     (4, 6, "YAML syntax error: mapping values are not allowed in this context (is this "
+            "line indented as the lines above it are?)")),
+    ("{orgviz: 1}\n" + _ORG, (2, 1, "YAML syntax error: did not find expected <document "
+                                   "start>")),
+])
+def test_a_key_without_its_colon_and_an_indented_first_line_are_hinted(org_file, source,
+                                                                         expected):
+    line, col, rule, message = load_problem(org_file(source))
+    assert (line, col, message) == expected and rule == "yaml-syntax"
+
+
+_KEY = st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True)
+_VALUE = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9.]{0,6}( [A-Za-z0-9.]{1,6}){0,2}", fullmatch=True)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=_KEY, value=_VALUE, place=st.sampled_from([
+    ("", "{}\norg: {{name: A}}\n"), ("orgviz: 1\n", "{}\norg: {{name: A}}\n"),
+    ("orgviz: 1\norg:\n", "  {}\n  size: small\n"),
+    ("orgviz: 1\norg: {name: A}\npeople:\n", "  - {}\n    name: A\n")]))
+def test_any_key_missing_its_colon_is_asked_about_on_its_line(tmp_path, key, value, place):
+    # (on the first line, where YAML reads it on into the next line's key, or on a later
+    # one, where YAML stops at the next line: the question names the key's line)
+    head, body = place
+    path = tmp_path / "org.yaml"
+    path.write_text(head + body.format(f"{key} {value}"), encoding="utf-8")
+    key_line = head.count("\n") + 1
+    line, _, rule, message = load_problem(path)
+    assert rule == "yaml-syntax" and line == key_line + 1
+    assert message.endswith(f"(is a ':' missing after the key on line {key_line}?)")
+
+
 def test_yaml_of_another_tool_is_not_told_to_add_the_version_key(org_file):
     message = load_problem(org_file("services: {web: {}}\n"))[3]
     assert message == "not an org file: the 'orgviz: 1' version key is missing"

@@ -629,7 +629,12 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
                     "Sales\"; or is a ',' missing before a key?)")
         if ": " in line[:at.column]:  # (a key and its value before it)
             return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
+        key_line = _run_on_key(text, at)
+        if key_line is not None:  # (`orgviz 1` above `org: ...`: a text that reads on)
+            return f" (is a ':' missing after the key on line {key_line + 1}?)"
         return " (is this line indented as the lines above it are?)"  # (a key that reads on)
+    if "expected <document start>" in problem:  # (the document ended before this line)
+        return _document_start_hint(text, at)
     if unclosed is not None and char in "}]" and char:
         return f" (a '{char}' where '{unclosed}' should close it)"
     if "expected '-' indicator" in problem or "expected <block end>" in problem or (
@@ -638,6 +643,47 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
     if "expected ':'" in problem and start is not None and (  # (`org|`: a key reads on)
             _key_slip(text, start.line, start.column) is None):  # (a ':' there: no guess)
         return f" (is a ':' missing after the key on line {start.line + 1}?)"
+    return ""
+
+
+#: What may stand before a key on its line: its indentation, and the '-' of list entries.
+_KEY_PLACE = re.compile(r" *(?:-(?: +|$))*")
+
+
+def _run_on_key(text: str, at: yaml.Mark) -> int | None:
+    """The line (0-based) of a text with no ':' that starts where a key may (`name Ada`,
+    `- id a`, a file's `orgviz 1`) and that YAML read on into the key YAML stopped at
+    (`at`: its ':'), which starts at the text's column or further right; or None."""
+    last = _reading(text, at)[0]
+    if last is None or not last[0].line < at.line == last[1].line:
+        return None
+    start = last[0]
+    line = _line(text, start.line)
+    if not _KEY_PLACE.fullmatch(line[:start.column]) or ":" in line[start.column:]:
+        return None
+    return start.line if _indent(_line(text, at.line)) >= start.column else None
+
+
+#: A line with something YAML reads (not blank, a comment, a directive or a `---` alone).
+_CONTENT_LINE = re.compile(r"(?![ \t]*(?:#|$)|%|---[ \t]*(?:#|$))")
+#: A line of plain text with no ':' (nor a comment), a key's place but no key.
+_PLAIN_WORDS = re.compile(r" *[^\s:#\[\]{}&*!|>'\"%@`,?-][^:#]*")
+
+
+def _document_start_hint(text: str, at: yaml.Mark) -> str:
+    """What to do about a line YAML read after the end of the document (`at`: its start):
+    the document's first line indented more than it (` orgviz: 1`), or a text with no ':'
+    that is all the document (`orgviz 1` above a comment); or ""."""
+    first = next((index for index in range(at.line)
+                  if _CONTENT_LINE.match(_line(text, index))), None)
+    if first is None:
+        return ""
+    line = _line(text, first)
+    if _indent(line) > _indent(_line(text, at.line)):
+        return (f" (line {first + 1} is indented more than this line: start every top-level "
+                "key at column 1, with no spaces before it)")
+    if _PLAIN_WORDS.fullmatch(line.rstrip()):
+        return f" (is a ':' missing after the key on line {first + 1}?)"
     return ""
 
 
