@@ -42,12 +42,15 @@ class Config:
 
 def shown_value(value: Any) -> str:
     """A configured value as a message shows it: short, on one line, never a huge repr;
-    as TOML and YAML write it (`true`, `null`, `2024-01-01`), not as Python does."""
+    as TOML and YAML write it (`true`, `null`, `2024-01-01`; a pyproject.toml's number, date
+    or time as its text has it: `1e3`, `0x10`), not as Python does."""
     if isinstance(value, Mapping):
         return "a table"
     if isinstance(value, (list, tuple)):
         return "a list"
-    text = one_line(_as_written(value))
+    from orgviz.tomlplaces import written_text
+
+    text = one_line(written_text(value) or _as_written(value))
     if len(text) > SHOWN_VALUE_CHARS:
         text = text[:SHOWN_VALUE_CHARS - 1] + "…"
     return text
@@ -105,7 +108,8 @@ class _TomlLocs:
         located = YMap(self.value(*path))
         for key, value in table.items():
             located[key] = (self.located(value, *path, key, depth=depth - 1)
-                            if depth and isinstance(value, Mapping) else value)
+                            if depth and isinstance(value, Mapping)
+                            else self.places.as_written((*ORGVIZ_TABLE, *path, key), value))
             located.key_locs[key], located.value_locs[key] = (self.key(*path, key),
                                                               self.value(*path, key))
         return located

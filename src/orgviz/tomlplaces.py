@@ -12,14 +12,16 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from functools import cached_property
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["KeyPath", "TomlPlaces", "toml_places", "tomllib"]
+__all__ = ["KeyPath", "TomlPlaces", "toml_places", "tomllib", "written_text"]
 
 #: A key's full path: table and key names, and the index of an array's element.
 KeyPath = tuple[str | int, ...]
@@ -39,6 +41,67 @@ _SCALAR = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"{3,5}'
                      r"|[^,\]}\s#][^,\]}\n#]*")
 
 
+class _WrittenInt(int):
+    """A TOML integer that keeps how it is written (`0x10`, `1_000`)."""
+
+    written: str
+
+
+class _WrittenFloat(float):
+    """A TOML float that keeps how it is written (`1e3`, `+inf`, `1_000.5`)."""
+
+    written: str
+
+
+class _WrittenDateTime(datetime):
+    """A TOML date-time that keeps how it is written (`1979-05-27 07:32:00Z`)."""
+
+    written: str
+
+
+class _WrittenDate(date):
+    """A TOML date that keeps how it is written."""
+
+    written: str
+
+
+class _WrittenTime(time):
+    """A TOML time that keeps how it is written (`07:32:00.5`)."""
+
+    written: str
+
+
+#: The kinds of tomllib's dates and times that keep their text.
+_DATE_KEEPERS: dict[type, type[_WrittenDateTime] | type[_WrittenDate] | type[_WrittenTime]] = {
+    datetime: _WrittenDateTime, date: _WrittenDate, time: _WrittenTime}
+
+
+def _with_text(value: Any, written: str) -> Any:
+    """`value` as a kind of it that keeps `written`, the text that writes it, where Python
+    shows it otherwise (`1e3`, not `3`); a string, a boolean (as written: `true`, `false`)
+    or a table or array as it is."""
+    kept: Any
+    if type(value) is int or type(value) is float:
+        shown = repr(value)
+        kept = (_WrittenInt if type(value) is int else _WrittenFloat)(value)
+    elif type(value) in _DATE_KEEPERS:
+        shown = value.isoformat()
+        kept = _DATE_KEEPERS[type(value)].fromisoformat(shown)
+    else:
+        return value
+    if written == shown:
+        return value  # (an `int` still, as a rule's bare count: `layers = 4`)
+    kept.written = written
+    return kept
+
+
+def written_text(value: Any) -> str | None:
+    """How the TOML text writes `value` (`1e3` for 1000.0), where `TomlPlaces.as_written`
+    gave it; else None."""
+    written = getattr(value, "written", None)
+    return written if isinstance(written, str) else None
+
+
 class _Lost(Exception):
     """The text is not TOML as the skimmer reads it (it was told it is): no places."""
 
@@ -52,6 +115,14 @@ class TomlPlaces:
     keys: dict[KeyPath, int] = field(default_factory=dict)
     #: Where the value of each `key = value` starts.
     values: dict[KeyPath, int] = field(default_factory=dict)
+    #: The text of each number, date or time value, as written (`1e3`, `0x10`).
+    texts: dict[KeyPath, str] = field(default_factory=dict)
+
+    def as_written(self, path: KeyPath, value: Any) -> Any:
+        """The `value` that tomllib read at `path`, keeping the text that writes it where it
+        is a number, a date or a time whose text is known (`written_text` gives it)."""
+        written = self.texts.get(path)
+        return value if written is None else _with_text(value, written)
 
     def key(self, path: KeyPath) -> tuple[int, int] | None:
         """Line and column of the key at `path`, else of its nearest table that is written
@@ -150,7 +221,9 @@ class _Skimmer:
         elif opening == "[":
             self._array(path)
         else:
-            self._expect(_SCALAR)
+            written = self._expect(_SCALAR)
+            if path[:len(self.under)] == self.under and written[:1] not in ("'", '"'):
+                self.places.texts.setdefault(path, written.rstrip(" \t"))
 
     def _inline_table(self, path: KeyPath) -> None:
         """`{key = value, ...}` (TOML 1.1's line breaks and trailing comma too)."""

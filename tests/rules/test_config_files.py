@@ -6,10 +6,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from orgviz.config import MAX_CONFIG_BYTES, load_config
 from orgviz.errors import ConfigError
 from orgviz.loader import load
+from orgviz.tomlplaces import tomllib
 from orgviz.validate import validate
 
 ORG = """\
@@ -466,7 +469,7 @@ def test_a_toml_config_given_by_name_must_configure_orgviz(tmp_path):
 
 
 @pytest.mark.parametrize(("toml", "yaml", "shown_toml", "shown_yaml"), [
-    ("3.0", "3.0", "3.0", "'3.0'"), ("1e3", "1e3", "1000.0", "'1e3'"),
+    ("3.0", "3.0", "3.0", "'3.0'"), ("1e3", "1e3", "1e3", "'1e3'"),
 ])
 def test_a_float_is_no_whole_number_in_toml_as_in_yaml(tmp_path, toml, yaml, shown_toml,
                                                        shown_yaml):
@@ -480,6 +483,50 @@ def test_a_float_is_no_whole_number_in_toml_as_in_yaml(tmp_path, toml, yaml, sho
     assert config_error(tmp_path, ".orgviz.yaml", f"rules:\n  layers: {{max: {yaml}}}\n") == (
         f"{tmp_path / '.orgviz.yaml'}:2:17: option 'max' of rule 'layers' must be a whole "
         f"number, not {shown_yaml}")
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    # (QA's case: was "not 1000.0"; numbers, dates and times as the file writes them)
+    ("1e3", "a whole number, not 1e3"), ("1.5e2", "a whole number, not 1.5e2"),
+    ("1_000.5", "a whole number, not 1_000.5"), ("+inf", "a whole number, not +inf"),
+    ("-nan", "a whole number, not -nan"), ("0x0", "a whole number of at least 1, not 0x0"),
+    ("0o0", "a whole number of at least 1, not 0o0"),
+    ("-1_0", "a whole number of at least 1, not -1_0"),
+    ("1979-05-27 07:32:00Z", "a whole number, not 1979-05-27 07:32:00Z"),
+    ("07:32:00.50", "a whole number, not 07:32:00.50"),
+    # (booleans are written as shown; text is quoted as .orgviz.yaml's is)
+    ("true", "a whole number, not true"), ('"twelve"', "a whole number, not 'twelve'"),
+    ("'twelve'", "a whole number, not 'twelve'"),
+])
+def test_a_toml_value_is_shown_as_written(tmp_path, value, says):
+    assert config_error(tmp_path, "pyproject.toml",
+                        f"[tool.orgviz.rules]\nlayers = {{max = {value}}} # x\n") == (
+        f"{tmp_path / 'pyproject.toml'}:2:17: option 'max' of rule 'layers' must be {says}")
+
+
+def test_a_rule_value_and_a_level_are_shown_as_written(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz.rules]\nroot = 0x10\n") == (
+        f"{path}:2:8: rule 'root' takes off, error, warning, info or a table of options, not "
+        "0x10")
+    assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz]\nrules.layers = {level = "
+                        "1_0, max = 3}\n") == (
+        f"{path}:2:25: level of rule 'layers' must be off, error, warning or info, not 1_0")
+
+
+_TOML_FLOAT = st.from_regex(r"[+-]?(0|[1-9](_?[0-9]){0,3})(\.[0-9](_?[0-9]){0,2})?"
+                            r"([eE][+-]?[0-9]{1,2})?", fullmatch=True).filter(
+    lambda text: "." in text or "e" in text.lower())
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TOML_FLOAT)
+def test_any_toml_float_for_a_count_is_shown_as_written(tmp_path, text):
+    assert isinstance(tomllib.loads(f"x = {text}")["x"], float)
+    assert config_error(tmp_path, "pyproject.toml",
+                        f"[tool.orgviz.rules]\nlayers = {{ max = {text} }}\n").endswith(
+        f":2:18: option 'max' of rule 'layers' must be a whole number, not {text}")
 
 
 def test_min_contrast_is_at_most_21(tmp_path, org_file):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgviz.tomlplaces import toml_places, tomllib
+from orgviz.tomlplaces import toml_places, tomllib, written_text
 
 RULES = ("tool", "orgviz", "rules")
 
@@ -271,3 +271,25 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of `offset`, counted otherwise than tomlplaces counts them."""
     before = text[:offset].split("\n")
     return len(before), len(before[-1]) + 1
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("1e3", 1000.0), ("0x10", 16), ("1_000", 1000), ("+inf", float("inf")),
+    ("1979-05-27 07:32:00Z", tomllib.loads("x = 1979-05-27T07:32:00Z")["x"]),
+])
+def test_a_number_date_or_time_keeps_its_text(written, value):
+    text = (f"[tool.orgviz.rules]\nlayers = {{ max = {written} , level = 'x' }} # c\n"
+            f"root = [{written}]\n")
+    places = toml_places(text, ("tool", "orgviz"))
+    read = tomllib.loads(text)["tool"]["orgviz"]["rules"]["layers"]["max"]
+    kept = places.as_written((*RULES, "layers", "max"), read)
+    assert kept == value and written_text(kept) == written
+    assert written_text(places.as_written((*RULES, "root", 0), read)) == written  # (in arrays)
+
+
+@pytest.mark.parametrize("written", ["3", "1.5", "true", "'x'", '"x"', "2024-01-01"])
+def test_a_value_written_as_python_shows_it_is_kept_as_it_is(written):
+    text = f"[tool.orgviz.rules]\nlayers = {{ max = {written} }}\n"
+    read = tomllib.loads(text)["tool"]["orgviz"]["rules"]["layers"]["max"]
+    kept = toml_places(text, ("tool", "orgviz")).as_written((*RULES, "layers", "max"), read)
+    assert kept is read and written_text(kept) is None
