@@ -342,6 +342,10 @@ _ORG = "org: {name: A, size: small}\n"
     ("orgviz 1\n\n" + _ORG, (3, 4, _NO_COLON.format(1))),
     ("orgviz: 1\norg:\n  name Ada Lovelace\n  size: small\n", (4, 7, _NO_COLON.format(3))),
     ("orgviz: 1\norg: {name: A}\npeople:\n  - id a\n    name: A\n", (5, 9, _NO_COLON.format(4))),
+    # (a text over lines whose next line's 'key' has a space: a ': ' in the text)
+    ("orgviz: 1\norg:\n  notes:\n    some long text\n    goes on here: and a colon\n",
+     (5, 17, "YAML syntax error: mapping values are not allowed in this context (a ': ' "
+             "inside a value that starts on line 4: put the value in quotes)")),
     # (the document is the text alone, ended by a comment; the first line after comments
     # and '---' is indented more than a top-level key below it)
     ("orgviz 1\n# c\n" + _ORG, (3, 1, "YAML syntax error: did not find expected <document "

@@ -630,6 +630,9 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
         if ": " in line[:at.column]:  # (a key and its value before it)
             return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
         key_line = _run_on_key(text, at)
+        if key_line is not None and " " in line[:at.column].strip():  # (`more text: x`)
+            return (f" (a ': ' inside a value that starts on line {key_line + 1}: put the "
+                    "value in quotes)")
         if key_line is not None:  # (`orgviz 1` above `org: ...`: a text that reads on)
             return f" (is a ':' missing after the key on line {key_line + 1}?)"
         return " (is this line indented as the lines above it are?)"  # (a key that reads on)
