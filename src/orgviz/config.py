@@ -100,6 +100,11 @@ class _TomlLocs:
         """Where the value at `path` (under `[tool.orgviz]`) is written."""
         return SourceLoc(self.source, *(self.places.value(ORGVIZ_TABLE + path) or (0, 0)))
 
+    def as_written(self, value: Any, *path: str) -> Any:
+        """The `value` at `path` (under `[tool.orgviz]`), keeping the text that writes it
+        (`TomlPlaces.as_written`: for `shown_value`)."""
+        return self.places.as_written((*ORGVIZ_TABLE, *path), value)
+
     def located(self, table: Mapping[str, Any], *path: str, depth: int = 1) -> YMap:
         """The TOML `table` at `path` as the YAML reader gives a mapping: a YMap that knows
         where its keys and values are written, its tables `depth` levels down too."""
@@ -109,7 +114,7 @@ class _TomlLocs:
         for key, value in table.items():
             located[key] = (self.located(value, *path, key, depth=depth - 1)
                             if depth and isinstance(value, Mapping)
-                            else self.places.as_written((*ORGVIZ_TABLE, *path, key), value))
+                            else self.as_written(value, *path, key))
             located.key_locs[key], located.value_locs[key] = (self.key(*path, key),
                                                               self.value(*path, key))
         return located
@@ -128,7 +133,7 @@ def _pyproject_settings(section: Any, at: _TomlLocs
     rules = section.get("rules")
     if rules is not None and not isinstance(rules, Mapping):
         errors.error(at.value("rules"), f"'rules' must be a table of rule ids, "
-                                        f"not {shown_value(rules)}")
+                                        f"not {shown_value(at.as_written(rules, 'rules'))}")
         return (), errors.found
     from orgviz.loadsettings import RulesWording, rule_settings
 

@@ -512,6 +512,8 @@ def test_a_rule_value_and_a_level_are_shown_as_written(tmp_path):
     assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz]\nrules.layers = {level = "
                         "1_0, max = 3}\n") == (
         f"{path}:2:25: level of rule 'layers' must be off, error, warning or info, not 1_0")
+    assert config_error(tmp_path, "pyproject.toml", "[tool.orgviz]\nrules = 1e3\n") == (
+        f"{path}:2:9: 'rules' must be a table of rule ids, not 1e3")
 
 
 _TOML_FLOAT = st.from_regex(r"[+-]?(0|[1-9](_?[0-9]){0,3})(\.[0-9](_?[0-9]){0,2})?"
