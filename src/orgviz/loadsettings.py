@@ -113,7 +113,8 @@ def sole_option(rule: str, value: Any) -> str | None:
     from orgviz.rules import RULES  # (only for a message)
 
     defaults = getattr(RULES.get(rule), "DEFAULTS", {})
-    number = str(value) if type(value) in (int, str) else ""
+    number = (str(int(value)) if isinstance(value, int) and not isinstance(value, bool)
+              else value if type(value) is str else "")
     if len(defaults) != 1 or not number.isdigit():
         return None
     (option, default), = defaults.items()

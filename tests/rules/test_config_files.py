@@ -388,6 +388,13 @@ def test_a_bare_number_for_a_rule_with_one_option_suggests_the_option(tmp_path, 
     (tmp_path / "toml").mkdir()
     message = config_error(tmp_path / "toml", "pyproject.toml", "[tool.orgviz.rules]\nlayers = 4\n")
     assert message.endswith("not 4; did you mean layers = { max = 4 }?")
+    # (a TOML number written otherwise keeps its text in the message, and the suggestion)
+    for written, number in (("0x7", 7), ("1_0", 10), ("0o10", 8)):
+        message = config_error(tmp_path / "toml", "pyproject.toml",
+                               f"[tool.orgviz.rules]\nlayers = {written}\n")
+        assert message.endswith(f"not {written}; did you mean layers = {{ max = {number} }}?")
+    assert config_error(tmp_path / "toml", "pyproject.toml",
+                        "[tool.orgviz.rules]\nlayers = -1\n").endswith("not -1")
     # (no guess where the rule has no number option, or several options)
     assert config_error(tmp_path, ".orgviz.yaml", "rules:\n  cycle: 3\n").endswith("not '3'")
     assert config_error(tmp_path, ".orgviz.yaml", "rules:\n  root: 1\n").endswith("not '1'")
