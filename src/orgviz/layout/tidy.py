@@ -31,7 +31,10 @@ __all__ = ["Beside", "LayoutOptions", "PreparedForest", "TreeLayout", "layout_fo
 #     (over the trunk of a one-column block that is its only child).
 #  4. The pass runs left to right and mirrored; the average of the two is symmetric and still
 #     valid (same order in every band, linear spacing constraints).
-#  5. Positions are shifted to be >= 0 and rounded to 2 decimals; edges are built from them.
+#  5. Positions are shifted to be >= 0 and rounded to 2 decimals. A card whose centre misses
+#     the line into it by less than JOG (cards of different heights left to right, a middle
+#     child nearly under its parent) moves onto it, with all it carries (_straighten), so
+#     that the line goes straight into its middle; edges are built from the positions.
 # Room `beside` a card (for its assistants) widens it across the tree on its own depth; with
 # several lines (`Beside`), the card also takes that much more depth in its row, stack or
 # list (`room`), where the further lines stand, while its edges leave from its own border.
@@ -426,6 +429,11 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
     if roots:
         _merge(reversed(roots) if mirror else roots, contours, rel, tg, tg)
     return rel
+
+
+#: A line that would jog across by less than this (a fraction of a pixel, where two centres
+#: nearly meet) is drawn straight: the card it enters moves onto it (see `_straighten`).
+JOG = 1.0
 
 
 def _up(value: float) -> float:
@@ -1262,16 +1270,17 @@ def _simple(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _across_edges(edges: dict[tuple[str, str], list[tuple[float, float]]], v: int,
                   blk: _Block, ks: list[int], forest: PreparedForest, plan: _Plan,
-                  rb: list[float], rd: list[float], pb: float, ym: float, ob: float) -> None:
+                  rb: list[float], rd: list[float], pb: float, ym: float, ob: float,
+                  a: float) -> None:
     """Left to right: the lines from manager `v` into its block of stacked leaves (built
     along the tree, (breadth, depth), and turned into (x, y)). Out of the manager's side to
-    the middle of the gap, to the block's centre line, on to the first trunk; along it to
-    each card of the first column, or up to the bus along the block's top, across to the
-    column's trunk and along it to the card."""
+    the middle of the gap, to `a` (the block's centre line, or the manager's or a card's
+    line less than JOG from it: see `_straighten`), on to the first trunk; along it to
+    each card of the first column, or up to the bus along the block's top (`ob`), across
+    to the column's trunk and along it to the card."""
     ids, depth = forest.ids, forest.depth
     od = plan.tops[blk.start]
     bv = rb[v]
-    a = round(ob + blk.width * 0.5, 2) + 0.0
     bus = round(ob, 2) + 0.0
     trunks = [round(od + t, 2) + 0.0 for t in blk.d_trunks]
     head = [(bv, pb), (bv, ym), (a, ym), (a, trunks[0])]
@@ -1312,6 +1321,138 @@ def _listed_edges_across(edges: dict[tuple[str, str], list[tuple[float, float]]]
         else:
             pts = [*head, (t0, bus), (tr, bus), (tr, ld), (side, ld)]
         edges[pid, ids[c]] = _simple(pts)
+
+
+class _Straight(NamedTuple):
+    """What `_straighten` moved: each card's shift of what hangs from it (its block, its
+    listed reports: their `origin`), left to right where a manager's line meets the first
+    trunk of its block, and the new `lo` (origin - lo is a place on the page)."""
+
+    hung: list[float]
+    junction: dict[int, float]
+    lo: float
+
+
+def _straighten(forest: PreparedForest, plan: _Plan, options: LayoutOptions, rb: list[float],
+                origin: dict[int, tuple[float, float]], pos_b: list[float],
+                lo: float) -> _Straight:
+    """Move cards (rounded breadth centres `rb`, in place) by less than JOG across the tree,
+    each with all it carries, so that no line jogs by a fraction of a pixel where two
+    centres nearly meet, and every card is still entered at its middle. A card entered
+    along its parent's line (a middle child; left to right, a listed card's first report)
+    moves onto that line; so does a manager's block whose trunk (left to right: whose
+    first column's card) is that near the manager's line. Left to right, a line that comes
+    to a block from afar meets the card near it where the card stands. Parents come first
+    (preorder), so a card moves with its parent, then on to its own line.
+
+    No card moves in all by half the smallest gap between cards across the tree or more
+    (see `_Straightener.jog`), so two that move towards each other never meet."""
+    return _Straightener(forest, plan, options, rb, origin, lo).run(pos_b)
+
+
+class _Straightener:
+    """The state of `_straighten`: the cards' shifts so far, and what they are bound by."""
+
+    def __init__(self, forest: PreparedForest, plan: _Plan, options: LayoutOptions,
+                 rb: list[float], origin: dict[int, tuple[float, float]], lo: float) -> None:
+        self.forest, self.plan, self.rb, self.origin, self.lo = forest, plan, rb, origin, lo
+        self.tb = options.direction == "TB"
+        self.room = min(options.sibling_gap, options.subtree_gap, options.stack_gap) * 0.5
+        n = len(rb)
+        self.moved = [0.0] * n  # how far each card moves, all below it with it
+        self.hung = [0.0] * n
+        self.junction: dict[int, float] = {}
+
+    def jog(self, at: float, line: float, shift: float) -> float:
+        """How far a card (or a trunk) at `at`, moved by `shift` with its parent, moves onto
+        `line`: the jog between them if that is less than JOG and leaves the card less than
+        `room` from where the layout put it; else 0 (a bend, drawn as it is)."""
+        step = line - at
+        if 0.0 < abs(step) < JOG and abs(shift + step) < self.room:
+            return step
+        return 0.0
+
+    def run(self, pos_b: list[float]) -> _Straight:
+        kids, inblock, rb, moved = self.forest.kids, self.plan.inblock, self.rb, self.moved
+        for v in range(len(rb)):  # preorder: parents first
+            shift = moved[v]
+            if shift:
+                rb[v] = round(rb[v] + shift, 2) + 0.0
+            ks = kids[v]
+            if not ks:
+                continue
+            bv = rb[v]
+            hang = shift + (self.hang_top_down(v, shift) if self.tb
+                            else self.hang_across(v, shift))
+            self.hung[v] = hang
+            for c in ks:
+                if inblock[c]:
+                    moved[c] = hang
+                else:
+                    moved[c] = shift + self.jog(round(rb[c] + shift, 2), bv, shift)
+        up = _inside(rb, self.forest.breadth, self.plan.blocks, pos_b, self.hung, self.lo)
+        junction = self.junction
+        if up:
+            junction = {v: round(at + up, 2) + 0.0 for v, at in junction.items()}
+        return _Straight(self.hung, junction, self.lo - up)
+
+    def hang_top_down(self, v: int, shift: float) -> float:
+        """Top-down: how far what hangs from card `v` moves across: a block onto the
+        manager's middle when one of its trunks is less than JOG from it (else 0)."""
+        plan = self.plan
+        if v not in self.origin or plan.inblock[v]:  # (a listed card's trunk: see _layout)
+            return 0.0
+        left = self.origin[v][0] - self.lo + shift  # (not rounded: the edges round it)
+        tr_off, bv = plan.tr_off, self.rb[v]
+        for c in self.forest.kids[v]:
+            if plan.inblock[c] and abs(left + tr_off[c] - bv) < JOG:
+                return self.jog(left + tr_off[c], bv, shift)
+        return 0.0
+
+    def hang_across(self, v: int, shift: float) -> float:
+        """Left to right: how far what hangs from card `v` moves across, and where the line
+        to a block meets its first trunk (set in `junction`)."""
+        plan, rb = self.plan, self.rb
+        ks, bv, inblock = self.forest.kids[v], rb[v], plan.inblock
+        if inblock[v]:  # a listed card: its first report, on its line
+            return self.onto(bv, [c for c in ks if plan.tr_off[c] == 0.0], shift)
+        b_id = plan.block_of.get(v)
+        if b_id is None or not plan.blocks[b_id].across:
+            return 0.0
+        blk = plan.blocks[b_id]
+        centre = round(self.origin[v][0] - blk.lane - self.lo + blk.width * 0.5 + shift,
+                       2) + 0.0
+        first = [c for c in ks if inblock[c] and blk.col_of.get(c) == 0]
+        if abs(centre - bv) < JOG:  # the line goes straight on: the block moves to it
+            self.junction[v] = bv
+            return self.onto(bv, first, shift)
+        # the line comes to the block from afar: it meets a card near it where it stands
+        near = [round(rb[c] + shift, 2) for c in first]
+        self.junction[v] = next((at for at in near if 0.0 < abs(at - centre) < JOG), centre)
+        return 0.0
+
+    def onto(self, line: float, cards: list[int], shift: float) -> float:
+        """How far to move `cards` (moved by `shift` already) so that the one whose centre
+        misses `line` by less than JOG stands on it (0: none does, or it may not move)."""
+        for c in cards:
+            at = round(self.rb[c] + shift, 2)
+            if 0.0 < abs(at - line) < JOG:
+                return self.jog(at, line, shift)
+        return 0.0
+
+
+def _inside(rb: list[float], breadth: list[float], blocks: dict[int, _Block],
+            pos_b: list[float], hung: list[float], lo: float) -> float:
+    """How far to move every card (in `rb`, in place) so that none, nor any block, stands
+    before 0 after `_straighten` moved some (0.0 when none does)."""
+    first = min(rb[i] - breadth[i] * 0.5 for i in range(len(rb)))
+    for b_id, blk in blocks.items():
+        first = min(first, pos_b[b_id] - blk.width * 0.5 - lo + hung[blk.owner])
+    if first >= 0.0:
+        return 0.0
+    up = _up(-first)
+    rb[:] = [round(b + up, 2) + 0.0 for b in rb]
+    return up
 
 
 def _cards_between(n: int, rb: list[float], rd: list[float], breadth: list[float],
@@ -1387,6 +1528,8 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         lo = min(lo, pos_b[b_id] - blk.width * 0.5)
     rb = [round(pos_b[i] - lo, 2) + 0.0 for i in range(n)]
     rd = [round(d, 2) + 0.0 for d in pos_d]
+    straight = _straighten(forest, plan, options, rb, origin, pos_b, lo)
+    hung, lo = straight.hung, straight.lo
     ext_b = _up(max(rb[i] + breadth[i] * 0.5 + extra[i] for i in range(n)))
     ext_d = _up(max(rd[i] + depth[i] * 0.5 + extra_d[i] for i in range(n)))
 
@@ -1408,13 +1551,13 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
             continue
         if inblock[v]:  # a listed card: its reports hang below it
             sx = round(bv - hb + indent[v], 2) + 0.0
-            ob = origin[v][0] - lo
+            ob = origin[v][0] + hung[v] - lo
             bus = round(pb + extra_d[v] + options.stack_gap, 2)  # below what stands beside
             for c in plan.order[v]:
                 tr = round(ob + tr_off[c], 2) + 0.0
                 ld = rd[c]
                 side = round(rb[c] - breadth[c] * 0.5, 2) + 0.0
-                if tr == sx:
+                if abs(tr - sx) < JOG:  # the first column's trunk (as rounded from ob)
                     pts = [(sx, pb), (sx, ld), (side, ld)]
                 else:
                     pts = [(sx, pb), (sx, bus), (tr, bus), (tr, ld), (side, ld)]
@@ -1427,13 +1570,14 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         nskip = 0
         if b_id is not None and blocks[b_id].across:
             _across_edges(edges, v, blocks[b_id], ks, forest, plan, rb, rd, pb, ym,
-                          origin[v][0] - blocks[b_id].lane - lo)
+                          origin[v][0] + hung[v] - blocks[b_id].lane - lo,
+                          straight.junction[v])
             ks = [c for c in ks if not inblock[c]]
             b_id = None
         shared = False
         if b_id is not None:
             blk = blocks[b_id]
-            ob = origin[v][0] - lo
+            ob = origin[v][0] + hung[v] - lo
             # A trunk below the card drops from it only when it is the card's one line: else
             # it joins the others (from the card's middle) at the gap's line, rather than
             # leaving the card a few px beside them (a double line).
