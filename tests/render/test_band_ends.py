@@ -75,3 +75,30 @@ def test_a_left_to_right_band_ends_band_pad_below_its_last_card_within_the_margi
         assert height - bottom == pytest.approx(MARGIN, abs=0.01)
         inside = [c for c in outlines if c[0] < right and c[2] > left]
         assert all(bottom - c[3] >= BAND_PAD - 0.01 for c in inside), (bottom, inside)
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("setup", SETUPS)
+def test_a_transparent_chart_keeps_no_room_for_the_bands_it_does_not_draw(
+        setup: dict, direction: str) -> None:
+    # (--transparent draws no bands, but the canvas kept BAND_PAD for them past the last
+    # card, and left to right before the first: 38 px of margin there against 28 on a
+    # chart without level rows; now the margin past the cards is MARGIN, as there)
+    org = load(ORGS / "small.yaml")
+    opaque = render(org, "svg", RenderOptions(**setup, direction=direction)).decode()
+    clear = render(org, "svg", RenderOptions(**setup, direction=direction,
+                                             transparent=True)).decode()
+    assert len(bands(opaque)) == 3 and not bands(clear)
+    width, height = size(clear)
+    outlines = cards(clear)
+    right = max(r for _, _, r, _ in outlines)
+    assert width - right == pytest.approx(MARGIN, abs=0.01)
+    assert size(opaque)[0] - max(r for _, _, r, _ in cards(opaque)) == pytest.approx(
+        MARGIN + BAND_PAD, abs=0.01)
+    if direction == "TB":  # the level labels' column on the left: the cards stay put
+        assert size(opaque) == (width + BAND_PAD, height)
+        assert outlines == cards(opaque)
+    else:  # the first column on the title's left edge, MARGIN below the last card
+        assert size(opaque) == (width + 2 * BAND_PAD, height + BAND_PAD)
+        assert min(left for left, _, _, _ in outlines) == pytest.approx(MARGIN, abs=0.01)
+        assert height - max(b for _, _, _, b in outlines) == pytest.approx(MARGIN, abs=0.01)

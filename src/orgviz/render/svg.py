@@ -145,9 +145,13 @@ class _Canvas:
         # A rollup's pile of cards reaches PILE past its box: the drawing (and the level
         # rows' bands) reach as far, not only the boxes the layout placed.
         self.drawn_w, self.drawn_h = self.pile_reach()
+        self.halves = self.band_halves()
+        self.labelled = self.labelled_rows(self.halves)
         # The bands end BAND_PAD past the last card (right of a top-down chart, below a
-        # left-to-right one), as they start before the first, not flush with its edge.
-        self.band_end = BAND_PAD if has_axis else 0.0
+        # left-to-right one), as they start before the first, not flush with its edge. A
+        # chart without bands (--transparent, or no labelled row) keeps no room for them:
+        # the margin past its last card is the margin, as on a chart without level rows.
+        self.band_end = BAND_PAD if self.labelled and not transparent else 0.0
         # Left to right, the first and last columns' bands reach BAND_PAD past their cards:
         # the canvas holds them, the first one's left edge on the title's.
         lead = 0.0 if self.tb else self.band_end
@@ -355,14 +359,19 @@ class _Canvas:
         bottom = min(self.y0 + center + half, self.y0 + self.drawn_h + reach)
         return top, bottom
 
-    def rows(self) -> list[str]:
-        theme, geometry, chart = self.theme, self.geometry, self.chart
-        items = []
-        halves = self.band_halves()
+    def labelled_rows(self, halves: dict[int, float]) -> list[tuple[int, float]]:
+        """The level rows that get a label (and every other one a band), with their
+        centers, in order: those with a level name, but no rows with strays."""
+        geometry, chart = self.geometry, self.chart
         strays = self.rows_with_strays(halves)
-        labelled = [(row, center) for row, center in sorted(geometry.rows.items())
-                    if row < len(chart.rows) and chart.rows[row] and row not in strays]
-        for index, (row, center) in enumerate(labelled):
+        return [(row, center) for row, center in sorted(geometry.rows.items())
+                if row < len(chart.rows) and chart.rows[row] and row not in strays]
+
+    def rows(self) -> list[str]:
+        theme, chart = self.theme, self.chart
+        items = []
+        halves = self.halves
+        for index, (row, center) in enumerate(self.labelled):
             label = chart.rows[row].upper()
             half = halves[row]
             if self.tb:
