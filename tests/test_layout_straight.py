@@ -74,3 +74,17 @@ def test_a_middle_child_nearly_under_its_parent_moves_under_it() -> None:
     top = {k: y - sizes[k][1] / 2 for k, (_x, y) in lay.positions.items()}
     assert top["b"] - (top["a"] + 60.0) >= 20.0 - 0.25 - TOL  # the gaps: 20 at most 0.25 less
     assert top["c"] - (top["b"] + 80.0) >= 20.0 - 0.25 - TOL
+
+
+def test_left_to_right_a_managers_line_goes_straight_into_its_blocks_middle_card() -> None:
+    # Five leaves stack in columns of 3 and 2 below a lane for the bus: the block's centre
+    # stood 7 px above the first column's middle card, and the manager's line, centred on
+    # the block, ran to the trunk there and stepped 7 px down into the card (an S-bend).
+    children = {"m": ["a", "b", "c", "d", "e"]}
+    sizes = {k: (100.0, 60.0) for k in "mabcde"}
+    lay = layout_forest(["m"], children, sizes, LayoutOptions(direction="LR", **CHART))
+    assert [lay.positions[k][0] for k in "abcde"] == [186.0] * 3 + [316.0] * 2  # 2 columns
+    assert lay.positions["m"][1] == lay.positions["b"][1] == 118.0
+    assert lay.edges["m", "b"] == [(100.0, 118.0), (136.0, 118.0)]  # straight
+    assert lay.edges["m", "a"] == [(100.0, 118.0), (126.0, 118.0), (126.0, 44.0),
+                                   (136.0, 44.0)]  # off the trunk into the others

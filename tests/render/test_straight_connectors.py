@@ -64,6 +64,18 @@ def jogs(line: list[Point]) -> list[tuple[Point, Point]]:
             if 0 < max(abs(a[0] - b[0]), abs(a[1] - b[1])) < 1.0]
 
 
+def steps(line: list[Point], under: float = 15.0) -> list[list[Point]]:
+    """The short steps of a line: a segment shorter than `under` between two that run the
+    same way (an S-bend where a line should go straight on)."""
+    found = []
+    for a, b, c, d in zip(line, line[1:], line[2:], line[3:], strict=False):
+        across = max(abs(b[0] - c[0]), abs(b[1] - c[1]))
+        same_way = (a[1] == b[1] and c[1] == d[1]) or (a[0] == b[0] and c[0] == d[0])
+        if same_way and 0 < across < under:
+            found.append([a, b, c, d])
+    return found
+
+
 def enters_at_middle(line: list[Point], outlines: list[Rect]) -> bool:
     """Whether the line ends on a card's side, at the middle of that side, coming straight
     at it."""
@@ -105,3 +117,22 @@ def test_polyline_reads_corners_and_jogs() -> None:
                     "L966 213")
     assert line == [(466, 312.75), (484, 312.75), (484, 213), (966, 213)]
     assert not jogs(line)
+
+
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+def test_the_small_orgs_lines_take_no_short_steps(direction: str) -> None:
+    # (left to right, before: Rahul Iyer's and Zoe Lindqvist's lines ran to the trunk of
+    # their stacked reports 7 px above the middle card's centre and stepped down into it;
+    # straightening that moved Zoe 5.38 px off the CEO's line, another step)
+    options = RenderOptions(layout="tidy", direction=direction)
+    svg = render(load(ORGS / "small.yaml"), "svg", options).decode()
+    lines = solid_lines(svg)
+    assert lines
+    assert [found for line in lines if (found := steps(line))] == []
+
+
+def test_steps_finds_an_s_bend_not_an_elbow() -> None:
+    assert steps([(930, 412.5), (956, 412.5), (956, 419.5), (966, 419.5)]) == [
+        [(930, 412.5), (956, 412.5), (956, 419.5), (966, 419.5)]]
+    assert not steps([(930, 412.5), (956, 412.5), (956, 505.5), (966, 505.5)])  # far: elbow
+    assert not steps([(0, 0), (10, 0), (10, 5)])  # a corner

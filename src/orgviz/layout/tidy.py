@@ -333,6 +333,9 @@ class _Block:
     d_trunks: list[float] = field(default_factory=list)  # each column's trunk, from the start
     col_of: dict[int, int] = field(default_factory=dict)  # member -> its column
     reach: tuple[float, float] = (0.0, 0.0)  # first trunk with the bus, from the block's centre
+    # where the manager's line comes to the first trunk, from the block's centre: there, or
+    # at the middle of a first column's card that the bus lane put less than JOG past it
+    line: float = 0.0
 
 
 def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
@@ -356,22 +359,24 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
     sign = -1.0 if mirror else 1.0
     for b_id, blk in plan.blocks.items():
         half = blk.width * 0.5
-        if blk.across:  # the manager's line comes in at the block's centre
+        if blk.across:  # the manager's line comes in at `line` from the block's centre
             lo, hi = blk.reach
+            line = blk.line
             left = [-half] * blk.nfull
             right = [half] * blk.nfull
             if blk.nskip:  # the first trunk in the gap before the block, then the line to it
                 left.append(lo)
                 right.append(hi)
-                left.extend([0.0] * (blk.nskip - 1))
-                right.extend([0.0] * (blk.nskip - 1))
-                lo = hi = 0.0
+                left.extend([line] * (blk.nskip - 1))
+                right.extend([line] * (blk.nskip - 1))
+                lo = hi = line
             if mirror:
                 left, right = [-x for x in right], [-x for x in left]
                 lo, hi = -hi, -lo
             contours[b_id] = (left, 0.0, right, 0.0)
             alo[b_id] = lo
             ahi[b_id] = hi
+            anchor[b_id] = sign * line
             continue
         t1 = blk.trunks[0] - half
         tk = blk.trunks[-1] - half
@@ -933,7 +938,12 @@ class _Plan:
             col0 = chunks[0]
             lo0 = 0.0 if lane else self.top_off[col0[0]] + breadth[col0[0]] * 0.5
             hi0 = lane + self.top_off[col0[-1]] + breadth[col0[-1]] * 0.5
-            blk.reach = (min(lo0 - half, 0.0), max(hi0 - half, 0.0))
+            # An odd column of cards stands lane/2 below the block's centre: the line goes
+            # straight into its middle card, not to the trunk 7 px above it (an S-bend).
+            middles = [lane + self.top_off[c] + breadth[c] * 0.5 - half for c in col0]
+            nearest = min(middles, key=abs)
+            blk.line = nearest if abs(nearest) <= lane * 0.5 + JOG else 0.0
+            blk.reach = (min(lo0 - half, blk.line), max(hi0 - half, blk.line))
             first = 2 * blk.start
             bottom = tops[blk.start] + blk.height
             last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
@@ -1363,12 +1373,12 @@ class _Straightener:
         self.hung = [0.0] * n
         self.junction: dict[int, float] = {}
 
-    def jog(self, at: float, line: float, shift: float) -> float:
+    def jog(self, at: float, line: float, shift: float, most: float = JOG) -> float:
         """How far a card (or a trunk) at `at`, moved by `shift` with its parent, moves onto
-        `line`: the jog between them if that is less than JOG and leaves the card less than
-        `room` from where the layout put it; else 0 (a bend, drawn as it is)."""
+        `line`: the jog between them if that is less than `most` and leaves the card less
+        than `room` from where the layout put it; else 0 (a bend, drawn as it is)."""
         step = line - at
-        if 0.0 < abs(step) < JOG and abs(shift + step) < self.room:
+        if 0.0 < abs(step) < most and abs(shift + step) < self.room:
             return step
         return 0.0
 
@@ -1389,7 +1399,10 @@ class _Straightener:
                 if inblock[c]:
                     moved[c] = hang
                 else:
-                    moved[c] = shift + self.jog(round(rb[c] + shift, 2), bv, shift)
+                    # (a middle child a few px off its parent's line: a step, not an
+                    # elbow; it moves onto the line as far as the room allows)
+                    at = round(rb[c] + shift, 2)
+                    moved[c] = shift + self.jog(at, bv, shift, self.room)
         up = _inside(rb, self.forest.breadth, self.plan.blocks, pos_b, self.hung, self.lo)
         junction = self.junction
         if up:
@@ -1420,8 +1433,8 @@ class _Straightener:
         if b_id is None or not plan.blocks[b_id].across:
             return 0.0
         blk = plan.blocks[b_id]
-        centre = round(self.origin[v][0] - blk.lane - self.lo + blk.width * 0.5 + shift,
-                       2) + 0.0
+        centre = round(self.origin[v][0] - blk.lane - self.lo + blk.width * 0.5 + blk.line
+                       + shift, 2) + 0.0
         first = [c for c in ks if inblock[c] and blk.col_of.get(c) == 0]
         if abs(centre - bv) < JOG:  # the line goes straight on: the block moves to it
             self.junction[v] = bv
