@@ -1357,15 +1357,20 @@ def _straighten(forest: PreparedForest, plan: _Plan, options: LayoutOptions, rb:
 
     No card moves in all by half the smallest gap between cards across the tree or more
     (see `_Straightener.jog`), so two that move towards each other never meet."""
-    return _Straightener(forest, plan, options, rb, origin, lo).run(pos_b)
+    return _Straightener(forest, plan, options, rb, origin, pos_b, lo).run()
 
 
 class _Straightener:
     """The state of `_straighten`: the cards' shifts so far, and what they are bound by."""
 
     def __init__(self, forest: PreparedForest, plan: _Plan, options: LayoutOptions,
-                 rb: list[float], origin: dict[int, tuple[float, float]], lo: float) -> None:
+                 rb: list[float], origin: dict[int, tuple[float, float]],
+                 pos_b: list[float], lo: float) -> None:
         self.forest, self.plan, self.rb, self.origin, self.lo = forest, plan, rb, origin, lo
+        self.pos_b = pos_b
+        # where the cards stand before rounding: a moved card is rounded once, from here
+        # (rounded twice, two cards of a column could stand 0.02 apart)
+        self.raw = [b - lo for b in pos_b[:len(rb)]]
         self.tb = options.direction == "TB"
         self.room = min(options.sibling_gap, options.subtree_gap, options.stack_gap) * 0.5
         n = len(rb)
@@ -1377,17 +1382,18 @@ class _Straightener:
         """How far a card (or a trunk) at `at`, moved by `shift` with its parent, moves onto
         `line`: the jog between them if that is less than `most` and leaves the card less
         than `room` from where the layout put it; else 0 (a bend, drawn as it is)."""
-        step = line - at
-        if 0.0 < abs(step) < most and abs(shift + step) < self.room:
+        step = line - at  # (from where it stands before rounding: it lands on `line`)
+        if round(at, 2) != line and abs(step) < most and abs(shift + step) < self.room:
             return step
         return 0.0
 
-    def run(self, pos_b: list[float]) -> _Straight:
+    def run(self) -> _Straight:
         kids, inblock, rb, moved = self.forest.kids, self.plan.inblock, self.rb, self.moved
+        raw = self.raw
         for v in range(len(rb)):  # preorder: parents first
             shift = moved[v]
             if shift:
-                rb[v] = round(rb[v] + shift, 2) + 0.0
+                rb[v] = round(raw[v] + shift, 2) + 0.0
             ks = kids[v]
             if not ks:
                 continue
@@ -1401,9 +1407,9 @@ class _Straightener:
                 else:
                     # (a middle child a few px off its parent's line: a step, not an
                     # elbow; it moves onto the line as far as the room allows)
-                    at = round(rb[c] + shift, 2)
-                    moved[c] = shift + self.jog(at, bv, shift, self.room)
-        up = _inside(rb, self.forest.breadth, self.plan.blocks, pos_b, self.hung, self.lo)
+                    moved[c] = shift + self.jog(raw[c] + shift, bv, shift, self.room)
+        up = _inside(rb, self.forest.breadth, self.plan.blocks, self.pos_b, self.hung,
+                     self.lo)
         junction = self.junction
         if up:
             junction = {v: round(at + up, 2) + 0.0 for v, at in junction.items()}
@@ -1440,7 +1446,7 @@ class _Straightener:
             self.junction[v] = bv
             return self.onto(bv, first, shift)
         # the line comes to the block from afar: it meets a card near it where it stands
-        near = [round(rb[c] + shift, 2) for c in first]
+        near = [round(self.raw[c] + shift, 2) + 0.0 for c in first]
         self.junction[v] = next((at for at in near if 0.0 < abs(at - centre) < JOG), centre)
         return 0.0
 
@@ -1448,23 +1454,24 @@ class _Straightener:
         """How far to move `cards` (moved by `shift` already) so that the one whose centre
         misses `line` by less than JOG stands on it (0: none does, or it may not move)."""
         for c in cards:
-            at = round(self.rb[c] + shift, 2)
-            if 0.0 < abs(at - line) < JOG:
+            at = self.raw[c] + shift
+            if 0.0 < abs(round(at, 2) - line) < JOG:
                 return self.jog(at, line, shift)
         return 0.0
 
 
 def _inside(rb: list[float], breadth: list[float], blocks: dict[int, _Block],
             pos_b: list[float], hung: list[float], lo: float) -> float:
-    """How far to move every card (in `rb`, in place) so that none, nor any block, stands
-    before 0 after `_straighten` moved some (0.0 when none does)."""
+    """How far to move every card (in `rb`, in place) so that the first card or block
+    stands at 0 again after `_straighten` moved some: not before it, nor further in (the
+    first card moved in from the edge, the other side's last card out, would leave the
+    drawing wider on one side than its mirror image is). 0.0 when none moved from there."""
     first = min(rb[i] - breadth[i] * 0.5 for i in range(len(rb)))
     for b_id, blk in blocks.items():
         first = min(first, pos_b[b_id] - blk.width * 0.5 - lo + hung[blk.owner])
-    if first >= 0.0:
-        return 0.0
-    up = _up(-first)
-    rb[:] = [round(b + up, 2) + 0.0 for b in rb]
+    up = _up(-first) + 0.0  # (to 2 decimals: nothing before 0, as without moves)
+    if up:
+        rb[:] = [round(b + up, 2) + 0.0 for b in rb]
     return up
 
 
