@@ -1346,13 +1346,14 @@ class _Straight(NamedTuple):
 def _straighten(forest: PreparedForest, plan: _Plan, options: LayoutOptions, rb: list[float],
                 origin: dict[int, tuple[float, float]], pos_b: list[float],
                 lo: float) -> _Straight:
-    """Move cards (rounded breadth centres `rb`, in place) by less than JOG across the tree,
-    each with all it carries, so that no line jogs by a fraction of a pixel where two
-    centres nearly meet, and every card is still entered at its middle. A card entered
-    along its parent's line (a middle child; left to right, a listed card's first report)
-    moves onto that line; so does a manager's block whose trunk (left to right: whose
-    first column's card) is that near the manager's line. Left to right, a line that comes
-    to a block from afar meets the card near it where the card stands. Parents come first
+    """Move cards (rounded breadth centres `rb`, in place) across the tree, each with all
+    it carries, so that no line jogs by a fraction of a pixel where two centres nearly
+    meet, and every card is still entered at its middle. A card entered along its parent's
+    line moves onto it when it misses it by less than JOG (left to right, a listed card's
+    first report), or a middle child laid out in rows by less than `room` (a step of a
+    few px); so does a manager's block whose trunk (left to right: whose first column's
+    card) is less than JOG from the manager's line. Left to right, a line that comes to a
+    block from afar meets the card near it where the card stands. Parents come first
     (preorder), so a card moves with its parent, then on to its own line.
 
     No card moves in all by half the smallest gap between cards across the tree or more
@@ -1408,8 +1409,10 @@ class _Straightener:
                     # (a middle child a few px off its parent's line: a step, not an
                     # elbow; it moves onto the line as far as the room allows)
                     moved[c] = shift + self.jog(raw[c] + shift, bv, shift, self.room)
-        up = _inside(rb, self.forest.breadth, self.plan.blocks, self.pos_b, self.hung,
-                     self.lo)
+        up = 0.0
+        if any(moved) or any(self.hung):  # (else every card stands where it was laid out)
+            up = _inside(rb, self.forest.breadth, self.plan.blocks, self.pos_b, self.hung,
+                         self.lo)
         junction = self.junction
         if up:
             junction = {v: round(at + up, 2) + 0.0 for v, at in junction.items()}
@@ -1465,7 +1468,7 @@ def _inside(rb: list[float], breadth: list[float], blocks: dict[int, _Block],
     """How far to move every card (in `rb`, in place) so that the first card or block
     stands at 0 again after `_straighten` moved some: not before it, nor further in (the
     first card moved in from the edge, the other side's last card out, would leave the
-    drawing wider on one side than its mirror image is). 0.0 when none moved from there."""
+    drawing wider on one side than its mirror image is); 0.0 when it stands there."""
     first = min(rb[i] - breadth[i] * 0.5 for i in range(len(rb)))
     for b_id, blk in blocks.items():
         first = min(first, pos_b[b_id] - blk.width * 0.5 - lo + hung[blk.owner])
