@@ -49,6 +49,8 @@ def org() -> Org:
     ("loc", ("a", 1, 1), TypeError, "Org.loc must be a SourceLoc, not ('a', 1, 1) (tuple)"),
     ("size_loc", "a:1:1", TypeError, "Org.size_loc must be a SourceLoc or None, not 'a:1:1' "
                                      "(str)"),
+    ("part", "yes", TypeError, "Org.part must be True or False, not 'yes' (str)"),
+    ("part", 1, TypeError, "Org.part must be True or False, not 1 (int)"),
 ])
 def test_a_field_of_the_wrong_type_or_value_is_refused(
         org: Org, field: str, value: Any, error: type[Exception], message: str) -> None:

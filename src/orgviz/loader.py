@@ -12,7 +12,7 @@ from pathlib import Path
 
 from orgviz.loadbuild import OrgBuilder
 from orgviz.loadfields import LONE_SURROGATES, Collector, text_fault
-from orgviz.loadheader import org_header
+from orgviz.loadheader import is_part, org_header
 from orgviz.loadsettings import parse_rule_settings
 from orgviz.model import Org, check_path
 from orgviz.orgfiles import shown_path
@@ -58,5 +58,5 @@ def load(path: str | os.PathLike[str]) -> Org:
         file=shown, name=name, size=size, date=date, people=tuple(people),
         teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
         rule_settings=rules, load_problems=tuple(builder.out.problems),
-        files=tuple(builder.files), loc=doc.loc, size_loc=size_loc,
+        files=tuple(builder.files), loc=doc.loc, size_loc=size_loc, part=is_part(doc),
     )

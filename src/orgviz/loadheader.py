@@ -18,6 +18,13 @@ _SIZE_WORDS = {"small": "small", "startup": "small", "start-up": "small", "tiny"
                "big": "enterprise", "corporate": "enterprise", "enterprise": "enterprise"}
 
 
+def is_part(doc: YMap) -> bool:
+    """Whether a top file is a part of a split org: a file of people without an `org:`
+    header, nor any of the header's keys (`name:` not indented under `org:` is a header
+    mistaken, not a part). Its org is `Org.part`: `validate` says only its load problems."""
+    return "org" not in doc and ORG_KEY_SET.isdisjoint(doc)
+
+
 def org_header(doc: YMap, out: Collector,
                shown: str) -> tuple[str, str, str | None, SourceLoc | None]:
     """The org's name, size, date and where its size stands, from the `org:` header of the
@@ -29,7 +36,7 @@ def org_header(doc: YMap, out: Collector,
         elif value is None and "org" in doc:  # (`org:` with nothing under it)
             out.error(doc.value_locs["org"], "'org' is empty: write the org's name under it "
                       "(org: {name: ...})")
-        elif value is None:
+        elif is_part(doc):
             out.error(doc.loc, "the org file has no 'org:' header: add 'org: {name: ...}' (a "
                       "part of a split org is checked through the file that includes it)")
         else:

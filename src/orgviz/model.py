@@ -150,6 +150,10 @@ class Org:
     files: tuple[str, ...] = ()
     loc: SourceLoc = NO_LOC
     size_loc: SourceLoc | None = None  # where the `size:` value stands, when given
+    # Loaded from a file without an `org:` header: a part of a split org, whose people report
+    # to managers in other files; `validate` says its load problems only, not the rules'
+    # findings on its people alone (it is checked through the org that includes it).
+    part: bool = False
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Set a field, checked (a TypeError or ValueError saying what it takes; a list is
@@ -329,6 +333,13 @@ def _size(name: str, value: Any) -> str:
     raise TypeError(f"Org.{name} must be one of {', '.join(SIZES)} (a string), not {shown}")
 
 
+def _flag(name: str, value: Any) -> bool:
+    """An Org's flag (part) as given, if it is True or False."""
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"Org.{name} must be True or False, not {shown_argument(value)}")
+
+
 def _items_of(kind: type, what: str) -> Callable[[str, Any], tuple[Any, ...]]:
     """The check of an Org field that holds `kind`s (`what`, to tell the user): any
     iterable of them but a string or a mapping, kept as a tuple."""
@@ -369,6 +380,7 @@ _FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "ladder": _instance(RoleLadder), "rule_settings": _items_of(RuleSetting, "RuleSetting"),
     "load_problems": _items_of(Problem, "Problem"), "files": _items_of(str, "str"),
     "loc": _instance(SourceLoc), "size_loc": _instance(SourceLoc, optional=True),
+    "part": _flag,
 }
 
 #: Values derived from an org that other modules keep (module, its WeakKeyDictionary by org).

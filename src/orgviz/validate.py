@@ -138,7 +138,12 @@ def rule_confs(org: Org, config: Config | None = None,
 
 def validate(org: Org, config: Config | None = None) -> list[Problem]:
     """All problems of an org (load problems included), sorted by file, line and column;
-    TypeError for anything but an Org (a path: `orgviz.load` it first)."""
+    TypeError for anything but an Org (a path: `orgviz.load` it first).
+
+    A part of a split org loaded alone (`org.part`: a file without an `org:` header) has
+    its own problems only (its missing header, what the loader and its `rules:` block
+    found), not the rules' findings on its people alone (managers in other files, an
+    undeclared size): it is checked through the org that includes it."""
     require_org(org, "validate")
     require_config(config, "validate")
     with cyclic_gc_paused():  # a few tuples a finding, in no cycle
@@ -149,6 +154,8 @@ def _validate(org: Org, config: Config | None) -> list[Problem]:
     problems = list(org.load_problems)
     confs = rule_confs(org, config, problems)
     found = [_NEW(Problem, problem) for problem in problems]
+    if org.part:
+        return _sorted_distinct(found)
     spans: dict[str, range] = {}  # where each rule's problems are in `found`
     for rule_id, module in RULES.items():
         conf = confs[rule_id]

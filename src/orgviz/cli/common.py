@@ -159,24 +159,6 @@ def org_files(paths: Sequence[str]) -> tuple[str, ...]:
         fail(exc)
 
 
-#: How the loader's error for an org file without an `org:` header starts (loadheader).
-_NO_HEADER = "the org file has no 'org:' header"
-
-
-def is_part(org: Org) -> bool:
-    """Whether `org` was loaded from a file without an `org:` header, as a part of a split
-    org is: its people report to managers in other files and it declares no size, so the
-    rules' findings on it alone (unknown-manager, profile-fit, ...) are noise."""
-    return any(p.rule == "schema" and p.file == org.file and p.message.startswith(_NO_HEADER)
-               for p in org.load_problems)
-
-
-def part_problems(org: Org) -> list[Problem]:
-    """What is said of a part of a split org checked alone (`is_part`): its load problems
-    (the missing header among them), sorted; no rule's findings."""
-    return sorted(org.load_problems)
-
-
 def exit_code(problems: Sequence[Problem], strict: bool) -> int:
     """1 on errors (or warnings with --strict), else 0."""
     levels = {p.level for p in problems}

@@ -19,13 +19,11 @@ from orgviz.cli.common import (
     EXIT_PROBLEMS,
     FilePath,
     fail,
-    is_part,
     keep_until_exit,
     nameless_output,
     note,
     org_files,
     org_paths,
-    part_problems,
     refuse_to_overwrite,
     stdout_named,
     terminal_fault,
@@ -85,9 +83,9 @@ def _checker(org: Org, config: _LazyConfig,
     def check() -> list[Problem]:
         from orgviz.validate import validate
 
-        # (a part of a split org drawn alone: its missing header, not the noise of its people
-        # reporting to managers in other files)
-        found[:] = part_problems(org) if is_part(org) else validate(org, config.get())
+        # (a part of a split org drawn alone: its missing header only, `validate` of an
+        # Org.part, not the noise of its people reporting to managers in other files)
+        found[:] = validate(org, config.get())
         return found
 
     return check

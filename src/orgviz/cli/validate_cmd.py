@@ -15,10 +15,8 @@ from orgviz.cli.common import (
     error_lines,
     exit_code,
     fail,
-    is_part,
     keep_until_exit,
     org_paths,
-    part_problems,
 )
 from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.problem import Problem, one_line
@@ -136,7 +134,7 @@ class _Run:
             if error is not None:
                 raise error
             org = self.org = load(path)
-            if is_part(org):
+            if org.part:
                 self.parts.append((path, org))
                 return
             self.checked.update(file_key(name) for name in org.files)
@@ -154,9 +152,10 @@ class _Run:
     def check_parts(self, given: Sequence[str], look: bool) -> None:
         """Check each part of a split org met through the orgs that include it: those among
         `given` (checked already), else those `including_orgs` finds (`look`); a part that
-        no org includes says its own load problems (its missing `org:` header first), not
-        the findings of an org of its people alone (`is_part`)."""
+        no org includes says its own problems (its missing `org:` header first), not the
+        findings of an org of its people alone (`validate` of an `Org.part`)."""
         from orgviz.orgfiles import file_key, including_orgs
+        from orgviz.validate import validate
 
         alone = [(path, part) for path, part in self.parts if file_key(path) not in self.checked]
         tops = including_orgs([path for path, _ in alone], given) if look and alone else {}
@@ -168,7 +167,7 @@ class _Run:
                     self.check(top)
             if not tops.get(path):
                 self.checked.update(file_key(name) for name in part.files)
-                self.found.update(part_problems(part))
+                self.found.update(validate(part, self.config))
 
 
 @click.command("validate",
