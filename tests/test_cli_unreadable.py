@@ -149,3 +149,17 @@ def test_no_command_asks_click_whether_a_path_is_readable(
     result = CliRunner().invoke(main, args)
     assert "not readable" not in result.output
     assert result.exit_code in (0, 1) and "orgviz:" not in result.stderr, result.output
+
+
+def test_the_sarif_log_describes_rule_read_with_permission_among_its_causes() -> None:
+    # (said "missing, a folder, a named pipe, a symlink loop": not the file or folder the
+    # user may not read, which the rule has covered since click stopped refusing it)
+    from orgviz.problem import Problem
+    from orgviz.report import sarif_log
+
+    denied = Problem("locked.yaml", 1, 1, "error", "read", "cannot read: Permission denied")
+    rules = sarif_log([denied])["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
+    assert [rule["shortDescription"]["text"] for rule in rules if rule["id"] == "read"] == [
+        "A file or folder named on the command line cannot be read at all (missing, without "
+        "read permission, a named pipe, a symlink loop, a folder without org files); the exit "
+        "status is 2."]

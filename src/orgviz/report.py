@@ -93,8 +93,9 @@ LOAD_RULES = {
     "include": "An included file is missing, unreadable or part of an include cycle.",
     "config": "A 'rules:' setting names an unknown rule, option or level; or the project "
               "configuration is invalid or cannot be read (the exit status is then 2).",
-    "read": "A file named on the command line cannot be read at all (missing, a folder, a "
-            "named pipe, a symlink loop); the exit status is 2.",
+    "read": "A file or folder named on the command line cannot be read at all (missing, "
+            "without read permission, a named pipe, a symlink loop, a folder without org "
+            "files); the exit status is 2.",
 }
 # Rule ids of problems `orgviz import` finds in an HR export (described in a SARIF log only
 # when one of them is found: a log of `validate` keeps its rules).
