@@ -33,6 +33,32 @@ def shares_most(mine: Set[str] | None, theirs: Set[str] | None) -> bool:
     return 2 * len(mine & theirs) > max(len(mine), len(theirs))
 
 
+def renamed(pid: str | None, pairs: Mapping[str, str]) -> str | None:
+    """The old id `pid` read in the new version by `pairs` (old id -> new id): its pairing's
+    new id, else its own (None: no one)."""
+    return pid if pid is None else pairs.get(pid, pid)
+
+
+def id_now(pid: str, pairs: Mapping[str, str], taken: Container[str]) -> str | None:
+    """The old id `pid` read in the new version: its new id by `pairs` (old id -> new id),
+    else its own, unless another pair took it (`taken`, new ids): None, it names someone
+    else now."""
+    if pid in pairs:
+        return pairs[pid]
+    return None if pid in taken else pid
+
+
+def old_kind(person: Person, pairs: Mapping[str, str]) -> Kind:
+    """The kind of a position of the old version: its title (NFC), its manager by new id
+    (`pairs`: old id -> new id)."""
+    return nfc(person.title), renamed(person.reports_to, pairs)
+
+
+def new_kind(person: Person) -> Kind:
+    """The kind of a position of the new version: its title (NFC), its manager's id."""
+    return nfc(person.title), person.reports_to
+
+
 def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
     """Old id -> new id of the people `removed` under one id and `added` under another: the
     same name (case aside), and the same title or the same manager (by new id: a manager
@@ -45,7 +71,7 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
     while todo:  # (a pair waits for its manager's match, once: linear in the pairs)
         before, after = todo.pop()
         if (same_value(before.title, after.title)
-                or found.get(before.reports_to or "", before.reports_to) == after.reports_to):
+                or renamed(before.reports_to, found) == after.reports_to):
             found[before.id] = after.id
             todo.extend(waiting.pop(before.id, ()))
         else:
@@ -114,9 +140,10 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         if same_value(before.title, after.title):
             return True
         boss = before.reports_to
-        if boss is not None and boss not in ids and boss in taken:
-            return False
-        return ids.get(boss or "", boss) == after.reports_to
+        if boss is None:
+            return after.reports_to is None
+        boss_now = id_now(boss, ids, taken)
+        return boss_now is not None and boss_now == after.reports_to
 
     left = {pid for pid in cross if pid in new and pid not in targets
             and unnamed_opening(new[pid]) and not old[pid].vacant
@@ -130,7 +157,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         one of them an unnamed opening, share nothing: not the name, title or manager (by
         new id), nor any report."""
         before, after = old[pid], new[pid]
-        manager = known.get(before.reports_to or "", before.reports_to)
+        manager = renamed(before.reports_to, known)
         mine = {known.get(report, report) for report in old_reports.get(pid, ())}
         if before.name and after.name:
             named_apart = folded(before.name) != folded(after.name)
@@ -187,15 +214,13 @@ def openings_followed(old: Mapping[str, Person], new: Mapping[str, Person],
     came: dict[tuple[Kind, frozenset[str]], str] = {}
     for pid, person in new.items():
         if _titled_opening(person) and pid not in taken and reports[1].get(pid):
-            came.setdefault(((nfc(person.title), person.reports_to),
-                             frozenset(reports[1][pid])), pid)
+            came.setdefault((new_kind(person), frozenset(reports[1][pid])), pid)
     found: dict[str, str] = {}
     for pid, before in old.items():
         if not _titled_opening(before) or pid in known or not reports[0].get(pid):
             continue
         mine = frozenset(_reports_now(reports[0][pid], known, taken))
-        kind = (nfc(before.title), known.get(before.reports_to or "", before.reports_to))
-        after = came.pop((kind, mine), None)
+        after = came.pop((old_kind(before, known), mine), None)
         if after is not None and after != pid and (pid in new or after in old) and (
                 mine != frozenset(reports[1].get(pid, ()))):
             found[pid] = after
@@ -206,7 +231,7 @@ def _reports_now(ids: Iterable[str], pairs: Mapping[str, str],
                  taken: Container[str]) -> set[str]:
     """The new ids of the old reports `ids`: by `pairs` (old id -> new id), else their own
     but one that another pair took (`taken`: it names someone else now)."""
-    return {pairs.get(pid, pid) for pid in ids if pid in pairs or pid not in taken}
+    return {now for pid in ids if (now := id_now(pid, pairs, taken)) is not None}
 
 
 def reused_ids(cross: Mapping[str, str], old: Container[str], new: Container[str],
@@ -284,7 +309,7 @@ class _OpeningKinds:
         told apart by their `reports` among openings of one kind."""
         self.old, self.new, self.pairs, self.reports = old, new, dict(pairs), reports
         self.taken = Counter(pairs.values())
-        self.new_kinds = {pid: (nfc(person.title), person.reports_to)
+        self.new_kinds = {pid: new_kind(person)
                           for pid, person in new.items() if _titled_opening(person)}
         #: Old manager id -> the old ids of the openings under them.
         self.under: dict[str | None, list[str]] = {}
@@ -305,18 +330,18 @@ class _OpeningKinds:
         for pid in self.new_kinds:
             self._place_new(pid)
 
-    def old_kind(self, pid: str) -> Kind | None:
+    def opening_kind(self, pid: str) -> Kind | None:
         """The kind of the old position `pid` (its manager by new id), or None for none
         that is an unnamed opening with a title."""
         person = self.old.get(pid)
         if person is None or not _titled_opening(person):
             return None
-        return nfc(person.title), self.pairs.get(person.reports_to or "", person.reports_to)
+        return old_kind(person, self.pairs)
 
     def _place_old(self, pid: str) -> None:
         """Find again whether (and as what kind) the old opening `pid` left its id: its id
         is another kind's now, or another opening's whose reports followed it there."""
-        kind = self.old_kind(pid)
+        kind = self.opening_kind(pid)
         leaves = pid not in self.pairs and (self.new_kinds.get(pid) != kind
                                             or bool(self.taken[pid]))
         self._place(self.gone, pid, kind if leaves else None)
@@ -325,7 +350,7 @@ class _OpeningKinds:
         """Find again whether (and as what kind) the new opening `pid` took its id: its
         old holder was another kind, or went to another id with its reports."""
         kind = self.new_kinds[pid]
-        takes = not self.taken[pid] and (self.old_kind(pid) != kind or pid in self.pairs)
+        takes = not self.taken[pid] and (self.opening_kind(pid) != kind or pid in self.pairs)
         self._place(self.came, pid, kind if takes else None)
 
     def _place(self, where: tuple[dict[str, Kind], dict[Kind, set[str]]], pid: str,
@@ -364,7 +389,7 @@ class _OpeningKinds:
             olds.update(self.under.get(old_id, ()))
             news.update(self.under.get(old_id, ()))  # (an old kind a new holder is matched to)
         for pid in olds:
-            if self.old_kind(pid) is not None:
+            if self.opening_kind(pid) is not None:
                 self._place_old(pid)
         for pid in news:
             if pid in self.new_kinds:
@@ -466,10 +491,10 @@ def _better_than_kept(group: dict[str, str], old: Mapping[str, object],
     compared without this group's), and a pair from or to a `left` id at least two."""
 
     def paired(pid: str | None) -> str | None:
-        return pid if pid is None else ids.get(pid, pid)
+        return renamed(pid, ids)
 
     def unpaired(pid: str | None) -> str | None:
-        return pid if pid is None or pid in group else ids.get(pid, pid)
+        return pid if pid in group else renamed(pid, ids)
 
     into = {new_id: old_id for old_id, new_id in group.items()}
     for old_id, new_id in group.items():
@@ -570,16 +595,11 @@ class _PositionRounds:
                         self.above.setdefault(report, []).append(pid)
         for pid, person in self.new.items():
             if person.title and pid not in self.taken:
-                kind = (nfc(person.title), person.reports_to)
+                kind = new_kind(person)
                 self.came.setdefault((person.vacant, kind), set()).add(pid)
                 self._touch(1, person.vacant, kind)
                 if reports[1].get(pid):
                     self.followed.setdefault(kind, {})[pid] = person
-
-    def old_kind(self, person: Person) -> Kind:
-        """The kind of the removed position `person`: its title, its manager by new id."""
-        boss = person.reports_to
-        return nfc(person.title), self.paired.get(boss or "", boss)
 
     def _touch(self, side: int, vacant: bool, kind: Kind) -> None:
         """Have the opennesses that read `kind` of removed (`side` 0) or added (1) open
@@ -591,7 +611,7 @@ class _PositionRounds:
         """File the removed position `pid` under its kind now, its old and new kind touched."""
         self._unplace_old(pid)
         person = self.old[pid]
-        key = (person.vacant, self.old_kind(person))
+        key = (person.vacant, old_kind(person, self.paired))
         self.gone.setdefault(key, set()).add(pid)
         self.gone_kind[pid] = key
         self._touch(0, *key)
@@ -617,7 +637,7 @@ class _PositionRounds:
             self.recheck.update(self.above.get(new_id, ()))  # (a report's id another took)
             person = self.new.get(new_id)
             if person is not None and person.title:
-                kind = (nfc(person.title), person.reports_to)
+                kind = new_kind(person)
                 self.came.get((person.vacant, kind), set()).discard(new_id)
                 self.followed.get(kind, {}).pop(new_id, None)
                 self._touch(1, person.vacant, kind)
@@ -641,7 +661,7 @@ class _PositionRounds:
         if pid in self.paired:
             return None
         before = self.old[pid]
-        came = self.followed.get(self.old_kind(before))
+        came = self.followed.get(old_kind(before, self.paired))
         if not came:
             return None
         ids = _reports_now(self.reports[0][pid], self.paired, self.taken)
