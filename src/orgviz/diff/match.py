@@ -11,6 +11,7 @@ from typing import Any, NamedTuple, TypeVar
 from orgviz.diff.change import Change, same_value
 from orgviz.diff.pairing import id_changes, position_changes, swapped_ids, unnamed_opening
 from orgviz.diff.teams import team_id_changes, team_members
+from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, Person, RuleSetting, Team
 from orgviz.problem import Problem
 
@@ -67,6 +68,14 @@ def diff_orgs(old: Org, new: Org) -> list[Change]:
 
     for version in (require_org(old, "diff_orgs"), require_org(new, "diff_orgs")):
         require_whole(version)
+    # (a change or two for each position, and the pairings' dicts and sets: nothing in a
+    # cycle, so the collector, triggered by the allocations, only walks both orgs again)
+    with cyclic_gc_paused():
+        return _changes(old, new)
+
+
+def _changes(old: Org, new: Org) -> list[Change]:
+    """The changes of `diff_orgs`, of two whole versions."""
     changes: list[Change] = []
     old_people, new_people = old.by_id, new.by_id
     removed, added = _only_in(old_people, new_people), _only_in(new_people, old_people)
