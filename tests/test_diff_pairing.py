@@ -470,6 +470,26 @@ def test_position_changes_rounds_look_again_only_where_pairings_changed(
     assert calls["titles read"] <= 8 * depth
 
 
+def test_position_changes_rounds_keep_only_the_positions_not_paired_yet() -> None:
+    """Every id changed, all but one opening paired by name already: the rounds file and
+    order the one opening left on each side, not the 1,000 paired (they read every removed
+    and added position, twice a diff, for nothing), and the openings passed on order the
+    openings alone."""
+    old = _org([("a0", "Ann", "Engineer", None), ("a1", None, "Designer", "a0"),
+                *((f"a{n}", f"Person {n}", "Engineer", "a0") for n in range(2, 1000))])
+    new = _org([("b0", "Ann", "Engineer", None), ("b1", None, "Designer", "b0"),
+                *((f"b{n}", f"Person {n}", "Engineer", "b0") for n in range(2, 1000))])
+    known = {f"a{n}": f"b{n}" for n in range(1000) if n != 1}
+    rounds = pairing._PositionRounds(list(old.people), list(new.people), known,
+                                     (old.reports, new.reports))
+    assert (list(rounds.old), list(rounds.new)) == (["a1"], ["b1"])
+    assert (rounds.old_order, rounds.new_order) == ({"a1": 0}, {"b1": 0})
+    kinds = pairing._OpeningKinds(old.by_id, new.by_id, known, (old.reports, new.reports))
+    assert (kinds.old_order, kinds.new_order) == ({"a1": 0}, {"b1": 0})
+    assert position_changes(list(old.people), list(new.people), known,
+                            (old.reports, new.reports)) == ({"a1": "b1"}, {}, {})
+
+
 def test_a_report_s_id_someone_else_took_is_no_report_that_followed(tmp_path: Path) -> None:
     """Xi, the open Engineering Manager role's report, left, and Wu's id went from w to x,
     Xi's: Pat, one of two Engineering Managers hired under Ann, has Wu at x now. x was read

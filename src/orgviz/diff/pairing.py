@@ -311,13 +311,14 @@ class _OpeningKinds:
         self.taken = Counter(pairs.values())
         self.new_kinds = {pid: new_kind(person)
                           for pid, person in new.items() if _titled_opening(person)}
-        #: Old manager id -> the old ids of the openings under them.
+        #: Old manager id -> the old ids of the openings under them; the openings' order.
         self.under: dict[str | None, list[str]] = {}
+        self.old_order: dict[str, int] = {}
         for pid, person in old.items():
             if _titled_opening(person):
                 self.under.setdefault(person.reports_to, []).append(pid)
-        self.old_order = {pid: n for n, pid in enumerate(old)}
-        self.new_order = {pid: n for n, pid in enumerate(new)}
+                self.old_order[pid] = len(self.old_order)
+        self.new_order = {pid: n for n, pid in enumerate(self.new_kinds)}
         #: Old id -> kind of the openings that left their id, and those ids by kind; new
         #: id -> kind of those that took one, and by kind; the kinds whose openings changed
         #: since `passed_on` last looked.
@@ -558,14 +559,15 @@ class _PositionRounds:
 
     def __init__(self, removed: list[Person], added: list[Person], known: dict[str, str],
                  reports: Reports) -> None:
-        """The positions `removed` and `added`, `known` (old id -> new id) paired already."""
+        """The positions `removed` and `added`, `known` (old id -> new id) paired already
+        (and so left out: most of them, when every id changed)."""
         self.reports = reports
-        self.old = {person.id: person for person in removed}
-        self.new = {person.id: person for person in added}
-        self.old_order = {pid: n for n, pid in enumerate(self.old)}
-        self.new_order = {pid: n for n, pid in enumerate(self.new)}
         self.paired = dict(known)
         self.taken = set(known.values())
+        self.old = {person.id: person for person in removed if person.id not in self.paired}
+        self.new = {person.id: person for person in added if person.id not in self.taken}
+        self.old_order = {pid: n for n, pid in enumerate(self.old)}
+        self.new_order = {pid: n for n, pid in enumerate(self.new)}
         #: The kinds to look at again, for each openness; those a removed (added) position
         #: of an openness joins or leaves touch.
         self.touched: dict[tuple[bool, bool], set[Kind]] = {
@@ -585,7 +587,7 @@ class _PositionRounds:
         self.above: dict[str, list[str]] = {}
         self.recheck: set[str] = set()
         for pid, person in self.old.items():
-            if person.title and pid not in self.paired:
+            if person.title:
                 self._place_old(pid)
                 if person.reports_to is not None:
                     self.under.setdefault(person.reports_to, []).append(pid)
@@ -594,7 +596,7 @@ class _PositionRounds:
                     for report in reports[0][pid]:
                         self.above.setdefault(report, []).append(pid)
         for pid, person in self.new.items():
-            if person.title and pid not in self.taken:
+            if person.title:
                 kind = new_kind(person)
                 self.came.setdefault((person.vacant, kind), set()).add(pid)
                 self._touch(1, person.vacant, kind)
