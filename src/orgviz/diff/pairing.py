@@ -20,9 +20,18 @@ Reports = tuple[Mapping[str, list[str]], Mapping[str, list[str]]]
 def by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
     """Name (case folded) -> item, of the named people or teams whose name no other of them
     has (in their order)."""
-    named = [(folded(item.name), item) for item in items if item.name]
-    counts = Counter(key for key, _item in named)
-    return {key: item for key, item in named if counts[key] == 1}
+    found: dict[str, _Named] = {}
+    shared: set[str] = set()
+    for item in items:
+        if item.name:
+            key = folded(item.name)
+            if key in found:
+                shared.add(key)
+            else:
+                found[key] = item
+    for key in shared:
+        del found[key]
+    return found
 
 
 def shares_most(mine: Set[str] | None, theirs: Set[str] | None) -> bool:
