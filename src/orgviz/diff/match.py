@@ -87,8 +87,10 @@ def _changes(old: Org, new: Org) -> list[Change]:
     # and someone whose id changed took it; that person new, or removed, as others are)
     fresh = {pid for pid in reused if pid in moved_ids}
     left_ids = reused - fresh
-    removed = _only_in(old_people, new_people, left_ids)
-    added = _only_in(new_people, old_people, fresh)
+    if left_ids:
+        removed = _only_in(old_people, new_people, left_ids)
+    if fresh:
+        added = _only_in(new_people, old_people, fresh)
     open_ids, filled_by, opened_by = position_changes(removed, added, moved_ids,
                                                       (old.reports, new.reports))
     moved_ids.update(open_ids)
