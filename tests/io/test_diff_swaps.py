@@ -145,6 +145,29 @@ def test_ids_passed_along_a_chain_or_a_cycle(tmp_path: Path) -> None:
         "old.yaml -> new.yaml: 3 ids changed\n")
 
 
+def test_a_namesake_who_keeps_id_and_name_leaves_the_name_to_a_cycle(tmp_path: Path) -> None:
+    """Three engineers whose ids went round, one of them Bo B, and another Bo B who keeps
+    b2 (Di's id there, renamed here): the name was shared, so Bo's link a2 -> b1 was
+    missing and the rest, a chain from b1 to a2, both ids in both versions, was dropped:
+    three renames and moves, no id changed. A person at the same id with the same name in both
+    versions is no other Bo B (as for someone removed and added, whose ids only one version
+    has): three ids changed, Bo B at b2 kept."""
+    namesake = OLD.replace("id: b2, name: Di D", "id: b2, name: Bo B")
+    cycle = (namesake.replace("id: a1, name: Al", "id: a2, name: Al")
+             .replace("id: a2, name: Bo", "id: b1, name: Bo")
+             .replace("id: b1, name: Cy", "id: a1, name: Cy"))
+    assert _run(tmp_path, namesake, cycle) == (
+        "~ id changed      a2 (Al A): a1 -> a2\n"
+        "~ id changed      b1 (Bo B): a2 -> b1\n"
+        "~ id changed      a1 (Cy C): b1 -> a1\n"
+        "old.yaml -> new.yaml: 3 ids changed\n")
+    assert _run(tmp_path, cycle, namesake) == (
+        "~ id changed      a1 (Al A): a2 -> a1\n"
+        "~ id changed      a2 (Bo B): b1 -> a2\n"
+        "~ id changed      b1 (Cy C): a1 -> b1\n"
+        "old.yaml -> new.yaml: 3 ids changed\n")
+
+
 def test_a_chain_that_leaves_someone_without_a_counterpart_is_not_taken(
         tmp_path: Path) -> None:
     """Mo takes Mia's id and Mia is gone, while m1 stays, now someone else's: no chain from

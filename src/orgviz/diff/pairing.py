@@ -99,7 +99,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     `removed_and_added`: the people whose id only the old version has, and only the new);
     and the ids of those chains held by two people who share nothing (`reused`, below).
 
-    Each is a name (case aside) that one old and one new person have, under another id, or
+    Each is a name (case aside) that one old and one new person have, under another id
+    (of the people who do not keep both their id and their name: Bo Lee at `z` in both
+    versions leaves the name to the Bo Lee who went from `a` to `b`), or
     an unnamed open position whose title and manager (by new id) another id holds now
     (`openings_passed_on`), or whose reports followed it to another opening of its title and
     manager (`openings_followed`); the ids of such pairs that hold a position in both versions
@@ -121,7 +123,13 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     title, the manager and the reports (by new id; the same non-empty ones) each count
     one. Someone who only changed their name keeps their id (a rename), as do two people
     whose names were exchanged where their ids kept as much as the names took."""
-    gone, came = by_unique_name(old.values()), by_unique_name(new.values())
+    # (someone who keeps their id and their name is no one else of that name, as for
+    # `id_changes`, which sees only the ids one version has)
+    kept = {pid for pid, person in old.items()
+            if pid in new and person.name and new[pid].name
+            and folded(person.name) == folded(new[pid].name)}
+    gone = by_unique_name(person for pid, person in old.items() if pid not in kept)
+    came = by_unique_name(person for pid, person in new.items() if pid not in kept)
     taken = set(found.values())
     cross = {gone[key].id: person.id for key, person in came.items()
              if key in gone and gone[key].id != person.id and gone[key].id not in found
