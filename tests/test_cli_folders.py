@@ -258,3 +258,44 @@ def test_render_draws_a_file_linked_under_another_name_as_that_name(
     (tmp_path / "latest.yaml").symlink_to("base.yaml")
     result = CliRunner().invoke(main, ["render", "base.yaml", "latest.yaml", "-o", "out/"])
     assert (result.exit_code, result.output) == (0, "out/base.svg\nout/latest.svg\n")
+
+
+BROKEN_PART = ("orgviz: 1\npeople:\n  - {id: hop, name: Ben Cruz, title: Head of Product, "
+               "reports_to: nobody}\n")
+
+
+def _annotated_files(output: str) -> list[str]:
+    """The `file=` of each annotation of a -f github report."""
+    return [line.split("file=", 1)[1].split(",", 1)[0] for line in output.splitlines()]
+
+
+def test_github_annotations_name_files_relative_to_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a folder's files were `./orgs/solo.yaml`, a split org's part `orgs/split/eng.yaml`, a
+    # file given by its absolute path inside the current folder was absolute)
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    (work / "orgs" / "split").mkdir(parents=True)
+    elsewhere.mkdir()
+    (work / "orgs" / "top.yaml").write_text(TOP.replace("parts/team.yaml", "split/eng.yaml"),
+                                            encoding="utf-8")
+    (work / "orgs" / "split" / "eng.yaml").write_text(BROKEN_PART, encoding="utf-8")
+    (work / "orgs" / "solo.yaml").write_text(BROKEN, encoding="utf-8")
+    (elsewhere / "far.yaml").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(main, ["validate", "-f", "github", "."])
+    assert result.exit_code == 1, result.output
+    assert _annotated_files(result.stdout) == ["orgs/solo.yaml", "orgs/split/eng.yaml"]
+    assert result.stdout.splitlines()[1] == (
+        "::error file=orgs/split/eng.yaml,line=3,col=67,title=orgviz unknown-manager::'hop' "
+        "reports to 'nobody', who is not in the org: use the id of an existing person, or add "
+        "that person")
+    # (a path into the current folder, however spelt, is named alike; one outside it is
+    # absolute, normalised)
+    result = CliRunner().invoke(main, ["validate", "-f", "github",
+                                       str(work / "orgs" / "solo.yaml"),
+                                       "orgs/split/../split/eng.yaml", "../elsewhere/far.yaml"])
+    assert _annotated_files(result.stdout) == [  # (in the order of the paths as given)
+        str(elsewhere / "far.yaml"), "orgs/solo.yaml", "orgs/split/eng.yaml"]
+    monkeypatch.chdir(work / "orgs")
+    result = CliRunner().invoke(main, ["validate", "-f", "github", "split", str(elsewhere)])
+    assert set(_annotated_files(result.stdout)) == {"split/eng.yaml", str(elsewhere / "far.yaml")}

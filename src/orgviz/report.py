@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
+from orgviz.orgfiles import STDIN_SHOWN
 from orgviz.problem import Problem, one_line
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -74,11 +75,28 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return text
 
 
+def github_path(path: str) -> str:
+    """A file's path for an annotation: relative to the working folder, normalised, with
+    forward slashes (`orgs/acme.yaml`, never `./orgs/acme.yaml`) below it; absolute (and
+    normalised) outside it; `<stdin>` and an empty path (that names no file) as they are."""
+    if path in (STDIN_SHOWN, ""):
+        return path
+    try:
+        relative = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive (Windows)
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return os.path.abspath(path)
+    return relative.replace(os.sep, "/")
+
+
 def report_github(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:
-    """GitHub Actions workflow commands (::error file=...,line=...::message)."""
+    """GitHub Actions workflow commands (::error file=...,line=...::message), each file named
+    as `github_path` names it."""
     for p in problems:
         command = "notice" if p.level == "info" else p.level
-        out.write(f"::{command} file={_gh_escape(p.file, True)},line={p.line},col={p.col},"
+        where = f"file={_gh_escape(github_path(p.file), True)},line={p.line},col={p.col}"
+        out.write(f"::{command} {where},"
                   f"title={_gh_escape('orgviz ' + p.rule, True)}::{_gh_escape(p.message)}\n")
 
 
