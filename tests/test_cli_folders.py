@@ -4,6 +4,7 @@ files."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -299,3 +300,52 @@ def test_github_annotations_name_files_relative_to_the_current_folder(
     monkeypatch.chdir(work / "orgs")
     result = CliRunner().invoke(main, ["validate", "-f", "github", "split", str(elsewhere)])
     assert set(_annotated_files(result.stdout)) == {"split/eng.yaml", str(elsewhere / "far.yaml")}
+
+
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """Make os.scandir refuse to list `denied`, as for a folder the user may not read."""
+    real_scandir = os.scandir
+
+    def scandir(path: str = ".") -> object:
+        if os.path.abspath(path) == str(denied):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_folder_inside_a_folder_given_is_a_read_problem(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (outside git the walk skipped tree/sub silently: "1 file checked: no problems")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tree" / "sub").mkdir(parents=True)
+    (tmp_path / "tree" / "solo.yaml").write_text(SOLO, encoding="utf-8")
+    (tmp_path / "tree" / "sub" / "hidden.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "only" / "sub").mkdir(parents=True)
+    _deny_listing(monkeypatch, tmp_path / "tree" / "sub")
+    result = CliRunner().invoke(main, ["validate", "tree"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "1 file checked: no problems\n", "orgviz: tree/sub: cannot read: Permission denied\n")
+    result = CliRunner().invoke(main, ["validate", "-f", "json", "tree"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == [{
+        "file": "tree/sub", "line": 1, "column": 1, "level": "error", "rule": "read",
+        "message": "cannot read: Permission denied"}]
+    # (a folder whose only subfolder cannot be listed is not said to hold no org file)
+    _deny_listing(monkeypatch, tmp_path / "only" / "sub")
+    result = CliRunner().invoke(main, ["validate", "only", "tree/solo.yaml"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "1 file checked: no problems\n", "orgviz: only/sub: cannot read: Permission denied\n")
+
+
+def test_render_of_a_folder_holding_an_unreadable_folder_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (as for an unreadable file given: nothing drawn, exit 2; it drew the rest silently)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tree" / "sub").mkdir(parents=True)
+    (tmp_path / "tree" / "solo.yaml").write_text(SOLO, encoding="utf-8")
+    _deny_listing(monkeypatch, tmp_path / "tree" / "sub")
+    result = CliRunner().invoke(main, ["render", "tree", "-o", "out/"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "orgviz: tree/sub: cannot read: Permission denied\n")
+    assert not (tmp_path / "out").exists()

@@ -163,3 +163,20 @@ def test_the_sarif_log_describes_rule_read_with_permission_among_its_causes() ->
         "A file or folder named on the command line cannot be read at all (missing, without "
         "read permission, a named pipe, a symlink loop, a folder without org files); the exit "
         "status is 2."]
+
+
+@needs_permissions
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_validate_reports_an_unreadable_folder_inside_a_folder_given(locked: Path,
+                                                                     fmt: str) -> None:
+    # (outside git the walk skipped lockdir silently: "2 files checked: no problems")
+    (locked / "locked.yaml").chmod(0o600)
+    done = orgviz(locked, "validate", "-f", fmt, ".")
+    assert (done.returncode, done.stderr) == (
+        2, "orgviz: ./lockdir: cannot read: Permission denied\n")
+    if fmt == "text":
+        assert done.stdout == "2 files checked: no problems\n"
+    else:
+        assert [(p["file"], p["line"], p["column"], p["rule"], p["message"])
+                for p in json.loads(done.stdout)] == [
+            ("./lockdir", 1, 1, "read", "cannot read: Permission denied")]

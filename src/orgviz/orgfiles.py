@@ -322,11 +322,14 @@ def source_files(path: str | os.PathLike[str]) -> list[Path]:
     return found
 
 
-def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
+def tracked_yaml_files(root: str | os.PathLike[str] = ".",
+                       unlisted: list[OSError] | None = None) -> list[str]:
     """YAML files git tracks under `root` (paths relative to it); a folder walk without git.
 
     Only regular files (symlinks followed) count: a device, a named pipe or a symlink loop
-    with a YAML name is left out, so that nothing reads it.
+    with a YAML name is left out, so that nothing reads it. `unlisted`, where given, gets
+    the error of each folder below `root` that the walk cannot list (`Permission denied`;
+    its `filename`: the folder, `root` joined with its path): its files are not found.
     """
     result = _run_git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--",
                        *(f"*{suffix}" for suffix in YAML_SUFFIXES)], root)
@@ -334,7 +337,13 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".") -> list[str]:
         names = {os.fsdecode(name) for name in result.stdout.split(b"\0") if name}
         return sorted(name for name in names if is_regular(os.path.join(root, name)))
     found: list[str] = []
-    for folder, dirs, files in os.walk(root):
+
+    def not_listed(error: OSError) -> None:
+        """Keep a folder's error, but that of `root` itself (`orgs_in_folder` says that)."""
+        if unlisted is not None and error.filename != os.fspath(root):
+            unlisted.append(error)
+
+    for folder, dirs, files in os.walk(root, onerror=not_listed):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         for name in sorted(files):
             if name.endswith(YAML_SUFFIXES) and is_regular(os.path.join(folder, name)):
@@ -521,17 +530,18 @@ def repository_orgs(folder: str = ".") -> list[str]:
         return []
 
 
-def orgs_in_folder(folder: str) -> list[str]:
+def orgs_in_folder(folder: str, unlisted: list[OSError] | None = None) -> list[str]:
     """The org files to check in a folder, as `select_orgs` picks them from the YAML files
     git tracks there (and untracked ones it does not ignore; every YAML file below it, hidden
     folders aside, outside git): other YAML skipped, the parts of a split org checked as the
     whole org (found in the folder's git repository, or in the folder outside git).
-    NoOrgInFolderError when none is left."""
-    names = [os.path.join(folder, name) for name in tracked_yaml_files(folder)]
+    NoOrgInFolderError when none is left (none where `unlisted` gets a subfolder's error:
+    see `tracked_yaml_files`)."""
+    names = [os.path.join(folder, name) for name in tracked_yaml_files(folder, unlisted)]
     found = select_orgs(names, _repository_of(folder) or folder).orgs
     if os.path.isabs(folder):  # (an org found elsewhere in the repository: shown as the folder is)
         found = [path if os.path.isabs(path) else os.path.abspath(path) for path in found]
-    if not found:
+    if not found and not unlisted:
         reason = _unlisted(folder)
         raise NoOrgInFolderError(folder, f"{folder}: cannot read: {reason}" if reason else
                                  f"{folder}: no org file in this folder (a YAML file with a "
@@ -591,16 +601,27 @@ def _run_git(args: list[str], folder: str | os.PathLike[str]
     return result
 
 
+def _unlisted_error(error: OSError) -> NoOrgInFolderError:
+    """The error for a folder inside a folder given that cannot be listed (`tree/sub: cannot
+    read: Permission denied`), said as that of a file that cannot be read is."""
+    folder = os.fsdecode(error.filename)
+    return NoOrgInFolderError(folder, f"{folder}: cannot read: {error.strerror or error}")
+
+
 def expand_folders(paths: Sequence[str]) -> list[str]:
     """The paths given, each folder among them replaced by `orgs_in_folder`'s files (then a
-    file named twice is kept once); NoOrgInFolderError for a folder without org files."""
+    file named twice is kept once); NoOrgInFolderError for a folder without org files, or
+    one holding a folder that cannot be listed (as for a file given that cannot be read)."""
     if not any(path != STDIN and os.path.isdir(path) for path in paths):
         return list(paths)
     expanded: dict[str, str] = {}
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            for found in orgs_in_folder(path):
+            unlisted: list[OSError] = []
+            for found in orgs_in_folder(path, unlisted):
                 expanded.setdefault(_key(found), found)
+            if unlisted:
+                raise _unlisted_error(unlisted[0])
         else:
             expanded.setdefault(_key(path) if path != STDIN else STDIN, path)
     return list(expanded.values())
@@ -646,7 +667,9 @@ def expand_every(paths: Sequence[str]) -> tuple[list[str], dict[str, NoOrgInFold
     it is given (validate): each file once, at its first place, even where no folder is
     given (`a.yaml ./a.yaml`, pre-commit's overlapping paths; `-` kept each time: see
     `stdin_given_twice`); a folder without org files kept in its place, with its
-    NoOrgInFolderError in the dict, rather than raised before the other paths are read."""
+    NoOrgInFolderError in the dict, rather than raised before the other paths are read; so
+    is each folder below a folder given that cannot be listed (`lockdir/sub: cannot read:
+    Permission denied`), after the files found."""
     expanded: dict[str, str] = {}
     empty: dict[str, NoOrgInFolderError] = {}
     for index, path in enumerate(paths):
@@ -655,10 +678,15 @@ def expand_every(paths: Sequence[str]) -> tuple[list[str], dict[str, NoOrgInFold
             continue
         found = [path]
         if os.path.isdir(path):
+            unlisted: list[OSError] = []
             try:
-                found = orgs_in_folder(path)
+                found = orgs_in_folder(path, unlisted)
             except NoOrgInFolderError as exc:
                 empty.setdefault(path, exc)
+            for error in unlisted:
+                unreadable = _unlisted_error(error)
+                empty.setdefault(unreadable.folder, unreadable)
+                found.append(unreadable.folder)
         for name in found:
             expanded.setdefault(_key(name), name)
     return list(expanded.values()), empty
