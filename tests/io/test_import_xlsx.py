@@ -493,3 +493,33 @@ def test_an_empty_first_sheet_names_the_others(tmp_path: Path) -> None:
         (1, 1, "sheet 'Cover' is empty: expected a header row and one row per person (the "
                "others: 'Staff'; --sheet picks one)")]
     assert len(import_csv(book, ImportOptions(sheet="Staff")).org.people) == len(ROWS)
+
+
+def test_a_sheets_rows_without_a_value_are_said_as_in_its_csv_export(tmp_path: Path) -> None:
+    # (a sheet dropped them silently: an empty row, one of Excel errors alone inside the
+    # table and one below it, where its CSV export says "3 rows hold no value: skipped")
+    rows = [HEADER, ROWS[0], [None] * len(HEADER), ["#N/A"] * len(HEADER), ROWS[1],
+            ["#REF!", None, "#N/A"]]
+    book = workbook(tmp_path / "p.xlsx", {"P": rows})
+    export = csv_file(tmp_path / "p.csv", rows)
+    said = "3 rows hold no value: skipped (rows 3, 4, 6)"
+    for path in (book, export):
+        result = import_csv(path)
+        assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems
+                if p.rule == "csv"] == [(3, 1, "info", "csv", said)], path
+        assert [p.id for p in result.org.people] == ["1000", "1001"]
+    # (numbered as the sheet numbers them, under title rows; a row of the sheet that holds
+    # formatting alone below the table is no row of it, as it is none of a CSV export)
+    sheet_rows = [["Staff list"], [], HEADER, ROWS[0], [], ROWS[1]]
+    path = workbook(tmp_path / "t.xlsx", {"P": sheet_rows})
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    formatted = load_workbook(path)
+    formatted["P"].cell(8, 2).font = Font(bold=True)  # (row 8: a cell without a value)
+    formatted.save(path)
+    table = read_xlsx(path)
+    assert [(p.line, p.level, p.message) for p in table.problems] == [
+        (3, "info", "the header is on row 3: the rows above it are skipped ('Staff list' ...)"),
+        (5, "info", "a row holds no value: skipped (row 5)")]
+    assert [number for number, _cells in table.rows] == [4, 6]

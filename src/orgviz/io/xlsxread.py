@@ -330,6 +330,20 @@ def _decimal_text(text: str) -> str:
     return format(Decimal(text), "f")
 
 
+def _rows_without_value(table: list[tuple[int, list[str]]], error_rows: set[int]) -> list[int]:
+    """The numbers of the rows below a table's header row (`table`: it and the rows with a
+    value under it) that hold no value, where a CSV export of the sheet has a row of commas
+    alone: those inside the table (empty, of Excel errors alone, or not in the sheet at
+    all), and those of Excel errors alone below it (`error_rows`: the rows whose Excel
+    errors were emptied)."""
+    numbers = [number for number, _cells in table]
+    with_value = set(numbers)
+    inside = (number for number in range(numbers[0] + 1, numbers[-1])
+              if number not in with_value)
+    below = (number for number in sorted(error_rows) if number > numbers[-1])
+    return [*inside, *below]
+
+
 def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[str]]],
            error_rows: set[int]) -> CsvTable:
     """The sheet's rows as a table under the header row (`error_rows`: the rows whose Excel
@@ -364,8 +378,10 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
     if blank:  # (their only values were right of the named columns, or invisible)
         skip = set(blank)
         records = [(number, cells) for number, cells in records if number not in skip]
-        problems.append(_skipped(shown, blank))
         invisible = [cell for cell in invisible if cell[0] not in skip]
+    empty = _rows_without_value(kept[start:], error_rows)
+    if blank or empty:  # (as a CSV export of the sheet says its rows of commas alone)
+        problems.append(_skipped(shown, sorted({*blank, *empty})))
     if not records:  # (as a CSV of a header alone: an org of nobody is no import)
         raise OrgLoadError([Problem(shown, header_row + 1, 1, "error", "csv",
                                     f"sheet '{title}' has a header but no rows: nothing to "
