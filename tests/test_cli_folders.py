@@ -349,3 +349,25 @@ def test_render_of_a_folder_holding_an_unreadable_folder_says_so(
     assert (result.exit_code, result.stdout, result.stderr) == (
         2, "", "orgviz: tree/sub: cannot read: Permission denied\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_in_a_folder_given_that_cannot_be_looked_at_is_a_read_problem(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (stat refused for want of permission, as in a folder that may be listed but not
+    # entered: the file was left out silently, "1 file checked: no problems")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tree" / "sub").mkdir(parents=True)
+    (tmp_path / "tree" / "solo.yaml").write_text(SOLO, encoding="utf-8")
+    (tmp_path / "tree" / "sub" / "org.yaml").write_text(SOLO, encoding="utf-8")
+    real_stat, denied = os.stat, str(tmp_path / "tree" / "sub" / "org.yaml")
+
+    def stat(path: str, *args: object, **kwargs: object) -> os.stat_result:
+        if os.path.abspath(path) == denied:
+            raise PermissionError(13, "Permission denied", path)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    result = CliRunner().invoke(main, ["validate", "tree"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "1 file checked: no problems\n",
+        "orgviz: tree/sub/org.yaml: cannot read: Permission denied\n")

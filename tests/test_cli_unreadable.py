@@ -180,3 +180,31 @@ def test_validate_reports_an_unreadable_folder_inside_a_folder_given(locked: Pat
         assert [(p["file"], p["line"], p["column"], p["rule"], p["message"])
                 for p in json.loads(done.stdout)] == [
             ("./lockdir", 1, 1, "read", "cannot read: Permission denied")]
+
+
+@needs_permissions
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_validate_reports_a_tracked_file_in_a_folder_it_may_not_enter(locked: Path) -> None:
+    # (git lists lockdir/org.yaml, which could not be looked at: it was left out silently)
+    (locked / "lockdir").chmod(0o700)
+    (locked / "locked.yaml").chmod(0o600)
+    subprocess.run(["git", "init", "-q"], cwd=locked, check=True)
+    subprocess.run(["git", "add", "."], cwd=locked, check=True)
+    (locked / "lockdir").chmod(0)
+    done = orgviz(locked, "validate", "-f", "json", ".")
+    assert (done.returncode, done.stderr) == (
+        2, "orgviz: ./lockdir/org.yaml: cannot read: Permission denied\n")
+    assert [(p["file"], p["line"], p["rule"], p["message"]) for p in json.loads(done.stdout)
+            ] == [("./lockdir/org.yaml", 1, "read", "cannot read: Permission denied")]
+
+
+@needs_permissions
+def test_validate_reports_a_file_in_a_folder_it_may_list_but_not_enter(locked: Path) -> None:
+    # (outside git: the walk lists lockdir/org.yaml, which could not be looked at, and left
+    # it out silently)
+    (locked / "lockdir").chmod(0o400)  # (r--: its names, not its files)
+    (locked / "locked.yaml").chmod(0o600)
+    done = orgviz(locked, "validate", ".")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "2 files checked: no problems\n",
+        "orgviz: ./lockdir/org.yaml: cannot read: Permission denied\n")

@@ -174,10 +174,15 @@ def read_or_none(path: str | os.PathLike[str]) -> bytes | None:
         return None
 
 
-def is_regular(path: str | os.PathLike[str]) -> bool:
-    """Whether `path` is a regular file, symlinks followed (not a device, FIFO or loop)."""
+def _to_read(path: str) -> bool:
+    """Whether a file a folder lists is one to read: a regular file (symlinks followed), or
+    one the user may not look at (in a folder it may list but not enter: reading it says
+    `cannot read: Permission denied`); not a device, a named pipe, a symlink loop, a file
+    gone."""
     try:
         return stat.S_ISREG(os.stat(path).st_mode)
+    except PermissionError:
+        return True
     except (OSError, ValueError):
         return False
 
@@ -327,7 +332,8 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".",
     """YAML files git tracks under `root` (paths relative to it); a folder walk without git.
 
     Only regular files (symlinks followed) count: a device, a named pipe or a symlink loop
-    with a YAML name is left out, so that nothing reads it. `unlisted`, where given, gets
+    with a YAML name is left out, so that nothing reads it; a file the user may not look at
+    is kept (`_to_read`: reading it says why it cannot be read). `unlisted`, where given, gets
     the error of each folder below `root` that the walk cannot list (`Permission denied`;
     its `filename`: the folder, `root` joined with its path): its files are not found.
     """
@@ -335,7 +341,7 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".",
                        *(f"*{suffix}" for suffix in YAML_SUFFIXES)], root)
     if result is not None and result.returncode == 0:
         names = {os.fsdecode(name) for name in result.stdout.split(b"\0") if name}
-        return sorted(name for name in names if is_regular(os.path.join(root, name)))
+        return sorted(name for name in names if _to_read(os.path.join(root, name)))
     found: list[str] = []
 
     def not_listed(error: OSError) -> None:
@@ -346,7 +352,7 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".",
     for folder, dirs, files in os.walk(root, onerror=not_listed):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         for name in sorted(files):
-            if name.endswith(YAML_SUFFIXES) and is_regular(os.path.join(folder, name)):
+            if name.endswith(YAML_SUFFIXES) and _to_read(os.path.join(folder, name)):
                 found.append(os.path.relpath(os.path.join(folder, name), root))
                 if len(found) >= MAX_SCANNED_FILES:
                     return found
