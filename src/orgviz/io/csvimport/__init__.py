@@ -214,13 +214,13 @@ def _report_tops(imp: _Importer, tops: Sequence[Person], allow_forest: bool) -> 
     listed = ", ".join(f"'{p.id}' (row {p.loc.line}" + (
         f", reports to itself{imp.self_reports.get(at, '')})" if (
             at := p.at("reports_to")) in own else ")") for p in tops[:5])
-    more = f" and {len(tops) - 5} more" if len(tops) > 5 else ""
+    more = f" and {len(tops) - 5:,} more" if len(tops) > 5 else ""
     if allow_forest:
         imp.problem(tops[1].at("reports_to"), "info", "root",
-                    f"{len(tops)} separate trees: {listed}{more} (kept: --allow-forest)")
+                    f"{len(tops):,} separate trees: {listed}{more} (kept: --allow-forest)")
     else:
         imp.problem(tops[1].at("reports_to"), "warning", "root",
-                    f"{len(tops)} people have no manager: {listed}{more}; pass "
+                    f"{len(tops):,} people have no manager: {listed}{more}; pass "
                     "--allow-forest to keep separate trees")
 
 

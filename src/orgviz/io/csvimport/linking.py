@@ -96,9 +96,9 @@ class Linker(ImporterState):
                     changed = True
                     posts = "post reports" if n == 1 else "posts report"
                     them = "its report" if n == 1 else "its reports"
-                    record.notes.append(f"{n} {posts} to it: kept as an open position")
+                    record.notes.append(f"{n:,} {posts} to it: kept as an open position")
                     self.problem(record.loc("name"), "warning", "eliminated-post",
-                                 f"post '{record.id}' is marked eliminated, but {n} {posts} "
+                                 f"post '{record.id}' is marked eliminated, but {n:,} {posts} "
                                  f"to it: imported as an open position; point {them} at the "
                                  "post that took over its work")
 

@@ -167,7 +167,7 @@ class Resolver:
     def _ambiguous(self, raw: str, what: str, found: list[str]) -> str:
         """The error for a manager reference that names several people: their rows, with
         their ids when the CSV has ids (ids made from names are in no cell to copy)."""
-        return (f"manager '{raw}' matches {len(found)} people by {what} "
+        return (f"manager '{raw}' matches {len(found):,} people by {what} "
                 f"({self._rows_of(found)}): {self._advice(found)}")
 
     def _advice(self, found: list[str]) -> str:
@@ -205,7 +205,7 @@ class Resolver:
         if same and len(same) == 1:
             return same[0], f"{said}: using '{same[0]}', the current row of '{ended.name}'"
         if same:  # several current rows of that name: which one is not for import to guess
-            return None, (f"{said} and its name '{ended.name}' matches {len(same)} current "
+            return None, (f"{said} and its name '{ended.name}' matches {len(same):,} current "
                           f"rows ({self._rows_of(same)}): {self._advice(same)}")
         return None, f"{said} and no current row of '{ended.name or ended.id}' was found"
 

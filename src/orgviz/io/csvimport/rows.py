@@ -214,7 +214,7 @@ class RowReader(CellReader, FlagReader):
         extra = cells[width:]
         if len(cells) < width or any(c.strip() for c in extra):
             self.problem(SourceLoc(shown, line, 1), "warning", "csv",
-                         f"row has {len(cells)} fields, the header has {width}"
+                         f"row has {len(cells):,} fields, the header has {width:,}"
                          + (": missing fields read as empty" if len(cells) < width
                             else ": extra fields ignored"))
         return (cells + [""] * width)[:width]
@@ -725,6 +725,6 @@ def _other_sheets(table: CsvTable) -> str:
     if not table.sheets:
         return ""
     others = ", ".join(f"'{name}'" for name in table.sheets[1:4])
-    more = f" and {len(table.sheets) - 4} more" if len(table.sheets) > 4 else ""
-    return (f" (read sheet '{table.sheets[0]}' of {len(table.sheets)}; the others: "
+    more = f" and {len(table.sheets) - 4:,} more" if len(table.sheets) > 4 else ""
+    return (f" (read sheet '{table.sheets[0]}' of {len(table.sheets):,}; the others: "
             f"{others}{more}; --sheet picks one)")

@@ -173,43 +173,43 @@ class ImporterState:
         # kind: (level, rule, the message of several, the message of one)
         messages = {
             "placeholder": ("info", "placeholder-name",
-                            "{n} placeholder names imported as vacancies ({ex})",
-                            "{n} placeholder name imported as a vacancy ({ex})"),
+                            "{n:,} placeholder names imported as vacancies ({ex})",
+                            "{n:,} placeholder name imported as a vacancy ({ex})"),
             "withheld": ("info", "placeholder-name",
-                         f"{{n}} names not disclosed ({{ex}}): imported as filled posts named "
+                         f"{{n:,}} names not disclosed ({{ex}}): imported as filled posts named "
                          f"'{WITHHELD_NAME}'",
-                         f"{{n}} name not disclosed ({{ex}}): imported as a filled post named "
+                         f"{{n:,}} name not disclosed ({{ex}}): imported as a filled post named "
                          f"'{WITHHELD_NAME}'"),
             "eliminated": ("info", "eliminated-post",
-                           "{n} eliminated posts not imported ({ex}): listed at the end of the "
+                           "{n:,} eliminated posts not imported ({ex}): listed at the end of the "
                            "file",
-                           "{n} eliminated post not imported ({ex}): listed at the end of the "
+                           "{n:,} eliminated post not imported ({ex}): listed at the end of the "
                            "file"),
-            "control": ("warning", "csv", "control characters removed in {n} values ({ex})",
-                        "control characters removed in {n} value ({ex})"),
+            "control": ("warning", "csv", "control characters removed in {n:,} values ({ex})",
+                        "control characters removed in {n:,} value ({ex})"),
             "by-name": ("info", "manager-by-name",
-                        "{n} manager references matched by name or email ({ex})",
-                        "{n} manager reference matched by name or email ({ex})"),
+                        "{n:,} manager references matched by name or email ({ex})",
+                        "{n:,} manager reference matched by name or email ({ex})"),
             "decimal": ("info", "manager-by-name",
-                        "{n} manager references written as decimals ({ex}) read as the ids "
+                        "{n:,} manager references written as decimals ({ex}) read as the ids "
                         "of the whole numbers they write",
-                        "{n} manager reference written as a decimal ({ex}) read as the id "
+                        "{n:,} manager reference written as a decimal ({ex}) read as the id "
                         "of the whole number it writes"),
             "named-id": ("info", "manager-by-name",
-                         "{n} manager references written as a name and an id in parentheses "
+                         "{n:,} manager references written as a name and an id in parentheses "
                          "({ex}) read as that id",
-                         "{n} manager reference written as a name and an id in parentheses "
+                         "{n:,} manager reference written as a name and an id in parentheses "
                          "({ex}) read as that id"),
             "role-dropped": ("info", "no-role",
-                             "{n} role values that are no role ids ({ex}) left out: the "
+                             "{n:,} role values that are no role ids ({ex}) left out: the "
                              "title gives the role",
-                             "{n} role value that is no role id ({ex}) left out: the "
+                             "{n:,} role value that is no role id ({ex}) left out: the "
                              "title gives the role"),
             # (a warning: it says unknown-title's warning on each person holding one)
             "no-role": ("warning", "no-role",
-                        "{n} distinct titles match no role of the ladder ({ex}): add `roles:` with "
-                        "`titles:` to the org file, or a role column",
-                        "{n} distinct title matches no role of the ladder ({ex}): add `roles:` "
+                        "{n:,} distinct titles match no role of the ladder ({ex}): add "
+                        "`roles:` with `titles:` to the org file, or a role column",
+                        "{n:,} distinct title matches no role of the ladder ({ex}): add `roles:` "
                         "with `titles:` to the org file, or a role column"),
         }
         for kind, (level, rule, several, one) in messages.items():

@@ -65,7 +65,7 @@ def _fit(imp: CellReader, shown: str, line: int, cells: list[str], width: int) -
     warning the people CSV's rows get."""
     if len(cells) < width or any(c.strip() for c in cells[width:]):
         imp.problem(SourceLoc(shown, line, 1), "warning", "csv",
-                    f"row has {len(cells)} fields, the header has {width}"
+                    f"row has {len(cells):,} fields, the header has {width:,}"
                     + (": missing fields read as empty" if len(cells) < width
                        else ": extra fields ignored"))
     return (cells + [""] * width)[:width]
