@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from orgviz.io.csvimport.order import cycle_from_first, unique_tree_order
 from orgviz.io.csvimport.records import Record, record_id
-from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, Resolver, is_set_aside
+from orgviz.io.csvimport.resolve import DECIMAL_ID, NAMED_ID, ZEROS_ID, Resolver, is_set_aside
 from orgviz.io.csvimport.rows import (
     LOCAL_FTES,
     ROUNDED_FTES,
@@ -249,6 +249,8 @@ class Linker(ImporterState):
             col = record.cols.get("manager")  # (or the managers' names beside it)
             if how in (DECIMAL_ID, NAMED_ID):  # (no note: every row of such a column would
                 self.tally(how, raw, col)         # have one)
+            elif how == ZEROS_ID:  # (digits alone: the example '1' as '001' quotes safely)
+                self.tally(how, f"{raw}' as '{target}", col)
             elif how:
                 record.notes.append(how)
                 if is_set_aside(how):

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 _WHOLE_AS_DECIMAL = re.compile(r"([0-9]+)\.0+")
 #: The note of a manager reference read as the id of the whole number it writes.
 DECIMAL_ID = "decimal"
+#: The note of a manager reference read as the id that is the same number with other leading
+#: zeros ('1' for '001', '005' for '5': a spreadsheet drops them from a column of numbers).
+ZEROS_ID = "zeros"
+#: What a suggestion of ids that differ from a reference in leading zeros adds.
+ZEROS_DROPPED = "(leading zeros dropped by a spreadsheet?)"
 #: What a manager reference to a row set aside is (`Resolver.current_of`): a history row
 #: (ended), or a future-dated one (it starts after the day of the import).
 SET_ASIDE_MANAGER = ("is a history row", "is a future-dated row")
@@ -63,6 +68,7 @@ class Resolver:
         self._rows: dict[str, Record] = {}  # the record of each id, name and email suggested
         self._composed_ids: dict[str, str] | None = None  # NFC of each id that is not ASCII
         self._last_firsts: dict[str, list[str]] | None = None
+        self._numbers: dict[str, list[str]] | None = None  # digit ids by their number
 
     def _index(self) -> None:
         """Emails and names of everybody: built on the first reference that is no id."""
@@ -124,10 +130,27 @@ class Resolver:
                 return found[0], f"manager '{raw}' matched by {key}"
             if found:
                 return None, self._ambiguous(raw, key, found)
+        zeros = self.same_number(raw if whole is None else whole.group(1))
+        if len(zeros) == 1:
+            return zeros[0], ZEROS_ID
         named = self._named_id(raw) if raw[-1:] == ")" else None
         if named is not None:
             return named, NAMED_ID
         return self._last_first(raw)
+
+    def same_number(self, raw: str) -> list[str]:
+        """The ids of ASCII digits that write the number `raw` writes with other leading
+        zeros ('001' for '1', '5' for '005'), in the order of their rows; [] for a
+        reference that is no such number (asked only of a reference that is no id)."""
+        if not raw.isdigit() or not raw.isascii():
+            return []
+        if self._numbers is None:
+            self._numbers = {}
+            for record in self.records:  # (ids are unique once linking starts)
+                pid = record.id
+                if pid.isdigit() and pid.isascii() and not record.generated:
+                    self._numbers.setdefault(pid.lstrip("0") or "0", []).append(pid)
+        return self._numbers.get(raw.lstrip("0") or "0", [])
 
     def _named_id(self, raw: str) -> str | None:
         """The id of a reference written as a name and an id in parentheses (`Ana Ruiz
@@ -218,6 +241,12 @@ class Resolver:
         if named is not None and named.id != asker and not named.generated:
             return (f"; '{named.id}' is the id of '{named.name or named.id}' (row "
                     f"{named.line})")
+        whole = _WHOLE_AS_DECIMAL.fullmatch(raw) if raw[-1:] == "0" else None
+        zeros = [i for i in self.same_number(raw if whole is None else whole.group(1))
+                 if i != asker]
+        if zeros:  # (several: which one is not for import to guess)
+            shown = " or ".join(f"'{i}' (row {self.ids[i].line})" for i in zeros[:4])
+            return f"; did you mean {shown}{', ...' if len(zeros) > 4 else ''}? {ZEROS_DROPPED}"
         if self._suggest is None:
             from orgviz.rules._common import Suggester  # (only for a reference not found)
 

@@ -195,6 +195,11 @@ class ImporterState:
                         "of the whole numbers they write",
                         "{n:,} manager reference written as a decimal ({ex}) read as the id "
                         "of the whole number it writes"),
+            "zeros": ("info", "manager-by-name",
+                      "{n:,} manager references that are ids but for leading zeros ({ex}) read "
+                      "as those ids (leading zeros dropped by a spreadsheet?)",
+                      "{n:,} manager reference that is an id but for leading zeros ({ex}) read "
+                      "as that id (leading zeros dropped by a spreadsheet?)"),
             "named-id": ("info", "manager-by-name",
                          "{n:,} manager references written as a name and an id in parentheses "
                          "({ex}) read as that id",
