@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from orgviz import loadfiles, yamlread
+from orgviz.cli import main
 from orgviz.io.csvimport import ImportOptions, import_csv
+from orgviz.io.orgwrite import refuse_unloadable_size
+from orgviz.loader import load
 
 
 def said(result: object) -> list[str]:
@@ -64,3 +71,57 @@ def test_a_number_of_several_ids_with_other_leading_zeros_is_suggested(tmp_path:
     assert said(result)[-1] == (
         "p.csv:3:3: error [unknown-manager] manager '1' not found: imported as a top; did you "
         "mean '01' (row 2)? (leading zeros dropped by a spreadsheet?)")
+
+
+#: A people CSV of 40 rows with names of letters outside ASCII (2 UTF-8 bytes each).
+_ACCENTED = "id,name,manager\n" + "".join(f"{i},Zoë Åström {i},{i - 1 if i else ''}\n"
+                                           for i in range(40))
+
+
+def _too_small_limit(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """The most the loader reads, for import's check and for the loader alike."""
+    monkeypatch.setattr(yamlread, "MAX_FILE_BYTES", limit)
+    monkeypatch.setattr(loadfiles, "MAX_FILE_BYTES", limit)
+
+
+@pytest.mark.parametrize("to_stdout", [False, True])
+def test_an_org_file_larger_than_the_loader_reads_is_not_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to_stdout: bool) -> None:
+    # (import read a CSV up to 256 MiB, and wrote a 70 MiB org file that validate refused:
+    # "file is 70 MiB; orgviz reads org files up to 64 MiB")
+    path = tmp_path / "p.csv"
+    path.write_text(_ACCENTED, encoding="utf-8")
+    text = import_csv(path, ImportOptions(name="Acme")).text  # (as the command's below)
+    size = len(text.encode("utf-8"))
+    assert size > len(text)  # (counted in bytes: the characters alone would fit)
+    _too_small_limit(monkeypatch, size - 1)
+    out = tmp_path / "org.yaml"
+    to = "-" if to_stdout else str(out)
+    result = CliRunner().invoke(main, ["import", str(path), "--org-name", "Acme", "-o", to])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert not out.exists()
+    target = "stdout" if to_stdout else str(out)
+    assert result.stderr == (
+        f"orgviz: {target}: not written: the org file would be 0.0 MiB; orgviz reads org files "
+        "up to 0 MiB: import a part of the export (a division's rows), or split the org into "
+        "files joined by include: (docs/format.md, Split orgs)\n")
+    # At the limit, it is written, and loads.
+    _too_small_limit(monkeypatch, size)
+    result = CliRunner().invoke(main, ["import", str(path), "--org-name", "Acme", "-o",
+                                       str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == text
+    assert load(out).load_problems == ()
+
+
+def test_the_size_refused_is_said_in_mib(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.io.files import OutputError
+
+    _too_small_limit(monkeypatch, 64 * 2**20)
+    refuse_unloadable_size("x" * 64 * 2**20, "org.yaml")  # (at the limit: no error)
+    with pytest.raises(OutputError, match=r"^org\.yaml: not written: the org file would be "
+                       r"64\.5 MiB; orgviz reads org files up to 64 MiB: "):
+        refuse_unloadable_size("x" * (64 * 2**20 + 2**19), "org.yaml")
+    with pytest.raises(OutputError, match=r" would be 70 MiB; "):
+        refuse_unloadable_size("é" * (35 * 2**20), "org.yaml")  # (2 bytes each)

@@ -98,6 +98,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     from orgviz.io.csvimport import ImportOptions, import_csv
     from orgviz.io.csvimport.findings import checked
     from orgviz.io.files import write_output
+    from orgviz.io.orgwrite import refuse_unloadable_size
     from orgviz.loader import text_fault
     from orgviz.validate import validate
 
@@ -157,13 +158,14 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         problems = [p for p in problems if p.level == "error"]
     REPORTERS[fmt](problems, 1, sys.stderr, True)
     written = result.errors == 0 or keep_going
+    target = output if output and output != "-" else "stdout"
     if written:
         try:
+            refuse_unloadable_size(result.text, target)  # (nothing written, nor printed)
             write_output(output, result.text)
         except OrgvizError as exc:
             fail(exc)
     if not quiet and fmt == "text":
-        target = output if output and output != "-" else "stdout"
         n = len(result.org.people)
         what = (f"imported {n:,} position{'' if n == 1 else 's'} to {target}" if written else
                 "nothing written (data errors; --keep-going writes what can be imported)")

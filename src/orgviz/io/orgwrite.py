@@ -346,6 +346,27 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
+def refuse_unloadable_size(text: str, target: str) -> None:
+    """OutputError ("`target`: not written: ...", one line) when the org file `text` would be
+    larger than the loader reads (yamlread.MAX_FILE_BYTES): an import may read a CSV four
+    times that size. Its UTF-8 bytes are counted only when its characters might exceed it."""
+    from orgviz import yamlread  # (loaded by then: the imported org was validated)
+    from orgviz.io.files import OutputError
+
+    limit = yamlread.MAX_FILE_BYTES
+    size = len(text)  # (a character is 1 to 4 bytes: no encoding for a text of a quarter)
+    if size <= limit < size * 4 and not text.isascii():
+        size = len(text.encode("utf-8", "backslashreplace"))  # (as files.write_output does)
+    if size <= limit:
+        return
+    mib = size / 2**20
+    shown = f"{mib:.0f}" if mib >= limit // 2**20 + 1 else f"{mib:.1f}"
+    raise OutputError(f"{target}: not written: the org file would be {shown} MiB; orgviz "
+                      f"reads org files up to {limit // 2**20} MiB: import a part of the "
+                      "export (a division's rows), or split the org into files joined by "
+                      "include: (docs/format.md, Split orgs)")
+
+
 def dump_org(org: Org) -> str:
     """Any Org as an org file (people in order; teams, rules and roles are not written)."""
     lines = [f"# yaml-language-server: $schema={SCHEMA_URL}", "orgviz: 1", "org:",
