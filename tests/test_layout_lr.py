@@ -190,6 +190,30 @@ def test_left_to_right_listed_reports_stand_to_the_right_of_their_manager() -> N
                                     (pos["x"][0] - W / 2, pos["x"][1])]
 
 
+@pytest.mark.parametrize("room", [300.0, 6000.0])  # one column of reports; two
+@pytest.mark.parametrize("lead", [60.0, 140.0])  # the first report shorter; taller
+def test_left_to_right_a_listed_cards_line_goes_straight_into_its_first_report(
+        lead: float, room: float) -> None:
+    """A listed card's first report stands on the card's line, whatever their heights (it
+    hung from the card's top, the line stepping down or up into it: 6.5-14 px in the
+    example orgs), the taller of the two at the top of what the card carries."""
+    children = {"ceo": ["a", "b"], "a": ["a1", "a2", "a3", "a4"], "a1": ["x", "y"],
+                "b": ["b1"]}
+    sizes = {k: (W, H) for k in ["ceo", "a", "b", "a2", "a3", "a4", "b1", "y"]}
+    sizes.update({"a1": (W, lead), "x": (W, lead)})
+    options = _stack_options(list_from=1, list_height=room)
+    lay = layout_forest(["ceo"], children, sizes, options)
+    check_compact(["ceo"], children, sizes, options, None, None, lay)
+    pos = lay.positions
+    assert (pos["a2"][0] == pos["a1"][0]) == (room < 1000)  # a2 below a1's reports or beside
+    for boss, first in [("a", "a1"), ("a1", "x")]:
+        assert pos[first][1] == pos[boss][1]
+        assert lay.edges[boss, first] == [(pos[boss][0] + W / 2, pos[boss][1]),
+                                          (pos[first][0] - W / 2, pos[first][1])]
+    tops = {k: pos[k][1] - sizes[k][1] / 2 for k in ("a", "a1", "x")}
+    assert min(tops.values()) == tops["a" if lead < H else "a1"]
+
+
 def _lists_of_a_director(leaves: int, room: float = 6000.0) -> TreeLayout:
     """A director whose listed reports are a manager with three short reports, then
     `leaves` taller cards (the heights that cut a mid-size chart's three cards 2 + 1)."""

@@ -131,6 +131,19 @@ def test_the_small_orgs_lines_take_no_short_steps(direction: str) -> None:
     assert [found for line in lines if (found := steps(line))] == []
 
 
+@pytest.mark.parametrize("name", ["mid-size", "enterprise"])
+def test_left_to_right_a_listed_cards_line_goes_straight_into_its_first_report(
+        name: str) -> None:
+    # (before: a listed card's reports hung from its top, the line stepping 6.5-14 px
+    # down or up into the first: mid-size 15 lines, enterprise 92, e.g. "M1154 248L1172
+    # 248L1172 262L1182 262")
+    options = RenderOptions(layout="tidy", direction="LR")
+    svg = render(load(ORGS / f"{name}.yaml"), "svg", options).decode()
+    lines = solid_lines(svg)
+    assert len(lines) > 100
+    assert [found for line in lines if (found := steps(line))] == []
+
+
 def test_steps_finds_an_s_bend_not_an_elbow() -> None:
     assert steps([(930, 412.5), (956, 412.5), (956, 419.5), (966, 419.5)]) == [
         [(930, 412.5), (956, 412.5), (956, 419.5), (966, 419.5)]]

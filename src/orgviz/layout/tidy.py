@@ -908,18 +908,26 @@ class _Plan:
             per = math.ceil(count / cols)
             return [items[s : s + per] for s in range(0, count, per)]
 
-        # A listed card's reports: to its right, from its top down, in columns as the room
-        # allows (cards alone: in a block as for stacked leaves), on trunks right of the card.
+        # A listed card's reports: to its right, in columns as the room allows (cards
+        # alone: in a block as for stacked leaves), on trunks right of the card, the first
+        # report's middle on the card's: the line goes straight into it. The taller of the
+        # card and its reports' first card stands at the item's top, the other lower
+        # (`inset`: a card's top below its item's; hang: the reports' top below the card's,
+        # less than 0 above it).
         hg = max(stub, options.level_gap * 0.5)
+        inset = [0.0] * n
         for u, ordered in st.order.items():  # children first
             chunks = chunks_of(ordered, leafy[u], budget, self.rows_of.get(u))
             width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
-                                           self.top_off, stub, gap, sg)
+                                           self.top_off, stub, gap, sg, inset)
             lane = gap if len(trunks) > 1 else 0.0
+            first = chunks[0][0]
+            below = lane + self.top_off[first] + breadth[first] * 0.5 - breadth[u] * 0.5
+            inset[u] = max(below, 0.0)
             self.indent[u] = hg
-            self.hang[u] = (lane, len(trunks))
+            self.hang[u] = (lane - below, len(trunks))
             item_w[u] = depth[u] + hg + width
-            item_h[u] = max(card_h[u], lane + height)
+            item_h[u] = max(inset[u] + card_h[u], inset[u] - below + lane + height)
         tops, bounds, nrows, band = st.tops, st.bounds, st.nrows, st.band
         s0 = min(stub, options.level_gap * 0.5)  # the first trunk: in the gap before the row
         self.blocks = {}
@@ -927,7 +935,7 @@ class _Plan:
             hung = st.hung[v]
             chunks = chunks_of(group, leafy[v], budget if hung else None, self.rows_of.get(v))
             width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
-                                           self.top_off, stub, gap, sg)
+                                           self.top_off, stub, gap, sg, inset)
             lane = gap if len(chunks) > 1 else 0.0  # room for the bus above the first cards
             blk = _Block(v, group, lane + height, width - s0, trunks, st.start[v])
             blk.across = True
@@ -1008,8 +1016,10 @@ def _split_across(items: list[int], item_w: list[float], item_h: list[float], ga
 
 def _place(chunks: list[list[int]], item_b: list[float], item_d: list[float],
            depth: list[float], tr_off: list[float], top_off: list[float], stub: float,
-           gap: float, sibling_gap: float) -> tuple[float, float, list[float]]:
-    """Place items in the given columns: width, height and trunks (sets tr_off, top_off)."""
+           gap: float, sibling_gap: float,
+           inset: list[float] | None = None) -> tuple[float, float, list[float]]:
+    """Place items in the given columns: width, height and trunks (sets tr_off, top_off:
+    the card's top, `inset` below its item's top where given)."""
     cursor = 0.0
     height = 0.0
     trunks: list[float] = []
@@ -1017,7 +1027,7 @@ def _place(chunks: list[list[int]], item_b: list[float], item_d: list[float],
         y = bottom = widest = 0.0
         for c in col:
             tr_off[c] = cursor
-            top_off[c] = y
+            top_off[c] = y + inset[c] if inset is not None else y
             d = item_d[c]
             bottom = y + d
             y = bottom + (gap + gap if d > depth[c] else gap)  # air after a subtree
@@ -1311,16 +1321,17 @@ def _across_edges(edges: dict[tuple[str, str], list[tuple[float, float]]], v: in
 
 def _listed_edges_across(edges: dict[tuple[str, str], list[tuple[float, float]]], v: int,
                          forest: PreparedForest, plan: _Plan, rb: list[float],
-                         rd: list[float], hung_left: float) -> None:
+                         rd: list[float], hung_left: float, lane: float) -> None:
     """Left to right: the lines from listed card `v` to its reports, in the page's (x, y):
     out of its right side to the trunk, along it and into each report's left side; reports
-    in further columns through a bus along the top of the card's row."""
+    in further columns through a bus `lane` above the reports' first cards."""
     ids, breadth, depth = forest.ids, forest.breadth, forest.depth
-    tr_off = plan.tr_off
+    tr_off, top_off = plan.tr_off, plan.top_off
     right = round(rd[v] + depth[v] * 0.5, 2) + 0.0
     t0 = round(hung_left, 2) + 0.0
     head = [(right, rb[v]), (t0, rb[v])]
-    bus = round(rb[v] - breadth[v] * 0.5, 2) + 0.0
+    c0 = plan.order[v][0]
+    bus = round(rb[c0] - breadth[c0] * 0.5 - top_off[c0] - lane, 2) + 0.0
     pid = ids[v]
     for c in plan.order[v]:
         tr = round(hung_left + tr_off[c], 2) + 0.0
@@ -1570,7 +1581,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         pb = round(rd[v] + depth[v] * 0.5, 2)
         pid = ids[v]
         if inblock[v] and not tb:
-            _listed_edges_across(edges, v, forest, plan, rb, rd, origin[v][1])
+            _listed_edges_across(edges, v, forest, plan, rb, rd, origin[v][1], options.stack_gap)
             continue
         if inblock[v]:  # a listed card: its reports hang below it
             sx = round(bv - hb + indent[v], 2) + 0.0
