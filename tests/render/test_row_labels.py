@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from renderkit import SETUPS
 from orgviz.loader import load
 from orgviz.model import Org
 from orgviz.render import RenderOptions, render
+from orgviz.render.svg import MARGIN
 
 IC = "INDIVIDUAL"  # the first line of "INDIVIDUAL CONTRIBUTORS" (TB), or all of it (LR)
 
@@ -56,3 +58,46 @@ def test_a_stack_passing_through_a_row_of_its_own_cards_leaves_it_labelled(
                         + people))
     assert labels(render(org)).split() == ["CEO", "DIRECTOR", "MANAGER", "/", "LEAD",
                                            "INDIVIDUAL", "CONTRIBUTORS"]
+
+
+CARD = re.compile(r'<g transform="translate\(([-\d.]+) ([-\d.]+)\)"><title>[^<]*</title>'
+                  r'<rect width="([\d.]+)" height="([\d.]+)"')
+SIZE = re.compile(r'<svg [^>]*width="([\d.]+)" height="([\d.]+)"')
+
+
+def unlabelled_org(org_file: Callable[..., Path]) -> Org:
+    """An org whose one labelled row is not labelled when drawn: a root of no known level,
+    a row of managers and directors (two levels: no label) and the engineers' row, whose
+    band holds more of the managers' block than engineers (as in `wide_org`)."""
+    titles = ["Director of Engineering", "Engineering Manager"]
+    people = "".join(f"  - {{id: m{i}, name: Manager {i}, title: {titles[i % 2]}, "
+                     f"reports_to: ceo}}\n" for i in range(60))
+    people += "".join(f"  - {{id: e{i}, name: Eng {i}, title: Software Engineer, "
+                      f"reports_to: m0}}\n" for i in range(5))
+    return load(org_file("orgviz: 1\norg: {name: Wide, size: enterprise}\npeople:\n"
+                         "  - {id: ceo, name: Boss, title: Chief Wizard}\n" + people))
+
+
+def extent(svg: str) -> tuple[float, float, float, float]:
+    """The cards' left, top, right and bottom edges."""
+    found = [tuple(map(float, m.groups())) for m in CARD.finditer(svg)]
+    return (min(x for x, _, _, _ in found), min(y for _, y, _, _ in found),
+            max(x + w for x, _, w, _ in found), max(y + h for _, y, _, h in found))
+
+
+def test_a_chart_with_no_row_labelled_keeps_no_room_for_labels(
+        org_file: Callable[..., Path]) -> None:
+    # (before: the 118 px column left of the cards, and left to right the 30 px row above
+    # them, stayed empty: the chart 2,294 x 788 px, its first card 146 px from the left)
+    org = unlabelled_org(org_file)
+    drawn = {d: render(org, "svg", RenderOptions(direction=d, compact="off")).decode()
+             for d in ("TB", "LR")}
+    assert all(not labels(svg.encode()) for svg in drawn.values())
+    left, top, right, bottom = extent(drawn["TB"])
+    width, height = map(float, SIZE.search(drawn["TB"]).groups())
+    assert (left, width) == (MARGIN, right + MARGIN)
+    assert height == bottom + MARGIN
+    lr_left, lr_top, lr_right, lr_bottom = extent(drawn["LR"])
+    lr_width, lr_height = map(float, SIZE.search(drawn["LR"]).groups())
+    assert (lr_left, lr_width) == (MARGIN, lr_right + MARGIN)
+    assert (lr_top, lr_height) == (top, lr_bottom + MARGIN)  # right below the same header

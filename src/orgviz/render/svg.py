@@ -139,14 +139,19 @@ class _Canvas:
         self.margin = margin
         self.line_styles: dict[str, str] = {}
         self.tb = geometry.direction != "LR"
-        has_axis = any(chart.rows) and bool(geometry.rows)
-        self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
-        self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
         # A rollup's pile of cards reaches PILE past its box: the drawing (and the level
         # rows' bands) reach as far, not only the boxes the layout placed.
         self.drawn_w, self.drawn_h = self.pile_reach()
         self.halves = self.band_halves()
         self.labelled = self.labelled_rows(self.halves)
+        # The level labels' column (left to right: row) only where a row is labelled: when
+        # every row's band holds mostly cards of other levels, none is, and it stays empty.
+        # (A slide's drawing, without header, keeps it whenever a row has a label: the deck
+        # places its cards' boxes past it then, deck/draw.py's paint.)
+        has_axis = any(chart.rows) and bool(geometry.rows) and (
+            bool(self.labelled) or not header)
+        self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
+        self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
         # The bands end BAND_PAD past the last card (right of a top-down chart, below a
         # left-to-right one), as they start before the first, not flush with its edge. A
         # chart without bands (--transparent, or no labelled row) keeps no room for them:
