@@ -228,7 +228,8 @@ def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
         "span_of_control": {
             "managers": len(values),
             "min": values[0] if values else None,
-            "median": statistics.median(values) if values else None,
+            # a float always ("median": 2.0, not 2 here and 2.5 there): one JSON type
+            "median": float(statistics.median(values)) if values else None,
             "max": values[-1] if values else None,
             "limit": limit,
             "over_limit": sorted(([pid, n] for pid, n in spans.items()
