@@ -150,7 +150,8 @@ def test_names_cannot_fake_lines_or_escape_codes(org_file):
     assert any("'Nobody\r\nline2'" in p["message"] for p in problems
                if p["rule"] == "unknown-title")
     stats = CliRunner().invoke(main, ["stats", str(path)])
-    assert stats.output.startswith("Acme\\u000ACo (small): 2 positions, 2 people, 0 open\n")
+    assert stats.stdout.startswith("Acme\\u000ACo (small): 2 positions, 2 people, 0 open\n")
+    assert len(stats.stderr.splitlines()) == 1 and "\u2066" not in stats.stderr  # (its note)
 
 
 HOSTILE_NAMES = """\

@@ -6,7 +6,7 @@ import dataclasses
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import TYPE_CHECKING, Any
 
 from orgviz.config import Config
@@ -19,12 +19,13 @@ if TYPE_CHECKING:
     from orgviz.validate import RuleConf
 
 
-def _layers(org: Org) -> tuple[int, list[str]]:
-    """Layers from a top to the deepest person (a lone top is 1 layer), and that path: the
-    first deepest person of a depth-first walk from the tops, in linear time (each person's
-    manager on the walk is kept, not a copy of the path). An assistant, drawn beside their
-    manager, adds no layer (as the layers rule counts): one under a manager is never the
-    deepest person."""
+def _layers(org: Org) -> tuple[int, list[str], dict[str, str | None]]:
+    """Layers from a top to the deepest person (a lone top is 1 layer), that path, and the
+    people the walk reached (each with their manager on it; people in a reporting cycle or
+    under one are not reached): the first deepest person of a depth-first walk from the
+    tops, in linear time (each person's manager on the walk is kept, not a copy of the
+    path). An assistant, drawn beside their manager, adds no layer (as the layers rule
+    counts): one under a manager is never the deepest person."""
     reports, by_id = org.reports, org.by_id
     above: dict[str, str | None] = {}
     deepest, bottom = 0, None
@@ -44,7 +45,69 @@ def _layers(org: Org) -> tuple[int, list[str]]:
     while bottom is not None:
         path.append(bottom)
         bottom = above[bottom]
-    return len(path), path[::-1]
+    return len(path), path[::-1], above
+
+
+def _cycle_members(org: Org, reached: Container[str]) -> list[str]:
+    """The people (file order) in a reporting cycle (one who reports to themselves too),
+    among those no top reaches (the others hang from a cycle): each walked up once."""
+    by_id = org.by_id
+    walk_of: dict[str, int] = {}
+    members: set[str] = set()
+    for walk, start in enumerate(by_id):
+        if start in reached or start in walk_of:
+            continue
+        path: list[str] = []
+        node: str = start
+        while node not in walk_of:
+            walk_of[node] = walk
+            path.append(node)
+            node = by_id[node].reports_to  # type: ignore[assignment]  # (not reached: known)
+        if walk_of[node] == walk:
+            members.update(path[path.index(node):])
+    return [pid for pid in by_id if pid in members]
+
+
+#: How many ids a note of `shape_notes` names.
+_NAMED = 3
+
+
+def _ids_text(ids: list[str]) -> str:
+    """The first few ids, quoted, and how many more ("'a', 'b', 'c' and 2 more")."""
+    return ", ".join(f"'{i}'" for i in ids[:_NAMED]) + (
+        f" and {len(ids) - _NAMED:,} more" if len(ids) > _NAMED else "")
+
+
+def shape_notes(org: Org) -> list[tuple[SourceLoc, str]]:
+    """What the Shape figures of an org that fails validation this way do not say, each
+    with the place of the first such fault (as `orgviz validate` reports it): the people no
+    top reaches (a reporting cycle, and any under it), whom they leave out, and the people
+    reporting to an id that is no one's in the org, whom they count as tops."""
+    by_id = org.by_id
+    notes = []
+    reached = _layers(org)[2]
+    if len(reached) < len(by_id):
+        left = [pid for pid in by_id if pid not in reached]
+        cycles = _cycle_members(org, reached)
+        one = len(left) == 1
+        notes.append((by_id[cycles[0]].at("reports_to"),
+                      f"{len(left):,} {'person' if one else 'people'} in a reporting cycle "
+                      f"or under one ({_ids_text(left)}) {'is' if one else 'are'} left out of "
+                      "the Shape figures (layers, managers, span, single-report), which count "
+                      "the people reached from a top; the headcounts count everyone; "
+                      "`orgviz validate` reports the cycle"))
+    unknown = [p for p in by_id.values() if p.reports_to is not None
+               and p.reports_to not in by_id]
+    if unknown:
+        one = len(unknown) == 1
+        named = "; ".join(f"'{p.id}' to '{p.reports_to}'" for p in unknown[:_NAMED]) + (
+            f"; and {len(unknown) - _NAMED:,} more" if len(unknown) > _NAMED else "")
+        notes.append((unknown[0].at("reports_to"),
+                      f"{'a person reports' if one else f'{len(unknown):,} people report'} to "
+                      f"someone not in the org ({named}): the Shape figures count "
+                      f"{'them' if not one else 'that person'} as {'a top' if one else 'tops'}"
+                      "; `orgviz validate` reports where"))
+    return notes
 
 
 def _team_labels(org: Org) -> dict[str | None, str]:
@@ -178,13 +241,15 @@ def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
             open_by_team[label] += 1
         else:
             fte_by_team.setdefault(label, []).append(person.ftes)
+    # The Shape figures count the people reached from a top (not those in a reporting
+    # cycle or under one: `shape_notes`), so that layers, managers and span agree.
+    layers, deepest, reached = _layers(org)
     spans = {pid: sum(1 for r in reports if not org.by_id[r].assistant)
-             for pid, reports in org.reports.items()}
+             for pid, reports in org.reports.items() if pid in reached}
     spans = {pid: n for pid, n in spans.items() if n}
     limit = _span_limit(org, confs, faults)
-    single = _single_report_managers(org, confs)
+    single = [pid for pid in _single_report_managers(org, confs) if pid in reached]
     chosen = set(single)
-    layers, deepest = _layers(org)
     leadership = {}
     held = {r for p in people for r in p.roles}
     for role_id in PRODUCT_LEADERSHIP:
@@ -225,6 +290,11 @@ def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
         "layers": layers,
         "deepest_path": deepest,
         "tops": list(org.roots),
+        # the people the Shape figures leave out: in a reporting cycle or under one
+        "left_out_of_shape": [pid for pid in org.by_id if pid not in reached],
+        # the tops that report to an id that is no one's in the org, with that id
+        "unknown_managers": [[p.id, p.reports_to] for p in people
+                             if p.reports_to is not None and p.reports_to not in org.by_id],
         "span_of_control": {
             "managers": len(values),
             "min": values[0] if values else None,
@@ -355,6 +425,12 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
     lines += _table([
         ("layers (top to deepest)", format_value(stats["layers"])),
         ("tops", format_value(len(stats["tops"]))),
+        *([("tops reporting to someone not in the org",
+            format_value(len(stats["unknown_managers"])))]
+          if stats.get("unknown_managers") else []),
+        *([("left out (in a reporting cycle or under one)",
+            format_value(len(stats["left_out_of_shape"])))]
+          if stats.get("left_out_of_shape") else []),
         ("managers", format_value(span["managers"])),
         ("span min / median / max",
          span_text(span)),

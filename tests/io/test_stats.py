@@ -297,7 +297,7 @@ def test_layers_is_the_longest_chain_from_a_top(bosses: list[tuple[int, bool]]) 
         boss = org.by_id[pid].reports_to
         return 1 if boss is None else 1 + depth(boss)
 
-    layers, path = _layers(org)
+    layers, path, _reached = _layers(org)
     assert layers == len(path) == max(depth(p.id) for p in people
                                       if not p.assistant or p.reports_to is None)
     assert org.by_id[path[0]].reports_to is None

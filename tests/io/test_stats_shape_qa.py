@@ -43,3 +43,80 @@ def test_span_median_is_a_float_in_json_always(tmp_path: Path, people: str,
     assert type(span["min"]) is int and type(span["max"]) is int
     text = _stats(tmp_path, people)[1]  # (the table shows 1, not 1.0)
     assert f"span min / median / max  1 / {median:g} / " in text
+
+
+CYCLE = ("  - {id: ceo, name: Ann, title: CEO}\n"
+         "  - {id: a, name: A, title: VP Engineering, reports_to: c}\n"
+         "  - {id: b, name: B, title: Engineering Manager, reports_to: a}\n"
+         "  - {id: c, name: C, title: Engineer, reports_to: b}\n")
+
+
+def test_a_reporting_cycle_is_left_out_of_the_shape_and_said_so(tmp_path: Path) -> None:
+    code, out, err = _stats(tmp_path, CYCLE)
+    assert code == 0
+    # (the cycle is at a's reports_to, line 5 column 57, where validate reports it)
+    assert err == (f"orgviz: {tmp_path / 'org.yaml'}:5:57: 3 people in a reporting cycle or "
+                   "under one ('a', 'b', 'c') are left out of the Shape figures (layers, "
+                   "managers, span, single-report), which count the people reached from a "
+                   "top; the headcounts count everyone; `orgviz validate` reports the cycle\n")
+    assert "4 positions" in out
+    # (the cycle's people once counted as three managers of span 1 in a one-layer org)
+    assert "  layers (top to deepest)                               1\n" in out
+    assert "  left out (in a reporting cycle or under one)          3\n" in out
+    assert "  managers                                              0\n" in out
+    assert "  span min / median / max                       - / - / -\n" in out
+    stats = json.loads(_stats(tmp_path, CYCLE, "--json")[1])
+    assert stats["headcount"]["positions"] == 4
+    assert stats["layers"] == 1 and stats["deepest_path"] == ["ceo"]
+    assert stats["left_out_of_shape"] == ["a", "b", "c"]
+    assert stats["span_of_control"]["managers"] == 0
+    assert stats["single_report_managers"] == []
+
+
+def test_people_under_a_cycle_are_left_out_too(tmp_path: Path) -> None:
+    # d, under the cycle, manages e alone: not a single-report manager of the Shape
+    people = (CYCLE + "  - {id: d, name: D, title: Engineering Manager, reports_to: c}\n"
+              "  - {id: e, name: E, title: Engineer, reports_to: d}\n"
+              "  - {id: s, name: S, title: Engineer, reports_to: s}\n"
+              "  - {id: f, name: F, title: Engineer, reports_to: ceo}\n")
+    code, out, err = _stats(tmp_path, people, "--json")
+    stats = json.loads(out)
+    assert stats["left_out_of_shape"] == ["a", "b", "c", "d", "e", "s"]
+    assert stats["layers"] == 2 and stats["deepest_path"] == ["ceo", "f"]
+    assert stats["span_of_control"]["managers"] == 1  # (the ceo, of f)
+    assert stats["single_report_managers"] == []
+    assert err.startswith(f"orgviz: {tmp_path / 'org.yaml'}:5:57: 6 people in a reporting "
+                          "cycle or under one ('a', 'b', 'c' and 3 more) are left out")
+    assert code == 0
+
+
+def test_a_self_report_alone_is_placed_at_its_reports_to(tmp_path: Path) -> None:
+    people = ("  - {id: ceo, name: Ann, title: CEO}\n"
+              "  - {id: s, name: S, title: Engineer, reports_to: s}\n")
+    err = _stats(tmp_path, people)[2]
+    assert err.startswith(f"orgviz: {tmp_path / 'org.yaml'}:5:51: 1 person in a reporting "
+                          "cycle or under one ('s') is left out of the Shape figures")
+
+
+def test_a_manager_not_in_the_org_makes_a_top_and_is_said(tmp_path: Path) -> None:
+    people = ("  - {id: ceo, name: Ann, title: CEO}\n"
+              "  - {id: g, name: G, title: Engineer, reports_to: ghost}\n"
+              "  - {id: h, name: H, title: Engineer, reports_to: ceo}\n")
+    code, out, err = _stats(tmp_path, people)
+    assert code == 0
+    assert err == (f"orgviz: {tmp_path / 'org.yaml'}:5:51: a person reports to someone not in "
+                   "the org ('g' to 'ghost'): the Shape figures count that person as a top; "
+                   "`orgviz validate` reports where\n")
+    assert "  tops                                              2\n" in out
+    assert "  tops reporting to someone not in the org          1\n" in out
+    stats = json.loads(_stats(tmp_path, people, "--json")[1])
+    assert stats["tops"] == ["ceo", "g"] and stats["unknown_managers"] == [["g", "ghost"]]
+    assert stats["left_out_of_shape"] == []
+
+
+def test_a_sound_org_has_no_shape_notes(tmp_path: Path) -> None:
+    people = ("  - {id: ceo, name: Ann, title: CEO}\n"
+              "  - {id: h, name: H, title: Engineer, reports_to: ceo}\n")
+    code, out, err = _stats(tmp_path, people)
+    assert (code, err) == (0, "")
+    assert "left out" not in out and "not in the org" not in out

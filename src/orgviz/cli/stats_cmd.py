@@ -11,6 +11,7 @@ from orgviz.cli.common import (
     FilePath,
     fail,
     load_every,
+    note,
     org_files,
     org_paths,
     refuse_given_twice,
@@ -43,7 +44,7 @@ def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> N
     """
     from orgviz.config import load_config
     from orgviz.io.files import write_stdout
-    from orgviz.stats import compute, format_text
+    from orgviz.stats import compute, format_text, shape_notes
 
     found = org_files(files)
     refuse_given_twice(found)
@@ -56,6 +57,9 @@ def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> N
         results = [compute(org, config) for org in orgs]
     except OrgvizError as exc:
         fail(exc)
+    for org in orgs:  # (a reporting cycle, a manager not in the org: what Shape counts)
+        for loc, text in shape_notes(org):
+            note(str(loc), text)
     if as_json:  # (a folder gives a list, however many orgs it holds)
         if found != files or len(found) != 1:
             write_stdout(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
