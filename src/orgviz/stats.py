@@ -210,11 +210,9 @@ def compute(org: Org, config: Config | None = None) -> dict[str, Any]:
 
 
 def compute_as_loaded(org: Org, config: Config | None = None) -> dict[str, Any]:
-    """`compute` of the people an org loaded, load errors or not (a deck drawn with --force
-    counts what it shows); OrgLoadError still when an id repeats."""
-    from orgviz.validate import require_unique_ids
-
-    require_unique_ids(org)
+    """`compute` of the people an org loaded, load errors or repeated ids or not: a deck
+    drawn with --force counts what it shows, the first person of a repeated id (the one
+    `org.by_id` keeps, as `orgviz render --force` draws it)."""
     return _numbers(org, config)
 
 
