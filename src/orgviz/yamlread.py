@@ -99,7 +99,19 @@ class YList(list[Any]):
 def decode(data: bytes, file: str, what: str = "an org file") -> str:
     """Decode UTF-8 (with or without BOM), or UTF-16 or UTF-32 with a BOM (as YAML allows,
     and as Windows PowerShell 5's `>` writes), rejecting bad bytes and control characters
-    (`what` the file is, for the message: "an org file", "a configuration file")."""
+    (`what` the file is, for the message: "an org file", "a configuration file"). An org
+    file that is an HR export (an Excel workbook, a CSV table) is refused as one, with the
+    `orgviz import` that makes an org file of it."""
+    if what == "an org file":
+        _refuse_workbook(data, file)
+    text = _decoded(data, file, what)
+    if what == "an org file":
+        _refuse_table(text, file)
+    return text
+
+
+def _decoded(data: bytes, file: str, what: str) -> str:
+    """`decode` of any file (`what` it is, for the message)."""
     wide = next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
     if wide is not None:
         try:
@@ -124,6 +136,77 @@ def decode(data: bytes, file: str, what: str = "an org file") -> str:
                         f"invalid UTF-8 byte 0x{data[start]:02x}: save the file as UTF-8"
                         ) from None
     return _checked(text, file, what)
+
+
+#: The first bytes of a zip (an .xlsx workbook is one) and of an Office 97-2003 file (.xls).
+_ZIP_START = b"PK\x03\x04"
+_OLE2_START = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The endings of Excel workbooks, and of the text tables HR systems export.
+_WORKBOOK_ENDINGS = (".xlsx", ".xlsm", ".xls")
+_TABLE_ENDINGS = (".csv", ".tsv", ".tab", ".txt")
+#: How a first line of YAML may start that a table's header does not: a comment, a document
+#: marker or directive, a list item, a flow collection, a complex key, an anchor, a tag.
+_YAML_STARTS = ("#", "---", "...", "%", "- ", "{", "[", "? ", "&", "!", "*", "|", ">")
+_KEY_COLON = re.compile(r":(?:\s|$)")
+
+
+def _import_advice(file: str, what: str) -> str:
+    """"this is WHAT (an HR export?), not an org file: orgviz import FILE -o NAME.yaml makes
+    one" (the command quoted for a shell where a path needs it)."""
+    import os
+    import shlex
+
+    from orgviz.orgfiles import STDIN_SHOWN
+
+    given = "-" if file in ("-", STDIN_SHOWN) else file  # (import reads standard input as -)
+    stem = os.path.splitext(given)[0] if given != "-" else "org"
+    return (f"this is {what} (an HR export?), not an org file: orgviz import "
+            f"{shlex.quote(given)} -o {shlex.quote(stem + '.yaml')} makes one")
+
+
+def _refuse_workbook(data: bytes, file: str) -> None:
+    """A YamlError for the bytes of an Excel workbook: a zip with a workbook part in it (or
+    named as a workbook), or an Office 97-2003 file named .xls, which import cannot read."""
+    named = file.lower().endswith(_WORKBOOK_ENDINGS)
+    if data.startswith(_ZIP_START) and (b"xl/" in data or named):
+        raise YamlError(SourceLoc(file, 1, 1), "schema",
+                        _import_advice(file, "an Excel workbook"))
+    if data.startswith(_OLE2_START) and named:
+        raise YamlError(SourceLoc(file, 1, 1), "schema",
+                        "this is an Excel 97-2003 workbook (an HR export?), not an org file: "
+                        "save it as .xlsx in Excel, and `orgviz import` makes an org file of "
+                        "that")
+
+
+def _refuse_table(text: str, file: str) -> None:
+    """A YamlError for a text that is a CSV table (`_is_table`), not YAML."""
+    if _is_table(text, file):
+        raise YamlError(SourceLoc(file, 1, 1), "schema", _import_advice(file, "a CSV table"))
+
+
+def _is_table(text: str, file: str) -> bool:
+    """Whether a text is a table of comma-, semicolon- or tab-separated cells: a first line
+    of two cells or more that cannot start YAML's mapping (no key's colon, no YAML mark
+    first), in a file named as a table or with a second line of as many cells or more (a
+    file named .yaml never: it is YAML). An org file's first line is `orgviz: 1`, a comment
+    or a key: never such a line."""
+    import csv
+
+    if file.lower().endswith((".yaml", ".yml")):  # (YAML, if no org file: said as such)
+        return False
+    lines = _LINE_BREAK.split(text, maxsplit=2)
+    first = lines[0].lstrip("\ufeff")
+    if not first.strip() or first.lstrip().startswith(_YAML_STARTS) or _KEY_COLON.search(first):
+        return False
+    named = file.lower().endswith(_TABLE_ENDINGS)
+    second = lines[1] if len(lines) > 1 else ""
+    for delimiter in ("\t", ",", ";"):
+        cells = [c for c in next(csv.reader([first], delimiter=delimiter)) if c.strip()]
+        if len(cells) < 2:
+            continue
+        if named or len(next(csv.reader([second], delimiter=delimiter), [])) >= len(cells):
+            return True
+    return False
 
 
 #: Byte order marks of the wide encodings a YAML file may use (UTF-32's before UTF-16's:

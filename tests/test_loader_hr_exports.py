@@ -1,0 +1,125 @@
+"""An HR export (a CSV table, an Excel workbook) given where an org file goes is said to be
+one, with the `orgviz import` that makes an org file of it (`yamlread.decode`)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from orgviz.cli import main
+from orgviz.errors import OrgLoadError
+from orgviz.loader import load
+
+CSV = "id,name,manager\n1,Ann,\n2,Bob,1\n"
+
+
+def _xlsx_bytes() -> bytes:
+    """A workbook of the HR export CSV's rows, as Excel saves it."""
+    book = Workbook()
+    sheet = book.active
+    for row in (("id", "name", "manager"), (1, "Ann", None), (2, "Bob", 1)):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _first_error(path: Path) -> str:
+    """The first (and only) load error of an org file, as `orgviz validate` prints it."""
+    with pytest.raises(OrgLoadError) as caught:
+        load(path)
+    [problem] = caught.value.problems
+    return str(problem)
+
+
+@pytest.mark.parametrize("command", [("validate",), ("stats",), ("export", "-f", "json"),
+                                     ("render", "-o", "x.svg"), ("deck", "-o", "x.pptx")])
+def test_a_csv_table_is_said_to_be_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       command: tuple[str, ...]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.csv").write_text(CSV, encoding="utf-8")
+    result = CliRunner().invoke(main, [command[0], "p.csv", *command[1:]])
+    assert result.exit_code == 1
+    assert ("p.csv:1:1: error [schema] this is a CSV table (an HR export?), not an org file: "
+            "orgviz import p.csv -o p.yaml makes one\n") in result.output
+
+
+def test_diff_of_a_csv_table_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.csv").write_text(CSV, encoding="utf-8")
+    Path("q.csv").write_text(CSV, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "p.csv", "q.csv"])
+    assert result.exit_code == 1
+    assert "p.csv:1:1: error [schema] this is a CSV table (an HR export?)" in result.output
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("quoted.csv", '"id","name","manager"\n"1","Ann",""\n'),  # (YAML: a syntax error)
+    ("semi.csv", "id;name;manager\n1;Ann;\n"),
+    ("tabs.tsv", "id\tname\tmanager\n1\tAnn\t\n"),
+    ("header.csv", "id,name\n"),  # (a header alone, named as a table)
+    ("export.txt", "\ufeffid,name,manager\r\n1,Ann,\r\n"),  # (a BOM, CRLF)
+])
+def test_tables_of_every_kind_are_said_to_be_tables(tmp_path: Path, name: str,
+                                                    text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    stem = str(path)[:-4]
+    assert _first_error(path) == (f"{path}:1:1: error [schema] this is a CSV table (an HR "
+                                  f"export?), not an org file: orgviz import {path} -o "
+                                  f"{stem}.yaml makes one")
+
+
+def test_an_excel_workbook_is_said_to_be_one(tmp_path: Path) -> None:
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(_xlsx_bytes())
+    result = CliRunner().invoke(main, ["stats", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (f"{path}:1:1: error [schema] this is an Excel workbook (an HR "
+                             f"export?), not an org file: orgviz import {path} -o "
+                             f"{tmp_path / 'p.yaml'} makes one\n")
+
+
+def test_a_workbook_by_its_bytes_or_its_name(tmp_path: Path) -> None:
+    named = tmp_path / "HR export.xls"  # (a zip named .xls, a path a shell must quote)
+    named.write_bytes(b"PK\x03\x04" + bytes(60))
+    assert _first_error(named) == (
+        f"{named}:1:1: error [schema] this is an Excel workbook (an HR export?), not an org "
+        f"file: orgviz import '{named}' -o '{tmp_path / 'HR export.yaml'}' makes one")
+    unnamed = tmp_path / "people.dat"  # (a workbook part in the zip)
+    unnamed.write_bytes(_xlsx_bytes())
+    assert "this is an Excel workbook (an HR export?)" in _first_error(unnamed)
+    old = tmp_path / "old.xls"  # (Office 97-2003, which import does not read)
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(60))
+    assert _first_error(old) == (
+        f"{old}:1:1: error [schema] this is an Excel 97-2003 workbook (an HR export?), not an "
+        "org file: save it as .xlsx in Excel, and `orgviz import` makes an org file of that")
+
+
+def test_an_export_on_standard_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", "-"], input=CSV)
+    assert result.exit_code == 1
+    assert result.output.startswith("<stdin>:1:1: error [schema] this is a CSV table (an HR "
+                                    "export?), not an org file: orgviz import - -o org.yaml "
+                                    "makes one\n")
+
+
+def test_yaml_with_commas_is_read_as_before(tmp_path: Path) -> None:
+    org = tmp_path / "org.csv"  # (an org file named .csv: its first line is YAML's)
+    org.write_text("orgviz: 1\norg: {name: 'A, B', size: small}\npeople:\n"
+                   "  - {id: a, name: 'Ann, Jr', title: CEO}\n", encoding="utf-8")
+    assert load(org).by_id["a"].name == "Ann, Jr"
+    for name, text in (("list.txt", "- a,b\n- c,d\n"), ("flow.csv", "[a, b]\n"),
+                       ("comment.csv", "# a,b\nc,d\n"), ("one.dat", "a,b\n")):
+        path = tmp_path / name  # (other YAML: a list, or one line not named as a table)
+        path.write_text(text, encoding="utf-8")
+        assert "an org file is a mapping with 'orgviz: 1'" in _first_error(path), name
+    path = tmp_path / "table.yaml"  # (named as YAML: said as before)
+    path.write_text(CSV, encoding="utf-8")
+    assert _first_error(path) == (f"{path}:1:1: error [schema] an org file is a mapping with "
+                                  "'orgviz: 1' and 'people:', not 'id,name,manager 1,Ann, "
+                                  "2,Bob,1'")
