@@ -92,6 +92,8 @@ def command(file: str, fmt: str | None, output: str | None, markdown: bool,
     _warn_of_references_to_no_team(org, fmt)
     if fmt == "csv":
         _warn_of_roles_not_carried(org)
+    if teams_output is not None or fmt == "json":  # (the formats that carry `teams:`)
+        _warn_of_team_references(org, fmt)
     if markdown and fmt == "mermaid" and isinstance(data, str):
         data = f"```mermaid\n{data}```\n"
     try:
@@ -176,6 +178,28 @@ def _warn_of_references_to_no_team(org: Org, fmt: str) -> None:
              f"declares {'the team' if one else 'those teams'}") if fmt == "csv" else
             f"the people's data keeps the {'id' if one else 'ids'}")
     note(org.file, f"{what} that `teams:` does not list ({named}): {kept}; "
+         "`orgviz validate` reports where")
+
+
+def _warn_of_team_references(org: Org, fmt: str) -> None:
+    """A warning on stderr when a team of the org is led by nobody in it, has a parent that
+    is no team, or is in a cycle of parents: the teams table (JSON: its `teams`) keeps them
+    as written, and `orgviz import` of the CSV leaves them out (a cycle: its first team's
+    parent), with a warning each."""
+    from orgviz.io.export import team_references_dropped
+
+    found = team_references_dropped(org)
+    if not found:
+        return
+    named = "; ".join(found[:_NAMED]) + (f"; and {len(found) - _NAMED:,} more"
+                                         if len(found) > _NAMED else "")
+    one = len(found) == 1
+    what = "a broken team reference" if one else f"{len(found):,} broken team references"
+    them = "it" if one else "them"
+    kept = (f"the teams table keeps {them} as written, and `orgviz import` of the CSV leaves "
+            f"{them} out (a cycle: the parent of its first team)" if fmt == "csv" else
+            f"the teams under `graph` keep {them} as written")
+    note(org.file, f"{what} ({named}): {kept}; "
          "`orgviz validate` reports where")
 
 

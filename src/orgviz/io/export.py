@@ -248,6 +248,44 @@ def references_to_no_team(org: Org) -> list[str]:
             if p.team is not None and p.team not in teams]
 
 
+def team_references_dropped(org: Org) -> list[str]:
+    """What each reference of `teams:` that `orgviz import` of the export's teams table
+    leaves out says, in the org's order: a lead who is no one in the org ("team 'a' is led
+    by 'ghost', who is not in the org"), a parent that is no team of `teams:`, then each
+    cycle of parents, named from its first team, whose parent import leaves out ("team
+    parent cycle a -> b -> a"): the errors of validate's unknown-team rule about teams."""
+    teams, people = org.teams_by_id, org.by_id
+    found = [f"team '{team.id}' is led by '{team.lead}', who is not in the org"
+             for team in org.teams if team.lead is not None and team.lead not in people]
+    found += [f"team '{team.id}' has parent '{team.parent}', which is no team"
+              for team in org.teams if team.parent is not None and team.parent not in teams]
+    for cycle in _parent_cycles(org):
+        found.append(f"team '{cycle[0]}' is its own parent" if len(cycle) == 1 else
+                     f"team parent cycle {' -> '.join([*cycle, cycle[0]])}")
+    return found
+
+
+def _parent_cycles(org: Org) -> list[list[str]]:
+    """Each cycle of the teams' parents, from its team first in `teams:`, in that order."""
+    teams = org.teams_by_id
+    position = {tid: i for i, tid in enumerate(teams)}
+    walk_of: dict[str, int] = {}
+    cycles = []
+    for walk, start in enumerate(teams):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in teams and node not in walk_of:
+            walk_of[node] = walk
+            path.append(node)
+            node = teams[node].parent
+        if node is None or node not in teams or walk_of[node] != walk:
+            continue
+        members = path[path.index(node):]
+        first = min(range(len(members)), key=lambda i: position[members[i]])
+        cycles.append(members[first:] + members[:first])
+    return sorted(cycles, key=lambda cycle: position[cycle[0]])
+
+
 #: How many ids a warning of what CSV does not carry names in a list.
 _LISTED = 3
 
