@@ -148,6 +148,8 @@ _TABLE_ENDINGS = (".csv", ".tsv", ".tab", ".txt")
 #: marker or directive, a list item, a flow collection, a complex key, an anchor, a tag.
 _YAML_STARTS = ("#", "---", "...", "%", "- ", "{", "[", "? ", "&", "!", "*", "|", ">")
 _KEY_COLON = re.compile(r":(?:\s|$)")
+#: How much of a text's start `_is_table` reads for its first two lines.
+_TABLE_HEAD = 1 << 16
 
 
 def _import_advice(file: str, what: str) -> str:
@@ -194,7 +196,7 @@ def _is_table(text: str, file: str) -> bool:
 
     if file.lower().endswith((".yaml", ".yml")):  # (YAML, if no org file: said as such)
         return False
-    lines = _LINE_BREAK.split(text, maxsplit=2)
+    lines = _LINE_BREAK.split(text[:_TABLE_HEAD], maxsplit=2)  # (not a copy of the rest)
     first = lines[0].lstrip("\ufeff")
     if not first.strip() or first.lstrip().startswith(_YAML_STARTS) or _KEY_COLON.search(first):
         return False
