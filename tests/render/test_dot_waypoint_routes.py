@@ -70,3 +70,16 @@ def test_lines_through_waypoints_turn_only_at_the_managers_bus(org: str, engine:
         assert len(into) == 1, (route.report, into)
         points = into[0]
         assert len(points) <= 4, (route.report, points)  # down, across, down: 2 bends
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_line_between_crowded_stacks_comes_straight_down_into_its_card(engine: str) -> None:
+    # (orgs/enterprise.yaml: Soren Martin, three rows below Jia Petrov, whose line runs
+    # between Rahul Mensah's stack and Wei Martin's; with the edges on from the first
+    # waypoint weighing 8, Graphviz set Soren 124 px right of the waypoints rather than
+    # move those stacks apart, and his line turned again just above his row, across the
+    # corner of Tariq Eze's card: 4 bends)
+    svg = render(load(ORGS / "enterprise.yaml"), "svg",
+                 RenderOptions(layout="dot", engine=engine)).decode()
+    d = line_into(svg, card_entry(svg, "Soren Martin", "TB"))
+    assert d.count("Q") == 2, d

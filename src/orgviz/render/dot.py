@@ -56,6 +56,13 @@ FRAME_TIE = 0.05  # frames within 5% of the smallest are a tie: the deepest list
 #: (a shelf or list tucks in under the shorter parts of the one above: 0.83-0.90 on the
 #: example orgs)
 INTERLOCK = 0.87
+#: The weight of a line's edges on from its first waypoint down to its report (the edge
+#: from the manager weighs 2): a line through waypoints turns at its manager's bus and runs
+#: straight on into its card. At 8, Graphviz left orgs/enterprise.yaml's Soren Martin 124
+#: px aside of his waypoints rather than move the crowded stacks beside them (8 x 124 px
+#: cost less than the move), and his line turned again just above his row, across the
+#: corner of the card beside him.
+ONWARD = 16
 
 
 class Spine(NamedTuple):
@@ -1046,14 +1053,15 @@ class _Writer:
                 extra = broken if child.broken_line else ""
                 # A line through waypoints turns by its manager and comes straight on into
                 # its card (left to right: clear of the trunks and buses of the blocks
-                # beside the card's column): the edges on from the first waypoint are heavy.
+                # beside the card's column): the edges on from the first waypoint are heavy
+                # (ONWARD).
                 # With all of them as light as the first, any staircase of waypoints
                 # between the manager and the card cost Graphviz as much as a straight
                 # run, and the line turned at each (orgs/small.yaml: Marcus Bell's, six
                 # bends on its way down to him).
                 via = self.chain(tail, node_of[report],
                                  self.ranks(child.row) - self.ranks(card.row) - 1, extra,
-                                 then=8, trunk=self.trunk(card))
+                                 then=ONWARD, trunk=self.trunk(card))
                 routes.append(Route(card.id, report, via))
                 # The report's assistants stand next to it in its parent's order (`ordering=
                 # out`): with only the edge across from the report, Graphviz put one past the
