@@ -14,7 +14,7 @@ import pytest
 from renderkit import ENGINES, ORGS, assert_solid_lines_pass_no_card
 
 from orgviz.loader import load
-from orgviz.render.cards import card_box, chart_texts
+from orgviz.render.cards import NO_HEIGHTS, CardBox, CardHeights, card_box, chart_texts
 from orgviz.render.chart import View, build_chart
 from orgviz.render.dot import STACK_ROWS, block_columns, rows_used, write_dot
 from orgviz.render.dotlayout import layout_dot
@@ -44,6 +44,40 @@ def test_block_columns_are_about_square_and_keep_the_order() -> None:
         assert [leaf for column in columns for leaf in column] == leaves
         assert all(0 < len(column) <= rows for column in columns)
         assert len(columns[-1]) <= len(columns[0])
+
+
+def test_block_columns_measure_the_blocks_own_cards() -> None:
+    # A row of a block is as tall as the tallest of its own cards (`lr_heights`), not as
+    # the chart's tallest card: four 70 px cards in a chart whose tallest is 200 px are
+    # one column 345 px tall (1.8:1), not two of two (measured as 200 px cards).
+    leaves = [f"e{i}" for i in range(4)]
+    box = CardBox(196.0, 200.0, 1, 1, heights=CardHeights(dict.fromkeys(leaves, 70.0)))
+    assert [len(c) for c in block_columns(leaves, box)] == [4]
+    assert [len(c) for c in block_columns(leaves, box._replace(heights=NO_HEIGHTS))] == [2, 2]
+    # One 200 px card among 70 px ones makes only its own row tall: three columns of two
+    # are 660 x 317 (2.1:1), two of three 428 x 408 (1:1.05); with every row 200 px tall
+    # two of three were 428 x 668 (1:1.6) and three of two 660 x 447 (1.5:1).
+    leaves = [f"e{i}" for i in range(6)]
+    heights = {**dict.fromkeys(leaves, 70.0), "e0": 200.0}
+    box = CardBox(196.0, 200.0, 1, 1, heights=CardHeights(heights))
+    assert [len(c) for c in block_columns(leaves, box)] == [3, 3]
+
+
+def test_a_block_of_short_cards_is_not_shaped_by_a_tall_card_elsewhere(
+        org_file: Callable[..., Path]) -> None:
+    # (the CEO's three-line title makes the chart's tallest card 84 px; the engineers' own
+    # cards are 56 px: one column of four, 196 x 289 px, not two of two)
+    people = "".join(f"  - {{id: e{i}, name: Eng {i}, title: Engineer, reports_to: ceo}}\n"
+                     for i in range(4))
+    org = load(org_file("orgviz: 1\norg: {name: Team}\npeople:\n"
+                        "  - {id: ceo, name: Ada, title: Chief Executive Officer and Chair of "
+                        "the Board of Directors of the Whole Group}\n" + people))
+    chart = build_chart(org, View(direction="LR"))
+    box = card_box(chart_texts(chart))
+    assert box.height > box.own_height("e0")
+    plan = write_dot(chart, box, LIGHT)
+    assert plan.blocks[0].columns == (("e0", "e1", "e2", "e3"),)
+    assert rows_used(chart, box=box) == 2
 
 
 def test_left_to_right_dot_has_blocks_not_spines(org_file: Callable[..., Path]) -> None:

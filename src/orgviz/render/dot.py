@@ -262,10 +262,12 @@ def block_columns(leaves: list[str], box: CardBox | None = None,
     as the cards allow (the smallest ratio of the longer side to the shorter; fewer columns
     on a tie), at most `rows` cards a column, the columns as even as their number allows.
     `box` is the chart's card size (without it the usual 196 x 99): a column is a card wide
-    with the gap between ranks, a card tall with the gap between cards, and with several
+    with the gap between ranks; down the page a row of the block is as tall as its tallest
+    card's own height (`lr_heights`), the rows the gap between cards apart, and with several
     columns the block has a lane for its bus on top."""
     count = len(leaves)
-    width, height = (box.width, box.height) if box else (196.0, 99.0)
+    width = box.width if box else 196.0
+    heights = [box.own_height(leaf) for leaf in leaves] if box else [99.0] * count
     across, down, lane = RANKSEP * 72, NODESEP * 72, (POINT + NODESEP) * 72
     rows = max(rows, 1)
     best, best_per = math.inf, count
@@ -274,7 +276,8 @@ def block_columns(leaves: list[str], box: CardBox | None = None,
         if math.ceil(count / per) != cols:  # the same columns as fewer of them
             continue
         block_w = cols * (width + across) - across
-        block_h = per * (height + down) - down + (lane if cols > 1 else 0.0)
+        block_h = (sum(max(heights[row::per]) + down for row in range(per)) - down
+                   + (lane if cols > 1 else 0.0))
         ratio = max(block_w, block_h) / min(block_w, block_h)
         if ratio < best - 1e-9:
             best, best_per = ratio, per
