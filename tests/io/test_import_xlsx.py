@@ -127,10 +127,34 @@ def test_a_stray_cell_far_away_pads_nothing(tmp_path: Path) -> None:
     book.save(tmp_path / "p.xlsx")
     table = read_xlsx(tmp_path / "p.xlsx")
     assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
-        (1048576, xlsxread.MAX_COLUMNS + 1, "warning",
-         f"values beyond column {xlsxread.MAX_COLUMNS} are ignored")]
+        (1048576, 16384, "warning", f"values beyond column {xlsxread.MAX_COLUMNS} are ignored")]
     assert [number for number, _cells in table.rows] == list(range(2, len(ROWS) + 2))
     assert all(len(cells) == len(HEADER) for _, cells in table.rows)
+
+
+def test_cells_beyond_the_columns_read_are_said_at_the_first_with_a_value(tmp_path: Path
+                                                                          ) -> None:
+    # Spaces alone beyond the columns read are no value (as spaces alone anywhere): nothing
+    # said of them; the warning stands at the first cell beyond them with a value, in the
+    # first row that has one (not at the column after the last read).
+    book = Workbook()
+    sheet = book.active
+    for row in [HEADER, *ROWS]:
+        sheet.append(row)
+    sheet["XFD1"] = " "
+    sheet["AMK2"] = " \t "
+    sheet["ZZ3"] = "x"  # (column 702: read, right of the header)
+    sheet["AMK3"] = "  "
+    sheet["AML3"] = 0  # (column 1026; a number is a value)
+    sheet["AMK5"] = "y"
+    book.save(tmp_path / "p.xlsx")
+    table = read_xlsx(tmp_path / "p.xlsx")
+    assert [(p.line, p.col, p.message) for p in table.problems] == [
+        (3, 1026, f"values beyond column {xlsxread.MAX_COLUMNS} are ignored"),
+        (3, 702, "values right of the last named column are ignored")]
+    sheet["ZZ3"] = sheet["AML3"] = sheet["AMK5"] = None
+    book.save(tmp_path / "p.xlsx")
+    assert read_xlsx(tmp_path / "p.xlsx").problems == []
 
 
 def _ods() -> bytes:

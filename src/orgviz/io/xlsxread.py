@@ -89,7 +89,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
         table.excel_errors = [error for error in errors if error[0] in read]
     table.problems[:0] = table.cell_warnings()  # (not on titles)
     if cut is not None:
-        table.problems.insert(0, Problem(shown, cut, MAX_COLUMNS + 1, "warning", "csv",
+        table.problems.insert(0, Problem(shown, *cut, "warning", "csv",
                                          f"values beyond column {MAX_COLUMNS} are ignored"))
     # (openpyxl keeps the sheet's part name privately: without it, no check)
     uncomputed = _uncomputed_formulas(shown, data,
@@ -158,9 +158,11 @@ def _quoted(names: list[str]) -> str:
 MAX_COLUMNS = 1024
 
 
-def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], int | None]:
+def _sheet_rows(worksheet: Any
+                ) -> tuple[list[tuple[int, list[str]]], tuple[int, int] | None]:
     """The rows of a sheet with a value, numbered, as texts (at most MAX_COLUMNS each), and
-    the first row with a value beyond them (None: none).
+    the first cell (row, column) with a value beyond them (None: none; spaces alone are no
+    value).
 
     The sheet's own dimension is not trusted: openpyxl would pad every row to it, and every
     gap between rows with empty rows, so one stray cell at XFD1048576 would make a billion
@@ -173,11 +175,18 @@ def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], int | None
         if not values:
             continue
         if len(values) > MAX_COLUMNS:
-            if cut is None and any(v is not None for v in values[MAX_COLUMNS:]):
-                cut = number
+            if cut is None and (col := _first_value_beyond(values)) is not None:
+                cut = (number, col)
             values = values[:MAX_COLUMNS]
         rows.append((number, [_text(v) for v in values]))
     return rows, cut
+
+
+def _first_value_beyond(values: tuple[Any, ...]) -> int | None:
+    """The column of a row's first cell beyond MAX_COLUMNS with a value (not spaces alone);
+    None when there is none."""
+    return next((col for col, value in enumerate(values[MAX_COLUMNS:], start=MAX_COLUMNS + 1)
+                 if value is not None and _text(value).strip()), None)
 
 
 def _check_archive(shown: str, data: bytes) -> bytes:
