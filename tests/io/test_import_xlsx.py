@@ -93,6 +93,43 @@ def test_cell_values_read_as_a_csv_export_writes_them() -> None:
     assert _text(datetime.date(2024, 2, 1)) == "2024-02-01"
 
 
+def test_whole_numbers_read_as_excel_shows_them_to_15_digits() -> None:
+    # (a float's value, 12345678901234567168, has digits no workbook held nor Excel shows)
+    assert [_text(v) for v in (1.2345678901234567e19, 1.23456789012345e19, 1e20, 1e15,
+                               123456789012345.0, -9007199254740992.0)] == [
+        "12345678901234600000", "12345678901234500000", "100000000000000000000",
+        "1000000000000000", "123456789012345", "-9007199254740990"]
+    assert _text(12345678901234567890) == "12345678901234567890"  # (an integer, stored so)
+
+
+def test_a_number_of_more_digits_than_excel_keeps_is_said(tmp_path: Path) -> None:
+    # An id of 20 digits stored as a number: the workbook holds 1.234567890123457E+19.
+    # It reads as Excel shows it, the same in the id and the manager column, with a
+    # warning at the first such cell of the table (not in the title, nor right of it).
+    long_id = 12345678901234567890.0
+    # A number the workbook holds as 16 digits, no exponent (a script wrote it; openpyxl
+    # writes 16), keeps them: they are the workbook's.
+    rows = [["Staff", None, None, None, None, None, None, 1.2345678901234567e20], HEADER,
+            [long_id, "Dana", "Reyes", "CEO", "Exec", None, None, 1.234567890123457e19],
+            [1001, "Sam", "Okafor", "VP", "Product", long_id],
+            [9007199254740992, "Lee", "Chen", "PM", "Product", 1001]]
+    book = workbook(tmp_path / "people.xlsx", {"People": rows})
+    result = import_csv(book)
+    assert [p.id for p in result.org.people] == [
+        "12345678901234600000", "1001", "9007199254740992"]
+    assert result.org.by_id["1001"].reports_to == "12345678901234600000"
+    assert [(p.file, p.line, p.col, p.level, p.message) for p in result.problems
+            if "digits" in p.message] == [
+        (str(book), 3, 1, "warning", "the number 12345678901234570000 has more than 15 "
+         "significant digits (and 1 more cell): read as 12345678901234600000, as Excel shows "
+         "it (a number keeps 15 digits, so a longer id has lost its last ones: store ids as "
+         "text)")]
+    rows[2][0] = rows[3][5] = 1234567890123450000.0  # (15 digits: as Excel keeps it)
+    del rows[4]
+    problems = read_xlsx(workbook(tmp_path / "p.xlsx", {"People": rows})).problems
+    assert [p.message for p in problems if "digits" in p.message] == []
+
+
 def test_sheet_picks_a_sheet_and_others_are_noted(tmp_path: Path) -> None:
     book = workbook(tmp_path / "hr.xlsx", {"Readme": [["Exported by HR"]],
                                            "People": [HEADER, *ROWS]})

@@ -21,7 +21,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.io.columns import header_below_titles
@@ -39,6 +39,9 @@ from orgviz.io.csvread import (
 )
 from orgviz.orgfiles import shown_path
 from orgviz.problem import Problem
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 #: The most a workbook's parts may expand to (its XML, uncompressed).
 MAX_EXPANDED_BYTES = 4 * MAX_CSV_BYTES
@@ -73,7 +76,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
         sheets = _Sheets(book)
         worksheet = book[sheets.pick(shown, sheet)]
         try:
-            rows, cut = _sheet_rows(worksheet)
+            rows, cut, inexact = _sheet_rows(worksheet)
         except _DAMAGED as exc:
             raise _damaged(shown, exc) from None
         except Exception as exc:
@@ -91,6 +94,9 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     if cut is not None:
         table.problems.insert(0, Problem(shown, *cut, "warning", "csv",
                                          f"values beyond column {MAX_COLUMNS} are ignored"))
+    rounded = _rounded_numbers(shown, table, inexact)
+    if rounded is not None:
+        table.problems.append(rounded)
     # (openpyxl keeps the sheet's part name privately: without it, no check)
     uncomputed = _uncomputed_formulas(shown, data,
                                       getattr(worksheet, "_worksheet_path", None))
@@ -158,11 +164,12 @@ def _quoted(names: list[str]) -> str:
 MAX_COLUMNS = 1024
 
 
-def _sheet_rows(worksheet: Any
-                ) -> tuple[list[tuple[int, list[str]]], tuple[int, int] | None]:
-    """The rows of a sheet with a value, numbered, as texts (at most MAX_COLUMNS each), and
-    the first cell (row, column) with a value beyond them (None: none; spaces alone are no
-    value).
+def _sheet_rows(worksheet: Any) -> tuple[list[tuple[int, list[str]]], tuple[int, int] | None,
+                                         list[RoundedCell]]:
+    """The rows of a sheet with a value, numbered, as texts (at most MAX_COLUMNS each), the
+    first cell (row, column) with a value beyond them (None: none; spaces alone are no
+    value), and the cells whose numbers have more digits than Excel keeps (read as Excel
+    shows them).
 
     The sheet's own dimension is not trusted: openpyxl would pad every row to it, and every
     gap between rows with empty rows, so one stray cell at XFD1048576 would make a billion
@@ -171,6 +178,7 @@ def _sheet_rows(worksheet: Any
     worksheet.reset_dimensions()
     rows = []
     cut = None
+    inexact: list[RoundedCell] = []
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
         if not values:
             continue
@@ -178,8 +186,55 @@ def _sheet_rows(worksheet: Any
             if cut is None and (col := _first_value_beyond(values)) is not None:
                 cut = (number, col)
             values = values[:MAX_COLUMNS]
+        if any(type(v) is float and not -_EXACT < v < _EXACT for v in values):  # (a rare row)
+            inexact += ((number, col, v) for col, v in enumerate(values, start=1)
+                        if type(v) is float and _past_excel_digits(v))
         rows.append((number, [_text(v) for v in values]))
-    return rows, cut
+    return rows, cut, inexact
+
+
+#: A cell (row, column) whose number has more significant digits than Excel keeps.
+RoundedCell = tuple[int, int, float]
+#: The significant digits of a number that Excel keeps and shows.
+EXCEL_DIGITS = 15
+#: Whole numbers below this have no more digits than Excel keeps.
+_EXACT = float(10 ** EXCEL_DIGITS)
+
+
+def _past_excel_digits(value: float) -> bool:
+    """Whether a whole number has more than EXCEL_DIGITS significant digits (as a workbook
+    stores it: the shortest text that reads as the number), which Excel neither keeps nor
+    shows: a long id stored as a number (12345678901234567890 is stored as
+    1.2345678901234567E+19, its last digits lost)."""
+    return (value.is_integer() and abs(value) >= _EXACT
+            and len(_decimal(value).as_tuple().digits) > EXCEL_DIGITS)
+
+
+def _decimal(value: float) -> Decimal:
+    """A number's shortest text as a decimal, without trailing zeros."""
+    from decimal import Decimal  # (only for such a number: not at every start)
+
+    return Decimal(repr(value)).normalize()
+
+
+def _rounded_numbers(shown: str, table: CsvTable, inexact: list[RoundedCell]
+                     ) -> Problem | None:
+    """A warning at the first cell of the table read (its header and rows, the columns
+    named) whose number has more significant digits than Excel keeps, with how many there
+    are; None when there is none."""
+    if not inexact:
+        return None
+    read = {table.header_line, *(line for line, _cells in table.rows)}
+    cells = [cell for cell in inexact if cell[0] in read and cell[1] <= len(table.header)]
+    if not cells:
+        return None
+    (row, col, value), more = cells[0], len(cells) - 1
+    others = f" (and {more:,} more cell{'s' if more > 1 else ''})" if more else ""
+    return Problem(shown, row, col, "warning", "csv",
+                   f"the number {format(_decimal(value), 'f')} has more than "
+                   f"{EXCEL_DIGITS} significant digits{others}: read as {_text(value)}, as "
+                   f"Excel shows it (a number keeps {EXCEL_DIGITS} digits, so a longer id "
+                   "has lost its last ones: store ids as text)")
 
 
 def _first_value_beyond(values: tuple[Any, ...]) -> int | None:
@@ -319,7 +374,10 @@ def _text(value: Any) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         if value.is_integer():
-            return str(int(value))
+            if -_EXACT < value < _EXACT:
+                return str(int(value))
+            # (as Excel shows it: 15 significant digits, not the 20 of the float's value)
+            return _decimal_text(format(value, f".{EXCEL_DIGITS}g"))
         text = repr(value)  # (the shortest text of the number, but 1e-05 for 0.00001)
         return text if "e" not in text else _decimal_text(text)
     if isinstance(value, datetime.datetime):
