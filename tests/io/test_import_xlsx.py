@@ -284,6 +284,102 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     assert "xl/worksheets/sheet1.xml expands too much" in problem.message
 
 
+def merged_workbook(path: Path, rows: Sequence[Sequence[Any]], ranges: Sequence[str]) -> Path:
+    """A sheet of `rows` with the cell `ranges` merged (openpyxl empties all but the first
+    cell of each, as Excel does)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "People"
+    for row in rows:
+        sheet.append(list(row))
+    for merged in ranges:
+        sheet.merge_cells(merged)
+    book.save(path)
+    return path
+
+
+MERGED_ROWS: list[list[Any]] = [
+    ["id", "name", "manager", "department"], [1, "Ann", None, "Exec"], [2, "Bob", 1, "Eng"],
+    [3, "Cy", None, None], [4, "Dee", None, None], [5, "Eve", 2, "Ops"]]
+
+
+def test_cells_merged_down_rows_read_as_their_value_in_each(tmp_path: Path) -> None:
+    # (read row by row, a merged range had its value in its first row alone: Cy and Dee
+    # had no manager and no team, and only 'people have no manager' said anything)
+    book = merged_workbook(tmp_path / "m.xlsx", MERGED_ROWS, ["D3:D5", "C3:C5"])
+    result = import_csv(book, ImportOptions(keep_going=True))
+    assert sorted((p.id, p.reports_to, p.team) for p in result.org.people) == [
+        ("1", None, "exec"), ("2", "1", "eng"), ("3", "1", "eng"), ("4", "1", "eng"),
+        ("5", "2", "ops")]
+    assert [(p.file, p.line, p.col, p.level, p.rule, p.message)
+            for p in result.problems] == [
+        (str(book), 3, 3, "info", "csv",
+         "merged cells C3:C5, D3:D5 read as their value in every row they span")]
+
+
+def test_a_merged_block_fills_its_first_column_down_its_rows(tmp_path: Path) -> None:
+    # A block gives its value to the rows it spans in its first column; the columns right
+    # of it stay as Excel shows them, empty (one value across them, not one in each).
+    book = merged_workbook(tmp_path / "m.xlsx", MERGED_ROWS, ["C3:D5"])
+    table = read_xlsx(book)
+    assert [cells[2:] for _, cells in table.rows] == [
+        ["", "Exec"], ["1", ""], ["1", ""], ["1", ""], ["2", "Ops"]]
+    assert [(p.line, p.col, p.message) for p in table.problems] == [
+        (3, 3, "merged cells C3:D5 read as their value in every row they span")]
+
+
+def test_cells_merged_across_one_row_are_not_copied_across(tmp_path: Path) -> None:
+    # A name merged over the manager column is no manager; nothing to say.
+    rows = [row[:] for row in MERGED_ROWS]
+    rows[2][2] = None
+    book = merged_workbook(tmp_path / "m.xlsx", rows, ["B3:C3", "D4:D4"])
+    table = read_xlsx(book)
+    assert [cells for number, cells in table.rows if number == 3] == [["2", "Bob", "", "Eng"]]
+    assert table.problems == []
+
+
+def test_merged_titles_and_headers_fill_no_row_below_them(tmp_path: Path) -> None:
+    # A title merged across and down, a header cell merged across two columns and one
+    # merged down into the first row: no row is given a title's or a header's text. A
+    # range whose first cell is empty, or right of the named columns, fills nothing.
+    rows = [["Staff list", None, None, None, None], [None] * 5,
+            ["id", "name", "manager", "department", None],
+            [1, "Ann", None, "Exec", None], [2, "Bob", 1, "Eng", None],
+            [3, "Cy", None, None, "x"], [4, "Dee", 2, None, None]]
+    book = merged_workbook(tmp_path / "m.xlsx", rows,
+                           ["A1:E2", "D3:E3", "B3:B4", "C6:C7", "E6:E7"])
+    table = read_xlsx(book)
+    assert table.header == ["id", "name", "manager", "department"]
+    assert table.header_line == 3
+    assert [cells for _, cells in table.rows] == [
+        ["1", "", "", "Exec"], ["2", "Bob", "1", "Eng"], ["3", "Cy", "", ""],
+        ["4", "Dee", "", ""]]
+    assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
+        (3, 1, "info", "the header is on row 3: the rows above it are skipped ('Staff list' "
+                       "...)"),
+        (6, 5, "warning", "values right of the last named column are ignored")]
+
+
+def test_many_merged_ranges_are_named_five_and_counted(tmp_path: Path) -> None:
+    rows = [["id", "name", "manager"], [1, "Ann", None],
+            *([i, f"N{i}", 1 if i % 2 == 0 else None] for i in range(2, 30))]
+    ranges = [f"C{r}:C{r + 1}" for r in range(3, 31, 2)]
+    table = read_xlsx(merged_workbook(tmp_path / "m.xlsx", rows, ranges))
+    assert all(cells[2] == "1" for _, cells in table.rows[1:])
+    assert [(p.line, p.col, p.message) for p in table.problems] == [
+        (3, 3, "merged cells C3:C4, C5:C6, C7:C8, C9:C10, C11:C12 and 9 more read as their "
+               "value in every row they span")]
+
+
+@pytest.mark.parametrize("piece", [1, 7, 100])
+def test_merged_ranges_found_when_the_sheet_is_read_in_small_pieces(tmp_path: Path,
+                                                                    piece: int) -> None:
+    book = merged_workbook(tmp_path / "m.xlsx", MERGED_ROWS, ["D3:D5", "C3:C5"])
+    with mock.patch.object(xlsxread, "_FORMULA_PIECE", piece):
+        table = read_xlsx(book)
+    assert [cells[2:] for _, cells in table.rows][1:4] == [["1", "Eng"]] * 3
+
+
 def formulas_workbook(path: Path, computed: bool) -> Path:
     """Two managers given by formulas (=A2, =A3) in column F, their values computed or not
     (openpyxl writes formulas without values, as scripts do; Excel saves them with)."""

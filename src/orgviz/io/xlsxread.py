@@ -7,13 +7,16 @@ record; rows keep their spreadsheet numbers, so problems point at `people.xlsx:4
 column C). Cell values become the text Excel writes when it saves the sheet as CSV: numbers
 without a trailing `.0`, dates as ISO dates, booleans as TRUE / FALSE; formulas give the
 values Excel last computed (a formula never computed, as in workbooks written by scripts,
-reads as empty: a warning says where).
+reads as empty: a warning says where); a range of cells merged down several rows gives each
+of them its value, as Excel shows it (its CSV export writes it in the first row alone; an
+info names the ranges).
 The workbook is checked before it is opened (a zip of bounded size whose parts expand to a
 bounded size), so a corrupt file or a zip bomb is a one-line error.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import io
 import os
@@ -85,7 +88,11 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     finally:
         book.close()
     errors = blank_excel_errors(rows)
-    table = _table(shown, worksheet.title, sheets, rows, {error[0] for error in errors})
+    # (openpyxl keeps the sheet's part name privately: without it, no merged cells known
+    # and no check of formulas)
+    part = getattr(worksheet, "_worksheet_path", None)
+    table = _table(shown, worksheet.title, sheets, rows, {error[0] for error in errors},
+                   _merged_ranges(data, part))
     if errors:  # (those of the rows read: not of title rows above the header, nor of rows
         # skipped, which hold no value once their errors are emptied)
         read = {table.header_line, *(line for line, _cells in table.rows)}
@@ -97,9 +104,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     rounded = _rounded_numbers(shown, table, inexact)
     if rounded is not None:
         table.problems.append(rounded)
-    # (openpyxl keeps the sheet's part name privately: without it, no check)
-    uncomputed = _uncomputed_formulas(shown, data,
-                                      getattr(worksheet, "_worksheet_path", None))
+    uncomputed = _uncomputed_formulas(shown, data, part)
     if uncomputed is not None:
         table.problems.insert(0, uncomputed)
     return table
@@ -325,14 +330,15 @@ def _uncomputed_formulas(shown: str, data: bytes, part: str | None) -> Problem |
                    "save it, then import again")
 
 
-def _row_pieces(stream: IO[bytes]) -> Iterator[bytes]:
+def _row_pieces(stream: IO[bytes], end: bytes = b"row>") -> Iterator[bytes]:
     """A sheet's XML a few MB at a time (a sheet may expand to hundreds of MB), each piece
-    ending at a row tag (no cell spans one): the rest is carried into the next piece, unless
-    it is absurdly long (its formulas are then not looked at)."""
+    ending at a row tag (`end`: no cell spans one; `>`: no tag spans one): the rest is
+    carried into the next piece, unless it is absurdly long (its formulas are then not
+    looked at)."""
     carried = b""
     while piece := stream.read(_FORMULA_PIECE):
         xml = carried + piece
-        cut = xml.rfind(b"row>") + 4 if b"row>" in xml else 0
+        cut = xml.rfind(end) + len(end) if end in xml else 0
         yield xml[:cut]
         carried = xml[cut:] if len(xml) - cut <= _LONGEST_ROW else b""
     yield carried
@@ -343,6 +349,86 @@ _FORMULA_PIECE = 1 << 22
 #: A longer row is not carried into the next piece (its formulas are not looked at).
 _LONGEST_ROW = 1 << 22
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+
+
+#: A merged range of a sheet: its first row, first column, last row, last column.
+Range = tuple[int, int, int, int]
+#: A merged range in a sheet's XML, after its rows: `<mergeCell ref="C3:C5"/>`.
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):'
+                         rb'\$?([A-Z]{1,3})\$?(\d{1,7})"')
+
+
+def _merged_ranges(data: bytes, part: str | None) -> list[Range]:
+    """The merged ranges of the sheet's part (in the workbook's bytes, `data`), in the
+    order of their first cells: openpyxl reading a sheet row by row has none. The part is
+    read in pieces, as for formulas (its merged ranges follow its rows); [] when it cannot
+    be read."""
+    if not part:
+        return []
+    from openpyxl.utils.cell import column_index_from_string
+
+    found: set[Range] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, \
+                archive.open(part.lstrip("/")) as stream:
+            for xml in _row_pieces(stream, b">"):
+                if b"mergeCell" not in xml:  # (most pieces: the rows)
+                    continue
+                for left, top, right, bottom in _MERGE_CELL.findall(xml):
+                    columns = sorted(column_index_from_string(letters.decode("ascii"))
+                                     for letters in (left, right))
+                    rows = sorted((int(top), int(bottom)))
+                    found.add((rows[0], columns[0], rows[1], columns[1]))
+    except (KeyError, OSError, EOFError, zipfile.BadZipFile, ValueError, zlib.error):
+        return []
+    return sorted(found)
+
+
+def _fill_merged(records: list[tuple[int, list[str]]], merged: list[Range],
+                 header_row: int) -> list[Range]:
+    """Give each row of the table (`records`, numbered, below `header_row`) that a merged
+    range spans below its first the value of the range's first cell in the range's first
+    column, as Excel shows the value over every row (HR sheets merge a manager's or a
+    department's cell down the rows of its people); the ranges that filled a row.
+
+    Ranges from the header up (titles, a header over two rows) fill nothing, nor do the
+    columns right of a range's first (Excel shows one value across them, not one in each:
+    a name merged over the next column is not that column's value too)."""
+    if not merged:
+        return []
+    numbers = [number for number, _cells in records]
+    width = len(records[0][1]) if records else 0
+    filled = []
+    for top, left, bottom, right in merged:
+        if top <= header_row or left > width or bottom == top:
+            continue
+        at = bisect.bisect_left(numbers, top)
+        if at == len(numbers) or numbers[at] != top or not records[at][1][left - 1].strip():
+            continue  # (an empty first cell: nothing to fill)
+        value = records[at][1][left - 1]
+        below = records[at + 1:bisect.bisect_right(numbers, bottom)]
+        for _number, cells in below:
+            cells[left - 1] = value
+        if below:
+            filled.append((top, left, bottom, right))
+    return filled
+
+
+def _merged_info(shown: str, filled: list[Range]) -> Problem:
+    """The info at the first of the merged ranges that filled rows, naming them."""
+    from openpyxl.utils.cell import get_column_letter
+
+    names = [f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+             for top, left, bottom, right in filled[:_MERGES_NAMED]]
+    more = len(filled) - _MERGES_NAMED
+    listed = ", ".join(names) + (f" and {more:,} more" if more > 0 else "")
+    top, left = filled[0][:2]
+    return Problem(shown, top, left, "info", "csv",
+                   f"merged cells {listed} read as their value in every row they span")
+
+
+#: How many merged ranges the info on them names.
+_MERGES_NAMED = 5
 
 
 def _what_instead(data: bytes) -> tuple[str, str]:
@@ -412,9 +498,9 @@ def _rows_without_value(table: list[tuple[int, list[str]]], error_rows: set[int]
 
 
 def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[str]]],
-           error_rows: set[int]) -> CsvTable:
+           error_rows: set[int], merged: list[Range]) -> CsvTable:
     """The sheet's rows as a table under the header row (`error_rows`: the rows whose Excel
-    errors were emptied)."""
+    errors were emptied; `merged`: the sheet's merged ranges)."""
     kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
     others = sheets.others(title)
     hint = (f" (the others: {_quoted(others)}; --sheet picks one)" if others else "")
@@ -433,6 +519,9 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
     if start:  # (as a CSV's title lines: see csvimport.rows.below_title_lines)
         titles = " ".join(c.strip() for _, cells in kept[:start] for c in cells if c.strip())
         problems.append(titles_skipped(shown, header_row, titles, "row"))
+    filled = _fill_merged(records, merged, header_row)
+    if filled:
+        problems.append(_merged_info(shown, filled))
     beyond = next(((number, i) for number, cells in body for i in range(width, len(cells))
                    if cells[i].strip()), None)
     if beyond is not None:
