@@ -327,8 +327,15 @@ def _stat(path: Path) -> os.stat_result | None:
 
 
 def _is_file(path: Path) -> bool:
-    """Whether a regular file (or a link to one) stands at `path` (see `_stat`)."""
-    found = _stat(path)
+    """Whether a regular file (or a link to one) stands at `path` (see `_stat`); a link
+    that loops is none, as a dangling one is (a pyproject.toml is another tool's file too:
+    orgviz skips it, as it did before it said a folder it may not search)."""
+    try:
+        found = _stat(path)
+    except ConfigError:
+        if os.path.islink(path) and not os.path.exists(path):  # (a loop of links)
+            return False
+        raise
     return found is not None and stat.S_ISREG(found.st_mode)
 
 

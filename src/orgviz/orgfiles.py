@@ -456,13 +456,20 @@ def _candidates(given: Sequence[str], root: str | None) -> list[str]:
     return list(candidates.values())
 
 
-def _in_current_folder(path: str) -> bool:
-    """Whether `path` is under the current folder (as its path says, links not followed)."""
+def relative_inside(path: str) -> str | None:
+    """`path` relative to the current folder, normalised, when it is under it (as its path
+    says, links not followed); else None."""
     try:
         relative = os.path.relpath(os.path.abspath(path))
     except ValueError:  # (another drive, on Windows)
-        return False
-    return relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+        return None
+    inside = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+    return relative if inside else None
+
+
+def _in_current_folder(path: str) -> bool:
+    """Whether `path` is under the current folder (`relative_inside`)."""
+    return relative_inside(path) is not None
 
 
 def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Selection:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from orgviz.orgfiles import STDIN_SHOWN
+from orgviz.orgfiles import STDIN_SHOWN, relative_inside
 from orgviz.problem import Problem, one_line
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -81,13 +81,8 @@ def github_path(path: str) -> str:
     normalised) outside it; `<stdin>` and an empty path (that names no file) as they are."""
     if path in (STDIN_SHOWN, ""):
         return path
-    try:
-        relative = os.path.relpath(os.path.abspath(path))
-    except ValueError:  # another drive (Windows)
-        relative = os.pardir
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return os.path.abspath(path)
-    return relative.replace(os.sep, "/")
+    relative = relative_inside(path)
+    return os.path.abspath(path) if relative is None else relative.replace(os.sep, "/")
 
 
 def report_github(problems: Sequence[Problem], files: int, out: IO[str], quiet: bool) -> None:

@@ -683,3 +683,14 @@ def test_a_config_in_a_folder_that_may_not_be_searched_is_named(tmp_path, monkey
     with pytest.raises(ConfigError) as caught:  # (found, not given: the pyproject.toml beside)
         load_config(start=shut)
     assert str(caught.value) == f"{shut / 'pyproject.toml'}: cannot read: Permission denied"
+
+
+def test_a_pyproject_that_is_a_loop_of_links_is_skipped_as_a_dangling_one_is(tmp_path) -> None:
+    """A pyproject.toml beside the org that is a link to itself configures nothing (as before
+    the folder that may not be searched was said); given with --config, it is said."""
+    (tmp_path / "pyproject.toml").symlink_to("pyproject.toml")
+    assert load_config(start=tmp_path) == load_config(start=tmp_path / "nowhere")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "pyproject.toml")
+    assert str(caught.value) == (f"{tmp_path / 'pyproject.toml'}: cannot read: Too many "
+                                 "levels of symbolic links")
