@@ -218,15 +218,19 @@ run()
 """
 
 
-def test_an_unforeseen_error_of_a_file_names_the_file() -> None:
+@pytest.mark.parametrize(("name", "shown"), [('"shut/\\nx.yaml"', "shut/\\u000Ax.yaml"),
+                                             ("b'shut/x.yaml'", "shut/x.yaml"), ("999", "999")])
+def test_an_unforeseen_error_of_a_file_names_the_file(name: str, shown: str) -> None:
     """An OSError of a named file that no command foresaw is said with the file's name (on
-    one line), not as 'cannot write the output', which it is not."""
+    one line; a descriptor's number as it is), not as 'cannot write the output', which it
+    is not."""
     import subprocess
     import sys
     from pathlib import Path
 
     org = Path(__file__).resolve().parents[1] / "orgs" / "small.yaml"
-    proc = subprocess.run([sys.executable, "-c", _UNFORESEEN, "validate", str(org)],
+    proc = subprocess.run([sys.executable, "-c", _UNFORESEEN.replace('"shut/\\nx.yaml"', name),
+                           "validate", str(org)],
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2, proc.stderr
-    assert proc.stderr == "orgviz: shut/\\u000Ax.yaml: Permission denied\n"
+    assert proc.stderr == f"orgviz: {shown}: Permission denied\n"

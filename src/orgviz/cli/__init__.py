@@ -144,7 +144,7 @@ def _command_status() -> int:
         if exc.filename is None:
             _cannot_write(exc)
         else:  # (a file's error no command foresaw: the file is named, not "the output")
-            _say(one_line(f"orgviz: {os.fsdecode(exc.filename)}: {exc.strerror or exc}"))
+            _say(one_line(f"orgviz: {_file_of(exc.filename)}: {exc.strerror or exc}"))
         return 2
     return _exit_status(code)
 
@@ -241,6 +241,11 @@ def _printable_anywhere() -> None:
             with contextlib.suppress(AttributeError, ValueError, OSError):
                 # (a TextIO: reconfigure is TextIOWrapper's; others raise AttributeError)
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _file_of(name: object) -> str:
+    """An OSError's file as a message names it (a path's text, or a descriptor's number)."""
+    return os.fsdecode(name) if isinstance(name, (str, bytes, os.PathLike)) else str(name)
 
 
 def _cannot_write(exc: OSError) -> None:
