@@ -123,3 +123,17 @@ def test_yaml_with_commas_is_read_as_before(tmp_path: Path) -> None:
     assert _first_error(path) == (f"{path}:1:1: error [schema] an org file is a mapping with "
                                   "'orgviz: 1' and 'people:', not 'id,name,manager 1,Ann, "
                                   "2,Bob,1'")
+
+
+def test_a_workbook_named_as_yaml_is_told_an_output_that_is_not_itself(tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """The command said for a workbook named people.yaml writes people.org.yaml: `-o
+    people.yaml` would be refused as the import's own input."""
+    monkeypatch.chdir(tmp_path)
+    Path("people.yaml").write_bytes(_xlsx_bytes())
+    assert _first_error(Path("people.yaml")) == (
+        "people.yaml:1:1: error [schema] this is an Excel workbook (an HR export?), not an "
+        "org file: orgviz import people.yaml -o people.org.yaml makes one")
+    result = CliRunner().invoke(main, ["import", "people.yaml", "-o", "people.org.yaml"])
+    assert result.exit_code == 0, result.output
+    assert load(Path("people.org.yaml")).by_id["2"].reports_to == "1"

@@ -162,8 +162,11 @@ def _import_advice(file: str, what: str) -> str:
 
     given = "-" if file in ("-", STDIN_SHOWN) else file  # (import reads standard input as -)
     stem = os.path.splitext(given)[0] if given != "-" else "org"
+    output = stem + ".yaml"
+    if os.path.normcase(output) == os.path.normcase(given):  # (import refuses -o its input)
+        output = stem + ".org.yaml"
     return (f"this is {what} (an HR export?), not an org file: orgviz import "
-            f"{shlex.quote(given)} -o {shlex.quote(stem + '.yaml')} makes one")
+            f"{shlex.quote(given)} -o {shlex.quote(output)} makes one")
 
 
 def _refuse_workbook(data: bytes, file: str) -> None:
