@@ -83,6 +83,17 @@ def test_a_part_alone_is_checked_through_the_org_that_includes_it(split: Path) -
            f"(allowed: {ALLOWED})\n3 files checked: 1 error\n")
 
 
+def test_a_part_whose_org_does_not_load_is_counted_as_read(split: Path) -> None:
+    # (the org's syntax error stops it before its includes: its file and the part given were
+    # read, "2 files checked"; it said 1, the part left out of the count)
+    (split / "orgs" / "acme.yaml").write_text(TOP.replace("size: small}", "size: small"),
+                                              encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "orgs/acme/eng.yaml"])
+    assert result.exit_code == 1
+    assert result.output.startswith("orgs/acme.yaml:3:8: error [yaml-syntax] ")
+    assert result.output.endswith("2 files checked: 1 error\n")
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_a_part_is_found_in_its_git_repository(split: Path, monkeypatch: pytest.MonkeyPatch
                                                ) -> None:

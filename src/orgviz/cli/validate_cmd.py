@@ -165,8 +165,9 @@ class _Run:
             for top in tops.get(path, []):
                 if file_key(top) not in self.tried:
                     self.check(top)
+            # (read, whether or not an org that includes it loads)
+            self.checked.update(file_key(name) for name in part.files)
             if not tops.get(path):
-                self.checked.update(file_key(name) for name in part.files)
                 self.found.update(validate(part, self.config))
 
 
