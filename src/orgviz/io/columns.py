@@ -291,27 +291,37 @@ HEADER_ROWS_BELOW = 10
 
 
 def header_below_titles(rows: Iterable[tuple[int, Sequence[str]]],
-                        error_rows: Container[int]) -> int:
+                        error_rows: Container[int],
+                        merge_starts: Container[tuple[int, int]] = ()) -> int:
     """Which of a table's rows (numbered: a CSV's lines, a sheet's rows) is its header, by
     its index: the first row of two values or more (a title above it has one), unless no
     column is known in it and one of the next HEADER_ROWS_BELOW rows is a header below
     title rows: one with an id or name column and a manager column, whatever its width (a
     title row of filters, `Filters | Dept=All | Status=Active`, may be wider), or one with
     more values than every row above it and one of those columns and an Excel error
-    (`error_rows`: the other's name?); none of a header's values is a number. 0 when no row
-    has two values. Rows are read only as far as needed."""
+    (`error_rows`: the other's name?); none of a header's values is a number. A row that
+    groups the columns of the header below it (`groups_columns`; `merge_starts`: the
+    (row, column) cells where a range merged across columns starts) is a title row too. 0
+    when no row has two values. Rows are read only as far as needed, and one more."""
     first = -1
     widest = 0  # the most values of a title row of several, so far
-    for at, (number, cells) in enumerate(rows):
+    grouped = False  # (the row above groups this row's columns: this row is the header)
+    for at, ((number, cells), below) in enumerate(_with_next(rows)):
+        if first >= 0 and at > first + HEADER_ROWS_BELOW:
+            break
         values = sum(1 for c in cells if c.strip())
+        if values > 1 and below is not None and groups_columns(number, cells, below,
+                                                               merge_starts):
+            grouped, widest = True, max(widest, values)
+            continue
+        if grouped:
+            return at
         if first < 0:
             if values > 1:
                 if detect(cells, {}).index:  # (a header, of people or of another kind)
                     return at
                 first, widest = at, values
             continue
-        if at > first + HEADER_ROWS_BELOW:
-            break
         if values > 1 and _no_numbers(cells):
             found = detect(cells, {})
             people, manager = has_people_columns(found), found.get("manager") is not None
@@ -320,3 +330,34 @@ def header_below_titles(rows: Iterable[tuple[int, Sequence[str]]],
                 return at
         widest = max(widest, values)
     return max(first, 0)
+
+
+def groups_columns(number: int, cells: Sequence[str], below: tuple[int, Sequence[str]],
+                   merge_starts: Container[tuple[int, int]] = ()) -> bool:
+    """Whether row `number` groups the columns of a header below it (`Employee | Manager`
+    above `Id | Name | Manager Id | Manager Name`), a title row: the row below has more
+    values, none a number, and an id or name column, and either each of this row's values
+    starts a range merged across columns (`merge_starts`: (row, column) cells where one
+    starts), or, as a CSV export of the sheet shows it, without its merges, the row below
+    has more columns known by their spellings than this row."""
+    under = below[1]
+    values = [i for i, c in enumerate(cells) if c.strip()]
+    if sum(1 for c in under if c.strip()) <= len(values) or not _no_numbers(under):
+        return False
+    header = detect(under, {})
+    if not has_people_columns(header):
+        return False
+    if all((number, i + 1) in merge_starts for i in values):
+        return True
+    return len(header.index) > len(detect(cells, {}).index)
+
+
+def _with_next(rows: Iterable[tuple[int, Sequence[str]]]
+               ) -> Iterator[tuple[tuple[int, Sequence[str]], tuple[int, Sequence[str]] | None]]:
+    """Each row with the row after it (None after the last), reading one row ahead."""
+    ahead = iter(rows)
+    current = next(ahead, None)
+    while current is not None:
+        following = next(ahead, None)
+        yield current, following
+        current = following

@@ -508,7 +508,8 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
         raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
                                     f"sheet '{title}' is empty: expected a header row and one "
                                     f"row per person{hint}")])
-    start = header_below_titles(kept, error_rows)
+    across = {(top, left) for top, left, _bottom, right in merged if right > left}
+    start = header_below_titles(kept, error_rows, across)  # (and rows grouping its columns)
     (header_row, header), body = kept[start], kept[start + 1:]
     while header and not header[-1].strip():  # columns past the last named one
         header.pop()
