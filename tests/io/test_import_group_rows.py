@@ -119,3 +119,28 @@ def test_a_header_with_an_unnamed_column_stays_the_header() -> None:
     assert not groups_columns(1, ["Employee", "", "Manager", ""],
                               (2, ["Left", "Right", "Up", "Down"]), {(1, 1), (1, 3)})
     assert header_below_titles([(1, header), (2, ["1", "Ann", "x", ""])], set()) == 0
+
+
+def test_a_csv_whose_first_line_groups_the_columns_reads_as_the_workbook(tmp_path: Path
+                                                                         ) -> None:
+    # (its first line names a column, 'Employee', and was taken as the header: "manager
+    # 'Manager Id' not found"; a first line with blank cells now has its next line looked at)
+    rows = [GROUP, HEADER, *DATA]
+    export = csv_file(tmp_path / "grp.csv", rows)
+    book = workbook(tmp_path / "grp.xlsx", rows, ["A1:B1", "C1:D1"])
+    from_csv, from_book = import_csv(export), import_csv(book)
+    assert people(from_csv) == PEOPLE
+    assert body(from_csv.text) == body(from_book.text)
+    assert located(from_csv) == [
+        (str(export), 2, 1, "info", "csv", "the header is on line 2: the lines above it are "
+                                           "skipped ('Employee Manager' ...)")]
+
+
+def test_a_header_with_a_trailing_blank_cell_is_the_header(tmp_path: Path) -> None:
+    # (an export's header ending in a comma has a blank cell, and is still the header)
+    export = tmp_path / "trailing.csv"
+    export.write_text("id,name,manager,\nE1,Ann,,\nE2,Bob,E1,\n", encoding="utf-8")
+    result = import_csv(export)
+    assert sorted((p.id, p.reports_to) for p in result.org.people) == [("E1", None),
+                                                                       ("E2", "E1")]
+    assert not [p for p in result.problems if p.level != "info"]

@@ -73,9 +73,11 @@ def below_title_lines(table: CsvTable, given: Mapping[str, Sequence[str]] | None
     header is found (`header_below_titles`); else None. A first line that holds an id or
     name column, or a column the options name (`given`: ImportOptions.columns), is the
     header."""
-    if has_people_columns(detect(table.header, {})) or names_a_given_column(table.header,
-                                                                             given or {}):
-        return None  # (the usual file: its rows are not looked at)
+    if names_a_given_column(table.header, given or {}):
+        return None
+    if has_people_columns(detect(table.header, {})) and all(c.strip() for c in table.header):
+        return None  # (the usual file: its rows are not looked at; a first line with blanks
+        # may group the columns of the header below it: its next line is looked at)
     if _starts_as_org_file(table.header):  # (no title: `check_columns` says what it is)
         return None
     at = header_below_titles(chain([(table.header_line, table.header)], _lazy_rows(table)),
