@@ -91,3 +91,27 @@ def test_cycle_and_duplicate_id_name_rows_of_a_table(file, word):
     assert found["cycle"].startswith(f"reporting cycle: b ({word} 3) -> c ({word} 4) -> b: ")
     assert found["duplicate-id"] == (
         f"duplicate person id 'c' (first used at {word} 4): give each position its own id")
+
+
+def test_reporting_cycles_are_named_from_their_first_member_a_self_report_is_none(org_file):
+    # (x -> y -> x entered from w, under it; s reports to itself: a top, as validate takes it)
+    org = load(org_file(ORG.replace("  - {id: x,", "  - {id: w, name: W, reports_to: y}\n"
+                                    "  - {id: s, name: S, reports_to: s}\n  - {id: x,")))
+    assert _common.reporting_cycles(org) == [["x", "y"]]
+    assert _common.reporting_cycles(load(org_file(ORG.replace("reports_to: y",
+                                                              "reports_to: b")))) == []
+
+
+def test_cycles_up_ends_at_unknown_ids_and_walks_each_node_once():
+    from orgviz.cycles import cycles_up
+
+    parent = {"a": "b", "b": "c", "c": "b", "d": "ghost", "e": None, "f": "f", "g": "a"}
+    steps: list[str] = []
+
+    def up(node: str) -> str | None:
+        steps.append(node)
+        return parent[node]
+
+    assert cycles_up(parent, up) == [["b", "c"], ["f"]]
+    assert sorted(steps) == sorted(parent)  # (g stops at a, walked before)
+    assert cycles_up(parent, parent.get, skip={"f"}) == [["b", "c"]]  # (no walk from f)

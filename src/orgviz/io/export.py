@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
+from orgviz.cycles import team_parent_cycles
 from orgviz.errors import OrgvizError
 from orgviz.fte import fte_text, titled
 from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
@@ -267,23 +268,8 @@ def team_references_dropped(org: Org) -> list[str]:
 
 def _parent_cycles(org: Org) -> list[list[str]]:
     """Each cycle of the teams' parents, from its team first in `teams:`, in that order."""
-    teams = org.teams_by_id
-    position = {tid: i for i, tid in enumerate(teams)}
-    walk_of: dict[str, int] = {}
-    cycles = []
-    for walk, start in enumerate(teams):
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node in teams and node not in walk_of:
-            walk_of[node] = walk
-            path.append(node)
-            node = teams[node].parent
-        if node is None or node not in teams or walk_of[node] != walk:
-            continue
-        members = path[path.index(node):]
-        first = min(range(len(members)), key=lambda i: position[members[i]])
-        cycles.append(members[first:] + members[:first])
-    return sorted(cycles, key=lambda cycle: position[cycle[0]])
+    position = {tid: i for i, tid in enumerate(org.teams_by_id)}
+    return sorted(team_parent_cycles(org), key=lambda cycle: position[cycle[0]])
 
 
 #: How many ids a warning of what CSV does not carry names in a list.

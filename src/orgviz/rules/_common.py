@@ -13,6 +13,7 @@ from operator import attrgetter
 from types import ModuleType
 from typing import Any, NamedTuple, TypeVar
 
+from orgviz.cycles import cycles_up
 from orgviz.model import Org, Person, RowLocs, TableName
 from orgviz.problem import Problem, SourceLoc, quoted
 from orgviz.roles import LEVELS, Role
@@ -302,6 +303,21 @@ def _tree(org: Org) -> Tree:
         # The next level, all in C: each id's reports (none for most), chained.
         level = list(chain.from_iterable(map(below, level, repeat(()))))
     return Tree(order, sizes, org.by_id)
+
+
+def reporting_cycles(org: Org) -> list[list[str]]:
+    """The org's reporting cycles, among the people no top of `tree` reaches (the others
+    hang from a cycle; someone reporting to themselves is a top), in the order the walks
+    up from them (file order) find them, each from its member first in the file (computed
+    once per org)."""
+    return _cached(org, "reporting_cycles", _reporting_cycles)
+
+
+def _reporting_cycles(org: Org) -> list[list[str]]:
+    by_id, reached = org.by_id, tree(org).reached
+    if reached is by_id:  # every person hangs from a top
+        return []
+    return cycles_up(by_id, lambda pid: by_id[pid].reports_to, reached)
 
 
 class Standing(NamedTuple):

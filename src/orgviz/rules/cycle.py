@@ -28,7 +28,7 @@ from typing import Any
 
 from orgviz.model import Org, Person
 from orgviz.rules import Finding
-from orgviz.rules._common import line_at, links, role_name, shown_name, tree, who
+from orgviz.rules._common import line_at, links, reporting_cycles, role_name, shown_name, who
 
 ID = "cycle"
 LEVEL = "error"
@@ -37,30 +37,9 @@ SHOWN = 12  # members listed in full; longer cycles are abridged in the middle
 
 
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
-    """Walk up from every person no top reaches; each walk ends in a known or new cycle."""
+    """Report each reporting cycle once, at its first member's reports_to."""
     by_id = org.by_id
-    reached = tree(org).reached
-    if reached is by_id:  # every person hangs from a top
-        return
-    walk_of: dict[str, int] = {}
-    cycles: list[list[str]] = []
-    for walk, start in enumerate(by_id):
-        if start in reached or start in walk_of:
-            continue
-        path: list[str] = []
-        node = start
-        while node not in walk_of:
-            walk_of[node] = walk
-            path.append(node)
-            node = by_id[node].reports_to  # type: ignore[assignment]  # valid: not reached
-        if walk_of[node] == walk:
-            cycles.append(path[path.index(node):])
-    if not cycles:
-        return
-    position = {pid: i for i, pid in enumerate(by_id)}
-    for members in cycles:
-        first = min(range(len(members)), key=lambda i: position[members[i]])
-        members = members[first:] + members[:first]
+    for members in reporting_cycles(org):
         head = by_id[members[0]]
         people = [by_id[m] for m in members]
         fix = ("point one of these reports_to at someone outside the cycle, or remove it "

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from orgviz.cycles import team_parent_cycles
 from orgviz.model import Org
 from orgviz.problem import quoted
 from orgviz.rules import Finding
@@ -71,21 +72,9 @@ def _team_advice(org: Org, suggest: Suggester, word: str, action: str) -> str:
 
 
 def _parent_cycles(org: Org) -> Iterator[Finding]:
+    """Each cycle of the teams' parents, at the parent of its team first in `teams:`."""
     teams = org.teams_by_id
-    position = {tid: i for i, tid in enumerate(teams)}
-    walk_of: dict[str, int] = {}
-    for walk, start in enumerate(teams):
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node in teams and node not in walk_of:
-            walk_of[node] = walk
-            path.append(node)
-            node = teams[node].parent
-        if node is None or node not in teams or walk_of[node] != walk:
-            continue
-        members = path[path.index(node):]
-        earliest = min(range(len(members)), key=lambda i: position[members[i]])
-        members = members[earliest:] + members[:earliest]
+    for members in team_parent_cycles(org):
         first = teams[members[0]]
         if len(members) == 1:
             yield (first.at("parent"), f"team '{first.id}' is its own parent: remove parent "

@@ -5,19 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import attrgetter
-from typing import Any, TypeVar, cast
+from typing import cast
 
+from orgviz.cycles import cycle_from_first as cycle_from_first  # (re-exported: shared)
 from orgviz.io.csvimport.records import Record, record_id
-
-_T = TypeVar("_T")
-
-
-def cycle_from_first(cycle: Sequence[_T], place: Callable[[_T], Any]) -> list[_T]:
-    """A cycle's members (each followed by the one it points to) from its first in the
-    file (the least `place`), in the same turn: whichever member a walk entered it at, the
-    same cycle is named the same way, starting where it is reported."""
-    first = min(range(len(cycle)), key=lambda i: place(cycle[i]))
-    return [*cycle[first:], *cycle[:first]]
 
 
 def tree_order(records: list[Record]) -> list[tuple[Record, int]]:
