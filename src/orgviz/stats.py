@@ -19,53 +19,29 @@ if TYPE_CHECKING:
     from orgviz.validate import RuleConf
 
 
-def _layers(org: Org) -> tuple[int, list[str], dict[str, str | None]]:
+def _layers(org: Org) -> tuple[int, list[str], Container[str]]:
     """Layers from a top to the deepest person (a lone top is 1 layer), that path, and the
-    people the walk reached (each with their manager on it; people in a reporting cycle or
-    under one are not reached): the first deepest person of a depth-first walk from the
-    tops, in linear time (each person's manager on the walk is kept, not a copy of the
-    path). An assistant, drawn beside their manager, adds no layer (as the layers rule
-    counts): one under a manager is never the deepest person."""
-    reports, by_id = org.reports, org.by_id
-    above: dict[str, str | None] = {}
-    deepest, bottom = 0, None
-    for top in org.roots:
-        # Cycles cannot be reached from a top; `above` keeps anyone from being walked twice.
-        above[top] = None
-        stack: list[tuple[str, int]] = [(top, 1)]
-        while stack:
-            pid, depth = stack.pop()
-            if depth > deepest and (depth == 1 or not by_id[pid].assistant):
-                deepest, bottom = depth, pid
-            for report in reversed(reports[pid]):
-                if report not in above:
-                    above[report] = pid
-                    stack.append((report, depth + 1))
-    path = []
-    while bottom is not None:
-        path.append(bottom)
-        bottom = above[bottom]
-    return len(path), path[::-1], above
+    people reached from a top, as validate's rules walk the tree (`rules._common.tree`:
+    tops are people without a manager, reporting to themselves or to an id that is no
+    one's; people in a reporting cycle or under one are not reached). The deepest person
+    is the first of the deepest level in the tree's order (the first a depth-first walk
+    from the tops meets). An assistant, drawn beside their manager, adds no layer (as the
+    layers rule counts): one under a manager is never the deepest person."""
+    from orgviz.rules._common import tree
 
-
-def _cycle_members(org: Org, reached: Container[str]) -> list[str]:
-    """The people (file order) in a reporting cycle (one who reports to themselves too),
-    among those no top reaches (the others hang from a cycle): each walked up once."""
-    by_id = org.by_id
-    walk_of: dict[str, int] = {}
-    members: set[str] = set()
-    for walk, start in enumerate(by_id):
-        if start in reached or start in walk_of:
-            continue
-        path: list[str] = []
-        node: str = start
-        while node not in walk_of:
-            walk_of[node] = walk
-            path.append(node)
-            node = by_id[node].reports_to  # type: ignore[assignment]  # (not reached: known)
-        if walk_of[node] == walk:
-            members.update(path[path.index(node):])
-    return [pid for pid in by_id if pid in members]
+    walk, by_id = tree(org), org.by_id
+    end = len(walk.order)
+    for level in range(walk.levels, 0, -1):
+        start = end - walk.sizes[level - 1]
+        bottom = next((pid for pid in walk.order[start:end]
+                       if level == 1 or not by_id[pid].assistant), None)
+        if bottom is not None:
+            path = [bottom]
+            while (boss := walk.manager(org, by_id[path[-1]])) is not None:
+                path.append(boss)
+            return len(path), path[::-1], walk.reached
+        end = start
+    return 0, [], walk.reached
 
 
 #: How many ids a note of `shape_notes` names.
@@ -78,36 +54,55 @@ def _ids_text(ids: list[str]) -> str:
         f" and {len(ids) - _NAMED:,} more" if len(ids) > _NAMED else "")
 
 
-def shape_notes(org: Org) -> list[tuple[SourceLoc, str]]:
-    """What the Shape figures of an org that fails validation this way do not say, each
-    with the place of the first such fault (as `orgviz validate` reports it): the people no
-    top reaches (a reporting cycle, and any under it), whom they leave out, and the people
-    reporting to an id that is no one's in the org, whom they count as tops."""
-    by_id = org.by_id
+def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str]]:
+    """What the Shape figures (`stats`, of `compute`) of an org that fails validation this
+    way do not say, each at the place of the first such fault (as `orgviz validate` reports
+    it): the people no top reaches (a reporting cycle, and any under it), whom they leave
+    out; the people reporting to themselves, and those reporting to an id that is no one's
+    in the org, whom they count as tops."""
     notes = []
-    reached = _layers(org)[2]
-    if len(reached) < len(by_id):
-        left = [pid for pid in by_id if pid not in reached]
-        cycles = _cycle_members(org, reached)
-        one = len(left) == 1
-        notes.append((by_id[cycles[0]].at("reports_to"),
-                      f"{len(left):,} {'person' if one else 'people'} in a reporting cycle "
-                      f"or under one ({_ids_text(left)}) {'is' if one else 'are'} left out of "
-                      "the Shape figures (layers, managers, span, single-report), which count "
-                      "the people reached from a top; the headcounts count everyone; "
-                      "`orgviz validate` reports the cycle"))
-    unknown = [p for p in by_id.values() if p.reports_to is not None
-               and p.reports_to not in by_id]
+    left = stats["left_out_of_shape"]
+    if left:
+        notes.append((_cycle_place(org), _left_out_text(left)))
+    selves = stats["self_reports"]
+    if selves:
+        one = len(selves) == 1
+        notes.append((org.by_id[selves[0]].at("reports_to"),
+                      f"{'a person reports' if one else f'{len(selves):,} people report'} to "
+                      f"themselves ({_ids_text(selves)}): "
+                      f"the Shape figures count {'that person' if one else 'them'} as "
+                      f"{'a top' if one else 'tops'}; `orgviz validate` reports where"))
+    unknown = stats["unknown_managers"]
     if unknown:
         one = len(unknown) == 1
-        named = "; ".join(f"'{p.id}' to '{p.reports_to}'" for p in unknown[:_NAMED]) + (
+        named = "; ".join(f"'{pid}' to '{boss}'" for pid, boss in unknown[:_NAMED]) + (
             f"; and {len(unknown) - _NAMED:,} more" if len(unknown) > _NAMED else "")
-        notes.append((unknown[0].at("reports_to"),
+        notes.append((org.by_id[unknown[0][0]].at("reports_to"),
                       f"{'a person reports' if one else f'{len(unknown):,} people report'} to "
                       f"someone not in the org ({named}): the Shape figures count "
                       f"{'them' if not one else 'that person'} as {'a top' if one else 'tops'}"
                       "; `orgviz validate` reports where"))
     return notes
+
+
+def _cycle_place(org: Org) -> SourceLoc:
+    """Where `orgviz validate` reports the first reporting cycle: the reports_to of the
+    cycle's member first in the file, of the cycle whose such member comes first."""
+    from orgviz.rules._common import reporting_cycles
+
+    position = {pid: i for i, pid in enumerate(org.by_id)}
+    first = min((cycle[0] for cycle in reporting_cycles(org)), key=position.__getitem__)
+    return org.by_id[first].at("reports_to")
+
+
+def _left_out_text(left: list[str]) -> str:
+    """The note on the people the Shape figures leave out (in a reporting cycle or under
+    one)."""
+    one = len(left) == 1
+    return (f"{len(left):,} {'person' if one else 'people'} in a reporting cycle or under "
+            f"one ({_ids_text(left)}) {'is' if one else 'are'} left out of the Shape figures "
+            "(layers, managers, span, single-report), which count the people reached from "
+            "a top; the headcounts count everyone; `orgviz validate` reports the cycle")
 
 
 def _team_labels(org: Org) -> dict[str | None, str]:
@@ -218,6 +213,8 @@ def compute_as_loaded(org: Org, config: Config | None = None) -> dict[str, Any]:
 
 def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
     """`compute` of an org whose arguments are checked."""
+    from orgviz.rules._common import links
+
     confs, faults = _confs(org, config)
     people = list(org.by_id.values())
     by_level: Counter[str] = Counter()
@@ -242,6 +239,7 @@ def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
     # The Shape figures count the people reached from a top (not those in a reporting
     # cycle or under one: `shape_notes`), so that layers, managers and span agree.
     layers, deepest, reached = _layers(org)
+    tops = [p.id for p in links(org).tops]
     spans = {pid: sum(1 for r in reports if not org.by_id[r].assistant)
              for pid, reports in org.reports.items() if pid in reached}
     spans = {pid: n for pid, n in spans.items() if n}
@@ -287,12 +285,16 @@ def _numbers(org: Org, config: Config | None) -> dict[str, Any]:
                        for p in people if p.vacant],
         "layers": layers,
         "deepest_path": deepest,
-        "tops": list(org.roots),
+        # the people validate's rules take as tops: without a manager, reporting to
+        # themselves or to an id that is no one's in the org
+        "tops": tops,
         # the people the Shape figures leave out: in a reporting cycle or under one
         "left_out_of_shape": [pid for pid in org.by_id if pid not in reached],
         # the tops that report to an id that is no one's in the org, with that id
         "unknown_managers": [[p.id, p.reports_to] for p in people
                              if p.reports_to is not None and p.reports_to not in org.by_id],
+        # the tops that report to themselves
+        "self_reports": [pid for pid in tops if org.by_id[pid].reports_to == pid],
         "span_of_control": {
             "managers": len(values),
             "min": values[0] if values else None,
@@ -426,6 +428,8 @@ def format_text(stats: dict[str, Any], top_teams: int = 15) -> str:
         *([("tops reporting to someone not in the org",
             format_value(len(stats["unknown_managers"])))]
           if stats.get("unknown_managers") else []),
+        *([("tops reporting to themselves", format_value(len(stats["self_reports"])))]
+          if stats.get("self_reports") else []),
         *([("left out (in a reporting cycle or under one)",
             format_value(len(stats["left_out_of_shape"])))]
           if stats.get("left_out_of_shape") else []),

@@ -81,21 +81,50 @@ def test_people_under_a_cycle_are_left_out_too(tmp_path: Path) -> None:
               "  - {id: f, name: F, title: Engineer, reports_to: ceo}\n")
     code, out, err = _stats(tmp_path, people, "--json")
     stats = json.loads(out)
-    assert stats["left_out_of_shape"] == ["a", "b", "c", "d", "e", "s"]
+    assert stats["left_out_of_shape"] == ["a", "b", "c", "d", "e"]  # (s: a top)
     assert stats["layers"] == 2 and stats["deepest_path"] == ["ceo", "f"]
     assert stats["span_of_control"]["managers"] == 1  # (the ceo, of f)
     assert stats["single_report_managers"] == []
-    assert err.startswith(f"orgviz: {tmp_path / 'org.yaml'}:5:57: 6 people in a reporting "
-                          "cycle or under one ('a', 'b', 'c' and 3 more) are left out")
+    assert err.startswith(f"orgviz: {tmp_path / 'org.yaml'}:5:57: 5 people in a reporting "
+                          "cycle or under one ('a', 'b', 'c' and 2 more) are left out")
     assert code == 0
 
 
-def test_a_self_report_alone_is_placed_at_its_reports_to(tmp_path: Path) -> None:
+def test_a_self_report_is_a_top_as_validate_takes_it(tmp_path: Path) -> None:
+    # validate reports a self-report (not a cycle) and counts 's' as a top with 2 reports
+    people = ("  - {id: s, name: S, title: CEO, reports_to: s}\n"
+              "  - {id: t, name: T, title: Engineer, reports_to: s}\n"
+              "  - {id: u, name: U, title: Engineer, reports_to: s}\n")
+    (tmp_path / ".orgviz.yaml").write_text("rules:\n  span-of-control: {max: 1}\n",
+                                           encoding="utf-8")
+    config = ["--config", str(tmp_path / ".orgviz.yaml")]
+    code, out, err = _stats(tmp_path, people, *config)
+    assert code == 0
+    assert err == (f"orgviz: {tmp_path / 'org.yaml'}:4:46: a person reports to themselves "
+                   "('s'): the Shape figures count that person as a top; `orgviz validate` "
+                   "reports where\n")
+    assert "left out" not in out
+    assert "  tops                                  1\n" in out
+    assert "  tops reporting to themselves          1\n" in out
+    assert "  managers                              1\n" in out
+    assert "  span min / median / max       2 / 2 / 2\n" in out
+    assert "  over the limit (1)                    1\n" in out
+    stats = json.loads(_stats(tmp_path, people, "--json", *config)[1])
+    assert stats["tops"] == ["s"] and stats["self_reports"] == ["s"]
+    assert stats["left_out_of_shape"] == [] and stats["unknown_managers"] == []
+    assert stats["layers"] == 2 and stats["deepest_path"] == ["s", "t"]
+    assert stats["span_of_control"]["over_limit"] == [["s", 2]]
+
+
+def test_a_lone_self_report_beside_a_top_is_a_second_top(tmp_path: Path) -> None:
     people = ("  - {id: ceo, name: Ann, title: CEO}\n"
               "  - {id: s, name: S, title: Engineer, reports_to: s}\n")
-    err = _stats(tmp_path, people)[2]
-    assert err.startswith(f"orgviz: {tmp_path / 'org.yaml'}:5:51: 1 person in a reporting "
-                          "cycle or under one ('s') is left out of the Shape figures")
+    code, out, err = _stats(tmp_path, people, "--json")
+    assert code == 0
+    assert err.startswith(f"orgviz: {tmp_path / 'org.yaml'}:5:51: a person reports to "
+                          "themselves ('s'): the Shape figures count that person as a top")
+    stats = json.loads(out)
+    assert stats["tops"] == ["ceo", "s"] and stats["left_out_of_shape"] == []
 
 
 def test_a_manager_not_in_the_org_makes_a_top_and_is_said(tmp_path: Path) -> None:

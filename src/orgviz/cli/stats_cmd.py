@@ -57,8 +57,8 @@ def command(files: tuple[str, ...], as_json: bool, config_path: str | None) -> N
         results = [compute(org, config) for org in orgs]
     except OrgvizError as exc:
         fail(exc)
-    for org in orgs:  # (a reporting cycle, a manager not in the org: what Shape counts)
-        for loc, text in shape_notes(org):
+    for org, stats in zip(orgs, results, strict=True):  # (what the Shape figures count)
+        for loc, text in shape_notes(org, stats):
             note(str(loc), text)
     if as_json:  # (a folder gives a list, however many orgs it holds)
         if found != files or len(found) != 1:
