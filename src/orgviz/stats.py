@@ -57,9 +57,10 @@ def _ids_text(ids: list[str]) -> str:
 def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str]]:
     """What the Shape figures (`stats`, of `compute`) of an org that fails validation this
     way do not say, each at the place of the first such fault (as `orgviz validate` reports
-    it): the people no top reaches (a reporting cycle, and any under it), whom they leave
-    out; the people reporting to themselves, and those reporting to an id that is no one's
-    in the org, whom they count as tops."""
+    it), in the order of those places (file, line, column): the people no top reaches (a
+    reporting cycle, and any under it), whom they leave out; the people reporting to
+    themselves, and those reporting to an id that is no one's in the org, whom they count
+    as tops."""
     notes = []
     left = stats["left_out_of_shape"]
     if left:
@@ -82,7 +83,7 @@ def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str
                       f"someone not in the org ({named}): the Shape figures count "
                       f"{'them' if not one else 'that person'} as {'a top' if one else 'tops'}"
                       "; `orgviz validate` reports where"))
-    return notes
+    return sorted(notes, key=lambda note: note[0])  # (SourceLoc: file, line, column)
 
 
 def _cycle_place(org: Org) -> SourceLoc:

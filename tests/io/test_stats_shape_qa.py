@@ -127,6 +127,24 @@ def test_a_lone_self_report_beside_a_top_is_a_second_top(tmp_path: Path) -> None
     assert stats["tops"] == ["ceo", "s"] and stats["left_out_of_shape"] == []
 
 
+def test_the_notes_come_in_the_order_of_their_places(tmp_path: Path) -> None:
+    # an unknown manager at line 5, a cycle at line 6, a self-report at line 8
+    people = ("  - {id: ceo, name: Ann, title: CEO}\n"
+              "  - {id: g, name: G, title: Engineer, reports_to: ghost}\n"
+              "  - {id: a, name: A, title: Engineer, reports_to: b}\n"
+              "  - {id: b, name: B, title: Engineer, reports_to: a}\n"
+              "  - {id: s, name: S, title: Engineer, reports_to: s}\n")
+    code, _out, err = _stats(tmp_path, people)
+    assert code == 0
+    path = tmp_path / "org.yaml"
+    notes = err.splitlines()
+    assert [line.split(": ", 2)[1] for line in notes] == [
+        f"{path}:5:51", f"{path}:6:51", f"{path}:8:51"]
+    assert "someone not in the org ('g' to 'ghost')" in notes[0]
+    assert "2 people in a reporting cycle or under one ('a', 'b')" in notes[1]
+    assert "a person reports to themselves ('s')" in notes[2]
+
+
 def test_a_manager_not_in_the_org_makes_a_top_and_is_said(tmp_path: Path) -> None:
     people = ("  - {id: ceo, name: Ann, title: CEO}\n"
               "  - {id: g, name: G, title: Engineer, reports_to: ghost}\n"
