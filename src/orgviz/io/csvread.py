@@ -138,7 +138,8 @@ def _wide_position(data: bytes, offset: int, codec: str) -> tuple[int, int]:
 
 def decode(data: bytes, shown: str, encoding: str | None,
            problems: list[Problem]) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 (reported)."""
+    """Decode CSV bytes: UTF-8 (BOM or not), UTF-32 or UTF-16 with a BOM, else Windows-1252
+    (reported)."""
     if encoding:
         try:
             text_codec = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
@@ -164,14 +165,15 @@ def decode(data: bytes, shown: str, encoding: str | None,
                                         "one line: it is in another encoding; pass the "
                                         "file's --encoding, or none to read UTF-8")])
         return text, encoding
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    wide = _wide_by_mark(data)
+    if wide is not None:
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode(wide), wide
         except UnicodeDecodeError as exc:
-            line, col = _wide_position(data, exc.start, "utf-16")
+            line, col = _wide_position(data, exc.start, wide)
             raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
-                                        "the file starts like UTF-16 but is not valid UTF-16: "
-                                        "save it as UTF-8")]) from None
+                                        f"the file starts like {wide.upper()} but is not "
+                                        f"valid {wide.upper()}: save it as UTF-8")]) from None
     sixteen = _utf16_without_mark(data)
     if sixteen is not None:
         try:
@@ -206,6 +208,16 @@ def _utf16_without_mark(data: bytes) -> str | None:
         other = head[0::2] if codec == "utf-16-le" else head[1::2]
         if odd.count(0) == len(odd) and 0 not in other and other.isascii():
             return codec
+    return None
+
+
+def _wide_by_mark(data: bytes) -> str | None:
+    """"utf-32" or "utf-16" for a file that starts with its byte order mark, else None (the
+    UTF-32 marks first: the little-endian one starts with UTF-16's, FF FE)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     return None
 
 
