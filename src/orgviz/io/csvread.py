@@ -183,6 +183,9 @@ def decode(data: bytes, shown: str, encoding: str | None,
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
+        if _binary(data[:4096]):
+            raise _fatal(shown, 1, "this is binary data, not CSV (an archive, an image, a "
+                         f"program?): {_EXPORT}") from None
         # (a UTF-8 byte order mark is no text of the file, read as UTF-8 or as Windows-1252,
         # where it would be `ï»¿` before the first header: the error's offset is past it)
         data = data.removeprefix(codecs.BOM_UTF8)
@@ -192,6 +195,17 @@ def decode(data: bytes, shown: str, encoding: str | None,
                                 "Windows-1252; pass --encoding if names look wrong"))
         # cp1252 leaves five bytes undefined: keep them as latin-1 (C1 controls, stripped later).
         return data.decode("cp1252", errors="surrogateescape").translate(_UNESCAPE), "cp1252"
+
+
+#: The control bytes that no text holds (C0 and DEL, but the NUL, tab and line breaks).
+_CONTROL_BYTES = bytes((*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F))
+
+
+def _binary(head: bytes) -> bool:
+    """Whether the start of a file is binary data: one byte in 20 or more a control byte
+    (8 at least), but not NULs in one byte of 10 or more (text in a wide encoding)."""
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls >= 8 and controls * 20 >= len(head) and head.count(0) * 10 < len(head)
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
@@ -284,6 +298,28 @@ def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     return read_input(path, shown_path(path), MAX_CSV_BYTES, what, "imports files")
 
 
+_EXTRACT = "extract it and import the CSV or .xlsx file inside"
+_EXPORT = "export the table from the HR system as CSV or .xlsx"
+#: Formats known by their first bytes (a pattern of them), what each is and what to do.
+_MAGIC_NUMBERS = tuple((re.compile(magic, re.DOTALL), what, todo) for magic, what, todo in (
+    (rb"\x1f\x8b", "a gzip-compressed file",
+     "decompress it (gunzip FILE) and import the file inside"),
+    (rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)", "a bzip2-compressed file",
+     "decompress it (bunzip2 FILE) and import the file inside"),
+    (rb"\xfd7zXZ\x00", "an xz-compressed file",
+     "decompress it (unxz FILE) and import the file inside"),
+    (rb"\x28\xb5\x2f\xfd", "a zstd-compressed file",
+     "decompress it (unzstd FILE) and import the file inside"),
+    (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _EXTRACT),
+    (rb"Rar!\x1a\x07", "a RAR archive", _EXTRACT),
+    (rb"\x89PNG\r\n\x1a\n", "a PNG image", _EXPORT),
+    (rb"\xff\xd8\xff", "a JPEG image", _EXPORT),
+    (rb"GIF8[79]a", "a GIF image", _EXPORT),
+    (rb"SQLite format 3\x00", "an SQLite database",
+     "export the table as CSV (sqlite3 -header -csv FILE 'SELECT * FROM people')"),
+    (rb"\x7fELF", "a program (an ELF executable)", "pass the CSV or .xlsx file, not the program")))
+
+
 def _other_format(data: bytes) -> tuple[str, str] | None:
     """What a file that is plainly no CSV is, and what to do ("an OpenDocument spreadsheet
     (.ods)", "save ..."), from its first bytes; None for anything else."""
@@ -298,6 +334,9 @@ def _other_format(data: bytes) -> tuple[str, str] | None:
                 "save the sheet as .xlsx or CSV")
     if data.startswith(b"%PDF-"):
         return "a PDF document", "export the table from the HR system as CSV or .xlsx"
+    for magic, what, todo in _MAGIC_NUMBERS:
+        if magic.match(data):
+            return what, todo
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):  # (HR systems' ".xls")
         return ("an HTML page (some systems save a table as HTML named .xls)",
