@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgviz.errors import OrgLoadError
-from orgviz.io.csvimport import import_csv
+from orgviz.io.csvimport import ImportOptions, import_csv
 
 PEOPLE = "id,name,manager\n1,Zoë,\n2,Ann,1\n"
 
@@ -115,3 +117,129 @@ def test_a_csv_that_starts_like_another_format_or_holds_controls_is_read(
     path.write_bytes(text.encode("cp1252"))
     result = import_csv(path)
     assert result.org.by_id["3"].name == "Renée"
+
+
+# --- a UTF-8 file with a few bytes that are not UTF-8, CESU-8 -----------------------------------
+
+def _mostly_utf8() -> bytes:
+    """The QA reviewer's file: UTF-8 names, one byte 0xff on its last line."""
+    rows = ["id,name,manager", "1,José Núñez,"] + [f"{i},Zoë Müller {i},1" for i in range(2, 200)]
+    return ("\n".join(rows) + "\n200,Bad").encode() + b"\xff" + b" Byte,1\n"
+
+
+def test_a_utf8_file_with_a_bad_byte_keeps_its_names(tmp_path: Path) -> None:
+    # (read as Windows-1252 for one byte 0xff: every name garbled, 'JosÃ© NÃºÃ±ez', exit 0)
+    path = tmp_path / "mostly8.csv"
+    path.write_bytes(_mostly_utf8())
+    result = import_csv(path)
+    assert result.org.by_id["1"].name == "José Núñez"
+    assert result.org.by_id["199"].name == "Zoë Müller 199"
+    assert result.org.by_id["200"].name == "Bad\ufffd Byte"
+    assert [tuple(p) for p in result.problems if p.rule == "encoding"] == [
+        (str(path), 201, 8, "warning", "encoding",
+         "not UTF-8 (byte 0xff): read as U+FFFD (\ufffd), the rest of the file as UTF-8; "
+         "pass --encoding if names look wrong")]
+    assert "(200 rows, utf-8)" in result.text.splitlines()[1]
+
+
+def test_the_bad_bytes_are_counted_and_their_first_is_at_its_column_in_characters(
+        tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes("id,name,manager\n1,Zoë Ñúñez,\n2,Ñúñez Zoë".encode() + b"\xe9\xff,1\n"
+                     + "3,B\xf6rk,1\n".encode("cp1252"))
+    result = import_csv(path)
+    assert [p.name for p in result.org.people] == ["Zoë Ñúñez", "Ñúñez Zoë\ufffd\ufffd",
+                                                   "B\ufffdrk"]
+    [problem] = [p for p in result.problems if p.rule == "encoding"]
+    assert (problem.line, problem.col) == (3, 12)
+    assert problem.message.startswith("not UTF-8 (byte 0xe9, and 2 more bytes): read as U+FFFD")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("id,name,manager\n1,Renée,\n2,Bjørn,1\n", ["Renée", "Bjørn"]),  # (no UTF-8 sequence)
+    # Two bytes of Windows-1252 that are a UTF-8 sequence by chance (É and a no-break space:
+    # 'ɠ'), among more that are not: Windows-1252.
+    ("id,name,manager\n1,JOSÉ\xa0LUIS,\n2,Renée,1\n3,Bjørn,1\n",
+     ["JOSÉ LUIS", "Renée", "Bjørn"]),
+], ids=["none", "one by chance"])
+def test_a_file_of_more_bytes_not_utf8_than_utf8_characters_is_windows_1252(
+        tmp_path: Path, text: str, names: list[str]) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(text.encode("cp1252"))
+    result = import_csv(path)
+    assert [p.name for p in result.org.people] == names
+    [problem] = [p for p in result.problems if p.rule == "encoding"]
+    assert problem.message.endswith("read as Windows-1252; pass --encoding if names look wrong")
+
+
+def _cesu_8(text: str) -> bytes:
+    """A text as CESU-8 writes it: a character beyond U+FFFF as its UTF-16 surrogate pair."""
+    pairs = text.encode("utf-16-le").decode("utf-16-le", "surrogatepass")  # (recombined)
+    return "".join(chr(0xD800 + ((ord(c) - 0x10000) >> 10)) + chr(0xDC00 + (ord(c) & 0x3FF))
+                   if ord(c) > 0xFFFF else c for c in pairs).encode("utf-8", "surrogatepass")
+
+
+@pytest.mark.parametrize("encoding", [None, "utf-8", "UTF8"])
+def test_cesu_8_pairs_are_read_as_the_characters_they_encode(tmp_path: Path,
+                                                            encoding: str | None) -> None:
+    # (read as Windows-1252: 'Bob í ½í¸€'; --encoding utf-8 refused the file: "byte 0xed is
+    # not valid utf-8")
+    path = tmp_path / "p.csv"
+    data = _cesu_8("id,name,manager\n1,Ann,\n2,Bob 😀 Zoë,1\n3,𝒜da 🎉,1\n")
+    assert data.count(b"\xed") == 6
+    path.write_bytes(data)
+    result = import_csv(path, ImportOptions(encoding=encoding))
+    assert [p.name for p in result.org.people] == ["Ann", "Bob 😀 Zoë", "𝒜da 🎉"]
+    assert [tuple(p)[1:] for p in result.problems if p.rule == "encoding"] == [
+        (3, 7, "info", "encoding", "U+1F600 is written as CESU-8 (its surrogate pair as two "
+         "3-byte sequences, as Java and MySQL's 'utf8' write it): read as that character "
+         "(and 2 more so written)")]
+
+
+def test_encoding_utf8_refuses_a_bad_byte_after_a_cesu_8_pair(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(_cesu_8("id,name,manager\n1,Ann 😀,\n") + b"2,B\xf6b 1,1\n")
+    with pytest.raises(OrgLoadError) as raised:
+        import_csv(path, ImportOptions(encoding="utf-8"))
+    assert [tuple(p)[1:] for p in raised.value.problems] == [
+        (3, 4, "error", "encoding", "byte 0xf6 is not valid utf-8: pass the file's --encoding")]
+
+
+_NAME_CHARS = "abcXYZ -'éüñøßŁżЖ中😀"
+_NOT_UTF8 = [b"\xff", b"\xfe", b"\xc0", b"\x80", b"\xbf", b"\xe9", b"\xf0", b"\xed"]
+
+
+@given(names=st.lists(st.text(_NAME_CHARS, min_size=1, max_size=12), min_size=1, max_size=8),
+       injected=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(_NOT_UTF8)),
+                         min_size=1, max_size=3))
+def test_utf8_with_a_few_bad_bytes_keeps_every_other_character(
+        names: list[str], injected: list[tuple[int, bytes]]) -> None:
+    from orgviz.io.csvread import parse_csv
+
+    text = "id,name\n1,Zoë Ñúñez\n" + "".join(f"{i},{n}\n" for i, n in enumerate(names, 2))
+    body = len("id,name\n")
+    places = sorted({body + at % (len(text) - body) for at, _ in injected})
+    bad = dict(zip(places, (b for _, b in injected), strict=False))
+    data = b"".join(bad.get(i, b"") + c.encode() for i, c in enumerate(text))
+    expected = "".join("\ufffd" * (i in bad) + c for i, c in enumerate(text))
+    table = parse_csv(data, "p.csv")
+    assert table.encoding == "utf-8"
+    assert [cells for _, cells in table.rows] == [
+        line.split(",") for line in expected.splitlines()[1:]]
+    [problem] = [p for p in table.problems if p.rule == "encoding"]
+    first = expected.index("\ufffd")
+    line = expected.count("\n", 0, first) + 1
+    col = first - expected.rfind("\n", 0, first)
+    assert (problem.line, problem.col, problem.level) == (line, col, "warning")
+    more = f", and {len(bad) - 1} more byte{'s' if len(bad) > 2 else ''}" if len(bad) > 1 else ""
+    assert problem.message.startswith(f"not UTF-8 (byte 0x{bad[places[0]][0]:02x}{more}):")
+
+
+@given(st.text(_NAME_CHARS + "𝒜🎉", min_size=1, max_size=40).filter(
+    lambda name: any(ord(c) > 0xFFFF for c in name)))
+def test_cesu_8_reads_as_the_text_it_encodes(name: str) -> None:
+    from orgviz.io.csvread import parse_csv
+
+    table = parse_csv(_cesu_8(f"id,name\n1,{name}\n2,x\n"), "p.csv")
+    assert table.rows[0][1] == ["1", name]
+    assert [p.level for p in table.problems] == ["info"]

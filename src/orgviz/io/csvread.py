@@ -152,6 +152,8 @@ def decode(data: bytes, shown: str, encoding: str | None,
         try:
             text = data.decode(encoding).removeprefix("\ufeff")  # (utf-8 and utf-16-le keep it)
         except UnicodeDecodeError as exc:
+            if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
+                return _cesu_8(data, shown, encoding, problems), encoding
             line, col = (_wide_position(data, exc.start, encoding)
                          if codecs.lookup(encoding).name.startswith(_WIDE) else
                          _position(data, exc.start))
@@ -189,6 +191,10 @@ def decode(data: bytes, shown: str, encoding: str | None,
         # (a UTF-8 byte order mark is no text of the file, read as UTF-8 or as Windows-1252,
         # where it would be `ï»¿` before the first header: the error's offset is past it)
         data = data.removeprefix(codecs.BOM_UTF8)
+        lenient = _read_utf8_leniently(data)
+        if lenient.multibyte and lenient.multibyte >= lenient.bad:  # UTF-8, a few bytes off
+            problems += lenient.problems(shown)
+            return lenient.text, "utf-8"
         line, col = _position(data, exc.start)
         problems.append(Problem(shown, line, col, "warning", "encoding",
                                 f"not UTF-8 (byte 0x{data[exc.start]:02x}): read as "
@@ -206,6 +212,102 @@ def _binary(head: bytes) -> bool:
     (8 at least), but not NULs in one byte of 10 or more (text in a wide encoding)."""
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls >= 8 and controls * 20 >= len(head) and head.count(0) * 10 < len(head)
+
+
+#: A character beyond U+FFFF as CESU-8 writes it (Java's modified UTF-8, MySQL's 3-byte
+#: "utf8"): its UTF-16 surrogate pair as two 3-byte sequences, which UTF-8 does not allow,
+#: as `surrogateescape` reads them (six escaped bytes).
+_CESU_8_PAIR = re.compile("\udced[\udca0-\udcaf][\udc80-\udcbf]"
+                          "\udced[\udcb0-\udcbf][\udc80-\udcbf]")
+#: A byte that is not UTF-8, as `surrogateescape` reads it.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _cesu_8_character(pair: re.Match[str]) -> str:
+    """The character a CESU-8 surrogate pair (`_CESU_8_PAIR`) encodes."""
+    surrogates = pair.group().encode("utf-8", "surrogateescape").decode("utf-8", "surrogatepass")
+    return surrogates.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+
+
+def _text_position(text: str, at: int) -> tuple[int, int]:
+    """The line and column (in characters) of the character at `at` of a text."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+@dataclass
+class _LenientUtf8:
+    """A file read as UTF-8 whatever it holds: its CESU-8 surrogate pairs read as the
+    characters they encode, its bytes that are not UTF-8 as U+FFFD."""
+
+    text: str
+    #: How many characters of two bytes or more it holds (its CESU-8 pairs among them).
+    multibyte: int
+    #: How many of its bytes are not UTF-8 (nor CESU-8 pairs), and the first: its line,
+    #: column (in characters of `text`) and value.
+    bad: int
+    first_bad: tuple[int, int, int] | None
+    #: How many CESU-8 pairs it holds, and the first: its line, column and character.
+    pairs: int
+    first_pair: tuple[int, int, str] | None
+
+    def problems(self, shown: str) -> list[Problem]:
+        """The warning at the first byte that is not UTF-8, the info at the first pair."""
+        found = []
+        if self.first_pair is not None:
+            line, col, character = self.first_pair
+            more = f" (and {self.pairs - 1:,} more so written)" if self.pairs > 1 else ""
+            found.append(Problem(shown, line, col, "info", "encoding",
+                                 f"U+{ord(character):04X} is written as CESU-8 (its surrogate "
+                                 "pair as two 3-byte sequences, as Java and MySQL's 'utf8' "
+                                 f"write it): read as that character{more}"))
+        if self.first_bad is not None:
+            line, col, byte = self.first_bad
+            more = f", and {_more_bytes(self.bad - 1)}" if self.bad > 1 else ""
+            found.append(Problem(shown, line, col, "warning", "encoding",
+                                 f"not UTF-8 (byte 0x{byte:02x}{more}): read as U+FFFD "
+                                 "(\ufffd), the rest of the file as UTF-8; pass --encoding "
+                                 "if names look wrong"))
+        return sorted(found, key=lambda problem: (problem.line, problem.col))
+
+
+def _more_bytes(n: int) -> str:
+    """"1 more byte", "2 more bytes" ..."""
+    return f"{n:,} more byte{'' if n == 1 else 's'}"
+
+
+def _read_utf8_leniently(data: bytes) -> _LenientUtf8:
+    """The bytes read as UTF-8 whatever they hold (`_LenientUtf8`; the failure path of a
+    file that is not all UTF-8: never taken for one that is)."""
+    text = data.decode("utf-8", "surrogateescape")
+    pairs, first_pair = 0, None
+    pair = _CESU_8_PAIR.search(text)
+    if pair is not None:
+        character = _cesu_8_character(pair)
+        first_pair = (*_text_position(text, pair.start()), character)
+        text, pairs = _CESU_8_PAIR.subn(_cesu_8_character, text)
+    bad = len(_ESCAPED_BYTE.findall(text))
+    first_bad = None
+    if bad:
+        escaped = _ESCAPED_BYTE.search(text)
+        assert escaped is not None
+        first_bad = (*_text_position(text, escaped.start()), ord(escaped.group()) - 0xDC00)
+        text = _ESCAPED_BYTE.sub("\ufffd", text)
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return _LenientUtf8(text, multibyte, bad, first_bad, pairs, first_pair)
+
+
+def _cesu_8(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> str:
+    """The text of a file read with `--encoding utf-8` that is not all UTF-8: its CESU-8
+    surrogate pairs read as the characters they encode (said so); a byte that is not
+    UTF-8 is an error at its line and column (in characters)."""
+    lenient = _read_utf8_leniently(data.removeprefix(codecs.BOM_UTF8))
+    if lenient.first_bad is not None:
+        line, col, byte = lenient.first_bad
+        raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
+                                    f"byte 0x{byte:02x} is not valid {encoding}: pass the "
+                                    "file's --encoding")])
+    problems += lenient.problems(shown)
+    return lenient.text
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
