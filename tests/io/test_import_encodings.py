@@ -243,3 +243,39 @@ def test_cesu_8_reads_as_the_text_it_encodes(name: str) -> None:
     table = parse_csv(_cesu_8(f"id,name\n1,{name}\n2,x\n"), "p.csv")
     assert table.rows[0][1] == ["1", name]
     assert [p.level for p in table.problems] == ["info"]
+
+
+# --- text after a closing quote -------------------------------------------------------------
+
+_AFTER_QUOTE = "the cell goes on after its closing quote (a stray '\"' in it?): read as "
+
+
+@pytest.mark.parametrize(("text", "line", "col", "read"), [
+    ('id,name,manager\n1,Ann,\n3,"Cy"x,1\n', 3, 2, "'Cyx'"),  # (the QA reviewer's: no warning)
+    ('id,name,manager\n1,Ann,\n3,Cy,"1"2\n', 3, 3, "'12'"),
+    ('id,name,manager\n1,"Ann",\n3,"Cy"x,1\n4,"Di""x"y,1\n', 3, 2, "'Cyx' (and 1 more cell)"),
+    ('id,name,manager\n1,Ann,\n3,"C\ny"x,1\n4,Di,1\n', 3, 2, "'C yx'"),  # (over 2 lines)
+    ('id,name,manager\n1,Ann,\n3,Cy,1\n4,"Di\nana",3\n5,Ed,""4\n', 6, 3, "'4'"),
+    ('id\tname\tmanager\n1\tAnn\t\n3\t"Cy"x\t1\n', 3, 2, "'Cyx'"),
+    ('id,"name"x,manager\n1,Ann,\n', 1, 2, "'namex'"),
+])
+def test_text_after_a_closing_quote_is_a_warning_at_its_cell(
+        tmp_path: Path, text: str, line: int, col: int, read: str) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    result = import_csv(path, ImportOptions(keep_going=True))
+    [problem] = [p for p in result.problems if p.rule == "csv"]
+    assert (problem.line, problem.col, problem.level) == (line, col, "warning")
+    assert problem.message == _AFTER_QUOTE + read
+
+
+@pytest.mark.parametrize("text", [
+    'id,name,manager\n1,"Ann" ,\n2,"Bob, Jr",1\n',  # (a space after the quote: the same name)
+    'id,name,manager\n1,"Ann",\n2,"Bob ""B"" Roe",1\n3,Cy "C" Doe,1\n4,"",1\n',
+    'id,name,manager\r\n1,"Ann",\r\n2,"Bob\r\nRoe","1"\r\n',
+])
+def test_quotes_that_close_their_cells_say_nothing(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    result = import_csv(path)
+    assert [p for p in result.problems if p.rule == "csv"] == []

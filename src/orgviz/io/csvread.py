@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import dataclasses
@@ -505,6 +506,8 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
                 line, cells = rows[-1] if rows else (1, header)
                 _check_closed(text[len(last) - len(tail):], delimiter, shown, line,
                               len(cells))
+        if header is not None and '"' in text:
+            problems += _text_after_quotes(text, delimiter, shown, header_line, header, rows)
     finally:
         csv.field_size_limit(previous)
     if header is None:
@@ -938,6 +941,75 @@ def _records(text: str, delimiter: str, shown: str
             tail.readline()
         _check_closed(tail.read(), delimiter, shown, start, len(cells))
     return header, rows, header_line
+
+
+def _text_after_quotes(text: str, delimiter: str, shown: str, header_line: int,
+                       header: list[str], rows: list[tuple[int, list[str]]]) -> list[Problem]:
+    """The warning at the first cell whose text goes on after the quote that closes it
+    (`"Cy"x`: csv.reader reads `Cyx` and says nothing), counting the others; none when no
+    quote closes a cell there (one regular expression search, at C speed)."""
+    stop = re.escape(delimiter) + "\\r\\n"
+    if not re.search(f'"(?=[^"{stop}])(?<=[^{stop}]")', text):  # (the usual quoted file)
+        return []
+    lines = _strict_error_lines(text, delimiter)
+    if not lines:
+        return []
+    texts = io.StringIO(text, newline="").readlines()
+    records = [(header_line, header), *rows]
+    starts = [line for line, _cells in records]
+    found = []
+    for line in lines:
+        start, cells = records[max(bisect.bisect_right(starts, line) - 1, 0)]
+        field = _field_after_quote("".join(texts[start - 1:line]), delimiter)
+        if field is not None:
+            found.append((start, field, cells[field - 1] if field <= len(cells) else ""))
+    if not found:
+        return []
+    line, col, cell = found[0]
+    cell = " ".join(cell.split())  # (on one line)
+    shown_cell = cell if len(cell) <= 60 else cell[:59] + "…"
+    more = f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""
+    return [Problem(shown, line, col, "warning", "csv",
+                    "the cell goes on after its closing quote (a stray '\"' in it?): read "
+                    f"as '{shown_cell}'{more}")]
+
+
+def _strict_error_lines(text: str, delimiter: str) -> list[int]:
+    """The lines on which a strict csv.reader finds text after a closing quote (it goes on
+    at the next line after each)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines: list[int] = []
+    while True:
+        try:
+            for _cells in reader:
+                pass
+            return lines
+        except csv.Error as exc:
+            if "expected after" in str(exc):
+                lines.append(reader.line_num)
+
+
+def _field_after_quote(record: str, delimiter: str) -> int | None:
+    """The field (from 1) of a record's text in which text other than spaces follows the
+    quote that closes it, read as csv.reader reads it; None when there is none."""
+    stop = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    at, field = 0, 1
+    while at < len(record):
+        quoted = _QUOTED_FIELD.match(record, at)
+        if quoted is not None:
+            at = quoted.end()
+        end_of_field = stop.search(record, at)
+        end = len(record) if end_of_field is None else end_of_field.start()
+        if quoted is not None and record[at:end].strip():
+            return field
+        if end == len(record) or record[end] != delimiter:
+            return None
+        at, field = end + 1, field + 1
+    return None
+
+
+#: A quoted field, from its opening quote to its closing one.
+_QUOTED_FIELD = re.compile('"(?:[^"]|"")*"')
 
 
 def _check_closed(tail: str, delimiter: str, shown: str, line: int, col: int) -> None:
