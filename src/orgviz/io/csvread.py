@@ -217,11 +217,12 @@ def _binary(head: bytes) -> bool:
 
 #: A character beyond U+FFFF as CESU-8 writes it (Java's modified UTF-8, MySQL's 3-byte
 #: "utf8"): its UTF-16 surrogate pair as two 3-byte sequences, which UTF-8 does not allow,
-#: as `surrogateescape` reads them (six escaped bytes).
-_CESU_8_PAIR = re.compile("\udced[\udca0-\udcaf][\udc80-\udcbf]"
-                          "\udced[\udcb0-\udcbf][\udc80-\udcbf]")
+#: as `surrogateescape` reads them (six escaped bytes). (The patterns of the failure paths
+#: are compiled, and cached by `re`, when first used: no cost to import the module.)
+_CESU_8_PAIR = ("\udced[\udca0-\udcaf][\udc80-\udcbf]"
+                "\udced[\udcb0-\udcbf][\udc80-\udcbf]")
 #: A byte that is not UTF-8, as `surrogateescape` reads it.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_ESCAPED_BYTE = "[\udc80-\udcff]"
 
 
 def _cesu_8_character(pair: re.Match[str]) -> str:
@@ -235,21 +236,24 @@ def _text_position(text: str, at: int) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
-@dataclass
 class _LenientUtf8:
     """A file read as UTF-8 whatever it holds: its CESU-8 surrogate pairs read as the
-    characters they encode, its bytes that are not UTF-8 as U+FFFD."""
+    characters they encode, its bytes that are not UTF-8 as U+FFFD. (A plain class: a
+    dataclass costs its making on every import of the module, for a failure path.)"""
 
-    text: str
-    #: How many characters of two bytes or more it holds (its CESU-8 pairs among them).
-    multibyte: int
-    #: How many of its bytes are not UTF-8 (nor CESU-8 pairs), and the first: its line,
-    #: column (in characters of `text`) and value.
-    bad: int
-    first_bad: tuple[int, int, int] | None
-    #: How many CESU-8 pairs it holds, and the first: its line, column and character.
-    pairs: int
-    first_pair: tuple[int, int, str] | None
+    __slots__ = ("bad", "first_bad", "first_pair", "multibyte", "pairs", "text")
+
+    def __init__(self, text: str, multibyte: int, bad: int,
+                 first_bad: tuple[int, int, int] | None, pairs: int,
+                 first_pair: tuple[int, int, str] | None) -> None:
+        self.text = text
+        #: How many characters of two bytes or more it holds (its CESU-8 pairs among them).
+        self.multibyte = multibyte
+        #: How many of its bytes are not UTF-8 (nor CESU-8 pairs), and the first: its line,
+        #: column (in characters of `text`) and value.
+        self.bad, self.first_bad = bad, first_bad
+        #: How many CESU-8 pairs it holds, and the first: its line, column and character.
+        self.pairs, self.first_pair = pairs, first_pair
 
     def problems(self, shown: str) -> list[Problem]:
         """The warning at the first byte that is not UTF-8, the info at the first pair."""
@@ -281,18 +285,19 @@ def _read_utf8_leniently(data: bytes) -> _LenientUtf8:
     file that is not all UTF-8: never taken for one that is)."""
     text = data.decode("utf-8", "surrogateescape")
     pairs, first_pair = 0, None
-    pair = _CESU_8_PAIR.search(text)
+    cesu_8_pair, escaped_byte = re.compile(_CESU_8_PAIR), re.compile(_ESCAPED_BYTE)
+    pair = cesu_8_pair.search(text)
     if pair is not None:
         character = _cesu_8_character(pair)
         first_pair = (*_text_position(text, pair.start()), character)
-        text, pairs = _CESU_8_PAIR.subn(_cesu_8_character, text)
-    bad = len(_ESCAPED_BYTE.findall(text))
+        text, pairs = cesu_8_pair.subn(_cesu_8_character, text)
+    bad = len(escaped_byte.findall(text))
     first_bad = None
     if bad:
-        escaped = _ESCAPED_BYTE.search(text)
+        escaped = escaped_byte.search(text)
         assert escaped is not None
         first_bad = (*_text_position(text, escaped.start()), ord(escaped.group()) - 0xDC00)
-        text = _ESCAPED_BYTE.sub("\ufffd", text)
+        text = escaped_byte.sub("\ufffd", text)
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
     return _LenientUtf8(text, multibyte, bad, first_bad, pairs, first_pair)
 
@@ -404,23 +409,27 @@ def read_import(path: str | os.PathLike[str], what: str) -> bytes:
 _EXTRACT = "extract it and import the CSV or .xlsx file inside"
 _EXPORT = "export the table from the HR system as CSV or .xlsx"
 #: Formats known by their first bytes (a pattern of them), what each is and what to do.
-_MAGIC_NUMBERS = tuple((re.compile(magic, re.DOTALL), what, todo) for magic, what, todo in (
-    (rb"\x1f\x8b", "a gzip-compressed file",
+#: The bzip2 file's starts: `BZh`, the block size, and a block's mark or the end's.
+_BZIP2 = tuple(b"BZh" + bytes((size,)) + mark for size in b"123456789"
+               for mark in (b"1AY&SY", b"\x17rE8P\x90"))
+#: Formats known by their first bytes (bytes.startswith's prefixes, no regular expression:
+#: nothing to compile on import), what each is and what to do.
+_MAGIC_NUMBERS: tuple[tuple[bytes | tuple[bytes, ...], str, str], ...] = (
+    (b"\x1f\x8b", "a gzip-compressed file",
      "decompress it (gunzip FILE) and import the file inside"),
-    (rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)", "a bzip2-compressed file",
-     "decompress it (bunzip2 FILE) and import the file inside"),
-    (rb"\xfd7zXZ\x00", "an xz-compressed file",
+    (_BZIP2, "a bzip2-compressed file", "decompress it (bunzip2 FILE) and import the file inside"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file",
      "decompress it (unxz FILE) and import the file inside"),
-    (rb"\x28\xb5\x2f\xfd", "a zstd-compressed file",
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file",
      "decompress it (unzstd FILE) and import the file inside"),
-    (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _EXTRACT),
-    (rb"Rar!\x1a\x07", "a RAR archive", _EXTRACT),
-    (rb"\x89PNG\r\n\x1a\n", "a PNG image", _EXPORT),
-    (rb"\xff\xd8\xff", "a JPEG image", _EXPORT),
-    (rb"GIF8[79]a", "a GIF image", _EXPORT),
-    (rb"SQLite format 3\x00", "an SQLite database",
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _EXTRACT),
+    (b"Rar!\x1a\x07", "a RAR archive", _EXTRACT),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _EXPORT),
+    (b"\xff\xd8\xff", "a JPEG image", _EXPORT),
+    ((b"GIF87a", b"GIF89a"), "a GIF image", _EXPORT),
+    (b"SQLite format 3\x00", "an SQLite database",
      "export the table as CSV (sqlite3 -header -csv FILE 'SELECT * FROM people')"),
-    (rb"\x7fELF", "a program (an ELF executable)", "pass the CSV or .xlsx file, not the program")))
+    (b"\x7fELF", "a program (an ELF executable)", "pass the CSV or .xlsx file, not the program"))
 
 
 def _other_format(data: bytes) -> tuple[str, str] | None:
@@ -438,7 +447,7 @@ def _other_format(data: bytes) -> tuple[str, str] | None:
     if data.startswith(b"%PDF-"):
         return "a PDF document", "export the table from the HR system as CSV or .xlsx"
     for magic, what, todo in _MAGIC_NUMBERS:
-        if magic.match(data):
+        if data.startswith(magic):
             return what, todo
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):  # (HR systems' ".xls")
@@ -992,10 +1001,10 @@ def _strict_error_lines(text: str, delimiter: str) -> list[int]:
 def _field_after_quote(record: str, delimiter: str) -> int | None:
     """The field (from 1) of a record's text in which text other than spaces follows the
     quote that closes it, read as csv.reader reads it; None when there is none."""
-    stop = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    stop, quoted_field = re.compile(f"[{re.escape(delimiter)}\r\n]"), re.compile(_QUOTED_FIELD)
     at, field = 0, 1
     while at < len(record):
-        quoted = _QUOTED_FIELD.match(record, at)
+        quoted = quoted_field.match(record, at)
         if quoted is not None:
             at = quoted.end()
         end_of_field = stop.search(record, at)
@@ -1009,7 +1018,7 @@ def _field_after_quote(record: str, delimiter: str) -> int | None:
 
 
 #: A quoted field, from its opening quote to its closing one.
-_QUOTED_FIELD = re.compile('"(?:[^"]|"")*"')
+_QUOTED_FIELD = '"(?:[^"]|"")*"'
 
 
 def _check_closed(tail: str, delimiter: str, shown: str, line: int, col: int) -> None:
