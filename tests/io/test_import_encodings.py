@@ -258,6 +258,8 @@ _AFTER_QUOTE = "the cell goes on after its closing quote (a stray '\"' in it?): 
     ('id,name,manager\n1,Ann,\n3,Cy,1\n4,"Di\nana",3\n5,Ed,""4\n', 6, 3, "'4'"),
     ('id\tname\tmanager\n1\tAnn\t\n3\t"Cy"x\t1\n', 3, 2, "'Cyx'"),
     ('id,"name"x,manager\n1,Ann,\n', 1, 2, "'namex'"),
+    # After a field longer than the csv module's short limit (read again without it).
+    (f'id,name,title,manager\n1,Ann,"{"t" * 600}",\n3,"Cy"x,,1\n', 3, 2, "'Cyx'"),
 ])
 def test_text_after_a_closing_quote_is_a_warning_at_its_cell(
         tmp_path: Path, text: str, line: int, col: int, read: str) -> None:

@@ -500,12 +500,21 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
             return _table(shown, text, header, None, used, delimiter, problems, True, True,
                           columns, trimmed, double_space,
                           data if used == "utf-8" and len(data) == len(text) else None)
+        # Read strictly first (at no cost): a file read so has no text after a closing
+        # quote, and only the others are looked through for it (`_text_after_quotes`).
+        quotes_checked = True
         try:
-            one_line = _one_line_records(text, delimiter, errors=True)
-        except csv.Error:  # a long field (or a syntax error, which _records reports)
-            short = False
-            csv.field_size_limit(MAX_FIELD_CHARS)
-            one_line = _one_line_records(text, delimiter)
+            one_line = _one_line_records(text, delimiter, errors=True, strict=True)
+        except csv.Error as exc:
+            quotes_checked = False
+            try:
+                if "field larger than field limit" in str(exc):
+                    raise
+                one_line = _one_line_records(text, delimiter, errors=True)
+            except csv.Error:  # a long field (or a syntax error, which _records reports)
+                short = False
+                csv.field_size_limit(MAX_FIELD_CHARS)
+                one_line = _one_line_records(text, delimiter)
         csv.field_size_limit(MAX_FIELD_CHARS)
         header, rows, header_line = one_line or _records(text, delimiter, shown)
         if one_line is not None and header is not None:  # a quote left open in the last line?
@@ -515,7 +524,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
                 line, cells = rows[-1] if rows else (1, header)
                 _check_closed(text[len(last) - len(tail):], delimiter, shown, line,
                               len(cells))
-        if header is not None and '"' in text:
+        if header is not None and not quotes_checked and '"' in text:
             problems += _text_after_quotes(text, delimiter, shown, header_line, header, rows)
     finally:
         csv.field_size_limit(previous)
@@ -892,15 +901,16 @@ def _keep(cells: list[str]) -> bool:
     return bool(cells) and (len(cells) != 1 or bool(cells[0].strip()))
 
 
-def _one_line_records(text: str, delimiter: str, errors: bool = False
+def _one_line_records(text: str, delimiter: str, errors: bool = False, strict: bool = False
                       ) -> tuple[list[str] | None, list[tuple[int, list[str]]], int] | None:
     """Header, rows and the header's line when every record is one line (record k starts
     on line k), else None.
 
     The common case, read at C speed; quoted line breaks or a syntax error return None and
-    `_records` reads the file again record by record. `errors`: raise csv.Error instead.
+    `_records` reads the file again record by record. `errors`: raise csv.Error instead;
+    `strict`: text after a closing quote, or a quote never closed, is such an error.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     try:
         records = list(reader)
     except csv.Error:
