@@ -155,6 +155,18 @@ def test_the_bad_bytes_are_counted_and_their_first_is_at_its_column_in_character
     assert problem.message.startswith("not UTF-8 (byte 0xe9, and 2 more bytes): read as U+FFFD")
 
 
+def test_a_character_cut_short_is_one_bad_sequence(tmp_path: Path) -> None:
+    # (a name cut at a byte limit inside its last character: 2 bytes of 3, one character
+    # lost, not the file read as Windows-1252)
+    path = tmp_path / "p.csv"
+    path.write_bytes("id,name,manager\n1,Zoë,\n2,B".encode() + "€".encode()[:2] + b",1\n")
+    result = import_csv(path)
+    assert [p.name for p in result.org.people] == ["Zoë", "B\ufffd"]
+    [problem] = [p for p in result.problems if p.rule == "encoding"]
+    assert (problem.line, problem.col) == (3, 4)
+    assert problem.message.startswith("not UTF-8 (byte 0xe2, and 1 more byte): read as U+FFFD")
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("id,name,manager\n1,Renée,\n2,Bjørn,1\n", ["Renée", "Bjørn"]),  # (no UTF-8 sequence)
     # Two bytes of Windows-1252 that are a UTF-8 sequence by chance (É and a no-break space:

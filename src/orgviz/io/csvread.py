@@ -193,7 +193,7 @@ def decode(data: bytes, shown: str, encoding: str | None,
         # where it would be `ï»¿` before the first header: the error's offset is past it)
         data = data.removeprefix(codecs.BOM_UTF8)
         lenient = _read_utf8_leniently(data)
-        if lenient.multibyte and lenient.multibyte >= lenient.bad:  # UTF-8, a few bytes off
+        if lenient.utf8:  # UTF-8, a few bytes off
             problems += lenient.problems(shown)
             return lenient.text, "utf-8"
         line, col = _position(data, exc.start)
@@ -216,44 +216,60 @@ def _binary(head: bytes) -> bool:
 
 
 #: A character beyond U+FFFF as CESU-8 writes it (Java's modified UTF-8, MySQL's 3-byte
-#: "utf8"): its UTF-16 surrogate pair as two 3-byte sequences, which UTF-8 does not allow,
-#: as `surrogateescape` reads them (six escaped bytes). (The patterns of the failure paths
-#: are compiled, and cached by `re`, when first used: no cost to import the module.)
-_CESU_8_PAIR = ("\udced[\udca0-\udcaf][\udc80-\udcbf]"
-                "\udced[\udcb0-\udcbf][\udc80-\udcbf]")
-#: A byte that is not UTF-8, as `surrogateescape` reads it.
-_ESCAPED_BYTE = "[\udc80-\udcff]"
+#: "utf8"): its UTF-16 surrogate pair as two 3-byte sequences, which UTF-8 does not allow.
+#: (Compiled, and cached by `re`, when first used: no cost to import the module.)
+_CESU_8_PAIR = rb"\xed[\xa0-\xaf][\x80-\xbf]\xed[\xb0-\xbf][\x80-\xbf]"
+#: The bytes of ASCII characters (which are never part of another UTF-8 character).
+_NOT_ASCII_BYTES = bytes(range(0x80, 0x100))
 
 
-def _cesu_8_character(pair: re.Match[str]) -> str:
-    """The character a CESU-8 surrogate pair (`_CESU_8_PAIR`) encodes."""
-    surrogates = pair.group().encode("utf-8", "surrogateescape").decode("utf-8", "surrogatepass")
-    return surrogates.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+def _cesu_8_as_utf8(pair: re.Match[bytes]) -> bytes:
+    """The UTF-8 bytes of the character a CESU-8 surrogate pair (`_CESU_8_PAIR`) encodes."""
+    surrogates = pair.group().decode("utf-8", "surrogatepass")
+    return surrogates.encode("utf-16-le", "surrogatepass").decode("utf-16-le").encode()
 
 
-def _text_position(text: str, at: int) -> tuple[int, int]:
-    """The line and column (in characters) of the character at `at` of a text."""
-    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+def _utf8_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (in characters, a bad sequence one) of byte `offset` of
+    UTF-8 `data`."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8",
+                                                                           "replace")) + 1
 
 
 class _LenientUtf8:
     """A file read as UTF-8 whatever it holds: its CESU-8 surrogate pairs read as the
-    characters they encode, its bytes that are not UTF-8 as U+FFFD. (A plain class: a
-    dataclass costs its making on every import of the module, for a failure path.)"""
+    characters they encode, its bytes that are not UTF-8 as U+FFFD (one for each bad
+    sequence). (A plain class: a dataclass costs its making on every import of the
+    module, for a failure path.)"""
 
-    __slots__ = ("bad", "first_bad", "first_pair", "multibyte", "pairs", "text")
+    __slots__ = ("bad", "data", "first_bad", "first_pair", "multibyte", "pairs", "sequences")
 
-    def __init__(self, text: str, multibyte: int, bad: int,
+    def __init__(self, data: bytes, multibyte: int, bad: tuple[int, int],
                  first_bad: tuple[int, int, int] | None, pairs: int,
                  first_pair: tuple[int, int, str] | None) -> None:
-        self.text = text
+        #: The file's bytes, its CESU-8 pairs made UTF-8.
+        self.data = data
         #: How many characters of two bytes or more it holds (its CESU-8 pairs among them).
         self.multibyte = multibyte
-        #: How many of its bytes are not UTF-8 (nor CESU-8 pairs), and the first: its line,
-        #: column (in characters of `text`) and value.
-        self.bad, self.first_bad = bad, first_bad
+        #: How many of its bytes are not UTF-8 (nor CESU-8 pairs), in how many bad
+        #: sequences (a character cut short is one: one U+FFFD), and the first: its line,
+        #: column (in characters) and value.
+        (self.bad, self.sequences), self.first_bad = bad, first_bad
         #: How many CESU-8 pairs it holds, and the first: its line, column and character.
         self.pairs, self.first_pair = pairs, first_pair
+
+    @property
+    def text(self) -> str:
+        """The text, each bad sequence U+FFFD."""
+        return self.data.decode("utf-8", "replace")
+
+    @property
+    def utf8(self) -> bool:
+        """Whether it is UTF-8 but for a few bad bytes: it holds characters of two bytes
+        or more, at least as many as bad sequences (a file in another encoding holds more
+        of these: a UTF-8 sequence in it, É and a no-break space, is a rare chance)."""
+        return 0 < self.multibyte >= self.sequences
 
     def problems(self, shown: str) -> list[Problem]:
         """The warning at the first byte that is not UTF-8, the info at the first pair."""
@@ -282,24 +298,27 @@ def _more_bytes(n: int) -> str:
 
 def _read_utf8_leniently(data: bytes) -> _LenientUtf8:
     """The bytes read as UTF-8 whatever they hold (`_LenientUtf8`; the failure path of a
-    file that is not all UTF-8: never taken for one that is)."""
-    text = data.decode("utf-8", "surrogateescape")
+    file that is not all UTF-8). Counted by the C decoders (their `surrogateescape` and
+    `ignore` handlers are no Python calls), the text decoded only when asked for."""
     pairs, first_pair = 0, None
-    cesu_8_pair, escaped_byte = re.compile(_CESU_8_PAIR), re.compile(_ESCAPED_BYTE)
-    pair = cesu_8_pair.search(text)
-    if pair is not None:
-        character = _cesu_8_character(pair)
-        first_pair = (*_text_position(text, pair.start()), character)
-        text, pairs = cesu_8_pair.subn(_cesu_8_character, text)
-    bad = len(escaped_byte.findall(text))
-    first_bad = None
-    if bad:
-        escaped = escaped_byte.search(text)
-        assert escaped is not None
-        first_bad = (*_text_position(text, escaped.start()), ord(escaped.group()) - 0xDC00)
-        text = escaped_byte.sub("\ufffd", text)
-    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return _LenientUtf8(text, multibyte, bad, first_bad, pairs, first_pair)
+    if b"\xed" in data:
+        cesu_8_pair = re.compile(_CESU_8_PAIR)
+        pair = cesu_8_pair.search(data)
+        if pair is not None:
+            character = _cesu_8_as_utf8(pair).decode()
+            first_pair = (*_utf8_position(data, pair.start()), character)
+            data, pairs = cesu_8_pair.subn(_cesu_8_as_utf8, data)
+    try:
+        data.decode("utf-8")
+        return _LenientUtf8(data, pairs, (0, 0), None, pairs, first_pair)
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    good = len(data.decode("utf-8", "ignore"))  # (the characters but the bad bytes)
+    bad = len(data.decode("utf-8", "surrogateescape")) - good  # (one character a bad byte)
+    sequences = len(data.decode("utf-8", "replace")) - good  # (one a bad sequence)
+    multibyte = good - len(data.translate(None, _NOT_ASCII_BYTES))
+    return _LenientUtf8(data, multibyte, (bad, sequences),
+                        (*_utf8_position(data, first), data[first]), pairs, first_pair)
 
 
 def _cesu_8(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> str:
