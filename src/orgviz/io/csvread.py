@@ -427,7 +427,6 @@ def read_import(path: str | os.PathLike[str], what: str) -> bytes:
 
 _EXTRACT = "extract it and import the CSV or .xlsx file inside"
 _EXPORT = "export the table from the HR system as CSV or .xlsx"
-#: Formats known by their first bytes (a pattern of them), what each is and what to do.
 #: The bzip2 file's starts: `BZh`, the block size, and a block's mark or the end's.
 _BZIP2 = tuple(b"BZh" + bytes((size,)) + mark for size in b"123456789"
                for mark in (b"1AY&SY", b"\x17rE8P\x90"))
@@ -984,8 +983,9 @@ def _records(text: str, delimiter: str, shown: str
 def _text_after_quotes(text: str, delimiter: str, shown: str, header_line: int,
                        header: list[str], rows: list[tuple[int, list[str]]]) -> list[Problem]:
     """The warning at the first cell whose text goes on after the quote that closes it
-    (`"Cy"x`: csv.reader reads `Cyx` and says nothing), counting the others; none when no
-    quote closes a cell there (one regular expression search, at C speed)."""
+    (`"Cy"x`: csv.reader reads `Cyx` and says nothing), counting the others, in a file that
+    a strict csv.reader refused; none when no quote closes a cell there (one regular
+    expression search, at C speed)."""
     stop = re.escape(delimiter) + "\\r\\n"
     if not re.search(f'"(?=[^"{stop}])(?<=[^{stop}]")', text):  # (the usual quoted file)
         return []
@@ -1018,6 +1018,7 @@ def _strict_error_lines(text: str, delimiter: str) -> list[int]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     lines: list[int] = []
     while True:
+        line = reader.line_num
         try:
             for _cells in reader:
                 pass
@@ -1025,6 +1026,8 @@ def _strict_error_lines(text: str, delimiter: str) -> list[int]:
         except csv.Error as exc:
             if "expected after" in str(exc):
                 lines.append(reader.line_num)
+            if reader.line_num == line:  # (no line read: never seen, but never a loop)
+                return lines
 
 
 def _field_after_quote(record: str, delimiter: str) -> int | None:
