@@ -90,8 +90,7 @@ class CsvTable:
         those on the lines `aside` left out (rows the import sets aside: not imported)."""
         errors, invisible = self.excel_errors, self.invisible
         if aside:
-            errors = [error for error in errors if error[0] not in aside]
-            invisible = [cell for cell in invisible if cell[0] not in aside]
+            errors, invisible = _cells_not_on(errors, aside), _cells_not_on(invisible, aside)
         return (excel_error_warnings(self.shown, errors, self.header_line)
                 + invisible_warnings(self.shown, invisible))
 
