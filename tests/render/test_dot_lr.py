@@ -14,6 +14,7 @@ import pytest
 from renderkit import ENGINES, ORGS, assert_solid_lines_pass_no_card
 
 from orgviz.loader import load
+from orgviz.render import dot
 from orgviz.render.cards import NO_HEIGHTS, CardBox, CardHeights, card_box, chart_texts
 from orgviz.render.chart import View, build_chart
 from orgviz.render.dot import STACK_ROWS, block_columns, rows_used, write_dot
@@ -101,6 +102,24 @@ def test_left_to_right_dot_has_blocks_not_spines(org_file: Callable[..., Path]) 
     # Top-down the same team hangs on a spine, as before.
     tb = write_dot(build_chart(org, View()), box, LIGHT)
     assert not tb.blocks and len(tb.spines) == 1 and " t" not in tb.source
+
+
+def test_each_block_is_shaped_once_a_render(org_file: Callable[..., Path],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # The blocks' columns are built once (`leaf_blocks`) and passed to the lists' estimate,
+    # the heights, the rows in use and the blocks written: each was building them again.
+    chart = build_chart(_team(org_file, 6), View(direction="LR"))
+    box = card_box(chart_texts(chart))
+    shaped: list[tuple[str, ...]] = []
+
+    def counting(leaves: list[str], *args: object) -> list[list[str]]:
+        shaped.append(tuple(leaves))
+        return block_columns(leaves, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dot, "block_columns", counting)
+    plan = write_dot(chart, box, LIGHT)
+    assert plan.blocks[0].columns == (("e0", "e1", "e2"), ("e3", "e4", "e5"))
+    assert shaped == [tuple(f"e{i}" for i in range(6))]
 
 
 def test_standalone_dot_hides_the_rows_across_a_block(org_file: Callable[..., Path]) -> None:

@@ -214,13 +214,14 @@ class Ranks:
 
 
 def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
-              box: CardBox | None = None, ranks: Ranks | None = None) -> int:
+              box: CardBox | None = None, ranks: Ranks | None = None,
+              columns_of: dict[str, list[list[str]]] | None = None) -> int:
     """How many level rows the layout needs: down to the last row with a card that is not
     stacked, or reached by a stack (a stack starts on its most senior leaf's row, one card
     a rank; left to right each column of a block is a rank). `leaves_of` is
     `all_stacked_leaves(chart)` if known; `box` the chart's card size (left to right it
     shapes the blocks); `ranks` the rows' ranks (by default with every row's lines of
-    assistants)."""
+    assistants); `columns_of` the blocks' columns (`leaf_blocks`) if known."""
     stack_rows = chart.stack_rows or STACK_ROWS
     lr = chart.direction == "LR"
     by_id = chart.by_id
@@ -237,7 +238,8 @@ def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
         stacked.update(leaves)
         first_row = max(card.row + 1, by_id[leaves[0]].row)
         if lr:
-            depth = len(block_columns(leaves, box, stack_rows))
+            depth = len(columns_of[card.id] if columns_of is not None
+                        else block_columns(leaves, box, stack_rows))
         else:
             groups = stack_groups(leaves, stack_rows)
             depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
@@ -290,26 +292,42 @@ def block_columns(leaves: list[str], box: CardBox | None = None,
 
 
 def lr_heights(chart: Chart, box: CardBox,
-               leaves_of: dict[str, list[str]]) -> dict[str, float]:
+               columns_of: dict[str, list[list[str]]]) -> dict[str, float]:
     """Left to right, each card's height where it is not the chart's tallest card's: a rank
     is a column, its cards one above the other, so a card is as tall as it needs (its
     own height); but a block's cards are as tall as the tallest of their row of the block
     (its rows run straight across its columns: their tops stay level), and assistants and
     their managers keep the chart's tallest height (their lines are placed as cards of one
-    size). None where the box has no heights of its own (deck slides: one size)."""
+    size). `columns_of` holds each block's columns (`leaf_blocks`). Empty where the chart is
+    top-down or the box has no heights of its own (deck slides: one size)."""
     if chart.direction != "LR" or not box.heights:
         return {}
     own, tallest = box.own_height, box.height
     heights = {card.id: own(card.id) for card in chart.cards
                if not card.assistant and not chart.assistants[card.id]}
-    stack_rows = chart.stack_rows or STACK_ROWS
-    for leaves in leaves_of.values():
-        columns = block_columns(leaves, box, stack_rows)
+    for columns in columns_of.values():
         for row in itertools.zip_longest(*columns):
             cards = [card_id for card_id in row if card_id is not None]
             height = max(heights.get(card_id, tallest) for card_id in cards)
             heights.update((card_id, height) for card_id in cards)
     return {card_id: height for card_id, height in heights.items() if height != tallest}
+
+
+class LeafBlocks(NamedTuple):
+    """Left to right: each manager's block of leaves as its columns of card ids
+    (`block_columns`), and each card's height where not the chart's tallest (`lr_heights`);
+    built once a chart (`leaf_blocks`) and passed to whatever needs them."""
+
+    columns: dict[str, list[list[str]]]  # manager -> its block's columns
+    heights: dict[str, float]  # card id -> its height, where not the box's
+
+
+def leaf_blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> LeafBlocks:
+    """The blocks of the managers' stacked leaves `leaves_of` and the cards' heights."""
+    stack_rows = chart.stack_rows or STACK_ROWS
+    columns_of = {manager: block_columns(leaves, box, stack_rows)
+                  for manager, leaves in leaves_of.items()}
+    return LeafBlocks(columns_of, lr_heights(chart, box, columns_of))
 
 
 class Item(NamedTuple):
@@ -356,15 +374,13 @@ def listed_lines(count: int, step: float, most: int | None = None) -> tuple[floa
     return across * step, lines - 1
 
 
-def _blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]],
-            heights: dict[str, float]) -> dict[str, _LeafBlock]:
+def _blocks(box: CardBox, blocks: LeafBlocks) -> dict[str, _LeafBlock]:
     """Left to right, each block of leaves: its columns and its size down the page (its
     first column's cards are as tall as their rows: `lr_heights`)."""
     down, lane = NODESEP * 72, (POINT + NODESEP) * 72
-    stack_rows = chart.stack_rows or STACK_ROWS
+    heights = blocks.heights
     result = {}
-    for manager, leaves in leaves_of.items():
-        columns = block_columns(leaves, box, stack_rows)
+    for manager, columns in blocks.columns.items():
         tall = sum(heights.get(card_id, box.height) + down for card_id in columns[0]) - down
         result[manager] = (tuple(tuple(c) for c in columns),
                            tall + (lane if len(columns) > 1 else 0))
@@ -424,10 +440,14 @@ class _Estimate:
     tree card's reports, its block and its list one below the other in the ranks they share,
     `_stacked`; a list as tall as its shelves)."""
 
-    def __init__(self, chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> None:
+    def __init__(self, chart: Chart, box: CardBox, leaves_of: dict[str, list[str]],
+                 blocks: LeafBlocks | None = None) -> None:
+        """`blocks`: `leaf_blocks(chart, box, leaves_of)` if already built."""
         self.chart, self.box, self.leaves_of = chart, box, leaves_of
-        self.heights = lr_heights(chart, box, leaves_of)
-        self.blocks = _blocks(chart, box, leaves_of, self.heights)
+        if blocks is None:
+            blocks = leaf_blocks(chart, box, leaves_of)
+        self.heights = blocks.heights
+        self.blocks = _blocks(box, blocks)
         self.start: int | None = None
         self.listed: set[str] = set()
         self.steps: list[_Step] = []
@@ -575,8 +595,8 @@ def _rooms(most: int) -> list[int]:
     return rooms
 
 
-def plan_lists(chart: Chart, box: CardBox,
-               leaves_of: dict[str, list[str]] | None = None) -> Lists:
+def plan_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]] | None = None,
+               blocks: LeafBlocks | None = None) -> Lists:
     """Left to right: the lists that give the smallest 16:9 frame around the chart.
 
     None while the chart (without lists) is at least as wide as tall; else every list row
@@ -586,12 +606,13 @@ def plan_lists(chart: Chart, box: CardBox,
     by halving: more room makes the chart wider and mostly less tall, so the frame is
     smallest about where it turns from being as tall as 16:9 allows to being wider (the
     rooms about that turn are measured: two below it, one above). Top-down charts have no
-    lists."""
+    lists. `leaves_of` and `blocks` are `all_stacked_leaves(chart)` and `leaf_blocks` if
+    known."""
     if chart.direction != "LR":
         return NO_LISTS
     if leaves_of is None:
         leaves_of = all_stacked_leaves(chart)
-    estimate = _Estimate(chart, box, leaves_of)
+    estimate = _Estimate(chart, box, leaves_of, blocks)
     estimate.prepare(None)
     plain = estimate.measure(0, keep=True)
     if plain.width >= plain.height:
@@ -669,7 +690,11 @@ class _Writer:
         self.node_of = {card.id: f"c{i}" for i, card in enumerate(chart.cards)}
         self.counter = 0
         self.leaves_of = all_stacked_leaves(chart)
-        self.lists = plan_lists(chart, box, self.leaves_of)
+        # Left to right: the leaves' blocks and the cards' heights, built once (the lists'
+        # estimate, the rows in use, the heights and the blocks written all take them).
+        self.leaf_blocks = (leaf_blocks(chart, box, self.leaves_of)
+                            if chart.direction == "LR" else LeafBlocks({}, {}))
+        self.lists = plan_lists(chart, box, self.leaves_of, self.leaf_blocks)
         # The layout graph (top-down) holds a spine's row as one node; the stand-alone DOT a
         # node a card. Cards placed by their spine's rows are no nodes of their own.
         self.rows_as_nodes = texts is None and chart.direction != "LR"
@@ -692,7 +717,7 @@ class _Writer:
         self.in_lines = frozenset(helper for lines in self.lines_of.values()
                                   for line in (lines if texts is None else lines[1:])
                                   for helper in line)
-        self.height_of = self.rank_heights()  # card id -> its height (top-down only)
+        self.height_of = self.rank_heights()  # card id -> its height (`rank_heights`)
         self.node_heights: dict[str, float] = {}  # DOT node -> its height, where not the box's
         self.line_nodes: dict[str, tuple[str, ...]] = {}  # manager -> its lines' nodes
         self.listed_via: dict[str, tuple[str, ...]] = {}  # listed manager -> waypoints
@@ -717,7 +742,7 @@ class _Writer:
         cards is shorter). Left to right: `lr_heights`."""
         chart, ranks = self.chart, self.ranks
         if chart.direction == "LR":
-            return lr_heights(chart, self.box, self.leaves_of)
+            return self.leaf_blocks.heights
         if not self.box.heights:
             return {}
         rank_of = {card.id: ranks(card.row) for card in chart.cards}
@@ -811,7 +836,7 @@ class _Writer:
 
         # Level axis: one node per row, first in the file so that it tends to the left. Rows
         # below the last one in use (their leaves all moved up into stacks) are left out.
-        used = rows_used(chart, self.leaves_of, box, self.ranks)
+        used = rows_used(chart, self.leaves_of, box, self.ranks, self.leaf_blocks.columns)
         if self.lists.start is not None:  # listed ranks are no level rows
             used = min(used, self.lists.start)
         axis = tuple(f"r{row}" for row in range(min(len(chart.rows), used)))
@@ -943,7 +968,7 @@ class _Writer:
                 self.edge(a, b, attrs=attrs)
         return (*trunk, *via)
 
-    def block(self, card: Card, leaves: list[str], stack_rows: int, broken: str) -> Block:
+    def block(self, card: Card, leaves: list[str], broken: str) -> Block:
         """Left to right: a manager's stacked leaves in a block of columns (see `Block`).
 
         Column 0 hangs off the manager (or its last waypoint), each further column off the
@@ -952,7 +977,7 @@ class _Writer:
         edges from each card to the one beside it in the next column keep the rows straight
         and the columns' tops level with the caps' bus."""
         by_id, node_of, out = self.chart.by_id, self.node_of, self.lines
-        columns = block_columns(leaves, self.box, stack_rows)
+        columns = self.leaf_blocks.columns[card.id]
         caps = tuple(self.helper("t") for _ in columns) if len(columns) > 1 else ()
         first_row = max(card.row + 1, by_id[leaves[0]].row)
         for name in caps:
@@ -1130,7 +1155,7 @@ class _Writer:
                     self.edge(above, head, attrs=" [weight=0, style=invis]")
                 self.ordering.update({above: None} if chart.assistants[report] else {})
             if leaves and lr:
-                blocks.append(self.block(card, leaves, stack_rows, broken))
+                blocks.append(self.block(card, leaves, broken))
                 stacked.update(leaves)
             elif leaves:
                 spines += self.spines(card, leaves, stack_rows, broken)
