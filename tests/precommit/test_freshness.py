@@ -397,3 +397,23 @@ def test_render_hook_knows_its_own_diagram_by_another_name(org):
         assert (result.exit_code, result.output) == (
             0, "0 diagrams re-rendered, 1 up to date (source hash matches)\n"), name
     assert (org / "output" / "org.dot").read_bytes() == drawn
+
+
+@pytest.mark.parametrize(("digest", "why", "opened"), [
+    (DIGEST, None, 2),  # its head for the stamp, its end to see it whole
+    ("f" * 64, "out of date", 1),
+])
+def test_why_drawn_reads_the_diagrams_stamp_once(tmp_path, monkeypatch, digest, why, opened):
+    # (the stamp was read four times: for the org file it names, twice more to tell it
+    # fresh, and again to say why it is drawn)
+    target = tmp_path / "org.svg"
+    target.write_bytes(freshness.stamp(b"<svg></svg>", "svg", DIGEST, "org.yaml"))
+    opens: list[object] = []
+
+    def counting(file, *args, **kwargs):
+        opens.append(file)
+        return open(file, *args, **kwargs)
+
+    monkeypatch.setattr(freshness, "open", counting, raising=False)
+    assert freshness.why_drawn(target, "org.yaml", digest) == why
+    assert opens == [target] * opened

@@ -114,9 +114,20 @@ def _png_chunks(data: bytes) -> Iterable[tuple[int, bytes, bytes]]:
 
 def read_stamp(path: str | os.PathLike[str]) -> str | None:
     """The source digest stamped in a diagram, or None (no file, no stamp, unreadable)."""
-    text = _stamp_text(path)
+    return _digest_in(_stamp_text(path))
+
+
+def _digest_in(text: str | None) -> str | None:
+    """The digest of a stamp's text (`_stamp_text`), or None."""
     found = text.split(" ", 1)[0] if text else ""
     return found if re.fullmatch(r"[0-9a-f]{64}", found) else None
+
+
+def _source_in(text: str | None) -> str | None:
+    """The org file a stamp's text (`_stamp_text`) names, or None."""
+    if text is None or " from " not in text:
+        return None
+    return unquote(text.split(" from ", 1)[1], errors="surrogateescape")
 
 
 def _stamp_text(path: str | os.PathLike[str]) -> str | None:
@@ -171,9 +182,16 @@ def is_fresh(target: str | os.PathLike[str], digest: str, source: str) -> bool:
     this digest, and is whole (a diagram cut short, by a full disk or a bad merge, keeps its
     stamp but is drawn again). The digest is of bytes alone: another file's diagram (one
     moved by `git mv`, or byte-identical) is not this one's, and is drawn again."""
-    other = stamped_source(target)
+    text = _stamp_text(target)
+    other = _source_in(text)
     return (other is not None and _same_source(other, source)
-            and read_stamp(Path(target)) == digest and is_whole(target))
+            and _is_current(target, _digest_in(text), digest))
+
+
+def _is_current(target: str | os.PathLike[str], stamped: str | None, digest: str) -> bool:
+    """Whether a diagram of the org file drawn, stamped with the digest `stamped`, is of
+    sources with this digest and whole (`is_fresh`)."""
+    return stamped == digest and is_whole(target)
 
 
 def why_drawn(target: Path, source: str, digest: str) -> str | None:
@@ -186,13 +204,14 @@ def why_drawn(target: Path, source: str, digest: str) -> str | None:
     be searched), said as writing it would say it."""
     if not _is_there(target):
         return "missing"
-    check_same_source(target, source)
-    if is_fresh(target, digest, source):
-        return None
-    other = stamped_source(target)
-    if other is None or _same_source(other, source):
+    text = _stamp_text(target)  # (the diagram's head is read once: the stamp has it all)
+    other = _source_in(text)
+    if other is None:
         return "out of date"
-    return f"the diagram of {other}"
+    if not _same_source(other, source):
+        _refuse_other_org(target, other, source)
+        return f"the diagram of {other}"
+    return None if _is_current(target, _digest_in(text), digest) else "out of date"
 
 
 def _is_there(target: Path) -> bool:
@@ -238,21 +257,24 @@ def is_whole(path: str | os.PathLike[str]) -> bool:
 
 def stamped_source(target: str | os.PathLike[str]) -> str | None:
     """The org file a stamped diagram was drawn from (as the hook was given it), or None."""
-    head = _stamp_text(target)
-    if head is None or " from " not in head:
-        return None
-    return unquote(head.split(" from ", 1)[1], errors="surrogateescape")
+    return _source_in(_stamp_text(target))
 
 
 def check_same_source(target: Path, path: str) -> None:
     """RenderError when `target` is the stamped diagram of another org file that still
     exists: two orgs drawn to one diagram (org.yaml in two folders, one output folder) would
     overwrite each other's diagram, flipping with whichever changed last."""
+    other = stamped_source(target)
+    if other is not None and not _same_source(other, path):
+        _refuse_other_org(target, other, path)
+
+
+def _refuse_other_org(target: Path, other: str, path: str) -> None:
+    """RenderError when `other`, the org file that `target` is stamped as the diagram of (not
+    `path`), still exists as an org file (`check_same_source`)."""
     from orgviz.orgfiles import file_kind
 
-    other = stamped_source(target)
-    if (other is None or _same_source(other, path)
-            or not os.path.isfile(other) or file_kind(other) != "org"):
+    if not os.path.isfile(other) or file_kind(other) != "org":
         return
     raise RenderError(f"{target} is the diagram of {other}; drawing {path} there would "
                       "overwrite it (and the next change to the other, this one): rename one "
