@@ -198,12 +198,13 @@ class _Router:
         card's side."""
         placed, ax = self.box(manager), self.axes
         middle = ax.cross(placed)
-        off = min(abs(at - middle) for at in firsts)
+        nearest = min(firsts, key=lambda at: abs(at - middle))
+        off = abs(nearest - middle)
         # (within STRAIGHT the line goes straight on from the middle: `straight_on`, as
         # `place_spines` assumed when it set the spines)
         if manager in beside or off < STRAIGHT or off > OFF_MIDDLE * 2 * ax.half_cross(placed):
             return middle
-        return min(firsts, key=lambda at: abs(at - middle))
+        return nearest
 
     def spanned(self, rank: float, at: float) -> int:
         """How many buses in the gap below a rank run across `at`."""
