@@ -333,9 +333,10 @@ class _Block:
     d_trunks: list[float] = field(default_factory=list)  # each column's trunk, from the start
     col_of: dict[int, int] = field(default_factory=dict)  # member -> its column
     reach: tuple[float, float] = (0.0, 0.0)  # first trunk with the bus, from the block's centre
-    # where the manager's line comes to the first trunk, from the block's centre: there, or
-    # at the middle of a first column's card that the bus lane put less than JOG past it
-    line: float = 0.0
+    # where the manager's line comes to the first trunk, as an offset from the block's
+    # centre: there (0), or at the middle of a first column's card that the bus lane put less
+    # than JOG past it
+    line_offset: float = 0.0
 
 
 def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
@@ -359,24 +360,24 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
     sign = -1.0 if mirror else 1.0
     for b_id, blk in plan.blocks.items():
         half = blk.width * 0.5
-        if blk.across:  # the manager's line comes in at `line` from the block's centre
+        if blk.across:  # the manager's line comes in `line_offset` from the block's centre
             lo, hi = blk.reach
-            line = blk.line
+            line_offset = blk.line_offset
             left = [-half] * blk.nfull
             right = [half] * blk.nfull
             if blk.nskip:  # the first trunk in the gap before the block, then the line to it
                 left.append(lo)
                 right.append(hi)
-                left.extend([line] * (blk.nskip - 1))
-                right.extend([line] * (blk.nskip - 1))
-                lo = hi = line
+                left.extend([line_offset] * (blk.nskip - 1))
+                right.extend([line_offset] * (blk.nskip - 1))
+                lo = hi = line_offset
             if mirror:
                 left, right = [-x for x in right], [-x for x in left]
                 lo, hi = -hi, -lo
             contours[b_id] = (left, 0.0, right, 0.0)
             alo[b_id] = lo
             ahi[b_id] = hi
-            anchor[b_id] = sign * line
+            anchor[b_id] = sign * line_offset
             continue
         t1 = blk.trunks[0] - half
         tk = blk.trunks[-1] - half
@@ -950,8 +951,8 @@ class _Plan:
             # straight into its middle card, not to the trunk 7 px above it (an S-bend).
             middles = [lane + self.top_off[c] + breadth[c] * 0.5 - half for c in col0]
             nearest = min(middles, key=abs)
-            blk.line = nearest if abs(nearest) <= lane * 0.5 + JOG else 0.0
-            blk.reach = (min(lo0 - half, blk.line), max(hi0 - half, blk.line))
+            blk.line_offset = nearest if abs(nearest) <= lane * 0.5 + JOG else 0.0
+            blk.reach = (min(lo0 - half, blk.line_offset), max(hi0 - half, blk.line_offset))
             first = 2 * blk.start
             bottom = tops[blk.start] + blk.height
             last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
@@ -1291,19 +1292,20 @@ def _simple(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _across_edges(edges: dict[tuple[str, str], list[tuple[float, float]]], v: int,
                   blk: _Block, ks: list[int], forest: PreparedForest, plan: _Plan,
                   rb: list[float], rd: list[float], pb: float, ym: float, ob: float,
-                  a: float) -> None:
+                  junction: float) -> None:
     """Left to right: the lines from manager `v` into its block of stacked leaves (built
     along the tree, (breadth, depth), and turned into (x, y)). Out of the manager's side to
-    the middle of the gap, to `a` (the block's centre line, or the manager's or a card's
-    line less than JOG from it: see `_straighten`), on to the first trunk; along it to
-    each card of the first column, or up to the bus along the block's top (`ob`), across
-    to the column's trunk and along it to the card."""
+    the middle of the gap, across it to `junction`, where the line meets the first trunk
+    (the block's centre line, or the manager's or a card's line less than JOG from it: see
+    `_straighten`), on to the first trunk; along it to each card of the first column, or up
+    to the bus along the block's top (`ob`), across to the column's trunk and along it to
+    the card."""
     ids, depth = forest.ids, forest.depth
     od = plan.tops[blk.start]
     bv = rb[v]
     bus = round(ob, 2) + 0.0
     trunks = [round(od + t, 2) + 0.0 for t in blk.d_trunks]
-    head = [(bv, pb), (bv, ym), (a, ym), (a, trunks[0])]
+    head = [(bv, pb), (bv, ym), (junction, ym), (junction, trunks[0])]
     pid = ids[v]
     col_of = blk.col_of
     for c in ks:
@@ -1453,7 +1455,7 @@ class _Straightener:
         if b_id is None or not plan.blocks[b_id].across:
             return 0.0
         blk = plan.blocks[b_id]
-        centre = round(self.origin[v][0] - blk.lane - self.lo + blk.width * 0.5 + blk.line
+        centre = round(self.origin[v][0] - blk.lane - self.lo + blk.width * 0.5 + blk.line_offset
                        + shift, 2) + 0.0
         first = [c for c in ks if inblock[c] and blk.col_of.get(c) == 0]
         if abs(centre - bv) < JOG:  # the line goes straight on: the block moves to it
