@@ -38,7 +38,7 @@ def generated_org(seed: int, count: int) -> str:
         boss_of.append(boss)
     lines = ["orgviz: 1", "org: {name: Generated}", "people:"]
     for i in range(count):
-        fields = [f"id: p{i}", f"name: Person {i}", f"title: {rng.choice(TITLES)}",
+        fields = [f"id: p{i}", f"name: Person {i}", f"title: '{rng.choice(TITLES)}'",
                   f"role: {ROLES[level[i]]}"]
         if boss_of[i] >= 0:
             fields.append(f"reports_to: p{boss_of[i]}")
