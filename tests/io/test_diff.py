@@ -147,10 +147,16 @@ def test_an_id_change_is_one_person(tmp_path: Path) -> None:
     # changed title and manager with the id: a different position, removed and added.
     assert _diff(tmp_path, before, after) == [("idchanged", "rosa-berlin"), ("added", "kim2"),
                                               ("removed", "kim")]
-    # Two people of one name: no guess.
+    # Two people of one name are told apart by their title and team: the Director Rosa
+    # Delgado is the Director Rosa Delgado; the PM, now a Designer under Lee, is no one's.
     twins = before.replace("name: Kim", "name: Rosa Delgado")
+    twins_after = after.replace("name: Kim", "name: Rosa Delgado")
+    assert _diff(tmp_path, twins, twins_after) == [("idchanged", "rosa-berlin"),
+                                                    ("added", "kim2"), ("removed", "kim")]
+    # Two of one name, title and team: no guess.
+    directors = twins.replace("title: PM, reports_to: dana", "title: Director, reports_to: dana")
     assert ("idchanged", "rosa-berlin") not in _diff(
-        tmp_path, twins, after.replace("name: Kim", "name: Rosa Delgado"))
+        tmp_path, directors, twins_after.replace("title: Designer", "title: Director"))
 
 
 def test_a_new_open_position_is_one_change(tmp_path: Path) -> None:

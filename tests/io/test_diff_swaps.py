@@ -355,3 +355,61 @@ def test_someone_who_took_the_id_of_an_opening_filled_it(tmp_path: Path) -> None
                           get_theme("light", None), load(old))
     assert {card.id: card.team for card in chart.cards if card.color} == {
         "m3": "vacancy filled · moved · new id"}
+
+
+def _ids_round(text: str, ids: dict[str, str]) -> str:
+    """`text` with each person's id (not their manager's) as `ids` has it now."""
+    for was, now in ids.items():
+        text = text.replace(f"{{id: {was}, ", f"{{id: \0{now}, ")
+    return text.replace("\0", "")
+
+
+def test_namesakes_of_other_titles_are_told_apart_round_a_cycle(tmp_path: Path) -> None:
+    """Four engineers whose ids went round, two of them Bo B, a Software and a QA Engineer:
+    the name was shared, so neither Bo's link was made and the cycle fell apart into
+    chains between ids both versions hold, dropped (renames and moves). Bo B the QA
+    Engineer is Bo B the QA Engineer: four ids changed, nothing else."""
+    before = OLD.replace("{id: b2, name: Di D, title: Software Engineer",
+                         "{id: b2, name: Bo B, title: QA Engineer")
+    after = _ids_round(before, {"a1": "a2", "a2": "b1", "b1": "b2", "b2": "a1"})
+    assert _run(tmp_path, before, after) == (
+        "~ id changed      a2 (Al A): a1 -> a2\n"
+        "~ id changed      b1 (Bo B): a2 -> b1\n"
+        "~ id changed      b2 (Cy C): b1 -> b2\n"
+        "~ id changed      a1 (Bo B): b2 -> a1\n"
+        "old.yaml -> new.yaml: 4 ids changed\n")
+
+
+def test_namesakes_of_one_title_and_team_are_told_apart_by_their_managers(
+        tmp_path: Path) -> None:
+    """Two Bo B Software Engineers, one under Mo and one under Mia, whose ids went round
+    with Cy's and Di's: each is still under their manager, which tells them apart."""
+    before = OLD.replace("{id: a1, name: Al A", "{id: a1, name: Bo B").replace(
+        "{id: b1, name: Cy C, title: Software Engineer, reports_to: m2}",
+        "{id: b1, name: Cy C, title: Software Engineer, reports_to: m1}").replace(
+        "{id: a2, name: Bo B, title: Software Engineer, reports_to: m1}",
+        "{id: a2, name: Bo B, title: Software Engineer, reports_to: m2}")
+    after = _ids_round(before, {"a1": "b1", "b1": "a2", "a2": "b2", "b2": "a1"})
+    assert _run(tmp_path, before, after) == (
+        "~ id changed      b1 (Bo B): a1 -> b1\n"
+        "~ id changed      b2 (Bo B): a2 -> b2\n"
+        "~ id changed      a2 (Cy C): b1 -> a2\n"
+        "~ id changed      a1 (Di D): b2 -> a1\n"
+        "old.yaml -> new.yaml: 4 ids changed\n")
+
+
+def test_namesakes_nothing_tells_apart_are_not_paired(tmp_path: Path) -> None:
+    """The same, both Bo Bs under Mo: nothing tells which went to b1 and which to b2, so
+    neither is paired; Cy's and Di's ids changed all the same (the Bos' ends of their
+    chains: the ids went round), and the two Bos at a1 and a2 are removed, the two at b1
+    and b2 added (not a1 and a2 renamed, Cy and Di's ids kept and renamed)."""
+    before = OLD.replace("{id: a1, name: Al A", "{id: a1, name: Bo B")
+    after = _ids_round(before, {"a1": "b1", "b1": "a2", "a2": "b2", "b2": "a1"})
+    assert _run(tmp_path, before, after) == (
+        "+ added           b1 (Bo B): Software Engineer, reports to m1 (Mo One)\n"
+        "+ added           b2 (Bo B): Software Engineer, reports to m1 (Mo One)\n"
+        "- removed         a1 (Bo B): Software Engineer, reports to m1 (Mo One)\n"
+        "- removed         a2 (Bo B): Software Engineer, reports to m1 (Mo One)\n"
+        "~ id changed      a2 (Cy C): b1 -> a2\n"
+        "~ id changed      a1 (Di D): b2 -> a1\n"
+        "old.yaml -> new.yaml: 2 added, 2 removed, 2 ids changed\n")

@@ -11,6 +11,9 @@ from orgviz.diff.change import folded, nfc, same_value
 from orgviz.model import Person, Team
 
 _Named = TypeVar("_Named", Person, Team)
+_Key = TypeVar("_Key")
+#: People of one name, title and team not told apart: the old version's and the new's.
+Namesakes = tuple[list[Person], list[Person]]
 #: What an open position is matched on: its title (NFC) and its manager (by new id).
 Kind = tuple[str, str | None]
 #: The ids of each position's reports, by the position's id: the old version's and the new.
@@ -32,6 +35,138 @@ def by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
     for key in shared:
         del found[key]
     return found
+
+
+def namesakes(gone: Iterable[Person], came: Iterable[Person], known: Mapping[str, str],
+              ) -> tuple[list[tuple[Person, Person]], list[Namesakes]]:
+    """The people of `gone` (of the old version) and of `came` (of the new) of the same name
+    (case aside): a name no other of either has, in the order of `came`; then, of a name
+    that several of one side share, those whose title and team no other of that name has on
+    either side (Bo Lee the Engineer and Bo Lee the Designer are told apart); then those
+    whose manager (by new id: `known`, old id -> new id, and the pairs above) no other of
+    that name, title and team has on either side (two Bo Lees engineering in one team under
+    Ann and under Al); then the one old and the one new person of such a name left unpaired,
+    when they share the title or the manager (by new id), as for a name no other has
+    (`id_changes`). None else: two Bo Lees engineering under Ann are not told apart (the
+    groups of the old and new people of one name, title and team left, none paired)."""
+    olds, old_shared = _by_name(gone)
+    news, new_shared = _by_name(came)
+    pairs = [(olds[key], person) for key, person in news.items() if key in olds]
+    names: list[Namesakes] = []
+    alike: list[Namesakes] = []
+    for key in [*new_shared, *(key for key in old_shared if key not in new_shared)]:
+        befores = old_shared[key] if key in old_shared else [olds[key]] if key in olds else []
+        afters = new_shared[key] if key in new_shared else [news[key]] if key in news else []
+        if befores and afters:
+            names.append((befores, afters))
+        places = _grouped(befores, _place)
+        for place, here in _grouped(afters, _place).items():
+            there = places.get(place)
+            if there is None:
+                continue
+            if len(there) == 1 and len(here) == 1:
+                pairs.append((there[0], here[0]))
+            else:
+                alike.append((there, here))
+    if not names:
+        return pairs, []
+    ids = {**known, **{before.id: after.id for before, after in pairs}}
+    more, untold = _by_manager(alike, ids)
+    pairs += more
+    last = _last_of_names(names, pairs, ids)
+    if not last:
+        return pairs, untold
+    paired = {id(person) for pair in last for person in pair}
+    return pairs + last, [group for group in (
+        ([person for person in befores if id(person) not in paired],
+         [person for person in afters if id(person) not in paired])
+        for befores, afters in untold) if group[0] and group[1]]
+
+
+def _last_of_names(names: list[Namesakes], pairs: list[tuple[Person, Person]],
+                   ids: Mapping[str, str]) -> list[tuple[Person, Person]]:
+    """The pairs of the one old and the one new person of a name (of the groups `names`)
+    that `pairs` left unpaired, who share the title or the manager (by new id: `ids`, old
+    id -> new id)."""
+    paired = {id(person) for pair in pairs for person in pair}
+    taken = set(ids.values())
+    found: list[tuple[Person, Person]] = []
+    for befores, afters in names:
+        before = [person for person in befores if id(person) not in paired]
+        after = [person for person in afters if id(person) not in paired]
+        if len(before) == 1 and len(after) == 1 and (
+                same_value(before[0].title, after[0].title)
+                or _manager_now(before[0], ids, taken) == after[0].reports_to):
+            found.append((before[0], after[0]))
+    return found
+
+
+def _place(person: Person) -> tuple[str, str | None]:
+    """What tells people of one name apart first: their title (NFC) and team."""
+    return nfc(person.title), person.team
+
+
+def _grouped(people: Iterable[Person], key: Callable[[Person], _Key]) -> dict[_Key, list[Person]]:
+    """The `people` by `key`, in their order."""
+    found: dict[_Key, list[Person]] = {}
+    for person in people:
+        found.setdefault(key(person), []).append(person)
+    return found
+
+
+def _by_name(people: Iterable[Person]) -> tuple[dict[str, Person], dict[str, list[Person]]]:
+    """Name (case folded) -> person, of the named `people` whose name no other of them has
+    (in their order); and name -> the people (in their order) of each name several share."""
+    found: dict[str, Person] = {}
+    shared: dict[str, list[Person]] = {}
+    for person in people:
+        if person.name:
+            key = folded(person.name)
+            first = found.setdefault(key, person)
+            if first is not person:
+                shared.setdefault(key, [first]).append(person)
+    for key in shared:
+        del found[key]
+    return found, shared
+
+
+def _by_manager(alike: list[Namesakes], ids: dict[str, str],
+                ) -> tuple[list[tuple[Person, Person]], list[Namesakes]]:
+    """The pairs of the groups `alike` (the old and the new people of one name, title and
+    team) whose manager (by new id: `ids`, old id -> new id, and the pairs found here) no
+    other of the group's old or new people not paired yet has; round by round, as the
+    managers found here tell more apart; and the groups' people left, none paired."""
+    found: list[tuple[Person, Person]] = []
+    taken = set(ids.values())
+    while alike:
+        more: list[tuple[Person, Person]] = []
+        for befores, afters in alike:
+            bosses = _grouped(befores, lambda person: _manager_now(person, ids, taken))
+            for boss, here in _grouped(afters, attrgetter("reports_to")).items():
+                there = bosses.get(boss)
+                if there is not None and len(there) == 1 and len(here) == 1:
+                    more.append((there[0], here[0]))
+        if not more:
+            break
+        found += more
+        paired = {person.id for pair in more for person in pair}
+        ids.update((before.id, after.id) for before, after in more)
+        taken.update(after.id for _before, after in more)
+        alike = [(befores, afters) for befores, afters in (
+            ([person for person in olds if person.id not in paired],
+             [person for person in news if person.id not in paired]) for olds, news in alike)
+            if befores and afters]
+    return found, alike
+
+
+def _manager_now(person: Person, ids: Mapping[str, str], taken: Container[str]) -> object:
+    """The manager of an old person by new id (`ids`, old id -> new id, whose new ids are
+    `taken`): None for none; an id another took, no one's now, as a tuple no new id is."""
+    boss = person.reports_to
+    if boss is None:
+        return None
+    now = id_now(boss, ids, taken)
+    return (boss,) if now is None else now
 
 
 def shares_most(mine: Set[str] | None, theirs: Set[str] | None) -> bool:
@@ -72,11 +207,12 @@ def id_changes(removed: list[Person], added: list[Person]) -> dict[str, str]:
     """Old id -> new id of the people `removed` under one id and `added` under another: the
     same name (case aside), and the same title or the same manager (by new id: a manager
     whose id changed too is the same manager); a name shared by several removed or added
-    people matches none of them. (Open positions, which have no name: `position_changes`.)"""
+    people matches those of them only whose title and team no other of the name has, among
+    the removed and among the added (`namesakes`). (Open positions, which have no name:
+    `position_changes`.)"""
     found: dict[str, str] = {}
     waiting: dict[str | None, list[tuple[Person, Person]]] = {}  # by the old manager's id
-    gone, came = by_unique_name(removed), by_unique_name(added)
-    todo = [(gone[key], person) for key, person in came.items() if key in gone][::-1]
+    todo = namesakes(removed, added, {})[0][::-1]
     while todo:  # (a pair waits for its manager's match, once: linear in the pairs)
         before, after = todo.pop()
         if (same_value(before.title, after.title)
@@ -97,11 +233,13 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     another has now: ids swapped, or passed along a chain from someone removed to someone
     added (`found`: the id changes known, old id -> new id, none of them one of these;
     `removed_and_added`: the people whose id only the old version has, and only the new);
-    and the ids of those chains held by two people who share nothing (`reused`, below).
+    and the ids of those chains held by two people who share nothing, or that a namesake
+    nothing tells apart ends (`reused`, below).
 
-    Each is a name (case aside) that one old and one new person have, under another id
-    (of the people who do not keep both their id and their name: Bo Lee at `z` in both
-    versions leaves the name to the Bo Lee who went from `a` to `b`), or
+    Each is a name (case aside) that one old and one new person have, under another id,
+    or namesakes told apart by their title and team, or manager (`namesakes`; of the people
+    who do not keep both their id and their name: Bo Lee at `z` in both versions leaves
+    the name to the Bo Lee who went from `a` to `b`), or
     an unnamed open position whose title and manager (by new id) another id holds now
     (`openings_passed_on`), or whose reports followed it to another opening of its title and
     manager (`openings_followed`); the ids of such pairs that hold a position in both versions
@@ -116,11 +254,14 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     manager by new id, nor a report: people of their own names both, or one of them an
     unnamed opening), someone new there,
     or end at one whose old holder shares nothing with who took it, who left: an id
-    reused. A cycle or chain is taken when, for each id it moves that both versions have,
-    the pair that brings the id and the pair that takes it each match as well as the old
-    and new holders of the id, and one of them better (but such an opening or reused id,
-    which is no rival: that pair shares more than the name): the name, the
-    title, the manager and the reports (by new id; the same non-empty ones) each count
+    reused; or start at the new id, or end at the old id, of a person whose namesakes
+    nothing tells apart (of one name, title and team, and manager), whose ids went round:
+    which of them went where is not guessed, they are someone added and someone removed
+    (as a reused id's holders are). A cycle or chain is taken when, for each id it moves
+    that both versions have, the pair that brings the id and the pair that takes it each
+    match as well as the old and new holders of the id, and one of them better (but such
+    an opening or reused id, which is no rival: that pair shares more than the name): the
+    name, the title, the manager and the reports (by new id; the same non-empty ones) each count
     one. Someone who only changed their name keeps their id (a rename), as do two people
     whose names were exchanged where their ids kept as much as the names took."""
     # (someone who keeps their id and their name is no one else of that name, as for
@@ -128,12 +269,15 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     kept = {pid for pid, person in old.items()
             if pid in new and person.name and new[pid].name
             and folded(person.name) == folded(new[pid].name)}
-    gone = by_unique_name(person for pid, person in old.items() if pid not in kept)
-    came = by_unique_name(person for pid, person in new.items() if pid not in kept)
     taken = set(found.values())
-    cross = {gone[key].id: person.id for key, person in came.items()
-             if key in gone and gone[key].id != person.id and gone[key].id not in found
-             and person.id not in taken and (gone[key].id in new or person.id in old)}
+    pairs, alike = namesakes((person for pid, person in old.items() if pid not in kept),
+                             (person for pid, person in new.items() if pid not in kept), found)
+    # (a namesake not told apart may end a chain at their old id, or start one at their new:
+    # the ids went round, and which of them went where is not guessed)
+    untold = {person.id for group in alike for people in group for person in people}
+    cross = {before.id: after.id for before, after in pairs
+             if before.id != after.id and before.id not in found and after.id not in taken
+             and (before.id in new or after.id in old)}
     known = {**found, **cross}
     more = openings_followed(old, new, known, (old_reports, new_reports))
     more.update(openings_passed_on(old, new, {**known, **more}, (old_reports, new_reports),
@@ -187,7 +331,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 and (manager is None or manager != after.reports_to)
                 and mine.isdisjoint(new_reports.get(pid, ())))
 
-    reused = reused_ids(cross, old, new, unalike)
+    reused = reused_ids(cross, old, new, unalike) | untold
     groups = cycles_and_chains(cross, old, new, left | reused)
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
