@@ -4,6 +4,7 @@ at everything again."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -488,6 +489,34 @@ def test_position_changes_rounds_keep_only_the_positions_not_paired_yet() -> Non
     assert (kinds.old_order, kinds.new_order) == ({"a1": 0}, {"b1": 0})
     assert position_changes(list(old.people), list(new.people), known,
                             (old.reports, new.reports)) == ({"a1": "b1"}, {}, {})
+
+
+def test_position_changes_rounds_file_the_positions_touching_each_kind_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 removed and 1,000 added Engineers under Ann, none paired: the rounds file
+    them all, and touch each of the two kinds (Ann's Engineers before and after) once,
+    not once a position; the kinds to look at are the same."""
+    old = _org([(f"a{n}", f"Person {n}", "Engineer", "a0" if n else None) for n in range(1000)])
+    new = _org([(f"b{n}", f"Person {n}", "Engineer", "b0" if n else None) for n in range(1000)])
+    touched: list[tuple[int, bool, pairing.Kind]] = []
+    touch = pairing._PositionRounds._touch
+
+    def counted(self: pairing._PositionRounds, side: int, vacant: bool,
+                kind: pairing.Kind) -> None:
+        touched.append((side, vacant, kind))
+        touch(self, side, vacant, kind)
+
+    monkeypatch.setattr(pairing._PositionRounds, "_touch", counted)
+    rounds = pairing._PositionRounds(list(old.people), list(new.people), {},
+                                     (old.reports, new.reports))
+    assert sum(map(len, rounds.gone.values())) == sum(map(len, rounds.came.values())) == 1000
+    assert Counter(touched) == Counter([(0, False, ("Engineer", None)),
+                                        (0, False, ("Engineer", "a0")),
+                                        (1, False, ("Engineer", None)),
+                                        (1, False, ("Engineer", "b0"))])
+    assert rounds.touched == {(True, False): {("Engineer", None), ("Engineer", "b0")},
+                              (False, True): {("Engineer", None), ("Engineer", "a0")},
+                              (True, True): set()}
 
 
 def test_a_report_s_id_someone_else_took_is_no_report_that_followed(tmp_path: Path) -> None:

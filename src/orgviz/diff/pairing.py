@@ -749,7 +749,9 @@ class _PositionRounds:
         self.recheck: set[str] = set()
         for pid, person in self.old.items():
             if person.title:
-                self._place_old(pid)
+                key = (person.vacant, old_kind(person, self.paired))
+                self.gone.setdefault(key, set()).add(pid)
+                self.gone_kind[pid] = key
                 if person.reports_to is not None:
                     self.under.setdefault(person.reports_to, []).append(pid)
                 if reports[0].get(pid):
@@ -760,9 +762,12 @@ class _PositionRounds:
             if person.title:
                 kind = new_kind(person)
                 self.came.setdefault((person.vacant, kind), set()).add(pid)
-                self._touch(1, person.vacant, kind)
                 if reports[1].get(pid):
                     self.followed.setdefault(kind, {})[pid] = person
+        # (every kind filed is looked at first, each touched once, not once a position)
+        for side, filed in ((0, self.gone), (1, self.came)):
+            for vacant, kind in filed:
+                self._touch(side, vacant, kind)
 
     def _touch(self, side: int, vacant: bool, kind: Kind) -> None:
         """Have the opennesses that read `kind` of removed (`side` 0) or added (1) open
