@@ -9,7 +9,13 @@ from operator import attrgetter, eq
 from typing import Any, NamedTuple, TypeVar
 
 from orgviz.diff.change import Change, same_value
-from orgviz.diff.pairing import id_changes, position_changes, swapped_ids, unnamed_opening
+from orgviz.diff.pairing import (
+    id_changes,
+    position_changes,
+    renamed,
+    swapped_ids,
+    unnamed_opening,
+)
 from orgviz.diff.teams import team_id_changes, team_members
 from orgviz.gcpause import cyclic_gc_paused
 from orgviz.model import Org, Person, RuleSetting, Team
@@ -210,7 +216,7 @@ def _same_one(was: str | None, now: str | None, renames: _Renames) -> bool:
     old ids read as `renames` has them."""
     if was is not None and was in renames.left:
         return False
-    return renames.replaced.get(was or "", was) == now or (
+    return renamed(was, renames.replaced) == now or (
         was == now and was in renames.stayed)
 
 
@@ -239,7 +245,7 @@ def _kept_changes(before: Person, person: Person, moved: bool,
     gone = person.team is not None and bool(teams[1]) and person.team not in teams[1]
     # (a team whose id changed keeps its people, who follow it to its new id; who stay at
     # its old id, which another team holds now or none, are re-teamed)
-    if team_ids.get(before.team or "", before.team) != person.team or (
+    if renamed(before.team, team_ids) != person.team or (
             gone and person.team in teams[0]) or before.team in left_teams:
         changes.append(Change("reteamed", pid, name, before.team, person.team, "team",
                               missing=(person.team,) if gone and person.team else None))
@@ -307,7 +313,7 @@ def _team_changes(old_teams: dict[str, Team], new_teams: dict[str, Team],
     previous = {new_id: old_id for old_id, new_id in team_ids.items()}
     same: dict[str, Callable[[Any, Any], bool]] = {
         "lead": lambda a, b: _same_one(a, b, renames),
-        "parent": lambda a, b: team_ids.get(a or "", a) == b and a not in left_teams,
+        "parent": lambda a, b: renamed(a, team_ids) == b and a not in left_teams,
         "color": eq}
     ids: dict[str, tuple[Mapping[str, object], Mapping[str, object]]] = {
         "lead": people, "parent": (old_teams, new_teams)}

@@ -12,6 +12,7 @@ from orgviz.diff.pairing import (
     by_unique_name,
     cycles_and_chains,
     held_groups,
+    renamed,
     reused_ids,
     shares_most,
 )
@@ -93,7 +94,7 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
         """Whether the old and the new holder of a team id, named both, share nothing: not
         the name, the lead or parent (by new id), the color, nor anyone."""
         before, after = old[tid], new[tid]
-        parent = known.get(before.parent or "", before.parent)
+        parent = renamed(before.parent, known)
         return (bool(before.name) and bool(after.name)
                 and folded(before.name) != folded(after.name)
                 and (before.lead is None or not same_lead(before, after))
