@@ -139,6 +139,12 @@ def _teams_output(org: Org, output: str | None, inputs: Sequence[str]) -> str | 
 _NAMED = 3
 
 
+def _first_named(found: list[str]) -> str:
+    """The first `_NAMED` of `found`, "; "-separated, and how many more there are."""
+    more = len(found) - _NAMED
+    return "; ".join(found[:_NAMED]) + (f"; and {more:,} more" if more > 0 else "")
+
+
 def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
     """A warning on stderr when the org names people who are not in it: the export is made
     all the same (as the org file is), but it is no sound org either."""
@@ -147,8 +153,7 @@ def _warn_of_references_to_nobody(org: Org, fmt: str) -> None:
     found = references_to_nobody(org)
     if not found:
         return
-    named = "; ".join(found[:_NAMED]) + (f"; and {len(found) - _NAMED:,} more"
-                                         if len(found) > _NAMED else "")
+    named = _first_named(found)
     one = len(found) == 1
     what = ("a reference to someone who is" if one else
             f"{len(found):,} references to people who are")
@@ -170,8 +175,7 @@ def _warn_of_references_to_no_team(org: Org, fmt: str) -> None:
     found = references_to_no_team(org)
     if not found or fmt == "mermaid":
         return
-    named = "; ".join(found[:_NAMED]) + (f"; and {len(found) - _NAMED:,} more"
-                                         if len(found) > _NAMED else "")
+    named = _first_named(found)
     one = len(found) == 1
     what = "a person is in a team" if one else f"{len(found):,} people are in teams"
     kept = ((f"the CSV keeps {'it' if one else 'them'} as written, and `orgviz import` of it "
@@ -191,8 +195,7 @@ def _warn_of_team_references(org: Org, fmt: str) -> None:
     found = team_references_dropped(org)
     if not found:
         return
-    named = "; ".join(found[:_NAMED]) + (f"; and {len(found) - _NAMED:,} more"
-                                         if len(found) > _NAMED else "")
+    named = _first_named(found)
     one = len(found) == 1
     what = "a broken team reference" if one else f"{len(found):,} broken team references"
     them = "it" if one else "them"
