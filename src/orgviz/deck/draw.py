@@ -18,7 +18,7 @@ from orgviz.render.convert import svg_size
 from orgviz.render.dot import RANKSEP
 from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
-from orgviz.render.svg import AXIS_WIDTH, draw_svg
+from orgviz.render.svg import AXIS_WIDTH, band_halves, draw_svg, labelled_rows
 from orgviz.render.themes import Theme
 from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, assistant_lines
 
@@ -201,7 +201,9 @@ class Drawer:
     def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool,
               limits: StackLimits = ()) -> Drawn:
         chart = replace(chart, rows=row_labels(chart, geometry))
-        has_axis = axis and any(chart.rows) and bool(geometry.rows)
+        # The level labels' column only when a row gets a label (as `draw_svg` keeps it): a
+        # row whose band holds mostly cards of other rows gets none.
+        has_axis = axis and bool(labelled_rows(chart, geometry, band_halves(geometry, box)))
         if not has_axis:
             chart = replace(chart, rows=tuple("" for _ in chart.rows))
         svg = draw_svg(chart, geometry, chart_texts(chart), box, self.theme, header=False,

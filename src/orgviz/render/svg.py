@@ -126,6 +126,45 @@ def curve_path(points: tuple[Point, ...]) -> str:
     return "".join(parts)
 
 
+def band_halves(geometry: Geometry, box: CardBox) -> dict[int, float]:
+    """Half the depth of each level row's band: half its tallest card, and BAND_PAD."""
+    card = box.height if geometry.direction != "LR" else box.width
+    return {row: geometry.row_size(row, card) / 2 + BAND_PAD for row in geometry.rows}
+
+
+def rows_with_strays(chart: Chart, geometry: Geometry, halves: dict[int, float]) -> set[int]:
+    """The level rows whose band holds the middle of more cards of other levels than of
+    its own (stacked reports that reach down into the rows below, the further columns of
+    a block left to right): their label would name what most of their cards are not, so
+    they get none. A stack passing through a row of its own cards leaves it labelled."""
+    ax = 1 if geometry.direction != "LR" else 0
+    centers = sorted((center, row) for row, center in geometry.rows.items())
+    mids = [center for center, _ in centers]
+    widest = max(halves.values(), default=0.0)
+    own: dict[int, int] = {}
+    others: dict[int, int] = {}
+    for card in chart.cards:
+        where = geometry.boxes.get(card.id)
+        if where is None or card.assistant or card.kind not in ("person", "open"):
+            continue
+        index = bisect.bisect_left(mids, where[ax] - widest)
+        for center, row in centers[index:index + 3]:
+            if abs(where[ax] - center) <= halves[row]:
+                counts = own if row == card.row else others
+                counts[row] = counts.get(row, 0) + 1
+    return {row for row, count in others.items() if count > own.get(row, 0)}
+
+
+def labelled_rows(chart: Chart, geometry: Geometry,
+                  halves: dict[int, float]) -> list[tuple[int, float]]:
+    """The level rows that get a label (and every other one a band), with their centers,
+    in order: those with a level name, but no rows with strays (`halves`: `band_halves`).
+    When there are none, the drawing keeps no column (left to right: row) for the labels."""
+    strays = rows_with_strays(chart, geometry, halves)
+    return [(row, center) for row, center in sorted(geometry.rows.items())
+            if row < len(chart.rows) and chart.rows[row] and row not in strays]
+
+
 class _Canvas:
     def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
                  box: CardBox, theme: Theme, transparent: bool, generator: str = "",
@@ -142,14 +181,13 @@ class _Canvas:
         # A rollup's pile of cards reaches PILE past its box: the drawing (and the level
         # rows' bands) reach as far, not only the boxes the layout placed.
         self.drawn_w, self.drawn_h = self.pile_reach()
-        self.halves = self.band_halves()
-        self.labelled = self.labelled_rows(self.halves)
+        self.halves = band_halves(geometry, box)
+        self.labelled = labelled_rows(chart, geometry, self.halves)
         # The level labels' column (left to right: row) only where a row is labelled: when
-        # every row's band holds mostly cards of other levels, none is, and it stays empty.
-        # (A slide's drawing, without header, keeps it whenever a row has a label: the deck
-        # places its cards' boxes past it then, deck/draw.py's paint.)
-        has_axis = any(chart.rows) and bool(geometry.rows) and (
-            bool(self.labelled) or not header)
+        # every row's band holds mostly cards of other levels, none is, and it stays empty
+        # (a slide's drawing too: deck/draw.py's paint asks `labelled_rows` where its cards'
+        # boxes start).
+        has_axis = bool(self.labelled)
         self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
         self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
         # The bands end BAND_PAD past the last card (right of a top-down chart, below a
@@ -327,34 +365,6 @@ class _Canvas:
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
     # rows -----------------------------------------------------------------------------------
-    def band_halves(self) -> dict[int, float]:
-        """Half the depth of each level row's band: half its tallest card, and BAND_PAD."""
-        geometry = self.geometry
-        card = self.box.height if self.tb else self.box.width
-        return {row: geometry.row_size(row, card) / 2 + BAND_PAD for row in geometry.rows}
-
-    def rows_with_strays(self, halves: dict[int, float]) -> set[int]:
-        """The level rows whose band holds the middle of more cards of other levels than of
-        its own (stacked reports that reach down into the rows below, the further columns of
-        a block left to right): their label would name what most of their cards are not, so
-        they get none. A stack passing through a row of its own cards leaves it labelled."""
-        geometry, ax = self.geometry, (1 if self.tb else 0)
-        centers = sorted((center, row) for row, center in geometry.rows.items())
-        mids = [center for center, _ in centers]
-        widest = max(halves.values(), default=0.0)
-        own: dict[int, int] = {}
-        others: dict[int, int] = {}
-        for card in self.chart.cards:
-            where = geometry.boxes.get(card.id)
-            if where is None or card.assistant or card.kind not in ("person", "open"):
-                continue
-            index = bisect.bisect_left(mids, where[ax] - widest)
-            for center, row in centers[index:index + 3]:
-                if abs(where[ax] - center) <= halves[row]:
-                    counts = own if row == card.row else others
-                    counts[row] = counts.get(row, 0) + 1
-        return {row for row, count in others.items() if count > own.get(row, 0)}
-
     def band_span(self, center: float, half: float) -> tuple[float, float]:
         """Where a top-down row's band starts and ends (y): `half` either side of its center,
         but no further past the drawing than half the margin, so that the image's edge
@@ -363,14 +373,6 @@ class _Canvas:
         top = max(self.y0 + center - half, self.y0 - reach)
         bottom = min(self.y0 + center + half, self.y0 + self.drawn_h + reach)
         return top, bottom
-
-    def labelled_rows(self, halves: dict[int, float]) -> list[tuple[int, float]]:
-        """The level rows that get a label (and every other one a band), with their
-        centers, in order: those with a level name, but no rows with strays."""
-        geometry, chart = self.geometry, self.chart
-        strays = self.rows_with_strays(halves)
-        return [(row, center) for row, center in sorted(geometry.rows.items())
-                if row < len(chart.rows) and chart.rows[row] and row not in strays]
 
     def rows(self) -> list[str]:
         theme, chart = self.theme, self.chart
