@@ -5,9 +5,11 @@ three stand in one line, too wide, where four stand in two lines of two); now th
 stand in two lines too, four slides. And a CEO's assistants go to slides of their own when
 the reports then take fewer slides: six assistants in two lines left room for one of nine
 VPs a slide with the dot layout (nine slides); apart, two. And the card for her people on
-other slides stands in her block of assistants when none of her reports is drawn: five
-assistants a slide in three lines of two, three slides (in a row of its own below the
-block, four)."""
+other slides stands in her block of assistants when none of her reports is drawn and they
+are all assistants: five assistants a slide in three lines of two, three slides (in a row
+of its own below the block, four); a card that stands for some of her reports keeps its
+row below her, on a solid line from her (in the block it hung on the assistants' dotted
+line, read as an assistant's assistant)."""
 
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ from deckkit import ENGINE
 from test_spread_assistants import every_chart_fits, everybody_drawn, planned, write
 
 from orgviz.deck.build import DeckOptions, build_deck
-from orgviz.deck.draw import RANK_GAP, Drawer, assistant_room
+from orgviz.deck.draw import RANK_GAP, Drawer, Drawn, assistant_room
 from orgviz.deck.plan import Part
-from orgviz.render.chart import View
+from orgviz.render.chart import Card, View
 from orgviz.render.engines import pick_engine
-from orgviz.render.geometry import Box
+from orgviz.render.geometry import Box, Connector, Geometry
 from orgviz.render.themes import get_theme
 from orgviz.render.tidylayout import LEVEL_GAP
 
@@ -75,24 +77,77 @@ def test_fifteen_assistants_at_12_pt_stand_two_wide_five_a_slide(tmp_path, layou
         assert boxes[others].x > boxes[helpers[-1]].x
 
 
+def on_edge(point: tuple[float, float], box: Box) -> bool:
+    """Whether a point lies on a card's box (a line's end at its edge)."""
+    x, y = point
+    return box.left - 0.5 <= x <= box.right + 0.5 and box.top - 0.5 <= y <= box.bottom + 0.5
+
+
+def lines_at(geometry: Geometry, card: str) -> list[Connector]:
+    """The lines that start or end on a card's edge."""
+    box = geometry.boxes[card]
+    return [line for line in geometry.lines
+            if on_edge(line.points[0], box) or on_edge(line.points[-1], box)]
+
+
+def from_below(line: Connector, boss: Box) -> bool:
+    """Whether a line starts at the foot of a card."""
+    x, y = line.points[0]
+    return abs(y - boss.bottom) < 0.5 and boss.left < x < boss.right
+
+
+def others_card(drawn: Drawn) -> Card:
+    """The card for the CEO's people on other slides."""
+    [card] = [card for card in drawn.chart.cards if card.kind == "continued"]
+    return card
+
+
 @pytest.mark.parametrize("layout", ["tidy", "dot"])
-def test_the_card_for_the_others_stays_under_a_manager_with_reports_drawn(tmp_path,
-                                                                          layout: str) -> None:
-    """On a slide with some of the CEO's reports, the card for her people on other slides
-    stands with them, in the row below her, not among her assistants."""
-    org = write(tmp_path, aide_co(15, 4))
-    planner, parts = planned(org, layout, min_font=12.0)
+@pytest.mark.parametrize(("assistants", "vps", "min_font", "slides"),
+                         [(6, 9, 9.0, (1, 2)), (15, 4, 12.0, (5, 6))])
+def test_the_card_for_reports_hangs_from_the_manager_on_a_solid_line(
+        tmp_path, layout: str, assistants: int, vps: int, min_font: float,
+        slides: tuple[int, int]) -> None:
+    """A card that stands for some of the CEO's reports (her VPs, or assistants and VPs)
+    stays in the row below her, on a solid line from her, also on a slide with none of her
+    reports: in the block of assistants it hung on their dotted line from the last of them
+    ("+9 people" read as Ada Number 3's assistant)."""
+    org = write(tmp_path, aide_co(assistants, vps))
+    planner, parts = planned(org, layout, min_font=min_font)
     everybody_drawn(org, planner, parts)
-    with_reports = [part for part in parts if "v0" in planner.visible(part)]
-    assert with_reports and len(parts) == 4 + (layout == "dot")
-    for part in parts:
-        assert part.drawn is not None
-        assert not overlapping(part.drawn.boxes)
-    for part in with_reports:
-        assert part.drawn is not None
-        [others] = [card for card in part.drawn.chart.cards if card.kind == "continued"]
-        assert not others.assistant
-        assert part.drawn.boxes[others.id].top > part.drawn.boxes["ceo"].bottom
+    assert len(parts) == slides[layout == "dot"]
+    helpers = tuple(f"a{i}" for i in range(assistants))
+    drawn = [part.drawn for part in parts if any(p.startswith("v") for p in part.others)]
+    first = planner.measure(Part("ceo", [], reports=helpers[:4],
+                                 others=helpers[4:] + tuple(f"v{i}" for i in range(vps))))
+    for found in [*drawn, first]:
+        assert found is not None
+        assert not overlapping(found.boxes)
+        card = others_card(found)
+        assert not card.assistant and card.manager == "ceo"
+        assert [line.kind for line in lines_at(found.geometry, card.id)] == ["solid"]
+        assert any(line.kind == "solid" and from_below(line, found.geometry.boxes["ceo"])
+                   for line in found.geometry.lines)
+        ceo = found.boxes["ceo"]
+        assert found.boxes[card.id].top > max((found.boxes[pid].bottom for pid in helpers
+                                               if pid in found.boxes), default=ceo.bottom)
+
+
+@pytest.mark.parametrize("layout", ["tidy", "dot"])
+def test_the_card_for_assistants_alone_stands_last_in_their_block(tmp_path,
+                                                                  layout: str) -> None:
+    """The card for ten of the CEO's fifteen assistants is one of the block: on their
+    dotted line from the fifth, beside it."""
+    org = write(tmp_path, aide_co(15, 0))
+    planner = planned(org, layout, min_font=12.0)[0]
+    helpers = tuple(f"a{i}" for i in range(15))
+    found = planner.measure(Part("ceo", [], reports=helpers[:5], others=helpers[5:]))
+    assert found is not None
+    card = others_card(found)
+    assert card.assistant
+    [line] = lines_at(found.geometry, card.id)
+    assert line.kind == "assistant"
+    assert on_edge(line.points[0], found.geometry.boxes["a4"])
 
 
 @pytest.mark.parametrize("layout", ["tidy", "dot"])

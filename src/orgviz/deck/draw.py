@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -108,9 +108,23 @@ class Drawer:
     def chart(self, view: View) -> tuple[Chart, CardBox]:
         chart = build_chart(self.org, view._replace(color_by=self.color_by), self.theme,
                             self.problems)
-        chart = by_depth(moved_beside(chart))
+        chart = by_depth(moved_beside(chart, self.assistants_moved(view)))
         # (room for a team line on every slide, teams or not: one card size through a deck)
         return chart, card_box(chart_texts(chart), team_line=True)
+
+    def assistants_moved(self, view: View) -> set[str]:
+        """The managers whose people on other slides (`view.moved`) are all assistants of
+        theirs (people marked `assistant` without reports, as the chart stands them beside
+        their manager): their "+N people" card may stand in the block of assistants."""
+        people, reports = self.org.by_id, self.org.reports
+        found: set[str] = set()
+        mixed: set[str] = set()
+        for moved in view.moved:
+            if moved.manager is not None:
+                helpers = all(pid in people and people[pid].assistant and not reports[pid]
+                              for pid in moved.reports)
+                (found if helpers else mixed).add(moved.manager)
+        return found - mixed
 
     def place_peers(self, chart: Chart, box: CardBox, limits: StackLimits = ()) -> Geometry:
         """The tidy layout with the tops' reports side by side on one row, never stacked
@@ -222,17 +236,22 @@ class Drawer:
                      geometry, has_axis, box, limits)
 
 
-def moved_beside(chart: Chart) -> Chart:
-    """The chart with the card for a manager's people on other slides ("+11 people") in the
-    block of their assistants, after them, when no report of theirs is drawn: a slide of a
-    CEO and some of her assistants drew it on a row of its own below the block, a row that
-    left room for one line of assistants fewer (fifteen at 12 pt took four slides, not three).
+def moved_beside(chart: Chart, assistants_moved: Collection[str]) -> Chart:
+    """The chart with the card for a manager's people on other slides ("+10 people") in the
+    block of their assistants, after them, when they are all assistants of theirs (the
+    managers of `assistants_moved`) and no report of theirs is drawn: a slide of a CEO and
+    some of her assistants drew it on a row of its own below the block, a row that left
+    room for one line of assistants fewer (fifteen at 12 pt took four slides, not three).
+
+    A card that stands for reports too keeps its row below the manager, on a solid line: in
+    the block it hung on the assistants' dotted line from the last of them, read as theirs.
     """
-    reports = chart.reports
+    reports, assistants = chart.reports, chart.assistants
     beside = {card.id for card in chart.cards
               if card.kind == "continued" and card.manager is not None
+              and card.manager in assistants_moved
               and card.id.startswith("+") and reports[card.manager] == [card.id]
-              and chart.assistants[card.manager]}
+              and assistants[card.manager]}
     if not beside:
         return chart
     return replace(chart, cards=tuple(card._replace(assistant=True) if card.id in beside
