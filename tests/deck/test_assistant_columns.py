@@ -200,25 +200,33 @@ def test_assistant_room_is_how_far_the_layout_puts_the_next_row(tmp_path, layout
                                      RANK_GAP if layout == "dot" else 14.0))
 
 
-@pytest.mark.parametrize(("assistants", "vps", "counted"), [(2, 3, 0), (15, 0, 1)])
-def test_assistants_are_counted_only_for_a_drawing_too_wide(tmp_path, assistants: int,
-                                                            vps: int, counted: int) -> None:
-    """`Planner.readable` counts the assistants drawn on a part (walking its people) only
-    when no drawing is readable and one is too wide: not for a part readable as it is (it
-    counted them on every measure); for the CEO's fifteen at 12 pt, once, and draws them
-    narrower as before."""
-    org = write(tmp_path, aide_co(assistants, vps))
-    planner, [part] = planned(org, "tidy", min_font=12.0)[0], [Part("ceo", [])]
-    walked = []
-    visible = planner.visible
+@pytest.mark.parametrize(("assistants", "shown", "narrower"),
+                         [(2, 2, [1]), (15, 15, [2, 1]), (15, 2, [2, 1]), (15, 1, [1])])
+def test_narrower_blocks_count_the_block_as_drawn(tmp_path, assistants: int, shown: int,
+                                                  narrower: list[int]) -> None:
+    """`Planner.narrower_blocks` counts the cards of the largest block drawn: a CEO's
+    assistants, and the card for the others when it stands among them (two assistants and
+    it are three across, drawn two wide then one; counting the assistants alone, only one
+    wide was tried)."""
+    org = write(tmp_path, aide_co(assistants, 0))
+    planner = planned(org, "tidy", min_font=12.0)[0]
+    helpers = tuple(f"a{i}" for i in range(assistants))
+    part = Part("ceo", [], reports=helpers[:shown], others=helpers[shown:])
+    [drawn, *_] = planner.drawer.draw(planner.view(part))
+    assert planner.narrower_blocks(drawn.chart) == narrower
 
-    def counting(part: Part) -> list[str]:
-        walked.append(part)
-        return visible(part)
 
-    planner.visible = counting  # type: ignore[method-assign]
-    found = planner.readable(part)
-    assert len(walked) == counted
-    assert bool(found) == (counted == 0)
-    if counted:
-        assert planner.narrower_blocks(part) == [2, 1]
+@pytest.mark.parametrize("layout", ["tidy", "dot"])
+@pytest.mark.parametrize(("assistants", "min_font", "slides"),
+                         [(3, 18.0, (1, 3)), (5, 16.0, (3, 5)), (15, 14.0, (8, 15))])
+def test_a_block_with_the_card_for_the_others_is_drawn_narrower(
+        tmp_path, layout: str, assistants: int, min_font: float,
+        slides: tuple[int, int]) -> None:
+    """A CEO's assistants at large fonts: a slide of one or two of them and the card for
+    the others found no block narrow enough (the card not counted) and the deck was refused
+    ("a slide's chart area is too small for a readable chart")."""
+    org = write(tmp_path, aide_co(assistants, 0))
+    deck = build_deck([(org, ())], DeckOptions(layout=layout, engine=ENGINE,
+                                               min_font=min_font))
+    every_chart_fits(deck)
+    assert len(deck.slides) - 1 == slides[layout == "dot"]

@@ -189,18 +189,19 @@ class Planner:
             if found or not any(self.too_wide(d) for d in drawings):
                 return found
             if narrower is None:
-                narrower = self.narrower_blocks(part)
+                narrower = self.narrower_blocks(drawings[0].chart)
             if not narrower:
                 return found
             across = narrower.pop(0)
 
-    def narrower_blocks(self, part: Part) -> list[int]:
-        """How many assistants side by side to try, widest first, for a part too wide: fewer
-        than the layouts' own (ASSISTANTS_ACROSS) and than the most assistants of one
-        person drawn on it (two assistants stand side by side in a block two or three wide)."""
-        shown = set(self.visible(part))
-        most = max((sum(helper in shown for helper in self.tree.assistants.get(pid, ()))
-                    for pid in shown if pid is not None), default=0)
+    @staticmethod
+    def narrower_blocks(chart: Chart) -> list[int]:
+        """How many cards side by side to try, widest first, for a chart too wide: fewer than
+        the layouts' own (ASSISTANTS_ACROSS) and than the largest block of cards beside one
+        person (two cards stand side by side in a block two or three wide). The block as
+        drawn: a manager's assistants, and the card for her people on other slides when it
+        stands among them (`draw.moved_beside`: two assistants and it are three across)."""
+        most = max(map(len, chart.assistants.values()), default=0)
         return [across for across in range(ASSISTANTS_ACROSS - 1, 0, -1) if across < most]
 
     def too_wide(self, drawn: Drawn) -> bool:
