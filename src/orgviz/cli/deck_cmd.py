@@ -89,6 +89,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     from orgviz.config import load_config
     from orgviz.deck import FORMATS, format_of, write_deck
     from orgviz.deck.build import DeckOptions
+    from orgviz.render.pipeline import note_place
     from orgviz.report import REPORTERS
 
     files = org_files(files)
@@ -118,6 +119,6 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
     if errors:  # --force: drawn anyway, but say what is wrong
         REPORTERS["text"](errors, len(files), sys.stdout, False)
     for text in written.notes:
-        note(written.path, text)
+        note(*note_place(text, written.path))
     click.echo(one_line(f"{written.path} ({written.slides} slides)"))
     sys.exit(EXIT_OK)

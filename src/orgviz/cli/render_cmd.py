@@ -243,6 +243,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         RenderOptions,
         format_for,
         graphviz_request,
+        note_place,
         render,
     )
 
@@ -325,7 +326,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             except OrgvizError as exc:
                 fail(exc)
             for text in notes:
-                note("stdout" if target is STDOUT else target, text)
+                note(*note_place(text, "stdout" if target is STDOUT else target))
             if target is not STDOUT:
                 click.echo(one_line(f"rendered {target} (it was {why})" if hook else str(target)))
     finally:

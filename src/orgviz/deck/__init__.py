@@ -50,7 +50,8 @@ class WrittenDeck:
     slides: int
     size: int
     problems: tuple[Problem, ...] = ()  # errors drawn anyway (force) and warnings
-    notes: tuple[str, ...] = ()  # about the output: PDF pages drawn as images
+    notes: tuple[str, ...] = ()  # about the output: PDF pages drawn as images; entries left
+    # out for a repeated id (PlacedNote, see orgviz.render.pipeline.repeats_note)
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -70,11 +71,13 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
                notes: list[str] | None = None) -> tuple[bytes, int]:
     """The bytes of a deck of `orgs` (each with the problems to mark, or ()) and its
     number of slides. `template` (a .pptx) gives PowerPoint decks their master and layouts.
-    Notes about the output (PDF pages drawn as images) are appended to `notes`."""
-    from orgviz.deck.build import DeckOptions, DeckTypeError, build_deck
+    Notes about the output (PDF pages drawn as images) are appended to `notes`, and for each
+    org that repeats a person's or team's id a PlacedNote on the entries left out
+    (`orgviz.render.pipeline.repeats_note`)."""
+    from orgviz.deck.build import DeckOptions, DeckTypeError
     from orgviz.deck.plan import DeckError
     from orgviz.model import check_path
-    from orgviz.render.pipeline import check_arguments
+    from orgviz.render.pipeline import add_repeats_note, check_arguments
 
     check_arguments("deck_bytes", options, DeckOptions, notes=notes)
     check_path("deck_bytes", "template", template, _TEMPLATE, optional=True,
@@ -83,6 +86,19 @@ def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
     if fmt not in FORMATS.values():
         unknown = DeckError if isinstance(fmt, str) else DeckTypeError
         raise unknown(f"unknown deck format {fmt!r}: use pptx or pdf")
+    data, slides = _deck_file(orgs, fmt, options, template, notes)
+    for org, _ in orgs:
+        add_repeats_note(org, notes)
+    return data, slides
+
+
+def _deck_file(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str,
+               options: DeckOptions | None, template: str | os.PathLike[str] | None,
+               notes: list[str] | None) -> tuple[bytes, int]:
+    """`deck_bytes` of checked arguments: the deck's bytes and its number of slides."""
+    from orgviz.deck.build import build_deck
+    from orgviz.deck.plan import DeckError
+
     if fmt == "pdf":
         if template is not None:
             raise DeckError("--template applies to PowerPoint decks: write .pptx, or leave "

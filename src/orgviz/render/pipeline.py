@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -12,7 +12,7 @@ from orgviz.orgfiles import STDIN
 
 if TYPE_CHECKING:
     from orgviz.config import Config
-    from orgviz.model import Org
+    from orgviz.model import Org, Person, Team
     from orgviz.problem import Problem
     from orgviz.render.cards import CardBox, CardText
     from orgviz.render.chart import Chart
@@ -191,6 +191,75 @@ def chart_format(output: str | os.PathLike[str], fmt: str | None, *,
     return found
 
 
+class PlacedNote(str):
+    """A note about an entry of the org file rather than the output: its text starts with
+    where the entry stands ("dup.yaml:6:5: not drawn: ..."); `where` and `text` are the
+    two parts, which the command line prints as `orgviz: WHERE: TEXT`."""
+
+    where: str
+    text: str
+
+    def __new__(cls, where: str, text: str) -> PlacedNote:
+        made = super().__new__(cls, f"{where}: {text}")
+        made.where, made.text = where, text
+        return made
+
+
+def note_place(text: str, output: str | os.PathLike[str]) -> tuple[str | os.PathLike[str], str]:
+    """Where a note is about and what it says: a PlacedNote's entry of the org file, else
+    the `output` written."""
+    if isinstance(text, PlacedNote):
+        return text.where, text.text
+    return output, text
+
+
+def _repeated(items: Sequence[Person] | Sequence[Team], first: Mapping[str, Person | Team]
+              ) -> list[tuple[Person | Team, Person | Team]]:
+    """(repeat, first holder) of each item whose id an earlier item holds."""
+    if len(items) == len(first):  # every id is used once
+        return []
+    return [(item, first[item.id]) for item in items if first[item.id] is not item]
+
+
+def _described(item: Person | Team) -> str:
+    """"'x' (C, Designer)" or "team 'eng' (Design)": an entry as the note names it."""
+    from orgviz.model import Team
+
+    if isinstance(item, Team):
+        return f"team '{item.id}'" + (f" ({item.name})" if item.name else "")
+    shown = [part for part in (item.name or ("open role" if item.vacant else ""), item.title)
+             if part]
+    return f"'{item.id}'" + (f" ({', '.join(shown)})" if shown else "")
+
+
+def repeats_note(org: Org) -> PlacedNote | None:
+    """The note on the people and teams a chart of `org` leaves out because an earlier entry
+    holds their id (the first holder is drawn): the first of them in the file, and how many
+    more; None when every id is used once."""
+    from orgviz.model import Team
+    from orgviz.rules._common import line_at
+
+    found = [*_repeated(org.people, org.by_id), *_repeated(org.teams, org.teams_by_id)]
+    if not found:
+        return None
+    found.sort(key=lambda pair: pair[0].loc)
+    item, holder = found[0]
+    kind, drawn = ("team", "which") if isinstance(holder, Team) else ("person", "who")
+    elsewhere = "" if holder.loc.file == item.loc.file else f" of {holder.loc.file}"
+    more = f", and {len(found) - 1} more" if len(found) > 1 else ""
+    return PlacedNote(str(item.loc), f"not drawn: {_described(item)} repeats the id of the "
+                      f"{kind} at {line_at(holder.loc)}{elsewhere}, {drawn} is drawn{more}")
+
+
+def add_repeats_note(org: Org, notes: list[str] | None) -> None:
+    """Append `repeats_note(org)` to `notes` (when there is one and a list to take it)."""
+    if notes is None:
+        return
+    found = repeats_note(org)
+    if found is not None:
+        notes.append(found)
+
+
 def _errors(problems: Sequence[Problem]) -> list[Problem]:
     return [p for p in problems if p.level == "error"]
 
@@ -263,7 +332,8 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     `check()` gives them): with errors an OrgLoadError carrying them is raised, unless
     `force`, which draws anyway and marks the broken cards and lines. Notes about the
     output (a PNG scaled down to fit, a PDF drawn as an image because cairo cannot draw its
-    text) are appended to `notes`.
+    text) are appended to `notes`, and a PlacedNote on the people and teams left out
+    because an earlier entry holds their id (`repeats_note`).
 
     With `--layout dot` Graphviz starts before validation, which runs (like the rest of
     orgviz's work that needs no layout) while Graphviz works; the outcome is the same.
@@ -280,7 +350,9 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     from orgviz.render.labels import measured_for
 
     with measured_for(fmt):
-        return _render(org, fmt, options, _Gate(org, problems, check, force), force, notes)
+        data = _render(org, fmt, options, _Gate(org, problems, check, force), force, notes)
+    add_repeats_note(org, notes)
+    return data
 
 
 #: The options class of each API function that takes one, and an example of one.
