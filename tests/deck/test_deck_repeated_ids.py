@@ -67,7 +67,7 @@ def test_force_counts_repeats_per_org(run, org_file) -> None:
         f"orgviz: {one}:6:5: not drawn: 'x' (C, Designer) repeats the id of the person at "
         f"line 5, who is drawn\n"
         f"orgviz: {two}:5:5: not drawn: team 't' (U) repeats the id of the team at line 4, "
-        f"which is drawn, and 1 more\n")
+        f"which the chart uses, and 1 more\n")
 
 
 def test_write_deck_lists_the_note(org_file, tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_render_force_counts_repeats_and_names_teams(run, org_file) -> None:
     result = run("render", str(path), "--force", "-o", "r.svg")
     assert result.exit_code == 0, result.output
     assert result.stderr == (f"orgviz: {path}:5:5: not drawn: team 'eng' (Design) repeats "
-                             f"the id of the team at line 4, which is drawn, and 2 more\n")
+                             f"the id of the team at line 4, which the chart uses, and 2 more\n")
 
 
 def test_an_org_without_repeats_gets_no_note(run, org_file) -> None:

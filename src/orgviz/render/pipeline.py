@@ -244,11 +244,12 @@ def repeats_note(org: Org) -> PlacedNote | None:
         return None
     found.sort(key=lambda pair: pair[0].loc)
     item, holder = found[0]
-    kind, drawn = ("team", "which") if isinstance(holder, Team) else ("person", "who")
+    kind, kept = (("team", "which the chart uses") if isinstance(holder, Team)
+                  else ("person", "who is drawn"))  # (a team nobody is in shows nowhere)
     elsewhere = "" if holder.loc.file == item.loc.file else f" of {holder.loc.file}"
     more = f", and {len(found) - 1} more" if len(found) > 1 else ""
     return PlacedNote(str(item.loc), f"not drawn: {_described(item)} repeats the id of the "
-                      f"{kind} at {line_at(holder.loc)}{elsewhere}, {drawn} is drawn{more}")
+                      f"{kind} at {line_at(holder.loc)}{elsewhere}, {kept}{more}")
 
 
 def add_repeats_note(org: Org, notes: list[str] | None) -> None:
