@@ -57,7 +57,7 @@ def quoted(ids: Sequence[str], limit: int = 5,
            show: Callable[[str], str] = "'{}'".format) -> str:
     """"'a', 'b', 'c'" (each id as `show` gives it), with " and N more" beyond `limit`."""
     return ", ".join(map(show, ids[:limit])) + (
-        f" and {len(ids) - limit} more" if len(ids) > limit else "")
+        f" and {len(ids) - limit:,} more" if len(ids) > limit else "")
 
 
 def part_hint(ids: Sequence[str], show: Callable[[str], str] = "'{}'".format) -> str:

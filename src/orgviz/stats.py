@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from orgviz.config import Config
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org, Person
-from orgviz.problem import Problem, SourceLoc, one_line
+from orgviz.problem import Problem, SourceLoc, one_line, quoted
 from orgviz.roles import CORE_PRODUCT_LEADERSHIP, LEVELS, PRODUCT_LEADERSHIP, filled_by
 
 if TYPE_CHECKING:
@@ -50,8 +50,7 @@ _NAMED = 3
 
 def _ids_text(ids: list[str]) -> str:
     """The first few ids, quoted, and how many more ("'a', 'b', 'c' and 2 more")."""
-    return ", ".join(f"'{i}'" for i in ids[:_NAMED]) + (
-        f" and {len(ids) - _NAMED:,} more" if len(ids) > _NAMED else "")
+    return quoted(ids, _NAMED)
 
 
 def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str]]:
@@ -76,8 +75,7 @@ def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str
     unknown = stats["unknown_managers"]
     if unknown:
         one = len(unknown) == 1
-        named = "; ".join(f"'{pid}' to '{boss}'" for pid, boss in unknown[:_NAMED]) + (
-            f"; and {len(unknown) - _NAMED:,} more" if len(unknown) > _NAMED else "")
+        named = quoted([f"'{pid}' to '{boss}'" for pid, boss in unknown], _NAMED, str)
         notes.append((org.by_id[unknown[0][0]].at("reports_to"),
                       f"{'a person reports' if one else f'{len(unknown):,} people report'} to "
                       f"someone not in the org ({named}): the Shape figures count "

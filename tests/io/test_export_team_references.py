@@ -36,7 +36,7 @@ def test_csv_export_warns_of_what_import_leaves_out(tmp_path: Path,
     assert code == 0
     assert err == ("orgviz: t.yaml: 2 broken team references (team 'a' is led by 'ghost', who "
                    "is not in the org; team parent cycle a -> b -> a): the teams table keeps "
-                   "them as written, and `orgviz import` of the CSV leaves them out (a cycle: "
+                   "them as written, and `orgviz import` of the CSV leaves them out (of a cycle, "
                    "the parent of its first team); `orgviz validate` reports where\n")
     code, _out, err = _run("import", "t.csv", "-o", "t2.yaml")
     assert code == 0  # (what import then says: the two references, left out)
@@ -52,7 +52,7 @@ def test_json_export_and_a_parent_that_is_no_team(tmp_path: Path) -> None:
     code, _out, err = _run("export", str(path), "-f", "json")
     assert code == 0
     assert err == (f"orgviz: {path}: 2 broken team references (team 'a' has parent 'zz', "
-                   "which is no team; team 'b' is its own parent): the teams under `graph` "
+                   "which is not a team; team 'b' is its own parent): the teams under `graph` "
                    "keep them as written; `orgviz validate` reports where\n")
 
 

@@ -167,3 +167,14 @@ def test_a_sound_org_has_no_shape_notes(tmp_path: Path) -> None:
     code, out, err = _stats(tmp_path, people)
     assert (code, err) == (0, "")
     assert "left out" not in out and "not in the org" not in out
+
+
+def test_the_notes_name_their_first_three_in_one_form(tmp_path: Path) -> None:
+    # (the unknown managers' note said "'u0' to 'g0'; ...; and 4 more", the self-reports'
+    # "'s0', 's1', 's2' and 4 more": one form, as validate's lists of ids have)
+    people = "  - {id: ceo, name: Ceo}\n" + "".join(
+        f"  - {{id: u{i}, name: U{i}, reports_to: g{i}}}\n" for i in range(7)) + "".join(
+        f"  - {{id: s{i}, name: S{i}, reports_to: s{i}}}\n" for i in range(7))
+    _code, _out, err = _stats(tmp_path, people)
+    assert "('u0' to 'g0', 'u1' to 'g1', 'u2' to 'g2' and 4 more)" in err
+    assert "('s0', 's1', 's2' and 4 more)" in err

@@ -188,7 +188,7 @@ def _warn_of_references_to_no_team(org: Org, fmt: str) -> None:
 def _warn_of_team_references(org: Org, fmt: str) -> None:
     """A warning on stderr when a team of the org is led by nobody in it, has a parent that
     is no team, or is in a cycle of parents: the teams table (JSON: its `teams`) keeps them
-    as written, and `orgviz import` of the CSV leaves them out (a cycle: its first team's
+    as written, and `orgviz import` of the CSV leaves them out (of a cycle, its first team's
     parent), with a warning each."""
     from orgviz.io.export import team_references_dropped
 
@@ -200,7 +200,7 @@ def _warn_of_team_references(org: Org, fmt: str) -> None:
     what = "a broken team reference" if one else f"{len(found):,} broken team references"
     them = "it" if one else "them"
     kept = (f"the teams table keeps {them} as written, and `orgviz import` of the CSV leaves "
-            f"{them} out (a cycle: the parent of its first team)" if fmt == "csv" else
+            f"{them} out (of a cycle, the parent of its first team)" if fmt == "csv" else
             f"the teams under `graph` keep {them} as written")
     note(org.file, f"{what} ({named}): {kept}; "
          "`orgviz validate` reports where")

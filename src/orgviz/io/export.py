@@ -258,7 +258,7 @@ def team_references_dropped(org: Org) -> list[str]:
     teams, people = org.teams_by_id, org.by_id
     found = [f"team '{team.id}' is led by '{team.lead}', who is not in the org"
              for team in org.teams if team.lead is not None and team.lead not in people]
-    found += [f"team '{team.id}' has parent '{team.parent}', which is no team"
+    found += [f"team '{team.id}' has parent '{team.parent}', which is not a team"
               for team in org.teams if team.parent is not None and team.parent not in teams]
     for cycle in _parent_cycles(org):
         found.append(f"team '{cycle[0]}' is its own parent" if len(cycle) == 1 else
