@@ -97,22 +97,46 @@ def test_an_id_taken_from_a_person_or_team_who_left(tmp_path: Path) -> None:
 
 def test_an_id_whose_holders_share_something_keeps_its_person_or_team(
         tmp_path: Path) -> None:
-    """Zed under Sam, as Al was, and Growth with Cy in it, as Core had: each id keeps its
-    person (team), Al and Core are new as they were."""
+    """Growth with Cy in it, as Core had: the id keeps its team, and Core is new as it
+    was. Zed under Sam, as Al was, shares the manager with Al, but Al at a9 shares all of
+    it (name, title, manager, Cy): Al's id changed and Zed is new at al, not Al renamed Zed
+    and retitled and another Al added with Al's title, manager and report."""
     after = (NEW_AT_OLD_IDS.replace("name: Zed, title: Designer, reports_to: dee",
                                     "name: Zed, title: Designer, reports_to: sam")
              .replace("reports_to: a9, team: core2", "reports_to: a9, team: core"))
     assert _run(tmp_path, OLD, after) == (
-        "+ added           a9 (Al): Engineering Manager, reports to sam (Sam)\n"
-        "> moved           cy (Cy): al (Al) -> a9 (Al)\n"
-        "~ retitled        al (Zed): Engineering Manager -> Designer\n"
-        "~ renamed         al (Zed): Al -> Zed\n"
+        "+ added           al (Zed): Designer, reports to sam (Sam)\n"
+        "~ id changed      a9 (Al): al -> a9\n"
+        "~ re-teamed       a9 (Al): core (Core) -> core2 (Core)\n"
         "+ team added      core2 (Core): led by a9 (Al), a top team\n"
         "~ team renamed    core (Growth): Core -> Growth\n"
         "~ team changed    core (Growth): lead al (Al) -> (none)\n"
         "~ team changed    core (Growth): parent (none) -> ops (Ops)\n"
-        "old.yaml -> new.yaml: 1 added, 1 moved, 1 retitled, 1 renamed, 1 team added, 1 "
-        "team renamed, 2 teams changed\n")
+        "old.yaml -> new.yaml: 1 added, 1 id changed, 1 re-teamed, 1 team added, 1 team "
+        "renamed, 2 teams changed\n")
+    assert _run(tmp_path, after, OLD).startswith(
+        "- removed         al (Zed): Designer, reports to sam (Sam)\n"
+        "~ id changed      al (Al): a9 -> al\n")
+
+
+def test_a_person_whose_id_changed_is_not_who_took_it_renamed(tmp_path: Path) -> None:
+    """Bo, an Engineering Manager under Hu, goes from p2 to p1 and his p2 is open; Lu, who
+    held p1, left: Bo's id changed, not Lu renamed Bo (names stay, ids move)."""
+    before = HEAD + """people:
+  - {id: p0, name: Hu, title: Designer}
+  - {id: p1, name: Lu, title: Engineering Manager, reports_to: p0}
+  - {id: p2, name: Bo, title: Engineering Manager, reports_to: p0}
+"""
+    after = HEAD + """people:
+  - {id: p0, name: Hu, title: Designer}
+  - {id: p2, title: Engineering Manager, vacant: true, reports_to: p0}
+  - {id: p1, name: Bo, title: Engineering Manager, reports_to: p0}
+"""
+    assert _run(tmp_path, before, after) == (
+        "- removed         p1 (Lu): Engineering Manager, reports to p0 (Hu)\n"
+        "~ id changed      p1 (Bo): p2 -> p1\n"
+        "o vacancy opened  p2 (Open role): Engineering Manager (was Bo), reports to p0 (Hu)\n"
+        "old.yaml -> new.yaml: 1 removed, 1 id changed, 1 vacancy opened\n")
 
 
 def test_a_name_alone_does_not_take_an_id_from_someone_new(tmp_path: Path) -> None:

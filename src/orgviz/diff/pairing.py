@@ -254,7 +254,13 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     manager by new id, nor a report: people of their own names both, or one of them an
     unnamed opening), someone new there,
     or end at one whose old holder shares nothing with who took it, who left: an id
-    reused; or start at the new id, or end at the old id, of a person whose namesakes
+    reused; or start at an id whose new holder, a named person paired with no one, shares
+    less with its old holder than that one shares with who they are now, or end at one
+    whose old holder, named and paired with no one, shares less with its new holder than
+    that one shares with who they were (`outmatched_ends`, as the groups taken without
+    such ends pair the managers and reports, round by round: a pair that outmatches an
+    id's holders only through a chain that its own pairing lets end at an opening is no
+    rival of theirs); or start at the new id, or end at the old id, of a person whose namesakes
     nothing tells apart (of one name, title and team, and manager), whose ids went round:
     which of them went where is not guessed, they are someone added and someone removed
     (as a reused id's holders are). A cycle or chain is taken when, for each id it moves
@@ -332,7 +338,6 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
                 and mine.isdisjoint(new_reports.get(pid, ())))
 
     reused = reused_ids(cross, old, new, unalike) | untold
-    groups = cycles_and_chains(cross, old, new, left | reused)
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
         """How many of the name, title, manager and reports (by new id) two people share."""
@@ -345,21 +350,58 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             bool(mine) and mine == set(new_reports.get(new_id, ())),
         ))
 
-    # (an opening found the same position through a pairing that no group held, its
-    # manager another one now, is no vacancy of theirs: its group goes, and the rest are
-    # judged again)
-    while True:
-        held = held_groups(groups, old, new, found, score, left | reused)
-        ends = set(held.values())
-        ids = {**found, **held}
-        taken_now = set(ids.values())
-        lost = {pid for pid in left if (pid in held or pid in ends)
-                and not stayed(pid, ids, taken_now)}
-        if not lost:
-            break
-        groups = [group for group in groups
-                  if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
+    def held_with(ends_at: set[str]) -> dict[str, str]:
+        """The groups held, chains ending at `left` and `ends_at` ids too."""
+        groups = cycles_and_chains(cross, old, new, left | ends_at)
+        # (an opening found the same position through a pairing that no group held, its
+        # manager another one now, is no vacancy of theirs: its group goes, and the rest
+        # are judged again)
+        while True:
+            held = held_groups(groups, old, new, found, score, left | ends_at)
+            ends = set(held.values())
+            ids = {**found, **held}
+            taken_now = set(ids.values())
+            lost = {pid for pid in left if (pid in held or pid in ends)
+                    and not stayed(pid, ids, taken_now)}
+            if not lost:
+                return held
+            groups = [group for group in groups
+                      if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
+
+    # (an id's pair outmatches its holders through the pairings held without it: not
+    # through a chain that itself ends only where that pair makes a manager the same)
+    held = held_with(reused)
+    while outmatched := outmatched_ends(cross, (old, new), left | reused, score,
+                                        {**found, **held}):
+        reused |= outmatched
+        held = held_with(reused)
+    ends = set(held.values())
     return held, {pid for pid in reused if pid in held or pid in ends}
+
+
+def outmatched_ends(cross: Mapping[str, str],
+                    versions: tuple[Mapping[str, Person], Mapping[str, Person]],
+                    ends: Container[str], score: Score, known: Mapping[str, str]) -> set[str]:
+    """The ids, besides `ends`, where a chain of `cross` (old id -> new id) may start or end
+    too: one held in both versions whose new holder, a named person paired with no one,
+    shares less with its old holder than that one shares with who they are now (their pair
+    takes the id on: someone new there); or whose old holder, named and paired with no one,
+    shares less with its new holder than that one shares with who they were (their pair
+    brings the id: who held it left). As `score` counts, the managers and reports by new id
+    (`known`, old id -> new id)."""
+    old, new = versions
+
+    def now(pid: str | None) -> str | None:
+        return renamed(pid, known)
+
+    into = {new_id: old_id for old_id, new_id in cross.items()}
+    found = {pid for pid, new_id in cross.items()
+             if pid in new and pid not in into and pid not in ends and new[pid].name
+             and score(pid, new_id, now) > score(pid, pid, now)}
+    found.update(pid for pid, old_id in into.items()
+                 if pid in old and pid not in cross and pid not in ends and old[pid].name
+                 and score(old_id, pid, now) > score(pid, pid, now))
+    return found
 
 
 def openings_followed(old: Mapping[str, Person], new: Mapping[str, Person],
