@@ -218,3 +218,29 @@ def test_a_named_vacancy_that_went_to_another_id_left_no_vacancy(tmp_path: Path)
         "- removed         q0 (TBH Jane): Designer, reports to p0 (Ann)\n"
         "~ retitled        p1 (TBH Jane): Sales -> Designer\n"
         "old.yaml -> new.yaml: 1 removed, 1 retitled\n")
+
+
+def test_an_id_outmatched_through_its_own_chain(tmp_path: Path) -> None:
+    """Ed goes from p0 to p2, the open Engineer role under him from p1 to p0, and Lu takes
+    p1 under it: the opening's pair shares its manager with it only through Ed's pair, in
+    the same chain; Lu, who shares only the title with the opening at p1 (Ed's p0 is the
+    opening's id now), is added, not Ed added and Ed's position opened and retitled."""
+    before = HEAD + """people:
+  - {id: p0, name: Ed, title: Engineering Manager}
+  - {id: p1, title: Engineer, vacant: true, reports_to: p0}
+"""
+    after = HEAD + """people:
+  - {id: p2, name: Ed, title: Engineering Manager}
+  - {id: p0, title: Engineer, vacant: true, reports_to: p2}
+  - {id: p1, name: Lu, title: Engineer, reports_to: p0}
+"""
+    assert _run(tmp_path, before, after) == (
+        "+ added           p1 (Lu): Engineer, reports to p0 (Open role)\n"
+        "~ id changed      p2 (Ed): p0 -> p2\n"
+        "~ id changed      p0 (Open role): p1 -> p0, Engineer, reports to p2 (Ed)\n"
+        "old.yaml -> new.yaml: 1 added, 2 ids changed\n")
+    assert _run(tmp_path, after, before) == (
+        "- removed         p1 (Lu): Engineer, reports to p0 (Open role)\n"
+        "~ id changed      p0 (Ed): p2 -> p0\n"
+        "~ id changed      p1 (Open role): p0 -> p1, Engineer, reports to p0 (Ed)\n"
+        "old.yaml -> new.yaml: 1 removed, 2 ids changed\n")

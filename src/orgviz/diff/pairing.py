@@ -258,9 +258,10 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     less with its old holder than that one shares with who they are now, or end at one
     whose old holder, named and paired with no one, shares less with its new holder than
     that one shares with who they were (`outmatched_ends`, as the groups taken without
-    such ends pair the managers and reports, round by round: a pair that outmatches an
-    id's holders only through a chain that its own pairing lets end at an opening is no
-    rival of theirs); or start at the new id, or end at the old id, of a person whose namesakes
+    such ends, round by round, and the chain through the id pair the managers and reports:
+    a pair that outmatches an id's holders only through another chain, which its own
+    pairing lets end at an opening, is no rival of theirs); or start at the new id, or
+    end at the old id, of a person whose namesakes
     nothing tells apart (of one name, title and team, and manager), whose ids went round:
     which of them went where is not guessed, they are someone added and someone removed
     (as a reused id's holders are). A cycle or chain is taken when, for each id it moves
@@ -368,8 +369,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             groups = [group for group in groups
                       if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
 
-    # (an id's pair outmatches its holders through the pairings held without it: not
-    # through a chain that itself ends only where that pair makes a manager the same)
+    # (an id's pair outmatches its holders through the pairings held without it and its
+    # own chain's: not through another chain that ends only where that pair makes a
+    # manager the same)
     held = held_with(reused)
     while outmatched := outmatched_ends(cross, (old, new), left | reused, score,
                                         {**found, **held}):
@@ -387,21 +389,43 @@ def outmatched_ends(cross: Mapping[str, str],
     shares less with its old holder than that one shares with who they are now (their pair
     takes the id on: someone new there); or whose old holder, named and paired with no one,
     shares less with its new holder than that one shares with who they were (their pair
-    brings the id: who held it left). As `score` counts, the managers and reports by new id
-    (`known`, old id -> new id)."""
+    brings the id: who held it left). As `score` counts, the managers and reports by new id:
+    `known` (old id -> new id) and the pairs of the chain through the id."""
     old, new = versions
-
-    def now(pid: str | None) -> str | None:
-        return renamed(pid, known)
-
     into = {new_id: old_id for old_id, new_id in cross.items()}
+
+    def outmatched(pid: str, old_id: str, new_id: str) -> bool:
+        """Whether the pair `old_id` -> `new_id` through `pid` shares more than its holders."""
+        ids = {**known, **_chain_through(pid, cross, into)}
+
+        def now(other: str | None) -> str | None:
+            return renamed(other, ids)
+
+        return score(old_id, new_id, now) > score(pid, pid, now)
+
     found = {pid for pid, new_id in cross.items()
              if pid in new and pid not in into and pid not in ends and new[pid].name
-             and score(pid, new_id, now) > score(pid, pid, now)}
+             and outmatched(pid, pid, new_id)}
     found.update(pid for pid, old_id in into.items()
                  if pid in old and pid not in cross and pid not in ends and old[pid].name
-                 and score(old_id, pid, now) > score(pid, pid, now))
+                 and outmatched(pid, old_id, pid))
     return found
+
+
+def _chain_through(pid: str, cross: Mapping[str, str], into: Mapping[str, str],
+                   ) -> dict[str, str]:
+    """The pairs (old id -> new id) of the chain of `cross` that starts or ends at `pid`
+    (`into`: new id -> old id)."""
+    chain: dict[str, str] = {}
+    at = pid
+    while at in cross and at not in chain:  # (forwards from a start)
+        chain[at] = cross[at]
+        at = cross[at]
+    at = pid
+    while at in into and into[at] not in chain:  # (backwards from an end)
+        chain[into[at]] = at
+        at = into[at]
+    return chain
 
 
 def openings_followed(old: Mapping[str, Person], new: Mapping[str, Person],
