@@ -103,7 +103,7 @@ def test_an_org_file_larger_than_the_loader_reads_is_not_written(
     assert not out.exists()
     target = "stdout" if to_stdout else str(out)
     assert result.stderr == (
-        f"orgviz: {target}: not written: the org file would be 0.0 MiB; orgviz reads org files "
+        f"orgviz: {target}: not written: the org file would be 0.1 MiB; orgviz reads org files "
         "up to 0 MiB: import a part of the export (a division's rows), or split the org into "
         "files joined by include: (docs/format.md, Split orgs)\n")
     # At the limit, it is written, and loads.
@@ -123,5 +123,21 @@ def test_the_size_refused_is_said_in_mib(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(OutputError, match=r"^org\.yaml: not written: the org file would be "
                        r"64\.5 MiB; orgviz reads org files up to 64 MiB: "):
         refuse_unloadable_size("x" * (64 * 2**20 + 2**19), "org.yaml")
-    with pytest.raises(OutputError, match=r" would be 70 MiB; "):
+    with pytest.raises(OutputError, match=r" would be 70\.0 MiB; "):
         refuse_unloadable_size("é" * (35 * 2**20), "org.yaml")  # (2 bytes each)
+
+
+@pytest.mark.parametrize(("size", "shown"), [
+    (64 * 2**20 + 1, "64.1"), (64 * 2**20 + 2**19, "64.5"), (int(64.96 * 2**20), "65.0"),
+    (65 * 2**20, "65.0"), (65 * 2**20 + 1, "65.1")])
+def test_a_refused_size_is_rounded_up_past_the_limit(monkeypatch: pytest.MonkeyPatch,
+                                                     size: int, shown: str) -> None:
+    # (64 MiB and 1 byte said "would be 64.0 MiB; orgviz reads org files up to 64 MiB")
+    from orgviz.io.files import OutputError
+
+    _too_small_limit(monkeypatch, 64 * 2**20)
+    with pytest.raises(OutputError) as raised:
+        refuse_unloadable_size("x" * size, "org.yaml")
+    assert str(raised.value).startswith(
+        f"org.yaml: not written: the org file would be {shown} MiB; orgviz reads org files "
+        "up to 64 MiB: ")

@@ -346,6 +346,13 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
+def _mib_up(size: int) -> str:
+    """`size` bytes in MiB, rounded up to a tenth ("64.1" for 64 MiB and 1 byte): a size
+    past a limit of whole MiB never shows as the limit."""
+    tenths = -(-size * 10 // 2**20)
+    return f"{tenths // 10:,}.{tenths % 10}"
+
+
 def refuse_unloadable_size(text: str, target: str) -> None:
     """OutputError ("`target`: not written: ...", one line) when the org file `text` would be
     larger than the loader reads (yamlread.MAX_FILE_BYTES): an import may read a CSV four
@@ -359,9 +366,7 @@ def refuse_unloadable_size(text: str, target: str) -> None:
         size = len(text.encode("utf-8", "backslashreplace"))  # (as files.write_output does)
     if size <= limit:
         return
-    mib = size / 2**20
-    shown = f"{mib:.0f}" if mib >= limit // 2**20 + 1 else f"{mib:.1f}"
-    raise OutputError(f"{target}: not written: the org file would be {shown} MiB; orgviz "
+    raise OutputError(f"{target}: not written: the org file would be {_mib_up(size)} MiB; orgviz "
                       f"reads org files up to {limit // 2**20} MiB: import a part of the "
                       "export (a division's rows), or split the org into files joined by "
                       "include: (docs/format.md, Split orgs)")
