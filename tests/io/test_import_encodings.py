@@ -58,16 +58,16 @@ def _sqlite(tmp_path: Path) -> bytes:
     return path.read_bytes()
 
 
-_DECOMPRESS = "decompress it ({}) and import the file inside"
+_DECOMPRESS = "decompress it ({} -dc {{file}} > {{out}}) and import the file inside"
 _EXPORT = "export the table from the HR system as CSV or .xlsx"
 
 
 @pytest.mark.parametrize(("data", "what", "todo"), [
-    (_compressed("gzip"), "a gzip-compressed file", _DECOMPRESS.format("gunzip FILE")),
-    (_compressed("bzip2"), "a bzip2-compressed file", _DECOMPRESS.format("bunzip2 FILE")),
-    (_compressed("xz"), "an xz-compressed file", _DECOMPRESS.format("unxz FILE")),
+    (_compressed("gzip"), "a gzip-compressed file", _DECOMPRESS.format("gzip")),
+    (_compressed("bzip2"), "a bzip2-compressed file", _DECOMPRESS.format("bzip2")),
+    (_compressed("xz"), "an xz-compressed file", _DECOMPRESS.format("xz")),
     (b"\x28\xb5\x2f\xfd\x24\x13\x99\x00\x00", "a zstd-compressed file",
-     _DECOMPRESS.format("unzstd FILE")),
+     _DECOMPRESS.format("zstd")),
     (b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24), "a 7-Zip archive",
      "extract it and import the CSV or .xlsx file inside"),
     (b"Rar!\x1a\x07\x01\x00" + bytes(24), "a RAR archive",
@@ -94,6 +94,7 @@ def test_a_file_of_another_format_says_what_it_is(tmp_path: Path, data: bytes, w
     [problem] = raised.value.problems
     assert (problem.line, problem.col, problem.level, problem.rule) == (1, 1, "error", "csv")
     separator = " " if todo.startswith("(") else ": "
+    todo = todo.format(file=path, out=tmp_path / "people.decompressed.csv")
     assert problem.message == f"this is {what}, not CSV{separator}{todo}"
 
 
@@ -104,7 +105,45 @@ def test_an_sqlite_database_says_how_to_export_a_table(tmp_path: Path) -> None:
         import_csv(path)
     assert [p.message for p in raised.value.problems] == [
         "this is an SQLite database, not CSV: export the table as CSV (sqlite3 -header -csv "
-        "FILE 'SELECT * FROM people')"]
+        f"{path} 'SELECT * FROM people' > {tmp_path / 'people.table.csv'})"]
+
+
+@pytest.mark.parametrize(("kind", "tool"), [("gzip", "gzip"), ("bzip2", "bzip2"),
+                                              ("xz", "xz")])
+def test_the_decompress_command_names_the_file_and_works(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, tool: str) -> None:
+    # (it said "gunzip FILE": a literal FILE, and gunzip, unxz refuse a file named .csv,
+    # bunzip2 writes g.csv.out)
+    import shutil
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    Path("my people.csv").write_bytes(_compressed(kind))
+    with pytest.raises(OrgLoadError) as raised:
+        import_csv(Path("my people.csv"))
+    [problem] = raised.value.problems
+    command = f"{tool} -dc 'my people.csv' > 'my people.decompressed.csv'"
+    assert problem.message == (f"this is {_WHAT[kind]}, not CSV: decompress it ({command}) "
+                               "and import the file inside")
+    if shutil.which(tool):
+        subprocess.run(command, shell=True, check=True)
+        assert Path("my people.decompressed.csv").read_text(encoding="utf-8") == PEOPLE
+
+
+_WHAT = {"gzip": "a gzip-compressed file", "bzip2": "a bzip2-compressed file",
+         "xz": "an xz-compressed file"}
+
+
+def test_the_decompress_advice_for_standard_input_pipes(monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(_compressed("gzip"))))
+    with pytest.raises(OrgLoadError) as raised:
+        import_csv("-")
+    assert [(p.file, p.message) for p in raised.value.problems] == [
+        ("<stdin>", "this is a gzip-compressed file, not CSV: decompress it (pipe it through "
+                    "gzip -dc) and import the file inside")]
 
 
 @pytest.mark.parametrize("text", [

@@ -430,28 +430,71 @@ _EXPORT = "export the table from the HR system as CSV or .xlsx"
 _BZIP2 = tuple(b"BZh" + bytes((size,)) + mark for size in b"123456789"
                for mark in (b"1AY&SY", b"\x17rE8P\x90"))
 #: Formats known by their first bytes (bytes.startswith's prefixes, no regular expression:
-#: nothing to compile on import), what each is and what to do.
+#: nothing to compile on import), what each is and what to do (`_for_file` names the file in
+#: the commands: `_DECOMPRESSED_BY`'s, the SQLite one's `{file}` and `{out}`).
 _MAGIC_NUMBERS: tuple[tuple[bytes | tuple[bytes, ...], str, str], ...] = (
-    (b"\x1f\x8b", "a gzip-compressed file",
-     "decompress it (gunzip FILE) and import the file inside"),
-    (_BZIP2, "a bzip2-compressed file", "decompress it (bunzip2 FILE) and import the file inside"),
-    (b"\xfd7zXZ\x00", "an xz-compressed file",
-     "decompress it (unxz FILE) and import the file inside"),
-    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file",
-     "decompress it (unzstd FILE) and import the file inside"),
+    (b"\x1f\x8b", "a gzip-compressed file", ""),
+    (_BZIP2, "a bzip2-compressed file", ""),
+    (b"\xfd7zXZ\x00", "an xz-compressed file", ""),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", ""),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _EXTRACT),
     (b"Rar!\x1a\x07", "a RAR archive", _EXTRACT),
     (b"\x89PNG\r\n\x1a\n", "a PNG image", _EXPORT),
     (b"\xff\xd8\xff", "a JPEG image", _EXPORT),
     ((b"GIF87a", b"GIF89a"), "a GIF image", _EXPORT),
     (b"SQLite format 3\x00", "an SQLite database",
-     "export the table as CSV (sqlite3 -header -csv FILE 'SELECT * FROM people')"),
+     "export the table as CSV (sqlite3 -header -csv {file} 'SELECT * FROM people' > {out})"),
     (b"\x7fELF", "a program (an ELF executable)", "pass the CSV or .xlsx file, not the program"))
+#: The compressed kinds of `_MAGIC_NUMBERS` and the program that decompresses each to
+#: standard output (`-dc`), whatever the file's suffix (gunzip, unxz refuse a `.csv`).
+_DECOMPRESSED_BY = {"a gzip-compressed file": "gzip", "a bzip2-compressed file": "bzip2",
+                    "an xz-compressed file": "xz", "a zstd-compressed file": "zstd"}
+_COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 
 
-def _other_format(data: bytes) -> tuple[str, str] | None:
+def _beside(shown: str, tag: str, strip: Collection[str] = ()) -> str:
+    """The name of a file beside `shown` for what a command makes of it: `g.csv` ->
+    `g.decompressed.csv` (`tag`), its suffix if one of `strip` dropped first."""
+    from pathlib import PurePath
+
+    path = PurePath(shown)
+    if path.suffix.lower() in strip:
+        path = path.with_suffix("")
+    kept = path.suffix if path.suffix.lower() not in (".db", ".sqlite", ".sqlite3") else ""
+    return str(path.with_name(f"{path.stem}.{tag}{kept or '.csv'}"))
+
+
+def _in_shell(name: str) -> str:
+    """`name` as a shell command's argument (quoted; `./` before a leading `-`)."""
+    import shlex
+
+    return shlex.quote("./" + name if name.startswith("-") else name)
+
+
+def _for_file(what: str, todo: str, shown: str | None) -> str:
+    """`todo` for the file `shown` (None: not known, `FILE`), its commands naming it."""
+    from orgviz.orgfiles import STDIN_SHOWN
+
+    tool = _DECOMPRESSED_BY.get(what)
+    if tool is not None and shown == STDIN_SHOWN:
+        return f"decompress it (pipe it through {tool} -dc) and import the file inside"
+    if shown is None or shown == STDIN_SHOWN:
+        file, out, table = "FILE", "people.csv", "people.csv"
+    else:
+        file = _in_shell(shown)
+        out = _in_shell(_beside(shown, "decompressed", _COMPRESSED_SUFFIXES))
+        table = _in_shell(_beside(shown, "table"))
+    if tool is not None:
+        return f"decompress it ({tool} -dc {file} > {out}) and import the file inside"
+    if "{file}" in todo:
+        return todo.format(file=file, out=table)
+    return todo
+
+
+def _other_format(data: bytes, shown: str | None = None) -> tuple[str, str] | None:
     """What a file that is plainly no CSV is, and what to do ("an OpenDocument spreadsheet
-    (.ods)", "save ..."), from its first bytes; None for anything else."""
+    (.ods)", "save ..."; its commands naming the file `shown`), from its first bytes; None
+    for anything else."""
     if data.startswith(b"PK\x03\x04"):  # a zip
         if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[38:100]:
             return ("an OpenDocument spreadsheet (.ods)",
@@ -465,7 +508,7 @@ def _other_format(data: bytes) -> tuple[str, str] | None:
         return "a PDF document", "export the table from the HR system as CSV or .xlsx"
     for magic, what, todo in _MAGIC_NUMBERS:
         if data.startswith(magic):
-            return what, todo
+            return what, _for_file(what, todo, shown)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):  # (HR systems' ".xls")
         return ("an HTML page (some systems save a table as HTML named .xls)",
@@ -481,7 +524,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     """Parse CSV bytes (as `orgviz.io.tables.read_table` reads them: `read_import`);
     `companion`: a file read beside the people's (`own_delimiter`)."""
     problems: list[Problem] = []
-    other = _other_format(data)
+    other = _other_format(data, shown)
     if other is not None:
         raise _fatal(shown, 1, f"this is {other[0]}, not CSV: {other[1]}")
     text, used = decode(data, shown, encoding, problems)
