@@ -332,3 +332,40 @@ def test_quotes_that_close_their_cells_say_nothing(tmp_path: Path, text: str) ->
     path.write_text(text, encoding="utf-8", newline="")
     result = import_csv(path)
     assert [p for p in result.problems if p.rule == "csv"] == []
+
+
+_BAD_BYTE_ON_LINE_3 = b"id,name,manager{nl}a,Ann,{nl}b,B\xffb,a{nl}c,Zo\xc3\xab,a{nl}"
+
+
+@pytest.mark.parametrize("newline", [b"\r", b"\r\n", b"\n"])
+@pytest.mark.parametrize(("encoding", "level", "message"), [
+    (None, "warning", "not UTF-8 (byte 0xff): read as U+FFFD (\ufffd), the rest of the file "
+                      "as UTF-8; pass --encoding if names look wrong"),
+    ("utf-8", "error", "byte 0xff is not valid utf-8: pass the file's --encoding")])
+def test_a_bad_byte_is_placed_on_its_line_whatever_the_line_ends(
+        tmp_path: Path, newline: bytes, encoding: str | None, level: str, message: str) -> None:
+    # (only \n was counted: a file of \r line ends said line 1, column 27)
+    path = tmp_path / "cr.csv"
+    path.write_bytes(_BAD_BYTE_ON_LINE_3.replace(b"{nl}", newline))
+    try:
+        problems = import_csv(path, ImportOptions(encoding=encoding)).problems
+    except OrgLoadError as exc:
+        problems = exc.problems
+    assert [(p.line, p.col, p.level, p.message) for p in problems
+            if p.rule == "encoding"] == [(3, 4, level, message)]
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_a_windows_1252_byte_and_a_bad_utf16_unit_are_placed_on_their_lines(
+        tmp_path: Path, newline: str) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(f"id,name,manager{newline}a,Ann,{newline}b,B\xffb,a{newline}"
+                     .encode("cp1252"))
+    [problem] = [p for p in import_csv(path).problems if p.rule == "encoding"]
+    assert (problem.line, problem.col) == (3, 4)
+    assert problem.message.startswith("not UTF-8 (byte 0xff): read as Windows-1252")
+    path.write_bytes(f"id,name,manager{newline}a,Ann,{newline}b,Bb".encode("utf-16")
+                     + b"\x00\xdc")
+    with pytest.raises(OrgLoadError) as raised:
+        import_csv(path)
+    assert [(p.line, p.col) for p in raised.value.problems] == [(3, 5)]

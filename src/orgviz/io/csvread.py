@@ -119,9 +119,23 @@ def _fatal(shown: str, line: int, message: str, rule: str = "csv") -> OrgLoadErr
     return OrgLoadError([Problem(shown, line, 1, "error", rule, message)])
 
 
+def _line_of(data: bytes, offset: int) -> tuple[int, int]:
+    """The line of byte `offset` of `data` and the offset its line starts at, lines ending
+    as the CSV reader ends them: at `\r\n`, `\r` or `\n` (a failure path's count)."""
+    breaks = (data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset)
+              - data.count(b"\r\n", 0, offset))
+    return breaks + 1, max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
+
+
+def _lines_in(text: str) -> int:
+    """How many line ends `text` holds, as the CSV reader ends lines (`_line_of`)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    head = data[:offset]
-    return head.count(b"\n") + 1, offset - (head.rfind(b"\n") + 1) + 1
+    """The line and column (in bytes) of byte `offset` of `data`."""
+    line, start = _line_of(data, offset)
+    return line, offset - start + 1
 
 
 #: The codecs of two or four bytes a character (codecs.lookup names), whose positions are
@@ -133,7 +147,7 @@ def _wide_position(data: bytes, offset: int, codec: str) -> tuple[int, int]:
     """The line and column (in characters) of the bad unit at byte `offset` of UTF-16 or
     UTF-32 `data`: the text before it decodes."""
     head = data[:offset].decode(codec).removeprefix("\ufeff")  # (utf-16-le keeps a mark)
-    return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
+    return _lines_in(head) + 1, len(head) - max(head.rfind("\n"), head.rfind("\r"))
 
 
 def decode(data: bytes, shown: str, encoding: str | None,
@@ -231,9 +245,8 @@ def _cesu_8_as_utf8(pair: re.Match[bytes]) -> bytes:
 def _utf8_position(data: bytes, offset: int) -> tuple[int, int]:
     """The line and column (in characters, a bad sequence one) of byte `offset` of
     UTF-8 `data`."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8",
-                                                                           "replace")) + 1
+    line, start = _line_of(data, offset)
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
 class _LenientUtf8:
@@ -530,7 +543,7 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
     text, used = decode(data, shown, encoding, problems)
     if "\x00" in text:
         head = text[: text.index("\x00")]
-        problems.append(Problem(shown, head.count("\n") + 1, 1, "warning", "csv",
+        problems.append(Problem(shown, _lines_in(head) + 1, 1, "warning", "csv",
                                 f"{text.count(chr(0))} NUL bytes removed: is this a CSV "
                                 "file? (a spreadsheet saved as .csv by mistake?)"))
         text = text.replace("\x00", "")
