@@ -41,7 +41,7 @@ def test_csv_export_warns_of_what_import_leaves_out(tmp_path: Path,
     code, _out, err = _run("import", "t.csv", "-o", "t2.yaml")
     assert code == 0  # (what import then says: the two references, left out)
     assert "team parent cycle a -> b -> a: the parent of 'a' left out" in err
-    assert "team 'a' is led by 'ghost', who is not in the people CSV (left out)" in err
+    assert "team 'a' is led by 'ghost', who is not in the people file (left out)" in err
 
 
 def test_json_export_and_a_parent_that_is_no_team(tmp_path: Path) -> None:

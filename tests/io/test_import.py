@@ -689,7 +689,7 @@ def test_values_that_were_dropped_silently_are_reported(tmp_path: Path) -> None:
         ("people.csv", 1, 6, "columns", "column 6 repeats the header 'name' of column 2: it "
                                         "is not imported"),
         ("teams.csv", 2, 3, "unknown-team", "team '10' is led by 'ghost', who is not in the "
-                                            "people CSV (left out): use the id of a person")]
+                                            "people file (left out): use the id of a person")]
     exact = tmp_path / "exact.csv"
     exact.write_text(EXPORT_HEADER + "a,A,,,,,,,maybe,,,\nb,B,,,a,,,,TRUE,perhaps,,\n",
                      encoding="utf-8")

@@ -76,7 +76,7 @@ def test_a_lead_nobody_is_still_no_person(tmp_path: Path) -> None:
     result = import_csv(tmp_path / "p.csv", ImportOptions(teams=str(tmp_path / "d.csv")))
     assert said(result, ("unknown-manager", "unknown-team")) == [
         "d.csv:2:3: warning [unknown-team] team '10' is led by '9', who is not in the people "
-        "CSV (left out): use the id of a person",
+        "file (left out): use the id of a person",
         "p.csv:2:4: warning [unknown-manager] dotted-line manager '9' not found: left out"]
 
 
@@ -90,7 +90,7 @@ def test_a_departments_list_s_lead_misspelt_is_named_as_a_teams_table_s(tmp_path
     result = import_csv(tmp_path / "p.csv", ImportOptions(teams=str(tmp_path / "d.csv")))
     assert said(result, ("unknown-team",)) == [
         "d.csv:2:3: warning [unknown-team] team '10' is led by 'ana', who is not in the "
-        "people CSV (left out): did you mean 'ann'? Otherwise use the id of a person"]
+        "people file (left out): did you mean 'ann'? Otherwise use the id of a person"]
 
 
 #: The teams of DEPTS as export's teams table (the `NAME.teams.csv` beside its people CSV).

@@ -58,7 +58,7 @@ def test_only_export_s_header_is_a_teams_table_beside(header: list[str],
 def test_another_tool_s_teams_file_beside_the_csv_is_not_read(
         tmp_path: Path, run: Callable[..., Any]) -> None:
     # (it was "people.teams.csv:2:2: error [unknown-team] team 'Eng' is led by 'Ann Lee',
-    # who is not in the people CSV", exit 1)
+    # who is not in the people file", exit 1)
     _write(tmp_path, "people.csv", PEOPLE)
     _write(tmp_path, "people.teams.csv", OTHER_TEAMS)
     result = run("import", "people.csv", "-o", "people.yaml")
@@ -72,7 +72,7 @@ def test_another_tool_s_teams_file_beside_the_csv_is_not_read(
     assert named.exit_code == 1
     assert named.stderr.splitlines()[0] == (
         "people.teams.csv:2:2: error [unknown-team] team 'Eng' is led by 'Ann Lee', who is not "
-        "in the people CSV (left out): use the id of a person")
+        "in the people file (left out): use the id of a person")
 
 
 @pytest.mark.parametrize("name", ["t14.csv", "t14.xlsx"])
@@ -106,7 +106,7 @@ def test_a_row_s_mistake_in_a_table_beside_is_a_warning_the_rest_read(
         "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
         "table beside it (--teams FILE reads another)",
         "people.teams.csv:2:4: warning [unknown-team] team 'Eng' is led by '9', who is not in "
-        "the people CSV (left out): use the id of a person",
+        "the people file (left out): use the id of a person",
         "people.teams.csv:3:3: warning [unknown-team] team 'Sales' has parent 'Nope', which "
         "is not a team of the table (left out): use the id of a team of the table",
         "people.teams.csv:3:5: warning [schema] color of team 'Sales' must be a hex color such "
@@ -120,7 +120,7 @@ def test_a_row_s_mistake_in_a_table_beside_is_a_warning_the_rest_read(
     assert named.exit_code == 1
     assert named.stderr.splitlines()[:3] == [
         "people.teams.csv:2:4: error [unknown-team] team 'Eng' is led by '9', who is not in "
-        "the people CSV (left out): use the id of a person",
+        "the people file (left out): use the id of a person",
         "people.teams.csv:3:3: error [unknown-team] team 'Sales' has parent 'Nope', which "
         "is not a team of the table (left out): use the id of a team of the table",
         "people.teams.csv:3:5: error [schema] color of team 'Sales' must be a hex color such "
@@ -142,7 +142,7 @@ def test_a_table_beside_that_left_someone_out_keeps_every_team(
     assert result.exit_code == 0, result.output
     assert [line for line in result.stderr.splitlines() if "warning" in line] == [
         "small.teams.csv:6:4: warning [unknown-team] team 'operations' is led by "
-        "'siobhan-oconnor', who is not in the people CSV (left out): use the id of a person",
+        "'siobhan-oconnor', who is not in the people file (left out): use the id of a person",
         "imported 20 positions to s.yaml: 1 warning, 1 info; rules on the imported org: no "
         "problems"]
     before = {t.id: (t.name, t.parent, t.lead, t.color) for t in load(small).teams}
@@ -154,7 +154,7 @@ def test_a_table_beside_that_left_someone_out_keeps_every_team(
     assert named.exit_code == 1
     assert named.stderr.splitlines()[0] == (
         "small.teams.csv:6:4: error [unknown-team] team 'operations' is led by "
-        "'siobhan-oconnor', who is not in the people CSV (left out): use the id of a person")
+        "'siobhan-oconnor', who is not in the people file (left out): use the id of a person")
 
 
 def test_a_parent_cycle_in_a_table_beside_is_a_warning(

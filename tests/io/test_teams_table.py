@@ -236,7 +236,7 @@ def test_a_bad_teams_table_is_reported_at_its_cells(tmp_path: Path) -> None:
         "a team of the table (left out): did you mean 'exec'? Otherwise use the id of a team "
         "of the table",
         "acme.teams.csv:2:4: error [unknown-team] team 'ops' is led by 'bob', who is not in "
-        "the people CSV (left out): did you mean 'bo'? Otherwise use the id of a person",
+        "the people file (left out): did you mean 'bo'? Otherwise use the id of a person",
         "acme.teams.csv:3:5: error [schema] color of team 'exec' must be a hex color such as "
         "'#4C78A8', not 'blue': left out",
         "acme.teams.csv:4:1: error [duplicate-id] duplicate team id 'ops' (first used at line "
@@ -263,7 +263,7 @@ def test_a_bad_teams_table_on_the_command_line(tmp_path: Path, run: Callable[...
         "not a team of the table (left out): did you mean 'exec'? Otherwise use the id of a "
         "team of the table",
         "acme.teams.csv:2:4: warning [unknown-team] team 'ops' is led by 'bob', who is not in "
-        "the people CSV (left out): did you mean 'bo'? Otherwise use the id of a person"]
+        "the people file (left out): did you mean 'bo'? Otherwise use the id of a person"]
     assert "acme.teams.csv:6:3: warning [unknown-team] team parent cycle a -> b -> a: the " \
         "parent of 'a' left out" in beside.stderr
     assert "error" not in beside.stderr
@@ -280,7 +280,7 @@ def test_a_bad_teams_table_on_the_command_line(tmp_path: Path, run: Callable[...
         "a team of the table (left out): did you mean 'exec'? Otherwise use the id of a team "
         "of the table",
         "acme.teams.csv:2:4: error [unknown-team] team 'ops' is led by 'bob', who is not in "
-        "the people CSV (left out): did you mean 'bo'? Otherwise use the id of a person"]
+        "the people file (left out): did you mean 'bo'? Otherwise use the id of a person"]
     assert "Traceback" not in result.output
     assert not (tmp_path / "acme.yaml").exists()
     kept = run("import", "acme.csv", "--teams", "acme.teams.csv", "-k", "-o", "acme.yaml")
@@ -340,3 +340,20 @@ def test_a_teams_table_of_its_header_alone_is_read_in_the_import_s_encoding(
     assert result.errors == 0, result.problems
     assert [p.id for p in result.org.people] == ["1", "2"]
     assert [t.id for t in result.org.teams] == ["eng"]
+
+
+def test_a_lead_nobody_of_a_workbook_s_people_is_not_said_of_a_csv(tmp_path: Path) -> None:
+    # (a workbook's people file was called "the people CSV")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [("id", "name", "manager", "team"), ("a", "Ann", "", "ops"),
+                ("b", "Bo", "a", "ops")]:
+        book.active.append(row)
+    book.save(tmp_path / "pw.xlsx")
+    (tmp_path / "t.csv").write_text("id,name,lead\nops,Operations,bob\n", encoding="utf-8")
+    result = import_csv(tmp_path / "pw.xlsx", ImportOptions(teams=str(tmp_path / "t.csv")))
+    assert [(p.line, p.col, p.level, p.rule, p.message) for p in result.problems
+            if p.rule == "unknown-team"] == [
+        (2, 3, "warning", "unknown-team", "team 'ops' is led by 'bob', who is not in the "
+         "people file (left out): use the id of a person")]

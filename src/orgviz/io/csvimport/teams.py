@@ -154,7 +154,7 @@ def check_leads(imp: ImporterState, teams: KnownTeams, people: Collection[str],
         elif target is None:
             suggest = suggest or Suggester(people)
             imp.problem(at(tid), level, "unknown-team",
-                        f"team '{tid}' is led by '{team.lead}', who is not in the people CSV "
+                        f"team '{tid}' is led by '{team.lead}', who is not in the people file "
                         f"(left out): {suggest.advice(team.lead, 'use the id of a person')}")
         teams[tid] = team._replace(lead=target)
 
