@@ -73,6 +73,19 @@ def test_a_number_of_several_ids_with_other_leading_zeros_is_suggested(tmp_path:
         "mean '01' (row 2)? (leading zeros dropped by a spreadsheet?)")
 
 
+def test_a_reference_that_is_the_row_s_own_id_but_for_leading_zeros_is_not_found(
+        tmp_path: Path) -> None:
+    # ('10' on the row of '010' was read as '010', the row itself: "2 people have no
+    # manager: ... '010' (row 3, reports to itself ('10'))", no word of the zeros)
+    result = imported(tmp_path, "id,name,manager\n1,Ann,\n010,Di,10\n", keep_going=True)
+    assert said(result) == [
+        "p.csv:3:3: error [unknown-manager] manager '10' not found: imported as a top"]
+    result = imported(tmp_path, "id,name,manager,dotted_line\n1,Ann,,\n010,Di,1,10\n")
+    assert said(result) == [
+        "p.csv:3:4: warning [unknown-manager] dotted-line manager '10' not found: left out"]
+    assert result.org.by_id["010"].dotted_to == ()  # type: ignore[attr-defined]
+
+
 #: A people CSV of 40 rows with names of letters outside ASCII (2 UTF-8 bytes each).
 _ACCENTED = "id,name,manager\n" + "".join(f"{i},Zoë Åström {i},{i - 1 if i else ''}\n"
                                            for i in range(40))

@@ -242,7 +242,9 @@ class Linker(ImporterState):
             self.self_report(record, "", "warning")
             return None
         target, how = resolve(raw)
-        if target == record.id:  # (its own name, email, or id written another way)
+        if target == record.id and how == ZEROS_ID:  # ('10' on the row of '010': not itself,
+            target, how = None, None                 # but an id not found)
+        elif target == record.id:  # (its own name, email, or id written another way)
             self.self_report(record, f" ('{raw}')", "warning")
             return None
         if target is not None:
@@ -283,6 +285,8 @@ class Linker(ImporterState):
     def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:
         """The id a dotted-line reference resolves to (None: left out, reported)."""
         target, how = resolve(raw, "dotted-line manager")
+        if target == record.id and how == ZEROS_ID:  # (as a manager's: `link_manager`)
+            target, how = None, None
         if target is None:  # (a row set aside without a current row: which one it is)
             rule, what = "unknown-manager", (how if is_set_aside(how) else
                                              f"dotted-line manager '{raw}' not found")
