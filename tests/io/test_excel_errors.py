@@ -21,7 +21,7 @@ HEADER = ["EmployeeId", "Name", "JobTitle", "Department", "ManagerId"]
 ROWS = [["1000", "Dana Reyes", "Chief Executive Officer", "Exec", ""],
         ["1001", "#N/A", "VP of Product", "#REF!", "1000"],
         ["1002", "Lee Chen", "#VALUE!", "Product", "#N/A"]]
-WARNING = ("the cell holds the Excel error #N/A and 3 more: read as empty (a formula that "
+WARNING = ("the cell holds the Excel error #N/A (and 3 more cells): read as empty (a formula that "
            "failed; fix it in the workbook)")
 
 
@@ -123,9 +123,9 @@ def test_padded_error_values_read_as_the_bare_ones_in_a_csv_and_a_workbook(
     csv_said = [p for p in said["padded"][0] if p[3] == "csv" and p[2] == "warning"]
     assert csv_said == [
         (line, 3, "warning", "csv", HEADER_WARNING.format(col=3, value="#REF!")),
-        (line + 2, 2, "warning", "csv", "the cell holds the Excel error #N/A and 1 more: read "
-                                        "as empty (a formula that failed; fix it in the "
-                                        "workbook)")]
+        (line + 2, 2, "warning", "csv", "the cell holds the Excel error #N/A (and 1 more "
+                                        "cell): read as empty (a formula that failed; fix it "
+                                        "in the workbook)")]
 
 
 CELLS = st.sampled_from(sorted(EXCEL_ERRORS)) | st.sampled_from(["Ann", "#", "x#N/A", ""]) | \
@@ -153,7 +153,8 @@ def test_every_error_value_of_a_csv_is_emptied_and_the_first_is_named(
     else:
         (warning,) = warnings
         line, col, value = found[0]
-        more = f" and {len(found) - 1:,} more" if len(found) > 1 else ""
+        more = (f" (and {len(found) - 1:,} more cell{'' if len(found) == 2 else 's'})"
+                if len(found) > 1 else "")
         assert (warning.line, warning.col, warning.level) == (line, col, "warning")
         assert warning.message.startswith(f"the cell holds the Excel error {value}{more}: ")
 
@@ -216,9 +217,9 @@ def test_header_and_cell_errors_are_one_warning_each(tmp_path: Path) -> None:
     path.write_text("id,#N/A,#N/A,manager\n1,Ada,#NAME?,\n2,#N/A,y,1\n", encoding="utf-8")
     result = import_csv(path)
     assert [(p.line, p.col, p.message) for p in result.problems if p.rule == "csv"] == [
-        (1, 2, "the header of column 2 is the Excel error #N/A and 1 more: read as a column "
+        (1, 2, "the header of column 2 is the Excel error #N/A (and 1 more cell): read as a column "
                "without a name, not imported (a formula that failed; fix it in the workbook)"),
-        (2, 3, "the cell holds the Excel error #NAME? and 1 more: read as empty (a formula "
+        (2, 3, "the cell holds the Excel error #NAME? (and 1 more cell): read as empty (a formula "
                "that failed; fix it in the workbook)")]
 
 

@@ -202,6 +202,17 @@ def test_junior_rows_repeated_under_posts_listed_twice_are_one_warning(
         "1DD01-j1", "1DD01-j2", "1DD02-j1", "1DD02-j2", "1DD04-j1"]
 
 
+def test_junior_rows_repeated_past_five_say_how_many_more(tmp_path: Path) -> None:
+    # (the lists ended ", ..." where the project says "and N more")
+    from orgviz.io.csvimport.junior import _repeated_message
+
+    repeated = [(2 * i + 3, 2 * i + 2, f"P{i % 7}") for i in range(8)]
+    assert _repeated_message(repeated) == (
+        "8 rows repeat a row above them exactly, under posts the senior file lists twice "
+        "(live and eliminated: 'P0', 'P1', 'P2', 'P3', 'P4' and 2 more): each imported once "
+        "(rows 3, 5, 7, 9, 11 and 3 more)")
+
+
 def test_cli_reports_eliminated_and_undisclosed_posts(tmp_path: Path) -> None:
     out = tmp_path / "gov.yaml"
     result = CliRunner().invoke(main, ["import", str(FIXTURES / "organogram_eliminated.csv"),

@@ -39,8 +39,8 @@ IMPORTED = [
     ["8", "Gus Now", "1", "#N/A", "\u200b", "Active", "Y", "2020-02-02", ""],
     ["9", "Hal Now", "1", "#N/A", "\u200b", "Active", "Y", "2020-02-02", ""],
 ]
-ERROR_CELLS = ("the cell holds the Excel error #VALUE! and 2 more: read as empty (a formula "
-               "that failed; fix it in the workbook)")
+ERROR_CELLS = ("the cell holds the Excel error #VALUE! (and 2 more cells): read as empty "
+               "(a formula that failed; fix it in the workbook)")
 INVISIBLE_CELLS = ("the cell holds invisible characters alone (U+200C): read as empty "
                    "(and 2 more cells)")
 
@@ -98,8 +98,8 @@ def test_a_row_imported_on_its_day_is_said_again(tmp_path: Path, ending: str) ->
     result = import_csv(path, ImportOptions(reference_date=datetime.date(2027, 1, 5)))
     assert "6" in result.org.by_id
     assert cell_warnings(result) == [
-        (7, 4, "the cell holds the Excel error #N/A and 3 more: read as empty (a formula "
-               "that failed; fix it in the workbook)"),
+        (7, 4, "the cell holds the Excel error #N/A (and 3 more cells): read as empty "
+               "(a formula that failed; fix it in the workbook)"),
         (7, 5, "the cell holds invisible characters alone (U+200B): read as empty "
                "(and 3 more cells)")]
 
@@ -195,7 +195,8 @@ def test_only_cells_of_rows_imported_are_said(rows: list[tuple[str, bool, bool]]
     invisible = [line for line, row in kept if row[2]]
     expected = []
     if errors:
-        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+        more = (f" (and {len(errors) - 1} more cell{'s' if len(errors) > 2 else ''})"
+                if len(errors) > 1 else "")
         expected.append((errors[0], 4, f"the cell holds the Excel error #N/A{more}: read as "
                                        "empty (a formula that failed; fix it in the workbook)"))
     if invisible:

@@ -634,8 +634,8 @@ def test_excel_error_cells_read_as_empty_with_a_warning(tmp_path: Path) -> None:
     result = import_csv(book)
     assert [(p.line, p.col, p.level, p.message) for p in result.problems
             if p.level == "warning"] == [
-        (4, 2, "warning", "the cell holds the Excel error #N/A and 2 more: read as empty (a "
-                          "formula that failed; fix it in the workbook)")]
+        (4, 2, "warning", "the cell holds the Excel error #N/A (and 2 more cells): read as "
+                          "empty (a formula that failed; fix it in the workbook)")]
     person = result.org.by_id["1001"]
     assert (person.name, person.team, person.vacant) == (None, None, True)
     assert "#N/A" not in result.text and "#REF!" not in result.text

@@ -837,8 +837,9 @@ def _cells_not_on(cells: list[ExcelError], lines: Collection[int]) -> list[Excel
 
 
 def _more(found: list[ExcelError]) -> str:
-    """" and 3 more" after the first of several, or ""."""
-    return f" and {len(found) - 1:,} more" if len(found) > 1 else ""
+    """" (and 3 more cells)" after the first of several (as the invisible characters'
+    warning says them), or ""."""
+    return f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""
 
 
 def _blank_rows(columns: list[list[str]], trimmed: bool) -> set[int]:

@@ -95,6 +95,12 @@ def read_junior(imp: RowReader, path: str) -> None:
                     _repeated_message(repeated))
 
 
+def _first_five(items: list[str]) -> str:
+    """"a, b, c, d, e and 3 more": the first five of `items` and how many more."""
+    more = f" and {len(items) - 5:,} more" if len(items) > 5 else ""
+    return ", ".join(items[:5]) + more
+
+
 def _repeated_message(repeated: list[tuple[int, int, str]]) -> str:
     """The one warning on the rows that repeat a row exactly under a post the senior file
     lists twice (`repeated`: their lines, the lines they repeat, their posts; one cause)."""
@@ -103,9 +109,8 @@ def _repeated_message(repeated: list[tuple[int, int, str]]) -> str:
         return (f"row repeats row {first_of} exactly, under post '{post}', which the senior "
                 "file lists twice (live and eliminated): imported once")
     posts = list(dict.fromkeys(post for _, _, post in repeated))
-    named = ", ".join(f"'{p}'" for p in posts[:5]) + (", ..." if len(posts) > 5 else "")
-    lines = ", ".join(str(n) for n, _, _ in repeated[:5]) + (", ..." if len(repeated) > 5
-                                                             else "")
+    named = _first_five([f"'{p}'" for p in posts])
+    lines = _first_five([str(n) for n, _, _ in repeated])
     return (f"{len(repeated):,} rows repeat a row above them exactly, under posts the senior "
             f"file lists twice (live and eliminated: {named}): each imported once (rows "
             f"{lines})")
