@@ -285,9 +285,9 @@ class Linker(ImporterState):
     def link_dotted(self, record: Record, raw: str, resolve: Resolver) -> str | None:
         """The id a dotted-line reference resolves to (None: left out, reported)."""
         target, how = resolve(raw, "dotted-line manager")
-        if target == record.id and how == ZEROS_ID:  # (as a manager's: `link_manager`)
-            target, how = None, None
-        if target is None:  # (a row set aside without a current row: which one it is)
+        if target is None or (target == record.id and how == ZEROS_ID):
+            # (a row set aside without a current row: which one it is; the row's own id
+            # but for leading zeros is not found, as a manager's: `link_manager`)
             rule, what = "unknown-manager", (how if is_set_aside(how) else
                                              f"dotted-line manager '{raw}' not found")
         elif target == record.id:  # (found: the row itself)
