@@ -680,3 +680,17 @@ def test_a_sheets_rows_without_a_value_are_said_as_in_its_csv_export(tmp_path: P
         (3, "info", "the header is on row 3: the rows above it are skipped ('Staff list' ...)"),
         (5, "info", "a row holds no value: skipped (row 5)")]
     assert [number for number, _cells in table.rows] == [4, 6]
+
+
+def test_a_compressed_file_named_xlsx_is_told_the_command_for_its_own_name(tmp_path: Path
+                                                                          ) -> None:
+    # (said "gzip -dc FILE > ...": the reader of a workbook did not pass the file's name)
+    import gzip
+
+    (tmp_path / "p.xlsx").write_bytes(gzip.compress(b"id,name\n1,a\n"))
+    with pytest.raises(OrgFileError) as caught:
+        import_csv(tmp_path / "p.xlsx")
+    assert str(caught.value) == (
+        f"{tmp_path / 'p.xlsx'}: this is a gzip-compressed file, not an .xlsx workbook: "
+        f"decompress it (gzip -dc {tmp_path / 'p.xlsx'} > {tmp_path / 'p.decompressed.xlsx'}) "
+        "and import the file inside")

@@ -69,7 +69,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
     except _DAMAGED as exc:  # (a part that does not decompress: a damaged zip)
         raise _damaged(shown, exc) from None
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook
-        other = _other_format(data)
+        other = _other_format(data, shown)
         if other is not None and "OpenDocument" in other[0]:  # (a zip, but no workbook)
             raise OrgFileError(f"{shown}: this is {other[0]}, not an .xlsx workbook: "
                                f"{other[1]}") from None
@@ -258,7 +258,7 @@ def _check_archive(shown: str, data: bytes) -> bytes:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         if data[:4] in _ZIP_STARTS:  # a zip, but not whole: no other kind of file
             raise _damaged(shown, exc) from None
-        what, advice = _what_instead(data)
+        what, advice = _what_instead(data, shown)
         this = f"this is {what}, not" if what else "not"
         raise OrgFileError(f"{shown}: {this} an .xlsx workbook: {advice}") from None
     expanded = sum(part.file_size for part in parts)
@@ -431,12 +431,13 @@ def _merged_info(shown: str, filled: list[Range]) -> Problem:
 _MERGES_NAMED = 5
 
 
-def _what_instead(data: bytes) -> tuple[str, str]:
-    """What a file named .xlsx that is no zip is ("" when not known), and what to do."""
+def _what_instead(data: bytes, shown: str) -> tuple[str, str]:
+    """What a file named .xlsx that is no zip is ("" when not known), and what to do (with
+    `shown`, its name, in a command that says how)."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # (OLE2: encrypted .xlsx files are so too)
         return ("an .xls file from Excel 97-2003 or a password-protected workbook",
                 "save it as .xlsx (without a password) or CSV")
-    other = _other_format(data)
+    other = _other_format(data, shown)
     if other is not None:
         return other
     head = data[:4096]
