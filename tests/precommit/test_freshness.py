@@ -376,14 +376,16 @@ def test_render_hook_into_an_unsearchable_folder_says_as_render_says(org):
 
 @pytest.mark.parametrize("hook", [["--hook"], []])
 def test_several_orgs_into_an_unsearchable_folder_without_a_slash(org, monkeypatch, hook):
-    """`Path.is_dir` raised PermissionError: 'cannot write the output: Permission denied'."""
+    """`Path.is_dir` raised PermissionError: 'cannot write the output: Permission denied';
+    then os.path.isdir said False: 'several files need a folder for -o, not
+    'shut/charts'', untrue of a folder."""
     (org / "other.yaml").write_text(ORG.replace("Stamped", "Other"), encoding="utf-8")
     (org / "shut").mkdir()
     _unsearchable(monkeypatch, "shut")
     result = CliRunner().invoke(main, ["render", *hook, "org.yaml", "other.yaml",
                                        "-o", "shut/charts"])
     assert (result.exit_code, result.output) == (
-        2, "orgviz: several files need a folder for -o, not 'shut/charts' (end it with '/')\n")
+        2, "orgviz: shut/charts: cannot read: Permission denied\n")
 
 
 def test_render_hook_knows_its_own_diagram_by_another_name(org):

@@ -95,6 +95,20 @@ def _checker(org: Org, config: _LazyConfig,
 STDOUT = Path("-")
 
 
+def _is_folder(path: str) -> bool:
+    """Whether a path names a folder; a RenderError `PATH: cannot read: Permission denied`
+    where a folder on the way cannot be searched (os.path.isdir said False: 'not a
+    folder', which was untrue)."""
+    import stat
+
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except PermissionError as exc:
+        raise RenderError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (OSError, ValueError):  # (no such path, a too-long name, a NUL: not a folder)
+        return False
+
+
 def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
              hook: bool) -> list[Path]:
     from orgviz.render.pipeline import output_path
@@ -112,8 +126,8 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
         if fault is not None:
             raise RenderError(fault)
         return [STDOUT]
-    if len(files) > 1 and output is not None and not (  # (isdir: False where it cannot look)
-            output.endswith(("/", os.sep)) or os.path.isdir(output)):
+    if len(files) > 1 and output is not None and not (
+            output.endswith(("/", os.sep)) or _is_folder(output)):
         raise RenderError(f"several files need a folder for -o, not '{output}' "
                           f"(end it with '/')")
     from orgviz.orgfiles import STDIN, given_twice
