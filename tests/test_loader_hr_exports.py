@@ -137,3 +137,23 @@ def test_a_workbook_named_as_yaml_is_told_an_output_that_is_not_itself(tmp_path:
     result = CliRunner().invoke(main, ["import", "people.yaml", "-o", "people.org.yaml"])
     assert result.exit_code == 0, result.output
     assert load(Path("people.org.yaml")).by_id["2"].reports_to == "1"
+
+
+def test_the_told_output_is_a_name_no_file_has(tmp_path: Path, monkeypatch) -> None:
+    """The command said for people.csv was `-o people.yaml` when people.yaml existed (a
+    hand-written org file), which import would overwrite: the next free name is told."""
+    monkeypatch.chdir(tmp_path)
+    Path("hr").mkdir()
+    Path("hr/people.csv").write_text(CSV, encoding="utf-8")
+    told = ("hr/people.csv:1:1: error [schema] this is a CSV table (an HR export?), not an "
+            "org file: orgviz import hr/people.csv -o {} makes one")
+    assert _first_error(Path("hr/people.csv")) == told.format("hr/people.yaml")
+    for taken, next_free in (("hr/people.yaml", "hr/people.org.yaml"),
+                             ("hr/people.org.yaml", "hr/people.org-2.yaml"),
+                             ("hr/people.org-2.yaml", "hr/people.org-3.yaml")):
+        Path(taken).write_text("orgviz: 1\n", encoding="utf-8")
+        assert _first_error(Path("hr/people.csv")) == told.format(next_free), taken
+    Path("people.yaml").write_bytes(_xlsx_bytes())  # (the input itself and a taken name)
+    Path("people.org.yaml").write_text("orgviz: 1\n", encoding="utf-8")
+    assert _first_error(Path("people.yaml")).endswith(
+        "orgviz import people.yaml -o people.org-2.yaml makes one")

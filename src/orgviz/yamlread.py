@@ -162,11 +162,22 @@ def _import_advice(file: str, what: str) -> str:
 
     given = "-" if file in ("-", STDIN_SHOWN) else file  # (import reads standard input as -)
     stem = os.path.splitext(given)[0] if given != "-" else "org"
-    output = stem + ".yaml"
-    if os.path.normcase(output) == os.path.normcase(given):  # (import refuses -o its input)
-        output = stem + ".org.yaml"
+    output = _free_name(stem, given)
     return (f"this is {what} (an HR export?), not an org file: orgviz import "
             f"{shlex.quote(given)} -o {shlex.quote(output)} makes one")
+
+
+def _free_name(stem: str, given: str) -> str:
+    """The first of STEM.yaml, STEM.org.yaml, STEM.org-2.yaml, ... that is not the input
+    (import refuses -o its input) and names no file yet (import overwrites its -o)."""
+    import itertools
+    import os
+
+    names = itertools.chain((stem + ".yaml", stem + ".org.yaml"),
+                            (f"{stem}.org-{n}.yaml" for n in itertools.count(2)))
+    return next(name for name in names
+                if os.path.normcase(name) != os.path.normcase(given)
+                and not os.path.lexists(name))
 
 
 def _refuse_workbook(data: bytes, file: str) -> None:
