@@ -346,6 +346,20 @@ _ORG = "org: {name: A, size: small}\n"
     ("orgviz: 1\norg:\n  notes:\n    some long text\n    goes on here: and a colon\n",
      (5, 17, "YAML syntax error: mapping values are not allowed in this context (a ': ' "
              "inside a value that starts on line 4: put the value in quotes)")),
+    # (the same text starting on its key's line or a list entry's, the common form; in a
+    # {...} or [...] that is closed on the line: not a missing '}' or ']')
+    ("orgviz: 1\norg:\n  name: X\npeople:\n  - id: a\n    name: A\n    title: Head of\n"
+     "      Sales and Ops: EMEA\n",
+     (8, 20, "YAML syntax error: mapping values are not allowed in this context (a ': ' "
+             "inside a value that starts on line 7: put the value in quotes)")),
+    ("orgviz: 1\norg:\n  notes:\n    - some long text\n     goes on here: and a colon\n",
+     (5, 18, "YAML syntax error: mapping values are not allowed in this context (a ': ' "
+             "inside a value that starts on line 4: put the value in quotes)")),
+    ("orgviz: 1\norg:\n  name: X\npeople:\n  - {id: a, name: A, title: Head of\n"
+     "      Sales and Ops: EMEA}\n",
+     (6, 20, "YAML syntax error: did not find expected ',' or '}' in the {...} mapping that "
+             "starts at line 5, column 5 (a ': ' inside a value: put the value in quotes, as "
+             "in title: \"VP: Sales\"; or is a ',' missing before a key?)")),
     # (the document is the text alone, ended by a comment; the first line after comments
     # and '---' is indented more than a top-level key below it)
     ("orgviz 1\n# c\n" + _ORG, (3, 1, "YAML syntax error: did not find expected <document "

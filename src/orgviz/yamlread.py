@@ -718,7 +718,8 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
         if " #" in _line(text, start.line)[start.column:]:
             return (" (a ' #' starts a comment, which ends the line: put a value with ' #' in "
                     "quotes, as in title: \"Engineer #2\")")
-        return f" (is the '{unclosed}' that closes it missing?)"  # (stopped on a later line)
+        if not (char == ":" and unclosed in line[at.column:]):  # (`x: y}`: a ': ' in text)
+            return f" (is the '{unclosed}' that closes it missing?)"  # (on a later line)
     slip = _spacing_slip(text, exc)
     if slip is not None:
         return slip
@@ -729,8 +730,9 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
         if ": " in line[:at.column]:  # (a key and its value before it)
             return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
         key_line = _run_on_key(text, at)
-        if key_line is not None and " " in line[:at.column].strip():  # (`more text: x`)
-            return (f" (a ': ' inside a value that starts on line {key_line + 1}: put the "
+        value_line = key_line if key_line is not None else _value_after_key(text, at)
+        if value_line is not None and " " in line[:at.column].strip():  # (`more text: x`)
+            return (f" (a ': ' inside a value that starts on line {value_line + 1}: put the "
                     "value in quotes)")
         if key_line is not None:  # (`orgviz 1` above `org: ...`: a text that reads on)
             return f" (is a ':' missing after the key on line {key_line + 1}?)"
@@ -764,6 +766,18 @@ def _run_on_key(text: str, at: yaml.Mark) -> int | None:
     if not _KEY_PLACE.fullmatch(line[:start.column]) or ":" in line[start.column:]:
         return None
     return start.line if _indent(_line(text, at.line)) >= start.column else None
+
+
+def _value_after_key(text: str, at: yaml.Mark) -> int | None:
+    """The line (0-based) of a plain value that starts after its key's ': ' (`title: Head
+    of`) or a list entry's '- ' and that YAML read on into the ':' it stopped at (`at`), on
+    a later line; or None."""
+    last = _reading(text, at)[0]
+    if last is None or not last[0].line < at.line == last[1].line:
+        return None
+    before = _line(text, last[0].line)[:last[0].column]
+    return last[0].line if before[-1:] in (" ", "\t") and before.rstrip().endswith((":", "-")) \
+        else None
 
 
 #: A line with something YAML reads (not blank, a comment, a directive or a `---` alone).
