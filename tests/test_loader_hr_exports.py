@@ -3,6 +3,7 @@ one, with the `orgviz import` that makes an org file of it (`yamlread.decode`)."
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
@@ -97,7 +98,8 @@ def test_a_workbook_by_its_bytes_or_its_name(tmp_path: Path) -> None:
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(60))
     assert _first_error(old) == (
         f"{old}:1:1: error [schema] this is an Excel 97-2003 workbook (an HR export?), not an "
-        "org file: save it as .xlsx in Excel, and `orgviz import` makes an org file of that")
+        f"org file: save it as .xlsx in Excel; then orgviz import {tmp_path / 'old.xlsx'} -o "
+        f"{tmp_path / 'old.yaml'} makes one")
 
 
 def test_an_export_on_standard_input(tmp_path: Path) -> None:
@@ -157,3 +159,49 @@ def test_the_told_output_is_a_name_no_file_has(tmp_path: Path, monkeypatch) -> N
     Path("people.org.yaml").write_text("orgviz: 1\n", encoding="utf-8")
     assert _first_error(Path("people.yaml")).endswith(
         "orgviz import people.yaml -o people.org-2.yaml makes one")
+
+
+def _ods_bytes() -> bytes:
+    """An OpenDocument spreadsheet's start: a zip whose first part, stored, is its
+    mimetype."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr(zipfile.ZipInfo("mimetype"),
+                      "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", "<table>Ren\u00e9e</table>")
+    return out.getvalue()
+
+
+_NO_ORG = "an org file is YAML text (orgviz: 1, org:, people:)"
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("s.ods", _ods_bytes(), "this is an OpenDocument spreadsheet (.ods), not an org file: "
+     "save the sheet as .xlsx or CSV and orgviz import it"),
+    ("tg.yaml", gzip.compress(b"orgviz: 1\n", mtime=0), "this is a gzip-compressed file, "
+     "not an org file: decompress it"),
+    ("old.dat", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(60), "this is an Excel 97-2003 "
+     "workbook (.xls) or another old Office file, not an org file: save the sheet as .xlsx or "
+     "CSV and orgviz import it"),
+    ("d.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", f"this is a PDF document, not an org file: "
+     f"{_NO_ORG}"),
+    ("i.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", f"this is a PNG image, not an org "
+     f"file: {_NO_ORG}"),
+    ("z.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xe8", "this is a zip file (no Excel "
+     "workbook in it), not an org file: unzip it and give the org file inside"),
+], ids=["ods", "gzip", "ole2", "pdf", "png", "zip"])
+def test_a_file_of_another_format_is_said_to_be_one(tmp_path: Path, name: str, data: bytes,
+                                                   message: str) -> None:
+    """Were 'invalid UTF-8 byte 0xe8: save the file as UTF-8' (s.ods:1:11) and the like."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert _first_error(path) == f"{path}:1:1: error [schema] {message}"
+
+
+def test_text_that_is_no_utf_8_is_still_told_to_be_saved_as_utf_8(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"  # (no known format's start: the byte and its place)
+    path.write_bytes(b"orgviz: 1\n# caf\xe9\n")
+    assert _first_error(path) == (f"{path}:2:6: error [encoding] invalid UTF-8 byte 0xe9: "
+                                  "save the file as UTF-8")

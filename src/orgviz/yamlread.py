@@ -102,11 +102,15 @@ def decode(data: bytes, file: str, what: str = "an org file") -> str:
     (`what` the file is, for the message: "an org file", "a configuration file"). An org
     file that is an HR export (an Excel workbook, a CSV table) is refused as one, with the
     `orgviz import` that makes an org file of it."""
-    if what == "an org file":
-        _refuse_workbook(data, file)
-    text = _decoded(data, file, what)
-    if what == "an org file":
-        _refuse_table(text, file)
+    if what != "an org file":
+        return _decoded(data, file, what)
+    _refuse_workbook(data, file)
+    try:
+        text = _decoded(data, file, what)
+    except YamlError:  # (no text: is it a file of a format known by its first bytes?)
+        _refuse_other_format(data, file)
+        raise
+    _refuse_table(text, file)
     return text
 
 
@@ -152,9 +156,10 @@ _KEY_COLON = re.compile(r":(?:\s|$)")
 _TABLE_HEAD = 1 << 16
 
 
-def _import_advice(file: str, what: str) -> str:
-    """"this is WHAT (an HR export?), not an org file: orgviz import FILE -o NAME.yaml makes
-    one" (the command quoted for a shell where a path needs it)."""
+def _import_advice(file: str, what: str, first: str = "") -> str:
+    """"this is WHAT (an HR export?), not an org file: FIRST orgviz import FILE -o NAME.yaml
+    makes one" (the command quoted for a shell where a path needs it; `first`: what to do
+    before, as "save it as .xlsx in Excel; then ")."""
     import os
     import shlex
 
@@ -163,7 +168,7 @@ def _import_advice(file: str, what: str) -> str:
     given = "-" if file in ("-", STDIN_SHOWN) else file  # (import reads standard input as -)
     stem = os.path.splitext(given)[0] if given != "-" else "org"
     output = _free_name(stem, given)
-    return (f"this is {what} (an HR export?), not an org file: orgviz import "
+    return (f"this is {what} (an HR export?), not an org file: {first}orgviz import "
             f"{shlex.quote(given)} -o {shlex.quote(output)} makes one")
 
 
@@ -187,11 +192,24 @@ def _refuse_workbook(data: bytes, file: str) -> None:
     if data.startswith(_ZIP_START) and (b"xl/" in data or named):
         raise YamlError(SourceLoc(file, 1, 1), "schema",
                         _import_advice(file, "an Excel workbook"))
-    if data.startswith(_OLE2_START) and named:
+    if data.startswith(_OLE2_START) and named:  # (import reads no .xls: save it as .xlsx)
+        import os
+
+        raise YamlError(SourceLoc(file, 1, 1), "schema", _import_advice(
+            os.path.splitext(file)[0] + ".xlsx", "an Excel 97-2003 workbook",
+            "save it as .xlsx in Excel; then "))
+
+
+def _refuse_other_format(data: bytes, file: str) -> None:
+    """A YamlError for the bytes of a file of a format known by its first bytes (a zip, an
+    OpenDocument spreadsheet, a compressed file, a PDF, an image, ...: `binary_format`),
+    which say what it is and what to do; called when the bytes are no org file's text."""
+    from orgviz.signatures import binary_format
+
+    known = binary_format(data)
+    if known is not None:
         raise YamlError(SourceLoc(file, 1, 1), "schema",
-                        "this is an Excel 97-2003 workbook (an HR export?), not an org file: "
-                        "save it as .xlsx in Excel, and `orgviz import` makes an org file of "
-                        "that")
+                        f"this is {known.what}, not an org file: {known.to_org}")
 
 
 def _refuse_table(text: str, file: str) -> None:

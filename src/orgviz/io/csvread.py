@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.problem import Problem
+from orgviz.signatures import binary_format
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
 #: The longest field read (Python's csv default is 131,072 characters).
@@ -437,29 +438,9 @@ def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     return read_input(path, shown_path(path), MAX_CSV_BYTES, what, "imports files")
 
 
-_EXTRACT = "extract it and import the CSV or .xlsx file inside"
 _EXPORT = "export the table from the HR system as CSV or .xlsx"
-#: The bzip2 file's starts: `BZh`, the block size, and a block's mark or the end's.
-_BZIP2 = tuple(b"BZh" + bytes((size,)) + mark for size in b"123456789"
-               for mark in (b"1AY&SY", b"\x17rE8P\x90"))
-#: Formats known by their first bytes (bytes.startswith's prefixes, no regular expression:
-#: nothing to compile on import), what each is and what to do (`_for_file` names the file in
-#: the commands: `_DECOMPRESSED_BY`'s, the SQLite one's `{file}` and `{out}`).
-_MAGIC_NUMBERS: tuple[tuple[bytes | tuple[bytes, ...], str, str], ...] = (
-    (b"\x1f\x8b", "a gzip-compressed file", ""),
-    (_BZIP2, "a bzip2-compressed file", ""),
-    (b"\xfd7zXZ\x00", "an xz-compressed file", ""),
-    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", ""),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _EXTRACT),
-    (b"Rar!\x1a\x07", "a RAR archive", _EXTRACT),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", _EXPORT),
-    (b"\xff\xd8\xff", "a JPEG image", _EXPORT),
-    ((b"GIF87a", b"GIF89a"), "a GIF image", _EXPORT),
-    (b"SQLite format 3\x00", "an SQLite database",
-     "export the table as CSV (sqlite3 -header -csv {file} 'SELECT * FROM people' > {out})"),
-    (b"\x7fELF", "a program (an ELF executable)", "pass the CSV or .xlsx file, not the program"))
-#: The compressed kinds of `_MAGIC_NUMBERS` and the program that decompresses each to
-#: standard output (`-dc`), whatever the file's suffix (gunzip, unxz refuse a `.csv`).
+#: The compressed kinds `signatures.binary_format` knows and the program that decompresses
+#: each to standard output (`-dc`), whatever the file's suffix (gunzip, unxz refuse a `.csv`).
 _DECOMPRESSED_BY = {"a gzip-compressed file": "gzip", "a bzip2-compressed file": "bzip2",
                     "an xz-compressed file": "xz", "a zstd-compressed file": "zstd"}
 _COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
@@ -508,20 +489,9 @@ def _other_format(data: bytes, shown: str | None = None) -> tuple[str, str] | No
     """What a file that is plainly no CSV is, and what to do ("an OpenDocument spreadsheet
     (.ods)", "save ..."; its commands naming the file `shown`), from its first bytes; None
     for anything else."""
-    if data.startswith(b"PK\x03\x04"):  # a zip
-        if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[38:100]:
-            return ("an OpenDocument spreadsheet (.ods)",
-                    "save the sheet as .xlsx or CSV (LibreOffice: File > Save As)")
-        return ("a zip file (no Excel workbook in it)",
-                "unzip it and import the CSV or .xlsx file inside")
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Office 97-2003
-        return ("an Excel 97-2003 workbook (.xls) or another old Office file",
-                "save the sheet as .xlsx or CSV")
-    if data.startswith(b"%PDF-"):
-        return "a PDF document", "export the table from the HR system as CSV or .xlsx"
-    for magic, what, todo in _MAGIC_NUMBERS:
-        if data.startswith(magic):
-            return what, _for_file(what, todo, shown)
+    known = binary_format(data)  # (zips, old Office files, compressed files, images, ...)
+    if known is not None:
+        return known.what, _for_file(known.what, known.to_import, shown)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):  # (HR systems' ".xls")
         return ("an HTML page (some systems save a table as HTML named .xls)",
