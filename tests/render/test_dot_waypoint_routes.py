@@ -10,7 +10,11 @@ import pytest
 from renderkit import ENGINES, ORGS
 
 from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.problem import Problem
 from orgviz.render import RenderOptions, render
+from orgviz.render.chart import Chart
+from orgviz.render.dot import DotPlan, write_dot
 from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.pipeline import build
@@ -83,3 +87,44 @@ def test_a_line_between_crowded_stacks_comes_straight_down_into_its_card(engine:
                  RenderOptions(layout="dot", engine=engine)).decode()
     d = line_into(svg, card_entry(svg, "Soren Martin", "TB"))
     assert d.count("Q") == 2, d
+
+
+def standalone_places(engine: str, org: Org, direction: str, problems: list[Problem]
+                      ) -> tuple[DotPlan, Chart, dict[str, tuple[float, float]]]:
+    """The stand-alone DOT of an org (Graphviz lays it out and draws it), its chart, and
+    where Graphviz put each of its nodes (lines left unrouted: only the places matter)."""
+    chart, theme, texts, box = build(org, RenderOptions(layout="dot", direction=direction),
+                                     problems)
+    plan = write_dot(chart, box, theme, texts)
+    source = plan.source.replace("splines=ortho", "splines=false")
+    plain = pick_engine(engine).render(source, "plain").decode()
+    places = {name: (float(x), float(y)) for name, x, y
+              in re.findall(r"^node (\S+) ([\d.]+) ([\d.]+)", plain, re.MULTILINE)}
+    return plan, chart, places
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_broken_line_through_waypoints_turns_only_at_the_managers_bus(
+        engine: str, direction: str) -> None:
+    # (the stand-alone DOT, which Graphviz draws, of orgs/small.yaml with each line through
+    # waypoints failing validation (--force: drawn dashed): its edges weighed Graphviz's
+    # default 1 throughout, not a solid line's 2 and then ONWARD, and the waypoints of
+    # Marcus Bell's line stood at 924, 1,085 and 1,139 pt on its way across to 1,194: it
+    # turned at each of them; Hana Kobayashi's Graphviz set 48 pt aside of her waypoint)
+    org = load(ORGS / "small.yaml")
+    plan, _, solid = standalone_places(engine, org, direction, [])
+    routed = [route.report for route in plan.routes if route.via]
+    wrong = [org.by_id[report].at("reports_to") for report in routed]
+    problems = [Problem(at.file, at.line, at.col, "error", "test", "broken") for at in wrong]
+    plan, chart, places = standalone_places(engine, org, direction, problems)
+    across = 0 if direction == "TB" else 1
+    for route in plan.routes:
+        if not route.via:
+            continue
+        assert chart.by_id[route.report].broken_line, route.report
+        on = [places[name][across] for name in (*route.via[1:], plan.node_of[route.report])]
+        assert max(on) - min(on) < 0.01, (route.report, on)  # (inches)
+    # and the cards stand where they stand when those lines are solid
+    cards = set(plan.node_of.values())
+    assert {name: places[name] for name in cards} == {name: solid[name] for name in cards}

@@ -654,6 +654,11 @@ def plan_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]] | Non
     return estimate.measure(best_of[deepest][1], keep=True)
 
 
+def weighted(attrs: str, weight: int) -> str:
+    """An edge's attributes (`' [...]'` or none) with `weight` added."""
+    return f"{attrs[:-1]}, weight={weight}]" if attrs else f" [weight={weight}]"
+
+
 def _num(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
@@ -949,7 +954,10 @@ class _Writer:
               trunk: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Edges from `tail` to `head` through `steps` waypoints, the first of them `trunk`
         (already chained from `tail`); returns the waypoints. `then`: the weight of the
-        edges after the first (on from the first waypoint), when not `weight`."""
+        edges after the first (on from the first waypoint), when not `weight`. `extra`: the
+        edges' other attributes (a broken line's dashes); they weigh the same as a solid
+        line's (the stand-alone DOT's broken lines, weighing Graphviz's 1 throughout, turned
+        at each waypoint: orgs/small.yaml's to Marcus Bell at all three on its way down)."""
         out = self.lines
         if trunk:
             tail, steps = trunk[-1], steps - len(trunk)
@@ -960,12 +968,9 @@ class _Writer:
         for name in via:
             out.append(f"  {name} [{self.point}];")
         nodes = [tail, *via, head]
-        attrs = extra or f" [weight={weight}]"
         for a, b in itertools.pairwise(nodes):
-            if a != tail and then is not None and not extra:
-                self.edge(a, b, attrs=f" [weight={then}]")
-            else:
-                self.edge(a, b, attrs=attrs)
+            heavy = then if a != tail and then is not None else weight
+            self.edge(a, b, attrs=weighted(extra, heavy))
         return (*trunk, *via)
 
     def block(self, card: Card, leaves: list[str], broken: str) -> Block:
@@ -999,7 +1004,7 @@ class _Writer:
             for place, (leaf, head) in enumerate(zip(column, heads, strict=True)):
                 extra = broken if by_id[leaf].broken_line else ""
                 if not index and place in middle:
-                    extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
+                    extra = weighted(extra, 3)
                 self.edge(tail, head, attrs=extra)
             if index:  # rows straight across the block (not drawn: nobody reports across)
                 for before, head in zip(previous, heads, strict=False):
@@ -1369,7 +1374,7 @@ class _Writer:
                         extra = broken if by_id[leaf].broken_line else ""
                         if not caps and not place and (not index or feed_0 != tail):
                             # level with the manager (or the stand-alone's joint)
-                            extra = f"{extra[:-1]}, weight=3]" if extra else " [weight=3]"
+                            extra = weighted(extra, 3)
                         self.edge(feed, head, attrs=extra)
                         if leaf in self.listed_lines:
                             # its lines right after it among the feed's heads (see
