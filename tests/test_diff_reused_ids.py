@@ -244,3 +244,70 @@ def test_an_id_outmatched_through_its_own_chain(tmp_path: Path) -> None:
         "~ id changed      p0 (Ed): p2 -> p0\n"
         "~ id changed      p1 (Open role): p0 -> p1, Engineer, reports to p0 (Ed)\n"
         "old.yaml -> new.yaml: 1 removed, 2 ids changed\n")
+
+
+def test_a_position_left_open_in_its_holders_place_is_hers(tmp_path: Path) -> None:
+    """Ann, an Engineer in Paris under the open Engineer role p2 of Team 1, leaves her
+    position open at p4, in Paris, under Ka, and p2 goes: the opening at p4 shares the
+    title, the location and no team with Ann, the title and the manager with p2. It read
+    as Ann removed and p2 moved to p4, re-teamed and relocated (gen.py seed 1843)."""
+    before = HEAD + """teams:
+  - {id: t1, name: Team 1}
+people:
+  - {id: p1, name: Ka, title: Designer}
+  - {id: p2, title: Engineer, vacant: true, team: t1, reports_to: p1}
+  - {id: p4, name: Ann, title: Engineer, location: Paris, reports_to: p2}
+"""
+    after = HEAD + """teams:
+  - {id: t1, name: Team 1}
+people:
+  - {id: p1, name: Ka, title: Designer}
+  - {id: p4, title: Engineer, vacant: true, location: Paris, reports_to: p1}
+"""
+    assert _run(tmp_path, before, after) == (
+        "- removed         p2 (Open role): Engineer, reports to p1 (Ka)\n"
+        "> moved           p4 (Open role): p2 (Open role) -> p1 (Ka)\n"
+        "o vacancy opened  p4 (Open role): Engineer (was Ann), reports to p1 (Ka)\n"
+        "old.yaml -> new.yaml: 1 removed, 1 moved, 1 vacancy opened\n")
+    assert _run(tmp_path, after, before) == (
+        "> moved           p4 (Ann): p1 (Ka) -> p2 (Open role)\n"
+        "o vacancy opened  p2 (Open role): Engineer (a new position), reports to p1 (Ka)\n"
+        "* vacancy filled  p4 (Ann): Engineer\n"
+        "old.yaml -> new.yaml: 1 moved, 1 vacancy opened, 1 vacancy filled\n")
+
+
+def test_an_id_outmatched_by_team_and_location_too(tmp_path: Path) -> None:
+    """Ed (of Team 0) reports to the open Engineering Manager role p7, which goes to p11;
+    Bo goes from p11 to p9 under it, and Ed leaves. Ed and Bo at p9 share the title and,
+    through the chain, the manager; Bo's own pair the name, the title, no team and no
+    location. It read as Ed renamed Bo at p9, Bo's position p11 left open (gen.py seed
+    1712, since the chain's own pairings counted)."""
+    before = HEAD + """teams:
+  - {id: t0, name: Team 0}
+people:
+  - {id: a, name: Ix, title: Engineering Manager}
+  - {id: b, name: Di, title: Designer, reports_to: a}
+  - {id: p7, title: Engineering Manager, vacant: true, reports_to: a}
+  - {id: p9, name: Ed, title: Engineering Manager, team: t0, reports_to: p7}
+  - {id: p11, name: Bo, title: Engineering Manager, reports_to: b}
+"""
+    after = HEAD + """teams:
+  - {id: t0, name: Team 0}
+people:
+  - {id: a, name: Ix, title: Engineering Manager}
+  - {id: b, name: Di, title: Designer, reports_to: a}
+  - {id: p11, title: Engineering Manager, vacant: true, reports_to: a}
+  - {id: p9, name: Bo, title: Engineering Manager, reports_to: p11}
+"""
+    assert _run(tmp_path, before, after) == (
+        "- removed         p9 (Ed): Engineering Manager, reports to p7 (Open role)\n"
+        "~ id changed      p11 (Open role): p7 -> p11, Engineering Manager, reports to a (Ix)\n"
+        "~ id changed      p9 (Bo): p11 -> p9\n"
+        "> moved           p9 (Bo): b (Di) -> p11 (Open role)\n"
+        "old.yaml -> new.yaml: 1 removed, 2 ids changed, 1 moved\n")
+    assert _run(tmp_path, after, before) == (
+        "+ added           p9 (Ed): Engineering Manager, reports to p7 (Open role)\n"
+        "~ id changed      p7 (Open role): p11 -> p7, Engineering Manager, reports to a (Ix)\n"
+        "~ id changed      p11 (Bo): p9 -> p11\n"
+        "> moved           p11 (Bo): p11 (Open role) -> b (Di)\n"
+        "old.yaml -> new.yaml: 1 added, 2 ids changed, 1 moved\n")

@@ -257,7 +257,8 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     reused; or start at an id whose new holder, a named person paired with no one, shares
     less with its old holder than that one shares with who they are now, or end at one
     whose old holder, named and paired with no one, shares less with its new holder than
-    that one shares with who they were (`outmatched_ends`, as the groups taken without
+    that one shares with who they were (`outmatched_ends`, the team and the location
+    counted too, as the groups taken without
     such ends, round by round, and the chain through the id pair the managers and reports:
     a pair that outmatches an id's holders only through another chain, which its own
     pairing lets end at an opening, is no rival of theirs); or start at the new id, or
@@ -351,6 +352,13 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             bool(mine) and mine == set(new_reports.get(new_id, ())),
         ))
 
+    def score_placed(old_id: str, new_id: str, now: Renamed) -> int:
+        """`score`, and the team and the location too, one each (none and none the same,
+        as for the manager)."""
+        before, after = old[old_id], new[new_id]
+        return (score(old_id, new_id, now) + same_value(before.team, after.team)
+                + same_value(before.location, after.location))
+
     def held_with(ends_at: set[str]) -> dict[str, str]:
         """The groups held, chains ending at `left` and `ends_at` ids too."""
         groups = cycles_and_chains(cross, old, new, left | ends_at)
@@ -373,7 +381,7 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     # own chain's: not through another chain that ends only where that pair makes a
     # manager the same)
     held = held_with(reused)
-    while outmatched := outmatched_ends(cross, (old, new), left | reused, score,
+    while outmatched := outmatched_ends(cross, (old, new), left | reused, score_placed,
                                         {**found, **held}):
         reused |= outmatched
         held = held_with(reused)
@@ -389,8 +397,10 @@ def outmatched_ends(cross: Mapping[str, str],
     shares less with its old holder than that one shares with who they are now (their pair
     takes the id on: someone new there); or whose old holder, named and paired with no one,
     shares less with its new holder than that one shares with who they were (their pair
-    brings the id: who held it left). As `score` counts, the managers and reports by new id:
-    `known` (old id -> new id) and the pairs of the chain through the id."""
+    brings the id: who held it left). As `score` counts (`swapped_ids` gives one that counts
+    the team and the location too: an opening left where Ann was, in her city, is hers
+    though its pair shares its manager), the managers and reports by new id: `known` (old
+    id -> new id) and the pairs of the chain through the id."""
     old, new = versions
     into = {new_id: old_id for old_id, new_id in cross.items()}
 
