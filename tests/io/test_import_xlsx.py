@@ -680,6 +680,15 @@ def test_a_sheets_rows_without_a_value_are_said_as_in_its_csv_export(tmp_path: P
         (3, "info", "the header is on row 3: the rows above it are skipped ('Staff list' ...)"),
         (5, "info", "a row holds no value: skipped (row 5)")]
     assert [number for number, _cells in table.rows] == [4, 6]
+    # (an empty row between two rows of Excel errors alone below the table is a row of
+    # commas in the CSV export too: it was left out, "rows 3, 5, 7" where the CSV said 3-7)
+    pad = [None] * (len(HEADER) - 1)
+    rows = [HEADER, ROWS[0], ROWS[1], ["#N/A", *pad], [None, *pad], ["#REF!", *pad]]
+    book = workbook(tmp_path / "g.xlsx", {"P": rows})
+    export = csv_file(tmp_path / "g.csv", rows)
+    for path in (book, export):
+        assert [p.message for p in import_csv(path).problems if p.rule == "csv"] == [
+            "3 rows hold no value: skipped (rows 4, 5, 6)"], path
 
 
 def test_a_compressed_file_named_xlsx_is_told_the_command_for_its_own_name(tmp_path: Path

@@ -488,14 +488,16 @@ def _rows_without_value(table: list[tuple[int, list[str]]], error_rows: set[int]
     """The numbers of the rows below a table's header row (`table`: it and the rows with a
     value under it) that hold no value, where a CSV export of the sheet has a row of commas
     alone: those inside the table (empty, of Excel errors alone, or not in the sheet at
-    all), and those of Excel errors alone below it (`error_rows`: the rows whose Excel
-    errors were emptied)."""
+    all), and those below it down to its last row of Excel errors alone (`error_rows`: the
+    rows whose Excel errors were emptied)."""
     numbers = [number for number, _cells in table]
     with_value = set(numbers)
     inside = (number for number in range(numbers[0] + 1, numbers[-1])
               if number not in with_value)
-    below = (number for number in sorted(error_rows) if number > numbers[-1])
-    return [*inside, *below]
+    # (below it, the rows up to its last row of Excel errors alone: a CSV export has a row
+    # of commas for each, those between them empty too)
+    last = max((number for number in error_rows if number > numbers[-1]), default=numbers[-1])
+    return [*inside, *range(numbers[-1] + 1, last + 1)]
 
 
 def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[str]]],
