@@ -144,3 +144,18 @@ def test_a_header_with_a_trailing_blank_cell_is_the_header(tmp_path: Path) -> No
     assert sorted((p.id, p.reports_to) for p in result.org.people) == [("E1", None),
                                                                        ("E2", "E1")]
     assert not [p for p in result.problems if p.level != "info"]
+
+
+def test_a_blank_row_among_the_titles_is_a_title_not_a_row_without_a_value(tmp_path: Path
+                                                                            ) -> None:
+    # (a sheet's CSV export: the empty row under the title, a row of commas, was also said
+    # "a row holds no value: skipped (row 2)" beside "the lines above it are skipped";
+    # an empty row among the people still is)
+    export = tmp_path / "t.csv"
+    export.write_text("Staff list,,\n,,\nid,name,manager\n1,Ann,\n,,\n2,Bob,1\n"
+                      + "".join(f",,\n{i},P{i},1\n" for i in range(3, 9)), encoding="utf-8")
+    assert located(import_csv(export)) == [
+        (str(export), 3, 1, "info", "csv", "the header is on line 3: the lines above it are "
+                                           "skipped ('Staff list' ...)"),
+        (str(export), 5, 1, "info", "csv", "7 rows hold no value: skipped (rows 5, 7, 9, 11, "
+                                           "13 and 2 more)")]

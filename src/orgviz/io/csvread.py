@@ -73,6 +73,8 @@ class CsvTable:
     header_line: int = 1
     #: The Excel error cells emptied (the header's among them), in row order.
     excel_errors: list[ExcelError] = field(default_factory=list, repr=False)
+    #: The lines of the rows skipped as holding no value (said in one info, `_skipped`).
+    skipped_lines: list[int] = field(default_factory=list, repr=False)
     #: The cells of invisible characters alone emptied (`blank_invisible`) of the rows kept,
     #: in row order.
     invisible: list[ExcelError] = field(default_factory=list, repr=False)
@@ -101,11 +103,17 @@ class CsvTable:
         skipped) and whose rows are `rows`: its emptied cells those from the header down,
         their warnings said anew."""
         said = self.cell_warnings()
+        if self.skipped_lines:  # (the rows without a value among the titles are titles)
+            said.append(_skipped(self.shown, self.skipped_lines))
+        below = [number for number in self.skipped_lines if number > line]
         table = dataclasses.replace(
             self, header=header, given_rows=rows, columns=None, trimmed=False,
             header_line=line, excel_errors=[e for e in self.excel_errors if e[0] >= line],
-            invisible=[cell for cell in self.invisible if cell[0] >= line])
+            invisible=[cell for cell in self.invisible if cell[0] >= line],
+            skipped_lines=below)
         table.problems = [p for p in self.problems if p not in said] + table.cell_warnings()
+        if below:
+            table.problems.append(_skipped(self.shown, below))
         return table
 
     @property
@@ -648,7 +656,8 @@ def _table(shown: str, text: str, header: list[str] | None,
     strip_only = plain and one_line and "'" not in text
     table = CsvTable(shown, header, rows, used, delimiter, problems, plain, strip_only, short,
                      trimmed=strip_only and trimmed and text.isascii(), columns=columns,
-                     header_line=header_line, excel_errors=found, invisible=invisible)
+                     header_line=header_line, excel_errors=found, invisible=invisible,
+                     skipped_lines=skipped)
     if found or invisible:
         problems += table.cell_warnings()
     return table
@@ -832,8 +841,9 @@ def titles_skipped(shown: str, line: int, titles: str, unit: str) -> Problem:
 
 def _skipped(shown: str, lines: list[int]) -> Problem:
     """An info at the first of the rows that hold no value, which are skipped."""
-    listed = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
-    many = "a row holds" if len(lines) == 1 else f"{len(lines)} rows hold"
+    listed = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5:,} more"
+                                               if len(lines) > 5 else "")
+    many = "a row holds" if len(lines) == 1 else f"{len(lines):,} rows hold"
     return Problem(shown, lines[0], 1, "info", "csv", f"{many} no value: skipped (row"
                    f"{'' if len(lines) == 1 else 's'} {listed})")
 
