@@ -251,8 +251,8 @@ class Linker(ImporterState):
             col = record.cols.get("manager")  # (or the managers' names beside it)
             if how in (DECIMAL_ID, NAMED_ID):  # (no note: every row of such a column would
                 self.tally(how, raw, col)         # have one)
-            elif how == ZEROS_ID:  # (digits alone: the example '1' as '001' quotes safely)
-                self.tally(how, f"{raw}' as '{target}", col)
+            elif how == ZEROS_ID:  # (an example of two ids: quoted here, `QUOTED_SAMPLES`)
+                self.tally(how, f"'{raw}' as '{target}'", col)
             elif how:
                 record.notes.append(how)
                 if is_set_aside(how):

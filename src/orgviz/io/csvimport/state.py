@@ -22,6 +22,9 @@ from orgviz.problem import Problem, SourceLoc
 #: 1:1 ("control": values of any column).
 TALLIED_COLUMN = {"placeholder": "name", "withheld": "name", "eliminated": "name",
                   "role-dropped": "role", "no-role": "title"}
+#: The tallied kinds whose examples are quoted as they are tallied (two values each: "'1'
+#: as '001'"); the others' examples are values, quoted when reported.
+QUOTED_SAMPLES = frozenset(("zeros",))
 
 
 @dataclass(frozen=True)
@@ -221,7 +224,8 @@ class ImporterState:
             n = self.counts.get(kind)
             if n:
                 examples = self.samples[kind]
-                ex = ", ".join(f"'{e}'" for e in examples[:5]) + (
+                form = "{}" if kind in QUOTED_SAMPLES else "'{}'"
+                ex = ", ".join(map(form.format, examples[:5])) + (
                     ", ..." if len(examples) > 5 else "")
                 message = (one if n == 1 else several).format(n=n, ex=ex)
                 col = self.cols.get(TALLIED_COLUMN.get(kind, ""), self.tally_cols.get(kind))
