@@ -10,17 +10,19 @@ from typing import NamedTuple
 
 class Format(NamedTuple):
     """What a file is ("a gzip-compressed file") and what to do with it instead of
-    importing it (`to_import`) or reading it as an org file (`to_org`)."""
+    importing it (`to_import`) or reading it as an org file (`to_org`); for a compressed
+    file, the program that decompresses it to standard output with `-dc` (`tool`)."""
 
     what: str
     to_import: str
     to_org: str
+    tool: str | None = None
 
 
 _EXTRACT = "extract it and import the CSV or .xlsx file inside"
-#: (csvread names the program and the file: `gzip -dc g.csv > g.decompressed.csv`)
+#: (csvread names the program, `tool`, and the file: `gzip -dc g.csv > g.decompressed.csv`)
 _DECOMPRESS = "decompress it and import the file inside"
-_EXPORT = "export the table from the HR system as CSV or .xlsx"
+EXPORT = "export the table from the HR system as CSV or .xlsx"
 _SHEET = "save the sheet as .xlsx or CSV and orgviz import it"
 _NO_ORG = "an org file is YAML text (orgviz: 1, org:, people:)"
 #: The bzip2 file's starts: `BZh`, the block size, and a block's mark or the end's.
@@ -29,24 +31,17 @@ _BZIP2 = tuple(b"BZh" + bytes((size,)) + mark for size in b"123456789"
 #: Formats known by their first bytes (bytes.startswith's prefixes), what each is and what
 #: to do.
 _MAGIC_NUMBERS: tuple[tuple[bytes | tuple[bytes, ...], Format], ...] = (
-    (b"\x1f\x8b", Format("a gzip-compressed file",
-                         _DECOMPRESS,
-                         "decompress it")),
-    (_BZIP2, Format("a bzip2-compressed file",
-                    _DECOMPRESS, "decompress it")),
-    (b"\xfd7zXZ\x00", Format("an xz-compressed file",
-                             _DECOMPRESS,
-                             "decompress it")),
-    (b"\x28\xb5\x2f\xfd", Format("a zstd-compressed file",
-                                 _DECOMPRESS,
-                                 "decompress it")),
+    (b"\x1f\x8b", Format("a gzip-compressed file", _DECOMPRESS, "decompress it", "gzip")),
+    (_BZIP2, Format("a bzip2-compressed file", _DECOMPRESS, "decompress it", "bzip2")),
+    (b"\xfd7zXZ\x00", Format("an xz-compressed file", _DECOMPRESS, "decompress it", "xz")),
+    (b"\x28\xb5\x2f\xfd", Format("a zstd-compressed file", _DECOMPRESS, "decompress it", "zstd")),
     (b"7z\xbc\xaf\x27\x1c", Format("a 7-Zip archive", _EXTRACT,
                                    "extract the org file inside")),
     (b"Rar!\x1a\x07", Format("a RAR archive", _EXTRACT, "extract the org file inside")),
-    (b"%PDF-", Format("a PDF document", _EXPORT, _NO_ORG)),
-    (b"\x89PNG\r\n\x1a\n", Format("a PNG image", _EXPORT, _NO_ORG)),
-    (b"\xff\xd8\xff", Format("a JPEG image", _EXPORT, _NO_ORG)),
-    ((b"GIF87a", b"GIF89a"), Format("a GIF image", _EXPORT, _NO_ORG)),
+    (b"%PDF-", Format("a PDF document", EXPORT, _NO_ORG)),
+    (b"\x89PNG\r\n\x1a\n", Format("a PNG image", EXPORT, _NO_ORG)),
+    (b"\xff\xd8\xff", Format("a JPEG image", EXPORT, _NO_ORG)),
+    ((b"GIF87a", b"GIF89a"), Format("a GIF image", EXPORT, _NO_ORG)),
     (b"SQLite format 3\x00", Format(
         "an SQLite database",
         "export the table as CSV (sqlite3 -header -csv {file} 'SELECT * FROM people' > {out})",

@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from orgviz.errors import OrgFileError, OrgLoadError
 from orgviz.problem import Problem
-from orgviz.signatures import binary_format
+from orgviz.signatures import EXPORT, Format, binary_format
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
 #: The longest field read (Python's csv default is 131,072 characters).
@@ -210,7 +210,7 @@ def decode(data: bytes, shown: str, encoding: str | None,
     except UnicodeDecodeError as exc:
         if _binary(data[:4096]):
             raise _fatal(shown, 1, "this is binary data, not CSV (an archive, an image, a "
-                         f"program?): {_EXPORT}") from None
+                         f"program?): {EXPORT}") from None
         # (a UTF-8 byte order mark is no text of the file, read as UTF-8 or as Windows-1252,
         # where it would be `ï»¿` before the first header: the error's offset is past it)
         data = data.removeprefix(codecs.BOM_UTF8)
@@ -446,11 +446,7 @@ def read_import(path: str | os.PathLike[str], what: str) -> bytes:
     return read_input(path, shown_path(path), MAX_CSV_BYTES, what, "imports files")
 
 
-_EXPORT = "export the table from the HR system as CSV or .xlsx"
-#: The compressed kinds `signatures.binary_format` knows and the program that decompresses
-#: each to standard output (`-dc`), whatever the file's suffix (gunzip, unxz refuse a `.csv`).
-_DECOMPRESSED_BY = {"a gzip-compressed file": "gzip", "a bzip2-compressed file": "bzip2",
-                    "an xz-compressed file": "xz", "a zstd-compressed file": "zstd"}
+#: The endings a compressed file's name drops for the name of what it holds.
 _COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 
 
@@ -473,11 +469,13 @@ def _in_shell(name: str) -> str:
     return shlex.quote("./" + name if name.startswith("-") else name)
 
 
-def _for_file(what: str, todo: str, shown: str | None) -> str:
-    """`todo` for the file `shown` (None: not known, `FILE`), its commands naming it."""
+def _for_file(known: Format, shown: str | None) -> str:
+    """What to do with a file of the `known` format instead of importing it, for the file
+    `shown` (None: not known, `FILE`), its commands naming it (a compressed file's `tool`
+    with `-dc`, whatever its suffix: gunzip and unxz refuse a `.csv`)."""
     from orgviz.orgfiles import STDIN_SHOWN
 
-    tool = _DECOMPRESSED_BY.get(what)
+    tool, todo = known.tool, known.to_import
     if tool is not None and shown == STDIN_SHOWN:
         return f"decompress it (pipe it through {tool} -dc) and import the file inside"
     if shown is None or shown == STDIN_SHOWN:
@@ -499,7 +497,7 @@ def _other_format(data: bytes, shown: str | None = None) -> tuple[str, str] | No
     for anything else."""
     known = binary_format(data)  # (zips, old Office files, compressed files, images, ...)
     if known is not None:
-        return known.what, _for_file(known.what, known.to_import, shown)
+        return known.what, _for_file(known, shown)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):  # (HR systems' ".xls")
         return ("an HTML page (some systems save a table as HTML named .xls)",
