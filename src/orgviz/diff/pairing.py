@@ -306,13 +306,8 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         new id: `ids`, old id -> new id; a manager's id that another took, one of `taken`,
         names someone else now)."""
         before, after = old[pid], new[pid]
-        if same_value(before.title, after.title):
-            return True
-        boss = before.reports_to
-        if boss is None:
-            return after.reports_to is None
-        boss_now = id_now(boss, ids, taken)
-        return boss_now is not None and boss_now == after.reports_to
+        return (same_value(before.title, after.title)
+                or _manager_now(before, ids, taken) == after.reports_to)
 
     left = {pid for pid in cross if pid in new and pid not in targets
             and unnamed_opening(new[pid]) and not old[pid].vacant
@@ -502,8 +497,8 @@ def openings_passed_on(old: Mapping[str, Person], new: Mapping[str, Person],
     that left their id to another, besides the pairings `known` (old id -> new id): the
     same title and manager (by new id), as many of a kind leaving an id as taking one,
     told apart by team and location, then by file order (`_paired_by_kind`, as
-    `_same_positions` pairs them), at least one of the two ids held in both versions,
-    neither of them paired yet.
+    `_PositionRounds.same_positions` pairs them), at least one of the two ids held in both
+    versions, neither of them paired yet.
 
     An opening's manager is matched through every pairing found so far: an open manager
     whose id changed too, removed under one id and added under another (`removed_and_added`),
