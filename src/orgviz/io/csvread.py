@@ -10,7 +10,7 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sized
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -374,15 +374,13 @@ def _utf16_without_mark(data: bytes) -> str | None:
 
 
 def _wide_by_mark(data: bytes) -> str | None:
-    """"utf-32" or "utf-16" for a file that starts with its byte order mark, else None (the
-    UTF-32 marks first: the little-endian one starts with UTF-16's, FF FE)."""
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return None
+    """"utf-32" or "utf-16" for a file that starts with its byte order mark, else None."""
+    return next((family for mark, family in _BYTE_ORDER_MARKS
+                 if family != "utf-8" and data.startswith(mark)), None)
 
 
+#: The byte order marks and their encodings' families, UTF-32's first: the little-endian
+#: one starts with UTF-16's, FF FE.
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16"))
@@ -798,7 +796,7 @@ def invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
     codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(cell) if not c.isspace())
     return [Problem(shown, line, col, "warning", "csv",
                     f"the cell holds invisible characters alone ({codes}): read as empty"
-                    + (f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""))]
+                    + _more(found))]
 
 
 def _more_cells(n: int) -> str:
@@ -813,9 +811,8 @@ def _cells_not_on(cells: list[ExcelError], lines: Collection[int]) -> list[Excel
     return [cell for cell in cells if cell[0] not in skip]
 
 
-def _more(found: list[ExcelError]) -> str:
-    """" (and 3 more cells)" after the first of several (as the invisible characters'
-    warning says them), or ""."""
+def _more(found: Sized) -> str:
+    """" (and 3 more cells)" after the first of several cells `found`, or ""."""
     return f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""
 
 
@@ -1040,10 +1037,9 @@ def _text_after_quotes(text: str, delimiter: str, shown: str, header_line: int,
     line, col, cell = found[0]
     cell = " ".join(cell.split())  # (on one line)
     shown_cell = cell if len(cell) <= 60 else cell[:59] + "…"
-    more = f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""
     return [Problem(shown, line, col, "warning", "csv",
                     "the cell goes on after its closing quote (a stray '\"' in it?): read "
-                    f"as '{shown_cell}'{more}")]
+                    f"as '{shown_cell}'{_more(found)}")]
 
 
 def _strict_error_lines(text: str, delimiter: str) -> list[int]:

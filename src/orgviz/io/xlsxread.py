@@ -32,6 +32,7 @@ from orgviz.io.csvread import (
     MAX_CSV_BYTES,
     SHORT_FIELD_CHARS,
     CsvTable,
+    _more,
     _other_format,
     _skipped,
     blank_excel_errors,
@@ -233,8 +234,8 @@ def _rounded_numbers(shown: str, table: CsvTable, inexact: list[RoundedCell]
     cells = [cell for cell in inexact if cell[0] in read and cell[1] <= len(table.header)]
     if not cells:
         return None
-    (row, col, value), more = cells[0], len(cells) - 1
-    others = f" (and {more:,} more cell{'s' if more > 1 else ''})" if more else ""
+    row, col, value = cells[0]
+    others = _more(cells)
     return Problem(shown, row, col, "warning", "csv",
                    f"the number {format(_decimal(value), 'f')} has more than "
                    f"{EXCEL_DIGITS} significant digits{others}: read as {_text(value)}, as "
