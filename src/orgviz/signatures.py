@@ -19,6 +19,9 @@ class Format(NamedTuple):
     tool: str | None = None
 
 
+#: The first bytes of a zip (an .xlsx workbook is one) and of an Office 97-2003 file (OLE2).
+ZIP_START = b"PK\x03\x04"
+OLE2_START = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXTRACT = "extract it and import the CSV or .xlsx file inside"
 #: (csvread names the program, `tool`, and the file: `gzip -dc g.csv > g.decompressed.csv`)
 _DECOMPRESS = "decompress it and import the file inside"
@@ -55,7 +58,7 @@ def binary_format(data: bytes) -> Format | None:
     """The format of a file that is plainly no text (a zip, an OpenDocument spreadsheet, an
     Office 97-2003 file, a compressed file, a PDF, an image, ...), from its first bytes;
     None for anything else."""
-    if data.startswith(b"PK\x03\x04"):  # a zip
+    if data.startswith(ZIP_START):
         if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[38:100]:
             return Format("an OpenDocument spreadsheet (.ods)",
                           "save the sheet as .xlsx or CSV (LibreOffice: File > Save As)",
@@ -63,7 +66,7 @@ def binary_format(data: bytes) -> Format | None:
         return Format("a zip file (no Excel workbook in it)",
                       "unzip it and import the CSV or .xlsx file inside",
                       "unzip it and give the org file inside")
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Office 97-2003
+    if data.startswith(OLE2_START):
         return Format("an Excel 97-2003 workbook (.xls) or another old Office file",
                       "save the sheet as .xlsx or CSV", _SHEET)
     for magic, known in _MAGIC_NUMBERS:

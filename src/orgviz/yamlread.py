@@ -142,9 +142,6 @@ def _decoded(data: bytes, file: str, what: str) -> str:
     return _checked(text, file, what)
 
 
-#: The first bytes of a zip (an .xlsx workbook is one) and of an Office 97-2003 file (.xls).
-_ZIP_START = b"PK\x03\x04"
-_OLE2_START = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: The endings of Excel workbooks, and of the text tables HR systems export.
 _WORKBOOK_ENDINGS = (".xlsx", ".xlsm", ".xls")
 _TABLE_ENDINGS = (".csv", ".tsv", ".tab", ".txt")
@@ -188,11 +185,13 @@ def _free_name(stem: str, given: str) -> str:
 def _refuse_workbook(data: bytes, file: str) -> None:
     """A YamlError for the bytes of an Excel workbook: a zip with a workbook part in it (or
     named as a workbook), or an Office 97-2003 file named .xls, which import cannot read."""
+    from orgviz.signatures import OLE2_START, ZIP_START
+
     named = file.lower().endswith(_WORKBOOK_ENDINGS)
-    if data.startswith(_ZIP_START) and (b"xl/" in data or named):
+    if data.startswith(ZIP_START) and (b"xl/" in data or named):
         raise YamlError(SourceLoc(file, 1, 1), "schema",
                         _import_advice(file, "an Excel workbook"))
-    if data.startswith(_OLE2_START) and named:  # (import reads no .xls: save it as .xlsx)
+    if data.startswith(OLE2_START) and named:  # (import reads no .xls: save it as .xlsx)
         import os
 
         raise YamlError(SourceLoc(file, 1, 1), "schema", _import_advice(
