@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -394,6 +394,15 @@ def require_org(value: object, function: str) -> Org:
         return value
     raise TypeError(f"orgviz.{function}() takes an Org, not {shown_argument(value)}: load the "
                     "org file with orgviz.load(path) first")
+
+
+def repeats(items: Sequence[Person] | Sequence[Team], first: Mapping[str, Person | Team]
+            ) -> list[tuple[Person | Team, Person | Team]]:
+    """(repeat, first holder) of each of `items` whose id an earlier one holds (`first`: the
+    org's by_id or teams_by_id, which keep each id's first holder), in file order."""
+    if len(items) == len(first):  # every id is used once
+        return []
+    return [(item, first[item.id]) for item in items if first[item.id] is not item]
 
 
 def shown_argument(value: object) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -213,14 +213,6 @@ def note_place(text: str, output: str | os.PathLike[str]) -> tuple[str | os.Path
     return output, text
 
 
-def _repeated(items: Sequence[Person] | Sequence[Team], first: Mapping[str, Person | Team]
-              ) -> list[tuple[Person | Team, Person | Team]]:
-    """(repeat, first holder) of each item whose id an earlier item holds."""
-    if len(items) == len(first):  # every id is used once
-        return []
-    return [(item, first[item.id]) for item in items if first[item.id] is not item]
-
-
 def _described(item: Person | Team) -> str:
     """"'x' (C, Designer)" or "team 'eng' (Design)": an entry as the note names it."""
     from orgviz.model import Team
@@ -236,10 +228,10 @@ def repeats_note(org: Org) -> PlacedNote | None:
     """The note on the people and teams a chart of `org` leaves out because an earlier entry
     holds their id (the first holder is drawn): the first of them in the file, and how many
     more; None when every id is used once."""
-    from orgviz.model import Team
+    from orgviz.model import Team, repeats
     from orgviz.rules._common import line_at
 
-    found = [*_repeated(org.people, org.by_id), *_repeated(org.teams, org.teams_by_id)]
+    found = [*repeats(org.people, org.by_id), *repeats(org.teams, org.teams_by_id)]
     if not found:
         return None
     found.sort(key=lambda pair: pair[0].loc)

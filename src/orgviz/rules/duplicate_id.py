@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from orgviz.model import Org, Person
+from orgviz.model import Org, Person, repeats
 from orgviz.rules import Finding
 from orgviz.rules._common import line_at, shown_name
 
@@ -34,19 +34,15 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report every person or team whose id was already used, pointing at the first use."""
     for kind, items, first in (("person", org.people, org.by_id),
                                ("team", org.teams, org.teams_by_id)):
-        if len(items) == len(first):  # every id is used once
-            continue
-        for item in items:
-            original = first[item.id]
-            if original is not item:
-                by = _by(original) if isinstance(original, Person) else ""
-                where = item.at("id")
-                if where == original.at("id"):  # (an id a merge key copied: `<<: *p`)
-                    where = item.loc
-                yield (where,
-                       f"duplicate {kind} id '{item.id}' (first used at "
-                       f"{line_at(original.at('id'))}{_other_file(original, item)}{by}): "
-                       f"give each {'position' if kind == 'person' else 'team'} its own id")
+        for item, original in repeats(items, first):
+            by = _by(original) if isinstance(original, Person) else ""
+            where = item.at("id")
+            if where == original.at("id"):  # (an id a merge key copied: `<<: *p`)
+                where = item.loc
+            yield (where,
+                   f"duplicate {kind} id '{item.id}' (first used at "
+                   f"{line_at(original.at('id'))}{_other_file(original, item)}{by}): "
+                   f"give each {'position' if kind == 'person' else 'team'} its own id")
 
 
 def _by(original: Person) -> str:
