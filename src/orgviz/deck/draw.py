@@ -217,11 +217,12 @@ class Drawer:
         chart = replace(chart, rows=row_labels(chart, geometry))
         # The level labels' column only when a row gets a label (as `draw_svg` keeps it): a
         # row whose band holds mostly cards of other rows gets none.
-        has_axis = axis and bool(labelled_rows(chart, geometry, band_halves(geometry, box)))
+        labelled = labelled_rows(chart, geometry, band_halves(geometry, box)) if axis else []
+        has_axis = bool(labelled)
         if not has_axis:
             chart = replace(chart, rows=tuple("" for _ in chart.rows))
         svg = draw_svg(chart, geometry, chart_texts(chart), box, self.theme, header=False,
-                       margin=MARGIN)
+                       margin=MARGIN, labelled=labelled)
         x0 = MARGIN + (AXIS_WIDTH if has_axis else 0.0)
         boxes = {key: Box(b.x + x0, b.y + MARGIN, b.w, b.h)
                  for key, b in geometry.boxes.items()}

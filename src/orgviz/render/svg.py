@@ -169,7 +169,8 @@ class _Canvas:
     def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
                  box: CardBox, theme: Theme, transparent: bool, generator: str = "",
                  header: bool = True, margin: float = MARGIN,
-                 prepared: PreparedCards | None = None) -> None:
+                 prepared: PreparedCards | None = None,
+                 labelled: list[tuple[int, float]] | None = None) -> None:
         self.chart, self.geometry, self.texts, self.box = chart, geometry, texts, box
         self.prepared = prepared if prepared is not None else {}
         self.maker = _CardMaker(box, theme, fade_open=chart.color_by != "none")
@@ -182,7 +183,8 @@ class _Canvas:
         # rows' bands) reach as far, not only the boxes the layout placed.
         self.drawn_w, self.drawn_h = self.pile_reach()
         self.halves = band_halves(geometry, box)
-        self.labelled = labelled_rows(chart, geometry, self.halves)
+        self.labelled = (labelled if labelled is not None
+                         else labelled_rows(chart, geometry, self.halves))
         # The level labels' column (left to right: row) only where a row is labelled: when
         # every row's band holds mostly cards of other levels, none is, and it stays empty
         # (a slide's drawing too: deck/draw.py's paint asks `labelled_rows` where its cards'
@@ -462,15 +464,17 @@ def _fit_label(label: str, width: float) -> list[str]:
 def draw_svg(chart: Chart, geometry: Geometry, texts: dict[str, CardText], box: CardBox,
              theme: Theme, transparent: bool = False, generator: str = "", *,
              header: bool = True, margin: float = MARGIN,
-             prepared: PreparedCards | None = None) -> bytes:
+             prepared: PreparedCards | None = None,
+             labelled: list[tuple[int, float]] | None = None) -> bytes:
     """The chart as an SVG document (UTF-8 bytes); `generator` goes into a comment.
 
     Without `header` there is no title, legend or key (a slide shows its own) and the
     drawing is only as wide as the chart; `margin` is the space around it all. `prepared`
-    is `prepare_cards` of the same chart, texts, box and theme (made while Graphviz works).
+    is `prepare_cards` of the same chart, texts, box and theme (made while Graphviz works);
+    `labelled` is `labelled_rows` of the same chart and geometry (found by the caller).
     """
     return _Canvas(chart, geometry, texts, box, theme, transparent, generator, header,
-                   margin, prepared).draw()
+                   margin, prepared, labelled).draw()
 
 
 #: A card's SVG apart from its place: its tooltip (`<title>`), the size it was drawn at (as
