@@ -48,9 +48,12 @@ def _layers(org: Org) -> tuple[int, list[str], Container[str]]:
 _NAMED = 3
 
 
-def _ids_text(ids: list[str]) -> str:
-    """The first few ids, quoted, and how many more ("'a', 'b', 'c' and 2 more")."""
-    return quoted(ids, _NAMED)
+def _tops_note(count: int, to_whom: str, named: str) -> str:
+    """"N people report to WHOM (NAMED): the Shape figures count them as tops; ..."."""
+    one = count == 1
+    return (f"{'a person reports' if one else f'{count:,} people report'} to {to_whom} "
+            f"({named}): the Shape figures count {'that person' if one else 'them'} as "
+            f"{'a top' if one else 'tops'}; `orgviz validate` reports where")
 
 
 def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str]]:
@@ -66,21 +69,13 @@ def shape_notes(org: Org, stats: Mapping[str, Any]) -> list[tuple[SourceLoc, str
         notes.append((_cycle_place(org), _left_out_text(left)))
     selves = stats["self_reports"]
     if selves:
-        one = len(selves) == 1
         notes.append((org.by_id[selves[0]].at("reports_to"),
-                      f"{'a person reports' if one else f'{len(selves):,} people report'} to "
-                      f"themselves ({_ids_text(selves)}): "
-                      f"the Shape figures count {'that person' if one else 'them'} as "
-                      f"{'a top' if one else 'tops'}; `orgviz validate` reports where"))
+                      _tops_note(len(selves), "themselves", quoted(selves, _NAMED))))
     unknown = stats["unknown_managers"]
     if unknown:
-        one = len(unknown) == 1
         named = quoted([f"'{pid}' to '{boss}'" for pid, boss in unknown], _NAMED, str)
         notes.append((org.by_id[unknown[0][0]].at("reports_to"),
-                      f"{'a person reports' if one else f'{len(unknown):,} people report'} to "
-                      f"someone not in the org ({named}): the Shape figures count "
-                      f"{'them' if not one else 'that person'} as {'a top' if one else 'tops'}"
-                      "; `orgviz validate` reports where"))
+                      _tops_note(len(unknown), "someone not in the org", named)))
     return sorted(notes, key=lambda note: note[0])  # (SourceLoc: file, line, column)
 
 
@@ -99,7 +94,7 @@ def _left_out_text(left: list[str]) -> str:
     one)."""
     one = len(left) == 1
     return (f"{len(left):,} {'person' if one else 'people'} in a reporting cycle or under "
-            f"one ({_ids_text(left)}) {'is' if one else 'are'} left out of the Shape figures "
+            f"one ({quoted(left, _NAMED)}) {'is' if one else 'are'} left out of the Shape figures "
             "(layers, managers, span, single-report), which count the people reached from "
             "a top; the headcounts count everyone; `orgviz validate` reports the cycle")
 
