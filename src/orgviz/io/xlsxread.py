@@ -96,7 +96,7 @@ def read_xlsx(path: str | os.PathLike[str], sheet: str | None = None,
                    _merged_ranges(data, part))
     if errors:  # (those of the rows read: not of title rows above the header, nor of rows
         # skipped, which hold no value once their errors are emptied)
-        read = {table.header_line, *(line for line, _cells in table.rows)}
+        read = _rows_read(table)
         table.excel_errors = [error for error in errors if error[0] in read]
     table.problems[:0] = table.cell_warnings()  # (not on titles)
     if cut is not None:
@@ -223,6 +223,11 @@ def _decimal(value: float) -> Decimal:
     return Decimal(repr(value)).normalize()
 
 
+def _rows_read(table: CsvTable) -> set[int]:
+    """The numbers of the sheet's rows the table reads: its header row and its rows."""
+    return {table.header_line, *(line for line, _cells in table.rows)}
+
+
 def _rounded_numbers(shown: str, table: CsvTable, inexact: list[RoundedCell]
                      ) -> Problem | None:
     """A warning at the first cell of the table read (its header and rows, the columns
@@ -230,7 +235,7 @@ def _rounded_numbers(shown: str, table: CsvTable, inexact: list[RoundedCell]
     are; None when there is none."""
     if not inexact:
         return None
-    read = {table.header_line, *(line for line, _cells in table.rows)}
+    read = _rows_read(table)
     cells = [cell for cell in inexact if cell[0] in read and cell[1] <= len(table.header)]
     if not cells:
         return None
