@@ -746,8 +746,10 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
                     "Sales\"; or is a ',' missing before a key?)")
         if ": " in line[:at.column]:  # (a key and its value before it)
             return " (a ': ' inside a value: put the value in quotes, as in title: \"VP: Sales\")"
-        key_line = _run_on_key(text, at)
-        value_line = key_line if key_line is not None else _value_after_key(text, at)
+        start = _read_on_start(text, at)
+        key_line = None if start is None else _run_on_key(text, at, start)
+        value_line = key_line if key_line is not None or start is None else (
+            _value_after_key(text, start))
         if value_line is not None and " " in line[:at.column].strip():  # (`more text: x`)
             return (f" (a ': ' inside a value that starts on line {value_line + 1}: put the "
                     "value in quotes)")
@@ -771,29 +773,33 @@ def _layout_hint(text: str, line: str, at: yaml.Mark, exc: yaml.MarkedYAMLError
 _KEY_PLACE = re.compile(r" *(?:-(?: +|$))*")
 
 
-def _run_on_key(text: str, at: yaml.Mark) -> int | None:
-    """The line (0-based) of a text with no ':' that starts where a key may (`name Ada`,
-    `- id a`, a file's `orgviz 1`) and that YAML read on into the key YAML stopped at
-    (`at`: its ':'), which starts at the text's column or further right; or None."""
+def _read_on_start(text: str, at: yaml.Mark) -> yaml.Mark | None:
+    """Where the plain text starts that YAML read on, from an earlier line, into the ':' it
+    stopped at (`at`); None when the last thing it read is not such a text."""
     last = _reading(text, at)[0]
     if last is None or not last[0].line < at.line == last[1].line:
         return None
-    start = last[0]
+    start: yaml.Mark = last[0]
+    return start
+
+
+def _run_on_key(text: str, at: yaml.Mark, start: yaml.Mark) -> int | None:
+    """The line (0-based) of a text with no ':' that starts where a key may (`name Ada`,
+    `- id a`, a file's `orgviz 1`) and that YAML read on into the key YAML stopped at
+    (`at`: its ':'; `start`: `_read_on_start`), which starts at the text's column or
+    further right; or None."""
     line = _line(text, start.line)
     if not _KEY_PLACE.fullmatch(line[:start.column]) or ":" in line[start.column:]:
         return None
     return start.line if _indent(_line(text, at.line)) >= start.column else None
 
 
-def _value_after_key(text: str, at: yaml.Mark) -> int | None:
+def _value_after_key(text: str, start: yaml.Mark) -> int | None:
     """The line (0-based) of a plain value that starts after its key's ': ' (`title: Head
-    of`) or a list entry's '- ' and that YAML read on into the ':' it stopped at (`at`), on
-    a later line; or None."""
-    last = _reading(text, at)[0]
-    if last is None or not last[0].line < at.line == last[1].line:
-        return None
-    before = _line(text, last[0].line)[:last[0].column]
-    return last[0].line if before[-1:] in (" ", "\t") and before.rstrip().endswith((":", "-")) \
+    of`) or a list entry's '- ' and that YAML read on into the ':' it stopped at, on a later
+    line (`start`: where it starts, `_read_on_start`); or None."""
+    before = _line(text, start.line)[:start.column]
+    return start.line if before[-1:] in (" ", "\t") and before.rstrip().endswith((":", "-")) \
         else None
 
 
