@@ -38,6 +38,41 @@ def test_utf32_with_a_byte_order_mark_but_a_bad_unit_says_so(tmp_path: Path) -> 
                                "as UTF-8")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("header", ["Mitarbeiter-ID,Name,Straße,Vorgesetzter",
+                                    "Mitarbeiter-ID;Name;Straße;Vorgesetzter",
+                                    "ID\tФИО\tStraße\tVorgesetzter"])
+def test_utf16_without_a_byte_order_mark_and_a_header_not_ascii_is_read_as_utf16(
+        tmp_path: Path, codec: str, header: str) -> None:
+    # (read as UTF-8 with its NULs removed, as Windows-1252: "96 NUL bytes removed: is this
+    # a CSV file?", 'Łukasz' read as 'Aukasz')
+    path = tmp_path / "p.csv"
+    delimiter = next(d for d in ",;\t" if d in header)
+    rows = [["1", "Jürgen Groß", "Hauptstraße 1", ""], ["2", "Łukasz Żółw", "Weg 2", "1"]]
+    text = "\n".join([header, *map(delimiter.join, rows)]) + "\n"
+    path.write_bytes(text.encode(codec))
+    columns = header.split(delimiter)
+    result = import_csv(path, ImportOptions(columns={"id": [columns[0]], "name": [columns[1]],
+                                                     "manager": [columns[3]]}))
+    assert [p for p in result.problems if p.level != "info"] == []
+    assert [(p.id, p.name, p.reports_to) for p in result.org.people] == [
+        ("1", "Jürgen Groß", None), ("2", "Łukasz Żółw", "1")]
+    assert f"(2 rows, {codec})" in result.text.splitlines()[1]
+
+
+@pytest.mark.parametrize("start", [b"A\x00,\x00", b"\x00A\x00,"])
+def test_binary_data_that_starts_like_utf16_is_still_refused(tmp_path: Path,
+                                                               start: bytes) -> None:
+    # (a first character of Latin-1 and a comma after it, then bytes that are no text)
+    path = tmp_path / "p.csv"
+    path.write_bytes(start + bytes((i * 7919 + 13) % 256 for i in range(3000)))
+    with pytest.raises(OrgLoadError) as raised:
+        import_csv(path)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.col, problem.rule) == (1, 1, "csv")
+    assert problem.message.startswith("this is binary data, not CSV")
+
+
 def _compressed(kind: str) -> bytes:
     """The people CSV compressed with gzip, bzip2 or xz (`kind`)."""
     import bz2

@@ -161,8 +161,8 @@ def _wide_position(data: bytes, offset: int, codec: str) -> tuple[int, int]:
 
 def decode(data: bytes, shown: str, encoding: str | None,
            problems: list[Problem]) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (BOM or not), UTF-32 or UTF-16 with a BOM, else Windows-1252
-    (reported)."""
+    """Decode CSV bytes: UTF-8 (BOM or not), UTF-32 or UTF-16 with a BOM, UTF-16 without
+    one whose header reads as UTF-16 (`_utf16_without_mark`), else Windows-1252 (reported)."""
     if encoding:
         try:
             text_codec = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
@@ -357,20 +357,36 @@ def _cesu_8(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> 
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" for a file without a byte order mark whose header line is
-    UTF-16 text of ASCII characters (a NUL after, or before, every character), else None
-    (a file of another encoding has no NUL in its first two bytes: nothing more is done)."""
-    if b"\0" not in data[:2]:
+    """"utf-16-le" or "utf-16-be" for a file without a byte order mark whose first character
+    is a Latin-1 one (its other byte a NUL, which tells the byte order) and whose header
+    line is UTF-16 text (`_utf16_header`), else None (a file of another encoding has no NUL
+    in its first two bytes: nothing more is done)."""
+    if b"\0" not in data[:2] or len(data) < 4 or data[:2] == b"\0\0":
         return None
-    head = data[:256].split(b"\n", 1)[0]  # (the header line, or its start)
-    head = head[:len(head) // 2 * 2]
-    if len(head) < 4:
+    codec = "utf-16-le" if data[1] == 0 else "utf-16-be"
+    try:  # (incrementally: a character cut at the end of the head waits, no error)
+        head = codecs.getincrementaldecoder(codec)().decode(data[:256])
+    except UnicodeDecodeError:  # (a lone surrogate)
         return None
-    for odd, codec in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
-        other = head[0::2] if codec == "utf-16-le" else head[1::2]
-        if odd.count(0) == len(odd) and 0 not in other and other.isascii():
-            return codec
-    return None
+    line = head.split("\n", 1)[0].removesuffix("\r")  # (the header line, or its start)
+    return codec if _utf16_header(line) else None
+
+
+def _utf16_header(line: str) -> bool:
+    """Whether a line read as UTF-16 is a header: two characters or more, no NUL, and ASCII,
+    or printable (tabs aside) with a delimiter in it and of a few blocks of 256 characters
+    alone (Latin and one script: `Straße`, `Łukasz`, `ID;ФИО`), which binary data read so
+    is not (its units spread over many, some of them controls or unassigned)."""
+    if len(line) < 2 or "\0" in line:
+        return False
+    return line.isascii() or (line.replace("\t", " ").isprintable()
+                              and any(d in line for d in DELIMITERS)
+                              and len({ord(c) >> 8 for c in line}) <= _UTF16_BLOCKS)
+
+
+#: How many blocks of 256 characters a UTF-16 header without a byte order mark may span
+#: (ASCII and Latin, and one script with its own marks: Vietnamese spans four).
+_UTF16_BLOCKS = 4
 
 
 def _wide_by_mark(data: bytes) -> str | None:
