@@ -323,6 +323,21 @@ REAL_NAMES = ["Vacanti", "Tbh Smith", "Open, Ann", "Tobias Open", "Opening Smith
               "Tbhx", "Ann (TBH)", "Hope-Vacant", "O'Pen", "Vacant-Smith", "Tbh-Ray"]
 
 
+@pytest.mark.parametrize(("distinct", "listed"), [
+    (5, "'Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH'"),
+    (6, "'Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH' and 1 more"),
+    (9, "'Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH' and 4 more")])
+def test_a_tally_says_how_many_more_distinct_values_it_did_not_list(
+        tmp_path: Path, distinct: int, listed: str) -> None:
+    # (ended its examples with ", ..." past six distinct values, for it kept only six: how
+    # many more there were was not known; each value is on three rows, counted once)
+    names = PLACEHOLDERS[:distinct] * 3
+    rows = "".join(f'{i},"{name}",1\n' for i, name in enumerate(names, start=2))
+    result = imported(tmp_path, f"id,name,manager\n1,Ann,\n{rows}")
+    assert said(result) == [f"p.csv:1:2: info [placeholder-name] {3 * distinct} placeholder "
+                            f"names imported as vacancies ({listed})"]
+
+
 def test_vacancy_names_in_brackets_or_with_a_note_are_placeholders(tmp_path: Path) -> None:
     # ('Vacant - Req 123', '[Vacant]', '(vacant)' and 'Unfilled' were people's names)
     names = [*PLACEHOLDERS, *REAL_NAMES[:-1], "[Withheld]", "(Eliminated)"]
@@ -346,7 +361,7 @@ def test_vacancy_names_in_brackets_or_with_a_note_are_placeholders(tmp_path: Pat
         "a filled post named 'Name not disclosed'"]
     assert said(result)[2] == (
         "p.csv:1:2: info [placeholder-name] 19 placeholder names imported as vacancies "
-        "('Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH', ...)")
+        "('Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH' and 14 more)")
     assert ("  # p.csv:3: name 'Vacant - Req 123' is a placeholder: imported as a vacancy\n"
             in result.text)  # type: ignore[attr-defined]
     loaded_back(tmp_path, result)

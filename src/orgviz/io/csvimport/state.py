@@ -14,7 +14,7 @@ from orgviz.io.csvimport.values import MAX_TEXT
 from orgviz.io.csvread import CsvTable
 from orgviz.io.tables import read_table
 from orgviz.placeholders import WITHHELD_NAME
-from orgviz.problem import Problem, SourceLoc
+from orgviz.problem import Problem, SourceLoc, quoted
 
 #: The column whose values each tallied kind of finding is about, where it is reported (at
 #: the column's header cell); a kind not here is at the column its first value was tallied
@@ -60,7 +60,9 @@ class ImporterState:
         self.strip_only = False
         self.trimmed = False  # no cell starts or ends with a space (CsvTable.trimmed)
         self.short = False  # no cell is longer than MAX_TEXT
-        self.samples: dict[str, list[str]] = {}
+        # each kind's distinct examples, in the order tallied (a dict as an ordered set):
+        # the first five are shown, and how many more there are
+        self.samples: dict[str, dict[str, None]] = {}
         self.tally_cols: dict[str, int] = {}  # kind -> the column of its first value tallied
         self.tallied: dict[str, Problem] = {}  # the problem of each kind tallied
         # (file, line, kind, example) of each finding tallied about a row's value (a
@@ -125,14 +127,13 @@ class ImporterState:
         return table
 
     def tally(self, kind: str, sample: str, col: int | None = None) -> None:
-        """Count a benign, frequent finding; reported once with a few examples (at `col`'s
-        header cell, the first given, when the kind has no column of TALLIED_COLUMN)."""
+        """Count a benign, frequent finding; reported once with its first five distinct
+        examples and how many more there are (at `col`'s header cell, the first given, when
+        the kind has no column of TALLIED_COLUMN)."""
         self.counts[kind] += 1
         if col is not None:
             self.tally_cols.setdefault(kind, col)
-        examples = self.samples.setdefault(kind, [])
-        if len(examples) < 6 and sample not in examples:
-            examples.append(sample)
+        self.samples.setdefault(kind, {})[sample] = None
 
     def tally_row(self, where: tuple[str, int], kind: str, sample: str) -> None:
         """Keep a finding about a value of the row at `where` (file, line), tallied by
@@ -223,10 +224,8 @@ class ImporterState:
         for kind, (level, rule, several, one) in messages.items():
             n = self.counts.get(kind)
             if n:
-                examples = self.samples[kind]
                 form = "{}" if kind in QUOTED_SAMPLES else "'{}'"
-                ex = ", ".join(map(form.format, examples[:5])) + (
-                    ", ..." if len(examples) > 5 else "")
+                ex = quoted(list(self.samples[kind]), 5, form.format)
                 message = (one if n == 1 else several).format(n=n, ex=ex)
                 col = self.cols.get(TALLIED_COLUMN.get(kind, ""), self.tally_cols.get(kind))
                 line, col = (1, 1) if col is None else (header_line, col)
