@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from orgviz.model import Org
@@ -53,9 +53,13 @@ def name_hint(ids: Sequence[str], option: str, what: str = "name") -> str:
     return ""
 
 
-def quoted(ids: Sequence[str], limit: int = 5,
-           show: Callable[[str], str] = "'{}'".format) -> str:
-    """"'a', 'b', 'c'" (each id as `show` gives it), with " and N more" beyond `limit`."""
+_Item = TypeVar("_Item")
+
+
+def quoted(ids: Sequence[_Item], limit: int = 5,
+           show: Callable[[_Item], str] = "'{}'".format) -> str:
+    """"'a', 'b', 'c'" (each id, or other item, as `show` gives it: only the first `limit`
+    are shown), with " and N more" beyond `limit`."""
     return ", ".join(map(show, ids[:limit])) + (
         f" and {len(ids) - limit:,} more" if len(ids) > limit else "")
 

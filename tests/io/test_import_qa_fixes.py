@@ -323,6 +323,18 @@ REAL_NAMES = ["Vacanti", "Tbh Smith", "Open, Ann", "Tobias Open", "Opening Smith
               "Tbhx", "Ann (TBH)", "Hope-Vacant", "O'Pen", "Vacant-Smith", "Tbh-Ray"]
 
 
+def test_the_lists_of_five_and_how_many_more_read_as_before(tmp_path: Path) -> None:
+    # (each list was written out by its own builder; now problem.quoted's: the same text)
+    tops = "".join(f"t{i},T{i},\n" for i in range(2, 8))
+    blank = ",,\n" * 7
+    result = imported(tmp_path, f"id,name,manager\nceo,Ada,ceo\n{blank}{tops}a,Bo,ceo\n")
+    assert said(result) == [
+        "p.csv:3:1: info [csv] 7 rows hold no value: skipped (rows 3, 4, 5, 6, 7 and 2 more)",
+        "p.csv:10:3: warning [root] 7 people have no manager: 'ceo' (row 2, reports to "
+        "itself), 't2' (row 10), 't3' (row 11), 't4' (row 12), 't5' (row 13) and 2 more; "
+        "pass --allow-forest to keep separate trees"]
+
+
 @pytest.mark.parametrize(("distinct", "listed"), [
     (5, "'Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH'"),
     (6, "'Vacant - Req 123', '[Vacant]', '(vacant)', 'Unfilled', 'TBH' and 1 more"),

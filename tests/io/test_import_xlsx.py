@@ -617,6 +617,17 @@ def test_a_sheet_with_a_header_and_no_rows_is_an_error(tmp_path: Path,
          "sheet 'Staff' has a header but no rows: nothing to import")]
 
 
+def test_a_missing_column_names_three_other_sheets_and_how_many_more(tmp_path: Path
+                                                                      ) -> None:
+    from orgviz.errors import OrgvizError
+
+    sheets = {f"S{i}": [["Name", "Title"], ["Dana Reyes", "CEO"]] for i in range(1, 7)}
+    with pytest.raises(OrgvizError) as caught:
+        import_csv(workbook(tmp_path / "export.xlsx", sheets))
+    assert str(caught.value).endswith("(read sheet 'S1' of 6; the others: 'S2', 'S3', 'S4' "
+                                      "and 2 more; --sheet picks one): pass --manager COLUMN")
+
+
 def test_a_sheet_with_a_header_and_no_rows_names_the_other_sheets(tmp_path: Path) -> None:
     book = workbook(tmp_path / "p.xlsx", {"Summary": [["Total", 5]], "People": [HEADER, *ROWS]})
     with pytest.raises(OrgLoadError) as caught:

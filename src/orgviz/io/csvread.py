@@ -16,7 +16,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from orgviz.errors import OrgFileError, OrgLoadError
-from orgviz.problem import Problem
+from orgviz.problem import Problem, quoted
 from orgviz.signatures import EXPORT, Format, binary_format
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
@@ -304,17 +304,12 @@ class _LenientUtf8:
                                  f"write it): read as that character{more}"))
         if self.first_bad is not None:
             line, col, byte = self.first_bad
-            more = f", and {_more_bytes(self.bad - 1)}" if self.bad > 1 else ""
+            more = f", and {_more_of(self.bad - 1, 'byte')}" if self.bad > 1 else ""
             found.append(Problem(shown, line, col, "warning", "encoding",
                                  f"not UTF-8 (byte 0x{byte:02x}{more}): read as U+FFFD "
                                  "(\ufffd), the rest of the file as UTF-8; pass --encoding "
                                  "if names look wrong"))
         return sorted(found, key=lambda problem: (problem.line, problem.col))
-
-
-def _more_bytes(n: int) -> str:
-    """"1 more byte", "2 more bytes" ..."""
-    return f"{n:,} more byte{'' if n == 1 else 's'}"
 
 
 def _read_utf8_leniently(data: bytes) -> _LenientUtf8:
@@ -815,9 +810,9 @@ def invisible_warnings(shown: str, found: list[ExcelError]) -> list[Problem]:
                     + _more(found))]
 
 
-def _more_cells(n: int) -> str:
-    """"1 more cell", "2 more cells" ..."""
-    return f"{n:,} more cell{'' if n == 1 else 's'}"
+def _more_of(n: int, thing: str) -> str:
+    """"1 more cell", "2 more cells" ... of a `thing` ("cell", "byte")."""
+    return f"{n:,} more {thing}{'' if n == 1 else 's'}"
 
 
 def _cells_not_on(cells: list[ExcelError], lines: Collection[int]) -> list[ExcelError]:
@@ -829,7 +824,7 @@ def _cells_not_on(cells: list[ExcelError], lines: Collection[int]) -> list[Excel
 
 def _more(found: Sized) -> str:
     """" (and 3 more cells)" after the first of several cells `found`, or ""."""
-    return f" (and {_more_cells(len(found) - 1)})" if len(found) > 1 else ""
+    return f" (and {_more_of(len(found) - 1, 'cell')})" if len(found) > 1 else ""
 
 
 def _blank_rows(columns: list[list[str]], trimmed: bool) -> set[int]:
@@ -852,8 +847,7 @@ def titles_skipped(shown: str, line: int, titles: str, unit: str) -> Problem:
 
 def _skipped(shown: str, lines: list[int]) -> Problem:
     """An info at the first of the rows that hold no value, which are skipped."""
-    listed = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5:,} more"
-                                               if len(lines) > 5 else "")
+    listed = quoted(lines, 5, str)
     many = "a row holds" if len(lines) == 1 else f"{len(lines):,} rows hold"
     return Problem(shown, lines[0], 1, "info", "csv", f"{many} no value: skipped (row"
                    f"{'' if len(lines) == 1 else 's'} {listed})")

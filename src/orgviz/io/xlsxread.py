@@ -42,7 +42,7 @@ from orgviz.io.csvread import (
     titles_skipped,
 )
 from orgviz.orgfiles import shown_path
-from orgviz.problem import Problem
+from orgviz.problem import Problem, quoted
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -422,15 +422,18 @@ def _fill_merged(records: list[tuple[int, list[str]]], merged: list[Range],
 
 def _merged_info(shown: str, filled: list[Range]) -> Problem:
     """The info at the first of the merged ranges that filled rows, naming them."""
-    from openpyxl.utils.cell import get_column_letter
-
-    names = [f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
-             for top, left, bottom, right in filled[:_MERGES_NAMED]]
-    more = len(filled) - _MERGES_NAMED
-    listed = ", ".join(names) + (f" and {more:,} more" if more > 0 else "")
     top, left = filled[0][:2]
     return Problem(shown, top, left, "info", "csv",
-                   f"merged cells {listed} read as their value in every row they span")
+                   f"merged cells {quoted(filled, _MERGES_NAMED, _range_name)} read as their "
+                   "value in every row they span")
+
+
+def _range_name(merged: Range) -> str:
+    """"A2:A5": the name of a merged range."""
+    from openpyxl.utils.cell import get_column_letter
+
+    top, left, bottom, right = merged
+    return f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
 
 
 #: How many merged ranges the info on them names.

@@ -47,7 +47,7 @@ from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import SIZES, Org, Person, RowLocs, Team, shown_argument
-from orgviz.problem import Problem, SourceLoc
+from orgviz.problem import Problem, SourceLoc, quoted
 from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
 
 SIZE_LIMITS = ((60, "small"), (600, "mid-size"))
@@ -211,16 +211,20 @@ def _report_tops(imp: _Importer, tops: Sequence[Person], allow_forest: bool) -> 
     if own:
         imp.problems[:] = [p for p in imp.problems
                            if p.rule != "self-report" or tuple(p[:3]) not in own]
-    listed = ", ".join(f"'{p.id}' (row {p.loc.line}" + (
-        f", reports to itself{imp.self_reports.get(at, '')})" if (
-            at := p.at("reports_to")) in own else ")") for p in tops[:5])
-    more = f" and {len(tops) - 5:,} more" if len(tops) > 5 else ""
+
+    def shown(top: Person) -> str:
+        """"'a' (row 4)", "'a' (row 4, reports to itself)"."""
+        at = top.at("reports_to")
+        itself = f", reports to itself{imp.self_reports.get(at, '')}" if at in own else ""
+        return f"'{top.id}' (row {top.loc.line}{itself})"
+
+    listed = quoted(tops, 5, shown)
     if allow_forest:
         imp.problem(tops[1].at("reports_to"), "info", "root",
-                    f"{len(tops):,} separate trees: {listed}{more} (kept: --allow-forest)")
+                    f"{len(tops):,} separate trees: {listed} (kept: --allow-forest)")
     else:
         imp.problem(tops[1].at("reports_to"), "warning", "root",
-                    f"{len(tops):,} people have no manager: {listed}{more}; pass "
+                    f"{len(tops):,} people have no manager: {listed}; pass "
                     "--allow-forest to keep separate trees")
 
 

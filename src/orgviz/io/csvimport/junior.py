@@ -14,7 +14,7 @@ from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.rows import RowReader
 from orgviz.io.csvimport.state import header_at
 from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, quoted
 
 
 def read_junior(imp: RowReader, path: str) -> None:
@@ -95,12 +95,6 @@ def read_junior(imp: RowReader, path: str) -> None:
                     _repeated_message(repeated))
 
 
-def _first_five(items: list[str]) -> str:
-    """"a, b, c, d, e and 3 more": the first five of `items` and how many more."""
-    more = f" and {len(items) - 5:,} more" if len(items) > 5 else ""
-    return ", ".join(items[:5]) + more
-
-
 def _repeated_message(repeated: list[tuple[int, int, str]]) -> str:
     """The one warning on the rows that repeat a row exactly under a post the senior file
     lists twice (`repeated`: their lines, the lines they repeat, their posts; one cause)."""
@@ -109,8 +103,8 @@ def _repeated_message(repeated: list[tuple[int, int, str]]) -> str:
         return (f"row repeats row {first_of} exactly, under post '{post}', which the senior "
                 "file lists twice (live and eliminated): imported once")
     posts = list(dict.fromkeys(post for _, _, post in repeated))
-    named = _first_five([f"'{p}'" for p in posts])
-    lines = _first_five([str(n) for n, _, _ in repeated])
+    named = quoted(posts)
+    lines = quoted([n for n, _, _ in repeated], 5, str)
     return (f"{len(repeated):,} rows repeat a row above them exactly, under posts the senior "
             f"file lists twice (live and eliminated: {named}): each imported once (rows "
             f"{lines})")

@@ -51,7 +51,7 @@ from orgviz.io.csvread import (
     titles_skipped,
 )
 from orgviz.io.teamtable import is_export_header
-from orgviz.problem import Problem, SourceLoc
+from orgviz.problem import Problem, SourceLoc, quoted
 
 #: Flag cells of the exact layout: `orgviz export` writes "true" or nothing; a spreadsheet
 #: user marking a row may type any of these (TRUE is how Excel saves true).
@@ -171,8 +171,7 @@ class RowReader(CellReader, FlagReader):
         self.header_notes.append(f"Columns: {columns.describe()}")
         unused = columns.unused()
         if unused:  # (at most 50: a file of thousands of columns writes one short line)
-            more = f" and {len(unused) - 50:,} more" if len(unused) > 50 else ""
-            self.header_notes.append("Not imported: " + ", ".join(unused[:50]) + more)
+            self.header_notes.append("Not imported: " + quoted(unused, 50, str))
         self.cols = {f: i + 1 for f, i in columns.index.items()}
         if len(columns.name_parts) > 1:
             self.cols["name"] = columns.name_parts[0] + 1
@@ -726,7 +725,5 @@ def _other_sheets(table: CsvTable) -> str:
     """" (read sheet 'A' of 2; the others: 'B'; --sheet picks one)" for a workbook."""
     if not table.sheets:
         return ""
-    others = ", ".join(f"'{name}'" for name in table.sheets[1:4])
-    more = f" and {len(table.sheets) - 4:,} more" if len(table.sheets) > 4 else ""
     return (f" (read sheet '{table.sheets[0]}' of {len(table.sheets):,}; the others: "
-            f"{others}{more}; --sheet picks one)")
+            f"{quoted(table.sheets[1:], 3)}; --sheet picks one)")
