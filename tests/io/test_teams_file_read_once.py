@@ -82,6 +82,31 @@ def test_the_teams_table_beside_the_csv_is_read_once(tmp_path: Path,
     assert opened(table) == 1
 
 
+@pytest.mark.parametrize("people", [EXACT, HR], ids=["exact", "hr"])
+def test_import_reads_the_teams_table_beside_the_csv_once(
+        tmp_path: Path, opened: Callable[[Path], int], people: str) -> None:
+    # (the command opened it twice: its first line to tell whether it is a teams table, then
+    # the whole of it to import it)
+    path, table = _files(tmp_path, people, TABLE)
+    done = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "acme.yaml")])
+    assert done.exit_code == 0, done.output
+    assert "acme.teams.csv:1:1: info [columns] the teams of acme.csv read from its teams " \
+        "table beside it" in done.output
+    assert "  - {id: \"20\", name: Ops, parent: \"10\", lead: bo}\n" in \
+        (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert (opened(path), opened(table)) == (1, 1)
+
+
+def test_a_file_beside_that_is_no_teams_table_is_read_once_and_not_imported(
+        tmp_path: Path, opened: Callable[[Path], int]) -> None:
+    path, table = _files(tmp_path, HR, DEPARTMENTS)
+    done = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "acme.yaml")])
+    assert done.exit_code == 0, done.output
+    assert "acme.teams.csv" not in done.output
+    assert "Exec" not in (tmp_path / "acme.yaml").read_text(encoding="utf-8")
+    assert (opened(path), opened(table)) == (1, 1)
+
+
 def test_a_departments_list_on_standard_input_beside_an_export_s_csv(tmp_path: Path) -> None:
     # (it was "orgviz: <stdin>: standard input was read already: give - once", exit 2)
     (tmp_path / "acme.csv").write_text(EXACT, encoding="utf-8")

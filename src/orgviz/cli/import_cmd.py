@@ -110,8 +110,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if teams_file is None:  # (the teams table an export wrote beside the people CSV)
         from orgviz.io.teamtable import teams_table_beside
 
-        beside = teams_table_beside(csv_file, encoding)
-    refuse_to_overwrite(output, (csv_file, junior, teams_file or beside, titles_file))
+        beside = teams_table_beside(csv_file, encoding)  # (read once: its bytes handed on)
+    refuse_to_overwrite(output, (csv_file, junior,
+                                 teams_file or (beside.path if beside else None), titles_file))
     if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
         raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
                                f"{os.path.splitext(output)[0]}.yaml")
@@ -138,7 +139,8 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
         else:  # (read when it fits the people CSV, else a warning says why not)
             from orgviz.io.csvimport.beside import import_with_table_beside
 
-            result = import_with_table_beside(csv_file, options, beside, shown_name)
+            result = import_with_table_beside(csv_file, options, beside.path, shown_name,
+                                              beside.data)
     except OrgLoadError as exc:
         REPORTERS[fmt](exc.problems, 1, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)

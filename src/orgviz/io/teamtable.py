@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 #: The columns of the teams table, as export writes them (the org file's keys of a team;
 #: `team` and `team_name` as the people CSV calls a team's id and name).
@@ -29,23 +30,57 @@ def teams_path(people_csv: str) -> str:
     return os.path.splitext(people_csv)[0] + TEAMS_SUFFIX
 
 
-def teams_table_beside(people_csv: str | None, encoding: str | None = None) -> str | None:
+class TableBeside(NamedTuple):
+    """The teams table beside a people CSV (`teams_table_beside`): its path, and its bytes
+    as the import reads a CSV (`tables.read_table_bytes`; None when they could not be read
+    so: the import reads it again, and says why it is not read)."""
+
+    path: str
+    data: bytes | None
+
+
+def teams_table_beside(people_csv: str | None, encoding: str | None = None
+                       ) -> TableBeside | None:
     """The teams table that sits beside a people CSV (a regular file whose header is the one
-    export writes: `is_teams_table`), or None: for standard input (None, `-`), a device or
-    a pipe, or when there is none (a file by its name of other columns, such as a
-    departments list or another tool's `Team,Lead`, is read only when `--teams` names it)."""
+    export writes: `is_teams_table`), its bytes read once (the import's, handed on), or
+    None: for standard input (None, `-`), a device or a pipe, or when there is none (a file
+    by its name of other columns, such as a departments list or another tool's `Team,Lead`,
+    is read only when `--teams` names it)."""
     if not people_csv or people_csv == "-" or not os.path.isfile(people_csv):
         return None
     path = teams_path(people_csv)
-    return path if os.path.isfile(path) and is_teams_table(path, encoding) else None
+    if not os.path.isfile(path):
+        return None
+    data = _bytes_or_none(path)
+    if data is None:  # (too big, or unreadable: told by its first line alone, as ever)
+        table = is_teams_table(path, encoding)
+    else:
+        table = _is_header_line(_first_line_of(data, path, encoding))
+    return TableBeside(path, data) if table else None
+
+
+def _bytes_or_none(path: str) -> bytes | None:
+    """A file's bytes as the import reads them (`tables.read_table_bytes`), or None when it
+    refuses them (too big, unreadable)."""
+    from orgviz.errors import OrgvizError
+    from orgviz.io.tables import read_table_bytes
+
+    try:
+        return read_table_bytes(path)
+    except OrgvizError:
+        return None
 
 
 def is_teams_table(path: str, encoding: str | None = None) -> bool:
-    """Whether a file's first line is the header export writes (`is_export_header`: cells
-    separated by a comma, or a semicolon, tab or bar as a spreadsheet may save it), read as
+    """Whether a file's first line is the header export writes (`_is_header_line`), read as
     the import reads a CSV (`csvread.decode`: UTF-8, UTF-16 with a BOM, `encoding`); a FIFO
     or a device is none (opened, it would block, or be read away)."""
-    line = _first_line(path, encoding)
+    return _is_header_line(_first_line(path, encoding))
+
+
+def _is_header_line(line: str | None) -> bool:
+    """Whether a line is the header export writes (`is_export_header`: cells separated by a
+    comma, or a semicolon, tab or bar as a spreadsheet may save it)."""
     return line is not None and _split_so(line, is_export_header)
 
 
@@ -71,6 +106,14 @@ def _first_line(path: str, encoding: str | None) -> str | None:
             data = stream.read(_FIRST_LINE_BYTES + 1)
     except OSError:
         return None
+    return _first_line_of(data, path, encoding)
+
+
+def _first_line_of(data: bytes, path: str, encoding: str | None) -> str | None:
+    """The first line of a file's bytes (of its first _FIRST_LINE_BYTES, and one more: a
+    long file is decoded up to its first line break), decoded as the import decodes a CSV;
+    None when they cannot be decoded."""
+    data = data[:_FIRST_LINE_BYTES + 1]
     if len(data) > _FIRST_LINE_BYTES:  # (a long file: up to its first line break)
         cut = data.find(b"\n") + 1
         cut += cut % 2 == 1 and data[cut:cut + 1] == b"\x00"  # (UTF-16-LE's "\n\0")
@@ -105,7 +148,9 @@ def is_empty_teams_table(data: bytes, path: str, encoding: str | None = None) ->
     """Whether a file's bytes (`may_be_empty_teams_table`) are a teams table of its header
     alone (as export writes for an org without `teams:` where an earlier export's table
     was; `team_table_columns`): no teams to read, where a CSV without rows is otherwise
-    refused. (Lines of delimiters alone are none.)"""
+    refused. (Lines of delimiters alone are none; a file of more than _HEAD_BYTES is none.)"""
+    if len(data) > _HEAD_BYTES:
+        return False
     lines = _decoded_lines(data, path, encoding)
     if not lines or not _split_so(lines[0], lambda head: team_table_columns(head) is not None):
         return False

@@ -72,9 +72,16 @@ def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = Non
     Data problems do not raise: they are in `result.problems` (errors among them mean the
     file should only be written with --keep-going).
     """
+    return import_csv_given_teams(path, options, shown_name, None)
+
+
+def import_csv_given_teams(path: str | os.PathLike[str], options: ImportOptions | None,
+                           shown_name: str | None, teams_data: bytes | None) -> ImportResult:
+    """`import_csv`, the teams file's bytes given (`teams_data`) when they were read already
+    (the teams table beside the people CSV, read whole to tell whether it is one)."""
     options = verified_options(ImportOptions() if options is None else options)
     with cyclic_gc_paused():
-        return _import_csv(path, options, shown_name)
+        return _import_csv(path, options, shown_name, teams_data)
 
 
 #: The values of ImportOptions fields that take one of a few (None too: the default).
@@ -137,8 +144,10 @@ def _verify_columns(columns: object) -> None:
 
 
 def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
-                shown_name: str | None) -> ImportResult:
+                shown_name: str | None, teams_data: bytes | None = None) -> ImportResult:
     imp = _Importer(options)
+    if teams_data is not None and options.teams is not None:
+        imp.teams_data = (os.fspath(options.teams), teams_data)
     table = read_table(path, options.encoding, options.delimiter, options.sheet)
     titled = below_title_lines(table, options.columns)
     if titled is not None:

@@ -20,20 +20,22 @@ import dataclasses
 import os
 
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.io.csvimport import import_csv
+from orgviz.io.csvimport import import_csv, import_csv_given_teams
 from orgviz.io.csvimport.records import ImportOptions, ImportResult
 from orgviz.orgfiles import shown_path
 from orgviz.problem import Problem
 
 
 def import_with_table_beside(path: str, options: ImportOptions, beside: str,
-                             shown_name: str | None = None) -> ImportResult:
-    """Import `path` with the teams table `beside` it (an info says so; its rows' mistakes
-    warnings) when the table belongs to it, else without it (a warning says why,
-    `mismatch`)."""
+                             shown_name: str | None = None, data: bytes | None = None
+                             ) -> ImportResult:
+    """Import `path` with the teams table `beside` it (`data`: its bytes, when read already;
+    an info says so; its rows' mistakes warnings) when the table belongs to it, else without
+    it (a warning says why, `mismatch`)."""
     try:
-        result = import_csv(path, dataclasses.replace(options, teams=beside, teams_beside=True),
-                            shown_name)
+        result = import_csv_given_teams(
+            path, dataclasses.replace(options, teams=beside, teams_beside=True), shown_name,
+            data)
     except OrgLoadError as exc:
         misfit = _first(exc.problems, shown_path(beside))
         reason = (misfit and _said(misfit)) or str(exc)

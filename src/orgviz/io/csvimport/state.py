@@ -78,6 +78,9 @@ class ImporterState:
         # the teams file's path and its table (None: a teams table of its header alone),
         # once read: read once an import, whichever step asks for it (`read_teams_file`)
         self.teams_file: tuple[str, CsvTable | None] | None = None
+        # the teams file's path and bytes when read before the import (the teams table
+        # beside the people CSV, read whole to tell whether it is one): read no more
+        self.teams_data: tuple[str, bytes] | None = None
         # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
         self.said_local_fte = self.said_rounded_fte = False
         # the FTE cells read with a decimal comma or a percent sign, and the FTEs read, that

@@ -80,16 +80,18 @@ def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
 
 
 def _teams_table(imp: ImporterState, path: str) -> CsvTable | None:
-    """A teams file's table (its bytes read once: a small file's asked first whether it is
-    a teams table of its header alone, then parsed), or None for one of its header alone."""
+    """A teams file's table (its bytes read once, or given: `ImporterState.teams_data`; a
+    small file's asked first whether it is a teams table of its header alone, then
+    parsed), or None for one of its header alone."""
     from orgviz.io.tables import read_table_bytes
     from orgviz.io.teamtable import is_empty_teams_table, may_be_empty_teams_table
 
-    data = None
-    if may_be_empty_teams_table(path):
+    given, imp.teams_data = imp.teams_data, None
+    data = given[1] if given is not None and given[0] == path else None
+    if data is None and may_be_empty_teams_table(path):
         data = read_table_bytes(path)
-        if is_empty_teams_table(data, path, imp.options.encoding):
-            return None
+    if data is not None and is_empty_teams_table(data, path, imp.options.encoding):
+        return None
     return imp.read_companion(path, data)
 
 
