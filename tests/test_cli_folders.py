@@ -302,6 +302,75 @@ def test_github_annotations_name_files_relative_to_the_current_folder(
     assert set(_annotated_files(result.stdout)) == {"split/eng.yaml", str(elsewhere / "far.yaml")}
 
 
+def _reported_files(fmt: str, output: str) -> set[str]:
+    """The files a text, json or github report of validate names."""
+    if fmt == "json":
+        return {problem["file"] for problem in json.loads(output)}
+    if fmt == "github":
+        return set(_annotated_files(output))
+    return {line.split(":", 1)[0] for line in output.splitlines()[:-1]}  # (the summary last)
+
+
+@pytest.fixture
+def spelt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The current folder, outside git: orgs/top.yaml including orgs/split/eng.yaml, both
+    with problems, and orgs/solo.yaml, with problems."""
+    (tmp_path / "orgs" / "split").mkdir(parents=True)
+    (tmp_path / "orgs" / "top.yaml").write_text(
+        TOP.replace("parts/team.yaml", "split/eng.yaml").replace("CEO}", "CEO, x: 1}"),
+        encoding="utf-8")
+    (tmp_path / "orgs" / "split" / "eng.yaml").write_text(BROKEN_PART, encoding="utf-8")
+    (tmp_path / "orgs" / "solo.yaml").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("folder", [".", "./orgs", "orgs", "orgs/", "./orgs/./"])
+def test_every_report_names_a_folders_files_alike(spelt: Path, fmt: str, folder: str) -> None:
+    # (text and json named a folder's files `./orgs/solo.yaml` for `.` or `./orgs`, and the
+    # part checked through its org `orgs/split/eng.yaml`: the two spellings in one report)
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, folder])
+    assert result.exit_code == 1, result.output
+    assert _reported_files(fmt, result.stdout) == {
+        "orgs/top.yaml", "orgs/split/eng.yaml", "orgs/solo.yaml"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_folder_given_absolute_or_above_names_its_files_so(
+        spelt: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, f"{spelt}/./orgs/"])
+    assert _reported_files(fmt, result.stdout) == {
+        str(spelt / "orgs" / name) for name in ("top.yaml", "split/eng.yaml", "solo.yaml")}
+    monkeypatch.chdir(spelt / "orgs" / "split")
+    result = CliRunner().invoke(main, ["validate", "-f", fmt, "../"])
+    assert _reported_files(fmt, result.stdout) == {
+        "../top.yaml", "../split/eng.yaml", "../solo.yaml"}
+
+
+def test_a_folder_through_a_link_and_up_is_not_normalised_away(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (`link/..` is the folder holding the link's target, not the current folder: its files
+    # are named through it, where `solo.yaml` would name no file)
+    (tmp_path / "real" / "inner").mkdir(parents=True)
+    (tmp_path / "real" / "solo.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "real" / "inner")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "-f", "json", "link/.."])
+    assert (result.exit_code, _reported_files("json", result.stdout)) == (
+        1, {os.path.join("link", "..", "solo.yaml")})
+
+
+def test_an_unreadable_folder_below_dot_is_named_as_the_files_are(
+        spelt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (spelt / "orgs" / "locked").mkdir()
+    _deny_listing(monkeypatch, spelt / "orgs" / "locked")
+    result = CliRunner().invoke(main, ["validate", "-f", "json", "."])
+    assert result.stderr == "orgviz: orgs/locked: cannot read: Permission denied\n"
+    assert _reported_files("json", result.stdout) == {
+        "orgs/top.yaml", "orgs/split/eng.yaml", "orgs/solo.yaml", "orgs/locked"}
+
+
 def _deny_listing(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
     """Make os.scandir refuse to list `denied`, as for a folder the user may not read."""
     real_scandir = os.scandir

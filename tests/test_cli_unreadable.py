@@ -173,13 +173,13 @@ def test_validate_reports_an_unreadable_folder_inside_a_folder_given(locked: Pat
     (locked / "locked.yaml").chmod(0o600)
     done = orgviz(locked, "validate", "-f", fmt, ".")
     assert (done.returncode, done.stderr) == (
-        2, "orgviz: ./lockdir: cannot read: Permission denied\n")
+        2, "orgviz: lockdir: cannot read: Permission denied\n")
     if fmt == "text":
         assert done.stdout == "2 files checked: no problems\n"
     else:
         assert [(p["file"], p["line"], p["column"], p["rule"], p["message"])
                 for p in json.loads(done.stdout)] == [
-            ("./lockdir", 1, 1, "read", "cannot read: Permission denied")]
+            ("lockdir", 1, 1, "read", "cannot read: Permission denied")]
 
 
 @needs_permissions
@@ -193,9 +193,9 @@ def test_validate_reports_a_tracked_file_in_a_folder_it_may_not_enter(locked: Pa
     (locked / "lockdir").chmod(0)
     done = orgviz(locked, "validate", "-f", "json", ".")
     assert (done.returncode, done.stderr) == (
-        2, "orgviz: ./lockdir/org.yaml: cannot read: Permission denied\n")
+        2, "orgviz: lockdir/org.yaml: cannot read: Permission denied\n")
     assert [(p["file"], p["line"], p["rule"], p["message"]) for p in json.loads(done.stdout)
-            ] == [("./lockdir/org.yaml", 1, "read", "cannot read: Permission denied")]
+            ] == [("lockdir/org.yaml", 1, "read", "cannot read: Permission denied")]
 
 
 @needs_permissions
@@ -207,4 +207,4 @@ def test_validate_reports_a_file_in_a_folder_it_may_list_but_not_enter(locked: P
     done = orgviz(locked, "validate", ".")
     assert (done.returncode, done.stdout, done.stderr) == (
         2, "2 files checked: no problems\n",
-        "orgviz: ./lockdir/org.yaml: cannot read: Permission denied\n")
+        "orgviz: lockdir/org.yaml: cannot read: Permission denied\n")

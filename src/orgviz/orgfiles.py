@@ -550,7 +550,9 @@ def orgs_in_folder(folder: str, unlisted: list[OSError] | None = None) -> list[s
     whole org (found in the folder's git repository, or in the folder outside git).
     NoOrgInFolderError when none is left (none where `unlisted` gets a subfolder's error:
     see `tracked_yaml_files`)."""
-    names = [os.path.join(folder, name) for name in tracked_yaml_files(folder, unlisted)]
+    shown = _plain(folder)
+    names = [name if shown == os.curdir else os.path.join(shown, name)
+             for name in tracked_yaml_files(folder, unlisted)]
     found = select_orgs(names, _repository_of(folder) or folder).orgs
     if os.path.isabs(folder):  # (an org found elsewhere in the repository: shown as the folder is)
         found = [path if os.path.isabs(path) else os.path.abspath(path) for path in found]
@@ -560,6 +562,14 @@ def orgs_in_folder(folder: str, unlisted: list[OSError] | None = None) -> list[s
                                  f"{folder}: no org file in this folder (a YAML file with a "
                                  "top-level 'orgviz:' key)")
     return found
+
+
+def _plain(folder: str) -> str:
+    """A folder's path as the files found in it are named: normalised (`.` and `./orgs/`
+    as `.` and `orgs`, so that a file below reads `orgs/acme.yaml` as an org found including
+    a part does), where that names the same folder (`link/..` is left as it is)."""
+    plain = os.path.normpath(folder)
+    return plain if plain == folder or _key(plain) == _key(folder) else folder
 
 
 def _unlisted(folder: str) -> str | None:
@@ -617,7 +627,7 @@ def _run_git(args: list[str], folder: str | os.PathLike[str]
 def _unlisted_error(error: OSError) -> NoOrgInFolderError:
     """The error for a folder inside a folder given that cannot be listed (`tree/sub: cannot
     read: Permission denied`), said as that of a file that cannot be read is."""
-    folder = os.fsdecode(error.filename)
+    folder = _plain(os.fsdecode(error.filename))
     return NoOrgInFolderError(folder, f"{folder}: cannot read: {error.strerror or error}")
 
 
