@@ -419,3 +419,29 @@ def test_why_drawn_reads_the_diagrams_stamp_once(tmp_path, monkeypatch, digest, 
     monkeypatch.setattr(freshness, "open", counting, raising=False)
     assert freshness.why_drawn(target, "org.yaml", digest) == why
     assert opens == [target] * opened
+
+
+def test_a_configuration_change_reads_each_diagrams_stamp_once(org, monkeypatch):
+    # (the diagram's head was read for the org file its stamp names, to keep it among the
+    # diagrams the configuration redraws, then again to tell whether it is up to date)
+    assert render_hook("--format", "dot", "org.yaml").exit_code == 1
+    target = Path("output") / "org.dot"
+    opens: list[object] = []
+
+    def counting(file, *args, **kwargs):
+        opens.append(file)
+        return open(file, *args, **kwargs)
+
+    monkeypatch.setattr(freshness, "open", counting, raising=False)
+    (org / ".orgviz.yaml").write_text("rules: {single-report: off}\n", encoding="utf-8")
+    result = render_hook("--format", "dot", ".orgviz.yaml")
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        1, "1 diagram re-rendered, 0 up to date (source hash matches)")
+    assert opens == [target]  # (its head: the stamp is not the new digest)
+    opens.clear()
+    (org / ".orgviz.yaml").write_text("# same rules\nrules: {single-report: off}\n",
+                                      encoding="utf-8")
+    result = render_hook("--format", "dot", ".orgviz.yaml")
+    assert (result.exit_code, result.output) == (
+        0, "0 diagrams re-rendered, 1 up to date (source hash matches)\n")
+    assert opens == [target] * 2  # (its head for the stamp, its end to see it whole)

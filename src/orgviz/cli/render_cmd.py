@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from orgviz.config import Config
     from orgviz.model import Org
     from orgviz.problem import Problem
+    from orgviz.render.freshness import Stamp
 
 # Kept literal so that `--help` does not import the rendering code.
 ENGINES = ("auto", "system", "embedded")
@@ -160,28 +161,29 @@ def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
 
 
 def _hook_files(files: tuple[str, ...], config_source: str | None, output: str | None,
-               fmt: str | None) -> tuple[str, ...]:
+               fmt: str | None) -> tuple[tuple[str, ...], dict[str, Stamp]]:
     """The org files `render --hook` looks at for the changed FILES: `hook_selection`'s; when
     the project configuration changed, also every org file of the repository whose diagram
     (where -o puts it) exists and was drawn from it: a diagram of this hook entry, which the
-    new rule settings may have made stale. (Orgs another entry draws, to another -o folder,
-    are left to it.) Exits 0 at once when FILES are only another tool's pyproject.toml."""
+    new rule settings may have made stale (with the stamps read, by org file, for
+    `why_drawn`). (Orgs another entry draws, to another -o folder, are left to it.) Exits 0
+    at once when FILES are only another tool's pyproject.toml."""
     from orgviz.orgfiles import hook_selection
 
     selection = hook_selection(files, config_source)
     if selection.none_of_ours:
         sys.exit(EXIT_OK)
     if not selection.config_orgs or output == "-":
-        return tuple(selection.orgs)
+        return tuple(selection.orgs), {}
     from orgviz.render import freshness
     from orgviz.render.pipeline import output_path
 
-    kept = []
+    kept: dict[str, Stamp] = {}
     for path in selection.config_orgs:
-        source = freshness.stamped_source(output_path(path, output, fmt))
-        if source is not None and os.path.normpath(source) == os.path.normpath(path):
-            kept.append(path)
-    return (*selection.orgs, *kept)
+        found = freshness.stamp_of(output_path(path, output, fmt))
+        if found.source is not None and os.path.normpath(found.source) == os.path.normpath(path):
+            kept[path] = found
+    return (*selection.orgs, *kept), kept
 
 
 @click.command("render",
@@ -272,9 +274,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     if output is not None and output != "-" and names_folder(output):
         output = os.path.join(output, "")  # (`-o charts/.` is the folder, as `-o charts/`)
     config = _LazyConfig(config_path)
+    stamps: dict[str, Stamp] = {}  # (--hook: the diagrams' stamps read already, by org file)
     try:
         if hook:  # the source stamps need the rule settings up front
-            files = _hook_files(files, config.get().source, output, fmt)
+            files, stamps = _hook_files(files, config.get().source, output, fmt)
         options.verified()
         targets = _targets(files, output, fmt, hook)
         if width is not None and any((fmt or format_for(t)) != "png" for t in targets):
@@ -309,7 +312,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                         options, config.get().rule_settings, force)
                     # (another org file's diagram is no diagram of this one, even when the
                     # two files are the same bytes and so the same digest)
-                    why = freshness.why_drawn(target, path, digest)
+                    why = freshness.why_drawn(target, path, digest, stamps.get(path))
                     if why is None:
                         fresh += 1
                         continue

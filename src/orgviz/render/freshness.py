@@ -24,6 +24,7 @@ import re
 import struct
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -130,6 +131,22 @@ def _source_in(text: str | None) -> str | None:
     return unquote(text.split(" from ", 1)[1], errors="surrogateescape")
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """What a diagram's stamp says, read from its head once (`stamp_of`): the digest and the
+    org file it was drawn from, each None where the stamp has none (or there is none)."""
+
+    digest: str | None
+    source: str | None
+
+
+def stamp_of(target: str | os.PathLike[str]) -> Stamp:
+    """The stamp of the diagram at `target` (its head read once), or one of None and None
+    (no file, no stamp, unreadable)."""
+    text = _stamp_text(target)
+    return Stamp(_digest_in(text), _source_in(text))
+
+
 def _stamp_text(path: str | os.PathLike[str]) -> str | None:
     """What follows the stamp keyword in a diagram: the digest, then ' from <source>'."""
     try:
@@ -194,24 +211,25 @@ def _is_current(target: str | os.PathLike[str], stamped: str | None, digest: str
     return stamped == digest and is_whole(target)
 
 
-def why_drawn(target: Path, source: str, digest: str) -> str | None:
+def why_drawn(target: Path, source: str, digest: str, read: Stamp | None = None) -> str | None:
     """Why the hook draws the org file `source` (its sources have this digest) at `target`:
     'missing', 'out of date' or 'the diagram of <other>' (an org file gone, or no org file
     now: its diagram is taken over, stamped as `source`'s); None when it is up to date.
+    `read`: the diagram's stamp where the caller read it already (`stamp_of`), so that its
+    head is read once.
 
     Before anything is drawn: RenderError when `target` is the diagram of another org file
     (`check_same_source`), OutputError when it cannot be looked at (a folder that cannot
     be searched), said as writing it would say it."""
     if not _is_there(target):
         return "missing"
-    text = _stamp_text(target)  # (the diagram's head is read once: the stamp has it all)
-    other = _source_in(text)
-    if other is None:
+    found = stamp_of(target) if read is None else read  # (the stamp has it all)
+    if found.source is None:
         return "out of date"
-    if not _same_source(other, source):
-        _refuse_other_org(target, other, source)
-        return f"the diagram of {other}"
-    return None if _is_current(target, _digest_in(text), digest) else "out of date"
+    if not _same_source(found.source, source):
+        _refuse_other_org(target, found.source, source)
+        return f"the diagram of {found.source}"
+    return None if _is_current(target, found.digest, digest) else "out of date"
 
 
 def _is_there(target: Path) -> bool:
@@ -257,7 +275,7 @@ def is_whole(path: str | os.PathLike[str]) -> bool:
 
 def stamped_source(target: str | os.PathLike[str]) -> str | None:
     """The org file a stamped diagram was drawn from (as the hook was given it), or None."""
-    return _source_in(_stamp_text(target))
+    return stamp_of(target).source
 
 
 def check_same_source(target: Path, path: str) -> None:
