@@ -6,6 +6,7 @@ not the follow-on findings of a chart of its people alone."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -128,3 +129,44 @@ def test_a_part_no_org_includes_keeps_its_own_problems(split: Path) -> None:
            "lone.yaml:3:60: error [schema] unknown key 'boss' in person 'vp-product'; did you "
            f"mean 'reports_to'? (allowed: {ALLOWED})\n"
            "2 files checked: 3 errors\n")
+
+
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, denied: Path) -> list[str]:
+    """Make os.scandir refuse to list `denied`, as for a folder the user may not read; the
+    list gets each path it was asked to list."""
+    real_scandir, asked = os.scandir, []
+
+    def scandir(path: str = ".") -> object:
+        asked.append(os.path.abspath(path))
+        if os.path.abspath(path) == str(denied):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    return asked
+
+
+@pytest.mark.parametrize("args", [["orgs/acme/eng.yaml"], ["--hook", "orgs/acme/eng.yaml"]])
+def test_a_folder_the_search_for_a_parts_org_cannot_list_is_said(
+        split: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    # (the walk for the org that includes a part skipped it silently: an org in it that
+    # includes the part went unfound, and the part was checked alone)
+    (split / "shut" / "in").mkdir(parents=True)
+    _deny_listing(monkeypatch, split / "shut" / "in")
+    result = CliRunner().invoke(main, ["validate", *args])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "3 files checked: no problems\n",
+        "orgviz: warning: shut/in: cannot read: Permission denied (not searched for the org "
+        "file that includes a part)\n")
+
+
+def test_a_folder_given_is_walked_once_for_its_parts_orgs(
+        split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (outside git its parts' orgs are looked for in it: its files listed already, and a
+    # folder in it that cannot be listed said once, as a file that cannot be read)
+    (split / "orgs" / "shut").mkdir()
+    asked = _deny_listing(monkeypatch, split / "orgs" / "shut")
+    result = CliRunner().invoke(main, ["validate", "orgs"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "4 files checked: no problems\n", "orgviz: orgs/shut: cannot read: Permission denied\n")
+    assert asked.count(str(split / "orgs")) == 1

@@ -359,6 +359,30 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".",
     return found
 
 
+#: The folders `_searched_yaml_files` could not list that a warning was printed for.
+_WARNED_UNLISTED: set[str] = set()
+
+
+def _searched_yaml_files(root: str | os.PathLike[str]) -> list[str]:
+    """The YAML files under `root` (`tracked_yaml_files`), named from the current folder, to
+    look for the org that includes a part among; a folder the walk cannot list is said in a
+    warning on stderr, once a folder (its org files cannot be found)."""
+    unlisted: list[OSError] = []
+    here = os.path.abspath(root)
+    names = [os.path.relpath(os.path.join(here, name))
+             for name in tracked_yaml_files(root, unlisted)]
+    for error in unlisted:
+        folder = _plain(os.fsdecode(error.filename))
+        if _key(folder) not in _WARNED_UNLISTED:
+            _WARNED_UNLISTED.add(_key(folder))
+            from orgviz.problem import one_line
+
+            print(one_line(f"orgviz: warning: {folder}: cannot read: "
+                           f"{error.strerror or error} (not searched for the org file that "
+                           "includes a part)"), file=sys.stderr)
+    return names
+
+
 @dataclass
 class Selection:
     """What to check: top org files in order, and the given files that were skipped."""
@@ -448,8 +472,7 @@ def _candidates(given: Sequence[str], root: str | None) -> list[str]:
     from the current folder), each once."""
     names = [path for path in given if path != STDIN]
     if root is not None:
-        here = os.path.abspath(root)
-        names += [os.path.relpath(os.path.join(here, name)) for name in tracked_yaml_files(root)]
+        names += _searched_yaml_files(root)
     candidates: dict[str, str] = {}
     for name in names:
         candidates.setdefault(_key(name), name)
@@ -472,12 +495,15 @@ def _in_current_folder(path: str) -> bool:
     return relative_inside(path) is not None
 
 
-def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Selection:
+def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".",
+                listed: Sequence[str] | None = None) -> Selection:
     """Map the files a hook is given to the top org files to check (each once, in order).
 
     Non-org YAML is skipped. A part of a split org is replaced by the org files that include
-    it, looked for among `files` and the YAML files tracked under `root`; a part that no org
-    includes is checked on its own (and so reported as lacking an `org:` header).
+    it, looked for among `files` and the YAML files tracked under `root` (`listed`, where the
+    caller listed them already, named from the current folder: a folder is walked once); a
+    part that no org includes is checked on its own (and so reported as lacking an `org:`
+    header).
     """
     selection = Selection()
     kinds: dict[str, Kind] = {}
@@ -492,8 +518,7 @@ def select_orgs(files: Sequence[str], root: str | os.PathLike[str] = ".") -> Sel
         else:
             chosen.setdefault(_key(path), path)
     if parts:
-        here = os.path.abspath(root)
-        tracked = [os.path.relpath(os.path.join(here, name)) for name in tracked_yaml_files(root)]
+        tracked = _searched_yaml_files(root) if listed is None else listed
         candidates: dict[str, str] = {}
         for name in (*files, *tracked):
             key = _key(name)
@@ -553,7 +578,10 @@ def orgs_in_folder(folder: str, unlisted: list[OSError] | None = None) -> list[s
     shown = _plain(folder)
     names = [name if shown == os.curdir else os.path.join(shown, name)
              for name in tracked_yaml_files(folder, unlisted)]
-    found = select_orgs(names, _repository_of(folder) or folder).orgs
+    root = _repository_of(folder) or folder
+    # (outside git the parts' orgs are looked for in the folder: listed, and its unlisted
+    # folders said, already)
+    found = select_orgs(names, root, names if root == folder else None).orgs
     if os.path.isabs(folder):  # (an org found elsewhere in the repository: shown as the folder is)
         found = [path if os.path.isabs(path) else os.path.abspath(path) for path in found]
     if not found and not unlisted:
