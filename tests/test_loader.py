@@ -67,6 +67,21 @@ def test_graph_keeps_solid_and_dotted_apart(org_file):
     assert org.roots == ["dana"]
 
 
+def test_roots_are_the_tops_validate_stats_and_the_chart_take(org_file):
+    # (a person whose manager is themselves was left out: validate, stats and the chart take
+    # them as a top, as HR exports give the top person)
+    org = load(org_file(
+        "orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A, reports_to: a}\n"
+        "  - {id: b, name: B, reports_to: a}\n  - {id: c, name: C, reports_to: gone}\n"
+        "  - {id: d, name: D}\n  - {id: e, name: E, reports_to: f}\n"
+        "  - {id: f, name: F, reports_to: e}\n"))
+    assert org.roots == ["a", "c", "d"]  # (e and f: a cycle, not tops)
+    from orgviz import compute_stats
+
+    assert compute_stats(org)["tops"] == org.roots
+    assert org.reports["a"] == ["b"] and not org.graph.has_edge("a", "a")
+
+
 @pytest.mark.parametrize(("source", "expected"), [
     ("orgviz: 1\norg: {name: A}\npeople:\n  - {id: a, name: A}\n  - {id: b, name: B\n",
      (6, 1, "yaml-syntax", "YAML syntax error: did not find expected ',' or '}' in the {...} "

@@ -213,9 +213,14 @@ class Org:
 
     @cached_property
     def roots(self) -> list[str]:
-        """People with no manager (or a manager that does not exist), in file order."""
-        return [p.id for p in self.by_id.values()
-                if p.reports_to is None or p.reports_to not in self.by_id]
+        """The tops of the org, in file order: the people without a manager, with their own
+        id as manager (a self-report, as HR exports give the top person) or with one that is
+        nobody's in the org; the tops validate, stats and the chart take (`reports` and
+        `graph` have no line from a self-reporter to itself). People in a reporting cycle
+        are not among them (the `cycle` rule reports them; a chart cuts the cycle)."""
+        by_id = self.by_id
+        return [p.id for p in by_id.values()
+                if p.reports_to is None or p.reports_to == p.id or p.reports_to not in by_id]
 
     def rank(self, person: Person) -> int | None:
         """A person's seniority rank, or None when the role is unknown."""
