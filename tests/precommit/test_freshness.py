@@ -50,19 +50,27 @@ TINY_PNG = png((b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)),
     ("dot", b"digraph orgchart {}\n"),
     ("png", TINY_PNG),
 ])
-def test_stamp_then_read_back(tmp_path, fmt, data):
+def test_stamp_then_read_back(tmp_path, monkeypatch, fmt, data):
+    monkeypatch.chdir(tmp_path)  # (no org.yaml here: its diagram may be taken over)
     path = tmp_path / f"chart.{fmt}"
     path.write_bytes(freshness.stamp(data, fmt, DIGEST, "org.yaml"))
     assert freshness.read_stamp(path) == DIGEST
-    assert freshness.is_fresh(path, DIGEST, "org.yaml")
-    assert freshness.is_fresh(path, DIGEST, "./org.yaml")
-    assert not freshness.is_fresh(path, "f" * 64, "org.yaml")
+    assert freshness.why_drawn(path, "org.yaml", DIGEST) is None
+    assert freshness.why_drawn(path, "./org.yaml", DIGEST) is None
+    assert freshness.why_drawn(path, "org.yaml", "f" * 64) == "out of date"
     # (the digest is of bytes alone: a diagram of another org file is no diagram of this one)
-    assert not freshness.is_fresh(path, DIGEST, "emea/org.yaml")
+    assert freshness.why_drawn(path, "emea/org.yaml", DIGEST) == "the diagram of org.yaml"
     assert freshness.stamp(data, fmt, DIGEST, "org.yaml") == path.read_bytes()  # deterministic
     path.write_bytes(freshness.stamp(data, fmt, DIGEST))  # (a stamp that names no source)
     assert freshness.read_stamp(path) == DIGEST
-    assert not freshness.is_fresh(path, DIGEST, "org.yaml")
+    assert freshness.why_drawn(path, "org.yaml", DIGEST) == "out of date"
+    path.write_bytes(freshness.stamp(data, fmt, DIGEST, "org.yaml")[:-4])  # (cut short)
+    assert freshness.why_drawn(path, "org.yaml", DIGEST) == "out of date"
+
+
+def test_is_fresh_is_gone():
+    # (it said what why_drawn says, read the stamp its own way, and only tests called it)
+    assert not hasattr(freshness, "is_fresh")
 
 
 def test_svg_stamp_is_the_second_line():

@@ -194,20 +194,10 @@ def stamp(data: bytes, fmt: str, digest: str, source: str | None = None) -> byte
     raise AssertionError(fmt)  # pragma: no cover - verify_format raised
 
 
-def is_fresh(target: str | os.PathLike[str], digest: str, source: str) -> bool:
-    """Whether the diagram at `target` was drawn from the org file `source`, from sources with
-    this digest, and is whole (a diagram cut short, by a full disk or a bad merge, keeps its
-    stamp but is drawn again). The digest is of bytes alone: another file's diagram (one
-    moved by `git mv`, or byte-identical) is not this one's, and is drawn again."""
-    text = _stamp_text(target)
-    other = _source_in(text)
-    return (other is not None and _same_source(other, source)
-            and _is_current(target, _digest_in(text), digest))
-
-
 def _is_current(target: str | os.PathLike[str], stamped: str | None, digest: str) -> bool:
     """Whether a diagram of the org file drawn, stamped with the digest `stamped`, is of
-    sources with this digest and whole (`is_fresh`)."""
+    sources with this digest and whole: a diagram cut short, by a full disk or a bad merge,
+    keeps its stamp but is drawn again (`why_drawn`)."""
     return stamped == digest and is_whole(target)
 
 
