@@ -55,14 +55,14 @@ def rule_settings(block: YMap, wording: RulesWording, out: ErrorSink) -> Iterato
         if (level := level_of(value)) is not None:
             yield RuleSetting(rule, key_loc, level)
         elif isinstance(value, YMap):
-            level = value.get("level")
-            if level is not None and level_of(level) is None:
+            given = value.get("level")
+            level = None if given is None else level_of(given)
+            if given is not None and level is None:  # (its options are still checked)
                 out.error(value.value_locs["level"], f"level of rule '{rule}' must be off, "
-                          f"error, warning or info, not {wording.shown(level)}"
-                          f"{level_hint(level)}", "config")
-                level = None  # (its options are still checked)
+                          f"error, warning or info, not {wording.shown(given)}"
+                          f"{level_hint(given)}", "config")
             options = {k: v for k, v in value.items() if k != "level"}
-            yield RuleSetting(rule, key_loc, level_of(level), options,
+            yield RuleSetting(rule, key_loc, level, options,
                               {k: value.value_locs[k] for k in options})
         elif (unknown := unknown_rule(rule)) is not None:  # (its values mean nothing)
             out.error(key_loc, unknown, "config")

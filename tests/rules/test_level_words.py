@@ -138,3 +138,31 @@ def test_the_schema_takes_the_level_words():
     rules = schema()["properties"]["rules"]["additionalProperties"]["oneOf"]
     assert rules[0]["enum"] == list(LEVEL_WORDS) and rules[1] == {"type": "boolean"}
     assert rules[2]["properties"]["level"]["enum"] == [*LEVEL_WORDS, True, False]
+
+
+def test_a_long_form_level_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                        ) -> None:
+    # (`{level: warning}` was looked up twice: to check it, then to keep it)
+    from orgviz import loadsettings
+
+    read: list[object] = []
+
+    def counted(value: object) -> str | None:
+        read.append(value)
+        return loadsettings_level_of(value)
+
+    loadsettings_level_of = loadsettings.level_of
+    monkeypatch.setattr(loadsettings, "level_of", counted)
+    (tmp_path / ".orgviz.yaml").write_text(
+        "rules:\n  single-report: {level: warning}\n  layers: {level: loud, max: 4}\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as refused:  # (said as before)
+        load_config(".orgviz.yaml")
+    assert str(refused.value) == (".orgviz.yaml:3:19: level of rule 'layers' must be off, "
+                                  "error, warning or info, not 'loud'")
+    (tmp_path / ".orgviz.yaml").write_text("rules:\n  single-report: {level: warning}\n",
+                                           encoding="utf-8")
+    read.clear()
+    setting, = load_config(str(tmp_path / ".orgviz.yaml")).rule_settings
+    assert (setting.rule, setting.level, read.count("warning")) == ("single-report", "warning", 1)
