@@ -268,6 +268,16 @@ def test_every_builtin_pattern_has_its_needs(no_pattern_compiled: None) -> None:
     assert all(needs)  # (none is compiled for every title)
 
 
+def test_a_title_is_framed_once_for_every_pattern_that_tests_it(
+        no_pattern_compiled: None) -> None:
+    # (each pattern not compiled yet framed the title again: 137 times for "Zookeeper")
+    ladder = RoleLadder.build()
+    _framed.cache_clear()
+    ladder.infer("Zookeeper")
+    tested = _framed.cache_info()
+    assert (tested.misses, tested.hits > 100) == (1, True)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.filter_too_much])
 @given(st.data())

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import compress, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -666,6 +666,7 @@ class _Uncompiled:
         return search(text)
 
 
+@lru_cache(maxsize=1)  # (every pattern not compiled yet tests a title in turn: framed once)
 def _framed(text: str) -> str:
     """A text as `_holds` reads it: between "^" and "$", without a newline at its end (before
     which `$` matches too), so that "^x" is x at its start and "x$" x at its end."""
