@@ -170,3 +170,22 @@ def test_a_folder_given_is_walked_once_for_its_parts_orgs(
     assert (result.exit_code, result.stdout, result.stderr) == (
         2, "4 files checked: no problems\n", "orgviz: orgs/shut: cannot read: Permission denied\n")
     assert asked.count(str(split / "orgs")) == 1
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_a_folder_a_changed_configuration_cannot_search_is_said(
+        split: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    # (a changed configuration stands for every org file: outside git the walk for them
+    # skipped a folder it could not list silently, and so the org files in it)
+    (split / ".orgviz.yaml").write_text("rules: {}\n", encoding="utf-8")
+    (split / "shut").mkdir()
+    _deny_listing(monkeypatch, split / "shut")
+    args = ["--hook", ".orgviz.yaml"] if command == "validate" else [
+        "--hook", "--format", "dot", ".orgviz.yaml"]
+    result = CliRunner().invoke(main, [command, *args])
+    assert result.stderr == (
+        "orgviz: warning: shut: cannot read: Permission denied (not searched for the org "
+        "files the changed configuration applies to)\n")
+    assert result.exit_code == 0, result.output
+    if command == "validate":  # (the rest still checked)
+        assert result.stdout == "4 files checked: no problems\n"

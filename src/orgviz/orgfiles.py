@@ -371,16 +371,22 @@ def _searched_yaml_files(root: str | os.PathLike[str]) -> list[str]:
     here = os.path.abspath(root)
     names = [os.path.relpath(os.path.join(here, name))
              for name in tracked_yaml_files(root, unlisted)]
-    for error in unlisted:
+    _say_unlisted(unlisted, "the org file that includes a part")
+    return names
+
+
+def _say_unlisted(errors: Iterable[OSError], sought: str) -> None:
+    """A warning on stderr for each folder a walk could not list (`errors`), once a folder:
+    `orgviz: warning: orgs/sub: cannot read: Permission denied (not searched for SOUGHT)`."""
+    from orgviz.problem import one_line
+
+    for error in errors:
         folder = _plain(os.fsdecode(error.filename))
         if _key(folder) not in _WARNED_UNLISTED:
             _WARNED_UNLISTED.add(_key(folder))
-            from orgviz.problem import one_line
-
             print(one_line(f"orgviz: warning: {folder}: cannot read: "
-                           f"{error.strerror or error} (not searched for the org file that "
-                           "includes a part)"), file=sys.stderr)
-    return names
+                           f"{error.strerror or error} (not searched for {sought})"),
+                  file=sys.stderr)
 
 
 @dataclass
@@ -561,11 +567,15 @@ def hook_selection(files: Sequence[str], config_source: str | None) -> Selection
 
 def repository_orgs(folder: str = ".") -> list[str]:
     """Every org file under `folder` as folder mode finds them (`orgs_in_folder`: the YAML
-    files git knows, a walk outside git), named relative to the current folder; [] if none."""
+    files git knows, a walk outside git), named relative to the current folder; [] if none.
+    A folder the walk cannot list is said in a warning (`_say_unlisted`)."""
+    unlisted: list[OSError] = []
     try:
-        return [os.path.normpath(path) for path in orgs_in_folder(folder)]
+        return [os.path.normpath(path) for path in orgs_in_folder(folder, unlisted)]
     except NoOrgInFolderError:
         return []
+    finally:
+        _say_unlisted(unlisted, "the org files the changed configuration applies to")
 
 
 def orgs_in_folder(folder: str, unlisted: list[OSError] | None = None) -> list[str]:
