@@ -12,7 +12,14 @@ from orgviz.gcpause import cyclic_gc_paused
 from orgviz.layout.tidy import Beside, LayoutOptions
 from orgviz.model import Org
 from orgviz.problem import Problem
-from orgviz.render.cards import TEAM_SIZE, CardBox, card_box, chart_texts
+from orgviz.render.cards import (
+    NAME_SIZE,
+    TEAM_SIZE,
+    TITLE_SIZE,
+    CardBox,
+    card_box,
+    chart_texts,
+)
 from orgviz.render.chart import BANDS, Card, Chart, View, build_chart
 from orgviz.render.convert import svg_size
 from orgviz.render.dot import RANKSEP
@@ -153,7 +160,7 @@ class Drawer:
 
     def draw(self, view: View, rows_height: float | None = None,
              peers: bool = False, box: CardBox | None = None,
-             across: int | None = None) -> list[Drawn]:
+             across: int | None = None, text_room: bool = False) -> list[Drawn]:
         """Ways to draw the view: each with its level axis, then without it (narrower).
 
         With `rows_height` (SVG units) leaf reports are stacked only so deep that the chart
@@ -164,31 +171,50 @@ class Drawer:
         stacking. `peers`: the top's reports side by side on one row, never stacked (with
         the dot layout: nothing stacked). `box`: the card size to draw with instead of the
         chart's own (the panels of a shared slide). `across`: a manager's assistants at
-        most that many side by side (None: the layouts' own, three).
+        most that many side by side (None: the layouts' own, three). `text_room`:
+        `rows_height` is the slide's height at the scale that draws the team line's text
+        (TEAM_SIZE) at the minimum font; a chart whose cards have no text that small may be
+        drawn smaller, and is drawn too with stacks as deep as its smallest text leaves room
+        for (`card_text_room`), without the level axis (whose labels are that small).
         """
         chart, own = self.chart(view)
         chart = replace(chart, assistants_across=across)
         box = box or own
         tree = tree_input(chart, box) if self.layout == "tidy" else None
         depths: list[tuple[int | None, dict[str, int]]] = [(None, {})]
-        if rows_height is not None:
-            fits = stack_fits(chart, box, rows_height, self.layout, tree)
-            depths = (list(stackings(chart, fits)) if self.layout == "tidy"
-                      else [(min(fits.values(), default=1), {})])
+        deeper: list[tuple[int | None, dict[str, int]]] = []
         if peers and self.layout != "tidy":
             depths = [(1, {})]
+        elif rows_height is not None:
+            depths = self.depths(chart, box, rows_height, tree)
+            room = card_text_room(chart) if text_room else 1.0
+            if room > 1.0:
+                deeper = [found for found in self.depths(chart, box, rows_height * room, tree)
+                          if found not in depths]
         results = []
-        for depth, own_depths in depths:
+        # (the deeper stackings are too tall for the level axis's labels: drawn without)
+        for (depth, own_depths), axis in [*((found, True) for found in depths),
+                                          *((found, False) for found in deeper)]:
             stacked = replace(chart, stack_rows=depth) if depth is not None else chart
             kept = stack_limits(own_depths)
             geometry = (self.place_peers(stacked, box, kept)
                         if peers and self.layout == "tidy"
                         else self.place(stacked, box, tree, kept))
-            first = self.paint(stacked, box, geometry, axis=True, limits=kept)
+            first = self.paint(stacked, box, geometry, axis=axis, limits=kept)
             results.append(first)
             if first.axis:
                 results.append(self.paint(stacked, box, geometry, False, kept))
         return results
+
+    def depths(self, chart: Chart, box: CardBox, rows_height: float,
+               tree: TreeInput | None) -> list[tuple[int | None, dict[str, int]]]:
+        """The stackings to draw a chart with so that it keeps within `rows_height` units:
+        the tidy layout's `stackings`, shallowest first; the dot layout's one depth, all
+        stacked as deep as the shallowest fit."""
+        fits = stack_fits(chart, box, rows_height, self.layout, tree)
+        if self.layout == "tidy":
+            return list(stackings(chart, fits))
+        return [(min(fits.values(), default=1), {})]
 
     def draw_chain(self, view: View, rows: int) -> Drawn:
         """A reporting chain (each card the one report of the card before it) in columns of
@@ -235,6 +261,22 @@ class Drawer:
         width, height = max(width, svg_w), max(height, svg_h)
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
                      geometry, has_axis, box, limits)
+
+
+def card_text_room(chart: Chart) -> float:
+    """How much more room than at the team line's text size (TEAM_SIZE) a chart has on a
+    slide when drawn with its smallest card text at that size: its cards' smallest text
+    (team lines, notes, rollups' and continued cards' last lines are TEAM_SIZE; titles
+    TITLE_SIZE; names NAME_SIZE) over TEAM_SIZE; 1 for a chart with a team line."""
+    if any(card.team or card.kind in ("rollup", "continued") for card in chart.cards):
+        return 1.0  # (a team line, or a pile's last line: no card texts to wrap for it)
+    smallest = NAME_SIZE
+    for text in chart_texts(chart).values():
+        if text.team or text.dotted:
+            return 1.0
+        if text.title:
+            smallest = TITLE_SIZE
+    return smallest / TEAM_SIZE
 
 
 def moved_beside(chart: Chart, assistants_moved: Collection[str]) -> Chart:

@@ -182,7 +182,7 @@ class Planner:
         across: int | None = None
         while True:
             drawings = self.drawer.draw(self.view(part), rows_height=self.area_h,
-                                        peers=peers, across=across)
+                                        peers=peers, across=across, text_room=True)
             found = [drawn for drawn in drawings
                      if self.frame.readable(drawn.width, drawn.height, drawn.min_text,
                                             self.min_font)]
