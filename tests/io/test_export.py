@@ -350,6 +350,16 @@ def test_mermaid_longer_than_mermaid_draws_says_so() -> None:
     assert "characters" not in small
 
 
+def test_mermaid_with_more_edges_than_mermaid_draws_counts_them_as_the_characters() -> None:
+    # (the note said "1515 edges" beside "107,614 characters": thousands separators on both)
+    people = tuple(Person(id=f"p{i}", loc=NO_LOC, name=f"P{i}", reports_to="p0" if i else None)
+                   for i in range(1_201))
+    lines = to_mermaid(Org(file="t.yaml", name="Big", size="enterprise",
+                           people=people)).splitlines()
+    assert lines[1] == ("%% 1,200 edges: Mermaid draws at most 500 unless its maxEdges setting "
+                        "is raised; export a part with --root ID instead")
+
+
 BROKEN = """\
 orgviz: 1
 org: {name: Broken, size: small}

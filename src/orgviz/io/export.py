@@ -53,7 +53,7 @@ def to_mermaid(org: Org) -> str:
     reporting = reporting_lines(org)
     edges = len(reporting)
     if edges > MERMAID_MAX_EDGES:
-        lines.insert(1, f"%% {edges} edges: Mermaid draws at most {MERMAID_MAX_EDGES} unless "
+        lines.insert(1, f"%% {edges:,} edges: Mermaid draws at most {MERMAID_MAX_EDGES:,} unless "
                      "its maxEdges setting is raised; export a part with --root ID instead")
     for person in people:
         label = f"<b>{_mermaid_text(person.display_name)}</b>"
