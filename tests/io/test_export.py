@@ -590,3 +590,19 @@ def test_export_warnings_name_a_file_with_a_line_break_on_one_line(
         "import` writes of it",
         "orgviz: a\\u000Ab.yaml: CSV does not carry the org's `date`: set it again in the "
         "org file `orgviz import` writes of it"]
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [(None, "None (NoneType)"), (5, "5 (int)"),
+                                            (b"json", "b'json' (bytes)")])
+def test_export_s_format_of_the_wrong_type_is_a_type_error(fmt: object, shown: str) -> None:
+    # (it was ExportFormatError, a ValueError: "unknown export format None", where
+    # render(org, 5) raises a TypeError)
+    import orgviz
+
+    org = Org(file="t.yaml", name="T", size="small",
+              people=(Person(id="a", loc=NO_LOC, name="A"),))
+    with pytest.raises(TypeError) as caught:
+        orgviz.export(org, fmt)  # type: ignore[arg-type]
+    assert str(caught.value) == ("orgviz.export()'s fmt must be one of mermaid, json, csv, "
+                                 f"graphml (a str), not {shown}")
+    assert not isinstance(caught.value, ValueError)

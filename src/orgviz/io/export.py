@@ -16,7 +16,7 @@ from orgviz.io.csvimport import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
 from orgviz.io.csvread import excel_error_of
 from orgviz.io.teamtable import TEAM_COLUMNS
 from orgviz.io.yamlwrite import BIDI_CONTROLS
-from orgviz.model import Org, Person, require_org
+from orgviz.model import Org, Person, require_org, shown_argument
 from orgviz.problem import one_line, person_hint
 
 #: Mermaid refuses diagrams with more edges than this (its default `maxEdges`).
@@ -406,11 +406,15 @@ def export(org: Org, fmt: str) -> str | bytes:
     ExportFormatError (an OrgvizError and a ValueError) naming the formats for any other;
     OrgLoadError (the load errors and duplicate-id errors) when the org did not load whole
     (people would be missing from the export) or a person's or a team's id repeats (an
-    export would keep one of them); TypeError for anything but an Org."""
+    export would keep one of them); TypeError for anything but an Org, and for a format that
+    is no string."""
     from orgviz.validate import require_whole
 
     require_org(org, "export")
-    exporter = EXPORTERS.get(fmt) if isinstance(fmt, str) else None
+    if not isinstance(fmt, str):  # (as render's: a value of the wrong type)
+        raise TypeError(f"orgviz.export()'s fmt must be one of {', '.join(EXPORTERS)} (a str), "
+                        f"not {shown_argument(fmt)}")
+    exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ExportFormatError(f"unknown export format {fmt!r}: use {', '.join(EXPORTERS)}")
     require_whole(org)
