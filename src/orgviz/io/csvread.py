@@ -159,18 +159,23 @@ def _wide_position(data: bytes, offset: int, codec: str) -> tuple[int, int]:
     return _lines_in(head) + 1, len(head) - max(head.rfind("\n"), head.rfind("\r"))
 
 
+def check_encoding(encoding: str) -> None:
+    """OrgFileError unless `encoding` names a text codec (not rot13, base64, zlib ...)."""
+    try:
+        text_codec = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
+    except (LookupError, ValueError):  # (ValueError: a name that is not UTF-8)
+        text_codec = None
+    if not text_codec:  # unknown, or bytes to bytes
+        raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, latin-1 or "
+                           "utf-16)")
+
+
 def decode(data: bytes, shown: str, encoding: str | None,
            problems: list[Problem]) -> tuple[str, str]:
     """Decode CSV bytes: UTF-8 (BOM or not), UTF-32 or UTF-16 with a BOM, UTF-16 without
     one whose header reads as UTF-16 (`_utf16_without_mark`), else Windows-1252 (reported)."""
     if encoding:
-        try:
-            text_codec = getattr(codecs.lookup(encoding), "_is_text_encoding", True)
-        except (LookupError, ValueError):  # (ValueError: a name that is not UTF-8)
-            text_codec = None
-        if not text_codec:  # unknown, or bytes to bytes (rot13, base64, zlib ...)
-            raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, "
-                               "latin-1 or utf-16)")
+        check_encoding(encoding)
         _check_byte_order_mark(data, shown, encoding)
         try:
             text = data.decode(encoding).removeprefix("\ufeff")  # (utf-8 and utf-16-le keep it)
@@ -517,6 +522,18 @@ def _other_format(data: bytes, shown: str | None = None) -> tuple[str, str] | No
     return None
 
 
+def checked_delimiter(delimiter: str) -> str:
+    """A delimiter given (a character, or its name: `tab`, `comma` ...) as the character;
+    OrgFileError for one that cannot separate fields."""
+    delimiter = _DELIMITER_WORDS.get(delimiter.casefold(), delimiter)
+    if len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum() or \
+            (delimiter.isspace() and delimiter != "\t"):
+        raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "
+                           f"quote, space or line break (such as , ; | or tab), not "
+                           f"'{delimiter}'")
+    return delimiter
+
+
 def parse_csv(data: bytes, shown: str, encoding: str | None = None,
               delimiter: str | None = None, companion: bool = False) -> CsvTable:
     """Parse CSV bytes (as `orgviz.io.tables.read_table` reads them: `read_import`);
@@ -534,18 +551,14 @@ def parse_csv(data: bytes, shown: str, encoding: str | None = None,
         text = text.replace("\x00", "")
     if not text.strip():
         raise _fatal(shown, 1, "empty file: expected a header row and one row per person")
-    delimiter = _DELIMITER_WORDS.get((delimiter or "").casefold(), delimiter)
     if delimiter is None:  # (from the first line with one: a title line may stand above)
         lines = text[:_first_lines_end(text)].split("\n")
         delimiter = sniff_delimiter(next((line for line in lines
                                           if any(d in line for d in DELIMITERS)), lines[0]))
-    elif len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum() or \
-            (delimiter.isspace() and delimiter != "\t"):
-        raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "
-                           f"quote, space or line break (such as , ; | or tab), not "
-                           f"'{delimiter}'")
-    elif companion:
-        delimiter = own_delimiter(text, delimiter)
+    else:
+        delimiter = checked_delimiter(delimiter)
+        if companion:
+            delimiter = own_delimiter(text, delimiter)
     previous = csv.field_size_limit()
     short = True
     header: list[str] | None  # (None: no header row)

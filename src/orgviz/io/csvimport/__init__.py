@@ -31,7 +31,13 @@ from orgviz.io.csvimport.junior import read_junior
 from orgviz.io.csvimport.linking import Linker
 from orgviz.io.csvimport.order import tree_order
 from orgviz.io.csvimport.people import build_people, build_person, people_of_columns
-from orgviz.io.csvimport.records import ImportOptions, ImportResult, Record, RecordsOnDemand
+from orgviz.io.csvimport.records import (
+    ImportOptions,
+    ImportOptionTypeError,
+    ImportResult,
+    Record,
+    RecordsOnDemand,
+)
 from orgviz.io.csvimport.rows import (
     RecordColumns,
     RowReader,
@@ -43,10 +49,15 @@ from orgviz.io.csvimport.rows import (
 from orgviz.io.csvimport.teams import link_teams, note_numbered_teams, read_teams
 from orgviz.io.csvimport.titles import expand_titles, note_coded_titles, read_titles
 from orgviz.io.csvimport.values import ELIMINATED_POST, MAX_TEXT, is_future_dated
-from orgviz.io.csvread import EXPORT_COLUMNS, EXPORT_COLUMNS_FTE
+from orgviz.io.csvread import (
+    EXPORT_COLUMNS,
+    EXPORT_COLUMNS_FTE,
+    check_encoding,
+    checked_delimiter,
+)
 from orgviz.io.orgwrite import plain_columns, write_org
 from orgviz.io.tables import read_table
-from orgviz.model import SIZES, Org, Person, RowLocs, Team, shown_argument
+from orgviz.model import SIZES, Org, Person, RowLocs, Team, check_path, shown_argument
 from orgviz.problem import Problem, SourceLoc, quoted
 from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
 
@@ -70,8 +81,15 @@ def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = Non
     """Import an HR export; raise OrgvizError (exit 2) or OrgLoadError (exit 1) if unusable.
 
     Data problems do not raise: they are in `result.problems` (errors among them mean the
-    file should only be written with --keep-going).
+    file should only be written with --keep-going). An argument of the wrong type is a
+    TypeError (an ImportOptions field's an ImportOptionTypeError), raised before any file
+    is read.
     """
+    check_path("import_csv", "path", path, "a CSV file's or workbook's path (or '-': stdin)")
+    if shown_name is not None and not isinstance(shown_name, str):
+        raise TypeError(f"orgviz.import_csv()'s shown_name must be the name of the org file "
+                        f"written (a str: it names the org) or None, not "
+                        f"{shown_argument(shown_name)}")
     return import_csv_given_teams(path, options, shown_name, None)
 
 
@@ -93,52 +111,78 @@ _FLAGS = ("keep_going", "allow_forest")
 
 def verified_options(options: ImportOptions) -> ImportOptions:
     """The options if every value is one the importer takes (as the CLI's options would
-    give), else an OrgvizError saying which and what to give instead."""
+    give), else an OrgvizError saying which and what to give instead (an
+    ImportOptionTypeError, also a TypeError, for a value of the wrong type)."""
     if not isinstance(options, ImportOptions):
         raise TypeError(f"orgviz.import_csv()'s options must be an ImportOptions or None, "
                         f"not {shown_argument(options)}")
+    _verify_types(options)
     for name, choices in _CHOICES.items():
         value = getattr(options, name)
         if value is not None and value not in choices:
             raise OrgvizError(f"unknown {name} {value!r}: use one of {', '.join(choices)} "
                               "(or None, the default)")
-    for name in _TEXTS:
-        value = getattr(options, name)
-        if value is not None and not isinstance(value, str):
-            raise OrgvizError(f"ImportOptions {name} must be a string (or None), not {value!r}")
-    for name in _FILES:
-        value = getattr(options, name)
-        if value is not None and not isinstance(value, (str, os.PathLike)):
-            raise OrgvizError(f"ImportOptions {name} must be a file path (or None), not "
-                              f"{value!r}")
-    for name in _FLAGS:
-        value = getattr(options, name)
-        if not isinstance(value, bool):
-            raise OrgvizError(f"ImportOptions {name} must be True or False, not {value!r}")
     _verify_columns(options.columns)
+    if options.encoding:  # (before any file is read: "" reads as None does)
+        check_encoding(options.encoding)
+    if options.delimiter is not None:
+        checked_delimiter(options.delimiter)
     reference = options.reference_date
     if isinstance(reference, datetime.datetime):  # (a date and a time: its date)
         options = dataclasses.replace(options, reference_date=reference.date())
-    elif reference is not None and not isinstance(reference, datetime.date):
-        raise OrgvizError(f"ImportOptions reference_date must be a datetime.date (or None: "
-                          f"today), not {reference!r}")
     return options
 
 
+def _verify_types(options: ImportOptions) -> None:
+    """An ImportOptionTypeError for a field of the wrong type, naming it and what it takes."""
+    for name, choices in _CHOICES.items():
+        value = getattr(options, name)
+        if value is not None and not isinstance(value, str):
+            raise ImportOptionTypeError(f"ImportOptions {name} must be one of "
+                                        f"{', '.join(choices)} (a str) or None, not "
+                                        f"{shown_argument(value)}")
+    for name in _TEXTS:
+        value = getattr(options, name)
+        if value is not None and not isinstance(value, str):
+            raise ImportOptionTypeError(f"ImportOptions {name} must be a string (or None), "
+                                        f"not {shown_argument(value)}")
+    for name in _FILES:
+        value = getattr(options, name)
+        if value is not None and not isinstance(value, (str, os.PathLike)):
+            raise ImportOptionTypeError(f"ImportOptions {name} must be a file path (or None), "
+                                        f"not {shown_argument(value)}")
+    for name in _FLAGS:
+        value = getattr(options, name)
+        if not isinstance(value, bool):
+            raise ImportOptionTypeError(f"ImportOptions {name} must be True or False, not "
+                                        f"{shown_argument(value)}")
+    reference = options.reference_date
+    if reference is not None and not isinstance(reference, datetime.date):
+        raise ImportOptionTypeError(f"ImportOptions reference_date must be a datetime.date "
+                                    f"(or None: today), not {shown_argument(reference)}")
+
+
 def _verify_columns(columns: object) -> None:
-    """OrgvizError unless `columns` maps known fields to lists of column names."""
+    """OrgvizError unless `columns` maps known fields to lists of column names (an
+    ImportOptionTypeError for a value of the wrong type)."""
     if not isinstance(columns, Mapping):
-        raise OrgvizError(f"ImportOptions columns must map fields to lists of column names "
-                          f"(such as {{'id': ['EmpID']}}), not {columns!r}")
+        raise ImportOptionTypeError(f"ImportOptions columns must map fields to lists of column "
+                                    f"names (such as {{'id': ['EmpID']}}), not "
+                                    f"{shown_argument(columns)}")
     for fld, names in columns.items():
         if fld not in SPELLINGS:
             raise OrgvizError(f"ImportOptions columns: unknown field {fld!r}: use one of "
                               f"{', '.join(SPELLINGS)}")
         if isinstance(names, str) or not isinstance(names, Sequence):
-            raise OrgvizError(f"ImportOptions columns[{fld!r}] must be a list of column names "
-                              f"(such as [{names!r}]), not {names!r}")
+            raise ImportOptionTypeError(f"ImportOptions columns[{fld!r}] must be a list of "
+                                        f"column names (such as [{names!r}]), not "
+                                        f"{shown_argument(names)}")
         for name in names:
-            if not isinstance(name, str) or not name.strip():
+            if not isinstance(name, str):
+                raise ImportOptionTypeError(f"ImportOptions columns[{fld!r}]: a column name "
+                                            f"(the header's text) must be a non-blank string, "
+                                            f"not {shown_argument(name)}")
+            if not name.strip():
                 raise OrgvizError(f"ImportOptions columns[{fld!r}]: a column name (the "
                                   f"header's text) must be a non-blank string, not {name!r}")
 
@@ -391,6 +435,6 @@ def iter_errors(problems: Sequence[Problem]) -> Iterator[Problem]:
     return (p for p in problems if p.level == "error")
 
 
-__all__ = ["EXPORT_COLUMNS", "EXPORT_COLUMNS_FTE", "ImportOptions", "ImportResult",
-           "OrgLoadError", "Record", "RecordsOnDemand", "RowLocs", "build_people",
-           "build_person", "import_csv", "is_export_layout", "tree_order"]
+__all__ = ["EXPORT_COLUMNS", "EXPORT_COLUMNS_FTE", "ImportOptionTypeError", "ImportOptions",
+           "ImportResult", "OrgLoadError", "Record", "RecordsOnDemand", "RowLocs",
+           "build_people", "build_person", "import_csv", "is_export_layout", "tree_order"]

@@ -8,9 +8,15 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from orgviz.errors import OrgvizError
 from orgviz.io.csvimport.findings import Tally
 from orgviz.model import Org, Team
 from orgviz.problem import Problem, SourceLoc
+
+
+class ImportOptionTypeError(OrgvizError, TypeError):
+    """An ImportOptions field of the wrong type (`ImportOptions(keep_going="yes")`): an
+    OrgvizError, as a bad value is, and a TypeError, as Python's own calls raise for one."""
 
 
 @dataclass
