@@ -99,6 +99,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     from orgviz.io.csvimport.findings import checked
     from orgviz.io.files import write_output
     from orgviz.io.orgwrite import refuse_unloadable_size
+    from orgviz.io.teamtable import teams_path
     from orgviz.loader import text_fault
     from orgviz.validate import validate
 
@@ -106,13 +107,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if fault is not None:  # (the org file written would not load)
         fail(OrgvizError(f"--org-name {fault}: the org file would not load (an org's name is "
                          "1 to 500 characters, no control characters)"))
-    beside = None
-    if teams_file is None:  # (the teams table an export wrote beside the people CSV)
-        from orgviz.io.teamtable import teams_table_beside
-
-        beside = teams_table_beside(csv_file, encoding)  # (read once: its bytes handed on)
-    refuse_to_overwrite(output, (csv_file, junior,
-                                 teams_file or (beside.path if beside else None), titles_file))
+    # (without --teams, import_csv reads the teams table beside the CSV when there is one)
+    beside = None if teams_file or csv_file == "-" else teams_path(csv_file)
+    refuse_to_overwrite(output, (csv_file, junior, teams_file or beside, titles_file))
     if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
         raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
                                f"{os.path.splitext(output)[0]}.yaml")
@@ -134,13 +131,7 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
                             reference_date=None if as_of is None else as_of.date())
     shown_name = output if output != "-" else None
     try:
-        if beside is None:
-            result = import_csv(csv_file, options, shown_name=shown_name)
-        else:  # (read when it fits the people CSV, else a warning says why not)
-            from orgviz.io.csvimport.beside import import_with_table_beside
-
-            result = import_with_table_beside(csv_file, options, beside.path, shown_name,
-                                              beside.data)
+        result = import_csv(csv_file, options, shown_name=shown_name)
     except OrgLoadError as exc:
         REPORTERS[fmt](exc.problems, 1, sys.stderr, True)
         sys.exit(EXIT_PROBLEMS)

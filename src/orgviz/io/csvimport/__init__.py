@@ -81,8 +81,11 @@ def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = Non
     """Import an HR export; raise OrgvizError (exit 2) or OrgLoadError (exit 1) if unusable.
 
     Data problems do not raise: they are in `result.problems` (errors among them mean the
-    file should only be written with --keep-going). An argument of the wrong type is a
-    TypeError (an ImportOptions field's an ImportOptionTypeError), raised before any file
+    file should only be written with --keep-going). Without `options.teams`, the teams table
+    `orgviz export` wrote beside the people CSV (NAME.teams.csv for NAME.csv) is read when
+    it belongs to it, as `orgviz import` reads it (an info says so; a warning says why one
+    is set aside), unless `options.teams_beside` is False. An argument of the wrong type is
+    a TypeError (an ImportOptions field's an ImportOptionTypeError), raised before any file
     is read.
     """
     check_path("import_csv", "path", path, "a CSV file's or workbook's path (or '-': stdin)")
@@ -90,23 +93,34 @@ def import_csv(path: str | os.PathLike[str], options: ImportOptions | None = Non
         raise TypeError(f"orgviz.import_csv()'s shown_name must be the name of the org file "
                         f"written (a str: it names the org) or None, not "
                         f"{shown_argument(shown_name)}")
-    return import_csv_given_teams(path, options, shown_name, None)
-
-
-def import_csv_given_teams(path: str | os.PathLike[str], options: ImportOptions | None,
-                           shown_name: str | None, teams_data: bytes | None) -> ImportResult:
-    """`import_csv`, the teams file's bytes given (`teams_data`) when they were read already
-    (the teams table beside the people CSV, read whole to tell whether it is one)."""
     options = verified_options(ImportOptions() if options is None else options)
+    if options.teams is None and options.teams_beside:
+        from orgviz.io.teamtable import teams_table_beside
+
+        beside = teams_table_beside(os.fspath(path), options.encoding)  # (read once)
+        if beside is not None:  # (read when it fits the people CSV, else a warning says why)
+            from orgviz.io.csvimport.beside import import_with_table_beside
+
+            return import_with_table_beside(path, options, beside.path, shown_name,
+                                            beside.data)
+    return imported(path, options, shown_name)
+
+
+def imported(path: str | os.PathLike[str], options: ImportOptions, shown_name: str | None,
+             teams_data: bytes | None = None, table_beside: bool = False) -> ImportResult:
+    """`import_csv` of verified options (`verified_options`), no teams table looked for
+    beside the people CSV: `teams_data`, the teams file's bytes when they were read already
+    (the teams table beside the people CSV, read whole to tell whether it is one);
+    `table_beside`, whether the teams file is that table (its rows' mistakes warnings)."""
     with cyclic_gc_paused():
-        return _import_csv(path, options, shown_name, teams_data)
+        return _import_csv(path, options, shown_name, teams_data, table_beside)
 
 
 #: The values of ImportOptions fields that take one of a few (None too: the default).
 _CHOICES = {"size": SIZES, "order": ("tree", "csv")}
 _TEXTS = ("name", "encoding", "delimiter", "sheet")
 _FILES = ("junior", "teams", "titles")
-_FLAGS = ("keep_going", "allow_forest")
+_FLAGS = ("keep_going", "allow_forest", "teams_beside")
 
 
 def verified_options(options: ImportOptions) -> ImportOptions:
@@ -188,8 +202,10 @@ def _verify_columns(columns: object) -> None:
 
 
 def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
-                shown_name: str | None, teams_data: bytes | None = None) -> ImportResult:
+                shown_name: str | None, teams_data: bytes | None,
+                table_beside: bool) -> ImportResult:
     imp = _Importer(options)
+    imp.table_beside = table_beside
     if teams_data is not None and options.teams is not None:
         imp.teams_data = (os.fspath(options.teams), teams_data)
     table = read_table(path, options.encoding, options.delimiter, options.sheet)

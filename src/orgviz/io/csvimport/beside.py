@@ -6,12 +6,13 @@ led a team left) or another org's (an earlier export's, beside a CSV exported si
 another org), or another file whose header happens to be export's. A mistake in one of its
 rows (a lead who is no person of the CSV, a color that is no color, a parent that is no
 team) concerns that row alone: a warning at its cell, that value left out, the rest of the
-table read (`ImportOptions.teams_beside`). Only a table that cannot belong to the people CSV
+table read (`ImporterState.table_beside`). Only a table that cannot belong to the people CSV
 (no person is in a team of it: another org's), or that cannot be read at all, is set aside:
 the import goes on as without it, with one warning at the table's first cell that names the
 first mismatch (`mismatch`); `--teams` reads it anyway (its rows' mistakes then errors).
 
-Imported only for an import with a teams table beside the people CSV.
+`orgviz.import_csv` looks for the table (unless `ImportOptions.teams_beside` is False, or
+`teams` names a teams file); this module is imported only when there is one.
 """
 
 from __future__ import annotations
@@ -20,22 +21,22 @@ import dataclasses
 import os
 
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.io.csvimport import import_csv, import_csv_given_teams
+from orgviz.io.csvimport import imported, verified_options
 from orgviz.io.csvimport.records import ImportOptions, ImportResult
 from orgviz.orgfiles import shown_path
 from orgviz.problem import Problem
 
 
-def import_with_table_beside(path: str, options: ImportOptions, beside: str,
+def import_with_table_beside(path: str | os.PathLike[str], options: ImportOptions, beside: str,
                              shown_name: str | None = None, data: bytes | None = None
                              ) -> ImportResult:
     """Import `path` with the teams table `beside` it (`data`: its bytes, when read already;
     an info says so; its rows' mistakes warnings) when the table belongs to it, else without
     it (a warning says why, `mismatch`)."""
+    options = verified_options(options)
     try:
-        result = import_csv_given_teams(
-            path, dataclasses.replace(options, teams=beside, teams_beside=True), shown_name,
-            data)
+        result = imported(path, dataclasses.replace(options, teams=beside), shown_name, data,
+                          table_beside=True)
     except OrgLoadError as exc:
         misfit = _first(exc.problems, shown_path(beside))
         reason = (misfit and _said(misfit)) or str(exc)
@@ -47,7 +48,7 @@ def import_with_table_beside(path: str, options: ImportOptions, beside: str,
             result.problems[:] = sorted([*result.problems, _read(beside, path)])
             return result
         reason = _said(misfit)
-    result = import_csv(path, options, shown_name)
+    result = imported(path, options, shown_name)  # (without it: looked for no more)
     result.problems[:] = sorted([*result.problems, _not_read(beside, path, reason)])
     return result
 
@@ -83,14 +84,14 @@ def _said(problem: Problem) -> str:
     return f"{problem.file}:{problem.line}:{problem.col}: {what}"
 
 
-def _read(beside: str, path: str) -> Problem:
+def _read(beside: str, path: str | os.PathLike[str]) -> Problem:
     """The info that says the teams table beside the people CSV was read."""
     return Problem(shown_path(beside), 1, 1, "info", "columns",
                    f"the teams of {os.path.basename(path)} read from its teams table beside "
                    "it (--teams FILE reads another)")
 
 
-def _not_read(beside: str, path: str, reason: str) -> Problem:
+def _not_read(beside: str, path: str | os.PathLike[str], reason: str) -> Problem:
     """The warning that says the teams table beside the people CSV was not read, and why."""
     return Problem(shown_path(beside), 1, 1, "warning", "columns",
                    f"the teams table beside {os.path.basename(path)} does not match it "

@@ -32,11 +32,12 @@ class ImportOptions:
     # `orgviz export` wrote, already in the org file's order), else "tree"
     order: str | None = None
     junior: str | None = None
-    teams: str | None = None
-    #: The teams file is the teams table found beside the people CSV, not named by
-    #: --teams: a mistake in one of its rows (a lead who is no person of the CSV, a color
-    #: that is no color, a parent that is no team) is a warning, what it names left out.
-    teams_beside: bool = False
+    teams: str | None = None  # a departments list, or the teams table export writes
+    #: Without `teams`, read the teams table `orgviz export` wrote beside the people CSV
+    #: (NAME.teams.csv for NAME.csv; its header is export's) when it belongs to it, as
+    #: `orgviz import` does: an info among the problems says it was read, a warning why one
+    #: by that name was set aside (another org's, or unreadable). False: read none.
+    teams_beside: bool = True
     titles: str | None = None  # a jobs CSV: job code -> title
     encoding: str | None = None
     delimiter: str | None = None

@@ -8,7 +8,7 @@ a color that is no hex color, a parent that is no team of the table, teams whose
 nest in a circle, a lead who is no person of the people CSV (a lead who is a row set aside,
 a history or future-dated row, is its person's current row, with a warning, as in a
 departments list; left out when it has none). In a table found beside the people CSV
-(not named by --teams: `ImportOptions.teams_beside`), such a mistake concerns its row
+(not named by --teams: `ImporterState.table_beside`), such a mistake concerns its row
 alone (an edited or stale table: a lead since left) and is a warning, the rest of the table
 read.
 """
@@ -138,7 +138,7 @@ def _check_parents(imp: CellReader, teams: KnownTeams, lines: Mapping[str, int])
 def _level(imp: CellReader) -> str:
     """The level of a mistake in a row of the teams table: an error in one --teams names, a
     warning in the table found beside the people CSV (the module's doc)."""
-    return "warning" if imp.options.teams_beside else "error"
+    return "warning" if imp.table_beside else "error"
 
 
 def _at(team: KnownTeam, fld: str) -> SourceLoc:
