@@ -11,6 +11,10 @@ from hypothesis import strategies as st
 
 from orgviz.render import tidylayout as tl
 
+#: The page around a stand-in's drawing (TreeInput.room): the margins, a label column and a
+#: header, as the layout once counted it for every chart (the numbers below were found so).
+PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
+
 
 class SteppyTree:
     """A stand-in TreeInput, left to right: `count` cards `unit` apart in columns `step` wide,
@@ -28,11 +32,14 @@ class SteppyTree:
         self.probes += 1
         assert room is not None
         columns = max(1, min(self.count, int(room // self.step)))
-        return (columns * self.step + tl.PAGE_W,
-                math.ceil(self.count / columns) * self.unit + tl.PAGE_H)
+        return (columns * self.step + PAGE_W,
+                math.ceil(self.count / columns) * self.unit + PAGE_H)
 
     def floor_frame(self, list_from: int) -> float:
-        return self.unit + tl.PAGE_W
+        return self.unit + PAGE_W
+
+    def room(self, list_from: int | None) -> tuple[float, float]:
+        return PAGE_W, PAGE_H
 
     def smallest_frame(self) -> float:
         """The smallest frame any room gives (every whole number of columns tried)."""
@@ -66,7 +73,7 @@ class SmoothTree(SteppyTree):
         self.probes += 1
         assert room is not None
         width = min(max(room, self.step), self.count * self.step)
-        return width + tl.PAGE_W, self.count * self.unit * self.step / width + tl.PAGE_H
+        return width + PAGE_W, self.count * self.unit * self.step / width + PAGE_H
 
 
 def test_left_to_right_search_stops_once_no_room_left_gives_a_smaller_frame() -> None:

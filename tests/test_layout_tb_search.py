@@ -12,6 +12,10 @@ from hypothesis import strategies as st
 
 from orgviz.render import tidylayout as tl
 
+#: The page around a stand-in's drawing (TreeInput.room): the margins, a label column and a
+#: header, as the layout once counted it for every chart (the numbers below were found so).
+PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
+
 
 class ColumnsTree:
     """A stand-in TreeInput, top-down: `count` cards `unit` apart in columns of as many
@@ -31,11 +35,14 @@ class ColumnsTree:
         assert height is not None
         rows = max(1, min(self.count, int((height + 1e-9) // self.unit)))
         columns = math.ceil(self.count / rows)
-        return columns * self.step + tl.PAGE_W, math.ceil(self.count / columns) * self.unit \
-            + tl.PAGE_H
+        return columns * self.step + PAGE_W, math.ceil(self.count / columns) * self.unit \
+            + PAGE_H
 
     def floor_frame(self, list_from: int) -> float:
-        return tl.TARGET_ASPECT * (self.unit + tl.PAGE_H)
+        return tl.TARGET_ASPECT * (self.unit + PAGE_H)
+
+    def room(self, list_from: int | None) -> tuple[float, float]:
+        return PAGE_W, PAGE_H
 
     def smallest_frame(self) -> float:
         """The smallest frame any column height gives (every whole number of cards tried)."""

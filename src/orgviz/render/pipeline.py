@@ -66,7 +66,7 @@ def _tidy_layout(chart: Chart, box: CardBox, theme: Theme, engine: Engine | None
                  options: RenderOptions) -> Geometry:
     from orgviz.render.tidylayout import layout_tidy
 
-    return layout_tidy(chart, box, options.compact)[0]
+    return layout_tidy(chart, box, options.compact, options.transparent)[0]
 
 
 #: Layouts by name: each turns a chart into a Geometry. A new layout is one more entry.
@@ -616,7 +616,7 @@ def _standalone_dot(chart: Chart, box: CardBox, theme: Theme, texts: dict[str, C
         return write_dot(chart, box, theme, texts).source
     from orgviz.render.tidylayout import layout_tidy, pinned_dot
 
-    geometry, ends = layout_tidy(chart, box, options.compact)
+    geometry, ends = layout_tidy(chart, box, options.compact, options.transparent)
     return pinned_dot(chart, geometry, ends, texts, box, theme)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import NamedTuple
 
 from orgviz.render.cards import (
     NAME_SIZE,
@@ -165,6 +166,48 @@ def labelled_rows(chart: Chart, geometry: Geometry,
             if row < len(chart.rows) and chart.rows[row] and row not in strays]
 
 
+class LabelRoom(NamedTuple):
+    """The room a page keeps beside its cards for the level labels and bands (px)."""
+
+    axis_w: float  # the label column left of a top-down chart
+    axis_h: float  # the label row above a left-to-right chart
+    band_end: float  # the bands past the last card (right, or below left to right)
+    lead: float  # left to right, the first column's bands before its cards
+
+
+def label_room(tb: bool, labelled: bool, transparent: bool) -> LabelRoom:
+    """The room for the level labels and bands of a chart with a labelled row or none."""
+    # The labels' column (left to right: row) only where a row is labelled. The bands end
+    # BAND_PAD past the last card, as they start before the first, not flush with its edge;
+    # left to right the first column's bands reach as far before it (the canvas holds them,
+    # their left edge on the title's). A chart without bands (--transparent, or no labelled
+    # row) keeps no room for them: the margin past its last card is the margin.
+    band_end = BAND_PAD if labelled and not transparent else 0.0
+    return LabelRoom(AXIS_WIDTH if labelled and tb else 0.0,
+                     AXIS_HEIGHT if labelled and not tb else 0.0,
+                     band_end, 0.0 if tb else band_end)
+
+
+def header_estimate(chart: Chart) -> float:
+    """The height of the header (`_Canvas.header_items`) when the subtitle, the legend and
+    the key take a line each, as they do on a chart of any width worth listing people in;
+    a narrow page wraps a long legend or key to more lines."""
+    legend = LEGEND_LINE if chart.legend else 0.0
+    key = LEGEND_LINE if len(chart.cards) > 1 else 0.0  # ("reports to" at least)
+    return TITLE_SIZE_PX + SUBTITLE_SIZE + 8 + 10 + legend + key + 22
+
+
+def page_room(tb: bool, labelled: bool, transparent: bool, header_h: float,
+              margin: float = MARGIN) -> tuple[float, float]:
+    """How much wider and taller than its drawing a page is: the margins, the level labels'
+    column or row and the bands' ends (`label_room`), and a header `header_h` high. (The
+    page is also at least MIN_WIDTH plus the margins wide.)"""
+    room = label_room(tb, labelled, transparent)
+    width = 2 * margin + room.axis_w + room.lead + room.band_end
+    height = 2 * margin + header_h + room.axis_h + (0.0 if tb else room.band_end)
+    return width, height
+
+
 class _Canvas:
     def __init__(self, chart: Chart, geometry: Geometry, texts: dict[str, CardText],
                  box: CardBox, theme: Theme, transparent: bool, generator: str = "",
@@ -189,17 +232,8 @@ class _Canvas:
         # every row's band holds mostly cards of other levels, none is, and it stays empty
         # (a slide's drawing too: deck/draw.py's paint asks `labelled_rows` where its cards'
         # boxes start).
-        has_axis = bool(self.labelled)
-        self.axis_w = AXIS_WIDTH if has_axis and self.tb else 0.0
-        self.axis_h = AXIS_HEIGHT if has_axis and not self.tb else 0.0
-        # The bands end BAND_PAD past the last card (right of a top-down chart, below a
-        # left-to-right one), as they start before the first, not flush with its edge. A
-        # chart without bands (--transparent, or no labelled row) keeps no room for them:
-        # the margin past its last card is the margin, as on a chart without level rows.
-        self.band_end = BAND_PAD if self.labelled and not transparent else 0.0
-        # Left to right, the first and last columns' bands reach BAND_PAD past their cards:
-        # the canvas holds them, the first one's left edge on the title's.
-        lead = 0.0 if self.tb else self.band_end
+        room = label_room(self.tb, bool(self.labelled), transparent)
+        self.axis_w, self.axis_h, self.band_end, lead = room
         self.content_w = self.axis_w + lead + self.drawn_w + self.band_end
         if header:  # room for the title and the legend
             self.content_w = max(MIN_WIDTH, self.content_w)

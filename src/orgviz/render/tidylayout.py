@@ -35,6 +35,7 @@ from orgviz.render.chart import Chart
 from orgviz.render.geometry import Axes, Box, Connector, Geometry
 from orgviz.render.labels import dot_string, dot_tooltip, text_width, wrap
 from orgviz.render.routing import add_links
+from orgviz.render.svg import header_estimate, page_room
 from orgviz.render.themes import Theme, accent
 
 LEVEL_GAP = 36.0  # between rows: the `dot` layout's ranksep (0.5 in)
@@ -70,8 +71,6 @@ FRAME_TIE = 0.05
 #: `auto` searches the column height of at most this many list rows, those whose narrowest
 #: page is narrowest: all rows of any real org (level rows and a few pushed down).
 MAX_SEARCHES = 16
-#: The page around the layout in the SVG (margins, level axis, title and legend), roughly.
-PAGE_W, PAGE_H = 56.0 + 118.0, 56.0 + 130.0
 COMPACT_WORDS = ("auto", "off")
 #: A --compact number as text: ASCII digits, with a sign or none.
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
@@ -120,11 +119,15 @@ class TreeInput:
     grows its row or its stack only. Listed cards (compact) keep those heights: a listed
     manager its level's, a listed individual contributor its stack's. An assistant, beside
     its manager, is as tall as the manager (whose height takes the assistant's into
-    account). `sizes` holds every card's (width, height) as laid out."""
+    account). `sizes` holds every card's (width, height) as laid out.
 
-    def __init__(self, chart: Chart, box: CardBox) -> None:
+    `room` is the page the SVG draws around a layout (see `page_room`); `transparent`: the
+    page draws no level bands."""
+
+    def __init__(self, chart: Chart, box: CardBox, transparent: bool = False) -> None:
         tb = chart.direction != "LR"
         self.chart, self.box, self.tb = chart, box, tb
+        self.transparent = transparent
         self.assistants = {k: v for k, v in chart.assistants.items() if v}
         beside_boss = {helper for helpers in self.assistants.values() for helper in helpers}
         own = box.own_height
@@ -172,6 +175,11 @@ class TreeInput:
         self.manager_rows = sorted({forest.raw[v] for v, kids in enumerate(forest.kids)
                                     if kids})
         self._list_floors: list[float] | None = None  # see `bound_floor`
+        # the first row with a level name: a layout listing from a row at most this one
+        # labels no row, and its page keeps no room for the labels
+        named = [row for row in range(min(self.nrows, len(chart.rows))) if chart.rows[row]]
+        self.first_named = named[0] if named else None
+        self.header_h = header_estimate(chart)
 
     def options(self, list_from: int | None, list_height: float | None) -> LayoutOptions:
         return LayoutOptions(
@@ -181,10 +189,23 @@ class TreeInput:
             stack_any_row=True,
             list_from=list_from, list_height=list_height)
 
+    def room(self, list_from: int | None) -> tuple[float, float]:
+        """How much wider and taller than its drawing the page of a layout listing from
+        `list_from` is: margins, header and, when a row above the lists has a level name,
+        the labels' column (left to right: row) and the bands' ends (`svg.page_room`).
+
+        Rows listed get no label; a row with a level name whose band holds mostly cards of
+        other levels gets none either (`svg.rows_with_strays`), which takes a layout to see:
+        such a page is counted with its labels."""
+        first = self.first_named
+        labelled = first is not None and (list_from is None or first < list_from)
+        return page_room(self.tb, labelled, self.transparent, self.header_h)
+
     def measure(self, list_from: int | None, list_height: float | None) -> tuple[float, float]:
-        """The page size (roughly) of a layout: the drawing plus margins, axis and header."""
+        """The page size (roughly: see `room`) of a layout: the drawing and its room."""
         w, h = self.forest.measure(self.options(list_from, list_height))
-        return w + PAGE_W, h + PAGE_H
+        room_w, room_h = self.room(list_from)
+        return w + room_w, h + room_h
 
     def layout(self, list_from: int | None, list_height: float | None) -> TreeLayout:
         return self.forest.layout(self.options(list_from, list_height))
@@ -199,7 +220,8 @@ class TreeInput:
         k = bisect_left(self.manager_rows, list_from)
         card = self.shortest
         deep = (k + 1) * card + k * LEVEL_GAP
-        return TARGET_ASPECT * (deep + PAGE_H) if self.tb else deep + PAGE_W
+        room_w, room_h = self.room(list_from)
+        return TARGET_ASPECT * (deep + room_h) if self.tb else deep + room_w
 
     def bound_floor(self, list_from: int) -> float:
         """A lower bound (no layout) of the bound `choose_compact` sorts a list row by: its
@@ -207,7 +229,8 @@ class TreeInput:
         if self._list_floors is None:
             self._list_floors = self.forest.list_floors(self.options(None, None), self.nrows)
         breadth = self._list_floors[list_from]
-        page = breadth + PAGE_W if self.tb else TARGET_ASPECT * (breadth + PAGE_H)
+        room_w, room_h = self.room(list_from)
+        page = breadth + room_w if self.tb else TARGET_ASPECT * (breadth + room_h)
         return max(self.floor_frame(list_from), page)
 
 
@@ -275,7 +298,8 @@ def _column_height(tree: TreeInput, list_from: int,
     # shared out over the columns that fit in the room, so fewer columns are taller than
     # its tallest item; that drawing is kept with the room it was measured with.
     measured = high
-    high = max(tree.unit, (high_size[1] - PAGE_H) if tb else (high_size[0] - PAGE_W))
+    room_w, room_h = tree.room(list_from)
+    high = max(tree.unit, (high_size[1] - room_h) if tb else (high_size[0] - room_w))
     best = (_frame(high_size), high if tb else measured)
     f_high = _off_target(high_size, tb)
     low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
@@ -431,14 +455,16 @@ def choose_compact_every_row(tree: TreeInput) -> Choice:
 Ends = tuple[tuple[str, str], ...]
 
 
-def layout_tidy(chart: Chart, box: CardBox, compact: str | int = "auto") -> tuple[Geometry, Ends]:
+def layout_tidy(chart: Chart, box: CardBox, compact: str | int = "auto",
+                transparent: bool = False) -> tuple[Geometry, Ends]:
     """Lay the chart out with the tidy tree layout: the geometry, and the (from, to) card ids
-    of each of its lines."""
+    of each of its lines; `transparent`: the page draws no level bands (`compact` "auto"
+    weighs the page)."""
     compact = verify_compact(compact)
     was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of small objects, no cycles: the collector only costs
     try:
-        tree = TreeInput(chart, box)
+        tree = TreeInput(chart, box, transparent)
         list_from, list_height = choose_compact(tree, compact)
         return geometry_of(chart, box, tree, tree.layout(list_from, list_height), list_from)
     finally:
