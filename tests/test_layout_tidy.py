@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from orgviz.layout import LayoutOptions, TreeLayout, layout_forest
+from orgviz.layout.tidy import OFF_MIDDLE, _leaving
 
 TOL = 0.011  # coordinates are rounded to 2 decimals
 
@@ -351,12 +352,41 @@ def test_a_managers_lines_leave_its_card_at_one_point(case) -> None:
     assert all(len(points) == 1 for points in starts.values()), dict(starts)
 
 
-def test_a_block_trunk_beside_the_middle_joins_the_others_below_the_card() -> None:
-    kids = {"ceo": ["a", "b", "l1", "l2", "l3", "l4"], "a": ["a1", "a2"], "b": ["b1", "b2"]}
-    sizes = {k: (196.0, 86.0) for k in ["ceo", *kids["ceo"], "a1", "a2", "b1", "b2"]}
-    lay = layout_forest(["ceo"], kids, sizes, LayoutOptions())
-    # (l3 and l4 hung from a second line out of the card, 10 px right of the middle one)
-    assert lay.edges["ceo", "l3"][:3] == [(658.0, 86.0), (658.0, 111.0), (668.0, 111.0)]
+#: A manager with two reports of their own and four leaves, stacked in two columns whose
+#: second trunk stands 10 px right of the manager's middle (658).
+_TRUNK_BESIDE = {"ceo": ["a", "b", "l1", "l2", "l3", "l4"], "a": ["a1", "a2"], "b": ["b1", "b2"]}
+
+
+def test_a_block_trunk_beside_the_middle_goes_on_up_into_the_card() -> None:
+    sizes = {k: (196.0, 86.0) for k in ["ceo", *_TRUNK_BESIDE["ceo"], "a1", "a2", "b1", "b2"]}
+    lay = layout_forest(["ceo"], _TRUNK_BESIDE, sizes, LayoutOptions())
+    assert lay.positions["ceo"][0] == 658.0
+    # All the card's lines leave it at one point, straight above the trunk 10 px right of
+    # its middle (within OFF_MIDDLE, 29.4 px): the trunk goes straight on up into the card.
+    # (l3 and l4 hung from a second line out of the card, 10 px right of the middle one;
+    # then all left the middle, and l3's and l4's stepped 10 px right at the gap's line.)
+    assert lay.edges["ceo", "l3"] == [(668.0, 86.0), (668.0, 179.0), (678.0, 179.0)]
+    assert {points[0] for (boss, _), points in lay.edges.items() if boss == "ceo"} == {
+        (668.0, 86.0)}
+    assert lay.edges["ceo", "a"][:3] == [(668.0, 86.0), (668.0, 111.0), (206.0, 111.0)]
+
+
+def test_a_block_trunk_further_off_a_narrow_cards_middle_joins_the_others_below_it() -> None:
+    # 10 px is a quarter of a 40 px card's breadth, more than OFF_MIDDLE: its lines leave
+    # its middle, and the trunk's join steps (as the card's own line would leave its edge).
+    sizes = {k: (196.0, 86.0) for k in ["ceo", *_TRUNK_BESIDE["ceo"], "a1", "a2", "b1", "b2"]}
+    sizes["ceo"] = (40.0, 86.0)
+    lay = layout_forest(["ceo"], _TRUNK_BESIDE, sizes, LayoutOptions())
+    middle = lay.positions["ceo"][0]
+    assert lay.edges["ceo", "l3"][:3] == [(middle, 86.0), (middle, 111.0), (middle + 10, 111.0)]
+    assert OFF_MIDDLE * 40 < 10
+
+
+def test_lines_leave_the_middle_when_a_report_beside_the_block_stands_under_it() -> None:
+    # (its line goes straight down from the middle: the others leave there too)
+    assert _leaving(658.0, 196.0, {448.0, 668.0}, [658.0, 1110.0]) == 658.0
+    assert _leaving(658.0, 196.0, {448.0, 668.0}, [206.0, 1110.0]) == 668.0
+    assert _leaving(658.0, 196.0, {448.0, 688.0}, []) == 658.0  # 30 px: past OFF_MIDDLE
 
 
 # ---------------------------------------------------------------------------------------------

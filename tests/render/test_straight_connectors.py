@@ -149,3 +149,14 @@ def test_steps_finds_an_s_bend_not_an_elbow() -> None:
         [(930, 412.5), (956, 412.5), (956, 419.5), (966, 419.5)]]
     assert not steps([(930, 412.5), (956, 412.5), (956, 505.5), (966, 505.5)])  # far: elbow
     assert not steps([(0, 0), (10, 0), (10, 5)])  # a corner
+
+
+def test_top_down_the_enterprises_trunks_go_straight_on_up_into_their_cards() -> None:
+    # (before: the CRO's lines left her middle and the two to her second listed column
+    # stepped 10 px right into its trunk, "M7252 320.5L7252 333.5Q7252 338.5 7257 338.5
+    # L7257 338.5Q7262 338.5 7262 343.5L7262 394..."; the COO's two, 27 px; now they
+    # leave the card straight above that trunk, layout.tidy.OFF_MIDDLE)
+    options = RenderOptions(layout="tidy", direction="TB")
+    lines = solid_lines(render(load(ORGS / "enterprise.yaml"), "svg", options).decode())
+    assert len(lines) > 100
+    assert [found for line in lines if (found := steps(line, under=30.0))] == []
