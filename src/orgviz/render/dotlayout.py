@@ -24,6 +24,7 @@ from orgviz.render.dot import (
 from orgviz.render.engines import Engine, Job
 from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simplify
 from orgviz.render.routing import add_links
+from orgviz.render.svg import RADIUS
 from orgviz.render.themes import Theme
 
 PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
@@ -33,12 +34,23 @@ PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
 STRAIGHT = 6.0
 #: A manager's lines leave its card straight above (left to right: beside) the first node
 #: of one of them (the nearest) when that is STRAIGHT or more, and at most this share of
-#: the card's breadth, off its middle (29 px of a 196 px card): Graphviz sets a stack's
-#: spine 11 to 25 px aside of its manager where the stacks of neighbours, wider than their
-#: managers by the gap between a spine and its cards (23.4 px), cannot all stand under
-#: them, and the line kinked there (27 times on orgs/enterprise.yaml, after a line through
-#: waypoints stopped turning at each).
+#: the card's width, off its middle (29 px of a 196 px card), on the straight part of the
+#: card's side (not in a rounded corner: left to right, at most 21 px off the middle of a
+#: card 56 px tall): Graphviz sets a stack's spine 11 to 25 px aside of its manager where
+#: the stacks of neighbours, wider than their managers by the gap between a spine and its
+#: cards (23.4 px), cannot all stand under them, and the line kinked there (27 times on
+#: orgs/enterprise.yaml, after a line through waypoints stopped turning at each); left to
+#: right, a report stands 10 to 29 px aside of its manager's middle in a column of cards
+#: of other heights, and the line kinked there (generated orgs of 20 and 40: 30 of 48; the
+#: share was of the card's height then, 8.4 px of 56).
 OFF_MIDDLE = 0.15
+
+
+def leaving_reach(card: Box, tb: bool) -> float:
+    """How far off its middle a card's lines may leave it (see OFF_MIDDLE): a share of its
+    width, within the straight part of its side."""
+    straight_side = (card.w if tb else card.h) / 2 - RADIUS
+    return min(OFF_MIDDLE * card.w, straight_side)
 
 
 _PLAIN_NODE = re.compile(r"^node (\S+) (\S+) (\S+) (\S+) (\S+) ", re.M)
@@ -202,7 +214,7 @@ class _Router:
         off = abs(nearest - middle)
         # (within STRAIGHT the line goes straight on from the middle: `straight_on`, as
         # `place_spines` assumed when it set the spines)
-        if manager in beside or off < STRAIGHT or off > OFF_MIDDLE * 2 * ax.half_cross(placed):
+        if manager in beside or off < STRAIGHT or off > leaving_reach(placed, ax.tb):
             return middle
         return nearest
 
