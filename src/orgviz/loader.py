@@ -54,8 +54,8 @@ def load(path: str | os.PathLike[str]) -> Org:
     if not people and not builder.out.problems:  # (else they say why, as for `root`)
         _empty_people(builder.docs, builder.out)
     people = with_managing_roles(people, builder.ladder_for_inference) or people
-    return Org(
-        file=shown, name=name, size=size, date=date, people=tuple(people),
+    return Org.of_inferred(
+        tuple(people), file=shown, name=name, size=size, date=date,
         teams=tuple(builder.teams), ladder=builder.ladder_for_inference,
         rule_settings=rules, load_problems=tuple(builder.out.problems),
         files=tuple(builder.files), loc=doc.loc, size_loc=size_loc, part=is_part(doc),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -165,9 +166,27 @@ class Org:
         checked = _FIELD_CHECKS.get(name)
         if checked is not None:
             value = checked(name, value)
+        if "ladder" in values:  # (in __init__, __post_init__ infers once every field is set)
+            if name == "people":
+                value = roles_from_titles(value, values["ladder"])
+            elif name == "ladder" and value is not values["ladder"]:
+                object.__setattr__(self, "people", roles_from_titles(self.people, value))
         if name in values:  # (not while __init__ sets the fields first: nothing is derived yet)
             self.forget_views()
         object.__setattr__(self, name, value)
+
+    def __post_init__(self) -> None:
+        """Give the people handed in the roles their titles name, as the loader does."""
+        values = self.__dict__
+        values["people"] = roles_from_titles(values["people"], values["ladder"])
+
+    @classmethod
+    def of_inferred(cls, people: tuple[Person, ...], **fields: Any) -> Org:
+        """An Org of people whose roles the loader or the import inferred already: the
+        constructor without inferring them again (20,000 people cost nothing more)."""
+        org = cls(**fields)
+        org.__dict__["people"] = _FIELD_CHECKS["people"]("people", people)
+        return org
 
     def forget_views(self) -> None:
         """Drop the views derived from the org (by_id, reports, the rules' and charts' shared
@@ -390,6 +409,35 @@ _FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
 
 #: Values derived from an org that other modules keep (module, its WeakKeyDictionary by org).
 _SHARED_CACHES = (("orgviz.rules._common", "_CACHE"), ("orgviz.render.chart", "_SHARED"))
+
+
+def roles_from_titles(people: tuple[Person, ...], ladder: RoleLadder) -> tuple[Person, ...]:
+    """The people with the roles loading them from a file gives: a role from the title (by
+    `ladder`, `manager` for a title that names an individual contributor when they have
+    reports: see `with_managing_roles`) unless their roles are explicit; roles given with
+    role_source "none" count as explicit. `people` itself when no role changes."""
+    out: list[Person] | None = None
+    reports: Counter[str | None] | None = None
+    infer, with_reports = ladder.infer, ladder.with_reports
+    for at, person in enumerate(people):
+        source, title = person.role_source, person.title
+        if source == "explicit":
+            continue
+        if source == "none" and person.roles:
+            roles, source = person.roles, "explicit"
+        else:
+            role = infer(title) if title else None
+            if role is not None and with_reports(title):  # type: ignore[arg-type]  # (a title)
+                if reports is None:
+                    reports = Counter(p.reports_to for p in people if p.reports_to != p.id)
+                if reports[person.id]:
+                    role = with_reports(title)  # type: ignore[arg-type]  # (as above)
+            roles, source = ((role,), "title") if role else ((), "none")
+        if roles != person.roles or source != person.role_source:
+            if out is None:
+                out = list(people)
+            out[at] = replace(person, roles=roles, role_source=source)
+    return people if out is None else tuple(out)
 
 
 def require_org(value: object, function: str) -> Org:

@@ -256,7 +256,7 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     grades = used_roles(set(map(_ROLES, people)))
     # (the org file declares the size, given or guessed: the rules do not call it assumed)
     top = SourceLoc(table.shown, 1, 1)
-    org = Org(file=table.shown, name=name, size=size, people=people, teams=tuple(teams),
+    org = Org.of_inferred(people, file=table.shown, name=name, size=size, teams=tuple(teams),
               ladder=RoleLadder.build(grades) if grades else DEFAULT_LADDER,
               loc=top, files=(table.shown,), size_loc=top)
     if options.allow_forest:
