@@ -455,7 +455,15 @@ def repeats(items: Sequence[Person] | Sequence[Team], first: Mapping[str, Person
     org's by_id or teams_by_id, which keep each id's first holder), in file order."""
     if len(items) == len(first):  # every id is used once
         return []
-    return [(item, first[item.id]) for item in items if first[item.id] is not item]
+    # (by id, not by object: one Person given twice repeats its id as two of them would)
+    seen: set[str] = set()
+    found: list[tuple[Person | Team, Person | Team]] = []
+    for item in items:
+        if item.id in seen:
+            found.append((item, first[item.id]))
+        else:
+            seen.add(item.id)
+    return found
 
 
 def shown_argument(value: object) -> str:

@@ -1,5 +1,9 @@
 """Tests of the duplicate-id rule."""
 
+import pytest
+
+import orgviz
+from orgviz.errors import OrgLoadError
 from orgviz.loader import load
 from orgviz.validate import validate
 
@@ -54,3 +58,20 @@ people:
     assert messages(source, "duplicate-id") == [
         (5, 5, "duplicate person id 'dana' (first used at line 4): give each position its "
                "own id")]
+
+
+def test_one_person_given_twice_in_python_repeats_its_id(org_file):
+    """The same Person object twice was no duplicate (it was compared by identity): validate
+    said nothing, export wrote the row twice and stats counted 22 positions for 23."""
+    org = load(org_file(PASS))
+    sam = org.by_id["sam"]
+    org.people = [*org.people, sam]
+    found = [p for p in validate(org) if p.rule == "duplicate-id"]
+    assert [(p.line, p.col, p.level, p.message) for p in found] == [
+        (5, 5, "error", "duplicate person id 'sam' (first used at line 5): give each "
+                        "position its own id")]
+    with pytest.raises(OrgLoadError) as caught:
+        orgviz.export(org, "csv")
+    assert [p.rule for p in caught.value.problems] == ["duplicate-id"]
+    with pytest.raises(OrgLoadError):
+        orgviz.compute_stats(org)
