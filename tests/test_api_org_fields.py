@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import orgviz
-from orgviz.model import Org
+from orgviz.model import Org, Person
 from orgviz.problem import SourceLoc
 
 SMALL = Path(__file__).parents[1] / "orgs" / "small.yaml"
@@ -108,3 +108,44 @@ def test_any_other_size_is_a_value_error(size: str) -> None:
                                          r"enterprise, not "):
         org.size = size
     assert org.size == "mid-size"
+
+
+@pytest.mark.parametrize(("fields", "error", "message"), [
+    ({"id": 5}, TypeError, "Org.people[21] (id 5): Person.id must be a string, not 5 (int)"),
+    ({"vacant": "yes"}, TypeError,
+     "Org.people[21] (id 'x'): Person.vacant must be True or False, not 'yes' (str)"),
+    ({"roles": ["vp"]}, TypeError, "Org.people[21] (id 'x'): Person.roles must be a tuple of "
+                                   "role ids (strings), not ['vp'] (list)"),
+    ({"dotted_to": ("a", 1)}, TypeError, "Org.people[21] (id 'x'): Person.dotted_to must be "
+                                         "a tuple of ids (strings), not ('a', 1) (tuple)"),
+    ({"role_source": "file"}, ValueError, "Org.people[21] (id 'x'): Person.role_source must "
+                                          "be 'explicit', 'title' or 'none', not 'file' (str)"),
+    ({"fte": "0.5"}, TypeError,
+     "Org.people[21] (id 'x'): Person.fte must be a number or None, not '0.5' (str)"),
+    ({"fte": True}, TypeError,
+     "Org.people[21] (id 'x'): Person.fte must be a number or None, not True (bool)"),
+    ({"loc": ("a", 1, 1)}, TypeError, "Org.people[21] (id 'x'): Person.loc must be a "
+                                      "SourceLoc, not ('a', 1, 1) (tuple)"),
+    ({"reports_to": 3}, TypeError, "Org.people[21] (id 'x'): Person.reports_to must be a "
+                                   "string (an id) or None, not 3 (int)"),
+])
+def test_a_person_field_of_the_wrong_type_is_refused(
+        org: Org, fields: dict[str, Any], error: type[Exception], message: str) -> None:
+    """Person's fields were not checked: `Person(id=5)` was taken and failed in export
+    ('int' object has no attribute ...), `vacant='yes'` counted as vacant."""
+    before = org.people
+    person = Person(**{"id": "x", "loc": SourceLoc("s", 1, 1), "name": "X", **fields})
+    with pytest.raises(error) as caught:
+        org.people = [*org.people, person]
+    assert str(caught.value) == message
+    assert org.people is before
+    with pytest.raises(error) as caught:
+        Org(file="o", name="O", people=[*before, person])
+    assert str(caught.value) == message
+
+
+def test_people_of_the_right_types_are_taken(org: Org) -> None:
+    person = Person(id="x", loc=SourceLoc("s", 1, 1), name="X", fte=1, vacant=True,
+                    field_locs={"id": SourceLoc("s", 1, 5)}, dotted_to=("amara-okafor",))
+    org.people = [*org.people, person]
+    assert org.people[-1] is person

@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from orgviz.problem import Problem, SourceLoc
@@ -168,7 +170,8 @@ class Org:
             value = checked(name, value)
         if "ladder" in values:  # (in __init__, __post_init__ infers once every field is set)
             if name == "people":
-                value = roles_from_titles(value, values["ladder"])
+                value = roles_from_titles(checked_people(value, values["people"]),
+                                          values["ladder"])
             elif name == "ladder" and value is not values["ladder"]:
                 object.__setattr__(self, "people", roles_from_titles(self.people, value))
         if name in values:  # (not while __init__ sets the fields first: nothing is derived yet)
@@ -176,9 +179,11 @@ class Org:
         object.__setattr__(self, name, value)
 
     def __post_init__(self) -> None:
-        """Give the people handed in the roles their titles name, as the loader does."""
+        """Check the fields of the people handed in and give them the roles their titles
+        name, as the loader does."""
         values = self.__dict__
-        values["people"] = roles_from_titles(values["people"], values["ladder"])
+        values["people"] = roles_from_titles(checked_people(values["people"]),
+                                             values["ladder"])
 
     @classmethod
     def of_inferred(cls, people: tuple[Person, ...], **fields: Any) -> Org:
@@ -409,6 +414,70 @@ _FIELD_CHECKS: dict[str, Callable[[str, Any], Any]] = {
 
 #: Values derived from an org that other modules keep (module, its WeakKeyDictionary by org).
 _SHARED_CACHES = (("orgviz.rules._common", "_CACHE"), ("orgviz.render.chart", "_SHARED"))
+
+
+_NONE = type(None)
+_TEXT = (str, _NONE)
+
+#: The types of a Person's fields ((field, types, what to tell the user), in Person's order)
+#: and the values of role_source, checked where people are handed to an Org in Python.
+_PERSON_TYPES: tuple[tuple[str, tuple[type, ...], str], ...] = (
+    ("id", (str,), "a string"), ("loc", (SourceLoc,), "a SourceLoc"),
+    ("name", _TEXT, "a string or None"), ("title", _TEXT, "a string or None"),
+    ("roles", (tuple,), "a tuple of role ids (strings)"),
+    ("role_source", (str,), "'explicit', 'title' or 'none'"),
+    ("reports_to", _TEXT, "a string (an id) or None"),
+    ("dotted_to", (tuple,), "a tuple of ids (strings)"), ("team", _TEXT, "a string or None"),
+    ("vacant", (bool,), "True or False"), ("assistant", (bool,), "True or False"),
+    ("location", _TEXT, "a string or None"), ("email", _TEXT, "a string or None"),
+    ("fte", (float, int, _NONE), "a number or None"),
+    ("field_locs", (Mapping,), "a mapping of field names to SourceLocs"),
+    ("item_locs", (Mapping,), "a mapping of field names to tuples of SourceLocs"),
+)
+_ROLE_SOURCES = frozenset(("explicit", "title", "none"))
+
+
+def checked_people(people: tuple[Person, ...], known: tuple[Person, ...] = ()
+                   ) -> tuple[Person, ...]:
+    """`people` if each field of each holds a value of its type (Person does not check
+    them: the loader's people need no check), else a TypeError (a ValueError for an unknown
+    role_source) naming the person and the field. The people of `known` (the org's people
+    before: checked, or the loader's) are not checked again."""
+    if known:
+        old = set(map(id, known))
+        if not old.issuperset(map(id, people)):
+            _check_fields([p for p in people if id(p) not in old], people)
+        return people
+    _check_fields(people, people)
+    return people
+
+
+def _check_fields(people: Sequence[Person], every: tuple[Person, ...]) -> None:
+    """`checked_people` of some of `every` (whose index a message gives)."""
+    for name, kinds, what in _PERSON_TYPES:
+        get = attrgetter(name)
+        if not all(issubclass(kind, kinds) and (kind is not bool or bool in kinds)
+                   for kind in set(map(type, map(get, people)))):  # (each type there is, once)
+            for at, value in enumerate(map(get, people)):
+                if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+                    _refuse_field(people[at], every, name, what, value)
+        if kinds == (tuple,):
+            if not set(map(type, chain.from_iterable(map(get, people)))) <= {str}:
+                for at, value in enumerate(map(get, people)):
+                    if not all(isinstance(item, str) for item in value):
+                        _refuse_field(people[at], every, name, what, value)
+        elif name == "role_source" and not set(map(get, people)) <= _ROLE_SOURCES:
+            at, value = next((at, value) for at, value in enumerate(map(get, people))
+                             if value not in _ROLE_SOURCES)
+            _refuse_field(people[at], every, name, what, value, ValueError)
+
+
+def _refuse_field(person: Person, every: tuple[Person, ...], name: str, what: str,
+                  value: object, error: type[Exception] = TypeError) -> None:
+    """Raise `error` for a person's field of the wrong type (or value), at their index."""
+    at = next(at for at, other in enumerate(every) if other is person)
+    raise error(f"Org.people[{at}] (id {person.id!r}): Person.{name} must be {what}, not "
+                f"{shown_argument(value)}")
 
 
 def roles_from_titles(people: tuple[Person, ...], ladder: RoleLadder) -> tuple[Person, ...]:
