@@ -209,7 +209,7 @@ import sys
 import orgviz.loader
 def refused(*args, **kwargs):
     raise PermissionError(13, "Permission denied", "shut/\\nx.yaml")
-orgviz.loader.load = refused
+orgviz.loader.read_org = refused
 import orgviz.cli.validate_cmd as command
 command.load = refused
 sys.argv = ["orgviz", *sys.argv[1:]]

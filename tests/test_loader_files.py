@@ -8,6 +8,7 @@ pointed at by symlinks in tmp_path (or named by a relative path) and never opene
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -335,3 +336,38 @@ def test_render_hook_with_an_included_named_pipe_does_not_block(tmp_path: Path) 
     assert done.returncode == 1 and not (tmp_path / "top.dot").exists()
     assert done.stdout.splitlines()[0] == ("top.yaml:3:11: error [include] pipe.yaml: is not "
                                            "a regular file (a named pipe)")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("missing.yaml", "cannot read: No such file or directory"),
+    ("folder", "is a directory, not an org file"),
+    ("fifo", "is not a regular file (a named pipe)"),
+    ("/dev/null", "is not a regular file (a character device)"),
+])
+def test_load_raises_an_org_load_error_with_a_located_problem_for_a_file_it_cannot_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, message: str) -> None:
+    """The API's load raised a bare OrgFileError (no `problems`) for these, where README and
+    its docstring promise an OrgLoadError; it is both now, its message as before."""
+    import orgviz
+    from orgviz.errors import UnreadableOrgFileError
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "fifo")
+    with pytest.raises(OrgLoadError) as caught:
+        orgviz.load(name)
+    assert isinstance(caught.value, OrgFileError)
+    assert type(caught.value) is UnreadableOrgFileError
+    assert str(caught.value) == f"{name}: {message}"
+    assert [str(p) for p in caught.value.problems] == [f"{name}:1:1: error [read] {message}"]
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (str(again), again.problems) == (str(caught.value), caught.value.problems)
+
+
+def test_the_commands_still_say_an_unreadable_file_in_one_line_with_exit_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "missing.yaml"])
+    assert result.exit_code == 2
+    assert "missing.yaml: cannot read: No such file or directory" in result.output
+    assert "[read]" not in result.output

@@ -55,6 +55,22 @@ class OrgLoadError(OrgvizError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class UnreadableOrgFileError(OrgFileError, OrgLoadError):
+    """An org file `orgviz.load` cannot read at all (missing, a folder, a device, ...): an
+    OrgLoadError whose one problem (rule `read`, at line 1 of the file) says why, and an
+    OrgFileError, whose message it keeps ("x.yaml: cannot read: No such file or directory")."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, problem: Problem) -> None:
+        OrgvizError.__init__(self, message)
+        self.problems = [problem]
+
+    def __reduce__(self) -> tuple[type[UnreadableOrgFileError], tuple[str, Problem]]:
+        """Pickled whole (its message and problem), as a process pool passes it on."""
+        return type(self), (str(self), self.problems[0])
+
+
 class Interrupted(BaseException):
     """Ctrl-C, SIGTERM or SIGHUP while a command runs (`cli.run` raises it from the signal).
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from orgviz.errors import OrgFileError, UnreadableOrgFileError
 from orgviz.loadbuild import OrgBuilder
 from orgviz.loadfields import LONE_SURROGATES, Collector, text_fault
 from orgviz.loadheader import is_part, org_header
 from orgviz.loadsettings import parse_rule_settings
 from orgviz.model import Org, check_path
 from orgviz.orgfiles import shown_path
+from orgviz.problem import Problem
 from orgviz.roles import with_managing_roles
 from orgviz.yamlread import YMap
 
 #: What other modules take from here (the import, checking the texts it writes).
-__all__ = ["LONE_SURROGATES", "load", "text_fault"]
+__all__ = ["LONE_SURROGATES", "load", "read_org", "text_fault"]
 
 
 def _empty_people(docs: list[YMap], out: Collector) -> None:
@@ -37,9 +39,26 @@ def _empty_people(docs: list[YMap], out: Collector) -> None:
 def load(path: str | os.PathLike[str]) -> Org:
     """Load an org file (and its includes) into an Org; raise OrgLoadError when impossible.
 
-    Schema problems that still leave a usable org (an unknown key, a wrong type) are kept in
-    `org.load_problems` and reported by `validate`.
+    Its `problems` say where and why; for a file that cannot be read at all (missing, a
+    folder, a device) it is an `UnreadableOrgFileError`, also an OrgFileError, whose one
+    problem (rule `read`) stands at line 1 of the file. Schema problems that still leave a
+    usable org (an unknown key, a wrong type) are kept in `org.load_problems` and reported
+    by `validate`.
     """
+    try:
+        return read_org(path)
+    except UnreadableOrgFileError:
+        raise
+    except OrgFileError as exc:
+        shown = shown_path(path)
+        message = str(exc)
+        problem = Problem(shown, 1, 1, "error", "read", message.removeprefix(f"{shown}: "))
+        raise UnreadableOrgFileError(message, problem) from None
+
+
+def read_org(path: str | os.PathLike[str]) -> Org:
+    """`load`, but an OrgFileError, not an OrgLoadError, for a file that cannot be read at
+    all: the commands tell it (exit 2, one line) from an org file with problems (exit 1)."""
     # (`-` is standard input, shown as <stdin>; its includes are read from the current folder)
     check_path("load", "path", path, "an org file's path (or '-': stdin)")
     shown = shown_path(path)

@@ -291,7 +291,7 @@ def load_every(paths: Sequence[str], unique_ids: bool = False) -> tuple[list[Org
 def _loaded_whole(path: str, unique_ids: bool) -> tuple[Org | None, list[Problem]]:
     """An org file's org, or None and its load errors, sorted (`unique_ids`: repeated
     person or team ids among them); OrgvizError for a file that cannot be read at all."""
-    from orgviz.loader import load
+    from orgviz.loader import read_org as load  # (an unreadable file: OrgFileError)
 
     try:
         org = load(path)

@@ -54,7 +54,7 @@ def command(files: tuple[str, ...], rev: str | None, as_json: bool, output: str 
         team_names,
         to_json,
     )
-    from orgviz.loader import load
+    from orgviz.loader import read_org as load  # (an unreadable file: OrgFileError)
     from orgviz.validate import whole_errors
 
     expected = 1 if rev is not None else 2  # (`--git ''` is a bad revision, not none)

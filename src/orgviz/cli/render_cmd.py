@@ -253,7 +253,7 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
         write_file,
         write_stdout,
     )
-    from orgviz.loader import load
+    from orgviz.loader import read_org as load  # (an unreadable file: OrgFileError)
     from orgviz.render.pipeline import (
         GRAPHVIZ_LAYOUTS,
         RenderOptions,

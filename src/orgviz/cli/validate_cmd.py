@@ -125,7 +125,7 @@ class _Run:
     def check(self, path: str, error: OrgvizError | None = None) -> None:
         """Load and validate the file `path` (`error`: why it cannot be, found before); a
         part of a split org waits for `check_parts`."""
-        from orgviz.loader import load
+        from orgviz.loader import read_org as load  # (an unreadable file: OrgFileError)
         from orgviz.orgfiles import file_key
         from orgviz.validate import validate
 

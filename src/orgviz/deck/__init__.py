@@ -185,7 +185,7 @@ def write_deck(sources: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     from orgviz.deck.build import DeckOptions
     from orgviz.errors import OrgLoadError
     from orgviz.io.files import write_file
-    from orgviz.loader import load
+    from orgviz.loader import read_org as load  # (an unreadable file: OrgFileError)
     from orgviz.orgfiles import given_twice
     from orgviz.render.pipeline import check_arguments
     from orgviz.validate import require_config, validate

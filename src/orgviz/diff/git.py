@@ -231,7 +231,7 @@ def load_git_version(rev: str, path: str) -> Org:
     name it had then, when git saw it renamed since). Its files, and every location in it
     (its problems', people's, teams', header's and rules'), are named `rev:path`."""
     from orgviz.errors import OrgLoadError
-    from orgviz.loader import load
+    from orgviz.loader import read_org as load  # (an unreadable file: OrgFileError)
 
     _check_rev(rev)
     with tempfile.TemporaryDirectory(prefix="orgviz-diff-") as tmp:
