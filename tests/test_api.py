@@ -100,6 +100,27 @@ def test_validate_and_render_stay_callable(tmp_path: Path, first: str) -> None:
     assert done.stdout == "True [b'digraph', b'digraph'] True\n"
 
 
+def test_validate_and_render_show_the_functions_signature_and_docstring() -> None:
+    """Once imported, the modules `orgviz.validate` and `orgviz.render` stand for the
+    functions: `inspect.signature` gave `(*args, **kwargs)` and help() the module's
+    docstring."""
+    import inspect
+    import types
+
+    import orgviz.render
+    import orgviz.validate
+    from orgviz.render.pipeline import render
+    from orgviz.validate import validate
+
+    for shown, function in ((orgviz.render, render), (orgviz.validate, validate)):
+        assert isinstance(shown, types.ModuleType)
+        assert inspect.signature(shown) == inspect.signature(function)
+        assert str(inspect.signature(shown)).startswith("(org: 'Org'")
+        assert shown.__doc__ is not None and function.__doc__ is not None
+        assert shown.__doc__.startswith(function.__doc__.splitlines()[0])
+        assert inspect.getdoc(shown).startswith(inspect.getdoc(function))
+
+
 def test_counts_exports_and_diffs_refuse_a_repeated_id(tmp_path: Path) -> None:
     """As the commands do: one of the two people would be silently left out (stats said 2
     positions for 3)."""

@@ -296,4 +296,9 @@ class _CallableModule(types.ModuleType):
         return validate(org, config)
 
 
+# As `orgviz.validate` may be this module, it shows the function's signature
+# (`inspect.signature` follows `__wrapped__`) and, first, its docstring (help(), `__doc__`).
+__doc__ = "\n".join(line.removeprefix("    ") for line in (validate.__doc__ or "").splitlines()
+                    ) + f"\n\nThe module `orgviz.validate`: {__doc__}"
+__wrapped__ = validate
 sys.modules[__name__].__class__ = _CallableModule
