@@ -168,5 +168,6 @@ def total_text(value: float) -> str:
 
 
 def total_fte(values: Iterable[float]) -> float:
-    """The sum of some FTEs, without the binary fractions' noise (0.1 + 0.2 is 0.3)."""
-    return round(math.fsum(values), 6)
+    """The sum of some FTEs, without the binary fractions' noise (0.1 + 0.2 is 0.3), to the
+    FTE_DECIMALS decimals org files write (a sum of them has no more: 0.333333333 stays)."""
+    return round(math.fsum(values), FTE_DECIMALS)

@@ -16,6 +16,7 @@ from orgviz.fte import fte_text, parse_fte, total_fte
 from orgviz.io.csvimport import ImportOptions, import_csv
 from orgviz.io.export import to_csv, to_graphml, to_json
 from orgviz.loader import load
+from orgviz.stats import compute as compute_stats
 
 PEOPLE = (
     "EmployeeId,Name,ReportsTo,Title,FTE\n"
@@ -59,6 +60,26 @@ def test_any_fte_of_nine_decimals_reads_back(value: float) -> None:
 def test_totals_have_no_binary_noise() -> None:
     assert total_fte([0.1, 0.2]) == 0.3
     assert total_fte([]) == 0
+
+
+def test_totals_keep_the_nine_decimals_of_org_files() -> None:
+    """Totals were rounded to 6 decimals (0.633333 for 0.1 + 0.2 + 0.333333333) where org
+    files, exports and cards keep 9."""
+    assert total_fte([0.1, 0.2, 0.333333333]) == 0.633333333
+    assert total_fte([0.000000001] * 3) == 0.000000003
+    assert total_fte([12.5, 0.1, 0.2]) == 12.8
+
+
+def test_stats_give_an_fte_total_to_nine_decimals(tmp_path: Path) -> None:
+    org_file = tmp_path / "o.yaml"
+    org_file.write_text(
+        "orgviz: 1\norg: {name: O, size: small}\npeople:\n"
+        "  - {id: a, name: A, title: CEO, fte: 0.1}\n"
+        "  - {id: b, name: B, title: CTO, reports_to: a, fte: 0.2}\n"
+        "  - {id: c, name: C, title: Engineer, reports_to: b, fte: 0.333333333}\n",
+        encoding="utf-8")
+    stats = compute_stats(load(org_file))
+    assert stats["headcount"]["fte"] == 0.633333333
 
 
 def test_import_reads_an_fte_column(tmp_path: Path) -> None:
