@@ -155,3 +155,26 @@ people:
     assert messages(source, "unknown-manager") == [
         (6, 40, "'x' reports to 'cto; ceo', several ids in one text: reports_to holds one "
                 "manager's id (reports_to: cto); put the others in dotted_to")]
+
+
+def test_an_id_in_another_unicode_form_is_said_so(org_file):
+    """'josé' with a combining accent for the id 'josé' with a precomposed one (or the other
+    way round) got "who is not in the org: did you mean 'josé'?": the same text to the eye."""
+    from orgviz.loader import load
+    from orgviz.validate import validate
+
+    composed, combining = "jos\u00e9", "jose\u0301"
+    for ref, pid, written, held in ((combining, composed, "a combining", "a precomposed"),
+                                    (composed, combining, "a precomposed", "a combining")):
+        path = org_file("orgviz: 1\norg: {name: T}\npeople:\n"
+                        f"  - {{id: {pid}, name: José Ruiz, role: ceo}}\n"
+                        f"  - {{id: sam, name: Sam Ito, role: vp, reports_to: {ref},\n"
+                        f"      dotted_to: [{ref}]}}\n")
+        found = [str(p) for p in validate(load(path))
+                 if p.rule in ("unknown-manager", "unknown-dotted")]
+        form = {"a combining": "NFD", "a precomposed": "NFC"}
+        end = (f"'{ref}', which differs from the id '{pid}' only in Unicode form: "
+               f"it is written with {written} accent (Unicode {form[written]}), the id with "
+               f"{held} accent (Unicode {form[held]}); write it as the id is written")
+        assert found == [f"{path}:5:52: error [unknown-manager] 'sam' reports to {end}",
+                         f"{path}:6:19: error [unknown-dotted] 'sam' has a dotted line to {end}"]

@@ -151,9 +151,13 @@ def person_suggester(org: Org) -> Suggester:
 def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
     """The end of a message about a reference (reports_to, dotted_to) naming no person's id:
     "who is not in the org: did you mean 'x'? Otherwise <action>" (`Suggester.advice`,
-    `asker` excluded), or, when `ref` is someone else's name (a common slip: "reports_to:
+    `asker` excluded), or, when `ref` is an id in another Unicode form (NFD 'josé'), that
+    (`unicode_form_advice`), or, when `ref` is someone else's name (a common slip: "reports_to:
     Ann Lee"), "a name, not an id: write 'ann' instead", or when it is a team's id, "a team,
     not a person: write the id of its lead, 'ann', instead"."""
+    same = id_in_other_unicode_form(org, ref, asker)
+    if same is not None:  # ('josé' typed with a combining accent, the id with a precomposed one)
+        return unicode_form_advice(ref, org.by_id[same])
     what = "a name"
     ids = [pid for pid in org.ids_named(ref) if pid != asker]
     if not ids and "@" in ref:
@@ -169,6 +173,37 @@ def unknown_person(org: Org, ref: str, action: str, asker: str) -> str:
             f"write the id of its lead, '{lead.id}', instead" if lead is not None and
             lead.id != asker else "write the id of a person")
     return f"who is not in the org: {person_advice(org, ref, action, asker)}"
+
+
+def id_in_other_unicode_form(org: Org, ref: str, exclude: str) -> str | None:
+    """The person id (not `exclude`) that is `ref` written in another Unicode form (NFC and
+    NFD 'josé': the same letters, the accent precomposed or combining), or None."""
+    from unicodedata import normalize
+
+    composed = normalize("NFC", ref)
+    found = composed if composed != ref and composed in org.by_id else _ids_not_composed(
+        org).get(composed)
+    return found if found is not None and found not in (ref, exclude) else None
+
+
+def _ids_not_composed(org: Org) -> dict[str, str]:
+    """The person ids not in Unicode NFC, by their NFC form (made at the first reference
+    that names nobody; most orgs have none)."""
+    from unicodedata import is_normalized, normalize
+
+    return _cached(org, "ids_not_composed", lambda o: {
+        normalize("NFC", pid): pid for pid in o.by_id if not is_normalized("NFC", pid)})
+
+
+def unicode_form_advice(ref: str, person: Person) -> str:
+    """The end of a message about a reference that is a person's id in another Unicode
+    form: which form each is in, and to write the id as it is."""
+    from unicodedata import combining
+
+    forms = ("a combining accent (Unicode NFD)", "a precomposed accent (Unicode NFC)")
+    written, held = forms if any(map(combining, ref)) else forms[::-1]
+    return (f"which differs from the id {who(person)} only in Unicode form: it is written "
+            f"with {written}, the id with {held}; write it as the id is written")
 
 
 def joined_ids(text: str, known: Container[str]) -> list[str] | None:
