@@ -49,9 +49,11 @@ def test_validation_errors_exit_1_unless_forced(run, org_file) -> None:
     (["-o", "x.jpg"], "cannot tell the format of 'x.jpg'"),
     (["-o", "x.png", "--format", "svg"], "--format is svg"),
     (["--width", "100"], "--width sets the size of PNG output"),
-    (["-o", "x.png", "--width", "1"], "--width must be at least 64 pixels (narrower, no card "
-                                      "can be read), not 1"),
-    (["-o", "x.png", "--width", "-5"], "--width must be at least 64 pixels"),
+    # (an SVG was told the PNG rasteriser's limit)
+    (["-o", "x.svg", "--width", "10000000"], "--width sets the size of PNG output"),
+    (["-o", "x.png", "--width", "1"], "width (--width) must be at least 64 pixels (narrower, "
+                                      "no card can be read), not 1"),
+    (["-o", "x.png", "--width", "-5"], "width (--width) must be at least 64 pixels"),
     # (said "more than the 32,767 px a PNG can have", untrue of PNG: the limit is orgviz's)
     (["-o", "x.png", "--width", "100000"], "orgviz: --width 100000 is more than orgviz's PNG "
      "rasteriser draws (at most 32,767 px a side, cairo's limit, which orgviz keeps when resvg "

@@ -193,11 +193,12 @@ def test_pdf_bytes_do_not_depend_on_tz(tmp_path: Path, layout: str) -> None:
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
-    ("depth", "3", "--depth must be a whole number, not '3'"),
-    ("width", 1200.5, "--width must be a whole number, not 1200.5"),
-    ("depth", True, "--depth must be a whole number, not True"),
-    ("team", 5, "--team must be an id (a string), not 5"),
-    ("root", ["ceo"], "--root must be an id (a string), not ['ceo']"),
+    ("depth", "3", "depth (--depth) must be a whole number, not '3'"),
+    ("width", 1200.5, "width (--width) must be a whole number, not 1200.5"),
+    ("depth", True, "depth (--depth) must be a whole number, not True"),
+    ("team", 5, "team (--team) must be an id (a string), not 5"),
+    ("root", ["ceo"], "root (--root) must be an id (a string), not ['ceo']"),
+    ("fit", 16, "fit (--fit) must be a string such as '16:9', not 16"),
 ])
 def test_options_of_the_wrong_type_are_a_render_error(small_org: Org, field: str, value: object,
                                                       message: str) -> None:
@@ -205,6 +206,40 @@ def test_options_of_the_wrong_type_are_a_render_error(small_org: Org, field: str
     with pytest.raises(RenderError) as caught:
         render(small_org, "svg", RenderOptions(**{field: value}))
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("fmt", "options", "message"), [
+    ("png", RenderOptions(width=10), "width (--width) must be at least 64 pixels (narrower, "
+                                     "no card can be read), not 10"),
+    ("svg", RenderOptions(depth=0), "depth (--depth) must be at least 1, not 0"),
+])
+def test_option_errors_name_the_field_and_its_flag(small_org: Org, fmt: str,
+                                                   options: RenderOptions,
+                                                   message: str) -> None:
+    """Raised from Python, the messages named only the command's flags (`--depth must be a
+    whole number`), and a width for an SVG got the PNG rasteriser's limit."""
+    with pytest.raises(RenderError) as caught:
+        render(small_org, fmt, options)
+    assert str(caught.value) == message
+
+
+def test_a_width_past_pngs_limits_is_no_error_for_other_formats(small_org: Org,
+                                                                 tmp_path: Path) -> None:
+    """An SVG with width=10**7 was refused with the PNG rasteriser's limit; the width is
+    PNG's, which other formats ignore (one RenderOptions may serve several formats)."""
+    from orgviz.render import render_file
+
+    options = RenderOptions(width=10**7)
+    assert render(small_org, "svg", options) == render(small_org, "svg")
+    assert render(small_org, "dot", RenderOptions(width=10)).startswith(b"digraph")
+    with pytest.raises(RenderError, match=r"^--width 10000000 is more than orgviz's PNG "):
+        render(small_org, "png", options)
+    source = tmp_path / "small.yaml"
+    source.write_text((Path(__file__).parents[2] / "orgs" / "small.yaml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    assert render_file(source, tmp_path / "small.svg", options).fmt == "svg"
+    with pytest.raises(RenderError, match=r"^--width 10000000 is more than orgviz's PNG "):
+        render_file(source, tmp_path / "small.png", options)
 
 
 @pytest.mark.parametrize(("people", "keys", "samples"), [

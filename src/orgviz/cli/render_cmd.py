@@ -278,11 +278,11 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
     try:
         if hook:  # the source stamps need the rule settings up front
             files, stamps = _hook_files(files, config.get().source, output, fmt)
-        options.verified()
         targets = _targets(files, output, fmt, hook)
         if width is not None and any((fmt or format_for(t)) != "png" for t in targets):
             raise RenderError("--width sets the size of PNG output: write .png or use "
-                              "--format png")
+                              "--format png")  # (before the PNG width's own limits)
+        options.verified()
     except OrgvizError as exc:
         fail(exc)
     if layout in GRAPHVIZ_LAYOUTS:

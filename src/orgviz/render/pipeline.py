@@ -109,8 +109,11 @@ class RenderOptions(NamedTuple):
     timeout: float = 120.0  # seconds Graphviz may take
     compact: str | int = "auto"  # tidy layout: "auto", "off" or rows kept as a tree (>= 1)
 
-    def verified(self) -> RenderOptions:
-        """The options if they are consistent, else a RenderError saying what to change."""
+    def verified(self, fmt: str | None = None) -> RenderOptions:
+        """The options if they are consistent, else a RenderError saying what to change
+        (naming the field and its command-line option: `depth (--depth)`). Given the output
+        format `fmt`, a width is checked against PNG's limits for PNG only: other formats
+        ignore it (one RenderOptions may serve several formats)."""
         from orgviz.render.chart import COLOR_BY
         from orgviz.render.themes import THEMES, verify_font
 
@@ -124,21 +127,23 @@ class RenderOptions(NamedTuple):
                 raise unknown(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         for name, number in (("depth", self.depth), ("width", self.width)):
             if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-                raise RenderOptionTypeError(f"--{name} must be a whole number, not {number!r}")
+                raise RenderOptionTypeError(f"{name} (--{name}) must be a whole number, not "
+                                            f"{number!r}")
         for name, given_id in (("root", self.root), ("team", self.team)):
             if given_id is not None and not isinstance(given_id, str):
-                raise RenderOptionTypeError(f"--{name} must be an id (a string), not "
+                raise RenderOptionTypeError(f"{name} (--{name}) must be an id (a string), not "
                                             f"{given_id!r}")
         self._verify_types()
         if self.depth is not None and self.depth < 1:
-            raise RenderError(f"--depth must be at least 1, not {self.depth}")
-        if self.width is not None and self.width < MIN_PNG_WIDTH:
-            raise RenderError(f"--width must be at least {MIN_PNG_WIDTH} pixels (narrower, no "
-                              f"card can be read), not {self.width}")
-        if self.width is not None:  # (refused before the org is laid out: 40 s at 5,000)
+            raise RenderError(f"depth (--depth) must be at least 1, not {self.depth}")
+        width = self.width if fmt in (None, "png") else None  # (PNG's: others ignore it)
+        if width is not None and width < MIN_PNG_WIDTH:
+            raise RenderError(f"width (--width) must be at least {MIN_PNG_WIDTH} pixels "
+                              f"(narrower, no card can be read), not {width}")
+        if width is not None:  # (refused before the org is laid out: 40 s at 5,000)
             from orgviz.render.convert import verify_width
 
-            verify_width(self.width)
+            verify_width(width)
         if self.fit is not None:
             from orgviz.render.convert import verify_aspect
 
@@ -163,8 +168,8 @@ class RenderOptions(NamedTuple):
         for name, text, example in (("fit", self.fit, "16:9"),
                                     ("font", self.font, "Inter, sans-serif")):
             if text is not None and not isinstance(text, str):
-                raise RenderOptionTypeError(f"--{name} must be a string such as {example!r}, "
-                                            f"not {text!r}")
+                raise RenderOptionTypeError(f"{name} (--{name}) must be a string such as "
+                                            f"{example!r}, not {text!r}")
 
 
 def format_for(path: str | os.PathLike[str]) -> str | None:
@@ -337,7 +342,7 @@ def render(org: Org, fmt: str = "svg", options: RenderOptions | None = None, *,
     check_arguments("render", options, problems=problems, check=check, force=force,
                     notes=notes)
     _check_format("render", fmt, optional=False)
-    options = (options or RenderOptions()).verified()
+    options = (options or RenderOptions()).verified(fmt)
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     from orgviz.render.labels import measured_for
@@ -648,7 +653,9 @@ def render_file(source: str | os.PathLike[str], output: str | os.PathLike[str] |
     check_path("render_file", "output", output, "a file or folder path", optional=True)
     _check_format("render_file", fmt, optional=True)
     require_config(config, "render_file")
-    options = (options or RenderOptions()).verified()  # (before the file is read)
+    # (before the file is read; the format as far as known: a width is PNG's)
+    known = fmt or (format_for(output) if output is not None else "svg")
+    options = (options or RenderOptions()).verified(known)
     if fmt is not None and fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     target = output_path(source, output, fmt)
