@@ -108,3 +108,42 @@ def test_handing_a_loaded_orgs_people_to_an_org_changes_no_role(name: str) -> No
     assert again.people is org.people  # (nothing to change: the very tuple)
     org.people = list(org.people)
     assert org.people == again.people
+
+
+def _no_inference(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `roles_from_titles` and the people check fail: the path under test uses neither."""
+    import orgviz.model as model
+
+    def refused(people: tuple[Person, ...], *_args: object) -> tuple[Person, ...]:
+        if people:  # (an Org made without people has none to check)
+            raise AssertionError("checked or inferred again")
+        return people
+
+    monkeypatch.setattr(model, "roles_from_titles", refused)
+    monkeypatch.setattr(model, "checked_people", refused)
+
+
+def test_an_org_cut_to_a_subtree_keeps_its_people_s_roles_without_inferring_them_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.io.export import subtree
+
+    org = orgviz.load(str(ORGS / "mid-size.yaml"))
+    root = org.people[1].id
+    _no_inference(monkeypatch)
+    cut = subtree(org, root)
+    assert cut.by_id[root].reports_to is None
+    assert all(p.roles == org.by_id[p.id].roles for p in cut.people)
+    assert len(cut.people) < len(org.people)
+
+
+def test_org_derived_is_replace_without_checking_or_inferring(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    org = orgviz.load(str(ORGS / "small.yaml"))
+    moved = tuple(dataclasses.replace(p, loc=SourceLoc("x.yaml", p.loc.line + 1, 1))
+                  for p in org.people)
+    _no_inference(monkeypatch)
+    derived = org.derived(people=moved, name="moved")
+    assert derived.people == moved and derived.name == "moved"
+    assert (derived.file, derived.teams, derived.ladder) == (org.file, org.teams, org.ladder)
+    org.set_derived_people(moved)
+    assert org.people == moved and org.by_id[moved[0].id].loc.line == moved[0].loc.line

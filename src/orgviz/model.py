@@ -7,7 +7,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from itertools import chain
 from operator import attrgetter
@@ -192,6 +192,20 @@ class Org:
         org = cls(**fields)
         org.__dict__["people"] = _FIELD_CHECKS["people"]("people", people)
         return org
+
+    def derived(self, **changes: Any) -> Org:
+        """`dataclasses.replace(self, **changes)` for people (and other fields) derived from
+        the org's own, whose fields and roles stand as they are (moved, cut to a subtree):
+        not checked nor inferred again (20,000 people would cost tens of milliseconds)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Org.of_inferred(values.pop("people"), **values)
+
+    def set_derived_people(self, people: Iterable[Person]) -> None:
+        """Set `people` derived from the org's own (as `derived` takes them): checked to be
+        people, their fields and roles not checked nor inferred again."""
+        self.forget_views()
+        self.__dict__["people"] = _FIELD_CHECKS["people"]("people", people)
 
     def forget_views(self) -> None:
         """Drop the views derived from the org (by_id, reports, the rules' and charts' shared

@@ -164,7 +164,7 @@ def _single_report_managers(org: Org, confs: Mapping[str, RuleConf]) -> list[str
     # not (an org built in Python, its people without places), as a file's are.
     places = [person.at("id") for person in org.by_id.values()]
     if len(set(places)) < len(places):
-        org = dataclasses.replace(org, people=tuple(
+        org = org.derived(people=tuple(
             dataclasses.replace(person, loc=SourceLoc(org.file, line, 1), field_locs={})
             for line, person in enumerate(org.by_id.values(), start=1)))
         places = [person.at("id") for person in org.by_id.values()]

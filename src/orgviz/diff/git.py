@@ -280,10 +280,10 @@ def _relocate_fields(org: Org, at: Callable[[SourceLoc], SourceLoc]) -> None:
         """The locations of fields (or options), each moved."""
         return {key: at(loc) for key, loc in locs.items()}
 
-    org.people = tuple(replace(person, loc=at(person.loc), field_locs=each(person.field_locs),
-                               item_locs={key: tuple(map(at, locs))
-                                          for key, locs in person.item_locs.items()})
-                       for person in org.people)
+    org.set_derived_people(
+        replace(person, loc=at(person.loc), field_locs=each(person.field_locs),
+                item_locs={key: tuple(map(at, locs)) for key, locs in person.item_locs.items()})
+        for person in org.people)
     org.teams = tuple(replace(team, loc=at(team.loc), field_locs=each(team.field_locs))
                       for team in org.teams)
     org.rule_settings = tuple(replace(setting, loc=at(setting.loc),

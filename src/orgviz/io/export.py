@@ -168,7 +168,7 @@ def subtree(org: Org, root: str) -> Org:
             team_id = teams_by_id[team_id].parent
     teams = tuple(t if t.lead is None or t.lead in keep else dataclasses.replace(t, lead=None)
                   for t in org.teams if t.id in used and teams_by_id[t.id] is t)
-    return dataclasses.replace(org, people=people, teams=teams)
+    return org.derived(people=people, teams=teams)
 
 
 def references_to_nobody(org: Org) -> list[str]:
