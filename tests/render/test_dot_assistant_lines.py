@@ -21,14 +21,15 @@ from renderkit import (
 from test_dotted_routes import random_org
 from test_tidy_assistants import COUNTS, on_border, org_text, overlap, through
 
-from orgviz.render.dot import NODESEP, _Writer, write_dot
+from orgviz.render.dot import NODESEP, RANKSEP, _Writer, write_dot
 from orgviz.render.dotlayout import _parse_plain, layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Axes, Geometry
-from orgviz.render.tidylayout import assistant_lines, line_cards
+from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, assistant_lines, line_cards
 
 TOL = 0.02
 GAP = NODESEP * 72  # between neighbours of a rank
+GAP_BETWEEN_RANKS = RANKSEP * 72
 
 
 def laid_out(text: str, direction: str = "TB", engine: str = "system"):
@@ -156,6 +157,66 @@ def test_eight_assistants_are_no_wider_than_three(direction: str, marks: None) -
         near, far = (box.top, box.bottom) if direction == "TB" else (box.left, box.right)
         assert center - half - TOL <= near and far <= center + half + TOL, helper
     assert len(plan.assistants[0].nodes) == 3
+
+
+def assistants_only(count: int) -> str:
+    """A manager with `count` assistants and nobody else."""
+    lines = ["orgviz: 1", "org: {name: Aides}", "people:",
+             "  - {id: boss, name: Bo Ss, title: Chief Executive Officer}"]
+    lines += [f"  - {{id: a{i}, name: Aide {i}, title: Executive Assistant, "
+              f"reports_to: boss, assistant: true}}" for i in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("lines", [1, 2, 3, 4])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_lines_of_assistants_stand_as_close_as_the_tidy_layouts(engine: str, lines: int,
+                                                                direction: str) -> None:
+    """Each further line of assistants stood a whole gap between ranks (36 units) below the
+    line before, not the tidy layout's ASSISTANT_LINE_GAP (14): a block of 1 to 4 lines of
+    56-unit cards was 56, 148, 240, 332 units deep against 56, 126, 196, 266, and a deck
+    of a manager with 40 assistants at 16 pt took 41 slides against the tidy layout's 21.
+    Now the block (the whole drawing) is as deep as the tidy layout's."""
+    chart, geometry, plan = laid_out(assistants_only(3 * lines), direction, engine)
+    check_lines(chart, geometry, plan)
+    ax = Axes(direction)
+    boss = geometry.boxes["boss"]
+    card = 2 * ax.half_main(boss)
+    depth = geometry.height if direction == "TB" else geometry.width
+    assert depth == pytest.approx(lines * card + (lines - 1) * ASSISTANT_LINE_GAP, abs=0.5)
+    firsts = [geometry.boxes[f"a{3 * line}"] for line in range(lines)]
+    for above, below in pairwise(firsts):
+        gap = ax.main(below) - ax.half_main(below) - ax.main(above) - ax.half_main(above)
+        assert gap == pytest.approx(ASSISTANT_LINE_GAP, abs=0.5)
+    assert geometry.row_sizes is None or geometry.row_sizes[0] == pytest.approx(depth,
+                                                                                abs=0.5)
+
+
+def gaps(geometry: Geometry, cards: list[str]) -> list[float]:
+    """Top-down, the gaps between each of `cards` and the next, below it."""
+    boxes = [geometry.boxes[card] for card in cards]
+    return [below.top - above.bottom for above, below in pairwise(boxes)]
+
+
+@pytest.mark.parametrize("stack", [2, 4])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_stack_in_a_rank_of_lines_stays_evenly_spaced(engine: str, stack: int) -> None:
+    """A director's five assistants stand in two lines, the second in a further rank of the
+    directors' row, where the CTO's stack of directors has its second row: a stack of two
+    ends there, and both stand ASSISTANT_LINE_GAP apart; a stack of four reaches on past
+    it, and keeps its rows a whole gap apart (moving only its second up left its rows 14,
+    36 and 36 apart), so the rank keeps its gap."""
+    text = org_text(0, leaf_assistants=5) + "".join(
+        f"  - {{id: cto-{j}, name: CTO D{j}, title: Director, reports_to: cto}}\n"
+        for j in range(2, stack))
+    chart, geometry, plan = laid_out(text, "TB", engine)
+    check_lines(chart, geometry, plan)
+    spine = gaps(geometry, [f"cto-{j}" for j in range(stack)])
+    lines = gaps(geometry, ["da0", "da3"])
+    gap = ASSISTANT_LINE_GAP if stack == 2 else GAP_BETWEEN_RANKS
+    assert spine == pytest.approx([gap] * (stack - 1), abs=0.5)
+    assert lines == pytest.approx([gap], abs=0.5)
 
 
 @pytest.mark.parametrize("direction", ["TB", "LR"])

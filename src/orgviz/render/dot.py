@@ -24,7 +24,8 @@ Structure of the graph:
   of at most ASSISTANTS_ACROSS (or the chart's `assistants_across`) (`Assistants`): in the
   layout graph a line is one node as wide as its cards, the first in the manager's rank,
   each further one in a rank of its own below it (left to right: to its right), so that
-  the manager's level row takes that many more ranks (`Ranks`); a listed manager's further
+  the manager's level row takes that many more ranks (`Ranks`), drawn only the tidy
+  layout's ASSISTANT_LINE_GAP apart (`dotlayout.close_lines`); a listed manager's further
   lines take the ranks after its own, its list starting after them (`listed_assistants`);
   dotted lines are not in the layout.
 """
@@ -119,7 +120,8 @@ class Assistants(NamedTuple):
     """A manager's assistants in lines of `assistant_lines` (as the tidy layout stands
     them), in the layout graph a node a line as wide as its cards (nothing can come
     between them): the first line beside the manager in its rank, each further one in the
-    next rank, straight under the first (`dotlayout.place_assistants` places the cards)."""
+    next rank, straight under the first (`dotlayout.place_assistants` places the cards,
+    `dotlayout.close_lines` draws the further ranks ASSISTANT_LINE_GAP apart)."""
 
     manager: str  # card id
     nodes: tuple[str, ...]  # DOT node of each line

@@ -26,6 +26,7 @@ from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simpli
 from orgviz.render.routing import add_links
 from orgviz.render.svg import RADIUS
 from orgviz.render.themes import Theme
+from orgviz.render.tidylayout import ASSISTANT_LINE_GAP
 
 PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
 #: px: a line that would turn by less than this to reach the next node goes straight on
@@ -533,6 +534,88 @@ def level_rows(plan: DotPlan, nodes: dict[str, Box], ax: Axes, halves: dict[int,
     return rows, sizes
 
 
+def rank_groups(nodes: dict[str, Box], ax: Axes) -> list[list[str]]:
+    """The nodes by rank, in order along the rank axis: a rank's nodes share their center
+    there (within Graphviz's rounding, `plain_step`)."""
+    order = sorted(nodes, key=lambda name: ax.main(nodes[name]))
+    groups: list[list[str]] = []
+    last = -math.inf
+    for name in order:
+        main = ax.main(nodes[name])
+        if groups and main - last < plain_step(abs(main)):
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+            last = main
+    return groups
+
+
+def closable(plan: DotPlan) -> frozenset[str]:
+    """The nodes that may stand in a further rank drawn closer to the rank before it
+    (`close_lines`): the further ranks' axis nodes, the lines of assistants and the
+    waypoints of lines passing through (a spine's row, a block's or shelf's column, a cap
+    keeps its rank a whole gap away, unless `closed_ranks` finds the spine's rows all
+    closer)."""
+    names = set(plan.axis_nodes)
+    names.update(name for group in plan.assistants for name in group.nodes)
+    for items in (plan.routes, plan.spines, plan.blocks, plan.listings):
+        for item in items:
+            names.update(item.via)
+    return frozenset(names)
+
+
+def closed_ranks(plan: DotPlan, groups: list[list[str]]) -> set[int]:
+    """The indexes of the `groups` (ranks, `rank_groups`) drawn closer to the rank before
+    them: the further ranks that hold only `closable` nodes and rows of spines whose every
+    row after the first stands in such a rank (a spine reaching on past them would have
+    its rows unevenly apart, so it keeps its ranks' whole gaps)."""
+    further = plan.axis_nodes - frozenset(plan.axis)
+    rank_of = {name: index for index, names in enumerate(groups) for name in names}
+    candidates = {index for index, names in enumerate(groups)
+                  if index and further.intersection(names)}
+    spines = [spine.points for spine in plan.spines
+              if all(rank_of.get(name) in candidates for name in spine.points[1:])]
+    base = closable(plan)
+    while True:
+        allowed = base.union(*spines)
+        closed = {index for index in candidates if allowed.issuperset(groups[index])}
+        kept = [points for points in spines
+                if all(rank_of[name] in closed for name in points[1:])]
+        if len(kept) == len(spines):
+            return closed
+        spines = kept
+
+
+def close_lines(plan: DotPlan, nodes: dict[str, Box], size: tuple[float, float],
+                ax: Axes) -> tuple[float, float]:
+    """Draw each further rank of a level row's lines of assistants (see `dot.Ranks`)
+    ASSISTANT_LINE_GAP after the rank before it, as the tidy layout stands its lines, not
+    Graphviz's whole gap between ranks: everything from it on moves back by the
+    difference; returns the layout's size, that much shorter along the rank axis. A
+    further rank that holds more than lines of assistants, waypoints and spines' rows
+    (`closed_ranks`) keeps its gap."""
+    if plan.axis_nodes == frozenset(plan.axis):  # (no further ranks)
+        return size
+    groups = rank_groups(nodes, ax)
+    closed = closed_ranks(plan, groups)
+    shifts: list[float] = []  # how far back each rank moves
+    moved = 0.0
+    for index, names in enumerate(groups):
+        if index in closed:
+            top = min(ax.main(nodes[n]) - ax.half_main(nodes[n]) for n in names)
+            above = groups[index - 1]
+            bottom = max(ax.main(nodes[n]) + ax.half_main(nodes[n]) for n in above)
+            moved += max(top - bottom - ASSISTANT_LINE_GAP, 0.0)
+        shifts.append(moved)
+    if not moved:
+        return size
+    for names, shift in zip(groups, shifts, strict=True):
+        for name in names:
+            box = nodes[name]
+            nodes[name] = Box(*ax.point(ax.main(box) - shift, ax.cross(box)), box.w, box.h)
+    return (size[0], size[1] - moved) if ax.tb else (size[0] - moved, size[1])
+
+
 def trim(nodes: dict[str, Box], axis: frozenset[str], size: tuple[float, float],
          ax: Axes) -> tuple[float, float]:
     """Move the nodes across the ranks so that those drawn (all but the level axis's)
@@ -575,6 +658,7 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
         nodes[name] = nodes[name]._replace(h=exact)
     ax = Axes(chart.direction)
     width, height = trim(nodes, plan.axis_nodes, (width, height), ax)
+    width, height = close_lines(plan, nodes, (width, height), ax)
     place_spines(plan, nodes)
     if plan.assistants:  # (a manager's box: every card has the same width)
         place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax)
