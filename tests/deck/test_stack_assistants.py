@@ -110,8 +110,8 @@ def test_a_row_with_lines_of_assistants_counts_as_deeper(tmp_path, layout: str,
                     engine=pick_engine(ENGINE) if layout == "dot" else None, layout=layout)
     chart, box = drawer.chart(View())
     card = box.height  # (all cards one height here)
-    line_gap, gap = ((ASSISTANT_LINE_GAP, TIDY_STACK_GAP) if layout == "tidy"
-                     else (RANK_GAP, RANK_GAP))
+    line_gap = ASSISTANT_LINE_GAP  # (dot: its further ranks drawn as close)
+    gap = TIDY_STACK_GAP if layout == "tidy" else RANK_GAP
     assert assistant_room(chart, "coo", card, layout) == 2 * card + line_gap
     assert assistant_room(chart, "em", card, layout) == card
     height = (2 * MARGIN + card + RANK_GAP + (2 * card + line_gap) + RANK_GAP

@@ -447,11 +447,11 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
 def assistant_room(chart: Chart, card_id: str, own: float, layout: str = "tidy") -> float:
     """How deep a card `own` deep stands in its row with its assistants beside it: more
     than fit a line (`assistant_lines`) stand in further lines below the first, each a card
-    deep and a gap below the line before (the tidy layout's ASSISTANT_LINE_GAP; in the dot
-    layout each line a rank of its own, a row gap), as the layout's `Beside` keeps room."""
+    deep and ASSISTANT_LINE_GAP below the line before (in the dot layout too: its further
+    ranks are drawn that close, `render.dotlayout.close_lines`), as the tidy layout's
+    `Beside` keeps room. (`layout` is kept for callers: both layouts are alike here.)"""
     lines = assistant_lines(len(chart.assistants[card_id]), chart.assistants_across)[0]
-    gap = RANK_GAP if layout == "dot" else ASSISTANT_LINE_GAP
-    return own + Beside(0.0, lines, gap).past(own)
+    return own + Beside(0.0, lines, ASSISTANT_LINE_GAP).past(own)
 
 
 def leaf_reports(chart: Chart, manager: str, layout: str = "tidy") -> list[str]:
