@@ -20,7 +20,7 @@ from orgviz.fte import titled
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, did_you_mean, name_hint, person_hint
 from orgviz.render.labels import clean, verify_color
-from orgviz.render.themes import Theme
+from orgviz.render.themes import Theme, spread
 
 #: Level bands, most senior first: the rows of the chart. Senior ICs, ICs and associates
 #: share one row so that a team's members sit side by side under their manager.
@@ -386,6 +386,7 @@ class _Builder:
         self.assistants = self.shared.assistants
         self.team_names: dict[str | None, str] = {}
         self.band_cache: dict[tuple[str, ...], int | None] = {}
+        self.gray_repeats = False  # paper: more team colors on the cards than team grays
 
     def is_assistant(self, pid: str) -> bool:
         """Assistants (with a manager and no reports of their own) sit beside the manager."""
@@ -509,6 +510,8 @@ class _Builder:
             cards.extend(self._moved_cards(None, rows))
         if self.view.color_by == "team":
             colors = self._recolored(cards, org_colors)
+            if self.theme.team_grays:
+                colors = self._grayed(cards, colors)
         links, noted, far_names = self._links(kept)
         rows_labels = _row_labels(cards)
         legend, legend_title = self._legend(cards, colors)
@@ -609,13 +612,36 @@ class _Builder:
         """The view's team colors (`_view_colors`), set on the `cards` in place."""
         colors = self._view_colors(cards, org_colors)
         if colors is not org_colors.colors:
-            people = self.people
-            for index, card in enumerate(cards):
-                person = people.get(card.id)
-                if person is not None and person.team and card.color is not None \
-                        and card.color != colors[person.team]:
-                    cards[index] = card._replace(color=colors[person.team])
+            self._paint(cards, colors)
         return colors
+
+    def _paint(self, cards: list[Card], colors: dict[str, str]) -> None:
+        """Set each team card's accent to its team's color in `colors`, in place."""
+        people = self.people
+        for index, card in enumerate(cards):
+            person = people.get(card.id)
+            if person is not None and person.team and card.color is not None \
+                    and card.color != colors[person.team]:
+                cards[index] = card._replace(color=colors[person.team])
+
+    def _grayed(self, cards: list[Card], colors: dict[str, str]) -> dict[str, str]:
+        """Paper: the cards' team colors turned into the theme's team grays, set on the
+        `cards` in place. The distinct colors of the teams on the cards, in team order, take
+        grays as far apart as the ramp allows (`spread`): teams of one color share a gray,
+        and past the ramp's length the grays repeat (`gray_repeats`: each card names its
+        team, and the legend says so)."""
+        people = self.people
+        shown = {person.team for card in cards
+                 if (person := people.get(card.id)) is not None and person.team}
+        order = [tid for tid in colors if tid in shown]  # team order
+        distinct = list(dict.fromkeys(colors[tid].lower() for tid in order))
+        ramp = self.theme.team_grays
+        grays = dict(zip(distinct, spread(ramp, len(distinct)), strict=True))
+        self.gray_repeats = len(distinct) > len(ramp)
+        result = dict(colors)
+        result.update((tid, grays[colors[tid].lower()]) for tid in order)
+        self._paint(cards, result)
+        return result
 
     def _view_colors(self, cards: list[Card], org_colors: _TeamColors) -> dict[str, str]:
         """The team colors of this view, spread over the palette. Teams with a color of
@@ -805,6 +831,8 @@ class _Builder:
             seen = set(present)
             order = [tid for tid in colors if tid in seen]
             entries = [(self._team_name(tid), colors[tid]) for tid in order]
+            if self.gray_repeats:  # (the swatches cannot tell all teams apart: no pretending)
+                return tuple(entries), "Teams (grays repeat: each card names its team)"
             return tuple(entries), "Teams"
         if by == "level":
             bands = sorted({card.band for card in cards if card.band is not None})

@@ -57,6 +57,9 @@ class Theme(NamedTuple):
     palette: tuple[str, ...]
     #: Accent colors by level band, one per band of chart.BANDS.
     level_colors: tuple[str, ...]
+    #: Paper: the grays a chart's teams take in team order (`spread`), in place of their
+    #: colors (whose own grays can be alike); () to show each team color as it is.
+    team_grays: tuple[str, ...] = ()
     line_width: float = 1.4
     border_width: float = 1.0
     accent_height: float = 5.0
@@ -98,6 +101,12 @@ _DARK_LEVEL_COLORS = ("#AA99FF", "#33AA88", "#EEDD88", "#BB6622", "#7777AA", "#8
 #: distance, the lightest still 1.6:1 on white.
 _PRINT_LEVEL_COLORS = ("#000000", "#222222", "#3B3B3B", "#525252", "#686868", "#7C7C7C",
                        "#929292", "#ABABAB", "#C8C8C8")
+#: Paper: team accents, a gray ramp from black to the level ramp's lightest gray (1.67:1 on
+#: white) in steps of equal CIEDE2000 distance (at least 12.2 apart): as many grays as stay
+#: told apart in a 5 px band and a legend swatch on paper. A team's own color gives no gray
+#: of its own: the grays of lightness alike (Design's #E45756 and Engineering's #54A24B both
+#: #818181) say nothing, so a chart's teams take these in order instead (`spread`).
+_PRINT_TEAM_GRAYS = ("#000000", "#303030", "#565656", "#787878", "#9C9C9C", "#C8C8C8")
 #: The high-contrast theme's: all at least 4.5:1 on white (so none lighter than L* 54),
 #: the same hues (within 30 degrees) darker, searched the same way: indigo, teal, olive,
 #: maroon, aubergine, blue, raspberry, green, charcoal.
@@ -126,7 +135,7 @@ THEMES: dict[str, Theme] = {
         open_border="#404040", rollup_fill="#F2F2F2", rollup_border="#8C8C8C",
         line="#404040", dotted_line="#404040", broken="#000000", row_band="#F2F2F2",
         accent_default="#8C8C8C", palette=_TABLEAU, level_colors=_PRINT_LEVEL_COLORS,
-        grayscale=True,
+        team_grays=_PRINT_TEAM_GRAYS, grayscale=True,
     ),
     "high-contrast": Theme(
         name="high-contrast", background="#FFFFFF", text="#000000", muted="#000000",
@@ -165,3 +174,14 @@ def gray(color: str) -> str:
 def accent(theme: Theme, color: str) -> str:
     """A card's accent color as this theme shows it."""
     return gray(color) if theme.grayscale else color
+
+
+def spread(ramp: tuple[str, ...], count: int) -> list[str]:
+    """`count` colors of `ramp`, as far apart as it allows: both its ends and evenly between
+    them (one color: the ramp's middle); more colors than it holds repeat it in order."""
+    if count >= len(ramp):
+        return [ramp[index % len(ramp)] for index in range(count)]
+    if count == 1:
+        return [ramp[(len(ramp) - 1) // 2]]
+    step = (len(ramp) - 1) / (count - 1)
+    return [ramp[int(index * step + 0.5)] for index in range(count)]
