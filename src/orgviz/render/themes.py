@@ -41,7 +41,9 @@ class Theme(NamedTuple):
     background: str
     text: str  # names
     muted: str  # titles
-    faint: str  # team names, axis labels, captions
+    #: Team names, level row labels, "collapsed" notes, the legend heading: small text, at
+    #: least 4.5:1 (WCAG AA) on every fill it is drawn on (background, row band, cards).
+    faint: str
     card_fill: str
     card_border: str
     open_fill: str
@@ -115,14 +117,14 @@ _HIGH_CONTRAST_LEVEL_COLORS = ("#554499", "#007766", "#777700", "#661100", "#442
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
-        name="light", background="#FFFFFF", text="#1F2933", muted="#3E4C59", faint="#7B8794",
+        name="light", background="#FFFFFF", text="#1F2933", muted="#3E4C59", faint="#616E7C",
         card_fill="#FFFFFF", card_border="#CBD2D9", open_fill="#F7F9FB",
         open_border="#7B8794", rollup_fill="#F0F4F8", rollup_border="#9AA5B1",
         line="#7B8794", dotted_line="#3B7DD8", broken="#D0021B", row_band="#F5F7FA",
         accent_default="#9AA5B1", palette=_TABLEAU, level_colors=_LEVEL_COLORS,
     ),
     "dark": Theme(
-        name="dark", background="#161B22", text="#F0F3F6", muted="#C9D1D9", faint="#8B949E",
+        name="dark", background="#161B22", text="#F0F3F6", muted="#C9D1D9", faint="#959DA6",
         card_fill="#22272E", card_border="#444C56", open_fill="#1C2128",
         open_border="#8B949E", rollup_fill="#2D333B", rollup_border="#636E7B",
         line="#768390", dotted_line="#6CB6FF", broken="#FF6B6B", row_band="#1C2128",
