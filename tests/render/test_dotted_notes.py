@@ -1,11 +1,12 @@
 """Dotted-line card notes come from the whole org: a card of a --root, --team or --depth
-chart says "dotted line to X" or "N dotted-line reports" when the other person is not
+chart says "dotted line to X" or "dotted line from Y" when the other person is not
 drawn (the line itself is drawn only between two cards). They were dropped, or counted
 only among the cards drawn."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +16,17 @@ from renderkit import ORGS
 from orgviz.loader import load
 from orgviz.model import Org
 from orgviz.render import RenderOptions, render
-from orgviz.render.cards import chart_texts, lines_height
+from orgviz.render.cards import (
+    NOTE_MARK,
+    PAD_X,
+    TEAM_SIZE,
+    WIDTH,
+    chart_texts,
+    dotted_note,
+    lines_height,
+)
 from orgviz.render.chart import Link, View, build_chart
+from orgviz.render.labels import text_width
 from orgviz.render.pipeline import build
 from orgviz.render.tidylayout import layout_tidy
 
@@ -52,18 +62,18 @@ def test_a_root_view_keeps_the_note_of_a_manager_outside_it(dl: Org) -> None:
     assert notes["des"] == ("dotted line to Cy",
                             "Dee — Product Designer — dotted line to Cy")
     # Tom's dotted-line report Pat is outside the view too
-    assert notes["cto"][0] == "1 dotted-line report"
-    assert notes["cto"][1].endswith("dotted-line reports: Pat")
+    assert notes["cto"][0] == "dotted line from Pat"
+    assert notes["cto"][1].endswith("dotted line from Pat")
     assert set(notes) == {"des", "cto", "job"}
-    assert notes["job"][0] == "1 dotted-line report"
+    assert notes["job"][0] == "dotted line from Pat"
 
 
 def test_a_root_view_names_an_open_role_outside_it_by_its_title(dl: Org) -> None:
     notes = _notes(dl, View(root="cpo"))
-    assert notes["pm"] == ("dotted to Tom +1", "Pat — Product Manager — dotted line to Tom, "
-                                               "open role: Staff Designer")
-    assert notes["cpo"] == ("1 dotted-line report",
-                            "Cy — Chief Product Officer — dotted-line reports: Dee")
+    assert notes["pm"] == ("dotted lines to Tom +1", "Pat — Product Manager — dotted lines to "
+                                                    "Tom, open role: Staff Designer")
+    assert notes["cpo"] == ("dotted line from Dee",
+                            "Cy — Chief Product Officer — dotted line from Dee")
 
 
 def test_the_whole_chart_notes_only_what_it_draws(dl: Org) -> None:
@@ -76,9 +86,9 @@ def test_the_whole_chart_notes_only_what_it_draws(dl: Org) -> None:
 def test_a_rollup_does_not_hide_dotted_line_reports_from_the_count(dl: Org) -> None:
     # --depth 2: Dee (Cy's dotted-line report) is in Tom's rollup
     notes = _notes(dl, View(depth=2))
-    assert notes["cpo"] == ("1 dotted-line report",
-                            "Cy — Chief Product Officer — dotted-line reports: Dee")
-    assert notes["cto"][0] == "1 dotted-line report"
+    assert notes["cpo"] == ("dotted line from Dee",
+                            "Cy — Chief Product Officer — dotted line from Dee")
+    assert notes["cto"][0] == "dotted line from Pat"
 
 
 def test_a_team_view_keeps_its_notes(org_file: Callable[..., Path]) -> None:
@@ -95,8 +105,8 @@ def test_pages_of_a_deck_keep_their_notes(dl: Org) -> None:
     view = View(continued={"cto": "+3 people · slide 3"},
                 moved=(Moved("cpo", frozenset({"pm"}), "slide 4"),))
     notes = _notes(dl, view)
-    assert notes["cto"][0] == "1 dotted-line report"
-    assert notes["cpo"][0] == "1 dotted-line report"
+    assert notes["cto"][0] == "dotted line from Pat"
+    assert notes["cpo"][0] == "dotted line from Dee"
 
 
 def test_enterprise_depth_three_counts_reports_inside_rollups() -> None:
@@ -104,7 +114,7 @@ def test_enterprise_depth_three_counts_reports_inside_rollups() -> None:
     whole = chart_texts(build_chart(org))
     kapoor = next(cid for cid, text in whole.items() if text.name == ("Carlos Kapoor",))
     overview = chart_texts(build_chart(org, View(depth=3)))
-    assert whole[kapoor].dotted == overview[kapoor].dotted == "3 dotted-line reports"
+    assert whole[kapoor].dotted == overview[kapoor].dotted == "dotted lines from 3 people"
     assert overview[kapoor].full == whole[kapoor].full
     # every card of the view notes what its card in the whole chart notes
     for cid, text in overview.items():
@@ -135,7 +145,7 @@ def test_the_root_view_svg_says_so(dl: Org) -> None:
 
 def test_the_key_says_lines_are_drawn_only_between_cards_of_the_view(tmp_path: Path) -> None:
     """A part of the org notes dotted lines to people it does not draw, with no line to them:
-    its key says so; the whole org's key is as it was."""
+    its key says so, in the words of the whole org's key (they were worded apart)."""
     source = tmp_path / "dl.yaml"
     source.write_text(
         "orgviz: 1\norg: {name: DL, size: small}\npeople:\n"
@@ -148,7 +158,33 @@ def test_the_key_says_lines_are_drawn_only_between_cards_of_the_view(tmp_path: P
     org = load(source)
     part = render(org, "svg", RenderOptions(root="cto")).decode()
     whole = render(org, "svg").decode()
-    assert ("card note: dotted-line manager or reports (lines only between cards drawn here, "
-            "short and clear)") in part
-    assert ("card note: dotted-line manager or reports (lines only where short and clear of "
-            "other cards)") in whole
+    key = ("card note: dotted lines to or from others (drawn only between cards shown, "
+           "where short and clear)")
+    assert key in part
+    assert key in whole
+
+
+NAMES = ["Cy", "Dana Reyes", "Fatima-Zahra Benali", "Bartholomew Featherstonehaugh-Worthington",
+         "Ethan Nakamura-Brooks", "Open role: Staff Designer"]
+NOTE = re.compile(r"^dotted lines? (to [^·]+?( · from .+)?|from .+)$")
+
+
+@pytest.mark.parametrize("managers", range(4))
+@pytest.mark.parametrize("reports", range(5))
+def test_every_note_says_to_and_from_in_the_same_words(managers: int, reports: int) -> None:
+    """Notes mixed "dotted line to X · +1 report" and "dotted to X · +1 report" (and "2
+    dotted reports", "3 dotted-line reports"): now "dotted line(s) to ... · from ...", the
+    words kept whatever the names' lengths, only names and counts shortened; and it fits."""
+    for names in itertools.permutations(NAMES, 2):
+        above = [names[i % 2] for i in range(managers)]
+        below = [names[(i + 1) % 2] for i in range(reports)]
+        note = dotted_note(above, below)
+        if not managers + reports:
+            assert note == ""
+            continue
+        assert NOTE.match(note), note
+        assert note.startswith("dotted line " if managers + reports == 1 else "dotted lines ")
+        assert (" to " in note) == bool(managers) and ("from " in note) == bool(reports)
+        for shortened in ("dotted to", "report", "+1 person", "dotted-line"):
+            assert shortened not in note, note
+        assert text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X - NOTE_MARK, note

@@ -89,9 +89,9 @@ def check_notes(chart: Chart) -> None:
     for card_id, count in below.items():
         note = texts[card_id].dotted
         if card_id not in above:
-            assert note.startswith(f"{count:,} dotted-line report")
-        else:  # both: "dotted line to A · 2 dotted-line reports" or shorter
-            assert note.endswith(("report", "reports")) and f"{count:,}" in note, note
+            assert note.startswith("dotted line from " if count == 1 else "dotted lines from ")
+        else:  # both: "dotted lines to A · from 2" or with names or "2 people"
+            assert note.startswith("dotted lines to ") and " · from " in note, note
     if above:
         assert card_box(texts).notes == 1
 
@@ -187,9 +187,9 @@ def test_lines_do_not_run_along_solid_connectors() -> None:
 def test_the_svg_names_dotted_managers_and_keys_the_notes() -> None:
     org = load(ORGS / "enterprise.yaml")
     svg = render(org, "svg", RenderOptions(depth=3)).decode()
-    assert "card note: dotted-line manager or reports" in svg
+    assert "card note: dotted lines to or from others" in svg
     big = render(org, "svg", RenderOptions()).decode()
-    assert "dotted line to " in big or "dotted to " in big
+    assert "dotted line to " in big and "dotted to " not in big
     assert render(org, "svg", RenderOptions()) == big.encode()  # deterministic
 
 
@@ -217,15 +217,17 @@ def test_dot_layout_routes_too(stem: str, marks: None) -> None:
 
 
 @pytest.mark.parametrize(("managers", "reports", "shown"), [
-    (["דנה כהן"], 2, "\u2068דנה כהן\u2069 · 2 dotted"),
-    (["ليلى حداد", "Sam Ito"], 0, "\u2068ليلى حداد\u2069, Sam Ito"),
-    (["Dana Reyes"], 1, " Dana Reyes · "),
-    (["Zoë Ørsted"], 0, " Zoë Ørsted"),  # (not ASCII, but left to right: as it is)
+    (["דנה כהן"], ["Ann Lee", "Bo Wu Ito"], "\u2068דנה כהן\u2069 · from 2"),
+    (["ليلى حداد", "Sam Ito"], [], "to \u2068ليلى حداد\u2069 +1"),
+    (["ليلى حداد", "Sam"], [], "to \u2068ليلى حداد\u2069, Sam"),
+    (["Dana Reyes"], ["Sam Ito"], " Dana Reyes · from "),
+    (["Zoë Ørsted"], [], " Zoë Ørsted"),  # (not ASCII, but left to right: as it is)
+    ([], ["דנה כהן", "Sam Ito"], "from \u2068דנה כהן\u2069, Sam Ito"),
 ])
-def test_right_to_left_names_in_a_note_are_isolated(managers: list[str], reports: int,
+def test_right_to_left_names_in_a_note_are_isolated(managers: list[str], reports: list[str],
                                                     shown: str) -> None:
     # Without the isolates a viewer joins the count after a Hebrew name to it: "dotted to
-    # 2 · דנה כהן dotted reports".
+    # 2 · דנה כהן dotted reports" (as the notes were worded then).
     from orgviz.render.cards import dotted_note
 
     note = dotted_note(managers, reports)

@@ -33,8 +33,9 @@ class CardText(NamedTuple):
     title: tuple[str, ...]
     team: str
     full: str  # everything, unwrapped: the card's tooltip
-    #: The dotted-line note, on its own line below the team: "dotted line to Dana Reyes"
-    #: (the card's dotted-line managers) and/or "2 dotted-line reports"; "" for none.
+    #: The dotted-line note, on its own line below the team (`dotted_note`): "dotted line
+    #: to Dana Reyes" (the card's dotted-line managers) and/or "from 2 people" (its
+    #: dotted-line reports); "" for none.
     dotted: str = ""
 
 
@@ -173,34 +174,61 @@ def _named(card: Card) -> str:
     return note_name(card.kind == "open", card.name, card.title)
 
 
-def dotted_note(managers: list[str], reports: int) -> str:
-    """A card's dotted-line note, fitted to the card: its dotted-line managers' names and
-    how many dotted-line reports it has ("dotted line to Dana Reyes · 2 dotted-line
-    reports", shorter forms when that is too long)."""
+def dotted_note(managers: list[str], reports: list[str]) -> str:
+    """A card's dotted-line note, fitted to the card, in the same plain words on every card:
+    whom the card has dotted lines to (its dotted-line managers) and from (its dotted-line
+    reports). "dotted line to Dana Reyes", "dotted line from Sam Ito", "dotted lines from 3
+    people", "dotted lines to Dana Reyes · from 2": names while they fit, then counts, then
+    the first manager's name cut short."""
+    count = len(managers) + len(reports)
+    if not count:
+        return ""
     room = WIDTH - 2 * PAD_X - NOTE_MARK
-    plural = "" if reports == 1 else "s"
-    if not managers:
-        return f"{reports:,} dotted-line report{plural}" if reports else ""
-    suffixes = [""]
-    if reports:
-        suffixes = [f" · {reports:,} dotted-line report{plural}",
-                    f" · {reports:,} dotted report{plural}", f" · +{reports:,} report{plural}"]
-    names = ", ".join(map(isolated, managers))
-    for suffix in suffixes:
-        for head in ("dotted line to ", "dotted to "):
-            text = head + names + suffix
+    head = "dotted line" if count == 1 else "dotted lines"
+    to_parts = _to_parts(managers) or [""]
+    from_parts = _from_parts(reports) or [""]
+    for to in to_parts:
+        for from_ in from_parts:
+            text = _note(head, to, from_)
             if text_width(text, TEAM_SIZE) <= room:
                 return text
-    more = f" +{len(managers) - 1}" if len(managers) > 1 else ""
-    head, tail = "dotted to ", more + suffixes[-1]
-    first = ellipsize(managers[0], room - text_width(head + tail, TEAM_SIZE), TEAM_SIZE)
-    return head + isolated(first) + tail
+    if not managers:  # (one dotted-line report, of a long name)
+        return _note(head, "", "from " + isolated(
+            ellipsize(reports[0], room - text_width(head + " from ", TEAM_SIZE), TEAM_SIZE)))
+    more = f" +{len(managers) - 1:,}" if len(managers) > 1 else ""
+    rest = _note(head, "to " + more, from_parts[-1])
+    first = ellipsize(managers[0], room - text_width(rest, TEAM_SIZE), TEAM_SIZE)
+    return _note(head, "to " + isolated(first) + more, from_parts[-1])
+
+
+def _to_parts(managers: list[str]) -> list[str]:
+    """What a note can say of a card's dotted-line managers, longest first."""
+    if not managers:
+        return []
+    parts = ["to " + ", ".join(map(isolated, managers))]
+    if len(managers) > 1:
+        parts.append(f"to {isolated(managers[0])} +{len(managers) - 1:,}")
+    return parts
+
+
+def _from_parts(reports: list[str]) -> list[str]:
+    """What a note can say of a card's dotted-line reports, longest first."""
+    if not reports:
+        return []
+    count = len(reports)
+    return ["from " + ", ".join(map(isolated, reports)),
+            f"from {count:,} {'person' if count == 1 else 'people'}", f"from {count:,}"]
+
+
+def _note(head: str, to: str, from_: str) -> str:
+    """A note of these parts: "dotted lines to A · from 2"."""
+    return head + " " + " · ".join(part for part in (to, from_) if part)
 
 
 def isolated(name: str) -> str:
     """A name with right-to-left letters between bidi isolates (U+2068 ... U+2069), so that
-    the text after it in a note keeps its place ("dotted to דנה כהן · 2 dotted reports" is
-    not shown as "dotted to 2 · דנה כהן dotted reports"); other names as they are."""
+    the text after it in a note keeps its place (a count or a name after a Hebrew name is
+    not drawn before it: "דנה כהן, 2" read right to left); other names as they are."""
     if name.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
         return name
     return f"\u2068{name}\u2069"
@@ -231,8 +259,8 @@ def chart_texts(chart: Chart) -> dict[str, CardText]:
         above, below = managers.get(card_id, []), reports.get(card_id, [])
         full = text.full
         if above:
-            full += " — dotted line to " + ", ".join(above)
+            full += f" — dotted line{'s' if len(above) > 1 else ''} to " + ", ".join(above)
         if below:
-            full += " — dotted-line reports: " + ", ".join(below)
-        texts[card_id] = text._replace(dotted=dotted_note(above, len(below)), full=full)
+            full += f" — dotted line{'s' if len(below) > 1 else ''} from " + ", ".join(below)
+        texts[card_id] = text._replace(dotted=dotted_note(above, below), full=full)
     return texts

@@ -25,6 +25,10 @@ from orgviz.render.labels import ellipsize, in_reading_order, text_width, wrap, 
 from orgviz.render.themes import Theme, accent
 
 MARGIN = 28.0
+#: The key's entry for the cards' dotted-line notes (cards.dotted_note), the same on every
+#: chart: a chart of part of an org notes lines to people it does not show, drawn nowhere.
+NOTE_KEY = ("card note: dotted lines to or from others (drawn only between cards shown, "
+            "where short and clear)")
 AXIS_WIDTH = 118.0  # the level-label column left of a top-down chart
 AXIS_HEIGHT = 30.0  # the level-label row above a left-to-right chart
 TITLE_SIZE_PX, SUBTITLE_SIZE, LEGEND_SIZE = 22.0, 12.5, 11.0
@@ -268,11 +272,7 @@ class _Canvas:
         if "dotted" in kinds:
             entries.append(("dotted", "dotted-line report"))
         if any(text.dotted for text in self.texts.values()):
-            # (a part of the org notes lines to people it does not draw: no line to them)
-            where = ("between cards drawn here, short and clear)" if chart.far_names
-                     else "where short and clear of other cards)")
-            entries.append(("note", "card note: dotted-line manager or reports (lines only "
-                                    + where))
+            entries.append(("note", NOTE_KEY))
         if "assistant" in kinds:
             entries.append(("assistant", "assistant"))
         if any(card.kind == "open" for card in chart.cards):
