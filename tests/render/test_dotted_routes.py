@@ -17,7 +17,7 @@ from orgviz.render.cards import card_box, chart_texts
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Box, Connector, Geometry
 from orgviz.render.pipeline import build
-from orgviz.render.routing import CLEAR, EPS, Router, pile_shapes
+from orgviz.render.routing import EPS, STUB, Router, pile_shapes
 from orgviz.render.tidylayout import layout_tidy
 
 TOL = 0.02
@@ -66,9 +66,9 @@ def check_dotted(chart: Chart, geometry: Geometry, ends) -> int:
                 segments = segments[:-1]
             for a, b in segments:
                 assert not crosses(a, b, box), (tail, head, card_id, points)
-        # the line leaves and enters its cards straight out, about CLEAR long at least
+        # the line leaves and enters its cards straight out, STUB long at least
         for (ax, ay), (bx, by) in (points[:2], points[-2:]):
-            assert abs(bx - ax) + abs(by - ay) >= CLEAR - EPS - TOL
+            assert abs(bx - ax) + abs(by - ay) >= STUB - EPS - TOL
     return drawn
 
 
@@ -114,7 +114,9 @@ def test_example_dotted_lines_pass_under_no_card(stem: str, view: dict) -> None:
     if stem == "small":
         assert drawn == 1  # the one dotted line is short: drawn
     if stem == "mid-size" and not view and compact == "auto":
-        assert drawn >= 5  # the design managers' lines to product
+        # Hamid Karimi's line to Oluwaseun Bakare (across one trunk); the designers' lines
+        # to Marisol Ortega would cross the Clinic Operations lists: their notes say them
+        assert drawn >= 1
 
 
 def random_org(seed: int, n: int, dotted: float) -> str:

@@ -115,6 +115,38 @@ def barred_one_by_one(grid: _Grid, obstacles: list[_Sides], solid: list[_Segment
     return free_node, free_h, free_v
 
 
+def crossings_one_by_one(grid: _Grid, solid: list[_Segment]) -> tuple[list[int], list[int]]:
+    """How many solid lines each edge crosses, edge by edge: the lines (segments on one
+    line that overlap or touch are one) strictly between the edge's start and its end or at
+    its end, the edge strictly between their ends (EPS in)."""
+    xs, ys, nx, ny = grid.xs, grid.ys, grid.nx, grid.ny
+    vertical: dict[float, list[list[float]]] = {}
+    horizontal: dict[float, list[list[float]]] = {}
+    for x0, y0, x1, y1 in sorted(solid, key=lambda s: (s[1], s[0]) if s[0] == s[2] else s):
+        if x1 - x0 < EPS < y1 - y0:
+            spans, lo, hi = vertical.setdefault(x0, []), y0, y1
+        elif y1 - y0 < EPS < x1 - x0:
+            spans, lo, hi = horizontal.setdefault(y0, []), x0, x1
+        else:
+            continue
+        if spans and lo <= spans[-1][1] + EPS:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    cross_h, cross_v = [0] * (nx * ny), [0] * (nx * ny)
+    for j in range(ny):
+        for i in range(nx):
+            if i < nx - 1:
+                cross_h[j * nx + i] = sum(
+                    1 for x, spans in vertical.items() for lo, hi in spans
+                    if xs[i] < x <= xs[i + 1] and lo + EPS < ys[j] < hi - EPS)
+            if j < ny - 1:
+                cross_v[j * nx + i] = sum(
+                    1 for y, spans in horizontal.items() for lo, hi in spans
+                    if ys[j] < y <= ys[j + 1] and lo + EPS < xs[i] < hi - EPS)
+    return cross_h, cross_v
+
+
 def crowded_scene(seed: int) -> tuple[list[_Sides], list[_Segment]]:
     """Cards and solid segments on a half-pixel lattice (their sides, CLEAR off them and
     EPS either way often coincide), overlapping, touching, close and apart."""
@@ -154,6 +186,14 @@ def test_the_grid_bars_what_barring_it_edge_by_edge_barred(seed: int) -> None:
     assert (grid.free_node, grid.free_h, grid.free_v) == barred_one_by_one(grid, obstacles,
                                                                           segments)
     assert not any(grid.on_h) and not any(grid.on_v)  # (barred, not costed)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_the_grid_counts_the_crossings_counting_them_edge_by_edge_counted(seed: int) -> None:
+    obstacles, segments = crowded_scene(seed)
+    segments += segments[:2]  # (lines drawn on top of each other: one line, crossed once)
+    grid = _grid(obstacles, [], (0.0, 0.0, 150.0, 150.0), [], [], [], segments)
+    assert (grid.cross_h, grid.cross_v) == crossings_one_by_one(grid, segments)
 
 
 def test_an_edge_across_a_whole_card_is_blocked() -> None:

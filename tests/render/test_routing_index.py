@@ -90,7 +90,7 @@ def test_routes_far_apart_build_no_index() -> None:
 
 def test_routes_reaching_little_of_a_chart_fill_its_index_as_they_go() -> None:
     boxes, lines, width, height = grid_chart(40, 30)
-    pairs = [("c20-14", "c21-15"), ("c3-3", "c3-4")]
+    pairs = [("c20-14", "c21-14"), ("c3-3", "c4-3")]  # (neighbours: routes cross no line)
     router = Router(boxes, lines, width, height, pairs=pairs)
     routes = [router.route(a, b) for a, b in pairs]
     index = router.known_index
@@ -116,7 +116,7 @@ def test_routes_in_crowded_columns_fill_its_index_at_once() -> None:
     # a tall, narrow chart: the route reaches few of its tiles, but in columns that hold
     # the whole chart (filled as queried, each of those columns would cost as much)
     boxes, lines, width, height = grid_chart(3, 120)
-    pairs = [("c1-60", "c1-61")]
+    pairs = [("c1-60", "c2-60")]
     router = Router(boxes, lines, width, height, pairs=pairs)
     assert router.route(*pairs[0]) is not None
     assert type(router.known_index) is _Index

@@ -4,19 +4,21 @@ A dotted-line report is not part of the tree, so the layout leaves it no room of
 Drawn straight or as a curve it ran under the cards between its two ends, and a reader took
 it for a line to those cards. Here each one is routed like a wire on a circuit board: along
 the gaps between cards (never closer than CLEAR to a card), leaving and entering its two
-cards through a side, with few bends, never along a solid connector or through a place
-where one turns or branches, nor within NEAR of either (a dotted line there reads as part of
-the solid one, a line to someone else), and preferably not along another dotted line. A
-route that would be long or winding (see `Router.acceptable`) is not drawn: the report's
-card names its dotted-line manager anyway (cards.py), which reads better than a line across
+cards straight out (STUB) from the middle of a side, with few bends, across as few solid
+connectors as it can, never along one or through a place where one turns or branches, nor
+within NEAR of either (a dotted line there reads as part of the solid one, a line to
+someone else), and preferably not along another dotted line. The key promises lines "only
+where short and clear of other cards": a route that would be long, winding or across more
+than MAX_CROSSINGS solid lines (see `Router.acceptable`) is not drawn: the report's card
+names its dotted-line manager anyway (cards.py), which reads better than a line across
 half the chart.
 
-The search is a shortest path (Dijkstra, bends cost extra) on the grid of the lines that run
-CLEAR off the sides of the cards in a window around the two cards; everything is sorted,
-so the same chart gives the same routes. The cards and solid lines in a window are found
-through an index by cell of a grid; when the searches reach little of the chart (a big chart
-whose dotted lines are mostly too far apart to search), only the cells they reach are filled
-(`Router._lazy_index`), with the same answers.
+The search is a shortest path (Dijkstra, bends and crossings cost extra) on the grid of the
+lines that run CLEAR off the sides of the cards in a window around the two cards; everything
+is sorted, so the same chart gives the same routes. The cards and solid lines in a window
+are found through an index by cell of a grid; when the searches reach little of the chart
+(a big chart whose dotted lines are mostly too far apart to search), only the cells they
+reach are filled (`Router._lazy_index`), with the same answers.
 """
 
 from __future__ import annotations
@@ -34,15 +36,21 @@ from orgviz.render.geometry import Box, Connector, Point, side_curve, simplify
 if TYPE_CHECKING:
     from orgviz.render.chart import Chart
 
-CLEAR = 7.0  # a route keeps this far from every card (half the tidy layout's stack gap)
+#: A route keeps this far from every card but its two ends (a dashed line closer than this
+#: to a card's side reads as its outline, or as a line to that card).
+CLEAR = 10.0
+#: A route leaves and enters its cards straight out this far, at the middle of a side: no
+#: short hook turning at a card's corner.
+STUB = 18.0
 EPS = 0.5
 JOG = 0.05  # points of a route closer than this along an axis are in line (roundings)
-NEAR = 4.5  # closer than this to a line, and along it: "on" the line
+NEAR = 8.0  # closer than this to a solid line, and along it: "on" the line (reads as part of it)
 ALONG = 6.0  # a length run on a dotted line to another manager costs this many times its length
 BEND = 30.0  # a bend costs as much as this many px of line
 NARROW = 10.0  # a gap with cards this close on both sides (between stacked cards) ...
 SQUEEZE = 3.0  # ... costs this many times its length: wide channels read better
 BUS = 0.3  # a length on a line already drawn to the same manager: lines join into a bus
+CROSS = 400.0  # crossing a solid line costs as much as this many px of line
 CELL = 256.0  # the spatial index's cell size
 TILE = 4  # a lazy index fills this many cells of a column at a time
 #: The index is filled as queried when the searches reach at most this share of the chart's
@@ -54,9 +62,13 @@ LAZY_THINGS = 0.5
 WINDOW_PAD = CLEAR + 1.0  # cards this far outside a search's window keep lines off its edge
 #: A route is drawn when it has at most this many bends ...
 MAX_BENDS = 5
-#: ... is at most this many card widths long (longer lines, across a big chart, are hard to
-#: follow and cross much of it: the card's "dotted line to" note says it better) ...
-MAX_LENGTH = 8.0
+#: ... crosses at most this many solid lines (more: it tangles with the tree, and the
+#: reader loses which line goes where) ...
+MAX_CROSSINGS = 1
+#: ... is at most this many card widths long, all of it, the part shared with lines to the
+#: same manager included (longer lines, across a big chart, are hard to follow and pass
+#: many cards: the card's "dotted line to" note says it better) ...
+MAX_LENGTH = 3.5
 #: ... and is at most this much longer than the shortest way between the two cards' sides.
 DETOUR = 1.6
 DETOUR_PAD = 160.0
@@ -390,32 +402,51 @@ class Router:
         y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
         return x0, y0, x1, y1
 
-    def ports(self, b: Box) -> list[_Port]:
-        """Where a dotted line may leave or enter a card: a quarter of the width off the
-        middle of the top and bottom sides (clear of the tree's connectors, which use the
-        middle), and the middle of the left and right sides, unless a solid line ends
-        there (a listed card's connector, an assistant's) or its stub would run on one
-        (an assistant's line past the card) or through its corner."""
-        quarter = b.w / 4
-        found: list[_Port] = [
-            ((b.x - quarter, b.top), (b.x - quarter, b.top - CLEAR), True),
-            ((b.x + quarter, b.top), (b.x + quarter, b.top - CLEAR), True),
-            ((b.x - quarter, b.bottom), (b.x - quarter, b.bottom + CLEAR), True),
-            ((b.x + quarter, b.bottom), (b.x + quarter, b.bottom + CLEAR), True),
-            ((b.left, b.y), (b.left - CLEAR, b.y), False),
-            ((b.right, b.y), (b.right + CLEAR, b.y), False),
-        ]
-        reach = CLEAR + NEAR
-        solid = self.index.segments_in(b.left - reach, b.top - reach, b.right + reach,
-                                       b.bottom + reach)
-        return [port for port in found if not self.index.line_end_near(port[0], 3.0)
-                and not (solid and _on_solid(port[0], port[1], solid))]
+    def ports(self, card_id: str) -> list[_Port]:
+        """Where a dotted line may leave or enter a card: the middle of a side, straight
+        out STUB long; where the middle of the top or the bottom cannot be used (mostly: the
+        tree's connector ends there), a quarter of the width off it on either side instead.
+        A port cannot be used where a solid line ends (the tree's, a listed card's, an
+        assistant's), nor where its stub would run on one or through its corner, cross one
+        (or meet one within NEAR past its end), or pass within CLEAR of another card."""
+        b = self.boxes[card_id]
+        found: list[_Port] = []
+        for y, out in ((b.top, b.top - STUB), (b.bottom, b.bottom + STUB)):
+            middle: _Port = ((b.x, y), (b.x, out), True)
+            if not self._usable(middle, card_id):
+                found.extend(((x, y), (x, out), True) for x in (b.x - b.w / 4, b.x + b.w / 4))
+            else:
+                found.append(middle)
+        found.append(((b.left, b.y), (b.left - STUB, b.y), False))
+        found.append(((b.right, b.y), (b.right + STUB, b.y), False))
+        return [port for port in found if self._usable(port, card_id)]
+
+    def _usable(self, port: _Port, card_id: str) -> bool:
+        """Whether a port of card `card_id` may be used (see `ports`)."""
+        (px, py), (sx, sy), _ = port
+        if self.index.line_end_near((px, py), 3.0):
+            return False
+        reach = STUB + NEAR
+        solid = self.index.segments_in(px - reach, py - reach, px + reach, py + reach)
+        # (NEAR past its end too: a stub ending on a solid line could only cross it there)
+        beyond = (sx + (sx - px) * NEAR / STUB, sy + (sy - py) * NEAR / STUB)
+        if solid and (_on_solid((px, py), (sx, sy), solid)
+                      or _crossings(((px, py), beyond), solid)):
+            return False
+        return self._clear_of_cards((px, py), (sx, sy), card_id)
+
+    def _clear_of_cards(self, a: Point, b: Point, card_id: str) -> bool:
+        """Whether the axis-parallel segment a-b keeps CLEAR off every card but `card_id`."""
+        x0, y0, x1, y1 = _segments((a, b))[0]
+        reach = CLEAR - EPS
+        return all(k == card_id for k in self.index.cards_in(x0 - reach, y0 - reach,
+                                                             x1 + reach, y1 + reach))
 
     def ports_of(self, card_id: str) -> list[_Port]:
         """A card's `ports`, found once a chart (a manager's are asked for each route)."""
         found = self.known_ports.get(card_id)
         if found is None:
-            found = self.known_ports[card_id] = self.ports(self.boxes[card_id])
+            found = self.known_ports[card_id] = self.ports(card_id)
         return found
 
     def route(self, a_id: str, b_id: str) -> tuple[Point, ...] | None:
@@ -445,24 +476,23 @@ class Router:
         if found is None:
             return None
         points = simplify(_in_line(found))
-        if not self.acceptable(points, ports_a, ports_b, longest, bus):
+        if not self.acceptable(points, ports_a, ports_b, longest, solid):
             return None
         self.buses.setdefault(a_id, []).extend(_segments(points))
         return points
 
     @staticmethod
     def acceptable(points: tuple[Point, ...], ports_a: list[_Port], ports_b: list[_Port],
-                   longest: float, bus: Sequence[_Segment] = ()) -> bool:
-        """Whether a route is worth drawing: few bends, not much of a detour, and not long
-        apart from the part it shares with lines already drawn to the same manager."""
+                   longest: float, solid: Sequence[_Segment] = ()) -> bool:
+        """Whether a route is worth drawing: short, few bends, not much of a detour, and
+        across at most MAX_CROSSINGS of the `solid` lines."""
         bends = len(points) - 2
         segments = _segments(points)
         length = sum(x1 - x0 + y1 - y0 for x0, y0, x1, y1 in segments)
-        shared = sum(_overlap(seg, other) for seg in segments for other in bus)
         direct = min(abs(pa[0] - pb[0]) + abs(pa[1] - pb[1])
                      for pa, _, _ in ports_a for pb, _, _ in ports_b)
-        return (bends <= MAX_BENDS and length - shared <= longest
-                and length <= min(2 * longest, DETOUR * direct + DETOUR_PAD))
+        return (bends <= MAX_BENDS and length <= min(longest, DETOUR * direct + DETOUR_PAD)
+                and _crossings(points, solid) <= MAX_CROSSINGS)
 
 
 def _segments(points: Sequence[Point]) -> list[_Segment]:
@@ -496,6 +526,47 @@ def _on_solid(a: Point, b: Point, solid: Iterable[_Segment]) -> bool:
     return False
 
 
+def _crossings(points: Sequence[Point], solid: Iterable[_Segment]) -> int:
+    """How many times the route through `points` crosses a solid line: runs across it,
+    between its ends, at right angles (EPS in from each end of both). Lines drawn on top
+    of each other (the trunk each of a manager's listed reports' lines runs down) are one
+    line: a place is counted once."""
+    places: set[Point] = set()
+    runs = list(solid)
+    for x0, y0, x1, y1 in _segments(points):
+        if y1 - y0 < EPS:  # horizontal
+            places.update((round(sx0), round(y0)) for sx0, sy0, sx1, sy1 in runs
+                          if sx1 - sx0 < EPS and x0 + EPS < sx0 < x1 - EPS
+                          and sy0 + EPS < y0 < sy1 - EPS)
+        elif x1 - x0 < EPS:  # vertical
+            places.update((round(x0), round(sy0)) for sx0, sy0, sx1, sy1 in runs
+                          if sy1 - sy0 < EPS and y0 + EPS < sy0 < y1 - EPS
+                          and sx0 + EPS < x0 < sx1 - EPS)
+    return len(places)
+
+
+def _merged(solid: Iterable[_Segment]) -> list[_Segment]:
+    """The axis-parallel segments, those on one line (to a rounding) that overlap or touch
+    joined into one: a place where lines are drawn on top of each other is one line."""
+    lines: dict[tuple[bool, float], list[tuple[float, float]]] = {}
+    for x0, y0, x1, y1 in solid:
+        if x1 - x0 < EPS < y1 - y0:  # vertical
+            lines.setdefault((True, round(x0, 1)), []).append((y0, y1))
+        elif y1 - y0 < EPS < x1 - x0:  # horizontal
+            lines.setdefault((False, round(y0, 1)), []).append((x0, x1))
+    found: list[_Segment] = []
+    for (vertical, at), spans in sorted(lines.items()):
+        spans.sort()
+        lo, hi = spans[0]
+        for a, b in [*spans[1:], (float("inf"), float("inf"))]:
+            if a <= hi + EPS:
+                hi = max(hi, b)
+                continue
+            found.append((at, lo, at, hi) if vertical else (lo, at, hi, at))
+            lo, hi = a, b
+    return found
+
+
 def _along(seg: _Segment, run: _Segment) -> bool:
     """Whether a segment runs along a solid one within NEAR of it, over more than EPS of
     its length (each straight to within EPS)."""
@@ -506,15 +577,6 @@ def _along(seg: _Segment, run: _Segment) -> bool:
     if x1 - x0 < EPS and sx1 - sx0 < EPS < sy1 - sy0:  # both vertical
         return sx0 - NEAR <= x0 and x1 <= sx1 + NEAR and min(y1, sy1) - max(y0, sy0) > EPS
     return False
-
-
-def _overlap(a: _Segment, b: _Segment) -> float:
-    """How long two axis-parallel segments run on top of each other."""
-    if a[1] == a[3] and b[1] == b[3] and abs(a[1] - b[1]) < 0.5:  # both horizontal
-        return max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    if a[0] == a[2] and b[0] == b[2] and abs(a[0] - b[0]) < 0.5:  # both vertical
-        return max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    return 0.0
 
 
 def _axis(values: Iterable[float]) -> list[float]:
@@ -549,6 +611,8 @@ class _Grid:
         self.near_v = bytearray(size)
         self.on_h = bytearray(size)
         self.on_v = bytearray(size)
+        self.cross_h = [0] * size  # how many solid lines the edge crosses
+        self.cross_v = [0] * size
 
     def block(self, obstacles: list[_Sides]) -> None:
         """Blocked nodes and edges, from the obstacles inflated by CLEAR: a node strictly
@@ -573,6 +637,26 @@ class _Grid:
                 edges = bytes(v_hi - v_lo)
                 for i in range(i_lo, i_hi):  # columns strictly inside
                     free_v[v_lo * nx + i:v_hi * nx + i:nx] = edges
+
+    def block_stubs(self, ports: Iterable[_Port]) -> None:
+        """The nodes on the ports' stubs, but their ends, are blocked: a route leaves and
+        enters a card by the whole stub, not by a turn onto it part of the way."""
+        xs, ys, nx, free_node = self.xs, self.ys, self.nx, self.free_node
+        for (px, py), (sx, sy), _vertical in ports:
+            if px == sx:  # vertical stub
+                i = bisect_left(xs, round(sx, 2) - 0.001)
+                if i < len(xs) and abs(xs[i] - sx) < 0.01:
+                    lo, hi = min(py, sy), max(py, sy)
+                    for j in range(bisect_left(ys, lo - 0.001), bisect_right(ys, hi + 0.001)):
+                        if abs(ys[j] - sy) >= 0.01:
+                            free_node[j * nx + i] = 0
+            else:  # horizontal stub
+                j = bisect_left(ys, round(sy, 2) - 0.001)
+                if j < len(ys) and abs(ys[j] - sy) < 0.01:
+                    lo, hi = min(px, sx), max(px, sx)
+                    for i in range(bisect_left(xs, lo - 0.001), bisect_right(xs, hi + 0.001)):
+                        if abs(xs[i] - sx) >= 0.01:
+                            free_node[j * nx + i] = 0
 
     def crowd(self, obstacles: list[_Sides]) -> None:
         """Edges between two cards close on both sides (they cost SQUEEZE times their
@@ -675,6 +759,24 @@ class _Grid:
                     for i in range(i_lo, i_hi):
                         free_v[v_lo * nx + i:v_hi * nx + i:nx] = zeros
 
+    def mark_crossings(self, solid: Iterable[_Segment]) -> None:
+        """How many solid lines each edge crosses at right angles (between their ends, EPS
+        in). A line on a grid line is counted on the edge that ends on it (a way through
+        that node takes it and the next one)."""
+        xs, ys, nx, ny, cross_h, cross_v = (self.xs, self.ys, self.nx, self.ny, self.cross_h,
+                                            self.cross_v)
+        for sx0, sy0, sx1, sy1 in _merged(solid):
+            if sx1 - sx0 < EPS < sy1 - sy0:  # vertical: crossed by horizontal edges
+                i = bisect_left(xs, sx0 - 0.005) - 1  # xs[i] < sx0 <= xs[i + 1] (roundings)
+                if 0 <= i < nx - 1:
+                    for j in range(bisect_right(ys, sy0 + EPS), bisect_left(ys, sy1 - EPS)):
+                        cross_h[j * nx + i] += 1
+            elif sy1 - sy0 < EPS < sx1 - sx0:  # horizontal: crossed by vertical edges
+                j = bisect_left(ys, sy0 - 0.005) - 1
+                if 0 <= j < ny - 1:
+                    for i in range(bisect_right(xs, sx0 + EPS), bisect_left(xs, sx1 - EPS)):
+                        cross_v[j * nx + i] += 1
+
     def mark_bus(self, bus: Sequence[_Segment]) -> None:
         """Edges exactly on the lines already drawn to the same manager (cheap: a bus)."""
         xs, ys, nx, ny, on_h, on_v = self.xs, self.ys, self.nx, self.ny, self.on_h, self.on_v
@@ -712,10 +814,12 @@ def _grid(obstacles: list[_Sides], segments: list[_Segment],
     grid = _Grid([x for x in xs if x0 <= x <= x1] or [x0],
                  [y for y in ys if y0 <= y <= y1] or [y0])
     grid.block(obstacles)
+    grid.block_stubs([*ports_a, *ports_b])
     grid.crowd(obstacles)
     grid.mark_lines(segments)
     grid.bar_lines(solid)
     grid.bar_corners({corner for seg in solid for corner in ((seg[0], seg[1]), (seg[2], seg[3]))})
+    grid.mark_crossings(solid)
     grid.mark_bus(bus)
     return grid
 
@@ -730,6 +834,7 @@ def _search(obstacles: list[_Sides], segments: list[_Segment],
     xs, ys, nx, ny = grid.xs, grid.ys, grid.nx, grid.ny
     free_node, free_h, free_v = grid.free_node, grid.free_h, grid.free_v
     near_h, near_v, on_h, on_v = grid.near_h, grid.near_v, grid.on_h, grid.on_v
+    cross_h, cross_v = grid.cross_h, grid.cross_v
 
     def node_of(p: Point) -> int | None:
         i, j = bisect_left(xs, round(p[0], 2) - 0.001), bisect_left(ys, round(p[1], 2) - 0.001)
@@ -749,12 +854,12 @@ def _search(obstacles: list[_Sides], segments: list[_Segment],
     starts: dict[int, Point] = {}
     for port, stub, vertical in ports_a:
         node = node_of(stub)
-        if node is not None and best[node * 2 + vertical] > CLEAR:
+        if node is not None and best[node * 2 + vertical] > STUB:
             state = node * 2 + vertical
-            best[state] = CLEAR
+            best[state] = STUB
             came[state] = -1
             starts[state] = port
-            heapq.heappush(heap, (CLEAR, state))
+            heapq.heappush(heap, (STUB, state))
     goals: dict[int, list[tuple[bool, Point]]] = {}
     for port, stub, vertical in ports_b:
         node = node_of(stub)
@@ -772,20 +877,22 @@ def _search(obstacles: list[_Sides], segments: list[_Segment],
             break
         node, up_down = state >> 1, state & 1
         for goal_vertical, port in goals.get(node, ()):
-            total = cost + CLEAR + (0.0 if goal_vertical == up_down else BEND)
+            total = cost + STUB + (0.0 if goal_vertical == up_down else BEND)
             if done is None or total < done[0]:
                 done = (total, state, port)
         j, i = divmod(node, nx)
         if up_down:
             if j > 0 and free_v[node - nx] and free_node[node - nx]:
                 edge = node - nx
-                total = cost + (ys[j] - ys[j - 1]) * weights[on_v[edge] * 4 + near_v[edge]]
+                total = cost + (ys[j] - ys[j - 1]) * weights[on_v[edge] * 4 + near_v[edge]] \
+                    + cross_v[edge] * CROSS
                 nxt = edge * 2 + 1
                 if total < best[nxt]:
                     best[nxt], came[nxt] = total, state
                     push(heap, (total, nxt))
             if j < ny - 1 and free_v[node] and free_node[node + nx]:
-                total = cost + (ys[j + 1] - ys[j]) * weights[on_v[node] * 4 + near_v[node]]
+                total = cost + (ys[j + 1] - ys[j]) * weights[on_v[node] * 4 + near_v[node]] \
+                    + cross_v[node] * CROSS
                 nxt = (node + nx) * 2 + 1
                 if total < best[nxt]:
                     best[nxt], came[nxt] = total, state
@@ -793,13 +900,15 @@ def _search(obstacles: list[_Sides], segments: list[_Segment],
         else:
             if i > 0 and free_h[node - 1] and free_node[node - 1]:
                 edge = node - 1
-                total = cost + (xs[i] - xs[i - 1]) * weights[on_h[edge] * 4 + near_h[edge]]
+                total = cost + (xs[i] - xs[i - 1]) * weights[on_h[edge] * 4 + near_h[edge]] \
+                    + cross_h[edge] * CROSS
                 nxt = edge * 2
                 if total < best[nxt]:
                     best[nxt], came[nxt] = total, state
                     push(heap, (total, nxt))
             if i < nx - 1 and free_h[node] and free_node[node + 1]:
-                total = cost + (xs[i + 1] - xs[i]) * weights[on_h[node] * 4 + near_h[node]]
+                total = cost + (xs[i + 1] - xs[i]) * weights[on_h[node] * 4 + near_h[node]] \
+                    + cross_h[node] * CROSS
                 nxt = (node + 1) * 2
                 if total < best[nxt]:
                     best[nxt], came[nxt] = total, state
