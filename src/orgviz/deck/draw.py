@@ -113,8 +113,9 @@ class Drawer:
         return layout_dot(chart, box, self.theme, self.engine, self.timeout)[0]
 
     def chart(self, view: View) -> tuple[Chart, CardBox]:
-        chart = build_chart(self.org, view._replace(color_by=self.color_by), self.theme,
-                            self.problems)
+        # (a team's color the same on every slide: the org's, not spread over each part's)
+        chart = build_chart(self.org, view._replace(color_by=self.color_by, spread_colors=False),
+                            self.theme, self.problems)
         chart = by_depth(moved_beside(chart, self.assistants_moved(view)))
         # (room for a team line on every slide, teams or not: one card size through a deck)
         return chart, card_box(chart_texts(chart), team_line=True)

@@ -169,6 +169,9 @@ class View(NamedTuple):
     continued: Mapping[str, str] = MappingProxyType({})  # person id -> note
     moved: tuple[Moved, ...] = ()
     stack_rows: int | None = None  # stack leaf reports at most this many rows deep
+    #: A part of an org drawn with team colors spread over the palette (`_view_colors`);
+    #: False: the org's own, as the whole org's chart has them (the slides of one deck).
+    spread_colors: bool = True
 
 
 # --- the tree --------------------------------------------------------------------------------
@@ -508,7 +511,7 @@ class _Builder:
                     cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
         if None in self.moved:
             cards.extend(self._moved_cards(None, rows))
-        if self.view.color_by == "team":
+        if self.view.color_by == "team" and self.view.spread_colors:
             colors = self._recolored(cards, org_colors)
             if self.theme.team_grays:
                 colors = self._grayed(cards, colors)

@@ -1,0 +1,72 @@
+"""A team's color is the same on every slide of a deck, and the same as in the chart of the
+whole org: slides are parts of one org, not charts of their own (a part of an org drawn
+alone spreads its teams over the palette, `View.spread_colors`; a deck's slides do not)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from orgviz.deck.build import build_deck
+from orgviz.loader import load
+from orgviz.model import Org
+from orgviz.render.chart import View, build_chart
+from orgviz.render.themes import get_theme
+
+
+def many_teams(leads: int = 30, per: int = 3) -> str:
+    """An org file of a CEO (team Office) and `leads` directors, each leading a team of
+    their own with `per` engineers: more teams than the palette has colors."""
+    lines = ["orgviz: 1", "org: {name: Many Teams, size: enterprise, date: 2026-11-01}",
+             "teams:", "  - {id: office, name: Office}"]
+    lines += [f"  - {{id: t{i}, name: Team {i}}}" for i in range(leads)]
+    lines += ["people:", "  - {id: ceo, name: Chief Person, title: Chief Executive Officer, "
+              "team: office}"]
+    for i in range(leads):
+        lines.append(f"  - {{id: d{i}, name: Lead {i}, title: Director of Things, "
+                     f"reports_to: ceo, team: t{i}}}")
+        lines += [f"  - {{id: p{i}-{j}, name: Member {i} {j}, title: Engineer, "
+                  f"reports_to: d{i}, team: t{i}}}" for j in range(per)]
+    return "\n".join(lines) + "\n"
+
+
+def whole_chart_colors(org: Org) -> dict[str, str]:
+    """Team name -> the accent color of its cards in the chart of the whole org."""
+    chart = build_chart(org, View(), get_theme("light"))
+    return {card.team: (card.color or "").lower() for card in chart.cards if card.team}
+
+
+#: A card of a slide's SVG: its tooltip (name — title — team ...) and its accent band.
+_CARD = re.compile(r"<title>([^<]*)</title>(?:<rect [^>]*/>)+"
+                   r"<path d=\"M[^\"]*\" fill=\"(#[0-9a-fA-F]{6})\"/>")
+
+
+def test_a_team_has_one_color_on_every_slide_and_the_whole_charts(
+        org_file: Callable[..., Path]) -> None:
+    org = load(org_file(many_teams()))
+    whole = whole_chart_colors(org)
+    assert len(set(whole.values())) < len(whole)  # (more teams than colors)
+    deck = build_deck([(org, ())])
+    seen: dict[str, set[str]] = {}
+    for slide in deck.slides:
+        for label, color in slide.legend:
+            seen.setdefault(label, set()).add(color.lower())
+    assert len(seen) == len(whole)
+    assert {label: colors for label, colors in seen.items() if len(colors) > 1} == {}
+    assert {label: colors.pop() for label, colors in seen.items()} == whole
+
+
+def test_the_cards_are_drawn_in_their_teams_colors(org_file: Callable[..., Path]) -> None:
+    """The accent bands on the slides, not only the legends: each person's card (named
+    first in its tooltip) in their team's color of the whole chart."""
+    org = load(org_file(many_teams()))
+    whole = whole_chart_colors(org)
+    team_of = {person.name: org.teams_by_id[person.team or ""].name for person in org.people}
+    deck = build_deck([(org, ())])
+    drawn = [(team_of[title.split(" — ")[0]], color.lower()) for slide in deck.slides
+             if slide.picture is not None
+             for title, color in _CARD.findall(slide.picture.svg.decode())
+             if title.split(" — ")[0] in team_of]
+    assert len({team for team, _ in drawn}) == len(whole)
+    assert [(team, color) for team, color in drawn if whole[team] != color] == []
