@@ -70,3 +70,13 @@ def test_the_cards_are_drawn_in_their_teams_colors(org_file: Callable[..., Path]
              if title.split(" — ")[0] in team_of]
     assert len({team for team, _ in drawn}) == len(whole)
     assert [(team, color) for team, color in drawn if whole[team] != color] == []
+
+
+def test_the_teams_of_a_slide_wear_colors_of_their_own(org_file: Callable[..., Path]) -> None:
+    """31 teams (more than the palette's 20 colors), ten or so a slide: the org's colors
+    keep the teams that meet on a slide apart (Team 19, the 21st, wore Office's blue on
+    the overview slide showing both)."""
+    deck = build_deck([(load(org_file(many_teams())), ())])
+    for slide in deck.slides:
+        colors = [color.lower() for _, color in slide.legend]
+        assert len(set(colors)) == len(colors), (slide.title, slide.legend)

@@ -20,6 +20,7 @@ from orgviz.fte import titled
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, did_you_mean, name_hint, person_hint
 from orgviz.render.labels import clean, verify_color
+from orgviz.render.teamcolors import Meetings, least_met
 from orgviz.render.themes import Theme, spread
 
 #: Level bands, most senior first: the rows of the chart. Senior ICs, ICs and associates
@@ -691,9 +692,10 @@ class _Builder:
         """Teams without a color of their own (or of a parent team) that someone is in take
         the palette's colors in team order, skipping those that other teams name as their
         own (a team nobody is in shows on no card: it takes none, so that the first colors,
-        the farthest apart, go to teams drawn). Past the palette's end the colors are used
-        again in the same order (teams that share one are a palette's length apart in the
-        file), but never the parent team's color."""
+        the farthest apart, go to teams drawn). Past the palette's end a team takes the color
+        the teams it meets on a chart wear least, the next in order of those (teams a
+        manager's chart draws together wear others where the palette allows: see
+        teamcolors.py), never the parent team's color."""
         teams = self.org.teams_by_id
         ids = dict.fromkeys(teams)
         members = set()
@@ -716,22 +718,27 @@ class _Builder:
             own[tid] = color
         taken = {color.lower() for color in own.values() if color}
         free = [color for color in palette if color.lower() not in taken] or list(palette)
-        result: dict[str, str] = {}
+        result: dict[str, str] = {tid: color for tid, color in own.items() if color}
+        meets: Meetings | None = None
         used = 0
         for tid, color in own.items():
-            if color is not None:
-                result[tid] = color
+            if color is not None or tid not in members:
                 continue
-            if tid not in members:
-                continue
-            color = free[used % len(free)]
+            if used < len(free):  # (the palette's colors, each once)
+                color = free[used]
+            else:  # (past its end: a color the teams this one meets wear least)
+                if meets is None:
+                    meets = Meetings(self.children, {pid: person.team for pid, person
+                                                     in self.people.items()})
+                    for other, worn in result.items():
+                        meets.wear(other, worn)
+                team = teams.get(tid)
+                parent = result.get(team.parent) if team is not None and team.parent else None
+                color = least_met(free, used, meets.met(tid, result), parent)
+                meets.wear(tid, color)
             used += 1
-            team = teams.get(tid)
-            parent = result.get(team.parent) if team is not None and team.parent else None
-            if used > len(free) and len(free) > 1 and color == parent:
-                color = free[used % len(free)]
-                used += 1
             result[tid] = color
+        result = {tid: result[tid] for tid in own if tid in result}  # (team order)
         picked = frozenset(tid for tid, color in own.items() if color is None)
         return _TeamColors(result, free, picked)
 
