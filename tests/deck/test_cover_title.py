@@ -16,7 +16,12 @@ from pptx import Presentation
 from orgviz.deck import deck_bytes
 from orgviz.deck.build import DeckOptions
 from orgviz.deck.frame import cover, default_frame
-from orgviz.deck.pages import COVER_TITLE_SIZE, SECTION_TITLE_SIZE, TITLE_SIZE
+from orgviz.deck.pages import (
+    COVER_TITLE_SIZE,
+    MIN_TITLE_SIZE,
+    SECTION_TITLE_SIZE,
+    TITLE_SIZE,
+)
 from orgviz.deck.powerpoint import TITLE_SPARE, boxed_title
 from orgviz.loader import load
 from orgviz.render.labels import clean, wrapped
@@ -107,6 +112,8 @@ def test_a_long_org_name_is_cut_on_the_title_and_section_slides(tmp_path: Path) 
     assert "Short Co" in titles
     [section, overview] = [t for t in titles if t.startswith("<script>")]
     assert section.endswith("…") and len(_lines(section, SECTION_TITLE_SIZE)) == 2
-    # (the overview's title was the whole name and ": overview", over three lines)
-    assert overview.endswith("…") and len(_lines(overview, TITLE_SIZE,
+    # (the overview's title was the whole name and ": overview", over three lines; one,
+    # drawn as small as a chart slide's title goes, MIN_TITLE_SIZE, before it is cut)
+    assert overview.endswith("…") and len(_lines(overview, MIN_TITLE_SIZE,
                                                  CHART_TITLE.w)) == 1
+    assert len(_lines(overview, TITLE_SIZE, CHART_TITLE.w)) == 2

@@ -15,9 +15,11 @@ from orgviz.deck.build import build_deck
 from orgviz.deck.notes import listed, person_text, who, withheld
 from orgviz.deck.pages import (
     REFERENCE_NAME_SIZE,
+    REFERENCE_PAD,
     REFERENCE_TEXT_SIZE,
     REFERENCE_TEXT_W,
     page_svg,
+    reference_box,
     reference_lines,
 )
 from orgviz.deck.slides import Deck, Slide
@@ -113,7 +115,16 @@ def test_a_long_withheld_title_wraps_onto_the_reports_to_cards_second_line(
         assert f"{first} {rest}" == whole
     else:  # longer than both lines hold: cut at the end of the second
         assert rest.endswith("…") and whole.startswith(f"{first} {rest[:-1]}")
-    # The PDF page draws the same two lines in the card.
+    # The PDF page draws the lines of its card, which is as wide as its slide leaves room
+    # for: wider than REFERENCE_W beside a short title, so the first line holds more.
+    card = reference_box(deck.frame, casework)
+    first, second = reference_lines(casework, card.w)
+    if text_width(whole, REFERENCE_NAME_SIZE, True) <= card.w - REFERENCE_PAD:
+        assert (first, second) == (whole, tail.replace(" · slide", "On slide").strip())
+    else:  # (over two lines, in the card)
+        assert first.startswith("Reports to ") and second.endswith(tail)
+        assert text_width(first, REFERENCE_NAME_SIZE, True) <= card.w - REFERENCE_PAD
+        assert text_width(second, REFERENCE_TEXT_SIZE) <= card.w - REFERENCE_PAD
     page = page_svg(deck, deck.slides.index(casework)).decode("utf-8")
     assert f">{xml_escape(first)}</text>" in page and f">{xml_escape(second)}</text>" in page
 

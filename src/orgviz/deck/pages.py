@@ -36,40 +36,77 @@ def _text(x: float, y: float, content: str, size: float, fill: str, *, bold: boo
             f'text-anchor="{anchor}"{extra}>{xml_escape(content)}</text>')
 
 
-def reference_box(frame: Frame) -> Rect:
-    """Where the 'reports to' card goes: top right, level with the title."""
-    return Rect(frame.title.right - REFERENCE_W, frame.title.y + 2, REFERENCE_W, REFERENCE_H)
+def reference_box(frame: Frame, slide: Slide | None = None) -> Rect:
+    """Where the 'reports to' card goes: top right, level with the title, as wide as
+    `reference_width` (REFERENCE_W without a slide)."""
+    width = reference_width(frame, slide) if slide is not None else REFERENCE_W
+    return Rect(frame.title.right - width, frame.title.y + 2, width, REFERENCE_H)
 
 
 #: Room for a line of the 'reports to' card: its width less 10 pt of padding a side, less
 #: what PowerPoint also keeps clear inside a rounded rectangle (about 2 pt a side) and the
 #: few percent that Arial or Liberation Sans may measure wider than `text_width` (a title cut
 #: to the full width wrapped its slide number onto a third line in LibreOffice).
-REFERENCE_TEXT_W = REFERENCE_W - 20 - 12
+REFERENCE_PAD = 20 + 12
+REFERENCE_TEXT_W = REFERENCE_W - REFERENCE_PAD
+#: The title's room left of the 'reports to' card, and its size at the least: a title too
+#: long for TITLE_SIZE is drawn smaller, down to this, before it is cut.
+TITLE_GAP, MIN_TITLE_SIZE = 16.0, 14.0
 
 
-def reference_lines(slide: Slide) -> tuple[str, str]:
-    """The two lines of the 'reports to' card: the manager's name, then their title and
-    slide. A manager named by their title alone (a withheld name) whose title is too long
-    for the first line has it wrapped onto the second, before the slide number."""
+def reference_width(frame: Frame, slide: Slide) -> float:
+    """The 'reports to' card's width: REFERENCE_W; wider (up to half the title's row) when
+    its lines need more and the title leaves that room, narrower (to its lines' width) when
+    the title needs the room. (A manager's long title was cut, "Director of Engineering,
+    Clinic & Platfo… · slide 12", beside a short slide title and 300 pt of empty row.)"""
+    ref = slide.reports_to
+    if ref is None:
+        return REFERENCE_W
+    lead = clean(f"Reports to {ref.name}")
+    second = f"{ref.title} · slide {ref.slide}" if ref.title else f"On slide {ref.slide}"
+    need = max(text_width(lead, REFERENCE_NAME_SIZE, True),
+               text_width(second, REFERENCE_TEXT_SIZE)) + REFERENCE_PAD + 1  # (rounding)
+    free = frame.title.w - TITLE_GAP - text_width(slide.title, TITLE_SIZE, True)
+    if need <= REFERENCE_W:
+        return REFERENCE_W if free >= REFERENCE_W else max(need, free)
+    return max(REFERENCE_W, min(need, free, frame.title.w / 2))
+
+
+def reference_lines(slide: Slide, width: float = REFERENCE_W) -> tuple[str, str]:
+    """The two lines of the 'reports to' card `width` points wide: the manager's name, then
+    their title and slide. A manager named by their title alone (a withheld name) whose
+    title is too long for the first line has it wrapped onto the second, before the slide
+    number."""
     ref = slide.reports_to
     assert ref is not None
+    text_w = width - REFERENCE_PAD
     lead = clean(f"Reports to {ref.name}")
-    first = ellipsize(lead, REFERENCE_TEXT_W, REFERENCE_NAME_SIZE, True)
+    first = ellipsize(lead, text_w, REFERENCE_NAME_SIZE, True)
     tail = f" · slide {ref.slide}"
-    room = REFERENCE_TEXT_W - text_width(tail, REFERENCE_TEXT_SIZE)
+    room = text_w - text_width(tail, REFERENCE_TEXT_SIZE)
     if ref.title:
         return first, ellipsize(ref.title, room, REFERENCE_TEXT_SIZE) + tail
     if first == lead:
         return first, f"On slide {ref.slide}"
-    first = wrapped(lead, REFERENCE_TEXT_W, REFERENCE_NAME_SIZE, True, 2)[0]
+    first = wrapped(lead, text_w, REFERENCE_NAME_SIZE, True, 2)[0]
     rest = lead[len(first):].lstrip(" ")
     return first, ellipsize(rest, room, REFERENCE_TEXT_SIZE) + tail
 
 
 def title_width(frame: Frame, slide: Slide) -> float:
     """Room for the title left of the 'reports to' card."""
-    return frame.title.w - (REFERENCE_W + 16 if slide.reports_to else 0)
+    if slide.reports_to is None:
+        return frame.title.w
+    return frame.title.w - reference_width(frame, slide) - TITLE_GAP
+
+
+def title_size(text: str, width: float) -> float:
+    """The size a chart slide's title is drawn at in `width` points: TITLE_SIZE, or as much
+    smaller as it needs to fit, down to MIN_TITLE_SIZE (below that it is cut)."""
+    need = text_width(text, TITLE_SIZE, True)
+    if need <= width:
+        return TITLE_SIZE
+    return max(MIN_TITLE_SIZE, int(TITLE_SIZE * width / need * 4) / 4)
 
 
 def subtitle_width(frame: Frame, slide: Slide) -> float:
@@ -88,14 +125,43 @@ def nested_chart(svg: bytes, place: Rect) -> bytes:
     return _ROOT_SIZE.sub(lambda _: size, body, count=1)
 
 
+#: A legend entry's label is cut to this many points, unless the footer has room for every
+#: entry with theirs longer.
+LEGEND_LABEL_W = 150.0
+
+
 def legend_items(theme: Theme, legend: tuple[tuple[str, str], ...], x: float, y: float,
                  width: float, spare: float = 1.0) -> tuple[list[tuple[float, str, str]], int]:
     """(x, label, color) of the legend entries that fit `width`; and how many were left out.
 
-    Text widths are multiplied by `spare` (room for a wider font than the chart's)."""
+    Labels are cut to LEGEND_LABEL_W points, or to as much more as lets every entry fit
+    (whole when they all fit so: "Centre for Applied Science & Tech…" was cut with half the
+    footer empty). Text widths are multiplied by `spare` (room for a wider font than the
+    chart's)."""
+    widest = max((text_width(label, FOOTER_SIZE) for label, _ in legend), default=0.0)
+    found = _legend_row(theme, legend, x, width, spare, LEGEND_LABEL_W)
+    if found[1] or widest <= LEGEND_LABEL_W:
+        return found
+    whole = _legend_row(theme, legend, x, width, spare, widest)
+    if not whole[1]:
+        return whole
+    low, high = LEGEND_LABEL_W, widest  # (every entry fits at `low`, not at `high`)
+    while high - low > 2:
+        middle = (low + high) / 2
+        row = _legend_row(theme, legend, x, width, spare, middle)
+        if row[1]:
+            high = middle
+        else:
+            low, found = middle, row
+    return found
+
+
+def _legend_row(theme: Theme, legend: tuple[tuple[str, str], ...], x: float, width: float,
+                spare: float, cap: float) -> tuple[list[tuple[float, str, str]], int]:
+    """`legend_items` with labels cut to `cap` points."""
     items: list[tuple[float, str, str]] = []
     for index, (label, color) in enumerate(legend):
-        label = ellipsize(label, 150, FOOTER_SIZE)
+        label = ellipsize(label, cap, FOOTER_SIZE)
         need = 12 + text_width(label, FOOTER_SIZE) * spare + 14
         rest = len(legend) - index
         reserve = text_width(f"+{rest} more", FOOTER_SIZE) * spare + 4 if rest > 1 else 0.0
@@ -149,16 +215,16 @@ def _cover(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
 
 def _header(frame: Frame, theme: Theme, slide: Slide) -> list[str]:
     width = title_width(frame, slide)
+    size = title_size(slide.title, width)
     items = [_text(frame.title.x, frame.title.y + 26,
-                   ellipsize(slide.title, width, TITLE_SIZE, True), TITLE_SIZE, theme.text,
-                   bold=True)]
+                   ellipsize(slide.title, width, size, True), size, theme.text, bold=True)]
     if slide.subtitle:
         items.append(_text(frame.subtitle.x, frame.subtitle.y + 13,
                            ellipsize(slide.subtitle, subtitle_width(frame, slide),
                                      SUBTITLE_SIZE), SUBTITLE_SIZE, theme.muted))
     if slide.reports_to is not None:
-        box = reference_box(frame)
-        first, second = reference_lines(slide)
+        box = reference_box(frame, slide)
+        first, second = reference_lines(slide, box.w)
         items.append(f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.w)}" '
                      f'height="{_n(box.h)}" rx="6" fill="{theme.rollup_fill}" '
                      f'stroke="{theme.line}" stroke-width="1" stroke-dasharray="2 3"/>')

@@ -116,7 +116,7 @@ def _links(cairocffi: Any, context: Any, deck: Deck, index: int) -> None:
             areas.append((place.x + box.left * scale, place.y + box.top * scale,
                           box.w * scale, box.h * scale, number))
     if slide.reports_to is not None:
-        card = reference_box(frame)
+        card = reference_box(frame, slide)
         areas.append((card.x, card.y, card.w, card.h, slide.reports_to.slide))
     for x, y, w, h, number in areas:
         if not 1 <= number <= len(deck.slides):

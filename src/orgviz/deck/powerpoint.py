@@ -37,13 +37,13 @@ from orgviz.deck.pages import (
     SUBTITLE_SIZE,
     TABLE_ROW,
     TABLE_SIZE,
-    TITLE_SIZE,
     footer_text,
     legend_items,
     reference_box,
     reference_lines,
     subtitle_width,
     table_columns,
+    title_size,
     title_width,
 )
 from orgviz.deck.plan import DeckError
@@ -497,7 +497,8 @@ class _Writer:
         frame = self.deck.frame
         width = title_width(frame, slide)
         rect = Rect(frame.title.x, frame.title.y, width, frame.title.h)
-        self.set_title(page, slide.title, rect, TITLE_SIZE, "chart")
+        self.set_title(page, slide.title, rect, title_size(slide.title, width / TITLE_SPARE),
+                       "chart")
         if slide.subtitle:
             self.text_box(page, Rect(frame.subtitle.x, frame.subtitle.y,
                                      subtitle_width(frame, slide), frame.subtitle.h),
@@ -505,12 +506,12 @@ class _Writer:
         if slide.reports_to is not None:
             # A rounded rectangle (corners 0.15), dotted line, no shadow, its text in the
             # middle: the XML python-pptx's proxies wrote (see `slidexml`)
-            box = reference_box(frame)
+            box = reference_box(frame, slide)
             sp = self.tree(page).auto_shape(
                 f"Reports to (slide {slide.reports_to.slide})", "roundRect",
                 (_pt(box.x), _pt(box.y), _pt(box.w), _pt(box.h)), self.theme.rollup_fill,
                 shadow=False, line=(self.theme.line, _pt(1.0), "sysDot"), adjust="val 15000")
-            first, second = reference_lines(slide)
+            first, second = reference_lines(slide, box.w)
             text = sp.find(f"{{{P_NS}}}txBody")
             body_pr = text[0]
             for side, margin in (("lIns", 10), ("rIns", 10), ("tIns", 4), ("bIns", 4)):
