@@ -50,6 +50,22 @@ def deep_wide_yaml(wide: int = 60) -> str:
     return "\n".join(lines) + "\n"
 
 
+def many_teams(leads: int = 30, per: int = 3) -> str:
+    """An org file of a CEO (team Office) and `leads` directors, each leading a team of
+    their own with `per` engineers: more teams than the palette has colors."""
+    lines = ["orgviz: 1", "org: {name: Many Teams, size: enterprise, date: 2026-11-01}",
+             "teams:", "  - {id: office, name: Office}"]
+    lines += [f"  - {{id: t{i}, name: Team {i}}}" for i in range(leads)]
+    lines += ["people:", "  - {id: ceo, name: Chief Person, title: Chief Executive Officer, "
+              "team: office}"]
+    for i in range(leads):
+        lines.append(f"  - {{id: d{i}, name: Lead {i}, title: Director of Things, "
+                     f"reports_to: ceo, team: t{i}}}")
+        lines += [f"  - {{id: p{i}-{j}, name: Member {i} {j}, title: Engineer, "
+                  f"reports_to: d{i}, team: t{i}}}" for j in range(per)]
+    return "\n".join(lines) + "\n"
+
+
 def pdf_link_targets(data: bytes) -> list[list[int | None]]:
     """Per page of a cairo PDF, the page number (1-based) each link annotation goes to, in
     the page's order; None for a link without a destination or with one that names no page.

@@ -27,7 +27,8 @@ def test_continued_person_stands_for_their_team(org_file) -> None:
     card = by_id["dir"]
     assert card.kind == "continued" and card.detail == "on slide 7"
     assert (card.hidden_people, card.hidden_open) == (4, 1)  # dir, pm1, pm2, pm4 + pm3 open
-    assert chart_texts(chart)["dir"].team == "on slide 7"
+    text = chart_texts(chart)["dir"]  # its team line, then the note
+    assert (text.team, text.detail) == ("Product", "on slide 7")
     assert chart.subtitle.startswith("6 people · 1 open role")
 
 

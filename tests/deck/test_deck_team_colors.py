@@ -8,27 +8,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from deckkit import many_teams
+
 from orgviz.deck.build import build_deck
 from orgviz.loader import load
 from orgviz.model import Org
 from orgviz.render.chart import View, build_chart
 from orgviz.render.themes import get_theme
-
-
-def many_teams(leads: int = 30, per: int = 3) -> str:
-    """An org file of a CEO (team Office) and `leads` directors, each leading a team of
-    their own with `per` engineers: more teams than the palette has colors."""
-    lines = ["orgviz: 1", "org: {name: Many Teams, size: enterprise, date: 2026-11-01}",
-             "teams:", "  - {id: office, name: Office}"]
-    lines += [f"  - {{id: t{i}, name: Team {i}}}" for i in range(leads)]
-    lines += ["people:", "  - {id: ceo, name: Chief Person, title: Chief Executive Officer, "
-              "team: office}"]
-    for i in range(leads):
-        lines.append(f"  - {{id: d{i}, name: Lead {i}, title: Director of Things, "
-                     f"reports_to: ceo, team: t{i}}}")
-        lines += [f"  - {{id: p{i}-{j}, name: Member {i} {j}, title: Engineer, "
-                  f"reports_to: d{i}, team: t{i}}}" for j in range(per)]
-    return "\n".join(lines) + "\n"
 
 
 def whole_chart_colors(org: Org) -> dict[str, str]:

@@ -37,6 +37,15 @@ class CardText(NamedTuple):
     #: to Dana Reyes" (the card's dotted-line managers) and/or "from 2 people" (its
     #: dotted-line reports); "" for none.
     dotted: str = ""
+    #: A continued card's note ("+4 people · slide 7") below its team line, above the
+    #: dotted-line note; "" for none (a continued card without a team has its note as
+    #: `team`, where the team line would be).
+    detail: str = ""
+
+    @property
+    def notes(self) -> int:
+        """The lines below the team line: the continued card's note, the dotted-line one."""
+        return (1 if self.detail else 0) + (1 if self.dotted else 0)
 
 
 def card_text(card: Card) -> CardText:
@@ -44,19 +53,23 @@ def card_text(card: Card) -> CardText:
     inner = WIDTH - 2 * PAD_X
     name = wrapped(card.name, inner, NAME_SIZE, True, MAX_NAME_LINES)
     title: tuple[str, ...]
+    detail = ""
     if card.kind == "rollup":
         title = (card.detail,) if card.detail else ()
         team = "collapsed below this level"
-    elif card.kind == "continued":  # the last line is the note: "+4 people · slide 7"
+    elif card.kind == "continued":  # the note below the team: "+4 people · slide 7"
         title = wrapped(card.title, inner, TITLE_SIZE, False, MAX_TITLE_LINES)
-        team = ellipsize(card.detail, inner, TEAM_SIZE)
+        team = ellipsize(card.team, inner, TEAM_SIZE) if card.team else ""
+        detail = ellipsize(card.detail, inner, TEAM_SIZE)
+        if not team:  # (no team line: the note stands in its place)
+            team, detail = detail, ""
     else:
         title = wrapped(card.title, inner, TITLE_SIZE, False, MAX_TITLE_LINES)
         team = ellipsize(card.team, inner, TEAM_SIZE) if card.team else ""
     parts = [card.name, card.title or card.detail, card.team]
     if card.kind == "continued":
-        parts = [card.name, card.title, card.detail]
-    return CardText(name, title, team, " — ".join([p for p in parts if p]))
+        parts = [card.name, card.title, card.team, card.detail]
+    return CardText(name, title, team, " — ".join([p for p in parts if p]), detail=detail)
 
 
 class CardHeights(Mapping[str, float]):
@@ -108,7 +121,7 @@ class CardBox(NamedTuple):
     height: float
     name_lines: int
     title_lines: int
-    notes: int = 0  # 1 when some card has a dotted-line note: a line below the team line
+    notes: int = 0  # lines below the team line of the card with most (`CardText.notes`)
     heights: CardHeights = NO_HEIGHTS
 
     def own_height(self, card_id: str) -> float:
@@ -139,7 +152,8 @@ class CardBox(NamedTuple):
 
 def lines_height(name_lines: int, title_lines: int, notes: int, team_line: bool = True) -> float:
     """The height of a card with this many name and title lines (at least one each) and
-    notes lines (0 or 1), and a team line unless `team_line` is false."""
+    notes lines (below the team line: 0, 1 or 2), and a team line unless `team_line` is
+    false."""
     return (ACCENT + PAD_TOP + NAME_LINE * max(name_lines, 1) + GAP
             + TITLE_LINE * max(title_lines, 1) + (GAP + TEAM_LINE if team_line else 0.0)
             + TEAM_LINE * notes + PAD_BOTTOM)
@@ -157,7 +171,7 @@ def card_box(texts: dict[str, CardText], team_line: bool | None = None) -> CardB
     if team_line is None:
         team_line = any(text.team or text.dotted for text in texts.values())
     for card_id, text in texts.items():
-        shape = (len(text.name), len(text.title), 1 if text.dotted else 0)
+        shape = (len(text.name), len(text.title), text.notes)
         height = sizes.get(shape)
         if height is None:
             height = sizes[shape] = lines_height(*shape, team_line=team_line)

@@ -607,11 +607,16 @@ class _CardMaker:
                 parts.append(f'<text x="{cx}" y="{n(box.title_y(i, names))}"{title_style}'
                              f'{xml_escape(in_reading_order(line, paragraph))}</text>')
         if text.team:
-            team_style = _text_style(TEAM_SIZE, theme.faint,
-                                     italic=kind in ("rollup", "continued"))
-            notes = 1 if text.dotted else 0
-            parts.append(f'<text x="{cx}" y="{n(box.team_y(h, notes))}"{team_style}'
+            # (a pile's last line in italics: a rollup's, a continued card's note)
+            team_style = _text_style(TEAM_SIZE, theme.faint, italic=kind == "rollup" or (
+                kind == "continued" and not text.detail))
+            parts.append(f'<text x="{cx}" y="{n(box.team_y(h, text.notes))}"{team_style}'
                          f'{xml_escape(in_reading_order(text.team))}</text>')
+        if text.detail:  # a continued card's note, below its team line
+            y = box.team_y(h, 1 if text.dotted else 0)
+            parts.append(f'<text x="{cx}" y="{n(y)}"'
+                         f'{_text_style(TEAM_SIZE, theme.faint, italic=True)}'
+                         f'{xml_escape(in_reading_order(text.detail))}</text>')
         if text.dotted:  # a short dashed line, then the note, centred together
             y = box.note_y(h)
             x = (w - NOTE_MARK - text_width(text.dotted, TEAM_SIZE)) / 2
