@@ -201,9 +201,10 @@ def test_reports_with_assistants_are_spread_two_a_slide_where_two_fit(tmp_path) 
     assert [part.reports for part in vp] == [
         (f"e{i}", f"e{i + 1}") for i in range(0, 8, 2)]
     reports = list(planner.tree.reports["vp"])
-    assert planner.max_cards == 16
-    assert planner.most_reports(Part("vp", []), reports) == 2  # (16 - vp - others) // 5
-    # a report drawn as a "continued" card is one card: 1 + 5 + 5 <= 14
+    assert (planner.max_cards, planner.stacked_cards) == (16, 17)
+    # (17 - vp - others) // 5: three tried, two drawn (three do not fit readably)
+    assert planner.most_reports(Part("vp", []), reports) == 3
+    # a report drawn as a "continued" card is one card: 1 + 5 + 5 <= 15
     assert planner.most_reports(Part("vp", ["e0"]), reports) == 3
     for part in vp:
         assert part.drawn is not None
@@ -216,11 +217,12 @@ def test_reports_with_assistants_are_spread_two_a_slide_where_two_fit(tmp_path) 
 
 def test_the_card_budget_of_a_spread_is_as_before_without_assistants(tmp_path) -> None:
     """Reports without assistants: one card each, beside the root and the card for the
-    others (16 cards at 9 pt on 16:9), as the budget counted them before."""
+    others, as the budget counted them before: 17 cards at 9 pt on 16:9, a row and four
+    deep stacks of four (`stacked_cards`; 16 before, four rows of four, `max_cards`)."""
     org = write(tmp_path, engineers_with_assistants(30, 0))
     planner, _ = planned(org, "tidy")
     part = Part("vp", [])
     reports = list(planner.tree.reports["vp"])
-    assert planner.max_cards == 16
+    assert (planner.max_cards, planner.stacked_cards) == (16, 17)
     fixed = planner.cards(part) - len(reports)
-    assert planner.most_reports(part, reports) == planner.max_cards - fixed - 1 == 14
+    assert planner.most_reports(part, reports) == planner.stacked_cards - fixed - 1 == 15

@@ -560,6 +560,15 @@ def row_budget(height: float, box: CardSize) -> int:
     return max(1, int((height - 2 * MARGIN + RANK_GAP) // (box.height + RANK_GAP)))
 
 
+def stack_budget(height: float, box: CardSize) -> int:
+    """How many cards a stack of leaf reports holds under one row of cards in `height` SVG
+    units: stacked cards are TIDY_STACK_GAP apart, not a row's RANK_GAP (`row_budget`
+    counted a manager's 30 engineers four rows of four a slide, where a row and four deep
+    stacks fit)."""
+    below = height - 2 * MARGIN - box.height - RANK_GAP
+    return max(1, int((below + TIDY_STACK_GAP) // (box.height + TIDY_STACK_GAP)))
+
+
 def column_budget(width: float, box: CardSize) -> int:
     """How many cards fit side by side in `width` SVG units (an upper bound)."""
     return max(1, int((width - 2 * MARGIN + 21.6) // (box.width + 21.6)))

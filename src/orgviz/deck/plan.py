@@ -26,7 +26,15 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from orgviz.deck.draw import Drawer, Drawn, chain_columns, chain_rows, column_budget, row_budget
+from orgviz.deck.draw import (
+    Drawer,
+    Drawn,
+    chain_columns,
+    chain_rows,
+    column_budget,
+    row_budget,
+    stack_budget,
+)
 from orgviz.deck.frame import MIN_FONT, Frame
 from orgviz.errors import RenderError
 from orgviz.render.cards import TEAM_SIZE
@@ -129,6 +137,10 @@ class Planner:
         self.area_w, self.area_h = frame.chart.w / smallest, frame.chart.h / smallest
         self.max_cards = (column_budget(self.area_w, _Box(196.0, MIN_CARD_HEIGHT))
                           * row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)))
+        # A manager's reports spread over slides (`most_reports`) may be stacked under them:
+        # a row of cards, then columns of stacked cards.
+        self.stacked_cards = (column_budget(self.area_w, _Box(196.0, MIN_CARD_HEIGHT))
+                              * stack_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)) + 1)
         # Rows of cards a slide holds at most; a chain of more people is drawn in columns.
         self.rows = row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT))
         self.chain_min = self.rows + 1
@@ -461,7 +473,8 @@ class Planner:
 
     def most_reports(self, part: Part, reports: list[str]) -> int:
         """How many of the root's `reports` one slide holds at most by the card budget
-        (`max_cards`): each with the cards drawn under it (a report's own assistants), the
+        (`max_cards`, or `stacked_cards` where that is more: the reports stacked under the
+        root): each with the cards drawn under it (a report's own assistants), the
         fewest first, beside the cards every slide has (the root, its assistants, the
         manager above) and the card for the others. (Counting a report's assistants among
         the cards of every slide left a VP's engineers with four assistants each one a
@@ -473,7 +486,8 @@ class Planner:
             if found is not None:
                 owner[pid] = found
                 under[found] += 1
-        room = self.max_cards - (self.cards(part) - sum(under.values())) - 1
+        budget = max(self.max_cards, self.stacked_cards)
+        room = budget - (self.cards(part) - sum(under.values())) - 1
         return sum(1 for total in itertools.accumulate(sorted(under.values()))
                    if total <= room)
 
