@@ -311,3 +311,36 @@ people:
         "~ id changed      p11 (Bo): p9 -> p11\n"
         "> moved           p11 (Bo): p11 (Open role) -> b (Di)\n"
         "old.yaml -> new.yaml: 1 added, 2 ids changed, 1 moved\n")
+
+
+def test_a_tie_at_a_chains_end_is_settled_by_the_name(tmp_path: Path) -> None:
+    """Al goes from a to b (name, title and manager kept), Bo from b to c (under Ann now),
+    and Ed, who held c, leaves. At c Bo's pair and c's holders tie (Bo: name and title; Ed
+    and Bo: title and manager): the pair that shares the name, which the id's holders do
+    not, takes the id. The whole chain was dropped: Al removed, b renamed Bo -> Al and
+    moved, c renamed Ed -> Bo."""
+    before = HEAD + """people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: cy, name: Cy, title: VP}
+  - {id: a, name: Al, title: Engineer, reports_to: ann}
+  - {id: b, name: Bo, title: Engineer, reports_to: cy}
+  - {id: c, name: Ed, title: Engineer, reports_to: ann}
+"""
+    after = HEAD + """people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: cy, name: Cy, title: VP}
+  - {id: b, name: Al, title: Engineer, reports_to: ann}
+  - {id: c, name: Bo, title: Engineer, reports_to: ann}
+"""
+    assert _run(tmp_path, before, after) == (
+        "- removed         c (Ed): Engineer, reports to ann (Ann)\n"
+        "~ id changed      b (Al): a -> b\n"
+        "~ id changed      c (Bo): b -> c\n"
+        "> moved           c (Bo): cy (Cy) -> ann (Ann)\n"
+        "old.yaml -> new.yaml: 1 removed, 2 ids changed, 1 moved\n")
+    assert _run(tmp_path, after, before) == (
+        "+ added           c (Ed): Engineer, reports to ann (Ann)\n"
+        "~ id changed      a (Al): b -> a\n"
+        "~ id changed      b (Bo): c -> b\n"
+        "> moved           b (Bo): ann (Ann) -> cy (Cy)\n"
+        "old.yaml -> new.yaml: 1 added, 2 ids changed, 1 moved\n")

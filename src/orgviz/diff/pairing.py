@@ -395,18 +395,25 @@ def outmatched_ends(cross: Mapping[str, str],
     brings the id: who held it left). As `score` counts (`swapped_ids` gives one that counts
     the team and the location too: an opening left where Ann was, in her city, is hers
     though its pair shares its manager), the managers and reports by new id: `known` (old
-    id -> new id) and the pairs of the chain through the id."""
+    id -> new id) and the pairs of the chain through the id. A tie goes to the pair when it
+    shares the name and the id's holders do not (the name is who a person is: Bo, from b
+    to c under another manager, took the id of Ed, who left c, of Bo's title and manager;
+    not Ed renamed Bo and Bo removed, which dropped the chain through b whole); a tie the
+    name does not settle leaves the id to its holders."""
     old, new = versions
     into = {new_id: old_id for old_id, new_id in cross.items()}
 
     def outmatched(pid: str, old_id: str, new_id: str) -> bool:
-        """Whether the pair `old_id` -> `new_id` through `pid` shares more than its holders."""
+        """Whether the pair `old_id` -> `new_id` through `pid` shares more than its holders,
+        or as much and the name, which they do not share."""
         ids = {**known, **_chain_through(pid, cross, into)}
 
         def now(other: str | None) -> str | None:
             return renamed(other, ids)
 
-        return score(old_id, new_id, now) > score(pid, pid, now)
+        pair, holders = score(old_id, new_id, now), score(pid, pid, now)
+        return pair > holders or (pair == holders and _same_name(old[old_id], new[new_id])
+                                  and not _same_name(old[pid], new[pid]))
 
     found = {pid for pid, new_id in cross.items()
              if pid in new and pid not in into and pid not in ends and new[pid].name
@@ -415,6 +422,11 @@ def outmatched_ends(cross: Mapping[str, str],
                  if pid in old and pid not in cross and pid not in ends and old[pid].name
                  and outmatched(pid, old_id, pid))
     return found
+
+
+def _same_name(before: Person, after: Person) -> bool:
+    """Whether two people have a name, the same (case aside)."""
+    return bool(before.name) and bool(after.name) and folded(before.name) == folded(after.name)
 
 
 def _chain_through(pid: str, cross: Mapping[str, str], into: Mapping[str, str],
