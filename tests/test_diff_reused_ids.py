@@ -344,3 +344,34 @@ def test_a_tie_at_a_chains_end_is_settled_by_the_name(tmp_path: Path) -> None:
         "~ id changed      b (Bo): c -> b\n"
         "> moved           b (Bo): ann (Ann) -> cy (Cy)\n"
         "old.yaml -> new.yaml: 1 added, 2 ids changed, 1 moved\n")
+
+
+def test_a_true_tie_at_a_chains_end_cuts_only_its_own_link(tmp_path: Path) -> None:
+    """The open Engineer role p goes to q, Al from q to r, and Zed, an Engineer under Ann,
+    takes p: at p the opening's pair and p's holders tie (title, manager, no team, no
+    location) and nothing else settles it, so p is its holders' (the vacancy filled by
+    Zed). That cuts p -> q alone: Al's q -> r stands, q a vacancy opened that was his. The
+    whole chain was dropped: Al added at r, and the vacancy at q his too."""
+    before = HEAD + """people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: p, vacant: true, title: Engineer, reports_to: ann}
+  - {id: q, name: Al, title: Designer, reports_to: ann}
+"""
+    after = HEAD + """people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: p, name: Zed, title: Engineer, reports_to: ann}
+  - {id: q, vacant: true, title: Engineer, reports_to: ann}
+  - {id: r, name: Al, title: Designer, reports_to: ann}
+"""
+    assert _run(tmp_path, before, after) == (
+        "~ id changed      r (Al): q -> r\n"
+        "~ retitled        q (Open role): Designer -> Engineer\n"
+        "o vacancy opened  q (Open role): Engineer (was Al), reports to ann (Ann)\n"
+        "* vacancy filled  p (Zed): Engineer\n"
+        "old.yaml -> new.yaml: 1 id changed, 1 retitled, 1 vacancy opened,"
+        " 1 vacancy filled\n")
+    assert _run(tmp_path, after, before) == (
+        "~ id changed      q (Al): r -> q\n"
+        "o vacancy opened  p (Open role): Engineer (was Zed), reports to ann (Ann)\n"
+        "* vacancy filled  q (Al): Designer\n"
+        "old.yaml -> new.yaml: 1 id changed, 1 vacancy opened, 1 vacancy filled\n")

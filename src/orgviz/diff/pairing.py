@@ -261,7 +261,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     counted too, as the groups taken without
     such ends, round by round, and the chain through the id pair the managers and reports:
     a pair that outmatches an id's holders only through another chain, which its own
-    pairing lets end at an opening, is no rival of theirs); or start at the new id, or
+    pairing lets end at an opening, is no rival of theirs; a tie the name does not settle
+    leaves the id to its holders and cuts only the pair through it from its chain, the rest
+    judged again); or start at the new id, or
     end at the old id, of a person whose namesakes
     nothing tells apart (of one name, title and team, and manager), whose ids went round:
     which of them went where is not guessed, they are someone added and someone removed
@@ -298,9 +300,6 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     # its manager kept; an opening of another title under another manager is no vacancy
     # of theirs, and a vacancy opens where a person was, and is filled by a person, not by
     # a vacancy of a name)
-    targets = set(cross.values())
-    taken_now = set(known.values())
-
     def stayed(pid: str, ids: Mapping[str, str], taken: Container[str]) -> bool:
         """Whether the old and the new holder of an id share the title or the manager (by
         new id: `ids`, old id -> new id; a manager's id that another took, one of `taken`,
@@ -308,33 +307,6 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         before, after = old[pid], new[pid]
         return (same_value(before.title, after.title)
                 or _manager_now(before, ids, taken) == after.reports_to)
-
-    left = {pid for pid in cross if pid in new and pid not in targets
-            and unnamed_opening(new[pid]) and not old[pid].vacant
-            and stayed(pid, known, taken_now)}
-    left.update(pid for pid in targets if pid in old and pid not in cross
-                and unnamed_opening(old[pid]) and not new[pid].vacant
-                and stayed(pid, known, taken_now))
-
-    def unalike(pid: str) -> bool:
-        """Whether the old and the new holder of an id, people of their own names both, or
-        one of them an unnamed opening, share nothing: not the name, title or manager (by
-        new id), nor any report."""
-        before, after = old[pid], new[pid]
-        manager = renamed(before.reports_to, known)
-        mine = {known.get(report, report) for report in old_reports.get(pid, ())}
-        if before.name and after.name:
-            named_apart = folded(before.name) != folded(after.name)
-        elif before.name:
-            named_apart = unnamed_opening(after)
-        else:
-            named_apart = bool(after.name) and unnamed_opening(before)
-        return (named_apart
-                and not same_value(before.title, after.title)
-                and (manager is None or manager != after.reports_to)
-                and mine.isdisjoint(new_reports.get(pid, ())))
-
-    reused = reused_ids(cross, old, new, unalike) | untold
 
     def score(old_id: str, new_id: str, now: Renamed) -> int:
         """How many of the name, title, manager and reports (by new id) two people share."""
@@ -354,39 +326,85 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         return (score(old_id, new_id, now) + same_value(before.team, after.team)
                 + same_value(before.location, after.location))
 
-    def held_with(ends_at: set[str]) -> dict[str, str]:
-        """The groups held, chains ending at `left` and `ends_at` ids too."""
-        groups = cycles_and_chains(cross, old, new, left | ends_at)
-        # (an opening found the same position through a pairing that no group held, its
-        # manager another one now, is no vacancy of theirs: its group goes, and the rest
-        # are judged again)
-        while True:
-            held = held_groups(groups, old, new, found, score, left | ends_at)
-            ends = set(held.values())
-            ids = {**found, **held}
-            taken_now = set(ids.values())
-            lost = {pid for pid in left if (pid in held or pid in ends)
-                    and not stayed(pid, ids, taken_now)}
-            if not lost:
-                return held
-            groups = [group for group in groups
-                      if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
+    def judged(cross: dict[str, str]) -> tuple[dict[str, str], set[str], set[str]]:
+        """The pairs of `cross` held, the ids where their chains may start or end as
+        someone new or someone who left, and the old ids of the pairs through an id whose
+        holders tie with them (`outmatched_ends`: the id is its holders')."""
+        known = {**found, **cross}
+        targets = set(cross.values())
+        taken_now = set(known.values())
+        left = {pid for pid in cross if pid in new and pid not in targets
+                and unnamed_opening(new[pid]) and not old[pid].vacant
+                and stayed(pid, known, taken_now)}
+        left.update(pid for pid in targets if pid in old and pid not in cross
+                    and unnamed_opening(old[pid]) and not new[pid].vacant
+                    and stayed(pid, known, taken_now))
 
-    # (an id's pair outmatches its holders through the pairings held without it and its
-    # own chain's: not through another chain that ends only where that pair makes a
-    # manager the same)
-    held = held_with(reused)
-    while outmatched := outmatched_ends(cross, (old, new), left | reused, score_placed,
-                                        {**found, **held}):
-        reused |= outmatched
+        def unalike(pid: str) -> bool:
+            """Whether the old and the new holder of an id, people of their own names
+            both, or one of them an unnamed opening, share nothing: not the name, title or
+            manager (by new id), nor any report."""
+            before, after = old[pid], new[pid]
+            manager = renamed(before.reports_to, known)
+            mine = {known.get(report, report) for report in old_reports.get(pid, ())}
+            if before.name and after.name:
+                named_apart = folded(before.name) != folded(after.name)
+            elif before.name:
+                named_apart = unnamed_opening(after)
+            else:
+                named_apart = bool(after.name) and unnamed_opening(before)
+            return (named_apart
+                    and not same_value(before.title, after.title)
+                    and (manager is None or manager != after.reports_to)
+                    and mine.isdisjoint(new_reports.get(pid, ())))
+
+        def held_with(ends_at: set[str]) -> dict[str, str]:
+            """The groups held, chains ending at `left` and `ends_at` ids too."""
+            groups = cycles_and_chains(cross, old, new, left | ends_at)
+            # (an opening found the same position through a pairing that no group held,
+            # its manager another one now, is no vacancy of theirs: its group goes, and
+            # the rest are judged again)
+            while True:
+                held = held_groups(groups, old, new, found, score, left | ends_at)
+                ends = set(held.values())
+                ids = {**found, **held}
+                taken_now = set(ids.values())
+                lost = {pid for pid in left if (pid in held or pid in ends)
+                        and not stayed(pid, ids, taken_now)}
+                if not lost:
+                    return held
+                groups = [group for group in groups
+                          if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
+
+        reused = reused_ids(cross, old, new, unalike) | untold
+        # (an id's pair outmatches its holders through the pairings held without it and
+        # its own chain's: not through another chain that ends only where that pair makes
+        # a manager the same)
         held = held_with(reused)
+        while True:
+            outmatched, tied = outmatched_ends(cross, (old, new), left | reused,
+                                               score_placed, {**found, **held})
+            if not outmatched:
+                return held, reused, tied
+            reused |= outmatched
+            held = held_with(reused)
+
+    # (a true tie at an id leaves it to its holders and cuts only the pair through it from
+    # its chain, the rest judged again, not the whole chain dropped: the open Engineer
+    # role p, filled by Zed there as much as gone to q, leaves Al's q -> r to stand)
+    while True:
+        held, reused, tied = judged(cross)
+        if not tied:
+            break
+        cross = {old_id: new_id for old_id, new_id in cross.items() if old_id not in tied}
     ends = set(held.values())
     return held, {pid for pid in reused if pid in held or pid in ends}
 
 
 def outmatched_ends(cross: Mapping[str, str],
                     versions: tuple[Mapping[str, Person], Mapping[str, Person]],
-                    ends: Container[str], score: Score, known: Mapping[str, str]) -> set[str]:
+                    ends: Container[str], score: Score, known: Mapping[str, str],
+                    ) -> tuple[set[str], set[str]]:
     """The ids, besides `ends`, where a chain of `cross` (old id -> new id) may start or end
     too: one held in both versions whose new holder, a named person paired with no one,
     shares less with its old holder than that one shares with who they are now (their pair
@@ -398,30 +416,36 @@ def outmatched_ends(cross: Mapping[str, str],
     id -> new id) and the pairs of the chain through the id. A tie goes to the pair when it
     shares the name and the id's holders do not (the name is who a person is: Bo, from b
     to c under another manager, took the id of Ed, who left c, of Bo's title and manager;
-    not Ed renamed Bo and Bo removed, which dropped the chain through b whole); a tie the
-    name does not settle leaves the id to its holders."""
+    not Ed renamed Bo and Bo removed, which dropped the chain through b whole). And the old
+    ids of the pairs through an id whose holders tie with them otherwise (a true tie: the
+    id is its holders', and that pair no link of a chain)."""
     old, new = versions
     into = {new_id: old_id for old_id, new_id in cross.items()}
+    found: set[str] = set()
+    tied: set[str] = set()
 
-    def outmatched(pid: str, old_id: str, new_id: str) -> bool:
-        """Whether the pair `old_id` -> `new_id` through `pid` shares more than its holders,
-        or as much and the name, which they do not share."""
+    def judge(pid: str, old_id: str, new_id: str) -> None:
+        """File `pid` as outmatched by the pair `old_id` -> `new_id` through it, or that
+        pair as tied with its holders."""
         ids = {**known, **_chain_through(pid, cross, into)}
 
         def now(other: str | None) -> str | None:
             return renamed(other, ids)
 
         pair, holders = score(old_id, new_id, now), score(pid, pid, now)
-        return pair > holders or (pair == holders and _same_name(old[old_id], new[new_id])
-                                  and not _same_name(old[pid], new[pid]))
+        if pair > holders or (pair == holders and _same_name(old[old_id], new[new_id])
+                              and not _same_name(old[pid], new[pid])):
+            found.add(pid)
+        elif pair == holders:
+            tied.add(old_id)
 
-    found = {pid for pid, new_id in cross.items()
-             if pid in new and pid not in into and pid not in ends and new[pid].name
-             and outmatched(pid, pid, new_id)}
-    found.update(pid for pid, old_id in into.items()
-                 if pid in old and pid not in cross and pid not in ends and old[pid].name
-                 and outmatched(pid, old_id, pid))
-    return found
+    for pid, new_id in cross.items():
+        if pid in new and pid not in into and pid not in ends and new[pid].name:
+            judge(pid, pid, new_id)
+    for pid, old_id in into.items():
+        if pid in old and pid not in cross and pid not in ends and old[pid].name:
+            judge(pid, old_id, pid)
+    return found, tied
 
 
 def _same_name(before: Person, after: Person) -> bool:
