@@ -45,7 +45,10 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     A team removed under one id and added under another is one team when more than half
     of the people of each are the other's (`members`, old and new, by new id), else when
     they have the same name (case aside) that no other removed or added team not so paired
-    has. Ids that
+    has. A team of one id and name (case aside) in both versions is that team still, as a
+    person is, whoever joined or left it and whatever its lead: no id of another (Core's
+    and Ops's people and leads exchanged, their teams: blocks the same, are people
+    re-teamed and leads changed, not the teams' ids swapped and both renamed). Ids that
     stay in use but change hands (swapped, passed round a cycle, or along a chain from an
     id only the old version has to one only the new has) are paired the same way and taken
     as the people's are (`swapped_ids`): when the two pairs through each id they move that
@@ -62,9 +65,14 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     removed, added = removed_and_added
     found = _by_people(removed, added, members)
     found.update(_by_name(removed, added, found))
-    cross = _by_people(_unpaired_teams(old.values(), found),
-                       _unpaired_teams(new.values(), found.values()), members)
-    cross.update(_by_name(old.values(), new.values(), {**found, **cross}))
+    # (a team of one id and name in both versions is that team still, as a person is,
+    # whoever moved in or out of it: its people re-teamed, not its id passed on)
+    kept = {tid for tid, team in old.items() if tid in new and team.name and new[tid].name
+            and folded(team.name) == folded(new[tid].name)}
+    olds, news = _unpaired_teams(old.values(), kept), _unpaired_teams(new.values(), kept)
+    cross = _by_people(_unpaired_teams(olds, found), _unpaired_teams(news, found.values()),
+                       members)
+    cross.update(_by_name(olds, news, {**found, **cross}))
     # (both pairings above leave out the teams `found` paired: no old id of it is here)
     cross = {old_id: new_id for old_id, new_id in cross.items()
              if old_id != new_id and (old_id in new or new_id in old)}
