@@ -375,3 +375,76 @@ def test_a_true_tie_at_a_chains_end_cuts_only_its_own_link(tmp_path: Path) -> No
         "o vacancy opened  p (Open role): Engineer (was Zed), reports to ann (Ann)\n"
         "* vacancy filled  q (Al): Designer\n"
         "old.yaml -> new.yaml: 1 id changed, 1 vacancy opened, 1 vacancy filled\n")
+
+
+#: Two people named Alex Kim, their ids made from their names in file order (as
+#: `orgviz import` makes them from a CSV without an id column: the second is alex-kim-2).
+ALEX_KIMS = HEAD + """people:
+  - {id: ann, name: Ann, title: CTO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: alex-kim, name: Alex Kim, title: Engineer, reports_to: ann, team: core}
+  - {id: alex-kim-2, name: Alex Kim, title: Designer, reports_to: dee, team: design}
+"""
+
+
+def test_an_id_made_from_a_name_passed_to_a_namesake_is_no_one_kept(tmp_path: Path) -> None:
+    """The Engineer Alex Kim leaves, and the Designer's id made again from the name is
+    alex-kim: the id's holders share nothing but the name, the Designer everything. It read
+    as the Engineer moved to Dee, retitled Designer and re-teamed, and alex-kim-2 removed
+    (the same id and name was always the same person)."""
+    after = HEAD + """people:
+  - {id: ann, name: Ann, title: CTO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: alex-kim, name: Alex Kim, title: Designer, reports_to: dee, team: design}
+"""
+    assert _run(tmp_path, ALEX_KIMS, after) == (
+        "- removed         alex-kim (Alex Kim): Engineer, reports to ann (Ann)\n"
+        "~ id changed      alex-kim (Alex Kim): alex-kim-2 -> alex-kim\n"
+        "old.yaml -> new.yaml: 1 removed, 1 id changed\n")
+    assert _run(tmp_path, after, ALEX_KIMS) == (
+        "+ added           alex-kim (Alex Kim): Engineer, reports to ann (Ann)\n"
+        "~ id changed      alex-kim-2 (Alex Kim): alex-kim -> alex-kim-2\n"
+        "old.yaml -> new.yaml: 1 added, 1 id changed\n")
+
+
+def test_namesakes_whose_ids_made_from_the_name_swapped_are_ids_changed(
+        tmp_path: Path) -> None:
+    """The two Alex Kims' rows listed the other way round, their ids made again in the new
+    order: two ids changed, not each moved, retitled and re-teamed into the other."""
+    after = HEAD + """people:
+  - {id: ann, name: Ann, title: CTO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: alex-kim, name: Alex Kim, title: Designer, reports_to: dee, team: design}
+  - {id: alex-kim-2, name: Alex Kim, title: Engineer, reports_to: ann, team: core}
+"""
+    assert _run(tmp_path, ALEX_KIMS, after) == (
+        "~ id changed      alex-kim (Alex Kim): alex-kim-2 -> alex-kim\n"
+        "~ id changed      alex-kim-2 (Alex Kim): alex-kim -> alex-kim-2\n"
+        "old.yaml -> new.yaml: 2 ids changed\n")
+
+
+def test_holders_of_an_id_and_a_name_that_no_pairing_takes_are_one_person(
+        tmp_path: Path) -> None:
+    """Fa at p11 shares nothing with Fa at p11 now but the name, and no pairing takes
+    either: they are one person (moved, retitled, re-teamed), who leaves the name to the
+    other Fa, p6 -> p3. Left among the namesakes, they had the two Fas of each version
+    untold: Fa added at p3, and p6's opening read as Fa's position left open."""
+    before = HEAD + """people:
+  - {id: p6, name: Fa, title: Engineering Manager, team: t2}
+  - {id: p11, name: Fa, title: Engineering Manager, reports_to: p6, team: t1}
+"""
+    after = HEAD + """people:
+  - {id: p11, name: Fa, title: Engineer, team: t2}
+  - {id: p6, title: Engineer, vacant: true, reports_to: p11, team: t1}
+  - {id: p3, name: Fa, title: Engineering Manager, reports_to: p6, team: t0}
+"""
+    assert _run(tmp_path, before, after) == (
+        "~ id changed      p3 (Fa): p6 -> p3\n"
+        "> moved           p11 (Fa): p6 (Fa) -> (none)\n"
+        "> moved           p3 (Fa): (none) -> p6 (Open role)\n"
+        "~ retitled        p11 (Fa): Engineering Manager -> Engineer\n"
+        "~ re-teamed       p11 (Fa): t1 -> t2\n"
+        "~ re-teamed       p3 (Fa): t2 -> t0\n"
+        "o vacancy opened  p6 (Open role): Engineer (a new position), reports to p11 (Fa)\n"
+        "old.yaml -> new.yaml: 1 id changed, 2 moved, 1 retitled, 2 re-teamed,"
+        " 1 vacancy opened\n")

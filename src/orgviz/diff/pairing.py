@@ -239,7 +239,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     Each is a name (case aside) that one old and one new person have, under another id,
     or namesakes told apart by their title and team, or manager (`namesakes`; of the people
     who do not keep both their id and their name: Bo Lee at `z` in both versions leaves
-    the name to the Bo Lee who went from `a` to `b`), or
+    the name to the Bo Lee who went from `a` to `b`; but holders of an id and a name who
+    share no title, team, manager or report are kept only when no pairing takes them:
+    the Designer Alex Kim who took `alex-kim` from the Engineer who left), or
     an unnamed open position whose title and manager (by new id) another id holds now
     (`openings_passed_on`), or whose reports followed it to another opening of its title and
     manager (`openings_followed`); the ids of such pairs that hold a position in both versions
@@ -274,26 +276,26 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     name, the title, the manager and the reports (by new id; the same non-empty ones) each count
     one. Someone who only changed their name keeps their id (a rename), as do two people
     whose names were exchanged where their ids kept as much as the names took."""
-    # (someone who keeps their id and their name is no one else of that name, as for
-    # `id_changes`, which sees only the ids one version has)
-    kept = {pid for pid, person in old.items()
-            if pid in new and person.name and new[pid].name
-            and folded(person.name) == folded(new[pid].name)}
-    taken = set(found.values())
-    pairs, alike = namesakes((person for pid, person in old.items() if pid not in kept),
-                             (person for pid, person in new.items() if pid not in kept), found)
-    # (a namesake not told apart may end a chain at their old id, or start one at their new:
-    # the ids went round, and which of them went where is not guessed)
-    untold = {person.id for group in alike for people in group for person in people}
-    cross = {before.id: after.id for before, after in pairs
-             if before.id != after.id and before.id not in found and after.id not in taken
-             and (before.id in new or after.id in old)}
-    known = {**found, **cross}
-    more = openings_followed(old, new, known, (old_reports, new_reports))
-    more.update(openings_passed_on(old, new, {**known, **more}, (old_reports, new_reports),
-                                   removed_and_added))
-    cross.update(more)
-    known.update(more)
+    def crossed(kept: Container[str]) -> tuple[dict[str, str], set[str]]:
+        """The pairs by name (but of the ids `kept`, whose holders are one person) and of
+        openings, old id -> new id, that move an id; and the ids of the namesakes not told
+        apart."""
+        pairs, alike = namesakes((person for pid, person in old.items() if pid not in kept),
+                                 (person for pid, person in new.items() if pid not in kept),
+                                 found)
+        # (a namesake not told apart may end a chain at their old id, or start one at their
+        # new: the ids went round, and which of them went where is not guessed)
+        untold = {person.id for group in alike for people in group for person in people}
+        cross = {before.id: after.id for before, after in pairs
+                 if before.id != after.id and before.id not in found and after.id not in taken
+                 and (before.id in new or after.id in old)}
+        known = {**found, **cross}
+        more = openings_followed(old, new, known, (old_reports, new_reports))
+        more.update(openings_passed_on(old, new, {**known, **more},
+                                       (old_reports, new_reports), removed_and_added))
+        cross.update(more)
+        return cross, untold
+
     # (an id whose new holder is an unnamed opening that took it from no one, a vacancy
     # opened there, may start a chain; one whose old holder is, an opening that went to no
     # one, filled by who took its id, may end one: the same position still, its title or
@@ -326,10 +328,12 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         return (score(old_id, new_id, now) + same_value(before.team, after.team)
                 + same_value(before.location, after.location))
 
-    def judged(cross: dict[str, str]) -> tuple[dict[str, str], set[str], set[str]]:
+    def judged(cross: dict[str, str], untold: set[str],
+               ) -> tuple[dict[str, str], set[str], set[str]]:
         """The pairs of `cross` held, the ids where their chains may start or end as
-        someone new or someone who left, and the old ids of the pairs through an id whose
-        holders tie with them (`outmatched_ends`: the id is its holders')."""
+        someone new or someone who left (and the namesakes `untold`), and the old ids of
+        the pairs through an id whose holders tie with them (`outmatched_ends`: the id is
+        its holders')."""
         known = {**found, **cross}
         targets = set(cross.values())
         taken_now = set(known.values())
@@ -389,16 +393,57 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
             reused |= outmatched
             held = held_with(reused)
 
-    # (a true tie at an id leaves it to its holders and cuts only the pair through it from
-    # its chain, the rest judged again, not the whole chain dropped: the open Engineer
-    # role p, filled by Zed there as much as gone to q, leaves Al's q -> r to stand)
-    while True:
-        held, reused, tied = judged(cross)
-        if not tied:
-            break
-        cross = {old_id: new_id for old_id, new_id in cross.items() if old_id not in tied}
-    ends = set(held.values())
-    return held, {pid for pid in reused if pid in held or pid in ends}
+    def paired(kept: Container[str]) -> tuple[dict[str, str], set[str]]:
+        """The pairs held (old id -> new id) and the ids reused, as `swapped_ids` gives
+        them, the holders of each id of `kept` one person."""
+        cross, untold = crossed(kept)
+        # (a true tie at an id leaves it to its holders and cuts only the pair through it
+        # from its chain, the rest judged again, not the whole chain dropped: the open
+        # Engineer role p, filled by Zed there as much as gone to q, leaves Al's q -> r)
+        while True:
+            held, reused, tied = judged(cross, untold)
+            if not tied:
+                break
+            cross = {old_id: new_id for old_id, new_id in cross.items() if old_id not in tied}
+        ends = set(held.values())
+        return held, {pid for pid in reused if pid in held or pid in ends}
+
+    # (someone who keeps their id and their name is no one else of that name, as for
+    # `id_changes`, which sees only the ids one version has; but holders of an id and a
+    # name who share nothing else (title, team, manager, report) may be two namesakes, ids
+    # made from names, alex-kim and alex-kim-2, made again when one leaves or the rows
+    # move: they are kept only where no pairing took them)
+    taken = set(found.values())
+    named = {pid for pid, person in old.items() if pid in new and _same_name(person, new[pid])}
+    loose = {pid for pid in named if not _kept_holders(old[pid], new[pid], found, (
+        old_reports.get(pid, ()), new_reports.get(pid, ())))}
+    if loose:  # (one whose name no one else has is no one else: paired with no one)
+        shared = _shared_names(old.values()) | _shared_names(new.values())
+        loose = {pid for pid in loose if folded(old[pid].name) in shared}
+    held, reused = paired(named - loose)
+    if loose:
+        ends = set(held.values())
+        untaken = {pid for pid in loose if pid not in held and pid not in ends}
+        if untaken:
+            held, reused = paired((named - loose) | untaken)
+    return held, reused
+
+
+def _shared_names(people: Iterable[Person]) -> set[str]:
+    """The names (case folded) that several of `people` have."""
+    counts = Counter(folded(person.name) for person in people if person.name)
+    return {name for name, n in counts.items() if n > 1}
+
+
+def _kept_holders(before: Person, after: Person, found: Mapping[str, str],
+                  reports: tuple[Iterable[str], Iterable[str]]) -> bool:
+    """Whether the old and the new holder of an id are one person whatever their namesakes:
+    the same name, and the same title, team, manager or a report (by new id: `found`, old
+    id -> new id; `reports`: the ids of the old holder's and of the new one's)."""
+    return _same_name(before, after) and (
+        same_value(before.title, after.title) or before.team == after.team
+        or renamed(before.reports_to, found) == after.reports_to
+        or not {found.get(pid, pid) for pid in reports[0]}.isdisjoint(reports[1]))
 
 
 def outmatched_ends(cross: Mapping[str, str],
