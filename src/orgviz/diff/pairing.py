@@ -20,21 +20,18 @@ Kind = tuple[str, str | None]
 Reports = tuple[Mapping[str, list[str]], Mapping[str, list[str]]]
 
 
-def by_unique_name(items: Iterable[_Named]) -> dict[str, _Named]:
-    """Name (case folded) -> item, of the named people or teams whose name no other of them
-    has (in their order)."""
-    found: dict[str, _Named] = {}
-    shared: set[str] = set()
-    for item in items:
-        if item.name:
-            key = folded(item.name)
-            if key in found:
-                shared.add(key)
-            else:
-                found[key] = item
-    for key in shared:
-        del found[key]
-    return found
+def unique_name_pairs(olds: Iterable[_Named], news: Iterable[_Named],
+                      ) -> list[tuple[_Named, _Named]]:
+    """The pairs of an item of `olds` and one of `news` (people or teams) of a name (case
+    aside) that no other of `olds`, and no other of `news`, has, in the order of `news`."""
+    return _same_names(_by_name(olds)[0], _by_name(news)[0])
+
+
+def _same_names(olds: Mapping[str, _Named], news: Mapping[str, _Named],
+                ) -> list[tuple[_Named, _Named]]:
+    """The pairs of the items of two (case folded) name -> item maps of one name, in the
+    order of `news`."""
+    return [(olds[key], item) for key, item in news.items() if key in olds]
 
 
 def namesakes(gone: Iterable[Person], came: Iterable[Person], known: Mapping[str, str],
@@ -51,7 +48,7 @@ def namesakes(gone: Iterable[Person], came: Iterable[Person], known: Mapping[str
     groups of the old and new people of one name, title and team left, none paired)."""
     olds, old_shared = _by_name(gone)
     news, new_shared = _by_name(came)
-    pairs = [(olds[key], person) for key, person in news.items() if key in olds]
+    pairs = _same_names(olds, news)
     names: list[Namesakes] = []
     alike: list[Namesakes] = []
     for key in [*new_shared, *(key for key in old_shared if key not in new_shared)]:
@@ -76,11 +73,7 @@ def namesakes(gone: Iterable[Person], came: Iterable[Person], known: Mapping[str
     last = _last_of_names(names, pairs, ids)
     if not last:
         return pairs, untold
-    paired = {id(person) for pair in last for person in pair}
-    return pairs + last, [group for group in (
-        ([person for person in befores if id(person) not in paired],
-         [person for person in afters if id(person) not in paired])
-        for befores, afters in untold) if group[0] and group[1]]
+    return pairs + last, _unpaired(untold, last)
 
 
 def _last_of_names(names: list[Namesakes], pairs: list[tuple[Person, Person]],
@@ -88,12 +81,9 @@ def _last_of_names(names: list[Namesakes], pairs: list[tuple[Person, Person]],
     """The pairs of the one old and the one new person of a name (of the groups `names`)
     that `pairs` left unpaired, who share the title or the manager (by new id: `ids`, old
     id -> new id)."""
-    paired = {id(person) for pair in pairs for person in pair}
     taken = set(ids.values())
     found: list[tuple[Person, Person]] = []
-    for befores, afters in names:
-        before = [person for person in befores if id(person) not in paired]
-        after = [person for person in afters if id(person) not in paired]
+    for before, after in _unpaired(names, pairs):
         if len(before) == 1 and len(after) == 1 and (
                 same_value(before[0].title, after[0].title)
                 or _manager_now(before[0], ids, taken) == after[0].reports_to):
@@ -108,23 +98,29 @@ def _place(person: Person) -> tuple[str, str | None]:
 
 def _grouped(people: Iterable[Person], key: Callable[[Person], _Key]) -> dict[_Key, list[Person]]:
     """The `people` by `key`, in their order."""
+    return _gathered((key(person), person) for person in people)
+
+
+def _gathered(keyed: Iterable[tuple[_Key, Person]]) -> dict[_Key, list[Person]]:
+    """The people of (key, person) pairs by their key, in their order."""
     found: dict[_Key, list[Person]] = {}
-    for person in people:
-        found.setdefault(key(person), []).append(person)
+    for key, person in keyed:
+        found.setdefault(key, []).append(person)
     return found
 
 
-def _by_name(people: Iterable[Person]) -> tuple[dict[str, Person], dict[str, list[Person]]]:
-    """Name (case folded) -> person, of the named `people` whose name no other of them has
-    (in their order); and name -> the people (in their order) of each name several share."""
-    found: dict[str, Person] = {}
-    shared: dict[str, list[Person]] = {}
-    for person in people:
-        if person.name:
-            key = folded(person.name)
-            first = found.setdefault(key, person)
-            if first is not person:
-                shared.setdefault(key, [first]).append(person)
+def _by_name(items: Iterable[_Named]) -> tuple[dict[str, _Named], dict[str, list[_Named]]]:
+    """Name (case folded) -> item, of the named `items` (people or teams) whose name no
+    other of them has (in their order); and name -> the items (in their order) of each
+    name several share."""
+    found: dict[str, _Named] = {}
+    shared: dict[str, list[_Named]] = {}
+    for item in items:
+        if item.name:
+            key = folded(item.name)
+            first = found.setdefault(key, item)
+            if first is not item:
+                shared.setdefault(key, [first]).append(item)
     for key in shared:
         del found[key]
     return found, shared
@@ -149,14 +145,21 @@ def _by_manager(alike: list[Namesakes], ids: dict[str, str],
         if not more:
             break
         found += more
-        paired = {person.id for pair in more for person in pair}
         ids.update((before.id, after.id) for before, after in more)
         taken.update(after.id for _before, after in more)
-        alike = [(befores, afters) for befores, afters in (
-            ([person for person in olds if person.id not in paired],
-             [person for person in news if person.id not in paired]) for olds, news in alike)
-            if befores and afters]
+        alike = _unpaired(alike, more)
     return found, alike
+
+
+def _unpaired(groups: Iterable[Namesakes], pairs: Iterable[tuple[Person, Person]],
+              ) -> list[Namesakes]:
+    """The `groups` of old and new people without the people of `pairs`, those with people
+    left on both sides (in their order)."""
+    paired = {id(person) for pair in pairs for person in pair}
+    kept = (([person for person in befores if id(person) not in paired],
+             [person for person in afters if id(person) not in paired])
+            for befores, afters in groups)
+    return [(befores, afters) for befores, afters in kept if befores and afters]
 
 
 def _manager_now(person: Person, ids: Mapping[str, str], taken: Container[str]) -> object:
@@ -1027,12 +1030,7 @@ def _paired_by_kind(gone: Iterable[tuple[Kind, Person]], came: Iterable[tuple[Ki
     manager) of a kind that as many of `gone` as of `came` have, told apart by their
     reports (and the pairings so far, old id -> new id), team and location, then by their
     order (`_told_apart`); a kind of several positions pairs none, unless `several`."""
-    before: dict[Kind, list[Person]] = {}
-    for key, person in gone:
-        before.setdefault(key, []).append(person)
-    after: dict[Kind, list[Person]] = {}
-    for key, person in came:
-        after.setdefault(key, []).append(person)
+    before, after = _gathered(gone), _gathered(came)
     found: dict[str, str] = {}
     reports, pairs = told_by
     elsewhere = set(pairs.values())

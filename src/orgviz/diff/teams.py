@@ -9,12 +9,12 @@ from collections.abc import Container, Iterable, Mapping
 from orgviz.diff.change import folded, same_value
 from orgviz.diff.pairing import (
     Renamed,
-    by_unique_name,
     cycles_and_chains,
     held_groups,
     renamed,
     reused_ids,
     shares_most,
+    unique_name_pairs,
 )
 from orgviz.model import Person, Team
 
@@ -145,6 +145,5 @@ def _by_people(olds: list[Team], news: list[Team],
 def _by_name(olds: Iterable[Team], news: Iterable[Team], paired: dict[str, str]) -> dict[str, str]:
     """Old id -> new id of the teams of `olds` and `news` but those in `paired` (old id ->
     new id) that have the same name (case aside), no other of them having it."""
-    gone, came = by_unique_name(_unpaired_teams(olds, paired)), by_unique_name(
-        _unpaired_teams(news, paired.values()))
-    return {gone[key].id: team.id for key, team in came.items() if key in gone}
+    return {before.id: after.id for before, after in unique_name_pairs(
+        _unpaired_teams(olds, paired), _unpaired_teams(news, paired.values()))}
