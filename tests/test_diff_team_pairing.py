@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from orgviz.cli import main
+from orgviz.diff.pairing import cycles_and_chains
 
 HEAD = "orgviz: 1\norg: {name: Gen, size: small}\n"
 #: Core and Ops, each of one Engineer under Ann.
@@ -64,3 +65,55 @@ def test_teams_of_one_id_and_name_whose_leads_and_people_swapped_keep_their_ids(
         "~ team changed    core (Core): lead a (Al) -> b (Bo)\n"
         "~ team changed    ops (Ops): lead b (Bo) -> a (Al)\n"
         "old.yaml -> new.yaml: 2 re-teamed, 2 teams changed\n")
+
+
+class _Walked(dict[str, str]):
+    """Pairings (old id -> new id) that fail a walk that reads them too often (a loop)."""
+
+    reads = 0
+
+    def __contains__(self, key: object) -> bool:
+        """Whether `key` is paired, counting the read."""
+        self.reads += 1
+        assert self.reads < 1000, "the walk went round for ever"
+        return super().__contains__(key)
+
+
+def test_a_chain_that_runs_into_a_cycle_is_no_chain() -> None:
+    """Two old ids paired with one new id (t1 -> t2 beside the cycle t0 -> t2 -> t0): the
+    walk from t1 went round t2, t0 for ever. The cycle is a group; the chain into it,
+    whose end the cycle takes, is none."""
+    cross = _Walked({"t0": "t2", "t1": "t2", "t2": "t0"})
+    ids = {"t0": 0, "t1": 1, "t2": 2}
+    assert cycles_and_chains(cross, ids, ids) == [{"t0": "t2", "t2": "t0"}]
+
+
+def test_two_teams_that_share_one_position_filled_are_compared(tmp_path: Path) -> None:
+    """Ann (of t0) goes from p5 to p11 and fills the opening of t1 there, so both old teams
+    hold p11 by new id and both were paired with t2 (Ann's now): the diff never ended.
+    Now the people's changes are read, and Team0's id change with them."""
+    before = HEAD + """teams:
+  - {id: t0, name: Team0}
+  - {id: t1, name: Team1, lead: p3}
+  - {id: t2, name: Team2, lead: p3}
+people:
+  - {id: p3, title: Designer, vacant: true, team: t2}
+  - {id: p11, title: Engineer, vacant: true, reports_to: p3, team: t1}
+  - {id: p5, title: Engineer, name: Ann, reports_to: p3, team: t0, location: Paris}
+"""
+    after = HEAD + """teams:
+  - {id: t2, name: Team0}
+  - {id: t0, name: Team1, lead: p3}
+  - {id: t1, name: Team2, lead: p3}
+people:
+  - {id: p4, title: Designer, vacant: true, team: t1}
+  - {id: p3, title: Engineer, vacant: true, team: t0}
+  - {id: p11, title: Engineer, name: Ann, reports_to: p3, team: t2, location: Paris}
+"""
+    lines = _run(tmp_path, before, after).splitlines()
+    assert lines[:4] == [
+        "~ id changed      p11 (Ann): p5 -> p11",
+        "~ retitled        p3 (Open role): Designer -> Engineer",
+        "o vacancy opened  p4 (Open role): Designer (a new position), a top",
+        "* vacancy filled  p11 (Ann): Engineer"]
+    assert "~ team id changed t2 (Team0): t0 -> t2" in lines

@@ -748,7 +748,9 @@ def cycles_and_chains(cross: dict[str, str], old: Mapping[str, object],
     """The pairs (old id -> new id) of `cross` in groups that leave no one without their
     counterpart: cycles of ids, and chains from an id the new version lacks to one the old
     version lacks, or from or to one of `left` (an opening that no pair takes, compared
-    with the id's other holder: a vacancy opened, or filled)."""
+    with the id's other holder: a vacancy opened, or filled). A chain that runs into a
+    cycle (two old ids paired with one new id: two teams that each hold most of one team's
+    people) is none."""
     groups: list[dict[str, str]] = []
     targets = set(cross.values())
     seen: set[str] = set()
@@ -756,9 +758,13 @@ def cycles_and_chains(cross: dict[str, str], old: Mapping[str, object],
         if start in targets:
             continue
         group, at = {}, start
-        while at in cross:
+        while at in cross and at not in group:
             group[at] = cross[at]
             at = cross[at]
+        if at in group:  # (it runs into a cycle, which takes its end: no chain)
+            tail = list(group)
+            seen.update(tail[:tail.index(at)])
+            continue
         seen.update(group)
         if (start not in new or start in left) and (at not in old or at in left):
             groups.append(group)
