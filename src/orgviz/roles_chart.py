@@ -470,7 +470,7 @@ def render(orgs: Sequence[Org] | Org, fmt: str = "svg", engine: str = "auto",
     """Draw the chart of one org or of several side by side as svg, png or pdf (`dot`: the
     DOT source).
 
-    Graphviz (either engine) only places the boxes and routes the arrows; orgviz draws the
+    Graphviz (either engine) only places the boxes; orgviz routes the arrows and draws the
     SVG itself, so the chart looks the same whichever Graphviz is installed. PNG and PDF are
     converted from that SVG; `notes` gets what the PDF had to do (a page drawn as an image).
     As `orgviz roles` does, an org that did not load whole (a broken or missing included

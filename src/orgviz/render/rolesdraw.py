@@ -1,8 +1,9 @@
 """Draw the role-ladder chart (`orgviz roles`) as SVG from Graphviz's `json0` layout.
 
-Graphviz places the fixed-size boxes, the column frames (clusters) and routes the arrows;
-everything visible is drawn here, with every text escaped, so both engines give the same
-look (the embedded one cannot read HTML-like labels).
+Graphviz places the fixed-size boxes and the column frames (clusters); the arrows between
+rows and their counts are placed by orgviz.render.rolesroute (Graphviz's spline is kept
+only for an arrow within one row). Everything visible is drawn here, with every text
+escaped, so both engines give the same look (the embedded one cannot read HTML-like labels).
 """
 
 from __future__ import annotations
@@ -13,6 +14,17 @@ from typing import TYPE_CHECKING
 
 from orgviz.errors import RenderError
 from orgviz.render.labels import clean, ellipsize, text_width, xml_escape
+from orgviz.render.rolesroute import (
+    LABEL_H,
+    Cubic,
+    Grid,
+    Rect,
+    Route,
+    Router,
+    label_rect,
+    place_label,
+    sampled,
+)
 from orgviz.render.themes import DEFAULT_FONT
 from orgviz.roles_chart import (
     DOTTED_COLOR,
@@ -24,7 +36,7 @@ from orgviz.roles_chart import (
 )
 
 if TYPE_CHECKING:
-    from orgviz.roles_chart import Box, Line, Plan
+    from orgviz.roles_chart import Arrow, Box, Line, Plan
 
 
 Point = tuple[float, float]
@@ -40,6 +52,22 @@ LEGEND_LINE = 20.0
 BAND_FILL = "#F4F6F9"
 FRAME = "#BBBBBB"
 RADIUS = 6.0
+ARROW_LENGTH = 7.0  # an arrowhead's length along its arrow
+
+
+def _bezier_points(control: list[Point], steps: int = 8) -> list[Point]:
+    """A cubic Bézier path (Graphviz's spline) as a fine polyline."""
+    out = [control[0]]
+    for p0, p1, p2, p3 in zip(control[0::3], control[1::3], control[2::3], control[3::3],
+                              strict=False):
+        for i in range(1, steps + 1):
+            t = i / steps
+            u = 1 - t
+            out.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0]
+                        + t ** 3 * p3[0],
+                        u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1]
+                        + t ** 3 * p3[1]))
+    return out
 
 
 def _n(value: float) -> str:
@@ -70,7 +98,6 @@ class _Layout:
         self.centers: dict[str, Point] = {}
         self.frames: dict[str, tuple[float, float, float, float]] = {}
         self.splines: dict[str, tuple[list[Point], Point | None]] = {}
-        self.labels: dict[str, Point] = {}
         try:
             for item in doc.get("objects", []):
                 name = str(item.get("name", ""))
@@ -83,8 +110,6 @@ class _Layout:
             for edge in doc.get("edges", []):
                 if "id" in edge and "pos" in edge:
                     self.splines[edge["id"]] = self._spline(edge["pos"])
-                    if "lp" in edge:
-                        self.labels[edge["id"]] = self._point(edge["lp"])
         except (ValueError, TypeError, AttributeError, IndexError):
             raise RenderError("cannot read Graphviz's layout of the roles chart (unexpected "
                               "positions): try the other --engine") from None
@@ -210,41 +235,154 @@ class _Drawing:
             out.append("</g>")
         return out
 
+    def routed(self) -> dict[str, list[Cubic]]:
+        """The pieces of every arrow between two rows, top down, by arrow id (layout
+        coordinates): orgviz.render.rolesroute's routes; an arrow within one row keeps
+        Graphviz's spline."""
+        chart, layout = self.chart, self.layout
+        row_of = {lvl: index for index, lvl in enumerate(chart.levels)}
+        rects: dict[str, Rect] = {}
+        bands: dict[int, tuple[float, float]] = {}
+        for box in chart.boxes.values():
+            if box.kind not in ("role", "ghost"):
+                continue
+            x, y = layout.centers[box.id]
+            rects[box.id] = (x - box.w / 2, y - box.h / 2, x + box.w / 2, y + box.h / 2)
+            top, bottom = bands.get(row_of[box.level], (math.inf, -math.inf))
+            bands[row_of[box.level]] = (min(top, y - box.h / 2), max(bottom, y + box.h / 2))
+        found: dict[str, list[Cubic]] = {}
+        for column, ids in enumerate(chart.columns):
+            members = [name for name in ids if name in rects]
+            grid = Grid({name: rects[name] for name in members},
+                        {name: row_of[chart.boxes[name].level] for name in members},
+                        bands, self.frames[column])
+            routes = []
+            for arrow in chart.arrows:
+                if arrow.tail not in grid.boxes or arrow.head not in grid.boxes:
+                    continue
+                a, b = grid.row_of[arrow.tail], grid.row_of[arrow.head]
+                if a == b:
+                    continue
+                upper, lower = (arrow.tail, arrow.head) if a < b else (arrow.head, arrow.tail)
+                routes.append(Route(arrow.id, upper, lower, self.line_width(arrow),
+                                    list(range(min(a, b) + 1, max(a, b)))))
+            router = Router(grid, routes)
+            router.solve()
+            found.update(router.pieces)
+        return found
+
+    @staticmethod
+    def line_width(arrow: Arrow) -> float:
+        """An arrow's stroke: thicker the more reporting lines it stands for."""
+        return 1.2 if arrow.dotted else 1 + math.log2(arrow.count)
+
     def arrows(self) -> list[str]:
         """The arrows, dotted ones first (under the solid ones), then their counts on top."""
-        out, labels = [], []
-        boxes = self.chart.boxes
+        out: list[str] = []
+        routed = self.routed()
+        drawn: dict[str, list[Point]] = {}  # the fine polyline of each arrow, drawn coordinates
         for arrow in sorted(self.chart.arrows, key=lambda a: not a.dotted):
-            spline = self.layout.splines.get(arrow.id)
-            if spline is None:
-                continue
-            points, tip = spline
-            moved = [self.at(p) for p in points]
             color = DOTTED_COLOR if arrow.dotted else EDGE_COLOR
-            width = 1.2 if arrow.dotted else 1 + math.log2(arrow.count)
-            d = f"M{_n(moved[0][0])} {_n(moved[0][1])}" + "".join(
-                f"C{_n(a[0])} {_n(a[1])} {_n(b[0])} {_n(b[1])} {_n(c[0])} {_n(c[1])}"
-                for a, b, c in zip(moved[1::3], moved[2::3], moved[3::3], strict=True))
+            width = self.line_width(arrow)
+            if arrow.id in routed:
+                pieces = [self.moved(piece) for piece in routed[arrow.id]]
+                if arrow.head == self._lower(arrow):
+                    line = pieces
+                else:  # (an arrow up: its head is the upper box)
+                    line = [(p3, p2, p1, p0) for p0, p1, p2, p3 in reversed(pieces)]
+                tip = line[-1][3]
+                d, base = self.route_path(line)
+                drawn[arrow.id] = sampled(line)
+            else:
+                spline = self.layout.splines.get(arrow.id)
+                if spline is None:
+                    continue
+                control, found = spline
+                moved = [self.at(p) for p in control]
+                d = f"M{_n(moved[0][0])} {_n(moved[0][1])}" + "".join(
+                    f"C{_n(a[0])} {_n(a[1])} {_n(b[0])} {_n(b[1])} {_n(c[0])} {_n(c[1])}"
+                    for a, b, c in zip(moved[1::3], moved[2::3], moved[3::3], strict=True))
+                end = self.at(found) if found is not None else None
+                tip, base = (end or moved[-1]), moved[-1]
+                drawn[arrow.id] = _bezier_points(moved)
             dash = ' stroke-dasharray="5 4"' if arrow.dotted else ""
-            lines = f"{arrow.count:,} {'line' if arrow.count == 1 else 'lines'}"
-            what = (f"dotted line from {boxes[arrow.head].name} to {boxes[arrow.tail].name}"
-                    if arrow.dotted else
-                    f"{boxes[arrow.head].name} reports to {boxes[arrow.tail].name}")
-            out.append(f"<g><title>{xml_escape(what)}: {lines}</title>")
+            out.append(f"<g><title>{self.what(arrow)}</title>")
             out.append(f'<path d="{d}" fill="none" stroke="{color}" '
                        f'stroke-width="{_n(width)}"{dash}/>')
-            if tip is not None:
-                out.append(self.arrowhead(moved[-1], self.at(tip), color, width))
+            if tip != base:
+                out.append(self.arrowhead(base, tip, color, width))
             out.append("</g>")
-            where = self.layout.labels.get(arrow.id)
-            if where is not None and arrow.count > 1:
-                x, y = self.at(where)
+        return out + self.counts(drawn)
+
+    def moved(self, piece: Cubic) -> Cubic:
+        """A piece of a route in drawn coordinates."""
+        p0, p1, p2, p3 = piece
+        return self.at(p0), self.at(p1), self.at(p2), self.at(p3)
+
+    def what(self, arrow: Arrow) -> str:
+        """An arrow's tooltip (escaped): who reports to whom, in how many lines."""
+        boxes = self.chart.boxes
+        lines = f"{arrow.count:,} {'line' if arrow.count == 1 else 'lines'}"
+        what = (f"dotted line from {boxes[arrow.head].name} to {boxes[arrow.tail].name}"
+                if arrow.dotted else
+                f"{boxes[arrow.head].name} reports to {boxes[arrow.tail].name}")
+        return f"{xml_escape(what)}: {lines}"
+
+    def _lower(self, arrow: Arrow) -> str:
+        """The box of an arrow in the lower row."""
+        rows = {lvl: index for index, lvl in enumerate(self.chart.levels)}
+        tail, head = self.chart.boxes[arrow.tail], self.chart.boxes[arrow.head]
+        return head.id if rows[head.level] > rows[tail.level] else tail.id
+
+    @staticmethod
+    def route_path(pieces: list[Cubic]) -> tuple[str, Point]:
+        """SVG path data of a routed arrow that stops ARROW_LENGTH short of its tip (its
+        last piece runs straight), and where it stops (the arrowhead's base)."""
+        *body, (start, _, _, tip) = pieces
+        length = math.dist(start, tip)
+        back = min(ARROW_LENGTH, length / 2)
+        base = (tip[0] + (start[0] - tip[0]) * back / length,
+                tip[1] + (start[1] - tip[1]) * back / length) if length else tip
+        d = f"M{_n(pieces[0][0][0])} {_n(pieces[0][0][1])}"
+        for p0, p1, p2, p3 in [*body, (start, start, base, base)]:
+            if p0 == p1 and p2 == p3:
+                d += f"L{_n(p3[0])} {_n(p3[1])}"
+            else:
+                d += f"C{_n(p1[0])} {_n(p1[1])} {_n(p2[0])} {_n(p2[1])} {_n(p3[0])} {_n(p3[1])}"
+        return d, base
+
+    def counts(self, drawn: dict[str, list[Point]]) -> list[str]:
+        """Each count of more than one reporting line, on its own arrow where nothing else
+        comes near (else beside it): a white patch the line runs under, and the number."""
+        out: list[str] = []
+        for column, ids in enumerate(self.chart.columns):
+            members = set(ids)
+            x1, y1, x2, y2 = self.frames[column]
+            (left, top), (right, bottom) = self.at((x1, y1)), self.at((x2, y2))
+            rects = [self.drawn_rect(self.chart.boxes[name]) for name in ids]
+            mine = [a for a in self.chart.arrows if a.tail in members and a.id in drawn]
+            taken: list[Rect] = []
+            for arrow in mine:
+                if arrow.count < 2:
+                    continue
                 text = f"{arrow.count:,}"
-                w = text_width(text, 10.0) + 4
-                labels.append(f'<rect x="{_n(x - w / 2)}" y="{_n(y - 6.5)}" width="{_n(w)}" '
-                              f'height="13" rx="3" fill="#FFFFFF" fill-opacity="0.85"/>')
-                labels.append(_text(x, y + 3.5, text, 10.0, "#333333"))
-        return out + labels
+                w = text_width(text, 10.0) + 6
+                others = [drawn[a.id] for a in mine if a.id != arrow.id]
+                x, y = place_label(drawn[arrow.id], others, rects, taken, w,
+                                   (left, top, right, bottom))
+                taken.append(label_rect((x, y), w))
+                out.append(f"<g><title>{self.what(arrow)}</title>")
+                out.append(f'<rect x="{_n(x - w / 2)}" y="{_n(y - LABEL_H / 2)}" '
+                           f'width="{_n(w)}" height="{_n(LABEL_H)}" rx="3" fill="#FFFFFF" '
+                           f'fill-opacity="0.9"/>')
+                out.append(_text(x, y + 3.5, text, 10.0, "#333333"))
+                out.append("</g>")
+        return out
+
+    def drawn_rect(self, box: Box) -> Rect:
+        """A box's rectangle as drawn (the header's too)."""
+        left, top = self.box_rect(box)
+        return left, top, left + box.w, top + box.h
 
     @staticmethod
     def arrowhead(base: Point, tip: Point, color: str, width: float = 1.0) -> str:
