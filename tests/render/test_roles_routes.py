@@ -335,3 +335,22 @@ def test_generated_ladders_are_drawn_without_crossings_or_loops(
     arrows, crossed = _check(render([load(org_file(text, name=f"g{seed}.yaml"))], "svg",
                                     engine=engine))
     assert arrows and crossed == []
+
+
+def _straight(arrow: Drawn) -> bool:
+    return max(p[0] for p in arrow.points) - min(p[0] for p in arrow.points) < 0.01
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_arrow_between_boxes_one_above_the_other_runs_straight(
+        engine: str, examples: dict[str, bytes]) -> None:
+    # Each end of an arrow sits right above or below where the arrow comes from, as far as
+    # its box reaches: the CEO's arrow to the small company's Head + Director came down
+    # beside it and jogged sideways into the wider box below.
+    arrows, _, _ = parse(_example_svg(examples, engine))
+    small = [arrow for arrow in arrows if arrow.column == 0]
+    assert len(small) == 3 and all(_straight(arrow) for arrow in small)
+    straight = {arrow.title for arrow in arrows if _straight(arrow)}
+    assert {"VP of Product reports to CEO: 1 line", "Chief Product Officer reports to CEO: 1 line",
+            "Head of Product reports to Chief Product Officer: 1 line",
+            "Associate Product Manager reports to Group Product Manager: 11 lines"} <= straight

@@ -523,26 +523,17 @@ def _spread(xs: list[float], seps: list[float], lo: float, hi: float) -> list[fl
 
 def _ports(rect: Rect, members: list[tuple[str, float]], side: str,
            aims: list[float]) -> dict[tuple[str, str], float]:
-    """x of each arrow's end on one side of a box, in the given order, leaning toward where
-    the arrows go (within the box, its rounded corners aside)."""
+    """x of each arrow's end on one side of a box, in the given order: right above or below
+    where the arrow comes from or goes (so that it runs straight when it can), within the
+    box (its rounded corners aside), moved apart as little as their spacing needs."""
     x1, _, x2, _ = rect
     lo, hi = x1 + 10, x2 - 10
     seps = [0.0] + [PORT_SEP + (members[i][1] + members[i - 1][1]) / 2
                     for i in range(1, len(members))]
-    need = sum(seps)
-    if need > hi - lo and len(members) > 1:
-        step = (hi - lo) / (len(members) - 1)
-        seps = [0.0] + [step] * (len(members) - 1)
-        need = hi - lo
-    centre = (x1 + x2) / 2
-    aim = sum(aims) / len(aims)
-    first = min(max(centre + (aim - centre) * 0.25 - need / 2, lo), hi - need)
-    out: dict[tuple[str, str], float] = {}
-    x = first
-    for (name, _), sep in zip(members, seps, strict=True):
-        x += sep
-        out[(name, side)] = x
-    return out
+    if sum(seps) > hi - lo and len(members) > 1:
+        seps = [0.0] + [(hi - lo) / (len(members) - 1)] * (len(members) - 1)
+    xs = _spread([min(max(aim, lo), hi) for aim in aims], seps, lo, hi)
+    return {(name, side): x for (name, _), x in zip(members, xs, strict=True)}
 
 
 # --- count labels --------------------------------------------------------------------------
