@@ -354,3 +354,19 @@ def test_an_arrow_between_boxes_one_above_the_other_runs_straight(
     assert {"VP of Product reports to CEO: 1 line", "Chief Product Officer reports to CEO: 1 line",
             "Head of Product reports to Chief Product Officer: 1 line",
             "Associate Product Manager reports to Group Product Manager: 11 lines"} <= straight
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_arrow_between_boxes_that_face_each_other_runs_straight(
+        engine: str, examples: dict[str, bytes]) -> None:
+    # Both ends aim where the two boxes face each other: each aimed at the other's centre,
+    # so an arrow between a wide box and a narrower one below it, off-centre, was an S.
+    arrows, _, _ = parse(render([load(ORGS / "small.yaml")], "svg", engine=engine))
+    assert len(arrows) == 3 and all(_straight(arrow) for arrow in arrows)
+    arrows, _, _ = parse(_example_svg(examples, engine))
+    straight = {arrow.title for arrow in arrows if _straight(arrow)}
+    assert {"Head of Product reports to VP of Product: 1 line",
+            "Director of Product reports to Head of Product: 2 lines",
+            "Group Product Manager reports to Director of Product: 2 lines",
+            "Director of Product reports to Head of Product: 8 lines",
+            "Group Product Manager reports to Director of Product: 17 lines"} <= straight

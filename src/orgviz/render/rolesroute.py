@@ -27,6 +27,7 @@ BOX_CLEAR = 12.0  # how far a passing arrow keeps from a box's side
 FRAME_CLEAR = 6.0  # and from its column's frame
 PASS_SEP = 12.0  # between arrows passing a row side by side (plus their widths)
 PORT_SEP = 14.0  # between arrows' ends on one box side (plus their widths)
+PORT_INSET = 10.0  # between a box's corner and the nearest arrow's end
 END_RUN = 10.0  # an arrow's straight run next to a box (its arrowhead's place)
 TRACK = 7.0  # between the turns of arrows that shift the same way between two rows
 NEAR = 5.0  # arrows nearer each other than this (not crossing) count as a near miss
@@ -271,8 +272,8 @@ class Router:
         for route in self.routes:
             xs = shown[route.id]
             up, down = self.grid.boxes[route.upper], self.grid.boxes[route.lower]
-            first = xs[0] if xs else (down[0] + down[2]) / 2
-            last = xs[-1] if xs else (up[0] + up[2]) / 2
+            first = xs[0] if xs else _facing(up, down)
+            last = xs[-1] if xs else _facing(down, up)
             ends.setdefault((route.upper, "bottom"), []).append((first, last, route))
             ends.setdefault((route.lower, "top"), []).append((last, first, route))
         self.ports = {}
@@ -521,13 +522,24 @@ def _spread(xs: list[float], seps: list[float], lo: float, hi: float) -> list[fl
     return out
 
 
+def _facing(one: Rect, other: Rect) -> float:
+    """Where on box `one` an arrow straight from box `other` (above or below) would end:
+    where the two boxes face each other, nearest the middle between their centres (the
+    other's centre when they do not face each other)."""
+    lo, hi = max(one[0], other[0]) + PORT_INSET, min(one[2], other[2]) - PORT_INSET
+    middle = (one[0] + one[2] + other[0] + other[2]) / 4
+    if lo > hi:
+        return (other[0] + other[2]) / 2
+    return min(max(middle, lo), hi)
+
+
 def _ports(rect: Rect, members: list[tuple[str, float]], side: str,
            aims: list[float]) -> dict[tuple[str, str], float]:
     """x of each arrow's end on one side of a box, in the given order: right above or below
     where the arrow comes from or goes (so that it runs straight when it can), within the
     box (its rounded corners aside), moved apart as little as their spacing needs."""
     x1, _, x2, _ = rect
-    lo, hi = x1 + 10, x2 - 10
+    lo, hi = x1 + PORT_INSET, x2 - PORT_INSET
     seps = [0.0] + [PORT_SEP + (members[i][1] + members[i - 1][1]) / 2
                     for i in range(1, len(members))]
     if sum(seps) > hi - lo and len(members) > 1:
