@@ -104,7 +104,7 @@ def test_collapse_counts_the_example_ladders(examples: list[Org]) -> None:
     assert mid.missing_leadership() == ["cpo"]
     assert big.missing_leadership() == []
     assert leadership_chain(big) == ("Chief Product Officer (1) › VP of Product (4) › "
-                                     "Head of Product (5) › Director of Product (12)")
+                                     "Head of Product (5) › Director of Product (11 + 1 open)")
     assert leadership_chain(small) == "Head of Product + Director of Product (1)"
 
 
@@ -623,3 +623,20 @@ def test_counts_say_one_person_and_have_thousands_separators(org_file) -> None:
     assert leadership_chain(graph) == "Chief Product Officer (1) › Director of Product (1,200)"
     assert org_summary(many, graph) == "enterprise · 1,201 people · 1,201 in the product ladder"
     assert 'label=" 1,200"' in to_dot([many])
+
+
+def test_the_leadership_chain_counts_open_positions_apart(org_file) -> None:
+    """The header said `Director of Product (12)` above a box of "11 people + 1 open" and a
+    summary of "135 + 9 open in the product ladder": the chain now counts as they do."""
+    from orgviz.roles_chart import _chain_lines
+
+    text = ("orgviz: 1\norg: {name: Open, size: small}\npeople:\n"
+            "  - {id: c, name: Cy, title: Chief Product Officer}\n"
+            "  - {id: v, title: VP of Product, reports_to: c, vacant: true}\n"
+            "  - {id: d1, name: Di, title: Director of Product, reports_to: c}\n"
+            "  - {id: d2, title: Director of Product, reports_to: c, vacant: true}\n")
+    graph = collapse(load(org_file(text)))
+    chain = ("Chief Product Officer (1) › VP of Product (1 open) › "
+             "Director of Product (1 + 1 open)")
+    assert leadership_chain(graph) == chain
+    assert " ".join(line.text for line in _chain_lines(graph)) == chain

@@ -133,13 +133,23 @@ def _ladder_manager(person: Person, by_id: dict[str, Person],
 
 
 def leadership_chain(graph: RoleGraph) -> str:
-    """`CPO (1) › VP of Product (4) › ...`: the leadership roles held, most senior first."""
+    """`CPO (1) › VP of Product (4) › ... › Director of Product (11 + 1 open)`: the
+    leadership roles held, most senior first, with how many people hold each (open
+    positions apart, as the boxes and the summary count them)."""
     ladder = graph.org.ladder
     nodes = sorted((n for n in graph.nodes.values() if n.leadership),
                    key=lambda n: (-(ladder.rank(n.key) or 0), n.name))
     if not nodes:
         return "no product leadership role"
-    return " › ".join(f"{n.name} ({n.people:,})" for n in nodes)
+    return " › ".join(f"{n.name} ({_held(n)})" for n in nodes)
+
+
+def _held(node: RoleNode) -> str:
+    """`4`, `11 + 1 open`, `2 open`: the people of a role, open positions apart."""
+    held = node.people - node.open
+    if not node.open:
+        return f"{held:,}"
+    return f"{held:,} + {node.open:,} open" if held else f"{node.open:,} open"
 
 
 # --- the chart plan: boxes sized from measured text, laid out by Graphviz ---------------------
@@ -244,7 +254,7 @@ def _chain_lines(graph: RoleGraph, max_lines: int = 4) -> list[Line]:
     ladder = graph.org.ladder
     nodes = sorted((n for n in graph.nodes.values() if n.leadership),
                    key=lambda n: (-(ladder.rank(n.key) or 0), n.name))
-    items = [clean(f"{n.name} ({n.people:,})") for n in nodes] or [leadership_chain(graph)]
+    items = [clean(f"{n.name} ({_held(n)})") for n in nodes] or [leadership_chain(graph)]
     texts: list[str] = []
     for index, item in enumerate(items):
         item += " ›" if index < len(items) - 1 else ""
