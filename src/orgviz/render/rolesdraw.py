@@ -8,6 +8,7 @@ escaped, so both engines give the same look (the embedded one cannot read HTML-l
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from typing import TYPE_CHECKING
@@ -264,11 +265,29 @@ class _Drawing:
                 if a == b:
                     continue
                 upper, lower = (arrow.tail, arrow.head) if a < b else (arrow.head, arrow.tail)
-                routes.append(Route(arrow.id, upper, lower, self.line_width(arrow),
-                                    list(range(min(a, b) + 1, max(a, b)))))
+                rows = list(range(min(a, b) + 1, max(a, b)))
+                routes.append(Route(arrow.id, upper, lower, self.line_width(arrow), rows,
+                                    hint=self.hint(arrow.id, [grid.middle(r) for r in rows])))
             router = Router(grid, routes)
             router.solve()
             found.update(router.pieces)
+        return found
+
+    def hint(self, arrow_id: str, heights: list[float]) -> list[float] | None:
+        """Where Graphviz's spline of an arrow crosses each of the given heights (layout
+        coordinates), or None without a spline or where it misses one."""
+        spline = self.layout.splines.get(arrow_id)
+        if spline is None:
+            return None
+        line = _bezier_points(spline[0])
+        found = []
+        for y in heights:
+            for (x1, y1), (x2, y2) in itertools.pairwise(line):
+                if min(y1, y2) <= y <= max(y1, y2):
+                    found.append(x1 if y1 == y2 else x1 + (x2 - x1) * (y - y1) / (y2 - y1))
+                    break
+            else:
+                return None
         return found
 
     @staticmethod
