@@ -63,13 +63,32 @@ def cases(draw: st.DrawFn, max_nodes: int = 1500) -> tuple:
 
 def block_members(roots, children, options: LayoutOptions, rows) -> set[str]:
     """The cards that hang off a trunk: listed ones and the stacked leaves of managers laid
-    out in rows (the rules of LayoutOptions, written out again)."""
+    out in rows (the rules of LayoutOptions, written out again). Left to right a block
+    holds leaves of one row (the one holding most of the manager's, the upper on a tie):
+    listed from `list_from` down when two or more, else stacked; a manager is never
+    listed: it keeps its level's column, and so does every other leaf."""
     eff = effective_rows(roots, children, rows)
     parent = {c: p for p, ks in children.items() for c in ks}
     cut = options.list_from
+    need = max(1, options.stack_min)
+    if options.direction == "LR":
+        members = set()
+        for v in eff:
+            ks = children.get(v) or ()
+            leaves = [c for c in ks if not children.get(c) and (
+                options.stack_any_row or eff[c] == eff[v] + 1
+                or (cut is not None and eff[c] >= cut))]
+            if not leaves:
+                continue
+            count = {r: sum(1 for c in leaves if eff[c] == r) for r in {eff[c] for c in leaves}}
+            row = min(count, key=lambda r: (-count[r], r))
+            group = [c for c in leaves if eff[c] == row]
+            if (cut is not None and row >= cut and len(group) > 1) or (
+                    options.stack_leaves and len(ks) >= need and len(group) >= need):
+                members.update(group)
+        return members
     listed = {k: cut is not None and k in parent and eff[k] >= cut for k in eff}
     members = {k for k, flag in listed.items() if flag}
-    need = max(1, options.stack_min)
     for v in eff:
         ks = children.get(v) or ()
         if not ks or listed[v] or not options.stack_leaves or len(ks) < need:
@@ -139,7 +158,8 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
             else:
                 assert page[b][0] > page[a][0], ("column order", p, a, b)
 
-    if options.list_from is not None:
+    lr = options.direction == "LR"
+    if options.list_from is not None and not lr:  # (left to right: see block_members)
         parent = {c: p for p, ks in children.items() for c in ks}
         for k in nodes:
             if k in parent and eff[k] >= options.list_from:
@@ -147,10 +167,39 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
                 up = parent[k]
                 if up in parent and eff[up] >= options.list_from:  # under a listed card
                     assert page[k][0] > page[up][0] + TOL, (up, k)  # indented (LR: beside)
-    # Rows: every card laid out in a row sits on its row's centre line.
+    # Rows: every card laid out in a row sits on its row's centre line (left to right, the
+    # line of the row's own cards, at the start of its band: see check_level_columns).
+    if lr:
+        check_level_columns(eff, side_entry, lay, pos, rects, children)
+        return
     for k in nodes:
         if k not in side_entry:
             assert abs(lay.rows[eff[k]] - pos[k][1]) <= TOL, k
+
+
+def check_level_columns(eff, side_entry, lay: TreeLayout, pos, rects, children) -> None:
+    """Left to right, every row is a level's column: each card stands within the band of
+    its own row (`lay.rows` centre, `lay.row_sizes` across), stacked and listed cards too
+    (a block's first row when it holds cards of several rows), and the cards laid out in a
+    row share a centre line (as deep as the row's deepest such card) at the band's start."""
+    band_of = {}
+    for p, kids in children.items():
+        members = [c for c in kids if c in side_entry]
+        if members:
+            first = min(eff[c] for c in members)
+            band_of.update((c, max(first, eff[p] + 1)) for c in members)
+    lines: dict[int, set[float]] = {}
+    for k in eff:
+        row = band_of.get(k, eff[k])
+        centre, size = lay.rows[row], lay.row_sizes[row]
+        _b0, d0, _b1, d1 = rects[k]
+        slack = 2 * TOL  # (centres, band centres and sizes are all rounded)
+        assert d0 >= centre - size / 2 - slack and d1 <= centre + size / 2 + slack, (
+            "outside its level's column", k, row, (d0, d1), (centre, size))
+        if k not in side_entry:
+            lines.setdefault(row, set()).add(round(pos[k][1], 1))
+    for row, centres in lines.items():
+        assert max(centres) - min(centres) <= 2 * TOL, ("row's cards off one line", row)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

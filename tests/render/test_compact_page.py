@@ -96,10 +96,13 @@ def test_an_unlabelled_top_down_chart_as_small_as_listed_is_not_listed(
 def test_an_unlabelled_portrait_chart_left_to_right_is_listed(
         org_file: Callable[..., Path], reports: tuple[int, ...]) -> None:
     """Left to right, its tree's page is portrait, its frame more than FRAME_TIE bigger
-    than the listed one's: people are listed. Its page counted 118 px wider (a label
-    column left to right draws none) and 22 px shorter looked landscape, and was kept."""
+    than the listed one's: people are listed (left to right, leaves only: every row keeps
+    its column). Its page counted 118 px wider (a label column left to right draws none)
+    and 22 px shorter looked landscape, and was kept."""
     path = org_file(org_text(reports, TITLES["none"]))
     tree = page(path, "LR", "off")
     assert tree[0] < tree[1]
     assert frame(page(path, "LR", 1)) * (1 + tl.FRAME_TIE) < frame(tree)
-    assert auto_rows(path, "LR") == {0}
+    chart, _theme, _texts, box = build(load(path), RenderOptions(direction="LR"))
+    assert tl.choose_compact(tl.TreeInput(chart, box), "auto")[0] is not None
+    assert auto_rows(path, "LR") == {0, 1, 2}

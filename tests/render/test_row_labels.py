@@ -42,8 +42,14 @@ def test_a_row_mostly_of_stacked_managers_is_not_labelled_individual_contributor
     compact = "off" if setup["layout"] == "tidy" else "auto"  # (no lists: only the block)
     svg = render(org, "svg", RenderOptions(**setup, direction=direction, compact=compact))
     # (left to right, the block's second column of 8 managers stood in the column labelled
-    # INDIVIDUAL CONTRIBUTORS; top-down with dot, 8 managers in the row so labelled)
-    assert IC not in labels(svg)
+    # INDIVIDUAL CONTRIBUTORS; top-down with dot, 8 managers in the row so labelled. Left to
+    # right with tidy, each level's column now holds its blocks: the managers' block stands
+    # in the managers' column, the engineers alone in theirs, each labelled what it holds)
+    if direction == "LR" and setup["layout"] == "tidy":
+        assert labels(svg).split() == ["CEO", "MANAGER", "/", "LEAD", "INDIVIDUAL",
+                                       "CONTRIBUTORS"]
+    else:
+        assert IC not in labels(svg)
     assert "CEO" in labels(svg)
 
 
@@ -65,14 +71,16 @@ CARD = re.compile(r'<g transform="translate\(([-\d.]+) ([-\d.]+)\)"><title>[^<]*
 SIZE = re.compile(r'<svg [^>]*width="([\d.]+)" height="([\d.]+)"')
 
 
-def unlabelled_org(org_file: Callable[..., Path]) -> Org:
-    """An org whose one labelled row is not labelled when drawn: a root of no known level,
-    a row of managers and directors (two levels: no label) and the engineers' row, whose
-    band holds more of the managers' block than engineers (as in `wide_org`)."""
+def unlabelled_org(org_file: Callable[..., Path], engineer: str = "Software Engineer") -> Org:
+    """An org whose one labelled row is not labelled when drawn top-down: a root of no known
+    level, a row of managers and directors (two levels: no label) and the engineers' row,
+    whose band holds more of the managers' block than engineers (as in `wide_org`). Left to
+    right the managers' block stands in the managers' column: the engineers' is labelled,
+    unless their title (`engineer`) has no level either."""
     titles = ["Director of Engineering", "Engineering Manager"]
     people = "".join(f"  - {{id: m{i}, name: Manager {i}, title: {titles[i % 2]}, "
                      f"reports_to: ceo}}\n" for i in range(60))
-    people += "".join(f"  - {{id: e{i}, name: Eng {i}, title: Software Engineer, "
+    people += "".join(f"  - {{id: e{i}, name: Eng {i}, title: {engineer}, "
                       f"reports_to: m0}}\n" for i in range(5))
     return load(org_file("orgviz: 1\norg: {name: Wide, size: enterprise}\npeople:\n"
                          "  - {id: ceo, name: Boss, title: Chief Wizard}\n" + people))
@@ -89,9 +97,9 @@ def test_a_chart_with_no_row_labelled_keeps_no_room_for_labels(
         org_file: Callable[..., Path]) -> None:
     # (before: the 118 px column left of the cards, and left to right the 30 px row above
     # them, stayed empty: the chart 2,294 x 788 px, its first card 146 px from the left)
-    org = unlabelled_org(org_file)
+    orgs = {"TB": unlabelled_org(org_file), "LR": unlabelled_org(org_file, "Wizard")}
     drawn = {d: render(org, "svg", RenderOptions(direction=d, compact="off")).decode()
-             for d in ("TB", "LR")}
+             for d, org in orgs.items()}
     assert all(not labels(svg.encode()) for svg in drawn.values())
     left, top, right, bottom = extent(drawn["TB"])
     width, height = map(float, SIZE.search(drawn["TB"]).groups())

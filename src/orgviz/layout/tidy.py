@@ -41,11 +41,14 @@ __all__ = ["Beside", "LayoutOptions", "PreparedForest", "TreeLayout", "layout_fo
 # With `share` (PreparedForest), cards share heights before any of that (see _share_heights):
 # a manager's stacked leaves the tallest of theirs, every other card the tallest of its row;
 # a row's cards then stand at the row's top, as the blocks starting on it do.
-# Left to right ("LR"), rows are columns of the page, but a block keeps the look of the page's
-# columns, as top-down: cards going down (along the breadth), columns side by side to the
-# right (along the depth), each on a trunk at its left, a bus along the block's top; a listed
-# card's reports stand to its right. So a block is built in the page's terms and packed as
-# an item `height` across the tree and `width` along it (see _Plan._left_to_right).
+# Left to right ("LR"), rows are columns of the page (a level's column), and every card stands
+# in its own level's: only leaves are listed, a manager's leaves of one row in its block. A
+# block keeps the look of the page's columns, as top-down: cards going down (along the
+# breadth), columns side by side to the right (along the depth), each on a trunk at its left,
+# a bus along the block's top; its row is as deep as its deepest block (so the block's
+# further columns stand in its level's column too). So a block is built in the page's terms
+# and packed as an item `height` across the tree and `width` along it (see
+# _Plan._left_to_right).
 
 # A subtree contour: (left list, left base, right list, right base). Each list holds one extreme
 # per band, deepest band first (so adding bands above is an O(1) append); the real coordinate,
@@ -71,9 +74,10 @@ class LayoutOptions:
     stack_rows_of: tuple[tuple[str, int], ...] = ()
     stack_any_row: bool = False  # stack leaf reports of any row (else: the next row only)
     list_from: int | None = None  # nodes in this row or below are listed under their manager
+    # (left to right: leaves only, see _blocks_across)
     list_indent: float = 24.0  # listed reports: from the manager card's left edge to the trunk
     list_height: float | None = None  # height of a column of listed subtrees (None: 10 cards);
-    # left to right: how far a block of listed people reaches to the right
+    # left to right: how far a block of listed leaves reaches to the right
 
     def __post_init__(self) -> None:
         if self.direction not in ("TB", "LR"):
@@ -583,6 +587,8 @@ def _share_heights(kids: list[list[int]], raw: list[int], height: list[float],
                 continue
             low = raw[v] + 1
             leaves = [c for c in ks if not kids[c] and (any_row or raw[c] == low)]
+            if leaves and options.direction == "LR":  # (a block holds one row's: see
+                leaves = _one_row(leaves, raw)        # _blocks_across)
             if len(leaves) >= need:
                 tallest = max([height[c] for c in leaves])
                 for c in leaves:
@@ -600,6 +606,80 @@ def _share_heights(kids: list[list[int]], raw: list[int], height: list[float],
         for i in range(n):
             if not stacked[i]:
                 height[i] = tallest_of[raw[i]]
+
+
+def _blocks_top_down(kids: list[list[int]], parent: list[int], raw: list[int],
+                     managers: list[int], options: LayoutOptions
+                     ) -> tuple[list[bool], dict[int, list[int]]]:
+    """Top-down: which cards are listed (all from `list_from` down), and each manager's
+    block members (laid out in rows itself): its listed reports and the leaf reports it
+    stacks, by row, then file order."""
+    cut = options.list_from
+    if cut is None:
+        listed = [False] * len(kids)
+    else:
+        listed = [p >= 0 and r >= cut for p, r in zip(parent, raw, strict=True)]
+    members: dict[int, list[int]] = {}
+    need = max(1, options.stack_min)
+    any_row = options.stack_any_row
+    for v in managers:
+        if listed[v]:
+            continue
+        ks = kids[v]
+        leaves: list[int] = []
+        if options.stack_leaves and len(ks) >= need:
+            low = raw[v] + 1
+            leaves = [c for c in ks if not kids[c] and not listed[c]
+                      and (any_row or raw[c] == low)]
+            if len(leaves) < need:
+                leaves = []
+        hung = [c for c in ks if listed[c]] if cut is not None else []
+        if hung or leaves:
+            stacked = set(leaves)
+            group = [c for c in ks if listed[c] or c in stacked]
+            if hung or any_row:
+                group.sort(key=raw.__getitem__)  # stable: file order within a row
+            members[v] = group
+    return listed, members
+
+
+def _one_row(leaves: list[int], raw: list[int]) -> list[int]:
+    """Of some leaf reports of a manager, those of the row that holds the most of them
+    (the upper of rows that hold as many)."""
+    count: dict[int, int] = {}
+    for c in leaves:
+        count[raw[c]] = count.get(raw[c], 0) + 1
+    row = min(count, key=lambda r: (-count[r], r))
+    return [c for c in leaves if raw[c] == row]
+
+
+def _blocks_across(kids: list[list[int]], raw: list[int], managers: list[int],
+                   options: LayoutOptions) -> tuple[list[bool], dict[int, list[int]]]:
+    """Left to right: which cards are listed, and each manager's block members. A card
+    with reports keeps its level's column (never listed); a manager's leaf reports of one
+    row (`_one_row` of those `stack_any_row` lets stack, and of the listed rows) hang in
+    its block: listed when that row is `list_from` or below and they are two or more,
+    else stacked as `stack_leaves` and `stack_min` say. The other leaves stand as cards
+    laid out in their rows: every card stands in its own level's column."""
+    listed = [False] * len(kids)
+    members: dict[int, list[int]] = {}
+    cut = options.list_from
+    need = max(1, options.stack_min)
+    for v in managers:
+        ks = kids[v]
+        low = raw[v] + 1
+        leaves = [c for c in ks if not kids[c] and (
+            options.stack_any_row or raw[c] == low or (cut is not None and raw[c] >= cut))]
+        if not leaves:
+            continue
+        group = _one_row(leaves, raw)
+        if cut is not None and raw[group[0]] >= cut and len(group) > 1:
+            for c in group:
+                listed[c] = True
+        elif not (options.stack_leaves and len(ks) >= need and len(group) >= need):
+            continue
+        members[v] = group
+    return listed, members
 
 
 class _Fixed:
@@ -635,34 +715,15 @@ class _Structure:
 
         # Which nodes are listed, and each row-laid manager's block members.
         cut = options.list_from
-        if cut is None:
-            listed = [False] * n
-        else:
-            listed = [p >= 0 and r >= cut for p, r in zip(parent, raw, strict=True)]
-        inblock = list(listed)
         by_row = raw.__getitem__
-        members: dict[int, list[int]] = {}
-        need = max(1, options.stack_min)
-        any_row = options.stack_any_row
-        for v in managers:
-            if listed[v]:
-                continue
-            ks = kids[v]
-            leaves: list[int] = []
-            if options.stack_leaves and len(ks) >= need:
-                low = raw[v] + 1
-                leaves = [c for c in ks if not kids[c] and not listed[c]
-                          and (any_row or raw[c] == low)]
-                if len(leaves) < need:
-                    leaves = []
-            hung = [c for c in ks if listed[c]] if cut is not None else []
-            if hung or leaves:
-                for c in leaves:
-                    inblock[c] = True
-                group = [c for c in ks if inblock[c]]
-                if hung or any_row:
-                    group.sort(key=by_row)  # stable: file order within a row
-                members[v] = group
+        if options.direction == "LR":
+            listed, members = _blocks_across(kids, raw, managers, options)
+        else:
+            listed, members = _blocks_top_down(kids, parent, raw, managers, options)
+        inblock = list(listed)
+        for group in members.values():
+            for c in group:
+                inblock[c] = True
         self.inblock, self.listed, self.members = inblock, listed, members
         # Listed nodes with reports, children first, with their reports in order.
         self.order: dict[int, list[int]] = {}
@@ -681,7 +742,10 @@ class _Structure:
         # below it (where the connectors run), and 2*nrows everything below the last row.
         # A member that is not listed is above the list row (raw < cut), so min(raw, cut)
         # over a group is min(min raw, cut).
-        start_row = {v: max(raw[v] + 1, min(map(by_row, g)) if cut is None
+        # (left to right, a block starts on its first member's own row, listed or not: the
+        # listed are leaves in their level's column)
+        tb = options.direction == "TB"
+        start_row = {v: max(raw[v] + 1, min(map(by_row, g)) if cut is None or not tb
                             else min(min(map(by_row, g)), cut)) for v, g in members.items()}
         used = sorted({r for r, b in zip(raw, inblock, strict=True) if not b}.union(
             start_row.values()))
@@ -699,7 +763,7 @@ class _Structure:
                     row_h[j] = depth[i]
         self.start = {v: band_of_row[r] for v, r in start_row.items()}
         for v, j in self.start.items():
-            if not self.hung[v]:
+            if not self.hung[v] or not tb:
                 shown[j] = True
             row_h[j] = max(row_h[j], max(map(depth.__getitem__, members[v])))
         tops = [0.0] * (nrows + 1)
@@ -796,6 +860,7 @@ class _Plan:
                      "shown", "total", "pkids", "centre_of", "block_of", "strips", "roots",
                      "post"):
             setattr(self, name, getattr(st, name))
+        self.line_h = st.row_h  # each row's own cards' depth (row_h: with its blocks)
         gap = options.stack_gap
 
         if singles is None or done is None:  # left to right
@@ -879,81 +944,37 @@ class _Plan:
             self.blocks[st.block_of[v]] = blk
 
     def _left_to_right(self, st: _Structure, options: LayoutOptions) -> None:
-        """Blocks for a left-to-right chart. They keep the look of a top-down chart's: cards
-        in columns down the page (along the breadth), the columns side by side to the right
-        (along the depth), each column on a trunk in the gap at its left, a bus along the
-        block's top joining the trunks; a listed card's reports hang below it, indented.
+        """Blocks for a left-to-right chart. A manager's leaf reports keep the look of a
+        top-down chart's: cards in columns down the page (along the breadth), the columns
+        side by side to the right (along the depth), each column on a trunk in the gap at its
+        left, a bus along the block's top joining the trunks. Only leaves are listed (a card
+        with reports keeps its level's column, see `_Structure`), and each level column is as
+        wide as the widest block on it (`_hold_blocks`): every card stands in its own level's
+        column, a reader sees who is above whom.
 
-        A manager's stacked leaves take about as many columns as make their block square
-        (at most `stack_rows` cards a column); listed people take as many columns as fit in
-        `list_height`, which left to right bounds the block along the depth (to the right).
-        Sets, in the page's terms: tr_off (a member's trunk from its block's left), top_off
-        (its card's top from the block's top), item_w / item_h (a card with all it carries)."""
+        Stacked leaves take about as many columns as make their block square, listed ones as
+        many as fit in `list_height`, which left to right bounds a block along the depth (to
+        the right): the more room, the wider and shorter the page; at most `stack_rows`
+        cards a column either way. Sets, in the page's terms: tr_off (a member's
+        trunk from its block's left), top_off (its card's top from the block's top)."""
         breadth, depth, extra = self.breadth, self.depth, self.extra
         n = len(breadth)
         gap, stub, sg = options.stack_gap, self.stub, options.sibling_gap
         card_h = [b + e for b, e in zip(breadth, extra, strict=True)]  # with assistants below
-        item_w = list(depth)
-        item_h = list(card_h)
-        self.item_h_card = card_h
         self.tr_off = [0.0] * n
         self.top_off = [0.0] * n
         self.hang = {}
         self.indent = [0.0] * n
-        leafy = st.leafy
         budget = options.list_height
         if budget is None:
-            budget = 10 * (max(depth, default=0.0) + gap)
-
-        def chunks_of(items: list[int], leaves: bool, room: float | None,
-                      rows: int | None) -> list[list[int]]:
-            if not leaves:
-                assert room is not None  # a block holds more than leaves only if it lists
-                return _split_across(items, item_w, item_h, gap, room, stub + sg, card_h)
-            count = len(items)
-            rows = rows or options.stack_rows
-            if options.stack_columns is not None and rows is None:
-                cols = _columns_for(count, options)
-            else:  # about as wide as tall, at most stack_rows cards a column
-                step_h = max([item_h[c] for c in items]) + gap
-                step_w = max([item_w[c] for c in items]) + sg + stub
-                cols = max(1, round(math.sqrt(count * step_h / max(step_w, 1e-9))))
-                if rows is not None:
-                    cols = max(cols, math.ceil(count / rows))
-                cols = min(cols, count)
-                if room is not None:  # listed: no more columns than fit in the room
-                    cols = min(cols, max(1, int((room + sg + stub) // step_w)))
-            per = math.ceil(count / cols)
-            return [items[s : s + per] for s in range(0, count, per)]
-
-        # A listed card's reports: to its right, in columns as the room allows (cards
-        # alone: in a block as for stacked leaves), on trunks right of the card, the first
-        # report's middle on the card's: the line goes straight into it. The taller of the
-        # card and its reports' first card stands at the item's top, the other lower
-        # (`inset`: a card's top below its item's; hang: the reports' top below the card's,
-        # less than 0 above it).
-        hg = max(stub, options.level_gap * 0.5)
-        inset = [0.0] * n
-        for u, ordered in st.order.items():  # children first
-            chunks = chunks_of(ordered, leafy[u], budget, self.rows_of.get(u))
-            width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
-                                           self.top_off, stub, gap, sg, inset)
-            lane = gap if len(trunks) > 1 else 0.0
-            first = chunks[0][0]
-            below = lane + self.top_off[first] + breadth[first] * 0.5 - breadth[u] * 0.5
-            inset[u] = max(below, 0.0)
-            self.indent[u] = hg
-            self.hang[u] = (lane - below, len(trunks))
-            item_w[u] = depth[u] + hg + width
-            item_h[u] = max(inset[u] + card_h[u], inset[u] - below + lane + height)
-        tops, bounds, nrows, band = st.tops, st.bounds, st.nrows, st.band
+            budget = 10 * (max(breadth, default=0.0) + gap)
         s0 = min(stub, options.level_gap * 0.5)  # the first trunk: in the gap before the row
         self.blocks = {}
         for v, group in st.members.items():
-            hung = st.hung[v]
-            chunks = chunks_of(group, leafy[v], budget if hung else None, self.rows_of.get(v))
-            width, height, trunks = _place(chunks, item_w, item_h, card_h, self.tr_off,
-                                           self.top_off, stub, gap, sg, inset)
+            chunks = _leaf_columns(group, card_h, depth, options, self.rows_of.get(v),
+                                   budget if st.hung[v] else None, stub)
+            width, height, trunks = _place(chunks, depth, card_h, card_h, self.tr_off,
+                                           self.top_off, stub, gap, sg)
             lane = gap if len(chunks) > 1 else 0.0  # room for the bus above the first cards
             blk = _Block(v, group, lane + height, width - s0, trunks, st.start[v])
             blk.across = True
@@ -970,12 +991,32 @@ class _Plan:
             nearest = min(middles, key=abs)
             blk.line_offset = nearest if abs(nearest) <= lane * 0.5 + JOG else 0.0
             blk.reach = (min(lo0 - half, blk.line_offset), max(hi0 - half, blk.line_offset))
+            self.blocks[st.block_of[v]] = blk
+        self._hold_blocks(st, options)
+
+    def _hold_blocks(self, st: _Structure, options: LayoutOptions) -> None:
+        """Left to right: each row (a level column) as deep as the deepest block starting on
+        it, so that a block's further columns stand in its level's column and the next level
+        starts after them; then each block's sub-bands. Sets row_h, tops and bounds anew
+        (`line_h` keeps the rows' own cards' depth)."""
+        nrows, band = st.nrows, st.band
+        row_h = list(st.row_h)
+        for blk in self.blocks.values():
+            row_h[blk.start] = max(row_h[blk.start], blk.height)
+        tops = [0.0] * (nrows + 1)
+        bounds = [0.0] * (2 * nrows + 1)
+        for j in range(nrows):
+            bounds[2 * j] = tops[j]
+            bounds[2 * j + 1] = tops[j] + row_h[j]
+            tops[j + 1] = tops[j] + row_h[j] + options.level_gap
+        bounds[2 * nrows] = tops[nrows]
+        self.row_h, self.tops = row_h, tops
+        for blk in self.blocks.values():
             first = 2 * blk.start
             bottom = tops[blk.start] + blk.height
             last = min(max(first, bisect_left(bounds, bottom) - 1), 2 * nrows)
             blk.nfull = last - first + 1
-            blk.nskip = first - (2 * band[v] + 2)
-            self.blocks[st.block_of[v]] = blk
+            blk.nskip = first - (2 * band[blk.owner] + 2)
 
     def _columns(
         self,
@@ -1013,23 +1054,31 @@ class _Plan:
                       gap, options.sibling_gap)
 
 
-def _split_across(items: list[int], item_w: list[float], item_h: list[float], gap: float,
-                  budget: float, step: float, card: list[float]) -> list[list[int]]:
-    """Left to right: cut listed items (in order) into columns of even height, as many as fit
-    side by side in `budget` along the depth (at least one; `step`: a column's trunk, stub
-    and gap besides its widest item), or fewer when columns up to a card (`card`: each
-    item's own) taller than the tallest item hold them (see `_split`)."""
-    widest = max([item_w[c] for c in items]) + step
-    k = min(len(items), max(1, int((budget + step) // widest)))
-    if k == 1:
-        return [items]
-    total = sum([item_h[c] for c in items]) + gap * (len(items) - 1)
-    cap = max(max([item_h[c] for c in items]), (total - gap * (k - 1)) / k)
-    while True:
-        chunks = _split(items, item_h, gap, cap, card)
-        if len(chunks) <= k:
-            return chunks
-        cap *= 1.08
+def _leaf_columns(items: list[int], card_h: list[float], card_w: list[float],
+                  options: LayoutOptions, rows: int | None, room: float | None,
+                  stub: float) -> list[list[int]]:
+    """Left to right: a manager's leaf reports (in order) cut into columns down the page
+    (`card_h`: each card's height there, `card_w` its width): as `stack_columns` says, else
+    about as wide as tall; listed (a `room`), as many columns as fit side by side in `room`
+    (at least one, at most `rows`: a block at most square); at most `rows` (else
+    `stack_rows`) cards a column either way."""
+    count = len(items)
+    rows = rows or options.stack_rows
+    step_w = max([card_w[c] for c in items]) + options.sibling_gap + stub
+    if room is not None:  # listed: as many columns as fit in the room (at most `rows`)
+        cols = max(1, int((room + options.sibling_gap + stub) // step_w))
+        if rows is not None:
+            cols = min(cols, rows)
+    elif options.stack_columns is not None and rows is None:
+        cols = _columns_for(count, options)
+    else:  # about as wide as tall
+        step_h = max([card_h[c] for c in items]) + options.stack_gap
+        cols = max(1, round(math.sqrt(count * step_h / max(step_w, 1e-9))))
+    if rows is not None:
+        cols = max(cols, math.ceil(count / rows))
+    cols = min(cols, count)
+    per = math.ceil(count / cols)
+    return [items[s : s + per] for s in range(0, count, per)]
 
 
 def _place(chunks: list[list[int]], item_b: list[float], item_d: list[float],
@@ -1338,31 +1387,6 @@ def _across_edges(edges: dict[tuple[str, str], list[tuple[float, float]]], v: in
         edges[pid, ids[c]] = [(d, b) for b, d in _simple(pts)]
 
 
-def _listed_edges_across(edges: dict[tuple[str, str], list[tuple[float, float]]], v: int,
-                         forest: PreparedForest, plan: _Plan, rb: list[float],
-                         rd: list[float], hung_left: float, lane: float) -> None:
-    """Left to right: the lines from listed card `v` to its reports, in the page's (x, y):
-    out of its right side to the trunk, along it and into each report's left side; reports
-    in further columns through a bus `lane` above the reports' first cards."""
-    ids, breadth, depth = forest.ids, forest.breadth, forest.depth
-    tr_off, top_off = plan.tr_off, plan.top_off
-    right = round(rd[v] + depth[v] * 0.5, 2) + 0.0
-    t0 = round(hung_left, 2) + 0.0
-    head = [(right, rb[v]), (t0, rb[v])]
-    c0 = plan.order[v][0]
-    bus = round(rb[c0] - breadth[c0] * 0.5 - top_off[c0] - lane, 2) + 0.0
-    pid = ids[v]
-    for c in plan.order[v]:
-        tr = round(hung_left + tr_off[c], 2) + 0.0
-        ld = rb[c]
-        side = round(rd[c] - depth[c] * 0.5, 2) + 0.0
-        if tr == t0:
-            pts = [*head, (t0, ld), (side, ld)]
-        else:
-            pts = [*head, (t0, bus), (tr, bus), (tr, ld), (side, ld)]
-        edges[pid, ids[c]] = _simple(pts)
-
-
 class _Straight(NamedTuple):
     """What `_straighten` moved: each card's shift of what hangs from it (its block, its
     listed reports: their `origin`), left to right where a manager's line meets the first
@@ -1376,18 +1400,18 @@ class _Straight(NamedTuple):
 def _straighten(forest: PreparedForest, plan: _Plan, options: LayoutOptions, rb: list[float],
                 origin: dict[int, tuple[float, float]], pos_b: list[float],
                 lo: float) -> _Straight:
-    """Move cards (rounded breadth centres `rb`, in place) across the tree, each with all
-    it carries, so that no line jogs by a fraction of a pixel where two centres nearly
-    meet, and every card is still entered at its middle. A card entered along its parent's
-    line moves onto it when it misses it by less than JOG (left to right, a listed card's
-    first report), or a middle child laid out in rows by less than `room` (a step of a
-    few px); so does a manager's block whose trunk (left to right: whose first column's
-    card) is less than JOG from the manager's line. Left to right, a line that comes to a
-    block from afar meets the card near it where the card stands. Parents come first
-    (preorder), so a card moves with its parent, then on to its own line.
+    """Move cards (rounded breadth centres `rb`, in place) across the tree, each with all it
+    carries, so that no line jogs by a fraction of a pixel where two centres nearly meet,
+    and every card is still entered at its middle. A card entered along its parent's line
+    moves onto it when it misses it by less than JOG, or a middle child laid out in rows by
+    less than `room` (a step of a few px); so does a manager's block whose trunk (left to
+    right: whose first column's card) is less than JOG from the manager's line. Left to
+    right, a line that comes to a block from afar meets the card near it where the card
+    stands. Parents come first (preorder), so a card moves with its parent, then on to its
+    own line.
 
-    No card moves in all by half the smallest gap between cards across the tree or more
-    (see `_Straightener.jog`), so two that move towards each other never meet."""
+    No card moves in all by half the smallest gap between cards across the tree or more (see
+    `_Straightener.jog`), so two that move towards each other never meet."""
     return _Straightener(forest, plan, options, rb, origin, pos_b, lo).run()
 
 
@@ -1466,8 +1490,6 @@ class _Straightener:
         to a block meets its first trunk (set in `junction`)."""
         plan, rb = self.plan, self.rb
         ks, bv, inblock = self.forest.kids[v], rb[v], plan.inblock
-        if inblock[v]:  # a listed card: its first report, on its line
-            return self.onto(bv, [c for c in ks if plan.tr_off[c] == 0.0], shift)
         b_id = plan.block_of.get(v)
         if b_id is None or not plan.blocks[b_id].across:
             return 0.0
@@ -1526,6 +1548,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
     extra_d, room = forest.extra_d, forest.room
     n = len(ids)
     inblock, band, row_h, tops = plan.inblock, plan.band, plan.row_h, plan.tops
+    line_h = plan.line_h
     pkids, block_of, blocks = plan.pkids, plan.block_of, plan.blocks
     top_aligned = forest.top_aligned
 
@@ -1545,12 +1568,9 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         if inblock[v]:
             ob, od = origin[parent[v]]
             if not tb:  # left to right: (top, left) of what hangs, the page's columns
-                left = od + tr_off[v] + stub
-                top = ob + top_off[v]
-                pos_b[v] = top + breadth[v] * 0.5
-                pos_d[v] = left + depth[v] * 0.5
-                if v in hang:
-                    origin[v] = (top + hang[v][0], left + room[v] + indent[v])
+                # (a leaf: nothing hangs from it, see _blocks_across)
+                pos_b[v] = ob + top_off[v] + breadth[v] * 0.5
+                pos_d[v] = od + tr_off[v] + stub + depth[v] * 0.5
                 continue
             left = ob + tr_off[v] + stub
             top = od + top_off[v]
@@ -1560,7 +1580,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
                 origin[v] = (left + indent[v], top + room[v] + hang[v][0])
             continue
         j = band[v]
-        pos_d[v] = tops[j] + (depth[v] if top_aligned else row_h[j] - extra_d[v]) * 0.5
+        pos_d[v] = tops[j] + (depth[v] if top_aligned else line_h[j] - extra_d[v]) * 0.5
         ks = pkids[v]
         if ks is not None:
             base = pos_b[v]
@@ -1599,10 +1619,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         hb = breadth[v] * 0.5
         pb = round(rd[v] + depth[v] * 0.5, 2)
         pid = ids[v]
-        if inblock[v] and not tb:
-            _listed_edges_across(edges, v, forest, plan, rb, rd, origin[v][1], options.stack_gap)
-            continue
-        if inblock[v]:  # a listed card: its reports hang below it
+        if inblock[v]:  # a listed card (top-down: a leaf left to right): its reports
             sx = round(bv - hb + indent[v], 2) + 0.0
             ob = origin[v][0] + hung[v] - lo
             bus = round(pb + extra_d[v] + options.stack_gap, 2)  # below what stands beside

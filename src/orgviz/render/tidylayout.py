@@ -194,11 +194,13 @@ class TreeInput:
         `list_from` is: margins, header and, when a row above the lists has a level name,
         the labels' column (left to right: row) and the bands' ends (`svg.page_room`).
 
-        Rows listed get no label; a row with a level name whose band holds mostly cards of
-        other levels gets none either (`svg.rows_with_strays`), which takes a layout to see:
-        such a page is counted with its labels."""
+        Top-down, rows listed get no label (left to right, every card keeps its level's
+        column: only leaves are listed, in their own); a row with a level name whose band
+        holds mostly cards of other levels gets none either (`svg.rows_with_strays`), which
+        takes a layout to see: such a page is counted with its labels."""
         first = self.first_named
-        labelled = first is not None and (list_from is None or first < list_from)
+        labelled = first is not None and (list_from is None or first < list_from
+                                          or not self.tb)
         return page_room(self.tb, labelled, self.transparent, self.header_h)
 
     def measure(self, list_from: int | None, list_height: float | None) -> tuple[float, float]:
@@ -293,10 +295,9 @@ def _column_height(tree: TreeInput, list_from: int,
     high_size = narrowest or tree.measure(list_from, high)
     if _off_target(high_size, tb) >= 0:
         return high, _frame(high_size)
-    # Top-down, no column is taller than that narrowest drawing: taller limits change
-    # nothing. Left to right, a room narrower than the drawing can: a list's height is
-    # shared out over the columns that fit in the room, so fewer columns are taller than
-    # its tallest item; that drawing is kept with the room it was measured with.
+    # No column is taller (left to right: no block wider) than that narrowest drawing:
+    # larger limits change nothing. (The drawing is kept with the room it was measured
+    # with.)
     measured = high
     room_w, room_h = tree.room(list_from)
     high = max(tree.unit, (high_size[1] - room_h) if tb else (high_size[0] - room_w))
@@ -476,9 +477,10 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
                 lay: TreeLayout, list_from: int | None = None) -> tuple[Geometry, Ends]:
     """Cards, rows and connectors of a tidy layout, plus assistants and dotted lines.
 
-    From `list_from` on (a compact chart), the rows are lists under their managers, not
-    levels: a card laid out in such a row (a top of its own, in a broken org) gets no level
-    band or label, which would stand beside listed cards of other levels.
+    Top-down, from `list_from` on (a compact chart), the rows are lists under their
+    managers, not levels: a card laid out in such a row (a top of its own, in a broken org)
+    gets no level band or label, which would stand beside listed cards of other levels.
+    Left to right, lists are leaves in their own level's column: every row keeps its band.
     """
     ax = Axes(chart.direction)
     sizes = tree.sizes
@@ -495,7 +497,7 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
                           lines, ends)
     add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
-            if list_from is None or row < list_from}
+            if list_from is None or row < list_from or not ax.tb}
     row_sizes = {row: lay.row_sizes[row] for row in rows if row in lay.row_sizes}
     geometry = Geometry(lay.width, lay.height, boxes, rows, tuple(lines), chart.direction,
                         row_sizes)
