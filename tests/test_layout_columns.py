@@ -62,19 +62,21 @@ def test_split_columns_placed_stay_within_the_budget_or_a_card_past_the_tallest(
 
 
 def test_listed_subtrees_fill_columns_no_taller_than_the_list_height() -> None:
-    """Three listed managers, each with one report below it (92 px with it): one gap between
-    them is 300 px, but placed with air after each subtree the column is 324 px, over a
-    list height of 300, so they take two columns."""
+    """Three listed managers, each with one report below it (92 px with it), listed under a
+    listed director: one gap between them is 300 px, but placed with air after each
+    subtree the column is 324 px, over a list height of 300, so they take two columns.
+    (Listed right under the CEO, laid out in a row, each would head a column of its own.)"""
     managers = ["m0", "m1", "m2"]
-    children = {"ceo": managers, **{m: [f"{m}r"] for m in managers}}
-    sizes = {k: (100.0, 40.0) for k in ["ceo", *managers, *(f"{m}r" for m in managers)]}
+    children = {"ceo": ["dir"], "dir": managers, **{m: [f"{m}r"] for m in managers}}
+    sizes = {k: (100.0, 40.0) for k in ["ceo", "dir", *managers,
+                                        *(f"{m}r" for m in managers)]}
     options = LayoutOptions(list_from=1, list_height=300.0, stack_gap=12.0)
     lay = layout_forest(["ceo"], children, sizes, options)
     pos = lay.positions
     columns = {pos[m][0] for m in managers}
     assert len(columns) == 2
     for x in columns:
-        cards = [k for k in pos if k != "ceo" and abs(pos[k][0] - x) < 60]
+        cards = [k for k in pos if k not in ("ceo", "dir") and abs(pos[k][0] - x) < 60]
         top = min(pos[k][1] - 20 for k in cards)
         bottom = max(pos[k][1] + 20 for k in cards)
         assert bottom - top <= 300.0

@@ -172,9 +172,41 @@ def check_compact(roots, children, sizes, options, rows, beside, lay: TreeLayout
     if lr:
         check_level_columns(eff, side_entry, lay, pos, rects, children)
         return
+    check_lists_under_their_own_manager(children, side_entry, page)
     for k in nodes:
         if k not in side_entry:
             assert abs(lay.rows[eff[k]] - pos[k][1]) <= TOL, k
+
+
+def descendants(children, top: str) -> set[str]:
+    """Everyone below `top` (not `top` itself)."""
+    found: set[str] = set()
+    stack = list(children.get(top, ()))
+    while stack:
+        k = stack.pop()
+        found.add(k)
+        stack.extend(children.get(k, ()))
+    return found
+
+
+def check_lists_under_their_own_manager(children, side_entry, page) -> None:
+    """Top-down, in the block of a manager laid out in a row (its listed reports, in
+    columns), a report with reports of its own heads its column: no card of the block
+    stands under it, at its indent or deeper (its left edge within the report's card),
+    unless it is one of the report's own people. (A report listed after another's subtree,
+    in its column, read as one of that report's: the enterprise overview's General
+    Counsel under the Chief People Officer.)"""
+    for owner, kids in children.items():
+        heads = [k for k in kids if k in side_entry and children.get(k)]
+        if not heads or owner in side_entry:  # (lists in a list stack as a file tree's)
+            continue
+        block = descendants(children, owner)
+        for head in heads:
+            left, _top, right, bottom = page[head]
+            own = descendants(children, head)
+            for k in block - own - {head}:
+                assert not (left - TOL <= page[k][0] < right and page[k][1] >= bottom - TOL), (
+                    "under another manager's report", owner, head, k)
 
 
 def check_level_columns(eff, side_entry, lay: TreeLayout, pos, rects, children) -> None:
@@ -245,15 +277,19 @@ def test_listed_reports_hang_indented_under_their_manager() -> None:
     lay, _ = _listed_example(options)
     pos = lay.positions
     # a and b stay in row 1; a1, a2 (row 2) hang below a; x, y below a1, indented once more.
+    # a1 has reports: it heads its column, a2 stands in the next (under a1's reports, at
+    # its indent, a2 read as one of a1's people).
     assert pos["a"][1] == pos["b"][1] and set(lay.rows) == {0, 1}
     left = {k: pos[k][0] - 50 for k in pos}
-    assert left["a1"] == left["a2"] and pos["a1"][1] < pos["x"][1] < pos["y"][1] < pos["a2"][1]
+    assert left["a1"] < left["a2"] and pos["a1"][1] == pos["a2"][1]
+    assert pos["a1"][1] < pos["x"][1] < pos["y"][1]
     assert left["x"] == left["y"] == left["a1"] + 24 + 10  # indent, then the stub to the card
     assert lay.edges["a1", "x"] == [(left["a1"] + 24, pos["a1"][1] + 20),
                                     (left["a1"] + 24, pos["x"][1]), (left["x"], pos["x"][1])]
-    # a's only child is its block: a sits over the block's trunk, which runs straight down.
-    trunk = lay.edges["a", "a1"][0][0]
-    assert trunk == pos["a"][0] and lay.edges["a", "a1"][-1] == (left["a1"], pos["a1"][1])
+    # a's line reaches each column's trunk through the bus of its gap, then its card's side.
+    for report in ("a1", "a2"):
+        assert lay.edges["a", report][0] == (pos["a"][0], pos["a"][1] + 20)
+        assert lay.edges["a", report][-1] == (left[report], pos[report][1])
 
 
 def test_list_height_cuts_blocks_into_columns() -> None:
@@ -364,3 +400,27 @@ def test_a_block_rows_lower_is_reached_through_its_managers_own_gap() -> None:
         cfo_bus = {a[along] for a, b in pairwise(lay.edges["cfo", "m1"]) if a[along] == b[along]}
         assert gap not in cfo_bus
         assert_edges_avoid_cards(lay.edges, {k: _rect(lay.positions, sizes, k) for k in sizes})
+
+
+def test_a_listed_report_with_reports_heads_its_own_column() -> None:
+    """A CEO's listed reports: two sales managers with three reports each, a counsel with
+    one, a chief of staff alone. Their list fits one column: it stood so, the second
+    manager under the first one's reports, at its indent (as Karen Partners under John
+    Singh in the Oracle HR sample), the chief of staff under the counsel. Each report with
+    reports now heads a column; the leaves after one start the next."""
+    children = {"ceo": ["john", "karen", "counsel", "staff"],
+                "john": ["j0", "j1", "j2"], "karen": ["k0", "k1", "k2"], "counsel": ["c0"]}
+    names = ["ceo", "john", "karen", "counsel", "staff", "j0", "j1", "j2", "k0", "k1", "k2",
+             "c0"]
+    sizes = {k: (150.0, 40.0) for k in names}
+    options = LayoutOptions(list_from=1, list_height=5000.0, stack_gap=12.0)
+    lay = layout_forest(["ceo"], children, sizes, options)
+    check_compact(["ceo"], children, sizes, options, None, None, lay)
+    pos = lay.positions
+    heads = [pos[k] for k in ("john", "karen", "counsel", "staff")]
+    assert len({x for x, _y in heads}) == 4 and len({y for _x, y in heads}) == 1
+    for head in ("john", "karen", "counsel"):  # each line from the CEO's bus, not a trunk
+        assert lay.edges["ceo", head][-1] == (pos[head][0] - 75.0, pos[head][1])
+        assert lay.edges["ceo", head][-2][0] < pos[head][0] - 75.0
+    # nested lists still stack: a report's reports in one column under it
+    assert len({pos[k][0] for k in ("j0", "j1", "j2")}) == 1

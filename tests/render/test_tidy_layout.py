@@ -288,7 +288,8 @@ def test_dot_output_of_a_tidy_chart_is_pinned(small_org) -> None:
 def test_a_top_below_the_list_cut_gets_no_level_label(tmp_path: Path) -> None:
     # The mid-size example with a manager removed: her three reports become tops of their
     # own (drawn with --force) in the Individual contributors row, which the compact chart
-    # lists: that row's band would stand beside listed Heads and Directors.
+    # (listing from row 3) lists: that row's band would stand beside listed Heads and
+    # Directors.
     from click.testing import CliRunner
 
     from orgviz.cli import main
@@ -299,7 +300,8 @@ def test_a_top_below_the_list_cut_gets_no_level_label(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text(text, encoding="utf-8")
     out = tmp_path / "broken.svg"
-    result = CliRunner().invoke(main, ["render", str(broken), "--force", "-o", str(out)])
+    result = CliRunner().invoke(main, ["render", str(broken), "--force", "--compact", "3",
+                                       "-o", str(out)])
     assert result.exit_code == 0 and out.exists()  # (drawn anyway: --force)
     svg = out.read_text(encoding="utf-8")
     assert ">VP</text>" in svg  # the levels above the lists keep their bands

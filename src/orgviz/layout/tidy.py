@@ -145,18 +145,21 @@ def _columns_for(count: int, options: LayoutOptions, rows: int | None = None) ->
 
 
 def _greedy(items: list[int], size: list[float], gap: float, cap: float, most: int,
-            card: list[float]) -> list[list[int]] | None:
+            card: list[float], end_at_subtree: bool = False) -> list[list[int]] | None:
     """Cut items (in order) into columns no taller than `cap` as `_place` stacks them (an
     item taller than its `card` is a subtree, with two gaps after it), each as full as it
-    goes; None as soon as that takes more than `most` columns."""
+    goes (with `end_at_subtree`, each ending at its first subtree: a card under a subtree,
+    at its manager's indent, would stand in that manager's column as if it were one of its
+    reports); None as soon as that takes more than `most` columns."""
     chunks: list[list[int]] = []
     cur: list[int] = []
     h = 0.0
     after = 0.0  # room after the column's last item: a gap, two after a subtree
+    subtree = False  # whether the column's last item is a subtree (the column ends)
     limit = cap + 1e-9
     for c in items:
         s = size[c]
-        if cur and h + after + s > limit:
+        if cur and ((subtree and end_at_subtree) or h + after + s > limit):
             if len(chunks) == most - 1:
                 return None
             chunks.append(cur)
@@ -165,7 +168,8 @@ def _greedy(items: list[int], size: list[float], gap: float, cap: float, most: i
         else:
             h = s if not cur else h + after + s
             cur.append(c)
-        after = gap + gap if s > card[c] else gap  # air after a subtree, as _place leaves
+        subtree = s > card[c]
+        after = gap + gap if subtree else gap  # air after a subtree, as _place leaves
     chunks.append(cur)
     return chunks
 
@@ -183,20 +187,22 @@ def _stacked_height(items: list[int], size: list[float], gap: float,
 
 
 def _split(items: list[int], size: list[float], gap: float, budget: float,
-           card: list[float]) -> list[list[int]]:
+           card: list[float], end_at_subtree: bool = False) -> list[list[int]]:
     """Cut items (in order) into columns no taller than `budget` (or the tallest item) as
-    `_place` stacks them (`card`: each item's own card height), with columns as even as the
-    same number of columns allows; up to the shortest card taller than the tallest item when
-    that takes fewer columns (one column a little taller than a tall subtree beside it, not
-    a short column more)."""
+    `_place` stacks them (`card`: each item's own card height), with `end_at_subtree` each
+    ending at its first subtree (see `_greedy`), with columns as even as the same number of
+    columns allows; up to the shortest card taller than the tallest item when that takes
+    fewer columns (one column a little taller than a tall subtree beside it, not a short
+    column more)."""
     tallest = max(map(size.__getitem__, items))
     cap = max(budget, tallest)
-    best = _greedy(items, size, gap, cap, len(items), card)
+    best = _greedy(items, size, gap, cap, len(items), card, end_at_subtree)
     assert best is not None  # never more columns than items
     k = len(best)
     if k > 1:
         roomier = max(budget, tallest + min(map(card.__getitem__, items)))
-        fewer = _greedy(items, size, gap, roomier, k - 1, card) if roomier > cap else None
+        fewer = (_greedy(items, size, gap, roomier, k - 1, card, end_at_subtree)
+                 if roomier > cap else None)
         if fewer is not None:
             best, k, cap = fewer, len(fewer), roomier
     if k > 1:  # even out: the lowest cap that still needs no more columns
@@ -205,7 +211,7 @@ def _split(items: list[int], size: list[float], gap: float, budget: float,
         lo, hi = max(tallest, (total - gap * (k - 1)) / k), cap
         for _ in range(8):
             mid = (lo + hi) * 0.5
-            trial = _greedy(items, size, gap, mid, k, card)
+            trial = _greedy(items, size, gap, mid, k, card, end_at_subtree)
             if trial is not None:
                 best, hi = trial, mid
             else:
@@ -928,13 +934,16 @@ class _Plan:
         self.hang: dict[int, tuple[float, int]] = dict(hang)
         self.indent = list(indent)
 
-        # Blocks of row-laid managers.
+        # Blocks of row-laid managers. A listed report with people of its own heads its
+        # column (end_at_subtree): under its people, at its indent, a report of the same
+        # manager read as one of them (its column looks like its own, as in a tree's row).
+        # Lists within a list stack as a file tree's, each under its listed card.
         tops, bounds, nrows, band = st.tops, st.bounds, st.nrows, st.band
         self.blocks: dict[int, _Block] = {}
         for v, group in st.members.items():
             cap = budget if st.hung[v] else None
             width, height, trunks = self._columns(group, item_b, item_d, leafy[v], cap, options,
-                                                  rows_of.get(v))
+                                                  rows_of.get(v), True)
             blk = _Block(v, group, width, height, trunks, st.start[v])
             first = 2 * blk.start
             bottom = tops[blk.start] + blk.height
@@ -1027,13 +1036,15 @@ class _Plan:
         budget: float | None,
         options: LayoutOptions,
         rows: int | None = None,
+        end_at_subtree: bool = False,
     ) -> tuple[float, float, list[float]]:
         """Put items in columns (top to bottom, then left to right): width, height, trunks.
 
         Cards alone (`leafy`) are cut by count (`stack_rows`, `stack_columns` or 1-4 columns;
         listed cards: as many as `budget` holds, if more); items carrying listed subtrees are
         cut by height (`budget`, or the tallest item and up to a card more, see `_split`), or
-        kept in one column (`budget` None). `rows`: the owner's own `stack_rows`, if any."""
+        kept in one column (`budget` None); with `end_at_subtree`, a column ends at its
+        first subtree. `rows`: the owner's own `stack_rows`, if any."""
         gap = options.stack_gap
         count = len(items)
         if leafy:
@@ -1049,7 +1060,7 @@ class _Plan:
         elif budget is None:
             chunks = [items]
         else:  # past the tallest item by up to the shortest card, for fewer columns
-            chunks = _split(items, item_d, gap, budget, self.depth)
+            chunks = _split(items, item_d, gap, budget, self.depth, end_at_subtree)
         return _place(chunks, item_b, item_d, self.depth, self.tr_off, self.top_off, self.stub,
                       gap, options.sibling_gap)
 
