@@ -943,12 +943,135 @@ def route_links(boxes: dict[str, Box], lines: Sequence[Connector], width: float,
     return [router.route(a, b) for a, b in pairs]
 
 
+#: A broken tree line (--force) that would lie on a solid line for more than COVERED px runs
+#: beside it instead, GAP px off (or GAP_FAR, should that clear more): a red dashed line
+#: under a grey trunk could not be told from it.
+COVERED = 3.0
+GAP = 5.0
+GAP_FAR = 9.0
+ON = 2.0  # a parallel solid line closer than this lies "on" the broken line
+
+
+def separate_broken(lines: list[Connector], boxes: dict[str, Box]) -> None:
+    """Broken tree lines (--force) that share their way with solid ones (a manager's trunk,
+    a row's bus) moved beside it, in place: each its own path, parallel to the tree's, GAP
+    off to the side that lies on, crosses and comes near the fewest lines and cards."""
+    shared = [i for i, line in enumerate(lines) if line.kind == "broken" and not line.curve
+              and len(line.points) >= 2 and _orthogonal(line.points)]
+    if not shared:
+        return
+    solid = [seg for line in lines if line.kind in ("solid", "assistant") and not line.curve
+             for seg in _segments(line.points)]
+    for i in shared:
+        points = lines[i].points
+        x0, y0, x1, y1 = _bounds(points, GAP_FAR + CLEAR)
+        near = [seg for seg in solid
+                if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1]
+        if _covered(points, near) <= COVERED:
+            continue
+        cards = [b for b in boxes.values() if b.right >= x0 and b.left <= x1
+                 and b.bottom >= y0 and b.top <= y1]
+        ends = [_end_card(p, cards) for p in (points[0], points[-1])]
+        best: tuple[tuple[float, ...], tuple[Point, ...]] | None = None
+        for gap in (GAP, GAP_FAR):
+            for side in (1.0, -1.0):
+                moved = _offset(points, side * gap)
+                score = _beside_score(moved, near, cards, ends, gap)
+                if score is not None and (best is None or score < best[0]):
+                    best = (score, moved)
+        if best is not None and best[0][0] < _covered(points, near):
+            lines[i] = Connector("broken", best[1])
+
+
+def _orthogonal(points: Sequence[Point]) -> bool:
+    """Whether every step of a polyline runs along an axis."""
+    return all(abs(ax - bx) < 0.01 or abs(ay - by) < 0.01 for (ax, ay), (bx, by)
+               in pairwise(points))
+
+
+def _bounds(points: Sequence[Point], pad: float) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) round a polyline, `pad` wider each side."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
+
+
+def _offset(points: Sequence[Point], gap: float) -> tuple[Point, ...]:
+    """An orthogonal polyline moved `gap` to its left (negative: right), each step parallel
+    to its own; its ends slide along the sides of the cards they meet."""
+    normals: list[Point] = []
+    for (ax, ay), (bx, by) in pairwise(points):
+        dx, dy = bx - ax, by - ay
+        length = abs(dx) + abs(dy) or 1.0
+        normals.append((dy / length * gap, -dx / length * gap))
+    moved = [(points[0][0] + normals[0][0], points[0][1] + normals[0][1])]
+    for k in range(1, len(points) - 1):
+        (nx0, ny0), (nx1, ny1) = normals[k - 1], normals[k]
+        moved.append((points[k][0] + nx0 + nx1, points[k][1] + ny0 + ny1))
+    moved.append((points[-1][0] + normals[-1][0], points[-1][1] + normals[-1][1]))
+    return tuple((round(x, 2), round(y, 2)) for x, y in moved)
+
+
+def _covered(points: Sequence[Point], solid: Sequence[_Segment]) -> float:
+    """How much of a polyline (px) lies on the solid lines: along one, within ON of it."""
+    total = 0.0
+    for x0, y0, x1, y1 in _segments(points):
+        spans: list[tuple[float, float]] = []
+        for sx0, sy0, sx1, sy1 in solid:
+            if y1 - y0 < EPS and sy1 - sy0 < EPS and abs(sy0 - y0) < ON:
+                spans.append((max(x0, sx0), min(x1, sx1)))
+            elif x1 - x0 < EPS and sx1 - sx0 < EPS and abs(sx0 - x0) < ON:
+                spans.append((max(y0, sy0), min(y1, sy1)))
+        total += _union_length([span for span in spans if span[1] > span[0]])
+    return total
+
+
+def _union_length(spans: list[tuple[float, float]]) -> float:
+    """The length the spans (lo, hi) cover together."""
+    total, reach = 0.0, float("-inf")
+    for lo, hi in sorted(spans):
+        if hi > reach:
+            total += hi - max(lo, reach)
+            reach = hi
+    return total
+
+
+def _end_card(p: Point, cards: Sequence[Box]) -> Box | None:
+    """The card whose outline a line's end meets (None: it ends on another line)."""
+    for b in cards:
+        if b.left - EPS <= p[0] <= b.right + EPS and b.top - EPS <= p[1] <= b.bottom + EPS:
+            return b
+    return None
+
+
+def _beside_score(moved: tuple[Point, ...], solid: Sequence[_Segment], cards: Sequence[Box],
+                  ends: list[Box | None], gap: float) -> tuple[float, ...] | None:
+    """How a broken line moved beside the tree's reads (lower is better: the length still on
+    solid lines, the solid lines crossed, how close it comes to other cards, the gap), or
+    None: it runs through a card, or its ends left their cards' sides."""
+    for p, end in zip((moved[0], moved[-1]), ends, strict=True):
+        if end is not None and not (end.left + 4.0 <= p[0] <= end.right - 4.0
+                                    or end.top + 4.0 <= p[1] <= end.bottom - 4.0):
+            return None  # (slid past a corner, or off the side)
+    closest = CLEAR
+    for b in cards:
+        if b in ends:
+            continue
+        for x0, y0, x1, y1 in _segments(moved):
+            away = max(b.left - x1, x0 - b.right, b.top - y1, y0 - b.bottom)
+            if away < 0.5:
+                return None
+            closest = min(closest, away)
+    return (_covered(moved, solid), float(_crossings(moved, solid)), CLEAR - closest, gap)
+
+
 def add_links(chart: Chart, boxes: dict[str, Box], lines: list[Connector],
               ends: list[tuple[str, str]] | None, width: float, height: float) -> None:
     """Append the chart's dotted and broken lines to `lines` (and their (from, to) card ids
     to `ends`), routed around the cards. A dotted line without a good route is left out
     (its card names the dotted-line manager); a broken line (a cycle's closing line,
-    --force) without one is drawn as a curve: it must show."""
+    --force) without one is drawn as a curve: it must show. Broken tree lines that share
+    their way with solid ones are first moved beside them (`separate_broken`)."""
+    separate_broken(lines, boxes)
     links = [link for link in chart.links if link.manager in boxes and link.report in boxes]
     routes = route_links(boxes, lines, width, height,
                          [(link.manager, link.report) for link in links],
