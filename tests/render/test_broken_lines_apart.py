@@ -1,9 +1,11 @@
 """`render --force`: a reporting line that fails validation (red dashes) is its own line, not
 drawn under a manager's grey trunk or a row's bus (a reviewer could not tell which line was
-broken)."""
+broken), drawn over the solid lines on a halo of the background, and the card at its end
+wears the "!" badge, which the key's sample of the line shows at its end."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from itertools import pairwise
 from pathlib import Path
@@ -12,10 +14,11 @@ import pytest
 from renderkit import system_graphviz
 
 from orgviz.loader import load
-from orgviz.render import RenderOptions
+from orgviz.render import RenderOptions, render
 from orgviz.render.geometry import Connector, Geometry, Point
 from orgviz.render.pipeline import build
 from orgviz.render.routing import separate_broken
+from orgviz.render.themes import get_theme
 from orgviz.validate import validate
 
 #: An engineering manager whose reports stand in a column on one trunk (tidy) or in a row
@@ -109,3 +112,29 @@ def test_separate_broken_moves_a_line_off_a_trunk_beside_it() -> None:
     assert moved.kind == "broken" and hidden(moved, [solid]) == 0.0
     assert moved.points[0][1] == 40.0 and moved.points[-1][0] == 40.0  # on the cards' sides
     assert abs(moved.points[0][0] - 20.0) == 5.0  # beside the trunk, a gap off it
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_broken_lines_are_drawn_over_the_solid_ones_on_a_halo(org_file, layout: str) -> None:
+    theme = get_theme("light")
+    svg = render(load(org_file(ORG)), "svg", RenderOptions(layout=layout), force=True).decode()
+    paths = re.findall(r'<path [^>]*stroke="([^"]+)"[^>]*stroke-width="([^"]+)"', svg)
+    kinds = [("broken" if stroke == theme.broken else "halo" if stroke == theme.background
+              else "solid" if stroke == theme.line else "other") for stroke, _ in paths]
+    chart_kinds = kinds[kinds.index("solid", 1):]  # (after the key's samples)
+    first_broken = chart_kinds.index("broken")
+    assert "solid" not in chart_kinds[first_broken:]
+    assert chart_kinds[first_broken - 1] == "halo"  # each broken line on its halo
+    assert chart_kinds.count("halo") == chart_kinds.count("broken") == 2
+
+
+def test_the_report_on_a_broken_line_wears_the_badge_the_key_shows(org_file) -> None:
+    red = get_theme("light").broken
+    svg = render(load(org_file(ORG)), "svg", RenderOptions(layout="tidy"),
+                 force=True).decode()
+    cards = re.findall(r'<g transform="translate\([^)]*\)"><title>([^<,]*)(.*?)</g>', svg)
+    marked = [name.split(" — ")[0] for name, drawing in cards
+              if f'r="8" fill="{red}"' in drawing]
+    assert sorted(marked) == ["Di Two", "Fa Four"]
+    # the key's line sample ends in the badge's dot
+    assert re.search(rf'stroke="{red}"[^>]*/><circle [^>]*r="3.5" fill="{red}"/>', svg)

@@ -37,6 +37,7 @@ MIN_WIDTH = 560.0
 RADIUS = 7.0  # card corner radius
 BAND_GAP = 2.0  # between the segments of a split accent band
 CORNER = 6.0  # connector corner radius
+BROKEN_HALO = 5.4  # the background line under a broken one (--force), parting it from others
 BAND_PAD = 10.0  # a level row's band past its cards: above, below and at its far end
 
 
@@ -365,6 +366,9 @@ class _Canvas:
                         fill=theme.card_fill, stroke=theme.broken, stroke_width=1.8)
                     + _el("circle", cx=x + 22, cy=y - 7, r=3.5, fill=theme.broken))
         path = f"M{_n(x)} {_n(y)}H{_n(x + 24)}"
+        if style == "broken":  # (the "!" its report's card wears, at the line's end)
+            return (f"<path {self.line_style(style)} d=\"{_n_path(x, y, 20)}\"/>"
+                    + _el("circle", cx=x + 23, cy=y, r=3.5, fill=self.theme.broken))
         return f"<path {self.line_style(style)} d=\"{path}\"/>"
 
     # lines ----------------------------------------------------------------------------------
@@ -382,6 +386,8 @@ class _Canvas:
         if kind == "broken":
             return _attrs(fill="none", stroke=theme.broken, stroke_width=2.2,
                           stroke_dasharray="7 4")
+        if kind == "halo":  # under a broken line: a gap in the lines it crosses
+            return _attrs(fill="none", stroke=theme.background, stroke_width=BROKEN_HALO)
         if kind == "assistant":
             return _attrs(fill="none", stroke=theme.line, stroke_width=theme.line_width,
                           stroke_dasharray="2 3")
@@ -398,6 +404,9 @@ class _Canvas:
         else:
             moved = tuple([(x + x0, y + y0) for x, y in points])
             path = curve_path(moved) if line.curve else rounded_path(moved)
+        if line.kind == "broken" and not self.transparent:
+            return (f'<path {self.line_style("halo")} d="{path}"/>'
+                    f'<path {self.line_style(line.kind)} d="{path}"/>')
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
     # rows -----------------------------------------------------------------------------------
@@ -470,8 +479,9 @@ class _Canvas:
         out.append("<g>")
         out.extend(self.rows())
         out.append("</g>")
-        # Dotted and broken lines go under the solid tree; cards cover line ends.
-        order = {"dotted": 0, "broken": 1, "assistant": 2, "solid": 3}
+        # Dotted lines go under the solid tree, broken ones (--force) over it, each on a halo
+        # of the background that parts it from the lines it crosses; cards cover line ends.
+        order = {"dotted": 0, "assistant": 1, "solid": 2, "broken": 3}
         out.append("<g>")
         for line in sorted(geometry.lines, key=lambda c: order.get(c.kind, 4)):
             out.append(self.connector(line))
@@ -623,11 +633,16 @@ class _CardMaker:
             parts.append(f'<path {_note_style(theme)} d="M{n(x)} {n(y - 3)}H{n(x + 12)}"/>')
             parts.append(_text(x + NOTE_MARK, y, text.dotted, TEAM_SIZE, theme.muted,
                                anchor="start"))
-        if card.broken:
+        if card.broken or card.broken_line:  # (the card, or its line to its manager)
             bx, by = w - 4, 4.0
             parts.append(_el("circle", cx=bx, cy=by, r=8.0, fill=theme.broken))
             parts.append(_text(bx, by + 4, "!", 11.0, theme.background, bold=True))
         return f"<title>{xml_escape(text.full)}</title>", size, "".join(parts)
+
+
+def _n_path(x: float, y: float, length: float) -> str:
+    """A level path `length` long from (x, y)."""
+    return f"M{_n(x)} {_n(y)}H{_n(x + length)}"
 
 
 def _note_style(theme: Theme) -> str:
