@@ -24,11 +24,12 @@ reach are filled (`Router._lazy_index`), with the same answers.
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise, repeat
 from operator import add, itemgetter, mul, sub
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from orgviz.render.cards import PILE
 from orgviz.render.geometry import Box, Connector, Point, side_curve, simplify
@@ -72,6 +73,25 @@ MAX_LENGTH = 3.5
 #: ... and is at most this much longer than the shortest way between the two cards' sides.
 DETOUR = 1.6
 DETOUR_PAD = 160.0
+
+
+class Limits(NamedTuple):
+    """When a route is drawn (see `Router.acceptable`): at most `bends` bends, `crossings`
+    solid lines crossed, `length` card widths long and `detour` times (plus `detour_pad` px)
+    the shortest way between the two cards' sides."""
+
+    bends: int
+    crossings: int
+    length: float
+    detour: float
+    detour_pad: float
+
+
+#: A dotted line's: short and clear, as the key promises, or left to the card's note.
+DOTTED = Limits(MAX_BENDS, MAX_CROSSINGS, MAX_LENGTH, DETOUR, DETOUR_PAD)
+#: A broken line's (a cycle's closing line, --force), which must be drawn: a longer way
+#: at right angles, across a few lines, reads better than the curve drawn without one.
+BROKEN = Limits(9, 4, 14.0, 3.0, 480.0)
 #: At most this many searches per chart (each takes about a millisecond): past them, lines
 #: are not drawn (their cards' notes show them), so that no chart takes long.
 MAX_SEARCHES = 5000
@@ -340,15 +360,18 @@ class Router:
 
     def __init__(self, boxes: dict[str, Box], lines: Sequence[Connector],
                  width: float, height: float, shapes: dict[str, Box] | None = None,
-                 pairs: Sequence[tuple[str, str]] | None = None) -> None:
+                 pairs: Sequence[tuple[str, str]] | None = None,
+                 limits: Sequence[Limits] | None = None) -> None:
         """`shapes`: cards drawn larger than their box (a pile), as the box that holds
-        their drawing. `pairs`: the (manager, report) pairs to be routed, when known: if
-        their searches reach little of the chart, its index is filled only where they do."""
+        their drawing. `pairs`: the (manager, report) pairs to be routed, when known, with
+        their `limits` (DOTTED if not given): if their searches reach little of the chart,
+        its index is filled only where they do."""
         self.boxes = boxes
         self.outlines = {**boxes, **shapes} if shapes else boxes
         self.lines = lines
         self.bounds = (-CLEAR, -CLEAR, width + CLEAR, height + CLEAR)
         self.pairs = pairs
+        self.limits = limits
         self.known_index: _Index | None = None
         self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
         self.known_ports: dict[str, list[_Port]] = {}  # card -> its ports (`ports`)
@@ -372,8 +395,9 @@ class Router:
         tiles_high = int(y1 // CELL) // TILE - int(y0 // CELL) // TILE + 1
         most = LAZY_TILES * (int(x1 // CELL) - int(x0 // CELL) + 1) * tiles_high
         reached: set[tuple[int, int]] = set()  # (column, tile)
-        for a_id, b_id in self.pairs:
-            if self._near(a_id, b_id):
+        every = self.limits if self.limits is not None else [DOTTED] * len(self.pairs)
+        for (a_id, b_id), limits in zip(self.pairs, every, strict=True):
+            if self._near(a_id, b_id, limits):
                 w_x0, w_y0, w_x1, w_y1 = self._window(self.boxes[a_id], self.boxes[b_id])
                 i0, i1 = int((w_x0 - WINDOW_PAD) // CELL), int((w_x1 + WINDOW_PAD) // CELL)
                 j0, j1 = int((w_y0 - WINDOW_PAD) // CELL), int((w_y1 + WINDOW_PAD) // CELL)
@@ -386,10 +410,10 @@ class Router:
             return None
         return index
 
-    def _near(self, a_id: str, b_id: str) -> bool:
+    def _near(self, a_id: str, b_id: str, limits: Limits = DOTTED) -> bool:
         """Whether two cards are near enough for a route to be searched."""
         a, b = self.boxes[a_id], self.boxes[b_id]
-        longest = MAX_LENGTH * max(a.w, b.w)
+        longest = limits.length * max(a.w, b.w)
         return a_id != b_id and abs(a.x - b.x) + abs(a.y - b.y) <= longest + a.w + a.h
 
     def _window(self, a: Box, b: Box) -> tuple[float, float, float, float]:
@@ -449,13 +473,14 @@ class Router:
             found = self.known_ports[card_id] = self.ports(card_id)
         return found
 
-    def route(self, a_id: str, b_id: str) -> tuple[Point, ...] | None:
+    def route(self, a_id: str, b_id: str, limits: Limits = DOTTED) -> tuple[Point, ...] | None:
         """A route from card `a_id` (the manager) to card `b_id` that passes under no card,
-        or None. Routes to the same manager may share their way to it (a bus)."""
-        if not self._near(a_id, b_id):
+        or None. Dotted routes to the same manager may share their way to it (a bus); a
+        route with other `limits` than DOTTED (a broken line) shares none."""
+        if not self._near(a_id, b_id, limits):
             return None
         a, b = self.boxes[a_id], self.boxes[b_id]
-        longest = MAX_LENGTH * max(a.w, b.w)
+        longest = limits.length * max(a.w, b.w)
         ports_a, ports_b = self.ports_of(a_id), self.ports_of(b_id)
         if not ports_a or not ports_b or self.searches >= MAX_SEARCHES:
             return None
@@ -466,33 +491,36 @@ class Router:
                                                            x1 + WINDOW_PAD, y1 + WINDOW_PAD)]
         if len(obstacles) > MAX_WINDOW_CARDS:
             return None
-        bus = self.buses.get(a_id, [])
+        own = a_id if limits == DOTTED else f"\0{a_id}\0{b_id}"  # (a key no card id is)
+        bus = self.buses.get(own, [])
         # Solid lines (and their corners, NEAR round: those just outside the window too):
         # never run along; the dotted lines to other managers: better not.
         solid = self.index.segments_in(x0 - NEAR, y0 - NEAR, x1 + NEAR, y1 + NEAR)
-        taken = [seg for manager, segs in self.buses.items() if manager != a_id for seg in segs
+        taken = [seg for manager, segs in self.buses.items() if manager != own for seg in segs
                  if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1]
         found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus, solid)
         if found is None:
             return None
         points = simplify(_in_line(found))
-        if not self.acceptable(points, ports_a, ports_b, longest, solid):
+        if not self.acceptable(points, ports_a, ports_b, longest, solid, limits):
             return None
-        self.buses.setdefault(a_id, []).extend(_segments(points))
+        self.buses.setdefault(own, []).extend(_segments(points))
         return points
 
     @staticmethod
     def acceptable(points: tuple[Point, ...], ports_a: list[_Port], ports_b: list[_Port],
-                   longest: float, solid: Sequence[_Segment] = ()) -> bool:
+                   longest: float, solid: Sequence[_Segment] = (),
+                   limits: Limits = DOTTED) -> bool:
         """Whether a route is worth drawing: short, few bends, not much of a detour, and
-        across at most MAX_CROSSINGS of the `solid` lines."""
+        across few of the `solid` lines (as `limits` says)."""
         bends = len(points) - 2
         segments = _segments(points)
         length = sum(x1 - x0 + y1 - y0 for x0, y0, x1, y1 in segments)
         direct = min(abs(pa[0] - pb[0]) + abs(pa[1] - pb[1])
                      for pa, _, _ in ports_a for pb, _, _ in ports_b)
-        return (bends <= MAX_BENDS and length <= min(longest, DETOUR * direct + DETOUR_PAD)
-                and _crossings(points, solid) <= MAX_CROSSINGS)
+        return (bends <= limits.bends
+                and length <= min(longest, limits.detour * direct + limits.detour_pad)
+                and _crossings(points, solid) <= limits.crossings)
 
 
 def _segments(points: Sequence[Point]) -> list[_Segment]:
@@ -935,12 +963,15 @@ def _search(obstacles: list[_Sides], segments: list[_Segment],
 
 def route_links(boxes: dict[str, Box], lines: Sequence[Connector], width: float,
                 height: float, pairs: Sequence[tuple[str, str]],
-                shapes: dict[str, Box] | None = None) -> list[tuple[Point, ...] | None]:
-    """A route (or None: not drawn) for each (manager, report) pair, in order."""
+                shapes: dict[str, Box] | None = None,
+                limits: Sequence[Limits] | None = None) -> list[tuple[Point, ...] | None]:
+    """A route (or None: not drawn) for each (manager, report) pair, in order, within its
+    `limits` (DOTTED if not given)."""
     if not pairs:
         return []
-    router = Router(boxes, lines, width, height, shapes, pairs)
-    return [router.route(a, b) for a, b in pairs]
+    every = list(limits) if limits is not None else [DOTTED] * len(pairs)
+    router = Router(boxes, lines, width, height, shapes, pairs, every)
+    return [router.route(a, b, limit) for (a, b), limit in zip(pairs, every, strict=True)]
 
 
 #: A broken tree line (--force) that would lie on a solid line for more than COVERED px runs
@@ -1069,23 +1100,73 @@ def add_links(chart: Chart, boxes: dict[str, Box], lines: list[Connector],
     """Append the chart's dotted and broken lines to `lines` (and their (from, to) card ids
     to `ends`), routed around the cards. A dotted line without a good route is left out
     (its card names the dotted-line manager); a broken line (a cycle's closing line,
-    --force) without one is drawn as a curve: it must show. Broken tree lines that share
-    their way with solid ones are first moved beside them (`separate_broken`)."""
+    --force), routed first and within the wider BROKEN limits, is drawn as a curve round
+    the cards where it has none: it must show. Broken tree lines that share their way with
+    solid ones are first moved beside them (`separate_broken`)."""
     separate_broken(lines, boxes)
     links = [link for link in chart.links if link.manager in boxes and link.report in boxes]
+    links.sort(key=lambda link: link.kind == "dotted")  # (broken ones first: they must show)
+    shapes = pile_shapes(chart, boxes)
     routes = route_links(boxes, lines, width, height,
-                         [(link.manager, link.report) for link in links],
-                         pile_shapes(chart, boxes))
+                         [(link.manager, link.report) for link in links], shapes,
+                         [DOTTED if link.kind == "dotted" else BROKEN for link in links])
     for link, route in zip(links, routes, strict=True):
         if route is not None:
             lines.append(Connector(link.kind, route))
         elif link.kind == "dotted":
             continue
         else:
-            lines.append(Connector(link.kind, side_curve(boxes[link.manager],
-                                                         boxes[link.report]), curve=True))
+            lines.append(Connector(link.kind, clear_curve(link.manager, link.report,
+                                                          {**boxes, **shapes}), curve=True))
         if ends is not None:
             ends.append((link.manager, link.report))
+
+
+#: The fallback curve's samples (along each candidate) and how far out it may bow past the
+#: two cards (px), to find one over no card, or over the fewest.
+CURVE_SAMPLES = 48
+BOWS = (40.0, 90.0, 160.0)
+
+
+def clear_curve(a_id: str, b_id: str, outlines: dict[str, Box]) -> tuple[Point, ...]:
+    """A curve from card `a_id` to card `b_id` for a broken line no route was found for:
+    of the S-curve between their facing sides and C-curves out of the same side of both
+    (left or right, bowing out past them), the one over the fewest other cards (a line
+    under a card is hidden, and reads as a line to it), then the shortest."""
+    a, b = outlines[a_id], outlines[b_id]
+    candidates = [side_curve(a, b)]
+    for sign in (1.0, -1.0):
+        far = max(a.right, b.right) if sign > 0 else min(a.left, b.left)
+        start, end = (a.x + sign * a.w / 2, a.y), (b.x + sign * b.w / 2, b.y)
+        for bow in BOWS:
+            out = far + sign * bow
+            candidates.append((start, (out, start[1]), (out, end[1]), end))
+    lefts = [p[0] for c in candidates for p in c]
+    tops = [p[1] for c in candidates for p in c]
+    others = [box for card_id, box in outlines.items() if card_id not in (a_id, b_id)
+              and box.right >= min(lefts) and box.left <= max(lefts)
+              and box.bottom >= min(tops) and box.top <= max(tops)]
+
+    def cost(curve: tuple[Point, ...]) -> tuple[int, float]:
+        samples = _bezier_samples(curve)
+        under = sum(1 for x, y in samples for box in others
+                    if box.left < x < box.right and box.top < y < box.bottom)
+        return under, sum(math.dist(p, q) for p, q in pairwise(samples))
+
+    return min(candidates, key=cost)
+
+
+def _bezier_samples(curve: tuple[Point, ...]) -> list[Point]:
+    """Points along a cubic Bézier (p0 c1 c2 p1), CURVE_SAMPLES + 1 of them."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+    found = []
+    for k in range(CURVE_SAMPLES + 1):
+        t = k / CURVE_SAMPLES
+        u = 1 - t
+        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        found.append((w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3,
+                      w0 * y0 + w1 * y1 + w2 * y2 + w3 * y3))
+    return found
 
 
 def pile_shapes(chart: Chart, boxes: dict[str, Box]) -> dict[str, Box]:
