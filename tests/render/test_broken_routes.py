@@ -68,8 +68,49 @@ def test_the_fallback_curve_goes_round_the_cards_between() -> None:
                    if mid.left < x < mid.right and mid.top < y < mid.bottom)
 
     assert under(side_curve(boxes["a"], boxes["b"])) > 0
-    curve = clear_curve("a", "b", boxes)
+    curve = clear_curve("a", "b", boxes, 400, 480)
     assert under(curve) == 0
     a, b = boxes["a"], boxes["b"]
     assert curve[0] in ((a.left, a.y), (a.right, a.y)) and curve[-1] in ((b.left, b.y),
                                                                         (b.right, b.y))
+
+
+#: The enterprise example with a reporting cycle: its CTO reports to a senior engineer four
+#: levels below, who stands in a column between two trunks 20 px off each side.
+ENTERPRISE = (Path(__file__).parents[2] / "orgs" / "enterprise.yaml").read_text(
+    encoding="utf-8")
+DEEP_CYCLE = ENTERPRISE.replace("role: cto, reports_to: aziz-cohen",
+                                "role: cto, reports_to: zara-tan")
+
+
+def test_a_closing_line_out_of_a_crowded_column_runs_at_right_angles() -> None:
+    # (the engineer's card had no port a dotted line may use, and the way up ran between
+    # two trunks no grid line passed between: the curve ran under four cards)
+    assert DEEP_CYCLE != ENTERPRISE
+    geometry = geometry_of(DEEP_CYCLE, "tidy")
+    broken = [line for line in geometry.lines if line.kind == "broken"]
+    assert len(broken) == 1 and not broken[0].curve
+    points = broken[0].points
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        assert abs(ax - bx) < 0.01 or abs(ay - by) < 0.01
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_fallback_curve_stays_in_the_drawing_and_off_the_cards(layout: str) -> None:
+    # under --layout dot the two cards are 2,600 px apart, too far for a route: the curve
+    # went out of the drawing's top (cut off) and under cards on its way
+    geometry = geometry_of(DEEP_CYCLE, layout)
+    broken = [line for line in geometry.lines if line.kind == "broken"]
+    assert len(broken) == 1
+    if not broken[0].curve:
+        return  # (routed: see above)
+    samples = _bezier_samples(broken[0].points)
+    assert all(0 <= x <= geometry.width and 0 <= y <= geometry.height for x, y in samples)
+
+    def under(curve: tuple[tuple[float, float], ...]) -> int:
+        """How many sampled points of a curve lie under a card."""
+        return sum(1 for x, y in _bezier_samples(curve) for box in geometry.boxes.values()
+                   if box.left < x < box.right and box.top < y < box.bottom)
+
+    s_curve = side_curve(geometry.boxes["zara-tan"], geometry.boxes["kenji-das"])
+    assert under(broken[0].points) < under(s_curve) / 2

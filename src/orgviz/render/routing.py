@@ -27,7 +27,7 @@ import heapq
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import pairwise, repeat
+from itertools import pairwise, product, repeat
 from operator import add, itemgetter, mul, sub
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -374,7 +374,8 @@ class Router:
         self.limits = limits
         self.known_index: _Index | None = None
         self.buses: dict[str, list[_Segment]] = {}  # manager -> segments drawn to it
-        self.known_ports: dict[str, list[_Port]] = {}  # card -> its ports (`ports`)
+        # (card, crowded) -> its ports (`ports`)
+        self.known_ports: dict[tuple[str, bool], list[_Port]] = {}
         self.searches = 0
 
     @property
@@ -426,26 +427,28 @@ class Router:
         y1 = min(self.bounds[3], max(a.bottom, b.bottom) + margin_y)
         return x0, y0, x1, y1
 
-    def ports(self, card_id: str) -> list[_Port]:
+    def ports(self, card_id: str, crowded: bool = False) -> list[_Port]:
         """Where a dotted line may leave or enter a card: the middle of a side, straight
         out STUB long; where the middle of the top or the bottom cannot be used (mostly: the
         tree's connector ends there), a quarter of the width off it on either side instead.
         A port cannot be used where a solid line ends (the tree's, a listed card's, an
         assistant's), nor where its stub would run on one or through its corner, cross one
-        (or meet one within NEAR past its end), or pass within CLEAR of another card."""
+        (or meet one within NEAR past its end), or pass within CLEAR of another card.
+        `crowded`: a stub may end within NEAR of a solid line across its way (the way on
+        crosses it right there), for a broken line out of a card with no other port."""
         b = self.boxes[card_id]
         found: list[_Port] = []
         for y, out in ((b.top, b.top - STUB), (b.bottom, b.bottom + STUB)):
             middle: _Port = ((b.x, y), (b.x, out), True)
-            if not self._usable(middle, card_id):
+            if not self._usable(middle, card_id, crowded):
                 found.extend(((x, y), (x, out), True) for x in (b.x - b.w / 4, b.x + b.w / 4))
             else:
                 found.append(middle)
         found.append(((b.left, b.y), (b.left - STUB, b.y), False))
         found.append(((b.right, b.y), (b.right + STUB, b.y), False))
-        return [port for port in found if self._usable(port, card_id)]
+        return [port for port in found if self._usable(port, card_id, crowded)]
 
-    def _usable(self, port: _Port, card_id: str) -> bool:
+    def _usable(self, port: _Port, card_id: str, crowded: bool = False) -> bool:
         """Whether a port of card `card_id` may be used (see `ports`)."""
         (px, py), (sx, sy), _ = port
         if self.index.line_end_near((px, py), 3.0):
@@ -453,7 +456,8 @@ class Router:
         reach = STUB + NEAR
         solid = self.index.segments_in(px - reach, py - reach, px + reach, py + reach)
         # (NEAR past its end too: a stub ending on a solid line could only cross it there)
-        beyond = (sx + (sx - px) * NEAR / STUB, sy + (sy - py) * NEAR / STUB)
+        past = 0.0 if crowded else NEAR
+        beyond = (sx + (sx - px) * past / STUB, sy + (sy - py) * past / STUB)
         if solid and (_on_solid((px, py), (sx, sy), solid)
                       or _crossings(((px, py), beyond), solid)):
             return False
@@ -466,11 +470,11 @@ class Router:
         return all(k == card_id for k in self.index.cards_in(x0 - reach, y0 - reach,
                                                              x1 + reach, y1 + reach))
 
-    def ports_of(self, card_id: str) -> list[_Port]:
+    def ports_of(self, card_id: str, crowded: bool = False) -> list[_Port]:
         """A card's `ports`, found once a chart (a manager's are asked for each route)."""
-        found = self.known_ports.get(card_id)
+        found = self.known_ports.get((card_id, crowded))
         if found is None:
-            found = self.known_ports[card_id] = self.ports(card_id)
+            found = self.known_ports[(card_id, crowded)] = self.ports(card_id, crowded)
         return found
 
     def route(self, a_id: str, b_id: str, limits: Limits = DOTTED) -> tuple[Point, ...] | None:
@@ -482,6 +486,9 @@ class Router:
         a, b = self.boxes[a_id], self.boxes[b_id]
         longest = limits.length * max(a.w, b.w)
         ports_a, ports_b = self.ports_of(a_id), self.ports_of(b_id)
+        if limits != DOTTED:  # (a broken line must show: out of a crowded port, if need be)
+            ports_a = ports_a or self.ports_of(a_id, crowded=True)
+            ports_b = ports_b or self.ports_of(b_id, crowded=True)
         if not ports_a or not ports_b or self.searches >= MAX_SEARCHES:
             return None
         self.searches += 1
@@ -498,7 +505,8 @@ class Router:
         solid = self.index.segments_in(x0 - NEAR, y0 - NEAR, x1 + NEAR, y1 + NEAR)
         taken = [seg for manager, segs in self.buses.items() if manager != own for seg in segs
                  if seg[2] >= x0 and seg[0] <= x1 and seg[3] >= y0 and seg[1] <= y1]
-        found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus, solid)
+        found = _search(obstacles, taken, (x0, y0, x1, y1), ports_a, ports_b, bus, solid,
+                        mids=limits != DOTTED)
         if found is None:
             return None
         points = simplify(_in_line(found))
@@ -828,10 +836,12 @@ class _Grid:
 def _grid(obstacles: list[_Sides], segments: list[_Segment],
           window: tuple[float, float, float, float], ports_a: list[_Port],
           ports_b: list[_Port], bus: Sequence[_Segment],
-          solid: Sequence[_Segment] = ()) -> _Grid:
+          solid: Sequence[_Segment] = (), mids: bool = False) -> _Grid:
     """The grid of a search: lines CLEAR off the obstacles' sides, through the ports' stubs
-    and along the bus, inside the window; its nodes and edges marked (`segments`: lines
-    that cost to run along, `solid`: lines not to run along nor through their corners)."""
+    and along the bus, inside the window (with `mids`, also half-way between two such
+    lines more than 2 NEAR apart: a way between two parallel solid lines); its nodes and
+    edges marked (`segments`: lines that cost to run along, `solid`: lines not to run
+    along nor through their corners)."""
     x0, y0, x1, y1 = window
     xs = _axis([x0, x1, *(o[0] - CLEAR for o in obstacles), *(o[2] + CLEAR for o in obstacles),
                 *(p[1][0] for p in ports_a), *(p[1][0] for p in ports_b),
@@ -839,6 +849,8 @@ def _grid(obstacles: list[_Sides], segments: list[_Segment],
     ys = _axis([y0, y1, *(o[1] - CLEAR for o in obstacles), *(o[3] + CLEAR for o in obstacles),
                 *(p[1][1] for p in ports_a), *(p[1][1] for p in ports_b),
                 *(seg[1] for seg in bus if seg[1] == seg[3])])
+    if mids:
+        xs, ys = _with_mids(xs), _with_mids(ys)
     grid = _Grid([x for x in xs if x0 <= x <= x1] or [x0],
                  [y for y in ys if y0 <= y <= y1] or [y0])
     grid.block(obstacles)
@@ -852,13 +864,19 @@ def _grid(obstacles: list[_Sides], segments: list[_Segment],
     return grid
 
 
+def _with_mids(values: list[float]) -> list[float]:
+    """Sorted axis lines, and one half-way between two more than 2 NEAR apart."""
+    return _axis([*values, *((a + b) / 2 for a, b in pairwise(values) if b - a > 2 * NEAR)])
+
+
 def _search(obstacles: list[_Sides], segments: list[_Segment],
             window: tuple[float, float, float, float], ports_a: list[_Port],
             ports_b: list[_Port], bus: Sequence[_Segment] = (),
-            solid: Sequence[_Segment] = ()) -> list[Point] | None:
+            solid: Sequence[_Segment] = (), mids: bool = False) -> list[Point] | None:
     """The cheapest orthogonal path from a port of one card to a port of the other on the
-    grid of lines CLEAR off the obstacles' sides (see the module docstring)."""
-    grid = _grid(obstacles, segments, window, ports_a, ports_b, bus, solid)
+    grid of lines CLEAR off the obstacles' sides (see the module docstring; `mids`: see
+    `_grid`)."""
+    grid = _grid(obstacles, segments, window, ports_a, ports_b, bus, solid, mids)
     xs, ys, nx, ny = grid.xs, grid.ys, grid.nx, grid.ny
     free_node, free_h, free_v = grid.free_node, grid.free_h, grid.free_v
     near_h, near_v, on_h, on_v = grid.near_h, grid.near_v, grid.on_h, grid.on_v
@@ -1116,52 +1134,62 @@ def add_links(chart: Chart, boxes: dict[str, Box], lines: list[Connector],
         elif link.kind == "dotted":
             continue
         else:
-            lines.append(Connector(link.kind, clear_curve(link.manager, link.report,
-                                                          {**boxes, **shapes}), curve=True))
+            lines.append(Connector(link.kind, clear_curve(
+                link.manager, link.report, {**boxes, **shapes}, width, height), curve=True))
         if ends is not None:
             ends.append((link.manager, link.report))
 
 
-#: The fallback curve's samples (along each candidate) and how far out it may bow past the
-#: two cards (px), to find one over no card, or over the fewest.
+#: The fallback curve's samples (along each candidate) and how far its ends run out of
+#: their cards' sides before turning (px; and half the distance between the cards).
 CURVE_SAMPLES = 48
-BOWS = (40.0, 90.0, 160.0)
+SAMPLE_STEP = 8.0
+REACHES = (40.0, 120.0)
 
 
-def clear_curve(a_id: str, b_id: str, outlines: dict[str, Box]) -> tuple[Point, ...]:
+def clear_curve(a_id: str, b_id: str, outlines: dict[str, Box], width: float,
+                height: float) -> tuple[Point, ...]:
     """A curve from card `a_id` to card `b_id` for a broken line no route was found for:
-    of the S-curve between their facing sides and C-curves out of the same side of both
-    (left or right, bowing out past them), the one over the fewest other cards (a line
-    under a card is hidden, and reads as a line to it), then the shortest."""
+    of the S-curve `side_curve` and the curves out of the middle of any side of one into
+    the middle of any side of the other (leaving and entering straight out, 40 or 120 px
+    or half their distance), the one that leaves the drawing (`width` by `height`) least,
+    then over the fewest cards (a line under a card is hidden and reads as a line to it),
+    then the shortest."""
     a, b = outlines[a_id], outlines[b_id]
+    reaches = (*REACHES, math.dist((a.x, a.y), (b.x, b.y)) / 2)
     candidates = [side_curve(a, b)]
-    for sign in (1.0, -1.0):
-        far = max(a.right, b.right) if sign > 0 else min(a.left, b.left)
-        start, end = (a.x + sign * a.w / 2, a.y), (b.x + sign * b.w / 2, b.y)
-        for bow in BOWS:
-            out = far + sign * bow
-            candidates.append((start, (out, start[1]), (out, end[1]), end))
-    lefts = [p[0] for c in candidates for p in c]
-    tops = [p[1] for c in candidates for p in c]
-    others = [box for card_id, box in outlines.items() if card_id not in (a_id, b_id)
-              and box.right >= min(lefts) and box.left <= max(lefts)
-              and box.bottom >= min(tops) and box.top <= max(tops)]
+    for (start, (ax, ay)), (end, (bx, by)) in product(_side_middles(a), _side_middles(b)):
+        candidates.extend((start, (start[0] + ax * k, start[1] + ay * k),
+                           (end[0] + bx * k, end[1] + by * k), end) for k in reaches)
+    xs = [p[0] for c in candidates for p in c]
+    ys = [p[1] for c in candidates for p in c]
+    near = [box for box in outlines.values() if box.right >= min(xs) and box.left <= max(xs)
+            and box.bottom >= min(ys) and box.top <= max(ys)]
 
-    def cost(curve: tuple[Point, ...]) -> tuple[int, float]:
+    def cost(curve: tuple[Point, ...]) -> tuple[int, int, float]:
         samples = _bezier_samples(curve)
-        under = sum(1 for x, y in samples for box in others
+        outside = sum(1 for x, y in samples if not (0 <= x <= width and 0 <= y <= height))
+        under = sum(1 for x, y in samples for box in near
                     if box.left < x < box.right and box.top < y < box.bottom)
-        return under, sum(math.dist(p, q) for p, q in pairwise(samples))
+        return outside, under, sum(math.dist(p, q) for p, q in pairwise(samples))
 
     return min(candidates, key=cost)
 
 
+def _side_middles(box: Box) -> list[tuple[Point, Point]]:
+    """The middle of each side of a card, with the way straight out of it."""
+    return [((box.x, box.top), (0.0, -1.0)), ((box.x, box.bottom), (0.0, 1.0)),
+            ((box.left, box.y), (-1.0, 0.0)), ((box.right, box.y), (1.0, 0.0))]
+
+
 def _bezier_samples(curve: tuple[Point, ...]) -> list[Point]:
-    """Points along a cubic Bézier (p0 c1 c2 p1), CURVE_SAMPLES + 1 of them."""
+    """Points along a cubic Bézier (p0 c1 c2 p1): CURVE_SAMPLES + 1 of them, or one about
+    every SAMPLE_STEP px of its control polygon, if more."""
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+    count = max(CURVE_SAMPLES, int(sum(map(math.dist, curve, curve[1:])) / SAMPLE_STEP))
     found = []
-    for k in range(CURVE_SAMPLES + 1):
-        t = k / CURVE_SAMPLES
+    for k in range(count + 1):
+        t = k / count
         u = 1 - t
         w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
         found.append((w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3,
