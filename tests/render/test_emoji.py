@@ -22,7 +22,7 @@ from orgviz.errors import RenderError
 from orgviz.render import convert, emoji, pdftext, resvgfonts
 from orgviz.render.convert import svg_to_png
 from orgviz.render.emoji import all_emoji_font, emoji_runs, is_picture
-from orgviz.render.labels import EMOJI_WIDTH, mixes_scripts, text_width
+from orgviz.render.labels import EMOJI_WIDTH, measured_for, mixes_scripts, text_width
 from orgviz.render.resvgfonts import EMOJI_FAMILIES, Face, FontIndex, prepare
 
 HAS_RESVG = importlib.util.find_spec("resvg_py") is not None
@@ -64,6 +64,18 @@ def spans(text: str) -> list[str]:
 ])
 def test_emoji_runs(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(("text", "sequences", "joined"), [
+    ("Ana 👩\u200d💻🚀 Lee", ["👩\u200d💻", "🚀"], [6]),  # (💻 drawn with 👩: one picture)
+    ("🇬🇧🇩🇪 🇫", ["🇬", "🇧", "🇩", "🇪", "🇫"], [1, 3]),  # (flags pair from the first letter)
+    ("👩🏽\u200d💻 1\ufe0f\u20e3 a\u200d👩", ["👩🏽\u200d💻", "1\ufe0f\u20e3", "👩"], [3]),
+    ("🏳\ufe0f\u200d🌈", ["🏳\ufe0f\u200d🌈"], [3]),
+])
+def test_emoji_sequences_and_the_emoji_joined_to_the_one_before(
+        text: str, sequences: list[str], joined: list[int]) -> None:
+    assert [text[start:stop] for start, stop in emoji.emoji_sequences(text)] == sequences
+    assert emoji.joined(text) == joined
 
 
 @given(st.text(alphabet=st.sampled_from(["a", " ", "1", "#", "🚀", "✨", "★", "\u200d",
@@ -205,14 +217,18 @@ def test_drawn_emoji_fit_the_width_measured(text: str) -> None:
     image = Image.open(io.BytesIO(svg_to_png(svg.encode()))).convert("L")
     inked = ImageChops.invert(image).getbbox()
     assert inked is not None
+    with measured_for("png"):  # (👩‍💻 and 🇩🇪 drawn whole: one emoji wide, as browsers draw)
+        width = text_width(text, 100)
     # (drawn at 1x: 1 px a unit; a letter's ink may pass its advance by a pixel, as the last
     # "a" of "Ana Lima" does)
-    assert inked[2] - 10 <= text_width(text, 100) + 1
+    assert inked[2] - 10 <= width + 1
     if text in ("🚀 🎉 🚀", "Ana ™\ufe0f ©\ufe0f Lima", "🚀 ™\ufe0f 2026", "🀄🂡🂡 🄰🞅🁣",
-                "Cy 😀👍🏽 Obi", "Ana 👩\u200d💻 Dev", "Jo 🇩🇪 Berg", "Bo ▶\ufe0f x"):
+                "Cy 😀👍🏽 Obi", "Ana 👩\u200d💻 Dev", "Jo 🇩🇪 Berg", "Bo ▶\ufe0f x",
+                "✨😀👍🏽🇫🇷"):
         # ... and not much wider: the spaces of "🚀 🎉 🚀" are as wide as the emoji font draws
-        # them, ™️ as the text ™ it is drawn as, a playing card as text (no gaps)
-        assert inked[2] - 10 >= text_width(text, 100) * 0.9
+        # them, ™️ as the text ™ it is drawn as, a playing card as text (no gaps), a flag
+        # and a ZWJ sequence as the one emoji they are drawn as
+        assert inked[2] - 10 >= width * 0.9
 
 
 def test_an_emoji_drawn_as_text_by_default_that_the_charts_font_lacks_is_measured_wide(
@@ -423,6 +439,24 @@ def test_writing_apart_keeps_every_letter_and_emoji_and_is_idempotent(text: str)
         assert once == text
 
 
+@pytest.mark.parametrize(("text", "drawn_as"), [
+    ("Ana 👩\u200d💻 Lee", "Ana 🚀 Lee"), ("Jo 🇩🇪 Berg", "Jo 🚀 Berg"),
+    ("👩🏽\u200d💻🇬🇧🇩🇪 Bo", "🚀🚀🚀 Bo"), ("王小明 🇨🇳", "王小明 🚀"), ("👩\u200d💻 🇬🇧", "🚀 🚀")])
+def test_a_sequence_drawn_whole_is_measured_as_one_emoji_in_a_png(
+        text: str, drawn_as: str) -> None:
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    # (a PNG draws 👩‍💻 and 🇩🇪 as one picture each; an SVG is measured as written apart: a
+    # browser on Windows draws a flag as its two letters)
+    with measured_for("png"):
+        assert text_width(text, 10) == pytest.approx(text_width(drawn_as, 10))
+    assert text_width(text, 10) > text_width(drawn_as, 10) + EMOJI_WIDTH / 100 - 0.01
+    # Where they are written apart (a lam-alef beside them), they are measured so.
+    with measured_for("png"):
+        assert text_width(f"\u0644\u0627 {text}", 10) > text_width(
+            f"\u0644\u0627 {drawn_as}", 10) + EMOJI_WIDTH / 100 - 0.01
+
+
 def test_a_skin_tone_adds_no_width() -> None:
     # (👍🏽 is one picture in a browser and in a PNG of it alone; with letters the PNG draws 👍)
     assert text_width("👍🏽", 10) == pytest.approx(EMOJI_WIDTH / 100)
@@ -449,6 +483,70 @@ def test_a_text_with_letters_has_its_emoji_written_apart_for_resvg() -> None:
     assert prepared.font_files is not None and prepared.font_files[0] == "Noto Color Emoji"
     # Without a colour emoji font nothing is written apart.
     assert b"\xf0\x9f\x8f\xbd" in prepare(svg, NO_EMOJI).svg  # (the skin tone, U+1F3FD)
+
+
+SEQUENCES = FakeFonts({
+    ("Liberation Sans", 400): LATIN | {0xE9, 0x2122}, ("Liberation Sans", 700): LATIN,
+    ("Noto Color Emoji", 400): EMOJI | {0x25B6, 0x2764, 0x1F1E9, 0x1F1EA, 0x200D},
+    ("DejaVu Sans", 400): LATIN | {0x2764, 0xFE0F},
+    ("Noto Sans CJK SC", 400): LATIN | CJK,
+})
+
+
+def test_a_text_with_letters_has_its_emoji_sequences_whole_in_the_emoji_font() -> None:
+    # (resvg draws each <tspan> from the whole text shaped with its font and takes the glyphs
+    # of the first span as those the others replace: the first span in the emoji font makes
+    # each sequence one picture there, its letters replaced one for one by the text's font)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+           '<text>Ana 👩\u200d💻 Dev &amp; Jo 🇩🇪1\ufe0f\u20e3</text>'
+           '<text> 👍🏽 Jose\u0301 ™\ufe0f \u2764</text><text>王小明 👍🏽</text>'
+           '<text font-family="DejaVu Sans">Bo \u2764\ufe0f</text>'
+           '<text>Cy <tspan>👍🏽</tspan></text><text>👍🏽 🇩🇪</text>'
+           '</svg>').encode()
+    prepared = prepare(svg, SEQUENCES)
+    first = f"{IN_EMOJI_FONT}{ZWNJ}</tspan>"
+    assert prepared.svg.decode() == (
+        f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
+        f"<text>{first}Ana {IN_EMOJI_FONT}👩\u200d💻</tspan> Dev &amp; Jo "
+        f"{IN_EMOJI_FONT}🇩🇪1\ufe0f\u20e3</tspan></text>"
+        # (after the white space resvg drops; ™️ as the chart's font's ™, as before; ❤ the
+        # chart's font lacks: the emoji font's, as resvg's fallback drew it)
+        f"<text> {first}{IN_EMOJI_FONT}👍🏽</tspan> Jos\u00e9 ™ {IN_EMOJI_FONT}\u2764</tspan>"
+        f"</text><text font-family=\"'Noto Sans CJK SC', {STACK}\">{first}王小明 "
+        f"{IN_EMOJI_FONT}👍🏽</tspan></text>"
+        # (DejaVu Sans has "B", ❤ and the selector: resvg's fallback for the "B" of the emoji
+        # span's text, that family read first, would draw all of it, ❤ in black: apart)
+        '<text font-family="DejaVu Sans">Bo \u2764</text>'
+        # (a <tspan> of the text starts no span of the emoji font: written apart)
+        "<text>Cy <tspan>👍</tspan></text>"
+        "<text>👍🏽 🇩🇪</text></svg>")  # (all emoji: drawn whole by the emoji font)
+    # The emoji font read first, then the families of the texts' letters.
+    assert prepared.font_files is not None
+    assert prepared.font_files[:3] == ["Noto Color Emoji", "Liberation Sans", "Noto Sans CJK SC"]
+    assert resvgfonts.draws_sequences_whole("Ana 👩\u200d💻", STACK, False, False, SEQUENCES)
+    assert resvgfonts.draws_sequences_whole("Bo \u2764\ufe0f", STACK, False, False, SEQUENCES)
+    assert not resvgfonts.draws_sequences_whole("Bo \u2764\ufe0f", "DejaVu Sans", False,
+                                                False, SEQUENCES)
+    assert not resvgfonts.draws_sequences_whole("Ana 🚀", STACK, False, False, SEQUENCES)
+
+
+def test_emoji_sequences_beside_letters_that_join_are_written_apart() -> None:
+    # (a lam-alef, a conjunct, a mark: fewer or more glyphs in one font than in the other,
+    # which usvg 0.48 garbles or panics on, layout.rs:953, where the first span's glyphs
+    # are the emoji font's)
+    emoji = resvgfonts.emoji_face(SEQUENCES)
+    letters = FakeFonts({("Liberation Sans", 400): LATIN | set(range(0x300, 0x370)) | {
+        0x644, 0x627, 0x915, 0x94D, 0x937, 0x5E9, 0x5C1, 0x1100, 0x1161}, **{
+        key: points for key, points in SEQUENCES.coverage_by_name().items()
+        if key[0] != "Liberation Sans"}})
+    assert emoji is not None
+    assert resvgfonts.whole_sequence_files(
+        "q 👍🏽", resvgfonts.first_face(STACK, False, False, letters), emoji, letters)
+    for text in ("\u0644\u0627 👩\u200d💻", "क्ष 👍🏽", "\u05e9\u05c1 🇩🇪", "q\u0303 👍🏽",
+                 "\u1100\u1161 👍🏽"):
+        assert resvgfonts.whole_sequence_files(
+            text, resvgfonts.first_face(STACK, False, False, letters), emoji, letters) is None
+    assert resvgfonts.one_glyph_each("\uac00") and not resvgfonts.one_glyph_each("\u1100")
 
 
 def test_a_decomposed_letter_is_composed_where_emoji_are_written_apart() -> None:
@@ -495,9 +593,10 @@ def test_a_compatibility_ideograph_stays_where_emoji_are_written_apart() -> None
            '<text>\U0002f800 \ufa10 ✨</text><text>\U0002f800 Lee</text></svg>')
     assert prepare(svg.encode(), fonts).svg.decode() == (
         '<svg xmlns="http://www.w3.org/2000/svg">'
-        "<text font-family=\"'Droid Sans Fallback', sans-serif\">\ufa10 Jos\u00e9 👍</text>"
+        "<text font-family=\"'Droid Sans Fallback', sans-serif\">"
+        f"{IN_EMOJI_FONT}{ZWNJ}</tspan>\ufa10 Jos\u00e9 {IN_EMOJI_FONT}👍🏽</tspan></text>"
         "<text font-family=\"'Droid Sans Fallback', sans-serif\">\u4e3d \ufa10 ✨</text>"
-        "<text>\U0002f800 Lee</text></svg>")  # (no emoji: left as it is)
+        "<text>\U0002f800 Lee</text></svg>")  # (no emoji: left as it is; 👍🏽 drawn whole)
 
 
 IN_EMOJI_FONT = "<tspan font-family=\"'Noto Color Emoji'\">"
@@ -575,7 +674,7 @@ def test_the_svg_output_keeps_its_emoji_sequences(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "colour"), [
     ("Cy 😀👍🏽 Obi", 600), ("Ana 👩\u200d💻 Dev", 200), ("Jo 🇩🇪 Berg", 400),
     ("Bo ❤\ufe0f x", 300), ("Bo ▶\ufe0f x", 400), ("Al 🏳\ufe0f\u200d🌈 x", 300),
-    ("Jose\u0301 🚀", 140), ("☝🏽 Ida", 200), (f"Al {SCOTLAND} Reid", -1),
+    ("Jose\u0301 🚀", 140), (f"Al {SCOTLAND} Reid", 300),
     ("Bo \U0002f800 ✨", 200),  # (U+2F800: no font has it, drawn as U+4E3D)
     # (what NFC replaces alone, with a mark after it: composed, else the emoji were boxes)
     ("\u1f71\u0345 🚀 Ἀθηνᾶ", 140), ("Ohm \u2126\u0301 🚀 x", 140), ("\u212b\u0301 🚀", 140),
@@ -588,10 +687,7 @@ def test_emoji_sequences_among_letters_are_drawn_in_colour_not_as_boxes(
     if not installed_emoji():
         pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
     # Drawn as boxes before (resvg's fallback gave up on the whole text): no colour at all.
-    png = drawn(text)
-    assert colourful(png) > colour
-    if "🏴" in text:  # (black: drawn as the black flag alone is)
-        assert png == drawn("Al 🏴 Reid")
+    assert colourful(drawn(text)) > colour
 
 
 BLACK_EMOJI = FakeFonts({
@@ -664,11 +760,63 @@ def test_a_compatibility_ideograph_beside_an_emoji_is_drawn_as_it_is_alone() -> 
 
 
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
-def test_a_keycap_among_letters_is_drawn_as_its_digit() -> None:
+def test_a_keycap_and_a_skin_tone_among_letters_are_drawn() -> None:
     if not installed_emoji():
         pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
-    assert drawn("Bo 1\ufe0f\u20e3 x") == drawn("Bo 1 x")  # (a box after the 1 before)
-    assert drawn("Cy 😀👍🏽 Obi") == drawn("Cy 😀👍 Obi")  # (two boxes, and 😀 one, before)
+    # (a box after the 1 before they were written apart; then drawn as the 1 alone, and 👍🏽
+    # as 👍: now as the keycap and the toned thumb, see the test below)
+    assert colourful(drawn("Bo 1\ufe0f\u20e3 x")) > 150
+    assert colourful(drawn("Bo 1 x")) == 0
+    assert drawn("Cy 😀👍🏽 Obi") != drawn("Cy 😀👍 Obi")
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("sequence", ["👩\u200d💻", "🇬🇧", "👍🏽", "1\ufe0f\u20e3", "☝🏽",
+                                      SCOTLAND, "🏳\ufe0f\u200d🌈", "👩🏽\u200d💻🇩🇪"])
+@pytest.mark.parametrize("after", [" Ana", " Ana 王小明", " Ελένη"])
+def test_emoji_sequences_among_letters_are_drawn_whole(sequence: str, after: str) -> None:
+    # (written apart before: 👩‍💻 as 👩 and 💻, 🇬🇧 as the letters G and B, 👍🏽 as 👍, 1️⃣ as 1,
+    # Scotland's flag as the black flag 🏴; now drawn as the emoji font draws them alone)
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image, ImageChops
+
+    alone = Image.open(io.BytesIO(drawn(sequence))).convert("RGB")
+    mixed = Image.open(io.BytesIO(drawn(sequence + after))).convert("RGB")
+    inked = ImageChops.invert(alone).getbbox()
+    assert inked is not None
+    box = (0, 0, inked[2] + 1, alone.height)  # (the letters start a space further right)
+    assert mixed.crop(box).tobytes() == alone.crop(box).tobytes()
+    # ... and the letters before one as they are drawn alone.
+    letters = Image.open(io.BytesIO(drawn(after.strip()))).convert("RGB")
+    before = Image.open(io.BytesIO(drawn(f"{after.strip()} {sequence}"))).convert("RGB")
+    inked = ImageChops.invert(letters).getbbox()
+    assert inked is not None
+    box = (0, 0, inked[2] + 1, letters.height)
+    assert before.crop(box).tobytes() == letters.crop(box).tobytes()
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize(("text", "colours"), [
+    ("Ana 🇬🇧 Lee", {"red": 200, "blue": 150}), ("Jo 🇩🇪 Berg", {"red": 200, "yellow": 200}),
+    ("王小明 🇨🇳 工程师", {"red": 200, "yellow": 10})])
+def test_a_flag_among_letters_has_its_colours_not_two_letters(
+        text: str, colours: dict[str, int]) -> None:
+    # (written apart, a flag was its two regional indicator letters, light blue: no red)
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(drawn(text))).convert("HSV")
+    counts = {"red": 0, "blue": 0, "yellow": 0}
+    for hue, saturation, value in image.get_flattened_data():
+        if saturation > 120 and value > 80:
+            name = ("red" if hue < 12 or hue > 240 else "blue" if 130 < hue < 185
+                    else "yellow" if 25 < hue < 50 else "")
+            if name:
+                counts[name] += 1
+    for name, least in colours.items():
+        assert counts[name] > least, (name, counts)
 
 
 # --- a panic in resvg is an orgviz error, not a traceback (convert._convert) ---------------

@@ -314,7 +314,8 @@ def _cairosvg() -> Any:
 def _panicked(exc: BaseException) -> bool:
     """Whether `exc` is a Rust panic come through pyo3 (pyo3_runtime.PanicException, a
     BaseException, not an Exception): resvg 0.48 panics laying out some text (usvg
-    layout.rs:953 on 👍🏽 in a <tspan> of the emoji font)."""
+    layout.rs:953 on 👍🏽 in a <tspan> of the emoji font after letters of another font:
+    resvgfonts writes the emoji font's span first)."""
     return type(exc).__name__ == "PanicException"
 
 

@@ -8,8 +8,11 @@ selectors, skin tones, the keycap mark, tag characters (subdivision flags) and a
 zero-width joiner followed by another emoji (👩‍💻). A pictograph followed by the text
 presentation selector U+FE0E is text, not a run.
 
-`separated` writes a text's emoji sequences apart, as resvg's fallback can draw them in a
-text that also has letters (see resvgfonts.prepare).
+A PNG draws a text's emoji sequences whole (👩‍💻, 🇬🇧, 👍🏽, 1️⃣) where resvgfonts can have the
+emoji font draw them (resvgfonts.whole_in_emoji_font: `emoji_sequences`, `joined`);
+`separated` writes them apart where it cannot (letters a font draws joined, لا क्ष, a line
+drawn in two fonts), as resvg's fallback can draw them in a text that also has letters
+(see resvgfonts.prepare).
 """
 
 from __future__ import annotations
@@ -169,9 +172,11 @@ def _belongs(text: str, at: int) -> int:
     return 0
 
 
-def emoji_runs(text: str) -> list[tuple[int, int]]:
-    """The [start, stop) spans of the emoji in `text`, neighbours joined into one span."""
-    runs: list[tuple[int, int]] = []
+def emoji_sequences(text: str) -> list[tuple[int, int]]:
+    """The [start, stop) spans of each emoji of `text` with what belongs to it (its selector,
+    skin tone, keycap mark, tags, and the emoji it is joined to by ZWJ: 👩‍💻 is one span; a
+    flag's two letters are two)."""
+    spans: list[tuple[int, int]] = []
     at, size = 0, len(text)
     while at < size:
         if not starts_emoji(text, at):
@@ -183,12 +188,34 @@ def emoji_runs(text: str) -> list[tuple[int, int]]:
             if not more:
                 break
             stop += more
-        if runs and runs[-1][1] == at:
+        spans.append((at, stop))
+        at = stop
+    return spans
+
+
+def emoji_runs(text: str) -> list[tuple[int, int]]:
+    """The [start, stop) spans of the emoji in `text`, neighbours joined into one span."""
+    runs: list[tuple[int, int]] = []
+    for start, stop in emoji_sequences(text):
+        if runs and runs[-1][1] == start:
             runs[-1] = (runs[-1][0], stop)
         else:
-            runs.append((at, stop))
-        at = stop
+            runs.append((start, stop))
     return runs
+
+
+def joined(text: str) -> list[int]:
+    """Where in `text` an emoji is that a colour emoji font draws as one picture with the
+    emoji before it, in order: after a zero-width joiner (👩‍💻's 💻) and the second letter of
+    a flag (🇬🇧's 🇧; regional indicators pair from the first of a row of them)."""
+    found = [at for start, stop in emoji_sequences(text) for at in range(start + 1, stop)
+             if text[at - 1] == JOINER and starts_emoji(text, at)]
+    starts = False  # the character before is a regional indicator that starts a flag
+    for at, char in enumerate(text):
+        if is_regional(char) and starts:
+            found.append(at)
+        starts = is_regional(char) and not starts
+    return sorted(found)
 
 
 def _tag(char: str) -> bool:
@@ -208,7 +235,11 @@ def is_regional(char: str) -> bool:
 
 def separated(text: str) -> str:
     """`text` with each emoji sequence written as the emoji it is made of, each drawn on its
-    own: what resvg 0.48's font fallback can draw in a text that also has letters.
+    own: what resvg 0.48's font fallback can draw in a text that also has letters, where
+    resvgfonts cannot have the emoji font draw the sequences whole (see
+    resvgfonts.whole_in_emoji_font: a text with letters that fonts draw joined, لا, क्ष, a
+    mark; a line drawn in two fonts; one whose family has all of its characters, emoji too,
+    ❤️ in DejaVu Sans; a <text> holding a <tspan>).
 
     That fallback (usvg's shape_text) shapes the whole text again with the emoji font and
     takes its glyphs by index only when it gives as many glyphs as the text's own font:

@@ -20,6 +20,7 @@ from orgviz.render.emoji import (
     is_picture,
     is_regional,
     is_text_emoji,
+    joined,
     toned,
 )
 
@@ -329,19 +330,49 @@ def _em_width(text: str, bold: bool, wide: bool | None = None, here: bool = Fals
             return sum(map(_ascii_widths(bold, here).__getitem__, text))
         except KeyError:
             pass
+    whole = _whole_sequences(text, bold, here)
     if all_emoji_font(text):  # (drawn by the emoji font: its space and digits as wide)
         return sum(EMOJI_WIDTH for at, char in enumerate(text)
-                   if _char_width(char, bold, wide, here) and not toned(text, at))
+                   if _char_width(char, bold, wide, here) and not toned(text, at)
+                   and at not in whole)
     # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀; ™️
     # stays text: the chart's font has ™; a skin tone adds nothing to its emoji: 👍🏽 is one
-    # picture, and a PNG draws 👍 where the text also has letters, see emoji.separated)
-    widths = [0 if toned(text, at) else EMOJI_WIDTH if drawn_as_picture(text, at)
-              else _char_width(char, bold, wide, here) for at, char in enumerate(text)]
+    # picture, and a PNG draws 👍 where its sequences are written apart, emoji.separated)
+    widths = [0 if toned(text, at) or at in whole else EMOJI_WIDTH
+              if drawn_as_picture(text, at) else _char_width(char, bold, wide, here)
+              for at, char in enumerate(text)]
     estimate = sum(widths)
     if not any(map(_shaped, text)):
         return estimate
     drawn = _drawn_width(text, bold, tuple(widths))
     return estimate if drawn is None else max(estimate, drawn)
+
+
+def _whole_sequences(text: str, bold: bool, here: bool) -> frozenset[int]:
+    """Where in `text` an emoji is that adds no width, drawn as one picture with the emoji
+    before it (emoji.joined: 👩‍💻's 💻, 🇬🇧's 🇧): in a PNG or PDF drawn `here` whose text
+    the emoji font draws whole, or whose sequences resvgfonts has it draw whole
+    (`draws_sequences_whole`). Elsewhere (an SVG, drawn by any browser: Windows draws a
+    flag as its two letters) they are measured side by side, as written apart."""
+    if not here or text.isascii() or not _MAY_JOIN.search(text):
+        return frozenset()
+    found = joined(text)
+    if not found:
+        return frozenset()
+    from orgviz.render import resvgfonts as rf  # (reads the installed fonts: not at start-up)
+
+    fonts = rf.installed_fonts()
+    emoji = rf.emoji_face(fonts)
+    if emoji is None:
+        return frozenset()
+    if not (all_emoji_font(text) and rf.drawn_whole_by(text, fonts, emoji)) and not (
+            rf.draws_sequences_whole(text, _MEASURED_STACK, bold, False, fonts)):
+        return frozenset()
+    return frozenset(found)
+
+
+#: What a joined emoji (emoji.joined) needs: a zero-width joiner or a regional indicator.
+_MAY_JOIN = re.compile("[\u200d\U0001f1e6-\U0001f1ff]")
 
 
 @lru_cache(maxsize=4096)

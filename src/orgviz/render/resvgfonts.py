@@ -28,8 +28,13 @@ out of that choice, and resvg then reads the font files itself with that font's 
 rest of the text stays in its own family. (A family that has some emoji, as DejaVu Sans
 has the faces, would otherwise draw the whole text, its emoji in black.) That fallback
 gives up on a whole text when the emoji font makes fewer glyphs of it than the text's own
-font (an emoji sequence, 👍🏽, is one glyph there): a text with such emoji and letters has
-its sequences written apart (`apart`, emoji.separated), so that they are drawn, not boxes;
+font (an emoji sequence, 👍🏽, is one glyph there). So a text with emoji sequences and
+letters that are each one glyph (Latin, Greek, Cyrillic, CJK) has each of its emoji in a
+<tspan> of the emoji font, and its first span one of that font too (`whole_in_emoji_font`,
+`whole_sequence_files`): resvg then draws 👩‍💻, 🇬🇧, 👍🏽 and 1️⃣ whole, and its letters in
+their own font. Where that cannot be (letters a font draws joined, a line drawn in two
+fonts, a family that has all of the text), the text has its sequences written apart
+(`apart`, emoji.separated), so that they are drawn, not boxes;
 where its letters make fewer glyphs than characters in their own font (لا), its emoji are
 also put in a <tspan> of the emoji font (`in_emoji_font`), and so are they where its
 family has them in black (DejaVu Sans's 😀 beside Arabic: `letters_first`).
@@ -61,7 +66,9 @@ from typing import NamedTuple
 from orgviz.render.emoji import (
     CHART_FONT_EMOJI,
     NON_JOINER,
+    drawn_as_picture,
     emoji_runs,
+    emoji_sequences,
     is_picture,
     is_text_emoji,
     separated,
@@ -792,8 +799,7 @@ def _has_in(fonts: FontIndex, family: str | None,
             style: _Style) -> Callable[[str], bool] | None:
     """Whether the face that draws a text's letters has a character: that of `family`, put
     first on it, else its stack's first installed one (None: no such face)."""
-    face = (fonts.face(family, style.bold, style.italic) if family is not None
-            else first_face(style.stack, style.bold, style.italic, fonts))
+    face = _letters_face(family, style, fonts)
     if face is None:
         return None
     return lambda char: fonts.has_all(face, (ord(char),))
@@ -848,6 +854,101 @@ def in_emoji_font(text: str, family: str, first: bool = False,
     if first and runs and runs[0][0] == lead:
         return text[:lead] + NON_JOINER + text[lead:]
     return text
+
+
+def one_glyph_each(char: str) -> bool:
+    """Whether every font draws `char` as a glyph of its own, whatever is beside it: a letter,
+    digit or symbol of the simple scripts (pdftext.needs_shaping: Latin, Greek, Cyrillic),
+    a CJK ideograph, kana or a Hangul syllable; not a mark, an Arabic or Indic letter, nor
+    a conjoining Hangul jamo (fonts draw those joined, as fewer glyphs)."""
+    if not needs_shaping(char):
+        return True
+    point = ord(char)
+    if 0x1100 <= point <= 0x11FF or 0xA960 <= point <= 0xA97F or 0xD7B0 <= point <= 0xD7FF:
+        return False
+    return (unicodedata.category(char)[0] == "L"
+            and unicodedata.east_asian_width(char) in ("W", "F"))
+
+
+def picture_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, stop) spans of `text` that the emoji font is to draw where its emoji
+    sequences are drawn whole (`whole_in_emoji_font`): each emoji drawn as a picture
+    (emoji.drawn_as_picture: 👩‍💻, 🇬🇧, 👍🏽, 1️⃣, ❤️; not ™️, which the chart's font draws)
+    and each emoji drawn as text by default that the chart's font lacks (❤, ▶:
+    `by_emoji_font`), neighbours joined."""
+    marked = [False] * len(text)
+    for start, stop in emoji_sequences(text):
+        if drawn_as_picture(text, start):
+            marked[start:stop] = [True] * (stop - start)
+    for at, char in enumerate(text):
+        if by_emoji_font(char):
+            marked[at] = True
+    spans: list[tuple[int, int]] = []
+    for at, inside in enumerate(marked):
+        if not inside:
+            continue
+        if spans and spans[-1][1] == at:
+            spans[-1] = (spans[-1][0], at + 1)
+        else:
+            spans.append((at, at + 1))
+    return spans
+
+
+def whole_in_emoji_font(text: str, family: str) -> str:
+    """Character data (escaped here) for `text` with its emoji sequences drawn whole (👩‍💻,
+    🇬🇧, 👍🏽, 1️⃣ as one picture each): each of its `picture_spans` in a <tspan> of the emoji
+    font's `family`, after a first <tspan> of that font holding only an invisible
+    non-joiner (after the XML white space the text may start with, which resvg drops).
+
+    usvg 0.48 shapes the whole text with the font of each of its spans and takes the glyphs
+    of its first span as the ones the others replace, cluster by cluster. Its first span in
+    the emoji font makes those the emoji font's: each sequence one picture, each letter one
+    missing glyph, which the spans of the text's own font replace with their letters one for
+    one. (Were the first span the letters', resvg's fallback would give up on the emoji as
+    several glyphs there, and the emoji font's one glyph for a sequence would replace them
+    wrongly: usvg garbles the text or panics, layout.rs:953.) The letters must each be one
+    glyph in their font (`one_glyph_each`); the rest of the text is left as it is, other
+    emoji (™️ drawn as ™ in the chart's font) written as emoji.separated writes them."""
+    start_tag = "<tspan font-family=" + _quoteattr(f"'{family}'") + ">"
+    parts: list[str] = []
+    last = 0
+    for start, stop in picture_spans(text):
+        parts += [_escaped(separated(text[last:start])), start_tag, _escaped(text[start:stop]),
+                  "</tspan>"]
+        last = stop
+    parts.append(_escaped(separated(text[last:])))
+    written = "".join(parts)
+    lead = _leading_space(text)  # (white space needs no escaping: as long written)
+    return f"{written[:lead]}{start_tag}{NON_JOINER}</tspan>{written[lead:]}"
+
+
+def whole_sequence_files(text: str, letters: Face | None, emoji: Face, fonts: FontIndex,
+                         promoted: Iterable[str] = ()) -> list[str] | None:
+    """The font files for resvg to read right after the emoji font so that `text`, drawn
+    with its letters in `letters` (the face of the family put first on it, or of its
+    stack), can have its emoji sequences drawn whole (`whole_in_emoji_font`); None when it
+    cannot: `letters` lacks a character outside the `picture_spans`, or one of them is not
+    one glyph in any font (`one_glyph_each`: لا, क्ष, a mark), or the emoji font lacks a
+    character of those spans, or a face read before the emoji font's fallback for the
+    first letter (`promoted`, then the files of the letters' family, returned) has every
+    character of the text: resvg would then take all of the emoji span's glyphs from it."""
+    if letters is None:
+        return None
+    inside = [False] * len(text)
+    for start, stop in picture_spans(text):
+        inside[start:stop] = [True] * (stop - start)
+    drawn = [char for char in text if _drawn(char)]
+    letter_chars = {char for at, char in enumerate(text) if not inside[at] and _drawn(char)}
+    if not (all(map(one_glyph_each, letter_chars))
+            and _draws_all(fonts, letters, letter_chars)
+            and fonts.has_all(emoji, (ord(char) for at, char in enumerate(text)
+                                      if inside[at] and _drawn(char)))):
+        return None
+    files = list(_with_weights([letters], fonts))
+    for path in (*promoted, *files):
+        if any(_draws_all(fonts, face, drawn) for face in fonts.by_path.get(path, ())):
+            return None
+    return files
 
 
 def _leading_space(text: str) -> int:
@@ -981,6 +1082,55 @@ def _apart_markup(content: str, missing: Collection[str], emoji_family: str | No
     return _MARKUP.sub(written, content)
 
 
+def draws_sequences_whole(text: str, stack: str, bold: bool, italic: bool,
+                          fonts: FontIndex) -> bool:
+    """Whether a PNG draws the emoji sequences of `text`, a <text> of font `stack`, whole
+    (`prepare` puts them in the emoji font, `whole_in_emoji_font`), not written apart
+    (emoji.separated): for labels, which measures 👩‍💻 and 🇬🇧 as one emoji then. As
+    `prepare` decides it for a text alone (another text's family read first might have
+    all of this one's characters: no installed font but the emoji font has 👩 or 🇬)."""
+    emoji = emoji_face(fonts)
+    if (emoji is None or separated(text) == text or drawn_whole_by(text, fonts, emoji)
+            or _merges_glyphs(text)):
+        return False
+    own = without_emoji(text, fonts, emoji)
+    if own == text:
+        return False
+    style = _Style(stack, bold, italic)
+    missing = _missing(text, style, fonts)
+    own = "".join(unicodedata.normalize("NFC", char) if char in missing else char
+                  for char in own)
+    family = None
+    if _needed(text) is not None:
+        family = pick_family(own, stack, bold, italic, fonts)
+        if family is None and pick_split(own, stack, bold, italic, fonts, emoji) is not None:
+            return False
+    return whole_sequence_files(composed(text, missing, _has_in(fonts, family, style)),
+                                _letters_face(family, style, fonts), emoji, fonts) is not None
+
+
+def _letters_face(family: str | None, style: _Style, fonts: FontIndex) -> Face | None:
+    """The face that draws a text's letters: that of `family`, put first on it, else its
+    stack's first installed one."""
+    if family is not None:
+        return fonts.face(family, style.bold, style.italic)
+    return first_face(style.stack, style.bold, style.italic, fonts)
+
+
+def _whole_markup(content: str, missing: Collection[str], emoji_family: str,
+                  has: Callable[[str], bool] | None) -> str | None:
+    """The content of a <text> element that is character data alone, composed (`composed`)
+    and with its emoji sequences drawn whole (`whole_in_emoji_font`); None when it holds an
+    element, a comment or a reference to an entity XML does not define (written apart then,
+    `_apart_markup`: a <tspan> that starts a chunk of its own would need its own first span)."""
+    if "<" in content:
+        return None
+    text = _decoded(content)
+    if text is None:
+        return None
+    return whole_in_emoji_font(composed(text, missing, has), emoji_family)
+
+
 def _text_style_emoji(text: str) -> frozenset[str]:
     """The characters of `text`'s emoji runs that are text by default and drawn by the emoji
     font (❤ ▶, which `apart` writes without their U+FE0F): put in the emoji font's <tspan>
@@ -1004,15 +1154,17 @@ class _Choice(NamedTuple):
     chart: Face | None = None  # the face that draws them
     also: frozenset[str] = frozenset()  # put in the emoji's tspans too (in_emoji_font)
     has: Callable[[str], bool] | None = None  # the letters' font has it (see `apart`)
+    whole: bool = False  # its emoji sequences drawn whole (`whole_in_emoji_font`)
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
     """The SVG with a first font family on each <text> that resvg would draw with fallback
     fonts, and, when an emoji of its text is drawn by an installed colour emoji font, the
     font files with that font's first (see the module's docstring); the SVG itself and
-    None when there is nothing to do. A text with such emoji and characters the emoji font
-    lacks (letters) has its emoji sequences written apart (`apart`), so that resvg's
-    fallback draws them, not boxes."""
+    None when there is nothing to do. A text with such emoji sequences and characters the
+    emoji font lacks (letters) has them drawn whole by the emoji font where it can
+    (`whole_in_emoji_font`), else written apart (`apart`), so that resvg's fallback draws
+    them, not boxes."""
     if _simple_scripts_only(svg):
         return Prepared(svg, None)
     try:
@@ -1058,6 +1210,11 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                 split = pick_split(own_text, style.stack, style.bold, style.italic,
                                    read[0], emoji) if needed and family is None else None
                 has = _has_in(read[0], family, style)  # (not a split line's: `_split_markup`)
+                files = (whole_sequence_files(
+                    composed(text, missing, has), _letters_face(family, style, read[0]), emoji,
+                    read[0], promoted)
+                    if separate and split is None and not merges and emoji is not None
+                    and separated(text) != text else None)
                 if split is not None:  # ("क्ष Rao": its Latin in a tspan of the chart's font)
                     in_emoji = (has_emoji or any(map(by_emoji_font, own_text))) and (
                         emoji is not None and not whole)
@@ -1069,6 +1226,12 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                         split[0], in_emoji, missing,
                         _family_name(emoji) if in_emoji and emoji else None, style.stack,
                         split[1])
+                elif files is not None and emoji is not None:
+                    # (👩‍💻 🇬🇧 drawn whole: each in a tspan of the emoji font, the text's
+                    # first span one too; its letters' family read next)
+                    promoted.update(dict.fromkeys(files))
+                    picked[key] = _Choice(family, True, missing, _family_name(emoji),
+                                          has=has, whole=True)
                 elif (family is not None and emoji is not None and not whole
                       and _black_emoji(text, family, style, read[0], emoji)
                       and (first_read := letters_first(apart(text, missing, has), family,
@@ -1109,9 +1272,12 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     written = _split_markup(content, choice, choice.chart, read[0])
                     if written is None:  # (an entity XML does not define: as before)
                         family = None
+                if written is None and choice.whole and emoji_family is not None:
+                    written = _whole_markup(content, missing, emoji_family, choice.has)
                 if written is None and separate:
-                    written = _apart_markup(content, missing, emoji_family, choice.also,
-                                            choice.has)
+                    written = _apart_markup(content, missing,
+                                            None if choice.whole else emoji_family,
+                                            choice.also, choice.has)
             except UnicodeDecodeError:  # (not UTF-8: resvg refuses it anyway)
                 pass
         if family is not None:
