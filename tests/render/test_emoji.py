@@ -530,6 +530,24 @@ def test_a_text_with_letters_has_its_emoji_sequences_whole_in_the_emoji_font() -
     assert not resvgfonts.draws_sequences_whole("Ana 🚀", STACK, False, False, SEQUENCES)
 
 
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "&", "<", "1", "#", "🚀", "👩", "💻",
+                                         "\u200d", "🇬", "🇧", "🏽", "\u2764", "\ufe0f",
+                                         "\u20e3", "\u2122", "☝"]), max_size=12))
+def test_sequences_written_whole_keep_the_text_and_each_picture_in_the_emoji_font(
+        text: str) -> None:
+    written = resvgfonts.whole_in_emoji_font(text, "E")
+    tag = "<tspan font-family=\"'E'\">"
+    spans = written.split(tag)
+    lead = len(text) - len(text.lstrip(" \t\n\r"))
+    assert spans[0] == text[:lead] and spans[1].startswith(f"{ZWNJ}</tspan>")
+    # (each picture whole in a tspan of its own font, the rest as `separated` writes it)
+    pictures = [piece.split("</tspan>")[0] for piece in spans[2:]]
+    assert pictures == [text[start:stop] for start, stop in resvgfonts.picture_spans(text)]
+    plain = written.replace(tag, "").replace("</tspan>", "").replace(ZWNJ, "", 1)
+    plain = plain.replace("&lt;", "<").replace("&amp;", "&")
+    assert emoji.separated(plain) == emoji.separated(text)
+
+
 def test_emoji_sequences_beside_letters_that_join_are_written_apart() -> None:
     # (a lam-alef, a conjunct, a mark: fewer or more glyphs in one font than in the other,
     # which usvg 0.48 garbles or panics on, layout.rs:953, where the first span's glyphs
