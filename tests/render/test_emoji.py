@@ -504,7 +504,7 @@ def test_a_text_with_letters_has_its_emoji_sequences_whole_in_the_emoji_font() -
            '<text>Cy <tspan>👍🏽</tspan></text><text>👍🏽 🇩🇪</text>'
            '</svg>').encode()
     prepared = prepare(svg, SEQUENCES)
-    first = f"{IN_EMOJI_FONT}{ZWNJ}</tspan>"
+    first = f"<tspan font-family=\"'Noto Color Emoji'\" letter-spacing=\"0\">{ZWNJ}</tspan>"
     assert prepared.svg.decode() == (
         f'<svg xmlns="http://www.w3.org/2000/svg" font-family="{STACK}">'
         f"<text>{first}Ana {IN_EMOJI_FONT}👩\u200d💻</tspan> Dev &amp; Jo "
@@ -536,10 +536,11 @@ def test_a_text_with_letters_has_its_emoji_sequences_whole_in_the_emoji_font() -
 def test_sequences_written_whole_keep_the_text_and_each_picture_in_the_emoji_font(
         text: str) -> None:
     written = resvgfonts.whole_in_emoji_font(text, "E")
-    tag = "<tspan font-family=\"'E'\">"
-    spans = written.split(tag)
+    tag, first = "<tspan font-family=\"'E'\">", "<tspan font-family=\"'E'\" letter-spacing=\"0\">"
     lead = len(text) - len(text.lstrip(" \t\n\r"))
-    assert spans[0] == text[:lead] and spans[1].startswith(f"{ZWNJ}</tspan>")
+    assert written.startswith(f"{text[:lead]}{first}{ZWNJ}</tspan>")
+    written = written.replace(first, tag, 1)
+    spans = written.split(tag)
     # (each picture whole in a tspan of its own font, the rest as `separated` writes it)
     pictures = [piece.split("</tspan>")[0] for piece in spans[2:]]
     assert pictures == [text[start:stop] for start, stop in resvgfonts.picture_spans(text)]
@@ -612,7 +613,8 @@ def test_a_compatibility_ideograph_stays_where_emoji_are_written_apart() -> None
     assert prepare(svg.encode(), fonts).svg.decode() == (
         '<svg xmlns="http://www.w3.org/2000/svg">'
         "<text font-family=\"'Droid Sans Fallback', sans-serif\">"
-        f"{IN_EMOJI_FONT}{ZWNJ}</tspan>\ufa10 Jos\u00e9 {IN_EMOJI_FONT}👍🏽</tspan></text>"
+        f"<tspan font-family=\"'Noto Color Emoji'\" letter-spacing=\"0\">{ZWNJ}</tspan>"
+        f"\ufa10 Jos\u00e9 {IN_EMOJI_FONT}👍🏽</tspan></text>"
         "<text font-family=\"'Droid Sans Fallback', sans-serif\">\u4e3d \ufa10 ✨</text>"
         "<text>\U0002f800 Lee</text></svg>")  # (no emoji: left as it is; 👍🏽 drawn whole)
 
@@ -812,6 +814,30 @@ def test_emoji_sequences_among_letters_are_drawn_whole(sequence: str, after: str
     assert inked is not None
     box = (0, 0, inked[2] + 1, letters.height)
     assert before.crop(box).tobytes() == letters.crop(box).tobytes()
+
+
+@pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")
+@pytest.mark.parametrize("spacing", ["0.6", "3"])
+def test_a_spaced_text_keeps_its_letters_where_its_sequences_are_drawn_whole(
+        spacing: str) -> None:
+    # (usvg adds the letter spacing after each cluster, the first span's non-joiner too: a
+    # level label, spaced 0.6, had its letters moved right)
+    if not installed_emoji():
+        pytest.skip("no colour emoji font is installed (fonts-noto-color-emoji)")
+    from PIL import Image, ImageChops
+
+    def spaced(text: str) -> Image.Image:
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" '
+               f'font-family="{STACK}"><rect width="300" height="60" fill="#fff"/>'
+               f'<text x="10" y="40" font-size="30" letter-spacing="{spacing}">{text}</text>'
+               '</svg>')
+        return Image.open(io.BytesIO(svg_to_png(svg.encode()))).convert("L")
+
+    alone, mixed = spaced("LEVEL"), spaced("LEVEL 👩\u200d💻")
+    inked = ImageChops.invert(alone).getbbox()
+    assert inked is not None
+    box = (0, 0, inked[2] + 1, alone.height)
+    assert mixed.crop(box).tobytes() == alone.crop(box).tobytes()
 
 
 @pytest.mark.skipif(not (HAS_RESVG and HAS_PIL), reason="needs resvg-py and Pillow")

@@ -894,6 +894,11 @@ def picture_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: The attribute that keeps a text's letter spacing off the non-joiner that starts it
+#: (`whole_in_emoji_font`).
+_NO_SPACING = ' letter-spacing="0"'
+
+
 def whole_in_emoji_font(text: str, family: str) -> str:
     """Character data (escaped here) for `text` with its emoji sequences drawn whole (👩‍💻,
     🇬🇧, 👍🏽, 1️⃣ as one picture each): each of its `picture_spans` in a <tspan> of the emoji
@@ -908,7 +913,9 @@ def whole_in_emoji_font(text: str, family: str) -> str:
     several glyphs there, and the emoji font's one glyph for a sequence would replace them
     wrongly: usvg garbles the text or panics, layout.rs:953.) The letters must each be one
     glyph in their font (`one_glyph_each`); the rest of the text is left as it is, other
-    emoji (™️ drawn as ™ in the chart's font) written as emoji.separated writes them."""
+    emoji (™️ drawn as ™ in the chart's font) written as emoji.separated writes them. The
+    non-joiner's span has no letter spacing (`_NO_SPACING`): usvg adds a text's spacing
+    after each cluster, that one too, which moved the letters of a spaced level label."""
     start_tag = "<tspan font-family=" + _quoteattr(f"'{family}'") + ">"
     parts: list[str] = []
     last = 0
@@ -919,7 +926,7 @@ def whole_in_emoji_font(text: str, family: str) -> str:
     parts.append(_escaped(separated(text[last:])))
     written = "".join(parts)
     lead = _leading_space(text)  # (white space needs no escaping: as long written)
-    return f"{written[:lead]}{start_tag}{NON_JOINER}</tspan>{written[lead:]}"
+    return f"{written[:lead]}{start_tag[:-1]}{_NO_SPACING}>{NON_JOINER}</tspan>{written[lead:]}"
 
 
 def whole_sequence_files(text: str, letters: Face | None, emoji: Face, fonts: FontIndex,
