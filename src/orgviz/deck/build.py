@@ -30,6 +30,7 @@ from orgviz.deck.slides import Deck, Picture, Reference, Slide
 from orgviz.fte import total_fte, total_text
 from orgviz.model import Org
 from orgviz.problem import Problem
+from orgviz.render.chart import GRAYS_REPEAT, Chart
 from orgviz.render.geometry import Box
 from orgviz.render.labels import clean, text_width
 from orgviz.render.themes import Theme
@@ -344,7 +345,9 @@ class _Assembler:
         picture = Picture(drawn.svg, drawn.width, drawn.height, drawn.min_text,
                           f"Org chart: {title}. {subtitle}", tuple(links))
         return Slide("chart", title, subtitle, picture, notes=speaker,
-                     footer=self.footer(org), legend=drawn.chart.legend, reports_to=reference)
+                     footer=self.footer(org), legend=drawn.chart.legend,
+                     legend_note=legend_note(self.theme, [drawn.chart], drawn.chart.legend),
+                     reports_to=reference)
 
     def shared_slide(self, plan: _OrgPlan, parts: list[Part]) -> Slide:
         """The slide of sibling subtrees drawn side by side as panels (panels.py)."""
@@ -369,6 +372,9 @@ class _Assembler:
         return Slide("chart", title, subtitle, picture,
                      notes=self.shared_notes(plan, parts, names, redrawn),
                      footer=self.footer(org), legend=tuple(legend.items()),
+                     legend_note=legend_note(self.theme,
+                                             [drawn.chart for drawn, _, _ in redrawn],
+                                             tuple(legend.items())),
                      reports_to=reference)
 
     def shared_texts(self, plan: _OrgPlan, parts: list[Part],
@@ -453,6 +459,15 @@ class _Assembler:
         if part.chain:
             subtitle += " · a line of single reports: read down each column"
         return title + chunk, subtitle
+
+
+def legend_note(theme: Theme, charts: Sequence[Chart],
+                legend: Sequence[tuple[str, str]]) -> str:
+    """What a slide's legend says besides its swatches: that grays repeat (paper), when
+    they do on one of the slide's charts, or the panels' teams share one."""
+    repeated = any(GRAYS_REPEAT in chart.legend_title for chart in charts) or (
+        bool(theme.team_grays) and len({color.lower() for _, color in legend}) < len(legend))
+    return GRAYS_REPEAT if repeated else ""
 
 
 def levels_shown(tree: Tree, shown: Sequence[str]) -> int:

@@ -128,6 +128,8 @@ def nested_chart(svg: bytes, place: Rect) -> bytes:
 #: A legend entry's label is cut to this many points, unless the footer has room for every
 #: entry with theirs longer.
 LEGEND_LABEL_W = 150.0
+#: The gap between a legend's heading (`legend_heading`) and its first entry.
+LEGEND_HEADING_GAP = 8.0
 
 
 def legend_items(theme: Theme, legend: tuple[tuple[str, str], ...], x: float, y: float,
@@ -264,7 +266,12 @@ def _footer(frame: Frame, theme: Theme, slide: Slide, number: int) -> list[str]:
     if text:
         items.append(_text(room, base, text, FOOTER_SIZE, theme.faint, anchor="end"))
         room -= text_width(text, FOOTER_SIZE) + 24
-    entries, left_out = legend_items(theme, slide.legend, foot.x, base, room)
+    start = foot.x
+    heading = legend_heading(slide)
+    if heading:
+        items.append(_text(start, base, heading, FOOTER_SIZE, theme.faint))
+        start += text_width(heading, FOOTER_SIZE) + LEGEND_HEADING_GAP
+    entries, left_out = legend_items(theme, slide.legend, start, base, room)
     for x, label, color in entries:
         items.append(f'<rect x="{_n(x)}" y="{_n(base - 8)}" width="8" height="8" rx="2" '
                      f'fill="{color}"/>')
@@ -273,6 +280,12 @@ def _footer(frame: Frame, theme: Theme, slide: Slide, number: int) -> list[str]:
         x = entries[-1][0] + 12 + text_width(entries[-1][1], FOOTER_SIZE) + 14
         items.append(_text(x, base, f"+{left_out} more", FOOTER_SIZE, theme.faint))
     return items
+
+
+def legend_heading(slide: Slide) -> str:
+    """The text before a slide's legend entries: its note ("Grays repeat: ..."), or none."""
+    note = slide.legend_note
+    return note[:1].upper() + note[1:] + ":" if slide.legend and note else ""
 
 
 def table_columns(frame: Frame, columns: int) -> list[tuple[float, float]]:

@@ -31,6 +31,7 @@ from orgviz.deck.pages import (
     COVER_SUBTITLE_SIZE,
     COVER_TITLE_SIZE,
     FOOTER_SIZE,
+    LEGEND_HEADING_GAP,
     REFERENCE_NAME_SIZE,
     REFERENCE_TEXT_SIZE,
     SECTION_TITLE_SIZE,
@@ -38,6 +39,7 @@ from orgviz.deck.pages import (
     TABLE_ROW,
     TABLE_SIZE,
     footer_text,
+    legend_heading,
     legend_items,
     reference_box,
     reference_lines,
@@ -612,7 +614,14 @@ class _Writer:
             self.text_box(page, Rect(room - width, foot.y, width, foot.h), [text],
                           FOOTER_SIZE, theme.faint, align="r", wrap=False)
             room -= width + 16
-        entries, left_out = legend_items(theme, slide.legend, foot.x, foot.y + 11, room,
+        start = foot.x
+        heading = legend_heading(slide)
+        if heading:
+            width = text_width(heading, FOOTER_SIZE) * spare
+            self.text_box(page, Rect(start, foot.y, width + 8, foot.h), [heading],
+                          FOOTER_SIZE, theme.faint, wrap=False)
+            start += width + LEGEND_HEADING_GAP
+        entries, left_out = legend_items(theme, slide.legend, start, foot.y + 11, room,
                                          spare)
         for x, label, color in entries:
             self.tree(page).auto_shape(f"Legend {label}", "roundRect",

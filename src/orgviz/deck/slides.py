@@ -46,6 +46,7 @@ class Slide:
     notes: str = ""
     footer: str = ""  # left of the slide number
     legend: tuple[tuple[str, str], ...] = ()  # (label, color) of the chart's accents
+    legend_note: str = ""  # what the legend's swatches cannot say (paper: grays repeat)
     reports_to: Reference | None = None
 
 

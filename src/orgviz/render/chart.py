@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -40,6 +40,8 @@ BAND_OF_LEVEL = {level: index for index, (_, levels) in enumerate(BANDS) for lev
 
 COLOR_BY = ("team", "level", "none")
 MAX_LEGEND = 24
+#: Paper: what a legend says when teams of different colors share a team gray.
+GRAYS_REPEAT = "grays repeat: each card names its team"
 
 
 class Card(NamedTuple):
@@ -346,6 +348,8 @@ class _Shared:
                            and self.manager[pid] is not None and not self.children[pid]}
         # palette -> (team colors, the palette colors handed out, teams that took one)
         self.colors: dict[tuple[str, ...], _TeamColors] = {}
+        # (palette, team grays) -> the org's team colors turned gray (`_org_grayed`)
+        self.grays: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, str]] = {}
         # What counts of filled cards say: positions when some card has an `fte` (it may
         # stand for a part-time post or for grouped posts), else people.
         self.filled = (("position", "positions") if any(p.fte is not None for p in org.people)
@@ -367,6 +371,28 @@ class _Shared:
 
 
 _SHARED: weakref.WeakKeyDictionary[Org, _Shared] = weakref.WeakKeyDictionary()
+
+
+def _grays(colors: dict[str, str], teams: Collection[str],
+           ramp: tuple[str, ...]) -> dict[str, str]:
+    """`colors` with those of `teams` turned into grays of `ramp`: their distinct colors, in
+    team order, take grays as far apart as the ramp allows (`spread`), teams of one color
+    one gray; past the ramp's length the grays repeat."""
+    order = [tid for tid in colors if tid in teams]  # team order
+    distinct = list(dict.fromkeys(colors[tid].lower() for tid in order))
+    grays = dict(zip(distinct, spread(ramp, len(distinct)), strict=True))
+    result = dict(colors)
+    result.update((tid, grays[colors[tid].lower()]) for tid in order)
+    return result
+
+
+def _grays_repeat(colors: dict[str, str], grays: dict[str, str], teams: Iterable[str]) -> bool:
+    """Whether two of `teams` of different `colors` share a gray in `grays`."""
+    color_of: dict[str, str] = {}
+    for tid in teams:
+        if color_of.setdefault(grays[tid].lower(), colors[tid].lower()) != colors[tid].lower():
+            return True
+    return False
 
 
 def _shared(org: Org) -> _Shared:
@@ -516,6 +542,8 @@ class _Builder:
             colors = self._recolored(cards, org_colors)
             if self.theme.team_grays:
                 colors = self._grayed(cards, colors)
+        elif self.view.color_by == "team" and self.theme.team_grays:
+            colors = self._org_grayed(cards, org_colors.colors)
         links, noted, far_names = self._links(kept)
         rows_labels = _row_labels(cards)
         legend, legend_title = self._legend(cards, colors)
@@ -634,18 +662,31 @@ class _Builder:
         grays as far apart as the ramp allows (`spread`): teams of one color share a gray,
         and past the ramp's length the grays repeat (`gray_repeats`: each card names its
         team, and the legend says so)."""
-        people = self.people
-        shown = {person.team for card in cards
-                 if (person := people.get(card.id)) is not None and person.team}
-        order = [tid for tid in colors if tid in shown]  # team order
-        distinct = list(dict.fromkeys(colors[tid].lower() for tid in order))
-        ramp = self.theme.team_grays
-        grays = dict(zip(distinct, spread(ramp, len(distinct)), strict=True))
-        self.gray_repeats = len(distinct) > len(ramp)
-        result = dict(colors)
-        result.update((tid, grays[colors[tid].lower()]) for tid in order)
+        result = _grays(colors, self._teams_on(cards), self.theme.team_grays)
+        self.gray_repeats = _grays_repeat(colors, result, self._teams_on(cards))
         self._paint(cards, result)
         return result
+
+    def _org_grayed(self, cards: list[Card], colors: dict[str, str]) -> dict[str, str]:
+        """Paper, a part drawn in the org's team colors (a deck's slide): the grays of the
+        teams anyone in the org is in, spread as `_grayed` spreads a chart's (worked out
+        once per org, so a team's gray is the same on every slide), set on the `cards` in
+        place; `gray_repeats` when two teams on the cards of different colors share one."""
+        ramp = self.theme.team_grays
+        key = (self.theme.palette, ramp)
+        result = self.shared.grays.get(key)
+        if result is None:
+            staffed = {person.team for person in self.people.values() if person.team}
+            result = self.shared.grays[key] = _grays(colors, staffed, ramp)
+        self.gray_repeats = _grays_repeat(colors, result, self._teams_on(cards))
+        self._paint(cards, result)
+        return result
+
+    def _teams_on(self, cards: list[Card]) -> set[str]:
+        """The teams of the people on the cards."""
+        people = self.people
+        return {person.team for card in cards
+                if (person := people.get(card.id)) is not None and person.team}
 
     def _view_colors(self, cards: list[Card], org_colors: _TeamColors) -> dict[str, str]:
         """The team colors of this view, spread over the palette. Teams with a color of
@@ -842,7 +883,7 @@ class _Builder:
             order = [tid for tid in colors if tid in seen]
             entries = [(self._team_name(tid), colors[tid]) for tid in order]
             if self.gray_repeats:  # (the swatches cannot tell all teams apart: no pretending)
-                return tuple(entries), "Teams (grays repeat: each card names its team)"
+                return tuple(entries), f"Teams ({GRAYS_REPEAT})"
             return tuple(entries), "Teams"
         if by == "level":
             bands = sorted({card.band for card in cards if card.band is not None})
