@@ -60,7 +60,30 @@ def test_utf16_without_a_byte_order_mark_and_a_header_not_ascii_is_read_as_utf16
     assert f"(2 rows, {codec})" in result.text.splitlines()[1]
 
 
-@pytest.mark.parametrize("start", [b"A\x00,\x00", b"\x00A\x00,"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("header", ["ФИО;Должность;Руководитель;Адрес",
+                                    "姓名,职位,上级,地址", "이름\t직책\t상사\t주소"])
+def test_utf16_without_a_byte_order_mark_and_a_first_character_not_latin1_is_read_as_utf16(
+        tmp_path: Path, codec: str, header: str) -> None:
+    # (no NUL in the first two bytes, so no UTF-16 was tried: read as Windows-1252, the
+    # headers not found)
+    path = tmp_path / "p.csv"
+    delimiter = next(d for d in ",;\t" if d in header)
+    rows = [["Иван Петров", "CEO", "", "Москва"], ["王芳", "CTO", "Иван Петров", "北京"]]
+    text = "\n".join([header, *map(delimiter.join, rows)]) + "\n"
+    path.write_bytes(text.encode(codec))
+    columns = header.split(delimiter)
+    result = import_csv(path, ImportOptions(columns={"name": [columns[0]],
+                                                     "manager": [columns[2]]}))
+    assert [p for p in result.problems if p.level != "info"] == []
+    people = {p.id: p for p in result.org.people}
+    assert [(p.name, people[p.reports_to].name if p.reports_to else None)
+            for p in result.org.people] == [("Иван Петров", None), ("王芳", "Иван Петров")]
+    assert f"(2 rows, {codec})" in result.text.splitlines()[1]
+
+
+@pytest.mark.parametrize("start", [b"A\x00,\x00", b"\x00A\x00,", b"\xd0\xa4,\x00",
+                                   b"\x04$\x00,"])
 def test_binary_data_that_starts_like_utf16_is_still_refused(tmp_path: Path,
                                                                start: bytes) -> None:
     # (a first character of Latin-1 and a comma after it, then bytes that are no text)

@@ -357,31 +357,53 @@ def _cesu_8(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> 
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" for a file without a byte order mark whose first character
-    is a Latin-1 one (its other byte a NUL, which tells the byte order) and whose header
-    line is UTF-16 text (`_utf16_header`), else None (a file of another encoding has no NUL
-    in its first two bytes: nothing more is done)."""
-    if b"\0" not in data[:2] or len(data) < 4 or data[:2] == b"\0\0":
+    """"utf-16-le" or "utf-16-be" for a file without a byte order mark whose header line is
+    UTF-16 text (`_utf16_header`), else None. A first character of Latin-1 has a NUL for
+    its other byte, which tells the byte order; another (`ФИО;...`, `姓名,...`) has none:
+    both orders are tried. A file of another encoding has no NUL in its head (its
+    delimiters, read as UTF-16, are not): nothing more is done."""
+    head = data[:256]
+    if b"\0" not in head or len(data) < 4 or head[:2] == b"\0\0":
         return None
-    codec = "utf-16-le" if data[1] == 0 else "utf-16-be"
+    if b"\0" in head[:2]:
+        orders: tuple[str, ...] = ("utf-16-le" if head[1] == 0 else "utf-16-be",)
+    else:
+        orders = ("utf-16-le", "utf-16-be")
+    return next((codec for codec in orders if _utf16_head(head, codec)), None)
+
+
+def _utf16_head(head: bytes, codec: str) -> bool:
+    """Whether the head of a file, read with `codec` (UTF-16), starts with a header line."""
     try:  # (incrementally: a character cut at the end of the head waits, no error)
-        head = codecs.getincrementaldecoder(codec)().decode(data[:256])
+        text = codecs.getincrementaldecoder(codec)().decode(head)
     except UnicodeDecodeError:  # (a lone surrogate)
-        return None
-    line = head.split("\n", 1)[0].removesuffix("\r")  # (the header line, or its start)
-    return codec if _utf16_header(line) else None
+        return False
+    line = text.split("\n", 1)[0].removesuffix("\r")  # (the header line, or its start)
+    return _utf16_header(line)
 
 
 def _utf16_header(line: str) -> bool:
     """Whether a line read as UTF-16 is a header: two characters or more, no NUL, and ASCII,
     or printable (tabs aside) with a delimiter in it and of a few blocks of 256 characters
-    alone (Latin and one script: `Straße`, `Łukasz`, `ID;ФИО`), which binary data read so
-    is not (its units spread over many, some of them controls or unassigned)."""
+    alone (Latin and one script: `Straße`, `Łukasz`, `ID;ФИО`, `姓名,职位`: CJK ideographs
+    and Hangul syllables count as one block each), which binary data read so is not (its
+    units spread over many, some of them controls or unassigned)."""
     if len(line) < 2 or "\0" in line:
         return False
     return line.isascii() or (line.replace("\t", " ").isprintable()
                               and any(d in line for d in DELIMITERS)
-                              and len({ord(c) >> 8 for c in line}) <= _UTF16_BLOCKS)
+                              and len({_block(c) for c in line}) <= _UTF16_BLOCKS)
+
+
+def _block(char: str) -> int:
+    """The block of 256 characters `char` is in; one for all CJK ideographs (U+3400 to
+    U+9FFF), one for all Hangul syllables (U+AC00 to U+D7A3): a script's own."""
+    code = ord(char)
+    if 0x3400 <= code <= 0x9FFF:
+        return 0x34
+    if 0xAC00 <= code <= 0xD7A3:
+        return 0xAC
+    return code >> 8
 
 
 #: How many blocks of 256 characters a UTF-16 header without a byte order mark may span
