@@ -1,5 +1,7 @@
 """Tests of the unknown-manager rule."""
 
+import pytest
+
 PASS = """\
 orgviz: 1
 org: {name: T}
@@ -157,24 +159,27 @@ people:
                 "manager's id (reports_to: cto); put the others in dotted_to")]
 
 
-def test_an_id_in_another_unicode_form_is_said_so(org_file):
+@pytest.mark.parametrize(("composed", "decomposed"), [
+    ("jos\u00e9", "jose\u0301"),
+    # (Hangul decomposed is conjoining jamo, of combining class 0: its advice was backwards)
+    ("\ud55c\uae00", "\u1112\u1161\u11ab\u1100\u1173\u11af"),
+])
+def test_an_id_in_another_unicode_form_is_said_so(org_file, composed, decomposed):
     """'josé' with a combining accent for the id 'josé' with a precomposed one (or the other
     way round) got "who is not in the org: did you mean 'josé'?": the same text to the eye."""
     from orgviz.loader import load
     from orgviz.validate import validate
 
-    composed, combining = "jos\u00e9", "jose\u0301"
-    for ref, pid, written, held in ((combining, composed, "a combining", "a precomposed"),
-                                    (composed, combining, "a precomposed", "a combining")):
+    for ref, pid, written, held in ((decomposed, composed, "decomposed (NFD)", "composed (NFC)"),
+                                    (composed, decomposed, "composed (NFC)", "decomposed (NFD)")):
         path = org_file("orgviz: 1\norg: {name: T}\npeople:\n"
                         f"  - {{id: {pid}, name: José Ruiz, role: ceo}}\n"
                         f"  - {{id: sam, name: Sam Ito, role: vp, reports_to: {ref},\n"
                         f"      dotted_to: [{ref}]}}\n")
         found = [str(p) for p in validate(load(path))
                  if p.rule in ("unknown-manager", "unknown-dotted")]
-        form = {"a combining": "NFD", "a precomposed": "NFC"}
         end = (f"'{ref}', which differs from the id '{pid}' only in Unicode form: "
-               f"it is written with {written} accent (Unicode {form[written]}), the id with "
-               f"{held} accent (Unicode {form[held]}); write it as the id is written")
+               f"it is written in {written} form, the id in {held} form; write it as the id "
+               "is written")
         assert found == [f"{path}:5:52: error [unknown-manager] 'sam' reports to {end}",
                          f"{path}:6:19: error [unknown-dotted] 'sam' has a dotted line to {end}"]

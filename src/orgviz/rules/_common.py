@@ -198,12 +198,13 @@ def _ids_not_composed(org: Org) -> dict[str, str]:
 def unicode_form_advice(ref: str, person: Person) -> str:
     """The end of a message about a reference that is a person's id in another Unicode
     form: which form each is in, and to write the id as it is."""
-    from unicodedata import combining
+    from unicodedata import is_normalized
 
-    forms = ("a combining accent (Unicode NFD)", "a precomposed accent (Unicode NFC)")
-    written, held = forms if any(map(combining, ref)) else forms[::-1]
+    # (not by combining marks: decomposed Hangul is conjoining jamo, of combining class 0)
+    forms = ("composed (NFC) form", "decomposed (NFD) form")
+    written, held = forms if is_normalized("NFC", ref) else forms[::-1]
     return (f"which differs from the id {who(person)} only in Unicode form: it is written "
-            f"with {written}, the id with {held}; write it as the id is written")
+            f"in {written}, the id in {held}; write it as the id is written")
 
 
 def joined_ids(text: str, known: Container[str]) -> list[str] | None:
