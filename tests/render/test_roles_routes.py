@@ -382,3 +382,33 @@ def test_routes_cross_no_more_than_graphviz_s_own(
     _, crossed = _check(render([load(org_file(text, name=f"g{seed}.yaml"))], "svg",
                                engine=engine))
     assert len(crossed) <= 1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_search_tries_no_more_ways_once_its_budget_is_spent(
+        engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With its budget of cost evaluations spent, `improve` still listed every way through
+    the gaps of every route each pass (up to 768 each), only to skip them all. With WORK 0
+    each search makes at most 20 evaluations more (and one past them): no ways are listed
+    after that."""
+    from orgviz.render import rolesroute
+
+    monkeypatch.setattr(rolesroute, "WORK", 0)
+    budgets: dict[int, int] = {}
+    late: list[int] = []
+    improve, gap_choices = rolesroute.Router.improve, rolesroute.Router.gap_choices
+
+    def counted_improve(self: rolesroute.Router) -> float:
+        budgets[id(self)] = len(self._costs) + 20
+        return improve(self)
+
+    def counted_choices(self: rolesroute.Router, route: rolesroute.Route) -> list[list[float]]:
+        if len(self._costs) > budgets[id(self)]:
+            late.append(len(self._costs) - budgets[id(self)])
+        return gap_choices(self, route)
+
+    monkeypatch.setattr(rolesroute.Router, "improve", counted_improve)
+    monkeypatch.setattr(rolesroute.Router, "gap_choices", counted_choices)
+    render([load(ORGS / "enterprise.yaml")], "svg", engine=engine)
+    assert budgets
+    assert late == []

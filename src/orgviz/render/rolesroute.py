@@ -448,13 +448,18 @@ class Router:
         search stays within its budget (WORK: a big ladder is searched less); the cost."""
         best = self.cost()
         budget = len(self._costs) + max(WORK // (len(self.routes) ** 2 + 1), 20)
+        costs = self._costs
         for _ in range(PASSES):
             improved = False
             for route in self.routes:
+                if len(costs) > budget:  # (spent: no more choices are tried)
+                    return best
                 keep = list(route.passes)
                 choice = keep
                 for passes in self.gap_choices(route):
-                    if passes == keep or len(self._costs) > budget:
+                    if len(costs) > budget:
+                        break
+                    if passes == keep:
                         continue
                     route.passes = passes
                     cost = self.cost()
@@ -463,10 +468,14 @@ class Router:
                 route.passes = list(choice)
             for route in self.routes:
                 for index in range(len(route.rows)):
+                    if len(costs) > budget:
+                        return best
                     keep_x = route.passes[index]
                     chosen = keep_x
                     for x in self.options(route, index):
-                        if abs(x - keep_x) < 0.01 or len(self._costs) > budget:
+                        if len(costs) > budget:
+                            break
+                        if abs(x - keep_x) < 0.01:
                             continue
                         route.passes[index] = x
                         cost = self.cost()
@@ -485,13 +494,12 @@ class Router:
         for row in route.rows:
             gaps = self.gaps[row] or [(-math.inf, math.inf)]
             found = [[*done, gap] for done in found for gap in gaps][:GAP_CHOICES]
-        ways: list[list[float]] = []
+        ways: dict[tuple[float, ...], list[float]] = {}  # (in the order found)
         for gaps in found:
             for way in (self.taut(route, gaps), self.held(route, gaps, False),
                         self.held(route, gaps, True)):
-                if way not in ways:
-                    ways.append(way)
-        return ways
+                ways.setdefault(tuple(way), way)
+        return list(ways.values())
 
     def held(self, route: Route, gaps: list[tuple[float, float]], up: bool) -> list[float]:
         """The pass points of a route through the given gaps that keep the x of the box
