@@ -192,7 +192,7 @@ def test_assistant_room_is_how_far_the_layout_puts_the_next_row(tmp_path, layout
     chart = replace(chart, assistants_across=across)
     geometry = drawer.place(chart, box)
     boss, vp = geometry.boxes["ceo"], geometry.boxes["v0"]
-    room = assistant_room(chart, "ceo", boss.h, layout)
+    room = assistant_room(chart, "ceo", boss.h)
     gap = RANK_GAP if layout == "dot" else LEVEL_GAP
     assert vp.top - boss.top == pytest.approx(room + gap, abs=0.5)
     assert room == pytest.approx(boss.h * -(-5 // (across or 3))

@@ -112,8 +112,8 @@ def test_a_row_with_lines_of_assistants_counts_as_deeper(tmp_path, layout: str,
     card = box.height  # (all cards one height here)
     line_gap = ASSISTANT_LINE_GAP  # (dot: its further ranks drawn as close)
     gap = TIDY_STACK_GAP if layout == "tidy" else RANK_GAP
-    assert assistant_room(chart, "coo", card, layout) == 2 * card + line_gap
-    assert assistant_room(chart, "em", card, layout) == card
+    assert assistant_room(chart, "coo", card) == 2 * card + line_gap
+    assert assistant_room(chart, "em", card) == card
     height = (2 * MARGIN + card + RANK_GAP + (2 * card + line_gap) + RANK_GAP
               + stacked * card + (stacked - 1) * gap + 1)
     assert stack_fits(chart, box, height, layout) == {"em": stacked}

@@ -8,12 +8,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from deckkit import ENGINE
+
 from orgviz.deck.build import build_deck
-from orgviz.deck.draw import RANK_GAP, TIDY_STACK_GAP, row_budget, stack_budget
+from orgviz.deck.draw import (
+    RANK_GAP,
+    TIDY_STACK_GAP,
+    Drawer,
+    column_budget,
+    row_budget,
+    stack_budget,
+)
 from orgviz.deck.frame import default_frame
-from orgviz.deck.plan import MIN_CARD_HEIGHT, _Box
+from orgviz.deck.plan import MIN_CARD_HEIGHT, Planner, Tree, _Box
 from orgviz.loader import load
 from orgviz.render.cards import TEAM_SIZE
+from orgviz.render.chart import View, build_chart
+from orgviz.render.engines import pick_engine
+from orgviz.render.themes import THEMES
 
 
 def support(count: int = 30) -> str:
@@ -47,3 +59,22 @@ def test_thirty_reports_take_two_full_slides(org_file: Callable[..., Path]) -> N
             assert slide.picture is not None
             svg = slide.picture.svg.decode()
             assert svg.count("Customer Support Specialist</text>") == 15
+
+
+def test_the_dot_layout_s_stacks_are_counted_a_row_gap_apart(
+        org_file: Callable[..., Path]) -> None:
+    """The dot layout stacks cards a whole RANK_GAP apart: a row and its stacks hold no more
+    than rows alone (the budget counted TIDY_STACK_GAP for both layouts, a card a stack too
+    many for dot)."""
+    frame = default_frame()
+    height = frame.chart.h / (9.0 / TEAM_SIZE)
+    box = _Box(196.0, MIN_CARD_HEIGHT)
+    assert stack_budget(height, box, "dot") == row_budget(height, box) - 1 == 3
+    assert stack_budget(height, box, "tidy") == 4
+    org = load(org_file(support()))
+    theme = THEMES["light"]
+    tree = Tree(build_chart(org, View(), theme))
+    columns = column_budget(frame.chart.w / (9.0 / TEAM_SIZE), box)
+    for layout, engine, deep in (("tidy", None, 4), ("dot", pick_engine(ENGINE), 3)):
+        planner = Planner(tree, Drawer(org, theme, engine, layout=layout), frame)
+        assert planner.stacked_cards == columns * deep + 1, layout

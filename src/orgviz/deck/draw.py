@@ -431,7 +431,7 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
     tallest = box.height
     rows: dict[int, float] = {}
     for card in chart.cards:
-        own = assistant_room(chart, card.id, heights.get(card.id, tallest), layout)
+        own = assistant_room(chart, card.id, heights.get(card.id, tallest))
         if own > rows.get(card.row, 0.0):
             rows[card.row] = own
     fits: dict[str, int] = {}
@@ -445,12 +445,12 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
     return fits
 
 
-def assistant_room(chart: Chart, card_id: str, own: float, layout: str = "tidy") -> float:
+def assistant_room(chart: Chart, card_id: str, own: float) -> float:
     """How deep a card `own` deep stands in its row with its assistants beside it: more
     than fit a line (`assistant_lines`) stand in further lines below the first, each a card
     deep and ASSISTANT_LINE_GAP below the line before (in the dot layout too: its further
     ranks are drawn that close, `render.dotlayout.close_lines`), as the tidy layout's
-    `Beside` keeps room. (`layout` is kept for callers: both layouts are alike here.)"""
+    `Beside` keeps room: both layouts alike."""
     lines = assistant_lines(len(chart.assistants[card_id]), chart.assistants_across)[0]
     return own + Beside(0.0, lines, ASSISTANT_LINE_GAP).past(own)
 
@@ -560,13 +560,14 @@ def row_budget(height: float, box: CardSize) -> int:
     return max(1, int((height - 2 * MARGIN + RANK_GAP) // (box.height + RANK_GAP)))
 
 
-def stack_budget(height: float, box: CardSize) -> int:
+def stack_budget(height: float, box: CardSize, layout: str = "tidy") -> int:
     """How many cards a stack of leaf reports holds under one row of cards in `height` SVG
-    units: stacked cards are TIDY_STACK_GAP apart, not a row's RANK_GAP (`row_budget`
-    counted a manager's 30 engineers four rows of four a slide, where a row and four deep
-    stacks fit)."""
+    units: the tidy layout stacks cards TIDY_STACK_GAP apart, not a row's RANK_GAP
+    (`row_budget` counted a manager's 30 engineers four rows of four a slide, where a row
+    and four deep stacks fit); the dot layout stacks them a whole RANK_GAP apart."""
+    gap = RANK_GAP if layout == "dot" else TIDY_STACK_GAP
     below = height - 2 * MARGIN - box.height - RANK_GAP
-    return max(1, int((below + TIDY_STACK_GAP) // (box.height + TIDY_STACK_GAP)))
+    return max(1, int((below + gap) // (box.height + gap)))
 
 
 def column_budget(width: float, box: CardSize) -> int:

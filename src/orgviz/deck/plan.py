@@ -140,7 +140,8 @@ class Planner:
         # A manager's reports spread over slides (`most_reports`) may be stacked under them:
         # a row of cards, then columns of stacked cards.
         self.stacked_cards = (column_budget(self.area_w, _Box(196.0, MIN_CARD_HEIGHT))
-                              * stack_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT)) + 1)
+                              * stack_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT),
+                                             drawer.layout) + 1)
         # Rows of cards a slide holds at most; a chain of more people is drawn in columns.
         self.rows = row_budget(self.area_h, _Box(196.0, MIN_CARD_HEIGHT))
         self.chain_min = self.rows + 1
