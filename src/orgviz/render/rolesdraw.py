@@ -56,19 +56,11 @@ RADIUS = 6.0
 ARROW_LENGTH = 7.0  # an arrowhead's length along its arrow
 
 
-def _bezier_points(control: list[Point], steps: int = 8) -> list[Point]:
-    """A cubic Bézier path (Graphviz's spline) as a fine polyline."""
-    out = [control[0]]
-    for p0, p1, p2, p3 in zip(control[0::3], control[1::3], control[2::3], control[3::3],
-                              strict=False):
-        for i in range(1, steps + 1):
-            t = i / steps
-            u = 1 - t
-            out.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0]
-                        + t ** 3 * p3[0],
-                        u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1]
-                        + t ** 3 * p3[1]))
-    return out
+def _bezier_points(control: list[Point]) -> list[Point]:
+    """A cubic Bézier path (Graphviz's spline: a start, then three points a piece) as a
+    fine polyline (`sampled`)."""
+    return sampled(list(zip(control[0::3], control[1::3], control[2::3], control[3::3],
+                            strict=False)))
 
 
 def _n(value: float) -> str:
@@ -155,6 +147,7 @@ class _Drawing:
             raise RenderError("Graphviz's layout of the roles chart lacks a column frame: "
                               "try the other --engine")
         self.frames = frames
+        self.row_of = {lvl: index for index, lvl in enumerate(chart.levels)}  # level -> row
         levels = [chart.boxes[self.level_id(lvl)] for lvl in chart.levels]
         self.axis_w = AXIS_PAD + max((text_width(b.lines[0].text, AXIS_SIZE, True)
                                       for b in levels), default=0.0) + AXIS_GAP
@@ -240,8 +233,7 @@ class _Drawing:
         """The pieces of every arrow between two rows, top down, by arrow id (layout
         coordinates): orgviz.render.rolesroute's routes; an arrow within one row keeps
         Graphviz's spline."""
-        chart, layout = self.chart, self.layout
-        row_of = {lvl: index for index, lvl in enumerate(chart.levels)}
+        chart, layout, row_of = self.chart, self.layout, self.row_of
         rects: dict[str, Rect] = {}
         bands: dict[int, tuple[float, float]] = {}
         for box in chart.boxes.values():
@@ -349,9 +341,9 @@ class _Drawing:
 
     def _lower(self, arrow: Arrow) -> str:
         """The box of an arrow in the lower row."""
-        rows = {lvl: index for index, lvl in enumerate(self.chart.levels)}
+        row_of = self.row_of
         tail, head = self.chart.boxes[arrow.tail], self.chart.boxes[arrow.head]
-        return head.id if rows[head.level] > rows[tail.level] else tail.id
+        return head.id if row_of[head.level] > row_of[tail.level] else tail.id
 
     @staticmethod
     def route_path(pieces: list[Cubic]) -> tuple[str, Point]:

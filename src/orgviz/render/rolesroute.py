@@ -541,7 +541,7 @@ def _spread(xs: list[float], seps: list[float], lo: float, hi: float) -> list[fl
     for i in range(1, len(out)):
         out[i] = max(out[i], out[i - 1] + seps[i])
     if out and out[-1] > hi:
-        out[-1] = max(hi, out[-1] - (out[-1] - hi))
+        out[-1] = hi
         for i in range(len(out) - 2, -1, -1):
             out[i] = min(out[i], out[i + 1] - seps[i + 1])
     if out and out[0] < lo:
