@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from itertools import compress, count, islice
 from operator import eq, itemgetter
 from typing import Any
 
+from orgviz.callmodule import stand_for
 from orgviz.config import Config, shown_value, where, whole_number
 from orgviz.errors import ConfigError, OrgLoadError
 from orgviz.gcpause import cyclic_gc_paused
@@ -296,9 +296,5 @@ class _CallableModule(types.ModuleType):
         return validate(org, config)
 
 
-# As `orgviz.validate` may be this module, it shows the function's signature
-# (`inspect.signature` follows `__wrapped__`) and, first, its docstring (help(), `__doc__`).
-__doc__ = "\n".join(line.removeprefix("    ") for line in (validate.__doc__ or "").splitlines()
-                    ) + f"\n\nThe module `orgviz.validate`: {__doc__}"
-__wrapped__ = validate
-sys.modules[__name__].__class__ = _CallableModule
+# (`orgviz.validate` may be this module: it shows the function's signature and docstring)
+stand_for(__name__, validate, _CallableModule)

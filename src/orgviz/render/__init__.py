@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 import types
 from typing import Any
 
+from orgviz.callmodule import stand_for
 from orgviz.render.pipeline import (
     FORMATS,
     LAYOUTS,
@@ -31,9 +31,5 @@ class _CallableModule(types.ModuleType):
         return render(*args, **kwargs)
 
 
-# As `orgviz.render` may be this package, it shows the function's signature
-# (`inspect.signature` follows `__wrapped__`) and, first, its docstring (help(), `__doc__`).
-__doc__ = "\n".join(line.removeprefix("    ") for line in (render.__doc__ or "").splitlines()
-                    ) + f"\n\nThe package `orgviz.render`: {__doc__}"
-__wrapped__ = render
-sys.modules[__name__].__class__ = _CallableModule
+# (`orgviz.render` may be this package: it shows the function's signature and docstring)
+stand_for(__name__, render, _CallableModule)
