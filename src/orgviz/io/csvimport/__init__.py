@@ -257,8 +257,8 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     # (the org file declares the size, given or guessed: the rules do not call it assumed)
     top = SourceLoc(table.shown, 1, 1)
     org = Org.of_inferred(people, file=table.shown, name=name, size=size, teams=tuple(teams),
-              ladder=RoleLadder.build(grades) if grades else DEFAULT_LADDER,
-              loc=top, files=(table.shown,), size_loc=top)
+                          ladder=RoleLadder.build(grades) if grades else DEFAULT_LADDER,
+                          loc=top, files=(table.shown,), size_loc=top)
     if options.allow_forest:
         from orgviz.model import RuleSetting
 

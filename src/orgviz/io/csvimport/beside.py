@@ -21,7 +21,7 @@ import dataclasses
 import os
 
 from orgviz.errors import OrgLoadError, OrgvizError
-from orgviz.io.csvimport import imported, verified_options
+from orgviz.io.csvimport import imported
 from orgviz.io.csvimport.records import ImportOptions, ImportResult
 from orgviz.orgfiles import shown_path
 from orgviz.problem import Problem
@@ -32,8 +32,7 @@ def import_with_table_beside(path: str | os.PathLike[str], options: ImportOption
                              ) -> ImportResult:
     """Import `path` with the teams table `beside` it (`data`: its bytes, when read already;
     an info says so; its rows' mistakes warnings) when the table belongs to it, else without
-    it (a warning says why, `mismatch`)."""
-    options = verified_options(options)
+    it (a warning says why, `mismatch`). `options`: verified already (`import_csv`)."""
     try:
         result = imported(path, dataclasses.replace(options, teams=beside), shown_name, data,
                           table_beside=True)
