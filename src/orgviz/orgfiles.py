@@ -359,7 +359,10 @@ def tracked_yaml_files(root: str | os.PathLike[str] = ".",
     return found
 
 
-#: The folders `_searched_yaml_files` could not list that a warning was printed for.
+#: The folders a walk could not list that a warning was printed for (`_say_unlisted`), for
+#: the life of the process: a command warns once a folder over both of its walks (for the
+#: part's including org file, and for the files a changed configuration applies to); a
+#: program that calls the API again is not warned again about the same folder.
 _WARNED_UNLISTED: set[str] = set()
 
 
@@ -376,7 +379,8 @@ def _searched_yaml_files(root: str | os.PathLike[str]) -> list[str]:
 
 
 def _say_unlisted(errors: Iterable[OSError], sought: str) -> None:
-    """A warning on stderr for each folder a walk could not list (`errors`), once a folder:
+    """A warning on stderr for each folder a walk could not list (`errors`), once a folder
+    for the process (`_WARNED_UNLISTED`):
     `orgviz: warning: orgs/sub: cannot read: Permission denied (not searched for SOUGHT)`."""
     from orgviz.problem import one_line
 
