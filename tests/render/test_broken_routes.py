@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from itertools import pairwise
 
 import pytest
 from renderkit import system_graphviz
@@ -91,7 +92,7 @@ def test_a_closing_line_out_of_a_crowded_column_runs_at_right_angles() -> None:
     broken = [line for line in geometry.lines if line.kind == "broken"]
     assert len(broken) == 1 and not broken[0].curve
     points = broken[0].points
-    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+    for (ax, ay), (bx, by) in pairwise(points):
         assert abs(ax - bx) < 0.01 or abs(ay - by) < 0.01
 
 
