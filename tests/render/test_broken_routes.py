@@ -7,8 +7,8 @@ cards of the mid-size chart, hidden and reading as a line to them)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from renderkit import system_graphviz
