@@ -25,6 +25,7 @@ from orgviz.render.convert import svg_size
 from orgviz.render.dot import RANKSEP
 from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
+from orgviz.render.routing import add_links
 from orgviz.render.svg import AXIS_WIDTH, band_halves, draw_svg, labelled_rows
 from orgviz.render.themes import Theme
 from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, assistant_lines
@@ -241,6 +242,7 @@ class Drawer:
 
     def paint(self, chart: Chart, box: CardBox, geometry: Geometry, axis: bool,
               limits: StackLimits = ()) -> Drawn:
+        geometry = room_for_lines(geometry)
         chart = replace(chart, rows=row_labels(chart, geometry))
         # The level labels' column only when a row gets a label (as `draw_svg` keeps it): a
         # row whose band holds mostly cards of other rows gets none.
@@ -262,6 +264,35 @@ class Drawer:
         width, height = max(width, svg_w), max(height, svg_h)
         return Drawn(svg, width, height, smallest_text(svg) or TEAM_SIZE, chart, boxes,
                      geometry, has_axis, box, limits)
+
+
+#: How far a line's drawing reaches past its points: half a broken line's halo, rounded up.
+LINE_REACH = 3.0
+
+
+def room_for_lines(geometry: Geometry) -> Geometry:
+    """The geometry moved and grown so that its lines, drawn, keep within MARGIN of it: a
+    routed line (dotted, or broken with --force) may run outside the cards (`add_links`
+    routes up to routing.CLEAR past them), where the slide's picture cut it off. The
+    same geometry when they keep within."""
+    xs = [x for line in geometry.lines for x, _ in line.points]
+    ys = [y for line in geometry.lines for _, y in line.points]
+    if not xs:
+        return geometry
+    left = max(0.0, LINE_REACH - MARGIN - min(xs))
+    top = max(0.0, LINE_REACH - MARGIN - min(ys))
+    right = max(0.0, max(xs) + LINE_REACH - MARGIN - geometry.width)
+    bottom = max(0.0, max(ys) + LINE_REACH - MARGIN - geometry.height)
+    if not (left or top or right or bottom):
+        return geometry
+    boxes = {key: Box(b.x + left, b.y + top, b.w, b.h) for key, b in geometry.boxes.items()}
+    lines = tuple(line._replace(points=tuple((x + left, y + top) for x, y in line.points))
+                  for line in geometry.lines)
+    along = top if geometry.direction == "TB" else left  # (rows are along the rank axis)
+    rows = {row: centre + along for row, centre in geometry.rows.items()}
+    return geometry._replace(width=geometry.width + left + right,
+                             height=geometry.height + top + bottom,
+                             boxes=boxes, rows=rows, lines=lines)
 
 
 def card_text_room(chart: Chart) -> float:
@@ -337,6 +368,8 @@ def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
 
     Each card hangs from the one above it; the line from the foot of a column leaves the
     card's right side, climbs in the gap and enters the head of the next column from the left.
+    The chart's dotted and broken lines between its cards (a reporting cycle's closing line,
+    --force) are routed as `orgviz render` routes them (`add_links`).
     """
     w = box.width
     ids = [card.id for card in chart.cards]
@@ -365,6 +398,7 @@ def chain_geometry(chart: Chart, box: CardBox, rows: int) -> Geometry:
             points = ((a.right, a.y), (middle, a.y), (middle, b.y), (b.left, b.y))
         lines.append(Connector("broken" if card.broken_line else "solid", points))
     width = columns * w + (columns - 1) * CHAIN_COLUMN_GAP
+    add_links(chart, boxes, lines, None, width, height)
     return Geometry(width, height, boxes, {}, tuple(lines), chart.direction)
 
 

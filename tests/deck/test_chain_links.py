@@ -1,0 +1,104 @@
+"""A reporting chain drawn in columns (`deck.draw.chain_geometry`) draws the chart's other
+lines as `orgviz render --force` does (`routing.add_links`): a reporting cycle's closing
+line (red dashes, on its own way, drawn over the solid lines) and dotted lines between its
+cards. The chain's slides left them out; and a line routed round the cards' outside was
+cut off at the picture's edge (`room_for_lines`)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from orgviz.deck.draw import Drawer, Drawn
+from orgviz.loader import load
+from orgviz.render.chart import View
+from orgviz.render.geometry import Box, Connector, Point
+from orgviz.render.themes import THEMES
+from orgviz.validate import validate
+
+LENGTH = 12  # people in the chain: three columns of four on a slide
+
+
+def cycle_yaml(dotted: bool = False) -> str:
+    """A chain p1 <- p2 <- ... <- p12 whose head reports to its foot (a reporting cycle,
+    cut at p1: the closing line runs from p12 up to p1); `dotted`: p2 has a dotted line to
+    p7."""
+    lines = ["orgviz: 1", "org: {name: Chain cycle, size: small}", "people:",
+             "  - {id: ceo, name: Ann Lee, title: CEO}",
+             f"  - {{id: p1, name: Person One, title: Director, reports_to: p{LENGTH}}}"]
+    for i in range(2, LENGTH + 1):
+        extra = ", dotted_to: p7" if dotted and i == 2 else ""
+        lines.append(f"  - {{id: p{i}, name: Person {i}, title: Manager, "
+                     f"reports_to: p{i - 1}{extra}}}")
+    return "\n".join(lines) + "\n"
+
+
+def chain_drawn(org_file, dotted: bool = False) -> Drawn:
+    """The chain from p1 drawn forced, four cards a column."""
+    org = load(org_file(cycle_yaml(dotted)))
+    drawer = Drawer(org, THEMES["light"], problems=validate(org))
+    return drawer.draw_chain(View(root="p1"), 4)
+
+
+def segments(points: tuple[Point, ...]) -> list[tuple[float, float, float, float]]:
+    return [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+            for (ax, ay), (bx, by) in pairwise(points)]
+
+
+def on_solid(line: Connector, solid: list[Connector]) -> float:
+    """How many px of a line lie along a solid one, within 2 px of it."""
+    total = 0.0
+    for x0, y0, x1, y1 in segments(line.points):
+        for other in solid:
+            for sx0, sy0, sx1, sy1 in segments(other.points):
+                if y1 - y0 < 0.01 and sy1 - sy0 < 0.01 and abs(y0 - sy0) < 2.0:
+                    total += max(0.0, min(x1, sx1) - max(x0, sx0))
+                elif x1 - x0 < 0.01 and sx1 - sx0 < 0.01 and abs(x0 - sx0) < 2.0:
+                    total += max(0.0, min(y1, sy1) - max(y0, sy0))
+    return total
+
+
+def touches(p: Point, box: Box) -> bool:
+    """Whether a line's end meets a card's outline."""
+    return (box.left - 0.01 <= p[0] <= box.right + 0.01
+            and box.top - 0.01 <= p[1] <= box.bottom + 0.01)
+
+
+def test_a_chains_closing_line_is_drawn_apart_from_the_solid_lines(org_file) -> None:
+    drawn = chain_drawn(org_file)
+    assert len(drawn.chart.cards) == LENGTH
+    geometry = drawn.geometry
+    broken = [line for line in geometry.lines if line.kind == "broken"]
+    solid = [line for line in geometry.lines if line.kind == "solid"]
+    assert len(broken) == 1 and len(solid) == LENGTH - 1
+    line = broken[0]
+    ends = {line.points[0], line.points[-1]}
+    assert any(touches(p, geometry.boxes["p12"]) for p in ends)
+    assert any(touches(p, geometry.boxes["p1"]) for p in ends)
+    assert on_solid(line, solid) <= 3.0
+    # drawn after (over) the solid lines, on a halo, and the card at its end marked "!"
+    svg = drawn.svg.decode()
+    paths = re.findall(r'<path fill="none" stroke="(#[0-9A-F]+)"[^>]*>', svg)
+    red = THEMES["light"].broken.upper()
+    grey = THEMES["light"].line.upper()
+    assert red in paths and grey in paths
+    assert paths.index(red) > max(i for i, color in enumerate(paths) if color == grey)
+
+
+def test_a_line_round_the_chains_outside_stays_in_the_picture(org_file) -> None:
+    # (the closing line runs below the columns and up their left: 2 px past the picture)
+    drawn = chain_drawn(org_file)
+    margin = 8.0  # the picture's margin round the geometry (deck.draw.MARGIN)
+    for line in drawn.geometry.lines:
+        for x, y in line.points:
+            assert 2.0 <= x + margin <= drawn.width - 2.0
+            assert 2.0 <= y + margin <= drawn.height - 2.0
+
+
+def test_a_dotted_line_between_a_chains_cards_is_drawn(org_file) -> None:
+    drawn = chain_drawn(org_file, dotted=True)
+    dotted = [line for line in drawn.geometry.lines if line.kind == "dotted"]
+    assert len(dotted) == 1
+    ends = {dotted[0].points[0], dotted[0].points[-1]}
+    assert any(touches(p, drawn.geometry.boxes["p7"]) for p in ends)
+    assert any(touches(p, drawn.geometry.boxes["p2"]) for p in ends)
