@@ -1,4 +1,8 @@
-"""A reporting chain drawn in columns (`deck.draw.chain_geometry`) draws the chart's other
+"""A slide draws dotted and broken lines (--force) as `orgviz render --force` does: a
+broken tree line beside the trunk it shares, drawn over the solid lines (the tidy and dot
+layouts route them in `routing.add_links`).
+
+A reporting chain drawn in columns (`deck.draw.chain_geometry`) draws the chart's other
 lines as `orgviz render --force` does (`routing.add_links`): a reporting cycle's closing
 line (red dashes, on its own way, drawn over the solid lines) and dotted lines between its
 cards. The chain's slides left them out; and a line routed round the cards' outside was
@@ -33,6 +37,23 @@ def cycle_yaml(dotted: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: An engineering manager whose reports stand in a column on one trunk, two of them (a VP
+#: and a director) on lines that fail validation (tests/render/test_broken_lines_apart.py).
+TRUNK = """\
+orgviz: 1
+org: {name: Broken lines, size: small}
+people:
+  - {id: ceo, name: Ann Lee, title: CEO}
+  - {id: em, name: Bo Li, title: Engineering Manager, reports_to: ceo}
+  - {id: a, name: Cy One, title: Engineer, reports_to: em}
+  - {id: vp, name: Di Two, title: VP Engineering, reports_to: em}
+  - {id: c, name: Ed Three, title: Engineer, reports_to: em}
+  - {id: dir, name: Fa Four, title: Director of Engineering, reports_to: em}
+  - {id: e, name: Gu Five, title: Engineer, reports_to: em}
+  - {id: f, name: Hu Six, title: Engineer, reports_to: ceo}
+"""
+
+
 def chain_drawn(org_file, dotted: bool = False) -> Drawn:
     """The chain from p1 drawn forced, four cards a column."""
     org = load(org_file(cycle_yaml(dotted)))
@@ -64,6 +85,26 @@ def touches(p: Point, box: Box) -> bool:
             and box.top - 0.01 <= p[1] <= box.bottom + 0.01)
 
 
+def drawn_after_solid(drawn: Drawn) -> bool:
+    """Whether the picture draws its broken lines after (over) all its solid lines."""
+    paths = re.findall(r'<path fill="none" stroke="(#[0-9A-F]+)"[^>]*>', drawn.svg.decode())
+    red = THEMES["light"].broken.upper()
+    grey = THEMES["light"].line.upper()
+    assert red in paths and grey in paths
+    return paths.index(red) > max(i for i, color in enumerate(paths) if color == grey)
+
+
+def test_broken_lines_on_a_slide_run_beside_the_trunk_they_share(org_file) -> None:
+    org = load(org_file(TRUNK))
+    drawer = Drawer(org, THEMES["light"], problems=validate(org))
+    for drawn in drawer.draw(View()):
+        broken = [line for line in drawn.geometry.lines if line.kind == "broken"]
+        solid = [line for line in drawn.geometry.lines if line.kind == "solid"]
+        assert len(broken) == 2
+        assert all(on_solid(line, solid) <= 3.0 for line in broken)
+        assert drawn_after_solid(drawn)
+
+
 def test_a_chains_closing_line_is_drawn_apart_from_the_solid_lines(org_file) -> None:
     drawn = chain_drawn(org_file)
     assert len(drawn.chart.cards) == LENGTH
@@ -76,13 +117,7 @@ def test_a_chains_closing_line_is_drawn_apart_from_the_solid_lines(org_file) -> 
     assert any(touches(p, geometry.boxes["p12"]) for p in ends)
     assert any(touches(p, geometry.boxes["p1"]) for p in ends)
     assert on_solid(line, solid) <= 3.0
-    # drawn after (over) the solid lines, on a halo, and the card at its end marked "!"
-    svg = drawn.svg.decode()
-    paths = re.findall(r'<path fill="none" stroke="(#[0-9A-F]+)"[^>]*>', svg)
-    red = THEMES["light"].broken.upper()
-    grey = THEMES["light"].line.upper()
-    assert red in paths and grey in paths
-    assert paths.index(red) > max(i for i, color in enumerate(paths) if color == grey)
+    assert drawn_after_solid(drawn)
 
 
 def test_a_line_round_the_chains_outside_stays_in_the_picture(org_file) -> None:
