@@ -373,8 +373,52 @@ def test_a_true_tie_at_a_chains_end_cuts_only_its_own_link(tmp_path: Path) -> No
     assert _run(tmp_path, after, before) == (
         "~ id changed      q (Al): r -> q\n"
         "o vacancy opened  p (Open role): Engineer (was Zed), reports to ann (Ann)\n"
-        "* vacancy filled  q (Al): Designer\n"
+        "* vacancy filled  q (Al): Designer (was open as Engineer)\n"
         "old.yaml -> new.yaml: 1 id changed, 1 vacancy opened, 1 vacancy filled\n")
+
+
+def test_a_vacancy_filled_by_who_took_its_id_says_what_it_was_open_as(
+        tmp_path: Path) -> None:
+    """The open Engineer role q is Al's now, a Designer whose id went from r to q: the
+    vacancy filled said only "Designer" (Al's own title, unchanged), not that the opening
+    was for an Engineer. JSON has the opening's title as `old` of the title; one of Al's
+    title has no `field`."""
+    before = HEAD + """people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: q, vacant: true, title: Engineer, reports_to: ann}
+  - {id: r, name: Al, title: Designer, reports_to: ann}
+  - {id: p, name: Zed, title: Engineer, reports_to: ann}
+"""
+    after = HEAD + """people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: q, name: Al, title: Designer, reports_to: ann}
+  - {id: p, vacant: true, title: Engineer, reports_to: ann}
+"""
+    assert _run(tmp_path, before, after).splitlines()[-2] == (
+        "* vacancy filled  q (Al): Designer (was open as Engineer)")
+    filled = [c for c in _json(tmp_path, before, after) if c["kind"] == "filled"]
+    assert filled == [{"kind": "filled", "id": "q", "name": "Al", "old": "Engineer",
+                       "new": "Designer", "field": "title", "title": "Designer",
+                       "reports_to": "ann"}]
+    same = before.replace("title: Designer", "title: Engineer")
+    filled = [c for c in _json(tmp_path, same, after.replace("title: Designer",
+                                                             "title: Engineer"))
+              if c["kind"] == "filled"]
+    assert filled == [{"kind": "filled", "id": "q", "name": "Al", "title": "Engineer",
+                       "reports_to": "ann"}]
+
+
+def _json(tmp_path: Path, before: str, after: str) -> list[dict[str, object]]:
+    """The changes of `orgviz diff --json` from `before` to `after`."""
+    import json
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(before, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--json", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    changes: list[dict[str, object]] = json.loads(result.stdout)["changes"]
+    return changes
 
 
 #: Two people named Alex Kim, their ids made from their names in file order (as

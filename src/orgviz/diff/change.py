@@ -42,10 +42,13 @@ class Change:
     `reports_to` (in the version that has it), as does an open position without a name whose
     id changed (told from another by them: `unnamed_opening`, which JSON leaves out, as
     the title and manager it has say so); an opened vacancy has the `previous_holder`
-    (None for a new position) and `new_position`. A person moved to a missing manager is
-    one `unlinked` change with the `old` manager (`field` "reports_to"), not also `moved`.
-    A change of a declared team (a kind of TEAM_KINDS) has the team's `id` and `name`; an
-    added or removed team also its `lead` and `parent` (in the version that has it). A
+    (None for a new position) and `new_position`; a filled vacancy the `old` id of the open
+    position (`field` "id"), or, filled by someone whose id changed to its id, open for
+    another title, that title (`old`, `new` theirs, `field` "title"). A person moved to a
+    missing manager is one `unlinked` change with the `old` manager (`field` "reports_to"),
+    not also `moved`. A change of a declared team (a kind of TEAM_KINDS) has the team's `id`
+    and `name`; an added or removed team also its `lead` and `parent` (in the version that
+    has it). A
     changed dotted line (`changed`, field "dotted_to"), team (`reteamed`), or team lead or
     parent (`team-changed`) whose new value names no one (no declared team) in the new
     version has those ids in `missing`: an id left as it was after its person's (team's) id

@@ -152,7 +152,7 @@ def _changes(old: Org, new: Org) -> list[Change]:
         changes += _kept_changes(before, person, moved and not unlinked,
                                  (team_ids, left_teams), (old_teams, new_teams))
         if pid in took:
-            changes.append(_position("filled", person))
+            changes.append(_taken_opening(old_people[pid], person))
         changes += _other_changes(before, person, renames, old_people, new_people)
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
     changes += _team_changes(old_teams, new_teams, (team_ids, left_teams), renames,
@@ -257,6 +257,15 @@ def _kept_changes(before: Person, person: Person, moved: bool,
     elif not same_value(before.name, person.name) and not person.vacant:
         changes.append(Change("renamed", pid, name, before.name, person.name, "name"))
     return changes
+
+
+def _taken_opening(opening: Person, person: Person) -> Change:
+    """The vacancy `opening` filled by `person`, whose id changed to the opening's: with the
+    opening's title (`old`, `new` theirs, `field` "title") where it differs, which their
+    own retitling, from who they were under their old id, does not tell."""
+    if same_value(opening.title, person.title):
+        return _position("filled", person)
+    return _position("filled", person, old=opening.title, new=person.title, field="title")
 
 
 def _other_changes(before: Person, person: Person,

@@ -185,7 +185,8 @@ def _detail(c: Change, names: tuple[dict[str, str], dict[str, str]], teams: dict
         was += f", id {c.old}" if c.field == "id" else ""
         return f": {c.title or '(no title)'} ({was}){under}"
     if c.kind == "filled":
-        was = f" (the open position {c.old})" if c.field == "id" else ""
+        was = {"id": f" (the open position {c.old})",
+               "title": f" (was open as {c.old or '(no title)'})"}.get(c.field or "", "")
         return f": {c.title or '(no title)'}{was}"
     if c.kind == "idchanged" and c.unnamed_opening:  # (told by its title and manager)
         return f": {c.old} -> {c.new}, {c.title or '(no title)'}{under}"
