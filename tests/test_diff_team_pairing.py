@@ -117,3 +117,61 @@ people:
         "o vacancy opened  p4 (Open role): Designer (a new position), a top",
         "* vacancy filled  p11 (Ann): Engineer"]
     assert "~ team id changed t2 (Team0): t0 -> t2" in lines
+
+
+#: Alpha holds two openings that Al and Cy of Beta fill, their ids going to the openings';
+#: Bo of Beta too joins Gamma, the only team now.
+TWO_TEAMS_INTO_ONE = (HEAD + """teams:
+  - {id: a, name: Alpha}
+  - {id: b, name: Beta}
+people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: x1, vacant: true, title: Engineer, reports_to: ann, team: a}
+  - {id: x2, vacant: true, title: Designer, reports_to: ann, team: a}
+  - {id: y1, name: Al, title: Engineer, reports_to: ann, team: b}
+  - {id: y2, name: Cy, title: Designer, reports_to: ann, team: b}
+  - {id: bo, name: Bo, title: Engineer, reports_to: ann, team: b}
+""", HEAD + """teams:
+  - {id: c, name: Gamma}
+people:
+  - {id: ann, name: Ann, title: CEO}
+  - {id: x1, name: Al, title: Engineer, reports_to: ann, team: c}
+  - {id: x2, name: Cy, title: Designer, reports_to: ann, team: c}
+  - {id: bo, name: Bo, title: Engineer, reports_to: ann, team: c}
+""")
+
+
+def test_two_old_teams_holding_most_of_one_new_team_pair_one_to_one(tmp_path: Path) -> None:
+    """By new id Alpha holds x1 and x2 (its openings) and Beta x1, x2 and bo (its people):
+    each more than half of Gamma, and both were paired with it. Alpha went unreported,
+    neither removed nor Gamma's. Beta, which shares more, is Gamma; Alpha is removed."""
+    assert _run(tmp_path, *TWO_TEAMS_INTO_ONE).splitlines()[4:] == [
+        "- team removed    a (Alpha): no lead, a top team",
+        "~ team id changed c (Gamma): b -> c",
+        "~ team renamed    c (Gamma): Beta -> Gamma",
+        "old.yaml -> new.yaml: 2 ids changed, 2 vacancies filled, 1 team removed,"
+        " 1 team id changed, 1 team renamed"]
+
+
+def test_two_old_teams_tied_for_one_new_team_are_neither_paired_with_it(
+        tmp_path: Path) -> None:
+    """Alpha's opening x, which Al of Beta fills (his id going from y to x), is all of
+    Gamma by new id for both old teams alike: nothing tells which is Gamma, so neither is
+    (Alpha went unreported, Beta read as Gamma)."""
+    before, after = TWO_TEAMS_INTO_ONE
+    before = before.replace("  - {id: x2, vacant: true, title: Designer, reports_to: ann,"
+                            " team: a}\n", "").replace(
+        "  - {id: y2, name: Cy, title: Designer, reports_to: ann, team: b}\n", "").replace(
+        "  - {id: bo, name: Bo, title: Engineer, reports_to: ann, team: b}\n", "")
+    after = after.replace("  - {id: x2, name: Cy, title: Designer, reports_to: ann,"
+                          " team: c}\n", "").replace(
+        "  - {id: bo, name: Bo, title: Engineer, reports_to: ann, team: c}\n", "")
+    assert _run(tmp_path, before, after).splitlines() == [
+        "~ id changed      x1 (Al): y1 -> x1",
+        "~ re-teamed       x1 (Al): b (Beta) -> c (Gamma)",
+        "* vacancy filled  x1 (Al): Engineer",
+        "+ team added      c (Gamma): no lead, a top team",
+        "- team removed    a (Alpha): no lead, a top team",
+        "- team removed    b (Beta): no lead, a top team",
+        "old.yaml -> new.yaml: 1 id changed, 1 re-teamed, 1 vacancy filled, 1 team added,"
+        " 2 teams removed"]

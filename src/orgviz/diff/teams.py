@@ -43,7 +43,8 @@ def team_id_changes(old: Mapping[str, Team], new: Mapping[str, Team],
     of `left_people` (whose person left, someone else taking the id) is no one's now.
 
     A team removed under one id and added under another is one team when more than half
-    of the people of each are the other's (`members`, old and new, by new id), else when
+    of the people of each are the other's (`members`, old and new, by new id; one to one,
+    `_by_people`), else when
     they have the same name (case aside) that no other removed or added team not so paired
     has. A team of one id and name (case aside) in both versions is that team still, as a
     person is, whoever joined or left it and whatever its lead: no id of another (Core's
@@ -131,15 +132,22 @@ def _unpaired_teams(teams: Iterable[Team], ids: Iterable[str]) -> list[Team]:
 def _by_people(olds: list[Team], news: list[Team],
                members: tuple[Members, Members]) -> dict[str, str]:
     """Old id -> new id of the teams of `olds` and `news` more than half of the people of
-    each of which are the other's (one such at most for each)."""
+    each of which are the other's, one to one: of two old teams that both hold most of one
+    new team's people (an old person's id and an opening's both the same new id, one
+    filled by the other), the one that shares more of them, none on a tie."""
     where = {pid: team.id for team in news for pid in members[1].get(team.id, ())}
-    found: dict[str, str] = {}
+    claims: dict[str, tuple[str, int]] = {}  # (old id -> the new team, people shared)
     for team in olds:
         mine = members[0].get(team.id)
         most = Counter(where[pid] for pid in mine or () if pid in where).most_common(1)
         if most and shares_most(mine, members[1].get(most[0][0])):
-            found[team.id] = most[0][0]
-    return found
+            claims[team.id] = most[0]
+    best = Counter[str]()
+    for new_id, shared in claims.values():
+        best[new_id] = max(best[new_id], shared)
+    rivals = Counter(claim for claim in claims.values() if claim[1] == best[claim[0]])
+    return {old_id: claim[0] for old_id, claim in claims.items()
+            if claim[1] == best[claim[0]] and rivals[claim] == 1}
 
 
 def _by_name(olds: Iterable[Team], news: Iterable[Team], paired: dict[str, str]) -> dict[str, str]:
