@@ -144,6 +144,29 @@ def _columns_for(count: int, options: LayoutOptions, rows: int | None = None) ->
     return max(1, min(k, count))
 
 
+def _cut_even(items: list[int], per: int, breadth: list[float]) -> list[list[int]]:
+    """Cut items (in order) into as many columns as `per` a column takes, their lengths
+    differing by at most one (7 by 3: 3/2/2, not 3/3/1: no card left alone in a column)
+    when that is no wider (`breadth`: each item's extent across the columns), else `per`
+    a column with the rest in the last."""
+    count = len(items)
+    full = [items[s : s + per] for s in range(0, count, per)]
+    k = len(full)
+    small, more = divmod(count, k)
+    even: list[list[int]] = []
+    start = 0
+    for i in range(k):
+        end = start + small + (1 if i < more else 0)
+        even.append(items[start:end])
+        start = end
+
+    def wide(chunks: list[list[int]]) -> float:
+        """Sum of the columns' widest items."""
+        return sum(max(breadth[c] for c in col) for col in chunks)
+
+    return even if wide(even) <= wide(full) + 1e-9 else full
+
+
 def _greedy(items: list[int], size: list[float], gap: float, cap: float, most: int,
             card: list[float], end_at_subtree: bool = False) -> list[list[int]] | None:
     """Cut items (in order) into columns no taller than `cap` as `_place` stacks them (an
@@ -1052,11 +1075,7 @@ class _Plan:
             if budget is not None and cols > 1:
                 fit = int((budget + gap) // (self.tallest + gap))
                 cols = min(cols, max(1, math.ceil(count / max(fit, 1))))
-            if cols == 1:
-                chunks = [items]
-            else:
-                per_col = math.ceil(count / cols)
-                chunks = [items[s : s + per_col] for s in range(0, count, per_col)]
+            chunks = _cut_even(items, math.ceil(count / cols), item_b)  # one: [items]
         elif budget is None:
             chunks = [items]
         else:  # past the tallest item by up to the shortest card, for fewer columns
@@ -1088,8 +1107,7 @@ def _leaf_columns(items: list[int], card_h: list[float], card_w: list[float],
     if rows is not None:
         cols = max(cols, math.ceil(count / rows))
     cols = min(cols, count)
-    per = math.ceil(count / cols)
-    return [items[s : s + per] for s in range(0, count, per)]
+    return _cut_even(items, math.ceil(count / cols), card_w)
 
 
 def _place(chunks: list[list[int]], item_b: list[float], item_d: list[float],
@@ -1282,8 +1300,9 @@ class PreparedForest:
                 stacked.sort(key=raw.__getitem__)
                 count = len(stacked)
                 per = math.ceil(count / _columns_for(count, options, rows_of.get(v)))
-                width = sum(stub + max(item[c] for c in stacked[s : s + per]) + options.sibling_gap
-                            for s in range(0, count, per)) - options.sibling_gap
+                block = _cut_even(stacked, per, item)
+                width = sum(stub + max(item[c] for c in col) + options.sibling_gap
+                            for col in block) - options.sibling_gap
                 found[since].append((max(low, raw[stacked[0]]), width))
         floors = [0.0] * max(cuts, 1)
         rows: dict[int, tuple[float, int]] = {}
