@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from itertools import pairwise
 from typing import NamedTuple
 
 from orgviz.render.cards import (
@@ -410,26 +411,46 @@ class _Canvas:
         return f'<path {self.line_style(line.kind)} d="{path}"/>'
 
     # rows -----------------------------------------------------------------------------------
-    def band_span(self, center: float, half: float) -> tuple[float, float]:
-        """Where a top-down row's band starts and ends (y): `half` either side of its center,
-        but no further past the drawing than half the margin, so that the image's edge
+    def band_span(self, center: float, below: float, above: float) -> tuple[float, float]:
+        """Where a top-down row's band starts and ends (y): `above` its center and `below`
+        it, but no further past the drawing than half the margin, so that the image's edge
         stays the background (a slide's margin is narrower than BAND_PAD)."""
         reach = min(BAND_PAD, self.margin / 2)
-        top = max(self.y0 + center - half, self.y0 - reach)
-        bottom = min(self.y0 + center + half, self.y0 + self.drawn_h + reach)
+        top = max(self.y0 + center - above, self.y0 - reach)
+        bottom = min(self.y0 + center + below, self.y0 + self.drawn_h + reach)
         return top, bottom
+
+    def stack_reach(self) -> dict[int, float]:
+        """Top-down, how far down each level row's cards reach (y, in the drawing): its
+        stacked reports stand in columns below the row, and its band spans them (BAND_PAD
+        past the last), up to where the next row's band starts, never into it."""
+        geometry, halves = self.geometry, self.halves
+        reach: dict[int, float] = {}
+        for card in self.chart.cards:
+            where = geometry.boxes.get(card.id)
+            if (where is None or card.row not in geometry.rows or card.assistant
+                    or card.kind not in ("person", "open")):
+                continue
+            reach[card.row] = max(reach.get(card.row, 0.0), where.bottom + BAND_PAD)
+        order = sorted((center, row) for row, center in geometry.rows.items())
+        for (_, row), (after, following) in pairwise(order):
+            if row in reach:
+                reach[row] = min(reach[row], after - halves[following])
+        return {row: max(far, geometry.rows[row] + halves[row]) for row, far in reach.items()}
 
     def rows(self) -> list[str]:
         theme, chart = self.theme, self.chart
         items = []
         halves = self.halves
+        reach = self.stack_reach() if self.tb else {}
         for index, (row, center) in enumerate(self.labelled):
             label = chart.rows[row].upper()
             half = halves[row]
             if self.tb:
                 y = self.y0 + center
                 if index % 2 == 0 and not self.transparent:
-                    top, bottom = self.band_span(center, half)
+                    top, bottom = self.band_span(center, reach.get(row, center + half) - center,
+                                                 half)
                     items.append(_el("rect", x=self.margin, y=top, width=self.content_w,
                         height=bottom - top, rx=6.0, fill=theme.row_band))
                 words = _fit_label(label, AXIS_WIDTH - 16)
