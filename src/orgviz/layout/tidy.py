@@ -7,6 +7,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from operator import sub
 from typing import NamedTuple
 
@@ -473,6 +474,10 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
 #: A line that would jog across by less than this (a fraction of a pixel, where two centres
 #: nearly meet) is drawn straight: the card it enters moves onto it (see `_straighten`).
 JOG = 1.0
+#: A middle child laid out in rows that misses its manager's line by less than this moves
+#: onto it, with all it carries, when that leaves every card and line clear of the others
+#: (see `_layout`); by less than half the smallest gap it always does (see `_straighten`).
+FAR_STEP = 30.0
 #: Top-down, a card's lines that share the way to the gap's line leave it straight above the
 #: trunk of its block nearest its middle when that is at most this share of the card's
 #: breadth off the middle (29.4 px of a 196 px card, as `--layout dot` leaves a card straight
@@ -1425,11 +1430,12 @@ class _Straight(NamedTuple):
     hung: list[float]
     junction: dict[int, float]
     lo: float
+    far: list[int]  # the middle children moved further than `room` (FAR_STEP), if any
 
 
 def _straighten(forest: PreparedForest, plan: _Plan, options: LayoutOptions, rb: list[float],
                 origin: dict[int, tuple[float, float]], pos_b: list[float],
-                lo: float) -> _Straight:
+                lo: float, reach: float = 0.0) -> _Straight:
     """Move cards (rounded breadth centres `rb`, in place) across the tree, each with all it
     carries, so that no line jogs by a fraction of a pixel where two centres nearly meet,
     and every card is still entered at its middle. A card entered along its parent's line
@@ -1441,8 +1447,10 @@ def _straighten(forest: PreparedForest, plan: _Plan, options: LayoutOptions, rb:
     own line.
 
     No card moves in all by half the smallest gap between cards across the tree or more (see
-    `_Straightener.jog`), so two that move towards each other never meet."""
-    return _Straightener(forest, plan, options, rb, origin, pos_b, lo).run()
+    `_Straightener.jog`), so two that move towards each other never meet; but with `reach`,
+    a middle child laid out in rows that misses its parent's line by less than that moves
+    onto it, with all it carries (listed in `far`: the caller checks what it overlaps)."""
+    return _Straightener(forest, plan, options, rb, origin, pos_b, lo, reach).run()
 
 
 class _Straightener:
@@ -1450,8 +1458,11 @@ class _Straightener:
 
     def __init__(self, forest: PreparedForest, plan: _Plan, options: LayoutOptions,
                  rb: list[float], origin: dict[int, tuple[float, float]],
-                 pos_b: list[float], lo: float) -> None:
+                 pos_b: list[float], lo: float, reach: float = 0.0) -> None:
         self.forest, self.plan, self.rb, self.origin, self.lo = forest, plan, rb, origin, lo
+        self.reach = reach
+        self.far: list[int] = []
+        self.carry = 0.0  # how far the card at hand moves with a far-moved card above it
         self.pos_b = pos_b
         # where the cards stand before rounding: a moved card is rounded once, from here
         # (rounded twice, two cards of a column could stand 0.02 apart)
@@ -1460,6 +1471,7 @@ class _Straightener:
         self.room = min(options.sibling_gap, options.subtree_gap, options.stack_gap) * 0.5
         n = len(rb)
         self.moved = [0.0] * n  # how far each card moves, all below it with it
+        self.carried = [0.0] * n  # of that, how far it moves with far-moved cards
         self.hung = [0.0] * n
         self.junction: dict[int, float] = {}
 
@@ -1468,7 +1480,8 @@ class _Straightener:
         `line`: the jog between them if that is less than `most` and leaves the card less
         than `room` from where the layout put it; else 0 (a bend, drawn as it is)."""
         step = line - at  # (from where it stands before rounding: it lands on `line`)
-        if round(at, 2) != line and abs(step) < most and abs(shift + step) < self.room:
+        if (round(at, 2) != line and abs(step) < most
+                and abs(shift - self.carry + step) < self.room):
             return step
         return 0.0
 
@@ -1483,16 +1496,21 @@ class _Straightener:
             if not ks:
                 continue
             bv = rb[v]
+            self.carry = self.carried[v]
             hang = shift + (self.hang_top_down(v, shift) if self.tb
                             else self.hang_across(v, shift))
             self.hung[v] = hang
+            middle = [c for c in ks if not inblock[c]][1:-1]
             for c in ks:
+                self.carried[c] = self.carry
                 if inblock[c]:
                     moved[c] = hang
                 else:
                     # (a middle child a few px off its parent's line: a step, not an
                     # elbow; it moves onto the line as far as the room allows)
                     moved[c] = shift + self.jog(raw[c] + shift, bv, shift, self.room)
+                    if moved[c] == shift and self.reach and c in middle:
+                        self.move_far(c, raw[c] + shift, bv, shift)
         up = 0.0
         if any(moved) or any(self.hung):  # (else every card stands where it was laid out)
             up = _inside(rb, self.forest.breadth, self.plan.blocks, self.pos_b, self.hung,
@@ -1500,7 +1518,16 @@ class _Straightener:
         junction = self.junction
         if up:
             junction = {v: round(at + up, 2) + 0.0 for v, at in junction.items()}
-        return _Straight(self.hung, junction, self.lo - up)
+        return _Straight(self.hung, junction, self.lo - up, self.far)
+
+    def move_far(self, c: int, at: float, line: float, shift: float) -> None:
+        """Move card `c` (at `at`, moved by `shift` with its parent) onto `line` when it
+        misses it by at least `room` and less than `reach` (see `_straighten`)."""
+        step = line - at
+        if round(at, 2) != line and self.room <= abs(step) < self.reach:
+            self.moved[c] = shift + step
+            self.carried[c] = self.carry + step
+            self.far.append(c)
 
     def hang_top_down(self, v: int, shift: float) -> float:
         """Top-down: how far what hangs from card `v` moves across: a block onto the
@@ -1571,7 +1598,108 @@ def _cards_between(n: int, rb: list[float], rd: list[float], breadth: list[float
 
 
 def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> TreeLayout:
-    """The body of `PreparedForest.layout`."""
+    """The body of `PreparedForest.layout`: middle children a step (up to FAR_STEP) off
+    their manager's line moved onto it when that overlaps nothing and takes no more room."""
+    lay, far = _laid_out(forest, plan, options, FAR_STEP)
+    if not far:  # (nothing moved further than the plain layout moves it)
+        return lay
+    plain, _ = _laid_out(forest, plan, options, 0.0)
+    gap = min(options.sibling_gap, options.subtree_gap, options.stack_gap) * 0.5
+    more = 0.015  # (the rounding of two ends to 2 decimals: else the mirror image differs)
+    if (lay.width <= plain.width + more and lay.height <= plain.height + more
+            and _clear_of(lay, forest, far, gap, options.direction == "TB")):
+        return lay
+    return plain
+
+
+def _rects(lay: TreeLayout, forest: PreparedForest,
+           tb: bool) -> list[tuple[float, float, float, float]]:
+    """Each card's outline (left, top, right, bottom), with the room kept beside it."""
+    out = []
+    for i, card_id in enumerate(forest.ids):
+        x, y = lay.positions[card_id]
+        b, d = forest.breadth[i] * 0.5, forest.depth[i] * 0.5
+        eb, ed = forest.extra[i], forest.extra_d[i]
+        if tb:
+            out.append((x - b, y - d, x + b + eb, y + d + ed))
+        else:
+            out.append((x - d, y - b, x + d + ed, y + b + eb))
+    return out
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float],
+             rect: tuple[float, float, float, float]) -> bool:
+    """Whether the axis-parallel segment a-b passes through the inside of `rect`."""
+    left, top, right, bottom = rect
+    t = 0.5  # (a line along a card's edge, or ending on it, does not count)
+    return (min(a[0], b[0]) < right - t and max(a[0], b[0]) > left + t
+            and min(a[1], b[1]) < bottom - t and max(a[1], b[1]) > top + t)
+
+
+class _Grid:
+    """Card outlines in square cells, to find those near a place without looking at all."""
+
+    def __init__(self, rects: list[tuple[float, float, float, float]]) -> None:
+        self.rects = rects
+        self.cell = max([max(r[2] - r[0], r[3] - r[1]) for r in rects], default=1.0) or 1.0
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for i, r in enumerate(rects):
+            for key in self.keys(r[0], r[1], r[2], r[3]):
+                self.cells.setdefault(key, []).append(i)
+
+    def keys(self, left: float, top: float, right: float,
+             bottom: float) -> list[tuple[int, int]]:
+        """The cells that a rectangle touches."""
+        c = self.cell
+        return [(i, j) for i in range(math.floor(left / c), math.floor(right / c) + 1)
+                for j in range(math.floor(top / c), math.floor(bottom / c) + 1)]
+
+    def near(self, left: float, top: float, right: float, bottom: float) -> set[int]:
+        """The cards in the cells that a rectangle touches."""
+        return {i for key in self.keys(left, top, right, bottom)
+                for i in self.cells.get(key, ())}
+
+
+def _clear_of(lay: TreeLayout, forest: PreparedForest, far: list[int], gap: float,
+              tb: bool) -> bool:
+    """Whether the cards moved far (`far`, in preorder, with all below them) stand at least
+    `gap` from every card that did not move with them, and no line passes through a card it
+    does not join, where the line or the card moved."""
+    kids, ids = forest.kids, forest.ids
+    owner: dict[int, int] = {}  # each card moved far: the far-moved card it moves with
+    for top in far:
+        todo = [top]
+        while todo:
+            v = todo.pop()
+            owner[v] = top  # (the deepest far-moved card above it: `far` is in preorder)
+            todo.extend(kids[v])
+    rects = _rects(lay, forest, tb)
+    grid = _Grid(rects)
+    for m, mine in owner.items():
+        ml, mt, mr, mb = rects[m]
+        for o in grid.near(ml - gap, mt - gap, mr + gap, mb + gap):
+            if owner.get(o, -1) == mine:
+                continue
+            ol, ot, o_r, ob = rects[o]
+            if ml - gap < o_r and ol < mr + gap and mt - gap < ob and ot < mb + gap:
+                return False
+    index = {card_id: i for i, card_id in enumerate(ids)}
+    for (p, c), points in lay.edges.items():
+        ends = (index[p], index[c])
+        moved_line = ends[1] in owner
+        for a, b in pairwise(points):
+            for k in grid.near(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]),
+                               max(a[1], b[1])):
+                if ((moved_line or k in owner) and k not in ends
+                        and _crosses(a, b, rects[k])):
+                    return False
+    return True
+
+
+def _laid_out(forest: PreparedForest, plan: _Plan, options: LayoutOptions,
+              reach: float) -> tuple[TreeLayout, list[int]]:
+    """The layout, with middle children up to `reach` off their manager's line moved onto
+    it (see `_straighten`), and the cards so moved."""
     tb = options.direction == "TB"
     ids, parent, kids = forest.ids, forest.parent, forest.kids
     breadth, depth, extra = forest.breadth, forest.depth, forest.extra
@@ -1631,7 +1759,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         lo = min(lo, pos_b[b_id] - blk.width * 0.5)
     rb = [round(pos_b[i] - lo, 2) + 0.0 for i in range(n)]
     rd = [round(d, 2) + 0.0 for d in pos_d]
-    straight = _straighten(forest, plan, options, rb, origin, pos_b, lo)
+    straight = _straighten(forest, plan, options, rb, origin, pos_b, lo, reach)
     hung, lo = straight.hung, straight.lo
     ext_b = _up(max(rb[i] + breadth[i] * 0.5 + extra[i] for i in range(n)))
     ext_d = _up(max(rd[i] + depth[i] * 0.5 + extra_d[i] for i in range(n)))
@@ -1734,6 +1862,6 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
     row_sizes = {plan.used[j]: round(row_h[j], 2) + 0.0 for j in shown}
     if tb:
         positions = {ids[i]: (rb[i], rd[i]) for i in range(n)}
-        return TreeLayout(positions, edges, ext_b, ext_d, row_centres, row_sizes)
+        return TreeLayout(positions, edges, ext_b, ext_d, row_centres, row_sizes), straight.far
     positions = {ids[i]: (rd[i], rb[i]) for i in range(n)}
-    return TreeLayout(positions, edges, ext_d, ext_b, row_centres, row_sizes)
+    return TreeLayout(positions, edges, ext_d, ext_b, row_centres, row_sizes), straight.far
