@@ -6,17 +6,26 @@ A reporting chain drawn in columns (`deck.draw.chain_geometry`) draws the chart'
 lines as `orgviz render --force` does (`routing.add_links`): a reporting cycle's closing
 line (red dashes, on its own way, drawn over the solid lines) and dotted lines between its
 cards. The chain's slides left them out; and a line routed round the cards' outside was
-cut off at the picture's edge (`room_for_lines`)."""
+cut off at the picture's edge (`room_for_lines`).
+
+Every slide's picture holds its lines: an overview of a forced org (a reporting cycle, a
+missing manager, a self-report, a dotted line across the tops) ran its dotted line 2 units
+above the picture, cut off into two stubs."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from itertools import pairwise
 
+import pytest
+
+from orgviz.deck.build import DeckOptions, build_deck
 from orgviz.deck.draw import Drawer, Drawn
 from orgviz.loader import load
 from orgviz.render.chart import View
 from orgviz.render.geometry import Box, Connector, Point
+from orgviz.render.labels import measured_for
 from orgviz.render.themes import THEMES
 from orgviz.validate import validate
 
@@ -52,6 +61,67 @@ people:
   - {id: e, name: Gu Five, title: Engineer, reports_to: em}
   - {id: f, name: Hu Six, title: Engineer, reports_to: ceo}
 """
+
+
+#: QA's org (m1.yaml): the tops Ann, the cycle e <-> f, Orphan (manager unknown) and Self
+#: (reports to herself) side by side on the overview, Self's dotted line to Ann over them.
+FORCED_TOPS = """\
+orgviz: 1
+org: {name: M, size: small}
+people:
+  - {id: ceo, name: Ann, title: CEO}
+  - {id: a, name: Al, title: Engineer, reports_to: ceo}
+  - {id: e, name: Cy One, title: Engineer, reports_to: f}
+  - {id: f, name: Cy Two, title: Engineer, reports_to: e}
+  - {id: g, name: Orphan, title: Engineer, reports_to: nobody}
+  - {id: h, name: Self, title: Engineer, reports_to: h, dotted_to: [ceo]}
+"""
+_SVG = "{http://www.w3.org/2000/svg}"
+_NUMBER = re.compile(r"-?[0-9]*\.?[0-9]+(?:e-?[0-9]+)?")
+
+
+def path_points(d: str) -> list[Point]:
+    """The points of a path's data (absolute M, L, H, V, Q and C commands, as drawn)."""
+    points: list[Point] = []
+    x = y = 0.0
+    for command, args in re.findall(r"([MLHVQCZ])([^MLHVQCZ]*)", d):
+        values = [float(v) for v in _NUMBER.findall(args)]
+        if command == "H":
+            for x in values:
+                points.append((x, y))
+        elif command == "V":
+            for y in values:
+                points.append((x, y))
+        elif command != "Z":
+            for x, y in zip(values[::2], values[1::2], strict=True):
+                points.append((x, y))
+    return points
+
+
+def paths_outside(svg: bytes) -> list[str]:
+    """The paths of an SVG (in translated groups too) whose points, widened by half their
+    stroke, reach past its viewBox."""
+    root = ET.fromstring(svg)
+    left, top, width, height = (float(v) for v in root.attrib["viewBox"].split())
+    found: list[str] = []
+
+    def walk(element: ET.Element, dx: float, dy: float) -> None:
+        moved = re.fullmatch(r"translate\(([-0-9.]+)[ ,]+([-0-9.]+)\)",
+                             element.attrib.get("transform", "translate(0 0)"))
+        assert moved is not None, element.attrib["transform"]
+        dx, dy = dx + float(moved.group(1)), dy + float(moved.group(2))
+        if element.tag == f"{_SVG}path":
+            half = float(element.attrib.get("stroke-width", "1")) / 2
+            for x, y in path_points(element.attrib["d"]):
+                if not (left <= x + dx - half and x + dx + half <= left + width
+                        and top <= y + dy - half and y + dy + half <= top + height):
+                    found.append(element.attrib["d"])
+                    break
+        for child in element:
+            walk(child, dx, dy)
+
+    walk(root, 0.0, 0.0)
+    return found
 
 
 def chain_drawn(org_file, dotted: bool = False) -> Drawn:
@@ -137,3 +207,29 @@ def test_a_dotted_line_between_a_chains_cards_is_drawn(org_file) -> None:
     ends = {dotted[0].points[0], dotted[0].points[-1]}
     assert any(touches(p, drawn.geometry.boxes["p7"]) for p in ends)
     assert any(touches(p, drawn.geometry.boxes["p2"]) for p in ends)
+
+
+def test_path_points_reads_every_command() -> None:
+    assert path_points("M204 50.5L216 50.5Q222 50.5 222 44.5L222 4Q222 -2 228 -2H250V-3Z") == [
+        (204, 50.5), (216, 50.5), (222, 50.5), (222, 44.5), (222, 4), (222, -2), (228, -2),
+        (250, -2), (250, -3)]
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">'
+           b'<path stroke-width="2" d="M1 1L99 49"/><path stroke-width="2" d="M1 1L99.5 49"/>'
+           b'<g transform="translate(8 8)"><path d="M0 0L90 43"/></g></svg>')
+    assert paths_outside(svg) == ["M1 1L99.5 49", "M0 0L90 43"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "pptx"])
+def test_every_slides_lines_keep_within_its_picture(org_file, fmt: str) -> None:
+    # (the overview's dotted line from Self to Ann ran at y = -2 over the tops' cards,
+    # outside a picture 209 units high: two cut-off stubs; render --force drew it whole)
+    org = load(org_file(FORCED_TOPS))
+    with measured_for(fmt):
+        deck = build_deck([(org, validate(org))], DeckOptions())
+    pictures = [slide.picture for slide in deck.slides if slide.picture is not None]
+    assert pictures
+    overview = next(slide for slide in deck.slides if slide.title == "Overview")
+    assert overview.picture is not None
+    assert b"stroke-dasharray=\"5 4\"" in overview.picture.svg  # the dotted line is drawn
+    for picture in pictures:
+        assert paths_outside(picture.svg) == []
