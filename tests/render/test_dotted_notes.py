@@ -187,4 +187,21 @@ def test_every_note_says_to_and_from_in_the_same_words(managers: int, reports: i
         assert (" to " in note) == bool(managers) and ("from " in note) == bool(reports)
         for shortened in ("dotted to", "report", "+1 person", "dotted-line"):
             assert shortened not in note, note
+        assert not re.search(r"from [0-9,]+$", note), note  # (a count keeps its noun)
+        assert text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X - NOTE_MARK, note
+
+
+@pytest.mark.parametrize(("reports", "counted"), [(["Sam Ito"], "from 1 person"),
+                                                  (["Sam Ito", "Bo Li"], "from 2 people")])
+def test_a_cut_name_leaves_the_count_its_noun(reports: list[str], counted: str) -> None:
+    """A dotted-line manager's name too long beside the reports' names was cut, and the
+    reports' count lost its noun: "dotted lines to ⁨محمد عبد…⁩ · from 1". Now the name is cut
+    further and the count keeps its noun."""
+    for manager in ("محمد عبد الرحمن الهاشمي", "Dana Reyes", "Bartholomew Featherstonehaugh"):
+        note = dotted_note([manager], reports)
+        assert note.startswith("dotted lines to "), note
+        assert note.endswith(" · from " + counted.removeprefix("from ")), note
+        shown = note.removeprefix("dotted lines to ").removesuffix(" · " + counted)
+        assert shown.strip("\u2068\u2069").endswith("…"), note
+        assert manager.startswith(shown.strip("\u2068\u2069").removesuffix("…")), note
         assert text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X - NOTE_MARK, note

@@ -4,7 +4,7 @@ the tallest card of the chart."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from orgviz.render.chart import Card, Chart, note_name
@@ -192,8 +192,8 @@ def dotted_note(managers: list[str], reports: list[str]) -> str:
     """A card's dotted-line note, fitted to the card, in the same plain words on every card:
     whom the card has dotted lines to (its dotted-line managers) and from (its dotted-line
     reports). "dotted line to Dana Reyes", "dotted line from Sam Ito", "dotted lines from 3
-    people", "dotted lines to Dana Reyes · from 2": names while they fit, then counts, then
-    the first manager's name cut short."""
+    people", "dotted lines to Dana Reyes · from 2 people": names while they fit, then counts
+    (with their noun: a bare "from 1" read badly), then the first manager's name cut short."""
     count = len(managers) + len(reports)
     if not count:
         return ""
@@ -207,12 +207,23 @@ def dotted_note(managers: list[str], reports: list[str]) -> str:
             if text_width(text, TEAM_SIZE) <= room:
                 return text
     if not managers:  # (one dotted-line report, of a long name)
-        return _note(head, "", "from " + isolated(
-            ellipsize(reports[0], room - text_width(head + " from ", TEAM_SIZE), TEAM_SIZE)))
+        return _cut_into(reports[0], lambda name: _note(head, "", "from " + name), room)
     more = f" +{len(managers) - 1:,}" if len(managers) > 1 else ""
-    rest = _note(head, "to " + more, from_parts[-1])
-    first = ellipsize(managers[0], room - text_width(rest, TEAM_SIZE), TEAM_SIZE)
-    return _note(head, "to " + isolated(first) + more, from_parts[-1])
+    return _cut_into(managers[0], lambda name: _note(head, "to " + name + more,
+                                                     from_parts[-1]), room)
+
+
+def _cut_into(name: str, note: Callable[[str], str], room: float) -> str:
+    """The note `note` makes of `name`, the name cut (isolated) so that the note fits
+    `room`: a line that mixes scripts is measured wider than its parts (`text_width`), so
+    the name is cut further while the whole note is too wide; "…" at the least."""
+    budget = room - text_width(note(""), TEAM_SIZE)
+    while True:
+        cut = ellipsize(name, budget, TEAM_SIZE)
+        found = note(isolated(cut))
+        if cut == "…" or text_width(found, TEAM_SIZE) <= room:
+            return found
+        budget -= TEAM_SIZE / 4
 
 
 def _to_parts(managers: list[str]) -> list[str]:
@@ -231,11 +242,11 @@ def _from_parts(reports: list[str]) -> list[str]:
         return []
     count = len(reports)
     return ["from " + ", ".join(map(isolated, reports)),
-            f"from {count:,} {'person' if count == 1 else 'people'}", f"from {count:,}"]
+            f"from {count:,} {'person' if count == 1 else 'people'}"]
 
 
 def _note(head: str, to: str, from_: str) -> str:
-    """A note of these parts: "dotted lines to A · from 2"."""
+    """A note of these parts: "dotted lines to A · from 2 people"."""
     return head + " " + " · ".join(part for part in (to, from_) if part)
 
 
