@@ -17,6 +17,7 @@ from orgviz.loader import load
 from orgviz.model import Org
 from orgviz.render import RenderOptions, render
 from orgviz.render.cards import (
+    NAME_LEFT,
     NOTE_MARK,
     PAD_X,
     TEAM_SIZE,
@@ -187,21 +188,29 @@ def test_every_note_says_to_and_from_in_the_same_words(managers: int, reports: i
         assert (" to " in note) == bool(managers) and ("from " in note) == bool(reports)
         for shortened in ("dotted to", "report", "+1 person", "dotted-line"):
             assert shortened not in note, note
-        assert not re.search(r"from [0-9,]+$", note), note  # (a count keeps its noun)
+        if re.search(r"from [0-9,]+$", note):  # (a bare count: only to keep a name)
+            shown = note.split(" to ", 1)[1].split(" · ")[0].split(" +")[0].strip("\u2068\u2069")
+            assert len(shown.removesuffix("…")) >= NAME_LEFT, note
         assert text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X - NOTE_MARK, note
 
 
-@pytest.mark.parametrize(("reports", "counted"), [(["Sam Ito"], "from 1 person"),
-                                                  (["Sam Ito", "Bo Li"], "from 2 people")])
-def test_a_cut_name_leaves_the_count_its_noun(reports: list[str], counted: str) -> None:
+@pytest.mark.parametrize(("manager", "reports", "expected"), [
+    ("Bartholomew Featherstonehaugh", ["Sam Ito"], "dotted lines to Bartholome… · from 1"),
+    ("Bartholomew Featherstonehaugh", ["Sam Ito", "Bo Li"],
+     "dotted lines to Bart… · from 2 people"),
+    ("Dana Reyes", ["Sam Ito"], "dotted lines to Dana Reyes · from 1"),
+    ("محمد عبد الرحمن الهاشمي", ["Sam Ito"], "dotted lines to \u2068محمد ع…\u2069 · from 1"),
+])
+def test_a_cut_name_keeps_enough_of_itself(manager: str, reports: list[str],
+                                           expected: str) -> None:
     """A dotted-line manager's name too long beside the reports' names was cut, and the
-    reports' count lost its noun: "dotted lines to ⁨محمد عبد…⁩ · from 1". Now the name is cut
-    further and the count keeps its noun."""
-    for manager in ("محمد عبد الرحمن الهاشمي", "Dana Reyes", "Bartholomew Featherstonehaugh"):
-        note = dotted_note([manager], reports)
-        assert note.startswith("dotted lines to "), note
-        assert note.endswith(" · from " + counted.removeprefix("from ")), note
-        shown = note.removeprefix("dotted lines to ").removesuffix(" · " + counted)
-        assert shown.strip("\u2068\u2069").endswith("…"), note
-        assert manager.startswith(shown.strip("\u2068\u2069").removesuffix("…")), note
-        assert text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X - NOTE_MARK, note
+    reports' count lost its noun ("dotted lines to ⁨محمد عبد…⁩ · from 1", measured too
+    wide for the card); keeping the noun always cut names to nothing ("to … · from 1
+    person") or two letters ("to Da…"). Now the count keeps its noun while at least
+    NAME_LEFT characters of the name stay, else it goes without it; the note fits."""
+    note = dotted_note([manager], reports)
+    assert note == expected
+    shown = note.removeprefix("dotted lines to ").split(" · ")[0].strip("\u2068\u2069")
+    assert len(shown.removesuffix("…")) >= NAME_LEFT
+    assert manager.startswith(shown.removesuffix("…"))
+    assert text_width(note, TEAM_SIZE) <= WIDTH - 2 * PAD_X - NOTE_MARK, note

@@ -193,7 +193,9 @@ def dotted_note(managers: list[str], reports: list[str]) -> str:
     whom the card has dotted lines to (its dotted-line managers) and from (its dotted-line
     reports). "dotted line to Dana Reyes", "dotted line from Sam Ito", "dotted lines from 3
     people", "dotted lines to Dana Reyes · from 2 people": names while they fit, then counts
-    (with their noun: a bare "from 1" read badly), then the first manager's name cut short."""
+    (with their noun: a bare "from 1" reads badly), then the first manager's name cut short
+    (to at least NAME_LEFT characters: the count without its noun, "from 1", where the noun
+    would leave fewer)."""
     count = len(managers) + len(reports)
     if not count:
         return ""
@@ -207,22 +209,33 @@ def dotted_note(managers: list[str], reports: list[str]) -> str:
             if text_width(text, TEAM_SIZE) <= room:
                 return text
     if not managers:  # (one dotted-line report, of a long name)
-        return _cut_into(reports[0], lambda name: _note(head, "", "from " + name), room)
+        return _cut_into(reports[0], lambda name: _note(head, "", "from " + name), room)[0]
     more = f" +{len(managers) - 1:,}" if len(managers) > 1 else ""
-    return _cut_into(managers[0], lambda name: _note(head, "to " + name + more,
-                                                     from_parts[-1]), room)
+    note, kept = _cut_into(managers[0], lambda name: _note(head, "to " + name + more,
+                                                           from_parts[-1]), room)
+    if reports and kept < NAME_LEFT:  # (the noun would leave too little of the name)
+        bare = f"from {len(reports):,}"
+        note = _cut_into(managers[0], lambda name: _note(head, "to " + name + more, bare),
+                         room)[0]
+    return note
 
 
-def _cut_into(name: str, note: Callable[[str], str], room: float) -> str:
+#: At least this many characters of a cut name are kept by a note ending "from 2": with
+#: "from 2 people" fewer would be left ("to … · from 1 person" names no one).
+NAME_LEFT = 4
+
+
+def _cut_into(name: str, note: Callable[[str], str], room: float) -> tuple[str, int]:
     """The note `note` makes of `name`, the name cut (isolated) so that the note fits
-    `room`: a line that mixes scripts is measured wider than its parts (`text_width`), so
-    the name is cut further while the whole note is too wide; "…" at the least."""
+    `room`, and how many of the name's characters it keeps: a line that mixes scripts is
+    measured wider than its parts (`text_width`), so the name is cut further while the
+    whole note is too wide; "…" at the least."""
     budget = room - text_width(note(""), TEAM_SIZE)
     while True:
         cut = ellipsize(name, budget, TEAM_SIZE)
         found = note(isolated(cut))
         if cut == "…" or text_width(found, TEAM_SIZE) <= room:
-            return found
+            return found, len(name) if cut == name else len(cut.rstrip("…").rstrip())
         budget -= TEAM_SIZE / 4
 
 
