@@ -5,6 +5,7 @@ validate return no problem at all."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,10 @@ def test_any_other_size_is_a_value_error(size: str) -> None:
     assert org.size == "mid-size"
 
 
+#: What a Person's fte must be, in the words the loader uses for an org file's `fte:`.
+_FTE = "a number of full-time equivalents such as 1, 0.6 or 12.5 (at most 100,000) or None"
+
+
 @pytest.mark.parametrize(("fields", "error", "message"), [
     ({"id": 5}, TypeError, "Org.people[21] (id 5): Person.id must be a string, not 5 (int)"),
     ({"vacant": "yes"}, TypeError,
@@ -120,10 +125,20 @@ def test_any_other_size_is_a_value_error(size: str) -> None:
                                          "a tuple of ids (strings), not ('a', 1) (tuple)"),
     ({"role_source": "file"}, ValueError, "Org.people[21] (id 'x'): Person.role_source must "
                                           "be 'explicit', 'title' or 'none', not 'file' (str)"),
-    ({"fte": "0.5"}, TypeError,
-     "Org.people[21] (id 'x'): Person.fte must be a number or None, not '0.5' (str)"),
-    ({"fte": True}, TypeError,
-     "Org.people[21] (id 'x'): Person.fte must be a number or None, not True (bool)"),
+    ({"fte": "0.5"}, TypeError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, not "
+                                "'0.5' (str)"),
+    ({"fte": True}, TypeError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, not "
+                               "True (bool)"),
+    ({"fte": math.nan}, ValueError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, "
+                                    "not nan (float)"),
+    ({"fte": math.inf}, ValueError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, "
+                                    "not inf (float)"),
+    ({"fte": -3}, ValueError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, not "
+                              "-3 (int)"),
+    ({"fte": 1e308}, ValueError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, not "
+                                 "1e+308 (float)"),
+    ({"fte": 100_000.5}, ValueError, f"Org.people[21] (id 'x'): Person.fte must be {_FTE}, "
+                                     "not 100000.5 (float)"),
     ({"loc": ("a", 1, 1)}, TypeError, "Org.people[21] (id 'x'): Person.loc must be a "
                                       "SourceLoc, not ('a', 1, 1) (tuple)"),
     ({"reports_to": 3}, TypeError, "Org.people[21] (id 'x'): Person.reports_to must be a "
@@ -142,6 +157,25 @@ def test_a_person_field_of_the_wrong_type_is_refused(
     with pytest.raises(error) as caught:
         Org(file="o", name="O", people=[*before, person])
     assert str(caught.value) == message
+
+
+def test_a_python_org_with_a_nan_fte_is_refused_before_render() -> None:
+    """Person(fte=nan) was taken: validate said nothing, compute_stats gave nan and render
+    failed with "ValueError: cannot convert float NaN to integer" (inf: OverflowError)."""
+    loc = SourceLoc("py", 1, 1)
+    for fte in (math.nan, math.inf):
+        with pytest.raises(ValueError, match=r"^Org\.people\[0\] \(id 'a'\): Person\.fte must "
+                                             r"be a number of full-time equivalents .*\(at "
+                                             r"most 100,000\) or None, not (nan|inf) \(float\)$"):
+            Org(file="py", name="x", people=[
+                Person(id="a", loc=loc, name="A", title="CEO", fte=fte),
+                Person(id="b", loc=loc, name="B", title="Engineer", reports_to="a")])
+
+
+@pytest.mark.parametrize("fte", [0, 0.0, 0.5, 1, 100_000, 100_000.0, None])
+def test_an_fte_from_0_to_100000_is_taken(fte: float | None) -> None:
+    person = Person(id="a", loc=SourceLoc("py", 1, 1), name="A", title="CEO", fte=fte)
+    assert Org(file="py", name="x", people=[person]).people[0].fte == fte
 
 
 def test_people_of_the_right_types_are_taken(org: Org) -> None:

@@ -13,6 +13,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from orgviz.fte import FTE_HINT, MAX_FTE
 from orgviz.problem import Problem, SourceLoc
 from orgviz.roles import DEFAULT_LADDER, LEVELS, RoleLadder
 
@@ -444,11 +445,12 @@ _PERSON_TYPES: tuple[tuple[str, tuple[type, ...], str], ...] = (
     ("dotted_to", (tuple,), "a tuple of ids (strings)"), ("team", _TEXT, "a string or None"),
     ("vacant", (bool,), "True or False"), ("assistant", (bool,), "True or False"),
     ("location", _TEXT, "a string or None"), ("email", _TEXT, "a string or None"),
-    ("fte", (float, int, _NONE), "a number or None"),
+    ("fte", (float, int, _NONE), f"{FTE_HINT} (at most {MAX_FTE:,}) or None"),
     ("field_locs", (Mapping,), "a mapping of field names to SourceLocs"),
     ("item_locs", (Mapping,), "a mapping of field names to tuples of SourceLocs"),
 )
 _ROLE_SOURCES = frozenset(("explicit", "title", "none"))
+_FTE = attrgetter("fte")
 
 
 def checked_people(people: tuple[Person, ...], known: tuple[Person, ...] = ()
@@ -484,6 +486,18 @@ def _check_fields(people: Sequence[Person], every: tuple[Person, ...]) -> None:
             at, value = next((at, value) for at, value in enumerate(map(get, people))
                              if value not in _ROLE_SOURCES)
             _refuse_field(people[at], every, name, what, value, ValueError)
+        elif name == "fte":
+            _check_fte_range(people, every, what)
+
+
+def _check_fte_range(people: Sequence[Person], every: tuple[Person, ...], what: str) -> None:
+    """A ValueError for the first of `people` whose fte (a number) is not from 0 to MAX_FTE,
+    as an org file's `fte:` must be: nan, inf, -3 and 1e308 would break stats and charts."""
+    ftes = [fte for fte in map(_FTE, people) if fte is not None]
+    if all(0 <= fte <= MAX_FTE for fte in ftes):  # (nan compares False: refused too)
+        return
+    person = next(p for p in people if p.fte is not None and not 0 <= p.fte <= MAX_FTE)
+    _refuse_field(person, every, "fte", what, person.fte, ValueError)
 
 
 def _refuse_field(person: Person, every: tuple[Person, ...], name: str, what: str,
