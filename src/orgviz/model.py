@@ -208,6 +208,13 @@ class Org:
         self.forget_views()
         self.__dict__["people"] = _FIELD_CHECKS["people"]("people", people)
 
+    @property
+    def own_loc(self) -> SourceLoc:
+        """Where a problem about the org as a whole stands: its `loc`, or line 1 of its
+        `file` when `loc` names no file (an Org built in Python keeps the default NO_LOC)."""
+        loc = self.loc
+        return loc if loc.file else _NEW(SourceLoc, (self.file, 1, 1))
+
     def forget_views(self) -> None:
         """Drop the views derived from the org (by_id, reports, the rules' and charts' shared
         values): they are made again, from the fields as they are, when next asked for."""

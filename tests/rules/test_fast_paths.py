@@ -85,7 +85,7 @@ def tops_of(org: Org) -> Iterator[Finding]:
     """root, without its message text: who is reported."""
     by_id = org.by_id
     if not by_id:
-        yield (org.loc, "no people")
+        yield (org.own_loc, "no people")
         return
     tops = [p for p in by_id.values() if p.reports_to is None]
     if not tops:

@@ -76,7 +76,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     count = len(org.by_id)
     if not count or _size_refused(org):
         return  # an empty org is the root rule's business; a refused size the loader's
-    where = org.size_loc or org.loc
+    where = org.size_loc or org.own_loc
     declared = _declared(org)
     present = [r for r in PRODUCT_LEADERSHIP if r in roles_held(org)]
     misfits = _misfits(org, count, len(present), options)

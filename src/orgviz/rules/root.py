@@ -44,7 +44,7 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     by_id = org.by_id
     if not by_id:
         if not any(p.level == "error" for p in org.load_problems):  # (else they say why)
-            yield (org.loc, "the org has no people: add a 'people:' list with at least one "
+            yield (org.own_loc, "the org has no people: add a 'people:' list with at least one "
                    "person")
         return
     candidates = links(org).tops  # without a manager, their own, or an unknown one

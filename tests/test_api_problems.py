@@ -1,0 +1,50 @@
+"""Problems about an org built in Python: where they stand (the org's file, when its `loc`
+is the default NO_LOC, which names no file) and how render's refusal tells them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orgviz
+from orgviz.model import Org, Person
+from orgviz.problem import Problem, SourceLoc
+
+WIZARD = Person(id="a", loc=SourceLoc("py", 3, 5), name="A", title="CEO", roles=("wizard",))
+#: What validate says of an org of WIZARD alone: an error at WIZARD, a warning about the org.
+UNKNOWN_ROLE = Problem("py", 3, 5, "error", "unknown-role",
+                       "'a' has role 'wizard', which is not a role of the ladder: use a "
+                       "built-in role id, or define it under 'roles:' with a level")
+PROFILE_FIT = Problem("py", 1, 1, "warning", "profile-fit",
+                      "a mid-size org (the size assumed when none is declared) has 30 to 600 "
+                      "positions, but this one has 1: declare size: small in the org header, "
+                      "or adjust the profile-fit option mid-size-min-people")
+
+
+def test_a_problem_about_a_python_org_stands_at_line_1_of_its_file() -> None:
+    """Org.loc defaults to NO_LOC (no file): profile-fit stood at ':1:1', file ''."""
+    assert orgviz.validate(Org(file="py", name="x", people=[WIZARD])) == [PROFILE_FIT,
+                                                                          UNKNOWN_ROLE]
+
+
+def test_an_empty_python_org_is_reported_at_its_file() -> None:
+    (problem,) = orgviz.validate(Org(file="chart.py", name="x"))
+    assert (problem.file, problem.line, problem.col, problem.rule) == ("chart.py", 1, 1, "root")
+    assert str(problem).startswith("chart.py:1:1: error [root] the org has no people")
+
+
+def test_an_org_loc_that_names_a_file_is_kept() -> None:
+    org = Org(file="py", name="x", people=[WIZARD], loc=SourceLoc("org.yaml", 2, 1))
+    assert org.own_loc == SourceLoc("org.yaml", 2, 1)
+    assert orgviz.validate(org)[0][:3] == ("org.yaml", 2, 1)
+    org.loc = SourceLoc("", 1, 1)
+    assert org.own_loc == SourceLoc("py", 1, 1)
+
+
+def test_a_loaded_orgs_problems_stand_where_they_did(tmp_path: Path) -> None:
+    """The loader's org has its header's loc: unchanged."""
+    path = tmp_path / "o.yaml"
+    path.write_text("orgviz: 1\norg:\n  name: O\npeople:\n  - {id: a, name: A, title: CEO}\n")
+    org = orgviz.load(path)
+    assert org.own_loc == org.loc and org.loc.file == org.file
+    fit = [p for p in orgviz.validate(org) if p.rule == "profile-fit"]
+    assert [(p.file, p.line) for p in fit] == [(org.file, org.loc.line)]
