@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import orgviz
+from orgviz.errors import OrgLoadError
 from orgviz.model import Org, Person
 from orgviz.problem import Problem, SourceLoc
 
@@ -48,3 +51,23 @@ def test_a_loaded_orgs_problems_stand_where_they_did(tmp_path: Path) -> None:
     assert org.own_loc == org.loc and org.loc.file == org.file
     fit = [p for p in orgviz.validate(org) if p.rule == "profile-fit"]
     assert [(p.file, p.line) for p in fit] == [(org.file, org.loc.line)]
+
+
+def test_render_refuses_a_python_org_with_its_error_first() -> None:
+    """The refusal's text led with the warning (':1:1: warning [profile-fit] ...'), the
+    error that stopped the render second; its problems stay in place order, as the
+    commands print them."""
+    with pytest.raises(OrgLoadError) as caught:
+        orgviz.render(Org(file="py", name="x", people=[WIZARD]), "svg")
+    assert str(caught.value).splitlines() == [str(UNKNOWN_ROLE), str(PROFILE_FIT)]
+    assert str(caught.value).startswith("py:3:5: error [unknown-role] 'a' has role 'wizard'")
+    assert caught.value.problems == [PROFILE_FIT, UNKNOWN_ROLE]
+
+
+def test_an_org_load_errors_text_has_errors_then_warnings_then_infos() -> None:
+    info, warning = Problem("a", 1, 1, "info", "x", "i"), Problem("a", 2, 1, "warning", "x", "w")
+    first, second = Problem("b", 9, 1, "error", "y", "e1"), Problem("c", 1, 1, "error", "y", "e2")
+    error = OrgLoadError([info, warning, first, second])
+    assert str(error).splitlines() == ["b:9:1: error [y] e1", "c:1:1: error [y] e2",
+                                       "a:2:1: warning [x] w", "a:1:1: info [x] i"]
+    assert error.problems == [info, warning, first, second]

@@ -46,13 +46,22 @@ class RenderError(OrgvizError):
 
 
 class OrgLoadError(OrgvizError):
-    """An org file cannot be turned into an org; `problems` say where and why."""
+    """An org file cannot be turned into an org (or an org with errors is refused);
+    `problems` say where and why, in the order given (by place, as the commands print them).
+    The message is each problem on a line of its own, the errors first: the first line says
+    what stopped the work, not a warning about the org that stands before it."""
 
     exit_code = 1
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(map(str, _errors_first(problems))))
+
+
+def _errors_first(problems: list[Problem]) -> list[Problem]:
+    """The problems, errors first, then warnings, then infos (each level in its given order)."""
+    rank = {"error": 0, "warning": 1}
+    return sorted(problems, key=lambda problem: rank.get(problem.level, 2))
 
 
 class UnreadableOrgFileError(OrgFileError, OrgLoadError):
