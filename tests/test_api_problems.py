@@ -3,6 +3,8 @@ is the default NO_LOC, which names no file) and how render's refusal tells them.
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,11 @@ def test_an_org_load_errors_text_has_errors_then_warnings_then_infos() -> None:
     assert str(error).splitlines() == ["b:9:1: error [y] e1", "c:1:1: error [y] e2",
                                        "a:2:1: warning [x] w", "a:1:1: info [x] i"]
     assert error.problems == [info, warning, first, second]
+
+
+def test_an_org_load_error_pickles_and_copies_whole() -> None:
+    """Rebuilt from its args (its message), it joined the message's characters one a line."""
+    error = OrgLoadError([PROFILE_FIT, UNKNOWN_ROLE])
+    for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert type(again) is OrgLoadError
+        assert (str(again), again.problems) == (str(error), error.problems)

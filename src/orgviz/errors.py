@@ -57,6 +57,10 @@ class OrgLoadError(OrgvizError):
         self.problems = problems
         super().__init__("\n".join(map(str, _errors_first(problems))))
 
+    def __reduce__(self) -> tuple[type[OrgLoadError], tuple[object, ...]]:
+        """Pickled (and copied) as made: from its problems, not from its message."""
+        return type(self), (self.problems,)
+
 
 def _errors_first(problems: list[Problem]) -> list[Problem]:
     """The problems, errors first, then warnings, then infos (each level in its given order)."""
