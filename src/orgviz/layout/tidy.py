@@ -800,13 +800,7 @@ class _Structure:
             if not self.hung[v] or not tb:
                 shown[j] = True
             row_h[j] = max(row_h[j], max(map(depth.__getitem__, members[v])))
-        tops = [0.0] * (nrows + 1)
-        bounds = [0.0] * (2 * nrows + 1)
-        for j in range(nrows):
-            bounds[2 * j] = tops[j]
-            bounds[2 * j + 1] = tops[j] + row_h[j]
-            tops[j + 1] = tops[j] + row_h[j] + options.level_gap
-        bounds[2 * nrows] = tops[nrows]
+        tops, bounds = _row_tops(row_h, options.level_gap)
         self.nrows = nrows
         self.band, self.row_h, self.tops, self.used, self.shown = band, row_h, tops, used, shown
         self.bounds = bounds
@@ -1040,13 +1034,7 @@ class _Plan:
         row_h = list(st.row_h)
         for blk in self.blocks.values():
             row_h[blk.start] = max(row_h[blk.start], blk.height)
-        tops = [0.0] * (nrows + 1)
-        bounds = [0.0] * (2 * nrows + 1)
-        for j in range(nrows):
-            bounds[2 * j] = tops[j]
-            bounds[2 * j + 1] = tops[j] + row_h[j]
-            tops[j + 1] = tops[j] + row_h[j] + options.level_gap
-        bounds[2 * nrows] = tops[nrows]
+        tops, bounds = _row_tops(row_h, options.level_gap)
         self.row_h, self.tops = row_h, tops
         for blk in self.blocks.values():
             first = 2 * blk.start
@@ -1865,3 +1853,18 @@ def _laid_out(forest: PreparedForest, plan: _Plan, options: LayoutOptions,
         return TreeLayout(positions, edges, ext_b, ext_d, row_centres, row_sizes), straight.far
     positions = {ids[i]: (rd[i], rb[i]) for i in range(n)}
     return TreeLayout(positions, edges, ext_d, ext_b, row_centres, row_sizes), straight.far
+
+
+def _row_tops(row_h: list[float], gap: float) -> tuple[list[float], list[float]]:
+    """Each row's top (and the bottom of the last, plus a gap) for rows of these heights
+    `gap` apart, and the bounds of rows and gaps in turn (a row's top, its bottom, the next
+    row's top, ...)."""
+    nrows = len(row_h)
+    tops = [0.0] * (nrows + 1)
+    bounds = [0.0] * (2 * nrows + 1)
+    for j in range(nrows):
+        bounds[2 * j] = tops[j]
+        bounds[2 * j + 1] = tops[j] + row_h[j]
+        tops[j + 1] = tops[j] + row_h[j] + gap
+    bounds[2 * nrows] = tops[nrows]
+    return tops, bounds
