@@ -246,7 +246,7 @@ def test_an_ended_manager_lists_at_most_four_namesakes(tmp_path: Path) -> None:
     assert said(result)[-1] == (
         "p.csv:10:4: error [unknown-manager] manager '2' is a history row (row 3, EndDate "
         "2020-01-01) and its name 'Bob' matches 6 current rows ('3' (row 4), '4' (row 5), "
-        "'5' (row 6), '6' (row 7), ...): give the manager's id")
+        "'5' (row 6), '6' (row 7) and 2 more): give the manager's id")
 
 
 def test_an_ended_manager_with_one_current_namesake_or_none_is_as_before(tmp_path: Path

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from orgviz.io.csvimport.records import Record, record_id
 from orgviz.io.csvimport.values import FUTURE_DATED, TOP_MARKERS, _fold, is_future_dated
+from orgviz.problem import quoted
 
 if TYPE_CHECKING:
     from orgviz.rules._common import Suggester
@@ -199,13 +200,13 @@ class Resolver:
                 else "give the manager's id")
 
     def _rows_of(self, found: list[str]) -> str:
-        """The first four of some people as messages list them: `'3' (row 4), '4' (row 5),
-        ...`, or `rows 4, 5, ...` when their ids were made from names (in no cell to copy)."""
+        """The first four of some people as messages list them: `'3' (row 4), '4' (row 5)
+        and 2 more`, or `rows 4, 5 and 2 more` when their ids were made from names (in no
+        cell to copy)."""
         records = [self.ids[f] for f in found]
-        more = ", ..." if len(records) > 4 else ""
         if records[0].generated:
-            return "rows " + ", ".join(str(r.line) for r in records[:4]) + more
-        return ", ".join(f"'{r.id}' (row {r.line})" for r in records[:4]) + more
+            return "rows " + quoted([str(r.line) for r in records], 4, str)
+        return quoted(records, 4, lambda r: f"'{r.id}' (row {r.line})")
 
     def set_aside(self, raw: str, what: str, of: str = "") -> tuple[str | None, str] | None:
         """For a reference to a row set aside (a history or future-dated row): its person's
@@ -232,6 +233,16 @@ class Resolver:
                           f"rows ({self._rows_of(same)}): {self._advice(same)}")
         return None, f"{said} and no current row of '{ended.name or ended.id}' was found"
 
+    def _zeros_hint(self, zeros: list[str]) -> str:
+        """"; did you mean '01' (row 2) or '001' (row 3)?" for the ids of a number with other
+        leading zeros: past four, "one of '01' (row 2), ... and 2 more"."""
+        def show(pid: str) -> str:
+            return f"'{pid}' (row {self.ids[pid].line})"
+
+        if len(zeros) > 4:
+            return f"; did you mean one of {quoted(zeros, 4, show)}?"
+        return f"; did you mean {' or '.join(map(show, zeros))}?"
+
     def nearest(self, raw: str, asker: str) -> str:
         """"; did you mean 'Bob Day' (row 3)?" for the id, name or email closest to a manager
         reference that names nobody (not the asker's own), or "" (rules.Suggester: cheap,
@@ -245,8 +256,7 @@ class Resolver:
         zeros = [i for i in self.same_number(raw if whole is None else whole.group(1))
                  if i != asker]
         if zeros:  # (several: which one is not for import to guess)
-            shown = " or ".join(f"'{i}' (row {self.ids[i].line})" for i in zeros[:4])
-            return f"; did you mean {shown}{', ...' if len(zeros) > 4 else ''}? {ZEROS_DROPPED}"
+            return f"{self._zeros_hint(zeros)} {ZEROS_DROPPED}"
         if self._suggest is None:
             from orgviz.rules._common import Suggester  # (only for a reference not found)
 

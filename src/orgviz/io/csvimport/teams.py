@@ -16,7 +16,7 @@ from orgviz.io.csvimport.state import ImporterState, header_at
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
 from orgviz.model import NO_LOC, Team
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, quoted
 
 if TYPE_CHECKING:
     from orgviz.io.csvimport.resolve import Resolver
@@ -224,11 +224,10 @@ def note_numbered_teams(imp: ImporterState, table: CsvTable,
     if not numbers or not all(v.isascii() and v.isdigit() for v in numbers if v is not None):
         return
     col = imp.cols["team"]
-    shown_values = ", ".join(f"'{v}'" for v in list(dict.fromkeys(filter(None, values)))[:3])
-    more = " ..." if len(numbers) > 3 else ""
+    shown_values = quoted(list(dict.fromkeys(filter(None, values))), 3)
     imp.problem(SourceLoc(table.shown, table.header_line, col), "info", "columns",
                 f"the team column '{table.header[col - 1]}' holds numbers only "
-                f"({shown_values}{more}): --teams FILE names the teams from a departments export")
+                f"({shown_values}): --teams FILE names the teams from a departments export")
 
 
 def link_teams(imp: ImporterState, exact: bool, known: KnownTeams | None) -> list[Team]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean
 from orgviz.io.csvread import CsvTable
-from orgviz.problem import SourceLoc
+from orgviz.problem import SourceLoc, quoted
 from orgviz.roles import is_job_code
 
 _JOB_SPELLINGS = {
@@ -69,7 +69,7 @@ def note_coded_titles(imp: ImporterState, table: CsvTable,
     if not all(map(is_job_code, codes)):
         return
     col = imp.cols["title"]
-    shown_values = ", ".join(f"'{v}'" for v in codes[:3]) + (" ..." if len(codes) > 3 else "")
+    shown_values = quoted(codes, 3)
     imp.problem(SourceLoc(table.shown, table.header_line, col), "info", "columns",
                 f"the title column '{table.header[col - 1]}' holds job codes ({shown_values}): "
                 "cards show them as written; --titles FILE names them from a jobs export")
