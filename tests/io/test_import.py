@@ -545,8 +545,8 @@ def test_an_encoding_name_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> N
     path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "--encoding", "utf\udcff"])
     assert result.exit_code == 2
-    assert result.output == ("orgviz: unknown encoding 'utf\\uDCFF' (try utf-8, cp1252, "
-                             "latin-1 or utf-16)\n")
+    assert result.output == ("orgviz: unknown encoding (--encoding) 'utf\\uDCFF' (try utf-8, "
+                             "cp1252, latin-1 or utf-16)\n")
 
 
 @pytest.mark.parametrize("encoding", ["nope", "rot13", "base64", "zlib"])
@@ -556,8 +556,8 @@ def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path: Path,
     path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "--encoding", encoding])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: unknown encoding '{encoding}' (try utf-8, cp1252, "
-                             "latin-1 or utf-16)\n")
+    assert result.output == (f"orgviz: unknown encoding (--encoding) '{encoding}' (try utf-8, "
+                             "cp1252, latin-1 or utf-16)\n")
 
 
 def test_a_wrong_encoding_that_decodes_says_so_not_that_rows_are_missing(
@@ -655,8 +655,8 @@ def test_a_delimiter_that_cannot_separate_fields_is_refused(tmp_path: Path,
                                                             delimiter: str) -> None:
     path = tmp_path / "p.csv"
     path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
-    with pytest.raises(OrgvizError, match="--delimiter must be one character that is no "
-                                          "letter, digit, quote, space or line break"):
+    with pytest.raises(OrgvizError, match=r"delimiter \(--delimiter\) must be one character that "
+                                          "is no letter, digit, quote, space or line break"):
         import_csv(path, ImportOptions(delimiter=delimiter))
 
 

@@ -35,7 +35,7 @@ def test_import_csv_reads_the_teams_table_beside_the_csv(tmp_path: Path) -> None
     assert result.org.teams[0].lead == "amara-okafor"
     assert [str(p) for p in result.problems] == [
         f"{tmp_path / 'small.teams.csv'}:1:1: info [columns] the teams of small.csv read from "
-        "its teams table beside it (--teams FILE reads another)"]
+        "its teams table beside it; teams (--teams FILE) reads another"]
 
 
 def test_import_csv_gives_the_org_file_the_command_writes(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_a_table_beside_of_another_org_is_set_aside_with_a_warning(tmp_path: Pat
     assert [str(p) for p in result.problems if p.level == "warning"] == [
         f"{table}:1:1: warning [columns] the teams table beside small.csv does not match it "
         f"({path}:2:7: team 'leadership' is not in small.teams.csv) and was not read: "
-        f"`--teams {table}` reads it anyway"]
+        f"given as teams (`--teams {table}`), it is read anyway"]
 
 
 def test_a_teams_file_named_is_read_instead(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_the_teams_table_beside_a_semicolon_csv_is_read_with_its_commas(
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
         "acme.teams.csv:1:1: info [columns] the teams of acme.csv read from its teams table "
-        "beside it (--teams FILE reads another)")
+        "beside it; teams (--teams FILE) reads another")
     assert _teams(load(tmp_path / "acme.yaml")) == TEAMS
     named = run("import", "acme.csv", "--delimiter", delimiter, "--teams", "acme.teams.csv",
                 "-o", "named.yaml")
@@ -120,8 +120,8 @@ def test_a_teams_table_that_cannot_be_read_is_an_error_at_its_header(
     assert beside.stderr.splitlines()[0] == (
         "acme.teams.csv:1:1: warning [columns] the teams table beside acme.csv does not match "
         "it (acme.teams.csv:3:2: the quoted field that starts here is never closed: it runs "
-        "to the end of the file (a stray '\"' in a cell?)) and was not read: `--teams "
-        "acme.teams.csv` reads it anyway")
+        "to the end of the file (a stray '\"' in a cell?)) and was not read: given as teams "
+        "(`--teams acme.teams.csv`), it is read anyway")
 
 
 def test_a_jobs_file_that_cannot_be_read_is_an_error_at_its_header(

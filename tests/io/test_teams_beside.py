@@ -104,7 +104,7 @@ def test_a_row_s_mistake_in_a_table_beside_is_a_warning_the_rest_read(
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
-        "table beside it (--teams FILE reads another)",
+        "table beside it; teams (--teams FILE) reads another",
         "people.teams.csv:2:4: warning [unknown-team] team 'Eng' is led by '9', who is not in "
         "the people file (left out): use the id of a person",
         "people.teams.csv:3:3: warning [unknown-team] team 'Sales' has parent 'Nope', which "
@@ -180,7 +180,7 @@ def test_a_table_beside_that_lacks_every_team_of_the_people_is_set_aside(
     assert result.stderr.splitlines()[0] == (
         "people.teams.csv:1:1: warning [columns] the teams table beside people.csv does not "
         "match it (people.csv:2:4: team 'Eng' is not in people.teams.csv) and was not "
-        "read: `--teams people.teams.csv` reads it anyway")
+        "read: given as teams (`--teams people.teams.csv`), it is read anyway")
     # (one that lacks some of them is read, those teams declared, each with a warning: an
     # org may have people in teams its `teams:` does not list, and export such a pair)
     _write(tmp_path, "people.teams.csv", "team,team_name,parent,lead,color\nEng,,,1,\n")
@@ -190,7 +190,7 @@ def test_a_table_beside_that_lacks_every_team_of_the_people_is_set_aside(
         "people.csv:4:4: warning [unknown-team] team 'Sales' is not in people.teams.csv: "
         "declared",
         "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
-        "table beside it (--teams FILE reads another)"]
+        "table beside it; teams (--teams FILE) reads another"]
     assert [(t.id, t.lead) for t in load(tmp_path / "people.yaml").teams] == [
         ("Eng", "1"), ("sales", None)]
 
@@ -207,8 +207,8 @@ def test_a_stale_table_is_not_read_with_a_new_csv(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
         "acme.teams.csv:1:1: warning [columns] the teams table beside acme.csv does not match "
-        "it (acme.csv:2:7: team 'sales' is not in acme.teams.csv) and was not read: `--teams "
-        "acme.teams.csv` reads it anyway")
+        "it (acme.csv:2:7: team 'sales' is not in acme.teams.csv) and was not read: given as teams "
+        "(`--teams acme.teams.csv`), it is read anyway")
     back = load(tmp_path / "back.yaml")
     assert [(t.id, t.name, t.color) for t in back.teams] == [("sales", "Sales", None)]
 
@@ -226,7 +226,7 @@ def test_a_table_beside_saved_as_utf16_with_tabs_is_read(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
         "u16.teams.csv:1:1: info [columns] the teams of u16.csv read from its teams table "
-        "beside it (--teams FILE reads another)")
+        "beside it; teams (--teams FILE) reads another")
     assert [(t.id, t.color, t.lead, t.parent) for t in load(tmp_path / "u16.yaml").teams] == [
         ("exec", "#4C78A8", "ada", None), ("ops", "#E45756", "bo", "exec")]
     # (export takes it for its own table: overwritten)

@@ -166,8 +166,8 @@ def check_encoding(encoding: str) -> None:
     except (LookupError, ValueError):  # (ValueError: a name that is not UTF-8)
         text_codec = None
     if not text_codec:  # unknown, or bytes to bytes
-        raise OrgFileError(f"unknown encoding '{encoding}' (try utf-8, cp1252, latin-1 or "
-                           "utf-16)")
+        raise OrgFileError(f"unknown encoding (--encoding) '{encoding}' (try utf-8, cp1252, "
+                           "latin-1 or utf-16)")
 
 
 def decode(data: bytes, shown: str, encoding: str | None,
@@ -550,8 +550,8 @@ def checked_delimiter(delimiter: str) -> str:
     delimiter = _DELIMITER_WORDS.get(delimiter.casefold(), delimiter)
     if len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum() or \
             (delimiter.isspace() and delimiter != "\t"):
-        raise OrgFileError(f"--delimiter must be one character that is no letter, digit, "
-                           f"quote, space or line break (such as , ; | or tab), not "
+        raise OrgFileError("delimiter (--delimiter) must be one character that is no letter, "
+                           "digit, quote, space or line break (such as , ; | or tab), not "
                            f"'{delimiter}'")
     return delimiter
 

@@ -87,12 +87,12 @@ def _read(beside: str, path: str | os.PathLike[str]) -> Problem:
     """The info that says the teams table beside the people CSV was read."""
     return Problem(shown_path(beside), 1, 1, "info", "columns",
                    f"the teams of {os.path.basename(path)} read from its teams table beside "
-                   "it (--teams FILE reads another)")
+                   "it; teams (--teams FILE) reads another")
 
 
 def _not_read(beside: str, path: str | os.PathLike[str], reason: str) -> Problem:
     """The warning that says the teams table beside the people CSV was not read, and why."""
     return Problem(shown_path(beside), 1, 1, "warning", "columns",
                    f"the teams table beside {os.path.basename(path)} does not match it "
-                   f"({reason}) and was not read: `--teams {shown_path(beside)}` reads it "
-                   "anyway")
+                   f"({reason}) and was not read: given as teams "
+                   f"(`--teams {shown_path(beside)}`), it is read anyway")
