@@ -545,8 +545,8 @@ def test_an_encoding_name_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> N
     path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "--encoding", "utf\udcff"])
     assert result.exit_code == 2
-    assert result.output == ("orgviz: unknown encoding (--encoding) 'utf\\uDCFF' (try utf-8, "
-                             "cp1252, latin-1 or utf-16)\n")
+    assert result.output == ("orgviz: encoding (--encoding) 'utf\\uDCFF' is unknown: try utf-8, "
+                             "cp1252, latin-1 or utf-16\n")
 
 
 @pytest.mark.parametrize("encoding", ["nope", "rot13", "base64", "zlib"])
@@ -556,8 +556,8 @@ def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path: Path,
     path.write_text("id,name,manager\na,A,\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "--encoding", encoding])
     assert result.exit_code == 2
-    assert result.output == (f"orgviz: unknown encoding (--encoding) '{encoding}' (try utf-8, "
-                             "cp1252, latin-1 or utf-16)\n")
+    assert result.output == (f"orgviz: encoding (--encoding) '{encoding}' is unknown: try utf-8, "
+                             "cp1252, latin-1 or utf-16\n")
 
 
 def test_a_wrong_encoding_that_decodes_says_so_not_that_rows_are_missing(

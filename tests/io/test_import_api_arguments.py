@@ -82,10 +82,10 @@ def test_an_option_of_the_right_type_but_no_value_taken_is_no_type_error(
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    ({"encoding": "klingon"}, "unknown encoding (--encoding) 'klingon' (try utf-8, cp1252, "
-                              "latin-1 or utf-16)"),
-    ({"encoding": "rot13"}, "unknown encoding (--encoding) 'rot13' (try utf-8, cp1252, "
-                            "latin-1 or utf-16)"),
+    ({"encoding": "klingon"}, "encoding (--encoding) 'klingon' is unknown: try utf-8, cp1252, "
+                              "latin-1 or utf-16"),
+    ({"encoding": "rot13"}, "encoding (--encoding) 'rot13' is unknown: try utf-8, cp1252, "
+                            "latin-1 or utf-16"),
     ({"delimiter": "ab"}, "delimiter (--delimiter) must be one character that is no letter, "
                           "digit, quote, space or line break (such as , ; | or tab), not 'ab'"),
     ({"delimiter": ""}, "delimiter (--delimiter) must be one character that is no letter, "

@@ -166,8 +166,8 @@ def check_encoding(encoding: str) -> None:
     except (LookupError, ValueError):  # (ValueError: a name that is not UTF-8)
         text_codec = None
     if not text_codec:  # unknown, or bytes to bytes
-        raise OrgFileError(f"unknown encoding (--encoding) '{encoding}' (try utf-8, cp1252, "
-                           "latin-1 or utf-16)")
+        raise OrgFileError(f"encoding (--encoding) '{encoding}' is unknown: try utf-8, cp1252, "
+                           "latin-1 or utf-16")
 
 
 def decode(data: bytes, shown: str, encoding: str | None,
