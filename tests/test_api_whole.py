@@ -25,6 +25,7 @@ CALLS: dict[str, Callable[[orgviz.Org], object]] = {
     "export": lambda org: orgviz.export(org, "csv"),
     "compute_stats": orgviz.compute_stats,
     "render_roles": lambda org: orgviz.render_roles(org, "dot"),
+    "deck_bytes": lambda org: orgviz.deck_bytes([(org, ())], "pdf"),
     "diff_orgs (old)": lambda org: orgviz.diff_orgs(org, orgviz.load(SMALL)),
     "diff_orgs (new)": lambda org: orgviz.diff_orgs(orgviz.load(SMALL), org),
 }
@@ -107,3 +108,17 @@ def test_a_forced_deck_still_counts_the_people_that_loaded(tmp_path: Path) -> No
     assert written.slides >= 1 and (tmp_path / "main.pdf").stat().st_size > 0
     assert _where(list(written.problems))[:2] == ["main.yaml:3:22: error [include]",
                                                   "part.yaml:5:1: error [yaml-syntax]"]
+
+
+def test_a_forced_deck_bytes_draws_the_people_that_loaded(tmp_path: Path) -> None:
+    """deck_bytes(force=True) draws a broken org, as write_deck(force=True) does."""
+    org = _broken_include(tmp_path)
+    data, slides = orgviz.deck_bytes([(org, orgviz.validate(org))], "pdf", force=True)
+    assert data.startswith(b"%PDF") and slides >= 1
+
+
+def test_deck_bytes_force_must_be_true_or_false(tmp_path: Path) -> None:
+    org = _broken_include(tmp_path)
+    with pytest.raises(TypeError, match=r"orgviz\.deck_bytes\(\)'s force must be True or "
+                                        r"False, not 'yes'"):
+        orgviz.deck_bytes([(org, ())], "pdf", force="yes")  # type: ignore[arg-type]

@@ -68,21 +68,25 @@ def format_of(path: str | os.PathLike[str]) -> str:
 def deck_bytes(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str = "pptx",
                options: DeckOptions | None = None,
                template: str | os.PathLike[str] | None = None, *,
-               notes: list[str] | None = None) -> tuple[bytes, int]:
+               notes: list[str] | None = None, force: bool = False) -> tuple[bytes, int]:
     """The bytes of a deck of `orgs` (each with the problems to mark, or ()) and its
     number of slides. `template` (a .pptx) gives PowerPoint decks their master and layouts.
     Notes about the output (PDF pages drawn as images) are appended to `notes`, and for each
     org that repeats a person's or team's id a PlacedNote on the entries left out
-    (`orgviz.render.pipeline.repeats_note`)."""
+    (`orgviz.render.pipeline.repeats_note`). An org that did not load whole (a broken or
+    missing included file) is refused with an OrgLoadError of its load errors, as
+    `write_deck` refuses it, unless `force`."""
     from orgviz.deck.build import DeckOptions, DeckTypeError
     from orgviz.deck.plan import DeckError
     from orgviz.model import check_path
     from orgviz.render.pipeline import add_repeats_note, check_arguments
 
-    check_arguments("deck_bytes", options, DeckOptions, notes=notes)
+    check_arguments("deck_bytes", options, DeckOptions, force=force, notes=notes)
     check_path("deck_bytes", "template", template, _TEMPLATE, optional=True,
                error=DeckTypeError)
     _check_orgs(orgs)
+    if not force:
+        _require_loaded(orgs)
     if fmt not in FORMATS.values():
         unknown = DeckError if isinstance(fmt, str) else DeckTypeError
         raise unknown(f"unknown deck format {fmt!r}: use pptx or pdf")
@@ -131,6 +135,17 @@ def _check_orgs(orgs: object) -> None:
                 or not isinstance(item[1], Sequence)):
             raise DeckTypeError(f"deck_bytes takes (org, problems) pairs, such as "
                                 f"[(org, ())], not {_kinds(item)}")
+
+
+def _require_loaded(orgs: Sequence[tuple[Org, Sequence[Problem]]]) -> None:
+    """An OrgLoadError of the load errors of the orgs that did not load whole (a broken or
+    missing included file): their decks would leave people out and say nothing."""
+    from orgviz.errors import OrgLoadError
+
+    broken = [problem for org, _ in orgs for problem in org.load_problems
+              if problem.level == "error"]
+    if broken:
+        raise OrgLoadError(sorted(broken))
 
 
 def _kinds(item: object) -> str:
@@ -210,7 +225,7 @@ def write_deck(sources: Sequence[str | os.PathLike[str]] | str | os.PathLike[str
     if refused:
         raise OrgLoadError(sorted(found))
     notes: list[str] = []
-    data, slides = deck_bytes(orgs, fmt, options, template, notes=notes)
+    data, slides = deck_bytes(orgs, fmt, options, template, notes=notes, force=force)
     target = Path(output)
     write_file(target, data, make_folders=True)
     return WrittenDeck(target, fmt, slides, len(data), tuple(sorted(found)), tuple(notes))
