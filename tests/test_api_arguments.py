@@ -82,8 +82,8 @@ def test_render_arguments_of_the_wrong_type(broken: orgviz.Org, arguments: dict[
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    ({"timeout": "x"}, "the timeout must be a number of seconds, not 'x'"),
-    ({"timeout": True}, "the timeout must be a number of seconds, not True"),
+    ({"timeout": "x"}, "timeout must be a number of seconds, not 'x'"),
+    ({"timeout": True}, "timeout must be a number of seconds, not True"),
     ({"font": 5}, "font (--font) must be a string such as 'Inter, sans-serif', not 5"),
     ({"fit": 5}, "fit (--fit) must be a string such as '16:9', not 5"),
     ({"transparent": "no"}, "transparent must be True or False, not 'no'"),
@@ -105,10 +105,11 @@ def test_a_bad_timeout_or_font_is_refused_before_validation(broken: orgviz.Org) 
     """An unknown font was found when the chart was built, after the org's errors."""
     with pytest.raises(RenderError) as caught:
         orgviz.render(broken, "svg", orgviz.RenderOptions(timeout=-1))
-    assert str(caught.value) == "the timeout must be positive, not -1"
+    assert str(caught.value) == "timeout must be positive, not -1"
     with pytest.raises(RenderError) as caught:
         orgviz.render(broken, "svg", orgviz.RenderOptions(font="Comic Zans"))
-    assert str(caught.value).startswith("unknown font 'Comic Zans': use font families")
+    assert str(caught.value).startswith("unknown font 'Comic Zans' in font (--font): use "
+                                        "font families")
     with pytest.raises(OrgLoadError) as refused:  # (good options: the org's error)
         orgviz.render(broken, "svg", orgviz.RenderOptions(font="Inter", transparent=True))
     [problem] = [p for p in refused.value.problems if p.level == "error"]
@@ -121,9 +122,9 @@ ROLES_CASES: list[tuple[dict[str, Any], type[Exception], str]] = [
                               "5 (int)"),
     ({"notes": "x"}, TypeError, "orgviz.render_roles()'s notes must be a list (notes are "
                                 "appended to it) or None, not 'x' (str)"),
-    ({"timeout": "x"}, RenderOptionTypeError, "the timeout must be a number of seconds, not "
+    ({"timeout": "x"}, RenderOptionTypeError, "timeout must be a number of seconds, not "
                                               "'x'"),
-    ({"timeout": -1}, RenderError, "the timeout must be positive, not -1"),
+    ({"timeout": -1}, RenderError, "timeout must be positive, not -1"),
     ({"engine": "x"}, RenderError, "unknown engine 'x': use one of auto, system, embedded"),
 ]
 
@@ -244,8 +245,8 @@ def test_write_deck_checks_its_options_before_reading(tmp_path: Path) -> None:
     with pytest.raises(orgviz.errors.OrgvizError) as caught:
         orgviz.write_deck([_broken_file(tmp_path)], tmp_path / "out.pptx",
                           orgviz.DeckOptions(depth=1))
-    assert str(caught.value) == ("--depth must be at least 2 (a manager and their reports), "
-                                 "not 1")
+    assert str(caught.value) == ("depth (--depth) must be at least 2 (a manager and their "
+                                 "reports), not 1")
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
@@ -282,7 +283,7 @@ def test_deck_arguments_of_the_wrong_type_are_type_errors(org: orgviz.Org) -> No
                           (([(org, ())], ["pdf"]), "unknown deck format ['pdf']: use pptx or "
                                                    "pdf"),
                           (([(org, ())], "pptx", orgviz.DeckOptions(depth="3")),  # type: ignore[arg-type]
-                           "--depth must be a whole number, not '3'")):
+                           "depth (--depth) must be a whole number, not '3'")):
         with pytest.raises(TypeError) as caught:
             call(*args)
         assert str(caught.value) == message and isinstance(caught.value, DeckError)

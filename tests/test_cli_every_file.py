@@ -96,5 +96,5 @@ def test_compact_below_one_says_at_least_1_as_the_api_does(mixed: Path, value: s
     result = CliRunner().invoke(main, ["render", "--compact", value, "solo.yaml", "-o",
                                        "x.svg"])
     assert (result.exit_code, result.output) == (
-        2, f"orgviz: --compact must be auto, off or at least 1, not {shown}\n")
+        2, f"orgviz: compact (--compact) must be auto, off or at least 1, not {shown}\n")
     assert not (mixed / "x.svg").exists()

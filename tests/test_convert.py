@@ -122,9 +122,10 @@ def test_width_over_the_limit_is_an_error() -> None:
     # orgviz's, kept from cairo's)
     with pytest.raises(RenderError) as caught:
         svg_to_png(GRAPHVIZ_SVG, width=40_000)
-    assert str(caught.value) == ("--width 40000 is more than orgviz's PNG rasteriser draws (at "
-                                 "most 32,767 px a side, cairo's limit, which orgviz keeps when "
-                                 "resvg draws): pass a smaller --width, or write SVG or PDF")
+    assert str(caught.value) == ("width (--width) 40000 is more than orgviz's PNG rasteriser "
+                                 "draws (at most 32,767 px a side, cairo's limit, which orgviz "
+                                 "keeps when resvg draws): pass a smaller width, or write SVG "
+                                 "or PDF")
     with pytest.raises(RenderError, match="at least 1"):
         svg_to_png(GRAPHVIZ_SVG, width=0)
 
@@ -521,7 +522,8 @@ def test_fit_without_viewbox_or_units() -> None:
 
 
 def test_fit_refuses_unknown_aspects_and_unsafe_or_foreign_documents() -> None:
-    with pytest.raises(RenderError, match="unknown aspect ratio 'wide'"):
+    with pytest.raises(RenderError,
+                       match=r"unknown aspect ratio 'wide' for fit \(--fit\): use one of"):
         fit_svg(GRAPHVIZ_SVG, "wide")
     bomb = (b'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">'
             b'<!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n'

@@ -55,9 +55,9 @@ def test_validation_errors_exit_1_unless_forced(run, org_file) -> None:
                                       "no card can be read), not 1"),
     (["-o", "x.png", "--width", "-5"], "width (--width) must be at least 64 pixels"),
     # (said "more than the 32,767 px a PNG can have", untrue of PNG: the limit is orgviz's)
-    (["-o", "x.png", "--width", "100000"], "orgviz: --width 100000 is more than orgviz's PNG "
-     "rasteriser draws (at most 32,767 px a side, cairo's limit, which orgviz keeps when resvg "
-     "draws): pass a smaller --width, or write SVG or PDF\n"),
+    (["-o", "x.png", "--width", "100000"], "orgviz: width (--width) 100000 is more than "
+     "orgviz's PNG rasteriser draws (at most 32,767 px a side, cairo's limit, which orgviz "
+     "keeps when resvg draws): pass a smaller width, or write SVG or PDF\n"),
     (["--root", "nobody", "--format", "dot"], "no person with id 'nobody'"),
 ])
 def test_usage_errors_are_one_line_exit_2(run, org_file, args, message) -> None:

@@ -20,8 +20,8 @@ from orgviz.render.tidylayout import MANY_ROWS, verify_compact
 
 SOLO = ("orgviz: 1\norg: {name: Solo, size: small}\npeople:\n"
         "  - {id: a, name: Sol O, title: Founder}\n")
-BELOW_ONE = "--compact must be auto, off or at least 1, not "
-UNKNOWN = "unknown --compact {!r}: use auto, off or a number of rows such as 3"
+BELOW_ONE = "compact (--compact) must be auto, off or at least 1, not "
+UNKNOWN = "unknown compact (--compact) {!r}: use auto, off or a number of rows such as 3"
 
 CASES = [
     ("0", BELOW_ONE + "0"),
@@ -71,8 +71,8 @@ def test_whole_numbers_below_one(value: int, message: str) -> None:
 def test_a_compact_of_the_wrong_type_is_a_type_error(value: object) -> None:
     with pytest.raises(RenderOptionTypeError) as caught:
         RenderOptions(compact=value).verified()  # type: ignore[arg-type]
-    assert str(caught.value) == (f"--compact must be auto, off or a whole number of rows "
-                                 f"(such as 3), not {value!r}")
+    assert str(caught.value) == (f"compact (--compact) must be auto, off or a whole number "
+                                 f"of rows (such as 3), not {value!r}")
     assert isinstance(caught.value, TypeError)
 
 
@@ -88,7 +88,7 @@ def test_any_text_is_a_setting_or_a_render_error(text: str) -> None:
     try:
         taken = verify_compact(text)
     except RenderError as exc:
-        assert str(exc).startswith((BELOW_ONE, "unknown --compact "))
+        assert str(exc).startswith((BELOW_ONE, "unknown compact (--compact) "))
         return
     assert taken in ("auto", "off") or (isinstance(taken, int) and taken >= 1
                                         and text.strip().lstrip("+").isascii())

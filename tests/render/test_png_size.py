@@ -138,6 +138,6 @@ def test_a_width_over_the_limit_is_refused_by_the_options_before_any_work() -> N
 
     with pytest.raises(RenderError) as caught:
         RenderOptions(width=32_768).verified()
-    assert str(caught.value).startswith("--width 32768 is more than orgviz's PNG rasteriser "
-                                        "draws (at most 32,767 px a side")
+    assert str(caught.value).startswith("width (--width) 32768 is more than orgviz's PNG "
+                                        "rasteriser draws (at most 32,767 px a side")
     assert RenderOptions(width=32_767).verified().width == 32_767

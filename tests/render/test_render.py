@@ -153,11 +153,14 @@ def test_errors_refuse_to_render_unless_forced(org_file: Callable[..., Path]) ->
 def test_bad_options_are_one_line_errors(small_org: Org) -> None:
     for options, message in [(RenderOptions(theme="neon"), "unknown theme"),
                              (RenderOptions(layout="force"), "unknown layout"),
-                             (RenderOptions(compact="some"), "unknown --compact"),
+                             (RenderOptions(compact="some"),
+                              r"unknown compact \(--compact\) 'some'"),
                              (RenderOptions(compact=0), "at least 1"),
                              (RenderOptions(layout="dot", compact=2), "use --layout tidy"),
-                             (RenderOptions(fit="3:x"), "unknown aspect ratio"),
-                             (RenderOptions(font="Comic Sans"), "unknown font")]:
+                             (RenderOptions(fit="3:x"),
+                              r"unknown aspect ratio '3:x' for fit \(--fit\)"),
+                             (RenderOptions(font="Comic Sans"),
+                              r"unknown font 'Comic Sans' in font \(--font\)")]:
         with pytest.raises(RenderError, match=message):
             render(small_org, "dot", options)
     with pytest.raises(RenderError, match="unknown output format"):
@@ -232,13 +235,15 @@ def test_a_width_past_pngs_limits_is_no_error_for_other_formats(small_org: Org,
     options = RenderOptions(width=10**7)
     assert render(small_org, "svg", options) == render(small_org, "svg")
     assert render(small_org, "dot", RenderOptions(width=10)).startswith(b"digraph")
-    with pytest.raises(RenderError, match=r"^--width 10000000 is more than orgviz's PNG "):
+    with pytest.raises(RenderError,
+                       match=r"^width \(--width\) 10000000 is more than orgviz's PNG "):
         render(small_org, "png", options)
     source = tmp_path / "small.yaml"
     source.write_text((Path(__file__).parents[2] / "orgs" / "small.yaml").read_text(
         encoding="utf-8"), encoding="utf-8")
     assert render_file(source, tmp_path / "small.svg", options).fmt == "svg"
-    with pytest.raises(RenderError, match=r"^--width 10000000 is more than orgviz's PNG "):
+    with pytest.raises(RenderError,
+                       match=r"^width \(--width\) 10000000 is more than orgviz's PNG "):
         render_file(source, tmp_path / "small.png", options)
 
 

@@ -191,7 +191,7 @@ def test_compact_option_on_the_command_line(run, org_file) -> None:
         result = run("render", org, "--compact", value, "-o", f"c-{value}.svg", "--force")
         assert result.exit_code == 0, result.output
     result = run("render", org, "--compact", "wide", "-o", "x.svg", "--force")
-    assert result.exit_code == 2 and result.output.startswith("orgviz: unknown --compact")
+    assert result.exit_code == 2 and result.output.startswith("orgviz: unknown compact (--compact)")
     result = run("render", org, "--compact", "2", "--layout", "dot", "-o", "x.svg", "--force")
     assert result.exit_code == 2 and "--layout tidy" in result.output
     assert result.output.count("\n") == 1

@@ -79,30 +79,33 @@ class DeckOptions:
                 raise unknown(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
         self._check_types()
         if self.depth < 2:
-            raise DeckError(f"--depth must be at least 2 (a manager and their reports), "
-                            f"not {self.depth}")
+            raise DeckError(f"depth (--depth) must be at least 2 (a manager and their "
+                            f"reports), not {self.depth}")
         if not 4 <= self.min_font <= 40:
-            raise DeckError(f"--min-font must be between 4 and 40 points, not "
+            raise DeckError(f"min_font (--min-font) must be between 4 and 40 points, not "
                             f"{self.min_font:g}")
         for name, text in (("title", self.title), ("date", self.date)):
             if text is not None and len(text) > MAX_TEXT:
-                raise DeckError(f"--{name} is longer than {MAX_TEXT} characters")
+                raise DeckError(f"{name} (--{name}) is longer than {MAX_TEXT} characters")
         if not self.timeout > 0:
-            raise DeckError(f"the timeout must be positive, not {self.timeout}")
+            raise DeckError(f"timeout must be positive, not {self.timeout}")
         return self
 
     def _check_types(self) -> None:
         """A DeckTypeError for a field of the wrong type (`depth="3"`, `title=5`)."""
         if isinstance(self.depth, bool) or not isinstance(self.depth, int):
-            raise DeckTypeError(f"--depth must be a whole number, not {self.depth!r}")
-        for name, number in (("--min-font", self.min_font), ("the timeout", self.timeout)):
+            raise DeckTypeError(f"depth (--depth) must be a whole number, not {self.depth!r}")
+        for name, number in (("min_font (--min-font)", self.min_font),
+                             ("timeout", self.timeout)):
             if isinstance(number, bool) or not isinstance(number, (int, float)):
                 raise DeckTypeError(f"{name} must be a number, not {number!r}")
         for name, text in (("title", self.title), ("date", self.date)):
             if text is not None and not isinstance(text, str):
-                raise DeckTypeError(f"--{name} must be text (a string) or None, not {text!r}")
+                raise DeckTypeError(f"{name} (--{name}) must be text (a string) or None, not "
+                                    f"{text!r}")
         if not isinstance(self.merge, bool):
-            raise DeckTypeError(f"merge must be True or False, not {self.merge!r}")
+            raise DeckTypeError(f"merge (--merge/--no-merge) must be True or False, not "
+                                f"{self.merge!r}")
 
 
 @dataclass

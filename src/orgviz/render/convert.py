@@ -96,16 +96,16 @@ def verify_aspect(aspect: str) -> tuple[int, int]:
     found = re.fullmatch(r"(\d{1,5}):(\d{1,5})", aspect.strip())
     if found and int(found.group(1)) > 0 and int(found.group(2)) > 0:
         return int(found.group(1)), int(found.group(2))
-    raise RenderError(f"unknown aspect ratio {aspect!r}: use one of "
+    raise RenderError(f"unknown aspect ratio {aspect!r} for fit (--fit): use one of "
                       f"{', '.join(FIT_PRESETS)} or W:H such as 21:9")
 
 
 def verify_width(width: int) -> None:
     """Refuse a PNG `--width` wider than orgviz's rasteriser draws (before any work)."""
     if width > MAX_PNG_SIDE:
-        raise RenderError(f"--width {width} is more than orgviz's PNG rasteriser draws "
-                          f"({_png_limits(False)}): pass a smaller --width, or write SVG "
-                          "or PDF")
+        raise RenderError(f"width (--width) {width} is more than orgviz's PNG rasteriser "
+                          f"draws ({_png_limits(False)}): pass a smaller width, or write "
+                          "SVG or PDF")
 
 
 # --- reading the root <svg> element -----------------------------------------------------------
@@ -494,7 +494,7 @@ def svg_to_png(svg: bytes, width: int | None = None, scale: float = 1.0, *,
         scale = _within_budget(natural_w, natural_h, scale, budget, budget_notes, wider)
     if width is not None:
         if width < 1:
-            raise RenderError(f"--width must be at least 1 pixel, not {width}")
+            raise RenderError(f"width (--width) must be at least 1 pixel, not {width}")
         verify_width(width)
         factor = width / natural_w
     else:

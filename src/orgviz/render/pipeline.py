@@ -43,10 +43,10 @@ def verify_timeout(timeout: object) -> float:
     """The seconds Graphviz may take: a positive number, else a RenderError (a
     RenderOptionTypeError for what is no number)."""
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise RenderOptionTypeError(f"the timeout must be a number of seconds, not "
+        raise RenderOptionTypeError(f"timeout must be a number of seconds, not "
                                     f"{timeout!r}")
     if not timeout > 0:
-        raise RenderError(f"the timeout must be positive, not {timeout}")
+        raise RenderError(f"timeout must be positive, not {timeout}")
     return timeout
 
 

@@ -85,8 +85,8 @@ def verify_compact(value: str | int) -> str | int:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         from orgviz.render.pipeline import RenderOptionTypeError
 
-        raise RenderOptionTypeError(f"--compact must be auto, off or a whole number of rows "
-                                    f"(such as 3), not {value!r}")
+        raise RenderOptionTypeError(f"compact (--compact) must be auto, off or a whole number "
+                                    f"of rows (such as 3), not {value!r}")
     if isinstance(value, int):
         text = str(value) if value > -MANY_ROWS else "a number below -10**18"
         return _at_least_one(value, text)
@@ -94,8 +94,8 @@ def verify_compact(value: str | int) -> str | int:
     if text in COMPACT_WORDS:
         return text
     if _WHOLE_NUMBER.fullmatch(text) is None:  # (ASCII digits: int() takes '٣', not '²')
-        raise RenderError(f"unknown --compact {value!r}: use auto, off or a number of rows "
-                          f"such as 3")
+        raise RenderError(f"unknown compact (--compact) {value!r}: use auto, off or a number "
+                          f"of rows such as 3")
     digits = text.lstrip("+-").lstrip("0") or "0"
     negative = text.startswith("-") and digits != "0"
     if negative or digits == "0":
@@ -106,7 +106,7 @@ def verify_compact(value: str | int) -> str | int:
 def _at_least_one(number: int, shown: str) -> int:
     """`number` if it is at least 1, else a RenderError showing it as `shown`."""
     if number < 1:
-        raise RenderError(f"--compact must be auto, off or at least 1, not {shown}")
+        raise RenderError(f"compact (--compact) must be auto, off or at least 1, not {shown}")
     return number
 
 
