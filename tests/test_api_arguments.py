@@ -108,8 +108,8 @@ def test_a_bad_timeout_or_font_is_refused_before_validation(broken: orgviz.Org) 
     assert str(caught.value) == "timeout must be positive, not -1"
     with pytest.raises(RenderError) as caught:
         orgviz.render(broken, "svg", orgviz.RenderOptions(font="Comic Zans"))
-    assert str(caught.value).startswith("unknown font 'Comic Zans' in font (--font): use "
-                                        "font families")
+    assert str(caught.value).startswith("unknown font 'Comic Zans' in font: use font "
+                                        "families")
     with pytest.raises(OrgLoadError) as refused:  # (good options: the org's error)
         orgviz.render(broken, "svg", orgviz.RenderOptions(font="Inter", transparent=True))
     [problem] = [p for p in refused.value.problems if p.level == "error"]

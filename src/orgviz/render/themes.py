@@ -29,8 +29,8 @@ def verify_font(stack: str) -> str:
     for family in families:
         match = _FAMILY.match(family)
         if not match or match.group(1).strip().lower() not in KNOWN_FONTS:
-            raise RenderError(f"unknown font {family!r} in font (--font): use font families "
-                              f"such as Helvetica, Arial, Inter, Roboto, sans-serif")
+            raise RenderError(f"unknown font {family!r} in font: use font families such as "
+                              f"Helvetica, Arial, Inter, Roboto, sans-serif")
     return ", ".join(families)
 
 
