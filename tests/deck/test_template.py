@@ -97,7 +97,9 @@ def test_a_broken_template_is_a_clear_error(tmp_path: Path, org) -> None:
         deck_bytes([(org, ())], "pptx", None, bad)
     with pytest.raises(DeckError, match="cannot read the template"):
         deck_bytes([(org, ())], "pptx", None, tmp_path / "missing.pptx")
-    with pytest.raises(DeckError, match="--template applies to PowerPoint"):
+    with pytest.raises(DeckError, match=r"^template \(--template\) applies to PowerPoint "
+                                        r"decks: write \.pptx, or leave out the template for "
+                                        r"a PDF$"):
         deck_bytes([(org, ())], "pdf", None, bad)
 
 

@@ -105,8 +105,8 @@ def _deck_file(orgs: Sequence[tuple[Org, Sequence[Problem]]], fmt: str,
 
     if fmt == "pdf":
         if template is not None:
-            raise DeckError("--template applies to PowerPoint decks: write .pptx, or leave "
-                            "out --template for a PDF")
+            raise DeckError("template (--template) applies to PowerPoint decks: write "
+                            ".pptx, or leave out the template for a PDF")
         from orgviz.deck.pdf import deck_pdf
         from orgviz.render.labels import measured_for
 
