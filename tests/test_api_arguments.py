@@ -84,7 +84,7 @@ def test_render_arguments_of_the_wrong_type(broken: orgviz.Org, arguments: dict[
 @pytest.mark.parametrize(("options", "message"), [
     ({"timeout": "x"}, "timeout must be a number of seconds, not 'x'"),
     ({"timeout": True}, "timeout must be a number of seconds, not True"),
-    ({"font": 5}, "font (--font) must be a string such as 'Inter, sans-serif', not 5"),
+    ({"font": 5}, "font must be a string such as 'Inter, sans-serif', not 5"),
     ({"fit": 5}, "fit (--fit) must be a string such as '16:9', not 5"),
     ({"transparent": "no"}, "transparent must be True or False, not 'no'"),
     ({"transparent": 0}, "transparent must be True or False, not 0"),

@@ -165,11 +165,11 @@ class RenderOptions(NamedTuple):
         if not isinstance(self.transparent, bool):
             raise RenderOptionTypeError(f"transparent must be True or False, not "
                                         f"{self.transparent!r}")
-        for name, text, example in (("fit", self.fit, "16:9"),
-                                    ("font", self.font, "Inter, sans-serif")):
+        for name, text, example in (("fit (--fit)", self.fit, "16:9"),
+                                    ("font", self.font, "Inter, sans-serif")):  # (no --font)
             if text is not None and not isinstance(text, str):
-                raise RenderOptionTypeError(f"{name} (--{name}) must be a string such as "
-                                            f"{example!r}, not {text!r}")
+                raise RenderOptionTypeError(f"{name} must be a string such as {example!r}, "
+                                            f"not {text!r}")
 
 
 def format_for(path: str | os.PathLike[str]) -> str | None:
