@@ -113,7 +113,7 @@ def test_unknown_view_ids_say_what_exists(small_org: Org) -> None:
         build_chart(small_org, View(root="hopp"))
     with pytest.raises(RenderError, match=r"no team with id 'prodcut'.*did you mean 'product'"):
         build_chart(small_org, View(team="prodcut"))
-    with pytest.raises(RenderError, match="--depth must be at least 1"):
+    with pytest.raises(RenderError, match=r"depth \(--depth\) must be at least 1"):
         build_chart(small_org, View(depth=0))
 
 

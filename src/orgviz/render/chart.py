@@ -476,7 +476,7 @@ class _Builder:
         roots, shown = self.included()
         depth_limit = self.view.depth
         if depth_limit is not None and depth_limit < 1:
-            raise RenderError(f"--depth must be at least 1, not {depth_limit}")
+            raise RenderError(f"depth (--depth) must be at least 1, not {depth_limit}")
         roots, shown = self._cut(roots, shown)
         # (person id, depth, end): `end` marks the end of a manager's reports, where the
         # cards of its moved reports go.
@@ -921,7 +921,7 @@ def build_chart(org: Org, view: View | None = None, theme: Theme | None = None,
 
     view = view or View()
     if view.color_by not in COLOR_BY:
-        raise RenderError(f"unknown --color-by {view.color_by!r}: use one of "
+        raise RenderError(f"unknown color_by (--color-by) {view.color_by!r}: use one of "
                           f"{', '.join(COLOR_BY)}")
     if view.direction not in ("TB", "LR"):
         raise RenderError(f"unknown direction {view.direction!r}: use TB or LR")

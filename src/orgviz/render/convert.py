@@ -323,7 +323,7 @@ def _convert(kind: str, function: Converter, **options: Any) -> bytes:
     try:
         return function(**options)
     except MemoryError:
-        raise RenderError(f"not enough memory to draw the {kind}: pass a smaller --width, "
+        raise RenderError(f"not enough memory to draw the {kind}: pass a smaller width (--width), "
                           f"or write SVG") from None
     except Exception as exc:
         raise RenderError(f"cannot convert the SVG to {kind}: "
