@@ -69,6 +69,14 @@ class Geometry(NamedTuple):
         return sizes.get(row, default)
 
 
+def bezier_point(p0: Point, p1: Point, p2: Point, p3: Point, t: float) -> Point:
+    """The point at `t` (0 to 1) of the cubic Bézier from p0 to p3 with controls p1, p2."""
+    u = 1 - t
+    w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return (w0 * p0[0] + w1 * p1[0] + w2 * p2[0] + w3 * p3[0],
+            w0 * p0[1] + w1 * p1[1] + w2 * p2[1] + w3 * p3[1])
+
+
 def simplify(points: list[Point]) -> tuple[Point, ...]:
     """Drop repeated points and the middle of three collinear axis-parallel points.
 

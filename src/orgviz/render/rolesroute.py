@@ -20,7 +20,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-Point = tuple[float, float]
+from orgviz.render.geometry import Point, bezier_point
+
 Rect = tuple[float, float, float, float]  # x1, y1, x2, y2 (y pointing down)
 
 BOX_CLEAR = 12.0  # how far a passing arrow keeps from a box's side
@@ -179,13 +180,7 @@ def sampled(pieces: Sequence[Cubic], steps: int = 8) -> list[Point]:
         if p0 == p1 and p2 == p3:  # a straight piece
             out.append(p3)
             continue
-        for i in range(1, steps + 1):
-            t = i / steps
-            u = 1 - t
-            out.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0]
-                        + t ** 3 * p3[0],
-                        u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1]
-                        + t ** 3 * p3[1]))
+        out += [bezier_point(p0, p1, p2, p3, i / steps) for i in range(1, steps + 1)]
     return out
 
 

@@ -32,7 +32,7 @@ from operator import add, itemgetter, mul, sub
 from typing import TYPE_CHECKING, NamedTuple
 
 from orgviz.render.cards import PILE
-from orgviz.render.geometry import Box, Connector, Point, side_curve, simplify
+from orgviz.render.geometry import Box, Connector, Point, bezier_point, side_curve, simplify
 
 if TYPE_CHECKING:
     from orgviz.render.chart import Chart
@@ -1185,16 +1185,9 @@ def _side_middles(box: Box) -> list[tuple[Point, Point]]:
 def _bezier_samples(curve: tuple[Point, ...]) -> list[Point]:
     """Points along a cubic Bézier (p0 c1 c2 p1): CURVE_SAMPLES + 1 of them, or one about
     every SAMPLE_STEP px of its control polygon, if more."""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+    p0, p1, p2, p3 = curve
     count = max(CURVE_SAMPLES, int(sum(map(math.dist, curve, curve[1:])) / SAMPLE_STEP))
-    found = []
-    for k in range(count + 1):
-        t = k / count
-        u = 1 - t
-        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        found.append((w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3,
-                      w0 * y0 + w1 * y1 + w2 * y2 + w3 * y3))
-    return found
+    return [bezier_point(p0, p1, p2, p3, k / count) for k in range(count + 1)]
 
 
 def pile_shapes(chart: Chart, boxes: dict[str, Box]) -> dict[str, Box]:
