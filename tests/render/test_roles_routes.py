@@ -18,6 +18,7 @@ import pytest
 from renderkit import ENGINES, ORGS
 
 from orgviz.loader import load
+from orgviz.render.geometry import bezier_point
 from orgviz.roles_chart import render
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -36,15 +37,8 @@ class Drawn:
 
 
 def _cubic(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
-    out = []
-    for i in range(1, steps + 1):
-        t = i / steps
-        u = 1 - t
-        out.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0]
-                    + t ** 3 * p3[0],
-                    u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1]
-                    + t ** 3 * p3[1]))
-    return out
+    """A cubic piece of an SVG path as `steps` points after its start."""
+    return [bezier_point(p0, p1, p2, p3, i / steps) for i in range(1, steps + 1)]
 
 
 def path_points(d: str) -> list[Point]:
