@@ -35,6 +35,7 @@ from orgviz.io.csvimport import (
 )
 from orgviz.io.csvimport import people as people_module
 from orgviz.io.orgwrite import (
+    lines_of_columns,
     person_items,
     person_lines,
     plain_columns,
@@ -196,33 +197,32 @@ def test_plain_lines_remake_the_few_rows_missing_a_value() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(plain_people(), st.randoms(use_true_random=False), st.booleans())
-def test_people_of_columns_equal_people_and_lines(persons: list[Person], rng: random.Random,
-                                                   explicit: bool) -> None:
+def test_people_of_columns_equal_people_of_rows(persons: list[Person], rng: random.Random,
+                                                explicit: bool) -> None:
     cols = {"id": 1, "manager": 3}
     rows = [(p.id, "t.csv", line, p.name, p.title, p.roles if explicit else (), p.reports_to,
              p.dotted_to, p.team, p.vacant, p.assistant, p.location, p.email, None, cols)
             for line, p in enumerate(persons, 2)]
     order = list(range(len(rows)))
     rng.shuffle(order)
-    expected, expected_lines = people_module.people_and_lines(
-        [rows[r] for r in order], line=plain_line)
+    expected = people_module.people_of_rows([rows[r] for r in order])
     columns = list(zip(*rows, strict=True))
     del columns[13]  # (the FTEs: rows with one are not made from columns)
-    made, lines = people_module.people_of_columns(
-        columns[0], "t.csv", *columns[2:13], cols, order, True)
+    made = people_module.people_of_columns(columns[0], "t.csv", *columns[2:13], cols, order)
     assert all(type(p) is Person for p in made)
     assert [_person_state(p) for p in made] == [_person_state(p) for p in expected]
-    assert lines == expected_lines
+    # The lines made column by column, in the order given, are those of the people.
+    line_columns = [columns[k] for k in (0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)]
+    assert lines_of_columns(*line_columns, order) == person_lines(made)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="rows ordered"):
-        people_module.people_of_columns(columns[0], "t.csv", *columns[2:13], cols,
-                                        order[1:], True)
+        people_module.people_of_columns(columns[0], "t.csv", *columns[2:13], cols, order[1:])
 
 
 def test_people_of_columns_share_an_empty_item_locs_that_cannot_change() -> None:
-    made, _lines = people_module.people_of_columns(
+    made = people_module.people_of_columns(
         ["a", "b"], "t.csv", [2, 3], ["A", None], [None, "CEO"], [(), ("ceo",)], [None, "a"],
         [(), ()], [None, None], [False, True], [False, False], [None, None], [None, None],
-        {"id": 1, "manager": 2}, [1, 0], False)
+        {"id": 1, "manager": 2}, [1, 0])
     assert [p.id for p in made] == ["b", "a"]
     assert made[0].item_locs == {} and made[0].item_locs is made[1].item_locs
     assert repr(made[0].item_locs) == "{}"

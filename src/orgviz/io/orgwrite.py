@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, eq, is_not
@@ -11,11 +12,10 @@ from typing import TYPE_CHECKING, TypeGuard, cast
 
 from orgviz.fte import fte_text
 from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
-from orgviz.model import Org, Person
+from orgviz.model import Org, Person, Team
 
 if TYPE_CHECKING:
     from orgviz.io.csvimport import Record
-    from orgviz.io.csvread import CsvTable
     from orgviz.roles import Role
 
 PERSON_FIELDS = ("id", "name", "title", "role", "reports_to", "dotted_to", "team", "vacant",
@@ -118,6 +118,23 @@ def plain_lines(ids: Sequence[str], names: Sequence[str | None], titles: Sequenc
                       assistant, locations, emails)
     return pieced_lines(ids, names, titles, roles, bosses, dotted, teams, vacant, assistant,
                         locations, emails)
+
+
+def lines_of_columns(ids: Sequence[str], names: Sequence[str | None],
+                     titles: Sequence[str | None], roles: Sequence[tuple[str, ...]],
+                     bosses: Sequence[str | None], dotted: Sequence[tuple[str, ...]],
+                     teams: Sequence[str | None], vacant: Sequence[bool],
+                     assistant: Sequence[bool], locations: Sequence[str | None],
+                     emails: Sequence[str | None], order: Sequence[int]) -> list[str] | None:
+    """The lines of the rows of some columns in the order given (`order`: each row once),
+    made column by column (`plain_lines`; `roles`: the explicit ones, () for none) when
+    every text is a plain scalar (`plain_columns`); else None (`person_lines` makes them
+    from the people)."""
+    if not plain_columns([ids, names, titles, teams, locations, emails], [roles, dotted]):
+        return None
+    made = plain_lines(ids, names, titles, roles if any(roles) else None, bosses, dotted,
+                       teams, vacant, assistant, locations, emails)
+    return list(map(made.__getitem__, order))
 
 
 def pieced_lines(ids: Sequence[str], names: Sequence[str | None],
@@ -259,11 +276,23 @@ def _label(person: Person) -> str:
     return f"{who}, {person.title}" if person.title else who
 
 
-def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
+@dataclass(frozen=True)
+class ImportedOrg:
+    """What an import's org file says of the org and of the file it came from (kept apart
+    from the `Org`, which its caller may change before the text is made)."""
+
+    name: str
+    size: str
+    teams: tuple[Team, ...]
+    source: str  # the file as shown
+    row_count: int
+    encoding: str
+
+
+def write_org(org: ImportedOrg, persons: Sequence[Person], depths: Sequence[int],
               person_notes: Sequence[Sequence[str]], dropped: Sequence[Record],
-              notes: Sequence[str], table: CsvTable, size_guessed: bool,
-              allow_forest: bool, made: list[str] | None = None,
-              roles: Sequence[Role] = ()) -> str:
+              notes: Sequence[str], size_guessed: bool, allow_forest: bool,
+              made: list[str] | None = None, roles: Sequence[Role] = ()) -> str:
     """The org file text for an import, deterministic for the same input.
 
     `roles`: the grade roles the people hold (written as the file's `roles:`).
@@ -272,16 +301,16 @@ def write_org(org: Org, persons: Sequence[Person], depths: Sequence[int],
     a top) and the notes on its row (written as comments above it); `made`: their lines
     (`person_lines`), when the caller has them.
     """
-    source = os.path.basename(table.shown)
+    source = os.path.basename(org.source)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_URL}",
-        comment(f"# Imported by `orgviz import` from {source} ({_count(table.row_count, 'row')}, "
-                f"{table.encoding}): {_count(len(org.people), 'position')}, "
-                f"{list(map(_VACANT, org.people)).count(True):,} open."),
+        comment(f"# Imported by `orgviz import` from {source} ({_count(org.row_count, 'row')}, "
+                f"{org.encoding}): {_count(len(persons), 'position')}, "
+                f"{list(map(_VACANT, persons)).count(True):,} open."),
     ]
     lines += [comment(f"# {note}") for note in notes]
     lines += ["orgviz: 1", "org:", f"  name: {scalar(org.name)}"]
-    size_note = (f"  # guessed from {_count(len(org.people), 'position')}: --size to choose"
+    size_note = (f"  # guessed from {_count(len(persons), 'position')}: --size to choose"
                  if size_guessed else "")
     lines.append(f"  size: {org.size}{size_note}")
     if allow_forest:

@@ -16,8 +16,9 @@ import dataclasses
 import datetime
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 from typing import cast
@@ -55,11 +56,11 @@ from orgviz.io.csvread import (
     check_encoding,
     checked_delimiter,
 )
-from orgviz.io.orgwrite import plain_columns, write_org
+from orgviz.io.orgwrite import ImportedOrg, lines_of_columns, write_org
 from orgviz.io.tables import read_table
 from orgviz.model import SIZES, Org, Person, RowLocs, Team, check_path, shown_argument
 from orgviz.problem import Problem, SourceLoc, quoted
-from orgviz.roles import DEFAULT_LADDER, RoleLadder, with_managing_roles
+from orgviz.roles import DEFAULT_LADDER, Role, RoleLadder, with_managing_roles
 
 SIZE_LIMITS = ((60, "small"), (600, "mid-size"))
 
@@ -264,12 +265,26 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
 
         org.rule_settings = (RuleSetting("root", SourceLoc(table.shown, 1, 1),
                                          options={"allow-forest": True}),)
-    text = write_org(org, people, written.depths, written.notes, imp.dropped, imp.header_notes,
-                     table, size_guessed=options.size is None,
-                     allow_forest=options.allow_forest, made=written.lines, roles=grades)
+    # (The text is made when first read, from what the import has now: see ImportResult.)
+    make_text = partial(
+        _org_text, ImportedOrg(name, size, tuple(teams), table.shown, table.row_count,
+                               table.encoding),
+        written, tuple(imp.dropped), tuple(imp.header_notes), size_guessed=options.size is None,
+        allow_forest=options.allow_forest, roles=tuple(grades))
     imp.problems.sort(key=_PROBLEM_ORDER)
-    return ImportResult(org, text, imp.problems, written.records, imp.dropped, teams,
+    return ImportResult(org, make_text, imp.problems, written.records, imp.dropped, teams,
                         imp.header_notes, imp.tallied.get("no-role"), imp.no_role_titles)
+
+
+def _org_text(org: ImportedOrg, written: _Written, dropped: Sequence[Record],
+              notes: Sequence[str], size_guessed: bool, allow_forest: bool,
+              roles: Sequence[Role]) -> str:
+    """The org file's text of an import (`write_org`), its people's lines made column by
+    column when they can be."""
+    made = None if written.make_lines is None else written.make_lines()
+    return write_org(org, written.people, written.depths, written.notes, dropped, notes,
+                     size_guessed=size_guessed, allow_forest=allow_forest, made=made,
+                     roles=roles)
 
 
 def _report_tops(imp: _Importer, tops: Sequence[Person], allow_forest: bool) -> None:
@@ -332,7 +347,8 @@ class _Written:
     people: tuple[Person, ...]
     depths: Sequence[int]  # below their top (0: a top)
     notes: Sequence[Sequence[str]]  # the notes on each person's row
-    lines: list[str] | None  # their lines in the org file, when made with them
+    make_lines: Callable[[], list[str] | None] | None  # their lines in the org file, made
+    # column by column (None from it or here: `write_org` makes them from the people)
     records: Sequence[Record]  # their records
     teams: list[Team]
 
@@ -365,7 +381,7 @@ def _link_records(imp: _Importer, columns: RecordColumns, exact: bool) -> _Writt
     # (Managers get the roles the loader will infer for them: see `with_managing_roles`.)
     people = with_managing_roles(people, DEFAULT_LADDER) or people
     return _Written(tuple(people), list(map(_DEPTH, ordered)),
-                    list(map(_NOTES, records)), None, records, teams)
+                    list(map(tuple, map(_NOTES, records))), None, records, teams)
 
 
 def _nothing_to_import(imp: _Importer) -> list[Problem]:
@@ -407,21 +423,33 @@ def _linked_directly(imp: _Importer, columns: RecordColumns, direct: DirectLinks
     if not exact:
         _tally_unmatched_titles(imp, columns["title"], columns["roles"])
     rows, depths = direct.rows, direct.depths
-    # Each person's line is made with the person when every value is a plain scalar (the
-    # managers are ids here: plain when the ids are).
-    plain = plain_columns([columns[f] for f in ("id", "name", "title", "team", "location",
-                                                "email")],
-                          [columns["roles"], columns["dotted_to"]])
     # (All of one file, located by the same columns.)
-    people, lines = people_of_columns(
+    people = people_of_columns(
         columns["id"], columns["file"][0] if rows else "", columns["line"], columns["name"],
         columns["title"], columns["roles"], columns["reports_to"], columns["dotted_to"],
         columns["team"], columns["vacant"], columns["assistant"], columns["location"],
-        columns["email"], imp.cols, rows, plain, managers=direct.managers)
+        columns["email"], imp.cols, rows, managers=direct.managers)
     records = RecordsOnDemand(lambda: records_of(
         {f: list(map(values.__getitem__, rows)) for f, values in columns.items()}))
-    return _Written(tuple(people), depths, list(map(columns["notes"].__getitem__, rows)),
-                    lines if plain else None, records, direct.teams)
+    # Their lines (when the text is read) column by column, when every value is a plain
+    # scalar (the managers are ids here: plain when the ids are).
+    make_lines = partial(lines_of_columns, columns["id"], columns["name"], columns["title"],
+                         columns["roles"], columns["reports_to"], columns["dotted_to"],
+                         columns["team"], columns["vacant"], columns["assistant"],
+                         columns["location"], columns["email"], rows)
+    return _Written(tuple(people), depths,
+                    _kept_notes(list(map(columns["notes"].__getitem__, rows))), make_lines,
+                    records, direct.teams)
+
+
+def _kept_notes(notes: list[Sequence[str]]) -> list[Sequence[str]]:
+    """The notes of each row, those of rows with any copied: a record made of the columns
+    (`RecordsOnDemand`) shares its row's list, which its reader may change, and the org
+    file's text, made later, says the import's notes (rows without any give a record a
+    list of its own: `records_of`)."""
+    for i in compress(range(len(notes)), notes):
+        notes[i] = tuple(notes[i])
+    return notes
 
 
 def _tally_unmatched_titles(imp: _Importer, titles: Iterable[str | None],

@@ -9,7 +9,6 @@ from operator import attrgetter
 from typing import Any
 
 from orgviz.io.csvimport.records import Record
-from orgviz.io.orgwrite import pieced_lines, plain_keys, plain_line, remade, with_fte
 from orgviz.model import Person, RowLocs
 from orgviz.problem import SourceLoc
 from orgviz.roles import DEFAULT_LADDER
@@ -34,7 +33,7 @@ def build_person(record: Record, infer: Callable[[str], str | None] = DEFAULT_LA
 
 
 _NO_ROLE: tuple[tuple[str, ...], str] = ((), "none")
-#: The Record fields a Person is made of, in the order of a `people_and_lines` row.
+#: The Record fields a Person is made of, in the order of a `people_of_rows` row.
 PERSON_SOURCE = ("id", "file", "line", "name", "title", "roles", "reports_to", "dotted_to",
                  "team", "vacant", "assistant", "location", "email", "fte", "cols")
 _PERSON_SOURCE = attrgetter(*PERSON_SOURCE)
@@ -45,7 +44,7 @@ def build_people(records: Sequence[Record], infer: Callable[[str], str | None] =
     """`[build_person(r, infer) for r in records]`, two to three times faster."""
     if not _FAST_PEOPLE:
         return [build_person(r, infer) for r in records]
-    return people_and_lines(map(_PERSON_SOURCE, records), infer)[0]
+    return people_of_rows(map(_PERSON_SOURCE, records), infer)
 
 
 PersonSource = tuple[str, str, int, "str | None", "str | None", tuple[str, ...], "str | None",
@@ -53,18 +52,10 @@ PersonSource = tuple[str, str, int, "str | None", "str | None", tuple[str, ...],
                      "float | None", Mapping[str, int]]
 
 
-#: A person's line in the org file, from its values (see `orgwrite.plain_line`).
-LineMaker = Callable[[str, "str | None", "str | None", tuple[str, ...], "str | None",
-                      tuple[str, ...], "str | None", bool, bool, "str | None", "str | None"],
-                     str]
-
-
-def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | None] =
-                     DEFAULT_LADDER.infer, line: LineMaker | None = None
-                     ) -> tuple[list[Person], list[str]]:
+def people_of_rows(rows: Iterable[PersonSource], infer: Callable[[str], str | None] =
+                   DEFAULT_LADDER.infer) -> list[Person]:
     """The Person of each row of Record values (fields `PERSON_SOURCE`), as `build_person`
-    makes it from the record; with `line`, each person's line too (made from the values
-    while they are at hand, explicit roles only; no lines without `line`).
+    makes it from the record.
 
     Person is a frozen slots dataclass: its __init__ stores each of its 15 fields with an
     object.__setattr__ call. Here each person is filled in as a `_PersonSlots` (the same
@@ -72,25 +63,17 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
     Python allows between classes of the same layout; `_FAST_PEOPLE` is False (and people
     are made by `build_person`) if Person's fields or layout ever stop matching.
     """
-    lines: list[str] = []
     if not _FAST_PEOPLE:
-        made = [build_person(Record(pid, row, file, name, title, roles, reports_to=boss,
+        return [build_person(Record(pid, row, file, name, title, roles, reports_to=boss,
                                     dotted_to=dotted, team=team, vacant=vacant,
                                     assistant=assistant, location=location, email=email,
                                     fte=fte, cols=dict(cols)), infer)
                 for (pid, file, row, name, title, roles, boss, dotted, team, vacant,
                      assistant, location, email, fte, cols) in rows]
-        if line is not None:
-            lines = [with_fte(line(p.id, p.name, p.title,
-                                   p.roles if p.role_source == "explicit" else (),
-                                   p.reports_to, p.dotted_to, p.team, p.vacant, p.assistant,
-                                   p.location, p.email), p.fte) for p in made]
-        return made, lines
     by_title: dict[str, tuple[tuple[str, ...], str]] = {}
     people: list[Person] = []
     append = people.append
     new, person = object.__new__, Person
-    add_line = lines.append
     for (pid, file, row, name, title, roles, boss, dotted, team, vacant, assistant, location,
          email, fte, cols) in rows:
         source = "explicit"
@@ -126,11 +109,7 @@ def people_and_lines(rows: Iterable[PersonSource], infer: Callable[[str], str | 
         p.item_locs = {}
         p.__class__ = person  # type: ignore[assignment]  # (same layout: see the docstring)
         append(p)  # type: ignore[arg-type]  # (a Person now)
-        if line is not None:
-            add_line(with_fte(line(pid, name, title, roles if source == "explicit" else (),
-                                   boss, dotted, team, vacant, assistant, location, email),
-                              fte))
-    return people, lines
+    return people
 
 
 def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
@@ -139,23 +118,20 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
                       dotted: Sequence[tuple[str, ...]], teams: Sequence[str | None],
                       vacant: Sequence[bool], assistant: Sequence[bool],
                       locations: Sequence[str | None], emails: Sequence[str | None],
-                      cols: Mapping[str, int], order: Sequence[int], with_lines: bool,
+                      cols: Mapping[str, int], order: Sequence[int],
                       infer: Callable[[str], str | None] = DEFAULT_LADDER.infer,
                       managers: Container[str] = frozenset(),
                       with_reports: Callable[[str], str | None] = DEFAULT_LADDER.with_reports
-                      ) -> tuple[list[Person], list[str]]:
-    """`people_and_lines` of rows given column by column (all from one file, located by
-    the same columns), in the order given (`order`: each row once): the people and,
-    `with_lines`, their lines in the org file (when every text is a plain scalar: see
-    `orgwrite.plain_columns`).
+                      ) -> list[Person]:
+    """`people_of_rows` of rows given column by column (all from one file, located by the
+    same columns), in the order given (`order`: each row once).
 
     `managers`: the ids of the people with reports (none reporting to themselves). Those of
     them whose role comes from a title get `with_reports`'s role for it when it has one, as
-    `roles.with_managing_roles` gives them (lines are unchanged: they write explicit roles).
+    `roles.with_managing_roles` gives them.
 
     The roles are found column by column; one loop over the rows fills in each person
-    (see `people_and_lines`) and, when the rows have no list or flag to write, makes its
-    line; other lines are made column by column (`orgwrite.pieced_lines`).
+    (see `people_of_rows`).
     """
     if len(order) != len(ids):
         raise ValueError(f"{len(order)} rows ordered of {len(ids)}")
@@ -163,9 +139,8 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         sources = list(zip(ids, repeat(file), lines, names, titles, roles, bosses, dotted,
                            teams, vacant, assistant, locations, emails, repeat(None),
                            repeat(cols)))
-        built, built_lines = people_and_lines(map(sources.__getitem__, order), infer,
-                                              plain_line if with_lines else None)
-        return [_managing(p, managers, with_reports) for p in built], built_lines
+        built = people_of_rows(map(sources.__getitem__, order), infer)
+        return [_managing(p, managers, with_reports) for p in built]
     # Each row's (roles, role_source): inferred from the title once per distinct title, and
     # for a manager from `with_reports` when it gives a role for the title.
     by_title = {title: _inferred(title, infer) for title in set(titles)}
@@ -177,8 +152,7 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
             for r in compress(range(len(titles)), map(promoted.__contains__, titles)):
                 if ids[r] in managers:
                     found[r] = promoted[titles[r]]  # type: ignore[index]  # (a title)
-    explicit = list(compress(range(len(roles)), roles))
-    for r in explicit:
+    for r in compress(range(len(roles)), roles):
         found[r] = (roles[r], "explicit")
     # Each person, with its location and its field locations, is made in the order written
     # (as later walks go, and as they then lie in memory); the values of the rows are then
@@ -200,26 +174,10 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
     by_row: list[Any] = [None] * len(ids)
     for at, r in enumerate(order):
         by_row[r] = people[at]
-    # Only explicit roles are written (inferred ones are the loader's to infer again).
-    written_roles: Sequence[tuple[str, ...]] | None = None
-    if explicit:
-        written_roles = roles
-        if len(explicit) < len(roles):
-            written_roles = [()] * len(roles)
-            for r in explicit:
-                written_roles[r] = roles[r]
-    # The lines of rows without lists or flags are made in the same loop, while their
-    # values are at hand (`orgwrite.plain_keys`); the others after it, column by column.
-    again: set[int] = set()
-    keyed = plain_keys(names, titles, written_roles, bosses, dotted, teams, vacant, assistant,
-                       locations, emails, again) if with_lines else None
-    (k1, k2, k4, k6, k9, k10), texts = keyed or (("",) * 6, (repeat(""),) * 6)
-    made: list[str] = []
-    add_line = made.append
     for (p, pid, name, title, (role_ids, source), boss, dotted_ids, team, is_vacant,
-         is_assistant, location, email, n, t, b, tm, lc, e) in zip(
+         is_assistant, location, email) in zip(
              by_row, ids, names, titles, found, bosses, dotted, teams, vacant, assistant,
-             locations, emails, *texts, strict=False):
+             locations, emails, strict=True):
         p.id = pid
         p.name = name
         p.title = title
@@ -233,17 +191,7 @@ def people_of_columns(ids: Sequence[str], file: str, lines: Sequence[int],
         p.location = location
         p.email = email
         p.__class__ = person
-        if keyed:
-            add_line(f"  - {{id: {pid}{k1}{n}{k2}{t}{k4}{b}{k6}{tm}{k9}{lc}{k10}{e}}}")
-    if not with_lines:
-        return people, []
-    if keyed:
-        remade(made, again, ids, names, titles, written_roles, bosses, dotted, teams, vacant,
-               assistant, locations, emails)
-    else:  # (plain_keys said no above: the pieces of each column)
-        made = pieced_lines(ids, names, titles, written_roles, bosses, dotted, teams, vacant,
-                            assistant, locations, emails)
-    return people, list(map(made.__getitem__, order))
+    return people
 
 
 def _inferred(title: str | None, infer: Callable[[str], str | None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
@@ -79,10 +80,17 @@ class Record:
 
 @dataclass
 class ImportResult:
-    """The imported org, its YAML text, and the problems found (CSV locations)."""
+    """The imported org, its YAML text (made when first read), and the problems found (CSV
+    locations).
+
+    `make_text` makes the org file's text from what the import kept of the rows (not from
+    `org`, which the caller may change): `text` calls it once, when first read, so a caller
+    that wants only the org and its problems (`orgviz.import_csv` then `validate`) does not
+    pay for YAML it never reads. The text is the same whenever it is read.
+    """
 
     org: Org
-    text: str
+    make_text: Callable[[], str] = field(repr=False, compare=False)
     problems: list[Problem]
     records: Sequence[Record]
     dropped: list[Record]
@@ -90,6 +98,11 @@ class ImportResult:
     header_notes: list[str]
     no_role: Problem | None = None  # the warning on the titles that match no role
     no_role_titles: frozenset[str] = frozenset()  # every title it stands for
+
+    @cached_property
+    def text(self) -> str:
+        """The org file's YAML text (made on first read, then kept)."""
+        return self.make_text()
 
     @property
     def errors(self) -> int:
