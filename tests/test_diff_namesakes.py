@@ -53,3 +53,14 @@ def test_the_one_of_a_name_left_on_each_side_pairs_by_title_or_manager() -> None
     elsewhere = [*added[:2], Person("y", NO_LOC, name="Ed", title="Designer",
                                     reports_to="n1", team="t")]
     assert id_changes(removed, elsewhere) == {"m1": "n1", "a": "x"}
+
+
+def test_namesakes_of_other_teams_now_are_told_apart_by_title_alone() -> None:
+    """The two Bos swapped teams: no title and team matches, and each is one of two of
+    the name; the title no other Bo has tells them apart (re-teamed), unless it repeats."""
+    removed = _people([("a", "Bo", "Engineer", None), ("b", "Bo", "Designer", None)])
+    added = [Person("x", NO_LOC, name="Bo", title="Designer", team="u"),
+             Person("y", NO_LOC, name="Bo", title="Engineer", team="u")]
+    assert id_changes(removed, added) == {"b": "x", "a": "y"}
+    alike = [*added, Person("z", NO_LOC, name="Bo", title="Engineer", team="v")]
+    assert id_changes(removed, alike) == {"b": "x"}

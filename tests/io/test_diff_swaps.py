@@ -3,6 +3,7 @@ passed along a chain or a cycle, against renames (the same id, a new name)."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -413,3 +414,59 @@ def test_namesakes_nothing_tells_apart_are_not_paired(tmp_path: Path) -> None:
         "~ id changed      a2 (Cy C): b1 -> a2\n"
         "~ id changed      a1 (Di D): b2 -> a1\n"
         "old.yaml -> new.yaml: 2 added, 2 removed, 2 ids changed\n")
+
+
+#: Two Bo Lees, an Engineering Manager in Core under Ann and a Design Manager in Design
+#: under Dee, each with a report.
+BO_LEES = """\
+orgviz: 1
+org: {name: Acme, size: small}
+teams:
+  - {id: core, name: Core}
+  - {id: design, name: Design}
+people:
+  - {id: ann, name: Ann, title: CTO}
+  - {id: dee, name: Dee, title: VP Design}
+  - {id: bo1, name: Bo Lee, title: Engineering Manager, reports_to: ann, team: core}
+  - {id: bo2, name: Bo Lee, title: Design Manager, reports_to: dee, team: design}
+  - {id: cy, name: Cy, title: Engineer, reports_to: bo1, team: core}
+  - {id: di, name: Di, title: Designer, reports_to: bo2, team: design}
+"""
+
+
+def test_namesakes_swapping_ids_together_with_their_teams_are_ids_changed_and_re_teamed(
+        tmp_path: Path) -> None:
+    """The Bo Lees swap ids, each id keeping its team: the Engineering Manager, still under
+    Ann with Cy, is at bo2 in Design; the Design Manager at bo1 in Core. Each id kept its
+    name and team, which held it as one person (moved, retitled, its report moved: six
+    changes); the title, manager and report went with the person: two ids changed and two
+    re-teamed. Both renumbered, told apart by title now their teams are not, they were
+    two added, two removed and their reports moved."""
+    after = (_swap(BO_LEES, "bo1", "bo2")
+             .replace("reports_to: ann, team: core}", "reports_to: ann, team: @}")
+             .replace("reports_to: dee, team: design}", "reports_to: dee, team: core}")
+             .replace("team: @}", "team: design}"))
+    assert "{id: bo2, name: Bo Lee, title: Engineering Manager, reports_to: ann, team: design}" \
+        in after
+    assert _run(tmp_path, BO_LEES, after) == (
+        "~ id changed      bo2 (Bo Lee): bo1 -> bo2\n"
+        "~ id changed      bo1 (Bo Lee): bo2 -> bo1\n"
+        "~ re-teamed       bo2 (Bo Lee): core (Core) -> design (Design)\n"
+        "~ re-teamed       bo1 (Bo Lee): design (Design) -> core (Core)\n"
+        "old.yaml -> new.yaml: 2 ids changed, 2 re-teamed\n")
+    assert json.loads(_run(tmp_path, BO_LEES, after, "--json"))["changes"] == [
+        {"kind": "idchanged", "id": "bo2", "name": "Bo Lee", "old": "bo1", "new": "bo2",
+         "field": "id"},
+        {"kind": "reteamed", "id": "bo2", "name": "Bo Lee", "old": "core", "new": "design",
+         "field": "team", "old_name": "Core", "new_name": "Design"},
+        {"kind": "idchanged", "id": "bo1", "name": "Bo Lee", "old": "bo2", "new": "bo1",
+         "field": "id"},
+        {"kind": "reteamed", "id": "bo1", "name": "Bo Lee", "old": "design", "new": "core",
+         "field": "team", "old_name": "Design", "new_name": "Core"}]
+    renumbered = after.replace("bo1", "x1").replace("bo2", "x2")
+    assert _run(tmp_path, BO_LEES, renumbered) == (
+        "~ id changed      x2 (Bo Lee): bo1 -> x2\n"
+        "~ id changed      x1 (Bo Lee): bo2 -> x1\n"
+        "~ re-teamed       x2 (Bo Lee): core (Core) -> design (Design)\n"
+        "~ re-teamed       x1 (Bo Lee): design (Design) -> core (Core)\n"
+        "old.yaml -> new.yaml: 2 ids changed, 2 re-teamed\n")

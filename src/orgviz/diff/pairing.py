@@ -42,10 +42,12 @@ def namesakes(gone: Iterable[Person], came: Iterable[Person], known: Mapping[str
     either side (Bo Lee the Engineer and Bo Lee the Designer are told apart); then those
     whose manager (by new id: `known`, old id -> new id, and the pairs above) no other of
     that name, title and team has on either side (two Bo Lees engineering in one team under
-    Ann and under Al); then the one old and the one new person of such a name left unpaired,
-    when they share the title or the manager (by new id), as for a name no other has
-    (`id_changes`). None else: two Bo Lees engineering under Ann are not told apart (the
-    groups of the old and new people of one name, title and team left, none paired)."""
+    Ann and under Al); then, of those left unpaired, those whose title no other of that name
+    left has on either side (the Engineering Manager Bo Lee moved to another team); then
+    the one old and the one new person of such a name left unpaired, when they share the
+    title or the manager (by new id), as for a name no other has (`id_changes`). None else:
+    two Bo Lees engineering under Ann are not told apart (the groups of the old and new
+    people of one name, title and team left, none paired)."""
     olds, old_shared = _by_name(gone)
     news, new_shared = _by_name(came)
     pairs = _same_names(olds, news)
@@ -70,10 +72,34 @@ def namesakes(gone: Iterable[Person], came: Iterable[Person], known: Mapping[str
     ids = {**known, **{before.id: after.id for before, after in pairs}}
     more, untold = _by_manager(alike, ids)
     pairs += more
+    retitled = _by_title(names, pairs)
+    if retitled:
+        pairs += retitled
+        ids.update((before.id, after.id) for before, after in retitled)
+        untold = _unpaired(untold, retitled)
     last = _last_of_names(names, pairs, ids)
     if not last:
         return pairs, untold
     return pairs + last, _unpaired(untold, last)
+
+
+def _by_title(names: list[Namesakes], pairs: list[tuple[Person, Person]],
+              ) -> list[tuple[Person, Person]]:
+    """The pairs of the old and the new person of a name (of the groups `names`) left
+    unpaired by `pairs` whose title (NFC) no other of that name left has on either side."""
+    found: list[tuple[Person, Person]] = []
+    for befores, afters in _unpaired(names, pairs):
+        titles = _grouped(befores, _title)
+        for title, here in _grouped(afters, _title).items():
+            there = titles.get(title)
+            if there is not None and len(there) == 1 and len(here) == 1:
+                found.append((there[0], here[0]))
+    return found
+
+
+def _title(person: Person) -> str:
+    """A person's title as namesakes are told apart by it (NFC)."""
+    return nfc(person.title)
 
 
 def _last_of_names(names: list[Namesakes], pairs: list[tuple[Person, Person]],
@@ -240,11 +266,12 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     nothing tells apart ends (`reused`, below).
 
     Each is a name (case aside) that one old and one new person have, under another id,
-    or namesakes told apart by their title and team, or manager (`namesakes`; of the people
-    who do not keep both their id and their name: Bo Lee at `z` in both versions leaves
-    the name to the Bo Lee who went from `a` to `b`; but holders of an id and a name who
-    share no title, team, manager or report are kept only when no pairing takes them:
-    the Designer Alex Kim who took `alex-kim` from the Engineer who left), or
+    or namesakes told apart by their title and team, manager, or title (`namesakes`; of the
+    people who do not keep both their id and their name: Bo Lee at `z` in both versions
+    leaves the name to the Bo Lee who went from `a` to `b`; but holders of an id and a name
+    who share no title, manager, report or team (or only the team, where each holder's
+    title and manager went with the name to another id) are kept only when no pairing
+    takes them: the Designer Alex Kim who took `alex-kim` from the Engineer who left), or
     an unnamed open position whose title and manager (by new id) another id holds now
     (`openings_passed_on`), or whose reports followed it to another opening of its title and
     manager (`openings_followed`); the ids of such pairs that hold a position in both versions
@@ -413,9 +440,10 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
 
     # (someone who keeps their id and their name is no one else of that name, as for
     # `id_changes`, which sees only the ids one version has; but holders of an id and a
-    # name who share nothing else (title, team, manager, report) may be two namesakes, ids
-    # made from names, alex-kim and alex-kim-2, made again when one leaves or the rows
-    # move: they are kept only where no pairing took them)
+    # name who share nothing else (title, manager, report; nor the team, or only the team
+    # where each holder's title and manager went with the name to another id) may be two
+    # namesakes, ids made from names, alex-kim and alex-kim-2, made again when one leaves
+    # or the rows move: they are kept only where no pairing took them)
     taken = set(found.values())
     named = {pid for pid, person in old.items() if pid in new and _same_name(person, new[pid])}
     loose = {pid for pid in named if not _kept_holders(old[pid], new[pid], found, (
@@ -423,6 +451,9 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     if loose:  # (one whose name no one else has is no one else: paired with no one)
         shared = _shared_names(old.values()) | _shared_names(new.values())
         loose = {pid for pid in loose if folded(old[pid].name) in shared}
+    teamed = {pid for pid in loose if same_value(old[pid].team, new[pid].team)}
+    if teamed:  # (the team alone keeps them one person, but where namesakes swapped ids)
+        loose -= teamed - _went_elsewhere(teamed, (old, new), found)
     held, reused = paired(named - loose)
     if loose:
         ends = set(held.values())
@@ -438,13 +469,41 @@ def _shared_names(people: Iterable[Person]) -> set[str]:
     return {name for name, n in counts.items() if n > 1}
 
 
+def _went_elsewhere(pids: Iterable[str],
+                    versions: tuple[Mapping[str, Person], Mapping[str, Person]],
+                    found: Mapping[str, str]) -> set[str]:
+    """The ids of `pids` whose old holder's name, title and manager (by new id: `found`,
+    old id -> new id) someone of the new version has at another id, and whose new holder's
+    someone of the old version had at another id: namesakes who swapped ids, each id
+    keeping its team."""
+    old, new = versions
+    names = {folded(old[pid].name) for pid in pids}
+    before = _gathered((_mark(person, renamed(person.reports_to, found)), person)
+                       for person in old.values() if folded(person.name) in names)
+    after = _gathered((_mark(person, person.reports_to), person)
+                      for person in new.values() if folded(person.name) in names)
+    return {pid for pid in pids
+            if any(person.id != pid for person in after.get(
+                _mark(old[pid], renamed(old[pid].reports_to, found)), ()))
+            and any(person.id != pid for person in before.get(
+                _mark(new[pid], new[pid].reports_to), ()))}
+
+
+def _mark(person: Person, manager: str | None) -> tuple[str, str, str | None]:
+    """What `_went_elsewhere` follows a person by: their name (case folded), title (NFC)
+    and `manager`."""
+    return folded(person.name), nfc(person.title), manager
+
+
 def _kept_holders(before: Person, after: Person, found: Mapping[str, str],
                   reports: tuple[Iterable[str], Iterable[str]]) -> bool:
     """Whether the old and the new holder of an id are one person whatever their namesakes:
-    the same name, and the same title, team, manager or a report (by new id: `found`, old
-    id -> new id; `reports`: the ids of the old holder's and of the new one's)."""
+    the same name, and the same title, manager or a report (by new id: `found`, old id ->
+    new id; `reports`: the ids of the old holder's and of the new one's). Not the team
+    alone, which `swapped_ids` weighs apart (namesakes who swap ids may leave each id its
+    team)."""
     return _same_name(before, after) and (
-        same_value(before.title, after.title) or before.team == after.team
+        same_value(before.title, after.title)
         or renamed(before.reports_to, found) == after.reports_to
         or not {found.get(pid, pid) for pid in reports[0]}.isdisjoint(reports[1]))
 
