@@ -470,3 +470,42 @@ def test_namesakes_swapping_ids_together_with_their_teams_are_ids_changed_and_re
         "~ re-teamed       x2 (Bo Lee): core (Core) -> design (Design)\n"
         "~ re-teamed       x1 (Bo Lee): design (Design) -> core (Core)\n"
         "old.yaml -> new.yaml: 2 ids changed, 2 re-teamed\n")
+
+
+#: Two chiefs whose roles are given, each the role their title names.
+CHIEFS = """\
+orgviz: 1
+org: {name: Acme, size: small}
+people:
+  - {id: ceo, name: Ann Ceo, title: Chief Executive Officer, role: ceo}
+  - {id: m1, name: Mo One, title: Chief Technology Officer, role: cto, reports_to: ceo}
+  - {id: m2, name: Mia Two, title: Chief Financial Officer, role: cfo, reports_to: ceo}
+  - {id: a1, name: Al A, title: Software Engineer, reports_to: m1}
+  - {id: b1, name: Cy C, title: Accountant, reports_to: m2}
+"""
+
+
+def test_a_roles_change_that_only_follows_the_retitle_is_said_once(tmp_path: Path) -> None:
+    """Mo and Mia swap ids and are retitled, each role given as the new title names it: a
+    "roles cto -> coo" line under "retitled" said it again. A given role other than the
+    title's (a CRO who is `cto`), or roles changed under the same title, is still said."""
+    after = (_swap(CHIEFS, "m1", "m2")
+             .replace("Chief Technology Officer, role: cto", "Chief Operating Officer, role: coo")
+             .replace("Chief Financial Officer, role: cfo", "Chief Revenue Officer, role: cro"))
+    assert _run(tmp_path, CHIEFS, after) == (
+        "~ id changed      m2 (Mo One): m1 -> m2\n"
+        "~ id changed      m1 (Mia Two): m2 -> m1\n"
+        "~ retitled        m2 (Mo One): Chief Technology Officer -> Chief Operating Officer\n"
+        "~ retitled        m1 (Mia Two): Chief Financial Officer -> Chief Revenue Officer\n"
+        "old.yaml -> new.yaml: 2 ids changed, 2 retitled\n")
+    inferred = after.replace(", role: coo", "").replace(", role: cro", "")
+    assert _run(tmp_path, CHIEFS, inferred) == _run(tmp_path, CHIEFS, after)
+    beyond = after.replace("role: cro", "role: cto").replace(
+        "{id: a1, name: Al A, title: Software Engineer,",
+        "{id: a1, name: Al A, title: Software Engineer, role: manager,")
+    assert [(c.kind, c.id, c.field, c.old, c.new) for c in _changes(CHIEFS, beyond)
+            if c.kind in ("retitled", "changed")] == [
+        ("retitled", "m2", "title", "Chief Technology Officer", "Chief Operating Officer"),
+        ("retitled", "m1", "title", "Chief Financial Officer", "Chief Revenue Officer"),
+        ("changed", "m1", "roles", ("cfo",), ("cto",)),
+        ("changed", "a1", "roles", ("engineer",), ("manager",))]

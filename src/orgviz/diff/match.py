@@ -153,7 +153,7 @@ def _changes(old: Org, new: Org) -> list[Change]:
                                  (team_ids, left_teams), (old_teams, new_teams))
         if pid in took:
             changes.append(_taken_opening(old_people[pid], person))
-        changes += _other_changes(before, person, renames, old_people, new_people)
+        changes += _other_changes(before, person, renames, (old, new))
     changes += [_position("removed", person) for person in removed if person.id not in replaced]
     changes += _team_changes(old_teams, new_teams, (team_ids, left_teams), renames,
                              removed_teams, (old_people, new_people))
@@ -268,16 +268,17 @@ def _taken_opening(opening: Person, person: Person) -> Change:
     return _position("filled", person, old=opening.title, new=person.title, field="title")
 
 
-def _other_changes(before: Person, person: Person,
-                   renames: _Renames,
-                   old_people: Mapping[str, object],
-                   new_people: Mapping[str, object]) -> list[Change]:
-    """The "other" changes of a position found in both versions: FTE, dotted lines, explicit
-    roles, location, email, assistant. A dotted line left at the id of someone whose id
-    changed, or who was removed, is a change: it names no one now (`missing`); one to an id
-    its person left open (`renames`) is none; one to an id whose person left is one."""
+def _other_changes(before: Person, person: Person, renames: _Renames,
+                   versions: tuple[Org, Org]) -> list[Change]:
+    """The "other" changes of a position found in both versions (`versions`, old and new):
+    FTE, dotted lines, explicit roles, location, email, assistant. A dotted line left at the
+    id of someone whose id changed, or who was removed, is a change: it names no one now
+    (`missing`); one to an id its person left open (`renames`) is none; one to an id whose
+    person left is one. Roles that only follow a retitling (each the roles its title
+    names, given or not) are no change: the retitling says it."""
     if _other_values(before) == _other_values(person) and not person.dotted_to:
         return []  # (most people: none of them changed, and no dotted line to check)
+    old_people, new_people = versions[0].by_id, versions[1].by_id
     pid, name = person.id, person.display_name
     changes: list[Change] = []
     if before.ftes != person.ftes:  # (no fte is one full-time post)
@@ -295,11 +296,31 @@ def _other_changes(before: Person, person: Person,
                 continue  # (the same managers, under their new ids, in any order)
             changes.append(Change("changed", pid, name, a, b, fld, missing=gone or None))
             continue
-        if fld == "roles" and sorted(a) == sorted(b):
-            continue  # (a combined role's members in another order: the same role)
+        if fld == "roles" and (sorted(a) == sorted(b)
+                               or _follows_retitle(before, person, versions)):
+            continue  # (a combined role's members in another order; roles as titled)
         if not same_value(a, b):
             changes.append(Change("changed", pid, name, a, b, fld))
     return changes
+
+
+def _follows_retitle(before: Person, person: Person, versions: tuple[Org, Org]) -> bool:
+    """Whether a position's roles changed only as its title did: retitled, and its roles
+    in each version (`versions`, old and new) are those its title names there."""
+    return not same_value(before.title, person.title) and (
+        sorted(before.roles) == sorted(_title_roles(before, versions[0]))
+        and sorted(person.roles) == sorted(_title_roles(person, versions[1])))
+
+
+def _title_roles(person: Person, org: Org) -> tuple[str, ...]:
+    """The roles a position's title names in `org` (by its ladder: `manager` for a title
+    of an individual contributor who has reports), as when its roles are not given."""
+    if not person.title:
+        return ()
+    role = org.ladder.infer(person.title)
+    if role is not None and org.reports.get(person.id):
+        role = org.ladder.with_reports(person.title) or role
+    return (role,) if role else ()
 
 
 def _whole_team(kind: str, team: Team) -> Change:
