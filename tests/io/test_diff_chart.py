@@ -189,3 +189,36 @@ def test_a_removed_open_role_is_named_by_its_title_in_the_subtitle(tmp_path: Pat
     chart = changes_chart(new, diff_orgs(old, new), "old.yaml", get_theme("light", None), old)
     assert chart.subtitle == ("Changes since old.yaml: 3 removed · removed: Designer (open "
                               "role), Open role, Bob")
+
+
+def test_a_vacancy_filled_under_another_title_says_what_it_was_open_as(
+        tmp_path: Path) -> None:
+    """Al, a Designer whose id went from r to q, took the open Engineer role q: the card
+    said "vacancy filled" alone (its title line says Designer), where the text says
+    "Designer (was open as Engineer)". In full when it fits; else "was open as" (the
+    accent says filled), cut at the card's edge if need be, when it does not or other
+    changes share the line."""
+    from orgviz.diff import Change
+
+    head = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: ann, name: Ann, title: CEO}\n"
+    before = head + ("  - {id: q, vacant: true, title: Engineer, reports_to: ann}\n"
+                     "  - {id: r, name: Al, title: Designer, reports_to: ann}\n")
+    after = head + "  - {id: q, name: Al, title: Designer, reports_to: ann}\n"
+    (tmp_path / "old.yaml").write_text(before, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(after, encoding="utf-8")
+    old, new = load(str(tmp_path / "old.yaml")), load(str(tmp_path / "new.yaml"))
+    svg = draw_changes(new, diff_orgs(old, new), "old.yaml", old=old).decode("utf-8")
+    al = _card(svg, "Al")
+    assert [fill for _d, fill in _bands(al)] == [ADDED, RETITLED]  # (and its id changed)
+    assert ">was open as Engineer · new id</text>" in al  # (in full it would not fit)
+    filled = Change(kind="filled", id="q", name="Al", old="Engineer", new="Designer",
+                    field="title", title="Designer")
+    assert _card_note([filled], {}) == "vacancy filled, was open as Engineer"
+    longer = Change(kind="filled", id="q", name="Al", old="Senior Software Engineer",
+                    new="Designer", field="title", title="Designer")
+    assert _card_note([longer], {}) == "was open as Senior Software Engineer"
+    moved = Change(kind="moved", id="q", name="Al", old="ann", new="bo")
+    assert _card_note([longer, moved], {"ann": "Ann"}) == (
+        "was open as Senior Software Engineer · moved")  # (cut at the card's edge)
+    same = Change(kind="filled", id="q", name="Al", title="Designer")
+    assert _card_note([same], {}) == "vacancy filled"

@@ -50,7 +50,12 @@ def _note_parts(own: list[Change], names: dict[str, str],
     if "added" in kinds:
         parts.append(("new", "new"))
     elif "filled" in kinds:
-        parts.append(("vacancy filled", "vacancy filled"))
+        filled = kinds["filled"]
+        if filled.field == "title":  # (open for another title than its holder's: say which)
+            open_as = filled.old or "(no title)"
+            parts.append((f"vacancy filled, was open as {open_as}", f"was open as {open_as}"))
+        else:
+            parts.append(("vacancy filled", "vacancy filled"))
     elif "opened" in kinds:
         opened = kinds["opened"]
         if opened.new_position or not opened.previous_holder:  # (no one held it: no name)
