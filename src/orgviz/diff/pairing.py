@@ -306,10 +306,75 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     name, the title, the manager and the reports (by new id; the same non-empty ones) each count
     one. Someone who only changed their name keeps their id (a rename), as do two people
     whose names were exchanged where their ids kept as much as the names took."""
-    def crossed(kept: Container[str]) -> tuple[dict[str, str], set[str]]:
-        """The pairs by name (but of the ids `kept`, whose holders are one person) and of
-        openings, old id -> new id, that move an id; and the ids of the namesakes not told
-        apart."""
+    return _Swaps(old, new, (old_reports, new_reports), found, removed_and_added).pairs()
+
+
+class _Swaps:
+    """The pairing of `swapped_ids`: the old and new people, their reports, and the id
+    changes known."""
+
+    def __init__(self, old: Mapping[str, Person], new: Mapping[str, Person],
+                 reports: Reports, found: dict[str, str],
+                 removed_and_added: tuple[list[Person], list[Person]]) -> None:
+        """The versions' people by id, `reports` by manager (old, new), `found` (old id ->
+        new id, known before), and the people whose id only one version has."""
+        self.old, self.new = old, new
+        self.old_reports, self.new_reports = reports
+        self.found = found
+        self.removed_and_added = removed_and_added
+        self.taken = set(found.values())
+
+    def pairs(self) -> tuple[dict[str, str], set[str]]:
+        """The pairs held (old id -> new id) and the ids reused, as `swapped_ids` says."""
+        # (someone who keeps their id and their name is no one else of that name, as for
+        # `id_changes`, which sees only the ids one version has; but holders of an id and a
+        # name who share nothing else (title, manager, report; nor the team, or only the
+        # team where each holder's title and manager went with the name to another id) may
+        # be two namesakes, ids made from names, alex-kim and alex-kim-2, made again when
+        # one leaves or the rows move: they are kept only where no pairing took them)
+        old, new = self.old, self.new
+        named = {pid for pid, person in old.items()
+                 if pid in new and _same_name(person, new[pid])}
+        loose = self._loose(named)
+        held, reused = self._paired(named - loose)
+        if loose:
+            ends = set(held.values())
+            untaken = {pid for pid in loose if pid not in held and pid not in ends}
+            if untaken:
+                held, reused = self._paired((named - loose) | untaken)
+        return held, reused
+
+    def _loose(self, named: set[str]) -> set[str]:
+        """The ids of `named` (one name in both versions) whose holders may be namesakes."""
+        old, new = self.old, self.new
+        loose = {pid for pid in named if not _kept_holders(old[pid], new[pid], self.found, (
+            self.old_reports.get(pid, ()), self.new_reports.get(pid, ())))}
+        if loose:  # (one whose name no one else has is no one else: paired with no one)
+            shared = _shared_names(old.values()) | _shared_names(new.values())
+            loose = {pid for pid in loose if folded(old[pid].name) in shared}
+        teamed = {pid for pid in loose if same_value(old[pid].team, new[pid].team)}
+        if teamed:  # (the team alone keeps them one person, but where namesakes swapped ids)
+            loose -= teamed - _went_elsewhere(teamed, (old, new), self.found)
+        return loose
+
+    def _paired(self, kept: Container[str]) -> tuple[dict[str, str], set[str]]:
+        """The pairs held and the ids reused, the holders of each id of `kept` one person."""
+        cross, untold = self._crossed(kept)
+        # (a true tie at an id leaves it to its holders and cuts only the pair through it
+        # from its chain, the rest judged again, not the whole chain dropped: the open
+        # Engineer role p, filled by Zed there as much as gone to q, leaves Al's q -> r)
+        while True:
+            held, reused, tied = self._judged(cross, untold)
+            if not tied:
+                break
+            cross = {old_id: new_id for old_id, new_id in cross.items() if old_id not in tied}
+        ends = set(held.values())
+        return held, {pid for pid in reused if pid in held or pid in ends}
+
+    def _crossed(self, kept: Container[str]) -> tuple[dict[str, str], set[str]]:
+        """The pairs that move an id (by name, but of `kept` ids; openings) and namesakes untold."""
+        old, new, found = self.old, self.new, self.found
+        reports = (self.old_reports, self.new_reports)
         pairs, alike = namesakes((person for pid, person in old.items() if pid not in kept),
                                  (person for pid, person in new.items() if pid not in kept),
                                  found)
@@ -317,12 +382,12 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
         # new: the ids went round, and which of them went where is not guessed)
         untold = {person.id for group in alike for people in group for person in people}
         cross = {before.id: after.id for before, after in pairs
-                 if before.id != after.id and before.id not in found and after.id not in taken
-                 and (before.id in new or after.id in old)}
+                 if before.id != after.id and before.id not in found
+                 and after.id not in self.taken and (before.id in new or after.id in old)}
         known = {**found, **cross}
-        more = openings_followed(old, new, known, (old_reports, new_reports))
-        more.update(openings_passed_on(old, new, {**known, **more},
-                                       (old_reports, new_reports), removed_and_added))
+        more = openings_followed(old, new, known, reports)
+        more.update(openings_passed_on(old, new, {**known, **more}, reports,
+                                       self.removed_and_added))
         cross.update(more)
         return cross, untold
 
@@ -332,135 +397,102 @@ def swapped_ids(old: Mapping[str, Person], new: Mapping[str, Person],
     # its manager kept; an opening of another title under another manager is no vacancy
     # of theirs, and a vacancy opens where a person was, and is filled by a person, not by
     # a vacancy of a name)
-    def stayed(pid: str, ids: Mapping[str, str], taken: Container[str]) -> bool:
-        """Whether the old and the new holder of an id share the title or the manager (by
-        new id: `ids`, old id -> new id; a manager's id that another took, one of `taken`,
-        names someone else now)."""
-        before, after = old[pid], new[pid]
+    def _stayed(self, pid: str, ids: Mapping[str, str], taken: Container[str]) -> bool:
+        """Whether an id's holders share the title or manager (by new id: `ids`, `taken`)."""
+        # (a manager's id that another took, one of `taken`, names someone else now)
+        before, after = self.old[pid], self.new[pid]
         return (same_value(before.title, after.title)
                 or _manager_now(before, ids, taken) == after.reports_to)
 
-    def score(old_id: str, new_id: str, now: Renamed) -> int:
+    def score(self, old_id: str, new_id: str, now: Renamed) -> int:
         """How many of the name, title, manager and reports (by new id) two people share."""
-        before, after = old[old_id], new[new_id]
-        mine = {now(pid) for pid in old_reports.get(old_id, ())}
+        before, after = self.old[old_id], self.new[new_id]
+        mine = {now(pid) for pid in self.old_reports.get(old_id, ())}
         return sum((
             bool(before.name) and folded(before.name) == folded(after.name),
             same_value(before.title, after.title),
             now(before.reports_to) == after.reports_to,
-            bool(mine) and mine == set(new_reports.get(new_id, ())),
+            bool(mine) and mine == set(self.new_reports.get(new_id, ())),
         ))
 
-    def score_placed(old_id: str, new_id: str, now: Renamed) -> int:
-        """`score`, and the team and the location too, one each (none and none the same,
-        as for the manager)."""
-        before, after = old[old_id], new[new_id]
-        return (score(old_id, new_id, now) + same_value(before.team, after.team)
+    def score_placed(self, old_id: str, new_id: str, now: Renamed) -> int:
+        """`score`, and the team and the location too, one each (none and none the same)."""
+        before, after = self.old[old_id], self.new[new_id]
+        return (self.score(old_id, new_id, now) + same_value(before.team, after.team)
                 + same_value(before.location, after.location))
 
-    def judged(cross: dict[str, str], untold: set[str],
-               ) -> tuple[dict[str, str], set[str], set[str]]:
-        """The pairs of `cross` held, the ids where their chains may start or end as
-        someone new or someone who left (and the namesakes `untold`), and the old ids of
-        the pairs through an id whose holders tie with them (`outmatched_ends`: the id is
-        its holders')."""
-        known = {**found, **cross}
+    def _left(self, cross: dict[str, str], known: dict[str, str]) -> set[str]:
+        """The ids where a chain of `cross` may start or end at an unnamed opening."""
+        old, new = self.old, self.new
         targets = set(cross.values())
         taken_now = set(known.values())
         left = {pid for pid in cross if pid in new and pid not in targets
                 and unnamed_opening(new[pid]) and not old[pid].vacant
-                and stayed(pid, known, taken_now)}
+                and self._stayed(pid, known, taken_now)}
         left.update(pid for pid in targets if pid in old and pid not in cross
                     and unnamed_opening(old[pid]) and not new[pid].vacant
-                    and stayed(pid, known, taken_now))
+                    and self._stayed(pid, known, taken_now))
+        return left
 
-        def unalike(pid: str) -> bool:
-            """Whether the old and the new holder of an id, people of their own names
-            both, or one of them an unnamed opening, share nothing: not the name, title or
-            manager (by new id), nor any report."""
-            before, after = old[pid], new[pid]
-            manager = renamed(before.reports_to, known)
-            mine = {known.get(report, report) for report in old_reports.get(pid, ())}
-            if before.name and after.name:
-                named_apart = folded(before.name) != folded(after.name)
-            elif before.name:
-                named_apart = unnamed_opening(after)
-            else:
-                named_apart = bool(after.name) and unnamed_opening(before)
-            return (named_apart
-                    and not same_value(before.title, after.title)
-                    and (manager is None or manager != after.reports_to)
-                    and mine.isdisjoint(new_reports.get(pid, ())))
-
-        def held_with(ends_at: set[str]) -> dict[str, str]:
-            """The groups held, chains ending at `left` and `ends_at` ids too."""
-            groups = cycles_and_chains(cross, old, new, left | ends_at)
-            # (an opening found the same position through a pairing that no group held,
-            # its manager another one now, is no vacancy of theirs: its group goes, and
-            # the rest are judged again)
-            while True:
-                held = held_groups(groups, old, new, found, score, left | ends_at)
-                ends = set(held.values())
-                ids = {**found, **held}
-                taken_now = set(ids.values())
-                lost = {pid for pid in left if (pid in held or pid in ends)
-                        and not stayed(pid, ids, taken_now)}
-                if not lost:
-                    return held
-                groups = [group for group in groups
-                          if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
-
-        reused = reused_ids(cross, old, new, unalike) | untold
+    def _judged(self, cross: dict[str, str], untold: set[str],
+                ) -> tuple[dict[str, str], set[str], set[str]]:
+        """The pairs of `cross` held, the ids reused (and `untold`), the old ids of ties."""
+        # (the ids where their chains may start or end as someone new or someone who left;
+        # a tie: the old id of a pair through an id whose holders tie with it, the id its
+        # holders', `outmatched_ends`)
+        found = self.found
+        known = {**found, **cross}
+        left = self._left(cross, known)
+        reused = reused_ids(cross, self.old, self.new,
+                            lambda pid: self._unalike(pid, known)) | untold
         # (an id's pair outmatches its holders through the pairings held without it and
         # its own chain's: not through another chain that ends only where that pair makes
         # a manager the same)
-        held = held_with(reused)
+        held = self._held_with(cross, left, reused)
         while True:
-            outmatched, tied = outmatched_ends(cross, (old, new), left | reused,
-                                               score_placed, {**found, **held})
+            outmatched, tied = outmatched_ends(cross, (self.old, self.new), left | reused,
+                                               self.score_placed, {**found, **held})
             if not outmatched:
                 return held, reused, tied
             reused |= outmatched
-            held = held_with(reused)
+            held = self._held_with(cross, left, reused)
 
-    def paired(kept: Container[str]) -> tuple[dict[str, str], set[str]]:
-        """The pairs held (old id -> new id) and the ids reused, as `swapped_ids` gives
-        them, the holders of each id of `kept` one person."""
-        cross, untold = crossed(kept)
-        # (a true tie at an id leaves it to its holders and cuts only the pair through it
-        # from its chain, the rest judged again, not the whole chain dropped: the open
-        # Engineer role p, filled by Zed there as much as gone to q, leaves Al's q -> r)
+    def _unalike(self, pid: str, known: Mapping[str, str]) -> bool:
+        """Whether an id's holders share nothing (name, title, manager, report by `known`)."""
+        # (people of their own names both, or one of them an unnamed opening)
+        before, after = self.old[pid], self.new[pid]
+        manager = renamed(before.reports_to, known)
+        mine = {known.get(report, report) for report in self.old_reports.get(pid, ())}
+        if before.name and after.name:
+            named_apart = folded(before.name) != folded(after.name)
+        elif before.name:
+            named_apart = unnamed_opening(after)
+        else:
+            named_apart = bool(after.name) and unnamed_opening(before)
+        return (named_apart
+                and not same_value(before.title, after.title)
+                and (manager is None or manager != after.reports_to)
+                and mine.isdisjoint(self.new_reports.get(pid, ())))
+
+    def _held_with(self, cross: dict[str, str], left: set[str],
+                   ends_at: set[str]) -> dict[str, str]:
+        """The groups of `cross` held, chains ending at `left` and `ends_at` ids too."""
+        old, new, found = self.old, self.new, self.found
+        groups = cycles_and_chains(cross, old, new, left | ends_at)
+        # (an opening found the same position through a pairing that no group held,
+        # its manager another one now, is no vacancy of theirs: its group goes, and
+        # the rest are judged again)
         while True:
-            held, reused, tied = judged(cross, untold)
-            if not tied:
-                break
-            cross = {old_id: new_id for old_id, new_id in cross.items() if old_id not in tied}
-        ends = set(held.values())
-        return held, {pid for pid in reused if pid in held or pid in ends}
-
-    # (someone who keeps their id and their name is no one else of that name, as for
-    # `id_changes`, which sees only the ids one version has; but holders of an id and a
-    # name who share nothing else (title, manager, report; nor the team, or only the team
-    # where each holder's title and manager went with the name to another id) may be two
-    # namesakes, ids made from names, alex-kim and alex-kim-2, made again when one leaves
-    # or the rows move: they are kept only where no pairing took them)
-    taken = set(found.values())
-    named = {pid for pid, person in old.items() if pid in new and _same_name(person, new[pid])}
-    loose = {pid for pid in named if not _kept_holders(old[pid], new[pid], found, (
-        old_reports.get(pid, ()), new_reports.get(pid, ())))}
-    if loose:  # (one whose name no one else has is no one else: paired with no one)
-        shared = _shared_names(old.values()) | _shared_names(new.values())
-        loose = {pid for pid in loose if folded(old[pid].name) in shared}
-    teamed = {pid for pid in loose if same_value(old[pid].team, new[pid].team)}
-    if teamed:  # (the team alone keeps them one person, but where namesakes swapped ids)
-        loose -= teamed - _went_elsewhere(teamed, (old, new), found)
-    held, reused = paired(named - loose)
-    if loose:
-        ends = set(held.values())
-        untaken = {pid for pid in loose if pid not in held and pid not in ends}
-        if untaken:
-            held, reused = paired((named - loose) | untaken)
-    return held, reused
+            held = held_groups(groups, old, new, found, self.score, left | ends_at)
+            ends = set(held.values())
+            ids = {**found, **held}
+            taken_now = set(ids.values())
+            lost = {pid for pid in left if (pid in held or pid in ends)
+                    and not self._stayed(pid, ids, taken_now)}
+            if not lost:
+                return held
+            groups = [group for group in groups
+                      if lost.isdisjoint(group) and lost.isdisjoint(group.values())]
 
 
 def _shared_names(people: Iterable[Person]) -> set[str]:
