@@ -406,3 +406,78 @@ def test_the_search_tries_no_more_ways_once_its_budget_is_spent(
     render([load(ORGS / "enterprise.yaml")], "svg", engine=engine)
     assert budgets
     assert late == []
+
+
+# --- arrows within one row -------------------------------------------------------------------
+
+SAME_ROW = """orgviz: 1
+org: {name: Same Row, size: mid-size}
+people:
+  - {id: ceo, name: C, title: CEO, role: ceo}
+  - {id: hop, name: H, role: head-of-product, reports_to: ceo}
+  - {id: gpm, name: G, role: group-pm, reports_to: hop}
+  - {id: gpm2, name: G2, role: group-pm, reports_to: hop}
+  - {id: ppm, name: P, role: principal-pm, reports_to: gpm}
+  - {id: ppm2, name: P2, role: principal-pm, reports_to: hop, dotted_to: [gpm2]}
+  - {id: spm, name: S, role: senior-pm, reports_to: gpm}
+  - {id: pm, name: PM, role: pm, reports_to: ppm}
+"""
+
+#: A Principal PM between the Group PM and the Design Manager in their row (Graphviz puts
+#: it there): the Group PM's dotted line to the Design Manager cannot run straight across.
+FAR_ROW = """orgviz: 1
+org: {name: Far Row, size: mid-size}
+people:
+  - {id: ceo, name: C, title: CEO, role: ceo}
+  - {id: hop, name: H, role: head-of-product, reports_to: ceo}
+  - {id: gpm, name: G, role: group-pm, reports_to: hop}
+  - {id: ppm, name: P, role: principal-pm, reports_to: hop}
+  - {id: ppm2, name: P, role: principal-pm, reports_to: hop}
+  - {id: dm, name: D, role: design-manager, reports_to: hop, dotted_to: [gpm]}
+  - {id: spm, name: S, role: senior-pm, reports_to: gpm}
+  - {id: spm2, name: S, role: senior-pm, reports_to: ppm}
+  - {id: pm, name: PM, role: pm, reports_to: dm}
+"""
+
+
+def _square(arrow: Drawn) -> bool:
+    """Whether an arrow runs only straight across or straight up and down, but for its
+    corners (no stretch longer than a corner's radius goes aslant)."""
+    return all(abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01 or math.dist(a, b) < 2
+               for a, b in itertools.pairwise(arrow.points))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_arrows_within_a_row_run_straight_across_between_boxes_side_by_side(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    # Graphviz's own curves were kept for these: the Principal PMs' line to the Group PMs
+    # sagged down to the boxes' lower halves, the dotted one bowed up.
+    arrows, boxes, _ = parse(render([load(org_file(SAME_ROW, name="same.yaml"))], "svg",
+                                    engine=engine))
+    within = [a for a in arrows if "Principal Product Manager" in a.title
+              and "Group Product Manager" in a.title]
+    assert len(within) == 2 and box_hits(arrows, boxes) == []
+    for arrow in within:
+        ys = {round(p[1], 2) for p in arrow.points}
+        assert len(ys) == 1, arrow.title
+    assert len({round(arrow.points[0][1], 2) for arrow in within}) == 2  # (one above the other)
+    group = next(b.rect for b in boxes if b.title.startswith("Group Product Manager"))
+    principal = next(b.rect for b in boxes if b.title.startswith("Principal Product Manager"))
+    for arrow in within:  # (from one facing side to the other)
+        xs = sorted(p[0] for p in arrow.points)
+        assert xs[0] == pytest.approx(min(group[2], principal[2]), abs=0.01)
+        assert xs[-1] == pytest.approx(max(group[0], principal[0]), abs=8.0)  # (an arrowhead)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_arrow_within_a_row_passes_under_the_boxes_between_its_ends(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    arrows, boxes, counts = parse(render([load(org_file(FAR_ROW, name="far.yaml"))], "svg",
+                                         engine=engine))
+    dotted = [a for a in arrows if a.title.startswith("dotted line from Design Manager")]
+    assert len(dotted) == 1
+    assert box_hits(arrows, boxes) == [] and count_faults(arrows, boxes, counts) == []
+    assert _square(dotted[0])
+    row_bottom = max(b.rect[3] for b in boxes if b.title.startswith(
+        ("Group Product Manager", "Principal Product Manager", "Design Manager")))
+    assert max(p[1] for p in dotted[0].points) > row_bottom

@@ -1,8 +1,8 @@
 """Draw the role-ladder chart (`orgviz roles`) as SVG from Graphviz's `json0` layout.
 
-Graphviz places the fixed-size boxes and the column frames (clusters); the arrows between
-rows and their counts are placed by orgviz.render.rolesroute (Graphviz's spline is kept
-only for an arrow within one row). Everything visible is drawn here, with every text
+Graphviz places the fixed-size boxes and the column frames (clusters); the arrows (between
+rows and within one) and their counts are placed by orgviz.render.rolesroute (Graphviz's
+splines only hint where an arrow may pass). Everything visible is drawn here, with every text
 escaped, so both engines give the same look (the embedded one cannot read HTML-like labels).
 """
 
@@ -22,8 +22,10 @@ from orgviz.render.rolesroute import (
     Rect,
     Route,
     Router,
+    RowArrow,
     label_rect,
     place_label,
+    row_routes,
     sampled,
 )
 from orgviz.render.themes import DEFAULT_FONT
@@ -230,9 +232,8 @@ class _Drawing:
         return out
 
     def routed(self) -> dict[str, list[Cubic]]:
-        """The pieces of every arrow between two rows, top down, by arrow id (layout
-        coordinates): orgviz.render.rolesroute's routes; an arrow within one row keeps
-        Graphviz's spline."""
+        """The pieces of every arrow, tail to head, by arrow id (layout coordinates):
+        orgviz.render.rolesroute's routes, between two rows and within one."""
         chart, layout, row_of = self.chart, self.layout, self.row_of
         rects: dict[str, Rect] = {}
         bands: dict[int, tuple[float, float]] = {}
@@ -249,20 +250,38 @@ class _Drawing:
             grid = Grid({name: rects[name] for name in members},
                         {name: row_of[chart.boxes[name].level] for name in members},
                         bands, self.frames[column])
-            routes = []
-            for arrow in chart.arrows:
-                if arrow.tail not in grid.boxes or arrow.head not in grid.boxes:
-                    continue
-                a, b = grid.row_of[arrow.tail], grid.row_of[arrow.head]
-                if a == b:
-                    continue
-                upper, lower = (arrow.tail, arrow.head) if a < b else (arrow.head, arrow.tail)
-                rows = list(range(min(a, b) + 1, max(a, b)))
-                routes.append(Route(arrow.id, upper, lower, self.line_width(arrow), rows,
-                                    hint=self.hint(arrow.id, [grid.middle(r) for r in rows])))
-            router = Router(grid, routes)
-            router.solve()
-            found.update(router.pieces)
+            found.update(self.column_routes(grid))
+        return found
+
+    def column_routes(self, grid: Grid) -> dict[str, list[Cubic]]:
+        """The pieces of the arrows of one column, tail to head: those between two rows
+        routed together, then those within one row, clear of the others' ends."""
+        routes: list[Route] = []
+        within: list[RowArrow] = []
+        ups: set[str] = set()  # (the arrows drawn up: their head is the upper box)
+        for arrow in self.chart.arrows:
+            if arrow.tail not in grid.boxes or arrow.head not in grid.boxes:
+                continue
+            a, b = grid.row_of[arrow.tail], grid.row_of[arrow.head]
+            if a == b:
+                within.append(RowArrow(arrow.id, arrow.tail, arrow.head,
+                                       self.line_width(arrow)))
+                continue
+            upper, lower = (arrow.tail, arrow.head) if a < b else (arrow.head, arrow.tail)
+            if a > b:
+                ups.add(arrow.id)
+            rows = list(range(min(a, b) + 1, max(a, b)))
+            routes.append(Route(arrow.id, upper, lower, self.line_width(arrow), rows,
+                                hint=self.hint(arrow.id, [grid.middle(r) for r in rows])))
+        router = Router(grid, routes)
+        router.solve()
+        found = {name: ([(p3, p2, p1, p0) for p0, p1, p2, p3 in reversed(pieces)]
+                        if name in ups else pieces)
+                 for name, pieces in router.pieces.items()}
+        bottoms: dict[str, list[float]] = {}
+        for route in routes:
+            bottoms.setdefault(route.upper, []).append(router.ports[(route.id, "bottom")])
+        found.update(row_routes(grid, within, bottoms))
         return found
 
     def hint(self, arrow_id: str, heights: list[float]) -> list[float] | None:
@@ -296,11 +315,7 @@ class _Drawing:
             color = DOTTED_COLOR if arrow.dotted else EDGE_COLOR
             width = self.line_width(arrow)
             if arrow.id in routed:
-                pieces = [self.moved(piece) for piece in routed[arrow.id]]
-                if arrow.head == self._lower(arrow):
-                    line = pieces
-                else:  # (an arrow up: its head is the upper box)
-                    line = [(p3, p2, p1, p0) for p0, p1, p2, p3 in reversed(pieces)]
+                line = [self.moved(piece) for piece in routed[arrow.id]]
                 tip = line[-1][3]
                 d, base = self.route_path(line)
                 drawn[arrow.id] = sampled(line)
@@ -338,12 +353,6 @@ class _Drawing:
                 if arrow.dotted else
                 f"{boxes[arrow.head].name} reports to {boxes[arrow.tail].name}")
         return f"{xml_escape(what)}: {lines}"
-
-    def _lower(self, arrow: Arrow) -> str:
-        """The box of an arrow in the lower row."""
-        row_of = self.row_of
-        tail, head = self.chart.boxes[arrow.tail], self.chart.boxes[arrow.head]
-        return head.id if row_of[head.level] > row_of[tail.level] else tail.id
 
     @staticmethod
     def route_path(pieces: list[Cubic]) -> tuple[str, Point]:

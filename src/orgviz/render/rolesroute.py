@@ -10,7 +10,9 @@ rows. The gap each arrow passes, and its place there, are searched for the fewes
 crossings and near misses, then the fewest bends and the shortest way. Ports on a box are
 ordered as their arrows go, so the arrows of one box do not cross each other. A count is
 drawn on its own arrow (the line runs under it) on a straight stretch where no other arrow,
-box or count comes near, else beside its arrow, nearer it than any other.
+box or count comes near, else beside its arrow, nearer it than any other. An arrow between
+two boxes of one row runs straight across between their facing sides when nothing stands
+between them, else under the row's boxes with square, rounded corners (`row_routes`).
 """
 
 from __future__ import annotations
@@ -570,6 +572,135 @@ def _ports(rect: Rect, members: list[tuple[str, float]], side: str,
     xs = _spread([min(max(aim, lo), hi) for aim in aims], seps, lo, hi)
     return {(name, side): x for (name, _), x in zip(members, xs, strict=True)}
 
+
+
+# --- arrows within one row -----------------------------------------------------------------
+
+ROW_LOOP = 16.0  # how far below its row an arrow between two boxes of one row, not side by
+#                  side, runs across (an arrowhead and a corner fit between it and the boxes)
+LOOP_STEP = 7.0  # between such arrows under one row that overlap
+CORNER = 6.0  # the radius of their corners
+SIDE_INSET = 8.0  # between a box's corner and an arrow's end on its left or right side
+
+
+@dataclass
+class RowArrow:
+    """An arrow between two boxes of one row: its end boxes (tail first) and its width."""
+
+    id: str
+    tail: str
+    head: str
+    width: float
+
+
+def row_routes(grid: Grid, arrows: Sequence[RowArrow],
+               bottoms: dict[str, list[float]]) -> dict[str, list[Cubic]]:
+    """The pieces, tail to head, of arrows between two boxes of one row: straight across from
+    side to side where the boxes stand side by side with nothing between them, else under
+    the row (down from the tail's bottom, across below the row's boxes, up into the head's
+    bottom) with square, rounded corners. `bottoms`: the x of the arrows' ends already on
+    each box's bottom, which the ends of the arrows under the row keep clear of."""
+    found: dict[str, list[Cubic]] = {}
+    pairs: dict[tuple[str, str], list[RowArrow]] = {}
+    under: list[RowArrow] = []
+    for arrow in arrows:
+        if side_by_side(grid, arrow.tail, arrow.head):
+            one, two = sorted((arrow.tail, arrow.head))
+            pairs.setdefault((one, two), []).append(arrow)
+        else:
+            under.append(arrow)
+    for (one, two), members in sorted(pairs.items()):
+        left, right = sorted((one, two), key=lambda name: grid.boxes[name][0])
+        found.update(_across(grid.boxes[left], grid.boxes[right], members, left))
+    found.update(_under(grid, under, {name: list(xs) for name, xs in bottoms.items()}))
+    return found
+
+
+def side_by_side(grid: Grid, one: str, two: str) -> bool:
+    """Whether two boxes face each other across a clear space: their sides overlap in height
+    and no other box stands between them."""
+    a, b = sorted((grid.boxes[one], grid.boxes[two]))
+    top, bottom = max(a[1], b[1]) + SIDE_INSET, min(a[3], b[3]) - SIDE_INSET
+    if top > bottom or a[2] >= b[0]:
+        return False
+    between = (a[2], top, b[0], bottom)
+    return not any(name not in (one, two) and not (
+        rect[2] < between[0] or rect[0] > between[2] or rect[3] < between[1]
+        or rect[1] > between[3]) for name, rect in grid.boxes.items())
+
+
+def _across(left: Rect, right: Rect, members: list[RowArrow],
+            left_name: str) -> dict[str, list[Cubic]]:
+    """Straight arrows between the facing sides of two boxes side by side (the left one's
+    id `left_name`), one below the other around the middle of where the sides face."""
+    top, bottom = max(left[1], right[1]) + SIDE_INSET, min(left[3], right[3]) - SIDE_INSET
+    members = sorted(members, key=lambda a: a.id)
+    seps = [0.0] + [PORT_SEP + (members[i].width + members[i - 1].width) / 2
+                    for i in range(1, len(members))]
+    if sum(seps) > bottom - top and len(members) > 1:
+        seps = [0.0] + [(bottom - top) / (len(members) - 1)] * (len(members) - 1)
+    first = (top + bottom) / 2 - sum(seps) / 2
+    ys = list(itertools.accumulate(seps[1:], initial=first))
+    found = {}
+    for arrow, y in zip(members, ys, strict=True):
+        a, b = (left[2], y), (right[0], y)
+        found[arrow.id] = [line(a, b) if arrow.tail == left_name else line(b, a)]
+    return found
+
+
+def _under(grid: Grid, arrows: list[RowArrow],
+           bottoms: dict[str, list[float]]) -> dict[str, list[Cubic]]:
+    """Arrows under their row between two boxes that are not side by side, the shorter
+    ones nearer the row; their ends on the boxes' bottoms, on the side facing the other box,
+    clear of the ends already there."""
+    found: dict[str, list[Cubic]] = {}
+    placed: list[tuple[int, float, float, float]] = []  # row, x from, x to, depth
+    for arrow in sorted(arrows, key=lambda a: (_span(grid, a), a.id)):
+        tail, head = grid.boxes[arrow.tail], grid.boxes[arrow.head]
+        rightward = (head[0] + head[2]) > (tail[0] + tail[2])
+        x0 = _bottom_port(tail, rightward, bottoms.setdefault(arrow.tail, []), arrow.width)
+        x1 = _bottom_port(head, not rightward, bottoms.setdefault(arrow.head, []),
+                          arrow.width)
+        row = grid.row_of[arrow.tail]
+        lo, hi = min(x0, x1), max(x0, x1)
+        depth = ROW_LOOP + LOOP_STEP * sum(1 for r, a, b, _ in placed
+                                           if r == row and a <= hi and lo <= b)
+        placed.append((row, lo, hi, depth))
+        found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]), grid.bands[row][1] + depth)
+    return found
+
+
+def _span(grid: Grid, arrow: RowArrow) -> float:
+    tail, head = grid.boxes[arrow.tail], grid.boxes[arrow.head]
+    return abs((tail[0] + tail[2]) - (head[0] + head[2])) / 2
+
+
+def _bottom_port(rect: Rect, toward_right: bool, taken: list[float], width: float) -> float:
+    """An x on a box's bottom for an arrow under its row: as near the corner toward the
+    other box as the ends already there allow (then taken)."""
+    lo, hi = rect[0] + PORT_INSET, rect[2] - PORT_INSET
+    steps = max(int((hi - lo) / 2), 1)
+    candidates = [hi - i * (hi - lo) / steps if toward_right else lo + i * (hi - lo) / steps
+                  for i in range(steps + 1)]
+    room = PORT_SEP + width
+    x = next((c for c in candidates if all(abs(c - t) >= room for t in taken)),
+             candidates[0])
+    taken.append(x)
+    return x
+
+
+def _loop(start: Point, end: Point, y: float) -> list[Cubic]:
+    """Down from `start`, across at height `y` and up into `end`, with rounded corners."""
+    (x0, _), (x1, _) = start, end
+    step = CORNER if x1 > x0 else -CORNER
+    k = 0.55  # (a cubic's control points for a quarter circle: 0.55 of its radius out)
+    return [line(start, (x0, y - CORNER)),
+            ((x0, y - CORNER), (x0, y - CORNER + k * CORNER), (x0 + step * (1 - k), y),
+             (x0 + step, y)),
+            line((x0 + step, y), (x1 - step, y)),
+            ((x1 - step, y), (x1 - step * (1 - k), y), (x1, y - CORNER + k * CORNER),
+             (x1, y - CORNER)),
+            line((x1, y - CORNER), end)]
 
 # --- count labels --------------------------------------------------------------------------
 
