@@ -481,3 +481,86 @@ def test_an_arrow_within_a_row_passes_under_the_boxes_between_its_ends(
     row_bottom = max(b.rect[3] for b in boxes if b.title.startswith(
         ("Group Product Manager", "Principal Product Manager", "Design Manager")))
     assert max(p[1] for p in dotted[0].points) > row_bottom
+
+
+# --- the "no ..." boxes ----------------------------------------------------------------------
+
+def _ghosts(boxes: list[Drawn]) -> list[Drawn]:
+    return [box for box in boxes if " has no " in box.title]
+
+
+def _passing(arrows: list[Drawn], box: Drawn) -> list[float]:
+    """The x where the arrows of a box's column pass the height of its middle."""
+    y = (box.rect[1] + box.rect[3]) / 2
+    found = []
+    for arrow in arrows:
+        if arrow.column != box.column:
+            continue
+        for (x1, y1), (x2, y2) in itertools.pairwise(arrow.points):
+            if min(y1, y2) <= y <= max(y1, y2) and y1 != y2:
+                found.append(x1 + (x2 - x1) * (y - y1) / (y2 - y1))
+                break
+    return found
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_missing_role_stands_beside_the_arrow_that_skips_it(
+        engine: str, examples: dict[str, bytes]) -> None:
+    # Graphviz put the mid-size company's "no Chief Product Officer" box 100 pt left of the
+    # CEO's arrow to the VP of Product, and the small company's two a different way each,
+    # away from the CEO's arrow to the Head + Director of Product: not where the roles would
+    # sit in the ladder.
+    from orgviz.render.rolesroute import BOX_CLEAR
+
+    arrows, boxes, _ = parse(_example_svg(examples, engine))
+    ghosts = _ghosts(boxes)
+    assert sorted(g.title for g in ghosts) == [
+        "Lumen Health has no Chief Product Officer", "Tidewater Labs has no Chief Product Officer",
+        "Tidewater Labs has no VP of Product"]
+    assert box_hits(arrows, boxes) == []
+    gaps: dict[int, list[float]] = {}
+    for ghost in ghosts:
+        xs = _passing(arrows, ghost)
+        assert len(xs) == 1, ghost.title  # (the one arrow that skips the rung)
+        gaps.setdefault(ghost.column, []).append(
+            min(abs(xs[0] - ghost.rect[0]), abs(xs[0] - ghost.rect[2])))
+    # (the widest box beside an arrow stands BOX_CLEAR from it, the others on its centre line)
+    assert {column: min(found) for column, found in gaps.items()} == {
+        0: pytest.approx(BOX_CLEAR, abs=0.5), 1: pytest.approx(BOX_CLEAR, abs=0.5)}
+    small = [g.rect for g in ghosts if g.column == 0]
+    assert (small[0][0] + small[0][2]) / 2 == pytest.approx((small[1][0] + small[1][2]) / 2,
+                                                            abs=0.01)
+
+
+TOP_HEAD = """orgviz: 1
+org: {name: Top Head, size: small}
+people:
+  - {id: hop, name: H, role: head-of-product}
+  - {id: gpm, name: G, role: group-pm, reports_to: hop}
+  - {id: spm, name: S, role: senior-pm, reports_to: hop}
+  - {id: pm, name: PM, role: pm, reports_to: gpm}
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_missing_role_no_arrow_skips_stands_over_the_role_below_it(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    # A Head of Product at the top: no arrow passes the CPO's and the VP's rows, so their
+    # "no ..." boxes stand right above the Head of Product, centred on one line (as near the
+    # Head's centre as the wider one fits in the column's frame).
+    from orgviz.render.rolesghosts import FRAME_GAP
+
+    svg = render([load(org_file(TOP_HEAD, name="top.yaml"))], "svg", engine=engine)
+    arrows, boxes, _ = parse(svg)
+    frame = next(_rect(el) for el in ET.fromstring(svg).iter(f"{SVG}rect")
+                 if el.get("rx") == "8")
+    head = next(b.rect for b in boxes if b.title.startswith("Head of Product"))
+    ghosts = {g.title: g.rect for g in _ghosts(boxes)}
+    vp = ghosts["Top Head has no VP of Product"]
+    cpo = ghosts["Top Head has no Chief Product Officer"]
+    half = (cpo[2] - cpo[0]) / 2
+    lo, hi = frame[0] + FRAME_GAP + half, frame[2] - FRAME_GAP - half
+    assert (vp[0] + vp[2]) / 2 == pytest.approx(min(max((head[0] + head[2]) / 2, lo), hi),
+                                                abs=0.01)
+    assert (cpo[0] + cpo[2]) / 2 == pytest.approx((vp[0] + vp[2]) / 2, abs=0.01)
+    assert box_hits(arrows, boxes) == []

@@ -2,8 +2,10 @@
 
 Graphviz places the fixed-size boxes and the column frames (clusters); the arrows (between
 rows and within one) and their counts are placed by orgviz.render.rolesroute (Graphviz's
-splines only hint where an arrow may pass). Everything visible is drawn here, with every text
-escaped, so both engines give the same look (the embedded one cannot read HTML-like labels).
+splines only hint where an arrow may pass); the dashed "no ..." boxes then move where the
+missing role would sit (orgviz.render.rolesghosts). Everything visible is drawn here, with
+every text escaped, so both engines give the same look (the embedded one cannot read
+HTML-like labels).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from orgviz.errors import RenderError
 from orgviz.render.labels import clean, ellipsize, text_width, xml_escape
+from orgviz.render.rolesghosts import Ghost, Skip, place_ghosts
 from orgviz.render.rolesroute import (
     LABEL_H,
     Cubic,
@@ -247,11 +250,43 @@ class _Drawing:
         found: dict[str, list[Cubic]] = {}
         for column, ids in enumerate(chart.columns):
             members = [name for name in ids if name in rects]
-            grid = Grid({name: rects[name] for name in members},
-                        {name: row_of[chart.boxes[name].level] for name in members},
+            roles = [name for name in members if chart.boxes[name].kind == "role"]
+            grid = Grid({name: rects[name] for name in roles},
+                        {name: row_of[chart.boxes[name].level] for name in roles},
                         bands, self.frames[column])
-            found.update(self.column_routes(grid))
+            routes = self.column_routes(grid)
+            if self.place_ghosts(grid, [name for name in members if name not in roles],
+                                 routes):
+                # (some "no ..." box found no clear place: the arrows go around it)
+                for name in members:
+                    x, y = layout.centers[name]
+                    box = chart.boxes[name]
+                    rects[name] = (x - box.w / 2, y - box.h / 2, x + box.w / 2, y + box.h / 2)
+                grid = Grid({name: rects[name] for name in members},
+                            {name: row_of[chart.boxes[name].level] for name in members},
+                            bands, self.frames[column])
+                routes = self.column_routes(grid)
+            found.update(routes)
         return found
+
+    def place_ghosts(self, grid: Grid, ghosts: list[str],
+                     routes: dict[str, list[Cubic]]) -> bool:
+        """Each "no ..." box of a column moved where the missing role would sit
+        (orgviz.render.rolesghosts), clear of the column's arrows; whether one found no
+        clear place (it stays where Graphviz put it)."""
+        chart, centers = self.chart, self.layout.centers
+        ghosts_in = [Ghost(name, self.row_of[chart.boxes[name].level], chart.boxes[name].w,
+                           chart.boxes[name].h, *centers[name]) for name in ghosts]
+        skips = []
+        for arrow in chart.arrows:
+            if arrow.id in routes and arrow.tail in grid.boxes:
+                a, b = grid.row_of[arrow.tail], grid.row_of[arrow.head]
+                skips.append(Skip(arrow.id, min(a, b), max(a, b), arrow.count, arrow.dotted,
+                                  sampled(routes[arrow.id])))
+        spots = place_ghosts(grid, ghosts_in, skips)
+        for name, x in spots.items():
+            centers[name] = (x, centers[name][1])
+        return len(spots) < len(ghosts)
 
     def column_routes(self, grid: Grid) -> dict[str, list[Cubic]]:
         """The pieces of the arrows of one column, tail to head: those between two rows
@@ -306,10 +341,9 @@ class _Drawing:
         """An arrow's stroke: thicker the more reporting lines it stands for."""
         return 1.2 if arrow.dotted else 1 + math.log2(arrow.count)
 
-    def arrows(self) -> list[str]:
+    def arrows(self, routed: dict[str, list[Cubic]]) -> list[str]:
         """The arrows, dotted ones first (under the solid ones), then their counts on top."""
         out: list[str] = []
-        routed = self.routed()
         drawn: dict[str, list[Point]] = {}  # the fine polyline of each arrow, drawn coordinates
         for arrow in sorted(self.chart.arrows, key=lambda a: not a.dotted):
             color = DOTTED_COLOR if arrow.dotted else EDGE_COLOR
@@ -491,7 +525,9 @@ class _Drawing:
         out.append(f'<rect width="{_n(width)}" height="{_n(height)}" fill="#FFFFFF"/>')
         out.append(_text(width / 2, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, "#1A1A1A",
                          bold=True))
-        for group in (self.bands(), self.columns(), self.arrows(), self.boxes(), self.legend):
+        routed = self.routed()  # (which also moves the "no ..." boxes to their places)
+        for group in (self.bands(), self.columns(), self.arrows(routed), self.boxes(),
+                      self.legend):
             out.append("<g>")
             out.extend(group)
             out.append("</g>")
