@@ -117,7 +117,8 @@ def test_examples_show_names_roles_and_counts(engine: str, examples: list[Org],
         assert org.name in shown
     for text in ("Product leadership roles by company size", "Chief Product Officer",
                  "VP of Product", "Head of Product", "Director of Product",
-                 "Head of Product + Director of Product", "Product Manager", "CEO",
+                 "+ Director of Product",  # (the small company's combined box, on two rows)
+                 "Product Manager", "CEO",
                  "1 person", "2 people", "46 people + 4 open", "11 people + 1 open",
                  "small · 20 people · 5 in the product ladder",
                  "enterprise · 597 people · 135 + 9 open in the product ladder",

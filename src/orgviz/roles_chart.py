@@ -200,6 +200,9 @@ class Box:
     stroke_width: float = 1.2
     tooltip: str = ""
     name: str = ""  # a role's (cleaned) name
+    #: A combined role's members as (level, cleaned name), most senior first (the
+    #: roles chart spans its box over their rows where nothing else stands there).
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,10 @@ def plan(orgs: Sequence[Org], title: str | None = None) -> Plan:
             box = Box(f"n{column}_{index}", "role", level, column, lines, w, h, fill,
                       stroke_width=2.2 if node.leadership else 1.0,
                       tooltip=f"{clean(node.name)}: {_count_text(node)}",
-                      name=clean(node.name))
+                      name=clean(node.name),
+                      parts=tuple((org.ladder.roles[r].level, clean(org.ladder.roles[r].name))
+                                  for r in node.key if r in org.ladder.roles)
+                      if len(node.key) > 1 else ())
             boxes[box.id] = box
             members.append(box.id)
             ids[node.key] = box.id

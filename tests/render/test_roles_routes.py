@@ -564,3 +564,66 @@ def test_a_missing_role_no_arrow_skips_stands_over_the_role_below_it(
                                                 abs=0.01)
     assert (cpo[0] + cpo[2]) / 2 == pytest.approx((vp[0] + vp[2]) / 2, abs=0.01)
     assert box_hits(arrows, boxes) == []
+
+
+# --- a combined role over several rows -------------------------------------------------------
+
+def _box_texts(svg: bytes, title: str) -> list[tuple[str, float]]:
+    """The texts of the box with tooltip `title`, with their baselines."""
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        found = group.find(f"{SVG}title")
+        if found is not None and "".join(found.itertext()) == title:
+            return [("".join(t.itertext()), float(t.get("y", "0")))
+                    for t in group.iter(f"{SVG}text")]
+    raise AssertionError(title)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_combined_head_and_director_spans_both_rows(
+        engine: str, examples: dict[str, bytes]) -> None:
+    # The small company's Head + Director of Product box sat in the Head row alone, leaving
+    # its Director row empty as if it had no Director: it now reaches over both rows, each
+    # member's name on its own row, and the arrows leave it from the Director row.
+    svg = _example_svg(examples, engine)
+    arrows, boxes, _ = parse(svg)
+    rect = {(b.column, b.title.split(":")[0]): b.rect for b in boxes}
+    combined = rect[(0, "Head of Product + Director of Product")]
+    head, director = rect[(1, "Head of Product")], rect[(1, "Director of Product")]
+    assert combined[1] == pytest.approx(head[1], abs=0.01)
+    assert combined[3] == pytest.approx(director[3], abs=0.01)
+    texts = _box_texts(svg, "Head of Product + Director of Product: 1 person")
+    assert [text for text, _ in texts] == ["Head of Product", "+ Director of Product",
+                                           "1 person"]
+    assert head[1] < texts[0][1] < head[3]
+    assert director[1] < texts[1][1] < texts[2][1] < director[3]
+    assert box_hits(arrows, boxes) == []
+    below = [a for a in arrows if a.column == 0 and "reports to Head of Product +" in a.title]
+    assert len(below) == 2
+    assert all(min(p[1] for p in a.points) == pytest.approx(combined[3], abs=0.01)
+               for a in below)
+
+
+#: A Director of Engineering (over a Product Manager) in the Director row: the combined
+#: Head + Director of Product keeps to the Head row.
+SHARED_ROW = """orgviz: 1
+org: {name: Shared Row, size: small}
+people:
+  - {id: ceo, name: C, title: CEO, role: ceo}
+  - {id: hd, name: H, role: [head-of-product, director-of-product], reports_to: ceo}
+  - {id: de, name: E, title: Director of Engineering, reports_to: hd}
+  - {id: pm, name: P, role: pm, reports_to: de}
+  - {id: pm2, name: Q, role: pm, reports_to: hd}
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_combined_role_keeps_to_its_row_where_another_box_stands_below(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    orgs = [load(org_file(SHARED_ROW, name="shared.yaml")), load(ORGS / "mid-size.yaml")]
+    arrows, boxes, _ = parse(render(orgs, "svg", engine=engine))
+    rect = {(b.column, b.title.split(":")[0]): b.rect for b in boxes}
+    combined = rect[(0, "Head of Product + Director of Product")]
+    assert (0, "Director of Engineering") in rect
+    assert combined[3] - combined[1] == pytest.approx(
+        rect[(1, "Head of Product")][3] - rect[(1, "Head of Product")][1], abs=0.01)
+    assert box_hits(arrows, boxes) == []

@@ -39,10 +39,11 @@ from orgviz.roles_chart import (
     LEADERSHIP_FILL,
     OTHER_FILL,
     PRODUCT_FILL,
+    Line,
 )
 
 if TYPE_CHECKING:
-    from orgviz.roles_chart import Arrow, Box, Line, Plan
+    from orgviz.roles_chart import Arrow, Box, Plan
 
 
 Point = tuple[float, float]
@@ -59,6 +60,7 @@ BAND_FILL = "#F4F6F9"
 FRAME = "#BBBBBB"
 RADIUS = 6.0
 ARROW_LENGTH = 7.0  # an arrowhead's length along its arrow
+SPAN_PAD = 14.0  # between a line and the side of a box over several rows (as in the others)
 
 
 def _bezier_points(control: list[Point]) -> list[Point]:
@@ -172,6 +174,67 @@ class _Drawing:
         self.legend, legend_h = self.legend_items(MARGIN + TITLE_SIZE + TITLE_GAP
                                                   + self.graph_h + 22)
         self.height = MARGIN + TITLE_SIZE + TITLE_GAP + self.graph_h + 22 + legend_h + MARGIN
+        self.extents = self.row_extents()
+        self.last_row = self.spanned()
+        self.span_w = {name: self.spanned_width(self.chart.boxes[name])
+                       for name in self.last_row}
+
+    def row_extents(self) -> dict[int, tuple[float, float]]:
+        """The top and bottom of each row's boxes (layout coordinates), by row."""
+        found: dict[int, tuple[float, float]] = {}
+        for box in self.chart.boxes.values():
+            if box.kind not in ("role", "ghost"):
+                continue
+            y = self.layout.centers[box.id][1]
+            top, bottom = found.get(self.row_of[box.level], (math.inf, -math.inf))
+            found[self.row_of[box.level]] = (min(top, y - box.h / 2), max(bottom, y + box.h / 2))
+        return found
+
+    def spanned(self) -> dict[str, int]:
+        """The last row of each combined role's box that reaches down over the rows of its
+        other members (a Head + Director of Product over the Head's and the Director's
+        rows), where no other box of its column stands in those rows."""
+        found: dict[str, int] = {}
+        for ids in self.chart.columns:
+            for name in ids:
+                box = self.chart.boxes[name]
+                rows = [self.row_of[level] for level, _ in box.parts if level in self.row_of]
+                if box.kind != "role" or not rows or max(rows) <= self.row_of[box.level]:
+                    continue
+                below = range(self.row_of[box.level] + 1, max(rows) + 1)
+                if not any(self.chart.boxes[other].kind in ("role", "ghost")
+                           and self.row_of[self.chart.boxes[other].level] in below
+                           for other in ids if other != name):
+                    found[name] = max(rows)
+        return found
+
+    def layout_rect(self, name: str) -> Rect:
+        """A box's rectangle in layout coordinates (one over several rows: down to its last
+        row's bottom, as wide as its longest line there)."""
+        box = self.chart.boxes[name]
+        x, y = self.layout.centers[name]
+        if name not in self.last_row:
+            return x - box.w / 2, y - box.h / 2, x + box.w / 2, y + box.h / 2
+        w = self.span_w[name]
+        return x - w / 2, y - box.h / 2, x + w / 2, self.extents[self.last_row[name]][1]
+
+    def spanned_texts(self, box: Box) -> list[tuple[int, str]]:
+        """The name lines of a combined role's box over several rows: (row, text), each
+        member on its own row (`+ Director of Product` after the first)."""
+        by_row: dict[int, list[str]] = {}
+        for level, name in box.parts:
+            if level in self.row_of:
+                by_row.setdefault(self.row_of[level], []).append(name)
+        return [(row, ("+ " if index else "") + " + ".join(by_row[row]))
+                for index, row in enumerate(sorted(by_row))]
+
+    def spanned_width(self, box: Box) -> float:
+        """How wide a combined role's box over several rows is: its longest line there with
+        the padding of the other boxes, never wider than its one-row form."""
+        name, count = box.lines[0], box.lines[-1]
+        widths = [text_width(text, name.size, name.bold) for _, text in self.spanned_texts(box)]
+        widest = max([*widths, text_width(count.text, count.size, count.bold)])
+        return min(box.w, 2 * math.ceil((widest + 2 * SPAN_PAD) / 2))
 
     @staticmethod
     def level_id(level: str) -> str:
@@ -237,37 +300,26 @@ class _Drawing:
     def routed(self) -> dict[str, list[Cubic]]:
         """The pieces of every arrow, tail to head, by arrow id (layout coordinates):
         orgviz.render.rolesroute's routes, between two rows and within one."""
-        chart, layout, row_of = self.chart, self.layout, self.row_of
-        rects: dict[str, Rect] = {}
-        bands: dict[int, tuple[float, float]] = {}
-        for box in chart.boxes.values():
-            if box.kind not in ("role", "ghost"):
-                continue
-            x, y = layout.centers[box.id]
-            rects[box.id] = (x - box.w / 2, y - box.h / 2, x + box.w / 2, y + box.h / 2)
-            top, bottom = bands.get(row_of[box.level], (math.inf, -math.inf))
-            bands[row_of[box.level]] = (min(top, y - box.h / 2), max(bottom, y + box.h / 2))
+        chart = self.chart
         found: dict[str, list[Cubic]] = {}
         for column, ids in enumerate(chart.columns):
-            members = [name for name in ids if name in rects]
+            members = [name for name in ids if chart.boxes[name].kind in ("role", "ghost")]
             roles = [name for name in members if chart.boxes[name].kind == "role"]
-            grid = Grid({name: rects[name] for name in roles},
-                        {name: row_of[chart.boxes[name].level] for name in roles},
-                        bands, self.frames[column])
+            grid = self.grid(column, roles)
             routes = self.column_routes(grid)
             if self.place_ghosts(grid, [name for name in members if name not in roles],
                                  routes):
                 # (some "no ..." box found no clear place: the arrows go around it)
-                for name in members:
-                    x, y = layout.centers[name]
-                    box = chart.boxes[name]
-                    rects[name] = (x - box.w / 2, y - box.h / 2, x + box.w / 2, y + box.h / 2)
-                grid = Grid({name: rects[name] for name in members},
-                            {name: row_of[chart.boxes[name].level] for name in members},
-                            bands, self.frames[column])
-                routes = self.column_routes(grid)
+                routes = self.column_routes(self.grid(column, members))
             found.update(routes)
         return found
+
+    def grid(self, column: int, names: list[str]) -> Grid:
+        """The given boxes of a column as obstacles, with the rows and the column's frame."""
+        return Grid({name: self.layout_rect(name) for name in names},
+                    {name: self.row_of[self.chart.boxes[name].level] for name in names},
+                    self.extents, self.frames[column],
+                    {name: row for name, row in self.last_row.items() if name in names})
 
     def place_ghosts(self, grid: Grid, ghosts: list[str],
                      routes: dict[str, list[Cubic]]) -> bool:
@@ -281,8 +333,9 @@ class _Drawing:
         for arrow in chart.arrows:
             if arrow.id in routes and arrow.tail in grid.boxes:
                 a, b = grid.row_of[arrow.tail], grid.row_of[arrow.head]
-                skips.append(Skip(arrow.id, min(a, b), max(a, b), arrow.count, arrow.dotted,
-                                  sampled(routes[arrow.id])))
+                upper, lower = (arrow.tail, arrow.head) if a <= b else (arrow.head, arrow.tail)
+                skips.append(Skip(arrow.id, grid.bottom_row(upper), grid.row_of[lower],
+                                  arrow.count, arrow.dotted, sampled(routes[arrow.id])))
         spots = place_ghosts(grid, ghosts_in, skips)
         for name, x in spots.items():
             centers[name] = (x, centers[name][1])
@@ -305,7 +358,7 @@ class _Drawing:
             upper, lower = (arrow.tail, arrow.head) if a < b else (arrow.head, arrow.tail)
             if a > b:
                 ups.add(arrow.id)
-            rows = list(range(min(a, b) + 1, max(a, b)))
+            rows = list(range(grid.bottom_row(upper) + 1, grid.row_of[lower]))
             routes.append(Route(arrow.id, upper, lower, self.line_width(arrow), rows,
                                 hint=self.hint(arrow.id, [grid.middle(r) for r in rows])))
         router = Router(grid, routes)
@@ -434,7 +487,12 @@ class _Drawing:
         return out
 
     def drawn_rect(self, box: Box) -> Rect:
-        """A box's rectangle as drawn (the header's too)."""
+        """A box's rectangle as drawn (the header's too; one over several rows reaches its
+        last row's bottom)."""
+        if box.id in self.last_row:
+            x1, y1, x2, y2 = self.layout_rect(box.id)
+            (left, top), (right, bottom) = self.at((x1, y1)), self.at((x2, y2))
+            return left, top, right, bottom
         left, top = self.box_rect(box)
         return left, top, left + box.w, top + box.h
 
@@ -456,16 +514,35 @@ class _Drawing:
         for ids in self.chart.columns:
             for name in ids[1:]:
                 box = self.chart.boxes[name]
-                left, top = self.box_rect(box)
+                left, top, right, bottom = self.drawn_rect(box)
                 dash = ' stroke-dasharray="5 3"' if box.kind == "ghost" else ""
                 fill = "#FFFFFF" if box.kind == "ghost" else box.fill
                 out.append(f"<g><title>{xml_escape(box.tooltip)}</title>")
-                out.append(f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(box.w)}" '
-                           f'height="{_n(box.h)}" rx="{_n(RADIUS)}" fill="{fill}" '
+                out.append(f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(right - left)}" '
+                           f'height="{_n(bottom - top)}" rx="{_n(RADIUS)}" fill="{fill}" '
                            f'stroke="{box.stroke}" stroke-width="{_n(box.stroke_width)}"'
                            f"{dash}/>")
-                out.extend(self.lines_at(box.lines, left + box.w / 2, top + box.h / 2))
+                if box.id in self.last_row:
+                    out.extend(self.spanned_lines(box, (left + right) / 2))
+                else:
+                    out.extend(self.lines_at(box.lines, (left + right) / 2,
+                                             (top + bottom) / 2))
                 out.append("</g>")
+        return out
+
+    def spanned_lines(self, box: Box, cx: float) -> list[str]:
+        """The text of a combined role's box over several rows: each member's name on its
+        own row's middle, the count under the last one."""
+        name, count = box.lines[0], box.lines[-1]
+        out: list[str] = []
+        texts = self.spanned_texts(box)
+        for row, text in texts:
+            text = ellipsize(text, self.span_w[box.id] - SPAN_PAD, name.size, name.bold)
+            lines = [Line(text, name.size, name.bold, name.color)]
+            if row == texts[-1][0]:
+                lines.append(count)
+            _, y = self.at(self.layout.centers[self.level_id(self.chart.levels[row])])
+            out.extend(self.lines_at(lines, cx, y))
         return out
 
     def legend_items(self, top: float) -> tuple[list[str], float]:

@@ -66,13 +66,19 @@ class Grid:
     """One column's obstacles: its boxes by id, its frame, and each row's y band."""
 
     boxes: dict[str, Rect]
-    row_of: dict[str, int]
+    row_of: dict[str, int]  # the row of a box (of its top, for one over several rows)
     bands: dict[int, tuple[float, float]]  # row -> (top, bottom)
     frame: Rect
+    last_row: dict[str, int] = field(default_factory=dict)  # of a box over several rows
+
+    def bottom_row(self, name: str) -> int:
+        """The row a box's bottom stands in."""
+        return self.last_row.get(name, self.row_of[name])
 
     def gaps(self, row: int) -> list[tuple[float, float]]:
         """The x ranges of row `row` an arrow may pass through (clear of boxes and frame)."""
-        sides = sorted((r[0], r[2]) for name, r in self.boxes.items() if self.row_of[name] == row)
+        sides = sorted((r[0], r[2]) for name, r in self.boxes.items()
+                       if self.row_of[name] <= row <= self.bottom_row(name))
         edges = [self.frame[0] + FRAME_CLEAR - BOX_CLEAR]
         for left, right in sides:
             edges.extend([left, right])
@@ -284,7 +290,8 @@ class Router:
                                      side, [aim for aim, _, _ in members]))
         for route in self.routes:
             up, down = self.grid.boxes[route.upper], self.grid.boxes[route.lower]
-            top_row, bottom_row = self.grid.row_of[route.upper], self.grid.row_of[route.lower]
+            top_row = self.grid.bottom_row(route.upper)
+            bottom_row = self.grid.row_of[route.lower]
             xs = [self.ports[(route.id, "bottom")], *shown[route.id],
                   self.ports[(route.id, "top")]]
             rows = [top_row, *route.rows, bottom_row]
@@ -661,7 +668,7 @@ def _under(grid: Grid, arrows: list[RowArrow],
         x0 = _bottom_port(tail, rightward, bottoms.setdefault(arrow.tail, []), arrow.width)
         x1 = _bottom_port(head, not rightward, bottoms.setdefault(arrow.head, []),
                           arrow.width)
-        row = grid.row_of[arrow.tail]
+        row = max(grid.bottom_row(arrow.tail), grid.bottom_row(arrow.head))
         lo, hi = min(x0, x1), max(x0, x1)
         depth = ROW_LOOP + LOOP_STEP * sum(1 for r, a, b, _ in placed
                                            if r == row and a <= hi and lo <= b)
