@@ -126,3 +126,78 @@ def test_a_departments_list_on_standard_input_beside_an_export_s_csv(tmp_path: P
     written = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
     assert "  - {id: exec, name: Exec, lead: ada}\n  - {id: ops, name: Ops, lead: bo}\n" \
         in written
+
+
+class _CountingReader:
+    """A binary stream that adds the bytes read from it to `counts[key]`."""
+
+    def __init__(self, stream: Any, key: str, counts: dict[str, int]) -> None:
+        self.stream, self.key, self.counts = stream, key, counts
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.counts[self.key] = self.counts.get(self.key, 0) + len(data)
+        return data
+
+    def __enter__(self) -> _CountingReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@pytest.fixture
+def bytes_read(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], int]:
+    """How many bytes were read from a file (opened by `os.fdopen` of an `os.open`, or by
+    `open`) since the test began."""
+    counts: dict[str, int] = {}
+    names: dict[int, str] = {}
+    real_open, real_os_open, real_fdopen = builtins.open, os.open, os.fdopen
+
+    def counting_os_open(path: Any, *args: Any, **kwargs: Any) -> int:
+        descriptor = real_os_open(path, *args, **kwargs)
+        names[descriptor] = os.path.realpath(os.fspath(path))
+        return descriptor
+
+    def counting_fdopen(descriptor: int, *args: Any, **kwargs: Any) -> Any:
+        stream = real_fdopen(descriptor, *args, **kwargs)
+        key = names.pop(descriptor, None)
+        return stream if key is None else _CountingReader(stream, key, counts)
+
+    def counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        stream = real_open(file, mode, *args, **kwargs)
+        if "b" not in mode or not isinstance(file, (str, os.PathLike)):
+            return stream
+        return _CountingReader(stream, os.path.realpath(os.fspath(file)), counts)
+
+    monkeypatch.setattr(os, "open", counting_os_open)
+    monkeypatch.setattr(os, "fdopen", counting_fdopen)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    return lambda path: counts.get(os.path.realpath(path), 0)
+
+
+def test_a_big_file_beside_that_is_no_teams_table_is_read_no_further_than_its_head(
+        tmp_path: Path, bytes_read: Callable[[Path], int]) -> None:
+    # (it was read whole, up to the 256 MiB limit, to tell whether it is a teams table)
+    rows = "".join(f"{i},Team {i},someone {i}\n" for i in range(60_000))  # (over 1 MiB)
+    path, table = _files(tmp_path, HR, "department_id,department_name,manager\n" + rows)
+    assert table.stat().st_size > 2**20
+    result = import_csv(path)
+    assert [t.id for t in result.org.teams] == ["10", "20"]
+    assert 0 < bytes_read(table) <= 64 * 1024 + 1
+    assert bytes_read(path) == path.stat().st_size
+
+
+def test_a_big_teams_table_beside_is_read_whole_once(
+        tmp_path: Path, bytes_read: Callable[[Path], int],
+        opened: Callable[[Path], int]) -> None:
+    rows = "".join(f"t{i},Team {i},,,\n" for i in range(60_000))
+    path, table = _files(tmp_path, HR, TABLE + rows)
+    result = import_csv(path)
+    assert [(t.id, t.lead) for t in result.org.teams][:2] == [("10", "ada"), ("20", "bo")]
+    assert len(result.org.teams) == 60_002
+    assert bytes_read(table) == table.stat().st_size
+    assert opened(table) == 1

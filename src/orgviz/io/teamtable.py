@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -32,8 +33,9 @@ def teams_path(people_csv: str) -> str:
 
 class TableBeside(NamedTuple):
     """The teams table beside a people CSV (`teams_table_beside`): its path, and its bytes
-    as the import reads a CSV (`tables.read_table_bytes`; None when they could not be read
-    so: the import reads it again, and says why it is not read)."""
+    as the import reads a CSV (`tables.read_table_bytes` would; None past the import's limit
+    or when the path is no regular file any more: the import reads it again, and says why it
+    is not read)."""
 
     path: str
     data: bytes | None
@@ -45,30 +47,45 @@ def teams_table_beside(people_csv: str | None, encoding: str | None = None
     export writes: `is_teams_table`), its bytes read once (the import's, handed on), or
     None: for standard input (None, `-`), a device or a pipe, or when there is none (a file
     by its name of other columns, such as a departments list or another tool's `Team,Lead`,
-    is read only when `--teams` names it)."""
+    is read only when `--teams` names it: of such a file no more than its first line, or
+    _FIRST_LINE_BYTES, is read)."""
     if not people_csv or people_csv == "-" or not os.path.isfile(people_csv):
         return None
     path = teams_path(people_csv)
     if not os.path.isfile(path):
         return None
-    data = _bytes_or_none(path)
-    if data is None:  # (too big, or unreadable: told by its first line alone, as ever)
-        table = is_teams_table(path, encoding)
-    else:
-        table = _is_header_line(_first_line_of(data, path, encoding))
-    return TableBeside(path, data) if table else None
-
-
-def _bytes_or_none(path: str) -> bytes | None:
-    """A file's bytes as the import reads them (`tables.read_table_bytes`), or None when it
-    refuses them (too big, unreadable)."""
-    from orgviz.errors import OrgvizError
-    from orgviz.io.tables import read_table_bytes
-
     try:
-        return read_table_bytes(path)
-    except OrgvizError:
+        return _table_or_none(path, encoding)
+    except (OSError, ValueError):  # (unreadable: no teams table, as `is_teams_table` says)
         return None
+
+
+def _table_or_none(path: str, encoding: str | None) -> TableBeside | None:
+    """The teams table at `path`, opened once: its first line read and asked whether it is
+    the header export writes, the rest read only then (its bytes None past the import's
+    limit, or if it is no regular file any more: the import says why); None for another
+    file."""
+    from orgviz.io.csvread import MAX_CSV_BYTES
+
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        head = stream.read(_FIRST_LINE_BYTES + 1)
+        if not _is_header_line(_first_line_of(head, path, encoding)):
+            return None
+        if status.st_size > MAX_CSV_BYTES:
+            return TableBeside(path, None)
+        data = head + stream.read(max(status.st_size + 1 - len(head), 1))
+        if len(data) > status.st_size:  # (more than stat said: up to the limit)
+            data += stream.read(MAX_CSV_BYTES + 1 - len(data))
+    return TableBeside(path, data if len(data) <= MAX_CSV_BYTES else None)
+
+
+#: How the teams table beside a people CSV is opened: without waiting, should the path have
+#: become a FIFO since it was asked whether it is a regular file (`orgfiles.read_regular`).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def is_teams_table(path: str, encoding: str | None = None) -> bool:
