@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from orgviz.config import Config, load_config
     from orgviz.deck import DeckOptions, WrittenDeck, deck_bytes, write_deck
     from orgviz.diff import Change, diff_orgs
-    from orgviz.io.csvimport import ImportOptions, ImportResult, import_csv
+    from orgviz.io.csvimport import ImportOptions, ImportOptionTypeError, ImportResult, import_csv
     from orgviz.io.export import export
     from orgviz.loader import load
     from orgviz.model import Org, Person, Team
@@ -39,6 +39,7 @@ _LAZY = {
     "SourceLoc": ("orgviz.problem", "SourceLoc"),
     "import_csv": ("orgviz.io.csvimport", "import_csv"),
     "ImportOptions": ("orgviz.io.csvimport", "ImportOptions"),
+    "ImportOptionTypeError": ("orgviz.io.csvimport", "ImportOptionTypeError"),
     "ImportResult": ("orgviz.io.csvimport", "ImportResult"),
     "export": ("orgviz.io.export", "export"),
     "compute_stats": ("orgviz.stats", "compute"),
@@ -55,10 +56,11 @@ _LAZY = {
 _SUBMODULES = ("errors",)
 
 #: (The names of _LAZY: tests/test_api.py holds them equal.)
-__all__ = ["Change", "Config", "DeckOptions", "ImportOptions", "ImportResult", "Org", "Person",
-           "Problem", "RenderOptions", "SourceLoc", "Team", "WrittenDeck", "compute_stats",
-           "deck_bytes", "diff_orgs", "export", "import_csv", "load", "load_config", "render",
-           "render_file", "render_roles", "validate", "write_deck"]
+__all__ = ["Change", "Config", "DeckOptions", "ImportOptionTypeError", "ImportOptions",
+           "ImportResult", "Org", "Person", "Problem", "RenderOptions", "SourceLoc", "Team",
+           "WrittenDeck", "compute_stats", "deck_bytes", "diff_orgs", "export", "import_csv",
+           "load", "load_config", "render", "render_file", "render_roles", "validate",
+           "write_deck"]
 
 
 def __getattr__(name: str) -> Any:

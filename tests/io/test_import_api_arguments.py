@@ -109,3 +109,14 @@ def test_a_delimiter_by_its_character_or_name_is_taken(tmp_path: Path,
     result = orgviz.import_csv(path, orgviz.ImportOptions(
         delimiter=delimiter, reference_date=datetime.date(2026, 12, 8)))
     assert [(p.id, p.reports_to) for p in result.org.people] == [("a", None), ("b", "a")]
+
+
+def test_import_option_type_error_is_exported_by_orgviz() -> None:
+    # (it was importable from orgviz.io.csvimport only: `except orgviz.ImportOptionTypeError`
+    # was an AttributeError)
+    assert "ImportOptionTypeError" in orgviz.__all__
+    assert orgviz.ImportOptionTypeError is ImportOptionTypeError
+    with pytest.raises(orgviz.ImportOptionTypeError) as caught:
+        orgviz.import_csv(MISSING, orgviz.ImportOptions(keep_going="yes"))  # type: ignore[arg-type]
+    assert str(caught.value).startswith("ImportOptions keep_going must be True or False, not "
+                                        "'yes' (")
