@@ -5,6 +5,7 @@ file of that header."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -271,3 +272,39 @@ def test_people_of_another_layout_name_the_table_s_teams_by_id_or_name(
     assert [(t.id, t.name, t.lead) for t in result.org.teams] == [
         ("eng", "Engineering", "1"), ("sales-ops", "Sales Ops", None)]
     assert [p.team for p in result.org.people] == ["eng", "eng", "sales-ops"]
+
+
+def _code_spans(markdown: str) -> list[str]:
+    """The code spans of a Markdown text, as CommonMark reads them (a span opened by a run
+    of backticks ends at the next run as long; line breaks read as spaces, one space
+    stripped at each end of a span that holds more than spaces)."""
+    spans = []
+    runs = list(re.finditer(r"`+", markdown))
+    i = 0
+    while i < len(runs):
+        opening = runs[i]
+        closing = next((j for j in range(i + 1, len(runs))
+                        if len(runs[j].group()) == len(opening.group())), None)
+        if closing is None:
+            i += 1
+            continue
+        text = markdown[opening.end():runs[closing].start()].replace("\n", " ")
+        if text.startswith(" ") and text.endswith(" ") and text.strip():
+            text = text[1:-1]
+        spans.append(text)
+        i = closing + 1
+    return spans
+
+
+def test_docs_quote_the_not_read_warning_whole_in_one_code_span(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (docs/data.md held it in a span of single backticks round `--teams acme.teams.csv`:
+    # Markdown shows three spans and the flag as plain text)
+    _write(tmp_path, "acme.yaml", ORG)
+    _write(tmp_path, "other.yaml", OTHER_ORG)
+    assert run("export", "acme.yaml", "-o", "acme.csv").exit_code == 0
+    (tmp_path / "acme.csv").write_bytes(run("export", "other.yaml", "-f", "csv").stdout_bytes)
+    warning = run("import", "acme.csv", "-o", "back.yaml").stderr.splitlines()[0]
+    assert "does not match it" in warning
+    docs = Path(__file__).resolve().parents[2] / "docs" / "data.md"
+    assert warning in _code_spans(docs.read_text(encoding="utf-8"))
