@@ -167,3 +167,25 @@ def test_nothing_written_gives_no_advice_about_drawing(tmp_path: Path) -> None:
     assert proc.stderr.splitlines()[-1] == (
         "nothing written (data errors; --keep-going writes what can be imported): 1 error; "
         "rules on the imported org: no other problems")  # (root's error at row 3 is import's)
+
+
+def test_the_org_is_named_by_its_file_s_name_as_written_as_docs_data_md_says(
+        tmp_path: Path) -> None:
+    # (the name is the stem as written, no capitalisation guessed: `hr-export_2024.csv` is
+    # not 'Hr Export 2024'; docs/data.md says so by these examples, run here)
+    from orgviz.io.csvimport import import_csv
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "data.md").read_text(
+        encoding="utf-8").replace("\n", " ")
+    from_csv = re.findall(r"`orgviz import (\S+)` names the org `([^`]+)`", docs)
+    from_output = re.findall(r"`-o (\S+)` names it `([^`]+)`", docs)
+    assert from_csv == [("hr-export_2024.csv", "hr-export_2024")]
+    assert from_output == [("Chinook.yaml", "Chinook")]
+    for file, name in [*from_csv, ("ACME_IT.csv", "ACME_IT"), ("chinook.csv", "chinook")]:
+        (tmp_path / file).write_text("id,name,manager\n1,A,\n", encoding="utf-8")
+        assert import_csv(tmp_path / file).org.name == name
+    for output, name in from_output:
+        result = import_csv(tmp_path / "chinook.csv", shown_name=str(tmp_path / output))
+        assert result.org.name == name
+        assert not [n for n in result.header_notes if n.startswith("Org name")]
+        assert f"\n  name: {name}\n" in result.text
