@@ -5,6 +5,7 @@ file of that header."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -308,3 +309,31 @@ def test_docs_quote_the_not_read_warning_whole_in_one_code_span(
     assert "does not match it" in warning
     docs = Path(__file__).resolve().parents[2] / "docs" / "data.md"
     assert warning in _code_spans(docs.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("beside", "said"), [
+    # (a departments list by the table's name is not read: no input; -o is a .csv name)
+    ("department_id,department_name\n1,Eng\n",
+     " import: -o people.teams.csv: import writes an org file (YAML): name it "
+     "people.teams.yaml (see "),
+    ("team,team_name,parent,lead,color\nEng,Engineering,,1,\n",
+     "orgviz: -o people.teams.csv is an input file (people.teams.csv, the teams table beside "
+     "people.csv): give another name\n")], ids=["departments-list", "teams-table"])
+def test_o_names_the_file_beside_an_input_only_when_it_is_the_teams_table_read(
+        tmp_path: Path, run: Callable[..., Any], beside: str, said: str) -> None:
+    # (a file by the teams table's name was called an input whatever it held, and an org
+    # file named -o people.teams.csv when there was none)
+    _write(tmp_path, "people.csv", PEOPLE)
+    table = _write(tmp_path, "people.teams.csv", beside)
+    result = run("import", "people.csv", "-o", "people.teams.csv")
+    assert result.exit_code == 2
+    assert said in result.output and result.output.count("\n") == 1
+    assert table.read_text(encoding="utf-8") == beside
+    if os.name == "posix":  # (by another name: the same file)
+        os.symlink("people.teams.csv", tmp_path / "link.yaml")
+        linked = run("import", "people.csv", "-o", "link.yaml")
+        assert linked.exit_code == (2 if beside.startswith("team,") else 0), linked.output
+        assert linked.output.startswith("orgviz: -o link.yaml is an input file ("
+                                        "people.teams.csv, the teams table beside people.csv)"
+                                        if linked.exit_code else "imported 3 positions to "
+                                        "link.yaml")

@@ -99,7 +99,6 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     from orgviz.io.csvimport.findings import checked
     from orgviz.io.files import write_output
     from orgviz.io.orgwrite import refuse_unloadable_size
-    from orgviz.io.teamtable import teams_path
     from orgviz.loader import text_fault
     from orgviz.validate import validate
 
@@ -107,9 +106,9 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     if fault is not None:  # (the org file written would not load)
         fail(OrgvizError(f"--org-name {fault}: the org file would not load (an org's name is "
                          "1 to 500 characters, no control characters)"))
-    # (without --teams, import_csv reads the teams table beside the CSV when there is one)
-    beside = None if teams_file or csv_file == "-" else teams_path(csv_file)
-    refuse_to_overwrite(output, (csv_file, junior, teams_file or beside, titles_file))
+    refuse_to_overwrite(output, (csv_file, junior, teams_file, titles_file))
+    if teams_file is None:  # (import_csv reads the teams table beside the CSV, if any)
+        _refuse_the_table_beside(output, csv_file, encoding)
     if output and output.lower().endswith(_TABLE_SUFFIXES):  # (a YAML file by that name)
         raise click.UsageError(f"-o {output}: import writes an org file (YAML): name it "
                                f"{os.path.splitext(output)[0]}.yaml")
@@ -173,3 +172,18 @@ def command(csv_file: str, output: str | None, id_col: str | None, manager: str 
     keep_until_exit(result, findings, problems)
     sys.exit(EXIT_PROBLEMS if result.errors or (strict and said.rule_errors) else EXIT_OK)
 
+
+
+def _refuse_the_table_beside(output: str | None, csv_file: str, encoding: str | None) -> None:
+    """Exit 2 when -o names the teams table beside FILE that the import reads (NAME.teams.csv
+    for NAME.csv, a file of the header export writes); a file by that name of other
+    columns is not read: no input (-o then gets the YAML name's usage error, as any .csv)."""
+    from orgviz.cli.common import input_named
+    from orgviz.io.teamtable import is_teams_table, teams_path
+
+    if not output or output == "-" or csv_file == "-":
+        return
+    beside = teams_path(csv_file)
+    if input_named(output, (beside,)) is not None and is_teams_table(beside, encoding):
+        fail(OrgvizError(f"-o {output} is an input file ({beside}, the teams table beside "
+                         f"{csv_file}): give another name"))
