@@ -434,8 +434,8 @@ def test_a_file_without_a_name_column_names_people_by_their_ids(tmp_path: Path) 
         ("a", "a", False), ("b", "b", False), ("c", None, True)]
     [info] = [p for p in result.problems if p.rule == "no-name"]
     assert (info.line, info.col, info.level) == (1, 1, "info")
-    assert info.message == ("no name column: people are named by their ids (--name COLUMN "
-                            "picks one)")
+    assert info.message == ("no name column: people are named by their ids; give the name "
+                            "column (--name COLUMN) to name them")
     assert "# No name column: people are named by their ids" in result.text
     _written_validates(result, tmp_path)
 
@@ -572,7 +572,7 @@ def test_a_wrong_encoding_that_decodes_says_so_not_that_rows_are_missing(
     assert result.exit_code == 1 and not out.exists()
     assert result.output == (f"{path}:1:1: error [encoding] read as utf-16, the file's 3 "
                              "lines are one line: it is in another encoding; pass the file's "
-                             "--encoding, or none to read UTF-8\n")
+                             "encoding (--encoding), or none to read UTF-8\n")
     # The right encoding given still reads it.
     assert import_csv(path, ImportOptions(encoding="utf-8")).org.by_id.keys() == {"a", "b"}
 
@@ -595,7 +595,7 @@ def test_an_encoding_that_the_byte_order_mark_contradicts_is_refused(
     assert result.exit_code == 1 and not out.exists()
     assert result.output == (f"{path}:1:1: error [encoding] the file starts with a {family} "
                              f"byte order mark, so it is {family}, not {given}: leave out "
-                             "--encoding\n")
+                             "the encoding (--encoding)\n")
 
 
 @pytest.mark.parametrize(("mark", "codec", "given"), [
@@ -619,9 +619,9 @@ def test_an_encoding_that_agrees_with_the_byte_order_mark_reads_the_columns(
     ("utf-16-be", None, b"\xdc\x00", "the file starts like UTF-16 but is not valid UTF-16: "
                                      "save it as UTF-8"),
     ("utf-16-le", "utf-16-le", b"\x00\xd8", "byte 0x00 is not valid utf-16-le: pass the "
-                                            "file's --encoding"),
+                                            "file's encoding (--encoding)"),
     ("utf-32-le", "utf-32", b"\x00\x00\x11\x00", "byte 0x00 is not valid utf-32: pass the "
-                                                  "file's --encoding")])
+                                                  "file's encoding (--encoding)")])
 def test_a_bad_unit_of_utf16_or_utf32_is_at_its_line_and_column(
         tmp_path: Path, codec: str, given: str | None, bad: bytes, message: str) -> None:
     # (the file with a byte order mark was at 1:1; --encoding's at its byte's offset in the
@@ -1044,7 +1044,8 @@ def test_an_option_that_takes_the_manager_column_says_so(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["import", str(path), "--id", "Manager"])
     assert result.exit_code == 2
     assert result.output == (f"orgviz: {path}: no manager column: --id 'Manager' takes the "
-                             "column found for the manager; pass --manager COLUMN too\n")
+                             "column found for the manager; give the manager column "
+                             "(--manager COLUMN) too\n")
 
 
 @pytest.mark.parametrize("header", ["Name,Manager", "id,name,manager"])
@@ -1443,3 +1444,22 @@ def test_a_header_of_unknown_names_is_not_passed_over_for_a_row_of_data(tmp_path
     # one (it has numbers, and no more values than the line above it).
     with pytest.raises(OrgvizError, match="no id or name column found"):
         import_csv(path)
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("department_id,department_name,manager_id\n1,X,\n",
+     "(a list of departments? give it as teams (--teams FILE) with the people CSV)"),
+    ("Parent Department,Reporting Senior Post,Grade,Number of Posts in FTE\nX,1,EO,2\n",
+     "(grouped junior posts? give them as junior (--junior FILE) to the senior CSV's import)")],
+    ids=["departments", "junior-posts"])
+def test_a_companion_file_imported_as_people_names_the_option_that_takes_it(
+        tmp_path: Path, text: str, hint: str) -> None:
+    # (the hints named the flags only, '--teams FILE', '--junior FILE', to import_csv's
+    # callers too, whose options are ImportOptions' teams and junior)
+    path = tmp_path / "d.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(OrgvizError) as caught:
+        import_csv(path)
+    assert str(caught.value) == (f"{path}:1:1: no id or name column found (looked for "
+                                 f"EmployeeId, employee_id, id, Name ...) {hint}: give the id "
+                                 "column (--id COLUMN)")

@@ -169,10 +169,10 @@ def test_a_bom_before_a_windows_1252_byte(tmp_path: Path, header: str) -> None:
     data = b"\xef\xbb\xbf" + (header + "\n" + row + "\n").encode("cp1252")
     result = _import(tmp_path, data)
     assert _said(result, "encoding") == [
-        (2, 5, "warning", "not UTF-8 (byte 0xe9): read as Windows-1252; pass --encoding if "
-                          "names look wrong")] if header.startswith("id") else [
-        (2, 3, "warning", "not UTF-8 (byte 0xe9): read as Windows-1252; pass --encoding if "
-                          "names look wrong")]
+        (2, 5, "warning", "not UTF-8 (byte 0xe9): read as Windows-1252; pass the encoding "
+                          "(--encoding) if names look wrong")] if header.startswith("id") else [
+        (2, 3, "warning", "not UTF-8 (byte 0xe9): read as Windows-1252; pass the encoding "
+                          "(--encoding) if names look wrong")]
     [person] = _loads(result, tmp_path)
     assert (person.id, person.name) == ("1", "Adé")
     assert "Not imported" not in result.text

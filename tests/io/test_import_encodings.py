@@ -235,7 +235,7 @@ def test_a_utf8_file_with_a_bad_byte_keeps_its_names(tmp_path: Path) -> None:
     assert [tuple(p) for p in result.problems if p.rule == "encoding"] == [
         (str(path), 201, 8, "warning", "encoding",
          "not UTF-8 (byte 0xff): read as U+FFFD (\ufffd), the rest of the file as UTF-8; "
-         "pass --encoding if names look wrong")]
+         "pass the encoding (--encoding) if names look wrong")]
     assert "(200 rows, utf-8)" in result.text.splitlines()[1]
 
 
@@ -278,7 +278,8 @@ def test_a_file_of_more_bytes_not_utf8_than_utf8_characters_is_windows_1252(
     result = import_csv(path)
     assert [p.name for p in result.org.people] == names
     [problem] = [p for p in result.problems if p.rule == "encoding"]
-    assert problem.message.endswith("read as Windows-1252; pass --encoding if names look wrong")
+    assert problem.message.endswith("read as Windows-1252; pass the encoding (--encoding) if "
+                                    "names look wrong")
 
 
 def _cesu_8(text: str) -> bytes:
@@ -311,7 +312,8 @@ def test_encoding_utf8_refuses_a_bad_byte_after_a_cesu_8_pair(tmp_path: Path) ->
     with pytest.raises(OrgLoadError) as raised:
         import_csv(path, ImportOptions(encoding="utf-8"))
     assert [tuple(p)[1:] for p in raised.value.problems] == [
-        (3, 4, "error", "encoding", "byte 0xf6 is not valid utf-8: pass the file's --encoding")]
+        (3, 4, "error", "encoding", "byte 0xf6 is not valid utf-8: pass the file's encoding "
+                                    "(--encoding)")]
 
 
 _NAME_CHARS = "abcXYZ -'éüñøßŁżЖ中😀"
@@ -398,8 +400,8 @@ _BAD_BYTE_ON_LINE_3 = b"id,name,manager{nl}a,Ann,{nl}b,B\xffb,a{nl}c,Zo\xc3\xab,
 @pytest.mark.parametrize("newline", [b"\r", b"\r\n", b"\n"])
 @pytest.mark.parametrize(("encoding", "level", "message"), [
     (None, "warning", "not UTF-8 (byte 0xff): read as U+FFFD (\ufffd), the rest of the file "
-                      "as UTF-8; pass --encoding if names look wrong"),
-    ("utf-8", "error", "byte 0xff is not valid utf-8: pass the file's --encoding")])
+                      "as UTF-8; pass the encoding (--encoding) if names look wrong"),
+    ("utf-8", "error", "byte 0xff is not valid utf-8: pass the file's encoding (--encoding)")])
 def test_a_bad_byte_is_placed_on_its_line_whatever_the_line_ends(
         tmp_path: Path, newline: bytes, encoding: str | None, level: str, message: str) -> None:
     # (only \n was counted: a file of \r line ends said line 1, column 27)

@@ -121,7 +121,7 @@ def test_a_header_whose_manager_name_failed_below_titles_of_several_values(
     assert str(raised.value) == (
         f"{path}:2:3: no manager column found (looked for ReportsTo, manager_id, parentId, "
         "Supervisor ...) (the header of column 3 is the Excel error #REF!: a formula that "
-        "failed; fix it in the workbook): pass --manager COLUMN")
+        "failed; fix it in the workbook): give the manager column (--manager COLUMN)")
 
 
 @pytest.mark.parametrize("ending", ["csv", "xlsx"])
@@ -162,4 +162,5 @@ def test_no_id_or_name_column_names_the_header_read(tmp_path: Path, ending: str)
     with pytest.raises(OrgvizError) as raised:
         import_csv(path)
     assert str(raised.value) == (f"{path}:2:1: no id or name column found (looked for "
-                                 "EmployeeId, employee_id, id, Name ...): pass --id COLUMN")
+                                 "EmployeeId, employee_id, id, Name ...): give the id column "
+                                 "(--id COLUMN)")

@@ -136,7 +136,8 @@ def test_sheet_picks_a_sheet_and_others_are_noted(tmp_path: Path) -> None:
     table = read_xlsx(book, "People")
     assert table.header == HEADER and len(table.rows) == 5
     assert [(p.level, p.message) for p in table.problems] == [
-        ("info", "read sheet 'People' of 2 ('Readme', 'People'): --sheet picks another")]
+        ("info", "read sheet 'People' of 2 ('Readme', 'People'): sheet (--sheet) picks "
+                 "another")]
     with pytest.raises(OrgFileError, match=r"no sheet named 'Staff' \(sheets: 'Readme', "
                                            r"'People'\)"):
         read_xlsx(book, "Staff")
@@ -458,11 +459,12 @@ def test_command_line(run: Callable[..., Any], tmp_path: Path) -> None:
     assert "name: Ravi Shah" in (tmp_path / "acme.yaml").read_text(encoding="utf-8")
     wrong = run("import", "people.csv", "--sheet", "People")
     assert wrong.exit_code == 2
-    assert wrong.output.strip() == ("orgviz: people.csv: --sheet picks a sheet of an .xlsx "
-                                    "workbook; this file is read as CSV")
+    assert wrong.output.strip() == ("orgviz: people.csv: sheet (--sheet) picks a sheet of an "
+                                    ".xlsx workbook; this file is read as CSV")
     encoded = run("import", "people.xlsx", "--encoding", "cp1252")
     assert encoded.exit_code == 2
-    assert "--encoding and --delimiter are for CSV files, not workbooks" in encoded.output
+    assert ("encoding (--encoding) and delimiter (--delimiter) are for CSV files, not "
+            "workbooks") in encoded.output
 
 
 def test_a_workbook_is_known_by_its_content(tmp_path: Path) -> None:
@@ -500,7 +502,8 @@ def test_a_workbook_on_standard_input(run: Callable[..., Any], tmp_path: Path) -
         2, "orgviz: <stdin>: no sheet named 'Staff' (sheets: 'Summary', 'People')")
     delimited = runner.invoke(main, ["import", "-", "--delimiter", ";"], input=data)
     assert (delimited.exit_code, delimited.output.strip()) == (
-        2, "orgviz: <stdin>: --encoding and --delimiter are for CSV files, not workbooks")
+        2, "orgviz: <stdin>: encoding (--encoding) and delimiter (--delimiter) are for CSV "
+           "files, not workbooks")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("people.csv", "id,name\n1,Ana\n")
@@ -594,8 +597,9 @@ def test_a_missing_column_names_the_other_sheets(tmp_path: Path, summary: list[l
     message = str(caught.value)
     assert says in message
     assert message.endswith("(read sheet 'Summary' of 3; the others: 'People', 'Notes'; "
-                            f"--sheet picks one): pass --{'id' if 'id' in says else 'manager'}"
-                            " COLUMN")
+                            "sheet (--sheet) picks one): give the "
+                            f"{'id' if 'id' in says else 'manager'} column (--"
+                            f"{'id' if 'id' in says else 'manager'} COLUMN)")
     assert len(import_csv(book, ImportOptions(sheet="People")).org.people) == len(ROWS)
 
 
@@ -625,7 +629,8 @@ def test_a_missing_column_names_three_other_sheets_and_how_many_more(tmp_path: P
     with pytest.raises(OrgvizError) as caught:
         import_csv(workbook(tmp_path / "export.xlsx", sheets))
     assert str(caught.value).endswith("(read sheet 'S1' of 6; the others: 'S2', 'S3', 'S4' "
-                                      "and 2 more; --sheet picks one): pass --manager COLUMN")
+                                      "and 2 more; sheet (--sheet) picks one): give the "
+                                      "manager column (--manager COLUMN)")
 
 
 def test_a_sheet_with_a_header_and_no_rows_names_the_other_sheets(tmp_path: Path) -> None:
@@ -634,7 +639,7 @@ def test_a_sheet_with_a_header_and_no_rows_names_the_other_sheets(tmp_path: Path
         import_csv(book)
     assert [(p.line, p.col, p.message) for p in caught.value.problems] == [
         (2, 1, "sheet 'Summary' has a header but no rows: nothing to import (the others: "
-               "'People'; --sheet picks one)")]
+               "'People'; sheet (--sheet) picks one)")]
 
 
 def test_excel_error_cells_read_as_empty_with_a_warning(tmp_path: Path) -> None:
@@ -659,7 +664,7 @@ def test_an_empty_first_sheet_names_the_others(tmp_path: Path) -> None:
         import_csv(book)
     assert [(p.line, p.col, p.message) for p in caught.value.problems] == [
         (1, 1, "sheet 'Cover' is empty: expected a header row and one row per person (the "
-               "others: 'Staff'; --sheet picks one)")]
+               "others: 'Staff'; sheet (--sheet) picks one)")]
     assert len(import_csv(book, ImportOptions(sheet="Staff")).org.people) == len(ROWS)
 
 

@@ -93,7 +93,7 @@ def test_a_people_file_headed_team_lead_gets_no_teams_table_hint(
     assert result.exit_code == 2
     assert result.output == (
         f"orgviz: {name}:1:1: no id or name column found (looked for EmployeeId, employee_id, "
-        "id, Name ...): pass --id COLUMN\n")
+        "id, Name ...): give the id column (--id COLUMN)\n")
 
 
 def test_a_row_s_mistake_in_a_table_beside_is_a_warning_the_rest_read(

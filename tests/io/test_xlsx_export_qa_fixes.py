@@ -70,15 +70,15 @@ def test_sheet_naming_a_chart_says_it_is_one(tmp_path: Path,
             charts=[(0, "Chart"), (2, "Trend")])
     said = run("import", "x3.xlsx", "--sheet", "Chart")
     assert (said.exit_code, said.output) == (
-        2, "orgviz: x3.xlsx: sheet 'Chart' is a chart, not a table: --sheet picks one of "
-           "'Data', 'More'\n")
+        2, "orgviz: x3.xlsx: sheet 'Chart' is a chart, not a table: sheet (--sheet) picks one "
+           "of 'Data', 'More'\n")
     missing = run("import", "x3.xlsx", "--sheet", "Staff")
     assert (missing.exit_code, missing.output) == (
         2, "orgviz: x3.xlsx: no sheet named 'Staff' (sheets: 'Data', 'More')\n")
     table = read_xlsx(tmp_path / "x3.xlsx", "More")
     assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
         (1, 1, "info", "read sheet 'More' of 2 ('Data', 'More'; chart sheets 'Chart', "
-                       "'Trend' skipped): --sheet picks another")]
+                       "'Trend' skipped): sheet (--sheet) picks another")]
     assert table.sheets == ("More", "Data")
 
 
@@ -88,8 +88,8 @@ def test_a_hidden_first_sheet_gives_way_to_the_first_visible_one(tmp_path: Path)
     table = read_xlsx(book)
     assert table.header == HEADER
     assert [(p.line, p.col, p.level, p.message) for p in table.problems] == [
-        (1, 1, "info", "read sheet 'Data' of 2 ('Old' (hidden), 'Data'): --sheet picks "
-                       "another")]
+        (1, 1, "info", "read sheet 'Data' of 2 ('Old' (hidden), 'Data'): sheet (--sheet) "
+                       "picks another")]
     assert table.sheets == ("Data", "Old")
     assert read_xlsx(book, "Old").header == ["x", "y"]  # (--sheet still reads it)
 
@@ -102,7 +102,7 @@ def test_a_chart_before_hidden_worksheets_reads_the_first_of_them(tmp_path: Path
     assert len(table.rows) == len(ROWS)
     assert [(p.line, p.col, p.message) for p in table.problems] == [
         (1, 1, "read sheet 'A' of 2 ('A' (hidden), 'B' (hidden); chart sheet 'Chart' "
-               "skipped): --sheet picks another")]
+               "skipped): sheet (--sheet) picks another")]
 
 
 def test_a_missing_column_names_the_worksheets_not_the_charts(tmp_path: Path) -> None:
@@ -111,8 +111,8 @@ def test_a_missing_column_names_the_worksheets_not_the_charts(tmp_path: Path) ->
     with pytest.raises(OrgvizError) as raised:
         import_csv(book)
     assert str(raised.value).endswith(
-        "(read sheet 'Summary' of 2; the others: 'People'; --sheet picks one): pass --id "
-        "COLUMN")
+        "(read sheet 'Summary' of 2; the others: 'People'; sheet (--sheet) picks one): give "
+        "the id column (--id COLUMN)")
 
 
 def test_a_workbook_of_charts_alone_says_so() -> None:

@@ -187,13 +187,15 @@ def decode(data: bytes, shown: str, encoding: str | None,
                          _position(data, exc.start))
             raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
                                         f"byte 0x{data[exc.start]:02x} is not valid "
-                                        f"{encoding}: pass the file's --encoding")]) from None
+                                        f"{encoding}: pass the file's encoding "
+                                        "(--encoding)")]) from None
         if b"\n" in data and "\n" not in text:  # (UTF-8 bytes read as UTF-16: CJK text)
             lines = data.count(b"\n") + (not data.endswith(b"\n"))
             raise OrgLoadError([Problem(shown, 1, 1, "error", "encoding",
                                         f"read as {encoding}, the file's {lines:,} lines are "
                                         "one line: it is in another encoding; pass the "
-                                        "file's --encoding, or none to read UTF-8")])
+                                        "file's encoding (--encoding), or none to read "
+                                        "UTF-8")])
         return text, encoding
     wide = _wide_by_mark(data)
     if wide is not None:
@@ -226,7 +228,8 @@ def decode(data: bytes, shown: str, encoding: str | None,
         line, col = _position(data, exc.start)
         problems.append(Problem(shown, line, col, "warning", "encoding",
                                 f"not UTF-8 (byte 0x{data[exc.start]:02x}): read as "
-                                "Windows-1252; pass --encoding if names look wrong"))
+                                "Windows-1252; pass the encoding (--encoding) if names "
+                                "look wrong"))
         # cp1252 leaves five bytes undefined: keep them as latin-1 (C1 controls, stripped later).
         return data.decode("cp1252", errors="surrogateescape").translate(_UNESCAPE), "cp1252"
 
@@ -312,8 +315,8 @@ class _LenientUtf8:
             more = f", and {_more_of(self.bad - 1, 'byte')}" if self.bad > 1 else ""
             found.append(Problem(shown, line, col, "warning", "encoding",
                                  f"not UTF-8 (byte 0x{byte:02x}{more}): read as U+FFFD "
-                                 "(\ufffd), the rest of the file as UTF-8; pass --encoding "
-                                 "if names look wrong"))
+                                 "(\ufffd), the rest of the file as UTF-8; pass the "
+                                 "encoding (--encoding) if names look wrong"))
         return sorted(found, key=lambda problem: (problem.line, problem.col))
 
 
@@ -351,7 +354,7 @@ def _cesu_8(data: bytes, shown: str, encoding: str, problems: list[Problem]) -> 
         line, col, byte = lenient.first_bad
         raise OrgLoadError([Problem(shown, line, col, "error", "encoding",
                                     f"byte 0x{byte:02x} is not valid {encoding}: pass the "
-                                    "file's --encoding")])
+                                    "file's encoding (--encoding)")])
     problems += lenient.problems(shown)
     return lenient.text
 
@@ -432,8 +435,9 @@ def _check_byte_order_mark(data: bytes, shown: str, encoding: str) -> None:
             if not codecs.lookup(encoding).name.startswith(family):
                 raise _fatal(shown, 1, f"the file starts with a {family.upper()} byte order "
                              f"mark, so it is {family.upper()}, not {encoding}: leave out "
-                             "--encoding" + (" or save it as UTF-8" if family == "utf-32"
-                                             else ""), "encoding")
+                             "the encoding (--encoding)"
+                             + (" or save it as UTF-8" if family == "utf-32" else ""),
+                             "encoding")
             return
 
 

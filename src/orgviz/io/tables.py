@@ -53,8 +53,8 @@ def _read_table(path: str | os.PathLike[str], encoding: str | None, delimiter: s
     if is_workbook_data(data):
         return _read_workbook(path, encoding, None if companion else delimiter, sheet, data)
     if sheet is not None:
-        raise OrgFileError(f"{shown_path(path)}: --sheet picks a sheet of an .xlsx workbook; "
-                           "this file is read as CSV")
+        raise OrgFileError(f"{shown_path(path)}: sheet (--sheet) picks a sheet of an .xlsx "
+                           "workbook; this file is read as CSV")
     return parse_csv(data, shown_path(path), encoding, delimiter, companion)
 
 
@@ -64,6 +64,6 @@ def _read_workbook(path: str | os.PathLike[str], encoding: str | None, delimiter
     from orgviz.io.xlsxread import read_xlsx
 
     if encoding is not None or delimiter is not None:
-        raise OrgFileError(f"{shown_path(path)}: --encoding and --delimiter are for CSV "
-                           "files, not workbooks")
+        raise OrgFileError(f"{shown_path(path)}: encoding (--encoding) and delimiter "
+                           "(--delimiter) are for CSV files, not workbooks")
     return read_xlsx(path, sheet, data)

@@ -135,8 +135,8 @@ class _Sheets:
         if sheet is None:
             return next((n for n in self.tables if n not in self.hidden), self.tables[0])
         if sheet in self.charts:
-            raise OrgFileError(f"{shown}: sheet '{sheet}' is a chart, not a table: --sheet "
-                               f"picks one of {_quoted(self.tables)}")
+            raise OrgFileError(f"{shown}: sheet '{sheet}' is a chart, not a table: sheet "
+                               f"(--sheet) picks one of {_quoted(self.tables)}")
         if sheet not in self.tables:
             raise OrgFileError(f"{shown}: no sheet named '{sheet}' (sheets: "
                                f"{_quoted(self.tables)})")
@@ -148,7 +148,7 @@ class _Sheets:
 
     def read_note(self, title: str) -> str | None:
         """What the import's info says of the sheet read among others ("read sheet 'B' of 2
-        ('A' (hidden), 'B'): --sheet picks another"); None for a workbook of one sheet."""
+        ('A' (hidden), 'B'): sheet (--sheet) picks another"); None for a workbook of one sheet."""
         several = len(self.tables) > 1
         listed = [", ".join(f"'{n}'" + (" (hidden)" if n in self.hidden else "")
                             for n in self.tables)] if several else []
@@ -158,7 +158,8 @@ class _Sheets:
         if not listed:
             return None
         return (f"read sheet '{title}'" + (f" of {len(self.tables):,}" if several else "")
-                + f" ({'; '.join(listed)})" + (": --sheet picks another" if several else ""))
+                + f" ({'; '.join(listed)})"
+                + (": sheet (--sheet) picks another" if several else ""))
 
 
 def _quoted(names: list[str]) -> str:
@@ -515,7 +516,7 @@ def _table(shown: str, title: str, sheets: _Sheets, rows: list[tuple[int, list[s
     errors were emptied; `merged`: the sheet's merged ranges)."""
     kept = [(number, cells) for number, cells in rows if any(c.strip() for c in cells)]
     others = sheets.others(title)
-    hint = (f" (the others: {_quoted(others)}; --sheet picks one)" if others else "")
+    hint = (f" (the others: {_quoted(others)}; sheet (--sheet) picks one)" if others else "")
     if not kept:
         raise OrgLoadError([Problem(shown, 1, 1, "error", "csv",
                                     f"sheet '{title}' is empty: expected a header row and one "

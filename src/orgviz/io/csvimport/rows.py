@@ -227,13 +227,15 @@ class RowReader(CellReader, FlagReader):
             hint = ""
             folded = {normalise_header(h) for h in table.header}
             if folded & {"departmentid", "departmentname", "deptid"}:
-                hint = " (a list of departments? use it as --teams FILE beside the people CSV)"
+                hint = (" (a list of departments? give it as teams (--teams FILE) with the people "
+                        "CSV)")
             elif is_export_header(table.header):  # (export's own, not any header --teams
                 # reads as a teams table: another tool's `Team,Lead` may be none, no hint)
                 hint = (" (the teams table of `orgviz export`: import the people CSV beside it, "
                         "which reads it)")
             elif "reportingseniorpost" in folded:
-                hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
+                hint = (" (grouped junior posts? give them as junior (--junior FILE) to the "
+                        "senior CSV's import)")
             if table.shown.lower().endswith((".yaml", ".yml")) or _starts_as_org_file(
                     table.header):
                 raise OrgvizError(f"{table.shown}: a YAML file, not an HR export (CSV or "
@@ -242,20 +244,24 @@ class RowReader(CellReader, FlagReader):
             where, error = _header_error(table)
             raise OrgvizError(f"{where}: no id or name column found (looked for "
                               "EmployeeId, employee_id, id, Name ...)"
-                              f"{error or hint or _other_sheets(table)}: pass --id COLUMN")
+                              f"{error or hint or _other_sheets(table)}: give the id column "
+                              "(--id COLUMN)")
         if columns.get("manager") is None:
             folded = {normalise_header(h) for h in table.header}
             hint = ""
             if "reportingseniorpost" in folded:
-                hint = " (grouped junior posts? import the senior CSV with --junior FILE)"
+                hint = (" (grouped junior posts? give them as junior (--junior FILE) to the "
+                        "senior CSV's import)")
             option = columns.option_taking("manager", self.options.columns)
             if option:  # (--id Manager: the column found for the manager went to the id)
                 raise OrgvizError(f"{table.shown}: no manager column: {option} takes the "
-                                  "column found for the manager; pass --manager COLUMN too")
+                                  "column found for the manager; give the manager column "
+                                  "(--manager COLUMN) too")
             where, error = _header_error(table)
             raise OrgvizError(f"{where}: no manager column found (looked for ReportsTo, "
                               f"manager_id, parentId, Supervisor ...)"
-                              f"{error or hint or _other_sheets(table)}: pass --manager COLUMN")
+                              f"{error or hint or _other_sheets(table)}: give the manager column "
+                              "(--manager COLUMN)")
 
     def read_rows(self, shown: str, lines: list[int], by_column: Sequence[Sequence[str]],
                   columns: Columns, exact: bool) -> dict[str, Iterable[Any]]:
@@ -557,8 +563,8 @@ class RowReader(CellReader, FlagReader):
         if not exact:
             self.header_notes.append("No name column: people are named by their ids")
             self.problem(SourceLoc(shown, 1, 1), "info", "no-name",
-                         "no name column: people are named by their ids (--name COLUMN "
-                         "picks one)")
+                         "no name column: people are named by their ids; give the name "
+                         "column (--name COLUMN) to name them")
             return
         for r in unnamed:
             add_note(notes, r, "no name and not vacant: named by the id")
@@ -722,8 +728,9 @@ def _header_error(table: CsvTable) -> tuple[str, str]:
 
 
 def _other_sheets(table: CsvTable) -> str:
-    """" (read sheet 'A' of 2; the others: 'B'; --sheet picks one)" for a workbook."""
+    """" (read sheet 'A' of 2; the others: 'B'; sheet (--sheet) picks one)" for a
+    workbook."""
     if not table.sheets:
         return ""
     return (f" (read sheet '{table.sheets[0]}' of {len(table.sheets):,}; the others: "
-            f"{quoted(table.sheets[1:], 3)}; --sheet picks one)")
+            f"{quoted(table.sheets[1:], 3)}; sheet (--sheet) picks one)")
