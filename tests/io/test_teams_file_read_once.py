@@ -201,3 +201,43 @@ def test_a_big_teams_table_beside_is_read_whole_once(
     assert len(result.org.teams) == 60_002
     assert bytes_read(table) == table.stat().st_size
     assert opened(table) == 1
+
+
+#: A teams table of another org (none of the people's teams in it), and one that cannot be
+#: read (UTF-16, but not past its first 64 KiB: an error at its first bad unit, line 4002).
+OTHER_TABLE = "team,team_name,parent,lead,color\nsales,Sales,,zed,\n"
+UNREADABLE = ("team,team_name,parent,lead,color\n"
+              + "".join(f"t{i},Team {i},,,\n" for i in range(4000))).encode("utf-16") \
+    + b"\x00\xd8" + "x\n".encode("utf-16-le")
+
+
+@pytest.mark.parametrize("people", [EXACT, HR], ids=["exact", "hr"])
+@pytest.mark.parametrize("table", [OTHER_TABLE, UNREADABLE], ids=["other-org", "unreadable"])
+def test_a_table_beside_that_does_not_match_is_set_aside_in_one_import(
+        tmp_path: Path, opened: Callable[[Path], int], people: str, table: str | bytes) -> None:
+    # (the people CSV was imported a second time, without the table, to set it aside)
+    path, beside = _files(tmp_path, people, "")
+    if isinstance(table, bytes):
+        beside.write_bytes(table)
+    else:
+        beside.write_text(table, encoding="utf-8")
+    result = import_csv(path)
+    assert (opened(path), opened(beside)) == (1, 1)
+    [warning] = [p for p in result.problems if p.level != "info"]
+    assert (warning.file, warning.line, warning.col, warning.rule) == (str(beside), 1, 1,
+                                                                       "columns")
+    reason = (f"{path}:2:7: team '10' is not in acme.teams.csv" if people == EXACT else
+              f"{path}:2:4: team '10' is not in acme.teams.csv")
+    if isinstance(table, bytes):
+        reason = f"{beside}:4002:1: the file starts like UTF-16 but is not valid UTF-16: " \
+                 "save it as UTF-8"
+    assert warning.message == (
+        f"the teams table beside acme.csv does not match it ({reason}) and was not read: "
+        f"given as teams (`--teams {beside}`), it is read anyway")
+    without = import_csv(path, ImportOptions(teams_beside=False))
+    assert result.text == without.text
+    assert result.org.teams == without.org.teams
+    assert [(p.id, p.team) for p in result.org.people] == \
+        [(p.id, p.team) for p in without.org.people]
+    assert result.problems == sorted([*without.problems, warning])
+    assert result.header_notes == without.header_notes

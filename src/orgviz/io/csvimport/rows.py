@@ -193,8 +193,13 @@ class RowReader(CellReader, FlagReader):
                         for line, cells in rows]
             lines = list(map(_LINE, rows))
             by_column = list(zip(*map(_CELLS, rows), strict=True))
-        return record_columns(len(lines), self.read_rows(table.shown, lines, by_column,
+        read = record_columns(len(lines), self.read_rows(table.shown, lines, by_column,
                                                          columns, exact))
+        if self.table_beside and not exact and "team" in self.cols:
+            from orgviz.io.csvimport.teamrows import keep_numbered_teams_note
+
+            keep_numbered_teams_note(self, table, read["team"])
+        return read
 
     def managers_by_name(self, managers: list[str | None], names: Sequence[str | None]
                          ) -> list[dict[str, int]]:

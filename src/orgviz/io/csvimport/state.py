@@ -79,13 +79,17 @@ class ImporterState:
         # once read: read once an import, whichever step asks for it (`read_teams_file`)
         self.teams_file: tuple[str, CsvTable | None] | None = None
         # the teams file's path and bytes when read before the import (the teams table
-        # beside the people CSV, read whole to tell whether it is one): read no more
+        # beside the people CSV, read whole once its first line told it is one): read no more
         self.teams_data: tuple[str, bytes] | None = None
         # whether the teams file is the teams table found beside the people CSV, not named
         # by --teams: a mistake in one of its rows (a lead who is no person of the CSV, a
         # color that is no color, a parent that is no team) is a warning, what it names
         # left out (`teamrows`)
         self.table_beside = False
+        # what the import says of the people CSV's teams without a teams file (a team column
+        # of numbers: `note_numbered_teams`), kept while the table beside it is read: said
+        # when it is set aside (`teamrows.set_aside`)
+        self.without_table: list[Problem] = []
         # whether an FTE with a decimal comma or a percent sign, and one rounded, were said
         self.said_local_fte = self.said_rounded_fte = False
         # the FTE cells read with a decimal comma or a percent sign, and the FTEs read, that

@@ -10,14 +10,20 @@ a history or future-dated row, is its person's current row, with a warning, as i
 departments list; left out when it has none). In a table found beside the people CSV
 (not named by --teams: `ImporterState.table_beside`), such a mistake concerns its row
 alone (an edited or stale table: a lead since left) and is a warning, the rest of the table
-read.
+read. Such a table that cannot belong to the people CSV (none of the people's teams in
+it), or that cannot be read at all, is set aside as it is read (`fits_people`,
+`set_aside`): what reading it added undone, a warning at its first cell, the import going
+on as without it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
+from orgviz.errors import OrgLoadError, OrgvizError
 from orgviz.io.csvimport.cells import CellReader
 from orgviz.io.csvimport.rows import RecordColumns
 from orgviz.io.csvimport.teams import (
@@ -33,7 +39,8 @@ from orgviz.io.csvimport.teams import (
 from orgviz.io.csvread import CsvTable
 from orgviz.io.teamtable import team_table_columns
 from orgviz.model import NO_LOC, Team
-from orgviz.problem import SourceLoc
+from orgviz.orgfiles import shown_path
+from orgviz.problem import Problem, SourceLoc
 
 
 def read_team_table(imp: CellReader, table: CsvTable, layout: Mapping[str, int],
@@ -152,10 +159,19 @@ def teams_of_table(imp: CellReader, columns: RecordColumns) -> list[Team] | None
     given (--teams, or the one beside it) that is a teams table, the org's teams: the
     table's, in its order, then the teams of people that the table lacks (a warning at the
     first row of each: declared, named by its first `team_name`); None when the teams file
-    is a departments list (read with the rows linked, as before)."""
+    is a departments list (read with the rows linked, as before). The table beside the
+    people CSV that does not fit it is set aside (the module's doc): the people's teams, as
+    without it."""
     path = imp.options.teams
     assert path is not None
-    table = read_teams_file(imp, path)
+    mark = reading(imp)
+    try:
+        table = read_teams_file(imp, path)
+    except OrgvizError as exc:
+        if not imp.table_beside:
+            raise
+        set_aside(imp, mark, shown_path(path), columns["file"][0], exc)
+        table = None
     if table is None:  # (the header alone: an org without `teams:`, as without a table)
         return team_ids(columns["team"], columns["team_name"], True)[0]
     layout = team_table_columns(table.header)
@@ -163,13 +179,111 @@ def teams_of_table(imp: CellReader, columns: RecordColumns) -> list[Team] | None
         return None
     imp.problems.extend(table.problems)
     known = read_team_table(imp, table, layout, set(columns["id"]))
-    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
-    teams = [team_of(tid, team, team.parent, team.lead) for tid, team in known.items()]
     firsts: dict[tuple[str | None, str | None], int] = {}  # each (team, team_name): its row
     for row, pair in enumerate(zip(columns["team"], columns["team_name"], strict=True)):
         firsts.setdefault(pair, row)
     rows = _Rows(columns["file"][0], columns["line"], firsts)
+    teams_of_people = [(value, rows.at(value, name, imp.cols["team"]))
+                       for value, name in firsts if value is not None]
+    if not fits_people(imp, mark, table.shown, rows.shown, known, teams_of_people):
+        return team_ids(columns["team"], columns["team_name"], True)[0]
+    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
+    teams = [team_of(tid, team, team.parent, team.lead) for tid, team in known.items()]
     return teams + _people_teams(imp, known, rows, os.path.basename(table.shown))
+
+
+class Reading(NamedTuple):
+    """How far an import had gone when it began to read a teams file: its problems and the
+    findings it kept about rows' values (what reading the table adds after them)."""
+
+    problems: int
+    row_tallies: int
+
+
+def reading(imp: CellReader) -> Reading:
+    """Where an import stands before it reads a teams file (`set_aside` undoes the rest)."""
+    return Reading(len(imp.problems), len(imp.row_tallies))
+
+
+def fits_people(imp: CellReader, mark: Reading, table: str, people: str, known: KnownTeams,
+                teams_of_people: Iterable[tuple[str, SourceLoc]], by_name: bool = False,
+                declared: Callable[[str], bool] = bool) -> bool:
+    """Whether a teams table read (`known`, `table` its shown name) belongs to the people
+    CSV (`people`): always when named by --teams; the one beside it does unless an error
+    is in it (its rows' mistakes are warnings: what is left is a table that cannot be
+    read), or, with no person in a team of it (`teams_of_people`: each team value and its
+    cell; `by_name`, a value may also name a team by its name, where no other team has
+    it), a team value of the people that would be declared (`declared`) is not in it: a
+    table of another org. One that does not is set aside (`set_aside`). (A table that
+    lacks some teams of the people beside others it holds is read: an org may have people
+    in teams its `teams:` does not list, and its export such a pair.)"""
+    if not imp.table_beside:
+        return True
+    errors = [p for p in imp.problems[mark.problems:] if p.file == table and p.level == "error"]
+    held = set(known)
+    if by_name:
+        names = Counter(team.name for team in known.values() if team.name)
+        held |= {name for name, n in names.items() if n == 1}
+    values = list(teams_of_people)
+    if not any(value in held for value, _loc in values):
+        lacked = [(loc, value) for value, loc in values if declared(value)]
+        if lacked:  # (the first team value the table lacks)
+            loc, value = min(lacked)
+            errors.append(Problem.at(loc, "warning", "unknown-team",
+                                     f"team '{value}' is not in {os.path.basename(table)}"))
+    misfit = min(errors, default=None)
+    if misfit is None:
+        return True
+    set_aside(imp, mark, table, people, misfit)
+    return False
+
+
+def keep_numbered_teams_note(imp: CellReader, table: CsvTable,
+                             values: Sequence[str | None]) -> None:
+    """Keep what the import says of a people CSV's team column of numbers without a teams
+    file (`note_numbered_teams`), for when the table beside it is set aside."""
+    from orgviz.io.csvimport.teams import note_numbered_teams
+
+    mark = len(imp.problems)
+    note_numbered_teams(imp, table, values)
+    imp.without_table = imp.problems[mark:]
+    del imp.problems[mark:]
+
+
+def set_aside(imp: CellReader, mark: Reading, table: str, people: str,
+              why: Problem | OrgvizError) -> None:
+    """Set aside the teams table beside the people CSV (`table`, `people`: their shown
+    names): what reading it added to the import undone (`mark`), what the import says
+    without a teams file said (`ImporterState.without_table`), a warning at its first cell
+    that says why (`why`: the first mismatch, or what its reading raised)."""
+    del imp.problems[mark.problems:]
+    del imp.row_tallies[mark.row_tallies:]
+    imp.problems.extend(imp.without_table)
+    if isinstance(why, OrgLoadError):
+        errors = [p for p in why.problems if p.level == "error"]
+        first = min([p for p in errors if p.file == table] or errors, default=None)
+        reason = str(why) if first is None else _said(first)
+    else:
+        reason = _said(why) if isinstance(why, Problem) else str(why)
+    imp.problems.append(not_read(table, people, reason))
+
+
+def _said(problem: Problem) -> str:
+    """A problem as the warning quotes it: where, and what (less what import did of it)."""
+    what = problem.message
+    for done in (" (left out)", ": left out", ": declared", "; this row is left out",
+                 "; the row is left out"):
+        what = what.split(done, 1)[0]
+    return f"{problem.file}:{problem.line}:{problem.col}: {what}"
+
+
+def not_read(table: str, people: str, reason: str) -> Problem:
+    """The warning that says the teams table beside the people CSV (their shown names) was
+    not read, and why."""
+    return Problem(table, 1, 1, "warning", "columns",
+                   f"the teams table beside {os.path.basename(people)} does not match it "
+                   f"({reason}) and was not read: given as teams (`--teams {table}`), it is "
+                   "read anyway")
 
 
 class _Rows:

@@ -16,6 +16,7 @@ from orgviz.io.csvimport.state import ImporterState, header_at
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
 from orgviz.model import NO_LOC, Team
+from orgviz.orgfiles import shown_path
 from orgviz.problem import SourceLoc, quoted
 
 if TYPE_CHECKING:
@@ -49,22 +50,41 @@ KnownTeams = dict[str, KnownTeam]
 def read_teams(imp: CellReader, path: str) -> KnownTeams:
     """A teams file: the teams table of an export (`team,team_name,parent,lead,color`), or a
     departments CSV (team value -> name, lead id, parent team value)."""
-    from orgviz.io.csvimport.teamrows import read_team_table
+    from orgviz.io.csvimport import teamrows
     from orgviz.io.teamtable import team_table_columns
 
-    table = read_teams_file(imp, path)
+    mark = teamrows.reading(imp)
+    try:
+        table = read_teams_file(imp, path)
+    except OrgvizError as exc:  # (the table beside the people CSV: set aside)
+        if not imp.table_beside:
+            raise
+        teamrows.set_aside(imp, mark, shown_path(path), _people_file(imp), exc)
+        return {}
     if table is None:
         return {}
     imp.problems.extend(table.problems)
     layout = team_table_columns(table.header)
     if layout is not None:
-        teams = read_team_table(imp, table, layout, {r.id for r in imp.records},
-                                SetAsideLeads(imp))
+        teams = teamrows.read_team_table(imp, table, layout, {r.id for r in imp.records},
+                                         SetAsideLeads(imp))
+        if imp.table_beside and not teamrows.fits_people(
+                imp, mark, table.shown, _people_file(imp), teams,
+                [(r.team, r.loc("team")) for r in imp.records if r.team is not None], True,
+                lambda value: _fold(value) not in NO_TEAM):
+            return {}
     else:
         teams = _read_departments(imp, table)
     imp.teams_name = os.path.basename(table.shown)
     imp.header_notes.append(f"Teams from {imp.teams_name}")
     return teams
+
+
+def _people_file(imp: ImporterState) -> str:
+    """The people CSV's shown name, as its records hold it (not a junior posts file's)."""
+    junior = imp.options.junior
+    other = shown_path(junior) if junior is not None else None
+    return next((r.file for r in imp.records if r.file != other), "the people CSV")
 
 
 def read_teams_file(imp: ImporterState, path: str) -> CsvTable | None:
