@@ -187,7 +187,7 @@ def test_a_big_file_beside_that_is_no_teams_table_is_read_no_further_than_its_he
     assert table.stat().st_size > 2**20
     result = import_csv(path)
     assert [t.id for t in result.org.teams] == ["10", "20"]
-    assert 0 < bytes_read(table) <= 64 * 1024 + 1
+    assert 0 < bytes_read(table) <= 4096 + 1  # (its first line is short)
     assert bytes_read(path) == path.stat().st_size
 
 

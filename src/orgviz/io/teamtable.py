@@ -13,7 +13,7 @@ import csv
 import os
 import stat
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 #: The columns of the teams table, as export writes them (the org file's keys of a team;
 #: `team` and `team_name` as the people CSV calls a team's id and name).
@@ -47,8 +47,8 @@ def teams_table_beside(people_csv: str | None, encoding: str | None = None
     export writes: `is_teams_table`), its bytes read once (the import's, handed on), or
     None: for standard input (None, `-`), a device or a pipe, or when there is none (a file
     by its name of other columns, such as a departments list or another tool's `Team,Lead`,
-    is read only when `--teams` names it: of such a file no more than its first line, or
-    _FIRST_LINE_BYTES, is read)."""
+    is read only when `--teams` names it: of such a file no more than its first 4 KiB, or
+    up to its first line break within _FIRST_LINE_BYTES, is read: `_head`)."""
     if not people_csv or people_csv == "-" or not os.path.isfile(people_csv):
         return None
     path = teams_path(people_csv)
@@ -72,7 +72,7 @@ def _table_or_none(path: str, encoding: str | None) -> TableBeside | None:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             return None
-        head = stream.read(_FIRST_LINE_BYTES + 1)
+        head = _head(stream)
         if not _is_header_line(_first_line_of(head, path, encoding)):
             return None
         if status.st_size > MAX_CSV_BYTES:
@@ -120,18 +120,27 @@ def _first_line(path: str, encoding: str | None) -> str | None:
         return None
     try:
         with open(path, "rb") as stream:
-            data = stream.read(_FIRST_LINE_BYTES + 1)
+            data = _head(stream)
     except OSError:
         return None
     return _first_line_of(data, path, encoding)
 
 
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of a file, enough for its first line: its first _HEAD_BYTES and one
+    more, and, without a line break among them, on up to _FIRST_LINE_BYTES and one more."""
+    head = stream.read(_HEAD_BYTES + 1)
+    if len(head) > _HEAD_BYTES and b"\n" not in head:
+        head += stream.read(_FIRST_LINE_BYTES - _HEAD_BYTES)
+    return head
+
+
 def _first_line_of(data: bytes, path: str, encoding: str | None) -> str | None:
-    """The first line of a file's bytes (of its first _FIRST_LINE_BYTES, and one more: a
-    long file is decoded up to its first line break), decoded as the import decodes a CSV;
-    None when they cannot be decoded."""
+    """The first line of a file's bytes (`_head`: a file longer than _HEAD_BYTES is decoded
+    up to its first line break, found in its first _FIRST_LINE_BYTES, and one more),
+    decoded as the import decodes a CSV; None when they cannot be decoded."""
     data = data[:_FIRST_LINE_BYTES + 1]
-    if len(data) > _FIRST_LINE_BYTES:  # (a long file: up to its first line break)
+    if len(data) > _HEAD_BYTES:  # (a long file: up to its first line break)
         cut = data.find(b"\n") + 1
         cut += cut % 2 == 1 and data[cut:cut + 1] == b"\x00"  # (UTF-16-LE's "\n\0")
         data = data[:cut] if cut > 0 else b""
