@@ -35,7 +35,7 @@ def test_import_csv_reads_the_teams_table_beside_the_csv(tmp_path: Path) -> None
     assert result.org.teams[0].lead == "amara-okafor"
     assert [str(p) for p in result.problems] == [
         f"{tmp_path / 'small.teams.csv'}:1:1: info [columns] the teams of small.csv read from "
-        "its teams table beside it; teams (--teams FILE) reads another"]
+        "its teams table beside it; another is read with teams (--teams FILE)"]
 
 
 def test_import_csv_gives_the_org_file_the_command_writes(tmp_path: Path) -> None:

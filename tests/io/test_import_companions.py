@@ -45,7 +45,7 @@ def test_the_teams_table_beside_a_semicolon_csv_is_read_with_its_commas(
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
         "acme.teams.csv:1:1: info [columns] the teams of acme.csv read from its teams table "
-        "beside it; teams (--teams FILE) reads another")
+        "beside it; another is read with teams (--teams FILE)")
     assert _teams(load(tmp_path / "acme.yaml")) == TEAMS
     named = run("import", "acme.csv", "--delimiter", delimiter, "--teams", "acme.teams.csv",
                 "-o", "named.yaml")

@@ -106,7 +106,7 @@ def test_a_row_s_mistake_in_a_table_beside_is_a_warning_the_rest_read(
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
-        "table beside it; teams (--teams FILE) reads another",
+        "table beside it; another is read with teams (--teams FILE)",
         "people.teams.csv:2:4: warning [unknown-team] team 'Eng' is led by '9', who is not in "
         "the people file (left out): use the id of a person",
         "people.teams.csv:3:3: warning [unknown-team] team 'Sales' has parent 'Nope', which "
@@ -192,7 +192,7 @@ def test_a_table_beside_that_lacks_every_team_of_the_people_is_set_aside(
         "people.csv:4:4: warning [unknown-team] team 'Sales' is not in people.teams.csv: "
         "declared",
         "people.teams.csv:1:1: info [columns] the teams of people.csv read from its teams "
-        "table beside it; teams (--teams FILE) reads another"]
+        "table beside it; another is read with teams (--teams FILE)"]
     assert [(t.id, t.lead) for t in load(tmp_path / "people.yaml").teams] == [
         ("Eng", "1"), ("sales", None)]
 
@@ -228,7 +228,7 @@ def test_a_table_beside_saved_as_utf16_with_tabs_is_read(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
         "u16.teams.csv:1:1: info [columns] the teams of u16.csv read from its teams table "
-        "beside it; teams (--teams FILE) reads another")
+        "beside it; another is read with teams (--teams FILE)")
     assert [(t.id, t.color, t.lead, t.parent) for t in load(tmp_path / "u16.yaml").teams] == [
         ("exec", "#4C78A8", "ada", None), ("ops", "#E45756", "bo", "exec")]
     # (export takes it for its own table: overwritten)

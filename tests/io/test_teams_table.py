@@ -132,7 +132,7 @@ def test_import_reads_the_table_beside_the_csv(tmp_path: Path, run: Callable[...
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
         "acme.teams.csv:1:1: info [columns] the teams of acme.csv read from its teams table "
-        "beside it; teams (--teams FILE) reads another")
+        "beside it; another is read with teams (--teams FILE)")
     text = (tmp_path / "acme.yaml").read_text(encoding="utf-8")
     assert "# Teams from acme.teams.csv\n" in text
     assert ("teams:\n  - {id: ops, name: Operations, color: \"#E45756\", parent: exec, lead: bo}"

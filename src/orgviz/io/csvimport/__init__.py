@@ -111,7 +111,7 @@ def imported(path: str | os.PathLike[str], options: ImportOptions, shown_name: s
              teams_data: bytes | None = None, table_beside: bool = False) -> ImportResult:
     """`import_csv` of verified options (`verified_options`), no teams table looked for
     beside the people CSV: `teams_data`, the teams file's bytes when they were read already
-    (the teams table beside the people CSV, read whole to tell whether it is one);
+    (the teams table beside the people CSV, read whole once its first line shows it is one);
     `table_beside`, whether the teams file is that table (its rows' mistakes warnings)."""
     with cyclic_gc_paused():
         return _import_csv(path, options, shown_name, teams_data, table_beside)

@@ -53,4 +53,4 @@ def _read(beside: str, path: str | os.PathLike[str]) -> Problem:
     """The info that says the teams table beside the people CSV was read."""
     return Problem(shown_path(beside), 1, 1, "info", "columns",
                    f"the teams of {os.path.basename(path)} read from its teams table beside "
-                   "it; teams (--teams FILE) reads another")
+                   "it; another is read with teams (--teams FILE)")
