@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from orgviz.contrast import legible
 from orgviz.errors import RenderError
 
 #: A font stack: the first family installed on the viewer's machine wins.
@@ -62,6 +63,9 @@ class Theme(NamedTuple):
     #: Paper: the grays a chart's teams take in team order (`spread`), in place of their
     #: colors (whose own grays can be alike); () to show each team color as it is.
     team_grays: tuple[str, ...] = ()
+    #: The least contrast (WCAG) of a card's accent against the cards: a team color below
+    #: it is drawn in a shade of its hue that reaches it (`accent`); 0: as the file says.
+    accent_contrast: float = 0.0
     line_width: float = 1.4
     border_width: float = 1.0
     accent_height: float = 5.0
@@ -73,8 +77,10 @@ class Theme(NamedTuple):
 #: palettes (Tableau 20, Observable 10, Kelly, ColorBrewer) to be as far as possible
 #: (CIEDE2000) from every color before them: each of the 20 is at least 15 apart from all
 #: the others (the Tableau 10 among themselves: 18), has a contrast of at least 1.5:1 on
-#: white and 2.5:1 on the dark theme's cards, so one list serves both themes. The first
-#: ten stay first: charts of up to ten teams keep their colors.
+#: white and 2.5:1 on the dark theme's cards, so one list serves both themes (the dark
+#: theme draws the three below ACCENT_CONTRAST there a shade lighter, `accent`: #666666,
+#: #B3446C and #875692 as #707070, #B84870 and #8F5D99). The first ten stay first: charts
+#: of up to ten teams keep their colors.
 _TABLEAU = ("#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#EECA3B",
             "#9D755D", "#FF9DA6", "#BAB0AC",
             "#97BBF5", "#B3DE69", "#666666", "#A463F2", "#0B7C86", "#8A8A24", "#B3446C",
@@ -115,6 +121,12 @@ _PRINT_TEAM_GRAYS = ("#000000", "#303030", "#565656", "#787878", "#9C9C9C", "#C8
 _HIGH_CONTRAST_LEVEL_COLORS = ("#554499", "#007766", "#777700", "#661100", "#442255",
                                "#3377CC", "#CC4477", "#226600", "#333333")
 
+#: The least contrast of a team's band and swatch on the dark and high-contrast themes'
+#: cards: WCAG's for the parts of a graphic needed to understand it (1.4.11, non-text
+#: contrast). Team colors are picked on white, the default theme's cards, which draws them
+#: as the file says (the team-color rule warns of those too light for it).
+ACCENT_CONTRAST = 3.0
+
 THEMES: dict[str, Theme] = {
     "light": Theme(
         name="light", background="#FFFFFF", text="#1F2933", muted="#3E4C59", faint="#616E7C",
@@ -129,7 +141,7 @@ THEMES: dict[str, Theme] = {
         open_border="#8B949E", rollup_fill="#2D333B", rollup_border="#636E7B",
         line="#768390", dotted_line="#6CB6FF", broken="#FF6B6B", row_band="#1C2128",
         accent_default="#636E7B", palette=_TABLEAU,
-        level_colors=_DARK_LEVEL_COLORS,
+        level_colors=_DARK_LEVEL_COLORS, accent_contrast=ACCENT_CONTRAST,
     ),
     "print": Theme(
         name="print", background="#FFFFFF", text="#000000", muted="#262626", faint="#595959",
@@ -145,7 +157,7 @@ THEMES: dict[str, Theme] = {
         open_border="#000000", rollup_fill="#FFFFFF", rollup_border="#000000",
         line="#000000", dotted_line="#0033CC", broken="#CC0000", row_band="#EBEBEB",
         accent_default="#000000", palette=_HIGH_CONTRAST,
-        level_colors=_HIGH_CONTRAST_LEVEL_COLORS,
+        level_colors=_HIGH_CONTRAST_LEVEL_COLORS, accent_contrast=ACCENT_CONTRAST,
         line_width=2.0, border_width=2.0, accent_height=7.0,
     ),
 }
@@ -174,8 +186,14 @@ def gray(color: str) -> str:
 
 
 def accent(theme: Theme, color: str) -> str:
-    """A card's accent color as this theme shows it."""
-    return gray(color) if theme.grayscale else color
+    """A card's accent color as this theme shows it (on its cards and in its legend): a
+    gray on paper; on a theme with an `accent_contrast`, the shade of the color's hue that
+    reaches it on the cards (lighter on dark cards), or the color itself if it does."""
+    if theme.grayscale:
+        return gray(color)
+    if theme.accent_contrast:
+        return legible(color, theme.card_fill, theme.accent_contrast)
+    return color
 
 
 def spread(ramp: tuple[str, ...], count: int) -> list[str]:

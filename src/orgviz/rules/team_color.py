@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from orgviz.contrast import contrast
 from orgviz.model import Org
 from orgviz.rules import Finding
 
@@ -53,23 +54,3 @@ def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
                    f"team '{team.id}' has color '{team.color}', {ratio:.2f}:1 against the "
                    f"white of the cards and legend (at least {least:g}:1 shows): its cards' "
                    "band and its legend swatch are barely visible; pick a darker shade")
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG's contrast ratio of two `#rgb` or `#rrggbb` colors (1 to 21)."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(color: str) -> float:
-    """WCAG's relative luminance of a `#rgb` or `#rrggbb` color."""
-    digits = color[1:]
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    red, green, blue = (_linear(int(digits[i:i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def _linear(channel: float) -> float:
-    """An sRGB channel (0 to 1) made linear."""
-    return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4

@@ -1,0 +1,142 @@
+"""Colors against the surface they are drawn on: WCAG's contrast ratio, CIELAB (D65), and
+the shade of a color, of the same hue, that reaches a contrast on a surface.
+
+A team's color is the band along the top of its cards and its legend swatch. Picked on
+white (the default theme), a dark navy is all but invisible on the dark theme's cards
+(`#1F3A5F`: 1.31:1 on `#22272E`); `legible` gives the shade of it such a theme draws: the
+same CIELAB hue, lighter (on a dark surface) or darker (on a light one) just enough to
+reach the contrast asked for, its chroma kept where sRGB holds it.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+Lab = tuple[float, float, float]
+
+#: D65 reference white (CIE XYZ, Y = 1).
+_WHITE_X, _WHITE_Z = 0.95047, 1.08883
+#: Steps of the searches for a lightness and a chroma (halvings of their range).
+_STEPS = 40
+
+
+def hex_digits(color: str) -> str:
+    """The six hex digits of a `#rgb` or `#rrggbb` color."""
+    digits = color[1:]
+    return "".join(d * 2 for d in digits) if len(digits) == 3 else digits
+
+
+def _channels(color: str) -> tuple[float, float, float]:
+    """The red, green and blue (0 to 1) of a `#rgb` or `#rrggbb` color."""
+    digits = hex_digits(color)
+    red, green, blue = (int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return red, green, blue
+
+
+def _linear(channel: float) -> float:
+    """An sRGB channel (0 to 1) made linear."""
+    return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def _encoded(channel: float) -> float:
+    """A linear channel (0 to 1) in sRGB's encoding."""
+    return 12.92 * channel if channel <= 0.0031308 else 1.055 * channel ** (1 / 2.4) - 0.055
+
+
+def luminance(color: str) -> float:
+    """WCAG's relative luminance of a `#rgb` or `#rrggbb` color."""
+    red, green, blue = (_linear(c) for c in _channels(color))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two `#rgb` or `#rrggbb` colors (1 to 21)."""
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _f(t: float) -> float:
+    """CIELAB's companding of a tristimulus ratio."""
+    return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+
+def _f_inverse(t: float) -> float:
+    """The inverse of `_f`."""
+    return t ** 3 if t ** 3 > 216 / 24389 else (116 * t - 16) * 27 / 24389
+
+
+def lab(color: str) -> Lab:
+    """CIELAB (D65) of a `#rgb` or `#rrggbb` color."""
+    r, g, b = (_linear(c) for c in _channels(color))
+    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / _WHITE_X
+    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / _WHITE_Z
+    fx, fy, fz = _f(x), _f(y), _f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _linear_rgb(lightness: float, a: float, b: float) -> tuple[float, float, float]:
+    """Linear sRGB (unclipped) of a CIELAB color."""
+    fy = (lightness + 16) / 116
+    x = _f_inverse(fy + a / 500) * _WHITE_X
+    y = _f_inverse(fy)
+    z = _f_inverse(fy - b / 200) * _WHITE_Z
+    return (3.2404542 * x - 1.5371385 * y - 0.4985314 * z,
+            -0.9692660 * x + 1.8760108 * y + 0.0415560 * z,
+            0.0556434 * x - 0.2040259 * y + 1.0572252 * z)
+
+
+def _in_gamut(lightness: float, a: float, b: float) -> bool:
+    """Whether sRGB holds a CIELAB color."""
+    return all(-1e-9 <= c <= 1 + 1e-9 for c in _linear_rgb(lightness, a, b))
+
+
+def _hex(lightness: float, a: float, b: float) -> str:
+    """The `#RRGGBB` nearest a CIELAB color (clipped to sRGB)."""
+    channels = (min(1.0, max(0.0, c)) for c in _linear_rgb(lightness, a, b))
+    return "#" + "".join(f"{round(_encoded(c) * 255):02X}" for c in channels)
+
+
+def _shade(lightness: float, chroma: float, hue: float) -> str:
+    """The color of this CIELAB lightness and hue (radians) with the most chroma up to
+    `chroma` that sRGB holds."""
+    if not chroma:  # (a gray: red, green and blue alike)
+        level = round(_encoded(_f_inverse((lightness + 16) / 116)) * 255)
+        return f"#{level:02X}{level:02X}{level:02X}"
+    a, b = math.cos(hue), math.sin(hue)
+    if _in_gamut(lightness, chroma * a, chroma * b):
+        return _hex(lightness, chroma * a, chroma * b)
+    low, high = 0.0, chroma
+    for _ in range(_STEPS):
+        middle = (low + high) / 2
+        if _in_gamut(lightness, middle * a, middle * b):
+            low = middle
+        else:
+            high = middle
+    return _hex(lightness, low * a, low * b)
+
+
+@lru_cache(maxsize=4096)
+def legible(color: str, surface: str, ratio: float) -> str:
+    """`color` if its contrast with `surface` is at least `ratio`, else the shade of its
+    CIELAB hue that is the least lighter (on a dark surface) or darker (on a light one)
+    that reaches `ratio` (`#RRGGBB`); white or black when no shade of the hue does."""
+    if contrast(color, surface) >= ratio:
+        return color
+    lightness, a, b = lab(color)
+    digits = hex_digits(color).lower()
+    gray = digits[0:2] == digits[2:4] == digits[4:6]
+    chroma, hue = (0.0 if gray else math.hypot(a, b)), math.atan2(b, a)
+    lighter = luminance(surface) < 0.18  # (the middle gray's luminance: L* 50)
+    end = 100.0 if lighter else 0.0
+    if contrast(_shade(end, chroma, hue), surface) < ratio:
+        return "#FFFFFF" if lighter else "#000000"
+    low, high = lightness, end  # (low fails, high reaches the ratio)
+    for _ in range(_STEPS):
+        middle = (low + high) / 2
+        if contrast(_shade(middle, chroma, hue), surface) >= ratio:
+            high = middle
+        else:
+            low = middle
+    return _shade(high, chroma, hue)
