@@ -62,7 +62,7 @@ LINES = [
         "payments",
         "Payments",
         ["London", "Amsterdam", "Dublin"],
-        ("#4C78A8", "#9ECAE9", "#2B5B8A"),
+        ("#BEBADA", "#97BBF5", "#7570B3"),
         [
             ("Checkout", ["Hosted Checkout", "Wallets"]),
             ("Payouts", ["Merchant Payouts", "Treasury"]),
@@ -73,7 +73,7 @@ LINES = [
         "platform",
         "Platform",
         ["Berlin", "Toronto", "Warsaw"],
-        ("#54A24B", "#A8D89A", "#2E7030"),
+        ("#8DB600", "#A8D89A", "#33A02C"),
         [
             ("Developer Platform", ["APIs & SDKs", "Developer Portal"]),
             ("Identity", ["Authentication", "Permissions"]),
@@ -84,7 +84,7 @@ LINES = [
         "growth",
         "Growth",
         ["San Francisco", "New York", "Austin"],
-        ("#F58518", "#FFBF79", "#B85F0B"),
+        ("#FF7F0E", "#FDBF6F", "#B15928"),
         [
             ("Activation", ["Onboarding", "Experimentation"]),
             ("Monetization", ["Pricing", "Subscriptions"]),
@@ -95,7 +95,7 @@ LINES = [
         "marketplace",
         "Marketplace",
         ["Singapore", "Bengaluru", "Sydney"],
-        ("#B279A2", "#D6A5C9", "#7E4F72"),
+        ("#C49C94", "#D6A5C9", "#E7298A"),
         [
             ("Buyer Experience", ["Search", "Product Pages"]),
             ("Seller Tools", ["Listings", "Seller Analytics"]),
@@ -204,10 +204,10 @@ def build(seed: int = SEED) -> Builder:
     b = Builder(seed)
     rng = b.rng
 
-    b.team("executive", "Executive Office", "#3B3B58", None, None)
-    b.team("product", "Product", "#1F3A5F", "executive", None)
-    b.team("design", "Design", "#C2185B", "product", None)
-    b.team("engineering", "Engineering", "#1B5E20", "executive", None)
+    b.team("executive", "Executive Office", "#7F7F7F", None, None)
+    b.team("product", "Product", "#4C78A8", "executive", None)
+    b.team("design", "Design", "#E31A1C", "product", None)
+    b.team("engineering", "Engineering", "#008856", "executive", None)
 
     # --- Executive team ---------------------------------------------------------------------
     b.section("Executive team")
@@ -290,7 +290,7 @@ def build(seed: int = SEED) -> Builder:
     )
     vp_design = b.person("VP of Design", "vp-design", cpo, "design", "Seattle")
     b.set_lead("design", vp_design)
-    ops_team = b.team("product-operations", "Product Operations", "#5D6D7E", "product", None)
+    ops_team = b.team("product-operations", "Product Operations", "#A463F2", "product", None)
     prod_ops = b.person("Director of Product Operations", "director", cpo, ops_team, "Seattle")
     b.set_lead(ops_team, prod_ops)
     b.person("Senior Product Operations Manager", "senior-ic", prod_ops, ops_team, "Seattle")
@@ -347,7 +347,7 @@ def build(seed: int = SEED) -> Builder:
         line_leaders[key] = {"vp": vp, "head": head, "directors": directors}
 
     b.section("Trust & Safety: product (a Head of Product line reporting to the CPO)")
-    ts_team = b.team("trust-safety-product", "Trust & Safety Product", "#17BECF", "product", None)
+    ts_team = b.team("trust-safety-product", "Trust & Safety Product", "#A6CEE3", "product", None)
     ts_head = b.person("Head of Product, Trust & Safety", "head-of-product", cpo, ts_team, "Dublin")
     b.set_lead(ts_team, ts_head)
     ts_gpm = b.person("Group Product Manager, Integrity", "group-pm", ts_head, ts_team, "Dublin")
@@ -406,7 +406,7 @@ def build(seed: int = SEED) -> Builder:
                     vacant=b.maybe_vacant(0.07),
                 )
     b.section("Design systems and research")
-    ds_team = b.team("design-systems", "Design Systems & Research", "#F06292", "design", None)
+    ds_team = b.team("design-systems", "Design Systems & Research", "#F781BF", "design", None)
     hod = b.person(
         "Head of Design, Systems & Research", "head-of-design", vp_design, ds_team, "Seattle"
     )
@@ -476,7 +476,7 @@ def build(seed: int = SEED) -> Builder:
                 eng_team_of(em, rng.randint(5, 8), team, hubs[i])
 
     b.section("Infrastructure engineering")
-    infra = b.team("infrastructure", "Infrastructure", "#4E5D3A", "engineering", None)
+    infra = b.team("infrastructure", "Infrastructure", "#FC8D62", "engineering", None)
     vpi = b.person("VP of Engineering, Infrastructure", "vp-engineering", cto, infra, "Seattle")
     b.set_lead(infra, vpi)
     for area, subs, loc in (
@@ -492,7 +492,7 @@ def build(seed: int = SEED) -> Builder:
             eng_team_of(em, rng.randint(5, 7), infra, loc)
 
     b.section("Security")
-    sec = b.team("security", "Security", "#2F4F4F", "engineering", None)
+    sec = b.team("security", "Security", "#0B7C86", "engineering", None)
     hos = b.person("Head of Security", "head-of-engineering", cto, sec, "Seattle")
     b.set_lead(sec, hos)
     for sub in ("Product Security", "Security Operations"):
@@ -531,7 +531,7 @@ def build(seed: int = SEED) -> Builder:
 
     # --- Operations and customer support ----------------------------------------------------------
     b.section("Operations and customer support (the Tier 1 support lead has a wide team)")
-    sup = b.team("customer-support", "Customer Support", "#4DB6AC", "operations", None)
+    sup = b.team("customer-support", "Customer Support", "#C2B280", "operations", None)
     vps = b.person("VP of Customer Support", "vp", coo, sup, "Dublin")
     b.set_lead(sup, vps)
     t1 = b.person("Support Team Lead, Tier 1", "manager", vps, sup, "Dublin")

@@ -11,12 +11,12 @@ Machado, Oliveira and Fernandes (2009) at full severity, in linear sRGB.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from orgviz.contrast import ciede2000
 from orgviz.loader import load
 from orgviz.render.chart import BANDS, View, build_chart
 from orgviz.render.themes import THEMES, Theme, accent
@@ -82,43 +82,6 @@ def lab(color: str, deficiency: str | None = None) -> Lab:
         rgb = [min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb, strict=True))))
                for row in MACHADO[deficiency]]
     return _lab_of_linear(*rgb)
-
-
-def _hue(a: float, b: float) -> float:
-    """The hue angle in degrees (0 for a gray)."""
-    return math.degrees(math.atan2(b, a)) % 360 if (a or b) else 0.0
-
-
-def ciede2000(first: Lab, second: Lab) -> float:
-    """The CIEDE2000 color difference (Sharma, Wu and Dalal 2005)."""
-    l1, a1, b1 = first
-    l2, a2, b2 = second
-    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - math.sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7)))
-    a1, a2 = (1 + g) * a1, (1 + g) * a2
-    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
-    h1, h2 = _hue(a1, b1), _hue(a2, b2)
-    dh = 0.0
-    if c1 * c2:
-        dh = h2 - h1 - 360 if h2 - h1 > 180 else h2 - h1 + 360 if h2 - h1 < -180 else h2 - h1
-    d_l, d_c = l2 - l1, c2 - c1
-    d_h = 2 * math.sqrt(c1 * c2) * math.sin(math.radians(dh / 2))
-    l_mean, c_mean = (l1 + l2) / 2, (c1 + c2) / 2
-    if not c1 * c2:
-        h_mean = h1 + h2
-    elif abs(h1 - h2) <= 180:
-        h_mean = (h1 + h2) / 2
-    else:
-        h_mean = (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
-    t = (1 - 0.17 * math.cos(math.radians(h_mean - 30)) + 0.24 * math.cos(math.radians(2 * h_mean))
-         + 0.32 * math.cos(math.radians(3 * h_mean + 6))
-         - 0.20 * math.cos(math.radians(4 * h_mean - 63)))
-    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
-    s_c, s_h = 1 + 0.045 * c_mean, 1 + 0.015 * c_mean * t
-    r_t = (-2 * math.sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7))
-           * math.sin(math.radians(60 * math.exp(-(((h_mean - 275) / 25) ** 2)))))
-    return math.sqrt((d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2
-                     + r_t * (d_c / s_c) * (d_h / s_h))
 
 
 def distance(first: str, second: str, deficiency: str | None = None) -> float:

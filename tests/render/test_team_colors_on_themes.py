@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orgviz.contrast import contrast, lab, legible
+from orgviz.contrast import contrast, difference, lab, legible
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render
 from orgviz.render.themes import ACCENT_CONTRAST, THEMES, accent
@@ -126,3 +127,28 @@ people:
 def test_a_gray_stays_a_gray() -> None:
     assert legible("#666666", DARK_CARD, 3.0) == "#707070"
     assert legible("#EEE", "#FFFFFF", 3.0) == "#949494"
+
+
+#: The least CIEDE2000 between two teams' colors of an example org, as each colored theme
+#: draws them (the enterprise org's 28 teams: 10.2 on high-contrast, 10.9 on light and dark).
+EXAMPLES_APART = 10.0
+
+
+@pytest.mark.parametrize("stem", sorted(path.stem for path in ORGS.glob("*.yaml")))
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+def test_the_example_orgs_team_colors_are_far_apart(name: str, stem: str) -> None:
+    """No two teams of an example look alike (mid-size's Product #F58518 and Clinic
+    Operations #E8872B were 2.6 apart; enterprise's Executive Office and Product, two
+    navies, 8.6; its Engineering and Platform Engineering 0.4 once lightened on dark)."""
+    teams = [(team, accent(THEMES[name], color)) for org, team, color in example_colors()
+             if org == stem]
+    for (first, one), (second, other) in combinations(teams, 2):
+        assert difference(one, other) >= EXAMPLES_APART, (first, one, second, other)
+
+
+@pytest.mark.parametrize(("org", "team", "color"), example_colors())
+def test_the_dark_theme_draws_the_example_colors_as_the_files_say(org: str, team: str,
+                                                                   color: str) -> None:
+    """Each example color is at least 3:1 on the dark cards (and 1.5:1 on white)."""
+    assert accent(THEMES["dark"], color) == color
+    assert contrast(color, "#FFFFFF") >= 1.5
