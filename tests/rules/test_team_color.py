@@ -70,3 +70,57 @@ def test_contrast_is_symmetric_and_between_1_and_21(first: str, second: str) -> 
     ratio = contrast(first, second)
     assert 1.0 <= ratio <= 21.0 + 1e-9
     assert ratio == contrast(second, first)
+
+
+ALIKE = """\
+orgviz: 1
+org: {name: T, size: small}
+teams:
+  - {id: eng, name: Eng, color: '#1B5E20'}
+  - {id: platform, name: Platform, color: '#2E7030'}
+  - {id: product, name: Product, color: '#F58518'}
+  - {id: clinic, name: Clinic, color: '#E8872B'}
+  - {id: growth, name: Growth, color: '#F58518'}
+  - {id: data, name: Data, color: '#72B7B2'}
+people:
+  - {id: a, name: Ann, title: Chief Executive Officer, team: eng}
+"""
+
+
+def test_colors_the_dark_theme_draws_alike_are_reported_at_the_later_color(
+        messages: Messages) -> None:
+    """#1B5E20 and #2E7030 are 6.1 apart on white; lightened to 3:1 on the dark cards
+    (#3D7D3C, #3C7E3C), 0.4."""
+    assert messages(ALIKE, "team-color")[0] == (
+        5, 43, "team 'platform' has color '#2E7030', drawn '#3C7E3C', alike on the dark "
+               "theme's cards to team 'eng''s '#1B5E20', drawn '#3D7D3C' (CIEDE2000 0.4, at "
+               "least 3 tells them apart; a color below 3:1 on those cards is drawn "
+               "lighter): the legend cannot say which cards are whose; pick colors further "
+               "apart in hue")
+
+
+def test_colors_alike_as_the_file_says_them_are_reported_once(messages: Messages) -> None:
+    """Clinic's orange is 2.6 from Product's; Growth names Product's own color (meant to
+    share it: not reported, nor again against Clinic's)."""
+    assert messages(ALIKE, "team-color")[1:] == [
+        (7, 39, "team 'clinic' has color '#E8872B', alike to team 'product''s '#F58518' "
+                "(CIEDE2000 2.6, at least 3 tells them apart): the legend cannot say which "
+                "cards are whose; pick colors further apart")]
+
+
+def test_min_difference_is_an_option_and_0_turns_it_off(messages: Messages) -> None:
+    assert messages(ALIKE + "rules:\n  team-color: {min-difference: 0}\n", "team-color") == []
+    wider = messages(ALIKE + "rules:\n  team-color: {min-difference: 7}\n", "team-color")
+    assert [line for line, _col, _m in wider] == [5, 7]
+    assert "at least 7 tells them apart" in wider[0][2]
+
+
+def test_a_bad_min_difference_is_a_config_error_at_its_value(messages: Messages) -> None:
+    found = messages(ALIKE + "rules:\n  team-color: {min-difference: 101}\n", "config")
+    assert found == [(13, 32, "option 'min-difference' of rule 'team-color' must be a "
+                              "number of at most 100, not '101'")], found
+
+
+def test_colors_far_apart_on_both_themes_find_nothing(messages: Messages) -> None:
+    source = ALIKE.replace("'#2E7030'", "'#8DB600'").replace("'#E8872B'", "'#A6761D'")
+    assert messages(source, "team-color") == []
