@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
+from orgviz.render.dotlists import ListBlock, TopDownLists, plan_top_down_lists
 from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
 from orgviz.render.tidylayout import assistant_lines, line_cards
@@ -128,6 +129,16 @@ class Assistants(NamedTuple):
     lines: tuple[tuple[str, ...], ...]  # card ids of each line, in file order
 
 
+class TopBlock(NamedTuple):
+    """Top-down, a list root's list (see `dotlists`) in the layout graph: a column of
+    nodes as wide as the block, one a rank from its first cards' rank down to its last
+    card's, and the waypoints from the root down to the first."""
+
+    block: ListBlock
+    nodes: tuple[str, ...]  # DOT node names, top to bottom
+    via: tuple[str, ...] = ()  # waypoints from the root down to the first node
+
+
 class DotPlan(NamedTuple):
     """DOT source plus what the layout needs to read Graphviz's answer back."""
 
@@ -147,6 +158,8 @@ class DotPlan(NamedTuple):
     axis_nodes: frozenset[str] = frozenset()  # every axis node: rows' and further ranks'
     heights: dict[str, float] | None = None  # DOT node -> its height in points, where it is
     # not the chart's tallest card's (Graphviz's `plain` gives 5 digits: 86 came back 85.9968)
+    top_blocks: tuple[TopBlock, ...] = ()  # top-down lists: each list root's block
+    top_from: int | None = None  # top-down: the first listed level row (None: no lists)
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -691,7 +704,7 @@ def _html_label(card: Card, text: CardText, theme: Theme) -> str:
 
 class _Writer:
     def __init__(self, chart: Chart, box: CardBox, theme: Theme,
-                 texts: dict[str, CardText] | None) -> None:
+                 texts: dict[str, CardText] | None, lists: bool = False) -> None:
         self.chart, self.box, self.theme, self.texts = chart, box, theme, texts
         self.lines: list[str] = []
         self.node_of = {card.id: f"c{i}" for i, card in enumerate(chart.cards)}
@@ -702,12 +715,23 @@ class _Writer:
         self.leaf_blocks = (leaf_blocks(chart, box, self.leaves_of)
                             if chart.direction == "LR" else LeafBlocks({}, {}))
         self.lists = plan_lists(chart, box, self.leaves_of, self.leaf_blocks)
+        # Top-down lists (the layout graph only): each list root's block is a column of
+        # nodes; its cards are no nodes of their own, nor are its leaves on spines.
+        self.top_lists: TopDownLists | None = (
+            plan_top_down_lists(chart, box) if lists and texts is None else None)
+        self.in_blocks = self.top_lists.listed() if self.top_lists else frozenset()
+        self.block_of = {b.root: b for b in self.top_lists.blocks} if self.top_lists else {}
+        if self.top_lists:
+            self.leaves_of = {manager: leaves for manager, leaves in self.leaves_of.items()
+                              if manager not in self.block_of
+                              and manager not in self.in_blocks}
         # The layout graph (top-down) holds a spine's row as one node; the stand-alone DOT a
         # node a card. Cards placed by their spine's rows are no nodes of their own.
         self.rows_as_nodes = texts is None and chart.direction != "LR"
         self.on_rows = frozenset(leaf for leaves in self.leaves_of.values()
                                  for leaf in leaves) if self.rows_as_nodes else frozenset()
-        self.ranks = Ranks(assistant_ranks(chart, self.lists.start))
+        self.ranks = Ranks(assistant_ranks(
+            chart, self.top_lists.start if self.top_lists else self.lists.start))
         # Managers with assistants stand them in lines: the layout graph has a node a line
         # (the cards are no nodes of their own), the stand-alone DOT the cards of each
         # further line in a rank of its own. A listed manager (left to right) with more than
@@ -717,8 +741,9 @@ class _Writer:
         most = chart.assistants_across
         self.lines_of = {manager: line_cards(helpers, most)
                          for manager, helpers in chart.assistants.items()
-                         if helpers and (manager not in listed
-                                         or assistant_lines(len(helpers), most)[0] > 1)}
+                         if helpers and manager not in self.in_blocks
+                         and (manager not in listed
+                              or assistant_lines(len(helpers), most)[0] > 1)}
         self.listed_lines = frozenset(manager for manager in self.lines_of
                                       if manager in listed)
         self.in_lines = frozenset(helper for lines in self.lines_of.values()
@@ -752,7 +777,8 @@ class _Writer:
             return self.leaf_blocks.heights
         if not self.box.heights:
             return {}
-        rank_of = {card.id: ranks(card.row) for card in chart.cards}
+        rank_of = {card.id: ranks(card.row) for card in chart.cards
+                   if card.id not in self.in_blocks}
         for manager, lines in self.lines_of.items():
             first = ranks(chart.by_id[manager].row)
             rank_of.update((helper, first + k) for k, line in enumerate(lines)
@@ -846,6 +872,9 @@ class _Writer:
         used = rows_used(chart, self.leaves_of, box, self.ranks, self.leaf_blocks.columns)
         if self.lists.start is not None:  # listed ranks are no level rows
             used = min(used, self.lists.start)
+        if self.top_lists is not None:  # (but a root's row, in a broken org, is)
+            used = max([min(used, self.top_lists.start),
+                        *(card.row + 1 for card in chart.cards if card.manager is None)])
         axis = tuple(f"r{row}" for row in range(min(len(chart.rows), used)))
         # A row with lines of assistants takes further ranks below it: an axis node each.
         further = {row: tuple(f"r{row}x{k}" for k in range(1, more + 1))
@@ -866,12 +895,12 @@ class _Writer:
         if len(chain) > 1:
             self.edge(*chain, attrs=" [style=invis]")
 
-        no_node = self.on_rows | (self.in_lines if not labels else frozenset())
+        no_node = self.on_rows | (self.in_lines if not labels else frozenset()) | self.in_blocks
         for card in chart.cards:
             if card.id not in no_node:
                 out.append(self.card_node(card))
 
-        routes, spines, stacked, blocks, listings = self.tree()
+        routes, spines, stacked, blocks, listings, top_blocks = self.tree()
         self.order_heads()
         members: dict[int, list[str]] = {}
         in_lines = self.in_lines
@@ -919,7 +948,8 @@ class _Writer:
         return DotPlan("\n".join(out) + "\n", dict(self.node_of), tuple(routes),
                        tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
                        tuple(listings), self.lists.start, assistants, deeper,
-                       frozenset(chain), self.node_heights)
+                       frozenset(chain), self.node_heights, tuple(top_blocks),
+                       self.top_lists.start if self.top_lists else None)
 
     def trunk(self, card: Card) -> tuple[str, ...]:
         """The waypoints that all lines from a manager share down through the further ranks
@@ -1101,9 +1131,10 @@ class _Writer:
                 self.edge(name, node_of[right], attrs=extra)
         return points, via, before
 
-    def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block], list[Listing]]:
+    def tree(self) -> tuple[list[Route], list[Spine], set[str], list[Block], list[Listing],
+                            list[TopBlock]]:
         """Emit the solid tree: routes to reports, spines (left to right: blocks) of stacked
-        leaves, listings, assistants."""
+        leaves, listings, top-down lists' blocks, assistants."""
         chart, out, labels = self.chart, self.lines, self.texts is not None
         by_id, node_of = chart.by_id, self.node_of
         routes: list[Route] = []
@@ -1111,7 +1142,9 @@ class _Writer:
         blocks: list[Block] = []
         listings: list[Listing] = []
         lr = chart.direction == "LR"
-        stacked: set[str] = set(self.lists.listed)
+        stacked: set[str] = set(self.lists.listed) | self.in_blocks
+        top_blocks: list[TopBlock] = []
+        in_blocks = self.in_blocks
         listed, shelves_of = self.lists.listed, self.lists.shelves
         broken = f' [color="{self.theme.broken}", style=dashed, penwidth=2]' if labels else ""
         stack_rows = chart.stack_rows or STACK_ROWS
@@ -1119,6 +1152,8 @@ class _Writer:
             reports = chart.reports[card.id]
             tail = node_of[card.id]
             shelves = shelves_of.get(card.id)
+            if card.id in in_blocks:  # (placed by its list root's block)
+                continue
             if card.id in listed:
                 if card.id in self.listed_lines and labels:
                     self.drawn_listed_lines(card.id, bool(shelves))
@@ -1137,7 +1172,7 @@ class _Writer:
             leaves = [] if shelves else self.leaves_of.get(card.id, [])
             on_stack = set(leaves) if leaves else ()
             for report in reports:
-                if report in on_stack or report in listed:
+                if report in on_stack or report in listed or report in in_blocks:
                     continue
                 child = by_id[report]
                 extra = broken if child.broken_line else ""
@@ -1169,11 +1204,33 @@ class _Writer:
                 stacked.update(leaves)
             if shelves:
                 listings.append(self.listing(card, shelves, broken))
+            if card.id in self.block_of:
+                top_blocks.append(self.list_block(card, self.block_of[card.id]))
             if labels:
                 self.drawn_lines(card.id)
             else:
                 self.layout_lines(card.id)
-        return routes, spines, stacked, blocks, listings
+        return routes, spines, stacked, blocks, listings, top_blocks
+
+    def list_block(self, card: Card, block: ListBlock) -> TopBlock:
+        """Top-down, a list root's block (see `TopBlock`): a node a rank, each as wide as
+        the block and as tall as the chart's tallest card, chained straight down (heavy
+        edges, one group) from the rank of its first cards for as many ranks as it is
+        deep, so that nothing else stands where its cards go; fed from the root (through
+        waypoints when rows apart), as heavily as a spine."""
+        out, box = self.lines, self.box
+        pitch = box.height + RANKSEP * 72
+        further = max(0, math.ceil((block.height - box.height) / pitch - 1e-9))
+        names = tuple(self.helper("b") for _ in range(further + 1))
+        width = _num(block.width / 72)
+        for name in names:
+            out.append(f"  {name} [width={width}, group={names[0]}];")
+        steps = self.ranks(block.first_row) - self.ranks(card.row) - 1
+        via = self.chain(self.node_of[card.id], names[0], steps, weight=8,
+                         trunk=self.trunk(card))
+        if len(names) > 1:
+            self.edge(*names, attrs=" [weight=8]")
+        return TopBlock(block, names, via)
 
     def order_heads(self) -> None:
         """Order the heads of each node with an edge to a first line of assistants as
@@ -1395,6 +1452,8 @@ class _Writer:
 
 
 def write_dot(chart: Chart, box: CardBox, theme: Theme,
-              texts: dict[str, CardText] | None = None) -> DotPlan:
-    """The DOT source of a chart; with `texts`, cards carry HTML-like labels (stand-alone)."""
-    return _Writer(chart, box, theme, texts).write()
+              texts: dict[str, CardText] | None = None, lists: bool = False) -> DotPlan:
+    """The DOT source of a chart; with `texts`, cards carry HTML-like labels (stand-alone);
+    `lists`: the layout graph of a top-down chart lists people as the tidy layout chooses
+    (see `dotlists`)."""
+    return _Writer(chart, box, theme, texts, lists).write()

@@ -19,6 +19,7 @@ from orgviz.render.dot import (
     Block,
     DotPlan,
     Listing,
+    TopBlock,
     write_dot,
 )
 from orgviz.render.engines import Engine, Job
@@ -146,7 +147,10 @@ class _Router:
                       for manager, xs in firsts.items()}
         stems: dict[int, list[float]] = {}
         drops: dict[int, list[float]] = {}
+        in_blocks = {card for top in self.plan.top_blocks for card in top.block.boxes}
         for card in chart.cards:
+            if card.id in in_blocks:  # (their lines stay within their block)
+                continue
             placed = self.box(card.id)
             rank = round(ax.main(placed))
             if chart.reports[card.id]:
@@ -195,6 +199,10 @@ class _Router:
         for spine in plan.spines:
             first = nodes[(*spine.via, *spine.points)[0]]
             firsts.setdefault(spine.manager, []).append(ax.cross(first))
+        for top in plan.top_blocks:
+            at = (ax.cross(nodes[top.via[0]]) if top.via
+                  else self.feed_start(top, top.block.feeds[0])[0])
+            firsts.setdefault(top.block.root, []).append(at)
         beside = set()
         beside_lines: tuple[Block | Listing, ...] = (*plan.blocks, *plan.listings)
         for item in beside_lines:
@@ -312,6 +320,8 @@ class _Router:
                     lines.append(Connector(kind, simplify(
                         [(point_cross, point_main), (side, card_main)] if tb
                         else [(point_main, point_cross), (card_main, side)])))
+        for top in plan.top_blocks:
+            lines += self.list_lines(top)
         for block in plan.blocks:
             lines += self.block(block)
         for listing in plan.listings:
@@ -322,6 +332,41 @@ class _Router:
         for card in chart.cards:  # (listed managers' up to three: in one line)
             if card.id not in in_lines and chart.assistants[card.id]:
                 lines += self.across([card.id, *chart.assistants[card.id]])
+        return lines
+
+    def corner(self, top: TopBlock) -> Point:
+        """The top left of a list root's block (see `dot.TopBlock`): its first node's,
+        whose rank's cards' tops it shares."""
+        first = self.nodes[top.nodes[0]]
+        return first.x - first.w / 2, first.y - first.h / 2
+
+    def feed_start(self, top: TopBlock, feed: Connector) -> Point:
+        """Where a line from a list root into its block starts down into it (in the
+        middle of the gap above the block)."""
+        left, upper = self.corner(top)
+        return feed.points[0][0] + left, feed.points[0][1] + upper
+
+    def list_lines(self, top: TopBlock) -> list[Connector]:
+        """A list root's block's lines (see `dotlists.ListBlock`) where its first node
+        stands: those within it moved there, and the root's: from its card (through its
+        waypoints) down to the gap above the block, across to each line into the block
+        and on down it as the tidy layout draws it."""
+        left, upper = self.corner(top)
+        block, nodes = top.block, self.nodes
+        root = self.box(block.root)
+        leave = self.leave.get(block.root, root.x)
+        if top.via:
+            via = [nodes[name] for name in top.via]
+            start = self.down(root, via[:-1], via[-1], into=False, leave=leave)
+        else:
+            start = [(leave, root.y + root.h / 2)]
+        lines = [Connector(line.kind, tuple((x + left, y + upper) for x, y in line.points))
+                 for line in block.lines]
+        for feed in block.feeds:
+            x, y = self.feed_start(top, feed)
+            moved = [(px + left, py + upper) for px, py in feed.points[1:]]
+            points = [*start, (start[-1][0], y), (x, y), *moved]
+            lines.append(Connector(feed.kind, simplify(points)))
         return lines
 
     def across(self, cards: list[str]) -> list[Connector]:
@@ -502,6 +547,21 @@ def place_assistants(plan: DotPlan, nodes: dict[str, Box], box: Box, ax: Axes) -
                                                    box.w, height)
 
 
+def place_lists(plan: DotPlan, nodes: dict[str, Box]) -> float:
+    """Top-down lists: each block's cards where its first node stands (its top left
+    the node's), as the tidy layout laid them out (see `dotlists`); returns the layout's
+    height down to its last card (its blocks' nodes reach up to a rank past it)."""
+    node_of = plan.node_of
+    for top in plan.top_blocks:
+        first = nodes[top.nodes[0]]
+        left, upper = first.x - first.w / 2, first.y - first.h / 2
+        for card_id, box in top.block.boxes.items():
+            nodes[node_of[card_id]] = Box(box.x + left, box.y + upper, box.w, box.h)
+    blocks = {name for top in plan.top_blocks for name in top.nodes}
+    return max(box.y + box.h / 2 for name, box in nodes.items() if name not in blocks
+               and name not in plan.axis_nodes)
+
+
 def rank_halves(chart: Chart, plan: DotPlan, nodes: dict[str, Box],
                 ax: Axes) -> dict[int, float]:
     """Half the depth of each rank's tallest card along the rank axis, by the rank's
@@ -634,10 +694,11 @@ def trim(nodes: dict[str, Box], axis: frozenset[str], size: tuple[float, float],
 
 
 def start_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
-              timeout: float) -> tuple[DotPlan, Job]:
+              timeout: float, lists: bool = False) -> tuple[DotPlan, Job]:
     """Write the layout graph and start Graphviz on it without waiting (see `finish_dot`).
-    The caller ends the job (its result, or `cancel()` on any error)."""
-    plan = write_dot(chart, box, theme)
+    The caller ends the job (its result, or `cancel()` on any error). `lists`: a top-down
+    chart lists people as the tidy layout chooses (see `dotlists`)."""
+    plan = write_dot(chart, box, theme, lists=lists)
     return plan, engine.start(plan.source, "plain", "dot", timeout)
 
 
@@ -650,6 +711,8 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     missing = [name for spine in plan.spines for name in spine.points if name not in nodes]
     missing += [name for group in plan.assistants for name in group.nodes
                 if name not in nodes]
+    beside.update(card for top in plan.top_blocks for card in top.block.boxes)
+    missing += [name for top in plan.top_blocks for name in top.nodes if name not in nodes]
     missing += [name for card, name in plan.node_of.items()
                 if card not in beside and name not in nodes]  # (placed by spines and lines)
     if missing:
@@ -662,18 +725,24 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     place_spines(plan, nodes)
     if plan.assistants:  # (a manager's box: every card has the same width)
         place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax)
+    if plan.top_blocks:
+        height = place_lists(plan, nodes)
     router = _Router(chart, plan, nodes)
     lines = router.connectors()
     boxes = {card_id: nodes[name] for card_id, name in plan.node_of.items()}
     rows, sizes = level_rows(plan, nodes, ax, router.halves, 2 * router.card_half)
+    if plan.top_from is not None:  # listed rows are no level rows (as the tidy layout's)
+        rows = {row: at for row, at in rows.items() if row < plan.top_from}
+        sizes = sizes and {row: size for row, size in sizes.items() if row in rows}
     add_links(chart, boxes, lines, None, width, height)
     return Geometry(width, height, boxes, rows, tuple(lines), chart.direction, sizes)
 
 
 
 def layout_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
-               timeout: float) -> tuple[Geometry, DotPlan]:
-    """Lay the chart out with Graphviz `dot` and route its connectors."""
-    plan, job = start_dot(chart, box, theme, engine, timeout)
+               timeout: float, lists: bool = False) -> tuple[Geometry, DotPlan]:
+    """Lay the chart out with Graphviz `dot` and route its connectors (`lists`: see
+    `start_dot`)."""
+    plan, job = start_dot(chart, box, theme, engine, timeout, lists)
     with job:
         return finish_dot(chart, plan, job), plan

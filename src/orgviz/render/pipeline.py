@@ -59,7 +59,7 @@ def _dot_layout(chart: Chart, box: CardBox, theme: Theme, engine: Engine | None,
     from orgviz.render.dotlayout import layout_dot
 
     assert engine is not None
-    return layout_dot(chart, box, theme, engine, options.timeout)[0]
+    return layout_dot(chart, box, theme, engine, options.timeout, lists=True)[0]
 
 
 def _tidy_layout(chart: Chart, box: CardBox, theme: Theme, engine: Engine | None,
@@ -545,7 +545,7 @@ def _render_beside_graphviz(org: Org, fmt: str, options: RenderOptions, gate: _G
     try:
         chart, theme, texts, box = build(org, options)
         engine = pick_engine(options.engine)
-        plan, job = start_dot(chart, box, theme, engine, options.timeout)
+        plan, job = start_dot(chart, box, theme, engine, options.timeout, lists=True)
     except Exception:
         gate.passes()  # a broken org is reported as such, whatever else went wrong
         raise

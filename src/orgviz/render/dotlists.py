@@ -1,0 +1,161 @@
+"""Top-down lists of the `dot` layout: below a list row, people are listed under their
+manager as the tidy layout lists them (a file tree in columns, each report's own reports
+indented under its card), and Graphviz places each list as one block.
+
+The list row and the column height are the tidy layout's own choice (`choose_compact`,
+"auto"): a chart the tidy layout draws without lists gets none here either. Each list root
+(a card laid out in the tree with reports in the listed rows) gets a `ListBlock`: its
+listed reports with everything below them, its stacked leaves and their assistants, with
+the lines between them, as the tidy layout places them, relative to the block's top left.
+The DOT writer stands each block in the layout graph as a column of invisible nodes as
+wide as the block, one a rank down to its last card (`dot._Writer.list_block`), so that
+nothing else stands in its way; `dotlayout.place_lists` moves the cards and lines there.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from orgviz.render.cards import CardBox
+from orgviz.render.chart import Chart
+from orgviz.render.geometry import Axes, Box, Connector, Point
+from orgviz.render.tidylayout import (
+    LEVEL_GAP,
+    TreeInput,
+    _place_assistants,
+    choose_compact,
+    line_cards,
+)
+
+
+class ListBlock(NamedTuple):
+    """A list root's list as the tidy layout lays it out, relative to the block's top left
+    (the top of its first cards): its cards' boxes, the lines within it, and the lines from
+    the root, each from where it reaches the bus above the block (`bus`, negative: in the
+    gap above the block) on."""
+
+    root: str  # card id
+    first_row: int  # the level row of the block's first cards
+    width: float  # px across, lines included
+    height: float  # px down, from the first cards' top to the last card's bottom
+    boxes: dict[str, Box]  # card id -> its box, relative to the block
+    lines: tuple[Connector, ...]  # lines between the block's cards, relative
+    feeds: tuple[Connector, ...]  # lines from the root: from the bus on, relative
+    bus: float  # where the root's lines run across above the block (relative, < 0)
+
+
+class TopDownLists(NamedTuple):
+    """The list row (`start`) and each list root's block, in the chart's card order."""
+
+    start: int
+    blocks: tuple[ListBlock, ...]
+
+    def listed(self) -> frozenset[str]:
+        """Every card placed by a block."""
+        return frozenset(card for block in self.blocks for card in block.boxes)
+
+
+def plan_top_down_lists(chart: Chart, box: CardBox,
+                        compact: str | int = "auto") -> TopDownLists | None:
+    """The lists of a top-down chart (see the module docstring; `compact` as the tidy
+    layout's, "auto" for the dot layout); None without lists (left to right, or when the
+    tidy layout lists nobody)."""
+    if chart.direction == "LR":
+        return None
+    tree = TreeInput(chart, box)
+    start, height = choose_compact(tree, compact)
+    if start is None:
+        return None
+    lay = tree.layout(start, height)
+    sizes = tree.sizes
+    boxes = {card: Box(x, y, *sizes[card]) for card, (x, y) in lay.positions.items()}
+    lines: list[Connector] = []
+    ends: list[tuple[str, str]] = []
+    by_id = chart.by_id
+    for pair, points in lay.edges.items():
+        kind = "broken" if by_id[pair[1]].broken_line else "solid"
+        lines.append(Connector(kind, tuple(points)))
+        ends.append(pair)
+    ax = Axes(chart.direction)
+    for boss, helpers in tree.assistants.items():
+        _place_assistants(ax, boxes, boss, line_cards(helpers, chart.assistants_across),
+                          lines, ends)
+    forest = tree.forest
+    members = block_members(chart, start, dict(zip(forest.ids, forest.raw, strict=True)))
+    blocks = []
+    for card in chart.cards:
+        if card.id in members:
+            blocks.append(_block(chart, start, card.id, members[card.id], boxes, lines, ends))
+    return TopDownLists(start, tuple(blocks)) if blocks else None
+
+
+def block_members(chart: Chart, start: int, rows: dict[str, int]) -> dict[str, list[str]]:
+    """Each list root's cards in its block, as the tidy layout groups them
+    (`layout.tidy._blocks_top_down` with stacked leaves of any row): its reports in the
+    listed rows and the leaf reports it stacks, with everything below them and their
+    assistants. `rows`: each card's row as the tidy layout lays it out (below its
+    manager's, in a broken org too); assistants have none."""
+    reports, assistants, by_id = chart.reports, chart.assistants, chart.by_id
+    helpers = {helper for group in assistants.values() for helper in group}
+
+    def listed(card_id: str) -> bool:
+        return (card_id not in helpers and by_id[card_id].manager is not None
+                and rows[card_id] >= start)
+
+    found: dict[str, list[str]] = {}
+    for card in chart.cards:
+        if card.id in helpers or listed(card.id):
+            continue
+        kids = reports[card.id]
+        leaves = [k for k in kids if not reports[k] and not listed(k)]
+        if len(leaves) < 2:  # (tidylayout.STACK_MIN)
+            leaves = []
+        hung = [k for k in kids if listed(k)]
+        if not hung:
+            continue
+        group = set(leaves) | set(hung)
+        cards: list[str] = []
+        todo = [k for k in kids if k in group]
+        while todo:
+            current = todo.pop()
+            cards.append(current)
+            cards += assistants[current]
+            todo += reports[current]
+        found[card.id] = cards
+    return found
+
+
+def _feed(points: tuple[Point, ...], cut: float) -> tuple[Point, ...]:
+    """A line from a list root from where it runs down across `cut` (the middle of the gap
+    above the block) on: its part in the root's tree is drawn where Graphviz places it."""
+    last = max(index for index, (_, y) in enumerate(points) if y <= cut + 0.01)
+    return ((points[last][0], cut), *points[last + 1:])
+
+
+def _block(chart: Chart, start: int, root: str, cards: list[str], boxes: dict[str, Box],
+           lines: list[Connector], ends: list[tuple[str, str]]) -> ListBlock:
+    """One list root's block, relative to its top left (see `ListBlock`)."""
+    inside = set(cards)
+    own = [(line, pair) for line, pair in zip(lines, ends, strict=True) if pair[1] in inside]
+    within = [line for line, pair in own if pair[0] != root]
+    placed = [boxes[card] for card in cards]
+    top = min(b.y - b.h / 2 for b in placed)
+    bottom = max(b.y + b.h / 2 for b in placed)
+    cut = top - LEVEL_GAP / 2
+    feeds = [Connector(line.kind, _feed(line.points, cut)) for line, pair in own
+             if pair[0] == root]
+    points = [p for line in (*within, *feeds) for p in line.points]
+    left = min([b.x - b.w / 2 for b in placed] + [p[0] for p in points])
+    right = max([b.x + b.w / 2 for b in placed] + [p[0] for p in points])
+
+    def moved(line: Connector) -> Connector:
+        return Connector(line.kind, tuple((x - left, y - top) for x, y in line.points))
+
+    # (a block starts on its first member's row, at most the list row: as the tidy layout's)
+    first_row = min(start, *(chart.by_id[card].row for card in cards
+                             if not chart.by_id[card].assistant))
+    return ListBlock(
+        root, first_row, right - left, bottom - top,
+        {card: Box(b.x - left, b.y - top, b.w, b.h) for card, b in zip(cards, placed,
+                                                                        strict=True)},
+        tuple(map(moved, within)), tuple(map(moved, feeds)), cut - top)
