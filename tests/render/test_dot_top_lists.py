@@ -38,14 +38,14 @@ def overlapping(boxes: dict[str, Box]) -> list[tuple[str, str]]:
 
 def unreached(chart: Chart, geometry: Geometry) -> list[str]:
     """The cards with a manager that no solid (or broken) line comes into: top-down, into
-    the middle of its top, or (listed) of its left side."""
+    the middle of its top, or of a side (listed: its left)."""
     ends = [line.points[-1] for line in geometry.lines if line.kind in ("solid", "broken")]
     missing = []
     for card in chart.cards:
         if card.manager is None or card.assistant:
             continue
         box = geometry.boxes[card.id]
-        entries = ((box.x, box.top), (box.left, box.y))
+        entries = ((box.x, box.top), (box.left, box.y), (box.right, box.y))
         if not any(abs(x - ex) < 0.01 and abs(y - ey) < 0.01
                    for x, y in ends for ex, ey in entries):
             missing.append(card.id)

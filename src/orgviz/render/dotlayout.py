@@ -618,7 +618,7 @@ def closable(plan: DotPlan) -> frozenset[str]:
     closer)."""
     names = set(plan.axis_nodes)
     names.update(name for group in plan.assistants for name in group.nodes)
-    for items in (plan.routes, plan.spines, plan.blocks, plan.listings):
+    for items in (plan.routes, plan.spines, plan.blocks, plan.listings, plan.top_blocks):
         for item in items:
             names.update(item.via)
     return frozenset(names)

@@ -82,11 +82,14 @@ def plan_top_down_lists(chart: Chart, box: CardBox,
                           lines, ends)
     forest = tree.forest
     members = block_members(chart, start, dict(zip(forest.ids, forest.raw, strict=True)))
-    blocks = []
-    for card in chart.cards:
-        if card.id in members:
-            blocks.append(_block(chart, start, card.id, members[card.id], boxes, lines, ends))
-    return TopDownLists(start, tuple(blocks)) if blocks else None
+    root_of = {card: root for root, cards in members.items() for card in cards}
+    own: dict[str, list[tuple[Connector, tuple[str, str]]]] = {}  # root -> its block's lines
+    for line, pair in zip(lines, ends, strict=True):
+        if pair[1] in root_of:
+            own.setdefault(root_of[pair[1]], []).append((line, pair))
+    blocks = tuple(_block(chart, start, card.id, members[card.id], boxes, own[card.id])
+                   for card in chart.cards if card.id in members)
+    return TopDownLists(start, blocks) if blocks else None
 
 
 def block_members(chart: Chart, start: int, rows: dict[str, int]) -> dict[str, list[str]]:
@@ -133,10 +136,9 @@ def _feed(points: tuple[Point, ...], cut: float) -> tuple[Point, ...]:
 
 
 def _block(chart: Chart, start: int, root: str, cards: list[str], boxes: dict[str, Box],
-           lines: list[Connector], ends: list[tuple[str, str]]) -> ListBlock:
-    """One list root's block, relative to its top left (see `ListBlock`)."""
-    inside = set(cards)
-    own = [(line, pair) for line, pair in zip(lines, ends, strict=True) if pair[1] in inside]
+           own: list[tuple[Connector, tuple[str, str]]]) -> ListBlock:
+    """One list root's block, relative to its top left (see `ListBlock`); `own`: the
+    lines into its cards with their (from, to) card ids."""
     within = [line for line, pair in own if pair[0] != root]
     placed = [boxes[card] for card in cards]
     top = min(b.y - b.h / 2 for b in placed)
