@@ -8,7 +8,7 @@ import re
 from itertools import combinations
 
 import pytest
-from renderkit import ENGINES, ORGS
+from renderkit import ENGINES, ORGS, chart_of
 
 from orgviz.loader import load
 from orgviz.render import RenderOptions, dotlists, render
@@ -19,6 +19,7 @@ from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Box, Geometry
 from orgviz.render.pipeline import build
+from orgviz.render.tidylayout import ASSISTANT_LINE_GAP
 
 
 def laid_out(org: str, engine: str, lists: bool = True) -> tuple[Chart, Geometry, DotPlan]:
@@ -117,3 +118,24 @@ def test_orgviz_render_lists_and_is_the_same_every_time(engine: str) -> None:
     assert first == render(org, "svg", options)
     width = float(re.search(rb'<svg[^>]* width="([\d.]+)"', first).group(1))  # type: ignore[union-attr]
     assert width < 10_000  # (30,266 before)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_list_roots_further_line_of_assistants_stands_close(
+        engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (orgs/small.yaml with five assistants to the CEO, two lines, listed from row 1: the
+    # CEO's line down to its list passes the second line's rank through a waypoint, which
+    # kept that rank a whole gap (36 px) below the first line, not ASSISTANT_LINE_GAP)
+    text = (ORGS / "small.yaml").read_text(encoding="utf-8")
+    helpers = "".join(f"  - {{id: helper-{i}, name: Helper {i}, title: Assistant, role: ic, "
+                      f"reports_to: amara-okafor, team: leadership, assistant: true}}\n"
+                      for i in range(5))
+    planned = dotlists.plan_top_down_lists
+    monkeypatch.setattr(dot_writer, "plan_top_down_lists",
+                        lambda chart, box: planned(chart, box, 1))
+    chart, theme, _, box = chart_of(text.replace("people:\n", "people:\n" + helpers, 1),
+                                    layout="dot", engine=engine)
+    geometry, plan = layout_dot(chart, box, theme, pick_engine(engine), 120.0, True)
+    assert [top.via for top in plan.top_blocks if top.via]
+    first, second = geometry.boxes["helper-0"], geometry.boxes["helper-3"]
+    assert second.top - first.bottom == pytest.approx(ASSISTANT_LINE_GAP, abs=0.5)
