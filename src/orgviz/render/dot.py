@@ -20,6 +20,10 @@ Structure of the graph:
   `Listing`): a listing manager's reports stand to its right in shelves of columns under a
   bus (leaves in a block, each other report a column of its own with its own listing to
   its right), so the tree's breadth runs across the page instead of down it;
+- top-down, the layout graph of `orgviz render` (`lists=True`) lists people from the tidy
+  layout's list row on as the tidy layout lists them (`dotlists`): each list root's list is
+  a block of cards the tidy layout places, here a column of invisible nodes as wide as the
+  block, one a rank down to its last card (`TopBlock`); its cards are no nodes;
 - assistants stand beside their manager, to its right (left to right: below it), in lines
   of at most ASSISTANTS_ACROSS (or the chart's `assistants_across`) (`Assistants`): in the
   layout graph a line is one node as wide as its cards, the first in the manager's rank,
@@ -621,8 +625,8 @@ def plan_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]] | Non
     by halving: more room makes the chart wider and mostly less tall, so the frame is
     smallest about where it turns from being as tall as 16:9 allows to being wider (the
     rooms about that turn are measured: two below it, one above). Top-down charts have no
-    lists. `leaves_of` and `blocks` are `all_stacked_leaves(chart)` and `leaf_blocks` if
-    known."""
+    such lists (theirs are the tidy layout's: `dotlists`). `leaves_of` and `blocks` are
+    `all_stacked_leaves(chart)` and `leaf_blocks` if known."""
     if chart.direction != "LR":
         return NO_LISTS
     if leaves_of is None:
