@@ -284,16 +284,19 @@ def note_name(vacant: bool, name: str, title: str) -> str:
 
 # --- building --------------------------------------------------------------------------------
 
-def _row_labels(cards: list[Card]) -> tuple[str, ...]:
+def _row_labels(cards: list[Card], rollup_levels: Mapping[str, int]) -> tuple[str, ...]:
     """The level label of each row: a row is labelled only when it is true of every card
     there. A Director under a Director sits a row lower, among managers; a root without a
     known level sits in the top row: such a row has no label rather than a wrong one.
-    Assistants (beside their manager) and rollups do not count."""
+    Assistants (beside their manager) do not count; a rollup counts as the level of its
+    most senior people (`rollup_levels`) where it stands in that level's row, else not."""
     found: dict[int, set[int | None]] = {}
     for card in cards:
         bands = found.setdefault(card.row, set())
         if card.kind in ("person", "open") and not card.assistant:
             bands.add(card.band)
+        elif card.id in rollup_levels:
+            bands.add(rollup_levels[card.id])
     labels = []
     for row in range(max(found, default=-1) + 1):
         bands = found.get(row, set())
@@ -503,6 +506,7 @@ class _Builder:
         tops = set(roots)
         manager, people, band_of, card_of = self.manager, self.people, self.band_of, self._card
         lone: set[str] = set()  # below the cut, but drawn: a rollup would stand for them alone
+        rollup_levels: dict[str, int] = {}  # rollups in their top level's row: that level
         for pid, depth, end in order:
             if end:
                 if pid in kept:
@@ -535,7 +539,10 @@ class _Builder:
                 if self._alone(hidden, shown):
                     lone.add(hidden[0])
                 elif hidden:
-                    cards.append(self._rollup(pid, hidden, shown, rows[pid] + 1))
+                    row, level = self._rollup_row(hidden, bands, rows[pid] + 1)
+                    cards.append(self._rollup(pid, hidden, shown, row))
+                    if level is not None:
+                        rollup_levels[cards[-1].id] = level
         if None in self.moved:
             cards.extend(self._moved_cards(None, rows))
         if self.view.color_by == "team" and self.view.spread_colors:
@@ -545,7 +552,7 @@ class _Builder:
         elif self.view.color_by == "team" and self.theme.team_grays:
             colors = self._org_grayed(cards, org_colors.colors)
         links, noted, far_names = self._links(kept)
-        rows_labels = _row_labels(cards)
+        rows_labels = _row_labels(cards, rollup_levels)
         legend, legend_title = self._legend(cards, colors)
         return Chart(
             title=clean(self.org.name) or "Org chart", subtitle=self._subtitle(cards),
@@ -827,6 +834,19 @@ class _Builder:
         """Whether the reports a rollup would hold are one card with nobody below it: a
         rollup of one ("+1 person", "+1 open role") says less than that card, in its space."""
         return len(hidden) == 1 and not any(k in shown for k in self.children[hidden[0]])
+
+    def _rollup_row(self, hidden: list[str], bands: dict[int, int],
+                    below: int) -> tuple[int, int | None]:
+        """Where a rollup of `hidden` reports stands: the level row of the most senior of them
+        (as their own cards would), at least `below` (the row under their manager); and that
+        level (index into BANDS) when the rollup stands in its row, else None."""
+        people = self.people
+        known = [band for pid in hidden if (band := self.band_of(people[pid])) is not None]
+        if not known:
+            return below, None
+        top = min(known)
+        home = bands[top]
+        return (home, top) if home >= below else (below, None)
 
     def _rollup(self, pid: str, hidden: list[str], shown: set[str], row: int) -> Card:
         people = open_roles = 0
