@@ -421,28 +421,40 @@ class _Canvas:
         return top, bottom
 
     def stack_reach(self) -> dict[int, float]:
-        """Top-down, how far down each level row's cards reach (y, in the drawing): its
-        stacked reports stand in columns below the row, and its band spans them (BAND_PAD
-        past the last), up to where the next row's band starts, never into it."""
+        """How far each level row's cards reach along the rank axis (top-down: down, y;
+        left to right: right, x; in the drawing): its stacked reports stand in columns past
+        the row (top-down below it; left to right, a block's further columns to its right),
+        and its band spans them (BAND_PAD past the last), up to where the next row's band
+        starts, never into it."""
+        reach = self.cards_reach()
         geometry, halves = self.geometry, self.halves
-        reach: dict[int, float] = {}
-        for card in self.chart.cards:
-            where = geometry.boxes.get(card.id)
-            if (where is None or card.row not in geometry.rows or card.assistant
-                    or card.kind not in ("person", "open")):
-                continue
-            reach[card.row] = max(reach.get(card.row, 0.0), where.bottom + BAND_PAD)
         order = sorted((center, row) for row, center in geometry.rows.items())
         for (_, row), (after, following) in pairwise(order):
             if row in reach:
                 reach[row] = min(reach[row], after - halves[following])
         return {row: max(far, geometry.rows[row] + halves[row]) for row, far in reach.items()}
 
+    def cards_reach(self) -> dict[int, float]:
+        """How far each level row's own cards reach along the rank axis, BAND_PAD past the
+        last (see `stack_reach`, which stops it at the next row's band)."""
+        geometry = self.geometry
+        tb = self.tb
+        reach: dict[int, float] = {}
+        for card in self.chart.cards:
+            where = geometry.boxes.get(card.id)
+            if (where is None or card.row not in geometry.rows or card.assistant
+                    or card.kind not in ("person", "open")):
+                continue
+            end = (where.bottom if tb else where.right) + BAND_PAD
+            reach[card.row] = max(reach.get(card.row, 0.0), end)
+        return reach
+
     def rows(self) -> list[str]:
         theme, chart = self.theme, self.chart
         items = []
         halves = self.halves
-        reach = self.stack_reach() if self.tb else {}
+        reach = self.stack_reach()
+        cards_reach = self.cards_reach() if not self.tb else {}
         for index, (row, center) in enumerate(self.labelled):
             label = chart.rows[row].upper()
             half = halves[row]
@@ -459,13 +471,19 @@ class _Canvas:
                     items.append(_text(self.margin + 10, top + i * 13, word, 9.5, theme.faint,
                                        anchor="start", bold=True, spacing=0.6))
             else:
-                x = self.x0 + center
+                left = self.x0 + center - half
+                far = reach.get(row, center + half)
+                wide = far - center + half
                 if index % 2 == 0 and not self.transparent:
-                    items.append(_el("rect", x=x - half, y=self.y0 - AXIS_HEIGHT, width=2 * half,
+                    items.append(_el("rect", x=left, y=self.y0 - AXIS_HEIGHT, width=wide,
                         height=self.drawn_h + AXIS_HEIGHT + self.band_end, rx=6.0,
                         fill=theme.row_band))
-                items.append(_text(x, self.y0 - AXIS_HEIGHT + 17,
-                                   ellipsize(label, 2 * half - 8, 9.5, True), 9.5,
+                # the label over the band's middle where the band holds all its row's cards,
+                # else over the row's own (its band stops short of the further ones)
+                if cards_reach.get(row, far) > far:
+                    wide = 2 * half
+                items.append(_text(left + wide / 2, self.y0 - AXIS_HEIGHT + 17,
+                                   ellipsize(label, wide - 8, 9.5, True), 9.5,
                                    theme.faint, bold=True, spacing=0.6))
         return items
 
