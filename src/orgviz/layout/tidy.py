@@ -65,6 +65,7 @@ class LayoutOptions:
     level_gap: float = 50.0  # gap between a card's bottom and its children's top (TB)
     sibling_gap: float = 20.0  # horizontal gap between sibling cards
     subtree_gap: float = 30.0  # gap between neighbouring subtrees
+    tree_gap: float | None = None  # gap between separate trees (the roots'): None, subtree_gap
     stack_leaves: bool = True  # stack a manager's leaf reports in columns
     stack_min: int = 4  # stack only when a manager has at least this many leaf reports
     stack_columns: int | None = None  # None: choose 1-4 columns by count
@@ -87,6 +88,10 @@ class LayoutOptions:
             value = getattr(self, name)
             if not math.isfinite(value) or value < 0:
                 raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
+        if self.tree_gap is not None and not (
+                math.isfinite(self.tree_gap) and self.tree_gap >= 0):
+            raise ValueError(f"tree_gap must be None or a finite number >= 0, "
+                             f"not {self.tree_gap!r}")
         for name in ("stack_columns", "stack_rows"):
             value = getattr(self, name)
             if value is not None and value < 1:
@@ -467,7 +472,8 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
             right.extend([-rbase] * k)
         contours[v] = (left, lbase, right, rbase)
     if roots:
-        _merge(reversed(roots) if mirror else roots, contours, rel, tg, tg)
+        rg = tg if options.tree_gap is None else options.tree_gap
+        _merge(reversed(roots) if mirror else roots, contours, rel, rg, rg)
     return rel
 
 
