@@ -286,17 +286,31 @@ def note_name(vacant: bool, name: str, title: str) -> str:
 
 def _row_labels(cards: list[Card], rollup_levels: Mapping[str, int]) -> tuple[str, ...]:
     """The level label of each row: a row is labelled only when it is true of every card
-    there. A Director under a Director sits a row lower, among managers; a root without a
-    known level sits in the top row: such a row has no label rather than a wrong one.
+    there and it is the first row of their level: a card pushed below its level's row (by
+    a manager of its level or a more junior one, or under such a card) counts as no level.
+    A Director under a Director sits a row lower, among managers, an individual contributor
+    under another in a row below theirs; a root without a known level sits in the top row:
+    such a row has no label rather than a wrong one, or a second row of one level's.
     Assistants (beside their manager) do not count; a rollup counts as the level of its
-    most senior people (`rollup_levels`) where it stands in that level's row, else not."""
+    most senior people (`rollup_levels`)."""
+    band_of = {card.id: card.band for card in cards}
+    counted: list[tuple[int, int | None]] = []  # (row, level) of each card that counts
     found: dict[int, set[int | None]] = {}
     for card in cards:
-        bands = found.setdefault(card.row, set())
+        found.setdefault(card.row, set())
         if card.kind in ("person", "open") and not card.assistant:
-            bands.add(card.band)
+            band = card.band
+            above = band_of.get(card.manager) if card.manager is not None else None
+            pushed = band is not None and above is not None and above >= band
+            counted.append((card.row, None if pushed else band))
         elif card.id in rollup_levels:
-            bands.add(rollup_levels[card.id])
+            counted.append((card.row, rollup_levels[card.id]))
+    first: dict[int, int] = {}  # level -> its first row
+    for row, band in counted:
+        if band is not None and row < first.get(band, row + 1):
+            first[band] = row
+    for row, band in counted:
+        found[row].add(band if band is not None and first[band] == row else None)
     labels = []
     for row in range(max(found, default=-1) + 1):
         bands = found.get(row, set())
@@ -539,7 +553,7 @@ class _Builder:
                 if self._alone(hidden, shown):
                     lone.add(hidden[0])
                 elif hidden:
-                    row, level = self._rollup_row(hidden, bands, rows[pid] + 1)
+                    row, level = self._rollup_row(hidden, bands, rows[pid] + 1, band)
                     cards.append(self._rollup(pid, hidden, shown, row))
                     if level is not None:
                         rollup_levels[cards[-1].id] = level
@@ -835,18 +849,19 @@ class _Builder:
         rollup of one ("+1 person", "+1 open role") says less than that card, in its space."""
         return len(hidden) == 1 and not any(k in shown for k in self.children[hidden[0]])
 
-    def _rollup_row(self, hidden: list[str], bands: dict[int, int],
-                    below: int) -> tuple[int, int | None]:
+    def _rollup_row(self, hidden: list[str], bands: dict[int, int], below: int,
+                    boss_band: int | None) -> tuple[int, int | None]:
         """Where a rollup of `hidden` reports stands: the level row of the most senior of them
-        (as their own cards would), at least `below` (the row under their manager); and that
-        level (index into BANDS) when the rollup stands in its row, else None."""
+        (as their own cards would), at least `below` (the row under their manager, whose
+        level is `boss_band`); and that level (index into BANDS) when it labels the row
+        (see `_row_labels`: not under a manager of that level or a more junior one)."""
         people = self.people
         known = [band for pid in hidden if (band := self.band_of(people[pid])) is not None]
         if not known:
             return below, None
         top = min(known)
-        home = bands[top]
-        return (home, top) if home >= below else (below, None)
+        pushed = boss_band is not None and boss_band >= top
+        return max(below, bands[top]), None if pushed else top
 
     def _rollup(self, pid: str, hidden: list[str], shown: set[str], row: int) -> Card:
         people = open_roles = 0
