@@ -520,7 +520,8 @@ class _Builder:
         tops = set(roots)
         manager, people, band_of, card_of = self.manager, self.people, self.band_of, self._card
         lone: set[str] = set()  # below the cut, but drawn: a rollup would stand for them alone
-        rollup_levels: dict[str, int] = {}  # rollups in their top level's row: that level
+        rollup_levels: dict[str, int] = {}  # rollups that label their row: their level
+        cut_off: set[str] = set()  # the trees whose top's own line is broken (`_cut_off`)
         for pid, depth, end in order:
             if end:
                 if pid in kept:
@@ -535,6 +536,9 @@ class _Builder:
                 if boss not in kept:
                     continue
             kept.add(pid)
+            if depth_limit is not None and (boss in cut_off
+                                            or (boss is None and self._cut_off(pid))):
+                cut_off.add(pid)
             person = people[pid]
             band = band_of(person)
             home = bands.get(band, 0) if band is not None else 0
@@ -550,7 +554,7 @@ class _Builder:
             cards.append(card_of(person, boss, band, row, colors))
             if depth_limit is not None and depth == depth_limit - 1:
                 hidden = [k for k in children[pid] if k in shown and k not in assistants]
-                if self._alone(hidden, shown):
+                if self._alone(hidden, shown) and pid not in cut_off:
                     lone.add(hidden[0])
                 elif hidden:
                     row, level = self._rollup_row(hidden, bands, rows[pid] + 1, band)
@@ -843,6 +847,14 @@ class _Builder:
             card = card._replace(kind="continued", detail=clean(self.view.continued[person.id]),
                            hidden_people=people, hidden_open=open_roles)
         return card
+
+    def _cut_off(self, pid: str) -> bool:
+        """Whether a top of the chart is one because its own reporting line is broken (its
+        manager unknown, itself, or cut out of a cycle; `--force` draws it), not the org's
+        top or the view's root: at --depth its tree collapses as the depth says, lone reports
+        included (drawn, such a report stood a row further down, more of the broken tree than
+        the depth shows of the org's own; in a cycle, on the line that closes it)."""
+        return self.people[pid].reports_to is not None and pid != self.view.root
 
     def _alone(self, hidden: list[str], shown: set[str]) -> bool:
         """Whether the reports a rollup would hold are one card with nobody below it: a
