@@ -246,13 +246,13 @@ def test_an_error_value_on_a_skipped_title_line_is_not_said(tmp_path: Path,
 @pytest.mark.parametrize("above", [[], [["Staff list"]]], ids=["header-first", "below-a-title"])
 @pytest.mark.parametrize("header, missing, option", [
     (["id", "name", "title", "#REF!"], "manager column found (looked for ReportsTo, "
-     "manager_id, parentId, Supervisor ...)", "--manager"),
+     "manager_id, parentId, Supervisor ...)", "the manager column (--manager"),
     (["#N/A", "title", "manager_id"], "id or name column found (looked for EmployeeId, "
-     "employee_id, id, Name ...)", "--id"),
+     "employee_id, id, Name ...)", "the id column (--id"),
     (["id", "name", "title", " #REF!"], "manager column found (looked for ReportsTo, "
-     "manager_id, parentId, Supervisor ...)", "--manager"),  # (padded: the same error)
+     "manager_id, parentId, Supervisor ...)", "the manager column (--manager"),  # (padded)
     (["#N/A ", "title", "manager_id"], "id or name column found (looked for EmployeeId, "
-     "employee_id, id, Name ...)", "--id")], ids=["manager", "id", "padded-manager",
+     "employee_id, id, Name ...)", "the id column (--id")], ids=["manager", "id", "padded-manager",
                                                   "padded-id"])
 def test_a_needed_column_whose_header_is_an_error_value_is_named_in_the_error(
         tmp_path: Path, above: list[list[str]], header: list[str], missing: str,
@@ -267,7 +267,7 @@ def test_a_needed_column_whose_header_is_an_error_value_is_named_in_the_error(
         assert str(caught.value) == (
             f"{source}:{1 + len(above)}:{col}: no {missing} (the header of column {col} is the "
             f"Excel error {header[col - 1].strip()}: a formula that failed; fix it in the "
-            f"workbook): pass {option} COLUMN")
+            f"workbook): give {option} COLUMN)")
 
 
 @settings(max_examples=60, deadline=None)
