@@ -10,8 +10,12 @@ memory (the child's own maximum resident set, from wait4):
 - `orgviz render org.yaml --layout tidy -o chart.svg` (loads, validates, lays out, draws);
 - `orgviz render org.yaml --layout dot -o chart.svg` (the same with Graphviz `dot` placing
   the cards, system engine);
-- `dot -Tsvg` on the layout DOT that orgviz gives Graphviz for the `dot` layout (the floor
-  of any Graphviz-placed chart).
+- `dot -Tsvg` on the layout DOT of the whole tree, without lists (`write_dot`: the floor of
+  a chart whose every card Graphviz places; since the twenty-fifth session `--layout dot`
+  lists people below the top rows as the tidy layout does and gives Graphviz only the rows
+  above, so it is no longer that floor's chart: the last column compares tidy with it).
+The orgviz processes read the modules' bytecode (written by an untimed first run), as an
+installed orgviz does, also where PYTHONDONTWRITEBYTECODE is set.
 Graphviz runs are stopped after --dot-timeout seconds, and orgviz stops Graphviz after 120 s
 (its --layout dot timeout); both show as "> N s" (Debian's `dot` 2.43 needs about 4 s for a
 plain 5,000-node tree and over 70 s at 20,000). With --phases, one more
@@ -58,11 +62,11 @@ class Run:
         return f"{self.seconds:7.2f} s {self.peak_mb:6.0f} MB"
 
 
-def run(argv: list[str], timeout: float) -> Run:
+def run(argv: list[str], timeout: float, env: dict[str, str] | None = None) -> Run:
     """Run a command; wall time and the child's own peak RSS (wait4), or a timeout."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         elapsed = time.perf_counter() - start
@@ -139,34 +143,49 @@ def main() -> int:
     print(f"orgviz render (whole processes), Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs" + ("" if has_dot else "; no `dot` on PATH: dot skipped"))
     header = (f"{'positions':>10} | {'tidy -> SVG':>20} | {'--layout dot -> SVG':>20} | "
-              f"{'dot -Tsvg (floor)':>20} | {'tidy vs dot':>11}")
+              f"{'dot -Tsvg (floor)':>20} | {'tidy vs dot':>11} | {'vs dot -Tsvg':>12}")
     print(header)
     print("-" * len(header))
     tidy_times: list[tuple[int, float]] = []
     notes = []
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        # (The orgviz processes read the modules' bytecode, written by an untimed first run,
+        # as an installed orgviz does: this machine sets PYTHONDONTWRITEBYTECODE, which would
+        # compile every module at every start.)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        warm = work / "warm.yaml"
+        warm.write_text(generate_org(50, seed=0), encoding="utf-8")
+        for layout in ("tidy", "dot") if has_dot else ("tidy",):
+            run([PYTHON, "-m", "orgviz", "render", str(warm), "--layout", layout, "-o",
+                 str(work / "warm.svg")], 600, env)
         for n in args.sizes:
             org = work / f"org-{n}.yaml"
             org.write_text(generate_org(n, seed=0), encoding="utf-8")
             orgviz = [PYTHON, "-m", "orgviz", "render", str(org)]
-            tidy = run([*orgviz, "--layout", "tidy", "-o", str(work / "tidy.svg")], 3600)
+            tidy = run([*orgviz, "--layout", "tidy", "-o", str(work / "tidy.svg")], 3600, env)
             dot_run = floor = None
             if has_dot:
                 dot_run = run([*orgviz, "--layout", "dot", "--engine", "system", "-o",
-                               str(work / "dot.svg")], args.dot_timeout)
+                               str(work / "dot.svg")], args.dot_timeout, env)
                 source = work / f"layout-{n}.dot"
                 source.write_text(layout_dot(org), encoding="utf-8")
                 floor = run(["dot", "-Tsvg", str(source), "-o", str(work / "floor.svg")],
                             args.dot_timeout)
-            speed = ""
+            speed = against_floor = ""
+            if floor is not None and tidy.status == "ok" and floor.status in ("ok", "timeout"):
+                ratio = floor.seconds / tidy.seconds
+                against_floor = (f"{'> ' if floor.status == 'timeout' else ''}{ratio:.1f}x "
+                                 "faster")
             if dot_run is not None and tidy.status == "ok" and dot_run.status in ("ok",
                                                                                    "timeout"):
                 ratio = dot_run.seconds / tidy.seconds
                 speed = f"{'> ' if dot_run.status == 'timeout' else ''}{ratio:.1f}x faster"
             print(f"{n:>10,} | {tidy.cell():>20} | "
                   f"{dot_run.cell() if dot_run else 'skipped':>20} | "
-                  f"{floor.cell() if floor else 'skipped':>20} | {speed:>11}", flush=True)
+                  f"{floor.cell() if floor else 'skipped':>20} | {speed:>11} | "
+                  f"{against_floor:>12}", flush=True)
             if tidy.status == "ok":
                 tidy_times.append((n, tidy.seconds))
             if args.phases:
