@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,15 +28,10 @@ settings.load_profile("orgviz")
 def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """orgviz's cache (probes of `dot` and graphviz-pure) in a folder of this session,
     not the user's: tests with fake `dot` programs must not leave entries there."""
-    saved = {name: os.environ.get(name) for name in ("ORGVIZ_CACHE_DIR", "ORGVIZ_NO_CACHE")}
-    os.environ["ORGVIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("orgviz-cache"))
-    os.environ.pop("ORGVIZ_NO_CACHE", None)
-    yield
-    for name, value in saved.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORGVIZ_CACHE_DIR", str(tmp_path_factory.mktemp("orgviz-cache")))
+        patch.delenv("ORGVIZ_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -45,17 +39,11 @@ def _bytecode_for_child_processes(tmp_path_factory: pytest.TempPathFactory) -> I
     """The `python -m orgviz` processes the tests start write the modules' bytecode once, in
     a folder of this session, and read it after (as an installed orgviz does), even where
     PYTHONDONTWRITEBYTECODE is set (as on the CI machines): else each compiles every
-    module again (0.2-0.3 s a process, a hundred processes)."""
-    saved = {name: os.environ.get(name)
-             for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
-    yield
-    for name, value in saved.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+    module again (0.15-0.2 s of CPU a process, a hundred processes)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        patch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path_factory.mktemp("pycache")))
+        yield
 
 
 HEADER = "orgviz: 1\norg: {name: Test Org, size: %s}\n"
