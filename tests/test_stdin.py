@@ -118,3 +118,27 @@ def test_standard_input_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(p.file, p.line, p.col, p.rule, p.message) for p in caught.value.problems] == [
         ("<stdin>", 1, 1, "limits", "file is more than 3 MiB; orgviz reads org files up to "
                                     "3 MiB")]
+
+
+@pytest.mark.parametrize("command", [["validate"], ["stats", "--json"],
+                                     ["render", "--format", "dot", "-o", "chart.dot"]])
+def test_a_file_named_dash_given_as_dot_slash_dash_is_read_not_stdin(
+        command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text(SMALL, encoding="utf-8")
+    code, output = invoke([*command, "./-"], BROKEN)  # (stdin holds another org)
+    assert code == 0, output
+    assert "<stdin>" not in output and "ghost" not in output
+
+
+def test_load_reads_a_file_named_dash_given_as_dot_slash_dash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz import load
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("orgviz: 1\npeople: [", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SMALL.encode())))
+    with pytest.raises(OrgLoadError) as exc:
+        load("./-")
+    assert exc.value.problems[0].file == "./-"
+    assert (exc.value.problems[0].line, exc.value.problems[0].col) == (2, 10)

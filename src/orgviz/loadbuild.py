@@ -35,11 +35,14 @@ class OrgBuilder:
         self.escaped: set[int] = set()  # the docs whose text holds a backslash (by id)
         self.loaded: set[Path] = set()  # the real paths of the files read (each read once)
 
-    def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool) -> YMap:
-        """Read an org file and (after it) the files it includes, with their roles; `build`
-        then makes the teams and people of them all, once every file's roles are known."""
+    def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool,
+                  stdin: bool = False) -> YMap:
+        """Read an org file (standard input where `stdin` says so: the caller decides it
+        from the argument's text, which a Path loses: `./-` is `-`) and, after it, the files
+        it includes, with their roles; `build` then makes the teams and people of them all,
+        once every file's roles are known."""
         self.loaded.add(chain[-1])
-        doc, escapes = read_org_file(path, shown, self.out)
+        doc, escapes = read_org_file(path, shown, self.out, stdin)
         if escapes:
             self.escaped.add(id(doc))
         if not isinstance(doc, YMap):

@@ -16,7 +16,7 @@ from orgviz.loadfields import LONE_SURROGATES, Collector, text_fault
 from orgviz.loadheader import is_part, org_header
 from orgviz.loadsettings import parse_rule_settings
 from orgviz.model import Org, check_path
-from orgviz.orgfiles import shown_path
+from orgviz.orgfiles import STDIN, shown_path
 from orgviz.problem import Problem
 from orgviz.roles import with_managing_roles
 from orgviz.yamlread import YMap
@@ -64,7 +64,8 @@ def read_org(path: str | os.PathLike[str]) -> Org:
     shown = shown_path(path)
     real = Path(os.path.realpath(shown))  # (Path.resolve raises on a symlink loop)
     builder = OrgBuilder()
-    doc = builder.load_file(Path(os.fspath(path)), shown, (real,), top=True)
+    stdin = os.fspath(path) == STDIN  # (from the text given: Path('./-') is Path('-'))
+    doc = builder.load_file(Path(os.fspath(path)), shown, (real,), top=True, stdin=stdin)
     builder.build()
     name, size, date, size_loc = org_header(doc, builder.out, shown)
     rules = parse_rule_settings(doc.get("rules"), doc.value_locs.get("rules", doc.loc),

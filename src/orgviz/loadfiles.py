@@ -15,11 +15,12 @@ from orgviz.problem import Problem, one_line
 from orgviz.yamlread import MAX_FILE_BYTES, Comment, YamlError, decode, read_yaml
 
 
-def read_org_file(path: Path, shown: str, out: Collector) -> tuple[Any, bool]:
-    """An org file's document, and whether its text holds a backslash (an escape in a
-    double-quoted scalar can make a control character that the file may not hold raw);
-    comments that cut a value short go to `out` (`_cut_by_comment`)."""
-    data = read_input(path, shown, MAX_FILE_BYTES, "an org file", "reads org files")
+def read_org_file(path: Path, shown: str, out: Collector, stdin: bool) -> tuple[Any, bool]:
+    """An org file's document (standard input's where `stdin` says so), and whether its
+    text holds a backslash (an escape in a double-quoted scalar can make a control character
+    that the file may not hold raw); comments that cut a value short go to `out`
+    (`_cut_by_comment`)."""
+    data = read_input(path, shown, MAX_FILE_BYTES, "an org file", "reads org files", stdin)
     comments: list[Comment] = []
     try:
         doc = read_yaml(decode(data, shown), shown, comments)

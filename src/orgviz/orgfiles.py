@@ -115,18 +115,19 @@ def shown_path(path: str | os.PathLike[str]) -> str:
 
 
 def read_input(path: str | os.PathLike[str], shown: str, limit: int, what: str,
-               reads: str) -> bytes:
-    """The bytes of a file a command reads, as `read_regular` reads them (`-`: standard
-    input), its failures as one-line errors: OrgFileError for a directory ("is a directory,
-    not `what`"), a device, FIFO or socket, or a path that cannot be read; OrgLoadError (rule
-    `limits`, line 1) past `limit` bytes ("orgviz `reads` up to N MiB")."""
+               reads: str, stdin: bool | None = None) -> bytes:
+    """The bytes of a file a command reads, as `read_regular` reads them (standard input
+    where `stdin` says so; by default where the path's text is `-`), its failures as
+    one-line errors: OrgFileError for a directory ("is a directory, not `what`"), a device,
+    FIFO or socket, or a path that cannot be read; OrgLoadError (rule `limits`, line 1)
+    past `limit` bytes ("orgviz `reads` up to N MiB")."""
     from orgviz.errors import OrgFileError, OrgLoadError
     from orgviz.problem import Problem
 
     if not shown:  # an empty argument ('' as a Path is the current folder: "is a directory")
         raise OrgFileError("'': cannot read: an empty path names no file")
     try:
-        if os.fspath(path) == STDIN:
+        if (os.fspath(path) == STDIN) if stdin is None else stdin:
             return _read_stdin(shown, limit, what)
         return read_regular(path, limit)
     except NotRegularFileError as exc:
