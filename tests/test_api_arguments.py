@@ -89,8 +89,8 @@ def test_render_arguments_of_the_wrong_type(broken: orgviz.Org, arguments: dict[
     ({"transparent": "no"}, "transparent must be True or False, not 'no'"),
     ({"transparent": 0}, "transparent must be True or False, not 0"),
     ({"theme": ["light"]},  # (was a bare "unhashable type: 'list'")
-     "unknown theme ['light']: use one of light, dark, print, high-contrast"),
-    ({"direction": None}, "unknown direction None: use one of TB, LR"),
+     "unknown theme (--theme) ['light']: use one of light, dark, print, high-contrast"),
+    ({"direction": None}, "unknown direction (--direction) None: use one of TB, LR"),
 ])
 def test_render_options_of_the_wrong_type(broken: orgviz.Org, options: dict[str, Any],
                                           message: str) -> None:
@@ -291,7 +291,7 @@ def test_deck_arguments_of_the_wrong_type_are_type_errors(org: orgviz.Org) -> No
 
 @pytest.mark.parametrize(("arguments", "message"), [
     ({"options": orgviz.RenderOptions(theme="neon")},
-     "unknown theme 'neon': use one of light, dark, print, high-contrast"),
+     "unknown theme (--theme) 'neon': use one of light, dark, print, high-contrast"),
     ({"fmt": "jpg"}, "unknown output format 'jpg': use one of svg, png, pdf, dot"),
 ])
 def test_render_file_checks_options_before_reading(tmp_path: Path, arguments: dict[str, Any],

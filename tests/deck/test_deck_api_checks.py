@@ -80,11 +80,11 @@ def test_write_deck_takes_one_path_as_one_file(org_file: Callable[..., Path],
     ({"title": 5}, "title (--title) must be text (a string) or None, not 5"),
     ({"date": 5}, "date (--date) must be text (a string) or None, not 5"),
     ({"merge": "no"}, "merge (--merge/--no-merge) must be True or False, not 'no'"),
-    ({"theme": ["light"]}, "unknown theme ['light']: use one of"),
-    ({"split": 5}, "unknown split 5: use one of"),
-    ({"color_by": None}, "unknown color-by None: use one of"),
-    ({"engine": b"auto"}, "unknown engine b'auto': use one of"),
-    ({"layout": ("tidy",)}, "unknown layout ('tidy',): use one of"),
+    ({"theme": ["light"]}, "unknown theme (--theme) ['light']: use one of"),
+    ({"split": 5}, "unknown split (--split) 5: use one of"),
+    ({"color_by": None}, "unknown color_by (--color-by) None: use one of"),
+    ({"engine": b"auto"}, "unknown engine (--engine) b'auto': use one of"),
+    ({"layout": ("tidy",)}, "unknown layout (--layout) ('tidy',): use one of"),
 ])
 def test_options_of_the_wrong_type_say_so(fields: dict[str, Any], message: str) -> None:
     """A DeckTypeError: a DeckError, as a bad value is, and a TypeError (`theme=['light']`
@@ -99,7 +99,7 @@ def test_an_unknown_choice_is_no_type_error() -> None:
     with pytest.raises(DeckError) as caught:
         DeckOptions(theme="neon").verified()
     assert not isinstance(caught.value, TypeError)
-    assert str(caught.value) == ("unknown theme 'neon': use one of light, dark, print, "
+    assert str(caught.value) == ("unknown theme (--theme) 'neon': use one of light, dark, print, "
                                  "high-contrast")
 
 

@@ -316,3 +316,19 @@ def test_a_dot_file_holds_the_legend_below_the_chart(org_file):
     assert all(y <= -36 for _x, y in places)
     for swatch, label in zip(places[1::2], places[2::2], strict=True):
         assert swatch[1] == label[1] and swatch[0] < label[0]
+
+
+@pytest.mark.parametrize(("field", "flag", "choices"), [
+    ("color_by", "--color-by", "team, level, none"),
+    ("theme", "--theme", "light, dark, print, high-contrast"),
+    ("layout", "--layout", "auto, dot, tidy"),
+    ("engine", "--engine", "auto, system, embedded"),
+    ("direction", "--direction", "TB, LR"),
+])
+def test_an_unknown_choice_names_the_field_and_its_flag(field: str, flag: str,
+                                                        choices: str) -> None:
+    """As docs/rendering.md says (and build_chart's color_by did): `unknown color-by 'x'`
+    named neither the field nor the flag."""
+    with pytest.raises(RenderError) as caught:
+        RenderOptions(**{field: "x"}).verified()
+    assert str(caught.value) == f"unknown {field} ({flag}) 'x': use one of {choices}"

@@ -67,16 +67,17 @@ class DeckOptions:
     def verified(self) -> DeckOptions:
         """The options if they are consistent, else a DeckError saying what to change."""
         from orgviz.render.chart import COLOR_BY
+        from orgviz.render.pipeline import unknown_choice
         from orgviz.render.themes import THEMES
 
         for name, value, choices in (("split", self.split, SPLITS),
                                      ("theme", self.theme, THEMES),
-                                     ("color-by", self.color_by, COLOR_BY),
+                                     ("color_by", self.color_by, COLOR_BY),
                                      ("engine", self.engine, ENGINES),
                                      ("layout", self.layout, LAYOUTS)):
             if not isinstance(value, str) or value not in choices:
                 unknown = DeckError if isinstance(value, str) else DeckTypeError
-                raise unknown(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+                raise unknown(unknown_choice(name, value, choices))
         self._check_types()
         if self.depth < 2:
             raise DeckError(f"depth (--depth) must be at least 2 (a manager and their "

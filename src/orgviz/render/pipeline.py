@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -119,12 +119,12 @@ class RenderOptions(NamedTuple):
 
         checks = (("engine", self.engine, ENGINE_CHOICES),
                   ("layout", self.layout, LAYOUT_CHOICES),
-                  ("theme", self.theme, THEMES), ("color-by", self.color_by, COLOR_BY),
+                  ("theme", self.theme, THEMES), ("color_by", self.color_by, COLOR_BY),
                   ("direction", self.direction, DIRECTIONS))
         for name, value, choices in checks:
             if not isinstance(value, str) or value not in choices:
                 unknown = RenderError if isinstance(value, str) else RenderOptionTypeError
-                raise unknown(f"unknown {name} {value!r}: use one of {', '.join(choices)}")
+                raise unknown(unknown_choice(name, value, choices))
         for name, number in (("depth", self.depth), ("width", self.width)):
             if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
                 raise RenderOptionTypeError(f"{name} (--{name}) must be a whole number, not "
@@ -170,6 +170,13 @@ class RenderOptions(NamedTuple):
             if text is not None and not isinstance(text, str):
                 raise RenderOptionTypeError(f"{name} must be a string such as {example!r}, "
                                             f"not {text!r}")
+
+
+def unknown_choice(field: str, value: object, choices: Iterable[str]) -> str:
+    """"unknown color_by (--color-by) 'x': use one of team, level, none": an option's
+    error names the field and its command-line flag."""
+    flag = "--" + field.replace("_", "-")
+    return f"unknown {field} ({flag}) {value!r}: use one of {', '.join(choices)}"
 
 
 def format_for(path: str | os.PathLike[str]) -> str | None:
