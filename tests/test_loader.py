@@ -814,16 +814,32 @@ def test_roles_of_an_included_file_name_titles_in_every_file(org_file):
         ("b", ("chief-of-staff",), "title")]  # top file first, then the included one
 
 
-def test_include_cycle_and_missing_include_are_reported(org_file):
+def test_include_cycle_and_missing_include_are_reported(org_file, tmp_path, monkeypatch):
     org_file("orgviz: 1\ninclude: top.yaml\npeople: []\n", name="b.yaml")
-    top = org_file("orgviz: 1\norg: {name: T}\ninclude: [b.yaml, nope.yaml]\npeople: []\n",
-                   name="top.yaml")
-    problems = load(top).load_problems
+    org_file("orgviz: 1\norg: {name: T}\ninclude: [b.yaml, nope.yaml]\npeople: []\n",
+             name="top.yaml")
+    monkeypatch.chdir(tmp_path)
+    problems = load("top.yaml").load_problems
     messages = sorted((p.rule, p.message) for p in problems)
     assert messages == [("include", "include cycle: top.yaml -> b.yaml -> top.yaml"),
                         ("include", "included file 'nope.yaml' does not exist")]
     cycle = next(p for p in problems if "cycle" in p.message)
     assert cycle.file.endswith("b.yaml") and (cycle.line, cycle.col) == (2, 10)
+
+
+def test_an_include_cycle_names_each_file_by_its_path(org_file, tmp_path, monkeypatch):
+    """Files of one name in other folders: the cycle said 'top.yaml -> org.yaml -> org.yaml
+    -> top.yaml', its bare file names."""
+    org_file("orgviz: 1\norg: {name: T}\ninclude: x/org.yaml\npeople: []\n", name="top.yaml")
+    org_file("orgviz: 1\ninclude: ../y/org.yaml\npeople: []\n", name="x/org.yaml")
+    org_file("orgviz: 1\ninclude: ../top.yaml\npeople: []\n", name="y/org.yaml")
+    monkeypatch.chdir(tmp_path.parent)
+    [cycle] = [p for p in load(f"./{tmp_path.name}/top.yaml").load_problems
+               if p.rule == "include"]
+    folder = tmp_path.name
+    assert (cycle.file, cycle.line, cycle.col) == (f"{folder}/y/org.yaml", 2, 10)
+    assert cycle.message == (f"include cycle: ./{folder}/top.yaml -> {folder}/x/org.yaml -> "
+                             f"{folder}/y/org.yaml -> ./{folder}/top.yaml")
 
 
 def test_fte_is_a_number_of_full_time_equivalents(org_file) -> None:

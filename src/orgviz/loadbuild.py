@@ -34,6 +34,7 @@ class OrgBuilder:
         self.docs: list[YMap] = []  # the files read, top first, each before its includes
         self.escaped: set[int] = set()  # the docs whose text holds a backslash (by id)
         self.loaded: set[Path] = set()  # the real paths of the files read (each read once)
+        self.shown: dict[Path, str] = {}  # each real path's name in messages, as given
 
     def load_file(self, path: Path, shown: str, chain: tuple[Path, ...], top: bool,
                   stdin: bool = False) -> YMap:
@@ -42,6 +43,7 @@ class OrgBuilder:
         it includes, with their roles; `build` then makes the teams and people of them all,
         once every file's roles are known."""
         self.loaded.add(chain[-1])
+        self.shown.setdefault(chain[-1], shown)
         doc, escapes = read_org_file(path, shown, self.out, stdin)
         if escapes:
             self.escaped.add(id(doc))
@@ -189,8 +191,7 @@ class OrgBuilder:
         target = Path(os.path.realpath(path.parent / item))  # (no error on a symlink loop)
         child_shown = os.path.normpath(os.path.join(os.path.dirname(shown), item))
         if target in chain:
-            cycle = " -> ".join([*(str(p.name) for p in chain[chain.index(target):]),
-                                 target.name])
+            cycle = " -> ".join(self.shown[p] for p in (*chain[chain.index(target):], target))
             self.out.error(loc, f"include cycle: {cycle}", rule="include")
             return
         if target in self.loaded:  # (two parts that both include a shared one: read once)
