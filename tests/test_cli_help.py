@@ -49,9 +49,17 @@ def test_every_engine_option_says_when_it_is_used_and_what_auto_picks(
 
 
 def test_render_names_the_png_width_it_draws_without_width() -> None:
+    """It said "twice the SVG's width" alone: a large chart is drawn smaller, within the
+    pixel budget (the numbers named are the ones the PNG code uses)."""
+    from orgviz.render import convert, pipeline
+
     assert option_help("render", "--width") == (
         "PX PNG width in pixels, at least 64 (default: --fit's width, else twice the SVG's "
-        "width).")
+        "width, less to keep within 16 megapixels, but never below the SVG's width, or 0.55x "
+        "of it for an SVG of more than 16 megapixels).")
+    assert pipeline.PNG_SCALE == 2
+    assert convert.PNG_PIXEL_BUDGET == convert.PNG_NATURAL_PIXELS == 16_000_000
+    assert convert.PNG_LEAST_SCALE == 0.55
 
 
 def test_deck_names_the_title_and_date_it_shows_by_default() -> None:

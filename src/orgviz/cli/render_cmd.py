@@ -220,7 +220,8 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
               help="Pad to a slide or page aspect ratio (PNG: 1920 px wide for 16:9).")
 @click.option("--width", type=int, metavar="PX",
               help="PNG width in pixels, at least 64 (default: --fit's width, else twice "
-                   "the SVG's width).")
+                   "the SVG's width, less to keep within 16 megapixels, but never below the "
+                   "SVG's width, or 0.55x of it for an SVG of more than 16 megapixels).")
 @click.option("--transparent", is_flag=True, help="No background color.")
 @click.option("--force", is_flag=True,
               help="Draw orgs with validation errors, marking the broken cards and lines.")
