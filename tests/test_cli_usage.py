@@ -114,8 +114,26 @@ def test_a_folder_where_old_and_new_files_are_taken(org: str) -> None:
 def test_a_config_that_is_a_folder(org: str, command: str) -> None:
     extra = ["-o", "out.pptx"] if command == "deck" else []
     assert usage_error(command, org, *extra, "--config", "orgs") == (
-        f"orgviz {command}: invalid value for '--config': 'orgs' is a folder, not a file "
+        f"orgviz {command}: invalid value for '--config': 'orgs' is a folder, not a file: "
+        f"give a config file in it (orgs/.orgviz.yaml or orgs/pyproject.toml) "
         f"(see 'orgviz {command} --help')")
+
+
+@pytest.mark.parametrize(("args", "option", "advice"), [
+    (["import", "orgs"], "FILE", "give a CSV or .xlsx file in it (orgs/NAME.csv or "
+                                 "orgs/NAME.xlsx)"),
+    (["import", "orgs/tiny.yaml", "--teams", "orgs"], "--teams",
+     "give a CSV file in it (orgs/NAME.csv)"),
+    (["deck", "orgs/tiny.yaml", "-o", "out.pptx", "--template", "orgs"], "--template",
+     "give a PowerPoint file in it (orgs/NAME.pptx)"),
+])
+def test_a_folder_where_a_file_is_taken_says_what_to_give(org: str, args: list[str],
+                                                         option: str, advice: str) -> None:
+    """It said "'orgs' is a folder, not a file" alone (README: a folder error says what to
+    give instead)."""
+    assert usage_error(*args) == (
+        f"orgviz {args[0]}: invalid value for '{option}': 'orgs' is a folder, not a file: "
+        f"{advice} (see 'orgviz {args[0]} --help')")
 
 
 def test_a_line_break_or_bidi_control_in_a_value_is_escaped(org: str) -> None:

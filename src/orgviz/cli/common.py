@@ -91,6 +91,19 @@ def org_paths() -> click.Path:
     return click.Path(readable=False)
 
 
+#: What a file option takes, by its parameter's name, and names of such files: the error
+#: for a folder given to it says what to give instead ('X' is a folder, not a file: give a
+#: CSV or .xlsx file in it (X/NAME.csv)).
+FILE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "config_path": ("a config file", (".orgviz.yaml", "pyproject.toml")),
+    "template": ("a PowerPoint file", ("NAME.pptx",)),
+    "csv_file": ("a CSV or .xlsx file", ("NAME.csv", "NAME.xlsx")),
+    "junior": ("a CSV file", ("NAME.csv",)),
+    "teams_file": ("a CSV file", ("NAME.csv",)),
+    "titles_file": ("a CSV file", ("NAME.csv",)),
+}
+
+
 class FilePath(click.Path):
     """A path that must not be a folder (click.Path(dir_okay=False)) and, when it is one,
     says what to give instead: `role` is "org" (org files), "output" or "file". Whether it
@@ -106,7 +119,7 @@ class FilePath(click.Path):
                 ) -> Any:
         if os.path.isdir(value) and not (self.allow_dash and value == "-"):
             one = param is not None and param.nargs == 1
-            self.fail(self.folder_advice(os.fsdecode(value), ctx, one), param, ctx)
+            self.fail(self.folder_advice(os.fsdecode(value), ctx, one, param), param, ctx)
         if self.role == "output" and isinstance(value, str):
             from orgviz.io.files import missing_before_up, names_folder
 
@@ -118,8 +131,10 @@ class FilePath(click.Path):
                           f"-o {os.path.join(value, 'NAME')}", param, ctx)
         return super().convert(value, param, ctx)
 
-    def folder_advice(self, folder: str, ctx: click.Context | None, one: bool) -> str:
-        """What to say when the path given is a folder (`one`: where one file is taken)."""
+    def folder_advice(self, folder: str, ctx: click.Context | None, one: bool,
+                      param: click.Parameter | None = None) -> str:
+        """What to say when the path given is a folder (`one`: where one file is taken; a
+        file of `param` says what to give, as `FILE_KINDS` names it)."""
         if self.role == "output":
             return (f"{folder!r} is a folder: name the file to write, "
                     f"as in -o {os.path.join(folder, 'NAME')}")
@@ -130,7 +145,12 @@ class FilePath(click.Path):
             return (f"{folder!r} is a folder, and {command} takes {files[0]} "
                     f"({os.path.join(folder, files[1])}); validate, render, stats, roles "
                     "and deck take folders")
-        return f"{folder!r} is a folder, not a file"
+        kind = FILE_KINDS.get(param.name or "") if param is not None else None
+        if kind is None:
+            return f"{folder!r} is a folder, not a file"
+        what, names = kind
+        examples = " or ".join(os.path.join(folder, name) for name in names)
+        return f"{folder!r} is a folder, not a file: give {what} in it ({examples})"
 
 
 @contextmanager
