@@ -89,6 +89,7 @@ def _yaml(text: str) -> str:
 @pytest.mark.parametrize("setup", SETUPS)
 @pytest.mark.parametrize(("fit", "width", "size"), [
     ("16:9", None, (1920, 1080)), ("4:3", None, (1600, 1200)), ("a4", None, (3508, 2480)),
+    ("a4-portrait", None, (2480, 3508)),  # (A4 at 300 dpi; it was 2480 x 3507)
     ("16:9", 1280, (1280, 720)),
 ])
 def test_png_fit_presets(small_org: Org, setup: dict, fit: str, width: int | None,
@@ -332,3 +333,11 @@ def test_an_unknown_choice_names_the_field_and_its_flag(field: str, flag: str,
     with pytest.raises(RenderError) as caught:
         RenderOptions(**{field: "x"}).verified()
     assert str(caught.value) == f"unknown {field} ({flag}) 'x': use one of {choices}"
+
+
+def test_an_a4_svg_keeps_a4s_own_ratio(small_org: Org) -> None:
+    """Only the PNG at the preset's size is padded to its pixels' ratio (2480:3508)."""
+    from orgviz.render.convert import svg_size
+
+    width, height = svg_size(render(small_org, "svg", RenderOptions(fit="a4-portrait")))
+    assert abs(height / width - 297 / 210) < 1e-6

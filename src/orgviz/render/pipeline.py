@@ -26,8 +26,11 @@ ENGINE_CHOICES = ("auto", "system", "embedded")
 DIRECTIONS = ("TB", "LR")
 #: The narrowest PNG drawn: below it even one card's text is a smudge.
 MIN_PNG_WIDTH = 64
-#: PNG width in pixels of each --fit preset when no --width is given.
-FIT_WIDTHS = {"16:9": 1920, "4:3": 1600, "a4": 3508, "a4-portrait": 2480}
+#: PNG size in pixels of each --fit preset when no --width is given: A4 at 300 dpi is
+#: 2480 x 3508 (210 x 297 mm, each side rounded), a hair off 210:297 (2480 wide at that
+#: ratio is 3507.4 high), so the PNG is padded to the pixels' ratio.
+FIT_SIZES = {"16:9": (1920, 1080), "4:3": (1600, 1200), "a4": (3508, 2480),
+             "a4-portrait": (2480, 3508)}
 #: PNG pixels per SVG pixel when no width is asked for: sharp on high-DPI screens.
 PNG_SCALE = 2.0
 #: The cards' titles (11 px in the SVG) of a PNG of a given width (--fit, --width) drawn
@@ -464,7 +467,8 @@ def _readable_depth(org: Org, options: RenderOptions, problems: Sequence[Problem
         view = options._replace(depth=depth)
         chart, theme, texts, box = build(org, view, problems)
         svg = draw_svg(chart, _tidy_layout(chart, box, theme, None, view), texts, box, theme)
-        if _title_px(_fitted(svg, view, theme), width) < READABLE_PX:
+        if _title_px(_fitted(svg, _aspect(view, _preset_size(view)), view, theme),
+                     width) < READABLE_PX:
             break
         found = depth
         if not any(card.kind == "rollup" for card in chart.cards):
@@ -584,13 +588,23 @@ def _generator(layout: str, engine: Engine | None, purpose: str = "") -> str:
     return generator + ")"
 
 
-def _fitted(svg: bytes, options: RenderOptions, theme: Theme) -> bytes:
-    """The SVG padded to `--fit`'s aspect ratio (as it is without --fit)."""
-    if options.fit is None:
+def _preset_size(options: RenderOptions) -> tuple[int, int] | None:
+    """The pixel size of a PNG drawn at a --fit preset's own size (no --width), else None."""
+    return FIT_SIZES.get(options.fit or "") if options.width is None else None
+
+
+def _aspect(options: RenderOptions, size: tuple[int, int] | None) -> str | None:
+    """The aspect ratio to pad to: `size`'s pixels' ("2480:3508") where given, else --fit's."""
+    return options.fit if size is None else f"{size[0]}:{size[1]}"
+
+
+def _fitted(svg: bytes, aspect: str | None, options: RenderOptions, theme: Theme) -> bytes:
+    """The SVG padded to the `aspect` ratio (as it is for None)."""
+    if aspect is None:
         return svg
     from orgviz.render.convert import fit_svg
 
-    return fit_svg(svg, options.fit, None if options.transparent else theme.background)
+    return fit_svg(svg, aspect, None if options.transparent else theme.background)
 
 
 def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
@@ -599,16 +613,15 @@ def _finish(svg: bytes, fmt: str, options: RenderOptions, theme: Theme,
     """The SVG fitted to `--fit`, as SVG, PDF or PNG. Given `readable_depth`, a PNG for a
     slide or page (--fit) whose cards' titles are too small to read gets a note, which names
     the most levels `readable_depth(width)` finds readable (None: names none)."""
-    svg = _fitted(svg, options, theme)
+    size = _preset_size(options) if fmt == "png" else None
+    svg = _fitted(svg, _aspect(options, size), options, theme)
     if fmt == "svg":
         return svg
     from orgviz.render.convert import PNG_PIXEL_BUDGET, svg_to_pdf, svg_to_png
 
     if fmt == "pdf":
         return svg_to_pdf(svg, notes=notes)
-    width = options.width
-    if width is None and options.fit is not None:
-        width = FIT_WIDTHS.get(options.fit)
+    width = options.width if size is None else size[0]
     if options.fit is not None and width is not None and notes is not None \
             and readable_depth is not None:
         note = _small_text_note(svg, width, readable_depth)
