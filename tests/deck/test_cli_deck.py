@@ -55,6 +55,18 @@ def test_usage_errors_exit_2(run, org_file, args: list[str], message: str) -> No
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(("split", "shown"), [([], "team"), (["--split", "manager"], "manager")])
+def test_depth_without_split_depth_is_refused(run, org_file, split: list[str],
+                                              shown: str) -> None:
+    """It was ignored: a deck per team, whatever --depth said."""
+    org = org_file(SMALL, name="tiny.yaml")
+    result = run("deck", str(org), "-o", "deck.pptx", "--depth", "4", *split)
+    assert (result.exit_code, result.output) == (
+        2, f"orgviz: --depth sets the levels per slide of --split depth: use --split depth "
+           f"with it, not --split {shown}\n")
+    assert not Path("deck.pptx").exists()
+
+
 def test_missing_file_and_unwritable_output(run, org_file, tmp_path: Path) -> None:
     result = run("deck", "nope.yaml", "-o", "deck.pptx")
     assert result.exit_code == 2 and result.output.startswith("orgviz: ")

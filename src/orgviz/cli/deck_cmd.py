@@ -99,6 +99,7 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
                           date=date, merge=merge)
     try:
         options.verified()
+        _refuse_depth_without_split(split)
         nameless = nameless_output(output, FORMATS, "deck")
         if nameless is not None:
             raise nameless
@@ -122,3 +123,14 @@ def command(files: tuple[str, ...], output: str, split: str, depth: int, min_fon
         note(*note_place(text, written.path))
     click.echo(one_line(f"{written.path} ({written.slides} slides)"))
     sys.exit(EXIT_OK)
+
+
+def _refuse_depth_without_split(split: str) -> None:
+    """An OrgvizError for a --depth given with another --split, which ignores it (as render
+    refuses --compact with --layout dot)."""
+    from click.core import ParameterSource
+
+    given = click.get_current_context().get_parameter_source("depth")
+    if split != "depth" and given not in (None, ParameterSource.DEFAULT):
+        raise OrgvizError(f"--depth sets the levels per slide of --split depth: use --split "
+                          f"depth with it, not --split {split}")
