@@ -54,12 +54,23 @@ def test_render_names_the_png_width_it_draws_without_width() -> None:
     from orgviz.render import convert, pipeline
 
     assert option_help("render", "--width") == (
-        "PX PNG width in pixels, at least 64 (default: --fit's width, else twice the SVG's "
-        "width, less to keep within 16 megapixels, but never below the SVG's width, or 0.55x "
+        "PX PNG width in pixels, at least 64 (default: a --fit preset's width, else twice the "
+        "SVG's width, less to keep within 16 megapixels, but never below the SVG's width, or 0.55x "
         "of it for an SVG of more than 16 megapixels).")
     assert pipeline.PNG_SCALE == 2
     assert convert.PNG_PIXEL_BUDGET == convert.PNG_NATURAL_PIXELS == 16_000_000
     assert convert.PNG_LEAST_SCALE == 0.55
+
+
+def test_render_fit_names_w_h_and_the_png_sizes_it_draws() -> None:
+    from orgviz.render.pipeline import FIT_SIZES
+
+    assert option_help("render", "--fit") == (
+        "16:9|4:3|a4|a4-portrait|W:H Pad to a slide or page aspect ratio, a preset or any W:H "
+        "such as 21:9 (PNG: 1920 x 1080 px for 16:9, 1600 x 1200 for 4:3, 3508 x 2480 for a4, "
+        "2480 x 3508 for a4-portrait).")
+    assert FIT_SIZES == {"16:9": (1920, 1080), "4:3": (1600, 1200), "a4": (3508, 2480),
+                         "a4-portrait": (2480, 3508)}
 
 
 def test_deck_names_the_title_and_date_it_shows_by_default() -> None:

@@ -96,3 +96,19 @@ def test_graphviz_timeout_is_one_line(org_file, monkeypatch) -> None:
     with pytest.raises(RenderError, match="did not finish within"):
         render(org, "svg", RenderOptions(engine="system", layout="dot", timeout=0.05),
                force=True)
+
+
+def test_fit_takes_any_w_h_as_render_options_does(run, org_file) -> None:
+    """`--fit 21:9` was refused (a choice of the four presets) though RenderOptions took it."""
+    from orgviz.render.convert import svg_size
+
+    org = org_file(SMALL, name="tiny.yaml")
+    result = run("render", str(org), "--fit", "21:9", "-o", "wide.svg")
+    assert result.exit_code == 0, result.output
+    width, height = svg_size(Path("wide.svg").read_bytes())
+    assert abs(width / height - 21 / 9) < 1e-6
+    result = run("render", str(org), "--fit", "21:x", "-o", "bad.svg")
+    assert (result.exit_code, result.output) == (
+        2, "orgviz: unknown aspect ratio '21:x' for fit (--fit): use one of 16:9, 4:3, a4, "
+           "a4-portrait or W:H such as 21:9\n")
+    assert not Path("bad.svg").exists()

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from orgviz.problem import Problem
     from orgviz.render.freshness import Stamp
 
-# Kept literal so that `--help` does not import the rendering code.
+# Kept literal so that `--help` does not import the rendering code (--fit also takes W:H,
+# which RenderOptions.verified checks, as it does from Python).
 ENGINES = ("auto", "system", "embedded")
 LAYOUT_CHOICES = ("auto", "tidy", "dot")
 THEMES = ("light", "dark", "print", "high-contrast")
@@ -216,10 +217,13 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
               help="Show N levels; collapse the rest into cards such as '+37 people'.")
 @click.option("--team", metavar="ID",
               help="Draw one team (with sub-teams) and its chain of command.")
-@click.option("--fit", type=click.Choice(FITS),
-              help="Pad to a slide or page aspect ratio (PNG: 1920 px wide for 16:9).")
+@click.option("--fit", metavar="|".join((*FITS, "W:H")),
+              help="Pad to a slide or page aspect ratio, a preset or any W:H such as 21:9 "
+                   "(PNG: 1920 x 1080 px for 16:9, 1600 x 1200 for 4:3, 3508 x 2480 for a4, "
+                   "2480 x 3508 for a4-portrait).")
 @click.option("--width", type=int, metavar="PX",
-              help="PNG width in pixels, at least 64 (default: --fit's width, else twice "
+              help="PNG width in pixels, at least 64 (default: a --fit preset's width, else "
+                   "twice "
                    "the SVG's width, less to keep within 16 megapixels, but never below the "
                    "SVG's width, or 0.55x of it for an SVG of more than 16 megapixels).")
 @click.option("--transparent", is_flag=True, help="No background color.")
