@@ -94,7 +94,9 @@ def test_graphviz_timeout_is_one_line(org_file, monkeypatch) -> None:
         for i in range(1, 3000))
     org = load(org_file(big))
     with pytest.raises(RenderError, match="did not finish within"):
-        render(org, "svg", RenderOptions(engine="system", layout="dot", timeout=0.05),
+        # (left to right: top-down, Graphviz places only the rows above the lists, here none)
+        render(org, "svg", RenderOptions(engine="system", layout="dot", timeout=0.05,
+                                         direction="LR"),
                force=True)
 
 
