@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from renderkit import ENGINES, ORGS, assert_solid_lines_pass_no_card
 
+from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.render import dot
 from orgviz.render.cards import NO_HEIGHTS, CardBox, CardHeights, card_box, chart_texts
@@ -32,6 +33,13 @@ def _team(org_file: Callable[..., Path], count: int):
                      f"reports_to: ceo}}\n" for i in range(count))
     return load(org_file("orgviz: 1\norg: {name: Team}\npeople:\n"
                          "  - {id: ceo, name: Ada, title: CEO}\n" + people))
+
+
+def test_an_unknown_direction_names_its_flag(org_file: Callable[..., Path]) -> None:
+    """build_chart's error names the field and its flag, as RenderOptions' errors do."""
+    with pytest.raises(RenderError) as unknown:
+        build_chart(_team(org_file, 1), View(direction="BT"))
+    assert str(unknown.value) == "unknown direction (--direction) 'BT': use one of TB, LR"
 
 
 def test_block_columns_are_about_square_and_keep_the_order() -> None:

@@ -971,7 +971,9 @@ def build_chart(org: Org, view: View | None = None, theme: Theme | None = None,
         raise RenderError(f"unknown color_by (--color-by) {view.color_by!r}: use one of "
                           f"{', '.join(COLOR_BY)}")
     if view.direction not in ("TB", "LR"):
-        raise RenderError(f"unknown direction {view.direction!r}: use TB or LR")
+        from orgviz.render.pipeline import DIRECTIONS, unknown_choice
+
+        raise RenderError(unknown_choice("direction", view.direction, DIRECTIONS))
     return _Builder(org, view, theme or THEMES["light"], problems).build()
 
 
