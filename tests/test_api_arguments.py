@@ -125,7 +125,8 @@ ROLES_CASES: list[tuple[dict[str, Any], type[Exception], str]] = [
     ({"timeout": "x"}, RenderOptionTypeError, "timeout must be a number of seconds, not "
                                               "'x'"),
     ({"timeout": -1}, RenderError, "timeout must be positive, not -1"),
-    ({"engine": "x"}, RenderError, "unknown engine 'x': use one of auto, system, embedded"),
+    ({"engine": "x"}, RenderError,
+     "unknown engine (--engine) 'x': use one of auto, system, embedded"),
 ]
 
 
@@ -382,4 +383,4 @@ def test_render_roles_engine_of_the_wrong_type(org: orgviz.Org) -> None:
     """engine=5 is refused as RenderOptions(engine=5) is: a RenderError that is a TypeError."""
     with pytest.raises(RenderOptionTypeError) as caught:
         orgviz.render_roles(org, "dot", engine=5)  # type: ignore[arg-type]
-    assert str(caught.value) == "unknown engine 5: use one of auto, system, embedded"
+    assert str(caught.value) == "unknown engine (--engine) 5: use one of auto, system, embedded"

@@ -461,13 +461,14 @@ def _check_arguments(fmt: object, engine: object, timeout: object, title: object
         RenderOptionTypeError,
         _check_format,
         check_arguments,
+        unknown_choice,
         verify_timeout,
     )
 
     _check_format("render_roles", fmt, optional=False)
     if engine not in ENGINE_CHOICES:  # (as RenderOptions(engine=5) is refused)
         unknown = RenderError if isinstance(engine, str) else RenderOptionTypeError
-        raise unknown(f"unknown engine {engine!r}: use one of {', '.join(ENGINE_CHOICES)}")
+        raise unknown(unknown_choice("engine", engine, ENGINE_CHOICES))
     verify_timeout(timeout)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"orgviz.render_roles()'s title must be a string or None, not "

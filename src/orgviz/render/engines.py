@@ -719,7 +719,9 @@ def pick_engine(name: str = "auto") -> Engine:
                           f"or {INSTALL_EMBEDDED}")
     named_class = ENGINES.get(name)
     if named_class is None:
-        raise RenderError(f"unknown engine {name!r}: use one of auto, {', '.join(ENGINES)}")
+        from orgviz.render.pipeline import unknown_choice
+
+        raise RenderError(unknown_choice("engine", name, ("auto", *ENGINES)))
     engine = named_class()
     if not engine.available():
         executable = engine.find()
