@@ -88,8 +88,9 @@ def test_binary_charts_are_not_printed_on_a_terminal(monkeypatch: pytest.MonkeyP
 
 
 def test_an_explicit_path_named_dash_is_a_file(folder: Path) -> None:
+    """The file is named as -o gave it (a Path says `-`, which is stdout's name)."""
     done = orgviz("render", "small.yaml", "-o", "./-", "--format", "dot", cwd=folder)
-    assert (done.returncode, done.stdout.strip()) == (0, b"-")
+    assert (done.returncode, done.stdout, done.stderr) == (0, b"./-\n", b"")
     assert (folder / "-").read_bytes().startswith(b"digraph orgchart {")
 
 

@@ -111,6 +111,12 @@ def _is_folder(path: str) -> bool:
         return False
 
 
+def _named(target: Path, output: str | None) -> str:
+    """A chart file's name as `-o` gave it when it is that file (`./-`, which a Path
+    shortens to `-`, the name of stdout; `./chart.svg`, as `roles` says it), else the path."""
+    return output if output is not None and target == Path(output) else str(target)
+
+
 def _targets(files: tuple[str, ...], output: str | None, fmt: str | None,
              hook: bool) -> list[Path]:
     from orgviz.render.pipeline import output_path
@@ -348,9 +354,10 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
             except OrgvizError as exc:
                 fail(exc)
             for text in notes:
-                note(*note_place(text, "stdout" if target is STDOUT else target))
+                note(*note_place(text, "stdout" if target is STDOUT else _named(target, output)))
             if target is not STDOUT:
-                click.echo(one_line(f"rendered {target} (it was {why})" if hook else str(target)))
+                name = _named(target, output)
+                click.echo(one_line(f"rendered {name} (it was {why})" if hook else name))
     finally:
         if collecting:
             gc.enable()
