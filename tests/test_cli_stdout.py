@@ -94,6 +94,15 @@ def test_an_explicit_path_named_dash_is_a_file(folder: Path) -> None:
     assert (folder / "-").read_bytes().startswith(b"digraph orgchart {")
 
 
+def test_an_org_file_named_dash_is_not_drawn_over_itself(folder: Path) -> None:
+    """`-o ./-` is the org file `./-`: refused as `-o small.yaml` is (it was overwritten)."""
+    (folder / "-").write_text(SMALL, encoding="utf-8")
+    done = orgviz("render", "./-", "-o", "./-", "--format", "dot", cwd=folder)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, b"", b"orgviz: -o ./- is an input file (./-): give another name\n")
+    assert (folder / "-").read_text(encoding="utf-8") == SMALL
+
+
 def test_roles_to_stdout(folder: Path) -> None:
     orgviz("roles", "small.yaml", "-o", "roles.dot", cwd=folder)
     done = orgviz("roles", "small.yaml", "-o", "-", "--format", "dot", cwd=folder)

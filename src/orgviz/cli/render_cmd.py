@@ -331,7 +331,8 @@ def command(files: tuple[str, ...], output: str | None, fmt: str | None, engine:
                     prefetch(engine, graphviz_request(fmt or format_for(target) or "svg",
                                                       options))
                 org = load(path)
-                refuse_to_overwrite(str(target), org.files, config_path)  # (-o org.yaml ...)
+                refuse_to_overwrite(_named(target, output), org.files,  # (-o org.yaml ...)
+                                    config_path)
                 found: list[Problem] = []
                 notes: list[str] = []
                 # Validation runs while Graphviz lays out (--layout dot); with errors, render
