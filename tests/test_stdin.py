@@ -55,6 +55,21 @@ def test_import_from_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "\n  name: imported org\n" in output
 
 
+@pytest.mark.parametrize("given", ["./-", "exports/-"])
+def test_import_of_a_file_named_dash_says_it_is_no_stdin(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+    """The header named the file `-` (its base name), which reads as standard input."""
+    monkeypatch.chdir(tmp_path)
+    Path(given).parent.mkdir(exist_ok=True)
+    Path(given).write_text("id,name,title,manager_id\n1,Ann,CEO,\n2,Bo,Engineer,1\n",
+                           encoding="utf-8")
+    code, output = invoke(["import", given, "-o", "acme.yaml"], "")
+    assert code == 0, output
+    header = (tmp_path / "acme.yaml").read_text(encoding="utf-8").splitlines()[1]
+    assert header == ("# Imported by `orgviz import` from ./- (2 rows, utf-8): 2 positions, "
+                      "0 open.")
+
+
 def test_render_names_its_chart_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, output = invoke(["render", "-", "--format", "dot"], SMALL)
