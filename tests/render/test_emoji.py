@@ -379,13 +379,27 @@ def test_the_symbols_the_charts_font_has_are_those_of_liberation_sans() -> None:
 
 
 def test_text_the_emoji_font_draws_whole_is_measured_as_it_draws_it() -> None:
-    # "🚀 🎉": the emoji font has every character, so resvg draws the space with it too
+    # "🚀 🎉": the emoji font has every character, so resvg draws all of it with that font,
+    # its space written as the four-per-em space, a quarter of an em (emoji.NARROW_SPACE)
     assert all_emoji_font("🚀 🎉") and all_emoji_font("🚀 ™\ufe0f 2026")
-    assert text_width("🚀 🎉", 10) == pytest.approx(3 * EMOJI_WIDTH / 100)
+    assert text_width("🚀 🎉", 10) == pytest.approx((2 * EMOJI_WIDTH + 250) / 100)
     assert not all_emoji_font("Ana 🚀") and not all_emoji_font("™\ufe0f 2026")
     assert not all_emoji_font("🚀 🂡")  # (the emoji font has no playing cards)
     assert text_width("Ana 🚀", 10) == pytest.approx(
         text_width("Ana ", 10, wide=True) + EMOJI_WIDTH / 100)
+
+
+def test_a_space_between_emoji_the_emoji_font_draws_all_of_is_narrow() -> None:
+    """"👩‍💻 🚀" had a gap an emoji wide in a PNG: the emoji font drew its space, as wide as an
+    emoji. It is written as the four-per-em space, which that font draws a quarter of an em
+    wide, and measured so; spaces at the ends (XML white space) and texts with letters stay."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text>👩\u200d💻 🚀</text>'
+           '<text>🇩🇪  👍🏽</text><text>Ana 🚀</text><text>🚀🎉</text></svg>').encode()
+    assert prepare(svg, EMOJI_AND_MORE).svg.decode() == (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>👩\u200d💻\u2005🚀</text>'
+        '<text>🇩🇪\u2005\u2005👍🏽</text><text>Ana 🚀</text><text>🚀🎉</text></svg>')
+    assert emoji.narrowed(" 🚀 🎉 ") == " 🚀\u2005🎉 " and emoji.narrowed("🚀") == "🚀"
+    assert text_width("🚀 🚀", 10) - text_width("🚀🚀", 10) == pytest.approx(2.5)
 
 
 # --- emoji sequences written apart for resvg's fallback (emoji.separated) -----------------
@@ -479,7 +493,8 @@ def test_a_text_with_letters_has_its_emoji_written_apart_for_resvg() -> None:
     assert prepared.svg.decode() == (
         '<svg xmlns="http://www.w3.org/2000/svg"><text font-weight="bold">Cy 😀👍 Obi</text>'
         f'<text>Ana 👩{ZWNJ}💻 Dev &amp; Jo 🇩{ZWNJ}🇪</text><text>▶ next</text>'
-        '<text>👍🏽 🇩🇪</text><text>Ada Obi</text></svg>')  # (all emoji: drawn as they are)
+        '<text>👍🏽\u2005🇩🇪</text><text>Ada Obi</text></svg>')  # (all emoji: drawn as they are,
+    # the space a narrow one)
     assert prepared.font_files is not None and prepared.font_files[0] == "Noto Color Emoji"
     # Without a colour emoji font nothing is written apart.
     assert b"\xf0\x9f\x8f\xbd" in prepare(svg, NO_EMOJI).svg  # (the skin tone, U+1F3FD)
@@ -519,7 +534,7 @@ def test_a_text_with_letters_has_its_emoji_sequences_whole_in_the_emoji_font() -
         '<text font-family="DejaVu Sans">Bo \u2764</text>'
         # (a <tspan> of the text starts no span of the emoji font: written apart)
         "<text>Cy <tspan>👍</tspan></text>"
-        "<text>👍🏽 🇩🇪</text></svg>")  # (all emoji: drawn whole by the emoji font)
+        "<text>👍🏽\u2005🇩🇪</text></svg>")  # (all emoji: drawn whole by the emoji font)
     # The emoji font read first, then the families of the texts' letters.
     assert prepared.font_files is not None
     assert prepared.font_files[:3] == ["Noto Color Emoji", "Liberation Sans", "Noto Sans CJK SC"]

@@ -150,6 +150,26 @@ def _drawn_by_emoji_font(char: str) -> bool:
             or char in (EMOJI_SELECTOR, TEXT_SELECTOR, JOINER, KEYCAP) or _tag(char))
 
 
+#: How a PNG writes a space between the emoji of a text the colour emoji font draws all of
+#: (`all_emoji_font`): the four-per-em space. That font's own space is as wide as an emoji
+#: (👩‍💻 🚀 had a gap an emoji wide); a font that lacks U+2005 draws it as its space made a
+#: quarter of an em wide (HarfBuzz's, and resvg's rustybuzz's, fallback for the spaces of
+#: U+2000 to U+200A), in the chart's font about a space (0.278 em).
+NARROW_SPACE = "\u2005"
+#: Its width, in 1/1000 em.
+NARROW_SPACE_WIDTH = 250
+
+
+def narrowed(text: str) -> str:
+    """`text` with each space between its first and last character written as NARROW_SPACE
+    (a space at either end is XML white space, which resvg drops)."""
+    inner = text.strip(" ")
+    if " " not in inner:
+        return text
+    start = text.index(inner)
+    return text[:start] + inner.replace(" ", NARROW_SPACE) + text[start + len(inner):]
+
+
 def all_emoji_font(text: str) -> bool:
     """Whether a PNG draws all of `text` with the colour emoji font, spaces and digits too:
     the chart's font lacks a character of it (a picture, or an emoji such as ❤ that is not

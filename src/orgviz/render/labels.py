@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from orgviz.render.emoji import (
     CHART_FONT_EMOJI_WIDTHS,
+    NARROW_SPACE,
+    NARROW_SPACE_WIDTH,
     all_emoji_font,
     drawn_as_picture,
     emoji_runs,
@@ -21,6 +23,7 @@ from orgviz.render.emoji import (
     is_regional,
     is_text_emoji,
     joined,
+    narrowed,
     toned,
 )
 
@@ -331,8 +334,11 @@ def _em_width(text: str, bold: bool, wide: bool | None = None, here: bool = Fals
         except KeyError:
             pass
     whole = _whole_sequences(text, bold, here)
-    if all_emoji_font(text):  # (drawn by the emoji font: its space and digits as wide)
-        return sum(EMOJI_WIDTH for at, char in enumerate(text)
+    if all_emoji_font(text):  # (drawn by the emoji font: its digits as wide; a space is
+        # drawn as emoji.NARROW_SPACE, a quarter of an em)
+        written = narrowed(text)  # (as long as `text`)
+        return sum(NARROW_SPACE_WIDTH if written[at] == NARROW_SPACE else EMOJI_WIDTH
+                   for at, char in enumerate(text)
                    if _char_width(char, bold, wide, here) and not toned(text, at)
                    and at not in whole)
     # (❤️: a text heart made a picture by the selector after it, drawn as wide as 🚀; ™️

@@ -66,11 +66,13 @@ from typing import NamedTuple
 from orgviz.render.emoji import (
     CHART_FONT_EMOJI,
     NON_JOINER,
+    all_emoji_font,
     drawn_as_picture,
     emoji_runs,
     emoji_sequences,
     is_picture,
     is_text_emoji,
+    narrowed,
     separated,
 )
 from orgviz.render.pdftext import CHART_FONT_SYMBOLS, needs_shaping, presentation
@@ -1162,6 +1164,7 @@ class _Choice(NamedTuple):
     also: frozenset[str] = frozenset()  # put in the emoji's tspans too (in_emoji_font)
     has: Callable[[str], bool] | None = None  # the letters' font has it (see `apart`)
     whole: bool = False  # its emoji sequences drawn whole (`whole_in_emoji_font`)
+    narrow: bool = False  # drawn all by the emoji font: its spaces emoji.NARROW_SPACE
 
 
 def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
@@ -1265,12 +1268,13 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                     picked[key] = _Choice(
                         family, separate, missing,
                         _family_name(emoji) if separate and merges and emoji else None,
-                        also=also, has=has)
+                        also=also, has=has,
+                        narrow=whole and all_emoji_font(text) and narrowed(text) != text)
         choice = picked[key]
         family, separate, missing, emoji_family = choice[:4]
         start_tag = tag.group(0)
-        end = (svg.find(b"</text>", tag.end()) if separate or choice.chart is not None
-               else -1)
+        end = (svg.find(b"</text>", tag.end())
+               if separate or choice.chart is not None or choice.narrow else -1)
         written = None
         if end >= 0:
             try:
@@ -1281,6 +1285,8 @@ def prepare(svg: bytes, fonts: FontIndex | None = None) -> Prepared:
                         family = None
                 if written is None and choice.whole and emoji_family is not None:
                     written = _whole_markup(content, missing, emoji_family, choice.has)
+                if written is None and choice.narrow and "<" not in content:
+                    written = narrowed(content)  # (👩‍💻 🚀: see emoji.NARROW_SPACE)
                 if written is None and separate:
                     written = _apart_markup(content, missing,
                                             None if choice.whole else emoji_family,
