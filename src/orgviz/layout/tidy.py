@@ -1226,6 +1226,21 @@ class PreparedForest:
         return _Plan(st, self.breadth, self.room, self.extra, options, self.rows_of(options),
                      singles, done)
 
+    def blocks(self, options: LayoutOptions) -> dict[str, list[str]]:
+        """Each manager laid out in rows that holds a block, by id: the block's members
+        (top-down its listed reports and the leaf reports it stacks, by row, then file
+        order; left to right as `_blocks_across` says), as `layout` groups them."""
+        if options.direction != self.direction:
+            raise ValueError(f"the forest was prepared for direction {self.direction}, not "
+                             f"{options.direction}")
+        managers = [v for v, ks in enumerate(self.kids) if ks]
+        if self.direction == "LR":
+            _, members = _blocks_across(self.kids, self.raw, managers, options)
+        else:
+            _, members = _blocks_top_down(self.kids, self.parent, self.raw, managers, options)
+        ids = self.ids
+        return {ids[v]: [ids[c] for c in group] for v, group in members.items()}
+
     def layout(self, options: LayoutOptions = LayoutOptions()) -> TreeLayout:
         """The same as `layout_forest` with these options."""
         if not self.ids:

@@ -22,9 +22,9 @@ from orgviz.render.geometry import Axes, Box, Connector, Point
 from orgviz.render.tidylayout import (
     LEVEL_GAP,
     TreeInput,
-    _place_assistants,
     choose_compact,
     line_cards,
+    place_assistants_beside,
 )
 
 
@@ -78,10 +78,9 @@ def plan_top_down_lists(chart: Chart, box: CardBox,
         ends.append(pair)
     ax = Axes(chart.direction)
     for boss, helpers in tree.assistants.items():
-        _place_assistants(ax, boxes, boss, line_cards(helpers, chart.assistants_across),
-                          lines, ends)
-    forest = tree.forest
-    members = block_members(chart, start, dict(zip(forest.ids, forest.raw, strict=True)))
+        place_assistants_beside(ax, boxes, boss,
+                                line_cards(helpers, chart.assistants_across), lines, ends)
+    members = block_members(chart, tree, start, height)
     root_of = {card: root for root, cards in members.items() for card in cards}
     own: dict[str, list[tuple[Connector, tuple[str, str]]]] = {}  # root -> its block's lines
     for line, pair in zip(lines, ends, strict=True):
@@ -92,39 +91,27 @@ def plan_top_down_lists(chart: Chart, box: CardBox,
     return TopDownLists(start, blocks) if blocks else None
 
 
-def block_members(chart: Chart, start: int, rows: dict[str, int]) -> dict[str, list[str]]:
-    """Each list root's cards in its block, as the tidy layout groups them
-    (`layout.tidy._blocks_top_down` with stacked leaves of any row): its reports in the
-    listed rows and the leaf reports it stacks, with everything below them and their
-    assistants. `rows`: each card's row as the tidy layout lays it out (below its
-    manager's, in a broken org too); assistants have none."""
-    reports, assistants, by_id = chart.reports, chart.assistants, chart.by_id
-    helpers = {helper for group in assistants.values() for helper in group}
-
-    def listed(card_id: str) -> bool:
-        return (card_id not in helpers and by_id[card_id].manager is not None
-                and rows[card_id] >= start)
-
+def block_members(chart: Chart, tree: TreeInput, start: int,
+                  height: float | None) -> dict[str, list[str]]:
+    """Each list root's cards in its block: the members the tidy layout groups in its
+    block (`PreparedForest.blocks`: its reports in the listed rows and the leaf reports it
+    stacks), with everything below them and their assistants; the list roots are those
+    with a listed report (`start`: the list row, `height`: the column height)."""
+    reports, assistants = chart.reports, chart.assistants
+    rows = dict(zip(tree.forest.ids, tree.forest.raw, strict=True))
     found: dict[str, list[str]] = {}
-    for card in chart.cards:
-        if card.id in helpers or listed(card.id):
+    for root, group in tree.forest.blocks(tree.options(start, height)).items():
+        if all(rows[card] < start for card in group):  # stacked leaves only: no list
             continue
-        kids = reports[card.id]
-        leaves = [k for k in kids if not reports[k] and not listed(k)]
-        if len(leaves) < 2:  # (tidylayout.STACK_MIN)
-            leaves = []
-        hung = [k for k in kids if listed(k)]
-        if not hung:
-            continue
-        group = set(leaves) | set(hung)
+        members = set(group)
         cards: list[str] = []
-        todo = [k for k in kids if k in group]
+        todo = [k for k in reports[root] if k in members]
         while todo:
             current = todo.pop()
             cards.append(current)
             cards += assistants[current]
             todo += reports[current]
-        found[card.id] = cards
+        found[root] = cards
     return found
 
 

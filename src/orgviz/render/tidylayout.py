@@ -499,8 +499,8 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
         lines.append(Connector(kind, tuple(points)))
         ends.append(pair)
     for boss, helpers in tree.assistants.items():
-        _place_assistants(ax, boxes, boss, line_cards(helpers, chart.assistants_across),
-                          lines, ends)
+        place_assistants_beside(ax, boxes, boss,
+                                line_cards(helpers, chart.assistants_across), lines, ends)
     add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
             if list_from is None or row < list_from or not ax.tb}
@@ -510,9 +510,9 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     return geometry, tuple(ends)
 
 
-def _place_assistants(ax: Axes, boxes: dict[str, Box], boss: str,
-                      cut: tuple[tuple[str, ...], ...], lines: list[Connector],
-                      ends: list[tuple[str, str]]) -> None:
+def place_assistants_beside(ax: Axes, boxes: dict[str, Box], boss: str,
+                            cut: tuple[tuple[str, ...], ...], lines: list[Connector],
+                            ends: list[tuple[str, str]]) -> None:
     """A manager's assistants beside it, in their lines (`cut`: `line_cards`, as `Beside` kept
     room for them), with their dotted connectors: in a line each joins the one before it
     (the first line's first, the manager); the first of a further line joins the first of
