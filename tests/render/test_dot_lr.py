@@ -104,8 +104,10 @@ def test_left_to_right_dot_has_blocks_not_spines(org_file: Callable[..., Path]) 
     assert f"{{rank=same; {block.caps[0]}; {node['e0']}; {node['e1']}; {node['e2']}}}" \
         in plan.source
     assert f"  {node['e0']} -> {node['e3']} [weight=4];" in plan.source
-    # Left to right the block is two ranks deep: the level row and one column more.
-    assert rows_used(chart, box=box) == 3
+    # Left to right the block is two ranks deep: its level row's rank and a further rank
+    # of that row (the next level's column stays its own), not a row more.
+    assert rows_used(chart, box=box) == 2
+    assert [row for row, _ in plan.deeper] == [1]
     assert rows_used(build_chart(org, View()), box=box) == 7  # top-down: a stack of six
     # Top-down the same team hangs on a spine, as before.
     tb = write_dot(build_chart(org, View()), box, LIGHT)

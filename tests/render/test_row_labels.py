@@ -43,9 +43,10 @@ def test_a_row_mostly_of_stacked_managers_is_not_labelled_individual_contributor
     svg = render(org, "svg", RenderOptions(**setup, direction=direction, compact=compact))
     # (left to right, the block's second column of 8 managers stood in the column labelled
     # INDIVIDUAL CONTRIBUTORS; top-down with dot, 8 managers in the row so labelled. Left to
-    # right with tidy, each level's column now holds its blocks: the managers' block stands
-    # in the managers' column, the engineers alone in theirs, each labelled what it holds)
-    if direction == "LR" and setup["layout"] == "tidy":
+    # right, each level's column now holds its blocks (with dot: a block's further columns
+    # take further ranks of its level row): the managers' block stands in the managers'
+    # column, the engineers alone in theirs, each labelled what it holds)
+    if direction == "LR":
         assert labels(svg).split() == ["CEO", "MANAGER", "/", "LEAD", "INDIVIDUAL",
                                        "CONTRIBUTORS"]
     else:

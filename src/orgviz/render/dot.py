@@ -15,7 +15,9 @@ Structure of the graph:
 - left to right, a manager's leaf reports stand in a block of columns instead (`Block`): the
   cards of a column share a rank (so they stack down the page), the columns are successive
   ranks joined row by row by invisible edges, and with several columns each is topped by an
-  invisible cap node that keeps room for a bus along the block's top;
+  invisible cap node that keeps room for a bus along the block's top; a block's further
+  columns of one level take further ranks of that level row (`block_ranks`), so the next
+  level's column starts after them, and each level's leaves have columns of their own;
 - left to right, a chart much taller than wide lists people from a level row on (`Lists`,
   `Listing`): a listing manager's reports stand to its right in shelves of columns under a
   bus (leaves in a block, each other report a column of its own with its own listing to
@@ -90,7 +92,7 @@ class Spine(NamedTuple):
 class Block(NamedTuple):
     """Left to right: stacked leaves of one manager in columns side by side, cards going down.
 
-    Column k is one rank (the first in the most senior leaf's level row); its trunk runs in
+    Column k is one rank (in its leaves' level row, `column_places`); its trunk runs in
     the gap at its left, and with several columns a bus along the block's top (through the
     cap nodes) joins the trunks."""
 
@@ -207,9 +209,49 @@ def assistant_ranks(chart: Chart, below: int | None = None) -> dict[int, int]:
     return extra
 
 
+def block_ranks(chart: Chart, columns_of: dict[str, list[list[str]]],
+                skip: frozenset[str] = frozenset(), below: int | None = None) -> dict[int, int]:
+    """Left to right, the further ranks of each level row above `below` (None: every row)
+    that holds columns of a block of leaves (`columns_of`: `leaf_blocks`' columns; the
+    blocks of the managers in `skip`, which list their leaves, left out): its most columns
+    of a block, less one, so that a block's further columns stand in their level's
+    column, not in the next level's."""
+    extra: dict[int, int] = {}
+    for manager, columns in columns_of.items():
+        if len(columns) < 2 or manager in skip:
+            continue
+        for row, more in column_places(chart, manager, columns):
+            if more and (below is None or row < below):
+                extra[row] = max(extra.get(row, 0), more)
+    return extra
+
+
+def column_places(chart: Chart, manager: str,
+                  columns: list[list[str]]) -> list[tuple[int, int]]:
+    """Left to right, where each column of a manager's block stands: (its cards' level
+    row, at least the row below the manager's; how many columns of that row come before
+    it in the block), the row's own rank and its further ranks in turn."""
+    by_id = chart.by_id
+    low = by_id[manager].row + 1
+    places: list[tuple[int, int]] = []
+    for column in columns:
+        row = max(low, by_id[column[0]].row)
+        places.append((row, places[-1][1] + 1 if places and places[-1][0] == row else 0))
+    return places
+
+
+def further_ranks(*extras: dict[int, int]) -> dict[int, int]:
+    """The further ranks of each row that any of `extras` gives it: the most of them."""
+    merged: dict[int, int] = {}
+    for extra in extras:
+        for row, more in extra.items():
+            merged[row] = max(merged.get(row, 0), more)
+    return merged
+
+
 class Ranks:
     """Level rows to Graphviz ranks: a row's rank is its index plus the further ranks the
-    rows above it take (`assistant_ranks`)."""
+    rows above it take (`assistant_ranks`, left to right `block_ranks` too)."""
 
     def __init__(self, extra: dict[int, int]) -> None:
         self.extra = extra
@@ -237,17 +279,23 @@ def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
               columns_of: dict[str, list[list[str]]] | None = None) -> int:
     """How many level rows the layout needs: down to the last row with a card that is not
     stacked, or reached by a stack (a stack starts on its most senior leaf's row, one card
-    a rank; left to right each column of a block is a rank). `leaves_of` is
-    `all_stacked_leaves(chart)` if known; `box` the chart's card size (left to right it
-    shapes the blocks); `ranks` the rows' ranks (by default with every row's lines of
-    assistants); `columns_of` the blocks' columns (`leaf_blocks`) if known."""
+    a rank; left to right each column of a block stands in its cards' row's ranks,
+    `column_places`). `leaves_of` is `all_stacked_leaves(chart)` if known; `box` the
+    chart's card size (left to right it shapes the blocks); `ranks` the rows' ranks (by
+    default with every row's lines of assistants and, left to right, blocks' columns);
+    `columns_of` the blocks' columns (`leaf_blocks`) if known."""
     stack_rows = chart.stack_rows or STACK_ROWS
     lr = chart.direction == "LR"
     by_id = chart.by_id
     if leaves_of is None:
         leaves_of = all_stacked_leaves(chart)
+    if lr and columns_of is None:
+        columns_of = {manager: row_columns(chart, leaves, box, stack_rows)
+                      for manager, leaves in leaves_of.items()}
     if ranks is None:
-        ranks = Ranks(assistant_ranks(chart))
+        ranks = Ranks(further_ranks(assistant_ranks(chart),
+                                    block_ranks(chart, columns_of) if lr and columns_of
+                                    else {}))
     stacked: set[str] = set()
     last = -1
     for card in chart.cards:
@@ -255,14 +303,14 @@ def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
         if not leaves:
             continue
         stacked.update(leaves)
+        if lr and columns_of is not None:  # (always, left to right)
+            row, more = column_places(chart, card.id, columns_of[card.id])[-1]
+            last = max(last, ranks(row) + more)
+            continue
         first_row = max(card.row + 1, by_id[leaves[0]].row)
-        if lr:
-            depth = len(columns_of[card.id] if columns_of is not None
-                        else block_columns(leaves, box, stack_rows))
-        else:
-            groups = stack_groups(leaves, stack_rows)
-            depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
-                        for g in groups)
+        groups = stack_groups(leaves, stack_rows)
+        depth = max(len(g) if len(leaves) <= stack_rows else math.ceil(len(g) / 2)
+                    for g in groups)
         last = max(last, ranks(first_row) + depth - 1)
     for card in chart.cards:
         if card.id not in stacked:
@@ -310,6 +358,18 @@ def block_columns(leaves: list[str], box: CardBox | None = None,
     return [leaves[i:i + best_per] for i in range(0, count, best_per)]
 
 
+def row_columns(chart: Chart, leaves: list[str], box: CardBox | None = None,
+                rows: int = STACK_ROWS) -> list[list[str]]:
+    """Left to right: a manager's stacked leaves (by level row) in the columns of its block,
+    each level row's leaves in columns of their own (`block_columns`), so that every
+    column stands in its cards' level's column of the chart (`column_places`)."""
+    by_id = chart.by_id
+    columns: list[list[str]] = []
+    for _, group in itertools.groupby(leaves, key=lambda leaf: by_id[leaf].row):
+        columns += block_columns(list(group), box, rows)
+    return columns
+
+
 def lr_heights(chart: Chart, box: CardBox,
                columns_of: dict[str, list[list[str]]]) -> dict[str, float]:
     """Left to right, each card's height where it is not the chart's tallest card's: a rank
@@ -344,7 +404,7 @@ class LeafBlocks(NamedTuple):
 def leaf_blocks(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]]) -> LeafBlocks:
     """The blocks of the managers' stacked leaves `leaves_of` and the cards' heights."""
     stack_rows = chart.stack_rows or STACK_ROWS
-    columns_of = {manager: block_columns(leaves, box, stack_rows)
+    columns_of = {manager: row_columns(chart, leaves, box, stack_rows)
                   for manager, leaves in leaves_of.items()}
     return LeafBlocks(columns_of, lr_heights(chart, box, columns_of))
 
@@ -673,6 +733,14 @@ def plan_lists(chart: Chart, box: CardBox, leaves_of: dict[str, list[str]] | Non
     return estimate.measure(best_of[deepest][1], keep=True)
 
 
+def _with(attrs: str, more: str) -> str:
+    """An edge's attributes (`' [...]'` or none) with `more` (`', name=value'` or
+    nothing) added."""
+    if not more:
+        return attrs
+    return f"{attrs[:-1]}{more}]" if attrs else f" [{more[2:]}]"
+
+
 def weighted(attrs: str, weight: int) -> str:
     """An edge's attributes (`' [...]'` or none) with `weight` added."""
     return f"{attrs[:-1]}, weight={weight}]" if attrs else f" [weight={weight}]"
@@ -734,8 +802,11 @@ class _Writer:
         self.rows_as_nodes = texts is None and chart.direction != "LR"
         self.on_rows = frozenset(leaf for leaves in self.leaves_of.values()
                                  for leaf in leaves) if self.rows_as_nodes else frozenset()
-        self.ranks = Ranks(assistant_ranks(
-            chart, self.top_lists.start if self.top_lists else self.lists.start))
+        self.ranks = Ranks(further_ranks(
+            assistant_ranks(chart, self.top_lists.start if self.top_lists
+                            else self.lists.start),
+            block_ranks(chart, self.leaf_blocks.columns,
+                        self.lists.listed | frozenset(self.lists.shelves), self.lists.start)))
         # Managers with assistants stand them in lines: the layout graph has a node a line
         # (the cards are no nodes of their own), the stand-alone DOT the cards of each
         # further line in a rank of its own. A listed manager (left to right) with more than
@@ -1014,26 +1085,30 @@ class _Writer:
 
         Column 0 hangs off the manager (or its last waypoint), each further column off the
         cap of the column before: the cards of a column share a rank, so they stack down the
-        page in order (`ordering=out`), and the columns are successive ranks. Invisible
-        edges from each card to the one beside it in the next column keep the rows straight
-        and the columns' tops level with the caps' bus."""
-        by_id, node_of, out = self.chart.by_id, self.node_of, self.lines
+        page in order (`ordering=out`), and the columns are successive ranks of their level
+        row (`column_places`; a row's further ranks, `block_ranks`), the first column of a
+        later row's leaves as many ranks on as it takes to reach that row (`minlen`).
+        Invisible edges from each card to the one beside it in the next column keep the
+        rows straight and the columns' tops level with the caps' bus."""
+        by_id, node_of, out, ranks = self.chart.by_id, self.node_of, self.lines, self.ranks
         columns = self.leaf_blocks.columns[card.id]
+        at = [ranks(row) + more for row, more in column_places(self.chart, card.id, columns)]
         caps = tuple(self.helper("t") for _ in columns) if len(columns) > 1 else ()
-        first_row = max(card.row + 1, by_id[leaves[0]].row)
         for name in caps:
             out.append(f"  {name} [{self.end_cap if name == caps[-1] else self.point}];")
-        via = self.descend(card, self.ranks(first_row) - self.ranks(card.row) - 1)
+        via = self.descend(card, at[0] - ranks(card.row) - 1)
         tail = via[-1] if via else node_of[card.id]
         previous: list[str] = []
         hidden = ", style=invis" if self.texts is not None else ""
         for index, column in enumerate(columns):
             heads = [node_of[leaf] for leaf in column]
             cap = [caps[index]] if caps else []
+            step = at[index] - at[index - 1] if index else 1
+            apart = f", minlen={step}" if step > 1 else ""
             out.append(f"  {{rank=same; {'; '.join(cap + heads)}}}")
             if cap:  # the caps' bus stays straight; the manager follows the cards, not the cap
                 end = self.end_edge if cap[0] == caps[-1] else ""
-                self.edge(tail, cap[0], attrs=f" [weight={8 if index else 0}{end}]")
+                self.edge(tail, cap[0], attrs=f" [weight={8 if index else 0}{end}{apart}]")
             # The manager's line meets the first column level with its middle (a heavier
             # edge to the middle card, or the two middle ones).
             middle = (len(column) - 1) // 2, len(column) // 2
@@ -1041,10 +1116,10 @@ class _Writer:
                 extra = broken if by_id[leaf].broken_line else ""
                 if not index and place in middle:
                     extra = weighted(extra, 3)
-                self.edge(tail, head, attrs=extra)
+                self.edge(tail, head, attrs=_with(extra, apart))
             if index:  # rows straight across the block (not drawn: nobody reports across)
                 for before, head in zip(previous, heads, strict=False):
-                    self.edge(before, head, attrs=f" [weight=4{hidden}]")
+                    self.edge(before, head, attrs=f" [weight=4{hidden}{apart}]")
             previous = heads
             if caps:
                 tail = caps[index]
