@@ -913,9 +913,17 @@ class _Builder:
                     far[pid] = note_name(person.vacant, clean(person.display_name),
                                          _card_title(person))
         for boss, pid in self.cut:
-            if boss in kept and pid in kept and Link(boss, pid, "broken") not in links:
+            if boss in kept and pid in kept and Link(boss, pid, "broken") not in links \
+                    and not self._broken_back(boss, pid):
                 links.append(Link(boss, pid, "broken"))
         return links, tuple(noted), tuple(far.items())
+
+    def _broken_back(self, boss: str, pid: str) -> bool:
+        """Whether the tree's line between the two ends of a cycle's closing line (from
+        `pid` down to `boss`: a cycle of two) is drawn broken itself: then it is the one
+        red line between the two cards (both were drawn, side by side, alike), and `pid`'s
+        card, its own line cut, is marked broken."""
+        return self.manager.get(boss) == pid and boss in self.broken_lines
 
     def _legend(self, cards: list[Card],
                 colors: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], str]:
