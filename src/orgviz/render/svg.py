@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from itertools import pairwise
 from typing import NamedTuple
 
 from orgviz.render.cards import (
@@ -424,19 +423,50 @@ class _Canvas:
         """How far each level row's cards reach along the rank axis (top-down: down, y;
         left to right: right, x; in the drawing): its stacked reports stand in columns past
         the row (top-down below it; left to right, a block's further columns to its right),
-        and its band spans them (BAND_PAD past the last), up to where the next row's band
-        starts, never into it."""
+        and its band spans them (BAND_PAD past the last), up to where the next labelled
+        row's band starts, never into it. A row between them without a label has no band
+        to stop at: its space is the band's to span (an individual contributor stacked
+        below its row, beside one a row down under another, as `--force` draws a cycle,
+        stood outside its row's band), and a card of such a row that the band would end
+        across is spanned whole, not cut by the band's edge."""
         reach = self.cards_reach()
         geometry, halves = self.geometry, self.halves
-        order = sorted((center, row) for row, center in geometry.rows.items())
-        for (_, row), (after, following) in pairwise(order):
-            if row in reach:
-                reach[row] = min(reach[row], after - halves[following])
+        labelled = {row for row, _ in self.labelled}
+        loose = self.unbanded_spans(labelled)
+        following: int | None = None  # the next labelled row below (right of) this one
+        between: list[tuple[float, float]] = []  # cards of unlabelled rows before it
+        for row in sorted(geometry.rows, key=geometry.rows.__getitem__, reverse=True):
+            if row in labelled and row in reach:
+                far = reach[row]
+                for start, end in sorted(between):
+                    if start < far:
+                        far = max(far, end + BAND_PAD)
+                reach[row] = far
+            if row in reach and following is not None:
+                reach[row] = min(reach[row], geometry.rows[following] - halves[following])
+            if row in labelled:
+                following, between = row, []
+            else:
+                between += loose.get(row, [])
         return {row: max(far, geometry.rows[row] + halves[row]) for row, far in reach.items()}
+
+    def unbanded_spans(self, labelled: set[int]) -> dict[int, list[tuple[float, float]]]:
+        """Where the cards of each level row without a label (nor band) start and end
+        along the rank axis."""
+        geometry, tb = self.geometry, self.tb
+        spans: dict[int, list[tuple[float, float]]] = {}
+        for card in self.chart.cards:
+            where = geometry.boxes.get(card.id)
+            if (where is None or card.row not in geometry.rows or card.row in labelled
+                    or card.assistant or card.kind not in ("person", "open")):
+                continue
+            spans.setdefault(card.row, []).append(
+                (where.top, where.bottom) if tb else (where.left, where.right))
+        return spans
 
     def cards_reach(self) -> dict[int, float]:
         """How far each level row's own cards reach along the rank axis, BAND_PAD past the
-        last (see `stack_reach`, which stops it at the next row's band)."""
+        last (see `stack_reach`, which stops it at the next labelled row's band)."""
         geometry = self.geometry
         tb = self.tb
         reach: dict[int, float] = {}
