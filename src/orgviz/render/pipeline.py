@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from orgviz.render.engines import Engine
     from orgviz.render.geometry import Geometry
     from orgviz.render.themes import Theme
+    from orgviz.render.tidylayout import PageFit
 
 FORMATS = ("svg", "png", "pdf", "dot")
 EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -69,7 +70,21 @@ def _tidy_layout(chart: Chart, box: CardBox, theme: Theme, engine: Engine | None
                  options: RenderOptions) -> Geometry:
     from orgviz.render.tidylayout import layout_tidy
 
-    return layout_tidy(chart, box, options.compact, options.transparent)[0]
+    return layout_tidy(chart, box, options.compact, options.transparent, fit_page(options))[0]
+
+
+def fit_page(options: RenderOptions) -> PageFit | None:
+    """The --fit page `--compact auto` draws a tidy chart for: its shape and the PNG's width
+    (--width, else a preset's; None for a W:H PNG, as wide as the drawing needs)."""
+    if options.fit is None:
+        return None
+    from orgviz.render.convert import verify_aspect
+    from orgviz.render.tidylayout import PageFit
+
+    ratio_w, ratio_h = verify_aspect(options.fit)
+    size = FIT_SIZES.get(options.fit)
+    width = options.width if options.width is not None else (size[0] if size else None)
+    return PageFit(size[0] / size[1] if size else ratio_w / ratio_h, width)
 
 
 #: Layouts by name: each turns a chart into a Geometry. A new layout is one more entry.

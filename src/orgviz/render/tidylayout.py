@@ -9,7 +9,9 @@ assistants beside their manager, dotted lines), so `svg.py` draws both alike.
 (indented, file-tree style, in columns) instead of spreading out in rows: "off", a number
 of rows kept as a tree, or "auto": no lists when the tree is at most MAX_ASPECT times as
 wide as tall, else the list row with the smallest 16:9 frame, the deepest of those within
-FRAME_TIE of it (see `choose_compact`).
+FRAME_TIE of it (see `choose_compact`). Given a --fit page, "auto" also weighs shallower
+stacks of leaf reports and every list row's column heights, for the page that fills most
+of it with titles still readable (see `fit_choice`).
 
 Cards share heights by row (see `TreeInput`): the tallest card of a level row sets the
 height of that row's cards, the tallest of a manager's stacked reports that of the stack; a
@@ -27,13 +29,16 @@ import heapq
 import math
 import re
 from bisect import bisect_left
+from dataclasses import replace
+from typing import NamedTuple
 
 from orgviz.errors import RenderError
 from orgviz.layout.tidy import Beside, LayoutOptions, PreparedForest, TreeLayout
-from orgviz.render.cards import CardBox, CardText
+from orgviz.render.cards import TITLE_SIZE, CardBox, CardText
 from orgviz.render.chart import Chart
 from orgviz.render.geometry import Axes, Box, Connector, Geometry
 from orgviz.render.labels import dot_string, dot_tooltip, text_width, wrap
+from orgviz.render.pipeline import READABLE_PX
 from orgviz.render.routing import add_links
 from orgviz.render.svg import header_estimate, page_room
 from orgviz.render.themes import Theme, accent
@@ -73,6 +78,12 @@ FRAME_CLOSE = 0.01
 #: smaller is hard to tell on a slide); among them the deepest list row (the most rows drawn
 #: as a tree) wins.
 FRAME_TIE = 0.05
+#: Fitted to a page (--fit), pages that fill within this share of the fullest count as
+#: full; of those the one with the largest text wins.
+FILL_TIE = 0.02
+#: Fitted to a page, each list row is tried at this many column heights (big charts:
+#: FIT_PROBES_BIG), as well as at the narrowest page's.
+FIT_PROBES, FIT_PROBES_BIG = 12, 4
 #: `auto` searches the column height of at most this many list rows, those whose narrowest
 #: page is narrowest: all rows of any real org (level rows and a few pushed down).
 MAX_SEARCHES = 16
@@ -129,10 +140,14 @@ class TreeInput:
     `room` is the page the SVG draws around a layout (see `page_room`); `transparent`: the
     page draws no level bands."""
 
-    def __init__(self, chart: Chart, box: CardBox, transparent: bool = False) -> None:
+    def __init__(self, chart: Chart, box: CardBox, transparent: bool = False,
+                 target: float | None = None) -> None:
         tb = chart.direction != "LR"
         self.chart, self.box, self.tb = chart, box, tb
         self.transparent = transparent
+        # the shape (width / height) frames are measured for: a --fit page's, else 16:9
+        self.target = target or TARGET_ASPECT
+        self.page_aspect = target  # a --fit page's shape, None without one
         self.assistants = {k: v for k, v in chart.assistants.items() if v}
         beside_boss = {helper for helpers in self.assistants.values() for helper in helpers}
         own = box.own_height
@@ -215,8 +230,24 @@ class TreeInput:
         room_w, room_h = self.room(list_from)
         return w + room_w, h + room_h
 
-    def layout(self, list_from: int | None, list_height: float | None) -> TreeLayout:
-        return self.forest.layout(self.options(list_from, list_height))
+    def layout(self, list_from: int | None, list_height: float | None,
+               stack_rows: int | None = None) -> TreeLayout:
+        """The layout listing from `list_from`, stacking at most `stack_rows` leaves a
+        column (None: the chart's own stack depth)."""
+        return self.forest.layout(self._stacked(self.options(list_from, list_height),
+                                                stack_rows))
+
+    def measure_stacked(self, stack_rows: int | None) -> tuple[float, float]:
+        """The page size (as `measure`) of a layout without lists stacking at most
+        `stack_rows` leaf reports a column (1: a row of cards; None: the chart's own)."""
+        w, h = self.forest.measure(self._stacked(self.options(None, None), stack_rows))
+        room_w, room_h = self.room(None)
+        return w + room_w, h + room_h
+
+    @staticmethod
+    def _stacked(options: LayoutOptions, stack_rows: int | None) -> LayoutOptions:
+        """`options` stacking at most `stack_rows` leaves a column (None: as they are)."""
+        return options if stack_rows is None else replace(options, stack_rows=stack_rows)
 
     def floor_frame(self, list_from: int) -> float:
         """A lower bound of the frame (see `_frame`) of any page listing from `list_from`,
@@ -229,7 +260,7 @@ class TreeInput:
         card = self.shortest
         deep = (k + 1) * card + k * LEVEL_GAP
         room_w, room_h = self.room(list_from)
-        return TARGET_ASPECT * (deep + room_h) if self.tb else deep + room_w
+        return self.target * (deep + room_h) if self.tb else deep + room_w
 
     def bound_floor(self, list_from: int) -> float:
         """A lower bound (no layout) of the bound `choose_compact` sorts a list row by: its
@@ -238,7 +269,7 @@ class TreeInput:
             self._list_floors = self.forest.list_floors(self.options(None, None), self.nrows)
         breadth = self._list_floors[list_from]
         room_w, room_h = self.room(list_from)
-        page = breadth + room_w if self.tb else TARGET_ASPECT * (breadth + room_h)
+        page = breadth + room_w if self.tb else self.target * (breadth + room_h)
         return max(self.floor_frame(list_from), page)
 
 
@@ -260,20 +291,31 @@ def _aspect(size: tuple[float, float]) -> float:
     return size[0] / max(size[1], 1.0)
 
 
-def _fits(size: tuple[float, float], tb: bool) -> bool:
-    """Whether a page is not too wide (top-down) or not portrait (left to right)."""
-    return _aspect(size) <= MAX_ASPECT if tb else _aspect(size) >= 1.0
+def _target(tree: TreeInput) -> float:
+    """The shape a tree's frames are measured for (stand-ins for a TreeInput in tests may
+    have none: TARGET_ASPECT)."""
+    return getattr(tree, "target", TARGET_ASPECT)
 
 
-def _frame(size: tuple[float, float]) -> float:
-    """The width of the smallest TARGET_ASPECT frame around a page: the smaller, the larger
-    the text when the page is fitted to a slide or screen."""
-    return max(size[0], TARGET_ASPECT * size[1])
+def _fits(size: tuple[float, float], tb: bool, page: float | None = None) -> bool:
+    """Whether a page needs no lists: not too wide (top-down) or not portrait (left to
+    right); fitted to a page of shape `page` (--fit), not wider (left to right: not
+    taller) than it."""
+    aspect = _aspect(size)
+    if page is not None:
+        return aspect <= page if tb else aspect >= page
+    return aspect <= MAX_ASPECT if tb else aspect >= 1.0
 
 
-def _off_target(size: tuple[float, float], tb: bool) -> float:
-    """log(aspect / TARGET_ASPECT), signed so that > 0 means "taller list columns"."""
-    value = math.log(_aspect(size) / TARGET_ASPECT)
+def _frame(size: tuple[float, float], target: float = TARGET_ASPECT) -> float:
+    """The width of the smallest `target`-shaped frame around a page: the smaller, the
+    larger the text when the page is fitted to a slide or screen."""
+    return max(size[0], target * size[1])
+
+
+def _off_target(size: tuple[float, float], tb: bool, target: float = TARGET_ASPECT) -> float:
+    """log(aspect / target), signed so that > 0 means "taller list columns"."""
+    value = math.log(_aspect(size) / target)
     return value if tb else -value
 
 
@@ -296,19 +338,19 @@ def _column_height(tree: TreeInput, list_from: int,
     two heights the page is at least as wide as at the taller one and as tall as at the
     shorter one (left to right: the other way round). It also stops when no height left can
     give a frame more than FRAME_CLOSE smaller than the smallest so far."""
-    tb = tree.tb
+    tb, target = tree.tb, _target(tree)
     high = tree.unit * max(tree.count, 1) * 2
     high_size = narrowest or tree.measure(list_from, high)
-    if _off_target(high_size, tb) >= 0:
-        return high, _frame(high_size)
+    if _off_target(high_size, tb, target) >= 0:
+        return high, _frame(high_size, target)
     # No column is taller (left to right: no block wider) than that narrowest drawing:
     # larger limits change nothing. (The drawing is kept with the room it was measured
     # with.)
     measured = high
     room_w, room_h = tree.room(list_from)
     high = max(tree.unit, (high_size[1] - room_h) if tb else (high_size[0] - room_w))
-    best = (_frame(high_size), high if tb else measured)
-    f_high = _off_target(high_size, tb)
+    best = (_frame(high_size, target), high if tb else measured)
+    f_high = _off_target(high_size, tb, target)
     low, f_low = tree.unit, math.inf  # short columns: too wide, not measured
     low_size: tuple[float, float] | None = None
     floor = tree.floor_frame(list_from)
@@ -317,7 +359,7 @@ def _column_height(tree: TreeInput, list_from: int,
     box = tree.box
     across = (box.width if tb else box.height) + SIBLING_GAP + 10.0
     area = tree.listed_below[list_from] * tree.unit * across
-    guess = math.sqrt(area / TARGET_ASPECT if tb else area * TARGET_ASPECT)
+    guess = math.sqrt(area / target if tb else area * target)
     for step in range(SEARCH_STEPS if tree.count <= BIG_CHART else SEARCH_STEPS_BIG):
         a, b = math.log(low), math.log(high)
         if step == 0 and low < guess < high:
@@ -328,8 +370,8 @@ def _column_height(tree: TreeInput, list_from: int,
             t = min(0.9, max(0.1, f_low / (f_low - f_high)))
         mid = math.exp(a + t * (b - a))
         mid_size = tree.measure(list_from, mid)
-        best = min(best, (_frame(mid_size), mid))
-        f_mid = _off_target(mid_size, tb)
+        best = min(best, (_frame(mid_size, target), mid))
+        f_mid = _off_target(mid_size, tb, target)
         if f_mid > 0:
             low, f_low, low_size = mid, f_mid, mid_size
             if side == -1:
@@ -342,9 +384,9 @@ def _column_height(tree: TreeInput, list_from: int,
             side = 1
         # the smallest frame any height between low and high can give
         if tb:
-            least = max(high_size[0], floor if low_size is None else TARGET_ASPECT * low_size[1])
+            least = max(high_size[0], floor if low_size is None else target * low_size[1])
         else:
-            least = max(TARGET_ASPECT * high_size[1], floor if low_size is None else low_size[0])
+            least = max(target * high_size[1], floor if low_size is None else low_size[0])
         if least > give_up or best[0] <= least * (1 + FRAME_CLOSE):
             break
     return best[1], best[0]
@@ -400,7 +442,7 @@ def choose_compact(tree: TreeInput, compact: str | int) -> Choice:
                 not measured or waiting[-1] < measured[0][:2]):
             _floor, list_from = waiting.pop()
             narrowest = tree.measure(list_from, high)
-            bound = narrowest[0] if tree.tb else TARGET_ASPECT * narrowest[1]  # frame >= this
+            bound = narrowest[0] if tree.tb else _target(tree) * narrowest[1]  # frame >= this
             heapq.heappush(measured, (max(bound, tree.floor_frame(list_from)), list_from,
                                       narrowest))
         if not measured or measured[0][0] > give_up:
@@ -418,9 +460,9 @@ def _unlisted(tree: TreeInput
     """Where a search for the list row starts: None when the tree without lists fits, else
     its frame, the tries so far (that one: no lists) and the column height no list reaches."""
     size = tree.measure(None, None)
-    if _fits(size, tree.tb):
+    if _fits(size, tree.tb, getattr(tree, "page_aspect", None)):
         return None
-    smallest = _frame(size)
+    smallest = _frame(size, _target(tree))
     return smallest, [(smallest, tree.nrows, None)], tree.unit * max(tree.count, 1) * 2
 
 
@@ -447,7 +489,7 @@ def choose_compact_every_row(tree: TreeInput) -> Choice:
         if floor > smallest * (1 + FRAME_TIE):
             break  # and every row below
         narrowest = tree.measure(list_from, high)
-        bound = narrowest[0] if tree.tb else TARGET_ASPECT * narrowest[1]  # frame >= this
+        bound = narrowest[0] if tree.tb else _target(tree) * narrowest[1]  # frame >= this
         bounds.append((max(bound, floor), list_from, narrowest))
     bounds.sort(key=lambda item: item[:2])
     for bound, list_from, narrowest in bounds[:MAX_SEARCHES]:
@@ -459,21 +501,130 @@ def choose_compact_every_row(tree: TreeInput) -> Choice:
     return _pick(tried, smallest, tree.nrows)
 
 
+class PageFit(NamedTuple):
+    """The page a chart is fitted to (--fit): its shape (width / height) and the PNG's width
+    in px when known (a preset's, or --width), at which the cards' titles must be readable."""
+
+    aspect: float
+    width: float | None = None
+
+
+class Settings(NamedTuple):
+    """How the tidy layout draws a chart: the list row and column height (`choose_compact`)
+    and the most leaf reports a stack column holds (None: the chart's own)."""
+
+    list_from: int | None
+    list_height: float | None
+    stack_rows: int | None = None
+
+
+def choose_layout(tree: TreeInput, compact: str | int, page: PageFit | None = None
+                  ) -> Settings:
+    """The settings `compact` and the page draw `tree` with.
+
+    A number or "off" is kept as given (a --fit page is then only padded). "auto" without a
+    page is `choose_compact`'s choice; with a page, the stack depths and the list rows are
+    weighed against its shape (`fit_choice`)."""
+    if compact != "auto" or tree.nrows < 2:
+        return Settings(*choose_compact(tree, compact))
+    if page is not None:
+        return fit_choice(tree, page)
+    return Settings(*choose_compact(tree, compact))
+
+
+def fit_choice(tree: TreeInput, page: PageFit) -> Settings:
+    """The settings whose page fills most of a `page.aspect` page while the cards' titles
+    stay readable (READABLE_PX high at `page.width`, when known); of pages within FILL_TIE
+    of the fullest, the one with the largest titles. Tried: no lists at every stack depth
+    (shallower stacks draw a tall chart wider), `choose_compact`'s choice for that shape
+    (the largest titles), and each list row at FIT_PROBES column heights (`_row_tries`).
+    When no page is readable, the largest titles win."""
+    tried = [(Settings(None, None, rows), tree.measure_stacked(rows))
+             for rows in _stack_depths(tree)]
+    chosen = Settings(*choose_compact(tree, "auto"))
+    if chosen.list_from is not None:
+        tried.append((chosen, tree.measure(chosen.list_from, chosen.list_height)))
+    widest = math.inf if page.width is None else TITLE_SIZE * page.width / READABLE_PX
+    for list_from in range(1, min(tree.nrows, MAX_SEARCHES + 1)):
+        if tree.floor_frame(list_from) > widest:
+            break  # (and every row below: the bound grows with the row)
+        tried += _row_tries(tree, list_from, widest)
+    scored = [(_fill(size, page.aspect), _title_px(size, page), settings)
+              for settings, size in tried]
+    readable = [item for item in scored if item[1] >= READABLE_PX]
+    if not readable:
+        return max(scored, key=lambda item: item[1])[2]  # (the first of equals)
+    fullest = max(fill for fill, _px, _settings in readable)
+    return max((item for item in readable if item[0] >= fullest - FILL_TIE),
+               key=lambda item: item[1])[2]
+
+
+def _row_tries(tree: TreeInput, list_from: int, widest: float
+               ) -> list[tuple[Settings, tuple[float, float]]]:
+    """Pages listing from `list_from` at column heights from a card (widest page) to the
+    narrowest page's, evenly in log scale (the page changes in steps: the search for the
+    smallest frame may pass the fullest); none when even the narrowest page's frame is
+    wider than `widest` (its titles cannot be readable)."""
+    high = tree.unit * max(tree.count, 1) * 2
+    narrowest = tree.measure(list_from, high)
+    if (narrowest[0] if tree.tb else tree.target * narrowest[1]) > widest:
+        return []
+    if tree.tb:  # (no column is taller than the narrowest drawing)
+        high = max(tree.unit, narrowest[1] - tree.room(list_from)[1])
+    probes = FIT_PROBES if tree.count <= BIG_CHART else FIT_PROBES_BIG
+    tries = [(Settings(list_from, high), narrowest)]
+    for step in range(probes - 1):
+        height = tree.unit * (high / tree.unit) ** (step / (probes - 1))
+        tries.append((Settings(list_from, height), tree.measure(list_from, height)))
+    return tries
+
+
+def _own_stack_rows(tree: TreeInput) -> int:
+    """The most leaf reports a stack column of the chart holds (its own depth)."""
+    return tree.options(None, None).stack_rows or STACK_ROWS
+
+
+def _stack_depths(tree: TreeInput) -> list[int | None]:
+    """The stack depths that may draw the chart otherwise than each other: 1 (a row) up to
+    the most leaf reports of a manager, the last as the chart's own (None); deeper stacks
+    than a manager has leaves change nothing."""
+    deepest = _own_stack_rows(tree)
+    kids = tree.forest.kids
+    most = max((sum(1 for kid in own if not kids[kid]) for own in kids), default=1)
+    return [*range(1, min(deepest, most)), None]
+
+
+def _fill(size: tuple[float, float], aspect: float) -> float:
+    """The share of a page of shape `aspect` that a drawing of `size` fills, padded to it."""
+    shape = _aspect(size)
+    return min(shape / aspect, aspect / shape)
+
+
+def _title_px(size: tuple[float, float], page: PageFit) -> float:
+    """How many px high the cards' titles of a drawing of `size` are on `page` (infinite
+    when its width is not known: the PNG is then as wide as the drawing needs)."""
+    if page.width is None:
+        return math.inf
+    return TITLE_SIZE * page.width / _frame(size, page.aspect)
+
+
 Ends = tuple[tuple[str, str], ...]
 
 
 def layout_tidy(chart: Chart, box: CardBox, compact: str | int = "auto",
-                transparent: bool = False) -> tuple[Geometry, Ends]:
+                transparent: bool = False, page: PageFit | None = None
+                ) -> tuple[Geometry, Ends]:
     """Lay the chart out with the tidy tree layout: the geometry, and the (from, to) card ids
     of each of its lines; `transparent`: the page draws no level bands (`compact` "auto"
-    weighs the page)."""
+    weighs the page); `page`: the --fit page "auto" draws the chart for."""
     compact = verify_compact(compact)
     was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of small objects, no cycles: the collector only costs
     try:
-        tree = TreeInput(chart, box, transparent)
-        list_from, list_height = choose_compact(tree, compact)
-        return geometry_of(chart, box, tree, tree.layout(list_from, list_height), list_from)
+        tree = TreeInput(chart, box, transparent, page.aspect if page is not None else None)
+        list_from, list_height, stack_rows = choose_layout(tree, compact, page)
+        return geometry_of(chart, box, tree, tree.layout(list_from, list_height, stack_rows),
+                           list_from)
     finally:
         if was_enabled:
             gc.enable()
