@@ -66,8 +66,9 @@ def test_render_fit_names_w_h_and_the_png_sizes_it_draws() -> None:
     from orgviz.render.pipeline import FIT_SIZES
 
     assert option_help("render", "--fit") == (
-        "16:9|4:3|a4|a4-portrait|W:H Pad to a slide or page aspect ratio, a preset or any W:H "
-        "such as 21:9 (PNG: 1920 x 1080 px for 16:9, 1600 x 1200 for 4:3, 3508 x 2480 for a4, "
+        "16:9|4:3|a4|a4-portrait|W:H Fit a slide or page aspect ratio, a preset or any W:H "
+        "such as 21:9: compact auto lays the tidy chart out to fill it, the rest is padded "
+        "(PNG: 1920 x 1080 px for 16:9, 1600 x 1200 for 4:3, 3508 x 2480 for a4, "
         "2480 x 3508 for a4-portrait).")
     assert FIT_SIZES == {"16:9": (1920, 1080), "4:3": (1600, 1200), "a4": (3508, 2480),
                          "a4-portrait": (2480, 3508)}

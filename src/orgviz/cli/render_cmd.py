@@ -224,7 +224,8 @@ def _hook_files(files: tuple[str, ...], config_source: str | None, output: str |
 @click.option("--team", metavar="ID",
               help="Draw one team (with sub-teams) and its chain of command.")
 @click.option("--fit", metavar="|".join((*FITS, "W:H")),
-              help="Pad to a slide or page aspect ratio, a preset or any W:H such as 21:9 "
+              help="Fit a slide or page aspect ratio, a preset or any W:H such as 21:9: "
+                   "compact auto lays the tidy chart out to fill it, the rest is padded "
                    "(PNG: 1920 x 1080 px for 16:9, 1600 x 1200 for 4:3, 3508 x 2480 for a4, "
                    "2480 x 3508 for a4-portrait).")
 @click.option("--width", type=int, metavar="PX",

@@ -120,7 +120,8 @@ class RenderOptions(NamedTuple):
     root: str | None = None  # draw only this person's subtree
     team: str | None = None  # draw only this team (and sub-teams) with its chain of command
     depth: int | None = None  # collapse everything deeper than this into rollup cards
-    fit: str | None = None  # pad to an aspect ratio: "16:9", "4:3", "a4", "a4-portrait"
+    fit: str | None = None  # fit an aspect ratio: "16:9", "4:3", "a4", "a4-portrait", "W:H"
+    # (compact "auto" lays a tidy chart out to fill it; the rest is padded)
     width: int | None = None  # PNG width in pixels
     transparent: bool = False  # no background
     font: str | None = None  # a font stack of known families; None keeps the theme's
