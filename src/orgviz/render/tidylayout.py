@@ -545,6 +545,8 @@ def one_row_fits(tree: TreeInput) -> bool:
     reads as an org chart (Chinook's 8 people: five in a row, not stacks three deep)."""
     if not tree.tb or _own_stack_rows(tree) < 2:
         return False
+    if tree.count * tree.box.width * tree.shortest > ONE_ROW_PAGE[0] * ONE_ROW_PAGE[1]:
+        return False  # the cards alone cover more than the page (no layout needed)
     width, height = tree.measure_stacked(1)
     return width <= ONE_ROW_PAGE[0] and height <= ONE_ROW_PAGE[1]
 
