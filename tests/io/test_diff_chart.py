@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from orgviz.cli import main
-from orgviz.diff import HIGHLIGHT, changes_chart, diff_orgs, draw_changes
+from orgviz.diff import HIGHLIGHT, Change, changes_chart, diff_orgs, draw_changes
 from orgviz.diff.draw import _card_note
 from orgviz.loader import load
 from orgviz.model import Org
@@ -196,8 +196,7 @@ def test_a_vacancy_filled_under_another_title_says_what_it_was_open_as(
     """Al, a Designer whose id went from r to q, took the open Engineer role q: the card
     said "vacancy filled" alone (its title line says Designer), where the text says
     "Designer (was open as Engineer)". In full when it fits; else "was open as" (the
-    accent says filled), cut at the card's edge if need be, when it does not or other
-    changes share the line."""
+    accent says filled), the title whole before the other changes' words."""
     from orgviz.diff import Change
 
     head = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: ann, name: Ann, title: CEO}\n"
@@ -210,7 +209,7 @@ def test_a_vacancy_filled_under_another_title_says_what_it_was_open_as(
     svg = draw_changes(new, diff_orgs(old, new), "old.yaml", old=old).decode("utf-8")
     al = _card(svg, "Al")
     assert [fill for _d, fill in _bands(al)] == [ADDED, RETITLED]  # (and its id changed)
-    assert ">was open as Engineer · new id</text>" in al  # (in full it would not fit)
+    assert ">was open as Engineer · id was r</text>" in al  # (in full it would not fit)
     filled = Change(kind="filled", id="q", name="Al", old="Engineer", new="Designer",
                     field="title", title="Designer")
     assert _card_note([filled], {}) == "vacancy filled, was open as Engineer"
@@ -219,6 +218,67 @@ def test_a_vacancy_filled_under_another_title_says_what_it_was_open_as(
     assert _card_note([longer], {}) == "was open as Senior Software Engineer"
     moved = Change(kind="moved", id="q", name="Al", old="ann", new="bo")
     assert _card_note([longer, moved], {"ann": "Ann"}) == (
-        "was open as Senior Software Engineer · moved")  # (cut at the card's edge)
+        "was open as Senior Software Engineer")  # (with "· moved" it would not fit)
     same = Change(kind="filled", id="q", name="Al", title="Designer")
     assert _card_note([same], {}) == "vacancy filled"
+
+
+def _filled(open_as: str, *more: str, old_id: str = "r") -> list[Change]:
+    """The changes of Al, a Designer who took the vacancy q open as `open_as`, and `more`:
+    "id" (Al's id was `old_id`), "retitled", "moved" (from Ann)."""
+    from orgviz.diff import Change
+
+    own = [Change(kind="filled", id="q", name="Al", old=open_as, new="Designer",
+                  field="title", title="Designer")]
+    also = {"id": Change(kind="idchanged", id="q", name="Al", old=old_id, new="q", field="id"),
+            "retitled": Change(kind="retitled", id="q", name="Al", old="Engineer",
+                               new="Designer", field="title"),
+            "moved": Change(kind="moved", id="q", name="Al", old="ann", new="bo")}
+    return own + [also[kind] for kind in more]
+
+
+def test_a_filled_vacancys_note_keeps_the_title_it_was_open_as_whole() -> None:
+    """The note was cut at the card's edge, mid-word ("was open as Account Executive,
+    Healt…"), or after a whole title ("was open as Software Engineer, Web…", " · new id"
+    cut), and its old id said only "new id" where it used to say "id was pedro-alvarez".
+    The title stays whole, with the old id when there is room, the id change in a word
+    when only that fits, left out when even that does not; a title too long for the line
+    is shortened at a word boundary."""
+    names = {"ann": "Ann"}
+    assert _card_note(_filled("Engineer", "id"), names) == "was open as Engineer · id was r"
+    assert _card_note(_filled("Engineer", "id", old_id="pedro-alvarez"), names) == (
+        "was open as Engineer · new id")
+    assert _card_note(_filled("Software Engineer, Web", "id", old_id="pedro-alvarez"),
+                      names) == "was open as Software Engineer, Web"
+    assert _card_note(_filled("Dev", "moved"), names) == "was open as Dev · moved from Ann"
+    assert _card_note(_filled("Designer", "moved"), names) == "was open as Designer · moved"
+    assert _card_note(_filled("Designer", "retitled", "id"), names) == (
+        "was open as Designer · retitled · new id")
+    assert _card_note(_filled("Designer", "moved", "retitled", "id"), names) == (
+        "was open as Designer · moved · retitled")  # (amber has its word: retitled)
+    assert _card_note(_filled("Product Designer, Clinic Operations", "id"), names) == (
+        "was open as Product Designer, Clinic…")
+    assert _card_note(_filled("Account Executive, Health Systems", "retitled", "id"),
+                      names) == "was open as Account Executive…"  # (not "Health…": too wide)
+    same = [*_filled("Engineer", "id", old_id="pedro-alvarez")[1:],
+            Change(kind="filled", id="q", name="Al", title="Designer")]
+    assert _card_note(same, names) == "vacancy filled · id was pedro-alvarez"  # (as before)
+
+
+def test_a_filled_vacancys_card_draws_its_note_uncut(tmp_path: Path) -> None:
+    """Drawn, the notes of the mid-size org's three filled vacancies: none cut mid-word."""
+    head = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: ann, name: Ann, title: CEO}\n"
+    before = head + (
+        '  - {id: web, vacant: true, title: "Software Engineer, Web", reports_to: ann}\n'
+        '  - {id: ae, vacant: true, title: "Account Executive, Health Systems", '
+        "reports_to: ann}\n"
+        "  - {id: pedro-alvarez, name: Pedro, title: Software Engineer, reports_to: ann}\n"
+        "  - {id: jo, name: Jo, title: Account Executive, reports_to: ann}\n")
+    after = head + ("  - {id: web, name: Pedro, title: Software Engineer, reports_to: ann}\n"
+                    "  - {id: ae, name: Jo, title: Senior Account Executive, reports_to: ann}\n")
+    (tmp_path / "old.yaml").write_text(before, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(after, encoding="utf-8")
+    old, new = load(str(tmp_path / "old.yaml")), load(str(tmp_path / "new.yaml"))
+    svg = draw_changes(new, diff_orgs(old, new), "old.yaml", old=old).decode("utf-8")
+    assert ">was open as Software Engineer, Web</text>" in _card(svg, "Pedro")
+    assert ">was open as Account Executive…</text>" in _card(svg, "Jo")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from orgviz.diff.change import ORG_KINDS, TEAM_KINDS, Change, show_value
 from orgviz.diff.report import people_names, said, summary, team_names
@@ -27,57 +27,72 @@ _LEGEND = (("manager missing", ("unlinked",)),
            ("retitled, re-teamed, renamed or id changed",
             ("retitled", "reteamed", "renamed", "idchanged")),
            ("other change", ("changed",)))
+#: What a filled vacancy's note says before the title it was open as.
+OPEN_AS = "was open as "
 #: Removed people named in the subtitle; more are counted.
 MAX_REMOVED_SHOWN = 8
 
 
+class NotePart(NamedTuple):
+    """One change as a card's note says it: in full and in a word or two."""
+
+    full: str
+    short: str
+    #: Said whole or shortened only at a word boundary, before the other changes are said
+    #: in fewer words or left out (the title a filled vacancy was open as).
+    whole: bool = False
+
+
 def _note_parts(own: list[Change], names: dict[str, str],
                 teams: dict[str, str] | None = None,
-                old_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
+                old_names: dict[str, str] | None = None) -> list[NotePart]:
     """What changed, each in full and in a word or two, in the legend's order (`teams`:
     team names by id; `old_names`: people's names in the old version, for a manager
     before, else `names`)."""
     kinds = {c.kind: c for c in own}
     was = names if old_names is None else old_names
-    parts: list[tuple[str, str]] = []
+    parts: list[NotePart] = []
     if "unlinked" in kinds:
         boss = kinds["unlinked"].reports_to or ""
         who = names.get(boss, boss)
         full = f"manager {who} not in this version"
         if kinds["unlinked"].field == "reports_to":  # (moved to the missing manager)
             full = f"moved from {_name(kinds['unlinked'], was)} to {who}, not in this version"
-        parts.append((full, f"manager {who} missing"))
+        parts.append(NotePart(full, f"manager {who} missing"))
     if "added" in kinds:
-        parts.append(("new", "new"))
+        parts.append(NotePart("new", "new"))
     elif "filled" in kinds:
         filled = kinds["filled"]
         if filled.field == "title":  # (open for another title than its holder's: say which)
             open_as = filled.old or "(no title)"
-            parts.append((f"vacancy filled, was open as {open_as}", f"was open as {open_as}"))
+            parts.append(NotePart(f"vacancy filled, {OPEN_AS}{open_as}", OPEN_AS + open_as,
+                                  whole=True))
         else:
-            parts.append(("vacancy filled", "vacancy filled"))
+            parts.append(NotePart("vacancy filled", "vacancy filled"))
     elif "opened" in kinds:
         opened = kinds["opened"]
         if opened.new_position or not opened.previous_holder:  # (no one held it: no name)
             word = "new open role" if opened.new_position else "vacancy opened"
-            parts.append((word, word))
+            parts.append(NotePart(word, word))
         else:  # (who left: the chart's only place for them)
-            parts.append((f"vacancy opened, was {opened.previous_holder}",
-                          f"opened, was {opened.previous_holder}"))
+            parts.append(NotePart(f"vacancy opened, was {opened.previous_holder}",
+                                  f"opened, was {opened.previous_holder}"))
     if "moved" in kinds:
         old = kinds["moved"].old
-        parts.append((f"moved from {_name(kinds['moved'], was)}" if old else "moved", "moved"))
+        parts.append(NotePart(f"moved from {_name(kinds['moved'], was)}" if old else "moved",
+                              "moved"))
     if "retitled" in kinds:
-        parts.append((f"was {show_value(kinds['retitled'].old)}", "retitled"))
+        parts.append(NotePart(f"was {show_value(kinds['retitled'].old)}", "retitled"))
     if "reteamed" in kinds:
-        parts.append((f"team was {_name(kinds['reteamed'], teams or {})}", "re-teamed"))
+        parts.append(NotePart(f"team was {_name(kinds['reteamed'], teams or {})}",
+                              "re-teamed"))
     if "renamed" in kinds:
-        parts.append((f"was {show_value(kinds['renamed'].old)}", "renamed"))
+        parts.append(NotePart(f"was {show_value(kinds['renamed'].old)}", "renamed"))
     if "idchanged" in kinds:
-        parts.append((f"id was {kinds['idchanged'].old}", "new id"))
+        parts.append(NotePart(f"id was {kinds['idchanged'].old}", "new id"))
     if "changed" in kinds:
         fields = ", ".join(sorted({c.field or "" for c in own if c.kind == "changed"}))
-        parts.append((f"changed: {fields}", f"changed: {fields}"))
+        parts.append(NotePart(f"changed: {fields}", f"changed: {fields}"))
     return parts
 
 
@@ -106,16 +121,43 @@ def _card_note(own: list[Change], names: dict[str, str],
 
     Every change is named, so that each segment of a split accent band has its word: all
     in full when they fit the card; else the first in full and the others in a word; else
-    all in a word (cut short at the card's edge if even that is too long)."""
+    all in a word (cut short at the card's edge if even that is too long). But a note that
+    starts with the title a filled vacancy was open as keeps that title whole first: it is
+    said in fewer words ("was open as Engineer · id was r"), then the others in a word,
+    then the last of them left out, down to the title alone; a title too long for the line
+    even alone is shortened at a word boundary ("was open as Product Designer, Clinic…")."""
     parts = _note_parts(own, names, teams, old_names)
-    if len(parts) < 2:
-        return "" if not parts else parts[0][0] if _note_fits(parts[0][0]) else parts[0][1]
-    first, rest = parts[0], parts[1:]
-    for words in ([full for full, _short in parts], [first[0], *(short for _full, short in rest)]):
-        note = " · ".join(words)
+    if not parts:
+        return ""
+    for note in _note_choices(parts):
         if _note_fits(note):
             return note
-    return " · ".join(short for _full, short in parts)
+    if parts[0].whole:
+        return _cut_at_word(parts[0].short, least=len(OPEN_AS.split()) + 1)
+    return " · ".join(part.short for part in parts)
+
+
+def _note_choices(parts: list[NotePart]) -> list[str]:
+    """The notes that say `parts`, most said first (`_card_note`)."""
+    first, rest = parts[0], parts[1:]
+    fulls, shorts = [part.full for part in rest], [part.short for part in rest]
+    if not first.whole:
+        choices = [[first.full, *fulls], [first.full, *shorts], [first.short, *shorts]]
+    else:  # (the title whole first: "vacancy filled" is what its accent says already)
+        choices = [[first.full, *fulls], [first.short, *fulls],
+                   *([first.short, *shorts[:count]] for count in range(len(rest), -1, -1))]
+    return [" · ".join(words) for words in choices]
+
+
+def _cut_at_word(note: str, least: int) -> str:
+    """`note` shortened at a word boundary, with "…", to fit a card, keeping at least its
+    first `least` words (else cut at the card's edge)."""
+    words = note.split(" ")
+    for count in range(len(words) - 1, least - 1, -1):
+        cut = " ".join(words[:count]).rstrip(",;:·-–—") + "…"
+        if _note_fits(cut):
+            return cut
+    return note
 
 
 def _accents(own: list[Change]) -> tuple[str, ...]:
