@@ -282,3 +282,25 @@ def test_a_filled_vacancys_card_draws_its_note_uncut(tmp_path: Path) -> None:
     svg = draw_changes(new, diff_orgs(old, new), "old.yaml", old=old).decode("utf-8")
     assert ">was open as Software Engineer, Web</text>" in _card(svg, "Pedro")
     assert ">was open as Account Executive…</text>" in _card(svg, "Jo")
+
+
+def test_a_shortened_note_is_said_in_full_in_the_cards_tooltip(tmp_path: Path) -> None:
+    """A note shortened to fit its card ("was open as Account Executive…") was its card's
+    tooltip too: the rest of the title, and the changes said in a word or left out ("id was
+    jo"), could be read nowhere on the chart."""
+    head = "orgviz: 1\norg: {name: Acme}\npeople:\n  - {id: ann, name: Ann, title: CEO}\n"
+    before = head + ('  - {id: ae, vacant: true, title: "Account Executive, Health Systems", '
+                     "reports_to: ann}\n"
+                     "  - {id: jo, name: Jo, title: Account Executive, reports_to: ann}\n"
+                     "  - {id: bo, name: Bo, title: Designer, reports_to: ann}\n")
+    after = head + ("  - {id: ae, name: Jo, title: Senior Account Executive, reports_to: ann}\n"
+                    "  - {id: bo, name: Bo, title: Lead Designer, reports_to: ann}\n")
+    (tmp_path / "old.yaml").write_text(before, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(after, encoding="utf-8")
+    old, new = load(str(tmp_path / "old.yaml")), load(str(tmp_path / "new.yaml"))
+    svg = draw_changes(new, diff_orgs(old, new), "old.yaml", old=old).decode("utf-8")
+    jo = _card(svg, "Jo")
+    assert ("<title>Jo — Senior Account Executive — vacancy filled, was open as Account "
+            "Executive, Health Systems · was Account Executive · id was jo</title>") in jo
+    assert ">was open as Account Executive…</text>" in jo
+    assert "<title>Bo — Lead Designer — was Designer</title>" in _card(svg, "Bo")  # (whole)

@@ -194,8 +194,10 @@ def changes_chart(new: Org, changes: list[Change], old_name: str, theme: Theme,
             accents = _accents(mine)
             present.update(accents)
             note = _card_note(mine, names, teams, old_names)
+            in_full = " · ".join(part.full for part in _note_parts(mine, names, teams, old_names))
             cards.append(card._replace(color=accents[0], team=note,
-                                       accents=accents if len(accents) > 1 else ()))
+                                       accents=accents if len(accents) > 1 else (),
+                                       tip=in_full if in_full != note else ""))
         else:
             cards.append(card._replace(color=None))
     legend = tuple((label, HIGHLIGHT[kinds[0]]) for label, kinds in _LEGEND

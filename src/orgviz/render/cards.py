@@ -66,7 +66,7 @@ def card_text(card: Card) -> CardText:
     else:
         title = wrapped(card.title, inner, TITLE_SIZE, False, MAX_TITLE_LINES)
         team = ellipsize(card.team, inner, TEAM_SIZE) if card.team else ""
-    parts = [card.name, card.title or card.detail, card.team]
+    parts = [card.name, card.title or card.detail, card.tip or card.team]
     if card.kind == "continued":
         parts = [card.name, card.title, card.team, card.detail]
     return CardText(name, title, team, " — ".join([p for p in parts if p]), detail=detail)

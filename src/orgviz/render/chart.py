@@ -65,6 +65,9 @@ class Card(NamedTuple):
     # Several accent colors (a diff card with several kinds of change): the accent band is
     # split into equal segments of these, left to right; `color` is the first of them.
     accents: tuple[str, ...] = ()
+    #: The team line's text in full for the tooltip, where `team` is a shortened note (a
+    #: diff card's changes); "" for `team` itself.
+    tip: str = ""
 
 
 _new_tuple = tuple.__new__
@@ -75,7 +78,7 @@ def _new_card(id_: str, kind: str, name: str, title: str, team: str, band: int |
               broken_line: bool) -> Card:
     """`Card(...)` with these fields, without the keyword handling of its `__new__`."""
     return _new_tuple(Card, (id_, kind, name, title, team, band, row, color, manager,
-                             assistant, broken, broken_line, "", 0, 0, ()))
+                             assistant, broken, broken_line, "", 0, 0, (), ""))
 
 
 class Link(NamedTuple):
