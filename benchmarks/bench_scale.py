@@ -90,7 +90,8 @@ def run(argv: list[str], timeout: float, env: dict[str, str] | None = None) -> R
 
 
 def layout_dot(org_path: Path) -> str:
-    """The DOT that orgviz gives Graphviz for the `dot` layout of an org."""
+    """The DOT of an org's whole tree without lists (`write_dot`): Graphviz placing every card,
+    the floor column (`--layout dot` itself lists below the top rows)."""
     from orgviz.loader import load
     from orgviz.render.dot import write_dot
     from orgviz.render.pipeline import RenderOptions, build
@@ -143,7 +144,7 @@ def main() -> int:
     print(f"orgviz render (whole processes), Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs" + ("" if has_dot else "; no `dot` on PATH: dot skipped"))
     header = (f"{'positions':>10} | {'tidy -> SVG':>20} | {'--layout dot -> SVG':>20} | "
-              f"{'dot -Tsvg (floor)':>20} | {'tidy vs dot':>11} | {'vs dot -Tsvg':>12}")
+              f"{'dot -Tsvg, no lists':>20} | {'tidy vs dot':>11} | {'vs dot -Tsvg':>12}")
     print(header)
     print("-" * len(header))
     tidy_times: list[tuple[int, float]] = []

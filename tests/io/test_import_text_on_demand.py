@@ -108,3 +108,15 @@ def test_results_compare_without_their_text_maker(tmp_path: Path) -> None:
     names = [f.name for f in dataclasses.fields(first) if f.compare]
     assert "make_text" not in names and "org" in names
     assert first.text == second.text
+
+
+def test_text_says_the_rows_set_aside_as_the_import_found_them() -> None:
+    fixture = Path(__file__).parent / "fixtures" / "history.csv"
+    expected = import_csv(fixture).text
+    result = import_csv(fixture)
+    assert result.dropped  # (history rows, named in the text's last comments)
+    for record in result.dropped:
+        record.name = "CHANGED LATER"
+        record.history = "changed later"
+    assert result.text == expected and "CHANGED LATER" not in result.text
+

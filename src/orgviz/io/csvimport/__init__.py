@@ -12,6 +12,7 @@ each issue).
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 import os
@@ -269,7 +270,8 @@ def _import_csv(path: str | os.PathLike[str], options: ImportOptions,
     make_text = partial(
         _org_text, ImportedOrg(name, size, tuple(teams), table.shown, table.row_count,
                                table.encoding),
-        written, tuple(imp.dropped), tuple(imp.header_notes), size_guessed=options.size is None,
+        written, tuple(map(copy.copy, imp.dropped)), tuple(imp.header_notes),
+        size_guessed=options.size is None,
         allow_forest=options.allow_forest, roles=tuple(grades))
     imp.problems.sort(key=_PROBLEM_ORDER)
     return ImportResult(org, make_text, imp.problems, written.records, imp.dropped, teams,
