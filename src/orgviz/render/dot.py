@@ -33,7 +33,10 @@ Structure of the graph:
   the manager's level row takes that many more ranks (`Ranks`), drawn only the tidy
   layout's ASSISTANT_LINE_GAP apart (`dotlayout.close_lines`); a listed manager's further
   lines take the ranks after its own, its list starting after them (`listed_assistants`);
-  dotted lines are not in the layout.
+  dotted lines are not in the layout;
+- separate trees (several tops: under `--force`, a card whose manager is unknown, a cycle's)
+  share the level ranks; orgviz stands each across the ranks of its own, TREE_GAP apart
+  (`DotPlan.trees`, `dotlayout.separate_trees`).
 """
 
 from __future__ import annotations
@@ -166,6 +169,9 @@ class DotPlan(NamedTuple):
     # not the chart's tallest card's (Graphviz's `plain` gives 5 digits: 86 came back 85.9968)
     top_blocks: tuple[TopBlock, ...] = ()  # top-down lists: each list root's block
     top_from: int | None = None  # top-down: the first listed level row (None: no lists)
+    trees: tuple[frozenset[str], ...] = ()  # the DOT nodes of each separate tree (a top
+    # and everyone below it, with their waypoints, rows, caps...), in file order of the tops;
+    # none with only one top (see `tree_nodes`)
 
 
 def is_leaf(chart: Chart, card_id: str) -> bool:
@@ -1024,7 +1030,9 @@ class _Writer:
                        tuple(spines), axis, tuple(links), frozenset(stacked), tuple(blocks),
                        tuple(listings), self.lists.start, assistants, deeper,
                        frozenset(chain), self.node_heights, tuple(top_blocks),
-                       self.top_lists.start if self.top_lists else None)
+                       self.top_lists.start if self.top_lists else None,
+                       () if labels else tree_nodes(chart, self.node_of, self.heads_of,
+                                                    frozenset(chain), no_node))
 
     def trunk(self, card: Card) -> tuple[str, ...]:
         """The waypoints that all lines from a manager share down through the further ranks
@@ -1528,6 +1536,61 @@ class _Writer:
             all_columns.append(tuple(columns))
             all_caps.append(caps)
         return Listing(card.id, tuple(all_columns), tuple(all_caps), via)
+
+
+def card_tops(chart: Chart) -> dict[str, str]:
+    """Each card's top: the card at the head of its tree (without a manager, or one not
+    in the chart), by card id in the chart's order."""
+    by_id = chart.by_id
+    top: dict[str, str] = {}
+    for card in chart.cards:
+        path = []
+        at: Card | None = card
+        while at is not None and at.id not in top:
+            path.append(at.id)
+            at = by_id.get(at.manager) if at.manager is not None else None
+        found = top[at.id] if at is not None else path[-1]
+        top.update((card_id, found) for card_id in path)
+    return top
+
+
+def tree_nodes(chart: Chart, node_of: dict[str, str], heads_of: dict[str, list[str]],
+               axis: frozenset[str], no_node: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The layout graph's nodes of each separate tree, in file order of their tops: the
+    nodes joined to the tree's cards by edges (`heads_of`: each node's heads), the level
+    axis's nodes (`axis`) left out, and the cards that are no nodes of their own (`no_node`:
+    on a spine's row, in a line of assistants or a list's block). None with one top. Trees
+    joined by an edge (none are) would be one."""
+    tops = card_tops(chart)
+    order = list(dict.fromkeys(tops.values()))
+    if len(order) < 2:
+        return ()
+    parent: dict[str, str] = {}
+
+    def find(name: str) -> str:
+        """The name that stands for `name`'s group (halving the path on the way)."""
+        parent.setdefault(name, name)
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for tail, heads in heads_of.items():
+        if tail in axis:
+            continue
+        for head in heads:
+            if head not in axis:
+                parent[find(head)] = find(tail)
+    top_of_group: dict[str, str] = {}
+    for card_id, top in tops.items():
+        if card_id not in no_node:
+            top_of_group.setdefault(find(node_of[card_id]), top)
+    members: dict[str, set[str]] = {top: set() for top in order}
+    for name in parent:
+        found = top_of_group.get(find(name))
+        if found is not None:
+            members[found].add(name)
+    return tuple(frozenset(members[top]) for top in order if members[top])
 
 
 def write_dot(chart: Chart, box: CardBox, theme: Theme,

@@ -27,7 +27,7 @@ from orgviz.render.geometry import Axes, Box, Connector, Geometry, Point, simpli
 from orgviz.render.routing import add_links
 from orgviz.render.svg import RADIUS
 from orgviz.render.themes import Theme
-from orgviz.render.tidylayout import ASSISTANT_LINE_GAP
+from orgviz.render.tidylayout import ASSISTANT_LINE_GAP, TREE_GAP
 
 PX = 72.0  # Graphviz inches -> SVG user units (points, drawn as CSS px)
 #: px: a line that would turn by less than this to reach the next node goes straight on
@@ -693,6 +693,38 @@ def trim(nodes: dict[str, Box], axis: frozenset[str], size: tuple[float, float],
     return (high - low, size[1]) if ax.tb else (size[0], high - low)
 
 
+def tree_span(names: frozenset[str], nodes: dict[str, Box], ax: Axes) -> tuple[float, float]:
+    """Where a tree's nodes (those placed) start and end across the ranks."""
+    boxes = [nodes[name] for name in names if name in nodes]
+    return (min(ax.cross(box) - ax.half_cross(box) for box in boxes),
+            max(ax.cross(box) + ax.half_cross(box) for box in boxes))
+
+
+def separate_trees(plan: DotPlan, nodes: dict[str, Box], size: tuple[float, float],
+                   ax: Axes) -> tuple[float, float]:
+    """Stand each separate tree (a card whose manager is unknown, a cycle's, drawn with
+    `--force`: `DotPlan.trees`) across the ranks of its own, in file order of their tops,
+    TREE_GAP after the one before it, as the tidy layout stands them left to right, and
+    return the layout's size. Graphviz set them a NODESEP apart as cards of one list (left
+    to right, a tree read as more of the list above it in its level's column), or a tree
+    starting at a lower level under another tree's cards (top-down, its top read as their
+    report)."""
+    trees = [names for names in plan.trees if any(name in nodes for name in names)]
+    if len(trees) < 2:
+        return size
+    at: float | None = None
+    for names in trees:
+        low, high = tree_span(names, nodes, ax)
+        shift = 0.0 if at is None else at - low
+        for name in names:
+            box = nodes.get(name)
+            if box is not None:
+                nodes[name] = Box(*ax.point(ax.main(box), ax.cross(box) + shift),
+                                  box.w, box.h)
+        at = high + shift + TREE_GAP
+    return trim(nodes, plan.axis_nodes, size, ax)
+
+
 def start_dot(chart: Chart, box: CardBox, theme: Theme, engine: Engine,
               timeout: float, lists: bool = False) -> tuple[DotPlan, Job]:
     """Write the layout graph and start Graphviz on it without waiting (see `finish_dot`).
@@ -722,6 +754,7 @@ def finish_dot(chart: Chart, plan: DotPlan, job: Job) -> Geometry:
     ax = Axes(chart.direction)
     width, height = trim(nodes, plan.axis_nodes, (width, height), ax)
     width, height = close_lines(plan, nodes, (width, height), ax)
+    width, height = separate_trees(plan, nodes, (width, height), ax)
     place_spines(plan, nodes)
     if plan.assistants:  # (a manager's box: every card has the same width)
         place_assistants(plan, nodes, nodes[plan.node_of[plan.assistants[0].manager]], ax)
