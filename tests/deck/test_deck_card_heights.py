@@ -83,8 +83,9 @@ def test_stacks_may_be_deeper_when_only_another_row_is_tall(org_file) -> None:
     assert box.own_height("lead") > box.own_height("e0") == box.own_height("e9")
     height = 2 * 8 + box.own_height("lead") + 36 + 4 * box.own_height("e0") + 3 * 14
     assert stack_depth(chart, box, height) == 4
-    # Sized by the tallest card, as the dot layout draws them all.
-    assert stack_depth(chart, box, height, "dot") == 2
+    # The dot layout stacks them a row gap apart, each rank as tall as its own cards: three
+    # (two when every card counted as tall as the lead's).
+    assert stack_depth(chart, box, height, "dot") == 3
 
 
 def test_a_chain_column_holds_cards_of_their_own_height(org_file) -> None:

@@ -22,7 +22,7 @@ from orgviz.render.cards import (
 )
 from orgviz.render.chart import BANDS, Card, Chart, View, build_chart
 from orgviz.render.convert import svg_size
-from orgviz.render.dot import RANKSEP
+from orgviz.render.dot import RANKSEP, stack_groups
 from orgviz.render.engines import Engine
 from orgviz.render.geometry import Box, Connector, Geometry, Point
 from orgviz.render.routing import add_links
@@ -453,19 +453,20 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
     A stack starts on its most senior leaf's row (below its manager); rows above it take
     their height and a row gap each, stacked cards a card and the layout's stack gap (a
     whole row gap in the dot layout). The tidy layout gives each row the height of its
-    tallest card and a stack that of its own tallest (`card_heights`); in the dot layout
-    every card is as tall as the chart's tallest. A manager with more than one line of
-    assistants makes its row deeper (`assistant_room`). `tree`: the chart's tidy layout
-    input, when it is read already.
+    tallest card and a stack that of its own tallest (`card_heights`); the dot layout each
+    rank that of the tallest card in it (`render.dot`'s rank_heights: `dot_stack_fit`). A
+    manager with more than one line of assistants makes its row deeper (`assistant_room`).
+    `tree`: the chart's tidy layout input, when it is read already.
     """
     by_id = chart.by_id
     usable = height - 2 * MARGIN
     gap = RANK_GAP if layout == "dot" else TIDY_STACK_GAP
     heights = card_heights(chart, box, tree) if layout == "tidy" else {}
     tallest = box.height
+    own_height = heights.get if layout == "tidy" else (lambda cid, _: box.own_height(cid))
     rows: dict[int, float] = {}
     for card in chart.cards:
-        own = assistant_room(chart, card.id, heights.get(card.id, tallest))
+        own = assistant_room(chart, card.id, own_height(card.id, tallest))
         if own > rows.get(card.row, 0.0):
             rows[card.row] = own
     fits: dict[str, int] = {}
@@ -474,9 +475,46 @@ def stack_fits(chart: Chart, box: CardBox, height: float, layout: str = "tidy",
         if len(leaves) >= 2:
             first = max(card.row + 1, min(by_id[r].row for r in leaves))
             above = sum(rows.get(row, tallest) + RANK_GAP for row in range(first))
+            if layout == "dot":
+                below = [rows.get(row, 0.0) for row in range(first, max(rows) + 1)]
+                fits[card.id] = dot_stack_fit(leaves, box, usable - above, below)
+                continue
             card_h = max(heights.get(r, tallest) for r in leaves)
             fits[card.id] = max(1, int((usable - above + gap) // (card_h + gap)))
     return fits
+
+
+def dot_stack_fit(leaves: list[str], box: CardBox, room: float,
+                  row_heights: Sequence[float]) -> int:
+    """How deep the dot layout may stack a manager's `leaves` within `room` units: the most
+    ranks that fit a stack that deep (`_dot_ranks`), RANK_GAP apart."""
+    fit = 1
+    while sum(heights := _dot_ranks(leaves, fit + 1, box, row_heights)) \
+            + RANK_GAP * (len(heights) - 1) <= room:
+        fit += 1
+    return fit
+
+
+def _dot_ranks(leaves: list[str], depth: int, box: CardBox,
+               row_heights: Sequence[float]) -> list[float]:
+    """The heights of the `depth` ranks a stack of `leaves` `depth` deep takes in the dot
+    layout, each as tall as the tallest card in it (`render.dot`'s rank_heights): its
+    leaves' there (in spines of two a rank when they are more than `depth`, as
+    `render.dot.stack_groups` cuts them) and the chart's row's there (`row_heights`); a
+    rank the spines leave empty counts as tall as the tallest leaf, as a stack `depth` deep
+    is counted `depth` ranks (the chart's other stacks may fill them)."""
+    own = box.own_height
+    per_rank = 2 if len(leaves) > depth else 1
+    ranks = [row_heights[k] if k < len(row_heights) else 0.0 for k in range(depth)]
+    filled: set[int] = set()
+    for group in stack_groups(leaves, depth):
+        for index, leaf in enumerate(group):
+            rank = index // per_rank
+            ranks[rank] = max(ranks[rank], own(leaf))
+            filled.add(rank)
+    tallest = max(map(own, leaves))
+    return [height if rank in filled else max(height, tallest)
+            for rank, height in enumerate(ranks)]
 
 
 def assistant_room(chart: Chart, card_id: str, own: float) -> float:
