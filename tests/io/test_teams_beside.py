@@ -337,3 +337,36 @@ def test_o_names_the_file_beside_an_input_only_when_it_is_the_teams_table_read(
                                         "people.teams.csv, the teams table beside people.csv)"
                                         if linked.exit_code else "imported 3 positions to "
                                         "link.yaml")
+
+
+#: The encodings a spreadsheet saves a teams table in, each as its bytes with a byte order
+#: mark where it has one (UTF-16 and UTF-32 of either byte order).
+_SAVED = {"utf-8": lambda text: text.encode("utf-8"),
+          "utf-16-le": lambda text: text.encode("utf-16"),
+          "utf-16-be": lambda text: b"\xfe\xff" + text.encode("utf-16-be"),
+          "utf-32-le": lambda text: text.encode("utf-32"),
+          "utf-32-be": lambda text: b"\x00\x00\xfe\xff" + text.encode("utf-32-be")}
+
+
+@pytest.mark.parametrize("teams", [600, 6000], ids=["over-4-kib", "over-64-kib"])
+@pytest.mark.parametrize("encoding", sorted(_SAVED))
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+def test_a_long_table_beside_is_known_by_its_first_line_whatever_ends_its_lines(
+        tmp_path: Path, line_end: str, encoding: str, teams: int) -> None:
+    # (Excel for Mac's "CSV (Macintosh)" ends lines with a CR alone: a table of it over 4 KiB
+    # was cut at its first LF, none, and passed over as no teams table, its teams lost)
+    from orgviz.io.csvimport import import_csv
+
+    lines = ["team,team_name,parent,lead,color", "eng,Engineering,,1,#4C78A8"]
+    lines += [f"t{i},Team {i},eng,," for i in range(teams)]
+    table = tmp_path / "p.teams.csv"
+    table.write_bytes(_SAVED[encoding](line_end.join(lines) + line_end))
+    assert table.stat().st_size > (64 if teams > 600 else 4) * 1024
+    people = _write(tmp_path, "p.csv", "id,name,manager,team\n1,Ann Lee,,eng\n2,Bo,1,eng\n")
+    assert is_teams_table(str(table))
+    result = import_csv(people)
+    assert len(result.org.teams) == teams + 1
+    assert (result.org.teams[0].id, result.org.teams[0].color) == ("eng", "#4C78A8")
+    assert [str(p) for p in result.problems] == [
+        f"{table}:1:1: info [columns] the teams of p.csv read from its teams table beside "
+        "it; another is read with teams (--teams FILE)"]

@@ -128,9 +128,10 @@ def _first_line(path: str, encoding: str | None) -> str | None:
 
 def _head(stream: BinaryIO) -> bytes:
     """The first bytes of a file, enough for its first line: its first _HEAD_BYTES and one
-    more, and, without a line break among them, on up to _FIRST_LINE_BYTES and one more."""
+    more, and, without a line break among them (`\\n`, or `\\r` alone as Excel for Mac's
+    "CSV (Macintosh)" ends lines), on up to _FIRST_LINE_BYTES and one more."""
     head = stream.read(_HEAD_BYTES + 1)
-    if len(head) > _HEAD_BYTES and b"\n" not in head:
+    if len(head) > _HEAD_BYTES and _first_line_end(head) == 0:
         head += stream.read(_FIRST_LINE_BYTES - _HEAD_BYTES)
     return head
 
@@ -141,11 +142,23 @@ def _first_line_of(data: bytes, path: str, encoding: str | None) -> str | None:
     decoded as the import decodes a CSV; None when they cannot be decoded."""
     data = data[:_FIRST_LINE_BYTES + 1]
     if len(data) > _HEAD_BYTES:  # (a long file: up to its first line break)
-        cut = data.find(b"\n") + 1
-        cut += cut % 2 == 1 and data[cut:cut + 1] == b"\x00"  # (UTF-16-LE's "\n\0")
-        data = data[:cut] if cut > 0 else b""
+        data = data[:_first_line_end(data)]
     lines = _decoded_lines(data, path, encoding)
     return lines[0] if lines else None
+
+
+def _first_line_end(data: bytes) -> int:
+    """Where the first line of a file's bytes ends: past its first `\\n` or `\\r` (a
+    `\\r\\n` ends at its `\\r`) and the NULs of that character in UTF-16 or UTF-32 of
+    either byte order; 0 without a line break."""
+    breaks = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
+    if not breaks:
+        return 0
+    at = min(breaks)
+    for width in (4, 2):  # (little-endian: the break's NULs follow it)
+        if at % width == 0 and data[at + 1:at + width] == bytes(width - 1):
+            return at + width
+    return at + 1
 
 
 def _decoded_lines(data: bytes, path: str, encoding: str | None) -> list[str] | None:
