@@ -114,6 +114,14 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     return STDIN_SHOWN if text == STDIN else text
 
 
+def shown_base_name(path: str | os.PathLike[str]) -> str:
+    """How an import's messages and org file name a file it read: its base name (no folders
+    of the machine that imported it), `./-` for a file named `-` (alone, `-` reads as
+    standard input, which is shown as <stdin>)."""
+    name = os.path.basename(os.fspath(path))
+    return f"./{name}" if name == STDIN else name
+
+
 def read_input(path: str | os.PathLike[str], shown: str, limit: int, what: str,
                reads: str, stdin: bool | None = None) -> bytes:
     """The bytes of a file a command reads, as `read_regular` reads them (standard input

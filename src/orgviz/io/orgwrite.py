@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeGuard, cast
 from orgviz.fte import fte_text
 from orgviz.io.yamlwrite import SCHEMA_URL, all_plain, comment, flow_mapping, scalar
 from orgviz.model import Org, Person, Team
+from orgviz.orgfiles import shown_base_name
 
 if TYPE_CHECKING:
     from orgviz.io.csvimport import Record
@@ -289,14 +290,6 @@ class ImportedOrg:
     encoding: str
 
 
-def _source_name(shown: str) -> str:
-    """The imported file as the header names it: its base name (no folders of the machine
-    that imported it), `./-` for a file named `-` (alone, `-` reads as standard input,
-    which is shown as <stdin>)."""
-    name = os.path.basename(shown)
-    return f"./{name}" if name == "-" else name
-
-
 def write_org(org: ImportedOrg, persons: Sequence[Person], depths: Sequence[int],
               person_notes: Sequence[Sequence[str]], dropped: Sequence[Record],
               notes: Sequence[str], size_guessed: bool, allow_forest: bool,
@@ -309,7 +302,7 @@ def write_org(org: ImportedOrg, persons: Sequence[Person], depths: Sequence[int]
     a top) and the notes on its row (written as comments above it); `made`: their lines
     (`person_lines`), when the caller has them.
     """
-    source = _source_name(org.source)
+    source = shown_base_name(org.source)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_URL}",
         comment(f"# Imported by `orgviz import` from {source} ({_count(org.row_count, 'row')}, "

@@ -23,7 +23,7 @@ import os
 
 from orgviz.io.csvimport import imported
 from orgviz.io.csvimport.records import ImportOptions, ImportResult
-from orgviz.orgfiles import shown_path
+from orgviz.orgfiles import shown_base_name, shown_path
 from orgviz.problem import Problem
 
 
@@ -52,5 +52,5 @@ def _says_not_read(problem: Problem, table: str) -> bool:
 def _read(beside: str, path: str | os.PathLike[str]) -> Problem:
     """The info that says the teams table beside the people CSV was read."""
     return Problem(shown_path(beside), 1, 1, "info", "columns",
-                   f"the teams of {os.path.basename(path)} read from its teams table beside "
+                   f"the teams of {shown_base_name(path)} read from its teams table beside "
                    "it; another is read with teams (--teams FILE)")

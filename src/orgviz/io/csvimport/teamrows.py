@@ -18,7 +18,6 @@ on as without it.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -39,7 +38,7 @@ from orgviz.io.csvimport.teams import (
 from orgviz.io.csvread import CsvTable
 from orgviz.io.teamtable import team_table_columns
 from orgviz.model import NO_LOC, Team
-from orgviz.orgfiles import shown_path
+from orgviz.orgfiles import shown_base_name, shown_path
 from orgviz.problem import Problem, SourceLoc
 
 
@@ -187,9 +186,9 @@ def teams_of_table(imp: CellReader, columns: RecordColumns) -> list[Team] | None
                        for value, name in firsts if value is not None]
     if not fits_people(imp, mark, table.shown, rows.shown, known, teams_of_people):
         return team_ids(columns["team"], columns["team_name"], True)[0]
-    imp.header_notes.append(f"Teams from {os.path.basename(table.shown)}")
+    imp.header_notes.append(f"Teams from {shown_base_name(table.shown)}")
     teams = [team_of(tid, team, team.parent, team.lead) for tid, team in known.items()]
-    return teams + _people_teams(imp, known, rows, os.path.basename(table.shown))
+    return teams + _people_teams(imp, known, rows, shown_base_name(table.shown))
 
 
 class Reading(NamedTuple):
@@ -230,7 +229,7 @@ def fits_people(imp: CellReader, mark: Reading, table: str, people: str, known: 
         if lacked:  # (the first team value the table lacks)
             loc, value = min(lacked)
             errors.append(Problem.at(loc, "warning", "unknown-team",
-                                     f"team '{value}' is not in {os.path.basename(table)}"))
+                                     f"team '{value}' is not in {shown_base_name(table)}"))
     misfit = min(errors, default=None)
     if misfit is None:
         return True
@@ -281,7 +280,7 @@ def not_read(table: str, people: str, reason: str) -> Problem:
     """The warning that says the teams table beside the people CSV (their shown names) was
     not read, and why."""
     return Problem(table, 1, 1, "warning", "columns",
-                   f"the teams table beside {os.path.basename(people)} does not match it "
+                   f"the teams table beside {shown_base_name(people)} does not match it "
                    f"({reason}) and was not read: given as teams (`--teams {table}`), it is "
                    "read anyway")
 

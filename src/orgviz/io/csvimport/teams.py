@@ -3,7 +3,6 @@ writes beside its people CSV), and team values turned into team ids."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -16,7 +15,7 @@ from orgviz.io.csvimport.state import ImporterState, header_at
 from orgviz.io.csvimport.values import EMPTY_WORDS, _fold, clean, slug
 from orgviz.io.csvread import CsvTable
 from orgviz.model import NO_LOC, Team
-from orgviz.orgfiles import shown_path
+from orgviz.orgfiles import shown_base_name, shown_path
 from orgviz.problem import SourceLoc, quoted
 
 if TYPE_CHECKING:
@@ -75,7 +74,7 @@ def read_teams(imp: CellReader, path: str) -> KnownTeams:
             return {}
     else:
         teams = _read_departments(imp, table)
-    imp.teams_name = os.path.basename(table.shown)
+    imp.teams_name = shown_base_name(table.shown)
     imp.header_notes.append(f"Teams from {imp.teams_name}")
     return teams
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from orgviz.io.csvimport.state import ImporterState
 from orgviz.io.csvimport.values import clean
 from orgviz.io.csvread import CsvTable
+from orgviz.orgfiles import shown_base_name
 from orgviz.problem import SourceLoc, quoted
 from orgviz.roles import is_job_code
 
@@ -40,7 +40,7 @@ def read_titles(imp: ImporterState, path: str) -> dict[str, str]:
                         f"job code '{code}' has no title: its cells keep the code")
         else:
             titles[code] = title
-    imp.header_notes.append(f"Titles from {os.path.basename(table.shown)}")
+    imp.header_notes.append(f"Titles from {shown_base_name(table.shown)}")
     return titles
 
 
@@ -53,7 +53,7 @@ def expand_titles(imp: ImporterState, shown: str, titles: list[str | None],
     for value in dict.fromkeys(titles):
         if value and value not in known:
             imp.problem(SourceLoc(shown, first_row[value], col), "warning", "unknown-title",
-                        f"title '{value}' is no job code of {os.path.basename(jobs_file)}: "
+                        f"title '{value}' is no job code of {shown_base_name(jobs_file)}: "
                         "kept as written")
     return [known.get(t, t) if t else t for t in titles]
 
