@@ -89,3 +89,16 @@ def test_a_job_codes_file_called_dash_is_named_dot_slash_dash(
     assert result.stderr.splitlines()[0] == (
         "p.csv:2:4: warning [unknown-title] title 'CEO' is no job code of ./-: kept as written")
     assert _header_notes(tmp_path / "o.yaml") == ["# Titles from ./-"]
+
+
+def test_a_junior_posts_file_called_dash_is_named_dot_slash_dash(
+        tmp_path: Path, run: Callable[..., Any]) -> None:
+    # (`# Junior posts from -: ...`)
+    _write(tmp_path, "senior.csv", "Post Unique Reference,Name,Reports to Senior Post,Job Title\n"
+                                   "1,Ann,XX,Director\n")
+    _write(tmp_path, "-", "Reporting Senior Post,Generic Job Title,Grade,Number of Posts in FTE\n"
+                          "1,Analyst,EO,2\n")
+    result = run("import", "senior.csv", "--junior", "./-", "-o", "o.yaml")
+    assert result.exit_code == 0, result.output
+    assert [note.split(":")[0] for note in _header_notes(tmp_path / "o.yaml")] == [
+        "# Junior posts from ./-"]

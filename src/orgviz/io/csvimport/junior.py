@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 
 from orgviz.errors import OrgvizError
@@ -14,6 +13,7 @@ from orgviz.io.csvimport.records import Record
 from orgviz.io.csvimport.rows import RowReader
 from orgviz.io.csvimport.state import header_at
 from orgviz.io.csvimport.values import ELIMINATED_POST, VACANCY_NAMES, _fold
+from orgviz.orgfiles import shown_base_name
 from orgviz.problem import SourceLoc, quoted
 
 
@@ -35,7 +35,7 @@ def read_junior(imp: RowReader, path: str) -> None:
                           f"'{table.header[col]}'): --junior takes an "
                           "organogram's junior posts file ('Reporting Senior Post', 'Grade', "
                           "'Generic Job Title', 'Number of Posts in FTE')")
-    imp.header_notes.append(f"Junior posts from {os.path.basename(table.shown)}: "
+    imp.header_notes.append(f"Junior posts from {shown_base_name(table.shown)}: "
                             f"{columns.describe()} (a card a row: the grade names it; its "
                             "FTE is its fte)")
     taken = {r.id for r in imp.records}
