@@ -123,7 +123,11 @@ def test_a_config_that_is_a_folder(org: str, command: str) -> None:
     (["import", "orgs"], "FILE", "give a CSV or .xlsx file in it (orgs/NAME.csv or "
                                  "orgs/NAME.xlsx)"),
     (["import", "orgs/tiny.yaml", "--teams", "orgs"], "--teams",
-     "give a CSV file in it (orgs/NAME.csv)"),
+     "give a CSV or .xlsx file in it (orgs/NAME.csv or orgs/NAME.xlsx)"),
+    (["import", "orgs/tiny.yaml", "--titles", "orgs"], "--titles",
+     "give a CSV or .xlsx file in it (orgs/NAME.csv or orgs/NAME.xlsx)"),
+    (["import", "orgs/tiny.yaml", "--junior", "orgs"], "--junior",
+     "give a CSV or .xlsx file in it (orgs/NAME.csv or orgs/NAME.xlsx)"),
     (["deck", "orgs/tiny.yaml", "-o", "out.pptx", "--template", "orgs"], "--template",
      "give a PowerPoint file in it (orgs/NAME.pptx)"),
 ])

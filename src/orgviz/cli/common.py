@@ -98,9 +98,9 @@ FILE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "config_path": ("a config file", (".orgviz.yaml", "pyproject.toml")),
     "template": ("a PowerPoint file", ("NAME.pptx",)),
     "csv_file": ("a CSV or .xlsx file", ("NAME.csv", "NAME.xlsx")),
-    "junior": ("a CSV file", ("NAME.csv",)),
-    "teams_file": ("a CSV file", ("NAME.csv",)),
-    "titles_file": ("a CSV file", ("NAME.csv",)),
+    "junior": ("a CSV or .xlsx file", ("NAME.csv", "NAME.xlsx")),
+    "teams_file": ("a CSV or .xlsx file", ("NAME.csv", "NAME.xlsx")),
+    "titles_file": ("a CSV or .xlsx file", ("NAME.csv", "NAME.xlsx")),
 }
 
 
