@@ -61,13 +61,14 @@ def test_import_of_a_file_named_dash_says_it_is_no_stdin(
     """The header named the file `-` (its base name), which reads as standard input."""
     monkeypatch.chdir(tmp_path)
     Path(given).parent.mkdir(exist_ok=True)
-    Path(given).write_text("id,name,title,manager_id\n1,Ann,CEO,\n2,Bo,Engineer,1\n",
-                           encoding="utf-8")
+    Path(given).write_text("id,name,title,manager_id\n1,Ann,CEO,\n2,Bo,Engineer,1\n"
+                           "3,,Engineer,1\n", encoding="utf-8")
     code, output = invoke(["import", given, "-o", "acme.yaml"], "")
     assert code == 0, output
-    header = (tmp_path / "acme.yaml").read_text(encoding="utf-8").splitlines()[1]
-    assert header == ("# Imported by `orgviz import` from ./- (2 rows, utf-8): 2 positions, "
-                      "0 open.")
+    lines = (tmp_path / "acme.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == ("# Imported by `orgviz import` from ./- (3 rows, utf-8): 3 positions, "
+                        "1 open.")
+    assert "  # ./-:4: no name: imported as a vacancy" in lines  # (a row's note too)
 
 
 def test_render_names_its_chart_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -347,7 +346,7 @@ def write_org(org: ImportedOrg, persons: Sequence[Person], depths: Sequence[int]
         if i in heads:
             lines.append(comment(f"  # --- {_label(person)}"))
         for note in person_notes[i]:
-            lines.append(comment(f"  # {os.path.basename(person.loc.file)}:{person.loc.line}: "
+            lines.append(comment(f"  # {shown_base_name(person.loc.file)}:{person.loc.line}: "
                                  f"{note}"))
     lines += made[done:]
     if dropped:
@@ -362,7 +361,7 @@ def write_org(org: ImportedOrg, persons: Sequence[Person], depths: Sequence[int]
             why = record.history or ""
             what = ("" if why == ELIMINATED_POST or why.startswith(FUTURE_DATED)
                     else ": history row")
-            lines.append(comment(f"#   {os.path.basename(record.file)}:{record.line}: "
+            lines.append(comment(f"#   {shown_base_name(record.file)}:{record.line}: "
                                  f"{record.id} {who} ({record.history}){what}"))
     lines.append("")  # (the text ends with a line break: no copy of it to add one)
     return "\n".join(lines)
