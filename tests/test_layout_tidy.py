@@ -329,6 +329,11 @@ def test_mirror_symmetric_without_stacking(case) -> None:
         direction="TB", level_gap=options.level_gap, sibling_gap=options.sibling_gap,
         subtree_gap=options.subtree_gap, stack_leaves=False,
     )
+    assert_mirror_image(roots, children, sizes, options, rows)
+
+
+def assert_mirror_image(roots, children, sizes, options, rows) -> TreeLayout:
+    """Reversing every child list (and the roots) mirrors the drawing; returns the layout."""
     a = layout_forest(roots, children, sizes, options, rows)
     mirrored = {k: list(reversed(v)) for k, v in children.items()}
     b = layout_forest(list(reversed(roots)), mirrored, sizes, options, rows)
@@ -337,6 +342,67 @@ def test_mirror_symmetric_without_stacking(case) -> None:
         bx, by = b.positions[k]
         assert abs(x - (b.width - bx)) <= 3 * TOL, k
         assert y == by
+    return a
+
+
+#: Found by test_mirror_symmetric_without_stacking (shrunk): cards 120 x 50 and every gap 0.5,
+#: so a middle child can stand exactly half a gap (0.25, `room`) or FAR_STEP (30) off its
+#: manager's line, and the drawing stands a half hundredth off the 2-decimal grid before
+#: rounding: its places round one way and the mirror image's the other (here 572.625 is
+#: 572.62; mirrored it is 301.25, 572.63 from the right). Each: roots, children, rows.
+_HALF_GAPS = LayoutOptions(level_gap=0.5, sibling_gap=0.5, subtree_gap=0.5, stack_leaves=False)
+_ONTO_THE_LINE = (
+    ["n86", "n14", "n6"],
+    {"n6": ["n7", "n18", "n24", "n28", "n29", "n50"], "n14": ["n42", "n44"],
+     "n42": ["n57", "n80"], "n44": ["n84"]},
+    {"n14": 5, "n18": 4, "n86": 6},
+)
+_HALF_A_GAP_OFF = (
+    ["n86", "n14", "n9", "n6"],
+    {"n6": ["n7", "n18", "n24", "n28", "n29", "n50"], "n7": ["n8", "n60", "n63"],
+     "n14": ["n42", "n44"], "n42": ["n57", "n80"], "n60": ["n62", "n64", "n88", "n89"],
+     "n44": ["n84"]},
+    {"n6": 1, "n9": 3, "n14": 5, "n18": 4, "n64": 7, "n86": 6},
+)
+_FAR_STEP_OFF = (
+    ["n52", "n14", "n22", "n8", "n60", "n16"],
+    {"n16": ["n18", "n24", "n28", "n29", "n50"], "n14": ["n42", "n44"], "n42": ["n57", "n80"],
+     "n60": ["n62", "n64", "n88", "n89"], "n52": ["n71"], "n44": ["n84"]},
+    {"n8": 3, "n14": 5, "n18": 4, "n22": 3, "n52": 5, "n60": 3, "n64": 7},
+)
+
+
+def _mirrored_half_gaps(case: tuple) -> TreeLayout:
+    """The layout of a forest of cards 120 x 50, all gaps 0.5, checked against its mirror."""
+    roots, children, rows = case
+    ids = set(roots) | {c for kids in children.values() for c in kids}
+    sizes = {k: (120.0, 50.0) for k in ids}
+    return assert_mirror_image(roots, children, sizes, _HALF_GAPS, rows)
+
+
+def test_a_middle_child_exactly_half_a_gap_from_a_card_moves_in_the_mirror_image_too() -> None:
+    # n28 stands 0.25 off n6's line: moved onto it, it stands exactly 0.25 (half the
+    # smallest gap) from n24. Rounded, that was 0.24 here and 0.25 in the mirror image, so
+    # only the mirror image moved it (0.25 px off its mirrored place).
+    lay = _mirrored_half_gaps(_ONTO_THE_LINE)
+    assert lay.positions["n28"][0] == lay.positions["n6"][0]
+
+
+def test_a_step_exactly_half_a_gap_long_is_taken_alike_in_the_mirror_image() -> None:
+    # n88 stands 0.25 (half the smallest gap, `room`) off n60's line: measured from the line
+    # as rounded, 0.245 here (less than `room`: it moved onto the line) and 0.25 in the mirror
+    # image (a far move, which would bring another card too near: it stayed). It stays in both.
+    lay = _mirrored_half_gaps(_HALF_A_GAP_OFF)
+    assert abs(lay.positions["n88"][0] - lay.positions["n60"][0]) == pytest.approx(0.24, abs=0.015)
+
+
+def test_a_middle_child_exactly_far_step_off_its_line_stays_in_the_mirror_image_too() -> None:
+    # n28 stands 30 px (FAR_STEP) off n16's line: measured from the line as rounded, 29.995
+    # here (moved far, with n88, and both refused as n28 came too near n24: n88 stayed off
+    # its line) and 30 in the mirror image (n28 stays; n88 alone moved far onto its line).
+    lay = _mirrored_half_gaps(_FAR_STEP_OFF)
+    assert lay.positions["n16"][0] - lay.positions["n28"][0] == pytest.approx(30.0, abs=0.015)
+    assert lay.positions["n88"][0] == lay.positions["n60"][0]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

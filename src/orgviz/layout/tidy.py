@@ -490,6 +490,11 @@ FAR_STEP = 30.0
 #: above a line's first node), so the trunk goes straight on up into the card; else from the
 #: middle (see `_leaving`).
 OFF_MIDDLE = 0.15
+#: How far apart two places, each rounded to 2 decimals, may come out from the same distance
+#: in a drawing and in its mirror image (whose exact places stand a fraction of a hundredth
+#: off the grid in the other direction, so they round the other way), plus a margin: a
+#: choice that compares rounded places allows this much (see `_short`, `_clear_of`, `_layout`).
+ROUNDING = 0.015
 
 
 def _leaving(middle: float, breadth: float, trunks: set[float], beside: list[float]) -> float:
@@ -501,6 +506,13 @@ def _leaving(middle: float, breadth: float, trunks: set[float], beside: list[flo
     if middle in beside or abs(nearest - middle) > OFF_MIDDLE * breadth:
         return middle
     return nearest
+
+
+def _short(step: float, limit: float) -> bool:
+    """Whether a step from a card to a rounded line is shorter than `limit` by more than
+    ROUNDING: a step exactly `limit` long (as when the gaps set both) is not, whichever way
+    the line was rounded, so the drawing and its mirror image move the same cards."""
+    return abs(step) < limit - ROUNDING
 
 
 def _up(value: float) -> float:
@@ -1487,10 +1499,11 @@ class _Straightener:
     def jog(self, at: float, line: float, shift: float, most: float = JOG) -> float:
         """How far a card (or a trunk) at `at`, moved by `shift` with its parent, moves onto
         `line`: the jog between them if that is less than `most` and leaves the card less
-        than `room` from where the layout put it; else 0 (a bend, drawn as it is)."""
+        than `room` from where the layout put it (each by more than ROUNDING, see `_short`);
+        else 0 (a bend, drawn as it is)."""
         step = line - at  # (from where it stands before rounding: it lands on `line`)
-        if (round(at, 2) != line and abs(step) < most
-                and abs(shift - self.carry + step) < self.room):
+        if (round(at, 2) != line and _short(step, most)
+                and _short(shift - self.carry + step, self.room)):
             return step
         return 0.0
 
@@ -1531,9 +1544,10 @@ class _Straightener:
 
     def move_far(self, c: int, at: float, line: float, shift: float) -> None:
         """Move card `c` (at `at`, moved by `shift` with its parent) onto `line` when it
-        misses it by at least `room` and less than `reach` (see `_straighten`)."""
+        misses it by at least `room` (a step `jog` does not take) and less than `reach`, as
+        `_short` measures them (see `_straighten`)."""
         step = line - at
-        if round(at, 2) != line and self.room <= abs(step) < self.reach:
+        if round(at, 2) != line and not _short(step, self.room) and _short(step, self.reach):
             self.moved[c] = shift + step
             self.carried[c] = self.carry + step
             self.far.append(c)
@@ -1614,7 +1628,7 @@ def _layout(forest: PreparedForest, plan: _Plan, options: LayoutOptions) -> Tree
         return lay
     plain, _ = _laid_out(forest, plan, options, 0.0)
     gap = min(options.sibling_gap, options.subtree_gap, options.stack_gap) * 0.5
-    more = 0.015  # (the rounding of two ends to 2 decimals: else the mirror image differs)
+    more = ROUNDING  # (else the mirror image differs)
     if (lay.width <= plain.width + more and lay.height <= plain.height + more
             and _clear_of(lay, forest, far, gap, options.direction == "TB")):
         return lay
@@ -1672,8 +1686,8 @@ class _Grid:
 def _clear_of(lay: TreeLayout, forest: PreparedForest, far: list[int], gap: float,
               tb: bool) -> bool:
     """Whether the cards moved far (`far`, in preorder, with all below them) stand at least
-    `gap` from every card that did not move with them, and no line passes through a card it
-    does not join, where the line or the card moved."""
+    `gap` (less ROUNDING, never overlapping) from every card that did not move with them,
+    and no line passes through a card it does not join, where the line or the card moved."""
     kids, ids = forest.kids, forest.ids
     owner: dict[int, int] = {}  # each card moved far: the far-moved card it moves with
     for top in far:
@@ -1684,13 +1698,17 @@ def _clear_of(lay: TreeLayout, forest: PreparedForest, far: list[int], gap: floa
             todo.extend(kids[v])
     rects = _rects(lay, forest, tb)
     grid = _Grid(rects)
+    # A card exactly `gap` from another stands up to a hundredth nearer or further once both
+    # are rounded, the other way in the mirror image: the rounding is allowed (as long as
+    # no two cards overlap), so that the drawing and its mirror image move the same cards.
+    near = gap - min(ROUNDING, gap)
     for m, mine in owner.items():
         ml, mt, mr, mb = rects[m]
         for o in grid.near(ml - gap, mt - gap, mr + gap, mb + gap):
             if owner.get(o, -1) == mine:
                 continue
             ol, ot, o_r, ob = rects[o]
-            if ml - gap < o_r and ol < mr + gap and mt - gap < ob and ot < mb + gap:
+            if ml - near < o_r and ol < mr + near and mt - near < ob and ot < mb + near:
                 return False
     index = {card_id: i for i, card_id in enumerate(ids)}
     for (p, c), points in lay.edges.items():
