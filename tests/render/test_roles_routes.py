@@ -18,7 +18,9 @@ import pytest
 from renderkit import ENGINES, ORGS
 
 from orgviz.loader import load
+from orgviz.render import rolesroute
 from orgviz.render.geometry import bezier_point
+from orgviz.render.rolesroute import Grid, RowArrow, row_routes
 from orgviz.roles_chart import render
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -385,7 +387,6 @@ def test_the_search_tries_no_more_ways_once_its_budget_is_spent(
     the gaps of every route each pass (up to 768 each), only to skip them all. With WORK 0
     each search makes at most 20 evaluations more (and one past them): no ways are listed
     after that."""
-    from orgviz.render import rolesroute
 
     monkeypatch.setattr(rolesroute, "WORK", 0)
     budgets: dict[int, int] = {}
@@ -481,6 +482,34 @@ def test_an_arrow_within_a_row_passes_under_the_boxes_between_its_ends(
     row_bottom = max(b.rect[3] for b in boxes if b.title.startswith(
         ("Group Product Manager", "Principal Product Manager", "Design Manager")))
     assert max(p[1] for p in dotted[0].points) > row_bottom
+
+
+def _across_under(pieces: list[rolesroute.Cubic]) -> tuple[float, float, float]:
+    """The stretch of an arrow under its row that runs across: (y, x from, x to)."""
+    (x0, y0), *_, (x1, y1) = pieces[2]
+    assert y0 == y1
+    return y0, min(x0, x1), max(x0, x1)
+
+
+def _one_row(xs: list[float]) -> Grid:
+    """A grid of one row of 60 x 40 boxes A, B, C... at the given x (a second row below)."""
+    boxes = {chr(ord("A") + i): (x, 0.0, x + 60.0, 40.0) for i, x in enumerate(xs)}
+    return Grid(boxes, dict.fromkeys(boxes, 0), {0: (0.0, 40.0), 1: (100.0, 140.0)},
+                (-50.0, -50.0, max(xs) + 200.0, 200.0))
+
+
+def test_arrows_under_one_row_that_overlap_run_at_different_heights() -> None:
+    # A -> C and C -> E overlap no other but B -> D, which overlaps both: B -> D took the
+    # second level and so did C -> E (one overlapped arrow placed before it), on top of it.
+    grid = _one_row([0, 100, 200, 300, 400, 500])
+    found = row_routes(grid, [RowArrow("a1", "A", "C", 1.5), RowArrow("a2", "B", "D", 1.5),
+                              RowArrow("a3", "C", "E", 1.5)], {})
+    across = {name: _across_under(pieces) for name, pieces in found.items()}
+    for (one, (y1, lo1, hi1)), (two, (y2, lo2, hi2)) in itertools.combinations(
+            sorted(across.items()), 2):
+        assert y1 != y2 or hi1 < lo2 or hi2 < lo1, (one, two)
+    # (the two that do not overlap each other both run nearest the row)
+    assert across["a1"][0] == across["a3"][0] == 40.0 + rolesroute.ROW_LOOP
 
 
 # --- the "no ..." boxes ----------------------------------------------------------------------

@@ -658,10 +658,10 @@ def _across(left: Rect, right: Rect, members: list[RowArrow],
 def _under(grid: Grid, arrows: list[RowArrow],
            bottoms: dict[str, list[float]]) -> dict[str, list[Cubic]]:
     """Arrows under their row between two boxes that are not side by side, the shorter
-    ones nearer the row; their ends on the boxes' bottoms, on the side facing the other box,
-    clear of the ends already there."""
+    ones nearer the row, each at a level of its own among those it overlaps; their ends on
+    the boxes' bottoms, on the side facing the other box, clear of the ends already there."""
     found: dict[str, list[Cubic]] = {}
-    placed: list[tuple[int, float, float, float]] = []  # row, x from, x to, depth
+    placed: list[tuple[int, float, float, int]] = []  # row, x from, x to, level
     for arrow in sorted(arrows, key=lambda a: (_span(grid, a), a.id)):
         tail, head = grid.boxes[arrow.tail], grid.boxes[arrow.head]
         rightward = (head[0] + head[2]) > (tail[0] + tail[2])
@@ -670,11 +670,20 @@ def _under(grid: Grid, arrows: list[RowArrow],
                           arrow.width)
         row = max(grid.bottom_row(arrow.tail), grid.bottom_row(arrow.head))
         lo, hi = min(x0, x1), max(x0, x1)
-        depth = ROW_LOOP + LOOP_STEP * sum(1 for r, a, b, _ in placed
-                                           if r == row and a <= hi and lo <= b)
-        placed.append((row, lo, hi, depth))
-        found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]), grid.bands[row][1] + depth)
+        level = _free_level(placed, row, lo, hi)
+        placed.append((row, lo, hi, level))
+        found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]),
+                                grid.bands[row][1] + ROW_LOOP + LOOP_STEP * level)
     return found
+
+
+def _free_level(placed: Sequence[tuple[int, float, float, int]], row: int, lo: float,
+                hi: float) -> int:
+    """The level nearest the row (0: ROW_LOOP below it) that no arrow already under row
+    `row` whose stretch across comes within NEAR of lo..hi holds."""
+    used = {level for r, a, b, level in placed
+            if r == row and a - NEAR <= hi and lo <= b + NEAR}
+    return next(level for level in itertools.count() if level not in used)
 
 
 def _span(grid: Grid, arrow: RowArrow) -> float:
