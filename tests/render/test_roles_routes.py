@@ -512,6 +512,48 @@ def test_arrows_under_one_row_that_overlap_run_at_different_heights() -> None:
     assert across["a1"][0] == across["a3"][0] == 40.0 + rolesroute.ROW_LOOP
 
 
+def test_an_arrow_under_its_row_passes_below_a_box_reaching_down_between_its_ends() -> None:
+    # A combined role's box S over rows 0 and 1, between A and B of row 0: the arrow from A
+    # to B ran under row 0, through S.
+    boxes = {"A": (0.0, 0.0, 60.0, 40.0), "S": (100.0, 0.0, 160.0, 140.0),
+             "B": (200.0, 0.0, 260.0, 40.0)}
+    grid = Grid(boxes, dict.fromkeys(boxes, 0), {0: (0.0, 40.0), 1: (100.0, 140.0)},
+                (-50.0, -50.0, 400.0, 260.0), {"S": 1})
+    pieces = row_routes(grid, [RowArrow("a", "A", "B", 1.5)], {})["a"]
+    line = rolesroute.sampled(pieces)
+    assert not any(rolesroute.segment_hits_rect(p, q, boxes["S"])
+                   for p, q in itertools.pairwise(line))
+    assert _across_under(pieces)[0] == 140.0 + rolesroute.ROW_LOOP
+
+
+#: The combined Head + Director of Product reaches down over the Director row between the
+#: Heads of Engineering and Design, whose dotted line runs under the Head row's boxes.
+SPAN_BETWEEN = """orgviz: 1
+org: {name: Span Between, size: small}
+people:
+  - {id: ceo, name: C, title: CEO, role: ceo}
+  - {id: he, name: E, role: head-of-engineering, reports_to: ceo}
+  - {id: hd, name: H, role: [head-of-product, director-of-product], reports_to: ceo}
+  - {id: hs, name: D, role: head-of-design, reports_to: ceo, dotted_to: [he]}
+  - {id: pm, name: P, role: pm, reports_to: he}
+  - {id: pm2, name: Q, role: senior-pm, reports_to: hs}
+  - {id: pm3, name: R, role: pm, reports_to: hd}
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_dotted_line_within_a_row_passes_under_a_combined_role_between_its_ends(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    orgs = [load(org_file(SPAN_BETWEEN, name="span.yaml")), load(ORGS / "mid-size.yaml")]
+    arrows, boxes, _ = parse(render(orgs, "svg", engine=engine))
+    combined = next(b.rect for b in boxes if b.column == 0 and b.title.startswith(
+        "Head of Product + Director of Product"))
+    dotted = [a for a in arrows if a.title.startswith("dotted line from Head of Design")]
+    assert len(dotted) == 1 and min(p[0] for p in dotted[0].points) < combined[0]
+    assert box_hits(arrows, boxes) == []
+    assert max(p[1] for p in dotted[0].points) > combined[3]
+
+
 # --- the "no ..." boxes ----------------------------------------------------------------------
 
 def _ghosts(boxes: list[Drawn]) -> list[Drawn]:

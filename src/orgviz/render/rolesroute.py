@@ -668,13 +668,28 @@ def _under(grid: Grid, arrows: list[RowArrow],
         x0 = _bottom_port(tail, rightward, bottoms.setdefault(arrow.tail, []), arrow.width)
         x1 = _bottom_port(head, not rightward, bottoms.setdefault(arrow.head, []),
                           arrow.width)
-        row = max(grid.bottom_row(arrow.tail), grid.bottom_row(arrow.head))
         lo, hi = min(x0, x1), max(x0, x1)
+        row = _under_row(grid, max(grid.bottom_row(arrow.tail), grid.bottom_row(arrow.head)),
+                         lo, hi)
         level = _free_level(placed, row, lo, hi)
         placed.append((row, lo, hi, level))
         found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]),
                                 grid.bands[row][1] + ROW_LOOP + LOOP_STEP * level)
     return found
+
+
+def _under_row(grid: Grid, row: int, lo: float, hi: float) -> int:
+    """The row an arrow under row `row` from x lo to hi runs below: the bottom row of the
+    deepest box standing in that row between its ends (a combined role's box reaching down
+    over the rows below, and any box between the ends in the rows it then reaches), so
+    that it passes under that box and not through it."""
+    first, deepest = row, -1
+    while deepest != row:
+        deepest = row
+        row = max([row, *(grid.bottom_row(name) for name, rect in grid.boxes.items()
+                          if grid.row_of[name] <= row and grid.bottom_row(name) >= first
+                          and rect[0] - BOX_CLEAR <= hi and lo <= rect[2] + BOX_CLEAR)])
+    return row
 
 
 def _free_level(placed: Sequence[tuple[int, float, float, int]], row: int, lo: float,
