@@ -554,6 +554,43 @@ def test_a_dotted_line_within_a_row_passes_under_a_combined_role_between_its_end
     assert max(p[1] for p in dotted[0].points) > combined[3]
 
 
+#: A role the ladder does not know ('vp-of-product' below its reports) is a box in the IC
+#: row, its arrow up to the Head of Product: Graphviz leaves the Principal and Group PMs,
+#: with their lines to each other straight across, between them.
+ODD_LADDER = """orgviz: 1
+org: {name: Odd Ladder Inc, size: mid-size, date: 2026-12-01}
+people:
+  - {id: ceo, name: Cleo Chief, title: CEO, role: ceo}
+  - {id: vp, name: Val Vo, title: VP of Product, role: vp-of-product, reports_to: ceo}
+  - {id: h1, name: Hal One, title: Head of Product, role: head-of-product, reports_to: vp}
+  - {id: h2, name: Hil Two, title: Head of Product, role: head-of-product, reports_to: h1}
+  - {id: g1, name: Gus G, title: Group Product Manager, role: group-pm, reports_to: h2}
+  - {id: g2, name: Gia H, title: Principal Product Manager, role: principal-pm, reports_to: g1}
+  - {id: g3, name: Gil I, title: Group Product Manager, role: group-pm, reports_to: g2}
+  - {id: s1, name: Sam S, title: Senior Product Manager, role: senior-pm, reports_to: g1}
+  - {id: s2, name: Sal T, title: Senior Product Manager, role: senior-pm, reports_to: s1}
+  - {id: p1, name: Pia P, title: Product Manager, role: pm, reports_to: s2}
+  - {id: p2, name: Pat Q, title: Product Manager, role: pm, reports_to: vp}
+  - {id: p3, name: Poe R, title: Product Manager, role: pm, reports_to: p2}
+  - {id: a1, name: Ace A, title: Associate Product Manager, role: associate-pm, reports_to: h1}
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_arrow_between_rows_keeps_clear_of_the_arrows_within_a_row(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    # The arrow up to the Head of Product passed between the Principal and Group PMs,
+    # across both their lines: beside the Principal PM it crosses nothing.
+    orgs = [load(ORGS / "small.yaml"), load(org_file(ODD_LADDER, name="odd.yaml")),
+            load(ORGS / "mid-size.yaml")]
+    arrows, boxes, _ = parse(render(orgs, "svg", engine=engine))
+    column = [a for a in arrows if a.column == 1]
+    within = [a for a in column if "Principal Product Manager" in a.title
+              and "Group Product Manager" in a.title]
+    assert len(within) == 2
+    assert crossings(column) == [] and box_hits(arrows, boxes) == []
+
+
 # --- the "no ..." boxes ----------------------------------------------------------------------
 
 def _ghosts(boxes: list[Drawn]) -> list[Drawn]:

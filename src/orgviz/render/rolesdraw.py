@@ -361,7 +361,19 @@ class _Drawing:
             rows = list(range(grid.bottom_row(upper) + 1, grid.row_of[lower]))
             routes.append(Route(arrow.id, upper, lower, self.line_width(arrow), rows,
                                 hint=self.hint(arrow.id, [grid.middle(r) for r in rows])))
-        router = Router(grid, routes)
+        found, row = self.solved(grid, routes, within, ups, [])
+        if row:  # (again, clear of the arrows within a row where it can)
+            found, row = self.solved(grid, routes, within, ups,
+                                     [sampled(pieces) for pieces in row.values()])
+        return found | row
+
+    @staticmethod
+    def solved(grid: Grid, routes: list[Route], within: list[RowArrow], ups: set[str],
+               fixed: list[list[Point]]) -> tuple[dict[str, list[Cubic]],
+                                                  dict[str, list[Cubic]]]:
+        """The pieces of a column's arrows between rows, routed clear of the `fixed` ones
+        where they can (tail to head; `ups`: those drawn up), and then those within a row."""
+        router = Router(grid, routes, fixed)
         router.solve()
         found = {name: ([(p3, p2, p1, p0) for p0, p1, p2, p3 in reversed(pieces)]
                         if name in ups else pieces)
@@ -369,8 +381,7 @@ class _Drawing:
         bottoms: dict[str, list[float]] = {}
         for route in routes:
             bottoms.setdefault(route.upper, []).append(router.ports[(route.id, "bottom")])
-        found.update(row_routes(grid, within, bottoms))
-        return found
+        return found, row_routes(grid, within, bottoms)
 
     def hint(self, arrow_id: str, heights: list[float]) -> list[float] | None:
         """Where Graphviz's spline of an arrow crosses each of the given heights (layout

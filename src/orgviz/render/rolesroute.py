@@ -193,7 +193,8 @@ def sampled(pieces: Sequence[Cubic], steps: int = 8) -> list[Point]:
 
 
 class Router:
-    """Routes the arrows of one column (all between rows: none within one row).
+    """Routes the arrows of one column (all between rows: none within one row; those are
+    `fixed`, fine polylines a route pays a crossing to meet).
 
     An arrow runs straight down in a row (under its upper box, in a gap of a row it passes,
     above its lower box) and bends only between rows, where no box stands: so it never meets
@@ -201,8 +202,10 @@ class Router:
     shift the same way between two rows turn one after the other (the outer one first), so
     that they stay apart instead of running together."""
 
-    def __init__(self, grid: Grid, routes: list[Route]) -> None:
+    def __init__(self, grid: Grid, routes: list[Route],
+                 fixed: Sequence[Sequence[Point]] = ()) -> None:
         self.grid, self.routes = grid, routes
+        self.fixed = [_Line(points) for points in fixed if len(points) > 1]
         self.gaps = {row: grid.gaps(row) for row in grid.bands}
         self.ports: dict[tuple[str, str], float] = {}
         self.pieces: dict[str, list[Cubic]] = {}
@@ -378,7 +381,7 @@ class Router:
 
     def _cost(self) -> float:
         self.place()
-        total = 0.0
+        total = self._fixed_crossings() * CROSSING
         spans: dict[tuple[float, float], list[tuple[Point, Point, Route]]] = {}
         for route in self.routes:
             for index, row in enumerate(route.rows):
@@ -396,6 +399,19 @@ class Router:
                     elif self._near(route, a, b, other, c, d):
                         total += NEAR_MISS
         return total
+
+    def _fixed_crossings(self) -> int:
+        """How many pieces of the routes (from one corner to the next) meet a fixed arrow
+        (one within a row, drawn already)."""
+        found = 0
+        for route in self.routes:
+            for a, b in itertools.pairwise(route.points):
+                piece = (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1])
+                for fixed in self.fixed:
+                    if not fixed.far(piece) and polylines_nearer(
+                            self._fine(route, a, b), fixed.points, 0.01):
+                        found += 1
+        return found
 
     def _near(self, route: Route, a: Point, b: Point, other: Route, c: Point,
               d: Point) -> bool:
