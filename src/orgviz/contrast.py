@@ -1,11 +1,13 @@
-"""Colors against the surface they are drawn on: WCAG's contrast ratio, CIELAB (D65), and
-the shade of a color, of the same hue, that reaches a contrast on a surface.
+"""Colors against the surface they are drawn on: WCAG's contrast ratio, CIELAB (D65) and
+OKLab, and the shade of a color, of the same hue, that reaches a contrast on a surface.
 
 A team's color is the band along the top of its cards and its legend swatch. Picked on
 white (the default theme), a dark navy is all but invisible on the dark theme's cards
 (`#1F3A5F`: 1.31:1 on `#22272E`); `legible` gives the shade of it such a theme draws: the
-same CIELAB hue, lighter (on a dark surface) or darker (on a light one) just enough to
-reach the contrast asked for, its chroma kept where sRGB holds it.
+same OKLCh hue, lighter (on a dark surface) or darker (on a light one) just enough to
+reach the contrast asked for, its chroma kept where sRGB holds it. OKLab, not CIELAB: a
+blue lightened at CIELAB's hue turns purple (navy `#1A237E` became `#6D61C8`, the violet of
+indigo `#311B92` lightened, `#7C57D7`); OKLab's hues hold as a color lightens.
 """
 
 from __future__ import annotations
@@ -61,11 +63,6 @@ def _f(t: float) -> float:
     return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
 
 
-def _f_inverse(t: float) -> float:
-    """The inverse of `_f`."""
-    return t ** 3 if t ** 3 > 216 / 24389 else (116 * t - 16) * 27 / 24389
-
-
 def lab(color: str) -> Lab:
     """CIELAB (D65) of a `#rgb` or `#rrggbb` color."""
     r, g, b = (_linear(c) for c in _channels(color))
@@ -77,32 +74,42 @@ def lab(color: str) -> Lab:
 
 
 def _linear_rgb(lightness: float, a: float, b: float) -> tuple[float, float, float]:
-    """Linear sRGB (unclipped) of a CIELAB color."""
-    fy = (lightness + 16) / 116
-    x = _f_inverse(fy + a / 500) * _WHITE_X
-    y = _f_inverse(fy)
-    z = _f_inverse(fy - b / 200) * _WHITE_Z
-    return (3.2404542 * x - 1.5371385 * y - 0.4985314 * z,
-            -0.9692660 * x + 1.8760108 * y + 0.0415560 * z,
-            0.0556434 * x - 0.2040259 * y + 1.0572252 * z)
+    """Linear sRGB (unclipped) of an OKLab color (Ottosson 2020)."""
+    long_ = (lightness + 0.3963377774 * a + 0.2158037573 * b) ** 3
+    medium = (lightness - 0.1055613458 * a - 0.0638541728 * b) ** 3
+    short = (lightness - 0.0894841775 * a - 1.2914855480 * b) ** 3
+    return (4.0767416621 * long_ - 3.3077115913 * medium + 0.2309699292 * short,
+            -1.2684380046 * long_ + 2.6097574011 * medium - 0.3413193965 * short,
+            -0.0041960863 * long_ - 0.7034186147 * medium + 1.7076147010 * short)
+
+
+def oklab(color: str) -> Lab:
+    """OKLab (Ottosson 2020: lightness 0 to 1) of a `#rgb` or `#rrggbb` color."""
+    r, g, b = (_linear(c) for c in _channels(color))
+    long_ = (0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b) ** (1 / 3)
+    medium = (0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b) ** (1 / 3)
+    short = (0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b) ** (1 / 3)
+    return (0.2104542553 * long_ + 0.7936177850 * medium - 0.0040720468 * short,
+            1.9779984951 * long_ - 2.4285922050 * medium + 0.4505937099 * short,
+            0.0259040371 * long_ + 0.7827717662 * medium - 0.8086757660 * short)
 
 
 def _in_gamut(lightness: float, a: float, b: float) -> bool:
-    """Whether sRGB holds a CIELAB color."""
+    """Whether sRGB holds an OKLab color."""
     return all(-1e-9 <= c <= 1 + 1e-9 for c in _linear_rgb(lightness, a, b))
 
 
 def _hex(lightness: float, a: float, b: float) -> str:
-    """The `#RRGGBB` nearest a CIELAB color (clipped to sRGB)."""
+    """The `#RRGGBB` nearest an OKLab color (clipped to sRGB)."""
     channels = (min(1.0, max(0.0, c)) for c in _linear_rgb(lightness, a, b))
     return "#" + "".join(f"{round(_encoded(c) * 255):02X}" for c in channels)
 
 
 def _shade(lightness: float, chroma: float, hue: float) -> str:
-    """The color of this CIELAB lightness and hue (radians) with the most chroma up to
+    """The color of this OKLab lightness and hue (radians) with the most chroma up to
     `chroma` that sRGB holds."""
     if not chroma:  # (a gray: red, green and blue alike)
-        level = round(_encoded(_f_inverse((lightness + 16) / 116)) * 255)
+        level = round(_encoded(min(1.0, max(0.0, lightness ** 3))) * 255)
         return f"#{level:02X}{level:02X}{level:02X}"
     a, b = math.cos(hue), math.sin(hue)
     if _in_gamut(lightness, chroma * a, chroma * b):
@@ -120,16 +127,16 @@ def _shade(lightness: float, chroma: float, hue: float) -> str:
 @lru_cache(maxsize=4096)
 def legible(color: str, surface: str, ratio: float) -> str:
     """`color` if its contrast with `surface` is at least `ratio`, else the shade of its
-    CIELAB hue that is the least lighter (on a dark surface) or darker (on a light one)
+    OKLCh hue that is the least lighter (on a dark surface) or darker (on a light one)
     that reaches `ratio` (`#RRGGBB`); white or black when no shade of the hue does."""
     if contrast(color, surface) >= ratio:
         return color
-    lightness, a, b = lab(color)
+    lightness, a, b = oklab(color)
     digits = hex_digits(color).lower()
     gray = digits[0:2] == digits[2:4] == digits[4:6]
     chroma, hue = (0.0 if gray else math.hypot(a, b)), math.atan2(b, a)
     lighter = luminance(surface) < 0.18  # (the middle gray's luminance: L* 50)
-    end = 100.0 if lighter else 0.0
+    end = 1.0 if lighter else 0.0
     if contrast(_shade(end, chroma, hue), surface) < ratio:
         return "#FFFFFF" if lighter else "#000000"
     low, high = lightness, end  # (low fails, high reaches the ratio)

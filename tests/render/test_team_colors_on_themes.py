@@ -4,6 +4,7 @@ on its cards and in the legend), and as the file says on the default theme."""
 
 from __future__ import annotations
 
+import colorsys
 import math
 import re
 from collections.abc import Callable
@@ -15,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orgviz.contrast import contrast, difference, lab, legible
+from orgviz.contrast import contrast, difference, lab, legible, oklab
 from orgviz.loader import load
 from orgviz.render import RenderOptions, render
 from orgviz.render.themes import ACCENT_CONTRAST, THEMES, accent
@@ -26,8 +27,8 @@ HEX = st.from_regex(r"#[0-9A-F]{6}", fullmatch=True)
 
 
 def hue(color: str) -> float:
-    """The CIELAB hue angle of a color, in degrees."""
-    _, a, b = lab(color)
+    """The OKLCh hue angle of a color, in degrees (CIELAB's bends blues to purple)."""
+    _, a, b = oklab(color)
     return math.degrees(math.atan2(b, a)) % 360
 
 
@@ -103,6 +104,22 @@ def test_any_color_is_made_legible_on_the_dark_cards(color: str) -> None:
 @given(HEX)
 def test_any_color_is_made_legible_on_white(color: str) -> None:
     assert contrast(legible(color, "#FFFFFF", 4.5), "#FFFFFF") >= 4.5
+
+
+def test_a_navy_lightened_on_dark_stays_blue_not_indigos_violet() -> None:
+    """Navy #1A237E was lightened at its CIELAB hue to #6D61C8, a violet (HSL hue 235 to
+    247 degrees), next to indigo #311B92's #7C57D7: the two read as one purple."""
+    navy, indigo = (accent(THEMES["dark"], color) for color in ("#1A237E", "#311B92"))
+    assert hue_apart(navy, "#1A237E") < 1 and hue_apart(indigo, "#311B92") < 1
+    assert navy == "#5169C9"  # (HSL hue 228 degrees: a blue)
+    assert abs(hsl_hue(navy) - hsl_hue("#1A237E")) < 8
+    assert hsl_hue(navy) < hsl_hue("#1A237E") + 1 < hsl_hue(indigo)
+
+
+def hsl_hue(color: str) -> float:
+    """A color's HSL hue, in degrees."""
+    red, green, blue = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(red, green, blue)[0] * 360
 
 
 def test_cards_and_legend_wear_the_same_lightened_color(org_file: Callable[..., Path]) -> None:

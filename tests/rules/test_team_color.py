@@ -90,10 +90,10 @@ people:
 def test_colors_the_dark_theme_draws_alike_are_reported_at_the_later_color(
         messages: Messages) -> None:
     """#1B5E20 and #2E7030 are 6.1 apart on white; lightened to 3:1 on the dark cards
-    (#3D7D3C, #3C7E3C), 0.4."""
+    (#3C7D3E, #3C7E3D), 0.5."""
     assert messages(ALIKE, "team-color")[0] == (
-        5, 43, "team 'platform' has color '#2E7030', drawn '#3C7E3C', alike on the dark "
-               "theme's cards to team 'eng''s '#1B5E20', drawn '#3D7D3C' (CIEDE2000 0.4, at "
+        5, 43, "team 'platform' has color '#2E7030', drawn '#3C7E3D', alike on the dark "
+               "theme's cards to team 'eng''s '#1B5E20', drawn '#3C7D3E' (CIEDE2000 0.5, at "
                "least 3 tells them apart; a color below 3:1 on those cards is drawn "
                "lighter): the legend cannot say which cards are whose; pick colors further "
                "apart in hue")

@@ -79,7 +79,7 @@ class Theme(NamedTuple):
 #: the others (the Tableau 10 among themselves: 18), has a contrast of at least 1.5:1 on
 #: white and 2.5:1 on the dark theme's cards, so one list serves both themes (the dark
 #: theme draws the three below ACCENT_CONTRAST there a shade lighter, `accent`: #666666,
-#: #B3446C and #875692 as #707070, #B84870 and #8F5D99). The first ten stay first: charts
+#: #B3446C and #875692 as #707070, #B84870 and #8F5D9A). The first ten stay first: charts
 #: of up to ten teams keep their colors.
 _TABLEAU = ("#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#EECA3B",
             "#9D755D", "#FF9DA6", "#BAB0AC",
