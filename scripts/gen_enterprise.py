@@ -62,7 +62,7 @@ LINES = [
         "payments",
         "Payments",
         ["London", "Amsterdam", "Dublin"],
-        ("#BEBADA", "#97BBF5", "#7570B3"),
+        ("#BEBADA", "#88AAFF", "#7777BB"),
         [
             ("Checkout", ["Hosted Checkout", "Wallets"]),
             ("Payouts", ["Merchant Payouts", "Treasury"]),
@@ -73,7 +73,7 @@ LINES = [
         "platform",
         "Platform",
         ["Berlin", "Toronto", "Warsaw"],
-        ("#8DB600", "#A8D89A", "#33A02C"),
+        ("#8DB600", "#A8D89A", "#667711"),
         [
             ("Developer Platform", ["APIs & SDKs", "Developer Portal"]),
             ("Identity", ["Authentication", "Permissions"]),
@@ -84,7 +84,7 @@ LINES = [
         "growth",
         "Growth",
         ["San Francisco", "New York", "Austin"],
-        ("#FF7F0E", "#FDBF6F", "#B15928"),
+        ("#FF7F0E", "#FDBF6F", "#BB5500"),
         [
             ("Activation", ["Onboarding", "Experimentation"]),
             ("Monetization", ["Pricing", "Subscriptions"]),
@@ -95,7 +95,7 @@ LINES = [
         "marketplace",
         "Marketplace",
         ["Singapore", "Bengaluru", "Sydney"],
-        ("#C49C94", "#D6A5C9", "#E7298A"),
+        ("#BB9999", "#886688", "#DD2299"),
         [
             ("Buyer Experience", ["Search", "Product Pages"]),
             ("Seller Tools", ["Listings", "Seller Analytics"]),
@@ -205,9 +205,9 @@ def build(seed: int = SEED) -> Builder:
     rng = b.rng
 
     b.team("executive", "Executive Office", "#7F7F7F", None, None)
-    b.team("product", "Product", "#4C78A8", "executive", None)
-    b.team("design", "Design", "#E31A1C", "product", None)
-    b.team("engineering", "Engineering", "#008856", "executive", None)
+    b.team("product", "Product", "#3377BB", "executive", None)
+    b.team("design", "Design", "#EE1100", "product", None)
+    b.team("engineering", "Engineering", "#118866", "executive", None)
 
     # --- Executive team ---------------------------------------------------------------------
     b.section("Executive team")
@@ -230,28 +230,28 @@ def build(seed: int = SEED) -> Builder:
         "Chief Financial Officer",
         "cfo",
         ceo,
-        b.team("finance", "Finance", "#9D755D", "executive", None),
+        b.team("finance", "Finance", "#996655", "executive", None),
         "New York",
     )
     coo = b.person(
         "Chief Operating Officer",
         "coo",
         ceo,
-        b.team("operations", "Operations", "#72B7B2", "executive", None),
+        b.team("operations", "Operations", "#77BBAA", "executive", None),
         "Seattle",
     )
     cmo = b.person(
         "Chief Marketing Officer",
         "cmo",
         ceo,
-        b.team("marketing", "Marketing", "#E45756", "executive", None),
+        b.team("marketing", "Marketing", "#EE3366", "executive", None),
         "New York",
     )
     cro = b.person(
         "Chief Revenue Officer",
         "cro",
         ceo,
-        b.team("sales", "Sales", "#EECA3B", "executive", None),
+        b.team("sales", "Sales", "#EECC22", "executive", None),
         "New York",
     )
     chro = b.person(
@@ -290,7 +290,7 @@ def build(seed: int = SEED) -> Builder:
     )
     vp_design = b.person("VP of Design", "vp-design", cpo, "design", "Seattle")
     b.set_lead("design", vp_design)
-    ops_team = b.team("product-operations", "Product Operations", "#A463F2", "product", None)
+    ops_team = b.team("product-operations", "Product Operations", "#AA66FF", "product", None)
     prod_ops = b.person("Director of Product Operations", "director", cpo, ops_team, "Seattle")
     b.set_lead(ops_team, prod_ops)
     b.person("Senior Product Operations Manager", "senior-ic", prod_ops, ops_team, "Seattle")
@@ -347,7 +347,7 @@ def build(seed: int = SEED) -> Builder:
         line_leaders[key] = {"vp": vp, "head": head, "directors": directors}
 
     b.section("Trust & Safety: product (a Head of Product line reporting to the CPO)")
-    ts_team = b.team("trust-safety-product", "Trust & Safety Product", "#A6CEE3", "product", None)
+    ts_team = b.team("trust-safety-product", "Trust & Safety Product", "#99DDEE", "product", None)
     ts_head = b.person("Head of Product, Trust & Safety", "head-of-product", cpo, ts_team, "Dublin")
     b.set_lead(ts_team, ts_head)
     ts_gpm = b.person("Group Product Manager, Integrity", "group-pm", ts_head, ts_team, "Dublin")
@@ -406,7 +406,7 @@ def build(seed: int = SEED) -> Builder:
                     vacant=b.maybe_vacant(0.07),
                 )
     b.section("Design systems and research")
-    ds_team = b.team("design-systems", "Design Systems & Research", "#F781BF", "design", None)
+    ds_team = b.team("design-systems", "Design Systems & Research", "#FF88DD", "design", None)
     hod = b.person(
         "Head of Design, Systems & Research", "head-of-design", vp_design, ds_team, "Seattle"
     )
@@ -476,7 +476,7 @@ def build(seed: int = SEED) -> Builder:
                 eng_team_of(em, rng.randint(5, 8), team, hubs[i])
 
     b.section("Infrastructure engineering")
-    infra = b.team("infrastructure", "Infrastructure", "#FC8D62", "engineering", None)
+    infra = b.team("infrastructure", "Infrastructure", "#FF6655", "engineering", None)
     vpi = b.person("VP of Engineering, Infrastructure", "vp-engineering", cto, infra, "Seattle")
     b.set_lead(infra, vpi)
     for area, subs, loc in (
