@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -24,6 +25,7 @@ people:
 """
 
 Messages = Callable[[str, str], list[tuple[int, int, str]]]
+ORGS = Path(__file__).resolve().parents[2] / "orgs"
 
 
 def test_colors_too_light_for_white_cards_are_reported_at_the_color(
@@ -77,7 +79,7 @@ orgviz: 1
 org: {name: T, size: small}
 teams:
   - {id: eng, name: Eng, color: '#1B5E20'}
-  - {id: platform, name: Platform, color: '#2E7030'}
+  - {id: platform, name: Platform, color: '#093009'}
   - {id: product, name: Product, color: '#F58518'}
   - {id: clinic, name: Clinic, color: '#E8872B'}
   - {id: growth, name: Growth, color: '#F58518'}
@@ -89,12 +91,12 @@ people:
 
 def test_colors_the_dark_theme_draws_alike_are_reported_at_the_later_color(
         messages: Messages) -> None:
-    """#1B5E20 and #2E7030 are 6.1 apart on white; lightened to 3:1 on the dark cards
-    (#3C7D3E, #3C7E3D), 0.5."""
+    """#1B5E20 and #093009 are 14.5 apart on white; lightened to 3:1 on the dark cards
+    (#3C7D3E, #51794F), 5.6."""
     assert messages(ALIKE, "team-color")[0] == (
-        5, 43, "team 'platform' has color '#2E7030', drawn '#3C7E3D', alike on the dark "
-               "theme's cards to team 'eng''s '#1B5E20', drawn '#3C7D3E' (CIEDE2000 0.5, at "
-               "least 3 tells them apart; a color below 3:1 on those cards is drawn "
+        5, 43, "team 'platform' has color '#093009', drawn '#51794F', alike on the dark "
+               "theme's cards to team 'eng''s '#1B5E20', drawn '#3C7D3E' (CIEDE2000 5.6, at "
+               "least 12 tells them apart; a color below 3:1 on those cards is drawn "
                "lighter): the legend cannot say which cards are whose; pick colors further "
                "apart in hue")
 
@@ -104,7 +106,7 @@ def test_colors_alike_as_the_file_says_them_are_reported_once(messages: Messages
     share it: not reported, nor again against Clinic's)."""
     assert messages(ALIKE, "team-color")[1:] == [
         (7, 39, "team 'clinic' has color '#E8872B', alike to team 'product''s '#F58518' "
-                "(CIEDE2000 2.6, at least 3 tells them apart): the legend cannot say which "
+                "(CIEDE2000 2.6, at least 12 tells them apart): the legend cannot say which "
                 "cards are whose; pick colors further apart")]
 
 
@@ -122,5 +124,34 @@ def test_a_bad_min_difference_is_a_config_error_at_its_value(messages: Messages)
 
 
 def test_colors_far_apart_on_both_themes_find_nothing(messages: Messages) -> None:
-    source = ALIKE.replace("'#2E7030'", "'#8DB600'").replace("'#E8872B'", "'#A6761D'")
+    source = ALIKE.replace("'#093009'", "'#8DB600'").replace("'#E8872B'", "'#A6761D'")
+    assert messages(source, "team-color") == []
+
+
+NAVY_INDIGO = """\
+orgviz: 1
+org: {name: T, size: small}
+teams:
+  - {id: payments, name: Payments, color: '#1A237E'}
+  - {id: risk, name: Risk, color: '#311B92'}
+people:
+  - {id: a, name: Ann, title: Chief Executive Officer, team: payments}
+"""
+
+
+def test_navy_and_indigo_are_alike_at_the_default(messages: Messages) -> None:
+    """5.0 apart on white and 5.5 as the dark theme draws them (#5169C9, #6360D8): both
+    read as one dark blue-purple in a band and a swatch; the default was 3."""
+    assert messages(NAVY_INDIGO, "team-color") == [
+        (5, 35, "team 'risk' has color '#311B92', alike to team 'payments''s '#1A237E' "
+                "(CIEDE2000 5.0, at least 12 tells them apart): the legend cannot say which "
+                "cards are whose; pick colors further apart")]
+    bluer = messages(NAVY_INDIGO.replace("'#1A237E'", "'#1F77B4'"), "team-color")
+    assert bluer == []  # (a clear blue, #1F77B4: 30.6 and 16.4 from the indigo)
+
+
+@pytest.mark.parametrize("name", ["small", "mid-size", "enterprise"])
+def test_the_example_orgs_have_no_colors_alike(messages: Messages, name: str) -> None:
+    """Their least differences at the default: enterprise 13.9, mid-size 13.1, small 23.0."""
+    source = (ORGS / f"{name}.yaml").read_text(encoding="utf-8")
     assert messages(source, "team-color") == []

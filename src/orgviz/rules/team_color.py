@@ -7,12 +7,17 @@ draws nothing a reader can see there, and the team's cards look like no team's: 
 darker shade, or switch the rule off for a chart only ever drawn with `--theme dark`. The
 `dark` and `high-contrast` themes draw a color below 3:1 on their cards in a lighter
 (darker) shade of its hue that reaches it, so no color is lost there; but colors that
-differ only in how dark they are can come out alike (`#1B5E20` and `#2E7030` both as a
-green of 3:1 on the dark cards). Two teams of different colors that the light or the dark
-theme draws less than `min-difference` apart (CIEDE2000, 3 by default: about 1 is just
-seen side by side) are reported at the later team's color: the legend cannot say which
-cards are whose. Pick colors further apart in hue (teams that mean to share a color name
-the same one, and are not reported).
+differ only in how dark they are can come out alike (`#1B5E20` and `#093009`, 14.5 apart
+on white, both as a green of 3:1 on the dark cards, 5.6). Two teams of different colors
+that the light or the dark theme draws less than `min-difference` apart (CIEDE2000, 12 by
+default) are reported at the later team's color: the legend cannot say which cards are
+whose (a color too light for white is reported as that alone). About 1 is just seen side
+by side in large patches, but a team color is a 5 px band and a legend swatch, seen apart:
+navy `#1A237E` and indigo `#311B92` (5.0 on white, 5.5 on dark) read as one purple there,
+and so did pairs 10.9 to 11.2 apart (`#E31A1C` and `#E45756`, `#A6CEE3` and `#97BBF5`,
+`#D6A5C9` and `#F781BF`); the default palette's 20 colors are at least 15 apart. Pick
+colors further apart in hue (teams that mean to share a color name the same one, and are
+not reported).
 
 Passes:
 
@@ -41,7 +46,7 @@ from orgviz.rules import Finding
 
 ID = "team-color"
 LEVEL = "warning"
-DEFAULTS: dict[str, Any] = {"min-contrast": 1.25, "min-difference": 3.0}
+DEFAULTS: dict[str, Any] = {"min-contrast": 1.25, "min-difference": 12.0}
 #: The least value of each option (a ratio below 1 would find nothing; a `min-difference`
 #: of 0 finds no alike colors).
 MINIMUMS = {"min-contrast": 1, "min-difference": 0}
@@ -62,10 +67,12 @@ _MOST_S_L = 1.75
 def check(org: Org, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Report team colors whose contrast with white is below `min-contrast`, and those
     drawn less than `min-difference` from an earlier team's other color."""
-    yield from _too_light(org, options["min-contrast"])
+    least: float = options["min-contrast"]
+    yield from _too_light(org, least)
     apart: float = options["min-difference"]
-    if apart > 0:
-        yield from _alike(org, apart)
+    if apart > 0:  # (a color too light is reported as that alone, and compared with none)
+        yield from _alike(apart, [team for team in org.teams if team.color is not None
+                                  and contrast(team.color, WHITE) >= least])
 
 
 def _too_light(org: Org, least: float) -> Iterator[Finding]:
@@ -81,11 +88,10 @@ def _too_light(org: Org, least: float) -> Iterator[Finding]:
                    "band and its legend swatch are barely visible; pick a darker shade")
 
 
-def _alike(org: Org, apart: float) -> Iterator[Finding]:
-    """Each team whose color a compared theme draws less than `apart` from an earlier
-    team's other color (the first such), at its color; a color named again is not."""
-    colored = [(team, "#" + hex_digits(team.color).upper()) for team in org.teams
-               if team.color is not None]
+def _alike(apart: float, teams: list[Team]) -> Iterator[Finding]:
+    """Each of `teams` whose color a compared theme draws less than `apart` from an
+    earlier one's other color (the first such), at its color; a color named again is not."""
+    colored = [(team, "#" + hex_digits(team.color or "").upper()) for team in teams]
     if len({color for _, color in colored}) < 2:
         return
     from orgviz.render.themes import THEMES, accent  # (only for an org of team colors)
