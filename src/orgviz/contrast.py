@@ -124,6 +124,13 @@ def _shade(lightness: float, chroma: float, hue: float) -> str:
     return _hex(lightness, low * a, low * b)
 
 
+def mix(color: str, surface: str, strength: float) -> str:
+    """`color` drawn at `strength` (0 to 1) opacity over `surface`, as SVG composites it
+    (in sRGB's encoding): `#RRGGBB`."""
+    channels = zip(_channels(color), _channels(surface), strict=True)
+    return "#" + "".join(f"{round((s + strength * (c - s)) * 255):02X}" for c, s in channels)
+
+
 @lru_cache(maxsize=4096)
 def legible(color: str, surface: str, ratio: float) -> str:
     """`color` if its contrast with `surface` is at least `ratio`, else the shade of its

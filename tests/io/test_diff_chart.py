@@ -12,6 +12,7 @@ from orgviz.diff import HIGHLIGHT, Change, changes_chart, diff_orgs, draw_change
 from orgviz.diff.draw import _card_note
 from orgviz.loader import load
 from orgviz.model import Org
+from orgviz.render.themes import THEMES, open_accent
 
 BEFORE = """\
 orgviz: 1
@@ -98,7 +99,10 @@ def test_an_open_roles_change_colors_are_as_strong_as_the_key_shows_them(
     result = CliRunner().invoke(main, ["render", str(tmp_path / "new.yaml"), "-o", str(drawn),
                                        "--color-by", "level"])
     assert result.exit_code == 0, result.output
-    assert 'fill-opacity="0.55"' in _card(drawn.read_text(encoding="utf-8"), "Open role")
+    faded = {open_accent(THEMES["light"], color): color
+             for color in THEMES["light"].level_colors}
+    [(_d, fill)] = _bands(_card(drawn.read_text(encoding="utf-8"), "Open role"))
+    assert fill in faded and fill != faded[fill]  # (a level color, paler)
 
 
 def test_single_kind_cards_are_as_before(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from orgviz.render.cards import (
 from orgviz.render.chart import Card, Chart
 from orgviz.render.geometry import Box, Connector, Geometry, Point
 from orgviz.render.labels import ellipsize, in_reading_order, text_width, wrap, xml_escape
-from orgviz.render.themes import Theme, accent
+from orgviz.render.themes import Theme, accent, open_accent
 
 MARGIN = 28.0
 #: The key's entry for the cards' dotted-line notes (cards.dotted_note), the same on every
@@ -647,7 +647,7 @@ class _CardMaker:
                 d = f"M{n(left)} 0H{n(w - r)}{arc}{n(w - dx)} {n(a)}H{n(left)}Z"
             else:
                 d = f"M{n(left)} 0H{n(right)}V{n(a)}H{n(left)}Z"
-            paths.append(f'<path d="{d}"{_band_rest(accent(self.theme, color), faded)}')
+            paths.append(f'<path d="{d}"{_band_rest(self.theme, color, faded)}')
         return paths
 
     def prepare(self, card: Card, text: CardText, w: float, h: float) -> PreparedCard:
@@ -668,7 +668,7 @@ class _CardMaker:
             parts.extend(self.split_band(card.accents, w, kind == "open" and self.fade_open))
         elif card.color:
             r, dx, arc, a = self.band_shape
-            rest = _band_rest(accent(theme, card.color), kind == "open" and self.fade_open)
+            rest = _band_rest(theme, card.color, kind == "open" and self.fade_open)
             parts.append(f'<path d="M{n(dx)} {n(a)}{arc}{n(r)} 0H{n(w - r)}{arc}{n(w - dx)} '
                          f'{n(a)}Z"{rest}')
         cx = n(w / 2)
@@ -720,9 +720,10 @@ def _note_style(theme: Theme) -> str:
                   stroke_dasharray="3 2")
 
 
-def _band_rest(color: str, faded: bool) -> str:
-    """The accent band's attributes after its `d`, with the closing "/>"."""
-    return f" {_attrs(fill=color, fill_opacity=0.55 if faded else None)}/>"
+def _band_rest(theme: Theme, color: str, faded: bool) -> str:
+    """The accent band's attributes after its `d`, with the closing "/>": an open role's
+    (`faded`) paler, still 3:1 on its card."""
+    return f" {_attrs(fill=open_accent(theme, color) if faded else accent(theme, color))}/>"
 
 
 def _card_style(theme: Theme, kind: str, broken: bool) -> CardStyle:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from orgviz.contrast import legible
+from orgviz.contrast import contrast, legible, mix
 from orgviz.errors import RenderError
 
 #: A font stack: the first family installed on the viewer's machine wins.
@@ -194,6 +194,27 @@ def accent(theme: Theme, color: str) -> str:
     if theme.accent_contrast:
         return legible(color, theme.card_fill, theme.accent_contrast)
     return color
+
+
+#: How strongly an open role's accent is drawn over its card (the post is not filled):
+#: paler and grayer than a filled post's, then no less legible than `open_accent` says.
+OPEN_STRENGTH = 0.55
+#: How much of a full accent's contrast above ACCENT_CONTRAST an open role's keeps, as a
+#: power of the ratio (teams whose accents differ in lightness stay apart when open).
+OPEN_KEEP = 0.3
+
+
+def open_accent(theme: Theme, color: str) -> str:
+    """An open role's accent on this theme: the card's accent (`accent`) drawn at
+    OPEN_STRENGTH over the open card, or, where that falls below ACCENT_CONTRAST times the
+    OPEN_KEEP power of the full accent's contrast over it, the least shade of its hue that
+    reaches that (a full accent below ACCENT_CONTRAST: its own contrast, grayer). At 55%
+    opacity alone, the dark theme's accents lightened to 3:1 fell to 1.7:1 to 2.4:1."""
+    shown = accent(theme, color)
+    full = contrast(shown, theme.open_fill)
+    least = full if full < ACCENT_CONTRAST else (
+        ACCENT_CONTRAST * (full / ACCENT_CONTRAST) ** OPEN_KEEP)
+    return legible(mix(shown, theme.open_fill, OPEN_STRENGTH), theme.open_fill, least)
 
 
 def spread(ramp: tuple[str, ...], count: int) -> list[str]:
