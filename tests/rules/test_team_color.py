@@ -155,3 +155,35 @@ def test_the_example_orgs_have_no_colors_alike(messages: Messages, name: str) ->
     """Their least differences at the default: enterprise 13.9, mid-size 13.1, small 23.0."""
     source = (ORGS / f"{name}.yaml").read_text(encoding="utf-8")
     assert messages(source, "team-color") == []
+
+
+COLORS = st.sampled_from(["#1A237E", "#311B92", "#4C78A8", "#72B7B2", "#E45756", "#F58518",
+                          "#54A24B", "#EECA3B", "#B279A2", "#9D755D", "#666666", "#111111"]) | \
+    st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}")
+
+
+@given(st.lists(COLORS, min_size=2, max_size=30), st.sampled_from([3.0, 12.0, 30.0]))
+def test_alike_colors_found_by_lightness_bands_as_by_every_pair(colors: list[str],
+                                                                  apart: float) -> None:
+    """The rule compares a color only with those drawn in a band of lightness near it; a
+    comparison of every pair (the earliest alike one first) finds the same teams."""
+    from orgviz.model import Team
+    from orgviz.problem import SourceLoc
+    from orgviz.render.themes import THEMES, accent
+    from orgviz.rules import team_color
+
+    teams = [Team(id=f"t{i}", loc=SourceLoc("x.yaml", i + 1, 1), name=None, color=color)
+             for i, color in enumerate(colors)]
+    found = [(str(at), message) for at, message in team_color._alike(apart, teams)]
+    labs = {name: {c: team_color.lab(accent(THEMES[name], c)) for c in colors}
+            for name in team_color.COMPARED}
+    expected_teams = []
+    earlier: list[str] = []
+    for team in teams:
+        color = team.color or ""
+        if color in earlier:
+            continue
+        if any(team_color._first_alike(labs, color, other, apart) for other in earlier):
+            expected_teams.append(str(team.at("color")))
+        earlier.append(color)
+    assert [at for at, _message in found] == expected_teams

@@ -37,6 +37,7 @@ Fails (line 2):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -101,10 +102,22 @@ def _alike(apart: float, teams: list[Team]) -> Iterator[Finding]:
     labs = {name: {color: lab(shown) for color, shown in colors.items()}
             for name, colors in drawn.items()}
     earlier: list[tuple[Team, str]] = []  # (the first team of each color before)
+    seen: set[str] = set()
+    # Each earlier color by the band of lightness (L*) it is drawn in, theme by theme: two
+    # colors whose bands are not next to each other on any theme are not alike (see
+    # `_first_alike`), so a color is compared with those of its own and the next bands only.
+    width = apart * _MOST_S_L
+    bands: dict[str, dict[int, list[int]]] = {name: {} for name in labs}
     for team, color in colored:
-        if any(color == seen for _, seen in earlier):
+        if color in seen:
             continue  # (a color named again: the teams mean to share it)
-        for other, other_color in earlier:
+        near: set[int] = set()
+        for name, of in labs.items():
+            band = math.floor(of[color][0] / width)
+            for step in (band - 1, band, band + 1):
+                near.update(bands[name].get(step, ()))
+        for at in sorted(near):  # (the earliest alike one first)
+            other, other_color = earlier[at]
             found = _first_alike(labs, color, other_color, apart)
             if found is not None:
                 name, gap = found
@@ -112,7 +125,10 @@ def _alike(apart: float, teams: list[Team]) -> Iterator[Finding]:
                     team.id, team.color or color, other.id, other.color or other_color,
                     name, drawn[name][color], drawn[name][other_color], gap, apart)
                 break
+        for name, of in labs.items():
+            bands[name].setdefault(math.floor(of[color][0] / width), []).append(len(earlier))
         earlier.append((team, color))
+        seen.add(color)
 
 
 def _first_alike(labs: Mapping[str, Mapping[str, Lab]], color: str, other: str,
