@@ -94,14 +94,24 @@ def test_latin_slides_stay_text_and_the_others_show_the_names(made, tmp_path: Pa
     assert any("Zoë Ångström" in text[n - 1] and "Ελένη Пётрова" in text[n - 1]
                for n in grace)
     for number in troubled:
-        assert text[number - 1].strip() == ""  # an image: no text
         svg = pages[number - 1]
         names = [name for name in NAMES if f">{name}</text>".encode() in svg]
+        # an image, with the text written invisibly over it (render/pdftextlayer.py)
+        assert all(part in _without_marks(text[number - 1]) for name in names
+                   for part in name.split("-"))
         if names:
             _assert_names_drawn(_page_png(path, number, tmp_path), svg, names)
     drawn = {name for n in troubled for name in NAMES
              if f">{name}</text>".encode() in pages[n - 1]}
     assert drawn == set(NAMES)
+
+
+def _without_marks(text: str) -> str:
+    """pdftotext's text without the bidi embeddings it puts around right-to-left runs.
+
+    (Names are checked a part between hyphens at a time: poppler puts the right-to-left runs
+    of "נועה בן-דוד" back in reading order one by one, each side of the hyphen.)"""
+    return re.sub("[\u202a-\u202e]", "", text)
 
 
 def test_links_stay(made) -> None:

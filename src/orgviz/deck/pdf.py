@@ -38,10 +38,11 @@ def deck_pdf(deck: Deck, notes: list[str] | None = None) -> bytes:
     """The PDF bytes of a deck (fixed dates: the same deck gives the same bytes).
 
     A page whose text cairo would draw wrongly (CJK, Arabic, Hebrew ...) is drawn as an
-    image by resvg (render/convert.py: `pdf_page_svg`); one note in `notes` names those
-    slides.
+    image by resvg (render/convert.py: `pdf_page_svg`), its text written invisibly over it
+    (render/pdftextlayer.py); one note in `notes` names those slides.
     """
     from orgviz.render.convert import _cairosvg, fix_pdf_dates, pdf_page_svg
+    from orgviz.render.pdftextlayer import Line, with_text_layers
 
     _cairosvg()  # a clear error when cairosvg or the cairo library is missing
     import cairocffi
@@ -54,11 +55,13 @@ def deck_pdf(deck: Deck, notes: list[str] | None = None) -> bytes:
     _metadata(target, deck)
     links = _can_link(cairocffi)
     pages: list[tuple[int, PdfPage]] = []
+    layers: dict[int, tuple[Line, ...]] = {}  # the text of pages drawn as images
     try:
         for index in range(len(deck.slides)):
             page = pdf_page_svg(page_svg(deck, index))
             if page.trouble is not None:
                 pages.append((index + 1, page))
+                layers[index] = page.lines
             tree = cairosvg.parser.Tree(bytestring=page.svg)
             page_surface(target, tree)
             if links:
@@ -76,7 +79,7 @@ def deck_pdf(deck: Deck, notes: list[str] | None = None) -> bytes:
         raise RenderError(f"cannot draw the PDF deck: {exc}") from None
     if pages and notes is not None:
         notes.append(pages_note(pages))
-    return fix_pdf_dates(output.getvalue())
+    return with_text_layers(fix_pdf_dates(output.getvalue()), layers)
 
 
 def _can_link(cairocffi: Any) -> bool:

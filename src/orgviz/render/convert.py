@@ -7,7 +7,8 @@ fallback ignores weights). cairosvg does neither, so it only draws PNG when resv
 missing. PDF is drawn by cairosvg (vector, text stays text, reproducible bytes), except a
 page whose text cairosvg would draw wrongly (see pdftext.py): that page is drawn by resvg
 as an image of at most `PDF_IMAGE_DPI` dpi and `MAX_PDF_IMAGE_PIXELS`, placed on a PDF page
-of the same size (`pdf_page_svg`), with a note saying so.
+of the same size (`pdf_page_svg`), with a note saying so, and the drawing's text written
+over it invisibly (pdftextlayer.py), so it can still be searched, selected and read aloud.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from orgviz.errors import RenderError
 
 if TYPE_CHECKING:
     from orgviz.render.pdftext import Trouble
+    from orgviz.render.pdftextlayer import Line
 
 #: A converter called with keywords (cairosvg's svg2png or svg2pdf, resvg's): the drawing.
 Converter = Callable[..., bytes]
@@ -643,8 +645,9 @@ def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:
 
     The page is vector (text stays text), unless cairosvg would draw some of its text wrongly
     (scripts it cannot shape, characters its font lacks): then the page is an image drawn by
-    resvg (`pdf_page_svg`), and a note says so.
+    resvg (`pdf_page_svg`) with the text written invisibly over it, and a note says so.
     """
+    from orgviz.render.pdftextlayer import with_text_layers
     width_pt, height_pt = (size * 72 / 96 for size in svg_size(svg))
     if max(width_pt, height_pt) > MAX_PDF_SIDE_PT:
         _tell(notes, f"the PDF page is {width_pt / 72:,.0f} x {height_pt / 72:,.0f} inches; "
@@ -654,7 +657,8 @@ def svg_to_pdf(svg: bytes, *, notes: list[str] | None = None) -> bytes:
     page = pdf_page_svg(svg)
     if page.note:
         _tell(notes, page.note)
-    return fix_pdf_dates(_convert("PDF", cairosvg.svg2pdf, bytestring=page.svg))
+    pdf = fix_pdf_dates(_convert("PDF", cairosvg.svg2pdf, bytestring=page.svg))
+    return with_text_layers(pdf, {0: page.lines})
 
 
 class PdfPage(NamedTuple):
@@ -664,12 +668,15 @@ class PdfPage(NamedTuple):
     dpi: int | None = None  # the image's resolution when drawn as an image
     trouble: Trouble | None = None  # the text cairosvg would have drawn wrongly
     note: str = ""  # "" when the page is the vector drawing
+    lines: tuple[Line, ...] = ()  # the text of a page drawn as an image, written invisibly
 
 
 def pdf_page_svg(svg: bytes) -> PdfPage:
     """The SVG itself when cairosvg draws all its text right, else an SVG of the same size
-    holding one <image>: the drawing as a PNG drawn by resvg (shaping, font fallback)."""
+    holding one <image>: the drawing as a PNG drawn by resvg (shaping, font fallback), and
+    the drawing's lines of text, to be written invisibly over it (`with_text_layers`)."""
     from orgviz.render.pdftext import pdf_text_trouble  # (PDF only: not at every render)
+    from orgviz.render.pdftextlayer import page_lines
 
     trouble = pdf_text_trouble(svg)
     if trouble is None:
@@ -686,7 +693,8 @@ def pdf_page_svg(svg: bytes) -> PdfPage:
                        f"its text holds {trouble.describe()}, so some of it is missing or "
                        f"garbled: it could not be drawn as an image ({exc})")
     return PdfPage(image_page_svg(png, natural_w, natural_h), dpi, trouble,
-                   pdf_image_note(trouble, str(dpi), min_dpi=dpi))
+                   pdf_image_note(trouble, str(dpi), min_dpi=dpi),
+                   page_lines(svg, natural_w * 72 / 96, natural_h * 72 / 96))
 
 
 def pdf_image_note(trouble: Trouble, dpi: str | None, *, pages: str = "",
