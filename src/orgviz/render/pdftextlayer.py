@@ -40,6 +40,10 @@ _UNDRAWN = frozenset({"title", "desc", "metadata", "style", "script", "defs", "c
 _FONT_CODES = 255
 #: The Type 3 font's glyph box, thousandths of its size: what a viewer highlights.
 _ASCENT, _DESCENT = 750, -250
+#: Code 0 of each font: a glyph named "m", 0.6 em wide, never drawn. poppler takes a Type 3
+#: font's size to be its glyph "m"'s width over 0.6 em (else its first letter's or glyph's
+#: width over 0.5 em): this keeps the size as given, not doubled by a CJK glyph.
+_M_WIDTH = 600
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)")
 _PX_PER_UNIT = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
@@ -529,21 +533,23 @@ def _glyph_width(char: str) -> int:
 
 
 def _type3_font(document: _Pdf, chars: list[str], widths: dict[str, int]) -> int:
-    """A Type 3 font of `chars` (codes 1, 2 ...) whose glyphs draw nothing."""
+    """A Type 3 font of `chars` (codes 1, 2 ...; 0 is `_M_WIDTH`'s) whose glyphs draw
+    nothing."""
+    advances = [_M_WIDTH] + [widths[char] for char in chars]
+    names = [b"/m"] + [b"/g%d" % code for code in range(1, len(chars) + 1)]
     procs = []
-    for code, char in enumerate(chars, start=1):
+    for name, advance in zip(names, advances, strict=True):
         glyph = document.add(_stream(b"%d 0 0 %d %d %d d1" % (
-            widths[char], _DESCENT, widths[char], _ASCENT)))
-        procs.append(b"/g%d %d 0 R" % (code, glyph))
+            advance, _DESCENT, advance, _ASCENT)))
+        procs.append(b"%s %d 0 R" % (name, glyph))
     to_unicode = document.add(_stream(_to_unicode(chars), compress=True))
-    names = b" ".join(b"/g%d" % code for code in range(1, len(chars) + 1))
     return document.add(
         b"<< /Type /Font /Subtype /Type3 /FontBBox [ 0 %d 1000 %d ] "
         b"/FontMatrix [ 0.001 0 0 0.001 0 0 ]\n/CharProcs << %s >>\n"
-        b"/Encoding << /Type /Encoding /Differences [ 1 %s ] >>\n"
-        b"/FirstChar 1 /LastChar %d /Widths [ %s ]\n/ToUnicode %d 0 R /Resources << >> >>"
-        % (_DESCENT, _ASCENT, b" ".join(procs), names, len(chars),
-           b" ".join(b"%d" % widths[char] for char in chars), to_unicode))
+        b"/Encoding << /Type /Encoding /Differences [ 0 %s ] >>\n"
+        b"/FirstChar 0 /LastChar %d /Widths [ %s ]\n/ToUnicode %d 0 R /Resources << >> >>"
+        % (_DESCENT, _ASCENT, b" ".join(procs), b" ".join(names), len(chars),
+           b" ".join(b"%d" % advance for advance in advances), to_unicode))
 
 
 def _to_unicode(chars: list[str]) -> bytes:

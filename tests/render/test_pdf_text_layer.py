@@ -1,0 +1,171 @@
+"""PDF pages drawn as images keep their text: an invisible layer (render/pdftextlayer.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image, ImageChops
+
+from orgviz.loader import load
+from orgviz.render import RenderOptions, convert, pdftextlayer, render
+from orgviz.render.convert import svg_to_pdf
+from orgviz.render.labels import text_width
+from orgviz.render.pdftextlayer import Line, page_lines, visual_order, with_text_layers
+
+needs_resvg = pytest.mark.skipif(convert._resvg() is None, reason="needs resvg-py")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None
+                                   or shutil.which("pdftotext") is None,
+                                   reason="needs poppler's pdftoppm and pdftotext")
+
+ORGS = Path(__file__).resolve().parents[2] / "orgs"
+ARABIC = "محمد الفارسي"
+NAMES = [ARABIC, "张伟", "박지우", "שלמה לוי", "Ada Lovelace"]
+
+
+def _org_yaml(names: list[str]) -> str:
+    """An org of a CEO and one report per name, the first also a dotted-line manager."""
+    lines = ["orgviz: 1", "org: {name: Scripts}", "people:",
+             "  - {id: boss, name: Boss, title: CEO}"]
+    lines += [f'  - {{id: p{i}, name: "{name}", title: Engineer, role: ic, reports_to: boss'
+              + (", dotted_to: p0" if i else "") + "}" for i, name in enumerate(names)]
+    return "\n".join(lines) + "\n"
+
+
+def _pdftotext(pdf: bytes, tmp_path: Path) -> str:
+    """The PDF's text as pdftotext gives it, without the bidi embeddings it adds around
+    right-to-left runs (U+202A-U+202E), whitespace runs as one space."""
+    path = tmp_path / "text.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    return " ".join(re.sub("[\u202a-\u202e]", "", text).split())
+
+
+def _page(pdf: bytes, tmp_path: Path, name: str) -> Image.Image:
+    """The PDF's first page drawn by poppler at 40 dpi."""
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(path),
+                    str(tmp_path / name)], check=True, timeout=120)
+    return Image.open(tmp_path / f"{name}.png").convert("RGB")
+
+
+@pytest.mark.parametrize(("logical", "visual"), [
+    ("Ada Lovelace", "Ada Lovelace"),
+    ("שלמה לוי", "יול המלש"),
+    (f"dotted line from \u2068{ARABIC}\u2069", "dotted line from " + ARABIC[::-1]),
+    ("\u2067שלמה לוי (CTO)\u2069", ")CTO( יול המלש"),  # brackets are mirrored when drawn
+    ("\u2067קומה 12\u2069", "12 המוק"),
+    ("Team 2, Floor 3", "Team 2, Floor 3"),
+])
+def test_visual_order_is_unicode_bidi_order(logical: str, visual: str) -> None:
+    assert visual_order(logical) == visual
+
+
+def test_lines_are_placed_through_transforms_and_anchors() -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" '
+           b'viewBox="0 0 200 100"><title>not drawn</title><g transform="translate(10 20)">'
+           b'<text x="50" y="7" font-size="12" text-anchor="middle" font-weight="bold">'
+           b'\xe2\x81\xa8Ab\xe2\x81\xa9</text></g></svg>')
+    (line,) = page_lines(svg, 150, 75)  # points: 0.75 of the SVG's pixels
+    width = text_width("Ab", 1.0, bold=True)
+    assert line.text == "Ab"  # the isolates around it dropped
+    assert line.width == width
+    assert line.matrix == pytest.approx((9.0, 0.0, 0.0, -9.0, 0.75 * (60 - 6 * width), 20.25))
+
+
+def test_a_nested_svg_places_its_lines_as_a_deck_slide_does() -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="960pt" height="540pt" '
+           b'viewBox="0 0 960 540"><svg x="100" y="50" width="400" height="400" '
+           b'viewBox="0 0 100 50"><text x="10" y="20" font-size="5">x</text></svg></svg>')
+    (line,) = page_lines(svg, 960, 540)
+    # scale 4 (400 / 100 wide, 400 / 50 high: the least), centred: 100 px of 400 left over
+    assert line.matrix == pytest.approx((20.0, 0.0, 0.0, -20.0, 140.0, 230.0))
+
+
+def test_a_pdf_not_laid_out_as_cairo_writes_it_is_left_as_it_is() -> None:
+    line = Line("x", (10.0, 0.0, 0.0, -10.0, 0.0, 10.0), 0.5)
+    assert with_text_layers(b"%PDF-1.5\nnot a pdf", {0: (line,)}) == b"%PDF-1.5\nnot a pdf"
+    assert with_text_layers(b"anything", {}) == b"anything"
+
+
+@needs_resvg
+@needs_poppler
+def test_an_image_page_has_every_name_in_reading_order(org_file: Callable[..., Path],
+                                                       tmp_path: Path) -> None:
+    svg = render(load(org_file(_org_yaml(NAMES))), "svg", RenderOptions(layout="tidy"))
+    pdf = svg_to_pdf(svg, notes=[])
+    assert b"/Subtype /Image" in pdf
+    text = _pdftotext(pdf, tmp_path)
+    for name in NAMES:
+        assert name in text
+    assert f"dotted line to {ARABIC}" in text  # a line mixing directions
+
+
+@needs_resvg
+@needs_poppler
+def test_the_page_looks_as_without_the_layer(org_file: Callable[..., Path], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    svg = render(load(org_file(_org_yaml(NAMES))), "svg", RenderOptions(layout="tidy"))
+    with_layer = svg_to_pdf(svg, notes=[])
+    monkeypatch.setattr(pdftextlayer, "with_text_layers", lambda pdf, layers: pdf)
+    without = svg_to_pdf(svg, notes=[])
+    assert len(with_layer) > len(without)
+    assert _pdftotext(without, tmp_path) == ""
+    drawn, plain = _page(with_layer, tmp_path, "with"), _page(without, tmp_path, "without")
+    assert drawn.size == plain.size
+    assert ImageChops.difference(drawn, plain).getbbox() is None
+
+
+@needs_resvg
+@needs_poppler
+def test_the_mid_size_pdf_lists_every_name(tmp_path: Path) -> None:
+    source = ORGS / "mid-size.yaml"
+    names = [person["name"] for person in yaml.safe_load(source.read_text("utf-8"))["people"]
+             if "name" in person]
+    assert {"محمد الفارسي", "שלמה לוי", "박지우", "张伟"} <= set(names)
+    pdf = render(load(source), "pdf", RenderOptions(), notes=[])
+    text = _pdftotext(pdf, tmp_path)
+    assert [name for name in names if name not in text] == []
+
+
+def _blank_pdf() -> bytes:
+    """A one-page 200 x 100 pt PDF as cairo writes it, nothing drawn."""
+    import io
+
+    import cairocffi
+
+    out = io.BytesIO()
+    surface = cairocffi.PDFSurface(out, 200, 100)
+    surface.show_page()
+    surface.finish()
+    return convert.fix_pdf_dates(out.getvalue())
+
+
+def _word_heights(pdf: bytes, tmp_path: Path) -> dict[str, float]:
+    """Each word's height by pdftotext -bbox (what poppler takes the font size to be)."""
+    path = tmp_path / "words.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    return {word: float(bottom) - float(top) for top, bottom, word in re.findall(
+        r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html)}
+
+
+@needs_poppler
+def test_a_first_glyph_of_another_width_leaves_the_text_size_alone(tmp_path: Path) -> None:
+    # poppler sizes a Type 3 font by its glyph "m" (else its first glyph's width): a layer
+    # starting with 张 (1 em) had its words boxed twice as high as one starting with A
+    blank = _blank_pdf()
+    latin = Line("Ab", (10.0, 0.0, 0.0, -10.0, 20.0, 50.0), text_width("Ab", 1.0))
+    chinese = Line("张伟", (10.0, 0.0, 0.0, -10.0, 20.0, 80.0), text_width("张伟", 1.0))
+    alone = _word_heights(with_text_layers(blank, {0: (latin,)}), tmp_path)
+    after = _word_heights(with_text_layers(blank, {0: (chinese, latin)}), tmp_path)
+    assert alone["Ab"] == pytest.approx(after["Ab"])
+    assert after["张伟"] == pytest.approx(after["Ab"])
