@@ -169,3 +169,61 @@ def test_a_first_glyph_of_another_width_leaves_the_text_size_alone(tmp_path: Pat
     after = _word_heights(with_text_layers(blank, {0: (chinese, latin)}), tmp_path)
     assert alone["Ab"] == pytest.approx(after["Ab"])
     assert after["张伟"] == pytest.approx(after["Ab"])
+
+
+def _with_object_streams(pdf: bytes) -> bytes:
+    """`pdf` (cairo 1.16's: a cross-reference table) rewritten as cairo 1.17.6 and later
+    write PDFs: its dictionaries packed in an object stream, indexed by a cross-reference
+    stream (here with a PNG predictor, as some writers use)."""
+    import zlib
+
+    table = int(re.search(rb"startxref\s+(\d+)", pdf).group(1))
+    offsets = {number: int(offset) for number, (offset, kind) in enumerate(
+        re.findall(rb"(\d{10}) \d{5} ([nf])", pdf[table:])) if kind == b"n"}
+    trailer = re.search(rb"trailer\s*<<(.*?)>>", pdf[table:], re.S).group(1)
+    out, direct, packed = bytearray(b"%PDF-1.5\n"), {}, []
+    for number, offset in sorted(offsets.items()):
+        body_start = pdf.index(b"obj", offset) + 3
+        if re.match(rb"\s*<<.*?>>\s*stream\r?\n", pdf[body_start:body_start + 400], re.S):
+            stop = pdf.index(b"endobj", pdf.index(b"endstream", body_start)) + 6
+            direct[number] = len(out)
+            out += pdf[offset:stop] + b"\n"
+        else:
+            packed.append((number, pdf[body_start:pdf.index(b"endobj", body_start)].strip()))
+    holder = max(offsets) + 1
+    header = b" ".join(b"%d %d" % (number, sum(len(body) + 1 for _, body in packed[:i]))
+                       for i, (number, _) in enumerate(packed)) + b"\n"
+    data = zlib.compress(header + b"".join(body + b"\n" for _, body in packed))
+    direct[holder] = len(out)
+    out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\n"
+            b"stream\n%s\nendstream\nendobj\n" % (holder, len(packed), len(header),
+                                                   len(data), data))
+    xref, rows, previous = holder + 1, b"", bytes(7)
+    direct[xref] = len(out)
+    where = {number: (2, holder, index) for index, (number, _) in enumerate(packed)}
+    for number in range(xref + 1):
+        kind, first, second = (1, direct[number], 0) if number in direct \
+            else where.get(number, (0, 0, 0))
+        row = bytes([kind]) + first.to_bytes(4, "big") + second.to_bytes(2, "big")
+        rows += b"\x02" + bytes((a - b) & 0xFF for a, b in zip(row, previous, strict=True))
+        previous = row
+    rows = zlib.compress(rows)
+    keep = b" ".join(re.findall(rb"/(?:Root|Info)\s+\d+\s+0\s+R", trailer))
+    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [ 1 4 2 ] %s /Filter /FlateDecode "
+            b"/DecodeParms << /Columns 7 /Predictor 12 >> /Length %d >>\nstream\n%s\n"
+            b"endstream\nendobj\nstartxref\n%d\n%%%%EOF\n"
+            % (xref, xref + 1, keep, len(rows), rows, direct[xref]))
+    return bytes(out)
+
+
+@needs_poppler
+def test_a_pdf_with_object_streams_gets_its_layer_too(tmp_path: Path) -> None:
+    # cairo 1.17.6 and later pack the page dictionaries in object streams
+    streamed = _with_object_streams(_blank_pdf())
+    assert b"/Type /ObjStm" in streamed and b"\nxref\n" not in streamed
+    assert _pdftotext(streamed, tmp_path) == ""  # poppler reads it, as it is: blank
+    lines = (Line("שלמה לוי", (10.0, 0.0, 0.0, -10.0, 20.0, 50.0), text_width("שלמה לוי", 1.0)),
+             Line("Ada", (10.0, 0.0, 0.0, -10.0, 20.0, 80.0), text_width("Ada", 1.0)))
+    layered = with_text_layers(streamed, {0: lines})
+    assert layered.startswith(streamed)  # an incremental update
+    assert _pdftotext(layered, tmp_path) == "שלמה לוי Ada"

@@ -354,30 +354,97 @@ _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*(" + _NUMBER.pattern.encode() + rb")
 
 
 class _Pdf:
-    """A PDF as cairo writes it (one classic cross-reference table): its objects' offsets,
-    and the objects an incremental update adds or replaces."""
+    """A PDF as cairo writes it, in one revision: cairo 1.16 with a cross-reference table,
+    1.17.6 and later with a cross-reference stream and object streams. It knows where its
+    objects are, and the objects an incremental update adds or replaces."""
 
     def __init__(self, pdf: bytes) -> None:
         self.pdf = pdf
         end = _STARTXREF.search(pdf)
-        trailer = _TRAILER.search(pdf, int(end.group(1))) if end else None
-        if end is None or trailer is None or b"/Prev" in trailer.group(1):
-            raise ValueError("not a PDF with one cross-reference table")
+        if end is None:
+            raise ValueError("no startxref")
         self.xref = int(end.group(1))
-        self.trailer = trailer.group(1)
-        self.offsets = _offsets(pdf, self.xref)
+        self.offsets: dict[int, int] = {}  # object number -> offset
+        self.packed: dict[int, tuple[int, int]] = {}  # -> (object stream, index in it)
+        self.streamed = pdf[self.xref:self.xref + 4] != b"xref"
+        if self.streamed:
+            self.trailer, data = self._stream_at(self.xref)
+            self._read_xref_stream(self.trailer, data)
+        else:
+            trailer = _TRAILER.search(pdf, self.xref)
+            if trailer is None:
+                raise ValueError("no trailer")
+            self.trailer = trailer.group(1)
+            self.offsets = _offsets(pdf, self.xref)
+        if b"/Prev" in self.trailer or b"/Encrypt" in self.trailer:
+            raise ValueError("not a PDF of one revision as cairo writes it")
         size = _SIZE.search(self.trailer)
-        self.next_number = int(size.group(1)) if size else max(self.offsets) + 1
+        known = [*self.offsets, *self.packed]
+        self.next_number = max(int(size.group(1)) if size else 0, max(known, default=0) + 1)
         self.added: dict[int, bytes] = {}
+        self._unpacked: dict[int, list[bytes]] = {}
+
+    def _read_xref_stream(self, head: bytes, data: bytes) -> None:
+        """Fill offsets and packed from a cross-reference stream's dictionary and data."""
+        widths = [int(value) for value in _array(head, b"W")]
+        index = [int(value) for value in _array(head, b"Index")]
+        size = _SIZE.search(head)
+        if len(widths) != 3 or size is None:
+            raise ValueError("unreadable cross-reference stream")
+        index = index or [0, int(size.group(1))]
+        row = sum(widths)
+        at = 0
+        for first, count in zip(index[::2], index[1::2], strict=True):
+            for number in range(first, first + count):
+                fields, at = _fields(data, at, widths), at + row
+                kind = fields[0] if widths[0] else 1
+                if kind == 1:
+                    self.offsets[number] = fields[1]
+                elif kind == 2:
+                    self.packed[number] = (fields[1], fields[2])
+
+    def _stream_at(self, offset: int) -> tuple[bytes, bytes]:
+        """(dictionary, decoded data) of the stream object at `offset`."""
+        found = _STREAM_HEAD.match(self.pdf, offset)
+        if found is None:
+            raise ValueError("no stream object")
+        head = found.group(1)
+        length = _LENGTH.search(head)
+        if length is None:
+            raise ValueError("a stream without a length")
+        size = int(self.body(int(length.group(1)))) if length.group(2) else \
+            int(length.group(1))
+        data = self.pdf[found.end():found.end() + size]
+        if b"/FlateDecode" in head:
+            data = zlib.decompress(data)
+        elif b"/Filter" in head:
+            raise ValueError("a stream filter other than Flate")
+        return head, _unpredicted(head, data)
 
     def body(self, number: int) -> bytes:
         """The text between "N 0 obj" and "endobj" of a dictionary object."""
+        if number in self.added:
+            return self.added[number]
+        if number in self.packed:
+            stream, index = self.packed[number]
+            return self._objects_of(stream)[index]
         start = self.offsets[number]
         head = re.compile(rb"%d\s+0\s+obj" % number).match(self.pdf, start)
         stop = self.pdf.find(b"endobj", start)
         if head is None or stop < 0:
             raise ValueError(f"object {number} not found")
         return self.pdf[head.end():stop].strip()
+
+    def _objects_of(self, stream: int) -> list[bytes]:
+        """The objects an object stream holds, in order."""
+        if stream not in self._unpacked:
+            head, data = self._stream_at(self.offsets[stream])
+            count, first = (_integer(head, name) for name in (b"N", b"First"))
+            numbers = [int(value) for value in data[:first].split()]
+            starts = [*numbers[1:2 * count:2], len(data) - first]
+            self._unpacked[stream] = [data[first + starts[i]:first + starts[i + 1]].strip()
+                                      for i in range(count)]
+        return self._unpacked[stream]
 
     def add(self, body: bytes) -> int:
         """A new object's number."""
@@ -388,7 +455,7 @@ class _Pdf:
 
     def pages(self) -> list[int]:
         """The page objects' numbers, in order."""
-        root = dict((name, int(number)) for name, number, _ in _REFERENCE.findall(self.trailer))
+        root = {name: int(number) for name, number, _ in _REFERENCE.findall(self.trailer)}
         catalog = _PAGES.search(self.body(root[b"Root"]))
         if catalog is None:
             raise ValueError("no page tree")
@@ -405,28 +472,102 @@ class _Pdf:
             yield from self._kids(int(kid), depth + 1)
 
     def updated(self) -> bytes:
-        """The PDF with the added objects appended as an incremental update."""
+        """The PDF with the added objects appended as an incremental update, indexed as the
+        PDF is (a cross-reference table, or stream)."""
         parts = [self.pdf if self.pdf.endswith(b"\n") else self.pdf + b"\n"]
         at = len(parts[0])
-        entries = []
+        offsets: dict[int, int] = {}
         for number in sorted(self.added):
             block = b"%d 0 obj\n%s\nendobj\n" % (number, self.added[number])
-            entries.append(b"%d 1\n%010d 00000 n \n" % (number, at))
+            offsets[number] = at
             parts.append(block)
             at += len(block)
-        references = b"".join(b" /%s %s 0 R" % (name, number)
-                              for name, number, _ in _REFERENCE.findall(self.trailer))
-        parts += [b"xref\n", *entries,
-                  b"trailer\n<< /Size %d%s /Prev %d >>\n" % (self.next_number, references,
-                                                           self.xref),
-                  b"startxref\n%d\n%%%%EOF\n" % at]
+        kept = b"".join(b" /%s %s 0 R" % (name, number)
+                        for name, number, _ in _REFERENCE.findall(self.trailer))
+        found = _ID.search(self.trailer)
+        kept += b" " + found.group(0) if found else b""
+        if self.streamed:
+            parts.append(self._xref_stream(offsets, at, kept))
+        else:
+            parts += [b"xref\n", *(b"%d 1\n%010d 00000 n \n" % item
+                                    for item in offsets.items()),
+                      b"trailer\n<< /Size %d%s /Prev %d >>\n" % (self.next_number, kept,
+                                                                  self.xref),
+                      b"startxref\n%d\n%%%%EOF\n" % at]
         return b"".join(parts)
+
+    def _xref_stream(self, offsets: dict[int, int], at: int, kept: bytes) -> bytes:
+        """The update's cross-reference stream (object `next_number`, at `at`) and end."""
+        number = self.next_number
+        offsets = {**offsets, number: at}
+        rows = b"".join(b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00"
+                        for _, offset in sorted(offsets.items()))
+        index = b" ".join(b"%d 1" % item for item in sorted(offsets))
+        return (b"%d 0 obj\n<< /Type /XRef /Size %d /W [ 1 4 2 ] /Index [ %s ]%s /Prev %d "
+                b"/Length %d >>\nstream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n"
+                % (number, number + 1, index, kept, self.xref, len(rows), rows, at))
+
+
+_STREAM_HEAD = re.compile(rb"\d+\s+\d+\s+obj\s*(<<.*?>>)\s*stream\r?\n", re.S)
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
+
+
+def _array(head: bytes, name: bytes) -> list[bytes]:
+    """The numbers of a dictionary's array entry ([] when it has none)."""
+    found = re.search(rb"/" + name + rb"\s*\[([^\]]*)\]", head)
+    return found.group(1).split() if found else []
+
+
+def _integer(head: bytes, name: bytes) -> int:
+    """A dictionary's integer entry."""
+    found = re.search(rb"/" + name + rb"\s+(\d+)(?!\s+\d+\s+R)", head)
+    if found is None:
+        raise ValueError(f"no /{name.decode()}")
+    return int(found.group(1))
+
+
+def _fields(data: bytes, at: int, widths: list[int]) -> list[int]:
+    """The three fields of a cross-reference stream's row at `at`."""
+    fields = []
+    for width in widths:
+        fields.append(int.from_bytes(data[at:at + width], "big") if width else 0)
+        at += width
+    return fields
+
+
+def _unpredicted(head: bytes, data: bytes) -> bytes:
+    """Stream data with its PNG predictor (DecodeParms /Predictor 10-15) undone."""
+    predictor = re.search(rb"/Predictor\s+(\d+)", head)
+    if predictor is None or int(predictor.group(1)) < 10:
+        if predictor is not None and int(predictor.group(1)) != 1:
+            raise ValueError("a TIFF predictor")
+        return data
+    columns = re.search(rb"/Columns\s+(\d+)", head)
+    width = int(columns.group(1)) if columns else 1
+    rows, previous = [], bytes(width)
+    for at in range(0, len(data), width + 1):
+        kind, row = data[at], bytearray(data[at + 1:at + 1 + width])
+        for i in range(len(row)):
+            left, up = row[i - 1] if i else 0, previous[i]
+            corner = previous[i - 1] if i else 0
+            predicted = (0, left, up, (left + up) // 2, _paeth(left, up, corner))[kind]
+            row[i] = (row[i] + predicted) & 0xFF
+        rows.append(bytes(row))
+        previous = bytes(row)
+    return b"".join(rows)
+
+
+def _paeth(left: int, up: int, corner: int) -> int:
+    """The PNG Paeth predictor."""
+    guess = left + up - corner
+    near = min((abs(guess - left), 0, left), (abs(guess - up), 1, up),
+               (abs(guess - corner), 2, corner))
+    return near[2]
 
 
 def _offsets(pdf: bytes, table: int) -> dict[int, int]:
     """Object number -> offset, from the cross-reference table at `table`."""
-    if pdf[table:table + 4] != b"xref":
-        raise ValueError("no classic cross-reference table")
     offsets: dict[int, int] = {}
     at = table + 4
     while (section := _XREF_SECTION.match(pdf, at)) is not None:
