@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,11 +172,11 @@ def test_a_first_glyph_of_another_width_leaves_the_text_size_alone(tmp_path: Pat
     assert after["张伟"] == pytest.approx(after["Ab"])
 
 
-def _with_object_streams(pdf: bytes) -> bytes:
+def _with_object_streams(pdf: bytes, inline_resources: bool = False) -> bytes:
     """`pdf` (cairo 1.16's: a cross-reference table) rewritten as cairo 1.17.6 and later
     write PDFs: its dictionaries packed in an object stream, indexed by a cross-reference
-    stream (here with a PNG predictor, as some writers use)."""
-    import zlib
+    stream (here with a PNG predictor, as some writers use); each page's resources in
+    the page's dictionary when `inline_resources`."""
 
     table = int(re.search(rb"startxref\s+(\d+)", pdf).group(1))
     offsets = {number: int(offset) for number, (offset, kind) in enumerate(
@@ -190,6 +191,12 @@ def _with_object_streams(pdf: bytes) -> bytes:
             out += pdf[offset:stop] + b"\n"
         else:
             packed.append((number, pdf[body_start:pdf.index(b"endobj", body_start)].strip()))
+    if inline_resources:
+        bodies = dict(packed)
+        packed = [(number, re.sub(rb"/Resources\s+(\d+)\s+0\s+R",
+                                  lambda found: b"/Resources " + bodies[int(found.group(1))],
+                                  body))
+                  for number, body in packed]
     holder = max(offsets) + 1
     header = b" ".join(b"%d %d" % (number, sum(len(body) + 1 for _, body in packed[:i]))
                        for i, (number, _) in enumerate(packed)) + b"\n"
@@ -217,9 +224,14 @@ def _with_object_streams(pdf: bytes) -> bytes:
 
 
 @needs_poppler
-def test_a_pdf_with_object_streams_gets_its_layer_too(tmp_path: Path) -> None:
+@pytest.mark.parametrize("inline_resources", [False, True])
+def test_a_pdf_with_object_streams_gets_its_layer_too(tmp_path: Path,
+                                                      inline_resources: bool) -> None:
     # cairo 1.17.6 and later pack the page dictionaries in object streams
-    streamed = _with_object_streams(_blank_pdf())
+    streamed = _with_object_streams(_blank_pdf(), inline_resources)
+    assert (b"/Resources <<" in zlib.decompress(
+        re.search(rb"/Type /ObjStm.*?stream\n(.*?)\nendstream", streamed, re.S).group(1))
+        ) == inline_resources
     assert b"/Type /ObjStm" in streamed and b"\nxref\n" not in streamed
     assert _pdftotext(streamed, tmp_path) == ""  # poppler reads it, as it is: blank
     lines = (Line("שלמה לוי", (10.0, 0.0, 0.0, -10.0, 20.0, 50.0), text_width("שלמה לוי", 1.0)),

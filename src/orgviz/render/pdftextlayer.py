@@ -348,6 +348,7 @@ _PAGES = re.compile(rb"/Pages\s+(\d+)\s+0\s+R")
 _REFERENCES = re.compile(rb"(\d+)\s+0\s+R")
 _CONTENTS = re.compile(rb"/Contents\s+(\d+\s+0\s+R|\[[^\]]*\])")
 _RESOURCES = re.compile(rb"/Resources\s+(\d+)\s+0\s+R")
+_INLINE_RESOURCES = re.compile(rb"/Resources\s*<<")
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*(" + _NUMBER.pattern.encode() + rb")\s+("
                         + _NUMBER.pattern.encode() + rb")\s+(" + _NUMBER.pattern.encode()
                         + rb")\s+(" + _NUMBER.pattern.encode() + rb")\s*\]")
@@ -595,7 +596,7 @@ def with_text_layers(pdf: bytes, layers: dict[int, tuple[Line, ...]]) -> bytes:
         for index, lines in sorted(wanted.items()):
             if 0 <= index < len(pages):
                 _add_layer(document, pages[index], lines)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, IndexError, zlib.error):
         return pdf
     return document.updated()
 
@@ -603,23 +604,32 @@ def with_text_layers(pdf: bytes, layers: dict[int, tuple[Line, ...]]) -> bytes:
 def _add_layer(document: _Pdf, page: int, lines: tuple[Line, ...]) -> None:
     """Replace page object `page` with one whose contents end with `lines`' text."""
     body = document.body(page)
-    contents, resources = _CONTENTS.search(body), _RESOURCES.search(body)
-    box = _MEDIA_BOX.search(body)
-    if contents is None or resources is None or box is None:
-        raise ValueError("a page without contents, resources or media box")
-    old_resources = document.body(int(resources.group(1)))
-    if not old_resources.startswith(b"<<") or b"/Font" in old_resources:
-        raise ValueError("page resources not as cairo writes them for an image")
+    contents, box = _CONTENTS.search(body), _MEDIA_BOX.search(body)
+    if contents is None or box is None:
+        raise ValueError("a page without contents or media box")
     fonts, stream = _layer(document, lines, float(box.group(4)))
-    resources_number = document.add(b"<< /Font << %s >>\n%s" % (fonts, old_resources[2:]))
     saved = document.add(_stream(b"q\n"))
     layer = document.add(_stream(stream, compress=True))
     old = contents.group(1).strip(b"[]").strip()
-    new_body = _CONTENTS.sub(lambda _: b"/Contents [ %d 0 R %s %d 0 R ]" % (saved, old, layer),
-                             body, count=1)
-    new_body = _RESOURCES.sub(lambda _: b"/Resources %d 0 R" % resources_number, new_body,
-                              count=1)
-    document.added[page] = new_body
+    body = _CONTENTS.sub(lambda _: b"/Contents [ %d 0 R %s %d 0 R ]" % (saved, old, layer),
+                         body, count=1)
+    document.added[page] = _with_fonts(document, body, fonts)
+
+
+def _with_fonts(document: _Pdf, page: bytes, fonts: bytes) -> bytes:
+    """A page dictionary with `fonts` (/Font entries) added to its resources: a copy of
+    its resources object (cairo's), or its own resources dictionary."""
+    resources = _RESOURCES.search(page)
+    if resources is None:
+        inline = _INLINE_RESOURCES.search(page)
+        if inline is None or b"/Font" in page:
+            raise ValueError("a page without resources, or with fonts already")
+        return page[:inline.end()] + b" /Font << %s >>" % fonts + page[inline.end():]
+    old = document.body(int(resources.group(1)))
+    if not old.startswith(b"<<") or b"/Font" in old:
+        raise ValueError("page resources not as cairo writes them for an image")
+    number = document.add(b"<< /Font << %s >>\n%s" % (fonts, old[2:]))
+    return _RESOURCES.sub(lambda _: b"/Resources %d 0 R" % number, page, count=1)
 
 
 def _layer(document: _Pdf, lines: tuple[Line, ...], top: float) -> tuple[bytes, bytes]:
