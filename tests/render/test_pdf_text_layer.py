@@ -239,3 +239,18 @@ def test_a_pdf_with_object_streams_gets_its_layer_too(tmp_path: Path,
     layered = with_text_layers(streamed, {0: lines})
     assert layered.startswith(streamed)  # an incremental update
     assert _pdftotext(layered, tmp_path) == "שלמה לוי Ada"
+
+
+def test_a_nested_svg_without_x_still_maps_its_view_box() -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96">'
+           b'<svg width="96" height="96" viewBox="0 0 48 48">'
+           b'<text y="10" font-size="4">x</text></svg></svg>')
+    (line,) = page_lines(svg, 72, 72)
+    assert line.matrix == pytest.approx((6.0, 0.0, 0.0, -6.0, 0.0, 15.0))
+
+
+def test_whitespace_collapses_as_svg_draws_it_but_no_break_spaces_stay() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96">'
+           '<text y="10">\n  Ada\t \n Lovelace\u00a0Jr  </text></svg>').encode()
+    (line,) = page_lines(svg, 72, 72)
+    assert line.text == "Ada Lovelace\u00a0Jr"

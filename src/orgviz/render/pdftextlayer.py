@@ -44,6 +44,8 @@ _ASCENT, _DESCENT = 750, -250
 #: font's size to be its glyph "m"'s width over 0.6 em (else its first letter's or glyph's
 #: width over 0.5 em): this keeps the size as given, not doubled by a CJK glyph.
 _M_WIDTH = 600
+#: What SVG collapses into one space (xml:space="default"); not other spaces (U+00A0).
+_XML_SPACES = re.compile(r"[ \t\r\n]+")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)")
 _PX_PER_UNIT = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
@@ -80,18 +82,20 @@ def page_lines(svg: bytes, width_pt: float, height_pt: float) -> tuple[Line, ...
     origin = (-box[0], -box[1]) if len(box) == 4 else (0.0, 0.0)
     page = _times((width_pt / width, 0.0, 0.0, height_pt / height, 0.0, 0.0),
                   (1.0, 0.0, 0.0, 1.0, *origin))
-    return tuple(_lines(root, page, {}))
+    return tuple(_lines(root, page, {}, nested=False))
 
 
-def _lines(element: ET.Element, matrix: Matrix, inherited: dict[str, str]) -> Iterator[Line]:
-    """The lines of `element` and what it holds, drawn through `matrix`."""
+def _lines(element: ET.Element, matrix: Matrix, inherited: dict[str, str], *,
+           nested: bool = True) -> Iterator[Line]:
+    """The lines of `element` and what it holds, drawn through `matrix` (`nested`: an
+    <svg> in the drawing, which maps its viewBox to its own box)."""
     tag = _local(element.tag)
     if tag in _UNDRAWN:
         return
     values = {**inherited, **{name: value for name, value in presentation(element).items()
                               if name in ("font-size", "font-weight", "text-anchor")}}
     matrix = _times(matrix, _transform(element.get("transform", "")))
-    if tag == "svg" and element.get("x") is not None:  # a nested drawing (a deck's chart)
+    if tag == "svg" and nested:  # a nested drawing (a deck's chart)
         matrix = _times(matrix, _nested_svg(element))
     if tag == "text":
         line = _line(element, matrix, values)
@@ -105,7 +109,8 @@ def _lines(element: ET.Element, matrix: Matrix, inherited: dict[str, str]) -> It
 def _line(element: ET.Element, matrix: Matrix, values: dict[str, str]) -> Line | None:
     """The Line of a <text> element, or None when it draws no text."""
     logical = "".join(_drawn_text(element))
-    text = "".join(char for char in logical if char not in BIDI_CONTROLS).strip()
+    text = _XML_SPACES.sub(" ", "".join(char for char in logical
+                                        if char not in BIDI_CONTROLS)).strip(" ")
     size = _size(values.get("font-size", "16"))
     if not text or size <= 0:
         return None
