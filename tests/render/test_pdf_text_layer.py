@@ -90,7 +90,7 @@ def test_a_nested_svg_places_its_lines_as_a_deck_slide_does() -> None:
     assert line.matrix == pytest.approx((20.0, 0.0, 0.0, -20.0, 140.0, 230.0))
 
 
-def test_a_pdf_not_laid_out_as_cairo_writes_it_is_left_as_it_is() -> None:
+def test_a_pdf_pypdf_cannot_read_is_left_as_it_is() -> None:
     line = Line("x", (10.0, 0.0, 0.0, -10.0, 0.0, 10.0), 0.5)
     assert with_text_layers(b"%PDF-1.5\nnot a pdf", {0: (line,)}) == b"%PDF-1.5\nnot a pdf"
     assert with_text_layers(b"anything", {}) == b"anything"
@@ -239,6 +239,18 @@ def test_a_pdf_with_object_streams_gets_its_layer_too(tmp_path: Path,
     layered = with_text_layers(streamed, {0: lines})
     assert layered.startswith(streamed)  # an incremental update
     assert _pdftotext(layered, tmp_path) == "שלמה לוי Ada"
+
+
+@needs_poppler
+def test_a_pdf_already_updated_gets_another_layer(tmp_path: Path) -> None:
+    # a PDF of several revisions (one incremental update after cairo's) was left as it was
+    first = Line("Ada", (10.0, 0.0, 0.0, -10.0, 20.0, 50.0), text_width("Ada", 1.0))
+    second = Line("שלמה לוי", (10.0, 0.0, 0.0, -10.0, 20.0, 80.0),
+                  text_width("שלמה לוי", 1.0))
+    once = with_text_layers(_blank_pdf(), {0: (first,)})
+    twice = with_text_layers(once, {0: (second,)})
+    assert twice.startswith(once) and len(twice) > len(once)
+    assert _pdftotext(twice, tmp_path) == "Ada שלמה לוי"
 
 
 def test_a_nested_svg_without_x_still_maps_its_view_box() -> None:

@@ -3,11 +3,11 @@
 A page whose text cairo cannot draw (pdftext.py) is written as an image (convert.py:
 `pdf_page_svg`), which holds no text: nothing to search, select or read aloud. This module
 finds each line of the SVG's text and where it is drawn (`page_lines`), and adds it to such
-pages of the PDF cairo wrote, as an incremental update (`with_text_layers`): text render
-mode 3 (neither filled nor stroked), in a Type 3 font whose glyphs draw nothing, with a
-ToUnicode map, so the page looks the same and text extraction (pdftotext), search, selection
-and screen readers get every line. cairo itself cannot write such text: it drops drawing
-that is fully transparent or has no ink.
+pages of the PDF cairo wrote, as an incremental update that pypdf reads and writes
+(`with_text_layers`): text render mode 3 (neither filled nor stroked), in a Type 3 font
+whose glyphs draw nothing, with a ToUnicode map, so the page looks the same and text
+extraction (pdftotext), search, selection and screen readers get every line. cairo itself
+cannot write such text: it drops drawing that is fully transparent or has no ink.
 
 Glyphs are placed in visual order, right-to-left runs reversed (`visual_order`), as a PDF of
 shaped text places them: readers (poppler, pdf.js) put such runs back in reading order.
@@ -15,6 +15,7 @@ shaped text places them: readers (poppler, pdf.js) put such runs back in reading
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import unicodedata
@@ -22,6 +23,19 @@ import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+)
 
 from orgviz.render.labels import text_width
 from orgviz.render.pdftext import presentation
@@ -36,6 +50,8 @@ _ISOLATE_CLOSER = "\u2069"
 _UNDRAWN = frozenset({"title", "desc", "metadata", "style", "script", "defs", "clipPath",
                       "mask", "symbol", "pattern", "marker", "linearGradient",
                       "radialGradient"})
+#: The layer's fonts' resource names: this and a number.
+_FONT = "/OrgvizText"
 #: Codes of one Type 3 font (single bytes; 0 left out).
 _FONT_CODES = 255
 #: The Type 3 font's glyph box, thousandths of its size: what a viewer highlights.
@@ -342,318 +358,71 @@ def _reversed_runs(placed: list[tuple[str, int]], level: int) -> list[tuple[str,
 
 # --- the PDF ----------------------------------------------------------------------------------
 
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
-_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.S)
-_REFERENCE = re.compile(rb"/(Root|Info)\s+(\d+)\s+(\d+)\s+R")
-_SIZE = re.compile(rb"/Size\s+(\d+)")
-_XREF_SECTION = re.compile(rb"\s*(\d+) (\d+)\s*?\r?\n")
-_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)")
-_KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
-_PAGES = re.compile(rb"/Pages\s+(\d+)\s+0\s+R")
-_REFERENCES = re.compile(rb"(\d+)\s+0\s+R")
-_CONTENTS = re.compile(rb"/Contents\s+(\d+\s+0\s+R|\[[^\]]*\])")
-_RESOURCES = re.compile(rb"/Resources\s+(\d+)\s+0\s+R")
-_INLINE_RESOURCES = re.compile(rb"/Resources\s*<<")
-_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*(" + _NUMBER.pattern.encode() + rb")\s+("
-                        + _NUMBER.pattern.encode() + rb")\s+(" + _NUMBER.pattern.encode()
-                        + rb")\s+(" + _NUMBER.pattern.encode() + rb")\s*\]")
-
-
-class _Pdf:
-    """A PDF as cairo writes it, in one revision: cairo 1.16 with a cross-reference table,
-    1.17.6 and later with a cross-reference stream and object streams. It knows where its
-    objects are, and the objects an incremental update adds or replaces."""
-
-    def __init__(self, pdf: bytes) -> None:
-        self.pdf = pdf
-        end = _STARTXREF.search(pdf)
-        if end is None:
-            raise ValueError("no startxref")
-        self.xref = int(end.group(1))
-        self.offsets: dict[int, int] = {}  # object number -> offset
-        self.packed: dict[int, tuple[int, int]] = {}  # -> (object stream, index in it)
-        self.streamed = pdf[self.xref:self.xref + 4] != b"xref"
-        if self.streamed:
-            self.trailer, data = self._stream_at(self.xref)
-            self._read_xref_stream(self.trailer, data)
-        else:
-            trailer = _TRAILER.search(pdf, self.xref)
-            if trailer is None:
-                raise ValueError("no trailer")
-            self.trailer = trailer.group(1)
-            self.offsets = _offsets(pdf, self.xref)
-        if b"/Prev" in self.trailer or b"/Encrypt" in self.trailer:
-            raise ValueError("not a PDF of one revision as cairo writes it")
-        size = _SIZE.search(self.trailer)
-        known = [*self.offsets, *self.packed]
-        self.next_number = max(int(size.group(1)) if size else 0, max(known, default=0) + 1)
-        self.added: dict[int, bytes] = {}
-        self._unpacked: dict[int, list[bytes]] = {}
-
-    def _read_xref_stream(self, head: bytes, data: bytes) -> None:
-        """Fill offsets and packed from a cross-reference stream's dictionary and data."""
-        widths = [int(value) for value in _array(head, b"W")]
-        index = [int(value) for value in _array(head, b"Index")]
-        size = _SIZE.search(head)
-        if len(widths) != 3 or size is None:
-            raise ValueError("unreadable cross-reference stream")
-        index = index or [0, int(size.group(1))]
-        row = sum(widths)
-        at = 0
-        for first, count in zip(index[::2], index[1::2], strict=True):
-            for number in range(first, first + count):
-                fields, at = _fields(data, at, widths), at + row
-                kind = fields[0] if widths[0] else 1
-                if kind == 1:
-                    self.offsets[number] = fields[1]
-                elif kind == 2:
-                    self.packed[number] = (fields[1], fields[2])
-
-    def _stream_at(self, offset: int) -> tuple[bytes, bytes]:
-        """(dictionary, decoded data) of the stream object at `offset`."""
-        found = _STREAM_HEAD.match(self.pdf, offset)
-        if found is None:
-            raise ValueError("no stream object")
-        head = found.group(1)
-        length = _LENGTH.search(head)
-        if length is None:
-            raise ValueError("a stream without a length")
-        size = int(self.body(int(length.group(1)))) if length.group(2) else \
-            int(length.group(1))
-        data = self.pdf[found.end():found.end() + size]
-        if b"/FlateDecode" in head:
-            data = zlib.decompress(data)
-        elif b"/Filter" in head:
-            raise ValueError("a stream filter other than Flate")
-        return head, _unpredicted(head, data)
-
-    def body(self, number: int) -> bytes:
-        """The text between "N 0 obj" and "endobj" of a dictionary object."""
-        if number in self.added:
-            return self.added[number]
-        if number in self.packed:
-            stream, index = self.packed[number]
-            return self._objects_of(stream)[index]
-        start = self.offsets[number]
-        head = re.compile(rb"%d\s+0\s+obj" % number).match(self.pdf, start)
-        stop = self.pdf.find(b"endobj", start)
-        if head is None or stop < 0:
-            raise ValueError(f"object {number} not found")
-        return self.pdf[head.end():stop].strip()
-
-    def _objects_of(self, stream: int) -> list[bytes]:
-        """The objects an object stream holds, in order."""
-        if stream not in self._unpacked:
-            head, data = self._stream_at(self.offsets[stream])
-            count, first = (_integer(head, name) for name in (b"N", b"First"))
-            numbers = [int(value) for value in data[:first].split()]
-            starts = [*numbers[1:2 * count:2], len(data) - first]
-            self._unpacked[stream] = [data[first + starts[i]:first + starts[i + 1]].strip()
-                                      for i in range(count)]
-        return self._unpacked[stream]
-
-    def add(self, body: bytes) -> int:
-        """A new object's number."""
-        number = self.next_number
-        self.next_number += 1
-        self.added[number] = body
-        return number
-
-    def pages(self) -> list[int]:
-        """The page objects' numbers, in order."""
-        root = {name: int(number) for name, number, _ in _REFERENCE.findall(self.trailer)}
-        catalog = _PAGES.search(self.body(root[b"Root"]))
-        if catalog is None:
-            raise ValueError("no page tree")
-        return list(self._kids(int(catalog.group(1)), 0))
-
-    def _kids(self, number: int, depth: int) -> Iterator[int]:
-        """The pages under a page tree node."""
-        body = self.body(number)
-        kids = _KIDS.search(body)
-        if kids is None or depth > 32:
-            yield number
-            return
-        for kid in _REFERENCES.findall(kids.group(1)):
-            yield from self._kids(int(kid), depth + 1)
-
-    def updated(self) -> bytes:
-        """The PDF with the added objects appended as an incremental update, indexed as the
-        PDF is (a cross-reference table, or stream)."""
-        parts = [self.pdf if self.pdf.endswith(b"\n") else self.pdf + b"\n"]
-        at = len(parts[0])
-        offsets: dict[int, int] = {}
-        for number in sorted(self.added):
-            block = b"%d 0 obj\n%s\nendobj\n" % (number, self.added[number])
-            offsets[number] = at
-            parts.append(block)
-            at += len(block)
-        kept = b"".join(b" /%s %s 0 R" % (name, number)
-                        for name, number, _ in _REFERENCE.findall(self.trailer))
-        found = _ID.search(self.trailer)
-        kept += b" " + found.group(0) if found else b""
-        if self.streamed:
-            parts.append(self._xref_stream(offsets, at, kept))
-        else:
-            parts += [b"xref\n", *(b"%d 1\n%010d 00000 n \n" % item
-                                    for item in offsets.items()),
-                      b"trailer\n<< /Size %d%s /Prev %d >>\n" % (self.next_number, kept,
-                                                                  self.xref),
-                      b"startxref\n%d\n%%%%EOF\n" % at]
-        return b"".join(parts)
-
-    def _xref_stream(self, offsets: dict[int, int], at: int, kept: bytes) -> bytes:
-        """The update's cross-reference stream (object `next_number`, at `at`) and end."""
-        number = self.next_number
-        offsets = {**offsets, number: at}
-        rows = b"".join(b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00"
-                        for _, offset in sorted(offsets.items()))
-        index = b" ".join(b"%d 1" % item for item in sorted(offsets))
-        return (b"%d 0 obj\n<< /Type /XRef /Size %d /W [ 1 4 2 ] /Index [ %s ]%s /Prev %d "
-                b"/Length %d >>\nstream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n"
-                % (number, number + 1, index, kept, self.xref, len(rows), rows, at))
-
-
-_STREAM_HEAD = re.compile(rb"\d+\s+\d+\s+obj\s*(<<.*?>>)\s*stream\r?\n", re.S)
-_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
-_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
-
-
-def _array(head: bytes, name: bytes) -> list[bytes]:
-    """The numbers of a dictionary's array entry ([] when it has none)."""
-    found = re.search(rb"/" + name + rb"\s*\[([^\]]*)\]", head)
-    return found.group(1).split() if found else []
-
-
-def _integer(head: bytes, name: bytes) -> int:
-    """A dictionary's integer entry."""
-    found = re.search(rb"/" + name + rb"\s+(\d+)(?!\s+\d+\s+R)", head)
-    if found is None:
-        raise ValueError(f"no /{name.decode()}")
-    return int(found.group(1))
-
-
-def _fields(data: bytes, at: int, widths: list[int]) -> list[int]:
-    """The three fields of a cross-reference stream's row at `at`."""
-    fields = []
-    for width in widths:
-        fields.append(int.from_bytes(data[at:at + width], "big") if width else 0)
-        at += width
-    return fields
-
-
-def _unpredicted(head: bytes, data: bytes) -> bytes:
-    """Stream data with its PNG predictor (DecodeParms /Predictor 10-15) undone."""
-    predictor = re.search(rb"/Predictor\s+(\d+)", head)
-    if predictor is None or int(predictor.group(1)) < 10:
-        if predictor is not None and int(predictor.group(1)) != 1:
-            raise ValueError("a TIFF predictor")
-        return data
-    columns = re.search(rb"/Columns\s+(\d+)", head)
-    width = int(columns.group(1)) if columns else 1
-    rows, previous = [], bytes(width)
-    for at in range(0, len(data), width + 1):
-        kind, row = data[at], bytearray(data[at + 1:at + 1 + width])
-        for i in range(len(row)):
-            left, up = row[i - 1] if i else 0, previous[i]
-            corner = previous[i - 1] if i else 0
-            predicted = (0, left, up, (left + up) // 2, _paeth(left, up, corner))[kind]
-            row[i] = (row[i] + predicted) & 0xFF
-        rows.append(bytes(row))
-        previous = bytes(row)
-    return b"".join(rows)
-
-
-def _paeth(left: int, up: int, corner: int) -> int:
-    """The PNG Paeth predictor."""
-    guess = left + up - corner
-    near = min((abs(guess - left), 0, left), (abs(guess - up), 1, up),
-               (abs(guess - corner), 2, corner))
-    return near[2]
-
-
-def _offsets(pdf: bytes, table: int) -> dict[int, int]:
-    """Object number -> offset, from the cross-reference table at `table`."""
-    offsets: dict[int, int] = {}
-    at = table + 4
-    while (section := _XREF_SECTION.match(pdf, at)) is not None:
-        at = section.end()
-        first = int(section.group(1))
-        for index in range(int(section.group(2))):
-            entry = _XREF_ENTRY.match(pdf, at)
-            if entry is None:
-                raise ValueError("unreadable cross-reference entry")
-            if entry.group(3) == b"n":
-                offsets[first + index] = int(entry.group(1))
-            at = entry.end()
-    return offsets
-
 
 def with_text_layers(pdf: bytes, layers: dict[int, tuple[Line, ...]]) -> bytes:
     """`pdf` with the lines of `layers` (page index -> lines) as invisible text on those
-    pages; `pdf` as it is when it is not laid out as cairo writes PDFs."""
+    pages, appended as an incremental update (pypdf); `pdf` as it is when pypdf cannot read
+    it or it is encrypted."""
     wanted = {index: lines for index, lines in layers.items() if lines}
     if not wanted:
         return pdf
     try:
-        document = _Pdf(pdf)
-        pages = document.pages()
+        reader = PdfReader(io.BytesIO(pdf))
+        if reader.is_encrypted:
+            return pdf
+        writer = PdfWriter(reader, incremental=True)
         for index, lines in sorted(wanted.items()):
-            if 0 <= index < len(pages):
-                _add_layer(document, pages[index], lines)
-    except (ValueError, KeyError, IndexError, zlib.error):
+            if 0 <= index < len(writer.pages):
+                _add_layer(writer, writer.pages[index], lines)
+        out = io.BytesIO()
+        writer.write(out)
+    except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+            zlib.error):
         return pdf
-    return document.updated()
+    return out.getvalue()
 
 
-def _add_layer(document: _Pdf, page: int, lines: tuple[Line, ...]) -> None:
-    """Replace page object `page` with one whose contents end with `lines`' text."""
-    body = document.body(page)
-    contents, box = _CONTENTS.search(body), _MEDIA_BOX.search(body)
-    if contents is None or box is None:
-        raise ValueError("a page without contents or media box")
-    fonts, stream = _layer(document, lines, float(box.group(4)))
-    saved = document.add(_stream(b"q\n"))
-    layer = document.add(_stream(stream, compress=True))
-    old = contents.group(1).strip(b"[]").strip()
-    body = _CONTENTS.sub(lambda _: b"/Contents [ %d 0 R %s %d 0 R ]" % (saved, old, layer),
-                         body, count=1)
-    document.added[page] = _with_fonts(document, body, fonts)
+def _add_layer(writer: PdfWriter, page: PageObject, lines: tuple[Line, ...]) -> None:
+    """Make `page`'s contents end with `lines`' text, its resources name the fonts."""
+    fonts = _dictionary(_dictionary(page, "/Resources"), "/Font")
+    first = 1 + max((int(name[len(_FONT):]) for name in fonts
+                     if name.startswith(_FONT) and name[len(_FONT):].isdecimal()), default=-1)
+    added, stream = _layer(writer, lines, float(page.mediabox.top), first)
+    fonts.update(added)
+    old = page.raw_get("/Contents")
+    kept = list(old.get_object()) if isinstance(old.get_object(), ArrayObject) else [old]
+    page[NameObject("/Contents")] = ArrayObject([
+        writer._add_object(_stream(b"q\n")), *kept,
+        writer._add_object(_stream(stream, compress=True))])
 
 
-def _with_fonts(document: _Pdf, page: bytes, fonts: bytes) -> bytes:
-    """A page dictionary with `fonts` (/Font entries) added to its resources: a copy of
-    its resources object (cairo's), or its own resources dictionary."""
-    resources = _RESOURCES.search(page)
-    if resources is None:
-        inline = _INLINE_RESOURCES.search(page)
-        if inline is None or b"/Font" in page:
-            raise ValueError("a page without resources, or with fonts already")
-        return page[:inline.end()] + b" /Font << %s >>" % fonts + page[inline.end():]
-    old = document.body(int(resources.group(1)))
-    if not old.startswith(b"<<") or b"/Font" in old:
-        raise ValueError("page resources not as cairo writes them for an image")
-    number = document.add(b"<< /Font << %s >>\n%s" % (fonts, old[2:]))
-    return _RESOURCES.sub(lambda _: b"/Resources %d 0 R" % number, page, count=1)
+def _dictionary(holder: DictionaryObject, key: str) -> DictionaryObject:
+    """The dictionary `holder` has at `key` (resolved), a new empty one if it has none."""
+    if key not in holder:
+        holder[NameObject(key)] = DictionaryObject()
+    found = holder[key]
+    if not isinstance(found, DictionaryObject):
+        raise ValueError(f"{key} is not a dictionary")
+    return found
 
 
-def _layer(document: _Pdf, lines: tuple[Line, ...], top: float) -> tuple[bytes, bytes]:
-    """(the /Font entries, the content stream) drawing `lines` invisibly on a page whose
-    media box's top is at `top`."""
+def _layer(writer: PdfWriter, lines: tuple[Line, ...], top: float,
+           first: int) -> tuple[dict[NameObject, IndirectObject], bytes]:
+    """(the fonts by resource name, the content stream) drawing `lines` invisibly on a page
+    whose media box's top is at `top`, its fonts numbered from `first`."""
     drawn = [visual_order(line.text) for line in lines]
     chars = list(dict.fromkeys(char for text in drawn for char in text))
-    codes = {char: (index // _FONT_CODES, index % _FONT_CODES + 1)
+    codes = {char: (first + index // _FONT_CODES, index % _FONT_CODES + 1)
              for index, char in enumerate(chars)}
     widths = {char: _glyph_width(char) for char in chars}
-    names = []
-    for font in range(0, len(chars), _FONT_CODES):
-        number = _type3_font(document, chars[font:font + _FONT_CODES], widths)
-        names.append(b"/OrgvizText%d %d 0 R" % (font // _FONT_CODES, number))
+    fonts = {NameObject(f"{_FONT}{first + font // _FONT_CODES}"):
+             _type3_font(writer, chars[font:font + _FONT_CODES], widths)
+             for font in range(0, len(chars), _FONT_CODES)}
     operations = [b"Q\nBT\n3 Tr\n"]
     for line, text in zip(lines, drawn, strict=True):
         operations.append(_line_operations(line, text, codes, widths, top))
     operations.append(b"ET\n")
-    return b" ".join(names), b"".join(operations)
+    return fonts, b"".join(operations)
 
 
 def _line_operations(line: Line, text: str, codes: dict[str, tuple[int, int]],
@@ -668,7 +437,8 @@ def _line_operations(line: Line, text: str, codes: dict[str, tuple[int, int]],
     for char in text:
         which, code = codes[char]
         if which != font:
-            out.append(b"%s/OrgvizText%d 1 Tf " % (b") Tj " if font >= 0 else b"", which))
+            out.append(b"%s%s%d 1 Tf " % (b") Tj " if font >= 0 else b"", _FONT.encode(),
+                                           which))
             out.append(b"(")
             font = which
         out.append(_escaped(code))
@@ -688,24 +458,36 @@ def _glyph_width(char: str) -> int:
     return max(0, round(text_width(char, 1000.0)))
 
 
-def _type3_font(document: _Pdf, chars: list[str], widths: dict[str, int]) -> int:
+def _type3_font(writer: PdfWriter, chars: list[str], widths: dict[str, int]) -> IndirectObject:
     """A Type 3 font of `chars` (codes 1, 2 ...; 0 is `_M_WIDTH`'s) whose glyphs draw
     nothing."""
     advances = [_M_WIDTH] + [widths[char] for char in chars]
-    names = [b"/m"] + [b"/g%d" % code for code in range(1, len(chars) + 1)]
-    procs = []
-    for name, advance in zip(names, advances, strict=True):
-        glyph = document.add(_stream(b"%d 0 0 %d %d %d d1" % (
-            advance, _DESCENT, advance, _ASCENT)))
-        procs.append(b"%s %d 0 R" % (name, glyph))
-    to_unicode = document.add(_stream(_to_unicode(chars), compress=True))
-    return document.add(
-        b"<< /Type /Font /Subtype /Type3 /FontBBox [ 0 %d 1000 %d ] "
-        b"/FontMatrix [ 0.001 0 0 0.001 0 0 ]\n/CharProcs << %s >>\n"
-        b"/Encoding << /Type /Encoding /Differences [ 0 %s ] >>\n"
-        b"/FirstChar 0 /LastChar %d /Widths [ %s ]\n/ToUnicode %d 0 R /Resources << >> >>"
-        % (_DESCENT, _ASCENT, b" ".join(procs), b" ".join(names), len(chars),
-           b" ".join(b"%d" % advance for advance in advances), to_unicode))
+    names = [NameObject("/m")] + [NameObject(f"/g{code}") for code in range(1, len(chars) + 1)]
+    procs = DictionaryObject({name: writer._add_object(_stream(
+        b"%d 0 0 %d %d %d d1" % (advance, _DESCENT, advance, _ASCENT)))
+        for name, advance in zip(names, advances, strict=True)})
+    return writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/Type3"),
+        NameObject("/FontBBox"): _numbers_array([0, _DESCENT, 1000, _ASCENT]),
+        NameObject("/FontMatrix"): ArrayObject([FloatObject("0.001"), NumberObject(0),
+                                                NumberObject(0), FloatObject("0.001"),
+                                                NumberObject(0), NumberObject(0)]),
+        NameObject("/CharProcs"): procs,
+        NameObject("/Encoding"): DictionaryObject({
+            NameObject("/Type"): NameObject("/Encoding"),
+            NameObject("/Differences"): ArrayObject([NumberObject(0), *names])}),
+        NameObject("/FirstChar"): NumberObject(0),
+        NameObject("/LastChar"): NumberObject(len(chars)),
+        NameObject("/Widths"): _numbers_array(advances),
+        NameObject("/ToUnicode"): writer._add_object(_stream(_to_unicode(chars),
+                                                             compress=True)),
+        NameObject("/Resources"): DictionaryObject()}))
+
+
+def _numbers_array(numbers: list[int]) -> ArrayObject:
+    """A PDF array of integers."""
+    return ArrayObject([NumberObject(number) for number in numbers])
 
 
 def _to_unicode(chars: list[str]) -> bytes:
@@ -722,13 +504,11 @@ def _to_unicode(chars: list[str]) -> bytes:
             + b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 
 
-def _stream(data: bytes, compress: bool = False) -> bytes:
-    """A stream object's body."""
-    if compress:
-        data = zlib.compress(data, 9)
-        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
-            len(data), data)
-    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+def _stream(data: bytes, compress: bool = False) -> StreamObject:
+    """A stream object of `data` (Flate-compressed when `compress`)."""
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return stream.flate_encode(level=9) if compress else stream
 
 
 def _pdf_number(value: float) -> str:
