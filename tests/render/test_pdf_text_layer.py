@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -9,9 +10,11 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import cairocffi
 import pytest
 import yaml
 from PIL import Image, ImageChops
+from pypdf import PdfReader
 
 from orgviz.loader import load
 from orgviz.render import RenderOptions, convert, pdftextlayer, render
@@ -136,17 +139,14 @@ def test_the_mid_size_pdf_lists_every_name(tmp_path: Path) -> None:
     assert [name for name in names if name not in text] == []
 
 
-def _blank_pdf() -> bytes:
-    """A one-page 200 x 100 pt PDF as cairo writes it, nothing drawn."""
-    import io
-
-    import cairocffi
-
+def _blank_pdf(fixed_dates: bool = True) -> bytes:
+    """A one-page 200 x 100 pt PDF as cairo writes it, nothing drawn (dated now, unless
+    `fixed_dates`)."""
     out = io.BytesIO()
     surface = cairocffi.PDFSurface(out, 200, 100)
     surface.show_page()
     surface.finish()
-    return convert.fix_pdf_dates(out.getvalue())
+    return convert.fix_pdf_dates(out.getvalue()) if fixed_dates else out.getvalue()
 
 
 def _word_heights(pdf: bytes, tmp_path: Path) -> dict[str, float]:
@@ -266,3 +266,18 @@ def test_whitespace_collapses_as_svg_draws_it_but_no_break_spaces_stay() -> None
            '<text y="10">\n  Ada\t \n Lovelace\u00a0Jr  </text></svg>').encode()
     (line,) = page_lines(svg, 72, 72)
     assert line.text == "Ada Lovelace\u00a0Jr"
+
+
+def test_dates_packed_in_an_object_stream_are_fixed_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # cairo 1.17.6 and later pack the Info dictionary, dates and all, in a compressed object
+    # stream, out of the reach of fix_pdf_dates' byte edits: such PDFs kept the time made
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    raw = _blank_pdf(fixed_dates=False)
+    date = re.search(rb"/CreationDate \((D:\d{14})", raw)
+    assert date is not None and date.group(1) != b"D:19700101000000"
+    other = raw.replace(date.group(1), b"D:20011231235959")  # another time, same length
+    made = [convert.fix_pdf_dates(_with_object_streams(pdf)) for pdf in (raw, other)]
+    assert b"/CreationDate" not in _with_object_streams(raw)  # (packed, compressed)
+    assert made[0] == made[1]
+    metadata = PdfReader(io.BytesIO(made[0])).metadata
+    assert metadata is not None and metadata["/CreationDate"] == "D:19700101000000Z"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import io
 import math
 import os
 import re
@@ -766,7 +767,36 @@ def fix_pdf_dates(pdf: bytes) -> bytes:
         offset = found.start(0)
         return whole[:start - offset] + fixed + whole[end - offset:]
 
-    return utc_dates(_PDF_DATE.sub(replace, pdf))
+    return packed_dates_fixed(utc_dates(_PDF_DATE.sub(replace, pdf)), stamp + b"Z")
+
+
+def packed_dates_fixed(pdf: bytes, date: bytes) -> bytes:
+    """The PDF with its dates `date`, rewritten whole by pypdf, when it is indexed by a
+    cross-reference stream (cairo 1.17.6 and later) and its dates are not `date` yet: packed
+    in a compressed object stream, where the byte edits above cannot reach them, or in a
+    zone that could not be made UTC; else as it is (a rewrite is the same bytes each time:
+    pypdf adds no /ID or date of its own)."""
+    end = _STARTXREF.search(pdf)
+    if end is None or pdf[int(end.group(1)):int(end.group(1)) + 4] == b"xref":
+        return pdf
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(pdf))
+        info = reader.metadata
+        dates = {} if info is None else {
+            key: date.decode("ascii") for key in ("/CreationDate", "/ModDate")
+            if key in info and str(info[key]).encode("latin-1") != date}
+        if not dates or reader.is_encrypted:
+            return pdf
+        writer = PdfWriter(clone_from=reader, keep_initial_header=True)
+        writer.add_metadata(dates)
+        out = io.BytesIO()
+        writer.write(out)
+    except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return pdf
+    return out.getvalue()
 
 
 #: A fixed date's time zone as cairo writes it: "Z" in UTC, else "+05'30" and the like.
@@ -782,7 +812,8 @@ def utc_dates(pdf: bytes) -> bytes:
     cairo writes the date's zone as the local one ("+05'30" under TZ=Asia/Kolkata, "Z"
     under UTC); the date fixed above keeps that zone's length, so the bytes
     would depend on TZ. The zone becomes "Z" and the cross-reference table moves with it.
-    A PDF whose table this cannot read (no classic xref table) is returned as it is.
+    A PDF whose table this cannot read (no classic xref table) is returned as it is (then
+    `packed_dates_fixed` rewrites it).
     """
     edits = [found.span(1) for found in _DATE_ZONE.finditer(pdf) if found.group(1) != b"Z"]
     end = _STARTXREF.search(pdf)
