@@ -139,11 +139,13 @@ def test_the_mid_size_pdf_lists_every_name(tmp_path: Path) -> None:
     assert [name for name in names if name not in text] == []
 
 
-def _blank_pdf(fixed_dates: bool = True) -> bytes:
+def _blank_pdf(fixed_dates: bool = True, title: str = "") -> bytes:
     """A one-page 200 x 100 pt PDF as cairo writes it, nothing drawn (dated now, unless
-    `fixed_dates`)."""
+    `fixed_dates`; titled `title` if given)."""
     out = io.BytesIO()
     surface = cairocffi.PDFSurface(out, 200, 100)
+    if title:
+        surface.set_metadata(cairocffi.PDF_METADATA_TITLE, title)
     surface.show_page()
     surface.finish()
     return convert.fix_pdf_dates(out.getvalue()) if fixed_dates else out.getvalue()
@@ -239,6 +241,18 @@ def test_a_pdf_with_object_streams_gets_its_layer_too(tmp_path: Path,
     layered = with_text_layers(streamed, {0: lines})
     assert layered.startswith(streamed)  # an incremental update
     assert _pdftotext(layered, tmp_path) == "שלמה לוי Ada"
+
+
+@needs_poppler
+def test_the_layer_keeps_the_document_title(tmp_path: Path) -> None:
+    # pypdf's update named no /Info in its trailer, and poppler reads the last one alone
+    line = Line("Ada", (10.0, 0.0, 0.0, -10.0, 20.0, 50.0), text_width("Ada", 1.0))
+    path = tmp_path / "titled.pdf"
+    path.write_bytes(with_text_layers(_blank_pdf(title="Scripts — 张伟"), {0: (line,)}))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+    assert re.search(r"^Title: +Scripts — 张伟$", info, re.M)
+    assert re.search(r"^CreationDate: .* 1970 UTC$", info, re.M)
 
 
 @needs_poppler

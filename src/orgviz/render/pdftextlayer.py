@@ -374,12 +374,23 @@ def with_text_layers(pdf: bytes, layers: dict[int, tuple[Line, ...]]) -> bytes:
         for index, lines in sorted(wanted.items()):
             if 0 <= index < len(writer.pages):
                 _add_layer(writer, writer.pages[index], lines)
+        _keep_info(writer)
         out = io.BytesIO()
         writer.write(out)
     except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError,
             zlib.error):
         return pdf
     return out.getvalue()
+
+
+def _keep_info(writer: PdfWriter) -> None:
+    """Have the update's trailer name the document information (title, dates) too, as the
+    PDF standard asks: pypdf names it only when it changed, and poppler reads it from the last
+    trailer alone (the title was lost). It is copied into the update, the same entries."""
+    metadata = writer.metadata
+    if metadata is not None:
+        writer.metadata = None
+        writer.metadata = metadata
 
 
 def _add_layer(writer: PdfWriter, page: PageObject, lines: tuple[Line, ...]) -> None:
