@@ -10,7 +10,6 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-import cairocffi
 import pytest
 import yaml
 from PIL import Image, ImageChops
@@ -142,6 +141,8 @@ def test_the_mid_size_pdf_lists_every_name(tmp_path: Path) -> None:
 def _blank_pdf(fixed_dates: bool = True, title: str = "") -> bytes:
     """A one-page 200 x 100 pt PDF as cairo writes it, nothing drawn (dated now, unless
     `fixed_dates`; titled `title` if given)."""
+    import cairocffi  # (the cairo library: only where a test needs it)
+
     out = io.BytesIO()
     surface = cairocffi.PDFSurface(out, 200, 100)
     if title:
