@@ -16,14 +16,15 @@ from orgviz.loader import load
 from orgviz.render import RenderOptions, render
 from orgviz.render.svg import BAND_PAD
 
-#: Ann and Bo stack under Vic; Ray and Rae report to each other (cut above Ray, first in
-#: the file): Rae stands a row below the individual contributors' row, unlabelled.
+#: Vic's twelve account executives stack under him (one row of them would be wider than a
+#: slide: see `tidylayout.one_row_fits`); Ray and Rae report to each other (cut above Ray,
+#: first in the file): Rae stands a row below the individual contributors' row, unlabelled.
 CYCLE = ("orgviz: 1\norg: {name: Bands, size: small}\npeople:\n"
          "  - {id: ceo, name: Cleo Chief, title: CEO}\n"
          "  - {id: vp, name: Vic Vale, title: VP of Sales, reports_to: ceo}\n"
-         "  - {id: a1, name: Ann Archer, title: Account Executive, reports_to: vp}\n"
-         "  - {id: a2, name: Bo Baker, title: Account Executive, reports_to: vp}\n"
-         "  - {id: r1, name: Ray Reed, title: Account Executive, reports_to: r2}\n"
+         + "".join(f"  - {{id: a{i}, name: Ann Archer {i}, title: Account Executive, "
+                   "reports_to: vp}\n" for i in range(1, 13))
+         + "  - {id: r1, name: Ray Reed, title: Account Executive, reports_to: r2}\n"
          "  - {id: r2, name: Rae Rowe, title: Account Executive, reports_to: r1}\n")
 
 
@@ -35,7 +36,7 @@ def test_a_band_spans_its_stack_past_a_row_without_a_label(
     assert len(found) == 2  # CEO and individual contributors (VP: no band, every other)
     _, top, _, bottom = found[-1]
     below = [card for card in outlines if card[3] > top]
-    assert len(below) == 4  # Ann, Bo, Ray and Rae
-    for _, card_top, _, card_bottom in below:  # all four within the band, never cut
+    assert len(below) == 14  # the twelve, Ray and Rae
+    for _, card_top, _, card_bottom in below:  # all within the band, never cut
         assert top + BAND_PAD - 0.01 <= card_top
         assert card_bottom <= bottom - BAND_PAD + 0.01, (card_bottom, bottom)
