@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from orgviz.layout import LayoutOptions, TreeLayout, layout_forest
-from orgviz.layout.tidy import OFF_MIDDLE, _leaving
+from orgviz.layout.tidy import FAR_STEP, OFF_MIDDLE, _leaving
 
 TOL = 0.011  # coordinates are rounded to 2 decimals
 
@@ -558,6 +558,51 @@ def test_forest_roots_side_by_side() -> None:
     assert xs == sorted(xs) and len(set(xs)) == 3
     assert {lay.positions[r][1] for r in ("r1", "r2", "r3")} == {15.0}
     assert set(lay.edges) == {("r1", "a"), ("r1", "b"), ("r2", "c")}
+
+
+def _tree_spans(roots, children, lay: TreeLayout, sizes) -> list[tuple[float, float]]:
+    """Top-down: where each root's tree starts and ends across the page, in root order."""
+    spans = []
+    for root in roots:
+        todo, lows, highs = [root], [], []
+        while todo:
+            k = todo.pop()
+            x, w = lay.positions[k][0], sizes[k][0]
+            lows.append(x - w / 2)
+            highs.append(x + w / 2)
+            todo.extend(children.get(k, ()))
+        spans.append((min(lows), max(highs)))
+    return spans
+
+
+def test_trees_side_by_side_stand_tree_gap_apart_across_their_whole_spans() -> None:
+    # r2's tree starts two rows down: packed by the contours (the gap between the roots
+    # held only by the line up from r2's middle, as between subtrees), r2 stood partly under
+    # r1's child b, its middle 30 px (subtree_gap) after b's edge
+    children = {"r1": ["a", "b"], "a": ["a1"], "r2": []}
+    sizes = {k: (80.0, 30.0) for k in ["r1", "a", "b", "a1", "r2"]}
+    rows = {"r2": 2}
+    packed = layout_forest(["r1", "r2"], children, sizes, LayoutOptions(), rows)
+    assert packed.positions["r2"][0] - 40.0 < packed.positions["b"][0] + 40.0
+    options = LayoutOptions(tree_gap=40.0, trees_side_by_side=True)
+    lay = assert_mirror_image(["r1", "r2"], children, sizes, options, rows)
+    check_layout(["r1", "r2"], children, sizes, options, rows, lay)
+    (_, high), (low, _) = _tree_spans(["r1", "r2"], children, lay, sizes)
+    assert low - high == pytest.approx(40.0, abs=TOL)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forests(max_nodes=600))
+def test_separate_trees_side_by_side_never_stand_over_one_another(case) -> None:
+    roots, children, sizes, options, rows = case
+    options = LayoutOptions(
+        level_gap=options.level_gap, sibling_gap=options.sibling_gap,
+        subtree_gap=options.subtree_gap, stack_leaves=False, tree_gap=72.0,
+        trees_side_by_side=True)
+    lay = layout_forest(roots, children, sizes, options, rows)
+    check_layout(roots, children, sizes, options, rows, lay)
+    for (_, high), (low, _) in pairwise(_tree_spans(roots, children, lay, sizes)):
+        assert low - high >= 72.0 - FAR_STEP - TOL  # (a middle child may move onto its line)
 
 
 def test_contour_packing_beats_bounding_boxes() -> None:

@@ -1,9 +1,12 @@
-"""Left to right (tidy), separate trees stand TREE_GAP apart: a card whose manager is unknown,
-or a cycle drawn with `--force`, is a tree of its own, not one more card of the list above it
-in its level's column (its lists and another tree's stood SUBTREE_GAP apart, as two managers'
-lists of one tree do)."""
+"""Separate trees stand TREE_GAP apart (tidy): a card whose manager is unknown, or a cycle
+drawn with `--force`, is a tree of its own. Left to right, not one more card of the list above
+it in its level's column (its lists and another tree's stood SUBTREE_GAP apart, as two
+managers' lists of one tree do); top-down, side by side, each across a span of its own (a tree
+starting on a lower row stood partly under another's cards)."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 import pytest
 from renderkit import chart_of
@@ -64,12 +67,73 @@ def test_left_to_right_a_broken_tree_stands_tree_gap_below_the_lists_above_it(
     assert boxes["m1"].top - boxes["a2"].bottom == pytest.approx(SUBTREE_GAP, abs=0.01)
 
 
-def test_top_down_trees_stand_side_by_side_as_other_subtrees() -> None:
+def spans_across(chart: Chart, geometry: Geometry) -> list[tuple[float, float]]:
+    """Top-down: where each tree's cards start and end across the page, in file order of
+    the tops."""
+    spans: dict[str, tuple[float, float]] = {}
+    for card_id, top in trees(chart).items():
+        box = geometry.boxes[card_id]
+        low, high = spans.get(top, (box.left, box.right))
+        spans[top] = (min(low, box.left), max(high, box.right))
+    return list(spans.values())
+
+
+#: An unknown manager (Uma's), a 3-person cycle (Ray, Rae, Rex: Rex's Rita too) and a
+#: self-report (Sol's): with --force, four trees. Uma's starts on the Head row, the cycle's
+#: on the row of individual contributors, where packed as subtrees (SUBTREE_GAP apart) Ray
+#: stood partly under Una Urquhart's card, reading as her report.
+BROKEN = """orgviz: 1
+org: {name: Broken Trees Ltd, size: small, date: 2026-12-01}
+teams:
+  - {id: exec, name: Exec, color: "#4C78A8"}
+  - {id: sales, name: Sales, color: "#F58518", parent: exec}
+  - {id: eng, name: Engineering, color: "#54A24B", parent: exec}
+people:
+  - {id: ceo, name: Cleo Chief, title: Chief Executive Officer, team: exec}
+  - {id: vp, name: Vic Vale, title: VP of Sales, reports_to: ceo, team: sales}
+  - {id: a1, name: Ann Archer, title: Account Executive, reports_to: vp, team: sales}
+  - {id: a2, name: Bo Baker, title: Account Executive, reports_to: vp, team: sales}
+  - {id: d1, name: Dee Dorsey, title: Director of Engineering, reports_to: ceo, team: eng}
+  - {id: m1, name: Max Moor, title: Engineering Manager, reports_to: d1, team: eng}
+  - {id: e1, name: Eve Ernst, title: Software Engineer, reports_to: m1, team: eng}
+  - {id: e2, name: Eli Egan, title: Software Engineer, reports_to: m1, team: eng}
+  - {id: e3, name: Esa Eklund, title: Senior Software Engineer, reports_to: m1, team: eng}
+  - {id: u1, name: Uma Ugo, title: Head of Partnerships, reports_to: ghost, team: sales}
+  - {id: u2, name: Uli Ung, title: Partner Manager, reports_to: u1, team: sales}
+  - {id: u3, name: Una Urquhart, title: Partner Manager, reports_to: u1, team: sales}
+  - {id: u4, name: Udo Ulrich, title: Partner Associate, reports_to: u2, team: sales}
+  - {id: u5, name: Ula Uribe, title: Partner Associate, reports_to: u2, team: sales}
+  - {id: r1, name: Ray Reed, title: Account Executive, reports_to: r3, team: sales}
+  - {id: r2, name: Rae Rowe, title: Account Executive, reports_to: r1, team: sales}
+  - {id: r3, name: Rex Ross, title: Sales Manager, reports_to: r2, team: sales}
+  - {id: r4, name: Rita Rudd, title: Sales Development Representative, reports_to: r3, \
+team: sales}
+  - {id: s1, name: Sol Self, title: Director of Sales, reports_to: s1, team: sales}
+  - {id: s2, name: Sue Sim, title: Account Executive, reports_to: s1, team: sales}
+  - {id: i1, name: Ivy Inch, title: Software Engineer, reports_to: e1, team: eng}
+  - {id: i2, name: Ian Iverson, title: VP of Engineering, reports_to: i1, team: eng}
+  - {id: i3, name: Ida Ives, title: Software Engineer, reports_to: i2, team: eng}
+"""
+
+
+@pytest.mark.parametrize("depth", [None, 2], ids=["all", "depth-2"])
+def test_top_down_separate_trees_stand_side_by_side_tree_gap_apart(depth: int | None) -> None:
+    chart, _theme, _texts, box = chart_of(BROKEN, depth=depth)
+    geometry, _ends = layout_tidy(chart, box)
+    spans = spans_across(chart, geometry)
+    assert len(spans) == 4, spans
+    for (_low, high), (low, _high) in pairwise(spans):
+        assert low - high == pytest.approx(TREE_GAP, abs=0.01), spans
+    ray, una = geometry.boxes["r1"], geometry.boxes["u3"]  # (Ray's tree after Uma's)
+    assert ray.left - una.right >= TREE_GAP - 0.01
+
+
+def test_top_down_a_tree_stands_tree_gap_after_another() -> None:
     chart, _theme, _texts, box = chart_of(UNKNOWN)
     geometry, _ends = layout_tidy(chart, box)
     lost = geometry.boxes["lost"]  # (right of Val's analysts, stacked or in a row)
     last = max(geometry.boxes[card].right for card in ("m1", "m2"))
-    assert lost.left - last == pytest.approx(SUBTREE_GAP, abs=0.01)
+    assert lost.left - last == pytest.approx(TREE_GAP, abs=0.01)
 
 
 def test_the_gap_between_trees_is_a_finite_number_or_none() -> None:

@@ -66,6 +66,9 @@ class LayoutOptions:
     sibling_gap: float = 20.0  # horizontal gap between sibling cards
     subtree_gap: float = 30.0  # gap between neighbouring subtrees
     tree_gap: float | None = None  # gap between separate trees (the roots'): None, subtree_gap
+    # separate trees stand side by side, each across a span of its own (no card of one over
+    # or under another's), tree_gap apart; else they pack by their contours, as subtrees do
+    trees_side_by_side: bool = False
     stack_leaves: bool = True  # stack a manager's leaf reports in columns
     stack_min: int = 4  # stack only when a manager has at least this many leaf reports
     stack_columns: int | None = None  # None: choose 1-4 columns by count
@@ -473,8 +476,18 @@ def _pack(plan: _Plan, options: LayoutOptions, mirror: bool) -> list[float]:
         contours[v] = (left, lbase, right, rbase)
     if roots:
         rg = tg if options.tree_gap is None else options.tree_gap
+        if options.trees_side_by_side:
+            for r in roots:
+                contours[r] = _span(contours[r])  # type: ignore[arg-type]  # packed above
         _merge(reversed(roots) if mirror else roots, contours, rel, rg, rg)
     return rel
+
+
+def _span(contour: _Contour) -> _Contour:
+    """A tree's contour as one band from its lowest to its highest extent across the tree
+    (packed by it, the tree stands across a span of its own)."""
+    left, lbase, right, rbase = contour
+    return [min(left) + lbase], 0.0, [max(right) + rbase], 0.0
 
 
 #: A line that would jog across by less than this (a fraction of a pixel, where two centres
