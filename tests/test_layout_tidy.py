@@ -448,6 +448,27 @@ def test_a_block_trunk_further_off_a_narrow_cards_middle_joins_the_others_below_
     assert OFF_MIDDLE * 40 < 10
 
 
+@pytest.mark.parametrize("before", [None, 100.0075], ids=["alone", "after-a-card"])
+def test_a_trunk_exactly_off_middle_off_takes_the_lines_wherever_the_tree_stands(
+        before: float | None) -> None:
+    # sibling_gap 30: the second trunk stands 15 px (the stub) right of the manager's
+    # middle, exactly OFF_MIDDLE of its 100 px. Leaves 196.455 wide put it off the 2-decimal
+    # grid; after a card 100.0075 wide (its tree shifted by a fraction of a hundredth) the
+    # places rounded the other way, 15.01 apart, and the lines left the middle instead.
+    sizes = {k: (196.0, 86.0) for k in ["a", "b", "a1", "a2", "b1", "b2"]}
+    sizes |= {"ceo": (100.0, 86.0)} | {k: (196.455, 86.0) for k in ("l1", "l2", "l3", "l4")}
+    roots = ["ceo"]
+    if before is not None:
+        sizes["p"] = (before, 86.0)
+        roots = ["p", "ceo"]
+    lay = layout_forest(roots, _TRUNK_BESIDE, sizes, LayoutOptions(sibling_gap=30.0))
+    middle = lay.positions["ceo"][0]
+    start = {points[0][0] for (boss, _), points in lay.edges.items() if boss == "ceo"}
+    assert len(start) == 1
+    assert start.pop() - middle == pytest.approx(15.0, abs=0.015)  # (above the trunk)
+    assert abs(OFF_MIDDLE * 100.0 - 15.0) < 1e-9
+
+
 def test_lines_leave_the_middle_when_a_report_beside_the_block_stands_under_it() -> None:
     # (its line goes straight down from the middle: the others leave there too)
     assert _leaving(658.0, 196.0, {448.0, 668.0}, [658.0, 1110.0]) == 658.0

@@ -513,10 +513,12 @@ ROUNDING = 0.015
 def _leaving(middle: float, breadth: float, trunks: set[float], beside: list[float]) -> float:
     """Where across a card `breadth` wide, its middle at `middle`, lines that share the way to
     the gap's line leave it: above the trunk nearest the middle when that is at most
-    OFF_MIDDLE of the breadth off it, else at the middle; the middle too when a report
-    outside the block (its centre in `beside`) stands under it, its line straight down."""
+    OFF_MIDDLE of the breadth off it (ROUNDING more: the places are rounded, so a trunk
+    exactly that far off takes the lines wherever the tree stands), else at the middle; the
+    middle too when a report outside the block (its centre in `beside`) stands under it,
+    its line straight down."""
     nearest = min(trunks, key=lambda at: abs(at - middle))
-    if middle in beside or abs(nearest - middle) > OFF_MIDDLE * breadth:
+    if middle in beside or abs(nearest - middle) > OFF_MIDDLE * breadth + ROUNDING:
         return middle
     return nearest
 
