@@ -25,7 +25,9 @@ Structure of the graph:
 - top-down, the layout graph of `orgviz render` (`lists=True`) lists people from the tidy
   layout's list row on as the tidy layout lists them (`dotlists`): each list root's list is
   a block of cards the tidy layout places, here a column of invisible nodes as wide as the
-  block, one a rank down to its last card (`TopBlock`); its cards are no nodes;
+  block, one a rank down to its last card (`TopBlock`); its cards are no nodes; and a
+  small chart whose leaf reports the tidy layout stands in one row (`one_row_fits`) stacks
+  none of them (`dotlists.leaves_in_one_row`);
 - assistants stand beside their manager, to its right (left to right: below it), in lines
   of at most ASSISTANTS_ACROSS (or the chart's `assistants_across`) (`Assistants`): in the
   layout graph a line is one node as wide as its cards, the first in the manager's rank,
@@ -48,7 +50,12 @@ from typing import NamedTuple
 
 from orgviz.render.cards import CardBox, CardText
 from orgviz.render.chart import Card, Chart
-from orgviz.render.dotlists import ListBlock, TopDownLists, plan_top_down_lists
+from orgviz.render.dotlists import (
+    ListBlock,
+    TopDownLists,
+    leaves_in_one_row,
+    plan_top_down_lists,
+)
 from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
 from orgviz.render.tidylayout import assistant_lines, line_cards
@@ -794,9 +801,15 @@ class _Writer:
                             if chart.direction == "LR" else LeafBlocks({}, {}))
         self.lists = plan_lists(chart, box, self.leaves_of, self.leaf_blocks)
         # Top-down lists (the layout graph only): each list root's block is a column of
-        # nodes; its cards are no nodes of their own, nor are its leaves on spines.
+        # nodes; its cards are no nodes of their own, nor are its leaves on spines. A small
+        # chart whose leaf reports the tidy layout stands in one row has neither lists nor
+        # stacks: its leaves stand in their rows as other cards do.
+        one_row = lists and texts is None and leaves_in_one_row(chart, box)
+        if one_row:
+            self.leaves_of = {}
         self.top_lists: TopDownLists | None = (
-            plan_top_down_lists(chart, box) if lists and texts is None else None)
+            plan_top_down_lists(chart, box) if lists and texts is None and not one_row
+            else None)
         self.in_blocks = self.top_lists.listed() if self.top_lists else frozenset()
         self.block_of = {b.root: b for b in self.top_lists.blocks} if self.top_lists else {}
         if self.top_lists:
@@ -1596,6 +1609,6 @@ def tree_nodes(chart: Chart, node_of: dict[str, str], heads_of: dict[str, list[s
 def write_dot(chart: Chart, box: CardBox, theme: Theme,
               texts: dict[str, CardText] | None = None, lists: bool = False) -> DotPlan:
     """The DOT source of a chart; with `texts`, cards carry HTML-like labels (stand-alone);
-    `lists`: the layout graph of a top-down chart lists people as the tidy layout chooses
-    (see `dotlists`)."""
+    `lists`: the layout graph of a top-down chart lists people, or stands its leaf reports
+    in one row, as the tidy layout chooses (see `dotlists`)."""
     return _Writer(chart, box, theme, texts, lists).write()

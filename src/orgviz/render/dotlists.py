@@ -3,7 +3,9 @@ manager as the tidy layout lists them (a file tree in columns, each report's own
 indented under its card), and Graphviz places each list as one block.
 
 The list row and the column height are the tidy layout's own choice (`choose_compact`,
-"auto"): a chart the tidy layout draws without lists gets none here either. Each list root
+"auto"): a chart the tidy layout draws without lists gets none here either; nor does a
+small chart whose leaf reports the tidy layout stands in one row (`leaves_in_one_row`),
+whose leaves are then no stacks either. Each list root
 (a card laid out in the tree with reports in the listed rows) gets a `ListBlock`: its
 listed reports with everything below them, its stacked leaves and their assistants, with
 the lines between them, as the tidy layout places them, relative to the block's top left.
@@ -24,6 +26,7 @@ from orgviz.render.tidylayout import (
     TreeInput,
     choose_compact,
     line_cards,
+    one_row_fits,
     place_assistants_beside,
 )
 
@@ -53,6 +56,16 @@ class TopDownLists(NamedTuple):
     def listed(self) -> frozenset[str]:
         """Every card placed by a block."""
         return frozenset(card for block in self.blocks for card in block.boxes)
+
+
+def leaves_in_one_row(chart: Chart, box: CardBox) -> bool:
+    """Whether the tidy layout's "auto" stands a top-down chart's leaf reports in one row
+    (`tidylayout.one_row_fits`: a small org whose row fits a slide at full size), as the
+    dot layout then does too: no stacks, no lists (Chinook's 8 people: five in a row)."""
+    if chart.direction == "LR":
+        return False
+    tree = TreeInput(chart, box)
+    return tree.nrows >= 2 and one_row_fits(tree)
 
 
 def plan_top_down_lists(chart: Chart, box: CardBox,
