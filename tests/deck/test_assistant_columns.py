@@ -104,7 +104,10 @@ def others_card(drawn: Drawn) -> Card:
 
 @pytest.mark.parametrize("layout", ["tidy", "dot"])
 @pytest.mark.parametrize(("assistants", "vps", "min_font", "slides"),
-                         [(6, 9, 9.0, (1, 2)), (15, 4, 12.0, (5, 6))])
+                         # (dot: the four VPs and the card for the others, stacked two
+                         # deep as spines of four and one, fit one slide; as three and two
+                         # they took two)
+                         [(6, 9, 9.0, (1, 2)), (15, 4, 12.0, (5, 5))])
 def test_the_card_for_reports_hangs_from_the_manager_on_a_solid_line(
         tmp_path, layout: str, assistants: int, vps: int, min_font: float,
         slides: tuple[int, int]) -> None:

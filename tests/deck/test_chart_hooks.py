@@ -44,7 +44,7 @@ def test_moved_reports_become_one_card_after_the_others(org_file) -> None:
 
 
 def test_stack_rows_reaches_the_dot_layout(org_file) -> None:
-    assert stack_groups(list("abcde"), 2) == [["a", "b", "c"], ["d", "e"]]
+    assert stack_groups(list("abcde"), 2) == [["a", "b", "c", "d"], ["e"]]
     org = _org(org_file)
     chart = build_chart(org, View(root="dir", stack_rows=1))
     plan = write_dot(chart, card_box(chart_texts(chart)), THEMES["light"])

@@ -333,12 +333,17 @@ def rows_used(chart: Chart, leaves_of: dict[str, list[str]] | None = None,
 
 def stack_groups(leaves: list[str], rows: int = STACK_ROWS) -> list[list[str]]:
     """Split stacked leaves into spines: one column up to `rows` cards, else spines of
-    at most 2 * `rows` cards with a column on each side."""
-    if len(leaves) <= rows:
+    at most 2 * `rows` cards with a column on each side, as few as hold them, cut by rows
+    of two: each spine but the last as many rows deep (as even as their number allows),
+    every row two cards but the very last of an odd count. (Cut by cards, five two deep
+    were three and two: a card alone on the first spine's second row; six were three and
+    three, a card alone on each.)"""
+    count = len(leaves)
+    if count <= rows:
         return [leaves]
-    spines = math.ceil(len(leaves) / (2 * rows))
-    size = math.ceil(len(leaves) / spines)
-    return [leaves[i:i + size] for i in range(0, len(leaves), size)]
+    spines = math.ceil(count / (2 * rows))
+    size = 2 * math.ceil(math.ceil(count / 2) / spines)  # (rows of two a spine, at most `rows`)
+    return [leaves[i:i + size] for i in range(0, count, size)]
 
 
 def block_columns(leaves: list[str], box: CardBox | None = None,
