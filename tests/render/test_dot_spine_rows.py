@@ -24,7 +24,7 @@ from orgviz.loader import load
 from orgviz.render.cards import CardBox, card_box, chart_texts
 from orgviz.render.chart import Chart, View, build_chart
 from orgviz.render.dot import NODESEP, POINT, SPINE_GAP, DotPlan, Spine, write_dot
-from orgviz.render.dotlayout import finish_dot, layout_dot, place_spines
+from orgviz.render.dotlayout import finish_dot, layout_dot, place_spines, stagger
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Box, Geometry
 from orgviz.render.themes import THEMES, Theme
@@ -58,8 +58,9 @@ def chart_with(text: str, stack_rows: int | None = None) -> tuple[Chart, Theme, 
 
 def assert_beside_spines(geometry: Geometry, plan: DotPlan) -> None:
     """Each stacked card's line starts on its spine SPINE_GAP from the card's near side, on
-    its side of the spine, level with the card; a spine is straight; no solid line runs
-    through a card."""
+    its side of the spine, straight across into the card: at its middle, or in a row of
+    two cards `stagger` above it (the left card) or below it (the right); a spine is
+    straight; no solid line runs through a card."""
     ends = {line.points[-1]: line.points for line in geometry.lines if len(line.points) == 2}
     for spine in plan.spines:
         xs = []
@@ -69,12 +70,13 @@ def assert_beside_spines(geometry: Geometry, plan: DotPlan) -> None:
                     continue
                 card = geometry.boxes[card_id]
                 near = card.right if sign < 0 else card.left
-                line = ends.get((near, card.y))
+                at = card.y + (sign * stagger(card, True) if left and right else 0.0)
+                line = ends.get((near, at))
                 assert line, f"{card_id}: no line from its spine into its near side"
                 (spine_x, spine_y), _ = line
                 assert near - spine_x == pytest.approx(sign * SPINE_GAP, abs=0.5), (
                     spine.manager, card_id, near, spine_x)
-                assert spine_y == card.y
+                assert spine_y == at
                 xs.append(spine_x)
         assert max(xs) - min(xs) < 0.5, (spine.manager, xs)
     assert_solid_lines_pass_no_card(geometry, elbows_only=True)

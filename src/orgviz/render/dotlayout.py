@@ -46,6 +46,11 @@ STRAIGHT = 6.0
 #: of other heights, and the line kinked there (generated orgs of 20 and 40: 30 of 48; the
 #: share was of the card's height then, 8.4 px of 56).
 OFF_MIDDLE = 0.15
+#: px: in a spine's row with a card on each side, the left card's line meets the spine this
+#: far above the row's middle and the right card's this far below (at most to the straight
+#: part of the cards' sides): at one height the two lines were one line across the spine,
+#: and the two cards read as joined to each other (a deck overview's Sofía | Daniel).
+STUB_STAGGER = 8.0
 
 
 def leaving_reach(card: Box, tb: bool) -> float:
@@ -302,24 +307,33 @@ class _Router:
             for point in points_[1:]:
                 trunk.append(ax.point(ax.main(trunk[-1]), ax.cross(point)))
                 trunk.append(ax.point(ax.main(point), ax.cross(point)))
+            last_left, last_right = spine.rows[-1]
+            if last_left and last_right:  # on down to the last right card's line
+                last = nodes[node_of[last_right]]
+                trunk.append(ax.point(ax.main(trunk[-1]) + stagger(last, tb),
+                                      ax.cross(points_[-1])))
             lines.append(Connector("solid", simplify(trunk)))
             # A short line from the spine to each card beside it (the busiest loop: written
             # out for both directions rather than through Axes).
             for point, pair in zip(points_, spine.rows, strict=True):
                 point_main, point_cross = (point.y, point.x) if tb else (point.x, point.y)
+                both = pair[0] is not None and pair[1] is not None
                 for card_id in pair:
                     if card_id is None:
                         continue
                     placed = nodes[node_of[card_id]]
                     if tb:
-                        card_main, card_cross, half = placed.y, placed.x, placed.w / 2
+                        card_cross, half = placed.x, placed.w / 2
                     else:
-                        card_main, card_cross, half = placed.x, placed.y, placed.h / 2
-                    side = card_cross + (half if card_cross < point_cross else -half)
+                        card_cross, half = placed.y, placed.h / 2
+                    before = card_cross < point_cross
+                    side = card_cross + (half if before else -half)
+                    at = point_main + (stagger(placed, tb) * (-1 if before else 1)
+                                       if both else 0.0)
                     kind = "broken" if by_id[card_id].broken_line else "solid"
                     lines.append(Connector(kind, simplify(
-                        [(point_cross, point_main), (side, card_main)] if tb
-                        else [(point_main, point_cross), (card_main, side)])))
+                        [(point_cross, at), (side, at)] if tb
+                        else [(at, point_cross), (at, side)])))
         for top in plan.top_blocks:
             lines += self.list_lines(top)
         for block in plan.blocks:
@@ -479,6 +493,13 @@ class _Router:
             lines.insert(1, Connector("solid", simplify([(trunk, min(tops)),
                                                          (trunk, max(tops))])))
         return lines
+
+
+def stagger(card: Box, tb: bool) -> float:
+    """How far off its row's middle a card of a two-sided spine row meets its line
+    (STUB_STAGGER, within the straight part of the card's side)."""
+    half = (card.h if tb else card.w) / 2
+    return max(0.0, min(STUB_STAGGER, half - RADIUS))
 
 
 def plain_step(at: float) -> float:
