@@ -20,14 +20,13 @@ from typing import NamedTuple
 
 from orgviz.render.cards import CardBox
 from orgviz.render.chart import Chart
-from orgviz.render.geometry import Axes, Box, Connector, Point
+from orgviz.render.geometry import Box, Connector, Point
 from orgviz.render.tidylayout import (
     LEVEL_GAP,
     TreeInput,
     choose_compact,
-    line_cards,
+    laid_out_cards,
     one_row_fits,
-    place_assistants_beside,
 )
 
 
@@ -80,19 +79,7 @@ def plan_top_down_lists(chart: Chart, box: CardBox,
     if start is None:
         return None
     lay = tree.layout(start, height)
-    sizes = tree.sizes
-    boxes = {card: Box(x, y, *sizes[card]) for card, (x, y) in lay.positions.items()}
-    lines: list[Connector] = []
-    ends: list[tuple[str, str]] = []
-    by_id = chart.by_id
-    for pair, points in lay.edges.items():
-        kind = "broken" if by_id[pair[1]].broken_line else "solid"
-        lines.append(Connector(kind, tuple(points)))
-        ends.append(pair)
-    ax = Axes(chart.direction)
-    for boss, helpers in tree.assistants.items():
-        place_assistants_beside(ax, boxes, boss,
-                                line_cards(helpers, chart.assistants_across), lines, ends)
+    boxes, lines, ends = laid_out_cards(chart, tree, lay)
     members = block_members(chart, tree, start, height)
     root_of = {card: root for root, cards in members.items() for card in cards}
     own: dict[str, list[tuple[Connector, tuple[str, str]]]] = {}  # root -> its block's lines

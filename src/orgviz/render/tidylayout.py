@@ -651,6 +651,26 @@ def layout_tidy(chart: Chart, box: CardBox, compact: str | int = "auto",
             gc.enable()
 
 
+def laid_out_cards(chart: Chart, tree: TreeInput, lay: TreeLayout
+                   ) -> tuple[dict[str, Box], list[Connector], list[tuple[str, str]]]:
+    """The cards of a tidy layout as boxes, its solid (or broken) lines with the pair each
+    joins, and the assistants placed beside their managers with their lines."""
+    sizes = tree.sizes
+    boxes = {card_id: Box(x, y, *sizes[card_id]) for card_id, (x, y) in lay.positions.items()}
+    lines: list[Connector] = []
+    ends: list[tuple[str, str]] = []
+    by_id = chart.by_id
+    for pair, points in lay.edges.items():
+        kind = "broken" if by_id[pair[1]].broken_line else "solid"
+        lines.append(Connector(kind, tuple(points)))
+        ends.append(pair)
+    ax = Axes(chart.direction)
+    for boss, helpers in tree.assistants.items():
+        place_assistants_beside(ax, boxes, boss,
+                                line_cards(helpers, chart.assistants_across), lines, ends)
+    return boxes, lines, ends
+
+
 def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
                 lay: TreeLayout, list_from: int | None = None) -> tuple[Geometry, Ends]:
     """Cards, rows and connectors of a tidy layout, plus assistants and dotted lines.
@@ -661,18 +681,7 @@ def geometry_of(chart: Chart, box: CardBox, tree: TreeInput,
     Left to right, lists are leaves in their own level's column: every row keeps its band.
     """
     ax = Axes(chart.direction)
-    sizes = tree.sizes
-    boxes = {card_id: Box(x, y, *sizes[card_id]) for card_id, (x, y) in lay.positions.items()}
-    lines: list[Connector] = []
-    ends: list[tuple[str, str]] = []
-    by_id = chart.by_id
-    for pair, points in lay.edges.items():
-        kind = "broken" if by_id[pair[1]].broken_line else "solid"
-        lines.append(Connector(kind, tuple(points)))
-        ends.append(pair)
-    for boss, helpers in tree.assistants.items():
-        place_assistants_beside(ax, boxes, boss,
-                                line_cards(helpers, chart.assistants_across), lines, ends)
+    boxes, lines, ends = laid_out_cards(chart, tree, lay)
     add_links(chart, boxes, lines, ends, lay.width, lay.height)
     rows = {row: centre for row, centre in lay.rows.items()
             if list_from is None or row < list_from or not ax.tb}
