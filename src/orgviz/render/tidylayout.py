@@ -84,9 +84,10 @@ FRAME_TIE = 0.05
 #: A top-down chart whose leaf reports all fit one row on a page at most this size (px, at
 #: its natural size: a 16:9 slide or screen) stands them in that row, not in stacks.
 ONE_ROW_PAGE = (1920.0, 1080.0)
-#: Fitted to a page (--fit), pages that fill within this share of the fullest count as
-#: full; of those the one with the largest text wins.
-FILL_TIE = 0.02
+#: Fitted to a page (--fit), a page may draw the cards' titles at most this share smaller
+#: than the largest readable titles any page tried has (a fuller slide is not worth names
+#: much harder to read); of those pages, the largest fill x title height wins.
+TITLE_GIVE = 0.10
 #: Fitted to a page, each list row is tried at this many column heights (big charts:
 #: FIT_PROBES_BIG), as well as at the narrowest page's.
 FIT_PROBES, FIT_PROBES_BIG = 12, 4
@@ -554,12 +555,12 @@ def one_row_fits(tree: TreeInput) -> bool:
 
 
 def fit_choice(tree: TreeInput, page: PageFit) -> Settings:
-    """The settings whose page fills most of a `page.aspect` page while the cards' titles
-    stay readable (READABLE_PX high at `page.width`, when known); of pages within FILL_TIE
-    of the fullest, the one with the largest titles. Tried: no lists at every stack depth
-    (shallower stacks draw a tall chart wider), `choose_compact`'s choice for that shape
-    (the largest titles), and each list row at FIT_PROBES column heights (`_row_tries`).
-    When no page is readable, the largest titles win."""
+    """The settings that draw `tree` best on a `page.aspect` page (`_best_page`): titles
+    readable (READABLE_PX high at `page.width`, when known) and at most TITLE_GIVE smaller
+    than the largest readable ones, the page as full as that allows. Tried: no lists at
+    every stack depth (shallower stacks draw a tall chart wider), `choose_compact`'s choice
+    for that shape (the largest titles), and each list row at FIT_PROBES column heights
+    (`_row_tries`)."""
     tried = [(Settings(None, None, rows), tree.measure_stacked(rows))
              for rows in _stack_depths(tree)]
     chosen = Settings(*choose_compact(tree, "auto"))
@@ -570,14 +571,27 @@ def fit_choice(tree: TreeInput, page: PageFit) -> Settings:
         if tree.floor_frame(list_from) > widest:
             break  # (and every row below: the bound grows with the row)
         tried += _row_tries(tree, list_from, widest)
-    scored = [(_fill(size, page.aspect), _title_px(size, page), settings)
-              for settings, size in tried]
+    return _best_page([(_fill(size, page.aspect), _title_px(size, page), settings)
+                       for settings, size in tried])
+
+
+def _best_page(scored: list[tuple[float, float, Settings]]) -> Settings:
+    """Of (fill, title px, settings) in the order tried, the settings whose page is best:
+    of the readable pages whose titles are at most TITLE_GIVE smaller than the largest
+    readable ones, the largest fill x title px (then the larger titles, then the first
+    tried); when no page is readable, the largest titles (the first of equals)."""
     readable = [item for item in scored if item[1] >= READABLE_PX]
     if not readable:
-        return max(scored, key=lambda item: item[1])[2]  # (the first of equals)
-    fullest = max(fill for fill, _px, _settings in readable)
-    return max((item for item in readable if item[0] >= fullest - FILL_TIE),
-               key=lambda item: item[1])[2]
+        return max(scored, key=lambda item: item[1])[2]
+    largest = max(px for _fill, px, _settings in readable)
+    legible = [item for item in readable if item[1] >= largest * (1 - TITLE_GIVE)]
+    return max(legible, key=lambda item: (_product(item[0], item[1]), item[1]))[2]
+
+
+def _product(fill: float, px: float) -> float:
+    """Fill x title px, a page's worth (the fill alone when the PNG's width, hence its
+    titles' size, is unknown: every page's titles are then `inf` px)."""
+    return fill if math.isinf(px) else fill * px
 
 
 def _row_tries(tree: TreeInput, list_from: int, widest: float
