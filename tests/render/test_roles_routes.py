@@ -735,3 +735,32 @@ def test_a_combined_role_keeps_to_its_row_where_another_box_stands_below(
     assert combined[3] - combined[1] == pytest.approx(
         rect[(1, "Head of Product")][3] - rect[(1, "Head of Product")][1], abs=0.01)
     assert box_hits(arrows, boxes) == []
+
+
+def many_in_a_row_yaml(n: int) -> str:
+    """An org of `n` custom roles on the Director level, each over one PM, the first half
+    each with a dotted line to its mirror in the second half (nested: each its own level
+    under the row)."""
+    lines = ["orgviz: 1", "org: {name: Many In A Row, size: mid-size}", "roles:"]
+    lines += [f"  - {{id: r{i}, name: Role {i}, level: director}}" for i in range(n)]
+    lines += ["people:", "  - {id: ceo, name: C, title: CEO, role: ceo}",
+              "  - {id: hop, name: H, role: head-of-product, reports_to: ceo}"]
+    for i in range(n):
+        dotted = f", dotted_to: [p{n - 1 - i}]" if i < n // 2 else ""
+        lines.append(f"  - {{id: p{i}, name: P{i}, role: r{i}, reports_to: hop{dotted}}}")
+        lines.append(f"  - {{id: q{i}, name: Q{i}, role: pm, reports_to: p{i}}}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_row_below_makes_room_for_many_arrows_under_a_row(
+        engine: str, org_file: Callable[..., Path]) -> None:
+    # Twelve nested dotted lines under the Director row ran ROW_LOOP + LOOP_STEP x level
+    # below it whatever the gap to the IC row: the deepest ones cut through the PM box.
+    arrows, boxes, _ = parse(render([load(org_file(many_in_a_row_yaml(12), name="many.yaml"))],
+                                    "svg", engine=engine))
+    assert box_hits(arrows, boxes) == []
+    dotted = [a for a in arrows if a.title.startswith("dotted line")]
+    assert len(dotted) == 6
+    pm = next(b.rect for b in boxes if b.title.startswith("Product Manager"))
+    assert max(p[1] for a in dotted for p in a.points) <= pm[1] - rolesroute.ROW_LOOP + 0.01

@@ -20,6 +20,7 @@ from orgviz.render.labels import clean, ellipsize, text_width, xml_escape
 from orgviz.render.rolesghosts import Ghost, Skip, place_ghosts
 from orgviz.render.rolesroute import (
     LABEL_H,
+    ROW_LOOP,
     Cubic,
     Grid,
     Rect,
@@ -158,6 +159,14 @@ class _Drawing:
         levels = [chart.boxes[self.level_id(lvl)] for lvl in chart.levels]
         self.axis_w = AXIS_PAD + max((text_width(b.lines[0].text, AXIS_SIZE, True)
                                       for b in levels), default=0.0) + AXIS_GAP
+        self.depths: dict[int, float] = {}  # row -> the lowest arrow under it (routed)
+        self.measure()
+        self.last_row = self.spanned()
+        self.span_w = {name: self.spanned_width(self.chart.boxes[name])
+                       for name in self.last_row}
+
+    def measure(self) -> None:
+        """The chart's size, offsets, legend and rows' extents from the frames and boxes."""
         left = min((f[0] for f in self.frames), default=0.0)
         right = max((f[2] for f in self.frames), default=0.0)
         top = min((f[1] for f in self.frames), default=0.0)
@@ -175,9 +184,34 @@ class _Drawing:
                                                   + self.graph_h + 22)
         self.height = MARGIN + TITLE_SIZE + TITLE_GAP + self.graph_h + 22 + legend_h + MARGIN
         self.extents = self.row_extents()
-        self.last_row = self.spanned()
-        self.span_w = {name: self.spanned_width(self.chart.boxes[name])
-                       for name in self.last_row}
+
+    def room_under(self) -> dict[int, float]:
+        """How much further apart each row must stand from the next for the arrows under it
+        (rolesroute.row_routes) to stay ROW_LOOP above the next row's boxes, by row."""
+        found = {}
+        for row, y in self.depths.items():
+            if row + 1 in self.extents:
+                need = y + ROW_LOOP - self.extents[row + 1][0]
+                if need > 0.005:
+                    found[row] = need
+        return found
+
+    def lower_rows(self, room: dict[int, float]) -> None:
+        """Everything below each row in `room` (boxes, level labels, Graphviz's splines and
+        the frames' bottoms) moved down by its amount, and the chart measured again."""
+        cuts = [((self.extents[row][1] + self.extents[row + 1][0]) / 2, need)
+                for row, need in room.items()]
+
+        def lowered(point: Point) -> Point:
+            return point[0], point[1] + sum(need for cut, need in cuts if point[1] > cut)
+
+        layout = self.layout
+        layout.centers = {name: lowered(p) for name, p in layout.centers.items()}
+        layout.splines = {name: ([lowered(p) for p in points],
+                                 None if tip is None else lowered(tip))
+                          for name, (points, tip) in layout.splines.items()}
+        self.frames = [(x1, y1, x2, lowered((x2, y2))[1]) for x1, y1, x2, y2 in self.frames]
+        self.measure()
 
     def row_extents(self) -> dict[int, tuple[float, float]]:
         """The top and bottom of each row's boxes (layout coordinates), by row."""
@@ -302,16 +336,21 @@ class _Drawing:
         orgviz.render.rolesroute's routes, between two rows and within one."""
         chart = self.chart
         found: dict[str, list[Cubic]] = {}
+        self.depths = {}
         for column, ids in enumerate(chart.columns):
             members = [name for name in ids if chart.boxes[name].kind in ("role", "ghost")]
             roles = [name for name in members if chart.boxes[name].kind == "role"]
             grid = self.grid(column, roles)
-            routes = self.column_routes(grid)
+            depths: dict[int, float] = {}
+            routes = self.column_routes(grid, depths)
             if self.place_ghosts(grid, [name for name in members if name not in roles],
                                  routes):
                 # (some "no ..." box found no clear place: the arrows go around it)
-                routes = self.column_routes(self.grid(column, members))
+                depths = {}
+                routes = self.column_routes(self.grid(column, members), depths)
             found.update(routes)
+            for row, y in depths.items():
+                self.depths[row] = max(self.depths.get(row, y), y)
         return found
 
     def grid(self, column: int, names: list[str]) -> Grid:
@@ -341,9 +380,10 @@ class _Drawing:
             centers[name] = (x, centers[name][1])
         return len(spots) < len(ghosts)
 
-    def column_routes(self, grid: Grid) -> dict[str, list[Cubic]]:
+    def column_routes(self, grid: Grid, depths: dict[int, float]) -> dict[str, list[Cubic]]:
         """The pieces of the arrows of one column, tail to head: those between two rows
-        routed together, then those within one row, clear of the others' ends."""
+        routed together, then those within one row, clear of the others' ends (`depths`
+        gets the lowest y of those under each row)."""
         routes: list[Route] = []
         within: list[RowArrow] = []
         ups: set[str] = set()  # (the arrows drawn up: their head is the upper box)
@@ -361,18 +401,19 @@ class _Drawing:
             rows = list(range(grid.bottom_row(upper) + 1, grid.row_of[lower]))
             routes.append(Route(arrow.id, upper, lower, self.line_width(arrow), rows,
                                 hint=self.hint(arrow.id, [grid.middle(r) for r in rows])))
-        found, row = self.solved(grid, routes, within, ups, [])
+        found, row = self.solved(grid, routes, within, ups, [], {})
         if row:  # (again, clear of the arrows within a row where it can)
             found, row = self.solved(grid, routes, within, ups,
-                                     [sampled(pieces) for pieces in row.values()])
+                                     [sampled(pieces) for pieces in row.values()], depths)
         return found | row
 
     @staticmethod
     def solved(grid: Grid, routes: list[Route], within: list[RowArrow], ups: set[str],
-               fixed: list[list[Point]]) -> tuple[dict[str, list[Cubic]],
-                                                  dict[str, list[Cubic]]]:
+               fixed: list[list[Point]], depths: dict[int, float]
+               ) -> tuple[dict[str, list[Cubic]], dict[str, list[Cubic]]]:
         """The pieces of a column's arrows between rows, routed clear of the `fixed` ones
-        where they can (tail to head; `ups`: those drawn up), and then those within a row."""
+        where they can (tail to head; `ups`: those drawn up), and then those within a row
+        (`depths`: as row_routes')."""
         router = Router(grid, routes, fixed)
         router.solve()
         found = {name: ([(p3, p2, p1, p0) for p0, p1, p2, p3 in reversed(pieces)]
@@ -381,7 +422,7 @@ class _Drawing:
         bottoms: dict[str, list[float]] = {}
         for route in routes:
             bottoms.setdefault(route.upper, []).append(router.ports[(route.id, "bottom")])
-        return found, row_routes(grid, within, bottoms)
+        return found, row_routes(grid, within, bottoms, depths)
 
     def hint(self, arrow_id: str, heights: list[float]) -> list[float] | None:
         """Where Graphviz's spline of an arrow crosses each of the given heights (layout
@@ -614,6 +655,12 @@ class _Drawing:
         out.append(_text(width / 2, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, "#1A1A1A",
                          bold=True))
         routed = self.routed()  # (which also moves the "no ..." boxes to their places)
+        for _ in range(len(chart.arrows) + 1):  # (each round, some row's gap grows)
+            room = self.room_under()
+            if not room:
+                break
+            self.lower_rows(room)
+            routed = self.routed()
         for group in (self.bands(), self.columns(), self.arrows(routed), self.boxes(),
                       self.legend):
             out.append("<g>")

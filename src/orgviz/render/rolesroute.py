@@ -616,13 +616,14 @@ class RowArrow:
     width: float
 
 
-def row_routes(grid: Grid, arrows: Sequence[RowArrow],
-               bottoms: dict[str, list[float]]) -> dict[str, list[Cubic]]:
+def row_routes(grid: Grid, arrows: Sequence[RowArrow], bottoms: dict[str, list[float]],
+               depths: dict[int, float] | None = None) -> dict[str, list[Cubic]]:
     """The pieces, tail to head, of arrows between two boxes of one row: straight across from
     side to side where the boxes stand side by side with nothing between them, else under
     the row (down from the tail's bottom, across below the row's boxes, up into the head's
     bottom) with square, rounded corners. `bottoms`: the x of the arrows' ends already on
-    each box's bottom, which the ends of the arrows under the row keep clear of."""
+    each box's bottom, which the ends of the arrows under the row keep clear of. `depths`,
+    if given, gets the y of the lowest arrow under each row that has one."""
     found: dict[str, list[Cubic]] = {}
     pairs: dict[tuple[str, str], list[RowArrow]] = {}
     under: list[RowArrow] = []
@@ -635,7 +636,8 @@ def row_routes(grid: Grid, arrows: Sequence[RowArrow],
     for (one, two), members in sorted(pairs.items()):
         left, right = sorted((one, two), key=lambda name: grid.boxes[name][0])
         found.update(_across(grid.boxes[left], grid.boxes[right], members, left))
-    found.update(_under(grid, under, {name: list(xs) for name, xs in bottoms.items()}))
+    found.update(_under(grid, under, {name: list(xs) for name, xs in bottoms.items()},
+                        {} if depths is None else depths))
     return found
 
 
@@ -671,11 +673,12 @@ def _across(left: Rect, right: Rect, members: list[RowArrow],
     return found
 
 
-def _under(grid: Grid, arrows: list[RowArrow],
-           bottoms: dict[str, list[float]]) -> dict[str, list[Cubic]]:
+def _under(grid: Grid, arrows: list[RowArrow], bottoms: dict[str, list[float]],
+           depths: dict[int, float]) -> dict[str, list[Cubic]]:
     """Arrows under their row between two boxes that are not side by side, the shorter
     ones nearer the row, each at a level of its own among those it overlaps; their ends on
-    the boxes' bottoms, on the side facing the other box, clear of the ends already there."""
+    the boxes' bottoms, on the side facing the other box, clear of the ends already there
+    (`depths`: the lowest y by row, updated)."""
     found: dict[str, list[Cubic]] = {}
     placed: list[tuple[int, float, float, int]] = []  # row, x from, x to, level
     for arrow in sorted(arrows, key=lambda a: (_span(grid, a), a.id)):
@@ -689,8 +692,9 @@ def _under(grid: Grid, arrows: list[RowArrow],
                          lo, hi)
         level = _free_level(placed, row, lo, hi)
         placed.append((row, lo, hi, level))
-        found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]),
-                                grid.bands[row][1] + ROW_LOOP + LOOP_STEP * level)
+        y = grid.bands[row][1] + ROW_LOOP + LOOP_STEP * level
+        depths[row] = max(depths.get(row, y), y)
+        found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]), y)
     return found
 
 
