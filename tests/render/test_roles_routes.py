@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from renderkit import ENGINES, ORGS
 
+from orgviz.errors import RenderError
 from orgviz.loader import load
 from orgviz.render import rolesroute
 from orgviz.render.geometry import bezier_point
@@ -764,3 +765,34 @@ def test_the_row_below_makes_room_for_many_arrows_under_a_row(
     assert len(dotted) == 6
     pm = next(b.rect for b in boxes if b.title.startswith("Product Manager"))
     assert max(p[1] for a in dotted for p in a.points) <= pm[1] - rolesroute.ROW_LOOP + 0.01
+
+
+def test_an_arrow_under_its_row_steps_past_a_box_below_its_end() -> None:
+    # A combined role's box S over rows 0 and 1 between A and B takes the arrow from A to B
+    # under row 1; a box C in row 1 right under A (which rolesdraw.spanned allows not, but
+    # Grid did not check) had the arrow's leg down from A go straight through it.
+    boxes = {"A": (0.0, 0.0, 60.0, 40.0), "S": (100.0, 0.0, 160.0, 140.0),
+             "B": (200.0, 0.0, 260.0, 40.0), "C": (-20.0, 100.0, 80.0, 140.0)}
+    grid = Grid(boxes, {"A": 0, "S": 0, "B": 0, "C": 1},
+                {0: (0.0, 40.0), 1: (100.0, 140.0)}, (-80.0, -50.0, 400.0, 260.0), {"S": 1})
+    depths: dict[int, float] = {}
+    pieces = row_routes(grid, [RowArrow("a", "A", "B", 1.5)], {}, depths)["a"]
+    line = rolesroute.sampled(pieces)
+    assert not [name for name in ("S", "C") for p, q in itertools.pairwise(line)
+                if rolesroute.segment_hits_rect(p, q, boxes[name])]
+    assert line[0][1] == 40.0 and 0.0 < line[0][0] < 60.0  # (from A's bottom...)
+    assert line[-1][1] == 40.0 and 200.0 < line[-1][0] < 260.0  # (... into B's)
+    assert _square(Drawn("a", line, (0.0, 0.0, 0.0, 0.0)))
+    # (the step aside runs under row 0, which the row below must make room for)
+    assert depths == {0: 40.0 + rolesroute.ROW_LOOP, 1: 140.0 + rolesroute.ROW_LOOP}
+
+
+def test_an_arrow_under_its_row_with_no_way_past_the_boxes_below_is_refused() -> None:
+    # (C below A fills the column from side to side: no x lets the leg down past it)
+    boxes = {"A": (0.0, 0.0, 60.0, 40.0), "S": (100.0, 0.0, 160.0, 140.0),
+             "B": (200.0, 0.0, 260.0, 40.0), "C": (-40.0, 100.0, 300.0, 140.0)}
+    grid = Grid(boxes, {"A": 0, "S": 0, "B": 0, "C": 1},
+                {0: (0.0, 40.0), 1: (100.0, 140.0)}, (-50.0, -50.0, 310.0, 260.0), {"S": 1})
+    with pytest.raises(RenderError, match="arrow from A to B under its row finds no way "
+                                          "down past the boxes below A"):
+        row_routes(grid, [RowArrow("a", "A", "B", 1.5)], {})

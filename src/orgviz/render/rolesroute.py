@@ -22,6 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from orgviz.errors import RenderError
 from orgviz.render.geometry import Point, bezier_point
 
 Rect = tuple[float, float, float, float]  # x1, y1, x2, y2 (y pointing down)
@@ -687,15 +688,74 @@ def _under(grid: Grid, arrows: list[RowArrow], bottoms: dict[str, list[float]],
         x0 = _bottom_port(tail, rightward, bottoms.setdefault(arrow.tail, []), arrow.width)
         x1 = _bottom_port(head, not rightward, bottoms.setdefault(arrow.head, []),
                           arrow.width)
-        lo, hi = min(x0, x1), max(x0, x1)
         row = _under_row(grid, max(grid.bottom_row(arrow.tail), grid.bottom_row(arrow.head)),
-                         lo, hi)
+                         min(x0, x1), max(x0, x1))
+        ends = (arrow.tail, arrow.head)
+        tail_bends, head_bends = _leg(grid, ends, arrow.tail, x0, row), _leg(
+            grid, ends, arrow.head, x1, row)
+        bends = tail_bends + head_bends
+        xs = [x0, x1, *(x for x, _ in bends)]
+        lo, hi = min(xs), max(xs)
         level = _free_level(placed, row, lo, hi)
         placed.append((row, lo, hi, level))
         y = grid.bands[row][1] + ROW_LOOP + LOOP_STEP * level
+        for _, jog in bends:  # (the row a leg runs across under needs room for it too)
+            jog_row = max(r for r, band in grid.bands.items() if band[1] < jog)
+            depths[jog_row] = max(depths.get(jog_row, jog), jog)
         depths[row] = max(depths.get(row, y), y)
-        found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]), y)
+        if not bends:
+            found[arrow.id] = _loop((x0, tail[3]), (x1, head[3]), y)
+            continue
+        across = (tail_bends[-1][0] if tail_bends else x0,
+                  head_bends[-1][0] if head_bends else x1)
+        found[arrow.id] = _rounded([(x0, tail[3]), *tail_bends, (across[0], y),
+                                    (across[1], y), *reversed(head_bends), (x1, head[3])])
     return found
+
+
+def _leg(grid: Grid, ends: tuple[str, str], name: str, x: float, row: int) -> list[Point]:
+    """The bends of an arrow's leg from box `name`'s bottom at x down to under row `row`
+    (`ends`: the arrow's two boxes): none where it passes no other box, else across under
+    the box's own row to the x nearest x clear of every box down to row `row`, then down."""
+    rect, bottom = grid.boxes[name], grid.bands[row][1] + ROW_LOOP
+    others = {n: r for n, r in grid.boxes.items() if n not in ends}
+    if not any(r[1] < bottom and r[3] > rect[3] and r[0] - BOX_CLEAR < x < r[2] + BOX_CLEAR
+               for r in others.values()):
+        return []
+    jog = grid.bands[grid.bottom_row(name)][1] + ROW_LOOP
+    below = [r for r in others.values() if r[1] < bottom and r[3] > jog]
+    lo, hi = grid.frame[0] + FRAME_CLEAR, grid.frame[2] - FRAME_CLEAR
+    candidates = sorted((c for r in below for c in (r[0] - BOX_CLEAR, r[2] + BOX_CLEAR)
+                         if lo <= c <= hi), key=lambda c: (abs(c - x), c))
+    for c in candidates:
+        if all(not r[0] - BOX_CLEAR < c < r[2] + BOX_CLEAR for r in below) and not any(
+                segment_hits_rect((x, jog), (c, jog), r) for r in others.values()):
+            return [(x, jog), (c, jog)]
+    raise RenderError(f"the roles chart's arrow from {ends[0]} to {ends[1]} under its row "
+                      f"finds no way down past the boxes below {name}")
+
+
+def _rounded(points: Sequence[Point]) -> list[Cubic]:
+    """A path through the given points, each turn square (the path runs only across or
+    up and down) rounded with a quarter circle of radius CORNER where it has room."""
+    k = 0.55  # (as in _loop)
+    pieces: list[Cubic] = []
+    start = points[0]
+    for before, at, after in zip(points[:-2], points[1:-1], points[2:], strict=True):
+        into, out = math.dist(before, at), math.dist(at, after)
+        if into == 0 or out == 0:
+            continue
+        r = min(CORNER, into / 2, out / 2)
+        d_in = ((at[0] - before[0]) / into, (at[1] - before[1]) / into)
+        d_out = ((after[0] - at[0]) / out, (after[1] - at[1]) / out)
+        a = (at[0] - d_in[0] * r, at[1] - d_in[1] * r)
+        b = (at[0] + d_out[0] * r, at[1] + d_out[1] * r)
+        pieces.append(line(start, a))
+        pieces.append((a, (a[0] + d_in[0] * k * r, a[1] + d_in[1] * k * r),
+                       (b[0] - d_out[0] * k * r, b[1] - d_out[1] * k * r), b))
+        start = b
+    pieces.append(line(start, points[-1]))
+    return pieces
 
 
 def _under_row(grid: Grid, row: int, lo: float, hi: float) -> int:
