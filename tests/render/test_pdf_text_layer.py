@@ -6,12 +6,15 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
@@ -43,11 +46,17 @@ def _org_yaml(names: list[str]) -> str:
 def _pdftotext(pdf: bytes, tmp_path: Path) -> str:
     """The PDF's text as pdftotext gives it, without the bidi embeddings it adds around
     right-to-left runs (U+202A-U+202E), whitespace runs as one space."""
+    return " ".join(" ".join(_pdftotext_lines(pdf, tmp_path)).split())
+
+
+def _pdftotext_lines(pdf: bytes, tmp_path: Path) -> list[str]:
+    """The lines of the PDF's text as pdftotext gives them, without the bidi embeddings it
+    adds around right-to-left runs (U+202A-U+202E), whitespace runs as one space."""
     path = tmp_path / "text.pdf"
     path.write_bytes(pdf)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                           check=True, timeout=60).stdout
-    return " ".join(re.sub("[\u202a-\u202e]", "", text).split())
+    return [" ".join(line.split()) for line in re.sub("[\u202a-\u202e]", "", text).splitlines()]
 
 
 def _page(pdf: bytes, tmp_path: Path, name: str) -> Image.Image:
@@ -296,3 +305,48 @@ def test_dates_packed_in_an_object_stream_are_fixed_too(monkeypatch: pytest.Monk
     assert made[0] == made[1]
     metadata = PdfReader(io.BytesIO(made[0])).metadata
     assert metadata is not None and metadata["/CreationDate"] == "D:19700101000000Z"
+
+
+#: Hostile pieces of names: markup and PDF string delimiters, escapes, emoji sequences,
+#: combining marks, joiners, characters outside the BMP.
+_HOSTILE = ["<", "&", '"', "(", ")", "\\", "\\N", "%", "'", "a", "Z", "7", "e\u0301",
+            "\U0001F469\u200d\U0001F4BB", "\U0001F1EE\U0001F1F1", "a\u200db", "a\u200cb",
+            "\U0001D504", "\U00020000", "\u00e9", "\u4e2d", "\uff08", "~", "{", "}", "#"]
+#: Right-to-left letters, and what may stand between them: pdftotext gives a neutral at
+#: either end of a right-to-left run, and %, # and $ (it takes them for numbers), on the
+#: left-to-right side (its bidi is simplified), so right-to-left names begin and end with a
+#: letter and hold no such signs.
+_RTL_LETTERS = ["\u05e9", "\u05dc", "\u0645", "\u062d", "\u0644\u0627"]
+_BETWEEN = ["<", "&", '"', "\\", " ", "\u200d", "!", "\u05b8", *_RTL_LETTERS]
+_NAMES = st.one_of(
+    st.lists(st.sampled_from(_HOSTILE), min_size=1, max_size=4).map("".join),
+    st.tuples(st.sampled_from(_RTL_LETTERS),
+              st.lists(st.sampled_from(_BETWEEN), max_size=3).map("".join),
+              st.sampled_from(_RTL_LETTERS)).map("".join))
+
+
+def _drawn(name: str) -> str:
+    """A name as the card draws it: NFC, whitespace runs as one space, no bidi marks."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+@needs_resvg
+@needs_poppler
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_NAMES, min_size=1, max_size=3, unique=True))
+def test_hostile_names_come_back_from_the_text_layer(org_file: Callable[..., Path],
+                                                     tmp_path: Path, names: list[str]) -> None:
+    names = [ARABIC, *names]
+    source = yaml.safe_dump({"orgviz": 1, "org": {"name": "Hostile"}, "people": [
+        {"id": "boss", "name": "Boss", "title": "CEO"},
+        *({"id": f"p{at}", "name": name, "title": "T", "reports_to": "boss"}
+          for at, name in enumerate(names))]}, allow_unicode=True)
+    svg = render(load(org_file(source)), "svg", RenderOptions(layout="tidy"))
+    pdf = svg_to_pdf(svg, notes=[])
+    assert pdf == svg_to_pdf(svg, notes=[])
+    assert b"/OrgvizText" in pdf
+    lines = {unicodedata.normalize("NFC", line)
+             for line in _pdftotext_lines(pdf, tmp_path)}
+    for name in names:
+        assert _drawn(name) in lines, (name, lines)
