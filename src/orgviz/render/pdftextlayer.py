@@ -73,7 +73,7 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 class Line(NamedTuple):
-    """One <text> element: its text in reading order and the map from its text space
+    """One <text> element: its text in reading order (NFC) and the map from its text space
     (origin at the left end of its baseline, y up, 1 unit = 1 font size) to the page's
     points (origin top left, y down)."""
 
@@ -137,7 +137,8 @@ def _line(element: ET.Element, matrix: Matrix, values: dict[str, str]) -> Line |
     anchor = values.get("text-anchor", "start").strip()
     x -= {"middle": width / 2, "end": width}.get(anchor, 0.0) * size
     placed = _times(matrix, (size, 0.0, 0.0, -size, x, y))
-    return Line(text, placed, width)
+    # NFC: what is copied and searched for is "é", however the name was typed ("e" and U+0301)
+    return Line(unicodedata.normalize("NFC", text), placed, width)
 
 
 def _drawn_text(element: ET.Element) -> Iterator[str]:
