@@ -185,3 +185,40 @@ def _assert_names_drawn(page: Image.Image, svg: bytes, names: list[str]) -> None
     # (15.5 on this org's slide of 张伟 since small charts grow to fill their slide: larger
     # names, more edge for the 300 dpi image and the direct drawing to differ on)
     assert differ < 18, f"the names differ from the PNG's by {differ:.1f}"
+
+
+#: Names a slide's text layer must give back as they are: PDF string delimiters, escapes,
+#: markup, emoji sequences, astral characters, many distinct characters.
+HOSTILE = ['Paren (x) \\ back \\N %', '<b>&amp; "q"', "Emoji \U0001F469\u200d\U0001F4BB",
+           "Astral \U0001D504\U00020000", "ZWJ a\u200db"] + [
+    "".join(chr(0x4E00 + at) for at in range(start, start + 9)) for start in range(0, 90, 9)]
+
+
+@needs_poppler
+def test_slides_with_hostile_names_keep_them_and_look_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgviz.render import pdftextlayer
+
+    people = "".join(f'  - {{id: h{at}, name: "{name}", title: Engineer, role: ic, '
+                     f"reports_to: nb}}\n" for at, name in enumerate(
+                         name.replace("\\", "\\\\").replace('"', '\\"') for name in HOSTILE))
+    path = tmp_path / "hostile.yaml"
+    path.write_text(ORG + people, encoding="utf-8")
+    data, _ = deck_bytes([(load(path), ())], "pdf", OPTIONS, notes=[])
+    assert data == deck_bytes([(load(path), ())], "pdf", OPTIONS, notes=[])[0]
+    (tmp_path / "deck.pdf").write_bytes(data)
+    text = subprocess.run(["pdftotext", str(tmp_path / "deck.pdf"), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    lines = {" ".join(re.sub("[\u202a-\u202e]", "", line).split()) for line in text.splitlines()}
+    assert [name for name in HOSTILE if name not in lines] == []
+    monkeypatch.setattr(pdftextlayer, "with_text_layers", lambda pdf, layers: pdf)
+    plain, _ = deck_bytes([(load(path), ())], "pdf", OPTIONS, notes=[])
+    for name, pdf in (("with", data), ("without", plain)):
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "30", "-png", str(tmp_path / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True, timeout=120)
+    drawn = sorted(tmp_path.glob("with-*.png"))
+    assert len(drawn) == len(sorted(tmp_path.glob("without-*.png"))) > 1
+    for page in drawn:
+        other = Image.open(str(page).replace("with-", "without-")).convert("RGB")
+        assert ImageChops.difference(Image.open(page).convert("RGB"), other).getbbox() is None

@@ -326,6 +326,21 @@ def test_a_decomposed_name_is_extracted_composed(org_file: Callable[..., Path],
     assert "Rene\u0301e".encode() in svg  # the card draws the name as it was written
     assert "Ren\u00e9e" in _pdftotext_lines(svg_to_pdf(svg, notes=[]), tmp_path)
 
+
+@needs_poppler
+def test_more_characters_than_a_font_holds_take_more_fonts(tmp_path: Path) -> None:
+    chars = [chr(0x4E00 + at) for at in range(300)] + [chr(0x20000 + at) for at in range(300)]
+    texts = ["".join(chars[at:at + 30]) for at in range(0, len(chars), 30)]
+    texts[0] = '()\\<&"%' + texts[0]
+    lines = tuple(Line(text, (12.0, 0.0, 0.0, -12.0, 10.0, 20.0 + 16 * at),
+                       text_width(text, 1.0)) for at, text in enumerate(texts))
+    pdf = with_text_layers(svg_to_pdf(b'<svg xmlns="http://www.w3.org/2000/svg" width="800" '
+                                      b'height="500"><rect width="9" height="9"/></svg>'),
+                           {0: lines})
+    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"]
+    assert sorted(fonts) == [f"/OrgvizText{at}" for at in range(3)]  # 255 + 255 + 98
+    assert [line for line in _pdftotext_lines(pdf, tmp_path) if line] == texts
+
 #: Hostile pieces of names: markup and PDF string delimiters, escapes, emoji sequences,
 #: combining marks, joiners, characters outside the BMP.
 _HOSTILE = ["<", "&", '"', "(", ")", "\\", "\\N", "%", "'", "a", "Z", "7", "e\u0301",
