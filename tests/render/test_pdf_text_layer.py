@@ -327,6 +327,14 @@ def test_a_decomposed_name_is_extracted_composed(org_file: Callable[..., Path],
     assert "Ren\u00e9e" in _pdftotext_lines(svg_to_pdf(svg, notes=[]), tmp_path)
 
 
+def test_a_line_placed_out_of_all_reach_is_left_out() -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+           b'<g transform="scale(1e300)"><text x="1e300" y="5" font-size="1e10">Ab</text></g>'
+           b'<text x="5" y="5" font-size="1e308" transform="scale(10)">Cd</text>'
+           b'<text x="5" y="30" font-size="12">Ef</text></svg>')
+    assert [line.text for line in page_lines(svg, 150, 75)] == ["Ef"]
+
+
 @needs_poppler
 def test_more_characters_than_a_font_holds_take_more_fonts(tmp_path: Path) -> None:
     chars = [chr(0x4E00 + at) for at in range(300)] + [chr(0x20000 + at) for at in range(300)]

@@ -123,7 +123,7 @@ def _lines(element: ET.Element, matrix: Matrix, inherited: dict[str, str], *,
 
 
 def _line(element: ET.Element, matrix: Matrix, values: dict[str, str]) -> Line | None:
-    """The Line of a <text> element, or None when it draws no text."""
+    """The Line of a <text> element, or None when it draws no text (or out of all reach)."""
     logical = "".join(_drawn_text(element))
     text = _XML_SPACES.sub(" ", "".join(char for char in logical
                                         if char not in BIDI_CONTROLS)).strip(" ")
@@ -137,6 +137,8 @@ def _line(element: ET.Element, matrix: Matrix, values: dict[str, str]) -> Line |
     anchor = values.get("text-anchor", "start").strip()
     x -= {"middle": width / 2, "end": width}.get(anchor, 0.0) * size
     placed = _times(matrix, (size, 0.0, 0.0, -size, x, y))
+    if not all(math.isfinite(value) for value in placed):  # "inf" is no PDF number
+        return None
     # NFC: what is copied and searched for is "é", however the name was typed ("e" and U+0301)
     return Line(unicodedata.normalize("NFC", text), placed, width)
 
