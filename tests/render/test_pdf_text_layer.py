@@ -75,6 +75,8 @@ def _page(pdf: bytes, tmp_path: Path, name: str) -> Image.Image:
     ("\u2067שלמה לוי (CTO)\u2069", ")CTO( יול המלש"),  # brackets are mirrored when drawn
     ("\u2067קומה 12\u2069", "12 המוק"),
     ("Team 2, Floor 3", "Team 2, Floor 3"),
+    ("ab\u2069cd", "abcd"),  # a PDI closing no isolate is ignored, not the end of the text
+    ("\u2067\u05d0\u05d1\u2069\u2069cd \u2069", "\u05d1\u05d0cd "),
 ])
 def test_visual_order_is_unicode_bidi_order(logical: str, visual: str) -> None:
     assert visual_order(logical) == visual

@@ -252,18 +252,19 @@ def visual_order(text: str) -> str:
 _Item = str | tuple[str, list["_Item"]]
 
 
-def _items(text: str, start: int) -> tuple[list[_Item], int]:
+def _items(text: str, start: int, nested: bool = False) -> tuple[list[_Item], int]:
     """The characters and isolates of `text` from `start` to its end or the PDI that closes
-    the isolate it is in; and where that stopped."""
+    the isolate it is in (`nested`; a PDI that closes none is dropped, as bidi ignores it);
+    and where that stopped."""
     items: list[_Item] = []
     at = start
     while at < len(text):
         char = text[at]
         at += 1
-        if char == _ISOLATE_CLOSER:
+        if char == _ISOLATE_CLOSER and nested:
             return items, at
         if char in _ISOLATE_OPENERS:
-            inside, at = _items(text, at)
+            inside, at = _items(text, at, nested=True)
             items.append((_ISOLATE_OPENERS[char], inside))
         elif char not in BIDI_CONTROLS:
             items.append(char)
