@@ -381,18 +381,23 @@ def _extracted(name: str) -> str:
 @needs_poppler
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_NAMES, min_size=1, max_size=3, unique=True))
-def test_hostile_names_come_back_from_the_text_layer(org_file: Callable[..., Path],
-                                                     tmp_path: Path, names: list[str]) -> None:
-    names = [ARABIC, *names]
-    source = yaml.safe_dump({"orgviz": 1, "org": {"name": "Hostile"}, "people": [
-        {"id": "boss", "name": "Boss", "title": "CEO"},
-        *({"id": f"p{at}", "name": name, "title": "T", "reports_to": "boss"}
-          for at, name in enumerate(names))]}, allow_unicode=True)
+@given(st.lists(st.tuples(_NAMES, _NAMES), min_size=1, max_size=3,
+                unique_by=lambda person: person[0]), _NAMES)
+def test_hostile_names_come_back_from_the_text_layer(
+        org_file: Callable[..., Path], tmp_path: Path, people: list[tuple[str, str]],
+        team: str) -> None:
+    people = [(ARABIC, "T"), *people]
+    source = yaml.safe_dump({
+        "orgviz": 1, "org": {"name": "Hostile"},
+        "teams": [{"id": "t", "name": team, "color": "#3377BB", "parent": None,
+                   "lead": "boss"}],
+        "people": [{"id": "boss", "name": "Boss", "title": "CEO", "team": "t"},
+                   *({"id": f"p{at}", "name": name, "title": title, "reports_to": "boss"}
+                     for at, (name, title) in enumerate(people))]}, allow_unicode=True)
     svg = render(load(org_file(source)), "svg", RenderOptions(layout="tidy"))
     pdf = svg_to_pdf(svg, notes=[])
     assert pdf == svg_to_pdf(svg, notes=[])
     assert b"/OrgvizText" in pdf
     lines = set(_pdftotext_lines(pdf, tmp_path))
-    for name in names:
-        assert _extracted(name) in lines, (name, lines)
+    for text in (team, *(text for person in people for text in person)):
+        assert _extracted(text) in lines, (text, lines)
