@@ -31,6 +31,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None
 
 ORGS = Path(__file__).resolve().parents[2] / "orgs"
 ARABIC = "محمد الفارسي"
+HEBREW = "דנה כהן"
 NAMES = [ARABIC, "张伟", "박지우", "שלמה לוי", "Ada Lovelace"]
 
 
@@ -327,6 +328,30 @@ def test_a_decomposed_name_is_extracted_composed(org_file: Callable[..., Path],
                  RenderOptions(layout="tidy"))
     assert "Rene\u0301e".encode() in svg  # the card draws the name as it was written
     assert "Ren\u00e9e" in _pdftotext_lines(svg_to_pdf(svg, notes=[]), tmp_path)
+
+
+@needs_resvg
+@needs_poppler
+def test_a_count_after_an_isolated_name_stays_after_it(org_file: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    svg = render(load(org_file(f"""\
+        orgviz: 1
+        org: {{name: Notes, size: small}}
+        people:
+          - {{id: boss, name: Boss, title: CEO}}
+          - {{id: h, name: {HEBREW}, title: VP, reports_to: boss}}
+          - {{id: g, name: Galadriel Longname, title: VP, reports_to: boss}}
+          - {{id: k, name: Kimberly Longername, title: VP, reports_to: boss}}
+          - {{id: a, name: Ada, title: Engineer, reports_to: boss, dotted_to: [h, g, k]}}
+        """)), "svg", RenderOptions(layout="tidy"))
+    assert f"to \u2068{HEBREW}\u2069 +2".encode() in svg
+    (line,) = (line for line in page_lines(svg, 500, 500) if "+2" in line.text)
+    assert line.drawn == f"dotted lines to {HEBREW[::-1]} +2"  # as resvg draws it
+    # pdftotext moves the space before "+2" into the right-to-left run (its bidi is simple);
+    # without the isolates it gave "dotted lines to 2+ דנה כהן"
+    text = [line.replace(" ", "") for line in _pdftotext_lines(svg_to_pdf(svg, notes=[]),
+                                                                tmp_path)]
+    assert f"dottedlinesto{HEBREW}+2".replace(" ", "") in text
 
 
 def test_a_line_placed_out_of_all_reach_is_left_out() -> None:

@@ -9,8 +9,9 @@ whose glyphs draw nothing, with a ToUnicode map, so the page looks the same and 
 extraction (pdftotext), search, selection and screen readers get every line. cairo itself
 cannot write such text: it drops drawing that is fully transparent or has no ink.
 
-Glyphs are placed in visual order, right-to-left runs reversed (`visual_order`), as a PDF of
-shaped text places them: readers (poppler, pdf.js) put such runs back in reading order.
+Glyphs are placed in visual order, right-to-left runs reversed (`visual_order`, by the bidi
+isolates the SVG holds, as the image is drawn), as a PDF of shaped text places them: readers
+(poppler, pdf.js) put such runs back in reading order.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ class Line(NamedTuple):
     text: str
     matrix: Matrix
     width: float  # in font sizes (ems): the drawn width the glyphs are stretched to
+    #: The text in the order it is drawn, left to right, by the bidi isolates the SVG put
+    #: around names, which `text` has dropped ("" when not known: `visual_order(text)`).
+    drawn: str = ""
 
 
 # --- where the text is ------------------------------------------------------------------------
@@ -140,7 +144,9 @@ def _line(element: ET.Element, matrix: Matrix, values: dict[str, str]) -> Line |
     if not all(math.isfinite(value) for value in placed):  # "inf" is no PDF number
         return None
     # NFC: what is copied and searched for is "é", however the name was typed ("e" and U+0301)
-    return Line(unicodedata.normalize("NFC", text), placed, width)
+    drawn = visual_order(unicodedata.normalize("NFC", _XML_SPACES.sub(" ", logical)))
+    return Line(unicodedata.normalize("NFC", text), placed, width,
+                _XML_SPACES.sub(" ", drawn).strip(" "))
 
 
 def _drawn_text(element: ET.Element) -> Iterator[str]:
@@ -425,7 +431,7 @@ def _layer(writer: PdfWriter, lines: tuple[Line, ...], top: float,
            first: int) -> tuple[dict[NameObject, IndirectObject], bytes]:
     """(the fonts by resource name, the content stream) drawing `lines` invisibly on a page
     whose media box's top is at `top`, its fonts numbered from `first`."""
-    drawn = [visual_order(line.text) for line in lines]
+    drawn = [line.drawn or visual_order(line.text) for line in lines]
     chars = list(dict.fromkeys(char for text in drawn for char in text))
     codes = {char: (first + index // _FONT_CODES, index % _FONT_CODES + 1)
              for index, char in enumerate(chars)}
