@@ -98,3 +98,55 @@ def assert_solid_lines_pass_no_card(geometry: Geometry, elbows_only: bool = Fals
                 horizontal = abs(y1 - y2) < 1e-6 and b.top + 1 < y1 < b.bottom - 1
                 assert not (vertical and inside_y) and not (horizontal and inside_x), (
                     card_id, line.points)
+
+
+#: An unknown manager (Uma's), a 3-person cycle (Ray, Rae, Rex: Rex's Rita too) and a
+#: self-report (Sol's): with --force, four trees. Uma's starts on the Head row, the cycle's
+#: on the row of individual contributors, where packed as subtrees (SUBTREE_GAP apart) Ray
+#: stood partly under Una Urquhart's card, reading as her report.
+BROKEN_TREES = """orgviz: 1
+org: {name: Broken Trees Ltd, size: small, date: 2026-12-01}
+teams:
+  - {id: exec, name: Exec, color: "#4C78A8"}
+  - {id: sales, name: Sales, color: "#F58518", parent: exec}
+  - {id: eng, name: Engineering, color: "#54A24B", parent: exec}
+people:
+  - {id: ceo, name: Cleo Chief, title: Chief Executive Officer, team: exec}
+  - {id: vp, name: Vic Vale, title: VP of Sales, reports_to: ceo, team: sales}
+  - {id: a1, name: Ann Archer, title: Account Executive, reports_to: vp, team: sales}
+  - {id: a2, name: Bo Baker, title: Account Executive, reports_to: vp, team: sales}
+  - {id: d1, name: Dee Dorsey, title: Director of Engineering, reports_to: ceo, team: eng}
+  - {id: m1, name: Max Moor, title: Engineering Manager, reports_to: d1, team: eng}
+  - {id: e1, name: Eve Ernst, title: Software Engineer, reports_to: m1, team: eng}
+  - {id: e2, name: Eli Egan, title: Software Engineer, reports_to: m1, team: eng}
+  - {id: e3, name: Esa Eklund, title: Senior Software Engineer, reports_to: m1, team: eng}
+  - {id: u1, name: Uma Ugo, title: Head of Partnerships, reports_to: ghost, team: sales}
+  - {id: u2, name: Uli Ung, title: Partner Manager, reports_to: u1, team: sales}
+  - {id: u3, name: Una Urquhart, title: Partner Manager, reports_to: u1, team: sales}
+  - {id: u4, name: Udo Ulrich, title: Partner Associate, reports_to: u2, team: sales}
+  - {id: u5, name: Ula Uribe, title: Partner Associate, reports_to: u2, team: sales}
+  - {id: r1, name: Ray Reed, title: Account Executive, reports_to: r3, team: sales}
+  - {id: r2, name: Rae Rowe, title: Account Executive, reports_to: r1, team: sales}
+  - {id: r3, name: Rex Ross, title: Sales Manager, reports_to: r2, team: sales}
+  - {id: r4, name: Rita Rudd, title: Sales Development Representative, reports_to: r3, \
+team: sales}
+  - {id: s1, name: Sol Self, title: Director of Sales, reports_to: s1, team: sales}
+  - {id: s2, name: Sue Sim, title: Account Executive, reports_to: s1, team: sales}
+  - {id: i1, name: Ivy Inch, title: Software Engineer, reports_to: e1, team: eng}
+  - {id: i2, name: Ian Iverson, title: VP of Engineering, reports_to: i1, team: eng}
+  - {id: i3, name: Ida Ives, title: Software Engineer, reports_to: i2, team: eng}
+"""
+
+#: Chinook's shape: a general manager, two managers, three and two reports.
+SMALL_TEAMS = """orgviz: 1
+org: {name: Shop}
+people:
+  - {id: gm, name: Andrea Adams, title: General Manager}
+  - {id: sales, name: Nina Edwards, title: Sales Manager, reports_to: gm}
+  - {id: s1, name: Jane Peacock, title: Sales Support Agent, reports_to: sales}
+  - {id: s2, name: Margo Park, title: Sales Support Agent, reports_to: sales}
+  - {id: s3, name: Steve Jonsson, title: Sales Support Agent, reports_to: sales}
+  - {id: it, name: Michel Mitchell, title: IT Manager, reports_to: gm}
+  - {id: i1, name: Rob King, title: IT Staff, reports_to: it}
+  - {id: i2, name: Laura Callan, title: IT Staff, reports_to: it}
+"""

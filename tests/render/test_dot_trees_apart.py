@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from renderkit import BROKEN_TREES as BROKEN
 from renderkit import ENGINES, chart_of
 
 from orgviz.render.chart import Chart
@@ -18,42 +19,6 @@ from orgviz.render.dotlayout import layout_dot
 from orgviz.render.engines import pick_engine
 from orgviz.render.geometry import Axes, Geometry
 from orgviz.render.tidylayout import TREE_GAP
-
-#: An unknown manager (Uma), a cycle of three (Ray, Rae, Rex), a self-report (Sol), a VP
-#: under an individual contributor (Ian): four trees drawn with --force.
-BROKEN = """\
-orgviz: 1
-org: {name: Broken Trees Ltd, size: small}
-teams:
-  - {id: exec, name: Exec}
-  - {id: sales, name: Sales, parent: exec}
-  - {id: eng, name: Engineering, parent: exec}
-people:
-  - {id: ceo, name: Cleo Chief, title: Chief Executive Officer, team: exec}
-  - {id: vp, name: Vic Vale, title: VP of Sales, reports_to: ceo, team: sales}
-  - {id: a1, name: Ann Archer, title: Account Executive, reports_to: vp, team: sales}
-  - {id: a2, name: Bo Baker, title: Account Executive, reports_to: vp, team: sales}
-  - {id: d1, name: Dee Dorsey, title: Director of Engineering, reports_to: ceo, team: eng}
-  - {id: m1, name: Max Moor, title: Engineering Manager, reports_to: d1, team: eng}
-  - {id: e1, name: Eve Ernst, title: Software Engineer, reports_to: m1, team: eng}
-  - {id: e2, name: Eli Egan, title: Software Engineer, reports_to: m1, team: eng}
-  - {id: e3, name: Esa Eklund, title: Senior Software Engineer, reports_to: m1, team: eng}
-  - {id: u1, name: Uma Ugo, title: Head of Partnerships, reports_to: ghost, team: sales}
-  - {id: u2, name: Uli Ung, title: Partner Manager, reports_to: u1, team: sales}
-  - {id: u3, name: Una Urquhart, title: Partner Manager, reports_to: u1, team: sales}
-  - {id: u4, name: Udo Ulrich, title: Partner Associate, reports_to: u2, team: sales}
-  - {id: u5, name: Ula Uribe, title: Partner Associate, reports_to: u2, team: sales}
-  - {id: r1, name: Ray Reed, title: Account Executive, reports_to: r3, team: sales}
-  - {id: r2, name: Rae Rowe, title: Account Executive, reports_to: r1, team: sales}
-  - {id: r3, name: Rex Ross, title: Sales Manager, reports_to: r2, team: sales}
-  - {id: r4, name: Rita Rudd, title: Sales Development Representative, reports_to: r3,
-     team: sales}
-  - {id: s1, name: Sol Self, title: Director of Sales, reports_to: s1, team: sales}
-  - {id: s2, name: Sue Sim, title: Account Executive, reports_to: s1, team: sales}
-  - {id: i1, name: Ivy Inch, title: Software Engineer, reports_to: e1, team: eng}
-  - {id: i2, name: Ian Iverson, title: VP of Engineering, reports_to: i1, team: eng}
-  - {id: i3, name: Ida Ives, title: Software Engineer, reports_to: i2, team: eng}
-"""
 
 
 def laid_out(direction: str, depth: int | None, engine: str) -> tuple[Chart, Geometry]:

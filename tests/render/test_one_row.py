@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from renderkit import ORGS, chart_of
+from renderkit import ORGS, SMALL_TEAMS, chart_of
 
 from orgviz.loader import load
 from orgviz.render import RenderOptions
@@ -16,19 +16,7 @@ from orgviz.render.pipeline import build
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
-#: Chinook's shape: a general manager, two managers, three and two reports.
-SMALL_TEAMS = """orgviz: 1
-org: {name: Shop}
-people:
-  - {id: gm, name: Andrea Adams, title: General Manager}
-  - {id: sales, name: Nina Edwards, title: Sales Manager, reports_to: gm}
-  - {id: s1, name: Jane Peacock, title: Sales Support Agent, reports_to: sales}
-  - {id: s2, name: Margo Park, title: Sales Support Agent, reports_to: sales}
-  - {id: s3, name: Steve Jonsson, title: Sales Support Agent, reports_to: sales}
-  - {id: it, name: Michel Mitchell, title: IT Manager, reports_to: gm}
-  - {id: i1, name: Rob King, title: IT Staff, reports_to: it}
-  - {id: i2, name: Laura Callan, title: IT Staff, reports_to: it}
-"""
+
 
 
 def leaf_tops(chart, box, **layout: object) -> set[float]:

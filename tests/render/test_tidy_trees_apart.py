@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
+from renderkit import BROKEN_TREES as BROKEN
 from renderkit import chart_of
 
 from orgviz.layout.tidy import LayoutOptions
@@ -78,42 +79,7 @@ def spans_across(chart: Chart, geometry: Geometry) -> list[tuple[float, float]]:
     return list(spans.values())
 
 
-#: An unknown manager (Uma's), a 3-person cycle (Ray, Rae, Rex: Rex's Rita too) and a
-#: self-report (Sol's): with --force, four trees. Uma's starts on the Head row, the cycle's
-#: on the row of individual contributors, where packed as subtrees (SUBTREE_GAP apart) Ray
-#: stood partly under Una Urquhart's card, reading as her report.
-BROKEN = """orgviz: 1
-org: {name: Broken Trees Ltd, size: small, date: 2026-12-01}
-teams:
-  - {id: exec, name: Exec, color: "#4C78A8"}
-  - {id: sales, name: Sales, color: "#F58518", parent: exec}
-  - {id: eng, name: Engineering, color: "#54A24B", parent: exec}
-people:
-  - {id: ceo, name: Cleo Chief, title: Chief Executive Officer, team: exec}
-  - {id: vp, name: Vic Vale, title: VP of Sales, reports_to: ceo, team: sales}
-  - {id: a1, name: Ann Archer, title: Account Executive, reports_to: vp, team: sales}
-  - {id: a2, name: Bo Baker, title: Account Executive, reports_to: vp, team: sales}
-  - {id: d1, name: Dee Dorsey, title: Director of Engineering, reports_to: ceo, team: eng}
-  - {id: m1, name: Max Moor, title: Engineering Manager, reports_to: d1, team: eng}
-  - {id: e1, name: Eve Ernst, title: Software Engineer, reports_to: m1, team: eng}
-  - {id: e2, name: Eli Egan, title: Software Engineer, reports_to: m1, team: eng}
-  - {id: e3, name: Esa Eklund, title: Senior Software Engineer, reports_to: m1, team: eng}
-  - {id: u1, name: Uma Ugo, title: Head of Partnerships, reports_to: ghost, team: sales}
-  - {id: u2, name: Uli Ung, title: Partner Manager, reports_to: u1, team: sales}
-  - {id: u3, name: Una Urquhart, title: Partner Manager, reports_to: u1, team: sales}
-  - {id: u4, name: Udo Ulrich, title: Partner Associate, reports_to: u2, team: sales}
-  - {id: u5, name: Ula Uribe, title: Partner Associate, reports_to: u2, team: sales}
-  - {id: r1, name: Ray Reed, title: Account Executive, reports_to: r3, team: sales}
-  - {id: r2, name: Rae Rowe, title: Account Executive, reports_to: r1, team: sales}
-  - {id: r3, name: Rex Ross, title: Sales Manager, reports_to: r2, team: sales}
-  - {id: r4, name: Rita Rudd, title: Sales Development Representative, reports_to: r3, \
-team: sales}
-  - {id: s1, name: Sol Self, title: Director of Sales, reports_to: s1, team: sales}
-  - {id: s2, name: Sue Sim, title: Account Executive, reports_to: s1, team: sales}
-  - {id: i1, name: Ivy Inch, title: Software Engineer, reports_to: e1, team: eng}
-  - {id: i2, name: Ian Iverson, title: VP of Engineering, reports_to: i1, team: eng}
-  - {id: i3, name: Ida Ives, title: Software Engineer, reports_to: i2, team: eng}
-"""
+
 
 
 @pytest.mark.parametrize("depth", [None, 2], ids=["all", "depth-2"])
