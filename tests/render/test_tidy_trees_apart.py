@@ -69,17 +69,29 @@ def test_left_to_right_a_broken_tree_stands_tree_gap_below_the_lists_above_it(
 
 
 def spans_across(chart: Chart, geometry: Geometry) -> list[tuple[float, float]]:
-    """Top-down: where each tree's cards start and end across the page, in file order of
-    the tops."""
+    """Where each tree's cards start and end across the page (top-down) or down it (left to
+    right), in file order of the tops."""
+    across = chart.direction != "LR"
     spans: dict[str, tuple[float, float]] = {}
     for card_id, top in trees(chart).items():
         box = geometry.boxes[card_id]
-        low, high = spans.get(top, (box.left, box.right))
-        spans[top] = (min(low, box.left), max(high, box.right))
+        start, end = (box.left, box.right) if across else (box.top, box.bottom)
+        low, high = spans.get(top, (start, end))
+        spans[top] = (min(low, start), max(high, end))
     return list(spans.values())
 
 
-
+@pytest.mark.parametrize("depth", [None, 1], ids=["all", "depth-1"])
+def test_left_to_right_separate_trees_stand_one_below_another_tree_gap_apart(
+        depth: int | None) -> None:
+    """Each tree down a span of its own: at --depth 1, trees that share no column stood
+    36 px apart (packed by their outlines) where those sharing one stood 72 px."""
+    chart, _theme, _texts, box = chart_of(BROKEN, depth=depth, direction="LR")
+    geometry, _ends = layout_tidy(chart, box)
+    spans = spans_across(chart, geometry)
+    assert len(spans) == 4, spans
+    for (_low, high), (low, _high) in pairwise(spans):
+        assert low - high == pytest.approx(TREE_GAP, abs=0.01), spans
 
 
 @pytest.mark.parametrize("depth", [None, 2], ids=["all", "depth-2"])

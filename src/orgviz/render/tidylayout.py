@@ -48,11 +48,12 @@ LEVEL_GAP = 36.0  # between rows: the `dot` layout's ranksep (0.5 in)
 SIBLING_GAP = 20.0
 SUBTREE_GAP = 28.0
 #: Between separate trees (the tops of a forest, a card whose manager is unknown or a
-#: cycle's under --force). Left to right, a level column holds the lists of several
-#: managers one below the other, SUBTREE_GAP apart, so a tree that far below the last list
-#: read as more of it. Top-down, trees stand side by side, each across a span of its own
-#: (`LayoutOptions.trees_side_by_side`): packed as subtrees, SUBTREE_GAP apart, a tree whose
-#: top stands on a lower row stood partly under another tree's cards, read as their report.
+#: cycle's under --force), each across (top-down) or down (left to right) a span of its own
+#: (`LayoutOptions.trees_side_by_side`). Packed as subtrees, SUBTREE_GAP apart, a tree whose
+#: top stands on a lower row stood partly under another tree's cards, read as their report;
+#: left to right, a level column holds the lists of several managers one below the other,
+#: SUBTREE_GAP apart, so a tree that far below the last list read as more of it, and trees
+#: sharing no column stood closer than those sharing one.
 TREE_GAP = 2 * LEVEL_GAP
 STACK_GAP = 14.0  # between stacked or listed cards
 STACK_MIN = 2  # as the `dot` layout: stack a manager's leaf reports from two on
@@ -211,7 +212,7 @@ class TreeInput:
     def options(self, list_from: int | None, list_height: float | None) -> LayoutOptions:
         return LayoutOptions(
             direction="TB" if self.tb else "LR", level_gap=LEVEL_GAP, sibling_gap=SIBLING_GAP,
-            subtree_gap=SUBTREE_GAP, tree_gap=TREE_GAP, trees_side_by_side=self.tb,
+            subtree_gap=SUBTREE_GAP, tree_gap=TREE_GAP, trees_side_by_side=True,
             stack_leaves=True, stack_min=STACK_MIN,
             stack_gap=STACK_GAP, stack_rows=self.chart.stack_rows or STACK_ROWS,
             stack_any_row=True,
