@@ -89,7 +89,7 @@ def test_lists_from_a_deeper_row_hang_under_roots_rows_above_them(
     # through waypoints to the gap above their lists.
     planned = dotlists.plan_top_down_lists
     monkeypatch.setattr(dot_writer, "plan_top_down_lists",
-                        lambda chart, box: planned(chart, box, 3))
+                        lambda chart, box, tree=None: planned(chart, box, 3, tree))
     chart, geometry, plan = laid_out("enterprise.yaml", engine)
     assert plan.top_from == 3
     assert any(top.via for top in plan.top_blocks)
@@ -132,7 +132,7 @@ def test_a_list_roots_further_line_of_assistants_stands_close(
                       for i in range(5))
     planned = dotlists.plan_top_down_lists
     monkeypatch.setattr(dot_writer, "plan_top_down_lists",
-                        lambda chart, box: planned(chart, box, 1))
+                        lambda chart, box, tree=None: planned(chart, box, 1, tree))
     chart, theme, _, box = chart_of(text.replace("people:\n", "people:\n" + helpers, 1),
                                     layout="dot", engine=engine)
     geometry, plan = layout_dot(chart, box, theme, pick_engine(engine), 120.0, True)

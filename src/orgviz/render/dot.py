@@ -58,7 +58,7 @@ from orgviz.render.dotlists import (
 )
 from orgviz.render.labels import dot_string, dot_tooltip, html_label_text
 from orgviz.render.themes import Theme, accent
-from orgviz.render.tidylayout import assistant_lines, line_cards
+from orgviz.render.tidylayout import TreeInput, assistant_lines, line_cards
 
 STACK_MIN = 2  # stack a manager's leaf reports from this many on
 STACK_ROWS = 8  # rows per spine (two cards per row)
@@ -809,11 +809,14 @@ class _Writer:
         # nodes; its cards are no nodes of their own, nor are its leaves on spines. A small
         # chart whose leaf reports the tidy layout stands in one row has neither lists nor
         # stacks: its leaves stand in their rows as other cards do.
-        one_row = lists and texts is None and leaves_in_one_row(chart, box)
+        # (One TreeInput for both questions: it is built from every card.)
+        tree = (TreeInput(chart, box) if lists and texts is None and chart.direction != "LR"
+                else None)
+        one_row = tree is not None and leaves_in_one_row(chart, box, tree)
         if one_row:
             self.leaves_of = {}
         self.top_lists: TopDownLists | None = (
-            plan_top_down_lists(chart, box) if lists and texts is None and not one_row
+            plan_top_down_lists(chart, box, tree=tree) if tree is not None and not one_row
             else None)
         self.in_blocks = self.top_lists.listed() if self.top_lists else frozenset()
         self.block_of = {b.root: b for b in self.top_lists.blocks} if self.top_lists else {}

@@ -57,24 +57,25 @@ class TopDownLists(NamedTuple):
         return frozenset(card for block in self.blocks for card in block.boxes)
 
 
-def leaves_in_one_row(chart: Chart, box: CardBox) -> bool:
+def leaves_in_one_row(chart: Chart, box: CardBox, tree: TreeInput | None = None) -> bool:
     """Whether the tidy layout's "auto" stands a top-down chart's leaf reports in one row
     (`tidylayout.one_row_fits`: a small org whose row fits a slide at full size), as the
-    dot layout then does too: no stacks, no lists (Chinook's 8 people: five in a row)."""
+    dot layout then does too: no stacks, no lists (Chinook's 8 people: five in a row).
+    `tree`: the chart's TreeInput when the caller has it."""
     if chart.direction == "LR":
         return False
-    tree = TreeInput(chart, box)
+    tree = tree or TreeInput(chart, box)
     return tree.nrows >= 2 and one_row_fits(tree)
 
 
-def plan_top_down_lists(chart: Chart, box: CardBox,
-                        compact: str | int = "auto") -> TopDownLists | None:
+def plan_top_down_lists(chart: Chart, box: CardBox, compact: str | int = "auto",
+                        tree: TreeInput | None = None) -> TopDownLists | None:
     """The lists of a top-down chart (see the module docstring; `compact` as the tidy
     layout's, "auto" for the dot layout); None without lists (left to right, or when the
-    tidy layout lists nobody)."""
+    tidy layout lists nobody). `tree`: the chart's TreeInput when the caller has it."""
     if chart.direction == "LR":
         return None
-    tree = TreeInput(chart, box)
+    tree = tree or TreeInput(chart, box)
     start, height = choose_compact(tree, compact)
     if start is None:
         return None
